@@ -1,0 +1,61 @@
+# mail-preflight — `make start` to try it, `make test` to check everything.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+WASM := target/wasm32-unknown-unknown/release/mail_preflight.wasm
+PORT ?= 8080
+SAMPLE ?= www/samples/contact-form.eml
+
+.PHONY: start test build setup bench serve test-rust test-wasm test-wasm-node test-wasm-browser test-node test-e2e clean
+
+## setup: install what is missing (wasm target, wasm-bindgen-cli, Chromium, php-cli, npm dev deps)
+setup:
+	@.ci/setup.sh
+
+## build: the wasm engine, the npm package in pkg/ and the page's engine in www/engine/
+build: setup
+	cargo build --release --target wasm32-unknown-unknown
+	node pkg-config/build.mjs
+
+## start: build, lint the bundled sample in the terminal, serve the page on http://127.0.0.1:$(PORT)
+start: build
+	node pkg/bin/mail-preflight.cjs lint --locale en $(SAMPLE) || true
+	@echo "Preflight page: http://127.0.0.1:$(PORT)/"
+	node www/serve.mjs --port $(PORT)
+
+serve:
+	node www/serve.mjs --port $(PORT)
+
+## test: every test — native Rust, wasm in Node and Chromium, the npm package and CLI, the page end to end
+test: build test-rust test-wasm test-node test-e2e
+	@echo "make test: all suites passed"
+
+test-rust:
+	cargo test --all-targets
+
+test-wasm: test-wasm-node test-wasm-browser
+
+test-wasm-node:
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	  cargo test --target wasm32-unknown-unknown --test wasm
+
+test-wasm-browser:
+	WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	  cargo test --target wasm32-unknown-unknown --test wasm
+
+test-node:
+	node --test --test-reporter=spec tests/node/
+
+test-e2e:
+	node --test --test-reporter=spec tests/e2e/
+
+## bench: throughput native and in Node (wasm), wasm size raw and gzipped
+bench: build
+	cargo run --release --example bench
+	node tests/bench/wasm-bench.mjs
+
+clean:
+	cargo clean
+	rm -rf pkg www/engine

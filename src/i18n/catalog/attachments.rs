@@ -1,0 +1,3 @@
+//! Messages of the `attachments` area.
+
+crate::catalog! {}

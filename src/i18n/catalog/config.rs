@@ -1,0 +1,3 @@
+//! Messages of the `config` area.
+
+crate::catalog! {}

@@ -1,0 +1,3 @@
+//! Messages of the `headers` area.
+
+crate::catalog! {}

@@ -1,0 +1,3 @@
+//! Messages of the `links` area.
+
+crate::catalog! {}

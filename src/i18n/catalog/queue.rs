@@ -1,0 +1,3 @@
+//! Messages of the `queue` area.
+
+crate::catalog! {}

@@ -1,0 +1,3 @@
+//! Messages of the `smtp` area.
+
+crate::catalog! {}

@@ -1,0 +1,3 @@
+//! Messages of the `spam` area.
+
+crate::catalog! {}

@@ -1,0 +1,284 @@
+//! Localisation: every sentence a person reads comes from the catalogues in
+//! `catalog/`, keyed by a stable message id, in en, fr, es and pl.
+//!
+//! A catalogue entry carries the four languages side by side, so a missing
+//! language does not compile, and `tests/i18n.rs` checks that no text is
+//! empty and that every language uses the same named parameters.
+
+pub mod catalog;
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::sync::OnceLock;
+
+/// The languages of the source guides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Locale {
+    #[default]
+    En,
+    Fr,
+    Es,
+    Pl,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 4] = [Locale::En, Locale::Fr, Locale::Es, Locale::Pl];
+
+    /// Accepts `fr`, `FR`, `fr-CA`, `fr_FR.UTF-8`; anything else is `None`.
+    pub fn parse(tag: &str) -> Option<Locale> {
+        let primary: String = tag
+            .trim()
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "en" => Some(Locale::En),
+            "fr" => Some(Locale::Fr),
+            "es" => Some(Locale::Es),
+            "pl" => Some(Locale::Pl),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::Fr => "fr",
+            Locale::Es => "es",
+            Locale::Pl => "pl",
+        }
+    }
+
+    fn decimal_separator(self) -> char {
+        match self {
+            Locale::En => '.',
+            _ => ',',
+        }
+    }
+
+    fn group_separator(self) -> &'static str {
+        match self {
+            Locale::En => ",",
+            // French and Polish typography use a (narrow) no-break space, Spanish a dot.
+            Locale::Fr | Locale::Pl => "\u{202f}",
+            Locale::Es => ".",
+        }
+    }
+}
+
+/// One message in the four languages. `{name}` marks a named parameter.
+#[derive(Debug, Clone, Copy)]
+pub struct Entry {
+    pub id: &'static str,
+    pub en: &'static str,
+    pub fr: &'static str,
+    pub es: &'static str,
+    pub pl: &'static str,
+}
+
+impl Entry {
+    pub fn text(&self, locale: Locale) -> &'static str {
+        match locale {
+            Locale::En => self.en,
+            Locale::Fr => self.fr,
+            Locale::Es => self.es,
+            Locale::Pl => self.pl,
+        }
+    }
+}
+
+/// Declares a catalogue: `catalog! { "id" => { en: "…", fr: "…", es: "…", pl: "…" }, … }`.
+#[macro_export]
+macro_rules! catalog {
+    ($($id:literal => { en: $en:expr, fr: $fr:expr, es: $es:expr, pl: $pl:expr $(,)? }),* $(,)?) => {
+        pub const ENTRIES: &[$crate::i18n::Entry] = &[
+            $($crate::i18n::Entry { id: $id, en: $en, fr: $fr, es: $es, pl: $pl }),*
+        ];
+    };
+}
+
+fn index() -> &'static HashMap<&'static str, &'static Entry> {
+    static INDEX: OnceLock<HashMap<&'static str, &'static Entry>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut map = HashMap::new();
+        for area in catalog::AREAS {
+            for entry in area.entries {
+                map.insert(entry.id, entry);
+            }
+        }
+        map
+    })
+}
+
+/// The entry for a message id, if the catalogues have it.
+pub fn entry(id: &str) -> Option<&'static Entry> {
+    index().get(id).copied()
+}
+
+/// Every entry of every area, in catalogue order.
+pub fn all_entries() -> impl Iterator<Item = &'static Entry> {
+    catalog::AREAS.iter().flat_map(|area| area.entries.iter())
+}
+
+/// The raw text of a message id in a language (the id itself if unknown, so a
+/// missing key is visible rather than silent; `tests/i18n.rs` makes it a failure).
+pub fn text(id: &str, locale: Locale) -> &str {
+    match entry(id) {
+        Some(e) => e.text(locale),
+        None => id,
+    }
+}
+
+/// A parameter value; numbers and sizes are formatted for the reader's language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Param {
+    Int(i64),
+    Float(f64),
+    Text(String),
+    /// A byte count shown in decimal megabytes ("10.49 MB").
+    Megabytes(u64),
+}
+
+/// A message to be shown: an id plus named parameters.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Msg {
+    pub id: &'static str,
+    pub params: Vec<(&'static str, Param)>,
+}
+
+impl Msg {
+    pub fn new(id: &'static str) -> Msg {
+        Msg { id, params: Vec::new() }
+    }
+    pub fn text(mut self, name: &'static str, value: impl Into<String>) -> Msg {
+        self.params.push((name, Param::Text(value.into())));
+        self
+    }
+    pub fn int(mut self, name: &'static str, value: impl TryInto<i64>) -> Msg {
+        let v = value.try_into().unwrap_or(i64::MAX);
+        self.params.push((name, Param::Int(v)));
+        self
+    }
+    pub fn float(mut self, name: &'static str, value: f64) -> Msg {
+        self.params.push((name, Param::Float(value)));
+        self
+    }
+    /// A byte count shown in decimal megabytes ("10.49 MB") in the reader's language.
+    pub fn megabytes(mut self, name: &'static str, value: u64) -> Msg {
+        self.params.push((name, Param::Megabytes(value)));
+        self
+    }
+
+    /// Renders the message in `locale`, replacing `{name}` by its parameter.
+    pub fn render(&self, locale: Locale) -> String {
+        render_template(text(self.id, locale), &self.params, locale)
+    }
+}
+
+/// Replaces `{name}` placeholders; `{{` and `}}` are literal braces.
+pub fn render_template(template: &str, params: &[(&str, Param)], locale: Locale) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(pos) = rest.find(['{', '}']) {
+        out.push_str(&rest[..pos]);
+        let tail = &rest[pos..];
+        if tail.starts_with("{{") || tail.starts_with("}}") {
+            out.push_str(&tail[..1]);
+            rest = &tail[2..];
+            continue;
+        }
+        if let Some(stripped) = tail.strip_prefix('{') {
+            if let Some(end) = stripped.find('}') {
+                let name = &stripped[..end];
+                match params.iter().find(|(n, _)| *n == name) {
+                    Some((_, value)) => out.push_str(&format_param(value, locale)),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &stripped[end + 1..];
+                continue;
+            }
+        }
+        out.push_str(&tail[..1]);
+        rest = &tail[1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Named parameters a template uses, in order of appearance, without duplicates.
+pub fn template_params(template: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = template;
+    while let Some(pos) = rest.find('{') {
+        let tail = &rest[pos..];
+        if tail.starts_with("{{") {
+            rest = &tail[2..];
+            continue;
+        }
+        match tail[1..].find('}') {
+            Some(end) => {
+                let name = &tail[1..1 + end];
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+                rest = &tail[1 + end + 1..];
+            }
+            None => break,
+        }
+    }
+    names
+}
+
+fn format_param(value: &Param, locale: Locale) -> String {
+    match value {
+        Param::Int(n) => format_int(*n, locale),
+        Param::Float(f) => format_float(*f, locale, 1),
+        Param::Text(s) => s.clone(),
+        Param::Megabytes(b) => format_megabytes(*b, locale),
+    }
+}
+
+/// Groups thousands with the locale's separator: 10,485,760 / 10 485 760 / 10.485.760.
+pub fn format_int(n: i64, locale: Locale) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    if n < 0 {
+        out.push('-');
+    }
+    let len = digits.len();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (len - i) % 3 == 0 && len > 4 {
+            out.push_str(locale.group_separator());
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// A decimal with the locale's decimal separator.
+pub fn format_float(f: f64, locale: Locale, decimals: usize) -> String {
+    if !f.is_finite() {
+        return "?".to_string();
+    }
+    let mut s = String::new();
+    let _ = write!(s, "{:.*}", decimals, f);
+    if locale.decimal_separator() != '.' {
+        s = s.replace('.', &locale.decimal_separator().to_string());
+    }
+    s
+}
+
+/// A size in decimal megabytes (1 MB = 1,000,000 bytes), e.g. "10.5 MB".
+pub fn format_megabytes(bytes: u64, locale: Locale) -> String {
+    let mb = bytes as f64 / 1_000_000.0;
+    let decimals = if mb >= 100.0 { 0 } else if mb >= 1.0 { 2 } else { 3 };
+    format!("{}\u{a0}MB", format_float(mb, locale, decimals))
+}

@@ -1,0 +1,195 @@
+//! A strict scan of a header block over the raw bytes, keeping the byte offsets
+//! of every field. mail-parser decodes values; this scan only says where each
+//! field is, so rules can check conformance and point at the exact bytes.
+
+use std::ops::Range;
+
+/// One header field as written: `Name: value` plus its folded continuation lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeaderField {
+    /// The field name as written (lossy UTF-8), without trailing white space.
+    pub name: String,
+    /// Offset of the first byte of the field name.
+    pub start: usize,
+    /// Offset of the colon.
+    pub colon: usize,
+    /// End of the field, before its final line break.
+    pub end: usize,
+    /// End of the field including its final line break.
+    pub end_with_break: usize,
+}
+
+impl HeaderField {
+    /// Case-insensitive name comparison (RFC 5322 §1.2.2: field names are case-insensitive).
+    pub fn is(&self, name: &str) -> bool {
+        self.name.eq_ignore_ascii_case(name)
+    }
+    /// The raw value bytes: after the colon, up to the final line break, folds included.
+    pub fn raw_value<'a>(&self, raw: &'a [u8]) -> &'a [u8] {
+        raw.get(self.colon + 1..self.end).unwrap_or(&[])
+    }
+    /// The whole field as written, without its final line break.
+    pub fn raw_field<'a>(&self, raw: &'a [u8]) -> &'a [u8] {
+        raw.get(self.start..self.end).unwrap_or(&[])
+    }
+    /// The value unfolded (RFC 5322 §2.2.3: CRLF followed by WSP is removed),
+    /// trimmed, lossily decoded to UTF-8. Encoded words are not decoded.
+    pub fn unfolded_value(&self, raw: &[u8]) -> String {
+        let value = self.raw_value(raw);
+        let mut out = Vec::with_capacity(value.len());
+        let mut i = 0;
+        while i < value.len() {
+            match value[i] {
+                b'\r' if value.get(i + 1) == Some(&b'\n') => i += 2,
+                b'\n' => i += 1,
+                b => {
+                    out.push(b);
+                    i += 1;
+                }
+            }
+        }
+        String::from_utf8_lossy(&out).trim().to_string()
+    }
+    /// Byte range of the value (after the colon), for locations.
+    pub fn value_range(&self) -> Range<usize> {
+        self.colon + 1..self.end
+    }
+}
+
+/// A line in the header block that is neither a field nor a continuation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MalformedLine {
+    pub start: usize,
+    pub end: usize,
+    /// Why it is not a field.
+    pub kind: MalformedKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MalformedKind {
+    /// No colon on the line.
+    NoColon,
+    /// A continuation line (starting with white space) before any field.
+    OrphanContinuation,
+    /// A colon but no name before it.
+    EmptyName,
+}
+
+/// The header block of a message or a MIME part.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HeaderBlock {
+    pub fields: Vec<HeaderField>,
+    pub malformed: Vec<MalformedLine>,
+    /// Offset of the first byte of the block.
+    pub start: usize,
+    /// Offset just past the last header line (the blank separator line starts here).
+    pub end: usize,
+    /// Offset of the first body byte (after the blank line), or the input end.
+    pub body_start: usize,
+    /// Whether a blank line separates the header block from the body.
+    pub has_separator: bool,
+}
+
+impl HeaderBlock {
+    /// Fields with this name, in order.
+    pub fn all<'s>(&'s self, name: &'s str) -> impl Iterator<Item = &'s HeaderField> + 's {
+        self.fields.iter().filter(move |f| f.is(name))
+    }
+    /// The first field with this name.
+    pub fn first(&self, name: &str) -> Option<&HeaderField> {
+        self.fields.iter().find(|f| f.is(name))
+    }
+}
+
+/// End of the line starting at `pos`: (end of content, start of next line).
+fn line_at(raw: &[u8], pos: usize) -> (usize, usize) {
+    match raw[pos..].iter().position(|&b| b == b'\n') {
+        Some(i) => {
+            let nl = pos + i;
+            let content_end = if nl > pos && raw[nl - 1] == b'\r' { nl - 1 } else { nl };
+            (content_end, nl + 1)
+        }
+        None => (raw.len(), raw.len()),
+    }
+}
+
+/// Scans the header block that starts at `start` and ends at the first empty line
+/// (or at `limit`, whichever comes first).
+pub fn scan(raw: &[u8], start: usize, limit: usize) -> HeaderBlock {
+    let raw = &raw[..limit.min(raw.len())];
+    let mut block = HeaderBlock { start, end: start, body_start: raw.len(), ..HeaderBlock::default() };
+    let mut pos = start.min(raw.len());
+    while pos < raw.len() {
+        let (content_end, next) = line_at(raw, pos);
+        if content_end == pos {
+            // The blank line: RFC 5322 §2.1 separates header and body with an empty line.
+            block.end = pos;
+            block.body_start = next;
+            block.has_separator = true;
+            return block;
+        }
+        let first = raw[pos];
+        if first == b' ' || first == b'\t' {
+            match block.fields.last_mut() {
+                Some(field) if field.end_with_break == pos => {
+                    field.end = content_end;
+                    field.end_with_break = next;
+                }
+                _ => block.malformed.push(MalformedLine {
+                    start: pos,
+                    end: content_end,
+                    kind: MalformedKind::OrphanContinuation,
+                }),
+            }
+        } else {
+            match raw[pos..content_end].iter().position(|&b| b == b':') {
+                Some(0) => block.malformed.push(MalformedLine { start: pos, end: content_end, kind: MalformedKind::EmptyName }),
+                Some(i) => {
+                    let colon = pos + i;
+                    let name = String::from_utf8_lossy(&raw[pos..colon]).trim_end_matches([' ', '\t']).to_string();
+                    block.fields.push(HeaderField { name, start: pos, colon, end: content_end, end_with_break: next });
+                }
+                None => block.malformed.push(MalformedLine { start: pos, end: content_end, kind: MalformedKind::NoColon }),
+            }
+        }
+        block.end = next;
+        pos = next;
+    }
+    block.end = raw.len();
+    block.body_start = raw.len();
+    block
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_keep_their_offsets_and_folds() {
+        let raw = b"From: a@b.example\r\nSubject: hello\r\n world\r\n\r\nbody";
+        let block = scan(raw, 0, raw.len());
+        assert_eq!(block.fields.len(), 2);
+        assert!(block.has_separator);
+        let subject = &block.fields[1];
+        assert_eq!(subject.name, "Subject");
+        assert_eq!(subject.unfolded_value(raw), "hello world");
+        assert_eq!(&raw[block.body_start..], b"body");
+    }
+
+    #[test]
+    fn lines_without_colon_are_malformed() {
+        let raw = b"From: a@b.example\nnot a header\n\nbody";
+        let block = scan(raw, 0, raw.len());
+        assert_eq!(block.malformed.len(), 1);
+        assert_eq!(block.malformed[0].kind, MalformedKind::NoColon);
+    }
+
+    #[test]
+    fn no_separator_means_all_header() {
+        let raw = b"From: a@b.example\nSubject: x";
+        let block = scan(raw, 0, raw.len());
+        assert!(!block.has_separator);
+        assert_eq!(block.fields.len(), 2);
+        assert_eq!(block.body_start, raw.len());
+    }
+}

@@ -1,0 +1,460 @@
+//! The analysed message: computed once from the input, read by every rule.
+//!
+//! mail-parser gives the MIME structure and the decoded bodies; our own scan
+//! (`headers`) keeps the raw header fields with their byte offsets; the HTML
+//! bodies are parsed once (`html`).
+
+pub mod headers;
+pub mod html;
+
+use crate::report::Origin;
+use headers::HeaderBlock;
+use mail_parser::{MessageParser, MimeHeaders, PartType};
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// Deepest MIME nesting (multiparts and attached messages) the model flattens;
+/// deeper parts are left out and `Message::truncated_depth` is set.
+pub const MAX_MIME_DEPTH: usize = 64;
+/// Most MIME parts the model keeps; further parts are left out and
+/// `Message::truncated_parts` is set.
+pub const MAX_MIME_PARTS: usize = 10_000;
+
+/// A field given to the mailer by a script (compose fields or `mail()` arguments),
+/// kept as given so rules can see what the rendering had to clean up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputField {
+    /// `to`, `subject`, `from`, `additional_headers`, or `header:<Name>`.
+    pub name: String,
+    pub value: String,
+}
+
+/// Line-break statistics over the whole message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LineBreaks {
+    pub crlf: usize,
+    pub bare_lf: usize,
+    pub bare_cr: usize,
+}
+
+/// Maps byte offsets to 1-based line and column.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(raw: &[u8]) -> LineIndex {
+        let mut line_starts = vec![0];
+        line_starts.extend(raw.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| i + 1));
+        LineIndex { line_starts }
+    }
+    /// 1-based (line, column) of a byte offset.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let line = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        let start = self.line_starts.get(line).copied().unwrap_or(0);
+        (line + 1, offset.saturating_sub(start) + 1)
+    }
+    /// Byte range of a 1-based line, without its line break.
+    pub fn line_range(&self, line: usize, raw: &[u8]) -> Option<Range<usize>> {
+        let start = *self.line_starts.get(line.checked_sub(1)?)?;
+        let mut end = self.line_starts.get(line).map(|n| n - 1).unwrap_or(raw.len());
+        if end > start && raw.get(end - 1) == Some(&b'\r') {
+            end -= 1;
+        }
+        Some(start..end)
+    }
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+}
+
+/// The decoded body of a part.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Body<'a> {
+    /// A text/* part other than HTML, decoded to UTF-8.
+    Text(Cow<'a, str>),
+    /// A text/html part, decoded to UTF-8.
+    Html(Cow<'a, str>),
+    /// Any other leaf part, decoded bytes.
+    Binary(Cow<'a, [u8]>),
+    /// A multipart container; its children are in `Part::children`.
+    Multipart,
+    /// An attached message (message/rfc822); its parts are its children.
+    Message,
+}
+
+/// One MIME part, in depth-first order; part 0 is the message itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part<'a> {
+    pub index: usize,
+    pub parent: Option<usize>,
+    pub children: Vec<usize>,
+    /// 0 for the message, 1 for its direct children, …
+    pub depth: usize,
+    /// `type/subtype`, lowercase; `text/plain` when absent (RFC 2045 §5.2).
+    pub content_type: String,
+    pub charset: Option<String>,
+    pub boundary: Option<String>,
+    /// Content-Transfer-Encoding as written, lowercase.
+    pub transfer_encoding: Option<String>,
+    /// `inline` or `attachment`, lowercase, when given.
+    pub disposition: Option<String>,
+    /// The file name (RFC 2231 and RFC 2047 decoded), from Content-Disposition
+    /// `filename` or else Content-Type `name`.
+    pub filename: Option<String>,
+    /// Content-ID without angle brackets.
+    pub content_id: Option<String>,
+    /// The header block of this part as written. For part 0 it is the message header.
+    /// Empty when the part is inside an encoded attached message (no raw offsets).
+    pub headers: HeaderBlock,
+    /// Byte range of the raw (encoded) body, when the part lies in the input as is.
+    pub body_range: Option<Range<usize>>,
+    pub body: Body<'a>,
+    /// mail-parser could not decode the body as declared.
+    pub encoding_problem: bool,
+    /// Inside an attached message (message/rfc822).
+    pub in_attached_message: bool,
+    /// A body the reader sees (the text or HTML alternative), not an attachment.
+    pub is_body: bool,
+    /// An attachment (including inline images and parts of attached messages).
+    pub is_attachment: bool,
+}
+
+impl<'a> Part<'a> {
+    /// Decoded length in bytes (0 for containers).
+    pub fn decoded_len(&self) -> usize {
+        match &self.body {
+            Body::Text(t) | Body::Html(t) => t.len(),
+            Body::Binary(b) => b.len(),
+            Body::Multipart | Body::Message => 0,
+        }
+    }
+    /// The decoded bytes (empty for containers).
+    pub fn decoded(&self) -> &[u8] {
+        match &self.body {
+            Body::Text(t) | Body::Html(t) => t.as_bytes(),
+            Body::Binary(b) => b,
+            Body::Multipart | Body::Message => &[],
+        }
+    }
+    /// The decoded text of a text part.
+    pub fn text(&self) -> Option<&str> {
+        match &self.body {
+            Body::Text(t) | Body::Html(t) => Some(t),
+            _ => None,
+        }
+    }
+    pub fn is_multipart(&self) -> bool {
+        matches!(self.body, Body::Multipart)
+    }
+}
+
+/// An HTML body with its facts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HtmlBody {
+    pub part: usize,
+    pub facts: html::HtmlFacts,
+}
+
+/// The analysed message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message<'a> {
+    /// The bytes that are checked (the input, or the rendered compose / `mail()` message).
+    pub raw: &'a [u8],
+    pub origin: Origin,
+    /// Compose fields or `mail()` arguments as the script gave them.
+    pub input_fields: Vec<InputField>,
+    /// Fields the mailer adds itself for this origin (not flagged when missing).
+    pub mailer_adds: &'static [&'static str],
+    pub line_index: LineIndex,
+    pub line_breaks: LineBreaks,
+    /// The top-level header block (also `parts[0].headers`).
+    pub header: HeaderBlock,
+    /// MIME parts in depth-first order; `parts[0]` is the message.
+    pub parts: Vec<Part<'a>>,
+    /// mail-parser found a message at all.
+    pub parsed: bool,
+    /// Parts were left out at `MAX_MIME_DEPTH`.
+    pub truncated_depth: bool,
+    /// Parts were left out at `MAX_MIME_PARTS`.
+    pub truncated_parts: bool,
+    /// The Subject, RFC 2047 decoded.
+    pub subject: Option<String>,
+    /// HTML bodies (not HTML attachments), each parsed once.
+    pub html: Vec<HtmlBody>,
+    /// Sum of the decoded sizes of the leaf parts.
+    pub decoded_size: usize,
+}
+
+impl<'a> Message<'a> {
+    /// Analyses `raw`. Never fails: a message mail-parser cannot read still has
+    /// its raw header scan and a single text part.
+    pub fn analyse(raw: &'a [u8], origin: Origin, input_fields: Vec<InputField>) -> Message<'a> {
+        let line_index = LineIndex::new(raw);
+        let line_breaks = count_line_breaks(raw);
+        let header = headers::scan(raw, 0, raw.len());
+        let mut message = Message {
+            raw,
+            origin,
+            input_fields,
+            mailer_adds: match origin {
+                Origin::Raw => &[],
+                // Nodemailer and the MTA behind PHP mail() add these themselves.
+                Origin::Compose | Origin::PhpMail => &["Date", "Message-ID"],
+            },
+            line_index,
+            line_breaks,
+            header: header.clone(),
+            parts: Vec::new(),
+            parsed: false,
+            truncated_depth: false,
+            truncated_parts: false,
+            subject: None,
+            html: Vec::new(),
+            decoded_size: 0,
+        };
+        let parser = MessageParser::new().with_mime_headers().with_address_headers().with_date_headers();
+        match parser.parse(raw) {
+            Some(parsed) => {
+                message.parsed = true;
+                message.subject = parsed.subject().map(str::to_string);
+                let mut flattener = Flattener { out: &mut message.parts, truncated_depth: false, truncated_parts: false, raw };
+                flattener.message(parsed, None, 0, Some(0), false);
+                message.truncated_depth = flattener.truncated_depth;
+                message.truncated_parts = flattener.truncated_parts;
+            }
+            None => {
+                let body = raw.get(header.body_start..).unwrap_or(&[]);
+                message.parts.push(Part {
+                    index: 0,
+                    parent: None,
+                    children: Vec::new(),
+                    depth: 0,
+                    content_type: "text/plain".into(),
+                    charset: None,
+                    boundary: None,
+                    transfer_encoding: None,
+                    disposition: None,
+                    filename: None,
+                    content_id: None,
+                    headers: header.clone(),
+                    body_range: Some(header.body_start..raw.len()),
+                    body: Body::Text(String::from_utf8_lossy(body)),
+                    encoding_problem: false,
+                    in_attached_message: false,
+                    is_body: true,
+                    is_attachment: false,
+                });
+            }
+        }
+        if let Some(root) = message.parts.first_mut() {
+            root.headers = header;
+        }
+        message.decoded_size = message.parts.iter().map(Part::decoded_len).sum();
+        message.html = message
+            .parts
+            .iter()
+            .filter(|p| p.is_body && matches!(p.body, Body::Html(_)))
+            .map(|p| HtmlBody { part: p.index, facts: html::analyse(p.text().unwrap_or_default()) })
+            .collect();
+        message
+    }
+
+    /// The first top-level header field with this name.
+    pub fn header(&self, name: &str) -> Option<&headers::HeaderField> {
+        self.header.first(name)
+    }
+
+    /// The unfolded value of the first top-level field with this name.
+    pub fn header_value(&self, name: &str) -> Option<String> {
+        self.header(name).map(|f| f.unfolded_value(self.raw))
+    }
+
+    /// The body parts a reader sees as text (text/plain and other non-HTML text).
+    pub fn text_bodies(&self) -> impl Iterator<Item = &Part<'a>> {
+        self.parts.iter().filter(|p| p.is_body && matches!(p.body, Body::Text(_)))
+    }
+
+    /// The attachments, inline images included.
+    pub fn attachments(&self) -> impl Iterator<Item = &Part<'a>> {
+        self.parts.iter().filter(|p| p.is_attachment)
+    }
+
+    /// The text a reader sees: the HTML bodies' visible text when there is HTML,
+    /// else the text bodies.
+    pub fn visible_text(&self) -> String {
+        if !self.html.is_empty() {
+            self.html.iter().map(|h| h.facts.visible_text.as_str()).collect::<Vec<_>>().join("\n")
+        } else {
+            self.text_bodies().filter_map(Part::text).collect::<Vec<_>>().join("\n")
+        }
+    }
+
+    /// A location for a byte offset, with its line and column.
+    pub fn location_at(&self, start: usize, end: usize) -> crate::report::Location {
+        crate::report::Location::range(start, end)
+    }
+}
+
+fn count_line_breaks(raw: &[u8]) -> LineBreaks {
+    let mut counts = LineBreaks::default();
+    let mut i = 0;
+    while i < raw.len() {
+        match raw[i] {
+            b'\r' if raw.get(i + 1) == Some(&b'\n') => {
+                counts.crlf += 1;
+                i += 1;
+            }
+            b'\r' => counts.bare_cr += 1,
+            b'\n' => counts.bare_lf += 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    counts
+}
+
+/// Turns mail-parser's per-message part lists into one depth-first list.
+struct Flattener<'o, 'a> {
+    out: &'o mut Vec<Part<'a>>,
+    truncated_depth: bool,
+    truncated_parts: bool,
+    raw: &'a [u8],
+}
+
+impl<'o, 'a> Flattener<'o, 'a> {
+    /// Adds the parts of `message`. `base` is the offset of `message` in the
+    /// input when its bytes lie there as is (None inside an encoded attached message).
+    fn message(
+        &mut self,
+        message: mail_parser::Message<'a>,
+        parent: Option<usize>,
+        depth: usize,
+        base: Option<usize>,
+        attached: bool,
+    ) {
+        let text_body = message.text_body.clone();
+        let html_body = message.html_body.clone();
+        let mut parts: Vec<Option<mail_parser::MessagePart<'a>>> = message.parts.into_iter().map(Some).collect();
+        // Explicit stack of (part id in this message, parent index in out, depth).
+        let mut stack: Vec<(usize, Option<usize>, usize)> = vec![(0, parent, depth)];
+        while let Some((id, parent, depth)) = stack.pop() {
+            if self.out.len() >= MAX_MIME_PARTS {
+                self.truncated_parts = true;
+                return;
+            }
+            if depth > MAX_MIME_DEPTH {
+                self.truncated_depth = true;
+                continue;
+            }
+            let Some(part) = parts.get_mut(id).and_then(Option::take) else { continue };
+            let index = self.out.len();
+            if let Some(p) = parent {
+                self.out[p].children.push(index);
+            }
+            let in_raw = |offset: u32| base.map(|b| b + offset as usize);
+            let header_start = in_raw(part.offset_header);
+            let body_start = in_raw(part.offset_body);
+            let body_end = in_raw(part.offset_end);
+            let headers = match (header_start, body_start) {
+                (Some(h), Some(b)) if id != 0 || parent.is_some() => headers::scan(self.raw, h, b.min(self.raw.len())),
+                _ => HeaderBlock::default(),
+            };
+            let content_type = part
+                .content_type()
+                .map(|ct| match ct.subtype() {
+                    Some(sub) => format!("{}/{}", ct.ctype(), sub).to_ascii_lowercase(),
+                    None => ct.ctype().to_ascii_lowercase(),
+                })
+                .unwrap_or_else(|| "text/plain".to_string());
+            let charset = part.content_type().and_then(|ct| ct.attribute("charset")).map(str::to_string);
+            let boundary = part.content_type().and_then(|ct| ct.attribute("boundary")).map(str::to_string);
+            let disposition = part.content_disposition().map(|d| d.ctype().to_ascii_lowercase());
+            let filename = part.attachment_name().map(str::to_string);
+            let content_id = part.content_id().map(|s| s.trim_matches(['<', '>']).to_string());
+            let transfer_encoding = part.content_transfer_encoding().map(|s| s.trim().to_ascii_lowercase());
+            let is_body = !attached && (text_body.contains(&(id as u32)) || html_body.contains(&(id as u32)));
+            let mut nested_message = None;
+            let body = match part.body {
+                PartType::Text(t) => Body::Text(t),
+                PartType::Html(t) => Body::Html(t),
+                PartType::Binary(b) | PartType::InlineBinary(b) => Body::Binary(b),
+                PartType::Multipart(ref children) => {
+                    for &child in children.iter().rev() {
+                        stack.push((child as usize, Some(index), depth + 1));
+                    }
+                    Body::Multipart
+                }
+                PartType::Message(nested) => {
+                    nested_message = Some(nested);
+                    Body::Message
+                }
+            };
+            let is_container = matches!(body, Body::Multipart | Body::Message);
+            self.out.push(Part {
+                index,
+                parent,
+                children: Vec::new(),
+                depth,
+                content_type,
+                charset,
+                boundary,
+                transfer_encoding: transfer_encoding.clone(),
+                disposition,
+                filename,
+                content_id,
+                headers,
+                body_range: match (body_start, body_end) {
+                    (Some(s), Some(e)) if s <= e && e <= self.raw.len() => Some(s..e),
+                    _ => None,
+                },
+                body,
+                encoding_problem: part.is_encoding_problem,
+                in_attached_message: attached,
+                is_body,
+                is_attachment: !is_container && !is_body,
+            });
+            if let Some(nested) = nested_message {
+                // The attached message lies in the input as is only under an
+                // identity transfer encoding (RFC 2046 §5.2.1 allows only those).
+                let identity = matches!(transfer_encoding.as_deref(), None | Some("7bit") | Some("8bit") | Some("binary"));
+                let nested_base = if identity { body_start } else { None };
+                self.message(nested, Some(index), depth + 1, nested_base, true);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn multipart_parts_are_flattened_with_offsets() {
+        let raw = b"From: a@b.example\r\nContent-Type: multipart/mixed; boundary=X\r\n\r\n--X\r\nContent-Type: text/plain\r\n\r\nhello\r\n--X\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=a.bin\r\nContent-Transfer-Encoding: base64\r\n\r\nAAEC\r\n--X--\r\n";
+        let message = Message::analyse(raw, Origin::Raw, Vec::new());
+        assert_eq!(message.parts.len(), 3);
+        assert_eq!(message.parts[0].content_type, "multipart/mixed");
+        assert_eq!(message.parts[0].children, vec![1, 2]);
+        assert!(message.parts[1].is_body);
+        let attachment = &message.parts[2];
+        assert!(attachment.is_attachment);
+        assert_eq!(attachment.filename.as_deref(), Some("a.bin"));
+        assert_eq!(attachment.decoded(), &[0, 1, 2]);
+        assert_eq!(attachment.headers.fields.len(), 3);
+        let range = attachment.body_range.clone().unwrap();
+        assert!(raw[range].starts_with(b"AAEC"));
+    }
+
+    #[test]
+    fn line_index_maps_offsets() {
+        let index = LineIndex::new(b"ab\ncd\r\nef");
+        assert_eq!(index.line_column(0), (1, 1));
+        assert_eq!(index.line_column(4), (2, 2));
+        assert_eq!(index.line_column(7), (3, 1));
+    }
+}

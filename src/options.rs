@@ -1,0 +1,91 @@
+//! Options of a lint run: language, per-rule overrides, thresholds and the
+//! facts the message alone cannot tell (the current time, a list of listed IPs,
+//! the SMTP settings a script uses). Field names are camelCase in JSON.
+
+use crate::i18n::Locale;
+use crate::report::Severity;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A per-rule override: turn a rule off or force the severity of its findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleSetting {
+    Off,
+    Info,
+    Warning,
+    Error,
+}
+
+impl RuleSetting {
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            RuleSetting::Off => None,
+            RuleSetting::Info => Some(Severity::Info),
+            RuleSetting::Warning => Some(Severity::Warning),
+            RuleSetting::Error => Some(Severity::Error),
+        }
+    }
+}
+
+/// Thresholds of every rule group; each group documents its own in its `mod.rs`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct Thresholds {
+    pub size: crate::rules::size::SizeThresholds,
+    pub headers: crate::rules::headers::HeaderThresholds,
+    pub spam: crate::rules::spam::SpamThresholds,
+    pub links: crate::rules::links::LinkThresholds,
+    pub attachments: crate::rules::attachments::AttachmentThresholds,
+}
+
+/// How a script sends its mail, for the `config/*` rules.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct SmtpSettings {
+    /// `mail` (PHP `mail()`) or `smtp`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub transport: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub port: Option<u32>,
+    /// `ssl`, `tls`, `starttls` or `none`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub security: Option<String>,
+    /// The sending address, to tell the provider's own mailboxes from others.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+}
+
+/// Everything a lint run can be told.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct Options {
+    /// Language of messages and fixes.
+    pub locale: Locale,
+    /// Per-rule overrides, keyed by rule id: `{"size/line-length": "off"}`.
+    pub rules: BTreeMap<String, RuleSetting>,
+    pub thresholds: Thresholds,
+    /// "Now" for date checks, as Unix seconds; without it no date is judged
+    /// too far in the past or future (the engine never reads the clock).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub now: Option<i64>,
+    /// IPs and CIDRs known to be listed by reputation bodies (`spam/listed-ip`).
+    pub listed_ips: Vec<String>,
+    /// SMTP settings of the sending script (`config/*` rules).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub smtp: Option<SmtpSettings>,
+}
+
+impl Options {
+    /// Options from JSON, with a clear error for unknown fields or bad values.
+    pub fn from_json(json: &str) -> Result<Options, crate::LintError> {
+        serde_json::from_str(json).map_err(|e| crate::LintError::InvalidOptions(e.to_string()))
+    }
+
+    pub fn with_locale(mut self, locale: Locale) -> Options {
+        self.locale = locale;
+        self
+    }
+}

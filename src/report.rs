@@ -1,0 +1,202 @@
+//! The report: what the linter tells its caller. JSON field names are stable
+//! camelCase; rule ids and JSON fields are never translated.
+
+use crate::i18n::{Locale, Param};
+use serde::{Deserialize, Serialize};
+
+/// How bad a finding is. `error`: the host will refuse or block the message;
+/// `warning`: raises the spam risk; `info`: worth knowing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// The overall outcome: `fail` when any finding is an error, `warn` when any is
+/// a warning, `pass` otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Pass,
+    Warn,
+    Fail,
+}
+
+/// Which of the three inputs of SPEC §1 the message came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Origin {
+    /// RFC 5322 bytes as given.
+    #[default]
+    Raw,
+    /// Compose fields (Nodemailer shape), rendered to MIME by us.
+    Compose,
+    /// A PHP `mail()` call, rendered as PHP hands it to sendmail.
+    PhpMail,
+}
+
+/// Where a finding is. Byte offsets index the linted message (`Report::source`
+/// when the input was rendered, the input itself otherwise); `end` is exclusive.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Location {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub header: Option<String>,
+    /// Index of the MIME part (0 = the message itself, depth-first order).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<usize>,
+    /// 1-based line of `start` in the linted message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// 1-based column (in bytes) of `start` on its line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    /// A path inside an attachment, e.g. `invoice.zip > docs/run.exe`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+}
+
+impl Location {
+    /// The whole message.
+    pub fn message() -> Location {
+        Location::default()
+    }
+    /// A header field of the top-level message.
+    pub fn header(name: impl Into<String>, start: usize, end: usize) -> Location {
+        Location { header: Some(name.into()), start: Some(start), end: Some(end), ..Location::default() }
+    }
+    /// A byte range of the linted message.
+    pub fn range(start: usize, end: usize) -> Location {
+        Location { start: Some(start), end: Some(end), ..Location::default() }
+    }
+    /// A MIME part, optionally with a byte range.
+    pub fn part(part: usize) -> Location {
+        Location { part: Some(part), ..Location::default() }
+    }
+    pub fn with_part(mut self, part: usize) -> Location {
+        self.part = Some(part);
+        self
+    }
+    pub fn with_range(mut self, start: usize, end: usize) -> Location {
+        self.start = Some(start);
+        self.end = Some(end);
+        self
+    }
+    pub fn with_path(mut self, path: impl Into<String>) -> Location {
+        self.path = Some(path.into());
+        self
+    }
+}
+
+/// One problem found in the message.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Finding {
+    /// Stable rule id, `group/name`.
+    pub rule_id: String,
+    pub severity: Severity,
+    pub score: u32,
+    /// Catalogue id of `message`, for callers that localise themselves.
+    pub message_id: String,
+    /// What is wrong and why it matters, in the report's language.
+    pub message: String,
+    /// The named parameters of the message.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub params: std::collections::BTreeMap<String, Param>,
+    /// The offending text, quoted from the message (shortened when long).
+    pub evidence: String,
+    pub location: Location,
+    /// What to do about it, in the report's language.
+    pub fix: String,
+}
+
+/// Sizes of the linted message, in bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Sizes {
+    /// The message as transmitted: headers, MIME structure and encoded bodies.
+    pub encoded: u64,
+    /// The header block of the top-level message.
+    pub headers: u64,
+    /// Sum of the decoded contents of the leaf parts (text and attachments).
+    pub decoded: u64,
+    /// The `size/total` limit in force.
+    pub limit: u64,
+}
+
+/// Number of findings per severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Counts {
+    pub error: usize,
+    pub warning: usize,
+    pub info: usize,
+}
+
+/// The result of linting one message.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    /// Version of the engine that wrote the report.
+    pub version: String,
+    pub verdict: Verdict,
+    /// Sum of the findings' scores.
+    pub score: u32,
+    pub locale: Locale,
+    pub origin: Origin,
+    pub sizes: Sizes,
+    pub counts: Counts,
+    pub findings: Vec<Finding>,
+    /// The message as the mailer would send it, when the input was compose
+    /// fields or a PHP `mail()` call: the byte offsets of the findings index it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+impl Report {
+    /// Verdict and counts from the findings' severities.
+    pub fn verdict_of(findings: &[Finding]) -> (Verdict, Counts) {
+        let mut counts = Counts::default();
+        for f in findings {
+            match f.severity {
+                Severity::Error => counts.error += 1,
+                Severity::Warning => counts.warning += 1,
+                Severity::Info => counts.info += 1,
+            }
+        }
+        let verdict = if counts.error > 0 {
+            Verdict::Fail
+        } else if counts.warning > 0 {
+            Verdict::Warn
+        } else {
+            Verdict::Pass
+        };
+        (verdict, counts)
+    }
+
+    /// The findings of one rule.
+    pub fn findings_of<'r>(&'r self, rule_id: &'r str) -> impl Iterator<Item = &'r Finding> + 'r {
+        self.findings.iter().filter(move |f| f.rule_id == rule_id)
+    }
+
+    /// Whether any finding comes from `rule_id`.
+    pub fn has(&self, rule_id: &str) -> bool {
+        self.findings.iter().any(|f| f.rule_id == rule_id)
+    }
+}

@@ -1,0 +1,1 @@
+//! The `config/*` rules: they read the SMTP settings given in `Options::smtp`.

@@ -1,0 +1,144 @@
+//! JavaScript bindings. Conversion only: every function turns JavaScript values
+//! into the plain Rust types, calls the engine, and turns the result back.
+//! Bad input from JavaScript becomes a thrown `Error` with a `code`, never a trap.
+
+use crate::{i18n::Locale, input::Compose, input::PhpMail, options::Options, LintError, MAX_INPUT_BYTES};
+use js_sys::{Error as JsErrorObject, Reflect, Uint8Array};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| error("internal", &e.to_string()))
+}
+
+/// A JavaScript `Error` whose `code` property is a stable machine-readable code.
+fn error(code: &str, message: &str) -> JsValue {
+    let err = JsErrorObject::new(message);
+    let _ = Reflect::set(&err, &JsValue::from_str("code"), &JsValue::from_str(code));
+    err.into()
+}
+
+fn lint_error(e: &LintError, locale: Locale) -> JsValue {
+    error(e.code(), &e.localized(locale))
+}
+
+fn options_from(value: &JsValue) -> Result<Options, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Options::default());
+    }
+    if !value.is_object() {
+        return Err(lint_error(&LintError::InvalidOptions("options must be an object".into()), Locale::En));
+    }
+    // Through JSON so unknown fields are refused (serde-wasm-bindgen skips them),
+    // exactly as the CLI's --config file is read.
+    let json = js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| lint_error(&LintError::InvalidOptions("options must be JSON-compatible".into()), Locale::En))?;
+    Options::from_json(&json).map_err(|e| lint_error(&e, Locale::En))
+}
+
+fn locale_from(value: &JsValue) -> Locale {
+    value.as_string().and_then(|s| Locale::parse(&s)).unwrap_or_default()
+}
+
+fn too_large(size: usize, locale: Locale) -> JsValue {
+    lint_error(&LintError::InputTooLarge { size, limit: MAX_INPUT_BYTES }, locale)
+}
+
+/// Lints a message: a raw message as a string or a `Uint8Array`, or compose
+/// fields (Nodemailer message options) as an object.
+#[wasm_bindgen(js_name = lint)]
+pub fn lint_js(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let options = options_from(&options)?;
+    let locale = options.locale;
+    let report = if let Some(text) = input.dyn_ref::<js_sys::JsString>() {
+        // A UTF-16 length over the limit means at least that many UTF-8 bytes.
+        let length = text.length() as usize;
+        if length > MAX_INPUT_BYTES {
+            return Err(too_large(length, locale));
+        }
+        let text: String = text.into();
+        crate::lint(text.as_bytes(), &options)
+    } else if let Some(bytes) = input.dyn_ref::<Uint8Array>() {
+        let length = bytes.length() as usize;
+        if length > MAX_INPUT_BYTES {
+            return Err(too_large(length, locale));
+        }
+        crate::lint(&bytes.to_vec(), &options)
+    } else if input.is_object() && !js_sys::Array::is_array(&input) {
+        let compose: Compose = serde_wasm_bindgen::from_value(input)
+            .map_err(|e| lint_error(&LintError::InvalidInput(e.to_string()), locale))?;
+        crate::lint_compose(&compose, &options)
+    } else {
+        return Err(error(
+            "invalid-input",
+            "lint(input): input must be a string, a Uint8Array, or an object of compose fields",
+        ));
+    };
+    report.map_err(|e| lint_error(&e, locale)).and_then(|r| to_js(&r))
+}
+
+/// Lints the message PHP `mail(to, subject, message, additional_headers)` would send.
+#[wasm_bindgen(js_name = lintPhpMail)]
+pub fn lint_php_mail_js(
+    to: JsValue,
+    subject: JsValue,
+    message: JsValue,
+    headers: JsValue,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let options = options_from(&options)?;
+    let locale = options.locale;
+    let text = |value: &JsValue, name: &str| -> Result<String, JsValue> {
+        if value.is_undefined() || value.is_null() {
+            return Ok(String::new());
+        }
+        if let Some(s) = value.dyn_ref::<js_sys::JsString>() {
+            if s.length() as usize > MAX_INPUT_BYTES {
+                return Err(too_large(s.length() as usize, locale));
+            }
+            return Ok(s.into());
+        }
+        if js_sys::Array::is_array(value) && name == "headers" {
+            // PHP ≥ 7.2 accepts an array of headers: ["From: a@b", …] or {From: "a@b"}.
+            let list: Vec<String> = serde_wasm_bindgen::from_value(value.clone())
+                .map_err(|e| error("invalid-input", &format!("lintPhpMail: {name}: {e}")))?;
+            return Ok(list.join("\r\n"));
+        }
+        if value.is_object() && name == "headers" {
+            let map: std::collections::BTreeMap<String, String> = serde_wasm_bindgen::from_value(value.clone())
+                .map_err(|e| error("invalid-input", &format!("lintPhpMail: {name}: {e}")))?;
+            return Ok(map.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join("\r\n"));
+        }
+        Err(error("invalid-input", &format!("lintPhpMail: `{name}` must be a string")))
+    };
+    let call = PhpMail {
+        to: text(&to, "to")?,
+        subject: text(&subject, "subject")?,
+        message: text(&message, "message")?,
+        headers: text(&headers, "headers")?,
+    };
+    crate::lint_php_mail(&call, &options).map_err(|e| lint_error(&e, locale)).and_then(|r| to_js(&r))
+}
+
+/// Every rule with its documentation and examples, in one language.
+#[wasm_bindgen(js_name = rules)]
+pub fn rules_js(locale: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&crate::rule_docs(locale_from(&locale)))
+}
+
+/// Every catalogue message in one language, keyed by id.
+#[wasm_bindgen(js_name = messages)]
+pub fn messages_js(locale: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&crate::messages(locale_from(&locale)))
+}
+
+/// The engine version.
+#[wasm_bindgen(js_name = version)]
+pub fn version_js() -> String {
+    crate::VERSION.to_string()
+}
