@@ -577,14 +577,30 @@ function setupExplain() {
   });
 }
 
-/** The explainer's answer: every field it gives, labelled from the catalogue. */
+/** The explainer's answer (SmtpExplanation): class, meaning, action, enhanced code. */
 function renderExplanation(result) {
   const rows = [];
-  for (const [key, value] of Object.entries(result || {})) {
-    if (value === null || value === undefined || typeof value === 'object') continue;
-    rows.push(el('dt', { text: t(`ui.explain.field.${key}`) }), el('dd', { text: String(value) }));
+  const row = (key, value, code = false) => {
+    if (value === undefined || value === null || value === '') return;
+    rows.push(el('dt', { text: t(key) }), el('dd', {}, code ? el('code', { translate: 'no', text: value }) : value));
+  };
+  row('ui.explain.meaning', result.meaning);
+  row('ui.explain.action', result.action);
+  row('ui.explain.retry', t(result.retry ? 'ui.explain.retry.yes' : 'ui.explain.retry.no'));
+  if (result.enhanced) {
+    row('ui.explain.enhanced', [result.enhanced.class, result.enhanced.subject, result.enhanced.detail].filter(Boolean).join(' — '));
   }
-  return el('dl', { class: 'explanation' }, rows);
+  row('ui.explain.text', result.text, true);
+  const heading = el('h2', { class: `reply-class reply-${result.class}` }, [
+    el('code', { translate: 'no', text: [result.code, result.enhanced && result.enhanced.code].filter(Boolean).join(' ') }),
+    ' ', result.classMeaning || '',
+  ]);
+  const parts = [heading];
+  if (result.problem) parts.push(el('p', { class: 'warn-note', text: result.problem }));
+  parts.push(el('dl', { class: 'explanation' }, rows));
+  const box = document.createDocumentFragment();
+  box.append(...parts);
+  return box;
 }
 
 // ---------------------------------------------------------------- troubleshoot

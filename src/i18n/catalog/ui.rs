@@ -520,6 +520,48 @@ crate::catalog! {
         es: "No se pudo explicar la respuesta: {detail}",
         pl: "Nie udało się wyjaśnić odpowiedzi: {detail}",
     },
+    "ui.explain.meaning" => {
+        en: "Meaning",
+        fr: "Signification",
+        es: "Significado",
+        pl: "Znaczenie",
+    },
+    "ui.explain.action" => {
+        en: "What to do",
+        fr: "Que faire",
+        es: "Qué hacer",
+        pl: "Co zrobić",
+    },
+    "ui.explain.retry" => {
+        en: "Will a retry help?",
+        fr: "Un nouvel essai peut-il réussir ?",
+        es: "¿Servirá reintentar?",
+        pl: "Czy ponowienie pomoże?",
+    },
+    "ui.explain.retry.yes" => {
+        en: "Yes: the problem is temporary, the server may accept it later.",
+        fr: "Oui : le problème est temporaire, le serveur pourra l'accepter plus tard.",
+        es: "Sí: el problema es temporal, el servidor puede aceptarlo más tarde.",
+        pl: "Tak: problem jest tymczasowy, serwer może przyjąć wiadomość później.",
+    },
+    "ui.explain.retry.no" => {
+        en: "No: sending the same mail again gives the same answer.",
+        fr: "Non : renvoyer le même mail donnera la même réponse.",
+        es: "No: reenviar el mismo mensaje dará la misma respuesta.",
+        pl: "Nie: ponowne wysłanie tego samego maila da tę samą odpowiedź.",
+    },
+    "ui.explain.enhanced" => {
+        en: "Enhanced status code (RFC 3463)",
+        fr: "Code d'état étendu (RFC 3463)",
+        es: "Código de estado ampliado (RFC 3463)",
+        pl: "Rozszerzony kod statusu (RFC 3463)",
+    },
+    "ui.explain.text" => {
+        en: "Server's text",
+        fr: "Texte du serveur",
+        es: "Texto del servidor",
+        pl: "Tekst serwera",
+    },
     "ui.troubleshoot.title" => {
         en: "My script's mails are not sent",
         fr: "Les mails de mon script ne partent pas",
