@@ -284,9 +284,13 @@ function dataCommand(argv, io, command) {
 function main(argv, io) {
   try {
     const [command, ...rest] = argv;
-    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    if (command === undefined) {
+      io.stderr(`mail-preflight: a command is needed\n\n${HELP}`);
+      return EXIT_USAGE;
+    }
+    if (command === '--help' || command === '-h' || command === 'help') {
       io.stdout(HELP);
-      return command === undefined ? EXIT_USAGE : EXIT_OK;
+      return EXIT_OK;
     }
     if (command === '--version' || command === '-v') {
       io.stdout(`mail-preflight ${packageVersion} (engine ${engine.version()})\n`);
