@@ -3,7 +3,7 @@
 // entries (ESM, CJS, web, bundler) and the hand-written types.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import test from 'node:test';
@@ -227,41 +227,52 @@ test('index.d.ts types every export without any, and compiles strictly', (t) => 
   for (const name of runtimeExports) {
     assert.match(declarations, new RegExp(`export (function|const) ${name}\\b`), `${name} is declared`);
   }
+  // A consumer project: TypeScript resolves the package through its exports map
+  // (nodenext), so the .mts file gets the ESM types and the .cts file the CJS ones.
   const dir = tempDir(t);
-  const usage = join(dir, 'usage.ts');
-  writeFileSync(usage, `
+  mkdirSync(join(dir, 'node_modules'));
+  symlinkSync(pkgDir, join(dir, 'node_modules', 'mail-preflight'), 'dir');
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
+  writeFileSync(join(dir, 'usage.mts'), `
     import init, { lint, lintPhpMail, rules, messages, version, simulate,
       type Report, type Finding, type Compose, type Options, type RuleDoc, type MailPreflightError } from 'mail-preflight';
     const options: Options = { locale: 'fr', rules: { 'size/line-length': 'off' }, thresholds: { size: { maxMessageBytes: 1 } } };
     const form: Compose = { from: { name: 'Site', address: 'a@example.com' }, to: ['b@example.com'], subject: 's', text: 't',
       attachments: [{ filename: 'a.pdf', content: new Uint8Array(1) }, { filename: 'b.txt', content: 'aGk=', encoding: 'base64' }] };
-    async function main(): Promise<void> {
-      await init();
-      const report: Report = lint(form, options);
-      const first: Finding | undefined = report.findings[0];
-      const line: number | undefined = first?.location.line;
-      const docs: RuleDoc[] = rules('pl');
-      const texts: { [id: string]: string } = messages();
-      const v: string = version();
-      const php: Report = lintPhpMail('a@example.com', 's', 'm', { From: 'b@example.com' });
-      if (simulate) simulate({ streams: [] });
-      try { lint(new Uint8Array(0)); } catch (e) { const code: MailPreflightError['code'] = (e as MailPreflightError).code; void code; }
-      void [line, docs, texts, v, php];
-    }
-    void main;
+    await init();
+    const report: Report = lint(form, options);
+    const first: Finding | undefined = report.findings[0];
+    const line: number | undefined = first?.location.line;
+    const docs: RuleDoc[] = rules('pl');
+    const texts: { [id: string]: string } = messages();
+    const v: string = version();
+    const php: Report = lintPhpMail('a@example.com', 's', 'm', { From: 'b@example.com' });
+    if (simulate) simulate({ streams: [] });
+    try { lint(new Uint8Array(0)); } catch (e) { const code: MailPreflightError['code'] = (e as MailPreflightError).code; void code; }
+    void [line, docs, texts, v, php];
     // @ts-expect-error: a number is not an input
     lint(42);
     // @ts-expect-error: unknown locale
     rules('de');
+    // @ts-expect-error: unknown option
+    lint('x', { colour: true });
+  `);
+  writeFileSync(join(dir, 'usage.cts'), `
+    import { lint, type Report } from 'mail-preflight';
+    const report: Report = lint(new Uint8Array([83, 58, 10, 10]));
+    void report;
   `);
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
     compilerOptions: {
       strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022',
-      lib: ['es2022', 'dom'], types: [], paths: { 'mail-preflight': [join(pkgDir, 'index.d.ts')] },
+      lib: ['es2022', 'dom'], types: [], skipLibCheck: false,
     },
-    files: ['usage.ts'],
+    files: ['usage.mts', 'usage.cts'],
   }));
-  const run = spawnSync(process.execPath, [join(testsModules, 'typescript', 'bin', 'tsc'), '-p', dir], { encoding: 'utf8' });
+  const tsc = join(testsModules, 'typescript', 'bin', 'tsc');
+  const run = spawnSync(process.execPath, [tsc, '-p', dir, '--listFiles'], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stdout + run.stderr);
+  assert.ok(run.stdout.split('\n').includes(join(pkgDir, 'index.d.ts')), 'the import condition gives index.d.ts');
+  assert.ok(run.stdout.split('\n').includes(join(pkgDir, 'index.d.cts')), 'the require condition gives index.d.cts');
   void repoRoot;
 });

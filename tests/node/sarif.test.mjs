@@ -4,11 +4,11 @@
 // say: one run, rule metadata, localized messages, regions that point at the
 // right bytes, lines and code-point columns of the file.
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { pkg, pkgDir, requireDev, runCli, tempDir, rawMessage, messageWithLongLine, messageWithWideLine } from './helpers.mjs';
+import { pkg, pkgDir, repoRoot, requireDev, runCli, tempDir, rawMessage, messageWithLongLine, messageWithWideLine } from './helpers.mjs';
 
 const Ajv = requireDev('ajv-draft-04');
 const addFormats = requireDev('ajv-formats');
@@ -154,4 +154,26 @@ test('text coordinates: code-point columns and CR, LF, CRLF line ends (SARIF §3
   assert.deepEqual(at('third'), { line: 3, column: 1 }, 'a bare CR ends a line in SARIF');
   assert.deepEqual(at('fourth'), { line: 4, column: 1 });
   assert.deepEqual(new TextCoordinates(bytes).at(bytes.length + 10), { line: 4, column: 7 }, 'clamped to the end');
+});
+
+test('the SARIF log of the whole public corpus is valid and has one artifact per message', (t) => {
+  const corpus = join(repoRoot, '..', 'shared', 'corpus');
+  if (!existsSync(corpus)) {
+    t.skip(`NOTE: ${corpus} is absent (CI always has it)`);
+    return;
+  }
+  const run = runCli(['lint', '--format', 'sarif', '**/*.eml', '**/*.mbox', '**/msg_*.txt'], { cwd: corpus });
+  assert.notEqual(run.status, 2, run.stderr);
+  const log = JSON.parse(run.stdout);
+  assertValidSarif(log);
+  const [sarifRun] = log.runs;
+  assert.ok(sarifRun.artifacts.length > 100, `${sarifRun.artifacts.length} messages`);
+  for (const result of sarifRun.results) {
+    const { artifactLocation, region } = result.locations[0].physicalLocation;
+    assert.equal(sarifRun.artifacts[artifactLocation.index].location.uri, artifactLocation.uri);
+    if (region) {
+      const length = sarifRun.artifacts[artifactLocation.index].length;
+      assert.ok(region.byteOffset + region.byteLength <= length, `${artifactLocation.uri}: region inside the file`);
+    }
+  }
 });
