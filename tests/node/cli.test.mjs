@@ -239,3 +239,15 @@ test('explain "550 5.1.1 …" explains the SMTP reply in the chosen language', {
   assert.match(text.stdout, /5\.1\.1/);
   assert.equal(runCli(['explain']).status, 2);
 });
+
+test('the text outline of simulate/explain results shows nested fields and caps long lists', async () => {
+  const { outline } = (await import('node:module')).createRequire(import.meta.url)(join(cliPath, '..', '..', 'lib', 'cli.cjs'));
+  const text = outline({ code: 550, enhanced: '5.1.1', class: { name: 'permanent', retry: false }, tags: ['a', 'b'],
+    mails: Array.from({ length: 25 }, (_, i) => ({ id: i })) });
+  assert.match(text, /^code: 550$/m);
+  assert.match(text, /^enhanced: 5\.1\.1$/m);
+  assert.match(text, /^class:\n {2}name: permanent\n {2}retry: false$/m);
+  assert.match(text, /^tags: a, b$/m);
+  assert.match(text, /^ {2}- \[19\]\n {4}id: 19$/m);
+  assert.match(text, /^ {2}… 5 more \(see --format json\)$/m);
+});

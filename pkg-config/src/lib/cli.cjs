@@ -221,11 +221,14 @@ function outline(value, indent = '') {
     value.slice(0, OUTLINE_MAX_ITEMS).forEach((item, i) => {
       out += `${indent}- [${i}]\n${outline(item, `${indent}  `)}`;
     });
-    if (value.length > OUTLINE_MAX_ITEMS) out += `${indent}… ${value.length - OUTLINE_MAX_ITEMS} more (see --format json)\n`;
+    if (value.length > OUTLINE_MAX_ITEMS) {
+      out += `${indent}… ${value.length - OUTLINE_MAX_ITEMS} more (see --format json)\n`;
+    }
     return out;
   }
+  const isScalarList = (v) => Array.isArray(v) && v.every((x) => x === null || typeof x !== 'object');
   for (const [key, v] of Object.entries(value)) {
-    if (v !== null && typeof v === 'object' && !(Array.isArray(v) && v.every((x) => x === null || typeof x !== 'object'))) {
+    if (v !== null && typeof v === 'object' && !isScalarList(v)) {
       out += `${indent}${key}:\n${outline(v, `${indent}  `)}`;
     } else {
       out += `${indent}${key}: ${Array.isArray(v) ? v.join(', ') : String(v)}\n`;
@@ -271,7 +274,8 @@ function dataCommand(argv, io, command) {
       throw new UsageError(error.message);
     }
   }
-  const text = format === 'json' ? `${JSON.stringify(result, null, command === 'simulate' ? 2 : 0)}\n` : outline(result);
+  const indent = command === 'simulate' ? 2 : 0;
+  const text = format === 'json' ? `${JSON.stringify(result, null, indent)}\n` : outline(result);
   if (values['--output']) {
     fs.writeFileSync(values['--output'], text);
   } else {

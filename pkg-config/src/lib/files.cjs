@@ -76,7 +76,8 @@ function walk(directory, { includeDotEntries, budget }) {
     for (const entry of entries) {
       if (--budget.left < 0) throw new Error(`more than ${MAX_VISITED_ENTRIES} entries under ${directory}`);
       if (!includeDotEntries && entry.name.startsWith('.')) continue;
-      const full = current === '.' ? entry.name : current.endsWith('/') ? current + entry.name : `${current}/${entry.name}`;
+      const prefix = current === '.' ? '' : current.endsWith('/') ? current : `${current}/`;
+      const full = prefix + entry.name;
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {

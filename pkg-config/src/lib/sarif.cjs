@@ -82,7 +82,8 @@ function region(location, coordinates) {
 /**
  * The SARIF log of one invocation.
  * @param {Array<{file: string, bytes?: Uint8Array, report?: object, error?: {code: string, message: string}}>} entries
- * @param {{rules: object[], locale: string, toolVersion: string, cwd: string, commandLine?: string, exitCode: number}} context
+ * @param {{rules: object[], locale: string, toolVersion: string, cwd: string, commandLine?: string,
+ *   exitCode: number}} context
  */
 function toSarif(entries, context) {
   const rules = context.rules.map(reportingDescriptor);
