@@ -249,35 +249,279 @@ export interface RuleDoc {
 
 // ---------------------------------------------------------------- queue and SMTP
 
-/** A JSON value, as scenarios and results are exchanged with the engine. */
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+/** Service states as the provider's API names them (`ok` = active, `ko` = disabled). */
+export type ApiState = 'ok' | 'ko' | 'force' | 'bounce' | 'spam' | 'purging';
 
-/**
- * A sending-queue scenario (SPEC §4): start time, thresholds, mail streams,
- * scheduled user actions, optionally the provider API's service snapshot as start.
- */
+/** Service states in the simulation's results. */
+export type QueueState = 'active' | 'force' | 'disabled' | 'bounce' | 'spam' | 'purging';
+
+/** The panel's buttons (the API's `BLOCK | UNBLOCK | PURGE` are accepted in scenarios). */
+export type QueueAction = 'block' | 'unblock' | 'purge' | 'changeRecipient';
+
+/** The provider API's service object. */
+export interface ServiceSnapshot {
+  state?: ApiState;
+  /** Total mails sent since the hosting was created. */
+  sent?: number;
+  /** Mails sent today (reset at UTC midnight). */
+  sentToday?: number;
+  /** Total mails returned in error. */
+  bounce?: number;
+  /** Daily sending cap (default 7200); mails over it wait for the next day. */
+  maxPerDay?: number;
+  /** Recipient of the daily error report. */
+  email?: string;
+}
+
+/** One entry of the error log (provider API shape). */
+export interface ErrorLogEntry {
+  /** ISO 8601, e.g. `2026-03-02T10:15:00Z`. */
+  date: string;
+  /** The SMTP reply the remote server gave. */
+  message: string;
+  to: string;
+}
+
+/** Mails sent on one day (provider API shape). */
+export interface HistoryEntry {
+  /** ISO 8601 date, e.g. `2026-03-02`. */
+  date: string;
+  volume: number;
+}
+
+/** Mails a script sends: `count` mails, or `rate` per hour for `duration` seconds, spread evenly from `start`. */
+export interface Stream {
+  name?: string;
+  /** Seconds after the scenario start of the first mail. */
+  start?: number;
+  /** Seconds over which the mails are spread. */
+  duration?: number;
+  /** Mails per hour (when `count` is absent). */
+  rate?: number;
+  count?: number;
+  /** Share of mails returned in error, 0 to 1. */
+  bounceShare?: number;
+  /** `mail` (PHP mail(), through the panel's queue) or `smtp` (200/h per account, 300/h per IP). */
+  transport?: 'mail' | 'smtp';
+  account?: string;
+  ip?: string;
+  /** What the host makes of the mail; overrides `message`. */
+  verdict?: 'clean' | 'spam' | 'refused';
+  /** A raw message, linted once for the stream. */
+  message?: string;
+  recipientDomain?: string;
+  bounceReply?: string;
+}
+
+/** A user action at `at` seconds after the scenario start. */
+export interface ScheduledAction {
+  at: number;
+  action: QueueAction | 'BLOCK' | 'UNBLOCK' | 'PURGE';
+  /** New report recipient, for `changeRecipient`. */
+  email?: string;
+}
+
+/** Thresholds of the simulation; see the README for the source or reasoning of each default. */
+export interface QueueThresholds {
+  retentionSeconds?: number;
+  purgeSeconds?: number;
+  unblockDelaySeconds?: number;
+  burstMaxMails?: number;
+  burstWindowSeconds?: number;
+  bounceRatio?: number;
+  bounceWindowMails?: number;
+  bounceMinMails?: number;
+  maxErrorsPerHour?: number;
+  spamMailsBeforeBlock?: number;
+  spamRulePrefixes?: string[];
+  redistributionPerMinute?: number;
+  resumeOnNextMail?: boolean;
+  smtpPerAccountPerHour?: number;
+  smtpPerIpPerHour?: number;
+  bucketSeconds?: number;
+}
+
+/** A sending-queue scenario (SPEC §4). Unknown fields are refused. */
 export interface Scenario {
-  [field: string]: Json;
+  /** Origin of the virtual clock, Unix seconds (UTC). */
+  start?: number;
+  /** Seconds to simulate; without it, until every mail is settled. */
+  until?: number;
+  seed?: number;
+  locale?: Locale;
+  /** The hosting's domain, for the abuse notice. */
+  domain?: string;
+  service?: ServiceSnapshot;
+  errorLog?: ErrorLogEntry[];
+  history?: HistoryEntry[];
+  thresholds?: QueueThresholds;
+  streams?: Stream[];
+  actions?: ScheduledAction[];
 }
 
-/** The outcome of a simulation: per-mail outcomes, state timeline, counters, history, notifications. */
+export type MailOutcome =
+  | 'delivered' | 'bounced' | 'heldThenDelivered' | 'heldThenBounced' | 'expired' | 'purged' | 'refused' | 'pending';
+
+export type StateChangeCause =
+  | 'block' | 'unblock' | 'purge' | 'purgeDone' | 'tooFast' | 'tooManyErrors' | 'bounceRatio' | 'spam';
+
+export interface StateChange {
+  at: number;
+  from: QueueState;
+  to: QueueState;
+  cause: StateChangeCause;
+  /** Localized explanation. */
+  message: string;
+  /** Actions offered after the change. */
+  actions: QueueAction[];
+}
+
+export interface AppliedAction {
+  at: number;
+  action: QueueAction;
+  state: QueueState;
+  effectiveAt: number;
+}
+
+export interface RejectedAction {
+  at: number;
+  action: QueueAction;
+  state: QueueState;
+  /** Localized reason. */
+  message: string;
+}
+
+export interface Notification {
+  at: number;
+  kind: 'abuseNotice' | 'dailyErrorReport';
+  to: string;
+  subject: string;
+  errors: number;
+  day?: string;
+}
+
+export interface OutcomeSummary {
+  outcome: MailOutcome;
+  count: number;
+  /** Mail ids as `[first, last]` ranges (at most 50). */
+  ranges: Array<[number, number]>;
+  truncated: boolean;
+}
+
+export interface StreamSummary {
+  name: string;
+  transport: 'mail' | 'smtp';
+  mails: number;
+  ids?: [number, number];
+  kind: 'clean' | 'spam' | 'refused';
+  lint?: { verdict: Verdict; score: number; errors: string[] };
+  outcomes: { [outcome in MailOutcome]?: number };
+}
+
+export interface MailRecord {
+  id: number;
+  stream: number;
+  created: number;
+  outcome: MailOutcome;
+  settled: number;
+  reply?: string;
+}
+
+export interface QueueCounters {
+  mails: number;
+  sent: number;
+  errors: number;
+  spamSent: number;
+  held: number;
+  expired: number;
+  purged: number;
+  refused: number;
+  pending: number;
+  smtpAccepted: number;
+  smtpRefused: number;
+  smtpBounced: number;
+  maxQueue: number;
+}
+
+/** Per-bucket series for charts. */
+export interface QueueSeries {
+  start: number;
+  bucketSeconds: number;
+  queue: number[];
+  generated: number[];
+  sent: number[];
+  errors: number[];
+  dropped: number[];
+}
+
+/** The outcome of a simulation. */
 export interface SimulationResult {
-  [field: string]: Json;
+  version: string;
+  start: number;
+  end: number;
+  /** Final service object, provider API shape. */
+  service: Required<ServiceSnapshot>;
+  state: QueueState;
+  /** Actions offered at the end. */
+  actions: QueueAction[];
+  counters: QueueCounters;
+  outcomes: OutcomeSummary[];
+  streams: StreamSummary[];
+  timeline: StateChange[];
+  appliedActions: AppliedAction[];
+  rejectedActions: RejectedAction[];
+  notifications: Notification[];
+  history: HistoryEntry[];
+  /** The newest 100 entries. */
+  errorLog: ErrorLogEntry[];
+  errorLogTotal: number;
+  series: QueueSeries;
+  /** The first 200 mails in detail. */
+  mails: MailRecord[];
 }
 
-/** An SMTP reply explained (SPEC §5): class, meaning, action, enhanced status code. */
-export interface SmtpReplyExplanation {
-  [field: string]: Json;
-}
-
-/** Findings about SMTP settings (`config/*` rules). */
-export interface SmtpSettingsCheck {
-  [field: string]: Json;
-}
-
-/** Named starting scenarios of the queue simulator. */
+/** A worked example scenario shipped with the engine. */
 export interface QueuePreset {
-  [field: string]: Json;
+  id: string;
+  /** The scenario, as JSON text. */
+  json: string;
+}
+
+/** The RFC 3463 enhanced status code, explained. */
+export interface EnhancedCode {
+  /** As written, e.g. `5.1.1`. */
+  code: string;
+  class: string;
+  subject: string;
+  detail?: string;
+}
+
+/** An SMTP reply explained (SPEC §5). */
+export interface SmtpReplyExplanation {
+  locale: Locale;
+  code?: number;
+  /** From the first digit: 2xx success, 3xx intermediate, 4xx transient (retry), 5xx permanent. */
+  class: 'success' | 'intermediate' | 'transient' | 'permanent' | 'unknown';
+  classMeaning: string;
+  /** Whether retrying later can succeed (4xx). */
+  retry: boolean;
+  /** The code is in the guide's table (211–555). */
+  known: boolean;
+  meaning: string;
+  action: string;
+  enhanced?: EnhancedCode;
+  /** The server's own text. */
+  text: string;
+  /** Localized problem with the input (empty reply, no code). */
+  problem?: string;
+}
+
+/** The `config/*` rules run over SMTP settings alone. */
+export interface SmtpSettingsCheck {
+  locale: Locale;
+  settings: SmtpSettings;
+  verdict: Verdict;
+  findings: Finding[];
 }
 
 // ---------------------------------------------------------------- functions

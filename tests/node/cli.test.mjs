@@ -211,12 +211,19 @@ test('simulate runs a scenario file', { skip: typeof pkg.simulate !== 'function'
   (t) => {
     const dir = tempDir(t);
     const presets = typeof pkg.queuePresets === 'function' ? pkg.queuePresets() : [];
-    const scenario = presets.length ? (presets[0].scenario ?? presets[0]) : {};
+    const preset = presets.find((p) => p.id === 'quiet-contact-form') ?? presets[0];
+    const scenario = preset ? JSON.parse(preset.json) : { streams: [{ name: 'form', count: 3, duration: 3600 }] };
     writeFileSync(join(dir, 'scenario.json'), JSON.stringify(scenario));
     const run = runCli(['simulate', 'scenario.json'], { cwd: dir });
     assert.equal(run.status, 0, run.stderr);
     assert.deepEqual(JSON.parse(run.stdout), JSON.parse(JSON.stringify(pkg.simulate(scenario))));
     assert.equal(runCli(['simulate', 'missing.json'], { cwd: dir }).status, 2);
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ streamz: [] }));
+    const bad = runCli(['simulate', 'bad.json'], { cwd: dir });
+    assert.equal(bad.status, 2, 'unknown scenario fields are refused');
+    const text = runCli(['simulate', '--format', 'text', 'scenario.json'], { cwd: dir });
+    assert.equal(text.status, 0);
+    assert.match(text.stdout, /^counters:$/m);
   });
 
 test('simulate and explain say so when the binding is missing', {

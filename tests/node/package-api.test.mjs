@@ -234,7 +234,7 @@ test('index.d.ts types every export without any, and compiles strictly', (t) => 
   symlinkSync(pkgDir, join(dir, 'node_modules', 'mail-preflight'), 'dir');
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
   writeFileSync(join(dir, 'usage.mts'), `
-    import init, { lint, lintPhpMail, rules, messages, version, simulate,
+    import init, { lint, lintPhpMail, rules, messages, version, simulate, explainSmtpReply,
       type Report, type Finding, type Compose, type Options, type RuleDoc, type MailPreflightError } from 'mail-preflight';
     const options: Options = { locale: 'fr', rules: { 'size/line-length': 'off' }, thresholds: { size: { maxMessageBytes: 1 } } };
     const form: Compose = { from: { name: 'Site', address: 'a@example.com' }, to: ['b@example.com'], subject: 's', text: 't',
@@ -247,7 +247,11 @@ test('index.d.ts types every export without any, and compiles strictly', (t) => 
     const texts: { [id: string]: string } = messages();
     const v: string = version();
     const php: Report = lintPhpMail('a@example.com', 's', 'm', { From: 'b@example.com' });
-    if (simulate) simulate({ streams: [] });
+    const result = simulate?.({ streams: [{ name: 'form', rate: 1, duration: 3600, verdict: 'clean' }] });
+    const held: number | undefined = result?.counters.held;
+    const reply = explainSmtpReply?.('550 5.1.1 User unknown', 'es');
+    const permanent: boolean = reply?.class === 'permanent';
+    void [held, permanent];
     try { lint(new Uint8Array(0)); } catch (e) { const code: MailPreflightError['code'] = (e as MailPreflightError).code; void code; }
     void [line, docs, texts, v, php];
     // @ts-expect-error: a number is not an input
