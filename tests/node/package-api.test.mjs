@@ -204,6 +204,17 @@ test('the web entry refuses calls before init(), then works synchronously', asyn
   assert.equal(web.default, web.init);
 });
 
+test('the bundler entry (WebAssembly ES-module integration) lints synchronously after import', () => {
+  // Node implements the same wasm ESM integration as webpack/Vite behind a flag.
+  const script = `const m = await import(${JSON.stringify(join(pkgDir, 'bundler.js'))});
+    await m.init();
+    console.log(JSON.stringify({ verdict: m.lint(process.argv[1]).verdict, version: m.version() }));`;
+  const run = spawnSync(process.execPath, ['--experimental-wasm-modules', '--no-warnings', '--input-type=module', '-e', script,
+    messageWithLongLine()], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(JSON.parse(run.stdout), { verdict: 'fail', version: version() });
+});
+
 test('package.json: exports map, sideEffects, engines, files, bin', () => {
   const manifest = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
   assert.equal(manifest.name, 'mail-preflight');
