@@ -223,7 +223,8 @@ test('simulate runs a scenario file', { skip: typeof pkg.simulate !== 'function'
     assert.equal(bad.status, 2, 'unknown scenario fields are refused');
     const text = runCli(['simulate', '--format', 'text', 'scenario.json'], { cwd: dir });
     assert.equal(text.status, 0);
-    assert.match(text.stdout, /^counters:$/m);
+    assert.match(text.stdout, /^state: \w+/m);
+    assert.match(text.stdout, /^counters: mails \d+/m);
   });
 
 test('simulate and explain say so when the binding is missing', {
@@ -243,8 +244,23 @@ test('explain "550 5.1.1 …" explains the SMTP reply in the chosen language', {
   assert.deepEqual(JSON.parse(json.stdout), JSON.parse(JSON.stringify(pkg.explainSmtpReply(reply, 'fr'))));
   const text = runCli(['explain', '--locale', 'fr', reply]);
   assert.equal(text.status, 0);
-  assert.match(text.stdout, /5\.1\.1/);
+  const explanation = pkg.explainSmtpReply(reply, 'fr');
+  assert.ok(text.stdout.startsWith('550 5.1.1  '), text.stdout);
+  assert.ok(text.stdout.includes(explanation.meaning) && text.stdout.includes(`→ ${explanation.action}`));
+  assert.equal(runCli(['explain', '451']).status, 0, 'a bare code is explained');
   assert.equal(runCli(['explain']).status, 2);
+});
+
+test('text layouts of an SMTP explanation and a simulation', async () => {
+  const text = (await import('node:module')).createRequire(import.meta.url)(join(cliPath, '..', '..', 'lib', 'text.cjs'));
+  const explanation = text.formatExplanation({ locale: 'en', code: 451, class: 'transient', classMeaning: 'retry later',
+    retry: true, known: true, meaning: 'Local error in processing', action: 'Retry later', text: '' }, false);
+  assert.equal(explanation, '451  retry later\n  Local error in processing\n  → Retry later\n');
+  const simulation = text.formatSimulation({ state: 'spam', actions: ['purge'], counters: { mails: 2, sent: 1 },
+    timeline: [{ at: 1772409600, from: 'active', to: 'spam', message: 'Spam was sent', actions: ['purge'] }],
+    rejectedActions: [], notifications: [] }, false);
+  assert.equal(simulation, 'state: spam  (actions: purge)\ncounters: mails 2, sent 1\n'
+    + '  2026-03-02 00:00 UTC  active → spam  Spam was sent\n');
 });
 
 test('the text outline of simulate/explain results shows nested fields and caps long lists', async () => {

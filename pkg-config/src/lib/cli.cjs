@@ -8,7 +8,7 @@ const fs = require('node:fs');
 const engine = require('../index.cjs');
 const { expandArguments } = require('./files.cjs');
 const { toSarif } = require('./sarif.cjs');
-const { formatFile, formatSummary } = require('./text.cjs');
+const { formatFile, formatSummary, formatExplanation, formatSimulation } = require('./text.cjs');
 const packageVersion = require('../package.json').version;
 
 const EXIT_OK = 0;
@@ -246,7 +246,9 @@ function requireBinding(name, command) {
 
 function dataCommand(argv, io, command) {
   const { values, positional } = parseArguments(argv, {
-    options: { '--format': 'value', '--locale': 'value', '--output': 'value', '--help': 'boolean' },
+    options: {
+      '--format': 'value', '--locale': 'value', '--output': 'value', '--no-color': 'boolean', '--help': 'boolean',
+    },
     aliases: { '-f': '--format', '-l': '--locale', '-o': '--output', '-h': '--help' },
   });
   if (values['--help']) {
@@ -274,8 +276,16 @@ function dataCommand(argv, io, command) {
       throw new UsageError(error.message);
     }
   }
-  const indent = command === 'simulate' ? 2 : 0;
-  const text = format === 'json' ? `${JSON.stringify(result, null, indent)}\n` : outline(result);
+  let text;
+  if (format === 'json') {
+    text = `${JSON.stringify(result, null, command === 'simulate' ? 2 : 0)}\n`;
+  } else {
+    // The dedicated layout when the result has the documented shape, an outline otherwise.
+    const colour = colourWanted(values, io);
+    if (command === 'explain' && result && typeof result.class === 'string') text = formatExplanation(result, colour);
+    else if (command === 'simulate' && result && result.counters) text = formatSimulation(result, colour);
+    else text = outline(result);
+  }
   if (values['--output']) {
     fs.writeFileSync(values['--output'], text);
   } else {

@@ -79,3 +79,43 @@ function formatSummary(entries, colour) {
 }
 
 module.exports = { formatFile, formatSummary, painter };
+
+/** An SMTP reply explanation as text (shape: SmtpReplyExplanation in index.d.ts). */
+function formatExplanation(explanation, colour) {
+  const paint = painter(colour);
+  const styles = { success: 'green', intermediate: 'cyan', transient: 'yellow', permanent: 'red' };
+  const style = styles[explanation.class] || 'bold';
+  const code = [explanation.code, explanation.enhanced && explanation.enhanced.code].filter(Boolean).join(' ');
+  let out = `${paint('bold', code || '?')}  ${paint(style, explanation.classMeaning || explanation.class)}\n`;
+  if (explanation.problem) out += `  ${paint('red', explanation.problem)}\n`;
+  if (explanation.meaning) out += `  ${explanation.meaning}\n`;
+  if (explanation.action) out += `  → ${explanation.action}\n`;
+  if (explanation.enhanced) {
+    const { class: cls, subject, detail } = explanation.enhanced;
+    out += `  ${paint('dim', [cls, subject, detail].filter(Boolean).join(' · '))}\n`;
+  }
+  return out;
+}
+
+/** A simulation result as text: final state, counters, state changes, notifications. */
+function formatSimulation(result, colour) {
+  const paint = painter(colour);
+  const time = (seconds) => new Date(seconds * 1000).toISOString().replace('T', ' ').replace(/:\d\d\.\d+Z$/, ' UTC');
+  const counters = Object.entries(result.counters || {}).map(([k, v]) => `${k} ${v}`).join(', ');
+  let out = `${paint('bold', 'state')}: ${result.state}  (actions: ${(result.actions || []).join(', ') || '-'})\n`;
+  out += `${paint('bold', 'counters')}: ${counters}\n`;
+  for (const change of result.timeline || []) {
+    out += `  ${time(change.at)}  ${change.from} → ${paint('bold', change.to)}  ${change.message}\n`;
+  }
+  for (const rejected of result.rejectedActions || []) {
+    out += `  ${time(rejected.at)}  ${paint('yellow', `${rejected.action} rejected`)}  ${rejected.message}\n`;
+  }
+  for (const notification of result.notifications || []) {
+    const line = `${notification.kind} → ${notification.to}: ${notification.subject}`;
+    out += `  ${time(notification.at)}  ${paint('dim', line)}\n`;
+  }
+  return out;
+}
+
+module.exports.formatExplanation = formatExplanation;
+module.exports.formatSimulation = formatSimulation;
