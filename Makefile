@@ -53,7 +53,7 @@ test-e2e:
 
 ## bench: throughput native and in Node (wasm), wasm size raw and gzipped
 bench: build
-	cargo run --release --example bench
+	cargo run --profile native --example bench
 	node tests/bench/wasm-bench.mjs
 
 clean:

@@ -1,29 +1,98 @@
 #!/usr/bin/env node
 // Assembles the npm package in pkg/ from the wasm-bindgen outputs, and copies
 // the web build to www/engine/ for the preflight page.
-//   pkg/node/     wasm-bindgen --target nodejs   (require, CLI)
-//   pkg/web/      wasm-bindgen --target web      (browser <script type="module">, workers)
-//   pkg/bundler/  wasm-bindgen --target bundler  (webpack, Vite, esbuild)
+//   pkg/node/     wasm-bindgen --target nodejs   (require and import in Node, the CLI)
+//   pkg/web/      wasm-bindgen --target web      (browser <script type="module">, bundlers, workers)
+//   pkg/bundler/  wasm-bindgen --target bundler  (bundlers with WebAssembly ESM integration)
+//   pkg/index.cjs, index.mjs, web.js, bundler.js  the entries (pkg-config/src/)
+//   pkg/index.d.ts (ESM), index.d.cts (CJS)         the hand-written types
+//   pkg/bin/, pkg/lib/                              the CLI
+//   pkg/package.json                                from pkg-config/package.template.json
+//
+// The node and web builds share ONE wasm file (pkg/web/mail_preflight_bg.wasm):
+// wasm-bindgen emits the same bytes for every target, and the package ships
+// what runs, once. The bundler build keeps its own copy because its glue imports
+// the wasm as an ES module relative to itself.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, existsSync, readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const config = dirname(fileURLToPath(import.meta.url));
+const root = join(config, '..');
 const wasm = join(root, 'target/wasm32-unknown-unknown/release/mail_preflight.wasm');
 const pkg = join(root, 'pkg');
 
-if (!existsSync(wasm)) {
-  console.error(`build.mjs: ${wasm} is missing; run cargo build --release --target wasm32-unknown-unknown first`);
+function fail(message) {
+  console.error(`build.mjs: ${message}`);
   process.exit(2);
+}
+
+if (!existsSync(wasm)) {
+  fail(`${wasm} is missing; run cargo build --release --target wasm32-unknown-unknown first`);
 }
 rmSync(pkg, { recursive: true, force: true });
 for (const target of ['nodejs', 'web', 'bundler']) {
   const out = join(pkg, target === 'nodejs' ? 'node' : target);
-  execFileSync('wasm-bindgen', ['--target', target, '--remove-name-section', '--out-dir', out, wasm], { stdio: 'inherit' });
+  execFileSync('wasm-bindgen', ['--target', target, '--remove-name-section', '--remove-producers-section',
+    '--out-dir', out, wasm], { stdio: 'inherit' });
 }
+
+// The page gets the untouched web build.
 const engine = join(root, 'www/engine');
 rmSync(engine, { recursive: true, force: true });
 mkdirSync(engine, { recursive: true });
 cpSync(join(pkg, 'web'), engine, { recursive: true });
-console.log('build.mjs: pkg/ and www/engine/ are ready');
+
+// One wasm for node and web: point the node glue at the web build's file.
+const nodeGlue = join(pkg, 'node/mail_preflight.js');
+const wasmPathLine = 'const wasmPath = `${__dirname}/mail_preflight_bg.wasm`;';
+const glue = readFileSync(nodeGlue, 'utf8');
+if (!glue.includes(wasmPathLine)) {
+  fail(`the nodejs glue no longer contains ${wasmPathLine}; update build.mjs for this wasm-bindgen version`);
+}
+writeFileSync(nodeGlue, glue.replace(wasmPathLine,
+  "const wasmPath = require('path').join(__dirname, '..', 'web', 'mail_preflight_bg.wasm');"));
+rmSync(join(pkg, 'node/mail_preflight_bg.wasm'));
+// The per-target .d.ts files type everything as `any`; the package's own types replace them.
+for (const target of ['node', 'web', 'bundler']) {
+  for (const name of readdirSync(join(pkg, target))) {
+    if (name.endsWith('.d.ts')) rmSync(join(pkg, target, name));
+  }
+  writeFileSync(join(pkg, target, 'package.json'), JSON.stringify(
+    { type: target === 'node' ? 'commonjs' : 'module', sideEffects: false }, null, 2) + '\n');
+}
+
+// Entries, types, CLI.
+cpSync(join(config, 'src'), pkg, { recursive: true });
+// The CommonJS types: the same declarations without the ESM-only default export.
+const declarations = readFileSync(join(pkg, 'index.d.ts'), 'utf8');
+const defaultExport = /^export \{ init as default \};.*\n/m;
+if (!defaultExport.test(declarations)) fail('index.d.ts lost its default export line');
+writeFileSync(join(pkg, 'index.d.cts'), declarations.replace(defaultExport, ''));
+if (existsSync(join(config, 'README.md'))) cpSync(join(config, 'README.md'), join(pkg, 'README.md'));
+
+// package.json: the template with the crate's version.
+const cargo = readFileSync(join(root, 'Cargo.toml'), 'utf8');
+const version = /^version\s*=\s*"([^"]+)"/m.exec(cargo)?.[1];
+if (!version) fail('no version in Cargo.toml');
+const manifest = JSON.parse(readFileSync(join(config, 'package.template.json'), 'utf8'));
+manifest.version = version;
+writeFileSync(join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
+
+// Every file listed in `files` and every target of `exports` must exist.
+const missing = [];
+const visit = (value) => {
+  if (typeof value === 'string') {
+    if (!existsSync(join(pkg, value))) missing.push(value);
+  } else if (value && typeof value === 'object') {
+    Object.values(value).forEach(visit);
+  }
+};
+visit(manifest.exports);
+visit(manifest.bin);
+manifest.files.forEach((f) => visit(f.replace(/\/$/, '')));
+if (missing.length) fail(`package.json points at missing files: ${missing.join(', ')}`);
+
+const wasmSize = statSync(join(pkg, 'web/mail_preflight_bg.wasm')).size;
+console.log(`build.mjs: pkg/ (mail-preflight ${version}, wasm ${wasmSize} bytes) and www/engine/ are ready`);

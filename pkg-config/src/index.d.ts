@@ -1,0 +1,575 @@
+// Types of the mail-preflight package: every export of every entry (Node ESM and
+// CJS, web, bundler). Field names match the engine's JSON (camelCase, stable).
+
+/** The languages of the hosting provider's guides. */
+export type Locale = 'en' | 'fr' | 'es' | 'pl';
+
+/** `error`: the host will refuse or block the message; `warning`: spam risk; `info`: worth knowing. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A per-rule override: turn the rule off or force the severity of its findings. */
+export type RuleSetting = 'off' | Severity;
+
+/** `fail` when any finding is an error, `warn` when any is a warning, `pass` otherwise. */
+export type Verdict = 'pass' | 'warn' | 'fail';
+
+/** Which input the linted message came from. */
+export type Origin = 'raw' | 'compose' | 'phpMail';
+
+/** Stable codes of the errors the functions throw. */
+export type ErrorCode = 'invalid-input' | 'invalid-options' | 'input-too-large' | 'not-initialized' | 'internal';
+
+/** What every function throws on bad input: a plain `Error` with a stable `code`. */
+export interface MailPreflightError extends Error {
+  code: ErrorCode;
+}
+
+// ---------------------------------------------------------------- options
+
+/** Thresholds of the `size/*` rules, in bytes (decimal megabytes: 1 MB = 1,000,000 bytes). */
+export interface SizeThresholds {
+  /** `size/total`: most bytes of the encoded message. Guides: 10 MB. Default 10000000. */
+  maxMessageBytes?: number;
+  /** `size/content`: most bytes of decoded content. Guides: 7/8 MB. Default 7000000. */
+  maxContentBytes?: number;
+  /** `size/line-length` error: RFC 5322 §2.1.1, 998 octets. */
+  maxLineOctets?: number;
+  /** `size/line-length` info: RFC 5322 §2.1.1, 78 octets. */
+  recommendedLineOctets?: number;
+}
+
+/** A tunable of a rule group: a number, a flag, a word or a list (word lists, extension lists). */
+export type ThresholdValue = number | string | boolean | string[] | number[];
+
+/**
+ * Tunables of a rule group other than `size`; each group documents its own
+ * (`rules()` lists the rules, the README the tunables). Unknown names are refused.
+ */
+export interface GroupThresholds {
+  [name: string]: ThresholdValue | undefined;
+}
+
+export interface Thresholds {
+  size?: SizeThresholds;
+  headers?: GroupThresholds;
+  spam?: GroupThresholds;
+  links?: GroupThresholds;
+  attachments?: GroupThresholds;
+}
+
+/** How the sending script sends its mail (`config/*` rules). */
+export interface SmtpSettings {
+  /** `mail` (PHP `mail()`) or `smtp`. */
+  transport?: 'mail' | 'smtp';
+  host?: string;
+  port?: number;
+  security?: 'ssl' | 'tls' | 'starttls' | 'none';
+  /** The sending address, to tell the provider's own mailboxes from others. */
+  from?: string;
+}
+
+/** Options of a lint run. Unknown fields are refused (`invalid-options`). */
+export interface Options {
+  /** Language of messages and fixes. Default `en`. */
+  locale?: Locale;
+  /** Per-rule overrides, keyed by rule id: `{ "size/line-length": "off" }`. */
+  rules?: { [ruleId: string]: RuleSetting };
+  thresholds?: Thresholds;
+  /** "Now" for date checks, as Unix seconds; the engine never reads the clock. */
+  now?: number;
+  /** IPs and CIDRs known to be listed by reputation bodies (`spam/listed-ip`). */
+  listedIps?: string[];
+  smtp?: SmtpSettings;
+}
+
+// ---------------------------------------------------------------- inputs
+
+/** One address: `"Name <a@b.example>"`, `"a@b.example"`, or `{ name, address }`. */
+export type Address = string | { name?: string; address: string };
+
+/** One address, a list, or a comma-separated string, as Nodemailer takes them. */
+export type Addresses = Address | Address[];
+
+/** Node's JSON form of a Buffer (`JSON.parse(JSON.stringify(buffer))`). */
+export interface BufferJson {
+  type: 'Buffer';
+  data: number[];
+}
+
+/** An attachment, as Nodemailer takes it. */
+export interface Attachment {
+  filename?: string;
+  /**
+   * The content: text, bytes (`Buffer`, `Uint8Array`), or a string in `encoding`
+   * (`'base64'`, `'hex'`). Streams are not accepted: read them first.
+   */
+  content?: string | Uint8Array | number[] | BufferJson;
+  /** How a string `content` is encoded; text (`utf-8`) when absent. */
+  encoding?: 'base64' | 'hex' | 'utf-8' | 'utf8' | 'binary' | 'latin1' | 'ascii';
+  contentType?: string;
+  /** Content-ID, for inline images referenced as `cid:` in the HTML. */
+  cid?: string;
+  contentDisposition?: 'attachment' | 'inline';
+  /** A file path or URL. The engine reads no file and fetches nothing: give `content`. */
+  path?: string;
+  href?: string;
+}
+
+/** Custom headers: `{ "X-Name": "value" }` (a list for repeated fields) or `[{ key, value }]`. */
+export type Headers = { [name: string]: string | string[] } | Array<{ key: string; value: string }>;
+
+/**
+ * The message fields a script passes to Nodemailer (`transporter.sendMail(compose)`).
+ * The engine renders the MIME message Nodemailer would send and lints that.
+ */
+export interface Compose {
+  from?: Addresses;
+  sender?: Addresses;
+  to?: Addresses;
+  cc?: Addresses;
+  bcc?: Addresses;
+  replyTo?: Addresses;
+  inReplyTo?: string;
+  references?: string;
+  subject?: string;
+  text?: string;
+  html?: string;
+  headers?: Headers;
+  attachments?: Attachment[];
+  /** Set only when the script sets Date itself; Nodemailer adds it otherwise. */
+  date?: string;
+  /** Set only when the script sets Message-ID itself; Nodemailer adds it otherwise. */
+  messageId?: string;
+}
+
+/** A raw RFC 5322 message (text or bytes; a Node `Buffer` is a `Uint8Array`), or compose fields. */
+export type LintInput = string | Uint8Array | Compose;
+
+/** PHP ≥ 7.2 also accepts `additional_headers` as a list of lines or a name → value map. */
+export type PhpHeaders = string | string[] | { [name: string]: string };
+
+// ---------------------------------------------------------------- report
+
+/** Where a finding is. Offsets index the UTF-8 bytes of the linted message. */
+export interface Location {
+  /** The header field, e.g. `Subject`. */
+  header?: string;
+  /** Index of the MIME part (0 = the message itself, depth-first). */
+  part?: number;
+  /** First byte (inclusive) in the linted message: the input, or `report.source`. */
+  start?: number;
+  /** Last byte (exclusive). */
+  end?: number;
+  /** 1-based line of `start`. */
+  line?: number;
+  /** 1-based column of `start`, in bytes. */
+  column?: number;
+  /** A path inside an attachment, e.g. `invoice.zip > docs/run.exe`. */
+  path?: string;
+}
+
+/** A named parameter of a message: a number or a text. */
+export type Param = number | string;
+
+/** One problem found in the message. */
+export interface Finding {
+  /** Stable rule id, `group/name`. */
+  ruleId: string;
+  severity: Severity;
+  score: number;
+  /** Catalogue id of `message`, for callers that localise themselves (`messages()`). */
+  messageId: string;
+  /** What is wrong and why it matters, in the report's language. */
+  message: string;
+  params?: { [name: string]: Param };
+  /** The offending text, quoted from the message (shortened when long). */
+  evidence: string;
+  location: Location;
+  /** What to do about it, in the report's language. */
+  fix: string;
+}
+
+/** Sizes of the linted message, in bytes. */
+export interface Sizes {
+  /** The message as transmitted: headers, MIME structure and encoded bodies. */
+  encoded: number;
+  /** The header block of the top-level message. */
+  headers: number;
+  /** Sum of the decoded contents of the leaf parts (text and attachments). */
+  decoded: number;
+  /** The `size/total` limit in force. */
+  limit: number;
+}
+
+export interface Counts {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+/** The result of linting one message. */
+export interface Report {
+  /** Version of the engine that wrote the report. */
+  version: string;
+  verdict: Verdict;
+  /** Sum of the findings' scores. */
+  score: number;
+  locale: Locale;
+  origin: Origin;
+  sizes: Sizes;
+  counts: Counts;
+  findings: Finding[];
+  /** The rendered message, for compose and PHP `mail()` input: the offsets index its UTF-8 bytes. */
+  source?: string;
+}
+
+/** A documented example of a rule, executed by the engine's test suite. */
+export interface RuleExample {
+  /** `true`: the example raises the rule; `false`: it must not. */
+  fails: boolean;
+  title: string;
+  kind: 'raw' | 'compose' | 'phpMail' | 'generated';
+  /** The raw message, the compose JSON, or the `mail()` arguments as JSON. */
+  input: string;
+  /** Options for the example, as JSON. */
+  options?: string;
+}
+
+/** A rule with its documentation, in one language. */
+export interface RuleDoc {
+  id: string;
+  group: string;
+  defaultSeverity: Severity;
+  defaultScore: number;
+  summary: string;
+  why: string;
+  fix: string;
+  examples: RuleExample[];
+}
+
+// ---------------------------------------------------------------- queue and SMTP
+
+/** Service states as the provider's API names them (`ok` = active, `ko` = disabled). */
+export type ApiState = 'ok' | 'ko' | 'force' | 'bounce' | 'spam' | 'purging';
+
+/** Service states in the simulation's results. */
+export type QueueState = 'active' | 'force' | 'disabled' | 'bounce' | 'spam' | 'purging';
+
+/** The panel's buttons (the API's `BLOCK | UNBLOCK | PURGE` are accepted in scenarios). */
+export type QueueAction = 'block' | 'unblock' | 'purge' | 'changeRecipient';
+
+/** The provider API's service object. */
+export interface ServiceSnapshot {
+  state?: ApiState;
+  /** Total mails sent since the hosting was created. */
+  sent?: number;
+  /** Mails sent today (reset at UTC midnight). */
+  sentToday?: number;
+  /** Total mails returned in error. */
+  bounce?: number;
+  /** Daily sending cap (default 7200); mails over it wait for the next day. */
+  maxPerDay?: number;
+  /** Recipient of the daily error report. */
+  email?: string;
+}
+
+/** One entry of the error log (provider API shape). */
+export interface ErrorLogEntry {
+  /** ISO 8601, e.g. `2026-03-02T10:15:00Z`. */
+  date: string;
+  /** The SMTP reply the remote server gave. */
+  message: string;
+  to: string;
+}
+
+/** Mails sent on one day (provider API shape). */
+export interface HistoryEntry {
+  /** ISO 8601 date, e.g. `2026-03-02`. */
+  date: string;
+  volume: number;
+}
+
+/** Mails a script sends: `count` mails, or `rate` per hour for `duration` seconds, spread evenly from `start`. */
+export interface Stream {
+  name?: string;
+  /** Seconds after the scenario start of the first mail. */
+  start?: number;
+  /** Seconds over which the mails are spread. */
+  duration?: number;
+  /** Mails per hour (when `count` is absent). */
+  rate?: number;
+  count?: number;
+  /** Share of mails returned in error, 0 to 1. */
+  bounceShare?: number;
+  /** `mail` (PHP mail(), through the panel's queue) or `smtp` (200/h per account, 300/h per IP). */
+  transport?: 'mail' | 'smtp';
+  account?: string;
+  ip?: string;
+  /** What the host makes of the mail; overrides `message`. */
+  verdict?: 'clean' | 'spam' | 'refused';
+  /** A raw message, linted once for the stream. */
+  message?: string;
+  recipientDomain?: string;
+  bounceReply?: string;
+}
+
+/** A user action at `at` seconds after the scenario start. */
+export interface ScheduledAction {
+  at: number;
+  action: QueueAction | 'BLOCK' | 'UNBLOCK' | 'PURGE';
+  /** New report recipient, for `changeRecipient`. */
+  email?: string;
+}
+
+/** Thresholds of the simulation; see the README for the source or reasoning of each default. */
+export interface QueueThresholds {
+  retentionSeconds?: number;
+  purgeSeconds?: number;
+  unblockDelaySeconds?: number;
+  burstMaxMails?: number;
+  burstWindowSeconds?: number;
+  bounceRatio?: number;
+  bounceWindowMails?: number;
+  bounceMinMails?: number;
+  maxErrorsPerHour?: number;
+  spamMailsBeforeBlock?: number;
+  spamRulePrefixes?: string[];
+  redistributionPerMinute?: number;
+  resumeOnNextMail?: boolean;
+  smtpPerAccountPerHour?: number;
+  smtpPerIpPerHour?: number;
+  bucketSeconds?: number;
+}
+
+/** A sending-queue scenario (SPEC §4). Unknown fields are refused. */
+export interface Scenario {
+  /** Origin of the virtual clock, Unix seconds (UTC). */
+  start?: number;
+  /** Seconds to simulate; without it, until every mail is settled. */
+  until?: number;
+  seed?: number;
+  locale?: Locale;
+  /** The hosting's domain, for the abuse notice. */
+  domain?: string;
+  service?: ServiceSnapshot;
+  errorLog?: ErrorLogEntry[];
+  history?: HistoryEntry[];
+  thresholds?: QueueThresholds;
+  streams?: Stream[];
+  actions?: ScheduledAction[];
+}
+
+export type MailOutcome =
+  | 'delivered' | 'bounced' | 'heldThenDelivered' | 'heldThenBounced' | 'expired' | 'purged' | 'refused' | 'pending';
+
+export type StateChangeCause =
+  | 'block' | 'unblock' | 'purge' | 'purgeDone' | 'tooFast' | 'tooManyErrors' | 'bounceRatio' | 'spam';
+
+export interface StateChange {
+  at: number;
+  from: QueueState;
+  to: QueueState;
+  cause: StateChangeCause;
+  /** Localized explanation. */
+  message: string;
+  /** Actions offered after the change. */
+  actions: QueueAction[];
+}
+
+export interface AppliedAction {
+  at: number;
+  action: QueueAction;
+  state: QueueState;
+  effectiveAt: number;
+}
+
+export interface RejectedAction {
+  at: number;
+  action: QueueAction;
+  state: QueueState;
+  /** Localized reason. */
+  message: string;
+}
+
+export interface Notification {
+  at: number;
+  kind: 'abuseNotice' | 'dailyErrorReport';
+  to: string;
+  subject: string;
+  errors: number;
+  day?: string;
+}
+
+export interface OutcomeSummary {
+  outcome: MailOutcome;
+  count: number;
+  /** Mail ids as `[first, last]` ranges (at most 50). */
+  ranges: Array<[number, number]>;
+  truncated: boolean;
+}
+
+export interface StreamSummary {
+  name: string;
+  transport: 'mail' | 'smtp';
+  mails: number;
+  ids?: [number, number];
+  kind: 'clean' | 'spam' | 'refused';
+  lint?: { verdict: Verdict; score: number; errors: string[] };
+  outcomes: { [outcome in MailOutcome]?: number };
+}
+
+export interface MailRecord {
+  id: number;
+  stream: number;
+  created: number;
+  outcome: MailOutcome;
+  settled: number;
+  reply?: string;
+}
+
+export interface QueueCounters {
+  mails: number;
+  sent: number;
+  errors: number;
+  spamSent: number;
+  held: number;
+  expired: number;
+  purged: number;
+  refused: number;
+  pending: number;
+  smtpAccepted: number;
+  smtpRefused: number;
+  smtpBounced: number;
+  maxQueue: number;
+}
+
+/** Per-bucket series for charts. */
+export interface QueueSeries {
+  start: number;
+  bucketSeconds: number;
+  queue: number[];
+  generated: number[];
+  sent: number[];
+  errors: number[];
+  dropped: number[];
+}
+
+/** The outcome of a simulation. */
+export interface SimulationResult {
+  version: string;
+  start: number;
+  end: number;
+  /** Final service object, provider API shape. */
+  service: Required<ServiceSnapshot>;
+  state: QueueState;
+  /** Actions offered at the end. */
+  actions: QueueAction[];
+  counters: QueueCounters;
+  outcomes: OutcomeSummary[];
+  streams: StreamSummary[];
+  timeline: StateChange[];
+  appliedActions: AppliedAction[];
+  rejectedActions: RejectedAction[];
+  notifications: Notification[];
+  history: HistoryEntry[];
+  /** The newest 100 entries. */
+  errorLog: ErrorLogEntry[];
+  errorLogTotal: number;
+  series: QueueSeries;
+  /** The first 200 mails in detail. */
+  mails: MailRecord[];
+}
+
+/** A worked example scenario shipped with the engine. */
+export interface QueuePreset {
+  id: string;
+  /** The scenario, as JSON text. */
+  json: string;
+}
+
+/** The RFC 3463 enhanced status code, explained. */
+export interface EnhancedCode {
+  /** As written, e.g. `5.1.1`. */
+  code: string;
+  class: string;
+  subject: string;
+  detail?: string;
+}
+
+/** An SMTP reply explained (SPEC §5). */
+export interface SmtpReplyExplanation {
+  locale: Locale;
+  code?: number;
+  /** From the first digit: 2xx success, 3xx intermediate, 4xx transient (retry), 5xx permanent. */
+  class: 'success' | 'intermediate' | 'transient' | 'permanent' | 'unknown';
+  classMeaning: string;
+  /** Whether retrying later can succeed (4xx). */
+  retry: boolean;
+  /** The code is in the guide's table (211–555). */
+  known: boolean;
+  meaning: string;
+  action: string;
+  enhanced?: EnhancedCode;
+  /** The server's own text. */
+  text: string;
+  /** Localized problem with the input (empty reply, no code). */
+  problem?: string;
+}
+
+/** The `config/*` rules run over SMTP settings alone. */
+export interface SmtpSettingsCheck {
+  locale: Locale;
+  settings: SmtpSettings;
+  verdict: Verdict;
+  findings: Finding[];
+}
+
+// ---------------------------------------------------------------- functions
+
+/**
+ * Loads the wasm. Needed once in a browser (web entry) before any other call;
+ * resolves at once in Node and with the bundler entry. Later calls return the
+ * same promise.
+ */
+export function init(wasm?: URL | string | Request | Response | BufferSource | WebAssembly.Module): Promise<void>;
+
+/** Initialises synchronously from wasm bytes or a compiled module (workers); a no-op in Node. */
+export function initSync(wasm?: BufferSource | WebAssembly.Module): void;
+
+/**
+ * Lints a raw message (string or bytes) or the message Nodemailer would build
+ * from compose fields. Throws a `MailPreflightError` on bad input or options.
+ */
+export function lint(input: LintInput, options?: Options): Report;
+
+/** Lints the message PHP `mail(to, subject, message, additional_headers)` hands to sendmail. */
+export function lintPhpMail(
+  to: string,
+  subject: string,
+  message: string,
+  headers?: PhpHeaders,
+  options?: Options,
+): Report;
+
+/** Every rule with its documentation and examples, in one language (default `en`). */
+export function rules(locale?: Locale): RuleDoc[];
+
+/** Every catalogue message in one language, keyed by message id. */
+export function messages(locale?: Locale): { [messageId: string]: string };
+
+/** The engine version. */
+export function version(): string;
+
+/** Runs a sending-queue simulation. `undefined` in builds without the queue engine. */
+export const simulate: ((scenario: Scenario) => SimulationResult) | undefined;
+
+/** Explains an SMTP reply such as `550 5.1.1 <x@y>: Recipient address rejected` or `451`. */
+export const explainSmtpReply: ((reply: string, locale?: Locale) => SmtpReplyExplanation) | undefined;
+
+/** Checks the SMTP settings a script uses (port, security, host). */
+export const checkSmtpSettings: ((settings: SmtpSettings, locale?: Locale) => SmtpSettingsCheck) | undefined;
+
+/** The queue simulator's preset scenarios. */
+export const queuePresets: (() => QueuePreset[]) | undefined;
+
+export { init as default }; // ESM entries only (removed from index.d.cts)

@@ -1,0 +1,59 @@
+// Browser entry (<script type="module">, bundlers, workers): the wasm-bindgen
+// `web` build. Call `await init()` once (it fetches web/mail_preflight_bg.wasm
+// next to this file, or the URL/bytes/module you pass), then every call is
+// synchronous. A call before init throws an Error with code `not-initialized`.
+import initWasm, { initSync as initWasmSync } from './web/mail_preflight.js';
+import * as engine from './web/mail_preflight.js';
+
+let loading;
+let ready = false;
+
+/**
+ * Loads the wasm once; later calls return the same promise.
+ * @param {URL | string | Request | Response | BufferSource | WebAssembly.Module} [wasm]
+ */
+export function init(wasm) {
+  if (!loading) {
+    loading = initWasm(wasm === undefined ? undefined : { module_or_path: wasm }).then(
+      () => { ready = true; },
+      (error) => { loading = undefined; throw error; },
+    );
+  }
+  return loading;
+}
+
+/**
+ * Initialises synchronously from bytes or a compiled module (workers, tests).
+ * @param {BufferSource | WebAssembly.Module} wasm
+ */
+export function initSync(wasm) {
+  if (!ready) {
+    initWasmSync({ module: wasm });
+    ready = true;
+  }
+}
+
+function notInitialized(name) {
+  const error = new Error(`mail-preflight: ${name}() was called before init(); await init() once first`);
+  error.code = 'not-initialized';
+  return error;
+}
+
+function guarded(name) {
+  if (typeof engine[name] !== 'function') return undefined;
+  return (...args) => {
+    if (!ready) throw notInitialized(name);
+    return engine[name](...args);
+  };
+}
+
+export const lint = guarded('lint');
+export const lintPhpMail = guarded('lintPhpMail');
+export const rules = guarded('rules');
+export const messages = guarded('messages');
+export const version = guarded('version');
+export const simulate = guarded('simulate');
+export const explainSmtpReply = guarded('explainSmtpReply');
+export const checkSmtpSettings = guarded('checkSmtpSettings');
+export const queuePresets = guarded('queuePresets');
+export default init;

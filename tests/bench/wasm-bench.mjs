@@ -1,0 +1,137 @@
+#!/usr/bin/env node
+// `make bench` (Node part): throughput of the wasm engine in Node over the public
+// corpus (../shared/corpus) and over a generated 9.9 MB message, the wasm size
+// raw and gzipped, the packed npm size, and the cold start of
+// require('mail-preflight') and of the first lint() call in a fresh process.
+// Prints numbers; asserts nothing. Needs pkg/ (make build).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const pkgDir = join(root, 'pkg');
+const corpusDir = join(root, '..', 'shared', 'corpus');
+/** Fresh processes for the cold-start figures (the median is printed). */
+const COLD_START_RUNS = 7;
+
+if (!existsSync(join(pkgDir, 'package.json'))) {
+  console.error('wasm-bench: pkg/ is missing; run make build (or node pkg-config/build.mjs) first');
+  process.exit(2);
+}
+const { lint, version } = createRequire(import.meta.url)(join(pkgDir, 'index.cjs'));
+
+/** Runs `f` for at least `minMs` (and at least once): `{ runs, ms }`. */
+function timeFor(minMs, f) {
+  const started = performance.now();
+  let runs = 0;
+  while (runs === 0 || performance.now() - started < minMs) {
+    f();
+    runs++;
+  }
+  return { runs, ms: performance.now() - started };
+}
+
+function line(label, messages, bytes, ms) {
+  const secs = Math.max(ms, 1e-6) / 1000;
+  console.log(`${label.padEnd(44)} ${(messages / secs).toFixed(1).padStart(10)} msg/s `
+    + `${(bytes / 1e6 / secs).toFixed(2).padStart(9)} MB/s ${(ms / Math.max(messages, 1)).toFixed(3).padStart(10)} ms/msg`);
+}
+
+/** The corpus's messages (.eml, .mbox, CPython's msg_*.txt), as the native bench selects them. */
+function corpusMessages() {
+  if (!existsSync(corpusDir)) {
+    console.log(`NOTE: ${corpusDir} is absent: corpus throughput is skipped (CI always has it).`);
+    return [];
+  }
+  const found = [];
+  const pending = [corpusDir];
+  while (pending.length) {
+    const dir = pending.pop();
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) pending.push(path);
+      else if (/\.(eml|mbox)$/.test(entry.name) || /^msg_.*\.txt$/.test(entry.name)) {
+        found.push([relative(corpusDir, path), readFileSync(path)]);
+      }
+    }
+  }
+  return found.sort((a, b) => a[0].localeCompare(b[0]));
+}
+
+/** The native bench's generated message: headers, then 76-column base64-like lines, `total` bytes. */
+function generatedMessage(total) {
+  const head = 'From: sender@example.com\r\nTo: rcpt@example.com\r\nSubject: Quarterly report\r\n'
+    + 'Date: Mon, 2 Mar 2026 10:00:00 +0100\r\nMessage-ID: <gen@example.com>\r\nMIME-Version: 1.0\r\n'
+    + 'Content-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n\r\n';
+  const bytes = Buffer.alloc(total, 'Q');
+  bytes.write(head, 0, 'latin1');
+  for (let at = head.length + 76; at + 2 <= total; at += 78) bytes.write('\r\n', at, 'latin1');
+  return bytes;
+}
+
+console.log(`mail-preflight ${version()} — wasm benchmark in Node ${process.version}`);
+
+const wasm = readFileSync(join(pkgDir, 'web', 'mail_preflight_bg.wasm'));
+console.log(`wasm size: ${wasm.length} bytes raw, ${gzipSync(wasm, { level: 9 }).length} bytes gzipped (level 9)`);
+const pack = spawnSync('npm', ['pack', '--dry-run', '--json'], { cwd: pkgDir, encoding: 'utf8' });
+if (pack.status === 0) {
+  const [info] = JSON.parse(pack.stdout);
+  console.log(`npm package: ${info.size} bytes packed, ${info.unpackedSize} unpacked, ${info.entryCount} files`);
+}
+
+const corpus = corpusMessages();
+if (corpus.length) {
+  const bytes = corpus.reduce((n, [, raw]) => n + raw.length, 0);
+  const { runs, ms } = timeFor(3000, () => {
+    for (const [, raw] of corpus) {
+      try {
+        lint(raw);
+      } catch {
+        // An input the engine refuses still counts as processed.
+      }
+    }
+  });
+  line(`corpus (${corpus.length} messages, ${(bytes / 1e6).toFixed(1)} MB)`, corpus.length * runs, bytes * runs, ms);
+  const slowest = corpus.map(([name, raw]) => {
+    const { runs: n, ms: t } = timeFor(20, () => lint(raw));
+    return [t / n, name, raw.length];
+  }).sort((a, b) => b[0] - a[0]);
+  for (const [perMs, name, length] of slowest.slice(0, 3)) {
+    console.log(`  slowest: ${name} (${length} bytes): ${perMs.toFixed(3)} ms`);
+  }
+}
+
+const big = generatedMessage(9_900_000);
+const { runs, ms } = timeFor(2000, () => lint(big));
+line('generated 9.9 MB message (Uint8Array)', runs, big.length * runs, ms);
+const bigText = big.toString('latin1');
+const asText = timeFor(2000, () => lint(bigText));
+line('generated 9.9 MB message (string)', asText.runs, big.length * asText.runs, asText.ms);
+
+// Cold start: a fresh Node process each time; require() compiles and instantiates the wasm.
+const probe = `
+  const t0 = performance.now();
+  const m = require(${JSON.stringify(pkgDir)});
+  const t1 = performance.now();
+  m.lint('From: a@example.com\\r\\nTo: b@example.com\\r\\nSubject: Hi\\r\\n\\r\\nHello\\r\\n');
+  const t2 = performance.now();
+  m.lint('From: a@example.com\\r\\nTo: b@example.com\\r\\nSubject: Hi again\\r\\n\\r\\nHello\\r\\n');
+  const t3 = performance.now();
+  console.log(JSON.stringify({ require: t1 - t0, firstLint: t2 - t1, secondLint: t3 - t2 }));`;
+const samples = [];
+for (let i = 0; i < COLD_START_RUNS; i++) {
+  const run = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
+  if (run.status === 0) samples.push(JSON.parse(run.stdout));
+}
+const median = (key) => {
+  const values = samples.map((s) => s[key]).sort((a, b) => a - b);
+  return values[Math.floor(values.length / 2)];
+};
+if (samples.length) {
+  console.log(`cold start (median of ${samples.length} fresh processes): require('mail-preflight') `
+    + `${median('require').toFixed(1)} ms, first lint ${median('firstLint').toFixed(2)} ms, `
+    + `second lint ${median('secondLint').toFixed(3)} ms`);
+}

@@ -1,0 +1,276 @@
+// The mail-preflight CLI as a CI job runs it: formats, exit codes, --config,
+// --max-warnings, directories and globs, stdin, colours, simulate and explain.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import test from 'node:test';
+import {
+  pkg, cliPath, runCli, tempDir, rawMessage, messageWithLongLine, messageWithWideLine,
+} from './helpers.mjs';
+
+/** clean.eml (no finding), wide.eml (info), long.eml (error) in a temp dir with a subfolder. */
+function fixtures(t) {
+  const dir = tempDir(t);
+  mkdirSync(join(dir, 'sub', 'deeper'), { recursive: true });
+  writeFileSync(join(dir, 'clean.eml'), rawMessage());
+  writeFileSync(join(dir, 'wide.eml'), messageWithWideLine());
+  writeFileSync(join(dir, 'sub', 'long.eml'), messageWithLongLine());
+  writeFileSync(join(dir, 'sub', 'deeper', 'wide2.eml'), messageWithWideLine());
+  writeFileSync(join(dir, 'sub', 'notes.txt'), 'not a message');
+  return dir;
+}
+
+const jsonLines = (stdout) => stdout.trim().split('\n').map((line) => JSON.parse(line));
+
+test('--help and --version', () => {
+  const help = runCli(['--help']);
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /mail-preflight lint \[options\] FILE\|DIR\|GLOB/);
+  assert.match(help.stdout, /Exit codes: 0/);
+  const version = runCli(['--version']);
+  assert.equal(version.status, 0);
+  assert.equal(version.stdout.trim(), `mail-preflight ${pkg.version()} (engine ${pkg.version()})`);
+});
+
+test('usage problems exit 2 with a message on stderr', (t) => {
+  const dir = fixtures(t);
+  const cases = [
+    [[]],
+    [['frobnicate']],
+    [['lint']],
+    [['lint', '--format', 'xml', 'clean.eml']],
+    [['lint', '--locale', 'de', 'clean.eml']],
+    [['lint', '--max-warnings', '-1', 'clean.eml']],
+    [['lint', '--max-warnings', 'many', 'clean.eml']],
+    [['lint', '--bogus', 'clean.eml']],
+    [['lint', '--config', 'missing.json', 'clean.eml']],
+  ];
+  for (const [args] of cases) {
+    const run = runCli(args, { cwd: dir });
+    assert.equal(run.status, 2, `${args.join(' ')} exits 2`);
+    assert.match(run.stderr, /mail-preflight: /, `${args.join(' ')} explains on stderr`);
+  }
+});
+
+test('exit 0 without errors (info findings do not fail), 1 when a finding is an error', (t) => {
+  const dir = fixtures(t);
+  assert.equal(runCli(['lint', 'clean.eml'], { cwd: dir }).status, 0);
+  assert.equal(runCli(['lint', 'wide.eml'], { cwd: dir }).status, 0);
+  assert.equal(runCli(['lint', 'clean.eml', 'sub/long.eml'], { cwd: dir }).status, 1);
+});
+
+test('a missing file exits 2 even when the other files lint, and is reported in each format', (t) => {
+  const dir = fixtures(t);
+  const text = runCli(['lint', 'clean.eml', 'nope.eml'], { cwd: dir });
+  assert.equal(text.status, 2);
+  assert.match(text.stderr, /nope\.eml: no such file or directory/);
+  assert.match(text.stdout, /clean\.eml {2}pass/);
+  const json = runCli(['lint', '--format', 'json', 'nope.eml', 'clean.eml'], { cwd: dir });
+  assert.equal(json.status, 2);
+  const lines = jsonLines(json.stdout);
+  assert.deepEqual(lines.map((l) => l.file), ['nope.eml', 'clean.eml']);
+  assert.equal(lines[0].error.code, 'not-found');
+  assert.equal(lines[1].verdict, 'pass');
+});
+
+test('--format json prints one JSON line per file: {"file", ...report}', (t) => {
+  const dir = fixtures(t);
+  const run = runCli(['lint', '--format', 'json', '--locale', 'es', 'clean.eml', 'wide.eml', 'sub/long.eml'], { cwd: dir });
+  assert.equal(run.status, 1);
+  const lines = jsonLines(run.stdout);
+  assert.equal(lines.length, 3);
+  assert.deepEqual(lines.map((l) => [l.file, l.verdict]), [['clean.eml', 'pass'], ['wide.eml', 'pass'], ['sub/long.eml', 'fail']]);
+  const expected = pkg.lint(readFileSync(join(dir, 'sub/long.eml')), { locale: 'es' });
+  assert.deepEqual(lines[2], { file: 'sub/long.eml', ...expected });
+  assert.equal(lines[2].locale, 'es');
+});
+
+test('text output: verdict per file, line:column, severity, rule id, message, evidence, fix, summary', (t) => {
+  const dir = fixtures(t);
+  const run = runCli(['lint', '--locale', 'pl', 'sub/long.eml', 'clean.eml'], { cwd: dir });
+  assert.equal(run.status, 1);
+  const finding = pkg.lint(readFileSync(join(dir, 'sub/long.eml')), { locale: 'pl' }).findings[0];
+  assert.match(run.stdout, /^sub\/long\.eml {2}fail {2}score \d+ · 1 error, 0 warnings, 0 info$/m);
+  assert.ok(run.stdout.includes(`${finding.location.line}:${finding.location.column}  error    size/line-length`));
+  assert.ok(run.stdout.includes(finding.message), 'the Polish message');
+  assert.ok(run.stdout.includes(`→ ${finding.fix}`), 'the fix');
+  assert.match(run.stdout, /^clean\.eml {2}pass/m);
+  assert.match(run.stdout, /1 problem \(1 error, 0 warnings, 0 info\) in 2 files; 1 file would be refused or blocked/);
+  assert.doesNotMatch(run.stdout, /\u001b\[/, 'no colour when stdout is not a terminal');
+});
+
+test('--config applies rule overrides and thresholds; --locale wins over its locale', (t) => {
+  const dir = fixtures(t);
+  writeFileSync(join(dir, 'strict.json'), JSON.stringify({
+    locale: 'fr', rules: { 'size/line-length': 'warning' }, thresholds: { size: { maxContentBytes: 10 } },
+  }));
+  const run = runCli(['lint', '--format', 'json', '--config', 'strict.json', 'wide.eml'], { cwd: dir });
+  assert.equal(run.status, 0, 'warnings alone do not fail');
+  const [line] = jsonLines(run.stdout);
+  assert.equal(line.locale, 'fr');
+  assert.deepEqual(line.findings.map((f) => [f.ruleId, f.severity]).sort(),
+    [['size/content', 'warning'], ['size/line-length', 'warning']]);
+  const english = jsonLines(runCli(['lint', '-f', 'json', '-c', 'strict.json', '-l', 'en', 'wide.eml'], { cwd: dir }).stdout);
+  assert.equal(english[0].locale, 'en');
+
+  writeFileSync(join(dir, 'off.json'), JSON.stringify({ rules: { 'size/line-length': 'off' } }));
+  assert.equal(runCli(['lint', '--config', 'off.json', 'sub/long.eml'], { cwd: dir }).status, 0);
+
+  writeFileSync(join(dir, 'bad.json'), JSON.stringify({ rulez: {} }));
+  const bad = runCli(['lint', '--config', 'bad.json', 'clean.eml'], { cwd: dir });
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /unknown field `rulez`/);
+  writeFileSync(join(dir, 'broken.json'), '{ "rules": ');
+  assert.equal(runCli(['lint', '--config', 'broken.json', 'clean.eml'], { cwd: dir }).status, 2);
+});
+
+test('--max-warnings N: exit 1 only when warnings exceed N', (t) => {
+  const dir = fixtures(t);
+  writeFileSync(join(dir, 'warn.json'), JSON.stringify({ rules: { 'size/line-length': 'warning' } }));
+  const args = ['lint', '--config', 'warn.json', 'wide.eml', 'sub/deeper/wide2.eml'];
+  assert.equal(runCli(args, { cwd: dir }).status, 0, 'no limit');
+  assert.equal(runCli([...args, '--max-warnings', '2'], { cwd: dir }).status, 0, '2 warnings, limit 2');
+  const over = runCli([...args, '--max-warnings=1'], { cwd: dir });
+  assert.equal(over.status, 1, '2 warnings, limit 1');
+  assert.match(over.stderr, /2 warnings, more than --max-warnings 1/);
+  assert.equal(runCli([...args, '--max-warnings', '0', '--format', 'json'], { cwd: dir }).status, 1);
+});
+
+test('a directory means every .eml below it; quoted globs are expanded', (t) => {
+  const dir = fixtures(t);
+  const files = (args) => jsonLines(runCli(['lint', '--format', 'json', ...args], { cwd: dir }).stdout).map((l) => l.file);
+  assert.deepEqual(files(['.']), ['clean.eml', 'sub/deeper/wide2.eml', 'sub/long.eml', 'wide.eml']);
+  assert.deepEqual(files(['sub']), ['sub/deeper/wide2.eml', 'sub/long.eml']);
+  assert.deepEqual(files(['*.eml']), ['clean.eml', 'wide.eml']);
+  assert.deepEqual(files(['**/*.eml']), ['clean.eml', 'sub/deeper/wide2.eml', 'sub/long.eml', 'wide.eml']);
+  assert.deepEqual(files(['sub/**/w?de*.eml']), ['sub/deeper/wide2.eml']);
+  assert.deepEqual(files(['{clean,wide}.eml']), ['clean.eml', 'wide.eml']);
+  assert.deepEqual(files(['[cw]*.eml', 'clean.eml']), ['clean.eml', 'wide.eml'], 'a file named twice is linted once');
+  assert.deepEqual(files([join(dir, 'sub', '*.eml')]), [`${join(dir, 'sub')}/long.eml`]);
+  const none = runCli(['lint', '*.msg'], { cwd: dir });
+  assert.equal(none.status, 2);
+  assert.match(none.stderr, /\*\.msg: no file matches this pattern/);
+});
+
+test('- reads the message from stdin; --output writes to a file', (t) => {
+  const dir = fixtures(t);
+  const run = runCli(['lint', '--format', 'json', '-'], { cwd: dir, input: messageWithLongLine() });
+  assert.equal(run.status, 1);
+  assert.equal(jsonLines(run.stdout)[0].file, '-');
+  const written = runCli(['lint', '--format', 'sarif', '--output', 'out.sarif', 'clean.eml'], { cwd: dir });
+  assert.equal(written.status, 0);
+  assert.equal(written.stdout, '');
+  assert.equal(JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8')).version, '2.1.0');
+});
+
+test('the locale comes from LC_ALL / LC_MESSAGES / LANG when not given', (t) => {
+  const dir = fixtures(t);
+  const locale = (env) => jsonLines(runCli(['lint', '-f', 'json', 'clean.eml'], { cwd: dir, env }).stdout)[0].locale;
+  assert.equal(locale({ LANG: 'fr_FR.UTF-8' }), 'fr');
+  assert.equal(locale({ LC_ALL: 'pl_PL.UTF-8', LANG: 'fr_FR.UTF-8' }), 'pl');
+  assert.equal(locale({ LANG: 'de_DE.UTF-8' }), 'en');
+  assert.equal(locale({ LANG: 'C.UTF-8' }), 'en');
+});
+
+/** Runs the CLI under a pseudo-terminal (util-linux `script`), so stdout is a TTY. */
+function runOnTerminal(args, env, cwd) {
+  const command = [process.execPath, cliPath, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+  const base = { ...process.env };
+  delete base.NO_COLOR;
+  return spawnSync('script', ['-qec', command, '/dev/null'], { cwd, env: { ...base, ...env }, encoding: 'utf8' });
+}
+
+test('colours only on a terminal, and never with NO_COLOR or --no-color', (t) => {
+  const probe = spawnSync('script', ['--version'], { encoding: 'utf8' });
+  if (probe.error) {
+    t.skip('util-linux `script` is not installed: cannot open a pseudo-terminal');
+    return;
+  }
+  const dir = fixtures(t);
+  const coloured = runOnTerminal(['lint', 'sub/long.eml'], {}, dir);
+  assert.match(coloured.stdout, /\u001b\[31merror/, 'errors in red on a terminal');
+  assert.doesNotMatch(runOnTerminal(['lint', 'sub/long.eml'], { NO_COLOR: '1' }, dir).stdout, /\u001b\[/);
+  assert.doesNotMatch(runOnTerminal(['lint', '--no-color', 'sub/long.eml'], {}, dir).stdout, /\u001b\[/);
+  assert.match(runOnTerminal(['lint', 'sub/long.eml'], { NO_COLOR: '' }, dir).stdout, /\u001b\[/,
+    'an empty NO_COLOR does not count (no-color.org)');
+});
+
+test('an oversized file or a path that names nothing exits 2 with the reason', (t) => {
+  const dir = fixtures(t);
+  writeFileSync(join(dir, 'huge.eml'), Buffer.alloc(33 * 1024 * 1024 + 1, 0x61));
+  const run = runCli(['lint', '--format', 'json', 'huge.eml'], { cwd: dir });
+  assert.equal(run.status, 2);
+  assert.equal(jsonLines(run.stdout)[0].error.code, 'input-too-large');
+  const missing = runCli(['lint', 'sub'], { cwd: join(dir, 'sub', 'deeper') });
+  assert.equal(missing.status, 2, 'a directory argument that does not exist');
+  assert.match(missing.stderr, /sub: no such file or directory/);
+});
+
+test('simulate runs a scenario file', { skip: typeof pkg.simulate !== 'function' && 'simulate binding not merged yet' },
+  (t) => {
+    const dir = tempDir(t);
+    const presets = typeof pkg.queuePresets === 'function' ? pkg.queuePresets() : [];
+    const preset = presets.find((p) => p.id === 'quiet-contact-form') ?? presets[0];
+    const scenario = preset ? JSON.parse(preset.json) : { streams: [{ name: 'form', count: 3, duration: 3600 }] };
+    writeFileSync(join(dir, 'scenario.json'), JSON.stringify(scenario));
+    const run = runCli(['simulate', 'scenario.json'], { cwd: dir });
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout), JSON.parse(JSON.stringify(pkg.simulate(scenario))));
+    assert.equal(runCli(['simulate', 'missing.json'], { cwd: dir }).status, 2);
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ streamz: [] }));
+    const bad = runCli(['simulate', 'bad.json'], { cwd: dir });
+    assert.equal(bad.status, 2, 'unknown scenario fields are refused');
+    const text = runCli(['simulate', '--format', 'text', 'scenario.json'], { cwd: dir });
+    assert.equal(text.status, 0);
+    assert.match(text.stdout, /^state: \w+/m);
+    assert.match(text.stdout, /^counters: mails \d+/m);
+  });
+
+test('simulate and explain say so when the binding is missing', {
+  skip: typeof pkg.simulate === 'function' && 'the queue bindings are present',
+}, () => {
+  const run = runCli(['simulate', 'scenario.json']);
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /no simulate\(\) binding/);
+});
+
+test('explain "550 5.1.1 …" explains the SMTP reply in the chosen language', {
+  skip: typeof pkg.explainSmtpReply !== 'function' && 'explainSmtpReply binding not merged yet',
+}, () => {
+  const reply = '550 5.1.1 <x@example.com>: Recipient address rejected';
+  const json = runCli(['explain', '--format', 'json', '--locale', 'fr', reply]);
+  assert.equal(json.status, 0, json.stderr);
+  assert.deepEqual(JSON.parse(json.stdout), JSON.parse(JSON.stringify(pkg.explainSmtpReply(reply, 'fr'))));
+  const text = runCli(['explain', '--locale', 'fr', reply]);
+  assert.equal(text.status, 0);
+  const explanation = pkg.explainSmtpReply(reply, 'fr');
+  assert.ok(text.stdout.startsWith('550 5.1.1  '), text.stdout);
+  assert.ok(text.stdout.includes(explanation.meaning) && text.stdout.includes(`→ ${explanation.action}`));
+  assert.equal(runCli(['explain', '451']).status, 0, 'a bare code is explained');
+  assert.equal(runCli(['explain']).status, 2);
+});
+
+test('text layouts of an SMTP explanation and a simulation', async () => {
+  const text = (await import('node:module')).createRequire(import.meta.url)(join(cliPath, '..', '..', 'lib', 'text.cjs'));
+  const explanation = text.formatExplanation({ locale: 'en', code: 451, class: 'transient', classMeaning: 'retry later',
+    retry: true, known: true, meaning: 'Local error in processing', action: 'Retry later', text: '' }, false);
+  assert.equal(explanation, '451  retry later\n  Local error in processing\n  → Retry later\n');
+  const simulation = text.formatSimulation({ state: 'spam', actions: ['purge'], counters: { mails: 2, sent: 1 },
+    timeline: [{ at: 1772409600, from: 'active', to: 'spam', message: 'Spam was sent', actions: ['purge'] }],
+    rejectedActions: [], notifications: [] }, false);
+  assert.equal(simulation, 'state: spam  (actions: purge)\ncounters: mails 2, sent 1\n'
+    + '  2026-03-02 00:00 UTC  active → spam  Spam was sent\n');
+});
+
+test('the text outline of simulate/explain results shows nested fields and caps long lists', async () => {
+  const { outline } = (await import('node:module')).createRequire(import.meta.url)(join(cliPath, '..', '..', 'lib', 'cli.cjs'));
+  const text = outline({ code: 550, enhanced: '5.1.1', class: { name: 'permanent', retry: false }, tags: ['a', 'b'],
+    mails: Array.from({ length: 25 }, (_, i) => ({ id: i })) });
+  assert.match(text, /^code: 550$/m);
+  assert.match(text, /^enhanced: 5\.1\.1$/m);
+  assert.match(text, /^class:\n {2}name: permanent\n {2}retry: false$/m);
+  assert.match(text, /^tags: a, b$/m);
+  assert.match(text, /^ {2}- \[19\]\n {4}id: 19$/m);
+  assert.match(text, /^ {2}… 5 more \(see --format json\)$/m);
+});

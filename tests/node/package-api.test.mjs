@@ -1,0 +1,293 @@
+// The package's JavaScript API in Node: inputs (string, bytes, compose fields
+// with attachments in every form Nodemailer takes), errors, the catalogue, the
+// entries (ESM, CJS, web, bundler) and the hand-written types.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import test from 'node:test';
+import {
+  pkg, pkgDir, repoRoot, tempDir, testsModules, rawMessage, messageWithLongLine, messageWithWideLine, idsOf,
+} from './helpers.mjs';
+
+const { lint, lintPhpMail, rules, messages, version } = pkg;
+
+const compose = {
+  from: 'Website <contact@example.com>',
+  replyTo: 'contact@example.com',
+  to: 'owner@example.com',
+  subject: 'New message from the contact form',
+  text: 'Hello,\nsomeone wrote through the contact form.\n',
+};
+
+test('a raw message as a string gives a report with the documented shape', () => {
+  const report = lint(rawMessage());
+  assert.equal(report.version, version());
+  assert.equal(report.origin, 'raw');
+  assert.equal(report.locale, 'en');
+  assert.ok(['pass', 'warn', 'fail'].includes(report.verdict));
+  assert.deepEqual(Object.keys(report.counts).sort(), ['error', 'info', 'warning']);
+  assert.equal(report.sizes.encoded, Buffer.byteLength(rawMessage()));
+  assert.equal(report.sizes.limit, 10_000_000);
+  assert.equal(report.source, undefined, 'raw input is not echoed back');
+});
+
+test('a string, a Uint8Array and a Buffer of the same message give the same report', () => {
+  const text = messageWithLongLine();
+  const fromString = lint(text);
+  const fromBytes = lint(new TextEncoder().encode(text));
+  const fromBuffer = lint(Buffer.from(text));
+  assert.deepEqual(fromBytes, fromString);
+  assert.deepEqual(fromBuffer, fromString);
+  assert.equal(fromString.verdict, 'fail');
+  assert.deepEqual(idsOf(fromString), ['size/line-length']);
+});
+
+test('findings have every documented field, localized message and fix', () => {
+  const [en] = lint(messageWithLongLine()).findings;
+  const [fr] = lint(messageWithLongLine(), { locale: 'fr' }).findings;
+  for (const finding of [en, fr]) {
+    assert.equal(finding.ruleId, 'size/line-length');
+    assert.equal(finding.severity, 'error');
+    assert.ok(finding.score > 0);
+    assert.match(finding.messageId, /^size\/line-length\./);
+    assert.ok(finding.message.length > 0 && finding.fix.length > 0 && finding.evidence.length > 0);
+    assert.equal(typeof finding.location.line, 'number');
+  }
+  assert.notEqual(en.message, fr.message, 'French message differs from English');
+  assert.equal(en.messageId, fr.messageId, 'message ids are never translated');
+});
+
+test('byte offsets index the UTF-8 bytes of the linted message', () => {
+  // Multi-byte characters before the long line: string offsets and byte offsets differ.
+  const text = rawMessage({ subject: 'Zażółć gęślą jaźń — été', body: `Łódź ${'ż'.repeat(600)}\r\n` });
+  const report = lint(text);
+  const finding = report.findings.find((f) => f.ruleId === 'size/line-length' && f.severity === 'error');
+  assert.ok(finding, 'a 1205-byte line is over 998 octets although it has 605 characters');
+  const bytes = Buffer.from(text);
+  const { start, end, line, column } = finding.location;
+  const lineText = bytes.subarray(start, end).toString('utf8');
+  assert.ok(lineText.startsWith('Łódź żżż'), `offsets ${start}..${end} select the long line, got ${lineText.slice(0, 20)}`);
+  assert.equal(line, text.slice(0, text.indexOf('Łódź')).split('\n').length);
+  assert.equal(column, 1);
+});
+
+test('compose fields are rendered to MIME and the offsets index report.source', () => {
+  const report = lint({ ...compose, text: `${'é'.repeat(700)}\n` });
+  assert.equal(report.origin, 'compose');
+  assert.equal(typeof report.source, 'string');
+  assert.match(report.source, /^From: Website <contact@example\.com>\r\n/m);
+  assert.equal(report.sizes.encoded, Buffer.byteLength(report.source));
+  for (const finding of report.findings) {
+    const { start, end } = finding.location;
+    if (start !== undefined) assert.ok(end <= Buffer.byteLength(report.source));
+  }
+});
+
+test('attachments as Buffer, Uint8Array, base64 string and text string give the same encoded attachment', () => {
+  const bytes = Buffer.from('%PDF-1.4 not really a pdf\n');
+  const forms = [
+    { content: bytes },
+    { content: new Uint8Array(bytes) },
+    { content: bytes.toString('base64'), encoding: 'base64' },
+    { content: bytes.toString('utf8') },
+    { content: bytes.toString('hex'), encoding: 'hex' },
+    { content: JSON.parse(JSON.stringify(bytes)) },
+  ];
+  const reports = forms.map((form) => lint({ ...compose, attachments: [{ filename: 'note.pdf', contentType: 'application/pdf', ...form }] }));
+  const expected = bytes.toString('base64');
+  for (const report of reports) {
+    assert.ok(report.source.includes(expected), 'the attachment is base64 of the original bytes');
+    assert.match(report.source, /filename="?note\.pdf"?/);
+    assert.equal(report.sizes.decoded, reports[0].sizes.decoded);
+    assert.equal(report.sizes.encoded, reports[0].sizes.encoded);
+  }
+});
+
+test('a large Buffer attachment gives real base64 sizes: 7.6 MB decoded is over 10 MB encoded', () => {
+  const attachment = Buffer.alloc(7_600_000, 0x41);
+  const report = lint({ ...compose, attachments: [{ filename: 'big.bin', content: attachment }] });
+  assert.ok(report.sizes.encoded > 10_000_000, `encoded ${report.sizes.encoded}`);
+  assert.deepEqual(idsOf(report).filter((id) => id.startsWith('size/')), ['size/content', 'size/total']);
+  assert.equal(report.verdict, 'fail');
+});
+
+test('PHP mail() arguments are linted as the message PHP hands to sendmail', () => {
+  const report = lintPhpMail('owner@example.com', 'Test mail PHP', 'The body/content of the Email',
+    'From: Website <contact@example.com>\r\nReply-To: contact@example.com');
+  assert.equal(report.origin, 'phpMail');
+  assert.match(report.source, /^To: owner@example\.com\r\nSubject: Test mail PHP\r\n/);
+  const asList = lintPhpMail('owner@example.com', 'Test mail PHP', 'The body/content of the Email',
+    ['From: Website <contact@example.com>', 'Reply-To: contact@example.com']);
+  assert.deepEqual(idsOf(asList), idsOf(report));
+});
+
+test('bad input throws an Error with a stable code, never a trap', () => {
+  const cases = [
+    [() => lint(42), 'invalid-input'],
+    [() => lint(null), 'invalid-input'],
+    [() => lint([1, 2, 3]), 'invalid-input'],
+    [() => lint({ to: 5 }), 'invalid-input'],
+    [() => lint({ ...compose, attachments: [{ filename: 'x', content: 12 }] }), 'invalid-input'],
+    [() => lint('x', { bogus: true }), 'invalid-options'],
+    [() => lint('x', { locale: 'de' }), 'invalid-options'],
+    [() => lint('x', { rules: { 'size/total': 'loud' } }), 'invalid-options'],
+    [() => lint('x', 'en'), 'invalid-options'],
+    [() => lintPhpMail(1, 'a', 'b', ''), 'invalid-input'],
+  ];
+  for (const [call, code] of cases) {
+    assert.throws(call, (error) => error instanceof Error && error.code === code && error.message.length > 0,
+      `${call} throws ${code}`);
+  }
+  // The engine still works after every error.
+  assert.equal(lint(rawMessage()).origin, 'raw');
+});
+
+test('an input over 32 MiB is refused with input-too-large before it is read', () => {
+  const huge = new Uint8Array(32 * 1024 * 1024 + 1);
+  assert.throws(() => lint(huge), (error) => error.code === 'input-too-large');
+});
+
+test('per-rule overrides and thresholds change severities', () => {
+  const off = lint(messageWithLongLine(), { rules: { 'size/line-length': 'off' } });
+  assert.deepEqual(idsOf(off), []);
+  const warning = lint(messageWithWideLine(), { rules: { 'size/line-length': 'warning' } });
+  assert.equal(warning.verdict, 'warn');
+  const strict = lint(rawMessage(), { thresholds: { size: { maxMessageBytes: 100 } } });
+  assert.ok(idsOf(strict).includes('size/total'));
+  assert.equal(strict.sizes.limit, 100);
+});
+
+test('rules() documents every rule in the four languages, messages() has every text', () => {
+  const byLocale = Object.fromEntries(['en', 'fr', 'es', 'pl'].map((l) => [l, rules(l)]));
+  assert.ok(byLocale.en.length >= 3);
+  for (const rule of byLocale.en) {
+    assert.match(rule.id, /^[a-z]+\/[a-z0-9-]+$/);
+    assert.ok(['error', 'warning', 'info'].includes(rule.defaultSeverity));
+    assert.ok(rule.examples.some((e) => e.fails) && rule.examples.some((e) => !e.fails), `${rule.id} has examples`);
+    for (const locale of ['fr', 'es', 'pl']) {
+      const translated = byLocale[locale].find((r) => r.id === rule.id);
+      assert.ok(translated.summary && translated.why && translated.fix, `${rule.id} in ${locale}`);
+    }
+  }
+  const catalogue = messages('pl');
+  assert.ok(catalogue['size/total.summary']);
+  assert.notEqual(catalogue['size/total.summary'], messages('en')['size/total.summary']);
+});
+
+test('require and import share one module and one wasm instance', () => {
+  const required = createRequire(import.meta.url)(join(pkgDir, 'index.cjs'));
+  assert.equal(required.lint, lint, 'the ESM entry re-exports the CJS functions');
+  // In a fresh process, loading both entries compiles the wasm once.
+  const script = `
+    const { createRequire } = require('node:module');
+    let compiled = 0;
+    const Module = WebAssembly.Module;
+    WebAssembly.Module = function (...args) { compiled++; return new Module(...args); };
+    const cjs = require(${JSON.stringify(join(pkgDir, 'index.cjs'))});
+    import(${JSON.stringify(join(pkgDir, 'index.mjs'))}).then((esm) => {
+      console.log(JSON.stringify({ compiled, same: esm.lint === cjs.lint, verdict: esm.lint('Subject: x\\r\\n\\r\\nx').verdict }));
+    });`;
+  const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(JSON.parse(run.stdout), { compiled: 1, same: true, verdict: 'pass' });
+});
+
+test('the web entry refuses calls before init(), then works synchronously', async () => {
+  const web = await import(join(pkgDir, 'web.js'));
+  assert.throws(() => web.lint('x'), (error) => error.code === 'not-initialized');
+  await web.init(readFileSync(join(pkgDir, 'web', 'mail_preflight_bg.wasm')));
+  await web.init(); // a second call reuses the first
+  assert.equal(web.lint(messageWithLongLine()).verdict, 'fail');
+  assert.equal(web.version(), version());
+  assert.equal(web.default, web.init);
+});
+
+test('the bundler entry (WebAssembly ES-module integration) lints synchronously after import', () => {
+  // Node implements the same wasm ESM integration as webpack/Vite behind a flag.
+  const script = `const m = await import(${JSON.stringify(join(pkgDir, 'bundler.js'))});
+    await m.init();
+    console.log(JSON.stringify({ verdict: m.lint(process.argv[1]).verdict, version: m.version() }));`;
+  const run = spawnSync(process.execPath, ['--experimental-wasm-modules', '--no-warnings', '--input-type=module', '-e', script,
+    messageWithLongLine()], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(JSON.parse(run.stdout), { verdict: 'fail', version: version() });
+});
+
+test('package.json: exports map, sideEffects, engines, files, bin', () => {
+  const manifest = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
+  assert.equal(manifest.name, 'mail-preflight');
+  assert.equal(manifest.sideEffects, false);
+  assert.equal(manifest.engines.node, '>=18');
+  assert.equal(manifest.bin['mail-preflight'], './bin/mail-preflight.cjs');
+  const root = manifest.exports['.'];
+  assert.equal(root.node.require.default, './index.cjs');
+  assert.equal(root.node.import.default, './index.mjs');
+  assert.equal(root.browser.default, './web.js');
+  for (const condition of [root.node.require, root.node.import, root.browser, root.import]) {
+    assert.ok(condition.types, 'every condition has types');
+  }
+  assert.ok(!manifest.files.some((f) => /src|test|\.rs$|Cargo/.test(f)), 'files lists only what runs');
+});
+
+test('index.d.ts types every export without any, and compiles strictly', (t) => {
+  const declarations = readFileSync(join(pkgDir, 'index.d.ts'), 'utf8');
+  assert.doesNotMatch(declarations.replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, ''), /\bany\b/);
+  const runtimeExports = Object.keys(createRequire(import.meta.url)(join(pkgDir, 'index.cjs')));
+  for (const name of runtimeExports) {
+    assert.match(declarations, new RegExp(`export (function|const) ${name}\\b`), `${name} is declared`);
+  }
+  // A consumer project: TypeScript resolves the package through its exports map
+  // (nodenext), so the .mts file gets the ESM types and the .cts file the CJS ones.
+  const dir = tempDir(t);
+  mkdirSync(join(dir, 'node_modules'));
+  symlinkSync(pkgDir, join(dir, 'node_modules', 'mail-preflight'), 'dir');
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
+  writeFileSync(join(dir, 'usage.mts'), `
+    import init, { lint, lintPhpMail, rules, messages, version, simulate, explainSmtpReply,
+      type Report, type Finding, type Compose, type Options, type RuleDoc, type MailPreflightError } from 'mail-preflight';
+    const options: Options = { locale: 'fr', rules: { 'size/line-length': 'off' }, thresholds: { size: { maxMessageBytes: 1 } } };
+    const form: Compose = { from: { name: 'Site', address: 'a@example.com' }, to: ['b@example.com'], subject: 's', text: 't',
+      attachments: [{ filename: 'a.pdf', content: new Uint8Array(1) }, { filename: 'b.txt', content: 'aGk=', encoding: 'base64' }] };
+    await init();
+    const report: Report = lint(form, options);
+    const first: Finding | undefined = report.findings[0];
+    const line: number | undefined = first?.location.line;
+    const docs: RuleDoc[] = rules('pl');
+    const texts: { [id: string]: string } = messages();
+    const v: string = version();
+    const php: Report = lintPhpMail('a@example.com', 's', 'm', { From: 'b@example.com' });
+    const result = simulate?.({ streams: [{ name: 'form', rate: 1, duration: 3600, verdict: 'clean' }] });
+    const held: number | undefined = result?.counters.held;
+    const reply = explainSmtpReply?.('550 5.1.1 User unknown', 'es');
+    const permanent: boolean = reply?.class === 'permanent';
+    void [held, permanent];
+    try { lint(new Uint8Array(0)); } catch (e) { const code: MailPreflightError['code'] = (e as MailPreflightError).code; void code; }
+    void [line, docs, texts, v, php];
+    // @ts-expect-error: a number is not an input
+    lint(42);
+    // @ts-expect-error: unknown locale
+    rules('de');
+    // @ts-expect-error: unknown option
+    lint('x', { colour: true });
+  `);
+  writeFileSync(join(dir, 'usage.cts'), `
+    import { lint, type Report } from 'mail-preflight';
+    const report: Report = lint(new Uint8Array([83, 58, 10, 10]));
+    void report;
+  `);
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: {
+      strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022',
+      lib: ['es2022', 'dom'], types: [], skipLibCheck: false,
+    },
+    files: ['usage.mts', 'usage.cts'],
+  }));
+  const tsc = join(testsModules, 'typescript', 'bin', 'tsc');
+  const run = spawnSync(process.execPath, [tsc, '-p', dir, '--listFiles'], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stdout + run.stderr);
+  assert.ok(run.stdout.split('\n').includes(join(pkgDir, 'index.d.ts')), 'the import condition gives index.d.ts');
+  assert.ok(run.stdout.split('\n').includes(join(pkgDir, 'index.d.cts')), 'the require condition gives index.d.cts');
+  void repoRoot;
+});

@@ -1,0 +1,64 @@
+// The queue simulation and SMTP helpers through the package (Node entries and
+// the web entry). They run when the engine has the bindings, and are skipped
+// with the reason otherwise.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import test from 'node:test';
+import { pkg, pkgDir } from './helpers.mjs';
+
+const cjs = createRequire(import.meta.url)(join(pkgDir, 'index.cjs'));
+const missing = (name) => typeof pkg[name] !== 'function' && `${name} binding not merged yet`;
+
+test('every entry exports the same queue and SMTP functions (or none)', async () => {
+  const web = await import(join(pkgDir, 'web.js'));
+  await web.init(readFileSync(join(pkgDir, 'web', 'mail_preflight_bg.wasm')));
+  for (const name of ['simulate', 'explainSmtpReply', 'checkSmtpSettings', 'queuePresets']) {
+    assert.equal(typeof cjs[name], typeof pkg[name], `${name}: CJS and ESM agree`);
+    assert.equal(typeof web[name], typeof pkg[name], `${name}: web and Node agree`);
+    assert.ok(['function', 'undefined'].includes(typeof pkg[name]));
+  }
+});
+
+test('explainSmtpReply: class by first digit, meaning, action, enhanced code, localized', {
+  skip: missing('explainSmtpReply'),
+}, () => {
+  const permanent = pkg.explainSmtpReply('550 5.1.1 <x@example.com>: Recipient address rejected', 'fr');
+  assert.equal(permanent.code, 550);
+  assert.equal(permanent.class, 'permanent');
+  assert.equal(permanent.retry, false);
+  assert.equal(permanent.locale, 'fr');
+  assert.equal(permanent.enhanced.code, '5.1.1');
+  assert.ok(permanent.meaning && permanent.action);
+  const english = pkg.explainSmtpReply('550 5.1.1 <x@example.com>: Recipient address rejected', 'en');
+  assert.notEqual(english.meaning, permanent.meaning, 'French differs from English');
+  const transient = pkg.explainSmtpReply('451', 'en');
+  assert.equal(transient.class, 'transient');
+  assert.equal(transient.retry, true);
+  assert.equal(transient.enhanced, undefined);
+});
+
+test('queuePresets and simulate: the presets run, deterministically', {
+  skip: missing('simulate') || missing('queuePresets'),
+}, () => {
+  const presets = pkg.queuePresets();
+  assert.ok(presets.length >= 1);
+  for (const preset of presets) {
+    const scenario = JSON.parse(preset.json);
+    const first = pkg.simulate(scenario);
+    assert.deepEqual(pkg.simulate(scenario), first, `${preset.id} is deterministic`);
+    const total = first.outcomes.reduce((n, o) => n + o.count, 0);
+    assert.equal(total, first.counters.mails, `${preset.id}: every mail ends in exactly one outcome`);
+  }
+  assert.throws(() => pkg.simulate({ streamz: [] }), (error) => error instanceof Error && typeof error.code === 'string');
+});
+
+test('checkSmtpSettings: port 465 with ssl passes, a plain port is flagged', { skip: missing('checkSmtpSettings') }, () => {
+  const recommended = pkg.checkSmtpSettings({ transport: 'smtp', host: 'ssl0.example.net', port: 465, security: 'ssl' }, 'en');
+  assert.equal(recommended.verdict, 'pass');
+  const plain = pkg.checkSmtpSettings({ transport: 'smtp', host: 'ssl0.example.net', port: 25, security: 'none' }, 'pl');
+  assert.notEqual(plain.verdict, 'pass');
+  assert.ok(plain.findings.some((f) => f.ruleId === 'config/smtp-security'));
+  assert.equal(plain.locale, 'pl');
+});
