@@ -389,7 +389,12 @@ async function renderPreview() {
   const doc = await previewDocument();
   if (!doc) return;
   const { html, text, images } = previewParts(state.linted || new Uint8Array(0));
-  const hidden = state.report.findings.filter((f) => f.ruleId === 'spam/invisible-text').map((f) => f.evidence || '');
+  // spam/invisible-text quotes the hidden runs in its `words` parameter, joined by " · "
+  // (its evidence is "<colour source> / <background source>: <words>").
+  const hidden = state.report.findings.filter((f) => f.ruleId === 'spam/invisible-text').flatMap((f) => {
+    const words = f.params && typeof f.params.words === 'string' ? f.params.words : (f.evidence || '').split(': ').slice(1).join(': ');
+    return words.split(' · ');
+  });
   for (const old of doc.head.querySelectorAll('style')) old.remove();
   const style = doc.createElement('style');
   style.textContent = PREVIEW_CSS;

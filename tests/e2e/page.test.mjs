@@ -136,6 +136,11 @@ test('script payloads in subject, body and attachment names never run, and the p
   for (const image of images.filter((i) => i.alt.startsWith('tracker'))) assert.equal(image.src, '', 'remote image kept out');
   assert.equal(await frame.$$eval('body script, body iframe, body object, body form, body meta, body link, base', (n) => n.length), 0);
   assert.equal(await frame.$$eval('[onerror], [onload], [href^="javascript:"]', (n) => n.length), 0);
+  if (ruleIds().includes('spam/invisible-text')) {
+    // White-on-white text is outlined in the preview.
+    const marked = await frame.$$eval('mark.mp-hidden', (m) => m.map((x) => x.textContent));
+    assert.ok(marked.some((text) => text.includes('cheap pills hidden text here')), String(marked));
+  }
   // The payloads are shown as text, not markup.
   const shownText = await page.textContent('#source');
   assert.ok(shownText.includes('<script>window.__pwned=1</script>'));

@@ -95,13 +95,13 @@ export function buildPreview(html, images, hiddenTexts, targetDoc, labels = {}) 
 function markText(doc, needle, title) {
   if (!needle) return 0;
   // Evidence may be shortened with an ellipsis: match on the part before it.
-  const probe = needle.split('…')[0].trim().slice(0, 80);
+  const probe = needle.split('…')[0].replace(/\s+/g, ' ').trim().slice(0, 80);
   if (!probe) return 0;
   let marked = 0;
   const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
   const hits = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeValue.includes(probe) && !node.parentElement.closest('mark.mp-hidden')) hits.push(node);
+    if (node.nodeValue.replace(/\s+/g, ' ').includes(probe) && !node.parentElement.closest('mark.mp-hidden')) hits.push(node);
   }
   for (const node of hits) {
     const mark = doc.createElement('mark');
