@@ -11,35 +11,53 @@ function node(tag, attrs = {}, text) {
   return n;
 }
 
-/** Round numbers for an axis from 0 to max. */
+/** A round top for an axis from 0 to max with four even steps (0, 150, 300, 450, 600). */
 export function niceMax(max) {
-  if (max <= 0) return 1;
-  const exponent = Math.pow(10, Math.floor(Math.log10(max)));
-  for (const step of [1, 2, 2.5, 5, 10]) if (step * exponent >= max) return step * exponent;
-  return 10 * exponent;
+  if (max <= 4) return 4;
+  const quarter = max / 4;
+  const exponent = Math.pow(10, Math.floor(Math.log10(quarter)));
+  for (const step of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) {
+    const candidate = step * exponent;
+    if (candidate >= quarter && Number.isInteger(candidate)) return candidate * 4;
+  }
+  return 40 * exponent;
 }
 
 /**
  * The state timeline: coloured bands (one per state interval) and lines.
- * `bands`: [{from, to, state, label}] in seconds; `lines`: [{name, className, values, label}]
- * sampled every `bucketSeconds` from `start`; `formatTime(t)`, `formatNumber(n)` for labels.
+ * `bands`: [{from, to, state, label}] in seconds; `lines`: [{name, className, values, label, axis}]
+ * sampled every `bucketSeconds` from `seriesStart` (`axis` 'left' or 'right': two scales, so a
+ * queue of thousands and a handful of errors are both readable). `start`..`end` is the span shown.
  */
-export function timelineChart({ start, end, bands, lines, bucketSeconds, formatTime, formatNumber, title, description }) {
+export function timelineChart({ start, end, seriesStart, bands, lines, bucketSeconds, formatTime, formatNumber, title, description }) {
   const width = 900;
   const height = 300;
-  const pad = { left: 56, right: 16, top: 12, bottom: 40 };
+  const pad = { left: 56, right: 56, top: 12, bottom: 40 };
   const plotW = width - pad.left - pad.right;
   const plotH = height - pad.top - pad.bottom;
   const span = Math.max(1, end - start);
-  const x = (t) => pad.left + ((t - start) / span) * plotW;
-  const max = niceMax(Math.max(1, ...lines.flatMap((l) => l.values)));
-  const y = (v) => pad.top + plotH - (v / max) * plotH;
-  const svg = node('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', class: 'timeline', preserveAspectRatio: 'none' });
+  const clampX = (t) => Math.min(width - pad.right, Math.max(pad.left, pad.left + ((t - start) / span) * plotW));
+  const inSpan = (i) => {
+    const t = seriesStart + (i + 1) * bucketSeconds;
+    return t >= start && t - bucketSeconds <= end;
+  };
+  const maxOf = (axis) => niceMax(Math.max(1, ...lines.filter((l) => (l.axis || 'left') === axis)
+    .flatMap((l) => l.values.filter((_, i) => inSpan(i)))));
+  const max = { left: maxOf('left'), right: maxOf('right') };
+  const y = (v, axis = 'left') => pad.top + plotH - (v / max[axis]) * plotH;
+  const svg = node('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', class: 'timeline' });
   svg.append(node('title', {}, title), node('desc', {}, description));
+  const clip = `clip-${Math.random().toString(36).slice(2)}`;
+  const defs = node('defs');
+  const clipPath = node('clipPath', { id: clip });
+  clipPath.append(node('rect', { x: pad.left, y: pad.top - 2, width: plotW, height: plotH + 4 }));
+  defs.append(clipPath);
+  svg.append(defs);
   const bandGroup = node('g', { class: 'bands' });
   for (const band of bands) {
+    if (band.to < start || band.from > end) continue;
     const rect = node('rect', {
-      x: x(band.from).toFixed(1), y: pad.top, width: Math.max(0.5, x(band.to) - x(band.from)).toFixed(1), height: plotH,
+      x: clampX(band.from).toFixed(1), y: pad.top, width: Math.max(1, clampX(band.to) - clampX(band.from)).toFixed(1), height: plotH,
       class: `band state-${band.state}`, 'data-state': band.state, 'data-from': band.from, 'data-to': band.to,
     });
     rect.append(node('title', {}, band.label));
@@ -48,24 +66,30 @@ export function timelineChart({ start, end, bands, lines, bucketSeconds, formatT
   svg.append(bandGroup);
   const axis = node('g', { class: 'axis' });
   for (let i = 0; i <= 4; i++) {
-    const v = (max / 4) * i;
-    axis.append(node('line', { x1: pad.left, x2: width - pad.right, y1: y(v), y2: y(v), class: 'grid' }));
-    axis.append(node('text', { x: pad.left - 6, y: y(v) + 4, 'text-anchor': 'end' }, formatNumber(v)));
+    const yy = y((max.left / 4) * i);
+    axis.append(node('line', { x1: pad.left, x2: width - pad.right, y1: yy, y2: yy, class: 'grid' }));
+    axis.append(node('text', { x: pad.left - 6, y: yy + 4, 'text-anchor': 'end', class: 'left-axis' }, formatNumber((max.left / 4) * i)));
+    if (lines.some((l) => l.axis === 'right')) {
+      axis.append(node('text', { x: width - pad.right + 6, y: yy + 4, 'text-anchor': 'start', class: 'right-axis' }, formatNumber((max.right / 4) * i)));
+    }
   }
-  const ticks = 6;
+  const ticks = 4;
   for (let i = 0; i <= ticks; i++) {
     const t = start + (span / ticks) * i;
-    axis.append(node('text', { x: x(t), y: height - pad.bottom + 18, 'text-anchor': i === 0 ? 'start' : i === ticks ? 'end' : 'middle' }, formatTime(t)));
+    axis.append(node('text', { x: clampX(t), y: height - pad.bottom + 18, 'text-anchor': i === 0 ? 'start' : i === ticks ? 'end' : 'middle' }, formatTime(t)));
   }
   svg.append(axis);
+  const plot = node('g', { 'clip-path': `url(#${clip})` });
   for (const line of lines) {
-    const points = line.values.map((v, i) => `${x(start + (i + 1) * bucketSeconds).toFixed(1)},${y(v).toFixed(1)}`);
-    if (!points.length) continue;
-    points.unshift(`${x(start).toFixed(1)},${y(line.values[0]).toFixed(1)}`);
+    if (!line.values.length) continue;
+    const x = (t) => pad.left + ((t - start) / span) * plotW;
+    const points = [`${x(seriesStart).toFixed(1)},${y(line.values[0], line.axis).toFixed(1)}`];
+    line.values.forEach((v, i) => points.push(`${x(seriesStart + (i + 1) * bucketSeconds).toFixed(1)},${y(v, line.axis).toFixed(1)}`));
     const path = node('polyline', { points: points.join(' '), class: `line ${line.className}`, fill: 'none', 'data-series': line.name });
     path.append(node('title', {}, line.label));
-    svg.append(path);
+    plot.append(path);
   }
+  svg.append(plot);
   return svg;
 }
 

@@ -32,6 +32,9 @@ export function setupSimulate({ engine, state, t, number, el, $ }) {
   const when = (unix) => new Intl.DateTimeFormat(state.locale, {
     timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit',
   }).format(new Date(unix * 1000));
+  const tick = (unix) => new Intl.DateTimeFormat(state.locale, {
+    timeZone: 'UTC', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).format(new Date(unix * 1000));
   const elapsed = (seconds) => {
     const h = Math.floor(seconds / 3600);
     const m = Math.floor((seconds % 3600) / 60);
@@ -115,15 +118,20 @@ export function setupSimulate({ engine, state, t, number, el, $ }) {
       el('span', { class: 'key line-errors', text: t('ui.simulate.line.errors') }),
     );
     const bandText = bands.map((b) => b.label).join('; ');
+    const cumulative = (values) => {
+      let total = 0;
+      return values.map((v) => (total += v));
+    };
+    const seriesEnd = series.start + series.bucketSeconds * series.queue.length;
+    const [from, to] = timeSpan(result, Math.max(result.end, seriesEnd));
     $('timeline-chart').replaceChildren(timelineChart({
-      start: series.start, end: Math.max(result.end, series.start + series.bucketSeconds * series.queue.length),
-      bucketSeconds: series.bucketSeconds, bands,
+      start: from, end: to, seriesStart: series.start, bucketSeconds: series.bucketSeconds, bands,
       lines: [
-        { name: 'queue', className: 'line-queue', values: series.queue, label: t('ui.simulate.line.queue') },
-        { name: 'sent', className: 'line-sent', values: series.sent, label: t('ui.simulate.line.sent') },
-        { name: 'errors', className: 'line-errors', values: series.errors, label: t('ui.simulate.line.errors') },
+        { name: 'queue', className: 'line-queue', values: series.queue, label: t('ui.simulate.line.queue'), axis: 'left' },
+        { name: 'sent', className: 'line-sent', values: cumulative(series.sent), label: t('ui.simulate.line.sent'), axis: 'right' },
+        { name: 'errors', className: 'line-errors', values: cumulative(series.errors), label: t('ui.simulate.line.errors'), axis: 'right' },
       ],
-      formatTime: (s) => when(s).replace(/,/g, ''), formatNumber: (n) => number(n),
+      formatTime: tick, formatNumber: (n) => number(n),
       title: t('ui.simulate.timeline'), description: bandText,
     }));
     const history = result.history || [];
@@ -133,10 +141,10 @@ export function setupSimulate({ engine, state, t, number, el, $ }) {
       label: (d) => t('ui.simulate.day', { date: d.date, volume: number(d.volume) }),
     }));
     const notices = [
-      ...(result.timeline || []).map((ch) => ({ at: ch.at, className: `state-${ch.to}`, text: `${t(`ui.state.${ch.from}`)} → ${t(`ui.state.${ch.to}`)}: ${ch.message}` })),
+      ...(result.timeline || []).map((ch) => ({ at: ch.at, className: `state-${ch.to}`, text: ch.message })),
       ...(result.notifications || []).map((n) => ({ at: n.at, className: `notice-${n.kind}`, text: t('ui.simulate.notification', { subject: n.subject, to: n.to }) })),
       ...(result.appliedActions || []).map((a) => ({ at: a.at, className: 'applied', text: t('ui.simulate.applied', { action: t(`ui.action.${a.action}`), effective: when(a.effectiveAt) }) })),
-      ...(result.rejectedActions || []).map((a) => ({ at: a.at, className: 'rejected', text: `${t('ui.simulate.rejected', { action: t(`ui.action.${a.action}`), state: t(`ui.state.${a.state}`) })} ${a.message}` })),
+      ...(result.rejectedActions || []).map((a) => ({ at: a.at, className: 'rejected', text: a.message || t('ui.simulate.rejected', { action: t(`ui.action.${a.action}`), state: t(`ui.state.${a.state}`) }) })),
     ].sort((a, b) => a.at - b.at);
     $('notifications').replaceChildren(...notices.map((n) => el('li', { class: n.className }, [
       el('time', { text: when(n.at) }), ' ', el('span', { text: n.text }),
@@ -145,6 +153,20 @@ export function setupSimulate({ engine, state, t, number, el, $ }) {
     slider.max = String(Math.max(0, result.end - result.start));
     if (Number(slider.value) > Number(slider.max)) slider.value = slider.max;
     renderMoment();
+  }
+
+  /** The span of the timeline chart: the whole run, the first day, or around the state changes. */
+  function timeSpan(result, end) {
+    const choice = $('timeline-span').value;
+    const changes = (result.timeline || []).map((c) => c.at);
+    if (choice === 'day') return [result.start, Math.min(end, result.start + 86400)];
+    if (choice === 'changes' && changes.length) {
+      const first = Math.min(...changes);
+      const last = Math.max(...changes);
+      const margin = Math.max(1800, (last - first) / 4);
+      return [Math.max(result.start, first - margin), Math.min(end, last + margin)];
+    }
+    return [result.start, end];
   }
 
   /** The state at the chosen time and the buttons it offers. */
@@ -193,6 +215,7 @@ export function setupSimulate({ engine, state, t, number, el, $ }) {
     $('preset').addEventListener('change', (e) => loadPreset(e.target.value));
     $('simulate-run').addEventListener('click', run);
     $('action-time').addEventListener('input', renderMoment);
+    $('timeline-span').addEventListener('change', render);
   }
 
   return {
