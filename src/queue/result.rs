@@ -245,6 +245,8 @@ pub struct Counters {
     pub smtp_bounced: u64,
     /// Largest queue length seen.
     pub max_queue: u64,
+    /// Longest time a mail spent in the queue, in seconds (never over the 72 h retention).
+    pub longest_hold_seconds: u64,
 }
 
 /// Chart series, one value per bucket of `bucketSeconds` from `start`.
