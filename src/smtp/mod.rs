@@ -1,6 +1,13 @@
 //! SMTP reply explainer (SPEC §5, seed 003) and SMTP settings check (SPEC §2
 //! Sending configuration).
 
+pub mod codes;
+pub mod reply;
+pub mod settings;
+
+pub use reply::{class_of, explain, parse, ParsedReply, MAX_REPLY_BYTES, MAX_REPLY_LINES};
+pub use settings::check_settings;
+
 use crate::i18n::Locale;
 use crate::options::SmtpSettings;
 use crate::report::{Finding, Verdict};
