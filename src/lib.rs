@@ -11,8 +11,10 @@ pub mod i18n;
 pub mod input;
 pub mod model;
 pub mod options;
+pub mod queue;
 pub mod report;
 pub mod rules;
+pub mod smtp;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

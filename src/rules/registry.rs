@@ -25,6 +25,8 @@ pub const REGISTRY: &[&Rule] = &[
     // (end of attachments)
 
     // ── config (SPEC §2 Sending configuration) ─────────────────────────
+    &config::smtp_with_mail::RULE,
+    &config::smtp_security::RULE,
     // (end of config)
 ];
 
