@@ -13,6 +13,7 @@ pub mod model;
 pub mod options;
 pub mod report;
 pub mod rules;
+pub mod grammar;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
