@@ -15,6 +15,7 @@ pub mod queue;
 pub mod report;
 pub mod rules;
 pub mod smtp;
+pub mod grammar;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

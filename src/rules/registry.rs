@@ -13,6 +13,28 @@ pub const REGISTRY: &[&Rule] = &[
     // (end of size)
 
     // ── headers (SPEC §2 Headers) ───────────────────────────────────────
+    &headers::missing_field::RULE,
+    &headers::duplicate_field::RULE,
+    &headers::sender_required::RULE,
+    &headers::address_syntax::RULE,
+    &headers::address_length::RULE,
+    &headers::address_idn::RULE,
+    &headers::reply_to::RULE,
+    &headers::date::RULE,
+    &headers::message_id::RULE,
+    &headers::field_name::RULE,
+    &headers::line_breaks::RULE,
+    &headers::nul_byte::RULE,
+    &headers::raw_8bit::RULE,
+    &headers::encoded_word::RULE,
+    &headers::mime_version::RULE,
+    &headers::content_type::RULE,
+    &headers::parameter_encoding::RULE,
+    &headers::multipart_boundary::RULE,
+    &headers::transfer_encoding::RULE,
+    &headers::charset::RULE,
+    &headers::attachment_filename::RULE,
+    &headers::injection::RULE,
     // (end of headers)
 
     // ── spam (SPEC §2 Spam heuristics) ──────────────────────────────────
