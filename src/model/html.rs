@@ -515,6 +515,12 @@ impl Walker {
         style.name = name.clone();
         style.id = element.id().unwrap_or_default().to_string();
         style.classes = element.classes().map(str::to_string).collect();
+        if parent.hidden == Some(HiddenBy::TinyFont) {
+            // A tiny font is not a hiding of its own: a child with a readable size shows again
+            // (layouts set `font-size:0` on a cell to remove gaps, then size the content).
+            style.hidden = None;
+            style.hidden_source = String::new();
+        }
         if HIDDEN_ELEMENTS.contains(&name.as_str()) {
             style.never_shown = true;
         }
@@ -1325,6 +1331,13 @@ mod tests {
             hidden,
             vec![("gone", HiddenBy::DisplayNone), ("tiny", HiddenBy::TinyFont), ("vh", HiddenBy::VisibilityHidden)]
         );
+    }
+
+    #[test]
+    fn a_child_with_a_readable_size_under_a_zero_font_is_shown() {
+        let facts = analyse(r#"<td style="font-size:0"><span style="font-size:14px">shown</span> </td>"#);
+        assert_eq!(facts.visible_text, "shown");
+        assert_eq!(facts.runs[0].hidden, None);
     }
 
     #[test]

@@ -11,6 +11,7 @@ use crate::model::html::is_invisible_char;
 use crate::model::Message;
 use crate::report::{Location, Severity};
 use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 pub const RULE: Rule = Rule {
@@ -143,14 +144,33 @@ pub fn words(text: &str) -> Vec<String> {
     out
 }
 
-/// The terms of `lexicon` found in `text`, as written in the lexicon.
+/// The terms of `lexicon` found in `text`, as written in the lexicon. One pass
+/// over the words: each word is looked up among the terms' first words.
 pub fn find_terms<'t>(text: &str, lexicon: &'t [(String, Vec<String>)]) -> Vec<&'t str> {
     let text_words = words(text);
+    let mut by_first_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (index, (_, term_words)) in lexicon.iter().enumerate() {
+        if let Some(first) = term_words.first() {
+            by_first_word.entry(first.as_str()).or_default().push(index);
+        }
+    }
+    let mut hits: Vec<usize> = Vec::new();
+    for (position, word) in text_words.iter().enumerate() {
+        let Some(candidates) = by_first_word.get(word.as_str()) else { continue };
+        for &index in candidates {
+            let term_words = &lexicon[index].1;
+            let matches = text_words.get(position..position + term_words.len()).is_some_and(|w| w == term_words.as_slice());
+            if matches && !hits.contains(&index) {
+                hits.push(index);
+            }
+        }
+    }
+    hits.sort_unstable();
     let mut found: Vec<(&str, &[String])> = Vec::new();
-    for (term, term_words) in lexicon {
-        let hit = text_words.windows(term_words.len()).any(|w| w == term_words.as_slice());
+    for index in hits {
+        let (term, term_words) = &lexicon[index];
         // Terms of two languages may fold to the same words (es "sexo gratis", pt "sexo grátis").
-        if hit && !found.iter().any(|(_, w)| *w == term_words.as_slice()) {
+        if !found.iter().any(|(_, w)| *w == term_words.as_slice()) {
             found.push((term.as_str(), term_words.as_slice()));
         }
     }

@@ -5,7 +5,7 @@
 use super::{body_source, main_body_part, part_location};
 use crate::i18n::Msg;
 use crate::model::html::is_invisible_char;
-use crate::model::Message;
+use crate::model::{Body, Message};
 use crate::report::{Location, Severity};
 use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
 
@@ -32,6 +32,10 @@ pub const RULE: Rule = Rule {
             ExampleInput::Compose(r#"{"from": "a@example.com", "to": "b@example.com", "subject": "Contact form"}"#),
         ),
         Example::passes(
+            "A forwarded message whose own text is in the attached message",
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Fwd: order\nMIME-Version: 1.0\nContent-Type: message/rfc822\n\nFrom: c@example.com\nSubject: order\n\nThe order text.\n"),
+        ),
+        Example::passes(
             "A short text",
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Contact form\n\nOk.\n"),
         ),
@@ -43,9 +47,29 @@ pub const RULE: Rule = Rule {
     check,
 };
 
+fn has_text(text: &str) -> bool {
+    text.chars().any(|c| !c.is_whitespace() && !is_invisible_char(c))
+}
+
+/// Text a reader sees although mail-parser does not list it as a body: a text
+/// part of an attached (forwarded) message, a `text/x-…` part, a `Content-Type:
+/// text` without subtype (RFC 2045 §5.2 reads it as text/plain). Attachments
+/// by disposition do not count.
+fn other_readable_text(message: &Message) -> bool {
+    message.parts.iter().any(|part| {
+        part.disposition.as_deref() != Some("attachment")
+            && match &part.body {
+                Body::Text(text) => has_text(text),
+                // HTML outside the bodies (inside an attached message) is not
+                // analysed; any content counts, so it never makes a false alarm.
+                Body::Html(html) => !part.is_body && has_text(html),
+                _ => false,
+            }
+    })
+}
+
 fn check(message: &Message, cx: &mut Context) {
-    let text = message.visible_text();
-    if text.chars().any(|c| !c.is_whitespace() && !is_invisible_char(c)) {
+    if has_text(&message.visible_text()) || other_readable_text(message) {
         return;
     }
     let location = match main_body_part(message) {
