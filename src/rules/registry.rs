@@ -38,9 +38,22 @@ pub const REGISTRY: &[&Rule] = &[
     // (end of headers)
 
     // ── spam (SPEC §2 Spam heuristics) ──────────────────────────────────
+    &spam::subject_caps::RULE,
+    &spam::missing_subject::RULE,
+    &spam::empty_body::RULE,
+    &spam::image_only::RULE,
+    &spam::subject_prefix::RULE,
+    &spam::whitespace::RULE,
+    &spam::huge_font::RULE,
+    &spam::invisible_text::RULE,
+    &spam::listed_ip::RULE,
+    &spam::adult_terms::RULE,
     // (end of spam)
 
     // ── links ───────────────────────────────────────────────────────────
+    &links::broken::RULE,
+    &links::insecure::RULE,
+    &links::mismatch::RULE,
     // (end of links)
 
     // ── attachments ─────────────────────────────────────────────────────
