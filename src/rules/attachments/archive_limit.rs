@@ -17,7 +17,7 @@ pub const RULE: Rule = Rule {
     default_severity: Severity::Warning,
     default_score: 20,
     examples: &[
-        Example::fails("A zip bomb: 20 MB of zeros deflated to 20 kB", ExampleInput::Generated(zip_bomb)),
+        Example::fails("A zip bomb: 5 MB of zeros deflated to 5 kB", ExampleInput::Generated(zip_bomb)),
         Example::fails("ZIPs nested 6 deep", ExampleInput::Generated(deeply_nested)),
         Example::fails("A ZIP of 12 entries with a limit of 10", ExampleInput::Generated(twelve_entries))
             .with_options(r#"{"thresholds":{"attachments":{"maxArchiveEntries":10}}}"#),
@@ -41,7 +41,7 @@ pub fn nested_zips(levels: usize) -> Vec<u8> {
 }
 
 fn zip_bomb() -> Vec<u8> {
-    let zeros = vec![0u8; 20_000_000];
+    let zeros = vec![0u8; 5_000_000];
     samples::message_with("bomb.zip", "application/zip", &samples::zip(&[ZipEntry::deflated("zeros.bin", &zeros)]))
 }
 fn deeply_nested() -> Vec<u8> {
