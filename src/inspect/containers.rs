@@ -18,7 +18,7 @@ pub fn tar_members(bytes: &[u8], max_members: usize) -> (Vec<TarMember>, bool) {
     let mut members = Vec::new();
     let mut at = 0usize;
     let mut long_name: Option<String> = None;
-    while let Some(header) = bytes.get(at..at + BLOCK) {
+    while let Some(header) = bytes.get(at..at.saturating_add(BLOCK)) {
         if header.iter().all(|&b| b == 0) {
             break;
         }

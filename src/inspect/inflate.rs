@@ -57,13 +57,24 @@ mod tests {
     #[test]
     fn output_stops_at_the_limit_however_much_the_stream_holds() {
         let zeros = vec![0u8; 5_000_000];
-        let packed = miniz_oxide::deflate::compress_to_vec(&zeros, 9);
+        let packed = crate::rules::attachments::samples::deflate_runs(&zeros);
         let cut = inflate_bounded(&packed, 100_000);
         assert_eq!(cut.bytes.len(), 100_000);
         assert!(!cut.complete && !cut.corrupt);
         let whole = inflate_bounded(&packed, 10_000_000);
         assert!(whole.complete);
         assert_eq!(whole.bytes.len(), 5_000_000);
+    }
+
+    #[test]
+    fn the_sample_encoder_round_trips() {
+        let text = b"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\xff\x00 b".to_vec();
+        let mut data = text.clone();
+        data.extend(vec![7u8; 10_000]);
+        data.extend(0..=255u8);
+        let packed = crate::rules::attachments::samples::deflate_runs(&data);
+        assert!(packed.len() < data.len() / 2);
+        assert_eq!(inflate_bounded(&packed, 1 << 20).bytes, data);
     }
 
     #[test]

@@ -31,6 +31,64 @@ impl<'e> ZipEntry<'e> {
     }
 }
 
+/// A small deflate encoder (RFC 1951 §3.2.6, one fixed-Huffman block): literals,
+/// and runs of a repeated byte as matches of length 258 at distance 1. Real
+/// deflate streams for the samples without linking a compressor into the engine
+/// (the rule examples are part of the wasm); runs compress about 170:1, enough to
+/// build zip bombs.
+pub fn deflate_runs(data: &[u8]) -> Vec<u8> {
+    struct Bits {
+        out: Vec<u8>,
+        buffer: u32,
+        count: u32,
+    }
+    impl Bits {
+        /// Writes `count` bits of `value`, least significant first (RFC 1951 §3.1.1).
+        fn put(&mut self, value: u32, count: u32) {
+            self.buffer |= value << self.count;
+            self.count += count;
+            while self.count >= 8 {
+                self.out.push(self.buffer as u8);
+                self.buffer >>= 8;
+                self.count -= 8;
+            }
+        }
+        /// Huffman codes are packed starting with their most significant bit.
+        fn code(&mut self, code: u32, length: u32) {
+            let reversed = (0..length).fold(0, |r, i| r | (((code >> i) & 1) << (length - 1 - i)));
+            self.put(reversed, length);
+        }
+        fn literal(&mut self, byte: u8) {
+            match byte {
+                0..=143 => self.code(0x30 + u32::from(byte), 8),
+                _ => self.code(0x190 + u32::from(byte) - 144, 9),
+            }
+        }
+    }
+    let mut bits = Bits { out: Vec::with_capacity(data.len() / 2 + 16), buffer: 0, count: 0 };
+    bits.put(1, 1); // BFINAL
+    bits.put(1, 2); // BTYPE 01: fixed Huffman codes
+    let mut i = 0;
+    while i < data.len() {
+        let previous = if i > 0 { Some(data[i - 1]) } else { None };
+        let run = match previous {
+            Some(p) => data[i..].iter().take(258).take_while(|&&b| b == p).count(),
+            None => 0,
+        };
+        if run == 258 {
+            bits.code(0xc5, 8); // length symbol 285: 258, no extra bits
+            bits.code(0, 5); // distance code 0: distance 1
+            i += 258;
+        } else {
+            bits.literal(data[i]);
+            i += 1;
+        }
+    }
+    bits.code(0, 7); // end of block, symbol 256
+    bits.put(0, 7); // flush the last byte
+    bits.out
+}
+
 /// CRC-32 (ISO 3309, as in ZIP), bitwise: sample sizes are small.
 pub fn crc32(data: &[u8]) -> u32 {
     let mut crc = 0xffff_ffffu32;
@@ -50,7 +108,7 @@ pub fn zip(entries: &[ZipEntry]) -> Vec<u8> {
     for entry in entries {
         let packed = match entry.method {
             Method::Stored => entry.data.to_vec(),
-            Method::Deflated => miniz_oxide::deflate::compress_to_vec(entry.data, 6),
+            Method::Deflated => deflate_runs(entry.data),
         };
         let method: u16 = if entry.method == Method::Stored { 0 } else { 8 };
         let flags: u16 = if entry.encrypted { 1 } else { 0 } | 0x0800;
@@ -299,7 +357,7 @@ pub fn gzip(data: &[u8], name: Option<&str>) -> Vec<u8> {
         out.extend_from_slice(name.as_bytes());
         out.push(0);
     }
-    out.extend_from_slice(&miniz_oxide::deflate::compress_to_vec(data, 6));
+    out.extend_from_slice(&deflate_runs(data));
     out.extend_from_slice(&crc32(data).to_le_bytes());
     out.extend_from_slice(&(data.len() as u32).to_le_bytes());
     out
