@@ -9,6 +9,7 @@
 
 pub mod i18n;
 pub mod input;
+pub mod inspect;
 pub mod model;
 pub mod options;
 pub mod queue;

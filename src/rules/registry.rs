@@ -57,6 +57,14 @@ pub const REGISTRY: &[&Rule] = &[
     // (end of links)
 
     // ── attachments ─────────────────────────────────────────────────────
+    &attachments::executable::RULE,
+    &attachments::macro_document::RULE,
+    &attachments::blocked_type::RULE,
+    &attachments::deceptive_name::RULE,
+    &attachments::type_mismatch::RULE,
+    &attachments::encrypted_archive::RULE,
+    &attachments::uninspectable_archive::RULE,
+    &attachments::archive_limit::RULE,
     // (end of attachments)
 
     // ── config (SPEC §2 Sending configuration) ─────────────────────────
