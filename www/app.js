@@ -642,6 +642,22 @@ function renderTestScript() {
   });
 }
 
+/**
+ * The config/* findings for SMTP settings: through checkSmtpSettings() when the engine
+ * has it, otherwise through lint() with the settings in its options (the config rules
+ * read only the options; the message is a minimal one from the sending address).
+ */
+async function checkSmtpSettings(settings) {
+  if (state.features.checkSmtpSettings) {
+    const result = await engine.call('checkSmtpSettings', [settings, state.locale]);
+    return Array.isArray(result) ? result : result.findings || [];
+  }
+  const from = (settings.from || 'webmaster@example.com').replace(/[\r\n]/g, '');
+  const message = `From: ${from}\r\nTo: ${from}\r\nSubject: SMTP settings\r\n\r\n.\r\n`;
+  const report = await engine.call('lint', [message, { locale: state.locale, smtp: settings }]);
+  return report.findings.filter((f) => f.ruleId.startsWith('config/'));
+}
+
 function setupTroubleshoot() {
   const saved = checklistState();
   for (const box of document.querySelectorAll('.checklist input[type=checkbox]')) {
@@ -679,22 +695,17 @@ function setupTroubleshoot() {
     setMode('php');
     await runLint(await currentRequest());
   });
-  const smtpMissing = !state.features.checkSmtpSettings;
-  $('smtp-missing').hidden = !smtpMissing;
-  $('smtp-check').disabled = smtpMissing;
   $('smtp-form').addEventListener('submit', async (e) => {
     e.preventDefault();
-    if (smtpMissing) return;
     const settings = { transport: $('smtp-transport').value, security: $('smtp-security').value };
-    if ($('smtp-host').value) settings.host = $('smtp-host').value.trim();
+    if ($('smtp-host').value.trim()) settings.host = $('smtp-host').value.trim();
     if ($('smtp-port').value) settings.port = Number($('smtp-port').value);
-    if ($('smtp-from').value) settings.from = $('smtp-from').value.trim();
+    if ($('smtp-from').value.trim()) settings.from = $('smtp-from').value.trim();
     const out = $('smtp-result');
     try {
-      const result = await engine.call('checkSmtpSettings', [settings, state.locale]);
-      const findings = Array.isArray(result) ? result : (result && result.findings) || [];
+      const findings = await checkSmtpSettings(settings);
       out.replaceChildren(findings.length
-        ? el('ul', { class: 'findings' }, findings.map((f) => el('li', { class: `finding sev-${f.severity}` }, [
+        ? el('ul', { class: 'findings' }, findings.map((f) => el('li', { class: `finding sev-${f.severity}`, dataset: { rule: f.ruleId } }, [
           el('span', { class: `badge sev-${f.severity}`, text: t(`core.severity.${f.severity}`) }), ' ',
           el('code', { translate: 'no', text: f.ruleId }), ' ', el('span', { text: f.message }),
           el('p', { class: 'hint', text: f.fix }),

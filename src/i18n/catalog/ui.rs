@@ -760,12 +760,6 @@ crate::catalog! {
         es: "Comprobar esta configuración",
         pl: "Sprawdź te ustawienia",
     },
-    "ui.ts.smtp.missing" => {
-        en: "This build of the engine does not include the SMTP settings check yet.",
-        fr: "Cette version du moteur ne comprend pas encore la vérification des réglages SMTP.",
-        es: "Esta versión del motor aún no incluye la comprobación de la configuración SMTP.",
-        pl: "Ta wersja silnika nie zawiera jeszcze sprawdzania ustawień SMTP.",
-    },
     "ui.ts.smtp.ok" => {
         en: "These settings match the guide's advice.",
         fr: "Ces réglages suivent les conseils du guide.",
