@@ -15,7 +15,9 @@ export function stateBands(result) {
   let state = changes.length ? changes[0].from : API_STATES[result.service && result.service.state] || result.state;
   let from = result.start;
   for (const change of changes) {
-    if (change.at > from) bands.push({ from, to: change.at, state });
+    // A state left at the instant it was entered (bounce → force → bounce at once) keeps a
+    // zero-length band: drawn as a thin line, so the chart never hides a state the log names.
+    if (change.at >= from) bands.push({ from, to: change.at, state });
     state = change.to;
     from = Math.max(from, change.at);
   }
