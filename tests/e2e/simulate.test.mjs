@@ -100,3 +100,23 @@ test('an action applied at a chosen moment is added to the scenario and the simu
   assert.deepEqual(session.outside, []);
   await session.context.close();
 });
+
+test('a million-mail simulation runs in the worker: progress is shown and the page keeps answering', { skip: !SIMULATION && MISSING }, async () => {
+  const session = await openPage(harness);
+  const { page } = session;
+  await loadApp(page, harness.origin, '#simulate');
+  const scenario = {
+    domain: 'big.example',
+    streams: [{ name: 'newsletter', start: 0, duration: 3 * 86400, count: 1_000_000, bounceShare: 0.01, verdict: 'clean' }],
+  };
+  await page.fill('#scenario', JSON.stringify(scenario, null, 2));
+  await page.click('#simulate-run');
+  const started = Date.now();
+  const busy = await page.evaluate(() => !document.getElementById('simulate-progress').hidden);
+  assert.ok(Date.now() - started < 1000, 'the main thread answered at once');
+  assert.ok(busy, 'progress is shown while the engine works');
+  await page.waitForSelector('[data-final-state]', { timeout: 60000 });
+  assert.equal(await page.$eval('[data-counter=mails] .value', (v) => v.textContent), new Intl.NumberFormat('en').format(1_000_000));
+  assert.deepEqual(session.outside, []);
+  await session.context.close();
+});
