@@ -261,9 +261,10 @@ function dataCommand(argv, io, command) {
   if (command === 'simulate') {
     if (positional.length !== 1) throw new UsageError('simulate needs exactly one SCENARIO.json (or - for stdin)');
     const simulate = requireBinding('simulate', command);
-    const scenario = readJsonFile(positional[0], io, 'scenario');
+    readJsonFile(positional[0], io, 'scenario'); // a clear error for a missing file or broken JSON
     try {
-      result = simulate(scenario);
+      // The JSON text itself: the engine's errors then give line and column.
+      result = simulate(readInput(positional[0], io).toString('utf8'));
     } catch (error) {
       throw new UsageError(`scenario ${positional[0]}: ${error.message}`);
     }
