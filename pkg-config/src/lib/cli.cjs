@@ -97,7 +97,8 @@ function readInput(file, io) {
   return file === '-' ? io.readStdin() : fs.readFileSync(file);
 }
 
-function readJsonFile(file, io, what) {
+/** `{ text, value }` of a JSON file (or stdin); a usage error when unreadable or not JSON. */
+function readJson(file, io, what) {
   let text;
   try {
     text = readInput(file, io).toString('utf8');
@@ -105,7 +106,7 @@ function readJsonFile(file, io, what) {
     throw new UsageError(`cannot read ${what} ${file}: ${error.code || error.message}`);
   }
   try {
-    return JSON.parse(text);
+    return { text, value: JSON.parse(text) };
   } catch (error) {
     throw new UsageError(`${what} ${file} is not valid JSON: ${error.message}`);
   }
@@ -130,7 +131,7 @@ function lintCommand(argv, io) {
     return EXIT_OK;
   }
   const format = oneOf(values['--format'] || 'text', LINT_FORMATS, '--format');
-  const options = values['--config'] ? readJsonFile(values['--config'], io, 'config') : {};
+  const options = values['--config'] ? readJson(values['--config'], io, 'config').value : {};
   if (!options || typeof options !== 'object' || Array.isArray(options)) {
     throw new UsageError(`config ${values['--config']} must be a JSON object of options`);
   }
@@ -261,10 +262,10 @@ function dataCommand(argv, io, command) {
   if (command === 'simulate') {
     if (positional.length !== 1) throw new UsageError('simulate needs exactly one SCENARIO.json (or - for stdin)');
     const simulate = requireBinding('simulate', command);
-    readJsonFile(positional[0], io, 'scenario'); // a clear error for a missing file or broken JSON
+    const { text } = readJson(positional[0], io, 'scenario');
     try {
       // The JSON text itself: the engine's errors then give line and column.
-      result = simulate(readInput(positional[0], io).toString('utf8'));
+      result = simulate(text);
     } catch (error) {
       throw new UsageError(`scenario ${positional[0]}: ${error.message}`);
     }
