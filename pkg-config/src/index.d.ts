@@ -444,6 +444,8 @@ export interface QueueCounters {
   smtpRefused: number;
   smtpBounced: number;
   maxQueue: number;
+  /** Longest time one mail waited in the queue. */
+  longestHoldSeconds: number;
 }
 
 /** Per-bucket series for charts. */

@@ -41,7 +41,7 @@ lint options:
       --no-color                no colours (also NO_COLOR=1; colours only ever go to a terminal)
   A directory means every .eml file below it; quoted globs (*, **, ?, [..], {a,b}) are expanded.
 
-simulate options: -f json|text, -l LOCALE, -o FILE
+simulate options: -f json|text, -l LOCALE (overrides the scenario's), -o FILE
 explain options:  -f text|json, -l LOCALE
 
 Exit codes: 0 no error, 1 an error finding or too many warnings, 2 usage or I/O problem.
@@ -262,10 +262,13 @@ function dataCommand(argv, io, command) {
   if (command === 'simulate') {
     if (positional.length !== 1) throw new UsageError('simulate needs exactly one SCENARIO.json (or - for stdin)');
     const simulate = requireBinding('simulate', command);
-    const { text } = readJson(positional[0], io, 'scenario');
+    const scenario = readJson(positional[0], io, 'scenario');
+    // --locale overrides the scenario's language; otherwise the JSON text itself
+    // goes to the engine, whose errors then give line and column.
+    const explicitLocale = values['--locale'] && scenario.value && typeof scenario.value === 'object';
+    const input = explicitLocale ? JSON.stringify({ ...scenario.value, locale }) : scenario.text;
     try {
-      // The JSON text itself: the engine's errors then give line and column.
-      result = simulate(text);
+      result = simulate(input);
     } catch (error) {
       throw new UsageError(`scenario ${positional[0]}: ${error.message}`);
     }
