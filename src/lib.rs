@@ -9,10 +9,14 @@
 
 pub mod i18n;
 pub mod input;
+pub mod inspect;
 pub mod model;
 pub mod options;
+pub mod queue;
 pub mod report;
 pub mod rules;
+pub mod smtp;
+pub mod grammar;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

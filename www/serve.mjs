@@ -29,6 +29,16 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
+// The page's policy, also sent as a header so the engine worker (whose policy
+// comes from its own response, not from the page) is held to it too.
+const PAGE_POLICY = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+  "connect-src 'self'; worker-src 'self'; frame-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; " +
+  "form-action 'none'; frame-ancestors 'self'";
+// The preview frame shows a message's HTML: inline styles and data: images only,
+// nothing fetched from anywhere (no tracking pixel), no script.
+const PREVIEW_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; " +
+  "frame-ancestors 'self'; sandbox allow-same-origin";
+
 export function startServer({ port: p = port, root: r = root, host = '127.0.0.1' } = {}) {
   const server = createServer(async (req, res) => {
     try {
@@ -44,6 +54,8 @@ export function startServer({ port: p = port, root: r = root, host = '127.0.0.1'
         'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
         'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
+        'Content-Security-Policy': file.endsWith('preview.html') ? PREVIEW_POLICY : PAGE_POLICY,
       });
       res.end(body);
     } catch {

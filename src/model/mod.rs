@@ -217,7 +217,12 @@ impl<'a> Message<'a> {
             html: Vec::new(),
             decoded_size: 0,
         };
-        let parser = MessageParser::new().with_mime_headers().with_address_headers().with_date_headers();
+        // Subject as text so RFC 2047 encoded words are decoded (the default keeps it raw).
+        let parser = MessageParser::new()
+            .with_mime_headers()
+            .with_address_headers()
+            .with_date_headers()
+            .header_text(mail_parser::HeaderName::Subject);
         match parser.parse(raw) {
             Some(parsed) => {
                 message.parsed = true;

@@ -13,18 +13,63 @@ pub const REGISTRY: &[&Rule] = &[
     // (end of size)
 
     // ── headers (SPEC §2 Headers) ───────────────────────────────────────
+    &headers::missing_field::RULE,
+    &headers::duplicate_field::RULE,
+    &headers::sender_required::RULE,
+    &headers::address_syntax::RULE,
+    &headers::address_length::RULE,
+    &headers::address_idn::RULE,
+    &headers::reply_to::RULE,
+    &headers::date::RULE,
+    &headers::message_id::RULE,
+    &headers::field_name::RULE,
+    &headers::line_breaks::RULE,
+    &headers::nul_byte::RULE,
+    &headers::raw_8bit::RULE,
+    &headers::encoded_word::RULE,
+    &headers::mime_version::RULE,
+    &headers::content_type::RULE,
+    &headers::parameter_encoding::RULE,
+    &headers::multipart_boundary::RULE,
+    &headers::transfer_encoding::RULE,
+    &headers::charset::RULE,
+    &headers::attachment_filename::RULE,
+    &headers::injection::RULE,
     // (end of headers)
 
     // ── spam (SPEC §2 Spam heuristics) ──────────────────────────────────
+    &spam::subject_caps::RULE,
+    &spam::missing_subject::RULE,
+    &spam::empty_body::RULE,
+    &spam::image_only::RULE,
+    &spam::subject_prefix::RULE,
+    &spam::whitespace::RULE,
+    &spam::huge_font::RULE,
+    &spam::invisible_text::RULE,
+    &spam::listed_ip::RULE,
+    &spam::adult_terms::RULE,
     // (end of spam)
 
     // ── links ───────────────────────────────────────────────────────────
+    &links::broken::RULE,
+    &links::insecure::RULE,
+    &links::mismatch::RULE,
     // (end of links)
 
     // ── attachments ─────────────────────────────────────────────────────
+    &attachments::executable::RULE,
+    &attachments::macro_document::RULE,
+    &attachments::blocked_type::RULE,
+    &attachments::deceptive_name::RULE,
+    &attachments::type_mismatch::RULE,
+    &attachments::encrypted_archive::RULE,
+    &attachments::uninspectable_archive::RULE,
+    &attachments::archive_limit::RULE,
     // (end of attachments)
 
     // ── config (SPEC §2 Sending configuration) ─────────────────────────
+    &config::smtp_with_mail::RULE,
+    &config::smtp_security::RULE,
     // (end of config)
 ];
 

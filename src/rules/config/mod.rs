@@ -1,1 +1,90 @@
-//! The `config/*` rules: they read the SMTP settings given in `Options::smtp`.
+//! The `config/*` rules: they read the SMTP settings given in `Options::smtp`
+//! and raise nothing when none are given.
+//!
+//! Guides (seeds 000/002/004, "Sending e-mails with an SMTP script"): the
+//! recommended pair is `SMTPSecure = "ssl"` with `Port = 465`; `"starttls"` or
+//! `"tls"` with port 587 only when the address is one of the provider's own.
+
+pub mod smtp_security;
+pub mod smtp_with_mail;
+
+use crate::options::SmtpSettings;
+
+/// The recommended pair (guides: "ssl" with port 465 "remains the preferred configuration").
+pub const RECOMMENDED_PORT: u32 = 465;
+pub const RECOMMENDED_SECURITY: &str = "ssl";
+/// The pair allowed for the provider's own mailboxes only.
+pub const PROVIDER_ONLY_PORT: u32 = 587;
+/// PHPMailer's defaults when a script sets no port or no security: port 25, no encryption.
+pub const DEFAULT_PORT: u32 = 25;
+
+/// Host names of the provider's own mail servers (its mailboxes send through
+/// them): `ssl0.ovh.net`, `pro1.mail.ovh.net`, `smtp.mail.ovh.ca`, …
+pub const PROVIDER_SMTP_HOST_SUFFIXES: &[&str] = &[".ovh.net", ".ovh.ca", ".ovh.com"];
+
+/// How the script sends, read from the settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Transport {
+    /// PHP `mail()`.
+    Mail,
+    /// SMTP (declared, or implied by a host).
+    Smtp,
+    /// Not said and no host: nothing to judge.
+    Unknown,
+}
+
+pub fn transport_of(settings: &SmtpSettings) -> Transport {
+    let declared = settings.transport.as_deref().map(|t| t.trim().to_ascii_lowercase());
+    match declared.as_deref() {
+        Some("mail") | Some("php") | Some("sendmail") => Transport::Mail,
+        Some("smtp") => Transport::Smtp,
+        _ if host_of(settings).is_some() => Transport::Smtp,
+        _ => Transport::Unknown,
+    }
+}
+
+/// The configured host, trimmed, when not empty.
+pub fn host_of(settings: &SmtpSettings) -> Option<&str> {
+    settings.host.as_deref().map(str::trim).filter(|h| !h.is_empty())
+}
+
+/// `ssl`, `tls`, `starttls` or `none` (empty and absent are `none`, PHPMailer's default).
+pub fn security_of(settings: &SmtpSettings) -> String {
+    let value = settings.security.as_deref().unwrap_or("").trim().to_ascii_lowercase();
+    if value.is_empty() || value == "false" {
+        "none".to_string()
+    } else {
+        value
+    }
+}
+
+/// Whether the host is one of the provider's mail servers.
+pub fn is_provider_host(host: &str) -> bool {
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    PROVIDER_SMTP_HOST_SUFFIXES.iter().any(|suffix| host.ends_with(suffix))
+}
+
+/// A short quote of the settings for the evidence.
+pub fn describe(settings: &SmtpSettings) -> String {
+    let mut parts = Vec::new();
+    if let Some(t) = &settings.transport {
+        parts.push(format!("transport={t}"));
+    }
+    if let Some(h) = &settings.host {
+        parts.push(format!("host={h}"));
+    }
+    if let Some(p) = settings.port {
+        parts.push(format!("port={p}"));
+    }
+    if let Some(s) = &settings.security {
+        parts.push(format!("security={s}"));
+    }
+    if let Some(f) = &settings.from {
+        parts.push(format!("from={f}"));
+    }
+    parts.join(" ")
+}
+
+/// A tiny message for the examples: the config rules read only the options.
+pub const EXAMPLE_MESSAGE: &str =
+    "From: contact@example.com\nTo: owner@example.com\nSubject: Contact form\nDate: Mon, 2 Mar 2026 10:00:00 +0000\nMessage-ID: <form@example.com>\n\nHello\n";

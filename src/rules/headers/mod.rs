@@ -1,14 +1,142 @@
-//! The `headers/*` rules. Their tunables live here, named and documented.
+//! The `headers/*` rules (SPEC §2 Headers): header and MIME conformance,
+//! checked with the strict grammar of `crate::grammar` over the raw bytes.
+//! Their tunables live here, named and documented.
 
+pub mod address_idn;
+pub mod address_length;
+pub mod address_syntax;
+pub mod attachment_filename;
+pub mod charset;
+pub mod content_type;
+pub mod date;
+pub mod duplicate_field;
+pub mod encoded_word;
+pub mod field_name;
+pub mod injection;
+pub mod line_breaks;
+pub mod message_id;
+pub mod mime_version;
+pub mod missing_field;
+pub mod multipart_boundary;
+pub mod nul_byte;
+pub mod parameter_encoding;
+pub mod raw_8bit;
+pub mod reply_to;
+pub mod sender_required;
+pub mod transfer_encoding;
+
+use crate::model::headers::HeaderField;
+use crate::model::Message;
+use crate::report::Location;
 use serde::{Deserialize, Serialize};
 
 /// Thresholds of the `headers` group (overridable in `Options::thresholds.headers`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
-pub struct HeaderThresholds {}
+pub struct HeaderThresholds {
+    /// `headers/date`: a Date more than this many seconds after `options.now` is
+    /// "in the future". *(default)* 12 hours: beyond any clock skew and time-zone
+    /// mistake, the bound SpamAssassin's DATE_IN_FUTURE_12_24 starts at.
+    pub max_date_future_seconds: i64,
+    /// `headers/date`: a Date more than this many seconds before `options.now` is
+    /// "in the past". *(default)* 96 hours, SpamAssassin's DATE_IN_PAST_96_XX: a
+    /// message being sent now should carry today's date.
+    pub max_date_past_seconds: i64,
+    /// `headers/multipart-boundary`: RFC 2046 §5.1.1, a boundary is 1 to 70 characters.
+    pub max_boundary_chars: usize,
+    /// `headers/transfer-encoding`: RFC 2045 §6.7 (5), quoted-printable lines are
+    /// at most 76 characters.
+    pub max_quoted_printable_line: usize,
+}
 
 impl Default for HeaderThresholds {
     fn default() -> Self {
-        HeaderThresholds {}
+        HeaderThresholds {
+            max_date_future_seconds: 12 * 3600,
+            max_date_past_seconds: 96 * 3600,
+            max_boundary_chars: 70,
+            max_quoted_printable_line: 76,
+        }
+    }
+}
+
+/// The address fields of RFC 5322 §3.6.2–3.6.3 checked by the address rules.
+pub const ADDRESS_FIELDS: &[&str] =
+    &["From", "Sender", "Reply-To", "To", "Cc", "Bcc", "Resent-From", "Resent-Sender", "Resent-To", "Resent-Cc"];
+
+/// A location for `[start, end)` relative to the value of `field`.
+pub fn value_location(field: &HeaderField, start: usize, end: usize) -> Location {
+    let base = field.colon + 1;
+    let end = (base + end).min(field.end.max(base));
+    let start = (base + start).min(end);
+    Location::header(field.name.clone(), start, end)
+}
+
+/// The bytes of `field`'s value between two value offsets, for evidence.
+pub fn value_slice<'a>(message: &Message<'a>, field: &HeaderField, start: usize, end: usize) -> &'a [u8] {
+    let value = field.raw_value(message.raw);
+    value.get(start.min(value.len())..end.min(value.len())).unwrap_or(&[])
+}
+
+/// The whole field as written, for evidence.
+pub fn field_text(message: &Message, field: &HeaderField) -> String {
+    String::from_utf8_lossy(field.raw_field(message.raw)).into_owned()
+}
+
+/// The header blocks of every part that lies in the input as is, with the part index.
+pub fn header_blocks<'m>(
+    message: &'m Message,
+) -> impl Iterator<Item = (usize, &'m crate::model::headers::HeaderBlock)> + 'm {
+    message.parts.iter().filter(|p| p.index == 0 || !p.headers.fields.is_empty()).map(|p| (p.index, &p.headers))
+}
+
+/// A location for a field of part `part` (the part is named unless it is the message).
+pub fn part_value_location(part: usize, field: &HeaderField, start: usize, end: usize) -> Location {
+    let location = value_location(field, start, end);
+    if part == 0 {
+        location
+    } else {
+        location.with_part(part)
+    }
+}
+
+/// The localized description of a grammar problem (`headers/grammar.<area>.<code>`).
+pub fn describe(cx: &crate::rules::Context, area: &str, code: &str) -> String {
+    crate::i18n::text(&format!("headers/grammar.{area}.{code}"), cx.locale()).to_string()
+}
+
+/// Every top-level address field with its parsed value.
+pub fn address_fields<'m>(
+    message: &'m Message,
+) -> impl Iterator<Item = (&'m HeaderField, crate::grammar::address::AddressList)> + 'm {
+    message
+        .header
+        .fields
+        .iter()
+        .filter(|f| ADDRESS_FIELDS.iter().any(|n| f.is(n)))
+        .map(|f| (f, crate::grammar::address::parse_address_list(f.raw_value(message.raw))))
+}
+
+/// Emits one finding per (field, problem kind): the first occurrence, with how
+/// many there are, so a broken list does not flood the report.
+pub fn emit_grouped<K: Copy + PartialEq>(
+    cx: &mut crate::rules::Context,
+    message: &Message,
+    part: usize,
+    field: &HeaderField,
+    problems: &[crate::grammar::Problem<K>],
+    mut draft: impl FnMut(&mut crate::rules::Context, K, usize) -> Option<crate::rules::Draft>,
+) {
+    let mut seen: Vec<K> = Vec::new();
+    for problem in problems {
+        if seen.contains(&problem.kind) {
+            continue;
+        }
+        seen.push(problem.kind);
+        let count = problems.iter().filter(|p| p.kind == problem.kind).count();
+        let Some(d) = draft(cx, problem.kind, count) else { continue };
+        let slice = value_slice(message, field, problem.start, problem.end);
+        let evidence = if slice.iter().all(u8::is_ascii_whitespace) { field.raw_field(message.raw) } else { slice };
+        cx.emit(d.evidence_bytes(evidence).at(part_value_location(part, field, problem.start, problem.end)));
     }
 }

@@ -1,14 +1,59 @@
-//! The `links/*` rules. Their tunables live here, named and documented.
+//! The `links/*` rules: the guides list "the link or links in the e-mail are
+//! incorrect" and "a URL in the e-mail is not secure (e.g. declared as
+//! `https://` while the URL only exists as `http://`)". They read the links of
+//! the HTML analysis (`model::html`). Their tunables live here.
+
+pub mod broken;
+pub mod insecure;
+pub mod mismatch;
 
 use serde::{Deserialize, Serialize};
 
 /// Thresholds of the `links` group (overridable in `Options::thresholds.links`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
-pub struct LinkThresholds {}
+pub struct LinkThresholds {
+    /// `links/broken`: schemes that run code or embed content instead of linking.
+    /// *(default)* `javascript`, `vbscript`, `data` (mail clients block them).
+    pub blocked_schemes: Vec<String>,
+    /// `links/broken`: schemes a mail client can follow; any other scheme
+    /// (`htp:`, `hxxp:`) is a broken link. *(default)* the common ones.
+    pub known_schemes: Vec<String>,
+    /// `links/insecure`: also report plain `http://` links (as info).
+    pub report_plain_http: bool,
+}
 
 impl Default for LinkThresholds {
     fn default() -> Self {
-        LinkThresholds {}
+        let list = |items: &[&str]| items.iter().map(|s| s.to_string()).collect();
+        LinkThresholds {
+            blocked_schemes: list(&["javascript", "vbscript", "data"]),
+            known_schemes: list(&[
+                "http", "https", "mailto", "tel", "sms", "ftp", "ftps", "sftp", "callto", "skype", "whatsapp", "tg",
+                "viber", "facetime", "geo", "maps", "webcal", "market", "itms-apps", "irc", "news", "cid", "fax",
+            ]),
+            report_plain_http: true,
+        }
     }
+}
+
+/// The scheme of an href, lowercased, with the tabs and line breaks browsers
+/// strip (WHATWG URL §4.4) removed; `None` for a relative reference.
+pub fn scheme_of(href: &str) -> Option<String> {
+    let cleaned: String = href.trim().chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    let colon = cleaned.find(':')?;
+    let scheme = &cleaned[..colon];
+    let valid = scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then(|| scheme.to_ascii_lowercase())
+}
+
+/// The host of an http(s) URL, lowercased and without a leading `www.`.
+pub fn web_host(href: &str) -> Option<String> {
+    let url = url::Url::parse(href.trim()).ok()?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return None;
+    }
+    let host = url.host_str()?.trim_end_matches('.').to_ascii_lowercase();
+    Some(host.strip_prefix("www.").map(str::to_string).unwrap_or(host))
 }

@@ -1,0 +1,590 @@
+//! RFC 5322 §3.4 addresses (mailbox, name-addr, addr-spec, group, with the
+//! obsolete forms of §4.4), RFC 5321 §4.5.3.1 length limits, RFC 5321 §4.1.2
+//! domain and §4.1.3 address-literal syntax, RFC 6531/6532 UTF-8 and IDNA.
+
+use super::lexer::{lex, LexProblem, Token, TokenKind};
+use super::{Level, Problem};
+
+/// RFC 5321 §4.5.3.1.1: a local part is at most 64 octets.
+pub const MAX_LOCAL_PART_OCTETS: usize = 64;
+/// RFC 5321 §4.5.3.1.2: a domain is at most 255 octets; DNS (RFC 1035 §2.3.4)
+/// makes it 253 in text form, the limit isemail and most validators use.
+pub const MAX_DOMAIN_OCTETS: usize = 253;
+/// RFC 1035 §2.3.4: a label is at most 63 octets.
+pub const MAX_LABEL_OCTETS: usize = 63;
+/// RFC 5321 §4.5.3.1.3: a path is at most 256 octets including `<` and `>`,
+/// so the address itself is at most 254.
+pub const MAX_ADDRESS_OCTETS: usize = 254;
+
+/// A problem in an address field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AddressProblem {
+    Lex(LexProblem),
+    /// The field holds no address at all.
+    Empty,
+    /// Words with no `@`: not an address (e.g. a bare name).
+    MissingAt,
+    EmptyLocalPart,
+    EmptyDomain,
+    /// A dot at the start or end of a local part or domain, or two dots in a row.
+    MisplacedDot,
+    /// A token that cannot come here (a stray special, text after a quoted string…).
+    Unexpected,
+    /// `<` without `>`.
+    UnclosedAngle,
+    /// A group inside a group (§3.4 forbids it).
+    NestedGroup,
+    /// A group without its closing `;`.
+    UnclosedGroup,
+    /// A display name with a special character (`@`, `,`, `:`…) that must be quoted.
+    NameNeedsQuoting,
+    /// A display name with an unquoted `.` (§4.1 obs-phrase).
+    ObsoletePhrase,
+    /// Quoted strings joined by dots, or CFWS between parts of an address (§4.4).
+    ObsoleteLocalPart,
+    /// Comments or folds inside a dot-atom (§4.4 obs-local-part / obs-domain).
+    ObsoleteCfws,
+    /// A source route `<@a,@b:x@y>` (§4.4 obs-route).
+    ObsoleteRoute,
+    /// An empty element in a list (`a@b,,c@d`, §4.4 obs-addr-list).
+    ObsoleteEmptyElement,
+    /// A domain label with characters other than letters, digits and hyphen (RFC 5321 §4.1.2).
+    DomainNotHostname,
+    /// A domain label starting or ending with a hyphen (RFC 5321 §4.1.2 Ldh-str).
+    DomainLabelHyphen,
+    /// A `[…]` domain that is not an IPv4 or `IPv6:` address literal (RFC 5321 §4.1.3).
+    BadAddressLiteral,
+    /// Local part over 64 octets.
+    LocalPartTooLong,
+    /// Domain over 253 octets.
+    DomainTooLong,
+    /// Domain label over 63 octets.
+    LabelTooLong,
+    /// Whole address over 254 octets.
+    AddressTooLong,
+    /// A UTF-8 or `xn--` domain that IDNA (UTS #46, RFC 5891) refuses.
+    InvalidIdn,
+}
+
+/// Which rule reports a problem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AddressConcern {
+    Syntax,
+    Length,
+    Idn,
+}
+
+impl AddressProblem {
+    pub fn level(self) -> Level {
+        use AddressProblem::*;
+        match self {
+            Lex(p) => p.level(),
+            ObsoletePhrase | ObsoleteLocalPart | ObsoleteCfws | ObsoleteRoute | ObsoleteEmptyElement => Level::Obsolete,
+            _ => Level::Invalid,
+        }
+    }
+    pub fn concern(self) -> AddressConcern {
+        use AddressProblem::*;
+        match self {
+            LocalPartTooLong | DomainTooLong | LabelTooLong | AddressTooLong => AddressConcern::Length,
+            InvalidIdn => AddressConcern::Idn,
+            _ => AddressConcern::Syntax,
+        }
+    }
+    /// Stable kebab-case name, used in message ids.
+    pub fn code(self) -> &'static str {
+        use AddressProblem::*;
+        match self {
+            Lex(LexProblem::UnclosedComment) => "unclosed-comment",
+            Lex(LexProblem::UnopenedComment) => "unopened-comment",
+            Lex(LexProblem::UnclosedQuotedString) => "unclosed-quote",
+            Lex(LexProblem::UnclosedDomainLiteral) => "unclosed-literal",
+            Lex(LexProblem::BreakWithoutFold) | Lex(LexProblem::BareCr) => "line-break",
+            Lex(LexProblem::Nul) | Lex(LexProblem::InvalidUtf8) | Lex(LexProblem::BackslashAtEnd) => "bad-byte",
+            Lex(LexProblem::ObsoleteControl) => "obsolete-control",
+            Lex(LexProblem::ObsoleteFws) => "obsolete-fws",
+            Empty => "empty",
+            MissingAt => "missing-at",
+            EmptyLocalPart => "empty-local-part",
+            EmptyDomain => "empty-domain",
+            MisplacedDot => "misplaced-dot",
+            Unexpected => "unexpected",
+            UnclosedAngle => "unclosed-angle",
+            NestedGroup => "nested-group",
+            UnclosedGroup => "unclosed-group",
+            NameNeedsQuoting => "name-needs-quoting",
+            ObsoletePhrase => "obsolete-phrase",
+            ObsoleteLocalPart => "obsolete-local-part",
+            ObsoleteCfws => "obsolete-cfws",
+            ObsoleteRoute => "obsolete-route",
+            ObsoleteEmptyElement => "obsolete-empty-element",
+            DomainNotHostname => "domain-not-hostname",
+            DomainLabelHyphen => "domain-label-hyphen",
+            BadAddressLiteral => "bad-address-literal",
+            LocalPartTooLong => "local-part-too-long",
+            DomainTooLong => "domain-too-long",
+            LabelTooLong => "label-too-long",
+            AddressTooLong => "address-too-long",
+            InvalidIdn => "invalid-idn",
+        }
+    }
+}
+
+/// One mailbox found in the value (offsets relative to the value).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mailbox {
+    /// The display name tokens (atoms, quoted strings, dots), when present.
+    pub display_name: Vec<Token>,
+    pub local_part: (usize, usize),
+    pub domain: (usize, usize),
+    /// `local@domain` as written.
+    pub addr_spec: (usize, usize),
+    /// The mailbox is inside a group (`name: a@b, c@d;`).
+    pub in_group: bool,
+}
+
+impl Mailbox {
+    /// The address as written, comments and folds kept.
+    pub fn addr_spec_text(&self, v: &[u8]) -> String {
+        String::from_utf8_lossy(v.get(self.addr_spec.0..self.addr_spec.1).unwrap_or(&[])).into_owned()
+    }
+}
+
+/// The parsed value of an address field.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AddressList {
+    pub mailboxes: Vec<Mailbox>,
+    /// Display-name ranges of the groups.
+    pub groups: Vec<(usize, usize)>,
+    pub problems: Vec<Problem<AddressProblem>>,
+}
+
+impl AddressList {
+    pub fn worst(&self) -> Option<Level> {
+        self.problems.iter().map(|p| p.kind.level()).max()
+    }
+}
+
+struct Parser<'v> {
+    v: &'v [u8],
+    tokens: Vec<Token>,
+    pos: usize,
+    out: AddressList,
+}
+
+/// Parses an address-list value (RFC 5322 §3.4 `address-list`, §4.4 `obs-addr-list`).
+pub fn parse_address_list(v: &[u8]) -> AddressList {
+    let lexed = lex(v);
+    let mut p = Parser { v, tokens: lexed.tokens, pos: 0, out: AddressList::default() };
+    for problem in lexed.problems {
+        p.problem(AddressProblem::Lex(problem.kind), problem.start, problem.end);
+    }
+    let mut expecting_element = true;
+    while p.pos < p.tokens.len() {
+        let token = p.tokens[p.pos];
+        if token.is(b',') {
+            if expecting_element {
+                p.problem(AddressProblem::ObsoleteEmptyElement, token.start, token.end);
+            }
+            expecting_element = true;
+            p.pos += 1;
+            continue;
+        }
+        if !expecting_element {
+            p.problem(AddressProblem::Unexpected, token.start, token.end);
+            p.skip_to_comma();
+            continue;
+        }
+        p.address(false);
+        expecting_element = false;
+    }
+    if p.out.mailboxes.is_empty() && p.out.groups.is_empty() && p.out.problems.iter().all(|x| x.kind.level() != Level::Invalid)
+    {
+        p.problem(AddressProblem::Empty, 0, v.len());
+    }
+    p.out
+}
+
+/// Checks one bare address (`local@domain`, CFWS allowed around), as the
+/// isemail suites test: exactly one addr-spec, no display name, no group.
+pub fn check_addr_spec(v: &[u8]) -> AddressList {
+    let mut list = parse_address_list(v);
+    let single = list.mailboxes.len() == 1 && list.groups.is_empty() && list.mailboxes[0].display_name.is_empty();
+    let angle = v.iter().any(|&b| b == b'<');
+    if (!single || angle) && list.worst() != Some(Level::Invalid) {
+        list.problems.push(Problem::new(AddressProblem::Unexpected, 0, v.len()));
+    }
+    list
+}
+
+impl<'v> Parser<'v> {
+    fn problem(&mut self, kind: AddressProblem, start: usize, end: usize) {
+        self.out.problems.push(Problem::new(kind, start, end));
+    }
+
+    fn skip_to_comma(&mut self) {
+        while self.pos < self.tokens.len() && !self.tokens[self.pos].is(b',') {
+            self.pos += 1;
+        }
+    }
+
+    fn is_word(token: &Token) -> bool {
+        matches!(token.kind, TokenKind::Atom | TokenKind::QuotedString) || token.is(b'.')
+    }
+
+    /// One address (mailbox or group) starting at `self.pos`.
+    fn address(&mut self, in_group: bool) {
+        let start = self.pos;
+        let mut j = start;
+        while j < self.tokens.len() && Self::is_word(&self.tokens[j]) {
+            j += 1;
+        }
+        match self.tokens.get(j).map(|t| t.kind) {
+            Some(TokenKind::Special(b'<')) => {
+                self.check_phrase(start, j);
+                self.pos = j;
+                self.angle_addr(start, j, in_group);
+            }
+            Some(TokenKind::Special(b':')) if j > start && !in_group => {
+                self.check_phrase(start, j);
+                let name = (self.tokens[start].start, self.tokens[j - 1].end);
+                self.out.groups.push(name);
+                self.pos = j + 1;
+                self.group_list();
+            }
+            Some(TokenKind::Special(b':')) if in_group => {
+                let t = self.tokens[j];
+                self.problem(AddressProblem::NestedGroup, t.start, t.end);
+                self.pos = j + 1;
+            }
+            Some(TokenKind::Special(b'@')) => {
+                // An addr-spec; but `a@b <c@d>` is a display name with an unquoted `@`.
+                let mut k = j + 1;
+                while k < self.tokens.len()
+                    && (matches!(self.tokens[k].kind, TokenKind::Atom | TokenKind::DomainLiteral) || self.tokens[k].is(b'.'))
+                {
+                    k += 1;
+                }
+                let angle_follows = self.tokens.get(k).is_some_and(|t| t.is(b'<'))
+                    || (self.tokens.get(k).is_some_and(|t| Self::is_word(t) || t.is(b'@'))
+                        && self.tokens[k..].iter().take_while(|t| !t.is(b',')).any(|t| t.is(b'<')));
+                if angle_follows {
+                    let mut m = k;
+                    while m < self.tokens.len() && !self.tokens[m].is(b'<') {
+                        m += 1;
+                    }
+                    let (s, e) = (self.tokens[start].start, self.tokens[m - 1].end);
+                    self.problem(AddressProblem::NameNeedsQuoting, s, e);
+                    self.pos = m;
+                    self.angle_addr(start, start, in_group);
+                    return;
+                }
+                self.addr_spec(start, j, k, in_group, Vec::new());
+                self.pos = k;
+            }
+            _ => {
+                if j > start {
+                    let (s, e) = (self.tokens[start].start, self.tokens[j - 1].end);
+                    self.problem(AddressProblem::MissingAt, s, e);
+                    self.pos = j;
+                } else if let Some(t) = self.tokens.get(j).copied() {
+                    self.problem(AddressProblem::Unexpected, t.start, t.end);
+                    self.pos = j + 1;
+                }
+                if !in_group {
+                    self.skip_to_comma();
+                } else {
+                    while self.pos < self.tokens.len() && !self.tokens[self.pos].is(b',') && !self.tokens[self.pos].is(b';') {
+                        self.pos += 1;
+                    }
+                }
+            }
+        }
+    }
+
+    /// A display name (§3.2.5 phrase): words; an unquoted `.` is obs-phrase.
+    fn check_phrase(&mut self, start: usize, end: usize) {
+        if self.tokens[start..end].iter().any(|t| t.is(b'.')) {
+            let (s, e) = (self.tokens[start].start, self.tokens[end - 1].end);
+            self.problem(AddressProblem::ObsoletePhrase, s, e);
+        }
+    }
+
+    /// `<` [obs-route] addr-spec `>` with `self.pos` on `<`; the display name is tokens[name_start..name_end].
+    fn angle_addr(&mut self, name_start: usize, name_end: usize, in_group: bool) {
+        let open = self.tokens[self.pos];
+        let mut k = self.pos + 1;
+        if self.tokens.get(k).is_some_and(|t| t.is(b'@') || t.is(b',')) {
+            // obs-route = obs-domain-list ":"
+            let route_start = self.tokens[k].start;
+            while k < self.tokens.len() && !self.tokens[k].is(b':') && !self.tokens[k].is(b'>') {
+                k += 1;
+            }
+            if self.tokens.get(k).is_some_and(|t| t.is(b':')) {
+                self.problem(AddressProblem::ObsoleteRoute, route_start, self.tokens[k].end);
+                k += 1;
+            }
+        }
+        let spec_start = k;
+        let mut close = k;
+        while close < self.tokens.len() && !self.tokens[close].is(b'>') && !self.tokens[close].is(b'<') {
+            close += 1;
+        }
+        let at = (spec_start..close).find(|&i| self.tokens[i].is(b'@'));
+        let display_name = self.tokens[name_start..name_end].to_vec();
+        match at {
+            Some(at) => self.addr_spec(spec_start, at, close, in_group, display_name),
+            None if close > spec_start => {
+                let (s, e) = (self.tokens[spec_start].start, self.tokens[close - 1].end);
+                self.problem(AddressProblem::MissingAt, s, e);
+            }
+            None => self.problem(AddressProblem::EmptyLocalPart, open.start, open.end),
+        }
+        if self.tokens.get(close).is_some_and(|t| t.is(b'>')) {
+            self.pos = close + 1;
+        } else {
+            self.problem(AddressProblem::UnclosedAngle, open.start, self.tokens.get(close.max(1) - 1).map_or(open.end, |t| t.end));
+            self.pos = close;
+        }
+    }
+
+    /// The members of a group up to `;` (§3.4 group-list, §4.4 obs-group-list).
+    fn group_list(&mut self) {
+        let mut expecting = true;
+        while self.pos < self.tokens.len() {
+            let t = self.tokens[self.pos];
+            if t.is(b';') {
+                self.pos += 1;
+                return;
+            }
+            if t.is(b',') {
+                if expecting && !self.out.mailboxes.last().is_some_and(|m| m.in_group) {
+                    // An empty first element right after the colon is obs-group-list territory.
+                    self.problem(AddressProblem::ObsoleteEmptyElement, t.start, t.end);
+                }
+                expecting = true;
+                self.pos += 1;
+                continue;
+            }
+            if !expecting {
+                self.problem(AddressProblem::Unexpected, t.start, t.end);
+                self.pos += 1;
+                continue;
+            }
+            self.address(true);
+            expecting = false;
+        }
+        let end = self.v.len();
+        self.problem(AddressProblem::UnclosedGroup, end, end);
+    }
+
+    /// local-part tokens [start, at), `@` at `at`, domain tokens (at, end).
+    fn addr_spec(&mut self, start: usize, at: usize, end: usize, in_group: bool, display_name: Vec<Token>) {
+        let at_token = self.tokens[at];
+        let local = self.local_part(start, at, at_token.start);
+        let domain = self.domain(at + 1, end, at_token.end);
+        let spec = (local.0, domain.1.max(local.0));
+        if let (Some(v), true) = (self.v.get(spec.0..spec.1), spec.1 > spec.0) {
+            let octets = significant_len(v);
+            if octets > MAX_ADDRESS_OCTETS && !self.out.problems.iter().any(|p| p.kind.concern() == AddressConcern::Length) {
+                self.problem(AddressProblem::AddressTooLong, spec.0, spec.1);
+            }
+        }
+        self.out.mailboxes.push(Mailbox { display_name, local_part: local, domain, addr_spec: spec, in_group });
+    }
+
+    fn local_part(&mut self, start: usize, end: usize, at_offset: usize) -> (usize, usize) {
+        if start == end {
+            self.problem(AddressProblem::EmptyLocalPart, at_offset, at_offset);
+            return (at_offset, at_offset);
+        }
+        let tokens: Vec<Token> = self.tokens[start..end].to_vec();
+        let range = (tokens[0].start, tokens[tokens.len() - 1].end);
+        self.dotted(&tokens, true);
+        let words = tokens.iter().filter(|t| !t.is(b'.')).count();
+        let quoted = tokens.iter().any(|t| t.kind == TokenKind::QuotedString);
+        if quoted && words > 1 {
+            self.problem(AddressProblem::ObsoleteLocalPart, range.0, range.1);
+        }
+        let octets = significant_len(&self.v[range.0..range.1]);
+        if octets > MAX_LOCAL_PART_OCTETS {
+            self.problem(AddressProblem::LocalPartTooLong, range.0, range.1);
+        }
+        range
+    }
+
+    /// Checks `word *("." word)`: dots placed right, no two words side by side,
+    /// CFWS between elements is obsolete.
+    fn dotted(&mut self, tokens: &[Token], local: bool) {
+        let mut previous_was_dot = true;
+        for (i, t) in tokens.iter().enumerate() {
+            if i > 0 && t.cfws_before() {
+                self.problem(AddressProblem::ObsoleteCfws, tokens[i - 1].end, t.start);
+            }
+            if t.is(b'.') {
+                if previous_was_dot {
+                    self.problem(AddressProblem::MisplacedDot, t.start, t.end);
+                }
+                previous_was_dot = true;
+            } else {
+                if !previous_was_dot {
+                    self.problem(AddressProblem::Unexpected, t.start, t.end);
+                }
+                if !local && t.kind != TokenKind::Atom {
+                    self.problem(AddressProblem::Unexpected, t.start, t.end);
+                }
+                previous_was_dot = false;
+            }
+        }
+        if let Some(last) = tokens.last() {
+            if last.is(b'.') && tokens.len() > 1 {
+                self.problem(AddressProblem::MisplacedDot, last.start, last.end);
+            }
+        }
+    }
+
+    fn domain(&mut self, start: usize, end: usize, at_end: usize) -> (usize, usize) {
+        if start >= end {
+            self.problem(AddressProblem::EmptyDomain, at_end, at_end);
+            return (at_end, at_end);
+        }
+        let tokens: Vec<Token> = self.tokens[start..end].to_vec();
+        let range = (tokens[0].start, tokens[tokens.len() - 1].end);
+        if let Some(literal) = tokens.iter().find(|t| t.kind == TokenKind::DomainLiteral).copied() {
+            if tokens.len() > 1 {
+                let other = tokens.iter().find(|t| t.kind != TokenKind::DomainLiteral).copied().unwrap_or(literal);
+                self.problem(AddressProblem::Unexpected, other.start, other.end);
+            }
+            let inner = self.v.get(literal.start + 1..literal.end.saturating_sub(1)).unwrap_or(&[]);
+            if !is_address_literal(inner) {
+                self.problem(AddressProblem::BadAddressLiteral, literal.start, literal.end);
+            }
+            return range;
+        }
+        self.dotted(&tokens, false);
+        let mut total = 0usize;
+        let mut needs_idna = false;
+        for t in tokens.iter().filter(|t| t.kind == TokenKind::Atom) {
+            let label = &self.v[t.start..t.end];
+            total += label.len() + 1;
+            if label.len() > MAX_LABEL_OCTETS {
+                self.problem(AddressProblem::LabelTooLong, t.start, t.end);
+            }
+            if label.iter().any(|&b| b >= 0x80) || label.len() >= 4 && label[..4].eq_ignore_ascii_case(b"xn--") {
+                needs_idna = true;
+            }
+            if label.iter().any(|&b| b < 0x80 && !b.is_ascii_alphanumeric() && b != b'-') {
+                self.problem(AddressProblem::DomainNotHostname, t.start, t.end);
+            } else if label.first() == Some(&b'-') || label.last() == Some(&b'-') {
+                self.problem(AddressProblem::DomainLabelHyphen, t.start, t.end);
+            }
+        }
+        let octets = total.saturating_sub(1);
+        if octets > MAX_DOMAIN_OCTETS {
+            self.problem(AddressProblem::DomainTooLong, range.0, range.1);
+        }
+        let clean = !self.out.problems.iter().any(|p| {
+            p.start >= range.0 && p.end <= range.1 && p.kind.level() == Level::Invalid
+        });
+        if needs_idna && clean {
+            let text: String = tokens.iter().map(|t| String::from_utf8_lossy(&self.v[t.start..t.end])).collect();
+            if idna::domain_to_ascii_strict(&text).is_err() {
+                self.problem(AddressProblem::InvalidIdn, range.0, range.1);
+            }
+        }
+        range
+    }
+}
+
+/// Octets of an address part without comments and folds (what goes on the wire).
+fn significant_len(v: &[u8]) -> usize {
+    let mut len = 0usize;
+    let mut depth = 0usize;
+    let mut i = 0;
+    let mut in_quote = false;
+    while i < v.len() {
+        let b = v[i];
+        match b {
+            b'\\' => {
+                if depth == 0 {
+                    len += 2.min(v.len() - i);
+                }
+                i += 2;
+                continue;
+            }
+            b'"' if depth == 0 => in_quote = !in_quote,
+            b'(' if !in_quote => depth += 1,
+            b')' if !in_quote && depth > 0 => {
+                depth -= 1;
+                i += 1;
+                continue;
+            }
+            b'\r' | b'\n' => {
+                i += 1;
+                continue;
+            }
+            b' ' | b'\t' if !in_quote => {
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        if depth == 0 {
+            len += 1;
+        }
+        i += 1;
+    }
+    len
+}
+
+/// RFC 5321 §4.1.3: IPv4-address-literal or `IPv6:` IPv6-address-literal.
+pub fn is_address_literal(inner: &[u8]) -> bool {
+    let Ok(text) = std::str::from_utf8(inner) else { return false };
+    if let Some(v6) = text.strip_prefix("IPv6:").or_else(|| text.strip_prefix("ipv6:")) {
+        return v6.parse::<std::net::Ipv6Addr>().is_ok() && !v6.contains(|c: char| c.is_whitespace());
+    }
+    text.parse::<std::net::Ipv4Addr>().is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(v: &str) -> Vec<AddressProblem> {
+        parse_address_list(v.as_bytes()).problems.iter().map(|p| p.kind).collect()
+    }
+
+    #[test]
+    fn common_forms_are_clean() {
+        for v in [
+            " a@example.com",
+            " John Smith <john@example.com>",
+            " \"Smith, John\" <john@example.com>, b@example.org",
+            " undisclosed-recipients:;",
+            " Team: a@example.com, b@example.com;",
+            " =?utf-8?q?J=C3=B6rg?= <j@example.de>",
+            " a@example.com (Alice)",
+            " Pete(A nice \\) chap) <pete(his account)@silly.test(his host)>",
+            " j\u{f6}rg@b\u{fc}cher.example",
+        ] {
+            let list = parse_address_list(v.as_bytes());
+            assert!(list.problems.iter().all(|p| p.kind.level() == Level::Obsolete && p.kind == AddressProblem::ObsoleteCfws) || list.problems.is_empty(), "{v}: {:?}", list.problems);
+            assert!(!list.mailboxes.is_empty() || !list.groups.is_empty(), "{v}");
+        }
+    }
+
+    #[test]
+    fn broken_forms_are_reported() {
+        assert!(kinds(" John Smith").contains(&AddressProblem::MissingAt));
+        assert!(kinds(" a@b.example <a@b.example>").contains(&AddressProblem::NameNeedsQuoting));
+        assert!(kinds(" <a@b.example").contains(&AddressProblem::UnclosedAngle));
+        assert!(kinds(" a..b@example.com").contains(&AddressProblem::MisplacedDot));
+        assert!(kinds(" J. Smith <j@example.com>").contains(&AddressProblem::ObsoletePhrase));
+        assert!(kinds(" a@exa_mple.com").contains(&AddressProblem::DomainNotHostname));
+        assert!(kinds(&format!(" {}@example.com", "a".repeat(65))).contains(&AddressProblem::LocalPartTooLong));
+        assert!(kinds(" a@[1.2.3.4]").is_empty());
+        assert!(kinds(" a@[1.2.3]").contains(&AddressProblem::BadAddressLiteral));
+        assert!(kinds(" a@xn--zz.example").contains(&AddressProblem::InvalidIdn));
+        assert!(kinds("").contains(&AddressProblem::Empty));
+    }
+}

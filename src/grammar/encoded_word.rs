@@ -1,0 +1,185 @@
+//! RFC 2047 encoded words: `=?charset?B|Q?encoded-text?=`.
+
+use super::charset::is_known_charset;
+use super::{Level, Problem};
+
+/// RFC 2047 §2: "An 'encoded-word' may not be more than 75 characters long".
+pub const MAX_ENCODED_WORD_CHARS: usize = 75;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EncodedWordProblem {
+    /// `=?charset?X?…` with no closing `?=` before white space.
+    Unterminated,
+    /// A charset readers do not know.
+    UnknownCharset,
+    /// An encoding other than B or Q.
+    UnknownEncoding,
+    /// B encoding that is not valid base64 (RFC 2047 §4.1).
+    BadBase64,
+    /// Q encoding with a bad `=XX` escape or a forbidden character (§4.2).
+    BadQ,
+    /// Longer than 75 characters (§2).
+    TooLong,
+    /// Inside a quoted string, where it is not decoded (§5 (3)).
+    InQuotedString,
+}
+
+impl EncodedWordProblem {
+    pub fn level(self) -> Level {
+        match self {
+            EncodedWordProblem::TooLong => Level::Obsolete,
+            _ => Level::Invalid,
+        }
+    }
+    pub fn code(self) -> &'static str {
+        match self {
+            EncodedWordProblem::Unterminated => "unterminated",
+            EncodedWordProblem::UnknownCharset => "unknown-charset",
+            EncodedWordProblem::UnknownEncoding => "unknown-encoding",
+            EncodedWordProblem::BadBase64 => "bad-base64",
+            EncodedWordProblem::BadQ => "bad-q",
+            EncodedWordProblem::TooLong => "too-long",
+            EncodedWordProblem::InQuotedString => "in-quoted-string",
+        }
+    }
+}
+
+fn is_word_end(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\n')
+}
+
+/// Checks every encoded word of `v` (unstructured text, a phrase word, or a comment).
+pub fn check_encoded_words(v: &[u8]) -> Vec<Problem<EncodedWordProblem>> {
+    let mut problems = Vec::new();
+    let mut i = 0;
+    while i + 1 < v.len() {
+        if !(v[i] == b'=' && v[i + 1] == b'?') {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        // charset: up to the next '?', token characters only.
+        let Some(q1) = v[start + 2..].iter().position(|&b| b == b'?' || is_word_end(b)).map(|p| start + 2 + p) else {
+            break;
+        };
+        if v[q1] != b'?' || q1 == start + 2 {
+            i = start + 2;
+            continue;
+        }
+        // "=?charset?X?": anything else is not meant as an encoded word.
+        if v.get(q1 + 2) != Some(&b'?') || v.get(q1 + 1).is_none_or(|b| is_word_end(*b)) {
+            i = start + 2;
+            continue;
+        }
+        let encoding = v[q1 + 1];
+        let text_start = q1 + 3;
+        let mut j = text_start;
+        let mut end = None;
+        while j < v.len() && !is_word_end(v[j]) {
+            if v[j] == b'?' && v.get(j + 1) == Some(&b'=') {
+                end = Some(j);
+                break;
+            }
+            j += 1;
+        }
+        let Some(text_end) = end else {
+            problems.push(Problem::new(EncodedWordProblem::Unterminated, start, j));
+            i = j;
+            continue;
+        };
+        let word_end = text_end + 2;
+        let charset = String::from_utf8_lossy(&v[start + 2..q1]);
+        let charset = charset.split('*').next().unwrap_or_default();
+        if !is_known_charset(charset) {
+            problems.push(Problem::new(EncodedWordProblem::UnknownCharset, start, word_end));
+        }
+        let text = &v[text_start..text_end];
+        match encoding {
+            b'B' | b'b' => {
+                if !is_valid_base64(text) {
+                    problems.push(Problem::new(EncodedWordProblem::BadBase64, start, word_end));
+                }
+            }
+            b'Q' | b'q' => {
+                if !is_valid_q(text) {
+                    problems.push(Problem::new(EncodedWordProblem::BadQ, start, word_end));
+                }
+            }
+            _ => problems.push(Problem::new(EncodedWordProblem::UnknownEncoding, start, word_end)),
+        }
+        if word_end - start > MAX_ENCODED_WORD_CHARS {
+            problems.push(Problem::new(EncodedWordProblem::TooLong, start, word_end));
+        }
+        i = word_end;
+    }
+    problems
+}
+
+/// Whether `text` contains something shaped like an encoded word (for quoted strings).
+pub fn contains_encoded_word(text: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    while i + 1 < text.len() {
+        if text[i] == b'=' && text[i + 1] == b'?' {
+            let rest = &text[i + 2..];
+            let closes = rest.windows(2).any(|w| w == b"?=");
+            let marks = rest.iter().filter(|&&b| b == b'?').count();
+            if closes && marks >= 3 {
+                return Some(i);
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// RFC 4648 base64 with padding, as RFC 2047 §4.1 requires.
+pub fn is_valid_base64(text: &[u8]) -> bool {
+    if text.len() % 4 != 0 {
+        return false;
+    }
+    let padding = text.iter().rev().take_while(|&&b| b == b'=').count();
+    if padding > 2 {
+        return false;
+    }
+    text[..text.len() - padding].iter().all(|&b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/')
+}
+
+/// RFC 2047 §4.2 Q encoding: printable ASCII except `?`, `=`, space; `=XX` escapes.
+fn is_valid_q(text: &[u8]) -> bool {
+    let mut i = 0;
+    while i < text.len() {
+        match text[i] {
+            b'=' => {
+                let ok = text.get(i + 1..i + 3).is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit));
+                if !ok {
+                    return false;
+                }
+                i += 3;
+            }
+            b'?' | b' ' => return false,
+            b if (33..127).contains(&b) => i += 1,
+            _ => return false,
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(v: &str) -> Vec<EncodedWordProblem> {
+        check_encoded_words(v.as_bytes()).iter().map(|p| p.kind).collect()
+    }
+
+    #[test]
+    fn encoded_words_are_checked() {
+        assert!(kinds(" =?utf-8?B?SGVsbG8=?= =?ISO-8859-1?Q?caf=E9?=").is_empty());
+        assert_eq!(kinds(" =?utf-8?B?SGVsbG8?="), vec![EncodedWordProblem::BadBase64]);
+        assert_eq!(kinds(" =?utf-8?Q?caf=G9?="), vec![EncodedWordProblem::BadQ]);
+        assert_eq!(kinds(" =?klingon?Q?a?="), vec![EncodedWordProblem::UnknownCharset]);
+        assert_eq!(kinds(" =?utf-8?X?a?="), vec![EncodedWordProblem::UnknownEncoding]);
+        assert_eq!(kinds(" =?utf-8?Q?caf=E9 rest"), vec![EncodedWordProblem::Unterminated]);
+        assert!(kinds(" what =? is this").is_empty());
+    }
+}

@@ -1,0 +1,234 @@
+//! Recognises a file by its first bytes, whatever its name says.
+
+/// A file format recognised by its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// Windows Portable Executable: `MZ` DOS header whose `e_lfanew` points at `PE\0\0`.
+    WindowsPe,
+    /// Executable and Linkable Format (Linux, BSD).
+    Elf,
+    /// Mach-O (macOS), 32 or 64 bits, either byte order.
+    MachO,
+    /// Mach-O universal ("fat") binary.
+    MachOFat,
+    /// Java class file (`CAFEBABE` followed by a class-file version).
+    JavaClass,
+    /// A script starting with `#!` (shebang).
+    ShebangScript,
+    /// Windows shell link (.lnk), a shortcut that can run any command.
+    WindowsShortcut,
+    /// OLE2 compound file (legacy Office documents, MSI installers, .msg).
+    Ole2,
+    Zip,
+    Rar,
+    SevenZip,
+    Gzip,
+    Bzip2,
+    Xz,
+    Zstandard,
+    /// Microsoft Cabinet.
+    Cab,
+    /// POSIX or GNU tar.
+    Tar,
+    /// ISO 9660 disk image.
+    Iso9660,
+    Pdf,
+    Png,
+    Jpeg,
+    Gif,
+}
+
+impl Format {
+    /// Stable name shown in findings.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::WindowsPe => "Windows executable (PE)",
+            Format::Elf => "ELF executable",
+            Format::MachO => "Mach-O executable",
+            Format::MachOFat => "Mach-O universal binary",
+            Format::JavaClass => "Java class",
+            Format::ShebangScript => "script (#!)",
+            Format::WindowsShortcut => "Windows shortcut (LNK)",
+            Format::Ole2 => "OLE2 compound file",
+            Format::Zip => "ZIP",
+            Format::Rar => "RAR",
+            Format::SevenZip => "7-Zip",
+            Format::Gzip => "gzip",
+            Format::Bzip2 => "bzip2",
+            Format::Xz => "xz",
+            Format::Zstandard => "Zstandard",
+            Format::Cab => "Microsoft Cabinet",
+            Format::Tar => "tar",
+            Format::Iso9660 => "ISO 9660 disk image",
+            Format::Pdf => "PDF",
+            Format::Png => "PNG",
+            Format::Jpeg => "JPEG",
+            Format::Gif => "GIF",
+        }
+    }
+
+    /// Programs and scripts: they run when opened.
+    pub fn is_executable(self) -> bool {
+        matches!(
+            self,
+            Format::WindowsPe
+                | Format::Elf
+                | Format::MachO
+                | Format::MachOFat
+                | Format::JavaClass
+                | Format::ShebangScript
+                | Format::WindowsShortcut
+        )
+    }
+
+    /// Compressed files and archives we recognise but cannot open (no reader
+    /// here for their directory or their compression).
+    pub fn is_opaque_archive(self) -> bool {
+        matches!(self, Format::Rar | Format::SevenZip | Format::Bzip2 | Format::Xz | Format::Zstandard | Format::Iso9660)
+    }
+}
+
+/// Bytes of an entry the inspector reads to recognise its format. The ISO 9660
+/// signature sits at 32 KiB, further than this: it is recognised only at the top level.
+pub const SNIFF_BYTES: usize = 4096;
+
+/// Offset of the ISO 9660 primary volume descriptor signature `CD001` (ECMA-119 §8.4).
+const ISO9660_SIGNATURE_OFFSET: usize = 0x8001;
+
+/// The format of `bytes`, if it is one we recognise.
+pub fn detect(bytes: &[u8]) -> Option<Format> {
+    let starts = |magic: &[u8]| bytes.starts_with(magic);
+    if starts(b"MZ") {
+        return is_pe(bytes).then_some(Format::WindowsPe);
+    }
+    if starts(b"\x7fELF") && matches!(bytes.get(4), Some(1 | 2)) && matches!(bytes.get(5), Some(1 | 2)) {
+        return Some(Format::Elf);
+    }
+    if starts(&[0xfe, 0xed, 0xfa, 0xce])
+        || starts(&[0xfe, 0xed, 0xfa, 0xcf])
+        || starts(&[0xce, 0xfa, 0xed, 0xfe])
+        || starts(&[0xcf, 0xfa, 0xed, 0xfe])
+    {
+        return Some(Format::MachO);
+    }
+    if starts(&[0xca, 0xfe, 0xba, 0xbe]) || starts(&[0xca, 0xfe, 0xba, 0xbf]) {
+        // Both Mach-O fat binaries and Java classes start with CAFEBABE. The next
+        // word is the architecture count for Mach-O (a handful) and the class-file
+        // version for Java (major version 45 and up, so the word is >= 45).
+        let next = be32(bytes, 4)?;
+        return Some(if next < 45 { Format::MachOFat } else { Format::JavaClass });
+    }
+    if starts(b"#!") {
+        let rest = bytes.get(2..).unwrap_or(&[]);
+        let rest = rest.strip_prefix(b" ").unwrap_or(rest);
+        return rest.starts_with(b"/").then_some(Format::ShebangScript);
+    }
+    // [MS-SHLLINK] §2.1: HeaderSize 0x4C then the LinkCLSID 00021401-0000-0000-C000-000000000046.
+    if starts(&[0x4c, 0, 0, 0, 0x01, 0x14, 0x02, 0x00, 0, 0, 0, 0, 0xc0, 0, 0, 0, 0, 0, 0, 0x46]) {
+        return Some(Format::WindowsShortcut);
+    }
+    if starts(&[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) {
+        return Some(Format::Ole2);
+    }
+    if starts(b"PK\x03\x04") || starts(b"PK\x05\x06") || starts(b"PK\x07\x08") {
+        return Some(Format::Zip);
+    }
+    if starts(b"Rar!\x1a\x07") {
+        return Some(Format::Rar);
+    }
+    if starts(&[b'7', b'z', 0xbc, 0xaf, 0x27, 0x1c]) {
+        return Some(Format::SevenZip);
+    }
+    if starts(&[0x1f, 0x8b, 0x08]) {
+        return Some(Format::Gzip);
+    }
+    if starts(b"BZh") && bytes.get(3).is_some_and(|d| (b'1'..=b'9').contains(d)) && bytes.get(4..10) == Some(b"1AY&SY") {
+        return Some(Format::Bzip2);
+    }
+    if starts(&[0xfd, b'7', b'z', b'X', b'Z', 0]) {
+        return Some(Format::Xz);
+    }
+    if starts(&[0x28, 0xb5, 0x2f, 0xfd]) {
+        return Some(Format::Zstandard);
+    }
+    if starts(b"MSCF\0\0\0\0") {
+        return Some(Format::Cab);
+    }
+    if bytes.get(257..262) == Some(b"ustar") {
+        return Some(Format::Tar);
+    }
+    if starts(b"%PDF-") {
+        return Some(Format::Pdf);
+    }
+    if starts(b"\x89PNG\r\n\x1a\n") {
+        return Some(Format::Png);
+    }
+    if starts(&[0xff, 0xd8, 0xff]) {
+        return Some(Format::Jpeg);
+    }
+    if starts(b"GIF87a") || starts(b"GIF89a") {
+        return Some(Format::Gif);
+    }
+    if bytes.get(ISO9660_SIGNATURE_OFFSET..ISO9660_SIGNATURE_OFFSET + 5) == Some(b"CD001") {
+        return Some(Format::Iso9660);
+    }
+    None
+}
+
+/// `MZ` alone is two printable letters; a Portable Executable also has `PE\0\0`
+/// at the offset stored at 0x3C (PE/COFF specification §2 and §3).
+fn is_pe(bytes: &[u8]) -> bool {
+    let Some(offset) = le32(bytes, 0x3c) else { return false };
+    let offset = offset as usize;
+    offset >= 0x40 && bytes.get(offset..offset.saturating_add(4)) == Some(b"PE\0\0")
+}
+
+pub(crate) fn le16(bytes: &[u8], at: usize) -> Option<u16> {
+    let b = bytes.get(at..at.checked_add(2)?)?;
+    Some(u16::from_le_bytes([b[0], b[1]]))
+}
+
+pub(crate) fn le32(bytes: &[u8], at: usize) -> Option<u32> {
+    let b = bytes.get(at..at.checked_add(4)?)?;
+    Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+pub(crate) fn le64(bytes: &[u8], at: usize) -> Option<u64> {
+    let b = bytes.get(at..at.checked_add(8)?)?;
+    let mut word = [0u8; 8];
+    word.copy_from_slice(b);
+    Some(u64::from_le_bytes(word))
+}
+
+fn be32(bytes: &[u8], at: usize) -> Option<u32> {
+    let b = bytes.get(at..at.checked_add(4)?)?;
+    Some(u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mz_without_a_pe_header_is_not_an_executable() {
+        assert_eq!(detect(b"MZ is how this text starts"), None);
+        let mut pe = vec![0u8; 0x90];
+        pe[..2].copy_from_slice(b"MZ");
+        pe[0x3c] = 0x80;
+        pe[0x80..0x84].copy_from_slice(b"PE\0\0");
+        assert_eq!(detect(&pe), Some(Format::WindowsPe));
+    }
+
+    #[test]
+    fn cafebabe_is_told_apart() {
+        assert_eq!(detect(&[0xca, 0xfe, 0xba, 0xbe, 0, 0, 0, 2]), Some(Format::MachOFat));
+        assert_eq!(detect(&[0xca, 0xfe, 0xba, 0xbe, 0, 0, 0, 52]), Some(Format::JavaClass));
+    }
+
+    #[test]
+    fn shebang_needs_an_interpreter_path() {
+        assert_eq!(detect(b"#!/bin/sh\necho hi\n"), Some(Format::ShebangScript));
+        assert_eq!(detect(b"#! /usr/bin/env python\n"), Some(Format::ShebangScript));
+        assert_eq!(detect(b"#!important note"), None);
+    }
+}

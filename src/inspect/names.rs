@@ -1,0 +1,210 @@
+//! What a file name says: its real extension once the tricks that hide it are
+//! undone, and which family that extension belongs to.
+
+/// What an extension means for the host.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ExtensionClass {
+    /// Runs code when opened (`attachment/executable`).
+    Executable,
+    /// An Office format made to carry macros (`attachment/macro-document`).
+    MacroDocument,
+    /// Harmless data the guides still list as blocked: XLSX, XML (`attachment/blocked-type`).
+    Blocked,
+    /// An archive or compressed file.
+    Archive,
+    /// A document or picture a reader expects to open safely: the decoy in a
+    /// double extension such as `invoice.pdf.exe`.
+    Decoy,
+}
+
+/// A named group of extensions.
+#[derive(Debug, Clone, Copy)]
+pub struct ExtensionGroup {
+    /// Stable group name shown in findings.
+    pub name: &'static str,
+    pub class: ExtensionClass,
+    pub extensions: &'static [&'static str],
+}
+
+/// The extension table. The guides name EXE, BAT, PIF, XML, XLSX and documents
+/// with macros, "even zipped"; the other executable groups are the families mail
+/// filters block with them (the broad executable and script family of issue 5).
+pub const EXTENSION_GROUPS: &[ExtensionGroup] = &[
+    // Windows programs and libraries: machine code that runs when opened or loaded.
+    ExtensionGroup {
+        name: "windows-program",
+        class: ExtensionClass::Executable,
+        extensions: &["exe", "com", "scr", "pif", "dll", "cpl", "ocx", "sys", "drv", "efi"],
+    },
+    // Windows installers: they run an installation with the user's rights.
+    ExtensionGroup {
+        name: "installer",
+        class: ExtensionClass::Executable,
+        extensions: &["msi", "msp", "mst", "msix", "msixbundle", "appx", "appxbundle", "application", "appref-ms"],
+    },
+    // Windows scripts run by cmd, PowerShell or Windows Script Host on double click.
+    ExtensionGroup {
+        name: "windows-script",
+        class: ExtensionClass::Executable,
+        extensions: &[
+            "bat", "cmd", "ps1", "psm1", "psd1", "ps1xml", "vbs", "vbe", "js", "jse", "wsf", "wsh", "wsc", "hta",
+            "sct", "msc", "scf", "inf", "reg", "gadget",
+        ],
+    },
+    // Shortcuts that launch a command or a remote program.
+    ExtensionGroup {
+        name: "shortcut",
+        class: ExtensionClass::Executable,
+        extensions: &["lnk", "url", "settingcontent-ms", "library-ms", "search-ms"],
+    },
+    // Java and other cross-platform programs.
+    ExtensionGroup { name: "java", class: ExtensionClass::Executable, extensions: &["jar", "jnlp", "class"] },
+    // Unix and macOS programs, scripts and packages.
+    ExtensionGroup {
+        name: "unix-macos",
+        class: ExtensionClass::Executable,
+        extensions: &["sh", "bash", "csh", "ksh", "command", "app", "pkg", "dmg", "run", "apk"],
+    },
+    // Disk images: Windows mounts them as a drive on double click, which is used to
+    // smuggle programs past the "downloaded from the Internet" warning.
+    ExtensionGroup { name: "disk-image", class: ExtensionClass::Executable, extensions: &["iso", "img", "vhd", "vhdx"] },
+    // Office formats that exist to carry VBA or Excel 4 macros (the guides: "documents with macros").
+    ExtensionGroup {
+        name: "macro-document",
+        class: ExtensionClass::MacroDocument,
+        extensions: &["docm", "dotm", "xlsm", "xltm", "xlam", "xla", "xlm", "pptm", "potm", "ppam", "ppsm", "sldm"],
+    },
+    // Data formats the guides list as blocked although they run nothing.
+    ExtensionGroup { name: "blocked-data", class: ExtensionClass::Blocked, extensions: &["xlsx", "xml"] },
+    // Archives and compressed files: their content is inspected when the format can be read.
+    ExtensionGroup {
+        name: "archive",
+        class: ExtensionClass::Archive,
+        extensions: &["zip", "rar", "7z", "gz", "tgz", "tar", "bz2", "tbz2", "xz", "txz", "zst", "cab", "arj", "lzh", "ace"],
+    },
+    // Documents and pictures people open without a second thought.
+    ExtensionGroup {
+        name: "document",
+        class: ExtensionClass::Decoy,
+        extensions: &[
+            "pdf", "doc", "docx", "xls", "ppt", "pptx", "odt", "ods", "odp", "rtf", "txt", "csv", "jpg", "jpeg", "png",
+            "gif", "bmp", "tif", "tiff", "mp3", "mp4", "avi", "mov", "wav", "htm", "html",
+        ],
+    },
+];
+
+/// The group of an extension (lowercase, without dot).
+pub fn group_of(extension: &str) -> Option<&'static ExtensionGroup> {
+    EXTENSION_GROUPS.iter().find(|g| g.extensions.contains(&extension))
+}
+
+/// Characters that reorder or hide text: a name like `invoice\u{202e}fdp.exe`
+/// shows as `invoiceexe.pdf` (Unicode bidirectional algorithm, UAX #9).
+pub fn is_hiding_char(c: char) -> bool {
+    matches!(
+        c,
+        '\u{202a}'..='\u{202e}' // LRE, RLE, PDF, LRO, RLO
+            | '\u{2066}'..='\u{2069}' // LRI, RLI, FSI, PDI
+            | '\u{200e}' | '\u{200f}' | '\u{061c}' // LRM, RLM, ALM
+            | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' // zero-width characters
+    )
+}
+
+/// Most spaces a name may have in a row before its last dot before we call it
+/// padding that pushes the real extension out of view (`invoice.pdf      .exe`).
+pub const MAX_PADDING_SPACES: usize = 4;
+
+/// A way a name hides its real extension.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NameTrick {
+    /// Bidirectional or zero-width control characters (with their code points, e.g. `U+202E`).
+    HiddenCharacters(String),
+    /// Dots or spaces after the extension, which Windows drops when it saves the file.
+    TrailingDotsOrSpaces,
+    /// A decoy extension before the real one (`pdf` in `invoice.pdf.exe`).
+    DoubleExtension(String),
+    /// A run of spaces pushing the real extension out of view.
+    Padding,
+}
+
+/// What a file name says once normalised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameFacts {
+    /// The name as Windows would save it: hiding characters removed, trailing
+    /// dots and spaces dropped.
+    pub effective: String,
+    /// Lowercase extension of `effective`, without the dot.
+    pub extension: Option<String>,
+    pub tricks: Vec<NameTrick>,
+}
+
+/// Analyses the last component of a name (archive entries pass their full path).
+pub fn analyse(name: &str) -> NameFacts {
+    let leaf = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let mut tricks = Vec::new();
+    let hidden: Vec<String> =
+        leaf.chars().filter(|&c| is_hiding_char(c)).map(|c| format!("U+{:04X}", c as u32)).collect();
+    if !hidden.is_empty() {
+        let mut codes = hidden;
+        codes.dedup();
+        tricks.push(NameTrick::HiddenCharacters(codes.join(" ")));
+    }
+    let cleaned: String = leaf.chars().filter(|&c| !is_hiding_char(c)).collect();
+    let effective = cleaned.trim_end_matches(['.', ' ']).to_string();
+    if effective.len() != cleaned.len() && !effective.is_empty() {
+        tricks.push(NameTrick::TrailingDotsOrSpaces);
+    }
+    let extension = effective
+        .rsplit_once('.')
+        .map(|(_, ext)| ext.trim().to_ascii_lowercase())
+        .filter(|ext| !ext.is_empty() && ext.len() <= 24);
+    if let Some((stem, _)) = effective.rsplit_once('.') {
+        if stem.ends_with(&" ".repeat(MAX_PADDING_SPACES + 1)) {
+            tricks.push(NameTrick::Padding);
+        }
+        let decoy = stem.rsplit_once('.').map(|(_, ext)| ext.trim().to_ascii_lowercase());
+        let real_is_dangerous = extension
+            .as_deref()
+            .and_then(group_of)
+            .is_some_and(|g| matches!(g.class, ExtensionClass::Executable | ExtensionClass::MacroDocument));
+        if let Some(decoy) = decoy {
+            if real_is_dangerous && group_of(&decoy).is_some_and(|g| g.class == ExtensionClass::Decoy) {
+                tricks.push(NameTrick::DoubleExtension(decoy));
+            }
+        }
+    }
+    NameFacts { effective, extension, tricks }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn right_to_left_override_is_undone() {
+        let facts = analyse("invoice\u{202e}fdp.exe");
+        assert_eq!(facts.extension.as_deref(), Some("exe"));
+        assert_eq!(facts.tricks, vec![NameTrick::HiddenCharacters("U+202E".into())]);
+    }
+
+    #[test]
+    fn trailing_dots_and_spaces_are_dropped_like_windows_does() {
+        let facts = analyse("run.exe. . ");
+        assert_eq!(facts.effective, "run.exe");
+        assert_eq!(facts.extension.as_deref(), Some("exe"));
+        assert!(facts.tricks.contains(&NameTrick::TrailingDotsOrSpaces));
+    }
+
+    #[test]
+    fn double_extension_needs_a_dangerous_real_extension() {
+        assert!(analyse("invoice.pdf.exe").tricks.contains(&NameTrick::DoubleExtension("pdf".into())));
+        assert!(analyse("backup.tar.gz").tricks.is_empty());
+        assert!(analyse("report.v2.pdf").tricks.is_empty());
+    }
+
+    #[test]
+    fn entry_paths_use_their_last_component() {
+        assert_eq!(analyse("docs/run.exe").extension.as_deref(), Some("exe"));
+        assert_eq!(analyse("docs.exe/readme").extension, None);
+    }
+}

@@ -1,0 +1,294 @@
+//! The simulation result. Compact by design: a million mails do not become a
+//! million JSON entries. Per-mail outcomes are given as counts plus the mail ids
+//! as ranges (`[first, last]`, at most `MAX_RANGES_PER_OUTCOME` per outcome) and
+//! a detailed sample of the first `MAX_SAMPLE_MAILS` mails.
+
+use super::scenario::{Action, ErrorLogEntry, HistoryEntry, ServiceSnapshot, Transport};
+use crate::report::Verdict;
+use serde::{Deserialize, Serialize};
+
+/// Most id ranges listed per outcome; `truncated` tells when more exist.
+pub const MAX_RANGES_PER_OUTCOME: usize = 50;
+/// Mails described one by one in `mails` (the first ones, in id order).
+pub const MAX_SAMPLE_MAILS: usize = 200;
+/// Newest error-log entries kept in the result (the panel shows "the latest
+/// mails in error"); `errorLogTotal` counts them all.
+pub const MAX_ERROR_LOG_ENTRIES: usize = 100;
+/// Most buckets of the chart series.
+pub const MAX_BUCKETS: usize = 500;
+
+/// States of the sending service. Green sends (`active`, `force`), red holds
+/// (`disabled`, `bounce`, `spam`), `purging` is the 5–10 min of a purge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum State {
+    Active,
+    Force,
+    Disabled,
+    Bounce,
+    Spam,
+    Purging,
+}
+
+/// What became of one mail. Every mail ends in exactly one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Outcome {
+    /// Sent as soon as it was generated.
+    Delivered,
+    /// Sent, then returned in error.
+    Bounced,
+    /// Held in the queue (red state or daily cap), sent later.
+    HeldThenDelivered,
+    /// Held, sent later, returned in error.
+    HeldThenBounced,
+    /// Held for 72 h and dropped.
+    Expired,
+    /// Deleted from the queue by a purge.
+    Purged,
+    /// Refused at submission: too large, or an SMTP limit (with the reply).
+    Refused,
+    /// Still held when the simulation stopped (`until`).
+    Pending,
+}
+
+impl Outcome {
+    pub const ALL: [Outcome; 8] = [
+        Outcome::Delivered,
+        Outcome::Bounced,
+        Outcome::HeldThenDelivered,
+        Outcome::HeldThenBounced,
+        Outcome::Expired,
+        Outcome::Purged,
+        Outcome::Refused,
+        Outcome::Pending,
+    ];
+    /// The mail left the hosting (counted in "sent").
+    pub fn is_sent(self) -> bool {
+        matches!(self, Outcome::Delivered | Outcome::Bounced | Outcome::HeldThenDelivered | Outcome::HeldThenBounced)
+    }
+    /// The mail came back in error (counted in "errors").
+    pub fn is_error(self) -> bool {
+        matches!(self, Outcome::Bounced | Outcome::HeldThenBounced)
+    }
+}
+
+/// Why the state changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Cause {
+    /// The user clicked "block".
+    Block,
+    /// The unblock delay ("a few minutes") elapsed.
+    Unblock,
+    /// The user clicked "purge".
+    Purge,
+    /// The purge finished.
+    PurgeDone,
+    /// Too many mails too fast.
+    TooFast,
+    /// Too many mails returned in error.
+    TooManyErrors,
+    /// The error ratio went over the threshold.
+    BounceRatio,
+    /// Mails judged spam were sent.
+    Spam,
+}
+
+/// One state change, with the actions the new state offers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StateChange {
+    /// Unix seconds.
+    pub at: i64,
+    pub from: State,
+    pub to: State,
+    pub cause: Cause,
+    /// Localized explanation of the change and what to do.
+    pub message: String,
+    pub actions: Vec<Action>,
+}
+
+/// A scheduled action the state did not offer (e.g. unblock in `spam`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RejectedAction {
+    pub at: i64,
+    pub action: Action,
+    pub state: State,
+    pub message: String,
+}
+
+/// An action accepted, and when it takes effect.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AppliedAction {
+    pub at: i64,
+    pub action: Action,
+    pub state: State,
+    /// When the resulting state change happens (after the unblock delay or the purge).
+    pub effective_at: i64,
+}
+
+/// Mails the hosting sends to its customer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum NotificationKind {
+    /// "Abuse with your hosting <domain>", sent by the security robots with the `spam` state.
+    AbuseNotice,
+    /// The daily report of mails returned in error, sent the next day.
+    DailyErrorReport,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Notification {
+    pub at: i64,
+    pub kind: NotificationKind,
+    /// The report recipient at that time.
+    pub to: String,
+    /// Localized subject.
+    pub subject: String,
+    /// Errors listed (daily report) — 0 for the abuse notice.
+    pub errors: u64,
+    /// The day the report covers (daily report), ISO date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub day: Option<String>,
+}
+
+/// Mail ids of one outcome.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OutcomeSummary {
+    pub outcome: Outcome,
+    pub count: u64,
+    /// Runs of consecutive mail ids, `[first, last]` inclusive.
+    pub ranges: Vec<[u64; 2]>,
+    /// More ranges exist than listed.
+    pub truncated: bool,
+}
+
+/// The result of linting a stream's message once.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LintSummary {
+    pub verdict: Verdict,
+    pub score: u32,
+    /// Rules with an error finding.
+    pub errors: Vec<String>,
+}
+
+/// How the host treats a stream's mails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum MailKind {
+    Clean,
+    Spam,
+    Refused,
+}
+
+/// Per-stream totals.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StreamSummary {
+    pub name: String,
+    pub transport: Transport,
+    pub mails: u64,
+    /// First and last mail id of the stream (ids are given in order of generation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ids: Option<[u64; 2]>,
+    pub kind: MailKind,
+    /// Present when the stream carried a message and no declared verdict.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lint: Option<LintSummary>,
+    /// Count per outcome (outcomes with zero mails left out).
+    pub outcomes: std::collections::BTreeMap<Outcome, u64>,
+}
+
+/// One mail, in detail (the sample).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MailRecord {
+    pub id: u64,
+    pub stream: usize,
+    /// When the script generated it (Unix seconds).
+    pub created: i64,
+    pub outcome: Outcome,
+    /// When its outcome was settled.
+    pub settled: i64,
+    /// SMTP reply for refused and returned mails.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reply: Option<String>,
+}
+
+/// Panel counters for the simulated span.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Counters {
+    /// Mails generated by all streams.
+    pub mails: u64,
+    /// Through `mail()` (the panel's counters) — sent during the simulation.
+    pub sent: u64,
+    /// Returned in error during the simulation.
+    pub errors: u64,
+    /// Mails judged spam that left the hosting.
+    pub spam_sent: u64,
+    /// Mails that spent time in the queue.
+    pub held: u64,
+    pub expired: u64,
+    pub purged: u64,
+    pub refused: u64,
+    pub pending: u64,
+    /// SMTP path (not counted by the panel): accepted, refused by the hourly limits.
+    pub smtp_accepted: u64,
+    pub smtp_refused: u64,
+    pub smtp_bounced: u64,
+    /// Largest queue length seen.
+    pub max_queue: u64,
+    /// Longest time a mail spent in the queue, in seconds (never over the 72 h retention).
+    pub longest_hold_seconds: u64,
+}
+
+/// Chart series, one value per bucket of `bucketSeconds` from `start`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Series {
+    pub start: i64,
+    pub bucket_seconds: u64,
+    /// Queue length at the end of each bucket.
+    pub queue: Vec<u64>,
+    pub generated: Vec<u64>,
+    pub sent: Vec<u64>,
+    pub errors: Vec<u64>,
+    /// Expired, purged and refused mails.
+    pub dropped: Vec<u64>,
+}
+
+/// Everything the simulation tells.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SimulationResult {
+    pub version: String,
+    pub start: i64,
+    pub end: i64,
+    /// The final service object, provider API shape.
+    pub service: ServiceSnapshot,
+    /// The final state, our name.
+    pub state: State,
+    /// Actions the final state offers.
+    pub actions: Vec<Action>,
+    pub counters: Counters,
+    pub outcomes: Vec<OutcomeSummary>,
+    pub streams: Vec<StreamSummary>,
+    pub timeline: Vec<StateChange>,
+    pub applied_actions: Vec<AppliedAction>,
+    pub rejected_actions: Vec<RejectedAction>,
+    pub notifications: Vec<Notification>,
+    /// Input history plus the simulated days (provider API shape).
+    pub history: Vec<HistoryEntry>,
+    /// Newest entries (input log plus simulated errors), provider API shape.
+    pub error_log: Vec<ErrorLogEntry>,
+    pub error_log_total: u64,
+    pub series: Series,
+    pub mails: Vec<MailRecord>,
+}

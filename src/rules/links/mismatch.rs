@@ -1,0 +1,105 @@
+//! `links/mismatch` *(ours)*: the visible text of a link shows a domain other
+//! than the one the link goes to, the shape of a phishing link. Spam filters
+//! score it; the guides' "incorrect links" covers it. A subdomain of the shown
+//! domain (`shop.example.com` for `example.com`) is the same site.
+
+use super::web_host;
+use crate::i18n::Msg;
+use crate::model::Message;
+use crate::report::Severity;
+use crate::rules::spam::part_location;
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use regex::Regex;
+use std::sync::OnceLock;
+
+pub const RULE: Rule = Rule {
+    id: "links/mismatch",
+    group: Group::Links,
+    default_severity: Severity::Warning,
+    default_score: 20,
+    examples: &[
+        Example::fails(
+            "The text shows the bank, the link goes elsewhere",
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Account\nContent-Type: text/html\n\n<a href=\"https://login.evil.example.net/bank\">https://www.mybank.com/login</a>\n"),
+        ),
+        Example::fails(
+            "A bare domain as text",
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Account\nContent-Type: text/html\n\n<a href=\"http://198.51.100.7/\">paypal.com</a>\n"),
+        ),
+        Example::passes(
+            "A subdomain of the shown domain, and a link text that is not a domain",
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Account\nContent-Type: text/html\n\n<a href=\"https://shop.example.com/x\">www.example.com</a> <a href=\"https://tracker.example.org/x\">Read more</a>\n"),
+        ),
+        Example::passes(
+            "An internationalised domain shown in Unicode",
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Account\nContent-Type: text/html; charset=utf-8\n\n<a href=\"https://xn--bcher-kva.de/\">bücher.de</a>\n"),
+        ),
+    ],
+    check,
+};
+
+/// Top-level domains a bare `name.tld` link text must end with to be read as a
+/// domain (so `report.pdf` or `v1.2` is not); texts with `www.` or a scheme always count.
+const COMMON_TLDS: &[&str] = &[
+    "com", "net", "org", "info", "biz", "io", "co", "eu", "fr", "es", "pl", "de", "it", "pt", "uk", "be", "ch", "nl",
+    "at", "ca", "us", "br", "mx", "ar", "cl", "ru", "app", "shop", "online", "site", "store", "me", "tv", "gov", "edu",
+];
+
+fn domain_pattern() -> Option<&'static Regex> {
+    static PATTERN: OnceLock<Option<Regex>> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        // `\w` without `_` is a letter or digit of any script (regex's unicode-perl classes).
+        // The text is lowercased first: case-insensitive Unicode classes need a regex feature we leave out.
+        Regex::new(r"^(https?://)?(www\.)?((?:[\w&&[^_]][\w-]{0,62}\.)+[\w&&[^_\d]]{2,63})\.?(?:[/:?#]\S*)?$").ok()
+    })
+    .as_ref()
+}
+
+/// The domain a link text shows, ASCII (IDNA) and without `www.`, if the text is a URL or a domain.
+pub fn shown_domain(text: &str) -> Option<String> {
+    let text = text.trim().to_lowercase();
+    let captures = domain_pattern()?.captures(&text)?;
+    let domain = captures.get(3)?.as_str();
+    let explicit = captures.get(1).is_some() || captures.get(2).is_some();
+    let ascii = idna::domain_to_ascii(domain).ok()?.to_ascii_lowercase();
+    let tld = ascii.rsplit('.').next().unwrap_or_default();
+    (explicit || COMMON_TLDS.contains(&tld) || tld.starts_with("xn--")).then_some(ascii)
+}
+
+/// Same site: equal, or one is a subdomain of the other.
+fn same_site(a: &str, b: &str) -> bool {
+    a == b || a.ends_with(&format!(".{b}")) || b.ends_with(&format!(".{a}"))
+}
+
+fn check(message: &Message, cx: &mut Context) {
+    for html in &message.html {
+        for link in &html.facts.links {
+            let Some(target) = web_host(&link.href) else { continue };
+            let Some(shown) = shown_domain(&link.text) else { continue };
+            let target = target.trim_matches(['[', ']']).to_string();
+            if same_site(&shown, &target) {
+                continue;
+            }
+            cx.emit(
+                Draft::new(Msg::new("links/mismatch.other-domain").text("shown", shown).text("target", target))
+                    .evidence(format!("<a href=\"{}\">{}</a>", link.href, link.text))
+                    .at(part_location(message, html.part)),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shown_domains_are_read_from_link_texts() {
+        assert_eq!(shown_domain("https://www.MyBank.com/login").as_deref(), Some("mybank.com"));
+        assert_eq!(shown_domain("example.fr").as_deref(), Some("example.fr"));
+        assert_eq!(shown_domain("report.pdf"), None);
+        assert_eq!(shown_domain("Click here"), None);
+        assert_eq!(shown_domain("www.example.museum").as_deref(), Some("example.museum"));
+        assert_eq!(shown_domain("bücher.de").as_deref(), Some("xn--bcher-kva.de"));
+    }
+}

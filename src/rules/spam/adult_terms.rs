@@ -1,0 +1,285 @@
+//! `spam/adult-terms`: the guides list "the e-mail contains terms of a
+//! pornographic nature or close to it" among the things that get a mail
+//! flagged as spam. The lexicon (`adult_terms.txt`, en/fr/es/pl/de/it/pt) is
+//! matched on whole words after folding case, accents, leetspeak (`p0rn`) and
+//! zero-width characters, and letters spaced out (`p.o.r.n`) are joined, so
+//! innocent words that contain a term (Scunthorpe, Essex, cocktail) never match.
+
+use super::subject_location;
+use crate::i18n::Msg;
+use crate::model::html::is_invisible_char;
+use crate::model::Message;
+use crate::report::{Location, Severity};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+pub const RULE: Rule = Rule {
+    id: "spam/adult-terms",
+    group: Group::Spam,
+    default_severity: Severity::Error,
+    default_score: 40,
+    examples: &[
+        Example::fails(
+            "A pornographic term in the text",
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hello\n\nWatch free porn videos here.\n"),
+        ),
+        Example::fails(
+            "Leetspeak and accents are folded (p0rn0, PORNOGRAFÍA)",
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: =?utf-8?q?Pornograf=C3=ADa?=\n\nVer p0rn0 hoy.\n"),
+        ),
+        Example::fails(
+            "Zero-width characters and spaced letters are removed",
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hello\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\nHot p=E2=80=8Born and n.u.d.e.s tonight.\n"),
+        ),
+        Example::fails(
+            "A term of several words in German",
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hallo\n\nHeute nackte Frauen live.\n"),
+        ),
+        Example::passes(
+            "Innocent words containing a term (the Scunthorpe problem)",
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Scunthorpe and Essex offices\n\nThe analysis by our assistant in Sussex and Middlesex: a cocktail of classes, see Dickens.\n"),
+        ),
+        Example::passes(
+            "A gender field in a Spanish form",
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Formulario\n\nNombre: Ana\nSexo: femenino\n"),
+        ),
+        Example::passes(
+            "A term allowed by options",
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Art history\n\nA lecture on erotic art of the Renaissance.\n"),
+        )
+        .with_options(r#"{"thresholds": {"spam": {"adultTermsAllowed": ["erotic"]}}}"#),
+    ],
+    check,
+};
+
+const LEXICON: &str = include_str!("adult_terms.txt");
+
+/// The built-in terms, folded, as word sequences.
+fn lexicon() -> &'static [(String, Vec<String>)] {
+    static TERMS: OnceLock<Vec<(String, Vec<String>)>> = OnceLock::new();
+    TERMS.get_or_init(|| {
+        LEXICON
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or_default().trim())
+            .filter(|l| !l.is_empty())
+            .filter_map(|l| l.split_once(char::is_whitespace).map(|(_, term)| term.trim()))
+            .map(|term| (term.to_string(), words(term)))
+            .filter(|(_, w)| !w.is_empty())
+            .collect()
+    })
+}
+
+/// A Latin letter without its accent (the common Western and Central European letters).
+fn strip_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ą' | 'ā' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'ę' | 'ě' | 'ē' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
+        'ł' => 'l',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => 'o',
+        'ś' | 'š' | 'ß' => 's',
+        'ù' | 'ú' | 'û' | 'ü' | 'ů' | 'ū' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        c => c,
+    }
+}
+
+/// Leetspeak digits and symbols read as letters inside a word.
+fn unleet(c: char) -> char {
+    match c {
+        '0' => 'o',
+        '1' | '!' => 'i',
+        '3' => 'e',
+        '4' | '@' => 'a',
+        '5' | '$' => 's',
+        '7' => 't',
+        c => c,
+    }
+}
+
+/// Folds `text` into lowercase words without accents, leetspeak or invisible
+/// characters. Runs of three or more single letters (`p.o.r.n`, `s e x`) are
+/// joined into one word as well.
+pub fn words(text: &str) -> Vec<String> {
+    let mut raw_words: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let chars: Vec<char> = text.chars().filter(|&c| !is_invisible_char(c)).collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        let letter_near = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(|c| c.is_alphabetic());
+        let symbol_in_word = matches!(c, '@' | '$' | '!') && letter_near(i.checked_sub(1)) && letter_near(Some(i + 1));
+        if lower.is_alphanumeric() || symbol_in_word {
+            current.push(strip_accent(lower));
+        } else if !current.is_empty() {
+            raw_words.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        raw_words.push(current);
+    }
+    let mut out: Vec<String> = Vec::with_capacity(raw_words.len());
+    let mut spaced = String::new();
+    let mut spaced_count = 0;
+    for word in raw_words {
+        let folded: String = if word.chars().any(char::is_alphabetic) { word.chars().map(unleet).collect() } else { word };
+        if folded.chars().count() == 1 {
+            spaced.push_str(&folded);
+            spaced_count += 1;
+        } else {
+            if spaced_count >= 3 {
+                out.push(std::mem::take(&mut spaced));
+            }
+            spaced.clear();
+            spaced_count = 0;
+        }
+        out.push(folded);
+    }
+    if spaced_count >= 3 {
+        out.push(spaced);
+    }
+    out
+}
+
+/// The terms of `lexicon` found in `text`, as written in the lexicon. One pass
+/// over the words: each word is looked up among the terms' first words.
+pub fn find_terms<'t>(text: &str, lexicon: &'t [(String, Vec<String>)]) -> Vec<&'t str> {
+    let text_words = words(text);
+    let mut by_first_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (index, (_, term_words)) in lexicon.iter().enumerate() {
+        if let Some(first) = term_words.first() {
+            by_first_word.entry(first.as_str()).or_default().push(index);
+        }
+    }
+    let mut hits: Vec<usize> = Vec::new();
+    for (position, word) in text_words.iter().enumerate() {
+        let Some(candidates) = by_first_word.get(word.as_str()) else { continue };
+        for &index in candidates {
+            let term_words = &lexicon[index].1;
+            let matches = text_words.get(position..position + term_words.len()).is_some_and(|w| w == term_words.as_slice());
+            if matches && !hits.contains(&index) {
+                hits.push(index);
+            }
+        }
+    }
+    hits.sort_unstable();
+    let mut found: Vec<(&str, &[String])> = Vec::new();
+    for index in hits {
+        let (term, term_words) = &lexicon[index];
+        // Terms of two languages may fold to the same words (es "sexo gratis", pt "sexo grátis").
+        if !found.iter().any(|(_, w)| *w == term_words.as_slice()) {
+            found.push((term.as_str(), term_words.as_slice()));
+        }
+    }
+    found.into_iter().map(|(term, _)| term).collect()
+}
+
+fn check(message: &Message, cx: &mut Context) {
+    let thresholds = &cx.options.thresholds.spam;
+    let allowed: Vec<Vec<String>> = thresholds.adult_terms_allowed.iter().map(|t| words(t)).collect();
+    let mut terms: Vec<(String, Vec<String>)> =
+        lexicon().iter().filter(|(_, w)| !allowed.contains(w)).cloned().collect();
+    terms.extend(thresholds.adult_terms_extra.iter().map(|t| (t.clone(), words(t))).filter(|(_, w)| !w.is_empty()));
+
+    let mut places: Vec<(String, Location, String)> = Vec::new();
+    if let Some(subject) = &message.subject {
+        places.push(("Subject".into(), subject_location(message), subject.clone()));
+    }
+    for html in &message.html {
+        let location = super::part_location(message, html.part);
+        places.push((format!("part {}", html.part), location.clone(), html.facts.visible_text.clone()));
+        let hidden: Vec<&str> = html
+            .facts
+            .runs
+            .iter()
+            .filter(|r| r.hidden.is_some())
+            .map(|r| r.text.as_str())
+            .collect();
+        if !hidden.is_empty() {
+            places.push((format!("part {} (hidden text)", html.part), location.clone(), hidden.join(" ")));
+        }
+        let alts: Vec<&str> = html.facts.images.iter().filter_map(|i| i.alt.as_deref()).collect();
+        if !alts.is_empty() {
+            places.push((format!("part {} (image text)", html.part), location, alts.join(" ")));
+        }
+    }
+    if message.html.is_empty() {
+        for part in message.text_bodies() {
+            let text = part.text().unwrap_or_default().to_string();
+            places.push((format!("part {}", part.index), super::part_location(message, part.index), text));
+        }
+    }
+    for (place, location, text) in places {
+        let found = find_terms(&text, &terms);
+        if found.is_empty() {
+            continue;
+        }
+        let evidence = quote_around(&text, found[0]);
+        cx.emit(
+            Draft::new(
+                Msg::new("spam/adult-terms.found")
+                    .text("terms", found.join(", "))
+                    .int("count", found.len())
+                    .text("place", place),
+            )
+            .evidence(evidence)
+            .at(location),
+        );
+    }
+}
+
+/// A short quote of `text` around the first occurrence of `term` (folded search);
+/// the start of the text when the term is obfuscated beyond a plain search.
+fn quote_around(text: &str, term: &str) -> String {
+    let lower = text.to_lowercase();
+    let first_word = term.split_whitespace().next().unwrap_or(term);
+    let chars: Vec<char> = text.chars().collect();
+    let position = lower.find(first_word).map(|byte| lower[..byte].chars().count()).unwrap_or(0);
+    let start = position.saturating_sub(40);
+    let end = (position + 80).min(chars.len());
+    chars.get(start..end).map(|s| s.iter().collect::<String>()).unwrap_or_default().trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Innocent words that contain a term or look like one: none may match.
+    const INNOCENT: &[&str] = &[
+        "Scunthorpe", "Essex", "Sussex", "Middlesex", "Wessex", "analysis", "analyst", "analyse", "cocktail",
+        "Hancock", "peacock", "assistant", "assessment", "classic", "passage", "therapist", "grapefruit", "Dickens",
+        "cumulative", "document", "sextant", "sexton", "Sexo: masculino", "sextuple", "Penistone", "Titanic",
+        "titular", "Pornic", "Pornichet", "cul-de-sac", "nue-propriété", "Arsenal", "shiitake", "Matsushita",
+        "sussex.ac.uk", "Mississippi", "hotel", "escort ship", "tetanus", "putative", "computational", "reputation",
+        "Puttanesca", "scoparia", "foderato", "Buceo", "XXL", "XL", "porch", "pore", "Kutaisi", "seksualność",
+    ];
+
+    #[test]
+    fn innocent_words_never_match() {
+        for word in INNOCENT {
+            assert!(find_terms(word, lexicon()).is_empty(), "{word} matched {:?}", find_terms(word, lexicon()));
+        }
+    }
+
+    #[test]
+    fn obfuscations_are_folded() {
+        assert_eq!(find_terms("P0RN", lexicon()), vec!["porn"]);
+        assert_eq!(find_terms("p\u{200b}orn", lexicon()), vec!["porn"]);
+        assert_eq!(find_terms("p.o.r.n", lexicon()), vec!["porn"]);
+        assert_eq!(find_terms("s l u t", lexicon()), vec!["slut"]);
+        assert_eq!(find_terms("SEXO GRÁTIS", lexicon()), vec!["sexo gratis"]);
+        assert_eq!(find_terms("Darmowy   SEKS!", lexicon()), vec!["seks", "darmowy seks"]);
+        assert_eq!(find_terms("wh0r3", lexicon()), vec!["whore"]);
+        assert_eq!(find_terms("cum$hot", lexicon()), vec!["cumshot"]);
+    }
+
+    #[test]
+    fn every_language_of_the_lexicon_is_present() {
+        for lang in ["en", "fr", "es", "pl", "de", "it", "pt"] {
+            assert!(LEXICON.lines().any(|l| l.starts_with(&format!("{lang} "))), "{lang}");
+        }
+    }
+}

@@ -1,0 +1,73 @@
+//! `spam/huge-font`: the guides list "the font used to write the e-mail is
+//! extremely large" among the things that get a mail flagged as spam. Sizes are
+//! resolved through the HTML tree (`model::html`): CSS `font-size` and `font`
+//! in px/pt/em/rem/%/keywords, `<font size>`, headings.
+
+use super::part_location;
+use crate::i18n::Msg;
+use crate::model::Message;
+use crate::report::Severity;
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+
+pub const RULE: Rule = Rule {
+    id: "spam/huge-font",
+    group: Group::Spam,
+    default_severity: Severity::Warning,
+    default_score: 15,
+    examples: &[
+        Example::fails(
+            "A paragraph in 72px",
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<p style=\"font-size:72px\">Big sale today</p>\n"),
+        ),
+        Example::fails(
+            "A heading whose inherited em size grows to 64px",
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<div style=\"font-size:2em\"><h1>Big sale</h1></div>\n"),
+        ),
+        Example::fails(
+            "A style sheet class in points",
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<style>.promo { font-size: 40pt }</style><p class=\"promo\">Big sale</p>\n"),
+        ),
+        Example::passes(
+            "A default h1 (32px) and <font size=6>",
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<h1>Welcome</h1><font size=\"6\">News</font><p>Text</p>\n"),
+        ),
+        Example::passes(
+            "A huge size on hidden text is for spam/invisible-text, and a huge size with no text is nothing",
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<p style=\"font-size:90px\"> </p><p>Text</p>\n"),
+        ),
+        Example::passes(
+            "A higher threshold from options",
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<p style=\"font-size:72px\">Big sale today</p>\n"),
+        )
+        .with_options(r#"{"thresholds": {"spam": {"hugeFontPx": 80}}}"#),
+    ],
+    check,
+};
+
+fn check(message: &Message, cx: &mut Context) {
+    let limit = cx.options.thresholds.spam.huge_font_px;
+    for html in &message.html {
+        // One finding per place that sets the size, quoting the text it enlarges.
+        let mut reported: Vec<&str> = Vec::new();
+        for run in &html.facts.runs {
+            if run.hidden.is_some() || f64::from(run.font_px) <= limit || !run.text.chars().any(char::is_alphanumeric) {
+                continue;
+            }
+            if reported.contains(&run.font_source.as_str()) {
+                continue;
+            }
+            reported.push(&run.font_source);
+            cx.emit(
+                Draft::new(
+                    Msg::new("spam/huge-font.too-large")
+                        .int("size", run.font_px.round() as i64)
+                        .int("limit", limit.round() as i64)
+                        .text("source", run.font_source.clone())
+                        .text("element", run.element.clone()),
+                )
+                .evidence(format!("{} → {}", run.font_source, run.text))
+                .at(part_location(message, html.part)),
+            );
+        }
+    }
+}

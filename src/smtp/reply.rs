@@ -1,0 +1,201 @@
+//! Reading an SMTP reply: `550 5.1.1 <a@b>: Recipient address rejected`, a bare
+//! `451`, a multi-line reply (`250-…` continuation lines, RFC 5321 §4.2.1), or a
+//! script's error message quoting one (`SMTP code: 550`).
+
+use super::codes::{class_entry, code_entry, enhanced_meaning};
+use super::{EnhancedCode, ReplyClass, SmtpExplanation};
+use crate::i18n::{self, Locale, Msg};
+
+/// Longest input read, in bytes; the rest is ignored (a reply is a few lines).
+pub const MAX_REPLY_BYTES: usize = 64 * 1024;
+/// Most lines of a multi-line reply read.
+pub const MAX_REPLY_LINES: usize = 100;
+
+/// A reply split into its parts.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ParsedReply {
+    pub code: Option<u16>,
+    pub enhanced: Option<(u8, u16, u16)>,
+    pub enhanced_text: Option<String>,
+    pub text: String,
+    pub truncated: bool,
+}
+
+/// The class of a reply code, from its first digit.
+pub fn class_of(code: u16) -> ReplyClass {
+    match code / 100 {
+        2 => ReplyClass::Success,
+        3 => ReplyClass::Intermediate,
+        4 => ReplyClass::Transient,
+        5 => ReplyClass::Permanent,
+        _ => ReplyClass::Unknown,
+    }
+}
+
+/// Three ASCII digits forming a reply code 200–599 at the start of `s`,
+/// followed by nothing, a space, a hyphen or a tab.
+fn leading_code(s: &str) -> Option<(u16, &str)> {
+    let bytes = s.as_bytes();
+    if bytes.len() < 3 || !bytes[..3].iter().all(u8::is_ascii_digit) || !(b'2'..=b'5').contains(&bytes[0]) {
+        return None;
+    }
+    match bytes.get(3) {
+        None | Some(b' ') | Some(b'-') | Some(b'\t') => {}
+        _ => return None,
+    }
+    let code = (bytes[0] - b'0') as u16 * 100 + (bytes[1] - b'0') as u16 * 10 + (bytes[2] - b'0') as u16;
+    let rest = s.get(3..).unwrap_or("");
+    let rest = rest.strip_prefix('-').unwrap_or(rest);
+    Some((code, rest.trim_start()))
+}
+
+/// A reply code quoted inside a longer message (`SMTP code: 550`, `said: 451 …`).
+fn quoted_code(line: &str) -> Option<(u16, &str)> {
+    let mut start = 0;
+    for (i, c) in line.char_indices() {
+        if !c.is_ascii_digit() {
+            start = i + c.len_utf8();
+            continue;
+        }
+        if i == start && (start == 0 || !line[..start].ends_with(|p: char| p.is_ascii_alphanumeric() || p == '.')) {
+            if let Some(found) = leading_code(&line[i..]) {
+                return Some(found);
+            }
+        }
+    }
+    None
+}
+
+/// An RFC 3463 code `class.subject.detail` at the start of `s` (class 2, 4 or 5;
+/// subject and detail of 1–3 digits, RFC 3463 §2).
+fn leading_enhanced(s: &str) -> Option<((u8, u16, u16), &str, &str)> {
+    let end = s.find(|c: char| c.is_whitespace()).unwrap_or(s.len());
+    let token = &s[..end];
+    let mut parts = token.split('.');
+    let class = parts.next()?;
+    let subject = parts.next()?;
+    let detail = parts.next()?;
+    if parts.next().is_some() || !matches!(class, "2" | "4" | "5") {
+        return None;
+    }
+    let digits = |p: &str| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    if !digits(subject) || !digits(detail) {
+        return None;
+    }
+    let value = (class.parse().ok()?, subject.parse().ok()?, detail.parse().ok()?);
+    Some((value, token, s[end..].trim_start()))
+}
+
+/// An enhanced code anywhere in the text, as a word of its own.
+fn quoted_enhanced(text: &str) -> Option<((u8, u16, u16), &str)> {
+    text.split(|c: char| c.is_whitespace() || c == ':' || c == '(' || c == ')' || c == ',')
+        .find_map(|word| leading_enhanced(word).map(|(value, token, _)| (value, token)))
+}
+
+/// Splits a reply into code, enhanced code and text.
+pub fn parse(input: &str) -> ParsedReply {
+    let mut truncated = false;
+    let mut input = input;
+    if input.len() > MAX_REPLY_BYTES {
+        let mut cut = MAX_REPLY_BYTES;
+        while !input.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        input = &input[..cut];
+        truncated = true;
+    }
+    let mut reply = ParsedReply::default();
+    let mut texts: Vec<&str> = Vec::new();
+    let lines: Vec<&str> = input.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    if lines.len() > MAX_REPLY_LINES {
+        truncated = true;
+    }
+    for line in lines.iter().take(MAX_REPLY_LINES) {
+        let found = leading_code(line).or_else(|| if reply.code.is_none() { quoted_code(line) } else { None });
+        let rest = match found {
+            Some((code, rest)) => {
+                reply.code.get_or_insert(code);
+                rest
+            }
+            None => line,
+        };
+        let rest = match leading_enhanced(rest) {
+            Some((value, token, after)) => {
+                if reply.enhanced.is_none() {
+                    reply.enhanced = Some(value);
+                    reply.enhanced_text = Some(token.to_string());
+                }
+                after
+            }
+            None => rest,
+        };
+        if !rest.is_empty() {
+            texts.push(rest);
+        }
+    }
+    if reply.enhanced.is_none() {
+        for text in &texts {
+            if let Some((value, token)) = quoted_enhanced(text) {
+                reply.enhanced = Some(value);
+                reply.enhanced_text = Some(token.to_string());
+                break;
+            }
+        }
+    }
+    reply.text = texts.join("\n");
+    reply.truncated = truncated;
+    reply
+}
+
+/// Explains a reply in `locale`: class, meaning and action of the code (seed
+/// 003's table, or the class for other codes), and the RFC 3463 code.
+pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
+    let reply = parse(input);
+    let class = reply.code.map(class_of).unwrap_or(ReplyClass::Unknown);
+    let (class_meaning_id, class_action_id) = class_entry(class);
+    let known = reply.code.and_then(code_entry);
+    let (meaning, action) = match (reply.code, known) {
+        (_, Some((meaning_id, action_id))) => {
+            (i18n::text(meaning_id, locale).to_string(), i18n::text(action_id, locale).to_string())
+        }
+        (Some(code), None) => (
+            Msg::new("smtp.unknown-code").int("code", code).text("class", i18n::text(class_meaning_id, locale)).render(locale),
+            i18n::text(class_action_id, locale).to_string(),
+        ),
+        (None, None) => (String::new(), i18n::text(class_action_id, locale).to_string()),
+    };
+    let enhanced = match (reply.enhanced, &reply.enhanced_text) {
+        (Some(value), Some(token)) => {
+            let (class_id, subject_id, detail_id) = enhanced_meaning(value);
+            Some(EnhancedCode {
+                code: token.clone(),
+                class: i18n::text(class_id, locale).to_string(),
+                subject: i18n::text(subject_id, locale).to_string(),
+                detail: detail_id.map(|id| i18n::text(id, locale).to_string()),
+            })
+        }
+        _ => None,
+    };
+    let problem = if input.trim().is_empty() {
+        Some(Msg::new("smtp.problem.empty").render(locale))
+    } else if reply.code.is_none() {
+        Some(Msg::new("smtp.problem.no-code").render(locale))
+    } else if reply.truncated {
+        Some(Msg::new("smtp.problem.truncated").int("lines", MAX_REPLY_LINES).int("bytes", MAX_REPLY_BYTES).render(locale))
+    } else {
+        None
+    };
+    SmtpExplanation {
+        locale,
+        code: reply.code,
+        class,
+        class_meaning: i18n::text(class_meaning_id, locale).to_string(),
+        retry: class == ReplyClass::Transient,
+        known: known.is_some(),
+        meaning,
+        action,
+        enhanced,
+        text: reply.text,
+        problem,
+    }
+}

@@ -1,0 +1,278 @@
+//! The attachment rules, one test per behaviour of issue 5. Every attachment is
+//! built here from minimal headers (`rules::attachments::samples`): no program
+//! or malware is stored in the repository.
+
+use mail_preflight::inspect::{self, FactKind, Limit};
+use mail_preflight::rules::attachments::samples::{self, ZipEntry};
+use mail_preflight::rules::attachments::AttachmentThresholds;
+use mail_preflight::{lint, Locale, Options, Report, Severity, Verdict};
+use std::time::{Duration, Instant};
+
+fn lints(raw: &[u8]) -> Report {
+    lint(raw, &Options::default()).expect("a report")
+}
+
+fn paths_of(report: &Report, rule: &str) -> Vec<String> {
+    report.findings_of(rule).filter_map(|f| f.location.path.clone()).collect()
+}
+
+fn facts(name: &str, bytes: &[u8]) -> Vec<inspect::Fact> {
+    inspect::inspect_file(Some(name), None, bytes, &AttachmentThresholds::default().limits())
+}
+
+#[test]
+fn the_guides_executables_are_errors_by_extension() {
+    for name in ["setup.exe", "run.bat", "old.pif", "tool.com", "screen.scr", "install.msi", "a.js", "b.vbs", "c.ps1", "d.hta", "e.lnk", "f.jar", "g.iso"] {
+        let report = lints(&samples::message_with(name, "application/octet-stream", b"content"));
+        let finding = report.findings_of("attachment/executable").next().unwrap_or_else(|| panic!("{name} not flagged"));
+        assert_eq!(finding.severity, Severity::Error);
+        assert_eq!(finding.evidence, name);
+        assert_eq!(report.verdict, Verdict::Fail);
+    }
+}
+
+#[test]
+fn programs_are_found_by_content_whatever_the_name() {
+    let mut fat = vec![0xca, 0xfe, 0xba, 0xbe, 0, 0, 0, 2];
+    fat.resize(64, 0);
+    let cases: [(&str, Vec<u8>); 5] = [
+        ("Windows executable (PE)", samples::windows_program()),
+        ("ELF executable", samples::elf_program()),
+        ("Mach-O executable", samples::macho_program()),
+        ("Mach-O universal binary", fat),
+        ("script (#!)", b"#!/bin/sh\nrm -rf ~\n".to_vec()),
+    ];
+    for (format, content) in cases {
+        let report = lints(&samples::message_with("holiday-photo.dat", "application/octet-stream", &content));
+        let finding = report.findings_of("attachment/executable").next().unwrap_or_else(|| panic!("{format} missed"));
+        assert_eq!(finding.params.get("format").map(|p| format!("{p:?}")), Some(format!("Text({format:?})")));
+    }
+}
+
+#[test]
+fn an_executable_inside_nested_zips_is_reported_with_its_path() {
+    let inner = samples::zip(&[ZipEntry::deflated("bin/update", &samples::elf_program())]);
+    let outer = samples::zip(&[ZipEntry::stored("readme.txt", b"hi"), ZipEntry::deflated("inner.zip", &inner)]);
+    let report = lints(&samples::message_with("files.zip", "application/zip", &outer));
+    assert_eq!(paths_of(&report, "attachment/executable"), vec!["files.zip > inner.zip > bin/update"]);
+    let location = &report.findings_of("attachment/executable").next().unwrap().location;
+    assert_eq!(location.part, Some(2));
+    assert!(location.start.is_some() && location.line.is_some());
+}
+
+#[test]
+fn names_are_read_from_rfc2231_rfc2047_and_content_type_name() {
+    let rfc2231 = samples::message_with_header(
+        "Content-Type: application/octet-stream\r\nContent-Disposition: attachment; filename*=utf-8''rechnung%20m%C3%A4rz.exe",
+        b"x",
+    );
+    assert_eq!(paths_of(&lints(&rfc2231), "attachment/executable"), vec!["rechnung märz.exe"]);
+    let rfc2231_continued = samples::message_with_header(
+        "Content-Type: application/octet-stream\r\nContent-Disposition: attachment;\r\n filename*0*=utf-8''factura;\r\n filename*1*=%2Ecmd",
+        b"x",
+    );
+    assert_eq!(paths_of(&lints(&rfc2231_continued), "attachment/executable"), vec!["factura.cmd"]);
+    let rfc2047 = samples::message_with_header(
+        "Content-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=\"=?iso-8859-2?Q?faktura_=B3=F3d=BC.scr?=\"",
+        b"x",
+    );
+    assert_eq!(paths_of(&lints(&rfc2047), "attachment/executable"), vec!["faktura łódź.scr"]);
+    let content_type_only = samples::message_with_header("Content-Type: application/octet-stream; name=\"setup.exe\"", b"x");
+    assert_eq!(paths_of(&lints(&content_type_only), "attachment/executable"), vec!["setup.exe"]);
+}
+
+#[test]
+fn hidden_characters_and_trailing_dots_do_not_hide_the_extension() {
+    let report = lints(&samples::message_with("invoice\u{202e}fdp.exe", "application/pdf", b"x"));
+    assert_eq!(paths_of(&report, "attachment/executable"), vec!["invoice<U+202E>fdp.exe"]);
+    assert!(report.has("attachment/deceptive-name"));
+    let report = lints(&samples::message_with("run.exe . .", "application/octet-stream", b"x"));
+    assert!(report.has("attachment/executable"));
+    let report = lints(&samples::message_with("invoice.pdf.exe", "application/octet-stream", b"x"));
+    let deceptive = report.findings_of("attachment/deceptive-name").next().expect("double extension");
+    assert_eq!(deceptive.message_id, "attachment/deceptive-name.double-extension");
+}
+
+#[test]
+fn ole2_documents_with_a_vba_storage_are_macro_documents_and_others_are_not() {
+    let with = lints(&samples::message_with("letter.doc", "application/msword", &samples::word_97_document(true)));
+    let finding = with.findings_of("attachment/macro-document").next().expect("macros found");
+    assert_eq!(finding.severity, Severity::Error);
+    assert_eq!(finding.message_id, "attachment/macro-document.vba-storage");
+    let without = lints(&samples::message_with("letter.doc", "application/msword", &samples::word_97_document(false)));
+    assert!(without.findings.iter().all(|f| !f.rule_id.starts_with("attachment/")), "{:?}", without.findings);
+}
+
+#[test]
+fn ooxml_macros_are_found_by_vba_project_part_content_type_or_macro_sheets() {
+    let docm = lints(&samples::message_with("report.docx", "application/octet-stream", &samples::word_document(true)));
+    assert_eq!(paths_of(&docm, "attachment/macro-document"), vec!["report.docx > word/vbaProject.bin"]);
+    let types_only = samples::zip(&[
+        ZipEntry::deflated("[Content_Types].xml", br#"<Types><Override PartName="/xl/workbook.xml" ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/></Types>"#),
+        ZipEntry::deflated("xl/workbook.xml", b"<workbook/>"),
+    ]);
+    let report = lints(&samples::message_with("book.xlsx", "application/octet-stream", &types_only));
+    assert_eq!(paths_of(&report, "attachment/macro-document"), vec!["book.xlsx > [Content_Types].xml"]);
+    let macro_sheets = samples::zip(&[
+        ZipEntry::deflated("[Content_Types].xml", b"<Types/>"),
+        ZipEntry::deflated("xl/workbook.xml", b"<workbook/>"),
+        ZipEntry::deflated("xl/macrosheets/sheet1.xml", b"<xm:macrosheet/>"),
+    ]);
+    let report = lints(&samples::message_with("book.xlsx", "application/octet-stream", &macro_sheets));
+    assert_eq!(paths_of(&report, "attachment/macro-document"), vec!["book.xlsx > xl/macrosheets/sheet1.xml"]);
+    let plain = lints(&samples::message_with("report.docx", "application/octet-stream", &samples::word_document(false)));
+    assert!(!plain.has("attachment/macro-document"));
+}
+
+#[test]
+fn a_plain_spreadsheet_is_a_warning_not_an_error() {
+    let report = lints(&samples::message_with(
+        "report.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        &samples::spreadsheet(),
+    ));
+    let attachment_findings: Vec<_> = report.findings.iter().filter(|f| f.rule_id.starts_with("attachment/")).collect();
+    assert_eq!(attachment_findings.len(), 1, "{attachment_findings:?}");
+    assert_eq!(attachment_findings[0].rule_id, "attachment/blocked-type");
+    assert_eq!(attachment_findings[0].severity, Severity::Warning);
+    assert_eq!(report.verdict, Verdict::Warn);
+}
+
+#[test]
+fn encrypted_zip_entries_are_warnings_naming_the_entry() {
+    let archive = samples::zip(&[ZipEntry::deflated("a.txt", b"a"), ZipEntry::encrypted("secret/pay.pdf", &[1; 40])]);
+    let report = lints(&samples::message_with("pay.zip", "application/zip", &archive));
+    let finding = report.findings_of("attachment/encrypted-archive").next().expect("encrypted entry");
+    assert_eq!(finding.severity, Severity::Warning);
+    assert_eq!(finding.location.path.as_deref(), Some("pay.zip > secret/pay.pdf"));
+}
+
+#[test]
+fn tar_gzip_and_cabinet_names_are_checked() {
+    let tar = samples::tar(&[("logs/app.log", b"ok\n"), ("tools/run.exe", &samples::windows_program())]);
+    let report = lints(&samples::message_with("logs.tar", "application/x-tar", &tar));
+    assert_eq!(paths_of(&report, "attachment/executable"), vec!["logs.tar > tools/run.exe"]);
+    let report = lints(&samples::message_with("logs.tgz", "application/gzip", &samples::gzip(&tar, None)));
+    assert_eq!(paths_of(&report, "attachment/executable"), vec!["logs.tgz > logs.tar > tools/run.exe"]);
+    let named = samples::gzip(&samples::windows_program(), Some("patch.exe"));
+    let report = lints(&samples::message_with("patch.gz", "application/gzip", &named));
+    assert_eq!(paths_of(&report, "attachment/executable"), vec!["patch.gz > patch.exe"]);
+    let cab = samples::cabinet(&["readme.txt", "setup.exe"]);
+    let report = lints(&samples::message_with("drivers.cab", "application/octet-stream", &cab));
+    assert_eq!(paths_of(&report, "attachment/executable"), vec!["drivers.cab > setup.exe"]);
+    assert!(report.has("attachment/uninspectable-archive"));
+}
+
+#[test]
+fn rar_and_7z_are_recognised_by_magic_and_reported_uninspectable() {
+    for (name, bytes) in [("a.bin", b"Rar!\x1a\x07\x00\xcf\x90".to_vec()), ("b.bin", vec![b'7', b'z', 0xbc, 0xaf, 0x27, 0x1c, 0, 4])] {
+        let report = lints(&samples::message_with(name, "application/octet-stream", &bytes));
+        let finding = report.findings_of("attachment/uninspectable-archive").next().expect("uninspectable");
+        assert_eq!(finding.severity, Severity::Warning);
+    }
+}
+
+#[test]
+fn declared_type_and_content_disagreeing_is_a_mismatch() {
+    let report = lints(&samples::message_with("photo.jpg", "image/jpeg", &samples::pdf()));
+    let finding = report.findings_of("attachment/type-mismatch").next().expect("mismatch");
+    assert_eq!(finding.message_id, "attachment/type-mismatch.declared-type");
+    let fine = lints(&samples::message_with("photo.bin", "application/octet-stream", &samples::pdf()));
+    assert!(!fine.has("attachment/type-mismatch"));
+}
+
+#[test]
+fn a_zip_bomb_stops_at_the_ratio_limit_in_bounded_time() {
+    // 12 MB of zeros deflate to about 12 kB; nested in a second ZIP so the inner
+    // declared sizes are not read before inflating.
+    let zeros = vec![0u8; 12_000_000];
+    let bomb = samples::zip(&[ZipEntry::deflated("zeros.zip", &samples::zip(&[ZipEntry::deflated("z", &zeros)]))]);
+    drop(zeros);
+    let started = Instant::now();
+    let found = facts("bomb.zip", &bomb);
+    assert!(started.elapsed() < Duration::from_secs(10));
+    assert!(found.iter().any(|f| matches!(f.kind, FactKind::LimitReached { limit: Limit::CompressionRatio, .. })), "{found:?}");
+    let report = lints(&samples::message_with("bomb.zip", "application/zip", &bomb));
+    assert!(report.has("attachment/archive-limit"));
+}
+
+#[test]
+fn a_deeply_nested_zip_stops_at_the_depth_limit() {
+    let mut archive = samples::zip(&[ZipEntry::stored("run.exe", &samples::windows_program())]);
+    for _ in 0..200 {
+        archive = samples::zip(&[ZipEntry::stored("again.zip", &archive)]);
+    }
+    let started = Instant::now();
+    let report = lints(&samples::message_with("deep.zip", "application/zip", &archive));
+    assert!(started.elapsed() < Duration::from_secs(10));
+    let finding = report.findings_of("attachment/archive-limit").next().expect("depth limit");
+    assert_eq!(finding.message_id, "attachment/archive-limit.depth");
+    let limit = AttachmentThresholds::default().max_archive_depth;
+    assert_eq!(finding.location.path.as_deref().unwrap().matches(" > ").count(), limit);
+}
+
+#[test]
+fn the_entry_count_and_inflate_budget_are_limits_with_findings() {
+    let limits = inspect::Limits { max_entries: 5, ..AttachmentThresholds::default().limits() };
+    let names: Vec<String> = (0..9).map(|i| format!("f{i}.txt")).collect();
+    let entries: Vec<ZipEntry> = names.iter().map(|n| ZipEntry::stored(n, b"x")).collect();
+    let found = inspect::inspect_file(Some("many.zip"), None, &samples::zip(&entries), &limits);
+    assert!(found.iter().any(|f| matches!(f.kind, FactKind::LimitReached { limit: Limit::Entries, .. })));
+    let limits = inspect::Limits { max_inflated_bytes: 10_000, ..AttachmentThresholds::default().limits() };
+    let big = vec![b'a'; 100_000];
+    let inner = samples::zip(&[ZipEntry::stored("big.txt", &big)]);
+    let outer = samples::zip(&[ZipEntry::deflated("inner.zip", &inner)]);
+    let found = inspect::inspect_file(Some("outer.zip"), None, &outer, &limits);
+    assert!(found.iter().any(|f| matches!(f.kind, FactKind::LimitReached { limit: Limit::InflatedBytes, .. })), "{found:?}");
+}
+
+#[test]
+fn executable_extensions_are_configurable() {
+    let raw = samples::message_with("tool.exe", "application/octet-stream", b"x");
+    let options = Options::from_json(r#"{"thresholds":{"attachments":{"executableExtensions":["bat"]}}}"#).unwrap();
+    assert!(!lint(&raw, &options).unwrap().has("attachment/executable"));
+    let options = Options::from_json(r#"{"thresholds":{"attachments":{"executableExtensions":[".EXE"]}}}"#).unwrap();
+    assert!(lint(&raw, &options).unwrap().has("attachment/executable"));
+}
+
+#[test]
+fn messages_are_localised_and_name_the_path() {
+    let archive = samples::zip(&[ZipEntry::stored("docs/run.exe", &samples::windows_program())]);
+    let raw = samples::message_with("invoice.zip", "application/zip", &archive);
+    for locale in Locale::ALL {
+        let options = Options { locale, ..Options::default() };
+        let report = lint(&raw, &options).unwrap();
+        let finding = report.findings_of("attachment/executable").next().unwrap();
+        assert!(finding.message.contains("invoice.zip > docs/run.exe"), "{}", finding.message);
+        assert!(!finding.fix.is_empty());
+    }
+}
+
+#[test]
+fn broken_archives_never_panic() {
+    let inner = samples::zip(&[ZipEntry::deflated("a.exe", &samples::windows_program())]);
+    let seeds = [
+        samples::zip(&[ZipEntry::deflated("inner.zip", &inner), ZipEntry::stored("b.doc", &samples::word_97_document(true))]),
+        samples::tar(&[("x/run.sh", b"#!/bin/sh\n")]),
+        samples::gzip(&samples::tar(&[("a", b"b")]), Some("a.tar")),
+        samples::cabinet(&["a.exe"]),
+        samples::word_document(true),
+    ];
+    let mut state: u64 = 0x2545f4914f6cdd1d;
+    for seed in &seeds {
+        for round in 0..300 {
+            let mut bytes = seed.clone();
+            for _ in 0..(1 + round % 8) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                let at = (state as usize) % bytes.len();
+                bytes[at] = (state >> 32) as u8;
+            }
+            if round % 5 == 0 {
+                bytes.truncate((state as usize) % bytes.len());
+            }
+            facts("fuzz.zip", &bytes);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! SMTP reply explainer (SPEC §5, seed 003): one test per behaviour.
+
+use mail_preflight::smtp::{codes::CODES, explain, ReplyClass, MAX_REPLY_LINES};
+use mail_preflight::Locale;
+
+#[test]
+fn a_full_reply_gives_class_code_enhanced_code_and_text() {
+    let e = explain("550 5.1.1 <a@b>: Recipient address rejected", Locale::En);
+    assert_eq!(e.code, Some(550));
+    assert_eq!(e.class, ReplyClass::Permanent);
+    assert!(!e.retry);
+    assert!(e.known);
+    assert!(e.meaning.contains("mailbox unavailable"), "{}", e.meaning);
+    assert!(e.action.contains("Check the recipient address"), "{}", e.action);
+    let enhanced = e.enhanced.expect("5.1.1");
+    assert_eq!(enhanced.code, "5.1.1");
+    assert!(enhanced.class.starts_with("Permanent failure"));
+    assert_eq!(enhanced.subject, "Addressing status");
+    assert!(enhanced.detail.unwrap_or_default().starts_with("Bad destination mailbox address"));
+    assert_eq!(e.text, "<a@b>: Recipient address rejected");
+    assert!(e.problem.is_none());
+}
+
+#[test]
+fn a_bare_451_is_transient_and_says_retry() {
+    let e = explain("451", Locale::En);
+    assert_eq!(e.code, Some(451));
+    assert_eq!(e.class, ReplyClass::Transient);
+    assert!(e.retry);
+    assert!(e.meaning.contains("local error in processing"));
+    assert!(e.enhanced.is_none());
+    assert_eq!(e.text, "");
+}
+
+#[test]
+fn a_multi_line_reply_joins_its_continuation_lines() {
+    let e = explain("250-mail.example.com Hello\r\n250-SIZE 10000000\r\n250 2.0.0 OK", Locale::En);
+    assert_eq!(e.code, Some(250));
+    assert_eq!(e.class, ReplyClass::Success);
+    assert_eq!(e.text, "mail.example.com Hello\nSIZE 10000000\nOK");
+    assert_eq!(e.enhanced.map(|x| x.code), Some("2.0.0".to_string()));
+}
+
+#[test]
+fn a_code_quoted_in_a_script_error_is_found() {
+    let e = explain("SMTP Error: SMTP code: 555 Additional SMTP info: 5.5.4 limit reached", Locale::En);
+    assert_eq!(e.code, Some(555));
+    assert!(e.action.contains("200 mails per hour per account"), "{}", e.action);
+    assert_eq!(e.enhanced.map(|x| x.code), Some("5.5.4".to_string()));
+}
+
+#[test]
+fn the_class_comes_from_the_first_digit() {
+    for (text, class) in [
+        ("220 ready", ReplyClass::Success),
+        ("354 go ahead", ReplyClass::Intermediate),
+        ("421 busy", ReplyClass::Transient),
+        ("554 no", ReplyClass::Permanent),
+    ] {
+        assert_eq!(explain(text, Locale::En).class, class, "{text}");
+    }
+}
+
+#[test]
+fn every_code_of_the_guide_table_has_meaning_and_action_in_every_language() {
+    assert_eq!(CODES.len(), 27, "seed 003 lists 27 codes from 211 to 555");
+    for (code, _, _) in CODES {
+        for locale in Locale::ALL {
+            let e = explain(&code.to_string(), locale);
+            assert!(e.known, "{code}");
+            assert!(!e.meaning.is_empty() && !e.meaning.starts_with("smtp."), "{code} {locale:?}");
+            assert!(!e.action.is_empty() && !e.action.starts_with("smtp."), "{code} {locale:?}");
+        }
+    }
+}
+
+#[test]
+fn the_spanish_text_is_the_guides_own() {
+    let e = explain("552", Locale::Es);
+    assert_eq!(e.meaning, "Acción de correo solicitada interrumpida: espacio de almacenamiento excedido");
+    assert!(e.action.starts_with("Al usuario con el que ha intentado contactar no le queda espacio"));
+}
+
+#[test]
+fn explanations_are_localized() {
+    let fr = explain("550 5.1.1 nope", Locale::Fr);
+    assert!(fr.meaning.contains("boîte aux lettres indisponible"));
+    assert!(fr.class_meaning.starts_with("Réponse négative"));
+    let pl = explain("550 5.1.1 nope", Locale::Pl);
+    assert!(pl.meaning.contains("skrzynka niedostępna"));
+    assert_eq!(pl.enhanced.map(|x| x.subject), Some("Status adresowania".to_string()));
+}
+
+#[test]
+fn an_unknown_code_is_explained_by_its_class() {
+    let e = explain("471 try again", Locale::En);
+    assert_eq!(e.code, Some(471));
+    assert!(!e.known);
+    assert!(e.retry);
+    assert!(e.meaning.starts_with("Code 471 is not in the guide's table"), "{}", e.meaning);
+    assert!(e.action.starts_with("Retry later"));
+}
+
+#[test]
+fn an_enhanced_code_with_an_undefined_detail_keeps_class_and_subject() {
+    let e = explain("550 5.7.26 Unauthenticated email is not accepted", Locale::En);
+    let enhanced = e.enhanced.expect("5.7.26");
+    assert_eq!(enhanced.subject, "Security or policy status");
+    assert!(enhanced.detail.is_none());
+}
+
+#[test]
+fn text_without_a_code_says_so() {
+    let e = explain("Recipient address rejected", Locale::En);
+    assert_eq!(e.code, None);
+    assert_eq!(e.class, ReplyClass::Unknown);
+    assert!(e.problem.is_some());
+    assert!(explain("   ", Locale::En).problem.unwrap_or_default().contains("empty"));
+    assert_eq!(explain("1234 nope", Locale::En).code, None);
+    assert_eq!(explain("650 nope", Locale::En).code, None);
+}
+
+#[test]
+fn a_huge_reply_is_read_up_to_the_limit_without_panicking() {
+    let long: String = "250-é line\r\n".repeat(MAX_REPLY_LINES * 50);
+    let e = explain(&long, Locale::En);
+    assert_eq!(e.code, Some(250));
+    assert!(e.problem.is_some());
+    assert_eq!(e.text.lines().count(), MAX_REPLY_LINES);
+}
