@@ -3,16 +3,17 @@
 // the web build to www/engine/ for the preflight page.
 //   pkg/node/     wasm-bindgen --target nodejs   (require and import in Node, the CLI)
 //   pkg/web/      wasm-bindgen --target web      (browser <script type="module">, bundlers, workers)
-//   pkg/bundler/  wasm-bindgen --target bundler  (bundlers with WebAssembly ESM integration)
+//                 + the --target bundler glue     (bundlers with WebAssembly ESM integration)
 //   pkg/index.cjs, index.mjs, web.js, bundler.js  the entries (pkg-config/src/)
 //   pkg/index.d.ts (ESM), index.d.cts (CJS)         the hand-written types
 //   pkg/bin/, pkg/lib/                              the CLI
 //   pkg/package.json                                from pkg-config/package.template.json
 //
-// The node and web builds share ONE wasm file (pkg/web/mail_preflight_bg.wasm):
-// wasm-bindgen emits the same bytes for every target, and the package ships
-// what runs, once. The bundler build keeps its own copy because its glue imports
-// the wasm as an ES module relative to itself.
+// The three builds share ONE wasm file (pkg/web/mail_preflight_bg.wasm):
+// wasm-bindgen emits the same bytes for every target (checked below), and the
+// package ships what runs, once. The bundler glue moves next to it in web/: it
+// imports ./mail_preflight_bg.wasm, whose imports name ./mail_preflight_bg.js,
+// a file the web build does not have.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, existsSync, readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -54,8 +55,18 @@ if (!glue.includes(wasmPathLine)) {
 writeFileSync(nodeGlue, glue.replace(wasmPathLine,
   "const wasmPath = require('path').join(__dirname, '..', 'web', 'mail_preflight_bg.wasm');"));
 rmSync(join(pkg, 'node/mail_preflight_bg.wasm'));
+const webWasm = readFileSync(join(pkg, 'web/mail_preflight_bg.wasm'));
+if (!webWasm.equals(readFileSync(join(pkg, 'bundler/mail_preflight_bg.wasm')))) {
+  fail('the web and bundler targets produced different wasm files; they can no longer share one');
+}
+if (existsSync(join(pkg, 'web/mail_preflight_bg.js'))) {
+  fail('web/mail_preflight_bg.js exists: it cannot host the bundler glue');
+}
+cpSync(join(pkg, 'bundler/mail_preflight_bg.js'), join(pkg, 'web/mail_preflight_bg.js'));
+cpSync(join(pkg, 'bundler/mail_preflight.js'), join(pkg, 'web/mail_preflight_bundler.js'));
+rmSync(join(pkg, 'bundler'), { recursive: true });
 // The per-target .d.ts files type everything as `any`; the package's own types replace them.
-for (const target of ['node', 'web', 'bundler']) {
+for (const target of ['node', 'web']) {
   for (const name of readdirSync(join(pkg, target))) {
     if (name.endsWith('.d.ts')) rmSync(join(pkg, target, name));
   }

@@ -4,7 +4,7 @@
 // so every call is synchronous at once. `init()` exists so code written for
 // the web entry runs unchanged. Bundlers without it (esbuild, plain Vite) use
 // the default entry (web.js) and `await init()`.
-import * as engine from './bundler/mail_preflight.js';
+import * as engine from './web/mail_preflight_bundler.js';
 
 function optional(name) {
   return typeof engine[name] === 'function' ? engine[name] : undefined;

@@ -17,7 +17,10 @@ export type Verdict = 'pass' | 'warn' | 'fail';
 export type Origin = 'raw' | 'compose' | 'phpMail';
 
 /** Stable codes of the errors the functions throw. */
-export type ErrorCode = 'invalid-input' | 'invalid-options' | 'input-too-large' | 'not-initialized' | 'internal';
+export type ErrorCode =
+  | 'invalid-input' | 'invalid-options' | 'input-too-large' | 'not-initialized' | 'internal'
+  // simulate(): a scenario that does not parse, or over the simulator's limits.
+  | 'invalid-scenario' | 'invalid-message' | 'too-many-mails' | 'too-many-streams' | 'too-many-actions';
 
 /** What every function throws on bad input: a plain `Error` with a stable `code`. */
 export interface MailPreflightError extends Error {
@@ -441,6 +444,8 @@ export interface QueueCounters {
   smtpRefused: number;
   smtpBounced: number;
   maxQueue: number;
+  /** Longest time one mail waited in the queue. */
+  longestHoldSeconds: number;
 }
 
 /** Per-bucket series for charts. */
@@ -560,8 +565,11 @@ export function messages(locale?: Locale): { [messageId: string]: string };
 /** The engine version. */
 export function version(): string;
 
-/** Runs a sending-queue simulation. `undefined` in builds without the queue engine. */
-export const simulate: ((scenario: Scenario) => SimulationResult) | undefined;
+/**
+ * Runs a sending-queue simulation; `scenario` is an object or its JSON text.
+ * `undefined` in builds without the queue engine.
+ */
+export const simulate: ((scenario: Scenario | string) => SimulationResult) | undefined;
 
 /** Explains an SMTP reply such as `550 5.1.1 <x@y>: Recipient address rejected` or `451`. */
 export const explainSmtpReply: ((reply: string, locale?: Locale) => SmtpReplyExplanation) | undefined;

@@ -225,6 +225,8 @@ test('simulate runs a scenario file', { skip: typeof pkg.simulate !== 'function'
     assert.equal(text.status, 0);
     assert.match(text.stdout, /^state: \w+/m);
     assert.match(text.stdout, /^counters: mails \d+/m);
+    const polish = JSON.parse(runCli(['simulate', '--locale', 'pl', 'scenario.json'], { cwd: dir }).stdout);
+    assert.deepEqual(polish, JSON.parse(JSON.stringify(pkg.simulate({ ...scenario, locale: 'pl' }))), '--locale wins');
   });
 
 test('simulate and explain say so when the binding is missing', {

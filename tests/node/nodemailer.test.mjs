@@ -7,14 +7,26 @@ import test from 'node:test';
 import { pkg, requireDev, needsRules, ruleIds, zipArchive, windowsExecutable, idsOf } from './helpers.mjs';
 
 const MailComposer = requireDev('nodemailer/lib/mail-composer');
+const LeWindows = requireDev('nodemailer/lib/mime-node/le-windows');
 const nodemailer = requireDev('nodemailer');
 
-/** The raw bytes Nodemailer would send for `mail`. */
+/**
+ * The raw bytes Nodemailer sends for `mail` over SMTP: MailComposer's output with
+ * line ends made CRLF, as Nodemailer's SMTP connection does on the wire (a text
+ * body written with "\n" is not converted by MailComposer itself).
+ */
 function compose(mail) {
   return new Promise((resolve, reject) => {
-    new MailComposer(mail).compile().build((error, message) => (error ? reject(error) : resolve(message)));
+    const chunks = [];
+    const stream = new MailComposer(mail).compile().createReadStream().pipe(new LeWindows());
+    stream.on('data', (chunk) => chunks.push(chunk));
+    stream.on('error', reject);
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
   });
 }
+
+/** Rule ids of warnings and errors: what decides the verdict. */
+const blockingIds = (report) => idsOf({ findings: report.findings.filter((f) => f.severity !== 'info') });
 
 const contactForm = {
   from: 'Website <contact@example.com>',
@@ -43,18 +55,26 @@ test('a clean contact-form message built by Nodemailer passes', async () => {
   assert.equal(report.sizes.encoded, raw.length);
 });
 
-test('Nodemailer\'s stream transport output lints the same as MailComposer\'s', async () => {
+test('Nodemailer\'s stream transport keeps the body\'s bare LF line ends, and only that differs', async () => {
+  // What a script piping streamTransport output to sendmail hands over: headers in
+  // CRLF, a text body written with "\n" left as is (even with newline: 'windows').
+  const fixed = { date: new Date('2026-11-24T10:00:00Z'), messageId: '<fixed@example.com>' };
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
-  const info = await transport.sendMail({ ...contactForm, date: new Date('2026-11-24T10:00:00Z'), messageId: '<fixed@example.com>' });
-  const viaComposer = await compose({ ...contactForm, date: new Date('2026-11-24T10:00:00Z'), messageId: '<fixed@example.com>' });
-  assert.deepEqual(idsOf(pkg.lint(info.message)), idsOf(pkg.lint(viaComposer)));
+  const info = await transport.sendMail({ ...contactForm, ...fixed });
+  const onTheWire = pkg.lint(await compose({ ...contactForm, ...fixed }));
+  const streamed = pkg.lint(info.message);
+  const mixed = /(^|[^\r])\n/.test(info.message.toString('latin1'));
+  const expected = mixed && ruleIds.has('headers/line-breaks') ? ['headers/line-breaks'] : [];
+  assert.deepEqual(idsOf(streamed).filter((id) => !idsOf(onTheWire).includes(id)), expected);
+  assert.deepEqual(idsOf(onTheWire).filter((id) => !idsOf(streamed).includes(id)), []);
 });
 
 test('lint(compose fields) agrees with linting what Nodemailer builds from the same fields', async () => {
+  // Info findings may differ: from fields, the engine notes that Nodemailer will add Date and Message-ID.
   const fromNodemailer = pkg.lint(await compose(contactForm));
   const fromFields = pkg.lint(contactForm);
   assert.equal(fromFields.verdict, fromNodemailer.verdict);
-  assert.deepEqual(idsOf(fromFields), idsOf(fromNodemailer));
+  assert.deepEqual(blockingIds(fromFields), blockingIds(fromNodemailer));
 });
 
 test('three words in capitals in the subject: spam/subject-caps', needsRules('spam/subject-caps'), async () => {
@@ -95,7 +115,7 @@ test('the same attachment given to lint() as a Buffer, as base64 and as Nodemail
       { content: archive.toString('base64'), encoding: 'base64' },
     ].map((a) => pkg.lint({ ...contactForm, attachments: [{ filename: 'tools.zip', ...a }] }));
     const built = pkg.lint(await compose({ ...contactForm, attachments: [{ filename: 'tools.zip', content: archive }] }));
-    for (const report of variants) assert.deepEqual(idsOf(report), idsOf(built));
+    for (const report of variants) assert.deepEqual(blockingIds(report), blockingIds(built));
   });
 
 test('an 8 MB attachment built by Nodemailer: size/total and size/content', async () => {
@@ -104,5 +124,4 @@ test('an 8 MB attachment built by Nodemailer: size/total and size/content', asyn
   assert.ok(raw.length > 10_000_000);
   assert.deepEqual(idsOf(report).filter((id) => id.startsWith('size/')), ['size/content', 'size/total']);
   assert.equal(report.verdict, 'fail');
-  void ruleIds;
 });

@@ -41,7 +41,7 @@ lint options:
       --no-color                no colours (also NO_COLOR=1; colours only ever go to a terminal)
   A directory means every .eml file below it; quoted globs (*, **, ?, [..], {a,b}) are expanded.
 
-simulate options: -f json|text, -l LOCALE, -o FILE
+simulate options: -f json|text, -l LOCALE (overrides the scenario's), -o FILE
 explain options:  -f text|json, -l LOCALE
 
 Exit codes: 0 no error, 1 an error finding or too many warnings, 2 usage or I/O problem.
@@ -97,7 +97,8 @@ function readInput(file, io) {
   return file === '-' ? io.readStdin() : fs.readFileSync(file);
 }
 
-function readJsonFile(file, io, what) {
+/** `{ text, value }` of a JSON file (or stdin); a usage error when unreadable or not JSON. */
+function readJson(file, io, what) {
   let text;
   try {
     text = readInput(file, io).toString('utf8');
@@ -105,7 +106,7 @@ function readJsonFile(file, io, what) {
     throw new UsageError(`cannot read ${what} ${file}: ${error.code || error.message}`);
   }
   try {
-    return JSON.parse(text);
+    return { text, value: JSON.parse(text) };
   } catch (error) {
     throw new UsageError(`${what} ${file} is not valid JSON: ${error.message}`);
   }
@@ -130,7 +131,7 @@ function lintCommand(argv, io) {
     return EXIT_OK;
   }
   const format = oneOf(values['--format'] || 'text', LINT_FORMATS, '--format');
-  const options = values['--config'] ? readJsonFile(values['--config'], io, 'config') : {};
+  const options = values['--config'] ? readJson(values['--config'], io, 'config').value : {};
   if (!options || typeof options !== 'object' || Array.isArray(options)) {
     throw new UsageError(`config ${values['--config']} must be a JSON object of options`);
   }
@@ -261,9 +262,13 @@ function dataCommand(argv, io, command) {
   if (command === 'simulate') {
     if (positional.length !== 1) throw new UsageError('simulate needs exactly one SCENARIO.json (or - for stdin)');
     const simulate = requireBinding('simulate', command);
-    const scenario = readJsonFile(positional[0], io, 'scenario');
+    const scenario = readJson(positional[0], io, 'scenario');
+    // --locale overrides the scenario's language; otherwise the JSON text itself
+    // goes to the engine, whose errors then give line and column.
+    const explicitLocale = values['--locale'] && scenario.value && typeof scenario.value === 'object';
+    const input = explicitLocale ? JSON.stringify({ ...scenario.value, locale }) : scenario.text;
     try {
-      result = simulate(scenario);
+      result = simulate(input);
     } catch (error) {
       throw new UsageError(`scenario ${positional[0]}: ${error.message}`);
     }

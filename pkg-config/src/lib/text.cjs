@@ -104,16 +104,13 @@ function formatSimulation(result, colour) {
   const counters = Object.entries(result.counters || {}).map(([k, v]) => `${k} ${v}`).join(', ');
   let out = `${paint('bold', 'state')}: ${result.state}  (actions: ${(result.actions || []).join(', ') || '-'})\n`;
   out += `${paint('bold', 'counters')}: ${counters}\n`;
-  for (const change of result.timeline || []) {
-    out += `  ${time(change.at)}  ${change.from} → ${paint('bold', change.to)}  ${change.message}\n`;
-  }
-  for (const rejected of result.rejectedActions || []) {
-    out += `  ${time(rejected.at)}  ${paint('yellow', `${rejected.action} rejected`)}  ${rejected.message}\n`;
-  }
-  for (const notification of result.notifications || []) {
-    const line = `${notification.kind} → ${notification.to}: ${notification.subject}`;
-    out += `  ${time(notification.at)}  ${paint('dim', line)}\n`;
-  }
+  // State changes, rejected actions and notifications in time order (stable for equal times).
+  const events = [
+    ...(result.timeline || []).map((c) => [c.at, `${c.from} → ${paint('bold', c.to)}  ${c.message}`]),
+    ...(result.rejectedActions || []).map((r) => [r.at, `${paint('yellow', `${r.action} rejected`)}  ${r.message}`]),
+    ...(result.notifications || []).map((n) => [n.at, paint('dim', `${n.kind} → ${n.to}: ${n.subject}`)]),
+  ].sort((a, b) => a[0] - b[0]);
+  for (const [at, text] of events) out += `  ${time(at)}  ${text}\n`;
   return out;
 }
 

@@ -5,6 +5,9 @@
 #[path = "../common.rs"]
 mod common;
 
+// Per-area measurements, one module per group of rules.
+mod attachments;
+
 use mail_preflight::{lint, Options};
 use std::time::{Duration, Instant};
 
@@ -65,5 +68,6 @@ fn main() {
         let _ = lint(&big, &options);
     });
     report("generated 9.9 MB message", runs as usize, big.len() * runs as usize, elapsed);
-    // Per-area measurements, added by each group of rules.
+    println!();
+    attachments::run(&corpus);
 }
