@@ -82,6 +82,27 @@ test('a header finding highlights the header field in a file opened from disk', 
   await session.context.close();
 });
 
+test('dropping an .eml file on the text box checks it', async () => {
+  const session = await openPage(harness);
+  const { page } = session;
+  await loadApp(page, harness.origin);
+  const text = sample('long-line.eml').toString('latin1');
+  const dataTransfer = await page.evaluateHandle((content) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([Uint8Array.from(content, (c) => c.charCodeAt(0))], 'dropped.eml', { type: 'message/rfc822' }));
+    return transfer;
+  }, text);
+  await page.dispatchEvent('#drop-zone', 'dragover', { dataTransfer });
+  assert.equal(await page.$eval('#drop-zone', (z) => z.classList.contains('dragging')), true);
+  await page.dispatchEvent('#drop-zone', 'drop', { dataTransfer });
+  const report = await waitForReport(page);
+  assert.equal(report.verdict, 'fail');
+  assert.ok(report.rules.includes('size/line-length'));
+  assert.match(await page.textContent('#file-info'), /dropped\.eml/);
+  assertStayedHome(session);
+  await session.context.close();
+});
+
 test('one byte over 10 MB is a size/total error, and the tab stays responsive while it is checked', async () => {
   assert.ok(ruleIds().includes('size/total'));
   const session = await openPage(harness);
