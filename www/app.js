@@ -332,7 +332,12 @@ function renderFinding(finding) {
       el('span', { class: 'message', text: finding.message }),
     ]),
     el('dl', {}, details),
-    el('p', { class: 'doc-link' }, el('a', { href: `#rules/${finding.ruleId}`, text: t('ui.findings.doc') })),
+    el('p', { class: 'doc-link' }, [
+      el('a', { href: `#rules/${finding.ruleId}`, text: t('ui.findings.doc') }),
+      finding.ruleId === 'spam/invisible-text'
+        ? el('button', { type: 'button', class: 'link-button', text: t('ui.findings.show-in-preview'), onclick: showHiddenInPreview })
+        : null,
+    ]),
   ]);
   return item;
 }
@@ -347,6 +352,15 @@ function selectFinding(finding, item) {
   showSource(range);
   const mark = $('source').querySelector('mark');
   if (mark) mark.scrollIntoView({ block: 'center' });
+}
+
+/** Opens the preview on the first passage an invisible-text finding marked. */
+async function showHiddenInPreview() {
+  setResultTab('preview');
+  const doc = await previewDocument();
+  const mark = doc && doc.querySelector('mark.mp-hidden');
+  if (mark) mark.scrollIntoView({ block: 'center' });
+  $('preview').focus();
 }
 
 function showSource(range) {

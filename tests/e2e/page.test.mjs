@@ -163,6 +163,9 @@ test('script payloads in subject, body and attachment names never run, and the p
     // White-on-white text is outlined in the preview.
     const marked = await frame.$$eval('mark.mp-hidden', (m) => m.map((x) => x.textContent));
     assert.ok(marked.some((text) => text.includes('cheap pills hidden text here')), String(marked));
+    await page.click('#tab-source');
+    await page.click('#findings li[data-rule="spam/invisible-text"] .link-button');
+    assert.equal(await page.isVisible('#preview'), true);
   }
   // The payloads are shown as text, not markup.
   const shownText = await page.textContent('#source');

@@ -328,6 +328,12 @@ crate::catalog! {
         es: "Mostrar el lugar exacto en el código fuente",
         pl: "Pokaż dokładne miejsce w źródle",
     },
+    "ui.findings.show-in-preview" => {
+        en: "Show the hidden text in the preview",
+        fr: "Montrer le texte caché dans l'aperçu",
+        es: "Mostrar el texto oculto en la vista previa",
+        pl: "Pokaż ukryty tekst w podglądzie",
+    },
     "ui.findings.no-range" => {
         en: "This finding concerns the whole message, not one place in it.",
         fr: "Ce constat concerne le message entier, pas un endroit précis.",
