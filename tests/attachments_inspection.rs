@@ -139,6 +139,20 @@ fn a_plain_spreadsheet_is_a_warning_not_an_error() {
 }
 
 #[test]
+fn xml_parts_of_office_and_opendocument_packages_are_not_blocked_xml() {
+    let odt = samples::zip(&[
+        ZipEntry::stored("mimetype", b"application/vnd.oasis.opendocument.text"),
+        ZipEntry::deflated("content.xml", b"<office:document-content/>"),
+        ZipEntry::deflated("META-INF/manifest.xml", b"<manifest:manifest/>"),
+    ]);
+    let report = lints(&samples::message_with("letter.odt", "application/vnd.oasis.opendocument.text", &odt));
+    assert!(report.findings.iter().all(|f| !f.rule_id.starts_with("attachment/")), "{:?}", report.findings);
+    let plain = samples::zip(&[ZipEntry::deflated("export/orders.xml", b"<orders/>")]);
+    let report = lints(&samples::message_with("export.zip", "application/zip", &plain));
+    assert_eq!(paths_of(&report, "attachment/blocked-type"), vec!["export.zip > export/orders.xml"]);
+}
+
+#[test]
 fn encrypted_zip_entries_are_warnings_naming_the_entry() {
     let archive = samples::zip(&[ZipEntry::deflated("a.txt", b"a"), ZipEntry::encrypted("secret/pay.pdf", &[1; 40])]);
     let report = lints(&samples::message_with("pay.zip", "application/zip", &archive));

@@ -19,6 +19,12 @@ use std::borrow::Cow;
 /// are a few kilobytes.
 pub const MAX_CONTENT_TYPES_BYTES: usize = 1_000_000;
 
+/// Entries that make a ZIP a document or program package, whose XML parts are
+/// the format itself, not attached XML: OOXML (ECMA-376 Part 2), ODF and EPUB
+/// (`mimetype`, `META-INF/manifest.xml`, `META-INF/container.xml`), Java archives.
+const PACKAGE_MARKERS: &[&str] =
+    &["[Content_Types].xml", "mimetype", "META-INF/manifest.xml", "META-INF/container.xml", "META-INF/MANIFEST.MF"];
+
 /// Separator of the levels of a path inside archives: `invoice.zip > docs/run.exe`.
 pub const PATH_SEPARATOR: &str = " > ";
 
@@ -308,7 +314,7 @@ impl Inspection<'_> {
             let total = self.entries as u64 + left_out;
             self.reach(&item.path, Limit::Entries, total, self.limits.max_entries as u64);
         }
-        let is_package = entries.iter().any(|e| e.name == "[Content_Types].xml" || e.name == "META-INF/MANIFEST.MF");
+        let is_package = entries.iter().any(|e| PACKAGE_MARKERS.contains(&e.name.as_str()));
         if is_package {
             self.check_office_package(item, &entries);
         }
