@@ -22,9 +22,24 @@ fn facts(name: &str, bytes: &[u8]) -> Vec<inspect::Fact> {
 
 #[test]
 fn the_guides_executables_are_errors_by_extension() {
-    for name in ["setup.exe", "run.bat", "old.pif", "tool.com", "screen.scr", "install.msi", "a.js", "b.vbs", "c.ps1", "d.hta", "e.lnk", "f.jar", "g.iso"] {
+    for name in [
+        "setup.exe",
+        "run.bat",
+        "old.pif",
+        "tool.com",
+        "screen.scr",
+        "install.msi",
+        "a.js",
+        "b.vbs",
+        "c.ps1",
+        "d.hta",
+        "e.lnk",
+        "f.jar",
+        "g.iso",
+    ] {
         let report = lints(&samples::message_with(name, "application/octet-stream", b"content"));
-        let finding = report.findings_of("attachment/executable").next().unwrap_or_else(|| panic!("{name} not flagged"));
+        let finding =
+            report.findings_of("attachment/executable").next().unwrap_or_else(|| panic!("{name} not flagged"));
         assert_eq!(finding.severity, Severity::Error);
         assert_eq!(finding.evidence, name);
         assert_eq!(report.verdict, Verdict::Fail);
@@ -63,21 +78,31 @@ fn an_executable_inside_nested_zips_is_reported_with_its_path() {
 #[test]
 fn names_are_read_from_rfc2231_rfc2047_and_content_type_name() {
     let rfc2231 = samples::message_with_header(
-        "Content-Type: application/octet-stream\r\nContent-Disposition: attachment; filename*=utf-8''rechnung%20m%C3%A4rz.exe",
+        concat!(
+            "Content-Type: application/octet-stream\r\n",
+            "Content-Disposition: attachment; filename*=utf-8''rechnung%20m%C3%A4rz.exe",
+        ),
         b"x",
     );
     assert_eq!(paths_of(&lints(&rfc2231), "attachment/executable"), vec!["rechnung märz.exe"]);
     let rfc2231_continued = samples::message_with_header(
-        "Content-Type: application/octet-stream\r\nContent-Disposition: attachment;\r\n filename*0*=utf-8''factura;\r\n filename*1*=%2Ecmd",
+        concat!(
+            "Content-Type: application/octet-stream\r\n",
+            "Content-Disposition: attachment;\r\n filename*0*=utf-8''factura;\r\n filename*1*=%2Ecmd",
+        ),
         b"x",
     );
     assert_eq!(paths_of(&lints(&rfc2231_continued), "attachment/executable"), vec!["factura.cmd"]);
     let rfc2047 = samples::message_with_header(
-        "Content-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=\"=?iso-8859-2?Q?faktura_=B3=F3d=BC.scr?=\"",
+        concat!(
+            "Content-Type: application/octet-stream\r\n",
+            "Content-Disposition: attachment; filename=\"=?iso-8859-2?Q?faktura_=B3=F3d=BC.scr?=\"",
+        ),
         b"x",
     );
     assert_eq!(paths_of(&lints(&rfc2047), "attachment/executable"), vec!["faktura łódź.scr"]);
-    let content_type_only = samples::message_with_header("Content-Type: application/octet-stream; name=\"setup.exe\"", b"x");
+    let content_type_only =
+        samples::message_with_header("Content-Type: application/octet-stream; name=\"setup.exe\"", b"x");
     assert_eq!(paths_of(&lints(&content_type_only), "attachment/executable"), vec!["setup.exe"]);
 }
 
@@ -103,12 +128,17 @@ fn ole2_documents_with_a_vba_storage_are_macro_documents_and_others_are_not() {
     assert!(without.findings.iter().all(|f| !f.rule_id.starts_with("attachment/")), "{:?}", without.findings);
 }
 
+const MACRO_ENABLED_TYPES: &str = concat!(
+    r#"<Types><Override PartName="/xl/workbook.xml" "#,
+    r#"ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/></Types>"#,
+);
+
 #[test]
 fn ooxml_macros_are_found_by_vba_project_part_content_type_or_macro_sheets() {
     let docm = lints(&samples::message_with("report.docx", "application/octet-stream", &samples::word_document(true)));
     assert_eq!(paths_of(&docm, "attachment/macro-document"), vec!["report.docx > word/vbaProject.bin"]);
     let types_only = samples::zip(&[
-        ZipEntry::deflated("[Content_Types].xml", br#"<Types><Override PartName="/xl/workbook.xml" ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/></Types>"#),
+        ZipEntry::deflated("[Content_Types].xml", MACRO_ENABLED_TYPES.as_bytes()),
         ZipEntry::deflated("xl/workbook.xml", b"<workbook/>"),
     ]);
     let report = lints(&samples::message_with("book.xlsx", "application/octet-stream", &types_only));
@@ -120,7 +150,8 @@ fn ooxml_macros_are_found_by_vba_project_part_content_type_or_macro_sheets() {
     ]);
     let report = lints(&samples::message_with("book.xlsx", "application/octet-stream", &macro_sheets));
     assert_eq!(paths_of(&report, "attachment/macro-document"), vec!["book.xlsx > xl/macrosheets/sheet1.xml"]);
-    let plain = lints(&samples::message_with("report.docx", "application/octet-stream", &samples::word_document(false)));
+    let plain =
+        lints(&samples::message_with("report.docx", "application/octet-stream", &samples::word_document(false)));
     assert!(!plain.has("attachment/macro-document"));
 }
 
@@ -179,7 +210,9 @@ fn tar_gzip_and_cabinet_names_are_checked() {
 
 #[test]
 fn rar_and_7z_are_recognised_by_magic_and_reported_uninspectable() {
-    for (name, bytes) in [("a.bin", b"Rar!\x1a\x07\x00\xcf\x90".to_vec()), ("b.bin", vec![b'7', b'z', 0xbc, 0xaf, 0x27, 0x1c, 0, 4])] {
+    for (name, bytes) in
+        [("a.bin", b"Rar!\x1a\x07\x00\xcf\x90".to_vec()), ("b.bin", vec![b'7', b'z', 0xbc, 0xaf, 0x27, 0x1c, 0, 4])]
+    {
         let report = lints(&samples::message_with(name, "application/octet-stream", &bytes));
         let finding = report.findings_of("attachment/uninspectable-archive").next().expect("uninspectable");
         assert_eq!(finding.severity, Severity::Warning);
@@ -205,7 +238,10 @@ fn a_zip_bomb_stops_at_the_ratio_limit_in_bounded_time() {
     let started = Instant::now();
     let found = facts("bomb.zip", &bomb);
     assert!(started.elapsed() < Duration::from_secs(10));
-    assert!(found.iter().any(|f| matches!(f.kind, FactKind::LimitReached { limit: Limit::CompressionRatio, .. })), "{found:?}");
+    assert!(
+        found.iter().any(|f| matches!(f.kind, FactKind::LimitReached { limit: Limit::CompressionRatio, .. })),
+        "{found:?}"
+    );
     let report = lints(&samples::message_with("bomb.zip", "application/zip", &bomb));
     assert!(report.has("attachment/archive-limit"));
 }
@@ -237,7 +273,10 @@ fn the_entry_count_and_inflate_budget_are_limits_with_findings() {
     let inner = samples::zip(&[ZipEntry::stored("big.txt", &big)]);
     let outer = samples::zip(&[ZipEntry::deflated("inner.zip", &inner)]);
     let found = inspect::inspect_file(Some("outer.zip"), None, &outer, &limits);
-    assert!(found.iter().any(|f| matches!(f.kind, FactKind::LimitReached { limit: Limit::InflatedBytes, .. })), "{found:?}");
+    assert!(
+        found.iter().any(|f| matches!(f.kind, FactKind::LimitReached { limit: Limit::InflatedBytes, .. })),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -266,7 +305,10 @@ fn messages_are_localised_and_name_the_path() {
 fn broken_archives_never_panic() {
     let inner = samples::zip(&[ZipEntry::deflated("a.exe", &samples::windows_program())]);
     let seeds = [
-        samples::zip(&[ZipEntry::deflated("inner.zip", &inner), ZipEntry::stored("b.doc", &samples::word_97_document(true))]),
+        samples::zip(&[
+            ZipEntry::deflated("inner.zip", &inner),
+            ZipEntry::stored("b.doc", &samples::word_97_document(true)),
+        ]),
         samples::tar(&[("x/run.sh", b"#!/bin/sh\n")]),
         samples::gzip(&samples::tar(&[("a", b"b")]), Some("a.tar")),
         samples::cabinet(&["a.exe"]),

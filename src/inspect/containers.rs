@@ -53,7 +53,11 @@ pub fn tar_members(bytes: &[u8], max_members: usize) -> (Vec<TarMember>, bool) {
                         short
                     }
                 });
-                members.push(TarMember { name, data: data_start..data_end, is_regular_file: matches!(type_flag, 0 | b'0' | b'7') });
+                members.push(TarMember {
+                    name,
+                    data: data_start..data_end,
+                    is_regular_file: matches!(type_flag, 0 | b'0' | b'7'),
+                });
             }
         }
         let padded = usize::try_from(size).unwrap_or(usize::MAX).div_ceil(BLOCK).saturating_mul(BLOCK);

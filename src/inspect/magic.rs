@@ -84,7 +84,10 @@ impl Format {
     /// Compressed files and archives we recognise but cannot open (no reader
     /// here for their directory or their compression).
     pub fn is_opaque_archive(self) -> bool {
-        matches!(self, Format::Rar | Format::SevenZip | Format::Bzip2 | Format::Xz | Format::Zstandard | Format::Iso9660)
+        matches!(
+            self,
+            Format::Rar | Format::SevenZip | Format::Bzip2 | Format::Xz | Format::Zstandard | Format::Iso9660
+        )
     }
 }
 
@@ -142,7 +145,8 @@ pub fn detect(bytes: &[u8]) -> Option<Format> {
     if starts(&[0x1f, 0x8b, 0x08]) {
         return Some(Format::Gzip);
     }
-    if starts(b"BZh") && bytes.get(3).is_some_and(|d| (b'1'..=b'9').contains(d)) && bytes.get(4..10) == Some(b"1AY&SY") {
+    if starts(b"BZh") && bytes.get(3).is_some_and(|d| (b'1'..=b'9').contains(d)) && bytes.get(4..10) == Some(b"1AY&SY")
+    {
         return Some(Format::Bzip2);
     }
     if starts(&[0xfd, b'7', b'z', b'X', b'Z', 0]) {

@@ -75,20 +75,39 @@ pub enum MacroSign {
 #[derive(Debug, Clone, PartialEq)]
 pub enum FactKind {
     /// The name's real extension runs code.
-    ExecutableName { extension: String, group: &'static str },
+    ExecutableName {
+        extension: String,
+        group: &'static str,
+    },
     /// The content is a program, whatever the name says.
-    ExecutableContent { format: &'static str },
+    ExecutableContent {
+        format: &'static str,
+    },
     MacroDocument(MacroSign),
     /// XLSX or XML by name, or an Excel workbook by content.
-    BlockedType { what: String },
+    BlockedType {
+        what: String,
+    },
     DeceptiveName(NameTrick),
     /// The declared type (`application/pdf`) or extension (`.pdf`) is not what the content is.
-    TypeMismatch { declared: String, detected: &'static str },
+    TypeMismatch {
+        declared: String,
+        detected: &'static str,
+    },
     /// An encrypted archive entry (`ZIP`) or a password-protected Office document.
-    Encrypted { container: &'static str },
+    Encrypted {
+        container: &'static str,
+    },
     /// A format whose content cannot be read here, with the names its directory gives.
-    Uninspectable { format: String, names: Vec<String> },
-    LimitReached { limit: Limit, value: u64, max: u64 },
+    Uninspectable {
+        format: String,
+        names: Vec<String>,
+    },
+    LimitReached {
+        limit: Limit,
+        value: u64,
+        max: u64,
+    },
 }
 
 /// A fact and where it is: the path from the attachment's name down into archives.
@@ -120,7 +139,8 @@ pub fn inspect_message(message: &Message, limits: &Limits) -> Vec<AttachmentFact
                 Some(name) => visible_name(name),
                 None => format!("part {} ({})", part.index, part.content_type),
             };
-            let facts = inspect_named(&name, part.filename.as_deref(), Some(&part.content_type), part.decoded(), limits);
+            let facts =
+                inspect_named(&name, part.filename.as_deref(), Some(&part.content_type), part.decoded(), limits);
             AttachmentFacts { part: part.index, name, facts }
         })
         .collect()
@@ -305,7 +325,10 @@ impl Inspection<'_> {
         let (entries, left_out) = match zip::read_directory(&item.bytes, room) {
             zip::Directory::Listed { entries, entries_left_out } => (entries, entries_left_out),
             zip::Directory::Unreadable => {
-                self.add(&item.path, FactKind::Uninspectable { format: "ZIP (no central directory)".into(), names: Vec::new() });
+                self.add(
+                    &item.path,
+                    FactKind::Uninspectable { format: "ZIP (no central directory)".into(), names: Vec::new() },
+                );
                 return;
             }
         };
@@ -353,7 +376,8 @@ impl Inspection<'_> {
             }
             let sniff = self.extract(entry.method, data, SNIFF_BYTES as u64, &base.path);
             let format = magic::detect(&sniff.bytes);
-            let needs_whole = matches!(format, Some(Format::Zip | Format::Ole2 | Format::Tar | Format::Gzip | Format::Cab));
+            let needs_whole =
+                matches!(format, Some(Format::Zip | Format::Ole2 | Format::Tar | Format::Gzip | Format::Cab));
             if needs_whole && !sniff.complete && !suspicious_ratio {
                 // The whole entry, within the budget and the ratio cap (a bomb stops there).
                 let ratio_cap = (data.len() as u64)
@@ -424,7 +448,8 @@ impl Inspection<'_> {
         }
         let spreadsheet = entries.iter().any(|e| e.name == "xl/workbook.xml");
         let named_xlsx = item.name.as_deref().is_some_and(|n| n.to_ascii_lowercase().trim_end().ends_with(".xlsx"));
-        if spreadsheet && !item.in_package && !named_xlsx && self.limits.blocked_extensions.iter().any(|e| e == "xlsx") {
+        if spreadsheet && !item.in_package && !named_xlsx && self.limits.blocked_extensions.iter().any(|e| e == "xlsx")
+        {
             self.add(&item.path, FactKind::BlockedType { what: "Excel workbook (XLSX)".into() });
         }
     }
@@ -475,8 +500,9 @@ impl Inspection<'_> {
         });
         let data = item.bytes.get(start..).unwrap_or(&[]);
         let path = join(&item.path, if name.is_empty() { "(gzip content)" } else { &name });
-        let ratio_cap =
-            (data.len() as u64).saturating_mul(self.limits.max_compression_ratio).max(self.limits.compression_ratio_min_bytes);
+        let ratio_cap = (data.len() as u64)
+            .saturating_mul(self.limits.max_compression_ratio)
+            .max(self.limits.compression_ratio_min_bytes);
         let whole = self.extract(8, data, ratio_cap, &path);
         if !whole.complete && !whole.corrupt && whole.bytes.len() as u64 >= ratio_cap {
             let ratio = whole.bytes.len() as u64 / (data.len() as u64).max(1);
@@ -544,7 +570,10 @@ fn expected_by_type(content_type: &str) -> Option<Expected> {
     Some(match t.as_str() {
         "application/pdf" => Expected::OneOf(&[Format::Pdf]),
         "image/jpeg" | "image/jpg" | "image/pjpeg" | "image/png" | "image/gif" => Expected::OneOf(IMAGES),
-        "application/zip" | "application/x-zip-compressed" | "application/x-zip" | "application/java-archive"
+        "application/zip"
+        | "application/x-zip-compressed"
+        | "application/x-zip"
+        | "application/java-archive"
         | "application/epub+zip" => Expected::OneOf(ZIP_BASED),
         "application/msword" | "application/vnd.ms-excel" | "application/vnd.ms-powerpoint" => {
             Expected::OneOf(OFFICE_LEGACY)

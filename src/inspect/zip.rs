@@ -144,7 +144,10 @@ pub fn entry_data<'b>(bytes: &'b [u8], entry: &Entry) -> Option<&'b [u8]> {
 
 /// IBM code page 437, the ZIP default for names without the UTF-8 flag (APPNOTE appendix D).
 fn cp437(bytes: &[u8]) -> String {
-    const HIGH: &str = "ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u{a0}";
+    const HIGH: &str = concat!(
+        "ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐",
+        "└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u{a0}",
+    );
     bytes
         .iter()
         .map(|&b| if b < 0x80 { char::from(b) } else { HIGH.chars().nth(usize::from(b - 0x80)).unwrap_or('?') })
@@ -180,7 +183,9 @@ mod tests {
         end[8..12].copy_from_slice(&[0xff; 4]);
         end[16..20].copy_from_slice(&[0xff; 4]);
         archive.extend_from_slice(&end);
-        let Directory::Listed { entries, entries_left_out } = read_directory(&archive, 100) else { panic!("unreadable") };
+        let Directory::Listed { entries, entries_left_out } = read_directory(&archive, 100) else {
+            panic!("unreadable")
+        };
         assert_eq!(entries.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(), ["a.exe", "b.txt"]);
         assert_eq!(entries_left_out, 0);
     }

@@ -248,17 +248,38 @@ pub fn windows_installer() -> Vec<u8> {
     ole2(&["\u{4840}\u{3f3f}"], [0x84, 0x10, 0x0c, 0, 0, 0, 0, 0, 0xc0, 0, 0, 0, 0, 0, 0, 0x46])
 }
 
-const DOCX_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
-const DOCM_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/><Override PartName="/word/document.xml" ContentType="application/vnd.ms-word.document.macroEnabled.main+xml"/></Types>"#;
-const XLSX_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>"#;
+const DOCX_TYPES: &str = concat!(
+    r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#,
+    r#"<Default Extension="xml" ContentType="application/xml"/>"#,
+    r#"<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>"#,
+    r#"</Types>"#,
+);
+const DOCM_TYPES: &str = concat!(
+    r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#,
+    r#"<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>"#,
+    r#"<Override PartName="/word/document.xml" ContentType="application/vnd.ms-word.document.macroEnabled.main+xml"/>"#,
+    r#"</Types>"#,
+);
+const XLSX_TYPES: &str = concat!(
+    r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#,
+    r#"<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#,
+    r#"</Types>"#,
+);
 
 /// A Word (OOXML) document; with macros it holds `word/vbaProject.bin` and a
 /// macro-enabled content type, as Word writes a `.docm`.
 pub fn word_document(with_macros: bool) -> Vec<u8> {
-    let body = br#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Invoice</w:t></w:r></w:p></w:body></w:document>"#;
+    let body = concat!(
+        r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
+        "<w:body><w:p><w:r><w:t>Invoice</w:t></w:r></w:p></w:body></w:document>",
+    )
+    .as_bytes();
     let vba = word_97_document(true);
     let mut entries = vec![
-        ZipEntry::deflated("[Content_Types].xml", if with_macros { DOCM_TYPES.as_bytes() } else { DOCX_TYPES.as_bytes() }),
+        ZipEntry::deflated(
+            "[Content_Types].xml",
+            if with_macros { DOCM_TYPES.as_bytes() } else { DOCX_TYPES.as_bytes() },
+        ),
         ZipEntry::deflated("_rels/.rels", b"<Relationships/>"),
         ZipEntry::deflated("word/document.xml", body),
     ];
@@ -284,7 +305,10 @@ pub fn pdf() -> Vec<u8> {
 
 /// A raw message: a short text and one base64 attachment.
 pub fn message_with(filename: &str, content_type: &str, content: &[u8]) -> Vec<u8> {
-    message_with_header(&format!("Content-Type: {content_type}\r\nContent-Disposition: attachment; filename=\"{filename}\""), content)
+    message_with_header(
+        &format!("Content-Type: {content_type}\r\nContent-Disposition: attachment; filename=\"{filename}\""),
+        content,
+    )
 }
 
 /// A raw message whose attachment has the given MIME header lines (CRLF separated).
@@ -292,7 +316,8 @@ pub fn message_with_header(part_header: &str, content: &[u8]) -> Vec<u8> {
     let mut raw = String::from(
         "From: Shop <shop@example.com>\r\nTo: client@example.net\r\nSubject: Your documents\r\n\
          Date: Mon, 2 Mar 2026 10:00:00 +0100\r\nMessage-ID: <sample@example.com>\r\nMIME-Version: 1.0\r\n\
-         Content-Type: multipart/mixed; boundary=\"sep\"\r\n\r\n--sep\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n\
+         Content-Type: multipart/mixed; boundary=\"sep\"\r\n\r\n\
+         --sep\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n\
          Please find the documents attached.\r\n--sep\r\n",
     );
     raw.push_str(part_header);
