@@ -51,10 +51,10 @@ fn programs_are_found_by_content_whatever_the_name() {
     let mut fat = vec![0xca, 0xfe, 0xba, 0xbe, 0, 0, 0, 2];
     fat.resize(64, 0);
     let cases: [(&str, Vec<u8>); 5] = [
-        ("Windows executable (PE)", samples::windows_program()),
-        ("ELF executable", samples::elf_program()),
-        ("Mach-O executable", samples::macho_program()),
-        ("Mach-O universal binary", fat),
+        ("Windows program (PE)", samples::windows_program()),
+        ("Linux program (ELF)", samples::elf_program()),
+        ("macOS program (Mach-O)", samples::macho_program()),
+        ("macOS universal program (Mach-O)", fat),
         ("script (#!)", b"#!/bin/sh\nrm -rf ~\n".to_vec()),
     ];
     for (format, content) in cases {
@@ -331,4 +331,26 @@ fn broken_archives_never_panic() {
             facts("fuzz.zip", &bytes);
         }
     }
+}
+
+#[test]
+fn every_format_and_group_has_a_label_in_every_language() {
+    use mail_preflight::inspect::magic::Format;
+    use mail_preflight::inspect::names::EXTENSION_GROUPS;
+    let formats = [
+        Format::WindowsPe, Format::Elf, Format::MachO, Format::MachOFat, Format::JavaClass, Format::ShebangScript,
+        Format::WindowsShortcut, Format::Ole2, Format::Zip, Format::Rar, Format::SevenZip, Format::Gzip,
+        Format::Bzip2, Format::Xz, Format::Zstandard, Format::Cab, Format::Tar, Format::Iso9660, Format::Pdf,
+        Format::Png, Format::Jpeg, Format::Gif,
+    ];
+    let mut keys: Vec<String> = formats.iter().map(|f| format!("attachment/format.{}", f.key())).collect();
+    for extra in ["windows-installer", "zip-no-directory", "zip-unsupported-method"] {
+        keys.push(format!("attachment/format.{extra}"));
+    }
+    for group in EXTENSION_GROUPS.iter().filter(|g| g.class == mail_preflight::inspect::names::ExtensionClass::Executable) {
+        keys.push(format!("attachment/group.{}", group.name));
+    }
+    keys.push("attachment/group.configured".into());
+    let missing: Vec<&String> = keys.iter().filter(|k| mail_preflight::i18n::entry(k).is_none()).collect();
+    assert!(missing.is_empty(), "{missing:?}");
 }

@@ -39,31 +39,31 @@ pub enum Format {
 }
 
 impl Format {
-    /// Stable name shown in findings.
-    pub fn name(self) -> &'static str {
+    /// Stable key of the format; findings show its label `attachment/format.<key>` from the catalogue.
+    pub fn key(self) -> &'static str {
         match self {
-            Format::WindowsPe => "Windows executable (PE)",
-            Format::Elf => "ELF executable",
-            Format::MachO => "Mach-O executable",
-            Format::MachOFat => "Mach-O universal binary",
-            Format::JavaClass => "Java class",
-            Format::ShebangScript => "script (#!)",
-            Format::WindowsShortcut => "Windows shortcut (LNK)",
-            Format::Ole2 => "OLE2 compound file",
-            Format::Zip => "ZIP",
-            Format::Rar => "RAR",
-            Format::SevenZip => "7-Zip",
+            Format::WindowsPe => "windows-pe",
+            Format::Elf => "elf",
+            Format::MachO => "mach-o",
+            Format::MachOFat => "mach-o-fat",
+            Format::JavaClass => "java-class",
+            Format::ShebangScript => "shebang-script",
+            Format::WindowsShortcut => "windows-shortcut",
+            Format::Ole2 => "ole2",
+            Format::Zip => "zip",
+            Format::Rar => "rar",
+            Format::SevenZip => "7z",
             Format::Gzip => "gzip",
             Format::Bzip2 => "bzip2",
             Format::Xz => "xz",
-            Format::Zstandard => "Zstandard",
-            Format::Cab => "Microsoft Cabinet",
+            Format::Zstandard => "zstd",
+            Format::Cab => "cab",
             Format::Tar => "tar",
-            Format::Iso9660 => "ISO 9660 disk image",
-            Format::Pdf => "PDF",
-            Format::Png => "PNG",
-            Format::Jpeg => "JPEG",
-            Format::Gif => "GIF",
+            Format::Iso9660 => "iso9660",
+            Format::Pdf => "pdf",
+            Format::Png => "png",
+            Format::Jpeg => "jpeg",
+            Format::Gif => "gif",
         }
     }
 

@@ -79,7 +79,7 @@ pub enum FactKind {
         extension: String,
         group: &'static str,
     },
-    /// The content is a program, whatever the name says.
+    /// The content is a program, whatever the name says (`Format::key`, or `windows-installer`).
     ExecutableContent {
         format: &'static str,
     },
@@ -257,10 +257,10 @@ impl Inspection<'_> {
                     let path = join(&item.path, name);
                     self.check_name(&Item { path, name: Some(name.clone()), bytes: Cow::Borrowed(&[]), ..leaf(item) });
                 }
-                self.add(&item.path, FactKind::Uninspectable { format: format.name().to_string(), names });
+                self.add(&item.path, FactKind::Uninspectable { format: format.key().to_string(), names });
             }
             f if f.is_opaque_archive() => {
-                self.add(&item.path, FactKind::Uninspectable { format: f.name().to_string(), names: Vec::new() })
+                self.add(&item.path, FactKind::Uninspectable { format: f.key().to_string(), names: Vec::new() })
             }
             _ => {}
         }
@@ -289,20 +289,20 @@ impl Inspection<'_> {
 
     fn check_content(&mut self, item: &Item, format: Option<Format>, extension: Option<&str>) {
         if let Some(f) = format.filter(|f| f.is_executable()) {
-            self.add(&item.path, FactKind::ExecutableContent { format: f.name() });
+            self.add(&item.path, FactKind::ExecutableContent { format: f.key() });
         }
         let Some(detected) = format else { return };
         if let Some(expected) = item.declared_type.as_deref().and_then(expected_by_type) {
             if !expected.accepts(detected) {
                 let declared = item.declared_type.clone().unwrap_or_default();
-                self.add(&item.path, FactKind::TypeMismatch { declared, detected: detected.name() });
+                self.add(&item.path, FactKind::TypeMismatch { declared, detected: detected.key() });
                 return;
             }
         }
         if let Some(expected) = extension.and_then(expected_by_extension) {
             if !expected.accepts(detected) {
                 let declared = format!(".{}", extension.unwrap_or_default());
-                self.add(&item.path, FactKind::TypeMismatch { declared, detected: detected.name() });
+                self.add(&item.path, FactKind::TypeMismatch { declared, detected: detected.key() });
             }
         }
     }
@@ -310,7 +310,7 @@ impl Inspection<'_> {
     fn read_ole2(&mut self, item: &Item) {
         let Some(directory) = ole2::read_directory(&item.bytes) else { return };
         if directory.is_installer() {
-            self.add(&item.path, FactKind::ExecutableContent { format: "Windows Installer package (MSI)" });
+            self.add(&item.path, FactKind::ExecutableContent { format: "windows-installer" });
         }
         if let Some(storage) = directory.vba_storage() {
             self.add(&item.path, FactKind::MacroDocument(MacroSign::VbaStorage(storage.to_string())));
@@ -327,7 +327,7 @@ impl Inspection<'_> {
             zip::Directory::Unreadable => {
                 self.add(
                     &item.path,
-                    FactKind::Uninspectable { format: "ZIP (no central directory)".into(), names: Vec::new() },
+                    FactKind::Uninspectable { format: "zip-no-directory".into(), names: Vec::new() },
                 );
                 return;
             }
@@ -360,7 +360,7 @@ impl Inspection<'_> {
             }
             if entry.method != 0 && entry.method != 8 {
                 self.check_name(&base);
-                let format = format!("ZIP compression method {}", entry.method);
+                let format = "zip-unsupported-method".to_string();
                 self.add(&base.path, FactKind::Uninspectable { format, names: Vec::new() });
                 continue;
             }

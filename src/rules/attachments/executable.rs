@@ -126,19 +126,20 @@ fn check(message: &Message, cx: &mut Context) {
                 _ => {}
             }
         }
+        let locale = cx.locale();
         let msg = match (by_name, by_content) {
             (Some((extension, group)), Some(format)) => Msg::new("attachment/executable.by-name-and-content")
                 .text("path", fact.path.clone())
                 .text("extension", extension.clone())
-                .text("group", group)
-                .text("format", format),
+                .text("group", super::group_label(group, locale))
+                .text("format", super::format_label(format, locale)),
             (Some((extension, group)), None) => Msg::new("attachment/executable.by-name")
                 .text("path", fact.path.clone())
                 .text("extension", extension.clone())
-                .text("group", group),
-            (None, Some(format)) => {
-                Msg::new("attachment/executable.by-content").text("path", fact.path.clone()).text("format", format)
-            }
+                .text("group", super::group_label(group, locale)),
+            (None, Some(format)) => Msg::new("attachment/executable.by-content")
+                .text("path", fact.path.clone())
+                .text("format", super::format_label(format, locale)),
             (None, None) => continue,
         };
         cx.emit(Draft::new(msg).evidence(&fact.path).at(super::location(message, attachment, fact)));

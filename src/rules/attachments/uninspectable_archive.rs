@@ -56,6 +56,7 @@ fn check(message: &Message, cx: &mut Context) {
     let inspected = super::inspect(message, &cx.options.thresholds.attachments);
     for (attachment, fact) in super::facts_where(&inspected, |k| matches!(k, FactKind::Uninspectable { .. })) {
         let FactKind::Uninspectable { format, names } = &fact.kind else { continue };
+        let format = super::format_label(format, cx.locale());
         let msg = if names.is_empty() {
             Msg::new("attachment/uninspectable-archive.format")
                 .text("path", fact.path.clone())
