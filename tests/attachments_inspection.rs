@@ -209,6 +209,18 @@ fn tar_gzip_and_cabinet_names_are_checked() {
 }
 
 #[test]
+fn rar_archives_list_their_names_and_executables_among_them_are_found() {
+    let listed: [(&str, &[u8]); 2] = [("docs/readme.txt", b"hi"), ("docs/run.exe", b"MZ")];
+    for (label, archive) in [("rar5", samples::rar5(&listed)), ("rar4", samples::rar4(&listed))] {
+        let report = lints(&samples::message_with("files.rar", "application/vnd.rar", &archive));
+        assert_eq!(paths_of(&report, "attachment/executable"), vec!["files.rar > docs/run.exe"], "{label}");
+        let finding = report.findings_of("attachment/uninspectable-archive").next().expect(label);
+        assert_eq!(finding.message_id, "attachment/uninspectable-archive.with-names");
+        assert!(finding.message.contains("docs/readme.txt, docs/run.exe"), "{}", finding.message);
+    }
+}
+
+#[test]
 fn rar_and_7z_are_recognised_by_magic_and_reported_uninspectable() {
     for (name, bytes) in
         [("a.bin", b"Rar!\x1a\x07\x00\xcf\x90".to_vec()), ("b.bin", vec![b'7', b'z', 0xbc, 0xaf, 0x27, 0x1c, 0, 4])]
@@ -313,6 +325,8 @@ fn broken_archives_never_panic() {
         samples::gzip(&samples::tar(&[("a", b"b")]), Some("a.tar")),
         samples::cabinet(&["a.exe"]),
         samples::word_document(true),
+        samples::rar5(&[("a.exe", b"MZ"), ("b.txt", b"b")]),
+        samples::rar4(&[("a.exe", b"MZ"), ("b.txt", b"b")]),
     ];
     let mut state: u64 = 0x2545f4914f6cdd1d;
     for seed in &seeds {

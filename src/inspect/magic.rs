@@ -82,7 +82,8 @@ impl Format {
     }
 
     /// Compressed files and archives we recognise but cannot open (no reader
-    /// here for their directory or their compression).
+    /// here for their directory or their compression). RAR and cabinets list
+    /// their names (see `containers`) but their data stays unread.
     pub fn is_opaque_archive(self) -> bool {
         matches!(
             self,

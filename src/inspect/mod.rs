@@ -246,9 +246,13 @@ impl Inspection<'_> {
             Format::Tar => self.open_tar(item, stack),
             Format::Gzip => self.open_gzip(item, stack),
             Format::Ole2 if item.complete => self.read_ole2(item),
-            Format::Cab => {
+            Format::Cab | Format::Rar => {
                 let room = self.limits.max_entries.saturating_sub(self.entries);
-                let (names, more) = containers::cab_names(&item.bytes, room);
+                let (names, more) = if format == Format::Cab {
+                    containers::cab_names(&item.bytes, room)
+                } else {
+                    containers::rar_names(&item.bytes, room)
+                };
                 self.entries += names.len();
                 if more {
                     self.reach(&item.path, Limit::Entries, self.entries as u64 + 1, self.limits.max_entries as u64);

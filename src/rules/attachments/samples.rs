@@ -416,3 +416,62 @@ pub fn cabinet(names: &[&str]) -> Vec<u8> {
     out.extend_from_slice(&files);
     out
 }
+
+/// A RAR 5 archive listing `files` (stored; CRCs left at zero, not checked here).
+pub fn rar5(files: &[(&str, &[u8])]) -> Vec<u8> {
+    fn vint(mut value: u64, out: &mut Vec<u8>) {
+        loop {
+            let byte = (value & 0x7f) as u8;
+            value >>= 7;
+            if value == 0 {
+                out.push(byte);
+                return;
+            }
+            out.push(byte | 0x80);
+        }
+    }
+    fn block(header: &[u8], data: &[u8], out: &mut Vec<u8>) {
+        out.extend_from_slice(&[0; 4]);
+        vint(header.len() as u64, out);
+        out.extend_from_slice(header);
+        out.extend_from_slice(data);
+    }
+    let mut out = b"Rar!\x1a\x07\x01\x00".to_vec();
+    block(&[1, 0, 0], &[], &mut out);
+    for (name, data) in files {
+        let mut header = Vec::new();
+        vint(2, &mut header); // file header
+        vint(0x02, &mut header); // a data area follows
+        vint(data.len() as u64, &mut header);
+        vint(0, &mut header); // file flags
+        vint(data.len() as u64, &mut header);
+        vint(0, &mut header); // attributes
+        vint(0, &mut header); // compression: stored
+        vint(0, &mut header); // host OS: Windows
+        vint(name.len() as u64, &mut header);
+        header.extend_from_slice(name.as_bytes());
+        block(&header, data, &mut out);
+    }
+    block(&[5, 0, 0], &[], &mut out);
+    out
+}
+
+/// A RAR 1.5–4 archive listing `files` (stored; CRCs left at zero).
+pub fn rar4(files: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut out = b"Rar!\x1a\x07\x00".to_vec();
+    out.extend_from_slice(&[0, 0, 0x73, 0, 0, 13, 0, 0, 0, 0, 0, 0, 0]);
+    for (name, data) in files {
+        out.extend_from_slice(&[0, 0, 0x74]);
+        out.extend_from_slice(&0x8000u16.to_le_bytes());
+        out.extend_from_slice(&(32 + name.len() as u16).to_le_bytes());
+        out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+        out.extend_from_slice(&[2, 0, 0, 0, 0, 0, 0, 0, 0, 29, 0x30]);
+        out.extend_from_slice(&(name.len() as u16).to_le_bytes());
+        out.extend_from_slice(&[0x20, 0, 0, 0]);
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(data);
+    }
+    out.extend_from_slice(&[0, 0, 0x7b, 0, 0, 7, 0]);
+    out
+}
