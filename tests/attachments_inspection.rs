@@ -361,7 +361,8 @@ fn every_format_and_group_has_a_label_in_every_language() {
     for extra in ["windows-installer", "zip-no-directory", "zip-unsupported-method"] {
         keys.push(format!("attachment/format.{extra}"));
     }
-    let executable = EXTENSION_GROUPS.iter().filter(|g| g.class == mail_preflight::inspect::names::ExtensionClass::Executable);
+    use mail_preflight::inspect::names::ExtensionClass;
+    let executable = EXTENSION_GROUPS.iter().filter(|g| g.class == ExtensionClass::Executable);
     for group in executable {
         keys.push(format!("attachment/group.{}", group.name));
     }

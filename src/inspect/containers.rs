@@ -179,7 +179,8 @@ fn rar5_names(bytes: &[u8], max_names: usize) -> (Vec<String>, bool) {
         let mut cursor = at + 4; // header CRC32
         let Some(header_size) = rar_vint(bytes, &mut cursor) else { break };
         let header_start = cursor;
-        let Some(header_end) = usize::try_from(header_size).ok().and_then(|s| header_start.checked_add(s)) else { break };
+        let header_end = usize::try_from(header_size).ok().and_then(|s| header_start.checked_add(s));
+        let Some(header_end) = header_end else { break };
         let (Some(kind), Some(flags)) = (rar_vint(bytes, &mut cursor), rar_vint(bytes, &mut cursor)) else { break };
         if flags & 0x01 != 0 && rar_vint(bytes, &mut cursor).is_none() {
             break;

@@ -2,7 +2,8 @@
 //! (RAR, 7-Zip, bzip2, xz, Zstandard, ISO images, cabinets, ZIP entries with
 //! exotic compression): the host's filter may not read them either, and "even
 //! zipped" executables are blocked, so the sender should know nothing was checked
-//! inside. Names are listed when the format's directory is plain (cabinets).
+//! inside. Names are listed when the format's headers are plain (RAR, cabinets), and
+//! checked by the other rules.
 
 use super::samples;
 use crate::i18n::Msg;
