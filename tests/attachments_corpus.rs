@@ -62,9 +62,12 @@ fn corpus_attachment_findings_match_the_reviewed_golden_file() {
         println!("wrote {}", path.display());
         return;
     }
-    let expected: Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("golden file; run with UPDATE_GOLDEN=1"))
-        .expect("golden JSON");
-    let (Value::Object(expected), Value::Object(actual)) = (&expected, &actual) else { panic!("golden is not an object") };
+    let expected: Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("golden file; run with UPDATE_GOLDEN=1"))
+            .expect("golden JSON");
+    let (Value::Object(expected), Value::Object(actual)) = (&expected, &actual) else {
+        panic!("golden is not an object")
+    };
     let mut differences = Vec::new();
     for (name, value) in actual {
         if expected.get(name) != Some(value) {

@@ -22,9 +22,24 @@ fn facts(name: &str, bytes: &[u8]) -> Vec<inspect::Fact> {
 
 #[test]
 fn the_guides_executables_are_errors_by_extension() {
-    for name in ["setup.exe", "run.bat", "old.pif", "tool.com", "screen.scr", "install.msi", "a.js", "b.vbs", "c.ps1", "d.hta", "e.lnk", "f.jar", "g.iso"] {
+    for name in [
+        "setup.exe",
+        "run.bat",
+        "old.pif",
+        "tool.com",
+        "screen.scr",
+        "install.msi",
+        "a.js",
+        "b.vbs",
+        "c.ps1",
+        "d.hta",
+        "e.lnk",
+        "f.jar",
+        "g.iso",
+    ] {
         let report = lints(&samples::message_with(name, "application/octet-stream", b"content"));
-        let finding = report.findings_of("attachment/executable").next().unwrap_or_else(|| panic!("{name} not flagged"));
+        let finding =
+            report.findings_of("attachment/executable").next().unwrap_or_else(|| panic!("{name} not flagged"));
         assert_eq!(finding.severity, Severity::Error);
         assert_eq!(finding.evidence, name);
         assert_eq!(report.verdict, Verdict::Fail);
@@ -36,10 +51,10 @@ fn programs_are_found_by_content_whatever_the_name() {
     let mut fat = vec![0xca, 0xfe, 0xba, 0xbe, 0, 0, 0, 2];
     fat.resize(64, 0);
     let cases: [(&str, Vec<u8>); 5] = [
-        ("Windows executable (PE)", samples::windows_program()),
-        ("ELF executable", samples::elf_program()),
-        ("Mach-O executable", samples::macho_program()),
-        ("Mach-O universal binary", fat),
+        ("Windows program (PE)", samples::windows_program()),
+        ("Linux program (ELF)", samples::elf_program()),
+        ("macOS program (Mach-O)", samples::macho_program()),
+        ("macOS universal program (Mach-O)", fat),
         ("script (#!)", b"#!/bin/sh\nrm -rf ~\n".to_vec()),
     ];
     for (format, content) in cases {
@@ -63,21 +78,31 @@ fn an_executable_inside_nested_zips_is_reported_with_its_path() {
 #[test]
 fn names_are_read_from_rfc2231_rfc2047_and_content_type_name() {
     let rfc2231 = samples::message_with_header(
-        "Content-Type: application/octet-stream\r\nContent-Disposition: attachment; filename*=utf-8''rechnung%20m%C3%A4rz.exe",
+        concat!(
+            "Content-Type: application/octet-stream\r\n",
+            "Content-Disposition: attachment; filename*=utf-8''rechnung%20m%C3%A4rz.exe",
+        ),
         b"x",
     );
     assert_eq!(paths_of(&lints(&rfc2231), "attachment/executable"), vec!["rechnung märz.exe"]);
     let rfc2231_continued = samples::message_with_header(
-        "Content-Type: application/octet-stream\r\nContent-Disposition: attachment;\r\n filename*0*=utf-8''factura;\r\n filename*1*=%2Ecmd",
+        concat!(
+            "Content-Type: application/octet-stream\r\n",
+            "Content-Disposition: attachment;\r\n filename*0*=utf-8''factura;\r\n filename*1*=%2Ecmd",
+        ),
         b"x",
     );
     assert_eq!(paths_of(&lints(&rfc2231_continued), "attachment/executable"), vec!["factura.cmd"]);
     let rfc2047 = samples::message_with_header(
-        "Content-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=\"=?iso-8859-2?Q?faktura_=B3=F3d=BC.scr?=\"",
+        concat!(
+            "Content-Type: application/octet-stream\r\n",
+            "Content-Disposition: attachment; filename=\"=?iso-8859-2?Q?faktura_=B3=F3d=BC.scr?=\"",
+        ),
         b"x",
     );
     assert_eq!(paths_of(&lints(&rfc2047), "attachment/executable"), vec!["faktura łódź.scr"]);
-    let content_type_only = samples::message_with_header("Content-Type: application/octet-stream; name=\"setup.exe\"", b"x");
+    let content_type_only =
+        samples::message_with_header("Content-Type: application/octet-stream; name=\"setup.exe\"", b"x");
     assert_eq!(paths_of(&lints(&content_type_only), "attachment/executable"), vec!["setup.exe"]);
 }
 
@@ -103,12 +128,17 @@ fn ole2_documents_with_a_vba_storage_are_macro_documents_and_others_are_not() {
     assert!(without.findings.iter().all(|f| !f.rule_id.starts_with("attachment/")), "{:?}", without.findings);
 }
 
+const MACRO_ENABLED_TYPES: &str = concat!(
+    r#"<Types><Override PartName="/xl/workbook.xml" "#,
+    r#"ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/></Types>"#,
+);
+
 #[test]
 fn ooxml_macros_are_found_by_vba_project_part_content_type_or_macro_sheets() {
     let docm = lints(&samples::message_with("report.docx", "application/octet-stream", &samples::word_document(true)));
     assert_eq!(paths_of(&docm, "attachment/macro-document"), vec!["report.docx > word/vbaProject.bin"]);
     let types_only = samples::zip(&[
-        ZipEntry::deflated("[Content_Types].xml", br#"<Types><Override PartName="/xl/workbook.xml" ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/></Types>"#),
+        ZipEntry::deflated("[Content_Types].xml", MACRO_ENABLED_TYPES.as_bytes()),
         ZipEntry::deflated("xl/workbook.xml", b"<workbook/>"),
     ]);
     let report = lints(&samples::message_with("book.xlsx", "application/octet-stream", &types_only));
@@ -120,7 +150,8 @@ fn ooxml_macros_are_found_by_vba_project_part_content_type_or_macro_sheets() {
     ]);
     let report = lints(&samples::message_with("book.xlsx", "application/octet-stream", &macro_sheets));
     assert_eq!(paths_of(&report, "attachment/macro-document"), vec!["book.xlsx > xl/macrosheets/sheet1.xml"]);
-    let plain = lints(&samples::message_with("report.docx", "application/octet-stream", &samples::word_document(false)));
+    let plain =
+        lints(&samples::message_with("report.docx", "application/octet-stream", &samples::word_document(false)));
     assert!(!plain.has("attachment/macro-document"));
 }
 
@@ -136,6 +167,20 @@ fn a_plain_spreadsheet_is_a_warning_not_an_error() {
     assert_eq!(attachment_findings[0].rule_id, "attachment/blocked-type");
     assert_eq!(attachment_findings[0].severity, Severity::Warning);
     assert_eq!(report.verdict, Verdict::Warn);
+}
+
+#[test]
+fn xml_parts_of_office_and_opendocument_packages_are_not_blocked_xml() {
+    let odt = samples::zip(&[
+        ZipEntry::stored("mimetype", b"application/vnd.oasis.opendocument.text"),
+        ZipEntry::deflated("content.xml", b"<office:document-content/>"),
+        ZipEntry::deflated("META-INF/manifest.xml", b"<manifest:manifest/>"),
+    ]);
+    let report = lints(&samples::message_with("letter.odt", "application/vnd.oasis.opendocument.text", &odt));
+    assert!(report.findings.iter().all(|f| !f.rule_id.starts_with("attachment/")), "{:?}", report.findings);
+    let plain = samples::zip(&[ZipEntry::deflated("export/orders.xml", b"<orders/>")]);
+    let report = lints(&samples::message_with("export.zip", "application/zip", &plain));
+    assert_eq!(paths_of(&report, "attachment/blocked-type"), vec!["export.zip > export/orders.xml"]);
 }
 
 #[test]
@@ -164,8 +209,22 @@ fn tar_gzip_and_cabinet_names_are_checked() {
 }
 
 #[test]
+fn rar_archives_list_their_names_and_executables_among_them_are_found() {
+    let listed: [(&str, &[u8]); 2] = [("docs/readme.txt", b"hi"), ("docs/run.exe", b"MZ")];
+    for (label, archive) in [("rar5", samples::rar5(&listed)), ("rar4", samples::rar4(&listed))] {
+        let report = lints(&samples::message_with("files.rar", "application/vnd.rar", &archive));
+        assert_eq!(paths_of(&report, "attachment/executable"), vec!["files.rar > docs/run.exe"], "{label}");
+        let finding = report.findings_of("attachment/uninspectable-archive").next().expect(label);
+        assert_eq!(finding.message_id, "attachment/uninspectable-archive.with-names");
+        assert!(finding.message.contains("docs/readme.txt, docs/run.exe"), "{}", finding.message);
+    }
+}
+
+#[test]
 fn rar_and_7z_are_recognised_by_magic_and_reported_uninspectable() {
-    for (name, bytes) in [("a.bin", b"Rar!\x1a\x07\x00\xcf\x90".to_vec()), ("b.bin", vec![b'7', b'z', 0xbc, 0xaf, 0x27, 0x1c, 0, 4])] {
+    for (name, bytes) in
+        [("a.bin", b"Rar!\x1a\x07\x00\xcf\x90".to_vec()), ("b.bin", vec![b'7', b'z', 0xbc, 0xaf, 0x27, 0x1c, 0, 4])]
+    {
         let report = lints(&samples::message_with(name, "application/octet-stream", &bytes));
         let finding = report.findings_of("attachment/uninspectable-archive").next().expect("uninspectable");
         assert_eq!(finding.severity, Severity::Warning);
@@ -191,7 +250,10 @@ fn a_zip_bomb_stops_at_the_ratio_limit_in_bounded_time() {
     let started = Instant::now();
     let found = facts("bomb.zip", &bomb);
     assert!(started.elapsed() < Duration::from_secs(10));
-    assert!(found.iter().any(|f| matches!(f.kind, FactKind::LimitReached { limit: Limit::CompressionRatio, .. })), "{found:?}");
+    assert!(
+        found.iter().any(|f| matches!(f.kind, FactKind::LimitReached { limit: Limit::CompressionRatio, .. })),
+        "{found:?}"
+    );
     let report = lints(&samples::message_with("bomb.zip", "application/zip", &bomb));
     assert!(report.has("attachment/archive-limit"));
 }
@@ -223,7 +285,10 @@ fn the_entry_count_and_inflate_budget_are_limits_with_findings() {
     let inner = samples::zip(&[ZipEntry::stored("big.txt", &big)]);
     let outer = samples::zip(&[ZipEntry::deflated("inner.zip", &inner)]);
     let found = inspect::inspect_file(Some("outer.zip"), None, &outer, &limits);
-    assert!(found.iter().any(|f| matches!(f.kind, FactKind::LimitReached { limit: Limit::InflatedBytes, .. })), "{found:?}");
+    assert!(
+        found.iter().any(|f| matches!(f.kind, FactKind::LimitReached { limit: Limit::InflatedBytes, .. })),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -252,11 +317,16 @@ fn messages_are_localised_and_name_the_path() {
 fn broken_archives_never_panic() {
     let inner = samples::zip(&[ZipEntry::deflated("a.exe", &samples::windows_program())]);
     let seeds = [
-        samples::zip(&[ZipEntry::deflated("inner.zip", &inner), ZipEntry::stored("b.doc", &samples::word_97_document(true))]),
+        samples::zip(&[
+            ZipEntry::deflated("inner.zip", &inner),
+            ZipEntry::stored("b.doc", &samples::word_97_document(true)),
+        ]),
         samples::tar(&[("x/run.sh", b"#!/bin/sh\n")]),
         samples::gzip(&samples::tar(&[("a", b"b")]), Some("a.tar")),
         samples::cabinet(&["a.exe"]),
         samples::word_document(true),
+        samples::rar5(&[("a.exe", b"MZ"), ("b.txt", b"b")]),
+        samples::rar4(&[("a.exe", b"MZ"), ("b.txt", b"b")]),
     ];
     let mut state: u64 = 0x2545f4914f6cdd1d;
     for seed in &seeds {
@@ -275,4 +345,28 @@ fn broken_archives_never_panic() {
             facts("fuzz.zip", &bytes);
         }
     }
+}
+
+#[test]
+fn every_format_and_group_has_a_label_in_every_language() {
+    use mail_preflight::inspect::magic::Format;
+    use mail_preflight::inspect::names::EXTENSION_GROUPS;
+    let formats = [
+        Format::WindowsPe, Format::Elf, Format::MachO, Format::MachOFat, Format::JavaClass, Format::ShebangScript,
+        Format::WindowsShortcut, Format::Ole2, Format::Zip, Format::Rar, Format::SevenZip, Format::Gzip,
+        Format::Bzip2, Format::Xz, Format::Zstandard, Format::Cab, Format::Tar, Format::Iso9660, Format::Pdf,
+        Format::Png, Format::Jpeg, Format::Gif,
+    ];
+    let mut keys: Vec<String> = formats.iter().map(|f| format!("attachment/format.{}", f.key())).collect();
+    for extra in ["windows-installer", "zip-no-directory", "zip-unsupported-method"] {
+        keys.push(format!("attachment/format.{extra}"));
+    }
+    use mail_preflight::inspect::names::ExtensionClass;
+    let executable = EXTENSION_GROUPS.iter().filter(|g| g.class == ExtensionClass::Executable);
+    for group in executable {
+        keys.push(format!("attachment/group.{}", group.name));
+    }
+    keys.push("attachment/group.configured".into());
+    let missing: Vec<&String> = keys.iter().filter(|k| mail_preflight::i18n::entry(k).is_none()).collect();
+    assert!(missing.is_empty(), "{missing:?}");
 }

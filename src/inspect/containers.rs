@@ -53,7 +53,11 @@ pub fn tar_members(bytes: &[u8], max_members: usize) -> (Vec<TarMember>, bool) {
                         short
                     }
                 });
-                members.push(TarMember { name, data: data_start..data_end, is_regular_file: matches!(type_flag, 0 | b'0' | b'7') });
+                members.push(TarMember {
+                    name,
+                    data: data_start..data_end,
+                    is_regular_file: matches!(type_flag, 0 | b'0' | b'7'),
+                });
             }
         }
         let padded = usize::try_from(size).unwrap_or(usize::MAX).div_ceil(BLOCK).saturating_mul(BLOCK);
@@ -134,6 +138,117 @@ pub fn cab_names(bytes: &[u8], max_names: usize) -> (Vec<String>, bool) {
         };
         names.push(name);
         at += 16 + end + 1;
+    }
+    (names, false)
+}
+
+/// RAR 5 variable-length integer: 7 bits per byte, low bits first, high bit = more.
+fn rar_vint(bytes: &[u8], at: &mut usize) -> Option<u64> {
+    let mut value = 0u64;
+    for shift in (0..64).step_by(7) {
+        let byte = *bytes.get(*at)?;
+        *at += 1;
+        value |= u64::from(byte & 0x7f) << shift;
+        if byte & 0x80 == 0 {
+            return Some(value);
+        }
+    }
+    None
+}
+
+/// File names listed in the headers of a RAR archive (RAR 5 and RAR 1.5–4 formats);
+/// the data is compressed with RAR's own methods and is not read. Archives whose
+/// headers are encrypted list nothing. The flag says whether more names were left out.
+pub fn rar_names(bytes: &[u8], max_names: usize) -> (Vec<String>, bool) {
+    if bytes.starts_with(b"Rar!\x1a\x07\x01\x00") {
+        rar5_names(bytes, max_names)
+    } else if bytes.starts_with(b"Rar!\x1a\x07\x00") {
+        rar4_names(bytes, max_names)
+    } else {
+        (Vec::new(), false)
+    }
+}
+
+fn rar5_names(bytes: &[u8], max_names: usize) -> (Vec<String>, bool) {
+    const FILE_HEADER: u64 = 2;
+    const ENCRYPTION_HEADER: u64 = 4;
+    const END_OF_ARCHIVE: u64 = 5;
+    let mut names = Vec::new();
+    let mut at = 8usize;
+    while at < bytes.len() {
+        let mut cursor = at + 4; // header CRC32
+        let Some(header_size) = rar_vint(bytes, &mut cursor) else { break };
+        let header_start = cursor;
+        let header_end = usize::try_from(header_size).ok().and_then(|s| header_start.checked_add(s));
+        let Some(header_end) = header_end else { break };
+        let (Some(kind), Some(flags)) = (rar_vint(bytes, &mut cursor), rar_vint(bytes, &mut cursor)) else { break };
+        if flags & 0x01 != 0 && rar_vint(bytes, &mut cursor).is_none() {
+            break;
+        }
+        let data_size = if flags & 0x02 != 0 { rar_vint(bytes, &mut cursor).unwrap_or(u64::MAX) } else { 0 };
+        if kind == ENCRYPTION_HEADER || kind == END_OF_ARCHIVE {
+            break;
+        }
+        if kind == FILE_HEADER {
+            if names.len() >= max_names {
+                return (names, true);
+            }
+            let file_flags = rar_vint(bytes, &mut cursor).unwrap_or(0);
+            let _unpacked_size = rar_vint(bytes, &mut cursor);
+            let _attributes = rar_vint(bytes, &mut cursor);
+            if file_flags & 0x02 != 0 {
+                cursor += 4; // modification time
+            }
+            if file_flags & 0x04 != 0 {
+                cursor += 4; // data CRC32
+            }
+            let _compression = rar_vint(bytes, &mut cursor);
+            let _host = rar_vint(bytes, &mut cursor);
+            let Some(name_len) = rar_vint(bytes, &mut cursor).and_then(|n| usize::try_from(n).ok()) else { break };
+            let Some(name) = cursor.checked_add(name_len).and_then(|end| bytes.get(cursor..end)) else { break };
+            names.push(String::from_utf8_lossy(name).into_owned());
+        }
+        let Some(next) = usize::try_from(data_size).ok().and_then(|d| header_end.checked_add(d)) else { break };
+        if next <= at {
+            break;
+        }
+        at = next;
+    }
+    (names, false)
+}
+
+fn rar4_names(bytes: &[u8], max_names: usize) -> (Vec<String>, bool) {
+    const MAIN_HEADER: u8 = 0x73;
+    const FILE_HEADER: u8 = 0x74;
+    const END_OF_ARCHIVE: u8 = 0x7b;
+    let mut names = Vec::new();
+    let mut at = 7usize;
+    while let (Some(&kind), Some(flags), Some(size)) = (bytes.get(at + 2), le16(bytes, at + 3), le16(bytes, at + 5)) {
+        let size = usize::from(size);
+        if size < 7 || kind == END_OF_ARCHIVE {
+            break;
+        }
+        // Main header flag 0x80: the block headers are encrypted.
+        if kind == MAIN_HEADER && flags & 0x0080 != 0 {
+            break;
+        }
+        let mut added = if flags & 0x8000 != 0 { le32(bytes, at + 7).unwrap_or(0) as usize } else { 0 };
+        if kind == FILE_HEADER {
+            if names.len() >= max_names {
+                return (names, true);
+            }
+            added = le32(bytes, at + 7).unwrap_or(0) as usize;
+            let name_len = usize::from(le16(bytes, at + 26).unwrap_or(0));
+            let name_start = at + 32 + if flags & 0x0100 != 0 { 8 } else { 0 };
+            let Some(raw) = bytes.get(name_start..name_start + name_len) else { break };
+            // Flag 0x200: an OEM name, a zero byte, then the Unicode name in RAR's own encoding.
+            let end = raw.iter().position(|&b| b == 0).unwrap_or(raw.len());
+            names.push(String::from_utf8_lossy(&raw[..end]).into_owned());
+        }
+        at = match at.checked_add(size).and_then(|n| n.checked_add(added)) {
+            Some(next) if next > at => next,
+            _ => break,
+        };
     }
     (names, false)
 }

@@ -68,8 +68,9 @@ mod tests {
 
     #[test]
     fn the_sample_encoder_round_trips() {
-        let text = b"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\xff\x00 b".to_vec();
-        let mut data = text.clone();
+        let mut text = b"a".repeat(300);
+        text.extend_from_slice(b"\xff\x00 b");
+        let mut data = text;
         data.extend(vec![7u8; 10_000]);
         data.extend(0..=255u8);
         let packed = crate::rules::attachments::samples::deflate_runs(&data);

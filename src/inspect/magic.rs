@@ -39,31 +39,31 @@ pub enum Format {
 }
 
 impl Format {
-    /// Stable name shown in findings.
-    pub fn name(self) -> &'static str {
+    /// Stable key of the format; findings show its label `attachment/format.<key>` from the catalogue.
+    pub fn key(self) -> &'static str {
         match self {
-            Format::WindowsPe => "Windows executable (PE)",
-            Format::Elf => "ELF executable",
-            Format::MachO => "Mach-O executable",
-            Format::MachOFat => "Mach-O universal binary",
-            Format::JavaClass => "Java class",
-            Format::ShebangScript => "script (#!)",
-            Format::WindowsShortcut => "Windows shortcut (LNK)",
-            Format::Ole2 => "OLE2 compound file",
-            Format::Zip => "ZIP",
-            Format::Rar => "RAR",
-            Format::SevenZip => "7-Zip",
+            Format::WindowsPe => "windows-pe",
+            Format::Elf => "elf",
+            Format::MachO => "mach-o",
+            Format::MachOFat => "mach-o-fat",
+            Format::JavaClass => "java-class",
+            Format::ShebangScript => "shebang-script",
+            Format::WindowsShortcut => "windows-shortcut",
+            Format::Ole2 => "ole2",
+            Format::Zip => "zip",
+            Format::Rar => "rar",
+            Format::SevenZip => "7z",
             Format::Gzip => "gzip",
             Format::Bzip2 => "bzip2",
             Format::Xz => "xz",
-            Format::Zstandard => "Zstandard",
-            Format::Cab => "Microsoft Cabinet",
+            Format::Zstandard => "zstd",
+            Format::Cab => "cab",
             Format::Tar => "tar",
-            Format::Iso9660 => "ISO 9660 disk image",
-            Format::Pdf => "PDF",
-            Format::Png => "PNG",
-            Format::Jpeg => "JPEG",
-            Format::Gif => "GIF",
+            Format::Iso9660 => "iso9660",
+            Format::Pdf => "pdf",
+            Format::Png => "png",
+            Format::Jpeg => "jpeg",
+            Format::Gif => "gif",
         }
     }
 
@@ -82,9 +82,13 @@ impl Format {
     }
 
     /// Compressed files and archives we recognise but cannot open (no reader
-    /// here for their directory or their compression).
+    /// here for their directory or their compression). RAR and cabinets list
+    /// their names (see `containers`) but their data stays unread.
     pub fn is_opaque_archive(self) -> bool {
-        matches!(self, Format::Rar | Format::SevenZip | Format::Bzip2 | Format::Xz | Format::Zstandard | Format::Iso9660)
+        matches!(
+            self,
+            Format::Rar | Format::SevenZip | Format::Bzip2 | Format::Xz | Format::Zstandard | Format::Iso9660
+        )
     }
 }
 
@@ -142,7 +146,8 @@ pub fn detect(bytes: &[u8]) -> Option<Format> {
     if starts(&[0x1f, 0x8b, 0x08]) {
         return Some(Format::Gzip);
     }
-    if starts(b"BZh") && bytes.get(3).is_some_and(|d| (b'1'..=b'9').contains(d)) && bytes.get(4..10) == Some(b"1AY&SY") {
+    if starts(b"BZh") && bytes.get(3).is_some_and(|d| (b'1'..=b'9').contains(d)) && bytes.get(4..10) == Some(b"1AY&SY")
+    {
         return Some(Format::Bzip2);
     }
     if starts(&[0xfd, b'7', b'z', b'X', b'Z', 0]) {

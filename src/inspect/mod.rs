@@ -19,6 +19,12 @@ use std::borrow::Cow;
 /// are a few kilobytes.
 pub const MAX_CONTENT_TYPES_BYTES: usize = 1_000_000;
 
+/// Entries that make a ZIP a document or program package, whose XML parts are
+/// the format itself, not attached XML: OOXML (ECMA-376 Part 2), ODF and EPUB
+/// (`mimetype`, `META-INF/manifest.xml`, `META-INF/container.xml`), Java archives.
+const PACKAGE_MARKERS: &[&str] =
+    &["[Content_Types].xml", "mimetype", "META-INF/manifest.xml", "META-INF/container.xml", "META-INF/MANIFEST.MF"];
+
 /// Separator of the levels of a path inside archives: `invoice.zip > docs/run.exe`.
 pub const PATH_SEPARATOR: &str = " > ";
 
@@ -69,20 +75,39 @@ pub enum MacroSign {
 #[derive(Debug, Clone, PartialEq)]
 pub enum FactKind {
     /// The name's real extension runs code.
-    ExecutableName { extension: String, group: &'static str },
-    /// The content is a program, whatever the name says.
-    ExecutableContent { format: &'static str },
+    ExecutableName {
+        extension: String,
+        group: &'static str,
+    },
+    /// The content is a program, whatever the name says (`Format::key`, or `windows-installer`).
+    ExecutableContent {
+        format: &'static str,
+    },
     MacroDocument(MacroSign),
     /// XLSX or XML by name, or an Excel workbook by content.
-    BlockedType { what: String },
+    BlockedType {
+        what: String,
+    },
     DeceptiveName(NameTrick),
     /// The declared type (`application/pdf`) or extension (`.pdf`) is not what the content is.
-    TypeMismatch { declared: String, detected: &'static str },
+    TypeMismatch {
+        declared: String,
+        detected: &'static str,
+    },
     /// An encrypted archive entry (`ZIP`) or a password-protected Office document.
-    Encrypted { container: &'static str },
+    Encrypted {
+        container: &'static str,
+    },
     /// A format whose content cannot be read here, with the names its directory gives.
-    Uninspectable { format: String, names: Vec<String> },
-    LimitReached { limit: Limit, value: u64, max: u64 },
+    Uninspectable {
+        format: String,
+        names: Vec<String>,
+    },
+    LimitReached {
+        limit: Limit,
+        value: u64,
+        max: u64,
+    },
 }
 
 /// A fact and where it is: the path from the attachment's name down into archives.
@@ -114,7 +139,8 @@ pub fn inspect_message(message: &Message, limits: &Limits) -> Vec<AttachmentFact
                 Some(name) => visible_name(name),
                 None => format!("part {} ({})", part.index, part.content_type),
             };
-            let facts = inspect_named(&name, part.filename.as_deref(), Some(&part.content_type), part.decoded(), limits);
+            let facts =
+                inspect_named(&name, part.filename.as_deref(), Some(&part.content_type), part.decoded(), limits);
             AttachmentFacts { part: part.index, name, facts }
         })
         .collect()
@@ -220,9 +246,13 @@ impl Inspection<'_> {
             Format::Tar => self.open_tar(item, stack),
             Format::Gzip => self.open_gzip(item, stack),
             Format::Ole2 if item.complete => self.read_ole2(item),
-            Format::Cab => {
+            Format::Cab | Format::Rar => {
                 let room = self.limits.max_entries.saturating_sub(self.entries);
-                let (names, more) = containers::cab_names(&item.bytes, room);
+                let (names, more) = if format == Format::Cab {
+                    containers::cab_names(&item.bytes, room)
+                } else {
+                    containers::rar_names(&item.bytes, room)
+                };
                 self.entries += names.len();
                 if more {
                     self.reach(&item.path, Limit::Entries, self.entries as u64 + 1, self.limits.max_entries as u64);
@@ -231,10 +261,10 @@ impl Inspection<'_> {
                     let path = join(&item.path, name);
                     self.check_name(&Item { path, name: Some(name.clone()), bytes: Cow::Borrowed(&[]), ..leaf(item) });
                 }
-                self.add(&item.path, FactKind::Uninspectable { format: format.name().to_string(), names });
+                self.add(&item.path, FactKind::Uninspectable { format: format.key().to_string(), names });
             }
             f if f.is_opaque_archive() => {
-                self.add(&item.path, FactKind::Uninspectable { format: f.name().to_string(), names: Vec::new() })
+                self.add(&item.path, FactKind::Uninspectable { format: f.key().to_string(), names: Vec::new() })
             }
             _ => {}
         }
@@ -263,20 +293,20 @@ impl Inspection<'_> {
 
     fn check_content(&mut self, item: &Item, format: Option<Format>, extension: Option<&str>) {
         if let Some(f) = format.filter(|f| f.is_executable()) {
-            self.add(&item.path, FactKind::ExecutableContent { format: f.name() });
+            self.add(&item.path, FactKind::ExecutableContent { format: f.key() });
         }
         let Some(detected) = format else { return };
         if let Some(expected) = item.declared_type.as_deref().and_then(expected_by_type) {
             if !expected.accepts(detected) {
                 let declared = item.declared_type.clone().unwrap_or_default();
-                self.add(&item.path, FactKind::TypeMismatch { declared, detected: detected.name() });
+                self.add(&item.path, FactKind::TypeMismatch { declared, detected: detected.key() });
                 return;
             }
         }
         if let Some(expected) = extension.and_then(expected_by_extension) {
             if !expected.accepts(detected) {
                 let declared = format!(".{}", extension.unwrap_or_default());
-                self.add(&item.path, FactKind::TypeMismatch { declared, detected: detected.name() });
+                self.add(&item.path, FactKind::TypeMismatch { declared, detected: detected.key() });
             }
         }
     }
@@ -284,7 +314,7 @@ impl Inspection<'_> {
     fn read_ole2(&mut self, item: &Item) {
         let Some(directory) = ole2::read_directory(&item.bytes) else { return };
         if directory.is_installer() {
-            self.add(&item.path, FactKind::ExecutableContent { format: "Windows Installer package (MSI)" });
+            self.add(&item.path, FactKind::ExecutableContent { format: "windows-installer" });
         }
         if let Some(storage) = directory.vba_storage() {
             self.add(&item.path, FactKind::MacroDocument(MacroSign::VbaStorage(storage.to_string())));
@@ -299,7 +329,10 @@ impl Inspection<'_> {
         let (entries, left_out) = match zip::read_directory(&item.bytes, room) {
             zip::Directory::Listed { entries, entries_left_out } => (entries, entries_left_out),
             zip::Directory::Unreadable => {
-                self.add(&item.path, FactKind::Uninspectable { format: "ZIP (no central directory)".into(), names: Vec::new() });
+                self.add(
+                    &item.path,
+                    FactKind::Uninspectable { format: "zip-no-directory".into(), names: Vec::new() },
+                );
                 return;
             }
         };
@@ -308,7 +341,7 @@ impl Inspection<'_> {
             let total = self.entries as u64 + left_out;
             self.reach(&item.path, Limit::Entries, total, self.limits.max_entries as u64);
         }
-        let is_package = entries.iter().any(|e| e.name == "[Content_Types].xml" || e.name == "META-INF/MANIFEST.MF");
+        let is_package = entries.iter().any(|e| PACKAGE_MARKERS.contains(&e.name.as_str()));
         if is_package {
             self.check_office_package(item, &entries);
         }
@@ -331,7 +364,7 @@ impl Inspection<'_> {
             }
             if entry.method != 0 && entry.method != 8 {
                 self.check_name(&base);
-                let format = format!("ZIP compression method {}", entry.method);
+                let format = "zip-unsupported-method".to_string();
                 self.add(&base.path, FactKind::Uninspectable { format, names: Vec::new() });
                 continue;
             }
@@ -347,7 +380,8 @@ impl Inspection<'_> {
             }
             let sniff = self.extract(entry.method, data, SNIFF_BYTES as u64, &base.path);
             let format = magic::detect(&sniff.bytes);
-            let needs_whole = matches!(format, Some(Format::Zip | Format::Ole2 | Format::Tar | Format::Gzip | Format::Cab));
+            let needs_whole =
+                matches!(format, Some(Format::Zip | Format::Ole2 | Format::Tar | Format::Gzip | Format::Cab));
             if needs_whole && !sniff.complete && !suspicious_ratio {
                 // The whole entry, within the budget and the ratio cap (a bomb stops there).
                 let ratio_cap = (data.len() as u64)
@@ -418,7 +452,8 @@ impl Inspection<'_> {
         }
         let spreadsheet = entries.iter().any(|e| e.name == "xl/workbook.xml");
         let named_xlsx = item.name.as_deref().is_some_and(|n| n.to_ascii_lowercase().trim_end().ends_with(".xlsx"));
-        if spreadsheet && !item.in_package && !named_xlsx && self.limits.blocked_extensions.iter().any(|e| e == "xlsx") {
+        if spreadsheet && !item.in_package && !named_xlsx && self.limits.blocked_extensions.iter().any(|e| e == "xlsx")
+        {
             self.add(&item.path, FactKind::BlockedType { what: "Excel workbook (XLSX)".into() });
         }
     }
@@ -469,8 +504,9 @@ impl Inspection<'_> {
         });
         let data = item.bytes.get(start..).unwrap_or(&[]);
         let path = join(&item.path, if name.is_empty() { "(gzip content)" } else { &name });
-        let ratio_cap =
-            (data.len() as u64).saturating_mul(self.limits.max_compression_ratio).max(self.limits.compression_ratio_min_bytes);
+        let ratio_cap = (data.len() as u64)
+            .saturating_mul(self.limits.max_compression_ratio)
+            .max(self.limits.compression_ratio_min_bytes);
         let whole = self.extract(8, data, ratio_cap, &path);
         if !whole.complete && !whole.corrupt && whole.bytes.len() as u64 >= ratio_cap {
             let ratio = whole.bytes.len() as u64 / (data.len() as u64).max(1);
@@ -538,7 +574,10 @@ fn expected_by_type(content_type: &str) -> Option<Expected> {
     Some(match t.as_str() {
         "application/pdf" => Expected::OneOf(&[Format::Pdf]),
         "image/jpeg" | "image/jpg" | "image/pjpeg" | "image/png" | "image/gif" => Expected::OneOf(IMAGES),
-        "application/zip" | "application/x-zip-compressed" | "application/x-zip" | "application/java-archive"
+        "application/zip"
+        | "application/x-zip-compressed"
+        | "application/x-zip"
+        | "application/java-archive"
         | "application/epub+zip" => Expected::OneOf(ZIP_BASED),
         "application/msword" | "application/vnd.ms-excel" | "application/vnd.ms-powerpoint" => {
             Expected::OneOf(OFFICE_LEGACY)

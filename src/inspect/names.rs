@@ -67,7 +67,11 @@ pub const EXTENSION_GROUPS: &[ExtensionGroup] = &[
     },
     // Disk images: Windows mounts them as a drive on double click, which is used to
     // smuggle programs past the "downloaded from the Internet" warning.
-    ExtensionGroup { name: "disk-image", class: ExtensionClass::Executable, extensions: &["iso", "img", "vhd", "vhdx"] },
+    ExtensionGroup {
+        name: "disk-image",
+        class: ExtensionClass::Executable,
+        extensions: &["iso", "img", "vhd", "vhdx"],
+    },
     // Office formats that exist to carry VBA or Excel 4 macros (the guides: "documents with macros").
     ExtensionGroup {
         name: "macro-document",
@@ -80,7 +84,9 @@ pub const EXTENSION_GROUPS: &[ExtensionGroup] = &[
     ExtensionGroup {
         name: "archive",
         class: ExtensionClass::Archive,
-        extensions: &["zip", "rar", "7z", "gz", "tgz", "tar", "bz2", "tbz2", "xz", "txz", "zst", "cab", "arj", "lzh", "ace"],
+        extensions: &[
+            "zip", "rar", "7z", "gz", "tgz", "tar", "bz2", "tbz2", "xz", "txz", "zst", "cab", "arj", "lzh", "ace",
+        ],
     },
     // Documents and pictures people open without a second thought.
     ExtensionGroup {

@@ -144,9 +144,61 @@ pub fn entry_data<'b>(bytes: &'b [u8], entry: &Entry) -> Option<&'b [u8]> {
 
 /// IBM code page 437, the ZIP default for names without the UTF-8 flag (APPNOTE appendix D).
 fn cp437(bytes: &[u8]) -> String {
-    const HIGH: &str = "ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u{a0}";
+    const HIGH: &str = concat!(
+        "ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐",
+        "└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u{a0}",
+    );
     bytes
         .iter()
         .map(|&b| if b < 0x80 { char::from(b) } else { HIGH.chars().nth(usize::from(b - 0x80)).unwrap_or('?') })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::attachments::samples::{zip, ZipEntry};
+
+    #[test]
+    fn zip64_end_records_are_followed() {
+        let classic = zip(&[ZipEntry::stored("a.exe", b"MZ"), ZipEntry::stored("b.txt", b"hi")]);
+        let eocd = classic.len() - 22;
+        let directory_offset = u64::from(le32(&classic, eocd + 16).unwrap());
+        let mut archive = classic[..eocd].to_vec();
+        let record_offset = archive.len() as u64;
+        // APPNOTE §4.3.14: ZIP64 end of central directory record.
+        archive.extend_from_slice(b"PK\x06\x06");
+        archive.extend_from_slice(&44u64.to_le_bytes());
+        archive.extend_from_slice(&[45, 0, 45, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        archive.extend_from_slice(&2u64.to_le_bytes());
+        archive.extend_from_slice(&2u64.to_le_bytes());
+        archive.extend_from_slice(&0u64.to_le_bytes());
+        archive.extend_from_slice(&directory_offset.to_le_bytes());
+        // §4.3.15: the locator.
+        archive.extend_from_slice(b"PK\x06\x07");
+        archive.extend_from_slice(&0u32.to_le_bytes());
+        archive.extend_from_slice(&record_offset.to_le_bytes());
+        archive.extend_from_slice(&1u32.to_le_bytes());
+        let mut end = classic[eocd..].to_vec();
+        end[8..12].copy_from_slice(&[0xff; 4]);
+        end[16..20].copy_from_slice(&[0xff; 4]);
+        archive.extend_from_slice(&end);
+        let Directory::Listed { entries, entries_left_out } = read_directory(&archive, 100) else {
+            panic!("unreadable")
+        };
+        assert_eq!(entries.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(), ["a.exe", "b.txt"]);
+        assert_eq!(entries_left_out, 0);
+    }
+
+    #[test]
+    fn a_missing_end_record_is_unreadable_not_a_panic() {
+        let archive = zip(&[ZipEntry::stored("a.txt", b"a")]);
+        assert_eq!(read_directory(&archive[..archive.len() - 10], 10), Directory::Unreadable);
+        assert_eq!(read_directory(b"PK\x05\x06", 10), Directory::Unreadable);
+    }
+
+    #[test]
+    fn names_without_the_utf8_flag_are_cp437() {
+        assert_eq!(cp437(b"r\x82sum\x82.exe"), "résumé.exe");
+    }
 }

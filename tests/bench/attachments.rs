@@ -52,9 +52,13 @@ fn thousand_entry_zip() -> Vec<u8> {
             (format!("photos/{i:04}.jpg"), jpeg)
         })
         .collect();
-    let texts: Vec<(String, Vec<u8>)> =
-        (0..28).map(|i| (format!("notes/{i:02}.txt"), format!("Line {i} of the notes.\n").repeat(400).into_bytes())).collect();
-    let nested = samples::zip(&[ZipEntry::deflated("inner/readme.txt", b"nested"), ZipEntry::stored("inner/logo.png", b"\x89PNG\r\n\x1a\n")]);
+    let texts: Vec<(String, Vec<u8>)> = (0..28)
+        .map(|i| (format!("notes/{i:02}.txt"), format!("Line {i} of the notes.\n").repeat(400).into_bytes()))
+        .collect();
+    let nested = samples::zip(&[
+        ZipEntry::deflated("inner/readme.txt", b"nested"),
+        ZipEntry::stored("inner/logo.png", b"\x89PNG\r\n\x1a\n"),
+    ]);
     let docx = samples::word_document(false);
     let mut entries: Vec<ZipEntry> = pictures.iter().map(|(n, d)| ZipEntry::stored(n, d)).collect();
     entries.extend(texts.iter().map(|(n, d)| ZipEntry::deflated(n, d)));
@@ -64,12 +68,17 @@ fn thousand_entry_zip() -> Vec<u8> {
 }
 
 pub fn run(corpus: &[(String, Vec<u8>)]) {
-    println!("── attachments (issue 5) ─────────────────────────────────────────");
+    println!("── attachments (issue 5) ──────────────────────────────");
     let started = Instant::now();
     let archive = thousand_entry_zip();
     // Base64 and line breaks make the 6.6 MB archive a 9 MB message.
     let raw = samples::message_with("photos.zip", "application/zip", &archive);
-    println!("generated: {} bytes message, ZIP of {} bytes with 1,000 entries ({:?})", raw.len(), archive.len(), started.elapsed());
+    println!(
+        "generated: {} bytes message, ZIP of {} bytes with 1,000 entries ({:?})",
+        raw.len(),
+        archive.len(),
+        started.elapsed()
+    );
 
     let thresholds = AttachmentThresholds::default();
     let limits = thresholds.limits();
@@ -82,7 +91,8 @@ pub fn run(corpus: &[(String, Vec<u8>)]) {
     let (whole, report) = time(|| lint(&raw, &Options::default()).expect("lints"));
     let attachment_findings = report.findings.iter().filter(|f| f.rule_id.starts_with("attachment/")).count();
     println!(
-        "lint, all rules (8 attachment rules each inspect): {whole:?}; {attachment_findings} attachment findings, verdict {:?}",
+        "lint, all rules (8 attachment rules each inspect): {whole:?}; {attachment_findings} attachment findings, \
+         verdict {:?}",
         report.verdict
     );
     let rules_only: Vec<String> = mail_preflight::rules::REGISTRY
@@ -102,7 +112,8 @@ pub fn run(corpus: &[(String, Vec<u8>)]) {
         println!("corpus: absent, skipped");
         return;
     }
-    let analysed: Vec<Message> = with_attachments.iter().map(|(_, raw)| Message::analyse(raw, Origin::Raw, Vec::new())).collect();
+    let analysed: Vec<Message> =
+        with_attachments.iter().map(|(_, raw)| Message::analyse(raw, Origin::Raw, Vec::new())).collect();
     let (corpus_time, _) = time(|| analysed.iter().map(|m| inspect::inspect_message(m, &limits).len()).sum::<usize>());
     println!("corpus: inspect_message over {} messages with attachments: {corpus_time:?}", analysed.len());
 }

@@ -68,6 +68,47 @@ fn main() {
         let _ = lint(&big, &options);
     });
     report("generated 9.9 MB message", runs as usize, big.len() * runs as usize, elapsed);
+    per_rule_costs(&corpus);
     println!();
     attachments::run(&corpus);
+}
+
+/// Cost of each rule alone on the three largest corpus messages, above the cost
+/// of analysing the message with every rule off.
+fn per_rule_costs(corpus: &[(String, Vec<u8>)]) {
+    use mail_preflight::options::RuleSetting;
+    use mail_preflight::rules::REGISTRY;
+    let mut largest: Vec<&(String, Vec<u8>)> = corpus.iter().collect();
+    largest.sort_by_key(|(_, raw)| std::cmp::Reverse(raw.len()));
+    largest.truncate(3);
+    if largest.is_empty() {
+        return;
+    }
+    let all_off: Options = Options {
+        rules: REGISTRY.iter().map(|r| (r.id.to_string(), RuleSetting::Off)).collect(),
+        ..Options::default()
+    };
+    let per_message = |options: &Options| -> f64 {
+        let (runs, elapsed) = time_for(Duration::from_millis(150), || {
+            for (_, raw) in &largest {
+                let _ = lint(raw, options);
+            }
+        });
+        elapsed.as_secs_f64() * 1e3 / (runs as f64 * largest.len() as f64)
+    };
+    let base = per_message(&all_off);
+    println!();
+    println!("per-rule cost on the {} largest corpus messages (analysis alone: {base:.2} ms/msg)", largest.len());
+    let mut costs: Vec<(f64, &str)> = REGISTRY
+        .iter()
+        .map(|rule| {
+            let mut options = all_off.clone();
+            options.rules.remove(rule.id);
+            ((per_message(&options) - base).max(0.0), rule.id)
+        })
+        .collect();
+    costs.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (cost, id) in costs.iter().take(8) {
+        println!("  {id:<36} {cost:>8.3} ms/msg");
+    }
 }

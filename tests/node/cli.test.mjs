@@ -91,12 +91,13 @@ test('text output: verdict per file, line:column, severity, rule id, message, ev
   const run = runCli(['lint', '--locale', 'pl', 'sub/long.eml', 'clean.eml'], { cwd: dir });
   assert.equal(run.status, 1);
   const finding = pkg.lint(readFileSync(join(dir, 'sub/long.eml')), { locale: 'pl' }).findings[0];
-  assert.match(run.stdout, /^sub\/long\.eml {2}fail {2}score \d+ · 1 error, 0 warnings, 0 info$/m);
+  // Every word of the text output is from the catalogue, in Polish here.
+  assert.match(run.stdout, /^sub\/long\.eml {2}fail — Zostanie odrzucone lub zablokowane {2}Wynik \d+ · błędy: 1, ostrzeżenia: 0, informacje: 0$/m);
   assert.ok(run.stdout.includes(`${finding.location.line}:${finding.location.column}  error    size/line-length`));
   assert.ok(run.stdout.includes(finding.message), 'the Polish message');
   assert.ok(run.stdout.includes(`→ ${finding.fix}`), 'the fix');
   assert.match(run.stdout, /^clean\.eml {2}pass/m);
-  assert.match(run.stdout, /1 problem \(1 error, 0 warnings, 0 info\) in 2 files; 1 file would be refused or blocked/);
+  assert.match(run.stdout, /sprawdzone pliki: 2; błędy: 1, ostrzeżenia: 0, informacje: 0; pliki, które zostałyby odrzucone lub zablokowane: 1/);
   assert.doesNotMatch(run.stdout, /\u001b\[/, 'no colour when stdout is not a terminal');
 });
 

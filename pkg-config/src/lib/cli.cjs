@@ -8,7 +8,7 @@ const fs = require('node:fs');
 const engine = require('../index.cjs');
 const { expandArguments } = require('./files.cjs');
 const { toSarif } = require('./sarif.cjs');
-const { formatFile, formatSummary, formatExplanation, formatSimulation } = require('./text.cjs');
+const { formatFile, formatSummary, formatExplanation, formatSimulation, translator } = require('./text.cjs');
 const packageVersion = require('../package.json').version;
 
 const EXIT_OK = 0;
@@ -136,6 +136,7 @@ function lintCommand(argv, io) {
     throw new UsageError(`config ${values['--config']} must be a JSON object of options`);
   }
   options.locale = oneOf(values['--locale'] || options.locale || environmentLocale(io.env), LOCALES, '--locale');
+  const t = translator(engine.messages(options.locale));
   let maxWarnings;
   if (values['--max-warnings'] !== undefined) {
     maxWarnings = Number(values['--max-warnings']);
@@ -172,7 +173,7 @@ function lintCommand(argv, io) {
         : { code: 'io', message: `${file}: cannot read (${error.code || error.message})` };
     }
     entries.push(entry);
-    if (format === 'text') emit(formatFile(entry, colour));
+    if (format === 'text') emit(formatFile(entry, colour, t));
     if (format === 'json') {
       const line = entry.error ? { file, error: entry.error } : { file, ...entry.report };
       emit(`${JSON.stringify(line)}\n`);
@@ -188,9 +189,9 @@ function lintCommand(argv, io) {
   else if (errors > 0 || tooManyWarnings) exitCode = EXIT_FINDINGS;
 
   if (format === 'text') {
-    emit(formatSummary(entries, colour));
+    emit(formatSummary(entries, colour, t));
   }
-  if (tooManyWarnings) io.stderr(`mail-preflight: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+  if (tooManyWarnings) io.stderr(`mail-preflight: ${t('cli.too-many-warnings', { warnings, max: maxWarnings })}\n`);
   if (format === 'sarif') {
     const log = toSarif(entries, {
       rules: engine.rules(options.locale),
@@ -288,7 +289,9 @@ function dataCommand(argv, io, command) {
     // The dedicated layout when the result has the documented shape, an outline otherwise.
     const colour = colourWanted(values, io);
     if (command === 'explain' && result && typeof result.class === 'string') text = formatExplanation(result, colour);
-    else if (command === 'simulate' && result && result.counters) text = formatSimulation(result, colour);
+    else if (command === 'simulate' && result && result.counters) {
+      text = formatSimulation(result, colour, translator(engine.messages(locale)));
+    }
     else text = outline(result);
   }
   if (values['--output']) {

@@ -15,8 +15,23 @@ function painter(colour) {
   };
 }
 
-function plural(n, word) {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+/**
+ * A translator over the engine's catalogue: `t('cli.counts', { errors: 1 })`.
+ * Every word of the text output comes from the catalogue, in the chosen language.
+ */
+function translator(messages) {
+  return (id, params = {}) => (messages[id] || id).replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
+}
+
+let english;
+/** English, from the engine's catalogue, for callers that pass no translator. */
+function ENGLISH(id, params) {
+  english = english || translator(require('../index.cjs').messages('en'));
+  return english(id, params);
+}
+
+function countsText(t, counts) {
+  return t('cli.counts', { errors: counts.error, warnings: counts.warning, infos: counts.info });
 }
 
 function position(location) {
@@ -24,30 +39,29 @@ function position(location) {
   return '-';
 }
 
-function where(location) {
+function where(location, t) {
   const parts = [];
   if (location.header) parts.push(location.header);
-  if (location.part !== undefined && location.part !== 0) parts.push(`part ${location.part}`);
+  if (location.part !== undefined && location.part !== 0) parts.push(t('cli.part', { part: location.part }));
   if (location.path) parts.push(location.path);
   return parts.length ? ` [${parts.join(', ')}]` : '';
 }
 
 /** The text block of one linted file. */
-function formatFile(entry, colour) {
+function formatFile(entry, colour, t = ENGLISH) {
   const paint = painter(colour);
   if (entry.error) {
-    return `${paint('bold', entry.file)}\n  ${paint('red', 'cannot lint')}: ${entry.error.message}\n`;
+    return `${paint('bold', entry.file)}\n  ${paint('red', t('cli.cannot-lint'))}: ${entry.error.message}\n`;
   }
   const { report } = entry;
-  const counts = `${plural(report.counts.error, 'error')}, ${plural(report.counts.warning, 'warning')}, `
-    + `${report.counts.info} info`;
-  let out = `${paint('bold', entry.file)}  ${paint(VERDICT_STYLE[report.verdict], report.verdict)}`
-    + `  ${paint('dim', `score ${report.score} · ${counts}`)}\n`;
+  const verdict = `${report.verdict} — ${t(`core.verdict.${report.verdict}`)}`;
+  let out = `${paint('bold', entry.file)}  ${paint(VERDICT_STYLE[report.verdict], verdict)}`
+    + `  ${paint('dim', `${t('core.report.score', { score: report.score })} · ${countsText(t, report.counts)}`)}\n`;
   const width = Math.max(0, ...report.findings.map((f) => position(f.location).length));
   for (const finding of report.findings) {
     const pos = position(finding.location).padEnd(width);
     const severity = paint(SEVERITY_STYLE[finding.severity], finding.severity.padEnd(7));
-    out += `  ${pos}  ${severity}  ${paint('bold', finding.ruleId)}${where(finding.location)}  ${finding.message}\n`;
+    out += `  ${pos}  ${severity}  ${paint('bold', finding.ruleId)}${where(finding.location, t)}  ${finding.message}\n`;
     const indent = ' '.repeat(width + 13);
     if (finding.evidence) out += `${indent}${paint('dim', `> ${finding.evidence}`)}\n`;
     if (finding.fix) out += `${indent}${paint('dim', `→ ${finding.fix}`)}\n`;
@@ -56,7 +70,7 @@ function formatFile(entry, colour) {
 }
 
 /** The closing summary line. */
-function formatSummary(entries, colour) {
+function formatSummary(entries, colour, t = ENGLISH) {
   const paint = painter(colour);
   const totals = { error: 0, warning: 0, info: 0 };
   let failing = 0;
@@ -69,16 +83,14 @@ function formatSummary(entries, colour) {
     for (const key of Object.keys(totals)) totals[key] += entry.report.counts[key];
     if (entry.report.verdict === 'fail') failing++;
   }
-  const problems = totals.error + totals.warning + totals.info;
-  let line = `${plural(problems, 'problem')} (${plural(totals.error, 'error')}, ${plural(totals.warning, 'warning')}, `
-    + `${totals.info} info) in ${plural(entries.length - unreadable, 'file')}`;
-  if (failing) line += `; ${plural(failing, 'file')} would be refused or blocked`;
-  if (unreadable) line += `; ${unreadable} could not be linted`;
+  let line = t('cli.summary', { files: entries.length - unreadable, counts: countsText(t, totals) });
+  if (failing) line += `; ${t('cli.summary.refused', { count: failing })}`;
+  if (unreadable) line += `; ${t('cli.summary.unreadable', { count: unreadable })}`;
   const style = totals.error || unreadable ? 'red' : totals.warning ? 'yellow' : 'green';
   return `\n${paint(style, line)}\n`;
 }
 
-module.exports = { formatFile, formatSummary, painter };
+module.exports = { formatFile, formatSummary, painter, translator };
 
 /** An SMTP reply explanation as text (shape: SmtpReplyExplanation in index.d.ts). */
 function formatExplanation(explanation, colour) {
@@ -98,16 +110,17 @@ function formatExplanation(explanation, colour) {
 }
 
 /** A simulation result as text: final state, counters, state changes, notifications. */
-function formatSimulation(result, colour) {
+function formatSimulation(result, colour, t = ENGLISH) {
   const paint = painter(colour);
   const time = (seconds) => new Date(seconds * 1000).toISOString().replace('T', ' ').replace(/:\d\d\.\d+Z$/, ' UTC');
   const counters = Object.entries(result.counters || {}).map(([k, v]) => `${k} ${v}`).join(', ');
-  let out = `${paint('bold', 'state')}: ${result.state}  (actions: ${(result.actions || []).join(', ') || '-'})\n`;
-  out += `${paint('bold', 'counters')}: ${counters}\n`;
+  const actions = (result.actions || []).join(', ') || '-';
+  let out = `${paint('bold', t('cli.state'))}: ${result.state}  (${t('cli.actions')}: ${actions})\n`;
+  out += `${paint('bold', t('cli.counters'))}: ${counters}\n`;
   // State changes, rejected actions and notifications in time order (stable for equal times).
   const events = [
     ...(result.timeline || []).map((c) => [c.at, `${c.from} → ${paint('bold', c.to)}  ${c.message}`]),
-    ...(result.rejectedActions || []).map((r) => [r.at, `${paint('yellow', `${r.action} rejected`)}  ${r.message}`]),
+    ...(result.rejectedActions || []).map((r) => [r.at, `${paint('yellow', t('cli.rejected', { action: r.action }))}  ${r.message}`]),
     ...(result.notifications || []).map((n) => [n.at, paint('dim', `${n.kind} → ${n.to}: ${n.subject}`)]),
   ].sort((a, b) => a[0] - b[0]);
   for (const [at, text] of events) out += `  ${time(at)}  ${text}\n`;

@@ -2,6 +2,7 @@
 //! en, fr, es and pl side by side.
 
 pub mod attachments;
+pub mod cli;
 pub mod config;
 pub mod core;
 pub mod headers;
@@ -30,4 +31,5 @@ pub const AREAS: &[Area] = &[
     Area { name: "queue", entries: queue::ENTRIES },
     Area { name: "smtp", entries: smtp::ENTRIES },
     Area { name: "ui", entries: ui::ENTRIES },
+    Area { name: "cli", entries: cli::ENTRIES },
 ];

@@ -62,7 +62,11 @@ fn compressible_text() -> Vec<u8> {
         n = n.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         text.push_str(&format!("2026-03-02 10:00:{:02} GET /page/{} 200\n", n >> 58, (n >> 40) % 500));
     }
-    samples::message_with("access.zip", "application/zip", &samples::zip(&[ZipEntry::deflated("access.log", text.as_bytes())]))
+    samples::message_with(
+        "access.zip",
+        "application/zip",
+        &samples::zip(&[ZipEntry::deflated("access.log", text.as_bytes())]),
+    )
 }
 
 fn check(message: &Message, cx: &mut Context) {

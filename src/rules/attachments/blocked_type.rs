@@ -38,7 +38,11 @@ fn xml_export() -> Vec<u8> {
 }
 fn workbook_in_zip() -> Vec<u8> {
     let book = samples::spreadsheet();
-    samples::message_with("exports.zip", "application/zip", &samples::zip(&[ZipEntry::stored("march/report.xlsx", &book)]))
+    samples::message_with(
+        "exports.zip",
+        "application/zip",
+        &samples::zip(&[ZipEntry::stored("march/report.xlsx", &book)]),
+    )
 }
 fn workbook_renamed() -> Vec<u8> {
     samples::message_with("report.dat", "application/octet-stream", &samples::spreadsheet())
@@ -59,9 +63,11 @@ fn check(message: &Message, cx: &mut Context) {
     for (attachment, fact) in super::facts_where(&inspected, |k| matches!(k, FactKind::BlockedType { .. })) {
         let FactKind::BlockedType { what } = &fact.kind else { continue };
         cx.emit(
-            Draft::new(Msg::new("attachment/blocked-type.blocked").text("path", fact.path.clone()).text("type", what.clone()))
-                .evidence(&fact.path)
-                .at(super::location(message, attachment, fact)),
+            Draft::new(
+                Msg::new("attachment/blocked-type.blocked").text("path", fact.path.clone()).text("type", what.clone()),
+            )
+            .evidence(&fact.path)
+            .at(super::location(message, attachment, fact)),
         );
     }
 }

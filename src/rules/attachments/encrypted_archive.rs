@@ -17,7 +17,10 @@ pub const RULE: Rule = Rule {
     default_score: 15,
     examples: &[
         Example::fails("A ZIP whose entry is password protected", ExampleInput::Generated(encrypted_zip)),
-        Example::fails("A password-protected Excel file (OLE2 EncryptedPackage)", ExampleInput::Generated(encrypted_office)),
+        Example::fails(
+            "A password-protected Excel file (OLE2 EncryptedPackage)",
+            ExampleInput::Generated(encrypted_office),
+        ),
         Example::passes("A ZIP without password", ExampleInput::Generated(plain_zip)),
     ],
     check,

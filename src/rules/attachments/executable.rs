@@ -20,11 +20,20 @@ pub const RULE: Rule = Rule {
         Example::fails("A Windows program named setup.exe", ExampleInput::Generated(program_by_name)),
         Example::fails("A Windows program renamed invoice.pdf", ExampleInput::Generated(program_renamed_pdf)),
         Example::fails("invoice.zip holding docs/run.exe", ExampleInput::Generated(program_in_zip)),
-        Example::fails("An ELF program without extension, deflated in a ZIP inside a ZIP", ExampleInput::Generated(elf_in_nested_zip)),
+        Example::fails(
+            "An ELF program without extension, deflated in a ZIP inside a ZIP",
+            ExampleInput::Generated(elf_in_nested_zip),
+        ),
         Example::fails("A Mach-O program named readme", ExampleInput::Generated(macho_without_extension)),
-        Example::fails("A batch file named with a right-to-left override (invoice\u{202e}fdp.bat)", ExampleInput::Generated(bidi_batch)),
+        Example::fails(
+            "A batch file named with a right-to-left override (invoice\u{202e}fdp.bat)",
+            ExampleInput::Generated(bidi_batch),
+        ),
         Example::fails("run.exe. with a trailing dot, which Windows drops", ExampleInput::Generated(trailing_dot)),
-        Example::fails("A .pif name given only in Content-Type name=, RFC 2047 encoded", ExampleInput::Generated(rfc2047_name)),
+        Example::fails(
+            "A .pif name given only in Content-Type name=, RFC 2047 encoded",
+            ExampleInput::Generated(rfc2047_name),
+        ),
         Example::fails("A .vbs name in RFC 2231 encoding (filename*=)", ExampleInput::Generated(rfc2231_name)),
         Example::fails("An MSI installer named update.dat", ExampleInput::Generated(installer_renamed)),
         Example::passes("A PDF invoice", ExampleInput::Generated(pdf_invoice)),
@@ -43,7 +52,10 @@ fn program_renamed_pdf() -> Vec<u8> {
 }
 fn program_in_zip() -> Vec<u8> {
     let program = samples::windows_program();
-    let archive = samples::zip(&[ZipEntry::deflated("docs/readme.txt", b"Open run.exe"), ZipEntry::stored("docs/run.exe", &program)]);
+    let archive = samples::zip(&[
+        ZipEntry::deflated("docs/readme.txt", b"Open run.exe"),
+        ZipEntry::stored("docs/run.exe", &program),
+    ]);
     samples::message_with("invoice.zip", "application/zip", &archive)
 }
 fn elf_in_nested_zip() -> Vec<u8> {
@@ -62,11 +74,17 @@ fn trailing_dot() -> Vec<u8> {
 }
 fn rfc2047_name() -> Vec<u8> {
     // "=?utf-8?B?…?=" is "faktura.pif"; no Content-Disposition file name.
-    samples::message_with_header("Content-Type: application/octet-stream; name=\"=?utf-8?B?ZmFrdHVyYS5waWY=?=\"", b"data")
+    samples::message_with_header(
+        "Content-Type: application/octet-stream; name=\"=?utf-8?B?ZmFrdHVyYS5waWY=?=\"",
+        b"data",
+    )
 }
 fn rfc2231_name() -> Vec<u8> {
     samples::message_with_header(
-        "Content-Type: application/octet-stream\r\nContent-Disposition: attachment; filename*=utf-8''factura%20%C3%BAltima.vbs",
+        concat!(
+            "Content-Type: application/octet-stream\r\n",
+            "Content-Disposition: attachment; filename*=utf-8''factura%20%C3%BAltima.vbs",
+        ),
         b"MsgBox 1",
     )
 }
@@ -108,19 +126,20 @@ fn check(message: &Message, cx: &mut Context) {
                 _ => {}
             }
         }
+        let locale = cx.locale();
         let msg = match (by_name, by_content) {
             (Some((extension, group)), Some(format)) => Msg::new("attachment/executable.by-name-and-content")
                 .text("path", fact.path.clone())
                 .text("extension", extension.clone())
-                .text("group", group)
-                .text("format", format),
+                .text("group", super::group_label(group, locale))
+                .text("format", super::format_label(format, locale)),
             (Some((extension, group)), None) => Msg::new("attachment/executable.by-name")
                 .text("path", fact.path.clone())
                 .text("extension", extension.clone())
-                .text("group", group),
-            (None, Some(format)) => {
-                Msg::new("attachment/executable.by-content").text("path", fact.path.clone()).text("format", format)
-            }
+                .text("group", super::group_label(group, locale)),
+            (None, Some(format)) => Msg::new("attachment/executable.by-content")
+                .text("path", fact.path.clone())
+                .text("format", super::format_label(format, locale)),
             (None, None) => continue,
         };
         cx.emit(Draft::new(msg).evidence(&fact.path).at(super::location(message, attachment, fact)));

@@ -18,7 +18,10 @@ pub const RULE: Rule = Rule {
     default_score: 50,
     examples: &[
         Example::fails("A macro-enabled Word document renamed report.docx", ExampleInput::Generated(docm_renamed_docx)),
-        Example::fails("A Word 97 document with a VBA project (Macros storage)", ExampleInput::Generated(word_97_with_macros)),
+        Example::fails(
+            "A Word 97 document with a VBA project (Macros storage)",
+            ExampleInput::Generated(word_97_with_macros),
+        ),
         Example::fails("A Word 97 document with macros inside a ZIP", ExampleInput::Generated(macro_document_in_zip)),
         Example::fails("A file named budget.xlsm", ExampleInput::Generated(xlsm_by_name)),
         Example::passes("A Word document without macros", ExampleInput::Generated(plain_docx)),
@@ -39,7 +42,11 @@ fn word_97_with_macros() -> Vec<u8> {
 }
 fn macro_document_in_zip() -> Vec<u8> {
     let document = samples::word_97_document(true);
-    samples::message_with("letters.zip", "application/zip", &samples::zip(&[ZipEntry::deflated("2026/letter.doc", &document)]))
+    samples::message_with(
+        "letters.zip",
+        "application/zip",
+        &samples::zip(&[ZipEntry::deflated("2026/letter.doc", &document)]),
+    )
 }
 fn xlsm_by_name() -> Vec<u8> {
     samples::message_with("budget.xlsm", "application/vnd.ms-excel.sheet.macroEnabled.12", &samples::spreadsheet())
@@ -69,7 +76,9 @@ fn check(message: &Message, cx: &mut Context) {
             MacroSign::Extension(extension) => {
                 Msg::new("attachment/macro-document.extension").text("extension", extension.clone())
             }
-            MacroSign::VbaStorage(storage) => Msg::new("attachment/macro-document.vba-storage").text("storage", storage.clone()),
+            MacroSign::VbaStorage(storage) => {
+                Msg::new("attachment/macro-document.vba-storage").text("storage", storage.clone())
+            }
             MacroSign::VbaProjectPart => Msg::new("attachment/macro-document.vba-project"),
             MacroSign::MacroSheets => Msg::new("attachment/macro-document.macro-sheets"),
             MacroSign::MacroEnabledContentType => Msg::new("attachment/macro-document.content-type"),

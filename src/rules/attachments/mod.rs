@@ -14,6 +14,7 @@ pub mod uninspectable_archive;
 
 pub mod samples;
 
+use crate::i18n::{self, Locale};
 use crate::inspect::{self, names, AttachmentFacts, Fact, FactKind, Limits};
 use crate::model::Message;
 use crate::report::Location;
@@ -117,4 +118,17 @@ pub fn facts_where<'f>(
         }
     }
     out
+}
+
+/// The label of a format key (`Format::key`) in the reader's language, from the
+/// catalogue entry `attachment/format.<key>`; an unknown key is shown as is.
+pub fn format_label(key: &str, locale: Locale) -> String {
+    let id = format!("attachment/format.{key}");
+    i18n::entry(&id).map(|e| e.text(locale).to_string()).unwrap_or_else(|| key.to_string())
+}
+
+/// The label of an extension group (`ExtensionGroup::name`, or `configured`) in the reader's language.
+pub fn group_label(name: &str, locale: Locale) -> String {
+    let id = format!("attachment/group.{name}");
+    i18n::entry(&id).map(|e| e.text(locale).to_string()).unwrap_or_else(|| name.to_string())
 }

@@ -248,17 +248,38 @@ pub fn windows_installer() -> Vec<u8> {
     ole2(&["\u{4840}\u{3f3f}"], [0x84, 0x10, 0x0c, 0, 0, 0, 0, 0, 0xc0, 0, 0, 0, 0, 0, 0, 0x46])
 }
 
-const DOCX_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
-const DOCM_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/><Override PartName="/word/document.xml" ContentType="application/vnd.ms-word.document.macroEnabled.main+xml"/></Types>"#;
-const XLSX_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>"#;
+const DOCX_TYPES: &str = concat!(
+    r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#,
+    r#"<Default Extension="xml" ContentType="application/xml"/>"#,
+    r#"<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>"#,
+    r#"</Types>"#,
+);
+const DOCM_TYPES: &str = concat!(
+    r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#,
+    r#"<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>"#,
+    r#"<Override PartName="/word/document.xml" ContentType="application/vnd.ms-word.document.macroEnabled.main+xml"/>"#,
+    r#"</Types>"#,
+);
+const XLSX_TYPES: &str = concat!(
+    r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#,
+    r#"<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#,
+    r#"</Types>"#,
+);
 
 /// A Word (OOXML) document; with macros it holds `word/vbaProject.bin` and a
 /// macro-enabled content type, as Word writes a `.docm`.
 pub fn word_document(with_macros: bool) -> Vec<u8> {
-    let body = br#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Invoice</w:t></w:r></w:p></w:body></w:document>"#;
+    let body = concat!(
+        r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
+        "<w:body><w:p><w:r><w:t>Invoice</w:t></w:r></w:p></w:body></w:document>",
+    )
+    .as_bytes();
     let vba = word_97_document(true);
     let mut entries = vec![
-        ZipEntry::deflated("[Content_Types].xml", if with_macros { DOCM_TYPES.as_bytes() } else { DOCX_TYPES.as_bytes() }),
+        ZipEntry::deflated(
+            "[Content_Types].xml",
+            if with_macros { DOCM_TYPES.as_bytes() } else { DOCX_TYPES.as_bytes() },
+        ),
         ZipEntry::deflated("_rels/.rels", b"<Relationships/>"),
         ZipEntry::deflated("word/document.xml", body),
     ];
@@ -284,7 +305,10 @@ pub fn pdf() -> Vec<u8> {
 
 /// A raw message: a short text and one base64 attachment.
 pub fn message_with(filename: &str, content_type: &str, content: &[u8]) -> Vec<u8> {
-    message_with_header(&format!("Content-Type: {content_type}\r\nContent-Disposition: attachment; filename=\"{filename}\""), content)
+    message_with_header(
+        &format!("Content-Type: {content_type}\r\nContent-Disposition: attachment; filename=\"{filename}\""),
+        content,
+    )
 }
 
 /// A raw message whose attachment has the given MIME header lines (CRLF separated).
@@ -292,7 +316,8 @@ pub fn message_with_header(part_header: &str, content: &[u8]) -> Vec<u8> {
     let mut raw = String::from(
         "From: Shop <shop@example.com>\r\nTo: client@example.net\r\nSubject: Your documents\r\n\
          Date: Mon, 2 Mar 2026 10:00:00 +0100\r\nMessage-ID: <sample@example.com>\r\nMIME-Version: 1.0\r\n\
-         Content-Type: multipart/mixed; boundary=\"sep\"\r\n\r\n--sep\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n\
+         Content-Type: multipart/mixed; boundary=\"sep\"\r\n\r\n\
+         --sep\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n\
          Please find the documents attached.\r\n--sep\r\n",
     );
     raw.push_str(part_header);
@@ -389,5 +414,64 @@ pub fn cabinet(names: &[&str]) -> Vec<u8> {
     out.extend_from_slice(&total.to_le_bytes());
     out.extend_from_slice(&[0; 4]);
     out.extend_from_slice(&files);
+    out
+}
+
+/// A RAR 5 archive listing `files` (stored; CRCs left at zero, not checked here).
+pub fn rar5(files: &[(&str, &[u8])]) -> Vec<u8> {
+    fn vint(mut value: u64, out: &mut Vec<u8>) {
+        loop {
+            let byte = (value & 0x7f) as u8;
+            value >>= 7;
+            if value == 0 {
+                out.push(byte);
+                return;
+            }
+            out.push(byte | 0x80);
+        }
+    }
+    fn block(header: &[u8], data: &[u8], out: &mut Vec<u8>) {
+        out.extend_from_slice(&[0; 4]);
+        vint(header.len() as u64, out);
+        out.extend_from_slice(header);
+        out.extend_from_slice(data);
+    }
+    let mut out = b"Rar!\x1a\x07\x01\x00".to_vec();
+    block(&[1, 0, 0], &[], &mut out);
+    for (name, data) in files {
+        let mut header = Vec::new();
+        vint(2, &mut header); // file header
+        vint(0x02, &mut header); // a data area follows
+        vint(data.len() as u64, &mut header);
+        vint(0, &mut header); // file flags
+        vint(data.len() as u64, &mut header);
+        vint(0, &mut header); // attributes
+        vint(0, &mut header); // compression: stored
+        vint(0, &mut header); // host OS: Windows
+        vint(name.len() as u64, &mut header);
+        header.extend_from_slice(name.as_bytes());
+        block(&header, data, &mut out);
+    }
+    block(&[5, 0, 0], &[], &mut out);
+    out
+}
+
+/// A RAR 1.5–4 archive listing `files` (stored; CRCs left at zero).
+pub fn rar4(files: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut out = b"Rar!\x1a\x07\x00".to_vec();
+    out.extend_from_slice(&[0, 0, 0x73, 0, 0, 13, 0, 0, 0, 0, 0, 0, 0]);
+    for (name, data) in files {
+        out.extend_from_slice(&[0, 0, 0x74]);
+        out.extend_from_slice(&0x8000u16.to_le_bytes());
+        out.extend_from_slice(&(32 + name.len() as u16).to_le_bytes());
+        out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+        out.extend_from_slice(&[2, 0, 0, 0, 0, 0, 0, 0, 0, 29, 0x30]);
+        out.extend_from_slice(&(name.len() as u16).to_le_bytes());
+        out.extend_from_slice(&[0x20, 0, 0, 0]);
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(data);
+    }
+    out.extend_from_slice(&[0, 0, 0x7b, 0, 0, 7, 0]);
     out
 }

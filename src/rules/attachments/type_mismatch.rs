@@ -20,7 +20,10 @@ pub const RULE: Rule = Rule {
         Example::fails("Named photo.jpg, the content is a Windows program", ExampleInput::Generated(program_named_jpg)),
         Example::passes("A PDF declared as a PDF", ExampleInput::Generated(pdf_as_pdf)),
         Example::passes("A ZIP declared as application/octet-stream", ExampleInput::Generated(zip_as_octet_stream)),
-        Example::passes("A PNG declared image/jpeg (pictures are sniffed by every client)", ExampleInput::Generated(png_as_jpeg)),
+        Example::passes(
+            "A PNG declared image/jpeg (pictures are sniffed by every client)",
+            ExampleInput::Generated(png_as_jpeg),
+        ),
     ],
     check,
 };
@@ -54,7 +57,10 @@ fn check(message: &Message, cx: &mut Context) {
         };
         cx.emit(
             Draft::new(
-                Msg::new(id).text("path", fact.path.clone()).text("declared", declared.clone()).text("detected", *detected),
+                Msg::new(id)
+                    .text("path", fact.path.clone())
+                    .text("declared", declared.clone())
+                    .text("detected", *detected),
             )
             .evidence(format!("{} ({declared})", fact.path))
             .at(super::location(message, attachment, fact)),

@@ -2,7 +2,8 @@
 //! (RAR, 7-Zip, bzip2, xz, Zstandard, ISO images, cabinets, ZIP entries with
 //! exotic compression): the host's filter may not read them either, and "even
 //! zipped" executables are blocked, so the sender should know nothing was checked
-//! inside. Names are listed when the format's directory is plain (cabinets).
+//! inside. Names are listed when the format's headers are plain (RAR, cabinets), and
+//! checked by the other rules.
 
 use super::samples;
 use crate::i18n::Msg;
@@ -27,13 +28,21 @@ pub const RULE: Rule = Rule {
 };
 
 fn rar_archive() -> Vec<u8> {
-    samples::message_with("photos.rar", "application/vnd.rar", b"Rar!\x1a\x07\x01\x00\x33\x92\xb5\xe5\x0a\x01\x05\x06\x00")
+    samples::message_with(
+        "photos.rar",
+        "application/vnd.rar",
+        b"Rar!\x1a\x07\x01\x00\x33\x92\xb5\xe5\x0a\x01\x05\x06\x00",
+    )
 }
 fn seven_zip_renamed() -> Vec<u8> {
     samples::message_with("backup.dat", "application/octet-stream", &[b'7', b'z', 0xbc, 0xaf, 0x27, 0x1c, 0, 4, 0, 0])
 }
 fn cabinet() -> Vec<u8> {
-    samples::message_with("drivers.cab", "application/vnd.ms-cab-compressed", &samples::cabinet(&["readme.txt", "setup.inf"]))
+    samples::message_with(
+        "drivers.cab",
+        "application/vnd.ms-cab-compressed",
+        &samples::cabinet(&["readme.txt", "setup.inf"]),
+    )
 }
 fn zip_archive() -> Vec<u8> {
     let archive = samples::zip(&[samples::ZipEntry::deflated("photo.jpg", &[0xff, 0xd8, 0xff, 0xe0])]);
@@ -48,8 +57,11 @@ fn check(message: &Message, cx: &mut Context) {
     let inspected = super::inspect(message, &cx.options.thresholds.attachments);
     for (attachment, fact) in super::facts_where(&inspected, |k| matches!(k, FactKind::Uninspectable { .. })) {
         let FactKind::Uninspectable { format, names } = &fact.kind else { continue };
+        let format = super::format_label(format, cx.locale());
         let msg = if names.is_empty() {
-            Msg::new("attachment/uninspectable-archive.format").text("path", fact.path.clone()).text("format", format.clone())
+            Msg::new("attachment/uninspectable-archive.format")
+                .text("path", fact.path.clone())
+                .text("format", format.clone())
         } else {
             Msg::new("attachment/uninspectable-archive.with-names")
                 .text("path", fact.path.clone())
