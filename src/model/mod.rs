@@ -188,6 +188,9 @@ pub struct Message<'a> {
     pub html: Vec<HtmlBody>,
     /// Sum of the decoded sizes of the leaf parts.
     pub decoded_size: usize,
+    /// The attachment inspection (archives opened, magic bytes read), computed
+    /// the first time an attachment rule asks, with the limits it was computed under.
+    pub attachment_facts: std::sync::OnceLock<(crate::inspect::Limits, Vec<crate::inspect::AttachmentFacts>)>,
 }
 
 impl<'a> Message<'a> {
@@ -216,6 +219,7 @@ impl<'a> Message<'a> {
             subject: None,
             html: Vec::new(),
             decoded_size: 0,
+            attachment_facts: std::sync::OnceLock::new(),
         };
         // Subject as text so RFC 2047 encoded words are decoded (the default keeps it raw).
         let parser = MessageParser::new()
