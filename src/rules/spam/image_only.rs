@@ -17,6 +17,7 @@ pub const RULE: Rule = Rule {
     examples: &[
         Example::fails("A 1.2 MB inline image shown with four words", ExampleInput::Generated(big_inline_image)),
         Example::fails("A 1.2 MB attached image and no text", ExampleInput::Generated(big_attached_image)),
+        Example::fails("A 1.1 MB data: URI image in the HTML", ExampleInput::Generated(big_data_uri)),
         Example::passes("The same image with a real text of 40 words", ExampleInput::Generated(big_image_with_text)),
         Example::passes("A small logo and a short text", ExampleInput::Generated(small_image)),
     ],
@@ -50,6 +51,25 @@ fn big_attached_image() -> Vec<u8> {
 fn big_image_with_text() -> Vec<u8> {
     let text = "This month we present the new season of our catalogue with photos of every product, prices, sizes and the dates of the shop's opening hours during the holidays, plus a word from the team about what changes for deliveries.";
     image_message(&format!("<p>{text}</p><img src=\"cid:offer@example.com\">"), "inline", IMAGE_BYTES)
+}
+
+fn big_data_uri() -> Vec<u8> {
+    // 1,500,000 base64 characters decode to 1,125,000 bytes; the HTML part is
+    // quoted-printable so no line is over 998 octets.
+    let payload = "QUFB".repeat(375_000);
+    let html = format!("<p>Our offer</p><img src=\"data:image/png;base64,{payload}\">");
+    let mut encoded = String::new();
+    for chunk in html.as_bytes().chunks(70) {
+        for &b in chunk {
+            if b == b'=' {
+                encoded.push_str("=3D");
+            } else {
+                encoded.push(b as char);
+            }
+        }
+        encoded.push_str("=\n");
+    }
+    format!("From: a@example.com\nTo: b@example.com\nSubject: Our offer\nMIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n{encoded}\n").into_bytes()
 }
 
 fn small_image() -> Vec<u8> {
