@@ -154,13 +154,14 @@ fn images(message: &Message) -> Vec<SizedImage> {
 
 fn check(message: &Message, cx: &mut Context) {
     let thresholds = &cx.options.thresholds.spam;
+    // Images first: they are few, while the visible text may be megabytes long.
+    let Some(largest) = images(message).into_iter().max_by_key(|i| i.bytes) else { return };
+    if largest.bytes <= thresholds.image_only_min_bytes {
+        return;
+    }
     let text = message.visible_text();
     let words = count_words(&text);
     if words >= thresholds.image_only_max_words {
-        return;
-    }
-    let Some(largest) = images(message).into_iter().max_by_key(|i| i.bytes) else { return };
-    if largest.bytes <= thresholds.image_only_min_bytes {
         return;
     }
     cx.emit(
