@@ -6,6 +6,7 @@
 use super::{count_words, part_location};
 use crate::i18n::Msg;
 use crate::model::Message;
+use crate::rules::links::percent_decode;
 use crate::report::{Location, Severity};
 use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
 
@@ -95,27 +96,6 @@ fn data_uri_size(src: &str) -> Option<u64> {
     }
 }
 
-/// Percent-decodes a `cid:` URL (RFC 2392 §2), lossily.
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 fn images(message: &Message) -> Vec<SizedImage> {
     let mut out = Vec::new();
     let mut referenced = Vec::new();
@@ -123,6 +103,7 @@ fn images(message: &Message) -> Vec<SizedImage> {
         for image in &html.facts.images {
             let src = image.src.trim();
             if src.len() > 4 && src[..4].eq_ignore_ascii_case("cid:") {
+                // RFC 2392 §2: a cid URL is the Content-ID, percent-encoded.
                 let id = percent_decode(&src[4..]);
                 if let Some(part) = message.parts.iter().find(|p| p.content_id.as_deref() == Some(id.as_str())) {
                     referenced.push(part.index);
@@ -135,7 +116,8 @@ fn images(message: &Message) -> Vec<SizedImage> {
             } else if src.len() > 5 && src[..5].eq_ignore_ascii_case("data:") {
                 if let Some(bytes) = data_uri_size(src) {
                     let name: String = src.chars().take(40).collect();
-                    out.push(SizedImage { name: format!("{name}…"), bytes, location: part_location(message, html.part) });
+                    let location = part_location(message, html.part);
+                    out.push(SizedImage { name: format!("{name}…"), bytes, location });
                 }
             }
         }
