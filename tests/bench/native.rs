@@ -7,6 +7,7 @@ mod common;
 
 // Per-area measurements, one module per group of rules.
 mod attachments;
+mod content;
 
 use mail_preflight::{lint, Options};
 use std::time::{Duration, Instant};
@@ -71,6 +72,8 @@ fn main() {
     per_rule_costs(&corpus);
     println!();
     attachments::run(&corpus);
+    println!();
+    content::run(&corpus);
 }
 
 /// Cost of each rule alone on the three largest corpus messages, above the cost
