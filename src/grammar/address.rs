@@ -100,7 +100,9 @@ impl AddressProblem {
             Lex(LexProblem::UnclosedQuotedString) => "unclosed-quote",
             Lex(LexProblem::UnclosedDomainLiteral) => "unclosed-literal",
             Lex(LexProblem::BreakWithoutFold) | Lex(LexProblem::BareCr) => "line-break",
-            Lex(LexProblem::Nul) | Lex(LexProblem::InvalidUtf8) | Lex(LexProblem::BackslashAtEnd) => "bad-byte",
+            Lex(LexProblem::Nul) | Lex(LexProblem::InvalidUtf8) | Lex(LexProblem::BackslashAtEnd) | Lex(LexProblem::C1Control) => {
+                "bad-byte"
+            }
             Lex(LexProblem::ObsoleteControl) => "obsolete-control",
             Lex(LexProblem::ObsoleteFws) => "obsolete-fws",
             Empty => "empty",
@@ -167,6 +169,8 @@ impl AddressList {
 
 struct Parser<'v> {
     v: &'v [u8],
+    /// Octets of the last domain read, in its wire (A-label) form.
+    wire_domain_octets: usize,
     tokens: Vec<Token>,
     pos: usize,
     out: AddressList,
@@ -175,7 +179,7 @@ struct Parser<'v> {
 /// Parses an address-list value (RFC 5322 §3.4 `address-list`, §4.4 `obs-addr-list`).
 pub fn parse_address_list(v: &[u8]) -> AddressList {
     let lexed = lex(v);
-    let mut p = Parser { v, tokens: lexed.tokens, pos: 0, out: AddressList::default() };
+    let mut p = Parser { v, wire_domain_octets: 0, tokens: lexed.tokens, pos: 0, out: AddressList::default() };
     for problem in lexed.problems {
         p.problem(AddressProblem::Lex(problem.kind), problem.start, problem.end);
     }
@@ -384,8 +388,8 @@ impl<'v> Parser<'v> {
         let local = self.local_part(start, at, at_token.start);
         let domain = self.domain(at + 1, end, at_token.end);
         let spec = (local.0, domain.1.max(local.0));
-        if let (Some(v), true) = (self.v.get(spec.0..spec.1), spec.1 > spec.0) {
-            let octets = significant_len(v);
+        if let (Some(v), true) = (self.v.get(local.0..local.1), spec.1 > spec.0) {
+            let octets = significant_len(v) + 1 + self.wire_domain_octets;
             if octets > MAX_ADDRESS_OCTETS && !self.out.problems.iter().any(|p| p.kind.concern() == AddressConcern::Length) {
                 self.problem(AddressProblem::AddressTooLong, spec.0, spec.1);
             }
@@ -446,6 +450,7 @@ impl<'v> Parser<'v> {
     fn domain(&mut self, start: usize, end: usize, at_end: usize) -> (usize, usize) {
         if start >= end {
             self.problem(AddressProblem::EmptyDomain, at_end, at_end);
+            self.wire_domain_octets = 0;
             return (at_end, at_end);
         }
         let tokens: Vec<Token> = self.tokens[start..end].to_vec();
@@ -459,17 +464,14 @@ impl<'v> Parser<'v> {
             if !is_address_literal(inner) {
                 self.problem(AddressProblem::BadAddressLiteral, literal.start, literal.end);
             }
+            self.wire_domain_octets = literal.end - literal.start;
             return range;
         }
         self.dotted(&tokens, false);
-        let mut total = 0usize;
+        let atoms: Vec<Token> = tokens.iter().copied().filter(|t| t.kind == TokenKind::Atom).collect();
         let mut needs_idna = false;
-        for t in tokens.iter().filter(|t| t.kind == TokenKind::Atom) {
+        for t in &atoms {
             let label = &self.v[t.start..t.end];
-            total += label.len() + 1;
-            if label.len() > MAX_LABEL_OCTETS {
-                self.problem(AddressProblem::LabelTooLong, t.start, t.end);
-            }
             if label.iter().any(|&b| b >= 0x80) || label.len() >= 4 && label[..4].eq_ignore_ascii_case(b"xn--") {
                 needs_idna = true;
             }
@@ -479,19 +481,32 @@ impl<'v> Parser<'v> {
                 self.problem(AddressProblem::DomainLabelHyphen, t.start, t.end);
             }
         }
-        let octets = total.saturating_sub(1);
+        let syntax_clean = !self.out.problems.iter().any(|p| p.start >= range.0 && p.end <= range.1 && p.kind.level() == Level::Invalid);
+        // Lengths are those of the domain on the wire: the A-label form for an
+        // IDN (RFC 5890 §2.3.2.1), the octets as written otherwise.
+        let mut wire_labels: Vec<usize> = atoms.iter().map(|t| t.end - t.start).collect();
+        if needs_idna && syntax_clean {
+            let text: String = tokens.iter().map(|t| String::from_utf8_lossy(&self.v[t.start..t.end])).collect();
+            match idna::domain_to_ascii(&text) {
+                Ok(ascii) => {
+                    let labels: Vec<usize> = ascii.split('.').map(str::len).collect();
+                    if labels.len() == wire_labels.len() {
+                        wire_labels = labels;
+                    }
+                }
+                Err(_) => self.problem(AddressProblem::InvalidIdn, range.0, range.1),
+            }
+        }
+        for (t, &len) in atoms.iter().zip(&wire_labels) {
+            if len > MAX_LABEL_OCTETS {
+                self.problem(AddressProblem::LabelTooLong, t.start, t.end);
+            }
+        }
+        let octets = wire_labels.iter().sum::<usize>() + wire_labels.len().saturating_sub(1);
         if octets > MAX_DOMAIN_OCTETS {
             self.problem(AddressProblem::DomainTooLong, range.0, range.1);
         }
-        let clean = !self.out.problems.iter().any(|p| {
-            p.start >= range.0 && p.end <= range.1 && p.kind.level() == Level::Invalid
-        });
-        if needs_idna && clean {
-            let text: String = tokens.iter().map(|t| String::from_utf8_lossy(&self.v[t.start..t.end])).collect();
-            if idna::domain_to_ascii_strict(&text).is_err() {
-                self.problem(AddressProblem::InvalidIdn, range.0, range.1);
-            }
-        }
+        self.wire_domain_octets = octets;
         range
     }
 }
