@@ -19,6 +19,7 @@ const KNOWN_CHARSETS: &[&str] = &[
 
 /// Whether `name` is a character set mail readers decode (case-insensitive).
 pub fn is_known_charset(name: &str) -> bool {
-    let lower = name.trim().to_ascii_lowercase();
-    KNOWN_CHARSETS.contains(&lower.as_str())
+    // Readers match names loosely: case, and `_` for `-` (ANSI_X3.4-1968 / ansi-x3.4-1968).
+    let wanted = name.trim().to_ascii_lowercase().replace('_', "-");
+    KNOWN_CHARSETS.iter().any(|known| known.replace('_', "-") == wanted)
 }

@@ -5,6 +5,7 @@
 //! Sender one mailbox (§3.6.2): a group there is an error.
 
 use crate::grammar::address::{AddressConcern, AddressProblem};
+use crate::grammar::lexer::LexProblem;
 use crate::grammar::Level;
 use crate::i18n::Msg;
 use crate::model::Message;
@@ -43,6 +44,8 @@ fn check(message: &Message, cx: &mut Context) {
             .copied()
             .filter(|p| p.kind.concern() == AddressConcern::Syntax)
             .filter(|p| !(is_bcc && p.kind == AddressProblem::Empty))
+            // Raw 8-bit bytes are `headers/raw-8bit`'s concern.
+            .filter(|p| p.kind != AddressProblem::Lex(LexProblem::InvalidUtf8))
             .collect();
         super::emit_grouped(cx, message, 0, field, &problems, |cx, kind, count| {
             let problem = super::describe(cx, "address", kind.code());

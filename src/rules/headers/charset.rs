@@ -31,7 +31,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(message: &Message, cx: &mut Context) {
-    for part in message.parts.iter().filter(|p| p.content_type.starts_with("text/") && p.charset.is_none()) {
+    for part in message.parts.iter().filter(|p| p.content_type.starts_with("text/") && p.charset.is_none() && super::has_raw_offsets(p)) {
         let decoded = part.decoded();
         let count = decoded.iter().filter(|&&b| b >= 0x80).count();
         if count == 0 {

@@ -83,11 +83,23 @@ pub fn field_text(message: &Message, field: &HeaderField) -> String {
     String::from_utf8_lossy(field.raw_field(message.raw)).into_owned()
 }
 
-/// The header blocks of every part that lies in the input as is, with the part index.
+/// Whether the raw offsets of a part can be trusted. Parts of an attached
+/// message (message/rfc822) are left out: the model does not place them in
+/// the input reliably yet, and a finding must point at the right bytes.
+pub fn has_raw_offsets(part: &crate::model::Part) -> bool {
+    !part.in_attached_message
+}
+
+/// The header blocks of the message and of every part that lies in the input
+/// as is, with the part index.
 pub fn header_blocks<'m>(
     message: &'m Message,
 ) -> impl Iterator<Item = (usize, &'m crate::model::headers::HeaderBlock)> + 'm {
-    message.parts.iter().filter(|p| p.index == 0 || !p.headers.fields.is_empty()).map(|p| (p.index, &p.headers))
+    message
+        .parts
+        .iter()
+        .filter(|p| p.index == 0 || (!p.headers.fields.is_empty() || !p.headers.malformed.is_empty()) && has_raw_offsets(p))
+        .map(|p| (p.index, &p.headers))
 }
 
 /// A location for a field of part `part` (the part is named unless it is the message).

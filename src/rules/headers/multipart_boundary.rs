@@ -47,7 +47,7 @@ fn is_bchar(b: u8) -> bool {
 
 fn check(message: &Message, cx: &mut Context) {
     let max = cx.options.thresholds.headers.max_boundary_chars;
-    for part in message.parts.iter().filter(|p| p.content_type.starts_with("multipart/")) {
+    for part in message.parts.iter().filter(|p| p.content_type.starts_with("multipart/") && super::has_raw_offsets(p)) {
         let field = part.headers.fields.iter().find(|f| f.is("Content-Type"));
         let at = |start: usize, end: usize| -> Location {
             let l = match field {

@@ -50,7 +50,7 @@ const KNOWN: &[&str] = &["7bit", "8bit", "binary", "quoted-printable", "base64"]
 
 fn check(message: &Message, cx: &mut Context) {
     let max_qp = cx.options.thresholds.headers.max_quoted_printable_line;
-    for part in &message.parts {
+    for part in message.parts.iter().filter(|p| super::has_raw_offsets(p)) {
         let field = part.headers.fields.iter().find(|f| f.is("Content-Transfer-Encoding"));
         let declared = field.map(|f| f.unfolded_value(message.raw).to_ascii_lowercase());
         let declared = declared.as_deref().map(|d| d.split('(').next().unwrap_or_default().trim().to_string());
@@ -63,7 +63,15 @@ fn check(message: &Message, cx: &mut Context) {
         };
         if let Some(d) = declared.as_deref() {
             if !KNOWN.contains(&d) {
-                cx.emit(Draft::new(Msg::new("headers/transfer-encoding.unknown").text("encoding", d)).evidence(d).at(on_field(field)));
+                // RFC 2045 §6.3 allows private `x-` encodings (x-uuencode): readers may
+                // still know them, so they are a warning; anything else is an error.
+                let severity = if d.starts_with("x-") { Severity::Warning } else { Severity::Error };
+                cx.emit(
+                    Draft::new(Msg::new("headers/transfer-encoding.unknown").text("encoding", d))
+                        .evidence(d)
+                        .at(on_field(field))
+                        .severity(severity),
+                );
                 continue;
             }
             let container = part.content_type.starts_with("multipart/") || part.content_type == "message/rfc822";
