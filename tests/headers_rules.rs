@@ -370,3 +370,19 @@ fn every_grammar_problem_has_a_description_in_every_language() {
     let missing: Vec<_> = codes.iter().filter(|c| mail_preflight::i18n::entry(&format!("headers/grammar.{c}")).is_none()).collect();
     assert!(missing.is_empty(), "{missing:?}");
 }
+
+#[test]
+fn pathological_header_values_are_checked_in_linear_time() {
+    // Many broken addresses, many parameters, many encoded-word openers: each
+    // is a quadratic trap for a naive checker; these must finish quickly.
+    let addresses: Vec<String> = (0..20_000).map(|i| format!("u{i}..x@exa_mple.com")).collect();
+    let params: String = (0..20_000).map(|i| format!(";p{i}*{}=x", i % 3)).collect();
+    let quoted = format!("\"{}\" <a@example.com>", "=?".repeat(100_000));
+    let text = format!(
+        "From: {quoted}\r\nTo: {}\r\nSubject: Hi\r\nMIME-Version: 1.0\r\nContent-Type: text/plain{params}\r\n\r\nx\r\n",
+        addresses.join(",")
+    );
+    let report = raw(&text);
+    assert_eq!(of(&report, "headers/address-syntax").len(), 2);
+    assert!(!of(&report, "headers/parameter-encoding").is_empty());
+}

@@ -171,6 +171,8 @@ struct Parser<'v> {
     v: &'v [u8],
     /// Octets of the last domain read, in its wire (A-label) form.
     wire_domain_octets: usize,
+    /// Ranges of invalid lexical problems, sorted by start.
+    lex_problems: Vec<(usize, usize)>,
     tokens: Vec<Token>,
     pos: usize,
     out: AddressList,
@@ -179,7 +181,10 @@ struct Parser<'v> {
 /// Parses an address-list value (RFC 5322 §3.4 `address-list`, §4.4 `obs-addr-list`).
 pub fn parse_address_list(v: &[u8]) -> AddressList {
     let lexed = lex(v);
-    let mut p = Parser { v, wire_domain_octets: 0, tokens: lexed.tokens, pos: 0, out: AddressList::default() };
+    let mut lex_problems: Vec<(usize, usize)> =
+        lexed.problems.iter().filter(|p| p.kind.level() == Level::Invalid).map(|p| (p.start, p.end)).collect();
+    lex_problems.sort_unstable();
+    let mut p = Parser { v, wire_domain_octets: 0, lex_problems, tokens: lexed.tokens, pos: 0, out: AddressList::default() };
     for problem in lexed.problems {
         p.problem(AddressProblem::Lex(problem.kind), problem.start, problem.end);
     }
@@ -224,6 +229,12 @@ pub fn check_addr_spec(v: &[u8]) -> AddressList {
 impl<'v> Parser<'v> {
     fn problem(&mut self, kind: AddressProblem, start: usize, end: usize) {
         self.out.problems.push(Problem::new(kind, start, end));
+    }
+
+    /// Whether a lexical error (reported up front) lies inside `range`.
+    fn lex_invalid_within(&self, range: (usize, usize)) -> bool {
+        let start = self.lex_problems.partition_point(|&(s, _)| s < range.0);
+        self.lex_problems[start..].iter().take_while(|&&(s, _)| s < range.1).any(|&(_, e)| e <= range.1)
     }
 
     fn skip_to_comma(&mut self) {
@@ -384,13 +395,15 @@ impl<'v> Parser<'v> {
 
     /// local-part tokens [start, at), `@` at `at`, domain tokens (at, end).
     fn addr_spec(&mut self, start: usize, at: usize, end: usize, in_group: bool, display_name: Vec<Token>) {
+        let problems_before = self.out.problems.len();
         let at_token = self.tokens[at];
         let local = self.local_part(start, at, at_token.start);
         let domain = self.domain(at + 1, end, at_token.end);
         let spec = (local.0, domain.1.max(local.0));
         if let (Some(v), true) = (self.v.get(local.0..local.1), spec.1 > spec.0) {
             let octets = significant_len(v) + 1 + self.wire_domain_octets;
-            if octets > MAX_ADDRESS_OCTETS && !self.out.problems.iter().any(|p| p.kind.concern() == AddressConcern::Length) {
+            let length_reported = self.out.problems[problems_before..].iter().any(|p| p.kind.concern() == AddressConcern::Length);
+            if octets > MAX_ADDRESS_OCTETS && !length_reported {
                 self.problem(AddressProblem::AddressTooLong, spec.0, spec.1);
             }
         }
@@ -453,6 +466,7 @@ impl<'v> Parser<'v> {
             self.wire_domain_octets = 0;
             return (at_end, at_end);
         }
+        let problems_before = self.out.problems.len();
         let tokens: Vec<Token> = self.tokens[start..end].to_vec();
         let range = (tokens[0].start, tokens[tokens.len() - 1].end);
         if let Some(literal) = tokens.iter().find(|t| t.kind == TokenKind::DomainLiteral).copied() {
@@ -481,7 +495,8 @@ impl<'v> Parser<'v> {
                 self.problem(AddressProblem::DomainLabelHyphen, t.start, t.end);
             }
         }
-        let syntax_clean = !self.out.problems.iter().any(|p| p.start >= range.0 && p.end <= range.1 && p.kind.level() == Level::Invalid);
+        let syntax_clean = !self.out.problems[problems_before..].iter().any(|p| p.kind.level() == Level::Invalid)
+            && !self.lex_invalid_within(range);
         // Lengths are those of the domain on the wire: the A-label form for an
         // IDN (RFC 5890 §2.3.2.1), the octets as written otherwise.
         let mut wire_labels: Vec<usize> = atoms.iter().map(|t| t.end - t.start).collect();
