@@ -129,6 +129,9 @@ pub fn address_fields<'m>(
         .map(|f| (f, crate::grammar::address::parse_address_list(f.raw_value(message.raw))))
 }
 
+/// Problem ranges shorter than this are quoted with their whole field as evidence.
+const MIN_EVIDENCE_BYTES: usize = 4;
+
 /// Emits one finding per (field, problem kind): the first occurrence, with how
 /// many there are, so a broken list does not flood the report.
 pub fn emit_grouped<K: Copy + PartialEq>(
@@ -148,7 +151,12 @@ pub fn emit_grouped<K: Copy + PartialEq>(
         let count = problems.iter().filter(|p| p.kind == problem.kind).count();
         let Some(d) = draft(cx, problem.kind, count) else { continue };
         let slice = value_slice(message, field, problem.start, problem.end);
-        let evidence = if slice.iter().all(u8::is_ascii_whitespace) { field.raw_field(message.raw) } else { slice };
+        // A lone dot or bracket says little: quote the whole field then.
+        let evidence = if slice.iter().filter(|b| !b.is_ascii_whitespace()).count() < MIN_EVIDENCE_BYTES {
+            field.raw_field(message.raw)
+        } else {
+            slice
+        };
         cx.emit(d.evidence_bytes(evidence).at(part_value_location(part, field, problem.start, problem.end)));
     }
 }
