@@ -60,7 +60,11 @@ fn decode_xml_text(text: &str) -> String {
     }
     out.push_str(rest);
     // The suite writes control characters as U+2400 + their code ("SYMBOL FOR …").
-    out.chars().map(|c| if ('\u{2400}'..='\u{241f}').contains(&c) { char::from_u32(c as u32 - 0x2400).unwrap_or(c) } else { c }).collect()
+    out.chars()
+        .map(
+            |c| if ('\u{2400}'..='\u{241f}').contains(&c) { char::from_u32(c as u32 - 0x2400).unwrap_or(c) } else { c },
+        )
+        .collect()
 }
 
 fn tag<'a>(block: &'a str, name: &str) -> Option<&'a str> {
@@ -76,7 +80,11 @@ fn dominicsayers_cases(dir: &PathBuf) -> Vec<Case> {
     let mut cases = Vec::new();
     for block in xml.split("<test id=\"").skip(1) {
         let id = block.split('"').next().unwrap_or_default().to_string();
-        let address = if block.contains("<address/>") { String::new() } else { decode_xml_text(tag(block, "address").unwrap_or_default()) };
+        let address = if block.contains("<address/>") {
+            String::new()
+        } else {
+            decode_xml_text(tag(block, "address").unwrap_or_default())
+        };
         let category = tag(block, "category").unwrap_or_default().to_string();
         let expected = match category.as_str() {
             "ISEMAIL_VALID_CATEGORY" | "ISEMAIL_RFC5321" | "ISEMAIL_CFWS" | "ISEMAIL_DEPREC" => Expected::Valid,
@@ -95,7 +103,11 @@ fn json_string(bytes: &[u8], i: &mut usize) -> Vec<u8> {
     *i += 1;
     let push_code = |out: &mut Vec<u8>, code: u32| match char::from_u32(code) {
         Some(c) => out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
-        None => out.extend_from_slice(&[0xe0 | (code >> 12) as u8, 0x80 | ((code >> 6) & 0x3f) as u8, 0x80 | (code & 0x3f) as u8]),
+        None => out.extend_from_slice(&[
+            0xe0 | (code >> 12) as u8,
+            0x80 | ((code >> 6) & 0x3f) as u8,
+            0x80 | (code & 0x3f) as u8,
+        ]),
     };
     while *i < bytes.len() {
         let b = bytes[*i];
@@ -112,7 +124,9 @@ fn json_string(bytes: &[u8], i: &mut usize) -> Vec<u8> {
                     b'b' => out.push(8),
                     b'f' => out.push(12),
                     b'u' => {
-                        let hex = |at: usize| u32::from_str_radix(std::str::from_utf8(&bytes[at..at + 4]).unwrap(), 16).unwrap();
+                        let hex = |at: usize| {
+                            u32::from_str_radix(std::str::from_utf8(&bytes[at..at + 4]).unwrap(), 16).unwrap()
+                        };
                         let code = hex(*i);
                         *i += 4;
                         if (0xd800..0xdc00).contains(&code) && bytes.get(*i..*i + 2) == Some(b"\\u") {
@@ -149,20 +163,24 @@ fn hapijs_cases(dir: &PathBuf) -> Vec<Case> {
     for (n, pair) in strings.chunks(2).enumerate() {
         let [address, category] = pair else { continue };
         let category = String::from_utf8_lossy(category).into_owned();
-        let expected = if category == "valid" || ["rfc5321", "cfws", "deprecated"].iter().any(|p| category.starts_with(p)) {
-            Expected::Valid
-        } else if category.starts_with("err") || category.starts_with("rfc5322") {
-            Expected::Invalid
-        } else {
-            continue; // dnsWarn…: depends on DNS
-        };
+        let expected =
+            if category == "valid" || ["rfc5321", "cfws", "deprecated"].iter().any(|p| category.starts_with(p)) {
+                Expected::Valid
+            } else if category.starts_with("err") || category.starts_with("rfc5322") {
+                Expected::Invalid
+            } else {
+                continue; // dnsWarn…: depends on DNS
+            };
         cases.push(Case { key: format!("hapijs#{}", n + 1), address: address.clone(), category, expected });
     }
     cases
 }
 
 fn visible(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).chars().map(|c| if c.is_control() { char::from_u32(0x2400 + c as u32).unwrap_or('?') } else { c }).collect()
+    String::from_utf8_lossy(bytes)
+        .chars()
+        .map(|c| if c.is_control() { char::from_u32(0x2400 + c as u32).unwrap_or('?') } else { c })
+        .collect()
 }
 
 #[test]
@@ -200,7 +218,10 @@ fn address_checker_agrees_with_isemail_on_98_percent_of_cases() {
     let mut stderr = std::io::stderr();
     for (suite, agree, total, percent) in &summary {
         // Written to the stream directly so `make test` shows it without --nocapture.
-        let _ = writeln!(stderr, "isemail agreement ({suite}): {agree}/{total} = {percent:.2} % (DNS-dependent cases excluded)");
+        let _ = writeln!(
+            stderr,
+            "isemail agreement ({suite}): {agree}/{total} = {percent:.2} % (DNS-dependent cases excluded)"
+        );
         println!("isemail agreement ({suite}): {agree}/{total} = {percent:.2} %");
     }
     let mut text = String::from(
@@ -218,10 +239,16 @@ fn address_checker_agrees_with_isemail_on_98_percent_of_cases() {
         let found: Vec<&String> = disagreements.iter().map(|d| &d.0).collect();
         let mut found_sorted = found.clone();
         found_sorted.sort();
-        assert_eq!(listed, found_sorted, "the disagreements changed: rerun with UPDATE_GOLDEN=1 and give each a reason");
+        assert_eq!(
+            listed, found_sorted,
+            "the disagreements changed: rerun with UPDATE_GOLDEN=1 and give each a reason"
+        );
         assert!(reasons.values().all(|r| !r.is_empty() && r != "TODO"), "every disagreement needs a reason");
     }
     for (suite, _, _, percent) in summary {
-        assert!(percent >= MIN_AGREEMENT_PERCENT, "{suite}: agreement {percent:.2} % is under {MIN_AGREEMENT_PERCENT} %");
+        assert!(
+            percent >= MIN_AGREEMENT_PERCENT,
+            "{suite}: agreement {percent:.2} % is under {MIN_AGREEMENT_PERCENT} %"
+        );
     }
 }

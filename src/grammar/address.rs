@@ -100,9 +100,10 @@ impl AddressProblem {
             Lex(LexProblem::UnclosedQuotedString) => "unclosed-quote",
             Lex(LexProblem::UnclosedDomainLiteral) => "unclosed-literal",
             Lex(LexProblem::BreakWithoutFold) | Lex(LexProblem::BareCr) => "line-break",
-            Lex(LexProblem::Nul) | Lex(LexProblem::InvalidUtf8) | Lex(LexProblem::BackslashAtEnd) | Lex(LexProblem::C1Control) => {
-                "bad-byte"
-            }
+            Lex(LexProblem::Nul)
+            | Lex(LexProblem::InvalidUtf8)
+            | Lex(LexProblem::BackslashAtEnd)
+            | Lex(LexProblem::C1Control) => "bad-byte",
             Lex(LexProblem::ObsoleteControl) => "obsolete-control",
             Lex(LexProblem::ObsoleteFws) => "obsolete-fws",
             Empty => "empty",
@@ -184,7 +185,8 @@ pub fn parse_address_list(v: &[u8]) -> AddressList {
     let mut lex_problems: Vec<(usize, usize)> =
         lexed.problems.iter().filter(|p| p.kind.level() == Level::Invalid).map(|p| (p.start, p.end)).collect();
     lex_problems.sort_unstable();
-    let mut p = Parser { v, wire_domain_octets: 0, lex_problems, tokens: lexed.tokens, pos: 0, out: AddressList::default() };
+    let mut p =
+        Parser { v, wire_domain_octets: 0, lex_problems, tokens: lexed.tokens, pos: 0, out: AddressList::default() };
     for problem in lexed.problems {
         p.problem(AddressProblem::Lex(problem.kind), problem.start, problem.end);
     }
@@ -207,7 +209,9 @@ pub fn parse_address_list(v: &[u8]) -> AddressList {
         p.address(false);
         expecting_element = false;
     }
-    if p.out.mailboxes.is_empty() && p.out.groups.is_empty() && p.out.problems.iter().all(|x| x.kind.level() != Level::Invalid)
+    if p.out.mailboxes.is_empty()
+        && p.out.groups.is_empty()
+        && p.out.problems.iter().all(|x| x.kind.level() != Level::Invalid)
     {
         p.problem(AddressProblem::Empty, 0, v.len());
     }
@@ -276,7 +280,8 @@ impl<'v> Parser<'v> {
                 // An addr-spec; but `a@b <c@d>` is a display name with an unquoted `@`.
                 let mut k = j + 1;
                 while k < self.tokens.len()
-                    && (matches!(self.tokens[k].kind, TokenKind::Atom | TokenKind::DomainLiteral) || self.tokens[k].is(b'.'))
+                    && (matches!(self.tokens[k].kind, TokenKind::Atom | TokenKind::DomainLiteral)
+                        || self.tokens[k].is(b'.'))
                 {
                     k += 1;
                 }
@@ -309,7 +314,10 @@ impl<'v> Parser<'v> {
                 if !in_group {
                     self.skip_to_comma();
                 } else {
-                    while self.pos < self.tokens.len() && !self.tokens[self.pos].is(b',') && !self.tokens[self.pos].is(b';') {
+                    while self.pos < self.tokens.len()
+                        && !self.tokens[self.pos].is(b',')
+                        && !self.tokens[self.pos].is(b';')
+                    {
                         self.pos += 1;
                     }
                 }
@@ -358,7 +366,11 @@ impl<'v> Parser<'v> {
         if self.tokens.get(close).is_some_and(|t| t.is(b'>')) {
             self.pos = close + 1;
         } else {
-            self.problem(AddressProblem::UnclosedAngle, open.start, self.tokens.get(close.max(1) - 1).map_or(open.end, |t| t.end));
+            self.problem(
+                AddressProblem::UnclosedAngle,
+                open.start,
+                self.tokens.get(close.max(1) - 1).map_or(open.end, |t| t.end),
+            );
             self.pos = close;
         }
     }
@@ -402,7 +414,8 @@ impl<'v> Parser<'v> {
         let spec = (local.0, domain.1.max(local.0));
         if let (Some(v), true) = (self.v.get(local.0..local.1), spec.1 > spec.0) {
             let octets = significant_len(v) + 1 + self.wire_domain_octets;
-            let length_reported = self.out.problems[problems_before..].iter().any(|p| p.kind.concern() == AddressConcern::Length);
+            let length_reported =
+                self.out.problems[problems_before..].iter().any(|p| p.kind.concern() == AddressConcern::Length);
             if octets > MAX_ADDRESS_OCTETS && !length_reported {
                 self.problem(AddressProblem::AddressTooLong, spec.0, spec.1);
             }
@@ -598,7 +611,14 @@ mod tests {
             " j\u{f6}rg@b\u{fc}cher.example",
         ] {
             let list = parse_address_list(v.as_bytes());
-            assert!(list.problems.iter().all(|p| p.kind.level() == Level::Obsolete && p.kind == AddressProblem::ObsoleteCfws) || list.problems.is_empty(), "{v}: {:?}", list.problems);
+            assert!(
+                list.problems
+                    .iter()
+                    .all(|p| p.kind.level() == Level::Obsolete && p.kind == AddressProblem::ObsoleteCfws)
+                    || list.problems.is_empty(),
+                "{v}: {:?}",
+                list.problems
+            );
             assert!(!list.mailboxes.is_empty() || !list.groups.is_empty(), "{v}");
         }
     }

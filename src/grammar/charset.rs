@@ -3,6 +3,7 @@
 //! this list is reported, not refused: the reader may still show garbage.
 
 /// Lower-case charset names and aliases (IANA "Character Sets" registry).
+#[rustfmt::skip]
 const KNOWN_CHARSETS: &[&str] = &[
     "us-ascii", "ascii", "ansi_x3.4-1968", "iso646-us", "utf-8", "utf8", "utf-16", "utf-16be", "utf-16le", "utf-32",
     "utf-7", "iso-8859-1", "iso-8859-2", "iso-8859-3", "iso-8859-4", "iso-8859-5", "iso-8859-6", "iso-8859-7",

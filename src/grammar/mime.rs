@@ -37,7 +37,10 @@ impl MimeProblem {
         Level::Invalid
     }
     pub fn is_rfc2231(self) -> bool {
-        matches!(self, MimeProblem::Rfc2231BadValue | MimeProblem::Rfc2231UnknownCharset | MimeProblem::Rfc2231BadSections)
+        matches!(
+            self,
+            MimeProblem::Rfc2231BadValue | MimeProblem::Rfc2231UnknownCharset | MimeProblem::Rfc2231BadSections
+        )
     }
     pub fn code(self) -> &'static str {
         match self {
@@ -310,7 +313,11 @@ fn check_rfc2231(out: &mut MimeValue) {
                     (Some(q1), Some(q2)) => {
                         let charset = String::from_utf8_lossy(&value[..q1]);
                         if !charset.is_empty() && !is_known_charset(&charset) {
-                            problems.push(Problem::new(MimeProblem::Rfc2231UnknownCharset, p.value_range.0, p.value_range.1));
+                            problems.push(Problem::new(
+                                MimeProblem::Rfc2231UnknownCharset,
+                                p.value_range.0,
+                                p.value_range.1,
+                            ));
                         }
                         &value[q2 + 1..]
                     }

@@ -53,14 +53,16 @@ fn check(message: &Message, cx: &mut Context) {
                 Level::Invalid => ("headers/address-syntax.invalid", Severity::Error),
                 Level::Obsolete => ("headers/address-syntax.obsolete", Severity::Warning),
             };
-            let mut draft = Draft::new(Msg::new(id).text("field", field.name.clone()).text("problem", problem).int("count", count))
-                .severity(severity);
+            let mut draft =
+                Draft::new(Msg::new(id).text("field", field.name.clone()).text("problem", problem).int("count", count))
+                    .severity(severity);
             if kind.level() == Level::Obsolete {
                 draft = draft.fix(Msg::new("headers/address-syntax.fix-obsolete"));
             }
             Some(draft)
         });
-        let mailbox_only = field.is("From") || field.is("Sender") || field.is("Resent-From") || field.is("Resent-Sender");
+        let mailbox_only =
+            field.is("From") || field.is("Sender") || field.is("Resent-From") || field.is("Resent-Sender");
         if let (true, Some(&(start, end))) = (mailbox_only, list.groups.first()) {
             cx.emit(
                 Draft::new(Msg::new("headers/address-syntax.group-not-allowed").text("field", field.name.clone()))

@@ -98,7 +98,9 @@ pub fn header_blocks<'m>(
     message
         .parts
         .iter()
-        .filter(|p| p.index == 0 || (!p.headers.fields.is_empty() || !p.headers.malformed.is_empty()) && has_raw_offsets(p))
+        .filter(|p| {
+            p.index == 0 || (!p.headers.fields.is_empty() || !p.headers.malformed.is_empty()) && has_raw_offsets(p)
+        })
         .map(|p| (p.index, &p.headers))
 }
 

@@ -59,7 +59,11 @@ fn check(message: &Message, cx: &mut Context) {
                 Some(f) => Location::header(f.name.clone(), f.start, f.end),
                 None => Location::part(part.index),
             };
-            if part.index == 0 { l } else { l.with_part(part.index) }
+            if part.index == 0 {
+                l
+            } else {
+                l.with_part(part.index)
+            }
         };
         if let Some(d) = declared.as_deref() {
             if !KNOWN.contains(&d) {
@@ -76,7 +80,15 @@ fn check(message: &Message, cx: &mut Context) {
             }
             let container = part.content_type.starts_with("multipart/") || part.content_type == "message/rfc822";
             if container && !matches!(d, "7bit" | "8bit" | "binary") {
-                cx.emit(Draft::new(Msg::new("headers/transfer-encoding.container").text("encoding", d).text("type", part.content_type.clone())).evidence(d).at(on_field(field)));
+                cx.emit(
+                    Draft::new(
+                        Msg::new("headers/transfer-encoding.container")
+                            .text("encoding", d)
+                            .text("type", part.content_type.clone()),
+                    )
+                    .evidence(d)
+                    .at(on_field(field)),
+                );
                 continue;
             }
         }
@@ -85,7 +97,9 @@ fn check(message: &Message, cx: &mut Context) {
         }
         let Some(range) = part.body_range.clone() else { continue };
         let body = &message.raw[range.clone()];
-        let at = |offset: usize, len: usize| Location::part(part.index).with_range(range.start + offset, range.start + offset + len);
+        let at = |offset: usize, len: usize| {
+            Location::part(part.index).with_range(range.start + offset, range.start + offset + len)
+        };
         match declared.as_deref().unwrap_or("7bit") {
             "7bit" => {
                 let count = body.iter().filter(|&&b| b >= 0x80).count();
@@ -106,7 +120,9 @@ fn check(message: &Message, cx: &mut Context) {
 
 fn check_base64(cx: &mut Context, body: &[u8], at: &dyn Fn(usize, usize) -> Location) {
     let is_alphabet = |b: u8| b.is_ascii_alphanumeric() || b == b'+' || b == b'/';
-    let bad: Vec<usize> = (0..body.len()).filter(|&i| !is_alphabet(body[i]) && body[i] != b'=' && !body[i].is_ascii_whitespace()).collect();
+    let bad: Vec<usize> = (0..body.len())
+        .filter(|&i| !is_alphabet(body[i]) && body[i] != b'=' && !body[i].is_ascii_whitespace())
+        .collect();
     if let Some(&first) = bad.first() {
         cx.emit(
             Draft::new(Msg::new("headers/transfer-encoding.base64-alphabet").int("count", bad.len()))
@@ -165,9 +181,14 @@ fn check_quoted_printable(cx: &mut Context, body: &[u8], max: usize, at: &dyn Fn
     }
     if let Some((offset, length)) = first_long {
         cx.emit(
-            Draft::new(Msg::new("headers/transfer-encoding.qp-line-too-long").int("count", long_lines).int("length", length).int("limit", max))
-                .evidence_bytes(&body[offset..(offset + length).min(body.len())])
-                .at(at(offset, length)),
+            Draft::new(
+                Msg::new("headers/transfer-encoding.qp-line-too-long")
+                    .int("count", long_lines)
+                    .int("length", length)
+                    .int("limit", max),
+            )
+            .evidence_bytes(&body[offset..(offset + length).min(body.len())])
+            .at(at(offset, length)),
         );
     }
     if let Some(offset) = first_bad {
