@@ -8,6 +8,7 @@ mod common;
 // Per-area measurements, one module per group of rules.
 mod attachments;
 mod content;
+mod headers;
 
 use mail_preflight::{lint, Options};
 use std::time::{Duration, Instant};
@@ -74,6 +75,8 @@ fn main() {
     attachments::run(&corpus);
     println!();
     content::run(&corpus);
+    println!();
+    headers::run(&corpus);
 }
 
 /// Cost of each rule alone on the three largest corpus messages, above the cost
