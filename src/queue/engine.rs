@@ -116,6 +116,7 @@ fn change_message(cause: Cause) -> Msg {
 }
 
 const UNSETTLED: u8 = u8::MAX;
+const ARRIVAL_PRIORITY: u8 = 4;
 
 fn outcome_code(outcome: Outcome) -> u8 {
     Outcome::ALL.iter().position(|o| *o == outcome).unwrap_or(0) as u8
@@ -169,6 +170,8 @@ fn splitmix64(mut x: u64) -> u64 {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum EventKind {
+    /// UTC midnight: history, daily report, "sent today" reset.
+    Midnight,
     /// A pending state change (unblock delay, purge) with its generation.
     Timer(u64),
     Action(usize),
@@ -178,10 +181,11 @@ enum EventKind {
 
 fn priority(kind: &EventKind) -> u8 {
     match kind {
-        EventKind::Timer(_) => 0,
-        EventKind::Action(_) => 1,
-        EventKind::Redistribute => 2,
-        EventKind::Arrival(_) => 3,
+        EventKind::Midnight => 0,
+        EventKind::Timer(_) => 1,
+        EventKind::Action(_) => 2,
+        EventKind::Redistribute => 3,
+        EventKind::Arrival(_) => ARRIVAL_PRIORITY,
     }
 }
 
@@ -529,12 +533,14 @@ impl<'s> Simulation<'s> {
         for i in 0..sim.streams.len() {
             if sim.streams[i].count > 0 {
                 let at = sim.streams[i].time_of(0);
-                sim.heap.push(Reverse((at, 3, i as u64, EventKind::Arrival(i))));
+                sim.heap.push(Reverse((at, ARRIVAL_PRIORITY, i as u64, EventKind::Arrival(i))));
             }
         }
         for (i, action) in scenario.actions.iter().enumerate() {
             sim.push(scenario.start + action.at as i64, EventKind::Action(i));
         }
+        let first_midnight = sim.next_midnight;
+        sim.push(first_midnight, EventKind::Midnight);
         if state == State::Purging {
             // A snapshot taken mid-purge: the purge's full length is still ahead (worst case).
             sim.set_timer(scenario.start + t.purge_seconds as i64, State::Active, Cause::PurgeDone);
@@ -559,6 +565,7 @@ impl<'s> Simulation<'s> {
             }
             self.advance_to(at);
             match kind {
+                EventKind::Midnight => self.on_midnight(),
                 EventKind::Timer(generation) => self.on_timer(generation),
                 EventKind::Action(i) => self.on_action(i),
                 EventKind::Redistribute => self.on_redistribute(),
@@ -571,12 +578,12 @@ impl<'s> Simulation<'s> {
         }
     }
 
-    /// Walks expiries, chart buckets and midnights up to `at`, in time order.
+    /// Walks expiries and chart buckets up to `at`, in time order.
     fn advance_to(&mut self, at: i64) {
         let retention = self.thresholds.retention_seconds as i64;
         loop {
             let expiry = self.queue.front().map(|m| m.created + retention).unwrap_or(i64::MAX);
-            let next = expiry.min(self.next_bucket_end).min(self.next_midnight);
+            let next = expiry.min(self.next_bucket_end);
             if next > at {
                 break;
             }
@@ -586,13 +593,11 @@ impl<'s> Simulation<'s> {
                     self.counters.expired += 1;
                     self.settle(mail.id, mail.stream, mail.created, Outcome::Expired, next, None);
                 }
-            } else if self.next_bucket_end == next {
+            } else {
                 let bucket = self.bucket_index.min(self.series.queue.len() - 1);
                 self.series.queue[bucket] = self.queue.len() as u64;
                 self.bucket_index += 1;
                 self.next_bucket_end += self.series.bucket_seconds as i64;
-            } else {
-                self.on_midnight();
             }
         }
         self.now = at;
@@ -618,6 +623,8 @@ impl<'s> Simulation<'s> {
         self.sent_today = 0;
         self.errors_today = 0;
         self.next_midnight += SECONDS_PER_DAY;
+        let next = self.next_midnight;
+        self.push(next, EventKind::Midnight);
         self.schedule_redistribution();
     }
 
@@ -774,7 +781,7 @@ impl<'s> Simulation<'s> {
             }
             if stream.next_index < stream.count {
                 let at = stream.time_of(stream.next_index);
-                self.heap.push(Reverse((at, 3, stream_index as u64, EventKind::Arrival(stream_index))));
+                self.heap.push(Reverse((at, ARRIVAL_PRIORITY, stream_index as u64, EventKind::Arrival(stream_index))));
             }
             (index, stream.transport, stream.kind, stream.account, stream.ip)
         };
@@ -909,6 +916,9 @@ impl<'s> Simulation<'s> {
     }
 
     fn finish(mut self) -> SimulationResult {
+        // Mails a stream would generate after `until` never exist.
+        self.outcomes.truncate(self.next_id as usize);
+        self.counters.mails = self.next_id;
         self.counters.pending = self.outcomes.iter().filter(|&&o| o == outcome_code(Outcome::Pending)).count() as u64;
         // The last, partial day joins the history too.
         let today = day_start(self.end.min(self.next_midnight - 1));
@@ -940,8 +950,8 @@ impl<'s> Simulation<'s> {
             .map(|(p, s)| StreamSummary {
                 name: s.name.clone(),
                 transport: p.transport,
-                mails: p.count,
-                ids: p.first_id.map(|first| [first, first + p.count.saturating_sub(1)]),
+                mails: p.next_index,
+                ids: p.first_id.map(|first| [first, first + p.next_index.saturating_sub(1)]),
                 kind: p.kind,
                 lint: p.lint.clone(),
                 outcomes: Outcome::ALL
