@@ -181,6 +181,8 @@ fn limits_are_enforced_with_an_error() {
         r#"{"streams": [{"bounceShare": 1.5}]}"#,
         r#"{"streams": [{"rate": -1}]}"#,
         r#"{"thresholds": {"redistributionPerMinute": 0}}"#,
+        r#"{"thresholds": {"burstWindowSeconds": 86401}}"#,
+        r#"{"thresholds": {"bounceWindowMails": 0}}"#,
         r#"{"start": 9223372036854775807}"#,
         r#"{"until": 18446744073709551615}"#,
         r#"{"unknownField": 1}"#,

@@ -22,6 +22,8 @@ pub const MAX_SCENARIO_MAILS: u64 = 20_000_000;
 pub const MAX_SPAN_SECONDS: u64 = 400 * SECONDS_PER_DAY as u64;
 /// Largest sliding window (bounce ratio) kept in memory.
 pub const MAX_WINDOW_MAILS: u64 = 1_000_000;
+/// Widest "too fast" window: one day (the guides speak of mails sent "very quickly").
+pub const MAX_BURST_WINDOW_SECONDS: u64 = 86_400;
 
 /// Reply a script gets for a message over the size limit (RFC 3463 5.3.4).
 pub const REPLY_TOO_LARGE: &str = "552 5.3.4 Message size exceeds fixed maximum message size";
@@ -189,6 +191,15 @@ fn priority(kind: &EventKind) -> u8 {
     }
 }
 
+/// The SMTP reply a settled mail carries in the sample.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reply {
+    None,
+    /// The stream's `bounceReply`.
+    Bounce,
+    Fixed(&'static str),
+}
+
 #[derive(Debug, Clone, Copy)]
 struct HeldMail {
     id: u64,
@@ -204,34 +215,42 @@ struct ErrorRecord {
     index: u64,
 }
 
-/// Timestamps in a sliding window: how many events in the last `width` seconds.
+/// Events in a sliding window of `width` seconds, run-length encoded by
+/// second: memory is bounded by the window width, not by the mail count.
 struct SlidingWindow {
     width: i64,
-    times: VecDeque<i64>,
+    seconds: VecDeque<(i64, u64)>,
+    total: u64,
 }
 
 impl SlidingWindow {
     fn new(width: u64) -> SlidingWindow {
-        SlidingWindow { width: width.max(1) as i64, times: VecDeque::new() }
+        SlidingWindow { width: width.max(1) as i64, seconds: VecDeque::new(), total: 0 }
     }
     fn forget_before(&mut self, now: i64) {
-        while let Some(&first) = self.times.front() {
-            if first > now - self.width {
+        while let Some(&(at, n)) = self.seconds.front() {
+            if at > now - self.width {
                 break;
             }
-            self.times.pop_front();
+            self.total -= n;
+            self.seconds.pop_front();
         }
     }
     fn count(&mut self, now: i64) -> u64 {
         self.forget_before(now);
-        self.times.len() as u64
+        self.total
     }
     fn push(&mut self, now: i64) {
         self.forget_before(now);
-        self.times.push_back(now);
+        match self.seconds.back_mut() {
+            Some((at, n)) if *at == now => *n += 1,
+            _ => self.seconds.push_back((now, 1)),
+        }
+        self.total += 1;
     }
     fn clear(&mut self) {
-        self.times.clear();
+        self.seconds.clear();
+        self.total = 0;
     }
 }
 
@@ -360,11 +379,15 @@ fn prepare(scenario: &Scenario) -> Result<Vec<PreparedStream>, ScenarioError> {
         ("thresholds.retentionSeconds", t.retention_seconds),
         ("thresholds.purgeSeconds", t.purge_seconds),
         ("thresholds.unblockDelaySeconds", t.unblock_delay_seconds),
-        ("thresholds.burstWindowSeconds", t.burst_window_seconds),
     ] {
         if value > MAX_SPAN_SECONDS {
             return Err(ScenarioError::Invalid(format!("{name} is over {MAX_SPAN_SECONDS} seconds")));
         }
+    }
+    if t.burst_window_seconds == 0 || t.burst_window_seconds > MAX_BURST_WINDOW_SECONDS {
+        return Err(ScenarioError::Invalid(format!(
+            "thresholds.burstWindowSeconds must be 1 to {MAX_BURST_WINDOW_SECONDS}"
+        )));
     }
     if t.bounce_window_mails == 0 || t.bounce_window_mails > MAX_WINDOW_MAILS {
         return Err(ScenarioError::Invalid(format!("thresholds.bounceWindowMails must be 1 to {MAX_WINDOW_MAILS}")));
@@ -574,7 +597,7 @@ impl<'s> Simulation<'s> {
         }
         self.advance_to(self.end);
         while let Some(mail) = self.queue.pop_front() {
-            self.settle(mail.id, mail.stream, mail.created, Outcome::Pending, self.end, None);
+            self.settle(mail.id, mail.stream, mail.created, Outcome::Pending, self.end, Reply::None);
         }
     }
 
@@ -591,7 +614,7 @@ impl<'s> Simulation<'s> {
             if expiry == next {
                 if let Some(mail) = self.queue.pop_front() {
                     self.counters.expired += 1;
-                    self.settle(mail.id, mail.stream, mail.created, Outcome::Expired, next, None);
+                    self.settle(mail.id, mail.stream, mail.created, Outcome::Expired, next, Reply::None);
                 }
             } else {
                 let bucket = self.bucket_index.min(self.series.queue.len() - 1);
@@ -720,7 +743,7 @@ impl<'s> Simulation<'s> {
                 let now = self.now;
                 while let Some(mail) = self.queue.pop_front() {
                     self.counters.purged += 1;
-                    self.settle(mail.id, mail.stream, mail.created, Outcome::Purged, now, None);
+                    self.settle(mail.id, mail.stream, mail.created, Outcome::Purged, now, Reply::None);
                 }
                 // Guides: purge returns to Active "without doubling the ratio".
                 self.ratio_factor = 1.0;
@@ -789,7 +812,7 @@ impl<'s> Simulation<'s> {
         self.series.generated[bucket] += 1;
         if kind == MailKind::Refused {
             self.counters.refused += 1;
-            self.settle(id, stream_index, now, Outcome::Refused, now, Some(REPLY_TOO_LARGE));
+            self.settle(id, stream_index, now, Outcome::Refused, now, Reply::Fixed(REPLY_TOO_LARGE));
             return;
         }
         if transport == Transport::Smtp {
@@ -818,7 +841,7 @@ impl<'s> Simulation<'s> {
         if over_account || over_ip {
             self.counters.refused += 1;
             self.counters.smtp_refused += 1;
-            self.settle(id, stream, now, Outcome::Refused, now, Some(REPLY_SMTP_LIMIT));
+            self.settle(id, stream, now, Outcome::Refused, now, Reply::Fixed(REPLY_SMTP_LIMIT));
             return;
         }
         self.smtp_accounts[account].push(now);
@@ -826,9 +849,9 @@ impl<'s> Simulation<'s> {
         self.counters.smtp_accepted += 1;
         if self.streams[stream].bounces(index) {
             self.counters.smtp_bounced += 1;
-            self.settle(id, stream, now, Outcome::Bounced, now, None);
+            self.settle(id, stream, now, Outcome::Bounced, now, Reply::Bounce);
         } else {
-            self.settle(id, stream, now, Outcome::Delivered, now, None);
+            self.settle(id, stream, now, Outcome::Delivered, now, Reply::None);
         }
     }
 
@@ -867,7 +890,7 @@ impl<'s> Simulation<'s> {
             (true, false) => Outcome::HeldThenDelivered,
             (true, true) => Outcome::HeldThenBounced,
         };
-        let reply = if error { Some("") } else { None };
+        let reply = if error { Reply::Bounce } else { Reply::None };
         self.settle(id, stream, created, outcome, now, reply);
         self.check_automatic_transitions();
     }
@@ -891,7 +914,7 @@ impl<'s> Simulation<'s> {
         }
     }
 
-    fn settle(&mut self, id: u64, stream: usize, created: i64, outcome: Outcome, at: i64, reply: Option<&str>) {
+    fn settle(&mut self, id: u64, stream: usize, created: i64, outcome: Outcome, at: i64, reply: Reply) {
         if let Some(slot) = self.outcomes.get_mut(id as usize) {
             *slot = outcome_code(outcome);
         }
@@ -907,9 +930,9 @@ impl<'s> Simulation<'s> {
         }
         if (id as usize) < MAX_SAMPLE_MAILS {
             let reply = match reply {
-                Some("") => Some(self.scenario.streams.get(stream).map(|s| s.bounce_reply.clone()).unwrap_or_default()),
-                Some(text) => Some(text.to_string()),
-                None => None,
+                Reply::Bounce => self.scenario.streams.get(stream).map(|s| s.bounce_reply.clone()),
+                Reply::Fixed(text) => Some(text.to_string()),
+                Reply::None => None,
             };
             self.sample.push(MailRecord { id, stream, created, outcome, settled: at, reply });
         }
