@@ -31,7 +31,9 @@ fn presets_match_their_golden_results() {
         }
         match std::fs::read_to_string(&path) {
             Ok(expected) if expected == json => {}
-            Ok(_) => problems.push(format!("{}: differs from {} (UPDATE_GOLDEN=1 to accept)", preset.id, path.display())),
+            Ok(_) => {
+                problems.push(format!("{}: differs from {} (UPDATE_GOLDEN=1 to accept)", preset.id, path.display()))
+            }
             Err(e) => problems.push(format!("{}: {e}", path.display())),
         }
     }

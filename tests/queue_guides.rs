@@ -61,7 +61,8 @@ statement!(
 statement!(
     blocked_mails_are_kept_at_most_72_hours,
     "002",
-    "Les e-mails générés par vos scripts après le blocage ne seront pas envoyés, mais conservés dans une file d'attente pendant 72 heures maximum.",
+    "Les e-mails générés par vos scripts après le blocage ne seront pas envoyés, mais conservés dans une file \
+        d'attente pendant 72 heures maximum.",
     r#"{"actions": [{"at": 0, "action": "block"}], "streams": [{"count": 3, "start": 60, "duration": 120}]}"#,
     |r| {
         assert_eq!(changes(r), vec![(State::Disabled, Cause::Block)]);
@@ -76,7 +77,8 @@ statement!(
 statement!(
     unblocking_redistributes_the_queue,
     "000",
-    "Desbloquear el envío: desbloquea el envío de los emails automatizados de su alojamiento web. Los mensajes de correo presentes en la cola de espera también se reenviarán.",
+    "Desbloquear el envío: desbloquea el envío de los emails automatizados de su alojamiento web. Los mensajes \
+        de correo presentes en la cola de espera también se reenviarán.",
     r#"{"actions": [{"at": 0, "action": "block"}, {"at": 3600, "action": "unblock"}],
         "streams": [{"count": 10, "start": 60, "duration": 600}]}"#,
     |r| {
@@ -136,7 +138,8 @@ statement!(
 statement!(
     a_share_of_errors_gives_bounce,
     "000",
-    "Este estado se produce cuando un cierto porcentaje de los mensajes de correo enviados automáticamente se ha vuelto a error.",
+    "Este estado se produce cuando un cierto porcentaje de los mensajes de correo enviados automáticamente se \
+        ha vuelto a error.",
     r#"{"streams": [{"count": 100, "duration": 6000, "bounceShare": 0.25}]}"#,
     |r| {
         assert_eq!(changes(r), vec![(State::Bounce, Cause::BounceRatio)]);
@@ -148,7 +151,8 @@ statement!(
 statement!(
     unblocking_bounce_gives_force_with_the_ratio_doubled,
     "000",
-    "Si hace clic en Desbloquear el envío, el estado del servicio pasará a \"Force\". El ratio e-mails devueltos a error / número total de mensajes enviados autorizado antes de un bloqueo se duplicará.",
+    "Si hace clic en Desbloquear el envío, el estado del servicio pasará a \"Force\". El ratio e-mails \
+        devueltos a error / número total de mensajes enviados autorizado antes de un bloqueo se duplicará.",
     r#"{"streams": [{"count": 300, "duration": 30000, "bounceShare": 0.15}],
         "actions": [{"at": 5000, "action": "unblock"}]}"#,
     |r| {
@@ -162,7 +166,8 @@ statement!(
 statement!(
     purging_bounce_returns_to_active_without_doubling,
     "002",
-    "Si vous cliquez sur Purger les e-mails, cela effacera tous les e-mails de la file d'attente et l'état du service repassera en « Activé » sans doubler le ratio.",
+    "Si vous cliquez sur Purger les e-mails, cela effacera tous les e-mails de la file d'attente et l'état du \
+        service repassera en « Activé » sans doubler le ratio.",
     r#"{"streams": [{"count": 300, "duration": 30000, "bounceShare": 0.15}],
         "actions": [{"at": 5000, "action": "purge"}]}"#,
     |r| {
@@ -182,7 +187,9 @@ statement!(
 statement!(
     spam_blocks_with_the_abuse_notice,
     "002",
-    "Cet état survient lorsque des e-mails considérés comme du spam ont été envoyés depuis l'hébergement. Généralement, ce blocage est accompagné par l'envoi d'un e-mail intitulé « Abus avec votre hébergement domain.tld »",
+    "Cet état survient lorsque des e-mails considérés comme du spam ont été envoyés depuis l'hébergement. \
+        Généralement, ce blocage est accompagné par l'envoi d'un e-mail intitulé « Abus avec votre hébergement \
+        domain.tld »",
     r#"{"locale": "fr", "domain": "shop.example", "service": {"email": "admin@shop.example"},
         "streams": [{"count": 500, "duration": 600, "verdict": "spam"}]}"#,
     |r| {
@@ -198,7 +205,8 @@ statement!(
 statement!(
     the_abuse_notice_in_spanish,
     "000",
-    "Por lo general, el bloqueo se acompaña por el envío de un email titulado \"Abuso con su alojamiento dominio.tld\"",
+    "Por lo general, el bloqueo se acompaña por el envío de un email titulado \
+     \"Abuso con su alojamiento dominio.tld\"",
     r#"{"locale": "es", "domain": "dominio.tld", "streams": [{"count": 20, "duration": 600, "verdict": "spam"}]}"#,
     |r| {
         assert_eq!(r.notifications[0].subject, "Abuso con su alojamiento dominio.tld");
@@ -224,7 +232,8 @@ statement!(
 statement!(
     a_purge_takes_5_to_10_minutes,
     "001",
-    "Tras eliminar estos mensajes, su cuenta se desbloqueará automáticamente. La operación tardará entre 5 y 10 minutos.",
+    "Tras eliminar estos mensajes, su cuenta se desbloqueará automáticamente. La operación tardará entre 5 y \
+        10 minutos.",
     r#"{"service": {"state": "ko"}, "actions": [{"at": 0, "action": "purge"}]}"#,
     |r| {
         assert_eq!(changes(r), vec![(State::Purging, Cause::Purge), (State::Active, Cause::PurgeDone)]);
@@ -270,7 +279,9 @@ statement!(
 statement!(
     sent_today_resets_and_history_keeps_each_day,
     "004",
-    "E-maile wysłane dzisiaj: całkowita liczba automatycznych wiadomości wysłanych tylko dzisiaj. Historia wysłanych e-maili: wykres przedstawiający historię wiadomości e-mail wysłanych z Twojego hostingu w poprzednich dniach.",
+    "E-maile wysłane dzisiaj: całkowita liczba automatycznych wiadomości wysłanych tylko dzisiaj. Historia \
+        wysłanych e-maili: wykres przedstawiający historię wiadomości e-mail wysłanych z Twojego hostingu w \
+        poprzednich dniach.",
     r#"{"service": {"sentToday": 7}, "history": [{"date": "2026-03-01", "volume": 12}],
         "streams": [{"rate": 1, "duration": 172800}], "until": 151200}"#,
     |r| {
@@ -288,7 +299,8 @@ statement!(
 statement!(
     total_sent_counts_since_the_hosting_was_created,
     "000",
-    "Total de mensajes enviados: número total de mensajes de correo automatizados enviados desde la creación del alojamiento web de OVHcloud.",
+    "Total de mensajes enviados: número total de mensajes de correo automatizados enviados desde la creación \
+        del alojamiento web de OVHcloud.",
     r#"{"service": {"sent": 1000, "bounce": 9}, "streams": [{"count": 10, "duration": 1000, "bounceShare": 0.1}]}"#,
     |r| {
         assert_eq!(r.service.sent, 1010);
@@ -299,7 +311,8 @@ statement!(
 statement!(
     old_guide_resumes_with_the_next_mail,
     "001",
-    "Al desbloquear el envío de mensajes, el servicio se reanudará cuando envíe el siguiente mensaje. Los mensajes que estuvieran bloqueados volverán a entrar en la cola de distribución.",
+    "Al desbloquear el envío de mensajes, el servicio se reanudará cuando envíe el siguiente mensaje. Los \
+        mensajes que estuvieran bloqueados volverán a entrar en la cola de distribución.",
     r#"{"thresholds": {"resumeOnNextMail": true},
         "actions": [{"at": 0, "action": "block"}, {"at": 600, "action": "unblock"}],
         "streams": [{"count": 5, "start": 60, "duration": 100}, {"count": 1, "start": 7200}]}"#,
@@ -313,7 +326,8 @@ statement!(
 statement!(
     smtp_limit_200_per_hour_per_account_answers_555,
     "003",
-    "Compruebe que las direcciones de correo electrónico indicadas son correctas y que no ha superado los límites establecidos por OVH: 200 mensajes por hora y cuenta",
+    "Compruebe que las direcciones de correo electrónico indicadas son correctas y que no ha superado los \
+        límites establecidos por OVH: 200 mensajes por hora y cuenta",
     r#"{"streams": [{"transport": "smtp", "account": "a@example.com", "count": 250, "duration": 3000}]}"#,
     |r| {
         assert_eq!(r.counters.smtp_accepted, 200);
@@ -344,8 +358,10 @@ statement!(
 statement!(
     smtp_mails_are_not_in_the_panel,
     "002",
-    "Les e-mails émis avec un script utilisant une configuration SMTP ne pourront pas être gérés et suivis depuis votre espace client OVHcloud.",
-    r#"{"service": {"sent": 50}, "streams": [{"transport": "smtp", "count": 20, "duration": 600, "bounceShare": 0.5}]}"#,
+    "Les e-mails émis avec un script utilisant une configuration SMTP ne pourront pas être gérés et suivis \
+        depuis votre espace client OVHcloud.",
+    r#"{"service": {"sent": 50},
+        "streams": [{"transport": "smtp", "count": 20, "duration": 600, "bounceShare": 0.5}]}"#,
     |r| {
         assert_eq!(r.service.sent, 50);
         assert_eq!(r.counters.sent, 0);

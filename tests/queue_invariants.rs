@@ -30,7 +30,8 @@ impl Generator {
 
 fn random_scenario(g: &mut Generator) -> Scenario {
     let mut scenario = Scenario { seed: g.next(), ..Scenario::default() };
-    scenario.service.state = g.pick(&[ApiState::Ok, ApiState::Ok, ApiState::Ko, ApiState::Force, ApiState::Bounce, ApiState::Spam, ApiState::Purging]);
+    use ApiState::*;
+    scenario.service.state = g.pick(&[Ok, Ok, Ko, Force, Bounce, Spam, Purging]);
     scenario.service.sent = g.below(10_000);
     scenario.service.bounce = g.below(100);
     scenario.service.sent_today = g.below(50);
@@ -48,7 +49,12 @@ fn random_scenario(g: &mut Generator) -> Scenario {
             bounce_share: g.pick(&[0.0, 0.02, 0.15, 0.3, 1.0]),
             transport: if g.below(5) == 0 { Transport::Smtp } else { Transport::Mail },
             account: g.pick(&["a@example.com", "b@example.com"]).to_string(),
-            verdict: Some(g.pick(&[DeclaredVerdict::Clean, DeclaredVerdict::Clean, DeclaredVerdict::Spam, DeclaredVerdict::Refused])),
+            verdict: Some(g.pick(&[
+                DeclaredVerdict::Clean,
+                DeclaredVerdict::Clean,
+                DeclaredVerdict::Spam,
+                DeclaredVerdict::Refused,
+            ])),
             ..Stream::default()
         });
     }
@@ -74,7 +80,8 @@ fn check(scenario: &Scenario, r: &SimulationResult) {
     for stream in &r.streams {
         assert_eq!(stream.outcomes.values().sum::<u64>(), stream.mails, "{}", stream.name);
     }
-    let listed: u64 = r.outcomes.iter().filter(|o| !o.truncated).flat_map(|o| o.ranges.iter()).map(|[a, b]| b - a + 1).sum();
+    let complete_outcomes = r.outcomes.iter().filter(|o| !o.truncated);
+    let listed: u64 = complete_outcomes.flat_map(|o| o.ranges.iter()).map(|[a, b]| b - a + 1).sum();
     let complete: u64 = r.outcomes.iter().filter(|o| !o.truncated).map(|o| o.count).sum();
     assert_eq!(listed, complete, "ranges cover their outcome");
     // Counters equal the sums of outcomes.
@@ -156,7 +163,10 @@ fn same_scenario_same_result() {
 #[test]
 fn the_bounce_share_is_exact_and_the_seed_moves_its_phase() {
     let json = |seed: u64| {
-        format!(r#"{{"seed": {seed}, "thresholds": {{"bounceRatio": 1}}, "streams": [{{"count": 1000, "duration": 100000, "bounceShare": 0.1}}]}}"#)
+        format!(
+            r#"{{"seed": {seed}, "thresholds": {{"bounceRatio": 1}},
+                "streams": [{{"count": 1000, "duration": 100000, "bounceShare": 0.1}}]}}"#
+        )
     };
     let first_errors: Vec<Option<u64>> = (0..8)
         .map(|seed| {
@@ -196,7 +206,8 @@ fn limits_are_enforced_with_an_error() {
 
 #[test]
 fn a_big_scenario_stays_compact() {
-    let json = r#"{"service": {"maxPerDay": 100000000}, "thresholds": {"burstMaxMails": 100000000, "maxErrorsPerHour": 100000000},
+    let json = r#"{"service": {"maxPerDay": 100000000},
+        "thresholds": {"burstMaxMails": 100000000, "maxErrorsPerHour": 100000000},
         "streams": [{"count": 200000, "duration": 86400, "bounceShare": 0.05}]}"#;
     let r = mail_preflight::queue::simulate_json(json).expect("runs");
     assert_eq!(r.counters.mails, 200_000);

@@ -37,8 +37,8 @@ fn a_bad_scenario_throws_an_error_with_a_code() {
 
 #[wasm_bindgen_test]
 fn a_reply_is_explained_in_the_requested_language() {
-    let e = explain_smtp_reply_js(JsValue::from_str("550 5.1.1 <a@b>: Recipient address rejected"), JsValue::from_str("fr"))
-        .unwrap();
+    let reply = JsValue::from_str("550 5.1.1 <a@b>: Recipient address rejected");
+    let e = explain_smtp_reply_js(reply, JsValue::from_str("fr")).unwrap();
     assert_eq!(get(&e, "code").as_f64(), Some(550.0));
     assert_eq!(get(&e, "class").as_string().unwrap(), "permanent");
     assert_eq!(get(&get(&e, "enhanced"), "code").as_string().unwrap(), "5.1.1");
@@ -47,7 +47,8 @@ fn a_reply_is_explained_in_the_requested_language() {
 
 #[wasm_bindgen_test]
 fn smtp_settings_are_checked() {
-    let settings = js_sys::JSON::parse(r#"{"transport":"smtp","host":"smtp.example.org","port":587,"security":"tls"}"#).unwrap();
+    let json = r#"{"transport":"smtp","host":"smtp.example.org","port":587,"security":"tls"}"#;
+    let settings = js_sys::JSON::parse(json).unwrap();
     let check = check_smtp_settings_js(settings, JsValue::from_str("en")).unwrap();
     assert_eq!(get(&check, "verdict").as_string().unwrap(), "warn");
     let bad = js_sys::JSON::parse(r#"{"hots":"x"}"#).unwrap();

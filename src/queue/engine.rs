@@ -29,7 +29,8 @@ pub const MAX_BURST_WINDOW_SECONDS: u64 = 86_400;
 pub const REPLY_TOO_LARGE: &str = "552 5.3.4 Message size exceeds fixed maximum message size";
 /// Reply a script gets over the SMTP path's hourly limits (seed 003, code 555).
 pub const REPLY_SMTP_LIMIT: &str =
-    "555 5.5.4 MAIL FROM/RCPT TO parameters not recognized or not implemented (limit: 200 mails per hour per account, 300 per hour per IP)";
+    "555 5.5.4 MAIL FROM/RCPT TO parameters not recognized or not implemented \
+     (limit: 200 mails per hour per account, 300 per hour per IP)";
 
 /// The green states send; the others hold (guides: green "Active"/"Force", red "Disabled"/"Bounce"/"SPAM").
 pub fn sends(state: State) -> bool {
@@ -408,7 +409,9 @@ fn prepare(scenario: &Scenario) -> Result<Vec<PreparedStream>, ScenarioError> {
         check_finite(stream.bounce_share, "bounceShare", 1.0)?;
         check_finite(stream.rate, "rate", MAX_SCENARIO_MAILS as f64 * 3600.0)?;
         if stream.start > MAX_SPAN_SECONDS || stream.duration > MAX_SPAN_SECONDS {
-            return Err(ScenarioError::Invalid(format!("stream {i}: start and duration must be under {MAX_SPAN_SECONDS} s")));
+            return Err(ScenarioError::Invalid(format!(
+                "stream {i}: start and duration must be under {MAX_SPAN_SECONDS} s"
+            )));
         }
         let count = match stream.count {
             Some(n) => n,
@@ -454,7 +457,8 @@ fn classify(stream: &Stream, scenario: &Scenario) -> Result<(MailKind, Option<Li
         return Ok((MailKind::Clean, None));
     };
     let options = crate::Options { locale: scenario.locale, ..crate::Options::default() };
-    let report = crate::lint(message.as_bytes(), &options).map_err(|e| ScenarioError::Message(e.localized(scenario.locale)))?;
+    let report = crate::lint(message.as_bytes(), &options)
+        .map_err(|e| ScenarioError::Message(e.localized(scenario.locale)))?;
     let mut errors: Vec<String> = Vec::new();
     for finding in report.findings.iter().filter(|f| f.severity == Severity::Error) {
         if !errors.contains(&finding.rule_id) {
@@ -464,7 +468,9 @@ fn classify(stream: &Stream, scenario: &Scenario) -> Result<(MailKind, Option<Li
     let prefixes = &scenario.thresholds.spam_rule_prefixes;
     let kind = if errors.iter().any(|id| id == "size/total") {
         MailKind::Refused
-    } else if report.verdict == Verdict::Fail && errors.iter().any(|id| prefixes.iter().any(|p| id.starts_with(p.as_str()))) {
+    } else if report.verdict == Verdict::Fail
+        && errors.iter().any(|id| prefixes.iter().any(|p| id.starts_with(p.as_str())))
+    {
         MailKind::Spam
     } else {
         MailKind::Clean
@@ -685,7 +691,9 @@ impl<'s> Simulation<'s> {
                 at: self.now,
                 kind: NotificationKind::AbuseNotice,
                 to: self.recipient.clone(),
-                subject: Msg::new("queue.notice.abuse").text("domain", self.scenario.domain.clone()).render(self.locale),
+                subject: Msg::new("queue.notice.abuse")
+                    .text("domain", self.scenario.domain.clone())
+                    .render(self.locale),
                 errors: 0,
                 day: None,
             });
@@ -925,7 +933,7 @@ impl<'s> Simulation<'s> {
             let bucket = self.bucket_of(at);
             self.series.dropped[bucket] += 1;
         }
-        if matches!(outcome, Outcome::HeldThenDelivered | Outcome::HeldThenBounced | Outcome::Expired | Outcome::Purged) {
+        if outcome.was_held() {
             self.counters.longest_hold_seconds = self.counters.longest_hold_seconds.max((at - created).max(0) as u64);
         }
         if (id as usize) < MAX_SAMPLE_MAILS {

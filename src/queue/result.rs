@@ -67,6 +67,10 @@ impl Outcome {
     pub fn is_sent(self) -> bool {
         matches!(self, Outcome::Delivered | Outcome::Bounced | Outcome::HeldThenDelivered | Outcome::HeldThenBounced)
     }
+    /// The mail spent time in the queue (and then left, expired or was purged).
+    pub fn was_held(self) -> bool {
+        matches!(self, Outcome::HeldThenDelivered | Outcome::HeldThenBounced | Outcome::Expired | Outcome::Purged)
+    }
     /// The mail came back in error (counted in "errors").
     pub fn is_error(self) -> bool {
         matches!(self, Outcome::Bounced | Outcome::HeldThenBounced)
