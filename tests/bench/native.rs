@@ -9,6 +9,7 @@ mod common;
 mod attachments;
 mod content;
 mod headers;
+mod queue;
 
 use mail_preflight::{lint, Options};
 use std::time::{Duration, Instant};
@@ -77,6 +78,8 @@ fn main() {
     content::run(&corpus);
     println!();
     headers::run(&corpus);
+    println!();
+    queue::run(&corpus);
 }
 
 /// Cost of each rule alone on the three largest corpus messages, above the cost
