@@ -38,12 +38,12 @@ test-wasm: test-wasm-node test-wasm-browser
 
 test-wasm-node:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-	  cargo test --target wasm32-unknown-unknown --test wasm
+	  cargo test --target wasm32-unknown-unknown --test wasm --test queue_wasm
 
 test-wasm-browser:
 	WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-	  cargo test --target wasm32-unknown-unknown --test wasm
+	  cargo test --target wasm32-unknown-unknown --test wasm --test queue_wasm
 
 test-node:
 	node --test --test-reporter=spec tests/node/

@@ -142,3 +142,55 @@ pub fn messages_js(locale: JsValue) -> Result<JsValue, JsValue> {
 pub fn version_js() -> String {
     crate::VERSION.to_string()
 }
+
+// ── queue simulation and SMTP (issue 6) ─────────────────────────────────────
+
+/// Runs a sending-queue simulation: `scenario` is an object or a JSON string
+/// (README "Queue simulation scenarios").
+#[wasm_bindgen(js_name = simulate)]
+pub fn simulate_js(scenario: JsValue) -> Result<JsValue, JsValue> {
+    let json = if let Some(text) = scenario.as_string() {
+        text
+    } else if scenario.is_object() {
+        // Through JSON so unknown fields are refused, as for options.
+        js_sys::JSON::stringify(&scenario)
+            .ok()
+            .and_then(|s| s.as_string())
+            .ok_or_else(|| error("invalid-scenario", "simulate(scenario): scenario must be JSON-compatible"))?
+    } else {
+        return Err(error("invalid-scenario", "simulate(scenario): scenario must be an object or a JSON string"));
+    };
+    if json.len() > MAX_INPUT_BYTES {
+        return Err(too_large(json.len(), Locale::En));
+    }
+    let scenario = crate::queue::Scenario::from_json(&json).map_err(|e| error(e.code(), &e.localized(Locale::En)))?;
+    let result = crate::queue::simulate(&scenario).map_err(|e| error(e.code(), &e.localized(scenario.locale)))?;
+    to_js(&result)
+}
+
+/// Explains an SMTP reply (`550 5.1.1 …`, a bare `451`, a multi-line reply).
+#[wasm_bindgen(js_name = explainSmtpReply)]
+pub fn explain_smtp_reply_js(text: JsValue, locale: JsValue) -> Result<JsValue, JsValue> {
+    let text = text.as_string().ok_or_else(|| error("invalid-input", "explainSmtpReply(text): text must be a string"))?;
+    to_js(&crate::smtp::explain(&text, locale_from(&locale)))
+}
+
+/// Runs the `config/*` rules over SMTP settings `{transport, host, port, security, from}`.
+#[wasm_bindgen(js_name = checkSmtpSettings)]
+pub fn check_smtp_settings_js(settings: JsValue, locale: JsValue) -> Result<JsValue, JsValue> {
+    let locale = locale_from(&locale);
+    let json = js_sys::JSON::stringify(&settings)
+        .ok()
+        .and_then(|s| s.as_string())
+        .filter(|_| settings.is_object())
+        .ok_or_else(|| error("invalid-options", "checkSmtpSettings(settings): settings must be an object"))?;
+    let settings: crate::options::SmtpSettings =
+        serde_json::from_str(&json).map_err(|e| lint_error(&LintError::InvalidOptions(e.to_string()), locale))?;
+    to_js(&crate::smtp::check_settings(&settings, locale))
+}
+
+/// The worked example scenarios: `[{id, json}]`.
+#[wasm_bindgen(js_name = queuePresets)]
+pub fn queue_presets_js() -> Result<JsValue, JsValue> {
+    to_js(&crate::queue::presets())
+}

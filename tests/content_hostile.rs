@@ -147,3 +147,17 @@ fn a_huge_style_sheet_is_read_up_to_its_limits() {
     // The first rules are read, so the white text is still found.
     assert!(report.has("spam/invisible-text"));
 }
+
+#[test]
+fn the_worst_case_inside_the_limits_is_bounded() {
+    // Every element at the deepest allowed level: the parser's cost is at most
+    // elements × depth, here about 99,000 × 511 scope steps.
+    let depth = MAX_HTML_DEPTH - 1;
+    let elements = MAX_HTML_ELEMENTS - depth - 10;
+    let html = "<div>".repeat(depth) + &"<b>x</b>".repeat(elements / 2) + &"<a href=\"https://a.example/\">y</a>".repeat(elements / 2);
+    let started = Instant::now();
+    let facts = html::analyse(&html);
+    println!("worst case inside the limits: HTML analysis {:?}", started.elapsed());
+    assert_eq!(facts.truncated, None);
+    lint_timed("worst case inside the limits", &html_message(&html));
+}

@@ -10,7 +10,8 @@ fn settings(json: &str) -> SmtpSettings {
 
 #[test]
 fn port_465_with_ssl_passes() {
-    let check = check_settings(&settings(r#"{"transport":"smtp","host":"ssl0.ovh.net","port":465,"security":"ssl"}"#), Locale::En);
+    let json = r#"{"transport":"smtp","host":"ssl0.ovh.net","port":465,"security":"ssl"}"#;
+    let check = check_settings(&settings(json), Locale::En);
     assert_eq!(check.verdict, Verdict::Pass);
     assert!(check.findings.is_empty());
 }

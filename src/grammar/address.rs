@@ -100,7 +100,10 @@ impl AddressProblem {
             Lex(LexProblem::UnclosedQuotedString) => "unclosed-quote",
             Lex(LexProblem::UnclosedDomainLiteral) => "unclosed-literal",
             Lex(LexProblem::BreakWithoutFold) | Lex(LexProblem::BareCr) => "line-break",
-            Lex(LexProblem::Nul) | Lex(LexProblem::InvalidUtf8) | Lex(LexProblem::BackslashAtEnd) => "bad-byte",
+            Lex(LexProblem::Nul)
+            | Lex(LexProblem::InvalidUtf8)
+            | Lex(LexProblem::BackslashAtEnd)
+            | Lex(LexProblem::C1Control) => "bad-byte",
             Lex(LexProblem::ObsoleteControl) => "obsolete-control",
             Lex(LexProblem::ObsoleteFws) => "obsolete-fws",
             Empty => "empty",
@@ -167,6 +170,10 @@ impl AddressList {
 
 struct Parser<'v> {
     v: &'v [u8],
+    /// Octets of the last domain read, in its wire (A-label) form.
+    wire_domain_octets: usize,
+    /// Ranges of invalid lexical problems, sorted by start.
+    lex_problems: Vec<(usize, usize)>,
     tokens: Vec<Token>,
     pos: usize,
     out: AddressList,
@@ -175,7 +182,11 @@ struct Parser<'v> {
 /// Parses an address-list value (RFC 5322 §3.4 `address-list`, §4.4 `obs-addr-list`).
 pub fn parse_address_list(v: &[u8]) -> AddressList {
     let lexed = lex(v);
-    let mut p = Parser { v, tokens: lexed.tokens, pos: 0, out: AddressList::default() };
+    let mut lex_problems: Vec<(usize, usize)> =
+        lexed.problems.iter().filter(|p| p.kind.level() == Level::Invalid).map(|p| (p.start, p.end)).collect();
+    lex_problems.sort_unstable();
+    let mut p =
+        Parser { v, wire_domain_octets: 0, lex_problems, tokens: lexed.tokens, pos: 0, out: AddressList::default() };
     for problem in lexed.problems {
         p.problem(AddressProblem::Lex(problem.kind), problem.start, problem.end);
     }
@@ -198,7 +209,9 @@ pub fn parse_address_list(v: &[u8]) -> AddressList {
         p.address(false);
         expecting_element = false;
     }
-    if p.out.mailboxes.is_empty() && p.out.groups.is_empty() && p.out.problems.iter().all(|x| x.kind.level() != Level::Invalid)
+    if p.out.mailboxes.is_empty()
+        && p.out.groups.is_empty()
+        && p.out.problems.iter().all(|x| x.kind.level() != Level::Invalid)
     {
         p.problem(AddressProblem::Empty, 0, v.len());
     }
@@ -220,6 +233,12 @@ pub fn check_addr_spec(v: &[u8]) -> AddressList {
 impl<'v> Parser<'v> {
     fn problem(&mut self, kind: AddressProblem, start: usize, end: usize) {
         self.out.problems.push(Problem::new(kind, start, end));
+    }
+
+    /// Whether a lexical error (reported up front) lies inside `range`.
+    fn lex_invalid_within(&self, range: (usize, usize)) -> bool {
+        let start = self.lex_problems.partition_point(|&(s, _)| s < range.0);
+        self.lex_problems[start..].iter().take_while(|&&(s, _)| s < range.1).any(|&(_, e)| e <= range.1)
     }
 
     fn skip_to_comma(&mut self) {
@@ -261,7 +280,8 @@ impl<'v> Parser<'v> {
                 // An addr-spec; but `a@b <c@d>` is a display name with an unquoted `@`.
                 let mut k = j + 1;
                 while k < self.tokens.len()
-                    && (matches!(self.tokens[k].kind, TokenKind::Atom | TokenKind::DomainLiteral) || self.tokens[k].is(b'.'))
+                    && (matches!(self.tokens[k].kind, TokenKind::Atom | TokenKind::DomainLiteral)
+                        || self.tokens[k].is(b'.'))
                 {
                     k += 1;
                 }
@@ -294,7 +314,10 @@ impl<'v> Parser<'v> {
                 if !in_group {
                     self.skip_to_comma();
                 } else {
-                    while self.pos < self.tokens.len() && !self.tokens[self.pos].is(b',') && !self.tokens[self.pos].is(b';') {
+                    while self.pos < self.tokens.len()
+                        && !self.tokens[self.pos].is(b',')
+                        && !self.tokens[self.pos].is(b';')
+                    {
                         self.pos += 1;
                     }
                 }
@@ -343,7 +366,11 @@ impl<'v> Parser<'v> {
         if self.tokens.get(close).is_some_and(|t| t.is(b'>')) {
             self.pos = close + 1;
         } else {
-            self.problem(AddressProblem::UnclosedAngle, open.start, self.tokens.get(close.max(1) - 1).map_or(open.end, |t| t.end));
+            self.problem(
+                AddressProblem::UnclosedAngle,
+                open.start,
+                self.tokens.get(close.max(1) - 1).map_or(open.end, |t| t.end),
+            );
             self.pos = close;
         }
     }
@@ -380,13 +407,16 @@ impl<'v> Parser<'v> {
 
     /// local-part tokens [start, at), `@` at `at`, domain tokens (at, end).
     fn addr_spec(&mut self, start: usize, at: usize, end: usize, in_group: bool, display_name: Vec<Token>) {
+        let problems_before = self.out.problems.len();
         let at_token = self.tokens[at];
         let local = self.local_part(start, at, at_token.start);
         let domain = self.domain(at + 1, end, at_token.end);
         let spec = (local.0, domain.1.max(local.0));
-        if let (Some(v), true) = (self.v.get(spec.0..spec.1), spec.1 > spec.0) {
-            let octets = significant_len(v);
-            if octets > MAX_ADDRESS_OCTETS && !self.out.problems.iter().any(|p| p.kind.concern() == AddressConcern::Length) {
+        if let (Some(v), true) = (self.v.get(local.0..local.1), spec.1 > spec.0) {
+            let octets = significant_len(v) + 1 + self.wire_domain_octets;
+            let length_reported =
+                self.out.problems[problems_before..].iter().any(|p| p.kind.concern() == AddressConcern::Length);
+            if octets > MAX_ADDRESS_OCTETS && !length_reported {
                 self.problem(AddressProblem::AddressTooLong, spec.0, spec.1);
             }
         }
@@ -446,8 +476,10 @@ impl<'v> Parser<'v> {
     fn domain(&mut self, start: usize, end: usize, at_end: usize) -> (usize, usize) {
         if start >= end {
             self.problem(AddressProblem::EmptyDomain, at_end, at_end);
+            self.wire_domain_octets = 0;
             return (at_end, at_end);
         }
+        let problems_before = self.out.problems.len();
         let tokens: Vec<Token> = self.tokens[start..end].to_vec();
         let range = (tokens[0].start, tokens[tokens.len() - 1].end);
         if let Some(literal) = tokens.iter().find(|t| t.kind == TokenKind::DomainLiteral).copied() {
@@ -459,17 +491,14 @@ impl<'v> Parser<'v> {
             if !is_address_literal(inner) {
                 self.problem(AddressProblem::BadAddressLiteral, literal.start, literal.end);
             }
+            self.wire_domain_octets = literal.end - literal.start;
             return range;
         }
         self.dotted(&tokens, false);
-        let mut total = 0usize;
+        let atoms: Vec<Token> = tokens.iter().copied().filter(|t| t.kind == TokenKind::Atom).collect();
         let mut needs_idna = false;
-        for t in tokens.iter().filter(|t| t.kind == TokenKind::Atom) {
+        for t in &atoms {
             let label = &self.v[t.start..t.end];
-            total += label.len() + 1;
-            if label.len() > MAX_LABEL_OCTETS {
-                self.problem(AddressProblem::LabelTooLong, t.start, t.end);
-            }
             if label.iter().any(|&b| b >= 0x80) || label.len() >= 4 && label[..4].eq_ignore_ascii_case(b"xn--") {
                 needs_idna = true;
             }
@@ -479,19 +508,33 @@ impl<'v> Parser<'v> {
                 self.problem(AddressProblem::DomainLabelHyphen, t.start, t.end);
             }
         }
-        let octets = total.saturating_sub(1);
+        let syntax_clean = !self.out.problems[problems_before..].iter().any(|p| p.kind.level() == Level::Invalid)
+            && !self.lex_invalid_within(range);
+        // Lengths are those of the domain on the wire: the A-label form for an
+        // IDN (RFC 5890 §2.3.2.1), the octets as written otherwise.
+        let mut wire_labels: Vec<usize> = atoms.iter().map(|t| t.end - t.start).collect();
+        if needs_idna && syntax_clean {
+            let text: String = tokens.iter().map(|t| String::from_utf8_lossy(&self.v[t.start..t.end])).collect();
+            match idna::domain_to_ascii(&text) {
+                Ok(ascii) => {
+                    let labels: Vec<usize> = ascii.split('.').map(str::len).collect();
+                    if labels.len() == wire_labels.len() {
+                        wire_labels = labels;
+                    }
+                }
+                Err(_) => self.problem(AddressProblem::InvalidIdn, range.0, range.1),
+            }
+        }
+        for (t, &len) in atoms.iter().zip(&wire_labels) {
+            if len > MAX_LABEL_OCTETS {
+                self.problem(AddressProblem::LabelTooLong, t.start, t.end);
+            }
+        }
+        let octets = wire_labels.iter().sum::<usize>() + wire_labels.len().saturating_sub(1);
         if octets > MAX_DOMAIN_OCTETS {
             self.problem(AddressProblem::DomainTooLong, range.0, range.1);
         }
-        let clean = !self.out.problems.iter().any(|p| {
-            p.start >= range.0 && p.end <= range.1 && p.kind.level() == Level::Invalid
-        });
-        if needs_idna && clean {
-            let text: String = tokens.iter().map(|t| String::from_utf8_lossy(&self.v[t.start..t.end])).collect();
-            if idna::domain_to_ascii_strict(&text).is_err() {
-                self.problem(AddressProblem::InvalidIdn, range.0, range.1);
-            }
-        }
+        self.wire_domain_octets = octets;
         range
     }
 }
@@ -568,7 +611,14 @@ mod tests {
             " j\u{f6}rg@b\u{fc}cher.example",
         ] {
             let list = parse_address_list(v.as_bytes());
-            assert!(list.problems.iter().all(|p| p.kind.level() == Level::Obsolete && p.kind == AddressProblem::ObsoleteCfws) || list.problems.is_empty(), "{v}: {:?}", list.problems);
+            assert!(
+                list.problems
+                    .iter()
+                    .all(|p| p.kind.level() == Level::Obsolete && p.kind == AddressProblem::ObsoleteCfws)
+                    || list.problems.is_empty(),
+                "{v}: {:?}",
+                list.problems
+            );
             assert!(!list.mailboxes.is_empty() || !list.groups.is_empty(), "{v}");
         }
     }

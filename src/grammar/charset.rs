@@ -3,6 +3,7 @@
 //! this list is reported, not refused: the reader may still show garbage.
 
 /// Lower-case charset names and aliases (IANA "Character Sets" registry).
+#[rustfmt::skip]
 const KNOWN_CHARSETS: &[&str] = &[
     "us-ascii", "ascii", "ansi_x3.4-1968", "iso646-us", "utf-8", "utf8", "utf-16", "utf-16be", "utf-16le", "utf-32",
     "utf-7", "iso-8859-1", "iso-8859-2", "iso-8859-3", "iso-8859-4", "iso-8859-5", "iso-8859-6", "iso-8859-7",
@@ -19,6 +20,7 @@ const KNOWN_CHARSETS: &[&str] = &[
 
 /// Whether `name` is a character set mail readers decode (case-insensitive).
 pub fn is_known_charset(name: &str) -> bool {
-    let lower = name.trim().to_ascii_lowercase();
-    KNOWN_CHARSETS.contains(&lower.as_str())
+    // Readers match names loosely: case, and `_` for `-` (ANSI_X3.4-1968 / ansi-x3.4-1968).
+    let wanted = name.trim().to_ascii_lowercase().replace('_', "-");
+    KNOWN_CHARSETS.iter().any(|known| known.replace('_', "-") == wanted)
 }

@@ -117,19 +117,12 @@ pub fn check_encoded_words(v: &[u8]) -> Vec<Problem<EncodedWordProblem>> {
 
 /// Whether `text` contains something shaped like an encoded word (for quoted strings).
 pub fn contains_encoded_word(text: &[u8]) -> Option<usize> {
-    let mut i = 0;
-    while i + 1 < text.len() {
-        if text[i] == b'=' && text[i + 1] == b'?' {
-            let rest = &text[i + 2..];
-            let closes = rest.windows(2).any(|w| w == b"?=");
-            let marks = rest.iter().filter(|&&b| b == b'?').count();
-            if closes && marks >= 3 {
-                return Some(i);
-            }
-        }
-        i += 1;
-    }
-    None
+    // Only the first `=?` matters: any later one sees a suffix of the same rest.
+    let at = text.windows(2).position(|w| w == b"=?")?;
+    let rest = &text[at + 2..];
+    let closes = rest.windows(2).any(|w| w == b"?=");
+    let marks = rest.iter().filter(|&&b| b == b'?').count();
+    (closes && marks >= 3).then_some(at)
 }
 
 /// RFC 4648 base64 with padding, as RFC 2047 §4.1 requires.
@@ -157,7 +150,8 @@ fn is_valid_q(text: &[u8]) -> bool {
                 i += 3;
             }
             b'?' | b' ' => return false,
-            b if (33..127).contains(&b) => i += 1,
+            // Raw 8-bit bytes are reported by `headers/raw-8bit`, not twice.
+            b if (33..127).contains(&b) || b >= 0x80 => i += 1,
             _ => return false,
         }
     }

@@ -64,6 +64,8 @@ pub enum LexProblem {
     ObsoleteFws,
     /// A `\` at the end of the value.
     BackslashAtEnd,
+    /// A C1 control character (U+0080–U+009F): UTF-8, but never text (RFC 5198 §2).
+    C1Control,
 }
 
 impl LexProblem {
@@ -164,14 +166,24 @@ fn quoted_pair(v: &[u8], i: usize, problems: &mut Vec<Problem<LexProblem>>) -> u
             problems.push(Problem::new(LexProblem::ObsoleteControl, i, i + 2));
             i + 2
         }
-        Some(&b) if b >= 0x80 => match utf8_len_at(v, i + 1) {
-            Some(len) => i + 1 + len,
-            None => {
-                problems.push(Problem::new(LexProblem::InvalidUtf8, i + 1, i + 2));
-                i + 2
-            }
-        },
+        Some(&b) if b >= 0x80 => non_ascii(v, i + 1, problems),
         Some(_) => i + 2,
+    }
+}
+
+/// A non-ASCII character at `v[i]`: well-formed UTF-8 (RFC 6532 §3.1) and not
+/// a C1 control. Returns the position after it.
+fn non_ascii(v: &[u8], i: usize, problems: &mut Vec<Problem<LexProblem>>) -> usize {
+    match utf8_len_at(v, i) {
+        Some(2) if v[i] == 0xc2 && (0x80..0xa0).contains(&v[i + 1]) => {
+            problems.push(Problem::new(LexProblem::C1Control, i, i + 2));
+            i + 2
+        }
+        Some(len) => i + len,
+        None => {
+            problems.push(Problem::new(LexProblem::InvalidUtf8, i, i + 1));
+            i + 1
+        }
     }
 }
 
@@ -185,13 +197,7 @@ fn content_char(v: &[u8], i: usize, problems: &mut Vec<Problem<LexProblem>>) -> 
         problems.push(Problem::new(LexProblem::ObsoleteControl, i, i + 1));
         i + 1
     } else if b >= 0x80 {
-        match utf8_len_at(v, i) {
-            Some(len) => i + len,
-            None => {
-                problems.push(Problem::new(LexProblem::InvalidUtf8, i, i + 1));
-                i + 1
-            }
-        }
+        non_ascii(v, i, problems)
     } else {
         i + 1
     }
@@ -276,13 +282,7 @@ pub fn lex(v: &[u8]) -> Lexed {
             _ if is_atext(b) => {
                 while i < v.len() && is_atext(v[i]) {
                     if v[i] >= 0x80 {
-                        match utf8_len_at(v, i) {
-                            Some(len) => i += len,
-                            None => {
-                                out.problems.push(Problem::new(LexProblem::InvalidUtf8, i, i + 1));
-                                i += 1;
-                            }
-                        }
+                        i = non_ascii(v, i, &mut out.problems);
                     } else {
                         i += 1;
                     }

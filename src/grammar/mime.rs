@@ -37,7 +37,10 @@ impl MimeProblem {
         Level::Invalid
     }
     pub fn is_rfc2231(self) -> bool {
-        matches!(self, MimeProblem::Rfc2231BadValue | MimeProblem::Rfc2231UnknownCharset | MimeProblem::Rfc2231BadSections)
+        matches!(
+            self,
+            MimeProblem::Rfc2231BadValue | MimeProblem::Rfc2231UnknownCharset | MimeProblem::Rfc2231BadSections
+        )
     }
     pub fn code(self) -> &'static str {
         match self {
@@ -130,6 +133,7 @@ fn next_semicolon(v: &[u8], i: usize) -> usize {
 /// Reads a Content-Type (`with_subtype`) or Content-Disposition value.
 pub fn parse_mime_value(v: &[u8], with_subtype: bool) -> MimeValue {
     let mut out = MimeValue::default();
+    let mut seen_names = std::collections::HashSet::new();
     let mut i = skip(v, 0, &mut out.problems);
     let type_start = i;
     i = token_end(v, i);
@@ -240,7 +244,7 @@ pub fn parse_mime_value(v: &[u8], with_subtype: bool) -> MimeValue {
                 (v[value_start..end].to_vec(), end, false)
             }
         };
-        if out.params.iter().any(|p| p.name == name) {
+        if !seen_names.insert(name.clone()) {
             out.problems.push(Problem::new(MimeProblem::DuplicateParameter, name_start, value_end));
         }
         out.params.push(Parameter {
@@ -266,12 +270,14 @@ fn trim_end(v: &[u8], start: usize, mut end: usize) -> usize {
 /// RFC 2231 §3–4: continuations and extended values.
 fn check_rfc2231(out: &mut MimeValue) {
     let mut problems = Vec::new();
-    let mut bases: Vec<&str> = out.params.iter().filter(|p| p.name.contains('*')).map(Parameter::base_name).collect();
-    bases.sort_unstable();
-    bases.dedup();
-    for base in bases {
+    // Group the `*` parameters by base name once (no scan per name: a header may hold thousands).
+    let mut by_base: std::collections::BTreeMap<&str, Vec<&Parameter>> = std::collections::BTreeMap::new();
+    for p in out.params.iter().filter(|p| p.name.contains('*')) {
+        by_base.entry(p.base_name()).or_default().push(p);
+    }
+    for (base, params) in by_base {
         let mut sections: Vec<(u32, &Parameter, bool)> = Vec::new();
-        for p in out.params.iter().filter(|p| p.base_name() == base && p.name.contains('*')) {
+        for p in params {
             let suffix = &p.name[base.len()..];
             let extended = suffix.ends_with('*');
             let number = suffix.trim_matches('*');
@@ -307,7 +313,11 @@ fn check_rfc2231(out: &mut MimeValue) {
                     (Some(q1), Some(q2)) => {
                         let charset = String::from_utf8_lossy(&value[..q1]);
                         if !charset.is_empty() && !is_known_charset(&charset) {
-                            problems.push(Problem::new(MimeProblem::Rfc2231UnknownCharset, p.value_range.0, p.value_range.1));
+                            problems.push(Problem::new(
+                                MimeProblem::Rfc2231UnknownCharset,
+                                p.value_range.0,
+                                p.value_range.1,
+                            ));
                         }
                         &value[q2 + 1..]
                     }

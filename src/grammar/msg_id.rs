@@ -61,9 +61,11 @@ pub fn parse_msg_ids(v: &[u8], single: bool) -> MsgIds {
                 i += 1;
             }
             let end = tokens[i - 1].end;
-            let only_words = tokens[..i].iter().rev().take_while(|t| !t.is(b'>')).all(|t| {
-                matches!(t.kind, TokenKind::Atom | TokenKind::QuotedString) || t.is(b'.') || t.is(b',')
-            });
+            let only_words = tokens[..i]
+                .iter()
+                .rev()
+                .take_while(|t| !t.is(b'>'))
+                .all(|t| matches!(t.kind, TokenKind::Atom | TokenKind::QuotedString) || t.is(b'.') || t.is(b','));
             let kind = if single || !only_words { MsgIdProblem::Syntax } else { MsgIdProblem::ObsoletePhrase };
             out.problems.push(Problem::new(kind, start, end));
             continue;

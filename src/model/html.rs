@@ -1181,7 +1181,8 @@ impl StyleSheet {
             let Some(rule) = self.rules.get(index) else { continue };
             if rule.selector.matches(element, ancestors) {
                 for decl in &rule.declarations {
-                    out.push((decl.important, rule.selector.specificity(), rule.order, decl.clone(), rule.selector.text.clone()));
+                    let specificity = rule.selector.specificity();
+                    out.push((decl.important, specificity, rule.order, decl.clone(), rule.selector.text.clone()));
                 }
             }
         }

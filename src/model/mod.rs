@@ -188,6 +188,9 @@ pub struct Message<'a> {
     pub html: Vec<HtmlBody>,
     /// Sum of the decoded sizes of the leaf parts.
     pub decoded_size: usize,
+    /// The attachment inspection (archives opened, magic bytes read), computed
+    /// the first time an attachment rule asks, with the limits it was computed under.
+    pub attachment_facts: std::sync::OnceLock<(crate::inspect::Limits, Vec<crate::inspect::AttachmentFacts>)>,
 }
 
 impl<'a> Message<'a> {
@@ -216,6 +219,7 @@ impl<'a> Message<'a> {
             subject: None,
             html: Vec::new(),
             decoded_size: 0,
+            attachment_facts: std::sync::OnceLock::new(),
         };
         // Subject as text so RFC 2047 encoded words are decoded (the default keeps it raw).
         let parser = MessageParser::new()
@@ -424,10 +428,13 @@ impl<'o, 'a> Flattener<'o, 'a> {
                 is_attachment: !is_container && !is_body,
             });
             if let Some(nested) = nested_message {
-                // The attached message lies in the input as is only under an
-                // identity transfer encoding (RFC 2046 §5.2.1 allows only those).
+                // Under an identity transfer encoding (RFC 2046 §5.2.1 allows only
+                // those) mail-parser parses the attached message inline, in the same
+                // stream: its offsets are those of the enclosing buffer. An encoded
+                // one is decoded and parsed on its own: its offsets index bytes that
+                // are not in the input.
                 let identity = matches!(transfer_encoding.as_deref(), None | Some("7bit") | Some("8bit") | Some("binary"));
-                let nested_base = if identity { body_start } else { None };
+                let nested_base = if identity { base } else { None };
                 self.message(nested, Some(index), depth + 1, nested_base, true);
             }
         }
@@ -461,5 +468,20 @@ mod tests {
         assert_eq!(index.line_column(0), (1, 1));
         assert_eq!(index.line_column(4), (2, 2));
         assert_eq!(index.line_column(7), (3, 1));
+    }
+}
+
+#[cfg(test)]
+mod attached_message_tests {
+    use super::*;
+
+    #[test]
+    fn parts_of_an_attached_message_keep_their_offsets_in_the_input() {
+        let raw = b"From: a@example.com\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=X\r\n\r\n--X\r\nContent-Type: text/plain\r\n\r\nouter\r\n--X\r\nContent-Type: message/rfc822\r\n\r\nFrom: b@example.com\r\nSubject: inner\r\nContent-Type: text/plain\r\n\r\ninner body\r\n--X--\r\n";
+        let message = Message::analyse(raw, Origin::Raw, Vec::new());
+        let inner = message.parts.iter().find(|p| p.in_attached_message && p.text().is_some()).expect("inner part");
+        let range = inner.body_range.clone().expect("in the input");
+        assert!(raw[range].starts_with(b"inner body"), "{:?}", inner.body_range);
+        assert!(inner.headers.first("Subject").is_some());
     }
 }

@@ -22,12 +22,15 @@ pub const MAX_SCENARIO_MAILS: u64 = 20_000_000;
 pub const MAX_SPAN_SECONDS: u64 = 400 * SECONDS_PER_DAY as u64;
 /// Largest sliding window (bounce ratio) kept in memory.
 pub const MAX_WINDOW_MAILS: u64 = 1_000_000;
+/// Widest "too fast" window: one day (the guides speak of mails sent "very quickly").
+pub const MAX_BURST_WINDOW_SECONDS: u64 = 86_400;
 
 /// Reply a script gets for a message over the size limit (RFC 3463 5.3.4).
 pub const REPLY_TOO_LARGE: &str = "552 5.3.4 Message size exceeds fixed maximum message size";
 /// Reply a script gets over the SMTP path's hourly limits (seed 003, code 555).
 pub const REPLY_SMTP_LIMIT: &str =
-    "555 5.5.4 MAIL FROM/RCPT TO parameters not recognized or not implemented (limit: 200 mails per hour per account, 300 per hour per IP)";
+    "555 5.5.4 MAIL FROM/RCPT TO parameters not recognized or not implemented \
+     (limit: 200 mails per hour per account, 300 per hour per IP)";
 
 /// The green states send; the others hold (guides: green "Active"/"Force", red "Disabled"/"Bounce"/"SPAM").
 pub fn sends(state: State) -> bool {
@@ -116,6 +119,7 @@ fn change_message(cause: Cause) -> Msg {
 }
 
 const UNSETTLED: u8 = u8::MAX;
+const ARRIVAL_PRIORITY: u8 = 4;
 
 fn outcome_code(outcome: Outcome) -> u8 {
     Outcome::ALL.iter().position(|o| *o == outcome).unwrap_or(0) as u8
@@ -169,6 +173,8 @@ fn splitmix64(mut x: u64) -> u64 {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum EventKind {
+    /// UTC midnight: history, daily report, "sent today" reset.
+    Midnight,
     /// A pending state change (unblock delay, purge) with its generation.
     Timer(u64),
     Action(usize),
@@ -178,11 +184,21 @@ enum EventKind {
 
 fn priority(kind: &EventKind) -> u8 {
     match kind {
-        EventKind::Timer(_) => 0,
-        EventKind::Action(_) => 1,
-        EventKind::Redistribute => 2,
-        EventKind::Arrival(_) => 3,
+        EventKind::Midnight => 0,
+        EventKind::Timer(_) => 1,
+        EventKind::Action(_) => 2,
+        EventKind::Redistribute => 3,
+        EventKind::Arrival(_) => ARRIVAL_PRIORITY,
     }
+}
+
+/// The SMTP reply a settled mail carries in the sample.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reply {
+    None,
+    /// The stream's `bounceReply`.
+    Bounce,
+    Fixed(&'static str),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -200,34 +216,42 @@ struct ErrorRecord {
     index: u64,
 }
 
-/// Timestamps in a sliding window: how many events in the last `width` seconds.
+/// Events in a sliding window of `width` seconds, run-length encoded by
+/// second: memory is bounded by the window width, not by the mail count.
 struct SlidingWindow {
     width: i64,
-    times: VecDeque<i64>,
+    seconds: VecDeque<(i64, u64)>,
+    total: u64,
 }
 
 impl SlidingWindow {
     fn new(width: u64) -> SlidingWindow {
-        SlidingWindow { width: width.max(1) as i64, times: VecDeque::new() }
+        SlidingWindow { width: width.max(1) as i64, seconds: VecDeque::new(), total: 0 }
     }
     fn forget_before(&mut self, now: i64) {
-        while let Some(&first) = self.times.front() {
-            if first > now - self.width {
+        while let Some(&(at, n)) = self.seconds.front() {
+            if at > now - self.width {
                 break;
             }
-            self.times.pop_front();
+            self.total -= n;
+            self.seconds.pop_front();
         }
     }
     fn count(&mut self, now: i64) -> u64 {
         self.forget_before(now);
-        self.times.len() as u64
+        self.total
     }
     fn push(&mut self, now: i64) {
         self.forget_before(now);
-        self.times.push_back(now);
+        match self.seconds.back_mut() {
+            Some((at, n)) if *at == now => *n += 1,
+            _ => self.seconds.push_back((now, 1)),
+        }
+        self.total += 1;
     }
     fn clear(&mut self) {
-        self.times.clear();
+        self.seconds.clear();
+        self.total = 0;
     }
 }
 
@@ -356,11 +380,15 @@ fn prepare(scenario: &Scenario) -> Result<Vec<PreparedStream>, ScenarioError> {
         ("thresholds.retentionSeconds", t.retention_seconds),
         ("thresholds.purgeSeconds", t.purge_seconds),
         ("thresholds.unblockDelaySeconds", t.unblock_delay_seconds),
-        ("thresholds.burstWindowSeconds", t.burst_window_seconds),
     ] {
         if value > MAX_SPAN_SECONDS {
             return Err(ScenarioError::Invalid(format!("{name} is over {MAX_SPAN_SECONDS} seconds")));
         }
+    }
+    if t.burst_window_seconds == 0 || t.burst_window_seconds > MAX_BURST_WINDOW_SECONDS {
+        return Err(ScenarioError::Invalid(format!(
+            "thresholds.burstWindowSeconds must be 1 to {MAX_BURST_WINDOW_SECONDS}"
+        )));
     }
     if t.bounce_window_mails == 0 || t.bounce_window_mails > MAX_WINDOW_MAILS {
         return Err(ScenarioError::Invalid(format!("thresholds.bounceWindowMails must be 1 to {MAX_WINDOW_MAILS}")));
@@ -381,7 +409,9 @@ fn prepare(scenario: &Scenario) -> Result<Vec<PreparedStream>, ScenarioError> {
         check_finite(stream.bounce_share, "bounceShare", 1.0)?;
         check_finite(stream.rate, "rate", MAX_SCENARIO_MAILS as f64 * 3600.0)?;
         if stream.start > MAX_SPAN_SECONDS || stream.duration > MAX_SPAN_SECONDS {
-            return Err(ScenarioError::Invalid(format!("stream {i}: start and duration must be under {MAX_SPAN_SECONDS} s")));
+            return Err(ScenarioError::Invalid(format!(
+                "stream {i}: start and duration must be under {MAX_SPAN_SECONDS} s"
+            )));
         }
         let count = match stream.count {
             Some(n) => n,
@@ -427,7 +457,8 @@ fn classify(stream: &Stream, scenario: &Scenario) -> Result<(MailKind, Option<Li
         return Ok((MailKind::Clean, None));
     };
     let options = crate::Options { locale: scenario.locale, ..crate::Options::default() };
-    let report = crate::lint(message.as_bytes(), &options).map_err(|e| ScenarioError::Message(e.localized(scenario.locale)))?;
+    let report = crate::lint(message.as_bytes(), &options)
+        .map_err(|e| ScenarioError::Message(e.localized(scenario.locale)))?;
     let mut errors: Vec<String> = Vec::new();
     for finding in report.findings.iter().filter(|f| f.severity == Severity::Error) {
         if !errors.contains(&finding.rule_id) {
@@ -437,7 +468,9 @@ fn classify(stream: &Stream, scenario: &Scenario) -> Result<(MailKind, Option<Li
     let prefixes = &scenario.thresholds.spam_rule_prefixes;
     let kind = if errors.iter().any(|id| id == "size/total") {
         MailKind::Refused
-    } else if report.verdict == Verdict::Fail && errors.iter().any(|id| prefixes.iter().any(|p| id.starts_with(p.as_str()))) {
+    } else if report.verdict == Verdict::Fail
+        && errors.iter().any(|id| prefixes.iter().any(|p| id.starts_with(p.as_str())))
+    {
         MailKind::Spam
     } else {
         MailKind::Clean
@@ -529,12 +562,14 @@ impl<'s> Simulation<'s> {
         for i in 0..sim.streams.len() {
             if sim.streams[i].count > 0 {
                 let at = sim.streams[i].time_of(0);
-                sim.heap.push(Reverse((at, 3, i as u64, EventKind::Arrival(i))));
+                sim.heap.push(Reverse((at, ARRIVAL_PRIORITY, i as u64, EventKind::Arrival(i))));
             }
         }
         for (i, action) in scenario.actions.iter().enumerate() {
             sim.push(scenario.start + action.at as i64, EventKind::Action(i));
         }
+        let first_midnight = sim.next_midnight;
+        sim.push(first_midnight, EventKind::Midnight);
         if state == State::Purging {
             // A snapshot taken mid-purge: the purge's full length is still ahead (worst case).
             sim.set_timer(scenario.start + t.purge_seconds as i64, State::Active, Cause::PurgeDone);
@@ -559,6 +594,7 @@ impl<'s> Simulation<'s> {
             }
             self.advance_to(at);
             match kind {
+                EventKind::Midnight => self.on_midnight(),
                 EventKind::Timer(generation) => self.on_timer(generation),
                 EventKind::Action(i) => self.on_action(i),
                 EventKind::Redistribute => self.on_redistribute(),
@@ -567,16 +603,16 @@ impl<'s> Simulation<'s> {
         }
         self.advance_to(self.end);
         while let Some(mail) = self.queue.pop_front() {
-            self.settle(mail.id, mail.stream, mail.created, Outcome::Pending, self.end, None);
+            self.settle(mail.id, mail.stream, mail.created, Outcome::Pending, self.end, Reply::None);
         }
     }
 
-    /// Walks expiries, chart buckets and midnights up to `at`, in time order.
+    /// Walks expiries and chart buckets up to `at`, in time order.
     fn advance_to(&mut self, at: i64) {
         let retention = self.thresholds.retention_seconds as i64;
         loop {
             let expiry = self.queue.front().map(|m| m.created + retention).unwrap_or(i64::MAX);
-            let next = expiry.min(self.next_bucket_end).min(self.next_midnight);
+            let next = expiry.min(self.next_bucket_end);
             if next > at {
                 break;
             }
@@ -584,15 +620,13 @@ impl<'s> Simulation<'s> {
             if expiry == next {
                 if let Some(mail) = self.queue.pop_front() {
                     self.counters.expired += 1;
-                    self.settle(mail.id, mail.stream, mail.created, Outcome::Expired, next, None);
+                    self.settle(mail.id, mail.stream, mail.created, Outcome::Expired, next, Reply::None);
                 }
-            } else if self.next_bucket_end == next {
+            } else {
                 let bucket = self.bucket_index.min(self.series.queue.len() - 1);
                 self.series.queue[bucket] = self.queue.len() as u64;
                 self.bucket_index += 1;
                 self.next_bucket_end += self.series.bucket_seconds as i64;
-            } else {
-                self.on_midnight();
             }
         }
         self.now = at;
@@ -618,6 +652,8 @@ impl<'s> Simulation<'s> {
         self.sent_today = 0;
         self.errors_today = 0;
         self.next_midnight += SECONDS_PER_DAY;
+        let next = self.next_midnight;
+        self.push(next, EventKind::Midnight);
         self.schedule_redistribution();
     }
 
@@ -655,7 +691,9 @@ impl<'s> Simulation<'s> {
                 at: self.now,
                 kind: NotificationKind::AbuseNotice,
                 to: self.recipient.clone(),
-                subject: Msg::new("queue.notice.abuse").text("domain", self.scenario.domain.clone()).render(self.locale),
+                subject: Msg::new("queue.notice.abuse")
+                    .text("domain", self.scenario.domain.clone())
+                    .render(self.locale),
                 errors: 0,
                 day: None,
             });
@@ -713,7 +751,7 @@ impl<'s> Simulation<'s> {
                 let now = self.now;
                 while let Some(mail) = self.queue.pop_front() {
                     self.counters.purged += 1;
-                    self.settle(mail.id, mail.stream, mail.created, Outcome::Purged, now, None);
+                    self.settle(mail.id, mail.stream, mail.created, Outcome::Purged, now, Reply::None);
                 }
                 // Guides: purge returns to Active "without doubling the ratio".
                 self.ratio_factor = 1.0;
@@ -774,7 +812,7 @@ impl<'s> Simulation<'s> {
             }
             if stream.next_index < stream.count {
                 let at = stream.time_of(stream.next_index);
-                self.heap.push(Reverse((at, 3, stream_index as u64, EventKind::Arrival(stream_index))));
+                self.heap.push(Reverse((at, ARRIVAL_PRIORITY, stream_index as u64, EventKind::Arrival(stream_index))));
             }
             (index, stream.transport, stream.kind, stream.account, stream.ip)
         };
@@ -782,7 +820,7 @@ impl<'s> Simulation<'s> {
         self.series.generated[bucket] += 1;
         if kind == MailKind::Refused {
             self.counters.refused += 1;
-            self.settle(id, stream_index, now, Outcome::Refused, now, Some(REPLY_TOO_LARGE));
+            self.settle(id, stream_index, now, Outcome::Refused, now, Reply::Fixed(REPLY_TOO_LARGE));
             return;
         }
         if transport == Transport::Smtp {
@@ -811,7 +849,7 @@ impl<'s> Simulation<'s> {
         if over_account || over_ip {
             self.counters.refused += 1;
             self.counters.smtp_refused += 1;
-            self.settle(id, stream, now, Outcome::Refused, now, Some(REPLY_SMTP_LIMIT));
+            self.settle(id, stream, now, Outcome::Refused, now, Reply::Fixed(REPLY_SMTP_LIMIT));
             return;
         }
         self.smtp_accounts[account].push(now);
@@ -819,9 +857,9 @@ impl<'s> Simulation<'s> {
         self.counters.smtp_accepted += 1;
         if self.streams[stream].bounces(index) {
             self.counters.smtp_bounced += 1;
-            self.settle(id, stream, now, Outcome::Bounced, now, None);
+            self.settle(id, stream, now, Outcome::Bounced, now, Reply::Bounce);
         } else {
-            self.settle(id, stream, now, Outcome::Delivered, now, None);
+            self.settle(id, stream, now, Outcome::Delivered, now, Reply::None);
         }
     }
 
@@ -860,7 +898,7 @@ impl<'s> Simulation<'s> {
             (true, false) => Outcome::HeldThenDelivered,
             (true, true) => Outcome::HeldThenBounced,
         };
-        let reply = if error { Some("") } else { None };
+        let reply = if error { Reply::Bounce } else { Reply::None };
         self.settle(id, stream, created, outcome, now, reply);
         self.check_automatic_transitions();
     }
@@ -884,7 +922,7 @@ impl<'s> Simulation<'s> {
         }
     }
 
-    fn settle(&mut self, id: u64, stream: usize, created: i64, outcome: Outcome, at: i64, reply: Option<&str>) {
+    fn settle(&mut self, id: u64, stream: usize, created: i64, outcome: Outcome, at: i64, reply: Reply) {
         if let Some(slot) = self.outcomes.get_mut(id as usize) {
             *slot = outcome_code(outcome);
         }
@@ -895,20 +933,23 @@ impl<'s> Simulation<'s> {
             let bucket = self.bucket_of(at);
             self.series.dropped[bucket] += 1;
         }
-        if matches!(outcome, Outcome::HeldThenDelivered | Outcome::HeldThenBounced | Outcome::Expired | Outcome::Purged) {
+        if outcome.was_held() {
             self.counters.longest_hold_seconds = self.counters.longest_hold_seconds.max((at - created).max(0) as u64);
         }
         if (id as usize) < MAX_SAMPLE_MAILS {
             let reply = match reply {
-                Some("") => Some(self.scenario.streams.get(stream).map(|s| s.bounce_reply.clone()).unwrap_or_default()),
-                Some(text) => Some(text.to_string()),
-                None => None,
+                Reply::Bounce => self.scenario.streams.get(stream).map(|s| s.bounce_reply.clone()),
+                Reply::Fixed(text) => Some(text.to_string()),
+                Reply::None => None,
             };
             self.sample.push(MailRecord { id, stream, created, outcome, settled: at, reply });
         }
     }
 
     fn finish(mut self) -> SimulationResult {
+        // Mails a stream would generate after `until` never exist.
+        self.outcomes.truncate(self.next_id as usize);
+        self.counters.mails = self.next_id;
         self.counters.pending = self.outcomes.iter().filter(|&&o| o == outcome_code(Outcome::Pending)).count() as u64;
         // The last, partial day joins the history too.
         let today = day_start(self.end.min(self.next_midnight - 1));
@@ -940,8 +981,8 @@ impl<'s> Simulation<'s> {
             .map(|(p, s)| StreamSummary {
                 name: s.name.clone(),
                 transport: p.transport,
-                mails: p.count,
-                ids: p.first_id.map(|first| [first, first + p.count.saturating_sub(1)]),
+                mails: p.next_index,
+                ids: p.first_id.map(|first| [first, first + p.next_index.saturating_sub(1)]),
                 kind: p.kind,
                 lint: p.lint.clone(),
                 outcomes: Outcome::ALL

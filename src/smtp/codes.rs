@@ -103,7 +103,9 @@ const DETAILS: &[(u16, u16, &str)] = &[
 ];
 
 /// Class, subject and (when RFC 3463 defines it) detail ids of an enhanced code.
-pub fn enhanced_meaning((class, subject, detail): (u8, u16, u16)) -> (&'static str, &'static str, Option<&'static str>) {
+pub fn enhanced_meaning(
+    (class, subject, detail): (u8, u16, u16),
+) -> (&'static str, &'static str, Option<&'static str>) {
     let class_id = match class {
         2 => "smtp.enhanced.class.2",
         4 => "smtp.enhanced.class.4",

@@ -159,7 +159,10 @@ pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
             (i18n::text(meaning_id, locale).to_string(), i18n::text(action_id, locale).to_string())
         }
         (Some(code), None) => (
-            Msg::new("smtp.unknown-code").int("code", code).text("class", i18n::text(class_meaning_id, locale)).render(locale),
+            Msg::new("smtp.unknown-code")
+                .int("code", code)
+                .text("class", i18n::text(class_meaning_id, locale))
+                .render(locale),
             i18n::text(class_action_id, locale).to_string(),
         ),
         (None, None) => (String::new(), i18n::text(class_action_id, locale).to_string()),
@@ -181,7 +184,8 @@ pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
     } else if reply.code.is_none() {
         Some(Msg::new("smtp.problem.no-code").render(locale))
     } else if reply.truncated {
-        Some(Msg::new("smtp.problem.truncated").int("lines", MAX_REPLY_LINES).int("bytes", MAX_REPLY_BYTES).render(locale))
+        let msg = Msg::new("smtp.problem.truncated").int("lines", MAX_REPLY_LINES).int("bytes", MAX_REPLY_BYTES);
+        Some(msg.render(locale))
     } else {
         None
     };

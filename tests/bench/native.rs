@@ -7,6 +7,9 @@ mod common;
 
 // Per-area measurements, one module per group of rules.
 mod attachments;
+mod content;
+mod headers;
+mod queue;
 
 use mail_preflight::{lint, Options};
 use std::time::{Duration, Instant};
@@ -71,6 +74,12 @@ fn main() {
     per_rule_costs(&corpus);
     println!();
     attachments::run(&corpus);
+    println!();
+    content::run(&corpus);
+    println!();
+    headers::run(&corpus);
+    println!();
+    queue::run(&corpus);
 }
 
 /// Cost of each rule alone on the three largest corpus messages, above the cost

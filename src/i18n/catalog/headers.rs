@@ -273,10 +273,10 @@ crate::catalog! {
         pl: "Zapisz rok czterema cyframi, a strefę jako +hhmm lub -hhmm, np. +0000 dla GMT (RFC 5322 §3.3, §4.3).",
     },
     "headers/date.weekday-mismatch" => {
-        en: "The day name does not match the date: that date is a {actual}.",
-        fr: "Le jour de la semaine ne correspond pas à la date : cette date tombe un {actual}.",
-        es: "El día de la semana no coincide con la fecha: esa fecha cae en {actual}.",
-        pl: "Nazwa dnia nie zgadza się z datą: ta data to {actual}.",
+        en: "The day name does not match the date: it should be {actual}.",
+        fr: "Le jour de la semaine ne correspond pas à la date : il devrait être {actual}.",
+        es: "El día de la semana no coincide con la fecha: debería ser {actual}.",
+        pl: "Nazwa dnia nie zgadza się z datą: powinno być {actual}.",
     },
     "headers/date.future" => {
         en: "The Date is {hours} hours ({days} days) ahead of now.",

@@ -71,7 +71,7 @@ fn compressible_text() -> Vec<u8> {
 
 fn check(message: &Message, cx: &mut Context) {
     let inspected = super::inspect(message, &cx.options.thresholds.attachments);
-    for attachment in &inspected {
+    for attachment in inspected.iter() {
         for fact in &attachment.facts {
             let FactKind::LimitReached { limit, value, max } = &fact.kind else { continue };
             let id = match limit {

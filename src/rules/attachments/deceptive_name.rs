@@ -50,7 +50,7 @@ fn tar_gz_name() -> Vec<u8> {
 
 fn check(message: &Message, cx: &mut Context) {
     let inspected = super::inspect(message, &cx.options.thresholds.attachments);
-    for attachment in &inspected {
+    for attachment in inspected.iter() {
         for fact in &attachment.facts {
             let FactKind::DeceptiveName(trick) = &fact.kind else { continue };
             let msg = match trick {

@@ -19,6 +19,7 @@ use crate::inspect::{self, names, AttachmentFacts, Fact, FactKind, Limits};
 use crate::model::Message;
 use crate::report::Location;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// Thresholds of the `attachments` group (overridable in `Options::thresholds.attachments`).
 ///
@@ -87,9 +88,19 @@ fn normalise_extension(extension: &str) -> String {
     extension.trim().trim_start_matches('.').to_ascii_lowercase()
 }
 
-/// The inspection of every attachment, as each rule of the group reads it.
-pub fn inspect(message: &Message, thresholds: &AttachmentThresholds) -> Vec<AttachmentFacts> {
-    inspect::inspect_message(message, &thresholds.limits())
+/// The inspection of every attachment, as each rule of the group reads it. It is
+/// computed once per message and kept in `Message::attachment_facts` (parse once,
+/// read many): the eight rules of the group share it.
+pub fn inspect<'m>(message: &'m Message, thresholds: &AttachmentThresholds) -> Cow<'m, [AttachmentFacts]> {
+    let limits = thresholds.limits();
+    let (cached_limits, facts) =
+        message.attachment_facts.get_or_init(|| (limits.clone(), inspect::inspect_message(message, &limits)));
+    if *cached_limits == limits {
+        Cow::Borrowed(facts.as_slice())
+    } else {
+        // The same analysed message linted again with other limits.
+        Cow::Owned(inspect::inspect_message(message, &limits))
+    }
 }
 
 /// Where a fact is: the part, its encoded body, and the path inside archives.

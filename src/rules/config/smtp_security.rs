@@ -12,27 +12,28 @@ use crate::model::Message;
 use crate::report::Severity;
 use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
 
+const RAW: ExampleInput = ExampleInput::Raw(EXAMPLE_MESSAGE);
+
 pub const RULE: Rule = Rule {
     id: "config/smtp-security",
     group: Group::Config,
     default_severity: Severity::Warning,
     default_score: 20,
     examples: &[
-        Example::passes("Port 465 with ssl, the recommended pair", ExampleInput::Raw(EXAMPLE_MESSAGE))
+        Example::passes("Port 465 with ssl, the recommended pair", RAW)
             .with_options(r#"{"smtp": {"transport": "smtp", "host": "ssl0.ovh.net", "port": 465, "security": "ssl"}}"#),
-        Example::passes("Port 465 with SSL in capitals, host implied SMTP", ExampleInput::Raw(EXAMPLE_MESSAGE))
+        Example::passes("Port 465 with SSL in capitals, host implied SMTP", RAW)
             .with_options(r#"{"smtp": {"host": "smtp.example.org", "port": 465, "security": "SSL"}}"#),
-        Example::passes("PHP mail(): no SMTP pair to judge", ExampleInput::Raw(EXAMPLE_MESSAGE))
-            .with_options(r#"{"smtp": {"transport": "mail"}}"#),
-        Example::fails("Port 587 with starttls on the provider's server: info, 465 with ssl preferred", ExampleInput::Raw(EXAMPLE_MESSAGE))
-            .with_options(r#"{"smtp": {"transport": "smtp", "host": "ssl0.ovh.net", "port": 587, "security": "starttls", "from": "contact@example.com"}}"#),
-        Example::fails("Port 587 with tls on another server", ExampleInput::Raw(EXAMPLE_MESSAGE))
-            .with_options(r#"{"smtp": {"transport": "smtp", "host": "smtp.example.org", "port": 587, "security": "tls"}}"#),
-        Example::fails("Port 25 without encryption", ExampleInput::Raw(EXAMPLE_MESSAGE))
-            .with_options(r#"{"smtp": {"transport": "smtp", "host": "ssl0.ovh.net", "port": 25, "security": "none"}}"#),
-        Example::fails("Port 465 with starttls (465 expects ssl from the first byte)", ExampleInput::Raw(EXAMPLE_MESSAGE))
-            .with_options(r#"{"smtp": {"transport": "smtp", "host": "ssl0.ovh.net", "port": 465, "security": "starttls"}}"#),
-        Example::fails("SMTP with no port nor security (PHPMailer defaults: 25, none)", ExampleInput::Raw(EXAMPLE_MESSAGE))
+        Example::passes("PHP mail(): no SMTP pair to judge", RAW).with_options(r#"{"smtp": {"transport": "mail"}}"#),
+        Example::fails("Port 587 with starttls on the provider's server: info, 465 with ssl preferred", RAW)
+            .with_options(r#"{"smtp": {"host": "ssl0.ovh.net", "port": 587, "security": "starttls"}}"#),
+        Example::fails("Port 587 with tls on another server", RAW)
+            .with_options(r#"{"smtp": {"host": "smtp.example.org", "port": 587, "security": "tls"}}"#),
+        Example::fails("Port 25 without encryption", RAW)
+            .with_options(r#"{"smtp": {"host": "ssl0.ovh.net", "port": 25, "security": "none"}}"#),
+        Example::fails("Port 465 with starttls (465 expects ssl from the first byte)", RAW)
+            .with_options(r#"{"smtp": {"host": "ssl0.ovh.net", "port": 465, "security": "starttls"}}"#),
+        Example::fails("SMTP with no port nor security (PHPMailer defaults: 25, none)", RAW)
             .with_options(r#"{"smtp": {"transport": "smtp", "host": "ssl0.ovh.net"}}"#),
     ],
     check,

@@ -14,17 +14,30 @@ pub const RULE: Rule = Rule {
     default_severity: Severity::Error,
     default_score: 20,
     examples: &[
-        Example::fails("A broken punycode label", ExampleInput::Raw("From: a@xn--zz.example\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
-        Example::fails("A domain with a symbol IDNA refuses", ExampleInput::Raw("From: a@ex\u{2665}\u{200d}ample.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
-        Example::passes("A valid UTF-8 domain", ExampleInput::Raw("From: a@b\u{fc}cher.example\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
-        Example::passes("A valid A-label", ExampleInput::Raw("From: a@xn--bcher-kva.example\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
+        Example::fails(
+            "A broken punycode label",
+            ExampleInput::Raw("From: a@xn--zz.example\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
+        ),
+        Example::fails(
+            "A label starting with a combining accent",
+            ExampleInput::Raw("From: a@\u{301}example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
+        ),
+        Example::passes(
+            "A valid UTF-8 domain",
+            ExampleInput::Raw("From: a@b\u{fc}cher.example\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
+        ),
+        Example::passes(
+            "A valid A-label",
+            ExampleInput::Raw("From: a@xn--bcher-kva.example\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
+        ),
     ],
     check,
 };
 
 fn check(message: &Message, cx: &mut Context) {
     for (field, list) in super::address_fields(message) {
-        let problems: Vec<_> = list.problems.iter().copied().filter(|p| p.kind.concern() == AddressConcern::Idn).collect();
+        let problems: Vec<_> =
+            list.problems.iter().copied().filter(|p| p.kind.concern() == AddressConcern::Idn).collect();
         super::emit_grouped(cx, message, 0, field, &problems, |_, _, _| {
             Some(Draft::new(Msg::new("headers/address-idn.invalid").text("field", field.name.clone())))
         });

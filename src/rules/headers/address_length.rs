@@ -3,7 +3,9 @@
 //! label at most 63, a path at most 256 with its angle brackets. Servers
 //! refuse longer addresses at RCPT TO.
 
-use crate::grammar::address::{AddressConcern, AddressProblem, MAX_ADDRESS_OCTETS, MAX_DOMAIN_OCTETS, MAX_LABEL_OCTETS, MAX_LOCAL_PART_OCTETS};
+use crate::grammar::address::{
+    AddressConcern, AddressProblem, MAX_ADDRESS_OCTETS, MAX_DOMAIN_OCTETS, MAX_LABEL_OCTETS, MAX_LOCAL_PART_OCTETS,
+};
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
@@ -34,7 +36,8 @@ pub const RULE: Rule = Rule {
 
 fn check(message: &Message, cx: &mut Context) {
     for (field, list) in super::address_fields(message) {
-        let problems: Vec<_> = list.problems.iter().copied().filter(|p| p.kind.concern() == AddressConcern::Length).collect();
+        let problems: Vec<_> =
+            list.problems.iter().copied().filter(|p| p.kind.concern() == AddressConcern::Length).collect();
         super::emit_grouped(cx, message, 0, field, &problems, |_, kind, _| {
             let (what, limit) = match kind {
                 AddressProblem::LocalPartTooLong => ("headers/address-length.local-part", MAX_LOCAL_PART_OCTETS),

@@ -5,6 +5,7 @@
 //! Sender one mailbox (§3.6.2): a group there is an error.
 
 use crate::grammar::address::{AddressConcern, AddressProblem};
+use crate::grammar::lexer::LexProblem;
 use crate::grammar::Level;
 use crate::i18n::Msg;
 use crate::model::Message;
@@ -43,6 +44,8 @@ fn check(message: &Message, cx: &mut Context) {
             .copied()
             .filter(|p| p.kind.concern() == AddressConcern::Syntax)
             .filter(|p| !(is_bcc && p.kind == AddressProblem::Empty))
+            // Raw 8-bit bytes are `headers/raw-8bit`'s concern.
+            .filter(|p| p.kind != AddressProblem::Lex(LexProblem::InvalidUtf8))
             .collect();
         super::emit_grouped(cx, message, 0, field, &problems, |cx, kind, count| {
             let problem = super::describe(cx, "address", kind.code());
@@ -50,14 +53,16 @@ fn check(message: &Message, cx: &mut Context) {
                 Level::Invalid => ("headers/address-syntax.invalid", Severity::Error),
                 Level::Obsolete => ("headers/address-syntax.obsolete", Severity::Warning),
             };
-            let mut draft = Draft::new(Msg::new(id).text("field", field.name.clone()).text("problem", problem).int("count", count))
-                .severity(severity);
+            let mut draft =
+                Draft::new(Msg::new(id).text("field", field.name.clone()).text("problem", problem).int("count", count))
+                    .severity(severity);
             if kind.level() == Level::Obsolete {
                 draft = draft.fix(Msg::new("headers/address-syntax.fix-obsolete"));
             }
             Some(draft)
         });
-        let mailbox_only = field.is("From") || field.is("Sender") || field.is("Resent-From") || field.is("Resent-Sender");
+        let mailbox_only =
+            field.is("From") || field.is("Sender") || field.is("Resent-From") || field.is("Resent-Sender");
         if let (true, Some(&(start, end))) = (mailbox_only, list.groups.first()) {
             cx.emit(
                 Draft::new(Msg::new("headers/address-syntax.group-not-allowed").text("field", field.name.clone()))

@@ -46,9 +46,18 @@ fn check(message: &Message, cx: &mut Context) {
             for param in parsed.params.iter().filter(|p| matches!(p.name.as_str(), "name" | "filename")) {
                 if param.value.iter().any(|&b| b >= 0x80) {
                     cx.emit(
-                        Draft::new(Msg::new("headers/attachment-filename.raw-8bit").text("field", field.name.clone()).text("parameter", param.name.clone()))
-                            .evidence_bytes(&param.value)
-                            .at(super::part_value_location(part, field, param.value_range.0, param.value_range.1)),
+                        Draft::new(
+                            Msg::new("headers/attachment-filename.raw-8bit")
+                                .text("field", field.name.clone())
+                                .text("parameter", param.name.clone()),
+                        )
+                        .evidence_bytes(&param.value)
+                        .at(super::part_value_location(
+                            part,
+                            field,
+                            param.value_range.0,
+                            param.value_range.1,
+                        )),
                     );
                 }
             }

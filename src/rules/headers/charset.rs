@@ -31,7 +31,11 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(message: &Message, cx: &mut Context) {
-    for part in message.parts.iter().filter(|p| p.content_type.starts_with("text/") && p.charset.is_none()) {
+    for part in message
+        .parts
+        .iter()
+        .filter(|p| p.content_type.starts_with("text/") && p.charset.is_none() && super::has_raw_offsets(p))
+    {
         let decoded = part.decoded();
         let count = decoded.iter().filter(|&&b| b >= 0x80).count();
         if count == 0 {
@@ -47,6 +51,10 @@ fn check(message: &Message, cx: &mut Context) {
             location = location.with_part(part.index);
         }
         let evidence = field.map(|f| super::field_text(message, f)).unwrap_or_else(|| part.content_type.clone());
-        cx.emit(Draft::new(Msg::new("headers/charset.missing").text("type", part.content_type.clone()).int("count", count)).evidence(evidence).at(location));
+        cx.emit(
+            Draft::new(Msg::new("headers/charset.missing").text("type", part.content_type.clone()).int("count", count))
+                .evidence(evidence)
+                .at(location),
+        );
     }
 }

@@ -42,7 +42,12 @@ fn check(message: &Message, cx: &mut Context) {
             let problems: Vec<_> = parsed.problems.into_iter().filter(|p| !p.kind.is_rfc2231()).collect();
             super::emit_grouped(cx, message, part, field, &problems, |cx, kind, count| {
                 let problem = super::describe(cx, "mime", kind.code());
-                Some(Draft::new(Msg::new("headers/content-type.invalid").text("field", field.name.clone()).text("problem", problem).int("count", count)))
+                Some(Draft::new(
+                    Msg::new("headers/content-type.invalid")
+                        .text("field", field.name.clone())
+                        .text("problem", problem)
+                        .int("count", count),
+                ))
             });
         }
     }

@@ -52,9 +52,11 @@ fn check(message: &Message, cx: &mut Context) {
                 let actual = date.map(|d| day_name(weekday_of(d.year, d.month, d.day))).unwrap_or("?");
                 Draft::new(Msg::new("headers/date.weekday-mismatch").text("actual", actual))
             }
-            _ if kind.level() == Level::Obsolete => Draft::new(Msg::new("headers/date.obsolete").text("problem", problem))
-                .severity(Severity::Warning)
-                .fix(Msg::new("headers/date.fix-obsolete")),
+            _ if kind.level() == Level::Obsolete => {
+                Draft::new(Msg::new("headers/date.obsolete").text("problem", problem))
+                    .severity(Severity::Warning)
+                    .fix(Msg::new("headers/date.fix-obsolete"))
+            }
             _ => Draft::new(Msg::new("headers/date.invalid").text("problem", problem)),
         })
     });

@@ -35,7 +35,9 @@ pub const RULE: Rule = Rule {
 };
 
 fn is_unstructured(name: &str) -> bool {
-    ["Subject", "Comments", "Content-Description", "Keywords", "Thread-Topic"].iter().any(|n| n.eq_ignore_ascii_case(name))
+    ["Subject", "Comments", "Content-Description", "Keywords", "Thread-Topic"]
+        .iter()
+        .any(|n| n.eq_ignore_ascii_case(name))
         || name.len() > 2 && name[..2].eq_ignore_ascii_case("X-")
 }
 
@@ -53,10 +55,18 @@ fn check(message: &Message, cx: &mut Context) {
                 for token in lex(value).tokens {
                     let text = &value[token.start..token.end];
                     match token.kind {
-                        TokenKind::Atom => found.extend(check_encoded_words(text).into_iter().map(|p| Problem::new(p.kind, p.start + token.start, p.end + token.start))),
+                        TokenKind::Atom => found.extend(
+                            check_encoded_words(text)
+                                .into_iter()
+                                .map(|p| Problem::new(p.kind, p.start + token.start, p.end + token.start)),
+                        ),
                         TokenKind::QuotedString => {
                             if let Some(at) = contains_encoded_word(text) {
-                                found.push(Problem::new(EncodedWordProblem::InQuotedString, token.start + at, token.end));
+                                found.push(Problem::new(
+                                    EncodedWordProblem::InQuotedString,
+                                    token.start + at,
+                                    token.end,
+                                ));
                             }
                         }
                         _ => {}
@@ -68,7 +78,12 @@ fn check(message: &Message, cx: &mut Context) {
             };
             super::emit_grouped(cx, message, part, field, &problems, |cx, kind, count| {
                 let problem = super::describe(cx, "encoded-word", kind.code());
-                let draft = Draft::new(Msg::new("headers/encoded-word.invalid").text("field", field.name.clone()).text("problem", problem).int("count", count));
+                let draft = Draft::new(
+                    Msg::new("headers/encoded-word.invalid")
+                        .text("field", field.name.clone())
+                        .text("problem", problem)
+                        .int("count", count),
+                );
                 Some(if kind.level() == Level::Obsolete { draft.severity(Severity::Warning) } else { draft })
             });
         }

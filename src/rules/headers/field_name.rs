@@ -15,11 +15,30 @@ pub const RULE: Rule = Rule {
     default_severity: Severity::Error,
     default_score: 30,
     examples: &[
-        Example::fails("A space inside a field name", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nX Mailer: Form 1.0\nSubject: Hi\n\nHello\n")),
-        Example::fails("A header line without a colon", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nThank you for your order\n\nHello\n")),
-        Example::fails("White space before the colon (obsolete: warning)", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject : Hi\n\nHello\n")),
-        Example::passes("Names with digits, dashes and dots", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nX-Mailer.Version-2: Form\nSubject: Hi\n\nHello\n")),
-        Example::passes("A folded field", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n there\n\nHello\n")),
+        Example::fails(
+            "A space inside a field name",
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nX Mailer: Form 1.0\nSubject: Hi\n\nHello\n"),
+        ),
+        Example::fails(
+            "A header line without a colon",
+            ExampleInput::Raw(
+                "From: a@example.com\nTo: b@example.com\nSubject: Hi\nThank you for your order\n\nHello\n",
+            ),
+        ),
+        Example::fails(
+            "White space before the colon (obsolete: warning)",
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject : Hi\n\nHello\n"),
+        ),
+        Example::passes(
+            "Names with digits, dashes and dots",
+            ExampleInput::Raw(
+                "From: a@example.com\nTo: b@example.com\nX-Mailer.Version-2: Form\nSubject: Hi\n\nHello\n",
+            ),
+        ),
+        Example::passes(
+            "A folded field",
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n there\n\nHello\n"),
+        ),
     ],
     check,
 };
@@ -37,13 +56,21 @@ fn check(message: &Message, cx: &mut Context) {
             let name = &raw_name[..trimmed_len];
             let location = |s: usize, e: usize| {
                 let l = Location::header(field.name.clone(), s, e);
-                if part == 0 { l } else { l.with_part(part) }
+                if part == 0 {
+                    l
+                } else {
+                    l.with_part(part)
+                }
             };
             if let Some(bad) = name.iter().position(|&b| !is_ftext(b)) {
                 cx.emit(
-                    Draft::new(Msg::new("headers/field-name.bad-character").text("field", field.name.clone()).int("position", bad + 1))
-                        .evidence_bytes(raw_name)
-                        .at(location(field.start, field.colon)),
+                    Draft::new(
+                        Msg::new("headers/field-name.bad-character")
+                            .text("field", field.name.clone())
+                            .int("position", bad + 1),
+                    )
+                    .evidence_bytes(raw_name)
+                    .at(location(field.start, field.colon)),
                 );
             } else if trimmed_len < raw_name.len() {
                 cx.emit(

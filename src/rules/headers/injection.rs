@@ -18,26 +18,56 @@ pub const RULE: Rule = Rule {
     examples: &[
         Example::fails(
             "A Bcc smuggled into the subject of a PHP mail() call",
-            ExampleInput::PhpMail { to: "b@example.com", subject: "Hi\r\nBcc: victims@example.net", message: "Hello", headers: "From: a@example.com" },
+            ExampleInput::PhpMail {
+                to: "b@example.com",
+                subject: "Hi\r\nBcc: victims@example.net",
+                message: "Hello",
+                headers: "From: a@example.com",
+            },
         ),
         Example::fails(
             "A blank line in PHP additional_headers",
-            ExampleInput::PhpMail { to: "b@example.com", subject: "Hi", message: "Hello", headers: "From: a@example.com\r\n\r\nInjected body" },
+            ExampleInput::PhpMail {
+                to: "b@example.com",
+                subject: "Hi",
+                message: "Hello",
+                headers: "From: a@example.com\r\n\r\nInjected body",
+            },
         ),
         Example::fails(
             "A line that is not a header in additional_headers",
-            ExampleInput::PhpMail { to: "b@example.com", subject: "Hi", message: "Hello", headers: "From: a@example.com\r\nvisitor text" },
+            ExampleInput::PhpMail {
+                to: "b@example.com",
+                subject: "Hi",
+                message: "Hello",
+                headers: "From: a@example.com\r\nvisitor text",
+            },
         ),
         Example::fails(
             "A line break in a compose Reply-To",
-            ExampleInput::Compose(r#"{"from":"a@example.com","to":"b@example.com","replyTo":"v@example.org\nBcc: x@example.net","subject":"Hi","text":"Hello"}"#),
+            ExampleInput::Compose(
+                r#"{"from":"a@example.com","to":"b@example.com","replyTo":"v@example.org\nBcc: x@example.net","subject":"Hi","text":"Hello"}"#,
+            ),
         ),
         Example::passes(
             "Several headers joined by CRLF, one folded",
-            ExampleInput::PhpMail { to: "b@example.com", subject: "Hi", message: "Hello", headers: "From: a@example.com\r\nReply-To: a@example.com\r\nX-Note: long\r\n continued" },
+            ExampleInput::PhpMail {
+                to: "b@example.com",
+                subject: "Hi",
+                message: "Hello",
+                headers: "From: a@example.com\r\nReply-To: a@example.com\r\nX-Note: long\r\n continued",
+            },
         ),
-        Example::passes("Clean compose fields", ExampleInput::Compose(r#"{"from":"a@example.com","to":"b@example.com","subject":"Hi","text":"Hello\nwith a line break in the body"}"#)),
-        Example::passes("A raw message (no script input to inspect)", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
+        Example::passes(
+            "Clean compose fields",
+            ExampleInput::Compose(
+                r#"{"from":"a@example.com","to":"b@example.com","subject":"Hi","text":"Hello\nwith a line break in the body"}"#,
+            ),
+        ),
+        Example::passes(
+            "A raw message (no script input to inspect)",
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
+        ),
     ],
     check,
 };
@@ -64,11 +94,20 @@ fn check(message: &Message, cx: &mut Context) {
         }
         let key_has_break = field.name.starts_with("header:") && field.name.contains(['\r', '\n']);
         if let Some(at) = field.value.find(['\r', '\n']).or(if key_has_break { Some(0) } else { None }) {
-            let smuggled = field.value[at..].trim_start_matches(['\r', '\n']).split(['\r', '\n']).next().unwrap_or_default().to_string();
+            let smuggled = field.value[at..]
+                .trim_start_matches(['\r', '\n'])
+                .split(['\r', '\n'])
+                .next()
+                .unwrap_or_default()
+                .to_string();
             cx.emit(
-                Draft::new(Msg::new("headers/injection.line-break").text("field", field.name.clone()).text("smuggled", smuggled))
-                    .evidence(&field.value)
-                    .at(field_location(message, &field.name)),
+                Draft::new(
+                    Msg::new("headers/injection.line-break")
+                        .text("field", field.name.clone())
+                        .text("smuggled", smuggled),
+                )
+                .evidence(&field.value)
+                .at(field_location(message, &field.name)),
             );
         }
     }
@@ -101,7 +140,9 @@ fn check_additional_headers(message: &Message, cx: &mut Context, headers: &str) 
                 .first()
                 .map(|m| Location::range(m.start, m.end))
                 .unwrap_or_else(Location::message);
-            cx.emit(Draft::new(Msg::new("headers/injection.not-a-header").int("line", i + 1)).evidence(*line).at(location));
+            cx.emit(
+                Draft::new(Msg::new("headers/injection.not-a-header").int("line", i + 1)).evidence(*line).at(location),
+            );
             return;
         }
     }

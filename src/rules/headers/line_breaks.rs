@@ -15,10 +15,24 @@ pub const RULE: Rule = Rule {
     default_severity: Severity::Error,
     default_score: 30,
     examples: &[
-        Example::fails("A bare CR inside the Subject", ExampleInput::Raw("From: a@example.com\r\nTo: b@example.com\r\nSubject: Hi\rBcc: c@example.com\r\n\r\nHello\r\n")),
-        Example::fails("A bare LF in a CRLF message", ExampleInput::Raw("From: a@example.com\r\nTo: b@example.com\nSubject: Hi\r\n\r\nHello\r\n")),
-        Example::passes("CRLF everywhere", ExampleInput::Raw("From: a@example.com\r\nTo: b@example.com\r\nSubject: Hi\r\n\r\nHello\r\n")),
-        Example::passes("LF everywhere (pasted text)", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
+        Example::fails(
+            "A bare CR inside the Subject",
+            ExampleInput::Raw(
+                "From: a@example.com\r\nTo: b@example.com\r\nSubject: Hi\rBcc: c@example.com\r\n\r\nHello\r\n",
+            ),
+        ),
+        Example::fails(
+            "A bare LF in a CRLF message",
+            ExampleInput::Raw("From: a@example.com\r\nTo: b@example.com\nSubject: Hi\r\n\r\nHello\r\n"),
+        ),
+        Example::passes(
+            "CRLF everywhere",
+            ExampleInput::Raw("From: a@example.com\r\nTo: b@example.com\r\nSubject: Hi\r\n\r\nHello\r\n"),
+        ),
+        Example::passes(
+            "LF everywhere (pasted text)",
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
+        ),
     ],
     check,
 };
@@ -40,9 +54,11 @@ fn check(message: &Message, cx: &mut Context) {
         let first = (0..raw.len()).find(|&i| raw[i] == b'\n' && (i == 0 || raw[i - 1] != b'\r'));
         if let Some(at) = first {
             cx.emit(
-                Draft::new(Msg::new("headers/line-breaks.mixed").int("bareLf", breaks.bare_lf).int("crlf", breaks.crlf))
-                    .evidence_bytes(context_around(raw, at))
-                    .at(Location::range(at, at + 1)),
+                Draft::new(
+                    Msg::new("headers/line-breaks.mixed").int("bareLf", breaks.bare_lf).int("crlf", breaks.crlf),
+                )
+                .evidence_bytes(context_around(raw, at))
+                .at(Location::range(at, at + 1)),
             );
         }
     }

@@ -41,7 +41,12 @@ fn check(message: &Message, cx: &mut Context) {
         let ids = parse_msg_ids(field.raw_value(message.raw), single);
         super::emit_grouped(cx, message, 0, field, &ids.problems, |cx, kind, count| {
             let problem = super::describe(cx, "msg-id", kind.code());
-            let draft = Draft::new(Msg::new("headers/message-id.invalid").text("field", field.name.clone()).text("problem", problem).int("count", count));
+            let draft = Draft::new(
+                Msg::new("headers/message-id.invalid")
+                    .text("field", field.name.clone())
+                    .text("problem", problem)
+                    .int("count", count),
+            );
             Some(match kind.level() {
                 Level::Obsolete => draft.severity(Severity::Warning),
                 Level::Invalid => draft,

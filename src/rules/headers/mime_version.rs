@@ -37,7 +37,8 @@ fn check(message: &Message, cx: &mut Context) {
             let value = field.raw_value(message.raw);
             let mut problems = Vec::new();
             let start = crate::grammar::lexer::skip_cfws(value, 0, &mut problems);
-            let version: Vec<u8> = value[start..].iter().copied().take_while(|b| !b.is_ascii_whitespace() && *b != b'(').collect();
+            let version: Vec<u8> =
+                value[start..].iter().copied().take_while(|b| !b.is_ascii_whitespace() && *b != b'(').collect();
             let rest = crate::grammar::lexer::skip_cfws(value, start + version.len(), &mut problems);
             if version.as_slice() != b"1.0" || rest < value.len() {
                 cx.emit(

@@ -67,7 +67,12 @@ fn check(message: &Message, cx: &mut Context) {
             "Message-ID" => "headers/missing-field.no-message-id",
             _ => "headers/missing-field.required",
         };
-        cx.emit(Draft::new(Msg::new(id).text("field", name)).evidence(name).at(Location::range(0, message.header.end)).severity(severity));
+        cx.emit(
+            Draft::new(Msg::new(id).text("field", name))
+                .evidence(name)
+                .at(Location::range(0, message.header.end))
+                .severity(severity),
+        );
     }
     if !added_by_mailer.is_empty() {
         cx.emit(

@@ -83,11 +83,25 @@ pub fn field_text(message: &Message, field: &HeaderField) -> String {
     String::from_utf8_lossy(field.raw_field(message.raw)).into_owned()
 }
 
-/// The header blocks of every part that lies in the input as is, with the part index.
+/// Whether the raw offsets of a part can be trusted. Parts of an attached
+/// message (message/rfc822) are left out: the model does not place them in
+/// the input reliably yet, and a finding must point at the right bytes.
+pub fn has_raw_offsets(part: &crate::model::Part) -> bool {
+    !part.in_attached_message
+}
+
+/// The header blocks of the message and of every part that lies in the input
+/// as is, with the part index.
 pub fn header_blocks<'m>(
     message: &'m Message,
 ) -> impl Iterator<Item = (usize, &'m crate::model::headers::HeaderBlock)> + 'm {
-    message.parts.iter().filter(|p| p.index == 0 || !p.headers.fields.is_empty()).map(|p| (p.index, &p.headers))
+    message
+        .parts
+        .iter()
+        .filter(|p| {
+            p.index == 0 || (!p.headers.fields.is_empty() || !p.headers.malformed.is_empty()) && has_raw_offsets(p)
+        })
+        .map(|p| (p.index, &p.headers))
 }
 
 /// A location for a field of part `part` (the part is named unless it is the message).
@@ -117,6 +131,9 @@ pub fn address_fields<'m>(
         .map(|f| (f, crate::grammar::address::parse_address_list(f.raw_value(message.raw))))
 }
 
+/// Problem ranges shorter than this are quoted with their whole field as evidence.
+const MIN_EVIDENCE_BYTES: usize = 4;
+
 /// Emits one finding per (field, problem kind): the first occurrence, with how
 /// many there are, so a broken list does not flood the report.
 pub fn emit_grouped<K: Copy + PartialEq>(
@@ -136,7 +153,12 @@ pub fn emit_grouped<K: Copy + PartialEq>(
         let count = problems.iter().filter(|p| p.kind == problem.kind).count();
         let Some(d) = draft(cx, problem.kind, count) else { continue };
         let slice = value_slice(message, field, problem.start, problem.end);
-        let evidence = if slice.iter().all(u8::is_ascii_whitespace) { field.raw_field(message.raw) } else { slice };
+        // A lone dot or bracket says little: quote the whole field then.
+        let evidence = if slice.iter().filter(|b| !b.is_ascii_whitespace()).count() < MIN_EVIDENCE_BYTES {
+            field.raw_field(message.raw)
+        } else {
+            slice
+        };
         cx.emit(d.evidence_bytes(evidence).at(part_value_location(part, field, problem.start, problem.end)));
     }
 }

@@ -47,29 +47,41 @@ fn is_bchar(b: u8) -> bool {
 
 fn check(message: &Message, cx: &mut Context) {
     let max = cx.options.thresholds.headers.max_boundary_chars;
-    for part in message.parts.iter().filter(|p| p.content_type.starts_with("multipart/")) {
+    for part in message.parts.iter().filter(|p| p.content_type.starts_with("multipart/") && super::has_raw_offsets(p)) {
         let field = part.headers.fields.iter().find(|f| f.is("Content-Type"));
         let at = |start: usize, end: usize| -> Location {
             let l = match field {
                 Some(f) => Location::header(f.name.clone(), start, end),
                 None => Location::range(start, end),
             };
-            if part.index == 0 { l } else { l.with_part(part.index) }
+            if part.index == 0 {
+                l
+            } else {
+                l.with_part(part.index)
+            }
         };
         let (field_start, field_end) = field.map_or((0, 0), |f| (f.start, f.end));
         let evidence = field.map(|f| super::field_text(message, f)).unwrap_or_default();
         let Some(boundary) = part.boundary.as_deref().filter(|b| !b.is_empty()) else {
             if field.is_some() {
-                cx.emit(Draft::new(Msg::new("headers/multipart-boundary.missing")).evidence(evidence).at(at(field_start, field_end)));
+                cx.emit(
+                    Draft::new(Msg::new("headers/multipart-boundary.missing"))
+                        .evidence(evidence)
+                        .at(at(field_start, field_end)),
+                );
             }
             continue;
         };
         let bytes = boundary.as_bytes();
         if bytes.len() > max || !bytes.iter().all(|&b| is_bchar(b)) || bytes.last() == Some(&b' ') {
             cx.emit(
-                Draft::new(Msg::new("headers/multipart-boundary.bad").int("length", boundary.chars().count()).int("limit", max))
-                    .evidence(boundary)
-                    .at(at(field_start, field_end)),
+                Draft::new(
+                    Msg::new("headers/multipart-boundary.bad")
+                        .int("length", boundary.chars().count())
+                        .int("limit", max),
+                )
+                .evidence(boundary)
+                .at(at(field_start, field_end)),
             );
         }
         let Some(range) = part.body_range.clone() else { continue };
@@ -85,11 +97,19 @@ fn check(message: &Message, cx: &mut Context) {
         let body = &message.raw[range.start.min(limit)..limit];
         let (delimiters, closed) = count_delimiters(body, bytes);
         if delimiters == 0 && !closed {
-            cx.emit(Draft::new(Msg::new("headers/multipart-boundary.unused")).evidence(boundary).at(at(field_start, field_end)));
+            cx.emit(
+                Draft::new(Msg::new("headers/multipart-boundary.unused"))
+                    .evidence(boundary)
+                    .at(at(field_start, field_end)),
+            );
         } else if !closed {
             let end = range.end.min(message.raw.len());
             let location = Location::part(part.index).with_range(end, end);
-            cx.emit(Draft::new(Msg::new("headers/multipart-boundary.no-close").text("boundary", boundary)).evidence(format!("--{boundary}--")).at(location));
+            cx.emit(
+                Draft::new(Msg::new("headers/multipart-boundary.no-close").text("boundary", boundary))
+                    .evidence(format!("--{boundary}--"))
+                    .at(location),
+            );
         }
     }
 }

@@ -44,7 +44,12 @@ fn check(message: &Message, cx: &mut Context) {
     let id = if in_header { "headers/nul-byte.in-header" } else { "headers/nul-byte.in-body" };
     let mut location = Location::range(at, at + 1);
     if in_header {
-        location.header = message.header.fields.iter().find(|f| f.start <= at && at < f.end_with_break).map(|f| f.name.clone());
+        location.header =
+            message.header.fields.iter().find(|f| f.start <= at && at < f.end_with_break).map(|f| f.name.clone());
     }
-    cx.emit(Draft::new(Msg::new(id).int("count", count)).evidence_bytes(super::line_breaks::context_around(message.raw, at)).at(location));
+    cx.emit(
+        Draft::new(Msg::new(id).int("count", count))
+            .evidence_bytes(super::line_breaks::context_around(message.raw, at))
+            .at(location),
+    );
 }

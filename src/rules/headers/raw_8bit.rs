@@ -17,12 +17,20 @@ pub const RULE: Rule = Rule {
     default_score: 20,
     examples: &[
         Example::fails("A Latin-1 byte in the Subject", ExampleInput::Generated(latin1_subject)),
-        Example::fails("Raw UTF-8 in the Subject (RFC 6532 only: warning)", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Caf\u{e9} ouvert\n\nHello\n")),
+        Example::fails(
+            "Raw UTF-8 in the Subject (RFC 6532 only: warning)",
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Caf\u{e9} ouvert\n\nHello\n"),
+        ),
         Example::passes(
             "An RFC 2047 encoded Subject",
-            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: =?UTF-8?Q?Caf=C3=A9_ouvert?=\n\nHello\n"),
+            ExampleInput::Raw(
+                "From: a@example.com\nTo: b@example.com\nSubject: =?UTF-8?Q?Caf=C3=A9_ouvert?=\n\nHello\n",
+            ),
         ),
-        Example::passes("ASCII only", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Cafe open\n\nHello\n")),
+        Example::passes(
+            "ASCII only",
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Cafe open\n\nHello\n"),
+        ),
     ],
     check,
 };

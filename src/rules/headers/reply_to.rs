@@ -15,9 +15,22 @@ pub const RULE: Rule = Rule {
     default_severity: Severity::Info,
     default_score: 0,
     examples: &[
-        Example::fails("Reply-To differs from From", ExampleInput::Raw("From: shop@example.com\nReply-To: visitor@mail.example\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
-        Example::passes("Same address, different case and display name", ExampleInput::Raw("From: Shop <shop@example.com>\nReply-To: shop@EXAMPLE.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
-        Example::passes("No Reply-To", ExampleInput::Raw("From: shop@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
+        Example::fails(
+            "Reply-To differs from From",
+            ExampleInput::Raw(
+                "From: shop@example.com\nReply-To: visitor@mail.example\nTo: b@example.com\nSubject: Hi\n\nHello\n",
+            ),
+        ),
+        Example::passes(
+            "Same address, different case and display name",
+            ExampleInput::Raw(
+                "From: Shop <shop@example.com>\nReply-To: shop@EXAMPLE.com\nTo: b@example.com\nSubject: Hi\n\nHello\n",
+            ),
+        ),
+        Example::passes(
+            "No Reply-To",
+            ExampleInput::Raw("From: shop@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
+        ),
     ],
     check,
 };

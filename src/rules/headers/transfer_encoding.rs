@@ -50,7 +50,7 @@ const KNOWN: &[&str] = &["7bit", "8bit", "binary", "quoted-printable", "base64"]
 
 fn check(message: &Message, cx: &mut Context) {
     let max_qp = cx.options.thresholds.headers.max_quoted_printable_line;
-    for part in &message.parts {
+    for part in message.parts.iter().filter(|p| super::has_raw_offsets(p)) {
         let field = part.headers.fields.iter().find(|f| f.is("Content-Transfer-Encoding"));
         let declared = field.map(|f| f.unfolded_value(message.raw).to_ascii_lowercase());
         let declared = declared.as_deref().map(|d| d.split('(').next().unwrap_or_default().trim().to_string());
@@ -59,16 +59,36 @@ fn check(message: &Message, cx: &mut Context) {
                 Some(f) => Location::header(f.name.clone(), f.start, f.end),
                 None => Location::part(part.index),
             };
-            if part.index == 0 { l } else { l.with_part(part.index) }
+            if part.index == 0 {
+                l
+            } else {
+                l.with_part(part.index)
+            }
         };
         if let Some(d) = declared.as_deref() {
             if !KNOWN.contains(&d) {
-                cx.emit(Draft::new(Msg::new("headers/transfer-encoding.unknown").text("encoding", d)).evidence(d).at(on_field(field)));
+                // RFC 2045 §6.3 allows private `x-` encodings (x-uuencode): readers may
+                // still know them, so they are a warning; anything else is an error.
+                let severity = if d.starts_with("x-") { Severity::Warning } else { Severity::Error };
+                cx.emit(
+                    Draft::new(Msg::new("headers/transfer-encoding.unknown").text("encoding", d))
+                        .evidence(d)
+                        .at(on_field(field))
+                        .severity(severity),
+                );
                 continue;
             }
             let container = part.content_type.starts_with("multipart/") || part.content_type == "message/rfc822";
             if container && !matches!(d, "7bit" | "8bit" | "binary") {
-                cx.emit(Draft::new(Msg::new("headers/transfer-encoding.container").text("encoding", d).text("type", part.content_type.clone())).evidence(d).at(on_field(field)));
+                cx.emit(
+                    Draft::new(
+                        Msg::new("headers/transfer-encoding.container")
+                            .text("encoding", d)
+                            .text("type", part.content_type.clone()),
+                    )
+                    .evidence(d)
+                    .at(on_field(field)),
+                );
                 continue;
             }
         }
@@ -77,7 +97,9 @@ fn check(message: &Message, cx: &mut Context) {
         }
         let Some(range) = part.body_range.clone() else { continue };
         let body = &message.raw[range.clone()];
-        let at = |offset: usize, len: usize| Location::part(part.index).with_range(range.start + offset, range.start + offset + len);
+        let at = |offset: usize, len: usize| {
+            Location::part(part.index).with_range(range.start + offset, range.start + offset + len)
+        };
         match declared.as_deref().unwrap_or("7bit") {
             "7bit" => {
                 let count = body.iter().filter(|&&b| b >= 0x80).count();
@@ -98,7 +120,9 @@ fn check(message: &Message, cx: &mut Context) {
 
 fn check_base64(cx: &mut Context, body: &[u8], at: &dyn Fn(usize, usize) -> Location) {
     let is_alphabet = |b: u8| b.is_ascii_alphanumeric() || b == b'+' || b == b'/';
-    let bad: Vec<usize> = (0..body.len()).filter(|&i| !is_alphabet(body[i]) && body[i] != b'=' && !body[i].is_ascii_whitespace()).collect();
+    let bad: Vec<usize> = (0..body.len())
+        .filter(|&i| !is_alphabet(body[i]) && body[i] != b'=' && !body[i].is_ascii_whitespace())
+        .collect();
     if let Some(&first) = bad.first() {
         cx.emit(
             Draft::new(Msg::new("headers/transfer-encoding.base64-alphabet").int("count", bad.len()))
@@ -157,9 +181,14 @@ fn check_quoted_printable(cx: &mut Context, body: &[u8], max: usize, at: &dyn Fn
     }
     if let Some((offset, length)) = first_long {
         cx.emit(
-            Draft::new(Msg::new("headers/transfer-encoding.qp-line-too-long").int("count", long_lines).int("length", length).int("limit", max))
-                .evidence_bytes(&body[offset..(offset + length).min(body.len())])
-                .at(at(offset, length)),
+            Draft::new(
+                Msg::new("headers/transfer-encoding.qp-line-too-long")
+                    .int("count", long_lines)
+                    .int("length", length)
+                    .int("limit", max),
+            )
+            .evidence_bytes(&body[offset..(offset + length).min(body.len())])
+            .at(at(offset, length)),
         );
     }
     if let Some(offset) = first_bad {

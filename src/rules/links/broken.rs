@@ -4,7 +4,7 @@
 //! (a mail has no base URL), unparsable, a bad host, a scheme that runs code
 //! (`javascript:`), an unknown scheme, or a `mailto:` without a valid address.
 
-use super::scheme_of;
+use super::{percent_decode, scheme_of};
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
@@ -108,45 +108,31 @@ fn valid_mailto(href: &str) -> bool {
             addresses.extend(value.split(',').map(percent_decode));
         }
     }
-    let addresses: Vec<String> = addresses.into_iter().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect();
+    let addresses: Vec<String> =
+        addresses.into_iter().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect();
     !addresses.is_empty()
         && addresses.iter().all(|address| match address.rsplit_once('@') {
             Some((local, domain)) => {
-                !local.is_empty() && !local.contains(char::is_whitespace) && idna::domain_to_ascii(domain).is_ok_and(|d| plausible_domain(&d))
+                !local.is_empty()
+                    && !local.contains(char::is_whitespace)
+                    && idna::domain_to_ascii(domain).is_ok_and(|d| plausible_domain(&d))
             }
             None => false,
         })
-}
-
-/// Percent-decodes lossily; an invalid escape is kept as written.
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let escape = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], escape) {
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn check(message: &Message, cx: &mut Context) {
     let thresholds = &cx.options.thresholds.links;
     for html in &message.html {
         for link in &html.facts.links {
-            let Some(id) = problem(&link.href, &thresholds.blocked_schemes, &thresholds.known_schemes) else { continue };
+            let Some(id) = problem(&link.href, &thresholds.blocked_schemes, &thresholds.known_schemes) else {
+                continue;
+            };
             let scheme = scheme_of(&link.href).unwrap_or_default();
             cx.emit(
-                Draft::new(Msg::new(id).text("href", link.href.clone()).text("text", link.text.clone()).text("scheme", scheme))
+                Draft::new(
+                    Msg::new(id).text("href", link.href.clone()).text("text", link.text.clone()).text("scheme", scheme),
+                )
                     .evidence(format!("<a href=\"{}\">{}</a>", link.href, link.text))
                     .at(part_location(message, html.part)),
             );

@@ -57,7 +57,9 @@ fn check(message: &Message, cx: &mut Context) {
             };
             match declared {
                 Some(shown) => cx.emit(
-                    Draft::new(Msg::new("links/insecure.declared-https").text("href", link.href.clone()).text("shown", shown))
+                    Draft::new(
+                        Msg::new("links/insecure.declared-https").text("href", link.href.clone()).text("shown", shown),
+                    )
                         .evidence(format!("<a href=\"{}\">{}</a>", link.href, shown))
                         .at(part_location(message, html.part)),
                 ),

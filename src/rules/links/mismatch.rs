@@ -9,8 +9,6 @@ use crate::model::Message;
 use crate::report::Severity;
 use crate::rules::spam::part_location;
 use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
-use regex::Regex;
-use std::sync::OnceLock;
 
 pub const RULE: Rule = Rule {
     id: "links/mismatch",
@@ -45,22 +43,50 @@ const COMMON_TLDS: &[&str] = &[
     "at", "ca", "us", "br", "mx", "ar", "cl", "ru", "app", "shop", "online", "site", "store", "me", "tv", "gov", "edu",
 ];
 
-fn domain_pattern() -> Option<&'static Regex> {
-    static PATTERN: OnceLock<Option<Regex>> = OnceLock::new();
-    PATTERN.get_or_init(|| {
-        // `\w` without `_` is a letter or digit of any script (regex's unicode-perl classes).
-        // The text is lowercased first: case-insensitive Unicode classes need a regex feature we leave out.
-        Regex::new(r"^(https?://)?(www\.)?((?:[\w&&[^_]][\w-]{0,62}\.)+[\w&&[^_\d]]{2,63})\.?(?:[/:?#]\S*)?$").ok()
-    })
-    .as_ref()
+/// Reads `[http(s)://][www.]label.label…tld[.][/:?#…]` from a lowercased text:
+/// labels of letters or digits of any script and inner hyphens (1–63 characters),
+/// a top-level label of 2–63 letters. Returns (explicit scheme or `www.`, domain).
+fn parse_shown(text: &str) -> Option<(bool, &str)> {
+    let mut rest = text;
+    let mut explicit = false;
+    for scheme in ["https://", "http://"] {
+        if let Some(r) = rest.strip_prefix(scheme) {
+            rest = r;
+            explicit = true;
+            break;
+        }
+    }
+    if let Some(r) = rest.strip_prefix("www.") {
+        rest = r;
+        explicit = true;
+    }
+    let end = rest.find(['/', ':', '?', '#']).unwrap_or(rest.len());
+    let (host, tail) = rest.split_at(end);
+    if tail.chars().any(char::is_whitespace) {
+        return None;
+    }
+    let host = host.strip_suffix('.').unwrap_or(host);
+    let labels: Vec<&str> = host.split('.').collect();
+    if labels.len() < 2 {
+        return None;
+    }
+    let (tld, names) = labels.split_last()?;
+    let letter_or_digit = |c: char| c.is_alphanumeric() && c != '_';
+    let label_ok = |label: &&str| {
+        let count = label.chars().count();
+        (1..=63).contains(&count)
+            && label.chars().next().is_some_and(letter_or_digit)
+            && label.chars().all(|c| letter_or_digit(c) || c == '-')
+    };
+    let tld_count = tld.chars().count();
+    let tld_ok = (2..=63).contains(&tld_count) && tld.chars().all(|c| c.is_alphabetic());
+    (tld_ok && names.iter().all(label_ok)).then_some((explicit, host))
 }
 
 /// The domain a link text shows, ASCII (IDNA) and without `www.`, if the text is a URL or a domain.
 pub fn shown_domain(text: &str) -> Option<String> {
     let text = text.trim().to_lowercase();
-    let captures = domain_pattern()?.captures(&text)?;
-    let domain = captures.get(3)?.as_str();
-    let explicit = captures.get(1).is_some() || captures.get(2).is_some();
+    let (explicit, domain) = parse_shown(&text)?;
     let ascii = idna::domain_to_ascii(domain).ok()?.to_ascii_lowercase();
     let tld = ascii.rsplit('.').next().unwrap_or_default();
     (explicit || COMMON_TLDS.contains(&tld) || tld.starts_with("xn--")).then_some(ascii)

@@ -101,53 +101,117 @@ fn unleet(c: char) -> char {
     }
 }
 
-/// Folds `text` into lowercase words without accents, leetspeak or invisible
-/// characters. Runs of three or more single letters (`p.o.r.n`, `s e x`) are
-/// joined into one word as well.
-pub fn words(text: &str) -> Vec<String> {
-    let mut raw_words: Vec<String> = Vec::new();
-    let mut current = String::new();
-    let chars: Vec<char> = text.chars().filter(|&c| !is_invisible_char(c)).collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let lower = c.to_lowercase().next().unwrap_or(c);
-        let letter_near = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(|c| c.is_alphabetic());
-        let symbol_in_word = matches!(c, '@' | '$' | '!') && letter_near(i.checked_sub(1)) && letter_near(Some(i + 1));
-        if lower.is_alphanumeric() || symbol_in_word {
-            current.push(strip_accent(lower));
-        } else if !current.is_empty() {
-            raw_words.push(std::mem::take(&mut current));
-        }
+/// A text folded for matching: lowercase words without accents, leetspeak or
+/// invisible characters, in one buffer, each word a range of it.
+struct FoldedText {
+    buffer: String,
+    words: Vec<std::ops::Range<usize>>,
+}
+
+impl FoldedText {
+    fn word(&self, index: usize) -> &str {
+        self.words.get(index).and_then(|r| self.buffer.get(r.clone())).unwrap_or_default()
     }
-    if !current.is_empty() {
-        raw_words.push(current);
-    }
-    let mut out: Vec<String> = Vec::with_capacity(raw_words.len());
-    let mut spaced = String::new();
-    let mut spaced_count = 0;
-    for word in raw_words {
-        let folded: String = if word.chars().any(char::is_alphabetic) { word.chars().map(unleet).collect() } else { word };
-        if folded.chars().count() == 1 {
-            spaced.push_str(&folded);
-            spaced_count += 1;
-        } else {
-            if spaced_count >= 3 {
-                out.push(std::mem::take(&mut spaced));
+}
+
+/// Folds `text` in one pass. Runs of three or more single letters (`p.o.r.n`,
+/// `s e x`) are also joined into one word, added after the others.
+fn fold_text(text: &str) -> FoldedText {
+    // Letters and digits folded, every other run of characters as one space.
+    // Bytes are pushed directly: this loop is the whole cost of the rule.
+    let mut bytes: Vec<u8> = Vec::with_capacity(text.len() + 2);
+    bytes.push(b' ');
+    let mut previous_is_letter = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_ascii_alphanumeric() {
+            bytes.push(c.to_ascii_lowercase() as u8);
+            previous_is_letter = c.is_ascii_alphabetic();
+        } else if c.is_ascii() {
+            let leet_symbol = matches!(c, '@' | '$' | '!');
+            if leet_symbol && previous_is_letter && chars.peek().is_some_and(|n| n.is_alphabetic()) {
+                // A symbol between letters is leetspeak (`cum$hot`), elsewhere punctuation.
+                bytes.push(c as u8);
+            } else {
+                if bytes.last() != Some(&b' ') {
+                    bytes.push(b' ');
+                }
+                previous_is_letter = false;
             }
-            spaced.clear();
-            spaced_count = 0;
+        } else if is_invisible_char(c) {
+            // Zero-width characters inside a word are dropped, the word stays whole.
+        } else if c.is_alphanumeric() {
+            let lower = strip_accent(c.to_lowercase().next().unwrap_or(c));
+            let mut utf8 = [0u8; 4];
+            bytes.extend_from_slice(lower.encode_utf8(&mut utf8).as_bytes());
+            previous_is_letter = c.is_alphabetic();
+        } else {
+            if bytes.last() != Some(&b' ') {
+                bytes.push(b' ');
+            }
+            previous_is_letter = false;
         }
-        out.push(folded);
     }
-    if spaced_count >= 3 {
-        out.push(spaced);
+    if bytes.last() != Some(&b' ') {
+        bytes.push(b' ');
     }
-    out
+    // Word ranges, with leetspeak read as letters in words that hold a letter
+    // (every leet character is ASCII and maps to an ASCII letter: same length).
+    let mut words = Vec::new();
+    let mut start = None;
+    for i in 0..bytes.len() {
+        match (bytes[i] == b' ', start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                let word = &bytes[s..i];
+                if word.iter().any(|b| b.is_ascii_lowercase() || *b >= 0x80) {
+                    for b in &mut bytes[s..i] {
+                        if b.is_ascii() {
+                            *b = unleet(*b as char) as u8;
+                        }
+                    }
+                }
+                words.push(s..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let mut buffer = String::from_utf8(bytes).unwrap_or_default();
+    // Spaced-out letters joined.
+    let mut joined = Vec::new();
+    let mut run: Vec<std::ops::Range<usize>> = Vec::new();
+    for range in words.iter().chain(std::iter::once(&(0..0))) {
+        let single = buffer.get(range.clone()).is_some_and(|w| w.chars().count() == 1);
+        if single {
+            run.push(range.clone());
+        } else {
+            if run.len() >= 3 {
+                let word: String = run.iter().filter_map(|r| buffer.get(r.clone())).collect();
+                joined.push(word);
+            }
+            run.clear();
+        }
+    }
+    for word in joined {
+        let start = buffer.len();
+        buffer.push_str(&word);
+        words.push(start..buffer.len());
+        buffer.push(' ');
+    }
+    FoldedText { buffer, words }
+}
+
+/// The folded words of `text` (see `fold_text`).
+pub fn words(text: &str) -> Vec<String> {
+    let folded = fold_text(text);
+    (0..folded.words.len()).map(|i| folded.word(i).to_string()).collect()
 }
 
 /// The terms of `lexicon` found in `text`, as written in the lexicon. One pass
 /// over the words: each word is looked up among the terms' first words.
 pub fn find_terms<'t>(text: &str, lexicon: &'t [(String, Vec<String>)]) -> Vec<&'t str> {
-    let text_words = words(text);
+    let folded = fold_text(text);
     let mut by_first_word: HashMap<&str, Vec<usize>> = HashMap::new();
     for (index, (_, term_words)) in lexicon.iter().enumerate() {
         if let Some(first) = term_words.first() {
@@ -155,11 +219,12 @@ pub fn find_terms<'t>(text: &str, lexicon: &'t [(String, Vec<String>)]) -> Vec<&
         }
     }
     let mut hits: Vec<usize> = Vec::new();
-    for (position, word) in text_words.iter().enumerate() {
-        let Some(candidates) = by_first_word.get(word.as_str()) else { continue };
+    for position in 0..folded.words.len() {
+        let Some(candidates) = by_first_word.get(folded.word(position)) else { continue };
         for &index in candidates {
             let term_words = &lexicon[index].1;
-            let matches = text_words.get(position..position + term_words.len()).is_some_and(|w| w == term_words.as_slice());
+            let matches = position + term_words.len() <= folded.words.len()
+                && term_words.iter().enumerate().all(|(k, w)| folded.word(position + k) == w);
             if matches && !hits.contains(&index) {
                 hits.push(index);
             }

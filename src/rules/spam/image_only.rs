@@ -6,6 +6,7 @@
 use super::{count_words, part_location};
 use crate::i18n::Msg;
 use crate::model::Message;
+use crate::rules::links::percent_decode;
 use crate::report::{Location, Severity};
 use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
 
@@ -17,6 +18,7 @@ pub const RULE: Rule = Rule {
     examples: &[
         Example::fails("A 1.2 MB inline image shown with four words", ExampleInput::Generated(big_inline_image)),
         Example::fails("A 1.2 MB attached image and no text", ExampleInput::Generated(big_attached_image)),
+        Example::fails("A 1.1 MB data: URI image in the HTML", ExampleInput::Generated(big_data_uri)),
         Example::passes("The same image with a real text of 40 words", ExampleInput::Generated(big_image_with_text)),
         Example::passes("A small logo and a short text", ExampleInput::Generated(small_image)),
     ],
@@ -52,6 +54,25 @@ fn big_image_with_text() -> Vec<u8> {
     image_message(&format!("<p>{text}</p><img src=\"cid:offer@example.com\">"), "inline", IMAGE_BYTES)
 }
 
+fn big_data_uri() -> Vec<u8> {
+    // 1,500,000 base64 characters decode to 1,125,000 bytes; the HTML part is
+    // quoted-printable so no line is over 998 octets.
+    let payload = "QUFB".repeat(375_000);
+    let html = format!("<p>Our offer</p><img src=\"data:image/png;base64,{payload}\">");
+    let mut encoded = String::new();
+    for chunk in html.as_bytes().chunks(70) {
+        for &b in chunk {
+            if b == b'=' {
+                encoded.push_str("=3D");
+            } else {
+                encoded.push(b as char);
+            }
+        }
+        encoded.push_str("=\n");
+    }
+    format!("From: a@example.com\nTo: b@example.com\nSubject: Our offer\nMIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n{encoded}\n").into_bytes()
+}
+
 fn small_image() -> Vec<u8> {
     image_message("<p>Our logo</p><img src=\"cid:offer@example.com\">", "inline", 20_000)
 }
@@ -75,27 +96,6 @@ fn data_uri_size(src: &str) -> Option<u64> {
     }
 }
 
-/// Percent-decodes a `cid:` URL (RFC 2392 §2), lossily.
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 fn images(message: &Message) -> Vec<SizedImage> {
     let mut out = Vec::new();
     let mut referenced = Vec::new();
@@ -103,6 +103,7 @@ fn images(message: &Message) -> Vec<SizedImage> {
         for image in &html.facts.images {
             let src = image.src.trim();
             if src.len() > 4 && src[..4].eq_ignore_ascii_case("cid:") {
+                // RFC 2392 §2: a cid URL is the Content-ID, percent-encoded.
                 let id = percent_decode(&src[4..]);
                 if let Some(part) = message.parts.iter().find(|p| p.content_id.as_deref() == Some(id.as_str())) {
                     referenced.push(part.index);
@@ -115,7 +116,8 @@ fn images(message: &Message) -> Vec<SizedImage> {
             } else if src.len() > 5 && src[..5].eq_ignore_ascii_case("data:") {
                 if let Some(bytes) = data_uri_size(src) {
                     let name: String = src.chars().take(40).collect();
-                    out.push(SizedImage { name: format!("{name}…"), bytes, location: part_location(message, html.part) });
+                    let location = part_location(message, html.part);
+                    out.push(SizedImage { name: format!("{name}…"), bytes, location });
                 }
             }
         }
@@ -134,13 +136,14 @@ fn images(message: &Message) -> Vec<SizedImage> {
 
 fn check(message: &Message, cx: &mut Context) {
     let thresholds = &cx.options.thresholds.spam;
+    // Images first: they are few, while the visible text may be megabytes long.
+    let Some(largest) = images(message).into_iter().max_by_key(|i| i.bytes) else { return };
+    if largest.bytes <= thresholds.image_only_min_bytes {
+        return;
+    }
     let text = message.visible_text();
     let words = count_words(&text);
     if words >= thresholds.image_only_max_words {
-        return;
-    }
-    let Some(largest) = images(message).into_iter().max_by_key(|i| i.bytes) else { return };
-    if largest.bytes <= thresholds.image_only_min_bytes {
         return;
     }
     cx.emit(

@@ -3,7 +3,8 @@
 //! the things that get a mail flagged as spam. The engine works offline: the
 //! caller gives the listed IPs and CIDRs (`options.listedIps`, IPv4 and IPv6),
 //! and the rule checks the IPs the message shows: in `Received` and
-//! `X-Originating-IP` fields and in links whose host is an IP literal.
+//! `X-Originating-IP` fields and in links (HTML links and URLs written in
+//! plain-text bodies) whose host is an IP literal.
 
 use super::part_location;
 use crate::i18n::Msg;
@@ -33,6 +34,11 @@ pub const RULE: Rule = Rule {
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hello\nContent-Type: text/html\n\n<a href=\"http://198.51.100.7/login\">Log in</a>\n"),
         )
         .with_options(r#"{"listedIps": ["198.51.100.7"]}"#),
+        Example::fails(
+            "A URL to a listed IPv6 literal in a plain-text body",
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hello\n\nDownload it from <http://[2001:db8::7]/file.zip>.\n"),
+        )
+        .with_options(r#"{"listedIps": ["2001:db8::/48"]}"#),
         Example::passes(
             "An IP outside every listed range",
             ExampleInput::Raw("Received: from pc ([192.0.2.10]) by mx.example.com; Mon, 2 Mar 2026 10:00:00 +0100\nFrom: a@example.com\nTo: b@example.com\nSubject: Hello\n\nHello.\n"),
@@ -147,6 +153,21 @@ fn check(message: &Message, cx: &mut Context) {
                     )
                     .evidence(String::from_utf8_lossy(field.raw_field(message.raw)))
                     .at(Location::header(field.name.clone(), field.start, field.end)),
+                );
+            }
+        }
+    }
+    // URLs written in plain-text bodies are links too for the reader's client.
+    for part in message.text_bodies() {
+        let text = part.text().unwrap_or_default();
+        for url in text.split_whitespace().filter(|w| w.contains("://")) {
+            let url = url.trim_matches(|c: char| matches!(c, '<' | '>' | '(' | ')' | '"' | '\'' | ',' | '.'));
+            let Some(ip) = link_ip(url) else { continue };
+            if let Some(entry) = listed(ip) {
+                cx.emit(
+                    Draft::new(Msg::new("spam/listed-ip.in-link").text("ip", ip.to_string()).text("entry", entry))
+                        .evidence(url)
+                        .at(part_location(message, part.index)),
                 );
             }
         }

@@ -35,7 +35,10 @@ fn check(message: &Message, cx: &mut Context) {
     if !subject.trim().is_empty() {
         return;
     }
-    let id = if message.header("Subject").is_some() { "spam/missing-subject.blank" } else { "spam/missing-subject.absent" };
+    let id = match message.header("Subject") {
+        Some(_) => "spam/missing-subject.blank",
+        None => "spam/missing-subject.absent",
+    };
     let evidence = match message.header("Subject") {
         Some(field) => String::from_utf8_lossy(field.raw_field(message.raw)).into_owned(),
         None => String::from("Subject:"),

@@ -1,0 +1,514 @@
+//! The `headers/*` rules, one test per stated behaviour (issue 3, SPEC §2 Headers).
+
+use mail_preflight::report::Finding;
+use mail_preflight::{lint, lint_compose, lint_php_mail, Compose, Options, PhpMail, Report, Severity};
+
+const HEAD: &str = "From: a@example.com\r\nTo: b@example.com\r\nDate: Mon, 2 Mar 2026 10:00:00 +0100\r\nMessage-ID: <1@example.com>\r\nSubject: Hi\r\n";
+
+fn raw(text: &str) -> Report {
+    lint(text.as_bytes(), &Options::default()).unwrap()
+}
+
+fn raw_bytes(bytes: &[u8]) -> Report {
+    lint(bytes, &Options::default()).unwrap()
+}
+
+/// A complete message: the common header, `extra` header lines, then `body`.
+fn with(extra: &str, body: &str) -> Report {
+    raw(&format!("{HEAD}{extra}\r\n{body}"))
+}
+
+fn of<'r>(report: &'r Report, rule: &str) -> Vec<&'r Finding> {
+    report.findings.iter().filter(|f| f.rule_id == rule).collect()
+}
+
+fn message_ids(report: &Report, rule: &str) -> Vec<String> {
+    of(report, rule).iter().map(|f| f.message_id.clone()).collect()
+}
+
+fn php(to: &str, subject: &str, message: &str, headers: &str) -> Report {
+    lint_php_mail(&PhpMail::new(to, subject, message, headers), &Options::default()).unwrap()
+}
+
+#[test]
+fn a_complete_message_has_no_header_findings() {
+    let report = with("MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n", "Hello\r\n");
+    let header_findings: Vec<_> = report.findings.iter().filter(|f| f.rule_id.starts_with("headers/")).collect();
+    assert!(header_findings.is_empty(), "{header_findings:?}");
+}
+
+#[test]
+fn from_and_date_are_required_errors() {
+    let report = raw("To: b@example.com\r\nMessage-ID: <1@example.com>\r\nSubject: Hi\r\n\r\nHello\r\n");
+    let missing = of(&report, "headers/missing-field");
+    assert_eq!(missing.len(), 2);
+    assert!(missing.iter().all(|f| f.severity == Severity::Error));
+    assert_eq!(missing[0].params["field"], mail_preflight::i18n::Param::Text("From".into()));
+}
+
+#[test]
+fn missing_message_id_is_a_warning_and_missing_to_is_info() {
+    let report = raw("From: a@example.com\r\nDate: Mon, 2 Mar 2026 10:00:00 +0100\r\nSubject: Hi\r\n\r\nHello\r\n");
+    let severities: Vec<_> =
+        of(&report, "headers/missing-field").iter().map(|f| (f.message_id.as_str(), f.severity)).collect();
+    assert_eq!(
+        severities,
+        vec![
+            ("headers/missing-field.no-message-id", Severity::Warning),
+            ("headers/missing-field.no-to", Severity::Info)
+        ]
+    );
+}
+
+#[test]
+fn the_mailer_added_fields_are_said_as_info_for_php_and_compose() {
+    let report = php("b@example.com", "Hi", "Hello", "From: a@example.com");
+    let missing = of(&report, "headers/missing-field");
+    assert_eq!(missing.len(), 1, "{missing:?}");
+    assert_eq!(missing[0].message_id, "headers/missing-field.mailer-adds");
+    assert_eq!(missing[0].severity, Severity::Info);
+    assert!(missing[0].evidence.contains("Date") && missing[0].evidence.contains("Message-ID"));
+    let compose =
+        Compose::from_json(r#"{"from":"a@example.com","to":"b@example.com","subject":"Hi","text":"Hello"}"#).unwrap();
+    let report = lint_compose(&compose, &Options::default()).unwrap();
+    assert_eq!(message_ids(&report, "headers/missing-field"), vec!["headers/missing-field.mailer-adds"]);
+}
+
+#[test]
+fn fields_allowed_once_are_errors_when_repeated() {
+    let report = with("Subject: Second\r\n", "Hello\r\n");
+    let found = of(&report, "headers/duplicate-field");
+    assert_eq!(found.len(), 1);
+    assert!(found[0].evidence.contains("Second"));
+}
+
+#[test]
+fn several_from_mailboxes_need_a_single_sender() {
+    let report = raw("From: a@example.com, c@example.com\r\nTo: b@example.com\r\nSubject: Hi\r\n\r\nx\r\n");
+    assert_eq!(message_ids(&report, "headers/sender-required"), vec!["headers/sender-required.missing"]);
+    let report = raw(
+        "From: a@example.com, c@example.com\r\nSender: a@example.com\r\nTo: b@example.com\r\nSubject: Hi\r\n\r\nx\r\n",
+    );
+    assert!(of(&report, "headers/sender-required").is_empty());
+}
+
+#[test]
+fn a_malformed_address_is_an_error_located_at_its_exact_bytes() {
+    let text = "From: a..b@example.com\r\nTo: b@example.com\r\nSubject: Hi\r\n\r\nx\r\n";
+    let report = raw(text);
+    let found = of(&report, "headers/address-syntax");
+    assert_eq!(found.len(), 1);
+    let location = &found[0].location;
+    assert_eq!(location.header.as_deref(), Some("From"));
+    let (start, end) = (location.start.unwrap(), location.end.unwrap());
+    assert_eq!(&text[start..end], ".", "points at the second dot");
+    assert_eq!((location.line, location.column), (Some(1), Some(9)));
+}
+
+#[test]
+fn obsolete_address_forms_are_warnings() {
+    let report =
+        raw("From: J. Smith <j@example.com>\r\nTo: <@relay.example:b@example.com>\r\nSubject: Hi\r\n\r\nx\r\n");
+    let found = of(&report, "headers/address-syntax");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found.iter().all(|f| f.severity == Severity::Warning));
+}
+
+#[test]
+fn a_group_in_from_is_an_error() {
+    let report = raw("From: Team: a@example.com;\r\nTo: b@example.com\r\nSubject: Hi\r\n\r\nx\r\n");
+    assert!(message_ids(&report, "headers/address-syntax")
+        .contains(&"headers/address-syntax.group-not-allowed".to_string()));
+}
+
+#[test]
+fn a_local_part_over_64_octets_and_a_label_over_63_are_errors() {
+    let report = raw(&format!(
+        "From: {}@example.com\r\nTo: b@{}.com\r\nSubject: Hi\r\n\r\nx\r\n",
+        "a".repeat(65),
+        "b".repeat(64)
+    ));
+    assert_eq!(
+        message_ids(&report, "headers/address-length"),
+        vec!["headers/address-length.local-part", "headers/address-length.label"]
+    );
+}
+
+#[test]
+fn an_invalid_idn_is_an_error_and_a_valid_one_passes() {
+    assert_eq!(
+        of(&raw("From: a@xn--zz.example\r\nTo: b@example.com\r\nSubject: Hi\r\n\r\nx\r\n"), "headers/address-idn")
+            .len(),
+        1
+    );
+    assert!(of(
+        &raw("From: a@b\u{fc}cher.example\r\nTo: b@example.com\r\nSubject: Hi\r\n\r\nx\r\n"),
+        "headers/address-idn"
+    )
+    .is_empty());
+}
+
+fn date_report(date: &str, options: &Options) -> Report {
+    let text = format!("From: a@example.com\r\nTo: b@example.com\r\nDate:{date}\r\nSubject: Hi\r\n\r\nx\r\n");
+    lint(text.as_bytes(), options).unwrap()
+}
+
+#[test]
+fn a_date_that_is_not_rfc_5322_is_an_error() {
+    let report = date_report(" 2026-03-02T10:00:00Z", &Options::default());
+    assert_eq!(message_ids(&report, "headers/date"), vec!["headers/date.invalid"]);
+}
+
+#[test]
+fn a_weekday_that_does_not_match_the_date_is_an_error() {
+    let report = date_report(" Fri, 2 Mar 2026 10:00:00 +0100", &Options::default());
+    let found = of(&report, "headers/date");
+    assert_eq!(found[0].message_id, "headers/date.weekday-mismatch");
+    assert!(found[0].message.contains("Mon"));
+}
+
+#[test]
+fn obsolete_zones_and_two_digit_years_are_warnings() {
+    let report = date_report(" Mon, 2 Mar 26 10:00:00 GMT", &Options::default());
+    let found = of(&report, "headers/date");
+    assert_eq!(found.len(), 2);
+    assert!(found.iter().all(|f| f.severity == Severity::Warning && f.message_id == "headers/date.obsolete"));
+}
+
+#[test]
+fn dates_far_from_now_are_flagged_with_configurable_thresholds() {
+    let now = Options::from_json(r#"{"now": 1772442000}"#).unwrap();
+    assert_eq!(
+        message_ids(&date_report(" Wed, 4 Mar 2026 10:00:00 +0100", &now), "headers/date"),
+        vec!["headers/date.future"]
+    );
+    assert_eq!(
+        message_ids(&date_report(" Mon, 23 Feb 2026 10:00:00 +0100", &now), "headers/date"),
+        vec!["headers/date.past"]
+    );
+    assert!(of(&date_report(" Mon, 2 Mar 2026 08:00:00 +0100", &now), "headers/date").is_empty());
+    let lenient =
+        Options::from_json(r#"{"now": 1772442000, "thresholds": {"headers": {"maxDatePastSeconds": 2000000}}}"#)
+            .unwrap();
+    assert!(of(&date_report(" Mon, 23 Feb 2026 10:00:00 +0100", &lenient), "headers/date").is_empty());
+}
+
+#[test]
+fn without_now_no_date_is_judged_too_old() {
+    assert!(of(&date_report(" Mon, 1 Jan 1990 10:00:00 +0100", &Options::default()), "headers/date").is_empty());
+}
+
+#[test]
+fn message_id_in_reply_to_and_references_need_angle_bracket_ids() {
+    let report = raw("From: a@example.com\r\nTo: b@example.com\r\nMessage-ID: 12345\r\nIn-Reply-To: <ok@example.com>\r\nReferences: <a@b> <broken>\r\nSubject: Hi\r\n\r\nx\r\n");
+    let headers: Vec<_> =
+        of(&report, "headers/message-id").iter().map(|f| f.location.header.clone().unwrap()).collect();
+    assert_eq!(headers, vec!["Message-ID", "References"]);
+}
+
+#[test]
+fn a_field_name_with_a_space_is_an_error_and_space_before_colon_a_warning() {
+    let report = with("X Mailer: Form\r\nComments : hi\r\n", "x\r\n");
+    let found: Vec<_> = of(&report, "headers/field-name").iter().map(|f| (f.message_id.as_str(), f.severity)).collect();
+    assert_eq!(
+        found,
+        vec![
+            ("headers/field-name.bad-character", Severity::Error),
+            ("headers/field-name.space-before-colon", Severity::Warning)
+        ]
+    );
+}
+
+#[test]
+fn a_header_line_without_colon_is_an_error() {
+    let report = with("this is not a header\r\n", "x\r\n");
+    assert_eq!(message_ids(&report, "headers/field-name"), vec!["headers/field-name.not-a-field"]);
+}
+
+#[test]
+fn a_bare_cr_is_an_error() {
+    let report = raw_bytes(b"From: a@example.com\r\nTo: b@example.com\r\nSubject: Hi\rthere\r\n\r\nx\r\n");
+    let found = of(&report, "headers/line-breaks");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].location.start, Some(51));
+}
+
+#[test]
+fn a_bare_lf_in_a_crlf_message_is_an_error_but_an_lf_only_message_is_fine() {
+    assert_eq!(
+        message_ids(&raw("From: a@example.com\r\nTo: b@example.com\nSubject: Hi\r\n\r\nx\r\n"), "headers/line-breaks"),
+        vec!["headers/line-breaks.mixed"]
+    );
+    assert!(of(&raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n\nx\n"), "headers/line-breaks").is_empty());
+}
+
+#[test]
+fn a_nul_byte_is_an_error() {
+    assert_eq!(
+        message_ids(
+            &raw_bytes(b"From: a@example.com\r\nTo: b@example.com\r\nSubject: H\0i\r\n\r\nx\r\n"),
+            "headers/nul-byte"
+        ),
+        vec!["headers/nul-byte.in-header"]
+    );
+}
+
+#[test]
+fn raw_utf8_in_a_header_is_a_warning_and_other_8bit_an_error() {
+    let utf8 = raw("From: a@example.com\r\nTo: b@example.com\r\nSubject: Caf\u{e9}\r\n\r\nx\r\n");
+    assert_eq!(of(&utf8, "headers/raw-8bit")[0].severity, Severity::Warning);
+    let latin1 = raw_bytes(b"From: a@example.com\r\nTo: b@example.com\r\nSubject: Caf\xe9\r\n\r\nx\r\n");
+    assert_eq!(of(&latin1, "headers/raw-8bit")[0].severity, Severity::Error);
+}
+
+#[test]
+fn broken_encoded_words_are_errors() {
+    for subject in ["=?utf-8?B?SGVsbG8?=", "=?utf-8?Q?a=ZZ?=", "=?nope-charset?Q?a?=", "=?utf-8?Q?open ended"] {
+        let report = raw(&format!("From: a@example.com\r\nTo: b@example.com\r\nSubject: {subject}\r\n\r\nx\r\n"));
+        assert_eq!(of(&report, "headers/encoded-word").len(), 1, "{subject}");
+    }
+}
+
+#[test]
+fn rfc_2231_parameter_errors_are_reported() {
+    let report = with("MIME-Version: 1.0\r\nContent-Type: application/pdf; name*0=a; name*2=b\r\n", "x\r\n");
+    assert_eq!(of(&report, "headers/parameter-encoding").len(), 1);
+}
+
+#[test]
+fn mime_fields_without_mime_version_are_a_warning() {
+    let report = with("Content-Type: text/html; charset=utf-8\r\n", "<p>x</p>\r\n");
+    let found = of(&report, "headers/mime-version");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].severity, Severity::Warning);
+}
+
+#[test]
+fn content_type_syntax_errors_are_reported() {
+    let report = with("MIME-Version: 1.0\r\nContent-Type: text/plain; charset=\"utf-8\r\n", "x\r\n");
+    assert_eq!(of(&report, "headers/content-type").len(), 1);
+}
+
+#[test]
+fn multipart_boundary_problems_are_reported() {
+    let missing = with("MIME-Version: 1.0\r\nContent-Type: multipart/mixed\r\n", "--X\r\n\r\nx\r\n--X--\r\n");
+    assert_eq!(message_ids(&missing, "headers/multipart-boundary"), vec!["headers/multipart-boundary.missing"]);
+    let unused =
+        with("MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=Y\r\n", "--X\r\n\r\nx\r\n--X--\r\n");
+    assert_eq!(message_ids(&unused, "headers/multipart-boundary"), vec!["headers/multipart-boundary.unused"]);
+    let open = with("MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=X\r\n", "--X\r\n\r\nx\r\n");
+    assert_eq!(message_ids(&open, "headers/multipart-boundary"), vec!["headers/multipart-boundary.no-close"]);
+    let b = "b".repeat(71);
+    let long = with(
+        &format!("MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary={b}\r\n"),
+        &format!("--{b}\r\n\r\nx\r\n--{b}--\r\n"),
+    );
+    assert_eq!(message_ids(&long, "headers/multipart-boundary"), vec!["headers/multipart-boundary.bad"]);
+}
+
+#[test]
+fn transfer_encoding_mismatches_are_reported() {
+    let cases = [
+        ("Content-Transfer-Encoding: 7bit", "Caf\u{e9}\r\n", "headers/transfer-encoding.eight-bit-in-7bit"),
+        ("Content-Transfer-Encoding: base64", "SGVs!bG8=\r\n", "headers/transfer-encoding.base64-alphabet"),
+        ("Content-Transfer-Encoding: base64", "SGVsbG8\r\n", "headers/transfer-encoding.base64-padding"),
+        (
+            "Content-Transfer-Encoding: quoted-printable",
+            &format!("{}\r\n", "q".repeat(77)),
+            "headers/transfer-encoding.qp-line-too-long",
+        ),
+        ("Content-Transfer-Encoding: bits", "x\r\n", "headers/transfer-encoding.unknown"),
+    ];
+    for (cte, body, expected) in cases {
+        let report = with(&format!("MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n{cte}\r\n"), body);
+        assert_eq!(message_ids(&report, "headers/transfer-encoding"), vec![expected.to_string()], "{cte}");
+    }
+}
+
+#[test]
+fn non_ascii_text_without_charset_is_a_warning() {
+    let report =
+        with("MIME-Version: 1.0\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: 8bit\r\n", "Caf\u{e9}\r\n");
+    assert_eq!(of(&report, "headers/charset").len(), 1);
+}
+
+#[test]
+fn a_raw_8bit_attachment_name_needs_rfc_2231_encoding() {
+    let report = with(
+        "MIME-Version: 1.0\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename=\"\u{e9}t\u{e9}.pdf\"\r\nContent-Transfer-Encoding: base64\r\n",
+        "JVBERi0=\r\n",
+    );
+    assert_eq!(of(&report, "headers/attachment-filename").len(), 1);
+    assert!(of(&report, "headers/raw-8bit").is_empty(), "the file name is not reported twice");
+}
+
+#[test]
+fn a_line_break_in_a_php_subject_is_an_injection_naming_the_field() {
+    let report = php("b@example.com", "Hi\r\nBcc: many@example.net", "x", "From: a@example.com");
+    let found = of(&report, "headers/injection");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].severity, Severity::Error);
+    assert_eq!(found[0].params["field"], mail_preflight::i18n::Param::Text("subject".into()));
+    assert!(found[0].message.contains("Bcc: many@example.net"));
+}
+
+#[test]
+fn a_blank_line_or_a_non_header_line_in_additional_headers_is_an_injection() {
+    assert_eq!(
+        message_ids(&php("b@example.com", "Hi", "x", "From: a@example.com\r\n\r\nbody"), "headers/injection"),
+        vec!["headers/injection.blank-line"]
+    );
+    assert_eq!(
+        message_ids(&php("b@example.com", "Hi", "x", "From: a@example.com\r\nhello"), "headers/injection"),
+        vec!["headers/injection.not-a-header"]
+    );
+    assert!(of(&php("b@example.com", "Hi", "x", "From: a@example.com\r\nX-A: 1\r\n folded"), "headers/injection")
+        .is_empty());
+}
+
+#[test]
+fn a_line_break_in_a_compose_header_value_is_an_injection() {
+    let compose = Compose::from_json(r#"{"from":"a@example.com","to":"b@example.com","subject":"Hi","text":"x","headers":{"X-Ref":"1\r\nBcc: z@example.net"}}"#).unwrap();
+    let report = lint_compose(&compose, &Options::default()).unwrap();
+    assert_eq!(
+        of(&report, "headers/injection")[0].params["field"],
+        mail_preflight::i18n::Param::Text("header:X-Ref".into())
+    );
+}
+
+#[test]
+fn a_reply_to_different_from_from_is_info() {
+    let report =
+        raw("From: a@example.com\r\nReply-To: other@example.org\r\nTo: b@example.com\r\nSubject: Hi\r\n\r\nx\r\n");
+    let found = of(&report, "headers/reply-to");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].severity, Severity::Info);
+}
+
+#[test]
+fn long_lines_are_left_to_size_line_length() {
+    let report = with(&format!("X-Long: {}\r\n", "a".repeat(1200)), "x\r\n");
+    assert!(report.findings.iter().all(|f| !f.rule_id.starts_with("headers/")), "{:?}", report.findings);
+    assert!(report.has("size/line-length"));
+}
+
+#[test]
+fn repeated_problems_are_grouped_into_one_finding() {
+    let to: Vec<String> = (0..500).map(|i| format!("user{i}..x@example.com")).collect();
+    let report = raw(&format!("From: a@example.com\r\nTo: {}\r\nSubject: Hi\r\n\r\nx\r\n", to.join(",\r\n ")));
+    let found = of(&report, "headers/address-syntax");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].params["count"], mail_preflight::i18n::Param::Int(500));
+    let bytes: Vec<u8> =
+        [b"From: a@example.com\r\nTo: b@example.com\r\nSubject: Hi\r\n\r\n".as_slice(), &[b'\r'; 10_000]].concat();
+    assert_eq!(of(&raw_bytes(&bytes), "headers/line-breaks").len(), 1);
+}
+
+#[test]
+fn deeply_nested_comments_do_not_overflow_the_stack() {
+    let depth = 100_000;
+    let value = format!("{}a{}", "(".repeat(depth), ")".repeat(depth));
+    let report = raw(&format!("From: a@example.com {value}\r\nTo: b@example.com\r\nDate: Mon, 2 Mar 2026 10:00:00 +0100 {value}\r\nSubject: Hi\r\n\r\nx\r\n"));
+    assert!(of(&report, "headers/address-syntax").is_empty());
+    assert!(of(&report, "headers/date").is_empty());
+}
+
+#[test]
+fn every_grammar_problem_has_a_description_in_every_language() {
+    use mail_preflight::grammar::{
+        address::AddressProblem as A, date::DateProblem as D, encoded_word::EncodedWordProblem as E,
+    };
+    use mail_preflight::grammar::{lexer::LexProblem as L, mime::MimeProblem as M, msg_id::MsgIdProblem as I};
+    let mut codes: Vec<String> = Vec::new();
+    let lex = [
+        L::UnclosedComment,
+        L::UnopenedComment,
+        L::UnclosedQuotedString,
+        L::UnclosedDomainLiteral,
+        L::BreakWithoutFold,
+        L::BareCr,
+        L::Nul,
+        L::InvalidUtf8,
+        L::ObsoleteControl,
+        L::ObsoleteFws,
+        L::BackslashAtEnd,
+        L::C1Control,
+    ];
+    codes.extend(lex.iter().map(|l| format!("address.{}", A::Lex(*l).code())));
+    let address = [
+        A::Empty,
+        A::MissingAt,
+        A::EmptyLocalPart,
+        A::EmptyDomain,
+        A::MisplacedDot,
+        A::Unexpected,
+        A::UnclosedAngle,
+        A::NestedGroup,
+        A::UnclosedGroup,
+        A::NameNeedsQuoting,
+        A::ObsoletePhrase,
+        A::ObsoleteLocalPart,
+        A::ObsoleteCfws,
+        A::ObsoleteRoute,
+        A::ObsoleteEmptyElement,
+        A::DomainNotHostname,
+        A::DomainLabelHyphen,
+        A::BadAddressLiteral,
+        A::LocalPartTooLong,
+        A::DomainTooLong,
+        A::LabelTooLong,
+        A::AddressTooLong,
+        A::InvalidIdn,
+    ];
+    codes.extend(address.iter().map(|a| format!("address.{}", a.code())));
+    let date = [
+        D::Syntax,
+        D::BadDayName,
+        D::BadMonth,
+        D::OutOfRange,
+        D::YearBefore1900,
+        D::WeekdayMismatch,
+        D::ObsoleteYear,
+        D::ObsoleteZone,
+        D::TrailingText,
+    ];
+    codes.extend(date.iter().map(|d| format!("date.{}", d.code())));
+    let ids = [I::Empty, I::Syntax, I::SeveralIds, I::ObsoletePhrase, I::ObsoleteForm];
+    codes.extend(ids.iter().map(|i| format!("msg-id.{}", i.code())));
+    let words =
+        [E::Unterminated, E::UnknownCharset, E::UnknownEncoding, E::BadBase64, E::BadQ, E::TooLong, E::InQuotedString];
+    codes.extend(words.iter().map(|w| format!("encoded-word.{}", w.code())));
+    let mime = [
+        M::BadType,
+        M::MissingSubtype,
+        M::BadParameter,
+        M::ValueNeedsQuoting,
+        M::MissingSemicolon,
+        M::UnclosedQuote,
+        M::DuplicateParameter,
+        M::BadByte,
+        M::Rfc2231BadValue,
+        M::Rfc2231UnknownCharset,
+        M::Rfc2231BadSections,
+    ];
+    codes.extend(mime.iter().map(|m| format!("mime.{}", m.code())));
+    let missing: Vec<_> =
+        codes.iter().filter(|c| mail_preflight::i18n::entry(&format!("headers/grammar.{c}")).is_none()).collect();
+    assert!(missing.is_empty(), "{missing:?}");
+}
+
+#[test]
+fn pathological_header_values_are_checked_in_linear_time() {
+    // Many broken addresses, many parameters, many encoded-word openers: each
+    // is a quadratic trap for a naive checker; these must finish quickly.
+    let addresses: Vec<String> = (0..20_000).map(|i| format!("u{i}..x@exa_mple.com")).collect();
+    let params: String = (0..20_000).map(|i| format!(";p{i}*{}=x", i % 3)).collect();
+    let quoted = format!("\"{}\" <a@example.com>", "=?".repeat(100_000));
+    let text = format!(
+        "From: {quoted}\r\nTo: {}\r\nSubject: Hi\r\nMIME-Version: 1.0\r\nContent-Type: text/plain{params}\r\n\r\nx\r\n",
+        addresses.join(",")
+    );
+    let report = raw(&text);
+    assert_eq!(of(&report, "headers/address-syntax").len(), 2);
+    assert!(!of(&report, "headers/parameter-encoding").is_empty());
+}

@@ -1,0 +1,411 @@
+//! One test per statement of the guides about the sending service: the
+//! statement (quoted from the seed), a scenario, the expected outcome.
+//! Seeds: 000 (es), 002 (fr), 004 (pl) "Scripts emails" panel; 001 old guide;
+//! 003 SMTP reply codes and limits.
+
+use mail_preflight::queue::{
+    simulate_json, Action, ApiState, Cause, NotificationKind, Outcome, SimulationResult, State,
+};
+
+/// 2026-03-02T00:00:00Z, the default start.
+const T0: i64 = 1_772_409_600;
+
+fn run(json: &str) -> SimulationResult {
+    simulate_json(json).unwrap_or_else(|e| panic!("scenario does not run: {e}"))
+}
+
+fn count(result: &SimulationResult, outcome: Outcome) -> u64 {
+    result.outcomes.iter().find(|o| o.outcome == outcome).map_or(0, |o| o.count)
+}
+
+fn changes(result: &SimulationResult) -> Vec<(State, Cause)> {
+    result.timeline.iter().map(|c| (c.to, c.cause)).collect()
+}
+
+/// A guide statement with its scenario and the check of the result.
+macro_rules! statement {
+    ($name:ident, $seed:literal, $quote:literal, $scenario:expr, $check:expr) => {
+        #[test]
+        fn $name() {
+            let _statement: (&str, &str) = ($seed, $quote);
+            let result = run($scenario);
+            let check: &dyn Fn(&SimulationResult) = &$check;
+            check(&result);
+        }
+    };
+}
+
+statement!(
+    green_states_send,
+    "000",
+    "Si es verde (\"Activo\" o \"Force\"), significa que los envíos están operativos.",
+    r#"{"service": {"state": "force"}, "streams": [{"count": 5, "duration": 60}]}"#,
+    |r| {
+        assert_eq!(count(r, Outcome::Delivered), 5);
+        assert_eq!(r.state, State::Force);
+    }
+);
+
+statement!(
+    red_states_hold,
+    "000",
+    "Si es rojo (\"Inactivo\", \"Bounce\" o \"SPAM\"), los envíos ya no se efectúan.",
+    r#"{"service": {"state": "bounce"}, "streams": [{"count": 5, "duration": 60}]}"#,
+    |r| {
+        assert_eq!(r.counters.sent, 0);
+        assert_eq!(r.counters.held, 5);
+        assert_eq!(count(r, Outcome::Expired), 5);
+    }
+);
+
+statement!(
+    blocked_mails_are_kept_at_most_72_hours,
+    "002",
+    "Les e-mails générés par vos scripts après le blocage ne seront pas envoyés, mais conservés dans une file \
+        d'attente pendant 72 heures maximum.",
+    r#"{"actions": [{"at": 0, "action": "block"}], "streams": [{"count": 3, "start": 60, "duration": 120}]}"#,
+    |r| {
+        assert_eq!(changes(r), vec![(State::Disabled, Cause::Block)]);
+        assert_eq!(count(r, Outcome::Expired), 3);
+        assert_eq!(r.counters.longest_hold_seconds, 72 * 3600);
+        for mail in &r.mails {
+            assert_eq!(mail.settled - mail.created, 72 * 3600);
+        }
+    }
+);
+
+statement!(
+    unblocking_redistributes_the_queue,
+    "000",
+    "Desbloquear el envío: desbloquea el envío de los emails automatizados de su alojamiento web. Los mensajes \
+        de correo presentes en la cola de espera también se reenviarán.",
+    r#"{"actions": [{"at": 0, "action": "block"}, {"at": 3600, "action": "unblock"}],
+        "streams": [{"count": 10, "start": 60, "duration": 600}]}"#,
+    |r| {
+        assert_eq!(count(r, Outcome::HeldThenDelivered), 10);
+        assert_eq!(r.state, State::Active);
+    }
+);
+
+statement!(
+    too_many_mails_too_fast_disables,
+    "000",
+    "Este estado se produce cuando: se han enviado demasiados mensajes de correo muy rápidamente.",
+    r#"{"streams": [{"count": 500, "duration": 60}]}"#,
+    |r| {
+        assert_eq!(changes(r), vec![(State::Disabled, Cause::TooFast)]);
+        assert_eq!(r.counters.sent, 101, "the 101st mail in a minute is one too many");
+        assert_eq!(r.service.state, ApiState::Ko);
+    }
+);
+
+statement!(
+    too_many_errors_disable,
+    "002",
+    "Cet état survient lorsque : trop d'e-mails retournés en erreur.",
+    r#"{"streams": [{"rate": 3000, "duration": 3600, "bounceShare": 0.05}]}"#,
+    |r| {
+        // 5 % stays under the 10 % ratio, but 3,000 mails an hour make over 50 errors.
+        assert_eq!(changes(r), vec![(State::Disabled, Cause::TooManyErrors)]);
+        assert_eq!(r.counters.errors, 51);
+    }
+);
+
+statement!(
+    blocking_yourself_disables,
+    "004",
+    "Stan ten występuje, gdy: samodzielnie wyłączyłeś funkcję z Panelu klienta OVHcloud.",
+    r#"{"actions": [{"at": 100, "action": "block"}]}"#,
+    |r| {
+        assert_eq!(r.timeline[0].at, T0 + 100);
+        assert_eq!(changes(r), vec![(State::Disabled, Cause::Block)]);
+        assert_eq!(r.timeline[0].actions, vec![Action::Unblock, Action::Purge, Action::ChangeRecipient]);
+    }
+);
+
+statement!(
+    unblock_takes_a_few_minutes,
+    "000",
+    "Haga clic en Desbloquear el envío y espere unos minutos a que vuelva a activar el servicio de envío.",
+    r#"{"service": {"state": "ko"}, "actions": [{"at": 1000, "action": "unblock"}]}"#,
+    |r| {
+        assert_eq!(changes(r), vec![(State::Active, Cause::Unblock)]);
+        assert_eq!(r.timeline[0].at, T0 + 1000 + 300, "default delay: 5 minutes");
+        assert_eq!(r.applied_actions[0].effective_at, T0 + 1300);
+    }
+);
+
+statement!(
+    a_share_of_errors_gives_bounce,
+    "000",
+    "Este estado se produce cuando un cierto porcentaje de los mensajes de correo enviados automáticamente se \
+        ha vuelto a error.",
+    r#"{"streams": [{"count": 100, "duration": 6000, "bounceShare": 0.25}]}"#,
+    |r| {
+        assert_eq!(changes(r), vec![(State::Bounce, Cause::BounceRatio)]);
+        assert_eq!(r.timeline[0].actions, vec![Action::Unblock, Action::Purge, Action::ChangeRecipient]);
+        assert_eq!(r.counters.sent, 20, "judged once 20 mails are sent");
+    }
+);
+
+statement!(
+    unblocking_bounce_gives_force_with_the_ratio_doubled,
+    "000",
+    "Si hace clic en Desbloquear el envío, el estado del servicio pasará a \"Force\". El ratio e-mails \
+        devueltos a error / número total de mensajes enviados autorizado antes de un bloqueo se duplicará.",
+    r#"{"streams": [{"count": 300, "duration": 30000, "bounceShare": 0.15}],
+        "actions": [{"at": 5000, "action": "unblock"}]}"#,
+    |r| {
+        // 15 %: over the 10 % of Active, under the 20 % of Force.
+        assert_eq!(changes(r), vec![(State::Bounce, Cause::BounceRatio), (State::Force, Cause::Unblock)]);
+        assert_eq!(r.state, State::Force);
+        assert_eq!(count(r, Outcome::Expired) + count(r, Outcome::Purged), 0);
+    }
+);
+
+statement!(
+    purging_bounce_returns_to_active_without_doubling,
+    "002",
+    "Si vous cliquez sur Purger les e-mails, cela effacera tous les e-mails de la file d'attente et l'état du \
+        service repassera en « Activé » sans doubler le ratio.",
+    r#"{"streams": [{"count": 300, "duration": 30000, "bounceShare": 0.15}],
+        "actions": [{"at": 5000, "action": "purge"}]}"#,
+    |r| {
+        assert_eq!(
+            changes(r),
+            vec![
+                (State::Bounce, Cause::BounceRatio),
+                (State::Purging, Cause::Purge),
+                (State::Active, Cause::PurgeDone),
+                (State::Bounce, Cause::BounceRatio),
+            ]
+        );
+        assert!(count(r, Outcome::Purged) > 0);
+    }
+);
+
+statement!(
+    spam_blocks_with_the_abuse_notice,
+    "002",
+    "Cet état survient lorsque des e-mails considérés comme du spam ont été envoyés depuis l'hébergement. \
+        Généralement, ce blocage est accompagné par l'envoi d'un e-mail intitulé « Abus avec votre hébergement \
+        domain.tld »",
+    r#"{"locale": "fr", "domain": "shop.example", "service": {"email": "admin@shop.example"},
+        "streams": [{"count": 500, "duration": 600, "verdict": "spam"}]}"#,
+    |r| {
+        assert_eq!(changes(r), vec![(State::Spam, Cause::Spam)]);
+        let notice = r.notifications.iter().find(|n| n.kind == NotificationKind::AbuseNotice).expect("notice");
+        assert_eq!(notice.subject, "Abus avec votre hébergement shop.example");
+        assert_eq!(notice.to, "admin@shop.example");
+        assert_eq!(notice.at, r.timeline[0].at);
+        assert_eq!(r.counters.spam_sent, 10);
+    }
+);
+
+statement!(
+    the_abuse_notice_in_spanish,
+    "000",
+    "Por lo general, el bloqueo se acompaña por el envío de un email titulado \
+     \"Abuso con su alojamiento dominio.tld\"",
+    r#"{"locale": "es", "domain": "dominio.tld", "streams": [{"count": 20, "duration": 600, "verdict": "spam"}]}"#,
+    |r| {
+        assert_eq!(r.notifications[0].subject, "Abuso con su alojamiento dominio.tld");
+    }
+);
+
+statement!(
+    spam_offers_only_purge,
+    "002",
+    "Une purge est obligatoire dans ce cas pour effacer les SPAM en attente d'envoi.",
+    r#"{"streams": [{"count": 100, "duration": 600, "verdict": "spam"}],
+        "actions": [{"at": 900, "action": "unblock"}, {"at": 1200, "action": "purge"}]}"#,
+    |r| {
+        assert_eq!(r.timeline[0].actions, vec![Action::Purge, Action::ChangeRecipient]);
+        assert_eq!(r.rejected_actions.len(), 1);
+        assert_eq!(r.rejected_actions[0].action, Action::Unblock);
+        assert_eq!(r.rejected_actions[0].state, State::Spam);
+        assert_eq!(count(r, Outcome::Purged), 90);
+        assert_eq!(r.state, State::Active);
+    }
+);
+
+statement!(
+    a_purge_takes_5_to_10_minutes,
+    "001",
+    "Tras eliminar estos mensajes, su cuenta se desbloqueará automáticamente. La operación tardará entre 5 y \
+        10 minutos.",
+    r#"{"service": {"state": "ko"}, "actions": [{"at": 0, "action": "purge"}]}"#,
+    |r| {
+        assert_eq!(changes(r), vec![(State::Purging, Cause::Purge), (State::Active, Cause::PurgeDone)]);
+        let took = r.timeline[1].at - r.timeline[0].at;
+        assert!((300..=600).contains(&took), "{took}");
+    }
+);
+
+statement!(
+    the_error_log_is_never_reset,
+    "000",
+    "Atención: Este historial no se restablecerá aunque decida Eliminar los mesajes o Desbloquear el envío.",
+    r#"{"errorLog": [{"date": "2026-03-01T09:00:00Z", "message": "550 5.1.1 unknown", "to": "old@example.net"}],
+        "streams": [{"count": 40, "duration": 4000, "bounceShare": 0.5}],
+        "actions": [{"at": 5000, "action": "unblock"}, {"at": 8000, "action": "purge"}]}"#,
+    |r| {
+        assert_eq!(r.error_log[0].to, "old@example.net");
+        assert_eq!(r.error_log_total, 1 + r.counters.errors);
+        assert_eq!(r.error_log.len() as u64, r.error_log_total);
+    }
+);
+
+statement!(
+    the_error_report_comes_the_next_day_to_the_chosen_recipient,
+    "001",
+    "Si se producen errores al enviar mensajes desde su alojamiento web, recibirá un informe al día siguiente.",
+    r#"{"service": {"email": "first@example.com"},
+        "streams": [{"count": 4, "start": 36000, "duration": 100000, "bounceShare": 0.25}],
+        "actions": [{"at": 90000, "action": "changeRecipient", "email": "second@example.com"}]}"#,
+    |r| {
+        let reports: Vec<_> =
+            r.notifications.iter().filter(|n| n.kind == NotificationKind::DailyErrorReport).collect();
+        assert_eq!(reports.len(), 1);
+        assert_eq!(reports[0].errors, 1);
+        assert_eq!(reports[0].day.as_deref(), Some("2026-03-02"));
+        assert_eq!(reports[0].at, T0 + 86_400);
+        // The first error is mail 0 at 10:00 on day one; the change comes after the report.
+        assert_eq!(reports[0].to, "first@example.com");
+        assert_eq!(r.service.email, "second@example.com");
+    }
+);
+
+statement!(
+    sent_today_resets_and_history_keeps_each_day,
+    "004",
+    "E-maile wysłane dzisiaj: całkowita liczba automatycznych wiadomości wysłanych tylko dzisiaj. Historia \
+        wysłanych e-maili: wykres przedstawiający historię wiadomości e-mail wysłanych z Twojego hostingu w \
+        poprzednich dniach.",
+    r#"{"service": {"sentToday": 7}, "history": [{"date": "2026-03-01", "volume": 12}],
+        "streams": [{"rate": 1, "duration": 172800}], "until": 151200}"#,
+    |r| {
+        assert_eq!(r.history[0].date, "2026-03-01");
+        assert_eq!(r.history[0].volume, 12);
+        assert_eq!(r.history[1].date, "2026-03-02");
+        assert_eq!(r.history[1].volume, 7 + 24);
+        assert_eq!(r.history[2].date, "2026-03-03");
+        // Until 18:00 on the 3rd, the 18:00 mail included.
+        assert_eq!(r.history[2].volume, 19);
+        assert_eq!(r.service.sent_today, 19);
+    }
+);
+
+statement!(
+    total_sent_counts_since_the_hosting_was_created,
+    "000",
+    "Total de mensajes enviados: número total de mensajes de correo automatizados enviados desde la creación \
+        del alojamiento web de OVHcloud.",
+    r#"{"service": {"sent": 1000, "bounce": 9}, "streams": [{"count": 10, "duration": 1000, "bounceShare": 0.1}]}"#,
+    |r| {
+        assert_eq!(r.service.sent, 1010);
+        assert_eq!(r.service.bounce, 10);
+    }
+);
+
+statement!(
+    old_guide_resumes_with_the_next_mail,
+    "001",
+    "Al desbloquear el envío de mensajes, el servicio se reanudará cuando envíe el siguiente mensaje. Los \
+        mensajes que estuvieran bloqueados volverán a entrar en la cola de distribución.",
+    r#"{"thresholds": {"resumeOnNextMail": true},
+        "actions": [{"at": 0, "action": "block"}, {"at": 600, "action": "unblock"}],
+        "streams": [{"count": 5, "start": 60, "duration": 100}, {"count": 1, "start": 7200}]}"#,
+    |r| {
+        assert_eq!(count(r, Outcome::HeldThenDelivered), 5);
+        let first_resent = r.mails.iter().filter(|m| m.outcome == Outcome::HeldThenDelivered).map(|m| m.settled).min();
+        assert_eq!(first_resent, Some(T0 + 7200), "held mails wait for the next mail");
+    }
+);
+
+statement!(
+    smtp_limit_200_per_hour_per_account_answers_555,
+    "003",
+    "Compruebe que las direcciones de correo electrónico indicadas son correctas y que no ha superado los \
+        límites establecidos por OVH: 200 mensajes por hora y cuenta",
+    r#"{"streams": [{"transport": "smtp", "account": "a@example.com", "count": 250, "duration": 3000}]}"#,
+    |r| {
+        assert_eq!(r.counters.smtp_accepted, 200);
+        assert_eq!(r.counters.smtp_refused, 50);
+        let refused = r.outcomes.iter().find(|o| o.outcome == Outcome::Refused).expect("refused");
+        assert_eq!(refused.ranges, vec![[200, 249]]);
+        // The reply the script gets (seen on a lowered limit, within the detailed sample).
+        let low = run(r#"{"thresholds": {"smtpPerAccountPerHour": 2},
+            "streams": [{"transport": "smtp", "count": 5, "duration": 60}]}"#);
+        assert_eq!(low.mails[2].outcome, Outcome::Refused);
+        assert!(low.mails[2].reply.as_deref().unwrap_or_default().starts_with("555 5.5.4 "));
+    }
+);
+
+statement!(
+    smtp_limit_300_per_hour_per_ip,
+    "003",
+    "y 300 mensajes por hora e IP.",
+    r#"{"streams": [
+        {"transport": "smtp", "account": "a@example.com", "ip": "192.0.2.1", "count": 200, "duration": 3000},
+        {"transport": "smtp", "account": "b@example.com", "ip": "192.0.2.1", "count": 200, "duration": 3000}]}"#,
+    |r| {
+        assert_eq!(r.counters.smtp_accepted, 300);
+        assert_eq!(r.counters.smtp_refused, 100);
+    }
+);
+
+statement!(
+    smtp_mails_are_not_in_the_panel,
+    "002",
+    "Les e-mails émis avec un script utilisant une configuration SMTP ne pourront pas être gérés et suivis \
+        depuis votre espace client OVHcloud.",
+    r#"{"service": {"sent": 50},
+        "streams": [{"transport": "smtp", "count": 20, "duration": 600, "bounceShare": 0.5}]}"#,
+    |r| {
+        assert_eq!(r.service.sent, 50);
+        assert_eq!(r.counters.sent, 0);
+        assert_eq!(r.counters.smtp_bounced, 10);
+        assert_eq!(r.error_log_total, 0);
+    }
+);
+
+statement!(
+    daily_cap_holds_mails_for_the_next_day,
+    "api",
+    "The provider API's service object carries maxPerDay, a daily sending cap (SPEC §4).",
+    r#"{"service": {"maxPerDay": 10}, "streams": [{"count": 15, "start": 72000, "duration": 7200}]}"#,
+    |r| {
+        assert_eq!(count(r, Outcome::Delivered), 10);
+        assert_eq!(count(r, Outcome::HeldThenDelivered), 5);
+        let resent = r.mails.iter().filter(|m| m.outcome == Outcome::HeldThenDelivered).map(|m| m.settled).min();
+        assert_eq!(resent, Some(T0 + 86_400));
+    }
+);
+
+statement!(
+    a_snapshot_taken_while_purging_ends_active,
+    "api",
+    "States are ok | ko | force | bounce | spam | purging (SPEC §4).",
+    r#"{"service": {"state": "purging"}}"#,
+    |r| {
+        assert_eq!(changes(r), vec![(State::Active, Cause::PurgeDone)]);
+        assert_eq!(r.service.state, ApiState::Ok);
+    }
+);
+
+#[test]
+fn a_message_over_10_mb_is_refused_and_linted_once_per_stream() {
+    // Seed 000: "El mensaje de correo electrónico enviado no debe superar el tamaño total de 10 MB".
+    let mut body = String::from("From: a@example.com\r\nTo: b@example.com\r\nSubject: Big\r\n\r\n");
+    let line = "Q".repeat(76) + "\r\n";
+    while body.len() < 10_100_000 {
+        body.push_str(&line);
+    }
+    let scenario = serde_json::json!({"streams": [{"count": 1000, "duration": 1000, "message": body}]});
+    let r = run(&scenario.to_string());
+    assert_eq!(count(&r, Outcome::Refused), 1000);
+    assert_eq!(r.mails[0].reply.as_deref().map(|s| &s[..3]), Some("552"));
+    let lint = r.streams[0].lint.as_ref().expect("linted");
+    assert!(lint.errors.contains(&"size/total".to_string()));
+}
