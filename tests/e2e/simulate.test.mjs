@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { ARTIFACTS, startHarness, openPage, loadApp } from './harness.mjs';
 import { engine, hasBinding } from './engine.mjs';
 
+// The simulation is part of the engine: without its bindings these tests fail.
 const SIMULATION = hasBinding('simulate') && hasBinding('queuePresets');
-const MISSING = 'the engine in www/engine has no simulate()/queuePresets() binding yet (the queue work is not merged)';
+if (!SIMULATION) throw new Error('the engine in www/engine has no simulate()/queuePresets() binding');
 
 let harness;
 before(async () => {
@@ -15,16 +16,6 @@ before(async () => {
 });
 after(async () => {
   await harness?.close();
-});
-
-test('without the simulation binding the view says so and shows no invented data', { skip: SIMULATION && 'the binding exists' }, async () => {
-  const session = await openPage(harness);
-  await loadApp(session.page, harness.origin, '#simulate');
-  assert.equal(await session.page.isVisible('#simulate-missing'), true);
-  assert.equal(await session.page.isVisible('#simulate-body'), false);
-  assert.equal(await session.page.$$eval('#timeline-chart svg, #history-chart svg', (n) => n.length), 0);
-  assert.deepEqual(session.outside, []);
-  await session.context.close();
 });
 
 /** States present in a result, from its timeline (the first `from` and every `to`). */
@@ -36,9 +27,9 @@ function statesOf(result) {
   return states;
 }
 
-const presets = SIMULATION ? engine.queuePresets() : [];
+const presets = engine.queuePresets();
 
-test('each preset simulation draws the engine\'s timeline, history and final state', { skip: !SIMULATION && MISSING }, async () => {
+test('each preset simulation draws the engine\'s timeline, history and final state', async () => {
   assert.ok(presets.length >= 3);
   const session = await openPage(harness);
   const { page } = session;
@@ -71,7 +62,7 @@ test('each preset simulation draws the engine\'s timeline, history and final sta
   await session.context.close();
 });
 
-test('an action applied at a chosen moment is added to the scenario and the simulation re-runs', { skip: !SIMULATION && MISSING }, async () => {
+test('an action applied at a chosen moment is added to the scenario and the simulation re-runs', async () => {
   const session = await openPage(harness);
   const { page } = session;
   await loadApp(page, harness.origin, '#simulate');
@@ -101,7 +92,7 @@ test('an action applied at a chosen moment is added to the scenario and the simu
   await session.context.close();
 });
 
-test('a million-mail simulation runs in the worker: progress is shown and the page keeps answering', { skip: !SIMULATION && MISSING }, async () => {
+test('a million-mail simulation runs in the worker: progress is shown and the page keeps answering', async () => {
   const session = await openPage(harness);
   const { page } = session;
   await loadApp(page, harness.origin, '#simulate');

@@ -208,7 +208,7 @@ test('an oversized file or a path that names nothing exits 2 with the reason', (
   assert.match(missing.stderr, /sub: no such file or directory/);
 });
 
-test('simulate runs a scenario file', { skip: typeof pkg.simulate !== 'function' && 'simulate binding not merged yet' },
+test('simulate runs a scenario file',
   (t) => {
     const dir = tempDir(t);
     const presets = typeof pkg.queuePresets === 'function' ? pkg.queuePresets() : [];
@@ -230,17 +230,7 @@ test('simulate runs a scenario file', { skip: typeof pkg.simulate !== 'function'
     assert.deepEqual(polish, JSON.parse(JSON.stringify(pkg.simulate({ ...scenario, locale: 'pl' }))), '--locale wins');
   });
 
-test('simulate and explain say so when the binding is missing', {
-  skip: typeof pkg.simulate === 'function' && 'the queue bindings are present',
-}, () => {
-  const run = runCli(['simulate', 'scenario.json']);
-  assert.equal(run.status, 2);
-  assert.match(run.stderr, /no simulate\(\) binding/);
-});
-
-test('explain "550 5.1.1 …" explains the SMTP reply in the chosen language', {
-  skip: typeof pkg.explainSmtpReply !== 'function' && 'explainSmtpReply binding not merged yet',
-}, () => {
+test('explain "550 5.1.1 …" explains the SMTP reply in the chosen language', () => {
   const reply = '550 5.1.1 <x@example.com>: Recipient address rejected';
   const json = runCli(['explain', '--format', 'json', '--locale', 'fr', reply]);
   assert.equal(json.status, 0, json.stderr);
