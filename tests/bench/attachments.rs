@@ -91,7 +91,7 @@ pub fn run(corpus: &[(String, Vec<u8>)]) {
     let (whole, report) = time(|| lint(&raw, &Options::default()).expect("lints"));
     let attachment_findings = report.findings.iter().filter(|f| f.rule_id.starts_with("attachment/")).count();
     println!(
-        "lint, all rules (8 attachment rules each inspect): {whole:?}; {attachment_findings} attachment findings, \
+        "lint, all rules (the 8 attachment rules share one inspection): {whole:?}; {attachment_findings} attachment findings, \
          verdict {:?}",
         report.verdict
     );
