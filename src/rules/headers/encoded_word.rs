@@ -38,7 +38,7 @@ fn is_unstructured(name: &str) -> bool {
     ["Subject", "Comments", "Content-Description", "Keywords", "Thread-Topic"]
         .iter()
         .any(|n| n.eq_ignore_ascii_case(name))
-        || name.len() > 2 && name[..2].eq_ignore_ascii_case("X-")
+        || name.len() > 2 && name.as_bytes()[..2].eq_ignore_ascii_case(b"X-")
 }
 
 fn check(message: &Message, cx: &mut Context) {

@@ -102,7 +102,7 @@ fn images(message: &Message) -> Vec<SizedImage> {
     for html in &message.html {
         for image in &html.facts.images {
             let src = image.src.trim();
-            if src.len() > 4 && src[..4].eq_ignore_ascii_case("cid:") {
+            if src.len() > 4 && src.as_bytes()[..4].eq_ignore_ascii_case(b"cid:") {
                 // RFC 2392 §2: a cid URL is the Content-ID, percent-encoded.
                 let id = percent_decode(&src[4..]);
                 if let Some(part) = message.parts.iter().find(|p| p.content_id.as_deref() == Some(id.as_str())) {
@@ -113,7 +113,7 @@ fn images(message: &Message) -> Vec<SizedImage> {
                         location: part_location(message, part.index),
                     });
                 }
-            } else if src.len() > 5 && src[..5].eq_ignore_ascii_case("data:") {
+            } else if src.len() > 5 && src.as_bytes()[..5].eq_ignore_ascii_case(b"data:") {
                 if let Some(bytes) = data_uri_size(src) {
                     let name: String = src.chars().take(40).collect();
                     let location = part_location(message, html.part);
