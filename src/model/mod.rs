@@ -191,6 +191,21 @@ pub struct Message<'a> {
     /// The attachment inspection (archives opened, magic bytes read), computed
     /// the first time an attachment rule asks, with the limits it was computed under.
     pub attachment_facts: std::sync::OnceLock<(crate::inspect::Limits, Vec<crate::inspect::AttachmentFacts>)>,
+    /// Content-Type and Content-Disposition values parsed by the strict grammar,
+    /// computed the first time a header rule asks and shared by the rules that read them.
+    pub mime_fields: std::sync::OnceLock<Vec<MimeField>>,
+}
+
+/// A Content-Type or Content-Disposition field of a part, with its parsed value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MimeField {
+    /// Index of the part in `Message::parts`.
+    pub part: usize,
+    /// Index of the field in that part's `headers.fields`.
+    pub field: usize,
+    /// Content-Type (true) or Content-Disposition (false).
+    pub is_type: bool,
+    pub value: crate::grammar::mime::MimeValue,
 }
 
 impl<'a> Message<'a> {
@@ -220,6 +235,7 @@ impl<'a> Message<'a> {
             html: Vec::new(),
             decoded_size: 0,
             attachment_facts: std::sync::OnceLock::new(),
+            mime_fields: std::sync::OnceLock::new(),
         };
         // Subject as text so RFC 2047 encoded words are decoded (the default keeps it raw).
         let parser = MessageParser::new()

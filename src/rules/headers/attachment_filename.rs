@@ -3,7 +3,6 @@
 //! encoded words are the older, widespread form). Raw 8-bit bytes in
 //! `filename=` or `name=` are shown garbled or replaced by `noname`.
 
-use crate::grammar::mime::parse_mime_value;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
@@ -32,34 +31,21 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(message: &Message, cx: &mut Context) {
-    for (part, block) in super::header_blocks(message) {
-        for field in &block.fields {
-            let is_type = field.is("Content-Type");
-            if !is_type && !field.is("Content-Disposition") {
-                continue;
-            }
-            let value = field.raw_value(message.raw);
-            if value.iter().all(|&b| b < 0x80) {
-                continue;
-            }
-            let parsed = parse_mime_value(value, is_type);
-            for param in parsed.params.iter().filter(|p| matches!(p.name.as_str(), "name" | "filename")) {
-                if param.value.iter().any(|&b| b >= 0x80) {
-                    cx.emit(
-                        Draft::new(
-                            Msg::new("headers/attachment-filename.raw-8bit")
-                                .text("field", field.name.clone())
-                                .text("parameter", param.name.clone()),
-                        )
-                        .evidence_bytes(&param.value)
-                        .at(super::part_value_location(
-                            part,
-                            field,
-                            param.value_range.0,
-                            param.value_range.1,
-                        )),
-                    );
-                }
+    for (part, field, parsed) in super::mime_fields(message) {
+        if field.raw_value(message.raw).iter().all(|&b| b < 0x80) {
+            continue;
+        }
+        for param in parsed.params.iter().filter(|p| matches!(p.name.as_str(), "name" | "filename")) {
+            if param.value.iter().any(|&b| b >= 0x80) {
+                cx.emit(
+                    Draft::new(
+                        Msg::new("headers/attachment-filename.raw-8bit")
+                            .text("field", field.name.clone())
+                            .text("parameter", param.name.clone()),
+                    )
+                    .evidence_bytes(&param.value)
+                    .at(super::part_value_location(part, field, param.value_range.0, param.value_range.1)),
+                );
             }
         }
     }

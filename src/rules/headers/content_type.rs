@@ -4,7 +4,6 @@
 //! A value readers cannot parse makes them fall back to text/plain, so the
 //! reader sees raw HTML or MIME source.
 
-use crate::grammar::mime::parse_mime_value;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
@@ -32,23 +31,16 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(message: &Message, cx: &mut Context) {
-    for (part, block) in super::header_blocks(message) {
-        for field in &block.fields {
-            let is_type = field.is("Content-Type");
-            if !is_type && !field.is("Content-Disposition") {
-                continue;
-            }
-            let parsed = parse_mime_value(field.raw_value(message.raw), is_type);
-            let problems: Vec<_> = parsed.problems.into_iter().filter(|p| !p.kind.is_rfc2231()).collect();
-            super::emit_grouped(cx, message, part, field, &problems, |cx, kind, count| {
-                let problem = super::describe(cx, "mime", kind.code());
-                Some(Draft::new(
-                    Msg::new("headers/content-type.invalid")
-                        .text("field", field.name.clone())
-                        .text("problem", problem)
-                        .int("count", count),
-                ))
-            });
-        }
+    for (part, field, parsed) in super::mime_fields(message) {
+        let problems: Vec<_> = parsed.problems.iter().filter(|p| !p.kind.is_rfc2231()).cloned().collect();
+        super::emit_grouped(cx, message, part, field, &problems, |cx, kind, count| {
+            let problem = super::describe(cx, "mime", kind.code());
+            Some(Draft::new(
+                Msg::new("headers/content-type.invalid")
+                    .text("field", field.name.clone())
+                    .text("problem", problem)
+                    .int("count", count),
+            ))
+        });
     }
 }

@@ -26,7 +26,8 @@ pub mod sender_required;
 pub mod transfer_encoding;
 
 use crate::model::headers::HeaderField;
-use crate::model::Message;
+use crate::grammar::mime::{parse_mime_value, MimeValue};
+use crate::model::{Message, MimeField};
 use crate::report::Location;
 use serde::{Deserialize, Serialize};
 
@@ -102,6 +103,28 @@ pub fn header_blocks<'m>(
             p.index == 0 || (!p.headers.fields.is_empty() || !p.headers.malformed.is_empty()) && has_raw_offsets(p)
         })
         .map(|p| (p.index, &p.headers))
+}
+
+/// The Content-Type and Content-Disposition fields of every checked header block,
+/// in block then field order, each parsed once for all the rules that read them.
+pub fn mime_fields<'m>(message: &'m Message) -> impl Iterator<Item = (usize, &'m HeaderField, &'m MimeValue)> + 'm {
+    let parsed = message.mime_fields.get_or_init(|| {
+        let mut out = Vec::new();
+        for (part, block) in header_blocks(message) {
+            for (index, field) in block.fields.iter().enumerate() {
+                let is_type = field.is("Content-Type");
+                if is_type || field.is("Content-Disposition") {
+                    let value = parse_mime_value(field.raw_value(message.raw), is_type);
+                    out.push(MimeField { part, field: index, is_type, value });
+                }
+            }
+        }
+        out
+    });
+    parsed.iter().filter_map(move |mime| {
+        let field = message.parts.get(mime.part)?.headers.fields.get(mime.field)?;
+        Some((mime.part, field, &mime.value))
+    })
 }
 
 /// A location for a field of part `part` (the part is named unless it is the message).

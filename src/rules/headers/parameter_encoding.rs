@@ -3,7 +3,6 @@
 //! continuations (`name*0`, `name*1`, …) start at 0 and have no gaps. A broken
 //! one loses the file name or shows it as `%E2%82…`.
 
-use crate::grammar::mime::parse_mime_value;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
@@ -40,27 +39,20 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(message: &Message, cx: &mut Context) {
-    for (part, block) in super::header_blocks(message) {
-        for field in &block.fields {
-            let is_type = field.is("Content-Type");
-            if !is_type && !field.is("Content-Disposition") {
-                continue;
-            }
-            let value = field.raw_value(message.raw);
-            if !value.contains(&b'*') {
-                continue;
-            }
-            let parsed = parse_mime_value(value, is_type);
-            let problems: Vec<_> = parsed.problems.into_iter().filter(|p| p.kind.is_rfc2231()).collect();
-            super::emit_grouped(cx, message, part, field, &problems, |cx, kind, count| {
-                let problem = super::describe(cx, "mime", kind.code());
-                Some(Draft::new(
-                    Msg::new("headers/parameter-encoding.invalid")
-                        .text("field", field.name.clone())
-                        .text("problem", problem)
-                        .int("count", count),
-                ))
-            });
+    for (part, field, parsed) in super::mime_fields(message) {
+        // RFC 2231 §3–4: every extended parameter has a `*` in its name.
+        if !field.raw_value(message.raw).contains(&b'*') {
+            continue;
         }
+        let problems: Vec<_> = parsed.problems.iter().filter(|p| p.kind.is_rfc2231()).cloned().collect();
+        super::emit_grouped(cx, message, part, field, &problems, |cx, kind, count| {
+            let problem = super::describe(cx, "mime", kind.code());
+            Some(Draft::new(
+                Msg::new("headers/parameter-encoding.invalid")
+                    .text("field", field.name.clone())
+                    .text("problem", problem)
+                    .int("count", count),
+            ))
+        });
     }
 }
