@@ -28,17 +28,6 @@ impl RuleSetting {
     }
 }
 
-/// Thresholds of every rule group; each group documents its own in its `mod.rs`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
-pub struct Thresholds {
-    pub size: crate::rules::size::SizeThresholds,
-    pub headers: crate::rules::headers::HeaderThresholds,
-    pub spam: crate::rules::spam::SpamThresholds,
-    pub links: crate::rules::links::LinkThresholds,
-    pub attachments: crate::rules::attachments::AttachmentThresholds,
-}
-
 /// How a script sends its mail, for the `config/*` rules.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
@@ -65,8 +54,17 @@ pub struct Options {
     /// Language of messages and fixes.
     pub locale: Locale,
     /// Per-rule overrides, keyed by rule id: `{"size/line-length": "off"}`.
+    /// An unknown id is refused (with the closest known id suggested).
     pub rules: BTreeMap<String, RuleSetting>,
-    pub thresholds: Thresholds,
+    /// Spam points per rule id, replacing the rule's own (`rules::scores`).
+    pub scores: BTreeMap<String, f64>,
+    /// The spam score at which the verdict is `fail` (default 5.0, calibrated).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spam_threshold: Option<f64>,
+    /// Thresholds by group and name, e.g. `{"spam": {"subjectCapsWords": 4}}`.
+    /// Every threshold is declared by the rule that reads it, with its type,
+    /// default and range; unknown names and values out of range are refused.
+    pub thresholds: BTreeMap<String, BTreeMap<String, serde_json::Value>>,
     /// "Now" for date checks, as Unix seconds; without it no date is judged
     /// too far in the past or future (the engine never reads the clock).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -80,8 +78,8 @@ pub struct Options {
 
 impl Options {
     /// Options from JSON, with a clear error for unknown fields or bad values.
-    pub fn from_json(json: &str) -> Result<Options, crate::LintError> {
-        serde_json::from_str(json).map_err(|e| crate::LintError::InvalidOptions(e.to_string()))
+    pub fn from_json(json: &str) -> Result<Options, crate::error::LintError> {
+        serde_json::from_str(json).map_err(|e| crate::error::LintError::InvalidOptions(e.to_string()))
     }
 
     pub fn with_locale(mut self, locale: Locale) -> Options {

@@ -24,8 +24,8 @@ impl Severity {
     }
 }
 
-/// The overall outcome: `fail` when any finding is an error, `warn` when any is
-/// a warning, `pass` otherwise.
+/// The overall outcome: `fail` when any finding is an error or the spam score
+/// reaches the spam threshold, `warn` when any finding is a warning, `pass` otherwise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Verdict {
@@ -111,7 +111,10 @@ pub struct Finding {
     /// Stable rule id, `group/name`.
     pub rule_id: String,
     pub severity: Severity,
-    pub score: u32,
+    /// Spam points this finding adds to the report's `spamScore` (0 for
+    /// findings that are not spam factors, and for info findings of rules
+    /// that only score their warnings).
+    pub score: f64,
     /// Catalogue id of `message`, for callers that localise themselves.
     pub message_id: String,
     /// What is wrong and why it matters, in the report's language.
@@ -122,6 +125,8 @@ pub struct Finding {
     /// The offending text, quoted from the message (shortened when long).
     pub evidence: String,
     pub location: Location,
+    /// Catalogue id of `fix`.
+    pub fix_id: String,
     /// What to do about it, in the report's language.
     pub fix: String,
 }
@@ -156,8 +161,10 @@ pub struct Report {
     /// Version of the engine that wrote the report.
     pub version: String,
     pub verdict: Verdict,
-    /// Sum of the findings' scores.
-    pub score: u32,
+    /// Sum of the findings' spam points, one decimal (SpamAssassin-style).
+    pub spam_score: f64,
+    /// The spam score at which the verdict is `fail` (`options.spamThreshold`).
+    pub spam_threshold: f64,
     pub locale: Locale,
     pub origin: Origin,
     pub sizes: Sizes,
@@ -170,8 +177,10 @@ pub struct Report {
 }
 
 impl Report {
-    /// Verdict and counts from the findings' severities.
-    pub fn verdict_of(findings: &[Finding]) -> (Verdict, Counts) {
+    /// Verdict and counts from the findings: `fail` on any error or when the
+    /// spam score reaches the threshold, `warn` on any warning, `pass` otherwise
+    /// (SPEC §3).
+    pub fn verdict_of(findings: &[Finding], spam_score: f64, spam_threshold: f64) -> (Verdict, Counts) {
         let mut counts = Counts::default();
         for f in findings {
             match f.severity {
@@ -180,7 +189,7 @@ impl Report {
                 Severity::Info => counts.info += 1,
             }
         }
-        let verdict = if counts.error > 0 {
+        let verdict = if counts.error > 0 || spam_score >= spam_threshold {
             Verdict::Fail
         } else if counts.warning > 0 {
             Verdict::Warn
@@ -193,6 +202,12 @@ impl Report {
     /// The findings of one rule.
     pub fn findings_of<'r>(&'r self, rule_id: &'r str) -> impl Iterator<Item = &'r Finding> + 'r {
         self.findings.iter().filter(move |f| f.rule_id == rule_id)
+    }
+
+    /// Sum of spam points, rounded to one decimal as shown to people.
+    pub fn spam_score_of(findings: &[Finding]) -> f64 {
+        let total: f64 = findings.iter().map(|f| f.score).sum();
+        (total * 10.0).round() / 10.0
     }
 
     /// Whether any finding comes from `rule_id`.

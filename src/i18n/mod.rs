@@ -70,7 +70,7 @@ impl Locale {
 }
 
 /// One message in the four languages. `{name}` marks a named parameter.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Entry {
     pub id: &'static str,
     pub en: &'static str,
@@ -97,6 +97,93 @@ macro_rules! catalog {
         pub const ENTRIES: &[$crate::i18n::Entry] = &[
             $($crate::i18n::Entry { id: $id, en: $en, fr: $fr, es: $es, pl: $pl }),*
         ];
+    };
+}
+
+/// A short text in the four languages, without an id (example titles).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Localized {
+    pub en: &'static str,
+    pub fr: &'static str,
+    pub es: &'static str,
+    pub pl: &'static str,
+}
+
+impl Localized {
+    pub fn text(&self, locale: Locale) -> &'static str {
+        match locale {
+            Locale::En => self.en,
+            Locale::Fr => self.fr,
+            Locale::Es => self.es,
+            Locale::Pl => self.pl,
+        }
+    }
+}
+
+/// The texts of one rule: its summary, why it matters, the default fix, and
+/// every message its findings use. Declared with `rule_texts!` in the rule's file.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleTexts {
+    pub summary: &'static Entry,
+    pub why: &'static Entry,
+    pub fix: &'static Entry,
+    /// Every other message of the rule (finding messages, alternative fixes).
+    pub messages: &'static [&'static Entry],
+}
+
+impl RuleTexts {
+    /// Every entry of the rule, summary, why and fix first.
+    pub fn entries(&self) -> impl Iterator<Item = &'static Entry> + '_ {
+        [self.summary, self.why, self.fix].into_iter().chain(self.messages.iter().copied())
+    }
+}
+
+/// Declares a rule's texts next to its code, in the four languages side by side:
+///
+/// ```ignore
+/// rule_texts! { "spam/subject-caps";
+///     summary => { en: "…", fr: "…", es: "…", pl: "…" },
+///     why => { … },
+///     fix => { … },
+///     SHOUTING "shouting" => { en: "… {count} …", … },
+/// }
+/// ```
+/// It defines `ID`, one `Entry` constant per text (ids `<rule id>.<key>`), and
+/// `TEXTS`, which lists them all; a finding names its message by constant
+/// (`Msg::of(&SHOUTING)`), so a misspelt id does not compile.
+#[macro_export]
+macro_rules! rule_texts {
+    ($id:literal;
+     summary => { en: $sen:expr, fr: $sfr:expr, es: $ses:expr, pl: $spl:expr $(,)? },
+     why => { en: $wen:expr, fr: $wfr:expr, es: $wes:expr, pl: $wpl:expr $(,)? },
+     fix => { en: $fen:expr, fr: $ffr:expr, es: $fes:expr, pl: $fpl:expr $(,)? }
+     $(, $name:ident $key:literal => { en: $en:expr, fr: $fr:expr, es: $es:expr, pl: $pl:expr $(,)? })* $(,)?) => {
+        /// The rule's id, `group/name`: stable, never renamed.
+        pub const ID: &str = $id;
+        pub const SUMMARY: $crate::i18n::Entry =
+            $crate::i18n::Entry { id: concat!($id, ".summary"), en: $sen, fr: $sfr, es: $ses, pl: $spl };
+        pub const WHY: $crate::i18n::Entry =
+            $crate::i18n::Entry { id: concat!($id, ".why"), en: $wen, fr: $wfr, es: $wes, pl: $wpl };
+        pub const FIX: $crate::i18n::Entry =
+            $crate::i18n::Entry { id: concat!($id, ".fix"), en: $fen, fr: $ffr, es: $fes, pl: $fpl };
+        $(
+            pub const $name: $crate::i18n::Entry =
+                $crate::i18n::Entry { id: concat!($id, ".", $key), en: $en, fr: $fr, es: $es, pl: $pl };
+        )*
+        pub const TEXTS: $crate::i18n::RuleTexts = $crate::i18n::RuleTexts {
+            summary: &SUMMARY,
+            why: &WHY,
+            fix: &FIX,
+            messages: &[$(&$name),*],
+        };
+    };
+}
+
+/// A title in the four languages: `title! { en: "…", fr: "…", es: "…", pl: "…" }`.
+#[macro_export]
+macro_rules! title {
+    (en: $en:expr, fr: $fr:expr, es: $es:expr, pl: $pl:expr $(,)?) => {
+        $crate::i18n::Localized { en: $en, fr: $fr, es: $es, pl: $pl }
     };
 }
 
@@ -147,12 +234,24 @@ pub enum Param {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Msg {
     pub id: &'static str,
+    /// The entry itself when the message was made from a typed constant
+    /// (`Msg::of`): rule texts live with their rule, not in the catalogue index.
+    entry: Option<&'static Entry>,
     pub params: Vec<(&'static str, Param)>,
 }
 
 impl Msg {
+    /// A catalogue message by id (page, CLI, queue and SMTP texts).
     pub fn new(id: &'static str) -> Msg {
-        Msg { id, params: Vec::new() }
+        Msg { id, entry: None, params: Vec::new() }
+    }
+    /// A message from a typed constant (a rule's texts): a misspelt name does not compile.
+    pub fn of(entry: &'static Entry) -> Msg {
+        Msg { id: entry.id, entry: Some(entry), params: Vec::new() }
+    }
+    /// The entry of this message, when known.
+    pub fn entry(&self) -> Option<&'static Entry> {
+        self.entry.or_else(|| self::entry(self.id))
     }
     pub fn text(mut self, name: &'static str, value: impl Into<String>) -> Msg {
         self.params.push((name, Param::Text(value.into())));
@@ -175,7 +274,11 @@ impl Msg {
 
     /// Renders the message in `locale`, replacing `{name}` by its parameter.
     pub fn render(&self, locale: Locale) -> String {
-        render_template(text(self.id, locale), &self.params, locale)
+        let template = match self.entry() {
+            Some(entry) => entry.text(locale),
+            None => self.id,
+        };
+        render_template(template, &self.params, locale)
     }
 }
 

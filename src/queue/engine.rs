@@ -475,7 +475,7 @@ fn classify(stream: &Stream, scenario: &Scenario) -> Result<(MailKind, Option<Li
     } else {
         MailKind::Clean
     };
-    Ok((kind, Some(LintSummary { verdict: report.verdict, score: report.score, errors })))
+    Ok((kind, Some(LintSummary { verdict: report.verdict, score: report.spam_score, errors })))
 }
 
 impl<'s> Simulation<'s> {

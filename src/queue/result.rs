@@ -177,7 +177,8 @@ pub struct OutcomeSummary {
 #[serde(rename_all = "camelCase")]
 pub struct LintSummary {
     pub verdict: Verdict,
-    pub score: u32,
+    /// The report's spam score.
+    pub score: f64,
     /// Rules with an error finding.
     pub errors: Vec<String>,
 }

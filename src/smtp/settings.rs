@@ -1,24 +1,19 @@
-//! The SMTP settings check: the `config/*` rules run over settings alone
-//! (the bindings' `checkSmtpSettings`), without a message to lint.
+//! The SMTP settings check: the `config/*` rules read the settings alone
+//! (the bindings' `checkSmtpSettings`), no message needed.
 
 use super::SmtpSettingsCheck;
 use crate::i18n::Locale;
-use crate::model::Message;
-use crate::options::{Options, SmtpSettings};
-use crate::report::{Origin, Report};
-use crate::rules::{config, Context, Group, REGISTRY};
+use crate::options::SmtpSettings;
+use crate::report::Report;
+use crate::settings::Settings;
 
-/// Runs every `config/*` rule over `settings`.
+/// Runs every rule that reads the settings alone (the `config/*` rules) over `settings`.
 pub fn check_settings(settings: &SmtpSettings, locale: Locale) -> SmtpSettingsCheck {
-    let options = Options { locale, smtp: Some(settings.clone()), ..Options::default() };
-    // The config rules read only the options; they still take a message.
-    let message = Message::analyse(config::EXAMPLE_MESSAGE.as_bytes(), Origin::Raw, Vec::new());
-    let mut findings = Vec::new();
-    for rule in REGISTRY.iter().filter(|r| r.group == Group::Config) {
-        if let Some(mut cx) = Context::new(&options, rule, &mut findings, &message.line_index) {
-            (rule.check)(&message, &mut cx);
-        }
-    }
-    let (verdict, _) = Report::verdict_of(&findings);
+    let mut resolved = Settings::default();
+    resolved.locale = locale;
+    resolved.smtp = Some(settings.clone());
+    let findings = crate::rules::run_settings_rules(&resolved);
+    let spam_score = Report::spam_score_of(&findings);
+    let (verdict, _) = Report::verdict_of(&findings, spam_score, resolved.spam_threshold);
     SmtpSettingsCheck { locale, settings: settings.clone(), verdict, findings }
 }

@@ -19,6 +19,24 @@ crate::catalog! {
         es: "Los campos del mensaje no son válidos: {detail}",
         pl: "Pola wiadomości są nieprawidłowe: {detail}",
     },
+    "core.error.not-a-message.empty" => {
+        en: "This is not an e-mail message: the input is empty.",
+        fr: "Ce n'est pas un e-mail : l'entrée est vide.",
+        es: "Esto no es un mensaje de correo: la entrada está vacía.",
+        pl: "To nie jest wiadomość e-mail: dane wejściowe są puste.",
+    },
+    "core.error.not-a-message.file" => {
+        en: "This is not an e-mail message but a {kind} file. Paste or drop the message itself (an .eml file, or the raw source shown by \"Show original\" in your mail client).",
+        fr: "Ce n'est pas un e-mail mais un fichier {kind}. Collez ou déposez le message lui-même (un fichier .eml, ou la source brute affichée par « Afficher l'original » dans votre messagerie).",
+        es: "Esto no es un mensaje de correo sino un archivo {kind}. Pegue o suelte el propio mensaje (un archivo .eml, o el código fuente que muestra «Mostrar original» en su cliente de correo).",
+        pl: "To nie jest wiadomość e-mail, lecz plik {kind}. Wklej lub upuść samą wiadomość (plik .eml albo źródło pokazane przez „Pokaż oryginał” w programie pocztowym).",
+    },
+    "core.error.not-a-message.no-header" => {
+        en: "This is not an e-mail message: a message starts with header fields such as \"From: …\" and \"Subject: …\", and none was found.",
+        fr: "Ce n'est pas un e-mail : un message commence par des champs d'en-tête comme « From: … » et « Subject: … », et aucun n'a été trouvé.",
+        es: "Esto no es un mensaje de correo: un mensaje empieza por campos de cabecera como «From: …» y «Subject: …», y no se ha encontrado ninguno.",
+        pl: "To nie jest wiadomość e-mail: wiadomość zaczyna się od pól nagłówka, takich jak „From: …” i „Subject: …”, a nie znaleziono żadnego.",
+    },
     "core.more-findings" => {
         en: "{message} (further findings of this rule are left out after {limit})",
         fr: "{message} (les autres constats de cette règle sont omis au-delà de {limit})",

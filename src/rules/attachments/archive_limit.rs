@@ -4,30 +4,79 @@
 //! filters; the host's filter stops too and holds the mail, and what lies beyond
 //! the limit was not checked.
 
+use crate::title;
 use super::samples::{self, ZipEntry};
 use crate::i18n::Msg;
 use crate::inspect::{FactKind, Limit};
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "attachment/archive-limit";
+    summary => {
+        en: "An archive is nested too deep, holds too many files or inflates too much (zip bomb).",
+        fr: "Une archive est trop imbriquée, contient trop de fichiers ou se décompresse démesurément (bombe de décompression).",
+        es: "Un archivo comprimido está demasiado anidado, contiene demasiados ficheros o se descomprime en exceso (bomba zip).",
+        pl: "Archiwum jest zbyt głęboko zagnieżdżone, zawiera zbyt wiele plików lub rozpakowuje się nadmiernie (bomba ZIP).",
+    },
+    why => {
+        en: "Archives nested many levels deep, with thousands of entries or with an extreme compression ratio are built to exhaust mail filters. Filters stop at such limits and hold the mail; mail-preflight stops too, so what lies beyond was not checked.",
+        fr: "Les archives imbriquées sur de nombreux niveaux, avec des milliers d'entrées ou un taux de compression extrême, sont conçues pour épuiser les filtres de messagerie. Les filtres s'arrêtent à ces limites et retiennent l'e-mail ; mail-preflight s'arrête aussi, et ce qui se trouve au-delà n'a pas été vérifié.",
+        es: "Los archivos anidados en muchos niveles, con miles de entradas o con una tasa de compresión extrema están hechos para agotar los filtros de correo. Los filtros se detienen en esos límites y retienen el correo; mail-preflight también se detiene, así que lo que hay más allá no se ha comprobado.",
+        pl: "Archiwa zagnieżdżone na wielu poziomach, z tysiącami pozycji lub ze skrajnym stopniem kompresji są tworzone, by wyczerpać filtry pocztowe. Filtry zatrzymują się na takich limitach i wstrzymują wiadomość; mail-preflight również się zatrzymuje, więc dalsza zawartość nie została sprawdzona.",
+    },
+    fix => {
+        en: "Send the files in a single, flat ZIP archive, or share large data through a link on your site.",
+        fr: "Envoyez les fichiers dans une seule archive ZIP sans imbrication, ou partagez les gros volumes par un lien sur votre site.",
+        es: "Envíe los archivos en un único ZIP sin anidar, o comparta los datos voluminosos mediante un enlace en su sitio.",
+        pl: "Wyślij pliki w jednym, płaskim archiwum ZIP albo udostępnij duże dane linkiem na swojej stronie.",
+    },
+    DEPTH "depth" => {
+        en: "{path} holds archives nested {value} levels deep; inspection stops at {limit}.",
+        fr: "{path} contient des archives imbriquées sur {value} niveaux ; l'inspection s'arrête à {limit}.",
+        es: "{path} contiene archivos anidados en {value} niveles; la inspección se detiene en {limit}.",
+        pl: "{path} zawiera archiwa zagnieżdżone na {value} poziomach; sprawdzanie kończy się na {limit}.",
+    },
+    ENTRIES "entries" => {
+        en: "{path} holds at least {value} entries; inspection stops at {limit}.",
+        fr: "{path} contient au moins {value} entrées ; l'inspection s'arrête à {limit}.",
+        es: "{path} contiene al menos {value} entradas; la inspección se detiene en {limit}.",
+        pl: "{path} zawiera co najmniej {value} pozycji; sprawdzanie kończy się na {limit}.",
+    },
+    INFLATED "inflated" => {
+        en: "Inspecting {path} would inflate more than {limit} bytes; it stopped at {value} bytes.",
+        fr: "Inspecter {path} demanderait de décompresser plus de {limit} octets ; l'inspection s'est arrêtée à {value} octets.",
+        es: "Inspeccionar {path} exigiría descomprimir más de {limit} bytes; la inspección se detuvo en {value} bytes.",
+        pl: "Sprawdzenie {path} wymagałoby rozpakowania ponad {limit} bajtów; zatrzymano się na {value} bajtach.",
+    },
+    RATIO "ratio" => {
+        en: "{path} inflates {value} times its compressed size (limit {limit}): it looks like a zip bomb.",
+        fr: "{path} se décompresse à {value} fois sa taille compressée (limite {limit}) : cela ressemble à une bombe de décompression.",
+        es: "{path} se descomprime a {value} veces su tamaño comprimido (límite {limit}): parece una bomba zip.",
+        pl: "{path} rozpakowuje się do {value}-krotności rozmiaru po kompresji (limit {limit}): wygląda to na bombę ZIP.",
+    },
+}
 
 pub const RULE: Rule = Rule {
-    id: "attachment/archive-limit",
-    group: Group::Attachments,
-    default_severity: Severity::Warning,
-    default_score: 20,
+    id: ID,
+    group: Group::Attachment,
+    severity: Severity::Warning,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 20
+    texts: &TEXTS,
+    thresholds: &[], // TODO(thresholds)
     examples: &[
-        Example::fails("A zip bomb: 5 MB of zeros deflated to 30 kB", ExampleInput::Generated(zip_bomb)),
-        Example::fails("ZIPs nested 6 deep", ExampleInput::Generated(deeply_nested)),
-        Example::fails("A ZIP of 12 entries with a limit of 10", ExampleInput::Generated(twelve_entries))
+        Example::fails(title! { en: "A zip bomb: 5 MB of zeros deflated to 30 kB", fr: "A zip bomb: 5 MB of zeros deflated to 30 kB", es: "A zip bomb: 5 MB of zeros deflated to 30 kB", pl: "A zip bomb: 5 MB of zeros deflated to 30 kB" }, ExampleInput::Generated(zip_bomb)),
+        Example::fails(title! { en: "ZIPs nested 6 deep", fr: "ZIPs nested 6 deep", es: "ZIPs nested 6 deep", pl: "ZIPs nested 6 deep" }, ExampleInput::Generated(deeply_nested)),
+        Example::fails(title! { en: "A ZIP of 12 entries with a limit of 10", fr: "A ZIP of 12 entries with a limit of 10", es: "A ZIP of 12 entries with a limit of 10", pl: "A ZIP of 12 entries with a limit of 10" }, ExampleInput::Generated(twelve_entries))
             .with_options(r#"{"thresholds":{"attachments":{"maxArchiveEntries":10}}}"#),
-        Example::fails("A nested ZIP larger than the inflate budget", ExampleInput::Generated(deeply_nested))
+        Example::fails(title! { en: "A nested ZIP larger than the inflate budget", fr: "A nested ZIP larger than the inflate budget", es: "A nested ZIP larger than the inflate budget", pl: "A nested ZIP larger than the inflate budget" }, ExampleInput::Generated(deeply_nested))
             .with_options(r#"{"thresholds":{"attachments":{"maxInflatedBytes":200,"maxArchiveDepth":10}}}"#),
-        Example::passes("ZIPs nested 2 deep", ExampleInput::Generated(nested_twice)),
-        Example::passes("A ZIP of 12 entries", ExampleInput::Generated(twelve_entries)),
-        Example::passes("A 2 MB log file in a ZIP", ExampleInput::Generated(compressible_text)),
+        Example::passes(title! { en: "ZIPs nested 2 deep", fr: "ZIPs nested 2 deep", es: "ZIPs nested 2 deep", pl: "ZIPs nested 2 deep" }, ExampleInput::Generated(nested_twice)),
+        Example::passes(title! { en: "A ZIP of 12 entries", fr: "A ZIP of 12 entries", es: "A ZIP of 12 entries", pl: "A ZIP of 12 entries" }, ExampleInput::Generated(twelve_entries)),
+        Example::passes(title! { en: "A 2 MB log file in a ZIP", fr: "A 2 MB log file in a ZIP", es: "A 2 MB log file in a ZIP", pl: "A 2 MB log file in a ZIP" }, ExampleInput::Generated(compressible_text)),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 /// ZIPs inside ZIPs, `levels` deep, the innermost holding a text file.
@@ -70,18 +119,18 @@ fn compressible_text() -> Vec<u8> {
 }
 
 fn check(message: &Message, cx: &mut Context) {
-    let inspected = super::inspect(message, &cx.options.thresholds.attachments);
+    let inspected = super::inspect(message, cx.settings);
     for attachment in inspected.iter() {
         for fact in &attachment.facts {
             let FactKind::LimitReached { limit, value, max } = &fact.kind else { continue };
             let id = match limit {
-                Limit::Depth => "attachment/archive-limit.depth",
-                Limit::Entries => "attachment/archive-limit.entries",
-                Limit::InflatedBytes => "attachment/archive-limit.inflated",
-                Limit::CompressionRatio => "attachment/archive-limit.ratio",
+                Limit::Depth => &DEPTH,
+                Limit::Entries => &ENTRIES,
+                Limit::InflatedBytes => &INFLATED,
+                Limit::CompressionRatio => &RATIO,
             };
             cx.emit(
-                Draft::new(Msg::new(id).text("path", fact.path.clone()).int("value", *value).int("limit", *max))
+                Draft::new(Msg::of(id).text("path", fact.path.clone()).int("value", *value).int("limit", *max))
                     .evidence(&fact.path)
                     .at(super::location(message, attachment, fact)),
             );

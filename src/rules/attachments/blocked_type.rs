@@ -3,29 +3,60 @@
 //! blocks them, not a malware alarm. Found by extension, and for workbooks also
 //! by content (an OOXML package with `xl/workbook.xml`), zipped or not.
 
+use crate::title;
 use super::samples::{self, ZipEntry};
 use crate::i18n::Msg;
 use crate::inspect::FactKind;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "attachment/blocked-type";
+    summary => {
+        en: "An attachment is an XLSX or XML file, types the host blocks although they are not programs.",
+        fr: "Une pièce jointe est un fichier XLSX ou XML, types que l'hébergeur bloque bien que ce ne soient pas des programmes.",
+        es: "Un adjunto es un archivo XLSX o XML, tipos que el alojamiento bloquea aunque no sean programas.",
+        pl: "Załącznik jest plikiem XLSX lub XML, typami blokowanymi przez hosting, choć nie są programami.",
+    },
+    why => {
+        en: "The hosting guides put XML and XLSX in the same list as EXE, BAT and PIF: mail carrying them can be blocked, even zipped. The file itself is harmless data, so this is a warning about the host's policy, not a malware alarm.",
+        fr: "Les guides de l'hébergeur placent XML et XLSX dans la même liste que EXE, BAT et PIF : un e-mail qui en contient peut être bloqué, même « zippé ». Le fichier lui-même est une donnée inoffensive : il s'agit d'un avertissement sur la politique de l'hébergeur, pas d'une alerte au logiciel malveillant.",
+        es: "Las guías del alojamiento incluyen XML y XLSX en la misma lista que EXE, BAT y PIF: un correo que los contenga puede bloquearse, aunque esté comprimido en zip. El archivo en sí son datos inofensivos: es un aviso sobre la política del alojamiento, no una alerta de malware.",
+        pl: "Przewodniki hostingu umieszczają XML i XLSX na tej samej liście co EXE, BAT i PIF: wiadomość, która je zawiera, może zostać zablokowana, nawet spakowana. Sam plik to nieszkodliwe dane, więc jest to ostrzeżenie o zasadach hostingu, a nie alarm o złośliwym oprogramowaniu.",
+    },
+    fix => {
+        en: "Send the data as PDF or CSV, or put the file on your site and send a link.",
+        fr: "Envoyez les données en PDF ou en CSV, ou déposez le fichier sur votre site et envoyez un lien.",
+        es: "Envíe los datos en PDF o CSV, o suba el archivo a su sitio y envíe un enlace.",
+        pl: "Wyślij dane jako PDF lub CSV albo umieść plik na swojej stronie i wyślij link.",
+    },
+    BLOCKED "blocked" => {
+        en: "{path} is {type}: it is not a program, but the host's guides list this type among the attachments that get mail blocked.",
+        fr: "{path} est de type {type} : ce n'est pas un programme, mais les guides de l'hébergeur citent ce type parmi les pièces jointes qui font bloquer les e-mails.",
+        es: "{path} es de tipo {type}: no es un programa, pero las guías del alojamiento citan este tipo entre los adjuntos que provocan el bloqueo de los correos.",
+        pl: "{path} jest typu {type}: to nie program, ale przewodniki hostingu wymieniają ten typ wśród załączników, przez które wiadomości są blokowane.",
+    },
+}
 
 pub const RULE: Rule = Rule {
-    id: "attachment/blocked-type",
-    group: Group::Attachments,
-    default_severity: Severity::Warning,
-    default_score: 20,
+    id: ID,
+    group: Group::Attachment,
+    severity: Severity::Warning,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 20
+    texts: &TEXTS,
+    thresholds: &[], // TODO(thresholds)
     examples: &[
-        Example::fails("An Excel workbook, report.xlsx", ExampleInput::Generated(workbook)),
-        Example::fails("An XML export", ExampleInput::Generated(xml_export)),
-        Example::fails("A workbook inside a ZIP", ExampleInput::Generated(workbook_in_zip)),
-        Example::fails("A workbook renamed report.dat", ExampleInput::Generated(workbook_renamed)),
-        Example::passes("A CSV export", ExampleInput::Generated(csv_export)),
-        Example::passes("A Word document (its package holds XML parts)", ExampleInput::Generated(word_document)),
-        Example::passes("XLSX allowed by the caller", ExampleInput::Generated(workbook))
+        Example::fails(title! { en: "An Excel workbook, report.xlsx", fr: "An Excel workbook, report.xlsx", es: "An Excel workbook, report.xlsx", pl: "An Excel workbook, report.xlsx" }, ExampleInput::Generated(workbook)),
+        Example::fails(title! { en: "An XML export", fr: "An XML export", es: "An XML export", pl: "An XML export" }, ExampleInput::Generated(xml_export)),
+        Example::fails(title! { en: "A workbook inside a ZIP", fr: "A workbook inside a ZIP", es: "A workbook inside a ZIP", pl: "A workbook inside a ZIP" }, ExampleInput::Generated(workbook_in_zip)),
+        Example::fails(title! { en: "A workbook renamed report.dat", fr: "A workbook renamed report.dat", es: "A workbook renamed report.dat", pl: "A workbook renamed report.dat" }, ExampleInput::Generated(workbook_renamed)),
+        Example::passes(title! { en: "A CSV export", fr: "A CSV export", es: "A CSV export", pl: "A CSV export" }, ExampleInput::Generated(csv_export)),
+        Example::passes(title! { en: "A Word document (its package holds XML parts)", fr: "A Word document (its package holds XML parts)", es: "A Word document (its package holds XML parts)", pl: "A Word document (its package holds XML parts)" }, ExampleInput::Generated(word_document)),
+        Example::passes(title! { en: "XLSX allowed by the caller", fr: "XLSX allowed by the caller", es: "XLSX allowed by the caller", pl: "XLSX allowed by the caller" }, ExampleInput::Generated(workbook))
             .with_options(r#"{"thresholds":{"attachments":{"blockedExtensions":["xml"]}}}"#),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -59,12 +90,12 @@ fn word_document() -> Vec<u8> {
 }
 
 fn check(message: &Message, cx: &mut Context) {
-    let inspected = super::inspect(message, &cx.options.thresholds.attachments);
+    let inspected = super::inspect(message, cx.settings);
     for (attachment, fact) in super::facts_where(&inspected, |k| matches!(k, FactKind::BlockedType { .. })) {
         let FactKind::BlockedType { what } = &fact.kind else { continue };
         cx.emit(
             Draft::new(
-                Msg::new("attachment/blocked-type.blocked").text("path", fact.path.clone()).text("type", what.clone()),
+                Msg::of(&BLOCKED).text("path", fact.path.clone()).text("type", what.clone()),
             )
             .evidence(&fact.path)
             .at(super::location(message, attachment, fact)),

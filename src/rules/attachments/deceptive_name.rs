@@ -4,28 +4,77 @@
 //! and spaces that Windows drops, a decoy extension before a dangerous one
 //! (`invoice.pdf.exe`), or spaces pushing the real extension out of view.
 
+use crate::title;
 use super::samples;
 use crate::i18n::Msg;
 use crate::inspect::names::NameTrick;
 use crate::inspect::FactKind;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "attachment/deceptive-name";
+    summary => {
+        en: "An attachment's name hides its real extension.",
+        fr: "Le nom d'une pièce jointe cache sa véritable extension.",
+        es: "El nombre de un adjunto oculta su extensión real.",
+        pl: "Nazwa załącznika ukrywa jego prawdziwe rozszerzenie.",
+    },
+    why => {
+        en: "Invisible direction controls (such as U+202E, right-to-left override), a decoy extension before the real one, trailing dots and spaces or long runs of spaces are tricks used to make a program look like a document. Mail filters treat such names as an attack.",
+        fr: "Les caractères de contrôle de direction invisibles (comme U+202E, forçage de droite à gauche), une fausse extension avant la vraie, des points et espaces finaux ou de longues suites d'espaces sont des ruses pour faire passer un programme pour un document. Les filtres de messagerie traitent ces noms comme une attaque.",
+        es: "Los caracteres invisibles de control de dirección (como U+202E, forzado de derecha a izquierda), una extensión señuelo antes de la real, los puntos y espacios finales o las largas series de espacios son trucos para que un programa parezca un documento. Los filtros de correo tratan esos nombres como un ataque.",
+        pl: "Niewidoczne znaki sterujące kierunkiem tekstu (jak U+202E, wymuszenie od prawej do lewej), fałszywe rozszerzenie przed prawdziwym, końcowe kropki i spacje czy długie ciągi spacji to sztuczki, dzięki którym program udaje dokument. Filtry pocztowe traktują takie nazwy jak atak.",
+    },
+    fix => {
+        en: "Give the file a plain name with a single, true extension, without special characters.",
+        fr: "Donnez au fichier un nom simple, avec une seule extension, la vraie, sans caractères spéciaux.",
+        es: "Dé al archivo un nombre sencillo con una sola extensión, la verdadera, sin caracteres especiales.",
+        pl: "Nadaj plikowi prostą nazwę z jednym, prawdziwym rozszerzeniem, bez znaków specjalnych.",
+    },
+    HIDDEN_CHARACTERS "hidden-characters" => {
+        en: "The name {path} contains invisible direction or zero-width characters ({characters}) that change how the extension is displayed.",
+        fr: "Le nom {path} contient des caractères invisibles de direction ou de largeur nulle ({characters}) qui changent l'affichage de l'extension.",
+        es: "El nombre {path} contiene caracteres invisibles de dirección o de anchura cero ({characters}) que cambian cómo se muestra la extensión.",
+        pl: "Nazwa {path} zawiera niewidoczne znaki kierunku lub zerowej szerokości ({characters}), które zmieniają sposób wyświetlania rozszerzenia.",
+    },
+    TRAILING "trailing" => {
+        en: "The name {path} ends with dots or spaces, which Windows removes when saving the file, revealing another extension.",
+        fr: "Le nom {path} se termine par des points ou des espaces, que Windows supprime à l'enregistrement, ce qui révèle une autre extension.",
+        es: "El nombre {path} termina en puntos o espacios, que Windows elimina al guardar el archivo, dejando ver otra extensión.",
+        pl: "Nazwa {path} kończy się kropkami lub spacjami, które Windows usuwa przy zapisie pliku, odsłaniając inne rozszerzenie.",
+    },
+    DOUBLE_EXTENSION "double-extension" => {
+        en: "The name {path} shows .{decoy} before its real extension, a classic disguise for a program.",
+        fr: "Le nom {path} affiche .{decoy} avant sa véritable extension, un déguisement classique de programme.",
+        es: "El nombre {path} muestra .{decoy} antes de su extensión real, un disfraz clásico de programa.",
+        pl: "Nazwa {path} pokazuje .{decoy} przed prawdziwym rozszerzeniem, co jest klasycznym przebraniem programu.",
+    },
+    PADDING "padding" => {
+        en: "The name {path} pushes its real extension out of view with a run of spaces.",
+        fr: "Le nom {path} repousse sa véritable extension hors de vue par une suite d'espaces.",
+        es: "El nombre {path} aleja su extensión real de la vista con una serie de espacios.",
+        pl: "Nazwa {path} wypycha prawdziwe rozszerzenie poza widok ciągiem spacji.",
+    },
+}
 
 pub const RULE: Rule = Rule {
-    id: "attachment/deceptive-name",
-    group: Group::Attachments,
-    default_severity: Severity::Warning,
-    default_score: 20,
+    id: ID,
+    group: Group::Attachment,
+    severity: Severity::Warning,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 20
+    texts: &TEXTS,
+    thresholds: &[], // TODO(thresholds)
     examples: &[
-        Example::fails("A right-to-left override in the name", ExampleInput::Generated(right_to_left_override)),
-        Example::fails("A double extension, invoice.pdf.exe", ExampleInput::Generated(double_extension)),
-        Example::fails("Trailing dots and spaces, run.bat. .", ExampleInput::Generated(trailing_dots)),
-        Example::fails("Spaces pushing the extension away", ExampleInput::Generated(padding)),
-        Example::passes("A version number in the name, report.v2.pdf", ExampleInput::Generated(version_number)),
-        Example::passes("A compressed tar, backup.tar.gz", ExampleInput::Generated(tar_gz_name)),
+        Example::fails(title! { en: "A right-to-left override in the name", fr: "A right-to-left override in the name", es: "A right-to-left override in the name", pl: "A right-to-left override in the name" }, ExampleInput::Generated(right_to_left_override)),
+        Example::fails(title! { en: "A double extension, invoice.pdf.exe", fr: "A double extension, invoice.pdf.exe", es: "A double extension, invoice.pdf.exe", pl: "A double extension, invoice.pdf.exe" }, ExampleInput::Generated(double_extension)),
+        Example::fails(title! { en: "Trailing dots and spaces, run.bat. .", fr: "Trailing dots and spaces, run.bat. .", es: "Trailing dots and spaces, run.bat. .", pl: "Trailing dots and spaces, run.bat. ." }, ExampleInput::Generated(trailing_dots)),
+        Example::fails(title! { en: "Spaces pushing the extension away", fr: "Spaces pushing the extension away", es: "Spaces pushing the extension away", pl: "Spaces pushing the extension away" }, ExampleInput::Generated(padding)),
+        Example::passes(title! { en: "A version number in the name, report.v2.pdf", fr: "A version number in the name, report.v2.pdf", es: "A version number in the name, report.v2.pdf", pl: "A version number in the name, report.v2.pdf" }, ExampleInput::Generated(version_number)),
+        Example::passes(title! { en: "A compressed tar, backup.tar.gz", fr: "A compressed tar, backup.tar.gz", es: "A compressed tar, backup.tar.gz", pl: "A compressed tar, backup.tar.gz" }, ExampleInput::Generated(tar_gz_name)),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 fn right_to_left_override() -> Vec<u8> {
@@ -49,19 +98,19 @@ fn tar_gz_name() -> Vec<u8> {
 }
 
 fn check(message: &Message, cx: &mut Context) {
-    let inspected = super::inspect(message, &cx.options.thresholds.attachments);
+    let inspected = super::inspect(message, cx.settings);
     for attachment in inspected.iter() {
         for fact in &attachment.facts {
             let FactKind::DeceptiveName(trick) = &fact.kind else { continue };
             let msg = match trick {
                 NameTrick::HiddenCharacters(codes) => {
-                    Msg::new("attachment/deceptive-name.hidden-characters").text("characters", codes.clone())
+                    Msg::of(&HIDDEN_CHARACTERS).text("characters", codes.clone())
                 }
-                NameTrick::TrailingDotsOrSpaces => Msg::new("attachment/deceptive-name.trailing"),
+                NameTrick::TrailingDotsOrSpaces => Msg::of(&TRAILING),
                 NameTrick::DoubleExtension(decoy) => {
-                    Msg::new("attachment/deceptive-name.double-extension").text("decoy", decoy.clone())
+                    Msg::of(&DOUBLE_EXTENSION).text("decoy", decoy.clone())
                 }
-                NameTrick::Padding => Msg::new("attachment/deceptive-name.padding"),
+                NameTrick::Padding => Msg::of(&PADDING),
             };
             cx.emit(
                 Draft::new(msg.text("path", fact.path.clone()))

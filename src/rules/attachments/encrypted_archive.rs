@@ -3,27 +3,64 @@
 //! inspected, by us or by the host's filter; encrypted archives are how
 //! executables are usually smuggled past filters, so hosts often hold them.
 
+use crate::title;
 use super::samples::{self, ZipEntry};
 use crate::i18n::Msg;
 use crate::inspect::FactKind;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "attachment/encrypted-archive";
+    summary => {
+        en: "An attachment is encrypted: nobody can check what it contains.",
+        fr: "Une pièce jointe est chiffrée : personne ne peut vérifier ce qu'elle contient.",
+        es: "Un adjunto está cifrado: nadie puede comprobar lo que contiene.",
+        pl: "Załącznik jest zaszyfrowany: nikt nie może sprawdzić, co zawiera.",
+    },
+    why => {
+        en: "Password-protected archives and documents are the usual way to slip programs past mail filters, since the guides block executables even zipped. The host's filter cannot look inside either and may hold the mail.",
+        fr: "Les archives et documents protégés par mot de passe sont le moyen habituel de faire passer des programmes au travers des filtres, puisque les guides bloquent les exécutables même « zippés ». Le filtre de l'hébergeur ne peut pas non plus regarder dedans et peut retenir l'e-mail.",
+        es: "Los archivos y documentos protegidos con contraseña son la forma habitual de colar programas a través de los filtros, ya que las guías bloquean los ejecutables aunque estén comprimidos. El filtro del alojamiento tampoco puede ver su interior y puede retener el correo.",
+        pl: "Archiwa i dokumenty chronione hasłem to typowy sposób przemycania programów przez filtry, skoro przewodniki blokują pliki wykonywalne nawet spakowane. Filtr hostingu również nie zajrzy do środka i może zatrzymać wiadomość.",
+    },
+    fix => {
+        en: "Send the file without a password, or share it through a link on your site and give the password another way.",
+        fr: "Envoyez le fichier sans mot de passe, ou partagez-le par un lien sur votre site et transmettez le mot de passe autrement.",
+        es: "Envíe el archivo sin contraseña, o compártalo mediante un enlace en su sitio y comunique la contraseña por otra vía.",
+        pl: "Wyślij plik bez hasła albo udostępnij go linkiem na swojej stronie, a hasło przekaż inną drogą.",
+    },
+    ENTRY "entry" => {
+        en: "{path} is encrypted in its archive: its content cannot be inspected.",
+        fr: "{path} est chiffré dans son archive : son contenu ne peut pas être inspecté.",
+        es: "{path} está cifrado dentro de su archivo comprimido: su contenido no se puede inspeccionar.",
+        pl: "{path} jest zaszyfrowany w archiwum: jego zawartości nie można sprawdzić.",
+    },
+    OFFICE "office" => {
+        en: "{path} is a password-protected Office document: its content cannot be inspected.",
+        fr: "{path} est un document Office protégé par mot de passe : son contenu ne peut pas être inspecté.",
+        es: "{path} es un documento de Office protegido con contraseña: su contenido no se puede inspeccionar.",
+        pl: "{path} to dokument Office chroniony hasłem: jego zawartości nie można sprawdzić.",
+    },
+}
 
 pub const RULE: Rule = Rule {
-    id: "attachment/encrypted-archive",
-    group: Group::Attachments,
-    default_severity: Severity::Warning,
-    default_score: 15,
+    id: ID,
+    group: Group::Attachment,
+    severity: Severity::Warning,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 15
+    texts: &TEXTS,
+    thresholds: &[], // TODO(thresholds)
     examples: &[
-        Example::fails("A ZIP whose entry is password protected", ExampleInput::Generated(encrypted_zip)),
+        Example::fails(title! { en: "A ZIP whose entry is password protected", fr: "A ZIP whose entry is password protected", es: "A ZIP whose entry is password protected", pl: "A ZIP whose entry is password protected" }, ExampleInput::Generated(encrypted_zip)),
         Example::fails(
-            "A password-protected Excel file (OLE2 EncryptedPackage)",
+            title! { en: "A password-protected Excel file (OLE2 EncryptedPackage)", fr: "A password-protected Excel file (OLE2 EncryptedPackage)", es: "A password-protected Excel file (OLE2 EncryptedPackage)", pl: "A password-protected Excel file (OLE2 EncryptedPackage)" },
             ExampleInput::Generated(encrypted_office),
         ),
-        Example::passes("A ZIP without password", ExampleInput::Generated(plain_zip)),
+        Example::passes(title! { en: "A ZIP without password", fr: "A ZIP without password", es: "A ZIP without password", pl: "A ZIP without password" }, ExampleInput::Generated(plain_zip)),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 fn encrypted_zip() -> Vec<u8> {
@@ -40,16 +77,16 @@ fn plain_zip() -> Vec<u8> {
 }
 
 fn check(message: &Message, cx: &mut Context) {
-    let inspected = super::inspect(message, &cx.options.thresholds.attachments);
+    let inspected = super::inspect(message, cx.settings);
     for (attachment, fact) in super::facts_where(&inspected, |k| matches!(k, FactKind::Encrypted { .. })) {
         let FactKind::Encrypted { container } = &fact.kind else { continue };
         let id = if *container == "Office" {
-            "attachment/encrypted-archive.office"
+            &OFFICE
         } else {
-            "attachment/encrypted-archive.entry"
+            &ENTRY
         };
         cx.emit(
-            Draft::new(Msg::new(id).text("path", fact.path.clone()))
+            Draft::new(Msg::of(id).text("path", fact.path.clone()))
                 .evidence(&fact.path)
                 .at(super::location(message, attachment, fact)),
         );

@@ -4,44 +4,87 @@
 //! content (PE, ELF, Mach-O, Java class, shebang script, shortcut, MSI), at any
 //! depth inside archives.
 
+use crate::title;
 use super::samples::{self, ZipEntry};
 use crate::i18n::Msg;
 use crate::inspect::FactKind;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "attachment/executable";
+    summary => {
+        en: "An attachment is a program or a script, even inside an archive.",
+        fr: "Une pièce jointe est un programme ou un script, même dans une archive.",
+        es: "Un adjunto es un programa o un script, incluso dentro de un archivo comprimido.",
+        pl: "Załącznik jest programem lub skryptem, nawet wewnątrz archiwum.",
+    },
+    why => {
+        en: "The hosting guides list an e-mail that contains an executable (EXE, BAT, PIF, …), even zipped, among the reasons the host blocks the sending of automated mail. Programs are recognised by their real extension, once hidden characters and trailing dots are undone, and by their content (Windows, Linux and macOS programs, scripts, shortcuts, installers), whatever the name says.",
+        fr: "Les guides de l'hébergeur citent l'e-mail qui contient un exécutable (EXE, BAT, PIF, …), même « zippé », parmi les causes de blocage des envois d'e-mails automatisés. Les programmes sont reconnus par leur véritable extension, une fois les caractères cachés et les points finaux retirés, et par leur contenu (programmes Windows, Linux et macOS, scripts, raccourcis, installeurs), quel que soit le nom.",
+        es: "Las guías del alojamiento citan el correo que contiene un ejecutable (EXE, BAT, PIF, …), aunque esté comprimido en zip, entre las causas de bloqueo del envío de correos automatizados. Los programas se reconocen por su extensión real, una vez quitados los caracteres ocultos y los puntos finales, y por su contenido (programas de Windows, Linux y macOS, scripts, accesos directos, instaladores), diga lo que diga el nombre.",
+        pl: "Przewodniki hostingu wymieniają e-mail zawierający plik wykonywalny (EXE, BAT, PIF, …), nawet spakowany do ZIP, wśród powodów blokady wysyłki automatycznych wiadomości. Programy są rozpoznawane po prawdziwym rozszerzeniu, po usunięciu ukrytych znaków i końcowych kropek, oraz po zawartości (programy Windows, Linux i macOS, skrypty, skróty, instalatory), niezależnie od nazwy.",
+    },
+    fix => {
+        en: "Do not send programs by e-mail, not even zipped or renamed: put the file on your site and send a download link.",
+        fr: "N'envoyez pas de programmes par e-mail, même zippés ou renommés : déposez le fichier sur votre site et envoyez un lien de téléchargement.",
+        es: "No envíe programas por correo, ni comprimidos ni renombrados: suba el archivo a su sitio y envíe un enlace de descarga.",
+        pl: "Nie wysyłaj programów e-mailem, nawet spakowanych lub o zmienionej nazwie: umieść plik na swojej stronie i wyślij link do pobrania.",
+    },
+    BY_NAME "by-name" => {
+        en: "{path} has the extension .{extension} ({group}): it is a program or script, and the host blocks mail that carries one.",
+        fr: "{path} a l'extension .{extension} ({group}) : c'est un programme ou un script, et l'hébergeur bloque les e-mails qui en contiennent.",
+        es: "{path} tiene la extensión .{extension} ({group}): es un programa o un script, y el alojamiento bloquea los correos que los contienen.",
+        pl: "{path} ma rozszerzenie .{extension} ({group}): to program lub skrypt, a hosting blokuje wiadomości, które je zawierają.",
+    },
+    BY_CONTENT "by-content" => {
+        en: "{path} is in fact a {format}, whatever its name says: the host blocks mail that carries a program.",
+        fr: "{path} est en réalité un contenu de type {format}, quoi qu'en dise son nom : l'hébergeur bloque les e-mails qui contiennent un programme.",
+        es: "{path} es en realidad un contenido de tipo {format}, diga lo que diga su nombre: el alojamiento bloquea los correos que contienen un programa.",
+        pl: "{path} to w rzeczywistości zawartość typu {format}, niezależnie od nazwy: hosting blokuje wiadomości zawierające program.",
+    },
+    BY_NAME_AND_CONTENT "by-name-and-content" => {
+        en: "{path} is a {format} with the extension .{extension} ({group}): the host blocks mail that carries a program.",
+        fr: "{path} est un contenu de type {format}, avec l'extension .{extension} ({group}) : l'hébergeur bloque les e-mails qui contiennent un programme.",
+        es: "{path} es un contenido de tipo {format}, con la extensión .{extension} ({group}): el alojamiento bloquea los correos que contienen un programa.",
+        pl: "{path} to zawartość typu {format} z rozszerzeniem .{extension} ({group}): hosting blokuje wiadomości zawierające program.",
+    },
+}
 
 pub const RULE: Rule = Rule {
-    id: "attachment/executable",
-    group: Group::Attachments,
-    default_severity: Severity::Error,
-    default_score: 50,
+    id: ID,
+    group: Group::Attachment,
+    severity: Severity::Error,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 50
+    texts: &TEXTS,
+    thresholds: &[], // TODO(thresholds)
     examples: &[
-        Example::fails("A Windows program named setup.exe", ExampleInput::Generated(program_by_name)),
-        Example::fails("A Windows program renamed invoice.pdf", ExampleInput::Generated(program_renamed_pdf)),
-        Example::fails("invoice.zip holding docs/run.exe", ExampleInput::Generated(program_in_zip)),
+        Example::fails(title! { en: "A Windows program named setup.exe", fr: "A Windows program named setup.exe", es: "A Windows program named setup.exe", pl: "A Windows program named setup.exe" }, ExampleInput::Generated(program_by_name)),
+        Example::fails(title! { en: "A Windows program renamed invoice.pdf", fr: "A Windows program renamed invoice.pdf", es: "A Windows program renamed invoice.pdf", pl: "A Windows program renamed invoice.pdf" }, ExampleInput::Generated(program_renamed_pdf)),
+        Example::fails(title! { en: "invoice.zip holding docs/run.exe", fr: "invoice.zip holding docs/run.exe", es: "invoice.zip holding docs/run.exe", pl: "invoice.zip holding docs/run.exe" }, ExampleInput::Generated(program_in_zip)),
         Example::fails(
-            "An ELF program without extension, deflated in a ZIP inside a ZIP",
+            title! { en: "An ELF program without extension, deflated in a ZIP inside a ZIP", fr: "An ELF program without extension, deflated in a ZIP inside a ZIP", es: "An ELF program without extension, deflated in a ZIP inside a ZIP", pl: "An ELF program without extension, deflated in a ZIP inside a ZIP" },
             ExampleInput::Generated(elf_in_nested_zip),
         ),
-        Example::fails("A Mach-O program named readme", ExampleInput::Generated(macho_without_extension)),
+        Example::fails(title! { en: "A Mach-O program named readme", fr: "A Mach-O program named readme", es: "A Mach-O program named readme", pl: "A Mach-O program named readme" }, ExampleInput::Generated(macho_without_extension)),
         Example::fails(
-            "A batch file named with a right-to-left override (invoice\u{202e}fdp.bat)",
+            title! { en: "A batch file named with a right-to-left override (invoice\u{202e}fdp.bat)", fr: "A batch file named with a right-to-left override (invoice\u{202e}fdp.bat)", es: "A batch file named with a right-to-left override (invoice\u{202e}fdp.bat)", pl: "A batch file named with a right-to-left override (invoice\u{202e}fdp.bat)" },
             ExampleInput::Generated(bidi_batch),
         ),
-        Example::fails("run.exe. with a trailing dot, which Windows drops", ExampleInput::Generated(trailing_dot)),
+        Example::fails(title! { en: "run.exe. with a trailing dot, which Windows drops", fr: "run.exe. with a trailing dot, which Windows drops", es: "run.exe. with a trailing dot, which Windows drops", pl: "run.exe. with a trailing dot, which Windows drops" }, ExampleInput::Generated(trailing_dot)),
         Example::fails(
-            "A .pif name given only in Content-Type name=, RFC 2047 encoded",
+            title! { en: "A .pif name given only in Content-Type name=, RFC 2047 encoded", fr: "A .pif name given only in Content-Type name=, RFC 2047 encoded", es: "A .pif name given only in Content-Type name=, RFC 2047 encoded", pl: "A .pif name given only in Content-Type name=, RFC 2047 encoded" },
             ExampleInput::Generated(rfc2047_name),
         ),
-        Example::fails("A .vbs name in RFC 2231 encoding (filename*=)", ExampleInput::Generated(rfc2231_name)),
-        Example::fails("An MSI installer named update.dat", ExampleInput::Generated(installer_renamed)),
-        Example::passes("A PDF invoice", ExampleInput::Generated(pdf_invoice)),
-        Example::passes("A ZIP of a PDF and a text file", ExampleInput::Generated(zip_of_documents)),
-        Example::passes("A text file that starts with the letters MZ", ExampleInput::Generated(text_starting_with_mz)),
-        Example::passes("A Word document without macros", ExampleInput::Generated(plain_word_document)),
+        Example::fails(title! { en: "A .vbs name in RFC 2231 encoding (filename*=)", fr: "A .vbs name in RFC 2231 encoding (filename*=)", es: "A .vbs name in RFC 2231 encoding (filename*=)", pl: "A .vbs name in RFC 2231 encoding (filename*=)" }, ExampleInput::Generated(rfc2231_name)),
+        Example::fails(title! { en: "An MSI installer named update.dat", fr: "An MSI installer named update.dat", es: "An MSI installer named update.dat", pl: "An MSI installer named update.dat" }, ExampleInput::Generated(installer_renamed)),
+        Example::passes(title! { en: "A PDF invoice", fr: "A PDF invoice", es: "A PDF invoice", pl: "A PDF invoice" }, ExampleInput::Generated(pdf_invoice)),
+        Example::passes(title! { en: "A ZIP of a PDF and a text file", fr: "A ZIP of a PDF and a text file", es: "A ZIP of a PDF and a text file", pl: "A ZIP of a PDF and a text file" }, ExampleInput::Generated(zip_of_documents)),
+        Example::passes(title! { en: "A text file that starts with the letters MZ", fr: "A text file that starts with the letters MZ", es: "A text file that starts with the letters MZ", pl: "A text file that starts with the letters MZ" }, ExampleInput::Generated(text_starting_with_mz)),
+        Example::passes(title! { en: "A Word document without macros", fr: "A Word document without macros", es: "A Word document without macros", pl: "A Word document without macros" }, ExampleInput::Generated(plain_word_document)),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 fn program_by_name() -> Vec<u8> {
@@ -111,7 +154,7 @@ fn plain_word_document() -> Vec<u8> {
 }
 
 fn check(message: &Message, cx: &mut Context) {
-    let inspected = super::inspect(message, &cx.options.thresholds.attachments);
+    let inspected = super::inspect(message, cx.settings);
     let found = super::facts_where(&inspected, |k| {
         matches!(k, FactKind::ExecutableName { .. } | FactKind::ExecutableContent { .. })
     });
@@ -128,16 +171,16 @@ fn check(message: &Message, cx: &mut Context) {
         }
         let locale = cx.locale();
         let msg = match (by_name, by_content) {
-            (Some((extension, group)), Some(format)) => Msg::new("attachment/executable.by-name-and-content")
+            (Some((extension, group)), Some(format)) => Msg::of(&BY_NAME_AND_CONTENT)
                 .text("path", fact.path.clone())
                 .text("extension", extension.clone())
                 .text("group", super::group_label(group, locale))
                 .text("format", super::format_label(format, locale)),
-            (Some((extension, group)), None) => Msg::new("attachment/executable.by-name")
+            (Some((extension, group)), None) => Msg::of(&BY_NAME)
                 .text("path", fact.path.clone())
                 .text("extension", extension.clone())
                 .text("group", super::group_label(group, locale)),
-            (None, Some(format)) => Msg::new("attachment/executable.by-content")
+            (None, Some(format)) => Msg::of(&BY_CONTENT)
                 .text("path", fact.path.clone())
                 .text("format", super::format_label(format, locale)),
             (None, None) => continue,

@@ -4,30 +4,85 @@
 //! ([MS-OVBA] §2.2), and by `vbaProject.bin`, macro sheets or a macro-enabled
 //! content type in an OOXML package, whatever the document is named.
 
+use crate::title;
 use super::samples::{self, ZipEntry};
 use crate::i18n::Msg;
 use crate::inspect::{FactKind, MacroSign};
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "attachment/macro-document";
+    summary => {
+        en: "An attachment is an Office document with macros, even inside an archive.",
+        fr: "Une pièce jointe est un document Office avec des macros, même dans une archive.",
+        es: "Un adjunto es un documento de Office con macros, incluso dentro de un archivo comprimido.",
+        pl: "Załącznik jest dokumentem Office z makrami, nawet wewnątrz archiwum.",
+    },
+    why => {
+        en: "The hosting guides count documents with macros as executables that get automated mail blocked, zipped or not: macros are programs that run inside Word, Excel or PowerPoint. They are found by extension (docm, xlsm, …) and by content: the VBA storages of legacy documents and the vbaProject.bin part or macro-enabled content type of newer ones, whatever the file is named.",
+        fr: "Les guides de l'hébergeur comptent les documents avec des « macros » parmi les exécutables qui font bloquer les e-mails automatisés, zippés ou non : les macros sont des programmes qui s'exécutent dans Word, Excel ou PowerPoint. Elles sont repérées par l'extension (docm, xlsm, …) et par le contenu : stockages VBA des anciens documents, partie vbaProject.bin ou type de contenu « macroEnabled » des récents, quel que soit le nom du fichier.",
+        es: "Las guías del alojamiento cuentan los documentos con \"macros\" entre los ejecutables que provocan el bloqueo de los correos automatizados, comprimidos o no: las macros son programas que se ejecutan dentro de Word, Excel o PowerPoint. Se detectan por la extensión (docm, xlsm, …) y por el contenido: almacenes VBA de los documentos antiguos, parte vbaProject.bin o tipo de contenido \"macroEnabled\" de los recientes, se llame como se llame el archivo.",
+        pl: "Przewodniki hostingu zaliczają dokumenty z makrami do plików wykonywalnych, przez które automatyczne wiadomości są blokowane, spakowane czy nie: makra to programy uruchamiane w Wordzie, Excelu lub PowerPoincie. Wykrywa się je po rozszerzeniu (docm, xlsm, …) i po zawartości: magazynach VBA starszych dokumentów oraz części vbaProject.bin lub typie zawartości „macroEnabled” nowszych, niezależnie od nazwy pliku.",
+    },
+    fix => {
+        en: "Save the document without macros (as .docx, .xlsx or, better, PDF) or send a link to it on your site.",
+        fr: "Enregistrez le document sans macros (en .docx, .xlsx ou, mieux, en PDF) ou envoyez un lien vers le fichier sur votre site.",
+        es: "Guarde el documento sin macros (como .docx, .xlsx o, mejor, PDF) o envíe un enlace al archivo en su sitio.",
+        pl: "Zapisz dokument bez makr (jako .docx, .xlsx lub lepiej PDF) albo wyślij link do pliku na swojej stronie.",
+    },
+    EXTENSION "extension" => {
+        en: "{path} has the extension .{extension}, an Office format made to carry macros: the host blocks it.",
+        fr: "{path} a l'extension .{extension}, un format Office conçu pour contenir des macros : l'hébergeur le bloque.",
+        es: "{path} tiene la extensión .{extension}, un formato de Office hecho para llevar macros: el alojamiento lo bloquea.",
+        pl: "{path} ma rozszerzenie .{extension}, format Office przeznaczony do przechowywania makr: hosting go blokuje.",
+    },
+    VBA_STORAGE "vba-storage" => {
+        en: "{path} holds a VBA macro project (storage {storage}): the host blocks documents with macros.",
+        fr: "{path} contient un projet de macros VBA (stockage {storage}) : l'hébergeur bloque les documents avec des macros.",
+        es: "{path} contiene un proyecto de macros VBA (almacén {storage}): el alojamiento bloquea los documentos con macros.",
+        pl: "{path} zawiera projekt makr VBA (magazyn {storage}): hosting blokuje dokumenty z makrami.",
+    },
+    VBA_PROJECT "vba-project" => {
+        en: "{path} is the VBA macro project of an Office document: the host blocks documents with macros.",
+        fr: "{path} est le projet de macros VBA d'un document Office : l'hébergeur bloque les documents avec des macros.",
+        es: "{path} es el proyecto de macros VBA de un documento de Office: el alojamiento bloquea los documentos con macros.",
+        pl: "{path} to projekt makr VBA dokumentu Office: hosting blokuje dokumenty z makrami.",
+    },
+    MACRO_SHEETS "macro-sheets" => {
+        en: "{path} is an Excel 4.0 macro sheet: the host blocks documents with macros.",
+        fr: "{path} est une feuille de macros Excel 4.0 : l'hébergeur bloque les documents avec des macros.",
+        es: "{path} es una hoja de macros de Excel 4.0: el alojamiento bloquea los documentos con macros.",
+        pl: "{path} to arkusz makr Excel 4.0: hosting blokuje dokumenty z makrami.",
+    },
+    CONTENT_TYPE "content-type" => {
+        en: "{path} declares a macro-enabled document: the host blocks documents with macros.",
+        fr: "{path} déclare un document prenant en charge les macros : l'hébergeur bloque les documents avec des macros.",
+        es: "{path} declara un documento habilitado para macros: el alojamiento bloquea los documentos con macros.",
+        pl: "{path} deklaruje dokument z obsługą makr: hosting blokuje dokumenty z makrami.",
+    },
+}
 
 pub const RULE: Rule = Rule {
-    id: "attachment/macro-document",
-    group: Group::Attachments,
-    default_severity: Severity::Error,
-    default_score: 50,
+    id: ID,
+    group: Group::Attachment,
+    severity: Severity::Error,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 50
+    texts: &TEXTS,
+    thresholds: &[], // TODO(thresholds)
     examples: &[
-        Example::fails("A macro-enabled Word document renamed report.docx", ExampleInput::Generated(docm_renamed_docx)),
+        Example::fails(title! { en: "A macro-enabled Word document renamed report.docx", fr: "A macro-enabled Word document renamed report.docx", es: "A macro-enabled Word document renamed report.docx", pl: "A macro-enabled Word document renamed report.docx" }, ExampleInput::Generated(docm_renamed_docx)),
         Example::fails(
-            "A Word 97 document with a VBA project (Macros storage)",
+            title! { en: "A Word 97 document with a VBA project (Macros storage)", fr: "A Word 97 document with a VBA project (Macros storage)", es: "A Word 97 document with a VBA project (Macros storage)", pl: "A Word 97 document with a VBA project (Macros storage)" },
             ExampleInput::Generated(word_97_with_macros),
         ),
-        Example::fails("A Word 97 document with macros inside a ZIP", ExampleInput::Generated(macro_document_in_zip)),
-        Example::fails("A file named budget.xlsm", ExampleInput::Generated(xlsm_by_name)),
-        Example::passes("A Word document without macros", ExampleInput::Generated(plain_docx)),
-        Example::passes("A Word 97 document without macros", ExampleInput::Generated(plain_word_97)),
+        Example::fails(title! { en: "A Word 97 document with macros inside a ZIP", fr: "A Word 97 document with macros inside a ZIP", es: "A Word 97 document with macros inside a ZIP", pl: "A Word 97 document with macros inside a ZIP" }, ExampleInput::Generated(macro_document_in_zip)),
+        Example::fails(title! { en: "A file named budget.xlsm", fr: "A file named budget.xlsm", es: "A file named budget.xlsm", pl: "A file named budget.xlsm" }, ExampleInput::Generated(xlsm_by_name)),
+        Example::passes(title! { en: "A Word document without macros", fr: "A Word document without macros", es: "A Word document without macros", pl: "A Word document without macros" }, ExampleInput::Generated(plain_docx)),
+        Example::passes(title! { en: "A Word 97 document without macros", fr: "A Word 97 document without macros", es: "A Word 97 document without macros", pl: "A Word 97 document without macros" }, ExampleInput::Generated(plain_word_97)),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 fn docm_renamed_docx() -> Vec<u8> {
@@ -63,7 +118,7 @@ fn plain_word_97() -> Vec<u8> {
 }
 
 fn check(message: &Message, cx: &mut Context) {
-    let inspected = super::inspect(message, &cx.options.thresholds.attachments);
+    let inspected = super::inspect(message, cx.settings);
     // One finding per attachment: a macro document shows several signs at once.
     let mut reported = Vec::new();
     for (attachment, fact) in super::facts_where(&inspected, |k| matches!(k, FactKind::MacroDocument(_))) {
@@ -74,14 +129,14 @@ fn check(message: &Message, cx: &mut Context) {
         let FactKind::MacroDocument(sign) = &fact.kind else { continue };
         let msg = match sign {
             MacroSign::Extension(extension) => {
-                Msg::new("attachment/macro-document.extension").text("extension", extension.clone())
+                Msg::of(&EXTENSION).text("extension", extension.clone())
             }
             MacroSign::VbaStorage(storage) => {
-                Msg::new("attachment/macro-document.vba-storage").text("storage", storage.clone())
+                Msg::of(&VBA_STORAGE).text("storage", storage.clone())
             }
-            MacroSign::VbaProjectPart => Msg::new("attachment/macro-document.vba-project"),
-            MacroSign::MacroSheets => Msg::new("attachment/macro-document.macro-sheets"),
-            MacroSign::MacroEnabledContentType => Msg::new("attachment/macro-document.content-type"),
+            MacroSign::VbaProjectPart => Msg::of(&VBA_PROJECT),
+            MacroSign::MacroSheets => Msg::of(&MACRO_SHEETS),
+            MacroSign::MacroEnabledContentType => Msg::of(&CONTENT_TYPE),
         };
         let msg = msg.text("path", fact.path.clone());
         cx.emit(Draft::new(msg).evidence(&fact.path).at(super::location(message, attachment, fact)));

@@ -18,69 +18,93 @@ use crate::i18n::{self, Locale};
 use crate::inspect::{self, names, AttachmentFacts, Fact, FactKind, Limits};
 use crate::model::Message;
 use crate::report::Location;
-use serde::{Deserialize, Serialize};
+use crate::settings::{Evidence, Kind, ListDefault, Settings, Threshold};
 use std::borrow::Cow;
 
-/// Thresholds of the `attachments` group (overridable in `Options::thresholds.attachments`).
-///
-/// The guides give no numbers for archives; these defaults *(default)* follow what
-/// mail scanners ship with (ClamAV: 10,000 files per archive, recursion limits)
-/// scaled to what a 10 MB message can legitimately hold.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
-pub struct AttachmentThresholds {
-    /// Archive levels opened (`a.zip > b.zip > c.exe` is 2). Real mail rarely nests
-    /// beyond 2; deeper nesting is a way to tire scanners.
-    pub max_archive_depth: usize,
-    /// Archive entries listed per attachment, all levels together (ClamAV's MaxFiles default).
-    pub max_archive_entries: usize,
-    /// Bytes inflated out of archives per attachment. A 10 MB message legitimately
-    /// holds a few times that once inflated; only nested archives and the first
-    /// bytes of each entry are inflated, so this budget is rarely spent.
-    pub max_inflated_bytes: u64,
-    /// Largest inflated/compressed ratio of one entry. Deflate peaks near 1,032:1 on
-    /// zeros; real documents stay under 20:1 and even log files rarely pass 100:1.
-    pub max_compression_ratio: u64,
-    /// The ratio is judged only for entries inflating past this many bytes, so tiny
-    /// repetitive files do not count as bombs.
-    pub compression_ratio_min_bytes: u64,
-    /// Extensions (lowercase, no dot) that run code. Defaults to every executable
-    /// group of `inspect::names::EXTENSION_GROUPS`.
-    pub executable_extensions: Vec<String>,
-    /// Extensions the host blocks although they run nothing. The guides name XLSX and XML.
-    pub blocked_extensions: Vec<String>,
+// The guides give no numbers for archives; these defaults (ours) follow what
+// mail scanners ship with (ClamAV: 10,000 files per archive, recursion limits)
+// scaled to what a 10 MB message can legitimately hold. They bound the
+// inspection, an analysis stage (`pipeline::ANALYSIS_LIMITS`).
+
+/// Archive levels opened (`a.zip > b.zip > c.exe` is 2).
+pub const MAX_ARCHIVE_DEPTH: Threshold = Threshold {
+    key: "attachments.maxArchiveDepth",
+    kind: Kind::Int { default: 4, min: 0, max: 16 },
+    doc: "Archive levels opened (`a.zip > b.zip > c.exe` is 2). Real mail rarely nests beyond 2; deeper nesting is a way to tire scanners.",
+    evidence: Evidence::Ours("ClamAV's recursion limits, scaled to what a 10 MB message holds"),
+};
+/// Archive entries listed per attachment, all levels together.
+pub const MAX_ARCHIVE_ENTRIES: Threshold = Threshold {
+    key: "attachments.maxArchiveEntries",
+    kind: Kind::Int { default: 10_000, min: 1, max: 100_000 },
+    doc: "Archive entries listed per attachment, all levels together.",
+    evidence: Evidence::Receiver("ClamAV MaxFiles default: 10,000"),
+};
+/// Bytes inflated out of archives per attachment.
+pub const MAX_INFLATED_BYTES: Threshold = Threshold {
+    key: "attachments.maxInflatedBytes",
+    kind: Kind::Int { default: 32_000_000, min: 0, max: 256_000_000 },
+    doc: "Bytes inflated out of archives per attachment; only nested archives and the first bytes of each entry are inflated.",
+    evidence: Evidence::Ours("a few times the 10 MB a message may carry"),
+};
+/// Largest inflated/compressed ratio of one entry.
+pub const MAX_COMPRESSION_RATIO: Threshold = Threshold {
+    key: "attachments.maxCompressionRatio",
+    kind: Kind::Int { default: 100, min: 1, max: 100_000 },
+    doc: "Largest inflated/compressed ratio of one entry: deflate peaks near 1,032:1 on zeros; real documents stay under 20:1 and log files rarely pass 100:1.",
+    evidence: Evidence::Ours("100:1, above real documents and logs"),
+};
+/// The ratio is judged only for entries inflating past this many bytes.
+pub const COMPRESSION_RATIO_MIN_BYTES: Threshold = Threshold {
+    key: "attachments.compressionRatioMinBytes",
+    kind: Kind::Int { default: 1_000_000, min: 0, max: 256_000_000 },
+    doc: "The ratio is judged only for entries inflating past this many bytes, so tiny repetitive files do not count as bombs.",
+    evidence: Evidence::Ours("1 MB"),
+};
+/// Extensions (lowercase, no dot) that run code.
+pub const EXECUTABLE_EXTENSIONS: Threshold = Threshold {
+    key: "attachments.executableExtensions",
+    kind: Kind::List { default: ListDefault::Computed(executable_extensions), max_items: 10_000 },
+    doc: "Extensions (lowercase, no dot) that run code; by default every executable group of the inspector's extension table.",
+    evidence: Evidence::Guide("FR 001: « l'e-mail contient un exécutable (EXE, BAT, PIF, …) »"),
+};
+/// Extensions the host blocks although they run nothing.
+pub const BLOCKED_EXTENSIONS: Threshold = Threshold {
+    key: "attachments.blockedExtensions",
+    kind: Kind::List { default: ListDefault::Items(&["xlsx", "xml"]), max_items: 10_000 },
+    doc: "Extensions the host blocks although they run nothing. The guides name XLSX and XML.",
+    evidence: Evidence::Guide("FR 001: « un exécutable (EXE, BAT, PIF, XML, XLSX ou documents avec macros) »"),
+};
+
+/// Every threshold of the inspection, for `pipeline::ANALYSIS_LIMITS`.
+pub const INSPECTION_LIMITS: &[&Threshold] = &[
+    &MAX_ARCHIVE_DEPTH,
+    &MAX_ARCHIVE_ENTRIES,
+    &MAX_INFLATED_BYTES,
+    &MAX_COMPRESSION_RATIO,
+    &COMPRESSION_RATIO_MIN_BYTES,
+    &EXECUTABLE_EXTENSIONS,
+    &BLOCKED_EXTENSIONS,
+];
+
+fn executable_extensions() -> Vec<String> {
+    names::EXTENSION_GROUPS
+        .iter()
+        .filter(|g| g.class == names::ExtensionClass::Executable)
+        .flat_map(|g| g.extensions.iter().map(|e| e.to_string()))
+        .collect()
 }
 
-impl Default for AttachmentThresholds {
-    fn default() -> Self {
-        AttachmentThresholds {
-            max_archive_depth: 4,
-            max_archive_entries: 10_000,
-            max_inflated_bytes: 32_000_000,
-            max_compression_ratio: 100,
-            compression_ratio_min_bytes: 1_000_000,
-            executable_extensions: names::EXTENSION_GROUPS
-                .iter()
-                .filter(|g| g.class == names::ExtensionClass::Executable)
-                .flat_map(|g| g.extensions.iter().map(|e| e.to_string()))
-                .collect(),
-            blocked_extensions: vec!["xlsx".into(), "xml".into()],
-        }
-    }
-}
-
-impl AttachmentThresholds {
-    /// The limits handed to the inspector.
-    pub fn limits(&self) -> Limits {
-        Limits {
-            max_depth: self.max_archive_depth,
-            max_entries: self.max_archive_entries,
-            max_inflated_bytes: self.max_inflated_bytes,
-            max_compression_ratio: self.max_compression_ratio,
-            compression_ratio_min_bytes: self.compression_ratio_min_bytes,
-            executable_extensions: self.executable_extensions.iter().map(|e| normalise_extension(e)).collect(),
-            blocked_extensions: self.blocked_extensions.iter().map(|e| normalise_extension(e)).collect(),
-        }
+/// The limits handed to the inspector.
+pub fn limits(settings: &Settings) -> Limits {
+    Limits {
+        max_depth: settings.count(&MAX_ARCHIVE_DEPTH),
+        max_entries: settings.count(&MAX_ARCHIVE_ENTRIES),
+        max_inflated_bytes: settings.int(&MAX_INFLATED_BYTES) as u64,
+        max_compression_ratio: settings.int(&MAX_COMPRESSION_RATIO) as u64,
+        compression_ratio_min_bytes: settings.int(&COMPRESSION_RATIO_MIN_BYTES) as u64,
+        executable_extensions: settings.list(&EXECUTABLE_EXTENSIONS).iter().map(|e| normalise_extension(e)).collect(),
+        blocked_extensions: settings.list(&BLOCKED_EXTENSIONS).iter().map(|e| normalise_extension(e)).collect(),
     }
 }
 
@@ -91,8 +115,8 @@ fn normalise_extension(extension: &str) -> String {
 /// The inspection of every attachment, as each rule of the group reads it. It is
 /// computed once per message and kept in `Message::attachment_facts` (parse once,
 /// read many): the eight rules of the group share it.
-pub fn inspect<'m>(message: &'m Message, thresholds: &AttachmentThresholds) -> Cow<'m, [AttachmentFacts]> {
-    let limits = thresholds.limits();
+pub fn inspect<'m>(message: &'m Message, settings: &Settings) -> Cow<'m, [AttachmentFacts]> {
+    let limits = limits(settings);
     let (cached_limits, facts) =
         message.attachment_facts.get_or_init(|| (limits.clone(), inspect::inspect_message(message, &limits)));
     if *cached_limits == limits {

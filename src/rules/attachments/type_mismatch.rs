@@ -3,29 +3,66 @@
 //! file as disguised; generic types (`application/octet-stream`) promise nothing
 //! and never mismatch.
 
+use crate::title;
 use super::samples;
 use crate::i18n::Msg;
 use crate::inspect::FactKind;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "attachment/type-mismatch";
+    summary => {
+        en: "An attachment's content is not what its declared type or extension says.",
+        fr: "Le contenu d'une pièce jointe ne correspond pas à son type déclaré ou à son extension.",
+        es: "El contenido de un adjunto no es lo que dicen su tipo declarado o su extensión.",
+        pl: "Zawartość załącznika nie odpowiada zadeklarowanemu typowi ani rozszerzeniu.",
+    },
+    why => {
+        en: "A file whose content disagrees with its Content-Type or its extension looks disguised, and mail filters score it as such. It may also fail to open for the recipient.",
+        fr: "Un fichier dont le contenu contredit son Content-Type ou son extension semble déguisé, et les filtres de messagerie le notent comme tel. Le destinataire risque aussi de ne pas pouvoir l'ouvrir.",
+        es: "Un archivo cuyo contenido contradice su Content-Type o su extensión parece disfrazado, y los filtros de correo lo puntúan como tal. Además, puede que el destinatario no consiga abrirlo.",
+        pl: "Plik, którego zawartość jest sprzeczna z Content-Type lub rozszerzeniem, wygląda na zamaskowany i filtry pocztowe tak go oceniają. Odbiorca może też nie móc go otworzyć.",
+    },
+    fix => {
+        en: "Attach the file under its real name and type; let your mail library choose the Content-Type from the file.",
+        fr: "Joignez le fichier sous son vrai nom et son vrai type ; laissez votre bibliothèque d'envoi choisir le Content-Type d'après le fichier.",
+        es: "Adjunte el archivo con su nombre y tipo reales; deje que su biblioteca de correo elija el Content-Type a partir del archivo.",
+        pl: "Dołącz plik pod prawdziwą nazwą i typem; pozwól bibliotece pocztowej dobrać Content-Type na podstawie pliku.",
+    },
+    DECLARED_TYPE "declared-type" => {
+        en: "{path} is declared as {declared} but its content is: {detected}.",
+        fr: "{path} est déclaré comme {declared} mais son contenu est de type : {detected}.",
+        es: "{path} está declarado como {declared} pero su contenido es de tipo: {detected}.",
+        pl: "{path} jest zadeklarowany jako {declared}, ale jego zawartość to: {detected}.",
+    },
+    EXTENSION "extension" => {
+        en: "{path} has the extension {declared} but its content is: {detected}.",
+        fr: "{path} porte l'extension {declared} mais son contenu est de type : {detected}.",
+        es: "{path} lleva la extensión {declared} pero su contenido es de tipo: {detected}.",
+        pl: "{path} ma rozszerzenie {declared}, ale jego zawartość to: {detected}.",
+    },
+}
 
 pub const RULE: Rule = Rule {
-    id: "attachment/type-mismatch",
-    group: Group::Attachments,
-    default_severity: Severity::Warning,
-    default_score: 15,
+    id: ID,
+    group: Group::Attachment,
+    severity: Severity::Warning,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 15
+    texts: &TEXTS,
+    thresholds: &[], // TODO(thresholds)
     examples: &[
-        Example::fails("Declared application/pdf, the content is a ZIP", ExampleInput::Generated(zip_declared_pdf)),
-        Example::fails("Named photo.jpg, the content is a Windows program", ExampleInput::Generated(program_named_jpg)),
-        Example::passes("A PDF declared as a PDF", ExampleInput::Generated(pdf_as_pdf)),
-        Example::passes("A ZIP declared as application/octet-stream", ExampleInput::Generated(zip_as_octet_stream)),
+        Example::fails(title! { en: "Declared application/pdf, the content is a ZIP", fr: "Declared application/pdf, the content is a ZIP", es: "Declared application/pdf, the content is a ZIP", pl: "Declared application/pdf, the content is a ZIP" }, ExampleInput::Generated(zip_declared_pdf)),
+        Example::fails(title! { en: "Named photo.jpg, the content is a Windows program", fr: "Named photo.jpg, the content is a Windows program", es: "Named photo.jpg, the content is a Windows program", pl: "Named photo.jpg, the content is a Windows program" }, ExampleInput::Generated(program_named_jpg)),
+        Example::passes(title! { en: "A PDF declared as a PDF", fr: "A PDF declared as a PDF", es: "A PDF declared as a PDF", pl: "A PDF declared as a PDF" }, ExampleInput::Generated(pdf_as_pdf)),
+        Example::passes(title! { en: "A ZIP declared as application/octet-stream", fr: "A ZIP declared as application/octet-stream", es: "A ZIP declared as application/octet-stream", pl: "A ZIP declared as application/octet-stream" }, ExampleInput::Generated(zip_as_octet_stream)),
         Example::passes(
-            "A PNG declared image/jpeg (pictures are sniffed by every client)",
+            title! { en: "A PNG declared image/jpeg (pictures are sniffed by every client)", fr: "A PNG declared image/jpeg (pictures are sniffed by every client)", es: "A PNG declared image/jpeg (pictures are sniffed by every client)", pl: "A PNG declared image/jpeg (pictures are sniffed by every client)" },
             ExampleInput::Generated(png_as_jpeg),
         ),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 fn zip_declared_pdf() -> Vec<u8> {
@@ -47,17 +84,17 @@ fn png_as_jpeg() -> Vec<u8> {
 }
 
 fn check(message: &Message, cx: &mut Context) {
-    let inspected = super::inspect(message, &cx.options.thresholds.attachments);
+    let inspected = super::inspect(message, cx.settings);
     for (attachment, fact) in super::facts_where(&inspected, |k| matches!(k, FactKind::TypeMismatch { .. })) {
         let FactKind::TypeMismatch { declared, detected } = &fact.kind else { continue };
         let id = if declared.starts_with('.') {
-            "attachment/type-mismatch.extension"
+            &EXTENSION
         } else {
-            "attachment/type-mismatch.declared-type"
+            &DECLARED_TYPE
         };
         cx.emit(
             Draft::new(
-                Msg::new(id)
+                Msg::of(id)
                     .text("path", fact.path.clone())
                     .text("declared", declared.clone())
                     .text("detected", *detected),

@@ -5,26 +5,63 @@
 //! inside. Names are listed when the format's headers are plain (RAR, cabinets), and
 //! checked by the other rules.
 
+use crate::title;
 use super::samples;
 use crate::i18n::Msg;
 use crate::inspect::FactKind;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "attachment/uninspectable-archive";
+    summary => {
+        en: "An archive's content cannot be inspected (RAR, 7-Zip, cabinet, …).",
+        fr: "Le contenu d'une archive ne peut pas être inspecté (RAR, 7-Zip, cabinet, …).",
+        es: "El contenido de un archivo comprimido no se puede inspeccionar (RAR, 7-Zip, cabinet, …).",
+        pl: "Zawartości archiwum nie można sprawdzić (RAR, 7-Zip, cabinet, …).",
+    },
+    why => {
+        en: "The guides block executables even zipped. mail-preflight reads ZIP, tar and gzip, but not this format, so it cannot tell whether a program is inside; the host's filter may not read it either and may hold the mail.",
+        fr: "Les guides bloquent les exécutables même « zippés ». mail-preflight lit les formats ZIP, tar et gzip, mais pas celui-ci : il ne peut pas dire si un programme s'y trouve ; le filtre de l'hébergeur ne le lit peut-être pas non plus et peut retenir l'e-mail.",
+        es: "Las guías bloquean los ejecutables aunque estén comprimidos. mail-preflight lee ZIP, tar y gzip, pero no este formato, así que no puede saber si contiene un programa; puede que el filtro del alojamiento tampoco lo lea y retenga el correo.",
+        pl: "Przewodniki blokują pliki wykonywalne nawet spakowane. mail-preflight odczytuje ZIP, tar i gzip, ale nie ten format, więc nie wie, czy w środku jest program; filtr hostingu może go też nie odczytać i zatrzymać wiadomość.",
+    },
+    fix => {
+        en: "Send the files as a ZIP archive without password, or as separate attachments.",
+        fr: "Envoyez les fichiers dans une archive ZIP sans mot de passe, ou en pièces jointes séparées.",
+        es: "Envíe los archivos en un ZIP sin contraseña o como adjuntos separados.",
+        pl: "Wyślij pliki w archiwum ZIP bez hasła albo jako osobne załączniki.",
+    },
+    FORMAT "format" => {
+        en: "{path} ({format}): its content cannot be inspected.",
+        fr: "{path} ({format}) : son contenu ne peut pas être inspecté.",
+        es: "{path} ({format}): su contenido no se puede inspeccionar.",
+        pl: "{path} ({format}): jego zawartości nie można sprawdzić.",
+    },
+    WITH_NAMES "with-names" => {
+        en: "{path} ({format}) lists {count} files ({names}); their content cannot be inspected.",
+        fr: "{path} ({format}) contient {count} fichiers ({names}) ; leur contenu ne peut pas être inspecté.",
+        es: "{path} ({format}) contiene {count} ficheros ({names}); su contenido no se puede inspeccionar.",
+        pl: "{path} ({format}) zawiera pliki w liczbie {count} ({names}); ich zawartości nie można sprawdzić.",
+    },
+}
 
 pub const RULE: Rule = Rule {
-    id: "attachment/uninspectable-archive",
-    group: Group::Attachments,
-    default_severity: Severity::Warning,
-    default_score: 10,
+    id: ID,
+    group: Group::Attachment,
+    severity: Severity::Warning,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 10
+    texts: &TEXTS,
+    thresholds: &[], // TODO(thresholds)
     examples: &[
-        Example::fails("A RAR archive", ExampleInput::Generated(rar_archive)),
-        Example::fails("A 7-Zip archive named backup.dat", ExampleInput::Generated(seven_zip_renamed)),
-        Example::fails("A cabinet listing its file names", ExampleInput::Generated(cabinet)),
-        Example::passes("A ZIP archive (its directory is read)", ExampleInput::Generated(zip_archive)),
-        Example::passes("A gzip-compressed tar archive (inflated and read)", ExampleInput::Generated(tar_gz)),
+        Example::fails(title! { en: "A RAR archive", fr: "A RAR archive", es: "A RAR archive", pl: "A RAR archive" }, ExampleInput::Generated(rar_archive)),
+        Example::fails(title! { en: "A 7-Zip archive named backup.dat", fr: "A 7-Zip archive named backup.dat", es: "A 7-Zip archive named backup.dat", pl: "A 7-Zip archive named backup.dat" }, ExampleInput::Generated(seven_zip_renamed)),
+        Example::fails(title! { en: "A cabinet listing its file names", fr: "A cabinet listing its file names", es: "A cabinet listing its file names", pl: "A cabinet listing its file names" }, ExampleInput::Generated(cabinet)),
+        Example::passes(title! { en: "A ZIP archive (its directory is read)", fr: "A ZIP archive (its directory is read)", es: "A ZIP archive (its directory is read)", pl: "A ZIP archive (its directory is read)" }, ExampleInput::Generated(zip_archive)),
+        Example::passes(title! { en: "A gzip-compressed tar archive (inflated and read)", fr: "A gzip-compressed tar archive (inflated and read)", es: "A gzip-compressed tar archive (inflated and read)", pl: "A gzip-compressed tar archive (inflated and read)" }, ExampleInput::Generated(tar_gz)),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 fn rar_archive() -> Vec<u8> {
@@ -54,16 +91,16 @@ fn tar_gz() -> Vec<u8> {
 }
 
 fn check(message: &Message, cx: &mut Context) {
-    let inspected = super::inspect(message, &cx.options.thresholds.attachments);
+    let inspected = super::inspect(message, cx.settings);
     for (attachment, fact) in super::facts_where(&inspected, |k| matches!(k, FactKind::Uninspectable { .. })) {
         let FactKind::Uninspectable { format, names } = &fact.kind else { continue };
         let format = super::format_label(format, cx.locale());
         let msg = if names.is_empty() {
-            Msg::new("attachment/uninspectable-archive.format")
+            Msg::of(&FORMAT)
                 .text("path", fact.path.clone())
                 .text("format", format.clone())
         } else {
-            Msg::new("attachment/uninspectable-archive.with-names")
+            Msg::of(&WITH_NAMES)
                 .text("path", fact.path.clone())
                 .text("format", format.clone())
                 .int("count", names.len())

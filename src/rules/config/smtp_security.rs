@@ -3,44 +3,87 @@
 //! `"starttls"` or `"tls"` with port 587 only with one of the provider's own
 //! addresses; anything else is flagged.
 
+use crate::title;
 use super::{
     describe, host_of, is_provider_host, security_of, transport_of, Transport, DEFAULT_PORT, EXAMPLE_MESSAGE,
     PROVIDER_ONLY_PORT, RECOMMENDED_PORT, RECOMMENDED_SECURITY,
 };
 use crate::i18n::Msg;
-use crate::model::Message;
+use crate::settings::Settings;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
 
 const RAW: ExampleInput = ExampleInput::Raw(EXAMPLE_MESSAGE);
 
+crate::rule_texts! { "config/smtp-security";
+    summary => {
+        en: "The SMTP port and security are not the recommended pair: port 465 with ssl.",
+        fr: "Le port et la sécurité SMTP ne sont pas la paire recommandée : port 465 avec ssl.",
+        es: "El puerto y la seguridad SMTP no son la pareja recomendada: puerto 465 con ssl.",
+        pl: "Port i zabezpieczenie SMTP nie są zalecaną parą: port 465 z ssl.",
+    },
+    why => {
+        en: "The guides give SMTPSecure \"ssl\" with Port 465 as the configuration to prefer; \"starttls\" or \"tls\" with port 587 is allowed only with one of the provider's own e-mail addresses. Other pairs send without encryption or do not connect. Mails sent over SMTP are not managed or followed in the hosting's panel, and are limited to 200 per hour per account and 300 per hour per IP.",
+        fr: "Les guides donnent SMTPSecure « ssl » avec le Port 465 comme configuration à privilégier ; « starttls » ou « tls » avec le port 587 n'est permis qu'avec une adresse e-mail de l'hébergeur. Les autres paires envoient sans chiffrement ou ne se connectent pas. Les e-mails envoyés en SMTP ne sont ni gérés ni suivis dans l'espace client, et sont limités à 200 par heure et par compte et 300 par heure et par IP.",
+        es: "Las guías indican SMTPSecure «ssl» con el Port 465 como la configuración que debe primar; «starttls» o «tls» con el puerto 587 solo se permite con una dirección de correo del proveedor. Las demás combinaciones envían sin cifrado o no conectan. Los mensajes enviados por SMTP no se gestionan ni se siguen desde el área de cliente, y están limitados a 200 por hora y cuenta y 300 por hora e IP.",
+        pl: "Przewodniki wskazują SMTPSecure „ssl” z portem 465 jako konfigurację uprzywilejowaną; „starttls” lub „tls” z portem 587 jest dozwolone tylko z adresem e-mail dostawcy. Inne pary wysyłają bez szyfrowania lub się nie łączą. E-maile wysyłane przez SMTP nie są zarządzane ani monitorowane w panelu i są ograniczone do 200 na godzinę na konto i 300 na godzinę na IP.",
+    },
+    fix => {
+        en: "In the script, set SMTPSecure = \"ssl\" and Port = 465 (PHPMailer: $mail->SMTPSecure = \"ssl\"; $mail->Port = 465;).",
+        fr: "Dans le script, réglez SMTPSecure = « ssl » et Port = 465 (PHPMailer : $mail->SMTPSecure = \"ssl\"; $mail->Port = 465;).",
+        es: "En el script, configure SMTPSecure = «ssl» y Port = 465 (PHPMailer: $mail->SMTPSecure = \"ssl\"; $mail->Port = 465;).",
+        pl: "W skrypcie ustaw SMTPSecure = „ssl” i Port = 465 (PHPMailer: $mail->SMTPSecure = \"ssl\"; $mail->Port = 465;).",
+    },
+    NOT_RECOMMENDED "not-recommended" => {
+        en: "Port {port} with security \"{security}\" is not a supported pair; use port 465 with ssl.",
+        fr: "Le port {port} avec la sécurité « {security} » n'est pas une paire prise en charge ; utilisez le port 465 avec ssl.",
+        es: "El puerto {port} con la seguridad «{security}» no es una combinación admitida; use el puerto 465 con ssl.",
+        pl: "Port {port} z zabezpieczeniem „{security}” nie jest obsługiwaną parą; użyj portu 465 z ssl.",
+    },
+    PROVIDER_ONLY "provider-only" => {
+        en: "Port {port} with \"{security}\" is allowed only with the provider's own e-mail addresses, and {host} is not one of its servers; use port 465 with ssl.",
+        fr: "Le port {port} avec « {security} » n'est permis qu'avec les adresses e-mail de l'hébergeur, et {host} n'est pas l'un de ses serveurs ; utilisez le port 465 avec ssl.",
+        es: "El puerto {port} con «{security}» solo se permite con las direcciones de correo del proveedor, y {host} no es uno de sus servidores; use el puerto 465 con ssl.",
+        pl: "Port {port} z „{security}” jest dozwolony tylko z adresami e-mail dostawcy, a {host} nie jest jego serwerem; użyj portu 465 z ssl.",
+    },
+    PROVIDER_PAIR "provider-pair" => {
+        en: "Port {port} with \"{security}\" works with the provider's own addresses, but port 465 with ssl remains the configuration to prefer.",
+        fr: "Le port {port} avec « {security} » fonctionne avec les adresses de l'hébergeur, mais le port 465 avec ssl reste à privilégier.",
+        es: "El puerto {port} con «{security}» funciona con las direcciones del proveedor, pero el puerto 465 con ssl sigue siendo la configuración que debe primar.",
+        pl: "Port {port} z „{security}” działa z adresami dostawcy, ale port 465 z ssl pozostaje konfiguracją uprzywilejowaną.",
+    },
+}
+
 pub const RULE: Rule = Rule {
-    id: "config/smtp-security",
+    id: ID,
     group: Group::Config,
-    default_severity: Severity::Warning,
-    default_score: 20,
+    severity: Severity::Warning,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 20
+    texts: &TEXTS,
+    thresholds: &[], // TODO(thresholds)
     examples: &[
-        Example::passes("Port 465 with ssl, the recommended pair", RAW)
+        Example::passes(title! { en: "Port 465 with ssl, the recommended pair", fr: "Port 465 with ssl, the recommended pair", es: "Port 465 with ssl, the recommended pair", pl: "Port 465 with ssl, the recommended pair" }, RAW)
             .with_options(r#"{"smtp": {"transport": "smtp", "host": "ssl0.ovh.net", "port": 465, "security": "ssl"}}"#),
-        Example::passes("Port 465 with SSL in capitals, host implied SMTP", RAW)
+        Example::passes(title! { en: "Port 465 with SSL in capitals, host implied SMTP", fr: "Port 465 with SSL in capitals, host implied SMTP", es: "Port 465 with SSL in capitals, host implied SMTP", pl: "Port 465 with SSL in capitals, host implied SMTP" }, RAW)
             .with_options(r#"{"smtp": {"host": "smtp.example.org", "port": 465, "security": "SSL"}}"#),
-        Example::passes("PHP mail(): no SMTP pair to judge", RAW).with_options(r#"{"smtp": {"transport": "mail"}}"#),
-        Example::fails("Port 587 with starttls on the provider's server: info, 465 with ssl preferred", RAW)
+        Example::passes(title! { en: "PHP mail(): no SMTP pair to judge", fr: "PHP mail(): no SMTP pair to judge", es: "PHP mail(): no SMTP pair to judge", pl: "PHP mail(): no SMTP pair to judge" }, RAW).with_options(r#"{"smtp": {"transport": "mail"}}"#),
+        Example::fails(title! { en: "Port 587 with starttls on the provider's server: info, 465 with ssl preferred", fr: "Port 587 with starttls on the provider's server: info, 465 with ssl preferred", es: "Port 587 with starttls on the provider's server: info, 465 with ssl preferred", pl: "Port 587 with starttls on the provider's server: info, 465 with ssl preferred" }, RAW)
             .with_options(r#"{"smtp": {"host": "ssl0.ovh.net", "port": 587, "security": "starttls"}}"#),
-        Example::fails("Port 587 with tls on another server", RAW)
+        Example::fails(title! { en: "Port 587 with tls on another server", fr: "Port 587 with tls on another server", es: "Port 587 with tls on another server", pl: "Port 587 with tls on another server" }, RAW)
             .with_options(r#"{"smtp": {"host": "smtp.example.org", "port": 587, "security": "tls"}}"#),
-        Example::fails("Port 25 without encryption", RAW)
+        Example::fails(title! { en: "Port 25 without encryption", fr: "Port 25 without encryption", es: "Port 25 without encryption", pl: "Port 25 without encryption" }, RAW)
             .with_options(r#"{"smtp": {"host": "ssl0.ovh.net", "port": 25, "security": "none"}}"#),
-        Example::fails("Port 465 with starttls (465 expects ssl from the first byte)", RAW)
+        Example::fails(title! { en: "Port 465 with starttls (465 expects ssl from the first byte)", fr: "Port 465 with starttls (465 expects ssl from the first byte)", es: "Port 465 with starttls (465 expects ssl from the first byte)", pl: "Port 465 with starttls (465 expects ssl from the first byte)" }, RAW)
             .with_options(r#"{"smtp": {"host": "ssl0.ovh.net", "port": 465, "security": "starttls"}}"#),
-        Example::fails("SMTP with no port nor security (PHPMailer defaults: 25, none)", RAW)
+        Example::fails(title! { en: "SMTP with no port nor security (PHPMailer defaults: 25, none)", fr: "SMTP with no port nor security (PHPMailer defaults: 25, none)", es: "SMTP with no port nor security (PHPMailer defaults: 25, none)", pl: "SMTP with no port nor security (PHPMailer defaults: 25, none)" }, RAW)
             .with_options(r#"{"smtp": {"transport": "smtp", "host": "ssl0.ovh.net"}}"#),
     ],
-    check,
+    check: Check::Settings(check),
 };
 
-fn check(_message: &Message, cx: &mut Context) {
-    let Some(settings) = cx.options.smtp.as_ref() else { return };
+fn check(settings: &Settings, cx: &mut Context) {
+    let Some(settings) = settings.smtp.as_ref() else { return };
     if transport_of(settings) != Transport::Smtp {
         return;
     }
@@ -54,14 +97,14 @@ fn check(_message: &Message, cx: &mut Context) {
     if port == PROVIDER_ONLY_PORT && (security == "tls" || security == "starttls") {
         if is_provider_host(&host) {
             cx.emit(
-                Draft::new(Msg::new("config/smtp-security.provider-pair").int("port", port).text("security", security))
+                Draft::new(Msg::of(&PROVIDER_PAIR).int("port", port).text("security", security))
                     .evidence(evidence)
                     .severity(Severity::Info),
             );
         } else {
             cx.emit(
                 Draft::new(
-                    Msg::new("config/smtp-security.provider-only")
+                    Msg::of(&PROVIDER_ONLY)
                         .int("port", port)
                         .text("security", security)
                         .text("host", host),
@@ -72,7 +115,7 @@ fn check(_message: &Message, cx: &mut Context) {
         return;
     }
     cx.emit(
-        Draft::new(Msg::new("config/smtp-security.not-recommended").int("port", port).text("security", security))
+        Draft::new(Msg::of(&NOT_RECOMMENDED).int("port", port).text("security", security))
             .evidence(evidence),
     );
 }

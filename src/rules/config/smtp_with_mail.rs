@@ -2,40 +2,71 @@
 //! through PHP `mail()`. Guides: "make sure your sends do not use SMTP servers:
 //! do not give any SMTP server in your scripts' settings when you use mail()".
 
+use crate::title;
 use super::{describe, host_of, transport_of, Transport, EXAMPLE_MESSAGE};
 use crate::i18n::Msg;
-use crate::model::Message;
+use crate::settings::Settings;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "config/smtp-with-mail";
+    summary => {
+        en: "An SMTP server is configured while the script sends with PHP mail().",
+        fr: "Un serveur SMTP est configuré alors que le script envoie avec la fonction mail() de PHP.",
+        es: "Hay un servidor SMTP configurado mientras el script envía con la función mail() de PHP.",
+        pl: "Skonfigurowano serwer SMTP, choć skrypt wysyła funkcją mail() PHP.",
+    },
+    why => {
+        en: "The guides list it among the reasons script mails are not sent: with PHP mail() the hosting delivers the mail itself, and an SMTP server given in the script's or the site's settings gets in the way.",
+        fr: "Les guides le citent parmi les raisons pour lesquelles les e-mails des scripts ne partent pas : avec mail() de PHP, l'hébergement distribue lui-même l'e-mail, et un serveur SMTP indiqué dans les paramètres du script ou du site fait obstacle.",
+        es: "Las guías lo citan entre las razones por las que no se envían los mensajes de los scripts: con mail() de PHP el alojamiento entrega el mensaje por sí mismo, y un servidor SMTP indicado en la configuración del script o del sitio lo impide.",
+        pl: "Przewodniki wymieniają to wśród powodów, dla których e-maile ze skryptów nie są wysyłane: przy mail() PHP hosting sam dostarcza wiadomość, a serwer SMTP podany w ustawieniach skryptu lub strony przeszkadza.",
+    },
+    fix => {
+        en: "Remove the SMTP server from the script's settings (or from the site's mail settings if an interface manages them), or switch the script to SMTP entirely.",
+        fr: "Retirez le serveur SMTP des paramètres du script (ou de la configuration des envois du site si une interface les gère), ou passez entièrement le script en SMTP.",
+        es: "Quite el servidor SMTP de la configuración del script (o de la configuración de envíos del sitio si una interfaz la administra), o pase el script por completo a SMTP.",
+        pl: "Usuń serwer SMTP z ustawień skryptu (lub z konfiguracji wysyłki strony, jeśli zarządza nią interfejs) albo przełącz skrypt całkowicie na SMTP.",
+    },
+    HOST_WITH_MAIL "host-with-mail" => {
+        en: "The script sends with mail() but names the SMTP server {host}: do not specify any SMTP server when you use mail().",
+        fr: "Le script envoie avec mail() mais indique le serveur SMTP {host} : ne spécifiez pas de serveur SMTP lorsque vous utilisez mail().",
+        es: "El script envía con mail() pero indica el servidor SMTP {host}: no especifique ningún servidor SMTP cuando use mail().",
+        pl: "Skrypt wysyła przez mail(), ale wskazuje serwer SMTP {host}: nie podawaj serwera SMTP, gdy używasz mail().",
+    },
+}
 
 pub const RULE: Rule = Rule {
-    id: "config/smtp-with-mail",
+    id: ID,
     group: Group::Config,
-    default_severity: Severity::Error,
-    default_score: 50,
+    severity: Severity::Error,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 50
+    texts: &TEXTS,
+    thresholds: &[], // TODO(thresholds)
     examples: &[
-        Example::fails("mail() with an SMTP host configured", ExampleInput::Raw(EXAMPLE_MESSAGE))
+        Example::fails(title! { en: "mail() with an SMTP host configured", fr: "mail() with an SMTP host configured", es: "mail() with an SMTP host configured", pl: "mail() with an SMTP host configured" }, ExampleInput::Raw(EXAMPLE_MESSAGE))
             .with_options(r#"{"smtp": {"transport": "mail", "host": "smtp.example.com"}}"#),
-        Example::fails("mail() with an SMTP host and port", ExampleInput::Raw(EXAMPLE_MESSAGE))
+        Example::fails(title! { en: "mail() with an SMTP host and port", fr: "mail() with an SMTP host and port", es: "mail() with an SMTP host and port", pl: "mail() with an SMTP host and port" }, ExampleInput::Raw(EXAMPLE_MESSAGE))
             .with_options(r#"{"smtp": {"transport": "MAIL", "host": "ssl0.ovh.net", "port": 465, "security": "ssl"}}"#),
-        Example::passes("mail() and no SMTP server", ExampleInput::Raw(EXAMPLE_MESSAGE))
+        Example::passes(title! { en: "mail() and no SMTP server", fr: "mail() and no SMTP server", es: "mail() and no SMTP server", pl: "mail() and no SMTP server" }, ExampleInput::Raw(EXAMPLE_MESSAGE))
             .with_options(r#"{"smtp": {"transport": "mail"}}"#),
-        Example::passes("mail() with an empty host field", ExampleInput::Raw(EXAMPLE_MESSAGE))
+        Example::passes(title! { en: "mail() with an empty host field", fr: "mail() with an empty host field", es: "mail() with an empty host field", pl: "mail() with an empty host field" }, ExampleInput::Raw(EXAMPLE_MESSAGE))
             .with_options(r#"{"smtp": {"transport": "mail", "host": "  "}}"#),
-        Example::passes("An SMTP script with its host", ExampleInput::Raw(EXAMPLE_MESSAGE))
+        Example::passes(title! { en: "An SMTP script with its host", fr: "An SMTP script with its host", es: "An SMTP script with its host", pl: "An SMTP script with its host" }, ExampleInput::Raw(EXAMPLE_MESSAGE))
             .with_options(r#"{"smtp": {"transport": "smtp", "host": "ssl0.ovh.net", "port": 465, "security": "ssl"}}"#),
-        Example::passes("No SMTP settings given", ExampleInput::Raw(EXAMPLE_MESSAGE)),
+        Example::passes(title! { en: "No SMTP settings given", fr: "No SMTP settings given", es: "No SMTP settings given", pl: "No SMTP settings given" }, ExampleInput::Raw(EXAMPLE_MESSAGE)),
     ],
-    check,
+    check: Check::Settings(check),
 };
 
-fn check(_message: &Message, cx: &mut Context) {
-    let Some(settings) = cx.options.smtp.as_ref() else { return };
+fn check(settings: &Settings, cx: &mut Context) {
+    let Some(settings) = settings.smtp.as_ref() else { return };
     if transport_of(settings) != Transport::Mail {
         return;
     }
     let Some(host) = host_of(settings) else { return };
-    let draft = Draft::new(Msg::new("config/smtp-with-mail.host-with-mail").text("host", host.to_string()))
+    let draft = Draft::new(Msg::of(&HOST_WITH_MAIL).text("host", host.to_string()))
         .evidence(describe(settings));
     cx.emit(draft);
 }

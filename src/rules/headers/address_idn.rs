@@ -2,36 +2,67 @@
 //! `xn--` A-label) must be valid under IDNA (RFC 5891, UTS #46): an invalid one
 //! cannot be resolved, so the mail bounces.
 
+use crate::title;
 use crate::grammar::address::AddressConcern;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "headers/address-idn";
+    summary => {
+        en: "An internationalised domain name in an address is not valid IDNA.",
+        fr: "Un nom de domaine internationalisé dans une adresse n'est pas un IDNA valide.",
+        es: "Un nombre de dominio internacionalizado en una dirección no es IDNA válido.",
+        pl: "Umiędzynarodowiona nazwa domeny w adresie nie jest poprawną nazwą IDNA.",
+    },
+    why => {
+        en: "Domains with accented or non-Latin letters travel as xn-- A-labels (RFC 5891). One that IDNA refuses cannot be looked up, so the message cannot be delivered or answered.",
+        fr: "Les domaines avec des lettres accentuées ou non latines circulent sous forme de labels xn-- (RFC 5891). Un domaine refusé par IDNA ne peut pas être résolu : le message ne peut être ni distribué ni recevoir de réponse.",
+        es: "Los dominios con letras acentuadas o no latinas viajan como etiquetas xn-- (RFC 5891). Uno que IDNA rechaza no puede resolverse, así que el mensaje no puede entregarse ni responderse.",
+        pl: "Domeny z literami akcentowanymi lub niełacińskimi są przesyłane jako etykiety xn-- (RFC 5891). Domeny odrzuconej przez IDNA nie da się rozwiązać, więc wiadomości nie można dostarczyć ani na nią odpowiedzieć.",
+    },
+    fix => {
+        en: "Check the spelling of the domain, or write it in its xn-- form as your registrar shows it (RFC 5891, RFC 6531).",
+        fr: "Vérifiez l'orthographe du domaine, ou écrivez-le sous sa forme xn-- telle que l'affiche votre registraire (RFC 5891, RFC 6531).",
+        es: "Compruebe la ortografía del dominio, o escríbalo en su forma xn-- tal como la muestra su registrador (RFC 5891, RFC 6531).",
+        pl: "Sprawdź pisownię domeny albo zapisz ją w formie xn-- podanej przez rejestratora (RFC 5891, RFC 6531).",
+    },
+    INVALID "invalid" => {
+        en: "{field}: the domain is not a valid internationalised domain name.",
+        fr: "{field} : le domaine n'est pas un nom de domaine internationalisé valide.",
+        es: "{field}: el dominio no es un nombre de dominio internacionalizado válido.",
+        pl: "{field}: domena nie jest poprawną umiędzynarodowioną nazwą domeny.",
+    },
+}
 
 pub const RULE: Rule = Rule {
-    id: "headers/address-idn",
+    id: ID,
     group: Group::Headers,
-    default_severity: Severity::Error,
-    default_score: 20,
+    severity: Severity::Error,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 20
+    texts: &TEXTS,
+    thresholds: &[], // TODO(thresholds)
     examples: &[
         Example::fails(
-            "A broken punycode label",
+            title! { en: "A broken punycode label", fr: "A broken punycode label", es: "A broken punycode label", pl: "A broken punycode label" },
             ExampleInput::Raw("From: a@xn--zz.example\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
         Example::fails(
-            "A label starting with a combining accent",
+            title! { en: "A label starting with a combining accent", fr: "A label starting with a combining accent", es: "A label starting with a combining accent", pl: "A label starting with a combining accent" },
             ExampleInput::Raw("From: a@\u{301}example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
         Example::passes(
-            "A valid UTF-8 domain",
+            title! { en: "A valid UTF-8 domain", fr: "A valid UTF-8 domain", es: "A valid UTF-8 domain", pl: "A valid UTF-8 domain" },
             ExampleInput::Raw("From: a@b\u{fc}cher.example\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
         Example::passes(
-            "A valid A-label",
+            title! { en: "A valid A-label", fr: "A valid A-label", es: "A valid A-label", pl: "A valid A-label" },
             ExampleInput::Raw("From: a@xn--bcher-kva.example\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {
@@ -39,7 +70,7 @@ fn check(message: &Message, cx: &mut Context) {
         let problems: Vec<_> =
             list.problems.iter().copied().filter(|p| p.kind.concern() == AddressConcern::Idn).collect();
         super::emit_grouped(cx, message, 0, field, &problems, |_, _, _| {
-            Some(Draft::new(Msg::new("headers/address-idn.invalid").text("field", field.name.clone())))
+            Some(Draft::new(Msg::of(&INVALID).text("field", field.name.clone())))
         });
     }
 }

@@ -3,35 +3,84 @@
 //! label at most 63, a path at most 256 with its angle brackets. Servers
 //! refuse longer addresses at RCPT TO.
 
+use crate::title;
 use crate::grammar::address::{
     AddressConcern, AddressProblem, MAX_ADDRESS_OCTETS, MAX_DOMAIN_OCTETS, MAX_LABEL_OCTETS, MAX_LOCAL_PART_OCTETS,
 };
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "headers/address-length";
+    summary => {
+        en: "An address is longer than SMTP allows (local part 64, domain 253, label 63, address 254 octets).",
+        fr: "Une adresse dépasse ce que SMTP autorise (partie locale 64, domaine 253, label 63, adresse 254 octets).",
+        es: "Una dirección supera lo que permite SMTP (parte local 64, dominio 253, etiqueta 63, dirección 254 octetos).",
+        pl: "Adres jest dłuższy, niż pozwala SMTP (część lokalna 64, domena 253, etykieta 63, adres 254 oktety).",
+    },
+    why => {
+        en: "RFC 5321 §4.5.3.1 sets these limits and servers enforce them when the message is handed over: a longer address is refused and the mail bounces.",
+        fr: "La RFC 5321 §4.5.3.1 fixe ces limites et les serveurs les appliquent à la remise du message : une adresse plus longue est refusée et le courrier revient en erreur.",
+        es: "El RFC 5321 §4.5.3.1 fija estos límites y los servidores los aplican al entregar el mensaje: una dirección más larga se rechaza y el correo se devuelve.",
+        pl: "RFC 5321 §4.5.3.1 ustala te limity, a serwery egzekwują je przy przekazaniu wiadomości: dłuższy adres zostaje odrzucony, a poczta wraca z błędem.",
+    },
+    fix => {
+        en: "Use a shorter address: at most 64 octets before the @, 63 per domain label (RFC 5321 §4.5.3.1).",
+        fr: "Utilisez une adresse plus courte : au plus 64 octets avant le @, 63 par label de domaine (RFC 5321 §4.5.3.1).",
+        es: "Use una dirección más corta: como máximo 64 octetos antes de la @ y 63 por etiqueta de dominio (RFC 5321 §4.5.3.1).",
+        pl: "Użyj krótszego adresu: najwyżej 64 oktety przed @ i 63 na etykietę domeny (RFC 5321 §4.5.3.1).",
+    },
+    LOCAL_PART "local-part" => {
+        en: "{field}: the part before the @ is longer than {limit} octets.",
+        fr: "{field} : la partie avant le @ dépasse {limit} octets.",
+        es: "{field}: la parte anterior a la @ supera los {limit} octetos.",
+        pl: "{field}: część przed @ ma więcej niż {limit} oktety.",
+    },
+    DOMAIN "domain" => {
+        en: "{field}: the domain is longer than {limit} octets.",
+        fr: "{field} : le domaine dépasse {limit} octets.",
+        es: "{field}: el dominio supera los {limit} octetos.",
+        pl: "{field}: domena ma więcej niż {limit} oktety.",
+    },
+    LABEL "label" => {
+        en: "{field}: a domain label is longer than {limit} octets.",
+        fr: "{field} : un label du domaine dépasse {limit} octets.",
+        es: "{field}: una etiqueta del dominio supera los {limit} octetos.",
+        pl: "{field}: etykieta domeny ma więcej niż {limit} oktety.",
+    },
+    ADDRESS "address" => {
+        en: "{field}: the address is longer than {limit} octets.",
+        fr: "{field} : l'adresse dépasse {limit} octets.",
+        es: "{field}: la dirección supera los {limit} octetos.",
+        pl: "{field}: adres ma więcej niż {limit} oktety.",
+    },
+}
 
 pub const RULE: Rule = Rule {
-    id: "headers/address-length",
+    id: ID,
     group: Group::Headers,
-    default_severity: Severity::Error,
-    default_score: 30,
+    severity: Severity::Error,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 30
+    texts: &TEXTS,
+    thresholds: &[], // TODO(thresholds)
     examples: &[
         Example::fails(
-            "A local part of 65 octets",
+            title! { en: "A local part of 65 octets", fr: "A local part of 65 octets", es: "A local part of 65 octets", pl: "A local part of 65 octets" },
             ExampleInput::Raw("From: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
         Example::fails(
-            "A domain label of 64 octets",
+            title! { en: "A domain label of 64 octets", fr: "A domain label of 64 octets", es: "A domain label of 64 octets", pl: "A domain label of 64 octets" },
             ExampleInput::Raw("From: a@aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
         Example::passes(
-            "A local part of exactly 64 octets",
+            title! { en: "A local part of exactly 64 octets", fr: "A local part of exactly 64 octets", es: "A local part of exactly 64 octets", pl: "A local part of exactly 64 octets" },
             ExampleInput::Raw("From: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
-        Example::passes("Ordinary addresses", ExampleInput::Raw("From: a@example.com\nTo: Bob <b@example.com>\nSubject: Hi\n\nHello\n")),
+        Example::passes(title! { en: "Ordinary addresses", fr: "Ordinary addresses", es: "Ordinary addresses", pl: "Ordinary addresses" }, ExampleInput::Raw("From: a@example.com\nTo: Bob <b@example.com>\nSubject: Hi\n\nHello\n")),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {
@@ -40,12 +89,12 @@ fn check(message: &Message, cx: &mut Context) {
             list.problems.iter().copied().filter(|p| p.kind.concern() == AddressConcern::Length).collect();
         super::emit_grouped(cx, message, 0, field, &problems, |_, kind, _| {
             let (what, limit) = match kind {
-                AddressProblem::LocalPartTooLong => ("headers/address-length.local-part", MAX_LOCAL_PART_OCTETS),
-                AddressProblem::DomainTooLong => ("headers/address-length.domain", MAX_DOMAIN_OCTETS),
-                AddressProblem::LabelTooLong => ("headers/address-length.label", MAX_LABEL_OCTETS),
-                _ => ("headers/address-length.address", MAX_ADDRESS_OCTETS),
+                AddressProblem::LocalPartTooLong => (&LOCAL_PART, MAX_LOCAL_PART_OCTETS),
+                AddressProblem::DomainTooLong => (&DOMAIN, MAX_DOMAIN_OCTETS),
+                AddressProblem::LabelTooLong => (&LABEL, MAX_LABEL_OCTETS),
+                _ => (&ADDRESS, MAX_ADDRESS_OCTETS),
             };
-            Some(Draft::new(Msg::new(what).text("field", field.name.clone()).int("limit", limit)))
+            Some(Draft::new(Msg::of(what).text("field", field.name.clone()).int("limit", limit)))
         });
     }
 }

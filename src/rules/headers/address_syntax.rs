@@ -4,35 +4,84 @@
 //! accept them, generators must not produce them. From is a mailbox list and
 //! Sender one mailbox (§3.6.2): a group there is an error.
 
+use crate::title;
 use crate::grammar::address::{AddressConcern, AddressProblem};
 use crate::grammar::lexer::LexProblem;
 use crate::grammar::Level;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "headers/address-syntax";
+    summary => {
+        en: "An address field (From, To, Cc, Reply-To…) does not follow the RFC 5322 address syntax.",
+        fr: "Un champ d'adresse (From, To, Cc, Reply-To…) ne suit pas la syntaxe d'adresse de la RFC 5322.",
+        es: "Un campo de dirección (From, To, Cc, Reply-To…) no sigue la sintaxis de direcciones del RFC 5322.",
+        pl: "Pole adresowe (From, To, Cc, Reply-To…) nie jest zgodne ze składnią adresów RFC 5322.",
+    },
+    why => {
+        en: "Servers and filters parse addresses strictly: a malformed one is refused, rewritten or makes the message look forged, and the guides say a header that breaks the e-mail RFCs is treated as spam. Obsolete forms are still read but must not be produced.",
+        fr: "Les serveurs et les filtres analysent les adresses strictement : une adresse mal formée est refusée, réécrite ou fait paraître le message falsifié, et les guides disent qu'un en-tête qui enfreint les RFC du courrier est traité comme du spam. Les formes obsolètes sont encore lues mais ne doivent plus être produites.",
+        es: "Los servidores y filtros analizan las direcciones con rigor: una mal formada se rechaza, se reescribe o hace que el mensaje parezca falsificado, y las guías dicen que una cabecera que incumple los RFC del correo se trata como spam. Las formas obsoletas aún se leen pero no deben generarse.",
+        pl: "Serwery i filtry ściśle analizują adresy: błędny adres zostaje odrzucony, przepisany lub sprawia, że wiadomość wygląda na sfałszowaną, a przewodniki mówią, że nagłówek łamiący RFC poczty jest traktowany jako spam. Formy przestarzałe są nadal czytane, ale nie wolno ich tworzyć.",
+    },
+    fix => {
+        en: "Write each address as name@domain or \"Display Name\" <name@domain>, separated by commas; quote display names that contain . , : ; @ or parentheses (RFC 5322 §3.4).",
+        fr: "Écrivez chaque adresse sous la forme nom@domaine ou \"Nom affiché\" <nom@domaine>, séparées par des virgules ; mettez entre guillemets les noms contenant . , : ; @ ou des parenthèses (RFC 5322 §3.4).",
+        es: "Escriba cada dirección como nombre@dominio o \"Nombre visible\" <nombre@dominio>, separadas por comas; ponga entre comillas los nombres que contengan . , : ; @ o paréntesis (RFC 5322 §3.4).",
+        pl: "Zapisz każdy adres jako nazwa@domena lub \"Nazwa wyświetlana\" <nazwa@domena>, oddzielając przecinkami; nazwy zawierające . , : ; @ lub nawiasy ujmij w cudzysłów (RFC 5322 §3.4).",
+    },
+    INVALID "invalid" => {
+        en: "{field}: {problem} ({count} in this field).",
+        fr: "{field} : {problem} ({count} dans ce champ).",
+        es: "{field}: {problem} ({count} en este campo).",
+        pl: "{field}: {problem} ({count} w tym polu).",
+    },
+    OBSOLETE "obsolete" => {
+        en: "{field}: {problem} — obsolete syntax that readers accept but senders must not produce ({count} in this field).",
+        fr: "{field} : {problem} — syntaxe obsolète que les lecteurs acceptent mais que les expéditeurs ne doivent pas produire ({count} dans ce champ).",
+        es: "{field}: {problem} — sintaxis obsoleta que los lectores aceptan pero que los remitentes no deben generar ({count} en este campo).",
+        pl: "{field}: {problem} — przestarzała składnia, którą czytniki akceptują, ale nadawcy nie powinni jej tworzyć ({count} w tym polu).",
+    },
+    FIX_OBSOLETE "fix-obsolete" => {
+        en: "Quote the display name and write the address without comments or spaces inside it (RFC 5322 §3.4, §4.4).",
+        fr: "Mettez le nom affiché entre guillemets et écrivez l'adresse sans commentaire ni espace à l'intérieur (RFC 5322 §3.4, §4.4).",
+        es: "Ponga el nombre visible entre comillas y escriba la dirección sin comentarios ni espacios dentro (RFC 5322 §3.4, §4.4).",
+        pl: "Ujmij nazwę wyświetlaną w cudzysłów i zapisz adres bez komentarzy i spacji w środku (RFC 5322 §3.4, §4.4).",
+    },
+    GROUP_NOT_ALLOWED "group-not-allowed" => {
+        en: "{field} holds a group (name: …;), but it only takes mailboxes (RFC 5322 §3.6.2).",
+        fr: "{field} contient un groupe (nom: …;), mais il n'accepte que des adresses (RFC 5322 §3.6.2).",
+        es: "{field} contiene un grupo (nombre: …;), pero solo admite direcciones (RFC 5322 §3.6.2).",
+        pl: "{field} zawiera grupę (nazwa: …;), a przyjmuje tylko adresy skrzynek (RFC 5322 §3.6.2).",
+    },
+}
 
 pub const RULE: Rule = Rule {
-    id: "headers/address-syntax",
+    id: ID,
     group: Group::Headers,
-    default_severity: Severity::Error,
-    default_score: 30,
+    severity: Severity::Error,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 30
+    texts: &TEXTS,
+    thresholds: &[], // TODO(thresholds)
     examples: &[
-        Example::fails("A name without an address", ExampleInput::Raw("From: Website Contact Form\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
-        Example::fails("An unquoted display name with an @", ExampleInput::Raw("From: a@example.com <a@example.com>\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
-        Example::fails("Two dots in a row", ExampleInput::Raw("From: a..b@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
-        Example::fails("An unclosed angle bracket", ExampleInput::Raw("From: Alice <a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
-        Example::fails("An underscore in the domain", ExampleInput::Raw("From: a@mail_server.example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
-        Example::fails("A dot in an unquoted display name (obsolete: warning)", ExampleInput::Raw("From: J. Smith <j@example.com>\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
-        Example::fails("A group in From", ExampleInput::Raw("From: Team: a@example.com, c@example.com;\nSender: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
+        Example::fails(title! { en: "A name without an address", fr: "A name without an address", es: "A name without an address", pl: "A name without an address" }, ExampleInput::Raw("From: Website Contact Form\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
+        Example::fails(title! { en: "An unquoted display name with an @", fr: "An unquoted display name with an @", es: "An unquoted display name with an @", pl: "An unquoted display name with an @" }, ExampleInput::Raw("From: a@example.com <a@example.com>\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
+        Example::fails(title! { en: "Two dots in a row", fr: "Two dots in a row", es: "Two dots in a row", pl: "Two dots in a row" }, ExampleInput::Raw("From: a..b@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
+        Example::fails(title! { en: "An unclosed angle bracket", fr: "An unclosed angle bracket", es: "An unclosed angle bracket", pl: "An unclosed angle bracket" }, ExampleInput::Raw("From: Alice <a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
+        Example::fails(title! { en: "An underscore in the domain", fr: "An underscore in the domain", es: "An underscore in the domain", pl: "An underscore in the domain" }, ExampleInput::Raw("From: a@mail_server.example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
+        Example::fails(title! { en: "A dot in an unquoted display name (obsolete: warning)", fr: "A dot in an unquoted display name (obsolete: warning)", es: "A dot in an unquoted display name (obsolete: warning)", pl: "A dot in an unquoted display name (obsolete: warning)" }, ExampleInput::Raw("From: J. Smith <j@example.com>\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
+        Example::fails(title! { en: "A group in From", fr: "A group in From", es: "A group in From", pl: "A group in From" }, ExampleInput::Raw("From: Team: a@example.com, c@example.com;\nSender: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
         Example::passes(
-            "Quoted display name with a comma, a group in To, a comment",
+            title! { en: "Quoted display name with a comma, a group in To, a comment", fr: "Quoted display name with a comma, a group in To, a comment", es: "Quoted display name with a comma, a group in To, a comment", pl: "Quoted display name with a comma, a group in To, a comment" },
             ExampleInput::Raw("From: \"Smith, John\" <john@example.com>\nTo: undisclosed-recipients:;\nCc: a@example.com (Alice), \"B. Jones\" <b@example.org>\nSubject: Hi\n\nHello\n"),
         ),
-        Example::passes("UTF-8 address (RFC 6532)", ExampleInput::Raw("From: j\u{f6}rg@b\u{fc}cher.example\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
-        Example::passes("An empty Bcc (RFC 5322 §3.6.3)", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nBcc:\nSubject: Hi\n\nHello\n")),
+        Example::passes(title! { en: "UTF-8 address (RFC 6532)", fr: "UTF-8 address (RFC 6532)", es: "UTF-8 address (RFC 6532)", pl: "UTF-8 address (RFC 6532)" }, ExampleInput::Raw("From: j\u{f6}rg@b\u{fc}cher.example\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
+        Example::passes(title! { en: "An empty Bcc (RFC 5322 §3.6.3)", fr: "An empty Bcc (RFC 5322 §3.6.3)", es: "An empty Bcc (RFC 5322 §3.6.3)", pl: "An empty Bcc (RFC 5322 §3.6.3)" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nBcc:\nSubject: Hi\n\nHello\n")),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {
@@ -50,14 +99,14 @@ fn check(message: &Message, cx: &mut Context) {
         super::emit_grouped(cx, message, 0, field, &problems, |cx, kind, count| {
             let problem = super::describe(cx, "address", kind.code());
             let (id, severity) = match kind.level() {
-                Level::Invalid => ("headers/address-syntax.invalid", Severity::Error),
-                Level::Obsolete => ("headers/address-syntax.obsolete", Severity::Warning),
+                Level::Invalid => (&INVALID, Severity::Error),
+                Level::Obsolete => (&OBSOLETE, Severity::Warning),
             };
             let mut draft =
-                Draft::new(Msg::new(id).text("field", field.name.clone()).text("problem", problem).int("count", count))
+                Draft::new(Msg::of(id).text("field", field.name.clone()).text("problem", problem).int("count", count))
                     .severity(severity);
             if kind.level() == Level::Obsolete {
-                draft = draft.fix(Msg::new("headers/address-syntax.fix-obsolete"));
+                draft = draft.fix(Msg::of(&FIX_OBSOLETE));
             }
             Some(draft)
         });
@@ -65,7 +114,7 @@ fn check(message: &Message, cx: &mut Context) {
             field.is("From") || field.is("Sender") || field.is("Resent-From") || field.is("Resent-Sender");
         if let (true, Some(&(start, end))) = (mailbox_only, list.groups.first()) {
             cx.emit(
-                Draft::new(Msg::new("headers/address-syntax.group-not-allowed").text("field", field.name.clone()))
+                Draft::new(Msg::of(&GROUP_NOT_ALLOWED).text("field", field.name.clone()))
                     .evidence(super::field_text(message, field))
                     .at(super::value_location(field, start, end)),
             );

@@ -2,32 +2,63 @@
 //! parameter is US-ASCII. Non-ASCII text without a declared charset is shown
 //! with whatever the reader guesses: accented letters turn into garbage.
 
+use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "headers/charset";
+    summary => {
+        en: "A text part has non-ASCII characters but no charset parameter.",
+        fr: "Une partie texte contient des caractères non ASCII mais pas de paramètre charset.",
+        es: "Una parte de texto tiene caracteres no ASCII pero no tiene parámetro charset.",
+        pl: "Część tekstowa zawiera znaki spoza ASCII, ale nie ma parametru charset.",
+    },
+    why => {
+        en: "RFC 2046 §4.1.2: a text part without charset is US-ASCII. Readers must guess the real one, and accented letters turn into garbage for many recipients.",
+        fr: "RFC 2046 §4.1.2 : une partie texte sans charset est en US-ASCII. Les lecteurs doivent deviner le vrai jeu de caractères, et les lettres accentuées deviennent illisibles chez beaucoup de destinataires.",
+        es: "RFC 2046 §4.1.2: una parte de texto sin charset es US-ASCII. Los lectores deben adivinar el real, y las letras acentuadas se vuelven ilegibles para muchos destinatarios.",
+        pl: "RFC 2046 §4.1.2: część tekstowa bez charset to US-ASCII. Czytniki muszą zgadywać faktyczne kodowanie, a litery z diakrytykami zamieniają się u wielu odbiorców w krzaki.",
+    },
+    fix => {
+        en: "Declare the charset: Content-Type: text/html; charset=UTF-8 (RFC 2046 §4.1.2).",
+        fr: "Déclarez le jeu de caractères : Content-Type: text/html; charset=UTF-8 (RFC 2046 §4.1.2).",
+        es: "Declare el juego de caracteres: Content-Type: text/html; charset=UTF-8 (RFC 2046 §4.1.2).",
+        pl: "Zadeklaruj kodowanie znaków: Content-Type: text/html; charset=UTF-8 (RFC 2046 §4.1.2).",
+    },
+    MISSING "missing" => {
+        en: "This {type} part has {count} non-ASCII bytes and no charset.",
+        fr: "Cette partie {type} contient {count} octets non ASCII et pas de charset.",
+        es: "Esta parte {type} tiene {count} bytes no ASCII y no tiene charset.",
+        pl: "Ta część {type} zawiera {count} bajtów spoza ASCII i nie ma charset.",
+    },
+}
 
 pub const RULE: Rule = Rule {
-    id: "headers/charset",
+    id: ID,
     group: Group::Headers,
-    default_severity: Severity::Warning,
-    default_score: 10,
+    severity: Severity::Warning,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 10
+    texts: &TEXTS,
+    thresholds: &[], // TODO(thresholds)
     examples: &[
         Example::fails(
-            "UTF-8 text/plain without charset",
+            title! { en: "UTF-8 text/plain without charset", fr: "UTF-8 text/plain without charset", es: "UTF-8 text/plain without charset", pl: "UTF-8 text/plain without charset" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: text/plain\nContent-Transfer-Encoding: 8bit\n\nCaf\u{e9} ouvert\n"),
         ),
         Example::fails(
-            "A PHP HTML mail with accents and no Content-Type charset",
+            title! { en: "A PHP HTML mail with accents and no Content-Type charset", fr: "A PHP HTML mail with accents and no Content-Type charset", es: "A PHP HTML mail with accents and no Content-Type charset", pl: "A PHP HTML mail with accents and no Content-Type charset" },
             ExampleInput::PhpMail { to: "b@example.com", subject: "Hi", message: "<p>R\u{e9}servation confirm\u{e9}e</p>", headers: "From: a@example.com\r\nMIME-Version: 1.0\r\nContent-Type: text/html" },
         ),
         Example::passes(
-            "UTF-8 text with charset",
+            title! { en: "UTF-8 text with charset", fr: "UTF-8 text with charset", es: "UTF-8 text with charset", pl: "UTF-8 text with charset" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\nCaf\u{e9} ouvert\n"),
         ),
-        Example::passes("ASCII text without charset", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n\nCafe open\n")),
+        Example::passes(title! { en: "ASCII text without charset", fr: "ASCII text without charset", es: "ASCII text without charset", pl: "ASCII text without charset" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n\nCafe open\n")),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {
@@ -52,7 +83,7 @@ fn check(message: &Message, cx: &mut Context) {
         }
         let evidence = field.map(|f| super::field_text(message, f)).unwrap_or_else(|| part.content_type.clone());
         cx.emit(
-            Draft::new(Msg::new("headers/charset.missing").text("type", part.content_type.clone()).int("count", count))
+            Draft::new(Msg::of(&MISSING).text("type", part.content_type.clone()).int("count", count))
                 .evidence(evidence)
                 .at(location),
         );

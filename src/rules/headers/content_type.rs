@@ -4,30 +4,61 @@
 //! A value readers cannot parse makes them fall back to text/plain, so the
 //! reader sees raw HTML or MIME source.
 
+use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "headers/content-type";
+    summary => {
+        en: "A Content-Type or Content-Disposition value is malformed.",
+        fr: "Une valeur Content-Type ou Content-Disposition est mal formée.",
+        es: "Un valor de Content-Type o Content-Disposition está mal formado.",
+        pl: "Wartość Content-Type lub Content-Disposition jest błędna.",
+    },
+    why => {
+        en: "RFC 2045 §5.1 and RFC 2183: type/subtype, then ; name=value parameters, quoted when they contain spaces or special characters. A value readers cannot parse falls back to text/plain: the reader sees source code, or loses the attachment's name.",
+        fr: "RFC 2045 §5.1 et RFC 2183 : type/sous-type, puis des paramètres ; nom=valeur, entre guillemets s'ils contiennent des espaces ou des caractères spéciaux. Une valeur illisible fait revenir les lecteurs à text/plain : le lecteur voit du code source, ou perd le nom de la pièce jointe.",
+        es: "RFC 2045 §5.1 y RFC 2183: tipo/subtipo y luego parámetros ; nombre=valor, entre comillas si contienen espacios o caracteres especiales. Un valor ilegible hace que los lectores vuelvan a text/plain: se ve el código fuente o se pierde el nombre del adjunto.",
+        pl: "RFC 2045 §5.1 i RFC 2183: typ/podtyp, a następnie parametry ; nazwa=wartość, ujęte w cudzysłów, gdy zawierają spacje lub znaki specjalne. Wartości, której nie da się odczytać, czytniki traktują jako text/plain: odbiorca widzi kod źródłowy lub traci nazwę załącznika.",
+    },
+    fix => {
+        en: "Write type/subtype; name=\"value\", quoting every value that has spaces or any of ()<>@,;:\\\"/[]?= (RFC 2045 §5.1).",
+        fr: "Écrivez type/sous-type; nom=\"valeur\", en mettant entre guillemets toute valeur contenant des espaces ou l'un de ()<>@,;:\\\"/[]?= (RFC 2045 §5.1).",
+        es: "Escriba tipo/subtipo; nombre=\"valor\", entre comillas todo valor con espacios o alguno de ()<>@,;:\\\"/[]?= (RFC 2045 §5.1).",
+        pl: "Zapisz typ/podtyp; nazwa=\"wartość\", ujmując w cudzysłów każdą wartość ze spacjami lub znakami ()<>@,;:\\\"/[]?= (RFC 2045 §5.1).",
+    },
+    INVALID "invalid" => {
+        en: "{field}: {problem} ({count} in this field).",
+        fr: "{field} : {problem} ({count} dans ce champ).",
+        es: "{field}: {problem} ({count} en este campo).",
+        pl: "{field}: {problem} ({count} w tym polu).",
+    },
+}
 
 pub const RULE: Rule = Rule {
-    id: "headers/content-type",
+    id: ID,
     group: Group::Headers,
-    default_severity: Severity::Error,
-    default_score: 20,
+    severity: Severity::Error,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 20
+    texts: &TEXTS,
+    thresholds: &[], // TODO(thresholds)
     examples: &[
-        Example::fails("A type without subtype", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: html; charset=utf-8\n\n<p>Hello</p>\n")),
+        Example::fails(title! { en: "A type without subtype", fr: "A type without subtype", es: "A type without subtype", pl: "A type without subtype" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: html; charset=utf-8\n\n<p>Hello</p>\n")),
         Example::fails(
-            "An unquoted file name with spaces",
+            title! { en: "An unquoted file name with spaces", fr: "An unquoted file name with spaces", es: "An unquoted file name with spaces", pl: "An unquoted file name with spaces" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: application/pdf; name=my invoice.pdf\n\nJVBERi0=\n"),
         ),
-        Example::fails("A parameter without a value", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: text/plain; charset\n\nHello\n")),
+        Example::fails(title! { en: "A parameter without a value", fr: "A parameter without a value", es: "A parameter without a value", pl: "A parameter without a value" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: text/plain; charset\n\nHello\n")),
         Example::passes(
-            "Quoted values, folded parameters, a comment",
+            title! { en: "Quoted values, folded parameters, a comment", fr: "Quoted values, folded parameters, a comment", es: "Quoted values, folded parameters, a comment", pl: "Quoted values, folded parameters, a comment" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: text/plain;\n charset=\"utf-8\"; format=flowed (wrapped)\n\nHello\n"),
         ),
-        Example::passes("A plain message", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
+        Example::passes(title! { en: "A plain message", fr: "A plain message", es: "A plain message", pl: "A plain message" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {
@@ -36,7 +67,7 @@ fn check(message: &Message, cx: &mut Context) {
         super::emit_grouped(cx, message, part, field, &problems, |cx, kind, count| {
             let problem = super::describe(cx, "mime", kind.code());
             Some(Draft::new(
-                Msg::new("headers/content-type.invalid")
+                Msg::of(&INVALID)
                     .text("field", field.name.clone())
                     .text("problem", problem)
                     .int("count", count),

@@ -3,41 +3,125 @@
 //! warnings; and, when the caller gives `now`, a date far in the future or
 //! past (thresholds in `HeaderThresholds`) is flagged: filters score both.
 
+use crate::settings::{Evidence, Threshold, Kind};
+use crate::title;
 use crate::grammar::date::{day_name, parse_date_time, weekday_of, DateProblem};
 use crate::grammar::Level;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "headers/date";
+    summary => {
+        en: "The Date field is malformed, names the wrong weekday, uses obsolete forms, or is far from now.",
+        fr: "Le champ Date est mal formé, indique le mauvais jour de la semaine, utilise des formes obsolètes, ou est loin de maintenant.",
+        es: "El campo Date está mal formado, indica un día de la semana erróneo, usa formas obsoletas o está lejos del momento actual.",
+        pl: "Pole Date jest błędne, podaje zły dzień tygodnia, używa przestarzałych form lub jest odległe od chwili obecnej.",
+    },
+    why => {
+        en: "RFC 5322 §3.3 fixes the date format (e.g. Mon, 2 Mar 2026 10:00:00 +0100). Filters score malformed dates, wrong weekdays and dates in the future or long past, which are typical of spam software and wrong server clocks.",
+        fr: "La RFC 5322 §3.3 fixe le format de date (par ex. Mon, 2 Mar 2026 10:00:00 +0100). Les filtres pénalisent les dates mal formées, les jours faux et les dates dans le futur ou loin dans le passé, typiques des logiciels de spam et des horloges de serveur déréglées.",
+        es: "El RFC 5322 §3.3 fija el formato de fecha (p. ej. Mon, 2 Mar 2026 10:00:00 +0100). Los filtros penalizan las fechas mal formadas, los días erróneos y las fechas futuras o muy pasadas, típicas del software de spam y de relojes de servidor desajustados.",
+        pl: "RFC 5322 §3.3 określa format daty (np. Mon, 2 Mar 2026 10:00:00 +0100). Filtry karzą błędne daty, złe dni tygodnia oraz daty z przyszłości lub dawnej przeszłości, typowe dla oprogramowania spamerskiego i źle ustawionych zegarów serwera.",
+    },
+    fix => {
+        en: "Let your mail library set Date, or format it as RFC 5322 §3.3 says: in PHP date('r'), in JavaScript new Date().toUTCString() with +0000.",
+        fr: "Laissez votre bibliothèque d'envoi poser Date, ou formatez-la comme le dit la RFC 5322 §3.3 : en PHP date('r'), en JavaScript new Date().toUTCString() avec +0000.",
+        es: "Deje que su biblioteca de correo ponga Date, o formatéela como indica el RFC 5322 §3.3: en PHP date('r'), en JavaScript new Date().toUTCString() con +0000.",
+        pl: "Pozwól bibliotece pocztowej ustawić Date albo sformatuj ją zgodnie z RFC 5322 §3.3: w PHP date('r'), w JavaScripcie new Date().toUTCString() z +0000.",
+    },
+    INVALID "invalid" => {
+        en: "The Date field is not an RFC 5322 date: {problem}.",
+        fr: "Le champ Date n'est pas une date RFC 5322 : {problem}.",
+        es: "El campo Date no es una fecha RFC 5322: {problem}.",
+        pl: "Pole Date nie jest datą zgodną z RFC 5322: {problem}.",
+    },
+    OBSOLETE "obsolete" => {
+        en: "The Date field uses an obsolete form: {problem}.",
+        fr: "Le champ Date utilise une forme obsolète : {problem}.",
+        es: "El campo Date usa una forma obsoleta: {problem}.",
+        pl: "Pole Date używa przestarzałej formy: {problem}.",
+    },
+    FIX_OBSOLETE "fix-obsolete" => {
+        en: "Write the year with four digits and the zone as +hhmm or -hhmm, e.g. +0000 for GMT (RFC 5322 §3.3, §4.3).",
+        fr: "Écrivez l'année sur quatre chiffres et le fuseau sous la forme +hhmm ou -hhmm, par ex. +0000 pour GMT (RFC 5322 §3.3, §4.3).",
+        es: "Escriba el año con cuatro cifras y la zona como +hhmm o -hhmm, p. ej. +0000 para GMT (RFC 5322 §3.3, §4.3).",
+        pl: "Zapisz rok czterema cyframi, a strefę jako +hhmm lub -hhmm, np. +0000 dla GMT (RFC 5322 §3.3, §4.3).",
+    },
+    WEEKDAY_MISMATCH "weekday-mismatch" => {
+        en: "The day name does not match the date: it should be {actual}.",
+        fr: "Le jour de la semaine ne correspond pas à la date : il devrait être {actual}.",
+        es: "El día de la semana no coincide con la fecha: debería ser {actual}.",
+        pl: "Nazwa dnia nie zgadza się z datą: powinno być {actual}.",
+    },
+    FUTURE "future" => {
+        en: "The Date is {hours} hours ({days} days) ahead of now.",
+        fr: "La Date est {hours} heures ({days} jours) en avance sur maintenant.",
+        es: "La fecha está {hours} horas ({days} días) por delante del momento actual.",
+        pl: "Data wyprzedza chwilę obecną o {hours} godz. ({days} dni).",
+    },
+    PAST "past" => {
+        en: "The Date is {hours} hours ({days} days) before now.",
+        fr: "La Date est {hours} heures ({days} jours) avant maintenant.",
+        es: "La fecha es {hours} horas ({days} días) anterior al momento actual.",
+        pl: "Data jest o {hours} godz. ({days} dni) wcześniejsza niż chwila obecna.",
+    },
+    FIX_CLOCK "fix-clock" => {
+        en: "Set Date when the message is sent, not when it was drafted, and check the server clock and time zone (RFC 5322 §3.6.1).",
+        fr: "Posez Date au moment de l'envoi, pas de la rédaction, et vérifiez l'horloge et le fuseau du serveur (RFC 5322 §3.6.1).",
+        es: "Ponga Date en el momento del envío, no de la redacción, y compruebe el reloj y la zona horaria del servidor (RFC 5322 §3.6.1).",
+        pl: "Ustaw Date w chwili wysyłki, a nie tworzenia wiadomości, i sprawdź zegar oraz strefę czasową serwera (RFC 5322 §3.6.1).",
+    },
+}
+
+/// A Date more than this many seconds after `options.now` is in the future.
+pub const MAX_DATE_FUTURE_SECONDS: Threshold = Threshold {
+    key: "headers.maxDateFutureSeconds",
+    kind: Kind::Int { default: 12 * 3600, min: 0, max: 10 * 365 * 86_400 },
+    doc: "A Date more than this many seconds after `options.now` is in the future.",
+    evidence: Evidence::Receiver("SpamAssassin DATE_IN_FUTURE_12_24 starts at 12 hours (default, ours: beyond clock skew and time-zone mistakes)"),
+};
+
+/// A Date more than this many seconds before `options.now` is in the past.
+pub const MAX_DATE_PAST_SECONDS: Threshold = Threshold {
+    key: "headers.maxDatePastSeconds",
+    kind: Kind::Int { default: 96 * 3600, min: 0, max: 10 * 365 * 86_400 },
+    doc: "A Date more than this many seconds before `options.now` is in the past.",
+    evidence: Evidence::Receiver("SpamAssassin DATE_IN_PAST_96_XX: 96 hours (default, ours: a message sent now carries today's date)"),
+};
 
 pub const RULE: Rule = Rule {
-    id: "headers/date",
+    id: ID,
     group: Group::Headers,
-    default_severity: Severity::Error,
-    default_score: 20,
+    severity: Severity::Error,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 20
+    texts: &TEXTS,
+    thresholds: &[&MAX_DATE_FUTURE_SECONDS, &MAX_DATE_PAST_SECONDS],
     examples: &[
-        Example::fails("An ISO 8601 date", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: 2026-03-02 10:00:00\nSubject: Hi\n\nHello\n")),
-        Example::fails("Tuesday for a Monday", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Tue, 2 Mar 2026 10:00:00 +0100\nSubject: Hi\n\nHello\n")),
-        Example::fails("A named zone (obsolete: warning)", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Mon, 2 Mar 2026 10:00:00 EST\nSubject: Hi\n\nHello\n")),
-        Example::fails("No zone", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Mon, 2 Mar 2026 10:00:00\nSubject: Hi\n\nHello\n")),
+        Example::fails(title! { en: "An ISO 8601 date", fr: "An ISO 8601 date", es: "An ISO 8601 date", pl: "An ISO 8601 date" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: 2026-03-02 10:00:00\nSubject: Hi\n\nHello\n")),
+        Example::fails(title! { en: "Tuesday for a Monday", fr: "Tuesday for a Monday", es: "Tuesday for a Monday", pl: "Tuesday for a Monday" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Tue, 2 Mar 2026 10:00:00 +0100\nSubject: Hi\n\nHello\n")),
+        Example::fails(title! { en: "A named zone (obsolete: warning)", fr: "A named zone (obsolete: warning)", es: "A named zone (obsolete: warning)", pl: "A named zone (obsolete: warning)" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Mon, 2 Mar 2026 10:00:00 EST\nSubject: Hi\n\nHello\n")),
+        Example::fails(title! { en: "No zone", fr: "No zone", es: "No zone", pl: "No zone" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Mon, 2 Mar 2026 10:00:00\nSubject: Hi\n\nHello\n")),
         Example::fails(
-            "A date two days ahead of now",
+            title! { en: "A date two days ahead of now", fr: "A date two days ahead of now", es: "A date two days ahead of now", pl: "A date two days ahead of now" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Wed, 4 Mar 2026 10:00:00 +0100\nSubject: Hi\n\nHello\n"),
         )
         .with_options(r#"{"now": 1772442000}"#),
         Example::fails(
-            "A date a year before now",
+            title! { en: "A date a year before now", fr: "A date a year before now", es: "A date a year before now", pl: "A date a year before now" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Sun, 2 Mar 2025 10:00:00 +0100\nSubject: Hi\n\nHello\n"),
         )
         .with_options(r#"{"now": 1772442000}"#),
-        Example::passes("A correct date with a comment", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Mon, 2 Mar 2026 10:00:00 +0100 (CET)\nSubject: Hi\n\nHello\n")),
+        Example::passes(title! { en: "A correct date with a comment", fr: "A correct date with a comment", es: "A correct date with a comment", pl: "A correct date with a comment" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Mon, 2 Mar 2026 10:00:00 +0100 (CET)\nSubject: Hi\n\nHello\n")),
         Example::passes(
-            "A date an hour before now",
+            title! { en: "A date an hour before now", fr: "A date an hour before now", es: "A date an hour before now", pl: "A date an hour before now" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: 2 Mar 2026 09:00:00 +0100\nSubject: Hi\n\nHello\n"),
         )
         .with_options(r#"{"now": 1772442000}"#),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {
@@ -50,32 +134,31 @@ fn check(message: &Message, cx: &mut Context) {
                 // The date is kept even when the day name is wrong.
                 let date = check.date;
                 let actual = date.map(|d| day_name(weekday_of(d.year, d.month, d.day))).unwrap_or("?");
-                Draft::new(Msg::new("headers/date.weekday-mismatch").text("actual", actual))
+                Draft::new(Msg::of(&WEEKDAY_MISMATCH).text("actual", actual))
             }
             _ if kind.level() == Level::Obsolete => {
-                Draft::new(Msg::new("headers/date.obsolete").text("problem", problem))
+                Draft::new(Msg::of(&OBSOLETE).text("problem", problem))
                     .severity(Severity::Warning)
-                    .fix(Msg::new("headers/date.fix-obsolete"))
+                    .fix(Msg::of(&FIX_OBSOLETE))
             }
-            _ => Draft::new(Msg::new("headers/date.invalid").text("problem", problem)),
+            _ => Draft::new(Msg::of(&INVALID).text("problem", problem)),
         })
     });
-    let (Some(now), Some(date)) = (cx.options.now, check.date) else { return };
-    let thresholds = &cx.options.thresholds.headers;
+    let (Some(now), Some(date)) = (cx.settings.now, check.date) else { return };
     let delta = date.unix_seconds() - now;
-    let id = if delta > thresholds.max_date_future_seconds {
-        "headers/date.future"
-    } else if -delta > thresholds.max_date_past_seconds {
-        "headers/date.past"
+    let id = if delta > cx.settings.int(&MAX_DATE_FUTURE_SECONDS) {
+        &FUTURE
+    } else if -delta > cx.settings.int(&MAX_DATE_PAST_SECONDS) {
+        &PAST
     } else {
         return;
     };
     let hours = delta.abs() / 3600;
     cx.emit(
-        Draft::new(Msg::new(id).int("hours", hours).int("days", hours / 24))
+        Draft::new(Msg::of(id).int("hours", hours).int("days", hours / 24))
             .evidence(super::field_text(message, field))
             .at(super::value_location(field, 0, field.raw_value(message.raw).len()))
             .severity(Severity::Warning)
-            .fix(Msg::new("headers/date.fix-clock")),
+            .fix(Msg::of(&FIX_CLOCK)),
     );
 }

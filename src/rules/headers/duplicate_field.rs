@@ -2,26 +2,57 @@
 //! Sender, Reply-To, To, Cc, Bcc, Message-ID, In-Reply-To, References and
 //! Subject. Readers pick different copies; filters see a forged header.
 
+use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "headers/duplicate-field";
+    summary => {
+        en: "A field that may appear only once (From, To, Subject, Date…) appears several times.",
+        fr: "Un champ qui ne peut figurer qu'une fois (From, To, Subject, Date…) apparaît plusieurs fois.",
+        es: "Un campo que solo puede aparecer una vez (From, To, Subject, Date…) aparece varias veces.",
+        pl: "Pole, które może wystąpić tylko raz (From, To, Subject, Date…), pojawia się kilka razy.",
+    },
+    why => {
+        en: "RFC 5322 §3.6 allows at most one of each of these fields. With two, each program picks a different one, and filters take the duplicate as a sign of forgery or header injection.",
+        fr: "La RFC 5322 §3.6 n'autorise qu'un seul exemplaire de chacun de ces champs. Avec deux, chaque logiciel choisit le sien, et les filtres y voient un signe de falsification ou d'injection d'en-têtes.",
+        es: "El RFC 5322 §3.6 permite como máximo uno de cada uno de estos campos. Con dos, cada programa elige uno distinto, y los filtros lo ven como señal de falsificación o de inyección de cabeceras.",
+        pl: "RFC 5322 §3.6 dopuszcza najwyżej jedno wystąpienie każdego z tych pól. Przy dwóch każdy program wybiera inne, a filtry uznają duplikat za oznakę fałszerstwa lub wstrzyknięcia nagłówków.",
+    },
+    fix => {
+        en: "Keep a single field; put several recipients in one To or Cc, separated by commas (RFC 5322 §3.6).",
+        fr: "Ne gardez qu'un champ ; mettez plusieurs destinataires dans un seul To ou Cc, séparés par des virgules (RFC 5322 §3.6).",
+        es: "Deje un solo campo; ponga varios destinatarios en un único To o Cc, separados por comas (RFC 5322 §3.6).",
+        pl: "Zostaw jedno pole; wielu odbiorców wpisz w jednym polu To lub Cc, oddzielając ich przecinkami (RFC 5322 §3.6).",
+    },
+    REPEATED "repeated" => {
+        en: "The {field} field appears {count} times; RFC 5322 §3.6 allows it once.",
+        fr: "Le champ {field} apparaît {count} fois ; la RFC 5322 §3.6 ne l'autorise qu'une fois.",
+        es: "El campo {field} aparece {count} veces; el RFC 5322 §3.6 lo permite una sola vez.",
+        pl: "Pole {field} występuje {count} razy; RFC 5322 §3.6 dopuszcza je raz.",
+    },
+}
 
 pub const RULE: Rule = Rule {
-    id: "headers/duplicate-field",
+    id: ID,
     group: Group::Headers,
-    default_severity: Severity::Error,
-    default_score: 30,
+    severity: Severity::Error,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 30
+    texts: &TEXTS,
+    thresholds: &[], // TODO(thresholds)
     examples: &[
-        Example::fails("Two Subject fields", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nSubject: Win money\n\nHello\n")),
-        Example::fails("Two From fields", ExampleInput::Raw("From: a@example.com\nFrom: c@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
+        Example::fails(title! { en: "Two Subject fields", fr: "Two Subject fields", es: "Two Subject fields", pl: "Two Subject fields" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nSubject: Win money\n\nHello\n")),
+        Example::fails(title! { en: "Two From fields", fr: "Two From fields", es: "Two From fields", pl: "Two From fields" }, ExampleInput::Raw("From: a@example.com\nFrom: c@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
         Example::passes(
-            "Several Received and Comments fields are allowed",
+            title! { en: "Several Received and Comments fields are allowed", fr: "Several Received and Comments fields are allowed", es: "Several Received and Comments fields are allowed", pl: "Several Received and Comments fields are allowed" },
             ExampleInput::Raw("Received: from a by b; Mon, 2 Mar 2026 10:00:00 +0100\nReceived: from c by d; Mon, 2 Mar 2026 10:00:00 +0100\nComments: one\nComments: two\nFrom: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
-        Example::passes("One of each", ExampleInput::Raw("From: a@example.com\nTo: b@example.com, c@example.com\nSubject: Hi\n\nHello\n")),
+        Example::passes(title! { en: "One of each", fr: "One of each", es: "One of each", pl: "One of each" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com, c@example.com\nSubject: Hi\n\nHello\n")),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 /// RFC 5322 §3.6 table: fields with a maximum of one occurrence.
@@ -36,7 +67,7 @@ fn check(message: &Message, cx: &mut Context) {
         }
         let second = fields[1];
         cx.emit(
-            Draft::new(Msg::new("headers/duplicate-field.repeated").text("field", *name).int("count", fields.len()))
+            Draft::new(Msg::of(&REPEATED).text("field", *name).int("count", fields.len()))
                 .evidence(super::field_text(message, second))
                 .at(Location::header(second.name.clone(), second.start, second.end)),
         );

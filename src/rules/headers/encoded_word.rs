@@ -4,34 +4,65 @@
 //! string, where they are not decoded (§5 (3)). A broken one shows as
 //! `=?…?=` garbage in the inbox.
 
+use crate::title;
 use crate::grammar::encoded_word::{check_encoded_words, contains_encoded_word, EncodedWordProblem};
 use crate::grammar::lexer::{lex, TokenKind};
 use crate::grammar::{Level, Problem};
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "headers/encoded-word";
+    summary => {
+        en: "An RFC 2047 encoded word (=?charset?B|Q?…?=) is broken.",
+        fr: "Un mot encodé RFC 2047 (=?charset?B|Q?…?=) est cassé.",
+        es: "Una palabra codificada RFC 2047 (=?charset?B|Q?…?=) está rota.",
+        pl: "Słowo kodowane RFC 2047 (=?charset?B|Q?…?=) jest uszkodzone.",
+    },
+    why => {
+        en: "Readers decode only well-formed encoded words (RFC 2047): a broken one appears as =?…?= garbage in the subject or the sender's name, which looks like spam to people and to filters.",
+        fr: "Les lecteurs ne décodent que les mots encodés bien formés (RFC 2047) : un mot cassé s'affiche comme =?…?= illisible dans le sujet ou le nom de l'expéditeur, ce qui ressemble à du spam pour les gens comme pour les filtres.",
+        es: "Los lectores solo decodifican palabras codificadas bien formadas (RFC 2047): una rota aparece como =?…?= ilegible en el asunto o el nombre del remitente, lo que parece spam a las personas y a los filtros.",
+        pl: "Czytniki dekodują tylko poprawne słowa kodowane (RFC 2047): uszkodzone wyświetla się jako nieczytelne =?…?= w temacie lub nazwie nadawcy, co wygląda na spam dla ludzi i filtrów.",
+    },
+    fix => {
+        en: "Let your mail library encode header text (in PHP mb_encode_mimeheader()); never put encoded words inside quotes, keep each under 75 characters (RFC 2047 §2, §5).",
+        fr: "Laissez votre bibliothèque d'envoi encoder le texte des en-têtes (en PHP mb_encode_mimeheader()) ; ne mettez jamais de mot encodé entre guillemets, et gardez chacun sous 75 caractères (RFC 2047 §2, §5).",
+        es: "Deje que su biblioteca de correo codifique el texto de las cabeceras (en PHP mb_encode_mimeheader()); nunca ponga palabras codificadas entre comillas y mantenga cada una por debajo de 75 caracteres (RFC 2047 §2, §5).",
+        pl: "Pozwól bibliotece pocztowej kodować tekst nagłówków (w PHP mb_encode_mimeheader()); nigdy nie umieszczaj słów kodowanych w cudzysłowie i utrzymuj każde poniżej 75 znaków (RFC 2047 §2, §5).",
+    },
+    INVALID "invalid" => {
+        en: "{field}: {problem} ({count} in this field).",
+        fr: "{field} : {problem} ({count} dans ce champ).",
+        es: "{field}: {problem} ({count} en este campo).",
+        pl: "{field}: {problem} ({count} w tym polu).",
+    },
+}
 
 pub const RULE: Rule = Rule {
-    id: "headers/encoded-word",
+    id: ID,
     group: Group::Headers,
-    default_severity: Severity::Error,
-    default_score: 15,
+    severity: Severity::Error,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 15
+    texts: &TEXTS,
+    thresholds: &[], // TODO(thresholds)
     examples: &[
-        Example::fails("Base64 with a missing pad", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: =?UTF-8?B?Q2Fmw6k?=\n\nHello\n")),
-        Example::fails("An unknown charset", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: =?x-klingon?Q?Qapla?=\n\nHello\n")),
-        Example::fails("No closing ?=", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: =?UTF-8?Q?Caf=C3=A9 open\n\nHello\n")),
+        Example::fails(title! { en: "Base64 with a missing pad", fr: "Base64 with a missing pad", es: "Base64 with a missing pad", pl: "Base64 with a missing pad" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: =?UTF-8?B?Q2Fmw6k?=\n\nHello\n")),
+        Example::fails(title! { en: "An unknown charset", fr: "An unknown charset", es: "An unknown charset", pl: "An unknown charset" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: =?x-klingon?Q?Qapla?=\n\nHello\n")),
+        Example::fails(title! { en: "No closing ?=", fr: "No closing ?=", es: "No closing ?=", pl: "No closing ?=" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: =?UTF-8?Q?Caf=C3=A9 open\n\nHello\n")),
         Example::fails(
-            "An encoded word inside quotes",
+            title! { en: "An encoded word inside quotes", fr: "An encoded word inside quotes", es: "An encoded word inside quotes", pl: "An encoded word inside quotes" },
             ExampleInput::Raw("From: \"=?UTF-8?Q?J=C3=B6rg?=\" <j@example.com>\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
         Example::passes(
-            "Well-formed B and Q words, in a Subject and a display name",
+            title! { en: "Well-formed B and Q words, in a Subject and a display name", fr: "Well-formed B and Q words, in a Subject and a display name", es: "Well-formed B and Q words, in a Subject and a display name", pl: "Well-formed B and Q words, in a Subject and a display name" },
             ExampleInput::Raw("From: =?UTF-8?Q?J=C3=B6rg?= <j@example.com>\nTo: b@example.com\nSubject: =?UTF-8?B?Q2Fmw6k=?= =?ISO-8859-1?Q?caf=E9?=\n\nHello\n"),
         ),
-        Example::passes("A subject that only mentions =?", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: what =? means\n\nHello\n")),
+        Example::passes(title! { en: "A subject that only mentions =?", fr: "A subject that only mentions =?", es: "A subject that only mentions =?", pl: "A subject that only mentions =?" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: what =? means\n\nHello\n")),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 fn is_unstructured(name: &str) -> bool {
@@ -79,7 +110,7 @@ fn check(message: &Message, cx: &mut Context) {
             super::emit_grouped(cx, message, part, field, &problems, |cx, kind, count| {
                 let problem = super::describe(cx, "encoded-word", kind.code());
                 let draft = Draft::new(
-                    Msg::new("headers/encoded-word.invalid")
+                    Msg::of(&INVALID)
                         .text("field", field.name.clone())
                         .text("problem", problem)
                         .int("count", count),

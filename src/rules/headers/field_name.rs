@@ -3,44 +3,99 @@
 //! the obsolete form of §4.5 (warning); a header line that is neither a field
 //! nor a fold ends the header early for strict readers, so the rest becomes body.
 
+use crate::title;
 use crate::i18n::Msg;
 use crate::model::headers::MalformedKind;
 use crate::model::Message;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "headers/field-name";
+    summary => {
+        en: "A header line is not a well-formed field: a bad name, white space before the colon, or no colon at all.",
+        fr: "Une ligne d'en-tête n'est pas un champ bien formé : nom incorrect, espace avant les deux-points, ou pas de deux-points du tout.",
+        es: "Una línea de cabecera no es un campo bien formado: nombre incorrecto, espacio antes de los dos puntos o sin dos puntos.",
+        pl: "Wiersz nagłówka nie jest poprawnym polem: zła nazwa, spacja przed dwukropkiem lub brak dwukropka.",
+    },
+    why => {
+        en: "RFC 5322 §3.6.8: a field name is printable ASCII without spaces, followed by a colon. Strict servers end the header at a line that is not a field, so the following fields become body text, or refuse the message as not RFC compliant.",
+        fr: "RFC 5322 §3.6.8 : un nom de champ est de l'ASCII imprimable sans espace, suivi de deux-points. Les serveurs stricts terminent l'en-tête à une ligne qui n'est pas un champ, et les champs suivants deviennent du texte du corps, ou refusent le message comme non conforme.",
+        es: "RFC 5322 §3.6.8: un nombre de campo es ASCII imprimible sin espacios, seguido de dos puntos. Los servidores estrictos terminan la cabecera en una línea que no es un campo, y los campos siguientes pasan al cuerpo, o rechazan el mensaje por no cumplir los RFC.",
+        pl: "RFC 5322 §3.6.8: nazwa pola to drukowalne znaki ASCII bez spacji, po których następuje dwukropek. Ścisłe serwery kończą nagłówek na wierszu, który nie jest polem, więc kolejne pola trafiają do treści, albo odrzucają wiadomość jako niezgodną z RFC.",
+    },
+    fix => {
+        en: "Write each header as Name: value on its own line, with no space in the name or before the colon; continue long values on lines that start with a space (RFC 5322 §2.2, §3.6.8).",
+        fr: "Écrivez chaque en-tête sous la forme Nom: valeur sur sa propre ligne, sans espace dans le nom ni avant les deux-points ; poursuivez les valeurs longues sur des lignes qui commencent par une espace (RFC 5322 §2.2, §3.6.8).",
+        es: "Escriba cada cabecera como Nombre: valor en su propia línea, sin espacios en el nombre ni antes de los dos puntos; continúe los valores largos en líneas que empiecen con un espacio (RFC 5322 §2.2, §3.6.8).",
+        pl: "Zapisz każdy nagłówek jako Nazwa: wartość w osobnym wierszu, bez spacji w nazwie i przed dwukropkiem; długie wartości kontynuuj w wierszach zaczynających się od spacji (RFC 5322 §2.2, §3.6.8).",
+    },
+    BAD_CHARACTER "bad-character" => {
+        en: "The field name {field} has a character that is not allowed at position {position} (a space or a control character).",
+        fr: "Le nom de champ {field} contient un caractère interdit en position {position} (une espace ou un caractère de contrôle).",
+        es: "El nombre de campo {field} tiene un carácter no permitido en la posición {position} (un espacio o un carácter de control).",
+        pl: "Nazwa pola {field} zawiera niedozwolony znak na pozycji {position} (spację lub znak sterujący).",
+    },
+    SPACE_BEFORE_COLON "space-before-colon" => {
+        en: "White space between the field name {field} and its colon is obsolete syntax (RFC 5322 §4.5).",
+        fr: "Un blanc entre le nom de champ {field} et ses deux-points est une syntaxe obsolète (RFC 5322 §4.5).",
+        es: "Un espacio entre el nombre de campo {field} y sus dos puntos es sintaxis obsoleta (RFC 5322 §4.5).",
+        pl: "Biały znak między nazwą pola {field} a dwukropkiem to przestarzała składnia (RFC 5322 §4.5).",
+    },
+    NOT_A_FIELD "not-a-field" => {
+        en: "A header line has no colon, so it is not a field ({count} such lines): strict servers end the header there.",
+        fr: "Une ligne d'en-tête n'a pas de deux-points, ce n'est donc pas un champ ({count} lignes de ce type) : les serveurs stricts y terminent l'en-tête.",
+        es: "Una línea de cabecera no tiene dos puntos, así que no es un campo ({count} líneas así): los servidores estrictos terminan ahí la cabecera.",
+        pl: "Wiersz nagłówka nie ma dwukropka, więc nie jest polem ({count} takich wierszy): ścisłe serwery kończą w tym miejscu nagłówek.",
+    },
+    ORPHAN_CONTINUATION "orphan-continuation" => {
+        en: "The header starts with an indented line that continues no field ({count} such lines).",
+        fr: "L'en-tête commence par une ligne indentée qui ne prolonge aucun champ ({count} lignes de ce type).",
+        es: "La cabecera empieza con una línea sangrada que no continúa ningún campo ({count} líneas así).",
+        pl: "Nagłówek zaczyna się od wciętego wiersza, który nie kontynuuje żadnego pola ({count} takich wierszy).",
+    },
+    EMPTY_NAME "empty-name" => {
+        en: "A header line starts with a colon: the field has no name ({count} such lines).",
+        fr: "Une ligne d'en-tête commence par deux-points : le champ n'a pas de nom ({count} lignes de ce type).",
+        es: "Una línea de cabecera empieza con dos puntos: el campo no tiene nombre ({count} líneas así).",
+        pl: "Wiersz nagłówka zaczyna się od dwukropka: pole nie ma nazwy ({count} takich wierszy).",
+    },
+}
 
 pub const RULE: Rule = Rule {
-    id: "headers/field-name",
+    id: ID,
     group: Group::Headers,
-    default_severity: Severity::Error,
-    default_score: 30,
+    severity: Severity::Error,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 30
+    texts: &TEXTS,
+    thresholds: &[], // TODO(thresholds)
     examples: &[
         Example::fails(
-            "A space inside a field name",
+            title! { en: "A space inside a field name", fr: "A space inside a field name", es: "A space inside a field name", pl: "A space inside a field name" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nX Mailer: Form 1.0\nSubject: Hi\n\nHello\n"),
         ),
         Example::fails(
-            "A header line without a colon",
+            title! { en: "A header line without a colon", fr: "A header line without a colon", es: "A header line without a colon", pl: "A header line without a colon" },
             ExampleInput::Raw(
                 "From: a@example.com\nTo: b@example.com\nSubject: Hi\nThank you for your order\n\nHello\n",
             ),
         ),
         Example::fails(
-            "White space before the colon (obsolete: warning)",
+            title! { en: "White space before the colon (obsolete: warning)", fr: "White space before the colon (obsolete: warning)", es: "White space before the colon (obsolete: warning)", pl: "White space before the colon (obsolete: warning)" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject : Hi\n\nHello\n"),
         ),
         Example::passes(
-            "Names with digits, dashes and dots",
+            title! { en: "Names with digits, dashes and dots", fr: "Names with digits, dashes and dots", es: "Names with digits, dashes and dots", pl: "Names with digits, dashes and dots" },
             ExampleInput::Raw(
                 "From: a@example.com\nTo: b@example.com\nX-Mailer.Version-2: Form\nSubject: Hi\n\nHello\n",
             ),
         ),
         Example::passes(
-            "A folded field",
+            title! { en: "A folded field", fr: "A folded field", es: "A folded field", pl: "A folded field" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n there\n\nHello\n"),
         ),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 /// RFC 5322 §3.6.8 ftext: %d33-57 / %d59-126.
@@ -65,7 +120,7 @@ fn check(message: &Message, cx: &mut Context) {
             if let Some(bad) = name.iter().position(|&b| !is_ftext(b)) {
                 cx.emit(
                     Draft::new(
-                        Msg::new("headers/field-name.bad-character")
+                        Msg::of(&BAD_CHARACTER)
                             .text("field", field.name.clone())
                             .int("position", bad + 1),
                     )
@@ -74,7 +129,7 @@ fn check(message: &Message, cx: &mut Context) {
                 );
             } else if trimmed_len < raw_name.len() {
                 cx.emit(
-                    Draft::new(Msg::new("headers/field-name.space-before-colon").text("field", field.name.clone()))
+                    Draft::new(Msg::of(&SPACE_BEFORE_COLON).text("field", field.name.clone()))
                         .evidence_bytes(&message.raw[field.start..field.colon + 1])
                         .at(location(field.start + trimmed_len, field.colon))
                         .severity(Severity::Warning),
@@ -84,13 +139,13 @@ fn check(message: &Message, cx: &mut Context) {
         let count = block.malformed.len();
         if let Some(first) = block.malformed.first() {
             let id = match first.kind {
-                MalformedKind::NoColon => "headers/field-name.not-a-field",
-                MalformedKind::OrphanContinuation => "headers/field-name.orphan-continuation",
-                MalformedKind::EmptyName => "headers/field-name.empty-name",
+                MalformedKind::NoColon => &NOT_A_FIELD,
+                MalformedKind::OrphanContinuation => &ORPHAN_CONTINUATION,
+                MalformedKind::EmptyName => &EMPTY_NAME,
             };
             let location = Location::range(first.start, first.end);
             cx.emit(
-                Draft::new(Msg::new(id).int("count", count))
+                Draft::new(Msg::of(id).int("count", count))
                     .evidence_bytes(message.raw.get(first.start..first.end).unwrap_or(&[]))
                     .at(if part == 0 { location } else { location.with_part(part) }),
             );

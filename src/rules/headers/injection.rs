@@ -5,19 +5,62 @@
 //! `additional_headers`, a blank line or a line that is not a header field is
 //! the same attack.
 
+use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Origin, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "headers/injection";
+    summary => {
+        en: "A line break inside a script's To, Subject, From or header value: header injection.",
+        fr: "Un saut de ligne dans le To, le Subject, le From ou une valeur d'en-tête d'un script : injection d'en-têtes.",
+        es: "Un salto de línea dentro del To, Subject, From o un valor de cabecera de un script: inyección de cabeceras.",
+        pl: "Znak nowego wiersza w polu To, Subject, From lub wartości nagłówka skryptu: wstrzyknięcie nagłówków.",
+    },
+    why => {
+        en: "A visitor who types a line break into a contact form can add Bcc: with thousands of addresses, or a whole body: the script becomes a spam relay, and the host blocks the account for abuse.",
+        fr: "Un visiteur qui tape un saut de ligne dans un formulaire de contact peut ajouter un Bcc: avec des milliers d'adresses, ou un corps entier : le script devient un relais de spam, et l'hébergeur bloque le compte pour abus.",
+        es: "Un visitante que escribe un salto de línea en un formulario de contacto puede añadir Bcc: con miles de direcciones, o un cuerpo entero: el script se convierte en un relé de spam y el alojamiento bloquea la cuenta por abuso.",
+        pl: "Odwiedzający, który wpisze znak nowego wiersza w formularzu kontaktowym, może dodać Bcc: z tysiącami adresów albo całą treść: skrypt staje się przekaźnikiem spamu, a hosting blokuje konto za nadużycie.",
+    },
+    fix => {
+        en: "Reject or strip \\r and \\n from every visitor value before it reaches a header, and never copy visitor input into additional_headers unchecked (RFC 5322 §2.2).",
+        fr: "Refusez ou retirez \\r et \\n de toute valeur saisie par un visiteur avant qu'elle n'atteigne un en-tête, et ne copiez jamais de saisie non vérifiée dans additional_headers (RFC 5322 §2.2).",
+        es: "Rechace o elimine \\r y \\n de todo valor del visitante antes de que llegue a una cabecera, y nunca copie datos del visitante sin comprobar en additional_headers (RFC 5322 §2.2).",
+        pl: "Odrzucaj lub usuwaj \\r i \\n z każdej wartości od odwiedzającego, zanim trafi do nagłówka, i nigdy nie kopiuj niesprawdzonych danych do additional_headers (RFC 5322 §2.2).",
+    },
+    LINE_BREAK "line-break" => {
+        en: "The {field} value contains a line break followed by \"{smuggled}\": that text would become a header of its own.",
+        fr: "La valeur {field} contient un saut de ligne suivi de « {smuggled} » : ce texte deviendrait un en-tête à part entière.",
+        es: "El valor {field} contiene un salto de línea seguido de «{smuggled}»: ese texto se convertiría en una cabecera propia.",
+        pl: "Wartość {field} zawiera znak nowego wiersza, po którym następuje „{smuggled}”: ten tekst stałby się osobnym nagłówkiem.",
+    },
+    BLANK_LINE "blank-line" => {
+        en: "additional_headers has a blank line at line {line}: everything after it becomes the message body.",
+        fr: "additional_headers contient une ligne vide à la ligne {line} : tout ce qui suit devient le corps du message.",
+        es: "additional_headers tiene una línea en blanco en la línea {line}: todo lo que sigue pasa a ser el cuerpo del mensaje.",
+        pl: "additional_headers zawiera pusty wiersz w wierszu {line}: wszystko, co następuje, staje się treścią wiadomości.",
+    },
+    NOT_A_HEADER "not-a-header" => {
+        en: "Line {line} of additional_headers is not a header field: text from outside got into the headers.",
+        fr: "La ligne {line} de additional_headers n'est pas un champ d'en-tête : du texte venu d'ailleurs s'est glissé dans les en-têtes.",
+        es: "La línea {line} de additional_headers no es un campo de cabecera: texto ajeno se ha colado en las cabeceras.",
+        pl: "Wiersz {line} w additional_headers nie jest polem nagłówka: do nagłówków dostał się obcy tekst.",
+    },
+}
 
 pub const RULE: Rule = Rule {
-    id: "headers/injection",
+    id: ID,
     group: Group::Headers,
-    default_severity: Severity::Error,
-    default_score: 100,
+    severity: Severity::Error,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 100
+    texts: &TEXTS,
+    thresholds: &[], // TODO(thresholds)
     examples: &[
         Example::fails(
-            "A Bcc smuggled into the subject of a PHP mail() call",
+            title! { en: "A Bcc smuggled into the subject of a PHP mail() call", fr: "A Bcc smuggled into the subject of a PHP mail() call", es: "A Bcc smuggled into the subject of a PHP mail() call", pl: "A Bcc smuggled into the subject of a PHP mail() call" },
             ExampleInput::PhpMail {
                 to: "b@example.com",
                 subject: "Hi\r\nBcc: victims@example.net",
@@ -26,7 +69,7 @@ pub const RULE: Rule = Rule {
             },
         ),
         Example::fails(
-            "A blank line in PHP additional_headers",
+            title! { en: "A blank line in PHP additional_headers", fr: "A blank line in PHP additional_headers", es: "A blank line in PHP additional_headers", pl: "A blank line in PHP additional_headers" },
             ExampleInput::PhpMail {
                 to: "b@example.com",
                 subject: "Hi",
@@ -35,7 +78,7 @@ pub const RULE: Rule = Rule {
             },
         ),
         Example::fails(
-            "A line that is not a header in additional_headers",
+            title! { en: "A line that is not a header in additional_headers", fr: "A line that is not a header in additional_headers", es: "A line that is not a header in additional_headers", pl: "A line that is not a header in additional_headers" },
             ExampleInput::PhpMail {
                 to: "b@example.com",
                 subject: "Hi",
@@ -44,13 +87,13 @@ pub const RULE: Rule = Rule {
             },
         ),
         Example::fails(
-            "A line break in a compose Reply-To",
+            title! { en: "A line break in a compose Reply-To", fr: "A line break in a compose Reply-To", es: "A line break in a compose Reply-To", pl: "A line break in a compose Reply-To" },
             ExampleInput::Compose(
                 r#"{"from":"a@example.com","to":"b@example.com","replyTo":"v@example.org\nBcc: x@example.net","subject":"Hi","text":"Hello"}"#,
             ),
         ),
         Example::passes(
-            "Several headers joined by CRLF, one folded",
+            title! { en: "Several headers joined by CRLF, one folded", fr: "Several headers joined by CRLF, one folded", es: "Several headers joined by CRLF, one folded", pl: "Several headers joined by CRLF, one folded" },
             ExampleInput::PhpMail {
                 to: "b@example.com",
                 subject: "Hi",
@@ -59,17 +102,17 @@ pub const RULE: Rule = Rule {
             },
         ),
         Example::passes(
-            "Clean compose fields",
+            title! { en: "Clean compose fields", fr: "Clean compose fields", es: "Clean compose fields", pl: "Clean compose fields" },
             ExampleInput::Compose(
                 r#"{"from":"a@example.com","to":"b@example.com","subject":"Hi","text":"Hello\nwith a line break in the body"}"#,
             ),
         ),
         Example::passes(
-            "A raw message (no script input to inspect)",
+            title! { en: "A raw message (no script input to inspect)", fr: "A raw message (no script input to inspect)", es: "A raw message (no script input to inspect)", pl: "A raw message (no script input to inspect)" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 fn field_location(message: &Message, input_name: &str) -> Location {
@@ -102,7 +145,7 @@ fn check(message: &Message, cx: &mut Context) {
                 .to_string();
             cx.emit(
                 Draft::new(
-                    Msg::new("headers/injection.line-break")
+                    Msg::of(&LINE_BREAK)
                         .text("field", field.name.clone())
                         .text("smuggled", smuggled),
                 )
@@ -120,7 +163,7 @@ fn check_additional_headers(message: &Message, cx: &mut Context, headers: &str) 
         if line.is_empty() {
             let rest = lines[i + 1..].join("\n");
             cx.emit(
-                Draft::new(Msg::new("headers/injection.blank-line").int("line", i + 1))
+                Draft::new(Msg::of(&BLANK_LINE).int("line", i + 1))
                     .evidence(rest)
                     .at(Location::range(message.header.end, message.header.body_start)),
             );
@@ -141,7 +184,7 @@ fn check_additional_headers(message: &Message, cx: &mut Context, headers: &str) 
                 .map(|m| Location::range(m.start, m.end))
                 .unwrap_or_else(Location::message);
             cx.emit(
-                Draft::new(Msg::new("headers/injection.not-a-header").int("line", i + 1)).evidence(*line).at(location),
+                Draft::new(Msg::of(&NOT_A_HEADER).int("line", i + 1)).evidence(*line).at(location),
             );
             return;
         }

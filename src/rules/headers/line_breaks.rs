@@ -4,37 +4,74 @@
 //! differently (the origin of header smuggling). A message written entirely with
 //! LF (pasted text) is normal: the mailer converts it.
 
+use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "headers/line-breaks";
+    summary => {
+        en: "A bare CR, or bare LF line ends mixed with CRLF.",
+        fr: "Un CR isolé, ou des fins de ligne LF seules mélangées à des CRLF.",
+        es: "Un CR suelto, o finales de línea LF solos mezclados con CRLF.",
+        pl: "Samotny znak CR albo końce wierszy LF pomieszane z CRLF.",
+    },
+    why => {
+        en: "RFC 5322 §2.1 and §2.3: lines end with CRLF and CR or LF never appear alone. Servers split lines on different characters, which changes where a header ends; that is how header smuggling works, and strict servers refuse such messages.",
+        fr: "RFC 5322 §2.1 et §2.3 : les lignes finissent par CRLF, et CR ou LF n'apparaissent jamais seuls. Les serveurs coupent les lignes sur des caractères différents, ce qui change l'endroit où finit un en-tête ; c'est le principe de la contrebande d'en-têtes, et les serveurs stricts refusent ces messages.",
+        es: "RFC 5322 §2.1 y §2.3: las líneas terminan en CRLF y CR o LF nunca aparecen solos. Los servidores cortan las líneas por caracteres distintos, lo que cambia dónde termina una cabecera; así funciona el contrabando de cabeceras, y los servidores estrictos rechazan estos mensajes.",
+        pl: "RFC 5322 §2.1 i §2.3: wiersze kończą się CRLF, a CR ani LF nigdy nie występują samodzielnie. Serwery dzielą wiersze według różnych znaków, co zmienia miejsce końca nagłówka; na tym polega przemycanie nagłówków, a ścisłe serwery odrzucają takie wiadomości.",
+    },
+    fix => {
+        en: "Build the message with one kind of line end: \\r\\n everywhere, or \\n everywhere and let the mailer convert; remove stray \\r from values (RFC 5322 §2.1).",
+        fr: "Construisez le message avec un seul type de fin de ligne : \\r\\n partout, ou \\n partout en laissant le logiciel d'envoi convertir ; retirez les \\r égarés des valeurs (RFC 5322 §2.1).",
+        es: "Construya el mensaje con un único tipo de fin de línea: \\r\\n en todas partes, o \\n en todas partes dejando que el programa de envío convierta; quite los \\r sueltos de los valores (RFC 5322 §2.1).",
+        pl: "Buduj wiadomość z jednym rodzajem końca wiersza: wszędzie \\r\\n albo wszędzie \\n, pozostawiając konwersję programowi wysyłającemu; usuń zabłąkane \\r z wartości (RFC 5322 §2.1).",
+    },
+    BARE_CR "bare-cr" => {
+        en: "{count} CR characters are not followed by LF.",
+        fr: "{count} caractères CR ne sont pas suivis de LF.",
+        es: "{count} caracteres CR no van seguidos de LF.",
+        pl: "Po {count} znakach CR nie następuje LF.",
+    },
+    MIXED "mixed" => {
+        en: "The message mixes {bareLf} bare LF line ends with {crlf} CRLF line ends.",
+        fr: "Le message mélange {bareLf} fins de ligne LF seules et {crlf} fins de ligne CRLF.",
+        es: "El mensaje mezcla {bareLf} finales de línea LF solos con {crlf} finales CRLF.",
+        pl: "Wiadomość łączy {bareLf} końców wiersza LF z {crlf} końcami CRLF.",
+    },
+}
 
 pub const RULE: Rule = Rule {
-    id: "headers/line-breaks",
+    id: ID,
     group: Group::Headers,
-    default_severity: Severity::Error,
-    default_score: 30,
+    severity: Severity::Error,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 30
+    texts: &TEXTS,
+    thresholds: &[], // TODO(thresholds)
     examples: &[
         Example::fails(
-            "A bare CR inside the Subject",
+            title! { en: "A bare CR inside the Subject", fr: "A bare CR inside the Subject", es: "A bare CR inside the Subject", pl: "A bare CR inside the Subject" },
             ExampleInput::Raw(
                 "From: a@example.com\r\nTo: b@example.com\r\nSubject: Hi\rBcc: c@example.com\r\n\r\nHello\r\n",
             ),
         ),
         Example::fails(
-            "A bare LF in a CRLF message",
+            title! { en: "A bare LF in a CRLF message", fr: "A bare LF in a CRLF message", es: "A bare LF in a CRLF message", pl: "A bare LF in a CRLF message" },
             ExampleInput::Raw("From: a@example.com\r\nTo: b@example.com\nSubject: Hi\r\n\r\nHello\r\n"),
         ),
         Example::passes(
-            "CRLF everywhere",
+            title! { en: "CRLF everywhere", fr: "CRLF everywhere", es: "CRLF everywhere", pl: "CRLF everywhere" },
             ExampleInput::Raw("From: a@example.com\r\nTo: b@example.com\r\nSubject: Hi\r\n\r\nHello\r\n"),
         ),
         Example::passes(
-            "LF everywhere (pasted text)",
+            title! { en: "LF everywhere (pasted text)", fr: "LF everywhere (pasted text)", es: "LF everywhere (pasted text)", pl: "LF everywhere (pasted text)" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {
@@ -44,7 +81,7 @@ fn check(message: &Message, cx: &mut Context) {
         let first = (0..raw.len()).find(|&i| raw[i] == b'\r' && raw.get(i + 1) != Some(&b'\n'));
         if let Some(at) = first {
             cx.emit(
-                Draft::new(Msg::new("headers/line-breaks.bare-cr").int("count", breaks.bare_cr))
+                Draft::new(Msg::of(&BARE_CR).int("count", breaks.bare_cr))
                     .evidence_bytes(context_around(raw, at))
                     .at(Location::range(at, at + 1)),
             );
@@ -55,7 +92,7 @@ fn check(message: &Message, cx: &mut Context) {
         if let Some(at) = first {
             cx.emit(
                 Draft::new(
-                    Msg::new("headers/line-breaks.mixed").int("bareLf", breaks.bare_lf).int("crlf", breaks.crlf),
+                    Msg::of(&MIXED).int("bareLf", breaks.bare_lf).int("crlf", breaks.crlf),
                 )
                 .evidence_bytes(context_around(raw, at))
                 .at(Location::range(at, at + 1)),

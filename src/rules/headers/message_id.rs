@@ -3,33 +3,64 @@
 //! Words between identifiers are the obsolete form of §4.5.4 (warning).
 //! Threading and duplicate detection rely on these ids.
 
+use crate::title;
 use crate::grammar::msg_id::parse_msg_ids;
 use crate::grammar::Level;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "headers/message-id";
+    summary => {
+        en: "Message-ID, In-Reply-To or References does not hold well-formed <id@domain> identifiers.",
+        fr: "Message-ID, In-Reply-To ou References ne contient pas d'identifiants <id@domaine> bien formés.",
+        es: "Message-ID, In-Reply-To o References no contiene identificadores <id@dominio> bien formados.",
+        pl: "Message-ID, In-Reply-To lub References nie zawiera poprawnych identyfikatorów <id@domena>.",
+    },
+    why => {
+        en: "RFC 5322 §3.6.4 defines these identifiers; threading, duplicate detection and filters rely on them, and a malformed Message-ID is a known spam sign.",
+        fr: "La RFC 5322 §3.6.4 définit ces identifiants ; le regroupement en fils, la détection des doublons et les filtres s'en servent, et un Message-ID mal formé est un signe de spam connu.",
+        es: "El RFC 5322 §3.6.4 define estos identificadores; el agrupamiento en hilos, la detección de duplicados y los filtros dependen de ellos, y un Message-ID mal formado es una señal de spam conocida.",
+        pl: "RFC 5322 §3.6.4 definiuje te identyfikatory; opierają się na nich wątki, wykrywanie duplikatów i filtry, a błędny Message-ID to znana oznaka spamu.",
+    },
+    fix => {
+        en: "Write each identifier as <unique-part@your-domain>, one in Message-ID; or let your mail library create it (RFC 5322 §3.6.4).",
+        fr: "Écrivez chaque identifiant sous la forme <partie-unique@votre-domaine>, un seul dans Message-ID ; ou laissez votre bibliothèque d'envoi le créer (RFC 5322 §3.6.4).",
+        es: "Escriba cada identificador como <parte-única@su-dominio>, uno solo en Message-ID; o deje que su biblioteca de correo lo cree (RFC 5322 §3.6.4).",
+        pl: "Zapisz każdy identyfikator jako <unikalna-część@twoja-domena>, jeden w Message-ID; albo pozwól bibliotece pocztowej go utworzyć (RFC 5322 §3.6.4).",
+    },
+    INVALID "invalid" => {
+        en: "{field}: {problem} ({count} in this field).",
+        fr: "{field} : {problem} ({count} dans ce champ).",
+        es: "{field}: {problem} ({count} en este campo).",
+        pl: "{field}: {problem} ({count} w tym polu).",
+    },
+}
 
 pub const RULE: Rule = Rule {
-    id: "headers/message-id",
+    id: ID,
     group: Group::Headers,
-    default_severity: Severity::Error,
-    default_score: 15,
+    severity: Severity::Error,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 15
+    texts: &TEXTS,
+    thresholds: &[], // TODO(thresholds)
     examples: &[
-        Example::fails("A Message-ID without angle brackets", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nMessage-ID: 123@example.com\nSubject: Hi\n\nHello\n")),
-        Example::fails("A Message-ID without @", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nMessage-ID: <1234567>\nSubject: Hi\n\nHello\n")),
-        Example::fails("Two ids in Message-ID", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nMessage-ID: <1@example.com> <2@example.com>\nSubject: Hi\n\nHello\n")),
+        Example::fails(title! { en: "A Message-ID without angle brackets", fr: "A Message-ID without angle brackets", es: "A Message-ID without angle brackets", pl: "A Message-ID without angle brackets" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nMessage-ID: 123@example.com\nSubject: Hi\n\nHello\n")),
+        Example::fails(title! { en: "A Message-ID without @", fr: "A Message-ID without @", es: "A Message-ID without @", pl: "A Message-ID without @" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nMessage-ID: <1234567>\nSubject: Hi\n\nHello\n")),
+        Example::fails(title! { en: "Two ids in Message-ID", fr: "Two ids in Message-ID", es: "Two ids in Message-ID", pl: "Two ids in Message-ID" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nMessage-ID: <1@example.com> <2@example.com>\nSubject: Hi\n\nHello\n")),
         Example::fails(
-            "Words in In-Reply-To (obsolete: warning)",
+            title! { en: "Words in In-Reply-To (obsolete: warning)", fr: "Words in In-Reply-To (obsolete: warning)", es: "Words in In-Reply-To (obsolete: warning)", pl: "Words in In-Reply-To (obsolete: warning)" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nIn-Reply-To: Your message of Monday <1@example.com>\nSubject: Re: Hi\n\nHello\n"),
         ),
         Example::passes(
-            "Well-formed ids, References folded over lines",
+            title! { en: "Well-formed ids, References folded over lines", fr: "Well-formed ids, References folded over lines", es: "Well-formed ids, References folded over lines", pl: "Well-formed ids, References folded over lines" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nMessage-ID: <abc.123@example.com>\nIn-Reply-To: <1@example.com>\nReferences: <0@example.com>\n <1@example.com>\nSubject: Re: Hi\n\nHello\n"),
         ),
-        Example::passes("An id-right in brackets", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nMessage-ID: <x@[192.0.2.1]>\nSubject: Hi\n\nHello\n")),
+        Example::passes(title! { en: "An id-right in brackets", fr: "An id-right in brackets", es: "An id-right in brackets", pl: "An id-right in brackets" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nMessage-ID: <x@[192.0.2.1]>\nSubject: Hi\n\nHello\n")),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {
@@ -42,7 +73,7 @@ fn check(message: &Message, cx: &mut Context) {
         super::emit_grouped(cx, message, 0, field, &ids.problems, |cx, kind, count| {
             let problem = super::describe(cx, "msg-id", kind.code());
             let draft = Draft::new(
-                Msg::new("headers/message-id.invalid")
+                Msg::of(&INVALID)
                     .text("field", field.name.clone())
                     .text("problem", problem)
                     .int("count", count),

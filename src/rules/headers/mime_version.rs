@@ -3,32 +3,69 @@
 //! its header, or readers treat the body as plain US-ASCII text. PHP scripts
 //! that add `Content-Type: text/html` alone are the usual case.
 
+use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "headers/mime-version";
+    summary => {
+        en: "MIME fields are used without MIME-Version: 1.0, or with another version.",
+        fr: "Des champs MIME sont utilisés sans MIME-Version: 1.0, ou avec une autre version.",
+        es: "Se usan campos MIME sin MIME-Version: 1.0, o con otra versión.",
+        pl: "Pola MIME są używane bez MIME-Version: 1.0 lub z inną wersją.",
+    },
+    why => {
+        en: "RFC 2045 §4: without MIME-Version: 1.0 readers may ignore Content-Type, showing HTML as source code and attachments as text, and filters flag the mismatch.",
+        fr: "RFC 2045 §4 : sans MIME-Version: 1.0, les lecteurs peuvent ignorer Content-Type, afficher le HTML en code source et les pièces jointes en texte, et les filtres signalent l'incohérence.",
+        es: "RFC 2045 §4: sin MIME-Version: 1.0 los lectores pueden ignorar Content-Type, mostrando el HTML como código fuente y los adjuntos como texto, y los filtros señalan la incoherencia.",
+        pl: "RFC 2045 §4: bez MIME-Version: 1.0 czytniki mogą zignorować Content-Type, pokazując HTML jako kod źródłowy, a załączniki jako tekst, a filtry wychwytują niespójność.",
+    },
+    fix => {
+        en: "Add the header line MIME-Version: 1.0 (in PHP, in additional_headers before Content-Type) (RFC 2045 §4).",
+        fr: "Ajoutez la ligne d'en-tête MIME-Version: 1.0 (en PHP, dans additional_headers avant Content-Type) (RFC 2045 §4).",
+        es: "Añada la línea de cabecera MIME-Version: 1.0 (en PHP, en additional_headers antes de Content-Type) (RFC 2045 §4).",
+        pl: "Dodaj wiersz nagłówka MIME-Version: 1.0 (w PHP w additional_headers przed Content-Type) (RFC 2045 §4).",
+    },
+    MISSING "missing" => {
+        en: "The header has {field} but no MIME-Version: 1.0.",
+        fr: "L'en-tête contient {field} mais pas MIME-Version: 1.0.",
+        es: "La cabecera tiene {field} pero no MIME-Version: 1.0.",
+        pl: "Nagłówek zawiera {field}, ale nie ma MIME-Version: 1.0.",
+    },
+    NOT_1_0 "not-1-0" => {
+        en: "MIME-Version is not 1.0, the only version there is.",
+        fr: "MIME-Version n'est pas 1.0, la seule version qui existe.",
+        es: "MIME-Version no es 1.0, la única versión que existe.",
+        pl: "MIME-Version nie jest równe 1.0, jedynej istniejącej wersji.",
+    },
+}
 
 pub const RULE: Rule = Rule {
-    id: "headers/mime-version",
+    id: ID,
     group: Group::Headers,
-    default_severity: Severity::Warning,
-    default_score: 10,
+    severity: Severity::Warning,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 10
+    texts: &TEXTS,
+    thresholds: &[], // TODO(thresholds)
     examples: &[
         Example::fails(
-            "A PHP mail() call with Content-Type and no MIME-Version",
+            title! { en: "A PHP mail() call with Content-Type and no MIME-Version", fr: "A PHP mail() call with Content-Type and no MIME-Version", es: "A PHP mail() call with Content-Type and no MIME-Version", pl: "A PHP mail() call with Content-Type and no MIME-Version" },
             ExampleInput::PhpMail { to: "b@example.com", subject: "Hi", message: "<p>Hello</p>", headers: "From: a@example.com\r\nContent-Type: text/html; charset=UTF-8" },
         ),
         Example::fails(
-            "A version other than 1.0",
+            title! { en: "A version other than 1.0", fr: "A version other than 1.0", es: "A version other than 1.0", pl: "A version other than 1.0" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 2.0\nContent-Type: text/plain\n\nHello\n"),
         ),
         Example::passes(
-            "MIME-Version with a comment",
+            title! { en: "MIME-Version with a comment", fr: "MIME-Version with a comment", es: "MIME-Version with a comment", pl: "MIME-Version with a comment" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0 (produced by a form)\nContent-Type: text/plain; charset=utf-8\n\nHello\n"),
         ),
-        Example::passes("A plain message without MIME fields", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
+        Example::passes(title! { en: "A plain message without MIME fields", fr: "A plain message without MIME fields", es: "A plain message without MIME fields", pl: "A plain message without MIME fields" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {
@@ -42,7 +79,7 @@ fn check(message: &Message, cx: &mut Context) {
             let rest = crate::grammar::lexer::skip_cfws(value, start + version.len(), &mut problems);
             if version.as_slice() != b"1.0" || rest < value.len() {
                 cx.emit(
-                    Draft::new(Msg::new("headers/mime-version.not-1-0"))
+                    Draft::new(Msg::of(&NOT_1_0))
                         .evidence(super::field_text(message, field))
                         .at(super::value_location(field, 0, value.len())),
                 );
@@ -57,7 +94,7 @@ fn check(message: &Message, cx: &mut Context) {
                 .collect();
             if let Some(first) = mime_fields.first() {
                 cx.emit(
-                    Draft::new(Msg::new("headers/mime-version.missing").text("field", first.name.clone()))
+                    Draft::new(Msg::of(&MISSING).text("field", first.name.clone()))
                         .evidence(super::field_text(message, first))
                         .at(Location::header(first.name.clone(), first.start, first.end)),
                 );

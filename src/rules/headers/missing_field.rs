@@ -4,38 +4,93 @@
 //! nobody visible. For compose and PHP `mail()` input the mailer adds Date and
 //! Message-ID itself: that is said as information instead.
 
+use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "headers/missing-field";
+    summary => {
+        en: "A required header field (From, Date) or an expected one (Message-ID, To) is missing.",
+        fr: "Un champ d'en-tête obligatoire (From, Date) ou attendu (Message-ID, To) est absent.",
+        es: "Falta un campo de cabecera obligatorio (From, Date) o esperado (Message-ID, To).",
+        pl: "Brakuje wymaganego pola nagłówka (From, Date) lub oczekiwanego (Message-ID, To).",
+    },
+    why => {
+        en: "RFC 5322 §3.6 requires From and Date in every message, and Message-ID should be there too. The guides warn that a header that does not respect the e-mail RFCs gets the message treated as spam.",
+        fr: "La RFC 5322 §3.6 impose From et Date dans chaque message, et Message-ID devrait y figurer. Les guides préviennent qu'un en-tête qui ne respecte pas les RFC du courrier fait traiter le message comme du spam.",
+        es: "El RFC 5322 §3.6 exige From y Date en todo mensaje, y Message-ID debería estar también. Las guías advierten que una cabecera que no respeta los RFC del correo hace que el mensaje se trate como spam.",
+        pl: "RFC 5322 §3.6 wymaga pól From i Date w każdej wiadomości, a Message-ID również powinno się pojawić. Przewodniki ostrzegają, że nagłówek niezgodny z RFC poczty sprawia, że wiadomość jest traktowana jako spam.",
+    },
+    fix => {
+        en: "Add the missing field; most mail libraries set Date and Message-ID for you (RFC 5322 §3.6).",
+        fr: "Ajoutez le champ manquant ; la plupart des bibliothèques d'envoi posent Date et Message-ID d'elles-mêmes (RFC 5322 §3.6).",
+        es: "Añada el campo que falta; la mayoría de las bibliotecas de correo ponen Date y Message-ID por usted (RFC 5322 §3.6).",
+        pl: "Dodaj brakujące pole; większość bibliotek pocztowych sama ustawia Date i Message-ID (RFC 5322 §3.6).",
+    },
+    REQUIRED "required" => {
+        en: "The {field} field is missing; RFC 5322 §3.6 requires it in every message.",
+        fr: "Le champ {field} est absent ; la RFC 5322 §3.6 l'exige dans tout message.",
+        es: "Falta el campo {field}; el RFC 5322 §3.6 lo exige en todo mensaje.",
+        pl: "Brakuje pola {field}; RFC 5322 §3.6 wymaga go w każdej wiadomości.",
+    },
+    NO_MESSAGE_ID "no-message-id" => {
+        en: "The {field} field is missing; without it filters cannot spot duplicates and many of them score the message as spam.",
+        fr: "Le champ {field} est absent ; sans lui, les filtres ne repèrent pas les doublons et beaucoup notent le message comme spam.",
+        es: "Falta el campo {field}; sin él los filtros no detectan duplicados y muchos puntúan el mensaje como spam.",
+        pl: "Brakuje pola {field}; bez niego filtry nie wykrywają duplikatów, a wiele z nich ocenia wiadomość jako spam.",
+    },
+    NO_TO "no-to" => {
+        en: "There is no {field} field: recipients only appear in Cc or Bcc, or nowhere.",
+        fr: "Il n'y a pas de champ {field} : les destinataires ne figurent qu'en Cc ou Cci, ou nulle part.",
+        es: "No hay campo {field}: los destinatarios solo aparecen en Cc o Cco, o en ninguna parte.",
+        pl: "Brak pola {field}: odbiorcy są tylko w Cc lub Bcc albo nigdzie.",
+    },
+    MAILER_ADDS "mailer-adds" => {
+        en: "The mailer adds {fields} itself when it sends this message; nothing to do.",
+        fr: "Le logiciel d'envoi ajoute lui-même {fields} en envoyant ce message ; rien à faire.",
+        es: "El programa de envío añade él mismo {fields} al enviar este mensaje; no hay nada que hacer.",
+        pl: "Program wysyłający sam doda {fields} przy wysyłce tej wiadomości; nic nie trzeba robić.",
+    },
+    FIX_MAILER_ADDS "fix-mailer-adds" => {
+        en: "Nothing to change: only set these fields yourself if you need specific values.",
+        fr: "Rien à changer : ne posez ces champs vous-même que si vous avez besoin de valeurs précises.",
+        es: "Nada que cambiar: ponga estos campos usted mismo solo si necesita valores concretos.",
+        pl: "Nic do zmiany: ustaw te pola samodzielnie tylko wtedy, gdy potrzebujesz konkretnych wartości.",
+    },
+}
 
 pub const RULE: Rule = Rule {
-    id: "headers/missing-field",
+    id: ID,
     group: Group::Headers,
-    default_severity: Severity::Error,
-    default_score: 30,
+    severity: Severity::Error,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 30
+    texts: &TEXTS,
+    thresholds: &[], // TODO(thresholds)
     examples: &[
-        Example::fails("No Date field", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMessage-ID: <1@example.com>\n\nHello\n")),
-        Example::fails("No From field", ExampleInput::Raw("Date: Mon, 2 Mar 2026 10:00:00 +0100\nTo: b@example.com\nSubject: Hi\nMessage-ID: <1@example.com>\n\nHello\n")),
-        Example::fails("No Message-ID (warning)", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Mon, 2 Mar 2026 10:00:00 +0100\nSubject: Hi\n\nHello\n")),
+        Example::fails(title! { en: "No Date field", fr: "No Date field", es: "No Date field", pl: "No Date field" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMessage-ID: <1@example.com>\n\nHello\n")),
+        Example::fails(title! { en: "No From field", fr: "No From field", es: "No From field", pl: "No From field" }, ExampleInput::Raw("Date: Mon, 2 Mar 2026 10:00:00 +0100\nTo: b@example.com\nSubject: Hi\nMessage-ID: <1@example.com>\n\nHello\n")),
+        Example::fails(title! { en: "No Message-ID (warning)", fr: "No Message-ID (warning)", es: "No Message-ID (warning)", pl: "No Message-ID (warning)" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Mon, 2 Mar 2026 10:00:00 +0100\nSubject: Hi\n\nHello\n")),
         Example::fails(
-            "No To field (info)",
+            title! { en: "No To field (info)", fr: "No To field (info)", es: "No To field (info)", pl: "No To field (info)" },
             ExampleInput::Raw("From: a@example.com\nBcc: b@example.com\nDate: Mon, 2 Mar 2026 10:00:00 +0100\nMessage-ID: <1@example.com>\nSubject: Hi\n\nHello\n"),
         ),
         Example::passes(
-            "All of From, Date, Message-ID and To",
+            title! { en: "All of From, Date, Message-ID and To", fr: "All of From, Date, Message-ID and To", es: "All of From, Date, Message-ID and To", pl: "All of From, Date, Message-ID and To" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Mon, 2 Mar 2026 10:00:00 +0100\nMessage-ID: <1@example.com>\nSubject: Hi\n\nHello\n"),
         ),
         Example::fails(
-            "A PHP mail() call without Date and Message-ID: the mailer adds them (info only)",
+            title! { en: "A PHP mail() call without Date and Message-ID: the mailer adds them (info only)", fr: "A PHP mail() call without Date and Message-ID: the mailer adds them (info only)", es: "A PHP mail() call without Date and Message-ID: the mailer adds them (info only)", pl: "A PHP mail() call without Date and Message-ID: the mailer adds them (info only)" },
             ExampleInput::PhpMail { to: "b@example.com", subject: "Hi", message: "Hello", headers: "From: a@example.com" },
         ),
         Example::passes(
-            "Field names in any case (RFC 5322 §1.2.2)",
+            title! { en: "Field names in any case (RFC 5322 §1.2.2)", fr: "Field names in any case (RFC 5322 §1.2.2)", es: "Field names in any case (RFC 5322 §1.2.2)", pl: "Field names in any case (RFC 5322 §1.2.2)" },
             ExampleInput::Raw("FROM: a@example.com\nto: b@example.com\ndate: Mon, 2 Mar 2026 10:00:00 +0100\nMESSAGE-ID: <1@example.com>\nSubject: Hi\n\nHello\n"),
         ),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 /// What each field's absence means (RFC 5322 §3.6 table).
@@ -55,7 +110,7 @@ fn check(message: &Message, cx: &mut Context) {
         // To may be replaced by Cc or Bcc (§3.6.3): only say so when all three are absent.
         if name == "To" && (message.header("Cc").is_some() || message.header("Bcc").is_some()) {
             cx.emit(
-                Draft::new(Msg::new("headers/missing-field.no-to").text("field", name))
+                Draft::new(Msg::of(&NO_TO).text("field", name))
                     .evidence(name)
                     .at(Location::range(0, message.header.end))
                     .severity(Severity::Info),
@@ -63,12 +118,12 @@ fn check(message: &Message, cx: &mut Context) {
             continue;
         }
         let id = match name {
-            "To" => "headers/missing-field.no-to",
-            "Message-ID" => "headers/missing-field.no-message-id",
-            _ => "headers/missing-field.required",
+            "To" => &NO_TO,
+            "Message-ID" => &NO_MESSAGE_ID,
+            _ => &REQUIRED,
         };
         cx.emit(
-            Draft::new(Msg::new(id).text("field", name))
+            Draft::new(Msg::of(id).text("field", name))
                 .evidence(name)
                 .at(Location::range(0, message.header.end))
                 .severity(severity),
@@ -76,11 +131,11 @@ fn check(message: &Message, cx: &mut Context) {
     }
     if !added_by_mailer.is_empty() {
         cx.emit(
-            Draft::new(Msg::new("headers/missing-field.mailer-adds").text("fields", added_by_mailer.join(", ")))
+            Draft::new(Msg::of(&MAILER_ADDS).text("fields", added_by_mailer.join(", ")))
                 .evidence(added_by_mailer.join(", "))
                 .at(Location::range(0, message.header.end))
                 .severity(Severity::Info)
-                .fix(Msg::new("headers/missing-field.fix-mailer-adds")),
+                .fix(Msg::of(&FIX_MAILER_ADDS)),
         );
     }
 }

@@ -29,37 +29,8 @@ use crate::model::headers::HeaderField;
 use crate::grammar::mime::{parse_mime_value, MimeValue};
 use crate::model::{Message, MimeField};
 use crate::report::Location;
-use serde::{Deserialize, Serialize};
 
-/// Thresholds of the `headers` group (overridable in `Options::thresholds.headers`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
-pub struct HeaderThresholds {
-    /// `headers/date`: a Date more than this many seconds after `options.now` is
-    /// "in the future". *(default)* 12 hours: beyond any clock skew and time-zone
-    /// mistake, the bound SpamAssassin's DATE_IN_FUTURE_12_24 starts at.
-    pub max_date_future_seconds: i64,
-    /// `headers/date`: a Date more than this many seconds before `options.now` is
-    /// "in the past". *(default)* 96 hours, SpamAssassin's DATE_IN_PAST_96_XX: a
-    /// message being sent now should carry today's date.
-    pub max_date_past_seconds: i64,
-    /// `headers/multipart-boundary`: RFC 2046 §5.1.1, a boundary is 1 to 70 characters.
-    pub max_boundary_chars: usize,
-    /// `headers/transfer-encoding`: RFC 2045 §6.7 (5), quoted-printable lines are
-    /// at most 76 characters.
-    pub max_quoted_printable_line: usize,
-}
 
-impl Default for HeaderThresholds {
-    fn default() -> Self {
-        HeaderThresholds {
-            max_date_future_seconds: 12 * 3600,
-            max_date_past_seconds: 96 * 3600,
-            max_boundary_chars: 70,
-            max_quoted_printable_line: 76,
-        }
-    }
-}
 
 /// The address fields of RFC 5322 §3.6.2–3.6.3 checked by the address rules.
 pub const ADDRESS_FIELDS: &[&str] =

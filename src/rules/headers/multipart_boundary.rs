@@ -3,36 +3,94 @@
 //! lines `--boundary` and ends with the closing delimiter `--boundary--`.
 //! Without them readers show the MIME source, or drop the last part.
 
+use crate::settings::{Evidence, Threshold, Kind};
+use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "headers/multipart-boundary";
+    summary => {
+        en: "A multipart part has no boundary, a boundary that is too long or never used, or no closing delimiter.",
+        fr: "Une partie multipart n'a pas de boundary, un boundary trop long ou jamais utilisé, ou pas de délimiteur de fin.",
+        es: "Una parte multipart no tiene boundary, tiene uno demasiado largo o nunca usado, o le falta el delimitador de cierre.",
+        pl: "Część multipart nie ma boundary, ma zbyt długie lub nieużywane boundary albo brak ogranicznika zamykającego.",
+    },
+    why => {
+        en: "RFC 2046 §5.1.1: the boundary parameter (1 to 70 characters) separates the parts with --boundary lines and --boundary-- closes them. Without it readers show the raw MIME source, or drop the last part and its attachment.",
+        fr: "RFC 2046 §5.1.1 : le paramètre boundary (1 à 70 caractères) sépare les parties par des lignes --boundary, et --boundary-- les clôt. Sans lui, les lecteurs affichent la source MIME brute, ou perdent la dernière partie et sa pièce jointe.",
+        es: "RFC 2046 §5.1.1: el parámetro boundary (de 1 a 70 caracteres) separa las partes con líneas --boundary y --boundary-- las cierra. Sin él los lectores muestran el código MIME en bruto o pierden la última parte y su adjunto.",
+        pl: "RFC 2046 §5.1.1: parametr boundary (od 1 do 70 znaków) oddziela części wierszami --boundary, a --boundary-- je zamyka. Bez niego czytniki pokazują surowe źródło MIME albo gubią ostatnią część wraz z załącznikiem.",
+    },
+    fix => {
+        en: "Let your mail library build multipart messages; by hand, declare boundary=\"…\" (at most 70 characters), start each part with --boundary and end with --boundary-- (RFC 2046 §5.1.1).",
+        fr: "Laissez votre bibliothèque d'envoi construire les messages multipart ; à la main, déclarez boundary=\"…\" (70 caractères au plus), commencez chaque partie par --boundary et finissez par --boundary-- (RFC 2046 §5.1.1).",
+        es: "Deje que su biblioteca de correo construya los mensajes multipart; a mano, declare boundary=\"…\" (70 caracteres como máximo), empiece cada parte con --boundary y termine con --boundary-- (RFC 2046 §5.1.1).",
+        pl: "Pozwól bibliotece pocztowej budować wiadomości multipart; ręcznie zadeklaruj boundary=\"…\" (najwyżej 70 znaków), zaczynaj każdą część od --boundary i zakończ --boundary-- (RFC 2046 §5.1.1).",
+    },
+    MISSING "missing" => {
+        en: "This multipart part has no boundary parameter: its parts cannot be found.",
+        fr: "Cette partie multipart n'a pas de paramètre boundary : ses parties sont introuvables.",
+        es: "Esta parte multipart no tiene parámetro boundary: sus partes no se pueden encontrar.",
+        pl: "Ta część multipart nie ma parametru boundary: nie da się odnaleźć jej części.",
+    },
+    BAD "bad" => {
+        en: "The boundary has {length} characters or characters outside RFC 2046's set; at most {limit} are allowed.",
+        fr: "Le boundary a {length} caractères ou des caractères hors de l'ensemble de la RFC 2046 ; {limit} au plus sont permis.",
+        es: "El boundary tiene {length} caracteres o caracteres fuera del conjunto del RFC 2046; se permiten {limit} como máximo.",
+        pl: "Boundary ma {length} znaków lub znaki spoza zestawu RFC 2046; dozwolone jest najwyżej {limit}.",
+    },
+    UNUSED "unused" => {
+        en: "The declared boundary never appears in the body: readers find no parts.",
+        fr: "Le boundary déclaré n'apparaît jamais dans le corps : les lecteurs ne trouvent aucune partie.",
+        es: "El boundary declarado nunca aparece en el cuerpo: los lectores no encuentran ninguna parte.",
+        pl: "Zadeklarowane boundary nigdy nie pojawia się w treści: czytniki nie znajdują żadnej części.",
+    },
+    NO_CLOSE "no-close" => {
+        en: "The closing delimiter --{boundary}-- is missing: the last part may be cut or lost.",
+        fr: "Le délimiteur de fin --{boundary}-- manque : la dernière partie peut être tronquée ou perdue.",
+        es: "Falta el delimitador de cierre --{boundary}--: la última parte puede cortarse o perderse.",
+        pl: "Brak ogranicznika zamykającego --{boundary}--: ostatnia część może zostać ucięta lub utracona.",
+    },
+}
+
+/// Longest multipart boundary, in characters.
+pub const MAX_BOUNDARY_CHARS: Threshold = Threshold {
+    key: "headers.maxBoundaryChars",
+    kind: Kind::Int { default: 70, min: 1, max: 10_000 },
+    doc: "Longest multipart boundary, in characters.",
+    evidence: Evidence::Rfc("RFC 2046 §5.1.1: boundary := 0*69<bchars> bcharsnospace (1 to 70 characters)"),
+};
 
 pub const RULE: Rule = Rule {
-    id: "headers/multipart-boundary",
+    id: ID,
     group: Group::Headers,
-    default_severity: Severity::Error,
-    default_score: 30,
+    severity: Severity::Error,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 30
+    texts: &TEXTS,
+    thresholds: &[&MAX_BOUNDARY_CHARS],
     examples: &[
         Example::fails(
-            "A multipart without boundary",
+            title! { en: "A multipart without boundary", fr: "A multipart without boundary", es: "A multipart without boundary", pl: "A multipart without boundary" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: multipart/mixed\n\n--X\nContent-Type: text/plain\n\nHello\n--X--\n"),
         ),
         Example::fails(
-            "A boundary that never appears",
+            title! { en: "A boundary that never appears", fr: "A boundary that never appears", es: "A boundary that never appears", pl: "A boundary that never appears" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"XYZ\"\n\n--ABC\nContent-Type: text/plain\n\nHello\n--ABC--\n"),
         ),
         Example::fails(
-            "No closing delimiter",
+            title! { en: "No closing delimiter", fr: "No closing delimiter", es: "No closing delimiter", pl: "No closing delimiter" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"X\"\n\n--X\nContent-Type: text/plain\n\nHello\n"),
         ),
-        Example::fails("A boundary of 71 characters", ExampleInput::Generated(long_boundary)),
+        Example::fails(title! { en: "A boundary of 71 characters", fr: "A boundary of 71 characters", es: "A boundary of 71 characters", pl: "A boundary of 71 characters" }, ExampleInput::Generated(long_boundary)),
         Example::passes(
-            "Delimiters and closing delimiter",
+            title! { en: "Delimiters and closing delimiter", fr: "Delimiters and closing delimiter", es: "Delimiters and closing delimiter", pl: "Delimiters and closing delimiter" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: multipart/alternative; boundary=\"b1=_x\"\n\npreamble\n--b1=_x\nContent-Type: text/plain\n\nHello\n--b1=_x\nContent-Type: text/html\n\n<p>Hello</p>\n--b1=_x--\nepilogue\n"),
         ),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 fn long_boundary() -> Vec<u8> {
@@ -46,7 +104,7 @@ fn is_bchar(b: u8) -> bool {
 }
 
 fn check(message: &Message, cx: &mut Context) {
-    let max = cx.options.thresholds.headers.max_boundary_chars;
+    let max = cx.settings.count(&MAX_BOUNDARY_CHARS);
     for part in message.parts.iter().filter(|p| p.content_type.starts_with("multipart/") && super::has_raw_offsets(p)) {
         let field = part.headers.fields.iter().find(|f| f.is("Content-Type"));
         let at = |start: usize, end: usize| -> Location {
@@ -65,7 +123,7 @@ fn check(message: &Message, cx: &mut Context) {
         let Some(boundary) = part.boundary.as_deref().filter(|b| !b.is_empty()) else {
             if field.is_some() {
                 cx.emit(
-                    Draft::new(Msg::new("headers/multipart-boundary.missing"))
+                    Draft::new(Msg::of(&MISSING))
                         .evidence(evidence)
                         .at(at(field_start, field_end)),
                 );
@@ -76,7 +134,7 @@ fn check(message: &Message, cx: &mut Context) {
         if bytes.len() > max || !bytes.iter().all(|&b| is_bchar(b)) || bytes.last() == Some(&b' ') {
             cx.emit(
                 Draft::new(
-                    Msg::new("headers/multipart-boundary.bad")
+                    Msg::of(&BAD)
                         .int("length", boundary.chars().count())
                         .int("limit", max),
                 )
@@ -98,7 +156,7 @@ fn check(message: &Message, cx: &mut Context) {
         let (delimiters, closed) = count_delimiters(body, bytes);
         if delimiters == 0 && !closed {
             cx.emit(
-                Draft::new(Msg::new("headers/multipart-boundary.unused"))
+                Draft::new(Msg::of(&UNUSED))
                     .evidence(boundary)
                     .at(at(field_start, field_end)),
             );
@@ -106,7 +164,7 @@ fn check(message: &Message, cx: &mut Context) {
             let end = range.end.min(message.raw.len());
             let location = Location::part(part.index).with_range(end, end);
             cx.emit(
-                Draft::new(Msg::new("headers/multipart-boundary.no-close").text("boundary", boundary))
+                Draft::new(Msg::of(&NO_CLOSE).text("boundary", boundary))
                     .evidence(format!("--{boundary}--"))
                     .at(location),
             );

@@ -2,26 +2,63 @@
 //! in a message, except in a part declared `binary` (RFC 3030). Many servers
 //! cut the message at the first NUL or refuse it.
 
+use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "headers/nul-byte";
+    summary => {
+        en: "The message contains NUL bytes.",
+        fr: "Le message contient des octets NUL.",
+        es: "El mensaje contiene bytes NUL.",
+        pl: "Wiadomość zawiera bajty NUL.",
+    },
+    why => {
+        en: "RFC 5322 §2.3 and RFC 2045 §2.7 forbid NUL outside binary parts. Many servers cut the message at the first NUL or refuse it; it usually comes from a string copied with its C terminator.",
+        fr: "La RFC 5322 §2.3 et la RFC 2045 §2.7 interdisent NUL hors des parties binaires. Beaucoup de serveurs coupent le message au premier NUL ou le refusent ; il provient souvent d'une chaîne copiée avec son terminateur C.",
+        es: "El RFC 5322 §2.3 y el RFC 2045 §2.7 prohíben NUL fuera de las partes binarias. Muchos servidores cortan el mensaje en el primer NUL o lo rechazan; suele venir de una cadena copiada con su terminador C.",
+        pl: "RFC 5322 §2.3 i RFC 2045 §2.7 zabraniają NUL poza częściami binarnymi. Wiele serwerów ucina wiadomość na pierwszym NUL lub ją odrzuca; zwykle pochodzi on z ciągu skopiowanego razem z terminatorem C.",
+    },
+    fix => {
+        en: "Remove the NUL bytes from the text, or send binary data as a base64 attachment (RFC 2045 §6.8).",
+        fr: "Retirez les octets NUL du texte, ou envoyez les données binaires en pièce jointe base64 (RFC 2045 §6.8).",
+        es: "Quite los bytes NUL del texto, o envíe los datos binarios como adjunto en base64 (RFC 2045 §6.8).",
+        pl: "Usuń bajty NUL z tekstu albo wyślij dane binarne jako załącznik base64 (RFC 2045 §6.8).",
+    },
+    IN_HEADER "in-header" => {
+        en: "The header contains {count} NUL bytes.",
+        fr: "L'en-tête contient {count} octets NUL.",
+        es: "La cabecera contiene {count} bytes NUL.",
+        pl: "Nagłówek zawiera {count} bajtów NUL.",
+    },
+    IN_BODY "in-body" => {
+        en: "The body contains {count} NUL bytes outside binary parts.",
+        fr: "Le corps contient {count} octets NUL hors des parties binaires.",
+        es: "El cuerpo contiene {count} bytes NUL fuera de las partes binarias.",
+        pl: "Treść zawiera {count} bajtów NUL poza częściami binarnymi.",
+    },
+}
 
 pub const RULE: Rule = Rule {
-    id: "headers/nul-byte",
+    id: ID,
     group: Group::Headers,
-    default_severity: Severity::Error,
-    default_score: 30,
+    severity: Severity::Error,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 30
+    texts: &TEXTS,
+    thresholds: &[], // TODO(thresholds)
     examples: &[
-        Example::fails("A NUL in the Subject", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\u{0}there\n\nHello\n")),
-        Example::fails("A NUL in a text body", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHel\u{0}lo\n")),
-        Example::passes("No NUL", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
+        Example::fails(title! { en: "A NUL in the Subject", fr: "A NUL in the Subject", es: "A NUL in the Subject", pl: "A NUL in the Subject" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\u{0}there\n\nHello\n")),
+        Example::fails(title! { en: "A NUL in a text body", fr: "A NUL in a text body", es: "A NUL in a text body", pl: "A NUL in a text body" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHel\u{0}lo\n")),
+        Example::passes(title! { en: "No NUL", fr: "No NUL", es: "No NUL", pl: "No NUL" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
         Example::passes(
-            "A NUL inside a part declared binary",
+            title! { en: "A NUL inside a part declared binary", fr: "A NUL inside a part declared binary", es: "A NUL inside a part declared binary", pl: "A NUL inside a part declared binary" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: application/octet-stream\nContent-Transfer-Encoding: binary\n\n\u{0}\u{1}\u{2}\n"),
         ),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {
@@ -41,14 +78,14 @@ fn check(message: &Message, cx: &mut Context) {
     }
     let Some(at) = first else { return };
     let in_header = at < message.header.end;
-    let id = if in_header { "headers/nul-byte.in-header" } else { "headers/nul-byte.in-body" };
+    let id = if in_header { &IN_HEADER } else { &IN_BODY };
     let mut location = Location::range(at, at + 1);
     if in_header {
         location.header =
             message.header.fields.iter().find(|f| f.start <= at && at < f.end_with_break).map(|f| f.name.clone());
     }
     cx.emit(
-        Draft::new(Msg::new(id).int("count", count))
+        Draft::new(Msg::of(id).int("count", count))
             .evidence_bytes(super::line_breaks::context_around(message.raw, at))
             .at(location),
     );

@@ -3,39 +3,70 @@
 //! continuations (`name*0`, `name*1`, …) start at 0 and have no gaps. A broken
 //! one loses the file name or shows it as `%E2%82…`.
 
+use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "headers/parameter-encoding";
+    summary => {
+        en: "An RFC 2231 encoded parameter (name*=, name*0=…) is broken.",
+        fr: "Un paramètre encodé RFC 2231 (nom*=, nom*0=…) est cassé.",
+        es: "Un parámetro codificado RFC 2231 (nombre*=, nombre*0=…) está roto.",
+        pl: "Parametr kodowany RFC 2231 (nazwa*=, nazwa*0=…) jest uszkodzony.",
+    },
+    why => {
+        en: "RFC 2231 carries long or non-ASCII parameter values, usually attachment names: charset'language'%XX… and numbered continuations. When it is broken readers lose the file name, show %E2%82… or name the file noname.",
+        fr: "La RFC 2231 transporte les valeurs de paramètres longues ou non ASCII, le plus souvent les noms de pièces jointes : charset'langue'%XX… et des suites numérotées. Cassée, elle fait perdre le nom du fichier aux lecteurs, qui affichent %E2%82… ou noname.",
+        es: "El RFC 2231 transporta valores de parámetros largos o no ASCII, normalmente nombres de adjuntos: charset'idioma'%XX… y continuaciones numeradas. Si está roto, los lectores pierden el nombre del archivo, muestran %E2%82… o lo llaman noname.",
+        pl: "RFC 2231 przenosi długie lub nie-ASCII wartości parametrów, zwykle nazwy załączników: charset'język'%XX… i numerowane kontynuacje. Gdy jest uszkodzone, czytniki gubią nazwę pliku, pokazują %E2%82… lub nazywają go noname.",
+    },
+    fix => {
+        en: "Let your mail library encode file names, or write filename*=utf-8''%C3%A9… with every non-ASCII byte percent-encoded and continuations numbered from 0 (RFC 2231 §3–4).",
+        fr: "Laissez votre bibliothèque d'envoi encoder les noms de fichier, ou écrivez filename*=utf-8''%C3%A9… avec chaque octet non ASCII encodé en %XX et des suites numérotées à partir de 0 (RFC 2231 §3–4).",
+        es: "Deje que su biblioteca de correo codifique los nombres de archivo, o escriba filename*=utf-8''%C3%A9… con cada byte no ASCII codificado en %XX y continuaciones numeradas desde 0 (RFC 2231 §3–4).",
+        pl: "Pozwól bibliotece pocztowej kodować nazwy plików albo zapisz filename*=utf-8''%C3%A9…, kodując każdy bajt spoza ASCII jako %XX i numerując kontynuacje od 0 (RFC 2231 §3–4).",
+    },
+    INVALID "invalid" => {
+        en: "{field}: {problem} ({count} in this field).",
+        fr: "{field} : {problem} ({count} dans ce champ).",
+        es: "{field}: {problem} ({count} en este campo).",
+        pl: "{field}: {problem} ({count} w tym polu).",
+    },
+}
 
 pub const RULE: Rule = Rule {
-    id: "headers/parameter-encoding",
+    id: ID,
     group: Group::Headers,
-    default_severity: Severity::Error,
-    default_score: 15,
+    severity: Severity::Error,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 15
+    texts: &TEXTS,
+    thresholds: &[], // TODO(thresholds)
     examples: &[
         Example::fails(
-            "An extended value without charset",
+            title! { en: "An extended value without charset", fr: "An extended value without charset", es: "An extended value without charset", pl: "An extended value without charset" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: application/pdf\nContent-Disposition: attachment; filename*=r%C3%A9sum%C3%A9.pdf\n\nJVBERi0=\n"),
         ),
         Example::fails(
-            "A gap in the continuations",
+            title! { en: "A gap in the continuations", fr: "A gap in the continuations", es: "A gap in the continuations", pl: "A gap in the continuations" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: application/pdf\nContent-Disposition: attachment; filename*0=\"annual\"; filename*2=\"report.pdf\"\n\nJVBERi0=\n"),
         ),
         Example::fails(
-            "A raw space in an extended value",
+            title! { en: "A raw space in an extended value", fr: "A raw space in an extended value", es: "A raw space in an extended value", pl: "A raw space in an extended value" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: application/pdf\nContent-Disposition: attachment; filename*=\"utf-8''my report.pdf\"\n\nJVBERi0=\n"),
         ),
         Example::passes(
-            "A correct extended value with continuations",
+            title! { en: "A correct extended value with continuations", fr: "A correct extended value with continuations", es: "A correct extended value with continuations", pl: "A correct extended value with continuations" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: application/pdf\nContent-Disposition: attachment;\n filename*0*=utf-8''r%C3%A9sum;\n filename*1*=%C3%A9.pdf\n\nJVBERi0=\n"),
         ),
         Example::passes(
-            "A plain ASCII file name",
+            title! { en: "A plain ASCII file name", fr: "A plain ASCII file name", es: "A plain ASCII file name", pl: "A plain ASCII file name" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: application/pdf\nContent-Disposition: attachment; filename=\"report.pdf\"\n\nJVBERi0=\n"),
         ),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {
@@ -48,7 +79,7 @@ fn check(message: &Message, cx: &mut Context) {
         super::emit_grouped(cx, message, part, field, &problems, |cx, kind, count| {
             let problem = super::describe(cx, "mime", kind.code());
             Some(Draft::new(
-                Msg::new("headers/parameter-encoding.invalid")
+                Msg::of(&INVALID)
                     .text("field", field.name.clone())
                     .text("problem", problem)
                     .int("count", count),

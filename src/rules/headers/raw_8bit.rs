@@ -4,35 +4,72 @@
 //! that are not even UTF-8 (Latin-1, Windows-1252) show as garbage: an error.
 //! File names in MIME parameters are left to `headers/attachment-filename`.
 
+use crate::title;
 use crate::grammar::mime::parse_mime_value;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "headers/raw-8bit";
+    summary => {
+        en: "A header field holds raw non-ASCII bytes instead of RFC 2047 encoded words.",
+        fr: "Un champ d'en-tête contient des octets non ASCII bruts au lieu de mots encodés RFC 2047.",
+        es: "Un campo de cabecera contiene bytes no ASCII en bruto en lugar de palabras codificadas RFC 2047.",
+        pl: "Pole nagłówka zawiera surowe bajty spoza ASCII zamiast słów kodowanych RFC 2047.",
+    },
+    why => {
+        en: "Headers are ASCII (RFC 5322 §2.2); accents travel as =?UTF-8?…?= encoded words (RFC 2047). Raw UTF-8 is only allowed when every server supports SMTPUTF8 (RFC 6531/6532); other raw bytes show as garbage, and filters count both against the message.",
+        fr: "Les en-têtes sont en ASCII (RFC 5322 §2.2) ; les accents voyagent en mots encodés =?UTF-8?…?= (RFC 2047). L'UTF-8 brut n'est permis que si tous les serveurs gèrent SMTPUTF8 (RFC 6531/6532) ; les autres octets bruts s'affichent en caractères illisibles, et les filtres pénalisent les deux.",
+        es: "Las cabeceras son ASCII (RFC 5322 §2.2); los acentos viajan como palabras codificadas =?UTF-8?…?= (RFC 2047). El UTF-8 en bruto solo se permite si todos los servidores admiten SMTPUTF8 (RFC 6531/6532); otros bytes en bruto se ven como caracteres ilegibles, y los filtros penalizan ambos casos.",
+        pl: "Nagłówki są w ASCII (RFC 5322 §2.2); znaki diakrytyczne przesyła się jako słowa kodowane =?UTF-8?…?= (RFC 2047). Surowe UTF-8 jest dozwolone tylko, gdy każdy serwer obsługuje SMTPUTF8 (RFC 6531/6532); inne surowe bajty wyświetlają się jako krzaki, a filtry karzą oba przypadki.",
+    },
+    fix => {
+        en: "Encode non-ASCII header text as RFC 2047 encoded words; in PHP use mb_encode_mimeheader() for the subject and names, mail libraries do it for you (RFC 2047 §2).",
+        fr: "Encodez le texte non ASCII des en-têtes en mots encodés RFC 2047 ; en PHP utilisez mb_encode_mimeheader() pour le sujet et les noms, les bibliothèques d'envoi le font pour vous (RFC 2047 §2).",
+        es: "Codifique el texto no ASCII de las cabeceras como palabras codificadas RFC 2047; en PHP use mb_encode_mimeheader() para el asunto y los nombres, las bibliotecas de correo lo hacen por usted (RFC 2047 §2).",
+        pl: "Koduj tekst spoza ASCII w nagłówkach jako słowa kodowane RFC 2047; w PHP użyj mb_encode_mimeheader() dla tematu i nazw, biblioteki pocztowe robią to same (RFC 2047 §2).",
+    },
+    UTF8 "utf8" => {
+        en: "{field} holds {count} raw UTF-8 bytes: only servers with SMTPUTF8 (RFC 6532) accept them.",
+        fr: "{field} contient {count} octets UTF-8 bruts : seuls les serveurs gérant SMTPUTF8 (RFC 6532) les acceptent.",
+        es: "{field} contiene {count} bytes UTF-8 en bruto: solo los servidores con SMTPUTF8 (RFC 6532) los aceptan.",
+        pl: "{field} zawiera {count} surowych bajtów UTF-8: akceptują je tylko serwery z SMTPUTF8 (RFC 6532).",
+    },
+    NOT_UTF8 "not-utf8" => {
+        en: "{field} holds {count} raw 8-bit bytes that are not UTF-8: readers will show garbage.",
+        fr: "{field} contient {count} octets 8 bits bruts qui ne sont pas de l'UTF-8 : les lecteurs afficheront des caractères illisibles.",
+        es: "{field} contiene {count} bytes de 8 bits en bruto que no son UTF-8: los lectores mostrarán caracteres ilegibles.",
+        pl: "{field} zawiera {count} surowych bajtów 8-bitowych, które nie są UTF-8: czytniki pokażą krzaki.",
+    },
+}
 
 pub const RULE: Rule = Rule {
-    id: "headers/raw-8bit",
+    id: ID,
     group: Group::Headers,
-    default_severity: Severity::Error,
-    default_score: 20,
+    severity: Severity::Error,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 20
+    texts: &TEXTS,
+    thresholds: &[], // TODO(thresholds)
     examples: &[
-        Example::fails("A Latin-1 byte in the Subject", ExampleInput::Generated(latin1_subject)),
+        Example::fails(title! { en: "A Latin-1 byte in the Subject", fr: "A Latin-1 byte in the Subject", es: "A Latin-1 byte in the Subject", pl: "A Latin-1 byte in the Subject" }, ExampleInput::Generated(latin1_subject)),
         Example::fails(
-            "Raw UTF-8 in the Subject (RFC 6532 only: warning)",
+            title! { en: "Raw UTF-8 in the Subject (RFC 6532 only: warning)", fr: "Raw UTF-8 in the Subject (RFC 6532 only: warning)", es: "Raw UTF-8 in the Subject (RFC 6532 only: warning)", pl: "Raw UTF-8 in the Subject (RFC 6532 only: warning)" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Caf\u{e9} ouvert\n\nHello\n"),
         ),
         Example::passes(
-            "An RFC 2047 encoded Subject",
+            title! { en: "An RFC 2047 encoded Subject", fr: "An RFC 2047 encoded Subject", es: "An RFC 2047 encoded Subject", pl: "An RFC 2047 encoded Subject" },
             ExampleInput::Raw(
                 "From: a@example.com\nTo: b@example.com\nSubject: =?UTF-8?Q?Caf=C3=A9_ouvert?=\n\nHello\n",
             ),
         ),
         Example::passes(
-            "ASCII only",
+            title! { en: "ASCII only", fr: "ASCII only", es: "ASCII only", pl: "ASCII only" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Cafe open\n\nHello\n"),
         ),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 fn latin1_subject() -> Vec<u8> {
@@ -61,13 +98,13 @@ fn check(message: &Message, cx: &mut Context) {
             let Some(&at) = eight_bit.first() else { continue };
             let utf8 = std::str::from_utf8(value).is_ok();
             let (id, severity) = if utf8 {
-                ("headers/raw-8bit.utf8", Severity::Warning)
+                (&UTF8, Severity::Warning)
             } else {
-                ("headers/raw-8bit.not-utf8", Severity::Error)
+                (&NOT_UTF8, Severity::Error)
             };
             let end = eight_bit.last().map_or(at + 1, |&l| l + 1);
             cx.emit(
-                Draft::new(Msg::new(id).text("field", field.name.clone()).int("count", eight_bit.len()))
+                Draft::new(Msg::of(id).text("field", field.name.clone()).int("count", eight_bit.len()))
                     .evidence(super::field_text(message, field))
                     .at(super::part_value_location(part, field, at, end))
                     .severity(severity),

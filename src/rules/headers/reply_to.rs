@@ -3,36 +3,67 @@
 //! spam and phishing, and of contact forms that put the visitor's address
 //! there. Information only: it is often deliberate.
 
+use crate::title;
 use crate::grammar::address::parse_address_list;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "headers/reply-to";
+    summary => {
+        en: "Reply-To holds an address that is not in From.",
+        fr: "Reply-To contient une adresse qui n'est pas dans From.",
+        es: "Reply-To contiene una dirección que no está en From.",
+        pl: "Reply-To zawiera adres, którego nie ma w From.",
+    },
+    why => {
+        en: "The hosting guides ask scripts to use the same sending address in From and Reply-To. A different Reply-To is common in spam and phishing, so filters weigh it; it is also how contact forms forward visitors' addresses, which is fine when intended.",
+        fr: "Les guides de l'hébergeur demandent aux scripts d'utiliser la même adresse d'envoi dans From et Reply-To. Un Reply-To différent est courant dans le spam et l'hameçonnage, et les filtres en tiennent compte ; c'est aussi ainsi que les formulaires de contact transmettent l'adresse du visiteur, ce qui est correct si c'est voulu.",
+        es: "Las guías del alojamiento piden a los scripts usar la misma dirección de envío en From y Reply-To. Un Reply-To distinto es habitual en spam y phishing, y los filtros lo tienen en cuenta; también es la forma en que los formularios de contacto transmiten la dirección del visitante, lo cual es correcto si es intencionado.",
+        pl: "Przewodniki hostingu proszą, by skrypty używały tego samego adresu nadawcy w From i Reply-To. Inny Reply-To jest typowy dla spamu i phishingu, więc filtry biorą go pod uwagę; w ten sposób formularze kontaktowe przekazują też adres odwiedzającego, co jest w porządku, jeśli jest zamierzone.",
+    },
+    fix => {
+        en: "If it is not intended, use your sending address in Reply-To as the guides recommend; otherwise nothing to do.",
+        fr: "Si ce n'est pas voulu, mettez votre adresse d'envoi dans Reply-To comme le recommandent les guides ; sinon, rien à faire.",
+        es: "Si no es intencionado, ponga su dirección de envío en Reply-To como recomiendan las guías; si lo es, no hay nada que hacer.",
+        pl: "Jeśli to niezamierzone, wpisz w Reply-To swój adres nadawcy, jak zalecają przewodniki; w przeciwnym razie nic nie trzeba robić.",
+    },
+    DIFFERS "differs" => {
+        en: "Replies go to {replyTo}, not to the sender {from}.",
+        fr: "Les réponses iront à {replyTo}, pas à l'expéditeur {from}.",
+        es: "Las respuestas irán a {replyTo}, no al remitente {from}.",
+        pl: "Odpowiedzi trafią do {replyTo}, a nie do nadawcy {from}.",
+    },
+}
 
 pub const RULE: Rule = Rule {
-    id: "headers/reply-to",
+    id: ID,
     group: Group::Headers,
-    default_severity: Severity::Info,
-    default_score: 0,
+    severity: Severity::Info,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 0
+    texts: &TEXTS,
+    thresholds: &[], // TODO(thresholds)
     examples: &[
         Example::fails(
-            "Reply-To differs from From",
+            title! { en: "Reply-To differs from From", fr: "Reply-To differs from From", es: "Reply-To differs from From", pl: "Reply-To differs from From" },
             ExampleInput::Raw(
                 "From: shop@example.com\nReply-To: visitor@mail.example\nTo: b@example.com\nSubject: Hi\n\nHello\n",
             ),
         ),
         Example::passes(
-            "Same address, different case and display name",
+            title! { en: "Same address, different case and display name", fr: "Same address, different case and display name", es: "Same address, different case and display name", pl: "Same address, different case and display name" },
             ExampleInput::Raw(
                 "From: Shop <shop@example.com>\nReply-To: shop@EXAMPLE.com\nTo: b@example.com\nSubject: Hi\n\nHello\n",
             ),
         ),
         Example::passes(
-            "No Reply-To",
+            title! { en: "No Reply-To", fr: "No Reply-To", es: "No Reply-To", pl: "No Reply-To" },
             ExampleInput::Raw("From: shop@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 /// `local@domain` with the domain lower-cased (RFC 5321 §2.4: domains are case-insensitive).
@@ -59,7 +90,7 @@ fn check(message: &Message, cx: &mut Context) {
     }
     cx.emit(
         Draft::new(
-            Msg::new("headers/reply-to.differs")
+            Msg::of(&DIFFERS)
                 .text("replyTo", differing.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "))
                 .text("from", from_addresses.join(", ")),
         )

@@ -4,24 +4,61 @@
 //! transmission of the message, MUST appear in the message." Sender itself
 //! holds exactly one mailbox.
 
+use crate::title;
 use crate::grammar::address::parse_address_list;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "headers/sender-required";
+    summary => {
+        en: "From holds several mailboxes but there is no single-mailbox Sender field.",
+        fr: "From contient plusieurs adresses mais il n'y a pas de champ Sender à adresse unique.",
+        es: "From contiene varias direcciones pero no hay un campo Sender con una sola dirección.",
+        pl: "From zawiera kilka adresów, a brak pola Sender z jednym adresem.",
+    },
+    why => {
+        en: "RFC 5322 §3.6.2: when From lists several authors, Sender MUST name the one mailbox that actually sent the message. Without it, servers cannot tell who is responsible for the mail.",
+        fr: "RFC 5322 §3.6.2 : quand From liste plusieurs auteurs, Sender DOIT désigner l'unique adresse qui a réellement envoyé le message. Sans lui, les serveurs ne savent pas qui est responsable du courrier.",
+        es: "RFC 5322 §3.6.2: cuando From enumera varios autores, Sender DEBE indicar la única dirección que envió realmente el mensaje. Sin él, los servidores no saben quién es responsable del correo.",
+        pl: "RFC 5322 §3.6.2: gdy From wymienia kilku autorów, Sender MUSI wskazać jedną skrzynkę, która faktycznie wysłała wiadomość. Bez niego serwery nie wiedzą, kto odpowiada za pocztę.",
+    },
+    fix => {
+        en: "Put one address in From, or add a Sender field with the single address that sends (RFC 5322 §3.6.2).",
+        fr: "Mettez une seule adresse dans From, ou ajoutez un champ Sender avec l'unique adresse qui envoie (RFC 5322 §3.6.2).",
+        es: "Ponga una sola dirección en From, o añada un campo Sender con la única dirección que envía (RFC 5322 §3.6.2).",
+        pl: "Wpisz jeden adres w From albo dodaj pole Sender z jednym adresem, który wysyła (RFC 5322 §3.6.2).",
+    },
+    MISSING "missing" => {
+        en: "From holds {count} mailboxes and there is no Sender field.",
+        fr: "From contient {count} adresses et il n'y a pas de champ Sender.",
+        es: "From contiene {count} direcciones y no hay campo Sender.",
+        pl: "From zawiera {count} adresów, a brak pola Sender.",
+    },
+    SEVERAL "several" => {
+        en: "Sender holds {count} mailboxes; it must hold exactly one.",
+        fr: "Sender contient {count} adresses ; il doit en contenir exactement une.",
+        es: "Sender contiene {count} direcciones; debe contener exactamente una.",
+        pl: "Sender zawiera {count} adresów; musi zawierać dokładnie jeden.",
+    },
+}
 
 pub const RULE: Rule = Rule {
-    id: "headers/sender-required",
+    id: ID,
     group: Group::Headers,
-    default_severity: Severity::Error,
-    default_score: 20,
+    severity: Severity::Error,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 20
+    texts: &TEXTS,
+    thresholds: &[], // TODO(thresholds)
     examples: &[
-        Example::fails("Two From mailboxes and no Sender", ExampleInput::Raw("From: a@example.com, c@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
-        Example::fails("A Sender with two mailboxes", ExampleInput::Raw("From: a@example.com, c@example.com\nSender: a@example.com, c@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
-        Example::passes("Two From mailboxes and a Sender", ExampleInput::Raw("From: a@example.com, c@example.com\nSender: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
-        Example::passes("One From mailbox", ExampleInput::Raw("From: Alice <a@example.com>\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
+        Example::fails(title! { en: "Two From mailboxes and no Sender", fr: "Two From mailboxes and no Sender", es: "Two From mailboxes and no Sender", pl: "Two From mailboxes and no Sender" }, ExampleInput::Raw("From: a@example.com, c@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
+        Example::fails(title! { en: "A Sender with two mailboxes", fr: "A Sender with two mailboxes", es: "A Sender with two mailboxes", pl: "A Sender with two mailboxes" }, ExampleInput::Raw("From: a@example.com, c@example.com\nSender: a@example.com, c@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
+        Example::passes(title! { en: "Two From mailboxes and a Sender", fr: "Two From mailboxes and a Sender", es: "Two From mailboxes and a Sender", pl: "Two From mailboxes and a Sender" }, ExampleInput::Raw("From: a@example.com, c@example.com\nSender: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
+        Example::passes(title! { en: "One From mailbox", fr: "One From mailbox", es: "One From mailbox", pl: "One From mailbox" }, ExampleInput::Raw("From: Alice <a@example.com>\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {
@@ -29,7 +66,7 @@ fn check(message: &Message, cx: &mut Context) {
     let mailboxes = parse_address_list(from.raw_value(message.raw)).mailboxes.len();
     match message.header("Sender") {
         None if mailboxes > 1 => cx.emit(
-            Draft::new(Msg::new("headers/sender-required.missing").int("count", mailboxes))
+            Draft::new(Msg::of(&MISSING).int("count", mailboxes))
                 .evidence(super::field_text(message, from))
                 .at(Location::header(from.name.clone(), from.start, from.end)),
         ),
@@ -37,7 +74,7 @@ fn check(message: &Message, cx: &mut Context) {
             let count = parse_address_list(sender.raw_value(message.raw)).mailboxes.len();
             if count > 1 {
                 cx.emit(
-                    Draft::new(Msg::new("headers/sender-required.several").int("count", count))
+                    Draft::new(Msg::of(&SEVERAL).int("count", count))
                         .evidence(super::field_text(message, sender))
                         .at(Location::header(sender.name.clone(), sender.start, sender.end)),
                 );

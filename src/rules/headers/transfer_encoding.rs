@@ -5,37 +5,113 @@
 //! and `=` starts a valid escape (§6.7). Multipart and message parts only take
 //! 7bit, 8bit or binary (§6.4). A mismatch corrupts the content in transit.
 
+use crate::settings::{Evidence, Threshold, Kind};
+use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "headers/transfer-encoding";
+    summary => {
+        en: "Content-Transfer-Encoding is unknown or does not match the body (8-bit data in 7bit, broken base64, long quoted-printable lines).",
+        fr: "Content-Transfer-Encoding est inconnu ou ne correspond pas au corps (données 8 bits en 7bit, base64 cassé, lignes quoted-printable trop longues).",
+        es: "Content-Transfer-Encoding es desconocido o no coincide con el cuerpo (datos de 8 bits en 7bit, base64 roto, líneas quoted-printable demasiado largas).",
+        pl: "Content-Transfer-Encoding jest nieznane lub nie pasuje do treści (dane 8-bitowe w 7bit, uszkodzone base64, za długie wiersze quoted-printable).",
+    },
+    why => {
+        en: "RFC 2045 §6 defines five encodings and what each may contain. When the body does not match, servers convert or cut it and readers decode garbage: accents break, attachments arrive corrupted.",
+        fr: "La RFC 2045 §6 définit cinq encodages et ce que chacun peut contenir. Quand le corps ne correspond pas, les serveurs le convertissent ou le coupent et les lecteurs décodent n'importe quoi : les accents cassent, les pièces jointes arrivent corrompues.",
+        es: "El RFC 2045 §6 define cinco codificaciones y lo que cada una puede contener. Cuando el cuerpo no coincide, los servidores lo convierten o lo cortan y los lectores decodifican basura: los acentos se rompen y los adjuntos llegan dañados.",
+        pl: "RFC 2045 §6 definiuje pięć kodowań i to, co każde może zawierać. Gdy treść nie pasuje, serwery ją konwertują lub ucinają, a czytniki dekodują śmieci: psują się znaki diakrytyczne, a załączniki docierają uszkodzone.",
+    },
+    fix => {
+        en: "Declare the encoding you really use: quoted-printable or base64 for non-ASCII text, base64 for files; let your mail library encode (RFC 2045 §6).",
+        fr: "Déclarez l'encodage réellement utilisé : quoted-printable ou base64 pour le texte non ASCII, base64 pour les fichiers ; laissez votre bibliothèque d'envoi encoder (RFC 2045 §6).",
+        es: "Declare la codificación que realmente usa: quoted-printable o base64 para el texto no ASCII, base64 para los archivos; deje que su biblioteca de correo codifique (RFC 2045 §6).",
+        pl: "Deklaruj kodowanie, którego naprawdę używasz: quoted-printable lub base64 dla tekstu spoza ASCII, base64 dla plików; pozwól bibliotece pocztowej kodować (RFC 2045 §6).",
+    },
+    UNKNOWN "unknown" => {
+        en: "The transfer encoding \"{encoding}\" is not one of 7bit, 8bit, binary, quoted-printable, base64.",
+        fr: "L'encodage de transfert « {encoding} » n'est pas l'un de 7bit, 8bit, binary, quoted-printable, base64.",
+        es: "La codificación de transferencia «{encoding}» no es ninguna de 7bit, 8bit, binary, quoted-printable, base64.",
+        pl: "Kodowanie transferu „{encoding}” nie jest żadnym z: 7bit, 8bit, binary, quoted-printable, base64.",
+    },
+    CONTAINER "container" => {
+        en: "A {type} part is declared {encoding}; RFC 2045 §6.4 only allows 7bit, 8bit or binary on it.",
+        fr: "Une partie {type} est déclarée {encoding} ; la RFC 2045 §6.4 n'y autorise que 7bit, 8bit ou binary.",
+        es: "Una parte {type} se declara {encoding}; el RFC 2045 §6.4 solo permite 7bit, 8bit o binary en ella.",
+        pl: "Część {type} jest zadeklarowana jako {encoding}; RFC 2045 §6.4 dopuszcza w niej tylko 7bit, 8bit lub binary.",
+    },
+    EIGHT_BIT_IN_7BIT "eight-bit-in-7bit" => {
+        en: "The part is 7bit (declared or by default) but holds {count} bytes over 127.",
+        fr: "La partie est en 7bit (déclaré ou par défaut) mais contient {count} octets au-delà de 127.",
+        es: "La parte es 7bit (declarado o por defecto) pero contiene {count} bytes por encima de 127.",
+        pl: "Część jest 7bit (zadeklarowana lub domyślnie), ale zawiera {count} bajtów powyżej 127.",
+    },
+    BASE64_ALPHABET "base64-alphabet" => {
+        en: "The base64 body has {count} characters outside the base64 alphabet.",
+        fr: "Le corps base64 contient {count} caractères hors de l'alphabet base64.",
+        es: "El cuerpo base64 tiene {count} caracteres fuera del alfabeto base64.",
+        pl: "Treść base64 zawiera {count} znaków spoza alfabetu base64.",
+    },
+    BASE64_PADDING "base64-padding" => {
+        en: "The base64 body ({length} characters) is not padded to a multiple of 4, or has = before its end.",
+        fr: "Le corps base64 ({length} caractères) n'est pas complété à un multiple de 4, ou a des = avant sa fin.",
+        es: "El cuerpo base64 ({length} caracteres) no está completado a un múltiplo de 4, o tiene = antes del final.",
+        pl: "Treść base64 ({length} znaków) nie jest dopełniona do wielokrotności 4 lub ma = przed końcem.",
+    },
+    QP_LINE_TOO_LONG "qp-line-too-long" => {
+        en: "{count} quoted-printable lines are longer than {limit} characters (the first has {length}).",
+        fr: "{count} lignes quoted-printable dépassent {limit} caractères (la première en a {length}).",
+        es: "{count} líneas quoted-printable superan los {limit} caracteres (la primera tiene {length}).",
+        pl: "{count} wierszy quoted-printable przekracza {limit} znaków (pierwszy ma {length}).",
+    },
+    QP_BAD_ESCAPE "qp-bad-escape" => {
+        en: "{count} = signs in the quoted-printable body start no valid =XX escape or soft line break.",
+        fr: "{count} signes = du corps quoted-printable ne commencent ni un échappement =XX valide ni une coupure douce.",
+        es: "{count} signos = del cuerpo quoted-printable no inician un escape =XX válido ni un salto de línea suave.",
+        pl: "{count} znaków = w treści quoted-printable nie rozpoczyna poprawnej sekwencji =XX ani miękkiego podziału wiersza.",
+    },
+}
+
+/// Longest quoted-printable encoded line, in characters.
+pub const MAX_QUOTED_PRINTABLE_LINE: Threshold = Threshold {
+    key: "headers.maxQuotedPrintableLine",
+    kind: Kind::Int { default: 76, min: 1, max: 1_000_000 },
+    doc: "Longest quoted-printable encoded line, in characters.",
+    evidence: Evidence::Rfc("RFC 2045 §6.7 rule (5): encoded lines must not be longer than 76 characters, not counting the trailing CRLF"),
+};
 
 pub const RULE: Rule = Rule {
-    id: "headers/transfer-encoding",
+    id: ID,
     group: Group::Headers,
-    default_severity: Severity::Error,
-    default_score: 20,
+    severity: Severity::Error,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 20
+    texts: &TEXTS,
+    thresholds: &[&MAX_QUOTED_PRINTABLE_LINE],
     examples: &[
         Example::fails(
-            "UTF-8 text declared 7bit",
+            title! { en: "UTF-8 text declared 7bit", fr: "UTF-8 text declared 7bit", es: "UTF-8 text declared 7bit", pl: "UTF-8 text declared 7bit" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 7bit\n\nCaf\u{e9}\n"),
         ),
         Example::fails(
-            "Invalid characters in base64",
+            title! { en: "Invalid characters in base64", fr: "Invalid characters in base64", es: "Invalid characters in base64", pl: "Invalid characters in base64" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: application/pdf\nContent-Transfer-Encoding: base64\n\nJVBE*Ri0!\n"),
         ),
-        Example::fails("A quoted-printable line of 80 characters", ExampleInput::Generated(long_qp_line)),
+        Example::fails(title! { en: "A quoted-printable line of 80 characters", fr: "A quoted-printable line of 80 characters", es: "A quoted-printable line of 80 characters", pl: "A quoted-printable line of 80 characters" }, ExampleInput::Generated(long_qp_line)),
         Example::fails(
-            "An unknown encoding",
+            title! { en: "An unknown encoding", fr: "An unknown encoding", es: "An unknown encoding", pl: "An unknown encoding" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: text/plain\nContent-Transfer-Encoding: utf-8\n\nHello\n"),
         ),
         Example::passes(
-            "Correct base64 and quoted-printable",
+            title! { en: "Correct base64 and quoted-printable", fr: "Correct base64 and quoted-printable", es: "Correct base64 and quoted-printable", pl: "Correct base64 and quoted-printable" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=X\n\n--X\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\nCaf=C3=A9 soft=\n break\n--X\nContent-Type: application/pdf\nContent-Transfer-Encoding: base64\n\nJVBERi0xLjQK\n--X--\n"),
         ),
-        Example::passes("Plain ASCII without declaration", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
+        Example::passes(title! { en: "Plain ASCII without declaration", fr: "Plain ASCII without declaration", es: "Plain ASCII without declaration", pl: "Plain ASCII without declaration" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 fn long_qp_line() -> Vec<u8> {
@@ -49,7 +125,7 @@ fn long_qp_line() -> Vec<u8> {
 const KNOWN: &[&str] = &["7bit", "8bit", "binary", "quoted-printable", "base64"];
 
 fn check(message: &Message, cx: &mut Context) {
-    let max_qp = cx.options.thresholds.headers.max_quoted_printable_line;
+    let max_qp = cx.settings.count(&MAX_QUOTED_PRINTABLE_LINE);
     for part in message.parts.iter().filter(|p| super::has_raw_offsets(p)) {
         let field = part.headers.fields.iter().find(|f| f.is("Content-Transfer-Encoding"));
         let declared = field.map(|f| f.unfolded_value(message.raw).to_ascii_lowercase());
@@ -71,7 +147,7 @@ fn check(message: &Message, cx: &mut Context) {
                 // still know them, so they are a warning; anything else is an error.
                 let severity = if d.starts_with("x-") { Severity::Warning } else { Severity::Error };
                 cx.emit(
-                    Draft::new(Msg::new("headers/transfer-encoding.unknown").text("encoding", d))
+                    Draft::new(Msg::of(&UNKNOWN).text("encoding", d))
                         .evidence(d)
                         .at(on_field(field))
                         .severity(severity),
@@ -82,7 +158,7 @@ fn check(message: &Message, cx: &mut Context) {
             if container && !matches!(d, "7bit" | "8bit" | "binary") {
                 cx.emit(
                     Draft::new(
-                        Msg::new("headers/transfer-encoding.container")
+                        Msg::of(&CONTAINER)
                             .text("encoding", d)
                             .text("type", part.content_type.clone()),
                     )
@@ -105,7 +181,7 @@ fn check(message: &Message, cx: &mut Context) {
                 let count = body.iter().filter(|&&b| b >= 0x80).count();
                 if let Some(first) = body.iter().position(|&b| b >= 0x80) {
                     cx.emit(
-                        Draft::new(Msg::new("headers/transfer-encoding.eight-bit-in-7bit").int("count", count))
+                        Draft::new(Msg::of(&EIGHT_BIT_IN_7BIT).int("count", count))
                             .evidence_bytes(super::line_breaks::context_around(body, first))
                             .at(at(first, 1)),
                     );
@@ -125,7 +201,7 @@ fn check_base64(cx: &mut Context, body: &[u8], at: &dyn Fn(usize, usize) -> Loca
         .collect();
     if let Some(&first) = bad.first() {
         cx.emit(
-            Draft::new(Msg::new("headers/transfer-encoding.base64-alphabet").int("count", bad.len()))
+            Draft::new(Msg::of(&BASE64_ALPHABET).int("count", bad.len()))
                 .evidence_bytes(super::line_breaks::context_around(body, first))
                 .at(at(first, 1)),
         );
@@ -141,7 +217,7 @@ fn check_base64(cx: &mut Context, body: &[u8], at: &dyn Fn(usize, usize) -> Loca
     if !padding_ok {
         let offset = first_pad.and_then(|p| data.get(p)).or(data.last()).map_or(0, |&(i, _)| i);
         cx.emit(
-            Draft::new(Msg::new("headers/transfer-encoding.base64-padding").int("length", data.len()))
+            Draft::new(Msg::of(&BASE64_PADDING).int("length", data.len()))
                 .evidence_bytes(super::line_breaks::context_around(body, offset))
                 .at(at(offset, 1)),
         );
@@ -182,7 +258,7 @@ fn check_quoted_printable(cx: &mut Context, body: &[u8], max: usize, at: &dyn Fn
     if let Some((offset, length)) = first_long {
         cx.emit(
             Draft::new(
-                Msg::new("headers/transfer-encoding.qp-line-too-long")
+                Msg::of(&QP_LINE_TOO_LONG)
                     .int("count", long_lines)
                     .int("length", length)
                     .int("limit", max),
@@ -193,7 +269,7 @@ fn check_quoted_printable(cx: &mut Context, body: &[u8], max: usize, at: &dyn Fn
     }
     if let Some(offset) = first_bad {
         cx.emit(
-            Draft::new(Msg::new("headers/transfer-encoding.qp-bad-escape").int("count", bad_escapes))
+            Draft::new(Msg::of(&QP_BAD_ESCAPE).int("count", bad_escapes))
                 .evidence_bytes(super::line_breaks::context_around(body, offset))
                 .at(at(offset, 1)),
         );

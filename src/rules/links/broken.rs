@@ -4,74 +4,164 @@
 //! (a mail has no base URL), unparsable, a bad host, a scheme that runs code
 //! (`javascript:`), an unknown scheme, or a `mailto:` without a valid address.
 
+use crate::settings::{Evidence, Threshold, Kind, ListDefault};
+use crate::title;
 use super::{percent_decode, scheme_of};
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
 use crate::rules::spam::part_location;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "links/broken";
+    summary => {
+        en: "A link cannot be followed from a mail client.",
+        fr: "Un lien ne peut pas être suivi depuis un logiciel de messagerie.",
+        es: "Un enlace no se puede seguir desde un cliente de correo.",
+        pl: "Linku nie da się otworzyć z programu pocztowego.",
+    },
+    why => {
+        en: "The hosting guides list \"the link or links in the e-mail are incorrect\" among the things that make an e-mail look like spam. In a mail there is no site to resolve a relative link against, scripts in links are blocked, and a bad address leads nowhere.",
+        fr: "Les guides de l'hébergeur citent « le ou les liens présents dans l'e-mail sont incorrects » parmi les usages à éviter. Dans un e-mail, aucun site ne permet de résoudre un lien relatif, les scripts dans les liens sont bloqués et une adresse erronée ne mène nulle part.",
+        es: "Las guías del alojamiento citan «los enlaces del mensaje son incorrectos» entre los usos que se deben evitar. En un correo no hay sitio contra el que resolver un enlace relativo, los scripts en enlaces se bloquean y una dirección errónea no lleva a ninguna parte.",
+        pl: "Przewodniki hostingu wymieniają „link lub linki w e-mailu są nieprawidłowe” wśród sposobów, których należy unikać. W wiadomości nie ma strony, względem której można rozwiązać link względny, skrypty w linkach są blokowane, a błędny adres prowadzi donikąd.",
+    },
+    fix => {
+        en: "Use complete addresses such as https://www.example.com/page, check that template variables are filled, and remove javascript: links.",
+        fr: "Utilisez des adresses complètes comme https://www.example.com/page, vérifiez que les variables du modèle sont remplies et supprimez les liens javascript:.",
+        es: "Use direcciones completas como https://www.example.com/page, compruebe que las variables de la plantilla están rellenas y elimine los enlaces javascript:.",
+        pl: "Używaj pełnych adresów, takich jak https://www.example.com/page, sprawdź, czy zmienne szablonu są wypełnione, i usuń linki javascript:.",
+    },
+    EMPTY "empty" => {
+        en: "The link \"{text}\" has an empty address.",
+        fr: "Le lien « {text} » a une adresse vide.",
+        es: "El enlace «{text}» tiene una dirección vacía.",
+        pl: "Link „{text}” ma pusty adres.",
+    },
+    ANCHOR_ONLY "anchor-only" => {
+        en: "The link \"{text}\" points to \"#\", which goes nowhere.",
+        fr: "Le lien « {text} » pointe vers « # », qui ne mène nulle part.",
+        es: "El enlace «{text}» apunta a «#», que no lleva a ninguna parte.",
+        pl: "Link „{text}” wskazuje na „#”, który nigdzie nie prowadzi.",
+    },
+    RELATIVE "relative" => {
+        en: "The link \"{text}\" has the relative address {href}, which is always broken in a mail.",
+        fr: "Le lien « {text} » a l'adresse relative {href}, toujours cassée dans un e-mail.",
+        es: "El enlace «{text}» tiene la dirección relativa {href}, que siempre falla en un correo.",
+        pl: "Link „{text}” ma adres względny {href}, który w wiadomości zawsze jest niedziałający.",
+    },
+    BLOCKED_SCHEME "blocked-scheme" => {
+        en: "The link \"{text}\" uses {scheme}:, which mail clients block.",
+        fr: "Le lien « {text} » utilise {scheme}:, que les logiciels de messagerie bloquent.",
+        es: "El enlace «{text}» usa {scheme}:, que los clientes de correo bloquean.",
+        pl: "Link „{text}” używa schematu {scheme}:, który programy pocztowe blokują.",
+    },
+    UNKNOWN_SCHEME "unknown-scheme" => {
+        en: "The link \"{text}\" uses the unknown scheme {scheme}: ({href}).",
+        fr: "Le lien « {text} » utilise le schéma inconnu {scheme}: ({href}).",
+        es: "El enlace «{text}» usa el esquema desconocido {scheme}: ({href}).",
+        pl: "Link „{text}” używa nieznanego schematu {scheme}: ({href}).",
+    },
+    UNPARSABLE "unparsable" => {
+        en: "The address {href} of the link \"{text}\" is not a valid URL.",
+        fr: "L'adresse {href} du lien « {text} » n'est pas une URL valide.",
+        es: "La dirección {href} del enlace «{text}» no es una URL válida.",
+        pl: "Adres {href} linku „{text}” nie jest prawidłowym adresem URL.",
+    },
+    BAD_HOST "bad-host" => {
+        en: "The address {href} of the link \"{text}\" has no valid public host name.",
+        fr: "L'adresse {href} du lien « {text} » n'a pas de nom d'hôte public valide.",
+        es: "La dirección {href} del enlace «{text}» no tiene un nombre de host público válido.",
+        pl: "Adres {href} linku „{text}” nie ma prawidłowej publicznej nazwy hosta.",
+    },
+    BAD_MAILTO "bad-mailto" => {
+        en: "The mail link \"{text}\" ({href}) has no valid address.",
+        fr: "Le lien de courriel « {text} » ({href}) n'a pas d'adresse valide.",
+        es: "El enlace de correo «{text}» ({href}) no tiene una dirección válida.",
+        pl: "Link pocztowy „{text}” ({href}) nie zawiera prawidłowego adresu.",
+    },
+}
+
+/// Schemes that run code or embed content instead of linking (mail clients block them).
+pub const BLOCKED_SCHEMES: Threshold = Threshold {
+    key: "links.blockedSchemes",
+    kind: Kind::List { default: ListDefault::Items(&["javascript", "vbscript", "data"]), max_items: 1_000 },
+    doc: "Schemes that run code or embed content instead of linking (mail clients block them).",
+    evidence: Evidence::Ours("mail clients (Gmail, Outlook) remove javascript:, vbscript: and data: links"),
+};
+
+/// Schemes a mail client can follow; any other scheme (`htp:`, `hxxp:`) is a broken link.
+pub const KNOWN_SCHEMES: Threshold = Threshold {
+    key: "links.knownSchemes",
+    kind: Kind::List { default: ListDefault::Items(&["http", "https", "mailto", "tel", "sms", "ftp", "ftps", "sftp", "callto", "skype", "whatsapp", "tg", "viber", "facetime", "geo", "maps", "webcal", "market", "itms-apps", "irc", "news", "cid", "fax"]), max_items: 1_000 },
+    doc: "Schemes a mail client can follow; any other scheme (`htp:`, `hxxp:`) is a broken link.",
+    evidence: Evidence::Ours("the schemes registered with IANA that mail clients open"),
+};
 
 pub const RULE: Rule = Rule {
-    id: "links/broken",
+    id: ID,
     group: Group::Links,
-    default_severity: Severity::Warning,
-    default_score: 10,
+    severity: Severity::Warning,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 10
+    texts: &TEXTS,
+    thresholds: &[&BLOCKED_SCHEMES, &KNOWN_SCHEMES],
     examples: &[
         Example::fails(
-            "A relative link (a mail has no site to resolve it against)",
+            title! { en: "A relative link (a mail has no site to resolve it against)", fr: "A relative link (a mail has no site to resolve it against)", es: "A relative link (a mail has no site to resolve it against)", pl: "A relative link (a mail has no site to resolve it against)" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi there\nContent-Type: text/html\n\n<a href=\"/account/confirm?id=7\">Confirm</a>\n"),
         ),
         Example::fails(
-            "An empty href and a bare #",
+            title! { en: "An empty href and a bare #", fr: "An empty href and a bare #", es: "An empty href and a bare #", pl: "An empty href and a bare #" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"\">Shop</a> <a href=\"#\">More</a>\n"),
         ),
         Example::fails(
-            "A javascript: link",
+            title! { en: "A javascript: link", fr: "A javascript: link", es: "A javascript: link", pl: "A javascript: link" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"javascript:alert(1)\">Open</a>\n"),
         ),
         Example::fails(
-            "A host with a space and a mailto: without a domain",
+            title! { en: "A host with a space and a mailto: without a domain", fr: "A host with a space and a mailto: without a domain", es: "A host with a space and a mailto: without a domain", pl: "A host with a space and a mailto: without a domain" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"https://exa mple.com/\">Site</a> <a href=\"mailto:contact@\">Write</a>\n"),
         ),
         Example::fails(
-            "An unfilled template placeholder",
+            title! { en: "An unfilled template placeholder", fr: "An unfilled template placeholder", es: "An unfilled template placeholder", pl: "An unfilled template placeholder" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"{{unsubscribe_url}}\">Unsubscribe</a>\n"),
         ),
         Example::passes(
-            "Absolute https, mailto and tel links, and an in-page anchor",
+            title! { en: "Absolute https, mailto and tel links, and an in-page anchor", fr: "Absolute https, mailto and tel links, and an in-page anchor", es: "Absolute https, mailto and tel links, and an in-page anchor", pl: "Absolute https, mailto and tel links, and an in-page anchor" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"https://www.example.com/shop?a=1&amp;b=%C3%A9\">Shop</a> <a href=\"mailto:contact@example.com?subject=Hi\">Write</a> <a href=\"tel:+33123456789\">Call</a> <a href=\"#top\">Top</a>\n"),
         ),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 /// Why a link is broken; `None` when it is fine.
-pub fn problem(href: &str, blocked: &[String], known: &[String]) -> Option<&'static str> {
+pub fn problem(href: &str, blocked: &[String], known: &[String]) -> Option<&'static crate::i18n::Entry> {
     let href = href.trim();
     if href.is_empty() {
-        return Some("links/broken.empty");
+        return Some(&EMPTY);
     }
     if href == "#" {
-        return Some("links/broken.anchor-only");
+        return Some(&ANCHOR_ONLY);
     }
     if href.starts_with('#') {
         // An in-page anchor: clients that support it jump, others do nothing.
         return None;
     }
-    let Some(scheme) = scheme_of(href) else { return Some("links/broken.relative") };
+    let Some(scheme) = scheme_of(href) else { return Some(&RELATIVE) };
     if blocked.iter().any(|s| s.eq_ignore_ascii_case(&scheme)) {
-        return Some("links/broken.blocked-scheme");
+        return Some(&BLOCKED_SCHEME);
     }
     if !known.iter().any(|s| s.eq_ignore_ascii_case(&scheme)) {
-        return Some("links/broken.unknown-scheme");
+        return Some(&UNKNOWN_SCHEME);
     }
     match scheme.as_str() {
-        "mailto" => (!valid_mailto(href)).then_some("links/broken.bad-mailto"),
+        "mailto" => (!valid_mailto(href)).then_some(&BAD_MAILTO),
         "http" | "https" | "ftp" | "ftps" | "sftp" => match url::Url::parse(href) {
-            Err(_) => Some("links/broken.unparsable"),
+            Err(_) => Some(&UNPARSABLE),
             Ok(url) => match url.host() {
-                None => Some("links/broken.bad-host"),
-                Some(url::Host::Domain(domain)) => (!plausible_domain(domain)).then_some("links/broken.bad-host"),
+                None => Some(&BAD_HOST),
+                Some(url::Host::Domain(domain)) => (!plausible_domain(domain)).then_some(&BAD_HOST),
                 Some(_) => None,
             },
         },
@@ -122,16 +212,15 @@ fn valid_mailto(href: &str) -> bool {
 }
 
 fn check(message: &Message, cx: &mut Context) {
-    let thresholds = &cx.options.thresholds.links;
     for html in &message.html {
         for link in &html.facts.links {
-            let Some(id) = problem(&link.href, &thresholds.blocked_schemes, &thresholds.known_schemes) else {
+            let Some(id) = problem(&link.href, cx.settings.list(&BLOCKED_SCHEMES), cx.settings.list(&KNOWN_SCHEMES)) else {
                 continue;
             };
             let scheme = scheme_of(&link.href).unwrap_or_default();
             cx.emit(
                 Draft::new(
-                    Msg::new(id).text("href", link.href.clone()).text("text", link.text.clone()).text("scheme", scheme),
+                    Msg::of(id).text("href", link.href.clone()).text("text", link.text.clone()).text("scheme", scheme),
                 )
                     .evidence(format!("<a href=\"{}\">{}</a>", link.href, link.text))
                     .at(part_location(message, html.part)),
@@ -152,19 +241,19 @@ mod tests {
 
     #[test]
     fn each_kind_of_broken_link_is_named() {
-        assert_eq!(why("  "), Some("links/broken.empty"));
-        assert_eq!(why("#"), Some("links/broken.anchor-only"));
-        assert_eq!(why("page.html"), Some("links/broken.relative"));
-        assert_eq!(why("//cdn.example.com/x"), Some("links/broken.relative"));
-        assert_eq!(why("java\nscript:alert(1)"), Some("links/broken.blocked-scheme"));
-        assert_eq!(why("DATA:text/html,x"), Some("links/broken.blocked-scheme"));
-        assert_eq!(why("htp://example.com"), Some("links/broken.unknown-scheme"));
-        assert_eq!(why("http://exa mple.com"), Some("links/broken.unparsable"));
-        assert_eq!(why("http://localhost/x"), Some("links/broken.bad-host"));
-        assert_eq!(why("http://example.123"), Some("links/broken.unparsable"));
-        assert_eq!(why("http://intranet/x"), Some("links/broken.bad-host"));
-        assert_eq!(why("mailto:"), Some("links/broken.bad-mailto"));
-        assert_eq!(why("mailto:a@b"), Some("links/broken.bad-mailto"));
+        assert_eq!(why("  "), Some(&EMPTY));
+        assert_eq!(why("#"), Some(&ANCHOR_ONLY));
+        assert_eq!(why("page.html"), Some(&RELATIVE));
+        assert_eq!(why("//cdn.example.com/x"), Some(&RELATIVE));
+        assert_eq!(why("java\nscript:alert(1)"), Some(&BLOCKED_SCHEME));
+        assert_eq!(why("DATA:text/html,x"), Some(&BLOCKED_SCHEME));
+        assert_eq!(why("htp://example.com"), Some(&UNKNOWN_SCHEME));
+        assert_eq!(why("http://exa mple.com"), Some(&UNPARSABLE));
+        assert_eq!(why("http://localhost/x"), Some(&BAD_HOST));
+        assert_eq!(why("http://example.123"), Some(&UNPARSABLE));
+        assert_eq!(why("http://intranet/x"), Some(&BAD_HOST));
+        assert_eq!(why("mailto:"), Some(&BAD_MAILTO));
+        assert_eq!(why("mailto:a@b"), Some(&BAD_MAILTO));
         assert_eq!(why("mailto:%zz@example.com"), None);
         assert_eq!(why("https://example.com/%zz%"), None);
         assert_eq!(why("http://192.0.2.1/"), None);

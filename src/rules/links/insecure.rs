@@ -3,46 +3,98 @@
 //! A link whose visible text or title shows `https://` while its href is
 //! `http://` is that case (warning); other plain `http://` links are info.
 
+use crate::settings::{Evidence, Threshold, Kind};
+use crate::title;
 use super::scheme_of;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
 use crate::rules::spam::part_location;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "links/insecure";
+    summary => {
+        en: "A link says https:// but goes to http://.",
+        fr: "Un lien annonce https:// mais mène à http://.",
+        es: "Un enlace muestra https:// pero lleva a http://.",
+        pl: "Link pokazuje https://, ale prowadzi do http://.",
+    },
+    why => {
+        en: "The hosting guides list \"a URL in the e-mail is not secure (example: declared as https:// while the URL only exists as http://)\" among the things that make an e-mail look like spam. Plain http:// links are also reported, as information.",
+        fr: "Les guides de l'hébergeur citent « une URL dans l'e-mail est non sécurisée (exemple : déclarée en https:// alors que l'URL n'existe qu'en http://) » parmi les usages à éviter. Les liens en simple http:// sont aussi signalés, pour information.",
+        es: "Las guías del alojamiento citan «una URL en el correo no es segura (por ejemplo: declarada en https:// mientras que la URL solo existe en http://)» entre los usos que se deben evitar. Los enlaces en http:// simple también se indican, a título informativo.",
+        pl: "Przewodniki hostingu wymieniają „adres URL w e-mailu jest niezabezpieczony (na przykład: podany jako https://, gdy adres istnieje tylko jako http://)” wśród sposobów, których należy unikać. Zwykłe linki http:// są też zgłaszane informacyjnie.",
+    },
+    fix => {
+        en: "Make the link go to the https:// address it shows, after checking that the page exists in https.",
+        fr: "Faites pointer le lien vers l'adresse https:// qu'il affiche, après avoir vérifié que la page existe en https.",
+        es: "Haga que el enlace apunte a la dirección https:// que muestra, tras comprobar que la página existe en https.",
+        pl: "Ustaw link na adres https://, który wyświetla, po sprawdzeniu, że strona działa przez https.",
+    },
+    DECLARED_HTTPS "declared-https" => {
+        en: "The link shows \"{shown}\" but goes to {href}, which is not secure.",
+        fr: "Le lien affiche « {shown} » mais mène à {href}, qui n'est pas sécurisé.",
+        es: "El enlace muestra «{shown}» pero lleva a {href}, que no es seguro.",
+        pl: "Link pokazuje „{shown}”, ale prowadzi do {href}, który nie jest zabezpieczony.",
+    },
+    PLAIN_HTTP "plain-http" => {
+        en: "{count} links use plain http://, for example {href}.",
+        fr: "{count} liens utilisent le simple http://, par exemple {href}.",
+        es: "{count} enlaces usan http:// simple, por ejemplo {href}.",
+        pl: "{count} linków używa zwykłego http://, na przykład {href}.",
+    },
+    FIX_PLAIN "fix-plain" => {
+        en: "Nothing blocks the message; if your site has a certificate, link to its https:// pages.",
+        fr: "Rien ne bloque le message ; si votre site a un certificat, faites pointer les liens vers ses pages en https://.",
+        es: "Nada bloquea el mensaje; si su sitio tiene certificado, enlace a sus páginas en https://.",
+        pl: "Nic nie blokuje wiadomości; jeśli Twoja strona ma certyfikat, linkuj do jej stron https://.",
+    },
+}
+
+/// Also report plain `http://` links (as info).
+pub const REPORT_PLAIN_HTTP: Threshold = Threshold {
+    key: "links.reportPlainHttp",
+    kind: Kind::Flag { default: true },
+    doc: "Also report plain `http://` links (as info).",
+    evidence: Evidence::Ours("plain http is worth knowing, no receiver refuses it"),
+};
 
 pub const RULE: Rule = Rule {
-    id: "links/insecure",
+    id: ID,
     group: Group::Links,
-    default_severity: Severity::Warning,
-    default_score: 10,
+    severity: Severity::Warning,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 10
+    texts: &TEXTS,
+    thresholds: &[&REPORT_PLAIN_HTTP],
     examples: &[
         Example::fails(
-            "The guides' example: text says https://, the link is http://",
+            title! { en: "The guides' example: text says https://, the link is http://", fr: "The guides' example: text says https://, the link is http://", es: "The guides' example: text says https://, the link is http://", pl: "The guides' example: text says https://, the link is http://" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"http://shop.example.com/\">https://shop.example.com/</a>\n"),
         ),
         Example::fails(
-            "The title says https://",
+            title! { en: "The title says https://", fr: "The title says https://", es: "The title says https://", pl: "The title says https://" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"HTTP://shop.example.com/\" title=\"https://shop.example.com\">Shop</a>\n"),
         ),
         Example::fails(
-            "A plain http:// link (info)",
+            title! { en: "A plain http:// link (info)", fr: "A plain http:// link (info)", es: "A plain http:// link (info)", pl: "A plain http:// link (info)" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"http://shop.example.com/\">Shop</a>\n"),
         ),
         Example::passes(
-            "https links",
+            title! { en: "https links", fr: "https links", es: "https links", pl: "https links" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"https://shop.example.com/\">https://shop.example.com/</a>\n"),
         ),
         Example::passes(
-            "A plain http:// link with the info turned off",
+            title! { en: "A plain http:// link with the info turned off", fr: "A plain http:// link with the info turned off", es: "A plain http:// link with the info turned off", pl: "A plain http:// link with the info turned off" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"http://shop.example.com/\">Shop</a>\n"),
         )
         .with_options(r#"{"thresholds": {"links": {"reportPlainHttp": false}}}"#),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {
-    let report_plain = cx.options.thresholds.links.report_plain_http;
+    let report_plain = cx.settings.flag(&REPORT_PLAIN_HTTP);
     for html in &message.html {
         let mut plain: Vec<&str> = Vec::new();
         for link in &html.facts.links {
@@ -58,7 +110,7 @@ fn check(message: &Message, cx: &mut Context) {
             match declared {
                 Some(shown) => cx.emit(
                     Draft::new(
-                        Msg::new("links/insecure.declared-https").text("href", link.href.clone()).text("shown", shown),
+                        Msg::of(&DECLARED_HTTPS).text("href", link.href.clone()).text("shown", shown),
                     )
                         .evidence(format!("<a href=\"{}\">{}</a>", link.href, shown))
                         .at(part_location(message, html.part)),
@@ -68,11 +120,11 @@ fn check(message: &Message, cx: &mut Context) {
         }
         if report_plain && !plain.is_empty() {
             cx.emit(
-                Draft::new(Msg::new("links/insecure.plain-http").int("count", plain.len()).text("href", plain[0]))
+                Draft::new(Msg::of(&PLAIN_HTTP).int("count", plain.len()).text("href", plain[0]))
                     .evidence(plain.iter().take(5).copied().collect::<Vec<_>>().join(" "))
                     .at(part_location(message, html.part))
                     .severity(Severity::Info)
-                    .fix(Msg::new("links/insecure.fix-plain")),
+                    .fix(Msg::of(&FIX_PLAIN)),
             );
         }
     }

@@ -3,37 +3,68 @@
 //! score it; the guides' "incorrect links" covers it. A subdomain of the shown
 //! domain (`shop.example.com` for `example.com`) is the same site.
 
+use crate::title;
 use super::web_host;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
 use crate::rules::spam::part_location;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "links/mismatch";
+    summary => {
+        en: "A link shows one domain and goes to another.",
+        fr: "Un lien affiche un domaine et mène à un autre.",
+        es: "Un enlace muestra un dominio y lleva a otro.",
+        pl: "Link pokazuje jedną domenę, a prowadzi do innej.",
+    },
+    why => {
+        en: "A link whose text shows a different domain than its real address is the shape of a phishing link, and spam filters score it as one. Tracking redirects produce it too.",
+        fr: "Un lien dont le texte montre un autre domaine que son adresse réelle a la forme d'un lien d'hameçonnage, et les filtres anti-spam le traitent comme tel. Les redirections de suivi le produisent aussi.",
+        es: "Un enlace cuyo texto muestra un dominio distinto de su dirección real tiene la forma de un enlace de phishing, y los filtros antispam lo puntúan como tal. Las redirecciones de seguimiento también lo producen.",
+        pl: "Link, którego tekst pokazuje inną domenę niż jego prawdziwy adres, wygląda jak link phishingowy i filtry antyspamowe tak go oceniają. Powodują to też przekierowania śledzące.",
+    },
+    fix => {
+        en: "Make the link text and the address name the same site, or use a plain text such as \"Open my account\" instead of an address.",
+        fr: "Faites en sorte que le texte du lien et l'adresse désignent le même site, ou utilisez un texte simple comme « Ouvrir mon compte » au lieu d'une adresse.",
+        es: "Haga que el texto del enlace y la dirección indiquen el mismo sitio, o use un texto simple como «Abrir mi cuenta» en lugar de una dirección.",
+        pl: "Niech tekst linku i adres wskazują tę samą stronę albo użyj zwykłego tekstu, np. „Otwórz moje konto”, zamiast adresu.",
+    },
+    OTHER_DOMAIN "other-domain" => {
+        en: "The link shows {shown} but goes to {target}.",
+        fr: "Le lien affiche {shown} mais mène à {target}.",
+        es: "El enlace muestra {shown} pero lleva a {target}.",
+        pl: "Link pokazuje {shown}, ale prowadzi do {target}.",
+    },
+}
 
 pub const RULE: Rule = Rule {
-    id: "links/mismatch",
+    id: ID,
     group: Group::Links,
-    default_severity: Severity::Warning,
-    default_score: 20,
+    severity: Severity::Warning,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 20
+    texts: &TEXTS,
+    thresholds: &[], // TODO(thresholds)
     examples: &[
         Example::fails(
-            "The text shows the bank, the link goes elsewhere",
+            title! { en: "The text shows the bank, the link goes elsewhere", fr: "The text shows the bank, the link goes elsewhere", es: "The text shows the bank, the link goes elsewhere", pl: "The text shows the bank, the link goes elsewhere" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Account\nContent-Type: text/html\n\n<a href=\"https://login.evil.example.net/bank\">https://www.mybank.com/login</a>\n"),
         ),
         Example::fails(
-            "A bare domain as text",
+            title! { en: "A bare domain as text", fr: "A bare domain as text", es: "A bare domain as text", pl: "A bare domain as text" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Account\nContent-Type: text/html\n\n<a href=\"http://198.51.100.7/\">paypal.com</a>\n"),
         ),
         Example::passes(
-            "A subdomain of the shown domain, and a link text that is not a domain",
+            title! { en: "A subdomain of the shown domain, and a link text that is not a domain", fr: "A subdomain of the shown domain, and a link text that is not a domain", es: "A subdomain of the shown domain, and a link text that is not a domain", pl: "A subdomain of the shown domain, and a link text that is not a domain" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Account\nContent-Type: text/html\n\n<a href=\"https://shop.example.com/x\">www.example.com</a> <a href=\"https://tracker.example.org/x\">Read more</a>\n"),
         ),
         Example::passes(
-            "An internationalised domain shown in Unicode",
+            title! { en: "An internationalised domain shown in Unicode", fr: "An internationalised domain shown in Unicode", es: "An internationalised domain shown in Unicode", pl: "An internationalised domain shown in Unicode" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Account\nContent-Type: text/html; charset=utf-8\n\n<a href=\"https://xn--bcher-kva.de/\">bücher.de</a>\n"),
         ),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 /// Top-level domains a bare `name.tld` link text must end with to be read as a
@@ -107,7 +138,7 @@ fn check(message: &Message, cx: &mut Context) {
                 continue;
             }
             cx.emit(
-                Draft::new(Msg::new("links/mismatch.other-domain").text("shown", shown).text("target", target))
+                Draft::new(Msg::of(&OTHER_DOMAIN).text("shown", shown).text("target", target))
                     .evidence(format!("<a href=\"{}\">{}</a>", link.href, link.text))
                     .at(part_location(message, html.part)),
             );

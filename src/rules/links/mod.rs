@@ -7,35 +7,8 @@ pub mod broken;
 pub mod insecure;
 pub mod mismatch;
 
-use serde::{Deserialize, Serialize};
 
-/// Thresholds of the `links` group (overridable in `Options::thresholds.links`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
-pub struct LinkThresholds {
-    /// `links/broken`: schemes that run code or embed content instead of linking.
-    /// *(default)* `javascript`, `vbscript`, `data` (mail clients block them).
-    pub blocked_schemes: Vec<String>,
-    /// `links/broken`: schemes a mail client can follow; any other scheme
-    /// (`htp:`, `hxxp:`) is a broken link. *(default)* the common ones.
-    pub known_schemes: Vec<String>,
-    /// `links/insecure`: also report plain `http://` links (as info).
-    pub report_plain_http: bool,
-}
 
-impl Default for LinkThresholds {
-    fn default() -> Self {
-        let list = |items: &[&str]| items.iter().map(|s| s.to_string()).collect();
-        LinkThresholds {
-            blocked_schemes: list(&["javascript", "vbscript", "data"]),
-            known_schemes: list(&[
-                "http", "https", "mailto", "tel", "sms", "ftp", "ftps", "sftp", "callto", "skype", "whatsapp", "tg",
-                "viber", "facetime", "geo", "maps", "webcal", "market", "itms-apps", "irc", "news", "cid", "fax",
-            ]),
-            report_plain_http: true,
-        }
-    }
-}
 
 /// The scheme of an href, lowercased, with the tabs and line breaks browsers
 /// strip (WHATWG URL §4.4) removed; `None` for a relative reference.

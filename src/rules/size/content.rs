@@ -1,21 +1,61 @@
 //! `size/content`: the decoded content (texts and attachments) is over what the
 //! guides allow once encapsulation is removed ("7/8 MB").
 
+use crate::settings::{Evidence, Threshold, Kind};
+use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "size/content";
+    summary => {
+        en: "The decoded content (texts and attachments) is over 7 MB.",
+        fr: "Le contenu décodé (textes et pièces jointes) dépasse 7 Mo.",
+        es: "El contenido decodificado (textos y adjuntos) supera los 7 MB.",
+        pl: "Zdekodowana treść (teksty i załączniki) przekracza 7 MB.",
+    },
+    why => {
+        en: "The guides say the content itself must not exceed 7/8 MB, because encoding it for transport brings it close to the 10 MB limit. Over 7 MB of content, the encoded message is likely to be refused.",
+        fr: "Les guides indiquent que le contenu lui-même ne doit pas dépasser 7/8 Mo, car son encodage pour le transport l'approche de la limite de 10 Mo. Au-delà de 7 Mo de contenu, le message encodé risque d'être refusé.",
+        es: "Las guías indican que el contenido en sí no debe superar los 7/8 MB, porque al codificarlo para el transporte se acerca al límite de 10 MB. Con más de 7 MB de contenido, es probable que el mensaje codificado sea rechazado.",
+        pl: "Przewodniki mówią, że sama treść nie powinna przekraczać 7/8 MB, bo kodowanie do transportu zbliża ją do limitu 10 MB. Powyżej 7 MB treści zakodowana wiadomość prawdopodobnie zostanie odrzucona.",
+    },
+    fix => {
+        en: "Remove or shrink the largest attachment, or replace it with a link to the file on your site.",
+        fr: "Retirez ou réduisez la plus grosse pièce jointe, ou remplacez-la par un lien vers le fichier sur votre site.",
+        es: "Elimine o reduzca el adjunto más grande, o sustitúyalo por un enlace al archivo en su sitio.",
+        pl: "Usuń lub zmniejsz największy załącznik albo zastąp go linkiem do pliku na swojej stronie.",
+    },
+    TOO_LARGE "too-large" => {
+        en: "The content is {size} ({sizeBytes} bytes) once decoded, over the {limit} the guides allow before encoding.",
+        fr: "Le contenu fait {size} ({sizeBytes} octets) une fois décodé, au-delà des {limit} que les guides autorisent avant encodage.",
+        es: "El contenido ocupa {size} ({sizeBytes} bytes) una vez decodificado, por encima de los {limit} que las guías permiten antes de codificar.",
+        pl: "Po zdekodowaniu treść ma {size} ({sizeBytes} bajtów), więcej niż {limit} dozwolone przez przewodniki przed kodowaniem.",
+    },
+}
+
+/// Most bytes of decoded content (text and attachments).
+pub const MAX_CONTENT_BYTES: Threshold = Threshold {
+    key: "size.maxContentBytes",
+    kind: Kind::Int { default: 7_000_000, min: 1, max: 1_000_000_000 },
+    doc: "Most bytes of decoded content (text and attachments). The guides say 7 to 8 MB; we take the lower bound.",
+    evidence: Evidence::Guide("FR 001: « le contenu en lui-même ne doit pas dépasser les 7/8 Mo »"),
+};
 
 pub const RULE: Rule = Rule {
-    id: "size/content",
+    id: ID,
     group: Group::Size,
-    default_severity: Severity::Warning,
-    default_score: 20,
+    severity: Severity::Warning,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 20
+    texts: &TEXTS,
+    thresholds: &[&MAX_CONTENT_BYTES],
     examples: &[
-        Example::fails("An attachment of 7.5 MB decoded", ExampleInput::Generated(large_attachment)),
-        Example::passes("A short text", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hello\n\nSee you tomorrow.\n")),
+        Example::fails(title! { en: "An attachment of 7.5 MB decoded", fr: "An attachment of 7.5 MB decoded", es: "An attachment of 7.5 MB decoded", pl: "An attachment of 7.5 MB decoded" }, ExampleInput::Generated(large_attachment)),
+        Example::passes(title! { en: "A short text", fr: "A short text", es: "A short text", pl: "A short text" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hello\n\nSee you tomorrow.\n")),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 /// A message whose base64 attachment decodes to 7.5 MB.
@@ -25,7 +65,7 @@ fn large_attachment() -> Vec<u8> {
 }
 
 fn check(message: &Message, cx: &mut Context) {
-    let limit = cx.options.thresholds.size.max_content_bytes;
+    let limit = cx.settings.int(&MAX_CONTENT_BYTES) as u64;
     let size = message.decoded_size as u64;
     if size <= limit {
         return;
@@ -49,7 +89,7 @@ fn check(message: &Message, cx: &mut Context) {
     };
     cx.emit(
         Draft::new(
-            Msg::new("size/content.too-large")
+            Msg::of(&TOO_LARGE)
                 .megabytes("size", size)
                 .int("sizeBytes", size)
                 .megabytes("limit", limit)

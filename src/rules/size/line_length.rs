@@ -2,29 +2,95 @@
 //! more than 998 characters, and SHOULD be no more than 78 characters,
 //! excluding the CRLF." Servers may cut or refuse longer lines.
 
+use crate::settings::{Evidence, Threshold, Kind};
+use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "size/line-length";
+    summary => {
+        en: "A line is longer than 998 octets (error) or 78 characters (info).",
+        fr: "Une ligne dépasse 998 octets (erreur) ou 78 caractères (information).",
+        es: "Una línea supera los 998 octetos (error) o los 78 caracteres (información).",
+        pl: "Wiersz jest dłuższy niż 998 oktetów (błąd) lub 78 znaków (informacja).",
+    },
+    why => {
+        en: "RFC 5322 §2.1.1 limits each line to 998 octets plus CRLF; servers may cut longer lines, corrupting the text, or refuse the message as not RFC compliant. Lines should also stay under 78 characters so every mail client shows them well.",
+        fr: "La RFC 5322 §2.1.1 limite chaque ligne à 998 octets plus CRLF ; les serveurs peuvent couper les lignes plus longues, ce qui abîme le texte, ou refuser le message comme non conforme aux RFC. Les lignes devraient aussi rester sous 78 caractères pour bien s'afficher partout.",
+        es: "El RFC 5322 §2.1.1 limita cada línea a 998 octetos más CRLF; los servidores pueden cortar las líneas más largas, dañando el texto, o rechazar el mensaje por no respetar los RFC. Las líneas también deberían quedarse por debajo de 78 caracteres para verse bien en cualquier cliente.",
+        pl: "RFC 5322 §2.1.1 ogranicza każdy wiersz do 998 oktetów plus CRLF; serwery mogą ucinać dłuższe wiersze, psując tekst, albo odrzucić wiadomość jako niezgodną z RFC. Wiersze powinny też mieć mniej niż 78 znaków, aby dobrze wyświetlały się w każdym programie pocztowym.",
+    },
+    fix => {
+        en: "Encode long text with quoted-printable or base64 (any mail library does it when asked), or break the lines: RFC 5322 §2.1.1.",
+        fr: "Encodez le texte long en quoted-printable ou en base64 (toute bibliothèque d'envoi le fait sur demande), ou coupez les lignes : RFC 5322 §2.1.1.",
+        es: "Codifique el texto largo en quoted-printable o base64 (cualquier biblioteca de correo lo hace si se lo pide), o divida las líneas: RFC 5322 §2.1.1.",
+        pl: "Zakoduj długi tekst jako quoted-printable lub base64 (każda biblioteka pocztowa zrobi to na życzenie) albo podziel wiersze: RFC 5322 §2.1.1.",
+    },
+    TOO_LONG "too-long" => {
+        en: "Line {line} is {length} octets long; RFC 5322 §2.1.1 allows at most {limit}.",
+        fr: "La ligne {line} fait {length} octets ; la RFC 5322 §2.1.1 en autorise au plus {limit}.",
+        es: "La línea {line} tiene {length} octetos; el RFC 5322 §2.1.1 permite como máximo {limit}.",
+        pl: "Wiersz {line} ma {length} oktetów; RFC 5322 §2.1.1 dopuszcza najwyżej {limit}.",
+    },
+    TOO_LONG_MORE "too-long-more" => {
+        en: "Line {line} is {length} octets long; RFC 5322 §2.1.1 allows at most {limit}. {more} more lines are too long.",
+        fr: "La ligne {line} fait {length} octets ; la RFC 5322 §2.1.1 en autorise au plus {limit}. {more} autres lignes sont trop longues.",
+        es: "La línea {line} tiene {length} octetos; el RFC 5322 §2.1.1 permite como máximo {limit}. Otras {more} líneas son demasiado largas.",
+        pl: "Wiersz {line} ma {length} oktetów; RFC 5322 §2.1.1 dopuszcza najwyżej {limit}. Jeszcze {more} wierszy jest za długich.",
+    },
+    OVER_RECOMMENDED "over-recommended" => {
+        en: "{count} lines are longer than the recommended {limit} characters (the longest has {longest}); the first is line {line}.",
+        fr: "{count} lignes dépassent les {limit} caractères recommandés (la plus longue en a {longest}) ; la première est la ligne {line}.",
+        es: "{count} líneas superan los {limit} caracteres recomendados (la más larga tiene {longest}); la primera es la línea {line}.",
+        pl: "{count} wierszy przekracza zalecane {limit} znaków (najdłuższy ma {longest}); pierwszy to wiersz {line}.",
+    },
+    FIX_RECOMMENDED "fix-recommended" => {
+        en: "Nothing blocks the message; for best display, let your mail library wrap or encode the text (quoted-printable), RFC 5322 §2.1.1.",
+        fr: "Rien ne bloque le message ; pour un meilleur affichage, laissez votre bibliothèque d'envoi couper ou encoder le texte (quoted-printable), RFC 5322 §2.1.1.",
+        es: "Nada bloquea el mensaje; para una mejor visualización, deje que su biblioteca de correo ajuste o codifique el texto (quoted-printable), RFC 5322 §2.1.1.",
+        pl: "Nic nie blokuje wiadomości; dla lepszego wyświetlania pozwól bibliotece pocztowej zawinąć lub zakodować tekst (quoted-printable), RFC 5322 §2.1.1.",
+    },
+}
+
+/// Longest line in octets, excluding CRLF; longer is an error.
+pub const MAX_LINE_OCTETS: Threshold = Threshold {
+    key: "size.maxLineOctets",
+    kind: Kind::Int { default: 998, min: 78, max: 1_000_000 },
+    doc: "Longest line in octets, excluding CRLF; longer is an error.",
+    evidence: Evidence::Rfc("RFC 5322 §2.1.1: each line MUST be no more than 998 characters, excluding the CRLF"),
+};
+
+/// Longest recommended line in octets, excluding CRLF; longer is info.
+pub const RECOMMENDED_LINE_OCTETS: Threshold = Threshold {
+    key: "size.recommendedLineOctets",
+    kind: Kind::Int { default: 78, min: 1, max: 1_000_000 },
+    doc: "Longest recommended line in octets, excluding CRLF; longer is info.",
+    evidence: Evidence::Rfc("RFC 5322 §2.1.1: each line SHOULD be no more than 78 characters, excluding the CRLF"),
+};
 
 pub const RULE: Rule = Rule {
-    id: "size/line-length",
+    id: ID,
     group: Group::Size,
-    default_severity: Severity::Error,
-    default_score: 30,
+    severity: Severity::Error,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 30
+    texts: &TEXTS,
+    thresholds: &[&MAX_LINE_OCTETS, &RECOMMENDED_LINE_OCTETS],
     examples: &[
-        Example::fails("A body line of 1,200 characters", ExampleInput::Generated(long_line)),
-        Example::fails("A body line of 100 characters (info)", ExampleInput::Generated(medium_line)),
+        Example::fails(title! { en: "A body line of 1,200 characters", fr: "A body line of 1,200 characters", es: "A body line of 1,200 characters", pl: "A body line of 1,200 characters" }, ExampleInput::Generated(long_line)),
+        Example::fails(title! { en: "A body line of 100 characters (info)", fr: "A body line of 100 characters (info)", es: "A body line of 100 characters (info)", pl: "A body line of 100 characters (info)" }, ExampleInput::Generated(medium_line)),
         Example::passes(
-            "Lines of at most 78 characters",
+            title! { en: "Lines of at most 78 characters", fr: "Lines of at most 78 characters", es: "Lines of at most 78 characters", pl: "Lines of at most 78 characters" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hello\n\nSee you tomorrow.\nBest regards\n"),
         ),
         Example::passes(
-            "A long line split with quoted-printable soft breaks",
+            title! { en: "A long line split with quoted-printable soft breaks", fr: "A long line split with quoted-printable soft breaks", es: "A long line split with quoted-printable soft breaks", pl: "A long line split with quoted-printable soft breaks" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hello\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\nThis sentence is long enough that a careful mailer splits it with a soft=\n line break.\n"),
         ),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 fn long_line() -> Vec<u8> {
@@ -39,8 +105,8 @@ fn medium_line() -> Vec<u8> {
 const MAX_LINES_REPORTED: usize = 20;
 
 fn check(message: &Message, cx: &mut Context) {
-    let hard = cx.options.thresholds.size.max_line_octets as usize;
-    let soft = cx.options.thresholds.size.recommended_line_octets as usize;
+    let hard = cx.settings.count(&MAX_LINE_OCTETS);
+    let soft = cx.settings.count(&RECOMMENDED_LINE_OCTETS);
     let raw = message.raw;
     let mut over_hard = Vec::new();
     let mut over_soft = 0usize;
@@ -73,13 +139,13 @@ fn check(message: &Message, cx: &mut Context) {
     let total_hard = over_hard.len();
     for (i, &(line, start, end)) in over_hard.iter().take(MAX_LINES_REPORTED).enumerate() {
         let id = if i + 1 == MAX_LINES_REPORTED && total_hard > MAX_LINES_REPORTED {
-            "size/line-length.too-long-more"
+            &TOO_LONG_MORE
         } else {
-            "size/line-length.too-long"
+            &TOO_LONG
         };
         cx.emit(
             Draft::new(
-                Msg::new(id)
+                Msg::of(id)
                     .int("line", line)
                     .int("length", end - start)
                     .int("limit", hard)
@@ -92,7 +158,7 @@ fn check(message: &Message, cx: &mut Context) {
     if let Some((line, start, end)) = first_soft {
         cx.emit(
             Draft::new(
-                Msg::new("size/line-length.over-recommended")
+                Msg::of(&OVER_RECOMMENDED)
                     .int("count", over_soft)
                     .int("line", line)
                     .int("longest", longest_soft)
@@ -101,7 +167,7 @@ fn check(message: &Message, cx: &mut Context) {
             .evidence_bytes(&raw[start..end])
             .at(location_of(message, start, end))
             .severity(Severity::Info)
-            .fix(Msg::new("size/line-length.fix-recommended")),
+            .fix(Msg::of(&FIX_RECOMMENDED)),
         );
     }
 }

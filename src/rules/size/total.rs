@@ -1,27 +1,67 @@
 //! `size/total`: the encoded message, headers and MIME structure included, is
 //! over the host's limit (guides: 10 MB "encapsulation and header included").
 
+use crate::settings::{Evidence, Threshold, Kind};
+use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "size/total";
+    summary => {
+        en: "The encoded message is larger than the host accepts (10 MB, headers and encoding included).",
+        fr: "Le message encodé dépasse ce que l'hébergement accepte (10 Mo, en-têtes et encodage compris).",
+        es: "El mensaje codificado supera lo que acepta el alojamiento (10 MB, cabeceras y codificación incluidas).",
+        pl: "Zakodowana wiadomość jest większa, niż przyjmuje hosting (10 MB łącznie z nagłówkami i kodowaniem).",
+    },
+    why => {
+        en: "The hosting guides set a 10 MB limit on the whole message as sent: headers, MIME structure and attachments after base64 encoding, which adds about a third to every file. A larger message is refused and never delivered. mail-preflight counts 1 MB as 1,000,000 bytes, the stricter reading.",
+        fr: "Les guides de l'hébergeur fixent une limite de 10 Mo pour le message entier tel qu'il est envoyé : en-têtes, structure MIME et pièces jointes après encodage base64, qui ajoute environ un tiers à chaque fichier. Un message plus gros est refusé et jamais distribué. mail-preflight compte 1 Mo = 1 000 000 octets, la lecture la plus stricte.",
+        es: "Las guías del alojamiento fijan un límite de 10 MB para el mensaje completo tal como se envía: cabeceras, estructura MIME y adjuntos tras la codificación base64, que añade cerca de un tercio a cada archivo. Un mensaje mayor se rechaza y nunca se entrega. mail-preflight cuenta 1 MB como 1.000.000 bytes, la lectura más estricta.",
+        pl: "Przewodniki hostingu ustalają limit 10 MB dla całej wysyłanej wiadomości: nagłówków, struktury MIME i załączników po kodowaniu base64, które powiększa każdy plik o około jedną trzecią. Większa wiadomość zostaje odrzucona i nigdy nie dociera. mail-preflight liczy 1 MB jako 1 000 000 bajtów, czyli ściślej.",
+    },
+    fix => {
+        en: "Put large files on your site and send a download link, or compress and resize them; remember that base64 encoding makes each attachment a third larger.",
+        fr: "Déposez les gros fichiers sur votre site et envoyez un lien de téléchargement, ou compressez-les et réduisez-les ; l'encodage base64 grossit chaque pièce jointe d'un tiers.",
+        es: "Suba los archivos grandes a su sitio y envíe un enlace de descarga, o comprímalos y redúzcalos; la codificación base64 aumenta cada adjunto en un tercio.",
+        pl: "Umieść duże pliki na swojej stronie i wyślij link do pobrania albo je skompresuj i zmniejsz; kodowanie base64 powiększa każdy załącznik o jedną trzecią.",
+    },
+    TOO_LARGE "too-large" => {
+        en: "The message is {size} ({sizeBytes} bytes) once encoded, {over} bytes over the host's limit of {limit} ({limitBytes} bytes): it will be refused.",
+        fr: "Le message fait {size} ({sizeBytes} octets) une fois encodé, soit {over} octets au-delà de la limite de l'hébergement, {limit} ({limitBytes} octets) : il sera refusé.",
+        es: "El mensaje ocupa {size} ({sizeBytes} bytes) una vez codificado, {over} bytes por encima del límite del alojamiento de {limit} ({limitBytes} bytes): será rechazado.",
+        pl: "Po zakodowaniu wiadomość ma {size} ({sizeBytes} bajtów), o {over} bajtów więcej niż limit hostingu {limit} ({limitBytes} bajtów): zostanie odrzucona.",
+    },
+}
+
+/// Most bytes of the encoded message (decimal MB: 1 MB = 1,000,000 bytes, the stricter reading).
+pub const MAX_MESSAGE_BYTES: Threshold = Threshold {
+    key: "size.maxMessageBytes",
+    kind: Kind::Int { default: 10_000_000, min: 1, max: 1_000_000_000 },
+    doc: "Most bytes of the encoded message (decimal MB: 1 MB = 1,000,000 bytes, the stricter reading).",
+    evidence: Evidence::Guide("FR 001: « l'e-mail envoyé ne doit pas dépasser une taille totale de 10 Mo (encapsulation et en-tête compris) »"),
+};
 
 pub const RULE: Rule = Rule {
-    id: "size/total",
+    id: ID,
     group: Group::Size,
-    default_severity: Severity::Error,
-    default_score: 100,
+    severity: Severity::Error,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 100
+    texts: &TEXTS,
+    thresholds: &[&MAX_MESSAGE_BYTES],
     examples: &[
-        Example::fails("A message one byte over 10 MB", ExampleInput::Generated(one_byte_over)),
-        Example::passes("A message of exactly 10 MB", ExampleInput::Generated(exactly_at_limit)),
-        Example::passes("A short message", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hello\n\nSee you tomorrow.\n")),
+        Example::fails(title! { en: "A message one byte over 10 MB", fr: "A message one byte over 10 MB", es: "A message one byte over 10 MB", pl: "A message one byte over 10 MB" }, ExampleInput::Generated(one_byte_over)),
+        Example::passes(title! { en: "A message of exactly 10 MB", fr: "A message of exactly 10 MB", es: "A message of exactly 10 MB", pl: "A message of exactly 10 MB" }, ExampleInput::Generated(exactly_at_limit)),
+        Example::passes(title! { en: "A short message", fr: "A short message", es: "A short message", pl: "A short message" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hello\n\nSee you tomorrow.\n")),
         Example::fails(
-            "A small message under a lowered limit",
+            title! { en: "A small message under a lowered limit", fr: "A small message under a lowered limit", es: "A small message under a lowered limit", pl: "A small message under a lowered limit" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hello\n\nSee you tomorrow.\n"),
         )
         .with_options(r#"{"thresholds": {"size": {"maxMessageBytes": 50}}}"#),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 fn one_byte_over() -> Vec<u8> {
@@ -33,14 +73,14 @@ fn exactly_at_limit() -> Vec<u8> {
 }
 
 fn check(message: &Message, cx: &mut Context) {
-    let limit = cx.options.thresholds.size.max_message_bytes;
+    let limit = cx.settings.int(&MAX_MESSAGE_BYTES) as u64;
     let size = message.raw.len() as u64;
     if size <= limit {
         return;
     }
     cx.emit(
         Draft::new(
-            Msg::new("size/total.too-large")
+            Msg::of(&TOO_LARGE)
                 .megabytes("size", size)
                 .int("sizeBytes", size)
                 .megabytes("limit", limit)

@@ -5,52 +5,100 @@
 //! zero-width characters, and letters spaced out (`p.o.r.n`) are joined, so
 //! innocent words that contain a term (Scunthorpe, Essex, cocktail) never match.
 
+use crate::settings::{Evidence, Threshold, Kind, ListDefault};
+use crate::title;
 use super::subject_location;
 use crate::i18n::Msg;
 use crate::model::html::is_invisible_char;
 use crate::model::Message;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+crate::rule_texts! { "spam/adult-terms";
+    summary => {
+        en: "The message contains pornographic or near-pornographic terms.",
+        fr: "Le message contient des termes à caractère pornographique ou s'en rapprochant.",
+        es: "El mensaje incluye términos pornográficos o que se acercan a ello.",
+        pl: "Wiadomość zawiera słowa o charakterze pornograficznym lub zbliżonym.",
+    },
+    why => {
+        en: "The hosting guides list \"the e-mail contains terms of a pornographic nature or close to it\" among the things that make an e-mail look like spam. Words are matched whole, after removing accents, leetspeak (p0rn) and invisible characters, so words such as Scunthorpe or Essex do not match.",
+        fr: "Les guides de l'hébergeur citent « l'e-mail contient des termes à caractère pornographique ou s'en rapprochant » parmi les usages à éviter. Les mots sont comparés entiers, après suppression des accents, du leetspeak (p0rn) et des caractères invisibles, si bien que des mots comme Scunthorpe ou Essex ne sont pas concernés.",
+        es: "Las guías del alojamiento citan «el mensaje incluye términos pornográficos o que se acercan a ello» entre los usos que se deben evitar. Las palabras se comparan enteras, tras quitar acentos, leetspeak (p0rn) y caracteres invisibles, de modo que palabras como Scunthorpe o Essex no coinciden.",
+        pl: "Przewodniki hostingu wymieniają „e-mail zawiera słowa o charakterze pornograficznym lub zbliżonym” wśród sposobów, których należy unikać. Słowa są porównywane w całości po usunięciu akcentów, leetspeaku (p0rn) i niewidocznych znaków, więc słowa takie jak Scunthorpe czy Essex nie pasują.",
+    },
+    fix => {
+        en: "Remove or rephrase these words; if a visitor typed them into a form, do not copy the form text into the mail as is.",
+        fr: "Retirez ou reformulez ces mots ; si un visiteur les a saisis dans un formulaire, ne recopiez pas tel quel le texte du formulaire dans l'e-mail.",
+        es: "Elimine o reformule estas palabras; si un visitante las escribió en un formulario, no copie tal cual el texto del formulario en el correo.",
+        pl: "Usuń lub przeformułuj te słowa; jeśli odwiedzający wpisał je w formularzu, nie kopiuj tekstu formularza do wiadomości bez zmian.",
+    },
+    FOUND "found" => {
+        en: "{count} adult terms found in {place}: {terms}.",
+        fr: "{count} termes pour adultes trouvés dans {place} : {terms}.",
+        es: "{count} términos para adultos encontrados en {place}: {terms}.",
+        pl: "Znaleziono {count} słów dla dorosłych w {place}: {terms}.",
+    },
+}
+
+/// Terms added to the built-in lexicon.
+pub const ADULT_TERMS_EXTRA: Threshold = Threshold {
+    key: "spam.adultTermsExtra",
+    kind: Kind::List { default: ListDefault::Items(&[]), max_items: 10_000 },
+    doc: "Terms added to the built-in lexicon.",
+    evidence: Evidence::Ours("the caller's own terms"),
+};
+
+/// Terms of the built-in lexicon not to report.
+pub const ADULT_TERMS_ALLOWED: Threshold = Threshold {
+    key: "spam.adultTermsAllowed",
+    kind: Kind::List { default: ListDefault::Items(&[]), max_items: 10_000 },
+    doc: "Terms of the built-in lexicon not to report.",
+    evidence: Evidence::Ours("the caller's own exceptions"),
+};
+
 pub const RULE: Rule = Rule {
-    id: "spam/adult-terms",
+    id: ID,
     group: Group::Spam,
-    default_severity: Severity::Error,
-    default_score: 40,
+    severity: Severity::Error,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 40
+    texts: &TEXTS,
+    thresholds: &[&ADULT_TERMS_EXTRA, &ADULT_TERMS_ALLOWED],
     examples: &[
         Example::fails(
-            "A pornographic term in the text",
+            title! { en: "A pornographic term in the text", fr: "A pornographic term in the text", es: "A pornographic term in the text", pl: "A pornographic term in the text" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hello\n\nWatch free porn videos here.\n"),
         ),
         Example::fails(
-            "Leetspeak and accents are folded (p0rn0, PORNOGRAFÍA)",
+            title! { en: "Leetspeak and accents are folded (p0rn0, PORNOGRAFÍA)", fr: "Leetspeak and accents are folded (p0rn0, PORNOGRAFÍA)", es: "Leetspeak and accents are folded (p0rn0, PORNOGRAFÍA)", pl: "Leetspeak and accents are folded (p0rn0, PORNOGRAFÍA)" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: =?utf-8?q?Pornograf=C3=ADa?=\n\nVer p0rn0 hoy.\n"),
         ),
         Example::fails(
-            "Zero-width characters and spaced letters are removed",
+            title! { en: "Zero-width characters and spaced letters are removed", fr: "Zero-width characters and spaced letters are removed", es: "Zero-width characters and spaced letters are removed", pl: "Zero-width characters and spaced letters are removed" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hello\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\nHot p=E2=80=8Born and n.u.d.e.s tonight.\n"),
         ),
         Example::fails(
-            "A term of several words in German",
+            title! { en: "A term of several words in German", fr: "A term of several words in German", es: "A term of several words in German", pl: "A term of several words in German" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hallo\n\nHeute nackte Frauen live.\n"),
         ),
         Example::passes(
-            "Innocent words containing a term (the Scunthorpe problem)",
+            title! { en: "Innocent words containing a term (the Scunthorpe problem)", fr: "Innocent words containing a term (the Scunthorpe problem)", es: "Innocent words containing a term (the Scunthorpe problem)", pl: "Innocent words containing a term (the Scunthorpe problem)" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Scunthorpe and Essex offices\n\nThe analysis by our assistant in Sussex and Middlesex: a cocktail of classes, see Dickens.\n"),
         ),
         Example::passes(
-            "A gender field in a Spanish form",
+            title! { en: "A gender field in a Spanish form", fr: "A gender field in a Spanish form", es: "A gender field in a Spanish form", pl: "A gender field in a Spanish form" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Formulario\n\nNombre: Ana\nSexo: femenino\n"),
         ),
         Example::passes(
-            "A term allowed by options",
+            title! { en: "A term allowed by options", fr: "A term allowed by options", es: "A term allowed by options", pl: "A term allowed by options" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Art history\n\nA lecture on erotic art of the Renaissance.\n"),
         )
         .with_options(r#"{"thresholds": {"spam": {"adultTermsAllowed": ["erotic"]}}}"#),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 const LEXICON: &str = include_str!("adult_terms.txt");
@@ -243,11 +291,10 @@ pub fn find_terms<'t>(text: &str, lexicon: &'t [(String, Vec<String>)]) -> Vec<&
 }
 
 fn check(message: &Message, cx: &mut Context) {
-    let thresholds = &cx.options.thresholds.spam;
-    let allowed: Vec<Vec<String>> = thresholds.adult_terms_allowed.iter().map(|t| words(t)).collect();
+    let allowed: Vec<Vec<String>> = cx.settings.list(&ADULT_TERMS_ALLOWED).iter().map(|t| words(t)).collect();
     let mut terms: Vec<(String, Vec<String>)> =
         lexicon().iter().filter(|(_, w)| !allowed.contains(w)).cloned().collect();
-    terms.extend(thresholds.adult_terms_extra.iter().map(|t| (t.clone(), words(t))).filter(|(_, w)| !w.is_empty()));
+    terms.extend(cx.settings.list(&ADULT_TERMS_EXTRA).iter().map(|t| (t.clone(), words(t))).filter(|(_, w)| !w.is_empty()));
 
     let mut places: Vec<(String, Location, String)> = Vec::new();
     if let Some(subject) = &message.subject {
@@ -285,7 +332,7 @@ fn check(message: &Message, cx: &mut Context) {
         let evidence = quote_around(&text, found[0]);
         cx.emit(
             Draft::new(
-                Msg::new("spam/adult-terms.found")
+                Msg::of(&FOUND)
                     .text("terms", found.join(", "))
                     .int("count", found.len())
                     .text("place", place),

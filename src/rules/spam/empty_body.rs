@@ -2,49 +2,86 @@
 //! among the things that get a mail flagged as spam. For HTML, the text that
 //! counts is what a reader sees once the HTML is rendered.
 
+use crate::title;
 use super::{body_source, main_body_part, part_location};
 use crate::i18n::Msg;
 use crate::model::html::is_invisible_char;
 use crate::model::{Body, Message};
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "spam/empty-body";
+    summary => {
+        en: "The message has no text a reader can see.",
+        fr: "Le message ne contient aucun texte visible pour le lecteur.",
+        es: "El mensaje no contiene ningún texto visible para el lector.",
+        pl: "Wiadomość nie zawiera tekstu widocznego dla czytelnika.",
+    },
+    why => {
+        en: "The hosting guides list \"no subject/text filled in the e-mail\" among the things that make an e-mail look like spam. For HTML, what counts is the text shown once the HTML is rendered: markup, comments and hidden text do not count.",
+        fr: "Les guides de l'hébergeur citent « pas de sujet/texte renseigné dans l'e-mail » parmi les usages à éviter. Pour le HTML, seul compte le texte affiché une fois le HTML rendu : balises, commentaires et texte masqué ne comptent pas.",
+        es: "Las guías del alojamiento citan «no hay asunto/texto que se indique en el mensaje» entre los usos que se deben evitar. En HTML solo cuenta el texto que se muestra una vez representado: etiquetas, comentarios y texto oculto no cuentan.",
+        pl: "Przewodniki hostingu wymieniają „brak tematu/tekstu wpisanego w e-mailu” wśród sposobów, których należy unikać. W HTML liczy się tylko tekst wyświetlony po wyrenderowaniu: znaczniki, komentarze i ukryty tekst się nie liczą.",
+    },
+    fix => {
+        en: "Check that the script fills the message text (a template variable may be empty) and write a few sentences that say why you are writing.",
+        fr: "Vérifiez que le script remplit bien le texte du message (une variable du modèle est peut-être vide) et écrivez quelques phrases qui expliquent l'objet de l'e-mail.",
+        es: "Compruebe que el script rellena el texto del mensaje (una variable de la plantilla puede estar vacía) y escriba algunas frases que expliquen el motivo del correo.",
+        pl: "Sprawdź, czy skrypt wypełnia treść wiadomości (zmienna szablonu może być pusta), i napisz kilka zdań wyjaśniających, o co chodzi.",
+    },
+    NO_TEXT "no-text" => {
+        en: "The message body is empty or only white space.",
+        fr: "Le corps du message est vide ou ne contient que des blancs.",
+        es: "El cuerpo del mensaje está vacío o solo contiene espacios en blanco.",
+        pl: "Treść wiadomości jest pusta lub zawiera same białe znaki.",
+    },
+    NO_VISIBLE_TEXT "no-visible-text" => {
+        en: "Once the HTML is rendered, the message shows no text at all.",
+        fr: "Une fois le HTML rendu, le message n'affiche aucun texte.",
+        es: "Una vez representado el HTML, el mensaje no muestra ningún texto.",
+        pl: "Po wyrenderowaniu HTML wiadomość nie wyświetla żadnego tekstu.",
+    },
+}
 
 pub const RULE: Rule = Rule {
-    id: "spam/empty-body",
+    id: ID,
     group: Group::Spam,
-    default_severity: Severity::Warning,
-    default_score: 15,
+    severity: Severity::Warning,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 15
+    texts: &TEXTS,
+    thresholds: &[], // TODO(thresholds)
     examples: &[
         Example::fails(
-            "A body of blank lines",
+            title! { en: "A body of blank lines", fr: "A body of blank lines", es: "A body of blank lines", pl: "A body of blank lines" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Contact form\n\n   \n\n\n"),
         ),
         Example::fails(
-            "HTML whose only content is markup and a comment",
+            title! { en: "HTML whose only content is markup and a comment", fr: "HTML whose only content is markup and a comment", es: "HTML whose only content is markup and a comment", pl: "HTML whose only content is markup and a comment" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Contact form\nContent-Type: text/html\n\n<html><body><div><!-- message --></div>&#8203;</body></html>\n"),
         ),
         Example::fails(
-            "HTML whose only text is hidden",
+            title! { en: "HTML whose only text is hidden", fr: "HTML whose only text is hidden", es: "HTML whose only text is hidden", pl: "HTML whose only text is hidden" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Contact form\nContent-Type: text/html\n\n<p style=\"display:none\">Hello</p>\n"),
         ),
         Example::fails(
-            "Compose fields with neither text nor html",
+            title! { en: "Compose fields with neither text nor html", fr: "Compose fields with neither text nor html", es: "Compose fields with neither text nor html", pl: "Compose fields with neither text nor html" },
             ExampleInput::Compose(r#"{"from": "a@example.com", "to": "b@example.com", "subject": "Contact form"}"#),
         ),
         Example::passes(
-            "A forwarded message whose own text is in the attached message",
+            title! { en: "A forwarded message whose own text is in the attached message", fr: "A forwarded message whose own text is in the attached message", es: "A forwarded message whose own text is in the attached message", pl: "A forwarded message whose own text is in the attached message" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Fwd: order\nMIME-Version: 1.0\nContent-Type: message/rfc822\n\nFrom: c@example.com\nSubject: order\n\nThe order text.\n"),
         ),
         Example::passes(
-            "A short text",
+            title! { en: "A short text", fr: "A short text", es: "A short text", pl: "A short text" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Contact form\n\nOk.\n"),
         ),
         Example::passes(
-            "HTML with visible text",
+            title! { en: "HTML with visible text", fr: "HTML with visible text", es: "HTML with visible text", pl: "HTML with visible text" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Contact form\nContent-Type: text/html\n\n<table><tr><td>Thank you</td></tr></table>\n"),
         ),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 fn has_text(text: &str) -> bool {
@@ -78,6 +115,6 @@ fn check(message: &Message, cx: &mut Context) {
     };
     let source = body_source(message);
     let evidence = if source.trim().is_empty() { String::from("(no text)") } else { source.trim().to_string() };
-    let id = if message.html.is_empty() { "spam/empty-body.no-text" } else { "spam/empty-body.no-visible-text" };
-    cx.emit(Draft::new(Msg::new(id)).evidence(evidence).at(location));
+    let id = if message.html.is_empty() { &NO_TEXT } else { &NO_VISIBLE_TEXT };
+    cx.emit(Draft::new(Msg::of(id)).evidence(evidence).at(location));
 }

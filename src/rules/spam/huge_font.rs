@@ -3,49 +3,89 @@
 //! resolved through the HTML tree (`model::html`): CSS `font-size` and `font`
 //! in px/pt/em/rem/%/keywords, `<font size>`, headings.
 
+use crate::settings::{Evidence, Threshold, Kind};
+use crate::title;
 use super::part_location;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "spam/huge-font";
+    summary => {
+        en: "Text is written in an extremely large font.",
+        fr: "Du texte est écrit dans une police extrêmement grande.",
+        es: "Hay texto escrito con un tipo de letra extremadamente grande.",
+        pl: "Tekst jest napisany bardzo dużą czcionką.",
+    },
+    why => {
+        en: "The hosting guides list \"the font used to write the e-mail is extremely large\" among the things that make an e-mail look like spam. Sizes are resolved as a browser does: CSS font-size, <font size>, headings and inheritance.",
+        fr: "Les guides de l'hébergeur citent « la police d'écriture utilisée pour la rédaction de l'e-mail est extrêmement grande » parmi les usages à éviter. Les tailles sont calculées comme le fait un navigateur : font-size CSS, <font size>, titres et héritage.",
+        es: "Las guías del alojamiento citan «el tipo de letra utilizado para escribir el correo es extremadamente grande» entre los usos que se deben evitar. Los tamaños se calculan como lo hace un navegador: font-size de CSS, <font size>, títulos y herencia.",
+        pl: "Przewodniki hostingu wymieniają „czcionka używana do pisania e-maila jest bardzo duża” wśród sposobów, których należy unikać. Rozmiary są obliczane tak jak w przeglądarce: CSS font-size, <font size>, nagłówki i dziedziczenie.",
+    },
+    fix => {
+        en: "Use ordinary sizes (14–16 px for text, up to about 32 px for a title).",
+        fr: "Utilisez des tailles ordinaires (14 à 16 px pour le texte, jusqu'à environ 32 px pour un titre).",
+        es: "Use tamaños normales (de 14 a 16 px para el texto, hasta unos 32 px para un título).",
+        pl: "Używaj zwykłych rozmiarów (14–16 px dla tekstu, do około 32 px dla tytułu).",
+    },
+    TOO_LARGE "too-large" => {
+        en: "Text in <{element}> is shown at {size} px (over {limit} px), set by {source}.",
+        fr: "Le texte de <{element}> s'affiche en {size} px (plus de {limit} px), fixé par {source}.",
+        es: "El texto de <{element}> se muestra a {size} px (más de {limit} px), fijado por {source}.",
+        pl: "Tekst w <{element}> jest wyświetlany w rozmiarze {size} px (ponad {limit} px), ustawionym przez {source}.",
+    },
+}
+
+/// Font size in px over which text is extremely large.
+pub const HUGE_FONT_PX: Threshold = Threshold {
+    key: "spam.hugeFontPx",
+    kind: Kind::Number { default: 40.0, min: 1.0, max: 10_000.0 },
+    doc: "Font size in px over which text is extremely large.",
+    evidence: Evidence::Ours("40 px: above a default <h1> (32 px) and <font size=6> (32 px)"),
+};
 
 pub const RULE: Rule = Rule {
-    id: "spam/huge-font",
+    id: ID,
     group: Group::Spam,
-    default_severity: Severity::Warning,
-    default_score: 15,
+    severity: Severity::Warning,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 15
+    texts: &TEXTS,
+    thresholds: &[&HUGE_FONT_PX],
     examples: &[
         Example::fails(
-            "A paragraph in 72px",
+            title! { en: "A paragraph in 72px", fr: "A paragraph in 72px", es: "A paragraph in 72px", pl: "A paragraph in 72px" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<p style=\"font-size:72px\">Big sale today</p>\n"),
         ),
         Example::fails(
-            "A heading whose inherited em size grows to 64px",
+            title! { en: "A heading whose inherited em size grows to 64px", fr: "A heading whose inherited em size grows to 64px", es: "A heading whose inherited em size grows to 64px", pl: "A heading whose inherited em size grows to 64px" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<div style=\"font-size:2em\"><h1>Big sale</h1></div>\n"),
         ),
         Example::fails(
-            "A style sheet class in points",
+            title! { en: "A style sheet class in points", fr: "A style sheet class in points", es: "A style sheet class in points", pl: "A style sheet class in points" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<style>.promo { font-size: 40pt }</style><p class=\"promo\">Big sale</p>\n"),
         ),
         Example::passes(
-            "A default h1 (32px) and <font size=6>",
+            title! { en: "A default h1 (32px) and <font size=6>", fr: "A default h1 (32px) and <font size=6>", es: "A default h1 (32px) and <font size=6>", pl: "A default h1 (32px) and <font size=6>" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<h1>Welcome</h1><font size=\"6\">News</font><p>Text</p>\n"),
         ),
         Example::passes(
-            "A huge size on hidden text is for spam/invisible-text, and a huge size with no text is nothing",
+            title! { en: "A huge size on hidden text is for spam/invisible-text, and a huge size with no text is nothing", fr: "A huge size on hidden text is for spam/invisible-text, and a huge size with no text is nothing", es: "A huge size on hidden text is for spam/invisible-text, and a huge size with no text is nothing", pl: "A huge size on hidden text is for spam/invisible-text, and a huge size with no text is nothing" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<p style=\"font-size:90px\"> </p><p>Text</p>\n"),
         ),
         Example::passes(
-            "A higher threshold from options",
+            title! { en: "A higher threshold from options", fr: "A higher threshold from options", es: "A higher threshold from options", pl: "A higher threshold from options" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<p style=\"font-size:72px\">Big sale today</p>\n"),
         )
         .with_options(r#"{"thresholds": {"spam": {"hugeFontPx": 80}}}"#),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {
-    let limit = cx.options.thresholds.spam.huge_font_px;
+    let limit = cx.settings.number(&HUGE_FONT_PX);
     for html in &message.html {
         // One finding per place that sets the size, quoting the text it enlarges.
         let mut reported: Vec<&str> = Vec::new();
@@ -59,7 +99,7 @@ fn check(message: &Message, cx: &mut Context) {
             reported.push(&run.font_source);
             cx.emit(
                 Draft::new(
-                    Msg::new("spam/huge-font.too-large")
+                    Msg::of(&TOO_LARGE)
                         .int("size", run.font_px.round() as i64)
                         .int("limit", limit.round() as i64)
                         .text("source", run.font_source.clone())

@@ -3,26 +3,74 @@
 //! The image size is its decoded size: an attached image, an inline `cid:`
 //! image, or a `data:` URI in the HTML.
 
+use crate::settings::{Evidence, Threshold, Kind};
+use crate::title;
 use super::{count_words, part_location};
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::rules::links::percent_decode;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "spam/image-only";
+    summary => {
+        en: "The message is an image over 1 MB with only a few words.",
+        fr: "Le message se résume à une image de plus de 1 Mo et quelques mots.",
+        es: "El mensaje se reduce a una imagen de más de 1 MB y unas pocas palabras.",
+        pl: "Wiadomość to obraz większy niż 1 MB i kilka słów.",
+    },
+    why => {
+        en: "The hosting guides list \"the e-mail contains just an image over 1 MB and a few words\" among the things that make an e-mail look like spam: spammers put their text in images so filters cannot read it.",
+        fr: "Les guides de l'hébergeur citent « l'e-mail contient juste une image de taille supérieure à 1 Mo et quelques mots » parmi les usages à éviter : les spammeurs mettent leur texte dans des images pour que les filtres ne puissent pas le lire.",
+        es: "Las guías del alojamiento citan «el mensaje solo contiene una imagen de más de 1 MB y unas pocas palabras» entre los usos que se deben evitar: los spammers ponen su texto en imágenes para que los filtros no puedan leerlo.",
+        pl: "Przewodniki hostingu wymieniają „e-mail zawiera tylko obraz wielkości powyżej 1 MB i kilka słów” wśród sposobów, których należy unikać: spamerzy umieszczają tekst w obrazach, aby filtry nie mogły go odczytać.",
+    },
+    fix => {
+        en: "Write the message as text and keep images as illustrations: compress the image under 1 MB, or link to it on your site.",
+        fr: "Rédigez le message en texte et gardez les images comme illustrations : compressez l'image sous 1 Mo ou mettez un lien vers elle sur votre site.",
+        es: "Escriba el mensaje como texto y use las imágenes como ilustración: comprima la imagen por debajo de 1 MB o enlácela desde su sitio.",
+        pl: "Napisz wiadomość tekstem, a obrazy traktuj jako ilustracje: skompresuj obraz poniżej 1 MB albo podlinkuj go ze swojej strony.",
+    },
+    LARGE_IMAGE "large-image" => {
+        en: "The image {image} is {size} (over {limit}) and the message shows only {words} words (fewer than {maxWords}).",
+        fr: "L'image {image} fait {size} (plus de {limit}) et le message n'affiche que {words} mots (moins de {maxWords}).",
+        es: "La imagen {image} ocupa {size} (más de {limit}) y el mensaje solo muestra {words} palabras (menos de {maxWords}).",
+        pl: "Obraz {image} ma {size} (ponad {limit}), a wiadomość wyświetla tylko {words} słów (mniej niż {maxWords}).",
+    },
+}
+
+/// Decoded size over which an image is large, in bytes.
+pub const IMAGE_ONLY_MIN_BYTES: Threshold = Threshold {
+    key: "spam.imageOnlyMinBytes",
+    kind: Kind::Int { default: 1_000_000, min: 1, max: 1_000_000_000 },
+    doc: "Decoded size over which an image is large, in bytes.",
+    evidence: Evidence::Guide("FR 001: « seulement une image de plus de 1 Mo et quelques mots »"),
+};
+
+/// Fewer visible words than this is \"a few words\".
+pub const IMAGE_ONLY_MAX_WORDS: Threshold = Threshold {
+    key: "spam.imageOnlyMaxWords",
+    kind: Kind::Int { default: 30, min: 0, max: 100_000 },
+    doc: "Fewer visible words than this is \"a few words\".",
+    evidence: Evidence::Ours("30 words: a sentence or two, the guides say only \"a few words\""),
+};
 
 pub const RULE: Rule = Rule {
-    id: "spam/image-only",
+    id: ID,
     group: Group::Spam,
-    default_severity: Severity::Warning,
-    default_score: 20,
+    severity: Severity::Warning,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 20
+    texts: &TEXTS,
+    thresholds: &[&IMAGE_ONLY_MIN_BYTES, &IMAGE_ONLY_MAX_WORDS],
     examples: &[
-        Example::fails("A 1.2 MB inline image shown with four words", ExampleInput::Generated(big_inline_image)),
-        Example::fails("A 1.2 MB attached image and no text", ExampleInput::Generated(big_attached_image)),
-        Example::fails("A 1.1 MB data: URI image in the HTML", ExampleInput::Generated(big_data_uri)),
-        Example::passes("The same image with a real text of 40 words", ExampleInput::Generated(big_image_with_text)),
-        Example::passes("A small logo and a short text", ExampleInput::Generated(small_image)),
+        Example::fails(title! { en: "A 1.2 MB inline image shown with four words", fr: "A 1.2 MB inline image shown with four words", es: "A 1.2 MB inline image shown with four words", pl: "A 1.2 MB inline image shown with four words" }, ExampleInput::Generated(big_inline_image)),
+        Example::fails(title! { en: "A 1.2 MB attached image and no text", fr: "A 1.2 MB attached image and no text", es: "A 1.2 MB attached image and no text", pl: "A 1.2 MB attached image and no text" }, ExampleInput::Generated(big_attached_image)),
+        Example::fails(title! { en: "A 1.1 MB data: URI image in the HTML", fr: "A 1.1 MB data: URI image in the HTML", es: "A 1.1 MB data: URI image in the HTML", pl: "A 1.1 MB data: URI image in the HTML" }, ExampleInput::Generated(big_data_uri)),
+        Example::passes(title! { en: "The same image with a real text of 40 words", fr: "The same image with a real text of 40 words", es: "The same image with a real text of 40 words", pl: "The same image with a real text of 40 words" }, ExampleInput::Generated(big_image_with_text)),
+        Example::passes(title! { en: "A small logo and a short text", fr: "A small logo and a short text", es: "A small logo and a short text", pl: "A small logo and a short text" }, ExampleInput::Generated(small_image)),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 const IMAGE_BYTES: usize = 1_200_000;
@@ -135,25 +183,24 @@ fn images(message: &Message) -> Vec<SizedImage> {
 }
 
 fn check(message: &Message, cx: &mut Context) {
-    let thresholds = &cx.options.thresholds.spam;
     // Images first: they are few, while the visible text may be megabytes long.
     let Some(largest) = images(message).into_iter().max_by_key(|i| i.bytes) else { return };
-    if largest.bytes <= thresholds.image_only_min_bytes {
+    if largest.bytes <= (cx.settings.int(&IMAGE_ONLY_MIN_BYTES) as u64) {
         return;
     }
     let text = message.visible_text();
     let words = count_words(&text);
-    if words >= thresholds.image_only_max_words {
+    if words >= cx.settings.count(&IMAGE_ONLY_MAX_WORDS) {
         return;
     }
     cx.emit(
         Draft::new(
-            Msg::new("spam/image-only.large-image")
+            Msg::of(&LARGE_IMAGE)
                 .text("image", largest.name.clone())
                 .megabytes("size", largest.bytes)
-                .megabytes("limit", thresholds.image_only_min_bytes)
+                .megabytes("limit", cx.settings.int(&IMAGE_ONLY_MIN_BYTES) as u64)
                 .int("words", words)
-                .int("maxWords", thresholds.image_only_max_words),
+                .int("maxWords", cx.settings.count(&IMAGE_ONLY_MAX_WORDS)),
         )
         .evidence(format!("{} ({} bytes); text: {}", largest.name, largest.bytes, text.trim()))
         .at(largest.location),

@@ -6,49 +6,114 @@
 //! is the same trick and is reported here too. HTML too deep or too large to be
 //! analysed whole is reported here, because its unread part could hide text.
 
+use crate::settings::{Evidence, Threshold, Kind};
+use crate::rules::scores;
+use crate::title;
 use super::part_location;
 use crate::i18n::Msg;
 use crate::model::html::{HiddenBy, TextRun, TruncatedBy};
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "spam/invisible-text";
+    summary => {
+        en: "Text has the same colour as its background, or is hidden.",
+        fr: "Du texte a la même couleur que son fond, ou est masqué.",
+        es: "Hay texto del mismo color que su fondo, u oculto.",
+        pl: "Tekst ma ten sam kolor co tło lub jest ukryty.",
+    },
+    why => {
+        en: "The hosting guides list \"the text colour and the background colour are identical\" among the things that make an e-mail look like spam: invisible words are a way to fool filters. Text hidden by a 0–1 px font, display:none or visibility:hidden is the same trick. Colours are resolved through the HTML as a browser does.",
+        fr: "Les guides de l'hébergeur citent « la couleur d'écriture et la couleur de fond sont identiques » parmi les usages à éviter : des mots invisibles servent à tromper les filtres. Un texte masqué par une police de 0–1 px, display:none ou visibility:hidden relève de la même ruse. Les couleurs sont calculées à travers le HTML comme le fait un navigateur.",
+        es: "Las guías del alojamiento citan «el color de escritura y el color de fondo son los mismos» entre los usos que se deben evitar: las palabras invisibles sirven para engañar a los filtros. El texto oculto con una letra de 0–1 px, display:none o visibility:hidden es el mismo truco. Los colores se calculan a través del HTML como lo hace un navegador.",
+        pl: "Przewodniki hostingu wymieniają „kolor tekstu i tła są identyczne” wśród sposobów, których należy unikać: niewidoczne słowa służą do oszukiwania filtrów. Tekst ukryty czcionką 0–1 px, display:none lub visibility:hidden to ta sama sztuczka. Kolory są obliczane w całym HTML tak jak w przeglądarce.",
+    },
+    fix => {
+        en: "Give text a colour that stands out from its background, and remove text the reader is not meant to see.",
+        fr: "Donnez au texte une couleur qui se distingue de son fond, et supprimez le texte que le lecteur n'est pas censé voir.",
+        es: "Dé al texto un color que destaque sobre su fondo y elimine el texto que el lector no debe ver.",
+        pl: "Nadaj tekstowi kolor odróżniający się od tła i usuń tekst, którego czytelnik nie ma widzieć.",
+    },
+    SAME_COLOUR "same-colour" => {
+        en: "Text in {color} on {background} (contrast {contrast}, under {limit}) cannot be seen: \"{words}\". Colour from {colorSource}, background from {backgroundSource}.",
+        fr: "Le texte en {color} sur {background} (contraste {contrast}, sous {limit}) est invisible : « {words} ». Couleur fixée par {colorSource}, fond par {backgroundSource}.",
+        es: "El texto en {color} sobre {background} (contraste {contrast}, por debajo de {limit}) no se ve: «{words}». Color fijado por {colorSource}, fondo por {backgroundSource}.",
+        pl: "Tekst w kolorze {color} na tle {background} (kontrast {contrast}, poniżej {limit}) jest niewidoczny: „{words}”. Kolor ustawia {colorSource}, tło {backgroundSource}.",
+    },
+    HIDDEN "hidden" => {
+        en: "{count} pieces of text are hidden by {css} ({source}): \"{words}\".",
+        fr: "{count} fragments de texte sont masqués par {css} ({source}) : « {words} ».",
+        es: "{count} fragmentos de texto están ocultos con {css} ({source}): «{words}».",
+        pl: "{count} fragmentów tekstu ukrywa {css} ({source}): „{words}”.",
+    },
+    TOO_DEEP "too-deep" => {
+        en: "The HTML nests more than {limit} elements deep; only its first {analysed} of {total} bytes were analysed, so the rest may hide text.",
+        fr: "Le HTML imbrique plus de {limit} éléments ; seuls ses {analysed} premiers octets sur {total} ont été analysés, le reste peut donc masquer du texte.",
+        es: "El HTML anida más de {limit} elementos; solo se analizaron sus primeros {analysed} de {total} bytes, así que el resto puede ocultar texto.",
+        pl: "HTML zagnieżdża ponad {limit} elementów; przeanalizowano tylko pierwsze {analysed} z {total} bajtów, więc reszta może ukrywać tekst.",
+    },
+    TOO_MANY_ELEMENTS "too-many-elements" => {
+        en: "The HTML has more than {limit} elements; only its first {analysed} of {total} bytes were analysed, so the rest may hide text.",
+        fr: "Le HTML contient plus de {limit} éléments ; seuls ses {analysed} premiers octets sur {total} ont été analysés, le reste peut donc masquer du texte.",
+        es: "El HTML tiene más de {limit} elementos; solo se analizaron sus primeros {analysed} de {total} bytes, así que el resto puede ocultar texto.",
+        pl: "HTML ma ponad {limit} elementów; przeanalizowano tylko pierwsze {analysed} z {total} bajtów, więc reszta może ukrywać tekst.",
+    },
+    FIX_SIMPLIFY "fix-simplify" => {
+        en: "Simplify the HTML: real messages need a few dozen levels of nesting at most.",
+        fr: "Simplifiez le HTML : un vrai message n'a besoin que de quelques dizaines de niveaux d'imbrication au plus.",
+        es: "Simplifique el HTML: un mensaje real necesita como mucho unas decenas de niveles de anidamiento.",
+        pl: "Uprość HTML: prawdziwa wiadomość potrzebuje najwyżej kilkudziesięciu poziomów zagnieżdżenia.",
+    },
+}
+
+/// A WCAG contrast ratio below this between text and background counts as the same colour.
+pub const INVISIBLE_MIN_CONTRAST: Threshold = Threshold {
+    key: "spam.invisibleMinContrast",
+    kind: Kind::Number { default: 1.25, min: 1.0, max: 21.0 },
+    doc: "A WCAG contrast ratio below this between text and background counts as the same colour.",
+    evidence: Evidence::Ours("1.25: identical is 1.0, #eeeeee on white 1.16, #cccccc on white 1.6"),
+};
 
 pub const RULE: Rule = Rule {
-    id: "spam/invisible-text",
+    id: ID,
     group: Group::Spam,
-    default_severity: Severity::Error,
-    default_score: 40,
+    severity: Severity::Error,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 40
+    texts: &TEXTS,
+    thresholds: &[&INVISIBLE_MIN_CONTRAST],
     examples: &[
         Example::fails(
-            "White text on a white background",
+            title! { en: "White text on a white background", fr: "White text on a white background", es: "White text on a white background", pl: "White text on a white background" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><p style=\"color:#ffffff\">cheap pills casino</p>\n"),
         ),
         Example::fails(
-            "Near-equal colours through a style sheet and a table bgcolor",
+            title! { en: "Near-equal colours through a style sheet and a table bgcolor", fr: "Near-equal colours through a style sheet and a table bgcolor", es: "Near-equal colours through a style sheet and a table bgcolor", pl: "Near-equal colours through a style sheet and a table bgcolor" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<style>.x { color: rgb(250, 250, 250) }</style><table bgcolor=\"white\"><tr><td class=\"x\">hidden words</td></tr></table>\n"),
         ),
         Example::fails(
-            "Text in a zero font size",
+            title! { en: "Text in a zero font size", fr: "Text in a zero font size", es: "Text in a zero font size", pl: "Text in a zero font size" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello<span style=\"font-size:0\">buy now</span></p>\n"),
         ),
         Example::fails(
-            "Words in display:none (warning)",
+            title! { en: "Words in display:none (warning)", fr: "Words in display:none (warning)", es: "Words in display:none (warning)", pl: "Words in display:none (warning)" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<div style=\"display:none\">win a prize today</div><p>Hello</p>\n"),
         ),
         Example::passes(
-            "White text on a dark background",
+            title! { en: "White text on a dark background", fr: "White text on a dark background", es: "White text on a dark background", pl: "White text on a dark background" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<div style=\"background:#1a1a1a\"><p style=\"color:#fff\">Hello</p></div>\n"),
         ),
         Example::passes(
-            "Light grey footer text, readable (contrast 2.8)",
+            title! { en: "Light grey footer text, readable (contrast 2.8)", fr: "Light grey footer text, readable (contrast 2.8)", es: "Light grey footer text, readable (contrast 2.8)", pl: "Light grey footer text, readable (contrast 2.8)" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><p style=\"color:#999999\">Unsubscribe</p>\n"),
         ),
         Example::passes(
-            "A background image makes the background unknown",
+            title! { en: "A background image makes the background unknown", fr: "A background image makes the background unknown", es: "A background image makes the background unknown", pl: "A background image makes the background unknown" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<table><tr><td style=\"background:url(https://example.com/bg.png)\"><p style=\"color:#fff\">Hello</p></td></tr></table>\n"),
         ),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 /// Most hidden runs quoted in one finding.
@@ -59,7 +124,7 @@ fn words_of(runs: &[&TextRun]) -> String {
 }
 
 fn check(message: &Message, cx: &mut Context) {
-    let min_contrast = cx.options.thresholds.spam.invisible_min_contrast;
+    let min_contrast = cx.settings.number(&INVISIBLE_MIN_CONTRAST);
     for html in &message.html {
         let location = part_location(message, html.part);
         let readable = |r: &&TextRun| r.text.chars().any(char::is_alphanumeric);
@@ -81,7 +146,7 @@ fn check(message: &Message, cx: &mut Context) {
             let describe = |s: &str| if s.is_empty() { String::from("(default)") } else { s.to_string() };
             cx.emit(
                 Draft::new(
-                    Msg::new("spam/invisible-text.same-colour")
+                    Msg::of(&SAME_COLOUR)
                         .text("color", first.color.hex())
                         .text("background", background.hex())
                         .float("contrast", first.color.contrast(background))
@@ -105,7 +170,7 @@ fn check(message: &Message, cx: &mut Context) {
         }
         for (by, source, runs) in &hidden {
             let draft = Draft::new(
-                Msg::new("spam/invisible-text.hidden")
+                Msg::of(&HIDDEN)
                     .text("css", by.css())
                     .text("source", source.clone())
                     .text("words", words_of(runs))
@@ -115,16 +180,16 @@ fn check(message: &Message, cx: &mut Context) {
             .at(location.clone());
             // A 0–1px font is the classic trick; display/visibility/opacity also
             // hide preview text ("preheaders") in legitimate newsletters: a warning.
-            cx.emit(if *by == HiddenBy::TinyFont { draft } else { draft.severity(Severity::Warning).score(15) });
+            cx.emit(if *by == HiddenBy::TinyFont { draft } else { draft.severity(Severity::Warning).score(scores::INVISIBLE_TEXT_HIDDEN) });
         }
         if let Some(cut) = html.facts.truncated {
             let id = match cut.by {
-                TruncatedBy::Depth => "spam/invisible-text.too-deep",
-                TruncatedBy::Elements => "spam/invisible-text.too-many-elements",
+                TruncatedBy::Depth => &TOO_DEEP,
+                TruncatedBy::Elements => &TOO_MANY_ELEMENTS,
             };
             cx.emit(
                 Draft::new(
-                    Msg::new(id)
+                    Msg::of(id)
                         .int("limit", cut.limit)
                         .int("analysed", cut.analysed_bytes)
                         .int("total", cut.total_bytes),
@@ -132,8 +197,8 @@ fn check(message: &Message, cx: &mut Context) {
                 .evidence(format!("analysed {} of {} bytes of HTML", cut.analysed_bytes, cut.total_bytes))
                 .at(location.clone())
                 .severity(Severity::Warning)
-                .score(15)
-                .fix(Msg::new("spam/invisible-text.fix-simplify")),
+                .score(scores::HTML_TRUNCATED)
+                .fix(Msg::of(&FIX_SIMPLIFY)),
             );
         }
     }

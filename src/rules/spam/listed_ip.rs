@@ -6,50 +6,99 @@
 //! `X-Originating-IP` fields and in links (HTML links and URLs written in
 //! plain-text bodies) whose host is an IP literal.
 
+use crate::title;
 use super::part_location;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
 use std::net::IpAddr;
 
+crate::rule_texts! { "spam/listed-ip";
+    summary => {
+        en: "An IP address in the message is on your list of listed IPs.",
+        fr: "Une adresse IP du message figure dans votre liste d'IP listées.",
+        es: "Una dirección IP del mensaje está en su lista de IP listadas.",
+        pl: "Adres IP z wiadomości jest na Twojej liście adresów IP z czarnych list.",
+    },
+    why => {
+        en: "The hosting guides list \"the public IP address (the IP of your internet access point, for example) is listed by reputation bodies\" among the things that make an e-mail look like spam. mail-preflight works offline: it checks the IPs in Received and X-Originating-IP and in links to IP addresses against the list you give (IPs and CIDR ranges, e.g. from a Spamhaus lookup).",
+        fr: "Les guides de l'hébergeur citent « l'adresse IP publique (IP de votre point d'accès internet par exemple) est listée chez des organismes de réputation » parmi les usages à éviter. mail-preflight fonctionne hors ligne : il compare les IP des champs Received et X-Originating-IP et des liens vers des adresses IP à la liste que vous fournissez (IP et plages CIDR, par exemple issues d'une vérification Spamhaus).",
+        es: "Las guías del alojamiento citan «la dirección IP pública (IP de su punto de acceso a internet, por ejemplo) está listada en organismos de reputación» entre los usos que se deben evitar. mail-preflight funciona sin conexión: compara las IP de los campos Received y X-Originating-IP y de los enlaces a direcciones IP con la lista que usted indique (IP y rangos CIDR, por ejemplo de una consulta en Spamhaus).",
+        pl: "Przewodniki hostingu wymieniają „publiczny adres IP (np. adres IP Twojego punktu dostępu do internetu) jest na listach organizacji reputacyjnych” wśród sposobów, których należy unikać. mail-preflight działa offline: porównuje adresy IP z pól Received i X-Originating-IP oraz z linków do adresów IP z podaną przez Ciebie listą (adresy IP i zakresy CIDR, np. ze sprawdzenia w Spamhaus).",
+    },
+    fix => {
+        en: "Ask for the IP to be delisted (Spamhaus lookup), send from another connection or through your hosting's SMTP, and remove links to bare IP addresses.",
+        fr: "Demandez le retrait de l'IP des listes (vérification Spamhaus), envoyez depuis une autre connexion ou par le SMTP de votre hébergement, et retirez les liens vers des adresses IP.",
+        es: "Solicite la retirada de la IP de las listas (consulta en Spamhaus), envíe desde otra conexión o por el SMTP de su alojamiento, y elimine los enlaces a direcciones IP.",
+        pl: "Poproś o usunięcie adresu IP z list (sprawdzenie w Spamhaus), wysyłaj z innego łącza lub przez SMTP hostingu i usuń linki do samych adresów IP.",
+    },
+    IN_HEADER "in-header" => {
+        en: "The {header} field shows the IP {ip}, which is listed ({entry}).",
+        fr: "Le champ {header} montre l'IP {ip}, qui est listée ({entry}).",
+        es: "El campo {header} muestra la IP {ip}, que está listada ({entry}).",
+        pl: "Pole {header} zawiera adres IP {ip}, który jest na liście ({entry}).",
+    },
+    IN_LINK "in-link" => {
+        en: "A link points to the IP {ip}, which is listed ({entry}).",
+        fr: "Un lien pointe vers l'IP {ip}, qui est listée ({entry}).",
+        es: "Un enlace apunta a la IP {ip}, que está listada ({entry}).",
+        pl: "Link prowadzi do adresu IP {ip}, który jest na liście ({entry}).",
+    },
+    INVALID_ENTRY "invalid-entry" => {
+        en: "The listed-IP entry \"{entry}\" is neither an IP address nor a CIDR range; it was ignored.",
+        fr: "L'entrée « {entry} » de la liste d'IP n'est ni une adresse IP ni une plage CIDR ; elle a été ignorée.",
+        es: "La entrada «{entry}» de la lista de IP no es ni una dirección IP ni un rango CIDR; se ha ignorado.",
+        pl: "Wpis „{entry}” na liście adresów IP nie jest ani adresem IP, ani zakresem CIDR; został pominięty.",
+    },
+    FIX_ENTRY "fix-entry" => {
+        en: "Write each entry as an IP (203.0.113.7, 2001:db8::1) or a CIDR range (203.0.113.0/24, 2001:db8::/32).",
+        fr: "Écrivez chaque entrée sous forme d'IP (203.0.113.7, 2001:db8::1) ou de plage CIDR (203.0.113.0/24, 2001:db8::/32).",
+        es: "Escriba cada entrada como una IP (203.0.113.7, 2001:db8::1) o un rango CIDR (203.0.113.0/24, 2001:db8::/32).",
+        pl: "Zapisz każdy wpis jako adres IP (203.0.113.7, 2001:db8::1) lub zakres CIDR (203.0.113.0/24, 2001:db8::/32).",
+    },
+}
+
 pub const RULE: Rule = Rule {
-    id: "spam/listed-ip",
+    id: ID,
     group: Group::Spam,
-    default_severity: Severity::Error,
-    default_score: 50,
+    severity: Severity::Error,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 50
+    texts: &TEXTS,
+    thresholds: &[], // TODO(thresholds)
     examples: &[
         Example::fails(
-            "The sending IP in Received is in a listed range",
+            title! { en: "The sending IP in Received is in a listed range", fr: "The sending IP in Received is in a listed range", es: "The sending IP in Received is in a listed range", pl: "The sending IP in Received is in a listed range" },
             ExampleInput::Raw("Received: from pc (host.example.net [203.0.113.45]) by mx.example.com; Mon, 2 Mar 2026 10:00:00 +0100\nFrom: a@example.com\nTo: b@example.com\nSubject: Hello\n\nHello.\n"),
         )
         .with_options(r#"{"listedIps": ["203.0.113.0/24"]}"#),
         Example::fails(
-            "An IPv6 X-Originating-IP that is listed",
+            title! { en: "An IPv6 X-Originating-IP that is listed", fr: "An IPv6 X-Originating-IP that is listed", es: "An IPv6 X-Originating-IP that is listed", pl: "An IPv6 X-Originating-IP that is listed" },
             ExampleInput::Raw("X-Originating-IP: [2001:db8:5::17]\nFrom: a@example.com\nTo: b@example.com\nSubject: Hello\n\nHello.\n"),
         )
         .with_options(r#"{"listedIps": ["2001:db8::/32"]}"#),
         Example::fails(
-            "A link to a listed IP literal",
+            title! { en: "A link to a listed IP literal", fr: "A link to a listed IP literal", es: "A link to a listed IP literal", pl: "A link to a listed IP literal" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hello\nContent-Type: text/html\n\n<a href=\"http://198.51.100.7/login\">Log in</a>\n"),
         )
         .with_options(r#"{"listedIps": ["198.51.100.7"]}"#),
         Example::fails(
-            "A URL to a listed IPv6 literal in a plain-text body",
+            title! { en: "A URL to a listed IPv6 literal in a plain-text body", fr: "A URL to a listed IPv6 literal in a plain-text body", es: "A URL to a listed IPv6 literal in a plain-text body", pl: "A URL to a listed IPv6 literal in a plain-text body" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hello\n\nDownload it from <http://[2001:db8::7]/file.zip>.\n"),
         )
         .with_options(r#"{"listedIps": ["2001:db8::/48"]}"#),
         Example::passes(
-            "An IP outside every listed range",
+            title! { en: "An IP outside every listed range", fr: "An IP outside every listed range", es: "An IP outside every listed range", pl: "An IP outside every listed range" },
             ExampleInput::Raw("Received: from pc ([192.0.2.10]) by mx.example.com; Mon, 2 Mar 2026 10:00:00 +0100\nFrom: a@example.com\nTo: b@example.com\nSubject: Hello\n\nHello.\n"),
         )
         .with_options(r#"{"listedIps": ["203.0.113.0/24", "2001:db8::/32"]}"#),
         Example::passes(
-            "Without a list nothing is listed",
+            title! { en: "Without a list nothing is listed", fr: "Without a list nothing is listed", es: "Without a list nothing is listed", pl: "Without a list nothing is listed" },
             ExampleInput::Raw("Received: from pc ([203.0.113.45]) by mx.example.com; Mon, 2 Mar 2026 10:00:00 +0100\nFrom: a@example.com\nTo: b@example.com\nSubject: Hello\n\nHello.\n"),
         ),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 /// An IP network: an address and a prefix length.
@@ -125,14 +174,14 @@ pub fn link_ip(href: &str) -> Option<IpAddr> {
 
 fn check(message: &Message, cx: &mut Context) {
     let mut networks = Vec::new();
-    for entry in &cx.options.listed_ips {
+    for entry in &cx.settings.listed_ips {
         match Network::parse(entry) {
             Some(network) => networks.push((network, entry.trim().to_string())),
             None => cx.emit(
-                Draft::new(Msg::new("spam/listed-ip.invalid-entry").text("entry", entry.clone()))
+                Draft::new(Msg::of(&INVALID_ENTRY).text("entry", entry.clone()))
                     .evidence(entry)
                     .severity(Severity::Info)
-                    .fix(Msg::new("spam/listed-ip.fix-entry")),
+                    .fix(Msg::of(&FIX_ENTRY)),
             ),
         }
     }
@@ -146,7 +195,7 @@ fn check(message: &Message, cx: &mut Context) {
             if let Some(entry) = listed(ip) {
                 cx.emit(
                     Draft::new(
-                        Msg::new("spam/listed-ip.in-header")
+                        Msg::of(&IN_HEADER)
                             .text("ip", ip.to_string())
                             .text("entry", entry)
                             .text("header", field.name.clone()),
@@ -165,7 +214,7 @@ fn check(message: &Message, cx: &mut Context) {
             let Some(ip) = link_ip(url) else { continue };
             if let Some(entry) = listed(ip) {
                 cx.emit(
-                    Draft::new(Msg::new("spam/listed-ip.in-link").text("ip", ip.to_string()).text("entry", entry))
+                    Draft::new(Msg::of(&IN_LINK).text("ip", ip.to_string()).text("entry", entry))
                         .evidence(url)
                         .at(part_location(message, part.index)),
                 );
@@ -177,7 +226,7 @@ fn check(message: &Message, cx: &mut Context) {
             let Some(ip) = link_ip(&link.href) else { continue };
             if let Some(entry) = listed(ip) {
                 cx.emit(
-                    Draft::new(Msg::new("spam/listed-ip.in-link").text("ip", ip.to_string()).text("entry", entry))
+                    Draft::new(Msg::of(&IN_LINK).text("ip", ip.to_string()).text("entry", entry))
                         .evidence(&link.href)
                         .at(part_location(message, html.part)),
                 );

@@ -1,33 +1,70 @@
 //! `spam/missing-subject`: the guides list "no subject / text filled in the
 //! e-mail" among the things that get a mail flagged as spam.
 
+use crate::title;
 use super::subject_location;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "spam/missing-subject";
+    summary => {
+        en: "The message has no subject.",
+        fr: "Le message n'a pas de sujet.",
+        es: "El mensaje no tiene asunto.",
+        pl: "Wiadomość nie ma tematu.",
+    },
+    why => {
+        en: "The hosting guides list \"no subject/text filled in the e-mail\" among the things that make an e-mail look like spam. Readers also ignore or delete mail without a subject.",
+        fr: "Les guides de l'hébergeur citent « pas de sujet/texte renseigné dans l'e-mail » parmi les usages à éviter pour ne pas être considéré comme du SPAM. Les destinataires ignorent aussi les e-mails sans sujet.",
+        es: "Las guías del alojamiento citan «no hay asunto/texto que se indique en el mensaje» entre los usos que se deben evitar para no ser considerado spam. Los destinatarios también ignoran los mensajes sin asunto.",
+        pl: "Przewodniki hostingu wymieniają „brak tematu/tekstu wpisanego w e-mailu” wśród sposobów, których należy unikać, aby wiadomość nie została uznana za SPAM. Odbiorcy również pomijają wiadomości bez tematu.",
+    },
+    fix => {
+        en: "Give every message a short subject that says what it is about, e.g. \"Your quote request of 12 March\".",
+        fr: "Donnez à chaque message un sujet court qui dit de quoi il s'agit, par exemple « Votre demande de devis du 12 mars ».",
+        es: "Dé a cada mensaje un asunto breve que diga de qué trata, por ejemplo «Su solicitud de presupuesto del 12 de marzo».",
+        pl: "Nadaj każdej wiadomości krótki temat mówiący, czego dotyczy, np. „Twoje zapytanie ofertowe z 12 marca”.",
+    },
+    ABSENT "absent" => {
+        en: "The message has no Subject field.",
+        fr: "Le message n'a pas de champ Subject (sujet).",
+        es: "El mensaje no tiene campo Subject (asunto).",
+        pl: "Wiadomość nie ma pola Subject (temat).",
+    },
+    BLANK "blank" => {
+        en: "The Subject field is empty or only white space.",
+        fr: "Le champ Subject (sujet) est vide ou ne contient que des espaces.",
+        es: "El campo Subject (asunto) está vacío o solo contiene espacios.",
+        pl: "Pole Subject (temat) jest puste lub zawiera same spacje.",
+    },
+}
 
 pub const RULE: Rule = Rule {
-    id: "spam/missing-subject",
+    id: ID,
     group: Group::Spam,
-    default_severity: Severity::Warning,
-    default_score: 15,
+    severity: Severity::Warning,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 15
+    texts: &TEXTS,
+    thresholds: &[], // TODO(thresholds)
     examples: &[
-        Example::fails("No Subject field", ExampleInput::Raw("From: a@example.com\nTo: b@example.com\n\nHello.\n")),
+        Example::fails(title! { en: "No Subject field", fr: "No Subject field", es: "No Subject field", pl: "No Subject field" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\n\nHello.\n")),
         Example::fails(
-            "A subject of spaces only",
+            title! { en: "A subject of spaces only", fr: "A subject of spaces only", es: "A subject of spaces only", pl: "A subject of spaces only" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject:    \n\nHello.\n"),
         ),
         Example::fails(
-            "A PHP mail() call with an empty subject",
+            title! { en: "A PHP mail() call with an empty subject", fr: "A PHP mail() call with an empty subject", es: "A PHP mail() call with an empty subject", pl: "A PHP mail() call with an empty subject" },
             ExampleInput::PhpMail { to: "b@example.com", subject: "", message: "Hello.", headers: "From: a@example.com" },
         ),
         Example::passes(
-            "A subject",
+            title! { en: "A subject", fr: "A subject", es: "A subject", pl: "A subject" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Your quote\n\nHello.\n"),
         ),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {
@@ -36,12 +73,12 @@ fn check(message: &Message, cx: &mut Context) {
         return;
     }
     let id = match message.header("Subject") {
-        Some(_) => "spam/missing-subject.blank",
-        None => "spam/missing-subject.absent",
+        Some(_) => &BLANK,
+        None => &ABSENT,
     };
     let evidence = match message.header("Subject") {
         Some(field) => String::from_utf8_lossy(field.raw_field(message.raw)).into_owned(),
         None => String::from("Subject:"),
     };
-    cx.emit(Draft::new(Msg::new(id)).evidence(evidence).at(subject_location(message)));
+    cx.emit(Draft::new(Msg::of(id)).evidence(evidence).at(subject_location(message)));
 }

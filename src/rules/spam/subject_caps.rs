@@ -5,41 +5,114 @@ use super::subject_location;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::scores;
+use crate::rules::{Context, Draft, Example, ExampleInput::Raw, Group, Rule, Check};
+use crate::settings::{Evidence, Kind, Threshold};
+use crate::title;
+
+crate::rule_texts! { "spam/subject-caps";
+    summary => {
+        en: "The subject has 3 or more words in capitals.",
+        fr: "Le sujet contient 3 mots ou plus en majuscules.",
+        es: "El asunto contiene 3 palabras o más en mayúsculas.",
+        pl: "Temat zawiera 3 lub więcej słów pisanych wielkimi literami.",
+    },
+    why => {
+        en: "The hosting guides list \"3 or more words in capitals in the subject\" among the things that make an e-mail look like spam. A subject that shouts is a classic spam signal, and repeated spam blocks the sending of your whole hosting.",
+        fr: "Les guides de l'hébergeur citent « 3 mots ou plus en majuscules dans le sujet/objet de l'e-mail » parmi les usages à éviter pour ne pas être considéré comme du SPAM. Un sujet qui « crie » est un signal de spam classique, et des envois considérés comme spam bloquent les envois de tout l'hébergement.",
+        es: "Las guías del alojamiento citan «3 palabras o más en mayúsculas en el asunto» entre los usos que se deben evitar para no ser considerado spam. Un asunto que «grita» es una señal de spam clásica, y los envíos considerados spam bloquean los envíos de todo el alojamiento.",
+        pl: "Przewodniki hostingu wymieniają „3 lub więcej słów wielkimi literami w temacie” wśród sposobów, których należy unikać, aby wiadomość nie została uznana za SPAM. Temat, który „krzyczy”, to klasyczny sygnał spamu, a wysyłki uznane za spam blokują wysyłanie z całego hostingu.",
+    },
+    fix => {
+        en: "Write the subject in sentence case; keep capitals for one acronym or two.",
+        fr: "Écrivez le sujet en minuscules avec une majuscule initiale ; gardez les majuscules pour un ou deux sigles.",
+        es: "Escriba el asunto en minúsculas con mayúscula inicial; deje las mayúsculas para una o dos siglas.",
+        pl: "Napisz temat małymi literami z wielką literą na początku; wielkie litery zostaw dla jednego lub dwóch skrótów.",
+    },
+    SHOUTING "shouting" => {
+        en: "The subject has {count} words in capitals ({words}); the guides flag {limit} or more.",
+        fr: "Le sujet contient {count} mots en majuscules ({words}) ; les guides signalent à partir de {limit}.",
+        es: "El asunto contiene {count} palabras en mayúsculas ({words}); las guías lo señalan a partir de {limit}.",
+        pl: "Temat zawiera {count} słów wielkimi literami ({words}); przewodniki wskazują {limit} lub więcej.",
+    },
+}
+
+/// Words in capitals that make a subject shout.
+pub const SUBJECT_CAPS_WORDS: Threshold = Threshold {
+    key: "spam.subjectCapsWords",
+    kind: Kind::Int { default: 3, min: 1, max: 100 },
+    doc: "Words of two or more letters, all in capitals, from which a subject shouts.",
+    evidence: Evidence::Guide("FR 001: « 3 mots ou plus en majuscules dans le sujet/objet de l'e-mail »"),
+};
 
 pub const RULE: Rule = Rule {
-    id: "spam/subject-caps",
+    id: ID,
     group: Group::Spam,
-    default_severity: Severity::Warning,
-    default_score: 15,
+    severity: Severity::Warning,
+    evidence: &[Evidence::Guide(
+        "FR 001, usages to avoid so as not to be considered SPAM: « 3 mots ou plus en majuscules dans le sujet/objet de l'e-mail »",
+    )],
+    score: scores::SUBJECT_CAPS,
+    texts: &TEXTS,
+    thresholds: &[&SUBJECT_CAPS_WORDS],
     examples: &[
         Example::fails(
-            "Three words in capitals",
-            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: LAST CHANCE TODAY for your order\n\nHello.\n"),
+            title! {
+                en: "Three words in capitals",
+                fr: "Trois mots en majuscules",
+                es: "Tres palabras en mayúsculas",
+                pl: "Trzy słowa wielkimi literami",
+            },
+            Raw("From: a@example.com\nTo: b@example.com\nSubject: LAST CHANCE TODAY for your order\n\nHello.\n"),
         ),
         Example::fails(
-            "Capitals in another cased script (Polish, Greek) count too",
-            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: =?utf-8?q?OSTATNIA_SZANSA_=C5=BBEBY_kupi=C4=87?=\n\nHello.\n"),
+            title! {
+                en: "Capitals in another cased script (Polish, Greek) count too",
+                fr: "Les majuscules d'une autre écriture à casse (polonais, grec) comptent aussi",
+                es: "Las mayúsculas de otra escritura con caja (polaco, griego) también cuentan",
+                pl: "Wielkie litery innego pisma z wielkością liter (polski, grecki) też się liczą",
+            },
+            Raw("From: a@example.com\nTo: b@example.com\nSubject: =?utf-8?q?OSTATNIA_SZANSA_=C5=BBEBY_kupi=C4=87?=\n\nHello.\n"),
         ),
         Example::passes(
-            "Two acronyms in capitals",
-            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Your PDF invoice from ACME\n\nHello.\n"),
+            title! {
+                en: "Two acronyms in capitals",
+                fr: "Deux sigles en majuscules",
+                es: "Dos siglas en mayúsculas",
+                pl: "Dwa skróty wielkimi literami",
+            },
+            Raw("From: a@example.com\nTo: b@example.com\nSubject: Your PDF invoice from ACME\n\nHello.\n"),
         ),
         Example::passes(
-            "Reply prefixes, single letters and digits do not count",
-            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: RE: FW: Plan B for 2026 A 1 X\n\nHello.\n"),
+            title! {
+                en: "Reply prefixes, single letters and digits do not count",
+                fr: "Les préfixes de réponse, les lettres seules et les chiffres ne comptent pas",
+                es: "Los prefijos de respuesta, las letras sueltas y las cifras no cuentan",
+                pl: "Prefiksy odpowiedzi, pojedyncze litery i cyfry się nie liczą",
+            },
+            Raw("From: a@example.com\nTo: b@example.com\nSubject: RE: FW: Plan B for 2026 A 1 X\n\nHello.\n"),
         ),
         Example::passes(
-            "Caseless scripts (Chinese) never count",
-            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: =?utf-8?b?5paw5bm05b+r5LmQIOS8muiurg==?=\n\nHello.\n"),
+            title! {
+                en: "Caseless scripts (Chinese) never count",
+                fr: "Les écritures sans casse (chinois) ne comptent jamais",
+                es: "Las escrituras sin caja (chino) nunca cuentan",
+                pl: "Pisma bez wielkości liter (chiński) nigdy się nie liczą",
+            },
+            Raw("From: a@example.com\nTo: b@example.com\nSubject: =?utf-8?b?5paw5bm05b+r5LmQIOS8muiurg==?=\n\nHello.\n"),
         ),
         Example::passes(
-            "A higher threshold from options",
-            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: LAST CHANCE TODAY\n\nHello.\n"),
+            title! {
+                en: "A higher threshold from options",
+                fr: "Un seuil plus élevé dans les options",
+                es: "Un umbral más alto en las opciones",
+                pl: "Wyższy próg w opcjach",
+            },
+            Raw("From: a@example.com\nTo: b@example.com\nSubject: LAST CHANCE TODAY\n\nHello.\n"),
         )
         .with_options(r#"{"thresholds": {"spam": {"subjectCapsWords": 4}}}"#),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 /// Reply and forward markers in the languages of the guides and their
@@ -80,13 +153,13 @@ pub fn capital_words(subject: &str) -> Vec<&str> {
 fn check(message: &Message, cx: &mut Context) {
     let Some(subject) = message.subject.as_deref() else { return };
     let words = capital_words(subject);
-    let limit = cx.options.thresholds.spam.subject_caps_words;
+    let limit = cx.settings.count(&SUBJECT_CAPS_WORDS);
     if words.len() < limit.max(1) {
         return;
     }
     cx.emit(
         Draft::new(
-            Msg::new("spam/subject-caps.shouting")
+            Msg::of(&SHOUTING)
                 .int("count", words.len())
                 .int("limit", limit)
                 .text("words", words.join(", ")),

@@ -1,49 +1,89 @@
 //! `spam/subject-prefix`: the guides list "the subject starts with: Hi, FREE,
 //! BUY, BUYING, …" among the things that get a mail flagged as spam.
 
+use crate::settings::{Evidence, Threshold, Kind, ListDefault};
+use crate::title;
 use super::subject_location;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "spam/subject-prefix";
+    summary => {
+        en: "The subject starts with a word spammers use (Hi, FREE, BUY, BUYING, …).",
+        fr: "Le sujet commence par un mot de spammeur (Hi, FREE, BUY, BUYING…).",
+        es: "El asunto empieza por una palabra típica del spam (Hi, FREE, BUY, BUYING…).",
+        pl: "Temat zaczyna się od słowa typowego dla spamu (Hi, FREE, BUY, BUYING…).",
+    },
+    why => {
+        en: "The hosting guides list \"the subject of the e-mail starts with: Hi, FREE, BUY, BUYING, …\" among the things that make an e-mail look like spam. mail-preflight also checks the usual equivalents in English, French, Spanish, Polish and German.",
+        fr: "Les guides de l'hébergeur citent « le sujet de l'e-mail commence par : Hi, FREE, BUY, BUYING… » parmi les usages à éviter. mail-preflight vérifie aussi les équivalents courants en anglais, français, espagnol, polonais et allemand.",
+        es: "Las guías del alojamiento citan «el asunto del mensaje empieza por: Hi, FREE, BUY, BUYING…» entre los usos que se deben evitar. mail-preflight comprueba también los equivalentes habituales en inglés, francés, español, polaco y alemán.",
+        pl: "Przewodniki hostingu wymieniają „temat wiadomości rozpoczyna się od: Hi, FREE, BUY, BUYING…” wśród sposobów, których należy unikać. mail-preflight sprawdza też typowe odpowiedniki w języku angielskim, francuskim, hiszpańskim, polskim i niemieckim.",
+    },
+    fix => {
+        en: "Start the subject with what the message is about (\"Your order 1234\", \"New contact request\"), not a greeting or an offer.",
+        fr: "Commencez le sujet par l'objet du message (« Votre commande 1234 », « Nouvelle demande de contact »), pas par une salutation ou une offre.",
+        es: "Empiece el asunto por el tema del mensaje («Su pedido 1234», «Nueva solicitud de contacto»), no por un saludo o una oferta.",
+        pl: "Zacznij temat od tego, czego dotyczy wiadomość („Twoje zamówienie 1234”, „Nowe zapytanie kontaktowe”), a nie od powitania czy oferty.",
+    },
+    LISTED "listed" => {
+        en: "The subject starts with \"{prefix}\", a word the spam filters watch for.",
+        fr: "Le sujet commence par « {prefix} », un mot surveillé par les filtres anti-spam.",
+        es: "El asunto empieza por «{prefix}», una palabra que vigilan los filtros antispam.",
+        pl: "Temat zaczyna się od „{prefix}”, słowa, na które zwracają uwagę filtry antyspamowe.",
+    },
+}
+
+/// Words a subject must not start with, matched case-insensitively on a word boundary.
+pub const SUBJECT_PREFIXES: Threshold = Threshold {
+    key: "spam.subjectPrefixes",
+    kind: Kind::List { default: ListDefault::Lines(include_str!("subject_prefixes.txt")), max_items: 10_000 },
+    doc: "Words a subject must not start with, matched case-insensitively on a word boundary.",
+    evidence: Evidence::Guide("FR 001: « sujet commençant par Hi, FREE, BUY, BUYING, … »; the rest are common equivalents in en/fr/es/pl/de"),
+};
 
 pub const RULE: Rule = Rule {
-    id: "spam/subject-prefix",
+    id: ID,
     group: Group::Spam,
-    default_severity: Severity::Warning,
-    default_score: 15,
+    severity: Severity::Warning,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 15
+    texts: &TEXTS,
+    thresholds: &[&SUBJECT_PREFIXES],
     examples: &[
         Example::fails(
-            "The guides' own example: FREE",
+            title! { en: "The guides' own example: FREE", fr: "The guides' own example: FREE", es: "The guides' own example: FREE", pl: "The guides' own example: FREE" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: FREE shipping on all orders\n\nHello.\n"),
         ),
         Example::fails(
-            "Hi, in any case",
+            title! { en: "Hi, in any case", fr: "Hi, in any case", es: "Hi, in any case", pl: "Hi, in any case" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: hi! a message from the website\n\nHello.\n"),
         ),
         Example::fails(
-            "A French equivalent: Gratuit",
+            title! { en: "A French equivalent: Gratuit", fr: "A French equivalent: Gratuit", es: "A French equivalent: Gratuit", pl: "A French equivalent: Gratuit" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: =?utf-8?q?Gratuit_=3A_votre_essai?=\n\nBonjour.\n"),
         ),
         Example::fails(
-            "A Polish equivalent of several words: Za darmo",
+            title! { en: "A Polish equivalent of several words: Za darmo", fr: "A Polish equivalent of several words: Za darmo", es: "A Polish equivalent of several words: Za darmo", pl: "A Polish equivalent of several words: Za darmo" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Za darmo dla Ciebie\n\nCzesc.\n"),
         ),
         Example::passes(
-            "A word that only begins like a listed one (Hiking, Freedom)",
+            title! { en: "A word that only begins like a listed one (Hiking, Freedom)", fr: "A word that only begins like a listed one (Hiking, Freedom)", es: "A word that only begins like a listed one (Hiking, Freedom)", pl: "A word that only begins like a listed one (Hiking, Freedom)" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hiking trip: Freedom trail\n\nHello.\n"),
         ),
         Example::passes(
-            "A listed word later in the subject",
+            title! { en: "A listed word later in the subject", fr: "A listed word later in the subject", es: "A listed word later in the subject", pl: "A listed word later in the subject" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Your order ships free\n\nHello.\n"),
         ),
         Example::passes(
-            "A list of prefixes from options",
+            title! { en: "A list of prefixes from options", fr: "A list of prefixes from options", es: "A list of prefixes from options", pl: "A list of prefixes from options" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi from the shop\n\nHello.\n"),
         )
         .with_options(r#"{"thresholds": {"spam": {"subjectPrefixes": ["buy"]}}}"#),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 /// The listed prefix the subject starts with, if any (case-insensitive, on a word boundary).
@@ -63,9 +103,9 @@ pub fn listed_prefix<'p>(subject: &str, prefixes: &'p [String]) -> Option<&'p st
 
 fn check(message: &Message, cx: &mut Context) {
     let Some(subject) = message.subject.as_deref() else { return };
-    let Some(prefix) = listed_prefix(subject, &cx.options.thresholds.spam.subject_prefixes) else { return };
+    let Some(prefix) = listed_prefix(subject, cx.settings.list(&SUBJECT_PREFIXES)) else { return };
     cx.emit(
-        Draft::new(Msg::new("spam/subject-prefix.listed").text("prefix", prefix))
+        Draft::new(Msg::of(&LISTED).text("prefix", prefix))
             .evidence(subject)
             .at(subject_location(message)),
     );

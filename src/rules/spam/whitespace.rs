@@ -3,31 +3,79 @@
 //! flagged as spam. For HTML the blanks are counted as rendered: runs of spaces
 //! collapse to one, each `&nbsp;` and each `<br>` counts.
 
+use crate::settings::{Evidence, Threshold, Kind};
+use crate::title;
 use super::part_location;
 use crate::i18n::Msg;
 use crate::model::html::is_invisible_char;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+
+crate::rule_texts! { "spam/whitespace";
+    summary => {
+        en: "More than 70 % of the message is white space.",
+        fr: "Le message contient plus de 70 % de blanc.",
+        es: "El mensaje contiene más del 70 % de espacio en blanco.",
+        pl: "Ponad 70% wiadomości to białe znaki.",
+    },
+    why => {
+        en: "The hosting guides list \"the e-mail contains more than 70 % of blank (abuse of the SPACE or ENTER key)\" among the things that make an e-mail look like spam. For HTML, blanks are counted as displayed: each &nbsp; and each <br> counts.",
+        fr: "Les guides de l'hébergeur citent « l'e-mail contient plus de 70 % de blanc (abus sur la touche ESPACE ou ENTRÉE du clavier) » parmi les usages à éviter. Pour le HTML, les blancs sont comptés tels qu'affichés : chaque &nbsp; et chaque <br> compte.",
+        es: "Las guías del alojamiento citan «el mensaje contiene más del 70 % de espacio en blanco (abuso de la tecla ESPACIO o ENTRADA)» entre los usos que se deben evitar. En HTML los blancos se cuentan tal como se muestran: cada &nbsp; y cada <br> cuentan.",
+        pl: "Przewodniki hostingu wymieniają „e-mail zawiera więcej niż 70% białych znaków (nadużywanie klawisza SPACJA lub ENTER)” wśród sposobów, których należy unikać. W HTML białe znaki liczone są tak, jak są wyświetlane: liczy się każde &nbsp; i każde <br>.",
+    },
+    fix => {
+        en: "Remove the runs of blank lines, spaces, &nbsp; and <br>; use CSS margins for layout.",
+        fr: "Supprimez les suites de lignes vides, d'espaces, de &nbsp; et de <br> ; utilisez les marges CSS pour la mise en page.",
+        es: "Elimine las series de líneas vacías, espacios, &nbsp; y <br>; use márgenes CSS para la maquetación.",
+        pl: "Usuń ciągi pustych wierszy, spacji, &nbsp; i <br>; do układu używaj marginesów CSS.",
+    },
+    TOO_BLANK "too-blank" => {
+        en: "{percent} % of the text is blank ({blanks} of {total} characters); the guides flag over {limit} %.",
+        fr: "{percent} % du texte est blanc ({blanks} caractères sur {total}) ; les guides signalent au-delà de {limit} %.",
+        es: "El {percent} % del texto es blanco ({blanks} de {total} caracteres); las guías lo señalan por encima del {limit} %.",
+        pl: "{percent}% tekstu to białe znaki ({blanks} z {total} znaków); przewodniki wskazują powyżej {limit}%.",
+    },
+}
+
+/// Share of blank characters over which a body is flagged.
+pub const WHITESPACE_MAX_RATIO: Threshold = Threshold {
+    key: "spam.whitespaceMaxRatio",
+    kind: Kind::Number { default: 0.70, min: 0.0, max: 1.0 },
+    doc: "Share of blank characters over which a body is flagged.",
+    evidence: Evidence::Guide("FR 001: « plus de 70 % d'espace blanc »"),
+};
+
+/// Bodies with fewer rendered characters are not judged (a two-line note is mostly line breaks).
+pub const WHITESPACE_MIN_CHARS: Threshold = Threshold {
+    key: "spam.whitespaceMinChars",
+    kind: Kind::Int { default: 100, min: 0, max: 1_000_000 },
+    doc: "Bodies with fewer rendered characters are not judged (a two-line note is mostly line breaks).",
+    evidence: Evidence::Ours("100 characters"),
+};
 
 pub const RULE: Rule = Rule {
-    id: "spam/whitespace",
+    id: ID,
     group: Group::Spam,
-    default_severity: Severity::Warning,
-    default_score: 15,
+    severity: Severity::Warning,
+    evidence: &[], // TODO(evidence)
+    score: crate::rules::scores::NONE, // TODO(score): was 15
+    texts: &TEXTS,
+    thresholds: &[&WHITESPACE_MAX_RATIO, &WHITESPACE_MIN_CHARS],
     examples: &[
-        Example::fails("A short text followed by hundreds of blank lines", ExampleInput::Generated(blank_lines)),
-        Example::fails("HTML padded with &nbsp; and <br> runs", ExampleInput::Generated(html_padding)),
+        Example::fails(title! { en: "A short text followed by hundreds of blank lines", fr: "A short text followed by hundreds of blank lines", es: "A short text followed by hundreds of blank lines", pl: "A short text followed by hundreds of blank lines" }, ExampleInput::Generated(blank_lines)),
+        Example::fails(title! { en: "HTML padded with &nbsp; and <br> runs", fr: "HTML padded with &nbsp; and <br> runs", es: "HTML padded with &nbsp; and <br> runs", pl: "HTML padded with &nbsp; and <br> runs" }, ExampleInput::Generated(html_padding)),
         Example::passes(
-            "Ordinary prose",
+            title! { en: "Ordinary prose", fr: "Ordinary prose", es: "Ordinary prose", pl: "Ordinary prose" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Order\n\nThank you for your order. It will ship on Monday and should reach you within three working days. Best regards, the shop.\n"),
         ),
         Example::passes(
-            "Spaces in HTML source collapse when rendered",
+            title! { en: "Spaces in HTML source collapse when rendered", fr: "Spaces in HTML source collapse when rendered", es: "Spaces in HTML source collapse when rendered", pl: "Spaces in HTML source collapse when rendered" },
             ExampleInput::Generated(indented_html),
         ),
     ],
-    check,
+    check: Check::Message(check),
 };
 
 fn blank_lines() -> Vec<u8> {
@@ -65,7 +113,6 @@ pub fn plain_text_blanks(text: &str) -> (usize, usize) {
 }
 
 fn check(message: &Message, cx: &mut Context) {
-    let thresholds = &cx.options.thresholds.spam;
     let (blanks, total, part) = if let Some(first) = message.html.first() {
         let blanks = message.html.iter().map(|h| h.facts.rendered_blanks).sum::<usize>();
         let total = message.html.iter().map(|h| h.facts.rendered_chars).sum::<usize>();
@@ -81,21 +128,21 @@ fn check(message: &Message, cx: &mut Context) {
         let Some(first) = first else { return };
         (sums.0, sums.1, first)
     };
-    if total < thresholds.whitespace_min_chars || total == 0 {
+    if total < cx.settings.count(&WHITESPACE_MIN_CHARS) || total == 0 {
         return;
     }
     let ratio = blanks as f64 / total as f64;
-    if ratio <= thresholds.whitespace_max_ratio {
+    if ratio <= cx.settings.number(&WHITESPACE_MAX_RATIO) {
         return;
     }
     let text = message.visible_text();
     cx.emit(
         Draft::new(
-            Msg::new("spam/whitespace.too-blank")
+            Msg::of(&TOO_BLANK)
                 .int("percent", (ratio * 100.0).round() as i64)
                 .int("blanks", blanks)
                 .int("total", total)
-                .int("limit", (thresholds.whitespace_max_ratio * 100.0).round() as i64),
+                .int("limit", (cx.settings.number(&WHITESPACE_MAX_RATIO) * 100.0).round() as i64),
         )
         .evidence(format!("{} blank / {} characters: {}", blanks, total, text.trim()))
         .at(part_location(message, part)),

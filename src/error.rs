@@ -1,0 +1,76 @@
+//! Why the engine could not lint an input at all: a coded error, in the
+//! reader's language. Findings describe a message; these describe an input
+//! that is not one, or options that cannot be used.
+
+use crate::i18n::{Locale, Msg};
+
+/// Largest input the engine reads at all. Far above the 10 MB the host accepts,
+/// so oversized messages still get a `size/total` finding; beyond it the input
+/// is refused before anything is allocated for it.
+pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
+
+/// Why the engine could not lint an input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LintError {
+    /// The input is larger than `MAX_INPUT_BYTES`.
+    InputTooLarge { size: usize, limit: usize },
+    /// Options that cannot be used (unknown field or rule id, value out of range).
+    InvalidOptions(String),
+    /// Compose fields or `mail()` arguments that do not make a message.
+    InvalidInput(String),
+    /// The input is not an e-mail message (empty, or a file of another kind).
+    NotAMessage(NotAMessage),
+}
+
+/// What the input looks like instead of a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotAMessage {
+    /// Nothing but white space.
+    Empty,
+    /// A file of another kind, recognised by its first bytes (`PDF`, `ZIP`, …).
+    File(&'static str),
+    /// No header field (`Name: value`) where a message starts.
+    NoHeader,
+}
+
+impl LintError {
+    /// The error in the reader's language.
+    pub fn localized(&self, locale: Locale) -> String {
+        match self {
+            LintError::InputTooLarge { size, limit } => Msg::new("core.error.input-too-large")
+                .megabytes("size", *size as u64)
+                .megabytes("limit", *limit as u64)
+                .render(locale),
+            LintError::InvalidOptions(detail) => {
+                Msg::new("core.error.invalid-options").text("detail", detail.clone()).render(locale)
+            }
+            LintError::InvalidInput(detail) => {
+                Msg::new("core.error.invalid-input").text("detail", detail.clone()).render(locale)
+            }
+            LintError::NotAMessage(NotAMessage::Empty) => Msg::new("core.error.not-a-message.empty").render(locale),
+            LintError::NotAMessage(NotAMessage::File(kind)) => {
+                Msg::new("core.error.not-a-message.file").text("kind", *kind).render(locale)
+            }
+            LintError::NotAMessage(NotAMessage::NoHeader) => {
+                Msg::new("core.error.not-a-message.no-header").render(locale)
+            }
+        }
+    }
+    /// A stable machine-readable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            LintError::InputTooLarge { .. } => "input-too-large",
+            LintError::InvalidOptions(_) => "invalid-options",
+            LintError::InvalidInput(_) => "invalid-input",
+            LintError::NotAMessage(_) => "not-a-message",
+        }
+    }
+}
+
+impl std::fmt::Display for LintError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.localized(Locale::En))
+    }
+}
+
+impl std::error::Error for LintError {}

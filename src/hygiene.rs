@@ -1,0 +1,75 @@
+//! Output hygiene: every string taken from a message that reaches a person
+//! (finding messages and their parameters, evidence, header names, paths, file
+//! names) goes through `visible` in the engine, so no caller can be tricked by
+//! the message: control characters cannot move a terminal's cursor, write its
+//! clipboard (OSC 52) or forge a CI annotation, and bidi controls cannot
+//! reorder what a reader sees (CVE-2021-42574, "Trojan Source").
+
+/// Longest message-derived text in a finding (parameters, header names,
+/// paths), in characters; longer text keeps its ends around "…".
+pub const MAX_PARAM_CHARS: usize = 300;
+
+/// Whether `c` changes how text around it is shown: C0 and C1 controls, DEL,
+/// and the Unicode bidi controls (UAX #9: embeddings, overrides, isolates, marks).
+pub fn is_unsafe(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{a}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with unsafe characters made visible and at most `max_chars`
+/// characters (the middle elided). C0 controls become their Control Pictures
+/// (␍ ␊ ␀ ␛ …), DEL ␡, the others `<U+XXXX>`. Tabs stay.
+pub fn visible(text: &str, max_chars: usize) -> String {
+    let needs_work = text.chars().any(is_unsafe) || text.len() > max_chars;
+    if !needs_work {
+        return text.to_string();
+    }
+    let mut shown = String::with_capacity(text.len().min(max_chars * 4));
+    for c in text.chars() {
+        match c {
+            '\u{0}'..='\u{8}' | '\u{a}'..='\u{1f}' => {
+                shown.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'));
+            }
+            '\u{7f}' => shown.push('\u{2421}'),
+            c if is_unsafe(c) => shown.push_str(&format!("<U+{:04X}>", c as u32)),
+            c => shown.push(c),
+        }
+    }
+    elide(&shown, max_chars)
+}
+
+/// At most `max` characters of `text`, eliding the middle with "…".
+pub fn elide(text: &str, max: usize) -> String {
+    let count = text.chars().count();
+    if count <= max {
+        return text.to_string();
+    }
+    let keep = max.saturating_sub(1);
+    let head: String = text.chars().take(keep - keep / 3).collect();
+    let tail: String = text.chars().skip(count - keep / 3).collect();
+    format!("{head}…{tail}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_escapes_become_visible() {
+        assert_eq!(visible("a\u{1b}]52;c;eA==\u{7}b", 100), "a␛]52;c;eA==␇b");
+        assert_eq!(visible("x\r\n::error file=x::ok", 100), "x␍␊::error file=x::ok");
+    }
+
+    #[test]
+    fn bidi_controls_and_c1_become_visible() {
+        assert_eq!(visible("exe.\u{202e}fdp", 100), "exe.<U+202E>fdp");
+        assert_eq!(visible("a\u{85}b", 100), "a<U+0085>b");
+    }
+
+    #[test]
+    fn long_text_keeps_both_ends() {
+        let shown = visible(&"x".repeat(1000), 10);
+        assert_eq!(shown.chars().count(), 10);
+        assert!(shown.contains('…'));
+    }
+}

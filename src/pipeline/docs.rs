@@ -1,0 +1,178 @@
+//! What the engine says about itself: the rules reference (generated from the
+//! registry), the whole catalogue of texts, and rendering of any message or
+//! report in any language — so the page and the CLI never render templates
+//! themselves.
+
+use crate::i18n::{self, Entry, Locale, Msg, Param};
+use crate::report::{Report, Severity};
+use crate::rules::{ExampleInput, REGISTRY};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
+
+/// Everything the page and the docs show about one rule, in one language.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RuleDoc {
+    pub id: String,
+    pub group: String,
+    pub default_severity: Severity,
+    /// Spam points of each finding (0 when the rule is not a spam factor).
+    pub default_score: f64,
+    /// The evidence for the severity: `{kind, text}` (kind: guide, rfc, receiver, measured, ours).
+    pub evidence: Vec<EvidenceDoc>,
+    pub summary: String,
+    pub why: String,
+    pub fix: String,
+    pub thresholds: Vec<ThresholdDoc>,
+    pub examples: Vec<ExampleDoc>,
+}
+
+/// One piece of evidence.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct EvidenceDoc {
+    pub kind: &'static str,
+    pub text: &'static str,
+}
+
+/// A threshold a rule reads: its option path, default, range and source.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ThresholdDoc {
+    /// `thresholds.spam.subjectCapsWords`
+    pub option: String,
+    pub default: serde_json::Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    pub doc: &'static str,
+    pub evidence: EvidenceDoc,
+}
+
+/// A documented example, for display.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExampleDoc {
+    pub fails: bool,
+    pub title: String,
+    /// `raw`, `compose`, `phpMail` or `generated`.
+    pub kind: String,
+    /// The example input (raw message, compose JSON, or the `mail()` arguments as JSON);
+    /// a generated example shows a description.
+    pub input: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub options: Option<String>,
+    /// Findings of the rule the example raises, and their severity.
+    pub expected_count: usize,
+    pub expected_severity: Severity,
+}
+
+/// The documentation of one threshold.
+pub fn threshold_doc(threshold: &crate::settings::Threshold) -> ThresholdDoc {
+    use crate::settings::{Kind, Value};
+    let (min, max) = match threshold.kind {
+        Kind::Int { min, max, .. } => (Some(min as f64), Some(max as f64)),
+        Kind::Number { min, max, .. } => (Some(min), Some(max)),
+        _ => (None, None),
+    };
+    let default = match threshold.default_value() {
+        Value::Int(n) => serde_json::json!(n),
+        Value::Number(n) => serde_json::json!(n),
+        Value::Flag(b) => serde_json::json!(b),
+        Value::List(items) => serde_json::json!(items),
+    };
+    ThresholdDoc {
+        option: format!("thresholds.{}", threshold.key),
+        default,
+        min,
+        max,
+        doc: threshold.doc,
+        evidence: EvidenceDoc { kind: threshold.evidence.kind(), text: threshold.evidence.text() },
+    }
+}
+
+/// The catalogue of rules with their documentation, in one language.
+pub fn rule_docs(locale: Locale) -> Vec<RuleDoc> {
+    REGISTRY
+        .iter()
+        .map(|rule| RuleDoc {
+            id: rule.id.to_string(),
+            group: rule.group.name().to_string(),
+            default_severity: rule.severity,
+            default_score: rule.score,
+            evidence: rule.evidence.iter().map(|e| EvidenceDoc { kind: e.kind(), text: e.text() }).collect(),
+            summary: rule.texts.summary.text(locale).to_string(),
+            why: rule.texts.why.text(locale).to_string(),
+            fix: rule.texts.fix.text(locale).to_string(),
+            thresholds: rule.thresholds.iter().map(|t| threshold_doc(t)).collect(),
+            examples: rule
+                .examples
+                .iter()
+                .map(|ex| {
+                    let (kind, input) = match ex.input {
+                        ExampleInput::Raw(s) => ("raw", s.to_string()),
+                        ExampleInput::Compose(s) => ("compose", s.to_string()),
+                        ExampleInput::PhpMail { to, subject, message, headers } => (
+                            "phpMail",
+                            serde_json::json!({"to": to, "subject": subject, "message": message, "headers": headers})
+                                .to_string(),
+                        ),
+                        ExampleInput::Generated(_) => ("generated", ex.title.text(locale).to_string()),
+                    };
+                    ExampleDoc {
+                        fails: ex.fails_rule(),
+                        title: ex.title.text(locale).to_string(),
+                        kind: kind.to_string(),
+                        input,
+                        options: ex.options.map(str::to_string),
+                        expected_count: ex.expect.count,
+                        expected_severity: ex.expect.severity.unwrap_or(rule.severity),
+                    }
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Every text entry: the catalogues (page, CLI, queue, SMTP, core) and every rule's texts.
+pub fn all_entries() -> impl Iterator<Item = &'static Entry> {
+    i18n::all_entries().chain(REGISTRY.iter().flat_map(|r| r.texts.entries()))
+}
+
+fn index() -> &'static HashMap<&'static str, &'static Entry> {
+    static INDEX: OnceLock<HashMap<&'static str, &'static Entry>> = OnceLock::new();
+    INDEX.get_or_init(|| all_entries().map(|e| (e.id, e)).collect())
+}
+
+/// The entry of any message id (catalogue or rule text).
+pub fn entry(id: &str) -> Option<&'static Entry> {
+    index().get(id).copied()
+}
+
+/// Every text in one language, keyed by id (for pages and CLIs that show the engine's strings).
+pub fn messages(locale: Locale) -> BTreeMap<&'static str, &'static str> {
+    all_entries().map(|e| (e.id, e.text(locale))).collect()
+}
+
+/// Renders any message id with its parameters in `locale` (the one template renderer).
+pub fn render_message(id: &str, params: &BTreeMap<String, Param>, locale: Locale) -> String {
+    let Some(entry) = entry(id) else { return id.to_string() };
+    let params: Vec<(&str, Param)> = params.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+    i18n::render_template(entry.text(locale), &params, locale)
+}
+
+/// The same report in another language: messages and fixes rendered again
+/// from their ids and parameters, without linting again.
+pub fn render_report(report: &Report, locale: Locale) -> Report {
+    let mut out = report.clone();
+    out.locale = locale;
+    for finding in &mut out.findings {
+        if entry(&finding.message_id).is_some() {
+            finding.message = render_message(&finding.message_id, &finding.params, locale);
+        }
+        if let Some(fix) = entry(&finding.fix_id) {
+            finding.fix = Msg::of(fix).render(locale);
+        }
+    }
+    out
+}

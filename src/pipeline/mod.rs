@@ -1,0 +1,116 @@
+//! The main line: input → settings (options checked once) → analysed message
+//! → every rule → report. `lib.rs` re-exports what callers use.
+
+pub mod docs;
+mod recognise;
+pub mod resolve;
+
+use crate::error::{LintError, MAX_INPUT_BYTES};
+use crate::input::{Compose, PhpMail};
+use crate::model::Message;
+use crate::options::Options;
+use crate::report::{Origin, Report, Sizes};
+use crate::rules;
+use crate::settings::{Settings, Threshold};
+
+pub use recognise::recognise;
+pub use resolve::resolve;
+
+/// The version of the engine (the crate version).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Thresholds of the analysis stages (MIME, HTML, attachments), resolved with
+/// the rules' own (`thresholds.<group>.<name>` in the options).
+pub const ANALYSIS_LIMITS: &[&Threshold] = rules::attachments::INSPECTION_LIMITS;
+
+/// A linter for one options value: the options are checked and resolved once,
+/// then any number of messages are linted with them.
+#[derive(Debug, Clone)]
+pub struct Linter {
+    settings: Settings,
+}
+
+impl Linter {
+    /// Checks `options` (unknown fields, rule ids and thresholds, values out of range).
+    pub fn new(options: &Options) -> Result<Linter, LintError> {
+        Ok(Linter { settings: resolve(options)? })
+    }
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Lints a raw RFC 5322 message.
+    pub fn lint(&self, raw: &[u8]) -> Result<Report, LintError> {
+        check_input_size(raw.len())?;
+        let input = recognise(raw)?;
+        let message = Message::analyse(raw, Origin::Raw, Vec::new());
+        let _ = input;
+        Ok(self.report_for(&message, None))
+    }
+
+    /// Lints the message a mailer would build from compose fields (Nodemailer shape).
+    pub fn lint_compose(&self, compose: &Compose) -> Result<Report, LintError> {
+        check_input_size(compose.input_size())?;
+        let rendered = compose.render()?;
+        check_input_size(rendered.len())?;
+        let message = Message::analyse(&rendered, Origin::Compose, compose.input_fields());
+        Ok(self.report_for(&message, Some(&rendered)))
+    }
+
+    /// Lints the message PHP `mail(to, subject, message, additional_headers)` hands to sendmail.
+    pub fn lint_php_mail(&self, call: &PhpMail) -> Result<Report, LintError> {
+        check_input_size(call.input_size())?;
+        let rendered = call.render();
+        check_input_size(rendered.len())?;
+        let message = Message::analyse(&rendered, Origin::PhpMail, call.input_fields());
+        Ok(self.report_for(&message, Some(&rendered)))
+    }
+
+    /// Runs the rules over an analysed message and builds the report.
+    pub fn report_for(&self, message: &Message, rendered: Option<&[u8]>) -> Report {
+        let findings = rules::run_all(message, &self.settings);
+        let spam_score = Report::spam_score_of(&findings);
+        let spam_threshold = self.settings.spam_threshold;
+        let (verdict, counts) = Report::verdict_of(&findings, spam_score, spam_threshold);
+        Report {
+            version: VERSION.to_string(),
+            verdict,
+            spam_score,
+            spam_threshold,
+            locale: self.settings.locale,
+            origin: message.origin,
+            sizes: Sizes {
+                encoded: message.raw.len() as u64,
+                headers: message.header.body_start.min(message.raw.len()) as u64,
+                decoded: message.decoded_size as u64,
+                limit: self.settings.count(&rules::size::total::MAX_MESSAGE_BYTES) as u64,
+            },
+            counts,
+            findings,
+            source: rendered.map(|r| String::from_utf8_lossy(r).into_owned()),
+        }
+    }
+}
+
+fn check_input_size(len: usize) -> Result<(), LintError> {
+    if len > MAX_INPUT_BYTES {
+        return Err(LintError::InputTooLarge { size: len, limit: MAX_INPUT_BYTES });
+    }
+    Ok(())
+}
+
+/// Lints a raw RFC 5322 message.
+pub fn lint(raw: &[u8], options: &Options) -> Result<Report, LintError> {
+    check_input_size(raw.len())?;
+    Linter::new(options)?.lint(raw)
+}
+
+/// Lints the message a mailer would build from compose fields (Nodemailer shape).
+pub fn lint_compose(compose: &Compose, options: &Options) -> Result<Report, LintError> {
+    Linter::new(options)?.lint_compose(compose)
+}
+
+/// Lints the message PHP `mail(to, subject, message, additional_headers)` hands to sendmail.
+pub fn lint_php_mail(call: &PhpMail, options: &Options) -> Result<Report, LintError> {
+    Linter::new(options)?.lint_php_mail(call)
+}

@@ -1,0 +1,181 @@
+//! Options → settings: every field checked against what the registry declares
+//! (rule ids, thresholds with their types and ranges), once per options value.
+//! A mistake is `invalid-options` naming the field, with the closest known
+//! name suggested.
+
+use crate::error::LintError;
+use crate::options::Options;
+use crate::rules::REGISTRY;
+use crate::settings::{Kind, RuleOverride, Settings, Threshold, Value, DEFAULT_SPAM_THRESHOLD};
+
+/// Longest list a list threshold accepts from options, in items, whatever the
+/// threshold says (a bound on the work per message).
+pub const MAX_LIST_ITEMS: usize = 10_000;
+/// Longest item of a list threshold, in bytes.
+pub const MAX_LIST_ITEM_BYTES: usize = 1_000;
+/// Highest spam threshold accepted (SpamAssassin's scale: 5 is its default, 20+ is never reached).
+pub const MAX_SPAM_THRESHOLD: f64 = 1_000.0;
+/// Largest absolute number of points a rule may be given.
+pub const MAX_RULE_SCORE: f64 = 1_000.0;
+
+/// Every threshold the engine declares: those of the rules, then those of the
+/// analysis stages, each once.
+pub fn all_thresholds() -> Vec<&'static Threshold> {
+    let mut out: Vec<&'static Threshold> = Vec::new();
+    for threshold in REGISTRY.iter().flat_map(|r| r.thresholds.iter().copied()).chain(super::ANALYSIS_LIMITS.iter().copied()) {
+        if !out.iter().any(|t| t.key == threshold.key) {
+            out.push(threshold);
+        }
+    }
+    out
+}
+
+/// Validates `options` and resolves every threshold (defaults where not given).
+pub fn resolve(options: &Options) -> Result<Settings, LintError> {
+    let invalid = |detail: String| LintError::InvalidOptions(detail);
+    let thresholds = all_thresholds();
+    let mut settings = Settings::default();
+    settings.locale = options.locale;
+    settings.now = options.now;
+    settings.listed_ips = options.listed_ips.clone();
+    if settings.listed_ips.len() > MAX_LIST_ITEMS {
+        return Err(invalid(format!("listedIps: {} entries, at most {MAX_LIST_ITEMS}", settings.listed_ips.len())));
+    }
+    settings.smtp = options.smtp.clone();
+    if let Some(threshold) = options.spam_threshold {
+        if !threshold.is_finite() || threshold <= 0.0 || threshold > MAX_SPAM_THRESHOLD {
+            return Err(invalid(format!("spamThreshold: {threshold} is outside 0 (excluded) to {MAX_SPAM_THRESHOLD}")));
+        }
+        settings.spam_threshold = threshold;
+    } else {
+        settings.spam_threshold = DEFAULT_SPAM_THRESHOLD;
+    }
+
+    let known_ids: Vec<&str> = REGISTRY.iter().map(|r| r.id).collect();
+    for (id, setting) in &options.rules {
+        if !known_ids.contains(&id.as_str()) {
+            return Err(invalid(unknown("rules", id, &known_ids)));
+        }
+        let mut rule_override = settings.rule_override(id);
+        rule_override.off = setting.severity().is_none();
+        rule_override.severity = setting.severity();
+        settings.set_override(id, rule_override);
+    }
+    for (id, score) in &options.scores {
+        if !known_ids.contains(&id.as_str()) {
+            return Err(invalid(unknown("scores", id, &known_ids)));
+        }
+        if !score.is_finite() || score.abs() > MAX_RULE_SCORE {
+            return Err(invalid(format!("scores.{id}: {score} is outside -{MAX_RULE_SCORE} to {MAX_RULE_SCORE}")));
+        }
+        let rule_override = RuleOverride { score: Some(*score), ..settings.rule_override(id) };
+        settings.set_override(id, rule_override);
+    }
+
+    for threshold in &thresholds {
+        settings.set(threshold, threshold.default_value());
+    }
+    let groups: Vec<&str> = {
+        let mut g: Vec<&str> = thresholds.iter().map(|t| t.group()).collect();
+        g.sort_unstable();
+        g.dedup();
+        g
+    };
+    for (group, values) in &options.thresholds {
+        if !groups.contains(&group.as_str()) {
+            return Err(invalid(unknown("thresholds", group, &groups)));
+        }
+        let names: Vec<&str> = thresholds.iter().filter(|t| t.group() == group).map(|t| t.name()).collect();
+        for (name, json) in values {
+            let Some(threshold) = thresholds.iter().find(|t| t.group() == group && t.name() == name) else {
+                return Err(invalid(unknown(&format!("thresholds.{group}"), name, &names)));
+            };
+            let value = value_of(threshold, json).map_err(|why| invalid(format!("thresholds.{}: {why}", threshold.key)))?;
+            settings.set(threshold, value);
+        }
+    }
+    Ok(settings)
+}
+
+/// A JSON value checked against a threshold's kind and range.
+fn value_of(threshold: &Threshold, json: &serde_json::Value) -> Result<Value, String> {
+    match threshold.kind {
+        Kind::Int { min, max, .. } => {
+            let n = json.as_i64().ok_or_else(|| format!("{json} is not a whole number"))?;
+            if n < min || n > max {
+                return Err(format!("{n} is outside {min} to {max}"));
+            }
+            Ok(Value::Int(n))
+        }
+        Kind::Number { min, max, .. } => {
+            let n = json.as_f64().ok_or_else(|| format!("{json} is not a number"))?;
+            if !n.is_finite() || n < min || n > max {
+                return Err(format!("{n} is outside {min} to {max}"));
+            }
+            Ok(Value::Number(n))
+        }
+        Kind::Flag { .. } => json.as_bool().map(Value::Flag).ok_or_else(|| format!("{json} is not true or false")),
+        Kind::List { max_items, .. } => {
+            let items = json.as_array().ok_or_else(|| "not a list of strings".to_string())?;
+            let limit = max_items.min(MAX_LIST_ITEMS);
+            if items.len() > limit {
+                return Err(format!("{} items, at most {limit}", items.len()));
+            }
+            let mut out = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                let text = item.as_str().ok_or_else(|| format!("item {i} is not a string"))?;
+                if text.len() > MAX_LIST_ITEM_BYTES {
+                    return Err(format!("item {i} is {} bytes long, at most {MAX_LIST_ITEM_BYTES}", text.len()));
+                }
+                out.push(text.to_string());
+            }
+            Ok(Value::List(out))
+        }
+    }
+}
+
+/// "rules: unknown id "spam/subject-cap"; did you mean "spam/subject-caps"?"
+fn unknown(field: &str, name: &str, known: &[&str]) -> String {
+    match closest(name, known) {
+        Some(best) => format!("{field}: unknown name \"{name}\"; did you mean \"{best}\"?"),
+        None => format!("{field}: unknown name \"{name}\""),
+    }
+}
+
+/// The known name closest to `name` by edit distance, when it is close enough
+/// to be a typo (at most a third of the name's length, at least 2 edits).
+pub fn closest<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
+    let name: Vec<char> = name.chars().take(200).collect();
+    let allowed = (name.len() / 3).max(2);
+    known
+        .iter()
+        .map(|k| (edit_distance(&name, &k.chars().collect::<Vec<_>>()), *k))
+        .filter(|(d, _)| *d <= allowed)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        current[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != cb);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typos_get_the_closest_known_name() {
+        assert_eq!(closest("spam/subject-cap", &["spam/subject-caps", "size/total"]), Some("spam/subject-caps"));
+        assert_eq!(closest("completely-else", &["spam/subject-caps"]), None);
+    }
+}

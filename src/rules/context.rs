@@ -1,0 +1,159 @@
+//! What a rule's check sees besides the message: the settings, and where to
+//! put findings. A rule writes a `Draft`; the context localises it, applies the
+//! caller's overrides and adds it to the report.
+
+use super::Rule;
+use crate::hygiene::{visible, MAX_PARAM_CHARS};
+use crate::i18n::{Msg, Param};
+use crate::report::{Finding, Location, Severity};
+use crate::settings::{RuleOverride, Settings};
+use std::collections::BTreeMap;
+
+/// A finding being written by a rule, before the engine localises it and applies
+/// the caller's overrides.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    message: Msg,
+    fix: Option<Msg>,
+    evidence: String,
+    location: Location,
+    severity: Option<Severity>,
+    score: Option<f64>,
+}
+
+/// Longest evidence quoted in a finding, in characters; longer text is shortened
+/// in the middle so both ends stay visible.
+pub const MAX_EVIDENCE_CHARS: usize = 200;
+
+impl Draft {
+    pub fn new(message: Msg) -> Draft {
+        Draft { message, fix: None, evidence: String::new(), location: Location::message(), severity: None, score: None }
+    }
+    /// A fix other than the rule's default one.
+    pub fn fix(mut self, fix: Msg) -> Draft {
+        self.fix = Some(fix);
+        self
+    }
+    /// Quotes the offending text (shortened to `MAX_EVIDENCE_CHARS`).
+    pub fn evidence(mut self, evidence: impl AsRef<str>) -> Draft {
+        self.evidence = shorten(evidence.as_ref(), MAX_EVIDENCE_CHARS);
+        self
+    }
+    /// Quotes offending bytes, lossily decoded.
+    pub fn evidence_bytes(self, bytes: &[u8]) -> Draft {
+        let head = &bytes[..bytes.len().min(MAX_EVIDENCE_CHARS * 4)];
+        let text = String::from_utf8_lossy(head);
+        self.evidence(text)
+    }
+    pub fn at(mut self, location: Location) -> Draft {
+        self.location = location;
+        self
+    }
+    /// A severity other than the rule's default (e.g. `size/line-length` info at 78).
+    pub fn severity(mut self, severity: Severity) -> Draft {
+        self.severity = Some(severity);
+        self
+    }
+    /// Spam points other than the rule's (a stronger or weaker form of the factor);
+    /// the values come from `rules::scores`.
+    pub fn score(mut self, score: f64) -> Draft {
+        self.score = Some(score);
+        self
+    }
+}
+
+/// Shortens `text` to at most `max` characters, eliding the middle with "…",
+/// and makes control characters visible (`hygiene::visible`).
+pub fn shorten(text: &str, max: usize) -> String {
+    crate::hygiene::visible(text, max)
+}
+
+/// Most findings one rule may add to one report; the last one says how many were left out.
+pub const MAX_FINDINGS_PER_RULE: usize = 50;
+
+/// What a rule's check sees besides the message.
+pub struct Context<'run> {
+    pub settings: &'run Settings,
+    rule: &'static Rule,
+    overrides: RuleOverride,
+    findings: &'run mut Vec<Finding>,
+    emitted: usize,
+    line_index: Option<&'run crate::model::LineIndex>,
+}
+
+impl<'run> Context<'run> {
+    /// A context for `rule`, or `None` when the options turn the rule off.
+    pub(crate) fn new(
+        settings: &'run Settings,
+        rule: &'static Rule,
+        findings: &'run mut Vec<Finding>,
+        line_index: Option<&'run crate::model::LineIndex>,
+    ) -> Option<Context<'run>> {
+        let overrides = settings.rule_override(rule.id);
+        if overrides.off {
+            return None;
+        }
+        Some(Context { settings, rule, overrides, findings, emitted: 0, line_index })
+    }
+
+    pub fn locale(&self) -> crate::i18n::Locale {
+        self.settings.locale
+    }
+
+    /// Adds a finding of the current rule.
+    pub fn emit(&mut self, draft: Draft) {
+        if self.emitted >= MAX_FINDINGS_PER_RULE {
+            return;
+        }
+        self.emitted += 1;
+        debug_assert!(
+            self.rule.texts.entries().any(|e| e.id == draft.message.id)
+                && draft.fix.as_ref().is_none_or(|f| self.rule.texts.entries().any(|e| e.id == f.id)),
+            "{}: message {} is not one of the rule's texts",
+            self.rule.id,
+            draft.message.id
+        );
+        let locale = self.settings.locale;
+        let severity = self.overrides.severity.unwrap_or(draft.severity.unwrap_or(self.rule.severity));
+        let score = match severity {
+            Severity::Info => 0.0,
+            _ => self.overrides.score.unwrap_or(draft.score.unwrap_or(self.rule.score)),
+        };
+        let mut location = draft.location;
+        // Message-derived names reach people: make controls visible, cap them.
+        location.header = location.header.map(|h| visible(&h, MAX_PARAM_CHARS));
+        location.path = location.path.map(|p| visible(&p, MAX_PARAM_CHARS));
+        if let (Some(start), None, Some(index)) = (location.start, location.line, self.line_index) {
+            let (line, column) = index.line_column(start);
+            location.line = Some(line);
+            location.column = Some(column);
+        }
+        let fix = draft.fix.unwrap_or_else(|| Msg::of(self.rule.texts.fix));
+        let mut message = draft.message;
+        for (_, value) in message.params.iter_mut() {
+            if let Param::Text(text) = value {
+                *text = visible(text, MAX_PARAM_CHARS);
+            }
+        }
+        let params: BTreeMap<String, Param> = message.params.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
+        let mut finding = Finding {
+            rule_id: self.rule.id.to_string(),
+            severity,
+            score,
+            message_id: message.id.to_string(),
+            message: message.render(locale),
+            params,
+            evidence: draft.evidence,
+            location,
+            fix_id: fix.id.to_string(),
+            fix: fix.render(locale),
+        };
+        if self.emitted == MAX_FINDINGS_PER_RULE {
+            finding.message = Msg::new("core.more-findings")
+                .text("message", finding.message)
+                .int("limit", MAX_FINDINGS_PER_RULE as i64)
+                .render(locale);
+        }
+        self.findings.push(finding);
+    }
+}

@@ -1,0 +1,136 @@
+//! What a rule declares: everything a reader needs to know about it, in its
+//! one file. The registry lists the declarations; the catalogue, the README's
+//! rule table and the page's rules reference are generated from them.
+
+use super::Context;
+use crate::i18n::{Localized, RuleTexts};
+use crate::model::Message;
+use crate::report::Severity;
+use crate::settings::{Evidence, Settings, Threshold};
+
+/// The groups of rules, as in the rule ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    Size,
+    Headers,
+    Spam,
+    Links,
+    Attachment,
+    Config,
+}
+
+impl Group {
+    /// The group part of rule ids (`attachment/…`) and of threshold keys.
+    pub fn name(self) -> &'static str {
+        match self {
+            Group::Size => "size",
+            Group::Headers => "headers",
+            Group::Spam => "spam",
+            Group::Links => "links",
+            Group::Attachment => "attachment",
+            Group::Config => "config",
+        }
+    }
+    pub const ALL: [Group; 6] = [Group::Size, Group::Headers, Group::Spam, Group::Links, Group::Attachment, Group::Config];
+}
+
+/// The input of a documented example.
+#[derive(Debug, Clone, Copy)]
+pub enum ExampleInput {
+    /// A raw RFC 5322 message (LF line ends are fine).
+    Raw(&'static str),
+    /// Compose fields as JSON (Nodemailer shape).
+    Compose(&'static str),
+    /// The four arguments of PHP `mail()`.
+    PhpMail { to: &'static str, subject: &'static str, message: &'static str, headers: &'static str },
+    /// A generated raw message, for inputs too large to write out (size rules).
+    Generated(fn() -> Vec<u8>),
+}
+
+/// What a documented example must produce for its rule: exactly `count`
+/// findings, all of `severity` (the rule's default unless stated).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Expect {
+    pub count: usize,
+    /// `None`: the rule's default severity.
+    pub severity: Option<Severity>,
+}
+
+/// A documented example. The tests run every one: a failing example must raise
+/// exactly the findings it states, a passing one none of its rule.
+#[derive(Debug, Clone, Copy)]
+pub struct Example {
+    /// What the example shows, in one line, in the four languages.
+    pub title: Localized,
+    pub input: ExampleInput,
+    /// Options for this example, as JSON (thresholds, `now`, listed IPs, SMTP settings).
+    pub options: Option<&'static str>,
+    pub expect: Expect,
+}
+
+impl Example {
+    /// An example that raises its rule once, at the rule's default severity.
+    pub const fn fails(title: Localized, input: ExampleInput) -> Example {
+        Example { title, input, options: None, expect: Expect { count: 1, severity: None } }
+    }
+    /// An example that does not raise its rule.
+    pub const fn passes(title: Localized, input: ExampleInput) -> Example {
+        Example { title, input, options: None, expect: Expect { count: 0, severity: None } }
+    }
+    pub const fn with_options(mut self, options: &'static str) -> Example {
+        self.options = Some(options);
+        self
+    }
+    /// The example raises its rule `count` times.
+    pub const fn times(mut self, count: usize) -> Example {
+        self.expect.count = count;
+        self
+    }
+    /// The example's findings have this severity rather than the rule's default.
+    pub const fn at(mut self, severity: Severity) -> Example {
+        self.expect.severity = Some(severity);
+        self
+    }
+    /// Whether the example raises its rule.
+    pub const fn fails_rule(&self) -> bool {
+        self.expect.count > 0
+    }
+}
+
+/// A rule: one declaration carrying everything about it.
+pub struct Rule {
+    /// `group/name`, kebab-case, never renamed (the `ID` of the rule's `rule_texts!`).
+    pub id: &'static str,
+    pub group: Group,
+    /// Default severity: `error` only where a refusal or block is known to
+    /// happen, `warning` for a spam factor or a defect some receivers punish,
+    /// `info` for a deviation no known receiver enforces (README "Severities").
+    pub severity: Severity,
+    /// Why the severity is what it is: guide lines, RFC sections, receivers' rules.
+    pub evidence: &'static [Evidence],
+    /// Spam points of each finding (0 for rules that are not spam factors);
+    /// the values live in one table, `rules::scores`.
+    pub score: f64,
+    /// Summary, why, fix and every message, in en/fr/es/pl.
+    pub texts: &'static RuleTexts,
+    /// The tunables the rule reads, with defaults, ranges and sources.
+    pub thresholds: &'static [&'static Threshold],
+    /// Documented examples, at least one failing and one passing.
+    pub examples: &'static [Example],
+    pub check: Check,
+}
+
+/// What a rule reads.
+#[derive(Clone, Copy)]
+pub enum Check {
+    /// The analysed message (and the settings, through the context).
+    Message(fn(&Message, &mut Context)),
+    /// The settings alone: the `config/*` rules judge how a script sends, not what.
+    Settings(fn(&Settings, &mut Context)),
+}
+
+impl std::fmt::Debug for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Rule").field("id", &self.id).finish()
+    }
+}

@@ -1,0 +1,232 @@
+//! Settings: the options of a lint run, validated once and resolved against
+//! the rules' declared thresholds. Rules read their numbers here through the
+//! threshold constants they declare, never through option structs.
+//!
+//! This module sits low: it knows thresholds and values, not rules. The
+//! pipeline checks an `Options` value against the registry and builds a
+//! `Settings` (`pipeline::resolve`).
+
+use crate::i18n::Locale;
+use crate::options::SmtpSettings;
+use crate::report::Severity;
+use std::collections::HashMap;
+
+/// Where a severity, a threshold or a limit comes from. Every rule and every
+/// threshold names at least one; `Ours` marks a default we chose ourselves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Evidence {
+    /// A statement of the hosting guides (`../shared/seeds/`), quoted.
+    Guide(&'static str),
+    /// An RFC section, e.g. "RFC 5322 §3.6: exactly one From field".
+    Rfc(&'static str),
+    /// A receiver's or filter's published rule (Gmail, Yahoo, Outlook, SpamAssassin, rspamd).
+    Receiver(&'static str),
+    /// A measurement in this repository (e.g. `make calibrate`).
+    Measured(&'static str),
+    /// A default of our own, with its reason.
+    Ours(&'static str),
+}
+
+impl Evidence {
+    /// `guide`, `rfc`, `receiver`, `measured` or `ours`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Evidence::Guide(_) => "guide",
+            Evidence::Rfc(_) => "rfc",
+            Evidence::Receiver(_) => "receiver",
+            Evidence::Measured(_) => "measured",
+            Evidence::Ours(_) => "ours",
+        }
+    }
+    pub fn text(&self) -> &'static str {
+        match self {
+            Evidence::Guide(t) | Evidence::Rfc(t) | Evidence::Receiver(t) | Evidence::Measured(t) | Evidence::Ours(t) => {
+                t
+            }
+        }
+    }
+}
+
+/// The type, default and accepted range of a threshold.
+#[derive(Debug, Clone, Copy)]
+pub enum Kind {
+    /// A whole number (count, bytes, characters, seconds), `min..=max`.
+    Int { default: i64, min: i64, max: i64 },
+    /// A decimal number (ratio, px, contrast), `min..=max`.
+    Number { default: f64, min: f64, max: f64 },
+    /// On or off.
+    Flag { default: bool },
+    /// A list of words; the default is given inline or as a data file (one item
+    /// a line, `#` starts a comment). At most `max_items` items.
+    List { default: ListDefault, max_items: usize },
+}
+
+/// The default items of a list threshold.
+#[derive(Debug, Clone, Copy)]
+pub enum ListDefault {
+    Items(&'static [&'static str]),
+    /// The text of a data file (`include_str!`), one item a line, `#` comments.
+    Lines(&'static str),
+    /// Computed from the engine's own tables (e.g. every executable extension group).
+    Computed(fn() -> Vec<String>),
+}
+
+impl ListDefault {
+    pub fn items(&self) -> Vec<String> {
+        match self {
+            ListDefault::Items(items) => items.iter().map(|s| s.to_string()).collect(),
+            ListDefault::Lines(text) => text
+                .lines()
+                .map(|l| l.split('#').next().unwrap_or_default().trim())
+                .filter(|l| !l.is_empty())
+                .map(str::to_string)
+                .collect(),
+            ListDefault::Computed(make) => make(),
+        }
+    }
+}
+
+/// A tunable number or list: declared once, in the file of the rule (or the
+/// analysis stage) that reads it, overridable in `options.thresholds`.
+#[derive(Debug, Clone, Copy)]
+pub struct Threshold {
+    /// `group.name`, e.g. `spam.subjectCapsWords`: the option is
+    /// `thresholds.spam.subjectCapsWords`.
+    pub key: &'static str,
+    pub kind: Kind,
+    /// What it means, with its unit (English, for developers; shown in the docs).
+    pub doc: &'static str,
+    pub evidence: Evidence,
+}
+
+impl Threshold {
+    /// The group part of the key (`spam`).
+    pub fn group(&self) -> &'static str {
+        self.key.split_once('.').map_or(self.key, |(g, _)| g)
+    }
+    /// The name part of the key (`subjectCapsWords`).
+    pub fn name(&self) -> &'static str {
+        self.key.split_once('.').map_or(self.key, |(_, n)| n)
+    }
+    /// The default value.
+    pub fn default_value(&self) -> Value {
+        match self.kind {
+            Kind::Int { default, .. } => Value::Int(default),
+            Kind::Number { default, .. } => Value::Number(default),
+            Kind::Flag { default } => Value::Flag(default),
+            Kind::List { default, .. } => Value::List(default.items()),
+        }
+    }
+}
+
+/// A resolved threshold value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Int(i64),
+    Number(f64),
+    Flag(bool),
+    List(Vec<String>),
+}
+
+/// How the options change one rule.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct RuleOverride {
+    /// The rule does not run.
+    pub off: bool,
+    /// Every finding of the rule gets this severity.
+    pub severity: Option<Severity>,
+    /// Spam points of each finding instead of the rule's.
+    pub score: Option<f64>,
+}
+
+/// The SpamAssassin-style threshold: a message whose spam score reaches it
+/// fails. Calibrated on labelled real mail (`make calibrate`, README
+/// "Calibration"); overridable with `options.spamThreshold`.
+pub const DEFAULT_SPAM_THRESHOLD: f64 = 5.0;
+
+/// Options, validated and resolved: what every rule reads.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub locale: Locale,
+    /// "Now" for date checks, Unix seconds; the engine never reads the clock.
+    pub now: Option<i64>,
+    /// IPs and CIDRs known to be listed by reputation bodies.
+    pub listed_ips: Vec<String>,
+    /// SMTP settings of the sending script (`config/*` rules).
+    pub smtp: Option<SmtpSettings>,
+    /// Spam score at which the verdict is `fail`.
+    pub spam_threshold: f64,
+    values: HashMap<&'static str, Value>,
+    overrides: HashMap<String, RuleOverride>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            locale: Locale::En,
+            now: None,
+            listed_ips: Vec::new(),
+            smtp: None,
+            spam_threshold: DEFAULT_SPAM_THRESHOLD,
+            values: HashMap::new(),
+            overrides: HashMap::new(),
+        }
+    }
+}
+
+impl Settings {
+    /// Sets a threshold's value (already validated by the caller).
+    pub fn set(&mut self, threshold: &'static Threshold, value: Value) {
+        self.values.insert(threshold.key, value);
+    }
+    /// Sets how the options change a rule.
+    pub fn set_override(&mut self, rule_id: &str, rule_override: RuleOverride) {
+        self.overrides.insert(rule_id.to_string(), rule_override);
+    }
+    /// How the options change a rule (nothing by default).
+    pub fn rule_override(&self, rule_id: &str) -> RuleOverride {
+        self.overrides.get(rule_id).copied().unwrap_or_default()
+    }
+
+    fn value(&self, threshold: &Threshold) -> Option<&Value> {
+        self.values.get(threshold.key)
+    }
+    /// A whole-number threshold (its default when not set or of another kind).
+    pub fn int(&self, threshold: &Threshold) -> i64 {
+        match (self.value(threshold), threshold.kind) {
+            (Some(Value::Int(v)), _) => *v,
+            (_, Kind::Int { default, .. }) => default,
+            _ => 0,
+        }
+    }
+    /// A whole-number threshold as a count (never negative).
+    pub fn count(&self, threshold: &Threshold) -> usize {
+        usize::try_from(self.int(threshold).max(0)).unwrap_or(usize::MAX)
+    }
+    /// A decimal threshold.
+    pub fn number(&self, threshold: &Threshold) -> f64 {
+        match (self.value(threshold), threshold.kind) {
+            (Some(Value::Number(v)), _) => *v,
+            (Some(Value::Int(v)), _) => *v as f64,
+            (_, Kind::Number { default, .. }) => default,
+            (_, Kind::Int { default, .. }) => default as f64,
+            _ => 0.0,
+        }
+    }
+    /// An on/off threshold.
+    pub fn flag(&self, threshold: &Threshold) -> bool {
+        match (self.value(threshold), threshold.kind) {
+            (Some(Value::Flag(v)), _) => *v,
+            (_, Kind::Flag { default }) => default,
+            _ => false,
+        }
+    }
+    /// A list threshold. Lists are resolved when the settings are built, so a
+    /// list read here is never parsed again.
+    pub fn list(&self, threshold: &Threshold) -> &[String] {
+        match self.value(threshold) {
+            Some(Value::List(items)) => items,
+            _ => &[],
+        }
+    }
+}
