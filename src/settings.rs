@@ -9,6 +9,7 @@
 use crate::i18n::Locale;
 use crate::options::SmtpSettings;
 use crate::report::Severity;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Where a severity, a threshold or a limit comes from. Every rule and every
@@ -222,11 +223,13 @@ impl Settings {
         }
     }
     /// A list threshold. Lists are resolved when the settings are built, so a
-    /// list read here is never parsed again.
-    pub fn list(&self, threshold: &Threshold) -> &[String] {
-        match self.value(threshold) {
-            Some(Value::List(items)) => items,
-            _ => &[],
+    /// list read here is never parsed again; settings built by hand (not by
+    /// `pipeline::resolve`) get the declared default.
+    pub fn list(&self, threshold: &Threshold) -> Cow<'_, [String]> {
+        match (self.value(threshold), threshold.kind) {
+            (Some(Value::List(items)), _) => Cow::Borrowed(items.as_slice()),
+            (_, Kind::List { default, .. }) => Cow::Owned(default.items()),
+            _ => Cow::Borrowed(&[]),
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use mail_preflight::inspect::{self, FactKind, Limit};
 use mail_preflight::rules::attachments::samples::{self, ZipEntry};
-use mail_preflight::rules::attachments::AttachmentThresholds;
+use mail_preflight::rules::attachments::{self, MAX_ARCHIVE_DEPTH};
 use mail_preflight::{lint, Locale, Options, Report, Severity, Verdict};
 use std::time::{Duration, Instant};
 
@@ -17,7 +17,7 @@ fn paths_of(report: &Report, rule: &str) -> Vec<String> {
 }
 
 fn facts(name: &str, bytes: &[u8]) -> Vec<inspect::Fact> {
-    inspect::inspect_file(Some(name), None, bytes, &AttachmentThresholds::default().limits())
+    inspect::inspect_file(Some(name), None, bytes, &attachments::default_limits())
 }
 
 #[test]
@@ -269,18 +269,18 @@ fn a_deeply_nested_zip_stops_at_the_depth_limit() {
     assert!(started.elapsed() < Duration::from_secs(10));
     let finding = report.findings_of("attachment/archive-limit").next().expect("depth limit");
     assert_eq!(finding.message_id, "attachment/archive-limit.depth");
-    let limit = AttachmentThresholds::default().max_archive_depth;
+    let limit = mail_preflight::Settings::default().count(&MAX_ARCHIVE_DEPTH);
     assert_eq!(finding.location.path.as_deref().unwrap().matches(" > ").count(), limit);
 }
 
 #[test]
 fn the_entry_count_and_inflate_budget_are_limits_with_findings() {
-    let limits = inspect::Limits { max_entries: 5, ..AttachmentThresholds::default().limits() };
+    let limits = inspect::Limits { max_entries: 5, ..attachments::default_limits() };
     let names: Vec<String> = (0..9).map(|i| format!("f{i}.txt")).collect();
     let entries: Vec<ZipEntry> = names.iter().map(|n| ZipEntry::stored(n, b"x")).collect();
     let found = inspect::inspect_file(Some("many.zip"), None, &samples::zip(&entries), &limits);
     assert!(found.iter().any(|f| matches!(f.kind, FactKind::LimitReached { limit: Limit::Entries, .. })));
-    let limits = inspect::Limits { max_inflated_bytes: 10_000, ..AttachmentThresholds::default().limits() };
+    let limits = inspect::Limits { max_inflated_bytes: 10_000, ..attachments::default_limits() };
     let big = vec![b'a'; 100_000];
     let inner = samples::zip(&[ZipEntry::stored("big.txt", &big)]);
     let outer = samples::zip(&[ZipEntry::deflated("inner.zip", &inner)]);

@@ -7,7 +7,7 @@ use mail_preflight::inspect;
 use mail_preflight::model::Message;
 use mail_preflight::report::Origin;
 use mail_preflight::rules::attachments::samples::{self, ZipEntry};
-use mail_preflight::rules::attachments::AttachmentThresholds;
+use mail_preflight::rules::attachments;
 use mail_preflight::{lint, Options};
 use std::time::{Duration, Instant};
 
@@ -80,8 +80,7 @@ pub fn run(corpus: &[(String, Vec<u8>)]) {
         started.elapsed()
     );
 
-    let thresholds = AttachmentThresholds::default();
-    let limits = thresholds.limits();
+    let limits = attachments::default_limits();
     let message = Message::analyse(&raw, Origin::Raw, Vec::new());
     let (analyse, _) = time(|| Message::analyse(&raw, Origin::Raw, Vec::new()).parts.len());
     let (inspection, facts) = time(|| inspect::inspect_message(&message, &limits));

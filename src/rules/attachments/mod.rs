@@ -108,6 +108,11 @@ pub fn limits(settings: &Settings) -> Limits {
     }
 }
 
+/// The limits handed to the inspector when the options set none.
+pub fn default_limits() -> Limits {
+    limits(&Settings::default())
+}
+
 fn normalise_extension(extension: &str) -> String {
     extension.trim().trim_start_matches('.').to_ascii_lowercase()
 }

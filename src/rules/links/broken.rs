@@ -214,7 +214,7 @@ fn valid_mailto(href: &str) -> bool {
 fn check(message: &Message, cx: &mut Context) {
     for html in &message.html {
         for link in &html.facts.links {
-            let Some(id) = problem(&link.href, cx.settings.list(&BLOCKED_SCHEMES), cx.settings.list(&KNOWN_SCHEMES)) else {
+            let Some(id) = problem(&link.href, &cx.settings.list(&BLOCKED_SCHEMES), &cx.settings.list(&KNOWN_SCHEMES)) else {
                 continue;
             };
             let scheme = scheme_of(&link.href).unwrap_or_default();
@@ -232,11 +232,11 @@ fn check(message: &Message, cx: &mut Context) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::links::LinkThresholds;
+    use crate::settings::Settings;
 
-    fn why(href: &str) -> Option<&'static str> {
-        let t = LinkThresholds::default();
-        problem(href, &t.blocked_schemes, &t.known_schemes)
+    fn why(href: &str) -> Option<&'static crate::i18n::Entry> {
+        let settings = Settings::default();
+        problem(href, &settings.list(&BLOCKED_SCHEMES), &settings.list(&KNOWN_SCHEMES))
     }
 
     #[test]

@@ -103,7 +103,8 @@ pub fn listed_prefix<'p>(subject: &str, prefixes: &'p [String]) -> Option<&'p st
 
 fn check(message: &Message, cx: &mut Context) {
     let Some(subject) = message.subject.as_deref() else { return };
-    let Some(prefix) = listed_prefix(subject, cx.settings.list(&SUBJECT_PREFIXES)) else { return };
+    let prefixes = cx.settings.list(&SUBJECT_PREFIXES);
+    let Some(prefix) = listed_prefix(subject, &prefixes).map(str::to_string) else { return };
     cx.emit(
         Draft::new(Msg::of(&LISTED).text("prefix", prefix))
             .evidence(subject)
