@@ -84,7 +84,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(message: &Message, cx: &mut Context) {
-    for (field, list) in super::address_fields(message) {
+    for (field, list) in message.address_fields() {
         let problems: Vec<_> =
             list.problems.iter().copied().filter(|p| p.kind.concern() == AddressConcern::Length).collect();
         super::emit_grouped(cx, message, 0, field, &problems, |_, kind, _| {

@@ -85,7 +85,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(message: &Message, cx: &mut Context) {
-    for (field, list) in super::address_fields(message) {
+    for (field, list) in message.address_fields() {
         let is_bcc = field.is("Bcc");
         let problems: Vec<_> = list
             .problems

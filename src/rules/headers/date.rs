@@ -5,7 +5,7 @@
 
 use crate::settings::{Evidence, Threshold, Kind};
 use crate::title;
-use crate::grammar::date::{day_name, parse_date_time, weekday_of, DateProblem};
+use crate::grammar::date::{day_name, weekday_of, DateProblem};
 use crate::grammar::Level;
 use crate::i18n::Msg;
 use crate::model::Message;
@@ -125,8 +125,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(message: &Message, cx: &mut Context) {
-    let Some(field) = message.header("Date") else { return };
-    let check = parse_date_time(field.raw_value(message.raw));
+    let Some((field, check)) = message.date_field() else { return };
     super::emit_grouped(cx, message, 0, field, &check.problems, |cx, kind, _| {
         let problem = super::describe(cx, "date", kind.code());
         Some(match kind {

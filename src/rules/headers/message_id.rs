@@ -4,7 +4,6 @@
 //! Threading and duplicate detection rely on these ids.
 
 use crate::title;
-use crate::grammar::msg_id::parse_msg_ids;
 use crate::grammar::Level;
 use crate::i18n::Msg;
 use crate::model::Message;
@@ -64,12 +63,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(message: &Message, cx: &mut Context) {
-    for field in message.header.fields.iter() {
-        let single = field.is("Message-ID") || field.is("Resent-Message-ID");
-        if !single && !field.is("In-Reply-To") && !field.is("References") {
-            continue;
-        }
-        let ids = parse_msg_ids(field.raw_value(message.raw), single);
+    for (field, ids) in message.message_id_fields() {
         super::emit_grouped(cx, message, 0, field, &ids.problems, |cx, kind, count| {
             let problem = super::describe(cx, "msg-id", kind.code());
             let draft = Draft::new(

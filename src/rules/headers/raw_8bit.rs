@@ -5,7 +5,6 @@
 //! File names in MIME parameters are left to `headers/attachment-filename`.
 
 use crate::title;
-use crate::grammar::mime::parse_mime_value;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
@@ -82,16 +81,14 @@ fn check(message: &Message, cx: &mut Context) {
             let value = field.raw_value(message.raw);
             let Some(first) = value.iter().position(|&b| b >= 0x80) else { continue };
             // File names are `headers/attachment-filename`'s concern.
-            let skipped: Vec<(usize, usize)> = if field.is("Content-Type") || field.is("Content-Disposition") {
-                let parsed = parse_mime_value(value, field.is("Content-Type"));
-                parsed
+            let skipped: Vec<(usize, usize)> = match message.mime_value(part, field) {
+                Some(parsed) => parsed
                     .params
                     .iter()
                     .filter(|p| p.base_name() == "name" || p.base_name() == "filename")
                     .map(|p| p.value_range)
-                    .collect()
-            } else {
-                Vec::new()
+                    .collect(),
+                None => Vec::new(),
             };
             let outside = |i: usize| !skipped.iter().any(|&(s, e)| s <= i && i < e);
             let eight_bit: Vec<usize> = (first..value.len()).filter(|&i| value[i] >= 0x80 && outside(i)).collect();

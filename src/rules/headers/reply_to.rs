@@ -4,7 +4,6 @@
 //! there. Information only: it is often deliberate.
 
 use crate::title;
-use crate::grammar::address::parse_address_list;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
@@ -69,8 +68,8 @@ pub const RULE: Rule = Rule {
 /// `local@domain` with the domain lower-cased (RFC 5321 §2.4: domains are case-insensitive).
 fn addresses(message: &Message, field: &crate::model::headers::HeaderField) -> Vec<String> {
     let value = field.raw_value(message.raw);
-    parse_address_list(value)
-        .mailboxes
+    let Some(list) = message.addresses_of(field) else { return Vec::new() };
+    list.mailboxes
         .iter()
         .map(|m| {
             let local = String::from_utf8_lossy(value.get(m.local_part.0..m.local_part.1).unwrap_or(&[])).into_owned();

@@ -5,7 +5,6 @@
 //! holds exactly one mailbox.
 
 use crate::title;
-use crate::grammar::address::parse_address_list;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
@@ -63,7 +62,7 @@ pub const RULE: Rule = Rule {
 
 fn check(message: &Message, cx: &mut Context) {
     let Some(from) = message.header("From") else { return };
-    let mailboxes = parse_address_list(from.raw_value(message.raw)).mailboxes.len();
+    let mailboxes = message.addresses_of(from).map_or(0, |list| list.mailboxes.len());
     match message.header("Sender") {
         None if mailboxes > 1 => cx.emit(
             Draft::new(Msg::of(&MISSING).int("count", mailboxes))
@@ -71,7 +70,7 @@ fn check(message: &Message, cx: &mut Context) {
                 .at(Location::header(from.name.clone(), from.start, from.end)),
         ),
         Some(sender) => {
-            let count = parse_address_list(sender.raw_value(message.raw)).mailboxes.len();
+            let count = message.addresses_of(sender).map_or(0, |list| list.mailboxes.len());
             if count > 1 {
                 cx.emit(
                     Draft::new(Msg::of(&SEVERAL).int("count", count))

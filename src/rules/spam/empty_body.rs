@@ -106,7 +106,7 @@ fn other_readable_text(message: &Message) -> bool {
 }
 
 fn check(message: &Message, cx: &mut Context) {
-    if has_text(&message.visible_text()) || other_readable_text(message) {
+    if has_text(&message.visible_text) || other_readable_text(message) {
         return;
     }
     let location = match main_body_part(message) {

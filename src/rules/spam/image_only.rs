@@ -188,7 +188,7 @@ fn check(message: &Message, cx: &mut Context) {
     if largest.bytes <= (cx.settings.int(&IMAGE_ONLY_MIN_BYTES) as u64) {
         return;
     }
-    let text = message.visible_text();
+    let text = &message.visible_text;
     let words = count_words(&text);
     if words >= cx.settings.count(&IMAGE_ONLY_MAX_WORDS) {
         return;
