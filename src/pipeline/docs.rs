@@ -5,7 +5,7 @@
 
 use crate::i18n::{self, Entry, Locale, Msg, Param};
 use crate::report::{Report, Severity};
-use crate::rules::{ExampleInput, REGISTRY};
+use crate::rules::{ExampleInput, LABELS, REGISTRY};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
@@ -134,9 +134,12 @@ pub fn rule_docs(locale: Locale) -> Vec<RuleDoc> {
         .collect()
 }
 
-/// Every text entry: the catalogues (page, CLI, queue, SMTP, core) and every rule's texts.
+/// Every text entry: the catalogues (page, CLI, queue, SMTP, core), every
+/// rule's texts and the groups' labels.
 pub fn all_entries() -> impl Iterator<Item = &'static Entry> {
-    i18n::all_entries().chain(REGISTRY.iter().flat_map(|r| r.texts.entries()))
+    i18n::all_entries()
+        .chain(REGISTRY.iter().flat_map(|r| r.texts.entries()))
+        .chain(LABELS.iter().flat_map(|labels| labels.iter().copied()))
 }
 
 fn index() -> &'static HashMap<&'static str, &'static Entry> {
@@ -158,7 +161,7 @@ pub fn messages(locale: Locale) -> BTreeMap<&'static str, &'static str> {
 pub fn render_message(id: &str, params: &BTreeMap<String, Param>, locale: Locale) -> String {
     let Some(entry) = entry(id) else { return id.to_string() };
     let params: Vec<(&str, Param)> = params.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
-    i18n::render_template(entry.text(locale), &params, locale)
+    i18n::render_template_with(entry.text(locale), &params, locale, &self::entry)
 }
 
 /// The same report in another language: messages and fixes rendered again

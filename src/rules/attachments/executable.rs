@@ -169,20 +169,18 @@ fn check(message: &Message, cx: &mut Context) {
                 _ => {}
             }
         }
-        let locale = cx.locale();
         let msg = match (by_name, by_content) {
-            (Some((extension, group)), Some(format)) => Msg::of(&BY_NAME_AND_CONTENT)
-                .text("path", fact.path.clone())
-                .text("extension", extension.clone())
-                .text("group", super::group_label(group, locale))
-                .text("format", super::format_label(format, locale)),
-            (Some((extension, group)), None) => Msg::of(&BY_NAME)
-                .text("path", fact.path.clone())
-                .text("extension", extension.clone())
-                .text("group", super::group_label(group, locale)),
-            (None, Some(format)) => Msg::of(&BY_CONTENT)
-                .text("path", fact.path.clone())
-                .text("format", super::format_label(format, locale)),
+            (Some((extension, group)), Some(format)) => {
+                let msg =
+                    Msg::of(&BY_NAME_AND_CONTENT).text("path", fact.path.clone()).text("extension", extension.clone());
+                super::with_format(super::with_group(msg, "group", group), "format", format)
+            }
+            (Some((extension, group)), None) => super::with_group(
+                Msg::of(&BY_NAME).text("path", fact.path.clone()).text("extension", extension.clone()),
+                "group",
+                group,
+            ),
+            (None, Some(format)) => super::with_format(Msg::of(&BY_CONTENT).text("path", fact.path.clone()), "format", format),
             (None, None) => continue,
         };
         cx.emit(Draft::new(msg).evidence(&fact.path).at(super::location(message, attachment, fact)));

@@ -12,9 +12,10 @@ pub mod macro_document;
 pub mod type_mismatch;
 pub mod uninspectable_archive;
 
+pub mod labels;
 pub mod samples;
 
-use crate::i18n::{self, Locale};
+use crate::i18n::Msg;
 use crate::inspect::{self, names, AttachmentFacts, Fact, FactKind, Limits};
 use crate::model::Message;
 use crate::report::Location;
@@ -160,15 +161,20 @@ pub fn facts_where<'f>(
     out
 }
 
-/// The label of a format key (`Format::key`) in the reader's language, from the
-/// catalogue entry `attachment/format.<key>`; an unknown key is shown as is.
-pub fn format_label(key: &str, locale: Locale) -> String {
-    let id = format!("attachment/format.{key}");
-    i18n::entry(&id).map(|e| e.text(locale).to_string()).unwrap_or_else(|| key.to_string())
+/// `msg` with the label of a format key (`Format::key`) as parameter `name`,
+/// or the key itself when it has no label.
+pub fn with_format(msg: Msg, name: &'static str, key: &str) -> Msg {
+    match labels::format_label(key) {
+        Some(label) => msg.label(name, label),
+        None => msg.text(name, key),
+    }
 }
 
-/// The label of an extension group (`ExtensionGroup::name`, or `configured`) in the reader's language.
-pub fn group_label(name: &str, locale: Locale) -> String {
-    let id = format!("attachment/group.{name}");
-    i18n::entry(&id).map(|e| e.text(locale).to_string()).unwrap_or_else(|| name.to_string())
+/// `msg` with the label of an extension group (`ExtensionGroup::name`, or
+/// `configured`) as parameter `name`, or the name itself when it has no label.
+pub fn with_group(msg: Msg, name: &'static str, group: &str) -> Msg {
+    match labels::group_label(group) {
+        Some(label) => msg.label(name, label),
+        None => msg.text(name, group),
+    }
 }

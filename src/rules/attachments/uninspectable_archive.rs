@@ -94,17 +94,14 @@ fn check(message: &Message, cx: &mut Context) {
     let inspected = super::inspect(message, cx.settings);
     for (attachment, fact) in super::facts_where(&inspected, |k| matches!(k, FactKind::Uninspectable { .. })) {
         let FactKind::Uninspectable { format, names } = &fact.kind else { continue };
-        let format = super::format_label(format, cx.locale());
         let msg = if names.is_empty() {
-            Msg::of(&FORMAT)
-                .text("path", fact.path.clone())
-                .text("format", format.clone())
+            super::with_format(Msg::of(&FORMAT).text("path", fact.path.clone()), "format", format)
         } else {
-            Msg::of(&WITH_NAMES)
+            let msg = Msg::of(&WITH_NAMES)
                 .text("path", fact.path.clone())
-                .text("format", format.clone())
                 .int("count", names.len())
-                .text("names", names.iter().take(10).cloned().collect::<Vec<_>>().join(", "))
+                .text("names", names.iter().take(10).cloned().collect::<Vec<_>>().join(", "));
+            super::with_format(msg, "format", format)
         };
         cx.emit(Draft::new(msg).evidence(&fact.path).at(super::location(message, attachment, fact)));
     }

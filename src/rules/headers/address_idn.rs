@@ -69,7 +69,7 @@ fn check(message: &Message, cx: &mut Context) {
     for (field, list) in message.address_fields() {
         let problems: Vec<_> =
             list.problems.iter().copied().filter(|p| p.kind.concern() == AddressConcern::Idn).collect();
-        super::emit_grouped(cx, message, 0, field, &problems, |_, _, _| {
+        super::emit_grouped(cx, message, 0, field, &problems, |_, _| {
             Some(Draft::new(Msg::of(&INVALID).text("field", field.name.clone())))
         });
     }

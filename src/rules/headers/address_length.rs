@@ -87,7 +87,7 @@ fn check(message: &Message, cx: &mut Context) {
     for (field, list) in message.address_fields() {
         let problems: Vec<_> =
             list.problems.iter().copied().filter(|p| p.kind.concern() == AddressConcern::Length).collect();
-        super::emit_grouped(cx, message, 0, field, &problems, |_, kind, _| {
+        super::emit_grouped(cx, message, 0, field, &problems, |kind, _| {
             let (what, limit) = match kind {
                 AddressProblem::LocalPartTooLong => (&LOCAL_PART, MAX_LOCAL_PART_OCTETS),
                 AddressProblem::DomainTooLong => (&DOMAIN, MAX_DOMAIN_OCTETS),

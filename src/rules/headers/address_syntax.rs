@@ -96,14 +96,14 @@ fn check(message: &Message, cx: &mut Context) {
             // Raw 8-bit bytes are `headers/raw-8bit`'s concern.
             .filter(|p| p.kind != AddressProblem::Lex(LexProblem::InvalidUtf8))
             .collect();
-        super::emit_grouped(cx, message, 0, field, &problems, |cx, kind, count| {
-            let problem = super::describe(cx, "address", kind.code());
+        super::emit_grouped(cx, message, 0, field, &problems, |kind, count| {
+            let problem = super::grammar_texts::address_problem(kind);
             let (id, severity) = match kind.level() {
                 Level::Invalid => (&INVALID, Severity::Error),
                 Level::Obsolete => (&OBSOLETE, Severity::Warning),
             };
             let mut draft =
-                Draft::new(Msg::of(id).text("field", field.name.clone()).text("problem", problem).int("count", count))
+                Draft::new(Msg::of(id).text("field", field.name.clone()).label("problem", problem).int("count", count))
                     .severity(severity);
             if kind.level() == Level::Obsolete {
                 draft = draft.fix(Msg::of(&FIX_OBSOLETE));

@@ -126,8 +126,8 @@ pub const RULE: Rule = Rule {
 
 fn check(message: &Message, cx: &mut Context) {
     let Some((field, check)) = message.date_field() else { return };
-    super::emit_grouped(cx, message, 0, field, &check.problems, |cx, kind, _| {
-        let problem = super::describe(cx, "date", kind.code());
+    super::emit_grouped(cx, message, 0, field, &check.problems, |kind, _| {
+        let problem = super::grammar_texts::date_problem(kind);
         Some(match kind {
             DateProblem::WeekdayMismatch => {
                 // The date is kept even when the day name is wrong.
@@ -136,11 +136,11 @@ fn check(message: &Message, cx: &mut Context) {
                 Draft::new(Msg::of(&WEEKDAY_MISMATCH).text("actual", actual))
             }
             _ if kind.level() == Level::Obsolete => {
-                Draft::new(Msg::of(&OBSOLETE).text("problem", problem))
+                Draft::new(Msg::of(&OBSOLETE).label("problem", problem))
                     .severity(Severity::Warning)
                     .fix(Msg::of(&FIX_OBSOLETE))
             }
-            _ => Draft::new(Msg::of(&INVALID).text("problem", problem)),
+            _ => Draft::new(Msg::of(&INVALID).label("problem", problem)),
         })
     });
     let (Some(now), Some(date)) = (cx.settings.now, check.date) else { return };

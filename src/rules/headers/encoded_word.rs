@@ -107,12 +107,12 @@ fn check(message: &Message, cx: &mut Context) {
             } else {
                 continue;
             };
-            super::emit_grouped(cx, message, part, field, &problems, |cx, kind, count| {
-                let problem = super::describe(cx, "encoded-word", kind.code());
+            super::emit_grouped(cx, message, part, field, &problems, |kind, count| {
+                let problem = super::grammar_texts::encoded_word_problem(kind);
                 let draft = Draft::new(
                     Msg::of(&INVALID)
                         .text("field", field.name.clone())
-                        .text("problem", problem)
+                        .label("problem", problem)
                         .int("count", count),
                 );
                 Some(if kind.level() == Level::Obsolete { draft.severity(Severity::Warning) } else { draft })

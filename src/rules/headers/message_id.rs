@@ -64,12 +64,12 @@ pub const RULE: Rule = Rule {
 
 fn check(message: &Message, cx: &mut Context) {
     for (field, ids) in message.message_id_fields() {
-        super::emit_grouped(cx, message, 0, field, &ids.problems, |cx, kind, count| {
-            let problem = super::describe(cx, "msg-id", kind.code());
+        super::emit_grouped(cx, message, 0, field, &ids.problems, |kind, count| {
+            let problem = super::grammar_texts::msg_id_problem(kind);
             let draft = Draft::new(
                 Msg::of(&INVALID)
                     .text("field", field.name.clone())
-                    .text("problem", problem)
+                    .label("problem", problem)
                     .int("count", count),
             );
             Some(match kind.level() {

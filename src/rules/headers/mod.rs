@@ -12,6 +12,7 @@ pub mod date;
 pub mod duplicate_field;
 pub mod encoded_word;
 pub mod field_name;
+pub mod grammar_texts;
 pub mod injection;
 pub mod line_breaks;
 pub mod message_id;
@@ -88,11 +89,6 @@ pub fn part_value_location(part: usize, field: &HeaderField, start: usize, end: 
     }
 }
 
-/// The localized description of a grammar problem (`headers/grammar.<area>.<code>`).
-pub fn describe(cx: &crate::rules::Context, area: &str, code: &str) -> String {
-    crate::i18n::text(&format!("headers/grammar.{area}.{code}"), cx.locale()).to_string()
-}
-
 /// Problem ranges shorter than this are quoted with their whole field as evidence.
 const MIN_EVIDENCE_BYTES: usize = 4;
 
@@ -104,7 +100,7 @@ pub fn emit_grouped<K: Copy + PartialEq>(
     part: usize,
     field: &HeaderField,
     problems: &[crate::grammar::Problem<K>],
-    mut draft: impl FnMut(&mut crate::rules::Context, K, usize) -> Option<crate::rules::Draft>,
+    mut draft: impl FnMut(K, usize) -> Option<crate::rules::Draft>,
 ) {
     let mut seen: Vec<K> = Vec::new();
     for problem in problems {
@@ -113,7 +109,7 @@ pub fn emit_grouped<K: Copy + PartialEq>(
         }
         seen.push(problem.kind);
         let count = problems.iter().filter(|p| p.kind == problem.kind).count();
-        let Some(d) = draft(cx, problem.kind, count) else { continue };
+        let Some(d) = draft(problem.kind, count) else { continue };
         let slice = value_slice(message, field, problem.start, problem.end);
         // A lone dot or bracket says little: quote the whole field then.
         let evidence = if slice.iter().filter(|b| !b.is_ascii_whitespace()).count() < MIN_EVIDENCE_BYTES {

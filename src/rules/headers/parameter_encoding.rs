@@ -76,12 +76,12 @@ fn check(message: &Message, cx: &mut Context) {
             continue;
         }
         let problems: Vec<_> = parsed.problems.iter().filter(|p| p.kind.is_rfc2231()).cloned().collect();
-        super::emit_grouped(cx, message, part, field, &problems, |cx, kind, count| {
-            let problem = super::describe(cx, "mime", kind.code());
+        super::emit_grouped(cx, message, part, field, &problems, |kind, count| {
+            let problem = super::grammar_texts::mime_problem(kind);
             Some(Draft::new(
                 Msg::of(&INVALID)
                     .text("field", field.name.clone())
-                    .text("problem", problem)
+                    .label("problem", problem)
                     .int("count", count),
             ))
         });

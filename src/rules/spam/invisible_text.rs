@@ -59,6 +59,12 @@ crate::rule_texts! { "spam/invisible-text";
         es: "El HTML tiene más de {limit} elementos; solo se analizaron sus primeros {analysed} de {total} bytes, así que el resto puede ocultar texto.",
         pl: "HTML ma ponad {limit} elementów; przeanalizowano tylko pierwsze {analysed} z {total} bajtów, więc reszta może ukrywać tekst.",
     },
+    DEFAULT_SOURCE "default-source" => {
+        en: "the mail client's default",
+        fr: "la valeur par défaut du logiciel de messagerie",
+        es: "el valor predeterminado del cliente de correo",
+        pl: "domyślne ustawienie programu pocztowego",
+    },
     FIX_SIMPLIFY "fix-simplify" => {
         en: "Simplify the HTML: real messages need a few dozen levels of nesting at most.",
         fr: "Simplifiez le HTML : un vrai message n'a besoin que de quelques dizaines de niveaux d'imbrication au plus.",
@@ -144,17 +150,23 @@ fn check(message: &Message, cx: &mut Context) {
             let first = runs[0];
             let background = first.background.unwrap_or(crate::model::html::Rgba::WHITE);
             let describe = |s: &str| if s.is_empty() { String::from("(default)") } else { s.to_string() };
+            // An empty source: nothing in the HTML sets it, the mail client's default applies.
+            let source = |msg: Msg, name: &'static str, source: &str| {
+                if source.is_empty() {
+                    msg.label(name, &DEFAULT_SOURCE)
+                } else {
+                    msg.text(name, source)
+                }
+            };
+            let msg = Msg::of(&SAME_COLOUR)
+                .text("color", first.color.hex())
+                .text("background", background.hex())
+                .float("contrast", first.color.contrast(background))
+                .float("limit", min_contrast)
+                .text("words", words_of(runs));
+            let msg = source(source(msg, "colorSource", color_source), "backgroundSource", background_source);
             cx.emit(
-                Draft::new(
-                    Msg::of(&SAME_COLOUR)
-                        .text("color", first.color.hex())
-                        .text("background", background.hex())
-                        .float("contrast", first.color.contrast(background))
-                        .text("limit", crate::i18n::format_float(min_contrast, cx.locale(), 2))
-                        .text("words", words_of(runs))
-                        .text("colorSource", describe(color_source))
-                        .text("backgroundSource", describe(background_source)),
-                )
+                Draft::new(msg)
                 .evidence(format!("{} / {}: {}", describe(color_source), describe(background_source), words_of(runs)))
                 .at(location.clone()),
             );
