@@ -53,12 +53,33 @@ pub const RULE: Rule = Rule {
     texts: &TEXTS,
     thresholds: &[], // TODO(thresholds)
     examples: &[
-        Example::fails(title! { en: "A ZIP whose entry is password protected", fr: "A ZIP whose entry is password protected", es: "A ZIP whose entry is password protected", pl: "A ZIP whose entry is password protected" }, ExampleInput::Generated(encrypted_zip)),
         Example::fails(
-            title! { en: "A password-protected Excel file (OLE2 EncryptedPackage)", fr: "A password-protected Excel file (OLE2 EncryptedPackage)", es: "A password-protected Excel file (OLE2 EncryptedPackage)", pl: "A password-protected Excel file (OLE2 EncryptedPackage)" },
+            title! {
+                en: "A ZIP whose entry is password protected",
+                fr: "Un ZIP dont l'entrée est protégée par mot de passe",
+                es: "Un ZIP cuya entrada está protegida con contraseña",
+                pl: "ZIP, którego pozycja jest chroniona hasłem",
+            },
+            ExampleInput::Generated(encrypted_zip),
+        ),
+        Example::fails(
+            title! {
+                en: "A password-protected Excel file (OLE2 EncryptedPackage)",
+                fr: "Un fichier Excel protégé par mot de passe (OLE2 EncryptedPackage)",
+                es: "Un archivo Excel protegido con contraseña (OLE2 EncryptedPackage)",
+                pl: "Plik Excel chroniony hasłem (OLE2 EncryptedPackage)",
+            },
             ExampleInput::Generated(encrypted_office),
         ),
-        Example::passes(title! { en: "A ZIP without password", fr: "A ZIP without password", es: "A ZIP without password", pl: "A ZIP without password" }, ExampleInput::Generated(plain_zip)),
+        Example::passes(
+            title! {
+                en: "A ZIP without password",
+                fr: "Un ZIP sans mot de passe",
+                es: "Un ZIP sin contraseña",
+                pl: "ZIP bez hasła",
+            },
+            ExampleInput::Generated(plain_zip),
+        ),
     ],
     check: Check::Message(check),
 };

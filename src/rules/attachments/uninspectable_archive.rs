@@ -55,11 +55,51 @@ pub const RULE: Rule = Rule {
     texts: &TEXTS,
     thresholds: &[], // TODO(thresholds)
     examples: &[
-        Example::fails(title! { en: "A RAR archive", fr: "A RAR archive", es: "A RAR archive", pl: "A RAR archive" }, ExampleInput::Generated(rar_archive)),
-        Example::fails(title! { en: "A 7-Zip archive named backup.dat", fr: "A 7-Zip archive named backup.dat", es: "A 7-Zip archive named backup.dat", pl: "A 7-Zip archive named backup.dat" }, ExampleInput::Generated(seven_zip_renamed)),
-        Example::fails(title! { en: "A cabinet listing its file names", fr: "A cabinet listing its file names", es: "A cabinet listing its file names", pl: "A cabinet listing its file names" }, ExampleInput::Generated(cabinet)),
-        Example::passes(title! { en: "A ZIP archive (its directory is read)", fr: "A ZIP archive (its directory is read)", es: "A ZIP archive (its directory is read)", pl: "A ZIP archive (its directory is read)" }, ExampleInput::Generated(zip_archive)),
-        Example::passes(title! { en: "A gzip-compressed tar archive (inflated and read)", fr: "A gzip-compressed tar archive (inflated and read)", es: "A gzip-compressed tar archive (inflated and read)", pl: "A gzip-compressed tar archive (inflated and read)" }, ExampleInput::Generated(tar_gz)),
+        Example::fails(
+            title! {
+                en: "A RAR archive",
+                fr: "Une archive RAR",
+                es: "Un archivo RAR",
+                pl: "Archiwum RAR",
+            },
+            ExampleInput::Generated(rar_archive),
+        ),
+        Example::fails(
+            title! {
+                en: "A 7-Zip archive named backup.dat",
+                fr: "Une archive 7-Zip nommée backup.dat",
+                es: "Un archivo 7-Zip llamado backup.dat",
+                pl: "Archiwum 7-Zip o nazwie backup.dat",
+            },
+            ExampleInput::Generated(seven_zip_renamed),
+        ),
+        Example::fails(
+            title! {
+                en: "A cabinet listing its file names",
+                fr: "Une archive Cabinet qui liste ses noms de fichiers",
+                es: "Un archivo Cabinet que enumera sus nombres de archivo",
+                pl: "Archiwum Cabinet z listą nazw plików",
+            },
+            ExampleInput::Generated(cabinet),
+        ),
+        Example::passes(
+            title! {
+                en: "A ZIP archive (its directory is read)",
+                fr: "Une archive ZIP (son répertoire est lu)",
+                es: "Un archivo ZIP (se lee su directorio)",
+                pl: "Archiwum ZIP (jego katalog jest odczytywany)",
+            },
+            ExampleInput::Generated(zip_archive),
+        ),
+        Example::passes(
+            title! {
+                en: "A gzip-compressed tar archive (inflated and read)",
+                fr: "Une archive tar compressée en gzip (décompressée et lue)",
+                es: "Un archivo tar comprimido con gzip (descomprimido y leído)",
+                pl: "Archiwum tar skompresowane gzipem (rozpakowane i odczytane)",
+            },
+            ExampleInput::Generated(tar_gz),
+        ),
     ],
     check: Check::Message(check),
 };

@@ -45,17 +45,65 @@ pub const RULE: Rule = Rule {
     texts: &TEXTS,
     thresholds: &[], // TODO(thresholds)
     examples: &[
-        Example::fails(title! { en: "mail() with an SMTP host configured", fr: "mail() with an SMTP host configured", es: "mail() with an SMTP host configured", pl: "mail() with an SMTP host configured" }, ExampleInput::Raw(EXAMPLE_MESSAGE))
+        Example::fails(
+            title! {
+                en: "mail() with an SMTP host configured",
+                fr: "mail() avec un hôte SMTP configuré",
+                es: "mail() con un host SMTP configurado",
+                pl: "mail() ze skonfigurowanym hostem SMTP",
+            },
+            ExampleInput::Raw(EXAMPLE_MESSAGE),
+        )
             .with_options(r#"{"smtp": {"transport": "mail", "host": "smtp.example.com"}}"#),
-        Example::fails(title! { en: "mail() with an SMTP host and port", fr: "mail() with an SMTP host and port", es: "mail() with an SMTP host and port", pl: "mail() with an SMTP host and port" }, ExampleInput::Raw(EXAMPLE_MESSAGE))
+        Example::fails(
+            title! {
+                en: "mail() with an SMTP host and port",
+                fr: "mail() avec un hôte et un port SMTP",
+                es: "mail() con un host y un puerto SMTP",
+                pl: "mail() z hostem i portem SMTP",
+            },
+            ExampleInput::Raw(EXAMPLE_MESSAGE),
+        )
             .with_options(r#"{"smtp": {"transport": "MAIL", "host": "ssl0.ovh.net", "port": 465, "security": "ssl"}}"#),
-        Example::passes(title! { en: "mail() and no SMTP server", fr: "mail() and no SMTP server", es: "mail() and no SMTP server", pl: "mail() and no SMTP server" }, ExampleInput::Raw(EXAMPLE_MESSAGE))
+        Example::passes(
+            title! {
+                en: "mail() and no SMTP server",
+                fr: "mail() et aucun serveur SMTP",
+                es: "mail() y ningún servidor SMTP",
+                pl: "mail() i brak serwera SMTP",
+            },
+            ExampleInput::Raw(EXAMPLE_MESSAGE),
+        )
             .with_options(r#"{"smtp": {"transport": "mail"}}"#),
-        Example::passes(title! { en: "mail() with an empty host field", fr: "mail() with an empty host field", es: "mail() with an empty host field", pl: "mail() with an empty host field" }, ExampleInput::Raw(EXAMPLE_MESSAGE))
+        Example::passes(
+            title! {
+                en: "mail() with an empty host field",
+                fr: "mail() avec un champ d'hôte vide",
+                es: "mail() con el campo de host vacío",
+                pl: "mail() z pustym polem hosta",
+            },
+            ExampleInput::Raw(EXAMPLE_MESSAGE),
+        )
             .with_options(r#"{"smtp": {"transport": "mail", "host": "  "}}"#),
-        Example::passes(title! { en: "An SMTP script with its host", fr: "An SMTP script with its host", es: "An SMTP script with its host", pl: "An SMTP script with its host" }, ExampleInput::Raw(EXAMPLE_MESSAGE))
+        Example::passes(
+            title! {
+                en: "An SMTP script with its host",
+                fr: "Un script SMTP avec son hôte",
+                es: "Un script SMTP con su host",
+                pl: "Skrypt SMTP z własnym hostem",
+            },
+            ExampleInput::Raw(EXAMPLE_MESSAGE),
+        )
             .with_options(r#"{"smtp": {"transport": "smtp", "host": "ssl0.ovh.net", "port": 465, "security": "ssl"}}"#),
-        Example::passes(title! { en: "No SMTP settings given", fr: "No SMTP settings given", es: "No SMTP settings given", pl: "No SMTP settings given" }, ExampleInput::Raw(EXAMPLE_MESSAGE)),
+        Example::passes(
+            title! {
+                en: "No SMTP settings given",
+                fr: "Aucun réglage SMTP fourni",
+                es: "Sin ajustes SMTP",
+                pl: "Brak ustawień SMTP",
+            },
+            ExampleInput::Raw(EXAMPLE_MESSAGE),
+        ),
     ],
     check: Check::Settings(check),
 };

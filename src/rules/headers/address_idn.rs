@@ -46,19 +46,39 @@ pub const RULE: Rule = Rule {
     thresholds: &[], // TODO(thresholds)
     examples: &[
         Example::fails(
-            title! { en: "A broken punycode label", fr: "A broken punycode label", es: "A broken punycode label", pl: "A broken punycode label" },
+            title! {
+                en: "A broken punycode label",
+                fr: "Un label punycode cassé",
+                es: "Una etiqueta punycode rota",
+                pl: "Uszkodzona etykieta punycode",
+            },
             ExampleInput::Raw("From: a@xn--zz.example\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
         Example::fails(
-            title! { en: "A label starting with a combining accent", fr: "A label starting with a combining accent", es: "A label starting with a combining accent", pl: "A label starting with a combining accent" },
+            title! {
+                en: "A label starting with a combining accent",
+                fr: "Un label qui commence par un accent combinant",
+                es: "Una etiqueta que empieza por un acento combinante",
+                pl: "Etykieta zaczynająca się od znaku łączącego (akcentu)",
+            },
             ExampleInput::Raw("From: a@\u{301}example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
         Example::passes(
-            title! { en: "A valid UTF-8 domain", fr: "A valid UTF-8 domain", es: "A valid UTF-8 domain", pl: "A valid UTF-8 domain" },
+            title! {
+                en: "A valid UTF-8 domain",
+                fr: "Un domaine UTF-8 valide",
+                es: "Un dominio UTF-8 válido",
+                pl: "Poprawna domena UTF-8",
+            },
             ExampleInput::Raw("From: a@b\u{fc}cher.example\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
         Example::passes(
-            title! { en: "A valid A-label", fr: "A valid A-label", es: "A valid A-label", pl: "A valid A-label" },
+            title! {
+                en: "A valid A-label",
+                fr: "Un A-label valide",
+                es: "Una A-label válida",
+                pl: "Poprawna etykieta A (A-label)",
+            },
             ExampleInput::Raw("From: a@xn--bcher-kva.example\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
     ],

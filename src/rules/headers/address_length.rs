@@ -67,18 +67,41 @@ pub const RULE: Rule = Rule {
     thresholds: &[], // TODO(thresholds)
     examples: &[
         Example::fails(
-            title! { en: "A local part of 65 octets", fr: "A local part of 65 octets", es: "A local part of 65 octets", pl: "A local part of 65 octets" },
+            title! {
+                en: "A local part of 65 octets",
+                fr: "Une partie locale de 65 octets",
+                es: "Una parte local de 65 octetos",
+                pl: "Część lokalna o długości 65 oktetów",
+            },
             ExampleInput::Raw("From: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
         Example::fails(
-            title! { en: "A domain label of 64 octets", fr: "A domain label of 64 octets", es: "A domain label of 64 octets", pl: "A domain label of 64 octets" },
+            title! {
+                en: "A domain label of 64 octets",
+                fr: "Un label de domaine de 64 octets",
+                es: "Una etiqueta de dominio de 64 octetos",
+                pl: "Etykieta domeny o długości 64 oktetów",
+            },
             ExampleInput::Raw("From: a@aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
         Example::passes(
-            title! { en: "A local part of exactly 64 octets", fr: "A local part of exactly 64 octets", es: "A local part of exactly 64 octets", pl: "A local part of exactly 64 octets" },
+            title! {
+                en: "A local part of exactly 64 octets",
+                fr: "Une partie locale d'exactement 64 octets",
+                es: "Una parte local de exactamente 64 octetos",
+                pl: "Część lokalna o długości dokładnie 64 oktetów",
+            },
             ExampleInput::Raw("From: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
-        Example::passes(title! { en: "Ordinary addresses", fr: "Ordinary addresses", es: "Ordinary addresses", pl: "Ordinary addresses" }, ExampleInput::Raw("From: a@example.com\nTo: Bob <b@example.com>\nSubject: Hi\n\nHello\n")),
+        Example::passes(
+            title! {
+                en: "Ordinary addresses",
+                fr: "Des adresses ordinaires",
+                es: "Direcciones corrientes",
+                pl: "Zwykłe adresy",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: Bob <b@example.com>\nSubject: Hi\n\nHello\n"),
+        ),
     ],
     check: Check::Message(check),
 };

@@ -100,23 +100,78 @@ pub const RULE: Rule = Rule {
     texts: &TEXTS,
     thresholds: &[&MAX_DATE_FUTURE_SECONDS, &MAX_DATE_PAST_SECONDS],
     examples: &[
-        Example::fails(title! { en: "An ISO 8601 date", fr: "An ISO 8601 date", es: "An ISO 8601 date", pl: "An ISO 8601 date" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: 2026-03-02 10:00:00\nSubject: Hi\n\nHello\n")),
-        Example::fails(title! { en: "Tuesday for a Monday", fr: "Tuesday for a Monday", es: "Tuesday for a Monday", pl: "Tuesday for a Monday" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Tue, 2 Mar 2026 10:00:00 +0100\nSubject: Hi\n\nHello\n")),
-        Example::fails(title! { en: "A named zone (obsolete: warning)", fr: "A named zone (obsolete: warning)", es: "A named zone (obsolete: warning)", pl: "A named zone (obsolete: warning)" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Mon, 2 Mar 2026 10:00:00 EST\nSubject: Hi\n\nHello\n")),
-        Example::fails(title! { en: "No zone", fr: "No zone", es: "No zone", pl: "No zone" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Mon, 2 Mar 2026 10:00:00\nSubject: Hi\n\nHello\n")),
         Example::fails(
-            title! { en: "A date two days ahead of now", fr: "A date two days ahead of now", es: "A date two days ahead of now", pl: "A date two days ahead of now" },
+            title! {
+                en: "An ISO 8601 date",
+                fr: "Une date ISO 8601",
+                es: "Una fecha ISO 8601",
+                pl: "Data w formacie ISO 8601",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: 2026-03-02 10:00:00\nSubject: Hi\n\nHello\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "Tuesday for a Monday",
+                fr: "Mardi pour un lundi",
+                es: "Martes para un lunes",
+                pl: "Wtorek zamiast poniedziałku",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Tue, 2 Mar 2026 10:00:00 +0100\nSubject: Hi\n\nHello\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "A named zone (obsolete: warning)",
+                fr: "Un fuseau désigné par son nom (obsolète : avertissement)",
+                es: "Una zona indicada por su nombre (obsoleto: advertencia)",
+                pl: "Strefa podana nazwą (przestarzałe: ostrzeżenie)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Mon, 2 Mar 2026 10:00:00 EST\nSubject: Hi\n\nHello\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "No zone",
+                fr: "Pas de fuseau horaire",
+                es: "Sin zona horaria",
+                pl: "Brak strefy czasowej",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Mon, 2 Mar 2026 10:00:00\nSubject: Hi\n\nHello\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "A date two days ahead of now",
+                fr: "Une date deux jours après maintenant",
+                es: "Una fecha dos días por delante de ahora",
+                pl: "Data o dwa dni w przyszłości",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Wed, 4 Mar 2026 10:00:00 +0100\nSubject: Hi\n\nHello\n"),
         )
         .with_options(r#"{"now": 1772442000}"#),
         Example::fails(
-            title! { en: "A date a year before now", fr: "A date a year before now", es: "A date a year before now", pl: "A date a year before now" },
+            title! {
+                en: "A date a year before now",
+                fr: "Une date un an avant maintenant",
+                es: "Una fecha un año antes de ahora",
+                pl: "Data sprzed roku",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Sun, 2 Mar 2025 10:00:00 +0100\nSubject: Hi\n\nHello\n"),
         )
         .with_options(r#"{"now": 1772442000}"#),
-        Example::passes(title! { en: "A correct date with a comment", fr: "A correct date with a comment", es: "A correct date with a comment", pl: "A correct date with a comment" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Mon, 2 Mar 2026 10:00:00 +0100 (CET)\nSubject: Hi\n\nHello\n")),
         Example::passes(
-            title! { en: "A date an hour before now", fr: "A date an hour before now", es: "A date an hour before now", pl: "A date an hour before now" },
+            title! {
+                en: "A correct date with a comment",
+                fr: "Une date correcte avec un commentaire",
+                es: "Una fecha correcta con un comentario",
+                pl: "Poprawna data z komentarzem",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Mon, 2 Mar 2026 10:00:00 +0100 (CET)\nSubject: Hi\n\nHello\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "A date an hour before now",
+                fr: "Une date une heure avant maintenant",
+                es: "Una fecha una hora antes de ahora",
+                pl: "Data sprzed godziny",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: 2 Mar 2026 09:00:00 +0100\nSubject: Hi\n\nHello\n"),
         )
         .with_options(r#"{"now": 1772442000}"#),

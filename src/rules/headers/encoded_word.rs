@@ -49,18 +49,60 @@ pub const RULE: Rule = Rule {
     texts: &TEXTS,
     thresholds: &[], // TODO(thresholds)
     examples: &[
-        Example::fails(title! { en: "Base64 with a missing pad", fr: "Base64 with a missing pad", es: "Base64 with a missing pad", pl: "Base64 with a missing pad" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: =?UTF-8?B?Q2Fmw6k?=\n\nHello\n")),
-        Example::fails(title! { en: "An unknown charset", fr: "An unknown charset", es: "An unknown charset", pl: "An unknown charset" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: =?x-klingon?Q?Qapla?=\n\nHello\n")),
-        Example::fails(title! { en: "No closing ?=", fr: "No closing ?=", es: "No closing ?=", pl: "No closing ?=" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: =?UTF-8?Q?Caf=C3=A9 open\n\nHello\n")),
         Example::fails(
-            title! { en: "An encoded word inside quotes", fr: "An encoded word inside quotes", es: "An encoded word inside quotes", pl: "An encoded word inside quotes" },
+            title! {
+                en: "Base64 with a missing pad",
+                fr: "Du base64 auquel il manque un remplissage",
+                es: "Base64 al que le falta un relleno",
+                pl: "Base64 z brakującym dopełnieniem",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: =?UTF-8?B?Q2Fmw6k?=\n\nHello\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "An unknown charset",
+                fr: "Un jeu de caractères inconnu",
+                es: "Un juego de caracteres desconocido",
+                pl: "Nieznane kodowanie znaków",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: =?x-klingon?Q?Qapla?=\n\nHello\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "No closing ?=",
+                fr: "Pas de ?= de fermeture",
+                es: "Sin ?= de cierre",
+                pl: "Brak zamykającego ?=",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: =?UTF-8?Q?Caf=C3=A9 open\n\nHello\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "An encoded word inside quotes",
+                fr: "Un mot encodé entre guillemets",
+                es: "Una palabra codificada entre comillas",
+                pl: "Słowo kodowane w cudzysłowie",
+            },
             ExampleInput::Raw("From: \"=?UTF-8?Q?J=C3=B6rg?=\" <j@example.com>\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
         Example::passes(
-            title! { en: "Well-formed B and Q words, in a Subject and a display name", fr: "Well-formed B and Q words, in a Subject and a display name", es: "Well-formed B and Q words, in a Subject and a display name", pl: "Well-formed B and Q words, in a Subject and a display name" },
+            title! {
+                en: "Well-formed B and Q words, in a Subject and a display name",
+                fr: "Des mots B et Q bien formés, dans un Subject et un nom affiché",
+                es: "Palabras B y Q bien formadas, en un Subject y un nombre visible",
+                pl: "Poprawne słowa B i Q w polu Subject i w nazwie wyświetlanej",
+            },
             ExampleInput::Raw("From: =?UTF-8?Q?J=C3=B6rg?= <j@example.com>\nTo: b@example.com\nSubject: =?UTF-8?B?Q2Fmw6k=?= =?ISO-8859-1?Q?caf=E9?=\n\nHello\n"),
         ),
-        Example::passes(title! { en: "A subject that only mentions =?", fr: "A subject that only mentions =?", es: "A subject that only mentions =?", pl: "A subject that only mentions =?" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: what =? means\n\nHello\n")),
+        Example::passes(
+            title! {
+                en: "A subject that only mentions =?",
+                fr: "Un sujet qui ne fait que mentionner =?",
+                es: "Un asunto que solo menciona =?",
+                pl: "Temat, który tylko wspomina =?",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: what =? means\n\nHello\n"),
+        ),
     ],
     check: Check::Message(check),
 };

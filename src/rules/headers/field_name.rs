@@ -71,27 +71,52 @@ pub const RULE: Rule = Rule {
     thresholds: &[], // TODO(thresholds)
     examples: &[
         Example::fails(
-            title! { en: "A space inside a field name", fr: "A space inside a field name", es: "A space inside a field name", pl: "A space inside a field name" },
+            title! {
+                en: "A space inside a field name",
+                fr: "Une espace dans un nom de champ",
+                es: "Un espacio dentro de un nombre de campo",
+                pl: "Spacja w nazwie pola",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nX Mailer: Form 1.0\nSubject: Hi\n\nHello\n"),
         ),
         Example::fails(
-            title! { en: "A header line without a colon", fr: "A header line without a colon", es: "A header line without a colon", pl: "A header line without a colon" },
+            title! {
+                en: "A header line without a colon",
+                fr: "Une ligne d'en-tête sans deux-points",
+                es: "Una línea de cabecera sin dos puntos",
+                pl: "Wiersz nagłówka bez dwukropka",
+            },
             ExampleInput::Raw(
                 "From: a@example.com\nTo: b@example.com\nSubject: Hi\nThank you for your order\n\nHello\n",
             ),
         ),
         Example::fails(
-            title! { en: "White space before the colon (obsolete: warning)", fr: "White space before the colon (obsolete: warning)", es: "White space before the colon (obsolete: warning)", pl: "White space before the colon (obsolete: warning)" },
+            title! {
+                en: "White space before the colon (obsolete: warning)",
+                fr: "Une espace avant les deux-points (obsolète : avertissement)",
+                es: "Espacio antes de los dos puntos (obsoleto: advertencia)",
+                pl: "Biały znak przed dwukropkiem (przestarzałe: ostrzeżenie)",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject : Hi\n\nHello\n"),
         ),
         Example::passes(
-            title! { en: "Names with digits, dashes and dots", fr: "Names with digits, dashes and dots", es: "Names with digits, dashes and dots", pl: "Names with digits, dashes and dots" },
+            title! {
+                en: "Names with digits, dashes and dots",
+                fr: "Des noms avec des chiffres, des tirets et des points",
+                es: "Nombres con cifras, guiones y puntos",
+                pl: "Nazwy z cyframi, łącznikami i kropkami",
+            },
             ExampleInput::Raw(
                 "From: a@example.com\nTo: b@example.com\nX-Mailer.Version-2: Form\nSubject: Hi\n\nHello\n",
             ),
         ),
         Example::passes(
-            title! { en: "A folded field", fr: "A folded field", es: "A folded field", pl: "A folded field" },
+            title! {
+                en: "A folded field",
+                fr: "Un champ replié sur plusieurs lignes",
+                es: "Un campo plegado en varias líneas",
+                pl: "Pole zawinięte na kilka wierszy",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n there\n\nHello\n"),
         ),
     ],

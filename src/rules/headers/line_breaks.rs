@@ -53,21 +53,36 @@ pub const RULE: Rule = Rule {
     thresholds: &[], // TODO(thresholds)
     examples: &[
         Example::fails(
-            title! { en: "A bare CR inside the Subject", fr: "A bare CR inside the Subject", es: "A bare CR inside the Subject", pl: "A bare CR inside the Subject" },
+            title! {
+                en: "A bare CR inside the Subject",
+                fr: "Un CR seul dans le Subject",
+                es: "Un CR suelto dentro del Subject",
+                pl: "Samotny CR w polu Subject",
+            },
             ExampleInput::Raw(
                 "From: a@example.com\r\nTo: b@example.com\r\nSubject: Hi\rBcc: c@example.com\r\n\r\nHello\r\n",
             ),
         ),
         Example::fails(
-            title! { en: "A bare LF in a CRLF message", fr: "A bare LF in a CRLF message", es: "A bare LF in a CRLF message", pl: "A bare LF in a CRLF message" },
+            title! {
+                en: "A bare LF in a CRLF message",
+                fr: "Un LF seul dans un message en CRLF",
+                es: "Un LF suelto en un mensaje CRLF",
+                pl: "Samotny LF w wiadomości z CRLF",
+            },
             ExampleInput::Raw("From: a@example.com\r\nTo: b@example.com\nSubject: Hi\r\n\r\nHello\r\n"),
         ),
         Example::passes(
-            title! { en: "CRLF everywhere", fr: "CRLF everywhere", es: "CRLF everywhere", pl: "CRLF everywhere" },
+            title! { en: "CRLF everywhere", fr: "CRLF partout", es: "CRLF en todas partes", pl: "Wszędzie CRLF" },
             ExampleInput::Raw("From: a@example.com\r\nTo: b@example.com\r\nSubject: Hi\r\n\r\nHello\r\n"),
         ),
         Example::passes(
-            title! { en: "LF everywhere (pasted text)", fr: "LF everywhere (pasted text)", es: "LF everywhere (pasted text)", pl: "LF everywhere (pasted text)" },
+            title! {
+                en: "LF everywhere (pasted text)",
+                fr: "LF partout (texte collé)",
+                es: "LF en todas partes (texto pegado)",
+                pl: "Wszędzie LF (wklejony tekst)",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
     ],

@@ -46,23 +46,48 @@ pub const RULE: Rule = Rule {
     thresholds: &[], // TODO(thresholds)
     examples: &[
         Example::fails(
-            title! { en: "An extended value without charset", fr: "An extended value without charset", es: "An extended value without charset", pl: "An extended value without charset" },
+            title! {
+                en: "An extended value without charset",
+                fr: "Une valeur étendue sans charset",
+                es: "Un valor extendido sin charset",
+                pl: "Wartość rozszerzona bez charset",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: application/pdf\nContent-Disposition: attachment; filename*=r%C3%A9sum%C3%A9.pdf\n\nJVBERi0=\n"),
         ),
         Example::fails(
-            title! { en: "A gap in the continuations", fr: "A gap in the continuations", es: "A gap in the continuations", pl: "A gap in the continuations" },
+            title! {
+                en: "A gap in the continuations",
+                fr: "Un trou dans les suites",
+                es: "Un hueco en las continuaciones",
+                pl: "Luka w kontynuacjach",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: application/pdf\nContent-Disposition: attachment; filename*0=\"annual\"; filename*2=\"report.pdf\"\n\nJVBERi0=\n"),
         ),
         Example::fails(
-            title! { en: "A raw space in an extended value", fr: "A raw space in an extended value", es: "A raw space in an extended value", pl: "A raw space in an extended value" },
+            title! {
+                en: "A raw space in an extended value",
+                fr: "Une espace non encodée dans une valeur étendue",
+                es: "Un espacio sin codificar en un valor extendido",
+                pl: "Niezakodowana spacja w wartości rozszerzonej",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: application/pdf\nContent-Disposition: attachment; filename*=\"utf-8''my report.pdf\"\n\nJVBERi0=\n"),
         ),
         Example::passes(
-            title! { en: "A correct extended value with continuations", fr: "A correct extended value with continuations", es: "A correct extended value with continuations", pl: "A correct extended value with continuations" },
+            title! {
+                en: "A correct extended value with continuations",
+                fr: "Une valeur étendue correcte avec des suites",
+                es: "Un valor extendido correcto con continuaciones",
+                pl: "Poprawna wartość rozszerzona z kontynuacjami",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: application/pdf\nContent-Disposition: attachment;\n filename*0*=utf-8''r%C3%A9sum;\n filename*1*=%C3%A9.pdf\n\nJVBERi0=\n"),
         ),
         Example::passes(
-            title! { en: "A plain ASCII file name", fr: "A plain ASCII file name", es: "A plain ASCII file name", pl: "A plain ASCII file name" },
+            title! {
+                en: "A plain ASCII file name",
+                fr: "Un nom de fichier en ASCII simple",
+                es: "Un nombre de archivo en ASCII simple",
+                pl: "Nazwa pliku w zwykłym ASCII",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: application/pdf\nContent-Disposition: attachment; filename=\"report.pdf\"\n\nJVBERi0=\n"),
         ),
     ],

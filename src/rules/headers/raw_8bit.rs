@@ -52,19 +52,37 @@ pub const RULE: Rule = Rule {
     texts: &TEXTS,
     thresholds: &[], // TODO(thresholds)
     examples: &[
-        Example::fails(title! { en: "A Latin-1 byte in the Subject", fr: "A Latin-1 byte in the Subject", es: "A Latin-1 byte in the Subject", pl: "A Latin-1 byte in the Subject" }, ExampleInput::Generated(latin1_subject)),
         Example::fails(
-            title! { en: "Raw UTF-8 in the Subject (RFC 6532 only: warning)", fr: "Raw UTF-8 in the Subject (RFC 6532 only: warning)", es: "Raw UTF-8 in the Subject (RFC 6532 only: warning)", pl: "Raw UTF-8 in the Subject (RFC 6532 only: warning)" },
+            title! {
+                en: "A Latin-1 byte in the Subject",
+                fr: "Un octet Latin-1 dans le Subject",
+                es: "Un byte Latin-1 en el Subject",
+                pl: "Bajt Latin-1 w polu Subject",
+            },
+            ExampleInput::Generated(latin1_subject),
+        ),
+        Example::fails(
+            title! {
+                en: "Raw UTF-8 in the Subject (RFC 6532 only: warning)",
+                fr: "De l'UTF-8 brut dans le Subject (RFC 6532 seulement : avertissement)",
+                es: "UTF-8 sin codificar en el Subject (solo RFC 6532: advertencia)",
+                pl: "Surowe UTF-8 w polu Subject (tylko RFC 6532: ostrzeżenie)",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Caf\u{e9} ouvert\n\nHello\n"),
         ),
         Example::passes(
-            title! { en: "An RFC 2047 encoded Subject", fr: "An RFC 2047 encoded Subject", es: "An RFC 2047 encoded Subject", pl: "An RFC 2047 encoded Subject" },
+            title! {
+                en: "An RFC 2047 encoded Subject",
+                fr: "Un Subject encodé RFC 2047",
+                es: "Un Subject codificado RFC 2047",
+                pl: "Subject zakodowany według RFC 2047",
+            },
             ExampleInput::Raw(
                 "From: a@example.com\nTo: b@example.com\nSubject: =?UTF-8?Q?Caf=C3=A9_ouvert?=\n\nHello\n",
             ),
         ),
         Example::passes(
-            title! { en: "ASCII only", fr: "ASCII only", es: "ASCII only", pl: "ASCII only" },
+            title! { en: "ASCII only", fr: "Uniquement de l'ASCII", es: "Solo ASCII", pl: "Tylko ASCII" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Cafe open\n\nHello\n"),
         ),
     ],

@@ -46,19 +46,29 @@ pub const RULE: Rule = Rule {
     thresholds: &[], // TODO(thresholds)
     examples: &[
         Example::fails(
-            title! { en: "Reply-To differs from From", fr: "Reply-To differs from From", es: "Reply-To differs from From", pl: "Reply-To differs from From" },
+            title! {
+                en: "Reply-To differs from From",
+                fr: "Reply-To diffère de From",
+                es: "Reply-To distinto de From",
+                pl: "Reply-To różni się od From",
+            },
             ExampleInput::Raw(
                 "From: shop@example.com\nReply-To: visitor@mail.example\nTo: b@example.com\nSubject: Hi\n\nHello\n",
             ),
         ),
         Example::passes(
-            title! { en: "Same address, different case and display name", fr: "Same address, different case and display name", es: "Same address, different case and display name", pl: "Same address, different case and display name" },
+            title! {
+                en: "Same address, different case and display name",
+                fr: "Même adresse, casse et nom affiché différents",
+                es: "Misma dirección, con otras mayúsculas y otro nombre visible",
+                pl: "Ten sam adres, inna wielkość liter i nazwa wyświetlana",
+            },
             ExampleInput::Raw(
                 "From: Shop <shop@example.com>\nReply-To: shop@EXAMPLE.com\nTo: b@example.com\nSubject: Hi\n\nHello\n",
             ),
         ),
         Example::passes(
-            title! { en: "No Reply-To", fr: "No Reply-To", es: "No Reply-To", pl: "No Reply-To" },
+            title! { en: "No Reply-To", fr: "Pas de Reply-To", es: "Sin Reply-To", pl: "Brak Reply-To" },
             ExampleInput::Raw("From: shop@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
     ],

@@ -52,10 +52,42 @@ pub const RULE: Rule = Rule {
     texts: &TEXTS,
     thresholds: &[], // TODO(thresholds)
     examples: &[
-        Example::fails(title! { en: "Two From mailboxes and no Sender", fr: "Two From mailboxes and no Sender", es: "Two From mailboxes and no Sender", pl: "Two From mailboxes and no Sender" }, ExampleInput::Raw("From: a@example.com, c@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
-        Example::fails(title! { en: "A Sender with two mailboxes", fr: "A Sender with two mailboxes", es: "A Sender with two mailboxes", pl: "A Sender with two mailboxes" }, ExampleInput::Raw("From: a@example.com, c@example.com\nSender: a@example.com, c@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
-        Example::passes(title! { en: "Two From mailboxes and a Sender", fr: "Two From mailboxes and a Sender", es: "Two From mailboxes and a Sender", pl: "Two From mailboxes and a Sender" }, ExampleInput::Raw("From: a@example.com, c@example.com\nSender: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
-        Example::passes(title! { en: "One From mailbox", fr: "One From mailbox", es: "One From mailbox", pl: "One From mailbox" }, ExampleInput::Raw("From: Alice <a@example.com>\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
+        Example::fails(
+            title! {
+                en: "Two From mailboxes and no Sender",
+                fr: "Deux adresses dans From et pas de Sender",
+                es: "Dos buzones en From y ningún Sender",
+                pl: "Dwie skrzynki w From i brak pola Sender",
+            },
+            ExampleInput::Raw("From: a@example.com, c@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "A Sender with two mailboxes",
+                fr: "Un Sender avec deux adresses",
+                es: "Un Sender con dos buzones",
+                pl: "Sender z dwiema skrzynkami",
+            },
+            ExampleInput::Raw("From: a@example.com, c@example.com\nSender: a@example.com, c@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "Two From mailboxes and a Sender",
+                fr: "Deux adresses dans From et un Sender",
+                es: "Dos buzones en From y un Sender",
+                pl: "Dwie skrzynki w From i pole Sender",
+            },
+            ExampleInput::Raw("From: a@example.com, c@example.com\nSender: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "One From mailbox",
+                fr: "Une seule adresse dans From",
+                es: "Un solo buzón en From",
+                pl: "Jedna skrzynka w polu From",
+            },
+            ExampleInput::Raw("From: Alice <a@example.com>\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
+        ),
     ],
     check: Check::Message(check),
 };

@@ -52,8 +52,24 @@ pub const RULE: Rule = Rule {
     texts: &TEXTS,
     thresholds: &[&MAX_CONTENT_BYTES],
     examples: &[
-        Example::fails(title! { en: "An attachment of 7.5 MB decoded", fr: "An attachment of 7.5 MB decoded", es: "An attachment of 7.5 MB decoded", pl: "An attachment of 7.5 MB decoded" }, ExampleInput::Generated(large_attachment)),
-        Example::passes(title! { en: "A short text", fr: "A short text", es: "A short text", pl: "A short text" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hello\n\nSee you tomorrow.\n")),
+        Example::fails(
+            title! {
+                en: "An attachment of 7.5 MB decoded",
+                fr: "Une pièce jointe de 7,5 Mo une fois décodée",
+                es: "Un adjunto de 7,5 MB una vez decodificado",
+                pl: "Załącznik o rozmiarze 7,5 MB po zdekodowaniu",
+            },
+            ExampleInput::Generated(large_attachment),
+        ),
+        Example::passes(
+            title! {
+                en: "A short text",
+                fr: "Un texte court",
+                es: "Un texto corto",
+                pl: "Krótki tekst",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hello\n\nSee you tomorrow.\n"),
+        ),
     ],
     check: Check::Message(check),
 };

@@ -69,31 +69,66 @@ pub const RULE: Rule = Rule {
     thresholds: &[&ADULT_TERMS_EXTRA, &ADULT_TERMS_ALLOWED],
     examples: &[
         Example::fails(
-            title! { en: "A pornographic term in the text", fr: "A pornographic term in the text", es: "A pornographic term in the text", pl: "A pornographic term in the text" },
+            title! {
+                en: "A pornographic term in the text",
+                fr: "Un terme pornographique dans le texte",
+                es: "Un término pornográfico en el texto",
+                pl: "Termin pornograficzny w tekście",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hello\n\nWatch free porn videos here.\n"),
         ),
         Example::fails(
-            title! { en: "Leetspeak and accents are folded (p0rn0, PORNOGRAFÍA)", fr: "Leetspeak and accents are folded (p0rn0, PORNOGRAFÍA)", es: "Leetspeak and accents are folded (p0rn0, PORNOGRAFÍA)", pl: "Leetspeak and accents are folded (p0rn0, PORNOGRAFÍA)" },
+            title! {
+                en: "Leetspeak and accents are folded (p0rn0, PORNOGRAFÍA)",
+                fr: "Le leetspeak et les accents sont ramenés à la forme simple (p0rn0, PORNOGRAFÍA)",
+                es: "El leetspeak y los acentos se normalizan (p0rn0, PORNOGRAFÍA)",
+                pl: "Leetspeak i akcenty są sprowadzane do zwykłych liter (p0rn0, PORNOGRAFÍA)",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: =?utf-8?q?Pornograf=C3=ADa?=\n\nVer p0rn0 hoy.\n"),
         ),
         Example::fails(
-            title! { en: "Zero-width characters and spaced letters are removed", fr: "Zero-width characters and spaced letters are removed", es: "Zero-width characters and spaced letters are removed", pl: "Zero-width characters and spaced letters are removed" },
+            title! {
+                en: "Zero-width characters and spaced letters are removed",
+                fr: "Les caractères de largeur nulle et les lettres espacées sont supprimés",
+                es: "Los caracteres de ancho cero y las letras espaciadas se eliminan",
+                pl: "Znaki o zerowej szerokości i rozstrzelone litery są usuwane",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hello\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\nHot p=E2=80=8Born and n.u.d.e.s tonight.\n"),
         ),
         Example::fails(
-            title! { en: "A term of several words in German", fr: "A term of several words in German", es: "A term of several words in German", pl: "A term of several words in German" },
+            title! {
+                en: "A term of several words in German",
+                fr: "Un terme de plusieurs mots en allemand",
+                es: "Un término de varias palabras en alemán",
+                pl: "Termin z kilku słów po niemiecku",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hallo\n\nHeute nackte Frauen live.\n"),
         ),
         Example::passes(
-            title! { en: "Innocent words containing a term (the Scunthorpe problem)", fr: "Innocent words containing a term (the Scunthorpe problem)", es: "Innocent words containing a term (the Scunthorpe problem)", pl: "Innocent words containing a term (the Scunthorpe problem)" },
+            title! {
+                en: "Innocent words containing a term (the Scunthorpe problem)",
+                fr: "Des mots innocents qui contiennent un terme (le problème de Scunthorpe)",
+                es: "Palabras inocentes que contienen un término (el problema de Scunthorpe)",
+                pl: "Niewinne słowa zawierające termin (problem Scunthorpe)",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Scunthorpe and Essex offices\n\nThe analysis by our assistant in Sussex and Middlesex: a cocktail of classes, see Dickens.\n"),
         ),
         Example::passes(
-            title! { en: "A gender field in a Spanish form", fr: "A gender field in a Spanish form", es: "A gender field in a Spanish form", pl: "A gender field in a Spanish form" },
+            title! {
+                en: "A gender field in a Spanish form",
+                fr: "Un champ « sexo » dans un formulaire espagnol",
+                es: "Un campo «sexo» en un formulario español",
+                pl: "Pole „sexo” w hiszpańskim formularzu",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Formulario\n\nNombre: Ana\nSexo: femenino\n"),
         ),
         Example::passes(
-            title! { en: "A term allowed by options", fr: "A term allowed by options", es: "A term allowed by options", pl: "A term allowed by options" },
+            title! {
+                en: "A term allowed by options",
+                fr: "Un terme autorisé par les options",
+                es: "Un término permitido por las opciones",
+                pl: "Termin dozwolony w opcjach",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Art history\n\nA lecture on erotic art of the Renaissance.\n"),
         )
         .with_options(r#"{"thresholds": {"spam": {"adultTermsAllowed": ["erotic"]}}}"#),

@@ -64,11 +64,51 @@ pub const RULE: Rule = Rule {
     texts: &TEXTS,
     thresholds: &[&IMAGE_ONLY_MIN_BYTES, &IMAGE_ONLY_MAX_WORDS],
     examples: &[
-        Example::fails(title! { en: "A 1.2 MB inline image shown with four words", fr: "A 1.2 MB inline image shown with four words", es: "A 1.2 MB inline image shown with four words", pl: "A 1.2 MB inline image shown with four words" }, ExampleInput::Generated(big_inline_image)),
-        Example::fails(title! { en: "A 1.2 MB attached image and no text", fr: "A 1.2 MB attached image and no text", es: "A 1.2 MB attached image and no text", pl: "A 1.2 MB attached image and no text" }, ExampleInput::Generated(big_attached_image)),
-        Example::fails(title! { en: "A 1.1 MB data: URI image in the HTML", fr: "A 1.1 MB data: URI image in the HTML", es: "A 1.1 MB data: URI image in the HTML", pl: "A 1.1 MB data: URI image in the HTML" }, ExampleInput::Generated(big_data_uri)),
-        Example::passes(title! { en: "The same image with a real text of 40 words", fr: "The same image with a real text of 40 words", es: "The same image with a real text of 40 words", pl: "The same image with a real text of 40 words" }, ExampleInput::Generated(big_image_with_text)),
-        Example::passes(title! { en: "A small logo and a short text", fr: "A small logo and a short text", es: "A small logo and a short text", pl: "A small logo and a short text" }, ExampleInput::Generated(small_image)),
+        Example::fails(
+            title! {
+                en: "A 1.2 MB inline image shown with four words",
+                fr: "Une image intégrée de 1,2 Mo affichée avec quatre mots",
+                es: "Una imagen incrustada de 1,2 MB mostrada con cuatro palabras",
+                pl: "Osadzony obraz 1,2 MB wyświetlony z czterema słowami",
+            },
+            ExampleInput::Generated(big_inline_image),
+        ),
+        Example::fails(
+            title! {
+                en: "A 1.2 MB attached image and no text",
+                fr: "Une image jointe de 1,2 Mo et aucun texte",
+                es: "Una imagen adjunta de 1,2 MB y ningún texto",
+                pl: "Załączony obraz 1,2 MB i żadnego tekstu",
+            },
+            ExampleInput::Generated(big_attached_image),
+        ),
+        Example::fails(
+            title! {
+                en: "A 1.1 MB data: URI image in the HTML",
+                fr: "Une image de 1,1 Mo en URI data: dans le HTML",
+                es: "Una imagen de 1,1 MB como URI data: en el HTML",
+                pl: "Obraz 1,1 MB jako URI data: w HTML",
+            },
+            ExampleInput::Generated(big_data_uri),
+        ),
+        Example::passes(
+            title! {
+                en: "The same image with a real text of 40 words",
+                fr: "La même image avec un vrai texte de 40 mots",
+                es: "La misma imagen con un texto real de 40 palabras",
+                pl: "Ten sam obraz z prawdziwym tekstem z 40 słów",
+            },
+            ExampleInput::Generated(big_image_with_text),
+        ),
+        Example::passes(
+            title! {
+                en: "A small logo and a short text",
+                fr: "Un petit logo et un texte court",
+                es: "Un logotipo pequeño y un texto corto",
+                pl: "Małe logo i krótki tekst",
+            },
+            ExampleInput::Generated(small_image),
+        ),
     ],
     check: Check::Message(check),
 };

@@ -91,31 +91,66 @@ pub const RULE: Rule = Rule {
     thresholds: &[&INVISIBLE_MIN_CONTRAST],
     examples: &[
         Example::fails(
-            title! { en: "White text on a white background", fr: "White text on a white background", es: "White text on a white background", pl: "White text on a white background" },
+            title! {
+                en: "White text on a white background",
+                fr: "Du texte blanc sur un fond blanc",
+                es: "Texto blanco sobre un fondo blanco",
+                pl: "Biały tekst na białym tle",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><p style=\"color:#ffffff\">cheap pills casino</p>\n"),
         ),
         Example::fails(
-            title! { en: "Near-equal colours through a style sheet and a table bgcolor", fr: "Near-equal colours through a style sheet and a table bgcolor", es: "Near-equal colours through a style sheet and a table bgcolor", pl: "Near-equal colours through a style sheet and a table bgcolor" },
+            title! {
+                en: "Near-equal colours through a style sheet and a table bgcolor",
+                fr: "Des couleurs presque identiques via une feuille de style et un bgcolor de tableau",
+                es: "Colores casi iguales mediante una hoja de estilos y un bgcolor de tabla",
+                pl: "Prawie identyczne kolory z arkusza stylów i bgcolor tabeli",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<style>.x { color: rgb(250, 250, 250) }</style><table bgcolor=\"white\"><tr><td class=\"x\">hidden words</td></tr></table>\n"),
         ),
         Example::fails(
-            title! { en: "Text in a zero font size", fr: "Text in a zero font size", es: "Text in a zero font size", pl: "Text in a zero font size" },
+            title! {
+                en: "Text in a zero font size",
+                fr: "Du texte en taille de police zéro",
+                es: "Texto con tamaño de letra cero",
+                pl: "Tekst o rozmiarze czcionki zero",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello<span style=\"font-size:0\">buy now</span></p>\n"),
         ),
         Example::fails(
-            title! { en: "Words in display:none (warning)", fr: "Words in display:none (warning)", es: "Words in display:none (warning)", pl: "Words in display:none (warning)" },
+            title! {
+                en: "Words in display:none (warning)",
+                fr: "Des mots en display:none (avertissement)",
+                es: "Palabras en display:none (advertencia)",
+                pl: "Słowa w display:none (ostrzeżenie)",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<div style=\"display:none\">win a prize today</div><p>Hello</p>\n"),
         ),
         Example::passes(
-            title! { en: "White text on a dark background", fr: "White text on a dark background", es: "White text on a dark background", pl: "White text on a dark background" },
+            title! {
+                en: "White text on a dark background",
+                fr: "Du texte blanc sur un fond sombre",
+                es: "Texto blanco sobre un fondo oscuro",
+                pl: "Biały tekst na ciemnym tle",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<div style=\"background:#1a1a1a\"><p style=\"color:#fff\">Hello</p></div>\n"),
         ),
         Example::passes(
-            title! { en: "Light grey footer text, readable (contrast 2.8)", fr: "Light grey footer text, readable (contrast 2.8)", es: "Light grey footer text, readable (contrast 2.8)", pl: "Light grey footer text, readable (contrast 2.8)" },
+            title! {
+                en: "Light grey footer text, readable (contrast 2.8)",
+                fr: "Un pied de page gris clair, lisible (contraste 2,8)",
+                es: "Texto de pie gris claro, legible (contraste 2,8)",
+                pl: "Jasnoszary tekst stopki, czytelny (kontrast 2,8)",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><p style=\"color:#999999\">Unsubscribe</p>\n"),
         ),
         Example::passes(
-            title! { en: "A background image makes the background unknown", fr: "A background image makes the background unknown", es: "A background image makes the background unknown", pl: "A background image makes the background unknown" },
+            title! {
+                en: "A background image makes the background unknown",
+                fr: "Une image de fond rend le fond inconnu",
+                es: "Una imagen de fondo hace que el fondo sea desconocido",
+                pl: "Obraz tła sprawia, że tło jest nieznane",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<table><tr><td style=\"background:url(https://example.com/bg.png)\"><p style=\"color:#fff\">Hello</p></td></tr></table>\n"),
         ),
     ],

@@ -64,14 +64,35 @@ pub const RULE: Rule = Rule {
     texts: &TEXTS,
     thresholds: &[&WHITESPACE_MAX_RATIO, &WHITESPACE_MIN_CHARS],
     examples: &[
-        Example::fails(title! { en: "A short text followed by hundreds of blank lines", fr: "A short text followed by hundreds of blank lines", es: "A short text followed by hundreds of blank lines", pl: "A short text followed by hundreds of blank lines" }, ExampleInput::Generated(blank_lines)),
-        Example::fails(title! { en: "HTML padded with &nbsp; and <br> runs", fr: "HTML padded with &nbsp; and <br> runs", es: "HTML padded with &nbsp; and <br> runs", pl: "HTML padded with &nbsp; and <br> runs" }, ExampleInput::Generated(html_padding)),
+        Example::fails(
+            title! {
+                en: "A short text followed by hundreds of blank lines",
+                fr: "Un texte court suivi de centaines de lignes vides",
+                es: "Un texto corto seguido de cientos de líneas en blanco",
+                pl: "Krótki tekst, po którym następują setki pustych wierszy",
+            },
+            ExampleInput::Generated(blank_lines),
+        ),
+        Example::fails(
+            title! {
+                en: "HTML padded with &nbsp; and <br> runs",
+                fr: "Du HTML rembourré de suites de &nbsp; et de <br>",
+                es: "HTML relleno de series de &nbsp; y <br>",
+                pl: "HTML wypełniony ciągami &nbsp; i <br>",
+            },
+            ExampleInput::Generated(html_padding),
+        ),
         Example::passes(
-            title! { en: "Ordinary prose", fr: "Ordinary prose", es: "Ordinary prose", pl: "Ordinary prose" },
+            title! { en: "Ordinary prose", fr: "Un texte ordinaire", es: "Un texto corriente", pl: "Zwykły tekst" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Order\n\nThank you for your order. It will ship on Monday and should reach you within three working days. Best regards, the shop.\n"),
         ),
         Example::passes(
-            title! { en: "Spaces in HTML source collapse when rendered", fr: "Spaces in HTML source collapse when rendered", es: "Spaces in HTML source collapse when rendered", pl: "Spaces in HTML source collapse when rendered" },
+            title! {
+                en: "Spaces in HTML source collapse when rendered",
+                fr: "Les espaces du source HTML se fondent à l'affichage",
+                es: "Los espacios del código HTML se contraen al mostrarse",
+                pl: "Spacje w źródle HTML zwijają się przy wyświetlaniu",
+            },
             ExampleInput::Generated(indented_html),
         ),
     ],
