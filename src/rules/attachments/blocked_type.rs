@@ -149,10 +149,15 @@ fn check(message: &Message, cx: &mut Context) {
     let inspected = super::inspect(message, cx.settings);
     for (attachment, fact) in super::facts_where(&inspected, |k| matches!(k, FactKind::BlockedType { .. })) {
         let FactKind::BlockedType { what } = &fact.kind else { continue };
+        let msg = Msg::of(&BLOCKED).text("path", fact.path.clone());
+        // The inspector names a workbook found by its content in English; an
+        // extension (`.xlsx`) is shown as is.
+        let msg = match what.as_str() {
+            "Excel workbook (XLSX)" => msg.label("type", &super::labels::FORMAT_XLSX_WORKBOOK),
+            other => msg.text("type", other),
+        };
         cx.emit(
-            Draft::new(
-                Msg::of(&BLOCKED).text("path", fact.path.clone()).text("type", what.clone()),
-            )
+            Draft::new(msg)
             .evidence(&fact.path)
             .at(super::location(message, attachment, fact)),
         );

@@ -102,7 +102,8 @@ pub const RULE: Rule = Rule {
                 pl: "Spacje odsuwające rozszerzenie poza widok",
             },
             ExampleInput::Generated(padding),
-        ),
+        )
+        .times(2),
         Example::passes(
             title! {
                 en: "A version number in the name, report.v2.pdf",

@@ -129,13 +129,9 @@ fn check(message: &Message, cx: &mut Context) {
         } else {
             &DECLARED_TYPE
         };
+        let msg = Msg::of(id).text("path", fact.path.clone()).text("declared", declared.clone());
         cx.emit(
-            Draft::new(
-                Msg::of(id)
-                    .text("path", fact.path.clone())
-                    .text("declared", declared.clone())
-                    .text("detected", *detected),
-            )
+            Draft::new(super::with_format(msg, "detected", detected))
             .evidence(format!("{} ({declared})", fact.path))
             .at(super::location(message, attachment, fact)),
         );

@@ -101,7 +101,8 @@ pub const RULE: Rule = Rule {
             },
             RAW,
         )
-            .with_options(r#"{"smtp": {"host": "ssl0.ovh.net", "port": 587, "security": "starttls"}}"#),
+            .with_options(r#"{"smtp": {"host": "ssl0.ovh.net", "port": 587, "security": "starttls"}}"#)
+            .at(Severity::Info),
         Example::fails(
             title! {
                 en: "Port 587 with tls on another server",

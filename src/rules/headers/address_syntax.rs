@@ -120,7 +120,8 @@ pub const RULE: Rule = Rule {
                 pl: "Kropka w nazwie wyświetlanej bez cudzysłowu (przestarzałe: ostrzeżenie)",
             },
             ExampleInput::Raw("From: J. Smith <j@example.com>\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
-        ),
+        )
+        .at(Severity::Warning),
         Example::fails(
             title! {
                 en: "A group in From",

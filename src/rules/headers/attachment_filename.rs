@@ -53,7 +53,8 @@ pub const RULE: Rule = Rule {
                 pl: "Nazwa pliku w surowym UTF-8",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: application/pdf; name=\"r\u{e9}sum\u{e9}.pdf\"\nContent-Disposition: attachment; filename=\"r\u{e9}sum\u{e9}.pdf\"\nContent-Transfer-Encoding: base64\n\nJVBERi0=\n"),
-        ),
+        )
+        .times(2),
         Example::passes(
             title! {
                 en: "The same name RFC 2231 encoded",

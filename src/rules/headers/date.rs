@@ -126,7 +126,8 @@ pub const RULE: Rule = Rule {
                 pl: "Strefa podana nazwą (przestarzałe: ostrzeżenie)",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Mon, 2 Mar 2026 10:00:00 EST\nSubject: Hi\n\nHello\n"),
-        ),
+        )
+        .at(Severity::Warning),
         Example::fails(
             title! {
                 en: "No zone",
@@ -145,7 +146,8 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Wed, 4 Mar 2026 10:00:00 +0100\nSubject: Hi\n\nHello\n"),
         )
-        .with_options(r#"{"now": 1772442000}"#),
+        .with_options(r#"{"now": 1772442000}"#)
+        .at(Severity::Warning),
         Example::fails(
             title! {
                 en: "A date a year before now",
@@ -155,7 +157,8 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Sun, 2 Mar 2025 10:00:00 +0100\nSubject: Hi\n\nHello\n"),
         )
-        .with_options(r#"{"now": 1772442000}"#),
+        .with_options(r#"{"now": 1772442000}"#)
+        .at(Severity::Warning),
         Example::passes(
             title! {
                 en: "A correct date with a comment",

@@ -98,7 +98,8 @@ pub const RULE: Rule = Rule {
                 pl: "Biały znak przed dwukropkiem (przestarzałe: ostrzeżenie)",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject : Hi\n\nHello\n"),
-        ),
+        )
+        .at(Severity::Warning),
         Example::passes(
             title! {
                 en: "Names with digits, dashes and dots",

@@ -81,7 +81,8 @@ pub const RULE: Rule = Rule {
                 pl: "Słowa w In-Reply-To (przestarzałe: ostrzeżenie)",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nIn-Reply-To: Your message of Monday <1@example.com>\nSubject: Re: Hi\n\nHello\n"),
-        ),
+        )
+        .at(Severity::Warning),
         Example::passes(
             title! {
                 en: "Well-formed ids, References folded over lines",

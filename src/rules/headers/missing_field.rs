@@ -96,7 +96,8 @@ pub const RULE: Rule = Rule {
                 pl: "Brak Message-ID (ostrzeżenie)",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Mon, 2 Mar 2026 10:00:00 +0100\nSubject: Hi\n\nHello\n"),
-        ),
+        )
+        .at(Severity::Warning),
         Example::fails(
             title! {
                 en: "No To field (info)",
@@ -105,7 +106,8 @@ pub const RULE: Rule = Rule {
                 pl: "Brak pola To (informacja)",
             },
             ExampleInput::Raw("From: a@example.com\nBcc: b@example.com\nDate: Mon, 2 Mar 2026 10:00:00 +0100\nMessage-ID: <1@example.com>\nSubject: Hi\n\nHello\n"),
-        ),
+        )
+        .at(Severity::Info),
         Example::passes(
             title! {
                 en: "All of From, Date, Message-ID and To",
@@ -123,7 +125,8 @@ pub const RULE: Rule = Rule {
                 pl: "Wywołanie PHP mail() bez Date i Message-ID: serwer wysyłający je dodaje (tylko informacja)",
             },
             ExampleInput::PhpMail { to: "b@example.com", subject: "Hi", message: "Hello", headers: "From: a@example.com" },
-        ),
+        )
+        .at(Severity::Info),
         Example::passes(
             title! {
                 en: "Field names in any case (RFC 5322 §1.2.2)",

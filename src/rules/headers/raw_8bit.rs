@@ -69,7 +69,8 @@ pub const RULE: Rule = Rule {
                 pl: "Surowe UTF-8 w polu Subject (tylko RFC 6532: ostrzeżenie)",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Caf\u{e9} ouvert\n\nHello\n"),
-        ),
+        )
+        .at(Severity::Warning),
         Example::passes(
             title! {
                 en: "An RFC 2047 encoded Subject",

@@ -124,7 +124,8 @@ pub const RULE: Rule = Rule {
                 pl: "Pusty href i samotny #",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"\">Shop</a> <a href=\"#\">More</a>\n"),
-        ),
+        )
+        .times(2),
         Example::fails(
             title! {
                 en: "A javascript: link",
@@ -142,7 +143,8 @@ pub const RULE: Rule = Rule {
                 pl: "Host ze spacją i mailto: bez domeny",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"https://exa mple.com/\">Site</a> <a href=\"mailto:contact@\">Write</a>\n"),
-        ),
+        )
+        .times(2),
         Example::fails(
             title! {
                 en: "An unfilled template placeholder",

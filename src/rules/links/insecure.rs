@@ -94,7 +94,8 @@ pub const RULE: Rule = Rule {
                 pl: "Zwykły link http:// (informacja)",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"http://shop.example.com/\">Shop</a>\n"),
-        ),
+        )
+        .at(Severity::Info),
         Example::passes(
             title! { en: "https links", fr: "Des liens https", es: "Enlaces https", pl: "Linki https" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"https://shop.example.com/\">https://shop.example.com/</a>\n"),

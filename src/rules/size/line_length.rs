@@ -96,7 +96,8 @@ pub const RULE: Rule = Rule {
                 pl: "Wiersz treści o długości 100 znaków (informacja)",
             },
             ExampleInput::Generated(medium_line),
-        ),
+        )
+        .at(Severity::Info),
         Example::passes(
             title! {
                 en: "Lines of at most 78 characters",

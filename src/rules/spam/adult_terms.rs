@@ -85,7 +85,8 @@ pub const RULE: Rule = Rule {
                 pl: "Leetspeak i akcenty są sprowadzane do zwykłych liter (p0rn0, PORNOGRAFÍA)",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: =?utf-8?q?Pornograf=C3=ADa?=\n\nVer p0rn0 hoy.\n"),
-        ),
+        )
+        .times(2),
         Example::fails(
             title! {
                 en: "Zero-width characters and spaced letters are removed",

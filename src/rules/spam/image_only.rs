@@ -66,10 +66,10 @@ pub const RULE: Rule = Rule {
     examples: &[
         Example::fails(
             title! {
-                en: "A 1.2 MB inline image shown with four words",
-                fr: "Une image intégrée de 1,2 Mo affichée avec quatre mots",
-                es: "Una imagen incrustada de 1,2 MB mostrada con cuatro palabras",
-                pl: "Osadzony obraz 1,2 MB wyświetlony z czterema słowami",
+                en: "A 1.2 MB inline image shown with three words",
+                fr: "Une image intégrée de 1,2 Mo affichée avec trois mots",
+                es: "Una imagen incrustada de 1,2 MB mostrada con tres palabras",
+                pl: "Osadzony obraz 1,2 MB wyświetlony z trzema słowami",
             },
             ExampleInput::Generated(big_inline_image),
         ),

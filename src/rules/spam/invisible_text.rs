@@ -125,7 +125,8 @@ pub const RULE: Rule = Rule {
                 pl: "Słowa w display:none (ostrzeżenie)",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<div style=\"display:none\">win a prize today</div><p>Hello</p>\n"),
-        ),
+        )
+        .at(Severity::Warning),
         Example::passes(
             title! {
                 en: "White text on a dark background",
