@@ -67,14 +67,14 @@ pub const EXECUTABLE_EXTENSIONS: Threshold = Threshold {
     key: "attachments.executableExtensions",
     kind: Kind::List { default: ListDefault::Computed(executable_extensions), max_items: 10_000 },
     doc: "Extensions (lowercase, no dot) that run code; by default every executable group of the inspector's extension table.",
-    evidence: Evidence::Guide("FR 001: « l'e-mail contient un exécutable (EXE, BAT, PIF, …) »"),
+    evidence: Evidence::Guide("seed 002 (fr) l. 180: « L'e-mail contient un exécutable (EXE, BAT, PIF, …) »"),
 };
 /// Extensions the host blocks although they run nothing.
 pub const BLOCKED_EXTENSIONS: Threshold = Threshold {
     key: "attachments.blockedExtensions",
     kind: Kind::List { default: ListDefault::Items(&["xlsx", "xml"]), max_items: 10_000 },
     doc: "Extensions the host blocks although they run nothing. The guides name XLSX and XML.",
-    evidence: Evidence::Guide("FR 001: « un exécutable (EXE, BAT, PIF, XML, XLSX ou documents avec macros) »"),
+    evidence: Evidence::Guide("seed 002 (fr) l. 180: « un exécutable (EXE, BAT, PIF, XML, XLSX ou des documents avec des « macros ») »"),
 };
 
 /// Every threshold of the inspection, for `pipeline::ANALYSIS_LIMITS`.

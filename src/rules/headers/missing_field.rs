@@ -4,6 +4,7 @@
 //! nobody visible. For compose and PHP `mail()` input the mailer adds Date and
 //! Message-ID itself: that is said as information instead.
 
+use crate::settings::Evidence;
 use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
@@ -65,10 +66,14 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 5322 §3.6: the only required header fields are the origination date field and the originator address field(s)"),
+        Evidence::Rfc("RFC 5322 §3.6.4: every message SHOULD have a Message-ID field"),
+        Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 30
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
             title! {

@@ -102,7 +102,9 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Links,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 177: « Le ou les liens présents dans l'e-mail sont incorrects »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 10
     texts: &TEXTS,
     thresholds: &[&BLOCKED_SCHEMES, &KNOWN_SCHEMES],

@@ -63,7 +63,9 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Links,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 178: « Une URL dans l'e-mail est non sécurisée (exemple: déclarée en `https://` alors que l'URL n'existe qu'en `http://`) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 10
     texts: &TEXTS,
     thresholds: &[&REPORT_PLAIN_HTTP],
