@@ -153,3 +153,13 @@ fn rule_ids_are_unique_kebab_case_and_grouped() {
         assert!(name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'), "{}", rule.id);
     }
 }
+
+#[test]
+fn every_rule_and_threshold_cites_its_evidence() {
+    for rule in REGISTRY {
+        assert!(!rule.evidence.is_empty(), "{} cites no evidence", rule.id);
+        for evidence in rule.evidence.iter().chain(rule.thresholds.iter().map(|t| &t.evidence)) {
+            assert!(evidence.text().len() > 10, "{}: {:?}", rule.id, evidence);
+        }
+    }
+}

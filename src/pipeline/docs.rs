@@ -9,6 +9,8 @@ use crate::rules::{ExampleInput, LABELS, REGISTRY};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
+pub use super::schema::options_schema;
+
 /// Everything the page and the docs show about one rule, in one language.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -4,6 +4,7 @@
 pub mod docs;
 mod recognise;
 pub mod resolve;
+mod schema;
 
 use crate::error::{LintError, MAX_INPUT_BYTES};
 use crate::input::{Compose, PhpMail};
