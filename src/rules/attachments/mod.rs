@@ -60,7 +60,7 @@ pub const COMPRESSION_RATIO_MIN_BYTES: Threshold = Threshold {
     key: "attachments.compressionRatioMinBytes",
     kind: Kind::Int { default: 1_000_000, min: 0, max: 256_000_000 },
     doc: "The ratio is judged only for entries inflating past this many bytes, so tiny repetitive files do not count as bombs.",
-    evidence: Evidence::Ours("1 MB"),
+    evidence: Evidence::Ours("1 MB: a smaller entry cannot exhaust a filter whatever its ratio"),
 };
 /// Extensions (lowercase, no dot) that run code.
 pub const EXECUTABLE_EXTENSIONS: Threshold = Threshold {

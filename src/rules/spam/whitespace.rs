@@ -52,7 +52,7 @@ pub const WHITESPACE_MIN_CHARS: Threshold = Threshold {
     key: "spam.whitespaceMinChars",
     kind: Kind::Int { default: 100, min: 0, max: 1_000_000 },
     doc: "Bodies with fewer rendered characters are not judged (a two-line note is mostly line breaks).",
-    evidence: Evidence::Ours("100 characters"),
+    evidence: Evidence::Ours("100 characters: below that, a short note is mostly line breaks"),
 };
 
 pub const RULE: Rule = Rule {
