@@ -1,12 +1,14 @@
 //! The main line: input → settings (options checked once) → analysed message
 //! → every rule → report. `lib.rs` re-exports what callers use.
 
+pub mod analysis;
 pub mod docs;
 mod recognise;
 pub mod resolve;
 mod schema;
 
 use crate::error::{LintError, MAX_INPUT_BYTES};
+use analysis::Analysis;
 use crate::input::{Compose, PhpMail};
 use crate::model::Message;
 use crate::options::Options;
@@ -67,6 +69,29 @@ impl Linter {
         check_input_size(rendered.len())?;
         let message = Message::analyse(&rendered, Origin::PhpMail, call.input_fields());
         Ok(self.report_for(&message, Some(&rendered)))
+    }
+
+    /// The analysed parts of a raw message (MIME tree, header offsets, text
+    /// previews, hidden HTML text, links): what a page shows beside the report.
+    pub fn analyse(&self, raw: &[u8]) -> Result<Analysis, LintError> {
+        check_input_size(raw.len())?;
+        recognise(raw)?;
+        let message = Message::analyse(raw, Origin::Raw, Vec::new());
+        Ok(self.analysis_for(&message, None))
+    }
+
+    /// The analysed parts of the message a mailer would build from compose fields.
+    pub fn analyse_compose(&self, compose: &Compose) -> Result<Analysis, LintError> {
+        check_input_size(compose.input_size())?;
+        let rendered = compose.render()?;
+        check_input_size(rendered.len())?;
+        let message = Message::analyse(&rendered, Origin::Compose, compose.input_fields());
+        Ok(self.analysis_for(&message, Some(&rendered)))
+    }
+
+    fn analysis_for(&self, message: &Message, rendered: Option<&[u8]>) -> Analysis {
+        let min_contrast = self.settings.number(&rules::spam::invisible_text::INVISIBLE_MIN_CONTRAST);
+        analysis::analysis_of(message, rendered, min_contrast)
     }
 
     /// Runs the rules over an analysed message and builds the report.
