@@ -8,13 +8,13 @@ pub mod resolve;
 mod schema;
 
 use crate::error::{LintError, MAX_INPUT_BYTES};
-use analysis::Analysis;
 use crate::input::{Compose, PhpMail};
 use crate::model::Message;
 use crate::options::Options;
 use crate::report::{Origin, Report, Sizes};
 use crate::rules;
 use crate::settings::{Settings, Threshold};
+use analysis::Analysis;
 
 pub use recognise::recognise;
 pub use resolve::resolve;

@@ -3,14 +3,14 @@
 //! A link whose visible text or title shows `https://` while its href is
 //! `http://` is that case (warning); other plain `http://` links are info.
 
-use crate::settings::{Evidence, Threshold, Kind};
-use crate::title;
 use super::scheme_of;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
 use crate::rules::spam::part_location;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::{Evidence, Kind, Threshold};
+use crate::title;
 
 crate::rule_texts! { "links/insecure";
     summary => {
@@ -132,9 +132,7 @@ fn check(message: &Message, cx: &mut Context) {
             };
             match declared {
                 Some(shown) => cx.emit(
-                    Draft::new(
-                        Msg::of(&DECLARED_HTTPS).text("href", link.href.clone()).text("shown", shown),
-                    )
+                    Draft::new(Msg::of(&DECLARED_HTTPS).text("href", link.href.clone()).text("shown", shown))
                         .evidence(format!("<a href=\"{}\">{}</a>", link.href, shown))
                         .at(part_location(message, html.part)),
                 ),

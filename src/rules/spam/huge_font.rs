@@ -3,13 +3,13 @@
 //! resolved through the HTML tree (`model::html`): CSS `font-size` and `font`
 //! in px/pt/em/rem/%/keywords, `<font size>`, headings.
 
-use crate::settings::{Evidence, Threshold, Kind};
-use crate::title;
 use super::part_location;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::{Evidence, Kind, Threshold};
+use crate::title;
 
 crate::rule_texts! { "spam/huge-font";
     summary => {

@@ -6,15 +6,15 @@
 //! is the same trick and is reported here too. HTML too deep or too large to be
 //! analysed whole is reported here, because its unread part could hide text.
 
-use crate::settings::{Evidence, Threshold, Kind};
-use crate::rules::scores;
-use crate::title;
 use super::part_location;
 use crate::i18n::Msg;
 use crate::model::html::{HiddenBy, TextRun, TruncatedBy};
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::scores;
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::{Evidence, Kind, Threshold};
+use crate::title;
 
 crate::rule_texts! { "spam/invisible-text";
     summary => {
@@ -206,8 +206,13 @@ fn check(message: &Message, cx: &mut Context) {
             let msg = source(source(msg, "colorSource", color_source), "backgroundSource", background_source);
             cx.emit(
                 Draft::new(msg)
-                .evidence(format!("{} / {}: {}", describe(color_source), describe(background_source), words_of(runs)))
-                .at(location.clone()),
+                    .evidence(format!(
+                        "{} / {}: {}",
+                        describe(color_source),
+                        describe(background_source),
+                        words_of(runs)
+                    ))
+                    .at(location.clone()),
             );
         }
         // Hidden by CSS, grouped by the declaration that hides.
@@ -231,7 +236,11 @@ fn check(message: &Message, cx: &mut Context) {
             .at(location.clone());
             // A 0–1px font is the classic trick; display/visibility/opacity also
             // hide preview text ("preheaders") in legitimate newsletters: a warning.
-            cx.emit(if *by == HiddenBy::TinyFont { draft } else { draft.severity(Severity::Warning).score(scores::INVISIBLE_TEXT_HIDDEN) });
+            cx.emit(if *by == HiddenBy::TinyFont {
+                draft
+            } else {
+                draft.severity(Severity::Warning).score(scores::INVISIBLE_TEXT_HIDDEN)
+            });
         }
         if let Some(cut) = html.facts.truncated {
             let id = match cut.by {

@@ -16,9 +16,6 @@ pub mod whitespace;
 use crate::model::{Body, Message};
 use crate::report::Location;
 
-
-
-
 /// Where the Subject field is, for findings about it.
 pub(crate) fn subject_location(message: &Message) -> Location {
     match message.header("Subject") {
