@@ -146,7 +146,7 @@ test('files outside the working directory get absolute file: URIs', (t) => {
 });
 
 test('text coordinates: code-point columns and CR, LF, CRLF line ends (SARIF §3.30)', async () => {
-  const { TextCoordinates } = requireDev(join(pkgDir, 'lib', 'sarif.cjs'));
+  const { TextCoordinates } = requireDev(join(pkgDir, 'lib', 'coordinates.cjs'));
   const bytes = Buffer.from('aż€😀b\r\nsecond\rthird\nfourth');
   const at = (text) => new TextCoordinates(bytes).at(bytes.indexOf(Buffer.from(text)));
   assert.deepEqual(at('b'), { line: 1, column: 5 }, 'ż, € and 😀 are one column each (2, 3, 4 bytes)');

@@ -1,4 +1,6 @@
-//! Words of the command-line interface's text output (`mail-preflight lint|simulate|explain`).
+//! Words of the npm package's own output: the command-line interface
+//! (`mail-preflight lint|simulate|explain`), the errors the package raises before
+//! the engine runs, the Nodemailer plugin's error and the test assertions' messages.
 
 crate::catalog! {
     "cli.counts" => {
@@ -66,5 +68,185 @@ crate::catalog! {
         fr: "{action} refusé",
         es: "{action} rechazado",
         pl: "{action} odrzucone",
+    },
+    "cli.error.internal" => {
+        en: "The engine stopped while checking this input ({detail}); it was restarted, and the next input is checked normally.",
+        fr: "Le moteur s'est arrêté en vérifiant cette entrée ({detail}) ; il a été redémarré et l'entrée suivante est vérifiée normalement.",
+        es: "El motor se detuvo al revisar esta entrada ({detail}); se reinició y la siguiente entrada se revisa con normalidad.",
+        pl: "Silnik zatrzymał się podczas sprawdzania tych danych ({detail}); został uruchomiony ponownie, a kolejne dane są sprawdzane normalnie.",
+    },
+    "cli.error.cannot-read" => {
+        en: "cannot read the file ({reason})",
+        fr: "impossible de lire le fichier ({reason})",
+        es: "no se puede leer el archivo ({reason})",
+        pl: "nie można odczytać pliku ({reason})",
+    },
+    "cli.error.cannot-write" => {
+        en: "cannot write {file} ({reason})",
+        fr: "impossible d'écrire {file} ({reason})",
+        es: "no se puede escribir {file} ({reason})",
+        pl: "nie można zapisać {file} ({reason})",
+    },
+    "cli.error.config-unreadable" => {
+        en: "cannot read the config file {file} ({reason})",
+        fr: "impossible de lire le fichier de configuration {file} ({reason})",
+        es: "no se puede leer el archivo de configuración {file} ({reason})",
+        pl: "nie można odczytać pliku konfiguracji {file} ({reason})",
+    },
+    "cli.error.config-not-json" => {
+        en: "the config file {file} is not valid JSON: {detail}",
+        fr: "le fichier de configuration {file} n'est pas du JSON valide : {detail}",
+        es: "el archivo de configuración {file} no es JSON válido: {detail}",
+        pl: "plik konfiguracji {file} nie jest poprawnym JSON-em: {detail}",
+    },
+    "cli.error.config-not-object" => {
+        en: "the config file {file} must hold one JSON object of options",
+        fr: "le fichier de configuration {file} doit contenir un seul objet JSON d'options",
+        es: "el archivo de configuración {file} debe contener un único objeto JSON de opciones",
+        pl: "plik konfiguracji {file} musi zawierać jeden obiekt JSON z opcjami",
+    },
+    "cli.error.config-schema" => {
+        en: "\"$schema\" in the config file {file} must be a string (the address of the options' JSON Schema)",
+        fr: "« $schema » dans le fichier de configuration {file} doit être une chaîne (l'adresse du schéma JSON des options)",
+        es: "«$schema» en el archivo de configuración {file} debe ser una cadena (la dirección del esquema JSON de las opciones)",
+        pl: "„$schema” w pliku konfiguracji {file} musi być tekstem (adresem schematu JSON opcji)",
+    },
+    "cli.error.rule-flag" => {
+        en: "--rule {flag}: expected RULE-ID:SEVERITY, the severity one of {settings}",
+        fr: "--rule {flag} : attendu ID-DE-RÈGLE:GRAVITÉ, la gravité parmi {settings}",
+        es: "--rule {flag}: se esperaba ID-DE-REGLA:GRAVEDAD, con la gravedad entre {settings}",
+        pl: "--rule {flag}: oczekiwano ID-REGUŁY:WAGA, gdzie waga to jedno z {settings}",
+    },
+    "cli.error.unknown-rule" => {
+        en: "unknown rule \"{rule}\" in {source}",
+        fr: "règle inconnue « {rule} » dans {source}",
+        es: "regla desconocida «{rule}» en {source}",
+        pl: "nieznana reguła „{rule}” w {source}",
+    },
+    "cli.error.unknown-rule-suggestion" => {
+        en: "unknown rule \"{rule}\" in {source}; did you mean \"{suggestion}\"?",
+        fr: "règle inconnue « {rule} » dans {source} ; vouliez-vous dire « {suggestion} » ?",
+        es: "regla desconocida «{rule}» en {source}; ¿quería decir «{suggestion}»?",
+        pl: "nieznana reguła „{rule}” w {source}; czy chodziło o „{suggestion}”?",
+    },
+    "cli.error.not-found" => {
+        en: "no such file or directory",
+        fr: "fichier ou dossier introuvable",
+        es: "no existe el archivo o directorio",
+        pl: "nie ma takiego pliku ani katalogu",
+    },
+    "cli.error.no-match" => {
+        en: "no file matches this pattern",
+        fr: "aucun fichier ne correspond à ce motif",
+        es: "ningún archivo coincide con este patrón",
+        pl: "żaden plik nie pasuje do tego wzorca",
+    },
+    "cli.error.no-message-file" => {
+        en: "no .eml file in this directory",
+        fr: "aucun fichier .eml dans ce dossier",
+        es: "no hay ningún archivo .eml en este directorio",
+        pl: "brak plików .eml w tym katalogu",
+    },
+    "cli.error.too-many-entries" => {
+        en: "more than {limit} entries below this argument: name a smaller directory",
+        fr: "plus de {limit} entrées sous cet argument : indiquez un dossier plus petit",
+        es: "más de {limit} entradas bajo este argumento: indique un directorio más pequeño",
+        pl: "ponad {limit} wpisów pod tym argumentem: wskaż mniejszy katalog",
+    },
+    "cli.skipped-link" => {
+        en: "{file} skipped: a symbolic link to a file outside the directory being checked",
+        fr: "{file} ignoré : un lien symbolique vers un fichier hors du dossier vérifié",
+        es: "{file} omitido: un enlace simbólico a un archivo fuera del directorio revisado",
+        pl: "pominięto {file}: dowiązanie symboliczne do pliku spoza sprawdzanego katalogu",
+    },
+    "cli.usage.command-needed" => {
+        en: "a command is needed",
+        fr: "une commande est nécessaire",
+        es: "se necesita un comando",
+        pl: "potrzebne jest polecenie",
+    },
+    "cli.usage.unknown-command" => {
+        en: "unknown command \"{command}\" ({commands})",
+        fr: "commande inconnue « {command} » ({commands})",
+        es: "comando desconocido «{command}» ({commands})",
+        pl: "nieznane polecenie „{command}” ({commands})",
+    },
+    "cli.usage.see-help" => {
+        en: "Run mail-preflight --help for usage.",
+        fr: "Lancez mail-preflight --help pour l'aide.",
+        es: "Ejecute mail-preflight --help para ver el uso.",
+        pl: "Uruchom mail-preflight --help, aby zobaczyć sposób użycia.",
+    },
+    "cli.usage.unknown-option" => {
+        en: "unknown option {option}",
+        fr: "option inconnue {option}",
+        es: "opción desconocida {option}",
+        pl: "nieznana opcja {option}",
+    },
+    "cli.usage.needs-value" => {
+        en: "{option} needs a value",
+        fr: "{option} demande une valeur",
+        es: "{option} necesita un valor",
+        pl: "{option} wymaga wartości",
+    },
+    "cli.usage.takes-no-value" => {
+        en: "{option} takes no value",
+        fr: "{option} ne prend pas de valeur",
+        es: "{option} no admite ningún valor",
+        pl: "{option} nie przyjmuje wartości",
+    },
+    "cli.usage.one-of" => {
+        en: "{option} must be one of {allowed} (got \"{value}\")",
+        fr: "{option} doit être l'une des valeurs {allowed} (reçu « {value} »)",
+        es: "{option} debe ser uno de {allowed} (se recibió «{value}»)",
+        pl: "{option} musi mieć jedną z wartości {allowed} (podano „{value}”)",
+    },
+    "cli.usage.whole-number" => {
+        en: "{option} must be a whole number >= {min} (got \"{value}\")",
+        fr: "{option} doit être un nombre entier >= {min} (reçu « {value} »)",
+        es: "{option} debe ser un número entero >= {min} (se recibió «{value}»)",
+        pl: "{option} musi być liczbą całkowitą >= {min} (podano „{value}”)",
+    },
+    "cli.usage.lint-needs-files" => {
+        en: "lint needs at least one FILE, DIR or GLOB (- reads standard input)",
+        fr: "lint a besoin d'au moins un FICHIER, DOSSIER ou MOTIF (- lit l'entrée standard)",
+        es: "lint necesita al menos un ARCHIVO, DIRECTORIO o PATRÓN (- lee la entrada estándar)",
+        pl: "lint potrzebuje co najmniej jednego PLIKU, KATALOGU lub WZORCA (- czyta standardowe wejście)",
+    },
+    "cli.location" => {
+        en: "line {line}, column {column}",
+        fr: "ligne {line}, colonne {column}",
+        es: "línea {line}, columna {column}",
+        pl: "wiersz {line}, kolumna {column}",
+    },
+    "cli.finding" => {
+        en: "{rule} ({severity}), {location}: {message}",
+        fr: "{rule} ({severity}), {location} : {message}",
+        es: "{rule} ({severity}), {location}: {message}",
+        pl: "{rule} ({severity}), {location}: {message}",
+    },
+    "cli.plugin.refused" => {
+        en: "Not sent: the host would refuse or block this message ({errors} errors, {warnings} warnings).",
+        fr: "Non envoyé : l'hébergement refuserait ou bloquerait ce message ({errors} erreurs, {warnings} avertissements).",
+        es: "No enviado: el alojamiento rechazaría o bloquearía este mensaje ({errors} errores, {warnings} advertencias).",
+        pl: "Nie wysłano: hosting odrzuciłby lub zablokował tę wiadomość (błędy: {errors}, ostrzeżenia: {warnings}).",
+    },
+    "cli.plugin.too-many-warnings" => {
+        en: "Not sent: {warnings} warnings, more than the {max} allowed (maxWarnings).",
+        fr: "Non envoyé : {warnings} avertissements, plus que les {max} permis (maxWarnings).",
+        es: "No enviado: {warnings} advertencias, más que las {max} permitidas (maxWarnings).",
+        pl: "Nie wysłano: ostrzeżenia: {warnings}, więcej niż dozwolone {max} (maxWarnings).",
+    },
+    "cli.assert.failed" => {
+        en: "Expected the message to pass preflight ({errors} errors, {warnings} warnings; at most {max} warnings allowed):",
+        fr: "Le message devait passer la vérification ({errors} erreurs, {warnings} avertissements ; au plus {max} avertissements permis) :",
+        es: "Se esperaba que el mensaje pasara la revisión ({errors} errores, {warnings} advertencias; como máximo {max} advertencias permitidas):",
+        pl: "Oczekiwano, że wiadomość przejdzie sprawdzenie (błędy: {errors}, ostrzeżenia: {warnings}; dozwolone najwyżej {max} ostrzeżeń):",
+    },
+    "cli.assert.passes" => {
+        en: "Expected the message not to pass preflight, but it passes (verdict {verdict}).",
+        fr: "Le message ne devait pas passer la vérification, mais il la passe (verdict {verdict}).",
+        es: "Se esperaba que el mensaje no pasara la revisión, pero la pasa (veredicto {verdict}).",
+        pl: "Oczekiwano, że wiadomość nie przejdzie sprawdzenia, ale przechodzi (werdykt {verdict}).",
     },
 }
