@@ -50,14 +50,17 @@ class Engine {
     this.instance = instantiate(module);
   }
 
-  /** Calls an export; after a trap, re-creates the instance and throws `internal`. */
-  call(name, args) {
+  /**
+   * Calls an export; after a trap, re-creates the instance and throws `internal`
+   * (in `locale`, by default the one the arguments ask for).
+   */
+  call(name, args, locale = localeOf(args)) {
     try {
       return this.instance[name](...args);
     } catch (error) {
       if (!isTrap(error)) throw error;
       this.instance = instantiate(this.module);
-      throw internalError(error, localeOf(args));
+      throw internalError(error, locale);
     }
   }
 
@@ -84,14 +87,17 @@ class Engine {
   }
 
   /** Every rule id of this engine, read once. */
-  ruleIds() {
-    if (!knownRuleIds) knownRuleIds = this.call('rules', ['en']).map((rule) => rule.id);
+  ruleIds(locale) {
+    if (!knownRuleIds) knownRuleIds = this.call('rules', ['en'], locale).map((rule) => rule.id);
     return knownRuleIds;
   }
 
   /** Unknown ids in `options.rules` are `invalid-options`, with the closest id suggested. */
   checkRuleIds(options, source = 'options.rules') {
-    if (options && typeof options === 'object') checkRuleIds(options.rules, this.ruleIds(), source, localeOf([options]));
+    const rules = options && typeof options === 'object' ? options.rules : undefined;
+    if (!rules || typeof rules !== 'object' || Object.keys(rules).length === 0) return;
+    const locale = localeOf([options]);
+    checkRuleIds(rules, this.ruleIds(locale), source, locale);
   }
 }
 

@@ -19,10 +19,13 @@ const ENGINE_ERROR_CODES = new Set(['invalid-input', 'input-too-large', 'interna
  * and reading no more than the limit (a file that grows meanwhile is cut there).
  */
 function readRegularFile(file, locale) {
+  // Checked before opening too: opening a FIFO for reading waits for a writer.
+  const notAFile = () => codedError('io', 'not a regular file', { reason: 'not-a-file' });
+  if (!fs.statSync(file).isFile()) throw notAFile();
   const fd = fs.openSync(file, 'r');
   try {
     const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) throw codedError('io', 'not a regular file', { reason: 'not-a-file' });
+    if (!stat.isFile()) throw notAFile();
     if (stat.size > MAX_INPUT_BYTES) throw inputTooLarge(stat.size, MAX_INPUT_BYTES, locale);
     const bytes = Buffer.allocUnsafe(stat.size);
     let filled = 0;
@@ -35,6 +38,12 @@ function readRegularFile(file, locale) {
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** Why a file could not be read, in the reader's language. */
+function ioMessage(error, locale) {
+  if (error.reason === 'not-a-file') return render('cli.error.not-a-file', {}, locale);
+  return render('cli.error.cannot-read', { reason: error.code || error.message }, locale);
 }
 
 /**
@@ -53,7 +62,7 @@ function lintFile(engine, input, options, { positions = false } = {}) {
   } catch (error) {
     result.error = error.code === 'input-too-large'
       ? { code: error.code, message: error.message }
-      : { code: 'io', message: render('cli.error.cannot-read', { reason: error.reason || error.code || error.message }, options.locale) };
+      : { code: 'io', message: ioMessage(error, options.locale) };
     return result;
   }
   result.length = bytes.length;

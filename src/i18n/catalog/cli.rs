@@ -81,6 +81,12 @@ crate::catalog! {
         es: "no se puede leer el archivo ({reason})",
         pl: "nie można odczytać pliku ({reason})",
     },
+    "cli.error.not-a-file" => {
+        en: "not a regular file (a device, a pipe or a socket): not read",
+        fr: "pas un fichier ordinaire (périphérique, tube ou socket) : non lu",
+        es: "no es un archivo normal (dispositivo, tubería o socket): no se lee",
+        pl: "to nie jest zwykły plik (urządzenie, potok lub gniazdo): nie odczytano",
+    },
     "cli.error.cannot-write" => {
         en: "cannot write {file} ({reason})",
         fr: "impossible d'écrire {file} ({reason})",
