@@ -103,7 +103,7 @@ function preflightError(report, verdict, maxWarnings, t) {
 function preflight(settings = {}) {
   const { onFail = 'reject', maxWarnings = Infinity, linter, ...options } = settings;
   if (typeof onFail !== 'function' && !ON_FAIL.includes(onFail)) {
-    throw codedError('invalid-options', `preflight(): onFail must be ${ON_FAIL.join(' or ')} or a function`);
+    throw codedError('invalid-options', translator(options.locale || 'en')('cli.error.on-fail', { allowed: ON_FAIL.join(', ') }));
   }
   const t = translator(options.locale || 'en');
   return function mailPreflight(mail, callback) {

@@ -34,6 +34,12 @@ test('--help and --version', () => {
   assert.equal(version.stdout.trim(), `mail-preflight ${pkg.version()} (engine ${pkg.version()})`);
 });
 
+test('--help is in the reader\'s language (LANG, or --locale for a command)', () => {
+  assert.match(runCli(['--help'], { env: { LANG: 'fr_FR.UTF-8' } }).stdout, /^mail-preflight [\d.]+ : vérifie un e-mail avant son envoi\./);
+  assert.match(runCli(['lint', '--locale', 'pl', '--help']).stdout, /^mail-preflight [\d.]+: sprawdza wiadomość e-mail/);
+  assert.match(runCli(['lint', '--help'], { env: { LANG: 'es_ES.UTF-8' } }).stdout, /--stdin-filename NOMBRE/);
+});
+
 test('usage problems exit 2 with a message on stderr', (t) => {
   const dir = fixtures(t);
   const cases = [

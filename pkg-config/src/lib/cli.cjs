@@ -18,35 +18,10 @@ const DATA_FORMATS = ['json', 'text'];
 /** Most items of one list the text outline shows (simulation outcomes can be a million mails). */
 const OUTLINE_MAX_ITEMS = 20;
 
-const HELP = `mail-preflight ${packageVersion}: checks an outgoing e-mail before it is sent.
-
-Usage:
-  mail-preflight lint [options] FILE|DIR|GLOB...   lint messages (.eml files; - reads stdin)
-  mail-preflight simulate [options] SCENARIO.json  run a sending-queue simulation
-  mail-preflight explain [options] "550 5.1.1 …"   explain an SMTP reply
-  mail-preflight --help | --version
-
-lint options:
-  -f, --format FORMAT           text (default), json (one array, as ESLint's), jsonl (one line per file),
-                                sarif (SARIF 2.1.0), github (GitHub Actions annotations), junit (JUnit XML)
-  -l, --locale en|fr|es|pl      language of messages (default: the config's, then LC_ALL/LC_MESSAGES/LANG, then en)
-  -c, --config FILE.json        options: {"rules": {"size/line-length": "off"}, "thresholds": {...}, ...}
-                                (default: the nearest .mail-preflight.json from here up; --no-config: none)
-      --rule ID:SEVERITY        override one rule, e.g. --rule size/line-length:off (off|info|warning|error; repeatable)
-      --max-warnings N          exit 1 when there are more than N warnings in total
-  -q, --quiet                   show error findings only
-  -j, --jobs N                  files linted in parallel (default: the number of cores)
-  -o, --output FILE             write the output to FILE instead of stdout
-      --stdin-filename NAME     the name of the message read from - (stdin) in the output
-      --color, --no-color       force colours on or off (also FORCE_COLOR, NO_COLOR; default: only on a terminal)
-  A directory means every .eml file below it; quoted globs (*, **, ?, [..], {a,b}) are expanded.
-  Symbolic links in a directory are followed only to files inside it.
-
-simulate options: -f json|text, -l LOCALE (overrides the scenario's), -o FILE
-explain options:  -f text|json, -l LOCALE
-
-Exit codes: 0 no error, 1 an error finding or too many warnings, 2 usage or I/O problem.
-`;
+/** The usage text, in the reader's language. */
+function help(t) {
+  return t('cli.help', { version: packageVersion });
+}
 
 function readInput(file, io) {
   return file === '-' ? io.readStdin(Infinity) : fs.readFileSync(file);
@@ -104,11 +79,11 @@ const DATA_OPTIONS = {
 function dataCommand(argv, io, command) {
   const envLocale = environmentLocale(io.env);
   const { values, positionals: positional } = parseCommandLine(argv, DATA_OPTIONS, translator(envLocale));
+  const t = translator(values.locale && LOCALES.includes(values.locale) ? values.locale : envLocale);
   if (values.help) {
-    io.stdout(HELP);
+    io.stdout(help(t));
     return EXIT_OK;
   }
-  const t = translator(envLocale);
   const format = oneOf(values.format || (command === 'simulate' ? 'json' : 'text'), DATA_FORMATS, '--format', t);
   const locale = oneOf(values.locale || envLocale, LOCALES, '--locale', t);
   let result;
@@ -159,18 +134,18 @@ async function main(argv, io) {
   try {
     const [command, ...rest] = argv;
     if (command === undefined) {
-      io.stderr(`mail-preflight: ${t('cli.usage.command-needed')}\n\n${HELP}`);
+      io.stderr(`mail-preflight: ${t('cli.usage.command-needed')}\n\n${help(t)}`);
       return EXIT_USAGE;
     }
     if (command === '--help' || command === '-h' || command === 'help') {
-      io.stdout(HELP);
+      io.stdout(help(t));
       return EXIT_OK;
     }
     if (command === '--version' || command === '-v') {
       io.stdout(`mail-preflight ${packageVersion} (engine ${engine.version()})\n`);
       return EXIT_OK;
     }
-    if (command === 'lint') return await lintCommand(rest, io, HELP);
+    if (command === 'lint') return await lintCommand(rest, io, help);
     if (command === 'simulate' || command === 'explain') return dataCommand(rest, io, command);
     throw new UsageError(t('cli.usage.unknown-command', { command: visible(command, 100), commands: 'lint, simulate, explain' }));
   } catch (error) {

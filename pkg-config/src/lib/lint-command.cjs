@@ -153,11 +153,12 @@ function outputWriter(file, io, t) {
   };
 }
 
+/** @param {(t: Function) => string} help  the usage text in a language */
 async function lintCommand(argv, io, help) {
   const envLocale = environmentLocale(io.env);
   const { values, positionals } = parseCommandLine(argv, OPTIONS, translator(envLocale));
   if (values.help) {
-    io.stdout(help);
+    io.stdout(help(translator(values.locale && LOCALES.includes(values.locale) ? values.locale : envLocale)));
     return EXIT_OK;
   }
   const { options, t } = lintOptions(values, io, envLocale);

@@ -16,6 +16,7 @@ const path = require('node:path');
 const { Worker } = require('node:worker_threads');
 const { compiledModule } = require('./engine.cjs');
 const { codedError } = require('./errors.cjs');
+const { render } = require('./texts.cjs');
 
 const WORKER_SCRIPT = path.join(__dirname, 'pool-worker.cjs');
 
@@ -29,7 +30,7 @@ class WorkerPool {
   /** @param {number} threads */
   constructor(threads) {
     if (!Number.isInteger(threads) || threads < 1) {
-      throw codedError('invalid-options', `threads must be a whole number >= 1 (got ${threads})`);
+      throw codedError('invalid-options', render('cli.error.threads', { value: String(threads) }));
     }
     this.threads = threads;
     this.idle = [];
@@ -41,7 +42,7 @@ class WorkerPool {
 
   /** Runs `method(...args)` in a worker; resolves with its result, rejects with its coded error. */
   run(method, args, transferList = []) {
-    if (this.closed) return Promise.reject(codedError('closed', 'this linter was closed'));
+    if (this.closed) return Promise.reject(closedError());
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, method, args, transferList, resolve, reject });
       this.dispatch();
@@ -95,12 +96,16 @@ class WorkerPool {
   /** Stops every worker; queued tasks are refused. */
   async close() {
     this.closed = true;
-    for (const task of this.queue.splice(0)) task.reject(codedError('closed', 'this linter was closed'));
+    for (const task of this.queue.splice(0)) task.reject(closedError());
     const workers = [...this.workers];
     this.workers.clear();
     this.idle = [];
     await Promise.all(workers.map((w) => w.terminate()));
   }
+}
+
+function closedError() {
+  return codedError('closed', render('cli.error.closed'));
 }
 
 function localeOfTask(task) {
