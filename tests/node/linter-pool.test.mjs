@@ -73,3 +73,18 @@ test('idle threads do not keep the process alive (a script that never calls clos
   assert.equal(run.status, 0, run.stderr);
   assert.equal(run.stdout.trim(), 'raw');
 });
+
+test('a worker that dies fails only its task (code internal); a new worker takes the next one', async (t) => {
+  const { WorkerPool } = (await import('node:module')).createRequire(import.meta.url)(join(pkgDir, 'lib', 'pool.cjs'));
+  const pool = new WorkerPool(1);
+  t.after(() => pool.close());
+  const big = rawMessage({ body: `${'Lorem ipsum dolor sit amet. '.repeat(300_000)}\r\n` });
+  const pending = pool.run('lint', [big, { locale: 'fr' }]);
+  const next = pool.run('lint', [messageWithLongLine()]);
+  // The worker is killed while it lints (as an out-of-memory abort or a crash would end it).
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const [worker] = pool.workers;
+  await worker.terminate();
+  await assert.rejects(pending, (error) => error.code === 'internal' && /redémarré/.test(error.message));
+  assert.deepEqual(await next, pkg.lint(messageWithLongLine()));
+});
