@@ -222,7 +222,11 @@ fn parse_value(property: Property, input: &mut Parser<'_, '_>) -> Option<Value> 
         Property::Color => Value::Color(parse_color_value(input)?),
         Property::BackgroundColor => Value::BackgroundColor(parse_color_value(input)?),
         Property::Background => parse_background(input),
-        Property::BackgroundImage => Value::BackgroundImage { image: !ident_is(input, &["none"])? },
+        Property::BackgroundImage => {
+            let none = input.try_parse(|i| i.expect_ident_matching("none")).is_ok() && input.is_exhausted();
+            while input.next().is_ok() {}
+            Value::BackgroundImage { image: !none }
+        }
         Property::FontSize => Value::FontSize(parse_font_size(input)?),
         Property::Font => Value::FontSize(parse_font_shorthand(input)?),
         Property::Display => Value::DisplayNone(ident_is(input, &["none"])?),
