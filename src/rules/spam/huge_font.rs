@@ -4,7 +4,6 @@
 //! in px/pt/em/rem/%/keywords, `<font size>`, headings.
 
 use super::element_location;
-use crate::model::html::SourceId;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
@@ -81,16 +80,17 @@ fn check(message: &Message, cx: &mut Context) {
     let limit = cx.options.thresholds.spam.huge_font_px;
     for html in &message.html {
         // One finding per place that sets the size, quoting the text it enlarges.
-        let mut reported: Vec<Option<SourceId>> = Vec::new();
+        // Sources are compared as written: ten `<font size="7">` are one place.
+        let mut reported: Vec<String> = Vec::new();
         for run in &html.facts.runs {
             if run.hidden.is_some() || f64::from(run.font_px) <= limit || !run.text.chars().any(char::is_alphanumeric) {
                 continue;
             }
-            if reported.contains(&run.font_source) {
+            let source = html.facts.describe(run.font_source);
+            if reported.contains(&source) {
                 continue;
             }
-            reported.push(run.font_source);
-            let source = html.facts.describe(run.font_source);
+            reported.push(source.clone());
             cx.emit(
                 Draft::new(
                     Msg::new("spam/huge-font.too-large")

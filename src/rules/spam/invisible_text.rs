@@ -172,13 +172,14 @@ fn check(message: &Message, cx: &mut Context) {
         };
         // Same colour as the background, grouped by where the two colours come from.
         // An honest preheader is not reported; an unknown background is not judged.
-        let mut groups: Vec<((Option<SourceId>, Option<SourceId>), Vec<&TextRun>)> = Vec::new();
+        // Sources are compared as written: ten `<td bgcolor="#fff">` are one place.
+        let mut groups: Vec<((String, String), Vec<&TextRun>)> = Vec::new();
         for run in facts.runs.iter().filter(|r| readable(&r.text) && r.hidden.is_none() && r.honest.is_none()) {
             let Some(background) = run.background else { continue };
             if run.color.contrast(background) >= min_contrast {
                 continue;
             }
-            let key = (run.color_source, run.background_source);
+            let key = (describe(run.color_source), describe(run.background_source));
             match groups.iter_mut().find(|g| g.0 == key) {
                 Some(group) => group.1.push(run),
                 None => groups.push((key, vec![run])),
@@ -196,26 +197,26 @@ fn check(message: &Message, cx: &mut Context) {
                         .float("contrast", first.color.contrast(background))
                         .text("limit", crate::i18n::format_float(min_contrast, cx.locale(), 2))
                         .text("words", words.clone())
-                        .text("colorSource", describe(*color_source))
-                        .text("backgroundSource", describe(*background_source)),
+                        .text("colorSource", color_source.clone())
+                        .text("backgroundSource", background_source.clone()),
                 )
-                .evidence(format!("{} / {}: {}", describe(*color_source), describe(*background_source), words))
+                .evidence(format!("{color_source} / {background_source}: {words}"))
                 .at(element_location(message, html, first.tag)),
             );
         }
         // Hidden by CSS, one entry per hiding element, grouped by the declaration that hides.
-        let mut hidden: Vec<((HiddenMeans, Option<SourceId>), Vec<&HiddenText>)> = Vec::new();
+        let mut hidden: Vec<((HiddenMeans, String), Vec<&HiddenText>)> = Vec::new();
         for entry in facts.hidden.iter().filter(|h| h.honest.is_none() && readable(&h.words)) {
-            let key = (entry.means, entry.source);
+            let key = (entry.means, facts.describe(entry.source));
             match hidden.iter_mut().find(|g| g.0 == key) {
                 Some(group) => group.1.push(entry),
                 None => hidden.push((key, vec![entry])),
             }
         }
         for ((means, source), entries) in &hidden {
-            let source = match facts.describe(*source) {
+            let source = match source {
                 s if s.is_empty() => format!("<{}>", entries[0].element),
-                s => s,
+                s => s.clone(),
             };
             let words = words_of(entries.iter().map(|h| h.words.as_str()));
             let draft = Draft::new(
