@@ -222,3 +222,27 @@ fn malformed_css_is_survived() {
     let facts = analyse(r#"<style>p { color: ; } } { .a { color: rgb(1,2 } @media { </style><p style="color:;;:red:">x</p>"#);
     assert_eq!(facts.visible_text, "x");
 }
+
+fn message(cte: &str, body: &str) -> Vec<u8> {
+    format!("From: a@example.com\r\nTo: b@example.com\r\nSubject: Hi\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: {cte}\r\n\r\n{body}\r\n").into_bytes()
+}
+
+#[test]
+fn findings_on_elements_point_at_the_start_tag_in_the_message() {
+    let raw = message("7bit", r#"<p>Hello</p><p>Go <a href="javascript:alert(1)">here</a></p>"#);
+    let report = mail_preflight::lint(&raw, &mail_preflight::Options::default()).unwrap();
+    let finding = report.findings.iter().find(|f| f.rule_id == "links/broken").expect("links/broken");
+    let (start, end) = (finding.location.start.unwrap(), finding.location.end.unwrap());
+    assert_eq!(&raw[start..end], br#"<a href="javascript:alert(1)">"#);
+}
+
+#[test]
+fn findings_in_encoded_bodies_give_the_offset_in_the_decoded_text() {
+    let html = r#"<p>Hello</p><p style="color:#fff">cheap pills</p>"#;
+    let raw = message("quoted-printable", &html.replace('=', "=3D"));
+    let report = mail_preflight::lint(&raw, &mail_preflight::Options::default()).unwrap();
+    let finding = report.findings.iter().find(|f| f.rule_id == "spam/invisible-text").expect("invisible-text");
+    let (start, end) = (finding.location.decoded_start.unwrap(), finding.location.decoded_end.unwrap());
+    assert_eq!(&html[start..end], r#"<p style="color:#fff">"#);
+    assert_eq!(finding.location.part, Some(0));
+}
