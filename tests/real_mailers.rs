@@ -58,12 +58,8 @@ fn run_generator(library: &str, interpreter: &str, script_and_args: &[&str]) -> 
     std::fs::create_dir_all(&work).expect("temporary folder");
     let pdf_path = work.join("invoice-1042.pdf");
     std::fs::write(&pdf_path, pdf::invoice_pdf()).expect("write the PDF");
-    let output = Command::new(interpreter)
-        .args(script_and_args)
-        .arg(&work)
-        .arg(&pdf_path)
-        .current_dir(project())
-        .output();
+    let output =
+        Command::new(interpreter).args(script_and_args).arg(&work).arg(&pdf_path).current_dir(project()).output();
     let output = match output {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             let _ = std::fs::remove_dir_all(&work);
@@ -132,7 +128,9 @@ fn assert_clean(library: &str, name: &str, raw: &[u8], copy: &Path) {
 fn check(built: &Built, library: &str, name: &str) {
     match built {
         Built::InterpreterMissing(interpreter) => {
-            eprintln!("SKIPPED: {interpreter} is not installed, so {library} cannot run here (.ci/setup.sh installs it).")
+            eprintln!(
+                "SKIPPED: {interpreter} is not installed, so {library} cannot run here (.ci/setup.sh installs it)."
+            )
         }
         Built::Messages(messages, copy) => assert_clean(library, name, &messages[name], copy),
     }
@@ -163,8 +161,16 @@ macro_rules! mailer {
     };
 }
 
-mailer!(python_email_default_policy, "python-email-default", run_generator("python-email-default", "python3", &["tests/mailers/python_email.py", "default"]));
-mailer!(python_email_compat32_policy, "python-email-compat32", run_generator("python-email-compat32", "python3", &["tests/mailers/python_email.py", "compat32"]));
+mailer!(
+    python_email_default_policy,
+    "python-email-default",
+    run_generator("python-email-default", "python3", &["tests/mailers/python_email.py", "default"])
+);
+mailer!(
+    python_email_compat32_policy,
+    "python-email-compat32",
+    run_generator("python-email-compat32", "python3", &["tests/mailers/python_email.py", "compat32"])
+);
 mailer!(nodemailer_mail_composer, "nodemailer", run_generator("nodemailer", "node", &["tests/mailers/nodemailer.cjs"]));
 mailer!(phpmailer, "phpmailer", run_generator("phpmailer", "php", &["tests/mailers/phpmailer.php"]));
 mailer!(symfony_mime, "symfony-mime", run_generator("symfony-mime", "php", &["tests/mailers/symfony_mime.php"]));
