@@ -111,13 +111,19 @@ pub fn print_calibration(out: &mut String, run: &Run, samples: &[Sample]) {
 
     say!(out, "\ntargets of #11");
     for target in targets(&confusion, totals, auc) {
-        let value = if target.unit.is_empty() {
-            format!("{:.4}", target.value)
-        } else {
-            format!("{:.1} {}", target.value, target.unit)
+        let value = match target.value {
+            None => "n/a".to_string(),
+            Some(v) if target.unit.is_empty() => format!("{v:.4}"),
+            Some(v) => format!("{v:.1} {}", target.unit),
         };
-        let limit = format!("{} {} {}", if target.at_most { "≤" } else { "≥" }, target.limit, target.unit);
-        say!(out, "  {} {:<22} {:>9}   (target {limit})", if target.met() { "✓" } else { "✗" }, target.name, value);
+        let unit = if target.unit.is_empty() { String::new() } else { format!(" {}", target.unit) };
+        let limit = format!("{} {}{unit}", if target.at_most { "≤" } else { "≥" }, target.limit);
+        let mark = match target.met() {
+            Some(true) => "✓",
+            Some(false) => "✗",
+            None => "?",
+        };
+        say!(out, "  {mark} {:<22} {:>9}   (target {limit})", target.name, value);
     }
 }
 
