@@ -114,4 +114,7 @@ for (const row of rows) {
   const missing = row.errors + (messages - row.answered);
   console.log(`${row.tool.name.padEnd(32)} ${auc.padStart(8)} ${cell('ham')} ${cell('spam')}  ${row.tool.markedMeans}${missing ? `; ${missing} not scored` : ''}`);
 }
+const greylisted = (label) => readLines(args.rspamd).filter((r) => labelOf(r.file) === label && r.action === 'greylist').length;
+console.log(`rspamd greylist (a delay, not counted as marked): ham ${percent(greylisted('ham'), rspamd.totals.ham).toFixed(1)} %, `
+  + `spam ${percent(greylisted('spam'), rspamd.totals.spam).toFixed(1)} %`);
 console.log(`\nlabels: ${ours.totals.ham} ham, ${ours.totals.spam} spam (from the folder names); AUC ties count 0.5`);
