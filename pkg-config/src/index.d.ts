@@ -202,6 +202,10 @@ export interface Location {
   column?: number;
   /** A path inside an attachment, e.g. `invoice.zip > docs/run.exe`. */
   path?: string;
+  /** For an element of an encoded part (quoted-printable, base64): its first byte in the part's decoded text. */
+  decodedStart?: number;
+  /** Last byte (exclusive) in the part's decoded text. */
+  decodedEnd?: number;
 }
 
 /** A named parameter of a message: a number or a text. */
