@@ -53,10 +53,10 @@ now() { date +%s.%N; }
 elapsed() { awk -v s="$1" -v e="$2" 'BEGIN { printf "%.3f", e - s }'; }
 
 # Ours: the CLI as a user runs it, one process over every file (its default --jobs, if any).
-say "mail-preflight: node $CLI lint --format json <$n files>"
+say "mail-preflight: node $CLI lint --format jsonl <$n files>"
 start=$(now)
 status=0
-node "$CLI" lint --format json "$RUN"/messages/* > "$RUN/ours.jsonl" || status=$?
+node "$CLI" lint --format jsonl "$RUN"/messages/* > "$RUN/ours.jsonl" || status=$?
 ours_seconds=$(elapsed "$start" "$(now)")
 # Exit 1 only says some message has an error finding; 2 is a usage or I/O problem.
 [ "$status" -le 1 ] || { say "the CLI failed (exit $status)"; exit 1; }
