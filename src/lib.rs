@@ -92,7 +92,7 @@ fn check_input_size(len: usize) -> Result<(), LintError> {
 /// Lints a raw RFC 5322 message.
 pub fn lint(raw: &[u8], options: &Options) -> Result<Report, LintError> {
     check_input_size(raw.len())?;
-    let message = Message::analyse(raw, Origin::Raw, Vec::new());
+    let message = Message::analyse(raw, Origin::Raw, Vec::new(), &options.thresholds.attachments.limits());
     Ok(report_for(&message, options, None))
 }
 
@@ -101,7 +101,8 @@ pub fn lint_compose(compose: &Compose, options: &Options) -> Result<Report, Lint
     check_input_size(compose.input_size())?;
     let rendered = compose.render()?;
     check_input_size(rendered.len())?;
-    let message = Message::analyse(&rendered, Origin::Compose, compose.input_fields());
+    let limits = options.thresholds.attachments.limits();
+    let message = Message::analyse(&rendered, Origin::Compose, compose.input_fields(), &limits);
     Ok(report_for(&message, options, Some(&rendered)))
 }
 
@@ -110,7 +111,8 @@ pub fn lint_php_mail(call: &PhpMail, options: &Options) -> Result<Report, LintEr
     check_input_size(call.input_size())?;
     let rendered = call.render();
     check_input_size(rendered.len())?;
-    let message = Message::analyse(&rendered, Origin::PhpMail, call.input_fields());
+    let limits = options.thresholds.attachments.limits();
+    let message = Message::analyse(&rendered, Origin::PhpMail, call.input_fields(), &limits);
     Ok(report_for(&message, options, Some(&rendered)))
 }
 

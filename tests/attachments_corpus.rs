@@ -5,8 +5,7 @@
 
 mod common;
 
-use mail_preflight::inspect;
-use mail_preflight::model::Message;
+use mail_preflight::model::{attachments, Message};
 use mail_preflight::report::Origin;
 use mail_preflight::{lint, Options};
 use serde_json::{json, Value};
@@ -25,8 +24,12 @@ fn corpus_results() -> Option<Value> {
     }
     let mut results = serde_json::Map::new();
     for (name, raw) in &messages {
-        let message = Message::analyse(raw, Origin::Raw, Vec::new());
-        let attachments: Vec<String> = inspect::inspected_parts(&message)
+        let limits = Options::default().thresholds.attachments.limits();
+        let message = Message::analyse(raw, Origin::Raw, Vec::new(), &limits);
+        let attachments: Vec<String> = message
+            .parts
+            .iter()
+            .filter(|p| attachments::is_inspected(p))
             .map(|p| format!("{} ({})", p.filename.as_deref().unwrap_or("unnamed"), p.content_type))
             .collect();
         if attachments.is_empty() {

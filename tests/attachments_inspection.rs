@@ -3,7 +3,7 @@
 //! or malware is stored in the repository.
 
 use mail_preflight::inspect::{self, FactKind, Limit};
-use mail_preflight::rules::attachments::samples::{self, ZipEntry};
+use mail_preflight::rules::attachments::samples::{self, RarProtection, ZipEntry};
 use mail_preflight::rules::attachments::AttachmentThresholds;
 use mail_preflight::{lint, Locale, Options, Report, Severity, Verdict};
 use std::time::{Duration, Instant};
@@ -203,15 +203,17 @@ fn tar_gzip_and_cabinet_names_are_checked() {
     let report = lints(&samples::message_with("patch.gz", "application/gzip", &named));
     assert_eq!(paths_of(&report, "attachment/executable"), vec!["patch.gz > patch.exe"]);
     let cab = samples::cabinet(&["readme.txt", "setup.exe"]);
-    let report = lints(&samples::message_with("drivers.cab", "application/octet-stream", &cab));
-    assert_eq!(paths_of(&report, "attachment/executable"), vec!["drivers.cab > setup.exe"]);
+    let report = lints(&samples::message_with("drivers.bin", "application/octet-stream", &cab));
+    assert_eq!(paths_of(&report, "attachment/executable"), vec!["drivers.bin > setup.exe"]);
     assert!(report.has("attachment/uninspectable-archive"));
 }
 
 #[test]
 fn rar_archives_list_their_names_and_executables_among_them_are_found() {
     let listed: [(&str, &[u8]); 2] = [("docs/readme.txt", b"hi"), ("docs/run.exe", b"MZ")];
-    for (label, archive) in [("rar5", samples::rar5(&listed)), ("rar4", samples::rar4(&listed))] {
+    for (label, archive) in
+        [("rar5", samples::rar5(&listed, RarProtection::None)), ("rar4", samples::rar4(&listed, RarProtection::None))]
+    {
         let report = lints(&samples::message_with("files.rar", "application/vnd.rar", &archive));
         assert_eq!(paths_of(&report, "attachment/executable"), vec!["files.rar > docs/run.exe"], "{label}");
         let finding = report.findings_of("attachment/uninspectable-archive").next().expect(label);
@@ -325,8 +327,8 @@ fn broken_archives_never_panic() {
         samples::gzip(&samples::tar(&[("a", b"b")]), Some("a.tar")),
         samples::cabinet(&["a.exe"]),
         samples::word_document(true),
-        samples::rar5(&[("a.exe", b"MZ"), ("b.txt", b"b")]),
-        samples::rar4(&[("a.exe", b"MZ"), ("b.txt", b"b")]),
+        samples::rar5(&[("a.exe", b"MZ"), ("b.txt", b"b")], RarProtection::Files),
+        samples::rar4(&[("a.exe", b"MZ"), ("b.txt", b"b")], RarProtection::Files),
     ];
     let mut state: u64 = 0x2545f4914f6cdd1d;
     for seed in &seeds {
@@ -352,10 +354,28 @@ fn every_format_and_group_has_a_label_in_every_language() {
     use mail_preflight::inspect::magic::Format;
     use mail_preflight::inspect::names::EXTENSION_GROUPS;
     let formats = [
-        Format::WindowsPe, Format::Elf, Format::MachO, Format::MachOFat, Format::JavaClass, Format::ShebangScript,
-        Format::WindowsShortcut, Format::Ole2, Format::Zip, Format::Rar, Format::SevenZip, Format::Gzip,
-        Format::Bzip2, Format::Xz, Format::Zstandard, Format::Cab, Format::Tar, Format::Iso9660, Format::Pdf,
-        Format::Png, Format::Jpeg, Format::Gif,
+        Format::WindowsPe,
+        Format::Elf,
+        Format::MachO,
+        Format::MachOFat,
+        Format::JavaClass,
+        Format::ShebangScript,
+        Format::WindowsShortcut,
+        Format::Ole2,
+        Format::Zip,
+        Format::Rar,
+        Format::SevenZip,
+        Format::Gzip,
+        Format::Bzip2,
+        Format::Xz,
+        Format::Zstandard,
+        Format::Cab,
+        Format::Tar,
+        Format::Iso9660,
+        Format::Pdf,
+        Format::Png,
+        Format::Jpeg,
+        Format::Gif,
     ];
     let mut keys: Vec<String> = formats.iter().map(|f| format!("attachment/format.{}", f.key())).collect();
     for extra in ["windows-installer", "zip-no-directory", "zip-unsupported-method"] {

@@ -72,9 +72,10 @@ fn content_findings_match_the_reviewed_golden_file() {
 /// Plain-text messages with an ordinary subject must raise no content error.
 #[test]
 fn text_plain_ham_gets_no_content_error() {
+    let limits = Options::default().thresholds.attachments.limits();
     for (name, raw) in common::corpus_messages() {
         let report = lint(&raw, &Options::default()).expect("corpus message lints");
-        let message = mail_preflight::model::Message::analyse(&raw, Default::default(), Vec::new());
+        let message = mail_preflight::model::Message::analyse(&raw, Default::default(), Vec::new(), &limits);
         if !message.html.is_empty() {
             continue;
         }

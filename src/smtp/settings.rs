@@ -12,7 +12,12 @@ use crate::rules::{config, Context, Group, REGISTRY};
 pub fn check_settings(settings: &SmtpSettings, locale: Locale) -> SmtpSettingsCheck {
     let options = Options { locale, smtp: Some(settings.clone()), ..Options::default() };
     // The config rules read only the options; they still take a message.
-    let message = Message::analyse(config::EXAMPLE_MESSAGE.as_bytes(), Origin::Raw, Vec::new());
+    let message = Message::analyse(
+        config::EXAMPLE_MESSAGE.as_bytes(),
+        Origin::Raw,
+        Vec::new(),
+        &options.thresholds.attachments.limits(),
+    );
     let mut findings = Vec::new();
     for rule in REGISTRY.iter().filter(|r| r.group == Group::Config) {
         if let Some(mut cx) = Context::new(&options, rule, &mut findings, &message.line_index) {

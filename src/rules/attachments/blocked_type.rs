@@ -28,39 +28,28 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 fn workbook() -> Vec<u8> {
-    samples::message_with("report.xlsx", XLSX_TYPE, &samples::spreadsheet())
+    samples::message_with("report.xlsx", samples::XLSX_TYPE, &samples::spreadsheet())
 }
 fn xml_export() -> Vec<u8> {
     samples::message_with("orders.xml", "application/xml", b"<?xml version=\"1.0\"?><orders><order id=\"1\"/></orders>")
 }
 fn workbook_in_zip() -> Vec<u8> {
-    let book = samples::spreadsheet();
-    samples::message_with(
-        "exports.zip",
-        "application/zip",
-        &samples::zip(&[ZipEntry::stored("march/report.xlsx", &book)]),
-    )
+    samples::zip_message("exports.zip", &[ZipEntry::stored("march/report.xlsx", &samples::spreadsheet())])
 }
 fn workbook_renamed() -> Vec<u8> {
-    samples::message_with("report.dat", "application/octet-stream", &samples::spreadsheet())
+    samples::attached("report.dat", &samples::spreadsheet())
 }
 fn csv_export() -> Vec<u8> {
     samples::message_with("orders.csv", "text/csv", b"id,total\r\n1,20.00\r\n")
 }
 fn word_document() -> Vec<u8> {
-    samples::message_with(
-        "letter.docx",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        &samples::word_document(false),
-    )
+    samples::docx_message("letter.docx", false)
 }
 
 fn check(message: &Message, cx: &mut Context) {
-    let inspected = super::inspect(message, &cx.options.thresholds.attachments);
-    for (attachment, fact) in super::facts_where(&inspected, |k| matches!(k, FactKind::BlockedType { .. })) {
+    let inspected = &message.attachment_facts;
+    for (attachment, fact) in super::facts_where(inspected, |k| matches!(k, FactKind::BlockedType { .. })) {
         let FactKind::BlockedType { what } = &fact.kind else { continue };
         cx.emit(
             Draft::new(

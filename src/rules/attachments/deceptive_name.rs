@@ -29,16 +29,16 @@ pub const RULE: Rule = Rule {
 };
 
 fn right_to_left_override() -> Vec<u8> {
-    samples::message_with("photo\u{202e}gpj.js", "application/octet-stream", b"var a = 1;")
+    samples::attached("photo\u{202e}gpj.js", b"var a = 1;")
 }
 fn double_extension() -> Vec<u8> {
-    samples::message_with("invoice.pdf.exe", "application/octet-stream", b"text")
+    samples::attached("invoice.pdf.exe", b"text")
 }
 fn trailing_dots() -> Vec<u8> {
-    samples::message_with("run.bat. .", "application/octet-stream", b"@echo off")
+    samples::attached("run.bat. .", b"@echo off")
 }
 fn padding() -> Vec<u8> {
-    samples::message_with("invoice.pdf                    .scr", "application/octet-stream", b"text")
+    samples::attached("invoice.pdf                    .scr", b"text")
 }
 fn version_number() -> Vec<u8> {
     samples::message_with("report.v2.pdf", "application/pdf", &samples::pdf())
@@ -49,8 +49,8 @@ fn tar_gz_name() -> Vec<u8> {
 }
 
 fn check(message: &Message, cx: &mut Context) {
-    let inspected = super::inspect(message, &cx.options.thresholds.attachments);
-    for attachment in inspected.iter() {
+    let inspected = &message.attachment_facts;
+    for attachment in inspected {
         for fact in &attachment.facts {
             let FactKind::DeceptiveName(trick) = &fact.kind else { continue };
             let msg = match trick {

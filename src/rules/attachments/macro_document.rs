@@ -1,8 +1,9 @@
 //! `attachment/macro-document`: the guides list "documents with macros" among the
 //! executables that get the mail blocked, zipped or not. A macro is found by the
 //! extension (`docm`, `xlsm`, …), by the VBA storages of an OLE2 document
-//! ([MS-OVBA] §2.2), and by `vbaProject.bin`, macro sheets or a macro-enabled
-//! content type in an OOXML package, whatever the document is named.
+//! ([MS-OVBA] §2.2), by an Excel 4.0 macro sheet in the sheet list of a legacy
+//! workbook ([MS-XLS] BoundSheet8), and by `vbaProject.bin`, macro sheets or a
+//! macro-enabled content type in an OOXML package, whatever the document is named.
 
 use super::samples::{self, ZipEntry};
 use crate::i18n::Msg;
@@ -24,49 +25,50 @@ pub const RULE: Rule = Rule {
         ),
         Example::fails("A Word 97 document with macros inside a ZIP", ExampleInput::Generated(macro_document_in_zip)),
         Example::fails("A file named budget.xlsm", ExampleInput::Generated(xlsm_by_name)),
+        Example::fails(
+            "A legacy Excel workbook with a very hidden Excel 4.0 macro sheet",
+            ExampleInput::Generated(excel_4_macro_sheet),
+        ),
         Example::passes("A Word document without macros", ExampleInput::Generated(plain_docx)),
         Example::passes("A Word 97 document without macros", ExampleInput::Generated(plain_word_97)),
+        Example::passes("A legacy Excel workbook of worksheets", ExampleInput::Generated(plain_excel_97)),
     ],
     check,
 };
 
 fn docm_renamed_docx() -> Vec<u8> {
-    samples::message_with(
-        "report.docx",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        &samples::word_document(true),
-    )
+    samples::docx_message("report.docx", true)
 }
 fn word_97_with_macros() -> Vec<u8> {
     samples::message_with("letter.doc", "application/msword", &samples::word_97_document(true))
 }
 fn macro_document_in_zip() -> Vec<u8> {
     let document = samples::word_97_document(true);
-    samples::message_with(
-        "letters.zip",
-        "application/zip",
-        &samples::zip(&[ZipEntry::deflated("2026/letter.doc", &document)]),
-    )
+    samples::zip_message("letters.zip", &[ZipEntry::deflated("2026/letter.doc", &document)])
 }
 fn xlsm_by_name() -> Vec<u8> {
     samples::message_with("budget.xlsm", "application/vnd.ms-excel.sheet.macroEnabled.12", &samples::spreadsheet())
 }
 fn plain_docx() -> Vec<u8> {
-    samples::message_with(
-        "report.docx",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        &samples::word_document(false),
-    )
+    samples::docx_message("report.docx", false)
+}
+fn excel_4_macro_sheet() -> Vec<u8> {
+    let book = samples::excel_97_workbook(&[("Sheet1", 0, 0), ("Macro1", 1, 2)]);
+    samples::message_with("budget.xls", "application/vnd.ms-excel", &book)
+}
+fn plain_excel_97() -> Vec<u8> {
+    let book = samples::excel_97_workbook(&[("Sheet1", 0, 0), ("Sheet2", 0, 1)]);
+    samples::message_with("budget.xls", "application/vnd.ms-excel", &book)
 }
 fn plain_word_97() -> Vec<u8> {
     samples::message_with("letter.doc", "application/msword", &samples::word_97_document(false))
 }
 
 fn check(message: &Message, cx: &mut Context) {
-    let inspected = super::inspect(message, &cx.options.thresholds.attachments);
+    let inspected = &message.attachment_facts;
     // One finding per attachment: a macro document shows several signs at once.
     let mut reported = Vec::new();
-    for (attachment, fact) in super::facts_where(&inspected, |k| matches!(k, FactKind::MacroDocument(_))) {
+    for (attachment, fact) in super::facts_where(inspected, |k| matches!(k, FactKind::MacroDocument(_))) {
         if reported.contains(&attachment.part) {
             continue;
         }
@@ -82,6 +84,12 @@ fn check(message: &Message, cx: &mut Context) {
             MacroSign::VbaProjectPart => Msg::new("attachment/macro-document.vba-project"),
             MacroSign::MacroSheets => Msg::new("attachment/macro-document.macro-sheets"),
             MacroSign::MacroEnabledContentType => Msg::new("attachment/macro-document.content-type"),
+            MacroSign::Excel4MacroSheet { sheet, very_hidden: true } => {
+                Msg::new("attachment/macro-document.xlm-sheet-hidden").text("sheet", sheet.clone())
+            }
+            MacroSign::Excel4MacroSheet { sheet, very_hidden: false } => {
+                Msg::new("attachment/macro-document.xlm-sheet").text("sheet", sheet.clone())
+            }
         };
         let msg = msg.text("path", fact.path.clone());
         cx.emit(Draft::new(msg).evidence(&fact.path).at(super::location(message, attachment, fact)));

@@ -12,14 +12,17 @@ pub mod macro_document;
 pub mod type_mismatch;
 pub mod uninspectable_archive;
 
+// Checks of proposed rules, not in the registry yet (see each file).
+pub mod html_smuggling;
+pub mod inconsistent_archive;
+
 pub mod samples;
 
 use crate::i18n::{self, Locale};
-use crate::inspect::{self, names, AttachmentFacts, Fact, FactKind, Limits};
-use crate::model::Message;
+use crate::inspect::{names, Fact, FactKind, Limits};
+use crate::model::{AttachmentFacts, Message};
 use crate::report::Location;
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
 
 /// Thresholds of the `attachments` group (overridable in `Options::thresholds.attachments`).
 ///
@@ -45,7 +48,8 @@ pub struct AttachmentThresholds {
     /// repetitive files do not count as bombs.
     pub compression_ratio_min_bytes: u64,
     /// Extensions (lowercase, no dot) that run code. Defaults to every executable
-    /// group of `inspect::names::EXTENSION_GROUPS`.
+    /// group of `inspect::names::EXTENSION_GROUPS` and every type Gmail blocks
+    /// (`inspect/data/gmail-blocked-types.txt`).
     pub executable_extensions: Vec<String>,
     /// Extensions the host blocks although they run nothing. The guides name XLSX and XML.
     pub blocked_extensions: Vec<String>,
@@ -59,11 +63,7 @@ impl Default for AttachmentThresholds {
             max_inflated_bytes: 32_000_000,
             max_compression_ratio: 100,
             compression_ratio_min_bytes: 1_000_000,
-            executable_extensions: names::EXTENSION_GROUPS
-                .iter()
-                .filter(|g| g.class == names::ExtensionClass::Executable)
-                .flat_map(|g| g.extensions.iter().map(|e| e.to_string()))
-                .collect(),
+            executable_extensions: names::default_executable_extensions(),
             blocked_extensions: vec!["xlsx".into(), "xml".into()],
         }
     }
@@ -86,21 +86,6 @@ impl AttachmentThresholds {
 
 fn normalise_extension(extension: &str) -> String {
     extension.trim().trim_start_matches('.').to_ascii_lowercase()
-}
-
-/// The inspection of every attachment, as each rule of the group reads it. It is
-/// computed once per message and kept in `Message::attachment_facts` (parse once,
-/// read many): the eight rules of the group share it.
-pub fn inspect<'m>(message: &'m Message, thresholds: &AttachmentThresholds) -> Cow<'m, [AttachmentFacts]> {
-    let limits = thresholds.limits();
-    let (cached_limits, facts) =
-        message.attachment_facts.get_or_init(|| (limits.clone(), inspect::inspect_message(message, &limits)));
-    if *cached_limits == limits {
-        Cow::Borrowed(facts.as_slice())
-    } else {
-        // The same analysed message linted again with other limits.
-        Cow::Owned(inspect::inspect_message(message, &limits))
-    }
 }
 
 /// Where a fact is: the part, its encoded body, and the path inside archives.
@@ -142,4 +127,34 @@ pub fn format_label(key: &str, locale: Locale) -> String {
 pub fn group_label(name: &str, locale: Locale) -> String {
     let id = format!("attachment/group.{name}");
     i18n::entry(&id).map(|e| e.text(locale).to_string()).unwrap_or_else(|| name.to_string())
+}
+
+/// Runs the examples of a proposed rule (a check not in the registry yet)
+/// through the analysis and its check: failing ones must raise it, passing ones not.
+#[cfg(test)]
+fn check_proposed_examples(
+    id: &'static str,
+    check: fn(&Message, &mut crate::rules::Context),
+    examples: &[crate::rules::Example],
+) {
+    use crate::report::{Origin, Severity};
+    use crate::rules::{Context, ExampleInput, Group, Rule};
+    let rule: &'static Rule = Box::leak(Box::new(Rule {
+        id,
+        group: Group::Attachments,
+        default_severity: Severity::Warning,
+        default_score: 0,
+        examples: &[],
+        check,
+    }));
+    for example in examples {
+        let options = example.options.map(|json| crate::Options::from_json(json).expect("options")).unwrap_or_default();
+        let ExampleInput::Generated(make) = example.input else { panic!("generated examples only") };
+        let raw = make();
+        let message = Message::analyse(&raw, Origin::Raw, Vec::new(), &options.thresholds.attachments.limits());
+        let mut findings = Vec::new();
+        let mut cx = Context::new(&options, rule, &mut findings, &message.line_index).expect("rule on");
+        check(&message, &mut cx);
+        assert_eq!(!findings.is_empty(), example.fails, "{id}: \"{}\": {findings:?}", example.title);
+    }
 }

@@ -1,0 +1,109 @@
+//! HTML smuggling (MITRE ATT&CK T1027.006): a web page attached to a mail that
+//! carries a file as a long base64 string and a script that rebuilds it in the
+//! browser and offers it as a download, so the file never crosses the mail
+//! filter as an attachment. Found by the two halves together: a long base64 run
+//! and the browser calls that turn a string into a downloaded file. Pages with
+//! inline pictures (`data:image/…;base64`) have the first half only.
+
+use super::magic::{find, find_ignore_case};
+use std::ops::Range;
+
+/// Shortest base64 run counted as a carried file (default, ours): 4,096
+/// characters are 3 kB of data, less than any program or archive; inline icons
+/// and tracking pixels in honest pages stay under it or have no download call.
+pub const MIN_BLOB_CHARS: usize = 4096;
+
+/// The calls that hand a rebuilt file to the browser's download machinery.
+const DOWNLOAD_SINKS: &[&str] = &["msSaveOrOpenBlob", "msSaveBlob", "createObjectURL", ".download", " download="];
+
+/// The calls that turn the carried string back into bytes.
+const DECODERS: &[&str] = &["atob(", "new Blob(", "Uint8Array", "charCodeAt(", "data:application/"];
+
+/// What a page shows of smuggling.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Smuggling {
+    /// Where the longest base64 run is.
+    pub blob: Range<usize>,
+    /// The download and decoding calls found, in the order of the lists above.
+    pub signals: Vec<&'static str>,
+}
+
+/// The smuggling a page shows, if it shows both halves.
+pub fn detect(page: &[u8]) -> Option<Smuggling> {
+    let blob = longest_base64_run(page).filter(|run| run.len() >= MIN_BLOB_CHARS)?;
+    let sinks: Vec<&'static str> =
+        DOWNLOAD_SINKS.iter().copied().filter(|s| find_ignore_case(page, s.as_bytes(), 0).is_some()).collect();
+    let decoders: Vec<&'static str> =
+        DECODERS.iter().copied().filter(|s| find(page, s.as_bytes(), 0).is_some()).collect();
+    if sinks.is_empty() || decoders.is_empty() {
+        return None;
+    }
+    Some(Smuggling { blob, signals: sinks.into_iter().chain(decoders).collect() })
+}
+
+/// The longest run of base64 characters (RFC 4648 §4 alphabet and padding).
+fn longest_base64_run(page: &[u8]) -> Option<Range<usize>> {
+    let is_base64 = |b: u8| b.is_ascii_alphanumeric() || b == b'+' || b == b'/' || b == b'=';
+    let mut best: Option<Range<usize>> = None;
+    let mut start = None;
+    for (i, &b) in page.iter().chain(std::iter::once(&b' ')).enumerate() {
+        match (is_base64(b), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                if best.as_ref().is_none_or(|r| i - s > r.len()) {
+                    best = Some(s..i);
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    best
+}
+
+/// Decodes a base64 run, at most `max_bytes` of output; characters outside the
+/// alphabet end it.
+pub fn decode_base64(text: &[u8], max_bytes: usize) -> Vec<u8> {
+    let value = |b: u8| match b {
+        b'A'..=b'Z' => Some(b - b'A'),
+        b'a'..=b'z' => Some(b - b'a' + 26),
+        b'0'..=b'9' => Some(b - b'0' + 52),
+        b'+' => Some(62),
+        b'/' => Some(63),
+        _ => None,
+    };
+    let mut out = Vec::with_capacity((text.len() / 4 * 3).min(max_bytes));
+    let mut buffer = 0u32;
+    let mut bits = 0u32;
+    for &b in text {
+        let Some(v) = value(b) else { break };
+        buffer = (buffer << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            if out.len() >= max_bytes {
+                break;
+            }
+            out.push((buffer >> bits) as u8);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_decodes_and_stops_at_the_bound() {
+        assert_eq!(decode_base64(b"TVqQAAMAAAAEAAAA", 100), b"MZ\x90\0\x03\0\0\0\x04\0\0\0");
+        assert_eq!(decode_base64(b"TVqQAAMAAAAEAAAA", 2), b"MZ");
+        assert_eq!(decode_base64(b"aGk=", 10), b"hi");
+    }
+
+    #[test]
+    fn the_longest_run_is_found() {
+        assert_eq!(longest_base64_run(b"ab \"QUJD+/==\" x"), Some(4..12));
+        assert_eq!(longest_base64_run(b""), None);
+    }
+}

@@ -1,0 +1,60 @@
+//! The attachment facts of the analysed message: every part that is a file is
+//! handed to `inspect` (its name, declared type and bytes) once, while the
+//! message is analysed, under the limits of the options. Rules only read them.
+
+use super::{Body, Part};
+use crate::inspect::{self, Fact, Limits};
+use mail_parser::decoders::{base64::base64_decode, quoted_printable::quoted_printable_decode};
+use std::borrow::Cow;
+
+/// The facts about one attachment (a MIME part).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AttachmentFacts {
+    /// Index of the part in `Message::parts`.
+    pub part: usize,
+    /// The attachment's name as shown in paths.
+    pub name: String,
+    pub facts: Vec<Fact>,
+}
+
+/// Whether a part is inspected: attachments, and any other leaf part that carries a file name.
+pub fn is_inspected(part: &Part) -> bool {
+    !part.is_multipart() && (part.is_attachment || part.filename.is_some())
+}
+
+/// Inspects every inspected part of a message.
+pub fn inspect_parts(raw: &[u8], parts: &[Part], limits: &Limits) -> Vec<AttachmentFacts> {
+    parts
+        .iter()
+        .filter(|p| is_inspected(p))
+        .map(|part| {
+            let name = match &part.filename {
+                Some(name) => inspect::visible_name(name),
+                None => format!("part {} ({})", part.index, part.content_type),
+            };
+            let bytes = file_bytes(raw, part);
+            let facts =
+                inspect::inspect_named(&name, part.filename.as_deref(), Some(&part.content_type), &bytes, limits);
+            AttachmentFacts { part: part.index, name, facts }
+        })
+        .collect()
+}
+
+/// The bytes of the file a part carries. A text part's decoded body has been
+/// converted to UTF-8 from its charset, which mangles binary content (a program
+/// sent as `text/plain`); its file is the transfer-decoded raw body instead.
+fn file_bytes<'p>(raw: &[u8], part: &'p Part) -> Cow<'p, [u8]> {
+    let text = matches!(part.body, Body::Text(_) | Body::Html(_));
+    let encoded = part.body_range.as_ref().and_then(|range| raw.get(range.clone()));
+    match (text, encoded) {
+        (true, Some(encoded)) => {
+            let decoded = match part.transfer_encoding.as_deref() {
+                Some("base64") => base64_decode(encoded),
+                Some("quoted-printable") => quoted_printable_decode(encoded),
+                _ => Some(encoded.to_vec()),
+            };
+            decoded.map(Cow::Owned).unwrap_or(Cow::Borrowed(part.decoded()))
+        }
+        _ => Cow::Borrowed(part.decoded()),
+    }
+}
