@@ -38,7 +38,8 @@ pub struct Limits {
     pub max_depth: usize,
     /// Archive entries listed per attachment, all levels together.
     pub max_entries: usize,
-    /// Bytes inflated or copied out of archives per attachment.
+    /// Bytes inflated or copied out of containers per message, all attachments
+    /// together (a message of many small bombs must not multiply it).
     pub max_inflated_bytes: u64,
     /// Largest inflated/compressed ratio of an entry …
     pub max_compression_ratio: u64,
@@ -57,6 +58,26 @@ pub enum Limit {
     Entries,
     InflatedBytes,
     CompressionRatio,
+    /// `MAX_FACTS_PER_MESSAGE` facts were recorded; later ones were dropped.
+    Facts,
+}
+
+/// Most facts recorded for one message, all attachments together (default,
+/// ours): rules report at most 50 findings each, and each fact holds a path, so
+/// an archive of 10⁵ entries with a long name must not become 10⁵ long strings.
+pub const MAX_FACTS_PER_MESSAGE: usize = 10_000;
+
+/// Longest name shown in a path, in characters (default, ours: file systems cap
+/// a name at 255); longer ones are shortened in the middle, keeping the extension.
+pub const MAX_NAME_CHARS: usize = 255;
+
+/// What the inspection of one message has spent so far, shared by its attachments.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Spent {
+    /// Bytes inflated or copied out of containers.
+    pub inflated: u64,
+    /// Facts recorded.
+    pub facts: usize,
 }
 
 /// How a document shows it carries macros.
@@ -151,8 +172,8 @@ pub struct Fact {
 /// Inspects one file: `name` as the sender gave it, the declared MIME type, its
 /// decoded bytes. Paths start from the name as shown (`visible_name`).
 pub fn inspect_file(name: Option<&str>, declared_type: Option<&str>, bytes: &[u8], limits: &Limits) -> Vec<Fact> {
-    let shown = name.map(visible_name).unwrap_or_else(|| "attachment".to_string());
-    inspect_named(&shown, name, declared_type, bytes, limits)
+    let shown = name.map(shown_name).unwrap_or_else(|| "attachment".to_string());
+    inspect_named(&shown, name, declared_type, bytes, limits, &mut Spent::default())
 }
 
 /// A name with its hiding characters shown as `<U+202E>`, so evidence reads in
@@ -169,8 +190,21 @@ pub fn visible_name(name: &str) -> String {
     out
 }
 
+/// A name as paths show it: hiding characters made visible, at most `MAX_NAME_CHARS`.
+pub fn shown_name(name: &str) -> String {
+    let visible = visible_name(name);
+    let count = visible.chars().count();
+    if count <= MAX_NAME_CHARS {
+        return visible;
+    }
+    let keep = (MAX_NAME_CHARS - 1) / 2;
+    let head: String = visible.chars().take(keep).collect();
+    let tail: String = visible.chars().skip(count - keep).collect();
+    format!("{head}…{tail}")
+}
+
 fn join(parent: &str, child: &str) -> String {
-    let child = visible_name(child);
+    let child = shown_name(child);
     if parent.is_empty() {
         child
     } else {

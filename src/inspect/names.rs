@@ -111,13 +111,21 @@ const GMAIL_BLOCKED_TYPES: &str = include_str!("data/gmail-blocked-types.txt");
 /// Group name of the extensions only Gmail's list names (no group of ours holds them).
 pub const GMAIL_BLOCKED_GROUP: &str = "gmail-blocked";
 
-/// The extensions Gmail refuses as attachments, zipped or not.
+/// The extensions Gmail refuses as attachments, zipped or not, in the data file's order.
 pub fn gmail_blocked_extensions() -> impl Iterator<Item = &'static str> {
     GMAIL_BLOCKED_TYPES.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#'))
 }
 
 pub fn is_gmail_blocked(extension: &str) -> bool {
-    gmail_blocked_extensions().any(|e| e == extension)
+    // Parsed once for the process (constant data, not a per-message cache): names
+    // are checked for every archive entry.
+    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let sorted = SORTED.get_or_init(|| {
+        let mut all: Vec<&'static str> = gmail_blocked_extensions().collect();
+        all.sort_unstable();
+        all
+    });
+    sorted.binary_search(&extension).is_ok()
 }
 
 /// The name of the group that makes an extension run code: one of ours, else

@@ -6,7 +6,7 @@
 
 use super::magic::{self, Format, SNIFF_BYTES};
 use super::names::{self, ExtensionClass};
-use super::{expected, inflate, join, Fact, FactKind, Limit, Limits, MacroSign};
+use super::{expected, inflate, join, Fact, FactKind, Limit, Limits, MacroSign, Spent, MAX_FACTS_PER_MESSAGE};
 use std::borrow::Cow;
 
 /// One file to examine: an attachment or an entry of a container.
@@ -37,15 +37,24 @@ impl<'b> Item<'b> {
     }
 }
 
-/// `inspect_file` with the name paths start from (`shown`).
+/// `inspect_file` with the name paths start from (`shown`), counting what it
+/// spends in `spent`, which the message's other attachments share.
 pub fn inspect_named(
     shown: &str,
     name: Option<&str>,
     declared_type: Option<&str>,
     bytes: &[u8],
     limits: &Limits,
+    spent: &mut Spent,
 ) -> Vec<Fact> {
-    let mut inspection = Inspection { limits, facts: Vec::new(), entries: 0, inflated: 0, reached: Vec::new() };
+    let mut inspection = Inspection {
+        limits,
+        facts: Vec::new(),
+        entries: 0,
+        inflated: spent.inflated,
+        earlier_facts: spent.facts,
+        reached: Vec::new(),
+    };
     let top = Item {
         path: shown.to_string(),
         name: name.map(str::to_string),
@@ -59,6 +68,8 @@ pub fn inspect_named(
     while let Some(item) = stack.pop() {
         inspection.examine(&item, &mut stack);
     }
+    spent.inflated = inspection.inflated;
+    spent.facts += inspection.facts.len();
     inspection.facts
 }
 
@@ -67,8 +78,10 @@ pub(super) struct Inspection<'l> {
     pub facts: Vec<Fact>,
     /// Entries listed so far, all containers and levels together.
     pub entries: usize,
-    /// Bytes inflated or copied so far.
+    /// Bytes inflated or copied so far, by this message's earlier attachments too.
     pub inflated: u64,
+    /// Facts recorded for this message's earlier attachments.
+    earlier_facts: usize,
     reached: Vec<Limit>,
 }
 
@@ -87,6 +100,7 @@ pub(super) fn needs_whole_file(format: Option<Format>) -> bool {
                 | Format::SevenZip
                 | Format::OneNote
                 | Format::Html
+                | Format::Iso9660
         )
     )
 }
@@ -102,8 +116,16 @@ const PAGE_EXTENSIONS: &[&str] = &["htm", "html", "shtml", "xhtml", "svg", "mht"
 const PAGE_TYPES: &[&str] = &["text/html", "application/xhtml+xml", "image/svg+xml"];
 
 impl<'l> Inspection<'l> {
+    /// Records a fact, while the message's fact budget lasts.
     pub fn add(&mut self, path: &str, kind: FactKind) {
-        self.facts.push(Fact { path: path.to_string(), kind });
+        let recorded = self.earlier_facts + self.facts.len();
+        if recorded + 1 < MAX_FACTS_PER_MESSAGE {
+            self.facts.push(Fact { path: path.to_string(), kind });
+        } else if recorded + 1 == MAX_FACTS_PER_MESSAGE {
+            let max = MAX_FACTS_PER_MESSAGE as u64;
+            let kind = FactKind::LimitReached { limit: Limit::Facts, value: max, max };
+            self.facts.push(Fact { path: path.to_string(), kind });
+        }
     }
 
     /// Records a limit once per attachment.
@@ -221,10 +243,11 @@ impl<'l> Inspection<'l> {
         }
     }
 
-    /// Name and content checks of an entry whose first bytes are all that is read.
-    pub fn check_leaf(&mut self, item: &Item) {
+    /// Name and content checks of an entry whose first bytes are all that is
+    /// read (`format`: what all its bytes showed, when they could be seen).
+    pub fn check_leaf(&mut self, item: &Item, format: Option<Format>) {
         let extension = self.check_name(item);
-        let mut format = magic::detect(&item.bytes);
+        let mut format = format.or_else(|| magic::detect(&item.bytes));
         if format.is_none() && item.name.is_none() {
             format = magic::detect_nameless_script(&item.bytes);
         }
@@ -233,14 +256,15 @@ impl<'l> Inspection<'l> {
 
     /// Hands a stored (uncompressed) entry to the walk: containers and documents
     /// whole (copied, counted in the budget), anything else by its first bytes.
+    /// Its format is judged on all its bytes, which are there to read for free.
     pub fn push_stored<'b>(&mut self, base: Item<'b>, data: &[u8], stack: &mut Vec<Item<'b>>) {
-        let format = magic::detect(&data[..data.len().min(SNIFF_BYTES)]);
+        let format = magic::detect_whole(data);
         if wants_whole(format, base.name.as_deref()) {
             let whole = self.extract(0, data, data.len() as u64, &base.path);
             stack.push(Item { bytes: Cow::Owned(whole.bytes), complete: whole.complete, ..base });
         } else {
             let sniffed = data[..data.len().min(SNIFF_BYTES)].to_vec();
-            self.check_leaf(&Item { bytes: Cow::Owned(sniffed), complete: data.len() <= SNIFF_BYTES, ..base });
+            self.check_leaf(&Item { bytes: Cow::Owned(sniffed), complete: data.len() <= SNIFF_BYTES, ..base }, format);
         }
     }
 

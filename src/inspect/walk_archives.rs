@@ -79,9 +79,11 @@ impl Inspection<'_> {
             let sizes = (entry.declared_size, entry.compressed_size);
             self.take_zip_entry(base, entry.encrypted, entry.method, data, sizes, stack);
         }
-        // Entries a streaming extractor unpacks that the directory does not list.
+        // Entries a streaming extractor unpacks that the directory does not list
+        // (only when the whole directory was read: the rest is listed, not hidden).
         let start = if bytes.starts_with(b"PK\x03\x04") { 0 } else { prepended };
-        for (local, data) in zip::unlisted_locals(bytes, start, central.start, &entries, self.room()) {
+        let room = if left_out == 0 { self.room() } else { 0 };
+        for (local, data) in zip::unlisted_locals(bytes, start, central.start, &entries, room) {
             self.entries += 1;
             let base = Item { in_package, ..Item::child(item, &local.name, Some(local.name.clone())) };
             self.add(&base.path, FactKind::Inconsistent(Inconsistency::UnlistedEntry));
@@ -121,7 +123,8 @@ impl Inspection<'_> {
             self.reach(&base.path, Limit::CompressionRatio, declared_ratio, self.limits.max_compression_ratio);
         }
         let sniff = self.extract(method, data, SNIFF_BYTES as u64, &base.path);
-        let format = magic::detect(&sniff.bytes);
+        // A stored entry's bytes are all there to look at: trailers and far signatures count.
+        let format = if method == 0 { magic::detect_whole(data) } else { magic::detect(&sniff.bytes) };
         let whole_wanted = wants_whole(format, base.name.as_deref());
         if whole_wanted && !sniff.complete && !suspicious_ratio {
             let ratio_cap = (data.len() as u64)
@@ -143,7 +146,7 @@ impl Inspection<'_> {
             stack.push(Item { bytes: Cow::Owned(sniff.bytes), complete: true, ..base });
         } else {
             let complete = sniff.complete;
-            self.check_leaf(&Item { bytes: Cow::Owned(sniff.bytes), complete, ..base });
+            self.check_leaf(&Item { bytes: Cow::Owned(sniff.bytes), complete, ..base }, format);
         }
     }
 

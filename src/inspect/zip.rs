@@ -262,7 +262,7 @@ pub fn entry_span(bytes: &[u8], entry: &Entry) -> Option<Range<usize>> {
 /// (`unzip -` from a pipe, Java's `ZipInputStream`): such an entry is unpacked
 /// by them and invisible to a filter that reads the directory. The walk stops
 /// at the first thing that is not a local header, at an unlisted entry whose
-/// size is in a data descriptor, or after `max_headers` headers.
+/// size is in a data descriptor, or after `max_headers` unlisted headers.
 pub fn unlisted_locals<'b>(
     bytes: &'b [u8],
     start: usize,
@@ -271,13 +271,19 @@ pub fn unlisted_locals<'b>(
     max_headers: usize,
 ) -> Vec<(Local<'b>, &'b [u8])> {
     let mut found = Vec::new();
+    let mut by_offset: Vec<(u64, usize)> = listed.iter().enumerate().map(|(i, e)| (e.local_header_offset, i)).collect();
+    by_offset.sort_unstable();
     let mut at = start;
-    for _ in 0..max_headers {
-        if at >= directory_start {
+    // Every header walked is either listed or counted against `max_headers`.
+    for _ in 0..listed.len().saturating_add(max_headers) {
+        if at >= directory_start || found.len() >= max_headers {
             break;
         }
         let Some(local) = local_header(bytes, at) else { break };
-        let central = listed.iter().find(|e| e.local_header_offset == at as u64);
+        let central = by_offset
+            .binary_search_by_key(&(at as u64), |&(offset, _)| offset)
+            .ok()
+            .map(|position| &listed[by_offset[position].1]);
         let size = match central {
             Some(entry) => entry.compressed_size,
             None if local.flags & 0x0008 != 0 && local.compressed_size == 0 => break,

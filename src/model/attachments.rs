@@ -23,18 +23,21 @@ pub fn is_inspected(part: &Part) -> bool {
 }
 
 /// Inspects every inspected part of a message.
+/// Inspects every inspected part of a message; the inflate and fact budgets of
+/// `limits` are the message's, shared by its attachments.
 pub fn inspect_parts(raw: &[u8], parts: &[Part], limits: &Limits) -> Vec<AttachmentFacts> {
+    let mut spent = inspect::Spent::default();
     parts
         .iter()
         .filter(|p| is_inspected(p))
         .map(|part| {
             let name = match &part.filename {
-                Some(name) => inspect::visible_name(name),
+                Some(name) => inspect::shown_name(name),
                 None => format!("part {} ({})", part.index, part.content_type),
             };
             let bytes = file_bytes(raw, part);
-            let facts =
-                inspect::inspect_named(&name, part.filename.as_deref(), Some(&part.content_type), &bytes, limits);
+            let declared = Some(part.content_type.as_str());
+            let facts = inspect::inspect_named(&name, part.filename.as_deref(), declared, &bytes, limits, &mut spent);
             AttachmentFacts { part: part.index, name, facts }
         })
         .collect()

@@ -312,6 +312,12 @@ crate::catalog! {
         es: "{path} se descomprime a {value} veces su tamaño comprimido (límite {limit}): parece una bomba zip.",
         pl: "{path} rozpakowuje się do {value}-krotności rozmiaru po kompresji (limit {limit}): wygląda to na bombę ZIP.",
     },
+    "attachment/archive-limit.facts" => {
+        en: "Inspection stopped at {path}: the attachments of this message gave {value} findings, the most recorded ({limit}).",
+        fr: "L'inspection s'est arrêtée à {path} : les pièces jointes de ce message ont donné {value} constats, le maximum enregistré ({limit}).",
+        es: "La inspección se detuvo en {path}: los adjuntos de este mensaje dieron {value} hallazgos, el máximo registrado ({limit}).",
+        pl: "Sprawdzanie zatrzymało się na {path}: załączniki tej wiadomości dały {value} ustaleń, najwięcej rejestrowanych ({limit}).",
+    },
     "attachment/archive-limit.fix" => {
         en: "Send the files in a single, flat ZIP archive, or share large data through a link on your site.",
         fr: "Envoyez les fichiers dans une seule archive ZIP sans imbrication, ou partagez les gros volumes par un lien sur votre site.",

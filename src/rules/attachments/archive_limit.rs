@@ -89,6 +89,7 @@ fn check(message: &Message, cx: &mut Context) {
                 Limit::Entries => "attachment/archive-limit.entries",
                 Limit::InflatedBytes => "attachment/archive-limit.inflated",
                 Limit::CompressionRatio => "attachment/archive-limit.ratio",
+                Limit::Facts => "attachment/archive-limit.facts",
             };
             cx.emit(
                 Draft::new(Msg::new(id).text("path", fact.path.clone()).int("value", *value).int("limit", *max))

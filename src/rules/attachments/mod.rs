@@ -37,7 +37,8 @@ pub struct AttachmentThresholds {
     pub max_archive_depth: usize,
     /// Archive entries listed per attachment, all levels together (ClamAV's MaxFiles default).
     pub max_archive_entries: usize,
-    /// Bytes inflated out of archives per attachment. A 10 MB message legitimately
+    /// Bytes inflated out of archives per message, all attachments together (a
+    /// message of many small bombs must not multiply it). A 10 MB message legitimately
     /// holds a few times that once inflated; only nested archives and the first
     /// bytes of each entry are inflated, so this budget is rarely spent.
     pub max_inflated_bytes: u64,

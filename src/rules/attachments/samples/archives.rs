@@ -116,7 +116,7 @@ pub fn crc32(data: &[u8]) -> u32 {
 pub fn zip(entries: &[ZipEntry]) -> Vec<u8> {
     let mut out = Vec::new();
     let mut central = Vec::new();
-    let mut listed = 0u16;
+    let mut listed = 0usize;
     for entry in entries {
         let packed = match entry.method {
             Method::Stored => entry.data.to_vec(),
@@ -154,8 +154,9 @@ pub fn zip(entries: &[ZipEntry]) -> Vec<u8> {
     let directory_offset = out.len() as u32;
     out.extend_from_slice(&central);
     out.extend_from_slice(b"PK\x05\x06\0\0\0\0");
-    out.u16le(listed);
-    out.u16le(listed);
+    // The classic count is 16 bits: past 65,535 entries it wraps, as in old tools (ZIP64 is not written here).
+    out.u16le(listed as u16);
+    out.u16le(listed as u16);
     out.u32le(central.len() as u32);
     out.u32le(directory_offset);
     out.u16le(0);
