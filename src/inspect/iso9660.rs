@@ -3,13 +3,15 @@
 //! on a CD image are stored whole and uncompressed, so their bytes are a slice.
 
 use super::magic::{le16, le32};
-use std::collections::HashSet;
 use std::ops::Range;
 
 /// ECMA-119 §6.2.1: the volume descriptor set starts at logical sector 16.
 const FIRST_DESCRIPTOR: usize = 16 * 2048;
 /// Descriptors read before giving up on a terminator (real images have 2 to 4).
 const MAX_DESCRIPTORS: usize = 32;
+/// Directories walked per image (default, ours: an operating system's install
+/// image holds a few thousand); the walk stops there and says it was cut.
+pub const MAX_DIRECTORIES: usize = 8192;
 
 /// A file of the image: its path and where its bytes are.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,12 +29,16 @@ pub fn iso_files(bytes: &[u8], max_entries: usize) -> (Vec<IsoFile>, bool) {
     // walked are skipped, so a directory that contains itself ends the walk.
     let mut steps = 0usize;
     let max_steps = max_entries.saturating_mul(4).max(64);
-    let mut visited: HashSet<u32> = HashSet::new();
+    let mut visited: Vec<u32> = Vec::new();
     let mut pending = vec![(volume.root_extent, volume.root_size, String::new())];
     while let Some((extent, size, prefix)) = pending.pop() {
-        if !visited.insert(extent) {
+        if visited.contains(&extent) {
             continue;
         }
+        if visited.len() >= MAX_DIRECTORIES {
+            return (files, true);
+        }
+        visited.push(extent);
         let start = (extent as usize).saturating_mul(volume.block_size);
         let end = start.saturating_add(size as usize).min(bytes.len());
         let Some(directory) = bytes.get(start..end) else { continue };

@@ -7,6 +7,7 @@
 //! message: `model` calls `inspect_file` once per attachment while it analyses
 //! the message, and the `attachment/*` rules read the facts found here.
 
+pub mod base64;
 pub mod containers;
 pub mod expected;
 pub mod inflate;

@@ -119,13 +119,8 @@ pub fn gmail_blocked_extensions() -> impl Iterator<Item = &'static str> {
 pub fn is_gmail_blocked(extension: &str) -> bool {
     // Parsed once for the process (constant data, not a per-message cache): names
     // are checked for every archive entry.
-    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    let sorted = SORTED.get_or_init(|| {
-        let mut all: Vec<&'static str> = gmail_blocked_extensions().collect();
-        all.sort_unstable();
-        all
-    });
-    sorted.binary_search(&extension).is_ok()
+    static LISTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    LISTED.get_or_init(|| gmail_blocked_extensions().collect()).contains(&extension)
 }
 
 /// The name of the group that makes an extension run code: one of ours, else

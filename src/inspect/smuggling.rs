@@ -61,45 +61,9 @@ fn longest_base64_run(page: &[u8]) -> Option<Range<usize>> {
     best
 }
 
-/// Decodes a base64 run, at most `max_bytes` of output; characters outside the
-/// alphabet end it.
-pub fn decode_base64(text: &[u8], max_bytes: usize) -> Vec<u8> {
-    let value = |b: u8| match b {
-        b'A'..=b'Z' => Some(b - b'A'),
-        b'a'..=b'z' => Some(b - b'a' + 26),
-        b'0'..=b'9' => Some(b - b'0' + 52),
-        b'+' => Some(62),
-        b'/' => Some(63),
-        _ => None,
-    };
-    let mut out = Vec::with_capacity((text.len() / 4 * 3).min(max_bytes));
-    let mut buffer = 0u32;
-    let mut bits = 0u32;
-    for &b in text {
-        let Some(v) = value(b) else { break };
-        buffer = (buffer << 6) | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            if out.len() >= max_bytes {
-                break;
-            }
-            out.push((buffer >> bits) as u8);
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn base64_decodes_and_stops_at_the_bound() {
-        assert_eq!(decode_base64(b"TVqQAAMAAAAEAAAA", 100), b"MZ\x90\0\x03\0\0\0\x04\0\0\0");
-        assert_eq!(decode_base64(b"TVqQAAMAAAAEAAAA", 2), b"MZ");
-        assert_eq!(decode_base64(b"aGk=", 10), b"hi");
-    }
 
     #[test]
     fn the_longest_run_is_found() {

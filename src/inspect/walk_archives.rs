@@ -54,7 +54,8 @@ impl Inspection<'_> {
             self.check_office_package(item, &entries);
         }
         let in_package = item.in_package || is_package;
-        let overlapping = overlapping_entries(bytes, &entries);
+        let order = zip::file_order(bytes, &entries);
+        let overlapping = overlapping_entries(bytes, &entries, &order);
         let overlaps = overlapping.iter().filter(|&&o| o).count();
         if overlaps > 0 {
             let fact = Inconsistency::OverlappingEntries { count: overlaps as u64 };
@@ -83,7 +84,7 @@ impl Inspection<'_> {
         // (only when the whole directory was read: the rest is listed, not hidden).
         let start = if bytes.starts_with(b"PK\x03\x04") { 0 } else { prepended };
         let room = if left_out == 0 { self.room() } else { 0 };
-        for (local, data) in zip::unlisted_locals(bytes, start, central.start, &entries, room) {
+        for (local, data) in zip::unlisted_locals(bytes, start, central.start, (&entries, &order), room) {
             self.entries += 1;
             let base = Item { in_package, ..Item::child(item, &local.name, Some(local.name.clone())) };
             self.add(&base.path, FactKind::Inconsistent(Inconsistency::UnlistedEntry));
@@ -262,21 +263,16 @@ impl Inspection<'_> {
 /// Which entries' bytes (local header to end of data) overlap an entry before
 /// them in the file: they are not inflated again, which is what defeats the
 /// non-recursive zip bomb (D. Fifield, "A better zip bomb", WOOT 2019).
-fn overlapping_entries(bytes: &[u8], entries: &[zip::Entry]) -> Vec<bool> {
-    let mut spans: Vec<(usize, usize, usize)> = entries
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| !e.is_directory)
-        .filter_map(|(i, e)| zip::entry_span(bytes, e).map(|span| (span.start, span.end, i)))
-        .collect();
-    spans.sort_unstable();
+fn overlapping_entries(bytes: &[u8], entries: &[zip::Entry], order: &[(usize, usize)]) -> Vec<bool> {
     let mut overlapping = vec![false; entries.len()];
     let mut covered_to = 0usize;
-    for (start, end, index) in spans {
+    for &(start, index) in order {
+        let entry = &entries[index];
+        let Some(span) = zip::entry_span(bytes, entry).filter(|_| !entry.is_directory) else { continue };
         if start < covered_to {
             overlapping[index] = true;
         }
-        covered_to = covered_to.max(end);
+        covered_to = covered_to.max(span.end);
     }
     overlapping
 }

@@ -3,7 +3,7 @@
 //! (macro parts and content types, workbooks) and web pages (smuggled files).
 
 use super::walk::{Inspection, Item};
-use super::{join, ole2, smuggling, xls, zip};
+use super::{base64, join, ole2, smuggling, xls, zip};
 use super::{FactKind, Limit, MacroSign};
 use std::borrow::Cow;
 
@@ -82,7 +82,7 @@ impl Inspection<'_> {
             return;
         }
         let allowed = usize::try_from(self.budget_left()).unwrap_or(usize::MAX);
-        let decoded = smuggling::decode_base64(run, allowed);
+        let decoded = base64::decode(run, allowed);
         let complete = (allowed as u64) >= blob_bytes || decoded.len() < allowed;
         self.inflated = self.inflated.saturating_add(decoded.len() as u64);
         if !complete {

@@ -257,6 +257,20 @@ pub fn entry_span(bytes: &[u8], entry: &Entry) -> Option<Range<usize>> {
     Some(at..local.data_start.saturating_add(size).min(bytes.len()))
 }
 
+/// `(local header offset, index)` of every entry whose local header is in the
+/// file, in file order.
+pub fn file_order(bytes: &[u8], entries: &[Entry]) -> Vec<(usize, usize)> {
+    let mut order: Vec<(usize, usize)> = entries
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            usize::try_from(e.local_header_offset).ok().filter(|&at| at < bytes.len()).map(|at| (at, i))
+        })
+        .collect();
+    order.sort_unstable();
+    order
+}
+
 /// Local headers that the central directory does not list, found by walking the
 /// local headers from the start of the archive as streaming extractors do
 /// (`unzip -` from a pipe, Java's `ZipInputStream`): such an entry is unpacked
@@ -267,12 +281,10 @@ pub fn unlisted_locals<'b>(
     bytes: &'b [u8],
     start: usize,
     directory_start: usize,
-    listed: &[Entry],
+    (listed, order): (&[Entry], &[(usize, usize)]),
     max_headers: usize,
 ) -> Vec<(Local<'b>, &'b [u8])> {
     let mut found = Vec::new();
-    let mut by_offset: Vec<(u64, usize)> = listed.iter().enumerate().map(|(i, e)| (e.local_header_offset, i)).collect();
-    by_offset.sort_unstable();
     let mut at = start;
     // Every header walked is either listed or counted against `max_headers`.
     for _ in 0..listed.len().saturating_add(max_headers) {
@@ -280,10 +292,8 @@ pub fn unlisted_locals<'b>(
             break;
         }
         let Some(local) = local_header(bytes, at) else { break };
-        let central = by_offset
-            .binary_search_by_key(&(at as u64), |&(offset, _)| offset)
-            .ok()
-            .map(|position| &listed[by_offset[position].1]);
+        let position = order.partition_point(|&(offset, _)| offset < at);
+        let central = order.get(position).filter(|&&(offset, _)| offset == at).map(|&(_, index)| &listed[index]);
         let size = match central {
             Some(entry) => entry.compressed_size,
             None if local.flags & 0x0008 != 0 && local.compressed_size == 0 => break,

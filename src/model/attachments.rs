@@ -4,7 +4,6 @@
 
 use super::{Body, Part};
 use crate::inspect::{self, Fact, Limits};
-use mail_parser::decoders::{base64::base64_decode, quoted_printable::quoted_printable_decode};
 use std::borrow::Cow;
 
 /// The facts about one attachment (a MIME part).
@@ -45,19 +44,15 @@ pub fn inspect_parts(raw: &[u8], parts: &[Part], limits: &Limits) -> Vec<Attachm
 
 /// The bytes of the file a part carries. A text part's decoded body has been
 /// converted to UTF-8 from its charset, which mangles binary content (a program
-/// sent as `text/plain`); its file is the transfer-decoded raw body instead.
-fn file_bytes<'p>(raw: &[u8], part: &'p Part) -> Cow<'p, [u8]> {
+/// sent as `text/plain`); its file is the raw body, base64-decoded (mailers
+/// encode binary content in base64, RFC 2045 §6.8), or as written under an
+/// identity encoding. Quoted-printable text keeps its decoded body.
+fn file_bytes<'p>(raw: &'p [u8], part: &'p Part) -> Cow<'p, [u8]> {
     let text = matches!(part.body, Body::Text(_) | Body::Html(_));
     let encoded = part.body_range.as_ref().and_then(|range| raw.get(range.clone()));
-    match (text, encoded) {
-        (true, Some(encoded)) => {
-            let decoded = match part.transfer_encoding.as_deref() {
-                Some("base64") => base64_decode(encoded),
-                Some("quoted-printable") => quoted_printable_decode(encoded),
-                _ => Some(encoded.to_vec()),
-            };
-            decoded.map(Cow::Owned).unwrap_or(Cow::Borrowed(part.decoded()))
-        }
+    match (text, encoded, part.transfer_encoding.as_deref()) {
+        (true, Some(encoded), Some("base64")) => Cow::Owned(inspect::base64::decode(encoded, usize::MAX)),
+        (true, Some(encoded), None | Some("7bit" | "8bit" | "binary")) => Cow::Borrowed(encoded),
         _ => Cow::Borrowed(part.decoded()),
     }
 }

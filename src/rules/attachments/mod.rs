@@ -99,19 +99,21 @@ pub fn location(message: &Message, attachment: &AttachmentFacts, fact: &Fact) ->
 }
 
 /// The facts of one kind, with their attachment, at most one per path.
+/// No more than a rule reports (`MAX_FINDINGS_PER_RULE`): the search for
+/// duplicates stays linear in the facts however many there are.
 pub fn facts_where<'f>(
     inspected: &'f [AttachmentFacts],
-    wanted: impl Fn(&FactKind) -> bool,
+    wanted: fn(&FactKind) -> bool,
 ) -> Vec<(&'f AttachmentFacts, &'f Fact)> {
-    let mut seen: Vec<(usize, &str)> = Vec::new();
-    let mut out = Vec::new();
+    let mut out: Vec<(&AttachmentFacts, &Fact)> = Vec::new();
     for attachment in inspected {
         for fact in attachment.facts.iter().filter(|f| wanted(&f.kind)) {
-            if seen.contains(&(attachment.part, fact.path.as_str())) {
-                continue;
+            if out.len() >= crate::rules::MAX_FINDINGS_PER_RULE {
+                return out;
             }
-            seen.push((attachment.part, fact.path.as_str()));
-            out.push((attachment, fact));
+            if !out.iter().any(|(a, f)| a.part == attachment.part && f.path == fact.path) {
+                out.push((attachment, fact));
+            }
         }
     }
     out
