@@ -1,7 +1,7 @@
 //! The gzip header (RFC 1952) and Microsoft Cabinet ([MS-CAB]) names: small
 //! containers whose directory is plain.
 
-use super::magic::{le16, le32};
+use super::bytes::{le16, le32};
 
 /// The gzip header (RFC 1952 §2.3): the original file name, if stored, and
 /// where the deflate stream starts.

@@ -2,7 +2,7 @@
 //! records, preferring the Joliet tree (Unicode names) when there is one. Files
 //! on a CD image are stored whole and uncompressed, so their bytes are a slice.
 
-use super::magic::{le16, le32};
+use super::bytes::{le16, le32};
 use std::ops::Range;
 
 /// ECMA-119 §6.2.1: the volume descriptor set starts at logical sector 16.

@@ -8,6 +8,7 @@
 //! the message, and the `attachment/*` rules read the facts found here.
 
 pub mod base64;
+pub mod bytes;
 pub mod containers;
 pub mod expected;
 pub mod inflate;

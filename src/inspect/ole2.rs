@@ -3,7 +3,7 @@
 //! encrypted and whether the file is an installer, and a bounded read of one
 //! stream (the Excel `Workbook`, for its sheet list).
 
-use super::magic::{le16, le32};
+use super::bytes::{le16, le32};
 
 /// Most directory entries read; real documents have tens to a few hundred.
 pub const MAX_DIRECTORY_ENTRIES: usize = 4096;

@@ -4,7 +4,7 @@
 //! view" picture are a mail malware carrier since Office blocked macros (2023).
 //! Their names live in property sets and are not read: the files are judged by content.
 
-use super::magic::{find, le64};
+use super::bytes::{find, le64};
 use std::ops::Range;
 
 /// {BDE316E7-2665-4511-A4C4-8D4D0B7A9EAC}, the FileDataStoreObject header, little-endian.

@@ -2,7 +2,7 @@
 //! formats, as documented by RARLAB's "RAR 5.0 archive format" and the RAR 4
 //! technote). The data is compressed with RAR's own methods and is not read.
 
-use super::magic::{le16, le32};
+use super::bytes::{le16, le32};
 
 /// What the headers of a RAR archive say.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -5,8 +5,8 @@
 //! listing says which of the two it is. A header stored plain (`-mhc=off`) or
 //! packed with Deflate or Copy is read.
 
+use super::bytes::le64;
 use super::inflate;
-use super::magic::le64;
 
 /// The 7z signature (7zFormat.txt, SignatureHeader).
 pub const SIGNATURE: [u8; 6] = [b'7', b'z', 0xbc, 0xaf, 0x27, 0x1c];

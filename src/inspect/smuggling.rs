@@ -5,7 +5,7 @@
 //! and the browser calls that turn a string into a downloaded file. Pages with
 //! inline pictures (`data:image/…;base64`) have the first half only.
 
-use super::magic::{find, find_ignore_case};
+use super::bytes::{find, find_ignore_case};
 use std::ops::Range;
 
 /// Shortest base64 run counted as a carried file (default, ours): 4,096

@@ -5,7 +5,7 @@
 
 use super::magic::{self, Format, SNIFF_BYTES};
 use super::walk::{wants_whole, Inspection, Item};
-use super::{containers, iso9660, join, names, onenote, rar, sevenzip, tar, zip};
+use super::{bytes, containers, iso9660, join, names, onenote, rar, sevenzip, tar, zip};
 use super::{FactKind, Inconsistency, Limit};
 use std::borrow::Cow;
 
@@ -88,7 +88,7 @@ impl Inspection<'_> {
             self.entries += 1;
             let base = Item { in_package, ..Item::child(item, &local.name, Some(local.name.clone())) };
             self.add(&base.path, FactKind::Inconsistent(Inconsistency::UnlistedEntry));
-            let declared = u64::from(magic::le32(bytes, local.header + 22).unwrap_or(0));
+            let declared = u64::from(bytes::le32(bytes, local.header + 22).unwrap_or(0));
             let encrypted = local.flags & 0x0001 != 0 || local.method == 99;
             self.take_zip_entry(base, encrypted, local.method, data, (declared, data.len() as u64), stack);
         }

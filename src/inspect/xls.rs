@@ -3,7 +3,7 @@
 //! project and that attackers hide as "very hidden" sheets, and the FILEPASS
 //! record of a password-protected workbook.
 
-use super::magic::le16;
+use super::bytes::le16;
 
 /// Bytes of the `Workbook` stream read: the sheet list sits in the globals
 /// substream at its start (default, ours: real globals are tens of kilobytes).

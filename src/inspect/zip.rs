@@ -3,7 +3,7 @@
 //! walks the local headers as a streaming extractor would, and hands out each
 //! entry's compressed bytes; inflating is the caller's, bounded.
 
-use super::magic::{find, le16, le32, le64};
+use super::bytes::{find, le16, le32, le64};
 use std::ops::Range;
 
 /// APPNOTE §4.3.16: the EOCD record is 22 bytes plus a comment of at most

@@ -5,10 +5,12 @@
 mod archives;
 mod documents;
 mod programs;
+mod zip;
 
 pub use archives::*;
 pub use documents::*;
 pub use programs::*;
+pub use zip::*;
 
 pub const DOCX_TYPE: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 pub const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -1,6 +1,8 @@
 //! Sample programs, scripts, shortcuts and disk images: only the headers that
 //! identify them. None of them does anything or could run.
 
+use super::Put;
+
 /// The headers of a Windows program: DOS header whose `e_lfanew` points at `PE\0\0`
 /// and a COFF header for x86-64.
 pub fn windows_program() -> Vec<u8> {
@@ -67,4 +69,71 @@ pub fn fat_disk_image() -> Vec<u8> {
     disk[54..62].copy_from_slice(b"FAT12   ");
     disk[510..512].copy_from_slice(&[0x55, 0xaa]);
     disk
+}
+
+/// An ISO 9660 image (ECMA-119) of `files` in its root directory, with a Joliet
+/// tree (UCS-2 names) when asked; the primary tree has the names upper-cased.
+pub fn iso9660(files: &[(&str, &[u8])], joliet: bool) -> Vec<u8> {
+    const SECTOR: usize = 2048;
+    let both = |value: u32, out: &mut Vec<u8>| {
+        out.u32le(value);
+        out.extend_from_slice(&value.to_be_bytes());
+    };
+    let record = |extent: u32, size: u32, directory: bool, name: &[u8], out: &mut Vec<u8>| {
+        let length = 33 + name.len() + (name.len() + 1) % 2;
+        out.extend_from_slice(&[length as u8, 0]);
+        both(extent, out);
+        both(size, out);
+        out.extend_from_slice(&[0; 7]);
+        out.extend_from_slice(&[if directory { 2 } else { 0 }, 0, 0, 1, 0, 0, 1, name.len() as u8]);
+        out.extend_from_slice(name);
+        out.resize(out.len() + (name.len() + 1) % 2, 0);
+    };
+    let trees = if joliet { 2 } else { 1 };
+    // Sectors: 16 system, descriptors, terminator, one root directory per tree, then the files.
+    let first_root = 16 + trees + 1;
+    let first_file = first_root + trees;
+    let mut file_extents = Vec::new();
+    let mut next = first_file;
+    for (_, data) in files {
+        file_extents.push(next as u32);
+        next += data.len().div_ceil(SECTOR).max(1);
+    }
+    let mut image = vec![0u8; SECTOR * next];
+    for tree in 0..trees {
+        let mut descriptor = vec![if tree == 0 { 1 } else { 2 }];
+        descriptor.extend_from_slice(b"CD001\x01");
+        descriptor.resize(88, 0);
+        if tree == 1 {
+            descriptor.extend_from_slice(b"%/E");
+        }
+        descriptor.resize(128, 0);
+        descriptor.u16le(SECTOR as u16);
+        descriptor.extend_from_slice(&(SECTOR as u16).to_be_bytes());
+        descriptor.resize(156, 0);
+        let root = (first_root + tree) as u32;
+        record(root, SECTOR as u32, true, &[0], &mut descriptor);
+        let at = (16 + tree) * SECTOR;
+        image[at..at + descriptor.len()].copy_from_slice(&descriptor);
+        let mut directory = Vec::new();
+        record(root, SECTOR as u32, true, &[0], &mut directory);
+        record(root, SECTOR as u32, true, &[1], &mut directory);
+        for ((name, data), &extent) in files.iter().zip(&file_extents) {
+            let name: Vec<u8> = if tree == 0 {
+                format!("{};1", name.to_ascii_uppercase()).into_bytes()
+            } else {
+                name.encode_utf16().flat_map(u16::to_be_bytes).collect()
+            };
+            record(extent, data.len() as u32, false, &name, &mut directory);
+        }
+        let at = root as usize * SECTOR;
+        image[at..at + directory.len()].copy_from_slice(&directory);
+    }
+    let terminator = (16 + trees) * SECTOR;
+    image[terminator..terminator + 7].copy_from_slice(b"\xffCD001\x01");
+    for ((_, data), &extent) in files.iter().zip(&file_extents) {
+        let at = extent as usize * SECTOR;
+        image[at..at + data.len()].copy_from_slice(data);
+    }
+    image
 }
