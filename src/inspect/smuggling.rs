@@ -2,8 +2,10 @@
 //! carries a file as a long base64 string and a script that rebuilds it in the
 //! browser and offers it as a download, so the file never crosses the mail
 //! filter as an attachment. Found by the two halves together: a long base64 run
-//! and the browser calls that turn a string into a downloaded file. Pages with
-//! inline pictures (`data:image/…;base64`) have the first half only.
+//! and the browser calls that turn a string into a downloaded file. The inline
+//! pictures and fonts of honest pages (`data:image/…;base64,`, `data:font/…`)
+//! are media the page shows, not files it hands over: their runs do not count,
+//! even in a page whose script has a download button.
 
 use super::bytes::{find, find_ignore_case};
 use std::ops::Range;
@@ -30,7 +32,7 @@ pub struct Smuggling {
 
 /// The smuggling a page shows, if it shows both halves.
 pub fn detect(page: &[u8]) -> Option<Smuggling> {
-    let blob = longest_base64_run(page).filter(|run| run.len() >= MIN_BLOB_CHARS)?;
+    let blob = longest_carried_run(page)?;
     let sinks: Vec<&'static str> =
         DOWNLOAD_SINKS.iter().copied().filter(|s| find_ignore_case(page, s.as_bytes(), 0).is_some()).collect();
     let decoders: Vec<&'static str> =
@@ -41,8 +43,16 @@ pub fn detect(page: &[u8]) -> Option<Smuggling> {
     Some(Smuggling { blob, signals: sinks.into_iter().chain(decoders).collect() })
 }
 
-/// The longest run of base64 characters (RFC 4648 §4 alphabet and padding).
-fn longest_base64_run(page: &[u8]) -> Option<Range<usize>> {
+/// Media types of data URLs a page displays itself (pictures, fonts, style).
+const SHOWN_MEDIA: &[&str] =
+    &["data:image/", "data:font/", "data:application/font", "data:application/x-font", "data:text/css"];
+
+/// How far before a run its data URL prefix is looked for (`data:image/svg+xml;charset=utf-8;base64,`).
+const DATA_URL_PREFIX_BYTES: usize = 64;
+
+/// The longest run of base64 characters (RFC 4648 §4 alphabet and padding) of at
+/// least `MIN_BLOB_CHARS`, that is not a picture, font or style sheet shown inline.
+fn longest_carried_run(page: &[u8]) -> Option<Range<usize>> {
     let is_base64 = |b: u8| b.is_ascii_alphanumeric() || b == b'+' || b == b'/' || b == b'=';
     let mut best: Option<Range<usize>> = None;
     let mut start = None;
@@ -50,8 +60,12 @@ fn longest_base64_run(page: &[u8]) -> Option<Range<usize>> {
         match (is_base64(b), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                if best.as_ref().is_none_or(|r| i - s > r.len()) {
-                    best = Some(s..i);
+                let longer = best.as_ref().is_none_or(|r| i - s > r.len());
+                if i - s >= MIN_BLOB_CHARS && longer {
+                    let before = &page[s.saturating_sub(DATA_URL_PREFIX_BYTES)..s];
+                    if !SHOWN_MEDIA.iter().any(|m| find_ignore_case(before, m.as_bytes(), 0).is_some()) {
+                        best = Some(s..i);
+                    }
                 }
                 start = None;
             }
@@ -66,8 +80,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_longest_run_is_found() {
-        assert_eq!(longest_base64_run(b"ab \"QUJD+/==\" x"), Some(4..12));
-        assert_eq!(longest_base64_run(b""), None);
+    fn inline_pictures_are_not_carried_files_even_beside_a_download_button() {
+        let run = "QUJD".repeat(MIN_BLOB_CHARS / 4);
+        let script = "<script>var b = new Blob([x]); a.href = URL.createObjectURL(b); a.download = 'x.csv';</script>";
+        let picture = format!("<img src=\"data:image/png;base64,{run}\">{script}");
+        assert_eq!(detect(picture.as_bytes()), None);
+        let carried = format!("<script>var x = atob(\"{run}\");</script>{script}");
+        let found = detect(carried.as_bytes()).expect("a carried file");
+        assert_eq!(found.blob.len(), run.len());
+        assert_eq!(longest_carried_run(b""), None);
     }
 }

@@ -22,6 +22,10 @@ pub const RULE: Rule = Rule {
         Example::fails("A double extension, invoice.pdf.exe", ExampleInput::Generated(double_extension)),
         Example::fails("Trailing dots and spaces, run.bat. .", ExampleInput::Generated(trailing_dots)),
         Example::fails("Spaces pushing the extension away", ExampleInput::Generated(padding)),
+        Example::fails(
+            "A decoy before a type only Gmail's block list names, invoice.pdf.xll",
+            ExampleInput::Generated(decoy_before_gmail_type),
+        ),
         Example::passes("A version number in the name, report.v2.pdf", ExampleInput::Generated(version_number)),
         Example::passes("A compressed tar, backup.tar.gz", ExampleInput::Generated(tar_gz_name)),
     ],
@@ -39,6 +43,9 @@ fn trailing_dots() -> Vec<u8> {
 }
 fn padding() -> Vec<u8> {
     samples::attached("invoice.pdf                    .scr", b"text")
+}
+fn decoy_before_gmail_type() -> Vec<u8> {
+    samples::attached("invoice.pdf.xll", b"text")
 }
 fn version_number() -> Vec<u8> {
     samples::message_with("report.v2.pdf", "application/pdf", &samples::pdf())

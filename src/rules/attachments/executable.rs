@@ -48,6 +48,7 @@ pub const RULE: Rule = Rule {
         Example::fails("A shortcut named photo.jpg", ExampleInput::Generated(shortcut_as_picture)),
         Example::fails("An ISO image named backup.dat holding setup.exe", ExampleInput::Generated(iso_renamed)),
         Example::fails("A VHD disk image named disk.bin", ExampleInput::Generated(vhd_renamed)),
+        Example::fails("A raw FAT disk image named backup.bin", ExampleInput::Generated(raw_image_renamed)),
         Example::fails("A OneNote section embedding a batch script", ExampleInput::Generated(onenote_with_script)),
         Example::fails(
             "A tar whose pax header gives a long name ending in .exe",
@@ -133,6 +134,9 @@ fn iso_renamed() -> Vec<u8> {
 }
 fn vhd_renamed() -> Vec<u8> {
     samples::attached("disk.bin", &samples::vhd_disk())
+}
+fn raw_image_renamed() -> Vec<u8> {
+    samples::attached("backup.bin", &samples::fat_disk_image())
 }
 fn onenote_with_script() -> Vec<u8> {
     let script = b"@echo off\r\nstart https://example.com/\r\n";
