@@ -376,7 +376,7 @@ fn disk_images_are_recognised_by_their_signatures_whatever_the_name() {
 #[test]
 fn onenote_sections_are_walked_within_the_entry_limit() {
     let script: &[u8] = b"@echo off\r\ndel /q *\r\n";
-    let many: Vec<&[u8]> = std::iter::repeat(script).take(200).collect();
+    let many: Vec<&[u8]> = std::iter::repeat_n(script, 200).collect();
     let section = samples::onenote_section(&many);
     let found = facts_with("notes.one", &section, &Limits { max_entries: 50, ..limits() });
     assert!(reached(&found, Limit::Entries));

@@ -211,13 +211,13 @@ impl<'l> Inspection<'l> {
         }
         let extension = facts.extension?;
         let limits = self.limits;
-        if limits.executable_extensions.iter().any(|e| *e == extension) {
+        if limits.executable_extensions.contains(&extension) {
             let group = names::executable_group(&extension).unwrap_or("configured");
             self.add(&item.path, FactKind::ExecutableName { extension: extension.clone(), group });
         } else if names::group_of(&extension).is_some_and(|g| g.class == ExtensionClass::MacroDocument) {
             self.add(&item.path, FactKind::MacroDocument(MacroSign::Extension(extension.clone())));
         }
-        if !item.in_package && limits.blocked_extensions.iter().any(|e| *e == extension) {
+        if !item.in_package && limits.blocked_extensions.contains(&extension) {
             self.add(&item.path, FactKind::BlockedType { what: format!(".{extension}") });
         }
         Some(extension)

@@ -101,10 +101,7 @@ pub fn location(message: &Message, attachment: &AttachmentFacts, fact: &Fact) ->
 /// The facts of one kind, with their attachment, at most one per path.
 /// No more than a rule reports (`MAX_FINDINGS_PER_RULE`): the search for
 /// duplicates stays linear in the facts however many there are.
-pub fn facts_where<'f>(
-    inspected: &'f [AttachmentFacts],
-    wanted: fn(&FactKind) -> bool,
-) -> Vec<(&'f AttachmentFacts, &'f Fact)> {
+pub fn facts_where(inspected: &[AttachmentFacts], wanted: fn(&FactKind) -> bool) -> Vec<(&AttachmentFacts, &Fact)> {
     let mut out: Vec<(&AttachmentFacts, &Fact)> = Vec::new();
     for attachment in inspected {
         for fact in attachment.facts.iter().filter(|f| wanted(&f.kind)) {
