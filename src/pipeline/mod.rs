@@ -99,8 +99,8 @@ impl Linter {
             locale: self.settings.locale,
             origin: message.origin,
             sizes: Sizes {
-                encoded: message.raw.len() as u64,
-                headers: message.header.body_start.min(message.raw.len()) as u64,
+                encoded: message.encoded_size() as u64,
+                headers: message.header.body_start.min(message.raw.len()).saturating_sub(message.content_start) as u64,
                 decoded: message.decoded_size as u64,
                 limit: self.settings.count(&rules::size::total::MAX_MESSAGE_BYTES) as u64,
             },

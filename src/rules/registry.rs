@@ -14,6 +14,7 @@ pub const REGISTRY: &[&Rule] = &[
     // (end of size)
 
     // ── headers (SPEC §2 Headers) ───────────────────────────────────────
+    &headers::mbox_envelope::RULE,
     &headers::missing_field::RULE,
     &headers::duplicate_field::RULE,
     &headers::sender_required::RULE,

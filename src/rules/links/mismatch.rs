@@ -46,9 +46,9 @@ pub const RULE: Rule = Rule {
     evidence: &[
         Evidence::Guide("seed 002 (fr) l. 177: « Le ou les liens présents dans l'e-mail sont incorrects »"),
         Evidence::Ours("a link showing one domain and going to another is the shape of phishing"),
-        // TODO(evidence): that spam filters score a text/href domain mismatch: a receiver's published rule
+        Evidence::Receiver("rspamd PHISHING (4 points): the text of a link shows another domain than its target"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 20
+    score: crate::rules::scores::LINK_MISMATCH,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[

@@ -67,7 +67,7 @@ pub const RULE: Rule = Rule {
         Evidence::Guide("seed 002 (fr) l. 179: « L'e-mail contient des termes à caractère pornographique ou s’en rapprochant »"),
         // TODO(evidence): error severity: the guides list it as a spam factor, not as a refusal
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 40
+    score: crate::rules::scores::ADULT_TERMS,
     texts: &TEXTS,
     thresholds: &[&ADULT_TERMS_EXTRA, &ADULT_TERMS_ALLOWED],
     examples: &[

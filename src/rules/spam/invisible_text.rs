@@ -96,12 +96,12 @@ pub const INVISIBLE_MIN_CONTRAST: Threshold = Threshold {
 pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Spam,
-    severity: Severity::Error,
+    severity: Severity::Warning,
     evidence: &[
         Evidence::Guide("seed 002 (fr) l. 174: « La couleur d'écriture et la couleur de fond sont identiques pour rédiger l'e-mail »"),
-        // TODO(evidence): error severity: the guides list it as a spam factor, not as a refusal
+        Evidence::Receiver("SpamAssassin HTML_FONT_LOW_CONTRAST (0.7 points) and the HTML_*_HIDDEN family: filters score it, none is documented to refuse for it: a warning with points"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 40
+    score: crate::rules::scores::INVISIBLE_TEXT,
     texts: &TEXTS,
     thresholds: &[&INVISIBLE_MIN_CONTRAST],
     examples: &[
