@@ -114,6 +114,16 @@ pub fn lint_php_mail(call: &PhpMail, options: &Options) -> Result<Report, LintEr
     Ok(report_for(&message, options, Some(&rendered)))
 }
 
+/// The queue's default classifier (SPEC §3): a stream's message linted once.
+pub fn classify_for_queue(
+    message: &[u8],
+    locale: Locale,
+    spam_rule_prefixes: &[String],
+) -> Result<queue::Classification, String> {
+    let report = lint(message, &Options { locale, ..Options::default() }).map_err(|e| e.localized(locale))?;
+    Ok(queue::Classification::from_report(&report, spam_rule_prefixes))
+}
+
 /// Runs the rules over an analysed message and builds the report.
 pub fn report_for(message: &Message, options: &Options, rendered: Option<&[u8]>) -> Report {
     let findings = rules::run_all(message, options);
