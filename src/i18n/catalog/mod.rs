@@ -10,6 +10,7 @@ pub mod links;
 pub mod queue;
 pub mod size;
 pub mod smtp;
+pub mod smtp_enhanced;
 pub mod spam;
 pub mod ui;
 
@@ -30,6 +31,7 @@ pub const AREAS: &[Area] = &[
     Area { name: "config", entries: config::ENTRIES },
     Area { name: "queue", entries: queue::ENTRIES },
     Area { name: "smtp", entries: smtp::ENTRIES },
+    Area { name: "smtp-enhanced", entries: smtp_enhanced::ENTRIES },
     Area { name: "ui", entries: ui::ENTRIES },
     Area { name: "cli", entries: cli::ENTRIES },
 ];
