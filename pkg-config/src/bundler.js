@@ -23,4 +23,6 @@ export const simulate = optional('simulate');
 export const explainSmtpReply = optional('explainSmtpReply');
 export const checkSmtpSettings = optional('checkSmtpSettings');
 export const queuePresets = optional('queuePresets');
+export const compare = optional('compare');
+export const queueTimeZones = optional('queueTimeZones');
 export default init;

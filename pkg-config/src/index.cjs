@@ -24,4 +24,6 @@ module.exports = {
   explainSmtpReply: optional('explainSmtpReply'),
   checkSmtpSettings: optional('checkSmtpSettings'),
   queuePresets: optional('queuePresets'),
+  compare: optional('compare'),
+  queueTimeZones: optional('queueTimeZones'),
 };

@@ -141,16 +141,31 @@ impl Scenario {
     /// service object (`{state, sent, sentToday, bounce, maxPerDay, email}`)
     /// loads as the scenario's `service`.
     pub fn from_json(json: &str) -> Result<Scenario, ScenarioError> {
-        let value: serde_json::Value = serde_json::from_str(json).map_err(|e| ScenarioError::Json(e.to_string()))?;
-        let is_service = value.as_object().is_some_and(|o| {
-            o.contains_key("state") && o.contains_key("maxPerDay") && o.keys().all(|k| SERVICE_FIELDS.contains(&k.as_str()))
-        });
-        let value = if is_service { serde_json::json!({ "service": value }) } else { value };
-        serde_json::from_value(value).map_err(|e| ScenarioError::Json(e.to_string()))
+        match serde_json::from_str(json) {
+            Ok(scenario) => Ok(scenario),
+            Err(error) => {
+                // Not a scenario: maybe the API's service object on its own.
+                let service: Result<ServiceSnapshot, _> = serde_json::from_str(json);
+                match service {
+                    Ok(service) if json.contains("\"maxPerDay\"") && json.contains("\"state\"") => {
+                        Ok(Scenario { service, ..Scenario::default() })
+                    }
+                    _ => Err(ScenarioError::Json(error.to_string())),
+                }
+            }
+        }
+    }
+
+    /// The `locale` field of a scenario that may not load (to report its errors in its language).
+    pub fn locale_in_json(json: &str) -> Locale {
+        #[derive(serde::Deserialize)]
+        struct OnlyLocale {
+            #[serde(default)]
+            locale: Option<Locale>,
+        }
+        serde_json::from_str::<OnlyLocale>(json).ok().and_then(|l| l.locale).unwrap_or_default()
     }
 }
-
-const SERVICE_FIELDS: &[&str] = &["state", "sent", "sentToday", "bounce", "maxPerDay", "email"];
 
 /// Runs a scenario, classifying stream messages with `classifier`.
 pub fn simulate_with(scenario: &Scenario, classifier: &dyn Classifier) -> Result<SimulationResult, ScenarioError> {

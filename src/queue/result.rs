@@ -300,6 +300,9 @@ pub struct StreamSummary {
     pub logged: bool,
     /// The reply its returned mails carry.
     pub bounce_reply: String,
+    /// The reply its refused mails get (too large, or the SMTP path's hourly limits).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refused_reply: Option<String>,
     /// Count per outcome (outcomes with zero mails left out).
     pub outcomes: std::collections::BTreeMap<Outcome, u64>,
 }

@@ -5,10 +5,10 @@
 use super::answers::Answers;
 use super::assumptions::assumptions;
 use super::clock::{iso_datetime, parse_datetime};
-use super::engine::Engine;
+use super::engine::{Engine, REPLY_SMTP_LIMIT, REPLY_TOO_LARGE};
 use super::machine::actions_offered;
 use super::result::*;
-use super::scenario::{ErrorLogEntry, HistoryEntry, ServiceSnapshot};
+use super::scenario::{ErrorLogEntry, HistoryEntry, ServiceSnapshot, Transport};
 use super::tz::TZDATA_VERSION;
 
 /// The engine version (the crate's).
@@ -68,6 +68,11 @@ impl Engine<'_> {
                 lint: p.lint.clone(),
                 logged: s.log.is_some(),
                 bounce_reply: s.bounce_reply.clone(),
+                refused_reply: match (p.kind, p.transport) {
+                    (MailKind::Refused, _) => Some(REPLY_TOO_LARGE.to_string()),
+                    (_, Transport::Smtp) => Some(REPLY_SMTP_LIMIT.to_string()),
+                    _ => None,
+                },
                 outcomes: Outcome::ALL
                     .iter()
                     .enumerate()

@@ -8,6 +8,7 @@ const fs = require('node:fs');
 const engine = require('../index.cjs');
 const { expandArguments } = require('./files.cjs');
 const { toSarif } = require('./sarif.cjs');
+const { simulateCommand, explainCommand } = require('./simulate-command.cjs');
 const { formatFile, formatSummary, formatExplanation, formatSimulation, translator } = require('./text.cjs');
 const packageVersion = require('../package.json').version;
 
@@ -28,7 +29,8 @@ const HELP = `mail-preflight ${packageVersion}: checks an outgoing e-mail before
 
 Usage:
   mail-preflight lint [options] FILE|DIR|GLOB...   lint messages (.eml files; - reads stdin)
-  mail-preflight simulate [options] SCENARIO.json  run a sending-queue simulation
+  mail-preflight simulate [options] SCENARIO.json  run a sending-queue simulation (exit 1: ends in a red state)
+  mail-preflight simulate --compare A.json B.json  what changes from scenario A to scenario B
   mail-preflight explain [options] "550 5.1.1 …"   explain an SMTP reply
   mail-preflight --help | --version
 
@@ -41,7 +43,7 @@ lint options:
       --no-color                no colours (also NO_COLOR=1; colours only ever go to a terminal)
   A directory means every .eml file below it; quoted globs (*, **, ?, [..], {a,b}) are expanded.
 
-simulate options: -f json|text, -l LOCALE (overrides the scenario's), -o FILE
+simulate options: -f json|text, -l LOCALE (overrides the scenario's), -o FILE, --compare (see simulate --help)
 explain options:  -f text|json, -l LOCALE
 
 Exit codes: 0 no error, 1 an error finding or too many warnings, 2 usage or I/O problem.
@@ -319,7 +321,8 @@ function main(argv, io) {
       return EXIT_OK;
     }
     if (command === 'lint') return lintCommand(rest, io);
-    if (command === 'simulate' || command === 'explain') return dataCommand(rest, io, command);
+    if (command === 'simulate') return simulateCommand(rest, io);
+    if (command === 'explain') return explainCommand(rest, io);
     throw new UsageError(`unknown command "${command}" (lint, simulate, explain)`);
   } catch (error) {
     if (error instanceof UsageError) {

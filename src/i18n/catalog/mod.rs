@@ -8,6 +8,7 @@ pub mod core;
 pub mod headers;
 pub mod links;
 pub mod queue;
+pub mod queue_view;
 pub mod size;
 pub mod smtp;
 pub mod smtp_enhanced;
@@ -30,6 +31,7 @@ pub const AREAS: &[Area] = &[
     Area { name: "attachments", entries: attachments::ENTRIES },
     Area { name: "config", entries: config::ENTRIES },
     Area { name: "queue", entries: queue::ENTRIES },
+    Area { name: "queue-view", entries: queue_view::ENTRIES },
     Area { name: "smtp", entries: smtp::ENTRIES },
     Area { name: "smtp-enhanced", entries: smtp_enhanced::ENTRIES },
     Area { name: "ui", entries: ui::ENTRIES },
