@@ -170,9 +170,12 @@ pub fn prepare<'s>(scenario: &'s Scenario, classifier: &dyn Classifier) -> Resul
     let sent_today = if zone.day_start(taken_at) == zone.day_start(start) {
         service.sent_today
     } else {
+        // The API may also list that day in `volumes`, counted earlier or later:
+        // the larger of the two is the day's count at the latest.
         let day = iso_date(&zone, taken_at);
-        if !history.iter().any(|(d, _)| *d == day) {
-            history.push((day, service.sent_today));
+        match history.iter_mut().find(|(d, _)| *d == day) {
+            Some(entry) => entry.1 = entry.1.max(service.sent_today),
+            None => history.push((day, service.sent_today)),
         }
         0
     };

@@ -403,10 +403,10 @@ crate::catalog! {
         pl: "Dni (wysłane dzisiaj, historia, raport dzienny) liczone są w tej strefie czasowej, z czasem letnim (baza tz {tzdata}); domyślnie strefa dostawcy, Europe/Paris (nasze: przewodniki żadnej nie podają).",
     },
     "queue.compare.line" => {
-        en: "{metric}: {a} → {b}",
-        fr: "{metric} : {a} → {b}",
-        es: "{metric}: {a} → {b}",
-        pl: "{metric}: {a} → {b}",
+        en: "{metric}: from {a} to {b}",
+        fr: "{metric} : de {a} à {b}",
+        es: "{metric}: de {a} a {b}",
+        pl: "{metric}: z {a} na {b}",
     },
     "queue.compare.hours" => {
         en: "{hours} h",
