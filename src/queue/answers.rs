@@ -96,7 +96,7 @@ pub struct RateInputs {
 }
 
 /// The highest steady rate, and its answer in `locale`.
-pub fn steady_rate(inputs: &RateInputs, locale: crate::Locale) -> SteadyRate {
+pub fn steady_rate(inputs: &RateInputs, locale: crate::i18n::Locale) -> SteadyRate {
     let clean: Vec<_> = inputs
         .streams
         .iter()
@@ -149,7 +149,7 @@ pub fn steady_rate(inputs: &RateInputs, locale: crate::Locale) -> SteadyRate {
 }
 
 /// How long `mails` mails take at `rate` per hour (the first at 0).
-pub fn time_for(mails: u64, rate: &SteadyRate, locale: crate::Locale) -> TimeFor {
+pub fn time_for(mails: u64, rate: &SteadyRate, locale: crate::i18n::Locale) -> TimeFor {
     let per_hour = rate.mails_per_hour;
     if per_hour == 0 {
         let message = Msg::new("queue.answer.time.none").int("mails", mails).render(locale);
