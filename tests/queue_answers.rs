@@ -60,7 +60,11 @@ fn spam_and_too_many_errors_name_their_measure() {
 fn a_logged_mail_that_trips_a_change_is_named_by_its_recipient() {
     let mut log = String::from("time,to,status\n");
     for i in 0..25 {
-        log.push_str(&format!("2026-03-02T10:{:02}:00+01:00,user{i}@old.example,{}\n", i, if i % 2 == 0 { "550 5.1.1 unknown" } else { "sent" }));
+        log.push_str(&format!(
+            "2026-03-02T10:{:02}:00+01:00,user{i}@old.example,{}\n",
+            i,
+            if i % 2 == 0 { "550 5.1.1 unknown" } else { "sent" }
+        ));
     }
     let r = run(&serde_json::json!({"streams": [{"name": "replay", "log": log}]}).to_string());
     let trigger = r.timeline[0].trigger.as_ref().expect("the mail");
@@ -70,21 +74,29 @@ fn a_logged_mail_that_trips_a_change_is_named_by_its_recipient() {
 
 #[test]
 fn the_highest_steady_rate_stays_green_and_one_more_does_not() {
-    let thresholds = r#""service": {"maxPerDay": 1000000}, "thresholds": {"burstMaxMails": 100, "burstWindowSeconds": 60}"#;
+    let thresholds =
+        r#""service": {"maxPerDay": 1000000}, "thresholds": {"burstMaxMails": 100, "burstWindowSeconds": 60}"#;
     let r = run(&format!(r#"{{{thresholds}, "streams": [{{"count": 10, "duration": 3600}}]}}"#));
     let rate = r.answers.max_steady_rate.as_ref().expect("answered");
     assert_eq!(rate.limited_by, RateLimit::Burst);
     assert_eq!(rate.mails_per_hour, 6000, "100 in any 60 s, evenly spread");
     // Checked by the engine itself: two hours at that rate stay Active, one more an hour does not.
-    let at = |per_hour: u64| run(&format!(r#"{{{thresholds}, "streams": [{{"rate": {per_hour}, "duration": 7200}}]}}"#));
-    assert!(at(rate.mails_per_hour).timeline.is_empty(), "{:?}", at(rate.mails_per_hour).timeline.first().map(|c| &c.message));
+    let at =
+        |per_hour: u64| run(&format!(r#"{{{thresholds}, "streams": [{{"rate": {per_hour}, "duration": 7200}}]}}"#));
+    assert!(
+        at(rate.mails_per_hour).timeline.is_empty(),
+        "{:?}",
+        at(rate.mails_per_hour).timeline.first().map(|c| &c.message)
+    );
     assert_eq!(at(rate.mails_per_hour + 60).timeline[0].cause, Cause::TooFast);
 }
 
 #[test]
 fn errors_per_hour_bound_the_rate_of_a_list_with_dead_addresses() {
     let json = |per_hour: f64| {
-        format!(r#"{{"service": {{"maxPerDay": 1000000}}, "streams": [{{"rate": {per_hour}, "duration": 7200, "bounceShare": 0.04}}]}}"#)
+        format!(
+            r#"{{"service": {{"maxPerDay": 1000000}}, "streams": [{{"rate": {per_hour}, "duration": 7200, "bounceShare": 0.04}}]}}"#
+        )
     };
     let r = run(&json(10.0));
     let rate = r.answers.max_steady_rate.as_ref().expect("answered");
@@ -104,7 +116,9 @@ fn no_rate_stays_green_when_the_share_of_errors_is_over_the_ratio() {
 
 #[test]
 fn the_time_for_n_mails_at_that_rate() {
-    let r = run(r#"{"questions": {"mails": 20000}, "service": {"maxPerDay": 7200}, "streams": [{"count": 5, "duration": 60}]}"#);
+    let r = run(
+        r#"{"questions": {"mails": 20000}, "service": {"maxPerDay": 7200}, "streams": [{"count": 5, "duration": 60}]}"#,
+    );
     let rate = r.answers.max_steady_rate.as_ref().expect("answered");
     assert_eq!((rate.mails_per_hour, rate.limited_by), (300, RateLimit::DailyCap));
     let time = r.answers.time_for.as_ref().expect("answered");
@@ -123,16 +137,22 @@ fn a_captcha_answer_compares_the_run_without_its_spam_streams() {
     assert_eq!(captcha.b.state, State::Active);
     assert_eq!(captcha.b.lost, 0);
     assert!(captcha.a.lost > 0);
-    assert!(captcha.differences.iter().any(|d| d.starts_with("Final state: from SPAM to Active")), "{:?}", captcha.differences);
+    assert!(
+        captcha.differences.iter().any(|d| d.starts_with("Final state: from SPAM to Active")),
+        "{:?}",
+        captcha.differences
+    );
     let clean = run(r#"{"streams": [{"rate": 2, "duration": 3600}]}"#);
     assert!(clean.answers.captcha.is_none());
 }
 
 #[test]
 fn two_scenarios_compare_side_by_side_in_the_language_of_the_first() {
-    let a: Scenario = serde_json::from_str(r#"{"locale": "pl", "streams": [{"count": 600, "duration": 3000, "bounceShare": 0.3}]}"#)
+    let a: Scenario =
+        serde_json::from_str(r#"{"locale": "pl", "streams": [{"count": 600, "duration": 3000, "bounceShare": 0.3}]}"#)
+            .unwrap_or_default();
+    let b: Scenario = serde_json::from_str(r#"{"streams": [{"count": 600, "duration": 3000, "bounceShare": 0.02}]}"#)
         .unwrap_or_default();
-    let b: Scenario = serde_json::from_str(r#"{"streams": [{"count": 600, "duration": 3000, "bounceShare": 0.02}]}"#).unwrap_or_default();
     let comparison = compare(&a, &b).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(comparison.a.state, State::Bounce);
     assert_eq!(comparison.b.state, State::Active);

@@ -467,8 +467,7 @@ statement!(
         "streams": [{"count": 4, "start": 36000, "duration": 100000, "bounceShare": 0.25}],
         "actions": [{"at": 90000, "action": "CHANGE_RECIPIENT", "email": "second@example.com"}]}"#,
     |r| {
-        let reports: Vec<_> =
-            r.notifications.iter().filter(|n| n.kind == NotificationKind::DailyErrorReport).collect();
+        let reports: Vec<_> = r.notifications.iter().filter(|n| n.kind == NotificationKind::DailyErrorReport).collect();
         assert_eq!(reports.len(), 1);
         assert_eq!(reports[0].errors, 1);
         assert_eq!(reports[0].day.as_deref(), Some("2026-03-02"));

@@ -4,8 +4,8 @@
 //! same output.
 
 use mail_preflight::queue::{
-    actions_offered, simulate, transition_allowed, Outcome, Scenario, ScheduledAction, SimulationResult, State,
-    Stream, Transport,
+    actions_offered, simulate, transition_allowed, Outcome, Scenario, ScheduledAction, SimulationResult, State, Stream,
+    Transport,
 };
 use mail_preflight::queue::{Action, DeclaredVerdict};
 
@@ -110,9 +110,17 @@ fn check(scenario: &Scenario, r: &SimulationResult) {
     assert_eq!(r.counters.purged, count(r, Outcome::Purged));
     assert_eq!(r.counters.refused, count(r, Outcome::Refused));
     assert_eq!(r.counters.pending, count(r, Outcome::Pending));
-    assert_eq!(r.counters.smtp_accepted + r.counters.smtp_refused + sent + count(r, Outcome::Expired)
-        + count(r, Outcome::Purged) + count(r, Outcome::Pending) + r.counters.refused - r.counters.smtp_refused,
-        r.counters.mails);
+    assert_eq!(
+        r.counters.smtp_accepted
+            + r.counters.smtp_refused
+            + sent
+            + count(r, Outcome::Expired)
+            + count(r, Outcome::Purged)
+            + count(r, Outcome::Pending)
+            + r.counters.refused
+            - r.counters.smtp_refused,
+        r.counters.mails
+    );
     let days: u64 = r.history.iter().map(|h| h.volume.unwrap_or(0)).sum();
     assert_eq!(days, scenario.service.sent_today + sent, "the history holds every mail sent");
     assert_eq!(r.error_log_total, errors + scenario.error_log.len() as u64);

@@ -28,7 +28,8 @@ fn a_csv_send_log_replays_at_its_logged_times_and_starts_the_clock_on_its_first_
     assert_eq!(r.counters.errors, 2, "550 and bounced; a 451 is a retry, delivered");
     assert_eq!(r.start, 1_771_801_200, "2026-02-23 00:00 in Europe/Paris");
     assert_eq!(r.mails[0].created, r.start + 9 * 3600);
-    let log: Vec<(Option<&str>, Option<&str>)> = r.error_log.iter().map(|e| (e.to.as_deref(), e.message.as_deref())).collect();
+    let log: Vec<(Option<&str>, Option<&str>)> =
+        r.error_log.iter().map(|e| (e.to.as_deref(), e.message.as_deref())).collect();
     assert_eq!(log[0], (Some("bob@example.org"), Some("550 5.1.1 <bob@example.org>: User unknown")));
     assert_eq!(log[1].0, Some("carl@example.com"));
     assert_eq!(days(&r), vec![("2026-02-23T00:00:00+01:00".into(), 4), ("2026-02-24T00:00:00+01:00".into(), 1)]);
@@ -39,7 +40,8 @@ fn a_csv_send_log_replays_at_its_logged_times_and_starts_the_clock_on_its_first_
 fn json_lines_replay_from_a_chosen_moment_keeping_their_spacing() {
     let jsonl = "{\"time\": \"2026-02-23T09:00:00+01:00\", \"to\": \"a@x.example\", \"status\": \"sent\"}\n\
                  {\"time\": \"2026-02-23T09:30:00+01:00\", \"to\": \"b@x.example\", \"status\": \"550 5.2.1 disabled\"}\n";
-    let scenario = serde_json::json!({"start": "2026-03-02T08:00:00+01:00", "streams": [{"log": jsonl, "logStart": 3600}]});
+    let scenario =
+        serde_json::json!({"start": "2026-03-02T08:00:00+01:00", "streams": [{"log": jsonl, "logStart": 3600}]});
     let r = run(&scenario.to_string());
     assert_eq!(r.mails.iter().map(|m| m.created - r.start).collect::<Vec<_>>(), vec![3600, 3600 + 1800]);
     assert_eq!(r.mails[1].outcome, Outcome::Bounced);
@@ -61,7 +63,8 @@ fn a_log_line_that_does_not_read_is_named_with_its_line() {
 #[test]
 fn a_day_with_a_spring_change_has_23_hours_of_mails() {
     // Europe/Paris, 29 March 2026: 02:00 becomes 03:00.
-    let r = run(r#"{"start": "2026-03-28T00:00:00+01:00", "until": 259200, "streams": [{"rate": 1, "duration": 259200}]}"#);
+    let r =
+        run(r#"{"start": "2026-03-28T00:00:00+01:00", "until": 259200, "streams": [{"rate": 1, "duration": 259200}]}"#);
     let d = days(&r);
     assert_eq!(d[0], ("2026-03-28T00:00:00+01:00".into(), 24));
     assert_eq!(d[1], ("2026-03-29T00:00:00+01:00".into(), 23));
@@ -72,7 +75,9 @@ fn a_day_with_a_spring_change_has_23_hours_of_mails() {
 fn days_follow_the_chosen_zone() {
     // The same instants: 23:30 in Paris is 17:30 in New York, the same day there.
     let json = |zone: &str| {
-        format!(r#"{{"timeZone": "{zone}", "start": 1772490600, "until": 3000, "streams": [{{"count": 2, "duration": 3600}}]}}"#)
+        format!(
+            r#"{{"timeZone": "{zone}", "start": 1772490600, "until": 3000, "streams": [{{"count": 2, "duration": 3600}}]}}"#
+        )
     };
     let paris = run(&json("Europe/Paris"));
     let new_york = run(&json("America/New_York"));
@@ -90,8 +95,13 @@ fn the_daily_report_goes_at_local_midnight() {
         "streams": [{"count": 2, "duration": 60, "bounceShare": 1}]}"#);
     let report = r.notifications.iter().find(|n| n.kind == NotificationKind::DailyErrorReport).expect("report");
     assert_eq!(report.day.as_deref(), Some("2026-03-02"));
-    assert_eq!(mail_preflight::queue::iso_datetime(&mail_preflight::queue::tz::Zone::named("America/New_York").expect("zone"), report.at),
-        "2026-03-03T00:00:00-05:00");
+    assert_eq!(
+        mail_preflight::queue::iso_datetime(
+            &mail_preflight::queue::tz::Zone::named("America/New_York").expect("zone"),
+            report.at
+        ),
+        "2026-03-03T00:00:00-05:00"
+    );
 }
 
 #[test]
@@ -128,7 +138,8 @@ fn redistribution_keeps_its_rate_between_60_and_120_a_minute() {
     let r = run(r#"{"thresholds": {"redistributionPerMinute": 90, "burstMaxMails": 1000},
         "actions": [{"at": 0, "action": "block"}, {"at": 600, "action": "unblock"}],
         "streams": [{"count": 180, "start": 60, "duration": 180}]}"#);
-    let resent: Vec<i64> = r.mails.iter().filter(|m| m.outcome == Outcome::HeldThenDelivered).map(|m| m.settled).collect();
+    let resent: Vec<i64> =
+        r.mails.iter().filter(|m| m.outcome == Outcome::HeldThenDelivered).map(|m| m.settled).collect();
     assert_eq!(resent.len(), 180);
     let first = resent.iter().min().copied().unwrap_or_default();
     let last = resent.iter().max().copied().unwrap_or_default();

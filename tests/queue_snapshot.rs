@@ -36,13 +36,18 @@ fn the_api_snapshot_loads_without_edits() {
 fn the_snapshots_sent_today_belongs_to_the_day_it_was_taken() {
     // Taken yesterday evening, simulated from this morning: yesterday's 120 join the
     // history, and today starts at zero.
-    let json = SNAPSHOT.replace(r#""takenAt": "2026-03-02T15:45:00+01:00","#, r#""takenAt": "2026-03-01T21:00:00+01:00", "start": "2026-03-02T08:00:00+01:00","#);
+    let json = SNAPSHOT.replace(
+        r#""takenAt": "2026-03-02T15:45:00+01:00","#,
+        r#""takenAt": "2026-03-01T21:00:00+01:00", "start": "2026-03-02T08:00:00+01:00","#,
+    );
     let r = simulate_json(&json).unwrap_or_else(|e| panic!("{e}"));
     let days: Vec<(&str, u64)> = r.history.iter().map(|h| (&h.date[..10], h.volume.unwrap_or(0))).collect();
     assert!(days.contains(&("2026-03-01", 120)), "the larger of the API's volume and sentToday: {days:?}");
     assert!(!days.iter().any(|(d, v)| *d == "2026-03-02" && *v == 120), "{days:?}");
-    let json = SNAPSHOT
-        .replace(r#""takenAt": "2026-03-02T15:45:00+01:00","#, r#""takenAt": "2026-02-27T21:00:00+01:00", "start": "2026-03-02T08:00:00+01:00","#);
+    let json = SNAPSHOT.replace(
+        r#""takenAt": "2026-03-02T15:45:00+01:00","#,
+        r#""takenAt": "2026-02-27T21:00:00+01:00", "start": "2026-03-02T08:00:00+01:00","#,
+    );
     let r = simulate_json(&json).unwrap_or_else(|e| panic!("{e}"));
     assert!(r.history.iter().any(|h| h.date.starts_with("2026-02-27") && h.volume == Some(120)));
     assert_eq!(r.service.sent_today, 0);
@@ -50,7 +55,10 @@ fn the_snapshots_sent_today_belongs_to_the_day_it_was_taken() {
 
 #[test]
 fn a_snapshot_taken_after_the_start_is_refused_naming_the_field() {
-    let json = SNAPSHOT.replace(r#""takenAt": "2026-03-02T15:45:00+01:00","#, r#""takenAt": "2026-03-02T15:45:00+01:00", "start": 0,"#);
+    let json = SNAPSHOT.replace(
+        r#""takenAt": "2026-03-02T15:45:00+01:00","#,
+        r#""takenAt": "2026-03-02T15:45:00+01:00", "start": 0,"#,
+    );
     let err = simulate_json(&json).expect_err("start before takenAt");
     assert_eq!(err.code(), "invalid-scenario");
     assert_eq!(err.field(), Some("start"));
@@ -60,7 +68,8 @@ fn a_snapshot_taken_after_the_start_is_refused_naming_the_field() {
 fn the_services_lifetime_counters_count_in_the_bounce_ratio() {
     // Seed 002: the ratio is "e-mails retournés en erreur / nombre total d'envoi".
     // 40 errors in 8,000 sent: 30 % of 300 more mails leaves 130 / 8,300 = 1.6 %.
-    let json = SNAPSHOT.replace(r#""volumes""#, r#""streams": [{"count": 300, "duration": 30000, "bounceShare": 0.3}], "volumes""#);
+    let json = SNAPSHOT
+        .replace(r#""volumes""#, r#""streams": [{"count": 300, "duration": 30000, "bounceShare": 0.3}], "volumes""#);
     let r = simulate_json(&json).unwrap_or_else(|e| panic!("{e}"));
     assert!(r.timeline.is_empty(), "{:?}", r.timeline);
     // A hosting already over the ratio goes to Bounce at its next error.
@@ -96,7 +105,8 @@ fn results_speak_the_apis_vocabulary() {
 
 #[test]
 fn a_date_that_does_not_read_is_named() {
-    let err = simulate_json(r#"{"bounces": [{"date": "yesterday", "message": null, "to": null}]}"#).expect_err("bad date");
+    let err =
+        simulate_json(r#"{"bounces": [{"date": "yesterday", "message": null, "to": null}]}"#).expect_err("bad date");
     assert_eq!(err.field(), Some("errorLog[0].date"));
     let err = simulate_json(r#"{"volumes": [{"date": "2026-02-30", "volume": 1}]}"#).expect_err("bad date");
     assert_eq!(err.field(), Some("history[0].date"));

@@ -35,7 +35,8 @@ fn a_bad_scenario_throws_an_error_with_a_code() {
     assert_eq!(get(&err, "code").as_string().unwrap(), "invalid-scenario");
     let err = simulate_js(JsValue::from_f64(3.0), JsValue::UNDEFINED).unwrap_err();
     assert_eq!(get(&err, "code").as_string().unwrap(), "invalid-scenario");
-    let bucket = js_sys::JSON::parse(r#"{"locale": "fr", "thresholds": {"bucketSeconds": 9223372036854775808}}"#).unwrap();
+    let bucket =
+        js_sys::JSON::parse(r#"{"locale": "fr", "thresholds": {"bucketSeconds": 9223372036854775808}}"#).unwrap();
     let err = simulate_js(bucket, JsValue::UNDEFINED).unwrap_err();
     assert_eq!(get(&err, "field").as_string().unwrap(), "thresholds.bucketSeconds");
     assert!(get(&err, "message").as_string().unwrap().contains("doit être"), "in the scenario's language");

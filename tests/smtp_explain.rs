@@ -170,7 +170,12 @@ fn every_registered_enhanced_code_has_its_texts_in_every_language() {
                 let e = explain(&format!("{class}.{}.{} x", code.subject, code.detail), locale);
                 let enhanced = e.enhanced.expect("read");
                 let detail = enhanced.detail.unwrap_or_default();
-                assert!(!detail.is_empty() && !detail.starts_with("smtp."), "{}.{} {locale:?}", code.subject, code.detail);
+                assert!(
+                    !detail.is_empty() && !detail.starts_with("smtp."),
+                    "{}.{} {locale:?}",
+                    code.subject,
+                    code.detail
+                );
                 assert!(!e.action.starts_with("smtp."), "{}.{} {locale:?}: {}", code.subject, code.detail, e.action);
             }
         }

@@ -111,9 +111,8 @@ pub fn steady_rate(inputs: &RateInputs, locale: crate::i18n::Locale) -> SteadyRa
     // Force doubles the allowed ratio (seed 002).
     let factor = if inputs.state == State::Force { 2.0 } else { 1.0 };
     let limit = (inputs.bounce_ratio * factor).min(1.0);
-    let lifetime_over = inputs.basis == RatioBasis::Total
-        && inputs.sent > 0
-        && inputs.bounce as f64 > limit * inputs.sent as f64;
+    let lifetime_over =
+        inputs.basis == RatioBasis::Total && inputs.sent > 0 && inputs.bounce as f64 > limit * inputs.sent as f64;
     let ratio_fails = share > 0.0 && (share >= limit || lifetime_over);
     let burst = (inputs.burst_max_mails as u128 * 3600 / inputs.burst_window_seconds.max(1) as u128) as u64;
     let mut bounds = vec![

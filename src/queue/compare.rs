@@ -43,12 +43,9 @@ impl RunSummary {
             state: result.state,
             red: is_red(result.state),
             red_seconds: result.counters.red_seconds,
-            first_red_at: result
-                .timeline
-                .iter()
-                .find(|c| is_red(c.to))
-                .map(|c| c.at)
-                .or_else(|| (result.timeline.first().map_or(is_red(result.state), |c| is_red(c.from))).then_some(result.start)),
+            first_red_at: result.timeline.iter().find(|c| is_red(c.to)).map(|c| c.at).or_else(|| {
+                (result.timeline.first().map_or(is_red(result.state), |c| is_red(c.from))).then_some(result.start)
+            }),
             mails: result.counters.mails,
             delivered: count(|o| matches!(o, Outcome::Delivered | Outcome::HeldThenDelivered)),
             returned: count(Outcome::is_error),
@@ -91,9 +88,7 @@ pub fn compare_results(a: &SimulationResult, b: &SimulationResult, locale: Local
         differences.push(line("queue.compare.metric.state", state(sa.state), state(sb.state)));
     }
     let number = |n: u64| crate::i18n::format_int(i64::try_from(n).unwrap_or(i64::MAX), locale);
-    let hours = |s: u64| {
-        Msg::new("queue.compare.hours").float("hours", s as f64 / 3600.0).render(locale)
-    };
+    let hours = |s: u64| Msg::new("queue.compare.hours").float("hours", s as f64 / 3600.0).render(locale);
     if sa.red_seconds != sb.red_seconds {
         differences.push(line("queue.compare.metric.red", hours(sa.red_seconds), hours(sb.red_seconds)));
     }

@@ -725,16 +725,29 @@ impl<'s> Engine<'s> {
             basis,
         };
         let change = if self.spam_since_purge >= t.spam_mails_before_block.max(1) {
-            let m = measure(MeasureKind::SpamMails, self.spam_since_purge, None, t.spam_mails_before_block as f64, None, None);
+            let m = measure(
+                MeasureKind::SpamMails,
+                self.spam_since_purge,
+                None,
+                t.spam_mails_before_block as f64,
+                None,
+                None,
+            );
             Some((State::Spam, Cause::Spam, m))
         } else if burst > t.burst_max_mails {
             let window = Some(t.burst_window_seconds);
-            Some((State::Disabled, Cause::TooFast, measure(MeasureKind::Burst, burst, None, t.burst_max_mails as f64, window, None)))
+            Some((
+                State::Disabled,
+                Cause::TooFast,
+                measure(MeasureKind::Burst, burst, None, t.burst_max_mails as f64, window, None),
+            ))
         } else if error && ratio_sent >= t.bounce_min_mails.max(1) && ratio_errors as f64 > limit * ratio_sent as f64 {
-            let m = measure(MeasureKind::Ratio, ratio_errors, Some(ratio_sent), limit, None, Some(t.bounce_ratio_basis));
+            let m =
+                measure(MeasureKind::Ratio, ratio_errors, Some(ratio_sent), limit, None, Some(t.bounce_ratio_basis));
             Some((State::Bounce, Cause::BounceRatio, m))
         } else if errors_hour > t.max_errors_per_hour {
-            let m = measure(MeasureKind::ErrorsPerHour, errors_hour, None, t.max_errors_per_hour as f64, Some(3600), None);
+            let m =
+                measure(MeasureKind::ErrorsPerHour, errors_hour, None, t.max_errors_per_hour as f64, Some(3600), None);
             Some((State::Disabled, Cause::TooManyErrors, m))
         } else {
             None

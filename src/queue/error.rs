@@ -44,12 +44,27 @@ pub enum ScenarioError {
     /// The JSON does not parse or has unknown fields.
     Json(String),
     /// A field out of its range, with the field's path (`thresholds.bucketSeconds`, `streams[2].rate`).
-    Invalid { field: String, problem: Problem },
-    TooManyMails { count: u64, limit: u64 },
-    TooManyStreams { count: usize, limit: usize },
-    TooManyActions { count: usize, limit: usize },
+    Invalid {
+        field: String,
+        problem: Problem,
+    },
+    TooManyMails {
+        count: u64,
+        limit: u64,
+    },
+    TooManyStreams {
+        count: usize,
+        limit: usize,
+    },
+    TooManyActions {
+        count: usize,
+        limit: usize,
+    },
     /// A stream's message could not be classified (too large), with the reason.
-    Message { field: String, detail: String },
+    Message {
+        field: String,
+        detail: String,
+    },
 }
 
 impl ScenarioError {
@@ -82,7 +97,9 @@ impl ScenarioError {
     /// The error in the reader's language.
     pub fn localized(&self, locale: Locale) -> String {
         match self {
-            ScenarioError::Json(detail) => Msg::new("queue.error.invalid").text("detail", detail.clone()).render(locale),
+            ScenarioError::Json(detail) => {
+                Msg::new("queue.error.invalid").text("detail", detail.clone()).render(locale)
+            }
             ScenarioError::Invalid { field, problem } => problem_message(field, problem).render(locale),
             ScenarioError::TooManyMails { count, limit } => {
                 Msg::new("queue.error.too-many-mails").int("count", *count).int("limit", *limit).render(locale)
@@ -93,9 +110,10 @@ impl ScenarioError {
             ScenarioError::TooManyActions { count, limit } => {
                 Msg::new("queue.error.too-many-actions").int("count", *count).int("limit", *limit).render(locale)
             }
-            ScenarioError::Message { field, detail } => {
-                Msg::new("queue.error.message").text("field", field.clone()).text("detail", detail.clone()).render(locale)
-            }
+            ScenarioError::Message { field, detail } => Msg::new("queue.error.message")
+                .text("field", field.clone())
+                .text("detail", detail.clone())
+                .render(locale),
         }
     }
 }
@@ -106,9 +124,13 @@ fn problem_message(field: &str, problem: &Problem) -> Msg {
         Problem::Range { min, max } => msg("queue.error.range")
             .int("min", i64::try_from(*min).unwrap_or(i64::MAX))
             .int("max", i64::try_from(*max).unwrap_or(i64::MAX)),
-        Problem::Number { min, max } => msg("queue.error.number").text("min", format_number(*min)).text("max", format_number(*max)),
+        Problem::Number { min, max } => {
+            msg("queue.error.number").text("min", format_number(*min)).text("max", format_number(*max))
+        }
         Problem::TimeZone { name } => msg("queue.error.time-zone").text("zone", name.clone()),
-        Problem::DateTime { text } => msg("queue.error.date-time").text("text", text.chars().take(60).collect::<String>()),
+        Problem::DateTime { text } => {
+            msg("queue.error.date-time").text("text", text.chars().take(60).collect::<String>())
+        }
         Problem::TooLong { max } => msg("queue.error.too-long").int("max", *max),
         Problem::TooMany { max } => msg("queue.error.too-many").int("max", *max),
         Problem::BeforeStart => msg("queue.error.before-start"),

@@ -45,7 +45,7 @@ pub use result::{
     Series, SimulationResult, Source, StateChange, StreamSummary, Trigger,
 };
 pub use scenario::{
-    Action, DeclaredVerdict, ErrorLogEntry, HistoryEntry, QueueThresholds, Questions, RatioBasis, Scenario,
+    Action, DeclaredVerdict, ErrorLogEntry, HistoryEntry, Questions, QueueThresholds, RatioBasis, Scenario,
     ScheduledAction, ServiceSnapshot, State, Stream, Transport, When, DEFAULT_MAX_PER_DAY, DEFAULT_START,
 };
 pub use sendlog::status_is_error;
@@ -64,14 +64,20 @@ pub struct Classification {
 /// Turns a stream's message into clean, spam or refused (SPEC §3), once per stream.
 pub trait Classifier {
     /// `Err` carries a localized reason (the message cannot be read at all).
-    fn classify(&self, message: &[u8], locale: Locale, spam_rule_prefixes: &[String]) -> Result<Classification, String>;
+    fn classify(&self, message: &[u8], locale: Locale, spam_rule_prefixes: &[String])
+        -> Result<Classification, String>;
 }
 
 impl<F> Classifier for F
 where
     F: Fn(&[u8], Locale, &[String]) -> Result<Classification, String>,
 {
-    fn classify(&self, message: &[u8], locale: Locale, spam_rule_prefixes: &[String]) -> Result<Classification, String> {
+    fn classify(
+        &self,
+        message: &[u8],
+        locale: Locale,
+        spam_rule_prefixes: &[String],
+    ) -> Result<Classification, String> {
         self(message, locale, spam_rule_prefixes)
     }
 }

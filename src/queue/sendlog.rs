@@ -97,7 +97,8 @@ pub fn parse(text: &str, zone: &Zone, field: &str, max_lines: u64) -> Result<Sen
                 return Err(too_many());
             }
             let cells = split_csv(line, separator);
-            let cell = |i: Option<usize>| i.and_then(|i| cells.get(i)).map(|c| c.trim().to_string()).unwrap_or_default();
+            let cell =
+                |i: Option<usize>| i.and_then(|i| cells.get(i)).map(|c| c.trim().to_string()).unwrap_or_default();
             if cells.len() <= columns.0 {
                 return Err(bad(n, LogProblem::Shape));
             }

@@ -226,7 +226,9 @@ pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
         (entry.meaning.clone(), entry.action.clone(), Basis::Code, basis_text)
     } else {
         let meaning = match reply.code {
-            Some(code) => Msg::new("smtp.unknown-code").int("code", code).text("class", text(class_meaning_id)).render(locale),
+            Some(code) => {
+                Msg::new("smtp.unknown-code").int("code", code).text("class", text(class_meaning_id)).render(locale)
+            }
             None => String::new(),
         };
         (meaning, text(class_action_id), Basis::Class, Msg::new("smtp.explained.class").render(locale))

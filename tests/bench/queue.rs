@@ -46,7 +46,9 @@ pub fn run(_corpus: &[(String, Vec<u8>)]) {
     });
     let mut rows = 0;
     let table = best_of_three(|| {
-        rows = simulate_with_mails(&scenario, &mail_preflight::classify_for_queue).map(|(_, t)| t.outcome.len()).unwrap_or(0);
+        rows = simulate_with_mails(&scenario, &mail_preflight::classify_for_queue)
+            .map(|(_, t)| t.outcome.len())
+            .unwrap_or(0);
     });
     println!(
         "queue: {mails} mails simulated in {:.1} ms ({:.1} M mails/s, the captcha re-run included), {settled} outcomes; \

@@ -132,7 +132,8 @@ fn transition_local(year: i64, t: Transition) -> i64 {
             // 1970-01-01 was a Thursday (weekday 4).
             let first_weekday = (first + 4).rem_euclid(7);
             let mut day = first + (weekday as i64 - first_weekday).rem_euclid(7) + 7 * (week as i64 - 1);
-            let next_month = if month == 12 { days_from_civil(year + 1, 1, 1) } else { days_from_civil(year, month as u32 + 1, 1) };
+            let next_month =
+                if month == 12 { days_from_civil(year + 1, 1, 1) } else { days_from_civil(year, month as u32 + 1, 1) };
             while day >= next_month {
                 day -= 7;
             }

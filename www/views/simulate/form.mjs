@@ -140,7 +140,7 @@ export function renderForm(host, { model, zones, t, el, number, onChange }) {
   // — The clicks, with whose they are.
   const actionRows = s.actions.map((action, i) => {
     const id = (name) => `sim-action-${i}-${name}`;
-    const kind = el('select', { id: id('action'), onchange: (e) => { action.action = e.target.value; changed(); } },
+    const kind = el('select', { id: id('action'), 'aria-label': t('queue.view.form.actions'), onchange: (e) => { action.action = e.target.value; changed(); } },
       ACTIONS.map((value) => el('option', { value, text: actionName(t, value) })));
     kind.value = String(action.action || '').toUpperCase().replace('CHANGERECIPIENT', 'CHANGE_RECIPIENT');
     const origin = model.origins[i] || 'yours';
