@@ -7,6 +7,7 @@ import { previewParts } from './lib/mime.mjs';
 import { buildPreview, PREVIEW_CSS } from './lib/preview.mjs';
 import { testScript, testMailCall, looksLikeAddress } from './lib/php.mjs';
 import { setupSimulate } from './lib/simulate-view.mjs';
+import { renderExplanation as explanationView, wireExplainBox } from './views/simulate/explanation.mjs';
 
 const LOCALES = ['en', 'fr', 'es', 'pl'];
 const STORAGE_LOCALE = 'mail-preflight.locale';
@@ -594,32 +595,12 @@ function setupExplain() {
     }
     box.hidden = false;
   });
+  wireExplainBox({ form: $('explain-form'), box: $('smtp-reply') });
 }
 
-/** The explainer's answer (SmtpExplanation): class, meaning, action, enhanced code. */
+/** The explainer's answer (SmtpExplanation), with links to the related rules. */
 function renderExplanation(result) {
-  const rows = [];
-  const row = (key, value, code = false) => {
-    if (value === undefined || value === null || value === '') return;
-    rows.push(el('dt', { text: t(key) }), el('dd', {}, code ? el('code', { translate: 'no', text: value }) : value));
-  };
-  row('ui.explain.meaning', result.meaning);
-  row('ui.explain.action', result.action);
-  row('ui.explain.retry', t(result.retry ? 'ui.explain.retry.yes' : 'ui.explain.retry.no'));
-  if (result.enhanced) {
-    row('ui.explain.enhanced', [result.enhanced.class, result.enhanced.subject, result.enhanced.detail].filter(Boolean).join(' — '));
-  }
-  row('ui.explain.text', result.text, true);
-  const heading = el('h2', { class: `reply-class reply-${result.class}` }, [
-    el('code', { translate: 'no', text: [result.code, result.enhanced && result.enhanced.code].filter(Boolean).join(' ') }),
-    ' ', result.classMeaning || '',
-  ]);
-  const parts = [heading];
-  if (result.problem) parts.push(el('p', { class: 'warn-note', text: result.problem }));
-  parts.push(el('dl', { class: 'explanation' }, rows));
-  const box = document.createDocumentFragment();
-  box.append(...parts);
-  return box;
+  return explanationView(result, { t, el });
 }
 
 // ---------------------------------------------------------------- troubleshoot
@@ -751,7 +732,7 @@ async function start() {
   state.version = hello.version;
   state.features = hello.features;
   $('engine-version').textContent = hello.version;
-  simulate = setupSimulate({ engine, state, t, number, el, $, progress });
+  simulate = setupSimulate({ engine, state, t, number, el, $, progress, lintedMessage: () => state.linted });
   await setLocale(pickLocale(), { remember: false });
   status.textContent = '';
   setupRawInput();

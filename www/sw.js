@@ -6,6 +6,8 @@ const SHELL = [
   './', 'index.html', 'style.css', 'app.js', 'worker.js', 'preview.html',
   'lib/engine-client.mjs', 'lib/source.mjs', 'lib/mime.mjs', 'lib/preview.mjs', 'lib/php.mjs',
   'lib/charts.mjs', 'lib/simulate-view.mjs',
+  'views/simulate/index.mjs', 'views/simulate/format.mjs', 'views/simulate/form.mjs', 'views/simulate/result.mjs',
+  'views/simulate/mail-list.mjs', 'views/simulate/compare.mjs', 'views/simulate/explanation.mjs', 'views/simulate/simulate.css',
   'engine/mail_preflight.js', 'engine/mail_preflight_bg.wasm', 'samples/contact-form.eml',
 ];
 

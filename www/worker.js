@@ -7,7 +7,7 @@ const ready = init().then(() => {
   // Which optional bindings this build of the engine has (the queue simulation,
   // the SMTP reply explainer and the SMTP settings check arrive in later builds).
   const features = {};
-  for (const name of ['simulate', 'explainSmtpReply', 'checkSmtpSettings', 'queuePresets']) {
+  for (const name of ['simulate', 'explainSmtpReply', 'checkSmtpSettings', 'queuePresets', 'compare', 'queueTimeZones']) {
     features[name] = typeof engine[name] === 'function';
   }
   return { version: engine.version(), features };
@@ -19,7 +19,9 @@ const operations = {
   lintPhpMail: (to, subject, message, headers, options) => engine.lintPhpMail(to, subject, message, headers, options),
   rules: (locale) => engine.rules(locale),
   messages: (locale) => engine.messages(locale),
-  simulate: (scenario) => engine.simulate(scenario),
+  simulate: (scenario, options) => engine.simulate(scenario, options),
+  compare: (a, b) => engine.compare(a, b),
+  queueTimeZones: () => engine.queueTimeZones(),
   explainSmtpReply: (text, locale) => engine.explainSmtpReply(text, locale),
   checkSmtpSettings: (settings, locale) => engine.checkSmtpSettings(settings, locale),
   queuePresets: () => engine.queuePresets(),
