@@ -7,6 +7,7 @@
 //! assert!(report.findings.iter().all(|f| f.rule_id != "size/total"));
 //! ```
 
+pub mod fixes;
 pub mod i18n;
 pub mod input;
 pub mod inspect;
