@@ -36,10 +36,11 @@ export function diffLines(before, after) {
         middle.push({ op: ' ', line: a[i] });
         i++;
         j++;
-      } else if (j < b.length && (i === a.length || lcs[i * width + j + 1] >= lcs[(i + 1) * width + j])) {
-        middle.push({ op: '+', line: b[j++] });
-      } else {
+      } else if (i < a.length && (j === b.length || lcs[(i + 1) * width + j] >= lcs[i * width + j + 1])) {
+        // Removed lines before added ones, as diff(1) shows a change.
         middle.push({ op: '-', line: a[i++] });
+      } else {
+        middle.push({ op: '+', line: b[j++] });
       }
     }
   }
