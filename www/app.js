@@ -22,21 +22,6 @@ const state = { locale: 'en', features: {}, version: '', rules: [], englishRules
 const engine = new EngineClient(new URL('./worker.js', import.meta.url));
 const ctx = { engine, state };
 
-/** The simulation view's helpers, in the shape lib/simulate-view.mjs takes. */
-function simulateProgress(box, textNode, key, params) {
-  const started = performance.now();
-  box.hidden = false;
-  const tick = () => {
-    textNode.textContent = text(key, { ...params, seconds: formatNumber((performance.now() - started) / 1000, 1) });
-  };
-  tick();
-  const timer = setInterval(tick, 100);
-  return () => {
-    clearInterval(timer);
-    box.hidden = true;
-  };
-}
-
 async function setLocale(locale, { remember = true } = {}) {
   const [messages, rules] = await Promise.all([engine.call('messages', [locale]), engine.call('rules', [locale])]);
   state.locale = locale;
@@ -144,7 +129,7 @@ function setupViews() {
   };
   const lint = setupLint(ctx);
   ctx.lint = lint;
-  const simulate = setupSimulate({ engine, state, t: text, number: formatNumber, el, $, progress: simulateProgress });
+  const simulate = setupSimulate({ engine, state, t: text, number: formatNumber, el, $ });
   ctx.views = {
     report, lint, fixes, history: historyView, simulate,
     explain: setupExplain(ctx), troubleshoot: setupTroubleshoot(ctx), rules: setupRules(ctx),

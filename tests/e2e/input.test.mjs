@@ -131,6 +131,23 @@ test('"Check this example" gives, for every documented example, the result its d
   await session.context.close();
 });
 
+test('a file dropped anywhere on the view is checked, instead of the browser leaving the page to show it', async () => {
+  const session = await openPage(harness);
+  const { page } = session;
+  await loadApp(page, harness.origin);
+  const transfer = await page.evaluateHandle(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['From: a@example.com\r\nTo: b@example.com\r\nSubject: Dropped\r\n\r\nHi\r\n'], 'dropped.eml'));
+    return data;
+  });
+  const prevented = await page.evaluate((data) => !document.getElementById('lint-title').dispatchEvent(
+    new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true })), transfer);
+  assert.ok(prevented, 'the browser\'s own handling (opening the file) is prevented');
+  await waitForReport(page);
+  assert.match(await page.textContent('#file-info'), /dropped\.eml/);
+  await session.context.close();
+});
+
 test('an empty box is not checked: the page says there is nothing to check yet', async () => {
   const session = await openPage(harness);
   const { page } = session;

@@ -29,6 +29,13 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const raw = { model: new RawText(''), bytes: null, name: '', inBox: true, shown: '', origin: '' };
 const marks = [];
 
+/**
+ * Attachments as Nodemailer takes them: `{filename, content}`, plus `contentType`
+ * only when the browser knows it; Nodemailer (and the engine) otherwise guess it
+ * from the name, as for an attached `.eml` (issue 20, flow 3).
+ */
+const composeFiles = { list: [] };
+
 function utf8OrNull(bytes) {
   try {
     return strictUtf8.decode(bytes);
@@ -136,13 +143,6 @@ function composeRequest() {
   return { kind: 'compose', compose };
 }
 
-/**
- * Attachments as Nodemailer takes them: `{filename, content}`, plus `contentType`
- * only when the browser knows it; Nodemailer (and the engine) otherwise guess it
- * from the name, as for an attached `.eml` (issue 20, flow 3).
- */
-const composeFiles = { list: [] };
-
 async function readComposeFiles(files) {
   const list = [];
   for (const file of files) {
@@ -211,8 +211,16 @@ export function setupLintInput({ onFile, onError }) {
   zone.addEventListener('dragleave', () => zone.classList.remove('dragging'));
   zone.addEventListener('drop', (e) => {
     e.preventDefault();
+    e.stopPropagation();
     zone.classList.remove('dragging');
     if (e.dataTransfer.files.length) onFile(e.dataTransfer.files[0]);
+  });
+  // A file dropped anywhere else on the view is checked too, instead of the browser
+  // leaving the page to show it (and losing what was typed).
+  document.addEventListener('dragover', (e) => e.preventDefault());
+  document.addEventListener('drop', (e) => {
+    e.preventDefault();
+    if (e.dataTransfer.files.length && !$('view-lint').hidden) onFile(e.dataTransfer.files[0]);
   });
   $('c-attachments').addEventListener('change', (e) => readComposeFiles([...e.target.files]).catch(onError));
 }
