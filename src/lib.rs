@@ -109,7 +109,7 @@ pub fn lint_compose(compose: &Compose, options: &Options) -> Result<Report, Lint
 /// Lints the message PHP `mail(to, subject, message, additional_headers)` hands to sendmail.
 pub fn lint_php_mail(call: &PhpMail, options: &Options) -> Result<Report, LintError> {
     check_input_size(call.input_size())?;
-    let rendered = call.render();
+    let rendered = call.render_on(options.php.as_ref().map(|php| php.platform).unwrap_or_default());
     check_input_size(rendered.len())?;
     let message = Message::analyse(&rendered, Origin::PhpMail, call.input_fields());
     Ok(report_for(&message, options, Some(&rendered)))

@@ -226,6 +226,18 @@ crate::catalog! {
         es: "El HTML tiene más de {limit} elementos; solo se analizaron sus primeros {analysed} de {total} bytes, así que el resto puede ocultar texto.",
         pl: "HTML ma ponad {limit} elementów; przeanalizowano tylko pierwsze {analysed} z {total} bajtów, więc reszta może ukrywać tekst.",
     },
+    "spam/invisible-text.too-much-work" => {
+        en: "The HTML and its style sheets take more than {limit} steps to analyse; only its first {analysed} of {total} bytes were analysed, so the rest may hide text.",
+        fr: "Le HTML et ses feuilles de style demandent plus de {limit} étapes d'analyse ; seuls ses {analysed} premiers octets sur {total} ont été analysés, le reste peut donc masquer du texte.",
+        es: "El HTML y sus hojas de estilo requieren más de {limit} pasos de análisis; solo se analizaron sus primeros {analysed} de {total} bytes, así que el resto puede ocultar texto.",
+        pl: "Analiza HTML i jego arkuszy stylów wymaga ponad {limit} kroków; przeanalizowano tylko pierwsze {analysed} z {total} bajtów, więc reszta może ukrywać tekst.",
+    },
+    "spam/invisible-text.too-much-text" => {
+        en: "The HTML yields more than {limit} bytes of text to analyse; only its first {analysed} of {total} bytes were analysed, so the rest may hide text.",
+        fr: "Le HTML produit plus de {limit} octets de texte à analyser ; seuls ses {analysed} premiers octets sur {total} ont été analysés, le reste peut donc masquer du texte.",
+        es: "El HTML produce más de {limit} bytes de texto que analizar; solo se analizaron sus primeros {analysed} de {total} bytes, así que el resto puede ocultar texto.",
+        pl: "HTML daje ponad {limit} bajtów tekstu do analizy; przeanalizowano tylko pierwsze {analysed} z {total} bajtów, więc reszta może ukrywać tekst.",
+    },
     "spam/invisible-text.fix" => {
         en: "Give text a colour that stands out from its background, and remove text the reader is not meant to see.",
         fr: "Donnez au texte une couleur qui se distingue de son fond, et supprimez le texte que le lecteur n'est pas censé voir.",

@@ -8,7 +8,7 @@ use super::{percent_decode, scheme_of};
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::spam::part_location;
+use crate::rules::spam::element_location;
 use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
 
 pub const RULE: Rule = Rule {
@@ -134,7 +134,7 @@ fn check(message: &Message, cx: &mut Context) {
                     Msg::new(id).text("href", link.href.clone()).text("text", link.text.clone()).text("scheme", scheme),
                 )
                     .evidence(format!("<a href=\"{}\">{}</a>", link.href, link.text))
-                    .at(part_location(message, html.part)),
+                    .at(element_location(message, html, link.tag)),
             );
         }
     }

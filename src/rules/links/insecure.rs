@@ -7,7 +7,7 @@ use super::scheme_of;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::spam::part_location;
+use crate::rules::spam::element_location;
 use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
 
 pub const RULE: Rule = Rule {
@@ -44,7 +44,7 @@ pub const RULE: Rule = Rule {
 fn check(message: &Message, cx: &mut Context) {
     let report_plain = cx.options.thresholds.links.report_plain_http;
     for html in &message.html {
-        let mut plain: Vec<&str> = Vec::new();
+        let mut plain: Vec<&crate::model::html::Link> = Vec::new();
         for link in &html.facts.links {
             if scheme_of(&link.href).as_deref() != Some("http") {
                 continue;
@@ -61,16 +61,16 @@ fn check(message: &Message, cx: &mut Context) {
                         Msg::new("links/insecure.declared-https").text("href", link.href.clone()).text("shown", shown),
                     )
                         .evidence(format!("<a href=\"{}\">{}</a>", link.href, shown))
-                        .at(part_location(message, html.part)),
+                        .at(element_location(message, html, link.tag)),
                 ),
-                None => plain.push(&link.href),
+                None => plain.push(link),
             }
         }
         if report_plain && !plain.is_empty() {
             cx.emit(
-                Draft::new(Msg::new("links/insecure.plain-http").int("count", plain.len()).text("href", plain[0]))
-                    .evidence(plain.iter().take(5).copied().collect::<Vec<_>>().join(" "))
-                    .at(part_location(message, html.part))
+                Draft::new(Msg::new("links/insecure.plain-http").int("count", plain.len()).text("href", plain[0].href.as_str()))
+                    .evidence(plain.iter().take(5).map(|l| l.href.as_str()).collect::<Vec<_>>().join(" "))
+                    .at(element_location(message, html, plain[0].tag))
                     .severity(Severity::Info)
                     .fix(Msg::new("links/insecure.fix-plain")),
             );

@@ -7,7 +7,7 @@ use super::web_host;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::spam::part_location;
+use crate::rules::spam::element_location;
 use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule};
 
 pub const RULE: Rule = Rule {
@@ -109,7 +109,7 @@ fn check(message: &Message, cx: &mut Context) {
             cx.emit(
                 Draft::new(Msg::new("links/mismatch.other-domain").text("shown", shown).text("target", target))
                     .evidence(format!("<a href=\"{}\">{}</a>", link.href, link.text))
-                    .at(part_location(message, html.part)),
+                    .at(element_location(message, html, link.tag)),
             );
         }
     }

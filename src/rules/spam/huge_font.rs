@@ -3,7 +3,7 @@
 //! resolved through the HTML tree (`model::html`): CSS `font-size` and `font`
 //! in px/pt/em/rem/%/keywords, `<font size>`, headings.
 
-use super::part_location;
+use super::element_location;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
@@ -35,6 +35,38 @@ pub const RULE: Rule = Rule {
             "A huge size on hidden text is for spam/invisible-text, and a huge size with no text is nothing",
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<p style=\"font-size:90px\"> </p><p>Text</p>\n"),
         ),
+        Example::fails(
+            "A size in rem (4rem = 64px)",
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<p style=\"font-size:4rem\">Big sale today</p>\n"),
+        ),
+        Example::fails(
+            "A percentage of an inherited size",
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<div style=\"font-size:30px\"><p style=\"font-size:200%\">Big sale today</p></div>\n"),
+        ),
+        Example::fails(
+            "A keyword: xxx-large (48px)",
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<p style=\"font-size:xxx-large\">Big sale today</p>\n"),
+        ),
+        Example::fails(
+            "An em size on an enlarged block (3em = 48px)",
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<div style=\"font-size:3em\"><b>Big sale today</b></div>\n"),
+        ),
+        Example::fails(
+            "A sibling selector in a style sheet",
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<style>h6 + p { font-size: 60px }</style><h6>News</h6><p>Big sale today</p>\n"),
+        ),
+        Example::fails(
+            "A CSS escape in the property name",
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<p style=\"font-s\\ize:72px\">Big sale today</p>\n"),
+        ),
+        Example::passes(
+            "A huge size in a print-only style sheet",
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<style>@media print { p { font-size: 72px } }</style><p>Text</p>\n"),
+        ),
+        Example::passes(
+            "A huge size on a :hover state",
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<style>p:hover { font-size: 72px }</style><p>Text</p>\n"),
+        ),
         Example::passes(
             "A higher threshold from options",
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<p style=\"font-size:72px\">Big sale today</p>\n"),
@@ -48,25 +80,27 @@ fn check(message: &Message, cx: &mut Context) {
     let limit = cx.options.thresholds.spam.huge_font_px;
     for html in &message.html {
         // One finding per place that sets the size, quoting the text it enlarges.
-        let mut reported: Vec<&str> = Vec::new();
+        // Sources are compared as written: ten `<font size="7">` are one place.
+        let mut reported: Vec<String> = Vec::new();
         for run in &html.facts.runs {
             if run.hidden.is_some() || f64::from(run.font_px) <= limit || !run.text.chars().any(char::is_alphanumeric) {
                 continue;
             }
-            if reported.contains(&run.font_source.as_str()) {
+            let source = html.facts.describe(run.font_source);
+            if reported.contains(&source) {
                 continue;
             }
-            reported.push(&run.font_source);
+            reported.push(source.clone());
             cx.emit(
                 Draft::new(
                     Msg::new("spam/huge-font.too-large")
                         .int("size", run.font_px.round() as i64)
                         .int("limit", limit.round() as i64)
-                        .text("source", run.font_source.clone())
-                        .text("element", run.element.clone()),
+                        .text("source", source.clone())
+                        .text("element", run.element.to_string()),
                 )
-                .evidence(format!("{} → {}", run.font_source, run.text))
-                .at(part_location(message, html.part)),
+                .evidence(format!("{source} → {}", run.text))
+                .at(element_location(message, html, run.tag)),
             );
         }
     }

@@ -3,7 +3,7 @@
 //! The image size is its decoded size: an attached image, an inline `cid:`
 //! image, or a `data:` URI in the HTML.
 
-use super::{count_words, part_location};
+use super::{count_words, element_location, part_location};
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::rules::links::percent_decode;
@@ -116,7 +116,7 @@ fn images(message: &Message) -> Vec<SizedImage> {
             } else if src.len() > 5 && src.as_bytes()[..5].eq_ignore_ascii_case(b"data:") {
                 if let Some(bytes) = data_uri_size(src) {
                     let name: String = src.chars().take(40).collect();
-                    let location = part_location(message, html.part);
+                    let location = element_location(message, html, image.tag);
                     out.push(SizedImage { name: format!("{name}…"), bytes, location });
                 }
             }
