@@ -8,17 +8,17 @@ import init, * as engine from './engine/mail_preflight.js';
 const has = (name) => typeof engine[name] === 'function';
 
 /**
- * The PHP `mail()` platform as a lint option (issue 20, flow 2). The engine's
- * platform-aware renderer is expected to take it as `options.phpMail.platform`
- * (`unix` | `windows`); until it does, the option is left out.
+ * The PHP `mail()` platform as a lint option (issue 20, flow 2): the engine renders
+ * what PHP hands on for `options.php.platform` (`unix` | `windows`). An engine
+ * without it refuses the option; then the option is left out.
  */
 function phpPlatformOption(platform) {
-  return { phpMail: { platform } };
+  return { php: { platform } };
 }
 
 function probePhpPlatform() {
   try {
-    engine.lintPhpMail('a@example.com', 'probe', 'x', '', { ...phpPlatformOption('unix') });
+    engine.lintPhpMail('a@example.com', 'probe', 'x', '', phpPlatformOption('unix'));
     return true;
   } catch {
     return false;

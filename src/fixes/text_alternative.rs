@@ -64,7 +64,12 @@ pub(crate) fn apply(raw: &[u8]) -> Option<Change> {
     push_line(&mut out, b"Content-Type: text/plain; charset=utf-8");
     push_line(&mut out, b"Content-Transfer-Encoding: quoted-printable");
     push_line(&mut out, b"");
-    out.extend_from_slice(eol.adapt(&encode::quoted_printable(&text)).as_bytes());
+    // The text part's lines end with CRLF on the wire (RFC 2046 §4.1.1), then quoted-printable.
+    let mut encoded = encode::quoted_printable_body(text.replace('\n', "\r\n").as_bytes());
+    if !encoded.ends_with("\r\n") {
+        encoded.push_str("\r\n");
+    }
+    out.extend_from_slice(eol.adapt(&encoded).as_bytes());
     push_line(&mut out, delimiter.as_bytes());
     push_line(&mut out, content_type);
     if let Some(cte) = transfer_encoding {

@@ -30,6 +30,8 @@ function englishOnly(locale) {
   const list = [];
   for (const [key, text] of Object.entries(en)) {
     if (local[key] === text) continue;
+    // A template that is only placeholders and punctuation ("{rule} ({severity}): {message}") says nothing in English.
+    if (!/\p{L}/u.test(text.replace(/\{\w+\}/g, ''))) continue;
     list.push({ key, text, matcher: templateMatcher(text.trim()) });
   }
   return list;

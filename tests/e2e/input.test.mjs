@@ -215,27 +215,49 @@ test('a file over the engine\'s input limit is refused before it is read', async
   await session.context.close();
 });
 
-/** The engine renders PHP mail() per platform once its lintPhpMail takes `options.phpMail.platform`. */
+/** The engine renders PHP mail() per platform once its lintPhpMail takes `options.php.platform`. */
 let phpPlatform = false;
 try {
-  engine.lintPhpMail('a@example.com', 's', 'x', '', { phpMail: { platform: 'unix' } });
+  engine.lintPhpMail('a@example.com', 's', 'x', '', { php: { platform: 'unix' } });
   phpPlatform = true;
 } catch { /* not yet */ }
 
-test('the PHP mail() tab checks a multi-line body as PHP on Linux hands it to sendmail: no mixed line ends',
-  { todo: phpPlatform ? false : 'the engine\'s lintPhpMail does not take options.phpMail.platform yet (issue 20, flow 2, engine side)' },
+test('the PHP mail() tab hands the engine the call as the script makes it, on the platform chosen',
+  { todo: phpPlatform ? false : 'the engine\'s lintPhpMail does not take options.php.platform yet (issue 20, flow 2, engine side)' },
   async () => {
     const session = await openPage(harness);
     const { page } = session;
+    await page.addInitScript(() => {
+      window.__phpCalls = [];
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function seen(message, ...rest) {
+        if (message && message.op === 'lintPhpMail') window.__phpCalls.push(message.args);
+        return post.call(this, message, ...rest);
+      };
+    });
     await loadApp(page, harness.origin, '#lint/php');
-    await page.selectOption('#p-platform', 'unix');
     await page.fill('#p-to', 'owner@bakery.example');
     await page.fill('#p-subject', 'Contact form');
     await page.fill('#p-message', 'Hello,\nthis is a message\non three lines.');
     await page.fill('#p-headers', 'From: contact@bakery.example\nReply-To: contact@bakery.example');
-    const report = await lint(page);
+    // A contact form's body comes from a form field: browsers send it with CRLF, so nothing is mixed.
+    let report = await lint(page);
     assert.ok(!report.rules.includes('headers/line-breaks'), String(report.rules));
     assert.notEqual(report.verdict, 'fail', String(report.rules));
+    // Written "\n" in a PHP file on Linux, the body keeps LF while PHP ends the header lines with CRLF.
+    await page.selectOption('#p-message-eol', 'lf');
+    await page.selectOption('#p-platform', 'windows');
+    report = await lint(page);
+    const calls = await page.evaluate(() => window.__phpCalls);
+    assert.deepEqual(calls[0][0], { to: 'owner@bakery.example', subject: 'Contact form', message: 'Hello,\r\nthis is a message\r\non three lines.',
+      headers: 'From: contact@bakery.example\r\nReply-To: contact@bakery.example' });
+    assert.equal(calls[0][1], 'unix');
+    assert.equal(calls[1][0].message, 'Hello,\nthis is a message\non three lines.');
+    assert.equal(calls[1][1], 'windows');
+    const expected = engine.lintPhpMail('owner@bakery.example', 'Contact form', calls[1][0].message, calls[1][0].headers,
+      { php: { platform: 'windows' } });
+    assert.deepEqual([...report.rules].sort(), expected.findings.map((f) => f.ruleId).sort());
+    assert.match(await page.textContent('#source'), /^Subject: Contact form\r?\nTo: owner@bakery\.example/, 'PHP on Windows writes Subject first');
     await session.context.close();
   });
 

@@ -156,9 +156,12 @@ async function readComposeFiles(files) {
 
 function phpRequest() {
   const call = {};
-  for (const [key, id] of PHP_FIELDS) call[key] = id === 'p-headers' ? $(id).value : fromVisible($(id).value);
+  for (const [key, id] of PHP_FIELDS) call[key] = id === 'p-headers' || id === 'p-message' ? $(id).value : fromVisible($(id).value);
   // One header per line in the box; a PHP script joins them with "\r\n" (RFC 5322 §2.1).
   call.headers = call.headers.replace(/\r?\n/g, '\r\n');
+  // The body's line ends as the script has them: CRLF from a form field (browsers send a
+  // <textarea> with CRLF: HTML "constructing the entry list"), LF when written "\n" in the script.
+  if ($('p-message-eol').value === 'crlf') call.message = call.message.replace(/\r?\n/g, '\r\n');
   return { kind: 'php', call, platform: $('p-platform').value };
 }
 
@@ -192,8 +195,9 @@ export function fillRequest(request) {
   } else if (request.kind === 'php') {
     for (const [key, id] of PHP_FIELDS) {
       const value = request.call[key] || '';
-      $(id).value = id === 'p-headers' ? value.replace(/\r\n/g, '\n') : toVisible(value);
+      $(id).value = id === 'p-headers' || id === 'p-message' ? value.replace(/\r\n/g, '\n') : toVisible(value);
     }
+    $('p-message-eol').value = /\r\n/.test(request.call.message || '') || !/\n/.test(request.call.message || '') ? 'crlf' : 'lf';
     if (request.platform) $('p-platform').value = request.platform;
   }
   for (const mark of marks) mark();

@@ -1241,6 +1241,24 @@ crate::catalog! {
         es: "Windows (PHP habla SMTP por sí mismo)",
         pl: "Windows (PHP sam rozmawia przez SMTP)",
     },
+    "ui.php.message-eol" => {
+        en: "Line ends of $message",
+        fr: "Fins de ligne de $message",
+        es: "Finales de línea de $message",
+        pl: "Końce wierszy w $message",
+    },
+    "ui.php.message-eol.crlf" => {
+        en: "CRLF, as a form field arrives ($_POST)",
+        fr: "CRLF, comme arrive un champ de formulaire ($_POST)",
+        es: "CRLF, como llega un campo de formulario ($_POST)",
+        pl: "CRLF, tak jak przychodzi pole formularza ($_POST)",
+    },
+    "ui.php.message-eol.lf" => {
+        en: "LF, as written \"\\n\" in the script",
+        fr: "LF, comme écrit \"\\n\" dans le script",
+        es: "LF, como se escribe \"\\n\" en el script",
+        pl: "LF, jak zapisane \"\\n\" w skrypcie",
+    },
     "ui.verdict.spam-score" => {
         en: "Spam score {score} of {threshold}",
         fr: "Score de spam {score} sur {threshold}",
