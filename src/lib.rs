@@ -12,6 +12,7 @@
 //! of `rules::REGISTRY` → `Report`.
 
 pub mod error;
+pub mod fixes;
 pub mod grammar;
 pub mod hygiene;
 pub mod i18n;

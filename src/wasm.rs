@@ -348,3 +348,34 @@ pub fn check_smtp_settings_js(settings: JsValue, locale: JsValue) -> Result<JsVa
 pub fn queue_presets_js() -> Result<JsValue, JsValue> {
     to_js(&crate::queue::presets())
 }
+
+// ── mechanical fixes (issue 20) ─────────────────────────────────────────────
+
+/// Applies the mechanical fixes (`src/fixes/`) to a raw message (string or
+/// `Uint8Array`): `{fixed: Uint8Array, applied: [{fix, ruleId, count, detail}]}`.
+/// `options`: `{now?: unix seconds, only?: [fix ids]}`.
+#[wasm_bindgen(js_name = fixMessage)]
+pub fn fix_message_js(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let options = if options.is_undefined() || options.is_null() {
+        crate::fixes::FixOptions::default()
+    } else {
+        let json = js_sys::JSON::stringify(&options).ok().and_then(|s| s.as_string()).filter(|_| options.is_object());
+        let json = json.ok_or_else(|| error("invalid-options", "fixMessage(input, options): options must be an object"))?;
+        crate::fixes::FixOptions::from_json(&json).map_err(|e| lint_error(&e, Locale::En))?
+    };
+    let bytes = if let Some(text) = input.as_string() {
+        text.into_bytes()
+    } else if let Some(array) = input.dyn_ref::<Uint8Array>() {
+        if array.length() as usize > MAX_INPUT_BYTES {
+            return Err(too_large(array.length() as usize, Locale::En));
+        }
+        array.to_vec()
+    } else {
+        return Err(error("invalid-input", "fixMessage(input): input must be a string or a Uint8Array"));
+    };
+    let fixed = crate::fixes::fix(&bytes, &options).map_err(|e| lint_error(&e, Locale::En))?;
+    let out = js_sys::Object::new();
+    let _ = Reflect::set(&out, &JsValue::from_str("fixed"), &Uint8Array::from(fixed.bytes.as_slice()));
+    let _ = Reflect::set(&out, &JsValue::from_str("applied"), &to_js(&fixed.applied)?);
+    Ok(out.into())
+}
