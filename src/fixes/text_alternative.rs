@@ -11,7 +11,8 @@ use crate::report::Origin;
 
 /// The visible text of a top-level `text/html` body, when the message is one.
 fn html_only_text(raw: &[u8]) -> Option<String> {
-    let message = Message::analyse(raw, Origin::Raw, Vec::new());
+    // Only the HTML body is read: the attachment inspection runs under the defaults.
+    let message = Message::analyse(raw, Origin::Raw, Vec::new(), &crate::rules::attachments::default_limits());
     let root = message.parts.first()?;
     if root.content_type != "text/html" || !root.children.is_empty() {
         return None;
