@@ -16,3 +16,6 @@ pub const SUBJECT_CAPS: f64 = 1.5;
 pub const INVISIBLE_TEXT_HIDDEN: f64 = 1.5;
 /// `spam/invisible-text`: HTML too large or deep to analyse whole (warning form).
 pub const HTML_TRUNCATED: f64 = 1.5;
+
+/// `spam/adult-terms` (warning form: a term in the subject, or several terms).
+pub const ADULT_TERMS: f64 = 2.5;

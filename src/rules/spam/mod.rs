@@ -11,6 +11,7 @@ pub mod listed_ip;
 pub mod missing_subject;
 pub mod subject_caps;
 pub mod subject_prefix;
+pub mod terms;
 pub mod whitespace;
 
 use crate::model::{Body, Message};
