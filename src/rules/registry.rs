@@ -48,6 +48,7 @@ pub const REGISTRY: &[&Rule] = &[
     &spam::invisible_text::RULE,
     &spam::listed_ip::RULE,
     &spam::adult_terms::RULE,
+    &spam::sales_language::RULE,
     // (end of spam)
 
     // ── links ───────────────────────────────────────────────────────────

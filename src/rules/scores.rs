@@ -19,3 +19,6 @@ pub const HTML_TRUNCATED: f64 = 1.5;
 
 /// `spam/adult-terms` (warning form: a term in the subject, or several terms).
 pub const ADULT_TERMS: f64 = 2.5;
+
+/// `spam/sales-language` (warning form: several categories or many phrases).
+pub const SALES_LANGUAGE: f64 = 2.0;

@@ -9,6 +9,7 @@ pub mod image_only;
 pub mod invisible_text;
 pub mod listed_ip;
 pub mod missing_subject;
+pub mod sales_language;
 pub mod subject_caps;
 pub mod subject_prefix;
 pub mod terms;
