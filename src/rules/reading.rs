@@ -8,7 +8,7 @@
 //! `.text`), so a change of the HTML facts is adapted in this file alone.
 
 use crate::model::html::HtmlFacts;
-use crate::model::{Body, Message};
+use crate::model::Message;
 use crate::report::Location;
 use crate::rules::spam::{part_location, subject_location};
 use std::borrow::Cow;
@@ -155,14 +155,19 @@ pub fn link_location(message: &Message, link: &Link) -> Location {
     part_location(message, link.part)
 }
 
+/// Where a text is: the Subject field, or its MIME part.
+pub fn place_location(message: &Message, text: &Text) -> Location {
+    match text.place {
+        Place::Subject => subject_location(message),
+        Place::Body { part } | Place::Hidden { part } | Place::ImageText { part } => part_location(message, part),
+    }
+}
+
 /// Where `range` of a text lies in the message: the exact bytes when the text
 /// is the message's bytes as they are, else the first place in its source
 /// where the same bytes are written, else the whole place.
 pub fn location(message: &Message, text: &Text, range: Range<usize>) -> Location {
-    let whole = match text.place {
-        Place::Subject => subject_location(message),
-        Place::Body { part } | Place::Hidden { part } | Place::ImageText { part } => part_location(message, part),
-    };
+    let whole = place_location(message, text);
     let (Some(source), Some(written)) = (text.source.clone(), text.text.get(range.clone())) else { return whole };
     let Some(raw) = message.raw.get(source.clone()) else { return whole };
     let written = written.as_bytes();
@@ -177,17 +182,4 @@ pub fn location(message: &Message, text: &Text, range: Range<usize>) -> Location
         Some(at) => whole.with_range(source.start + at, source.start + at + written.len()),
         None => whole,
     }
-}
-
-/// The decoded body text of the first text part (for rules that read the text
-/// alternative as written, such as the capitals share), else the visible HTML text.
-pub fn main_text<'m>(message: &'m Message) -> Option<Text<'m>> {
-    bodies(message).into_iter().next().or_else(|| {
-        message.parts.iter().find(|p| p.is_body).and_then(|p| match &p.body {
-            Body::Text(t) | Body::Html(t) => {
-                Some(Text { place: Place::Body { part: p.index }, text: Cow::Borrowed(t.as_ref()), source: p.body_range.clone(), verbatim: false })
-            }
-            _ => None,
-        })
-    })
 }

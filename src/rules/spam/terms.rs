@@ -51,12 +51,14 @@ pub fn scan<'l, P>(
     found
 }
 
-/// A term as written and, when it reads differently, as read: `ｐｏｒｎ → porn`,
-/// `p0rn → porn`; `Porn` alone (the reading only lowercases it). The arrow is
-/// language-neutral, so no sentence is built around it.
+/// A term as written and, when its letters read differently, as read:
+/// `ｐｏｒｎ → porn`, `p0rn → porn`; `Porn` and `100% FREE` alone (the reading
+/// only lowercases them and skips punctuation). The arrow is language-neutral,
+/// so no sentence is built around it.
 pub fn written_and_read(written: &str, read: &str) -> String {
     let written = written.split_whitespace().collect::<Vec<_>>().join(" ");
-    if written.to_lowercase() == read {
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    if letters(&written) == letters(read) {
         written
     } else {
         format!("{written} → {read}")
@@ -72,6 +74,9 @@ mod tests {
         assert_eq!(written_and_read("Porn", "porn"), "Porn");
         assert_eq!(written_and_read("ｐｏｒｎ", "porn"), "ｐｏｒｎ → porn");
         assert_eq!(written_and_read("ACT\n NOW", "act now"), "ACT NOW");
+        assert_eq!(written_and_read("100% FREE", "100 free"), "100% FREE");
+        assert_eq!(written_and_read("p0rn", "porn"), "p0rn → porn");
+        assert_eq!(written_and_read("PORNOGRAFIA", "pornografía"), "PORNOGRAFIA → pornografía");
     }
 
     #[test]
