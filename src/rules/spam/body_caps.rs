@@ -93,7 +93,7 @@ pub const RULE: Rule = Rule {
                 es: "Un tercio del cuerpo en mayúsculas (info)",
                 pl: "Jedna trzecia treści wielkimi literami (info)",
             },
-            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\n\nOur spring sale starts today with prices you will like. EVERY ITEM OF THE STORE IS REDUCED, FROM CHAIRS AND TABLES TO LAMPS, CARPETS AND MIRRORS. Come early because the best pieces will leave fast, and tell your friends about the sale too, they will thank you later.\n"),
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\n\nOur spring sale starts today with prices you will like. EVERY ITEM OF THE STORE IS REDUCED, FROM CHAIRS AND TABLES TO LAMPS, CARPETS AND MIRRORS. Come early because the best pieces will leave fast, and tell your friends about the sale too.\n"),
         )
         .at(Severity::Info),
         Example::passes(
