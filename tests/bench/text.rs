@@ -12,14 +12,10 @@ use mail_preflight::{lint, Options};
 use std::time::{Duration, Instant};
 use text_inputs::*;
 
-fn mean_time(budget: Duration, mut work: impl FnMut()) -> Duration {
-    let started = Instant::now();
-    let mut runs = 0u32;
-    while runs == 0 || started.elapsed() < budget {
-        work();
-        runs += 1;
-    }
-    started.elapsed() / runs
+/// The mean time of `work`, run for at least `budget` (`time_for` of the bench).
+fn mean_time(budget: Duration, work: impl FnMut()) -> Duration {
+    let (runs, elapsed) = super::time_for(budget, work);
+    elapsed / runs.max(1)
 }
 
 pub fn run(corpus: &[(String, Vec<u8>)]) {
