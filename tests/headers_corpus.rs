@@ -23,7 +23,14 @@ fn header_findings_on_the_corpus_match_the_reviewed_golden_file() {
     let mut per_message = Map::new();
     let mut per_rule: BTreeMap<String, usize> = BTreeMap::new();
     for (name, raw) in &corpus {
-        let report = lint(raw, &Options::default()).expect("corpus message lints");
+        // A file that is not a message (a digest's body alone) is recorded with its coded error.
+        let report = match lint(raw, &Options::default()) {
+            Ok(report) => report,
+            Err(error) => {
+                per_message.insert(name.clone(), json!({ "error": error.code() }));
+                continue;
+            }
+        };
         let findings: Vec<Value> = report
             .findings
             .iter()

@@ -419,7 +419,8 @@ fn every_grammar_problem_has_a_description_in_every_language() {
         address::AddressProblem as A, date::DateProblem as D, encoded_word::EncodedWordProblem as E,
     };
     use mail_preflight::grammar::{lexer::LexProblem as L, mime::MimeProblem as M, msg_id::MsgIdProblem as I};
-    let mut codes: Vec<String> = Vec::new();
+    use mail_preflight::rules::headers::grammar_texts;
+    let mut codes: Vec<&mail_preflight::i18n::Entry> = Vec::new();
     let lex = [
         L::UnclosedComment,
         L::UnopenedComment,
@@ -434,7 +435,7 @@ fn every_grammar_problem_has_a_description_in_every_language() {
         L::BackslashAtEnd,
         L::C1Control,
     ];
-    codes.extend(lex.iter().map(|l| format!("address.{}", A::Lex(*l).code())));
+    codes.extend(lex.iter().map(|l| grammar_texts::address_problem(A::Lex(*l))));
     let address = [
         A::Empty,
         A::MissingAt,
@@ -460,7 +461,7 @@ fn every_grammar_problem_has_a_description_in_every_language() {
         A::AddressTooLong,
         A::InvalidIdn,
     ];
-    codes.extend(address.iter().map(|a| format!("address.{}", a.code())));
+    codes.extend(address.iter().map(|a| grammar_texts::address_problem(*a)));
     let date = [
         D::Syntax,
         D::BadDayName,
@@ -472,12 +473,12 @@ fn every_grammar_problem_has_a_description_in_every_language() {
         D::ObsoleteZone,
         D::TrailingText,
     ];
-    codes.extend(date.iter().map(|d| format!("date.{}", d.code())));
+    codes.extend(date.iter().map(|d| grammar_texts::date_problem(*d)));
     let ids = [I::Empty, I::Syntax, I::SeveralIds, I::ObsoletePhrase, I::ObsoleteForm];
-    codes.extend(ids.iter().map(|i| format!("msg-id.{}", i.code())));
+    codes.extend(ids.iter().map(|i| grammar_texts::msg_id_problem(*i)));
     let words =
         [E::Unterminated, E::UnknownCharset, E::UnknownEncoding, E::BadBase64, E::BadQ, E::TooLong, E::InQuotedString];
-    codes.extend(words.iter().map(|w| format!("encoded-word.{}", w.code())));
+    codes.extend(words.iter().map(|w| grammar_texts::encoded_word_problem(*w)));
     let mime = [
         M::BadType,
         M::MissingSubtype,
@@ -491,9 +492,13 @@ fn every_grammar_problem_has_a_description_in_every_language() {
         M::Rfc2231UnknownCharset,
         M::Rfc2231BadSections,
     ];
-    codes.extend(mime.iter().map(|m| format!("mime.{}", m.code())));
-    let missing: Vec<_> =
-        codes.iter().filter(|c| mail_preflight::i18n::entry(&format!("headers/grammar.{c}")).is_none()).collect();
+    codes.extend(mime.iter().map(|m| grammar_texts::mime_problem(*m)));
+    let labels = mail_preflight::rules::LABELS.iter().flat_map(|l| l.iter());
+    let missing: Vec<_> = codes
+        .iter()
+        .filter(|e| !labels.clone().any(|l| l.id == e.id) || mail_preflight::Locale::ALL.iter().any(|&l| e.text(l).is_empty()))
+        .map(|e| e.id)
+        .collect();
     assert!(missing.is_empty(), "{missing:?}");
 }
 

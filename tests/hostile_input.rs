@@ -2,17 +2,37 @@
 
 mod common;
 
-use mail_preflight::{lint, LintError, Options, MAX_INPUT_BYTES};
+use mail_preflight::model::Message;
+use mail_preflight::report::Origin;
+use mail_preflight::{lint, LintError, Linter, NotAMessage, Options, MAX_INPUT_BYTES};
 use std::time::{Duration, Instant};
 
 fn lints(raw: &[u8]) -> mail_preflight::Report {
     lint(raw, &Options::default()).expect("a report")
 }
 
+/// Every rule run over `raw` analysed as it is, past the `not-a-message`
+/// check: the rules themselves must survive whatever reaches them.
+fn rules_survive(raw: &[u8]) -> mail_preflight::Report {
+    let linter = Linter::new(&Options::default()).expect("default options");
+    linter.report_for(&Message::analyse(raw, Origin::Raw, Vec::new()), None)
+}
+
 #[test]
-fn empty_input_gives_a_report() {
-    let report = lints(b"");
-    assert_eq!(report.sizes.encoded, 0);
+fn empty_input_is_not_a_message() {
+    for raw in [&b""[..], b"   \r\n\t\n"] {
+        let error = lint(raw, &Options::default()).expect_err("refused");
+        assert_eq!(error, LintError::NotAMessage(NotAMessage::Empty));
+        assert_eq!(error.code(), "not-a-message");
+    }
+    assert_eq!(rules_survive(b"").sizes.encoded, 0);
+}
+
+#[test]
+fn a_file_of_another_kind_is_not_a_message_and_says_which() {
+    let error = lint(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", &Options::default()).expect_err("refused");
+    assert_eq!(error, LintError::NotAMessage(NotAMessage::File("PDF")));
+    assert!(error.localized(mail_preflight::Locale::Fr).contains("PDF"));
 }
 
 #[test]
@@ -26,7 +46,11 @@ fn binary_garbage_gives_a_report() {
             state as u8
         })
         .collect();
-    lints(&garbage);
+    match lint(&garbage, &Options::default()) {
+        Ok(_) | Err(LintError::NotAMessage(_)) => {}
+        Err(other) => panic!("garbage gives a report or not-a-message, got {other:?}"),
+    }
+    rules_survive(&garbage);
 }
 
 #[test]
@@ -46,12 +70,19 @@ fn input_over_the_hard_limit_is_refused_with_a_clear_error() {
 #[test]
 fn message_without_separator_gives_a_report() {
     lints(b"From: a@example.com\nSubject: no body and no blank line");
-    lints(b"just a line of text without any header");
+}
+
+#[test]
+fn text_without_any_header_field_is_not_a_message() {
+    let raw = b"just a line of text without any header";
+    assert_eq!(lint(raw, &Options::default()), Err(LintError::NotAMessage(NotAMessage::NoHeader)));
+    assert!(rules_survive(raw).has("headers/missing-field"));
 }
 
 #[test]
 fn invalid_utf8_and_nul_bytes_give_a_report() {
     lints(b"From: \xff\xfe <a@example.com>\r\nSubject: \x00\x01\r\n\r\n\xc3\x28 body \x00 with nul\r\n");
+    rules_survive(b"\x00\xff\r\r\n:\n\xc3");
 }
 
 #[test]
@@ -73,7 +104,13 @@ fn every_corpus_message_lints_without_panic_in_under_a_second() {
         let started = Instant::now();
         let result = std::panic::catch_unwind(|| lint(raw, &Options::default()));
         assert!(result.is_ok(), "{name}: panicked");
-        assert!(result.unwrap().is_ok(), "{name}: refused");
+        // A corpus file may be a fragment (a digest's body alone): refused as
+        // not a message, recorded so in the golden files; never any other error.
+        match result.unwrap() {
+            Ok(_) => {}
+            Err(LintError::NotAMessage(_)) => assert!(!rules_survive(raw).findings.is_empty(), "{name}"),
+            Err(other) => panic!("{name}: refused with {other:?}"),
+        }
         // A guard against runaway work, not a benchmark (see `make bench`).
         assert!(started.elapsed() < Duration::from_secs(5), "{name}: took {:?}", started.elapsed());
     }

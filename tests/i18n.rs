@@ -1,14 +1,21 @@
-//! The catalogues: every message exists in en, fr, es and pl, none is empty,
-//! every language uses the same named parameters, and every rule has its texts.
+//! Every text: the catalogues (core, page, CLI, queue, SMTP), every rule's
+//! texts and the groups' labels exist in en, fr, es and pl, none is empty,
+//! every language uses the same named parameters, and no id is declared twice.
 
 use mail_preflight::i18n::{self, template_params, Locale};
-use mail_preflight::rules::REGISTRY;
+use mail_preflight::pipeline::docs;
+use mail_preflight::rules::{LABELS, REGISTRY};
 
 #[test]
-fn every_message_has_every_language_with_the_same_parameters() {
+fn every_text_has_every_language_with_the_same_parameters_and_a_unique_id() {
     let mut problems = Vec::new();
     let mut ids = std::collections::HashSet::new();
-    for entry in i18n::all_entries() {
+    let entries = i18n::all_entries()
+        .chain(REGISTRY.iter().flat_map(|rule| rule.texts.entries()))
+        .chain(LABELS.iter().flat_map(|labels| labels.iter().copied()));
+    let mut count = 0;
+    for entry in entries {
+        count += 1;
         if !ids.insert(entry.id) {
             problems.push(format!("{}: duplicate id", entry.id));
         }
@@ -28,19 +35,31 @@ fn every_message_has_every_language_with_the_same_parameters() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert_eq!(count, docs::all_entries().count(), "docs::all_entries lists every text");
 }
 
 #[test]
-fn every_rule_has_summary_why_and_fix_in_every_language() {
-    let mut missing = Vec::new();
+fn every_rule_text_is_named_after_its_rule() {
     for rule in REGISTRY {
-        for key in [format!("{}.summary", rule.id), format!("{}.why", rule.id), format!("{}.fix", rule.id)] {
-            if i18n::entry(&key).is_none() {
-                missing.push(key);
-            }
+        let texts = rule.texts;
+        assert_eq!(texts.summary.id, format!("{}.summary", rule.id));
+        assert_eq!(texts.why.id, format!("{}.why", rule.id));
+        assert_eq!(texts.fix.id, format!("{}.fix", rule.id));
+        for entry in texts.messages {
+            assert!(entry.id.starts_with(&format!("{}.", rule.id)), "{} in {}", entry.id, rule.id);
         }
     }
-    assert!(missing.is_empty(), "missing catalogue keys: {missing:?}");
+}
+
+#[test]
+fn the_catalogues_keep_only_core_page_cli_queue_and_smtp_texts() {
+    for area in i18n::catalog::AREAS {
+        assert!(["core", "queue", "smtp", "ui", "cli"].contains(&area.name), "{}", area.name);
+        for entry in area.entries {
+            let rule_like = REGISTRY.iter().any(|rule| entry.id.starts_with(&format!("{}.", rule.id)));
+            assert!(!rule_like, "{} belongs in its rule's file", entry.id);
+        }
+    }
 }
 
 #[test]
@@ -82,4 +101,31 @@ fn locales_parse_from_browser_tags() {
     assert_eq!(Locale::parse("fr-CA"), Some(Locale::Fr));
     assert_eq!(Locale::parse("pl_PL.UTF-8"), Some(Locale::Pl));
     assert_eq!(Locale::parse("de"), None);
+}
+
+#[test]
+fn a_report_rendered_in_another_language_renders_its_labels_in_that_language_too() {
+    let raw = b"From: Alice <a@example.com\r\nTo: b@example.com\r\nSubject: Hi\r\n\r\nHello\r\n";
+    let options = mail_preflight::Options::default().with_locale(Locale::Fr);
+    let french = mail_preflight::lint(raw, &options).unwrap();
+    let english = mail_preflight::lint(raw, &mail_preflight::Options::default()).unwrap();
+    let rendered = docs::render_report(&french, Locale::En);
+    let messages = |report: &mail_preflight::Report| -> Vec<String> {
+        report.findings.iter().map(|f| format!("{} | {}", f.message, f.fix)).collect()
+    };
+    assert_eq!(messages(&rendered), messages(&english));
+    assert_ne!(messages(&french), messages(&english));
+    assert!(english.findings.iter().any(|f| f.params.values().any(|p| matches!(p, i18n::Param::Label { .. }))));
+}
+
+#[test]
+fn a_report_read_back_from_json_renders_the_same() {
+    let raw = mail_preflight::rules::size::generated_message(10_000_001);
+    let report = mail_preflight::lint(&raw, &mail_preflight::Options::default()).unwrap();
+    let json = serde_json::to_string(&report).unwrap();
+    let back: mail_preflight::Report = serde_json::from_str(&json).unwrap();
+    for locale in Locale::ALL {
+        assert_eq!(docs::render_report(&back, locale), docs::render_report(&report, locale));
+    }
+    assert!(report.findings.iter().any(|f| f.message.contains("10.00\u{a0}MB")));
 }

@@ -179,6 +179,29 @@ macro_rules! rule_texts {
     };
 }
 
+/// Declares labels: short texts that findings insert into their messages
+/// (the name of a grammar problem, of a file format), in the four languages:
+///
+/// ```ignore
+/// label_texts! { "headers/grammar.";
+///     ADDRESS_EMPTY "address.empty" => { en: "…", fr: "…", es: "…", pl: "…" },
+/// }
+/// ```
+/// It defines one `Entry` constant per label (ids `<prefix><key>`) and
+/// `LABELS`, which lists them all. A message takes one with `Msg::label`, so the
+/// label is rendered again in the reader's language with the message.
+#[macro_export]
+macro_rules! label_texts {
+    ($prefix:literal; $($name:ident $key:literal => { en: $en:expr, fr: $fr:expr, es: $es:expr, pl: $pl:expr $(,)? }),* $(,)?) => {
+        $(
+            pub const $name: $crate::i18n::Entry =
+                $crate::i18n::Entry { id: concat!($prefix, $key), en: $en, fr: $fr, es: $es, pl: $pl };
+        )*
+        /// Every label of this file.
+        pub const LABELS: &[&$crate::i18n::Entry] = &[$(&$name),*];
+    };
+}
+
 /// A title in the four languages: `title! { en: "…", fr: "…", es: "…", pl: "…" }`.
 #[macro_export]
 macro_rules! title {
@@ -219,15 +242,20 @@ pub fn text(id: &str, locale: Locale) -> &str {
     }
 }
 
-/// A parameter value; numbers and sizes are formatted for the reader's language.
+/// A parameter value; numbers and sizes are formatted for the reader's
+/// language, labels are rendered in it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Param {
     Int(i64),
     Float(f64),
     Text(String),
-    /// A byte count shown in decimal megabytes ("10.49 MB").
-    Megabytes(u64),
+    /// A byte count shown in decimal megabytes ("10.49 MB"): `{"megabytes": 10485760}`
+    /// in JSON, so a report read back from JSON renders it the same.
+    Megabytes { megabytes: u64 },
+    /// A label (`label_texts!`) by id, shown in the reader's language:
+    /// `{"label": "headers/grammar.address.empty"}` in JSON.
+    Label { label: String },
 }
 
 /// A message to be shown: an id plus named parameters.
@@ -238,16 +266,18 @@ pub struct Msg {
     /// (`Msg::of`): rule texts live with their rule, not in the catalogue index.
     entry: Option<&'static Entry>,
     pub params: Vec<(&'static str, Param)>,
+    /// The entries of the `Param::Label` parameters, to render them.
+    labels: Vec<&'static Entry>,
 }
 
 impl Msg {
     /// A catalogue message by id (page, CLI, queue and SMTP texts).
     pub fn new(id: &'static str) -> Msg {
-        Msg { id, entry: None, params: Vec::new() }
+        Msg { id, entry: None, params: Vec::new(), labels: Vec::new() }
     }
     /// A message from a typed constant (a rule's texts): a misspelt name does not compile.
     pub fn of(entry: &'static Entry) -> Msg {
-        Msg { id: entry.id, entry: Some(entry), params: Vec::new() }
+        Msg { id: entry.id, entry: Some(entry), params: Vec::new(), labels: Vec::new() }
     }
     /// The entry of this message, when known.
     pub fn entry(&self) -> Option<&'static Entry> {
@@ -268,7 +298,13 @@ impl Msg {
     }
     /// A byte count shown in decimal megabytes ("10.49 MB") in the reader's language.
     pub fn megabytes(mut self, name: &'static str, value: u64) -> Msg {
-        self.params.push((name, Param::Megabytes(value)));
+        self.params.push((name, Param::Megabytes { megabytes: value }));
+        self
+    }
+    /// A label (`label_texts!`), rendered in the reader's language with the message.
+    pub fn label(mut self, name: &'static str, label: &'static Entry) -> Msg {
+        self.params.push((name, Param::Label { label: label.id.to_string() }));
+        self.labels.push(label);
         self
     }
 
@@ -278,12 +314,25 @@ impl Msg {
             Some(entry) => entry.text(locale),
             None => self.id,
         };
-        render_template(template, &self.params, locale)
+        let label = |id: &str| self.labels.iter().copied().find(|e| e.id == id).or_else(|| self::entry(id));
+        render_template_with(template, &self.params, locale, &label)
     }
 }
 
-/// Replaces `{name}` placeholders; `{{` and `}}` are literal braces.
+/// Replaces `{name}` placeholders; `{{` and `}}` are literal braces. Labels
+/// are looked up in the catalogues.
 pub fn render_template(template: &str, params: &[(&str, Param)], locale: Locale) -> String {
+    render_template_with(template, params, locale, &|id| entry(id))
+}
+
+/// `render_template`, with labels looked up by `label` (the pipeline knows the
+/// rules' labels; this module does not).
+pub fn render_template_with(
+    template: &str,
+    params: &[(&str, Param)],
+    locale: Locale,
+    label: &dyn Fn(&str) -> Option<&'static Entry>,
+) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(pos) = rest.find(['{', '}']) {
@@ -298,7 +347,7 @@ pub fn render_template(template: &str, params: &[(&str, Param)], locale: Locale)
             if let Some(end) = stripped.find('}') {
                 let name = &stripped[..end];
                 match params.iter().find(|(n, _)| *n == name) {
-                    Some((_, value)) => out.push_str(&format_param(value, locale)),
+                    Some((_, value)) => out.push_str(&format_param(value, locale, label)),
                     None => {
                         out.push('{');
                         out.push_str(name);
@@ -340,12 +389,14 @@ pub fn template_params(template: &str) -> Vec<&str> {
     names
 }
 
-fn format_param(value: &Param, locale: Locale) -> String {
+fn format_param(value: &Param, locale: Locale, label: &dyn Fn(&str) -> Option<&'static Entry>) -> String {
     match value {
         Param::Int(n) => format_int(*n, locale),
-        Param::Float(f) => format_float(*f, locale, 1),
+        Param::Float(f) => format_decimal(*f, locale),
         Param::Text(s) => s.clone(),
-        Param::Megabytes(b) => format_megabytes(*b, locale),
+        Param::Megabytes { megabytes } => format_megabytes(*megabytes, locale),
+        // An unknown label shows its id: visible, and a test failure.
+        Param::Label { label: id } => label(id).map_or_else(|| id.clone(), |e| e.text(locale).to_string()),
     }
 }
 
@@ -377,6 +428,15 @@ pub fn format_float(f: f64, locale: Locale, decimals: usize) -> String {
         s = s.replace('.', &locale.decimal_separator().to_string());
     }
     s
+}
+
+/// A decimal with one or two decimals, as many as it needs ("1.0", "1.25").
+pub fn format_decimal(f: f64, locale: Locale) -> String {
+    let mut text = format_float(f, locale, 2);
+    if text.ends_with('0') && f.is_finite() {
+        text.pop();
+    }
+    text
 }
 
 /// A size in decimal megabytes (1 MB = 1,000,000 bytes), e.g. "10.5 MB".

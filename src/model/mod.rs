@@ -4,10 +4,12 @@
 //! (`headers`) keeps the raw header fields with their byte offsets; the HTML
 //! bodies are parsed once (`html`).
 
+pub mod fields;
 pub mod headers;
 pub mod html;
 
 use crate::report::Origin;
+use fields::FieldValues;
 use headers::HeaderBlock;
 use mail_parser::{MessageParser, MimeHeaders, PartType};
 use std::borrow::Cow;
@@ -57,18 +59,6 @@ impl LineIndex {
         };
         let start = self.line_starts.get(line).copied().unwrap_or(0);
         (line + 1, offset.saturating_sub(start) + 1)
-    }
-    /// Byte range of a 1-based line, without its line break.
-    pub fn line_range(&self, line: usize, raw: &[u8]) -> Option<Range<usize>> {
-        let start = *self.line_starts.get(line.checked_sub(1)?)?;
-        let mut end = self.line_starts.get(line).map(|n| n - 1).unwrap_or(raw.len());
-        if end > start && raw.get(end - 1) == Some(&b'\r') {
-            end -= 1;
-        }
-        Some(start..end)
-    }
-    pub fn line_count(&self) -> usize {
-        self.line_starts.len()
     }
 }
 
@@ -186,26 +176,17 @@ pub struct Message<'a> {
     pub subject: Option<String>,
     /// HTML bodies (not HTML attachments), each parsed once.
     pub html: Vec<HtmlBody>,
+    /// The text a reader sees: the HTML bodies' visible text when there is
+    /// HTML, else the text bodies, one body a line.
+    pub visible_text: String,
     /// Sum of the decoded sizes of the leaf parts.
     pub decoded_size: usize,
     /// The attachment inspection (archives opened, magic bytes read), computed
     /// the first time an attachment rule asks, with the limits it was computed under.
     pub attachment_facts: std::sync::OnceLock<(crate::inspect::Limits, Vec<crate::inspect::AttachmentFacts>)>,
-    /// Content-Type and Content-Disposition values parsed by the strict grammar,
-    /// computed the first time a header rule asks and shared by the rules that read them.
-    pub mime_fields: std::sync::OnceLock<Vec<MimeField>>,
-}
-
-/// A Content-Type or Content-Disposition field of a part, with its parsed value.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MimeField {
-    /// Index of the part in `Message::parts`.
-    pub part: usize,
-    /// Index of the field in that part's `headers.fields`.
-    pub field: usize,
-    /// Content-Type (true) or Content-Disposition (false).
-    pub is_type: bool,
-    pub value: crate::grammar::mime::MimeValue,
+    /// Header field values parsed by the strict grammar (addresses, date,
+    /// message ids, MIME parameters), with offsets in their field's value.
+    pub values: FieldValues,
 }
 
 impl<'a> Message<'a> {
@@ -233,9 +214,10 @@ impl<'a> Message<'a> {
             truncated_parts: false,
             subject: None,
             html: Vec::new(),
+            visible_text: String::new(),
             decoded_size: 0,
             attachment_facts: std::sync::OnceLock::new(),
-            mime_fields: std::sync::OnceLock::new(),
+            values: FieldValues::default(),
         };
         // Subject as text so RFC 2047 encoded words are decoded (the default keeps it raw).
         let parser = MessageParser::new()
@@ -279,6 +261,7 @@ impl<'a> Message<'a> {
         if let Some(root) = message.parts.first_mut() {
             root.headers = header;
         }
+        message.values = FieldValues::parse(raw, &message.header, &message.parts);
         message.decoded_size = message.parts.iter().map(Part::decoded_len).sum();
         message.html = message
             .parts
@@ -286,6 +269,11 @@ impl<'a> Message<'a> {
             .filter(|p| p.is_body && matches!(p.body, Body::Html(_)))
             .map(|p| HtmlBody { part: p.index, facts: html::analyse(p.text().unwrap_or_default()) })
             .collect();
+        message.visible_text = if message.html.is_empty() {
+            message.text_bodies().filter_map(Part::text).collect::<Vec<_>>().join("\n")
+        } else {
+            message.html.iter().map(|h| h.facts.visible_text.as_str()).collect::<Vec<_>>().join("\n")
+        };
         message
     }
 
@@ -294,10 +282,6 @@ impl<'a> Message<'a> {
         self.header.first(name)
     }
 
-    /// The unfolded value of the first top-level field with this name.
-    pub fn header_value(&self, name: &str) -> Option<String> {
-        self.header(name).map(|f| f.unfolded_value(self.raw))
-    }
 
     /// The body parts a reader sees as text (text/plain and other non-HTML text).
     pub fn text_bodies(&self) -> impl Iterator<Item = &Part<'a>> {
@@ -309,20 +293,6 @@ impl<'a> Message<'a> {
         self.parts.iter().filter(|p| p.is_attachment)
     }
 
-    /// The text a reader sees: the HTML bodies' visible text when there is HTML,
-    /// else the text bodies.
-    pub fn visible_text(&self) -> String {
-        if !self.html.is_empty() {
-            self.html.iter().map(|h| h.facts.visible_text.as_str()).collect::<Vec<_>>().join("\n")
-        } else {
-            self.text_bodies().filter_map(Part::text).collect::<Vec<_>>().join("\n")
-        }
-    }
-
-    /// A location for a byte offset, with its line and column.
-    pub fn location_at(&self, start: usize, end: usize) -> crate::report::Location {
-        crate::report::Location::range(start, end)
-    }
 }
 
 fn count_line_breaks(raw: &[u8]) -> LineBreaks {

@@ -5,9 +5,11 @@
 
 use crate::i18n::{self, Entry, Locale, Msg, Param};
 use crate::report::{Report, Severity};
-use crate::rules::{ExampleInput, REGISTRY};
+use crate::rules::{ExampleInput, LABELS, REGISTRY};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
+
+pub use super::schema::options_schema;
 
 /// Everything the page and the docs show about one rule, in one language.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -134,9 +136,12 @@ pub fn rule_docs(locale: Locale) -> Vec<RuleDoc> {
         .collect()
 }
 
-/// Every text entry: the catalogues (page, CLI, queue, SMTP, core) and every rule's texts.
+/// Every text entry: the catalogues (page, CLI, queue, SMTP, core), every
+/// rule's texts and the groups' labels.
 pub fn all_entries() -> impl Iterator<Item = &'static Entry> {
-    i18n::all_entries().chain(REGISTRY.iter().flat_map(|r| r.texts.entries()))
+    i18n::all_entries()
+        .chain(REGISTRY.iter().flat_map(|r| r.texts.entries()))
+        .chain(LABELS.iter().flat_map(|labels| labels.iter().copied()))
 }
 
 fn index() -> &'static HashMap<&'static str, &'static Entry> {
@@ -158,7 +163,7 @@ pub fn messages(locale: Locale) -> BTreeMap<&'static str, &'static str> {
 pub fn render_message(id: &str, params: &BTreeMap<String, Param>, locale: Locale) -> String {
     let Some(entry) = entry(id) else { return id.to_string() };
     let params: Vec<(&str, Param)> = params.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
-    i18n::render_template(entry.text(locale), &params, locale)
+    i18n::render_template_with(entry.text(locale), &params, locale, &self::entry)
 }
 
 /// The same report in another language: messages and fixes rendered again
@@ -173,6 +178,30 @@ pub fn render_report(report: &Report, locale: Locale) -> Report {
         if let Some(fix) = entry(&finding.fix_id) {
             finding.fix = Msg::of(fix).render(locale);
         }
+    }
+    out
+}
+
+/// The README's rule table (Markdown, English), generated from the registry:
+/// id, default severity, spam points, one-line summary, kinds of evidence.
+pub fn rules_table_markdown() -> String {
+    let mut out = String::from("| rule | severity | points | what it finds | evidence |\n|---|---|---|---|---|\n");
+    for rule in REGISTRY {
+        let mut kinds: Vec<&str> = Vec::new();
+        for evidence in rule.evidence {
+            if !kinds.contains(&evidence.kind()) {
+                kinds.push(evidence.kind());
+            }
+        }
+        let points = if rule.score == 0.0 { "—".to_string() } else { format!("{}", rule.score) };
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} | {} |\n",
+            rule.id,
+            rule.severity.as_str(),
+            points,
+            rule.texts.summary.en.replace('|', "\\|"),
+            kinds.join(", ")
+        ));
     }
     out
 }

@@ -18,7 +18,7 @@ mod rule;
 pub mod scores;
 
 pub use context::{shorten, Context, Draft, MAX_EVIDENCE_CHARS, MAX_FINDINGS_PER_RULE};
-pub use registry::REGISTRY;
+pub use registry::{LABELS, REGISTRY};
 pub use rule::{Check, Example, ExampleInput, Expect, Group, Rule};
 
 use crate::model::Message;

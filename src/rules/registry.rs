@@ -3,6 +3,7 @@
 
 use super::Rule;
 use super::{attachments, config, headers, links, size, spam};
+use crate::i18n::Entry;
 
 #[rustfmt::skip]
 pub const REGISTRY: &[&Rule] = &[
@@ -83,5 +84,6 @@ pub const REGISTRY: &[&Rule] = &[
     // (end of config)
 ];
 
-#[allow(unused_imports)]
-use {attachments as _, config as _, headers as _, links as _, spam as _};
+/// Labels that findings of a group insert into their messages (names of
+/// grammar problems, of file formats), declared with their group.
+pub const LABELS: &[&[&Entry]] = &[headers::grammar_texts::LABELS, attachments::labels::LABELS];

@@ -1,10 +1,8 @@
 //! The message catalogues, one file per area. Each area lists its messages in
 //! en, fr, es and pl side by side.
 
-pub mod attachments;
 pub mod cli;
 pub mod core;
-pub mod headers;
 pub mod queue;
 pub mod smtp;
 pub mod ui;
@@ -18,8 +16,6 @@ pub struct Area {
 /// Every area. Adding a catalogue file means adding it here.
 pub const AREAS: &[Area] = &[
     Area { name: "core", entries: core::ENTRIES },
-    Area { name: "headers", entries: headers::ENTRIES },
-    Area { name: "attachments", entries: attachments::ENTRIES },
     Area { name: "queue", entries: queue::ENTRIES },
     Area { name: "smtp", entries: smtp::ENTRIES },
     Area { name: "ui", entries: ui::ENTRIES },

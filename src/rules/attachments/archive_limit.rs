@@ -1,9 +1,10 @@
 //! `attachment/archive-limit`: an archive reached one of the inspection limits
-//! (`AttachmentThresholds`): nesting depth, entry count, bytes inflated, or
+//! (`attachments.*` thresholds): nesting depth, entry count, bytes inflated, or
 //! compression ratio. Zip bombs and deeply nested archives are built to exhaust
 //! filters; the host's filter stops too and holds the mail, and what lies beyond
 //! the limit was not checked.
 
+use crate::settings::Evidence;
 use crate::title;
 use super::samples::{self, ZipEntry};
 use crate::i18n::Msg;
@@ -61,20 +62,84 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Attachment,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Ours("archives past the inspection limits (nesting, entries, inflated bytes, ratio) are built to exhaust filters; what lies beyond was not checked"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 20
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[
+        &super::MAX_ARCHIVE_DEPTH,
+        &super::MAX_ARCHIVE_ENTRIES,
+        &super::MAX_INFLATED_BYTES,
+        &super::MAX_COMPRESSION_RATIO,
+        &super::COMPRESSION_RATIO_MIN_BYTES,
+    ],
     examples: &[
-        Example::fails(title! { en: "A zip bomb: 5 MB of zeros deflated to 30 kB", fr: "A zip bomb: 5 MB of zeros deflated to 30 kB", es: "A zip bomb: 5 MB of zeros deflated to 30 kB", pl: "A zip bomb: 5 MB of zeros deflated to 30 kB" }, ExampleInput::Generated(zip_bomb)),
-        Example::fails(title! { en: "ZIPs nested 6 deep", fr: "ZIPs nested 6 deep", es: "ZIPs nested 6 deep", pl: "ZIPs nested 6 deep" }, ExampleInput::Generated(deeply_nested)),
-        Example::fails(title! { en: "A ZIP of 12 entries with a limit of 10", fr: "A ZIP of 12 entries with a limit of 10", es: "A ZIP of 12 entries with a limit of 10", pl: "A ZIP of 12 entries with a limit of 10" }, ExampleInput::Generated(twelve_entries))
+        Example::fails(
+            title! {
+                en: "A zip bomb: 5 MB of zeros deflated to 30 kB",
+                fr: "Une bombe ZIP : 5 Mo de zéros compressés en 30 ko",
+                es: "Una bomba ZIP: 5 MB de ceros comprimidos en 30 kB",
+                pl: "Bomba ZIP: 5 MB zer skompresowanych do 30 kB",
+            },
+            ExampleInput::Generated(zip_bomb),
+        ),
+        Example::fails(
+            title! {
+                en: "ZIPs nested 6 deep",
+                fr: "Des ZIP imbriqués sur 6 niveaux",
+                es: "ZIP anidados a 6 niveles",
+                pl: "ZIP zagnieżdżone na 6 poziomach",
+            },
+            ExampleInput::Generated(deeply_nested),
+        ),
+        Example::fails(
+            title! {
+                en: "A ZIP of 12 entries with a limit of 10",
+                fr: "Un ZIP de 12 entrées avec une limite de 10",
+                es: "Un ZIP de 12 entradas con un límite de 10",
+                pl: "ZIP z 12 pozycjami przy limicie 10",
+            },
+            ExampleInput::Generated(twelve_entries),
+        )
             .with_options(r#"{"thresholds":{"attachments":{"maxArchiveEntries":10}}}"#),
-        Example::fails(title! { en: "A nested ZIP larger than the inflate budget", fr: "A nested ZIP larger than the inflate budget", es: "A nested ZIP larger than the inflate budget", pl: "A nested ZIP larger than the inflate budget" }, ExampleInput::Generated(deeply_nested))
+        Example::fails(
+            title! {
+                en: "A nested ZIP larger than the inflate budget",
+                fr: "Un ZIP imbriqué plus gros que le budget de décompression",
+                es: "Un ZIP anidado mayor que el presupuesto de descompresión",
+                pl: "Zagnieżdżony ZIP większy niż budżet rozpakowywania",
+            },
+            ExampleInput::Generated(deeply_nested),
+        )
             .with_options(r#"{"thresholds":{"attachments":{"maxInflatedBytes":200,"maxArchiveDepth":10}}}"#),
-        Example::passes(title! { en: "ZIPs nested 2 deep", fr: "ZIPs nested 2 deep", es: "ZIPs nested 2 deep", pl: "ZIPs nested 2 deep" }, ExampleInput::Generated(nested_twice)),
-        Example::passes(title! { en: "A ZIP of 12 entries", fr: "A ZIP of 12 entries", es: "A ZIP of 12 entries", pl: "A ZIP of 12 entries" }, ExampleInput::Generated(twelve_entries)),
-        Example::passes(title! { en: "A 2 MB log file in a ZIP", fr: "A 2 MB log file in a ZIP", es: "A 2 MB log file in a ZIP", pl: "A 2 MB log file in a ZIP" }, ExampleInput::Generated(compressible_text)),
+        Example::passes(
+            title! {
+                en: "ZIPs nested 2 deep",
+                fr: "Des ZIP imbriqués sur 2 niveaux",
+                es: "ZIP anidados a 2 niveles",
+                pl: "ZIP zagnieżdżone na 2 poziomach",
+            },
+            ExampleInput::Generated(nested_twice),
+        ),
+        Example::passes(
+            title! {
+                en: "A ZIP of 12 entries",
+                fr: "Un ZIP de 12 entrées",
+                es: "Un ZIP de 12 entradas",
+                pl: "ZIP z 12 pozycjami",
+            },
+            ExampleInput::Generated(twelve_entries),
+        ),
+        Example::passes(
+            title! {
+                en: "A 2 MB log file in a ZIP",
+                fr: "Un fichier journal de 2 Mo dans un ZIP",
+                es: "Un archivo de registro de 2 MB en un ZIP",
+                pl: "Plik dziennika 2 MB w archiwum ZIP",
+            },
+            ExampleInput::Generated(compressible_text),
+        ),
     ],
     check: Check::Message(check),
 };

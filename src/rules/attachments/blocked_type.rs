@@ -3,6 +3,7 @@
 //! blocks them, not a malware alarm. Found by extension, and for workbooks also
 //! by content (an OOXML package with `xl/workbook.xml`), zipped or not.
 
+use crate::settings::Evidence;
 use crate::title;
 use super::samples::{self, ZipEntry};
 use crate::i18n::Msg;
@@ -42,18 +43,76 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Attachment,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 180: « L'e-mail contient un exécutable (EXE, BAT, PIF, XML, XLSX ou des documents avec des « macros »), même s'il est « zippé » »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 20
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[&super::BLOCKED_EXTENSIONS],
     examples: &[
-        Example::fails(title! { en: "An Excel workbook, report.xlsx", fr: "An Excel workbook, report.xlsx", es: "An Excel workbook, report.xlsx", pl: "An Excel workbook, report.xlsx" }, ExampleInput::Generated(workbook)),
-        Example::fails(title! { en: "An XML export", fr: "An XML export", es: "An XML export", pl: "An XML export" }, ExampleInput::Generated(xml_export)),
-        Example::fails(title! { en: "A workbook inside a ZIP", fr: "A workbook inside a ZIP", es: "A workbook inside a ZIP", pl: "A workbook inside a ZIP" }, ExampleInput::Generated(workbook_in_zip)),
-        Example::fails(title! { en: "A workbook renamed report.dat", fr: "A workbook renamed report.dat", es: "A workbook renamed report.dat", pl: "A workbook renamed report.dat" }, ExampleInput::Generated(workbook_renamed)),
-        Example::passes(title! { en: "A CSV export", fr: "A CSV export", es: "A CSV export", pl: "A CSV export" }, ExampleInput::Generated(csv_export)),
-        Example::passes(title! { en: "A Word document (its package holds XML parts)", fr: "A Word document (its package holds XML parts)", es: "A Word document (its package holds XML parts)", pl: "A Word document (its package holds XML parts)" }, ExampleInput::Generated(word_document)),
-        Example::passes(title! { en: "XLSX allowed by the caller", fr: "XLSX allowed by the caller", es: "XLSX allowed by the caller", pl: "XLSX allowed by the caller" }, ExampleInput::Generated(workbook))
+        Example::fails(
+            title! {
+                en: "An Excel workbook, report.xlsx",
+                fr: "Un classeur Excel, report.xlsx",
+                es: "Un libro de Excel, report.xlsx",
+                pl: "Skoroszyt Excel, report.xlsx",
+            },
+            ExampleInput::Generated(workbook),
+        ),
+        Example::fails(
+            title! {
+                en: "An XML export",
+                fr: "Un export XML",
+                es: "Una exportación XML",
+                pl: "Eksport XML",
+            },
+            ExampleInput::Generated(xml_export),
+        ),
+        Example::fails(
+            title! {
+                en: "A workbook inside a ZIP",
+                fr: "Un classeur dans un ZIP",
+                es: "Un libro de cálculo dentro de un ZIP",
+                pl: "Skoroszyt w archiwum ZIP",
+            },
+            ExampleInput::Generated(workbook_in_zip),
+        ),
+        Example::fails(
+            title! {
+                en: "A workbook renamed report.dat",
+                fr: "Un classeur renommé report.dat",
+                es: "Un libro de cálculo renombrado report.dat",
+                pl: "Skoroszyt przemianowany na report.dat",
+            },
+            ExampleInput::Generated(workbook_renamed),
+        ),
+        Example::passes(
+            title! {
+                en: "A CSV export",
+                fr: "Un export CSV",
+                es: "Una exportación CSV",
+                pl: "Eksport CSV",
+            },
+            ExampleInput::Generated(csv_export),
+        ),
+        Example::passes(
+            title! {
+                en: "A Word document (its package holds XML parts)",
+                fr: "Un document Word (son paquet contient des parties XML)",
+                es: "Un documento Word (su paquete contiene partes XML)",
+                pl: "Dokument Word (jego pakiet zawiera części XML)",
+            },
+            ExampleInput::Generated(word_document),
+        ),
+        Example::passes(
+            title! {
+                en: "XLSX allowed by the caller",
+                fr: "XLSX autorisé par l'appelant",
+                es: "XLSX permitido por quien llama",
+                pl: "XLSX dozwolony przez wywołującego",
+            },
+            ExampleInput::Generated(workbook),
+        )
             .with_options(r#"{"thresholds":{"attachments":{"blockedExtensions":["xml"]}}}"#),
     ],
     check: Check::Message(check),
@@ -93,10 +152,15 @@ fn check(message: &Message, cx: &mut Context) {
     let inspected = super::inspect(message, cx.settings);
     for (attachment, fact) in super::facts_where(&inspected, |k| matches!(k, FactKind::BlockedType { .. })) {
         let FactKind::BlockedType { what } = &fact.kind else { continue };
+        let msg = Msg::of(&BLOCKED).text("path", fact.path.clone());
+        // The inspector names a workbook found by its content in English; an
+        // extension (`.xlsx`) is shown as is.
+        let msg = match what.as_str() {
+            "Excel workbook (XLSX)" => msg.label("type", &super::labels::FORMAT_XLSX_WORKBOOK),
+            other => msg.text("type", other),
+        };
         cx.emit(
-            Draft::new(
-                Msg::of(&BLOCKED).text("path", fact.path.clone()).text("type", what.clone()),
-            )
+            Draft::new(msg)
             .evidence(&fact.path)
             .at(super::location(message, attachment, fact)),
         );

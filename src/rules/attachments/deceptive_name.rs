@@ -4,6 +4,7 @@
 //! and spaces that Windows drops, a decoy extension before a dangerous one
 //! (`invoice.pdf.exe`), or spaces pushing the real extension out of view.
 
+use crate::settings::Evidence;
 use crate::title;
 use super::samples;
 use crate::i18n::Msg;
@@ -62,17 +63,69 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Attachment,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 180: « L'e-mail contient un exécutable (EXE, BAT, PIF, XML, XLSX ou des documents avec des « macros »), même s'il est « zippé » »"),
+        Evidence::Ours("a name that hides its real extension (UAX #9 bidirectional controls, trailing dots Windows drops, decoy extensions) is how executables are disguised"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 20
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
-        Example::fails(title! { en: "A right-to-left override in the name", fr: "A right-to-left override in the name", es: "A right-to-left override in the name", pl: "A right-to-left override in the name" }, ExampleInput::Generated(right_to_left_override)),
-        Example::fails(title! { en: "A double extension, invoice.pdf.exe", fr: "A double extension, invoice.pdf.exe", es: "A double extension, invoice.pdf.exe", pl: "A double extension, invoice.pdf.exe" }, ExampleInput::Generated(double_extension)),
-        Example::fails(title! { en: "Trailing dots and spaces, run.bat. .", fr: "Trailing dots and spaces, run.bat. .", es: "Trailing dots and spaces, run.bat. .", pl: "Trailing dots and spaces, run.bat. ." }, ExampleInput::Generated(trailing_dots)),
-        Example::fails(title! { en: "Spaces pushing the extension away", fr: "Spaces pushing the extension away", es: "Spaces pushing the extension away", pl: "Spaces pushing the extension away" }, ExampleInput::Generated(padding)),
-        Example::passes(title! { en: "A version number in the name, report.v2.pdf", fr: "A version number in the name, report.v2.pdf", es: "A version number in the name, report.v2.pdf", pl: "A version number in the name, report.v2.pdf" }, ExampleInput::Generated(version_number)),
-        Example::passes(title! { en: "A compressed tar, backup.tar.gz", fr: "A compressed tar, backup.tar.gz", es: "A compressed tar, backup.tar.gz", pl: "A compressed tar, backup.tar.gz" }, ExampleInput::Generated(tar_gz_name)),
+        Example::fails(
+            title! {
+                en: "A right-to-left override in the name",
+                fr: "Un caractère d'inversion droite-à-gauche dans le nom",
+                es: "Un carácter de inversión derecha a izquierda en el nombre",
+                pl: "Znak odwrócenia kierunku pisma w nazwie",
+            },
+            ExampleInput::Generated(right_to_left_override),
+        ),
+        Example::fails(
+            title! {
+                en: "A double extension, invoice.pdf.exe",
+                fr: "Une double extension, invoice.pdf.exe",
+                es: "Una doble extensión, invoice.pdf.exe",
+                pl: "Podwójne rozszerzenie, invoice.pdf.exe",
+            },
+            ExampleInput::Generated(double_extension),
+        ),
+        Example::fails(
+            title! {
+                en: "Trailing dots and spaces, run.bat. .",
+                fr: "Des points et espaces finaux, run.bat. .",
+                es: "Puntos y espacios finales, run.bat. .",
+                pl: "Końcowe kropki i spacje, run.bat. .",
+            },
+            ExampleInput::Generated(trailing_dots),
+        ),
+        Example::fails(
+            title! {
+                en: "Spaces pushing the extension away",
+                fr: "Des espaces qui repoussent l'extension hors de vue",
+                es: "Espacios que alejan la extensión de la vista",
+                pl: "Spacje odsuwające rozszerzenie poza widok",
+            },
+            ExampleInput::Generated(padding),
+        )
+        .times(2),
+        Example::passes(
+            title! {
+                en: "A version number in the name, report.v2.pdf",
+                fr: "Un numéro de version dans le nom, report.v2.pdf",
+                es: "Un número de versión en el nombre, report.v2.pdf",
+                pl: "Numer wersji w nazwie, report.v2.pdf",
+            },
+            ExampleInput::Generated(version_number),
+        ),
+        Example::passes(
+            title! {
+                en: "A compressed tar, backup.tar.gz",
+                fr: "Un tar compressé, backup.tar.gz",
+                es: "Un tar comprimido, backup.tar.gz",
+                pl: "Skompresowany tar, backup.tar.gz",
+            },
+            ExampleInput::Generated(tar_gz_name),
+        ),
     ],
     check: Check::Message(check),
 };

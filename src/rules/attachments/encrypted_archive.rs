@@ -3,6 +3,7 @@
 //! inspected, by us or by the host's filter; encrypted archives are how
 //! executables are usually smuggled past filters, so hosts often hold them.
 
+use crate::settings::Evidence;
 use crate::title;
 use super::samples::{self, ZipEntry};
 use crate::i18n::Msg;
@@ -48,17 +49,42 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Attachment,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 180: « L'e-mail contient un exécutable (EXE, BAT, PIF, XML, XLSX ou des documents avec des « macros »), même s'il est « zippé » »"),
+        Evidence::Ours("an encrypted entry (APPNOTE §4.4.4, bit 0) or document cannot be inspected, by us or by the host's filter"),
+        // TODO(evidence): that hosts hold encrypted archives: a receiver's published rule
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 15
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
-        Example::fails(title! { en: "A ZIP whose entry is password protected", fr: "A ZIP whose entry is password protected", es: "A ZIP whose entry is password protected", pl: "A ZIP whose entry is password protected" }, ExampleInput::Generated(encrypted_zip)),
         Example::fails(
-            title! { en: "A password-protected Excel file (OLE2 EncryptedPackage)", fr: "A password-protected Excel file (OLE2 EncryptedPackage)", es: "A password-protected Excel file (OLE2 EncryptedPackage)", pl: "A password-protected Excel file (OLE2 EncryptedPackage)" },
+            title! {
+                en: "A ZIP whose entry is password protected",
+                fr: "Un ZIP dont l'entrée est protégée par mot de passe",
+                es: "Un ZIP cuya entrada está protegida con contraseña",
+                pl: "ZIP, którego pozycja jest chroniona hasłem",
+            },
+            ExampleInput::Generated(encrypted_zip),
+        ),
+        Example::fails(
+            title! {
+                en: "A password-protected Excel file (OLE2 EncryptedPackage)",
+                fr: "Un fichier Excel protégé par mot de passe (OLE2 EncryptedPackage)",
+                es: "Un archivo Excel protegido con contraseña (OLE2 EncryptedPackage)",
+                pl: "Plik Excel chroniony hasłem (OLE2 EncryptedPackage)",
+            },
             ExampleInput::Generated(encrypted_office),
         ),
-        Example::passes(title! { en: "A ZIP without password", fr: "A ZIP without password", es: "A ZIP without password", pl: "A ZIP without password" }, ExampleInput::Generated(plain_zip)),
+        Example::passes(
+            title! {
+                en: "A ZIP without password",
+                fr: "Un ZIP sans mot de passe",
+                es: "Un ZIP sin contraseña",
+                pl: "ZIP bez hasła",
+            },
+            ExampleInput::Generated(plain_zip),
+        ),
     ],
     check: Check::Message(check),
 };

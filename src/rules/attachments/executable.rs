@@ -4,6 +4,7 @@
 //! content (PE, ELF, Mach-O, Java class, shebang script, shortcut, MSI), at any
 //! depth inside archives.
 
+use crate::settings::Evidence;
 use crate::title;
 use super::samples::{self, ZipEntry};
 use crate::i18n::Msg;
@@ -55,34 +56,139 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Attachment,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 180: « L'e-mail contient un exécutable (EXE, BAT, PIF, XML, XLSX ou des documents avec des « macros »), même s'il est « zippé » »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 50
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[&super::EXECUTABLE_EXTENSIONS],
     examples: &[
-        Example::fails(title! { en: "A Windows program named setup.exe", fr: "A Windows program named setup.exe", es: "A Windows program named setup.exe", pl: "A Windows program named setup.exe" }, ExampleInput::Generated(program_by_name)),
-        Example::fails(title! { en: "A Windows program renamed invoice.pdf", fr: "A Windows program renamed invoice.pdf", es: "A Windows program renamed invoice.pdf", pl: "A Windows program renamed invoice.pdf" }, ExampleInput::Generated(program_renamed_pdf)),
-        Example::fails(title! { en: "invoice.zip holding docs/run.exe", fr: "invoice.zip holding docs/run.exe", es: "invoice.zip holding docs/run.exe", pl: "invoice.zip holding docs/run.exe" }, ExampleInput::Generated(program_in_zip)),
         Example::fails(
-            title! { en: "An ELF program without extension, deflated in a ZIP inside a ZIP", fr: "An ELF program without extension, deflated in a ZIP inside a ZIP", es: "An ELF program without extension, deflated in a ZIP inside a ZIP", pl: "An ELF program without extension, deflated in a ZIP inside a ZIP" },
+            title! {
+                en: "A Windows program named setup.exe",
+                fr: "Un programme Windows nommé setup.exe",
+                es: "Un programa de Windows llamado setup.exe",
+                pl: "Program Windows o nazwie setup.exe",
+            },
+            ExampleInput::Generated(program_by_name),
+        ),
+        Example::fails(
+            title! {
+                en: "A Windows program renamed invoice.pdf",
+                fr: "Un programme Windows renommé invoice.pdf",
+                es: "Un programa de Windows renombrado invoice.pdf",
+                pl: "Program Windows przemianowany na invoice.pdf",
+            },
+            ExampleInput::Generated(program_renamed_pdf),
+        ),
+        Example::fails(
+            title! {
+                en: "invoice.zip holding docs/run.exe",
+                fr: "invoice.zip contenant docs/run.exe",
+                es: "invoice.zip con docs/run.exe dentro",
+                pl: "invoice.zip zawierający docs/run.exe",
+            },
+            ExampleInput::Generated(program_in_zip),
+        ),
+        Example::fails(
+            title! {
+                en: "An ELF program without extension, deflated in a ZIP inside a ZIP",
+                fr: "Un programme ELF sans extension, compressé dans un ZIP lui-même dans un ZIP",
+                es: "Un programa ELF sin extensión, comprimido en un ZIP dentro de otro ZIP",
+                pl: "Program ELF bez rozszerzenia, skompresowany w ZIP wewnątrz innego ZIP",
+            },
             ExampleInput::Generated(elf_in_nested_zip),
         ),
-        Example::fails(title! { en: "A Mach-O program named readme", fr: "A Mach-O program named readme", es: "A Mach-O program named readme", pl: "A Mach-O program named readme" }, ExampleInput::Generated(macho_without_extension)),
         Example::fails(
-            title! { en: "A batch file named with a right-to-left override (invoice\u{202e}fdp.bat)", fr: "A batch file named with a right-to-left override (invoice\u{202e}fdp.bat)", es: "A batch file named with a right-to-left override (invoice\u{202e}fdp.bat)", pl: "A batch file named with a right-to-left override (invoice\u{202e}fdp.bat)" },
+            title! {
+                en: "A Mach-O program named readme",
+                fr: "Un programme Mach-O nommé readme",
+                es: "Un programa Mach-O llamado readme",
+                pl: "Program Mach-O o nazwie readme",
+            },
+            ExampleInput::Generated(macho_without_extension),
+        ),
+        Example::fails(
+            title! {
+                en: "A batch file named with a right-to-left override (invoice\u{202e}fdp.bat)",
+                fr: "Un fichier batch nommé avec un caractère d'inversion droite-à-gauche (invoice\u{202e}fdp.bat)",
+                es: "Un archivo por lotes nombrado con un carácter de inversión derecha a izquierda (invoice\u{202e}fdp.bat)",
+                pl: "Plik wsadowy nazwany ze znakiem odwrócenia kierunku pisma (invoice\u{202e}fdp.bat)",
+            },
             ExampleInput::Generated(bidi_batch),
         ),
-        Example::fails(title! { en: "run.exe. with a trailing dot, which Windows drops", fr: "run.exe. with a trailing dot, which Windows drops", es: "run.exe. with a trailing dot, which Windows drops", pl: "run.exe. with a trailing dot, which Windows drops" }, ExampleInput::Generated(trailing_dot)),
         Example::fails(
-            title! { en: "A .pif name given only in Content-Type name=, RFC 2047 encoded", fr: "A .pif name given only in Content-Type name=, RFC 2047 encoded", es: "A .pif name given only in Content-Type name=, RFC 2047 encoded", pl: "A .pif name given only in Content-Type name=, RFC 2047 encoded" },
+            title! {
+                en: "run.exe. with a trailing dot, which Windows drops",
+                fr: "run.exe. avec un point final, que Windows supprime",
+                es: "run.exe. con un punto final, que Windows elimina",
+                pl: "run.exe. z końcową kropką, którą Windows usuwa",
+            },
+            ExampleInput::Generated(trailing_dot),
+        ),
+        Example::fails(
+            title! {
+                en: "A .pif name given only in Content-Type name=, RFC 2047 encoded",
+                fr: "Un nom en .pif donné seulement dans Content-Type name=, encodé RFC 2047",
+                es: "Un nombre .pif indicado solo en Content-Type name=, codificado RFC 2047",
+                pl: "Nazwa .pif podana tylko w Content-Type name=, zakodowana RFC 2047",
+            },
             ExampleInput::Generated(rfc2047_name),
         ),
-        Example::fails(title! { en: "A .vbs name in RFC 2231 encoding (filename*=)", fr: "A .vbs name in RFC 2231 encoding (filename*=)", es: "A .vbs name in RFC 2231 encoding (filename*=)", pl: "A .vbs name in RFC 2231 encoding (filename*=)" }, ExampleInput::Generated(rfc2231_name)),
-        Example::fails(title! { en: "An MSI installer named update.dat", fr: "An MSI installer named update.dat", es: "An MSI installer named update.dat", pl: "An MSI installer named update.dat" }, ExampleInput::Generated(installer_renamed)),
-        Example::passes(title! { en: "A PDF invoice", fr: "A PDF invoice", es: "A PDF invoice", pl: "A PDF invoice" }, ExampleInput::Generated(pdf_invoice)),
-        Example::passes(title! { en: "A ZIP of a PDF and a text file", fr: "A ZIP of a PDF and a text file", es: "A ZIP of a PDF and a text file", pl: "A ZIP of a PDF and a text file" }, ExampleInput::Generated(zip_of_documents)),
-        Example::passes(title! { en: "A text file that starts with the letters MZ", fr: "A text file that starts with the letters MZ", es: "A text file that starts with the letters MZ", pl: "A text file that starts with the letters MZ" }, ExampleInput::Generated(text_starting_with_mz)),
-        Example::passes(title! { en: "A Word document without macros", fr: "A Word document without macros", es: "A Word document without macros", pl: "A Word document without macros" }, ExampleInput::Generated(plain_word_document)),
+        Example::fails(
+            title! {
+                en: "A .vbs name in RFC 2231 encoding (filename*=)",
+                fr: "Un nom en .vbs encodé RFC 2231 (filename*=)",
+                es: "Un nombre .vbs con codificación RFC 2231 (filename*=)",
+                pl: "Nazwa .vbs w kodowaniu RFC 2231 (filename*=)",
+            },
+            ExampleInput::Generated(rfc2231_name),
+        ),
+        Example::fails(
+            title! {
+                en: "An MSI installer named update.dat",
+                fr: "Un installeur MSI nommé update.dat",
+                es: "Un instalador MSI llamado update.dat",
+                pl: "Instalator MSI o nazwie update.dat",
+            },
+            ExampleInput::Generated(installer_renamed),
+        ),
+        Example::passes(
+            title! {
+                en: "A PDF invoice",
+                fr: "Une facture en PDF",
+                es: "Una factura en PDF",
+                pl: "Faktura w PDF",
+            },
+            ExampleInput::Generated(pdf_invoice),
+        ),
+        Example::passes(
+            title! {
+                en: "A ZIP of a PDF and a text file",
+                fr: "Un ZIP contenant un PDF et un fichier texte",
+                es: "Un ZIP con un PDF y un archivo de texto",
+                pl: "ZIP z plikiem PDF i plikiem tekstowym",
+            },
+            ExampleInput::Generated(zip_of_documents),
+        ),
+        Example::passes(
+            title! {
+                en: "A text file that starts with the letters MZ",
+                fr: "Un fichier texte qui commence par les lettres MZ",
+                es: "Un archivo de texto que empieza por las letras MZ",
+                pl: "Plik tekstowy zaczynający się od liter MZ",
+            },
+            ExampleInput::Generated(text_starting_with_mz),
+        ),
+        Example::passes(
+            title! {
+                en: "A Word document without macros",
+                fr: "Un document Word sans macros",
+                es: "Un documento Word sin macros",
+                pl: "Dokument Word bez makr",
+            },
+            ExampleInput::Generated(plain_word_document),
+        ),
     ],
     check: Check::Message(check),
 };
@@ -169,20 +275,18 @@ fn check(message: &Message, cx: &mut Context) {
                 _ => {}
             }
         }
-        let locale = cx.locale();
         let msg = match (by_name, by_content) {
-            (Some((extension, group)), Some(format)) => Msg::of(&BY_NAME_AND_CONTENT)
-                .text("path", fact.path.clone())
-                .text("extension", extension.clone())
-                .text("group", super::group_label(group, locale))
-                .text("format", super::format_label(format, locale)),
-            (Some((extension, group)), None) => Msg::of(&BY_NAME)
-                .text("path", fact.path.clone())
-                .text("extension", extension.clone())
-                .text("group", super::group_label(group, locale)),
-            (None, Some(format)) => Msg::of(&BY_CONTENT)
-                .text("path", fact.path.clone())
-                .text("format", super::format_label(format, locale)),
+            (Some((extension, group)), Some(format)) => {
+                let msg =
+                    Msg::of(&BY_NAME_AND_CONTENT).text("path", fact.path.clone()).text("extension", extension.clone());
+                super::with_format(super::with_group(msg, "group", group), "format", format)
+            }
+            (Some((extension, group)), None) => super::with_group(
+                Msg::of(&BY_NAME).text("path", fact.path.clone()).text("extension", extension.clone()),
+                "group",
+                group,
+            ),
+            (None, Some(format)) => super::with_format(Msg::of(&BY_CONTENT).text("path", fact.path.clone()), "format", format),
             (None, None) => continue,
         };
         cx.emit(Draft::new(msg).evidence(&fact.path).at(super::location(message, attachment, fact)));

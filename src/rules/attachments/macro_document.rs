@@ -4,6 +4,7 @@
 //! ([MS-OVBA] §2.2), and by `vbaProject.bin`, macro sheets or a macro-enabled
 //! content type in an OOXML package, whatever the document is named.
 
+use crate::settings::Evidence;
 use crate::title;
 use super::samples::{self, ZipEntry};
 use crate::i18n::Msg;
@@ -67,20 +68,67 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Attachment,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 180: « L'e-mail contient un exécutable (EXE, BAT, PIF, XML, XLSX ou des documents avec des « macros »), même s'il est « zippé » »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 50
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
-        Example::fails(title! { en: "A macro-enabled Word document renamed report.docx", fr: "A macro-enabled Word document renamed report.docx", es: "A macro-enabled Word document renamed report.docx", pl: "A macro-enabled Word document renamed report.docx" }, ExampleInput::Generated(docm_renamed_docx)),
         Example::fails(
-            title! { en: "A Word 97 document with a VBA project (Macros storage)", fr: "A Word 97 document with a VBA project (Macros storage)", es: "A Word 97 document with a VBA project (Macros storage)", pl: "A Word 97 document with a VBA project (Macros storage)" },
+            title! {
+                en: "A macro-enabled Word document renamed report.docx",
+                fr: "Un document Word avec macros renommé report.docx",
+                es: "Un documento Word con macros renombrado report.docx",
+                pl: "Dokument Word z makrami przemianowany na report.docx",
+            },
+            ExampleInput::Generated(docm_renamed_docx),
+        ),
+        Example::fails(
+            title! {
+                en: "A Word 97 document with a VBA project (Macros storage)",
+                fr: "Un document Word 97 avec un projet VBA (stockage Macros)",
+                es: "Un documento Word 97 con un proyecto VBA (almacenamiento Macros)",
+                pl: "Dokument Word 97 z projektem VBA (magazyn Macros)",
+            },
             ExampleInput::Generated(word_97_with_macros),
         ),
-        Example::fails(title! { en: "A Word 97 document with macros inside a ZIP", fr: "A Word 97 document with macros inside a ZIP", es: "A Word 97 document with macros inside a ZIP", pl: "A Word 97 document with macros inside a ZIP" }, ExampleInput::Generated(macro_document_in_zip)),
-        Example::fails(title! { en: "A file named budget.xlsm", fr: "A file named budget.xlsm", es: "A file named budget.xlsm", pl: "A file named budget.xlsm" }, ExampleInput::Generated(xlsm_by_name)),
-        Example::passes(title! { en: "A Word document without macros", fr: "A Word document without macros", es: "A Word document without macros", pl: "A Word document without macros" }, ExampleInput::Generated(plain_docx)),
-        Example::passes(title! { en: "A Word 97 document without macros", fr: "A Word 97 document without macros", es: "A Word 97 document without macros", pl: "A Word 97 document without macros" }, ExampleInput::Generated(plain_word_97)),
+        Example::fails(
+            title! {
+                en: "A Word 97 document with macros inside a ZIP",
+                fr: "Un document Word 97 avec des macros dans un ZIP",
+                es: "Un documento Word 97 con macros dentro de un ZIP",
+                pl: "Dokument Word 97 z makrami w archiwum ZIP",
+            },
+            ExampleInput::Generated(macro_document_in_zip),
+        ),
+        Example::fails(
+            title! {
+                en: "A file named budget.xlsm",
+                fr: "Un fichier nommé budget.xlsm",
+                es: "Un archivo llamado budget.xlsm",
+                pl: "Plik o nazwie budget.xlsm",
+            },
+            ExampleInput::Generated(xlsm_by_name),
+        ),
+        Example::passes(
+            title! {
+                en: "A Word document without macros",
+                fr: "Un document Word sans macros",
+                es: "Un documento Word sin macros",
+                pl: "Dokument Word bez makr",
+            },
+            ExampleInput::Generated(plain_docx),
+        ),
+        Example::passes(
+            title! {
+                en: "A Word 97 document without macros",
+                fr: "Un document Word 97 sans macros",
+                es: "Un documento Word 97 sin macros",
+                pl: "Dokument Word 97 bez makr",
+            },
+            ExampleInput::Generated(plain_word_97),
+        ),
     ],
     check: Check::Message(check),
 };

@@ -12,9 +12,10 @@ pub mod macro_document;
 pub mod type_mismatch;
 pub mod uninspectable_archive;
 
+pub mod labels;
 pub mod samples;
 
-use crate::i18n::{self, Locale};
+use crate::i18n::Msg;
 use crate::inspect::{self, names, AttachmentFacts, Fact, FactKind, Limits};
 use crate::model::Message;
 use crate::report::Location;
@@ -59,21 +60,21 @@ pub const COMPRESSION_RATIO_MIN_BYTES: Threshold = Threshold {
     key: "attachments.compressionRatioMinBytes",
     kind: Kind::Int { default: 1_000_000, min: 0, max: 256_000_000 },
     doc: "The ratio is judged only for entries inflating past this many bytes, so tiny repetitive files do not count as bombs.",
-    evidence: Evidence::Ours("1 MB"),
+    evidence: Evidence::Ours("1 MB: a smaller entry cannot exhaust a filter whatever its ratio"),
 };
 /// Extensions (lowercase, no dot) that run code.
 pub const EXECUTABLE_EXTENSIONS: Threshold = Threshold {
     key: "attachments.executableExtensions",
     kind: Kind::List { default: ListDefault::Computed(executable_extensions), max_items: 10_000 },
     doc: "Extensions (lowercase, no dot) that run code; by default every executable group of the inspector's extension table.",
-    evidence: Evidence::Guide("FR 001: « l'e-mail contient un exécutable (EXE, BAT, PIF, …) »"),
+    evidence: Evidence::Guide("seed 002 (fr) l. 180: « L'e-mail contient un exécutable (EXE, BAT, PIF, …) »"),
 };
 /// Extensions the host blocks although they run nothing.
 pub const BLOCKED_EXTENSIONS: Threshold = Threshold {
     key: "attachments.blockedExtensions",
     kind: Kind::List { default: ListDefault::Items(&["xlsx", "xml"]), max_items: 10_000 },
     doc: "Extensions the host blocks although they run nothing. The guides name XLSX and XML.",
-    evidence: Evidence::Guide("FR 001: « un exécutable (EXE, BAT, PIF, XML, XLSX ou documents avec macros) »"),
+    evidence: Evidence::Guide("seed 002 (fr) l. 180: « un exécutable (EXE, BAT, PIF, XML, XLSX ou des documents avec des « macros ») »"),
 };
 
 /// Every threshold of the inspection, for `pipeline::ANALYSIS_LIMITS`.
@@ -160,15 +161,20 @@ pub fn facts_where<'f>(
     out
 }
 
-/// The label of a format key (`Format::key`) in the reader's language, from the
-/// catalogue entry `attachment/format.<key>`; an unknown key is shown as is.
-pub fn format_label(key: &str, locale: Locale) -> String {
-    let id = format!("attachment/format.{key}");
-    i18n::entry(&id).map(|e| e.text(locale).to_string()).unwrap_or_else(|| key.to_string())
+/// `msg` with the label of a format key (`Format::key`) as parameter `name`,
+/// or the key itself when it has no label.
+pub fn with_format(msg: Msg, name: &'static str, key: &str) -> Msg {
+    match labels::format_label(key) {
+        Some(label) => msg.label(name, label),
+        None => msg.text(name, key),
+    }
 }
 
-/// The label of an extension group (`ExtensionGroup::name`, or `configured`) in the reader's language.
-pub fn group_label(name: &str, locale: Locale) -> String {
-    let id = format!("attachment/group.{name}");
-    i18n::entry(&id).map(|e| e.text(locale).to_string()).unwrap_or_else(|| name.to_string())
+/// `msg` with the label of an extension group (`ExtensionGroup::name`, or
+/// `configured`) as parameter `name`, or the name itself when it has no label.
+pub fn with_group(msg: Msg, name: &'static str, group: &str) -> Msg {
+    match labels::group_label(group) {
+        Some(label) => msg.label(name, label),
+        None => msg.text(name, group),
+    }
 }

@@ -3,6 +3,7 @@
 //! file as disguised; generic types (`application/octet-stream`) promise nothing
 //! and never mismatch.
 
+use crate::settings::Evidence;
 use crate::title;
 use super::samples;
 use crate::i18n::Msg;
@@ -48,17 +49,58 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Attachment,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 2045 §5: Content-Type describes the data in the body"),
+        Evidence::Ours("a file whose content is not what its type or name says is treated as disguised"),
+        // TODO(evidence): that filters treat a mismatched type as disguised: a receiver's published rule
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 15
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
-        Example::fails(title! { en: "Declared application/pdf, the content is a ZIP", fr: "Declared application/pdf, the content is a ZIP", es: "Declared application/pdf, the content is a ZIP", pl: "Declared application/pdf, the content is a ZIP" }, ExampleInput::Generated(zip_declared_pdf)),
-        Example::fails(title! { en: "Named photo.jpg, the content is a Windows program", fr: "Named photo.jpg, the content is a Windows program", es: "Named photo.jpg, the content is a Windows program", pl: "Named photo.jpg, the content is a Windows program" }, ExampleInput::Generated(program_named_jpg)),
-        Example::passes(title! { en: "A PDF declared as a PDF", fr: "A PDF declared as a PDF", es: "A PDF declared as a PDF", pl: "A PDF declared as a PDF" }, ExampleInput::Generated(pdf_as_pdf)),
-        Example::passes(title! { en: "A ZIP declared as application/octet-stream", fr: "A ZIP declared as application/octet-stream", es: "A ZIP declared as application/octet-stream", pl: "A ZIP declared as application/octet-stream" }, ExampleInput::Generated(zip_as_octet_stream)),
+        Example::fails(
+            title! {
+                en: "Declared application/pdf, the content is a ZIP",
+                fr: "Déclaré application/pdf, le contenu est un ZIP",
+                es: "Declarado application/pdf, el contenido es un ZIP",
+                pl: "Zadeklarowany jako application/pdf, a zawartość to ZIP",
+            },
+            ExampleInput::Generated(zip_declared_pdf),
+        ),
+        Example::fails(
+            title! {
+                en: "Named photo.jpg, the content is a Windows program",
+                fr: "Nommé photo.jpg, le contenu est un programme Windows",
+                es: "Llamado photo.jpg, el contenido es un programa de Windows",
+                pl: "Nazwany photo.jpg, a zawartość to program Windows",
+            },
+            ExampleInput::Generated(program_named_jpg),
+        ),
         Example::passes(
-            title! { en: "A PNG declared image/jpeg (pictures are sniffed by every client)", fr: "A PNG declared image/jpeg (pictures are sniffed by every client)", es: "A PNG declared image/jpeg (pictures are sniffed by every client)", pl: "A PNG declared image/jpeg (pictures are sniffed by every client)" },
+            title! {
+                en: "A PDF declared as a PDF",
+                fr: "Un PDF déclaré comme PDF",
+                es: "Un PDF declarado como PDF",
+                pl: "PDF zadeklarowany jako PDF",
+            },
+            ExampleInput::Generated(pdf_as_pdf),
+        ),
+        Example::passes(
+            title! {
+                en: "A ZIP declared as application/octet-stream",
+                fr: "Un ZIP déclaré application/octet-stream",
+                es: "Un ZIP declarado como application/octet-stream",
+                pl: "ZIP zadeklarowany jako application/octet-stream",
+            },
+            ExampleInput::Generated(zip_as_octet_stream),
+        ),
+        Example::passes(
+            title! {
+                en: "A PNG declared image/jpeg (pictures are sniffed by every client)",
+                fr: "Un PNG déclaré image/jpeg (tous les logiciels reconnaissent les images à leur contenu)",
+                es: "Un PNG declarado image/jpeg (todos los clientes reconocen las imágenes por su contenido)",
+                pl: "PNG zadeklarowany jako image/jpeg (każdy program rozpoznaje obrazy po zawartości)",
+            },
             ExampleInput::Generated(png_as_jpeg),
         ),
     ],
@@ -92,13 +134,9 @@ fn check(message: &Message, cx: &mut Context) {
         } else {
             &DECLARED_TYPE
         };
+        let msg = Msg::of(id).text("path", fact.path.clone()).text("declared", declared.clone());
         cx.emit(
-            Draft::new(
-                Msg::of(id)
-                    .text("path", fact.path.clone())
-                    .text("declared", declared.clone())
-                    .text("detected", *detected),
-            )
+            Draft::new(super::with_format(msg, "detected", detected))
             .evidence(format!("{} ({declared})", fact.path))
             .at(super::location(message, attachment, fact)),
         );

@@ -5,6 +5,7 @@
 //! inside. Names are listed when the format's headers are plain (RAR, cabinets), and
 //! checked by the other rules.
 
+use crate::settings::Evidence;
 use crate::title;
 use super::samples;
 use crate::i18n::Msg;
@@ -50,16 +51,59 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Attachment,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 180: « L'e-mail contient un exécutable (EXE, BAT, PIF, XML, XLSX ou des documents avec des « macros »), même s'il est « zippé » »"),
+        Evidence::Ours("an archive whose content cannot be read here may hide what the guides block, even zipped"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 10
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
-        Example::fails(title! { en: "A RAR archive", fr: "A RAR archive", es: "A RAR archive", pl: "A RAR archive" }, ExampleInput::Generated(rar_archive)),
-        Example::fails(title! { en: "A 7-Zip archive named backup.dat", fr: "A 7-Zip archive named backup.dat", es: "A 7-Zip archive named backup.dat", pl: "A 7-Zip archive named backup.dat" }, ExampleInput::Generated(seven_zip_renamed)),
-        Example::fails(title! { en: "A cabinet listing its file names", fr: "A cabinet listing its file names", es: "A cabinet listing its file names", pl: "A cabinet listing its file names" }, ExampleInput::Generated(cabinet)),
-        Example::passes(title! { en: "A ZIP archive (its directory is read)", fr: "A ZIP archive (its directory is read)", es: "A ZIP archive (its directory is read)", pl: "A ZIP archive (its directory is read)" }, ExampleInput::Generated(zip_archive)),
-        Example::passes(title! { en: "A gzip-compressed tar archive (inflated and read)", fr: "A gzip-compressed tar archive (inflated and read)", es: "A gzip-compressed tar archive (inflated and read)", pl: "A gzip-compressed tar archive (inflated and read)" }, ExampleInput::Generated(tar_gz)),
+        Example::fails(
+            title! {
+                en: "A RAR archive",
+                fr: "Une archive RAR",
+                es: "Un archivo RAR",
+                pl: "Archiwum RAR",
+            },
+            ExampleInput::Generated(rar_archive),
+        ),
+        Example::fails(
+            title! {
+                en: "A 7-Zip archive named backup.dat",
+                fr: "Une archive 7-Zip nommée backup.dat",
+                es: "Un archivo 7-Zip llamado backup.dat",
+                pl: "Archiwum 7-Zip o nazwie backup.dat",
+            },
+            ExampleInput::Generated(seven_zip_renamed),
+        ),
+        Example::fails(
+            title! {
+                en: "A cabinet listing its file names",
+                fr: "Une archive Cabinet qui liste ses noms de fichiers",
+                es: "Un archivo Cabinet que enumera sus nombres de archivo",
+                pl: "Archiwum Cabinet z listą nazw plików",
+            },
+            ExampleInput::Generated(cabinet),
+        ),
+        Example::passes(
+            title! {
+                en: "A ZIP archive (its directory is read)",
+                fr: "Une archive ZIP (son répertoire est lu)",
+                es: "Un archivo ZIP (se lee su directorio)",
+                pl: "Archiwum ZIP (jego katalog jest odczytywany)",
+            },
+            ExampleInput::Generated(zip_archive),
+        ),
+        Example::passes(
+            title! {
+                en: "A gzip-compressed tar archive (inflated and read)",
+                fr: "Une archive tar compressée en gzip (décompressée et lue)",
+                es: "Un archivo tar comprimido con gzip (descomprimido y leído)",
+                pl: "Archiwum tar skompresowane gzipem (rozpakowane i odczytane)",
+            },
+            ExampleInput::Generated(tar_gz),
+        ),
     ],
     check: Check::Message(check),
 };
@@ -94,17 +138,14 @@ fn check(message: &Message, cx: &mut Context) {
     let inspected = super::inspect(message, cx.settings);
     for (attachment, fact) in super::facts_where(&inspected, |k| matches!(k, FactKind::Uninspectable { .. })) {
         let FactKind::Uninspectable { format, names } = &fact.kind else { continue };
-        let format = super::format_label(format, cx.locale());
         let msg = if names.is_empty() {
-            Msg::of(&FORMAT)
-                .text("path", fact.path.clone())
-                .text("format", format.clone())
+            super::with_format(Msg::of(&FORMAT).text("path", fact.path.clone()), "format", format)
         } else {
-            Msg::of(&WITH_NAMES)
+            let msg = Msg::of(&WITH_NAMES)
                 .text("path", fact.path.clone())
-                .text("format", format.clone())
                 .int("count", names.len())
-                .text("names", names.iter().take(10).cloned().collect::<Vec<_>>().join(", "))
+                .text("names", names.iter().take(10).cloned().collect::<Vec<_>>().join(", "));
+            super::with_format(msg, "format", format)
         };
         cx.emit(Draft::new(msg).evidence(&fact.path).at(super::location(message, attachment, fact)));
     }

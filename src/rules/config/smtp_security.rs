@@ -3,6 +3,7 @@
 //! `"starttls"` or `"tls"` with port 587 only with one of the provider's own
 //! addresses; anything else is flagged.
 
+use crate::settings::Evidence;
 use crate::title;
 use super::{
     describe, host_of, is_provider_host, security_of, transport_of, Transport, DEFAULT_PORT, EXAMPLE_MESSAGE,
@@ -58,25 +59,92 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Config,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 215: « Si vous utilisez une adresse mail OVHcloud et uniquement dans ce cas, vous pouvez également utiliser le `SMTPSecure` *\"starttls\"* ou *\"tls\"* avec le `Port` **587**. Toutefois, le `SMTPSecure` *\"ssl\"* avec le `Port` **465** restent à privilégier »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 20
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
-        Example::passes(title! { en: "Port 465 with ssl, the recommended pair", fr: "Port 465 with ssl, the recommended pair", es: "Port 465 with ssl, the recommended pair", pl: "Port 465 with ssl, the recommended pair" }, RAW)
+        Example::passes(
+            title! {
+                en: "Port 465 with ssl, the recommended pair",
+                fr: "Port 465 avec ssl, la paire recommandée",
+                es: "Puerto 465 con ssl, el par recomendado",
+                pl: "Port 465 z ssl, zalecana para",
+            },
+            RAW,
+        )
             .with_options(r#"{"smtp": {"transport": "smtp", "host": "ssl0.ovh.net", "port": 465, "security": "ssl"}}"#),
-        Example::passes(title! { en: "Port 465 with SSL in capitals, host implied SMTP", fr: "Port 465 with SSL in capitals, host implied SMTP", es: "Port 465 with SSL in capitals, host implied SMTP", pl: "Port 465 with SSL in capitals, host implied SMTP" }, RAW)
+        Example::passes(
+            title! {
+                en: "Port 465 with SSL in capitals, host implied SMTP",
+                fr: "Port 465 avec SSL en majuscules, l'hôte implique SMTP",
+                es: "Puerto 465 con SSL en mayúsculas, el host implica SMTP",
+                pl: "Port 465 z SSL wielkimi literami, host oznacza SMTP",
+            },
+            RAW,
+        )
             .with_options(r#"{"smtp": {"host": "smtp.example.org", "port": 465, "security": "SSL"}}"#),
-        Example::passes(title! { en: "PHP mail(): no SMTP pair to judge", fr: "PHP mail(): no SMTP pair to judge", es: "PHP mail(): no SMTP pair to judge", pl: "PHP mail(): no SMTP pair to judge" }, RAW).with_options(r#"{"smtp": {"transport": "mail"}}"#),
-        Example::fails(title! { en: "Port 587 with starttls on the provider's server: info, 465 with ssl preferred", fr: "Port 587 with starttls on the provider's server: info, 465 with ssl preferred", es: "Port 587 with starttls on the provider's server: info, 465 with ssl preferred", pl: "Port 587 with starttls on the provider's server: info, 465 with ssl preferred" }, RAW)
-            .with_options(r#"{"smtp": {"host": "ssl0.ovh.net", "port": 587, "security": "starttls"}}"#),
-        Example::fails(title! { en: "Port 587 with tls on another server", fr: "Port 587 with tls on another server", es: "Port 587 with tls on another server", pl: "Port 587 with tls on another server" }, RAW)
+        Example::passes(
+            title! {
+                en: "PHP mail(): no SMTP pair to judge",
+                fr: "PHP mail() : aucune paire SMTP à juger",
+                es: "PHP mail(): ningún par SMTP que juzgar",
+                pl: "PHP mail(): brak pary SMTP do oceny",
+            },
+            RAW,
+        ).with_options(r#"{"smtp": {"transport": "mail"}}"#),
+        Example::fails(
+            title! {
+                en: "Port 587 with starttls on the provider's server: info, 465 with ssl preferred",
+                fr: "Port 587 avec starttls sur le serveur de l'hébergeur : information, 465 avec ssl est préférable",
+                es: "Puerto 587 con starttls en el servidor del proveedor: información, es preferible 465 con ssl",
+                pl: "Port 587 ze starttls na serwerze dostawcy: informacja, lepiej 465 z ssl",
+            },
+            RAW,
+        )
+            .with_options(r#"{"smtp": {"host": "ssl0.ovh.net", "port": 587, "security": "starttls"}}"#)
+            .at(Severity::Info),
+        Example::fails(
+            title! {
+                en: "Port 587 with tls on another server",
+                fr: "Port 587 avec tls sur un autre serveur",
+                es: "Puerto 587 con tls en otro servidor",
+                pl: "Port 587 z tls na innym serwerze",
+            },
+            RAW,
+        )
             .with_options(r#"{"smtp": {"host": "smtp.example.org", "port": 587, "security": "tls"}}"#),
-        Example::fails(title! { en: "Port 25 without encryption", fr: "Port 25 without encryption", es: "Port 25 without encryption", pl: "Port 25 without encryption" }, RAW)
+        Example::fails(
+            title! {
+                en: "Port 25 without encryption",
+                fr: "Port 25 sans chiffrement",
+                es: "Puerto 25 sin cifrado",
+                pl: "Port 25 bez szyfrowania",
+            },
+            RAW,
+        )
             .with_options(r#"{"smtp": {"host": "ssl0.ovh.net", "port": 25, "security": "none"}}"#),
-        Example::fails(title! { en: "Port 465 with starttls (465 expects ssl from the first byte)", fr: "Port 465 with starttls (465 expects ssl from the first byte)", es: "Port 465 with starttls (465 expects ssl from the first byte)", pl: "Port 465 with starttls (465 expects ssl from the first byte)" }, RAW)
+        Example::fails(
+            title! {
+                en: "Port 465 with starttls (465 expects ssl from the first byte)",
+                fr: "Port 465 avec starttls (465 attend ssl dès le premier octet)",
+                es: "Puerto 465 con starttls (465 espera ssl desde el primer byte)",
+                pl: "Port 465 ze starttls (465 oczekuje ssl od pierwszego bajtu)",
+            },
+            RAW,
+        )
             .with_options(r#"{"smtp": {"host": "ssl0.ovh.net", "port": 465, "security": "starttls"}}"#),
-        Example::fails(title! { en: "SMTP with no port nor security (PHPMailer defaults: 25, none)", fr: "SMTP with no port nor security (PHPMailer defaults: 25, none)", es: "SMTP with no port nor security (PHPMailer defaults: 25, none)", pl: "SMTP with no port nor security (PHPMailer defaults: 25, none)" }, RAW)
+        Example::fails(
+            title! {
+                en: "SMTP with no port nor security (PHPMailer defaults: 25, none)",
+                fr: "SMTP sans port ni sécurité (valeurs par défaut de PHPMailer : 25, aucune)",
+                es: "SMTP sin puerto ni seguridad (valores por defecto de PHPMailer: 25, ninguna)",
+                pl: "SMTP bez portu i zabezpieczeń (domyślne w PHPMailer: 25, brak)",
+            },
+            RAW,
+        )
             .with_options(r#"{"smtp": {"transport": "smtp", "host": "ssl0.ovh.net"}}"#),
     ],
     check: Check::Settings(check),

@@ -2,6 +2,7 @@
 //! through PHP `mail()`. Guides: "make sure your sends do not use SMTP servers:
 //! do not give any SMTP server in your scripts' settings when you use mail()".
 
+use crate::settings::Evidence;
 use crate::title;
 use super::{describe, host_of, transport_of, Transport, EXAMPLE_MESSAGE};
 use crate::i18n::Msg;
@@ -40,22 +41,72 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Config,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 97: « ne spécifiez pas de serveur SMTP dans les paramètres de vos scripts lorsque vous utilisez la fonction « mail() » de PHP »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 50
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
-        Example::fails(title! { en: "mail() with an SMTP host configured", fr: "mail() with an SMTP host configured", es: "mail() with an SMTP host configured", pl: "mail() with an SMTP host configured" }, ExampleInput::Raw(EXAMPLE_MESSAGE))
+        Example::fails(
+            title! {
+                en: "mail() with an SMTP host configured",
+                fr: "mail() avec un hôte SMTP configuré",
+                es: "mail() con un host SMTP configurado",
+                pl: "mail() ze skonfigurowanym hostem SMTP",
+            },
+            ExampleInput::Raw(EXAMPLE_MESSAGE),
+        )
             .with_options(r#"{"smtp": {"transport": "mail", "host": "smtp.example.com"}}"#),
-        Example::fails(title! { en: "mail() with an SMTP host and port", fr: "mail() with an SMTP host and port", es: "mail() with an SMTP host and port", pl: "mail() with an SMTP host and port" }, ExampleInput::Raw(EXAMPLE_MESSAGE))
+        Example::fails(
+            title! {
+                en: "mail() with an SMTP host and port",
+                fr: "mail() avec un hôte et un port SMTP",
+                es: "mail() con un host y un puerto SMTP",
+                pl: "mail() z hostem i portem SMTP",
+            },
+            ExampleInput::Raw(EXAMPLE_MESSAGE),
+        )
             .with_options(r#"{"smtp": {"transport": "MAIL", "host": "ssl0.ovh.net", "port": 465, "security": "ssl"}}"#),
-        Example::passes(title! { en: "mail() and no SMTP server", fr: "mail() and no SMTP server", es: "mail() and no SMTP server", pl: "mail() and no SMTP server" }, ExampleInput::Raw(EXAMPLE_MESSAGE))
+        Example::passes(
+            title! {
+                en: "mail() and no SMTP server",
+                fr: "mail() et aucun serveur SMTP",
+                es: "mail() y ningún servidor SMTP",
+                pl: "mail() i brak serwera SMTP",
+            },
+            ExampleInput::Raw(EXAMPLE_MESSAGE),
+        )
             .with_options(r#"{"smtp": {"transport": "mail"}}"#),
-        Example::passes(title! { en: "mail() with an empty host field", fr: "mail() with an empty host field", es: "mail() with an empty host field", pl: "mail() with an empty host field" }, ExampleInput::Raw(EXAMPLE_MESSAGE))
+        Example::passes(
+            title! {
+                en: "mail() with an empty host field",
+                fr: "mail() avec un champ d'hôte vide",
+                es: "mail() con el campo de host vacío",
+                pl: "mail() z pustym polem hosta",
+            },
+            ExampleInput::Raw(EXAMPLE_MESSAGE),
+        )
             .with_options(r#"{"smtp": {"transport": "mail", "host": "  "}}"#),
-        Example::passes(title! { en: "An SMTP script with its host", fr: "An SMTP script with its host", es: "An SMTP script with its host", pl: "An SMTP script with its host" }, ExampleInput::Raw(EXAMPLE_MESSAGE))
+        Example::passes(
+            title! {
+                en: "An SMTP script with its host",
+                fr: "Un script SMTP avec son hôte",
+                es: "Un script SMTP con su host",
+                pl: "Skrypt SMTP z własnym hostem",
+            },
+            ExampleInput::Raw(EXAMPLE_MESSAGE),
+        )
             .with_options(r#"{"smtp": {"transport": "smtp", "host": "ssl0.ovh.net", "port": 465, "security": "ssl"}}"#),
-        Example::passes(title! { en: "No SMTP settings given", fr: "No SMTP settings given", es: "No SMTP settings given", pl: "No SMTP settings given" }, ExampleInput::Raw(EXAMPLE_MESSAGE)),
+        Example::passes(
+            title! {
+                en: "No SMTP settings given",
+                fr: "Aucun réglage SMTP fourni",
+                es: "Sin ajustes SMTP",
+                pl: "Brak ustawień SMTP",
+            },
+            ExampleInput::Raw(EXAMPLE_MESSAGE),
+        ),
     ],
     check: Check::Settings(check),
 };

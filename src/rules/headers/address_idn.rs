@@ -2,6 +2,7 @@
 //! `xn--` A-label) must be valid under IDNA (RFC 5891, UTS #46): an invalid one
 //! cannot be resolved, so the mail bounces.
 
+use crate::settings::Evidence;
 use crate::title;
 use crate::grammar::address::AddressConcern;
 use crate::i18n::Msg;
@@ -40,25 +41,49 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 5891 (IDNA 2008) and UTS #46: an internationalised domain name must be valid to be resolved"),
+        Evidence::Rfc("RFC 6531: SMTPUTF8 carries UTF-8 domains"),
+        // TODO(evidence): that an invalid IDN bounces: a receiver's documented behaviour
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 20
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
-            title! { en: "A broken punycode label", fr: "A broken punycode label", es: "A broken punycode label", pl: "A broken punycode label" },
+            title! {
+                en: "A broken punycode label",
+                fr: "Un label punycode cassé",
+                es: "Una etiqueta punycode rota",
+                pl: "Uszkodzona etykieta punycode",
+            },
             ExampleInput::Raw("From: a@xn--zz.example\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
         Example::fails(
-            title! { en: "A label starting with a combining accent", fr: "A label starting with a combining accent", es: "A label starting with a combining accent", pl: "A label starting with a combining accent" },
+            title! {
+                en: "A label starting with a combining accent",
+                fr: "Un label qui commence par un accent combinant",
+                es: "Una etiqueta que empieza por un acento combinante",
+                pl: "Etykieta zaczynająca się od znaku łączącego (akcentu)",
+            },
             ExampleInput::Raw("From: a@\u{301}example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
         Example::passes(
-            title! { en: "A valid UTF-8 domain", fr: "A valid UTF-8 domain", es: "A valid UTF-8 domain", pl: "A valid UTF-8 domain" },
+            title! {
+                en: "A valid UTF-8 domain",
+                fr: "Un domaine UTF-8 valide",
+                es: "Un dominio UTF-8 válido",
+                pl: "Poprawna domena UTF-8",
+            },
             ExampleInput::Raw("From: a@b\u{fc}cher.example\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
         Example::passes(
-            title! { en: "A valid A-label", fr: "A valid A-label", es: "A valid A-label", pl: "A valid A-label" },
+            title! {
+                en: "A valid A-label",
+                fr: "Un A-label valide",
+                es: "Una A-label válida",
+                pl: "Poprawna etykieta A (A-label)",
+            },
             ExampleInput::Raw("From: a@xn--bcher-kva.example\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
     ],
@@ -66,10 +91,10 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(message: &Message, cx: &mut Context) {
-    for (field, list) in super::address_fields(message) {
+    for (field, list) in message.address_fields() {
         let problems: Vec<_> =
             list.problems.iter().copied().filter(|p| p.kind.concern() == AddressConcern::Idn).collect();
-        super::emit_grouped(cx, message, 0, field, &problems, |_, _, _| {
+        super::emit_grouped(cx, message, 0, field, &problems, |_, _| {
             Some(Draft::new(Msg::of(&INVALID).text("field", field.name.clone())))
         });
     }

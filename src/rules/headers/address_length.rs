@@ -3,6 +3,7 @@
 //! label at most 63, a path at most 256 with its angle brackets. Servers
 //! refuse longer addresses at RCPT TO.
 
+use crate::settings::Evidence;
 use crate::title;
 use crate::grammar::address::{
     AddressConcern, AddressProblem, MAX_ADDRESS_OCTETS, MAX_DOMAIN_OCTETS, MAX_LABEL_OCTETS, MAX_LOCAL_PART_OCTETS,
@@ -61,33 +62,59 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 5321 §4.5.3.1: local part at most 64 octets, domain at most 255, path at most 256; RFC 1035 §2.3.4: labels at most 63"),
+        Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 30
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
-            title! { en: "A local part of 65 octets", fr: "A local part of 65 octets", es: "A local part of 65 octets", pl: "A local part of 65 octets" },
+            title! {
+                en: "A local part of 65 octets",
+                fr: "Une partie locale de 65 octets",
+                es: "Una parte local de 65 octetos",
+                pl: "Część lokalna o długości 65 oktetów",
+            },
             ExampleInput::Raw("From: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
         Example::fails(
-            title! { en: "A domain label of 64 octets", fr: "A domain label of 64 octets", es: "A domain label of 64 octets", pl: "A domain label of 64 octets" },
+            title! {
+                en: "A domain label of 64 octets",
+                fr: "Un label de domaine de 64 octets",
+                es: "Una etiqueta de dominio de 64 octetos",
+                pl: "Etykieta domeny o długości 64 oktetów",
+            },
             ExampleInput::Raw("From: a@aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
         Example::passes(
-            title! { en: "A local part of exactly 64 octets", fr: "A local part of exactly 64 octets", es: "A local part of exactly 64 octets", pl: "A local part of exactly 64 octets" },
+            title! {
+                en: "A local part of exactly 64 octets",
+                fr: "Une partie locale d'exactement 64 octets",
+                es: "Una parte local de exactamente 64 octetos",
+                pl: "Część lokalna o długości dokładnie 64 oktetów",
+            },
             ExampleInput::Raw("From: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
-        Example::passes(title! { en: "Ordinary addresses", fr: "Ordinary addresses", es: "Ordinary addresses", pl: "Ordinary addresses" }, ExampleInput::Raw("From: a@example.com\nTo: Bob <b@example.com>\nSubject: Hi\n\nHello\n")),
+        Example::passes(
+            title! {
+                en: "Ordinary addresses",
+                fr: "Des adresses ordinaires",
+                es: "Direcciones corrientes",
+                pl: "Zwykłe adresy",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: Bob <b@example.com>\nSubject: Hi\n\nHello\n"),
+        ),
     ],
     check: Check::Message(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {
-    for (field, list) in super::address_fields(message) {
+    for (field, list) in message.address_fields() {
         let problems: Vec<_> =
             list.problems.iter().copied().filter(|p| p.kind.concern() == AddressConcern::Length).collect();
-        super::emit_grouped(cx, message, 0, field, &problems, |_, kind, _| {
+        super::emit_grouped(cx, message, 0, field, &problems, |kind, _| {
             let (what, limit) = match kind {
                 AddressProblem::LocalPartTooLong => (&LOCAL_PART, MAX_LOCAL_PART_OCTETS),
                 AddressProblem::DomainTooLong => (&DOMAIN, MAX_DOMAIN_OCTETS),

@@ -4,6 +4,7 @@
 //! accept them, generators must not produce them. From is a mailbox list and
 //! Sender one mailbox (§3.6.2): a group there is an error.
 
+use crate::settings::Evidence;
 use crate::title;
 use crate::grammar::address::{AddressConcern, AddressProblem};
 use crate::grammar::lexer::LexProblem;
@@ -62,30 +63,111 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 5322 §3.4 address syntax; §3.6.2 From is a mailbox-list, Sender a mailbox; §4.4 obsolete forms must not be generated"),
+        Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 30
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
-        Example::fails(title! { en: "A name without an address", fr: "A name without an address", es: "A name without an address", pl: "A name without an address" }, ExampleInput::Raw("From: Website Contact Form\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
-        Example::fails(title! { en: "An unquoted display name with an @", fr: "An unquoted display name with an @", es: "An unquoted display name with an @", pl: "An unquoted display name with an @" }, ExampleInput::Raw("From: a@example.com <a@example.com>\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
-        Example::fails(title! { en: "Two dots in a row", fr: "Two dots in a row", es: "Two dots in a row", pl: "Two dots in a row" }, ExampleInput::Raw("From: a..b@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
-        Example::fails(title! { en: "An unclosed angle bracket", fr: "An unclosed angle bracket", es: "An unclosed angle bracket", pl: "An unclosed angle bracket" }, ExampleInput::Raw("From: Alice <a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
-        Example::fails(title! { en: "An underscore in the domain", fr: "An underscore in the domain", es: "An underscore in the domain", pl: "An underscore in the domain" }, ExampleInput::Raw("From: a@mail_server.example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
-        Example::fails(title! { en: "A dot in an unquoted display name (obsolete: warning)", fr: "A dot in an unquoted display name (obsolete: warning)", es: "A dot in an unquoted display name (obsolete: warning)", pl: "A dot in an unquoted display name (obsolete: warning)" }, ExampleInput::Raw("From: J. Smith <j@example.com>\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
-        Example::fails(title! { en: "A group in From", fr: "A group in From", es: "A group in From", pl: "A group in From" }, ExampleInput::Raw("From: Team: a@example.com, c@example.com;\nSender: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
+        Example::fails(
+            title! {
+                en: "A name without an address",
+                fr: "Un nom sans adresse",
+                es: "Un nombre sin dirección",
+                pl: "Nazwa bez adresu",
+            },
+            ExampleInput::Raw("From: Website Contact Form\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "An unquoted display name with an @",
+                fr: "Un nom affiché sans guillemets contenant un @",
+                es: "Un nombre visible sin comillas con una @",
+                pl: "Nazwa wyświetlana bez cudzysłowu zawierająca @",
+            },
+            ExampleInput::Raw("From: a@example.com <a@example.com>\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "Two dots in a row",
+                fr: "Deux points de suite",
+                es: "Dos puntos seguidos",
+                pl: "Dwie kropki z rzędu",
+            },
+            ExampleInput::Raw("From: a..b@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "An unclosed angle bracket",
+                fr: "Un chevron jamais fermé",
+                es: "Un corchete angular sin cerrar",
+                pl: "Niezamknięty nawias ostry",
+            },
+            ExampleInput::Raw("From: Alice <a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "An underscore in the domain",
+                fr: "Un tiret bas dans le domaine",
+                es: "Un guion bajo en el dominio",
+                pl: "Podkreślenie w domenie",
+            },
+            ExampleInput::Raw("From: a@mail_server.example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "A dot in an unquoted display name (obsolete: warning)",
+                fr: "Un point dans un nom affiché sans guillemets (obsolète : avertissement)",
+                es: "Un punto en un nombre visible sin comillas (obsoleto: advertencia)",
+                pl: "Kropka w nazwie wyświetlanej bez cudzysłowu (przestarzałe: ostrzeżenie)",
+            },
+            ExampleInput::Raw("From: J. Smith <j@example.com>\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
+        )
+        .at(Severity::Warning),
+        Example::fails(
+            title! {
+                en: "A group in From",
+                fr: "Un groupe dans From",
+                es: "Un grupo en From",
+                pl: "Grupa w polu From",
+            },
+            ExampleInput::Raw("From: Team: a@example.com, c@example.com;\nSender: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
+        ),
         Example::passes(
-            title! { en: "Quoted display name with a comma, a group in To, a comment", fr: "Quoted display name with a comma, a group in To, a comment", es: "Quoted display name with a comma, a group in To, a comment", pl: "Quoted display name with a comma, a group in To, a comment" },
+            title! {
+                en: "Quoted display name with a comma, a group in To, a comment",
+                fr: "Un nom affiché entre guillemets avec une virgule, un groupe dans To, un commentaire",
+                es: "Un nombre visible entre comillas con una coma, un grupo en To, un comentario",
+                pl: "Nazwa wyświetlana w cudzysłowie z przecinkiem, grupa w To, komentarz",
+            },
             ExampleInput::Raw("From: \"Smith, John\" <john@example.com>\nTo: undisclosed-recipients:;\nCc: a@example.com (Alice), \"B. Jones\" <b@example.org>\nSubject: Hi\n\nHello\n"),
         ),
-        Example::passes(title! { en: "UTF-8 address (RFC 6532)", fr: "UTF-8 address (RFC 6532)", es: "UTF-8 address (RFC 6532)", pl: "UTF-8 address (RFC 6532)" }, ExampleInput::Raw("From: j\u{f6}rg@b\u{fc}cher.example\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
-        Example::passes(title! { en: "An empty Bcc (RFC 5322 §3.6.3)", fr: "An empty Bcc (RFC 5322 §3.6.3)", es: "An empty Bcc (RFC 5322 §3.6.3)", pl: "An empty Bcc (RFC 5322 §3.6.3)" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nBcc:\nSubject: Hi\n\nHello\n")),
+        Example::passes(
+            title! {
+                en: "UTF-8 address (RFC 6532)",
+                fr: "Adresse en UTF-8 (RFC 6532)",
+                es: "Dirección en UTF-8 (RFC 6532)",
+                pl: "Adres w UTF-8 (RFC 6532)",
+            },
+            ExampleInput::Raw("From: j\u{f6}rg@b\u{fc}cher.example\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "An empty Bcc (RFC 5322 §3.6.3)",
+                fr: "Un Bcc vide (RFC 5322 §3.6.3)",
+                es: "Un Bcc vacío (RFC 5322 §3.6.3)",
+                pl: "Puste pole Bcc (RFC 5322 §3.6.3)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nBcc:\nSubject: Hi\n\nHello\n"),
+        ),
     ],
     check: Check::Message(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {
-    for (field, list) in super::address_fields(message) {
+    for (field, list) in message.address_fields() {
         let is_bcc = field.is("Bcc");
         let problems: Vec<_> = list
             .problems
@@ -96,14 +178,14 @@ fn check(message: &Message, cx: &mut Context) {
             // Raw 8-bit bytes are `headers/raw-8bit`'s concern.
             .filter(|p| p.kind != AddressProblem::Lex(LexProblem::InvalidUtf8))
             .collect();
-        super::emit_grouped(cx, message, 0, field, &problems, |cx, kind, count| {
-            let problem = super::describe(cx, "address", kind.code());
+        super::emit_grouped(cx, message, 0, field, &problems, |kind, count| {
+            let problem = super::grammar_texts::address_problem(kind);
             let (id, severity) = match kind.level() {
                 Level::Invalid => (&INVALID, Severity::Error),
                 Level::Obsolete => (&OBSOLETE, Severity::Warning),
             };
             let mut draft =
-                Draft::new(Msg::of(id).text("field", field.name.clone()).text("problem", problem).int("count", count))
+                Draft::new(Msg::of(id).text("field", field.name.clone()).label("problem", problem).int("count", count))
                     .severity(severity);
             if kind.level() == Level::Obsolete {
                 draft = draft.fix(Msg::of(&FIX_OBSOLETE));

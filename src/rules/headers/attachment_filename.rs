@@ -3,6 +3,7 @@
 //! encoded words are the older, widespread form). Raw 8-bit bytes in
 //! `filename=` or `name=` are shown garbled or replaced by `noname`.
 
+use crate::settings::Evidence;
 use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
@@ -40,21 +41,39 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 2231 §4 (and RFC 2047, the older form): non-ASCII parameter values are encoded; RFC 2045 §5.1 parameter values are US-ASCII"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 10
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
-            title! { en: "A raw UTF-8 file name", fr: "A raw UTF-8 file name", es: "A raw UTF-8 file name", pl: "A raw UTF-8 file name" },
+            title! {
+                en: "A raw UTF-8 file name",
+                fr: "Un nom de fichier en UTF-8 brut",
+                es: "Un nombre de archivo en UTF-8 sin codificar",
+                pl: "Nazwa pliku w surowym UTF-8",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: application/pdf; name=\"r\u{e9}sum\u{e9}.pdf\"\nContent-Disposition: attachment; filename=\"r\u{e9}sum\u{e9}.pdf\"\nContent-Transfer-Encoding: base64\n\nJVBERi0=\n"),
-        ),
+        )
+        .times(2),
         Example::passes(
-            title! { en: "The same name RFC 2231 encoded", fr: "The same name RFC 2231 encoded", es: "The same name RFC 2231 encoded", pl: "The same name RFC 2231 encoded" },
+            title! {
+                en: "The same name RFC 2231 encoded",
+                fr: "Le même nom encodé RFC 2231",
+                es: "El mismo nombre codificado RFC 2231",
+                pl: "Ta sama nazwa zakodowana według RFC 2231",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: application/pdf\nContent-Disposition: attachment; filename*=utf-8''r%C3%A9sum%C3%A9.pdf\nContent-Transfer-Encoding: base64\n\nJVBERi0=\n"),
         ),
         Example::passes(
-            title! { en: "A compose attachment with an accented name (the mailer encodes it)", fr: "A compose attachment with an accented name (the mailer encodes it)", es: "A compose attachment with an accented name (the mailer encodes it)", pl: "A compose attachment with an accented name (the mailer encodes it)" },
+            title! {
+                en: "A compose attachment with an accented name (the mailer encodes it)",
+                fr: "Une pièce jointe de formulaire au nom accentué (la bibliothèque d'envoi l'encode)",
+                es: "Un adjunto de formulario con un nombre acentuado (la biblioteca de envío lo codifica)",
+                pl: "Załącznik formularza z nazwą ze znakami diakrytycznymi (biblioteka wysyłająca ją koduje)",
+            },
             ExampleInput::Compose(r#"{"from":"a@example.com","to":"b@example.com","subject":"Hi","text":"See attached","attachments":[{"filename":"résumé.pdf","content":"JVBERi0=","encoding":"base64"}]}"#),
         ),
     ],

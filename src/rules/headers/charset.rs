@@ -2,6 +2,7 @@
 //! parameter is US-ASCII. Non-ASCII text without a declared charset is shown
 //! with whatever the reader guesses: accented letters turn into garbage.
 
+use crate::settings::Evidence;
 use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
@@ -39,24 +40,49 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 2046 §4.1.2: a text part without a charset parameter is US-ASCII"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 10
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
-            title! { en: "UTF-8 text/plain without charset", fr: "UTF-8 text/plain without charset", es: "UTF-8 text/plain without charset", pl: "UTF-8 text/plain without charset" },
+            title! {
+                en: "UTF-8 text/plain without charset",
+                fr: "Du text/plain UTF-8 sans charset",
+                es: "text/plain en UTF-8 sin charset",
+                pl: "text/plain w UTF-8 bez charset",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: text/plain\nContent-Transfer-Encoding: 8bit\n\nCaf\u{e9} ouvert\n"),
         ),
         Example::fails(
-            title! { en: "A PHP HTML mail with accents and no Content-Type charset", fr: "A PHP HTML mail with accents and no Content-Type charset", es: "A PHP HTML mail with accents and no Content-Type charset", pl: "A PHP HTML mail with accents and no Content-Type charset" },
+            title! {
+                en: "A PHP HTML mail with accents and no Content-Type charset",
+                fr: "Un e-mail HTML envoyé par PHP avec des accents et sans charset dans Content-Type",
+                es: "Un correo HTML enviado con PHP con acentos y sin charset en Content-Type",
+                pl: "Wiadomość HTML z PHP z polskimi znakami i bez charset w Content-Type",
+            },
             ExampleInput::PhpMail { to: "b@example.com", subject: "Hi", message: "<p>R\u{e9}servation confirm\u{e9}e</p>", headers: "From: a@example.com\r\nMIME-Version: 1.0\r\nContent-Type: text/html" },
         ),
         Example::passes(
-            title! { en: "UTF-8 text with charset", fr: "UTF-8 text with charset", es: "UTF-8 text with charset", pl: "UTF-8 text with charset" },
+            title! {
+                en: "UTF-8 text with charset",
+                fr: "Du texte UTF-8 avec charset",
+                es: "Texto UTF-8 con charset",
+                pl: "Tekst UTF-8 z charset",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\nCaf\u{e9} ouvert\n"),
         ),
-        Example::passes(title! { en: "ASCII text without charset", fr: "ASCII text without charset", es: "ASCII text without charset", pl: "ASCII text without charset" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n\nCafe open\n")),
+        Example::passes(
+            title! {
+                en: "ASCII text without charset",
+                fr: "Un texte ASCII sans charset",
+                es: "Texto ASCII sin charset",
+                pl: "Tekst ASCII bez charset",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n\nCafe open\n"),
+        ),
     ],
     check: Check::Message(check),
 };

@@ -4,6 +4,7 @@
 //! A value readers cannot parse makes them fall back to text/plain, so the
 //! reader sees raw HTML or MIME source.
 
+use crate::settings::Evidence;
 use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
@@ -41,22 +42,59 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 2045 §5.1 Content-Type syntax; RFC 2183 §2 Content-Disposition syntax"),
+        Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 20
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
-        Example::fails(title! { en: "A type without subtype", fr: "A type without subtype", es: "A type without subtype", pl: "A type without subtype" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: html; charset=utf-8\n\n<p>Hello</p>\n")),
         Example::fails(
-            title! { en: "An unquoted file name with spaces", fr: "An unquoted file name with spaces", es: "An unquoted file name with spaces", pl: "An unquoted file name with spaces" },
+            title! {
+                en: "A type without subtype",
+                fr: "Un type sans sous-type",
+                es: "Un tipo sin subtipo",
+                pl: "Typ bez podtypu",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: html; charset=utf-8\n\n<p>Hello</p>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "An unquoted file name with spaces",
+                fr: "Un nom de fichier avec des espaces, sans guillemets",
+                es: "Un nombre de archivo con espacios, sin comillas",
+                pl: "Nazwa pliku ze spacjami, bez cudzysłowu",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: application/pdf; name=my invoice.pdf\n\nJVBERi0=\n"),
         ),
-        Example::fails(title! { en: "A parameter without a value", fr: "A parameter without a value", es: "A parameter without a value", pl: "A parameter without a value" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: text/plain; charset\n\nHello\n")),
+        Example::fails(
+            title! {
+                en: "A parameter without a value",
+                fr: "Un paramètre sans valeur",
+                es: "Un parámetro sin valor",
+                pl: "Parametr bez wartości",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: text/plain; charset\n\nHello\n"),
+        ),
         Example::passes(
-            title! { en: "Quoted values, folded parameters, a comment", fr: "Quoted values, folded parameters, a comment", es: "Quoted values, folded parameters, a comment", pl: "Quoted values, folded parameters, a comment" },
+            title! {
+                en: "Quoted values, folded parameters, a comment",
+                fr: "Des valeurs entre guillemets, des paramètres repliés, un commentaire",
+                es: "Valores entre comillas, parámetros plegados, un comentario",
+                pl: "Wartości w cudzysłowie, zawinięte parametry, komentarz",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: text/plain;\n charset=\"utf-8\"; format=flowed (wrapped)\n\nHello\n"),
         ),
-        Example::passes(title! { en: "A plain message", fr: "A plain message", es: "A plain message", pl: "A plain message" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
+        Example::passes(
+            title! {
+                en: "A plain message",
+                fr: "Un message simple",
+                es: "Un mensaje simple",
+                pl: "Zwykła wiadomość",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
+        ),
     ],
     check: Check::Message(check),
 };
@@ -64,12 +102,12 @@ pub const RULE: Rule = Rule {
 fn check(message: &Message, cx: &mut Context) {
     for (part, field, parsed) in super::mime_fields(message) {
         let problems: Vec<_> = parsed.problems.iter().filter(|p| !p.kind.is_rfc2231()).cloned().collect();
-        super::emit_grouped(cx, message, part, field, &problems, |cx, kind, count| {
-            let problem = super::describe(cx, "mime", kind.code());
+        super::emit_grouped(cx, message, part, field, &problems, |kind, count| {
+            let problem = super::grammar_texts::mime_problem(kind);
             Some(Draft::new(
                 Msg::of(&INVALID)
                     .text("field", field.name.clone())
-                    .text("problem", problem)
+                    .label("problem", problem)
                     .int("count", count),
             ))
         });

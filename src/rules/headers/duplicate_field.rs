@@ -2,6 +2,7 @@
 //! Sender, Reply-To, To, Cc, Bcc, Message-ID, In-Reply-To, References and
 //! Subject. Readers pick different copies; filters see a forged header.
 
+use crate::settings::Evidence;
 use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
@@ -39,18 +40,50 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 5322 §3.6: Date, From, Sender, Reply-To, To, Cc, Bcc, Message-ID, In-Reply-To, References and Subject occur at most once"),
+        Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 30
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
-        Example::fails(title! { en: "Two Subject fields", fr: "Two Subject fields", es: "Two Subject fields", pl: "Two Subject fields" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nSubject: Win money\n\nHello\n")),
-        Example::fails(title! { en: "Two From fields", fr: "Two From fields", es: "Two From fields", pl: "Two From fields" }, ExampleInput::Raw("From: a@example.com\nFrom: c@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
+        Example::fails(
+            title! {
+                en: "Two Subject fields",
+                fr: "Deux champs Subject",
+                es: "Dos campos Subject",
+                pl: "Dwa pola Subject",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nSubject: Win money\n\nHello\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "Two From fields",
+                fr: "Deux champs From",
+                es: "Dos campos From",
+                pl: "Dwa pola From",
+            },
+            ExampleInput::Raw("From: a@example.com\nFrom: c@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
+        ),
         Example::passes(
-            title! { en: "Several Received and Comments fields are allowed", fr: "Several Received and Comments fields are allowed", es: "Several Received and Comments fields are allowed", pl: "Several Received and Comments fields are allowed" },
+            title! {
+                en: "Several Received and Comments fields are allowed",
+                fr: "Plusieurs champs Received et Comments sont permis",
+                es: "Se permiten varios campos Received y Comments",
+                pl: "Wiele pól Received i Comments jest dozwolonych",
+            },
             ExampleInput::Raw("Received: from a by b; Mon, 2 Mar 2026 10:00:00 +0100\nReceived: from c by d; Mon, 2 Mar 2026 10:00:00 +0100\nComments: one\nComments: two\nFrom: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
-        Example::passes(title! { en: "One of each", fr: "One of each", es: "One of each", pl: "One of each" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com, c@example.com\nSubject: Hi\n\nHello\n")),
+        Example::passes(
+            title! {
+                en: "One of each",
+                fr: "Un de chaque",
+                es: "Uno de cada",
+                pl: "Po jednym z każdego",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com, c@example.com\nSubject: Hi\n\nHello\n"),
+        ),
     ],
     check: Check::Message(check),
 };

@@ -4,6 +4,7 @@
 //! string, where they are not decoded (§5 (3)). A broken one shows as
 //! `=?…?=` garbage in the inbox.
 
+use crate::settings::Evidence;
 use crate::title;
 use crate::grammar::encoded_word::{check_encoded_words, contains_encoded_word, EncodedWordProblem};
 use crate::grammar::lexer::{lex, TokenKind};
@@ -44,23 +45,68 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 2047 §2 (at most 75 characters), §4 (B and Q encodings), §5 (3) (not inside a quoted string)"),
+        Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 15
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
-        Example::fails(title! { en: "Base64 with a missing pad", fr: "Base64 with a missing pad", es: "Base64 with a missing pad", pl: "Base64 with a missing pad" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: =?UTF-8?B?Q2Fmw6k?=\n\nHello\n")),
-        Example::fails(title! { en: "An unknown charset", fr: "An unknown charset", es: "An unknown charset", pl: "An unknown charset" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: =?x-klingon?Q?Qapla?=\n\nHello\n")),
-        Example::fails(title! { en: "No closing ?=", fr: "No closing ?=", es: "No closing ?=", pl: "No closing ?=" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: =?UTF-8?Q?Caf=C3=A9 open\n\nHello\n")),
         Example::fails(
-            title! { en: "An encoded word inside quotes", fr: "An encoded word inside quotes", es: "An encoded word inside quotes", pl: "An encoded word inside quotes" },
+            title! {
+                en: "Base64 with a missing pad",
+                fr: "Du base64 auquel il manque un remplissage",
+                es: "Base64 al que le falta un relleno",
+                pl: "Base64 z brakującym dopełnieniem",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: =?UTF-8?B?Q2Fmw6k?=\n\nHello\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "An unknown charset",
+                fr: "Un jeu de caractères inconnu",
+                es: "Un juego de caracteres desconocido",
+                pl: "Nieznane kodowanie znaków",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: =?x-klingon?Q?Qapla?=\n\nHello\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "No closing ?=",
+                fr: "Pas de ?= de fermeture",
+                es: "Sin ?= de cierre",
+                pl: "Brak zamykającego ?=",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: =?UTF-8?Q?Caf=C3=A9 open\n\nHello\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "An encoded word inside quotes",
+                fr: "Un mot encodé entre guillemets",
+                es: "Una palabra codificada entre comillas",
+                pl: "Słowo kodowane w cudzysłowie",
+            },
             ExampleInput::Raw("From: \"=?UTF-8?Q?J=C3=B6rg?=\" <j@example.com>\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
         Example::passes(
-            title! { en: "Well-formed B and Q words, in a Subject and a display name", fr: "Well-formed B and Q words, in a Subject and a display name", es: "Well-formed B and Q words, in a Subject and a display name", pl: "Well-formed B and Q words, in a Subject and a display name" },
+            title! {
+                en: "Well-formed B and Q words, in a Subject and a display name",
+                fr: "Des mots B et Q bien formés, dans un Subject et un nom affiché",
+                es: "Palabras B y Q bien formadas, en un Subject y un nombre visible",
+                pl: "Poprawne słowa B i Q w polu Subject i w nazwie wyświetlanej",
+            },
             ExampleInput::Raw("From: =?UTF-8?Q?J=C3=B6rg?= <j@example.com>\nTo: b@example.com\nSubject: =?UTF-8?B?Q2Fmw6k=?= =?ISO-8859-1?Q?caf=E9?=\n\nHello\n"),
         ),
-        Example::passes(title! { en: "A subject that only mentions =?", fr: "A subject that only mentions =?", es: "A subject that only mentions =?", pl: "A subject that only mentions =?" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: what =? means\n\nHello\n")),
+        Example::passes(
+            title! {
+                en: "A subject that only mentions =?",
+                fr: "Un sujet qui ne fait que mentionner =?",
+                es: "Un asunto que solo menciona =?",
+                pl: "Temat, który tylko wspomina =?",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: what =? means\n\nHello\n"),
+        ),
     ],
     check: Check::Message(check),
 };
@@ -107,12 +153,12 @@ fn check(message: &Message, cx: &mut Context) {
             } else {
                 continue;
             };
-            super::emit_grouped(cx, message, part, field, &problems, |cx, kind, count| {
-                let problem = super::describe(cx, "encoded-word", kind.code());
+            super::emit_grouped(cx, message, part, field, &problems, |kind, count| {
+                let problem = super::grammar_texts::encoded_word_problem(kind);
                 let draft = Draft::new(
                     Msg::of(&INVALID)
                         .text("field", field.name.clone())
-                        .text("problem", problem)
+                        .label("problem", problem)
                         .int("count", count),
                 );
                 Some(if kind.level() == Level::Obsolete { draft.severity(Severity::Warning) } else { draft })

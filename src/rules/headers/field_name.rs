@@ -3,6 +3,7 @@
 //! the obsolete form of §4.5 (warning); a header line that is neither a field
 //! nor a fold ends the header early for strict readers, so the rest becomes body.
 
+use crate::settings::Evidence;
 use crate::title;
 use crate::i18n::Msg;
 use crate::model::headers::MalformedKind;
@@ -65,33 +66,62 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 5322 §3.6.8: a field name is printable US-ASCII except the colon; §4.5: white space before the colon is obsolete"),
+        Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 30
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
-            title! { en: "A space inside a field name", fr: "A space inside a field name", es: "A space inside a field name", pl: "A space inside a field name" },
+            title! {
+                en: "A space inside a field name",
+                fr: "Une espace dans un nom de champ",
+                es: "Un espacio dentro de un nombre de campo",
+                pl: "Spacja w nazwie pola",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nX Mailer: Form 1.0\nSubject: Hi\n\nHello\n"),
         ),
         Example::fails(
-            title! { en: "A header line without a colon", fr: "A header line without a colon", es: "A header line without a colon", pl: "A header line without a colon" },
+            title! {
+                en: "A header line without a colon",
+                fr: "Une ligne d'en-tête sans deux-points",
+                es: "Una línea de cabecera sin dos puntos",
+                pl: "Wiersz nagłówka bez dwukropka",
+            },
             ExampleInput::Raw(
                 "From: a@example.com\nTo: b@example.com\nSubject: Hi\nThank you for your order\n\nHello\n",
             ),
         ),
         Example::fails(
-            title! { en: "White space before the colon (obsolete: warning)", fr: "White space before the colon (obsolete: warning)", es: "White space before the colon (obsolete: warning)", pl: "White space before the colon (obsolete: warning)" },
+            title! {
+                en: "White space before the colon (obsolete: warning)",
+                fr: "Une espace avant les deux-points (obsolète : avertissement)",
+                es: "Espacio antes de los dos puntos (obsoleto: advertencia)",
+                pl: "Biały znak przed dwukropkiem (przestarzałe: ostrzeżenie)",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject : Hi\n\nHello\n"),
-        ),
+        )
+        .at(Severity::Warning),
         Example::passes(
-            title! { en: "Names with digits, dashes and dots", fr: "Names with digits, dashes and dots", es: "Names with digits, dashes and dots", pl: "Names with digits, dashes and dots" },
+            title! {
+                en: "Names with digits, dashes and dots",
+                fr: "Des noms avec des chiffres, des tirets et des points",
+                es: "Nombres con cifras, guiones y puntos",
+                pl: "Nazwy z cyframi, łącznikami i kropkami",
+            },
             ExampleInput::Raw(
                 "From: a@example.com\nTo: b@example.com\nX-Mailer.Version-2: Form\nSubject: Hi\n\nHello\n",
             ),
         ),
         Example::passes(
-            title! { en: "A folded field", fr: "A folded field", es: "A folded field", pl: "A folded field" },
+            title! {
+                en: "A folded field",
+                fr: "Un champ replié sur plusieurs lignes",
+                es: "Un campo plegado en varias líneas",
+                pl: "Pole zawinięte na kilka wierszy",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n there\n\nHello\n"),
         ),
     ],

@@ -5,6 +5,7 @@
 //! `additional_headers`, a blank line or a line that is not a header field is
 //! the same attack.
 
+use crate::settings::Evidence;
 use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
@@ -54,13 +55,22 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 166: « Envoi d'e-mails légitimes considérés comme du SPAM »"),
+        Evidence::Rfc("RFC 5322 §2.2: a header field ends at CRLF; a line break inside a value starts a new field"),
+        // TODO(evidence): the block of a hosting account after header injection: the guides speak of spam sent through the site (seed 000 l. 27)
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 100
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
-            title! { en: "A Bcc smuggled into the subject of a PHP mail() call", fr: "A Bcc smuggled into the subject of a PHP mail() call", es: "A Bcc smuggled into the subject of a PHP mail() call", pl: "A Bcc smuggled into the subject of a PHP mail() call" },
+            title! {
+                en: "A Bcc smuggled into the subject of a PHP mail() call",
+                fr: "Un Bcc glissé dans le sujet d'un appel PHP mail()",
+                es: "Un Bcc colado en el asunto de una llamada PHP mail()",
+                pl: "Bcc przemycony w temacie wywołania PHP mail()",
+            },
             ExampleInput::PhpMail {
                 to: "b@example.com",
                 subject: "Hi\r\nBcc: victims@example.net",
@@ -69,7 +79,12 @@ pub const RULE: Rule = Rule {
             },
         ),
         Example::fails(
-            title! { en: "A blank line in PHP additional_headers", fr: "A blank line in PHP additional_headers", es: "A blank line in PHP additional_headers", pl: "A blank line in PHP additional_headers" },
+            title! {
+                en: "A blank line in PHP additional_headers",
+                fr: "Une ligne vide dans les additional_headers de PHP",
+                es: "Una línea en blanco en los additional_headers de PHP",
+                pl: "Pusty wiersz w additional_headers w PHP",
+            },
             ExampleInput::PhpMail {
                 to: "b@example.com",
                 subject: "Hi",
@@ -78,7 +93,12 @@ pub const RULE: Rule = Rule {
             },
         ),
         Example::fails(
-            title! { en: "A line that is not a header in additional_headers", fr: "A line that is not a header in additional_headers", es: "A line that is not a header in additional_headers", pl: "A line that is not a header in additional_headers" },
+            title! {
+                en: "A line that is not a header in additional_headers",
+                fr: "Une ligne qui n'est pas un en-tête dans additional_headers",
+                es: "Una línea que no es una cabecera en additional_headers",
+                pl: "Wiersz, który nie jest nagłówkiem, w additional_headers",
+            },
             ExampleInput::PhpMail {
                 to: "b@example.com",
                 subject: "Hi",
@@ -87,13 +107,23 @@ pub const RULE: Rule = Rule {
             },
         ),
         Example::fails(
-            title! { en: "A line break in a compose Reply-To", fr: "A line break in a compose Reply-To", es: "A line break in a compose Reply-To", pl: "A line break in a compose Reply-To" },
+            title! {
+                en: "A line break in a compose Reply-To",
+                fr: "Un saut de ligne dans le Reply-To d'un formulaire",
+                es: "Un salto de línea en el Reply-To de un formulario",
+                pl: "Znak nowego wiersza w polu Reply-To formularza",
+            },
             ExampleInput::Compose(
                 r#"{"from":"a@example.com","to":"b@example.com","replyTo":"v@example.org\nBcc: x@example.net","subject":"Hi","text":"Hello"}"#,
             ),
         ),
         Example::passes(
-            title! { en: "Several headers joined by CRLF, one folded", fr: "Several headers joined by CRLF, one folded", es: "Several headers joined by CRLF, one folded", pl: "Several headers joined by CRLF, one folded" },
+            title! {
+                en: "Several headers joined by CRLF, one folded",
+                fr: "Plusieurs en-têtes joints par CRLF, dont un replié",
+                es: "Varias cabeceras unidas por CRLF, una de ellas plegada",
+                pl: "Kilka nagłówków połączonych CRLF, jeden zawinięty",
+            },
             ExampleInput::PhpMail {
                 to: "b@example.com",
                 subject: "Hi",
@@ -102,13 +132,23 @@ pub const RULE: Rule = Rule {
             },
         ),
         Example::passes(
-            title! { en: "Clean compose fields", fr: "Clean compose fields", es: "Clean compose fields", pl: "Clean compose fields" },
+            title! {
+                en: "Clean compose fields",
+                fr: "Des champs de formulaire propres",
+                es: "Campos de formulario limpios",
+                pl: "Poprawne pola formularza",
+            },
             ExampleInput::Compose(
                 r#"{"from":"a@example.com","to":"b@example.com","subject":"Hi","text":"Hello\nwith a line break in the body"}"#,
             ),
         ),
         Example::passes(
-            title! { en: "A raw message (no script input to inspect)", fr: "A raw message (no script input to inspect)", es: "A raw message (no script input to inspect)", pl: "A raw message (no script input to inspect)" },
+            title! {
+                en: "A raw message (no script input to inspect)",
+                fr: "Un message brut (aucune saisie de script à examiner)",
+                es: "Un mensaje sin procesar (ningún dato de script que examinar)",
+                pl: "Surowa wiadomość (brak danych skryptu do sprawdzenia)",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
     ],

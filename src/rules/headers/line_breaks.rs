@@ -4,6 +4,7 @@
 //! differently (the origin of header smuggling). A message written entirely with
 //! LF (pasted text) is normal: the mailer converts it.
 
+use crate::settings::Evidence;
 use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
@@ -47,27 +48,45 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 5322 §2.1 and §2.3: CR and LF MUST only occur together as CRLF"),
+        Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 30
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
-            title! { en: "A bare CR inside the Subject", fr: "A bare CR inside the Subject", es: "A bare CR inside the Subject", pl: "A bare CR inside the Subject" },
+            title! {
+                en: "A bare CR inside the Subject",
+                fr: "Un CR seul dans le Subject",
+                es: "Un CR suelto dentro del Subject",
+                pl: "Samotny CR w polu Subject",
+            },
             ExampleInput::Raw(
                 "From: a@example.com\r\nTo: b@example.com\r\nSubject: Hi\rBcc: c@example.com\r\n\r\nHello\r\n",
             ),
         ),
         Example::fails(
-            title! { en: "A bare LF in a CRLF message", fr: "A bare LF in a CRLF message", es: "A bare LF in a CRLF message", pl: "A bare LF in a CRLF message" },
+            title! {
+                en: "A bare LF in a CRLF message",
+                fr: "Un LF seul dans un message en CRLF",
+                es: "Un LF suelto en un mensaje CRLF",
+                pl: "Samotny LF w wiadomości z CRLF",
+            },
             ExampleInput::Raw("From: a@example.com\r\nTo: b@example.com\nSubject: Hi\r\n\r\nHello\r\n"),
         ),
         Example::passes(
-            title! { en: "CRLF everywhere", fr: "CRLF everywhere", es: "CRLF everywhere", pl: "CRLF everywhere" },
+            title! { en: "CRLF everywhere", fr: "CRLF partout", es: "CRLF en todas partes", pl: "Wszędzie CRLF" },
             ExampleInput::Raw("From: a@example.com\r\nTo: b@example.com\r\nSubject: Hi\r\n\r\nHello\r\n"),
         ),
         Example::passes(
-            title! { en: "LF everywhere (pasted text)", fr: "LF everywhere (pasted text)", es: "LF everywhere (pasted text)", pl: "LF everywhere (pasted text)" },
+            title! {
+                en: "LF everywhere (pasted text)",
+                fr: "LF partout (texte collé)",
+                es: "LF en todas partes (texto pegado)",
+                pl: "Wszędzie LF (wklejony tekst)",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
     ],

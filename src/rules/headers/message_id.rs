@@ -3,8 +3,8 @@
 //! Words between identifiers are the obsolete form of §4.5.4 (warning).
 //! Threading and duplicate detection rely on these ids.
 
+use crate::settings::Evidence;
 use crate::title;
-use crate::grammar::msg_id::parse_msg_ids;
 use crate::grammar::Level;
 use crate::i18n::Msg;
 use crate::model::Message;
@@ -42,40 +42,81 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 5322 §3.6.4: msg-id is \"<\" id-left \"@\" id-right \">\"; Message-ID holds exactly one; §4.5.4 obsolete forms"),
+        Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 15
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
-        Example::fails(title! { en: "A Message-ID without angle brackets", fr: "A Message-ID without angle brackets", es: "A Message-ID without angle brackets", pl: "A Message-ID without angle brackets" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nMessage-ID: 123@example.com\nSubject: Hi\n\nHello\n")),
-        Example::fails(title! { en: "A Message-ID without @", fr: "A Message-ID without @", es: "A Message-ID without @", pl: "A Message-ID without @" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nMessage-ID: <1234567>\nSubject: Hi\n\nHello\n")),
-        Example::fails(title! { en: "Two ids in Message-ID", fr: "Two ids in Message-ID", es: "Two ids in Message-ID", pl: "Two ids in Message-ID" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nMessage-ID: <1@example.com> <2@example.com>\nSubject: Hi\n\nHello\n")),
         Example::fails(
-            title! { en: "Words in In-Reply-To (obsolete: warning)", fr: "Words in In-Reply-To (obsolete: warning)", es: "Words in In-Reply-To (obsolete: warning)", pl: "Words in In-Reply-To (obsolete: warning)" },
-            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nIn-Reply-To: Your message of Monday <1@example.com>\nSubject: Re: Hi\n\nHello\n"),
+            title! {
+                en: "A Message-ID without angle brackets",
+                fr: "Un Message-ID sans chevrons",
+                es: "Un Message-ID sin corchetes angulares",
+                pl: "Message-ID bez nawiasów ostrych",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nMessage-ID: 123@example.com\nSubject: Hi\n\nHello\n"),
         ),
+        Example::fails(
+            title! {
+                en: "A Message-ID without @",
+                fr: "Un Message-ID sans @",
+                es: "Un Message-ID sin @",
+                pl: "Message-ID bez @",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nMessage-ID: <1234567>\nSubject: Hi\n\nHello\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "Two ids in Message-ID",
+                fr: "Deux identifiants dans Message-ID",
+                es: "Dos identificadores en Message-ID",
+                pl: "Dwa identyfikatory w Message-ID",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nMessage-ID: <1@example.com> <2@example.com>\nSubject: Hi\n\nHello\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "Words in In-Reply-To (obsolete: warning)",
+                fr: "Des mots dans In-Reply-To (obsolète : avertissement)",
+                es: "Palabras en In-Reply-To (obsoleto: advertencia)",
+                pl: "Słowa w In-Reply-To (przestarzałe: ostrzeżenie)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nIn-Reply-To: Your message of Monday <1@example.com>\nSubject: Re: Hi\n\nHello\n"),
+        )
+        .at(Severity::Warning),
         Example::passes(
-            title! { en: "Well-formed ids, References folded over lines", fr: "Well-formed ids, References folded over lines", es: "Well-formed ids, References folded over lines", pl: "Well-formed ids, References folded over lines" },
+            title! {
+                en: "Well-formed ids, References folded over lines",
+                fr: "Des identifiants bien formés, References replié sur plusieurs lignes",
+                es: "Identificadores bien formados, References plegado en varias líneas",
+                pl: "Poprawne identyfikatory, References zawinięte na kilka wierszy",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nMessage-ID: <abc.123@example.com>\nIn-Reply-To: <1@example.com>\nReferences: <0@example.com>\n <1@example.com>\nSubject: Re: Hi\n\nHello\n"),
         ),
-        Example::passes(title! { en: "An id-right in brackets", fr: "An id-right in brackets", es: "An id-right in brackets", pl: "An id-right in brackets" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nMessage-ID: <x@[192.0.2.1]>\nSubject: Hi\n\nHello\n")),
+        Example::passes(
+            title! {
+                en: "An id-right in brackets",
+                fr: "Un id-right entre crochets",
+                es: "Un id-right entre corchetes",
+                pl: "id-right w nawiasach kwadratowych",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nMessage-ID: <x@[192.0.2.1]>\nSubject: Hi\n\nHello\n"),
+        ),
     ],
     check: Check::Message(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {
-    for field in message.header.fields.iter() {
-        let single = field.is("Message-ID") || field.is("Resent-Message-ID");
-        if !single && !field.is("In-Reply-To") && !field.is("References") {
-            continue;
-        }
-        let ids = parse_msg_ids(field.raw_value(message.raw), single);
-        super::emit_grouped(cx, message, 0, field, &ids.problems, |cx, kind, count| {
-            let problem = super::describe(cx, "msg-id", kind.code());
+    for (field, ids) in message.message_id_fields() {
+        super::emit_grouped(cx, message, 0, field, &ids.problems, |kind, count| {
+            let problem = super::grammar_texts::msg_id_problem(kind);
             let draft = Draft::new(
                 Msg::of(&INVALID)
                     .text("field", field.name.clone())
-                    .text("problem", problem)
+                    .label("problem", problem)
                     .int("count", count),
             );
             Some(match kind.level() {

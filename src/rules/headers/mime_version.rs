@@ -3,6 +3,7 @@
 //! its header, or readers treat the body as plain US-ASCII text. PHP scripts
 //! that add `Content-Type: text/html` alone are the usual case.
 
+use crate::settings::Evidence;
 use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
@@ -46,24 +47,49 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 2045 §4: messages composed with MIME MUST include MIME-Version: 1.0"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 10
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
-            title! { en: "A PHP mail() call with Content-Type and no MIME-Version", fr: "A PHP mail() call with Content-Type and no MIME-Version", es: "A PHP mail() call with Content-Type and no MIME-Version", pl: "A PHP mail() call with Content-Type and no MIME-Version" },
+            title! {
+                en: "A PHP mail() call with Content-Type and no MIME-Version",
+                fr: "Un appel PHP mail() avec Content-Type et sans MIME-Version",
+                es: "Una llamada PHP mail() con Content-Type y sin MIME-Version",
+                pl: "Wywołanie PHP mail() z Content-Type i bez MIME-Version",
+            },
             ExampleInput::PhpMail { to: "b@example.com", subject: "Hi", message: "<p>Hello</p>", headers: "From: a@example.com\r\nContent-Type: text/html; charset=UTF-8" },
         ),
         Example::fails(
-            title! { en: "A version other than 1.0", fr: "A version other than 1.0", es: "A version other than 1.0", pl: "A version other than 1.0" },
+            title! {
+                en: "A version other than 1.0",
+                fr: "Une version autre que 1.0",
+                es: "Una versión distinta de 1.0",
+                pl: "Wersja inna niż 1.0",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 2.0\nContent-Type: text/plain\n\nHello\n"),
         ),
         Example::passes(
-            title! { en: "MIME-Version with a comment", fr: "MIME-Version with a comment", es: "MIME-Version with a comment", pl: "MIME-Version with a comment" },
+            title! {
+                en: "MIME-Version with a comment",
+                fr: "MIME-Version avec un commentaire",
+                es: "MIME-Version con un comentario",
+                pl: "MIME-Version z komentarzem",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0 (produced by a form)\nContent-Type: text/plain; charset=utf-8\n\nHello\n"),
         ),
-        Example::passes(title! { en: "A plain message without MIME fields", fr: "A plain message without MIME fields", es: "A plain message without MIME fields", pl: "A plain message without MIME fields" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
+        Example::passes(
+            title! {
+                en: "A plain message without MIME fields",
+                fr: "Un message simple sans champs MIME",
+                es: "Un mensaje simple sin campos MIME",
+                pl: "Zwykła wiadomość bez pól MIME",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
+        ),
     ],
     check: Check::Message(check),
 };

@@ -4,6 +4,7 @@
 //! nobody visible. For compose and PHP `mail()` input the mailer adds Date and
 //! Message-ID itself: that is said as information instead.
 
+use crate::settings::Evidence;
 use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
@@ -65,28 +66,79 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 5322 §3.6: the only required header fields are the origination date field and the originator address field(s)"),
+        Evidence::Rfc("RFC 5322 §3.6.4: every message SHOULD have a Message-ID field"),
+        Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 30
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
-        Example::fails(title! { en: "No Date field", fr: "No Date field", es: "No Date field", pl: "No Date field" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMessage-ID: <1@example.com>\n\nHello\n")),
-        Example::fails(title! { en: "No From field", fr: "No From field", es: "No From field", pl: "No From field" }, ExampleInput::Raw("Date: Mon, 2 Mar 2026 10:00:00 +0100\nTo: b@example.com\nSubject: Hi\nMessage-ID: <1@example.com>\n\nHello\n")),
-        Example::fails(title! { en: "No Message-ID (warning)", fr: "No Message-ID (warning)", es: "No Message-ID (warning)", pl: "No Message-ID (warning)" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Mon, 2 Mar 2026 10:00:00 +0100\nSubject: Hi\n\nHello\n")),
         Example::fails(
-            title! { en: "No To field (info)", fr: "No To field (info)", es: "No To field (info)", pl: "No To field (info)" },
-            ExampleInput::Raw("From: a@example.com\nBcc: b@example.com\nDate: Mon, 2 Mar 2026 10:00:00 +0100\nMessage-ID: <1@example.com>\nSubject: Hi\n\nHello\n"),
+            title! {
+                en: "No Date field",
+                fr: "Pas de champ Date",
+                es: "Sin campo Date",
+                pl: "Brak pola Date",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMessage-ID: <1@example.com>\n\nHello\n"),
         ),
+        Example::fails(
+            title! {
+                en: "No From field",
+                fr: "Pas de champ From",
+                es: "Sin campo From",
+                pl: "Brak pola From",
+            },
+            ExampleInput::Raw("Date: Mon, 2 Mar 2026 10:00:00 +0100\nTo: b@example.com\nSubject: Hi\nMessage-ID: <1@example.com>\n\nHello\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "No Message-ID (warning)",
+                fr: "Pas de Message-ID (avertissement)",
+                es: "Sin Message-ID (advertencia)",
+                pl: "Brak Message-ID (ostrzeżenie)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Mon, 2 Mar 2026 10:00:00 +0100\nSubject: Hi\n\nHello\n"),
+        )
+        .at(Severity::Warning),
+        Example::fails(
+            title! {
+                en: "No To field (info)",
+                fr: "Pas de champ To (information)",
+                es: "Sin campo To (información)",
+                pl: "Brak pola To (informacja)",
+            },
+            ExampleInput::Raw("From: a@example.com\nBcc: b@example.com\nDate: Mon, 2 Mar 2026 10:00:00 +0100\nMessage-ID: <1@example.com>\nSubject: Hi\n\nHello\n"),
+        )
+        .at(Severity::Info),
         Example::passes(
-            title! { en: "All of From, Date, Message-ID and To", fr: "All of From, Date, Message-ID and To", es: "All of From, Date, Message-ID and To", pl: "All of From, Date, Message-ID and To" },
+            title! {
+                en: "All of From, Date, Message-ID and To",
+                fr: "From, Date, Message-ID et To, tous présents",
+                es: "From, Date, Message-ID y To, todos presentes",
+                pl: "Wszystkie pola From, Date, Message-ID i To",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Mon, 2 Mar 2026 10:00:00 +0100\nMessage-ID: <1@example.com>\nSubject: Hi\n\nHello\n"),
         ),
         Example::fails(
-            title! { en: "A PHP mail() call without Date and Message-ID: the mailer adds them (info only)", fr: "A PHP mail() call without Date and Message-ID: the mailer adds them (info only)", es: "A PHP mail() call without Date and Message-ID: the mailer adds them (info only)", pl: "A PHP mail() call without Date and Message-ID: the mailer adds them (info only)" },
+            title! {
+                en: "A PHP mail() call without Date and Message-ID: the mailer adds them (info only)",
+                fr: "Un appel PHP mail() sans Date ni Message-ID : le serveur d'envoi les ajoute (simple information)",
+                es: "Una llamada PHP mail() sin Date ni Message-ID: el servidor de envío los añade (solo información)",
+                pl: "Wywołanie PHP mail() bez Date i Message-ID: serwer wysyłający je dodaje (tylko informacja)",
+            },
             ExampleInput::PhpMail { to: "b@example.com", subject: "Hi", message: "Hello", headers: "From: a@example.com" },
-        ),
+        )
+        .at(Severity::Info),
         Example::passes(
-            title! { en: "Field names in any case (RFC 5322 §1.2.2)", fr: "Field names in any case (RFC 5322 §1.2.2)", es: "Field names in any case (RFC 5322 §1.2.2)", pl: "Field names in any case (RFC 5322 §1.2.2)" },
+            title! {
+                en: "Field names in any case (RFC 5322 §1.2.2)",
+                fr: "Des noms de champ en majuscules ou minuscules (RFC 5322 §1.2.2)",
+                es: "Nombres de campo en mayúsculas o minúsculas (RFC 5322 §1.2.2)",
+                pl: "Nazwy pól pisane dowolną wielkością liter (RFC 5322 §1.2.2)",
+            },
             ExampleInput::Raw("FROM: a@example.com\nto: b@example.com\ndate: Mon, 2 Mar 2026 10:00:00 +0100\nMESSAGE-ID: <1@example.com>\nSubject: Hi\n\nHello\n"),
         ),
     ],

@@ -12,6 +12,7 @@ pub mod date;
 pub mod duplicate_field;
 pub mod encoded_word;
 pub mod field_name;
+pub mod grammar_texts;
 pub mod injection;
 pub mod line_breaks;
 pub mod message_id;
@@ -25,16 +26,12 @@ pub mod reply_to;
 pub mod sender_required;
 pub mod transfer_encoding;
 
+use crate::grammar::mime::MimeValue;
 use crate::model::headers::HeaderField;
-use crate::grammar::mime::{parse_mime_value, MimeValue};
-use crate::model::{Message, MimeField};
+use crate::model::Message;
 use crate::report::Location;
 
-
-
-/// The address fields of RFC 5322 §3.6.2–3.6.3 checked by the address rules.
-pub const ADDRESS_FIELDS: &[&str] =
-    &["From", "Sender", "Reply-To", "To", "Cc", "Bcc", "Resent-From", "Resent-Sender", "Resent-To", "Resent-Cc"];
+pub use crate::model::fields::ADDRESS_FIELDS;
 
 /// A location for `[start, end)` relative to the value of `field`.
 pub fn value_location(field: &HeaderField, start: usize, end: usize) -> Location {
@@ -76,26 +73,10 @@ pub fn header_blocks<'m>(
         .map(|p| (p.index, &p.headers))
 }
 
-/// The Content-Type and Content-Disposition fields of every checked header block,
-/// in block then field order, each parsed once for all the rules that read them.
+/// The Content-Type and Content-Disposition fields of every checked header block
+/// (`header_blocks`), in block then field order, as parsed by the analysis.
 pub fn mime_fields<'m>(message: &'m Message) -> impl Iterator<Item = (usize, &'m HeaderField, &'m MimeValue)> + 'm {
-    let parsed = message.mime_fields.get_or_init(|| {
-        let mut out = Vec::new();
-        for (part, block) in header_blocks(message) {
-            for (index, field) in block.fields.iter().enumerate() {
-                let is_type = field.is("Content-Type");
-                if is_type || field.is("Content-Disposition") {
-                    let value = parse_mime_value(field.raw_value(message.raw), is_type);
-                    out.push(MimeField { part, field: index, is_type, value });
-                }
-            }
-        }
-        out
-    });
-    parsed.iter().filter_map(move |mime| {
-        let field = message.parts.get(mime.part)?.headers.fields.get(mime.field)?;
-        Some((mime.part, field, &mime.value))
-    })
+    message.mime_fields().filter(|(part, _, _)| *part == 0 || message.parts.get(*part).is_some_and(has_raw_offsets))
 }
 
 /// A location for a field of part `part` (the part is named unless it is the message).
@@ -106,23 +87,6 @@ pub fn part_value_location(part: usize, field: &HeaderField, start: usize, end: 
     } else {
         location.with_part(part)
     }
-}
-
-/// The localized description of a grammar problem (`headers/grammar.<area>.<code>`).
-pub fn describe(cx: &crate::rules::Context, area: &str, code: &str) -> String {
-    crate::i18n::text(&format!("headers/grammar.{area}.{code}"), cx.locale()).to_string()
-}
-
-/// Every top-level address field with its parsed value.
-pub fn address_fields<'m>(
-    message: &'m Message,
-) -> impl Iterator<Item = (&'m HeaderField, crate::grammar::address::AddressList)> + 'm {
-    message
-        .header
-        .fields
-        .iter()
-        .filter(|f| ADDRESS_FIELDS.iter().any(|n| f.is(n)))
-        .map(|f| (f, crate::grammar::address::parse_address_list(f.raw_value(message.raw))))
 }
 
 /// Problem ranges shorter than this are quoted with their whole field as evidence.
@@ -136,7 +100,7 @@ pub fn emit_grouped<K: Copy + PartialEq>(
     part: usize,
     field: &HeaderField,
     problems: &[crate::grammar::Problem<K>],
-    mut draft: impl FnMut(&mut crate::rules::Context, K, usize) -> Option<crate::rules::Draft>,
+    mut draft: impl FnMut(K, usize) -> Option<crate::rules::Draft>,
 ) {
     let mut seen: Vec<K> = Vec::new();
     for problem in problems {
@@ -145,7 +109,7 @@ pub fn emit_grouped<K: Copy + PartialEq>(
         }
         seen.push(problem.kind);
         let count = problems.iter().filter(|p| p.kind == problem.kind).count();
-        let Some(d) = draft(cx, problem.kind, count) else { continue };
+        let Some(d) = draft(problem.kind, count) else { continue };
         let slice = value_slice(message, field, problem.start, problem.end);
         // A lone dot or bracket says little: quote the whole field then.
         let evidence = if slice.iter().filter(|b| !b.is_ascii_whitespace()).count() < MIN_EVIDENCE_BYTES {

@@ -67,26 +67,57 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 2046 §5.1.1: a multipart declares a boundary of 1 to 70 characters, its body has delimiter lines and a closing delimiter"),
+        Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 30
     texts: &TEXTS,
     thresholds: &[&MAX_BOUNDARY_CHARS],
     examples: &[
         Example::fails(
-            title! { en: "A multipart without boundary", fr: "A multipart without boundary", es: "A multipart without boundary", pl: "A multipart without boundary" },
+            title! {
+                en: "A multipart without boundary",
+                fr: "Un multipart sans frontière",
+                es: "Un multipart sin delimitador",
+                pl: "Multipart bez granicy",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: multipart/mixed\n\n--X\nContent-Type: text/plain\n\nHello\n--X--\n"),
         ),
         Example::fails(
-            title! { en: "A boundary that never appears", fr: "A boundary that never appears", es: "A boundary that never appears", pl: "A boundary that never appears" },
+            title! {
+                en: "A boundary that never appears",
+                fr: "Une frontière qui n'apparaît jamais",
+                es: "Un delimitador que nunca aparece",
+                pl: "Granica, która nigdzie się nie pojawia",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"XYZ\"\n\n--ABC\nContent-Type: text/plain\n\nHello\n--ABC--\n"),
         ),
         Example::fails(
-            title! { en: "No closing delimiter", fr: "No closing delimiter", es: "No closing delimiter", pl: "No closing delimiter" },
+            title! {
+                en: "No closing delimiter",
+                fr: "Pas de délimiteur de fin",
+                es: "Sin delimitador de cierre",
+                pl: "Brak ogranicznika końcowego",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"X\"\n\n--X\nContent-Type: text/plain\n\nHello\n"),
         ),
-        Example::fails(title! { en: "A boundary of 71 characters", fr: "A boundary of 71 characters", es: "A boundary of 71 characters", pl: "A boundary of 71 characters" }, ExampleInput::Generated(long_boundary)),
+        Example::fails(
+            title! {
+                en: "A boundary of 71 characters",
+                fr: "Une frontière de 71 caractères",
+                es: "Un delimitador de 71 caracteres",
+                pl: "Granica o długości 71 znaków",
+            },
+            ExampleInput::Generated(long_boundary),
+        ),
         Example::passes(
-            title! { en: "Delimiters and closing delimiter", fr: "Delimiters and closing delimiter", es: "Delimiters and closing delimiter", pl: "Delimiters and closing delimiter" },
+            title! {
+                en: "Delimiters and closing delimiter",
+                fr: "Des délimiteurs et le délimiteur de fin",
+                es: "Delimitadores y delimitador de cierre",
+                pl: "Ograniczniki i ogranicznik końcowy",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: multipart/alternative; boundary=\"b1=_x\"\n\npreamble\n--b1=_x\nContent-Type: text/plain\n\nHello\n--b1=_x\nContent-Type: text/html\n\n<p>Hello</p>\n--b1=_x--\nepilogue\n"),
         ),
     ],

@@ -2,6 +2,7 @@
 //! in a message, except in a part declared `binary` (RFC 3030). Many servers
 //! cut the message at the first NUL or refuse it.
 
+use crate::settings::Evidence;
 use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
@@ -45,16 +46,48 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 5322 §2.3 and RFC 2045 §2.7–2.8: NUL is not allowed outside binary data (RFC 3030)"),
+        Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 30
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
-        Example::fails(title! { en: "A NUL in the Subject", fr: "A NUL in the Subject", es: "A NUL in the Subject", pl: "A NUL in the Subject" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\u{0}there\n\nHello\n")),
-        Example::fails(title! { en: "A NUL in a text body", fr: "A NUL in a text body", es: "A NUL in a text body", pl: "A NUL in a text body" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHel\u{0}lo\n")),
-        Example::passes(title! { en: "No NUL", fr: "No NUL", es: "No NUL", pl: "No NUL" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
+        Example::fails(
+            title! {
+                en: "A NUL in the Subject",
+                fr: "Un NUL dans le Subject",
+                es: "Un NUL en el Subject",
+                pl: "NUL w polu Subject",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\u{0}there\n\nHello\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "A NUL in a text body",
+                fr: "Un NUL dans un corps de texte",
+                es: "Un NUL en un cuerpo de texto",
+                pl: "NUL w treści tekstowej",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHel\u{0}lo\n"),
+        ),
         Example::passes(
-            title! { en: "A NUL inside a part declared binary", fr: "A NUL inside a part declared binary", es: "A NUL inside a part declared binary", pl: "A NUL inside a part declared binary" },
+            title! {
+                en: "No NUL",
+                fr: "Aucun NUL",
+                es: "Ningún NUL",
+                pl: "Brak NUL",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "A NUL inside a part declared binary",
+                fr: "Un NUL dans une partie déclarée binary",
+                es: "Un NUL dentro de una parte declarada binary",
+                pl: "NUL w części zadeklarowanej jako binary",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: application/octet-stream\nContent-Transfer-Encoding: binary\n\n\u{0}\u{1}\u{2}\n"),
         ),
     ],

@@ -3,6 +3,7 @@
 //! continuations (`name*0`, `name*1`, …) start at 0 and have no gaps. A broken
 //! one loses the file name or shows it as `%E2%82…`.
 
+use crate::settings::Evidence;
 use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
@@ -40,29 +41,57 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 2231 §3 (parameter continuations) and §4 (charset and language in extended values)"),
+        Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 15
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
-            title! { en: "An extended value without charset", fr: "An extended value without charset", es: "An extended value without charset", pl: "An extended value without charset" },
+            title! {
+                en: "An extended value without charset",
+                fr: "Une valeur étendue sans charset",
+                es: "Un valor extendido sin charset",
+                pl: "Wartość rozszerzona bez charset",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: application/pdf\nContent-Disposition: attachment; filename*=r%C3%A9sum%C3%A9.pdf\n\nJVBERi0=\n"),
         ),
         Example::fails(
-            title! { en: "A gap in the continuations", fr: "A gap in the continuations", es: "A gap in the continuations", pl: "A gap in the continuations" },
+            title! {
+                en: "A gap in the continuations",
+                fr: "Un trou dans les suites",
+                es: "Un hueco en las continuaciones",
+                pl: "Luka w kontynuacjach",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: application/pdf\nContent-Disposition: attachment; filename*0=\"annual\"; filename*2=\"report.pdf\"\n\nJVBERi0=\n"),
         ),
         Example::fails(
-            title! { en: "A raw space in an extended value", fr: "A raw space in an extended value", es: "A raw space in an extended value", pl: "A raw space in an extended value" },
+            title! {
+                en: "A raw space in an extended value",
+                fr: "Une espace non encodée dans une valeur étendue",
+                es: "Un espacio sin codificar en un valor extendido",
+                pl: "Niezakodowana spacja w wartości rozszerzonej",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: application/pdf\nContent-Disposition: attachment; filename*=\"utf-8''my report.pdf\"\n\nJVBERi0=\n"),
         ),
         Example::passes(
-            title! { en: "A correct extended value with continuations", fr: "A correct extended value with continuations", es: "A correct extended value with continuations", pl: "A correct extended value with continuations" },
+            title! {
+                en: "A correct extended value with continuations",
+                fr: "Une valeur étendue correcte avec des suites",
+                es: "Un valor extendido correcto con continuaciones",
+                pl: "Poprawna wartość rozszerzona z kontynuacjami",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: application/pdf\nContent-Disposition: attachment;\n filename*0*=utf-8''r%C3%A9sum;\n filename*1*=%C3%A9.pdf\n\nJVBERi0=\n"),
         ),
         Example::passes(
-            title! { en: "A plain ASCII file name", fr: "A plain ASCII file name", es: "A plain ASCII file name", pl: "A plain ASCII file name" },
+            title! {
+                en: "A plain ASCII file name",
+                fr: "Un nom de fichier en ASCII simple",
+                es: "Un nombre de archivo en ASCII simple",
+                pl: "Nazwa pliku w zwykłym ASCII",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: application/pdf\nContent-Disposition: attachment; filename=\"report.pdf\"\n\nJVBERi0=\n"),
         ),
     ],
@@ -76,12 +105,12 @@ fn check(message: &Message, cx: &mut Context) {
             continue;
         }
         let problems: Vec<_> = parsed.problems.iter().filter(|p| p.kind.is_rfc2231()).cloned().collect();
-        super::emit_grouped(cx, message, part, field, &problems, |cx, kind, count| {
-            let problem = super::describe(cx, "mime", kind.code());
+        super::emit_grouped(cx, message, part, field, &problems, |kind, count| {
+            let problem = super::grammar_texts::mime_problem(kind);
             Some(Draft::new(
                 Msg::of(&INVALID)
                     .text("field", field.name.clone())
-                    .text("problem", problem)
+                    .label("problem", problem)
                     .int("count", count),
             ))
         });

@@ -4,8 +4,8 @@
 //! that are not even UTF-8 (Latin-1, Windows-1252) show as garbage: an error.
 //! File names in MIME parameters are left to `headers/attachment-filename`.
 
+use crate::settings::Evidence;
 use crate::title;
-use crate::grammar::mime::parse_mime_value;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
@@ -48,24 +48,46 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 5322 §2.2: header fields are US-ASCII; RFC 6532: raw UTF-8 only where every server supports SMTPUTF8 (RFC 6531)"),
+        Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 20
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
-        Example::fails(title! { en: "A Latin-1 byte in the Subject", fr: "A Latin-1 byte in the Subject", es: "A Latin-1 byte in the Subject", pl: "A Latin-1 byte in the Subject" }, ExampleInput::Generated(latin1_subject)),
         Example::fails(
-            title! { en: "Raw UTF-8 in the Subject (RFC 6532 only: warning)", fr: "Raw UTF-8 in the Subject (RFC 6532 only: warning)", es: "Raw UTF-8 in the Subject (RFC 6532 only: warning)", pl: "Raw UTF-8 in the Subject (RFC 6532 only: warning)" },
-            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Caf\u{e9} ouvert\n\nHello\n"),
+            title! {
+                en: "A Latin-1 byte in the Subject",
+                fr: "Un octet Latin-1 dans le Subject",
+                es: "Un byte Latin-1 en el Subject",
+                pl: "Bajt Latin-1 w polu Subject",
+            },
+            ExampleInput::Generated(latin1_subject),
         ),
+        Example::fails(
+            title! {
+                en: "Raw UTF-8 in the Subject (RFC 6532 only: warning)",
+                fr: "De l'UTF-8 brut dans le Subject (RFC 6532 seulement : avertissement)",
+                es: "UTF-8 sin codificar en el Subject (solo RFC 6532: advertencia)",
+                pl: "Surowe UTF-8 w polu Subject (tylko RFC 6532: ostrzeżenie)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Caf\u{e9} ouvert\n\nHello\n"),
+        )
+        .at(Severity::Warning),
         Example::passes(
-            title! { en: "An RFC 2047 encoded Subject", fr: "An RFC 2047 encoded Subject", es: "An RFC 2047 encoded Subject", pl: "An RFC 2047 encoded Subject" },
+            title! {
+                en: "An RFC 2047 encoded Subject",
+                fr: "Un Subject encodé RFC 2047",
+                es: "Un Subject codificado RFC 2047",
+                pl: "Subject zakodowany według RFC 2047",
+            },
             ExampleInput::Raw(
                 "From: a@example.com\nTo: b@example.com\nSubject: =?UTF-8?Q?Caf=C3=A9_ouvert?=\n\nHello\n",
             ),
         ),
         Example::passes(
-            title! { en: "ASCII only", fr: "ASCII only", es: "ASCII only", pl: "ASCII only" },
+            title! { en: "ASCII only", fr: "Uniquement de l'ASCII", es: "Solo ASCII", pl: "Tylko ASCII" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Cafe open\n\nHello\n"),
         ),
     ],
@@ -82,16 +104,14 @@ fn check(message: &Message, cx: &mut Context) {
             let value = field.raw_value(message.raw);
             let Some(first) = value.iter().position(|&b| b >= 0x80) else { continue };
             // File names are `headers/attachment-filename`'s concern.
-            let skipped: Vec<(usize, usize)> = if field.is("Content-Type") || field.is("Content-Disposition") {
-                let parsed = parse_mime_value(value, field.is("Content-Type"));
-                parsed
+            let skipped: Vec<(usize, usize)> = match message.mime_value(part, field) {
+                Some(parsed) => parsed
                     .params
                     .iter()
                     .filter(|p| p.base_name() == "name" || p.base_name() == "filename")
                     .map(|p| p.value_range)
-                    .collect()
-            } else {
-                Vec::new()
+                    .collect(),
+                None => Vec::new(),
             };
             let outside = |i: usize| !skipped.iter().any(|&(s, e)| s <= i && i < e);
             let eight_bit: Vec<usize> = (first..value.len()).filter(|&i| value[i] >= 0x80 && outside(i)).collect();

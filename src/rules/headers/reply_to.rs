@@ -3,8 +3,8 @@
 //! spam and phishing, and of contact forms that put the visitor's address
 //! there. Information only: it is often deliberate.
 
+use crate::settings::Evidence;
 use crate::title;
-use crate::grammar::address::parse_address_list;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
@@ -41,25 +41,37 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Info,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 93: « Pour le `$headers`, renseignez deux fois la même adresse e-mail émettrice »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 0
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
-            title! { en: "Reply-To differs from From", fr: "Reply-To differs from From", es: "Reply-To differs from From", pl: "Reply-To differs from From" },
+            title! {
+                en: "Reply-To differs from From",
+                fr: "Reply-To diffère de From",
+                es: "Reply-To distinto de From",
+                pl: "Reply-To różni się od From",
+            },
             ExampleInput::Raw(
                 "From: shop@example.com\nReply-To: visitor@mail.example\nTo: b@example.com\nSubject: Hi\n\nHello\n",
             ),
         ),
         Example::passes(
-            title! { en: "Same address, different case and display name", fr: "Same address, different case and display name", es: "Same address, different case and display name", pl: "Same address, different case and display name" },
+            title! {
+                en: "Same address, different case and display name",
+                fr: "Même adresse, casse et nom affiché différents",
+                es: "Misma dirección, con otras mayúsculas y otro nombre visible",
+                pl: "Ten sam adres, inna wielkość liter i nazwa wyświetlana",
+            },
             ExampleInput::Raw(
                 "From: Shop <shop@example.com>\nReply-To: shop@EXAMPLE.com\nTo: b@example.com\nSubject: Hi\n\nHello\n",
             ),
         ),
         Example::passes(
-            title! { en: "No Reply-To", fr: "No Reply-To", es: "No Reply-To", pl: "No Reply-To" },
+            title! { en: "No Reply-To", fr: "Pas de Reply-To", es: "Sin Reply-To", pl: "Brak Reply-To" },
             ExampleInput::Raw("From: shop@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
     ],
@@ -69,8 +81,8 @@ pub const RULE: Rule = Rule {
 /// `local@domain` with the domain lower-cased (RFC 5321 §2.4: domains are case-insensitive).
 fn addresses(message: &Message, field: &crate::model::headers::HeaderField) -> Vec<String> {
     let value = field.raw_value(message.raw);
-    parse_address_list(value)
-        .mailboxes
+    let Some(list) = message.addresses_of(field) else { return Vec::new() };
+    list.mailboxes
         .iter()
         .map(|m| {
             let local = String::from_utf8_lossy(value.get(m.local_part.0..m.local_part.1).unwrap_or(&[])).into_owned();

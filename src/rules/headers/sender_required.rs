@@ -4,8 +4,8 @@
 //! transmission of the message, MUST appear in the message." Sender itself
 //! holds exactly one mailbox.
 
+use crate::settings::Evidence;
 use crate::title;
-use crate::grammar::address::parse_address_list;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
@@ -48,22 +48,57 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 5322 §3.6.2: if From holds more than one mailbox, the Sender field MUST appear; Sender holds one mailbox"),
+        Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 20
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
-        Example::fails(title! { en: "Two From mailboxes and no Sender", fr: "Two From mailboxes and no Sender", es: "Two From mailboxes and no Sender", pl: "Two From mailboxes and no Sender" }, ExampleInput::Raw("From: a@example.com, c@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
-        Example::fails(title! { en: "A Sender with two mailboxes", fr: "A Sender with two mailboxes", es: "A Sender with two mailboxes", pl: "A Sender with two mailboxes" }, ExampleInput::Raw("From: a@example.com, c@example.com\nSender: a@example.com, c@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
-        Example::passes(title! { en: "Two From mailboxes and a Sender", fr: "Two From mailboxes and a Sender", es: "Two From mailboxes and a Sender", pl: "Two From mailboxes and a Sender" }, ExampleInput::Raw("From: a@example.com, c@example.com\nSender: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
-        Example::passes(title! { en: "One From mailbox", fr: "One From mailbox", es: "One From mailbox", pl: "One From mailbox" }, ExampleInput::Raw("From: Alice <a@example.com>\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
+        Example::fails(
+            title! {
+                en: "Two From mailboxes and no Sender",
+                fr: "Deux adresses dans From et pas de Sender",
+                es: "Dos buzones en From y ningún Sender",
+                pl: "Dwie skrzynki w From i brak pola Sender",
+            },
+            ExampleInput::Raw("From: a@example.com, c@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "A Sender with two mailboxes",
+                fr: "Un Sender avec deux adresses",
+                es: "Un Sender con dos buzones",
+                pl: "Sender z dwiema skrzynkami",
+            },
+            ExampleInput::Raw("From: a@example.com, c@example.com\nSender: a@example.com, c@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "Two From mailboxes and a Sender",
+                fr: "Deux adresses dans From et un Sender",
+                es: "Dos buzones en From y un Sender",
+                pl: "Dwie skrzynki w From i pole Sender",
+            },
+            ExampleInput::Raw("From: a@example.com, c@example.com\nSender: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "One From mailbox",
+                fr: "Une seule adresse dans From",
+                es: "Un solo buzón en From",
+                pl: "Jedna skrzynka w polu From",
+            },
+            ExampleInput::Raw("From: Alice <a@example.com>\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
+        ),
     ],
     check: Check::Message(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {
     let Some(from) = message.header("From") else { return };
-    let mailboxes = parse_address_list(from.raw_value(message.raw)).mailboxes.len();
+    let mailboxes = message.addresses_of(from).map_or(0, |list| list.mailboxes.len());
     match message.header("Sender") {
         None if mailboxes > 1 => cx.emit(
             Draft::new(Msg::of(&MISSING).int("count", mailboxes))
@@ -71,7 +106,7 @@ fn check(message: &Message, cx: &mut Context) {
                 .at(Location::header(from.name.clone(), from.start, from.end)),
         ),
         Some(sender) => {
-            let count = parse_address_list(sender.raw_value(message.raw)).mailboxes.len();
+            let count = message.addresses_of(sender).map_or(0, |list| list.mailboxes.len());
             if count > 1 {
                 cx.emit(
                     Draft::new(Msg::of(&SEVERAL).int("count", count))

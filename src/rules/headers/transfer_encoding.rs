@@ -87,29 +87,68 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 2045 §6: the body matches its Content-Transfer-Encoding (§2.7 7bit, §6.7 quoted-printable, §6.8 base64; §6.4 composite types)"),
+        Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 20
     texts: &TEXTS,
     thresholds: &[&MAX_QUOTED_PRINTABLE_LINE],
     examples: &[
         Example::fails(
-            title! { en: "UTF-8 text declared 7bit", fr: "UTF-8 text declared 7bit", es: "UTF-8 text declared 7bit", pl: "UTF-8 text declared 7bit" },
+            title! {
+                en: "UTF-8 text declared 7bit",
+                fr: "Du texte UTF-8 déclaré 7bit",
+                es: "Texto UTF-8 declarado 7bit",
+                pl: "Tekst UTF-8 zadeklarowany jako 7bit",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 7bit\n\nCaf\u{e9}\n"),
         ),
         Example::fails(
-            title! { en: "Invalid characters in base64", fr: "Invalid characters in base64", es: "Invalid characters in base64", pl: "Invalid characters in base64" },
+            title! {
+                en: "Invalid characters in base64",
+                fr: "Des caractères invalides dans du base64",
+                es: "Caracteres no válidos en base64",
+                pl: "Nieprawidłowe znaki w base64",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: application/pdf\nContent-Transfer-Encoding: base64\n\nJVBE*Ri0!\n"),
         ),
-        Example::fails(title! { en: "A quoted-printable line of 80 characters", fr: "A quoted-printable line of 80 characters", es: "A quoted-printable line of 80 characters", pl: "A quoted-printable line of 80 characters" }, ExampleInput::Generated(long_qp_line)),
         Example::fails(
-            title! { en: "An unknown encoding", fr: "An unknown encoding", es: "An unknown encoding", pl: "An unknown encoding" },
+            title! {
+                en: "A quoted-printable line of 80 characters",
+                fr: "Une ligne quoted-printable de 80 caractères",
+                es: "Una línea quoted-printable de 80 caracteres",
+                pl: "Wiersz quoted-printable o długości 80 znaków",
+            },
+            ExampleInput::Generated(long_qp_line),
+        ),
+        Example::fails(
+            title! {
+                en: "An unknown encoding",
+                fr: "Un encodage inconnu",
+                es: "Una codificación desconocida",
+                pl: "Nieznane kodowanie",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: text/plain\nContent-Transfer-Encoding: utf-8\n\nHello\n"),
         ),
         Example::passes(
-            title! { en: "Correct base64 and quoted-printable", fr: "Correct base64 and quoted-printable", es: "Correct base64 and quoted-printable", pl: "Correct base64 and quoted-printable" },
+            title! {
+                en: "Correct base64 and quoted-printable",
+                fr: "Du base64 et du quoted-printable corrects",
+                es: "Base64 y quoted-printable correctos",
+                pl: "Poprawne base64 i quoted-printable",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=X\n\n--X\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\nCaf=C3=A9 soft=\n break\n--X\nContent-Type: application/pdf\nContent-Transfer-Encoding: base64\n\nJVBERi0xLjQK\n--X--\n"),
         ),
-        Example::passes(title! { en: "Plain ASCII without declaration", fr: "Plain ASCII without declaration", es: "Plain ASCII without declaration", pl: "Plain ASCII without declaration" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n")),
+        Example::passes(
+            title! {
+                en: "Plain ASCII without declaration",
+                fr: "De l'ASCII simple sans déclaration",
+                es: "ASCII simple sin declaración",
+                pl: "Zwykłe ASCII bez deklaracji",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
+        ),
     ],
     check: Check::Message(check),
 };

@@ -102,33 +102,67 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Links,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 177: « Le ou les liens présents dans l'e-mail sont incorrects »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 10
     texts: &TEXTS,
     thresholds: &[&BLOCKED_SCHEMES, &KNOWN_SCHEMES],
     examples: &[
         Example::fails(
-            title! { en: "A relative link (a mail has no site to resolve it against)", fr: "A relative link (a mail has no site to resolve it against)", es: "A relative link (a mail has no site to resolve it against)", pl: "A relative link (a mail has no site to resolve it against)" },
+            title! {
+                en: "A relative link (a mail has no site to resolve it against)",
+                fr: "Un lien relatif (un e-mail n'a pas de site par rapport auquel le résoudre)",
+                es: "Un enlace relativo (un correo no tiene sitio contra el que resolverlo)",
+                pl: "Link względny (wiadomość nie ma strony, względem której można go rozwiązać)",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi there\nContent-Type: text/html\n\n<a href=\"/account/confirm?id=7\">Confirm</a>\n"),
         ),
         Example::fails(
-            title! { en: "An empty href and a bare #", fr: "An empty href and a bare #", es: "An empty href and a bare #", pl: "An empty href and a bare #" },
+            title! {
+                en: "An empty href and a bare #",
+                fr: "Un href vide et un # seul",
+                es: "Un href vacío y un # solo",
+                pl: "Pusty href i samotny #",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"\">Shop</a> <a href=\"#\">More</a>\n"),
-        ),
+        )
+        .times(2),
         Example::fails(
-            title! { en: "A javascript: link", fr: "A javascript: link", es: "A javascript: link", pl: "A javascript: link" },
+            title! {
+                en: "A javascript: link",
+                fr: "Un lien javascript:",
+                es: "Un enlace javascript:",
+                pl: "Link javascript:",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"javascript:alert(1)\">Open</a>\n"),
         ),
         Example::fails(
-            title! { en: "A host with a space and a mailto: without a domain", fr: "A host with a space and a mailto: without a domain", es: "A host with a space and a mailto: without a domain", pl: "A host with a space and a mailto: without a domain" },
+            title! {
+                en: "A host with a space and a mailto: without a domain",
+                fr: "Un hôte avec une espace et un mailto: sans domaine",
+                es: "Un host con un espacio y un mailto: sin dominio",
+                pl: "Host ze spacją i mailto: bez domeny",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"https://exa mple.com/\">Site</a> <a href=\"mailto:contact@\">Write</a>\n"),
-        ),
+        )
+        .times(2),
         Example::fails(
-            title! { en: "An unfilled template placeholder", fr: "An unfilled template placeholder", es: "An unfilled template placeholder", pl: "An unfilled template placeholder" },
+            title! {
+                en: "An unfilled template placeholder",
+                fr: "Une variable de modèle non remplie",
+                es: "Una variable de plantilla sin rellenar",
+                pl: "Niewypełniona zmienna szablonu",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"{{unsubscribe_url}}\">Unsubscribe</a>\n"),
         ),
         Example::passes(
-            title! { en: "Absolute https, mailto and tel links, and an in-page anchor", fr: "Absolute https, mailto and tel links, and an in-page anchor", es: "Absolute https, mailto and tel links, and an in-page anchor", pl: "Absolute https, mailto and tel links, and an in-page anchor" },
+            title! {
+                en: "Absolute https, mailto and tel links, and an in-page anchor",
+                fr: "Des liens absolus https, mailto et tel, et une ancre dans la page",
+                es: "Enlaces absolutos https, mailto y tel, y un ancla dentro de la página",
+                pl: "Bezwzględne linki https, mailto i tel oraz kotwica na stronie",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"https://www.example.com/shop?a=1&amp;b=%C3%A9\">Shop</a> <a href=\"mailto:contact@example.com?subject=Hi\">Write</a> <a href=\"tel:+33123456789\">Call</a> <a href=\"#top\">Top</a>\n"),
         ),
     ],

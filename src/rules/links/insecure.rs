@@ -63,29 +63,52 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Links,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 178: « Une URL dans l'e-mail est non sécurisée (exemple: déclarée en `https://` alors que l'URL n'existe qu'en `http://`) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 10
     texts: &TEXTS,
     thresholds: &[&REPORT_PLAIN_HTTP],
     examples: &[
         Example::fails(
-            title! { en: "The guides' example: text says https://, the link is http://", fr: "The guides' example: text says https://, the link is http://", es: "The guides' example: text says https://, the link is http://", pl: "The guides' example: text says https://, the link is http://" },
+            title! {
+                en: "The guides' example: text says https://, the link is http://",
+                fr: "L'exemple des guides : le texte dit https://, le lien est en http://",
+                es: "El ejemplo de las guías: el texto dice https://, el enlace es http://",
+                pl: "Przykład z przewodników: tekst mówi https://, a link to http://",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"http://shop.example.com/\">https://shop.example.com/</a>\n"),
         ),
         Example::fails(
-            title! { en: "The title says https://", fr: "The title says https://", es: "The title says https://", pl: "The title says https://" },
+            title! {
+                en: "The title says https://",
+                fr: "Le title annonce https://",
+                es: "El title dice https://",
+                pl: "Atrybut title mówi https://",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"HTTP://shop.example.com/\" title=\"https://shop.example.com\">Shop</a>\n"),
         ),
         Example::fails(
-            title! { en: "A plain http:// link (info)", fr: "A plain http:// link (info)", es: "A plain http:// link (info)", pl: "A plain http:// link (info)" },
+            title! {
+                en: "A plain http:// link (info)",
+                fr: "Un simple lien http:// (information)",
+                es: "Un enlace http:// sin cifrar (información)",
+                pl: "Zwykły link http:// (informacja)",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"http://shop.example.com/\">Shop</a>\n"),
-        ),
+        )
+        .at(Severity::Info),
         Example::passes(
-            title! { en: "https links", fr: "https links", es: "https links", pl: "https links" },
+            title! { en: "https links", fr: "Des liens https", es: "Enlaces https", pl: "Linki https" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"https://shop.example.com/\">https://shop.example.com/</a>\n"),
         ),
         Example::passes(
-            title! { en: "A plain http:// link with the info turned off", fr: "A plain http:// link with the info turned off", es: "A plain http:// link with the info turned off", pl: "A plain http:// link with the info turned off" },
+            title! {
+                en: "A plain http:// link with the info turned off",
+                fr: "Un simple lien http:// avec l'information désactivée",
+                es: "Un enlace http:// sin cifrar con la información desactivada",
+                pl: "Zwykły link http:// z wyłączoną informacją",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"http://shop.example.com/\">Shop</a>\n"),
         )
         .with_options(r#"{"thresholds": {"links": {"reportPlainHttp": false}}}"#),

@@ -3,6 +3,7 @@
 //! score it; the guides' "incorrect links" covers it. A subdomain of the shown
 //! domain (`shop.example.com` for `example.com`) is the same site.
 
+use crate::settings::Evidence;
 use crate::title;
 use super::web_host;
 use crate::i18n::Msg;
@@ -42,25 +43,49 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Links,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 177: « Le ou les liens présents dans l'e-mail sont incorrects »"),
+        Evidence::Ours("a link showing one domain and going to another is the shape of phishing"),
+        // TODO(evidence): that spam filters score a text/href domain mismatch: a receiver's published rule
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 20
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
-            title! { en: "The text shows the bank, the link goes elsewhere", fr: "The text shows the bank, the link goes elsewhere", es: "The text shows the bank, the link goes elsewhere", pl: "The text shows the bank, the link goes elsewhere" },
+            title! {
+                en: "The text shows the bank, the link goes elsewhere",
+                fr: "Le texte montre la banque, le lien mène ailleurs",
+                es: "El texto muestra el banco, el enlace lleva a otro sitio",
+                pl: "Tekst pokazuje bank, a link prowadzi gdzie indziej",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Account\nContent-Type: text/html\n\n<a href=\"https://login.evil.example.net/bank\">https://www.mybank.com/login</a>\n"),
         ),
         Example::fails(
-            title! { en: "A bare domain as text", fr: "A bare domain as text", es: "A bare domain as text", pl: "A bare domain as text" },
+            title! {
+                en: "A bare domain as text",
+                fr: "Un simple nom de domaine comme texte du lien",
+                es: "Un dominio a secas como texto del enlace",
+                pl: "Sama domena jako tekst linku",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Account\nContent-Type: text/html\n\n<a href=\"http://198.51.100.7/\">paypal.com</a>\n"),
         ),
         Example::passes(
-            title! { en: "A subdomain of the shown domain, and a link text that is not a domain", fr: "A subdomain of the shown domain, and a link text that is not a domain", es: "A subdomain of the shown domain, and a link text that is not a domain", pl: "A subdomain of the shown domain, and a link text that is not a domain" },
+            title! {
+                en: "A subdomain of the shown domain, and a link text that is not a domain",
+                fr: "Un sous-domaine du domaine affiché, et un texte de lien qui n'est pas un domaine",
+                es: "Un subdominio del dominio mostrado y un texto de enlace que no es un dominio",
+                pl: "Subdomena wyświetlanej domeny i tekst linku, który nie jest domeną",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Account\nContent-Type: text/html\n\n<a href=\"https://shop.example.com/x\">www.example.com</a> <a href=\"https://tracker.example.org/x\">Read more</a>\n"),
         ),
         Example::passes(
-            title! { en: "An internationalised domain shown in Unicode", fr: "An internationalised domain shown in Unicode", es: "An internationalised domain shown in Unicode", pl: "An internationalised domain shown in Unicode" },
+            title! {
+                en: "An internationalised domain shown in Unicode",
+                fr: "Un domaine internationalisé affiché en Unicode",
+                es: "Un dominio internacionalizado mostrado en Unicode",
+                pl: "Domena umiędzynarodowiona wyświetlona w Unicode",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Account\nContent-Type: text/html; charset=utf-8\n\n<a href=\"https://xn--bcher-kva.de/\">bücher.de</a>\n"),
         ),
         Example::passes(

@@ -40,20 +40,38 @@ pub const MAX_CONTENT_BYTES: Threshold = Threshold {
     key: "size.maxContentBytes",
     kind: Kind::Int { default: 7_000_000, min: 1, max: 1_000_000_000 },
     doc: "Most bytes of decoded content (text and attachments). The guides say 7 to 8 MB; we take the lower bound.",
-    evidence: Evidence::Guide("FR 001: « le contenu en lui-même ne doit pas dépasser les 7/8 Mo »"),
+    evidence: Evidence::Guide("seed 002 (fr) l. 99: « Le contenu même de votre e-mail ne devra donc pas excéder les 7/8 Mo »"),
 };
 
 pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Size,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 99: « Le contenu même de votre e-mail ne devra donc pas excéder les 7/8 Mo »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 20
     texts: &TEXTS,
     thresholds: &[&MAX_CONTENT_BYTES],
     examples: &[
-        Example::fails(title! { en: "An attachment of 7.5 MB decoded", fr: "An attachment of 7.5 MB decoded", es: "An attachment of 7.5 MB decoded", pl: "An attachment of 7.5 MB decoded" }, ExampleInput::Generated(large_attachment)),
-        Example::passes(title! { en: "A short text", fr: "A short text", es: "A short text", pl: "A short text" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hello\n\nSee you tomorrow.\n")),
+        Example::fails(
+            title! {
+                en: "An attachment of 7.5 MB decoded",
+                fr: "Une pièce jointe de 7,5 Mo une fois décodée",
+                es: "Un adjunto de 7,5 MB una vez decodificado",
+                pl: "Załącznik o rozmiarze 7,5 MB po zdekodowaniu",
+            },
+            ExampleInput::Generated(large_attachment),
+        ),
+        Example::passes(
+            title! {
+                en: "A short text",
+                fr: "Un texte court",
+                es: "Un texto corto",
+                pl: "Krótki tekst",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hello\n\nSee you tomorrow.\n"),
+        ),
     ],
     check: Check::Message(check),
 };

@@ -74,19 +74,49 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Size,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 5322 §2.1.1: each line MUST be no more than 998 characters, and SHOULD be no more than 78 characters, excluding the CRLF"),
+        Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 30
     texts: &TEXTS,
     thresholds: &[&MAX_LINE_OCTETS, &RECOMMENDED_LINE_OCTETS],
     examples: &[
-        Example::fails(title! { en: "A body line of 1,200 characters", fr: "A body line of 1,200 characters", es: "A body line of 1,200 characters", pl: "A body line of 1,200 characters" }, ExampleInput::Generated(long_line)),
-        Example::fails(title! { en: "A body line of 100 characters (info)", fr: "A body line of 100 characters (info)", es: "A body line of 100 characters (info)", pl: "A body line of 100 characters (info)" }, ExampleInput::Generated(medium_line)),
+        Example::fails(
+            title! {
+                en: "A body line of 1,200 characters",
+                fr: "Une ligne de corps de 1 200 caractères",
+                es: "Una línea del cuerpo de 1.200 caracteres",
+                pl: "Wiersz treści o długości 1200 znaków",
+            },
+            ExampleInput::Generated(long_line),
+        ),
+        Example::fails(
+            title! {
+                en: "A body line of 100 characters (info)",
+                fr: "Une ligne de corps de 100 caractères (information)",
+                es: "Una línea del cuerpo de 100 caracteres (información)",
+                pl: "Wiersz treści o długości 100 znaków (informacja)",
+            },
+            ExampleInput::Generated(medium_line),
+        )
+        .at(Severity::Info),
         Example::passes(
-            title! { en: "Lines of at most 78 characters", fr: "Lines of at most 78 characters", es: "Lines of at most 78 characters", pl: "Lines of at most 78 characters" },
+            title! {
+                en: "Lines of at most 78 characters",
+                fr: "Des lignes de 78 caractères au plus",
+                es: "Líneas de 78 caracteres como máximo",
+                pl: "Wiersze o długości najwyżej 78 znaków",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hello\n\nSee you tomorrow.\nBest regards\n"),
         ),
         Example::passes(
-            title! { en: "A long line split with quoted-printable soft breaks", fr: "A long line split with quoted-printable soft breaks", es: "A long line split with quoted-printable soft breaks", pl: "A long line split with quoted-printable soft breaks" },
+            title! {
+                en: "A long line split with quoted-printable soft breaks",
+                fr: "Une longue ligne coupée par des sauts doux quoted-printable",
+                es: "Una línea larga dividida con saltos suaves quoted-printable",
+                pl: "Długi wiersz podzielony miękkimi podziałami quoted-printable",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hello\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\nThis sentence is long enough that a careful mailer splits it with a soft=\n line break.\n"),
         ),
     ],

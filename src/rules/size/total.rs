@@ -40,23 +40,54 @@ pub const MAX_MESSAGE_BYTES: Threshold = Threshold {
     key: "size.maxMessageBytes",
     kind: Kind::Int { default: 10_000_000, min: 1, max: 1_000_000_000 },
     doc: "Most bytes of the encoded message (decimal MB: 1 MB = 1,000,000 bytes, the stricter reading).",
-    evidence: Evidence::Guide("FR 001: « l'e-mail envoyé ne doit pas dépasser une taille totale de 10 Mo (encapsulation et en-tête compris) »"),
+    evidence: Evidence::Guide("seed 002 (fr) l. 99: « L'e-mail evoyé ne doit pas dépasser la taille totale de 10 Mo (encapsulation et en-tête inclus) »"),
 };
 
 pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Size,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 99: « L'e-mail evoyé ne doit pas dépasser la taille totale de 10 Mo (encapsulation et en-tête inclus) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 100
     texts: &TEXTS,
     thresholds: &[&MAX_MESSAGE_BYTES],
     examples: &[
-        Example::fails(title! { en: "A message one byte over 10 MB", fr: "A message one byte over 10 MB", es: "A message one byte over 10 MB", pl: "A message one byte over 10 MB" }, ExampleInput::Generated(one_byte_over)),
-        Example::passes(title! { en: "A message of exactly 10 MB", fr: "A message of exactly 10 MB", es: "A message of exactly 10 MB", pl: "A message of exactly 10 MB" }, ExampleInput::Generated(exactly_at_limit)),
-        Example::passes(title! { en: "A short message", fr: "A short message", es: "A short message", pl: "A short message" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hello\n\nSee you tomorrow.\n")),
         Example::fails(
-            title! { en: "A small message under a lowered limit", fr: "A small message under a lowered limit", es: "A small message under a lowered limit", pl: "A small message under a lowered limit" },
+            title! {
+                en: "A message one byte over 10 MB",
+                fr: "Un message qui dépasse 10 Mo d'un octet",
+                es: "Un mensaje que supera los 10 MB en un byte",
+                pl: "Wiadomość o jeden bajt większa niż 10 MB",
+            },
+            ExampleInput::Generated(one_byte_over),
+        ),
+        Example::passes(
+            title! {
+                en: "A message of exactly 10 MB",
+                fr: "Un message d'exactement 10 Mo",
+                es: "Un mensaje de exactamente 10 MB",
+                pl: "Wiadomość o rozmiarze dokładnie 10 MB",
+            },
+            ExampleInput::Generated(exactly_at_limit),
+        ),
+        Example::passes(
+            title! {
+                en: "A short message",
+                fr: "Un message court",
+                es: "Un mensaje corto",
+                pl: "Krótka wiadomość",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hello\n\nSee you tomorrow.\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "A small message under a lowered limit",
+                fr: "Un petit message avec une limite abaissée",
+                es: "Un mensaje pequeño con un límite rebajado",
+                pl: "Mała wiadomość przy obniżonym limicie",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hello\n\nSee you tomorrow.\n"),
         )
         .with_options(r#"{"thresholds": {"size": {"maxMessageBytes": 50}}}"#),

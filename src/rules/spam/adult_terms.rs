@@ -82,7 +82,7 @@ pub const RULE: Rule = Rule {
     group: Group::Spam,
     severity: Severity::Warning,
     evidence: &[
-        Evidence::Guide("FR 001, usages to avoid so as not to be considered SPAM: « L'e-mail contient des termes à caractère pornographique ou s'en rapprochant »"),
+        Evidence::Guide("seed 002 (fr) l. 179, usages to avoid so as not to be considered SPAM: « L'e-mail contient des termes à caractère pornographique ou s’en rapprochant »"),
         Evidence::Receiver("SpamAssassin 20_porn.cf scores adult vocabulary in the body and subject as a spam factor"),
     ],
     score: scores::ADULT_TERMS,

@@ -71,7 +71,7 @@ pub const RULE: Rule = Rule {
     severity: Severity::Warning,
     evidence: &[
         Evidence::Receiver("SpamAssassin UPPERCASE_75_100 \"message body is 75-100% uppercase\" scores 1.480 (50_scores.cf, set 0); UPPERCASE_50_75 0.791 with network tests (set 1)"),
-        Evidence::Guide("FR 001 flags « 3 mots ou plus en majuscules » in the subject: capitals are a spam signal the guides name"),
+        Evidence::Guide("seed 002 (fr) l. 168 flags « 3 mots ou plus en majuscules dans le sujet/objet de l'e-mail »: capitals are a spam signal the guides name"),
     ],
     score: scores::BODY_CAPS,
     texts: &TEXTS,

@@ -2,6 +2,7 @@
 //! among the things that get a mail flagged as spam. For HTML, the text that
 //! counts is what a reader sees once the HTML is rendered.
 
+use crate::settings::Evidence;
 use crate::title;
 use super::{body_source, main_body_part, part_location};
 use crate::i18n::Msg;
@@ -47,37 +48,69 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Spam,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 169: « Pas de sujet/texte renseigné dans l'e-mail »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 15
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
-            title! { en: "A body of blank lines", fr: "A body of blank lines", es: "A body of blank lines", pl: "A body of blank lines" },
+            title! {
+                en: "A body of blank lines",
+                fr: "Un corps fait de lignes vides",
+                es: "Un cuerpo hecho de líneas en blanco",
+                pl: "Treść złożona z pustych wierszy",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Contact form\n\n   \n\n\n"),
         ),
         Example::fails(
-            title! { en: "HTML whose only content is markup and a comment", fr: "HTML whose only content is markup and a comment", es: "HTML whose only content is markup and a comment", pl: "HTML whose only content is markup and a comment" },
+            title! {
+                en: "HTML whose only content is markup and a comment",
+                fr: "Du HTML fait uniquement de balises et d'un commentaire",
+                es: "HTML cuyo único contenido son etiquetas y un comentario",
+                pl: "HTML zawierający tylko znaczniki i komentarz",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Contact form\nContent-Type: text/html\n\n<html><body><div><!-- message --></div>&#8203;</body></html>\n"),
         ),
         Example::fails(
-            title! { en: "HTML whose only text is hidden", fr: "HTML whose only text is hidden", es: "HTML whose only text is hidden", pl: "HTML whose only text is hidden" },
+            title! {
+                en: "HTML whose only text is hidden",
+                fr: "Du HTML dont le seul texte est masqué",
+                es: "HTML cuyo único texto está oculto",
+                pl: "HTML, którego jedyny tekst jest ukryty",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Contact form\nContent-Type: text/html\n\n<p style=\"display:none\">Hello</p>\n"),
         ),
         Example::fails(
-            title! { en: "Compose fields with neither text nor html", fr: "Compose fields with neither text nor html", es: "Compose fields with neither text nor html", pl: "Compose fields with neither text nor html" },
+            title! {
+                en: "Compose fields with neither text nor html",
+                fr: "Des champs de formulaire sans text ni html",
+                es: "Campos de formulario sin text ni html",
+                pl: "Pola formularza bez text i bez html",
+            },
             ExampleInput::Compose(r#"{"from": "a@example.com", "to": "b@example.com", "subject": "Contact form"}"#),
         ),
         Example::passes(
-            title! { en: "A forwarded message whose own text is in the attached message", fr: "A forwarded message whose own text is in the attached message", es: "A forwarded message whose own text is in the attached message", pl: "A forwarded message whose own text is in the attached message" },
+            title! {
+                en: "A forwarded message whose own text is in the attached message",
+                fr: "Un message transféré dont le texte est dans le message joint",
+                es: "Un mensaje reenviado cuyo texto está en el mensaje adjunto",
+                pl: "Przekazana wiadomość, której tekst jest w załączonej wiadomości",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Fwd: order\nMIME-Version: 1.0\nContent-Type: message/rfc822\n\nFrom: c@example.com\nSubject: order\n\nThe order text.\n"),
         ),
         Example::passes(
-            title! { en: "A short text", fr: "A short text", es: "A short text", pl: "A short text" },
+            title! { en: "A short text", fr: "Un texte court", es: "Un texto corto", pl: "Krótki tekst" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Contact form\n\nOk.\n"),
         ),
         Example::passes(
-            title! { en: "HTML with visible text", fr: "HTML with visible text", es: "HTML with visible text", pl: "HTML with visible text" },
+            title! {
+                en: "HTML with visible text",
+                fr: "Du HTML avec du texte visible",
+                es: "HTML con texto visible",
+                pl: "HTML z widocznym tekstem",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Contact form\nContent-Type: text/html\n\n<table><tr><td>Thank you</td></tr></table>\n"),
         ),
     ],
@@ -106,7 +139,7 @@ fn other_readable_text(message: &Message) -> bool {
 }
 
 fn check(message: &Message, cx: &mut Context) {
-    if has_text(&message.visible_text()) || other_readable_text(message) {
+    if has_text(&message.visible_text) || other_readable_text(message) {
         return;
     }
     let location = match main_body_part(message) {

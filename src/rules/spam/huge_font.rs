@@ -50,33 +50,65 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Spam,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 173: « La police d’écriture utilisée pour la rédaction de l'e-mail est extrêmement grande »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 15
     texts: &TEXTS,
     thresholds: &[&HUGE_FONT_PX],
     examples: &[
         Example::fails(
-            title! { en: "A paragraph in 72px", fr: "A paragraph in 72px", es: "A paragraph in 72px", pl: "A paragraph in 72px" },
+            title! {
+                en: "A paragraph in 72px",
+                fr: "Un paragraphe en 72px",
+                es: "Un párrafo en 72px",
+                pl: "Akapit w rozmiarze 72px",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<p style=\"font-size:72px\">Big sale today</p>\n"),
         ),
         Example::fails(
-            title! { en: "A heading whose inherited em size grows to 64px", fr: "A heading whose inherited em size grows to 64px", es: "A heading whose inherited em size grows to 64px", pl: "A heading whose inherited em size grows to 64px" },
+            title! {
+                en: "A heading whose inherited em size grows to 64px",
+                fr: "Un titre dont la taille en em héritée atteint 64px",
+                es: "Un título cuyo tamaño en em heredado llega a 64px",
+                pl: "Nagłówek, którego dziedziczony rozmiar w em rośnie do 64px",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<div style=\"font-size:2em\"><h1>Big sale</h1></div>\n"),
         ),
         Example::fails(
-            title! { en: "A style sheet class in points", fr: "A style sheet class in points", es: "A style sheet class in points", pl: "A style sheet class in points" },
+            title! {
+                en: "A style sheet class in points",
+                fr: "Une classe de feuille de style en points",
+                es: "Una clase de hoja de estilos en puntos",
+                pl: "Klasa arkusza stylów w punktach",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<style>.promo { font-size: 40pt }</style><p class=\"promo\">Big sale</p>\n"),
         ),
         Example::passes(
-            title! { en: "A default h1 (32px) and <font size=6>", fr: "A default h1 (32px) and <font size=6>", es: "A default h1 (32px) and <font size=6>", pl: "A default h1 (32px) and <font size=6>" },
+            title! {
+                en: "A default h1 (32px) and <font size=6>",
+                fr: "Un h1 par défaut (32px) et <font size=6>",
+                es: "Un h1 predeterminado (32px) y <font size=6>",
+                pl: "Domyślny h1 (32px) i <font size=6>",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<h1>Welcome</h1><font size=\"6\">News</font><p>Text</p>\n"),
         ),
         Example::passes(
-            title! { en: "A huge size on hidden text is for spam/invisible-text, and a huge size with no text is nothing", fr: "A huge size on hidden text is for spam/invisible-text, and a huge size with no text is nothing", es: "A huge size on hidden text is for spam/invisible-text, and a huge size with no text is nothing", pl: "A huge size on hidden text is for spam/invisible-text, and a huge size with no text is nothing" },
+            title! {
+                en: "A huge size on hidden text is for spam/invisible-text, and a huge size with no text is nothing",
+                fr: "Une taille énorme sur du texte masqué relève de spam/invisible-text, et une taille énorme sans texte n'est rien",
+                es: "Un tamaño enorme en texto oculto corresponde a spam/invisible-text, y un tamaño enorme sin texto no es nada",
+                pl: "Ogromny rozmiar ukrytego tekstu to sprawa spam/invisible-text, a ogromny rozmiar bez tekstu to nic",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<p style=\"font-size:90px\"> </p><p>Text</p>\n"),
         ),
         Example::passes(
-            title! { en: "A higher threshold from options", fr: "A higher threshold from options", es: "A higher threshold from options", pl: "A higher threshold from options" },
+            title! {
+                en: "A higher threshold from options",
+                fr: "Un seuil plus élevé dans les options",
+                es: "Un umbral más alto en las opciones",
+                pl: "Wyższy próg w opcjach",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<p style=\"font-size:72px\">Big sale today</p>\n"),
         )
         .with_options(r#"{"thresholds": {"spam": {"hugeFontPx": 80}}}"#),

@@ -44,7 +44,7 @@ pub const IMAGE_ONLY_MIN_BYTES: Threshold = Threshold {
     key: "spam.imageOnlyMinBytes",
     kind: Kind::Int { default: 1_000_000, min: 1, max: 1_000_000_000 },
     doc: "Decoded size over which an image is large, in bytes.",
-    evidence: Evidence::Guide("FR 001: « seulement une image de plus de 1 Mo et quelques mots »"),
+    evidence: Evidence::Guide("seed 002 (fr) l. 170: « une image de taille supérieure à 1 Mo et quelques mots »"),
 };
 
 /// Fewer visible words than this is \"a few words\".
@@ -59,16 +59,58 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Spam,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 170: « L'e-mail contient juste une image de taille supérieure à 1 Mo et quelques mots »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 20
     texts: &TEXTS,
     thresholds: &[&IMAGE_ONLY_MIN_BYTES, &IMAGE_ONLY_MAX_WORDS],
     examples: &[
-        Example::fails(title! { en: "A 1.2 MB inline image shown with four words", fr: "A 1.2 MB inline image shown with four words", es: "A 1.2 MB inline image shown with four words", pl: "A 1.2 MB inline image shown with four words" }, ExampleInput::Generated(big_inline_image)),
-        Example::fails(title! { en: "A 1.2 MB attached image and no text", fr: "A 1.2 MB attached image and no text", es: "A 1.2 MB attached image and no text", pl: "A 1.2 MB attached image and no text" }, ExampleInput::Generated(big_attached_image)),
-        Example::fails(title! { en: "A 1.1 MB data: URI image in the HTML", fr: "A 1.1 MB data: URI image in the HTML", es: "A 1.1 MB data: URI image in the HTML", pl: "A 1.1 MB data: URI image in the HTML" }, ExampleInput::Generated(big_data_uri)),
-        Example::passes(title! { en: "The same image with a real text of 40 words", fr: "The same image with a real text of 40 words", es: "The same image with a real text of 40 words", pl: "The same image with a real text of 40 words" }, ExampleInput::Generated(big_image_with_text)),
-        Example::passes(title! { en: "A small logo and a short text", fr: "A small logo and a short text", es: "A small logo and a short text", pl: "A small logo and a short text" }, ExampleInput::Generated(small_image)),
+        Example::fails(
+            title! {
+                en: "A 1.2 MB inline image shown with three words",
+                fr: "Une image intégrée de 1,2 Mo affichée avec trois mots",
+                es: "Una imagen incrustada de 1,2 MB mostrada con tres palabras",
+                pl: "Osadzony obraz 1,2 MB wyświetlony z trzema słowami",
+            },
+            ExampleInput::Generated(big_inline_image),
+        ),
+        Example::fails(
+            title! {
+                en: "A 1.2 MB attached image and no text",
+                fr: "Une image jointe de 1,2 Mo et aucun texte",
+                es: "Una imagen adjunta de 1,2 MB y ningún texto",
+                pl: "Załączony obraz 1,2 MB i żadnego tekstu",
+            },
+            ExampleInput::Generated(big_attached_image),
+        ),
+        Example::fails(
+            title! {
+                en: "A 1.1 MB data: URI image in the HTML",
+                fr: "Une image de 1,1 Mo en URI data: dans le HTML",
+                es: "Una imagen de 1,1 MB como URI data: en el HTML",
+                pl: "Obraz 1,1 MB jako URI data: w HTML",
+            },
+            ExampleInput::Generated(big_data_uri),
+        ),
+        Example::passes(
+            title! {
+                en: "The same image with a real text of 40 words",
+                fr: "La même image avec un vrai texte de 40 mots",
+                es: "La misma imagen con un texto real de 40 palabras",
+                pl: "Ten sam obraz z prawdziwym tekstem z 40 słów",
+            },
+            ExampleInput::Generated(big_image_with_text),
+        ),
+        Example::passes(
+            title! {
+                en: "A small logo and a short text",
+                fr: "Un petit logo et un texte court",
+                es: "Un logotipo pequeño y un texto corto",
+                pl: "Małe logo i krótki tekst",
+            },
+            ExampleInput::Generated(small_image),
+        ),
     ],
     check: Check::Message(check),
 };
@@ -188,7 +230,7 @@ fn check(message: &Message, cx: &mut Context) {
     if largest.bytes <= (cx.settings.int(&IMAGE_ONLY_MIN_BYTES) as u64) {
         return;
     }
-    let text = message.visible_text();
+    let text = &message.visible_text;
     let words = count_words(&text);
     if words >= cx.settings.count(&IMAGE_ONLY_MAX_WORDS) {
         return;

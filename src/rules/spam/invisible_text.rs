@@ -59,6 +59,12 @@ crate::rule_texts! { "spam/invisible-text";
         es: "El HTML tiene más de {limit} elementos; solo se analizaron sus primeros {analysed} de {total} bytes, así que el resto puede ocultar texto.",
         pl: "HTML ma ponad {limit} elementów; przeanalizowano tylko pierwsze {analysed} z {total} bajtów, więc reszta może ukrywać tekst.",
     },
+    DEFAULT_SOURCE "default-source" => {
+        en: "the mail client's default",
+        fr: "la valeur par défaut du logiciel de messagerie",
+        es: "el valor predeterminado del cliente de correo",
+        pl: "domyślne ustawienie programu pocztowego",
+    },
     FIX_SIMPLIFY "fix-simplify" => {
         en: "Simplify the HTML: real messages need a few dozen levels of nesting at most.",
         fr: "Simplifiez le HTML : un vrai message n'a besoin que de quelques dizaines de niveaux d'imbrication au plus.",
@@ -79,37 +85,76 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Spam,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 174: « La couleur d'écriture et la couleur de fond sont identiques pour rédiger l'e-mail »"),
+        // TODO(evidence): error severity: the guides list it as a spam factor, not as a refusal
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 40
     texts: &TEXTS,
     thresholds: &[&INVISIBLE_MIN_CONTRAST],
     examples: &[
         Example::fails(
-            title! { en: "White text on a white background", fr: "White text on a white background", es: "White text on a white background", pl: "White text on a white background" },
+            title! {
+                en: "White text on a white background",
+                fr: "Du texte blanc sur un fond blanc",
+                es: "Texto blanco sobre un fondo blanco",
+                pl: "Biały tekst na białym tle",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><p style=\"color:#ffffff\">cheap pills casino</p>\n"),
         ),
         Example::fails(
-            title! { en: "Near-equal colours through a style sheet and a table bgcolor", fr: "Near-equal colours through a style sheet and a table bgcolor", es: "Near-equal colours through a style sheet and a table bgcolor", pl: "Near-equal colours through a style sheet and a table bgcolor" },
+            title! {
+                en: "Near-equal colours through a style sheet and a table bgcolor",
+                fr: "Des couleurs presque identiques via une feuille de style et un bgcolor de tableau",
+                es: "Colores casi iguales mediante una hoja de estilos y un bgcolor de tabla",
+                pl: "Prawie identyczne kolory z arkusza stylów i bgcolor tabeli",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<style>.x { color: rgb(250, 250, 250) }</style><table bgcolor=\"white\"><tr><td class=\"x\">hidden words</td></tr></table>\n"),
         ),
         Example::fails(
-            title! { en: "Text in a zero font size", fr: "Text in a zero font size", es: "Text in a zero font size", pl: "Text in a zero font size" },
+            title! {
+                en: "Text in a zero font size",
+                fr: "Du texte en taille de police zéro",
+                es: "Texto con tamaño de letra cero",
+                pl: "Tekst o rozmiarze czcionki zero",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello<span style=\"font-size:0\">buy now</span></p>\n"),
         ),
         Example::fails(
-            title! { en: "Words in display:none (warning)", fr: "Words in display:none (warning)", es: "Words in display:none (warning)", pl: "Words in display:none (warning)" },
+            title! {
+                en: "Words in display:none (warning)",
+                fr: "Des mots en display:none (avertissement)",
+                es: "Palabras en display:none (advertencia)",
+                pl: "Słowa w display:none (ostrzeżenie)",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<div style=\"display:none\">win a prize today</div><p>Hello</p>\n"),
-        ),
+        )
+        .at(Severity::Warning),
         Example::passes(
-            title! { en: "White text on a dark background", fr: "White text on a dark background", es: "White text on a dark background", pl: "White text on a dark background" },
+            title! {
+                en: "White text on a dark background",
+                fr: "Du texte blanc sur un fond sombre",
+                es: "Texto blanco sobre un fondo oscuro",
+                pl: "Biały tekst na ciemnym tle",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<div style=\"background:#1a1a1a\"><p style=\"color:#fff\">Hello</p></div>\n"),
         ),
         Example::passes(
-            title! { en: "Light grey footer text, readable (contrast 2.8)", fr: "Light grey footer text, readable (contrast 2.8)", es: "Light grey footer text, readable (contrast 2.8)", pl: "Light grey footer text, readable (contrast 2.8)" },
+            title! {
+                en: "Light grey footer text, readable (contrast 2.8)",
+                fr: "Un pied de page gris clair, lisible (contraste 2,8)",
+                es: "Texto de pie gris claro, legible (contraste 2,8)",
+                pl: "Jasnoszary tekst stopki, czytelny (kontrast 2,8)",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><p style=\"color:#999999\">Unsubscribe</p>\n"),
         ),
         Example::passes(
-            title! { en: "A background image makes the background unknown", fr: "A background image makes the background unknown", es: "A background image makes the background unknown", pl: "A background image makes the background unknown" },
+            title! {
+                en: "A background image makes the background unknown",
+                fr: "Une image de fond rend le fond inconnu",
+                es: "Una imagen de fondo hace que el fondo sea desconocido",
+                pl: "Obraz tła sprawia, że tło jest nieznane",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<table><tr><td style=\"background:url(https://example.com/bg.png)\"><p style=\"color:#fff\">Hello</p></td></tr></table>\n"),
         ),
     ],
@@ -144,17 +189,23 @@ fn check(message: &Message, cx: &mut Context) {
             let first = runs[0];
             let background = first.background.unwrap_or(crate::model::html::Rgba::WHITE);
             let describe = |s: &str| if s.is_empty() { String::from("(default)") } else { s.to_string() };
+            // An empty source: nothing in the HTML sets it, the mail client's default applies.
+            let source = |msg: Msg, name: &'static str, source: &str| {
+                if source.is_empty() {
+                    msg.label(name, &DEFAULT_SOURCE)
+                } else {
+                    msg.text(name, source)
+                }
+            };
+            let msg = Msg::of(&SAME_COLOUR)
+                .text("color", first.color.hex())
+                .text("background", background.hex())
+                .float("contrast", first.color.contrast(background))
+                .float("limit", min_contrast)
+                .text("words", words_of(runs));
+            let msg = source(source(msg, "colorSource", color_source), "backgroundSource", background_source);
             cx.emit(
-                Draft::new(
-                    Msg::of(&SAME_COLOUR)
-                        .text("color", first.color.hex())
-                        .text("background", background.hex())
-                        .float("contrast", first.color.contrast(background))
-                        .text("limit", crate::i18n::format_float(min_contrast, cx.locale(), 2))
-                        .text("words", words_of(runs))
-                        .text("colorSource", describe(color_source))
-                        .text("backgroundSource", describe(background_source)),
-                )
+                Draft::new(msg)
                 .evidence(format!("{} / {}: {}", describe(color_source), describe(background_source), words_of(runs)))
                 .at(location.clone()),
             );

@@ -6,6 +6,7 @@
 //! `X-Originating-IP` fields and in links (HTML links and URLs written in
 //! plain-text bodies) whose host is an IP literal.
 
+use crate::settings::Evidence;
 use crate::title;
 use super::part_location;
 use crate::i18n::Msg;
@@ -63,38 +64,71 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Spam,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 175: « L'adresse IP publique (IP de votre point d'accès internet par exemple) est listée chez des organismes de réputation »"),
+        // TODO(evidence): error severity: the guides list it as a spam factor, not as a refusal
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 50
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
-            title! { en: "The sending IP in Received is in a listed range", fr: "The sending IP in Received is in a listed range", es: "The sending IP in Received is in a listed range", pl: "The sending IP in Received is in a listed range" },
+            title! {
+                en: "The sending IP in Received is in a listed range",
+                fr: "L'IP d'envoi dans Received est dans une plage listée",
+                es: "La IP de envío en Received está en un rango listado",
+                pl: "Adres IP nadawcy w Received należy do zakresu z listy",
+            },
             ExampleInput::Raw("Received: from pc (host.example.net [203.0.113.45]) by mx.example.com; Mon, 2 Mar 2026 10:00:00 +0100\nFrom: a@example.com\nTo: b@example.com\nSubject: Hello\n\nHello.\n"),
         )
         .with_options(r#"{"listedIps": ["203.0.113.0/24"]}"#),
         Example::fails(
-            title! { en: "An IPv6 X-Originating-IP that is listed", fr: "An IPv6 X-Originating-IP that is listed", es: "An IPv6 X-Originating-IP that is listed", pl: "An IPv6 X-Originating-IP that is listed" },
+            title! {
+                en: "An IPv6 X-Originating-IP that is listed",
+                fr: "Un X-Originating-IP IPv6 qui est listé",
+                es: "Un X-Originating-IP IPv6 que está listado",
+                pl: "X-Originating-IP w IPv6, który jest na liście",
+            },
             ExampleInput::Raw("X-Originating-IP: [2001:db8:5::17]\nFrom: a@example.com\nTo: b@example.com\nSubject: Hello\n\nHello.\n"),
         )
         .with_options(r#"{"listedIps": ["2001:db8::/32"]}"#),
         Example::fails(
-            title! { en: "A link to a listed IP literal", fr: "A link to a listed IP literal", es: "A link to a listed IP literal", pl: "A link to a listed IP literal" },
+            title! {
+                en: "A link to a listed IP literal",
+                fr: "Un lien vers une adresse IP listée",
+                es: "Un enlace a una dirección IP listada",
+                pl: "Link do adresu IP z listy",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hello\nContent-Type: text/html\n\n<a href=\"http://198.51.100.7/login\">Log in</a>\n"),
         )
         .with_options(r#"{"listedIps": ["198.51.100.7"]}"#),
         Example::fails(
-            title! { en: "A URL to a listed IPv6 literal in a plain-text body", fr: "A URL to a listed IPv6 literal in a plain-text body", es: "A URL to a listed IPv6 literal in a plain-text body", pl: "A URL to a listed IPv6 literal in a plain-text body" },
+            title! {
+                en: "A URL to a listed IPv6 literal in a plain-text body",
+                fr: "Une URL vers une adresse IPv6 listée, dans un corps en texte brut",
+                es: "Una URL hacia una dirección IPv6 listada en un cuerpo de texto sin formato",
+                pl: "URL do adresu IPv6 z listy w treści tekstowej",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hello\n\nDownload it from <http://[2001:db8::7]/file.zip>.\n"),
         )
         .with_options(r#"{"listedIps": ["2001:db8::/48"]}"#),
         Example::passes(
-            title! { en: "An IP outside every listed range", fr: "An IP outside every listed range", es: "An IP outside every listed range", pl: "An IP outside every listed range" },
+            title! {
+                en: "An IP outside every listed range",
+                fr: "Une IP hors de toutes les plages listées",
+                es: "Una IP fuera de todos los rangos listados",
+                pl: "Adres IP spoza wszystkich zakresów z listy",
+            },
             ExampleInput::Raw("Received: from pc ([192.0.2.10]) by mx.example.com; Mon, 2 Mar 2026 10:00:00 +0100\nFrom: a@example.com\nTo: b@example.com\nSubject: Hello\n\nHello.\n"),
         )
         .with_options(r#"{"listedIps": ["203.0.113.0/24", "2001:db8::/32"]}"#),
         Example::passes(
-            title! { en: "Without a list nothing is listed", fr: "Without a list nothing is listed", es: "Without a list nothing is listed", pl: "Without a list nothing is listed" },
+            title! {
+                en: "Without a list nothing is listed",
+                fr: "Sans liste, rien n'est listé",
+                es: "Sin lista, nada está listado",
+                pl: "Bez listy nic nie jest na liście",
+            },
             ExampleInput::Raw("Received: from pc ([203.0.113.45]) by mx.example.com; Mon, 2 Mar 2026 10:00:00 +0100\nFrom: a@example.com\nTo: b@example.com\nSubject: Hello\n\nHello.\n"),
         ),
     ],

@@ -1,6 +1,7 @@
 //! `spam/missing-subject`: the guides list "no subject / text filled in the
 //! e-mail" among the things that get a mail flagged as spam.
 
+use crate::settings::Evidence;
 use crate::title;
 use super::subject_location;
 use crate::i18n::Msg;
@@ -45,22 +46,42 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Spam,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 169: « Pas de sujet/texte renseigné dans l'e-mail »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 15
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
-        Example::fails(title! { en: "No Subject field", fr: "No Subject field", es: "No Subject field", pl: "No Subject field" }, ExampleInput::Raw("From: a@example.com\nTo: b@example.com\n\nHello.\n")),
         Example::fails(
-            title! { en: "A subject of spaces only", fr: "A subject of spaces only", es: "A subject of spaces only", pl: "A subject of spaces only" },
+            title! {
+                en: "No Subject field",
+                fr: "Pas de champ Subject",
+                es: "Sin campo Subject",
+                pl: "Brak pola Subject",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\n\nHello.\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "A subject of spaces only",
+                fr: "Un sujet fait seulement d'espaces",
+                es: "Un asunto formado solo por espacios",
+                pl: "Temat złożony tylko ze spacji",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject:    \n\nHello.\n"),
         ),
         Example::fails(
-            title! { en: "A PHP mail() call with an empty subject", fr: "A PHP mail() call with an empty subject", es: "A PHP mail() call with an empty subject", pl: "A PHP mail() call with an empty subject" },
+            title! {
+                en: "A PHP mail() call with an empty subject",
+                fr: "Un appel PHP mail() avec un sujet vide",
+                es: "Una llamada PHP mail() con el asunto vacío",
+                pl: "Wywołanie PHP mail() z pustym tematem",
+            },
             ExampleInput::PhpMail { to: "b@example.com", subject: "", message: "Hello.", headers: "From: a@example.com" },
         ),
         Example::passes(
-            title! { en: "A subject", fr: "A subject", es: "A subject", pl: "A subject" },
+            title! { en: "A subject", fr: "Un sujet", es: "Un asunto", pl: "Temat" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Your quote\n\nHello.\n"),
         ),
     ],

@@ -41,44 +41,81 @@ pub const SUBJECT_PREFIXES: Threshold = Threshold {
     key: "spam.subjectPrefixes",
     kind: Kind::List { default: ListDefault::Lines(include_str!("subject_prefixes.txt")), max_items: 10_000 },
     doc: "Words a subject must not start with, matched case-insensitively on a word boundary.",
-    evidence: Evidence::Guide("FR 001: « sujet commençant par Hi, FREE, BUY, BUYING, … »; the rest are common equivalents in en/fr/es/pl/de"),
+    evidence: Evidence::Guide("seed 002 (fr) l. 171: « Le sujet de l'e-mail commence par : Hi, FREE, BUY, BUYING,.... »; the other entries are common equivalents in en/fr/es/pl/de (ours)"),
 };
 
 pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Spam,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 171: « Le sujet de l'e-mail commence par : Hi, FREE, BUY, BUYING,.... »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 15
     texts: &TEXTS,
     thresholds: &[&SUBJECT_PREFIXES],
     examples: &[
         Example::fails(
-            title! { en: "The guides' own example: FREE", fr: "The guides' own example: FREE", es: "The guides' own example: FREE", pl: "The guides' own example: FREE" },
+            title! {
+                en: "The guides' own example: FREE",
+                fr: "L'exemple même des guides : FREE",
+                es: "El propio ejemplo de las guías: FREE",
+                pl: "Przykład wprost z przewodników: FREE",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: FREE shipping on all orders\n\nHello.\n"),
         ),
         Example::fails(
-            title! { en: "Hi, in any case", fr: "Hi, in any case", es: "Hi, in any case", pl: "Hi, in any case" },
+            title! {
+                en: "Hi, in any case",
+                fr: "Hi, en majuscules ou minuscules",
+                es: "Hi, en mayúsculas o minúsculas",
+                pl: "Hi, pisane dowolną wielkością liter",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: hi! a message from the website\n\nHello.\n"),
         ),
         Example::fails(
-            title! { en: "A French equivalent: Gratuit", fr: "A French equivalent: Gratuit", es: "A French equivalent: Gratuit", pl: "A French equivalent: Gratuit" },
+            title! {
+                en: "A French equivalent: Gratuit",
+                fr: "Un équivalent français : Gratuit",
+                es: "Un equivalente francés: Gratuit",
+                pl: "Francuski odpowiednik: Gratuit",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: =?utf-8?q?Gratuit_=3A_votre_essai?=\n\nBonjour.\n"),
         ),
         Example::fails(
-            title! { en: "A Polish equivalent of several words: Za darmo", fr: "A Polish equivalent of several words: Za darmo", es: "A Polish equivalent of several words: Za darmo", pl: "A Polish equivalent of several words: Za darmo" },
+            title! {
+                en: "A Polish equivalent of several words: Za darmo",
+                fr: "Un équivalent polonais en plusieurs mots : Za darmo",
+                es: "Un equivalente polaco de varias palabras: Za darmo",
+                pl: "Polski odpowiednik z kilku słów: Za darmo",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Za darmo dla Ciebie\n\nCzesc.\n"),
         ),
         Example::passes(
-            title! { en: "A word that only begins like a listed one (Hiking, Freedom)", fr: "A word that only begins like a listed one (Hiking, Freedom)", es: "A word that only begins like a listed one (Hiking, Freedom)", pl: "A word that only begins like a listed one (Hiking, Freedom)" },
+            title! {
+                en: "A word that only begins like a listed one (Hiking, Freedom)",
+                fr: "Un mot qui commence seulement comme un mot listé (Hiking, Freedom)",
+                es: "Una palabra que solo empieza como una de la lista (Hiking, Freedom)",
+                pl: "Słowo, które tylko zaczyna się jak słowo z listy (Hiking, Freedom)",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hiking trip: Freedom trail\n\nHello.\n"),
         ),
         Example::passes(
-            title! { en: "A listed word later in the subject", fr: "A listed word later in the subject", es: "A listed word later in the subject", pl: "A listed word later in the subject" },
+            title! {
+                en: "A listed word later in the subject",
+                fr: "Un mot listé plus loin dans le sujet",
+                es: "Una palabra de la lista más adelante en el asunto",
+                pl: "Słowo z listy dalej w temacie",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Your order ships free\n\nHello.\n"),
         ),
         Example::passes(
-            title! { en: "A list of prefixes from options", fr: "A list of prefixes from options", es: "A list of prefixes from options", pl: "A list of prefixes from options" },
+            title! {
+                en: "A list of prefixes from options",
+                fr: "Une liste de préfixes dans les options",
+                es: "Una lista de prefijos en las opciones",
+                pl: "Lista prefiksów w opcjach",
+            },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi from the shop\n\nHello.\n"),
         )
         .with_options(r#"{"thresholds": {"spam": {"subjectPrefixes": ["buy"]}}}"#),

@@ -44,7 +44,7 @@ pub const WHITESPACE_MAX_RATIO: Threshold = Threshold {
     key: "spam.whitespaceMaxRatio",
     kind: Kind::Number { default: 0.70, min: 0.0, max: 1.0 },
     doc: "Share of blank characters over which a body is flagged.",
-    evidence: Evidence::Guide("FR 001: « plus de 70 % d'espace blanc »"),
+    evidence: Evidence::Guide("seed 002 (fr) l. 172: « plus de 70 % de blanc »"),
 };
 
 /// Bodies with fewer rendered characters are not judged (a two-line note is mostly line breaks).
@@ -52,26 +52,49 @@ pub const WHITESPACE_MIN_CHARS: Threshold = Threshold {
     key: "spam.whitespaceMinChars",
     kind: Kind::Int { default: 100, min: 0, max: 1_000_000 },
     doc: "Bodies with fewer rendered characters are not judged (a two-line note is mostly line breaks).",
-    evidence: Evidence::Ours("100 characters"),
+    evidence: Evidence::Ours("100 characters: below that, a short note is mostly line breaks"),
 };
 
 pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Spam,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 172: « L'e-mail contient plus de 70 % de blanc (abus sur la touche « ESPACE » ou « ENTRÉE » du clavier) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 15
     texts: &TEXTS,
     thresholds: &[&WHITESPACE_MAX_RATIO, &WHITESPACE_MIN_CHARS],
     examples: &[
-        Example::fails(title! { en: "A short text followed by hundreds of blank lines", fr: "A short text followed by hundreds of blank lines", es: "A short text followed by hundreds of blank lines", pl: "A short text followed by hundreds of blank lines" }, ExampleInput::Generated(blank_lines)),
-        Example::fails(title! { en: "HTML padded with &nbsp; and <br> runs", fr: "HTML padded with &nbsp; and <br> runs", es: "HTML padded with &nbsp; and <br> runs", pl: "HTML padded with &nbsp; and <br> runs" }, ExampleInput::Generated(html_padding)),
+        Example::fails(
+            title! {
+                en: "A short text followed by hundreds of blank lines",
+                fr: "Un texte court suivi de centaines de lignes vides",
+                es: "Un texto corto seguido de cientos de líneas en blanco",
+                pl: "Krótki tekst, po którym następują setki pustych wierszy",
+            },
+            ExampleInput::Generated(blank_lines),
+        ),
+        Example::fails(
+            title! {
+                en: "HTML padded with &nbsp; and <br> runs",
+                fr: "Du HTML rembourré de suites de &nbsp; et de <br>",
+                es: "HTML relleno de series de &nbsp; y <br>",
+                pl: "HTML wypełniony ciągami &nbsp; i <br>",
+            },
+            ExampleInput::Generated(html_padding),
+        ),
         Example::passes(
-            title! { en: "Ordinary prose", fr: "Ordinary prose", es: "Ordinary prose", pl: "Ordinary prose" },
+            title! { en: "Ordinary prose", fr: "Un texte ordinaire", es: "Un texto corriente", pl: "Zwykły tekst" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Order\n\nThank you for your order. It will ship on Monday and should reach you within three working days. Best regards, the shop.\n"),
         ),
         Example::passes(
-            title! { en: "Spaces in HTML source collapse when rendered", fr: "Spaces in HTML source collapse when rendered", es: "Spaces in HTML source collapse when rendered", pl: "Spaces in HTML source collapse when rendered" },
+            title! {
+                en: "Spaces in HTML source collapse when rendered",
+                fr: "Les espaces du source HTML se fondent à l'affichage",
+                es: "Los espacios del código HTML se contraen al mostrarse",
+                pl: "Spacje w źródle HTML zwijają się przy wyświetlaniu",
+            },
             ExampleInput::Generated(indented_html),
         ),
     ],
@@ -135,7 +158,7 @@ fn check(message: &Message, cx: &mut Context) {
     if ratio <= cx.settings.number(&WHITESPACE_MAX_RATIO) {
         return;
     }
-    let text = message.visible_text();
+    let text = &message.visible_text;
     cx.emit(
         Draft::new(
             Msg::of(&TOO_BLANK)
