@@ -79,5 +79,10 @@ fn check(message: &Message, cx: &mut Context) {
         return;
     }
     let Some(html) = message.html.first() else { return };
-    cx.emit(Draft::new(Msg::of(&NO_TEXT).int("part", html.part)).at(part_location(message, html.part)));
+    let types: Vec<&str> = message.parts.iter().filter(|p| p.is_body).map(|p| p.content_type.as_str()).collect();
+    cx.emit(
+        Draft::new(Msg::of(&NO_TEXT).int("part", html.part))
+            .evidence(format!("body parts: {}", types.join(", ")))
+            .at(part_location(message, html.part)),
+    );
 }

@@ -187,8 +187,11 @@ fn currency_before(text: &str, offset: usize) -> Option<usize> {
         if !head.get(start..)?.eq_ignore_ascii_case(c) {
             return None;
         }
-        let word_start_ok = !c.chars().all(char::is_alphabetic) || !head[..start].chars().next_back().is_some_and(char::is_alphanumeric);
-        word_start_ok.then_some(start)
+        // A currency word or symbol glued to a word before it (`e060$56104586` in
+        // a Message-ID) is no currency.
+        let glued = head[..start].chars().next_back().is_some_and(char::is_alphanumeric);
+        let is_code = c.starts_with(|ch: char| ch.is_ascii_uppercase());
+        (!glued || (is_code && !c.chars().all(char::is_alphabetic))).then_some(start)
     })
 }
 
@@ -245,8 +248,11 @@ pub fn amounts(text: &str) -> Vec<Amount> {
                 break;
             }
         }
-        // A number glued to letters (`A4`, `mp3`, `10x`) is no amount.
-        if text[end..].chars().next().is_some_and(|c| c.is_alphabetic()) && multiplier_after(&text[end..]).is_none_or(|(n, _)| n == 0) {
+        // A number glued to letters (`A4`, `mp3`, `10x`) or to an address
+        // (`…$56104586@example.org`) is no amount.
+        let next = text[end..].chars().next();
+        let glued = next.is_some_and(|c| c.is_alphabetic()) && multiplier_after(&text[end..]).is_none_or(|(n, _)| n == 0);
+        if glued || next == Some('@') {
             i = end;
             continue;
         }
@@ -340,5 +346,7 @@ mod tests {
     fn numbers_without_a_currency_are_not_money() {
         assert!(values("3,500,000 inhabitants, 2 million visitors, A4 paper, mp3 and 10x zoom in 2026").is_empty());
         assert!(values("USD").is_empty());
+        assert!(values("Message-id: <002001c144a6$8752e060$56104586@oxy.edu>").is_empty());
+        assert_eq!(values("price:$25 or US$30"), vec![25.0, 30.0]);
     }
 }
