@@ -78,6 +78,11 @@ pub fn fold_words(text: &str, mut each: impl FnMut(&Word)) {
     let mut folder = Folder::default();
     for (offset, c) in text.char_indices() {
         let end = offset + c.len_utf8();
+        if c.is_ascii() {
+            // ASCII is most of any mail: no invisible, compatibility or look-alike form.
+            folder.push(offset, end, c, &mut each);
+            continue;
+        }
         if unicode::is_invisible(c) {
             if folder.start.is_some() {
                 folder.end = end;
@@ -122,7 +127,9 @@ struct Folder {
     mapped: String,
     /// The word with its letters as they are.
     unmapped: String,
-    chars: usize,
+    /// Characters in `mapped` and in `unmapped`.
+    mapped_chars: usize,
+    unmapped_chars: usize,
     uses_lookalike: bool,
     /// A letter of a non-Latin script with no Latin look-alike: a word of that script.
     foreign: bool,
@@ -141,7 +148,7 @@ struct Folder {
 
 impl Folder {
     fn push(&mut self, offset: usize, end: usize, c: char, each: &mut impl FnMut(&Word)) {
-        if unicode::is_combining_mark(c) {
+        if !c.is_ascii() && unicode::is_combining_mark(c) {
             if self.start.is_some() && self.pending.is_none() {
                 if !self.too_long {
                     compose_last(&mut self.mapped, c);
@@ -220,8 +227,8 @@ impl Folder {
         if self.too_long {
             return;
         }
-        spell_out(c, &mut self.mapped);
-        if self.mapped.chars().count() > MAX_WORD_CHARS {
+        self.mapped_chars += spell_out(c, &mut self.mapped);
+        if self.mapped_chars > MAX_WORD_CHARS {
             self.too_long = true;
         }
     }
@@ -230,9 +237,8 @@ impl Folder {
         if self.too_long {
             return;
         }
-        spell_out(c, &mut self.unmapped);
-        self.chars += 1;
-        if self.chars > MAX_WORD_CHARS {
+        self.unmapped_chars += spell_out(c, &mut self.unmapped);
+        if self.unmapped_chars > MAX_WORD_CHARS {
             self.too_long = true;
         }
     }
@@ -257,7 +263,11 @@ impl Folder {
             self.unmapped.as_str()
         };
         self.plain.clear();
-        self.plain.extend(read.chars().map(unicode::strip_accents));
+        if read.is_ascii() {
+            self.plain.push_str(read);
+        } else {
+            self.plain.extend(read.chars().map(unicode::strip_accents));
+        }
         let word = Word { span, read, plain: &self.plain, kind };
         if word.is_single_letter() {
             if self.run_letters == 0 {
@@ -271,13 +281,14 @@ impl Folder {
             self.run_plain.push_str(&self.plain);
             self.run_end = span.1;
             self.run_letters += 1;
-        } else {
+        } else if self.run_letters > 0 {
             flush_run(&mut self.run_read, &mut self.run_plain, &mut self.run_letters, (self.run_start, self.run_end), each);
         }
         each(&Word { span, read, plain: &self.plain, kind });
         self.mapped.clear();
         self.unmapped.clear();
-        self.chars = 0;
+        self.mapped_chars = 0;
+        self.unmapped_chars = 0;
         self.uses_lookalike = false;
         self.foreign = false;
         self.letters = 0;
@@ -302,14 +313,22 @@ fn flush_run(read: &mut String, plain: &mut String, letters: &mut usize, span: (
 
 /// Appends a lowercase letter, spelling out the letters that case folding or
 /// common typing writes as two (`ß` → `ss`, `æ` → `ae`, `œ` → `oe`) and the
-/// final sigma as a sigma.
-fn spell_out(c: char, out: &mut String) {
+/// final sigma as a sigma; returns the characters appended.
+fn spell_out(c: char, out: &mut String) -> usize {
     match c {
         'ß' => out.push_str("ss"),
         'æ' => out.push_str("ae"),
         'œ' => out.push_str("oe"),
         'ς' => out.push('σ'),
-        c => out.push(c),
+        c => {
+            out.push(c);
+            return 1;
+        }
+    }
+    if c == 'ς' {
+        1
+    } else {
+        2
     }
 }
 

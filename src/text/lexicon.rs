@@ -18,7 +18,33 @@
 use super::fold::{fold_words, Word, WordKind};
 use super::unicode::strip_accents;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
+
+/// FxHash (the hasher of rustc): fast on short words. The keys stored are the
+/// lexicon's own words, so a text cannot choose colliding keys; it only looks
+/// words up.
+#[derive(Default, Clone, Copy)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(SEED);
+        }
+    }
+    fn write_u8(&mut self, byte: u8) {
+        self.write(&[byte]);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type WordMap<V> = HashMap<Box<str>, V, BuildHasherDefault<WordHasher>>;
 
 /// Most partial matches followed at once; a text that keeps more alive (a
 /// word soup made of lexicon prefixes) drops the oldest (default, ours).
@@ -105,9 +131,9 @@ struct Edge {
 #[derive(Debug, Default)]
 struct Node {
     /// Plain word → edge.
-    children: HashMap<Box<str>, Edge>,
+    children: WordMap<Edge>,
     /// Leet key → plain words of `children` with that key.
-    by_leet_key: HashMap<Box<str>, Vec<Box<str>>>,
+    by_leet_key: WordMap<Vec<Box<str>>>,
     /// Entries that end here.
     entries: Vec<u32>,
 }
@@ -213,7 +239,15 @@ impl<P> Lexicon<P> {
 
     /// Every entry found in `text`, in order of first occurrence.
     pub fn scan(&self, text: &str) -> Vec<Hit> {
-        let mut scan = Scan { lexicon: self, active: Vec::new(), before_run: Vec::new(), in_run: false, hits: HashMap::new(), next: Vec::new() };
+        let mut scan = Scan {
+            lexicon: self,
+            active: Vec::new(),
+            spare: Vec::new(),
+            before_run: Vec::new(),
+            in_run: false,
+            hits: HashMap::new(),
+            next: Vec::new(),
+        };
         fold_words(text, |word| scan.word(word));
         let mut hits: Vec<Hit> = scan.hits.into_iter().map(|(entry, (count, first))| Hit { entry, count, first }).collect();
         hits.sort_by_key(|h| (h.first.start, h.entry));
@@ -226,6 +260,8 @@ struct Scan<'l, P> {
     lexicon: &'l Lexicon<P>,
     /// Partial matches that the next word may continue.
     active: Vec<Partial>,
+    /// A buffer for the next `active`, kept to avoid an allocation per word.
+    spare: Vec<Partial>,
     /// The partial matches as they were before the current run of single letters,
     /// which a `Spaced` word continues.
     before_run: Vec<Partial>,
@@ -243,8 +279,10 @@ impl<P> Scan<'_, P> {
             }
             WordKind::Spaced => {
                 let from = std::mem::take(&mut self.before_run);
-                let continued = self.continue_from(&from, word);
-                self.active.extend(continued);
+                let mut continued = std::mem::take(&mut self.spare);
+                self.continue_from(&from, word, &mut continued);
+                self.active.append(&mut continued);
+                self.spare = continued;
                 self.limit();
             }
             WordKind::Plain | WordKind::Leet => {
@@ -254,16 +292,19 @@ impl<P> Scan<'_, P> {
                 }
                 self.in_run = single;
                 let from = std::mem::take(&mut self.active);
-                self.active = self.continue_from(&from, word);
+                let mut continued = std::mem::take(&mut self.spare);
+                self.continue_from(&from, word, &mut continued);
+                self.active = continued;
+                self.spare = from;
                 self.limit();
             }
         }
     }
 
-    /// The partial matches `from` (and a new one at the root) continued by `word`;
-    /// records the entries that end.
-    fn continue_from(&mut self, from: &[Partial], word: &Word) -> Vec<Partial> {
-        let mut out = Vec::new();
+    /// The partial matches `from` (and a new one at the root) continued by `word`,
+    /// written into `out`; records the entries that end.
+    fn continue_from(&mut self, from: &[Partial], word: &Word, out: &mut Vec<Partial>) {
+        out.clear();
         let root = Partial { node: 0, start: word.span.0 };
         for partial in from.iter().chain(std::iter::once(&root)) {
             self.next.clear();
@@ -281,7 +322,6 @@ impl<P> Scan<'_, P> {
                 }
             }
         }
-        out
     }
 
     fn limit(&mut self) {

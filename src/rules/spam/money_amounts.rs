@@ -158,6 +158,11 @@ const MULTIPLIERS: &[(&str, f64)] = &[
 fn currency_after(rest: &str) -> Option<usize> {
     let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
     let skipped = rest.len() - trimmed.len();
+    // Most numbers are followed by no currency: one look at the first character.
+    let first = trimmed.chars().next()?.to_ascii_lowercase();
+    if !matches!(first, 'u' | 'e' | 'g' | 'p' | 'c' | 'a' | 'z' | 'd' | '$' | '€' | '£' | '¥' | '₹' | '₽') {
+        return None;
+    }
     CURRENCIES.iter().find(|c| starts_with_word(trimmed, c)).map(|c| skipped + c.len())
 }
 
@@ -172,6 +177,9 @@ fn starts_with_word(text: &str, word: &str) -> bool {
 fn multiplier_after(rest: &str) -> Option<(usize, f64)> {
     let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
     let skipped = rest.len() - trimmed.len();
+    if !trimmed.starts_with(['b', 'B', 'm', 'M']) {
+        return None;
+    }
     MULTIPLIERS.iter().find(|(word, _)| starts_with_word(trimmed, word)).map(|(word, factor)| {
         // `mln.`, `Mio.`: the abbreviation's dot belongs to it.
         let dot = usize::from(word.len() <= 3 && trimmed.get(word.len()..).is_some_and(|r| r.starts_with('.')));
@@ -182,6 +190,11 @@ fn multiplier_after(rest: &str) -> Option<(usize, f64)> {
 /// The currency written just before `offset` (spaces allowed between), with its start.
 fn currency_before(text: &str, offset: usize) -> Option<usize> {
     let head = text.get(..offset)?.trim_end_matches([' ', '\u{a0}', '\u{202f}']);
+    // Every currency ends with one of these (`$`, `USD`, `EUR`, `złotych`…).
+    let last = head.chars().next_back()?.to_ascii_lowercase();
+    if !matches!(last, '$' | 'd' | 'r' | 'p' | 'n' | 'f' | 's' | 'o' | 'h' | 'e' | 'g' | 'ł' | '€' | '£' | '¥' | '₹' | '₽') {
+        return None;
+    }
     CURRENCIES.iter().find_map(|c| {
         let start = head.len().checked_sub(c.len())?;
         if !head.get(start..)?.eq_ignore_ascii_case(c) {
