@@ -75,12 +75,18 @@ pub fn is_leet_symbol(c: char) -> bool {
 
 /// Folds `text` and hands each word to `each`, in order.
 pub fn fold_words(text: &str, mut each: impl FnMut(&Word)) {
+    fold_into(text, &mut each);
+}
+
+/// The folding itself, compiled once (a callback per call site would copy it
+/// into the wasm for each caller).
+fn fold_into(text: &str, each: &mut dyn FnMut(&Word)) {
     let mut folder = Folder::default();
     for (offset, c) in text.char_indices() {
         let end = offset + c.len_utf8();
         if c.is_ascii() {
             // ASCII is most of any mail: no invisible, compatibility or look-alike form.
-            folder.push(offset, end, c, &mut each);
+            folder.push(offset, end, c, &mut *each);
             continue;
         }
         if unicode::is_invisible(c) {
@@ -90,17 +96,17 @@ pub fn fold_words(text: &str, mut each: impl FnMut(&Word)) {
             continue;
         }
         match unicode::nfkc(c) {
-            Some(Nfkc::Char(d)) => folder.push(offset, end, d, &mut each),
+            Some(Nfkc::Char(d)) => folder.push(offset, end, d, &mut *each),
             Some(Nfkc::Str(s)) => {
                 for d in s.chars() {
-                    folder.push(offset, end, d, &mut each);
+                    folder.push(offset, end, d, &mut *each);
                 }
             }
-            None => folder.push(offset, end, c, &mut each),
+            None => folder.push(offset, end, c, &mut *each),
         }
     }
-    folder.end_word(&mut each);
-    folder.flush_run(&mut each);
+    folder.end_word(&mut *each);
+    folder.flush_run(&mut *each);
 }
 
 /// The folded words of `text` as (read, plain) pairs, spaced-out words included.
@@ -147,7 +153,7 @@ struct Folder {
 }
 
 impl Folder {
-    fn push(&mut self, offset: usize, end: usize, c: char, each: &mut impl FnMut(&Word)) {
+    fn push(&mut self, offset: usize, end: usize, c: char, each: &mut dyn FnMut(&Word)) {
         if !c.is_ascii() && unicode::is_combining_mark(c) {
             if self.start.is_some() && self.pending.is_none() {
                 if !self.too_long {
@@ -244,7 +250,7 @@ impl Folder {
     }
 
     /// Ends the current word (a pending symbol after it was punctuation) and hands it on.
-    fn end_word(&mut self, each: &mut impl FnMut(&Word)) {
+    fn end_word(&mut self, each: &mut dyn FnMut(&Word)) {
         self.pending = None;
         let Some(start) = self.start.take() else { return };
         let span = (start, self.end);
@@ -296,13 +302,13 @@ impl Folder {
         self.too_long = false;
     }
 
-    fn flush_run(&mut self, each: &mut impl FnMut(&Word)) {
+    fn flush_run(&mut self, each: &mut dyn FnMut(&Word)) {
         flush_run(&mut self.run_read, &mut self.run_plain, &mut self.run_letters, (self.run_start, self.run_end), each);
     }
 }
 
 /// Hands on the run of single letters as one `Spaced` word when it is long enough, and empties it.
-fn flush_run(read: &mut String, plain: &mut String, letters: &mut usize, span: (usize, usize), each: &mut impl FnMut(&Word)) {
+fn flush_run(read: &mut String, plain: &mut String, letters: &mut usize, span: (usize, usize), each: &mut dyn FnMut(&Word)) {
     if *letters >= MIN_SPACED_LETTERS {
         each(&Word { span, read, plain, kind: WordKind::Spaced });
     }

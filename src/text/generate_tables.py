@@ -16,7 +16,8 @@ Only what the folding needs is kept, so the tables stay a few kilobytes (the
   and super/subscript letters, letterlike symbols, Roman numerals, …), as runs;
   plus the styled capitals Unicode does not decompose (STYLED_LATIN, ours).
 - Confusables whose prototype is ASCII (Cyrillic/Greek/Armenian/… look-alikes of
-  Latin letters and digits), minus those NFKC already folds to the same ASCII.
+  Latin letters and digits), minus the characters NFKC maps (they are looked up
+  by their NFKC form).
 - Canonical compositions (base + combining mark) and accent stripping for the
   Latin, Greek and Cyrillic letters.
 """
@@ -88,7 +89,7 @@ def runs(pairs):
         target = ord(result)
         if out:
             first, count, first_target = out[-1]
-            if cp == first + count and target == first_target + count and count < 0xFFFF:
+            if cp == first + count and target == first_target + count and count < 0x7FF:
                 out[-1] = (first, count + 1, first_target)
                 continue
         out.append((cp, 1, target))
@@ -111,9 +112,9 @@ def confusables(path, nfkc):
         prototype = "".join(chr(int(h, 16)) for h in fields[1].split())
         if not all(ord(p) < 0x80 for p in prototype):
             continue
-        # The folding applies NFKC first: keep only what NFKC does not already fold to the same letters.
-        folded = nfkc.get(source)
-        if folded is not None and folded.lower() == prototype.lower():
+        # The folding and the skeleton apply NFKC first: a character NFKC maps
+        # never reaches this table (its NFKC form is looked up instead).
+        if source in nfkc:
             continue
         table[source] = prototype
     return sorted(table.items()), hashlib.sha256(raw).hexdigest()
@@ -178,11 +179,11 @@ def main():
     w(f"//! `confusables.txt` {UNICODE_VERSION}, SHA-256 {digest}). Do not edit: regenerate.\n\n")
     w(f'/// The Unicode version of every table here.\npub const UNICODE_VERSION: &str = "{UNICODE_VERSION}";\n\n')
 
-    w("/// NFKC mappings to one character, as runs `(first, count, first result)`:\n")
-    w("/// `first + i` maps to `first result + i` for `i < count`. Sorted.\n")
-    w("#[rustfmt::skip]\npub static NFKC_RUNS: &[(u32, u16, u32)] = &[\n")
+    w("/// NFKC mappings to one character, as runs `(first | count << 21, first result)`:\n")
+    w("/// `first + i` maps to `first result + i` for `i < count` (count < 2048). Sorted.\n")
+    w("#[rustfmt::skip]\npub static NFKC_RUNS: &[(u32, u32)] = &[\n")
     for first, count, target in runs(single):
-        w(f"    (0x{first:X}, {count}, 0x{target:X}),\n")
+        w(f"    (0x{first | (count << 21):X}, 0x{target:X}),\n")
     w("];\n\n")
 
     w("/// NFKC mappings to several characters (ligatures, ½, ㎏, ⑴ …). Sorted.\n")
@@ -192,7 +193,7 @@ def main():
     w("];\n\n")
 
     w("/// UTS #39 confusables whose prototype is one ASCII character, packed as\n")
-    w("/// `code point << 8 | prototype`. Sorted. Entries NFKC already folds are left out.\n")
+    w("/// `code point << 8 | prototype`. Sorted. Characters NFKC maps are left out.\n")
     w("#[rustfmt::skip]\npub static CONFUSABLE_ASCII: &[u32] = &[\n")
     for i in range(0, len(confusable_single), 8):
         chunk = confusable_single[i:i + 8]

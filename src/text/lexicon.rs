@@ -138,11 +138,20 @@ struct Node {
     entries: Vec<u32>,
 }
 
-/// A lexicon of word sequences.
+/// A lexicon of word sequences: the trie of their words (compiled once, not
+/// per payload type) and the entries with their payloads.
 #[derive(Debug)]
 pub struct Lexicon<P> {
-    nodes: Vec<Node>,
+    trie: Trie,
     entries: Vec<Entry<P>>,
+}
+
+/// The words of the entries, as a trie whose edges are whole words.
+#[derive(Debug)]
+struct Trie {
+    nodes: Vec<Node>,
+    /// Entries inserted (entry indexes are below it).
+    entries: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,49 +164,14 @@ impl<P> Lexicon<P> {
     /// Builds a lexicon; terms that fold to no words are left out. A term
     /// starting with `=` matches only with its accents (`=coño`).
     pub fn new(terms: impl IntoIterator<Item = (String, P)>) -> Lexicon<P> {
-        let mut lexicon = Lexicon { nodes: vec![Node::default()], entries: Vec::new() };
+        let mut lexicon = Lexicon { trie: Trie { nodes: vec![Node::default()], entries: 0 }, entries: Vec::new() };
         for (term, payload) in terms {
-            lexicon.insert(term, payload);
+            let index = lexicon.entries.len() as u32;
+            if let Some((term, read)) = lexicon.trie.insert(term, index) {
+                lexicon.entries.push(Entry { term, read, payload });
+            }
         }
         lexicon
-    }
-
-    fn insert(&mut self, term: String, payload: P) {
-        let (term, exact_accents) = match term.strip_prefix('=') {
-            Some(rest) => (rest.to_string(), true),
-            None => (term, false),
-        };
-        let mut words: Vec<(String, String)> = Vec::new();
-        let mut usable = true;
-        fold_words(&term, |w| match w.kind {
-            WordKind::Spaced => {}
-            WordKind::TooLong => usable = false,
-            _ => words.push((w.read.to_string(), w.plain.to_string())),
-        });
-        if !usable || words.is_empty() {
-            return;
-        }
-        let mut node = 0usize;
-        for (read, plain) in &words {
-            let next_index = self.nodes.len();
-            let current = &mut self.nodes[node];
-            if !current.children.contains_key(plain.as_str()) {
-                current.children.insert(plain.as_str().into(), Edge { node: next_index as u32, reads: Vec::new() });
-                current.by_leet_key.entry(leet_key(plain).into()).or_default().push(plain.as_str().into());
-            }
-            let Some(edge) = current.children.get_mut(plain.as_str()) else { return };
-            if !edge.reads.iter().any(|(r, exact)| **r == **read && *exact == exact_accents) {
-                edge.reads.push((read.as_str().into(), exact_accents));
-            }
-            let child = edge.node as usize;
-            if child == next_index {
-                self.nodes.push(Node::default());
-            }
-            node = child;
-        }
-        let read = words.iter().map(|(r, _)| r.as_str()).collect::<Vec<_>>().join(" ");
-        self.nodes[node].entries.push(self.entries.len() as u32);
-        self.entries.push(Entry { term, read, payload });
     }
 
     pub fn entry(&self, index: usize) -> Option<&Entry<P>> {
@@ -214,6 +188,54 @@ impl<P> Lexicon<P> {
 
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// Every entry found in `text`, in order of first occurrence.
+    pub fn scan(&self, text: &str) -> Vec<Hit> {
+        self.trie.scan(text)
+    }
+}
+
+impl Trie {
+    /// Adds a term as entry `index`; its term (without `=`) and reading, or
+    /// `None` when it folds to no usable words.
+    fn insert(&mut self, term: String, index: u32) -> Option<(String, String)> {
+        let (term, exact_accents) = match term.strip_prefix('=') {
+            Some(rest) => (rest.to_string(), true),
+            None => (term, false),
+        };
+        let mut words: Vec<(String, String)> = Vec::new();
+        let mut usable = true;
+        fold_words(&term, |w| match w.kind {
+            WordKind::Spaced => {}
+            WordKind::TooLong => usable = false,
+            _ => words.push((w.read.to_string(), w.plain.to_string())),
+        });
+        if !usable || words.is_empty() {
+            return None;
+        }
+        let mut node = 0usize;
+        for (read, plain) in &words {
+            let next_index = self.nodes.len();
+            let current = &mut self.nodes[node];
+            if !current.children.contains_key(plain.as_str()) {
+                current.children.insert(plain.as_str().into(), Edge { node: next_index as u32, reads: Vec::new() });
+                current.by_leet_key.entry(leet_key(plain).into()).or_default().push(plain.as_str().into());
+            }
+            let edge = current.children.get_mut(plain.as_str())?;
+            if !edge.reads.iter().any(|(r, exact)| **r == **read && *exact == exact_accents) {
+                edge.reads.push((read.as_str().into(), exact_accents));
+            }
+            let child = edge.node as usize;
+            if child == next_index {
+                self.nodes.push(Node::default());
+            }
+            node = child;
+        }
+        let read = words.iter().map(|(r, _)| r.as_str()).collect::<Vec<_>>().join(" ");
+        self.nodes[node].entries.push(index);
+        self.entries = self.entries.max(index as usize + 1);
+        Some((term, read))
     }
 
     /// The children of `node` that `word` matches.
@@ -238,26 +260,26 @@ impl<P> Lexicon<P> {
     }
 
     /// Every entry found in `text`, in order of first occurrence.
-    pub fn scan(&self, text: &str) -> Vec<Hit> {
+    fn scan(&self, text: &str) -> Vec<Hit> {
         let mut scan = Scan {
-            lexicon: self,
+            trie: self,
             active: Vec::new(),
             spare: Vec::new(),
             before_run: Vec::new(),
             in_run: false,
-            hits: HashMap::new(),
+            counts: vec![0; self.entries],
+            firsts: Vec::new(),
             next: Vec::new(),
         };
         fold_words(text, |word| scan.word(word));
-        let mut hits: Vec<Hit> = scan.hits.into_iter().map(|(entry, (count, first))| Hit { entry, count, first }).collect();
-        hits.sort_by_key(|h| (h.first.start, h.entry));
-        hits
+        let counts = scan.counts;
+        scan.firsts.into_iter().map(|(first, entry)| Hit { entry, count: counts.get(entry).copied().unwrap_or(0), first }).collect()
     }
 }
 
 /// One pass of a lexicon over the words of a text.
-struct Scan<'l, P> {
-    lexicon: &'l Lexicon<P>,
+struct Scan<'l> {
+    trie: &'l Trie,
     /// Partial matches that the next word may continue.
     active: Vec<Partial>,
     /// A buffer for the next `active`, kept to avoid an allocation per word.
@@ -266,11 +288,15 @@ struct Scan<'l, P> {
     /// which a `Spaced` word continues.
     before_run: Vec<Partial>,
     in_run: bool,
-    hits: HashMap<usize, (usize, Range<usize>)>,
+    /// Occurrences of each entry.
+    counts: Vec<usize>,
+    /// The first occurrence of each entry found, kept in text order (inserted
+    /// in place: no sort for a list the lexicon bounds).
+    firsts: Vec<(Range<usize>, usize)>,
     next: Vec<u32>,
 }
 
-impl<P> Scan<'_, P> {
+impl Scan<'_> {
     fn word(&mut self, word: &Word) {
         match word.kind {
             WordKind::TooLong => {
@@ -308,13 +334,19 @@ impl<P> Scan<'_, P> {
         let root = Partial { node: 0, start: word.span.0 };
         for partial in from.iter().chain(std::iter::once(&root)) {
             self.next.clear();
-            self.lexicon.advance(partial.node, word, &mut self.next);
+            self.trie.advance(partial.node, word, &mut self.next);
             for &node in &self.next {
                 let continued = Partial { node, start: partial.start };
-                if let Some(n) = self.lexicon.nodes.get(node as usize) {
+                if let Some(n) = self.trie.nodes.get(node as usize) {
                     for &entry in &n.entries {
-                        let hit = self.hits.entry(entry as usize).or_insert((0, partial.start..word.span.1));
-                        hit.0 += 1;
+                        let entry = entry as usize;
+                        let Some(count) = self.counts.get_mut(entry) else { continue };
+                        if *count == 0 {
+                            let key = (partial.start, entry);
+                            let at = self.firsts.partition_point(|(r, e)| (r.start, *e) < key);
+                            self.firsts.insert(at, (partial.start..word.span.1, entry));
+                        }
+                        *count += 1;
                     }
                     if !n.children.is_empty() && !out.contains(&continued) {
                         out.push(continued);

@@ -17,9 +17,12 @@ pub fn nfkc(c: char) -> Option<Nfkc> {
     if cp < 0x80 {
         return None;
     }
-    let run = NFKC_RUNS.partition_point(|&(first, _, _)| first <= cp);
-    if let Some(&(first, count, target)) = run.checked_sub(1).and_then(|i| NFKC_RUNS.get(i)) {
-        if cp < first + u32::from(count) {
+    // Runs pack their first code point in the low 21 bits and their length above.
+    const FIRST: u32 = (1 << 21) - 1;
+    let run = NFKC_RUNS.partition_point(|&(packed, _)| packed & FIRST <= cp);
+    if let Some(&(packed, target)) = run.checked_sub(1).and_then(|i| NFKC_RUNS.get(i)) {
+        let (first, count) = (packed & FIRST, packed >> 21);
+        if cp < first + count {
             return char::from_u32(target + (cp - first)).map(Nfkc::Char);
         }
     }

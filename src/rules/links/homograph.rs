@@ -102,6 +102,19 @@ pub const RULE: Rule = Rule {
     check: Check::Message(check),
 };
 
+/// The Unicode form of an ASCII host: its `xn--` labels decoded (RFC 3492);
+/// a label that does not decode stays as written.
+fn unicode_form(ascii: &str) -> String {
+    ascii
+        .split('.')
+        .map(|label| match label.strip_prefix("xn--").and_then(idna::punycode::decode_to_string) {
+            Some(decoded) => decoded,
+            None => label.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
 /// The last `count` labels of a host.
 fn last_labels(host: &str, count: usize) -> &str {
     let mut dots = host.rmatch_indices('.').map(|(i, _)| i);
@@ -128,8 +141,8 @@ fn check(message: &Message, cx: &mut Context) {
         if !ascii.split('.').any(|label| label.starts_with("xn--")) {
             continue;
         }
-        let (unicode, _) = idna::domain_to_unicode(&ascii);
-        let shown = shown_domain(link.text).map(|d| idna::domain_to_unicode(&d).0);
+        let unicode = unicode_form(&ascii);
+        let shown = shown_domain(link.text).map(|d| unicode_form(&d));
         let draft = if let Some(domain) = imitated(&unicode, &known) {
             Draft::new(Msg::of(&LOOKS_LIKE).text("host", unicode.clone()).text("ascii", ascii.clone()).text("imitated", domain))
         } else if let Some(shown) = shown.filter(|s| *s != unicode && skeleton(s) == skeleton(&unicode)) {
@@ -146,6 +159,12 @@ fn check(message: &Message, cx: &mut Context) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn punycode_labels_are_decoded() {
+        assert_eq!(unicode_form("xn--e1afmkfd.xn--p1ai"), "пример.рф");
+        assert_eq!(unicode_form("www.xn--bcher-kva.de"), "www.bücher.de");
+    }
 
     #[test]
     fn well_known_domains_are_found_by_skeleton_on_their_last_labels() {

@@ -213,9 +213,12 @@ fn check(message: &Message, cx: &mut Context) {
     if found.is_empty() {
         return;
     }
-    let mut distinct: Vec<&str> = found.iter().map(|f| f.entry.read.as_str()).collect();
-    distinct.sort_unstable();
-    distinct.dedup();
+    let mut distinct: Vec<&str> = Vec::new();
+    for f in &found {
+        if !distinct.contains(&f.entry.read.as_str()) {
+            distinct.push(&f.entry.read);
+        }
+    }
     let strong = found.iter().any(|f| f.place == Place::Subject) || distinct.len() >= cx.settings.count(&ADULT_TERMS_WARNING);
     let severity = if strong { Severity::Warning } else { Severity::Info };
 

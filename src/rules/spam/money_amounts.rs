@@ -306,9 +306,11 @@ fn check(message: &Message, cx: &mut Context) {
     for body in &bodies {
         found.extend(amounts(&body.text).into_iter().map(|a| (body, a)));
     }
-    let mut huge: Vec<&(&Text, Amount)> = found.iter().filter(|(_, a)| a.value >= huge_from).collect();
     // Sums written out in digits first: they make the warning.
-    huge.sort_by_key(|(_, a)| a.with_multiplier);
+    let huge: Vec<&(&Text, Amount)> = [false, true]
+        .iter()
+        .flat_map(|&multiplied| found.iter().filter(move |(_, a)| a.value >= huge_from && a.with_multiplier == multiplied))
+        .collect();
     let quote = |items: &mut dyn Iterator<Item = &(&Text, Amount)>| {
         items.take(5).map(|(t, a)| t.text.get(a.range.clone()).unwrap_or_default().to_string()).collect::<Vec<_>>().join(", ")
     };

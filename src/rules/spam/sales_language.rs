@@ -187,18 +187,19 @@ fn check(message: &Message, cx: &mut Context) {
 
     let mut phrases: Vec<String> = Vec::new();
     let mut distinct: Vec<&str> = Vec::new();
-    let mut categories: Vec<usize> = Vec::new();
+    let mut seen = [false; CATEGORIES.len()];
     for f in &found {
         if distinct.contains(&f.entry.read.as_str()) {
             continue;
         }
         distinct.push(&f.entry.read);
         phrases.push(written_and_read(&f.written, &f.entry.read));
-        if !categories.contains(&f.entry.payload) {
-            categories.push(f.entry.payload);
+        if let Some(seen) = seen.get_mut(f.entry.payload) {
+            *seen = true;
         }
     }
-    categories.sort_unstable();
+    // In the order of `CATEGORIES`.
+    let categories: Vec<usize> = (0..CATEGORIES.len()).filter(|&c| seen[c]).collect();
     let strong = categories.len() >= cx.settings.count(&SALES_CATEGORIES_WARNING)
         || distinct.len() >= cx.settings.count(&SALES_PHRASES_WARNING);
     let locale = cx.locale();
