@@ -56,6 +56,12 @@ bench: build
 	cargo run --profile native --example bench
 	node tests/bench/wasm-bench.mjs
 
+## bench-peers: our CLI beside rspamd 3.4 and SpamAssassin 4.0 (Debian, local-only, ../shared/peers/) on the
+##   same labelled files in one run (#14): msg/s, ratios, each one's ROC AUC and ham marked as spam. DIR=corpus.
+##   Installs the peers when missing (never part of make test).
+bench-peers: build
+	tests/bench/peers/run.sh $(if $(DIR),'$(DIR)')
+
 ## calibrate: verdicts × labels, ROC AUC and per-rule hits on a labelled corpus (#11), targets ✓/✗.
 ##   DIR=folder (default ../shared/corpus/spamassassin-public-dev), JSON=1, LIST=ham-fail [RULE=id],
 ##   CONFIG=options.json, FIT=1 [FEATURES=rule|severity|message]: cross-validated weight fit. Prints only.

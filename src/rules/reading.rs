@@ -3,14 +3,14 @@
 //! reader sees (subject, visible text of each body, hidden text, image text),
 //! the links, and where a stretch of those texts lies in the message.
 //!
-//! Only the names that the HTML facts keep across their redesign are read here
-//! (`visible_text`, `runs[].text`/`.hidden`, `images[].alt`, `links[].href`/
-//! `.text`), so a change of the HTML facts is adapted in this file alone.
+//! The HTML facts are read here alone (`visible_text`, `runs[].text`/`.hidden`,
+//! `images[].alt`, `links[]` with their element spans), so a change of their
+//! shape is adapted in this file.
 
-use crate::model::html::HtmlFacts;
-use crate::model::Message;
+use crate::model::html::{HtmlFacts, Span};
+use crate::model::{HtmlBody, Message};
 use crate::report::Location;
-use crate::rules::spam::{part_location, subject_location};
+use crate::rules::spam::{element_location, part_location, subject_location};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -43,12 +43,21 @@ impl Place {
 pub struct Text<'m> {
     pub place: Place,
     pub text: Cow<'m, str>,
-    /// The bytes of the message where the text comes from (the Subject field's
-    /// value, the part's encoded body), to point at a term as written.
-    source: Option<Range<usize>>,
-    /// The text is the source's bytes as they are (a plain-text part in 7bit or
-    /// 8bit, an unfolded Subject without encoded words): offsets carry over.
-    verbatim: bool,
+    source: Source<'m>,
+}
+
+/// Where the words of a text are written, to point at a term as written.
+#[derive(Debug, Clone)]
+enum Source<'m> {
+    /// Bytes of the message: the Subject field's value, a text part's encoded body.
+    Raw {
+        range: Option<Range<usize>>,
+        /// The text is these bytes as they are (a plain-text part in 7bit or
+        /// 8bit, an unfolded Subject without encoded words): offsets carry over.
+        verbatim: bool,
+    },
+    /// An HTML body: the text is rendered from its decoded HTML.
+    Html(&'m HtmlBody),
 }
 
 /// The Subject, decoded.
@@ -61,7 +70,7 @@ pub fn subject<'m>(message: &'m Message) -> Option<Text<'m>> {
         Some(raw) => r.start + (raw.len() - raw.trim_ascii_start().len())..r.end,
         None => r,
     });
-    Some(Text { place: Place::Subject, text: Cow::Borrowed(subject), source, verbatim })
+    Some(Text { place: Place::Subject, text: Cow::Borrowed(subject), source: Source::Raw { range: source, verbatim } })
 }
 
 /// The visible text of each body a reader sees: the HTML bodies rendered, or,
@@ -74,8 +83,7 @@ pub fn bodies<'m>(message: &'m Message) -> Vec<Text<'m>> {
             .map(|html| Text {
                 place: Place::Body { part: html.part },
                 text: Cow::Borrowed(html.facts.visible_text.as_str()),
-                source: message.parts.get(html.part).and_then(|p| p.body_range.clone()),
-                verbatim: false,
+                source: Source::Html(html),
             })
             .collect();
     }
@@ -86,8 +94,7 @@ pub fn bodies<'m>(message: &'m Message) -> Vec<Text<'m>> {
             Text {
                 place: Place::Body { part: part.index },
                 text: Cow::Borrowed(part.text().unwrap_or_default()),
-                source: part.body_range.clone(),
-                verbatim: identity,
+                source: Source::Raw { range: part.body_range.clone(), verbatim: identity },
             }
         })
         .collect()
@@ -122,12 +129,7 @@ fn html_texts<'m>(
         .iter()
         .filter_map(|html| {
             let pieces = pick(&html.facts);
-            (!pieces.is_empty()).then(|| Text {
-                place: place(html.part),
-                text: Cow::Owned(pieces.join(" ")),
-                source: message.parts.get(html.part).and_then(|p| p.body_range.clone()),
-                verbatim: false,
-            })
+            (!pieces.is_empty()).then(|| Text { place: place(html.part), text: Cow::Owned(pieces.join(" ")), source: Source::Html(html) })
         })
         .collect()
 }
@@ -138,8 +140,9 @@ pub struct Link<'m> {
     pub href: &'m str,
     /// The text a reader sees for the link.
     pub text: &'m str,
-    /// The MIME part of the HTML body.
-    pub part: usize,
+    html: &'m HtmlBody,
+    /// The link's start tag in the decoded HTML.
+    tag: Option<Span>,
 }
 
 /// Every link of every HTML body, in order.
@@ -147,12 +150,13 @@ pub fn links<'m>(message: &'m Message) -> impl Iterator<Item = Link<'m>> + 'm {
     message
         .html
         .iter()
-        .flat_map(|html| html.facts.links.iter().map(move |l| Link { href: &l.href, text: &l.text, part: html.part }))
+        .flat_map(|html| html.facts.links.iter().map(move |l| Link { href: &l.href, text: &l.text, html, tag: l.tag }))
 }
 
-/// Where a link is: its part (and its element, when the HTML facts give one).
+/// Where a link is: its start tag (in the message when the body is there as is,
+/// else in the part's decoded HTML).
 pub fn link_location(message: &Message, link: &Link) -> Location {
-    part_location(message, link.part)
+    element_location(message, link.html, link.tag)
 }
 
 /// Where a text is: the Subject field, or its MIME part.
@@ -164,22 +168,35 @@ pub fn place_location(message: &Message, text: &Text) -> Location {
 }
 
 /// Where `range` of a text lies in the message: the exact bytes when the text
-/// is the message's bytes as they are, else the first place in its source
-/// where the same bytes are written, else the whole place.
+/// is the message's bytes as they are; else the first place where the same
+/// characters are written in its source (the decoded HTML of an HTML body, the
+/// field or the part's bytes); else the whole place.
 pub fn location(message: &Message, text: &Text, range: Range<usize>) -> Location {
     let whole = place_location(message, text);
-    let (Some(source), Some(written)) = (text.source.clone(), text.text.get(range.clone())) else { return whole };
-    let Some(raw) = message.raw.get(source.clone()) else { return whole };
-    let written = written.as_bytes();
-    let exact = source.start + range.start;
-    if text.verbatim && message.raw.get(exact..exact + written.len()) == Some(written) {
-        return whole.with_range(exact, exact + written.len());
-    }
-    if written.is_empty() || written.len() > raw.len() {
-        return whole;
-    }
-    match raw.windows(written.len()).position(|w| w == written) {
-        Some(at) => whole.with_range(source.start + at, source.start + at + written.len()),
-        None => whole,
+    let Some(written) = text.text.get(range.clone()).filter(|w| !w.is_empty()) else { return whole };
+    match &text.source {
+        Source::Html(html) => {
+            let decoded = message.parts.get(html.part).and_then(|p| p.text()).unwrap_or_default();
+            match decoded.find(written) {
+                Some(at) => element_location(message, html, Some(Span { start: at, end: at + written.len() })),
+                None => whole,
+            }
+        }
+        Source::Raw { range: Some(source), verbatim } => {
+            let Some(raw) = message.raw.get(source.clone()) else { return whole };
+            let written = written.as_bytes();
+            let exact = source.start + range.start;
+            if *verbatim && message.raw.get(exact..exact + written.len()) == Some(written) {
+                return whole.with_range(exact, exact + written.len());
+            }
+            if written.len() > raw.len() {
+                return whole;
+            }
+            match raw.windows(written.len()).position(|w| w == written) {
+                Some(at) => whole.with_range(source.start + at, source.start + at + written.len()),
+                None => whole,
+            }
+        }
+        Source::Raw { range: None, .. } => whole,
     }
 }

@@ -31,7 +31,8 @@ impl Group {
             Group::Config => "config",
         }
     }
-    pub const ALL: [Group; 6] = [Group::Size, Group::Headers, Group::Spam, Group::Links, Group::Attachment, Group::Config];
+    pub const ALL: [Group; 6] =
+        [Group::Size, Group::Headers, Group::Spam, Group::Links, Group::Attachment, Group::Config];
 }
 
 /// The input of a documented example.

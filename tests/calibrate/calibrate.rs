@@ -28,7 +28,8 @@ const DEFAULT_CORPUS: &str = "../shared/corpus/spamassassin-public-dev";
 /// #11: at most 1 % of ham may be marked as spam.
 const MAX_HAM_FAIL_RATE: f64 = 0.01;
 
-const USAGE: &str = "usage: calibrate [--dir DIR]... [DIR...] [--json] [--list CELL [--rule RULE]] [--config OPTIONS.json]
+const USAGE: &str =
+    "usage: calibrate [--dir DIR]... [DIR...] [--json] [--list CELL [--rule RULE]] [--config OPTIONS.json]
                  [--fit [--features rule|severity|message] [--folds K] [--seed N] [--l2 L]]
   DIR          a labelled corpus: message files under folders named ham-* / spam-* (easy_ham, spam_2, … too);
                default ../shared/corpus/spamassassin-public-dev
@@ -50,13 +51,8 @@ pub struct Args {
 
 fn parse_args(argv: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut args = Args { dirs: Vec::new(), json: false, list: None, rule: None, config: None, fit: None };
-    let mut settings = fit::FitSettings {
-        kind: fit::FeatureKind::Rule,
-        folds: 5,
-        seed: 11,
-        l2: 1.0,
-        max_ham_rate: MAX_HAM_FAIL_RATE,
-    };
+    let mut settings =
+        fit::FitSettings { kind: fit::FeatureKind::Rule, folds: 5, seed: 11, l2: 1.0, max_ham_rate: MAX_HAM_FAIL_RATE };
     let mut fit = false;
     let mut argv = argv.peekable();
     while let Some(arg) = argv.next() {
@@ -70,11 +66,17 @@ fn parse_args(argv: impl Iterator<Item = String>) -> Result<Args, String> {
             "--config" => args.config = Some(PathBuf::from(value("--config")?)),
             "--features" => {
                 let v = value("--features")?;
-                settings.kind = fit::FeatureKind::parse(&v).ok_or(format!("--features: rule, severity or message, not {v}"))?;
+                settings.kind =
+                    fit::FeatureKind::parse(&v).ok_or(format!("--features: rule, severity or message, not {v}"))?;
             }
-            "--folds" => settings.folds = value("--folds")?.parse().ok().filter(|k| *k >= 2).ok_or("--folds: a whole number ≥ 2")?,
+            "--folds" => {
+                settings.folds =
+                    value("--folds")?.parse().ok().filter(|k| *k >= 2).ok_or("--folds: a whole number ≥ 2")?
+            }
             "--seed" => settings.seed = value("--seed")?.parse().map_err(|_| "--seed: a whole number")?,
-            "--l2" => settings.l2 = value("--l2")?.parse().ok().filter(|l: &f64| *l > 0.0).ok_or("--l2: a number > 0")?,
+            "--l2" => {
+                settings.l2 = value("--l2")?.parse().ok().filter(|l: &f64| *l > 0.0).ok_or("--l2: a number > 0")?
+            }
             "-h" | "--help" => return Err(String::new()),
             other if other.starts_with('-') => return Err(format!("unknown option {other}")),
             dir => args.dirs.push(PathBuf::from(dir)),
@@ -106,9 +108,10 @@ fn main() -> ExitCode {
     };
     let options = match &args.config {
         None => mail_preflight::Options::default(),
-        Some(path) => match std::fs::read_to_string(path).map_err(|e| e.to_string()).and_then(|json| {
-            mail_preflight::Options::from_json(&json).map_err(|e| e.to_string())
-        }) {
+        Some(path) => match std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|json| mail_preflight::Options::from_json(&json).map_err(|e| e.to_string()))
+        {
             Ok(options) => options,
             Err(problem) => {
                 eprintln!("calibrate: --config {}: {problem}", path.display());
@@ -153,23 +156,22 @@ fn main() -> ExitCode {
 
     let started = std::time::Instant::now();
     let (samples, score_field) = measure::lint_all(&files, &options);
-    let run = text::Run {
-        dirs: &dirs,
-        files: &files,
-        unlabelled,
-        score_field,
-        seconds: started.elapsed().as_secs_f64(),
-    };
+    let run =
+        text::Run { dirs: &dirs, files: &files, unlabelled, score_field, seconds: started.elapsed().as_secs_f64() };
     let fitted = args.fit.as_ref().map(|settings| (settings, fit::cross_validated_fit(&samples, settings)));
+    let mut out = String::new();
     if args.json {
-        println!("{}", json::calibration(&run, &samples, &args, fitted.as_ref().map(|(s, r)| (*s, r))));
+        out = json::calibration(&run, &samples, &args, fitted.as_ref().map(|(s, r)| (*s, r))).to_string();
+        out.push('\n');
     } else if let Some(cell) = &args.list {
-        text::print_list(&samples, cell, args.rule.as_deref());
+        text::print_list(&mut out, &samples, cell, args.rule.as_deref());
     } else {
-        text::print_calibration(&run, &samples);
+        text::print_calibration(&mut out, &run, &samples);
         if let Some((settings, result)) = &fitted {
-            text::print_fit(settings, result);
+            text::print_fit(&mut out, settings, result);
         }
     }
+    // A reader that stops early (`| head`) is not an error.
+    let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), out.as_bytes());
     ExitCode::SUCCESS
 }

@@ -56,7 +56,8 @@ pub fn labelled_files(root: &Path) -> std::io::Result<(Vec<LabelledFile>, usize)
     let mut files = Vec::new();
     let mut unlabelled = 0;
     // (folder, label of the nearest labelled folder with its relative name)
-    let mut stack: Vec<(PathBuf, Option<(Label, String)>)> = vec![(root.to_path_buf(), root_label.map(|l| (l, root_name)))];
+    let mut stack: Vec<(PathBuf, Option<(Label, String)>)> =
+        vec![(root.to_path_buf(), root_label.map(|l| (l, root_name)))];
     while let Some((dir, inherited)) = stack.pop() {
         for entry in std::fs::read_dir(&dir)? {
             let entry = entry?;

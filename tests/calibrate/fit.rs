@@ -273,7 +273,8 @@ mod tests {
 
     #[test]
     fn a_feature_seen_only_on_spam_gets_a_positive_weight_and_one_seen_only_on_ham_a_negative_one() {
-        let rows: Vec<Row> = (0..20).map(|i| row(&[0], i % 4 != 0)).chain((0..20).map(|i| row(&[1], i % 4 == 0))).collect();
+        let rows: Vec<Row> =
+            (0..20).map(|i| row(&[0], i % 4 != 0)).chain((0..20).map(|i| row(&[1], i % 4 == 0))).collect();
         let refs: Vec<&Row> = rows.iter().collect();
         let beta = fit_logistic(&refs, 2, 1.0);
         assert!(beta[1] > 0.5, "spam feature weight {}", beta[1]);

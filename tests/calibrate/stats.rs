@@ -97,10 +97,11 @@ pub fn threshold_for_ham_rate(scored: &[(f64, Label)], max_ham_rate: f64) -> Opt
     // Above every score: nothing is marked, which always meets the rate.
     let above_all = candidates.last().copied().unwrap_or(0.0) + 1.0;
     candidates.push(above_all);
-    candidates
-        .into_iter()
-        .find(|t| rate(&ham, *t) <= max_ham_rate)
-        .map(|t| Threshold { at_least: t, ham_rate: rate(&ham, t), spam_rate: rate(&spam, t) })
+    candidates.into_iter().find(|t| rate(&ham, *t) <= max_ham_rate).map(|t| Threshold {
+        at_least: t,
+        ham_rate: rate(&ham, t),
+        spam_rate: rate(&spam, t),
+    })
 }
 
 /// Hits of one rule (or one rule + severity + message id), in messages.

@@ -1,4 +1,17 @@
 //! The calibration as text for people: tables that read like #11's targets.
+//! Written into a `String` that `main` prints at once, so a closed pipe
+//! (`make calibrate | head`) ends the output instead of a panic.
+
+/// `writeln!` into the output text (writing to a `String` cannot fail).
+macro_rules! say {
+    ($out:expr) => {
+        $out.push('\n')
+    };
+    ($out:expr, $($arg:tt)*) => {{
+        use std::fmt::Write as _;
+        let _ = writeln!($out, $($arg)*);
+    }};
+}
 
 use crate::corpus::{Label, LabelledFile};
 use crate::fit::{FitResult, FitSettings, SPAM_THRESHOLD_POINTS};
@@ -45,14 +58,15 @@ fn points(value: Option<f64>) -> String {
     value.map_or("n/a".to_string(), |p| format!("{p:+.2}"))
 }
 
-pub fn print_calibration(run: &Run, samples: &[Sample]) {
+pub fn print_calibration(out: &mut String, run: &Run, samples: &[Sample]) {
     let totals = stats::totals(samples);
-    println!("mail-preflight {} — calibration (#11)", mail_preflight::VERSION);
+    say!(out, "mail-preflight {} — calibration (#11)", mail_preflight::VERSION);
     for dir in run.dirs {
-        println!("corpus: {}", dir.display());
+        say!(out, "corpus: {}", dir.canonicalize().unwrap_or_else(|_| dir.clone()).display());
     }
     let folders: Vec<String> = run.folders().iter().map(|(f, n)| format!("{f} {n}")).collect();
-    println!(
+    say!(
+        out,
         "{} messages: {} ham, {} spam ({}); {} unlabelled file(s) skipped; linted in {:.2} s",
         samples.len(),
         totals.ham,
@@ -61,23 +75,29 @@ pub fn print_calibration(run: &Run, samples: &[Sample]) {
         run.unlabelled,
         run.seconds
     );
-    println!("spam score: the report's `{}` field", run.score_field);
+    say!(out, "spam score: the report's `{}` field", run.score_field);
 
-    println!("\nverdict          ham                spam");
+    say!(out, "\nverdict          ham                spam");
     let confusion = stats::confusion(samples);
     for verdict in stats::VERDICTS {
         let counts = confusion.get(verdict).copied().unwrap_or_default();
         if verdict == "error" && counts.ham + counts.spam == 0 {
             continue;
         }
-        println!("{verdict:<8} {}   {}", cell(counts.ham, totals.ham), cell(counts.spam, totals.spam));
+        say!(out, "{verdict:<8} {}   {}", cell(counts.ham, totals.ham), cell(counts.spam, totals.spam));
     }
 
     let scored: Vec<(f64, Label)> = samples.iter().map(|s| (s.score, s.label)).collect();
     let auc = stats::roc_auc(&scored);
-    println!("\nROC AUC of `{}`: {} (ties count 0.5)", run.score_field, auc.map_or("n/a".into(), |a| format!("{a:.4}")));
+    say!(
+        out,
+        "\nROC AUC of `{}`: {} (ties count 0.5)",
+        run.score_field,
+        auc.map_or("n/a".into(), |a| format!("{a:.4}"))
+    );
     if let Some(t) = stats::threshold_for_ham_rate(&scored, MAX_HAM_FAIL_RATE) {
-        println!(
+        say!(
+            out,
             "lowest `{}` threshold with ham ≤ {:.0} %: ≥ {} → ham {:.1} %, spam {:.1} % at or above it",
             run.score_field,
             MAX_HAM_FAIL_RATE * 100.0,
@@ -87,21 +107,31 @@ pub fn print_calibration(run: &Run, samples: &[Sample]) {
         );
     }
 
-    print_rule_hits(&stats::rule_hits(samples), totals);
+    print_rule_hits(out, &stats::rule_hits(samples), totals);
 
-    println!("\ntargets of #11");
+    say!(out, "\ntargets of #11");
     for target in targets(&confusion, totals, auc) {
-        let value =
-            if target.unit.is_empty() { format!("{:.4}", target.value) } else { format!("{:.1} {}", target.value, target.unit) };
-        let limit = format!("{} {} {}", if target.at_most { "≤" } else { "≥" }, target.limit, target.unit);
-        println!("  {} {:<22} {:>9}   (target {limit})", if target.met() { "✓" } else { "✗" }, target.name, value);
+        let value = match target.value {
+            None => "n/a".to_string(),
+            Some(v) if target.unit.is_empty() => format!("{v:.4}"),
+            Some(v) => format!("{v:.1} {}", target.unit),
+        };
+        let unit = if target.unit.is_empty() { String::new() } else { format!(" {}", target.unit) };
+        let limit = format!("{} {}{unit}", if target.at_most { "≤" } else { "≥" }, target.limit);
+        let mark = match target.met() {
+            Some(true) => "✓",
+            Some(false) => "✗",
+            None => "?",
+        };
+        say!(out, "  {mark} {:<22} {:>9}   (target {limit})", target.name, value);
     }
 }
 
-fn print_rule_hits(hits: &BTreeMap<String, stats::RuleHits>, totals: PerLabel) {
-    println!("\nrule (messages hit; sub-rows: severity and message id)        ham                spam       spam÷ham");
+fn print_rule_hits(out: &mut String, hits: &BTreeMap<String, stats::RuleHits>, totals: PerLabel) {
+    say!(out, "\nrule (messages hit; sub-rows: severity and message id)        ham                spam       spam÷ham");
     let mut rules: Vec<(&String, &stats::RuleHits)> = hits.iter().collect();
-    rules.sort_by_key(|(id, h)| (std::cmp::Reverse(h.messages.ham), std::cmp::Reverse(h.messages.spam), id.to_string()));
+    rules
+        .sort_by_key(|(id, h)| (std::cmp::Reverse(h.messages.ham), std::cmp::Reverse(h.messages.spam), id.to_string()));
     let ratio = |c: PerLabel| {
         // Smoothed likelihood ratio P(hit | spam) / P(hit | ham); > 1: the rule points at spam.
         let spam = (c.spam as f64 + 0.5) / (totals.spam as f64 + 1.0);
@@ -110,9 +140,11 @@ fn print_rule_hits(hits: &BTreeMap<String, stats::RuleHits>, totals: PerLabel) {
     };
     for (id, h) in rules {
         let kinds = &h.by_kind;
-        let only = if kinds.len() == 1 { kinds.keys().next().map(|k| k.split(' ').next().unwrap_or_default()) } else { None };
+        let only =
+            if kinds.len() == 1 { kinds.keys().next().map(|k| k.split(' ').next().unwrap_or_default()) } else { None };
         let label = format!("{id}{}", only.map(|s| format!(" ({s})")).unwrap_or_default());
-        println!(
+        say!(
+            out,
             "{label:<60} {}   {}   {:>7.2}",
             cell(h.messages.ham, totals.ham),
             cell(h.messages.spam, totals.spam),
@@ -120,34 +152,53 @@ fn print_rule_hits(hits: &BTreeMap<String, stats::RuleHits>, totals: PerLabel) {
         );
         if kinds.len() > 1 {
             for (kind, c) in kinds {
-                println!("    {kind:<56} {}   {}   {:>7.2}", cell(c.ham, totals.ham), cell(c.spam, totals.spam), ratio(*c));
+                say!(
+                    out,
+                    "    {kind:<56} {}   {}   {:>7.2}",
+                    cell(c.ham, totals.ham),
+                    cell(c.spam, totals.spam),
+                    ratio(*c)
+                );
             }
         }
     }
 }
 
-pub fn print_list(samples: &[Sample], cell: &str, rule: Option<&str>) {
+pub fn print_list(out: &mut String, samples: &[Sample], cell: &str, rule: Option<&str>) {
     let listed: Vec<&Sample> = samples.iter().filter(|s| in_cell(s, cell, rule)).collect();
-    println!("{} file(s) in {cell}{}", listed.len(), rule.map(|r| format!(" with {r}")).unwrap_or_default());
+    say!(out, "{} file(s) in {cell}{}", listed.len(), rule.map(|r| format!(" with {r}")).unwrap_or_default());
+    // Which rules make this cell what it is: files with a warning or error of each.
+    let mut by_rule: BTreeMap<&str, usize> = BTreeMap::new();
+    for s in &listed {
+        let rules: std::collections::BTreeSet<&str> =
+            s.hits.iter().filter(|h| h.severity != "info").map(|h| h.rule.as_str()).collect();
+        rules.into_iter().for_each(|r| *by_rule.entry(r).or_insert(0) += 1);
+    }
+    let mut by_rule: Vec<(&str, usize)> = by_rule.into_iter().collect();
+    by_rule.sort_by_key(|(rule, files)| (std::cmp::Reverse(*files), *rule));
+    for (rule, files) in by_rule {
+        say!(out, "  {files:>5} file(s) with a warning or error of {rule}");
+    }
     for s in listed {
-        println!("\n{}  {}  score {}", s.name, s.verdict, s.score);
+        say!(out, "\n{}  {}  score {}", s.name, s.verdict, s.score);
         if let Some(error) = &s.error {
-            println!("  not linted: {error}");
+            say!(out, "  not linted: {error}");
         }
         for h in s.hits.iter().filter(|h| h.severity != "info") {
-            println!("  {:<7} {}  [{}]", h.severity, h.rule, h.message_id);
-            println!("          evidence: {}", h.evidence.replace('\n', "⏎"));
-            println!("          {}", h.message);
+            say!(out, "  {:<7} {}  [{}]", h.severity, h.rule, h.message_id);
+            say!(out, "          evidence: {}", h.evidence.replace('\n', "⏎"));
+            say!(out, "          {}", h.message);
         }
         let infos: Vec<&str> = s.hits.iter().filter(|h| h.severity == "info").map(|h| h.rule.as_str()).collect();
         if !infos.is_empty() {
-            println!("  info    {}", infos.join(", "));
+            say!(out, "  info    {}", infos.join(", "));
         }
     }
 }
 
-pub fn print_fit(settings: &FitSettings, result: &FitResult) {
-    println!(
+pub fn print_fit(out: &mut String, settings: &FitSettings, result: &FitResult) {
+    say!(
+        out,
         "\nweight fit: L2 logistic regression (λ = {}) of spam on {} features, {} messages, {}-fold stratified cross-validation (seed {})",
         settings.l2,
         settings.kind.as_str(),
@@ -156,42 +207,47 @@ pub fn print_fit(settings: &FitSettings, result: &FitResult) {
         settings.seed
     );
     let aucs: Vec<String> = result.fold_aucs.iter().map(|a| format!("{a:.4}")).collect();
-    println!(
+    say!(
+        out,
         "held-out ROC AUC: {} (pooled out-of-fold logits); per fold: {}",
         result.held_out_auc.map_or("n/a".into(), |a| format!("{a:.4}")),
         aucs.join(", ")
     );
     match &result.held_out_threshold {
-        Some(t) => println!(
+        Some(t) => say!(
+            out,
             "held-out threshold for ham ≤ {:.0} %: logit ≥ {:.3} → held out: ham {:.1} %, spam {:.1} % marked (= {SPAM_THRESHOLD_POINTS} points below)",
             settings.max_ham_rate * 100.0,
             t.at_least,
             t.ham_rate * 100.0,
             t.spam_rate * 100.0
         ),
-        None => println!("held-out threshold: n/a (one class only)"),
+        None => say!(out, "held-out threshold: n/a (one class only)"),
     }
     let threshold_above_intercept = result.held_out_threshold.as_ref().is_some_and(|t| t.at_least > result.intercept);
     if !threshold_above_intercept {
         // Σ points ≥ 5 cannot mark a message with no finding; this fit would.
         let commonest = result.features.iter().max_by_key(|f| f.ham);
-        println!(
+        say!(
+            out,
             "no points: the intercept ({:.3}) is not below the threshold, so a message with no finding would be marked. \
              A feature on nearly every message stands in for \"no finding\"{}; \
              try again with it off: --config with {{\"rules\": {{\"RULE\": \"off\"}}}}.",
             result.intercept,
             commonest.map(|f| format!(" (the commonest on ham: {}, {} messages)", f.name, f.ham)).unwrap_or_default()
         );
+    } else {
+        say!(
+            out,
+            "with the points below (fit on all messages), Σ ≥ {SPAM_THRESHOLD_POINTS}: ham {:.1} %, spam {:.1} % (in sample); intercept {:.3}",
+            result.in_sample_ham_rate * 100.0,
+            result.in_sample_spam_rate * 100.0,
+            result.intercept
+        );
     }
-    println!(
-        "with the points below (fit on all messages), Σ ≥ {SPAM_THRESHOLD_POINTS}: ham {:.1} %, spam {:.1} % (in sample); intercept {:.3}",
-        result.in_sample_ham_rate * 100.0,
-        result.in_sample_spam_rate * 100.0,
-        result.intercept
-    );
-    println!("\n{:<60} {:>8} {:>8} {:>6} {:>6}", "feature", "points", "log-odds", "ham", "spam");
+    say!(out, "\n{:<60} {:>8} {:>8} {:>6} {:>6}", "feature", "points", "log-odds", "ham", "spam");
     for f in &result.features {
-        println!("{:<60} {:>8} {:>+8.3} {:>6} {:>6}", f.name, points(f.points), f.weight, f.ham, f.spam);
+        say!(out, "{:<60} {:>8} {:>+8.3} {:>6} {:>6}", f.name, points(f.points), f.weight, f.ham, f.spam);
     }
-    println!("(suggestions for the weight table; negative points: the finding is commoner on ham than on spam)");
+    say!(out, "(suggestions for the weight table; negative points: the finding is commoner on ham than on spam)");
 }

@@ -12,9 +12,6 @@ pub mod numeric_host;
 pub mod shortener;
 pub mod userinfo;
 
-
-
-
 /// The scheme of an href, lowercased, with the tabs and line breaks browsers
 /// strip (WHATWG URL §4.4) removed; `None` for a relative reference.
 pub fn scheme_of(href: &str) -> Option<String> {
