@@ -31,7 +31,8 @@ fn a_one_megabyte_word_is_one_overlong_word_without_text() {
 fn a_hundred_thousand_look_alikes_are_read_as_latin_words() {
     let text = confusable_words();
     let hits = adult_terms::lexicon().scan(&text);
-    let read: Vec<&str> = hits.iter().filter_map(|h| adult_terms::lexicon().entry(h.entry)).map(|e| e.read.as_str()).collect();
+    let read: Vec<&str> =
+        hits.iter().filter_map(|h| adult_terms::lexicon().entry(h.entry)).map(|e| e.read.as_str()).collect();
     assert!(read.contains(&"porn") && read.contains(&"nudes"), "{read:?}");
     let sales = sales_language::lexicon().scan(&text);
     assert!(sales.iter().filter_map(|h| sales_language::lexicon().entry(h.entry)).any(|e| e.read == "free gift"));
@@ -77,12 +78,21 @@ fn hostile_bodies_lint_with_bounded_findings() {
         ("spaced letters", spaced_letters()),
     ] {
         let report = lint(&message(&body), &Options::default()).expect("a report");
-        for rule in ["spam/adult-terms", "spam/sales-language", "spam/body-caps", "spam/money-amounts", "spam/exclamation-marks"] {
+        for rule in [
+            "spam/adult-terms",
+            "spam/sales-language",
+            "spam/body-caps",
+            "spam/money-amounts",
+            "spam/exclamation-marks",
+        ] {
             let count = report.findings.iter().filter(|f| f.rule_id == rule).count();
             assert!(count <= mail_preflight::rules::MAX_FINDINGS_PER_RULE, "{name}: {rule} {count}");
         }
         if matches!(name, "10^5 look-alikes" | "word soup") {
-            assert!(report.findings.iter().any(|f| f.rule_id == "spam/adult-terms" || f.rule_id == "spam/sales-language"), "{name}");
+            assert!(
+                report.findings.iter().any(|f| f.rule_id == "spam/adult-terms" || f.rule_id == "spam/sales-language"),
+                "{name}"
+            );
         }
     }
 }

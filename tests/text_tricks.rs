@@ -14,7 +14,9 @@ fn text_message(subject: &str, body: &str) -> String {
 }
 
 fn html_message(body: &str) -> String {
-    format!("From: a@example.com\nTo: b@example.com\nSubject: Account\nContent-Type: text/html; charset=utf-8\n\n{body}\n")
+    format!(
+        "From: a@example.com\nTo: b@example.com\nSubject: Account\nContent-Type: text/html; charset=utf-8\n\n{body}\n"
+    )
 }
 
 #[test]
@@ -39,14 +41,18 @@ fn zero_width_characters_do_not_split_a_term() {
 
 #[test]
 fn leetspeak_is_read_against_the_phrases_own_letters() {
-    let found = findings(&text_message("Hello", "Buy v1agr4 w1th0ut pr3scr1pt10n, 100% guaranteed"), "spam/sales-language");
+    let found =
+        findings(&text_message("Hello", "Buy v1agr4 w1th0ut pr3scr1pt10n, 100% guaranteed"), "spam/sales-language");
     assert_eq!(found.len(), 1);
     assert!(found[0].message.contains("v1agr4 → viagra"), "{}", found[0].message);
 }
 
 #[test]
 fn look_alike_cyrillic_letters_read_as_the_latin_phrase() {
-    let found = findings(&text_message("Hello", "Get your \u{1d41f}\u{1d42b}\u{1d41e}\u{1d41e} g\u{456}ft, \u{430}ct n\u{43e}w"), "spam/sales-language");
+    let found = findings(
+        &text_message("Hello", "Get your \u{1d41f}\u{1d42b}\u{1d41e}\u{1d41e} g\u{456}ft, \u{430}ct n\u{43e}w"),
+        "spam/sales-language",
+    );
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].severity, Severity::Warning);
 }
@@ -61,7 +67,8 @@ fn a_term_found_in_a_plain_text_body_points_at_its_bytes() {
 
 #[test]
 fn words_containing_a_term_are_not_the_term() {
-    let raw = text_message("Scunthorpe, Essex and Sussex", "A cocktail analysis by a therapist; grapes; XXXms; Middlesex.");
+    let raw =
+        text_message("Scunthorpe, Essex and Sussex", "A cocktail analysis by a therapist; grapes; XXXms; Middlesex.");
     assert!(findings(&raw, "spam/adult-terms").is_empty());
 }
 
@@ -73,7 +80,8 @@ fn a_mailing_list_footer_is_not_opt_out_boilerplate() {
 
 #[test]
 fn a_bank_name_before_an_at_sign_is_reported_with_the_real_host() {
-    let found = findings(&html_message("<a href=\"https://www.bank.example@evil.example/\">Bank</a>"), "links/userinfo");
+    let found =
+        findings(&html_message("<a href=\"https://www.bank.example@evil.example/\">Bank</a>"), "links/userinfo");
     assert_eq!(found.len(), 1);
     assert!(found[0].message.contains("evil.example"), "{}", found[0].message);
 }
@@ -88,7 +96,10 @@ fn a_decimal_ip_address_is_reported_as_a_disguised_address() {
 
 #[test]
 fn an_idn_homograph_of_a_well_known_domain_is_reported() {
-    let found = findings(&html_message("<a href=\"https://\u{440}\u{430}\u{443}\u{440}\u{430}l.com/\">Log in</a>"), "links/homograph");
+    let found = findings(
+        &html_message("<a href=\"https://\u{440}\u{430}\u{443}\u{440}\u{430}l.com/\">Log in</a>"),
+        "links/homograph",
+    );
     assert_eq!(found.len(), 1);
     assert!(found[0].message.contains("paypal.com"), "{}", found[0].message);
 }

@@ -19,11 +19,17 @@ use std::ops::Range;
 pub enum Place {
     Subject,
     /// The visible text of a body part: the rendered HTML, or the text part.
-    Body { part: usize },
+    Body {
+        part: usize,
+    },
     /// Text of an HTML body hidden from the reader.
-    Hidden { part: usize },
+    Hidden {
+        part: usize,
+    },
     /// Alternative text of images.
-    ImageText { part: usize },
+    ImageText {
+        part: usize,
+    },
 }
 
 impl Place {
@@ -64,7 +70,9 @@ enum Source<'m> {
 pub fn subject<'m>(message: &'m Message) -> Option<Text<'m>> {
     let subject = message.subject.as_deref()?;
     let source = message.header("Subject").map(|f| f.value_range());
-    let verbatim = source.as_ref().is_some_and(|r| message.raw.get(r.clone()).is_some_and(|raw| raw.trim_ascii() == subject.as_bytes()));
+    let verbatim = source
+        .as_ref()
+        .is_some_and(|r| message.raw.get(r.clone()).is_some_and(|raw| raw.trim_ascii() == subject.as_bytes()));
     let source = source.map(|r| match message.raw.get(r.clone()) {
         // `value_range` starts after the colon: skip the space before the text.
         Some(raw) => r.start + (raw.len() - raw.trim_ascii_start().len())..r.end,
@@ -108,14 +116,20 @@ pub fn html_only(message: &Message) -> bool {
 
 /// The text of each HTML body that is hidden from the reader, if any.
 pub fn hidden_texts<'m>(message: &'m Message) -> Vec<Text<'m>> {
-    html_texts(message, |part| Place::Hidden { part }, |facts| {
-        facts.runs.iter().filter(|r| r.hidden.is_some()).map(|r| r.text.as_str()).collect()
-    })
+    html_texts(
+        message,
+        |part| Place::Hidden { part },
+        |facts| facts.runs.iter().filter(|r| r.hidden.is_some()).map(|r| r.text.as_str()).collect(),
+    )
 }
 
 /// The alternative text of the images of each HTML body, if any.
 pub fn image_texts<'m>(message: &'m Message) -> Vec<Text<'m>> {
-    html_texts(message, |part| Place::ImageText { part }, |facts| facts.images.iter().filter_map(|i| i.alt.as_deref()).collect())
+    html_texts(
+        message,
+        |part| Place::ImageText { part },
+        |facts| facts.images.iter().filter_map(|i| i.alt.as_deref()).collect(),
+    )
 }
 
 /// For each HTML body, the pieces of text `pick` takes from its facts, joined, when there are any.
@@ -129,7 +143,11 @@ fn html_texts<'m>(
         .iter()
         .filter_map(|html| {
             let pieces = pick(&html.facts);
-            (!pieces.is_empty()).then(|| Text { place: place(html.part), text: Cow::Owned(pieces.join(" ")), source: Source::Html(html) })
+            (!pieces.is_empty()).then(|| Text {
+                place: place(html.part),
+                text: Cow::Owned(pieces.join(" ")),
+                source: Source::Html(html),
+            })
         })
         .collect()
 }

@@ -280,7 +280,13 @@ impl Folder {
                 self.run_start = span.0;
             }
             if self.run_letters >= MAX_WORD_CHARS {
-                flush_run(&mut self.run_read, &mut self.run_plain, &mut self.run_letters, (self.run_start, self.run_end), each);
+                flush_run(
+                    &mut self.run_read,
+                    &mut self.run_plain,
+                    &mut self.run_letters,
+                    (self.run_start, self.run_end),
+                    each,
+                );
                 self.run_start = span.0;
             }
             self.run_read.push_str(read);
@@ -288,7 +294,13 @@ impl Folder {
             self.run_end = span.1;
             self.run_letters += 1;
         } else if self.run_letters > 0 {
-            flush_run(&mut self.run_read, &mut self.run_plain, &mut self.run_letters, (self.run_start, self.run_end), each);
+            flush_run(
+                &mut self.run_read,
+                &mut self.run_plain,
+                &mut self.run_letters,
+                (self.run_start, self.run_end),
+                each,
+            );
         }
         each(&Word { span, read, plain: &self.plain, kind });
         self.mapped.clear();
@@ -308,7 +320,13 @@ impl Folder {
 }
 
 /// Hands on the run of single letters as one `Spaced` word when it is long enough, and empties it.
-fn flush_run(read: &mut String, plain: &mut String, letters: &mut usize, span: (usize, usize), each: &mut dyn FnMut(&Word)) {
+fn flush_run(
+    read: &mut String,
+    plain: &mut String,
+    letters: &mut usize,
+    span: (usize, usize),
+    each: &mut dyn FnMut(&Word),
+) {
     if *letters >= MIN_SPACED_LETTERS {
         each(&Word { span, read, plain, kind: WordKind::Spaced });
     }
@@ -394,7 +412,10 @@ mod tests {
 
     #[test]
     fn leet_is_marked_only_in_words_mixing_letters_and_digits_or_symbols() {
-        assert_eq!(kinds("p0rn 2024 v!agra $ex free!"), [WordKind::Leet, WordKind::Plain, WordKind::Leet, WordKind::Leet, WordKind::Plain]);
+        assert_eq!(
+            kinds("p0rn 2024 v!agra $ex free!"),
+            [WordKind::Leet, WordKind::Plain, WordKind::Leet, WordKind::Leet, WordKind::Plain]
+        );
         assert_eq!(read("v!agra $ex free!"), ["v!agra", "$ex", "free"]);
         assert_eq!(read("US$ 100 a@b"), ["us", "100", "a@b"]);
     }

@@ -242,7 +242,11 @@ impl Trie {
     fn advance(&self, node: u32, word: &Word, out: &mut Vec<u32>) {
         let Some(node) = self.nodes.get(node as usize) else { return };
         if let Some(edge) = node.children.get(word.plain) {
-            if edge.reads.iter().any(|(r, exact)| if *exact { word.read == &**r } else { accents_allowed(word.read, r) }) {
+            if edge
+                .reads
+                .iter()
+                .any(|(r, exact)| if *exact { word.read == &**r } else { accents_allowed(word.read, r) })
+            {
                 out.push(edge.node);
             }
         }
@@ -273,7 +277,10 @@ impl Trie {
         };
         fold_words(text, |word| scan.word(word));
         let counts = scan.counts;
-        scan.firsts.into_iter().map(|(first, entry)| Hit { entry, count: counts.get(entry).copied().unwrap_or(0), first }).collect()
+        scan.firsts
+            .into_iter()
+            .map(|(first, entry)| Hit { entry, count: counts.get(entry).copied().unwrap_or(0), first })
+            .collect()
     }
 }
 
@@ -379,7 +386,9 @@ mod tests {
     #[test]
     fn whole_words_only() {
         let l = lexicon(&["sex", "cum", "anal", "tit", "xxx", "grape", "rape", "therapist"]);
-        for innocent in ["Scunthorpe", "Essex", "Sussex", "cocktail", "analysis", "document", "XXXms", "grapes", "title"] {
+        for innocent in
+            ["Scunthorpe", "Essex", "Sussex", "cocktail", "analysis", "document", "XXXms", "grapes", "title"]
+        {
             assert!(found(&l, innocent).is_empty(), "{innocent}");
         }
         assert_eq!(found(&l, "the therapist"), ["therapist"]);

@@ -39,7 +39,10 @@ pub fn confusable(c: char) -> Option<Prototype> {
             return Some(Prototype::Char((p & 0xFF) as u8 as char));
         }
     }
-    CONFUSABLE_STRINGS.binary_search_by_key(&cp, |&(source, _)| source).ok().map(|i| Prototype::Str(CONFUSABLE_STRINGS[i].1))
+    CONFUSABLE_STRINGS
+        .binary_search_by_key(&cp, |&(source, _)| source)
+        .ok()
+        .map(|i| Prototype::Str(CONFUSABLE_STRINGS[i].1))
 }
 
 /// A confusable prototype: one ASCII character or several.

@@ -144,15 +144,26 @@ fn check(message: &Message, cx: &mut Context) {
         let unicode = unicode_form(&ascii);
         let shown = shown_domain(link.text).map(|d| unicode_form(&d));
         let draft = if let Some(domain) = imitated(&unicode, &known) {
-            Draft::new(Msg::of(&LOOKS_LIKE).text("host", unicode.clone()).text("ascii", ascii.clone()).text("imitated", domain))
+            Draft::new(
+                Msg::of(&LOOKS_LIKE)
+                    .text("host", unicode.clone())
+                    .text("ascii", ascii.clone())
+                    .text("imitated", domain),
+            )
         } else if let Some(shown) = shown.filter(|s| *s != unicode && skeleton(s) == skeleton(&unicode)) {
-            Draft::new(Msg::of(&LOOKS_LIKE).text("host", unicode.clone()).text("ascii", ascii.clone()).text("imitated", shown))
+            Draft::new(
+                Msg::of(&LOOKS_LIKE).text("host", unicode.clone()).text("ascii", ascii.clone()).text("imitated", shown),
+            )
         } else if unicode.split('.').any(mixes_scripts) {
             Draft::new(Msg::of(&MIXED_SCRIPTS).text("host", unicode.clone()).text("ascii", ascii.clone()))
         } else {
             continue;
         };
-        cx.emit(draft.evidence(format!("<a href=\"{}\">{}</a>", link.href, link.text)).at(reading::link_location(message, &link)));
+        cx.emit(
+            draft
+                .evidence(format!("<a href=\"{}\">{}</a>", link.href, link.text))
+                .at(reading::link_location(message, &link)),
+        );
     }
 }
 

@@ -100,6 +100,10 @@ fn check(message: &Message, cx: &mut Context) {
         } else {
             Draft::new(Msg::of(&ADDRESS).text("address", host.address.to_string()))
         };
-        cx.emit(draft.evidence(format!("<a href=\"{}\">{}</a>", link.href, link.text)).at(reading::link_location(message, &link)));
+        cx.emit(
+            draft
+                .evidence(format!("<a href=\"{}\">{}</a>", link.href, link.text))
+                .at(reading::link_location(message, &link)),
+        );
     }
 }

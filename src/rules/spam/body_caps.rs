@@ -46,7 +46,9 @@ pub const BODY_CAPS_WARNING_SHARE: Threshold = Threshold {
     key: "spam.bodyCapsWarningShare",
     kind: Kind::Number { default: 0.5, min: 0.0, max: 1.0 },
     doc: "Share of the body's words (3 letters or more) written in capitals from which the finding is a warning.",
-    evidence: Evidence::Receiver("SpamAssassin UPPERCASE_50_75 and UPPERCASE_75_100 (20_meta_tests.cf): a body 50 % in capitals and more"),
+    evidence: Evidence::Receiver(
+        "SpamAssassin UPPERCASE_50_75 and UPPERCASE_75_100 (20_meta_tests.cf): a body 50 % in capitals and more",
+    ),
 };
 
 /// Share of words in capitals from which the body is reported (info).
@@ -54,7 +56,9 @@ pub const BODY_CAPS_INFO_SHARE: Threshold = Threshold {
     key: "spam.bodyCapsInfoShare",
     kind: Kind::Number { default: 0.3, min: 0.0, max: 1.0 },
     doc: "Share of the body's words (3 letters or more) written in capitals from which the body is reported as info.",
-    evidence: Evidence::Measured("spamassassin-public-dev: no ham body reaches 25 % of words in capitals; 23 spam of 474 long enough reach 30 %"),
+    evidence: Evidence::Measured(
+        "spamassassin-public-dev: no ham body reaches 25 % of words in capitals; 23 spam of 474 long enough reach 30 %",
+    ),
 };
 
 /// Fewest words (3 letters or more) for the share to mean anything.

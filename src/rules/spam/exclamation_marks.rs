@@ -52,7 +52,9 @@ pub const SUBJECT_EXCLAMATION_RUN: Threshold = Threshold {
     key: "spam.subjectExclamationRun",
     kind: Kind::Int { default: 2, min: 1, max: 100 },
     doc: "Exclamation marks in a row (`!!`) from which the subject is reported.",
-    evidence: Evidence::Measured("spamassassin-public-dev: `!!` in the subject in 0 ham of 750, 10 spam of 499; a single `!` in 21 ham (2.8 %)"),
+    evidence: Evidence::Measured(
+        "spamassassin-public-dev: `!!` in the subject in 0 ham of 750, 10 spam of 499; a single `!` in 21 ham (2.8 %)",
+    ),
 };
 
 /// Exclamation marks in all from which a subject is reported.
@@ -186,7 +188,8 @@ fn check(message: &Message, cx: &mut Context) {
         }
     }
     let Some((body, range)) = first else { return };
-    let severity = if total >= cx.settings.count(&BODY_EXCLAMATION_RUNS_WARNING) { Severity::Warning } else { Severity::Info };
+    let severity =
+        if total >= cx.settings.count(&BODY_EXCLAMATION_RUNS_WARNING) { Severity::Warning } else { Severity::Info };
     let quote_start = body.text.floor_char_boundary(range.start.saturating_sub(60));
     cx.emit(
         Draft::new(Msg::of(&BODY).int("runs", total).int("min", min))

@@ -142,16 +142,60 @@ pub struct Amount {
 
 /// Currency symbols, ISO codes and words, before or after a number (`US$` before `$`).
 const CURRENCIES: &[&str] = &[
-    "US$", "USD", "EUR", "GBP", "PLN", "CHF", "CAD", "AUD", "$", "€", "£", "¥", "₹", "₽", "zł", "złotych", "złote",
-    "dollars", "dollar", "dólares", "dólar", "euros", "euro", "pounds sterling", "pounds",
+    "US$",
+    "USD",
+    "EUR",
+    "GBP",
+    "PLN",
+    "CHF",
+    "CAD",
+    "AUD",
+    "$",
+    "€",
+    "£",
+    "¥",
+    "₹",
+    "₽",
+    "zł",
+    "złotych",
+    "złote",
+    "dollars",
+    "dollar",
+    "dólares",
+    "dólar",
+    "euros",
+    "euro",
+    "pounds sterling",
+    "pounds",
 ];
 
 /// Words that multiply the number before them (en, fr, es, pl, de), lowercase.
 const MULTIPLIERS: &[(&str, f64)] = &[
-    ("billions", 1e9), ("billion", 1e9), ("milliards", 1e9), ("milliard", 1e9), ("miliardów", 1e9), ("miliardy", 1e9),
-    ("miliard", 1e9), ("milliarden", 1e9), ("milliarde", 1e9), ("mil millones", 1e9), ("mrd", 1e9), ("mld", 1e9), ("bn", 1e9),
-    ("millions", 1e6), ("million", 1e6), ("millones", 1e6), ("millón", 1e6), ("milionów", 1e6), ("miliony", 1e6),
-    ("milion", 1e6), ("millionen", 1e6), ("mio", 1e6), ("mln", 1e6), ("mm", 1e6), ("m", 1e6),
+    ("billions", 1e9),
+    ("billion", 1e9),
+    ("milliards", 1e9),
+    ("milliard", 1e9),
+    ("miliardów", 1e9),
+    ("miliardy", 1e9),
+    ("miliard", 1e9),
+    ("milliarden", 1e9),
+    ("milliarde", 1e9),
+    ("mil millones", 1e9),
+    ("mrd", 1e9),
+    ("mld", 1e9),
+    ("bn", 1e9),
+    ("millions", 1e6),
+    ("million", 1e6),
+    ("millones", 1e6),
+    ("millón", 1e6),
+    ("milionów", 1e6),
+    ("miliony", 1e6),
+    ("milion", 1e6),
+    ("millionen", 1e6),
+    ("mio", 1e6),
+    ("mln", 1e6),
+    ("mm", 1e6),
+    ("m", 1e6),
 ];
 
 /// The currency written at the start of `rest` (after optional spaces), with its length.
@@ -192,7 +236,10 @@ fn currency_before(text: &str, offset: usize) -> Option<usize> {
     let head = text.get(..offset)?.trim_end_matches([' ', '\u{a0}', '\u{202f}']);
     // Every currency ends with one of these (`$`, `USD`, `EUR`, `złotych`…).
     let last = head.chars().next_back()?.to_ascii_lowercase();
-    if !matches!(last, '$' | 'd' | 'r' | 'p' | 'n' | 'f' | 's' | 'o' | 'h' | 'e' | 'g' | 'ł' | '€' | '£' | '¥' | '₹' | '₽') {
+    if !matches!(
+        last,
+        '$' | 'd' | 'r' | 'p' | 'n' | 'f' | 's' | 'o' | 'h' | 'e' | 'g' | 'ł' | '€' | '£' | '¥' | '₹' | '₽'
+    ) {
         return None;
     }
     CURRENCIES.iter().find_map(|c| {
@@ -236,7 +283,8 @@ pub fn amounts(text: &str) -> Vec<Amount> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let starts_number = bytes[i].is_ascii_digit() && !text[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric());
+        let starts_number =
+            bytes[i].is_ascii_digit() && !text[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric());
         if !starts_number {
             i += 1;
             continue;
@@ -264,7 +312,8 @@ pub fn amounts(text: &str) -> Vec<Amount> {
         // A number glued to letters (`A4`, `mp3`, `10x`) or to an address
         // (`…$56104586@example.org`) is no amount.
         let next = text[end..].chars().next();
-        let glued = next.is_some_and(|c| c.is_alphabetic()) && multiplier_after(&text[end..]).is_none_or(|(n, _)| n == 0);
+        let glued =
+            next.is_some_and(|c| c.is_alphabetic()) && multiplier_after(&text[end..]).is_none_or(|(n, _)| n == 0);
         if glued || next == Some('@') {
             i = end;
             continue;
@@ -309,20 +358,28 @@ fn check(message: &Message, cx: &mut Context) {
     // Sums written out in digits first: they make the warning.
     let huge: Vec<&(&Text, Amount)> = [false, true]
         .iter()
-        .flat_map(|&multiplied| found.iter().filter(move |(_, a)| a.value >= huge_from && a.with_multiplier == multiplied))
+        .flat_map(|&multiplied| {
+            found.iter().filter(move |(_, a)| a.value >= huge_from && a.with_multiplier == multiplied)
+        })
         .collect();
     let quote = |items: &mut dyn Iterator<Item = &(&Text, Amount)>| {
-        items.take(5).map(|(t, a)| t.text.get(a.range.clone()).unwrap_or_default().to_string()).collect::<Vec<_>>().join(", ")
+        items
+            .take(5)
+            .map(|(t, a)| t.text.get(a.range.clone()).unwrap_or_default().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     if let Some((text, first)) = huge.first().map(|h| (h.0, &h.1)) {
         let in_digits = huge.iter().filter(|(_, a)| !a.with_multiplier).count();
         let warning = in_digits > 0 && in_digits >= cx.settings.count(&MONEY_HUGE_WARNING);
         let listed = quote(&mut huge.iter().copied());
         cx.emit(
-            Draft::new(Msg::of(&HUGE).int("huge", huge.len()).int("count", found.len()).text("amounts", listed.clone()))
-                .evidence(listed)
-                .at(reading::location(message, text, first.range.clone()))
-                .severity(if warning { Severity::Warning } else { Severity::Info }),
+            Draft::new(
+                Msg::of(&HUGE).int("huge", huge.len()).int("count", found.len()).text("amounts", listed.clone()),
+            )
+            .evidence(listed)
+            .at(reading::location(message, text, first.range.clone()))
+            .severity(if warning { Severity::Warning } else { Severity::Info }),
         );
         return;
     }

@@ -172,7 +172,9 @@ pub fn lexicon() -> &'static Lexicon<usize> {
     static PHRASE_TRIE: OnceLock<Lexicon<usize>> = OnceLock::new();
     PHRASE_TRIE.get_or_init(|| {
         Lexicon::new(data_lines(PHRASES).filter_map(|fields| match fields.as_slice() {
-            [category, _language, phrase] => CATEGORIES.iter().position(|(id, _)| id == category).map(|c| (phrase.to_string(), c)),
+            [category, _language, phrase] => {
+                CATEGORIES.iter().position(|(id, _)| id == category).map(|c| (phrase.to_string(), c))
+            }
             _ => None,
         }))
     })
@@ -203,7 +205,8 @@ fn check(message: &Message, cx: &mut Context) {
     let strong = categories.len() >= cx.settings.count(&SALES_CATEGORIES_WARNING)
         || distinct.len() >= cx.settings.count(&SALES_PHRASES_WARNING);
     let locale = cx.locale();
-    let names: Vec<&str> = categories.iter().filter_map(|&c| CATEGORIES.get(c)).map(|(_, entry)| entry.text(locale)).collect();
+    let names: Vec<&str> =
+        categories.iter().filter_map(|&c| CATEGORIES.get(c)).map(|(_, entry)| entry.text(locale)).collect();
     cx.emit(
         Draft::new(
             Msg::of(&FOUND)
