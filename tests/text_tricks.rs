@@ -132,3 +132,19 @@ fn javascript_and_data_links_are_reported_once_by_links_broken() {
         assert!(findings(&raw, rule).is_empty(), "{rule}");
     }
 }
+
+#[test]
+fn a_term_in_an_html_body_points_at_its_bytes_in_the_message() {
+    let raw = html_message("<p>Watch <b>porn</b> and nudes tonight</p>");
+    let found = findings(&raw, "spam/adult-terms");
+    let (start, end) = (found[0].location.start.unwrap(), found[0].location.end.unwrap());
+    assert_eq!(&raw.as_bytes()[start..end], b"porn");
+}
+
+#[test]
+fn a_deceptive_link_finding_points_at_its_element() {
+    let raw = html_message("<p>Hello</p><a href=\"https://bank.example@evil.example/\">Bank</a>");
+    let found = findings(&raw, "links/userinfo");
+    let start = found[0].location.start.unwrap();
+    assert!(raw[start..].starts_with("<a href="), "{}", &raw[start..]);
+}
