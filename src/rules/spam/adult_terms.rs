@@ -73,7 +73,7 @@ pub const ADULT_TERMS_WARNING: Threshold = Threshold {
     kind: Kind::Int { default: 2, min: 1, max: 1_000 },
     doc: "Different terms (body, hidden and image text together) from which the finding is a warning; fewer are info. A term in the subject is always a warning.",
     evidence: Evidence::Measured(
-        "make calibrate on spamassassin-public-dev: one term alone occurs in discussions (ham), two different terms almost only in spam (README Calibration)",
+        "spamassassin-public-dev: one term alone in 8 ham of 750 (a word quoted in a discussion) and 15 spam; two different terms or one in the subject in 0 ham and 5 spam",
     ),
 };
 

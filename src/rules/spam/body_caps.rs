@@ -57,7 +57,7 @@ pub const BODY_CAPS_INFO_SHARE: Threshold = Threshold {
     kind: Kind::Number { default: 0.3, min: 0.0, max: 1.0 },
     doc: "Share of the body's words (3 letters or more) written in capitals from which the body is reported as info.",
     evidence: Evidence::Measured(
-        "spamassassin-public-dev: no ham body reaches 25 % of words in capitals; 23 spam of 474 long enough reach 30 %",
+        "spamassassin-public-dev: 0 ham of 750 reach 30 % of words in capitals; 19 spam of 499 do (8 of them 50 % and more)",
     ),
 };
 

@@ -78,7 +78,7 @@ pub const BODY_EXCLAMATION_RUNS_WARNING: Threshold = Threshold {
     key: "spam.bodyExclamationRunsWarning",
     kind: Kind::Int { default: 2, min: 1, max: 10_000 },
     doc: "Runs of exclamation marks in the body from which the finding is a warning; one run is info.",
-    evidence: Evidence::Measured("spamassassin-public-dev: two runs of `!!!` or more in 2 ham of 750 (0.3 %), 34 spam of 499 (6.8 %); one run in 11 ham"),
+    evidence: Evidence::Measured("spamassassin-public-dev: two runs of `!!!` or more in 2 ham of 750 (0.3 %), 32 spam of 499 (6.4 %); one run in 9 ham and 28 spam"),
 };
 
 pub const RULE: Rule = Rule {
@@ -87,7 +87,7 @@ pub const RULE: Rule = Rule {
     severity: Severity::Warning,
     evidence: &[
         Evidence::Receiver("SpamAssassin PLING_QUERY \"Subject has exclamation mark and question mark\" (20_head_tests.cf) and BANG_GUAR 1.0; rspamd SUBJECT_HAS_EXCLAIM and SUBJECT_ENDS_EXCLAIM (rules/regexp/headers.lua), used in its composites"),
-        Evidence::Measured("spamassassin-public-dev: runs of exclamation marks are 20 times more frequent in spam than in ham"),
+        Evidence::Measured("spamassassin-public-dev: runs of exclamation marks in 13.8 % of spam and 1.5 % of ham; the warning forms in 8.6 % of spam and 0.3 % of ham"),
     ],
     score: scores::EXCLAMATION_MARKS,
     texts: &TEXTS,
