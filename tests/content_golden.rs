@@ -88,9 +88,10 @@ fn content_findings_match_the_reviewed_golden_file() {
 /// Plain-text messages with an ordinary subject must raise no content error.
 #[test]
 fn text_plain_ham_gets_no_content_error() {
+    let limits = mail_preflight::rules::attachments::default_limits();
     for (name, raw) in common::corpus_messages() {
         let Ok(report) = lint(&raw, &Options::default()) else { continue };
-        let message = mail_preflight::model::Message::analyse(&raw, Default::default(), Vec::new());
+        let message = mail_preflight::model::Message::analyse(&raw, Default::default(), Vec::new(), &limits);
         if !message.html.is_empty() {
             continue;
         }

@@ -15,7 +15,8 @@ fn lints(raw: &[u8]) -> mail_preflight::Report {
 /// check: the rules themselves must survive whatever reaches them.
 fn rules_survive(raw: &[u8]) -> mail_preflight::Report {
     let linter = Linter::new(&Options::default()).expect("default options");
-    linter.report_for(&Message::analyse(raw, Origin::Raw, Vec::new()), None)
+    let limits = mail_preflight::rules::attachments::limits(linter.settings());
+    linter.report_for(&Message::analyse(raw, Origin::Raw, Vec::new(), &limits), None)
 }
 
 #[test]

@@ -4,11 +4,14 @@
 //! (`headers`) keeps the raw header fields with their byte offsets; the HTML
 //! bodies are parsed once (`html`).
 
+pub mod attachments;
 pub mod fields;
 pub mod headers;
 pub mod html;
 
+use crate::inspect;
 use crate::report::Origin;
+pub use attachments::AttachmentFacts;
 use fields::FieldValues;
 use headers::HeaderBlock;
 use mail_parser::{MessageParser, MimeHeaders, PartType};
@@ -203,18 +206,23 @@ pub struct Message<'a> {
     pub visible_text: String,
     /// Sum of the decoded sizes of the leaf parts.
     pub decoded_size: usize,
-    /// The attachment inspection (archives opened, magic bytes read), computed
-    /// the first time an attachment rule asks, with the limits it was computed under.
-    pub attachment_facts: std::sync::OnceLock<(crate::inspect::Limits, Vec<crate::inspect::AttachmentFacts>)>,
+    /// What each attachment is (names, magic bytes, archives opened), inspected
+    /// once under the limits `analyse` was given.
+    pub attachment_facts: Vec<AttachmentFacts>,
     /// Header field values parsed by the strict grammar (addresses, date,
     /// message ids, MIME parameters), with offsets in their field's value.
     pub values: FieldValues,
 }
 
 impl<'a> Message<'a> {
-    /// Analyses `raw`. Never fails: a message mail-parser cannot read still has
-    /// its raw header scan and a single text part.
-    pub fn analyse(raw: &'a [u8], origin: Origin, input_fields: Vec<InputField>) -> Message<'a> {
+    /// Analyses `raw`, attachments inspected under `limits`. Never fails: a
+    /// message mail-parser cannot read still has its raw header scan and a single text part.
+    pub fn analyse(
+        raw: &'a [u8],
+        origin: Origin,
+        input_fields: Vec<InputField>,
+        limits: &inspect::Limits,
+    ) -> Message<'a> {
         let line_index = LineIndex::new(raw);
         let line_breaks = count_line_breaks(raw);
         let header = headers::scan(raw, 0, raw.len());
@@ -238,7 +246,7 @@ impl<'a> Message<'a> {
             html: Vec::new(),
             visible_text: String::new(),
             decoded_size: 0,
-            attachment_facts: std::sync::OnceLock::new(),
+            attachment_facts: Vec::new(),
             values: FieldValues::default(),
         };
         // Subject as text so RFC 2047 encoded words are decoded (the default keeps it raw).
@@ -296,6 +304,7 @@ impl<'a> Message<'a> {
         } else {
             message.html.iter().map(|h| h.facts.visible_text.as_str()).collect::<Vec<_>>().join("\n")
         };
+        message.attachment_facts = attachments::inspect_parts(raw, &message.parts, limits);
         message
     }
 
@@ -449,6 +458,20 @@ impl<'o, 'a> Flattener<'o, 'a> {
     }
 }
 
+/// Limits for the model's own tests, which carry no archives.
+#[cfg(test)]
+fn test_limits() -> inspect::Limits {
+    inspect::Limits {
+        max_depth: 1,
+        max_entries: 10,
+        max_inflated_bytes: 1000,
+        max_compression_ratio: 100,
+        compression_ratio_min_bytes: 1000,
+        executable_extensions: Vec::new(),
+        blocked_extensions: Vec::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -456,7 +479,7 @@ mod tests {
     #[test]
     fn multipart_parts_are_flattened_with_offsets() {
         let raw = b"From: a@b.example\r\nContent-Type: multipart/mixed; boundary=X\r\n\r\n--X\r\nContent-Type: text/plain\r\n\r\nhello\r\n--X\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=a.bin\r\nContent-Transfer-Encoding: base64\r\n\r\nAAEC\r\n--X--\r\n";
-        let message = Message::analyse(raw, Origin::Raw, Vec::new());
+        let message = Message::analyse(raw, Origin::Raw, Vec::new(), &test_limits());
         assert_eq!(message.parts.len(), 3);
         assert_eq!(message.parts[0].content_type, "multipart/mixed");
         assert_eq!(message.parts[0].children, vec![1, 2]);
@@ -486,7 +509,7 @@ mod attached_message_tests {
     #[test]
     fn parts_of_an_attached_message_keep_their_offsets_in_the_input() {
         let raw = b"From: a@example.com\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=X\r\n\r\n--X\r\nContent-Type: text/plain\r\n\r\nouter\r\n--X\r\nContent-Type: message/rfc822\r\n\r\nFrom: b@example.com\r\nSubject: inner\r\nContent-Type: text/plain\r\n\r\ninner body\r\n--X--\r\n";
-        let message = Message::analyse(raw, Origin::Raw, Vec::new());
+        let message = Message::analyse(raw, Origin::Raw, Vec::new(), &test_limits());
         let inner = message.parts.iter().find(|p| p.in_attached_message && p.text().is_some()).expect("inner part");
         let range = inner.body_range.clone().expect("in the input");
         assert!(raw[range].starts_with(b"inner body"), "{:?}", inner.body_range);

@@ -9,6 +9,7 @@ mod schema;
 
 use crate::error::{LintError, MAX_INPUT_BYTES};
 use crate::input::{Compose, PhpMail, PhpPlatform};
+use crate::inspect;
 use crate::model::Message;
 use crate::options::Options;
 use crate::report::{Origin, Report, Sizes};
@@ -31,6 +32,8 @@ pub const ANALYSIS_LIMITS: &[&Threshold] = rules::attachments::INSPECTION_LIMITS
 #[derive(Debug, Clone)]
 pub struct Linter {
     settings: Settings,
+    /// The attachment inspection's limits, from the settings (`ANALYSIS_LIMITS`).
+    inspection: inspect::Limits,
     /// Where PHP runs, for `lint_php_mail` (`options.php.platform`).
     php_platform: PhpPlatform,
 }
@@ -39,7 +42,9 @@ impl Linter {
     /// Checks `options` (unknown fields, rule ids and thresholds, values out of range).
     pub fn new(options: &Options) -> Result<Linter, LintError> {
         let php_platform = options.php.as_ref().map(|php| php.platform).unwrap_or_default();
-        Ok(Linter { settings: resolve(options)?, php_platform })
+        let settings = resolve(options)?;
+        let inspection = rules::attachments::limits(&settings);
+        Ok(Linter { settings, inspection, php_platform })
     }
     pub fn settings(&self) -> &Settings {
         &self.settings
@@ -47,12 +52,12 @@ impl Linter {
 
     /// Lints a raw RFC 5322 message.
     pub fn lint(&self, raw: &[u8]) -> Result<Report, LintError> {
-        with_raw(raw, |message| self.report_for(message, None))
+        with_raw(raw, &self.inspection, |message| self.report_for(message, None))
     }
 
     /// Lints the message a mailer would build from compose fields (Nodemailer shape).
     pub fn lint_compose(&self, compose: &Compose) -> Result<Report, LintError> {
-        with_compose(compose, |message, rendered| self.report_for(message, Some(rendered)))
+        with_compose(compose, &self.inspection, |message, rendered| self.report_for(message, Some(rendered)))
     }
 
     /// Lints the message PHP `mail(to, subject, message, additional_headers)` hands to sendmail.
@@ -60,19 +65,19 @@ impl Linter {
         check_input_size(call.input_size())?;
         let rendered = call.render_on(self.php_platform);
         check_input_size(rendered.len())?;
-        let message = Message::analyse(&rendered, Origin::PhpMail, call.input_fields());
+        let message = Message::analyse(&rendered, Origin::PhpMail, call.input_fields(), &self.inspection);
         Ok(self.report_for(&message, Some(&rendered)))
     }
 
     /// The analysed parts of a raw message (MIME tree, header offsets, text
     /// previews, hidden HTML text, links): what a page shows beside the report.
     pub fn analyse(&self, raw: &[u8]) -> Result<Analysis, LintError> {
-        with_raw(raw, |message| self.analysis_for(message, None))
+        with_raw(raw, &self.inspection, |message| self.analysis_for(message, None))
     }
 
     /// The analysed parts of the message a mailer would build from compose fields.
     pub fn analyse_compose(&self, compose: &Compose) -> Result<Analysis, LintError> {
-        with_compose(compose, |message, rendered| self.analysis_for(message, Some(rendered)))
+        with_compose(compose, &self.inspection, |message, rendered| self.analysis_for(message, Some(rendered)))
     }
 
     fn analysis_for(&self, message: &Message, rendered: Option<&[u8]>) -> Analysis {
@@ -109,18 +114,22 @@ impl Linter {
 /// `then` over the analysed raw message. Empty input or a file of another kind
 /// is a coded error, not a page of findings about missing headers; rendered
 /// compose and `mail()` input always has a header, so only raw input is checked.
-fn with_raw<T>(raw: &[u8], then: impl FnOnce(&Message) -> T) -> Result<T, LintError> {
+fn with_raw<T>(raw: &[u8], limits: &inspect::Limits, then: impl FnOnce(&Message) -> T) -> Result<T, LintError> {
     check_input_size(raw.len())?;
     recognise(raw)?;
-    Ok(then(&Message::analyse(raw, Origin::Raw, Vec::new())))
+    Ok(then(&Message::analyse(raw, Origin::Raw, Vec::new(), limits)))
 }
 
 /// `then` over the analysed message a mailer would build from `compose`, and its bytes.
-fn with_compose<T>(compose: &Compose, then: impl FnOnce(&Message, &[u8]) -> T) -> Result<T, LintError> {
+fn with_compose<T>(
+    compose: &Compose,
+    limits: &inspect::Limits,
+    then: impl FnOnce(&Message, &[u8]) -> T,
+) -> Result<T, LintError> {
     check_input_size(compose.input_size())?;
     let rendered = compose.render()?;
     check_input_size(rendered.len())?;
-    Ok(then(&Message::analyse(&rendered, Origin::Compose, compose.input_fields()), &rendered))
+    Ok(then(&Message::analyse(&rendered, Origin::Compose, compose.input_fields(), limits), &rendered))
 }
 
 fn check_input_size(len: usize) -> Result<(), LintError> {
