@@ -26,6 +26,7 @@ pub mod report;
 pub mod rules;
 pub mod settings;
 pub mod smtp;
+pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -8,6 +8,7 @@ pub mod attachments;
 pub mod config;
 pub mod headers;
 pub mod links;
+pub mod reading;
 pub mod registry;
 pub mod size;
 pub mod spam;

@@ -50,12 +50,22 @@ pub const REGISTRY: &[&Rule] = &[
     &spam::invisible_text::RULE,
     &spam::listed_ip::RULE,
     &spam::adult_terms::RULE,
+    &spam::sales_language::RULE,
+    &spam::body_caps::RULE,
+    &spam::exclamation_marks::RULE,
+    &spam::money_amounts::RULE,
+    &spam::html_only::RULE,
+    &spam::priority_header::RULE,
     // (end of spam)
 
     // ── links ───────────────────────────────────────────────────────────
     &links::broken::RULE,
     &links::insecure::RULE,
     &links::mismatch::RULE,
+    &links::userinfo::RULE,
+    &links::homograph::RULE,
+    &links::numeric_host::RULE,
+    &links::shortener::RULE,
     // (end of links)
 
     // ── attachments ─────────────────────────────────────────────────────
