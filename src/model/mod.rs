@@ -7,6 +7,7 @@
 pub mod fields;
 pub mod headers;
 pub mod html;
+pub mod identity;
 
 use crate::report::Origin;
 use fields::FieldValues;
@@ -199,6 +200,8 @@ pub struct Message<'a> {
     /// Header field values parsed by the strict grammar (addresses, date,
     /// message ids, MIME parameters), with offsets in their field's value.
     pub values: FieldValues,
+    /// Sender identity, list markers and DKIM signatures with their hashes.
+    pub identity: identity::Identity,
 }
 
 impl<'a> Message<'a> {
@@ -230,6 +233,7 @@ impl<'a> Message<'a> {
             decoded_size: 0,
             attachment_facts: std::sync::OnceLock::new(),
             values: FieldValues::default(),
+            identity: identity::Identity::default(),
         };
         // Subject as text so RFC 2047 encoded words are decoded (the default keeps it raw).
         let parser = MessageParser::new()
@@ -274,6 +278,7 @@ impl<'a> Message<'a> {
             root.headers = header;
         }
         message.values = FieldValues::parse(raw, &message.header, &message.parts);
+        message.identity = identity::analyse(raw, &message.header, &message.values);
         message.decoded_size = message.parts.iter().map(Part::decoded_len).sum();
         message.html = message
             .parts

@@ -2,7 +2,7 @@
 //! listed here does not run and is not documented.
 
 use super::Rule;
-use super::{attachments, config, headers, links, size, spam};
+use super::{attachments, config, headers, links, sender, size, spam};
 use crate::i18n::Entry;
 
 #[rustfmt::skip]
@@ -72,6 +72,13 @@ pub const REGISTRY: &[&Rule] = &[
     &config::smtp_with_mail::RULE,
     &config::smtp_security::RULE,
     // (end of config)
+
+    // ── sender (#16: identity, DMARC alignment) ─────────────────────────
+    &sender::visitor_from::RULE,
+    &sender::foreign_domain::RULE,
+    &sender::misaligned::RULE,
+    &sender::display_name_spoof::RULE,
+    // (end of sender)
 ];
 
 /// Labels that findings of a group insert into their messages (names of

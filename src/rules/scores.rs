@@ -16,3 +16,8 @@ pub const SUBJECT_CAPS: f64 = 1.5;
 pub const INVISIBLE_TEXT_HIDDEN: f64 = 1.5;
 /// `spam/invisible-text`: HTML too large or deep to analyse whole (warning form).
 pub const HTML_TRUNCATED: f64 = 1.5;
+
+/// `sender/display-name-spoof`: a display name showing another address or a
+/// brand's domain (rspamd's SPOOF_DISPLAY_NAME is a strong phishing symbol);
+/// first estimate, below the threshold alone.
+pub const DISPLAY_NAME_SPOOF: f64 = 2.5;
