@@ -2,7 +2,7 @@
 //! listed here does not run and is not documented.
 
 use super::Rule;
-use super::{attachments, config, headers, links, sender, size, spam};
+use super::{attachments, config, dkim, headers, links, sender, size, spam};
 use crate::i18n::Entry;
 
 #[rustfmt::skip]
@@ -79,6 +79,16 @@ pub const REGISTRY: &[&Rule] = &[
     &sender::misaligned::RULE,
     &sender::display_name_spoof::RULE,
     // (end of sender)
+
+    // ── dkim (#16: RFC 6376 offline) ────────────────────────────────────
+    &dkim::malformed::RULE,
+    &dkim::header_coverage::RULE,
+    &dkim::body_length::RULE,
+    &dkim::alignment::RULE,
+    &dkim::expired::RULE,
+    &dkim::body_hash::RULE,
+    &dkim::signature::RULE,
+    // (end of dkim)
 ];
 
 /// Labels that findings of a group insert into their messages (names of
