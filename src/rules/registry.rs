@@ -2,7 +2,7 @@
 //! listed here does not run and is not documented.
 
 use super::Rule;
-use super::{attachments, config, dkim, headers, links, sender, size, spam};
+use super::{accessibility, attachments, body, bulk, config, dkim, headers, links, sender, size, spam};
 use crate::i18n::Entry;
 
 #[rustfmt::skip]
@@ -89,6 +89,22 @@ pub const REGISTRY: &[&Rule] = &[
     &dkim::body_hash::RULE,
     &dkim::signature::RULE,
     // (end of dkim)
+
+    // ── bulk (#16: Gmail and Yahoo bulk-sender requirements) ─────────────
+    &bulk::list_unsubscribe::RULE,
+    &bulk::one_click::RULE,
+    // (end of bulk)
+
+    // ── body (#16: what receivers do to the body) ───────────────────────
+    &body::gmail_clipping::RULE,
+    &body::merge_tags::RULE,
+    // (end of body)
+
+    // ── accessibility (#16) ─────────────────────────────────────────────
+    &accessibility::html_lang::RULE,
+    &accessibility::img_alt::RULE,
+    &accessibility::contrast::RULE,
+    // (end of accessibility)
 ];
 
 /// Labels that findings of a group insert into their messages (names of
