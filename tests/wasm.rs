@@ -73,11 +73,15 @@ fn bad_input_from_javascript_is_a_clear_error_not_a_trap() {
 }
 
 #[wasm_bindgen_test]
-fn hostile_bytes_give_a_report() {
-    for raw in [&b""[..], b"\0\0\0", b"\xff\xfe\r\r\n\n:::", b"no separator at all"] {
-        let report = lint_js(Uint8Array::from(raw).into(), JsValue::UNDEFINED).unwrap();
-        assert!(get(&report, "verdict").is_string());
+fn hostile_bytes_give_a_report_or_not_a_message_never_a_trap() {
+    for raw in [&b""[..], b"\0\0\0", b"\xff\xfe\r\r\n\n:::", b"no separator at all", b"A: b\n\n\0\xff"] {
+        match lint_js(Uint8Array::from(raw).into(), JsValue::UNDEFINED) {
+            Ok(report) => assert!(get(&report, "verdict").is_string()),
+            Err(error) => assert_eq!(get(&error, "code").as_string().unwrap(), "not-a-message"),
+        }
     }
+    let err = lint_js(Uint8Array::from(&b""[..]).into(), JsValue::UNDEFINED).unwrap_err();
+    assert_eq!(get(&err, "code").as_string().unwrap(), "not-a-message");
 }
 
 #[wasm_bindgen_test]

@@ -10,7 +10,7 @@ export type Severity = 'error' | 'warning' | 'info';
 /** A per-rule override: turn the rule off or force the severity of its findings. */
 export type RuleSetting = 'off' | Severity;
 
-/** `fail` when any finding is an error, `warn` when any is a warning, `pass` otherwise. */
+/** `fail` when any finding is an error or the spam score reaches the threshold, `warn` when any is a warning, `pass` otherwise. */
 export type Verdict = 'pass' | 'warn' | 'fail';
 
 /** Which input the linted message came from. */
@@ -18,7 +18,7 @@ export type Origin = 'raw' | 'compose' | 'phpMail';
 
 /** Stable codes of the errors the functions throw. */
 export type ErrorCode =
-  | 'invalid-input' | 'invalid-options' | 'input-too-large' | 'not-initialized' | 'internal'
+  | 'invalid-input' | 'invalid-options' | 'input-too-large' | 'not-a-message' | 'not-initialized' | 'internal'
   // simulate(): a scenario that does not parse, or over the simulator's limits.
   | 'invalid-scenario' | 'invalid-message' | 'too-many-mails' | 'too-many-streams' | 'too-many-actions';
 
@@ -77,6 +77,10 @@ export interface Options {
   locale?: Locale;
   /** Per-rule overrides, keyed by rule id: `{ "size/line-length": "off" }`. */
   rules?: { [ruleId: string]: RuleSetting };
+  /** Spam points per rule id, replacing the rule's own. */
+  scores?: { [ruleId: string]: number };
+  /** The spam score at which the verdict is `fail` (default 5). */
+  spamThreshold?: number;
   thresholds?: Thresholds;
   /** "Now" for date checks, as Unix seconds; the engine never reads the clock. */
   now?: number;
@@ -171,8 +175,11 @@ export interface Location {
   path?: string;
 }
 
-/** A named parameter of a message: a number or a text. */
-export type Param = number | string;
+/**
+ * A named parameter of a message: a number, a text, a size shown in decimal
+ * megabytes, or a label rendered in the reader's language (`renderMessage`).
+ */
+export type Param = number | string | { megabytes: number } | { label: string };
 
 /** One problem found in the message. */
 export interface Finding {
@@ -188,6 +195,8 @@ export interface Finding {
   /** The offending text, quoted from the message (shortened when long). */
   evidence: string;
   location: Location;
+  /** Catalogue id of `fix`. */
+  fixId: string;
   /** What to do about it, in the report's language. */
   fix: string;
 }
@@ -215,8 +224,10 @@ export interface Report {
   /** Version of the engine that wrote the report. */
   version: string;
   verdict: Verdict;
-  /** Sum of the findings' scores. */
-  score: number;
+  /** Sum of the findings' spam points (`Finding.score`). */
+  spamScore: number;
+  /** The spam score at which the verdict is `fail`. */
+  spamThreshold: number;
   locale: Locale;
   origin: Origin;
   sizes: Sizes;
@@ -564,6 +575,87 @@ export function messages(locale?: Locale): { [messageId: string]: string };
 
 /** The engine version. */
 export function version(): string;
+
+/** The same report in another language, rendered from its ids and parameters without linting again. */
+export function renderReport(report: Report, locale?: Locale): Report;
+
+/** Any message of the engine by id, with its parameters, in `locale` (unknown ids are returned as is). */
+export function renderMessage(id: string, params?: { [name: string]: Param }, locale?: Locale): string;
+
+/** The JSON Schema (draft 2020-12) of `Options`, with every rule id and threshold. */
+export function optionsSchema(): object;
+
+/** The analysed parts of a message (same input and options as `lint`), for a page to show. */
+export function analyse(input: LintInput, options?: Options): Analysis;
+
+/** A header field with byte offsets into the analysed message. */
+export interface FieldView {
+  name: string;
+  start: number;
+  end: number;
+  valueStart: number;
+}
+
+/** One MIME part of the analysed message (depth-first; 0 is the message). */
+export interface PartView {
+  index: number;
+  parent?: number;
+  depth: number;
+  contentType: string;
+  charset?: string;
+  transferEncoding?: string;
+  disposition?: string;
+  filename?: string;
+  bodyStart?: number;
+  bodyEnd?: number;
+  decodedSize: number;
+  isBody: boolean;
+  isAttachment: boolean;
+  inAttachedMessage: boolean;
+  headers: FieldView[];
+}
+
+/** The decoded text of a text part, cut at the engine's preview limit. */
+export interface TextPreview {
+  part: number;
+  html: boolean;
+  text: string;
+  chars: number;
+  truncated: boolean;
+}
+
+/** Text a reader cannot see: hidden by CSS or in the colour of its background. */
+export interface HiddenRun {
+  text: string;
+  element: string;
+  hiddenBy?: string;
+  hiddenSource?: string;
+  color: string;
+  background?: string;
+  contrast?: number;
+}
+
+/** What the HTML analysis found in one HTML body. */
+export interface HtmlView {
+  part: number;
+  hiddenRuns: HiddenRun[];
+  links: Array<{ href: string; text: string; title?: string }>;
+  images: Array<{ src: string; alt?: string }>;
+  truncated: boolean;
+  analysisTruncated: boolean;
+}
+
+/** The analysed parts of one message. */
+export interface Analysis {
+  origin: Origin;
+  size: number;
+  /** The rendered message, for compose input: the offsets index its UTF-8 bytes. */
+  source?: string;
+  headers: FieldView[];
+  parts: PartView[];
+  texts: TextPreview[];
+  html: HtmlView[];
+}
 
 /**
  * Runs a sending-queue simulation; `scenario` is an object or its JSON text.

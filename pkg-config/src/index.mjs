@@ -6,6 +6,7 @@ const engine = createRequire(import.meta.url)('./index.cjs');
 
 export const {
   init, initSync, lint, lintPhpMail, rules, messages, version,
+  renderReport, renderMessage, optionsSchema, analyse,
   simulate, explainSmtpReply, checkSmtpSettings, queuePresets,
 } = engine;
 export default init;

@@ -250,8 +250,9 @@ pub enum Param {
     Int(i64),
     Float(f64),
     Text(String),
-    /// A byte count shown in decimal megabytes ("10.49 MB").
-    Megabytes(u64),
+    /// A byte count shown in decimal megabytes ("10.49 MB"): `{"megabytes": 10485760}`
+    /// in JSON, so a report read back from JSON renders it the same.
+    Megabytes { megabytes: u64 },
     /// A label (`label_texts!`) by id, shown in the reader's language:
     /// `{"label": "headers/grammar.address.empty"}` in JSON.
     Label { label: String },
@@ -297,7 +298,7 @@ impl Msg {
     }
     /// A byte count shown in decimal megabytes ("10.49 MB") in the reader's language.
     pub fn megabytes(mut self, name: &'static str, value: u64) -> Msg {
-        self.params.push((name, Param::Megabytes(value)));
+        self.params.push((name, Param::Megabytes { megabytes: value }));
         self
     }
     /// A label (`label_texts!`), rendered in the reader's language with the message.
@@ -393,7 +394,7 @@ fn format_param(value: &Param, locale: Locale, label: &dyn Fn(&str) -> Option<&'
         Param::Int(n) => format_int(*n, locale),
         Param::Float(f) => format_decimal(*f, locale),
         Param::Text(s) => s.clone(),
-        Param::Megabytes(b) => format_megabytes(*b, locale),
+        Param::Megabytes { megabytes } => format_megabytes(*megabytes, locale),
         // An unknown label shows its id: visible, and a test failure.
         Param::Label { label: id } => label(id).map_or_else(|| id.clone(), |e| e.text(locale).to_string()),
     }

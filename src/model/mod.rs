@@ -61,18 +61,6 @@ impl LineIndex {
         let start = self.line_starts.get(line).copied().unwrap_or(0);
         (line + 1, offset.saturating_sub(start) + 1)
     }
-    /// Byte range of a 1-based line, without its line break.
-    pub fn line_range(&self, line: usize, raw: &[u8]) -> Option<Range<usize>> {
-        let start = *self.line_starts.get(line.checked_sub(1)?)?;
-        let mut end = self.line_starts.get(line).map(|n| n - 1).unwrap_or(raw.len());
-        if end > start && raw.get(end - 1) == Some(&b'\r') {
-            end -= 1;
-        }
-        Some(start..end)
-    }
-    pub fn line_count(&self) -> usize {
-        self.line_starts.len()
-    }
 }
 
 /// The decoded body of a part.
@@ -299,10 +287,6 @@ impl<'a> Message<'a> {
         self.header.first(name)
     }
 
-    /// The unfolded value of the first top-level field with this name.
-    pub fn header_value(&self, name: &str) -> Option<String> {
-        self.header(name).map(|f| f.unfolded_value(self.raw))
-    }
 
     /// The body parts a reader sees as text (text/plain and other non-HTML text).
     pub fn text_bodies(&self) -> impl Iterator<Item = &Part<'a>> {

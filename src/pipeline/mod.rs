@@ -1,11 +1,14 @@
 //! The main line: input → settings (options checked once) → analysed message
 //! → every rule → report. `lib.rs` re-exports what callers use.
 
+pub mod analysis;
 pub mod docs;
 mod recognise;
 pub mod resolve;
+mod schema;
 
 use crate::error::{LintError, MAX_INPUT_BYTES};
+use analysis::Analysis;
 use crate::input::{Compose, PhpMail};
 use crate::model::Message;
 use crate::options::Options;
@@ -41,22 +44,12 @@ impl Linter {
 
     /// Lints a raw RFC 5322 message.
     pub fn lint(&self, raw: &[u8]) -> Result<Report, LintError> {
-        check_input_size(raw.len())?;
-        // Empty input or a file of another kind: a coded error, not a page of
-        // findings about missing headers. Rendered compose and mail() input
-        // always has a header, so only raw input is checked.
-        recognise(raw)?;
-        let message = Message::analyse(raw, Origin::Raw, Vec::new());
-        Ok(self.report_for(&message, None))
+        with_raw(raw, |message| self.report_for(message, None))
     }
 
     /// Lints the message a mailer would build from compose fields (Nodemailer shape).
     pub fn lint_compose(&self, compose: &Compose) -> Result<Report, LintError> {
-        check_input_size(compose.input_size())?;
-        let rendered = compose.render()?;
-        check_input_size(rendered.len())?;
-        let message = Message::analyse(&rendered, Origin::Compose, compose.input_fields());
-        Ok(self.report_for(&message, Some(&rendered)))
+        with_compose(compose, |message, rendered| self.report_for(message, Some(rendered)))
     }
 
     /// Lints the message PHP `mail(to, subject, message, additional_headers)` hands to sendmail.
@@ -66,6 +59,22 @@ impl Linter {
         check_input_size(rendered.len())?;
         let message = Message::analyse(&rendered, Origin::PhpMail, call.input_fields());
         Ok(self.report_for(&message, Some(&rendered)))
+    }
+
+    /// The analysed parts of a raw message (MIME tree, header offsets, text
+    /// previews, hidden HTML text, links): what a page shows beside the report.
+    pub fn analyse(&self, raw: &[u8]) -> Result<Analysis, LintError> {
+        with_raw(raw, |message| self.analysis_for(message, None))
+    }
+
+    /// The analysed parts of the message a mailer would build from compose fields.
+    pub fn analyse_compose(&self, compose: &Compose) -> Result<Analysis, LintError> {
+        with_compose(compose, |message, rendered| self.analysis_for(message, Some(rendered)))
+    }
+
+    fn analysis_for(&self, message: &Message, rendered: Option<&[u8]>) -> Analysis {
+        let min_contrast = self.settings.number(&rules::spam::invisible_text::INVISIBLE_MIN_CONTRAST);
+        analysis::analysis_of(message, rendered, min_contrast)
     }
 
     /// Runs the rules over an analysed message and builds the report.
@@ -92,6 +101,23 @@ impl Linter {
             source: rendered.map(|r| String::from_utf8_lossy(r).into_owned()),
         }
     }
+}
+
+/// `then` over the analysed raw message. Empty input or a file of another kind
+/// is a coded error, not a page of findings about missing headers; rendered
+/// compose and `mail()` input always has a header, so only raw input is checked.
+fn with_raw<T>(raw: &[u8], then: impl FnOnce(&Message) -> T) -> Result<T, LintError> {
+    check_input_size(raw.len())?;
+    recognise(raw)?;
+    Ok(then(&Message::analyse(raw, Origin::Raw, Vec::new())))
+}
+
+/// `then` over the analysed message a mailer would build from `compose`, and its bytes.
+fn with_compose<T>(compose: &Compose, then: impl FnOnce(&Message, &[u8]) -> T) -> Result<T, LintError> {
+    check_input_size(compose.input_size())?;
+    let rendered = compose.render()?;
+    check_input_size(rendered.len())?;
+    Ok(then(&Message::analyse(&rendered, Origin::Compose, compose.input_fields()), &rendered))
 }
 
 fn check_input_size(len: usize) -> Result<(), LintError> {

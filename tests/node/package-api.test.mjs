@@ -50,7 +50,8 @@ test('findings have every documented field, localized message and fix', () => {
   for (const finding of [en, fr]) {
     assert.equal(finding.ruleId, 'size/line-length');
     assert.equal(finding.severity, 'error');
-    assert.ok(finding.score > 0);
+    assert.equal(typeof finding.score, 'number', 'spam points (0 for a rule that is not a spam factor)');
+    assert.equal(finding.fixId, 'size/line-length.fix');
     assert.match(finding.messageId, /^size\/line-length\./);
     assert.ok(finding.message.length > 0 && finding.fix.length > 0 && finding.evidence.length > 0);
     assert.equal(typeof finding.location.line, 'number');

@@ -18,7 +18,7 @@ const LOCALES = ['en', 'fr', 'es', 'pl'];
 const LINT_FORMATS = ['text', 'json', 'sarif'];
 const DATA_FORMATS = ['json', 'text'];
 /** Codes of the errors the engine throws for one input (the others are I/O errors). */
-const ENGINE_ERROR_CODES = ['invalid-input', 'input-too-large', 'internal'];
+const ENGINE_ERROR_CODES = ['invalid-input', 'input-too-large', 'not-a-message', 'internal'];
 /** Most items of one list the text outline shows (simulation outcomes can be a million mails). */
 const OUTLINE_MAX_ITEMS = 20;
 
@@ -150,7 +150,8 @@ function lintCommand(argv, io) {
   try {
     engine.lint('', options);
   } catch (error) {
-    throw new UsageError(error.message);
+    // The options passed when only the empty input is refused (not-a-message).
+    if (error.code !== 'not-a-message') throw new UsageError(error.message);
   }
 
   const colour = colourWanted(values, io);

@@ -56,7 +56,7 @@ function formatFile(entry, colour, t = ENGLISH) {
   const { report } = entry;
   const verdict = `${report.verdict} — ${t(`core.verdict.${report.verdict}`)}`;
   let out = `${paint('bold', entry.file)}  ${paint(VERDICT_STYLE[report.verdict], verdict)}`
-    + `  ${paint('dim', `${t('core.report.score', { score: report.score })} · ${countsText(t, report.counts)}`)}\n`;
+    + `  ${paint('dim', `${t('core.report.score', { score: report.spamScore })} · ${countsText(t, report.counts)}`)}\n`;
   const width = Math.max(0, ...report.findings.map((f) => position(f.location).length));
   for (const finding of report.findings) {
     const pos = position(finding.location).padEnd(width);

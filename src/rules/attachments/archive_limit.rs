@@ -1,9 +1,10 @@
 //! `attachment/archive-limit`: an archive reached one of the inspection limits
-//! (`AttachmentThresholds`): nesting depth, entry count, bytes inflated, or
+//! (`attachments.*` thresholds): nesting depth, entry count, bytes inflated, or
 //! compression ratio. Zip bombs and deeply nested archives are built to exhaust
 //! filters; the host's filter stops too and holds the mail, and what lies beyond
 //! the limit was not checked.
 
+use crate::settings::Evidence;
 use crate::title;
 use super::samples::{self, ZipEntry};
 use crate::i18n::Msg;
@@ -61,10 +62,18 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Attachment,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Ours("archives past the inspection limits (nesting, entries, inflated bytes, ratio) are built to exhaust filters; what lies beyond was not checked"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 20
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[
+        &super::MAX_ARCHIVE_DEPTH,
+        &super::MAX_ARCHIVE_ENTRIES,
+        &super::MAX_INFLATED_BYTES,
+        &super::MAX_COMPRESSION_RATIO,
+        &super::COMPRESSION_RATIO_MIN_BYTES,
+    ],
     examples: &[
         Example::fails(
             title! {

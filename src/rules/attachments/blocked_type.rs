@@ -3,6 +3,7 @@
 //! blocks them, not a malware alarm. Found by extension, and for workbooks also
 //! by content (an OOXML package with `xl/workbook.xml`), zipped or not.
 
+use crate::settings::Evidence;
 use crate::title;
 use super::samples::{self, ZipEntry};
 use crate::i18n::Msg;
@@ -42,10 +43,12 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Attachment,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 180: « L'e-mail contient un exécutable (EXE, BAT, PIF, XML, XLSX ou des documents avec des « macros »), même s'il est « zippé » »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 20
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[&super::BLOCKED_EXTENSIONS],
     examples: &[
         Example::fails(
             title! {
@@ -149,10 +152,15 @@ fn check(message: &Message, cx: &mut Context) {
     let inspected = super::inspect(message, cx.settings);
     for (attachment, fact) in super::facts_where(&inspected, |k| matches!(k, FactKind::BlockedType { .. })) {
         let FactKind::BlockedType { what } = &fact.kind else { continue };
+        let msg = Msg::of(&BLOCKED).text("path", fact.path.clone());
+        // The inspector names a workbook found by its content in English; an
+        // extension (`.xlsx`) is shown as is.
+        let msg = match what.as_str() {
+            "Excel workbook (XLSX)" => msg.label("type", &super::labels::FORMAT_XLSX_WORKBOOK),
+            other => msg.text("type", other),
+        };
         cx.emit(
-            Draft::new(
-                Msg::of(&BLOCKED).text("path", fact.path.clone()).text("type", what.clone()),
-            )
+            Draft::new(msg)
             .evidence(&fact.path)
             .at(super::location(message, attachment, fact)),
         );

@@ -4,6 +4,7 @@
 //! and spaces that Windows drops, a decoy extension before a dangerous one
 //! (`invoice.pdf.exe`), or spaces pushing the real extension out of view.
 
+use crate::settings::Evidence;
 use crate::title;
 use super::samples;
 use crate::i18n::Msg;
@@ -62,10 +63,13 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Attachment,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 180: « L'e-mail contient un exécutable (EXE, BAT, PIF, XML, XLSX ou des documents avec des « macros »), même s'il est « zippé » »"),
+        Evidence::Ours("a name that hides its real extension (UAX #9 bidirectional controls, trailing dots Windows drops, decoy extensions) is how executables are disguised"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 20
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
             title! {
@@ -102,7 +106,8 @@ pub const RULE: Rule = Rule {
                 pl: "Spacje odsuwające rozszerzenie poza widok",
             },
             ExampleInput::Generated(padding),
-        ),
+        )
+        .times(2),
         Example::passes(
             title! {
                 en: "A version number in the name, report.v2.pdf",

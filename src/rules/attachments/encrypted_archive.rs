@@ -3,6 +3,7 @@
 //! inspected, by us or by the host's filter; encrypted archives are how
 //! executables are usually smuggled past filters, so hosts often hold them.
 
+use crate::settings::Evidence;
 use crate::title;
 use super::samples::{self, ZipEntry};
 use crate::i18n::Msg;
@@ -48,10 +49,14 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Attachment,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 180: « L'e-mail contient un exécutable (EXE, BAT, PIF, XML, XLSX ou des documents avec des « macros »), même s'il est « zippé » »"),
+        Evidence::Ours("an encrypted entry (APPNOTE §4.4.4, bit 0) or document cannot be inspected, by us or by the host's filter"),
+        // TODO(evidence): that hosts hold encrypted archives: a receiver's published rule
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 15
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
             title! {

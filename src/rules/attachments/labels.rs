@@ -25,6 +25,8 @@ crate::label_texts! { "attachment/";
     FORMAT_CAB "format.cab" => { en: "Microsoft Cabinet archive", fr: "archive Microsoft Cabinet", es: "archivo Microsoft Cabinet", pl: "archiwum Microsoft Cabinet" },
     FORMAT_TAR "format.tar" => { en: "tar archive", fr: "archive tar", es: "archivo tar", pl: "archiwum tar" },
     FORMAT_ISO9660 "format.iso9660" => { en: "ISO 9660 disk image", fr: "image disque ISO 9660", es: "imagen de disco ISO 9660", pl: "obraz dysku ISO 9660" },
+    // Read after "{path} is" / "est de type" / "es de tipo" / "jest typu" (attachment/blocked-type).
+    FORMAT_XLSX_WORKBOOK "format.xlsx-workbook" => { en: "an Excel workbook (XLSX)", fr: "XLSX (classeur Excel)", es: "XLSX (libro de Excel)", pl: "XLSX (skoroszyt Excel)" },
     FORMAT_PDF "format.pdf" => { en: "PDF document", fr: "document PDF", es: "documento PDF", pl: "dokument PDF" },
     FORMAT_PNG "format.png" => { en: "PNG image", fr: "image PNG", es: "imagen PNG", pl: "obraz PNG" },
     FORMAT_JPEG "format.jpeg" => { en: "JPEG image", fr: "image JPEG", es: "imagen JPEG", pl: "obraz JPEG" },

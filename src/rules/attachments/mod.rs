@@ -60,21 +60,21 @@ pub const COMPRESSION_RATIO_MIN_BYTES: Threshold = Threshold {
     key: "attachments.compressionRatioMinBytes",
     kind: Kind::Int { default: 1_000_000, min: 0, max: 256_000_000 },
     doc: "The ratio is judged only for entries inflating past this many bytes, so tiny repetitive files do not count as bombs.",
-    evidence: Evidence::Ours("1 MB"),
+    evidence: Evidence::Ours("1 MB: a smaller entry cannot exhaust a filter whatever its ratio"),
 };
 /// Extensions (lowercase, no dot) that run code.
 pub const EXECUTABLE_EXTENSIONS: Threshold = Threshold {
     key: "attachments.executableExtensions",
     kind: Kind::List { default: ListDefault::Computed(executable_extensions), max_items: 10_000 },
     doc: "Extensions (lowercase, no dot) that run code; by default every executable group of the inspector's extension table.",
-    evidence: Evidence::Guide("FR 001: « l'e-mail contient un exécutable (EXE, BAT, PIF, …) »"),
+    evidence: Evidence::Guide("seed 002 (fr) l. 180: « L'e-mail contient un exécutable (EXE, BAT, PIF, …) »"),
 };
 /// Extensions the host blocks although they run nothing.
 pub const BLOCKED_EXTENSIONS: Threshold = Threshold {
     key: "attachments.blockedExtensions",
     kind: Kind::List { default: ListDefault::Items(&["xlsx", "xml"]), max_items: 10_000 },
     doc: "Extensions the host blocks although they run nothing. The guides name XLSX and XML.",
-    evidence: Evidence::Guide("FR 001: « un exécutable (EXE, BAT, PIF, XML, XLSX ou documents avec macros) »"),
+    evidence: Evidence::Guide("seed 002 (fr) l. 180: « un exécutable (EXE, BAT, PIF, XML, XLSX ou des documents avec des « macros ») »"),
 };
 
 /// Every threshold of the inspection, for `pipeline::ANALYSIS_LIMITS`.

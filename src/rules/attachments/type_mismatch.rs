@@ -3,6 +3,7 @@
 //! file as disguised; generic types (`application/octet-stream`) promise nothing
 //! and never mismatch.
 
+use crate::settings::Evidence;
 use crate::title;
 use super::samples;
 use crate::i18n::Msg;
@@ -48,10 +49,14 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Attachment,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 2045 §5: Content-Type describes the data in the body"),
+        Evidence::Ours("a file whose content is not what its type or name says is treated as disguised"),
+        // TODO(evidence): that filters treat a mismatched type as disguised: a receiver's published rule
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 15
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
             title! {
@@ -129,13 +134,9 @@ fn check(message: &Message, cx: &mut Context) {
         } else {
             &DECLARED_TYPE
         };
+        let msg = Msg::of(id).text("path", fact.path.clone()).text("declared", declared.clone());
         cx.emit(
-            Draft::new(
-                Msg::of(id)
-                    .text("path", fact.path.clone())
-                    .text("declared", declared.clone())
-                    .text("detected", *detected),
-            )
+            Draft::new(super::with_format(msg, "detected", detected))
             .evidence(format!("{} ({declared})", fact.path))
             .at(super::location(message, attachment, fact)),
         );

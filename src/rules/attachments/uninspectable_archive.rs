@@ -5,6 +5,7 @@
 //! inside. Names are listed when the format's headers are plain (RAR, cabinets), and
 //! checked by the other rules.
 
+use crate::settings::Evidence;
 use crate::title;
 use super::samples;
 use crate::i18n::Msg;
@@ -50,10 +51,13 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Attachment,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 180: « L'e-mail contient un exécutable (EXE, BAT, PIF, XML, XLSX ou des documents avec des « macros »), même s'il est « zippé » »"),
+        Evidence::Ours("an archive whose content cannot be read here may hide what the guides block, even zipped"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 10
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
             title! {

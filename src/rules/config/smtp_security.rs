@@ -3,6 +3,7 @@
 //! `"starttls"` or `"tls"` with port 587 only with one of the provider's own
 //! addresses; anything else is flagged.
 
+use crate::settings::Evidence;
 use crate::title;
 use super::{
     describe, host_of, is_provider_host, security_of, transport_of, Transport, DEFAULT_PORT, EXAMPLE_MESSAGE,
@@ -58,10 +59,12 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Config,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 215: « Si vous utilisez une adresse mail OVHcloud et uniquement dans ce cas, vous pouvez également utiliser le `SMTPSecure` *\"starttls\"* ou *\"tls\"* avec le `Port` **587**. Toutefois, le `SMTPSecure` *\"ssl\"* avec le `Port` **465** restent à privilégier »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 20
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::passes(
             title! {
@@ -101,7 +104,8 @@ pub const RULE: Rule = Rule {
             },
             RAW,
         )
-            .with_options(r#"{"smtp": {"host": "ssl0.ovh.net", "port": 587, "security": "starttls"}}"#),
+            .with_options(r#"{"smtp": {"host": "ssl0.ovh.net", "port": 587, "security": "starttls"}}"#)
+            .at(Severity::Info),
         Example::fails(
             title! {
                 en: "Port 587 with tls on another server",

@@ -2,6 +2,7 @@
 //! through PHP `mail()`. Guides: "make sure your sends do not use SMTP servers:
 //! do not give any SMTP server in your scripts' settings when you use mail()".
 
+use crate::settings::Evidence;
 use crate::title;
 use super::{describe, host_of, transport_of, Transport, EXAMPLE_MESSAGE};
 use crate::i18n::Msg;
@@ -40,10 +41,12 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Config,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 97: « ne spécifiez pas de serveur SMTP dans les paramètres de vos scripts lorsque vous utilisez la fonction « mail() » de PHP »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 50
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
             title! {

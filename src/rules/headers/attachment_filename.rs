@@ -3,6 +3,7 @@
 //! encoded words are the older, widespread form). Raw 8-bit bytes in
 //! `filename=` or `name=` are shown garbled or replaced by `noname`.
 
+use crate::settings::Evidence;
 use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
@@ -40,10 +41,12 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 2231 §4 (and RFC 2047, the older form): non-ASCII parameter values are encoded; RFC 2045 §5.1 parameter values are US-ASCII"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 10
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
             title! {
@@ -53,7 +56,8 @@ pub const RULE: Rule = Rule {
                 pl: "Nazwa pliku w surowym UTF-8",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: application/pdf; name=\"r\u{e9}sum\u{e9}.pdf\"\nContent-Disposition: attachment; filename=\"r\u{e9}sum\u{e9}.pdf\"\nContent-Transfer-Encoding: base64\n\nJVBERi0=\n"),
-        ),
+        )
+        .times(2),
         Example::passes(
             title! {
                 en: "The same name RFC 2231 encoded",

@@ -1,7 +1,7 @@
 //! `headers/date`: the Date field follows RFC 5322 §3.3 date-time; its day
 //! name matches the date; obsolete zones and two-digit years (§4.3) are
 //! warnings; and, when the caller gives `now`, a date far in the future or
-//! past (thresholds in `HeaderThresholds`) is flagged: filters score both.
+//! past (`MAX_DATE_FUTURE_SECONDS`, `MAX_DATE_PAST_SECONDS`) is flagged: filters score both.
 
 use crate::settings::{Evidence, Threshold, Kind};
 use crate::title;
@@ -95,7 +95,11 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 5322 §3.3 date-time: the day name MUST be the day implied by the date; §4.3 obsolete forms must not be generated"),
+        Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
+        // TODO(evidence): far future/past dates: SpamAssassin's DATE_IN_FUTURE/DATE_IN_PAST cited by the thresholds; the error severity for syntax needs a receiver's rule
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 20
     texts: &TEXTS,
     thresholds: &[&MAX_DATE_FUTURE_SECONDS, &MAX_DATE_PAST_SECONDS],
@@ -126,7 +130,8 @@ pub const RULE: Rule = Rule {
                 pl: "Strefa podana nazwą (przestarzałe: ostrzeżenie)",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Mon, 2 Mar 2026 10:00:00 EST\nSubject: Hi\n\nHello\n"),
-        ),
+        )
+        .at(Severity::Warning),
         Example::fails(
             title! {
                 en: "No zone",
@@ -145,7 +150,8 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Wed, 4 Mar 2026 10:00:00 +0100\nSubject: Hi\n\nHello\n"),
         )
-        .with_options(r#"{"now": 1772442000}"#),
+        .with_options(r#"{"now": 1772442000}"#)
+        .at(Severity::Warning),
         Example::fails(
             title! {
                 en: "A date a year before now",
@@ -155,7 +161,8 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Sun, 2 Mar 2025 10:00:00 +0100\nSubject: Hi\n\nHello\n"),
         )
-        .with_options(r#"{"now": 1772442000}"#),
+        .with_options(r#"{"now": 1772442000}"#)
+        .at(Severity::Warning),
         Example::passes(
             title! {
                 en: "A correct date with a comment",

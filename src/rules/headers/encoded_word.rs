@@ -4,6 +4,7 @@
 //! string, where they are not decoded (§5 (3)). A broken one shows as
 //! `=?…?=` garbage in the inbox.
 
+use crate::settings::Evidence;
 use crate::title;
 use crate::grammar::encoded_word::{check_encoded_words, contains_encoded_word, EncodedWordProblem};
 use crate::grammar::lexer::{lex, TokenKind};
@@ -44,10 +45,13 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 2047 §2 (at most 75 characters), §4 (B and Q encodings), §5 (3) (not inside a quoted string)"),
+        Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 15
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
             title! {

@@ -3,6 +3,7 @@
 //! spam and phishing, and of contact forms that put the visitor's address
 //! there. Information only: it is often deliberate.
 
+use crate::settings::Evidence;
 use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
@@ -40,10 +41,12 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Info,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 93: « Pour le `$headers`, renseignez deux fois la même adresse e-mail émettrice »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 0
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
             title! {

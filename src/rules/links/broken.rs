@@ -102,7 +102,9 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Links,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 177: « Le ou les liens présents dans l'e-mail sont incorrects »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 10
     texts: &TEXTS,
     thresholds: &[&BLOCKED_SCHEMES, &KNOWN_SCHEMES],
@@ -124,7 +126,8 @@ pub const RULE: Rule = Rule {
                 pl: "Pusty href i samotny #",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"\">Shop</a> <a href=\"#\">More</a>\n"),
-        ),
+        )
+        .times(2),
         Example::fails(
             title! {
                 en: "A javascript: link",
@@ -142,7 +145,8 @@ pub const RULE: Rule = Rule {
                 pl: "Host ze spacją i mailto: bez domeny",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"https://exa mple.com/\">Site</a> <a href=\"mailto:contact@\">Write</a>\n"),
-        ),
+        )
+        .times(2),
         Example::fails(
             title! {
                 en: "An unfilled template placeholder",

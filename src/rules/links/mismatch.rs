@@ -3,6 +3,7 @@
 //! score it; the guides' "incorrect links" covers it. A subdomain of the shown
 //! domain (`shop.example.com` for `example.com`) is the same site.
 
+use crate::settings::Evidence;
 use crate::title;
 use super::web_host;
 use crate::i18n::Msg;
@@ -42,10 +43,14 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Links,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 177: « Le ou les liens présents dans l'e-mail sont incorrects »"),
+        Evidence::Ours("a link showing one domain and going to another is the shape of phishing"),
+        // TODO(evidence): that spam filters score a text/href domain mismatch: a receiver's published rule
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 20
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
             title! {

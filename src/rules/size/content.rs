@@ -40,14 +40,16 @@ pub const MAX_CONTENT_BYTES: Threshold = Threshold {
     key: "size.maxContentBytes",
     kind: Kind::Int { default: 7_000_000, min: 1, max: 1_000_000_000 },
     doc: "Most bytes of decoded content (text and attachments). The guides say 7 to 8 MB; we take the lower bound.",
-    evidence: Evidence::Guide("FR 001: « le contenu en lui-même ne doit pas dépasser les 7/8 Mo »"),
+    evidence: Evidence::Guide("seed 002 (fr) l. 99: « Le contenu même de votre e-mail ne devra donc pas excéder les 7/8 Mo »"),
 };
 
 pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Size,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 99: « Le contenu même de votre e-mail ne devra donc pas excéder les 7/8 Mo »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 20
     texts: &TEXTS,
     thresholds: &[&MAX_CONTENT_BYTES],

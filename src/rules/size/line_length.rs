@@ -74,7 +74,10 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Size,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 5322 §2.1.1: each line MUST be no more than 998 characters, and SHOULD be no more than 78 characters, excluding the CRLF"),
+        Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 30
     texts: &TEXTS,
     thresholds: &[&MAX_LINE_OCTETS, &RECOMMENDED_LINE_OCTETS],
@@ -96,7 +99,8 @@ pub const RULE: Rule = Rule {
                 pl: "Wiersz treści o długości 100 znaków (informacja)",
             },
             ExampleInput::Generated(medium_line),
-        ),
+        )
+        .at(Severity::Info),
         Example::passes(
             title! {
                 en: "Lines of at most 78 characters",

@@ -40,14 +40,16 @@ pub const MAX_MESSAGE_BYTES: Threshold = Threshold {
     key: "size.maxMessageBytes",
     kind: Kind::Int { default: 10_000_000, min: 1, max: 1_000_000_000 },
     doc: "Most bytes of the encoded message (decimal MB: 1 MB = 1,000,000 bytes, the stricter reading).",
-    evidence: Evidence::Guide("FR 001: « l'e-mail envoyé ne doit pas dépasser une taille totale de 10 Mo (encapsulation et en-tête compris) »"),
+    evidence: Evidence::Guide("seed 002 (fr) l. 99: « L'e-mail evoyé ne doit pas dépasser la taille totale de 10 Mo (encapsulation et en-tête inclus) »"),
 };
 
 pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Size,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 99: « L'e-mail evoyé ne doit pas dépasser la taille totale de 10 Mo (encapsulation et en-tête inclus) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 100
     texts: &TEXTS,
     thresholds: &[&MAX_MESSAGE_BYTES],

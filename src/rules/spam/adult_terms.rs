@@ -63,7 +63,10 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Spam,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 179: « L'e-mail contient des termes à caractère pornographique ou s’en rapprochant »"),
+        // TODO(evidence): error severity: the guides list it as a spam factor, not as a refusal
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 40
     texts: &TEXTS,
     thresholds: &[&ADULT_TERMS_EXTRA, &ADULT_TERMS_ALLOWED],
@@ -85,7 +88,8 @@ pub const RULE: Rule = Rule {
                 pl: "Leetspeak i akcenty są sprowadzane do zwykłych liter (p0rn0, PORNOGRAFÍA)",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: =?utf-8?q?Pornograf=C3=ADa?=\n\nVer p0rn0 hoy.\n"),
-        ),
+        )
+        .times(2),
         Example::fails(
             title! {
                 en: "Zero-width characters and spaced letters are removed",

@@ -6,6 +6,7 @@
 //! `X-Originating-IP` fields and in links (HTML links and URLs written in
 //! plain-text bodies) whose host is an IP literal.
 
+use crate::settings::Evidence;
 use crate::title;
 use super::part_location;
 use crate::i18n::Msg;
@@ -63,10 +64,13 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Spam,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 175: « L'adresse IP publique (IP de votre point d'accès internet par exemple) est listée chez des organismes de réputation »"),
+        // TODO(evidence): error severity: the guides list it as a spam factor, not as a refusal
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 50
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
             title! {

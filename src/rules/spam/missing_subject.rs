@@ -1,6 +1,7 @@
 //! `spam/missing-subject`: the guides list "no subject / text filled in the
 //! e-mail" among the things that get a mail flagged as spam.
 
+use crate::settings::Evidence;
 use crate::title;
 use super::subject_location;
 use crate::i18n::Msg;
@@ -45,10 +46,12 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Spam,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 169: « Pas de sujet/texte renseigné dans l'e-mail »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 15
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
             title! {

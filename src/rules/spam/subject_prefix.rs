@@ -41,14 +41,16 @@ pub const SUBJECT_PREFIXES: Threshold = Threshold {
     key: "spam.subjectPrefixes",
     kind: Kind::List { default: ListDefault::Lines(include_str!("subject_prefixes.txt")), max_items: 10_000 },
     doc: "Words a subject must not start with, matched case-insensitively on a word boundary.",
-    evidence: Evidence::Guide("FR 001: « sujet commençant par Hi, FREE, BUY, BUYING, … »; the rest are common equivalents in en/fr/es/pl/de"),
+    evidence: Evidence::Guide("seed 002 (fr) l. 171: « Le sujet de l'e-mail commence par : Hi, FREE, BUY, BUYING,.... »; the other entries are common equivalents in en/fr/es/pl/de (ours)"),
 };
 
 pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Spam,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 171: « Le sujet de l'e-mail commence par : Hi, FREE, BUY, BUYING,.... »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 15
     texts: &TEXTS,
     thresholds: &[&SUBJECT_PREFIXES],
