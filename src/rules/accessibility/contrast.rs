@@ -64,7 +64,7 @@ pub const RULE: Rule = Rule {
     evidence: &[Evidence::Rfc("WCAG 2.1 SC 1.4.3 Contrast (Minimum), level AA"), Evidence::Ours("information: no receiver enforces it")],
     score: scores::NONE,
     texts: &TEXTS,
-    thresholds: &[&MIN_CONTRAST, &MIN_CONTRAST_LARGE],
+    thresholds: &[&MIN_CONTRAST, &MIN_CONTRAST_LARGE, &INVISIBLE_MIN_CONTRAST],
     examples: &[
         Example::fails(
             title! { en: "Light grey text on white", fr: "Texte gris clair sur blanc", es: "Texto gris claro sobre blanco", pl: "Jasnoszary tekst na białym tle" },

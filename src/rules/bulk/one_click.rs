@@ -3,7 +3,7 @@
 //! §3.1: "MUST contain the single key/value pair"). Without it, receivers do
 //! not POST, and Gmail's one-click requirement is not met.
 
-use super::{bulk_marker, GMAIL_EVIDENCE, YAHOO_EVIDENCE};
+use super::{bulk_marker, BULK_RECIPIENTS, GMAIL_EVIDENCE, YAHOO_EVIDENCE};
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
@@ -59,7 +59,7 @@ pub const RULE: Rule = Rule {
     ],
     score: scores::NONE,
     texts: &TEXTS,
-    thresholds: &[],
+    thresholds: &[&BULK_RECIPIENTS],
     examples: &[
         Example::fails(
             title! {

@@ -3,7 +3,7 @@
 //! site's domains, so DMARC alignment (RFC 7489 §3.1) with another From domain
 //! fails; what the receiver then does depends on that domain's own policy.
 
-use super::{aligned, field_location, provider, site_domains, SiteSource};
+use super::{aligned, field_location, provider, site_domains, SiteSource, MAILBOX_PROVIDERS};
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
@@ -48,7 +48,7 @@ pub const RULE: Rule = Rule {
     ],
     score: scores::NONE,
     texts: &TEXTS,
-    thresholds: &[],
+    thresholds: &[&MAILBOX_PROVIDERS],
     examples: &[
         Example::fails(
             title! {
