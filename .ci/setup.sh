@@ -25,6 +25,9 @@ missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v php >/dev/null || missing+=(php-cli)
+command -v openssl >/dev/null || missing+=(openssl)
+# tests/dkim_real_mailers.rs: PHPMailer's DKIM signer (#16).
+[ -f /usr/share/php/libphp-phpmailer/autoload.php ] || missing+=(libphp-phpmailer)
 if ((${#missing[@]})); then
   say "installing Debian packages: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -36,5 +39,10 @@ fi
 if [ ! -d tests/node_modules ] || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then
   say "installing the tests' npm dev dependencies"
   (cd tests && npm ci --no-audit --no-fund --loglevel=error)
+fi
+# tests/dkim_real_mailers.rs: dkimpy signs the Python email message (#16).
+if ! python3 -c 'import dkim' 2>/dev/null; then
+  say "installing dkimpy (PyPI) for the DKIM tests"
+  python3 -m pip install --user --quiet 'dkimpy==1.1.8' || python3 -m pip install --user --quiet --break-system-packages 'dkimpy==1.1.8'
 fi
 say "ready"

@@ -34,12 +34,20 @@ pub struct Unsubscribe {
     pub field: Option<usize>,
     /// The unfolded value of `List-Unsubscribe-Post`, if present, and its field.
     pub post: Option<(usize, String)>,
+    /// `List-Unsubscribe` holds RFC 2047 encoded words (PHPMailer Q-encodes a
+    /// long custom header): receivers do not decode them in this field
+    /// (RFC 2047 §5: not inside a URI), so its URIs are unusable.
+    pub encoded: bool,
 }
 
 impl Unsubscribe {
     /// The `https:` URIs: the only ones a one-click POST goes to (RFC 8058 §3.1).
     pub fn https(&self) -> impl Iterator<Item = &str> {
-        self.uris.iter().map(String::as_str).filter(|u| u.len() > 8 && u[..8].eq_ignore_ascii_case("https://"))
+        self.uris
+            .iter()
+            .filter(|_| !self.encoded)
+            .map(String::as_str)
+            .filter(|u| u.len() > 8 && u[..8].eq_ignore_ascii_case("https://"))
     }
 }
 
@@ -124,8 +132,10 @@ pub fn analyse(raw: &[u8], header: &HeaderBlock, values: &FieldValues) -> Identi
             let value = field.unfolded_value(raw).to_ascii_lowercase();
             identity.precedence_bulk |= value == "bulk" || value == "list";
         } else if field.is("List-Unsubscribe") && identity.unsubscribe.field.is_none() {
+            let value = field.unfolded_value(raw);
             identity.unsubscribe.field = Some(index);
-            identity.unsubscribe.uris = angle_uris(&field.unfolded_value(raw));
+            identity.unsubscribe.encoded = value.contains("=?") && value.contains("?=");
+            identity.unsubscribe.uris = angle_uris(&value);
         } else if field.is("List-Unsubscribe-Post") && identity.unsubscribe.post.is_none() {
             identity.unsubscribe.post = Some((index, field.unfolded_value(raw)));
         } else if field.is("Received") {

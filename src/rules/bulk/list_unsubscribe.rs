@@ -35,6 +35,12 @@ crate::rule_texts! { "bulk/list-unsubscribe";
         es: "Es un envío masivo ({marker}) pero no tiene campo List-Unsubscribe.",
         pl: "To wysyłka masowa ({marker}), ale nie ma pola List-Unsubscribe.",
     },
+    ENCODED "encoded" => {
+        en: "This is bulk mail ({marker}) but List-Unsubscribe is written as RFC 2047 encoded words, which receivers do not decode there: its addresses cannot be used.",
+        fr: "C'est un envoi en nombre ({marker}) mais List-Unsubscribe est écrit en mots encodés RFC 2047, que les destinataires ne décodent pas à cet endroit : ses adresses sont inutilisables.",
+        es: "Es un envío masivo ({marker}) pero List-Unsubscribe está escrito con palabras codificadas RFC 2047, que los destinatarios no decodifican ahí: sus direcciones no se pueden usar.",
+        pl: "To wysyłka masowa ({marker}), ale List-Unsubscribe zapisano słowami kodowanymi RFC 2047, których odbiorcy w tym polu nie dekodują: jego adresów nie da się użyć.",
+    },
     NO_HTTPS "no-https" => {
         en: "This is bulk mail ({marker}) but List-Unsubscribe has no https: address ({uris}).",
         fr: "C'est un envoi en nombre ({marker}) mais List-Unsubscribe n'a pas d'adresse https: ({uris}).",
@@ -70,6 +76,15 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::Raw("From: news@my-site.example\nTo: b@example.org\nSubject: News\nPrecedence: bulk\nList-Unsubscribe: <mailto:unsubscribe@my-site.example>\n\nHello\n"),
         ),
+        Example::fails(
+            title! {
+                en: "A List-Unsubscribe Q-encoded as PHPMailer writes a long custom header",
+                fr: "Un List-Unsubscribe encodé en Q comme PHPMailer écrit un long en-tête personnalisé",
+                es: "Un List-Unsubscribe codificado en Q como PHPMailer escribe una cabecera personalizada larga",
+                pl: "List-Unsubscribe zakodowany Q, jak PHPMailer zapisuje długi własny nagłówek",
+            },
+            ExampleInput::Raw("From: news@my-site.example\nTo: b@example.org\nSubject: News\nList-Id: News <news.my-site.example>\nList-Unsubscribe: =?us-ascii?Q?<https://www.my-site.example/unsubscribe=3Fid?=\n =?us-ascii?Q?=3D42>?=\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\n\nHello\n"),
+        ),
         Example::passes(
             title! {
                 en: "An https: address in List-Unsubscribe",
@@ -97,6 +112,9 @@ fn check(message: &Message, cx: &mut Context) {
     let unsubscribe = &message.identity.unsubscribe;
     match unsubscribe.field {
         None => cx.emit(Draft::new(Msg::of(&MISSING).text("marker", marker))),
+        Some(field) if unsubscribe.encoded => {
+            cx.emit(Draft::new(Msg::of(&ENCODED).text("marker", marker)).at(field_location(message, field)))
+        }
         Some(field) if unsubscribe.https().next().is_none() => cx.emit(
             Draft::new(Msg::of(&NO_HTTPS).text("marker", marker).text("uris", unsubscribe.uris.join(", ")))
                 .at(field_location(message, field)),

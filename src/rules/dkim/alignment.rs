@@ -48,7 +48,7 @@ pub const RULE: Rule = Rule {
     ],
     score: scores::NONE,
     texts: &TEXTS,
-    thresholds: &[],
+    thresholds: &[&crate::rules::sender::MAILBOX_PROVIDERS],
     examples: &[
         Example::fails(
             title! {
@@ -77,6 +77,10 @@ fn check(message: &Message, cx: &mut Context) {
     let Some(from_domain) = message.identity.from_domain() else { return };
     let domains: Vec<&str> = signatures.iter().filter_map(|f| f.signature.domain.as_deref()).collect();
     if domains.is_empty() || domains.iter().any(|d| aligned(d, from_domain)) {
+        return;
+    }
+    // A visitor's address in From is sender/visitor-from's finding, with the same fix.
+    if crate::rules::sender::visitor_provider(message, cx.settings).is_some() {
         return;
     }
     let mut shown: Vec<&str> = domains.clone();

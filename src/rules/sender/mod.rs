@@ -146,6 +146,17 @@ pub(crate) fn signed_by(message: &Message, domain: &str) -> bool {
     })
 }
 
+/// The mailbox provider of a From that is a visitor's address: a provider's
+/// domain the caller does not declare as the site's own, and no intact DKIM
+/// signature of that provider (`sender/visitor-from`'s finding; other rules
+/// about the same From stay quiet rather than repeat it).
+pub(crate) fn visitor_provider(message: &Message, settings: &Settings) -> Option<Provider> {
+    let from = message.identity.from.first()?;
+    let provider = provider(settings, &from.domain)?;
+    let declared = declared_domains(settings).iter().any(|d| aligned(d, &from.domain));
+    (!declared && !signed_by(message, &from.domain)).then_some(provider)
+}
+
 /// The location of a top-level header field by index.
 pub(crate) fn field_location(message: &Message, index: usize) -> crate::report::Location {
     match message.header.fields.get(index) {

@@ -4,7 +4,7 @@
 //! fails it, and providers that publish `p=reject` or `p=quarantine` have it
 //! refused or filed as spam.
 
-use super::{aligned, declared_domains, field_location, leaves_from_site, provider, signed_by, MAILBOX_PROVIDERS};
+use super::{field_location, leaves_from_site, visitor_provider, MAILBOX_PROVIDERS};
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
@@ -147,15 +147,10 @@ pub const RULE: Rule = Rule {
 
 fn check(message: &Message, cx: &mut Context) {
     let Some(from) = message.identity.from.first() else { return };
-    let Some(provider) = provider(cx.settings, &from.domain) else { return };
-    // The caller says the site really sends as this domain (its SMTP account, its domains).
-    if declared_domains(cx.settings).iter().any(|d| aligned(d, &from.domain)) {
-        return;
-    }
-    // Signed by the provider, body intact: the provider sent it, DMARC aligns.
-    if signed_by(message, &from.domain) {
-        return;
-    }
+    // Not when the caller says the site really sends as this domain (its SMTP
+    // account, its domains), nor when the provider signed it, body intact: the
+    // provider sent it and DMARC aligns.
+    let Some(provider) = visitor_provider(message, cx.settings) else { return };
     let params = |entry| {
         Msg::of(entry)
             .text("address", from.address.clone())
