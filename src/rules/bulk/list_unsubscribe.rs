@@ -8,6 +8,7 @@ use crate::model::Message;
 use crate::report::Severity;
 use crate::rules::sender::field_location;
 use crate::rules::{scores, Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
 use crate::title;
 
 crate::rule_texts! { "bulk/list-unsubscribe";
@@ -53,7 +54,11 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Bulk,
     severity: Severity::Warning,
-    evidence: &[GMAIL_EVIDENCE, YAHOO_EVIDENCE],
+    evidence: &[
+        GMAIL_EVIDENCE,
+        YAHOO_EVIDENCE,
+        Evidence::Receiver("Yahoo Sender requirements: \"The Post (RFC 8058) method is highly recommended; The mail-to: method is acceptable\": a mailto: alone is information, not a warning"),
+    ],
     score: scores::NONE,
     texts: &TEXTS,
     thresholds: &[&BULK_RECIPIENTS],
@@ -75,6 +80,16 @@ pub const RULE: Rule = Rule {
                 pl: "Precedence: bulk tylko z adresem mailto:",
             },
             ExampleInput::Raw("From: news@my-site.example\nTo: b@example.org\nSubject: News\nPrecedence: bulk\nList-Unsubscribe: <mailto:unsubscribe@my-site.example>\n\nHello\n"),
+        )
+        .at(Severity::Info),
+        Example::fails(
+            title! {
+                en: "Bulk mail whose only unsubscribe address is http:",
+                fr: "Un envoi en nombre dont la seule adresse de désabonnement est en http:",
+                es: "Un envío masivo cuya única dirección de baja es http:",
+                pl: "Wysyłka masowa, której jedyny adres wypisania to http:",
+            },
+            ExampleInput::Raw("From: news@my-site.example\nTo: b@example.org\nSubject: News\nList-Id: News <news.my-site.example>\nList-Unsubscribe: <http://my-site.example/u/1>\n\nHello\n"),
         ),
         Example::fails(
             title! {
@@ -115,10 +130,16 @@ fn check(message: &Message, cx: &mut Context) {
         Some(field) if unsubscribe.encoded => {
             cx.emit(Draft::new(Msg::of(&ENCODED).text("marker", marker)).at(field_location(message, field)))
         }
-        Some(field) if unsubscribe.https().next().is_none() => cx.emit(
-            Draft::new(Msg::of(&NO_HTTPS).text("marker", marker).text("uris", unsubscribe.uris.join(", ")))
-                .at(field_location(message, field)),
-        ),
+        Some(field) if unsubscribe.https().next().is_none() => {
+            let mut draft = Draft::new(Msg::of(&NO_HTTPS).text("marker", marker).text("uris", unsubscribe.uris.join(", ")))
+                .at(field_location(message, field));
+            // Yahoo accepts a mailto: unsubscribe ("The mail-to: method is acceptable"); only
+            // Gmail's one-click needs https:, so a working mailto: is information.
+            if unsubscribe.uris.iter().any(|u| u.len() > 7 && u[..7].eq_ignore_ascii_case("mailto:")) {
+                draft = draft.severity(Severity::Info);
+            }
+            cx.emit(draft)
+        }
         Some(_) => {}
     }
 }
