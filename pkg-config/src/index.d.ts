@@ -87,6 +87,10 @@ export interface Options {
   /** IPs and CIDRs known to be listed by reputation bodies (`spam/listed-ip`). */
   listedIps?: string[];
   smtp?: SmtpSettings;
+  /** The site's own domains (`sender/*`); default: the domain of `smtp.from`, or of the `From` of a `mail()` call. */
+  senderDomains?: string[];
+  /** DKIM public keys as published in DNS, by name: `{ "s1._domainkey.example.com": "v=DKIM1; k=rsa; p=…" }` (`dkim/signature`). */
+  dkimKeys?: { [name: string]: string };
 }
 
 // ---------------------------------------------------------------- inputs
