@@ -74,6 +74,9 @@ pub struct Options {
     /// SMTP settings of the sending script (`config/*` rules).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub smtp: Option<SmtpSettings>,
+    /// PHP settings of the sending script: `platform` decides what `mail()` hands on (`lintPhpMail`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub php: Option<crate::input::PhpSettings>,
     /// The site's own domains (`sender/*` rules). Without it, the domain of
     /// `smtp.from`, or for a PHP `mail()` call the domain of its `From`.
     #[serde(skip_serializing_if = "Vec::is_empty")]

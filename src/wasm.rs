@@ -17,9 +17,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| error("internal", &e.to_string()))
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| error("internal", &e.to_string()))
 }
 
 /// A JavaScript `Error` whose `code` property is a stable machine-readable code.
@@ -71,7 +69,11 @@ fn linter_for(value: &JsValue) -> Result<Rc<Linter>, JsValue> {
     if let Some(linter) = cached {
         return Ok(linter);
     }
-    let options = if json.is_empty() { Options::default() } else { Options::from_json(&json).map_err(|e| lint_error(&e, Locale::En))? };
+    let options = if json.is_empty() {
+        Options::default()
+    } else {
+        Options::from_json(&json).map_err(|e| lint_error(&e, Locale::En))?
+    };
     let linter = Rc::new(Linter::new(&options).map_err(|e| lint_error(&e, options.locale))?);
     LINTERS.with(|cache| {
         let mut cache = cache.borrow_mut();
@@ -214,7 +216,8 @@ pub fn render_message_js(id: JsValue, params: JsValue, locale: JsValue) -> Resul
     let params: BTreeMap<String, Param> = if params.is_undefined() || params.is_null() {
         BTreeMap::new()
     } else {
-        let json = json_of(&params).filter(|_| params.is_object()).ok_or_else(|| invalid("params must be an object"))?;
+        let json =
+            json_of(&params).filter(|_| params.is_object()).ok_or_else(|| invalid("params must be an object"))?;
         serde_json::from_str(&json).map_err(|e| invalid(&e.to_string()))?
     };
     Ok(JsValue::from_str(&docs::render_message(&id, &params, locale_from(&locale))))
@@ -272,7 +275,8 @@ pub fn simulate_js(scenario: JsValue) -> Result<JsValue, JsValue> {
 /// Explains an SMTP reply (`550 5.1.1 …`, a bare `451`, a multi-line reply).
 #[wasm_bindgen(js_name = explainSmtpReply)]
 pub fn explain_smtp_reply_js(text: JsValue, locale: JsValue) -> Result<JsValue, JsValue> {
-    let text = text.as_string().ok_or_else(|| error("invalid-input", "explainSmtpReply(text): text must be a string"))?;
+    let text =
+        text.as_string().ok_or_else(|| error("invalid-input", "explainSmtpReply(text): text must be a string"))?;
     to_js(&crate::smtp::explain(&text, locale_from(&locale)))
 }
 

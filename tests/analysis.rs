@@ -66,7 +66,8 @@ fn text_previews_are_decoded_and_capped() {
 
 #[test]
 fn compose_fields_are_analysed_as_the_rendered_message() {
-    let compose = Compose::from_json(r#"{"from":"a@example.com","to":"b@example.com","subject":"Hi","text":"Hello"}"#).unwrap();
+    let compose =
+        Compose::from_json(r#"{"from":"a@example.com","to":"b@example.com","subject":"Hi","text":"Hello"}"#).unwrap();
     let analysis = linter().analyse_compose(&compose).unwrap();
     let source = analysis.source.as_deref().unwrap();
     let from = analysis.headers.iter().find(|f| f.name == "From").unwrap();

@@ -63,7 +63,8 @@ fn input_over_the_hard_limit_is_refused_with_a_clear_error() {
         }
         other => panic!("expected InputTooLarge, got {other:?}"),
     }
-    let text = LintError::InputTooLarge { size: big.len(), limit: MAX_INPUT_BYTES }.localized(mail_preflight::Locale::Fr);
+    let text =
+        LintError::InputTooLarge { size: big.len(), limit: MAX_INPUT_BYTES }.localized(mail_preflight::Locale::Fr);
     assert!(text.contains("62,91"), "{text}");
 }
 

@@ -64,7 +64,10 @@ fn a_value_out_of_range_is_refused_naming_the_field_and_the_range() {
 #[test]
 fn a_value_of_the_wrong_type_is_refused_naming_the_field() {
     let detail = refusal(r#"{"thresholds": {"size": {"maxMessageBytes": "10MB"}}}"#);
-    assert!(detail.starts_with("thresholds.size.maxMessageBytes:") && detail.contains("not a whole number"), "{detail}");
+    assert!(
+        detail.starts_with("thresholds.size.maxMessageBytes:") && detail.contains("not a whole number"),
+        "{detail}"
+    );
     let detail = refusal(r#"{"thresholds": {"links": {"reportPlainHttp": 1}}}"#);
     assert!(detail.starts_with("thresholds.links.reportPlainHttp:"), "{detail}");
     let detail = refusal(r#"{"thresholds": {"spam": {"subjectPrefixes": ["ok", 3]}}}"#);

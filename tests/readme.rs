@@ -22,7 +22,11 @@ fn the_readme_rule_table_is_the_one_the_registry_generates() {
         std::fs::write(readme_path(), format!("{}{generated}{}", &readme[..start], &readme[end..])).unwrap();
         return;
     }
-    assert_eq!(&readme[start..end], generated, "README.md's rules table is stale: UPDATE_README=1 cargo test --test readme");
+    assert_eq!(
+        &readme[start..end],
+        generated,
+        "README.md's rules table is stale: UPDATE_README=1 cargo test --test readme"
+    );
 }
 
 #[test]

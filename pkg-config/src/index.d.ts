@@ -18,13 +18,20 @@ export type Origin = 'raw' | 'compose' | 'phpMail';
 
 /** Stable codes of the errors the functions throw. */
 export type ErrorCode =
-  | 'invalid-input' | 'invalid-options' | 'input-too-large' | 'not-a-message' | 'not-initialized' | 'internal'
+  | 'invalid-input' | 'invalid-options' | 'input-too-large' | 'not-a-message' | 'not-initialized'
+  // The engine stopped on this input (a trap); it was re-created and the next input is checked normally.
+  | 'internal'
+  // A call on a linter after close() (createLinter).
+  | 'closed'
   // simulate(): a scenario that does not parse, or over the simulator's limits.
   | 'invalid-scenario' | 'invalid-message' | 'too-many-mails' | 'too-many-streams' | 'too-many-actions';
 
 /** What every function throws on bad input: a plain `Error` with a stable `code`. */
 export interface MailPreflightError extends Error {
   code: ErrorCode;
+  /** `invalid-options` for an unknown rule id: the id, and the closest known id when one is close. */
+  rule?: string;
+  suggestion?: string;
 }
 
 // ---------------------------------------------------------------- options
@@ -87,10 +94,21 @@ export interface Options {
   /** IPs and CIDRs known to be listed by reputation bodies (`spam/listed-ip`). */
   listedIps?: string[];
   smtp?: SmtpSettings;
+  /** How the sending PHP script runs, for `lintPhpMail`. */
+  php?: PhpSettings;
   /** The site's own domains (`sender/*`); default: the domain of `smtp.from`, or of the `From` of a `mail()` call. */
   senderDomains?: string[];
   /** DKIM public keys as published in DNS, by name: `{ "s1._domainkey.example.com": "v=DKIM1; k=rsa; p=…" }` (`dkim/signature`). */
   dkimKeys?: { [name: string]: string };
+}
+
+/**
+ * Where PHP runs decides what `mail()` hands on: `unix` (the default; piped to
+ * sendmail with CRLF header lines, the message as given) or `windows` (PHP's own
+ * SMTP client: Subject and To first, header line ends unified, Bcc taken out).
+ */
+export interface PhpSettings {
+  platform?: 'unix' | 'windows';
 }
 
 // ---------------------------------------------------------------- inputs
@@ -115,19 +133,34 @@ export interface Attachment {
    * (`'base64'`, `'hex'`). Streams are not accepted: read them first.
    */
   content?: string | Uint8Array | number[] | BufferJson;
-  /** How a string `content` is encoded; text (`utf-8`) when absent. */
-  encoding?: 'base64' | 'hex' | 'utf-8' | 'utf8' | 'binary' | 'latin1' | 'ascii';
+  /**
+   * How a string `content` is encoded, as Node's `Buffer.from(content, encoding)`
+   * reads it (case, `-` and `_` ignored); text (UTF-8) when absent.
+   */
+  encoding?: 'base64' | 'base64url' | 'hex' | 'utf-8' | 'utf8' | 'binary' | 'latin1' | 'ascii' | 'ucs2' | 'ucs-2'
+    | 'utf16le' | 'utf-16le';
   contentType?: string;
   /** Content-ID, for inline images referenced as `cid:` in the HTML. */
   cid?: string;
   contentDisposition?: 'attachment' | 'inline';
+  /** Header fields of the attachment's part. */
+  headers?: Headers;
   /** A file path or URL. The engine reads no file and fetches nothing: give `content`. */
   path?: string;
   href?: string;
 }
 
-/** Custom headers: `{ "X-Name": "value" }` (a list for repeated fields) or `[{ key, value }]`. */
-export type Headers = { [name: string]: string | string[] } | Array<{ key: string; value: string }>;
+/** A header value written as given, not encoded (Nodemailer's `prepared`), folded at 76 with `foldLines`. */
+export interface PreparedHeader {
+  prepared: true;
+  value: string;
+  foldLines?: boolean;
+}
+
+/** Custom headers, in order: `{ "X-Name": "value" }` (a list for repeated fields) or `[{ key, value }]`. */
+export type Headers =
+  | { [name: string]: string | number | string[] | PreparedHeader }
+  | Array<{ key: string; value: string | number | string[] | PreparedHeader }>;
 
 /**
  * The message fields a script passes to Nodemailer (`transporter.sendMail(compose)`).
@@ -141,14 +174,14 @@ export interface Compose {
   bcc?: Addresses;
   replyTo?: Addresses;
   inReplyTo?: string;
-  references?: string;
+  references?: string | string[];
   subject?: string;
   text?: string;
   html?: string;
   headers?: Headers;
   attachments?: Attachment[];
   /** Set only when the script sets Date itself; Nodemailer adds it otherwise. */
-  date?: string;
+  date?: string | Date;
   /** Set only when the script sets Message-ID itself; Nodemailer adds it otherwise. */
   messageId?: string;
 }
@@ -177,6 +210,10 @@ export interface Location {
   column?: number;
   /** A path inside an attachment, e.g. `invoice.zip > docs/run.exe`. */
   path?: string;
+  /** For an element of an encoded part (quoted-printable, base64): its first byte in the part's decoded text. */
+  decodedStart?: number;
+  /** Last byte (exclusive) in the part's decoded text. */
+  decodedEnd?: number;
 }
 
 /**
@@ -580,6 +617,8 @@ export function messages(locale?: Locale): { [messageId: string]: string };
 /** The engine version. */
 export function version(): string;
 
+/** Runs a sending-queue simulation; `scenario` is an object or its JSON text. */
+export function simulate(scenario: Scenario | string): SimulationResult;
 /** The same report in another language, rendered from its ids and parameters without linting again. */
 export function renderReport(report: Report, locale?: Locale): Report;
 
@@ -668,12 +707,39 @@ export interface Analysis {
 export const simulate: ((scenario: Scenario | string) => SimulationResult) | undefined;
 
 /** Explains an SMTP reply such as `550 5.1.1 <x@y>: Recipient address rejected` or `451`. */
-export const explainSmtpReply: ((reply: string, locale?: Locale) => SmtpReplyExplanation) | undefined;
+export function explainSmtpReply(reply: string, locale?: Locale): SmtpReplyExplanation;
 
 /** Checks the SMTP settings a script uses (port, security, host). */
-export const checkSmtpSettings: ((settings: SmtpSettings, locale?: Locale) => SmtpSettingsCheck) | undefined;
+export function checkSmtpSettings(settings: SmtpSettings, locale?: Locale): SmtpSettingsCheck;
 
 /** The queue simulator's preset scenarios. */
-export const queuePresets: (() => QueuePreset[]) | undefined;
+export function queuePresets(): QueuePreset[];
+
+// #node-only: the Node entries (index.cjs, index.mjs) alone export what follows.
+
+/** Settings of `createLinter`. */
+export interface LinterSettings {
+  /** Worker threads, each with its own engine. Default: the number of cores minus one (at least 1). */
+  threads?: number;
+}
+
+/**
+ * `lint` and `lintPhpMail` run in worker threads: the event loop stays free while
+ * a large message is checked. Calls queue up when every thread is busy; idle
+ * threads do not keep the process alive. After a trap a worker re-creates its
+ * engine: that call rejects with code `internal`, the next one is checked normally.
+ */
+export interface Linter {
+  readonly threads: number;
+  lint(input: LintInput, options?: Options): Promise<Report>;
+  lintPhpMail(to: string, subject: string, message: string, headers?: PhpHeaders, options?: Options): Promise<Report>;
+  /** Stops the threads; calls still waiting reject with code `closed`. */
+  close(): Promise<void>;
+}
+
+/** A pool of engines in worker threads, for servers (Node only). */
+export function createLinter(settings?: LinterSettings): Linter;
+
+// #end-node-only
 
 export { init as default }; // ESM entries only (removed from index.d.cts)

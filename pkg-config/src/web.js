@@ -40,7 +40,6 @@ function notInitialized(name) {
 }
 
 function guarded(name) {
-  if (typeof engine[name] !== 'function') return undefined;
   return (...args) => {
     if (!ready) throw notInitialized(name);
     return engine[name](...args);

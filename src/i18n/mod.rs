@@ -1,9 +1,11 @@
-//! Localisation: every sentence a person reads comes from the catalogues in
-//! `catalog/`, keyed by a stable message id, in en, fr, es and pl.
-//!
-//! A catalogue entry carries the four languages side by side, so a missing
-//! language does not compile, and `tests/i18n.rs` checks that no text is
-//! empty and that every language uses the same named parameters.
+//! Localisation: every sentence a person reads is an `Entry` keyed by a stable
+//! message id, in en, fr, es and pl side by side, so a missing language does
+//! not compile. A rule's texts live in its file (`rule_texts!`), a group's
+//! labels with the group (`label_texts!`); `catalog/` keeps the engine's own,
+//! the page's, the CLI's, the queue's and the SMTP texts. `tests/i18n.rs`
+//! checks that no text is empty, that every language uses the same named
+//! parameters and that no id is declared twice. This module holds the one
+//! template renderer (`Msg::render`, `render_template_with`).
 
 pub mod catalog;
 

@@ -205,7 +205,7 @@ fn decode_encoded_word(word: &str) -> Option<String> {
     let mut parts = inner.splitn(3, '?');
     let (charset, encoding, text) = (parts.next()?, parts.next()?, parts.next()?);
     let bytes = match encoding {
-        "B" | "b" => crate::input::encode::base64_decode(text)?,
+        "B" | "b" => crate::dkim::tags::base64(text)?,
         "Q" | "q" => {
             let mut out = Vec::with_capacity(text.len());
             let b = text.as_bytes();

@@ -149,6 +149,28 @@ impl<'a> Part<'a> {
 pub struct HtmlBody {
     pub part: usize,
     pub facts: html::HtmlFacts,
+    /// Where the decoded HTML starts in the raw message, when the part's body is
+    /// there as-is (identity transfer encoding, bytes equal to the decoded text).
+    pub source_offset: Option<usize>,
+}
+
+impl HtmlBody {
+    fn new(part: &Part<'_>, raw: &[u8]) -> HtmlBody {
+        let text = part.text().unwrap_or_default();
+        let identity = matches!(part.transfer_encoding.as_deref(), None | Some("7bit") | Some("8bit") | Some("binary"));
+        let source_offset = part
+            .body_range
+            .clone()
+            .filter(|range| identity && raw.get(range.clone()).is_some_and(|body| body.starts_with(text.as_bytes())))
+            .map(|range| range.start);
+        HtmlBody { part: part.index, facts: html::analyse(text), source_offset }
+    }
+
+    /// The byte range of `span` (offsets in the decoded HTML) in the raw message,
+    /// when the body is there as-is.
+    pub fn message_range(&self, span: html::Span) -> Option<Range<usize>> {
+        self.source_offset.map(|offset| offset + span.start..offset + span.end)
+    }
 }
 
 /// The analysed message.
@@ -272,7 +294,7 @@ impl<'a> Message<'a> {
             .parts
             .iter()
             .filter(|p| p.is_body && matches!(p.body, Body::Html(_)))
-            .map(|p| HtmlBody { part: p.index, facts: html::analyse(p.text().unwrap_or_default()) })
+            .map(|p| HtmlBody::new(p, raw))
             .collect();
         message.visible_text = if message.html.is_empty() {
             message.text_bodies().filter_map(Part::text).collect::<Vec<_>>().join("\n")

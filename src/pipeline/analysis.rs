@@ -7,7 +7,7 @@
 //! the answer stays small whatever the input.
 
 use crate::model::headers::{HeaderBlock, HeaderField};
-use crate::model::html::{HtmlFacts, TextRun};
+use crate::model::html::{Honest, HtmlFacts, Span};
 use crate::model::{Body, HtmlBody, Message, Part};
 use crate::report::Origin;
 use serde::Serialize;
@@ -110,6 +110,21 @@ pub struct HtmlView {
     pub analysis_truncated: bool,
 }
 
+/// Where an element of an HTML body is: its start tag in the analysed message
+/// when the body lies there as is, else in the decoded text of its part.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ElementAt {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decoded_start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decoded_end: Option<usize>,
+}
+
 /// A run of text a reader cannot see.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -120,15 +135,20 @@ pub struct HiddenRunView {
     /// The CSS that hides it (`display: none`), when it is hidden rather than camouflaged.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hidden_by: Option<&'static str>,
-    /// Where the hiding comes from (the declaration or attribute), when hidden.
+    /// Where the hiding or the colours come from (the declaration or attribute).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub hidden_source: Option<String>,
-    pub color: String,
+    pub source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub color: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub background: Option<String>,
     /// WCAG contrast of the text on its background, when the background is known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub contrast: Option<f64>,
+    /// An honest pattern (`preheader`, `trackingPixel`): hidden, but not reported.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub honest: Option<&'static str>,
+    pub at: ElementAt,
 }
 
 /// A link of the HTML.
@@ -139,6 +159,7 @@ pub struct LinkView {
     pub text: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    pub at: ElementAt,
 }
 
 /// An image of the HTML.
@@ -148,6 +169,7 @@ pub struct ImageView {
     pub src: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub alt: Option<String>,
+    pub at: ElementAt,
 }
 
 /// The view of an analysed message. `min_contrast`: text under this contrast
@@ -208,44 +230,71 @@ fn text_preview(part: &Part) -> Option<TextPreview> {
     })
 }
 
-/// The one place HTML facts become the page's view: element offsets join here
-/// when `model::html` provides them.
+/// The one place HTML facts become the page's view, with element offsets.
 fn html_view(html: &HtmlBody, min_contrast: f64) -> HtmlView {
     let facts: &HtmlFacts = &html.facts;
-    let hidden: Vec<&TextRun> = facts
+    let at = |tag: Option<Span>| match tag {
+        None => ElementAt { start: None, end: None, decoded_start: None, decoded_end: None },
+        Some(tag) => match html.message_range(tag) {
+            Some(range) => ElementAt { start: Some(range.start), end: Some(range.end), decoded_start: None, decoded_end: None },
+            None => ElementAt { start: None, end: None, decoded_start: Some(tag.start), decoded_end: Some(tag.end) },
+        },
+    };
+    let honest = |h: Option<Honest>| {
+        h.map(|h| match h {
+            Honest::Preheader => "preheader",
+            Honest::TrackingPixel => "trackingPixel",
+        })
+    };
+    let hidden = facts.hidden.iter().filter(|h| h.words.chars().any(char::is_alphanumeric)).map(|h| HiddenRunView {
+        text: h.words.clone(),
+        element: h.element.to_string(),
+        hidden_by: Some(h.means.css()),
+        source: Some(facts.describe(h.source)).filter(|s| !s.is_empty()),
+        color: None,
+        background: None,
+        contrast: None,
+        honest: honest(h.honest),
+        at: at(h.tag),
+    });
+    let camouflaged = facts
         .runs
         .iter()
-        .filter(|run| run.text.chars().any(char::is_alphanumeric))
-        .filter(|run| run.hidden.is_some() || run.background.is_some_and(|bg| run.color.contrast(bg) < min_contrast))
-        .collect();
+        .filter(|run| run.text.chars().any(char::is_alphanumeric) && run.hidden.is_none())
+        .filter(|run| run.background.is_some_and(|bg| run.color.contrast(bg) < min_contrast))
+        .map(|run| HiddenRunView {
+            text: run.text.clone(),
+            element: run.element.to_string(),
+            hidden_by: None,
+            source: Some(facts.describe(run.color_source)).filter(|s| !s.is_empty()),
+            color: Some(run.color.hex()),
+            background: run.background.map(|bg| bg.hex()),
+            contrast: run.background.map(|bg| run.color.contrast(bg)),
+            honest: honest(run.honest),
+            at: at(run.tag),
+        });
+    let hidden_runs: Vec<HiddenRunView> = hidden.chain(camouflaged).take(MAX_HTML_ITEMS + 1).collect();
     let truncated =
-        hidden.len() > MAX_HTML_ITEMS || facts.links.len() > MAX_HTML_ITEMS || facts.images.len() > MAX_HTML_ITEMS;
+        hidden_runs.len() > MAX_HTML_ITEMS || facts.links.len() > MAX_HTML_ITEMS || facts.images.len() > MAX_HTML_ITEMS;
     HtmlView {
         part: html.part,
-        hidden_runs: hidden
-            .into_iter()
-            .take(MAX_HTML_ITEMS)
-            .map(|run| HiddenRunView {
-                text: run.text.clone(),
-                element: run.element.clone(),
-                hidden_by: run.hidden.map(|by| by.css()),
-                hidden_source: run.hidden.map(|_| run.hidden_source.clone()),
-                color: run.color.hex(),
-                background: run.background.map(|bg| bg.hex()),
-                contrast: run.background.map(|bg| run.color.contrast(bg)),
-            })
-            .collect(),
+        hidden_runs: hidden_runs.into_iter().take(MAX_HTML_ITEMS).collect(),
         links: facts
             .links
             .iter()
             .take(MAX_HTML_ITEMS)
-            .map(|link| LinkView { href: link.href.clone(), text: link.text.clone(), title: link.title.clone() })
+            .map(|link| LinkView {
+                href: link.href.clone(),
+                text: link.text.clone(),
+                title: link.title.clone(),
+                at: at(link.tag),
+            })
             .collect(),
         images: facts
             .images
             .iter()
             .take(MAX_HTML_ITEMS)
-            .map(|image| ImageView { src: image.src.clone(), alt: image.alt.clone() })
+            .map(|image| ImageView { src: image.src.clone(), alt: image.alt.clone(), at: at(image.tag) })
             .collect(),
         truncated,
         analysis_truncated: facts.truncated.is_some(),

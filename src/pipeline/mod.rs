@@ -8,13 +8,13 @@ pub mod resolve;
 mod schema;
 
 use crate::error::{LintError, MAX_INPUT_BYTES};
-use analysis::Analysis;
-use crate::input::{Compose, PhpMail};
+use crate::input::{Compose, PhpMail, PhpPlatform};
 use crate::model::Message;
 use crate::options::Options;
 use crate::report::{Origin, Report, Sizes};
 use crate::rules;
 use crate::settings::{Settings, Threshold};
+use analysis::Analysis;
 
 pub use recognise::recognise;
 pub use resolve::resolve;
@@ -31,12 +31,15 @@ pub const ANALYSIS_LIMITS: &[&Threshold] = rules::attachments::INSPECTION_LIMITS
 #[derive(Debug, Clone)]
 pub struct Linter {
     settings: Settings,
+    /// Where PHP runs, for `lint_php_mail` (`options.php.platform`).
+    php_platform: PhpPlatform,
 }
 
 impl Linter {
     /// Checks `options` (unknown fields, rule ids and thresholds, values out of range).
     pub fn new(options: &Options) -> Result<Linter, LintError> {
-        Ok(Linter { settings: resolve(options)? })
+        let php_platform = options.php.as_ref().map(|php| php.platform).unwrap_or_default();
+        Ok(Linter { settings: resolve(options)?, php_platform })
     }
     pub fn settings(&self) -> &Settings {
         &self.settings
@@ -55,7 +58,7 @@ impl Linter {
     /// Lints the message PHP `mail(to, subject, message, additional_headers)` hands to sendmail.
     pub fn lint_php_mail(&self, call: &PhpMail) -> Result<Report, LintError> {
         check_input_size(call.input_size())?;
-        let rendered = call.render();
+        let rendered = call.render_on(self.php_platform);
         check_input_size(rendered.len())?;
         let message = Message::analyse(&rendered, Origin::PhpMail, call.input_fields());
         Ok(self.report_for(&message, Some(&rendered)))

@@ -91,9 +91,9 @@ pub fn options_schema() -> Json {
 fn thresholds_schema() -> Json {
     let mut groups: Map<String, Json> = Map::new();
     for threshold in all_thresholds() {
-        let group = groups.entry(threshold.group()).or_insert_with(|| {
-            json!({ "type": "object", "additionalProperties": false, "properties": {} })
-        });
+        let group = groups
+            .entry(threshold.group())
+            .or_insert_with(|| json!({ "type": "object", "additionalProperties": false, "properties": {} }));
         group["properties"][threshold.name()] = threshold_schema(threshold);
     }
     json!({
@@ -105,7 +105,8 @@ fn thresholds_schema() -> Json {
 }
 
 fn threshold_schema(threshold: &Threshold) -> Json {
-    let description = format!("{} Source ({}): {}", threshold.doc, threshold.evidence.kind(), threshold.evidence.text());
+    let description =
+        format!("{} Source ({}): {}", threshold.doc, threshold.evidence.kind(), threshold.evidence.text());
     let default = match threshold.default_value() {
         Value::Int(n) => json!(n),
         Value::Number(n) => json!(n),
@@ -140,7 +141,8 @@ mod tests {
     fn every_threshold_and_rule_id_is_in_the_schema() {
         let schema = options_schema();
         for threshold in all_thresholds() {
-            let property = &schema["properties"]["thresholds"]["properties"][threshold.group()]["properties"][threshold.name()];
+            let property =
+                &schema["properties"]["thresholds"]["properties"][threshold.group()]["properties"][threshold.name()];
             assert!(property.is_object(), "{}", threshold.key);
         }
         let ids = schema["properties"]["rules"]["propertyNames"]["enum"].as_array().unwrap();

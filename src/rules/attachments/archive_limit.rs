@@ -4,14 +4,14 @@
 //! filters; the host's filter stops too and holds the mail, and what lies beyond
 //! the limit was not checked.
 
-use crate::settings::Evidence;
-use crate::title;
 use super::samples::{self, ZipEntry};
 use crate::i18n::Msg;
 use crate::inspect::{FactKind, Limit};
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "attachment/archive-limit";
     summary => {

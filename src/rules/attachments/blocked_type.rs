@@ -3,14 +3,14 @@
 //! blocks them, not a malware alarm. Found by extension, and for workbooks also
 //! by content (an OOXML package with `xl/workbook.xml`), zipped or not.
 
-use crate::settings::Evidence;
-use crate::title;
 use super::samples::{self, ZipEntry};
 use crate::i18n::Msg;
 use crate::inspect::FactKind;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "attachment/blocked-type";
     summary => {
@@ -159,10 +159,6 @@ fn check(message: &Message, cx: &mut Context) {
             "Excel workbook (XLSX)" => msg.label("type", &super::labels::FORMAT_XLSX_WORKBOOK),
             other => msg.text("type", other),
         };
-        cx.emit(
-            Draft::new(msg)
-            .evidence(&fact.path)
-            .at(super::location(message, attachment, fact)),
-        );
+        cx.emit(Draft::new(msg).evidence(&fact.path).at(super::location(message, attachment, fact)));
     }
 }

@@ -4,15 +4,15 @@
 //! and spaces that Windows drops, a decoy extension before a dangerous one
 //! (`invoice.pdf.exe`), or spaces pushing the real extension out of view.
 
-use crate::settings::Evidence;
-use crate::title;
 use super::samples;
 use crate::i18n::Msg;
 use crate::inspect::names::NameTrick;
 use crate::inspect::FactKind;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "attachment/deceptive-name";
     summary => {
@@ -156,13 +156,9 @@ fn check(message: &Message, cx: &mut Context) {
         for fact in &attachment.facts {
             let FactKind::DeceptiveName(trick) = &fact.kind else { continue };
             let msg = match trick {
-                NameTrick::HiddenCharacters(codes) => {
-                    Msg::of(&HIDDEN_CHARACTERS).text("characters", codes.clone())
-                }
+                NameTrick::HiddenCharacters(codes) => Msg::of(&HIDDEN_CHARACTERS).text("characters", codes.clone()),
                 NameTrick::TrailingDotsOrSpaces => Msg::of(&TRAILING),
-                NameTrick::DoubleExtension(decoy) => {
-                    Msg::of(&DOUBLE_EXTENSION).text("decoy", decoy.clone())
-                }
+                NameTrick::DoubleExtension(decoy) => Msg::of(&DOUBLE_EXTENSION).text("decoy", decoy.clone()),
                 NameTrick::Padding => Msg::of(&PADDING),
             };
             cx.emit(

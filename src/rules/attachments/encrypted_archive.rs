@@ -3,14 +3,14 @@
 //! inspected, by us or by the host's filter; encrypted archives are how
 //! executables are usually smuggled past filters, so hosts often hold them.
 
-use crate::settings::Evidence;
-use crate::title;
 use super::samples::{self, ZipEntry};
 use crate::i18n::Msg;
 use crate::inspect::FactKind;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "attachment/encrypted-archive";
     summary => {
@@ -106,11 +106,7 @@ fn check(message: &Message, cx: &mut Context) {
     let inspected = super::inspect(message, cx.settings);
     for (attachment, fact) in super::facts_where(&inspected, |k| matches!(k, FactKind::Encrypted { .. })) {
         let FactKind::Encrypted { container } = &fact.kind else { continue };
-        let id = if *container == "Office" {
-            &OFFICE
-        } else {
-            &ENTRY
-        };
+        let id = if *container == "Office" { &OFFICE } else { &ENTRY };
         cx.emit(
             Draft::new(Msg::of(id).text("path", fact.path.clone()))
                 .evidence(&fact.path)

@@ -4,14 +4,14 @@
 //! content (PE, ELF, Mach-O, Java class, shebang script, shortcut, MSI), at any
 //! depth inside archives.
 
-use crate::settings::Evidence;
-use crate::title;
 use super::samples::{self, ZipEntry};
 use crate::i18n::Msg;
 use crate::inspect::FactKind;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "attachment/executable";
     summary => {
@@ -286,7 +286,9 @@ fn check(message: &Message, cx: &mut Context) {
                 "group",
                 group,
             ),
-            (None, Some(format)) => super::with_format(Msg::of(&BY_CONTENT).text("path", fact.path.clone()), "format", format),
+            (None, Some(format)) => {
+                super::with_format(Msg::of(&BY_CONTENT).text("path", fact.path.clone()), "format", format)
+            }
             (None, None) => continue,
         };
         cx.emit(Draft::new(msg).evidence(&fact.path).at(super::location(message, attachment, fact)));

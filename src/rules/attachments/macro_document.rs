@@ -4,14 +4,14 @@
 //! ([MS-OVBA] §2.2), and by `vbaProject.bin`, macro sheets or a macro-enabled
 //! content type in an OOXML package, whatever the document is named.
 
-use crate::settings::Evidence;
-use crate::title;
 use super::samples::{self, ZipEntry};
 use crate::i18n::Msg;
 use crate::inspect::{FactKind, MacroSign};
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "attachment/macro-document";
     summary => {
@@ -176,12 +176,8 @@ fn check(message: &Message, cx: &mut Context) {
         reported.push(attachment.part);
         let FactKind::MacroDocument(sign) = &fact.kind else { continue };
         let msg = match sign {
-            MacroSign::Extension(extension) => {
-                Msg::of(&EXTENSION).text("extension", extension.clone())
-            }
-            MacroSign::VbaStorage(storage) => {
-                Msg::of(&VBA_STORAGE).text("storage", storage.clone())
-            }
+            MacroSign::Extension(extension) => Msg::of(&EXTENSION).text("extension", extension.clone()),
+            MacroSign::VbaStorage(storage) => Msg::of(&VBA_STORAGE).text("storage", storage.clone()),
             MacroSign::VbaProjectPart => Msg::of(&VBA_PROJECT),
             MacroSign::MacroSheets => Msg::of(&MACRO_SHEETS),
             MacroSign::MacroEnabledContentType => Msg::of(&CONTENT_TYPE),

@@ -74,7 +74,9 @@ pub const BLOCKED_EXTENSIONS: Threshold = Threshold {
     key: "attachments.blockedExtensions",
     kind: Kind::List { default: ListDefault::Items(&["xlsx", "xml"]), max_items: 10_000 },
     doc: "Extensions the host blocks although they run nothing. The guides name XLSX and XML.",
-    evidence: Evidence::Guide("seed 002 (fr) l. 180: « un exécutable (EXE, BAT, PIF, XML, XLSX ou des documents avec des « macros ») »"),
+    evidence: Evidence::Guide(
+        "seed 002 (fr) l. 180: « un exécutable (EXE, BAT, PIF, XML, XLSX ou des documents avec des « macros ») »",
+    ),
 };
 
 /// Every threshold of the inspection, for `pipeline::ANALYSIS_LIMITS`.

@@ -3,14 +3,14 @@
 //! file as disguised; generic types (`application/octet-stream`) promise nothing
 //! and never mismatch.
 
-use crate::settings::Evidence;
-use crate::title;
 use super::samples;
 use crate::i18n::Msg;
 use crate::inspect::FactKind;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "attachment/type-mismatch";
     summary => {
@@ -129,16 +129,12 @@ fn check(message: &Message, cx: &mut Context) {
     let inspected = super::inspect(message, cx.settings);
     for (attachment, fact) in super::facts_where(&inspected, |k| matches!(k, FactKind::TypeMismatch { .. })) {
         let FactKind::TypeMismatch { declared, detected } = &fact.kind else { continue };
-        let id = if declared.starts_with('.') {
-            &EXTENSION
-        } else {
-            &DECLARED_TYPE
-        };
+        let id = if declared.starts_with('.') { &EXTENSION } else { &DECLARED_TYPE };
         let msg = Msg::of(id).text("path", fact.path.clone()).text("declared", declared.clone());
         cx.emit(
             Draft::new(super::with_format(msg, "detected", detected))
-            .evidence(format!("{} ({declared})", fact.path))
-            .at(super::location(message, attachment, fact)),
+                .evidence(format!("{} ({declared})", fact.path))
+                .at(super::location(message, attachment, fact)),
         );
     }
 }

@@ -5,14 +5,14 @@
 //! inside. Names are listed when the format's headers are plain (RAR, cabinets), and
 //! checked by the other rules.
 
-use crate::settings::Evidence;
-use crate::title;
 use super::samples;
 use crate::i18n::Msg;
 use crate::inspect::FactKind;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "attachment/uninspectable-archive";
     summary => {

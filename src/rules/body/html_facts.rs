@@ -1,10 +1,9 @@
 //! The few reads the `body/*` and `accessibility/*` rules make of the HTML
-//! facts, in one place: the HTML analysis is being rewritten (a CSS engine,
-//! element offsets, tracking-pixel marks), and only these functions change
-//! when it lands. Where today's facts lack something (the `<html lang>`
-//! attribute, a link's offset), the function says how it reads it.
+//! facts, in one place, so a change of the HTML analysis is adapted here only.
+//! Where the facts lack something (the `<html lang>` attribute), the function
+//! says how it reads it.
 
-use crate::model::html::{HtmlFacts, Rgba};
+use crate::model::html::{HtmlFacts, Honest, Rgba};
 use crate::model::Message;
 
 /// One HTML body: its part index, its decoded HTML and its facts.
@@ -22,22 +21,9 @@ pub fn html_bodies<'m>(message: &'m Message) -> impl Iterator<Item = HtmlBody<'m
     })
 }
 
-/// A link with where its start tag begins in the decoded HTML. The facts keep
-/// no offsets yet: the first occurrence of the `href` (raw or with `&` as
-/// `&amp;`) stands in for it (the new HTML analysis gives `Link::tag`).
+/// A link with where its start tag begins in the decoded HTML (`Link::tag`).
 pub fn links_with_offsets<'m>(body: &HtmlBody<'m>) -> Vec<(&'m str, &'m str, Option<usize>)> {
-    body.facts
-        .links
-        .iter()
-        .map(|link| {
-            let offset = if link.href.is_empty() {
-                None
-            } else {
-                body.html.find(&link.href).or_else(|| body.html.find(&link.href.replace('&', "&amp;")))
-            };
-            (link.href.as_str(), link.text.as_str(), offset)
-        })
-        .collect()
+    body.facts.links.iter().map(|link| (link.href.as_str(), link.text.as_str(), link.tag.map(|t| t.start))).collect()
 }
 
 /// An image as the accessibility rules see it.
@@ -48,9 +34,9 @@ pub struct ImageFact<'m> {
     pub decorative: bool,
 }
 
-/// File names of images that carry no content (spacers, open-tracking pixels);
-/// the new HTML analysis marks 1×1 pixels itself (`Honest::TrackingPixel`).
-const NON_CONTENT_NAMES: &[&str] = &["spacer", "blank.", "pixel", "transparent", "1x1", "clear.gif", "dot.gif", "shim.gif", "/open", "track"];
+/// File names of spacer images, which carry no content (the HTML analysis
+/// marks 1×1 tracking pixels itself, `Honest::TrackingPixel`).
+const SPACER_NAMES: &[&str] = &["spacer.", "blank.gif", "clear.gif", "shim.gif", "transparent.gif"];
 
 pub fn images<'m>(body: &HtmlBody<'m>) -> impl Iterator<Item = ImageFact<'m>> + 'm {
     body.facts.images.iter().map(|image| {
@@ -58,7 +44,7 @@ pub fn images<'m>(body: &HtmlBody<'m>) -> impl Iterator<Item = ImageFact<'m>> + 
         ImageFact {
             src: &image.src,
             alt: image.alt.as_deref(),
-            decorative: NON_CONTENT_NAMES.iter().any(|n| lower.contains(n)),
+            decorative: image.honest == Some(Honest::TrackingPixel) || SPACER_NAMES.iter().any(|n| lower.contains(n)),
         }
     })
 }

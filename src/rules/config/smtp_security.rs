@@ -3,16 +3,16 @@
 //! `"starttls"` or `"tls"` with port 587 only with one of the provider's own
 //! addresses; anything else is flagged.
 
-use crate::settings::Evidence;
-use crate::title;
 use super::{
     describe, host_of, is_provider_host, security_of, transport_of, Transport, DEFAULT_PORT, EXAMPLE_MESSAGE,
     PROVIDER_ONLY_PORT, RECOMMENDED_PORT, RECOMMENDED_SECURITY,
 };
 use crate::i18n::Msg;
-use crate::settings::Settings;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::settings::Settings;
+use crate::title;
 
 const RAW: ExampleInput = ExampleInput::Raw(EXAMPLE_MESSAGE);
 
@@ -171,19 +171,11 @@ fn check(settings: &Settings, cx: &mut Context) {
             );
         } else {
             cx.emit(
-                Draft::new(
-                    Msg::of(&PROVIDER_ONLY)
-                        .int("port", port)
-                        .text("security", security)
-                        .text("host", host),
-                )
-                .evidence(evidence),
+                Draft::new(Msg::of(&PROVIDER_ONLY).int("port", port).text("security", security).text("host", host))
+                    .evidence(evidence),
             );
         }
         return;
     }
-    cx.emit(
-        Draft::new(Msg::of(&NOT_RECOMMENDED).int("port", port).text("security", security))
-            .evidence(evidence),
-    );
+    cx.emit(Draft::new(Msg::of(&NOT_RECOMMENDED).int("port", port).text("security", security)).evidence(evidence));
 }

@@ -2,13 +2,13 @@
 //! through PHP `mail()`. Guides: "make sure your sends do not use SMTP servers:
 //! do not give any SMTP server in your scripts' settings when you use mail()".
 
-use crate::settings::Evidence;
-use crate::title;
 use super::{describe, host_of, transport_of, Transport, EXAMPLE_MESSAGE};
 use crate::i18n::Msg;
-use crate::settings::Settings;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::settings::Settings;
+use crate::title;
 
 crate::rule_texts! { "config/smtp-with-mail";
     summary => {
@@ -117,7 +117,6 @@ fn check(settings: &Settings, cx: &mut Context) {
         return;
     }
     let Some(host) = host_of(settings) else { return };
-    let draft = Draft::new(Msg::of(&HOST_WITH_MAIL).text("host", host.to_string()))
-        .evidence(describe(settings));
+    let draft = Draft::new(Msg::of(&HOST_WITH_MAIL).text("host", host.to_string())).evidence(describe(settings));
     cx.emit(draft);
 }

@@ -3,15 +3,15 @@
 //! label at most 63, a path at most 256 with its angle brackets. Servers
 //! refuse longer addresses at RCPT TO.
 
-use crate::settings::Evidence;
-use crate::title;
 use crate::grammar::address::{
     AddressConcern, AddressProblem, MAX_ADDRESS_OCTETS, MAX_DOMAIN_OCTETS, MAX_LABEL_OCTETS, MAX_LOCAL_PART_OCTETS,
 };
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "headers/address-length";
     summary => {

@@ -4,15 +4,15 @@
 //! accept them, generators must not produce them. From is a mailbox list and
 //! Sender one mailbox (§3.6.2): a group there is an error.
 
-use crate::settings::Evidence;
-use crate::title;
 use crate::grammar::address::{AddressConcern, AddressProblem};
 use crate::grammar::lexer::LexProblem;
 use crate::grammar::Level;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "headers/address-syntax";
     summary => {

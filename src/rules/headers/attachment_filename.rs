@@ -3,12 +3,12 @@
 //! encoded words are the older, widespread form). Raw 8-bit bytes in
 //! `filename=` or `name=` are shown garbled or replaced by `noname`.
 
-use crate::settings::Evidence;
-use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "headers/attachment-filename";
     summary => {
@@ -89,12 +89,15 @@ fn check(message: &Message, cx: &mut Context) {
             if param.value.iter().any(|&b| b >= 0x80) {
                 cx.emit(
                     Draft::new(
-                        Msg::of(&RAW_8BIT)
-                            .text("field", field.name.clone())
-                            .text("parameter", param.name.clone()),
+                        Msg::of(&RAW_8BIT).text("field", field.name.clone()).text("parameter", param.name.clone()),
                     )
                     .evidence_bytes(&param.value)
-                    .at(super::part_value_location(part, field, param.value_range.0, param.value_range.1)),
+                    .at(super::part_value_location(
+                        part,
+                        field,
+                        param.value_range.0,
+                        param.value_range.1,
+                    )),
                 );
             }
         }

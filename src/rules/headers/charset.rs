@@ -2,12 +2,12 @@
 //! parameter is US-ASCII. Non-ASCII text without a declared charset is shown
 //! with whatever the reader guesses: accented letters turn into garbage.
 
-use crate::settings::Evidence;
-use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "headers/charset";
     summary => {

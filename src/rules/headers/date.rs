@@ -3,14 +3,14 @@
 //! warnings; and, when the caller gives `now`, a date far in the future or
 //! past (`MAX_DATE_FUTURE_SECONDS`, `MAX_DATE_PAST_SECONDS`) is flagged: filters score both.
 
-use crate::settings::{Evidence, Threshold, Kind};
-use crate::title;
 use crate::grammar::date::{day_name, weekday_of, DateProblem};
 use crate::grammar::Level;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::{Evidence, Kind, Threshold};
+use crate::title;
 
 crate::rule_texts! { "headers/date";
     summary => {
@@ -88,7 +88,9 @@ pub const MAX_DATE_PAST_SECONDS: Threshold = Threshold {
     key: "headers.maxDatePastSeconds",
     kind: Kind::Int { default: 96 * 3600, min: 0, max: 10 * 365 * 86_400 },
     doc: "A Date more than this many seconds before `options.now` is in the past.",
-    evidence: Evidence::Receiver("SpamAssassin DATE_IN_PAST_96_XX: 96 hours (default, ours: a message sent now carries today's date)"),
+    evidence: Evidence::Receiver(
+        "SpamAssassin DATE_IN_PAST_96_XX: 96 hours (default, ours: a message sent now carries today's date)",
+    ),
 };
 
 pub const RULE: Rule = Rule {
@@ -197,11 +199,9 @@ fn check(message: &Message, cx: &mut Context) {
                 let actual = date.map(|d| day_name(weekday_of(d.year, d.month, d.day))).unwrap_or("?");
                 Draft::new(Msg::of(&WEEKDAY_MISMATCH).text("actual", actual))
             }
-            _ if kind.level() == Level::Obsolete => {
-                Draft::new(Msg::of(&OBSOLETE).label("problem", problem))
-                    .severity(Severity::Warning)
-                    .fix(Msg::of(&FIX_OBSOLETE))
-            }
+            _ if kind.level() == Level::Obsolete => Draft::new(Msg::of(&OBSOLETE).label("problem", problem))
+                .severity(Severity::Warning)
+                .fix(Msg::of(&FIX_OBSOLETE)),
             _ => Draft::new(Msg::of(&INVALID).label("problem", problem)),
         })
     });

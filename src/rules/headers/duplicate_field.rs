@@ -2,12 +2,12 @@
 //! Sender, Reply-To, To, Cc, Bcc, Message-ID, In-Reply-To, References and
 //! Subject. Readers pick different copies; filters see a forged header.
 
-use crate::settings::Evidence;
-use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "headers/duplicate-field";
     summary => {

@@ -3,13 +3,13 @@
 //! the obsolete form of §4.5 (warning); a header line that is neither a field
 //! nor a fold ends the header early for strict readers, so the rest becomes body.
 
-use crate::settings::Evidence;
-use crate::title;
 use crate::i18n::Msg;
 use crate::model::headers::MalformedKind;
 use crate::model::Message;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "headers/field-name";
     summary => {
@@ -149,13 +149,9 @@ fn check(message: &Message, cx: &mut Context) {
             };
             if let Some(bad) = name.iter().position(|&b| !is_ftext(b)) {
                 cx.emit(
-                    Draft::new(
-                        Msg::of(&BAD_CHARACTER)
-                            .text("field", field.name.clone())
-                            .int("position", bad + 1),
-                    )
-                    .evidence_bytes(raw_name)
-                    .at(location(field.start, field.colon)),
+                    Draft::new(Msg::of(&BAD_CHARACTER).text("field", field.name.clone()).int("position", bad + 1))
+                        .evidence_bytes(raw_name)
+                        .at(location(field.start, field.colon)),
                 );
             } else if trimmed_len < raw_name.len() {
                 cx.emit(

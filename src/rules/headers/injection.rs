@@ -5,12 +5,12 @@
 //! `additional_headers`, a blank line or a line that is not a header field is
 //! the same attack.
 
-use crate::settings::Evidence;
-use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Origin, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "headers/injection";
     summary => {
@@ -184,13 +184,9 @@ fn check(message: &Message, cx: &mut Context) {
                 .unwrap_or_default()
                 .to_string();
             cx.emit(
-                Draft::new(
-                    Msg::of(&LINE_BREAK)
-                        .text("field", field.name.clone())
-                        .text("smuggled", smuggled),
-                )
-                .evidence(&field.value)
-                .at(field_location(message, &field.name)),
+                Draft::new(Msg::of(&LINE_BREAK).text("field", field.name.clone()).text("smuggled", smuggled))
+                    .evidence(&field.value)
+                    .at(field_location(message, &field.name)),
             );
         }
     }
@@ -223,9 +219,7 @@ fn check_additional_headers(message: &Message, cx: &mut Context, headers: &str) 
                 .first()
                 .map(|m| Location::range(m.start, m.end))
                 .unwrap_or_else(Location::message);
-            cx.emit(
-                Draft::new(Msg::of(&NOT_A_HEADER).int("line", i + 1)).evidence(*line).at(location),
-            );
+            cx.emit(Draft::new(Msg::of(&NOT_A_HEADER).int("line", i + 1)).evidence(*line).at(location));
             return;
         }
     }

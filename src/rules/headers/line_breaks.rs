@@ -4,12 +4,12 @@
 //! differently (the origin of header smuggling). A message written entirely with
 //! LF (pasted text) is normal: the mailer converts it.
 
-use crate::settings::Evidence;
-use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "headers/line-breaks";
     summary => {
@@ -110,11 +110,9 @@ fn check(message: &Message, cx: &mut Context) {
         let first = (0..raw.len()).find(|&i| raw[i] == b'\n' && (i == 0 || raw[i - 1] != b'\r'));
         if let Some(at) = first {
             cx.emit(
-                Draft::new(
-                    Msg::of(&MIXED).int("bareLf", breaks.bare_lf).int("crlf", breaks.crlf),
-                )
-                .evidence_bytes(context_around(raw, at))
-                .at(Location::range(at, at + 1)),
+                Draft::new(Msg::of(&MIXED).int("bareLf", breaks.bare_lf).int("crlf", breaks.crlf))
+                    .evidence_bytes(context_around(raw, at))
+                    .at(Location::range(at, at + 1)),
             );
         }
     }

@@ -3,13 +3,13 @@
 //! Words between identifiers are the obsolete form of §4.5.4 (warning).
 //! Threading and duplicate detection rely on these ids.
 
-use crate::settings::Evidence;
-use crate::title;
 use crate::grammar::Level;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "headers/message-id";
     summary => {
@@ -114,10 +114,7 @@ fn check(message: &Message, cx: &mut Context) {
         super::emit_grouped(cx, message, 0, field, &ids.problems, |kind, count| {
             let problem = super::grammar_texts::msg_id_problem(kind);
             let draft = Draft::new(
-                Msg::of(&INVALID)
-                    .text("field", field.name.clone())
-                    .label("problem", problem)
-                    .int("count", count),
+                Msg::of(&INVALID).text("field", field.name.clone()).label("problem", problem).int("count", count),
             );
             Some(match kind.level() {
                 Level::Obsolete => draft.severity(Severity::Warning),

@@ -3,12 +3,12 @@
 //! its header, or readers treat the body as plain US-ASCII text. PHP scripts
 //! that add `Content-Type: text/html` alone are the usual case.
 
-use crate::settings::Evidence;
-use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "headers/mime-version";
     summary => {

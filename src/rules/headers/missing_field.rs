@@ -4,12 +4,12 @@
 //! nobody visible. For compose and PHP `mail()` input the mailer adds Date and
 //! Message-ID itself: that is said as information instead.
 
-use crate::settings::Evidence;
-use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "headers/missing-field";
     summary => {

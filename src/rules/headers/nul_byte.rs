@@ -2,12 +2,12 @@
 //! in a message, except in a part declared `binary` (RFC 3030). Many servers
 //! cut the message at the first NUL or refuse it.
 
-use crate::settings::Evidence;
-use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "headers/nul-byte";
     summary => {

@@ -3,12 +3,12 @@
 //! continuations (`name*0`, `name*1`, …) start at 0 and have no gaps. A broken
 //! one loses the file name or shows it as `%E2%82…`.
 
-use crate::settings::Evidence;
-use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "headers/parameter-encoding";
     summary => {
@@ -108,10 +108,7 @@ fn check(message: &Message, cx: &mut Context) {
         super::emit_grouped(cx, message, part, field, &problems, |kind, count| {
             let problem = super::grammar_texts::mime_problem(kind);
             Some(Draft::new(
-                Msg::of(&INVALID)
-                    .text("field", field.name.clone())
-                    .label("problem", problem)
-                    .int("count", count),
+                Msg::of(&INVALID).text("field", field.name.clone()).label("problem", problem).int("count", count),
             ))
         });
     }

@@ -4,12 +4,12 @@
 //! that are not even UTF-8 (Latin-1, Windows-1252) show as garbage: an error.
 //! File names in MIME parameters are left to `headers/attachment-filename`.
 
-use crate::settings::Evidence;
-use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "headers/raw-8bit";
     summary => {
@@ -117,11 +117,7 @@ fn check(message: &Message, cx: &mut Context) {
             let eight_bit: Vec<usize> = (first..value.len()).filter(|&i| value[i] >= 0x80 && outside(i)).collect();
             let Some(&at) = eight_bit.first() else { continue };
             let utf8 = std::str::from_utf8(value).is_ok();
-            let (id, severity) = if utf8 {
-                (&UTF8, Severity::Warning)
-            } else {
-                (&NOT_UTF8, Severity::Error)
-            };
+            let (id, severity) = if utf8 { (&UTF8, Severity::Warning) } else { (&NOT_UTF8, Severity::Error) };
             let end = eight_bit.last().map_or(at + 1, |&l| l + 1);
             cx.emit(
                 Draft::new(Msg::of(id).text("field", field.name.clone()).int("count", eight_bit.len()))

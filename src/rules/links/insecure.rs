@@ -3,14 +3,14 @@
 //! A link whose visible text or title shows `https://` while its href is
 //! `http://` is that case (warning); other plain `http://` links are info.
 
-use crate::settings::{Evidence, Threshold, Kind};
-use crate::title;
 use super::scheme_of;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::spam::part_location;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::spam::element_location;
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::{Evidence, Kind, Threshold};
+use crate::title;
 
 crate::rule_texts! { "links/insecure";
     summary => {
@@ -119,7 +119,7 @@ pub const RULE: Rule = Rule {
 fn check(message: &Message, cx: &mut Context) {
     let report_plain = cx.settings.flag(&REPORT_PLAIN_HTTP);
     for html in &message.html {
-        let mut plain: Vec<&str> = Vec::new();
+        let mut plain: Vec<&crate::model::html::Link> = Vec::new();
         for link in &html.facts.links {
             if scheme_of(&link.href).as_deref() != Some("http") {
                 continue;
@@ -132,20 +132,18 @@ fn check(message: &Message, cx: &mut Context) {
             };
             match declared {
                 Some(shown) => cx.emit(
-                    Draft::new(
-                        Msg::of(&DECLARED_HTTPS).text("href", link.href.clone()).text("shown", shown),
-                    )
+                    Draft::new(Msg::of(&DECLARED_HTTPS).text("href", link.href.clone()).text("shown", shown))
                         .evidence(format!("<a href=\"{}\">{}</a>", link.href, shown))
-                        .at(part_location(message, html.part)),
+                        .at(element_location(message, html, link.tag)),
                 ),
-                None => plain.push(&link.href),
+                None => plain.push(link),
             }
         }
         if report_plain && !plain.is_empty() {
             cx.emit(
-                Draft::new(Msg::of(&PLAIN_HTTP).int("count", plain.len()).text("href", plain[0]))
-                    .evidence(plain.iter().take(5).copied().collect::<Vec<_>>().join(" "))
-                    .at(part_location(message, html.part))
+                Draft::new(Msg::of(&PLAIN_HTTP).int("count", plain.len()).text("href", plain[0].href.as_str()))
+                    .evidence(plain.iter().take(5).map(|l| l.href.as_str()).collect::<Vec<_>>().join(" "))
+                    .at(element_location(message, html, plain[0].tag))
                     .severity(Severity::Info)
                     .fix(Msg::of(&FIX_PLAIN)),
             );

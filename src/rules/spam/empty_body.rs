@@ -2,14 +2,14 @@
 //! among the things that get a mail flagged as spam. For HTML, the text that
 //! counts is what a reader sees once the HTML is rendered.
 
-use crate::settings::Evidence;
-use crate::title;
 use super::{body_source, main_body_part, part_location};
 use crate::i18n::Msg;
 use crate::model::html::is_invisible_char;
 use crate::model::{Body, Message};
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "spam/empty-body";
     summary => {

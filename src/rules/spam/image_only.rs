@@ -3,14 +3,14 @@
 //! The image size is its decoded size: an attached image, an inline `cid:`
 //! image, or a `data:` URI in the HTML.
 
-use crate::settings::{Evidence, Threshold, Kind};
-use crate::title;
-use super::{count_words, part_location};
+use super::{count_words, element_location, part_location};
 use crate::i18n::Msg;
 use crate::model::Message;
-use crate::rules::links::percent_decode;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::links::percent_decode;
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::{Evidence, Kind, Threshold};
+use crate::title;
 
 crate::rule_texts! { "spam/image-only";
     summary => {
@@ -59,9 +59,9 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Spam,
     severity: Severity::Warning,
-    evidence: &[
-        Evidence::Guide("seed 002 (fr) l. 170: « L'e-mail contient juste une image de taille supérieure à 1 Mo et quelques mots »"),
-    ],
+    evidence: &[Evidence::Guide(
+        "seed 002 (fr) l. 170: « L'e-mail contient juste une image de taille supérieure à 1 Mo et quelques mots »",
+    )],
     score: crate::rules::scores::NONE, // TODO(score): was 20
     texts: &TEXTS,
     thresholds: &[&IMAGE_ONLY_MIN_BYTES, &IMAGE_ONLY_MAX_WORDS],
@@ -206,7 +206,7 @@ fn images(message: &Message) -> Vec<SizedImage> {
             } else if src.len() > 5 && src.as_bytes()[..5].eq_ignore_ascii_case(b"data:") {
                 if let Some(bytes) = data_uri_size(src) {
                     let name: String = src.chars().take(40).collect();
-                    let location = part_location(message, html.part);
+                    let location = element_location(message, html, image.tag);
                     out.push(SizedImage { name: format!("{name}…"), bytes, location });
                 }
             }

@@ -6,13 +6,13 @@
 //! `X-Originating-IP` fields and in links (HTML links and URLs written in
 //! plain-text bodies) whose host is an IP literal.
 
-use crate::settings::Evidence;
-use crate::title;
 use super::part_location;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 use std::net::IpAddr;
 
 crate::rule_texts! { "spam/listed-ip";
@@ -289,7 +289,8 @@ mod tests {
 
     #[test]
     fn addresses_are_found_in_received_values() {
-        let ips = addresses_in("from x.example ([203.0.113.45]) by mx (IPv6:2001:db8::1); Mon, 2 Mar 2026 10:00:00 +0100");
+        let ips =
+            addresses_in("from x.example ([203.0.113.45]) by mx (IPv6:2001:db8::1); Mon, 2 Mar 2026 10:00:00 +0100");
         assert_eq!(ips, vec!["203.0.113.45".parse::<IpAddr>().unwrap(), "2001:db8::1".parse().unwrap()]);
     }
 }

@@ -6,7 +6,7 @@ use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
 use crate::rules::scores;
-use crate::rules::{Context, Draft, Example, ExampleInput::Raw, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput::Raw, Group, Rule};
 use crate::settings::{Evidence, Kind, Threshold};
 use crate::title;
 
@@ -158,14 +158,9 @@ fn check(message: &Message, cx: &mut Context) {
         return;
     }
     cx.emit(
-        Draft::new(
-            Msg::of(&SHOUTING)
-                .int("count", words.len())
-                .int("limit", limit)
-                .text("words", words.join(", ")),
-        )
-        .evidence(subject)
-        .at(subject_location(message)),
+        Draft::new(Msg::of(&SHOUTING).int("count", words.len()).int("limit", limit).text("words", words.join(", ")))
+            .evidence(subject)
+            .at(subject_location(message)),
     );
 }
 

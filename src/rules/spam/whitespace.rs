@@ -3,14 +3,14 @@
 //! flagged as spam. For HTML the blanks are counted as rendered: runs of spaces
 //! collapse to one, each `&nbsp;` and each `<br>` counts.
 
-use crate::settings::{Evidence, Threshold, Kind};
-use crate::title;
 use super::part_location;
 use crate::i18n::Msg;
 use crate::model::html::is_invisible_char;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::{Evidence, Kind, Threshold};
+use crate::title;
 
 crate::rule_texts! { "spam/whitespace";
     summary => {
@@ -102,7 +102,8 @@ pub const RULE: Rule = Rule {
 };
 
 fn blank_lines() -> Vec<u8> {
-    format!("From: a@example.com\nTo: b@example.com\nSubject: Offer\n\nSee our site.{}Bye\n", "\n".repeat(300)).into_bytes()
+    format!("From: a@example.com\nTo: b@example.com\nSubject: Offer\n\nSee our site.{}Bye\n", "\n".repeat(300))
+        .into_bytes()
 }
 
 fn html_padding() -> Vec<u8> {
