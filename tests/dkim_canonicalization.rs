@@ -47,18 +47,29 @@ fn body_hashes_match_dkimpy_on_every_canonicalization_corner() {
             files.push((path, message));
         }
     }
-    let output = match Command::new("python3").arg("tests/mailers/dkim/body_hashes.py").args(files.iter().map(|(p, _)| p)).output() {
+    let output = match Command::new("python3")
+        .arg("tests/mailers/dkim/body_hashes.py")
+        .args(files.iter().map(|(p, _)| p))
+        .output()
+    {
         Err(_) => return eprintln!("SKIPPED: python3 is not installed (.ci/setup.sh installs it)."),
         Ok(o) => o,
     };
-    assert!(output.status.success(), "dkimpy is missing (.ci/setup.sh installs it): {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "dkimpy is missing (.ci/setup.sh installs it): {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let stdout = String::from_utf8_lossy(&output.stdout);
     let mut problems = Vec::new();
     for ((path, message), line) in files.iter().zip(stdout.lines()) {
         let theirs: serde_json::Value = serde_json::from_str(line).unwrap();
         let expected = theirs["signatures"][0]["computed"].as_str().unwrap_or("(dkimpy error)").to_string();
         let analysed = Message::analyse(message.as_bytes(), Origin::Raw, Vec::new());
-        let ours = analysed.identity.dkim[0].computed_body_hash.as_ref().map(|h| mail_preflight::input::encode::base64(&h.hash));
+        let ours = analysed.identity.dkim[0]
+            .computed_body_hash
+            .as_ref()
+            .map(|h| mail_preflight::input::encode::base64(&h.hash));
         if ours.as_deref() != Some(expected.as_str()) {
             problems.push(format!("{}: ours {ours:?}, dkimpy {expected}", path.display()));
         }

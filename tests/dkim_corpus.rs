@@ -21,7 +21,8 @@ fn has_signature(raw: &[u8]) -> bool {
 #[test]
 fn body_hashes_agree_with_dkimpy_on_every_signed_corpus_message() {
     let Some(dir) = common::corpus_dir() else { return };
-    let signed: Vec<(String, Vec<u8>)> = common::corpus_messages().into_iter().filter(|(_, raw)| has_signature(raw)).collect();
+    let signed: Vec<(String, Vec<u8>)> =
+        common::corpus_messages().into_iter().filter(|(_, raw)| has_signature(raw)).collect();
     let paths: Vec<String> = signed.iter().map(|(rel, _)| dir.join(rel).to_string_lossy().into_owned()).collect();
     let output = match Command::new("python3").arg("tests/mailers/dkim/body_hashes.py").args(&paths).output() {
         Err(_) => {
@@ -30,7 +31,11 @@ fn body_hashes_agree_with_dkimpy_on_every_signed_corpus_message() {
         }
         Ok(o) => o,
     };
-    assert!(output.status.success(), "dkimpy is missing (.ci/setup.sh installs it): {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "dkimpy is missing (.ci/setup.sh installs it): {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let lines: Vec<serde_json::Value> =
         String::from_utf8_lossy(&output.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     let (mut compared, mut agree, mut intact) = (0, 0, 0);

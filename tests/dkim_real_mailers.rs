@@ -65,7 +65,9 @@ fn generate(library: &str, interpreter: &str, script: &str) -> Option<BTreeMap<S
     let output = Command::new(interpreter).arg(script).arg(&out).arg(&key.pem).current_dir(project()).output();
     let output = match output {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            eprintln!("SKIPPED: {interpreter} is not installed, so {library} cannot run here (.ci/setup.sh installs it).");
+            eprintln!(
+                "SKIPPED: {interpreter} is not installed, so {library} cannot run here (.ci/setup.sh installs it)."
+            );
             return None;
         }
         other => other.expect("start the generator"),
@@ -91,7 +93,12 @@ fn flagged(report: &Report) -> BTreeSet<String> {
 }
 
 fn describe(report: &Report) -> String {
-    report.findings.iter().map(|f| format!("  {} {}: {}", f.severity.as_str(), f.rule_id, f.message)).collect::<Vec<_>>().join("\n")
+    report
+        .findings
+        .iter()
+        .map(|f| format!("  {} {}: {}", f.severity.as_str(), f.rule_id, f.message))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// What each variant must raise: exactly this rule among warnings and errors.
@@ -171,9 +178,9 @@ fn every_signature_of_the_correct_messages_verifies_with_the_generated_key() {
         let report = lint(&messages["correct"], &options(key().unwrap())).expect("lints");
         assert!(!report.has("dkim/signature") && !report.has("dkim/body-hash"), "{library}:\n{}", describe(&report));
         // The same message with a signed header changed no longer verifies.
-        let tampered = String::from_utf8_lossy(&messages["correct"]).replacen("Our news for March", "Our news for April", 1);
+        let tampered =
+            String::from_utf8_lossy(&messages["correct"]).replacen("Our news for March", "Our news for April", 1);
         let report = lint(tampered.as_bytes(), &options(key().unwrap())).expect("lints");
         assert!(report.has("dkim/signature"), "{library}: a changed Subject must break b=:\n{}", describe(&report));
     }
 }
-

@@ -67,7 +67,10 @@ fn no_ham_message_gets_an_error_from_the_sender_dkim_bulk_body_or_accessibility_
     for rule in rules {
         let ham = hits.get(&(rule.clone(), true)).copied().unwrap_or_default();
         let spam = hits.get(&(rule.clone(), false)).copied().unwrap_or_default();
-        println!("  {rule:28} ham {:>4}/{:>4}/{:>4}   spam {:>4}/{:>4}/{:>4}", ham[0], ham[1], ham[2], spam[0], spam[1], spam[2]);
+        println!(
+            "  {rule:28} ham {:>4}/{:>4}/{:>4}   spam {:>4}/{:>4}/{:>4}",
+            ham[0], ham[1], ham[2], spam[0], spam[1], spam[2]
+        );
     }
     assert!(ham_errors.is_empty(), "ham with errors from #16 rules:\n{}", ham_errors.join("\n"));
 }

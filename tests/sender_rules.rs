@@ -20,7 +20,10 @@ fn a_visitors_gmail_address_in_a_php_mail_call_is_an_error() {
 
 #[test]
 fn a_visitors_address_in_compose_fields_is_an_error_for_a_reject_provider() {
-    let compose = Compose::from_json(r#"{"from": "sam@aol.com", "to": "owner@my-site.example", "subject": "Hi", "text": "Hello"}"#).unwrap();
+    let compose = Compose::from_json(
+        r#"{"from": "sam@aol.com", "to": "owner@my-site.example", "subject": "Hi", "text": "Hello"}"#,
+    )
+    .unwrap();
     let report = lint_compose(&compose, &Options::default()).unwrap();
     assert_eq!(severities(&report, "sender/visitor-from"), vec![Severity::Error]);
 }
@@ -36,19 +39,28 @@ fn an_unverified_provider_policy_is_never_an_error() {
 fn a_raw_message_alone_does_not_claim_a_block() {
     let report = raw("From: jane@yahoo.com\nTo: b@example.org\nSubject: Hi\n\nHello\n", "{}");
     assert_eq!(severities(&report, "sender/visitor-from"), vec![Severity::Info]);
-    let declared = raw("From: jane@yahoo.com\nTo: b@example.org\nSubject: Hi\n\nHello\n", r#"{"senderDomains": ["my-site.example"]}"#);
+    let declared = raw(
+        "From: jane@yahoo.com\nTo: b@example.org\nSubject: Hi\n\nHello\n",
+        r#"{"senderDomains": ["my-site.example"]}"#,
+    );
     assert_eq!(severities(&declared, "sender/visitor-from"), vec![Severity::Error]);
 }
 
 #[test]
 fn a_provider_address_declared_as_the_sites_own_is_not_a_visitor() {
-    let report = raw("From: club@gmail.com\nTo: b@example.org\nSubject: Hi\n\nHello\n", r#"{"senderDomains": ["gmail.com"]}"#);
+    let report =
+        raw("From: club@gmail.com\nTo: b@example.org\nSubject: Hi\n\nHello\n", r#"{"senderDomains": ["gmail.com"]}"#);
     assert!(!report.has("sender/visitor-from"));
 }
 
 #[test]
 fn the_php_mail_from_defines_the_sites_domain() {
-    let call = PhpMail::new("owner@my-site.example", "Contact", "Hello", "From: contact@my-site.example\r\nReply-To: jane@yahoo.com");
+    let call = PhpMail::new(
+        "owner@my-site.example",
+        "Contact",
+        "Hello",
+        "From: contact@my-site.example\r\nReply-To: jane@yahoo.com",
+    );
     let report = lint_php_mail(&call, &Options::default()).unwrap();
     assert!(!report.has("sender/foreign-domain") && !report.has("sender/visitor-from"));
 }
@@ -64,9 +76,15 @@ fn smtp_from_is_the_default_site_domain() {
 
 #[test]
 fn a_display_name_address_equal_to_the_real_one_is_not_a_spoof() {
-    let same = raw("From: \"Contact@My-Site.example\" <contact@my-site.example>\nTo: b@example.org\nSubject: Hi\n\nHello\n", "{}");
+    let same = raw(
+        "From: \"Contact@My-Site.example\" <contact@my-site.example>\nTo: b@example.org\nSubject: Hi\n\nHello\n",
+        "{}",
+    );
     assert!(!same.has("sender/display-name-spoof"));
-    let encoded = raw("From: =?utf-8?b?c2VydmljZUBwYXlwYWwuY29t?= <x@evil.example>\nTo: b@example.org\nSubject: Hi\n\nHello\n", "{}");
+    let encoded = raw(
+        "From: =?utf-8?b?c2VydmljZUBwYXlwYWwuY29t?= <x@evil.example>\nTo: b@example.org\nSubject: Hi\n\nHello\n",
+        "{}",
+    );
     assert!(encoded.has("sender/display-name-spoof"), "an RFC 2047 encoded display name is decoded first");
 }
 
@@ -86,13 +104,15 @@ fn many_recipients_make_a_message_bulk() {
     let to: Vec<String> = (0..60).map(|i| format!("r{i}@example.org")).collect();
     let report = raw(&format!("From: news@my-site.example\nTo: {}\nSubject: News\n\nHello\n", to.join(", ")), "{}");
     assert!(report.has("bulk/list-unsubscribe"));
-    let fewer = raw(&format!("From: news@my-site.example\nTo: {}\nSubject: News\n\nHello\n", to[..10].join(", ")), "{}");
+    let fewer =
+        raw(&format!("From: news@my-site.example\nTo: {}\nSubject: News\n\nHello\n", to[..10].join(", ")), "{}");
     assert!(!fewer.has("bulk/list-unsubscribe"));
 }
 
 #[test]
 fn the_unsubscribe_link_before_gmails_cut_is_only_clipping() {
-    let mut html = String::from("<html lang=\"en\"><body><p><a href=\"https://my-site.example/unsubscribe\">Unsubscribe</a></p>");
+    let mut html =
+        String::from("<html lang=\"en\"><body><p><a href=\"https://my-site.example/unsubscribe\">Unsubscribe</a></p>");
     while html.len() < 110_000 {
         html.push_str("<p>Some long news of the week for our readers.</p>\n");
     }
@@ -115,7 +135,8 @@ fn dkim_key_names_are_checked_in_the_options() {
         .and_then(|o| mail_preflight::Linter::new(&o).map(|_| ()))
         .unwrap_err();
     assert!(error.to_string().contains("selector._domainkey"), "{error}");
-    let bad_domain = Options::from_json(r#"{"senderDomains": ["not a domain"]}"#).and_then(|o| mail_preflight::Linter::new(&o).map(|_| ()));
+    let bad_domain = Options::from_json(r#"{"senderDomains": ["not a domain"]}"#)
+        .and_then(|o| mail_preflight::Linter::new(&o).map(|_| ()));
     assert!(bad_domain.is_err());
 }
 
@@ -124,13 +145,17 @@ fn hostile_dkim_fields_stay_bounded() {
     // Many signatures, many tags, a huge l= and a giant b=: analysed within the limits, no panic.
     let mut text = String::new();
     for i in 0..50 {
-        text.push_str(&format!("DKIM-Signature: v=1; a=rsa-sha256; d=d{i}.example; s=s; h=from; l=99999999999999999999; bh=AAAA; b={}\n", "A".repeat(20_000)));
+        text.push_str(&format!(
+            "DKIM-Signature: v=1; a=rsa-sha256; d=d{i}.example; s=s; h=from; l=99999999999999999999; bh=AAAA; b={}\n",
+            "A".repeat(20_000)
+        ));
     }
     let tags: String = (0..500).map(|i| format!("t{i}=1; ")).collect();
     text.push_str(&format!("DKIM-Signature: {tags}\nFrom: a@example.com\n\nHello\n"));
     let report = raw(&text, "{}");
     assert!(report.findings_of("dkim/malformed").count() <= mail_preflight::rules::MAX_FINDINGS_PER_RULE);
-    let message = mail_preflight::model::Message::analyse(text.as_bytes(), mail_preflight::report::Origin::Raw, Vec::new());
+    let message =
+        mail_preflight::model::Message::analyse(text.as_bytes(), mail_preflight::report::Origin::Raw, Vec::new());
     assert_eq!(message.identity.dkim.len(), mail_preflight::dkim::MAX_SIGNATURES);
 }
 

@@ -73,7 +73,9 @@ pub fn parse_record(text: &str) -> Result<Record, RecordProblem> {
     let flags: Vec<&str> = tags::value(&tags, "t").map(|t| t.split(':').map(str::trim).collect()).unwrap_or_default();
     Ok(Record {
         key,
-        hashes: tags::value(&tags, "h").map(|h| h.split(':').map(|s| s.trim().to_string()).collect()).unwrap_or_default(),
+        hashes: tags::value(&tags, "h")
+            .map(|h| h.split(':').map(|s| s.trim().to_string()).collect())
+            .unwrap_or_default(),
         strict: flags.contains(&"s"),
         testing: flags.contains(&"y"),
     })
@@ -149,7 +151,8 @@ mod tests {
 
     #[test]
     fn quoted_split_txt_strings_are_joined() {
-        let record = parse_record("\"v=DKIM1; k=ed25519; \" \"p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=\"").unwrap();
+        let record =
+            parse_record("\"v=DKIM1; k=ed25519; \" \"p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=\"").unwrap();
         assert!(record.hashes.is_empty());
     }
 }

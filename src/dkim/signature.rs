@@ -83,7 +83,8 @@ impl Signature {
     /// Reads a `DKIM-Signature` field value (the bytes after the colon).
     pub fn parse(value: &[u8]) -> Signature {
         let (tags, tag_problems) = tags::parse(value);
-        let mut sig = Signature { problems: tag_problems.into_iter().map(Problem::TagList).collect(), ..Signature::default() };
+        let mut sig =
+            Signature { problems: tag_problems.into_iter().map(Problem::TagList).collect(), ..Signature::default() };
         for required in ["v", "a", "b", "bh", "d", "h", "s"] {
             if tags::value(&tags, required).is_none() {
                 sig.problems.push(Problem::Missing(required));
@@ -117,7 +118,9 @@ impl Signature {
         }
         sig.selector = tags::value(&tags, "s").map(str::to_string);
         sig.signed_headers = tags::value(&tags, "h")
-            .map(|h| h.split(':').map(|n| n.trim_matches(|c: char| c.is_ascii_whitespace()).to_ascii_lowercase()).collect())
+            .map(|h| {
+                h.split(':').map(|n| n.trim_matches(|c: char| c.is_ascii_whitespace()).to_ascii_lowercase()).collect()
+            })
             .unwrap_or_default();
         sig.body_hash = sig.base64_of(&tags, "bh");
         sig.signature = sig.base64_of(&tags, "b");
@@ -196,7 +199,9 @@ impl Signature {
 fn is_domain(d: &str) -> bool {
     !d.is_empty()
         && d.len() <= 253
-        && d.split('.').all(|l| !l.is_empty() && l.len() <= 63 && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+        && d.split('.').all(|l| {
+            !l.is_empty() && l.len() <= 63 && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
 }
 
 fn shorten(text: &str) -> String {

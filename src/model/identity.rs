@@ -89,7 +89,8 @@ pub fn analyse(raw: &[u8], header: &HeaderBlock, values: &FieldValues) -> Identi
         list.mailboxes
             .iter()
             .map(|m| {
-                let slice = |r: (usize, usize)| String::from_utf8_lossy(value.get(r.0..r.1).unwrap_or(&[])).into_owned();
+                let slice =
+                    |r: (usize, usize)| String::from_utf8_lossy(value.get(r.0..r.1).unwrap_or(&[])).into_owned();
                 let name = match (m.display_name.first(), m.display_name.last()) {
                     (Some(first), Some(last)) => display_name(value.get(first.start..last.end).unwrap_or(&[])),
                     _ => String::new(),
@@ -117,7 +118,8 @@ pub fn analyse(raw: &[u8], header: &HeaderBlock, values: &FieldValues) -> Identi
             let list = parse_address_list(field.raw_value(raw));
             identity.return_path = list.mailboxes.first().map(|m| {
                 let value = field.raw_value(raw);
-                let slice = |r: (usize, usize)| String::from_utf8_lossy(value.get(r.0..r.1).unwrap_or(&[])).into_owned();
+                let slice =
+                    |r: (usize, usize)| String::from_utf8_lossy(value.get(r.0..r.1).unwrap_or(&[])).into_owned();
                 Mailbox {
                     field: index,
                     display_name: String::new(),

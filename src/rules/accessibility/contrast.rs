@@ -52,7 +52,9 @@ pub const MIN_CONTRAST_LARGE: Threshold = Threshold {
     key: "accessibility.minContrastLarge",
     kind: Kind::Number { default: 3.0, min: 1.0, max: 21.0 },
     doc: "Contrast ratio under which large text (24 px and more) is hard to read.",
-    evidence: Evidence::Rfc("WCAG 2.1 SC 1.4.3: large-scale text (18 pt, i.e. 24 px; bold is not known here) needs 3:1"),
+    evidence: Evidence::Rfc(
+        "WCAG 2.1 SC 1.4.3: large-scale text (18 pt, i.e. 24 px; bold is not known here) needs 3:1",
+    ),
 };
 /// WCAG's "large scale" text: 18 points = 24 CSS px.
 const LARGE_TEXT_PX: f32 = 24.0;

@@ -89,7 +89,9 @@ pub const RULE: Rule = Rule {
 fn long_newsletter() -> Vec<u8> {
     let mut html = String::from("<html><body>");
     for i in 0..1_200 {
-        html.push_str(&format!("<p style=\"margin:0 0 12px 0;font-family:Arial\">Article {i}: news of the week for our readers.</p>\n"));
+        html.push_str(&format!(
+            "<p style=\"margin:0 0 12px 0;font-family:Arial\">Article {i}: news of the week for our readers.</p>\n"
+        ));
     }
     html.push_str("<p><a href=\"https://my-site.example/unsubscribe?id=42\">Unsubscribe</a></p></body></html>");
     format!("From: news@my-site.example\r\nTo: b@example.org\r\nSubject: News\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{html}\r\n")
@@ -97,8 +99,22 @@ fn long_newsletter() -> Vec<u8> {
 }
 
 /// Words of unsubscribe links in the guides' languages and English.
-const UNSUBSCRIBE_WORDS: &[&str] =
-    &["unsubscribe", "opt-out", "opt out", "désabonner", "désinscri", "desabonner", "desinscri", "darse de baja", "darme de baja", "cancelar suscripci", "wypisz", "wypisanie", "rezygnacja", "abmelden"];
+const UNSUBSCRIBE_WORDS: &[&str] = &[
+    "unsubscribe",
+    "opt-out",
+    "opt out",
+    "désabonner",
+    "désinscri",
+    "desabonner",
+    "desinscri",
+    "darse de baja",
+    "darme de baja",
+    "cancelar suscripci",
+    "wypisz",
+    "wypisanie",
+    "rezygnacja",
+    "abmelden",
+];
 
 fn check(message: &Message, cx: &mut Context) {
     let limit = cx.settings.count(&CLIP_BYTES);

@@ -3,7 +3,7 @@
 //! Where the facts lack something (the `<html lang>` attribute), the function
 //! says how it reads it.
 
-use crate::model::html::{HtmlFacts, Honest, Rgba};
+use crate::model::html::{Honest, HtmlFacts, Rgba};
 use crate::model::Message;
 
 /// One HTML body: its part index, its decoded HTML and its facts.
@@ -78,9 +78,10 @@ pub const HTML_TAG_LOOKAHEAD: usize = 64 * 1024;
 pub fn html_lang(body: &HtmlBody) -> Option<String> {
     let head = &body.html[..floor_char_boundary(body.html, HTML_TAG_LOOKAHEAD)];
     let lower = head.to_ascii_lowercase();
-    let start = lower.match_indices("<html").map(|(i, _)| i).find(|&i| {
-        lower[i + 5..].chars().next().is_none_or(|c| c.is_ascii_whitespace() || c == '>' || c == '/')
-    })?;
+    let start = lower
+        .match_indices("<html")
+        .map(|(i, _)| i)
+        .find(|&i| lower[i + 5..].chars().next().is_none_or(|c| c.is_ascii_whitespace() || c == '>' || c == '/'))?;
     let end = lower[start..].find('>').map_or(lower.len(), |e| start + e);
     let tag = &head[start..end];
     let tag_lower = &lower[start..end];

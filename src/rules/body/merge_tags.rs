@@ -88,8 +88,27 @@ pub const RULE: Rule = Rule {
 /// Field names that `$name` and `[NAME]` tokens must use to count (lower-case,
 /// without `_`): the fields of a mailing list, not shell or Perl variables.
 const FIELD_WORDS: &[&str] = &[
-    "name", "firstname", "lastname", "fullname", "fname", "lname", "email", "emailaddress", "username", "customername",
-    "company", "salutation", "city", "recipient", "contact", "subscriber", "unsubscribe", "unsubscribelink", "prenom", "nombre", "imie",
+    "name",
+    "firstname",
+    "lastname",
+    "fullname",
+    "fname",
+    "lname",
+    "email",
+    "emailaddress",
+    "username",
+    "customername",
+    "company",
+    "salutation",
+    "city",
+    "recipient",
+    "contact",
+    "subscriber",
+    "unsubscribe",
+    "unsubscribelink",
+    "prenom",
+    "nombre",
+    "imie",
 ];
 
 /// Longest variable name read (default, ours: template fields are short).
@@ -117,28 +136,35 @@ pub fn template_tokens(text: &str) -> Vec<String> {
             // {{ name }} / {{contact.FIRSTNAME}}
             rest[2..].find("}}").filter(|&e| e <= MAX_NAME + 4).and_then(|e| {
                 let inner = rest[2..2 + e].trim();
-                (!inner.is_empty() && inner.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) && inner.chars().all(is_name_char))
-                    .then(|| &rest[..e + 4])
+                (!inner.is_empty()
+                    && inner.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                    && inner.chars().all(is_name_char))
+                .then(|| &rest[..e + 4])
             })
         } else if rest.starts_with("*|") {
             // *|FNAME|* (Mailchimp)
             rest[2..].find("|*").filter(|&e| (2..=MAX_NAME).contains(&e)).and_then(|e| {
                 let inner = &rest[2..2 + e];
-                inner.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_' || c == ':').then(|| &rest[..e + 4])
+                inner
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_' || c == ':')
+                    .then(|| &rest[..e + 4])
             })
         } else if rest.starts_with('%') {
             // %recipient.name% (Mailgun), %FIRSTNAME%
             rest[1..].find('%').filter(|&e| (3..=MAX_NAME).contains(&e)).and_then(|e| {
                 let inner = &rest[1..1 + e];
                 let dotted = inner.contains('.') && inner.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
-                let caps = inner.chars().all(|c| c.is_ascii_uppercase() || c == '_') && inner.chars().any(|c| c.is_ascii_uppercase());
+                let caps = inner.chars().all(|c| c.is_ascii_uppercase() || c == '_')
+                    && inner.chars().any(|c| c.is_ascii_uppercase());
                 (inner.chars().all(is_name_char) && (dotted || caps) && !inner.ends_with('.')).then(|| &rest[..e + 2])
             })
         } else if rest.starts_with('[') {
             // [FIRSTNAME], [First Name] only with a field word
             rest[1..].find(']').filter(|&e| (3..=MAX_NAME).contains(&e)).and_then(|e| {
                 let inner = &rest[1..1 + e];
-                let word: String = inner.chars().filter(|c| c.is_ascii_alphabetic()).collect::<String>().to_ascii_lowercase();
+                let word: String =
+                    inner.chars().filter(|c| c.is_ascii_alphabetic()).collect::<String>().to_ascii_lowercase();
                 let shaped = inner.chars().all(|c| c.is_ascii_alphabetic() || c == '_' || c == ' ')
                     && (inner.chars().all(|c| !c.is_ascii_lowercase()) || inner.contains('_'));
                 (shaped && FIELD_WORDS.contains(&word.as_str())).then(|| &rest[..e + 2])
@@ -148,7 +174,8 @@ pub fn template_tokens(text: &str) -> Vec<String> {
             let (inner, len) = match rest[1..].strip_prefix('{') {
                 Some(after) => after.find('}').map_or(("", 0), |e| (&after[..e], e + 3)),
                 None => {
-                    let e = rest[1..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(rest.len() - 1);
+                    let e =
+                        rest[1..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(rest.len() - 1);
                     (&rest[1..1 + e], e + 1)
                 }
             };
@@ -170,7 +197,8 @@ pub fn template_tokens(text: &str) -> Vec<String> {
 }
 
 fn check(message: &Message, cx: &mut Context) {
-    let places = [(&IN_SUBJECT, message.subject.as_deref().unwrap_or_default()), (&IN_BODY, message.visible_text.as_str())];
+    let places =
+        [(&IN_SUBJECT, message.subject.as_deref().unwrap_or_default()), (&IN_BODY, message.visible_text.as_str())];
     for (entry, text) in places {
         let tokens = template_tokens(text);
         if tokens.is_empty() {
@@ -191,11 +219,22 @@ mod tests {
 
     #[test]
     fn only_template_shaped_tokens_count() {
-        assert_eq!(template_tokens("Hi {{name}} and {{ contact.FIRSTNAME }}"), vec!["{{name}}", "{{ contact.FIRSTNAME }}"]);
-        assert_eq!(template_tokens("*|FNAME|* %recipient.name% %FIRSTNAME% [FIRST_NAME] $firstName ${email}"), vec![
-            "*|FNAME|*", "%recipient.name%", "%FIRSTNAME%", "[FIRST_NAME]", "$firstName", "${email}"
-        ]);
-        for ham in ["$5 and $HOME and $i", "[1] [PATCH] [ILUG] [Name of the list]", "50% off 20%", "{ a: 1 } {{}} %s %d", "printf(\"%s.%d\")", "$$ $"] {
+        assert_eq!(
+            template_tokens("Hi {{name}} and {{ contact.FIRSTNAME }}"),
+            vec!["{{name}}", "{{ contact.FIRSTNAME }}"]
+        );
+        assert_eq!(
+            template_tokens("*|FNAME|* %recipient.name% %FIRSTNAME% [FIRST_NAME] $firstName ${email}"),
+            vec!["*|FNAME|*", "%recipient.name%", "%FIRSTNAME%", "[FIRST_NAME]", "$firstName", "${email}"]
+        );
+        for ham in [
+            "$5 and $HOME and $i",
+            "[1] [PATCH] [ILUG] [Name of the list]",
+            "50% off 20%",
+            "{ a: 1 } {{}} %s %d",
+            "printf(\"%s.%d\")",
+            "$$ $",
+        ] {
             assert!(template_tokens(ham).is_empty(), "{ham}: {:?}", template_tokens(ham));
         }
     }

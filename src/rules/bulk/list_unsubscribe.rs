@@ -131,8 +131,9 @@ fn check(message: &Message, cx: &mut Context) {
             cx.emit(Draft::new(Msg::of(&ENCODED).text("marker", marker)).at(field_location(message, field)))
         }
         Some(field) if unsubscribe.https().next().is_none() => {
-            let mut draft = Draft::new(Msg::of(&NO_HTTPS).text("marker", marker).text("uris", unsubscribe.uris.join(", ")))
-                .at(field_location(message, field));
+            let mut draft =
+                Draft::new(Msg::of(&NO_HTTPS).text("marker", marker).text("uris", unsubscribe.uris.join(", ")))
+                    .at(field_location(message, field));
             // Yahoo accepts a mailto: unsubscribe ("The mail-to: method is acceptable"); only
             // Gmail's one-click needs https:, so a working mailto: is information.
             if unsubscribe.uris.iter().any(|u| u.len() > 7 && u[..7].eq_ignore_ascii_case("mailto:")) {

@@ -105,7 +105,9 @@ fn check(message: &Message, cx: &mut Context) {
                 .at(unsubscribe.field.map_or(crate::report::Location::message(), |f| field_location(message, f))),
         ),
         Some((field, value)) if value.trim() != ONE_CLICK => cx.emit(
-            Draft::new(Msg::of(&WRONG).text("value", value.clone())).evidence(value).at(field_location(message, *field)),
+            Draft::new(Msg::of(&WRONG).text("value", value.clone()))
+                .evidence(value)
+                .at(field_location(message, *field)),
         ),
         Some(_) => {}
     }

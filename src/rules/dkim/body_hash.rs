@@ -83,7 +83,9 @@ fn check(message: &Message, cx: &mut Context) {
         if facts.body_hash_matches() != Some(false) {
             continue;
         }
-        let (Some(declared), Some(computed)) = (&facts.signature.body_hash, &facts.computed_body_hash) else { continue };
+        let (Some(declared), Some(computed)) = (&facts.signature.body_hash, &facts.computed_body_hash) else {
+            continue;
+        };
         let canon = match facts.signature.body_canon {
             Some(crate::dkim::canon::Canon::Relaxed) => "relaxed",
             _ => "simple",

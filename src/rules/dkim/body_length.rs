@@ -81,9 +81,7 @@ fn check(message: &Message, cx: &mut Context) {
         let Some(signed) = facts.signature.length else { continue };
         let total = facts.computed_body_hash.as_ref().map(|h| h.canonical_len);
         let msg = match total {
-            Some(total) if total > signed => {
-                Msg::of(&UNSIGNED_TAIL).int("signed", signed).int("total", total)
-            }
+            Some(total) if total > signed => Msg::of(&UNSIGNED_TAIL).int("signed", signed).int("total", total),
             _ => Msg::of(&PARTIAL).int("signed", signed),
         };
         cx.emit(Draft::new(msg.text("domain", domain_of(facts))).at(location(message, facts)));

@@ -103,7 +103,8 @@ fn check(message: &Message, cx: &mut Context) {
         }
     }
     // Only signatures that sign From count as valid for RFC 8058.
-    let usable: Vec<_> = signatures.iter().filter(|f| f.signature.signs("from") && f.signature.problems.is_empty()).collect();
+    let usable: Vec<_> =
+        signatures.iter().filter(|f| f.signature.signs("from") && f.signature.problems.is_empty()).collect();
     if usable.is_empty() {
         return;
     }
@@ -116,7 +117,8 @@ fn check(message: &Message, cx: &mut Context) {
         let Some(field) = field else { continue };
         if !usable.iter().any(|f| f.signature.signs(name)) {
             cx.emit(
-                Draft::new(Msg::of(&UNSUBSCRIBE).text("field", name)).at(crate::rules::sender::field_location(message, field)),
+                Draft::new(Msg::of(&UNSUBSCRIBE).text("field", name))
+                    .at(crate::rules::sender::field_location(message, field)),
             );
         }
     }

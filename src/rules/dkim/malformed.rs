@@ -125,9 +125,9 @@ fn check(message: &Message, cx: &mut Context) {
             let msg = match problem {
                 Problem::Missing(tag) => Msg::of(&MISSING).text("tag", *tag),
                 Problem::TagList(TagProblem::Duplicate(tag)) => Msg::of(&DUPLICATE).text("tag", tag.clone()),
-                Problem::TagList(TagProblem::NoEquals(text) | TagProblem::BadName(text) | TagProblem::BadValue(text)) => {
-                    Msg::of(&SYNTAX).text("tag", text.clone())
-                }
+                Problem::TagList(
+                    TagProblem::NoEquals(text) | TagProblem::BadName(text) | TagProblem::BadValue(text),
+                ) => Msg::of(&SYNTAX).text("tag", text.clone()),
                 Problem::Version(v) => Msg::of(&BAD_VALUE).text("tag", "v").text("value", v.clone()),
                 Problem::UnknownAlgorithm(a) => Msg::of(&BAD_VALUE).text("tag", "a").text("value", a.clone()),
                 Problem::Canonicalization(c) => Msg::of(&BAD_VALUE).text("tag", "c").text("value", c.clone()),

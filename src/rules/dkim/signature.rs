@@ -142,8 +142,9 @@ fn check(message: &Message, cx: &mut Context) {
             Ok(record) => match verify(facts, &record.key) {
                 Verification::Valid | Verification::NotVerifiable => continue,
                 Verification::Invalid => base(&INVALID).text("selector", selector.clone()),
-                Verification::KeyTypeMismatch => base(&KEY_TYPE)
-                    .text("algorithm", facts.signature.algorithm.map_or("?", |a| a.name())),
+                Verification::KeyTypeMismatch => {
+                    base(&KEY_TYPE).text("algorithm", facts.signature.algorithm.map_or("?", |a| a.name()))
+                }
                 Verification::UnusableKey(KeyProblem::TooShort(bits)) => base(&SHORT_KEY).int("bits", bits),
                 Verification::UnusableKey(KeyProblem::Unsupported(bits)) => {
                     base(&UNREADABLE).text("problem", format!("unsupported RSA key of {bits} bits"))

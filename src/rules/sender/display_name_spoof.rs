@@ -49,7 +49,9 @@ pub const BRAND_DOMAINS: Threshold = Threshold {
     key: "sender.brandDomains",
     kind: Kind::List { default: ListDefault::Lines(include_str!("brand_domains.txt")), max_items: 10_000 },
     doc: "Domains of brands whose name in a display name, on mail from elsewhere, is a spoof.",
-    evidence: Evidence::Measured("Check Point Research Brand Phishing Reports 2020–2024, top-10 brands (sources in brand_domains.txt)"),
+    evidence: Evidence::Measured(
+        "Check Point Research Brand Phishing Reports 2020–2024, top-10 brands (sources in brand_domains.txt)",
+    ),
 };
 
 pub const RULE: Rule = Rule {

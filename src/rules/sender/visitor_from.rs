@@ -57,7 +57,7 @@ pub const RULE: Rule = Rule {
     severity: Severity::Error,
     evidence: &[
         Evidence::Rfc("RFC 7489 §6.6.2: a receiver applies the From domain's policy to mail that fails DMARC; §6.3: p=reject asks it to refuse the mail, p=quarantine to treat it as suspicious"),
-        Evidence::Receiver("Yahoo Sender FAQ: \"If a domain is protected by DMARC with p=reject, any message without a proper DKIM signature or SPF alignment will be rejected by Yahoo's mail servers\"; Yahoo, AOL, iCloud and Gmail state reject or quarantine for their own domains (mailbox_providers.txt)"),
+        Evidence::Receiver("Yahoo Sender FAQ: \"If a domain is protected by DMARC with p=reject, any message without a proper DKIM signature or SPF alignment will be rejected by Yahoo's mail servers\"; Yahoo, Apple (iCloud) and Google (Gmail) state reject or quarantine for their own domains; AOL's p=reject is reported by spamresource.com (sources in mailbox_providers.txt)"),
         Evidence::Ours("error only for a provider whose reject/quarantine stance is confirmed by a cited page and when the mail is known to leave from the site; a provider with p=none or an unconfirmed policy is a warning; a raw message whose sending path is unknown is information"),
     ],
     score: scores::NONE,
