@@ -77,6 +77,14 @@ pub struct Options {
     /// PHP settings of the sending script: `platform` decides what `mail()` hands on (`lintPhpMail`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub php: Option<crate::input::PhpSettings>,
+    /// The site's own domains (`sender/*` rules). Without it, the domain of
+    /// `smtp.from`, or for a PHP `mail()` call the domain of its `From`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sender_domains: Vec<String>,
+    /// DKIM public keys by DNS name, as published in TXT records:
+    /// `{"s1._domainkey.example.com": "v=DKIM1; k=rsa; p=MIIB…"}` (`dkim/signature`).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub dkim_keys: BTreeMap<String, String>,
 }
 
 impl Options {

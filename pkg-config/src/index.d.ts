@@ -98,6 +98,10 @@ export interface Options {
   smtp?: SmtpSettings;
   /** How the sending PHP script runs, for `lintPhpMail`. */
   php?: PhpSettings;
+  /** The site's own domains (`sender/*`); default: the domain of `smtp.from`, or of the `From` of a `mail()` call. */
+  senderDomains?: string[];
+  /** DKIM public keys as published in DNS, by name: `{ "s1._domainkey.example.com": "v=DKIM1; k=rsa; p=…" }` (`dkim/signature`). */
+  dkimKeys?: { [name: string]: string };
 }
 
 /**

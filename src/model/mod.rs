@@ -9,6 +9,7 @@ pub mod fields;
 pub mod envelope;
 pub mod headers;
 pub mod html;
+pub mod identity;
 
 use crate::inspect;
 use crate::report::Origin;
@@ -218,6 +219,8 @@ pub struct Message<'a> {
     /// Header field values parsed by the strict grammar (addresses, date,
     /// message ids, MIME parameters), with offsets in their field's value.
     pub values: FieldValues,
+    /// Sender identity, list markers and DKIM signatures with their hashes.
+    pub identity: identity::Identity,
 }
 
 impl<'a> Message<'a> {
@@ -274,6 +277,7 @@ impl<'a> Message<'a> {
             decoded_size: 0,
             attachment_facts: Vec::new(),
             values: FieldValues::default(),
+            identity: identity::Identity::default(),
         };
         // Subject as text so RFC 2047 encoded words are decoded (the default keeps it raw).
         let parser = MessageParser::new()
@@ -318,6 +322,7 @@ impl<'a> Message<'a> {
             root.headers = header;
         }
         message.values = FieldValues::parse(raw, &message.header, &message.parts);
+        message.identity = identity::analyse(raw, &message.header, &message.values);
         message.decoded_size = message.parts.iter().map(Part::decoded_len).sum();
         message.html = message
             .parts
