@@ -65,7 +65,7 @@ fn body_hashes_match_dkimpy_on_every_canonicalization_corner() {
     for ((path, message), line) in files.iter().zip(stdout.lines()) {
         let theirs: serde_json::Value = serde_json::from_str(line).unwrap();
         let expected = theirs["signatures"][0]["computed"].as_str().unwrap_or("(dkimpy error)").to_string();
-        let analysed = Message::analyse(message.as_bytes(), Origin::Raw, Vec::new());
+        let analysed = Message::analyse(message.as_bytes(), Origin::Raw, Vec::new(), &mail_preflight::rules::attachments::default_limits());
         let ours = analysed.identity.dkim[0]
             .computed_body_hash
             .as_ref()
