@@ -155,7 +155,7 @@ fn hostile_dkim_fields_stay_bounded() {
     let report = raw(&text, "{}");
     assert!(report.findings_of("dkim/malformed").count() <= mail_preflight::rules::MAX_FINDINGS_PER_RULE);
     let message =
-        mail_preflight::model::Message::analyse(text.as_bytes(), mail_preflight::report::Origin::Raw, Vec::new());
+        mail_preflight::model::Message::analyse(text.as_bytes(), mail_preflight::report::Origin::Raw, Vec::new(), &mail_preflight::rules::attachments::default_limits());
     assert_eq!(message.identity.dkim.len(), mail_preflight::dkim::MAX_SIGNATURES);
 }
 
