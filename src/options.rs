@@ -51,6 +51,9 @@ pub struct SmtpSettings {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Options {
+    /// The JSON Schema a config file names for editors (`"$schema"`); ignored.
+    #[serde(rename = "$schema", skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// Language of messages and fixes.
     pub locale: Locale,
     /// Per-rule overrides, keyed by rule id: `{"size/line-length": "off"}`.

@@ -750,8 +750,6 @@ export function messages(locale?: Locale): { [messageId: string]: string };
 /** The engine version. */
 export function version(): string;
 
-/** Runs a sending-queue simulation; `scenario` is an object or its JSON text. */
-export function simulate(scenario: Scenario | string): SimulationResult;
 /** The same report in another language, rendered from its ids and parameters without linting again. */
 export function renderReport(report: Report, locale?: Locale): Report;
 
@@ -833,17 +831,14 @@ export interface Analysis {
   html: HtmlView[];
 }
 
-/**
- * Runs a sending-queue simulation; `scenario` is an object or its JSON text.
- * `undefined` in builds without the queue engine.
- */
-export const simulate: ((scenario: Scenario | string, options?: { mailTable?: boolean }) => SimulationResult) | undefined;
+/** Runs a sending-queue simulation; `scenario` is an object or its JSON text. */
+export function simulate(scenario: Scenario | string, options?: { mailTable?: boolean }): SimulationResult;
 
 /** Runs two scenarios and compares them (in the language of `a`). */
-export const compare: ((a: Scenario | string, b: Scenario | string) => Comparison) | undefined;
+export function compare(a: Scenario | string, b: Scenario | string): Comparison;
 
 /** The IANA time zones the simulation knows, and the tz database release. */
-export const queueTimeZones: (() => { version: string; names: string[] }) | undefined;
+export function queueTimeZones(): { version: string; names: string[] };
 
 /** Explains an SMTP reply such as `550 5.1.1 <x@y>: Recipient address rejected` or `451`. */
 export function explainSmtpReply(reply: string, locale?: Locale): SmtpReplyExplanation;

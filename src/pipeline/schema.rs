@@ -69,6 +69,18 @@ pub fn options_schema() -> Json {
                     "from": { "description": "The sending address.", "type": ["string", "null"] },
                 },
             },
+            "php": {
+                "description": "How PHP hands mail() to the system (lintPhpMail): unix pipes it to sendmail, windows speaks SMTP itself.",
+                "type": ["object", "null"],
+                "additionalProperties": false,
+                "properties": {
+                    "platform": { "enum": ["unix", "windows"], "default": "unix" },
+                },
+            },
+            "$schema": {
+                "description": "The address of this schema, for editors (ignored by the engine).",
+                "type": "string",
+            },
             "senderDomains": {
                 "description": "The site's own domains (sender/* rules); default: the domain of smtp.from, or of the From of a PHP mail() call.",
                 "type": "array",

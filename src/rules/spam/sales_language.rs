@@ -204,15 +204,14 @@ fn check(message: &Message, cx: &mut Context) {
     let categories: Vec<usize> = (0..CATEGORIES.len()).filter(|&c| seen[c]).collect();
     let strong = categories.len() >= cx.settings.count(&SALES_CATEGORIES_WARNING)
         || distinct.len() >= cx.settings.count(&SALES_PHRASES_WARNING);
-    let locale = cx.locale();
-    let names: Vec<&str> =
-        categories.iter().filter_map(|&c| CATEGORIES.get(c)).map(|(_, entry)| entry.text(locale)).collect();
+    let names: Vec<&'static crate::i18n::Entry> =
+        categories.iter().filter_map(|&c| CATEGORIES.get(c)).map(|(_, entry)| *entry).collect();
     cx.emit(
         Draft::new(
             Msg::of(&FOUND)
                 .int("count", distinct.len())
                 .int("categoryCount", categories.len())
-                .text("categories", names.join(", "))
+                .labels("categories", &names)
                 .text("phrases", phrases.join(", ")),
         )
         .evidence(phrases.join(", "))
