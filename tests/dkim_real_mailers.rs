@@ -53,6 +53,8 @@ fn options(key: &Key) -> Options {
     let json = serde_json::json!({
         "senderDomains": ["my-site.example"],
         "dkimKeys": { "s1._domainkey.my-site.example": key.record },
+        // A newsletter of a bulk sender: Gmail's and Yahoo's unsubscribe requirements bind it.
+        "thresholds": { "bulk": { "dailyVolume": 20000 } },
     });
     Options::from_json(&json.to_string()).expect("options")
 }

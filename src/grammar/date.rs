@@ -201,7 +201,9 @@ pub fn parse_date_time(v: &[u8]) -> DateCheck {
         }
         let hours: i64 = rest[..2].parse().unwrap_or(0);
         let minutes: i64 = rest[2..].parse().unwrap_or(0);
-        if minutes > 59 {
+        // No zone is further than 14 hours from UTC (Kiribati, +1400); a larger
+        // offset is the absurd zone spam tools write (SpamAssassin INVALID_DATE_TZ_ABSURD).
+        if minutes > 59 || hours > 14 {
             check.problems.push(Problem::new(DateProblem::OutOfRange, zone_token.start, zone_token.end));
         }
         let sign = if zone_text.starts_with('-') { -1 } else { 1 };

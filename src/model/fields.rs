@@ -67,6 +67,10 @@ pub struct FieldValues {
     /// Content-Type and Content-Disposition of every part that has a header
     /// block, in part then field order.
     pub mime: Vec<MimeField>,
+    /// When the newest `Received` field says the message arrived (the date after
+    /// its last `;`, RFC 5321 §4.4), Unix seconds: the reference for a Date too
+    /// far from the time the message was sent, when `options.now` is not given.
+    pub received_at: Option<i64>,
 }
 
 impl FieldValues {
@@ -80,6 +84,10 @@ impl FieldValues {
                 values.addresses.push(AddressField { field: index, list: parse_address_list(value) });
             } else if field.is("Date") && values.date.is_none() {
                 values.date = Some(DateField { field: index, check: parse_date_time(value) });
+            } else if field.is("Received") && values.received_at.is_none() {
+                // The first Received field is the newest hop.
+                let date = value.iter().rposition(|&b| b == b';').map(|semi| parse_date_time(&value[semi + 1..]));
+                values.received_at = date.and_then(|check| check.date).map(|d| d.unix_seconds());
             } else if MESSAGE_ID_FIELDS.iter().any(|name| field.is(name)) {
                 let single = field.is("Message-ID") || field.is("Resent-Message-ID");
                 values.message_ids.push(MessageIdField { field: index, single, ids: parse_msg_ids(value, single) });

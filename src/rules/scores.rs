@@ -1,81 +1,124 @@
-//! The spam weights, in one table: the points each spam or link factor adds to
-//! a report's `spamScore`, SpamAssassin-style. A message fails when its score
-//! reaches `spamThreshold` (`settings::DEFAULT_SPAM_THRESHOLD`, 5.0); one factor
-//! alone stays below it. Rules name their entry here (`score: scores::X`);
-//! `options.scores` overrides a rule's points.
+//! The spam weights, in one table: the points each spam factor adds to a
+//! report's `spamScore`, SpamAssassin-style. A message fails when its score
+//! reaches `spamThreshold` (`settings::DEFAULT_SPAM_THRESHOLD`, 5.0). No factor
+//! reaches it alone (at most `MAX_POINTS`): one factor is a warning, two strong
+//! ones, or three weaker ones, fail. Rules name their entry here
+//! (`score: scores::X`); `options.scores` overrides a rule's points. Info
+//! findings add nothing (`rules::context`).
 //!
-//! Calibration (`make calibrate`, README "Calibration"): the values below are
-//! set from a cross-validated logistic fit of the labelled SpamAssassin public
-//! corpus (`../shared/corpus/spamassassin-public-dev`), rounded, and kept
-//! non-negative: a factor never lowers the score.
+//! How the values were set (README "Calibration", `make calibrate`): a
+//! non-negative L2 logistic fit of the labels of the SpamAssassin public corpus
+//! (`../shared/corpus/spamassassin-public-dev`: 750 ham, 499 spam) on the
+//! warning findings of each rule, 5-fold cross-validated; scaled so that no
+//! more than 0.5 % of held-out ham reaches 5. On that data every factor with at
+//! most 1 % of ham hits saturates: the fit cannot rank them, so they get the
+//! cap's neighbourhood (3.0–3.5) and their order comes from the filters'
+//! published scores (SpamAssassin 4.0 `50_scores.cf`/`72_scores.cf`, rspamd 3.4
+//! `scores.d`, cited per entry). Factors the corpus barely shows keep a
+//! filter-sized weight. Held-out result: ROC AUC 0.965, 0.1 % of ham and 71 %
+//! of spam at 5 or more.
 
-/// Rules that are not spam factors (conformance, size, configuration, attachments).
+/// Rules that are not spam factors (conformance errors, size, configuration,
+/// attachments, accessibility, bulk-mail requirements).
 pub const NONE: f64 = 0.0;
 
+/// Most points one finding may add: below the threshold, so one factor alone
+/// never fails a message (SPEC §3).
+pub const MAX_POINTS: f64 = 3.5;
+
 // ── the guides' list of spam factors (seed 002, « usages à éviter ») ──────────
-pub const SUBJECT_CAPS: f64 = 1.5;
-pub const MISSING_SUBJECT: f64 = 1.5;
-pub const EMPTY_BODY: f64 = 1.5;
-pub const IMAGE_ONLY: f64 = 2.0;
-pub const SUBJECT_PREFIX: f64 = 1.5;
-pub const WHITESPACE: f64 = 1.5;
-pub const HUGE_FONT: f64 = 1.5;
-pub const INVISIBLE_TEXT: f64 = 2.5;
+/// SpamAssassin SUBJ_ALL_CAPS 0.5; calibration: 1 ham, 40 spam.
+pub const SUBJECT_CAPS: f64 = 3.0;
+/// SpamAssassin MISSING_SUBJECT 1.8, rspamd MISSING_SUBJECT 2.0.
+pub const MISSING_SUBJECT: f64 = 2.0;
+/// SpamAssassin EMPTY_MESSAGE 2.3.
+pub const EMPTY_BODY: f64 = 2.5;
+/// SpamAssassin HTML_IMAGE_ONLY_* 1.3–2.8.
+pub const IMAGE_ONLY: f64 = 3.0;
+/// The guides' 70 % of white space; no filter equivalent: a guide factor.
+pub const WHITESPACE: f64 = 2.5;
+/// SpamAssassin ENGLISH_UCE_SUBJECT 1.0–2.9; calibration: 1 ham, 24 spam.
+pub const SUBJECT_PREFIX: f64 = 3.0;
+/// SpamAssassin HTML_FONT_SIZE_HUGE; calibration: 0 ham, 21 spam.
+pub const HUGE_FONT: f64 = 3.0;
+/// SpamAssassin HTML_FONT_LOW_CONTRAST 0.7 and the guides; calibration: 0 ham, 10 spam.
+pub const INVISIBLE_TEXT: f64 = 3.0;
 /// `spam/invisible-text`: text hidden by display, visibility or opacity.
-pub const INVISIBLE_TEXT_HIDDEN: f64 = 2.0;
+pub const INVISIBLE_TEXT_HIDDEN: f64 = 2.5;
 /// `spam/invisible-text`: HTML too large or deep to analyse whole.
 pub const HTML_TRUNCATED: f64 = 1.0;
-pub const LISTED_IP: f64 = 3.0;
-pub const ADULT_TERMS: f64 = 2.5;
-
-// ── links (the guides: incorrect links, insecure URLs; ours: mismatched domains) ─
-pub const BROKEN_LINK: f64 = 1.0;
-pub const INSECURE_LINK: f64 = 1.5;
-pub const LINK_MISMATCH: f64 = 2.0;
+/// Listed relays or link IPs: SpamAssassin RCVD_IN_* and URIBL_* 1–3.5.
+pub const LISTED_IP: f64 = 3.5;
+/// SpamAssassin 20_porn.cf phrases 1–3; calibration: 0 ham (warning form), 5 spam.
+pub const ADULT_TERMS: f64 = 3.0;
 
 // ── content factors filters score (SpamAssassin, rspamd) ──────────────────────
-/// `spam/sales-language`, warning form, per category of phrases found (at most
-/// `sales_language::MAX_SCORED_CATEGORIES` count): SpamAssassin scores one
-/// phrase family 1.0–3.0 (FREE_QUOTE_INSTANT 2.700, EXCUSE_REMOVE 2.907, URG_BIZ 1.750).
-pub const SALES_LANGUAGE_PER_CATEGORY: f64 = 1.0;
+/// `spam/sales-language`, first category: SpamAssassin phrase families 1.0–3.0
+/// (FREE_QUOTE_INSTANT 2.7, EXCUSE_REMOVE 2.9, URG_BIZ 1.75); calibration: 3 ham, 313 spam.
+pub const SALES_LANGUAGE: f64 = 2.5;
+/// `spam/sales-language`, each further category (up to `MAX_POINTS`).
+pub const SALES_LANGUAGE_PER_EXTRA_CATEGORY: f64 = 0.5;
+/// SpamAssassin UPPERCASE_75_100 1.5; calibration: 0 ham, 8 spam.
+pub const BODY_CAPS: f64 = 3.0;
+/// SpamAssassin BANG_GUAR 1.0, PLING_QUERY; calibration: 2 ham, 42 spam.
+pub const EXCLAMATION_MARKS: f64 = 3.0;
+/// SpamAssassin US_DOLLARS_3 2.6, MONEY_NOHTML up to 2.5; calibration: 0 ham, 51 spam.
+pub const MONEY_AMOUNTS: f64 = 3.0;
+/// SpamAssassin MIME_HTML_ONLY 0.1, rspamd 0.2; calibration: 0 ham, 225 spam —
+/// the corpus's ham is all plain text, so the filters' small weight wins: a
+/// hint that adds to others, not a factor on its own.
+pub const HTML_ONLY: f64 = 1.5;
+/// SpamAssassin XPRIO (score limit 2.25); calibration: 0 ham, 21 spam.
+pub const PRIORITY_HEADER: f64 = 2.5;
 
-/// `spam/body-caps` (warning form: half the body in capitals): SpamAssassin
-/// UPPERCASE_75_100 scores 1.480.
-pub const BODY_CAPS: f64 = 1.5;
-
-/// `spam/exclamation-marks` (warning form): SpamAssassin scores the marks
-/// weakly alone (PLING_QUERY 0.1, BANG_GUAR 1.0); a first estimate.
-pub const EXCLAMATION_MARKS: f64 = 1.0;
-
-/// `spam/money-amounts` (warning form: huge sums): SpamAssassin US_DOLLARS_3
-/// 2.599, MONEY_NOHTML up to 2.5.
-pub const MONEY_AMOUNTS: f64 = 1.5;
-
-/// `spam/html-only` (info: scores nothing unless the options raise it):
-/// SpamAssassin MIME_HTML_ONLY 0.1, rspamd 0.2.
-pub const HTML_ONLY: f64 = 0.2;
-
-/// `spam/priority-header`: SpamAssassin XPRIO, score limit 2.25 (72_active.cf).
-pub const PRIORITY_HEADER: f64 = 1.0;
-
-/// `links/userinfo`: rspamd URL_USER_PASSWORD 2.0.
+// ── links (the guides: incorrect links, insecure URLs) ───────────────────────
+/// The guides; no filter equivalent beyond rspamd's URL checks.
+pub const BROKEN_LINK: f64 = 1.5;
+/// The guides (https shown, http target).
+pub const INSECURE_LINK: f64 = 2.0;
+/// rspamd PHISHING 4.0; calibration: 0 ham, 4 spam.
+pub const LINK_MISMATCH: f64 = 3.5;
+/// rspamd URL_USER_PASSWORD 2.0.
 pub const LINK_USERINFO: f64 = 2.0;
-
-/// `links/homograph`: rspamd URL_HOMOGRAPH_ATTACK and OMOGRAPH_URL 5.0; kept
-/// below the spam threshold, one factor alone does not fail a message.
+/// rspamd URL_HOMOGRAPH_ATTACK / OMOGRAPH_URL 5.0, capped.
 pub const HOMOGRAPH: f64 = 3.5;
-
-/// `links/numeric-host`, dotted address: rspamd URL_NUMERIC_IP 1.5, HTTP_TO_IP 1.0.
-pub const NUMERIC_HOST: f64 = 1.0;
-/// `links/numeric-host`, address disguised as a number, hex or octal: rspamd
-/// marks it obscured (R_SUSPICIOUS_URL 5.0).
-pub const NUMERIC_HOST_DISGUISED: f64 = 3.0;
-
-/// `links/shortener`: no filter scores a shortener alone much (SpamAssassin
-/// URL_SHORTENER_DISABLED 2 for disabled ones); Gmail refusals are reported.
+/// rspamd URL_NUMERIC_IP 1.5, HTTP_TO_IP 1.0, SpamAssassin NORMAL_HTTP_TO_IP;
+/// calibration: 0 ham, 52 spam.
+pub const NUMERIC_HOST: f64 = 3.0;
+/// An address disguised as a number, hex or octal: rspamd R_SUSPICIOUS_URL 5.0, capped.
+pub const NUMERIC_HOST_DISGUISED: f64 = 3.5;
+/// SpamAssassin URL_SHORTENER_DISABLED 2 for disabled ones; shorteners alone are weak.
 pub const SHORTENER: f64 = 1.0;
 
+// ── header defects filters score (the warnings of the headers group) ─────────
+/// rspamd INVALID_FROM_8BIT / SpamAssassin FROM_ILLEGAL_CHARS; calibration: 0 ham, 51 spam.
+pub const ADDRESS_INVALID: f64 = 3.0;
+/// SpamAssassin INVALID_DATE 1.7, INVALID_DATE_TZ_ABSURD, DATE_IN_FUTURE_* and
+/// DATE_IN_PAST_* 2.6; calibration: 8 ham, 150 spam.
+pub const DATE_SUSPICIOUS: f64 = 3.0;
+/// rspamd MISSING_MIME_VERSION 2.0; calibration: 0 ham, 63 spam.
+pub const MIME_VERSION_MISSING: f64 = 3.0;
+/// SpamAssassin FROM_ILLEGAL_CHARS 2.2, rspamd INVALID_FROM_8BIT 6.0 (capped);
+/// calibration: 0 ham, 11 spam.
+pub const RAW_8BIT: f64 = 3.0;
+/// rspamd R_BAD_CTE_7BIT 3.5; calibration: 8 ham, 55 spam.
+pub const BAD_TRANSFER_ENCODING: f64 = 2.5;
+/// Encoded words that do not decode: shown raw by clients; rspamd scores bad MIME headers.
+pub const ENCODED_WORD_INVALID: f64 = 2.0;
+/// rspamd BROKEN_CONTENT_TYPE 1.5 (a multipart with no usable boundary).
+pub const MULTIPART_BROKEN: f64 = 1.5;
+/// rspamd BROKEN_CONTENT_TYPE 1.5.
+pub const CONTENT_TYPE_INVALID: f64 = 1.5;
+/// rspamd BROKEN_HEADERS 10.0 (capped low: a stray line is often a mailer's slip).
+pub const FIELD_NAME_INVALID: f64 = 2.0;
+/// rspamd MULTIPLE_UNIQUE_HEADERS 7.0 for the repeats Gmail does not refuse (capped).
+pub const DUPLICATE_FIELD: f64 = 2.5;
+/// SpamAssassin NULL_IN_BODY 0.5.
+pub const NUL_BYTE: f64 = 0.5;
+
 // ── sender identity ──────────────────────────────────────────────────────────
-/// `sender/display-name-spoof`: a display name showing another address or a
-/// brand's domain (rspamd's SPOOF_DISPLAY_NAME is a strong phishing symbol).
-pub const DISPLAY_NAME_SPOOF: f64 = 2.5;
+/// Return-Path or Sender of another domain than From: SpamAssassin
+/// HEADER_FROM_DIFFERENT_DOMAINS, DMARC alignment; calibration: 3 ham, 58 spam.
+pub const SENDER_MISALIGNED: f64 = 3.0;
+/// rspamd SPOOF_DISPLAY_NAME (a strong phishing symbol), capped.
+pub const DISPLAY_NAME_SPOOF: f64 = 3.5;

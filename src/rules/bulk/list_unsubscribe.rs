@@ -19,10 +19,10 @@ crate::rule_texts! { "bulk/list-unsubscribe";
         pl: "Wysyłka masowa bez pola List-Unsubscribe z adresem https:.",
     },
     why => {
-        en: "Since 2024 Gmail and Yahoo require bulk senders to support one-click unsubscribe through the List-Unsubscribe header; mail that does not may be put in spam or rejected. One-click needs an https: URI there (RFC 8058): a mailto: or http: address alone does not qualify for Gmail.",
-        fr: "Depuis 2024, Gmail et Yahoo exigent des expéditeurs en nombre le désabonnement en un clic par l'en-tête List-Unsubscribe ; les messages qui ne le proposent pas peuvent être classés en spam ou refusés. Le clic unique exige une URI https: dans ce champ (RFC 8058) : une adresse mailto: ou http: seule ne suffit pas pour Gmail.",
-        es: "Desde 2024 Gmail y Yahoo exigen a los remitentes masivos la baja en un clic mediante la cabecera List-Unsubscribe; el correo que no la ofrece puede ir a spam o rechazarse. El clic único exige una URI https: en ella (RFC 8058): una dirección mailto: o http: sola no basta para Gmail.",
-        pl: "Od 2024 r. Gmail i Yahoo wymagają od nadawców masowych wypisania jednym kliknięciem przez nagłówek List-Unsubscribe; poczta bez niego może trafić do spamu lub zostać odrzucona. Jedno kliknięcie wymaga tam URI https: (RFC 8058): sam adres mailto: lub http: nie wystarcza Gmailowi.",
+        en: "Since 2024 Gmail and Yahoo require bulk senders to support one-click unsubscribe through the List-Unsubscribe header; mail that does not may be put in spam or rejected. One-click needs an https: URI there (RFC 8058): a mailto: or http: address alone does not qualify for Gmail. The requirement binds senders of about 5,000 messages a day or more: the finding is a warning when the option bulk.dailyVolume says so, information otherwise.",
+        fr: "Depuis 2024, Gmail et Yahoo exigent des expéditeurs en nombre le désabonnement en un clic par l'en-tête List-Unsubscribe ; les messages qui ne le proposent pas peuvent être classés en spam ou refusés. Le clic unique exige une URI https: dans ce champ (RFC 8058) : une adresse mailto: ou http: seule ne suffit pas pour Gmail. L'exigence vise les expéditeurs d'environ 5 000 messages par jour ou plus : le constat est un avertissement quand l'option bulk.dailyVolume l'indique, une information sinon.",
+        es: "Desde 2024 Gmail y Yahoo exigen a los remitentes masivos la baja en un clic mediante la cabecera List-Unsubscribe; el correo que no la ofrece puede ir a spam o rechazarse. El clic único exige una URI https: en ella (RFC 8058): una dirección mailto: o http: sola no basta para Gmail. El requisito obliga a quien envía unos 5.000 mensajes al día o más: el resultado es una advertencia cuando la opción bulk.dailyVolume lo indica, una información en otro caso.",
+        pl: "Od 2024 r. Gmail i Yahoo wymagają od nadawców masowych wypisania jednym kliknięciem przez nagłówek List-Unsubscribe; poczta bez niego może trafić do spamu lub zostać odrzucona. Jedno kliknięcie wymaga tam URI https: (RFC 8058): sam adres mailto: lub http: nie wystarcza Gmailowi. Wymóg dotyczy nadawców około 5000 wiadomości dziennie lub więcej: wynik jest ostrzeżeniem, gdy opcja bulk.dailyVolume to wskazuje, a informacją w przeciwnym razie.",
     },
     fix => {
         en: "Add List-Unsubscribe: <https://your-site/unsubscribe?id=…> (a mailto: may follow) and List-Unsubscribe-Post: List-Unsubscribe=One-Click, and unsubscribe on the POST without asking anything.",
@@ -61,7 +61,7 @@ pub const RULE: Rule = Rule {
     ],
     score: scores::NONE,
     texts: &TEXTS,
-    thresholds: &[&BULK_RECIPIENTS],
+    thresholds: &[&BULK_RECIPIENTS, &super::DAILY_VOLUME, &super::BULK_SENDER_VOLUME],
     examples: &[
         Example::fails(
             title! {
@@ -71,7 +71,8 @@ pub const RULE: Rule = Rule {
                 pl: "Newsletter z List-Id i bez List-Unsubscribe",
             },
             ExampleInput::Raw("From: news@my-site.example\nTo: b@example.org\nSubject: News\nList-Id: News <news.my-site.example>\n\nHello\n"),
-        ),
+        )
+        .with_options(r#"{"thresholds": {"bulk": {"dailyVolume": 20000}}}"#),
         Example::fails(
             title! {
                 en: "Precedence: bulk with a mailto: address only",
@@ -90,7 +91,8 @@ pub const RULE: Rule = Rule {
                 pl: "Wysyłka masowa, której jedyny adres wypisania to http:",
             },
             ExampleInput::Raw("From: news@my-site.example\nTo: b@example.org\nSubject: News\nList-Id: News <news.my-site.example>\nList-Unsubscribe: <http://my-site.example/u/1>\n\nHello\n"),
-        ),
+        )
+        .at(Severity::Info),
         Example::fails(
             title! {
                 en: "A List-Unsubscribe Q-encoded as PHPMailer writes a long custom header",
@@ -99,7 +101,8 @@ pub const RULE: Rule = Rule {
                 pl: "List-Unsubscribe zakodowany Q, jak PHPMailer zapisuje długi własny nagłówek",
             },
             ExampleInput::Raw("From: news@my-site.example\nTo: b@example.org\nSubject: News\nList-Id: News <news.my-site.example>\nList-Unsubscribe: =?us-ascii?Q?<https://www.my-site.example/unsubscribe=3Fid?=\n =?us-ascii?Q?=3D42>?=\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\n\nHello\n"),
-        ),
+        )
+        .at(Severity::Info),
         Example::passes(
             title! {
                 en: "An https: address in List-Unsubscribe",
@@ -125,15 +128,17 @@ pub const RULE: Rule = Rule {
 fn check(message: &Message, cx: &mut Context) {
     let Some(marker) = bulk_marker(message, cx.settings) else { return };
     let unsubscribe = &message.identity.unsubscribe;
+    let severity = super::requirement_severity(cx.settings);
     match unsubscribe.field {
-        None => cx.emit(Draft::new(Msg::of(&MISSING).text("marker", marker))),
-        Some(field) if unsubscribe.encoded => {
-            cx.emit(Draft::new(Msg::of(&ENCODED).text("marker", marker)).at(field_location(message, field)))
-        }
+        None => cx.emit(Draft::new(Msg::of(&MISSING).text("marker", marker)).severity(severity)),
+        Some(field) if unsubscribe.encoded => cx.emit(
+            Draft::new(Msg::of(&ENCODED).text("marker", marker)).at(field_location(message, field)).severity(severity),
+        ),
         Some(field) if unsubscribe.https().next().is_none() => {
             let mut draft =
                 Draft::new(Msg::of(&NO_HTTPS).text("marker", marker).text("uris", unsubscribe.uris.join(", ")))
-                    .at(field_location(message, field));
+                    .at(field_location(message, field))
+                    .severity(severity);
             // Yahoo accepts a mailto: unsubscribe ("The mail-to: method is acceptable"); only
             // Gmail's one-click needs https:, so a working mailto: is information.
             if unsubscribe.uris.iter().any(|u| u.len() > 7 && u[..7].eq_ignore_ascii_case("mailto:")) {

@@ -18,6 +18,36 @@ pub const BULK_RECIPIENTS: Threshold = Threshold {
     ),
 };
 
+/// How many messages a day the site sends to Gmail accounts, when the caller says so.
+pub const DAILY_VOLUME: Threshold = Threshold {
+    key: "bulk.dailyVolume",
+    kind: Kind::Int { default: 0, min: 0, max: 1_000_000_000 },
+    doc: "Messages the site sends a day (0: not known). From `bulk.bulkSenderVolume` on, the bulk rules are warnings: Gmail's and Yahoo's requirements bind bulk senders.",
+    evidence: Evidence::Ours("a message cannot show the sender's daily volume: the caller tells it"),
+};
+
+/// The daily volume from which Gmail treats a sender as a bulk sender.
+pub const BULK_SENDER_VOLUME: Threshold = Threshold {
+    key: "bulk.bulkSenderVolume",
+    kind: Kind::Int { default: 5_000, min: 1, max: 1_000_000_000 },
+    doc: "Messages a day from which a sender is a bulk sender and must offer one-click unsubscribe.",
+    evidence: Evidence::Receiver(
+        "Gmail Email sender guidelines: bulk senders are those who send \"close to 5,000 messages or more to personal Gmail accounts within a 24-hour period\"",
+    ),
+};
+
+/// The severity of a missing unsubscribe: a warning for a bulk sender (the
+/// requirement binds it), information otherwise (good practice every list
+/// should follow; a discussion list's messages are not refused for it).
+pub(crate) fn requirement_severity(settings: &Settings) -> crate::report::Severity {
+    let volume = settings.int(&DAILY_VOLUME);
+    if volume > 0 && volume >= settings.int(&BULK_SENDER_VOLUME) {
+        crate::report::Severity::Warning
+    } else {
+        crate::report::Severity::Info
+    }
+}
+
 /// Why a message counts as bulk mail, as the field name or "To/Cc/Bcc" (None: not bulk).
 pub(crate) fn bulk_marker(message: &Message, settings: &Settings) -> Option<String> {
     let identity = &message.identity;

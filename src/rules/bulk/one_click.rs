@@ -23,10 +23,10 @@ crate::rule_texts! { "bulk/one-click";
         pl: "Wysyłka masowa bez List-Unsubscribe-Post: List-Unsubscribe=One-Click.",
     },
     why => {
-        en: "One-click unsubscribe (RFC 8058) needs both fields: the https: address in List-Unsubscribe and List-Unsubscribe-Post with exactly List-Unsubscribe=One-Click. Without the second, Gmail does not offer its one-click unsubscribe and the bulk-sender requirement is not met.",
-        fr: "Le désabonnement en un clic (RFC 8058) exige les deux champs : l'adresse https: dans List-Unsubscribe et List-Unsubscribe-Post avec exactement List-Unsubscribe=One-Click. Sans le second, Gmail ne propose pas son désabonnement en un clic et l'exigence pour les expéditeurs en nombre n'est pas remplie.",
-        es: "La baja en un clic (RFC 8058) necesita los dos campos: la dirección https: en List-Unsubscribe y List-Unsubscribe-Post con exactamente List-Unsubscribe=One-Click. Sin el segundo, Gmail no ofrece su baja en un clic y no se cumple el requisito para remitentes masivos.",
-        pl: "Wypisanie jednym kliknięciem (RFC 8058) wymaga obu pól: adresu https: w List-Unsubscribe i List-Unsubscribe-Post z dokładnie List-Unsubscribe=One-Click. Bez drugiego Gmail nie oferuje wypisania jednym kliknięciem i wymóg dla nadawców masowych nie jest spełniony.",
+        en: "One-click unsubscribe (RFC 8058) needs both fields: the https: address in List-Unsubscribe and List-Unsubscribe-Post with exactly List-Unsubscribe=One-Click. Without the second, Gmail does not offer its one-click unsubscribe and the bulk-sender requirement is not met. The requirement binds senders of about 5,000 messages a day or more: the finding is a warning when the option bulk.dailyVolume says so, information otherwise.",
+        fr: "Le désabonnement en un clic (RFC 8058) exige les deux champs : l'adresse https: dans List-Unsubscribe et List-Unsubscribe-Post avec exactement List-Unsubscribe=One-Click. Sans le second, Gmail ne propose pas son désabonnement en un clic et l'exigence pour les expéditeurs en nombre n'est pas remplie. L'exigence vise les expéditeurs d'environ 5 000 messages par jour ou plus : le constat est un avertissement quand l'option bulk.dailyVolume l'indique, une information sinon.",
+        es: "La baja en un clic (RFC 8058) necesita los dos campos: la dirección https: en List-Unsubscribe y List-Unsubscribe-Post con exactamente List-Unsubscribe=One-Click. Sin el segundo, Gmail no ofrece su baja en un clic y no se cumple el requisito para remitentes masivos. El requisito obliga a quien envía unos 5.000 mensajes al día o más: el resultado es una advertencia cuando la opción bulk.dailyVolume lo indica, una información en otro caso.",
+        pl: "Wypisanie jednym kliknięciem (RFC 8058) wymaga obu pól: adresu https: w List-Unsubscribe i List-Unsubscribe-Post z dokładnie List-Unsubscribe=One-Click. Bez drugiego Gmail nie oferuje wypisania jednym kliknięciem i wymóg dla nadawców masowych nie jest spełniony. Wymóg dotyczy nadawców około 5000 wiadomości dziennie lub więcej: wynik jest ostrzeżeniem, gdy opcja bulk.dailyVolume to wskazuje, a informacją w przeciwnym razie.",
     },
     fix => {
         en: "Add the field List-Unsubscribe-Post: List-Unsubscribe=One-Click, exactly so, and sign it with DKIM.",
@@ -59,7 +59,7 @@ pub const RULE: Rule = Rule {
     ],
     score: scores::NONE,
     texts: &TEXTS,
-    thresholds: &[&BULK_RECIPIENTS],
+    thresholds: &[&BULK_RECIPIENTS, &super::DAILY_VOLUME, &super::BULK_SENDER_VOLUME],
     examples: &[
         Example::fails(
             title! {
@@ -69,7 +69,8 @@ pub const RULE: Rule = Rule {
                 pl: "Adres https: bez List-Unsubscribe-Post",
             },
             ExampleInput::Raw("From: news@my-site.example\nTo: b@example.org\nSubject: News\nList-Id: News <news.my-site.example>\nList-Unsubscribe: <https://my-site.example/u/1>\n\nHello\n"),
-        ),
+        )
+        .with_options(r#"{"thresholds": {"bulk": {"dailyVolume": 20000}}}"#),
         Example::fails(
             title! {
                 en: "A List-Unsubscribe-Post with another value",
@@ -99,10 +100,12 @@ fn check(message: &Message, cx: &mut Context) {
     if unsubscribe.https().next().is_none() {
         return;
     }
+    let severity = super::requirement_severity(cx.settings);
     match &unsubscribe.post {
         None => cx.emit(
             Draft::new(Msg::of(&MISSING).text("marker", marker))
-                .at(unsubscribe.field.map_or(crate::report::Location::message(), |f| field_location(message, f))),
+                .at(unsubscribe.field.map_or(crate::report::Location::message(), |f| field_location(message, f)))
+                .severity(severity),
         ),
         Some((field, value)) if value.trim() != ONE_CLICK => cx.emit(
             Draft::new(Msg::of(&WRONG).text("value", value.clone()))

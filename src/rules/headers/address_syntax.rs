@@ -68,7 +68,7 @@ pub const RULE: Rule = Rule {
         Evidence::Rfc("RFC 5322 §3.4 address syntax; §3.6.2 From is a mailbox-list, Sender a mailbox; §4.4 obsolete forms must not be generated"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
-    score: crate::rules::scores::NONE,
+    score: crate::rules::scores::ADDRESS_INVALID,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[

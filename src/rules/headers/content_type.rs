@@ -47,7 +47,7 @@ pub const RULE: Rule = Rule {
         Evidence::Rfc("RFC 2045 §5.1 Content-Type syntax; RFC 2183 §2 Content-Disposition syntax"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
-    score: crate::rules::scores::NONE,
+    score: crate::rules::scores::CONTENT_TYPE_INVALID,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[

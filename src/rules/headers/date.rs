@@ -67,6 +67,18 @@ crate::rule_texts! { "headers/date";
         es: "La fecha es {hours} horas ({days} días) anterior al momento actual.",
         pl: "Data jest o {hours} godz. ({days} dni) wcześniejsza niż chwila obecna.",
     },
+    FUTURE_RECEIVED "future-received" => {
+        en: "The Date is {hours} hours ({days} days) after the time the message was received (its newest Received field).",
+        fr: "La date (Date) est {hours} heures ({days} jours) après l'heure de réception du message (son champ Received le plus récent).",
+        es: "La fecha (Date) es {hours} horas ({days} días) posterior a la hora en que se recibió el mensaje (su campo Received más reciente).",
+        pl: "Data (Date) jest o {hours} godz. ({days} dni) późniejsza niż chwila odebrania wiadomości (jej najnowsze pole Received).",
+    },
+    PAST_RECEIVED "past-received" => {
+        en: "The Date is {hours} hours ({days} days) before the time the message was received (its newest Received field).",
+        fr: "La date (Date) est {hours} heures ({days} jours) avant l'heure de réception du message (son champ Received le plus récent).",
+        es: "La fecha (Date) es {hours} horas ({days} días) anterior a la hora en que se recibió el mensaje (su campo Received más reciente).",
+        pl: "Data (Date) jest o {hours} godz. ({days} dni) wcześniejsza niż chwila odebrania wiadomości (jej najnowsze pole Received).",
+    },
     FIX_CLOCK "fix-clock" => {
         en: "Set Date when the message is sent, not when it was drafted, and check the server clock and time zone (RFC 5322 §3.6.1).",
         fr: "Posez Date au moment de l'envoi, pas de la rédaction, et vérifiez l'horloge et le fuseau du serveur (RFC 5322 §3.6.1).",
@@ -102,7 +114,7 @@ pub const RULE: Rule = Rule {
         Evidence::Rfc("RFC 5322 §3.3 date-time: the day name MUST be the day implied by the date; §4.3 obsolete forms must not be generated"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
-    score: crate::rules::scores::NONE,
+    score: crate::rules::scores::DATE_SUSPICIOUS,
     texts: &TEXTS,
     thresholds: &[&MAX_DATE_FUTURE_SECONDS, &MAX_DATE_PAST_SECONDS],
     examples: &[
@@ -166,6 +178,33 @@ pub const RULE: Rule = Rule {
         )
         .with_options(r#"{"now": 1772442000}"#)
         .at(Severity::Warning),
+        Example::fails(
+            title! {
+                en: "A time zone further than 14 hours from UTC",
+                fr: "Un fuseau horaire à plus de 14 heures de l'UTC",
+                es: "Una zona horaria a más de 14 horas de UTC",
+                pl: "Strefa czasowa oddalona od UTC o ponad 14 godzin",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Mon, 2 Mar 2026 10:00:00 +4000\nSubject: Hi\n\nHello\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "Without a \"now\" option, a Date two days after the message was received",
+                fr: "Sans option « now », une date deux jours après la réception du message",
+                es: "Sin la opción «now», una fecha dos días posterior a la recepción del mensaje",
+                pl: "Bez opcji „now” data o dwa dni późniejsza niż odebranie wiadomości",
+            },
+            ExampleInput::Raw("Received: from mx.example.net by mail.example.com; Mon, 2 Mar 2026 10:00:00 +0000\nFrom: a@example.com\nTo: b@example.com\nDate: Wed, 4 Mar 2026 10:00:00 +0000\nSubject: Hi\n\nHello\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "A Date an hour before the message was received",
+                fr: "Une date une heure avant la réception du message",
+                es: "Una fecha una hora anterior a la recepción del mensaje",
+                pl: "Data godzinę przed odebraniem wiadomości",
+            },
+            ExampleInput::Raw("Received: from mx.example.net by mail.example.com; Mon, 2 Mar 2026 11:00:00 +0000\nFrom: a@example.com\nTo: b@example.com\nDate: Mon, 2 Mar 2026 10:00:00 +0000\nSubject: Hi\n\nHello\n"),
+        ),
         Example::passes(
             title! {
                 en: "A correct date with a comment",
@@ -206,12 +245,20 @@ fn check(message: &Message, cx: &mut Context) {
             _ => Draft::new(Msg::of(&INVALID).label("problem", problem)),
         })
     });
-    let (Some(now), Some(date)) = (cx.settings.now, check.date) else { return };
+    // The reference is the caller's "now"; without it, a message that was
+    // received carries the time it arrived (its newest Received field), which is
+    // what SpamAssassin's DATE_IN_FUTURE/DATE_IN_PAST rules compare with.
+    let (now, future, past) = match (cx.settings.now, message.values.received_at) {
+        (Some(now), _) => (now, &FUTURE, &PAST),
+        (None, Some(received)) => (received, &FUTURE_RECEIVED, &PAST_RECEIVED),
+        (None, None) => return,
+    };
+    let Some(date) = check.date else { return };
     let delta = date.unix_seconds() - now;
     let id = if delta > cx.settings.int(&MAX_DATE_FUTURE_SECONDS) {
-        &FUTURE
+        future
     } else if -delta > cx.settings.int(&MAX_DATE_PAST_SECONDS) {
-        &PAST
+        past
     } else {
         return;
     };

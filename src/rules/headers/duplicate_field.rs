@@ -46,7 +46,7 @@ pub const RULE: Rule = Rule {
         Evidence::Receiver("rspamd MULTIPLE_UNIQUE_HEADERS (7 points): repeated unique headers"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
-    score: crate::rules::scores::NONE,
+    score: crate::rules::scores::DUPLICATE_FIELD,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[

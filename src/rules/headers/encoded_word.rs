@@ -50,7 +50,7 @@ pub const RULE: Rule = Rule {
         Evidence::Rfc("RFC 2047 §2 (at most 75 characters), §4 (B and Q encodings), §5 (3) (not inside a quoted string)"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
-    score: crate::rules::scores::NONE,
+    score: crate::rules::scores::ENCODED_WORD_INVALID,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[

@@ -71,7 +71,7 @@ pub const RULE: Rule = Rule {
         Evidence::Rfc("RFC 5322 §3.6.8: a field name is printable US-ASCII except the colon; §4.5: white space before the colon is obsolete"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
-    score: crate::rules::scores::NONE,
+    score: crate::rules::scores::FIELD_NAME_INVALID,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[

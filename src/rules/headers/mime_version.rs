@@ -51,7 +51,7 @@ pub const RULE: Rule = Rule {
         Evidence::Receiver("rspamd MISSING_MIME_VERSION (2 points); SpamAssassin MIME_HEADER_CTYPE_ONLY"),
         Evidence::Rfc("RFC 2045 §4: messages composed with MIME MUST include MIME-Version: 1.0"),
     ],
-    score: crate::rules::scores::NONE,
+    score: crate::rules::scores::MIME_VERSION_MISSING,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[

@@ -72,7 +72,7 @@ pub const RULE: Rule = Rule {
         Evidence::Rfc("RFC 2046 §5.1.1: a multipart declares a boundary of 1 to 70 characters, its body has delimiter lines and a closing delimiter"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
-    score: crate::rules::scores::NONE,
+    score: crate::rules::scores::MULTIPART_BROKEN,
     texts: &TEXTS,
     thresholds: &[&MAX_BOUNDARY_CHARS],
     examples: &[

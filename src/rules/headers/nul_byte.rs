@@ -51,7 +51,7 @@ pub const RULE: Rule = Rule {
         Evidence::Rfc("RFC 5322 §2.3 and RFC 2045 §2.7–2.8: NUL is not allowed outside binary data (RFC 3030)"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
-    score: crate::rules::scores::NONE,
+    score: crate::rules::scores::NUL_BYTE,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[

@@ -53,7 +53,7 @@ pub const RULE: Rule = Rule {
         Evidence::Rfc("RFC 5322 §2.2: header fields are US-ASCII; RFC 6532: raw UTF-8 only where every server supports SMTPUTF8 (RFC 6531)"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
-    score: crate::rules::scores::NONE,
+    score: crate::rules::scores::RAW_8BIT,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[

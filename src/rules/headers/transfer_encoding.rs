@@ -95,7 +95,7 @@ pub const RULE: Rule = Rule {
         Evidence::Receiver("info: SpamAssassin MIME_QP_LONG_LINE scores quoted-printable lines over 76 characters 0.001, i.e. not at all; readers decode long lines, bad escapes and loose base64 padding as written"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
-    score: crate::rules::scores::NONE,
+    score: crate::rules::scores::BAD_TRANSFER_ENCODING,
     texts: &TEXTS,
     thresholds: &[&MAX_QUOTED_PRINTABLE_LINE],
     examples: &[

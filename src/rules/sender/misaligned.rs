@@ -61,7 +61,7 @@ pub const RULE: Rule = Rule {
         Evidence::Receiver("Gmail Email sender guidelines: \"Authenticate email with SPF and DKIM that are aligned with each other at the organizational level\""),
         Evidence::Ours("warning only when no DKIM signature of the From domain with an intact body exists and the message is not list traffic (List-Id: Gmail does not require alignment of mailing-list mail); a different Sender alone is information"),
     ],
-    score: scores::NONE,
+    score: scores::SENDER_MISALIGNED,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[

@@ -43,10 +43,10 @@ crate::rule_texts! { "spam/html-only";
 pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Spam,
-    severity: Severity::Info,
+    severity: Severity::Warning,
     evidence: &[
         Evidence::Receiver("SpamAssassin MIME_HTML_ONLY \"Message only has text/html MIME parts\" 0.1 (20_body_tests.cf, 72_scores); rspamd MIME_HTML_ONLY \"Messages that have only HTML part\" 0.2 (rules/html.lua)"),
-        Evidence::Ours("info: legitimate transactional mail is often HTML-only; the points stay with the filters' small weight"),
+        Evidence::Measured("make calibrate: HTML with no text alternative in 0 of 750 legitimate messages and 225 of 499 spam of the SpamAssassin public corpus; a warning with the points the calibration gives it"),
     ],
     score: scores::HTML_ONLY,
     texts: &TEXTS,
