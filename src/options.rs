@@ -74,6 +74,12 @@ pub struct Options {
     /// SMTP settings of the sending script (`config/*` rules).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub smtp: Option<SmtpSettings>,
+    /// Your own rules: a pattern on a target of the message (`src/custom`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub custom_rules: Vec<crate::custom::CustomRuleSpec>,
+    /// The text of a SpamAssassin rule file (`.cf`); its rules are `sa/NAME`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spamassassin_rules: Option<String>,
 }
 
 impl Options {

@@ -5,6 +5,7 @@ pub mod docs;
 mod recognise;
 pub mod resolve;
 
+use crate::custom::CustomRules;
 use crate::error::{LintError, MAX_INPUT_BYTES};
 use crate::input::{Compose, PhpMail};
 use crate::model::Message;
@@ -24,19 +25,27 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 pub const ANALYSIS_LIMITS: &[&Threshold] = rules::attachments::INSPECTION_LIMITS;
 
 /// A linter for one options value: the options are checked and resolved once,
-/// then any number of messages are linted with them.
+/// the custom rules compiled once, then any number of messages are linted with them.
 #[derive(Debug, Clone)]
 pub struct Linter {
     settings: Settings,
+    custom: CustomRules,
 }
 
 impl Linter {
-    /// Checks `options` (unknown fields, rule ids and thresholds, values out of range).
+    /// Checks `options` (unknown fields, rule ids and thresholds, values out of
+    /// range) and compiles the custom rules.
     pub fn new(options: &Options) -> Result<Linter, LintError> {
-        Ok(Linter { settings: resolve(options)? })
+        let custom = CustomRules::from_options(options)?;
+        let custom_ids: Vec<&str> = custom.ids().collect();
+        Ok(Linter { settings: resolve::resolve_with(options, &custom_ids)?, custom })
     }
     pub fn settings(&self) -> &Settings {
         &self.settings
+    }
+    /// The compiled custom rules (and how a SpamAssassin text loaded).
+    pub fn custom_rules(&self) -> &CustomRules {
+        &self.custom
     }
 
     /// Lints a raw RFC 5322 message.
@@ -70,7 +79,8 @@ impl Linter {
 
     /// Runs the rules over an analysed message and builds the report.
     pub fn report_for(&self, message: &Message, rendered: Option<&[u8]>) -> Report {
-        let findings = rules::run_all(message, &self.settings);
+        let mut findings = rules::run_all(message, &self.settings);
+        findings.extend(self.custom.findings(message, &self.settings));
         let spam_score = Report::spam_score_of(&findings);
         let spam_threshold = self.settings.spam_threshold;
         let (verdict, counts) = Report::verdict_of(&findings, spam_score, spam_threshold);

@@ -1,0 +1,528 @@
+//! From options to compiled rules, once per options value: `customRules`
+//! checked (any problem refuses the options), `spamassassinRules` read (a rule
+//! that cannot be used is refused with its line, the others load), patterns
+//! compiled, one `RegexSet` per source, metas resolved and ordered.
+
+use super::limits::{MAX_HITS, MAX_RULES, MAX_RULES_TEXT_BYTES};
+use super::meta::{self, Expr, MetaError};
+use super::pattern::{self, Pattern};
+use super::perl;
+use super::problems::char_column;
+use super::spamassassin::{replace_tags, PerlPattern, SaFile, SaTest};
+use super::spec::{check_spec, label, CustomRuleSpec, Expect, Texts};
+use super::targets::{Source, Target};
+use super::{Problem, ProblemKind};
+use crate::report::Severity;
+use regex::bytes::{Regex, RegexSet};
+use std::collections::{BTreeMap, HashMap};
+
+/// Most patterns in one `RegexSet`; a source with more gets several sets
+/// (default, ours: keeps each compiled set well under `MAX_COMPILED_SET_BYTES`).
+pub const MAX_SET_PATTERNS: usize = 500;
+
+/// The value a SpamAssassin header rule matches when the field is absent:
+/// Perl's `undef`, matched as the empty string, or the rule's `[if-unset: …]`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WhenAbsent {
+    /// No value: the rule does not match (`customRules`; `expect: match` reports it).
+    Nothing,
+    /// This text is matched instead.
+    Text(Vec<u8>),
+}
+
+/// What a compiled rule tests.
+#[derive(Debug, Clone)]
+pub enum Test {
+    Pattern {
+        /// Index in `CustomRules::sets`, and of the rule's pattern in that set.
+        set: usize,
+        member: usize,
+        /// Fires when no value matches (`expect: match`, SpamAssassin's `!~`).
+        negate: bool,
+        absent: WhenAbsent,
+    },
+    /// SpamAssassin's `exists:Field`.
+    Exists { field: String },
+    Meta(Expr),
+}
+
+/// A rule ready to run.
+#[derive(Debug, Clone)]
+pub struct CompiledRule {
+    /// `acme/banned-words`, or `sa/NAME` for SpamAssassin rules.
+    pub id: String,
+    /// The name metas use: the SpamAssassin name, or the id.
+    pub name: String,
+    /// `header`, `body`, … (`customRules` targets and SpamAssassin rule types, `meta`).
+    pub kind: &'static str,
+    pub severity: Severity,
+    pub score: f64,
+    pub message: Texts,
+    pub fix: Option<Texts>,
+    /// Findings are reported (not for SpamAssassin's `__` sub-rules).
+    pub reported: bool,
+    /// The rule runs (SpamAssassin runs no rule whose score is 0).
+    pub runs: bool,
+    /// Hits counted: 1, or more with `tflags multiple` (each adds the score, as in SpamAssassin).
+    pub max_hits: usize,
+    pub test: Test,
+}
+
+/// The patterns of one source, compiled together.
+#[derive(Debug, Clone)]
+pub struct PatternSet {
+    pub source: Source,
+    pub set: RegexSet,
+    /// Each pattern alone, to find where it matched.
+    pub regexes: Vec<Regex>,
+    /// The rule of each pattern (index in `CustomRules::rules`).
+    pub rules: Vec<usize>,
+}
+
+/// How a SpamAssassin text loaded.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LoadReport {
+    /// Rules loaded, by type (`header`, `body`, `rawbody`, `uri`, `full`, `meta`, `exists`).
+    pub loaded: BTreeMap<String, usize>,
+    /// Loaded rules SpamAssassin would not run either: score 0.
+    pub disabled: usize,
+    /// Rules not loaded, each with its line and reason.
+    pub refused: Vec<Problem>,
+    /// Lines read but not rules (a description in a language we lack, a setting).
+    pub unreadable_lines: Vec<Problem>,
+    /// Lines left out by a false `if`/`ifplugin`.
+    pub skipped_lines: usize,
+    /// Settings that are not rules, by name, with their number of lines.
+    pub other_settings: BTreeMap<String, usize>,
+}
+
+impl LoadReport {
+    pub fn loaded_total(&self) -> usize {
+        self.loaded.values().sum()
+    }
+    /// Refusals grouped by reason key, most frequent first.
+    pub fn refused_by_reason(&self) -> Vec<(String, usize)> {
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        for problem in &self.refused {
+            *counts.entry(problem.kind.key()).or_default() += 1;
+        }
+        let mut out: Vec<(String, usize)> = counts.into_iter().collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        out
+    }
+}
+
+/// Every custom rule of one options value, compiled.
+#[derive(Debug, Clone, Default)]
+pub struct CustomRules {
+    pub rules: Vec<CompiledRule>,
+    pub sets: Vec<PatternSet>,
+    /// Metas (indices in `rules`), each after the metas it reads.
+    pub meta_order: Vec<usize>,
+    pub load: LoadReport,
+}
+
+/// A rule whose pattern compiled, before the sets are built.
+struct Pending {
+    rule: CompiledRule,
+    pattern: Option<(Source, Pattern, Regex)>,
+}
+
+impl CustomRules {
+    /// Compiles `customRules` and `spamassassinRules`. `Err`: the problems that
+    /// make the options unusable (any problem of `customRules`, the limits).
+    pub fn compile(custom: &[CustomRuleSpec], spamassassin: Option<&str>) -> Result<CustomRules, Vec<Problem>> {
+        if custom.len() > MAX_RULES {
+            return Err(vec![Problem::new("customRules", ProblemKind::TooManyRules { count: custom.len(), limit: MAX_RULES })]);
+        }
+        let mut pending = compile_custom(custom)?;
+        let mut load = LoadReport::default();
+        if let Some(text) = spamassassin {
+            if text.len() > MAX_RULES_TEXT_BYTES {
+                let kind = ProblemKind::RulesTextTooLong { size: text.len(), limit: MAX_RULES_TEXT_BYTES };
+                return Err(vec![Problem::new("spamassassinRules", kind)]);
+            }
+            let file = SaFile::parse(text);
+            let count = custom.len() + file.rules.len();
+            if count > MAX_RULES {
+                return Err(vec![Problem::new("spamassassinRules", ProblemKind::TooManyRules { count, limit: MAX_RULES })]);
+            }
+            let taken: Vec<String> = pending.iter().map(|p| p.rule.name.clone()).collect();
+            pending.extend(compile_spamassassin(&file, &taken, &mut load));
+            load.unreadable_lines = file.problems;
+            load.skipped_lines = file.skipped_lines;
+            load.other_settings = file.other_settings;
+        }
+        build(pending, load)
+    }
+
+    /// Ids of every rule, for `options.rules` and `options.scores`.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.rules.iter().map(|r| r.id.as_str())
+    }
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+}
+
+fn compile_custom(specs: &[CustomRuleSpec]) -> Result<Vec<Pending>, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut pending = Vec::new();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (index, spec) in specs.iter().enumerate() {
+        let rule = label(spec, index);
+        check_spec(spec, index, &mut problems);
+        if seen.insert(spec.id.as_str(), index).is_some() {
+            problems.push(Problem::new(&rule, ProblemKind::DuplicateId).in_rule(index, "id"));
+        }
+        let source = match (spec.target, &spec.header) {
+            (Target::Header, Some(name)) => Source::Field(name.to_ascii_lowercase()),
+            (target, _) => Source::Custom(target),
+        };
+        let pattern = Pattern { text: spec.pattern.clone(), unicode: true };
+        match pattern::compile(&pattern) {
+            Ok(regex) => pending.push(Pending {
+                rule: CompiledRule {
+                    id: spec.id.clone(),
+                    name: spec.id.clone(),
+                    kind: spec.target.key(),
+                    severity: spec.severity.severity(),
+                    score: spec.score,
+                    message: spec.message.clone(),
+                    fix: spec.fix.clone(),
+                    reported: true,
+                    runs: true,
+                    max_hits: 1,
+                    test: Test::Pattern {
+                        set: 0,
+                        member: 0,
+                        negate: spec.expect == Expect::Match,
+                        absent: WhenAbsent::Nothing,
+                    },
+                },
+                pattern: Some((source, pattern, regex)),
+            }),
+            Err(error) => {
+                let mut problem = Problem::new(&rule, error.kind).in_rule(index, "pattern");
+                if let Some(offset) = error.offset {
+                    problem = problem.at_column(char_column(&spec.pattern, offset));
+                }
+                problems.push(problem);
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(pending)
+    } else {
+        Err(problems)
+    }
+}
+
+/// SpamAssassin's default score (`Conf::Parser::fix_tests`): 1, 0.01 for `T_`
+/// rules, negative with `tflags nice`.
+fn default_score(name: &str, tflags: &str) -> f64 {
+    let score = if name.starts_with("T_") { 0.01 } else { 1.0 };
+    if tflags.split_whitespace().any(|f| f == "nice") {
+        -score
+    } else {
+        score
+    }
+}
+
+/// `maxhits=N` with `multiple`, else 1.
+fn max_hits(tflags: &str) -> usize {
+    let flags: Vec<&str> = tflags.split_whitespace().collect();
+    if !flags.contains(&"multiple") {
+        return 1;
+    }
+    flags
+        .iter()
+        .find_map(|f| f.strip_prefix("maxhits=").and_then(|n| n.parse::<usize>().ok()))
+        .unwrap_or(MAX_HITS)
+        .clamp(1, MAX_HITS)
+}
+
+fn compile_spamassassin(file: &SaFile, taken: &[String], load: &mut LoadReport) -> Vec<Pending> {
+    let mut pending = Vec::new();
+    let mut metas: Vec<(String, usize, String, usize)> = Vec::new();
+    for rule in &file.rules {
+        let test = match &rule.test {
+            Ok(test) => test,
+            Err(problem) => {
+                load.refused.push(problem.clone());
+                continue;
+            }
+        };
+        let tflags = file.tflags.get(&rule.name).map(String::as_str).unwrap_or("");
+        if let Some(flag) = tflags.split_whitespace().find(|f| matches!(*f, "net" | "learn")) {
+            load.refused.push(Problem::new(&rule.name, ProblemKind::NotRun { flag: flag.to_string() }).at(rule.line, 0));
+            continue;
+        }
+        let score = file.scores.get(&rule.name).copied().unwrap_or_else(|| default_score(&rule.name, tflags));
+        let id = format!("sa/{}", rule.name);
+        if taken.contains(&id) {
+            continue;
+        }
+        let (kind, source, perl_pattern, negate, absent) = match test {
+            SaTest::Meta { expression, column } => {
+                metas.push((rule.name.clone(), rule.line, expression.clone(), *column));
+                continue;
+            }
+            SaTest::Exists { field } => {
+                let compiled = sa_rule(&rule.name, "exists", score, tflags, file, Test::Exists { field: field.clone() });
+                pending.push(Pending { rule: compiled, pattern: None });
+                continue;
+            }
+            SaTest::Header { field, raw, modifier, occurrence, negate, pattern, if_unset } => {
+                let source =
+                    Source::SaHeader { field: field.clone(), raw: *raw, modifier: *modifier, occurrence: *occurrence };
+                let absent = WhenAbsent::Text(if_unset.clone().unwrap_or_default().into_bytes());
+                ("header", source, pattern, *negate, absent)
+            }
+            SaTest::Body(p) => {
+                let subject = !tflags.split_whitespace().any(|f| f == "nosubject");
+                ("body", Source::SaBody { subject }, p, false, WhenAbsent::Nothing)
+            }
+            SaTest::Rawbody(p) => ("rawbody", Source::SaRawbody, p, false, WhenAbsent::Nothing),
+            SaTest::Uri(p) => ("uri", Source::Custom(Target::Uri), p, false, WhenAbsent::Nothing),
+            SaTest::Full(p) => ("full", Source::Custom(Target::Full), p, false, WhenAbsent::Nothing),
+        };
+        let body = if file.tags.rules.contains(&rule.name) {
+            replace_tags(&perl_pattern.body, &file.tags)
+        } else {
+            perl_pattern.body.clone()
+        };
+        match perl_to_regex(&body, perl_pattern) {
+            Ok((pattern, regex)) => {
+                let test = Test::Pattern { set: 0, member: 0, negate, absent };
+                let compiled = sa_rule(&rule.name, kind, score, tflags, file, test);
+                pending.push(Pending { rule: compiled, pattern: Some((source, pattern, regex)) });
+            }
+            Err((kind, offset)) => {
+                let column = perl_pattern.column + offset.min(perl_pattern.body.len());
+                load.refused.push(Problem::new(&rule.name, kind).at(rule.line, column));
+            }
+        }
+    }
+    resolve_metas(metas, &mut pending, file, load);
+    pending
+}
+
+/// Translates and compiles a SpamAssassin pattern; the error with its byte offset in `body`.
+fn perl_to_regex(body: &str, written: &PerlPattern) -> Result<(Pattern, Regex), (ProblemKind, usize)> {
+    let translated = perl::translate(body, &written.flags).map_err(|u| (ProblemKind::Perl(u.feature), u.offset))?;
+    let pattern = Pattern { text: translated.pattern.clone(), unicode: false };
+    match pattern::compile(&pattern) {
+        Ok(regex) => Ok((pattern, regex)),
+        Err(error) => Err((error.kind, error.offset.map_or(0, |o| translated.origin(o)))),
+    }
+}
+
+fn sa_rule(name: &str, kind: &'static str, score: f64, tflags: &str, file: &SaFile, test: Test) -> CompiledRule {
+    CompiledRule {
+        id: format!("sa/{name}"),
+        name: name.to_string(),
+        kind,
+        // A spam sign is a warning; a ham sign (negative score) is information.
+        severity: if score > 0.0 { Severity::Warning } else { Severity::Info },
+        score,
+        message: file.descriptions.get(name).cloned().unwrap_or_default(),
+        fix: None,
+        reported: !name.starts_with("__"),
+        runs: score != 0.0,
+        max_hits: max_hits(tflags),
+        test,
+    }
+}
+
+/// Parses the metas, refuses those reading unknown or refused rules or on a
+/// cycle, and adds the others after every rule they may read.
+fn resolve_metas(metas: Vec<(String, usize, String, usize)>, pending: &mut Vec<Pending>, file: &SaFile, load: &mut LoadReport) {
+    let refused_names: Vec<String> = load.refused.iter().map(|p| p.rule.clone()).collect();
+    let mut parsed: Vec<(String, usize, Expr)> = Vec::new();
+    for (name, line, expression, column) in metas {
+        match meta::parse(&expression) {
+            Ok(expr) => parsed.push((name, line, expr)),
+            Err(MetaError::Syntax { offset }) => {
+                load.refused.push(Problem::new(&name, ProblemKind::MetaSyntax).at(line, column + offset));
+            }
+            Err(MetaError::TooDeep) => load.refused.push(Problem::new(&name, ProblemKind::MetaTooDeep).at(line, column)),
+        }
+    }
+    // Refusing a meta can leave another reading it: repeat until nothing changes.
+    loop {
+        let known: Vec<&str> = pending.iter().map(|p| p.rule.name.as_str()).chain(parsed.iter().map(|m| m.0.as_str())).collect();
+        let mut refused_now = None;
+        for (at, (name, line, expr)) in parsed.iter().enumerate() {
+            let mut names = Vec::new();
+            expr.names(&mut names);
+            let missing = names.iter().find(|n| !known.contains(&n.as_str()));
+            if let Some(missing) = missing {
+                let was_refused = refused_names.contains(missing) || load.refused.iter().any(|p| &p.rule == missing);
+                let kind = if was_refused {
+                    ProblemKind::MetaRefused { name: missing.clone() }
+                } else {
+                    ProblemKind::MetaUnknown { name: missing.clone() }
+                };
+                refused_now = Some((at, Problem::new(name, kind).at(*line, 0)));
+                break;
+            }
+        }
+        match refused_now {
+            Some((at, problem)) => {
+                parsed.remove(at);
+                load.refused.push(problem);
+            }
+            None => break,
+        }
+    }
+    // Resolve names to indices: rules first, then the metas in `parsed` order.
+    let base = pending.len();
+    let index: HashMap<String, usize> = pending
+        .iter()
+        .map(|p| p.rule.name.clone())
+        .chain(parsed.iter().map(|m| m.0.clone()))
+        .enumerate()
+        .map(|(i, n)| (n, i))
+        .collect();
+    let all_names: Vec<String> = index.keys().cloned().collect();
+    let mut resolved: Vec<(String, usize, Expr)> = Vec::new();
+    for (name, line, expr) in parsed {
+        let expand = |glob: &str| -> Vec<usize> {
+            let mut matching: Vec<&String> = all_names.iter().filter(|n| **n != name && glob_matches(glob, n)).collect();
+            matching.sort();
+            matching.iter().filter_map(|n| index.get(*n).copied()).collect()
+        };
+        match expr.resolve(&|n| index.get(n).copied(), &expand) {
+            Ok(expr) => resolved.push((name, line, expr)),
+            Err(missing) => load.refused.push(Problem::new(&name, ProblemKind::MetaUnknown { name: missing }).at(line, 0)),
+        }
+    }
+    // Cycles and chains too long: deps between metas only.
+    let deps: Vec<Vec<usize>> = resolved
+        .iter()
+        .map(|(_, _, expr)| {
+            let mut read = Vec::new();
+            expr.indices(&mut read);
+            read.into_iter().filter(|&i| i >= base).map(|i| i - base).collect()
+        })
+        .collect();
+    let (_, failed) = meta::order(&deps);
+    let failed_set: Vec<usize> = failed.iter().map(|(m, _)| *m).collect();
+    for (meta, path) in &failed {
+        let (name, line, _) = &resolved[*meta];
+        let names: Vec<&str> = path.iter().map(|&m| resolved[m].0.as_str()).collect();
+        let kind = if path.len() > 1 && path.first() == path.last() {
+            ProblemKind::MetaCycle { path: names.join(" → ") }
+        } else if path.len() >= super::limits::MAX_META_DEPTH {
+            ProblemKind::MetaTooDeep
+        } else {
+            // It reads a meta that failed.
+            ProblemKind::MetaRefused { name: names.last().copied().unwrap_or_default().to_string() }
+        };
+        load.refused.push(Problem::new(name, kind).at(*line, 0));
+    }
+    // Metas that failed stay in the list (indices are fixed) but never run.
+    for (at, (name, _, expr)) in resolved.into_iter().enumerate() {
+        let tflags = file.tflags.get(&name).map(String::as_str).unwrap_or("");
+        let score = file.scores.get(&name).copied().unwrap_or_else(|| default_score(&name, tflags));
+        let mut rule = sa_rule(&name, "meta", score, tflags, file, Test::Meta(expr));
+        if failed_set.contains(&at) {
+            rule.runs = false;
+            rule.kind = "refused";
+        }
+        pending.push(Pending { rule, pattern: None });
+    }
+}
+
+/// SpamAssassin's `rules_matching` glob: `*` any run, `?` one character.
+fn glob_matches(glob: &str, name: &str) -> bool {
+    fn go(g: &[u8], n: &[u8]) -> bool {
+        match (g.first(), n.first()) {
+            (None, None) => true,
+            (Some(b'*'), _) => go(&g[1..], n) || (!n.is_empty() && go(g, &n[1..])),
+            (Some(b'?'), Some(_)) => go(&g[1..], &n[1..]),
+            (Some(a), Some(b)) if a == b => go(&g[1..], &n[1..]),
+            _ => false,
+        }
+    }
+    glob.len() <= 128 && go(glob.as_bytes(), name.as_bytes())
+}
+
+/// Groups patterns by source into sets, in order, and fixes each rule's place.
+fn build(pending: Vec<Pending>, mut load: LoadReport) -> Result<CustomRules, Vec<Problem>> {
+    let mut rules: Vec<CompiledRule> = Vec::with_capacity(pending.len());
+    let mut by_source: BTreeMap<Source, Vec<(usize, Pattern, Regex)>> = BTreeMap::new();
+    for Pending { rule, pattern } in pending {
+        let index = rules.len();
+        if let Some((source, pattern, regex)) = pattern {
+            by_source.entry(source).or_default().push((index, pattern, regex));
+        }
+        if rule.id.starts_with("sa/") && rule.kind != "refused" {
+            *load.loaded.entry(rule.kind.to_string()).or_default() += 1;
+            load.disabled += usize::from(!rule.runs);
+        }
+        rules.push(rule);
+    }
+    let mut sets = Vec::new();
+    for (source, members) in by_source {
+        for chunk in members.chunks(MAX_SET_PATTERNS) {
+            let patterns: Vec<&Pattern> = chunk.iter().map(|(_, p, _)| p).collect();
+            let set = pattern::compile_set(&patterns).map_err(|kind| {
+                let first = &rules[chunk[0].0];
+                vec![Problem::new(&first.id, kind)]
+            })?;
+            let set_index = sets.len();
+            for (member, (rule, _, _)) in chunk.iter().enumerate() {
+                if let Test::Pattern { set: s, member: m, .. } = &mut rules[*rule].test {
+                    *s = set_index;
+                    *m = member;
+                }
+            }
+            sets.push(PatternSet {
+                source: source.clone(),
+                set,
+                regexes: chunk.iter().map(|(_, _, r)| r.clone()).collect(),
+                rules: chunk.iter().map(|(r, _, _)| *r).collect(),
+            });
+        }
+    }
+    let meta_order = order_metas(&rules);
+    Ok(CustomRules { rules, sets, meta_order, load })
+}
+
+/// Metas that run, each after the metas it reads (cycles were refused before).
+fn order_metas(rules: &[CompiledRule]) -> Vec<usize> {
+    let metas: Vec<usize> = (0..rules.len()).filter(|&i| matches!(rules[i].test, Test::Meta(_)) && rules[i].kind == "meta").collect();
+    let position: HashMap<usize, usize> = metas.iter().enumerate().map(|(k, &i)| (i, k)).collect();
+    let deps: Vec<Vec<usize>> = metas
+        .iter()
+        .map(|&i| {
+            let Test::Meta(expr) = &rules[i].test else { return Vec::new() };
+            let mut read = Vec::new();
+            expr.indices(&mut read);
+            read.into_iter().filter_map(|r| position.get(&r).copied()).collect()
+        })
+        .collect();
+    meta::order(&deps).0.into_iter().map(|k| metas[k]).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sa_defaults_follow_spamassassin() {
+        assert_eq!(default_score("FOO", ""), 1.0);
+        assert_eq!(default_score("T_FOO", ""), 0.01);
+        assert_eq!(default_score("FOO", "nice"), -1.0);
+        assert_eq!(max_hits("multiple maxhits=3"), 3);
+        assert_eq!(max_hits("publish"), 1);
+    }
+
+    #[test]
+    fn globs_match_rule_names() {
+        assert!(glob_matches("__FOO_*", "__FOO_BAR"));
+        assert!(!glob_matches("__FOO_?", "__FOO_BAR"));
+    }
+}
