@@ -6,6 +6,7 @@
 use super::limits::{MAX_HITS, MAX_RULES, MAX_RULES_TEXT_BYTES};
 use super::meta::{self, Expr, MetaError};
 use super::pattern::{self, Pattern};
+use super::prefilter::Prefilter;
 use super::perl;
 use super::problems::char_column;
 use super::spamassassin::{replace_tags, PerlPattern, SaFile, SaTest};
@@ -14,7 +15,7 @@ use super::targets::{Source, Target};
 use super::{Problem, ProblemKind};
 use crate::report::Severity;
 use regex::bytes::{Regex, RegexSet};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Most patterns in one `RegexSet`; a source with more gets several sets
 /// (default, ours: keeps each compiled set well under `MAX_COMPILED_SET_BYTES`).
@@ -34,8 +35,8 @@ pub enum WhenAbsent {
 #[derive(Debug, Clone)]
 pub enum Test {
     Pattern {
-        /// Index in `CustomRules::sets`, and of the rule's pattern in that set.
-        set: usize,
+        /// Index in `CustomRules::groups`, and of the rule's pattern in that group.
+        group: usize,
         member: usize,
         /// Fires when no value matches (`expect: match`, SpamAssassin's `!~`).
         negate: bool,
@@ -68,15 +69,25 @@ pub struct CompiledRule {
     pub test: Test,
 }
 
-/// The patterns of one source, compiled together.
+/// One pattern of a group.
 #[derive(Debug, Clone)]
-pub struct PatternSet {
+pub struct Member {
+    /// The rule (index in `CustomRules::rules`).
+    pub rule: usize,
+    /// The pattern alone, to find where it matched.
+    pub regex: Regex,
+    /// The literals it needs; `None`: it is in the group's `RegexSet`.
+    pub prefilter: Option<Prefilter>,
+}
+
+/// The patterns of one source: one `RegexSet` for those that need no literal
+/// (in chunks of `MAX_SET_PATTERNS`), the others tried where their literal is.
+#[derive(Debug, Clone)]
+pub struct Group {
     pub source: Source,
-    pub set: RegexSet,
-    /// Each pattern alone, to find where it matched.
-    pub regexes: Vec<Regex>,
-    /// The rule of each pattern (index in `CustomRules::rules`).
-    pub rules: Vec<usize>,
+    pub members: Vec<Member>,
+    /// Each set with the members (indices in `members`) it holds, in order.
+    pub sets: Vec<(RegexSet, Vec<usize>)>,
 }
 
 /// How a SpamAssassin text loaded.
@@ -116,10 +127,19 @@ impl LoadReport {
 #[derive(Debug, Clone, Default)]
 pub struct CustomRules {
     pub rules: Vec<CompiledRule>,
-    pub sets: Vec<PatternSet>,
+    pub groups: Vec<Group>,
     /// Metas (indices in `rules`), each after the metas it reads.
     pub meta_order: Vec<usize>,
     pub load: LoadReport,
+}
+
+/// A meta rule as read, before its expression is parsed.
+struct Meta {
+    name: String,
+    line: usize,
+    text: String,
+    expression: String,
+    column: usize,
 }
 
 /// A rule whose pattern compiled, before the sets are built.
@@ -180,7 +200,7 @@ fn compile_custom(specs: &[CustomRuleSpec]) -> Result<Vec<Pending>, Vec<Problem>
             (target, _) => Source::Custom(target),
         };
         let pattern = Pattern { text: spec.pattern.clone(), unicode: true };
-        match pattern::compile(&pattern) {
+        match pattern::check_length(&spec.pattern).and_then(|()| pattern::compile(&pattern)) {
             Ok(regex) => pending.push(Pending {
                 rule: CompiledRule {
                     id: spec.id.clone(),
@@ -194,7 +214,7 @@ fn compile_custom(specs: &[CustomRuleSpec]) -> Result<Vec<Pending>, Vec<Problem>
                     runs: true,
                     max_hits: 1,
                     test: Test::Pattern {
-                        set: 0,
+                        group: 0,
                         member: 0,
                         negate: spec.expect == Expect::Match,
                         absent: WhenAbsent::Nothing,
@@ -244,7 +264,7 @@ fn max_hits(tflags: &str) -> usize {
 
 fn compile_spamassassin(file: &SaFile, taken: &[String], load: &mut LoadReport) -> Vec<Pending> {
     let mut pending = Vec::new();
-    let mut metas: Vec<(String, usize, String, usize)> = Vec::new();
+    let mut metas: Vec<Meta> = Vec::new();
     for rule in &file.rules {
         let test = match &rule.test {
             Ok(test) => test,
@@ -265,7 +285,7 @@ fn compile_spamassassin(file: &SaFile, taken: &[String], load: &mut LoadReport) 
         }
         let (kind, source, perl_pattern, negate, absent) = match test {
             SaTest::Meta { expression, column } => {
-                metas.push((rule.name.clone(), rule.line, expression.clone(), *column));
+                metas.push(Meta { name: rule.name.clone(), line: rule.line, text: rule.text.clone(), expression: expression.clone(), column: *column });
                 continue;
             }
             SaTest::Exists { field } => {
@@ -294,13 +314,13 @@ fn compile_spamassassin(file: &SaFile, taken: &[String], load: &mut LoadReport) 
         };
         match perl_to_regex(&body, perl_pattern) {
             Ok((pattern, regex)) => {
-                let test = Test::Pattern { set: 0, member: 0, negate, absent };
+                let test = Test::Pattern { group: 0, member: 0, negate, absent };
                 let compiled = sa_rule(&rule.name, kind, score, tflags, file, test);
                 pending.push(Pending { rule: compiled, pattern: Some((source, pattern, regex)) });
             }
             Err((kind, offset)) => {
                 let column = perl_pattern.column + offset.min(perl_pattern.body.len());
-                load.refused.push(Problem::new(&rule.name, kind).at(rule.line, column));
+                load.refused.push(Problem::new(&rule.name, kind).at_in(rule.line, &rule.text, column));
             }
         }
     }
@@ -310,6 +330,7 @@ fn compile_spamassassin(file: &SaFile, taken: &[String], load: &mut LoadReport) 
 
 /// Translates and compiles a SpamAssassin pattern; the error with its byte offset in `body`.
 fn perl_to_regex(body: &str, written: &PerlPattern) -> Result<(Pattern, Regex), (ProblemKind, usize)> {
+    pattern::check_length(&written.body).map_err(|e| (e.kind, 0))?;
     let translated = perl::translate(body, &written.flags).map_err(|u| (ProblemKind::Perl(u.feature), u.offset))?;
     let pattern = Pattern { text: translated.pattern.clone(), unicode: false };
     match pattern::compile(&pattern) {
@@ -337,45 +358,60 @@ fn sa_rule(name: &str, kind: &'static str, score: f64, tflags: &str, file: &SaFi
 
 /// Parses the metas, refuses those reading unknown or refused rules or on a
 /// cycle, and adds the others after every rule they may read.
-fn resolve_metas(metas: Vec<(String, usize, String, usize)>, pending: &mut Vec<Pending>, file: &SaFile, load: &mut LoadReport) {
-    let refused_names: Vec<String> = load.refused.iter().map(|p| p.rule.clone()).collect();
+fn resolve_metas(metas: Vec<Meta>, pending: &mut Vec<Pending>, file: &SaFile, load: &mut LoadReport) {
     let mut parsed: Vec<(String, usize, Expr)> = Vec::new();
-    for (name, line, expression, column) in metas {
+    for Meta { name, line, text, expression, column } in metas {
         match meta::parse(&expression) {
             Ok(expr) => parsed.push((name, line, expr)),
             Err(MetaError::Syntax { offset }) => {
-                load.refused.push(Problem::new(&name, ProblemKind::MetaSyntax).at(line, column + offset));
+                load.refused.push(Problem::new(&name, ProblemKind::MetaSyntax).at_in(line, &text, column + offset));
             }
-            Err(MetaError::TooDeep) => load.refused.push(Problem::new(&name, ProblemKind::MetaTooDeep).at(line, column)),
+            Err(MetaError::TooDeep) => {
+                load.refused.push(Problem::new(&name, ProblemKind::MetaTooDeep).at_in(line, &text, column))
+            }
         }
     }
-    // Refusing a meta can leave another reading it: repeat until nothing changes.
-    loop {
-        let known: Vec<&str> = pending.iter().map(|p| p.rule.name.as_str()).chain(parsed.iter().map(|m| m.0.as_str())).collect();
-        let mut refused_now = None;
-        for (at, (name, line, expr)) in parsed.iter().enumerate() {
+    // A meta reading a name that is not defined is refused, and so is every
+    // meta reading it in turn (a work list over who reads whom).
+    let mut known: HashSet<String> =
+        pending.iter().map(|p| p.rule.name.clone()).chain(parsed.iter().map(|m| m.0.clone())).collect();
+    let refused_names: HashSet<String> = load.refused.iter().map(|p| p.rule.clone()).collect();
+    let reads: Vec<Vec<String>> = parsed
+        .iter()
+        .map(|(_, _, expr)| {
             let mut names = Vec::new();
             expr.names(&mut names);
-            let missing = names.iter().find(|n| !known.contains(&n.as_str()));
-            if let Some(missing) = missing {
-                let was_refused = refused_names.contains(missing) || load.refused.iter().any(|p| &p.rule == missing);
-                let kind = if was_refused {
-                    ProblemKind::MetaRefused { name: missing.clone() }
-                } else {
-                    ProblemKind::MetaUnknown { name: missing.clone() }
-                };
-                refused_now = Some((at, Problem::new(name, kind).at(*line, 0)));
-                break;
-            }
-        }
-        match refused_now {
-            Some((at, problem)) => {
-                parsed.remove(at);
-                load.refused.push(problem);
-            }
-            None => break,
+            names
+        })
+        .collect();
+    let mut readers: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (meta, names) in reads.iter().enumerate() {
+        for name in names {
+            readers.entry(name.as_str()).or_default().push(meta);
         }
     }
+    let mut alive = vec![true; parsed.len()];
+    let mut work: Vec<usize> = (0..parsed.len()).rev().collect();
+    while let Some(meta) = work.pop() {
+        if !alive[meta] {
+            continue;
+        }
+        let Some(missing) = reads[meta].iter().find(|n| !known.contains(*n)) else { continue };
+        let kind = if refused_names.contains(missing) || !alive.iter().zip(&parsed).all(|(a, m)| *a || &m.0 != missing) {
+            ProblemKind::MetaRefused { name: missing.clone() }
+        } else {
+            ProblemKind::MetaUnknown { name: missing.clone() }
+        };
+        alive[meta] = false;
+        let (name, line, _) = &parsed[meta];
+        load.refused.push(Problem::new(name, kind).at(*line, 0));
+        known.remove(name);
+        if let Some(list) = readers.get(name.as_str()) {
+            work.extend(list.iter().copied());
+        }
+    }
+    let parsed: Vec<(String, usize, Expr)> =
+        parsed.into_iter().zip(alive).filter_map(|(meta, alive)| alive.then_some(meta)).collect();
     // Resolve names to indices: rules first, then the metas in `parsed` order.
     let base = pending.len();
     let index: HashMap<String, usize> = pending
@@ -464,31 +500,47 @@ fn build(pending: Vec<Pending>, mut load: LoadReport) -> Result<CustomRules, Vec
         }
         rules.push(rule);
     }
-    let mut sets = Vec::new();
-    for (source, members) in by_source {
-        for chunk in members.chunks(MAX_SET_PATTERNS) {
-            let patterns: Vec<&Pattern> = chunk.iter().map(|(_, p, _)| p).collect();
-            let set = pattern::compile_set(&patterns).map_err(|kind| {
-                let first = &rules[chunk[0].0];
-                vec![Problem::new(&first.id, kind)]
-            })?;
-            let set_index = sets.len();
-            for (member, (rule, _, _)) in chunk.iter().enumerate() {
-                if let Test::Pattern { set: s, member: m, .. } = &mut rules[*rule].test {
-                    *s = set_index;
-                    *m = member;
-                }
+    let mut groups = Vec::new();
+    for (source, patterns) in by_source {
+        let group_index = groups.len();
+        let mut members = Vec::with_capacity(patterns.len());
+        let mut unfiltered: Vec<(usize, Pattern)> = Vec::new();
+        for (member, (rule, pattern, regex)) in patterns.into_iter().enumerate() {
+            if let Test::Pattern { group, member: m, .. } = &mut rules[rule].test {
+                *group = group_index;
+                *m = member;
             }
-            sets.push(PatternSet {
-                source: source.clone(),
-                set,
-                regexes: chunk.iter().map(|(_, _, r)| r.clone()).collect(),
-                rules: chunk.iter().map(|(r, _, _)| *r).collect(),
-            });
+            let prefilter = Prefilter::of(&pattern);
+            if prefilter.is_none() {
+                unfiltered.push((member, pattern));
+            }
+            members.push(Member { rule, regex, prefilter });
         }
+        let sets = compile_sets(&unfiltered).map_err(|(member, kind)| vec![Problem::new(&rules[members[member].rule].id, kind)])?;
+        groups.push(Group { source, members, sets });
     }
     let meta_order = order_metas(&rules);
-    Ok(CustomRules { rules, sets, meta_order, load })
+    Ok(CustomRules { rules, groups, meta_order, load })
+}
+
+/// `RegexSet`s of at most `MAX_SET_PATTERNS`; a chunk over `MAX_COMPILED_SET_BYTES`
+/// is halved (each pattern compiled alone within the smaller per-pattern limit).
+fn compile_sets(patterns: &[(usize, Pattern)]) -> Result<Vec<(RegexSet, Vec<usize>)>, (usize, ProblemKind)> {
+    let mut sets = Vec::new();
+    let mut chunks: Vec<&[(usize, Pattern)]> = patterns.chunks(MAX_SET_PATTERNS).rev().collect();
+    while let Some(chunk) = chunks.pop() {
+        let texts: Vec<&Pattern> = chunk.iter().map(|(_, p)| p).collect();
+        match pattern::compile_set(&texts) {
+            Ok(set) => sets.push((set, chunk.iter().map(|(m, _)| *m).collect())),
+            Err(ProblemKind::SetTooBig { .. }) if chunk.len() > 1 => {
+                let (first, second) = chunk.split_at(chunk.len() / 2);
+                chunks.push(second);
+                chunks.push(first);
+            }
+            Err(kind) => return Err((chunk[0].0, kind)),
+        }
+    }
+    Ok(sets)
 }
 
 /// Metas that run, each after the metas it reads (cycles were refused before).

@@ -13,6 +13,11 @@ pub const MAX_RULES: usize = 5_000;
 /// is 10,366 bytes (`REPTO_419_FRAUD_GM`, measured here) (default, ours).
 pub const MAX_PATTERN_BYTES: usize = 32 * 1024;
 
+/// Longest pattern once SpamAssassin's `replace_tag`s are put in, in bytes:
+/// the largest in SpamAssassin's own rules is 223,927 bytes (`__MY_MALWARE`,
+/// measured here) (default, ours).
+pub const MAX_EXPANDED_PATTERN_BYTES: usize = 256 * 1024;
+
 /// Longest `spamassassinRules` text, in bytes: SpamAssassin's whole rule set is
 /// 1.3 MB (measured here) (default, ours).
 pub const MAX_RULES_TEXT_BYTES: usize = 4_000_000;

@@ -17,7 +17,8 @@
 //!
 //! - `spec`: the JSON shape of a rule; `targets`, `sa_headers`: the values rules read;
 //! - `perl`: SpamAssassin's Perl patterns in `regex` syntax; `spamassassin`: `.cf` files;
-//! - `pattern`: compiling with limits; `meta`: meta expressions; `compile`: all of it, once;
+//! - `pattern`: compiling with limits; `prefilter`: the literals a pattern needs;
+//! - `meta`: meta expressions; `compile`: all of it, once;
 //! - `run`: the rules over one message; `findings`: hits made findings;
 //! - `check`, `json_spans`: the editor's check with positions; `problems`: what is wrong, in four languages.
 
@@ -29,6 +30,7 @@ pub mod limits;
 pub mod meta;
 pub mod pattern;
 pub mod perl;
+pub mod prefilter;
 pub mod problems;
 pub mod run;
 pub mod sa_headers;

@@ -4,7 +4,8 @@
 //! (Perl's byte semantics, see `perl`).
 
 use super::limits::{
-    MAX_COMPILED_PATTERN_BYTES, MAX_COMPILED_SET_BYTES, MAX_DFA_CACHE_BYTES, MAX_PATTERN_BYTES, MAX_PATTERN_NESTING,
+    MAX_COMPILED_PATTERN_BYTES, MAX_COMPILED_SET_BYTES, MAX_DFA_CACHE_BYTES, MAX_EXPANDED_PATTERN_BYTES, MAX_PATTERN_BYTES,
+    MAX_PATTERN_NESTING,
 };
 use super::ProblemKind;
 use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
@@ -31,13 +32,20 @@ pub struct PatternError {
     pub offset: Option<usize>,
 }
 
-/// Compiles one pattern.
+/// Whether a pattern as written is short enough (`MAX_PATTERN_BYTES`).
+pub fn check_length(written: &str) -> Result<(), PatternError> {
+    if written.len() > MAX_PATTERN_BYTES {
+        let kind = ProblemKind::PatternTooLong { size: written.len(), limit: MAX_PATTERN_BYTES };
+        return Err(PatternError { kind, offset: None });
+    }
+    Ok(())
+}
+
+/// Compiles one pattern (its text as translated or expanded: `MAX_EXPANDED_PATTERN_BYTES`).
 pub fn compile(pattern: &Pattern) -> Result<Regex, PatternError> {
-    if pattern.text.len() > MAX_PATTERN_BYTES {
-        return Err(PatternError {
-            kind: ProblemKind::PatternTooLong { size: pattern.text.len(), limit: MAX_PATTERN_BYTES },
-            offset: None,
-        });
+    if pattern.text.len() > MAX_EXPANDED_PATTERN_BYTES {
+        let kind = ProblemKind::PatternTooLong { size: pattern.text.len(), limit: MAX_EXPANDED_PATTERN_BYTES };
+        return Err(PatternError { kind, offset: None });
     }
     if let Some(offset) = pattern.text.find('\u{FFFD}') {
         // What a file that is not UTF-8 becomes once read as text.

@@ -79,27 +79,49 @@ pub fn evaluate(rules: &CustomRules, message: &Message, settings: &Settings) -> 
     let count = rules.rules.len();
     let mut evaluation = Evaluation { hits: vec![0.0; count], found: vec![None; count] };
     let active: Vec<bool> = rules.rules.iter().map(|r| runs(r, settings)).collect();
-    let reads_headers = rules.sets.iter().any(|s| {
-        matches!(s.source, Source::Field(_) | Source::SaHeader { .. } | Source::Custom(Target::From))
+    let reads_headers = rules.groups.iter().any(|g| {
+        matches!(g.source, Source::Field(_) | Source::SaHeader { .. } | Source::Custom(Target::From))
     });
     let decoded = if reads_headers { decoded_fields(message) } else { Vec::new() };
-    let reads_names = rules.sets.iter().any(|s| s.source == Source::Custom(Target::Filename));
+    let reads_names = rules.groups.iter().any(|g| g.source == Source::Custom(Target::Filename));
     let names = if reads_names { filenames(message, settings) } else { Vec::new() };
     let mut values: HashMap<&Source, Vec<Value>> = HashMap::new();
-    // Per rule: matched at all, and hits counted.
+    // Per rule: matched at all.
     let mut matched = vec![false; count];
-    for set in &rules.sets {
-        if !set.rules.iter().any(|&r| active[r]) {
+    for group in &rules.groups {
+        if !group.members.iter().any(|m| active[m.rule]) {
             continue;
         }
-        let values = values.entry(&set.source).or_insert_with(|| targets::values(&set.source, message, &decoded, &names));
+        let values = values.entry(&group.source).or_insert_with(|| targets::values(&group.source, message, &decoded, &names));
+        if values.is_empty() {
+            continue;
+        }
+        // Members with a prefilter are tried only if their literal is somewhere in the values.
+        let candidates: Vec<usize> = if group.members.iter().any(|m| m.prefilter.is_some()) {
+            let mut lowered = Vec::with_capacity(values.iter().map(|v| v.text.len() + 1).sum());
+            for value in values.iter() {
+                lowered.extend(value.text.iter().map(u8::to_ascii_lowercase));
+                lowered.push(b'\n');
+            }
+            (0..group.members.len())
+                .filter(|&m| active[group.members[m].rule])
+                .filter(|&m| group.members[m].prefilter.as_ref().is_some_and(|p| p.may_match(&lowered)))
+                .collect()
+        } else {
+            Vec::new()
+        };
         for value in values.iter() {
-            for member in set.set.matches(&value.text).iter() {
-                let rule = set.rules[member];
+            let mut hits_here: Vec<usize> = Vec::new();
+            for (set, members) in &group.sets {
+                hits_here.extend(set.matches(&value.text).iter().map(|i| members[i]));
+            }
+            hits_here.extend(candidates.iter().copied().filter(|&m| group.members[m].regex.is_match(&value.text)));
+            for member in hits_here {
+                let rule = group.members[member].rule;
                 if !active[rule] {
                     continue;
                 }
-                let regex = &set.regexes[member];
+                let regex = &group.members[member].regex;
                 let definition = &rules.rules[rule];
                 let hits = if definition.max_hits > 1 { regex.find_iter(&value.text).take(definition.max_hits).count() } else { 1 };
                 let is_negative = matches!(definition.test, Test::Pattern { negate: true, .. });
@@ -119,13 +141,13 @@ pub fn evaluate(rules: &CustomRules, message: &Message, settings: &Settings) -> 
             continue;
         }
         match &rule.test {
-            Test::Pattern { set, member, negate, absent } => {
-                let source = &rules.sets[*set].source;
+            Test::Pattern { group, member, negate, absent } => {
+                let source = &rules.groups[*group].source;
                 let present = values.get(source).is_some_and(|v| !v.is_empty());
                 if !present {
                     if let WhenAbsent::Text(text) = absent {
                         // SpamAssassin matches an absent field as `undef` (the empty string) or its `if-unset` text.
-                        let regex = &rules.sets[*set].regexes[*member];
+                        let regex = &rules.groups[*group].members[*member].regex;
                         matched[index] = regex.is_match(text);
                         evaluation.hits[index] = f64::from(u8::from(matched[index]));
                     }
@@ -140,7 +162,11 @@ pub fn evaluate(rules: &CustomRules, message: &Message, settings: &Settings) -> 
                 }
             }
             Test::Exists { field } => {
-                let exists = message.header.fields.iter().any(|f| f.is(field));
+                let exists = if super::sa_headers::SPECIAL_FIELDS.contains(&field.as_str()) {
+                    super::sa_headers::values(message, &[], field, true, None, super::targets::Occurrence::All).is_some()
+                } else {
+                    message.header.fields.iter().any(|f| f.is(field))
+                };
                 evaluation.hits[index] = f64::from(u8::from(exists));
             }
             Test::Meta(_) => {}

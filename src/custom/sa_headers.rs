@@ -93,23 +93,22 @@ pub fn values<'m>(
     Some(Value { text: lines.join("\n").into_bytes().into(), place })
 }
 
-/// `:addr` (each address) or `:name` (each display name) of an address field.
+/// `:addr` (each address) or `:name` (each display name, decoded) of a field,
+/// read as an address list whatever its name (`Return-Path:addr` too), as
+/// SpamAssassin's `parse_header_addresses` does.
 fn address_parts(message: &Message, index: usize, modifier: Modifier) -> Vec<String> {
     let field = &message.header.fields[index];
-    let Some(list) = message.addresses_of(field) else { return Vec::new() };
-    let value = field.raw_value(message.raw);
-    list.mailboxes
-        .iter()
-        .filter_map(|mailbox| match modifier {
-            Modifier::Addr => Some(mailbox.addr_spec_text(value)),
-            Modifier::Name => {
-                let first = mailbox.display_name.first()?;
-                let last = mailbox.display_name.last()?;
-                let text = String::from_utf8_lossy(value.get(first.start..last.end)?).into_owned();
-                let text = text.trim().trim_matches('"').to_string();
-                (!text.is_empty()).then_some(text)
-            }
+    let mut block = b"From:".to_vec();
+    block.extend_from_slice(field.raw_value(message.raw));
+    block.extend_from_slice(b"\r\n\r\n");
+    let Some(parsed) = mail_parser::MessageParser::new().parse_headers(&block) else { return Vec::new() };
+    let Some(list) = parsed.headers().first().and_then(|h| h.value.as_address()) else { return Vec::new() };
+    list.iter()
+        .filter_map(|address| match modifier {
+            Modifier::Addr => address.address().map(str::to_string),
+            Modifier::Name => address.name().map(|n| n.split_whitespace().collect::<Vec<_>>().join(" ")),
         })
+        .filter(|text| !text.is_empty())
         .collect()
 }
 

@@ -81,6 +81,8 @@ pub struct SaRule {
     pub name: String,
     /// 1-based line of the definition.
     pub line: usize,
+    /// The line without its comment (columns of problems count in it).
+    pub text: String,
     pub test: Result<SaTest, Problem>,
 }
 
@@ -147,7 +149,8 @@ impl SaFile {
                 file.skipped_lines += 1;
                 continue;
             }
-            let column_of = |part: &str| part.as_ptr() as usize - original.as_ptr() as usize;
+            // Columns are byte offsets in `line` (the line without its comment), where the slices point.
+            let column_of = |part: &str| (part.as_ptr() as usize).saturating_sub(line.as_ptr() as usize).min(line.len());
             if keyword == "lang" {
                 // Only descriptions are read in other languages.
                 let (lang, rest) = split_word(rest);
@@ -163,7 +166,8 @@ impl SaFile {
                 "header" | "body" | "rawbody" | "uri" | "full" | "meta" => {
                     let (name, definition) = split_word(rest);
                     if !is_rule_name(name) {
-                        file.problems.push(Problem::new(name, ProblemKind::Malformed).at(line_number, column_of(name)));
+                        let problem = Problem::new(name, ProblemKind::Malformed).at_in(line_number, &line, column_of(name));
+                        file.problems.push(problem);
                         continue;
                     }
                     let test = if original.contains('\u{FFFD}') {
@@ -174,9 +178,8 @@ impl SaFile {
                     let rule = SaRule {
                         name: name.to_string(),
                         line: line_number,
-                        test: test.map_err(|kind| {
-                            Problem::new(name, kind).at(line_number, column_of(definition))
-                        }),
+                        text: line.clone(),
+                        test: test.map_err(|kind| Problem::new(name, kind).at_in(line_number, &line, column_of(definition))),
                     };
                     match positions.get(name) {
                         Some(&at) => file.rules[at] = rule,
@@ -218,6 +221,7 @@ impl SaFile {
                     let rule = SaRule {
                         name: name.to_string(),
                         line: line_number,
+                        text: String::new(),
                         test: Err(Problem::new(name, ProblemKind::RuleType { kind: other.to_string() }).at(line_number, 0)),
                     };
                     match positions.get(name) {

@@ -382,11 +382,43 @@ fn uri_values<'m>(message: &'m Message) -> Vec<Value<'m>> {
             }
         }
     }
-    for part in message.text_bodies() {
-        let Some(text) = part.text() else { continue };
-        for url in written_urls(cut(text, MAX_BODY_PART_BYTES)) {
-            out.push(Value::new(url.to_string().into_bytes(), Place::Part(part.index)));
+    // URLs and addresses written in the text a reader sees (SpamAssassin reads them in its rendered text).
+    for (part, text) in rendered_parts(message) {
+        for url in written_urls(text) {
+            out.push(Value::new(url.into_owned().into_bytes(), Place::Part(part)));
         }
+        for address in written_addresses(text) {
+            out.push(Value::new(format!("mailto:{address}").into_bytes(), Place::Part(part)));
+        }
+    }
+    // Each link once, as SpamAssassin's list of unique URIs.
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|v| seen.insert(v.text.to_vec()));
+    out
+}
+
+/// E-mail addresses written in text: `local@domain.tld` (SpamAssassin makes them `mailto:` links).
+fn written_addresses(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let is_local = |b: u8| b.is_ascii_alphanumeric() || b"._%+-=".contains(&b);
+    let is_host = |b: u8| b.is_ascii_alphanumeric() || b == b'.' || b == b'-';
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(at) = text[from..].find('@').map(|n| from + n) {
+        let mut start = at;
+        while start > 0 && is_local(bytes[start - 1]) {
+            start -= 1;
+        }
+        let mut end = at + 1;
+        while end < bytes.len() && is_host(bytes[end]) {
+            end += 1;
+        }
+        let host = text[at + 1..end].trim_end_matches(['.', '-']);
+        let end = at + 1 + host.len();
+        if start < at && host.contains('.') && !host.starts_with('.') && !text[start..end].contains("..") {
+            out.push(&text[start..end]);
+        }
+        from = end.max(at + 1);
     }
     out
 }
@@ -397,7 +429,7 @@ fn written_urls(text: &str) -> Vec<Cow<'_, str>> {
     let mut out = Vec::new();
     let lower = text.to_ascii_lowercase();
     let mut from = 0;
-    while let Some(found) = ["http://", "https://", "ftp://", "www."]
+    while let Some(found) = ["http://", "https://", "ftp://", "mailto:", "www.", "ftp."]
         .iter()
         .filter_map(|p| lower[from..].find(p).map(|n| from + n))
         .min()
@@ -411,6 +443,8 @@ fn written_urls(text: &str) -> Vec<Cow<'_, str>> {
             if lower[found..].starts_with("www.") {
                 // As SpamAssassin does, a bare `www.` host gets the scheme a mail client would give it.
                 out.push(Cow::Owned(format!("http://{url}")));
+            } else if lower[found..].starts_with("ftp.") {
+                out.push(Cow::Owned(format!("ftp://{url}")));
             } else {
                 out.push(Cow::Borrowed(url));
             }
@@ -481,6 +515,11 @@ mod tests {
         let found: Vec<String> =
             written_urls("see https://a.example/x. or www.b.example, not awww.c").into_iter().map(Cow::into_owned).collect();
         assert_eq!(found, vec!["https://a.example/x", "http://www.b.example"]);
+    }
+
+    #[test]
+    fn addresses_written_in_text_are_found() {
+        assert_eq!(written_addresses("write to jo.doe@example.com. or @x or a@b"), vec!["jo.doe@example.com"]);
     }
 
     #[test]
