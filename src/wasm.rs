@@ -25,6 +25,23 @@ fn lint_error(e: &LintError, locale: Locale) -> JsValue {
     error(e.code(), &e.localized(locale))
 }
 
+thread_local! {
+    /// The linter of the last options value, by its JSON: options are checked
+    /// and custom rules compiled once per options value, not once per call.
+    static LAST_LINTER: std::cell::RefCell<Option<(String, std::rc::Rc<crate::Linter>)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The linter for `options` (as JSON, `json`), compiled once per options value.
+fn linter_for(options: &Options) -> Result<std::rc::Rc<crate::Linter>, LintError> {
+    let json = serde_json::to_string(options).map_err(|e| LintError::InvalidOptions(e.to_string()))?;
+    if let Some(linter) = LAST_LINTER.with(|last| last.borrow().as_ref().filter(|(j, _)| *j == json).map(|(_, l)| l.clone())) {
+        return Ok(linter);
+    }
+    let linter = std::rc::Rc::new(crate::Linter::new(options)?);
+    LAST_LINTER.with(|last| *last.borrow_mut() = Some((json, linter.clone())));
+    Ok(linter)
+}
+
 fn options_from(value: &JsValue) -> Result<Options, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(Options::default());
@@ -55,6 +72,7 @@ fn too_large(size: usize, locale: Locale) -> JsValue {
 pub fn lint_js(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let options = options_from(&options)?;
     let locale = options.locale;
+    let linter = linter_for(&options).map_err(|e| lint_error(&e, locale))?;
     let report = if let Some(text) = input.dyn_ref::<js_sys::JsString>() {
         // A UTF-16 length over the limit means at least that many UTF-8 bytes.
         let length = text.length() as usize;
@@ -62,17 +80,17 @@ pub fn lint_js(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
             return Err(too_large(length, locale));
         }
         let text: String = text.into();
-        crate::lint(text.as_bytes(), &options)
+        linter.lint(text.as_bytes())
     } else if let Some(bytes) = input.dyn_ref::<Uint8Array>() {
         let length = bytes.length() as usize;
         if length > MAX_INPUT_BYTES {
             return Err(too_large(length, locale));
         }
-        crate::lint(&bytes.to_vec(), &options)
+        linter.lint(&bytes.to_vec())
     } else if input.is_object() && !js_sys::Array::is_array(&input) {
         let compose: Compose = serde_wasm_bindgen::from_value(input)
             .map_err(|e| lint_error(&LintError::InvalidInput(e.to_string()), locale))?;
-        crate::lint_compose(&compose, &options)
+        linter.lint_compose(&compose)
     } else {
         return Err(error(
             "invalid-input",
@@ -122,7 +140,26 @@ pub fn lint_php_mail_js(
         message: text(&message, "message")?,
         headers: text(&headers, "headers")?,
     };
-    crate::lint_php_mail(&call, &options).map_err(|e| lint_error(&e, locale)).and_then(|r| to_js(&r))
+    let linter = linter_for(&options).map_err(|e| lint_error(&e, locale))?;
+    linter.lint_php_mail(&call).map_err(|e| lint_error(&e, locale)).and_then(|r| to_js(&r))
+}
+
+/// Checks custom rules as the rules editor types them: `rules` is the JSON text
+/// (or the object) of a list of rules, or of `{customRules, spamassassinRules}`;
+/// the result lists every problem with its line and column (README "Your own rules").
+#[wasm_bindgen(js_name = checkCustomRules)]
+pub fn check_custom_rules_js(rules: JsValue, locale: JsValue) -> Result<JsValue, JsValue> {
+    let json = if let Some(text) = rules.as_string() {
+        text
+    } else if rules.is_object() {
+        js_sys::JSON::stringify(&rules).ok().and_then(|s| s.as_string()).unwrap_or_default()
+    } else {
+        return Err(error("invalid-input", "checkCustomRules(rules): rules must be a JSON string or an object"));
+    };
+    if json.len() > MAX_INPUT_BYTES {
+        return Err(too_large(json.len(), Locale::En));
+    }
+    to_js(&crate::custom::check_custom_rules(&json, locale_from(&locale)))
 }
 
 /// Every rule with its documentation and examples, in one language.

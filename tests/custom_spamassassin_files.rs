@@ -74,12 +74,3 @@ fn the_shipped_rules_compile_into_a_linter_that_lints() {
     assert!(report.findings.iter().any(|f| f.rule_id.starts_with("sa/")), "no SpamAssassin rule hit a spam sample");
 }
 
-#[test]
-fn probe_print_size_refusals() {
-    let Some(text) = shipped_rules() else { return };
-    let load = load(&text);
-    for p in load.refused.iter().filter(|p| p.kind.key().starts_with("pattern-too") || p.kind.key() == "line-not-utf8" || p.kind.key().starts_with("perl.a") || p.kind.key().starts_with("perl.p")) {
-        println!("{}", p.message(mail_preflight::Locale::En));
-    }
-    for p in load.unreadable_lines.iter().take(5) { println!("U {}", p.message(mail_preflight::Locale::En)); }
-}

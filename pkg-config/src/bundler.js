@@ -23,4 +23,5 @@ export const simulate = optional('simulate');
 export const explainSmtpReply = optional('explainSmtpReply');
 export const checkSmtpSettings = optional('checkSmtpSettings');
 export const queuePresets = optional('queuePresets');
+export const checkCustomRules = optional('checkCustomRules');
 export default init;

@@ -24,4 +24,5 @@ module.exports = {
   explainSmtpReply: optional('explainSmtpReply'),
   checkSmtpSettings: optional('checkSmtpSettings'),
   queuePresets: optional('queuePresets'),
+  checkCustomRules: optional('checkCustomRules'),
 };

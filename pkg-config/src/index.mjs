@@ -6,6 +6,6 @@ const engine = createRequire(import.meta.url)('./index.cjs');
 
 export const {
   init, initSync, lint, lintPhpMail, rules, messages, version,
-  simulate, explainSmtpReply, checkSmtpSettings, queuePresets,
+  simulate, explainSmtpReply, checkSmtpSettings, queuePresets, checkCustomRules,
 } = engine;
 export default init;

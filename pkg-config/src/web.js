@@ -56,4 +56,5 @@ export const simulate = guarded('simulate');
 export const explainSmtpReply = guarded('explainSmtpReply');
 export const checkSmtpSettings = guarded('checkSmtpSettings');
 export const queuePresets = guarded('queuePresets');
+export const checkCustomRules = guarded('checkCustomRules');
 export default init;

@@ -448,10 +448,10 @@ fn resolve_metas(metas: Vec<Meta>, pending: &mut Vec<Pending>, file: &SaFile, lo
     for (meta, path) in &failed {
         let (name, line, _) = &resolved[*meta];
         let names: Vec<&str> = path.iter().map(|&m| resolved[m].0.as_str()).collect();
-        let kind = if path.len() > 1 && path.first() == path.last() {
-            ProblemKind::MetaCycle { path: names.join(" → ") }
-        } else if path.len() >= super::limits::MAX_META_DEPTH {
+        let kind = if path.len() >= super::limits::MAX_META_DEPTH {
             ProblemKind::MetaTooDeep
+        } else if path.len() > 1 && path.first() == path.last() {
+            ProblemKind::MetaCycle { path: names.join(" → ") }
         } else {
             // It reads a meta that failed.
             ProblemKind::MetaRefused { name: names.last().copied().unwrap_or_default().to_string() }

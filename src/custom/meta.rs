@@ -424,7 +424,24 @@ pub fn order(deps: &[Vec<usize>]) -> (Vec<usize>, Vec<(usize, Vec<usize>)>) {
             stack.pop();
         }
     }
-    (order, failed)
+    // Chains: a meta's depth is one more than the deepest meta it reads.
+    let mut depth = vec![0usize; deps.len()];
+    let mut kept = Vec::with_capacity(order.len());
+    for &meta in &order {
+        if let Some(&bad) = deps[meta].iter().find(|&&d| marks[d] == Mark::Failed) {
+            marks[meta] = Mark::Failed;
+            failed.push((meta, vec![meta, bad]));
+            continue;
+        }
+        depth[meta] = 1 + deps[meta].iter().map(|&d| depth[d]).max().unwrap_or(0);
+        if depth[meta] > MAX_META_DEPTH {
+            marks[meta] = Mark::Failed;
+            failed.push((meta, vec![meta; depth[meta]]));
+            continue;
+        }
+        kept.push(meta);
+    }
+    (kept, failed)
 }
 
 #[cfg(test)]

@@ -133,6 +133,11 @@ impl SaFile {
                     skip = conditions.pop().unwrap_or(false);
                     continue;
                 }
+                // SpamAssassin refuses a condition-less `if` and a lone `else`; so does this reader.
+                "if" | "ifplugin" | "else" if (rest.is_empty()) != (keyword == "else") || (keyword == "else" && conditions.is_empty()) => {
+                    file.problems.push(Problem::new(&keyword, ProblemKind::Malformed).at(line_number, 0));
+                    continue;
+                }
                 "if" | "ifplugin" => {
                     conditions.push(skip);
                     let holds = if keyword == "if" { condition(rest) } else { plugin_loaded(rest) };

@@ -155,7 +155,7 @@ pub fn values<'m>(
         Source::Custom(Target::Header) => Vec::new(),
         Source::Custom(Target::Subject) => subject_values(message),
         Source::Custom(Target::From) => from_values(message, decoded),
-        Source::Custom(Target::Body) => body_paragraphs(message, false),
+        Source::Custom(Target::Body) => body_paragraphs(message, false, false),
         Source::Custom(Target::Rawbody) => rawbody_values(message, false),
         Source::Custom(Target::Uri) => uri_values(message),
         Source::Custom(Target::Filename) => {
@@ -167,7 +167,7 @@ pub fn values<'m>(
         Source::SaHeader { field, raw, modifier, occurrence } => {
             super::sa_headers::values(message, decoded, field, *raw, *modifier, *occurrence).into_iter().collect()
         }
-        Source::SaBody { subject } => body_paragraphs(message, *subject),
+        Source::SaBody { subject } => body_paragraphs(message, *subject, true),
         Source::SaRawbody => rawbody_values(message, true),
     }
 }
@@ -208,19 +208,26 @@ fn from_values<'m>(message: &'m Message, decoded: &[Option<String>]) -> Vec<Valu
 }
 
 /// The rendered text of each leaf part SpamAssassin renders (`text/plain`,
-/// `text/html`), at most `MAX_BODY_PART_BYTES` of each.
-fn rendered_parts<'m>(message: &'m Message) -> Vec<(usize, &'m str)> {
+/// `text/html`), at most `MAX_BODY_PART_BYTES` of each. An HTML part the model
+/// did not analyse (not a body the reader sees, e.g. a lone `text/html` part
+/// taken for an attachment) is rendered here when `every_leaf` (SpamAssassin
+/// renders every `text/html` leaf).
+fn rendered_parts<'m>(message: &'m Message, every_leaf: bool) -> Vec<(usize, Cow<'m, str>)> {
     let mut out = Vec::new();
     for part in &message.parts {
-        let text = match &part.body {
-            Body::Text(text) if part.content_type == "text/plain" => text.as_ref(),
-            Body::Html(_) => match message.html.iter().find(|h| h.part == part.index) {
-                Some(html) => visible_text_of(html),
+        let text: Cow<'m, str> = match &part.body {
+            Body::Text(text) if part.content_type == "text/plain" => Cow::Borrowed(cut(text, MAX_BODY_PART_BYTES)),
+            Body::Html(html) => match message.html.iter().find(|h| h.part == part.index) {
+                Some(facts) => Cow::Borrowed(cut(visible_text_of(facts), MAX_BODY_PART_BYTES)),
+                None if every_leaf => {
+                    let facts = crate::model::html::analyse(cut(html, MAX_RAWBODY_PART_BYTES));
+                    Cow::Owned(cut(&facts.visible_text, MAX_BODY_PART_BYTES).to_string())
+                }
                 None => continue,
             },
             _ => continue,
         };
-        out.push((part.index, cut(text, MAX_BODY_PART_BYTES)));
+        out.push((part.index, text));
     }
     out
 }
@@ -229,7 +236,7 @@ fn rendered_parts<'m>(message: &'m Message) -> Vec<(usize, &'m str)> {
 /// joined by a line break, a blank line ends a paragraph, any other run of
 /// white space is one space; lines over `SA_LINE_BYTES` are split at a space.
 /// With `subject`, the subject comes first, as its own line.
-fn body_paragraphs<'m>(message: &'m Message, subject: bool) -> Vec<Value<'m>> {
+fn body_paragraphs<'m>(message: &'m Message, subject: bool, every_leaf: bool) -> Vec<Value<'m>> {
     let mut out = Vec::new();
     if subject {
         let line = message.subject.clone().unwrap_or_default();
@@ -237,7 +244,7 @@ fn body_paragraphs<'m>(message: &'m Message, subject: bool) -> Vec<Value<'m>> {
             out.push(Value::new(piece.to_string().into_bytes(), Place::Message));
         }
     }
-    let parts = rendered_parts(message);
+    let parts = rendered_parts(message, every_leaf);
     let mut text = String::new();
     let mut owners: Vec<(usize, usize)> = Vec::new();
     for (index, (part, rendered)) in parts.iter().enumerate() {
@@ -383,11 +390,11 @@ fn uri_values<'m>(message: &'m Message) -> Vec<Value<'m>> {
         }
     }
     // URLs and addresses written in the text a reader sees (SpamAssassin reads them in its rendered text).
-    for (part, text) in rendered_parts(message) {
-        for url in written_urls(text) {
+    for (part, text) in rendered_parts(message, false) {
+        for url in written_urls(&text) {
             out.push(Value::new(url.into_owned().into_bytes(), Place::Part(part)));
         }
-        for address in written_addresses(text) {
+        for address in written_addresses(&text) {
             out.push(Value::new(format!("mailto:{address}").into_bytes(), Place::Part(part)));
         }
     }
@@ -506,8 +513,8 @@ mod tests {
     #[test]
     fn body_paragraphs_collapse_white_space_and_keep_blank_line_breaks() {
         let message = analyse("Subject: Hi\n\nfirst  line\nsame paragraph\n\n\nsecond\n");
-        assert_eq!(texts(&body_paragraphs(&message, false)), vec!["first line same paragraph", "second "]);
-        assert_eq!(texts(&body_paragraphs(&message, true)), vec!["Hi", "first line same paragraph", "second "]);
+        assert_eq!(texts(&body_paragraphs(&message, false, false)), vec!["first line same paragraph", "second "]);
+        assert_eq!(texts(&body_paragraphs(&message, true, true)), vec!["Hi", "first line same paragraph", "second "]);
     }
 
     #[test]

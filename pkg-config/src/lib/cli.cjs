@@ -35,7 +35,8 @@ Usage:
 lint options:
   -f, --format text|json|sarif  output format (default text); json prints one line per file
   -l, --locale en|fr|es|pl      language of messages (default: --config, then LC_ALL/LC_MESSAGES/LANG, then en)
-  -c, --config FILE.json        options: {"rules": {"size/line-length": "off"}, "thresholds": {...}, ...}
+  -c, --config FILE.json        options: {"rules": {"size/line-length": "off"}, "thresholds": {...}, "customRules": [...], ...}
+      --sa-rules FILE.cf        SpamAssassin rules (header, body, rawbody, uri, full, meta) run as sa/NAME
       --max-warnings N          exit 1 when there are more than N warnings in total
   -o, --output FILE             write the output to FILE instead of stdout
       --no-color                no colours (also NO_COLOR=1; colours only ever go to a terminal)
@@ -122,7 +123,7 @@ function lintCommand(argv, io) {
   const { values, positional } = parseArguments(argv, {
     options: {
       '--format': 'value', '--locale': 'value', '--config': 'value', '--max-warnings': 'value',
-      '--output': 'value', '--no-color': 'boolean', '--help': 'boolean',
+      '--output': 'value', '--no-color': 'boolean', '--help': 'boolean', '--sa-rules': 'value',
     },
     aliases: { '-f': '--format', '-l': '--locale', '-c': '--config', '-o': '--output', '-h': '--help' },
   });
@@ -136,6 +137,14 @@ function lintCommand(argv, io) {
     throw new UsageError(`config ${values['--config']} must be a JSON object of options`);
   }
   options.locale = oneOf(values['--locale'] || options.locale || environmentLocale(io.env), LOCALES, '--locale');
+  if (values['--sa-rules']) {
+    // The engine reads the text; bytes that are not UTF-8 become U+FFFD and their lines are refused, with their number.
+    try {
+      options.spamassassinRules = readInput(values['--sa-rules'], io).toString('utf8');
+    } catch (error) {
+      throw new UsageError(`cannot read SpamAssassin rules ${values['--sa-rules']}: ${error.code || error.message}`);
+    }
+  }
   const t = translator(engine.messages(options.locale));
   let maxWarnings;
   if (values['--max-warnings'] !== undefined) {
@@ -150,7 +159,7 @@ function lintCommand(argv, io) {
   try {
     engine.lint('', options);
   } catch (error) {
-    throw new UsageError(error.message);
+    if (error.code === 'invalid-options') throw new UsageError(error.message);
   }
 
   const colour = colourWanted(values, io);
