@@ -3,7 +3,8 @@
 //! (matching is linear: no timing is asserted, the tests only finish).
 
 use mail_preflight::custom::{
-    CustomRules, ProblemKind, MAX_EXPANDED_PATTERN_BYTES, MAX_META_DEPTH, MAX_PATTERN_BYTES, MAX_RULES, MAX_RULES_TEXT_BYTES,
+    CustomRules, ProblemKind, MAX_EXPANDED_PATTERN_BYTES, MAX_META_DEPTH, MAX_PATTERN_BYTES, MAX_RULES,
+    MAX_RULES_TEXT_BYTES,
 };
 use mail_preflight::{LintError, Linter, Options};
 
@@ -89,7 +90,10 @@ fn bytes_that_are_not_utf8_refuse_their_lines_only() {
     let text = String::from_utf8_lossy(&file);
     let load = CustomRules::compile(&[], Some(&text)).unwrap().load;
     assert_eq!(load.loaded_total(), 2);
-    assert_eq!((load.refused.len(), load.refused[0].line, load.refused[0].kind.key().as_str()), (1, Some(2), "line-not-utf8"));
+    assert_eq!(
+        (load.refused.len(), load.refused[0].line, load.refused[0].kind.key().as_str()),
+        (1, Some(2), "line-not-utf8")
+    );
     assert_eq!(load.unreadable_lines[0].line, Some(3), "the description in another encoding");
     assert!(invalid(&custom("caf\u{FFFD}")).contains("acme/r"), "a replacement character in a custom pattern");
 }
@@ -122,12 +126,46 @@ fn a_long_meta_expression_is_refused_by_max_meta_tokens() {
 #[test]
 fn hostile_rule_lines_never_panic() {
     let lines = [
-        "body", "body X", "body X /", "body X /a", "body X m", "body X m{a", "header X", "header X From", "header X From =~",
-        "header X :raw =~ /a/", "header X From:bogus =~ /a/", "header X exists:", "meta X", "meta X (", "meta X )(", "meta X 1 ?",
-        "meta X rules_matching(", "score", "score X", "score X nan", "tflags X multiple maxhits=99999999999999999999",
-        "if", "if (", "endif", "else", "ifplugin", "lang", "lang fr", "lang fr describe", "replace_tag", "replace_rules",
-        "body X /\\", "body X /[/", "body X /(?/", "body X /\\x{110000}/", "body X /\\o{999999999999}/", "body X /\\c/",
-        "body X /a{99999999999}/", "body X /(?^/", "body X /(?P</",
+        "body",
+        "body X",
+        "body X /",
+        "body X /a",
+        "body X m",
+        "body X m{a",
+        "header X",
+        "header X From",
+        "header X From =~",
+        "header X :raw =~ /a/",
+        "header X From:bogus =~ /a/",
+        "header X exists:",
+        "meta X",
+        "meta X (",
+        "meta X )(",
+        "meta X 1 ?",
+        "meta X rules_matching(",
+        "score",
+        "score X",
+        "score X nan",
+        "tflags X multiple maxhits=99999999999999999999",
+        "if",
+        "if (",
+        "endif",
+        "else",
+        "ifplugin",
+        "lang",
+        "lang fr",
+        "lang fr describe",
+        "replace_tag",
+        "replace_rules",
+        "body X /\\",
+        "body X /[/",
+        "body X /(?/",
+        "body X /\\x{110000}/",
+        "body X /\\o{999999999999}/",
+        "body X /\\c/",
+        "body X /a{99999999999}/",
+        "body X /(?^/",
+        "body X /(?P</",
     ];
     for line in lines {
         // An `if` left open leaves the following lines out, as in SpamAssassin: close it.

@@ -16,7 +16,10 @@ fn lint(raw: &str, json: &str) -> Report {
 }
 
 fn rule(target: &str, pattern: &str, extra: &str) -> String {
-    format!(r#"{{"id": "acme/r", "target": "{target}", "pattern": {}{extra}}}"#, serde_json::to_string(pattern).unwrap())
+    format!(
+        r#"{{"id": "acme/r", "target": "{target}", "pattern": {}{extra}}}"#,
+        serde_json::to_string(pattern).unwrap()
+    )
 }
 
 fn hits(raw: &str, rule_json: &str) -> usize {
@@ -78,7 +81,8 @@ fn subject_and_from_targets_read_their_fields() {
 #[test]
 fn uri_rules_read_link_targets_and_urls_written_in_text() {
     assert_eq!(hits(MESSAGE, &rule("uri", r"^https://casino\.example/", "")), 1);
-    let text = "From: a@example.com\r\nSubject: x\r\n\r\nSee www.deals.example/now or write to sales@deals.example.\r\n";
+    let text =
+        "From: a@example.com\r\nSubject: x\r\n\r\nSee www.deals.example/now or write to sales@deals.example.\r\n";
     assert_eq!(hits(text, &rule("uri", r"^http://www\.deals\.example/now$", "")), 1);
     assert_eq!(hits(text, &rule("uri", r"^mailto:sales@deals\.example$", "")), 1);
 }
@@ -128,7 +132,8 @@ fn the_rules_and_scores_options_accept_custom_ids() {
     let base = r#""customRules": [{"id": "acme/casino", "target": "body", "pattern": "Casino", "score": 2}]"#;
     let off = lint(MESSAGE, &format!(r#"{{{base}, "rules": {{"acme/casino": "off"}}}}"#));
     assert!(!off.has("acme/casino"));
-    let error = lint(MESSAGE, &format!(r#"{{{base}, "rules": {{"acme/casino": "error"}}, "scores": {{"acme/casino": 0.5}}}}"#));
+    let error =
+        lint(MESSAGE, &format!(r#"{{{base}, "rules": {{"acme/casino": "error"}}, "scores": {{"acme/casino": 0.5}}}}"#));
     let finding = error.findings_of("acme/casino").next().unwrap();
     assert_eq!((finding.severity, finding.score), (Severity::Error, 0.5));
     let unknown = Linter::new(&options(&format!(r#"{{{base}, "rules": {{"acme/casin": "off"}}}}"#))).unwrap_err();
@@ -148,7 +153,8 @@ fn ids_need_a_namespace_that_is_not_an_engine_group() {
 
 #[test]
 fn a_bad_pattern_is_invalid_options_naming_the_rule_and_the_position() {
-    let json = r#"{"locale": "es", "customRules": [{"id": "acme/broken", "target": "body", "pattern": "ok|(unclosed"}]}"#;
+    let json =
+        r#"{"locale": "es", "customRules": [{"id": "acme/broken", "target": "body", "pattern": "ok|(unclosed"}]}"#;
     let error = Linter::new(&options(json)).unwrap_err();
     assert_eq!(error.code(), "invalid-options");
     let text = error.localized(Locale::Es);
@@ -166,7 +172,10 @@ fn matched_text_reaches_people_with_control_characters_made_visible() {
 #[test]
 fn custom_rules_run_on_compose_and_php_mail_input() {
     let linter = Linter::new(&options(&format!(r#"{{"customRules": [{}]}}"#, rule("body", "(?i)casino", "")))).unwrap();
-    let compose = mail_preflight::Compose::from_json(r#"{"from": "a@example.com", "to": "b@example.com", "subject": "x", "text": "Casino night"}"#).unwrap();
+    let compose = mail_preflight::Compose::from_json(
+        r#"{"from": "a@example.com", "to": "b@example.com", "subject": "x", "text": "Casino night"}"#,
+    )
+    .unwrap();
     assert!(linter.lint_compose(&compose).unwrap().has("acme/r"));
     let php = mail_preflight::PhpMail::new("b@example.com", "x", "casino night", "From: a@example.com");
     assert!(linter.lint_php_mail(&php).unwrap().has("acme/r"));

@@ -53,7 +53,9 @@ fn shipped_rules() -> Option<String> {
 /// SpamAssassin's results: file name → rules that fired (sub-rules included).
 fn sa_results(dir: &Path) -> HashMap<(String, String), HashSet<String>> {
     let mut out = HashMap::new();
-    let Ok(entries) = std::fs::read_dir(dir) else { return out };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.extension().is_none_or(|e| e != "jsonl") {
@@ -62,7 +64,9 @@ fn sa_results(dir: &Path) -> HashMap<(String, String), HashSet<String>> {
         let folder = path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
         let text = std::fs::read_to_string(&path).unwrap_or_default();
         for line in text.lines() {
-            let Ok(value) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+            let Ok(value) = serde_json::from_str::<serde_json::Value>(line) else {
+                continue;
+            };
             let file = value["file"].as_str().unwrap_or_default().to_string();
             let names = |key: &str| -> Vec<String> {
                 value[key].as_array().into_iter().flatten().filter_map(|v| v.as_str().map(str::to_string)).collect()
@@ -115,7 +119,9 @@ fn rules_fire_where_spamassassin_fires_them() {
         eprintln!("NOTE: {RULES_DIR} has no .cf files: agreement not measured.");
         return;
     };
-    let Some(corpus) = common::corpus_dir().map(|c| c.join(CORPUS)) else { return };
+    let Some(corpus) = common::corpus_dir().map(|c| c.join(CORPUS)) else {
+        return;
+    };
     let theirs = sa_results(&results_dir);
     assert!(!theirs.is_empty(), "no SpamAssassin results in {}", results_dir.display());
     let rules = CustomRules::compile(&[], Some(&text)).expect("the shipped rules load");
@@ -131,7 +137,9 @@ fn rules_fire_where_spamassassin_fires_them() {
     let mut keys: Vec<&(String, String)> = theirs.keys().collect();
     keys.sort();
     for key in keys {
-        let Ok(raw) = std::fs::read(corpus.join(&key.0).join(&key.1)) else { continue };
+        let Ok(raw) = std::fs::read(corpus.join(&key.0).join(&key.1)) else {
+            continue;
+        };
         let fired = &theirs[key];
         let message = Message::analyse(&raw, Origin::Raw, Vec::new());
         let evaluation = rules.evaluate(&message, &settings);
@@ -152,8 +160,15 @@ fn rules_fire_where_spamassassin_fires_them() {
     let elapsed = started.elapsed();
     assert!(messages > 0, "no message of the results found in {}", corpus.display());
 
-    println!("{messages} messages, {} rules compared ({:.1} ms a message for all of them)", compared.len(), elapsed.as_secs_f64() * 1000.0 / messages as f64);
-    println!("{:<8} {:>7} {:>7} {:>7} {:>9} {:>10} {:>7} {:>9}", "type", "rules", "both", "ours", "SA only", "precision", "recall", "agreement");
+    println!(
+        "{messages} messages, {} rules compared ({:.1} ms a message for all of them)",
+        compared.len(),
+        elapsed.as_secs_f64() * 1000.0 / messages as f64
+    );
+    println!(
+        "{:<8} {:>7} {:>7} {:>7} {:>9} {:>10} {:>7} {:>9}",
+        "type", "rules", "both", "ours", "SA only", "precision", "recall", "agreement"
+    );
     let mut all = Counts::default();
     for (kind, counts) in &by_kind {
         let n = compared.iter().filter(|&&i| rules.rules[i].kind == *kind).count();

@@ -7,7 +7,11 @@ use mail_preflight::{Linter, Locale, Options, Report, Severity};
 const SPAM: &str = "From: \"Prize\" <win@lottery.example>\r\nTo: you@example.com\r\nSubject: You WON a prize\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nClaim your prize now.\r\nClick here: http://claim.example/now\r\n";
 
 fn lint_with(rules: &str, locale: &str) -> Report {
-    let options = Options { spamassassin_rules: Some(rules.to_string()), locale: Locale::parse(locale).unwrap(), ..Options::default() };
+    let options = Options {
+        spamassassin_rules: Some(rules.to_string()),
+        locale: Locale::parse(locale).unwrap(),
+        ..Options::default()
+    };
     Linter::new(&options).expect("the rules load").lint(SPAM.as_bytes()).expect("lints")
 }
 
@@ -24,7 +28,10 @@ fn refusals(rules: &str) -> Vec<(usize, String)> {
 fn rules_report_as_sa_name_with_their_description_and_score() {
     let report = lint("body PRIZE /\\bclaim your prize\\b/i\ndescribe PRIZE Talks about a prize\nscore PRIZE 2.5\n");
     let finding = report.findings_of("sa/PRIZE").next().expect("hit");
-    assert_eq!((finding.severity, finding.score, finding.message.as_str()), (Severity::Warning, 2.5, "Talks about a prize"));
+    assert_eq!(
+        (finding.severity, finding.score, finding.message.as_str()),
+        (Severity::Warning, 2.5, "Talks about a prize")
+    );
     assert_eq!(finding.evidence, "Claim your prize");
 }
 
@@ -97,7 +104,12 @@ fn perl_features_the_engine_lacks_are_refused_by_line_and_the_other_rules_load()
     let rules = "body OK1 /prize/\nbody LOOK /prize(?! now)/\nbody BACK /(a)\\1/\nbody POSS /a++/\nbody OK2 /claim/i\nheader EV eval:check_for_forged_received_trail()\n";
     assert_eq!(
         refusals(rules),
-        vec![(2, "perl.look-around".into()), (3, "perl.back-reference".into()), (4, "perl.possessive-quantifier".into()), (6, "eval".into())]
+        vec![
+            (2, "perl.look-around".into()),
+            (3, "perl.back-reference".into()),
+            (4, "perl.possessive-quantifier".into()),
+            (6, "eval".into())
+        ]
     );
     let report = lint(rules);
     assert!(report.has("sa/OK1") && report.has("sa/OK2"));
@@ -132,7 +144,8 @@ fn replace_tags_are_put_in_the_rules_that_ask_for_them() {
 
 #[test]
 fn the_rules_option_turns_a_spamassassin_rule_off() {
-    let options = Options::from_json(r#"{"spamassassinRules": "body PRIZE /prize/\n", "rules": {"sa/PRIZE": "off"}}"#).unwrap();
+    let options =
+        Options::from_json(r#"{"spamassassinRules": "body PRIZE /prize/\n", "rules": {"sa/PRIZE": "off"}}"#).unwrap();
     let report = Linter::new(&options).unwrap().lint(SPAM.as_bytes()).unwrap();
     assert!(!report.has("sa/PRIZE"));
 }

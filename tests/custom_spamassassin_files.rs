@@ -40,12 +40,21 @@ fn load(text: &str) -> LoadReport {
 fn the_shipped_rule_files_load_and_every_refusal_has_a_line_and_a_reason() {
     let Some(text) = shipped_rules() else { return };
     let load = load(&text);
-    println!("SpamAssassin rules in {RULES_DIR}: {} loaded {:?}, {} with score 0 (not run, as in SpamAssassin)", load.loaded_total(), load.loaded, load.disabled);
+    println!(
+        "SpamAssassin rules in {RULES_DIR}: {} loaded {:?}, {} with score 0 (not run, as in SpamAssassin)",
+        load.loaded_total(),
+        load.loaded,
+        load.disabled
+    );
     println!("refused: {}", load.refused.len());
     for (reason, count) in load.refused_by_reason() {
         println!("  {count:5}  {reason}");
     }
-    println!("lines left out by if/ifplugin: {}; unreadable lines: {}", load.skipped_lines, load.unreadable_lines.len());
+    println!(
+        "lines left out by if/ifplugin: {}; unreadable lines: {}",
+        load.skipped_lines,
+        load.unreadable_lines.len()
+    );
     assert!(load.loaded_total() > 0);
     assert!(load.refused.iter().all(|p| p.line.is_some()), "a refusal without its line");
     assert!(load.loaded.contains_key("body") && load.loaded.contains_key("header") && load.loaded.contains_key("meta"));
@@ -73,4 +82,3 @@ fn the_shipped_rules_compile_into_a_linter_that_lints() {
     let report = linter.lint(message).expect("lints");
     assert!(report.findings.iter().any(|f| f.rule_id.starts_with("sa/")), "no SpamAssassin rule hit a spam sample");
 }
-

@@ -7,6 +7,7 @@ import { previewParts } from './lib/mime.mjs';
 import { buildPreview, PREVIEW_CSS } from './lib/preview.mjs';
 import { testScript, testMailCall, looksLikeAddress } from './lib/php.mjs';
 import { setupSimulate } from './lib/simulate-view.mjs';
+import { setupRulesEditor } from './views/rules-editor.mjs';
 
 const LOCALES = ['en', 'fr', 'es', 'pl'];
 const STORAGE_LOCALE = 'mail-preflight.locale';
@@ -100,13 +101,14 @@ async function setLocale(locale, { remember = true } = {}) {
   $('ts-copied').textContent = '';
   $('lint-error').hidden = true;
   simulate.relocalize();
+  rulesEditor.relocalize();
   if (state.lastRequest) await runLint(state.lastRequest, { quiet: true });
   document.body.dataset.locale = locale;
 }
 
 // ---------------------------------------------------------------- navigation
 
-const VIEWS = ['lint', 'simulate', 'explain', 'troubleshoot', 'rules'];
+const VIEWS = ['lint', 'simulate', 'explain', 'troubleshoot', 'rules', 'custom'];
 
 function route() {
   const hash = decodeURIComponent(location.hash.slice(1));
@@ -225,7 +227,7 @@ async function currentRequest() {
 }
 
 async function runLint(request, { quiet = false } = {}) {
-  const options = { locale: state.locale };
+  const options = { locale: state.locale, ...rulesEditor.options() };
   const size = request.bytes ? request.bytes.length : 0;
   const done = progress($('lint-progress'), $('lint-progress-text'), size > 100_000 ? 'ui.lint.progress-size' : 'ui.lint.progress',
     { size: megabytes(size) });
@@ -735,6 +737,7 @@ function setupTroubleshoot() {
 // ---------------------------------------------------------------- start
 
 let simulate = { relocalize() {} };
+let rulesEditor = { options: () => ({}), relocalize() {} };
 
 async function start() {
   const status = $('engine-status');
@@ -752,6 +755,7 @@ async function start() {
   state.features = hello.features;
   $('engine-version').textContent = hello.version;
   simulate = setupSimulate({ engine, state, t, number, el, $, progress });
+  rulesEditor = setupRulesEditor({ root: $('view-custom'), engine, t, el, locale: () => state.locale, available: Boolean(hello.features.checkCustomRules) });
   await setLocale(pickLocale(), { remember: false });
   status.textContent = '';
   setupRawInput();

@@ -5,7 +5,7 @@ const CACHE = 'mail-preflight-v1';
 const SHELL = [
   './', 'index.html', 'style.css', 'app.js', 'worker.js', 'preview.html',
   'lib/engine-client.mjs', 'lib/source.mjs', 'lib/mime.mjs', 'lib/preview.mjs', 'lib/php.mjs',
-  'lib/charts.mjs', 'lib/simulate-view.mjs',
+  'lib/charts.mjs', 'lib/simulate-view.mjs', 'views/rules-editor.mjs',
   'engine/mail_preflight.js', 'engine/mail_preflight_bg.wasm', 'samples/contact-form.eml',
 ];
 

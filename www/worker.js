@@ -7,7 +7,7 @@ const ready = init().then(() => {
   // Which optional bindings this build of the engine has (the queue simulation,
   // the SMTP reply explainer and the SMTP settings check arrive in later builds).
   const features = {};
-  for (const name of ['simulate', 'explainSmtpReply', 'checkSmtpSettings', 'queuePresets']) {
+  for (const name of ['simulate', 'explainSmtpReply', 'checkSmtpSettings', 'queuePresets', 'checkCustomRules']) {
     features[name] = typeof engine[name] === 'function';
   }
   return { version: engine.version(), features };
@@ -23,6 +23,7 @@ const operations = {
   explainSmtpReply: (text, locale) => engine.explainSmtpReply(text, locale),
   checkSmtpSettings: (settings, locale) => engine.checkSmtpSettings(settings, locale),
   queuePresets: () => engine.queuePresets(),
+  checkCustomRules: (rules, locale) => engine.checkCustomRules(rules, locale),
 };
 
 self.onmessage = async (event) => {

@@ -103,7 +103,8 @@ pub fn check_custom_rules(json: &str, locale: Locale) -> CheckResult {
                 indices.push(index);
             }
             Err(error) => {
-                let mut problem = Problem::new(&format!("customRules[{index}]"), ProblemKind::Json { reason: error.to_string() });
+                let mut problem =
+                    Problem::new(&format!("customRules[{index}]"), ProblemKind::Json { reason: error.to_string() });
                 problem.index = Some(index);
                 if let Some(&(start, _)) = positions.get(&path_of(index, "")) {
                     let (line, column) = line_column(json, start);
@@ -122,13 +123,18 @@ pub fn check_custom_rules(json: &str, locale: Locale) -> CheckResult {
     // A problem's rule index is its index among the well-formed rules: back to the JSON's.
     for problem in &mut rule_problems {
         problem.index = problem.index.and_then(|i| indices.get(i).copied());
-        let (Some(index), Some(field)) = (problem.index, problem.field) else { continue };
-        let Some(&span) = positions.get(&path_of(index, field)).or_else(|| positions.get(&path_of(index, ""))) else { continue };
+        let (Some(index), Some(field)) = (problem.index, problem.field) else {
+            continue;
+        };
+        let Some(&span) = positions.get(&path_of(index, field)).or_else(|| positions.get(&path_of(index, ""))) else {
+            continue;
+        };
         let offset = match (field, problem.column) {
             ("pattern", Some(column)) => offset_in_string(json, span, column),
             _ => span.0,
         };
         let (line, column) = line_column(json, offset);
+        problem.at_character = problem.column;
         (problem.line, problem.column) = (Some(line), Some(column));
     }
     problems.extend(rule_problems);
@@ -156,7 +162,12 @@ pub fn check_custom_rules(json: &str, locale: Locale) -> CheckResult {
     out
 }
 
-fn result(problems: Vec<Problem>, custom_rules: usize, spamassassin: Option<SpamAssassinSummary>, locale: Locale) -> CheckResult {
+fn result(
+    problems: Vec<Problem>,
+    custom_rules: usize,
+    spamassassin: Option<SpamAssassinSummary>,
+    locale: Locale,
+) -> CheckResult {
     let ok = problems.is_empty();
     let problems = problems
         .into_iter()

@@ -6,8 +6,8 @@
 use super::limits::{MAX_HITS, MAX_RULES, MAX_RULES_TEXT_BYTES};
 use super::meta::{self, Expr, MetaError};
 use super::pattern::{self, Pattern};
-use super::prefilter::Prefilter;
 use super::perl;
+use super::prefilter::Prefilter;
 use super::problems::char_column;
 use super::spamassassin::{replace_tags, PerlPattern, SaFile, SaTest};
 use super::spec::{check_spec, label, CustomRuleSpec, Expect, Texts};
@@ -43,7 +43,9 @@ pub enum Test {
         absent: WhenAbsent,
     },
     /// SpamAssassin's `exists:Field`.
-    Exists { field: String },
+    Exists {
+        field: String,
+    },
     Meta(Expr),
 }
 
@@ -87,8 +89,11 @@ pub struct Group {
     pub source: Source,
     pub members: Vec<Member>,
     /// Each set with the members (indices in `members`) it holds, in order.
-    pub sets: Vec<(RegexSet, Vec<usize>)>,
+    pub sets: Vec<MemberSet>,
 }
+
+/// A `RegexSet` and the members (indices in `Group::members`) it holds, in order.
+pub type MemberSet = (RegexSet, Vec<usize>);
 
 /// How a SpamAssassin text loaded.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -153,7 +158,10 @@ impl CustomRules {
     /// make the options unusable (any problem of `customRules`, the limits).
     pub fn compile(custom: &[CustomRuleSpec], spamassassin: Option<&str>) -> Result<CustomRules, Vec<Problem>> {
         if custom.len() > MAX_RULES {
-            return Err(vec![Problem::new("customRules", ProblemKind::TooManyRules { count: custom.len(), limit: MAX_RULES })]);
+            return Err(vec![Problem::new(
+                "customRules",
+                ProblemKind::TooManyRules { count: custom.len(), limit: MAX_RULES },
+            )]);
         }
         let mut pending = compile_custom(custom)?;
         let mut load = LoadReport::default();
@@ -165,7 +173,10 @@ impl CustomRules {
             let file = SaFile::parse(text);
             let count = custom.len() + file.rules.len();
             if count > MAX_RULES {
-                return Err(vec![Problem::new("spamassassinRules", ProblemKind::TooManyRules { count, limit: MAX_RULES })]);
+                return Err(vec![Problem::new(
+                    "spamassassinRules",
+                    ProblemKind::TooManyRules { count, limit: MAX_RULES },
+                )]);
             }
             let taken: Vec<String> = pending.iter().map(|p| p.rule.name.clone()).collect();
             pending.extend(compile_spamassassin(&file, &taken, &mut load));
@@ -275,7 +286,8 @@ fn compile_spamassassin(file: &SaFile, taken: &[String], load: &mut LoadReport) 
         };
         let tflags = file.tflags.get(&rule.name).map(String::as_str).unwrap_or("");
         if let Some(flag) = tflags.split_whitespace().find(|f| matches!(*f, "net" | "learn")) {
-            load.refused.push(Problem::new(&rule.name, ProblemKind::NotRun { flag: flag.to_string() }).at(rule.line, 0));
+            load.refused
+                .push(Problem::new(&rule.name, ProblemKind::NotRun { flag: flag.to_string() }).at(rule.line, 0));
             continue;
         }
         let score = file.scores.get(&rule.name).copied().unwrap_or_else(|| default_score(&rule.name, tflags));
@@ -285,11 +297,18 @@ fn compile_spamassassin(file: &SaFile, taken: &[String], load: &mut LoadReport) 
         }
         let (kind, source, perl_pattern, negate, absent) = match test {
             SaTest::Meta { expression, column } => {
-                metas.push(Meta { name: rule.name.clone(), line: rule.line, text: rule.text.clone(), expression: expression.clone(), column: *column });
+                metas.push(Meta {
+                    name: rule.name.clone(),
+                    line: rule.line,
+                    text: rule.text.clone(),
+                    expression: expression.clone(),
+                    column: *column,
+                });
                 continue;
             }
             SaTest::Exists { field } => {
-                let compiled = sa_rule(&rule.name, "exists", score, tflags, file, Test::Exists { field: field.clone() });
+                let compiled =
+                    sa_rule(&rule.name, "exists", score, tflags, file, Test::Exists { field: field.clone() });
                 pending.push(Pending { rule: compiled, pattern: None });
                 continue;
             }
@@ -396,8 +415,11 @@ fn resolve_metas(metas: Vec<Meta>, pending: &mut Vec<Pending>, file: &SaFile, lo
         if !alive[meta] {
             continue;
         }
-        let Some(missing) = reads[meta].iter().find(|n| !known.contains(*n)) else { continue };
-        let kind = if refused_names.contains(missing) || !alive.iter().zip(&parsed).all(|(a, m)| *a || &m.0 != missing) {
+        let Some(missing) = reads[meta].iter().find(|n| !known.contains(*n)) else {
+            continue;
+        };
+        let kind = if refused_names.contains(missing) || !alive.iter().zip(&parsed).all(|(a, m)| *a || &m.0 != missing)
+        {
             ProblemKind::MetaRefused { name: missing.clone() }
         } else {
             ProblemKind::MetaUnknown { name: missing.clone() }
@@ -425,13 +447,16 @@ fn resolve_metas(metas: Vec<Meta>, pending: &mut Vec<Pending>, file: &SaFile, lo
     let mut resolved: Vec<(String, usize, Expr)> = Vec::new();
     for (name, line, expr) in parsed {
         let expand = |glob: &str| -> Vec<usize> {
-            let mut matching: Vec<&String> = all_names.iter().filter(|n| **n != name && glob_matches(glob, n)).collect();
+            let mut matching: Vec<&String> =
+                all_names.iter().filter(|n| **n != name && glob_matches(glob, n)).collect();
             matching.sort();
             matching.iter().filter_map(|n| index.get(*n).copied()).collect()
         };
         match expr.resolve(&|n| index.get(n).copied(), &expand) {
             Ok(expr) => resolved.push((name, line, expr)),
-            Err(missing) => load.refused.push(Problem::new(&name, ProblemKind::MetaUnknown { name: missing }).at(line, 0)),
+            Err(missing) => {
+                load.refused.push(Problem::new(&name, ProblemKind::MetaUnknown { name: missing }).at(line, 0))
+            }
         }
     }
     // Cycles and chains too long: deps between metas only.
@@ -516,7 +541,8 @@ fn build(pending: Vec<Pending>, mut load: LoadReport) -> Result<CustomRules, Vec
             }
             members.push(Member { rule, regex, prefilter });
         }
-        let sets = compile_sets(&unfiltered).map_err(|(member, kind)| vec![Problem::new(&rules[members[member].rule].id, kind)])?;
+        let sets = compile_sets(&unfiltered)
+            .map_err(|(member, kind)| vec![Problem::new(&rules[members[member].rule].id, kind)])?;
         groups.push(Group { source, members, sets });
     }
     let meta_order = order_metas(&rules);
@@ -525,7 +551,7 @@ fn build(pending: Vec<Pending>, mut load: LoadReport) -> Result<CustomRules, Vec
 
 /// `RegexSet`s of at most `MAX_SET_PATTERNS`; a chunk over `MAX_COMPILED_SET_BYTES`
 /// is halved (each pattern compiled alone within the smaller per-pattern limit).
-fn compile_sets(patterns: &[(usize, Pattern)]) -> Result<Vec<(RegexSet, Vec<usize>)>, (usize, ProblemKind)> {
+fn compile_sets(patterns: &[(usize, Pattern)]) -> Result<Vec<MemberSet>, (usize, ProblemKind)> {
     let mut sets = Vec::new();
     let mut chunks: Vec<&[(usize, Pattern)]> = patterns.chunks(MAX_SET_PATTERNS).rev().collect();
     while let Some(chunk) = chunks.pop() {
@@ -545,12 +571,15 @@ fn compile_sets(patterns: &[(usize, Pattern)]) -> Result<Vec<(RegexSet, Vec<usiz
 
 /// Metas that run, each after the metas it reads (cycles were refused before).
 fn order_metas(rules: &[CompiledRule]) -> Vec<usize> {
-    let metas: Vec<usize> = (0..rules.len()).filter(|&i| matches!(rules[i].test, Test::Meta(_)) && rules[i].kind == "meta").collect();
+    let metas: Vec<usize> =
+        (0..rules.len()).filter(|&i| matches!(rules[i].test, Test::Meta(_)) && rules[i].kind == "meta").collect();
     let position: HashMap<usize, usize> = metas.iter().enumerate().map(|(k, &i)| (i, k)).collect();
     let deps: Vec<Vec<usize>> = metas
         .iter()
         .map(|&i| {
-            let Test::Meta(expr) = &rules[i].test else { return Vec::new() };
+            let Test::Meta(expr) = &rules[i].test else {
+                return Vec::new();
+            };
             let mut read = Vec::new();
             expr.indices(&mut read);
             read.into_iter().filter_map(|r| position.get(&r).copied()).collect()

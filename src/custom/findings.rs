@@ -38,7 +38,8 @@ pub fn findings(rules: &CustomRules, evaluation: &Evaluation, message: &Message,
             Some(template) => render_template(template, &params, locale),
             None => Msg::new("core.custom.fix").render(locale),
         };
-        let mut location = Location { header: found.header.map(|h| visible(&h, MAX_PARAM_CHARS)), ..Location::default() };
+        let mut location =
+            Location { header: found.header.map(|h| visible(&h, MAX_PARAM_CHARS)), ..Location::default() };
         location.part = found.part;
         if let Some(range) = found.range {
             let (line, column) = message.line_index.line_column(range.start);

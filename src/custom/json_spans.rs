@@ -46,7 +46,8 @@ impl Reader<'_> {
                         Some(b'"') => {
                             let key_start = self.at;
                             self.string();
-                            let key = serde_json::from_slice::<String>(&self.bytes[key_start..self.at]).unwrap_or_default();
+                            let key =
+                                serde_json::from_slice::<String>(&self.bytes[key_start..self.at]).unwrap_or_default();
                             self.skip_space();
                             if self.bytes.get(self.at) == Some(&b':') {
                                 self.at += 1;

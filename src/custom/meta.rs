@@ -113,9 +113,12 @@ fn lex(text: &str) -> Result<Vec<(Token, usize)>, MetaError> {
                     let rest = &text[i..];
                     let open = rest.find('(').filter(|&o| rest[..o].trim().is_empty());
                     let close = rest.find(')');
-                    let (Some(open), Some(close)) = (open, close) else { return Err(MetaError::Syntax { offset: i }) };
+                    let (Some(open), Some(close)) = (open, close) else {
+                        return Err(MetaError::Syntax { offset: i });
+                    };
                     let glob = rest[open + 1..close].trim();
-                    let valid = !glob.is_empty() && glob.bytes().all(|b| b.is_ascii_alphanumeric() || b"_*?".contains(&b));
+                    let valid =
+                        !glob.is_empty() && glob.bytes().all(|b| b.is_ascii_alphanumeric() || b"_*?".contains(&b));
                     if !valid {
                         return Err(MetaError::Syntax { offset: i + open + 1 });
                     }

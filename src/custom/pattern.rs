@@ -4,8 +4,8 @@
 //! (Perl's byte semantics, see `perl`).
 
 use super::limits::{
-    MAX_COMPILED_PATTERN_BYTES, MAX_COMPILED_SET_BYTES, MAX_DFA_CACHE_BYTES, MAX_EXPANDED_PATTERN_BYTES, MAX_PATTERN_BYTES,
-    MAX_PATTERN_NESTING,
+    MAX_COMPILED_PATTERN_BYTES, MAX_COMPILED_SET_BYTES, MAX_DFA_CACHE_BYTES, MAX_EXPANDED_PATTERN_BYTES,
+    MAX_PATTERN_BYTES, MAX_PATTERN_NESTING,
 };
 use super::ProblemKind;
 use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
@@ -63,7 +63,10 @@ pub fn compile(pattern: &Pattern) -> Result<Regex, PatternError> {
             regex::Error::CompiledTooBig(limit) => {
                 PatternError { kind: ProblemKind::PatternTooBig { limit }, offset: None }
             }
-            other => PatternError { kind: ProblemKind::PatternSyntax { reason: first_line(&other.to_string()) }, offset: None },
+            other => PatternError {
+                kind: ProblemKind::PatternSyntax { reason: first_line(&other.to_string()) },
+                offset: None,
+            },
         })
 }
 
@@ -82,11 +85,8 @@ pub fn compile_set(patterns: &[&Pattern]) -> Result<RegexSet, ProblemKind> {
 
 /// Parses the pattern as `regex` will, to report an error at its offset.
 fn syntax_check(pattern: &Pattern) -> Result<(), PatternError> {
-    let mut parser = regex_syntax::ParserBuilder::new()
-        .unicode(pattern.unicode)
-        .utf8(false)
-        .nest_limit(MAX_PATTERN_NESTING)
-        .build();
+    let mut parser =
+        regex_syntax::ParserBuilder::new().unicode(pattern.unicode).utf8(false).nest_limit(MAX_PATTERN_NESTING).build();
     parser.parse(&pattern.text).map(|_| ()).map_err(|error| {
         let (offset, reason) = match &error {
             regex_syntax::Error::Parse(e) => (e.span().start.offset, e.kind().to_string()),

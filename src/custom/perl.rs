@@ -290,7 +290,7 @@ fn escape_outside(w: &mut Writer, i: usize) -> Result<usize, Unsupported> {
         b'Q' => Ok(quoted(w, i)),
         b'E' => Ok(i + 2),
         b'd' | b'D' | b'w' | b'W' | b's' | b'S' | b'b' | b'B' | b'A' | b'z' | b'n' | b'r' | b't' | b'f' => {
-            w.push(&w.source[i..i + 2].to_string(), i);
+            w.push(&w.source[i..i + 2], i);
             Ok(i + 2)
         }
         _ => shared_escape(w, i),
@@ -338,7 +338,7 @@ fn shared_escape(w: &mut Writer, i: usize) -> Result<usize, Unsupported> {
             Ok((i + 3).min(bytes.len()))
         }
         b'n' | b'r' | b't' | b'f' => {
-            w.push(&w.source[i..i + 2].to_string(), i);
+            w.push(&w.source[i..i + 2], i);
             Ok(i + 2)
         }
         _ if next.is_ascii() => {
@@ -484,7 +484,7 @@ fn escape_inside(w: &mut Writer, j: usize) -> Result<usize, Unsupported> {
         b'p' | b'P' => Err(Unsupported { feature: PerlFeature::UnicodeProperty, offset: j }),
         b'N' | b'X' => Err(Unsupported { feature: PerlFeature::UnicodeName, offset: j }),
         b'd' | b'D' | b'w' | b'W' | b's' | b'S' => {
-            w.push(&w.source[j..j + 2].to_string(), j);
+            w.push(&w.source[j..j + 2], j);
             Ok(j + 2)
         }
         b'h' => {

@@ -105,7 +105,9 @@ fn needs(hir: &Hir) -> Needs {
         HirKind::Alternation(branches) => {
             let mut union: Vec<Vec<u8>> = Vec::new();
             for branch in branches {
-                let Some(required) = needs(branch).required else { return Needs::default() };
+                let Some(required) = needs(branch).required else {
+                    return Needs::default();
+                };
                 for literal in required {
                     if !union.contains(&literal) {
                         union.push(literal);

@@ -104,11 +104,14 @@ pub struct Problem {
     /// (`id`, `header`, `pattern`, `score`, `message`).
     pub index: Option<usize>,
     pub field: Option<&'static str>,
+    /// The character the message names ("not valid at character 4"), when
+    /// `column` was moved to a position in another text (the editor's JSON).
+    pub at_character: Option<usize>,
 }
 
 impl Problem {
     pub fn new(rule: &str, kind: ProblemKind) -> Problem {
-        Problem { rule: rule.to_string(), line: None, column: None, kind, index: None, field: None }
+        Problem { rule: rule.to_string(), line: None, column: None, kind, index: None, field: None, at_character: None }
     }
     /// In field `field` of rule `index` of `customRules`.
     pub fn in_rule(mut self, index: usize, field: &'static str) -> Problem {
@@ -137,7 +140,7 @@ impl Problem {
     /// The problem in the reader's language.
     pub fn message(&self, locale: Locale) -> String {
         let id = self.kind.entry_id();
-        let column = self.column.unwrap_or(1);
+        let column = self.at_character.or(self.column).unwrap_or(1);
         let mut msg = Msg::new(id).text("rule", self.rule.clone()).int("column", column);
         msg = match &self.kind {
             ProblemKind::ReservedNamespace { namespace } => msg.text("namespace", namespace.clone()),
@@ -146,7 +149,9 @@ impl Problem {
             ProblemKind::PatternSyntax { reason } | ProblemKind::Json { reason } => msg.text("reason", reason.clone()),
             ProblemKind::PatternTooLong { size, limit }
             | ProblemKind::TooManyRules { count: size, limit }
-            | ProblemKind::RulesTextTooLong { size, limit } => msg.int("size", *size).int("count", *size).int("limit", *limit),
+            | ProblemKind::RulesTextTooLong { size, limit } => {
+                msg.int("size", *size).int("count", *size).int("limit", *limit)
+            }
             ProblemKind::PatternTooBig { limit } | ProblemKind::SetTooBig { limit } => msg.int("limit", *limit),
             ProblemKind::Perl(feature) => msg.text("feature", Msg::new(feature_entry(*feature)).render(locale)),
             ProblemKind::RuleType { kind } => msg.text("kind", kind.clone()),

@@ -79,9 +79,10 @@ pub fn evaluate(rules: &CustomRules, message: &Message, settings: &Settings) -> 
     let count = rules.rules.len();
     let mut evaluation = Evaluation { hits: vec![0.0; count], found: vec![None; count] };
     let active: Vec<bool> = rules.rules.iter().map(|r| runs(r, settings)).collect();
-    let reads_headers = rules.groups.iter().any(|g| {
-        matches!(g.source, Source::Field(_) | Source::SaHeader { .. } | Source::Custom(Target::From))
-    });
+    let reads_headers = rules
+        .groups
+        .iter()
+        .any(|g| matches!(g.source, Source::Field(_) | Source::SaHeader { .. } | Source::Custom(Target::From)));
     let decoded = if reads_headers { decoded_fields(message) } else { Vec::new() };
     let reads_names = rules.groups.iter().any(|g| g.source == Source::Custom(Target::Filename));
     let names = if reads_names { filenames(message, settings) } else { Vec::new() };
@@ -92,7 +93,8 @@ pub fn evaluate(rules: &CustomRules, message: &Message, settings: &Settings) -> 
         if !group.members.iter().any(|m| active[m.rule]) {
             continue;
         }
-        let values = values.entry(&group.source).or_insert_with(|| targets::values(&group.source, message, &decoded, &names));
+        let values =
+            values.entry(&group.source).or_insert_with(|| targets::values(&group.source, message, &decoded, &names));
         if values.is_empty() {
             continue;
         }
@@ -123,7 +125,11 @@ pub fn evaluate(rules: &CustomRules, message: &Message, settings: &Settings) -> 
                 }
                 let regex = &group.members[member].regex;
                 let definition = &rules.rules[rule];
-                let hits = if definition.max_hits > 1 { regex.find_iter(&value.text).take(definition.max_hits).count() } else { 1 };
+                let hits = if definition.max_hits > 1 {
+                    regex.find_iter(&value.text).take(definition.max_hits).count()
+                } else {
+                    1
+                };
                 let is_negative = matches!(definition.test, Test::Pattern { negate: true, .. });
                 if !matched[rule] && !is_negative {
                     let range = regex.find(&value.text).map_or(0..0, |m| m.range());
@@ -157,13 +163,15 @@ pub fn evaluate(rules: &CustomRules, message: &Message, settings: &Settings) -> 
                     evaluation.hits[index] = f64::from(u8::from(fires));
                     if fires {
                         let first = values.get(source).and_then(|v| v.first());
-                        evaluation.found[index] = Some(first.map_or_else(Found::default, |v| found(message, v, 0..v.text.len())));
+                        evaluation.found[index] =
+                            Some(first.map_or_else(Found::default, |v| found(message, v, 0..v.text.len())));
                     }
                 }
             }
             Test::Exists { field } => {
                 let exists = if super::sa_headers::SPECIAL_FIELDS.contains(&field.as_str()) {
-                    super::sa_headers::values(message, &[], field, true, None, super::targets::Occurrence::All).is_some()
+                    super::sa_headers::values(message, &[], field, true, None, super::targets::Occurrence::All)
+                        .is_some()
                 } else {
                     message.header.fields.iter().any(|f| f.is(field))
                 };
@@ -176,7 +184,9 @@ pub fn evaluate(rules: &CustomRules, message: &Message, settings: &Settings) -> 
         if !active[index] {
             continue;
         }
-        let Test::Meta(expr) = &rules.rules[index].test else { continue };
+        let Test::Meta(expr) = &rules.rules[index].test else {
+            continue;
+        };
         let value = expr.eval(&|i| evaluation.hits.get(i).copied().unwrap_or(0.0));
         if value != 0.0 && !value.is_nan() {
             // SpamAssassin counts a meta's value as its hits (at least 1).

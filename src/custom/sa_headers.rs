@@ -101,8 +101,12 @@ fn address_parts(message: &Message, index: usize, modifier: Modifier) -> Vec<Str
     let mut block = b"From:".to_vec();
     block.extend_from_slice(field.raw_value(message.raw));
     block.extend_from_slice(b"\r\n\r\n");
-    let Some(parsed) = mail_parser::MessageParser::new().parse_headers(&block) else { return Vec::new() };
-    let Some(list) = parsed.headers().first().and_then(|h| h.value.as_address()) else { return Vec::new() };
+    let Some(parsed) = mail_parser::MessageParser::new().parse_headers(&block) else {
+        return Vec::new();
+    };
+    let Some(list) = parsed.headers().first().and_then(|h| h.value.as_address()) else {
+        return Vec::new();
+    };
     list.iter()
         .filter_map(|address| match modifier {
             Modifier::Addr => address.address().map(str::to_string),

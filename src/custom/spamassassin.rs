@@ -26,10 +26,35 @@ use std::collections::{BTreeMap, HashMap};
 
 /// The plugins loaded by Debian's `spamassassin` 4.0 (`loadplugin` lines of `/etc/spamassassin/*.pre`).
 pub const LOADED_PLUGINS: &[&str] = &[
-    "AskDNS", "AutoLearnThreshold", "Bayes", "BodyEval", "Check", "DKIM", "DMARC", "DNSEval", "FreeMail",
-    "HTMLEval", "HTTPSMismatch", "HashBL", "HeaderEval", "ImageInfo", "MIMEEval", "MIMEHeader", "Pyzor",
-    "Razor2", "RelayEval", "ReplaceTags", "Rule2XSBody", "SPF", "SpamCop", "URIDNSBL", "URIDetail", "URIEval",
-    "VBounce", "WLBLEval", "WelcomeListSubject",
+    "AskDNS",
+    "AutoLearnThreshold",
+    "Bayes",
+    "BodyEval",
+    "Check",
+    "DKIM",
+    "DMARC",
+    "DNSEval",
+    "FreeMail",
+    "HTMLEval",
+    "HTTPSMismatch",
+    "HashBL",
+    "HeaderEval",
+    "ImageInfo",
+    "MIMEEval",
+    "MIMEHeader",
+    "Pyzor",
+    "Razor2",
+    "RelayEval",
+    "ReplaceTags",
+    "Rule2XSBody",
+    "SPF",
+    "SpamCop",
+    "URIDNSBL",
+    "URIDetail",
+    "URIEval",
+    "VBounce",
+    "WLBLEval",
+    "WelcomeListSubject",
 ];
 
 /// SpamAssassin's version as its `if (version >= …)` conditions read it.
@@ -37,8 +62,21 @@ pub const SA_VERSION: f64 = 4.000001;
 
 /// Rule types that name a rule but that the engine does not run.
 const OTHER_RULE_TYPES: &[&str] = &[
-    "mimeheader", "uri_detail", "askdns", "urirhssub", "urirhsbl", "uridnsbl", "uridnssub", "urinsrhsbl",
-    "urinsrhssub", "urifullnsrhsbl", "urifullnsrhssub", "urirhsbl_a", "hashbl_email", "hashbl_uri", "check_hashbl",
+    "mimeheader",
+    "uri_detail",
+    "askdns",
+    "urirhssub",
+    "urirhsbl",
+    "uridnsbl",
+    "uridnssub",
+    "urinsrhsbl",
+    "urinsrhssub",
+    "urifullnsrhsbl",
+    "urifullnsrhssub",
+    "urirhsbl_a",
+    "hashbl_email",
+    "hashbl_uri",
+    "check_hashbl",
 ];
 
 /// A pattern as written in a rule: `/body/flags`, and the column of its body.
@@ -134,7 +172,9 @@ impl SaFile {
                     continue;
                 }
                 // SpamAssassin refuses a condition-less `if` and a lone `else`; so does this reader.
-                "if" | "ifplugin" | "else" if (rest.is_empty()) != (keyword == "else") || (keyword == "else" && conditions.is_empty()) => {
+                "if" | "ifplugin" | "else"
+                    if (rest.is_empty()) != (keyword == "else") || (keyword == "else" && conditions.is_empty()) =>
+                {
                     file.problems.push(Problem::new(&keyword, ProblemKind::Malformed).at(line_number, 0));
                     continue;
                 }
@@ -155,12 +195,14 @@ impl SaFile {
                 continue;
             }
             // Columns are byte offsets in `line` (the line without its comment), where the slices point.
-            let column_of = |part: &str| (part.as_ptr() as usize).saturating_sub(line.as_ptr() as usize).min(line.len());
+            let column_of =
+                |part: &str| (part.as_ptr() as usize).saturating_sub(line.as_ptr() as usize).min(line.len());
             if keyword == "lang" {
                 // Only descriptions are read in other languages.
                 let (lang, rest) = split_word(rest);
                 let (directive, rest) = split_word(rest);
-                let locale = Locale::parse(lang).filter(|l| Locale::parse(lang).map(Locale::code) == Some(lang) && *l != Locale::En);
+                let locale = Locale::parse(lang)
+                    .filter(|l| Locale::parse(lang).map(Locale::code) == Some(lang) && *l != Locale::En);
                 match (locale, directive.eq_ignore_ascii_case("describe")) {
                     (Some(locale), true) => file.describe(locale, rest, line_number),
                     _ => *file.other_settings.entry(format!("lang {directive}")).or_default() += 1,
@@ -171,7 +213,8 @@ impl SaFile {
                 "header" | "body" | "rawbody" | "uri" | "full" | "meta" => {
                     let (name, definition) = split_word(rest);
                     if !is_rule_name(name) {
-                        let problem = Problem::new(name, ProblemKind::Malformed).at_in(line_number, &line, column_of(name));
+                        let problem =
+                            Problem::new(name, ProblemKind::Malformed).at_in(line_number, &line, column_of(name));
                         file.problems.push(problem);
                         continue;
                     }
@@ -184,7 +227,8 @@ impl SaFile {
                         name: name.to_string(),
                         line: line_number,
                         text: line.clone(),
-                        test: test.map_err(|kind| Problem::new(name, kind).at_in(line_number, &line, column_of(definition))),
+                        test: test
+                            .map_err(|kind| Problem::new(name, kind).at_in(line_number, &line, column_of(definition))),
                     };
                     match positions.get(name) {
                         Some(&at) => file.rules[at] = rule,
@@ -227,7 +271,9 @@ impl SaFile {
                         name: name.to_string(),
                         line: line_number,
                         text: String::new(),
-                        test: Err(Problem::new(name, ProblemKind::RuleType { kind: other.to_string() }).at(line_number, 0)),
+                        test: Err(
+                            Problem::new(name, ProblemKind::RuleType { kind: other.to_string() }).at(line_number, 0)
+                        ),
                     };
                     match positions.get(name) {
                         Some(&at) => file.rules[at] = rule,
@@ -294,7 +340,9 @@ fn condition(text: &str) -> bool {
     let mut expression = String::new();
     let mut rest = text;
     while !rest.is_empty() {
-        let call = ["plugin", "can", "has"].iter().find(|f| rest.starts_with(*f) && rest[f.len()..].trim_start().starts_with('('));
+        let call = ["plugin", "can", "has"]
+            .iter()
+            .find(|f| rest.starts_with(*f) && rest[f.len()..].trim_start().starts_with('('));
         if let Some(function) = call {
             let open = rest.find('(').unwrap_or(0);
             let close = rest.find(')').unwrap_or(rest.len() - 1);
@@ -327,7 +375,10 @@ fn condition(text: &str) -> bool {
 /// The test of a rule definition (`definition` starts at byte `column` of its line).
 fn read_test(kind: &str, definition: &str, column: usize) -> Result<SaTest, ProblemKind> {
     let definition = definition.trim_end();
-    if definition.starts_with("eval:") || definition.starts_with("rbleval:") || (kind == "header" && eval_after_field(definition)) {
+    if definition.starts_with("eval:")
+        || definition.starts_with("rbleval:")
+        || (kind == "header" && eval_after_field(definition))
+    {
         return Err(ProblemKind::Eval);
     }
     match kind {
@@ -448,7 +499,9 @@ pub fn replace_tags(pattern: &str, tags: &Tags) -> String {
         let mut pieces: Vec<(String, bool)> = Vec::new();
         let mut rest = text.as_str();
         while let Some(open) = rest.find('<') {
-            let Some(len) = rest[open + 1..].find(['<', '>']).filter(|&n| n > 0 && rest.as_bytes()[open + 1 + n] == b'>') else {
+            let Some(len) =
+                rest[open + 1..].find(['<', '>']).filter(|&n| n > 0 && rest.as_bytes()[open + 1 + n] == b'>')
+            else {
                 pieces.push((rest[..open + 1].to_string(), false));
                 rest = &rest[open + 1..];
                 continue;
@@ -513,11 +566,18 @@ mod tests {
     #[test]
     fn header_rules_keep_field_modifiers_and_if_unset() {
         let file = SaFile::parse("header X From:addr:first !~ m{\\@example\\.com$}i [if-unset: none]\n");
-        let Ok(SaTest::Header { field, modifier, occurrence, negate, pattern, if_unset, .. }) = &file.rules[0].test else {
+        let Ok(SaTest::Header { field, modifier, occurrence, negate, pattern, if_unset, .. }) = &file.rules[0].test
+        else {
             panic!("{:?}", file.rules[0]);
         };
-        assert_eq!((field.as_str(), *modifier, *occurrence, *negate), ("From", Some(Modifier::Addr), Occurrence::First, true));
-        assert_eq!((pattern.body.as_str(), pattern.flags.as_str(), if_unset.as_deref()), ("\\@example\\.com$", "i", Some("none")));
+        assert_eq!(
+            (field.as_str(), *modifier, *occurrence, *negate),
+            ("From", Some(Modifier::Addr), Occurrence::First, true)
+        );
+        assert_eq!(
+            (pattern.body.as_str(), pattern.flags.as_str(), if_unset.as_deref()),
+            ("\\@example\\.com$", "i", Some("none"))
+        );
     }
 
     #[test]

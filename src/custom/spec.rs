@@ -114,7 +114,8 @@ pub fn check_id(id: &str, rule: &str, index: usize, problems: &mut Vec<Problem>)
         && id.split_once('/').is_some_and(|(namespace, name)| {
             let part = |s: &str| {
                 !s.is_empty()
-                    && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.'))
+                    && s.bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.'))
             };
             part(namespace) && part(name) && !name.contains('/')
         });

@@ -127,7 +127,9 @@ pub fn link_targets_of(html: &HtmlBody) -> impl Iterator<Item = &str> + '_ {
 pub fn decoded_fields(message: &Message) -> Vec<Option<String>> {
     let block = &message.header;
     let mut decoded = vec![None; block.fields.len()];
-    let Some(bytes) = message.raw.get(block.start..block.body_start.min(message.raw.len())) else { return decoded };
+    let Some(bytes) = message.raw.get(block.start..block.body_start.min(message.raw.len())) else {
+        return decoded;
+    };
     // Every field as unstructured text: a parser with no field of its own
     // falls back to its built-in parsers, so one field is named.
     let parser = mail_parser::MessageParser::new().header_text(mail_parser::HeaderName::Subject).default_header_text();
@@ -364,7 +366,8 @@ fn sa_chunks(text: &str) -> Vec<(usize, &str)> {
     while text.len() - start > 2 * SA_LINE_BYTES {
         let from = start + SA_LINE_BYTES;
         let limit = start + 2 * SA_LINE_BYTES;
-        let find = |needle: u8| bytes[from..].iter().position(|&b| b == needle).map(|n| from + n).filter(|&j| j < limit);
+        let find =
+            |needle: u8| bytes[from..].iter().position(|&b| b == needle).map(|n| from + n).filter(|&j| j < limit);
         let mut end = find(b'\n').or_else(|| find(b'>')).or_else(|| find(b' ')).map_or(from, |j| j + 1);
         while !text.is_char_boundary(end) {
             end += 1;
@@ -475,7 +478,12 @@ pub fn cut(text: &str, max: usize) -> &str {
 
 /// Where a match in a value lies in the message: the byte range, when the
 /// matched bytes are found where the value comes from.
-pub fn locate(message: &Message, place: &Place, value: &[u8], found: Range<usize>) -> (Option<usize>, Option<Range<usize>>) {
+pub fn locate(
+    message: &Message,
+    place: &Place,
+    value: &[u8],
+    found: Range<usize>,
+) -> (Option<usize>, Option<Range<usize>>) {
     let needle = value.get(found.clone()).unwrap_or_default();
     let search = |range: Range<usize>| -> Option<Range<usize>> {
         let hay = message.raw.get(range.clone())?;
@@ -487,7 +495,9 @@ pub fn locate(message: &Message, place: &Place, value: &[u8], found: Range<usize
     match place {
         Place::Raw(base) => (None, Some(base + found.start..base + found.end)),
         Place::Field(index) | Place::Fields(Some(index)) => {
-            let Some(field) = message.header.fields.get(*index) else { return (None, None) };
+            let Some(field) = message.header.fields.get(*index) else {
+                return (None, None);
+            };
             (None, search(field.start..field.end).or(Some(field.start..field.end)))
         }
         Place::Part(part) => {
@@ -519,8 +529,10 @@ mod tests {
 
     #[test]
     fn urls_written_in_text_are_links() {
-        let found: Vec<String> =
-            written_urls("see https://a.example/x. or www.b.example, not awww.c").into_iter().map(Cow::into_owned).collect();
+        let found: Vec<String> = written_urls("see https://a.example/x. or www.b.example, not awww.c")
+            .into_iter()
+            .map(Cow::into_owned)
+            .collect();
         assert_eq!(found, vec!["https://a.example/x", "http://www.b.example"]);
     }
 
