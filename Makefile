@@ -7,7 +7,7 @@ WASM := target/wasm32-unknown-unknown/release/mail_preflight.wasm
 PORT ?= 8080
 SAMPLE ?= www/samples/contact-form.eml
 
-.PHONY: start test build setup bench serve test-rust test-wasm test-wasm-node test-wasm-browser test-node test-e2e clean
+.PHONY: start test build setup bench bench-peers calibrate serve test-rust test-wasm test-wasm-node test-wasm-browser test-node test-e2e clean
 
 ## setup: install what is missing (wasm target, wasm-bindgen-cli, Chromium, php-cli, npm dev deps)
 setup:
@@ -55,6 +55,21 @@ test-e2e:
 bench: build
 	cargo run --profile native --example bench
 	node tests/bench/wasm-bench.mjs
+
+## bench-peers: our CLI beside rspamd 3.4 and SpamAssassin 4.0 (Debian, local-only, ../shared/peers/) on the
+##   same labelled files in one run (#14): msg/s, ratios, each one's ROC AUC and ham marked as spam. DIR=corpus.
+##   Installs the peers when missing (never part of make test).
+bench-peers: build
+	tests/bench/peers/run.sh $(if $(DIR),'$(DIR)')
+
+## calibrate: verdicts × labels, ROC AUC and per-rule hits on a labelled corpus (#11), targets ✓/✗.
+##   DIR=folder (default ../shared/corpus/spamassassin-public-dev), JSON=1, LIST=ham-fail [RULE=id],
+##   CONFIG=options.json, FIT=1 [FEATURES=rule|severity|message]: cross-validated weight fit. Prints only.
+calibrate:
+	@cargo run --profile native --example calibrate -- $(if $(DIR),--dir '$(DIR)') \
+	  $(if $(filter 1 yes true,$(JSON)),--json) $(if $(filter 1 yes true,$(FIT)),--fit) \
+	  $(if $(LIST),--list '$(LIST)') $(if $(RULE),--rule '$(RULE)') $(if $(CONFIG),--config '$(CONFIG)') \
+	  $(if $(FEATURES),--features '$(FEATURES)') $(ARGS)
 
 clean:
 	cargo clean

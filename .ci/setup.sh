@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, only what is missing (idempotent):
 # the wasm target, wasm-bindgen-cli at the version Cargo.toml pins, Debian's
-# Chromium, ChromeDriver and php-cli, and the npm dev dependencies of the tests.
+# Chromium, ChromeDriver and php-cli, the mail libraries of tests/real_mailers.rs,
+# and the npm dev dependencies of the tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -25,6 +26,12 @@ missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v php >/dev/null || missing+=(php-cli)
+# tests/real_mailers.rs: the mail libraries whose default output must lint clean (#11).
+# Symfony Mime's Address needs egulias/email-validator (Debian: php-email-validator).
+command -v python3 >/dev/null || missing+=(python3)
+for pkg in libphp-phpmailer php-symfony-mime php-email-validator libmime-lite-perl libemail-mime-perl ruby-mail; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+done
 if ((${#missing[@]})); then
   say "installing Debian packages: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -5,8 +5,11 @@
 //   pkg/web/      wasm-bindgen --target web      (browser <script type="module">, bundlers, workers)
 //                 + the --target bundler glue     (bundlers with WebAssembly ESM integration)
 //   pkg/index.cjs, index.mjs, web.js, bundler.js  the entries (pkg-config/src/)
-//   pkg/index.d.ts (ESM), index.d.cts (CJS)         the hand-written types
-//   pkg/bin/, pkg/lib/                              the CLI
+//   pkg/nodemailer.*, test.*                       the Nodemailer plugin, the test-runner assertions
+//   pkg/*.d.ts (ESM), *.d.cts (CJS)                 the hand-written types
+//   pkg/bin/, pkg/lib/                              the CLI, the engine wrapper, the worker pool
+//   pkg/schema/options.schema.json                  the options' JSON Schema, when the engine exports it
+//   pkg/LICENSE-MIT, LICENSE-APACHE                 the licences
 //   pkg/package.json                                from pkg-config/package.template.json
 //
 // The three builds share ONE wasm file (pkg/web/mail_preflight_bg.wasm):
@@ -16,6 +19,7 @@
 // a file the web build does not have.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, existsSync, readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,15 +49,34 @@ rmSync(engine, { recursive: true, force: true });
 mkdirSync(engine, { recursive: true });
 cpSync(join(pkg, 'web'), engine, { recursive: true });
 
-// One wasm for node and web: point the node glue at the web build's file.
+// One wasm for node and web, and an engine that can be re-created: the node glue
+// becomes a factory, `instantiate(wasmModule)`, returning its exports (plus the raw
+// instance as `__wasm`). lib/engine.cjs compiles the web build's wasm once per
+// process (or receives it from the main thread in a worker) and instantiates it
+// again after a trap, when the old instance's memory can no longer be trusted.
 const nodeGlue = join(pkg, 'node/mail_preflight.js');
-const wasmPathLine = 'const wasmPath = `${__dirname}/mail_preflight_bg.wasm`;';
-const glue = readFileSync(nodeGlue, 'utf8');
-if (!glue.includes(wasmPathLine)) {
-  fail(`the nodejs glue no longer contains ${wasmPathLine}; update build.mjs for this wasm-bindgen version`);
+const loadLines = [
+  "const wasmPath = `${__dirname}/mail_preflight_bg.wasm`;",
+  "const wasmBytes = require('fs').readFileSync(wasmPath);",
+  'const wasmModule = new WebAssembly.Module(wasmBytes);',
+];
+const startLine = 'wasm.__wbindgen_start();';
+let glue = readFileSync(nodeGlue, 'utf8');
+for (const line of [...loadLines, startLine]) {
+  if (!glue.includes(line)) {
+    fail(`the nodejs glue no longer contains ${line}; update build.mjs for this wasm-bindgen version`);
+  }
 }
-writeFileSync(nodeGlue, glue.replace(wasmPathLine,
-  "const wasmPath = require('path').join(__dirname, '..', 'web', 'mail_preflight_bg.wasm');"));
+for (const line of loadLines) glue = glue.replace(`${line}\n`, '');
+glue = glue.replace(startLine, `${startLine}\nexports.__wasm = wasm;\nreturn exports;`);
+writeFileSync(nodeGlue, `'use strict';
+// wasm-bindgen's nodejs glue, wrapped by pkg-config/build.mjs into a factory:
+// every call makes a fresh instance of the compiled module with its own memory.
+module.exports = function instantiate(wasmModule) {
+const exports = {};
+${glue}
+};
+`);
 rmSync(join(pkg, 'node/mail_preflight_bg.wasm'));
 const webWasm = readFileSync(join(pkg, 'web/mail_preflight_bg.wasm'));
 if (!webWasm.equals(readFileSync(join(pkg, 'bundler/mail_preflight_bg.wasm')))) {
@@ -76,12 +99,24 @@ for (const target of ['node', 'web']) {
 
 // Entries, types, CLI.
 cpSync(join(config, 'src'), pkg, { recursive: true });
-// The CommonJS types: the same declarations without the ESM-only default export.
-const declarations = readFileSync(join(pkg, 'index.d.ts'), 'utf8');
-const defaultExport = /^export \{ init as default \};.*\n/m;
-if (!defaultExport.test(declarations)) fail('index.d.ts lost its default export line');
-writeFileSync(join(pkg, 'index.d.cts'), declarations.replace(defaultExport, ''));
+// The browser and bundler types: the Node types without what only Node exports.
+const nodeOnly = /^\/\/ #node-only.*\n[\s\S]*?^\/\/ #end-node-only\n/m;
+const nodeTypes = readFileSync(join(pkg, 'index.d.ts'), 'utf8');
+if (!nodeOnly.test(nodeTypes)) fail('index.d.ts lost its #node-only section');
+writeFileSync(join(pkg, 'web.d.ts'), nodeTypes.replace(nodeOnly, ''));
+// The CommonJS types: each entry's declarations without the ESM-only default export
+// (TypeScript reads a .d.ts of this "type": "module" package as ESM).
+for (const name of readdirSync(pkg).filter((n) => n.endsWith('.d.ts') && n !== 'web.d.ts')) {
+  const declarations = readFileSync(join(pkg, name), 'utf8');
+  const defaultExport = /^export \{ init as default \};.*\n/m;
+  if (name === 'index.d.ts' && !defaultExport.test(declarations)) fail('index.d.ts lost its default export line');
+  writeFileSync(join(pkg, name.replace(/\.d\.ts$/, '.d.cts')), declarations.replace(defaultExport, ''));
+}
 if (existsSync(join(config, 'README.md'))) cpSync(join(config, 'README.md'), join(pkg, 'README.md'));
+for (const license of ['LICENSE-MIT', 'LICENSE-APACHE']) {
+  if (!existsSync(join(root, license))) fail(`${license} is missing at the repository root`);
+  cpSync(join(root, license), join(pkg, license));
+}
 
 // package.json: the template with the crate's version.
 const cargo = readFileSync(join(root, 'Cargo.toml'), 'utf8');
@@ -89,7 +124,30 @@ const version = /^version\s*=\s*"([^"]+)"/m.exec(cargo)?.[1];
 if (!version) fail('no version in Cargo.toml');
 const manifest = JSON.parse(readFileSync(join(config, 'package.template.json'), 'utf8'));
 manifest.version = version;
+
+// The JSON Schema of the options, for editors completing `.mail-preflight.json`
+// (`"$schema": "./node_modules/mail-preflight/schema/options.schema.json"`): the
+// engine generates it from its Rust types (`optionsSchema()`); a build of the
+// engine without that export ships no schema, and the package says nothing of one.
+const schema = optionsSchema();
+if (schema) {
+  mkdirSync(join(pkg, 'schema'), { recursive: true });
+  writeFileSync(join(pkg, 'schema/options.schema.json'), `${JSON.stringify(schema, null, 2)}\n`);
+  manifest.files.push('schema/');
+  manifest.exports['./schema/options.schema.json'] = './schema/options.schema.json';
+} else {
+  console.log('build.mjs: the engine has no optionsSchema() export yet: no schema/options.schema.json');
+}
 writeFileSync(join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
+
+/** The engine's JSON Schema of the options, or undefined when this engine does not export one. */
+function optionsSchema() {
+  const instantiate = createRequire(import.meta.url)(nodeGlue);
+  const engine = instantiate(new WebAssembly.Module(webWasm));
+  if (typeof engine.optionsSchema !== 'function') return undefined;
+  const value = engine.optionsSchema();
+  return typeof value === 'string' ? JSON.parse(value) : value;
+}
 
 // Every file listed in `files` and every target of `exports` must exist.
 const missing = [];

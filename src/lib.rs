@@ -35,6 +35,7 @@ pub use i18n::Locale;
 pub use input::{Compose, PhpMail};
 pub use options::Options;
 pub use pipeline::docs::{messages, render_message, render_report, rule_docs, ExampleDoc, RuleDoc};
+pub use pipeline::analysis::Analysis;
 pub use pipeline::{lint, lint_compose, lint_php_mail, Linter, VERSION};
 pub use report::{Finding, Location, Report, Severity, Verdict};
 pub use settings::Settings;

@@ -74,6 +74,9 @@ pub struct Options {
     /// SMTP settings of the sending script (`config/*` rules).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub smtp: Option<SmtpSettings>,
+    /// PHP settings of the sending script: `platform` decides what `mail()` hands on (`lintPhpMail`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub php: Option<crate::input::PhpSettings>,
     /// Your own rules: a pattern on a target of the message (`src/custom`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub custom_rules: Vec<crate::custom::CustomRuleSpec>,

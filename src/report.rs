@@ -70,6 +70,12 @@ pub struct Location {
     /// A path inside an attachment, e.g. `invoice.zip > docs/run.exe`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
+    /// For an element of a part whose body is encoded (quoted-printable, base64):
+    /// its byte range in the part's decoded text (`start`/`end` then cover the part).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decoded_start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decoded_end: Option<usize>,
 }
 
 impl Location {
@@ -96,6 +102,11 @@ impl Location {
     pub fn with_range(mut self, start: usize, end: usize) -> Location {
         self.start = Some(start);
         self.end = Some(end);
+        self
+    }
+    pub fn with_decoded_range(mut self, start: usize, end: usize) -> Location {
+        self.decoded_start = Some(start);
+        self.decoded_end = Some(end);
         self
     }
     pub fn with_path(mut self, path: impl Into<String>) -> Location {

@@ -41,9 +41,11 @@ impl Evidence {
     }
     pub fn text(&self) -> &'static str {
         match self {
-            Evidence::Guide(t) | Evidence::Rfc(t) | Evidence::Receiver(t) | Evidence::Measured(t) | Evidence::Ours(t) => {
-                t
-            }
+            Evidence::Guide(t)
+            | Evidence::Rfc(t)
+            | Evidence::Receiver(t)
+            | Evidence::Measured(t)
+            | Evidence::Ours(t) => t,
         }
     }
 }

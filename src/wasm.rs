@@ -2,16 +2,22 @@
 //! into the plain Rust types, calls the engine, and turns the result back.
 //! Bad input from JavaScript becomes a thrown `Error` with a `code`, never a trap.
 
-use crate::{i18n::Locale, input::Compose, input::PhpMail, options::Options, LintError, MAX_INPUT_BYTES};
+use crate::i18n::{Locale, Param};
+use crate::input::{Compose, PhpMail};
+use crate::options::Options;
+use crate::pipeline::docs;
+use crate::report::Report;
+use crate::{LintError, Linter, MAX_INPUT_BYTES};
 use js_sys::{Error as JsErrorObject, Reflect, Uint8Array};
 use serde::Serialize;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| error("internal", &e.to_string()))
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| error("internal", &e.to_string()))
 }
 
 /// A JavaScript `Error` whose `code` property is a stable machine-readable code.
@@ -25,37 +31,56 @@ fn lint_error(e: &LintError, locale: Locale) -> JsValue {
     error(e.code(), &e.localized(locale))
 }
 
-thread_local! {
-    /// The linter of the last options value, by its JSON: options are checked
-    /// and custom rules compiled once per options value, not once per call.
-    static LAST_LINTER: std::cell::RefCell<Option<(String, std::rc::Rc<crate::Linter>)>> = const { std::cell::RefCell::new(None) };
+/// A JavaScript value as JSON text, through `JSON.stringify` (so unknown fields
+/// reach serde and are refused, as in the CLI's files).
+fn json_of(value: &JsValue) -> Option<String> {
+    js_sys::JSON::stringify(value).ok().and_then(|s| s.as_string())
 }
 
-/// The linter for `options` (as JSON, `json`), compiled once per options value.
-fn linter_for(options: &Options) -> Result<std::rc::Rc<crate::Linter>, LintError> {
-    let json = serde_json::to_string(options).map_err(|e| LintError::InvalidOptions(e.to_string()))?;
-    if let Some(linter) = LAST_LINTER.with(|last| last.borrow().as_ref().filter(|(j, _)| *j == json).map(|(_, l)| l.clone())) {
+/// Most linters kept, one per options value recently used: a page switching
+/// between a few option sets never checks the same options twice.
+const MAX_CACHED_LINTERS: usize = 8;
+
+thread_local! {
+    /// (options as JSON, its linter), most recently used first.
+    static LINTERS: RefCell<Vec<(String, Rc<Linter>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The linter for an options value: the options are checked and resolved once
+/// per distinct value (the same JSON gives the same settings).
+fn linter_for(value: &JsValue) -> Result<Rc<Linter>, JsValue> {
+    let json = if value.is_undefined() || value.is_null() {
+        String::new()
+    } else if value.is_object() {
+        json_of(value).ok_or_else(|| {
+            lint_error(&LintError::InvalidOptions("options must be JSON-compatible".into()), Locale::En)
+        })?
+    } else {
+        return Err(lint_error(&LintError::InvalidOptions("options must be an object".into()), Locale::En));
+    };
+    let cached = LINTERS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let at = cache.iter().position(|(key, _)| *key == json)?;
+        let entry = cache.remove(at);
+        let linter = Rc::clone(&entry.1);
+        cache.insert(0, entry);
+        Some(linter)
+    });
+    if let Some(linter) = cached {
         return Ok(linter);
     }
-    let linter = std::rc::Rc::new(crate::Linter::new(options)?);
-    LAST_LINTER.with(|last| *last.borrow_mut() = Some((json, linter.clone())));
+    let options = if json.is_empty() {
+        Options::default()
+    } else {
+        Options::from_json(&json).map_err(|e| lint_error(&e, Locale::En))?
+    };
+    let linter = Rc::new(Linter::new(&options).map_err(|e| lint_error(&e, options.locale))?);
+    LINTERS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        cache.insert(0, (json, Rc::clone(&linter)));
+        cache.truncate(MAX_CACHED_LINTERS);
+    });
     Ok(linter)
-}
-
-fn options_from(value: &JsValue) -> Result<Options, JsValue> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(Options::default());
-    }
-    if !value.is_object() {
-        return Err(lint_error(&LintError::InvalidOptions("options must be an object".into()), Locale::En));
-    }
-    // Through JSON so unknown fields are refused (serde-wasm-bindgen skips them),
-    // exactly as the CLI's --config file is read.
-    let json = js_sys::JSON::stringify(value)
-        .ok()
-        .and_then(|s| s.as_string())
-        .ok_or_else(|| lint_error(&LintError::InvalidOptions("options must be JSON-compatible".into()), Locale::En))?;
-    Options::from_json(&json).map_err(|e| lint_error(&e, Locale::En))
 }
 
 fn locale_from(value: &JsValue) -> Locale {
@@ -66,38 +91,66 @@ fn too_large(size: usize, locale: Locale) -> JsValue {
     lint_error(&LintError::InputTooLarge { size, limit: MAX_INPUT_BYTES }, locale)
 }
 
-/// Lints a message: a raw message as a string or a `Uint8Array`, or compose
-/// fields (Nodemailer message options) as an object.
-#[wasm_bindgen(js_name = lint)]
-pub fn lint_js(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let options = options_from(&options)?;
-    let locale = options.locale;
-    let linter = linter_for(&options).map_err(|e| lint_error(&e, locale))?;
-    let report = if let Some(text) = input.dyn_ref::<js_sys::JsString>() {
+/// What `lint` and `analyse` accept.
+enum Input {
+    /// A raw message, from a string or a `Uint8Array`.
+    Raw(Vec<u8>),
+    /// Compose fields (Nodemailer message options).
+    Compose(Compose),
+}
+
+fn input_from(input: JsValue, locale: Locale, function: &str) -> Result<Input, JsValue> {
+    if let Some(text) = input.dyn_ref::<js_sys::JsString>() {
         // A UTF-16 length over the limit means at least that many UTF-8 bytes.
         let length = text.length() as usize;
         if length > MAX_INPUT_BYTES {
             return Err(too_large(length, locale));
         }
         let text: String = text.into();
-        linter.lint(text.as_bytes())
+        Ok(Input::Raw(text.into_bytes()))
     } else if let Some(bytes) = input.dyn_ref::<Uint8Array>() {
         let length = bytes.length() as usize;
         if length > MAX_INPUT_BYTES {
             return Err(too_large(length, locale));
         }
-        linter.lint(&bytes.to_vec())
+        Ok(Input::Raw(bytes.to_vec()))
     } else if input.is_object() && !js_sys::Array::is_array(&input) {
         let compose: Compose = serde_wasm_bindgen::from_value(input)
             .map_err(|e| lint_error(&LintError::InvalidInput(e.to_string()), locale))?;
-        linter.lint_compose(&compose)
+        Ok(Input::Compose(compose))
     } else {
-        return Err(error(
+        Err(error(
             "invalid-input",
-            "lint(input): input must be a string, a Uint8Array, or an object of compose fields",
-        ));
+            &format!("{function}(input): input must be a string, a Uint8Array, or an object of compose fields"),
+        ))
+    }
+}
+
+/// Lints a message: a raw message as a string or a `Uint8Array`, or compose
+/// fields (Nodemailer message options) as an object.
+#[wasm_bindgen(js_name = lint)]
+pub fn lint_js(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let linter = linter_for(&options)?;
+    let locale = linter.settings().locale;
+    let report = match input_from(input, locale, "lint")? {
+        Input::Raw(bytes) => linter.lint(&bytes),
+        Input::Compose(compose) => linter.lint_compose(&compose),
     };
     report.map_err(|e| lint_error(&e, locale)).and_then(|r| to_js(&r))
+}
+
+/// The analysed parts of a message, for a page to show beside the report: MIME
+/// tree, header fields with offsets, decoded text previews, hidden HTML text,
+/// links and images (`pipeline::analysis`). Same input and options as `lint`.
+#[wasm_bindgen(js_name = analyse)]
+pub fn analyse_js(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let linter = linter_for(&options)?;
+    let locale = linter.settings().locale;
+    let analysis = match input_from(input, locale, "analyse")? {
+        Input::Raw(bytes) => linter.analyse(&bytes),
+        Input::Compose(compose) => linter.analyse_compose(&compose),
+    };
+    analysis.map_err(|e| lint_error(&e, locale)).and_then(|a| to_js(&a))
 }
 
 /// Lints the message PHP `mail(to, subject, message, additional_headers)` would send.
@@ -109,8 +162,8 @@ pub fn lint_php_mail_js(
     headers: JsValue,
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let options = options_from(&options)?;
-    let locale = options.locale;
+    let linter = linter_for(&options)?;
+    let locale = linter.settings().locale;
     let text = |value: &JsValue, name: &str| -> Result<String, JsValue> {
         if value.is_undefined() || value.is_null() {
             return Ok(String::new());
@@ -128,7 +181,7 @@ pub fn lint_php_mail_js(
             return Ok(list.join("\r\n"));
         }
         if value.is_object() && name == "headers" {
-            let map: std::collections::BTreeMap<String, String> = serde_wasm_bindgen::from_value(value.clone())
+            let map: BTreeMap<String, String> = serde_wasm_bindgen::from_value(value.clone())
                 .map_err(|e| error("invalid-input", &format!("lintPhpMail: {name}: {e}")))?;
             return Ok(map.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join("\r\n"));
         }
@@ -140,8 +193,40 @@ pub fn lint_php_mail_js(
         message: text(&message, "message")?,
         headers: text(&headers, "headers")?,
     };
-    let linter = linter_for(&options).map_err(|e| lint_error(&e, locale))?;
     linter.lint_php_mail(&call).map_err(|e| lint_error(&e, locale)).and_then(|r| to_js(&r))
+}
+
+/// The same report in another language, rendered from its message ids and
+/// parameters without linting again.
+#[wasm_bindgen(js_name = renderReport)]
+pub fn render_report_js(report: JsValue, locale: JsValue) -> Result<JsValue, JsValue> {
+    let invalid = |detail: &str| error("invalid-input", &format!("renderReport(report, locale): {detail}"));
+    let json = json_of(&report).filter(|_| report.is_object()).ok_or_else(|| invalid("report must be an object"))?;
+    let report: Report = serde_json::from_str(&json).map_err(|e| invalid(&e.to_string()))?;
+    to_js(&docs::render_report(&report, locale_from(&locale)))
+}
+
+/// One message of the engine (a rule's, the page's, the CLI's…) by id, with
+/// its parameters, in `locale`: the one template renderer. An unknown id is
+/// returned as is.
+#[wasm_bindgen(js_name = renderMessage)]
+pub fn render_message_js(id: JsValue, params: JsValue, locale: JsValue) -> Result<JsValue, JsValue> {
+    let invalid = |detail: &str| error("invalid-input", &format!("renderMessage(id, params, locale): {detail}"));
+    let id = id.as_string().ok_or_else(|| invalid("id must be a string"))?;
+    let params: BTreeMap<String, Param> = if params.is_undefined() || params.is_null() {
+        BTreeMap::new()
+    } else {
+        let json =
+            json_of(&params).filter(|_| params.is_object()).ok_or_else(|| invalid("params must be an object"))?;
+        serde_json::from_str(&json).map_err(|e| invalid(&e.to_string()))?
+    };
+    Ok(JsValue::from_str(&docs::render_message(&id, &params, locale_from(&locale))))
+}
+
+/// The JSON Schema (draft 2020-12) of the options.
+#[wasm_bindgen(js_name = optionsSchema)]
+pub fn options_schema_js() -> Result<JsValue, JsValue> {
+    to_js(&docs::options_schema())
 }
 
 /// Checks custom rules as the rules editor types them: `rules` is the JSON text
@@ -208,7 +293,8 @@ pub fn simulate_js(scenario: JsValue) -> Result<JsValue, JsValue> {
 /// Explains an SMTP reply (`550 5.1.1 …`, a bare `451`, a multi-line reply).
 #[wasm_bindgen(js_name = explainSmtpReply)]
 pub fn explain_smtp_reply_js(text: JsValue, locale: JsValue) -> Result<JsValue, JsValue> {
-    let text = text.as_string().ok_or_else(|| error("invalid-input", "explainSmtpReply(text): text must be a string"))?;
+    let text =
+        text.as_string().ok_or_else(|| error("invalid-input", "explainSmtpReply(text): text must be a string"))?;
     to_js(&crate::smtp::explain(&text, locale_from(&locale)))
 }
 

@@ -5,8 +5,7 @@
 
 mod common;
 
-use mail_preflight::inspect;
-use mail_preflight::model::Message;
+use mail_preflight::model::{attachments, Message};
 use mail_preflight::report::Origin;
 use mail_preflight::{lint, Options};
 use serde_json::{json, Value};
@@ -24,9 +23,13 @@ fn corpus_results() -> Option<Value> {
         return None;
     }
     let mut results = serde_json::Map::new();
+    let limits = mail_preflight::rules::attachments::default_limits();
     for (name, raw) in &messages {
-        let message = Message::analyse(raw, Origin::Raw, Vec::new());
-        let attachments: Vec<String> = inspect::inspected_parts(&message)
+        let message = Message::analyse(raw, Origin::Raw, Vec::new(), &limits);
+        let attachments: Vec<String> = message
+            .parts
+            .iter()
+            .filter(|p| attachments::is_inspected(p))
             .map(|p| format!("{} ({})", p.filename.as_deref().unwrap_or("unnamed"), p.content_type))
             .collect();
         if attachments.is_empty() {

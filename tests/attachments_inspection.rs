@@ -3,10 +3,9 @@
 //! or malware is stored in the repository.
 
 use mail_preflight::inspect::{self, FactKind, Limit};
-use mail_preflight::rules::attachments::samples::{self, ZipEntry};
-use mail_preflight::rules::attachments::{self, MAX_ARCHIVE_DEPTH};
+use mail_preflight::rules::attachments::samples::{self, RarProtection, SevenZipHeader, ZipEntry};
+use mail_preflight::rules::attachments::{self, labels, MAX_ARCHIVE_DEPTH};
 use mail_preflight::{lint, Locale, Options, Report, Severity, Verdict};
-use std::time::{Duration, Instant};
 
 fn lints(raw: &[u8]) -> Report {
     lint(raw, &Options::default()).expect("a report")
@@ -14,10 +13,6 @@ fn lints(raw: &[u8]) -> Report {
 
 fn paths_of(report: &Report, rule: &str) -> Vec<String> {
     report.findings_of(rule).filter_map(|f| f.location.path.clone()).collect()
-}
-
-fn facts(name: &str, bytes: &[u8]) -> Vec<inspect::Fact> {
-    inspect::inspect_file(Some(name), None, bytes, &attachments::default_limits())
 }
 
 #[test]
@@ -204,15 +199,17 @@ fn tar_gzip_and_cabinet_names_are_checked() {
     let report = lints(&samples::message_with("patch.gz", "application/gzip", &named));
     assert_eq!(paths_of(&report, "attachment/executable"), vec!["patch.gz > patch.exe"]);
     let cab = samples::cabinet(&["readme.txt", "setup.exe"]);
-    let report = lints(&samples::message_with("drivers.cab", "application/octet-stream", &cab));
-    assert_eq!(paths_of(&report, "attachment/executable"), vec!["drivers.cab > setup.exe"]);
+    let report = lints(&samples::message_with("drivers.bin", "application/octet-stream", &cab));
+    assert_eq!(paths_of(&report, "attachment/executable"), vec!["drivers.bin > setup.exe"]);
     assert!(report.has("attachment/uninspectable-archive"));
 }
 
 #[test]
 fn rar_archives_list_their_names_and_executables_among_them_are_found() {
     let listed: [(&str, &[u8]); 2] = [("docs/readme.txt", b"hi"), ("docs/run.exe", b"MZ")];
-    for (label, archive) in [("rar5", samples::rar5(&listed)), ("rar4", samples::rar4(&listed))] {
+    for (label, archive) in
+        [("rar5", samples::rar5(&listed, RarProtection::None)), ("rar4", samples::rar4(&listed, RarProtection::None))]
+    {
         let report = lints(&samples::message_with("files.rar", "application/vnd.rar", &archive));
         assert_eq!(paths_of(&report, "attachment/executable"), vec!["files.rar > docs/run.exe"], "{label}");
         let finding = report.findings_of("attachment/uninspectable-archive").next().expect(label);
@@ -242,15 +239,16 @@ fn declared_type_and_content_disagreeing_is_a_mismatch() {
 }
 
 #[test]
-fn a_zip_bomb_stops_at_the_ratio_limit_in_bounded_time() {
+fn a_zip_bomb_stops_at_the_ratio_limit_within_the_budget() {
     // 12 MB of zeros deflate to about 12 kB; nested in a second ZIP so the inner
     // declared sizes are not read before inflating.
     let zeros = vec![0u8; 12_000_000];
     let bomb = samples::zip(&[ZipEntry::deflated("zeros.zip", &samples::zip(&[ZipEntry::deflated("z", &zeros)]))]);
     drop(zeros);
-    let started = Instant::now();
-    let found = facts("bomb.zip", &bomb);
-    assert!(started.elapsed() < Duration::from_secs(10));
+    let mut spent = inspect::Spent::default();
+    let limits = attachments::default_limits();
+    let found = inspect::inspect_named("bomb.zip", Some("bomb.zip"), None, &bomb, &limits, &mut spent);
+    assert!(spent.inflated <= limits.max_inflated_bytes, "{}", spent.inflated);
     assert!(
         found.iter().any(|f| matches!(f.kind, FactKind::LimitReached { limit: Limit::CompressionRatio, .. })),
         "{found:?}"
@@ -265,9 +263,7 @@ fn a_deeply_nested_zip_stops_at_the_depth_limit() {
     for _ in 0..200 {
         archive = samples::zip(&[ZipEntry::stored("again.zip", &archive)]);
     }
-    let started = Instant::now();
     let report = lints(&samples::message_with("deep.zip", "application/zip", &archive));
-    assert!(started.elapsed() < Duration::from_secs(10));
     let finding = report.findings_of("attachment/archive-limit").next().expect("depth limit");
     assert_eq!(finding.message_id, "attachment/archive-limit.depth");
     let limit = mail_preflight::Settings::default().count(&MAX_ARCHIVE_DEPTH);
@@ -315,52 +311,44 @@ fn messages_are_localised_and_name_the_path() {
 }
 
 #[test]
-fn broken_archives_never_panic() {
-    let inner = samples::zip(&[ZipEntry::deflated("a.exe", &samples::windows_program())]);
-    let seeds = [
-        samples::zip(&[
-            ZipEntry::deflated("inner.zip", &inner),
-            ZipEntry::stored("b.doc", &samples::word_97_document(true)),
-        ]),
-        samples::tar(&[("x/run.sh", b"#!/bin/sh\n")]),
-        samples::gzip(&samples::tar(&[("a", b"b")]), Some("a.tar")),
-        samples::cabinet(&["a.exe"]),
-        samples::word_document(true),
-        samples::rar5(&[("a.exe", b"MZ"), ("b.txt", b"b")]),
-        samples::rar4(&[("a.exe", b"MZ"), ("b.txt", b"b")]),
-    ];
-    let mut state: u64 = 0x2545f4914f6cdd1d;
-    for seed in &seeds {
-        for round in 0..300 {
-            let mut bytes = seed.clone();
-            for _ in 0..(1 + round % 8) {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                let at = (state as usize) % bytes.len();
-                bytes[at] = (state >> 32) as u8;
-            }
-            if round % 5 == 0 {
-                bytes.truncate((state as usize) % bytes.len());
-            }
-            facts("fuzz.zip", &bytes);
-        }
-    }
-}
-
-#[test]
 fn every_format_and_group_has_a_label_in_every_language() {
     use mail_preflight::inspect::magic::Format;
     use mail_preflight::inspect::names::EXTENSION_GROUPS;
     let formats = [
-        Format::WindowsPe, Format::Elf, Format::MachO, Format::MachOFat, Format::JavaClass, Format::ShebangScript,
-        Format::WindowsShortcut, Format::Ole2, Format::Zip, Format::Rar, Format::SevenZip, Format::Gzip,
-        Format::Bzip2, Format::Xz, Format::Zstandard, Format::Cab, Format::Tar, Format::Iso9660, Format::Pdf,
-        Format::Png, Format::Jpeg, Format::Gif,
+        Format::WindowsPe,
+        Format::Elf,
+        Format::MachO,
+        Format::MachOFat,
+        Format::JavaClass,
+        Format::ShebangScript,
+        Format::WindowsShortcut,
+        Format::Ole2,
+        Format::Zip,
+        Format::Rar,
+        Format::SevenZip,
+        Format::Gzip,
+        Format::Bzip2,
+        Format::Xz,
+        Format::Zstandard,
+        Format::Cab,
+        Format::Tar,
+        Format::Iso9660,
+        Format::Pdf,
+        Format::Png,
+        Format::Jpeg,
+        Format::Gif,
+        Format::Hta,
+        Format::WindowsScript,
+        Format::Vhd,
+        Format::Vhdx,
+        Format::AppleDiskImage,
+        Format::FilesystemImage,
+        Format::OneNote,
+        Format::Html,
     ];
     use mail_preflight::rules::attachments::labels::{format_label, group_label};
     let mut missing: Vec<&str> = Vec::new();
-    let extra = ["windows-installer", "zip-no-directory", "zip-unsupported-method"];
+    let extra = ["windows-installer", "zip-no-directory", "zip-unsupported-method", "7z-compressed-header"];
     for key in formats.iter().map(|f| f.key()).chain(extra) {
         if format_label(key).is_none() {
             missing.push(key);
@@ -368,10 +356,121 @@ fn every_format_and_group_has_a_label_in_every_language() {
     }
     use mail_preflight::inspect::names::ExtensionClass;
     let executable = EXTENSION_GROUPS.iter().filter(|g| g.class == ExtensionClass::Executable);
-    for name in executable.map(|g| g.name).chain(["configured"]) {
+    let groups = executable.map(|g| g.name).chain(["configured", mail_preflight::inspect::names::GMAIL_BLOCKED_GROUP]);
+    for name in groups {
         if group_label(name).is_none() {
             missing.push(name);
         }
     }
     assert!(missing.is_empty(), "{missing:?}");
+}
+
+#[test]
+fn a_program_sent_as_text_is_an_executable_by_its_content() {
+    for content_type in ["text/plain", "text/plain; charset=iso-8859-1", "text/html"] {
+        let report = lints(&samples::message_with("notes.txt", content_type, &samples::windows_program()));
+        let finding = report.findings_of("attachment/executable").next().unwrap_or_else(|| panic!("{content_type}"));
+        assert_eq!(finding.message_id, "attachment/executable.by-content");
+    }
+}
+
+#[test]
+fn gmails_blocked_types_are_executables_named_as_such() {
+    for name in ["tools.xll", "help.chm", "fix.diagcab", "setup.ex_", "drivers.cab", "module.mjs"] {
+        let report = lints(&samples::attached(name, b"x"));
+        let finding = report.findings_of("attachment/executable").next().unwrap_or_else(|| panic!("{name}"));
+        assert_eq!(finding.severity, Severity::Error);
+        assert_eq!(finding.params.get("group"), Some(&label(&labels::GROUP_GMAIL_BLOCKED)), "{name}");
+    }
+    let report = lints(&samples::attached("setup.exe", b"x"));
+    let finding = report.findings_of("attachment/executable").next().expect("setup.exe");
+    assert_eq!(finding.params.get("group"), Some(&label(&labels::GROUP_WINDOWS_PROGRAM)));
+}
+
+fn label(entry: &mail_preflight::i18n::Entry) -> mail_preflight::i18n::Param {
+    mail_preflight::i18n::Param::Label { label: entry.id.to_string() }
+}
+
+#[test]
+fn html_applications_and_shortcuts_are_programs_by_content() {
+    for (name, content) in [("invoice.html", samples::hta_application()), ("photo.jpg", samples::windows_shortcut())] {
+        let report = lints(&samples::attached(name, &content));
+        let finding = report.findings_of("attachment/executable").next().unwrap_or_else(|| panic!("{name}"));
+        assert_eq!(finding.message_id, "attachment/executable.by-content");
+    }
+}
+
+#[test]
+fn excel_4_macro_sheets_of_legacy_workbooks_are_macro_documents() {
+    let hidden = samples::excel_97_workbook(&[("Sheet1", 0, 0), ("Auto_Open", 1, 2)]);
+    let report = lints(&samples::message_with("budget.xls", "application/vnd.ms-excel", &hidden));
+    let finding = report.findings_of("attachment/macro-document").next().expect("XLM sheet found");
+    assert_eq!(finding.message_id, "attachment/macro-document.xlm-sheet-hidden");
+    assert!(finding.message.contains("Auto_Open"), "{}", finding.message);
+    let visible = samples::excel_97_workbook(&[("Macro1", 1, 0)]);
+    let report = lints(&samples::message_with("budget.xls", "application/vnd.ms-excel", &visible));
+    let finding = report.findings_of("attachment/macro-document").next().expect("visible XLM sheet");
+    assert_eq!(finding.message_id, "attachment/macro-document.xlm-sheet");
+    let plain = samples::excel_97_workbook(&[("Sheet1", 0, 0)]);
+    let report = lints(&samples::message_with("budget.xls", "application/vnd.ms-excel", &plain));
+    assert!(report.findings.iter().all(|f| !f.rule_id.starts_with("attachment/")), "{:?}", report.findings);
+}
+
+#[test]
+fn a_password_protected_legacy_workbook_is_encrypted() {
+    // BOF, then FILEPASS (RC4): the records after it are encrypted with the password.
+    let mut stream = vec![0x09, 0x08, 16, 0, 0x00, 0x06, 0x05, 0x00];
+    stream.resize(20, 0);
+    stream.extend_from_slice(&[0x2f, 0x00, 6, 0, 1, 0, 1, 0, 1, 0]);
+    let book = samples::ole2_with(&[("Workbook", &stream)], [0; 16]);
+    let report = lints(&samples::message_with("salaries.xls", "application/vnd.ms-excel", &book));
+    let finding = report.findings_of("attachment/encrypted-archive").next().expect("encrypted workbook");
+    assert_eq!(finding.message_id, "attachment/encrypted-archive.office");
+}
+
+#[test]
+fn encrypted_rar_and_7z_say_whether_their_names_are_hidden_too() {
+    let files: [(&str, &[u8]); 1] = [("pay.pdf", b"%PDF")];
+    let cases = [
+        (samples::rar5(&files, RarProtection::Files), "attachment/encrypted-archive.entry"),
+        (samples::rar5(&files, RarProtection::Headers), "attachment/encrypted-archive.names-hidden"),
+        (samples::seven_zip(&files, SevenZipHeader::Encrypted), "attachment/encrypted-archive.names-hidden"),
+    ];
+    for (archive, id) in cases {
+        let report = lints(&samples::attached("pay.bin", &archive));
+        let finding = report.findings_of("attachment/encrypted-archive").next().unwrap_or_else(|| panic!("{id}"));
+        assert_eq!(finding.message_id, id);
+    }
+}
+
+#[test]
+fn disk_images_inside_archives_are_opened_and_their_files_checked() {
+    let program = samples::windows_program();
+    let image = samples::iso9660(&[("Setup.exe", &program)], true);
+    let report = lints(&samples::zip_message("files.zip", &[ZipEntry::stored("backup/disk.img", &image)]));
+    let paths = paths_of(&report, "attachment/executable");
+    assert_eq!(paths, vec!["files.zip > backup/disk.img", "files.zip > backup/disk.img > Setup.exe"]);
+}
+
+#[test]
+fn a_page_smuggling_a_file_has_its_payload_walked() {
+    let program = samples::windows_program();
+    let filler = "Terms. ".repeat(800);
+    let payload =
+        samples::zip(&[ZipEntry::stored("terms.txt", filler.as_bytes()), ZipEntry::stored("run.exe", &program)]);
+    let page = samples::smuggling_page(&payload, "invoice.zip");
+    let report = lints(&samples::message_with("invoice.html", "text/html", &page));
+    assert_eq!(paths_of(&report, "attachment/executable"), vec!["invoice.html > [base64] > run.exe"]);
+    let honest = lints(&samples::message_with("order.html", "text/html", &samples::page_with_inline_picture()));
+    assert!(honest.findings.iter().all(|f| !f.rule_id.starts_with("attachment/")), "{:?}", honest.findings);
+}
+
+#[test]
+fn onenote_embedded_files_are_judged_by_their_content() {
+    let script: &[u8] = b"@echo off\r\nstart x\r\n";
+    let section = samples::onenote_section(&[&samples::pdf(), script, &samples::windows_program()]);
+    let report = lints(&samples::attached("notes.one", &section));
+    assert_eq!(paths_of(&report, "attachment/executable"), vec!["notes.one > [2]", "notes.one > [3]"]);
+    let harmless = lints(&samples::attached("notes.one", &samples::onenote_section(&[&samples::pdf()])));
+    assert!(harmless.findings.iter().all(|f| !f.rule_id.starts_with("attachment/")), "{:?}", harmless.findings);
 }

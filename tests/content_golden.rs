@@ -62,26 +62,36 @@ fn content_findings_match_the_reviewed_golden_file() {
         return;
     }
     let expected: Value =
-        serde_json::from_str(&std::fs::read_to_string(&path).expect("golden file (UPDATE_GOLDEN=1 writes it)")).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("golden file (UPDATE_GOLDEN=1 writes it)"))
+            .unwrap();
     let (expected, actual) = (expected.as_object().unwrap(), actual.as_object().unwrap());
     let mut differences = Vec::new();
     for (name, findings) in actual {
         if expected.get(name) != Some(findings) {
-            differences.push(format!("{name}:\n  expected {}\n  actual   {}", expected.get(name).unwrap_or(&Value::Null), findings));
+            differences.push(format!(
+                "{name}:\n  expected {}\n  actual   {}",
+                expected.get(name).unwrap_or(&Value::Null),
+                findings
+            ));
         }
     }
     for name in expected.keys().filter(|n| !actual.contains_key(*n)) {
         differences.push(format!("{name}: in the golden file, not in the corpus"));
     }
-    assert!(differences.is_empty(), "content findings changed (UPDATE_GOLDEN=1 after review):\n{}", differences.join("\n"));
+    assert!(
+        differences.is_empty(),
+        "content findings changed (UPDATE_GOLDEN=1 after review):\n{}",
+        differences.join("\n")
+    );
 }
 
 /// Plain-text messages with an ordinary subject must raise no content error.
 #[test]
 fn text_plain_ham_gets_no_content_error() {
+    let limits = mail_preflight::rules::attachments::default_limits();
     for (name, raw) in common::corpus_messages() {
         let Ok(report) = lint(&raw, &Options::default()) else { continue };
-        let message = mail_preflight::model::Message::analyse(&raw, Default::default(), Vec::new());
+        let message = mail_preflight::model::Message::analyse(&raw, Default::default(), Vec::new(), &limits);
         if !message.html.is_empty() {
             continue;
         }

@@ -1,8 +1,7 @@
 //! `customRules`: your own patterns on a target of the message, reported like
 //! the engine's findings (README "Your own rules").
 
-use mail_preflight::input::encode::base64_lines;
-use mail_preflight::rules::attachments::samples::{zip, ZipEntry};
+use mail_preflight::rules::attachments::samples::{zip_message, ZipEntry};
 use mail_preflight::{Linter, Locale, Options, Report, Severity, Verdict};
 
 const MESSAGE: &str = "From: \"Shop\" <news@shop.example>\r\nTo: a@example.com\r\nSubject: =?utf-8?q?Caf=C3=A9_deals?=\r\nDate: Mon, 2 Mar 2026 10:00:00 +0000\r\nMessage-ID: <1@shop.example>\r\nX-Acme-CRM: 123456\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Win at the <b>Casino</b> tonight!</p><p><a href=\"https://casino.example/go\">Play</a></p>\r\n";
@@ -89,11 +88,8 @@ fn uri_rules_read_link_targets_and_urls_written_in_text() {
 
 #[test]
 fn filename_rules_read_attachment_names_and_archive_entries() {
-    let archive = zip(&[ZipEntry::stored("docs/setup.exe", b"MZ\x90\x00 not really")]);
-    let raw = format!(
-        "From: a@example.com\r\nSubject: files\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n--B\r\nContent-Type: text/plain\r\n\r\nhere\r\n--B\r\nContent-Type: application/zip\r\nContent-Disposition: attachment; filename=\"invoice.zip\"\r\nContent-Transfer-Encoding: base64\r\n\r\n{}--B--\r\n",
-        base64_lines(&archive)
-    );
+    let raw = zip_message("invoice.zip", &[ZipEntry::stored("docs/setup.exe", b"MZ\x90\x00 not really")]);
+    let raw = String::from_utf8(raw).expect("the sample message is ASCII");
     assert_eq!(hits(&raw, &rule("filename", r"(?i)^invoice\.zip$", "")), 1);
     assert_eq!(hits(&raw, &rule("filename", r"(?i)\.exe$", "")), 1, "an archive entry the inspection reports");
 }

@@ -126,6 +126,7 @@ fn rules_fire_where_spamassassin_fires_them() {
     assert!(!theirs.is_empty(), "no SpamAssassin results in {}", results_dir.display());
     let rules = CustomRules::compile(&[], Some(&text)).expect("the shipped rules load");
     let settings = Settings::default();
+    let limits = mail_preflight::rules::attachments::default_limits();
     let compared: Vec<usize> =
         (0..rules.rules.len()).filter(|&i| rules.rules[i].runs && rules.rules[i].kind != "refused").collect();
 
@@ -141,7 +142,7 @@ fn rules_fire_where_spamassassin_fires_them() {
             continue;
         };
         let fired = &theirs[key];
-        let message = Message::analyse(&raw, Origin::Raw, Vec::new());
+        let message = Message::analyse(&raw, Origin::Raw, Vec::new(), &limits);
         let evaluation = rules.evaluate(&message, &settings);
         messages += 1;
         let (mut our_score, mut their_score) = (0.0, 0.0);

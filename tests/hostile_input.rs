@@ -15,7 +15,8 @@ fn lints(raw: &[u8]) -> mail_preflight::Report {
 /// check: the rules themselves must survive whatever reaches them.
 fn rules_survive(raw: &[u8]) -> mail_preflight::Report {
     let linter = Linter::new(&Options::default()).expect("default options");
-    linter.report_for(&Message::analyse(raw, Origin::Raw, Vec::new()), None)
+    let limits = mail_preflight::rules::attachments::limits(linter.settings());
+    linter.report_for(&Message::analyse(raw, Origin::Raw, Vec::new(), &limits), None)
 }
 
 #[test]
@@ -63,7 +64,8 @@ fn input_over_the_hard_limit_is_refused_with_a_clear_error() {
         }
         other => panic!("expected InputTooLarge, got {other:?}"),
     }
-    let text = LintError::InputTooLarge { size: big.len(), limit: MAX_INPUT_BYTES }.localized(mail_preflight::Locale::Fr);
+    let text =
+        LintError::InputTooLarge { size: big.len(), limit: MAX_INPUT_BYTES }.localized(mail_preflight::Locale::Fr);
     assert!(text.contains("62,91"), "{text}");
 }
 

@@ -117,3 +117,15 @@ fn a_report_rendered_in_another_language_renders_its_labels_in_that_language_too
     assert_ne!(messages(&french), messages(&english));
     assert!(english.findings.iter().any(|f| f.params.values().any(|p| matches!(p, i18n::Param::Label { .. }))));
 }
+
+#[test]
+fn a_report_read_back_from_json_renders_the_same() {
+    let raw = mail_preflight::rules::size::generated_message(10_000_001);
+    let report = mail_preflight::lint(&raw, &mail_preflight::Options::default()).unwrap();
+    let json = serde_json::to_string(&report).unwrap();
+    let back: mail_preflight::Report = serde_json::from_str(&json).unwrap();
+    for locale in Locale::ALL {
+        assert_eq!(docs::render_report(&back, locale), docs::render_report(&report, locale));
+    }
+    assert!(report.findings.iter().any(|f| f.message.contains("10.00\u{a0}MB")));
+}

@@ -8,14 +8,18 @@ use mail_preflight::i18n::{template_params, Locale};
 use mail_preflight::pipeline::docs::render_report;
 use mail_preflight::rules::{Example, Rule, REGISTRY};
 use mail_preflight::Report;
+use std::sync::OnceLock;
 
-/// Every example of every rule, run once.
-fn run_all() -> Vec<(&'static Rule, &'static Example, Report)> {
-    REGISTRY
-        .iter()
-        .flat_map(|rule| rule.examples.iter().map(move |example| (*rule, example)))
-        .map(|(rule, example)| (rule, example, common::run_example(example)))
-        .collect()
+/// Every example of every rule, run once for all the tests of this file.
+fn run_all() -> &'static [(&'static Rule, &'static Example, Report)] {
+    static RUNS: OnceLock<Vec<(&'static Rule, &'static Example, Report)>> = OnceLock::new();
+    RUNS.get_or_init(|| {
+        REGISTRY
+            .iter()
+            .flat_map(|rule| rule.examples.iter().map(move |example| (*rule, example)))
+            .map(|(rule, example)| (rule, example, common::run_example(example)))
+            .collect()
+    })
 }
 
 #[test]
@@ -30,6 +34,7 @@ fn every_rule_has_a_failing_and_a_passing_example() {
 fn each_example_raises_exactly_the_findings_it_states() {
     let mut problems = Vec::new();
     for (rule, example, report) in run_all() {
+        let (rule, example) = (*rule, *example);
         let findings: Vec<_> = report.findings_of(rule.id).collect();
         let severity = example.expect.severity.unwrap_or(rule.severity);
         let wrong_count = findings.len() != example.expect.count;
@@ -55,6 +60,7 @@ fn each_example_raises_exactly_the_findings_it_states() {
 fn findings_of_examples_use_only_the_texts_their_rule_declares() {
     let mut problems = Vec::new();
     for (rule, example, report) in run_all() {
+        let (rule, example) = (*rule, *example);
         for finding in report.findings_of(rule.id) {
             let declared = |id: &str| rule.texts.entries().any(|e| e.id == id);
             if !declared(&finding.message_id) {
@@ -145,5 +151,15 @@ fn rule_ids_are_unique_kebab_case_and_grouped() {
         let (group, name) = rule.id.split_once('/').expect("group/name");
         assert_eq!(group, rule.group.name(), "{}", rule.id);
         assert!(name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'), "{}", rule.id);
+    }
+}
+
+#[test]
+fn every_rule_and_threshold_cites_its_evidence() {
+    for rule in REGISTRY {
+        assert!(!rule.evidence.is_empty(), "{} cites no evidence", rule.id);
+        for evidence in rule.evidence.iter().chain(rule.thresholds.iter().map(|t| &t.evidence)) {
+            assert!(evidence.text().len() > 10, "{}: {:?}", rule.id, evidence);
+        }
     }
 }

@@ -39,7 +39,8 @@ fn a_string_message_is_linted_in_the_requested_language() {
 
 #[wasm_bindgen_test]
 fn compose_objects_are_rendered_then_linted() {
-    let compose = js_sys::JSON::parse(r#"{"from":"a@example.com","to":"b@example.com","subject":"Hello","text":"Hi"}"#).unwrap();
+    let compose =
+        js_sys::JSON::parse(r#"{"from":"a@example.com","to":"b@example.com","subject":"Hello","text":"Hi"}"#).unwrap();
     let report = lint_js(compose, JsValue::UNDEFINED).unwrap();
     assert_eq!(get(&report, "origin").as_string().unwrap(), "compose");
     assert!(get(&report, "source").as_string().unwrap().contains("Subject: Hello\r\n"));
@@ -68,16 +69,21 @@ fn bad_input_from_javascript_is_a_clear_error_not_a_trap() {
     assert_eq!(get(&err, "code").as_string().unwrap(), "invalid-options");
     let err = lint_js(js_sys::JSON::parse(r#"{"to": 5}"#).unwrap(), JsValue::UNDEFINED).unwrap_err();
     assert_eq!(get(&err, "code").as_string().unwrap(), "invalid-input");
-    let err = lint_php_mail_js(JsValue::from_f64(1.0), JsValue::NULL, JsValue::NULL, JsValue::NULL, JsValue::NULL).unwrap_err();
+    let err = lint_php_mail_js(JsValue::from_f64(1.0), JsValue::NULL, JsValue::NULL, JsValue::NULL, JsValue::NULL)
+        .unwrap_err();
     assert_eq!(get(&err, "code").as_string().unwrap(), "invalid-input");
 }
 
 #[wasm_bindgen_test]
-fn hostile_bytes_give_a_report() {
-    for raw in [&b""[..], b"\0\0\0", b"\xff\xfe\r\r\n\n:::", b"no separator at all"] {
-        let report = lint_js(Uint8Array::from(raw).into(), JsValue::UNDEFINED).unwrap();
-        assert!(get(&report, "verdict").is_string());
+fn hostile_bytes_give_a_report_or_not_a_message_never_a_trap() {
+    for raw in [&b""[..], b"\0\0\0", b"\xff\xfe\r\r\n\n:::", b"no separator at all", b"A: b\n\n\0\xff"] {
+        match lint_js(Uint8Array::from(raw).into(), JsValue::UNDEFINED) {
+            Ok(report) => assert!(get(&report, "verdict").is_string()),
+            Err(error) => assert_eq!(get(&error, "code").as_string().unwrap(), "not-a-message"),
+        }
     }
+    let err = lint_js(Uint8Array::from(&b""[..]).into(), JsValue::UNDEFINED).unwrap_err();
+    assert_eq!(get(&err, "code").as_string().unwrap(), "not-a-message");
 }
 
 #[wasm_bindgen_test]

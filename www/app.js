@@ -268,7 +268,7 @@ function renderReport(quiet) {
   $('verdict-counts').textContent = t('ui.verdict.counts', {
     errors: number(report.counts.error), warnings: number(report.counts.warning), infos: number(report.counts.info),
   });
-  $('verdict-score').textContent = t('core.report.score', { score: number(report.score) });
+  $('verdict-score').textContent = t('core.report.score', { score: number(report.spamScore), threshold: number(report.spamThreshold) });
 
   // Sizes against the host's limits (10 MB encoded, 7 MB of content: seed 002).
   const sizes = report.sizes;

@@ -2,27 +2,31 @@
 // Node entry, CommonJS. The wasm is compiled and instantiated synchronously on
 // the first require; index.mjs re-exports THIS module through createRequire, so
 // `require('mail-preflight')` and `import 'mail-preflight'` in one process share
-// one wasm instance.
-const engine = require('./node/mail_preflight.js');
+// one engine. Every call goes through lib/engine.cjs: inputs are measured before
+// they are copied into wasm memory, and a trap re-creates the instance.
+const { sharedEngine } = require('./lib/engine.cjs');
+const { createLinter } = require('./lib/pool.cjs');
 
-/** Bindings that exist only in builds with the queue engine (simulate, SMTP replies). */
-function optional(name) {
-  return typeof engine[name] === 'function' ? engine[name] : undefined;
-}
+const engine = sharedEngine();
 
 module.exports = {
   // Already initialised at require time; kept so code written for the browser
   // entry (`await init()` once, then sync calls) runs unchanged in Node.
   init: () => Promise.resolve(),
-  initSync: () => undefined,
-  lint: engine.lint,
-  lintPhpMail: engine.lintPhpMail,
-  rules: engine.rules,
-  messages: engine.messages,
-  version: engine.version,
-  simulate: optional('simulate'),
-  explainSmtpReply: optional('explainSmtpReply'),
-  checkSmtpSettings: optional('checkSmtpSettings'),
-  queuePresets: optional('queuePresets'),
-  checkCustomRules: optional('checkCustomRules'),
+  initSync: () => {},
+  lint: (input, options) => engine.lint(input, options),
+  lintPhpMail: (to, subject, message, headers, options) => engine.lintPhpMail(to, subject, message, headers, options),
+  rules: (locale) => engine.call('rules', [locale]),
+  messages: (locale) => engine.call('messages', [locale]),
+  version: () => engine.call('version', []),
+  renderReport: (report, locale) => engine.call('renderReport', [report, locale]),
+  renderMessage: (id, params, locale) => engine.call('renderMessage', [id, params, locale]),
+  optionsSchema: () => engine.call('optionsSchema', []),
+  analyse: (input, options) => engine.call('analyse', [input, options]),
+  simulate: (scenario) => engine.call('simulate', [scenario]),
+  explainSmtpReply: (reply, locale) => engine.call('explainSmtpReply', [reply, locale]),
+  checkSmtpSettings: (settings, locale) => engine.call('checkSmtpSettings', [settings, locale]),
+  queuePresets: () => engine.call('queuePresets', []),
+  checkCustomRules: (rules, locale) => engine.call('checkCustomRules', [rules, locale]),
+  createLinter,
 };

@@ -10,7 +10,7 @@ export type Severity = 'error' | 'warning' | 'info';
 /** A per-rule override: turn the rule off or force the severity of its findings. */
 export type RuleSetting = 'off' | Severity;
 
-/** `fail` when any finding is an error, `warn` when any is a warning, `pass` otherwise. */
+/** `fail` when any finding is an error or the spam score reaches the threshold, `warn` when any is a warning, `pass` otherwise. */
 export type Verdict = 'pass' | 'warn' | 'fail';
 
 /** Which input the linted message came from. */
@@ -18,13 +18,20 @@ export type Origin = 'raw' | 'compose' | 'phpMail';
 
 /** Stable codes of the errors the functions throw. */
 export type ErrorCode =
-  | 'invalid-input' | 'invalid-options' | 'input-too-large' | 'not-initialized' | 'internal'
+  | 'invalid-input' | 'invalid-options' | 'input-too-large' | 'not-a-message' | 'not-initialized'
+  // The engine stopped on this input (a trap); it was re-created and the next input is checked normally.
+  | 'internal'
+  // A call on a linter after close() (createLinter).
+  | 'closed'
   // simulate(): a scenario that does not parse, or over the simulator's limits.
   | 'invalid-scenario' | 'invalid-message' | 'too-many-mails' | 'too-many-streams' | 'too-many-actions';
 
 /** What every function throws on bad input: a plain `Error` with a stable `code`. */
 export interface MailPreflightError extends Error {
   code: ErrorCode;
+  /** `invalid-options` for an unknown rule id: the id, and the closest known id when one is close. */
+  rule?: string;
+  suggestion?: string;
 }
 
 // ---------------------------------------------------------------- options
@@ -77,12 +84,18 @@ export interface Options {
   locale?: Locale;
   /** Per-rule overrides, keyed by rule id: `{ "size/line-length": "off" }`. */
   rules?: { [ruleId: string]: RuleSetting };
+  /** Spam points per rule id, replacing the rule's own. */
+  scores?: { [ruleId: string]: number };
+  /** The spam score at which the verdict is `fail` (default 5). */
+  spamThreshold?: number;
   thresholds?: Thresholds;
   /** "Now" for date checks, as Unix seconds; the engine never reads the clock. */
   now?: number;
   /** IPs and CIDRs known to be listed by reputation bodies (`spam/listed-ip`). */
   listedIps?: string[];
   smtp?: SmtpSettings;
+  /** How the sending PHP script runs, for `lintPhpMail`. */
+  php?: PhpSettings;
   /** Your own rules (README "Your own rules"): a pattern of the Rust `regex` crate (linear time) on a target. */
   customRules?: CustomRule[];
   /** The text of a SpamAssassin rule file (`.cf`); its rules report as `sa/NAME`. */
@@ -144,6 +157,15 @@ export interface CustomRulesCheck {
   };
 }
 
+/**
+ * Where PHP runs decides what `mail()` hands on: `unix` (the default; piped to
+ * sendmail with CRLF header lines, the message as given) or `windows` (PHP's own
+ * SMTP client: Subject and To first, header line ends unified, Bcc taken out).
+ */
+export interface PhpSettings {
+  platform?: 'unix' | 'windows';
+}
+
 // ---------------------------------------------------------------- inputs
 
 /** One address: `"Name <a@b.example>"`, `"a@b.example"`, or `{ name, address }`. */
@@ -166,19 +188,34 @@ export interface Attachment {
    * (`'base64'`, `'hex'`). Streams are not accepted: read them first.
    */
   content?: string | Uint8Array | number[] | BufferJson;
-  /** How a string `content` is encoded; text (`utf-8`) when absent. */
-  encoding?: 'base64' | 'hex' | 'utf-8' | 'utf8' | 'binary' | 'latin1' | 'ascii';
+  /**
+   * How a string `content` is encoded, as Node's `Buffer.from(content, encoding)`
+   * reads it (case, `-` and `_` ignored); text (UTF-8) when absent.
+   */
+  encoding?: 'base64' | 'base64url' | 'hex' | 'utf-8' | 'utf8' | 'binary' | 'latin1' | 'ascii' | 'ucs2' | 'ucs-2'
+    | 'utf16le' | 'utf-16le';
   contentType?: string;
   /** Content-ID, for inline images referenced as `cid:` in the HTML. */
   cid?: string;
   contentDisposition?: 'attachment' | 'inline';
+  /** Header fields of the attachment's part. */
+  headers?: Headers;
   /** A file path or URL. The engine reads no file and fetches nothing: give `content`. */
   path?: string;
   href?: string;
 }
 
-/** Custom headers: `{ "X-Name": "value" }` (a list for repeated fields) or `[{ key, value }]`. */
-export type Headers = { [name: string]: string | string[] } | Array<{ key: string; value: string }>;
+/** A header value written as given, not encoded (Nodemailer's `prepared`), folded at 76 with `foldLines`. */
+export interface PreparedHeader {
+  prepared: true;
+  value: string;
+  foldLines?: boolean;
+}
+
+/** Custom headers, in order: `{ "X-Name": "value" }` (a list for repeated fields) or `[{ key, value }]`. */
+export type Headers =
+  | { [name: string]: string | number | string[] | PreparedHeader }
+  | Array<{ key: string; value: string | number | string[] | PreparedHeader }>;
 
 /**
  * The message fields a script passes to Nodemailer (`transporter.sendMail(compose)`).
@@ -192,14 +229,14 @@ export interface Compose {
   bcc?: Addresses;
   replyTo?: Addresses;
   inReplyTo?: string;
-  references?: string;
+  references?: string | string[];
   subject?: string;
   text?: string;
   html?: string;
   headers?: Headers;
   attachments?: Attachment[];
   /** Set only when the script sets Date itself; Nodemailer adds it otherwise. */
-  date?: string;
+  date?: string | Date;
   /** Set only when the script sets Message-ID itself; Nodemailer adds it otherwise. */
   messageId?: string;
 }
@@ -228,10 +265,17 @@ export interface Location {
   column?: number;
   /** A path inside an attachment, e.g. `invoice.zip > docs/run.exe`. */
   path?: string;
+  /** For an element of an encoded part (quoted-printable, base64): its first byte in the part's decoded text. */
+  decodedStart?: number;
+  /** Last byte (exclusive) in the part's decoded text. */
+  decodedEnd?: number;
 }
 
-/** A named parameter of a message: a number or a text. */
-export type Param = number | string;
+/**
+ * A named parameter of a message: a number, a text, a size shown in decimal
+ * megabytes, or a label rendered in the reader's language (`renderMessage`).
+ */
+export type Param = number | string | { megabytes: number } | { label: string };
 
 /** One problem found in the message. */
 export interface Finding {
@@ -247,6 +291,8 @@ export interface Finding {
   /** The offending text, quoted from the message (shortened when long). */
   evidence: string;
   location: Location;
+  /** Catalogue id of `fix`. */
+  fixId: string;
   /** What to do about it, in the report's language. */
   fix: string;
 }
@@ -274,8 +320,10 @@ export interface Report {
   /** Version of the engine that wrote the report. */
   version: string;
   verdict: Verdict;
-  /** Sum of the findings' scores. */
-  score: number;
+  /** Sum of the findings' spam points (`Finding.score`). */
+  spamScore: number;
+  /** The spam score at which the verdict is `fail`. */
+  spamThreshold: number;
   locale: Locale;
   origin: Origin;
   sizes: Sizes;
@@ -624,6 +672,89 @@ export function messages(locale?: Locale): { [messageId: string]: string };
 /** The engine version. */
 export function version(): string;
 
+/** Runs a sending-queue simulation; `scenario` is an object or its JSON text. */
+export function simulate(scenario: Scenario | string): SimulationResult;
+/** The same report in another language, rendered from its ids and parameters without linting again. */
+export function renderReport(report: Report, locale?: Locale): Report;
+
+/** Any message of the engine by id, with its parameters, in `locale` (unknown ids are returned as is). */
+export function renderMessage(id: string, params?: { [name: string]: Param }, locale?: Locale): string;
+
+/** The JSON Schema (draft 2020-12) of `Options`, with every rule id and threshold. */
+export function optionsSchema(): object;
+
+/** The analysed parts of a message (same input and options as `lint`), for a page to show. */
+export function analyse(input: LintInput, options?: Options): Analysis;
+
+/** A header field with byte offsets into the analysed message. */
+export interface FieldView {
+  name: string;
+  start: number;
+  end: number;
+  valueStart: number;
+}
+
+/** One MIME part of the analysed message (depth-first; 0 is the message). */
+export interface PartView {
+  index: number;
+  parent?: number;
+  depth: number;
+  contentType: string;
+  charset?: string;
+  transferEncoding?: string;
+  disposition?: string;
+  filename?: string;
+  bodyStart?: number;
+  bodyEnd?: number;
+  decodedSize: number;
+  isBody: boolean;
+  isAttachment: boolean;
+  inAttachedMessage: boolean;
+  headers: FieldView[];
+}
+
+/** The decoded text of a text part, cut at the engine's preview limit. */
+export interface TextPreview {
+  part: number;
+  html: boolean;
+  text: string;
+  chars: number;
+  truncated: boolean;
+}
+
+/** Text a reader cannot see: hidden by CSS or in the colour of its background. */
+export interface HiddenRun {
+  text: string;
+  element: string;
+  hiddenBy?: string;
+  hiddenSource?: string;
+  color: string;
+  background?: string;
+  contrast?: number;
+}
+
+/** What the HTML analysis found in one HTML body. */
+export interface HtmlView {
+  part: number;
+  hiddenRuns: HiddenRun[];
+  links: Array<{ href: string; text: string; title?: string }>;
+  images: Array<{ src: string; alt?: string }>;
+  truncated: boolean;
+  analysisTruncated: boolean;
+}
+
+/** The analysed parts of one message. */
+export interface Analysis {
+  origin: Origin;
+  size: number;
+  /** The rendered message, for compose input: the offsets index its UTF-8 bytes. */
+  source?: string;
+  headers: FieldView[];
+  parts: PartView[];
+  texts: TextPreview[];
+  html: HtmlView[];
+}
+
 /**
  * Runs a sending-queue simulation; `scenario` is an object or its JSON text.
  * `undefined` in builds without the queue engine.
@@ -631,14 +762,41 @@ export function version(): string;
 export const simulate: ((scenario: Scenario | string) => SimulationResult) | undefined;
 
 /** Explains an SMTP reply such as `550 5.1.1 <x@y>: Recipient address rejected` or `451`. */
-export const explainSmtpReply: ((reply: string, locale?: Locale) => SmtpReplyExplanation) | undefined;
+export function explainSmtpReply(reply: string, locale?: Locale): SmtpReplyExplanation;
 
 /** Checks the SMTP settings a script uses (port, security, host). */
-export const checkSmtpSettings: ((settings: SmtpSettings, locale?: Locale) => SmtpSettingsCheck) | undefined;
-/** Checks custom rules (a JSON text or object: a list of rules, or `{customRules, spamassassinRules}`), with positions. */
-export const checkCustomRules: ((rules: string | object, locale?: Locale) => CustomRulesCheck) | undefined;
+export function checkSmtpSettings(settings: SmtpSettings, locale?: Locale): SmtpSettingsCheck;
 
 /** The queue simulator's preset scenarios. */
-export const queuePresets: (() => QueuePreset[]) | undefined;
+export function queuePresets(): QueuePreset[];
+/** Checks custom rules (a JSON text or object: a list of rules, or `{customRules, spamassassinRules}`), with positions. */
+export function checkCustomRules(rules: string | object, locale?: Locale): CustomRulesCheck;
+
+// #node-only: the Node entries (index.cjs, index.mjs) alone export what follows.
+
+/** Settings of `createLinter`. */
+export interface LinterSettings {
+  /** Worker threads, each with its own engine. Default: the number of cores minus one (at least 1). */
+  threads?: number;
+}
+
+/**
+ * `lint` and `lintPhpMail` run in worker threads: the event loop stays free while
+ * a large message is checked. Calls queue up when every thread is busy; idle
+ * threads do not keep the process alive. After a trap a worker re-creates its
+ * engine: that call rejects with code `internal`, the next one is checked normally.
+ */
+export interface Linter {
+  readonly threads: number;
+  lint(input: LintInput, options?: Options): Promise<Report>;
+  lintPhpMail(to: string, subject: string, message: string, headers?: PhpHeaders, options?: Options): Promise<Report>;
+  /** Stops the threads; calls still waiting reject with code `closed`. */
+  close(): Promise<void>;
+}
+
+/** A pool of engines in worker threads, for servers (Node only). */
+export function createLinter(settings?: LinterSettings): Linter;
+
+// #end-node-only
 
 export { init as default }; // ESM entries only (removed from index.d.cts)

@@ -40,7 +40,6 @@ function notInitialized(name) {
 }
 
 function guarded(name) {
-  if (typeof engine[name] !== 'function') return undefined;
   return (...args) => {
     if (!ready) throw notInitialized(name);
     return engine[name](...args);
@@ -52,6 +51,10 @@ export const lintPhpMail = guarded('lintPhpMail');
 export const rules = guarded('rules');
 export const messages = guarded('messages');
 export const version = guarded('version');
+export const renderReport = guarded('renderReport');
+export const renderMessage = guarded('renderMessage');
+export const optionsSchema = guarded('optionsSchema');
+export const analyse = guarded('analyse');
 export const simulate = guarded('simulate');
 export const explainSmtpReply = guarded('explainSmtpReply');
 export const checkSmtpSettings = guarded('checkSmtpSettings');

@@ -48,14 +48,14 @@ pub fn runs(rule: &CompiledRule, settings: &Settings) -> bool {
 
 /// The names of the attachments and of the archive entries the inspection
 /// reports, by part.
-fn filenames(message: &Message, settings: &Settings) -> Vec<(usize, String)> {
+fn filenames(message: &Message) -> Vec<(usize, String)> {
     let mut out: Vec<(usize, String)> = Vec::new();
-    for part in crate::inspect::inspected_parts(message) {
+    for part in message.parts.iter().filter(|p| crate::model::attachments::is_inspected(p)) {
         if let Some(name) = &part.filename {
             out.push((part.index, name.clone()));
         }
     }
-    for attachment in crate::rules::attachments::inspect(message, settings).iter() {
+    for attachment in &message.attachment_facts {
         for fact in &attachment.facts {
             let mut names: Vec<&str> = Vec::new();
             if fact.path.contains(PATH_SEPARATOR) {
@@ -85,7 +85,7 @@ pub fn evaluate(rules: &CustomRules, message: &Message, settings: &Settings) -> 
         .any(|g| matches!(g.source, Source::Field(_) | Source::SaHeader { .. } | Source::Custom(Target::From)));
     let decoded = if reads_headers { decoded_fields(message) } else { Vec::new() };
     let reads_names = rules.groups.iter().any(|g| g.source == Source::Custom(Target::Filename));
-    let names = if reads_names { filenames(message, settings) } else { Vec::new() };
+    let names = if reads_names { filenames(message) } else { Vec::new() };
     let mut values: HashMap<&Source, Vec<Value>> = HashMap::new();
     // Per rule: matched at all.
     let mut matched = vec![false; count];

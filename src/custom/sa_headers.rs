@@ -123,7 +123,8 @@ mod tests {
     use crate::report::Origin;
 
     fn value(raw: &str, field: &str, raw_mode: bool, modifier: Option<Modifier>) -> Option<String> {
-        let message = Message::analyse(raw.as_bytes(), Origin::Raw, Vec::new());
+        let message =
+            Message::analyse(raw.as_bytes(), Origin::Raw, Vec::new(), &crate::rules::attachments::default_limits());
         let decoded = decoded_fields(&message);
         values(&message, &decoded, field, raw_mode, modifier, Occurrence::All)
             .map(|v| String::from_utf8_lossy(&v.text).into_owned())

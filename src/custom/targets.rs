@@ -202,7 +202,8 @@ fn from_values<'m>(message: &'m Message, decoded: &[Option<String>]) -> Vec<Valu
         if let Some(list) = message.addresses_of(field) {
             let value = field.raw_value(message.raw);
             for mailbox in &list.mailboxes {
-                out.push(Value::new(mailbox.addr_spec_text(value).into_bytes(), Place::Field(index)));
+                let address = value.get(mailbox.addr_spec.0..mailbox.addr_spec.1).unwrap_or_default();
+                out.push(Value::new(address.to_vec(), Place::Field(index)));
             }
         }
     }
@@ -514,7 +515,7 @@ mod tests {
     use crate::report::Origin;
 
     fn analyse(raw: &str) -> Message<'_> {
-        Message::analyse(raw.as_bytes(), Origin::Raw, Vec::new())
+        Message::analyse(raw.as_bytes(), Origin::Raw, Vec::new(), &crate::rules::attachments::default_limits())
     }
     fn texts(values: &[Value]) -> Vec<String> {
         values.iter().map(|v| String::from_utf8_lossy(&v.text).into_owned()).collect()

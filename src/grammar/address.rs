@@ -91,7 +91,7 @@ impl AddressProblem {
             _ => AddressConcern::Syntax,
         }
     }
-    /// Stable kebab-case name, used in message ids.
+    /// Stable kebab-case name of the problem (the isEmail comparison names problems by it).
     pub fn code(self) -> &'static str {
         use AddressProblem::*;
         match self {
@@ -144,13 +144,6 @@ pub struct Mailbox {
     pub addr_spec: (usize, usize),
     /// The mailbox is inside a group (`name: a@b, c@d;`).
     pub in_group: bool,
-}
-
-impl Mailbox {
-    /// The address as written, comments and folds kept.
-    pub fn addr_spec_text(&self, v: &[u8]) -> String {
-        String::from_utf8_lossy(v.get(self.addr_spec.0..self.addr_spec.1).unwrap_or(&[])).into_owned()
-    }
 }
 
 /// The parsed value of an address field.

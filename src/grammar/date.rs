@@ -34,19 +34,6 @@ impl DateProblem {
             _ => Level::Invalid,
         }
     }
-    pub fn code(self) -> &'static str {
-        match self {
-            DateProblem::Syntax => "syntax",
-            DateProblem::BadDayName => "bad-day-name",
-            DateProblem::BadMonth => "bad-month",
-            DateProblem::OutOfRange => "out-of-range",
-            DateProblem::YearBefore1900 => "year-before-1900",
-            DateProblem::WeekdayMismatch => "weekday-mismatch",
-            DateProblem::ObsoleteYear => "obsolete-year",
-            DateProblem::ObsoleteZone => "obsolete-zone",
-            DateProblem::TrailingText => "trailing-text",
-        }
-    }
 }
 
 /// A date-time as written.

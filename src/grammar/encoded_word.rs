@@ -31,17 +31,6 @@ impl EncodedWordProblem {
             _ => Level::Invalid,
         }
     }
-    pub fn code(self) -> &'static str {
-        match self {
-            EncodedWordProblem::Unterminated => "unterminated",
-            EncodedWordProblem::UnknownCharset => "unknown-charset",
-            EncodedWordProblem::UnknownEncoding => "unknown-encoding",
-            EncodedWordProblem::BadBase64 => "bad-base64",
-            EncodedWordProblem::BadQ => "bad-q",
-            EncodedWordProblem::TooLong => "too-long",
-            EncodedWordProblem::InQuotedString => "in-quoted-string",
-        }
-    }
 }
 
 fn is_word_end(b: u8) -> bool {

@@ -301,27 +301,6 @@ pub fn lex(v: &[u8]) -> Lexed {
     out
 }
 
-/// The content of a quoted string token without quotes, quoted-pairs resolved
-/// and folds removed (§3.2.4 semantics), as bytes.
-pub fn quoted_content(v: &[u8], token: &Token) -> Vec<u8> {
-    let inner = v.get(token.start + 1..token.end.saturating_sub(1).max(token.start + 1)).unwrap_or(&[]);
-    let mut out = Vec::with_capacity(inner.len());
-    let mut i = 0;
-    while i < inner.len() {
-        match inner[i] {
-            b'\\' if i + 1 < inner.len() => {
-                out.push(inner[i + 1]);
-                i += 2;
-            }
-            b'\r' | b'\n' => i += 1,
-            b => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    out
-}
 
 #[cfg(test)]
 mod tests {

@@ -42,21 +42,6 @@ impl MimeProblem {
             MimeProblem::Rfc2231BadValue | MimeProblem::Rfc2231UnknownCharset | MimeProblem::Rfc2231BadSections
         )
     }
-    pub fn code(self) -> &'static str {
-        match self {
-            MimeProblem::BadType => "bad-type",
-            MimeProblem::MissingSubtype => "missing-subtype",
-            MimeProblem::BadParameter => "bad-parameter",
-            MimeProblem::ValueNeedsQuoting => "value-needs-quoting",
-            MimeProblem::MissingSemicolon => "missing-semicolon",
-            MimeProblem::UnclosedQuote => "unclosed-quote",
-            MimeProblem::DuplicateParameter => "duplicate-parameter",
-            MimeProblem::BadByte => "bad-byte",
-            MimeProblem::Rfc2231BadValue => "rfc2231-bad-value",
-            MimeProblem::Rfc2231UnknownCharset => "rfc2231-unknown-charset",
-            MimeProblem::Rfc2231BadSections => "rfc2231-bad-sections",
-        }
-    }
 }
 
 /// One parameter as written.

@@ -25,15 +25,6 @@ impl MsgIdProblem {
             _ => Level::Invalid,
         }
     }
-    pub fn code(self) -> &'static str {
-        match self {
-            MsgIdProblem::Empty => "empty",
-            MsgIdProblem::Syntax => "syntax",
-            MsgIdProblem::SeveralIds => "several-ids",
-            MsgIdProblem::ObsoletePhrase => "obsolete-phrase",
-            MsgIdProblem::ObsoleteForm => "obsolete-form",
-        }
-    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -1,9 +1,11 @@
-//! Localisation: every sentence a person reads comes from the catalogues in
-//! `catalog/`, keyed by a stable message id, in en, fr, es and pl.
-//!
-//! A catalogue entry carries the four languages side by side, so a missing
-//! language does not compile, and `tests/i18n.rs` checks that no text is
-//! empty and that every language uses the same named parameters.
+//! Localisation: every sentence a person reads is an `Entry` keyed by a stable
+//! message id, in en, fr, es and pl side by side, so a missing language does
+//! not compile. A rule's texts live in its file (`rule_texts!`), a group's
+//! labels with the group (`label_texts!`); `catalog/` keeps the engine's own,
+//! the page's, the CLI's, the queue's and the SMTP texts. `tests/i18n.rs`
+//! checks that no text is empty, that every language uses the same named
+//! parameters and that no id is declared twice. This module holds the one
+//! template renderer (`Msg::render`, `render_template_with`).
 
 pub mod catalog;
 
@@ -250,8 +252,9 @@ pub enum Param {
     Int(i64),
     Float(f64),
     Text(String),
-    /// A byte count shown in decimal megabytes ("10.49 MB").
-    Megabytes(u64),
+    /// A byte count shown in decimal megabytes ("10.49 MB"): `{"megabytes": 10485760}`
+    /// in JSON, so a report read back from JSON renders it the same.
+    Megabytes { megabytes: u64 },
     /// A label (`label_texts!`) by id, shown in the reader's language:
     /// `{"label": "headers/grammar.address.empty"}` in JSON.
     Label { label: String },
@@ -297,7 +300,7 @@ impl Msg {
     }
     /// A byte count shown in decimal megabytes ("10.49 MB") in the reader's language.
     pub fn megabytes(mut self, name: &'static str, value: u64) -> Msg {
-        self.params.push((name, Param::Megabytes(value)));
+        self.params.push((name, Param::Megabytes { megabytes: value }));
         self
     }
     /// A label (`label_texts!`), rendered in the reader's language with the message.
@@ -393,7 +396,7 @@ fn format_param(value: &Param, locale: Locale, label: &dyn Fn(&str) -> Option<&'
         Param::Int(n) => format_int(*n, locale),
         Param::Float(f) => format_decimal(*f, locale),
         Param::Text(s) => s.clone(),
-        Param::Megabytes(b) => format_megabytes(*b, locale),
+        Param::Megabytes { megabytes } => format_megabytes(*megabytes, locale),
         // An unknown label shows its id: visible, and a test failure.
         Param::Label { label: id } => label(id).map_or_else(|| id.clone(), |e| e.text(locale).to_string()),
     }

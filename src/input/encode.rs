@@ -1,8 +1,11 @@
-//! The encodings a mailer applies when it renders a message: base64 with
-//! 76-column lines (RFC 2045 §6.8), quoted-printable (RFC 2045 §6.7) and
-//! RFC 2047 encoded words for non-ASCII header text.
+//! Body encodings as Nodemailer writes them (nodemailer `lib/base64`, `lib/qp`):
+//! base64 (RFC 2045 §6.8) and quoted-printable (RFC 2045 §6.7) wrapped at 76
+//! characters, so a rendered message has the bytes Nodemailer would send.
 
 const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Line length of encoded bodies: RFC 2045 §6.7 rule 5 and §6.8 (at most 76 characters).
+pub const ENCODED_LINE: usize = 76;
 
 /// Plain base64 without line breaks.
 pub fn base64(data: &[u8]) -> String {
@@ -18,19 +21,34 @@ pub fn base64(data: &[u8]) -> String {
     out
 }
 
-/// Base64 in lines of 76 characters, each ended by CRLF (RFC 2045 §6.8).
-pub fn base64_lines(data: &[u8]) -> String {
-    let flat = base64(data);
-    let mut out = String::with_capacity(flat.len() + flat.len() / 76 * 2 + 2);
-    for line in flat.as_bytes().chunks(76) {
-        out.push_str(std::str::from_utf8(line).unwrap_or_default());
-        out.push_str("\r\n");
+/// Base64 as Nodemailer's base64 Encoder streams a body given whole: the bytes
+/// that make whole groups of three are encoded and, when that is longer than one
+/// line, a CRLF follows every full 76-character line; the encoding of the last one
+/// or two bytes is then appended. So 57 bytes give one line without CRLF, 114 end
+/// with CRLF, and 58 give a single 80-character line (a quirk of the Encoder,
+/// kept so the rendering has Nodemailer's exact bytes).
+pub fn base64_body(data: &[u8]) -> String {
+    let whole = data.len() - data.len() % 3;
+    let encoded = base64(&data[..whole]);
+    let rest = base64(&data[whole..]);
+    if encoded.len() <= ENCODED_LINE {
+        return encoded + &rest;
     }
+    let mut out = String::with_capacity(encoded.len() + encoded.len() / ENCODED_LINE * 2 + rest.len());
+    for line in encoded.as_bytes().chunks(ENCODED_LINE) {
+        out.push_str(std::str::from_utf8(line).unwrap_or_default());
+        if line.len() == ENCODED_LINE {
+            out.push_str("\r\n");
+        }
+    }
+    out.push_str(&rest);
     out
 }
 
-/// Decodes base64, ignoring white space; `None` on any other invalid character.
-pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
+/// Node's base64 decoder (`Buffer.from(text, 'base64')`, also `base64url`): the
+/// standard and URL-safe alphabets, anything else skipped, decoding stops at the
+/// first `=`; bits that do not make a whole byte are dropped.
+pub fn base64_decode_lenient(text: &str) -> Vec<u8> {
     let mut out = Vec::with_capacity(text.len() / 4 * 3);
     let mut acc = 0u32;
     let mut bits = 0;
@@ -42,8 +60,7 @@ pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
             b'+' | b'-' => 62,
             b'/' | b'_' => 63,
             b'=' => break,
-            b' ' | b'\t' | b'\r' | b'\n' => continue,
-            _ => return None,
+            _ => continue,
         };
         acc = (acc << 6) | u32::from(v);
         bits += 6;
@@ -52,86 +69,130 @@ pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
             out.push((acc >> bits) as u8);
         }
     }
-    Some(out)
+    out
 }
 
-/// Quoted-printable with soft line breaks so no line exceeds 76 characters
-/// (RFC 2045 §6.7). Input line breaks become CRLF.
-pub fn quoted_printable(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    let normalized = text.replace("\r\n", "\n");
-    let lines: Vec<&str> = normalized.split('\n').collect();
-    for (i, line) in lines.iter().enumerate() {
-        let mut col = 0;
-        let bytes = line.as_bytes();
-        for (j, &b) in bytes.iter().enumerate() {
-            let last = j + 1 == bytes.len();
-            let encoded = if (b == b' ' || b == b'\t') && last {
-                format!("={b:02X}")
-            } else if b == b'=' || !(32..=126).contains(&b) && b != b'\t' {
-                format!("={b:02X}")
-            } else {
-                (b as char).to_string()
-            };
-            if col + encoded.len() > 75 {
-                out.push_str("=\r\n");
-                col = 0;
-            }
-            col += encoded.len();
-            out.push_str(&encoded);
+/// nodemailer `qp.encode`: printable ASCII except `=` as is, TAB/CR/LF as is,
+/// everything else as `=XX`; a space or TAB before a line end (or at the end) as `=XX`.
+pub fn qp_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 4);
+    for (i, &b) in bytes.iter().enumerate() {
+        let printable = matches!(b, 0x09 | 0x0a | 0x0d | 0x20..=0x3c | 0x3e..=0x7e);
+        let before_line_end = matches!(bytes.get(i + 1), None | Some(b'\n') | Some(b'\r'));
+        if printable && !((b == b' ' || b == b'\t') && before_line_end) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("={b:02X}"));
         }
-        if i + 1 < lines.len() {
-            out.push_str("\r\n");
-        }
-    }
-    if !out.ends_with("\r\n") {
-        out.push_str("\r\n");
     }
     out
 }
 
-/// A header value as RFC 2047 encoded words when it is not plain ASCII;
-/// each word stays within 75 characters (RFC 2047 §2).
-pub fn header_text(text: &str) -> String {
-    if text.bytes().all(|b| (32..127).contains(&b) || b == b'\t') {
-        return text.to_string();
-    }
-    let mut words = Vec::new();
-    let mut chunk = String::new();
-    for ch in text.chars() {
-        // "=?UTF-8?B?" + "?=" is 12 characters; 45 bytes encode to 60.
-        if chunk.len() + ch.len_utf8() > 45 {
-            words.push(format!("=?UTF-8?B?{}?=", base64(chunk.as_bytes())));
-            chunk.clear();
-        }
-        chunk.push(ch);
-    }
-    if !chunk.is_empty() {
-        words.push(format!("=?UTF-8?B?{}?=", base64(chunk.as_bytes())));
-    }
-    words.join("\r\n ")
+fn is_hex(b: u8) -> bool {
+    b.is_ascii_hexdigit()
 }
 
-/// A MIME parameter, quoted when needed, RFC 2231 encoded when not ASCII.
-pub fn mime_parameter(name: &str, value: &str) -> String {
-    if value.is_ascii() && !value.bytes().any(|b| b < 32) {
-        let needs_quotes = value.is_empty() || value.bytes().any(|b| b" ()<>@,;:\\\"/[]?=".contains(&b));
-        if needs_quotes {
-            format!("{name}=\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""))
-        } else {
-            format!("{name}={value}")
+/// Length of a trailing `=`, `=X` or `=XX` (`max_digits` hex digits at most) of `line`.
+fn trailing_escape(line: &[u8], max_digits: usize) -> Option<usize> {
+    for digits in (0..=max_digits).rev() {
+        if line.len() > digits && line[line.len() - digits - 1] == b'=' && line[line.len() - digits..].iter().all(|&b| is_hex(b)) {
+            return Some(digits + 1);
         }
-    } else {
-        let mut encoded = String::new();
-        for b in value.bytes() {
-            if b.is_ascii_alphanumeric() || b"!#$&+-.^_`|~".contains(&b) {
-                encoded.push(b as char);
-            } else {
-                encoded.push_str(&format!("%{b:02X}"));
+    }
+    None
+}
+
+/// nodemailer `qp.wrap(text, 76)`: soft line breaks (`=` CRLF) so no line of the
+/// quoted-printable text passes 76 characters, preferring to break after white
+/// space or punctuation and never inside an `=XX` escape or a UTF-8 sequence.
+/// Hard line breaks of the text stay as they are.
+pub fn qp_wrap(text: &str, line_length: usize) -> String {
+    let s = text.as_bytes();
+    let len = s.len();
+    if len <= line_length {
+        return text.to_string();
+    }
+    let margin = line_length / 3;
+    let mut out: Vec<u8> = Vec::with_capacity(len + len / line_length * 3 + 3);
+    let mut pos = 0;
+    while pos < len {
+        let mut line: &[u8] = &s[pos..(pos + line_length).min(len)];
+        if let Some(i) = line.windows(2).position(|w| w == b"\r\n") {
+            line = &line[..i + 2];
+            out.extend_from_slice(line);
+            pos += line.len();
+            continue;
+        }
+        if line.last() == Some(&b'\n') {
+            out.extend_from_slice(line);
+            pos += line.len();
+            continue;
+        }
+        let tail = &line[line.len().saturating_sub(margin)..];
+        // `/\n.*?$/` on the tail: a LF with no CR or LF after it.
+        if let Some(i) = tail.iter().rposition(|&b| b == b'\n').filter(|&i| !tail[i + 1..].contains(&b'\r')) {
+            let keep = line.len() - (tail.len() - i - 1);
+            line = &line[..keep];
+            out.extend_from_slice(line);
+            pos += line.len();
+            continue;
+        }
+        let breakable = |b: u8| matches!(b, b' ' | b'\t' | b'.' | b',' | b'!' | b'?');
+        if line.len() > line_length - margin && tail.iter().any(|&b| breakable(b)) {
+            // `/[ \t.,!?][^ \t.,!?]*$/`: keep up to and including the last breakable character.
+            let i = tail.iter().rposition(|&b| breakable(b)).unwrap_or(0);
+            let cut = tail.len() - i - 1;
+            line = &line[..line.len() - cut];
+        } else if trailing_escape(line, 2).is_some() {
+            if let Some(n) = trailing_escape(line, 1) {
+                line = &line[..line.len() - n];
+            }
+            loop {
+                let whole_escapes = line.len() % 3 == 0
+                    && (1..=4).contains(&(line.len() / 3))
+                    && line.chunks(3).all(|c| c[0] == b'=' && is_hex(c[1]) && is_hex(c[2]));
+                if line.len() <= 3 || line.len() >= len - pos || whole_escapes {
+                    break;
+                }
+                let n = line.len();
+                if !(line[n - 3] == b'=' && is_hex(line[n - 2]) && is_hex(line[n - 1])) {
+                    break;
+                }
+                let code = u8::from_str_radix(std::str::from_utf8(&line[n - 2..]).unwrap_or("0"), 16).unwrap_or(0);
+                if code < 128 {
+                    break;
+                }
+                line = &line[..n - 3];
+                if code >= 0xc0 {
+                    break;
+                }
             }
         }
-        format!("{name}*=utf-8''{encoded}")
+        if pos + line.len() < len && line.last() != Some(&b'\n') {
+            let n = line.len();
+            if n == line_length && n >= 3 && line[n - 3] == b'=' && is_hex(line[n - 2]) && is_hex(line[n - 1]) {
+                line = &line[..n - 3];
+            } else if n == line_length {
+                line = &line[..n - 1];
+            }
+            if line.is_empty() {
+                // Never stall: Nodemailer's loop cannot reach here with an empty line either.
+                line = &s[pos..pos + 1];
+            }
+            pos += line.len();
+            out.extend_from_slice(line);
+            out.extend_from_slice(b"=\r\n");
+        } else {
+            pos += line.len();
+            out.extend_from_slice(line);
+        }
     }
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// A quoted-printable body as Nodemailer's QP Encoder writes it.
+pub fn quoted_printable_body(bytes: &[u8]) -> String {
+    qp_wrap(&qp_encode(bytes), ENCODED_LINE)
 }
 
 #[cfg(test)]
@@ -139,29 +200,41 @@ mod tests {
     use super::*;
 
     #[test]
-    fn base64_round_trips() {
-        for data in [&b""[..], b"f", b"fo", b"foo", b"foob", b"fooba", b"foobar"] {
-            assert_eq!(base64_decode(&base64(data)).unwrap(), data);
+    fn base64_encodes_standard_vectors() {
+        // RFC 4648 §10 test vectors.
+        let vectors = [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="), ("foobar", "Zm9vYmFy")];
+        for (plain, encoded) in vectors {
+            assert_eq!(base64(plain.as_bytes()), encoded);
+            assert_eq!(base64_decode_lenient(encoded), plain.as_bytes());
         }
-        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
     }
 
     #[test]
-    fn base64_lines_are_76_columns() {
-        let text = base64_lines(&[7u8; 1000]);
-        assert!(text.split("\r\n").all(|l| l.len() <= 76));
-        assert_eq!(text.split("\r\n").next().unwrap().len(), 76);
+    fn base64_body_has_the_lines_nodemailer_streams() {
+        assert_eq!(base64_body(&[0u8; 57]), "A".repeat(76));
+        assert_eq!(base64_body(&[0u8; 114]), format!("{0}\r\n{0}\r\n", "A".repeat(76)));
+        assert_eq!(base64_body(&[0u8; 58]), format!("{}AA==", "A".repeat(76)));
+        assert_eq!(base64_body(&[0u8; 100]), format!("{}\r\n{}AA==", "A".repeat(76), "A".repeat(56)));
+        assert_eq!(base64_body(b""), "");
     }
 
     #[test]
-    fn quoted_printable_soft_breaks_long_lines() {
-        let text = quoted_printable(&"é".repeat(100));
-        assert!(text.split("\r\n").all(|l| l.len() <= 76));
+    fn base64_decoding_skips_what_node_skips_and_stops_at_padding() {
+        assert_eq!(base64_decode_lenient("a$Gk"), b"hi");
+        assert_eq!(base64_decode_lenient("aGk=aGk="), b"hi");
+        assert_eq!(base64_decode_lenient("YW\nJj"), b"abc");
+        assert_eq!(base64_decode_lenient("a"), b"");
     }
 
     #[test]
-    fn header_text_encodes_non_ascii() {
-        assert_eq!(header_text("Hello"), "Hello");
-        assert_eq!(header_text("Café"), "=?UTF-8?B?Q2Fmw6k=?=");
+    fn quoted_printable_keeps_lines_within_76_characters() {
+        let text = quoted_printable_body("é".repeat(100).as_bytes());
+        assert!(text.split("\r\n").all(|l| l.len() <= 76), "{text}");
+        assert!(!text.contains("=C3=\r\n"), "never inside a UTF-8 sequence");
+    }
+
+    #[test]
+    fn quoted_printable_escapes_trailing_white_space_and_equals() {
+        assert_eq!(qp_encode(b"a = b \nc\t"), "a =3D b=20\nc=09");
     }
 }

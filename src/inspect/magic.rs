@@ -1,5 +1,7 @@
 //! Recognises a file by its first bytes, whatever its name says.
 
+use super::bytes::{be32, contains_ignore_case, le32, starts_ignore_case};
+
 /// A file format recognised by its content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
@@ -17,6 +19,11 @@ pub enum Format {
     ShebangScript,
     /// Windows shell link (.lnk), a shortcut that can run any command.
     WindowsShortcut,
+    /// HTML Application: a page `mshta.exe` runs with the user's rights (`<HTA:APPLICATION>`).
+    Hta,
+    /// A Windows script recognised by its content (batch, Windows Script Host), for
+    /// embedded files that have no name (`detect_nameless_script`).
+    WindowsScript,
     /// OLE2 compound file (legacy Office documents, MSI installers, .msg).
     Ole2,
     Zip,
@@ -32,6 +39,17 @@ pub enum Format {
     Tar,
     /// ISO 9660 disk image.
     Iso9660,
+    /// Virtual hard disk (VHD): the `conectix` footer, copied at the start of dynamic disks.
+    Vhd,
+    /// Virtual hard disk v2 (VHDX): the `vhdxfile` identifier ([MS-VHDX] §2.2.1).
+    Vhdx,
+    /// Apple disk image (DMG): the `koly` trailer.
+    AppleDiskImage,
+    /// A raw disk or partition image (`.img`): a FAT, exFAT or NTFS boot sector, or a GPT header.
+    FilesystemImage,
+    /// OneNote section ([MS-ONESTORE] §2.3.1 header GUID); it can embed any file.
+    OneNote,
+    Html,
     Pdf,
     Png,
     Jpeg,
@@ -49,6 +67,8 @@ impl Format {
             Format::JavaClass => "java-class",
             Format::ShebangScript => "shebang-script",
             Format::WindowsShortcut => "windows-shortcut",
+            Format::Hta => "hta",
+            Format::WindowsScript => "windows-script",
             Format::Ole2 => "ole2",
             Format::Zip => "zip",
             Format::Rar => "rar",
@@ -60,6 +80,12 @@ impl Format {
             Format::Cab => "cab",
             Format::Tar => "tar",
             Format::Iso9660 => "iso9660",
+            Format::Vhd => "vhd",
+            Format::Vhdx => "vhdx",
+            Format::AppleDiskImage => "dmg",
+            Format::FilesystemImage => "filesystem-image",
+            Format::OneNote => "onenote",
+            Format::Html => "html",
             Format::Pdf => "pdf",
             Format::Png => "png",
             Format::Jpeg => "jpeg",
@@ -67,7 +93,10 @@ impl Format {
         }
     }
 
-    /// Programs and scripts: they run when opened.
+    /// Programs and scripts: they run when opened. Disk images count with them:
+    /// Windows mounts them on a double click and runs what they hold without the
+    /// "downloaded from the Internet" warning, which is why Gmail blocks `.iso`,
+    /// `.img` and `.vhd` (data/gmail-blocked-types.txt).
     pub fn is_executable(self) -> bool {
         matches!(
             self,
@@ -78,22 +107,26 @@ impl Format {
                 | Format::JavaClass
                 | Format::ShebangScript
                 | Format::WindowsShortcut
-        )
+                | Format::Hta
+                | Format::WindowsScript
+        ) || self.is_disk_image()
     }
 
-    /// Compressed files and archives we recognise but cannot open (no reader
-    /// here for their directory or their compression). RAR and cabinets list
-    /// their names (see `containers`) but their data stays unread.
+    pub fn is_disk_image(self) -> bool {
+        matches!(self, Format::Iso9660 | Format::Vhd | Format::Vhdx | Format::AppleDiskImage | Format::FilesystemImage)
+    }
+
+    /// Compressed files and archives whose data cannot be read here (no
+    /// decompressor for them). RAR, 7-Zip and cabinets list their names when
+    /// their headers are plain, but their data stays unread.
     pub fn is_opaque_archive(self) -> bool {
-        matches!(
-            self,
-            Format::Rar | Format::SevenZip | Format::Bzip2 | Format::Xz | Format::Zstandard | Format::Iso9660
-        )
+        matches!(self, Format::Rar | Format::SevenZip | Format::Bzip2 | Format::Xz | Format::Zstandard)
     }
 }
 
 /// Bytes of an entry the inspector reads to recognise its format. The ISO 9660
-/// signature sits at 32 KiB, further than this: it is recognised only at the top level.
+/// signature sits at 32 KiB and the VHD and DMG trailers at the end, further than
+/// this: those are recognised in whole files only.
 pub const SNIFF_BYTES: usize = 4096;
 
 /// Offset of the ISO 9660 primary volume descriptor signature `CD001` (ECMA-119 §8.4).
@@ -131,6 +164,15 @@ pub fn detect(bytes: &[u8]) -> Option<Format> {
     if starts(&[0x4c, 0, 0, 0, 0x01, 0x14, 0x02, 0x00, 0, 0, 0, 0, 0xc0, 0, 0, 0, 0, 0, 0, 0x46]) {
         return Some(Format::WindowsShortcut);
     }
+    if starts(&ONENOTE_SECTION_GUID) {
+        return Some(Format::OneNote);
+    }
+    if starts(b"vhdxfile") {
+        return Some(Format::Vhdx);
+    }
+    if starts(b"conectix") {
+        return Some(Format::Vhd);
+    }
     if starts(&[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) {
         return Some(Format::Ole2);
     }
@@ -159,7 +201,7 @@ pub fn detect(bytes: &[u8]) -> Option<Format> {
     if starts(b"MSCF\0\0\0\0") {
         return Some(Format::Cab);
     }
-    if bytes.get(257..262) == Some(b"ustar") {
+    if bytes.get(257..262) == Some(b"ustar") || is_v7_tar_header(bytes) {
         return Some(Format::Tar);
     }
     if starts(b"%PDF-") {
@@ -177,7 +219,88 @@ pub fn detect(bytes: &[u8]) -> Option<Format> {
     if bytes.get(ISO9660_SIGNATURE_OFFSET..ISO9660_SIGNATURE_OFFSET + 5) == Some(b"CD001") {
         return Some(Format::Iso9660);
     }
-    None
+    if is_filesystem_image(bytes) {
+        return Some(Format::FilesystemImage);
+    }
+    detect_markup(bytes)
+}
+
+/// `detect`, and the signatures a whole file shows at its end: the VHD footer
+/// (fixed disks have no copy at the start) and the DMG `koly` trailer.
+pub fn detect_whole(bytes: &[u8]) -> Option<Format> {
+    detect(bytes).or_else(|| {
+        let trailer = bytes.len().checked_sub(512).and_then(|at| bytes.get(at..))?;
+        if trailer.starts_with(b"conectix") {
+            Some(Format::Vhd)
+        } else if trailer.starts_with(b"koly") {
+            Some(Format::AppleDiskImage)
+        } else {
+            None
+        }
+    })
+}
+
+/// [MS-ONESTORE] §2.3.1: a OneNote revision store file starts with the file type
+/// GUID {7B5C52E4-D88C-4DA7-AEB1-5378D02996D3}, stored little-endian.
+pub const ONENOTE_SECTION_GUID: [u8; 16] =
+    [0xe4, 0x52, 0x5c, 0x7b, 0x8c, 0xd8, 0xa7, 0x4d, 0xae, 0xb1, 0x53, 0x78, 0xd0, 0x29, 0x96, 0xd3];
+
+/// Most bytes of text searched for an HTML or HTA start tag.
+const MARKUP_SNIFF_BYTES: usize = 1024;
+
+/// HTML and HTML Applications by their first tags. An `<HTA:APPLICATION>` element
+/// makes `mshta.exe` run the page as a program (Microsoft, "Introduction to HTML Applications").
+fn detect_markup(bytes: &[u8]) -> Option<Format> {
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    if contains_ignore_case(head, b"<hta:application") {
+        return Some(Format::Hta);
+    }
+    let start = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    let start = &start[start.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(start.len())..];
+    let start = &start[..start.len().min(MARKUP_SNIFF_BYTES)];
+    let html_starts: [&[u8]; 5] = [b"<!doctype html", b"<html", b"<head", b"<body", b"<script"];
+    html_starts.iter().any(|tag| starts_ignore_case(start, tag)).then_some(Format::Html)
+}
+
+/// A script without a name to tell its language (an embedded file): a batch file
+/// that starts `@echo`, a Windows Script Host job, or a script that drives the
+/// Windows shell objects.
+pub fn detect_nameless_script(bytes: &[u8]) -> Option<Format> {
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    let trimmed = &head[head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(head.len())..];
+    let markers: [&[u8]; 3] = [b"wscript.shell", b"shell.application", b"powershell -e"];
+    let script = starts_ignore_case(trimmed, b"@echo")
+        || starts_ignore_case(trimmed, b"<job")
+        || starts_ignore_case(trimmed, b"<package")
+        || markers.iter().any(|m| contains_ignore_case(head, m));
+    script.then_some(Format::WindowsScript)
+}
+
+/// A tar header without the ustar magic (Unix V7 tar): its checksum field holds
+/// the sum of the header's bytes with the field itself counted as spaces.
+fn is_v7_tar_header(bytes: &[u8]) -> bool {
+    let Some(header) = bytes.get(..512) else { return false };
+    if header[0] == 0 {
+        return false;
+    }
+    let field: String = header[148..156].iter().take_while(|&&b| b != 0 && b != b' ').map(|&b| char::from(b)).collect();
+    let Ok(stored) = u32::from_str_radix(field.trim_start(), 8) else { return false };
+    let sum: u32 =
+        header.iter().enumerate().map(|(i, &b)| if (148..156).contains(&i) { 32 } else { u32::from(b) }).sum();
+    stored == sum
+}
+
+/// A boot sector (signature 0x55AA at 510) naming its file system, or a GPT
+/// header (`EFI PART` at 512): the content of a raw `.img` disk image.
+fn is_filesystem_image(bytes: &[u8]) -> bool {
+    if bytes.get(512..520) == Some(b"EFI PART") {
+        return true;
+    }
+    if bytes.get(510..512) != Some(&[0x55, 0xaa]) {
+        return false;
+    }
+    let at = |range: std::ops::Range<usize>, text: &[u8]| bytes.get(range).is_some_and(|b| b.starts_with(text));
+    at(3..11, b"NTFS    ") || at(3..11, b"EXFAT   ") || at(54..62, b"FAT1") || at(82..90, b"FAT32")
 }
 
 /// `MZ` alone is two printable letters; a Portable Executable also has `PE\0\0`
@@ -186,28 +309,6 @@ fn is_pe(bytes: &[u8]) -> bool {
     let Some(offset) = le32(bytes, 0x3c) else { return false };
     let offset = offset as usize;
     offset >= 0x40 && bytes.get(offset..offset.saturating_add(4)) == Some(b"PE\0\0")
-}
-
-pub(crate) fn le16(bytes: &[u8], at: usize) -> Option<u16> {
-    let b = bytes.get(at..at.checked_add(2)?)?;
-    Some(u16::from_le_bytes([b[0], b[1]]))
-}
-
-pub(crate) fn le32(bytes: &[u8], at: usize) -> Option<u32> {
-    let b = bytes.get(at..at.checked_add(4)?)?;
-    Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-}
-
-pub(crate) fn le64(bytes: &[u8], at: usize) -> Option<u64> {
-    let b = bytes.get(at..at.checked_add(8)?)?;
-    let mut word = [0u8; 8];
-    word.copy_from_slice(b);
-    Some(u64::from_le_bytes(word))
-}
-
-fn be32(bytes: &[u8], at: usize) -> Option<u32> {
-    let b = bytes.get(at..at.checked_add(4)?)?;
-    Some(u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
 }
 
 #[cfg(test)]

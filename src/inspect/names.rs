@@ -104,6 +104,48 @@ pub fn group_of(extension: &str) -> Option<&'static ExtensionGroup> {
     EXTENSION_GROUPS.iter().find(|g| g.extensions.contains(&extension))
 }
 
+/// The reference block list of a major mail provider: Gmail's "File types
+/// blocked in Gmail" (the data file names its source and date).
+const GMAIL_BLOCKED_TYPES: &str = include_str!("data/gmail-blocked-types.txt");
+
+/// Group name of the extensions only Gmail's list names (no group of ours holds them).
+pub const GMAIL_BLOCKED_GROUP: &str = "gmail-blocked";
+
+/// The extensions Gmail refuses as attachments, zipped or not, in the data file's order.
+pub fn gmail_blocked_extensions() -> impl Iterator<Item = &'static str> {
+    GMAIL_BLOCKED_TYPES.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
+pub fn is_gmail_blocked(extension: &str) -> bool {
+    // Parsed once for the process (constant data, not a per-message cache): names
+    // are checked for every archive entry.
+    static LISTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    LISTED.get_or_init(|| gmail_blocked_extensions().collect()).contains(&extension)
+}
+
+/// The name of the group that makes an extension run code: one of ours, else
+/// `gmail-blocked` when only Gmail's list names it.
+pub fn executable_group(extension: &str) -> Option<&'static str> {
+    match group_of(extension) {
+        Some(group) if group.class == ExtensionClass::Executable => Some(group.name),
+        _ if is_gmail_blocked(extension) => Some(GMAIL_BLOCKED_GROUP),
+        _ => None,
+    }
+}
+
+/// The default list of extensions that run code: every executable group of ours
+/// and every type Gmail blocks (`.cab`, `.chm`, `.xll`, …), once each.
+pub fn default_executable_extensions() -> Vec<String> {
+    let ours = EXTENSION_GROUPS.iter().filter(|g| g.class == ExtensionClass::Executable);
+    let mut all: Vec<String> = Vec::new();
+    for extension in ours.flat_map(|g| g.extensions.iter().copied()).chain(gmail_blocked_extensions()) {
+        if !all.iter().any(|e| e == extension) {
+            all.push(extension.to_string());
+        }
+    }
+    all
+}
+
 /// Characters that reorder or hide text: a name like `invoice\u{202e}fdp.exe`
 /// shows as `invoiceexe.pdf` (Unicode bidirectional algorithm, UAX #9).
 pub fn is_hiding_char(c: char) -> bool {
@@ -169,10 +211,9 @@ pub fn analyse(name: &str) -> NameFacts {
             tricks.push(NameTrick::Padding);
         }
         let decoy = stem.rsplit_once('.').map(|(_, ext)| ext.trim().to_ascii_lowercase());
-        let real_is_dangerous = extension
-            .as_deref()
-            .and_then(group_of)
-            .is_some_and(|g| matches!(g.class, ExtensionClass::Executable | ExtensionClass::MacroDocument));
+        let real_is_dangerous = extension.as_deref().is_some_and(|e| {
+            executable_group(e).is_some() || group_of(e).is_some_and(|g| g.class == ExtensionClass::MacroDocument)
+        });
         if let Some(decoy) = decoy {
             if real_is_dangerous && group_of(&decoy).is_some_and(|g| g.class == ExtensionClass::Decoy) {
                 tricks.push(NameTrick::DoubleExtension(decoy));
@@ -206,6 +247,19 @@ mod tests {
         assert!(analyse("invoice.pdf.exe").tricks.contains(&NameTrick::DoubleExtension("pdf".into())));
         assert!(analyse("backup.tar.gz").tricks.is_empty());
         assert!(analyse("report.v2.pdf").tricks.is_empty());
+    }
+
+    #[test]
+    fn gmail_list_is_read_from_its_data_file() {
+        let listed: Vec<&str> = gmail_blocked_extensions().collect();
+        assert!(listed.contains(&"exe") && listed.contains(&"xll") && listed.contains(&"ex_"));
+        assert!(listed.iter().all(|e| !e.starts_with('.') && *e == e.to_ascii_lowercase()));
+        assert_eq!(executable_group("xll"), Some(GMAIL_BLOCKED_GROUP));
+        assert_eq!(executable_group("exe"), Some("windows-program"));
+        assert_eq!(executable_group("pdf"), None);
+        let defaults = default_executable_extensions();
+        assert!(listed.iter().all(|e| defaults.iter().any(|d| d == e)));
+        assert!(analyse("invoice.pdf.chm").tricks.contains(&NameTrick::DoubleExtension("pdf".into())));
     }
 
     #[test]

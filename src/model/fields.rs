@@ -142,7 +142,7 @@ mod tests {
     #[test]
     fn every_value_a_rule_reads_is_parsed_while_analysing() {
         let raw = b"From: Alice <a@example.com>\r\nReply-To: b@example.com\r\nDate: Mon, 2 Mar 2026 10:00:00 +0000\r\nMessage-ID: <1@example.com>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nhi\r\n";
-        let message = Message::analyse(raw, Origin::Raw, Vec::new());
+        let message = Message::analyse(raw, Origin::Raw, Vec::new(), &super::super::test_limits());
         let from = message.header("From").unwrap();
         assert_eq!(message.addresses_of(from).unwrap().mailboxes.len(), 1);
         assert_eq!(message.address_fields().count(), 2);

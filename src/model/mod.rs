@@ -4,11 +4,14 @@
 //! (`headers`) keeps the raw header fields with their byte offsets; the HTML
 //! bodies are parsed once (`html`).
 
+pub mod attachments;
 pub mod fields;
 pub mod headers;
 pub mod html;
 
+use crate::inspect;
 use crate::report::Origin;
+pub use attachments::AttachmentFacts;
 use fields::FieldValues;
 use headers::HeaderBlock;
 use mail_parser::{MessageParser, MimeHeaders, PartType};
@@ -59,18 +62,6 @@ impl LineIndex {
         };
         let start = self.line_starts.get(line).copied().unwrap_or(0);
         (line + 1, offset.saturating_sub(start) + 1)
-    }
-    /// Byte range of a 1-based line, without its line break.
-    pub fn line_range(&self, line: usize, raw: &[u8]) -> Option<Range<usize>> {
-        let start = *self.line_starts.get(line.checked_sub(1)?)?;
-        let mut end = self.line_starts.get(line).map(|n| n - 1).unwrap_or(raw.len());
-        if end > start && raw.get(end - 1) == Some(&b'\r') {
-            end -= 1;
-        }
-        Some(start..end)
-    }
-    pub fn line_count(&self) -> usize {
-        self.line_starts.len()
     }
 }
 
@@ -160,6 +151,28 @@ impl<'a> Part<'a> {
 pub struct HtmlBody {
     pub part: usize,
     pub facts: html::HtmlFacts,
+    /// Where the decoded HTML starts in the raw message, when the part's body is
+    /// there as-is (identity transfer encoding, bytes equal to the decoded text).
+    pub source_offset: Option<usize>,
+}
+
+impl HtmlBody {
+    fn new(part: &Part<'_>, raw: &[u8]) -> HtmlBody {
+        let text = part.text().unwrap_or_default();
+        let identity = matches!(part.transfer_encoding.as_deref(), None | Some("7bit") | Some("8bit") | Some("binary"));
+        let source_offset = part
+            .body_range
+            .clone()
+            .filter(|range| identity && raw.get(range.clone()).is_some_and(|body| body.starts_with(text.as_bytes())))
+            .map(|range| range.start);
+        HtmlBody { part: part.index, facts: html::analyse(text), source_offset }
+    }
+
+    /// The byte range of `span` (offsets in the decoded HTML) in the raw message,
+    /// when the body is there as-is.
+    pub fn message_range(&self, span: html::Span) -> Option<Range<usize>> {
+        self.source_offset.map(|offset| offset + span.start..offset + span.end)
+    }
 }
 
 /// The analysed message.
@@ -193,18 +206,23 @@ pub struct Message<'a> {
     pub visible_text: String,
     /// Sum of the decoded sizes of the leaf parts.
     pub decoded_size: usize,
-    /// The attachment inspection (archives opened, magic bytes read), computed
-    /// the first time an attachment rule asks, with the limits it was computed under.
-    pub attachment_facts: std::sync::OnceLock<(crate::inspect::Limits, Vec<crate::inspect::AttachmentFacts>)>,
+    /// What each attachment is (names, magic bytes, archives opened), inspected
+    /// once under the limits `analyse` was given.
+    pub attachment_facts: Vec<AttachmentFacts>,
     /// Header field values parsed by the strict grammar (addresses, date,
     /// message ids, MIME parameters), with offsets in their field's value.
     pub values: FieldValues,
 }
 
 impl<'a> Message<'a> {
-    /// Analyses `raw`. Never fails: a message mail-parser cannot read still has
-    /// its raw header scan and a single text part.
-    pub fn analyse(raw: &'a [u8], origin: Origin, input_fields: Vec<InputField>) -> Message<'a> {
+    /// Analyses `raw`, attachments inspected under `limits`. Never fails: a
+    /// message mail-parser cannot read still has its raw header scan and a single text part.
+    pub fn analyse(
+        raw: &'a [u8],
+        origin: Origin,
+        input_fields: Vec<InputField>,
+        limits: &inspect::Limits,
+    ) -> Message<'a> {
         let line_index = LineIndex::new(raw);
         let line_breaks = count_line_breaks(raw);
         let header = headers::scan(raw, 0, raw.len());
@@ -228,7 +246,7 @@ impl<'a> Message<'a> {
             html: Vec::new(),
             visible_text: String::new(),
             decoded_size: 0,
-            attachment_facts: std::sync::OnceLock::new(),
+            attachment_facts: Vec::new(),
             values: FieldValues::default(),
         };
         // Subject as text so RFC 2047 encoded words are decoded (the default keeps it raw).
@@ -279,13 +297,14 @@ impl<'a> Message<'a> {
             .parts
             .iter()
             .filter(|p| p.is_body && matches!(p.body, Body::Html(_)))
-            .map(|p| HtmlBody { part: p.index, facts: html::analyse(p.text().unwrap_or_default()) })
+            .map(|p| HtmlBody::new(p, raw))
             .collect();
         message.visible_text = if message.html.is_empty() {
             message.text_bodies().filter_map(Part::text).collect::<Vec<_>>().join("\n")
         } else {
             message.html.iter().map(|h| h.facts.visible_text.as_str()).collect::<Vec<_>>().join("\n")
         };
+        message.attachment_facts = attachments::inspect_parts(raw, &message.parts, limits);
         message
     }
 
@@ -294,10 +313,6 @@ impl<'a> Message<'a> {
         self.header.first(name)
     }
 
-    /// The unfolded value of the first top-level field with this name.
-    pub fn header_value(&self, name: &str) -> Option<String> {
-        self.header(name).map(|f| f.unfolded_value(self.raw))
-    }
 
     /// The body parts a reader sees as text (text/plain and other non-HTML text).
     pub fn text_bodies(&self) -> impl Iterator<Item = &Part<'a>> {
@@ -443,6 +458,20 @@ impl<'o, 'a> Flattener<'o, 'a> {
     }
 }
 
+/// Limits for the model's own tests, which carry no archives.
+#[cfg(test)]
+fn test_limits() -> inspect::Limits {
+    inspect::Limits {
+        max_depth: 1,
+        max_entries: 10,
+        max_inflated_bytes: 1000,
+        max_compression_ratio: 100,
+        compression_ratio_min_bytes: 1000,
+        executable_extensions: Vec::new(),
+        blocked_extensions: Vec::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -450,7 +479,7 @@ mod tests {
     #[test]
     fn multipart_parts_are_flattened_with_offsets() {
         let raw = b"From: a@b.example\r\nContent-Type: multipart/mixed; boundary=X\r\n\r\n--X\r\nContent-Type: text/plain\r\n\r\nhello\r\n--X\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=a.bin\r\nContent-Transfer-Encoding: base64\r\n\r\nAAEC\r\n--X--\r\n";
-        let message = Message::analyse(raw, Origin::Raw, Vec::new());
+        let message = Message::analyse(raw, Origin::Raw, Vec::new(), &test_limits());
         assert_eq!(message.parts.len(), 3);
         assert_eq!(message.parts[0].content_type, "multipart/mixed");
         assert_eq!(message.parts[0].children, vec![1, 2]);
@@ -480,7 +509,7 @@ mod attached_message_tests {
     #[test]
     fn parts_of_an_attached_message_keep_their_offsets_in_the_input() {
         let raw = b"From: a@example.com\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=X\r\n\r\n--X\r\nContent-Type: text/plain\r\n\r\nouter\r\n--X\r\nContent-Type: message/rfc822\r\n\r\nFrom: b@example.com\r\nSubject: inner\r\nContent-Type: text/plain\r\n\r\ninner body\r\n--X--\r\n";
-        let message = Message::analyse(raw, Origin::Raw, Vec::new());
+        let message = Message::analyse(raw, Origin::Raw, Vec::new(), &test_limits());
         let inner = message.parts.iter().find(|p| p.in_attached_message && p.text().is_some()).expect("inner part");
         let range = inner.body_range.clone().expect("in the input");
         assert!(raw[range].starts_with(b"inner body"), "{:?}", inner.body_range);

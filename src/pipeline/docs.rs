@@ -9,6 +9,8 @@ use crate::rules::{ExampleInput, LABELS, REGISTRY};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
+pub use super::schema::options_schema;
+
 /// Everything the page and the docs show about one rule, in one language.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -176,6 +178,30 @@ pub fn render_report(report: &Report, locale: Locale) -> Report {
         if let Some(fix) = entry(&finding.fix_id) {
             finding.fix = Msg::of(fix).render(locale);
         }
+    }
+    out
+}
+
+/// The README's rule table (Markdown, English), generated from the registry:
+/// id, default severity, spam points, one-line summary, kinds of evidence.
+pub fn rules_table_markdown() -> String {
+    let mut out = String::from("| rule | severity | points | what it finds | evidence |\n|---|---|---|---|---|\n");
+    for rule in REGISTRY {
+        let mut kinds: Vec<&str> = Vec::new();
+        for evidence in rule.evidence {
+            if !kinds.contains(&evidence.kind()) {
+                kinds.push(evidence.kind());
+            }
+        }
+        let points = if rule.score == 0.0 { "—".to_string() } else { format!("{}", rule.score) };
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} | {} |\n",
+            rule.id,
+            rule.severity.as_str(),
+            points,
+            rule.texts.summary.en.replace('|', "\\|"),
+            kinds.join(", ")
+        ));
     }
     out
 }

@@ -1,18 +1,22 @@
 //! The main line: input → settings (options checked once) → analysed message
 //! → every rule → report. `lib.rs` re-exports what callers use.
 
+pub mod analysis;
 pub mod docs;
 mod recognise;
 pub mod resolve;
+mod schema;
 
 use crate::custom::CustomRules;
 use crate::error::{LintError, MAX_INPUT_BYTES};
-use crate::input::{Compose, PhpMail};
+use crate::input::{Compose, PhpMail, PhpPlatform};
+use crate::inspect;
 use crate::model::Message;
 use crate::options::Options;
 use crate::report::{Origin, Report, Sizes};
 use crate::rules;
 use crate::settings::{Settings, Threshold};
+use analysis::Analysis;
 
 pub use recognise::recognise;
 pub use resolve::resolve;
@@ -29,16 +33,24 @@ pub const ANALYSIS_LIMITS: &[&Threshold] = rules::attachments::INSPECTION_LIMITS
 #[derive(Debug, Clone)]
 pub struct Linter {
     settings: Settings,
+    /// `customRules` and `spamassassinRules`, compiled (`src/custom`).
     custom: CustomRules,
+    /// The attachment inspection's limits, from the settings (`ANALYSIS_LIMITS`).
+    inspection: inspect::Limits,
+    /// Where PHP runs, for `lint_php_mail` (`options.php.platform`).
+    php_platform: PhpPlatform,
 }
 
 impl Linter {
     /// Checks `options` (unknown fields, rule ids and thresholds, values out of
     /// range) and compiles the custom rules.
     pub fn new(options: &Options) -> Result<Linter, LintError> {
+        let php_platform = options.php.as_ref().map(|php| php.platform).unwrap_or_default();
         let custom = CustomRules::from_options(options)?;
         let custom_ids: Vec<&str> = custom.ids().collect();
-        Ok(Linter { settings: resolve::resolve_with(options, &custom_ids)?, custom })
+        let settings = resolve::resolve_with(options, &custom_ids)?;
+        let inspection = rules::attachments::limits(&settings);
+        Ok(Linter { settings, custom, inspection, php_platform })
     }
     pub fn settings(&self) -> &Settings {
         &self.settings
@@ -50,31 +62,37 @@ impl Linter {
 
     /// Lints a raw RFC 5322 message.
     pub fn lint(&self, raw: &[u8]) -> Result<Report, LintError> {
-        check_input_size(raw.len())?;
-        // Empty input or a file of another kind: a coded error, not a page of
-        // findings about missing headers. Rendered compose and mail() input
-        // always has a header, so only raw input is checked.
-        recognise(raw)?;
-        let message = Message::analyse(raw, Origin::Raw, Vec::new());
-        Ok(self.report_for(&message, None))
+        with_raw(raw, &self.inspection, |message| self.report_for(message, None))
     }
 
     /// Lints the message a mailer would build from compose fields (Nodemailer shape).
     pub fn lint_compose(&self, compose: &Compose) -> Result<Report, LintError> {
-        check_input_size(compose.input_size())?;
-        let rendered = compose.render()?;
-        check_input_size(rendered.len())?;
-        let message = Message::analyse(&rendered, Origin::Compose, compose.input_fields());
-        Ok(self.report_for(&message, Some(&rendered)))
+        with_compose(compose, &self.inspection, |message, rendered| self.report_for(message, Some(rendered)))
     }
 
     /// Lints the message PHP `mail(to, subject, message, additional_headers)` hands to sendmail.
     pub fn lint_php_mail(&self, call: &PhpMail) -> Result<Report, LintError> {
         check_input_size(call.input_size())?;
-        let rendered = call.render();
+        let rendered = call.render_on(self.php_platform);
         check_input_size(rendered.len())?;
-        let message = Message::analyse(&rendered, Origin::PhpMail, call.input_fields());
+        let message = Message::analyse(&rendered, Origin::PhpMail, call.input_fields(), &self.inspection);
         Ok(self.report_for(&message, Some(&rendered)))
+    }
+
+    /// The analysed parts of a raw message (MIME tree, header offsets, text
+    /// previews, hidden HTML text, links): what a page shows beside the report.
+    pub fn analyse(&self, raw: &[u8]) -> Result<Analysis, LintError> {
+        with_raw(raw, &self.inspection, |message| self.analysis_for(message, None))
+    }
+
+    /// The analysed parts of the message a mailer would build from compose fields.
+    pub fn analyse_compose(&self, compose: &Compose) -> Result<Analysis, LintError> {
+        with_compose(compose, &self.inspection, |message, rendered| self.analysis_for(message, Some(rendered)))
+    }
+
+    fn analysis_for(&self, message: &Message, rendered: Option<&[u8]>) -> Analysis {
+        let min_contrast = self.settings.number(&rules::spam::invisible_text::INVISIBLE_MIN_CONTRAST);
+        analysis::analysis_of(message, rendered, min_contrast)
     }
 
     /// Runs the rules over an analysed message and builds the report.
@@ -102,6 +120,27 @@ impl Linter {
             source: rendered.map(|r| String::from_utf8_lossy(r).into_owned()),
         }
     }
+}
+
+/// `then` over the analysed raw message. Empty input or a file of another kind
+/// is a coded error, not a page of findings about missing headers; rendered
+/// compose and `mail()` input always has a header, so only raw input is checked.
+fn with_raw<T>(raw: &[u8], limits: &inspect::Limits, then: impl FnOnce(&Message) -> T) -> Result<T, LintError> {
+    check_input_size(raw.len())?;
+    recognise(raw)?;
+    Ok(then(&Message::analyse(raw, Origin::Raw, Vec::new(), limits)))
+}
+
+/// `then` over the analysed message a mailer would build from `compose`, and its bytes.
+fn with_compose<T>(
+    compose: &Compose,
+    limits: &inspect::Limits,
+    then: impl FnOnce(&Message, &[u8]) -> T,
+) -> Result<T, LintError> {
+    check_input_size(compose.input_size())?;
+    let rendered = compose.render()?;
+    check_input_size(rendered.len())?;
+    Ok(then(&Message::analyse(&rendered, Origin::Compose, compose.input_fields(), limits), &rendered))
 }
 
 fn check_input_size(len: usize) -> Result<(), LintError> {

@@ -22,7 +22,9 @@ pub const MAX_RULE_SCORE: f64 = 1_000.0;
 /// analysis stages, each once.
 pub fn all_thresholds() -> Vec<&'static Threshold> {
     let mut out: Vec<&'static Threshold> = Vec::new();
-    for threshold in REGISTRY.iter().flat_map(|r| r.thresholds.iter().copied()).chain(super::ANALYSIS_LIMITS.iter().copied()) {
+    for threshold in
+        REGISTRY.iter().flat_map(|r| r.thresholds.iter().copied()).chain(super::ANALYSIS_LIMITS.iter().copied())
+    {
         if !out.iter().any(|t| t.key == threshold.key) {
             out.push(threshold);
         }
@@ -96,7 +98,8 @@ pub fn resolve_with(options: &Options, custom_ids: &[&str]) -> Result<Settings, 
             let Some(threshold) = thresholds.iter().find(|t| t.group() == group && t.name() == name) else {
                 return Err(invalid(unknown(&format!("thresholds.{group}"), name, &names)));
             };
-            let value = value_of(threshold, json).map_err(|why| invalid(format!("thresholds.{}: {why}", threshold.key)))?;
+            let value =
+                value_of(threshold, json).map_err(|why| invalid(format!("thresholds.{}: {why}", threshold.key)))?;
             settings.set(threshold, value);
         }
     }

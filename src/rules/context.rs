@@ -27,7 +27,14 @@ pub const MAX_EVIDENCE_CHARS: usize = 200;
 
 impl Draft {
     pub fn new(message: Msg) -> Draft {
-        Draft { message, fix: None, evidence: String::new(), location: Location::message(), severity: None, score: None }
+        Draft {
+            message,
+            fix: None,
+            evidence: String::new(),
+            location: Location::message(),
+            severity: None,
+            score: None,
+        }
     }
     /// A fix other than the rule's default one.
     pub fn fix(mut self, fix: Msg) -> Draft {

@@ -66,6 +66,8 @@ pub const REGISTRY: &[&Rule] = &[
     &attachments::encrypted_archive::RULE,
     &attachments::uninspectable_archive::RULE,
     &attachments::archive_limit::RULE,
+    &attachments::html_smuggling::RULE,
+    &attachments::inconsistent_archive::RULE,
     // (end of attachments)
 
     // ── config (SPEC §2 Sending configuration) ─────────────────────────

@@ -31,7 +31,8 @@ impl Group {
             Group::Config => "config",
         }
     }
-    pub const ALL: [Group; 6] = [Group::Size, Group::Headers, Group::Spam, Group::Links, Group::Attachment, Group::Config];
+    pub const ALL: [Group; 6] =
+        [Group::Size, Group::Headers, Group::Spam, Group::Links, Group::Attachment, Group::Config];
 }
 
 /// The input of a documented example.
@@ -43,8 +44,40 @@ pub enum ExampleInput {
     Compose(&'static str),
     /// The four arguments of PHP `mail()`.
     PhpMail { to: &'static str, subject: &'static str, message: &'static str, headers: &'static str },
-    /// A generated raw message, for inputs too large to write out (size rules).
+    /// A generated raw message, for inputs too large to write out (size rules)
+    /// or binary (attachments); written with `generated!`.
     Generated(fn() -> Vec<u8>),
+}
+
+impl ExampleInput {
+    /// The builder of every generated example in the wasm build, which never
+    /// runs examples (`generated!`).
+    #[cfg(target_arch = "wasm32")]
+    pub fn not_built() -> Vec<u8> {
+        Vec::new()
+    }
+}
+
+/// `ExampleInput::Generated(builder)` in native builds, where the tests run the
+/// examples. The wasm build never runs them (its pages show a generated
+/// example's title), so there the builders and the sample files they make (the
+/// attachment rules' archives, documents and programs) are left out: declare
+/// builders under `#[cfg(not(target_arch = "wasm32"))]`.
+#[cfg(not(target_arch = "wasm32"))]
+#[macro_export]
+macro_rules! generated {
+    ($builder:path) => {
+        $crate::rules::ExampleInput::Generated($builder)
+    };
+}
+
+/// `ExampleInput::Generated` with an empty builder: the wasm build never runs examples.
+#[cfg(target_arch = "wasm32")]
+#[macro_export]
+macro_rules! generated {
+    ($builder:path) => {
+        $crate::rules::ExampleInput::Generated($crate::rules::ExampleInput::not_built)
+    };
 }
 
 /// What a documented example must produce for its rule: exactly `count`

@@ -19,7 +19,8 @@ fn mean_time(budget: Duration, mut work: impl FnMut()) -> Duration {
 }
 
 fn html_bodies(raw: &[u8]) -> Vec<String> {
-    let message = Message::analyse(raw, Default::default(), Vec::new());
+    let limits = mail_preflight::rules::attachments::default_limits();
+    let message = Message::analyse(raw, Default::default(), Vec::new(), &limits);
     message
         .parts
         .iter()

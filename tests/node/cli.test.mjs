@@ -1,5 +1,6 @@
-// The mail-preflight CLI as a CI job runs it: formats, exit codes, --config,
-// --max-warnings, directories and globs, stdin, colours, simulate and explain.
+// The mail-preflight CLI as a CI job runs it: exit codes, text and JSON output,
+// --config, --max-warnings, directories and globs, stdin, colours, simulate and
+// explain. The other formats, options and hardening have files of their own (cli-*.test.mjs).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -31,6 +32,12 @@ test('--help and --version', () => {
   const version = runCli(['--version']);
   assert.equal(version.status, 0);
   assert.equal(version.stdout.trim(), `mail-preflight ${pkg.version()} (engine ${pkg.version()})`);
+});
+
+test('--help is in the reader\'s language (LANG, or --locale for a command)', () => {
+  assert.match(runCli(['--help'], { env: { LANG: 'fr_FR.UTF-8' } }).stdout, /^mail-preflight [\d.]+ : vérifie un e-mail avant son envoi\./);
+  assert.match(runCli(['lint', '--locale', 'pl', '--help']).stdout, /^mail-preflight [\d.]+: sprawdza wiadomość e-mail/);
+  assert.match(runCli(['lint', '--help'], { env: { LANG: 'es_ES.UTF-8' } }).stdout, /--stdin-filename NOMBRE/);
 });
 
 test('usage problems exit 2 with a message on stderr', (t) => {
@@ -66,7 +73,7 @@ test('a missing file exits 2 even when the other files lint, and is reported in 
   assert.equal(text.status, 2);
   assert.match(text.stderr, /nope\.eml: no such file or directory/);
   assert.match(text.stdout, /clean\.eml {2}pass/);
-  const json = runCli(['lint', '--format', 'json', 'nope.eml', 'clean.eml'], { cwd: dir });
+  const json = runCli(['lint', '--format', 'jsonl', 'nope.eml', 'clean.eml'], { cwd: dir });
   assert.equal(json.status, 2);
   const lines = jsonLines(json.stdout);
   assert.deepEqual(lines.map((l) => l.file), ['nope.eml', 'clean.eml']);
@@ -74,9 +81,9 @@ test('a missing file exits 2 even when the other files lint, and is reported in 
   assert.equal(lines[1].verdict, 'pass');
 });
 
-test('--format json prints one JSON line per file: {"file", ...report}', (t) => {
+test('--format jsonl prints one JSON line per file: {"file", ...report}', (t) => {
   const dir = fixtures(t);
-  const run = runCli(['lint', '--format', 'json', '--locale', 'es', 'clean.eml', 'wide.eml', 'sub/long.eml'], { cwd: dir });
+  const run = runCli(['lint', '--format', 'jsonl', '--locale', 'es', 'clean.eml', 'wide.eml', 'sub/long.eml'], { cwd: dir });
   assert.equal(run.status, 1);
   const lines = jsonLines(run.stdout);
   assert.equal(lines.length, 3);
@@ -84,6 +91,19 @@ test('--format json prints one JSON line per file: {"file", ...report}', (t) => 
   const expected = pkg.lint(readFileSync(join(dir, 'sub/long.eml')), { locale: 'es' });
   assert.deepEqual(lines[2], { file: 'sub/long.eml', ...expected });
   assert.equal(lines[2].locale, 'es');
+});
+
+test('--format json prints one JSON array for the run, one element per file, as ESLint does', (t) => {
+  const dir = fixtures(t);
+  const run = runCli(['lint', '--format', 'json', 'clean.eml', 'nope.eml', 'sub/long.eml'], { cwd: dir });
+  assert.equal(run.status, 2);
+  const elements = JSON.parse(run.stdout);
+  assert.ok(Array.isArray(elements));
+  assert.deepEqual(elements.map((e) => e.file), ['nope.eml', 'clean.eml', 'sub/long.eml'], 'problems first, then files in order');
+  assert.equal(elements[0].error.code, 'not-found');
+  assert.deepEqual(elements[2], { file: 'sub/long.eml', ...pkg.lint(readFileSync(join(dir, 'sub/long.eml'))) });
+  const none = runCli(['lint', '--format', 'json', '--quiet', 'clean.eml'], { cwd: dir });
+  assert.equal(JSON.parse(none.stdout).length, 1);
 });
 
 test('text output: verdict per file, line:column, severity, rule id, message, evidence, fix, summary', (t) => {
@@ -106,13 +126,13 @@ test('--config applies rule overrides and thresholds; --locale wins over its loc
   writeFileSync(join(dir, 'strict.json'), JSON.stringify({
     locale: 'fr', rules: { 'size/line-length': 'warning' }, thresholds: { size: { maxContentBytes: 10 } },
   }));
-  const run = runCli(['lint', '--format', 'json', '--config', 'strict.json', 'wide.eml'], { cwd: dir });
+  const run = runCli(['lint', '--format', 'jsonl', '--config', 'strict.json', 'wide.eml'], { cwd: dir });
   assert.equal(run.status, 0, 'warnings alone do not fail');
   const [line] = jsonLines(run.stdout);
   assert.equal(line.locale, 'fr');
   assert.deepEqual(line.findings.map((f) => [f.ruleId, f.severity]).sort(),
     [['size/content', 'warning'], ['size/line-length', 'warning']]);
-  const english = jsonLines(runCli(['lint', '-f', 'json', '-c', 'strict.json', '-l', 'en', 'wide.eml'], { cwd: dir }).stdout);
+  const english = jsonLines(runCli(['lint', '-f', 'jsonl', '-c', 'strict.json', '-l', 'en', 'wide.eml'], { cwd: dir }).stdout);
   assert.equal(english[0].locale, 'en');
 
   writeFileSync(join(dir, 'off.json'), JSON.stringify({ rules: { 'size/line-length': 'off' } }));
@@ -135,12 +155,12 @@ test('--max-warnings N: exit 1 only when warnings exceed N', (t) => {
   const over = runCli([...args, '--max-warnings=1'], { cwd: dir });
   assert.equal(over.status, 1, '2 warnings, limit 1');
   assert.match(over.stderr, /2 warnings, more than --max-warnings 1/);
-  assert.equal(runCli([...args, '--max-warnings', '0', '--format', 'json'], { cwd: dir }).status, 1);
+  assert.equal(runCli([...args, '--max-warnings', '0', '--format', 'jsonl'], { cwd: dir }).status, 1);
 });
 
 test('a directory means every .eml below it; quoted globs are expanded', (t) => {
   const dir = fixtures(t);
-  const files = (args) => jsonLines(runCli(['lint', '--format', 'json', ...args], { cwd: dir }).stdout).map((l) => l.file);
+  const files = (args) => jsonLines(runCli(['lint', '--format', 'jsonl', ...args], { cwd: dir }).stdout).map((l) => l.file);
   assert.deepEqual(files(['.']), ['clean.eml', 'sub/deeper/wide2.eml', 'sub/long.eml', 'wide.eml']);
   assert.deepEqual(files(['sub']), ['sub/deeper/wide2.eml', 'sub/long.eml']);
   assert.deepEqual(files(['*.eml']), ['clean.eml', 'wide.eml']);
@@ -156,7 +176,7 @@ test('a directory means every .eml below it; quoted globs are expanded', (t) => 
 
 test('- reads the message from stdin; --output writes to a file', (t) => {
   const dir = fixtures(t);
-  const run = runCli(['lint', '--format', 'json', '-'], { cwd: dir, input: messageWithLongLine() });
+  const run = runCli(['lint', '--format', 'jsonl', '-'], { cwd: dir, input: messageWithLongLine() });
   assert.equal(run.status, 1);
   assert.equal(jsonLines(run.stdout)[0].file, '-');
   const written = runCli(['lint', '--format', 'sarif', '--output', 'out.sarif', 'clean.eml'], { cwd: dir });
@@ -167,7 +187,7 @@ test('- reads the message from stdin; --output writes to a file', (t) => {
 
 test('the locale comes from LC_ALL / LC_MESSAGES / LANG when not given', (t) => {
   const dir = fixtures(t);
-  const locale = (env) => jsonLines(runCli(['lint', '-f', 'json', 'clean.eml'], { cwd: dir, env }).stdout)[0].locale;
+  const locale = (env) => jsonLines(runCli(['lint', '-f', 'jsonl', 'clean.eml'], { cwd: dir, env }).stdout)[0].locale;
   assert.equal(locale({ LANG: 'fr_FR.UTF-8' }), 'fr');
   assert.equal(locale({ LC_ALL: 'pl_PL.UTF-8', LANG: 'fr_FR.UTF-8' }), 'pl');
   assert.equal(locale({ LANG: 'de_DE.UTF-8' }), 'en');
@@ -200,7 +220,7 @@ test('colours only on a terminal, and never with NO_COLOR or --no-color', (t) =>
 test('an oversized file or a path that names nothing exits 2 with the reason', (t) => {
   const dir = fixtures(t);
   writeFileSync(join(dir, 'huge.eml'), Buffer.alloc(33 * 1024 * 1024 + 1, 0x61));
-  const run = runCli(['lint', '--format', 'json', 'huge.eml'], { cwd: dir });
+  const run = runCli(['lint', '--format', 'jsonl', 'huge.eml'], { cwd: dir });
   assert.equal(run.status, 2);
   assert.equal(jsonLines(run.stdout)[0].error.code, 'input-too-large');
   const missing = runCli(['lint', 'sub'], { cwd: join(dir, 'sub', 'deeper') });

@@ -74,7 +74,7 @@ test('CLI: customRules through --config and SpamAssassin rules through --sa-rule
     Buffer.from([0xe9]),
     Buffer.from('/\n'),
   ]));
-  const run = runCli(['lint', '--format', 'json', '--config', join(dir, 'config.json'), '--sa-rules', join(dir, 'local.cf'), join(dir, 'mail.eml')]);
+  const run = runCli(['lint', '--format', 'jsonl', '--config', join(dir, 'config.json'), '--sa-rules', join(dir, 'local.cf'), join(dir, 'mail.eml')]);
   assert.equal(run.status, 0, run.stderr);
   const report = JSON.parse(run.stdout.trim().split('\n')[0]);
   const ids = report.findings.map((f) => f.ruleId);

@@ -142,6 +142,18 @@ export function windowsExecutable() {
   return bytes;
 }
 
+/** The fields a contact-form handler passes to Nodemailer (text only; add `html` where needed). */
+export const contactForm = {
+  from: 'Website <contact@example.com>',
+  replyTo: 'contact@example.com',
+  to: 'owner@example.com',
+  subject: 'New message from the contact form',
+  text: 'Hello,\n\nA visitor asked about your opening hours on Saturday.\n\nThe website',
+};
+
+/** Rule ids of warnings and errors: what decides the verdict. */
+export const blockingIds = (report) => idsOf({ findings: report.findings.filter((f) => f.severity !== 'info') });
+
 /** Rule ids of a report's findings, sorted and de-duplicated. */
 export function idsOf(report) {
   return [...new Set(report.findings.map((f) => f.ruleId))].sort();

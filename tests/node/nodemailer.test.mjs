@@ -4,7 +4,9 @@
 // Rules written by other engineers are asserted once they are in rules().
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { pkg, requireDev, needsRules, ruleIds, zipArchive, windowsExecutable, idsOf } from './helpers.mjs';
+import {
+  pkg, requireDev, needsRules, ruleIds, zipArchive, windowsExecutable, idsOf, blockingIds, contactForm as textOnlyContactForm,
+} from './helpers.mjs';
 
 const MailComposer = requireDev('nodemailer/lib/mail-composer');
 const LeWindows = requireDev('nodemailer/lib/mime-node/le-windows');
@@ -25,15 +27,8 @@ function compose(mail) {
   });
 }
 
-/** Rule ids of warnings and errors: what decides the verdict. */
-const blockingIds = (report) => idsOf({ findings: report.findings.filter((f) => f.severity !== 'info') });
-
 const contactForm = {
-  from: 'Website <contact@example.com>',
-  replyTo: 'contact@example.com',
-  to: 'owner@example.com',
-  subject: 'New message from the contact form',
-  text: 'Hello,\n\nA visitor asked about your opening hours on Saturday.\n\nThe website',
+  ...textOnlyContactForm,
   html: '<html><body><p>Hello,</p><p>A visitor asked about your opening hours on Saturday.</p>'
     + '<p>See <a href="https://example.com/contact">the contact page</a>.</p><p>The website</p></body></html>',
 };

@@ -24,8 +24,10 @@ test('npm pack → npm install in an empty project → require, import, npx', { 
   const [info] = JSON.parse(packed.stdout);
   const files = info.files.map((f) => f.path).sort();
   t.diagnostic(`packed ${info.filename}: ${info.size} bytes packed, ${info.unpackedSize} unpacked, ${files.length} files`);
-  const allowed = /^(index\.(cjs|mjs|d\.ts|d\.cts)|web\.js|bundler\.js|package\.json|README\.md|(node|web|bin|lib)\/.+)$/;
-  for (const file of files) assert.match(file, allowed, `${file} is something that runs`);
+  const allowed = /^((index|nodemailer|test)\.(cjs|mjs|d\.ts|d\.cts)|web\.(js|d\.ts)|bundler\.js|package\.json|README\.md|(node|web|bin|lib|schema)\/.+)$/;
+  const licences = files.filter((f) => /^LICENSE/.test(f));
+  for (const file of files.filter((f) => !licences.includes(f))) assert.match(file, allowed, `${file} is something that runs`);
+  assert.deepEqual(licences, ['LICENSE-APACHE', 'LICENSE-MIT'], 'both licences of "MIT OR Apache-2.0" ship');
   assert.deepEqual(files.filter((f) => f.endsWith('.wasm')), ['web/mail_preflight_bg.wasm'], 'one wasm for every entry');
 
   const project = tempDir(t, 'mail-preflight-consumer-');
@@ -52,7 +54,7 @@ test('npm pack → npm install in an empty project → require, import, npx', { 
   writeFileSync(join(project, 'long.eml'), messageWithLongLine());
   const npx = run('npx', ['--offline', 'mail-preflight', 'lint', '--format', 'json', 'long.eml'], project);
   assert.equal(npx.status, 1, npx.stderr);
-  assert.equal(JSON.parse(npx.stdout).findings[0].ruleId, 'size/line-length');
+  assert.equal(JSON.parse(npx.stdout)[0].findings[0].ruleId, 'size/line-length');
   const version = run('npx', ['--offline', 'mail-preflight', '--version'], project);
   assert.equal(version.status, 0, version.stderr);
   assert.match(version.stdout, new RegExp(`mail-preflight ${pkg.version().replace(/\./g, '\\.')}`));

@@ -50,7 +50,8 @@ test('findings have every documented field, localized message and fix', () => {
   for (const finding of [en, fr]) {
     assert.equal(finding.ruleId, 'size/line-length');
     assert.equal(finding.severity, 'error');
-    assert.ok(finding.score > 0);
+    assert.equal(typeof finding.score, 'number', 'spam points (0 for a rule that is not a spam factor)');
+    assert.equal(finding.fixId, 'size/line-length.fix');
     assert.match(finding.messageId, /^size\/line-length\./);
     assert.ok(finding.message.length > 0 && finding.fix.length > 0 && finding.evidence.length > 0);
     assert.equal(typeof finding.location.line, 'number');
@@ -220,7 +221,7 @@ test('package.json: exports map, sideEffects, engines, files, bin', () => {
   const manifest = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
   assert.equal(manifest.name, 'mail-preflight');
   assert.equal(manifest.sideEffects, false);
-  assert.equal(manifest.engines.node, '>=18');
+  assert.equal(manifest.engines.node, '>=20', 'Node 18 is past its end of life');
   assert.equal(manifest.bin['mail-preflight'], './bin/mail-preflight.cjs');
   const root = manifest.exports['.'];
   assert.equal(root.node.require.default, './index.cjs');
@@ -229,7 +230,7 @@ test('package.json: exports map, sideEffects, engines, files, bin', () => {
   for (const condition of [root.node.require, root.node.import, root.browser, root.import]) {
     assert.ok(condition.types, 'every condition has types');
   }
-  assert.ok(!manifest.files.some((f) => /src|test|\.rs$|Cargo/.test(f)), 'files lists only what runs');
+  assert.ok(!manifest.files.some((f) => /^(src|tests?)\/|\.rs$|Cargo/.test(f)), 'files lists only what runs');
 });
 
 test('index.d.ts types every export without any, and compiles strictly', (t) => {
@@ -273,6 +274,20 @@ test('index.d.ts types every export without any, and compiles strictly', (t) => 
     // @ts-expect-error: unknown option
     lint('x', { colour: true });
   `);
+  writeFileSync(join(dir, 'server.mts'), `
+    import { createLinter, type Linter, type Report } from 'mail-preflight';
+    import { preflight, type PreflightError } from 'mail-preflight/nodemailer';
+    import { assertPreflight, toPassPreflight, matchers } from 'mail-preflight/test';
+    const linter: Linter = createLinter({ threads: 2 });
+    const pending: Promise<Report> = linter.lint('Subject: x\\r\\n\\r\\nx', { php: { platform: 'windows' } });
+    const plugin = preflight({ locale: 'pl', onFail: (error: PreflightError) => { const r: Report = error.report; void r; }, maxWarnings: 3, linter });
+    const report: Report = assertPreflight({ from: 'a@example.com', date: new Date(), attachments: [{ content: 'x', encoding: 'latin1' }] },
+      { maxWarnings: 1, allow: ['spam/subject-caps'] });
+    const pass: boolean = toPassPreflight('x').pass && matchers.toPassPreflight('x').pass;
+    void [pending, plugin, report, pass];
+    // @ts-expect-error: onFail is reject, warn or a function
+    preflight({ onFail: 'ignore' });
+  `);
   writeFileSync(join(dir, 'usage.cts'), `
     import { lint, type Report } from 'mail-preflight';
     const report: Report = lint(new Uint8Array([83, 58, 10, 10]));
@@ -283,12 +298,33 @@ test('index.d.ts types every export without any, and compiles strictly', (t) => 
       strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022',
       lib: ['es2022', 'dom'], types: [], skipLibCheck: false,
     },
-    files: ['usage.mts', 'usage.cts'],
+    files: ['usage.mts', 'usage.cts', 'server.mts'],
   }));
   const tsc = join(testsModules, 'typescript', 'bin', 'tsc');
   const run = spawnSync(process.execPath, [tsc, '-p', dir, '--listFiles'], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stdout + run.stderr);
   assert.ok(run.stdout.split('\n').includes(join(pkgDir, 'index.d.ts')), 'the import condition gives index.d.ts');
   assert.ok(run.stdout.split('\n').includes(join(pkgDir, 'index.d.cts')), 'the require condition gives index.d.cts');
+  assert.ok(run.stdout.split('\n').includes(join(pkgDir, 'nodemailer.d.ts')), 'mail-preflight/nodemailer has types');
+
+  // A browser bundle: the browser condition gives web.d.ts, which has no createLinter.
+  writeFileSync(join(dir, 'page.ts'), `
+    import init, { lint, type Report } from 'mail-preflight';
+    await init();
+    const report: Report = lint('x');
+    void report;
+    // @ts-expect-error: createLinter needs worker_threads: Node only
+    import('mail-preflight').then((m) => m.createLinter());
+  `);
+  writeFileSync(join(dir, 'tsconfig.browser.json'), JSON.stringify({
+    compilerOptions: {
+      strict: true, noEmit: true, module: 'esnext', moduleResolution: 'bundler', customConditions: ['browser'],
+      target: 'es2022', lib: ['es2022', 'dom'], types: [],
+    },
+    files: ['page.ts'],
+  }));
+  const browser = spawnSync(process.execPath, [tsc, '-p', join(dir, 'tsconfig.browser.json'), '--listFiles'], { encoding: 'utf8' });
+  assert.equal(browser.status, 0, browser.stdout + browser.stderr);
+  assert.ok(browser.stdout.split('\n').includes(join(pkgDir, 'web.d.ts')), 'the browser condition gives web.d.ts');
   void repoRoot;
 });

@@ -143,3 +143,38 @@ $file = str_repeat("\\x89PNG\\r\\n\\x1a\\n", 1500000);`;
   assert.deepEqual(comparable(direct).map((line) => line.split(' ').slice(0, 2).join(' ')),
     comparable(report).map((line) => line.split(' ').slice(0, 2).join(' ')));
 });
+
+test('unix (the default): a multi-line body reaches sendmail as given, after CRLF header lines; lintPhpMail renders exactly that',
+  { skip }, (t) => {
+    const { captured, call } = runPhp(t, guideScript({ content: '"Hello,\\nthe shop opens at 9.\\nSee you!"',
+      headers: '"From: Website <SendingEmail@address.tld>\\r\\nReply-To: SendingEmail@address.tld \\r\\n"' }));
+    const handed = captured.toString().replace(/^Date: .*\r\nMessage-ID: .*\r\n/, '');
+    assert.match(handed, /\r\n\r\nHello,\nthe shop opens at 9\.\nSee you!\r\n$/, 'PHP >= 8: CRLF headers, the body as given');
+    for (const options of [undefined, { php: { platform: 'unix' } }]) {
+      assert.equal(pkg.lintPhpMail(...call, options).source, handed);
+    }
+  });
+
+test('windows: Subject and To first, header line ends made CRLF, blank lines and Bcc out (php-src win32/sendmail.c)', () => {
+  // TSendMail/PostHeader: php_win32_mail_trim_header unifies line ends and drops
+  // blank lines; SendText takes the first Bcc field (with its folded lines) out of
+  // the headers; PostHeader writes Subject, To, the headers, a blank line; the
+  // message follows as given, then the CRLF before the final dot.
+  const report = pkg.lintPhpMail('owner@example.com', 'Test mail PHP', 'Hello,\nsee you.',
+    'From: Website <contact@example.com>\n\nBcc: spy@example.net,\r\n other@example.net\rReply-To: contact@example.com\n',
+    { php: { platform: 'windows' } });
+  assert.equal(report.source, 'Subject: Test mail PHP\r\nTo: owner@example.com\r\nFrom: Website <contact@example.com>\r\n'
+    + 'Reply-To: contact@example.com\r\n\r\nHello,\nsee you.\r\n');
+  const withTo = pkg.lintPhpMail('owner@example.com', 'Hi', 'x', 'To: Owner <owner@example.com>\r\nFrom: a@example.com',
+    { php: { platform: 'windows' } });
+  assert.equal((withTo.source.match(/^To:/gm) || []).length, 1, 'no second To when the headers have one');
+});
+
+test('the same call differs by platform exactly where PHP differs', () => {
+  const call = ['owner@example.com', 'Hi', 'Body', 'From: a@example.com\nX-Mailer: PHP'];
+  const unix = pkg.lintPhpMail(...call).source;
+  const windows = pkg.lintPhpMail(...call, { php: { platform: 'windows' } }).source;
+  assert.equal(unix, 'To: owner@example.com\r\nSubject: Hi\r\nFrom: a@example.com\nX-Mailer: PHP\r\n\r\nBody\r\n');
+  assert.equal(windows, 'Subject: Hi\r\nTo: owner@example.com\r\nFrom: a@example.com\r\nX-Mailer: PHP\r\n\r\nBody\r\n');
+  assert.throws(() => pkg.lintPhpMail(...call, { php: { platform: 'macos' } }), (error) => error.code === 'invalid-options');
+});

@@ -8,4 +8,6 @@ process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw error;
 });
-process.exitCode = main(process.argv.slice(2), processIo());
+main(process.argv.slice(2), processIo()).then((code) => {
+  process.exitCode = code;
+});

@@ -1,7 +1,13 @@
 'use strict';
 // Turns the CLI's FILE|DIR|GLOB arguments into a sorted list of files.
 // Shells expand globs themselves; CI configs often quote them ('mail/**/*.eml'),
-// so the CLI expands them too (Node 18 has no fs.glob).
+// so the CLI expands them too (Node 20 has no stable fs.glob).
+//
+// A walked tree may come from someone else (a pull request, an archive): a
+// symbolic link in it is followed only to a regular file inside the same tree,
+// so `mail/x.eml -> /proc/self/environ` or `-> ~/.ssh/id_rsa` is skipped (and
+// reported), never read. Links to directories are never followed (they can loop).
+// A file named on the command line is read wherever it points: the user chose it.
 
 const fs = require('node:fs');
 const path = require('node:path');
@@ -61,10 +67,25 @@ function globToRegExp(glob) {
   return new RegExp(`^${source}$`);
 }
 
-/** Files under `directory` (recursively, sorted), skipping dot entries unless asked. */
-function walk(directory, { includeDotEntries, budget }) {
+/** Whether `target` is `root` or below it (both real paths). */
+function isInside(root, target) {
+  const relative = path.relative(root, target);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/**
+ * Files under `directory` (recursively, sorted), skipping dot entries unless asked.
+ * Symbolic links to files outside the tree go to `skipped`.
+ */
+function walk(directory, { includeDotEntries, budget, skipped }) {
   const found = [];
   const pending = [directory];
+  let root;
+  try {
+    root = fs.realpathSync(directory);
+  } catch {
+    return found;
+  }
   while (pending.length) {
     const current = pending.pop();
     let entries;
@@ -74,18 +95,21 @@ function walk(directory, { includeDotEntries, budget }) {
       continue;
     }
     for (const entry of entries) {
-      if (--budget.left < 0) throw new Error(`more than ${MAX_VISITED_ENTRIES} entries under ${directory}`);
+      if (--budget.left < 0) throw new RangeError('too many entries');
       if (!includeDotEntries && entry.name.startsWith('.')) continue;
       const prefix = current === '.' ? '' : current.endsWith('/') ? current : `${current}/`;
       const full = prefix + entry.name;
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
+        isDirectory = false;
         try {
-          const stat = fs.statSync(full);
-          // Symbolic links to directories are not followed: they can loop.
-          isFile = stat.isFile();
-          isDirectory = false;
+          const target = fs.realpathSync(full);
+          isFile = fs.statSync(target).isFile();
+          if (isFile && !isInside(root, target)) {
+            skipped.push(full);
+            isFile = false;
+          }
         } catch {
           continue;
         }
@@ -101,12 +125,15 @@ function walk(directory, { includeDotEntries, budget }) {
 }
 
 /**
- * Expands the arguments. Returns `{ files, problems }`: `problems` lists the
- * arguments that named nothing (missing file, glob without match, empty directory).
+ * Expands the arguments. Returns `{ files, problems, skipped }`: `problems` lists
+ * the arguments that named nothing (`{ argument, reason, detail? }`: reason
+ * `not-found`, `no-match`, `no-message-file` or `too-many-entries`), `skipped` the
+ * links to files outside a walked tree.
  */
 function expandArguments(args) {
   const files = [];
   const problems = [];
+  const skipped = [];
   const seen = new Set();
   const add = (file) => {
     if (!seen.has(file)) {
@@ -128,9 +155,12 @@ function expandArguments(args) {
     const budget = { left: MAX_VISITED_ENTRIES };
     try {
       if (stat && stat.isDirectory()) {
-        const messages = walk(arg.replace(/\/+$/, '') || '/', { includeDotEntries: false, budget })
-          .filter((f) => MESSAGE_EXTENSIONS.includes(path.extname(f).toLowerCase()));
-        if (messages.length === 0) problems.push(`${arg}: no ${MESSAGE_EXTENSIONS.join(', ')} file in this directory`);
+        const outside = [];
+        const isMessage = (f) => MESSAGE_EXTENSIONS.includes(path.extname(f).toLowerCase());
+        const messages = walk(arg.replace(/\/+$/, '') || '/', { includeDotEntries: false, budget, skipped: outside })
+          .filter(isMessage);
+        skipped.push(...outside.filter(isMessage));
+        if (messages.length === 0) problems.push({ argument: arg, reason: 'no-message-file' });
         messages.forEach(add);
       } else if (stat) {
         add(arg);
@@ -141,17 +171,19 @@ function expandArguments(args) {
         const base = segments.slice(0, firstMagic).join('/') || (normalized.startsWith('/') ? '/' : '.');
         const pattern = globToRegExp(base === '.' ? normalized.replace(/^\.\//, '') : normalized);
         const includeDotEntries = segments.slice(firstMagic).some((s) => s.startsWith('.'));
-        const matches = walk(base, { includeDotEntries, budget }).filter((f) => pattern.test(f));
-        if (matches.length === 0) problems.push(`${arg}: no file matches this pattern`);
+        const outside = [];
+        const matches = walk(base, { includeDotEntries, budget, skipped: outside }).filter((f) => pattern.test(f));
+        skipped.push(...outside.filter((f) => pattern.test(f)));
+        if (matches.length === 0) problems.push({ argument: arg, reason: 'no-match' });
         matches.forEach(add);
       } else {
-        problems.push(`${arg}: no such file or directory`);
+        problems.push({ argument: arg, reason: 'not-found' });
       }
-    } catch (error) {
-      problems.push(`${arg}: ${error.message}`);
+    } catch {
+      problems.push({ argument: arg, reason: 'too-many-entries', limit: MAX_VISITED_ENTRIES });
     }
   }
-  return { files, problems };
+  return { files, problems, skipped: skipped.filter((f) => !seen.has(f)) };
 }
 
-module.exports = { expandArguments, globToRegExp, MESSAGE_EXTENSIONS };
+module.exports = { expandArguments, globToRegExp, MESSAGE_EXTENSIONS, MAX_VISITED_ENTRIES };

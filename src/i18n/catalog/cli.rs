@@ -1,4 +1,6 @@
-//! Words of the command-line interface's text output (`mail-preflight lint|simulate|explain`).
+//! Words of the npm package's own output: the command-line interface
+//! (`mail-preflight lint|simulate|explain`), the errors the package raises before
+//! the engine runs, the Nodemailer plugin's error and the test assertions' messages.
 
 crate::catalog! {
     "cli.counts" => {
@@ -66,5 +68,221 @@ crate::catalog! {
         fr: "{action} refusé",
         es: "{action} rechazado",
         pl: "{action} odrzucone",
+    },
+    "cli.error.internal" => {
+        en: "The engine stopped while checking this input ({detail}); it was restarted, and the next input is checked normally.",
+        fr: "Le moteur s'est arrêté en vérifiant cette entrée ({detail}) ; il a été redémarré et l'entrée suivante est vérifiée normalement.",
+        es: "El motor se detuvo al revisar esta entrada ({detail}); se reinició y la siguiente entrada se revisa con normalidad.",
+        pl: "Silnik zatrzymał się podczas sprawdzania tych danych ({detail}); został uruchomiony ponownie, a kolejne dane są sprawdzane normalnie.",
+    },
+    "cli.error.cannot-read" => {
+        en: "cannot read the file ({reason})",
+        fr: "impossible de lire le fichier ({reason})",
+        es: "no se puede leer el archivo ({reason})",
+        pl: "nie można odczytać pliku ({reason})",
+    },
+    "cli.error.not-a-file" => {
+        en: "not a regular file (a device, a pipe or a socket): not read",
+        fr: "pas un fichier ordinaire (périphérique, tube ou socket) : non lu",
+        es: "no es un archivo normal (dispositivo, tubería o socket): no se lee",
+        pl: "to nie jest zwykły plik (urządzenie, potok lub gniazdo): nie odczytano",
+    },
+    "cli.error.cannot-write" => {
+        en: "cannot write {file} ({reason})",
+        fr: "impossible d'écrire {file} ({reason})",
+        es: "no se puede escribir {file} ({reason})",
+        pl: "nie można zapisać {file} ({reason})",
+    },
+    "cli.error.sa-rules-unreadable" => {
+        en: "cannot read the SpamAssassin rules {file} ({reason})",
+        fr: "impossible de lire les règles SpamAssassin {file} ({reason})",
+        es: "no se pueden leer las reglas de SpamAssassin {file} ({reason})",
+        pl: "nie można odczytać reguł SpamAssassin {file} ({reason})",
+    },
+    "cli.error.config-unreadable" => {
+        en: "cannot read the config file {file} ({reason})",
+        fr: "impossible de lire le fichier de configuration {file} ({reason})",
+        es: "no se puede leer el archivo de configuración {file} ({reason})",
+        pl: "nie można odczytać pliku konfiguracji {file} ({reason})",
+    },
+    "cli.error.config-not-json" => {
+        en: "the config file {file} is not valid JSON: {detail}",
+        fr: "le fichier de configuration {file} n'est pas du JSON valide : {detail}",
+        es: "el archivo de configuración {file} no es JSON válido: {detail}",
+        pl: "plik konfiguracji {file} nie jest poprawnym JSON-em: {detail}",
+    },
+    "cli.error.config-not-object" => {
+        en: "the config file {file} must hold one JSON object of options",
+        fr: "le fichier de configuration {file} doit contenir un seul objet JSON d'options",
+        es: "el archivo de configuración {file} debe contener un único objeto JSON de opciones",
+        pl: "plik konfiguracji {file} musi zawierać jeden obiekt JSON z opcjami",
+    },
+    "cli.error.config-schema" => {
+        en: "\"$schema\" in the config file {file} must be a string (the address of the options' JSON Schema)",
+        fr: "« $schema » dans le fichier de configuration {file} doit être une chaîne (l'adresse du schéma JSON des options)",
+        es: "«$schema» en el archivo de configuración {file} debe ser una cadena (la dirección del esquema JSON de las opciones)",
+        pl: "„$schema” w pliku konfiguracji {file} musi być tekstem (adresem schematu JSON opcji)",
+    },
+    "cli.error.rule-flag" => {
+        en: "--rule {flag}: expected RULE-ID:SEVERITY, the severity one of {settings}",
+        fr: "--rule {flag} : attendu ID-DE-RÈGLE:GRAVITÉ, la gravité parmi {settings}",
+        es: "--rule {flag}: se esperaba ID-DE-REGLA:GRAVEDAD, con la gravedad entre {settings}",
+        pl: "--rule {flag}: oczekiwano ID-REGUŁY:WAGA, gdzie waga to jedno z {settings}",
+    },
+    "cli.error.unknown-rule" => {
+        en: "unknown rule \"{rule}\" in {source}",
+        fr: "règle inconnue « {rule} » dans {source}",
+        es: "regla desconocida «{rule}» en {source}",
+        pl: "nieznana reguła „{rule}” w {source}",
+    },
+    "cli.error.unknown-rule-suggestion" => {
+        en: "unknown rule \"{rule}\" in {source}; did you mean \"{suggestion}\"?",
+        fr: "règle inconnue « {rule} » dans {source} ; vouliez-vous dire « {suggestion} » ?",
+        es: "regla desconocida «{rule}» en {source}; ¿quería decir «{suggestion}»?",
+        pl: "nieznana reguła „{rule}” w {source}; czy chodziło o „{suggestion}”?",
+    },
+    "cli.error.not-found" => {
+        en: "no such file or directory",
+        fr: "fichier ou dossier introuvable",
+        es: "no existe el archivo o directorio",
+        pl: "nie ma takiego pliku ani katalogu",
+    },
+    "cli.error.no-match" => {
+        en: "no file matches this pattern",
+        fr: "aucun fichier ne correspond à ce motif",
+        es: "ningún archivo coincide con este patrón",
+        pl: "żaden plik nie pasuje do tego wzorca",
+    },
+    "cli.error.no-message-file" => {
+        en: "no .eml file in this directory",
+        fr: "aucun fichier .eml dans ce dossier",
+        es: "no hay ningún archivo .eml en este directorio",
+        pl: "brak plików .eml w tym katalogu",
+    },
+    "cli.error.too-many-entries" => {
+        en: "more than {limit} entries below this argument: name a smaller directory",
+        fr: "plus de {limit} entrées sous cet argument : indiquez un dossier plus petit",
+        es: "más de {limit} entradas bajo este argumento: indique un directorio más pequeño",
+        pl: "ponad {limit} wpisów pod tym argumentem: wskaż mniejszy katalog",
+    },
+    "cli.skipped-link" => {
+        en: "{file} skipped: a symbolic link to a file outside the directory being checked",
+        fr: "{file} ignoré : un lien symbolique vers un fichier hors du dossier vérifié",
+        es: "{file} omitido: un enlace simbólico a un archivo fuera del directorio revisado",
+        pl: "pominięto {file}: dowiązanie symboliczne do pliku spoza sprawdzanego katalogu",
+    },
+    "cli.usage.command-needed" => {
+        en: "a command is needed",
+        fr: "une commande est nécessaire",
+        es: "se necesita un comando",
+        pl: "potrzebne jest polecenie",
+    },
+    "cli.usage.unknown-command" => {
+        en: "unknown command \"{command}\" ({commands})",
+        fr: "commande inconnue « {command} » ({commands})",
+        es: "comando desconocido «{command}» ({commands})",
+        pl: "nieznane polecenie „{command}” ({commands})",
+    },
+    "cli.usage.see-help" => {
+        en: "Run mail-preflight --help for usage.",
+        fr: "Lancez mail-preflight --help pour l'aide.",
+        es: "Ejecute mail-preflight --help para ver el uso.",
+        pl: "Uruchom mail-preflight --help, aby zobaczyć sposób użycia.",
+    },
+    "cli.usage.unknown-option" => {
+        en: "unknown option {option}",
+        fr: "option inconnue {option}",
+        es: "opción desconocida {option}",
+        pl: "nieznana opcja {option}",
+    },
+    "cli.usage.needs-value" => {
+        en: "{option} needs a value",
+        fr: "{option} demande une valeur",
+        es: "{option} necesita un valor",
+        pl: "{option} wymaga wartości",
+    },
+    "cli.usage.takes-no-value" => {
+        en: "{option} takes no value",
+        fr: "{option} ne prend pas de valeur",
+        es: "{option} no admite ningún valor",
+        pl: "{option} nie przyjmuje wartości",
+    },
+    "cli.usage.one-of" => {
+        en: "{option} must be one of {allowed} (got \"{value}\")",
+        fr: "{option} doit être l'une des valeurs {allowed} (reçu « {value} »)",
+        es: "{option} debe ser uno de {allowed} (se recibió «{value}»)",
+        pl: "{option} musi mieć jedną z wartości {allowed} (podano „{value}”)",
+    },
+    "cli.usage.whole-number" => {
+        en: "{option} must be a whole number >= {min} (got \"{value}\")",
+        fr: "{option} doit être un nombre entier >= {min} (reçu « {value} »)",
+        es: "{option} debe ser un número entero >= {min} (se recibió «{value}»)",
+        pl: "{option} musi być liczbą całkowitą >= {min} (podano „{value}”)",
+    },
+    "cli.usage.lint-needs-files" => {
+        en: "lint needs at least one FILE, DIR or GLOB (- reads standard input)",
+        fr: "lint a besoin d'au moins un FICHIER, DOSSIER ou MOTIF (- lit l'entrée standard)",
+        es: "lint necesita al menos un ARCHIVO, DIRECTORIO o PATRÓN (- lee la entrada estándar)",
+        pl: "lint potrzebuje co najmniej jednego PLIKU, KATALOGU lub WZORCA (- czyta standardowe wejście)",
+    },
+    "cli.location" => {
+        en: "line {line}, column {column}",
+        fr: "ligne {line}, colonne {column}",
+        es: "línea {line}, columna {column}",
+        pl: "wiersz {line}, kolumna {column}",
+    },
+    "cli.finding" => {
+        en: "{rule} ({severity}), {location}: {message}",
+        fr: "{rule} ({severity}), {location} : {message}",
+        es: "{rule} ({severity}), {location}: {message}",
+        pl: "{rule} ({severity}), {location}: {message}",
+    },
+    "cli.plugin.refused" => {
+        en: "Not sent: the host would refuse or block this message ({errors} errors, {warnings} warnings).",
+        fr: "Non envoyé : l'hébergement refuserait ou bloquerait ce message ({errors} erreurs, {warnings} avertissements).",
+        es: "No enviado: el alojamiento rechazaría o bloquearía este mensaje ({errors} errores, {warnings} advertencias).",
+        pl: "Nie wysłano: hosting odrzuciłby lub zablokował tę wiadomość (błędy: {errors}, ostrzeżenia: {warnings}).",
+    },
+    "cli.plugin.too-many-warnings" => {
+        en: "Not sent: {warnings} warnings, more than the {max} allowed (maxWarnings).",
+        fr: "Non envoyé : {warnings} avertissements, plus que les {max} permis (maxWarnings).",
+        es: "No enviado: {warnings} advertencias, más que las {max} permitidas (maxWarnings).",
+        pl: "Nie wysłano: ostrzeżenia: {warnings}, więcej niż dozwolone {max} (maxWarnings).",
+    },
+    "cli.assert.failed" => {
+        en: "Expected the message to pass preflight ({errors} errors, {warnings} warnings; at most {max} warnings allowed):",
+        fr: "Le message devait passer la vérification ({errors} erreurs, {warnings} avertissements ; au plus {max} avertissements permis) :",
+        es: "Se esperaba que el mensaje pasara la revisión ({errors} errores, {warnings} advertencias; como máximo {max} advertencias permitidas):",
+        pl: "Oczekiwano, że wiadomość przejdzie sprawdzenie (błędy: {errors}, ostrzeżenia: {warnings}; dozwolone najwyżej {max} ostrzeżeń):",
+    },
+    "cli.assert.passes" => {
+        en: "Expected the message not to pass preflight, but it passes (verdict {verdict}).",
+        fr: "Le message ne devait pas passer la vérification, mais il la passe (verdict {verdict}).",
+        es: "Se esperaba que el mensaje no pasara la revisión, pero la pasa (veredicto {verdict}).",
+        pl: "Oczekiwano, że wiadomość nie przejdzie sprawdzenia, ale przechodzi (werdykt {verdict}).",
+    },
+    "cli.help" => {
+        en: "mail-preflight {version}: checks an outgoing e-mail before it is sent.\n\nUsage:\n  mail-preflight lint [options] FILE|DIR|GLOB...   lint messages (.eml files; - reads stdin)\n  mail-preflight simulate [options] SCENARIO.json  run a sending-queue simulation\n  mail-preflight explain [options] \"550 5.1.1 …\"   explain an SMTP reply\n  mail-preflight --help | --version\n\nlint options:\n  -f, --format FORMAT           text (default), json (one array, as ESLint's), jsonl (one line per file),\n                                sarif (SARIF 2.1.0), github (GitHub Actions annotations), junit (JUnit XML)\n  -l, --locale en|fr|es|pl      language of messages (default: the config's, then LC_ALL/LC_MESSAGES/LANG, then en)\n  -c, --config FILE.json        options: {{\"rules\": {{\"size/line-length\": \"off\"}}, \"thresholds\": {{...}}, ...}}\n                                (default: the nearest .mail-preflight.json from here up; --no-config: none)\n      --rule ID:SEVERITY        override one rule, e.g. --rule size/line-length:off (off|info|warning|error; repeatable)\n      --sa-rules FILE.cf        SpamAssassin rules (header, body, rawbody, uri, full, meta) run as sa/NAME\n      --max-warnings N          exit 1 when there are more than N warnings in total\n  -q, --quiet                   show error findings only\n  -j, --jobs N                  files linted in parallel (default: the number of cores)\n  -o, --output FILE             write the output to FILE instead of stdout\n      --stdin-filename NAME     the name of the message read from - (stdin) in the output\n      --color, --no-color       force colours on or off (also FORCE_COLOR, NO_COLOR; default: only on a terminal)\n  A directory means every .eml file below it; quoted globs (*, **, ?, [..], {{a,b}}) are expanded.\n  Symbolic links in a directory are followed only to files inside it.\n\nsimulate options: -f json|text, -l LOCALE (overrides the scenario's), -o FILE\nexplain options:  -f text|json, -l LOCALE\n\nExit codes: 0 no error, 1 an error finding or too many warnings, 2 usage or I/O problem.\n",
+        fr: "mail-preflight {version} : vérifie un e-mail avant son envoi.\n\nUtilisation :\n  mail-preflight lint [options] FICHIER|DOSSIER|MOTIF...   vérifier des messages (fichiers .eml ; - lit l'entrée standard)\n  mail-preflight simulate [options] SCENARIO.json          simuler la file d'envoi\n  mail-preflight explain [options] \"550 5.1.1 …\"           expliquer une réponse SMTP\n  mail-preflight --help | --version\n\noptions de lint :\n  -f, --format FORMAT           text (par défaut), json (un tableau, comme ESLint), jsonl (une ligne par fichier),\n                                sarif (SARIF 2.1.0), github (annotations GitHub Actions), junit (JUnit XML)\n  -l, --locale en|fr|es|pl      langue des messages (par défaut : celle de la configuration, puis LC_ALL/LC_MESSAGES/LANG, puis en)\n  -c, --config FICHIER.json     options : {{\"rules\": {{\"size/line-length\": \"off\"}}, \"thresholds\": {{...}}, ...}}\n                                (par défaut : le .mail-preflight.json le plus proche en remontant ; --no-config : aucun)\n      --rule ID:GRAVITÉ         régler une règle, p. ex. --rule size/line-length:off (off|info|warning|error ; répétable)\n      --sa-rules FICHIER.cf     règles SpamAssassin (header, body, rawbody, uri, full, meta) appliquées sous sa/NOM\n      --max-warnings N          code de sortie 1 au-delà de N avertissements au total\n  -q, --quiet                   n'afficher que les erreurs\n  -j, --jobs N                  fichiers vérifiés en parallèle (par défaut : le nombre de cœurs)\n  -o, --output FICHIER          écrire la sortie dans FICHIER plutôt que sur la sortie standard\n      --stdin-filename NOM      le nom du message lu sur - (entrée standard) dans la sortie\n      --color, --no-color       forcer ou couper les couleurs (aussi FORCE_COLOR, NO_COLOR ; par défaut : sur un terminal seulement)\n  Un dossier désigne tous les fichiers .eml en dessous ; les motifs entre guillemets (*, **, ?, [..], {{a,b}}) sont développés.\n  Dans un dossier, un lien symbolique n'est suivi que vers un fichier de ce dossier.\n\noptions de simulate : -f json|text, -l LANGUE (remplace celle du scénario), -o FICHIER\noptions d'explain :   -f text|json, -l LANGUE\n\nCodes de sortie : 0 aucune erreur, 1 une erreur ou trop d'avertissements, 2 problème d'utilisation ou de lecture.\n",
+        es: "mail-preflight {version}: revisa un correo antes de enviarlo.\n\nUso:\n  mail-preflight lint [opciones] ARCHIVO|DIRECTORIO|PATRÓN...   revisar mensajes (archivos .eml; - lee la entrada estándar)\n  mail-preflight simulate [opciones] ESCENARIO.json             simular la cola de envío\n  mail-preflight explain [opciones] \"550 5.1.1 …\"               explicar una respuesta SMTP\n  mail-preflight --help | --version\n\nopciones de lint:\n  -f, --format FORMATO          text (por defecto), json (una matriz, como ESLint), jsonl (una línea por archivo),\n                                sarif (SARIF 2.1.0), github (anotaciones de GitHub Actions), junit (JUnit XML)\n  -l, --locale en|fr|es|pl      idioma de los mensajes (por defecto: el de la configuración, luego LC_ALL/LC_MESSAGES/LANG, luego en)\n  -c, --config ARCHIVO.json     opciones: {{\"rules\": {{\"size/line-length\": \"off\"}}, \"thresholds\": {{...}}, ...}}\n                                (por defecto: el .mail-preflight.json más cercano hacia arriba; --no-config: ninguno)\n      --rule ID:GRAVEDAD        ajustar una regla, p. ej. --rule size/line-length:off (off|info|warning|error; repetible)\n      --sa-rules ARCHIVO.cf     reglas de SpamAssassin (header, body, rawbody, uri, full, meta) aplicadas como sa/NOMBRE\n      --max-warnings N          código de salida 1 con más de N advertencias en total\n  -q, --quiet                   mostrar solo los errores\n  -j, --jobs N                  archivos revisados en paralelo (por defecto: el número de núcleos)\n  -o, --output ARCHIVO          escribir la salida en ARCHIVO en lugar de la salida estándar\n      --stdin-filename NOMBRE   el nombre del mensaje leído de - (entrada estándar) en la salida\n      --color, --no-color       forzar o quitar los colores (también FORCE_COLOR, NO_COLOR; por defecto: solo en una terminal)\n  Un directorio significa todos los archivos .eml que contiene; los patrones entre comillas (*, **, ?, [..], {{a,b}}) se expanden.\n  En un directorio, un enlace simbólico solo se sigue hacia un archivo de ese directorio.\n\nopciones de simulate: -f json|text, -l IDIOMA (sustituye al del escenario), -o ARCHIVO\nopciones de explain:  -f text|json, -l IDIOMA\n\nCódigos de salida: 0 sin errores, 1 un error o demasiadas advertencias, 2 problema de uso o de lectura.\n",
+        pl: "mail-preflight {version}: sprawdza wiadomość e-mail przed wysłaniem.\n\nUżycie:\n  mail-preflight lint [opcje] PLIK|KATALOG|WZORZEC...   sprawdź wiadomości (pliki .eml; - czyta standardowe wejście)\n  mail-preflight simulate [opcje] SCENARIUSZ.json       symuluj kolejkę wysyłki\n  mail-preflight explain [opcje] \"550 5.1.1 …\"          wyjaśnij odpowiedź SMTP\n  mail-preflight --help | --version\n\nopcje lint:\n  -f, --format FORMAT           text (domyślnie), json (jedna tablica, jak w ESLint), jsonl (wiersz na plik),\n                                sarif (SARIF 2.1.0), github (adnotacje GitHub Actions), junit (JUnit XML)\n  -l, --locale en|fr|es|pl      język komunikatów (domyślnie: z konfiguracji, potem LC_ALL/LC_MESSAGES/LANG, potem en)\n  -c, --config PLIK.json        opcje: {{\"rules\": {{\"size/line-length\": \"off\"}}, \"thresholds\": {{...}}, ...}}\n                                (domyślnie: najbliższy .mail-preflight.json w górę drzewa; --no-config: żaden)\n      --rule ID:WAGA            ustaw jedną regułę, np. --rule size/line-length:off (off|info|warning|error; można powtarzać)\n      --sa-rules PLIK.cf        reguły SpamAssassin (header, body, rawbody, uri, full, meta) stosowane jako sa/NAZWA\n      --max-warnings N          kod wyjścia 1, gdy ostrzeżeń jest łącznie więcej niż N\n  -q, --quiet                   pokazuj tylko błędy\n  -j, --jobs N                  pliki sprawdzane równolegle (domyślnie: liczba rdzeni)\n  -o, --output PLIK             zapisz wynik do PLIKU zamiast na standardowe wyjście\n      --stdin-filename NAZWA    nazwa wiadomości czytanej z - (standardowe wejście) w wyniku\n      --color, --no-color       wymuś lub wyłącz kolory (także FORCE_COLOR, NO_COLOR; domyślnie: tylko w terminalu)\n  Katalog oznacza wszystkie pliki .eml w nim; wzorce w cudzysłowie (*, **, ?, [..], {{a,b}}) są rozwijane.\n  W katalogu dowiązanie symboliczne jest śledzone tylko do pliku z tego katalogu.\n\nopcje simulate: -f json|text, -l JĘZYK (zastępuje język scenariusza), -o PLIK\nopcje explain:  -f text|json, -l JĘZYK\n\nKody wyjścia: 0 brak błędów, 1 błąd lub za dużo ostrzeżeń, 2 problem z użyciem lub odczytem.\n",
+    },
+    "cli.error.on-fail" => {
+        en: "preflight(): onFail must be {allowed} or a function",
+        fr: "preflight() : onFail doit valoir {allowed} ou être une fonction",
+        es: "preflight(): onFail debe ser {allowed} o una función",
+        pl: "preflight(): onFail musi mieć wartość {allowed} albo być funkcją",
+    },
+    "cli.error.threads" => {
+        en: "createLinter(): threads must be a whole number >= 1 (got {value})",
+        fr: "createLinter() : threads doit être un nombre entier >= 1 (reçu {value})",
+        es: "createLinter(): threads debe ser un número entero >= 1 (se recibió {value})",
+        pl: "createLinter(): threads musi być liczbą całkowitą >= 1 (podano {value})",
+    },
+    "cli.error.closed" => {
+        en: "this linter was closed (createLinter().close())",
+        fr: "ce vérificateur a été fermé (createLinter().close())",
+        es: "este verificador se cerró (createLinter().close())",
+        pl: "ten weryfikator został zamknięty (createLinter().close())",
     },
 }

@@ -86,10 +86,10 @@ crate::catalog! {
         pl: "Informacja",
     },
     "core.report.score" => {
-        en: "Score {score}",
-        fr: "Score {score}",
-        es: "Puntuación {score}",
-        pl: "Wynik {score}",
+        en: "Spam score {score} of {threshold}",
+        fr: "Score de spam {score} sur {threshold}",
+        es: "Puntuación de spam {score} de {threshold}",
+        pl: "Wynik spamu {score} z {threshold}",
     },
     "core.report.sizes" => {
         en: "{encoded} encoded of {limit} allowed; {decoded} of content",

@@ -1,16 +1,18 @@
 //! `attachment/archive-limit`: an archive reached one of the inspection limits
-//! (`AttachmentThresholds`): nesting depth, entry count, bytes inflated, or
-//! compression ratio. Zip bombs and deeply nested archives are built to exhaust
-//! filters; the host's filter stops too and holds the mail, and what lies beyond
-//! the limit was not checked.
+//! (`attachments.*` thresholds): nesting depth, entry count, bytes inflated (per
+//! message, all attachments together), or compression ratio; or the message's
+//! attachments gave more facts than are recorded (`inspect::MAX_FACTS_PER_MESSAGE`).
+//! Zip bombs and deeply nested archives are built to exhaust filters; the host's
+//! filter stops too and holds the mail, and what lies beyond the limit was not checked.
 
-use crate::title;
-use super::samples::{self, ZipEntry};
+use crate::generated;
 use crate::i18n::Msg;
 use crate::inspect::{FactKind, Limit};
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "attachment/archive-limit";
     summary => {
@@ -55,16 +57,30 @@ crate::rule_texts! { "attachment/archive-limit";
         es: "{path} se descomprime a {value} veces su tamaño comprimido (límite {limit}): parece una bomba zip.",
         pl: "{path} rozpakowuje się do {value}-krotności rozmiaru po kompresji (limit {limit}): wygląda to na bombę ZIP.",
     },
+    FACTS "facts" => {
+        en: "Inspection stopped at {path}: the attachments of this message gave {value} findings, the most recorded ({limit}).",
+        fr: "L'inspection s'est arrêtée à {path} : les pièces jointes de ce message ont donné {value} constats, le maximum enregistré ({limit}).",
+        es: "La inspección se detuvo en {path}: los adjuntos de este mensaje dieron {value} hallazgos, el máximo registrado ({limit}).",
+        pl: "Sprawdzanie zatrzymało się na {path}: załączniki tej wiadomości dały {value} ustaleń, najwięcej rejestrowanych ({limit}).",
+    },
 }
 
 pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Attachment,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Ours("archives past the inspection limits (nesting, entries, inflated bytes, ratio) are built to exhaust filters; what lies beyond was not checked"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 20
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[
+        &super::MAX_ARCHIVE_DEPTH,
+        &super::MAX_ARCHIVE_ENTRIES,
+        &super::MAX_INFLATED_BYTES,
+        &super::MAX_COMPRESSION_RATIO,
+        &super::COMPRESSION_RATIO_MIN_BYTES,
+    ],
     examples: &[
         Example::fails(
             title! {
@@ -73,7 +89,7 @@ pub const RULE: Rule = Rule {
                 es: "Una bomba ZIP: 5 MB de ceros comprimidos en 30 kB",
                 pl: "Bomba ZIP: 5 MB zer skompresowanych do 30 kB",
             },
-            ExampleInput::Generated(zip_bomb),
+            generated!(inputs::zip_bomb),
         ),
         Example::fails(
             title! {
@@ -82,7 +98,7 @@ pub const RULE: Rule = Rule {
                 es: "ZIP anidados a 6 niveles",
                 pl: "ZIP zagnieżdżone na 6 poziomach",
             },
-            ExampleInput::Generated(deeply_nested),
+            generated!(inputs::deeply_nested),
         ),
         Example::fails(
             title! {
@@ -91,9 +107,9 @@ pub const RULE: Rule = Rule {
                 es: "Un ZIP de 12 entradas con un límite de 10",
                 pl: "ZIP z 12 pozycjami przy limicie 10",
             },
-            ExampleInput::Generated(twelve_entries),
+            generated!(inputs::twelve_entries),
         )
-            .with_options(r#"{"thresholds":{"attachments":{"maxArchiveEntries":10}}}"#),
+        .with_options(r#"{"thresholds":{"attachments":{"maxArchiveEntries":10}}}"#),
         Example::fails(
             title! {
                 en: "A nested ZIP larger than the inflate budget",
@@ -101,9 +117,28 @@ pub const RULE: Rule = Rule {
                 es: "Un ZIP anidado mayor que el presupuesto de descompresión",
                 pl: "Zagnieżdżony ZIP większy niż budżet rozpakowywania",
             },
-            ExampleInput::Generated(deeply_nested),
+            generated!(inputs::deeply_nested),
         )
-            .with_options(r#"{"thresholds":{"attachments":{"maxInflatedBytes":200,"maxArchiveDepth":10}}}"#),
+        .with_options(r#"{"thresholds":{"attachments":{"maxInflatedBytes":200,"maxArchiveDepth":10}}}"#),
+        Example::fails(
+            title! {
+                en: "A tar of 12 members with a limit of 10",
+                fr: "Un tar de 12 membres avec une limite de 10",
+                es: "Un tar de 12 miembros con un límite de 10",
+                pl: "Archiwum tar z 12 plikami przy limicie 10",
+            },
+            generated!(inputs::twelve_members_tar),
+        )
+        .with_options(r#"{"thresholds":{"attachments":{"maxArchiveEntries":10}}}"#),
+        Example::fails(
+            title! {
+                en: "A zip bomb smuggled in a web page (decoded, then stopped at the ratio)",
+                fr: "Une bombe ZIP passée en fraude dans une page web (décodée, puis arrêtée au taux de compression)",
+                es: "Una bomba ZIP pasada de contrabando en una página web (decodificada y luego detenida por la tasa de compresión)",
+                pl: "Bomba ZIP przemycona w stronie WWW (zdekodowana, potem zatrzymana na stopniu kompresji)",
+            },
+            generated!(inputs::smuggled_zip_bomb),
+        ),
         Example::passes(
             title! {
                 en: "ZIPs nested 2 deep",
@@ -111,7 +146,7 @@ pub const RULE: Rule = Rule {
                 es: "ZIP anidados a 2 niveles",
                 pl: "ZIP zagnieżdżone na 2 poziomach",
             },
-            ExampleInput::Generated(nested_twice),
+            generated!(inputs::nested_twice),
         ),
         Example::passes(
             title! {
@@ -120,7 +155,7 @@ pub const RULE: Rule = Rule {
                 es: "Un ZIP de 12 entradas",
                 pl: "ZIP z 12 pozycjami",
             },
-            ExampleInput::Generated(twelve_entries),
+            generated!(inputs::twelve_entries),
         ),
         Example::passes(
             title! {
@@ -129,54 +164,14 @@ pub const RULE: Rule = Rule {
                 es: "Un archivo de registro de 2 MB en un ZIP",
                 pl: "Plik dziennika 2 MB w archiwum ZIP",
             },
-            ExampleInput::Generated(compressible_text),
+            generated!(inputs::compressible_text),
         ),
     ],
     check: Check::Message(check),
 };
 
-/// ZIPs inside ZIPs, `levels` deep, the innermost holding a text file.
-pub fn nested_zips(levels: usize) -> Vec<u8> {
-    let mut archive = samples::zip(&[ZipEntry::deflated("core.txt", b"the end")]);
-    for level in (1..levels).rev() {
-        let name = format!("level{level}.zip");
-        archive = samples::zip(&[ZipEntry::deflated(&name, &archive)]);
-    }
-    archive
-}
-
-fn zip_bomb() -> Vec<u8> {
-    let zeros = vec![0u8; 5_000_000];
-    samples::message_with("bomb.zip", "application/zip", &samples::zip(&[ZipEntry::deflated("zeros.bin", &zeros)]))
-}
-fn deeply_nested() -> Vec<u8> {
-    samples::message_with("nested.zip", "application/zip", &nested_zips(6))
-}
-fn nested_twice() -> Vec<u8> {
-    samples::message_with("nested.zip", "application/zip", &nested_zips(2))
-}
-fn twelve_entries() -> Vec<u8> {
-    let names: Vec<String> = (1..=12).map(|i| format!("photo{i}.jpg")).collect();
-    let entries: Vec<ZipEntry> = names.iter().map(|n| ZipEntry::stored(n, &[0xff, 0xd8, 0xff, 0xe0])).collect();
-    samples::message_with("photos.zip", "application/zip", &samples::zip(&entries))
-}
-fn compressible_text() -> Vec<u8> {
-    let mut text = String::new();
-    let mut n = 0u64;
-    while text.len() < 2_000_000 {
-        n = n.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        text.push_str(&format!("2026-03-02 10:00:{:02} GET /page/{} 200\n", n >> 58, (n >> 40) % 500));
-    }
-    samples::message_with(
-        "access.zip",
-        "application/zip",
-        &samples::zip(&[ZipEntry::deflated("access.log", text.as_bytes())]),
-    )
-}
-
 fn check(message: &Message, cx: &mut Context) {
-    let inspected = super::inspect(message, cx.settings);
-    for attachment in inspected.iter() {
+    for attachment in &message.attachment_facts {
         for fact in &attachment.facts {
             let FactKind::LimitReached { limit, value, max } = &fact.kind else { continue };
             let id = match limit {
@@ -184,6 +179,7 @@ fn check(message: &Message, cx: &mut Context) {
                 Limit::Entries => &ENTRIES,
                 Limit::InflatedBytes => &INFLATED,
                 Limit::CompressionRatio => &RATIO,
+                Limit::Facts => &FACTS,
             };
             cx.emit(
                 Draft::new(Msg::of(id).text("path", fact.path.clone()).int("value", *value).int("limit", *max))
@@ -191,5 +187,55 @@ fn check(message: &Message, cx: &mut Context) {
                     .at(super::location(message, attachment, fact)),
             );
         }
+    }
+}
+
+/// The example inputs. The wasm build, which never runs examples, leaves them
+/// and the sample files they build out (`generated!`).
+#[cfg(not(target_arch = "wasm32"))]
+mod inputs {
+    use crate::rules::attachments::samples::{self, ZipEntry};
+
+    /// ZIPs inside ZIPs, `levels` deep, the innermost holding a text file.
+    pub(super) fn nested_zips(levels: usize) -> Vec<u8> {
+        let mut archive = samples::zip(&[ZipEntry::deflated("core.txt", b"the end")]);
+        for level in (1..levels).rev() {
+            let name = format!("level{level}.zip");
+            archive = samples::zip(&[ZipEntry::deflated(&name, &archive)]);
+        }
+        archive
+    }
+
+    pub(super) fn zip_bomb() -> Vec<u8> {
+        samples::zip_message("bomb.zip", &[ZipEntry::deflated("zeros.bin", &vec![0u8; 5_000_000])])
+    }
+    pub(super) fn deeply_nested() -> Vec<u8> {
+        samples::message_with("nested.zip", "application/zip", &nested_zips(6))
+    }
+    pub(super) fn nested_twice() -> Vec<u8> {
+        samples::message_with("nested.zip", "application/zip", &nested_zips(2))
+    }
+    pub(super) fn twelve_entries() -> Vec<u8> {
+        let names: Vec<String> = (1..=12).map(|i| format!("photo{i}.jpg")).collect();
+        let entries: Vec<ZipEntry> = names.iter().map(|n| ZipEntry::stored(n, &[0xff, 0xd8, 0xff, 0xe0])).collect();
+        samples::zip_message("photos.zip", &entries)
+    }
+    pub(super) fn twelve_members_tar() -> Vec<u8> {
+        let names: Vec<String> = (1..=12).map(|i| format!("photo{i}.jpg")).collect();
+        let members: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), &[0xff, 0xd8, 0xff, 0xe0][..])).collect();
+        samples::message_with("photos.tar", "application/x-tar", &samples::tar(&members))
+    }
+    pub(super) fn smuggled_zip_bomb() -> Vec<u8> {
+        let payload = samples::zip(&[ZipEntry::deflated("zeros.bin", &vec![0u8; 2_000_000])]);
+        samples::message_with("invoice.html", "text/html", &samples::smuggling_page(&payload, "invoice.zip"))
+    }
+    pub(super) fn compressible_text() -> Vec<u8> {
+        let mut text = String::new();
+        let mut n = 0u64;
+        while text.len() < 2_000_000 {
+            n = n.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            text.push_str(&format!("2026-03-02 10:00:{:02} GET /page/{} 200\n", n >> 58, (n >> 40) % 500));
+        }
+        samples::zip_message("access.zip", &[ZipEntry::deflated("access.log", text.as_bytes())])
     }
 }

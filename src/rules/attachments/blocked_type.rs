@@ -3,13 +3,14 @@
 //! blocks them, not a malware alarm. Found by extension, and for workbooks also
 //! by content (an OOXML package with `xl/workbook.xml`), zipped or not.
 
-use crate::title;
-use super::samples::{self, ZipEntry};
+use crate::generated;
 use crate::i18n::Msg;
 use crate::inspect::FactKind;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "attachment/blocked-type";
     summary => {
@@ -42,10 +43,12 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Attachment,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 180: « L'e-mail contient un exécutable (EXE, BAT, PIF, XML, XLSX ou des documents avec des « macros »), même s'il est « zippé » »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 20
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[&super::BLOCKED_EXTENSIONS],
     examples: &[
         Example::fails(
             title! {
@@ -54,7 +57,7 @@ pub const RULE: Rule = Rule {
                 es: "Un libro de Excel, report.xlsx",
                 pl: "Skoroszyt Excel, report.xlsx",
             },
-            ExampleInput::Generated(workbook),
+            generated!(inputs::workbook),
         ),
         Example::fails(
             title! {
@@ -63,7 +66,7 @@ pub const RULE: Rule = Rule {
                 es: "Una exportación XML",
                 pl: "Eksport XML",
             },
-            ExampleInput::Generated(xml_export),
+            generated!(inputs::xml_export),
         ),
         Example::fails(
             title! {
@@ -72,7 +75,7 @@ pub const RULE: Rule = Rule {
                 es: "Un libro de cálculo dentro de un ZIP",
                 pl: "Skoroszyt w archiwum ZIP",
             },
-            ExampleInput::Generated(workbook_in_zip),
+            generated!(inputs::workbook_in_zip),
         ),
         Example::fails(
             title! {
@@ -81,7 +84,7 @@ pub const RULE: Rule = Rule {
                 es: "Un libro de cálculo renombrado report.dat",
                 pl: "Skoroszyt przemianowany na report.dat",
             },
-            ExampleInput::Generated(workbook_renamed),
+            generated!(inputs::workbook_renamed),
         ),
         Example::passes(
             title! {
@@ -90,7 +93,7 @@ pub const RULE: Rule = Rule {
                 es: "Una exportación CSV",
                 pl: "Eksport CSV",
             },
-            ExampleInput::Generated(csv_export),
+            generated!(inputs::csv_export),
         ),
         Example::passes(
             title! {
@@ -99,7 +102,7 @@ pub const RULE: Rule = Rule {
                 es: "Un documento Word (su paquete contiene partes XML)",
                 pl: "Dokument Word (jego pakiet zawiera części XML)",
             },
-            ExampleInput::Generated(word_document),
+            generated!(inputs::word_document),
         ),
         Example::passes(
             title! {
@@ -108,53 +111,55 @@ pub const RULE: Rule = Rule {
                 es: "XLSX permitido por quien llama",
                 pl: "XLSX dozwolony przez wywołującego",
             },
-            ExampleInput::Generated(workbook),
+            generated!(inputs::workbook),
         )
-            .with_options(r#"{"thresholds":{"attachments":{"blockedExtensions":["xml"]}}}"#),
+        .with_options(r#"{"thresholds":{"attachments":{"blockedExtensions":["xml"]}}}"#),
     ],
     check: Check::Message(check),
 };
 
-const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-fn workbook() -> Vec<u8> {
-    samples::message_with("report.xlsx", XLSX_TYPE, &samples::spreadsheet())
-}
-fn xml_export() -> Vec<u8> {
-    samples::message_with("orders.xml", "application/xml", b"<?xml version=\"1.0\"?><orders><order id=\"1\"/></orders>")
-}
-fn workbook_in_zip() -> Vec<u8> {
-    let book = samples::spreadsheet();
-    samples::message_with(
-        "exports.zip",
-        "application/zip",
-        &samples::zip(&[ZipEntry::stored("march/report.xlsx", &book)]),
-    )
-}
-fn workbook_renamed() -> Vec<u8> {
-    samples::message_with("report.dat", "application/octet-stream", &samples::spreadsheet())
-}
-fn csv_export() -> Vec<u8> {
-    samples::message_with("orders.csv", "text/csv", b"id,total\r\n1,20.00\r\n")
-}
-fn word_document() -> Vec<u8> {
-    samples::message_with(
-        "letter.docx",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        &samples::word_document(false),
-    )
-}
-
 fn check(message: &Message, cx: &mut Context) {
-    let inspected = super::inspect(message, cx.settings);
-    for (attachment, fact) in super::facts_where(&inspected, |k| matches!(k, FactKind::BlockedType { .. })) {
+    for (attachment, fact) in
+        super::facts_where(&message.attachment_facts, |k| matches!(k, FactKind::BlockedType { .. }))
+    {
         let FactKind::BlockedType { what } = &fact.kind else { continue };
-        cx.emit(
-            Draft::new(
-                Msg::of(&BLOCKED).text("path", fact.path.clone()).text("type", what.clone()),
-            )
-            .evidence(&fact.path)
-            .at(super::location(message, attachment, fact)),
-        );
+        let msg = Msg::of(&BLOCKED).text("path", fact.path.clone());
+        // The inspector names a workbook found by its content in English; an
+        // extension (`.xlsx`) is shown as is.
+        let msg = match what.as_str() {
+            "Excel workbook (XLSX)" => msg.label("type", &super::labels::FORMAT_XLSX_WORKBOOK),
+            other => msg.text("type", other),
+        };
+        cx.emit(Draft::new(msg).evidence(&fact.path).at(super::location(message, attachment, fact)));
+    }
+}
+
+/// The example inputs. The wasm build, which never runs examples, leaves them
+/// and the sample files they build out (`generated!`).
+#[cfg(not(target_arch = "wasm32"))]
+mod inputs {
+    use crate::rules::attachments::samples::{self, ZipEntry};
+
+    pub(super) fn workbook() -> Vec<u8> {
+        samples::message_with("report.xlsx", samples::XLSX_TYPE, &samples::spreadsheet())
+    }
+    pub(super) fn xml_export() -> Vec<u8> {
+        samples::message_with(
+            "orders.xml",
+            "application/xml",
+            b"<?xml version=\"1.0\"?><orders><order id=\"1\"/></orders>",
+        )
+    }
+    pub(super) fn workbook_in_zip() -> Vec<u8> {
+        samples::zip_message("exports.zip", &[ZipEntry::stored("march/report.xlsx", &samples::spreadsheet())])
+    }
+    pub(super) fn workbook_renamed() -> Vec<u8> {
+        samples::attached("report.dat", &samples::spreadsheet())
+    }
+    pub(super) fn csv_export() -> Vec<u8> {
+        samples::message_with("orders.csv", "text/csv", b"id,total\r\n1,20.00\r\n")
+    }
+    pub(super) fn word_document() -> Vec<u8> {
+        samples::docx_message("letter.docx", false)
     }
 }

@@ -4,14 +4,15 @@
 //! and spaces that Windows drops, a decoy extension before a dangerous one
 //! (`invoice.pdf.exe`), or spaces pushing the real extension out of view.
 
-use crate::title;
-use super::samples;
+use crate::generated;
 use crate::i18n::Msg;
 use crate::inspect::names::NameTrick;
 use crate::inspect::FactKind;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "attachment/deceptive-name";
     summary => {
@@ -62,10 +63,13 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Attachment,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 180: « L'e-mail contient un exécutable (EXE, BAT, PIF, XML, XLSX ou des documents avec des « macros »), même s'il est « zippé » »"),
+        Evidence::Ours("a name that hides its real extension (UAX #9 bidirectional controls, trailing dots Windows drops, decoy extensions) is how executables are disguised"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 20
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
             title! {
@@ -74,7 +78,7 @@ pub const RULE: Rule = Rule {
                 es: "Un carácter de inversión derecha a izquierda en el nombre",
                 pl: "Znak odwrócenia kierunku pisma w nazwie",
             },
-            ExampleInput::Generated(right_to_left_override),
+            generated!(inputs::right_to_left_override),
         ),
         Example::fails(
             title! {
@@ -83,7 +87,7 @@ pub const RULE: Rule = Rule {
                 es: "Una doble extensión, invoice.pdf.exe",
                 pl: "Podwójne rozszerzenie, invoice.pdf.exe",
             },
-            ExampleInput::Generated(double_extension),
+            generated!(inputs::double_extension),
         ),
         Example::fails(
             title! {
@@ -92,7 +96,7 @@ pub const RULE: Rule = Rule {
                 es: "Puntos y espacios finales, run.bat. .",
                 pl: "Końcowe kropki i spacje, run.bat. .",
             },
-            ExampleInput::Generated(trailing_dots),
+            generated!(inputs::trailing_dots),
         ),
         Example::fails(
             title! {
@@ -101,7 +105,17 @@ pub const RULE: Rule = Rule {
                 es: "Espacios que alejan la extensión de la vista",
                 pl: "Spacje odsuwające rozszerzenie poza widok",
             },
-            ExampleInput::Generated(padding),
+            generated!(inputs::padding),
+        )
+        .times(2),
+        Example::fails(
+            title! {
+                en: "A decoy before a type only Gmail's block list names, invoice.pdf.xll",
+                fr: "Une fausse extension avant un type que seule la liste de blocage de Gmail cite, invoice.pdf.xll",
+                es: "Una extensión señuelo antes de un tipo que solo cita la lista de bloqueo de Gmail, invoice.pdf.xll",
+                pl: "Fałszywe rozszerzenie przed typem, który wymienia tylko lista blokad Gmaila, invoice.pdf.xll",
+            },
+            generated!(inputs::decoy_before_gmail_type),
         ),
         Example::passes(
             title! {
@@ -110,7 +124,7 @@ pub const RULE: Rule = Rule {
                 es: "Un número de versión en el nombre, report.v2.pdf",
                 pl: "Numer wersji w nazwie, report.v2.pdf",
             },
-            ExampleInput::Generated(version_number),
+            generated!(inputs::version_number),
         ),
         Example::passes(
             title! {
@@ -119,45 +133,20 @@ pub const RULE: Rule = Rule {
                 es: "Un tar comprimido, backup.tar.gz",
                 pl: "Skompresowany tar, backup.tar.gz",
             },
-            ExampleInput::Generated(tar_gz_name),
+            generated!(inputs::tar_gz_name),
         ),
     ],
     check: Check::Message(check),
 };
 
-fn right_to_left_override() -> Vec<u8> {
-    samples::message_with("photo\u{202e}gpj.js", "application/octet-stream", b"var a = 1;")
-}
-fn double_extension() -> Vec<u8> {
-    samples::message_with("invoice.pdf.exe", "application/octet-stream", b"text")
-}
-fn trailing_dots() -> Vec<u8> {
-    samples::message_with("run.bat. .", "application/octet-stream", b"@echo off")
-}
-fn padding() -> Vec<u8> {
-    samples::message_with("invoice.pdf                    .scr", "application/octet-stream", b"text")
-}
-fn version_number() -> Vec<u8> {
-    samples::message_with("report.v2.pdf", "application/pdf", &samples::pdf())
-}
-fn tar_gz_name() -> Vec<u8> {
-    let tar = samples::tar(&[("notes.txt", b"hello\n")]);
-    samples::message_with("backup.tar.gz", "application/gzip", &samples::gzip(&tar, None))
-}
-
 fn check(message: &Message, cx: &mut Context) {
-    let inspected = super::inspect(message, cx.settings);
-    for attachment in inspected.iter() {
+    for attachment in &message.attachment_facts {
         for fact in &attachment.facts {
             let FactKind::DeceptiveName(trick) = &fact.kind else { continue };
             let msg = match trick {
-                NameTrick::HiddenCharacters(codes) => {
-                    Msg::of(&HIDDEN_CHARACTERS).text("characters", codes.clone())
-                }
+                NameTrick::HiddenCharacters(codes) => Msg::of(&HIDDEN_CHARACTERS).text("characters", codes.clone()),
                 NameTrick::TrailingDotsOrSpaces => Msg::of(&TRAILING),
-                NameTrick::DoubleExtension(decoy) => {
-                    Msg::of(&DOUBLE_EXTENSION).text("decoy", decoy.clone())
-                }
+                NameTrick::DoubleExtension(decoy) => Msg::of(&DOUBLE_EXTENSION).text("decoy", decoy.clone()),
                 NameTrick::Padding => Msg::of(&PADDING),
             };
             cx.emit(
@@ -166,5 +155,35 @@ fn check(message: &Message, cx: &mut Context) {
                     .at(super::location(message, attachment, fact)),
             );
         }
+    }
+}
+
+/// The example inputs. The wasm build, which never runs examples, leaves them
+/// and the sample files they build out (`generated!`).
+#[cfg(not(target_arch = "wasm32"))]
+mod inputs {
+    use crate::rules::attachments::samples;
+
+    pub(super) fn right_to_left_override() -> Vec<u8> {
+        samples::attached("photo\u{202e}gpj.js", b"var a = 1;")
+    }
+    pub(super) fn double_extension() -> Vec<u8> {
+        samples::attached("invoice.pdf.exe", b"text")
+    }
+    pub(super) fn trailing_dots() -> Vec<u8> {
+        samples::attached("run.bat. .", b"@echo off")
+    }
+    pub(super) fn padding() -> Vec<u8> {
+        samples::attached("invoice.pdf                    .scr", b"text")
+    }
+    pub(super) fn decoy_before_gmail_type() -> Vec<u8> {
+        samples::attached("invoice.pdf.xll", b"text")
+    }
+    pub(super) fn version_number() -> Vec<u8> {
+        samples::message_with("report.v2.pdf", "application/pdf", &samples::pdf())
+    }
+    pub(super) fn tar_gz_name() -> Vec<u8> {
+        let tar = samples::tar(&[("notes.txt", b"hello\n")]);
+        samples::message_with("backup.tar.gz", "application/gzip", &samples::gzip(&tar, None))
     }
 }

@@ -1,16 +1,19 @@
 //! `attachment/executable`: the guides: "the e-mail contains an executable (EXE,
 //! BAT, PIF, …), even if it is zipped": the host blocks the mail. Found by the
-//! real extension (after undoing hidden characters and trailing dots) and by the
-//! content (PE, ELF, Mach-O, Java class, shebang script, shortcut, MSI), at any
-//! depth inside archives.
+//! real extension (after undoing hidden characters and trailing dots; the list
+//! includes every type Gmail blocks) and by the content (PE, ELF, Mach-O, Java
+//! class, shebang script, shortcut, HTML application, MSI, and disk images,
+//! which Windows mounts and runs from), at any depth inside archives, disk
+//! images, OneNote sections and files smuggled in web pages.
 
-use crate::title;
-use super::samples::{self, ZipEntry};
+use crate::generated;
 use crate::i18n::Msg;
 use crate::inspect::FactKind;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "attachment/executable";
     summary => {
@@ -20,10 +23,10 @@ crate::rule_texts! { "attachment/executable";
         pl: "Załącznik jest programem lub skryptem, nawet wewnątrz archiwum.",
     },
     why => {
-        en: "The hosting guides list an e-mail that contains an executable (EXE, BAT, PIF, …), even zipped, among the reasons the host blocks the sending of automated mail. Programs are recognised by their real extension, once hidden characters and trailing dots are undone, and by their content (Windows, Linux and macOS programs, scripts, shortcuts, installers), whatever the name says.",
-        fr: "Les guides de l'hébergeur citent l'e-mail qui contient un exécutable (EXE, BAT, PIF, …), même « zippé », parmi les causes de blocage des envois d'e-mails automatisés. Les programmes sont reconnus par leur véritable extension, une fois les caractères cachés et les points finaux retirés, et par leur contenu (programmes Windows, Linux et macOS, scripts, raccourcis, installeurs), quel que soit le nom.",
-        es: "Las guías del alojamiento citan el correo que contiene un ejecutable (EXE, BAT, PIF, …), aunque esté comprimido en zip, entre las causas de bloqueo del envío de correos automatizados. Los programas se reconocen por su extensión real, una vez quitados los caracteres ocultos y los puntos finales, y por su contenido (programas de Windows, Linux y macOS, scripts, accesos directos, instaladores), diga lo que diga el nombre.",
-        pl: "Przewodniki hostingu wymieniają e-mail zawierający plik wykonywalny (EXE, BAT, PIF, …), nawet spakowany do ZIP, wśród powodów blokady wysyłki automatycznych wiadomości. Programy są rozpoznawane po prawdziwym rozszerzeniu, po usunięciu ukrytych znaków i końcowych kropek, oraz po zawartości (programy Windows, Linux i macOS, skrypty, skróty, instalatory), niezależnie od nazwy.",
+        en: "The hosting guides list an e-mail that contains an executable (EXE, BAT, PIF, …), even zipped, among the reasons the host blocks the sending of automated mail. Programs are recognised by their real extension, once hidden characters and trailing dots are undone, and by their content (Windows, Linux and macOS programs, scripts, shortcuts, installers, HTML applications, and disk images, which Windows mounts and runs from on a double click), whatever the name says; the extensions include every type Gmail refuses.",
+        fr: "Les guides de l'hébergeur citent l'e-mail qui contient un exécutable (EXE, BAT, PIF, …), même « zippé », parmi les causes de blocage des envois d'e-mails automatisés. Les programmes sont reconnus par leur véritable extension, une fois les caractères cachés et les points finaux retirés, et par leur contenu (programmes Windows, Linux et macOS, scripts, raccourcis, installeurs, applications HTML, et images disque, que Windows monte d'un double clic et depuis lesquelles il lance des programmes), quel que soit le nom ; les extensions comprennent tous les types que Gmail refuse.",
+        es: "Las guías del alojamiento citan el correo que contiene un ejecutable (EXE, BAT, PIF, …), aunque esté comprimido en zip, entre las causas de bloqueo del envío de correos automatizados. Los programas se reconocen por su extensión real, una vez quitados los caracteres ocultos y los puntos finales, y por su contenido (programas de Windows, Linux y macOS, scripts, accesos directos, instaladores, aplicaciones HTML, e imágenes de disco, que Windows monta con un doble clic y desde las que ejecuta programas), diga lo que diga el nombre; las extensiones incluyen todos los tipos que Gmail rechaza.",
+        pl: "Przewodniki hostingu wymieniają e-mail zawierający plik wykonywalny (EXE, BAT, PIF, …), nawet spakowany do ZIP, wśród powodów blokady wysyłki automatycznych wiadomości. Programy są rozpoznawane po prawdziwym rozszerzeniu, po usunięciu ukrytych znaków i końcowych kropek, oraz po zawartości (programy Windows, Linux i macOS, skrypty, skróty, instalatory, aplikacje HTML oraz obrazy dysków, które Windows montuje po dwukrotnym kliknięciu i z których uruchamia programy), niezależnie od nazwy; rozszerzenia obejmują wszystkie typy odrzucane przez Gmail.",
     },
     fix => {
         en: "Do not send programs by e-mail, not even zipped or renamed: put the file on your site and send a download link.",
@@ -55,10 +58,12 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Attachment,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 180: « L'e-mail contient un exécutable (EXE, BAT, PIF, XML, XLSX ou des documents avec des « macros »), même s'il est « zippé » »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 50
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[&super::EXECUTABLE_EXTENSIONS],
     examples: &[
         Example::fails(
             title! {
@@ -67,7 +72,7 @@ pub const RULE: Rule = Rule {
                 es: "Un programa de Windows llamado setup.exe",
                 pl: "Program Windows o nazwie setup.exe",
             },
-            ExampleInput::Generated(program_by_name),
+            generated!(inputs::program_by_name),
         ),
         Example::fails(
             title! {
@@ -76,7 +81,16 @@ pub const RULE: Rule = Rule {
                 es: "Un programa de Windows renombrado invoice.pdf",
                 pl: "Program Windows przemianowany na invoice.pdf",
             },
-            ExampleInput::Generated(program_renamed_pdf),
+            generated!(inputs::program_renamed_pdf),
+        ),
+        Example::fails(
+            title! {
+                en: "A Windows program sent as text/plain, notes.txt",
+                fr: "Un programme Windows envoyé en text/plain, notes.txt",
+                es: "Un programa de Windows enviado como text/plain, notes.txt",
+                pl: "Program Windows wysłany jako text/plain, notes.txt",
+            },
+            generated!(inputs::program_as_text),
         ),
         Example::fails(
             title! {
@@ -85,7 +99,16 @@ pub const RULE: Rule = Rule {
                 es: "invoice.zip con docs/run.exe dentro",
                 pl: "invoice.zip zawierający docs/run.exe",
             },
-            ExampleInput::Generated(program_in_zip),
+            generated!(inputs::program_in_zip),
+        ),
+        Example::fails(
+            title! {
+                en: "A ZIP holding run.exe after 1 kB of other bytes (found by its end record)",
+                fr: "Un ZIP contenant run.exe après 1 ko d'autres octets (trouvé par son enregistrement de fin)",
+                es: "Un ZIP con run.exe tras 1 kB de otros bytes (encontrado por su registro final)",
+                pl: "ZIP zawierający run.exe po 1 kB innych bajtów (znaleziony po rekordzie końcowym)",
+            },
+            generated!(inputs::zip_after_other_bytes),
         ),
         Example::fails(
             title! {
@@ -94,7 +117,7 @@ pub const RULE: Rule = Rule {
                 es: "Un programa ELF sin extensión, comprimido en un ZIP dentro de otro ZIP",
                 pl: "Program ELF bez rozszerzenia, skompresowany w ZIP wewnątrz innego ZIP",
             },
-            ExampleInput::Generated(elf_in_nested_zip),
+            generated!(inputs::elf_in_nested_zip),
         ),
         Example::fails(
             title! {
@@ -103,7 +126,7 @@ pub const RULE: Rule = Rule {
                 es: "Un programa Mach-O llamado readme",
                 pl: "Program Mach-O o nazwie readme",
             },
-            ExampleInput::Generated(macho_without_extension),
+            generated!(inputs::macho_without_extension),
         ),
         Example::fails(
             title! {
@@ -112,7 +135,7 @@ pub const RULE: Rule = Rule {
                 es: "Un archivo por lotes nombrado con un carácter de inversión derecha a izquierda (invoice\u{202e}fdp.bat)",
                 pl: "Plik wsadowy nazwany ze znakiem odwrócenia kierunku pisma (invoice\u{202e}fdp.bat)",
             },
-            ExampleInput::Generated(bidi_batch),
+            generated!(inputs::bidi_batch),
         ),
         Example::fails(
             title! {
@@ -121,7 +144,7 @@ pub const RULE: Rule = Rule {
                 es: "run.exe. con un punto final, que Windows elimina",
                 pl: "run.exe. z końcową kropką, którą Windows usuwa",
             },
-            ExampleInput::Generated(trailing_dot),
+            generated!(inputs::trailing_dot),
         ),
         Example::fails(
             title! {
@@ -130,7 +153,7 @@ pub const RULE: Rule = Rule {
                 es: "Un nombre .pif indicado solo en Content-Type name=, codificado RFC 2047",
                 pl: "Nazwa .pif podana tylko w Content-Type name=, zakodowana RFC 2047",
             },
-            ExampleInput::Generated(rfc2047_name),
+            generated!(inputs::rfc2047_name),
         ),
         Example::fails(
             title! {
@@ -139,7 +162,7 @@ pub const RULE: Rule = Rule {
                 es: "Un nombre .vbs con codificación RFC 2231 (filename*=)",
                 pl: "Nazwa .vbs w kodowaniu RFC 2231 (filename*=)",
             },
-            ExampleInput::Generated(rfc2231_name),
+            generated!(inputs::rfc2231_name),
         ),
         Example::fails(
             title! {
@@ -148,7 +171,98 @@ pub const RULE: Rule = Rule {
                 es: "Un instalador MSI llamado update.dat",
                 pl: "Instalator MSI o nazwie update.dat",
             },
-            ExampleInput::Generated(installer_renamed),
+            generated!(inputs::installer_renamed),
+        ),
+        Example::fails(
+            title! {
+                en: "An Excel add-in, tools.xll (Gmail's block list)",
+                fr: "Un complément Excel, tools.xll (liste de blocage de Gmail)",
+                es: "Un complemento de Excel, tools.xll (lista de bloqueo de Gmail)",
+                pl: "Dodatek do Excela, tools.xll (lista blokad Gmaila)",
+            },
+            generated!(inputs::excel_add_in),
+        ),
+        Example::fails(
+            title! {
+                en: "An HTML application named invoice.html",
+                fr: "Une application HTML nommée invoice.html",
+                es: "Una aplicación HTML llamada invoice.html",
+                pl: "Aplikacja HTML o nazwie invoice.html",
+            },
+            generated!(inputs::hta_as_page),
+        ),
+        Example::fails(
+            title! {
+                en: "A shortcut named photo.jpg",
+                fr: "Un raccourci nommé photo.jpg",
+                es: "Un acceso directo llamado photo.jpg",
+                pl: "Skrót o nazwie photo.jpg",
+            },
+            generated!(inputs::shortcut_as_picture),
+        ),
+        Example::fails(
+            title! {
+                en: "An ISO image named backup.dat holding setup.exe",
+                fr: "Une image ISO nommée backup.dat contenant setup.exe",
+                es: "Una imagen ISO llamada backup.dat que contiene setup.exe",
+                pl: "Obraz ISO o nazwie backup.dat zawierający setup.exe",
+            },
+            generated!(inputs::iso_renamed),
+        )
+        .times(2),
+        Example::fails(
+            title! {
+                en: "A VHD disk image named disk.bin",
+                fr: "Une image disque VHD nommée disk.bin",
+                es: "Una imagen de disco VHD llamada disk.bin",
+                pl: "Obraz dysku VHD o nazwie disk.bin",
+            },
+            generated!(inputs::vhd_renamed),
+        ),
+        Example::fails(
+            title! {
+                en: "A raw FAT disk image named backup.bin",
+                fr: "Une image disque FAT brute nommée backup.bin",
+                es: "Una imagen de disco FAT en bruto llamada backup.bin",
+                pl: "Surowy obraz dysku FAT o nazwie backup.bin",
+            },
+            generated!(inputs::raw_image_renamed),
+        ),
+        Example::fails(
+            title! {
+                en: "A OneNote section embedding a batch script",
+                fr: "Une section OneNote qui incorpore un script batch",
+                es: "Una sección de OneNote que incrusta un script por lotes",
+                pl: "Sekcja OneNote z osadzonym skryptem wsadowym",
+            },
+            generated!(inputs::onenote_with_script),
+        ),
+        Example::fails(
+            title! {
+                en: "A tar whose pax header gives a long name ending in .exe",
+                fr: "Un tar dont l'en-tête pax donne un nom long qui finit par .exe",
+                es: "Un tar cuya cabecera pax da un nombre largo terminado en .exe",
+                pl: "Archiwum tar, którego nagłówek pax podaje długą nazwę kończącą się na .exe",
+            },
+            generated!(inputs::tar_with_long_program_name),
+        ),
+        Example::fails(
+            title! {
+                en: "A 7-Zip archive whose header lists setup.exe",
+                fr: "Une archive 7-Zip dont l'en-tête liste setup.exe",
+                es: "Un archivo 7-Zip cuya cabecera enumera setup.exe",
+                pl: "Archiwum 7-Zip, którego nagłówek wymienia setup.exe",
+            },
+            generated!(inputs::seven_zip_with_program),
+        ),
+        Example::fails(
+            title! {
+                en: "A web page smuggling a ZIP that holds a program",
+                fr: "Une page web qui fait passer en fraude un ZIP contenant un programme",
+                es: "Una página web que pasa de contrabando un ZIP con un programa",
+                pl: "Strona WWW przemycająca ZIP z programem",
+            },
+            generated!(inputs::smuggled_program),
         ),
         Example::passes(
             title! {
@@ -157,7 +271,7 @@ pub const RULE: Rule = Rule {
                 es: "Una factura en PDF",
                 pl: "Faktura w PDF",
             },
-            ExampleInput::Generated(pdf_invoice),
+            generated!(inputs::pdf_invoice),
         ),
         Example::passes(
             title! {
@@ -166,7 +280,7 @@ pub const RULE: Rule = Rule {
                 es: "Un ZIP con un PDF y un archivo de texto",
                 pl: "ZIP z plikiem PDF i plikiem tekstowym",
             },
-            ExampleInput::Generated(zip_of_documents),
+            generated!(inputs::zip_of_documents),
         ),
         Example::passes(
             title! {
@@ -175,7 +289,7 @@ pub const RULE: Rule = Rule {
                 es: "Un archivo de texto que empieza por las letras MZ",
                 pl: "Plik tekstowy zaczynający się od liter MZ",
             },
-            ExampleInput::Generated(text_starting_with_mz),
+            generated!(inputs::text_starting_with_mz),
         ),
         Example::passes(
             title! {
@@ -184,81 +298,32 @@ pub const RULE: Rule = Rule {
                 es: "Un documento Word sin macros",
                 pl: "Dokument Word bez makr",
             },
-            ExampleInput::Generated(plain_word_document),
+            generated!(inputs::plain_word_document),
+        ),
+        Example::passes(
+            title! {
+                en: "A saved web page with an inline picture",
+                fr: "Une page web enregistrée avec une image intégrée",
+                es: "Una página web guardada con una imagen incrustada",
+                pl: "Zapisana strona WWW z osadzonym obrazem",
+            },
+            generated!(inputs::page_with_picture),
+        ),
+        Example::passes(
+            title! {
+                en: "A OneNote section embedding a picture",
+                fr: "Une section OneNote qui incorpore une image",
+                es: "Una sección de OneNote que incrusta una imagen",
+                pl: "Sekcja OneNote z osadzonym obrazem",
+            },
+            generated!(inputs::onenote_with_picture),
         ),
     ],
     check: Check::Message(check),
 };
 
-fn program_by_name() -> Vec<u8> {
-    samples::message_with("setup.exe", "application/octet-stream", &samples::windows_program())
-}
-fn program_renamed_pdf() -> Vec<u8> {
-    samples::message_with("invoice.pdf", "application/pdf", &samples::windows_program())
-}
-fn program_in_zip() -> Vec<u8> {
-    let program = samples::windows_program();
-    let archive = samples::zip(&[
-        ZipEntry::deflated("docs/readme.txt", b"Open run.exe"),
-        ZipEntry::stored("docs/run.exe", &program),
-    ]);
-    samples::message_with("invoice.zip", "application/zip", &archive)
-}
-fn elf_in_nested_zip() -> Vec<u8> {
-    let inner = samples::zip(&[ZipEntry::deflated("bin/update", &samples::elf_program())]);
-    let outer = samples::zip(&[ZipEntry::deflated("inner.zip", &inner)]);
-    samples::message_with("files.zip", "application/zip", &outer)
-}
-fn macho_without_extension() -> Vec<u8> {
-    samples::message_with("readme", "application/octet-stream", &samples::macho_program())
-}
-fn bidi_batch() -> Vec<u8> {
-    samples::message_with("invoice\u{202e}fdp.bat", "application/octet-stream", b"@echo off\r\n")
-}
-fn trailing_dot() -> Vec<u8> {
-    samples::message_with("run.exe.", "application/octet-stream", b"not a real program")
-}
-fn rfc2047_name() -> Vec<u8> {
-    // "=?utf-8?B?…?=" is "faktura.pif"; no Content-Disposition file name.
-    samples::message_with_header(
-        "Content-Type: application/octet-stream; name=\"=?utf-8?B?ZmFrdHVyYS5waWY=?=\"",
-        b"data",
-    )
-}
-fn rfc2231_name() -> Vec<u8> {
-    samples::message_with_header(
-        concat!(
-            "Content-Type: application/octet-stream\r\n",
-            "Content-Disposition: attachment; filename*=utf-8''factura%20%C3%BAltima.vbs",
-        ),
-        b"MsgBox 1",
-    )
-}
-fn installer_renamed() -> Vec<u8> {
-    samples::message_with("update.dat", "application/octet-stream", &samples::windows_installer())
-}
-fn pdf_invoice() -> Vec<u8> {
-    samples::message_with("invoice.pdf", "application/pdf", &samples::pdf())
-}
-fn zip_of_documents() -> Vec<u8> {
-    let pdf = samples::pdf();
-    let archive = samples::zip(&[ZipEntry::deflated("invoice.pdf", &pdf), ZipEntry::deflated("notes.txt", b"Thanks!")]);
-    samples::message_with("documents.zip", "application/zip", &archive)
-}
-fn text_starting_with_mz() -> Vec<u8> {
-    samples::message_with("notes.txt", "text/plain", b"MZ is the code of the Mazowsze region.")
-}
-fn plain_word_document() -> Vec<u8> {
-    samples::message_with(
-        "letter.docx",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        &samples::word_document(false),
-    )
-}
-
 fn check(message: &Message, cx: &mut Context) {
-    let inspected = super::inspect(message, cx.settings);
-    let found = super::facts_where(&inspected, |k| {
+    let found = super::facts_where(&message.attachment_facts, |k| {
         matches!(k, FactKind::ExecutableName { .. } | FactKind::ExecutableContent { .. })
     });
     for (attachment, fact) in found {
@@ -283,9 +348,133 @@ fn check(message: &Message, cx: &mut Context) {
                 "group",
                 group,
             ),
-            (None, Some(format)) => super::with_format(Msg::of(&BY_CONTENT).text("path", fact.path.clone()), "format", format),
+            (None, Some(format)) => {
+                super::with_format(Msg::of(&BY_CONTENT).text("path", fact.path.clone()), "format", format)
+            }
             (None, None) => continue,
         };
         cx.emit(Draft::new(msg).evidence(&fact.path).at(super::location(message, attachment, fact)));
+    }
+}
+
+/// The example inputs. The wasm build, which never runs examples, leaves them
+/// and the sample files they build out (`generated!`).
+#[cfg(not(target_arch = "wasm32"))]
+mod inputs {
+    use crate::rules::attachments::samples::{self, SevenZipHeader, ZipEntry};
+
+    pub(super) fn program_by_name() -> Vec<u8> {
+        samples::attached("setup.exe", &samples::windows_program())
+    }
+    pub(super) fn program_renamed_pdf() -> Vec<u8> {
+        samples::message_with("invoice.pdf", "application/pdf", &samples::windows_program())
+    }
+    pub(super) fn program_as_text() -> Vec<u8> {
+        samples::message_with("notes.txt", "text/plain", &samples::windows_program())
+    }
+    pub(super) fn program_in_zip() -> Vec<u8> {
+        let program = samples::windows_program();
+        samples::zip_message(
+            "invoice.zip",
+            &[ZipEntry::deflated("docs/readme.txt", b"Open run.exe"), ZipEntry::stored("docs/run.exe", &program)],
+        )
+    }
+    pub(super) fn zip_after_other_bytes() -> Vec<u8> {
+        let mut file: Vec<u8> = (0..1024u32).map(|i| (i * 7 + 3) as u8).collect();
+        file.extend(samples::zip(&[ZipEntry::stored("run.exe", &samples::windows_program())]));
+        samples::attached("data.bin", &file)
+    }
+    pub(super) fn elf_in_nested_zip() -> Vec<u8> {
+        let inner = samples::zip(&[ZipEntry::deflated("bin/update", &samples::elf_program())]);
+        samples::zip_message("files.zip", &[ZipEntry::deflated("inner.zip", &inner)])
+    }
+    pub(super) fn macho_without_extension() -> Vec<u8> {
+        samples::attached("readme", &samples::macho_program())
+    }
+    pub(super) fn bidi_batch() -> Vec<u8> {
+        samples::attached("invoice\u{202e}fdp.bat", b"@echo off\r\n")
+    }
+    pub(super) fn trailing_dot() -> Vec<u8> {
+        samples::attached("run.exe.", b"not a real program")
+    }
+    pub(super) fn rfc2047_name() -> Vec<u8> {
+        // "=?utf-8?B?…?=" is "faktura.pif"; no Content-Disposition file name.
+        samples::message_with_header(
+            "Content-Type: application/octet-stream; name=\"=?utf-8?B?ZmFrdHVyYS5waWY=?=\"",
+            b"data",
+        )
+    }
+    pub(super) fn rfc2231_name() -> Vec<u8> {
+        samples::message_with_header(
+            concat!(
+                "Content-Type: application/octet-stream\r\n",
+                "Content-Disposition: attachment; filename*=utf-8''factura%20%C3%BAltima.vbs",
+            ),
+            b"MsgBox 1",
+        )
+    }
+    pub(super) fn installer_renamed() -> Vec<u8> {
+        samples::attached("update.dat", &samples::windows_installer())
+    }
+    pub(super) fn excel_add_in() -> Vec<u8> {
+        samples::attached("tools.xll", &samples::windows_program())
+    }
+    pub(super) fn hta_as_page() -> Vec<u8> {
+        samples::message_with("invoice.html", "text/html", &samples::hta_application())
+    }
+    pub(super) fn shortcut_as_picture() -> Vec<u8> {
+        samples::message_with("photo.jpg", "image/jpeg", &samples::windows_shortcut())
+    }
+    pub(super) fn iso_renamed() -> Vec<u8> {
+        let program = samples::windows_program();
+        samples::attached("backup.dat", &samples::iso9660(&[("setup.exe", &program), ("readme.txt", b"hi")], true))
+    }
+    pub(super) fn vhd_renamed() -> Vec<u8> {
+        samples::attached("disk.bin", &samples::vhd_disk())
+    }
+    pub(super) fn raw_image_renamed() -> Vec<u8> {
+        samples::attached("backup.bin", &samples::fat_disk_image())
+    }
+    pub(super) fn onenote_with_script() -> Vec<u8> {
+        let script = b"@echo off\r\nstart https://example.com/\r\n";
+        samples::attached("notes.one", &samples::onenote_section(&[&samples::pdf(), script]))
+    }
+    pub(super) fn tar_with_long_program_name() -> Vec<u8> {
+        let name = format!("{}/update.exe", "very-long-directory-name".repeat(5));
+        samples::message_with("backup.tar", "application/x-tar", &samples::tar(&[(&name, b"x")]))
+    }
+    pub(super) fn seven_zip_with_program() -> Vec<u8> {
+        let archive = samples::seven_zip(&[("readme.txt", b"hi"), ("setup.exe", b"x")], SevenZipHeader::Plain);
+        samples::message_with("files.7z", "application/x-7z-compressed", &archive)
+    }
+    pub(super) fn smuggled_program() -> Vec<u8> {
+        let program = samples::windows_program();
+        let filler = "Terms and conditions. ".repeat(300);
+        let payload =
+            samples::zip(&[ZipEntry::stored("terms.txt", filler.as_bytes()), ZipEntry::stored("run.exe", &program)]);
+        samples::message_with("invoice.html", "text/html", &samples::smuggling_page(&payload, "invoice.zip"))
+    }
+    pub(super) fn pdf_invoice() -> Vec<u8> {
+        samples::message_with("invoice.pdf", "application/pdf", &samples::pdf())
+    }
+    pub(super) fn zip_of_documents() -> Vec<u8> {
+        let pdf = samples::pdf();
+        samples::zip_message(
+            "documents.zip",
+            &[ZipEntry::deflated("invoice.pdf", &pdf), ZipEntry::deflated("notes.txt", b"Thanks!")],
+        )
+    }
+    pub(super) fn text_starting_with_mz() -> Vec<u8> {
+        samples::message_with("notes.txt", "text/plain", b"MZ is the code of the Mazowsze region.")
+    }
+    pub(super) fn plain_word_document() -> Vec<u8> {
+        samples::docx_message("letter.docx", false)
+    }
+    pub(super) fn page_with_picture() -> Vec<u8> {
+        samples::message_with("order.html", "text/html", &samples::page_with_inline_picture())
+    }
+    pub(super) fn onenote_with_picture() -> Vec<u8> {
+        let picture = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+        samples::attached("notes.one", &samples::onenote_section(&[picture]))
     }
 }

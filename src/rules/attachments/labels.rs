@@ -4,6 +4,7 @@
 //! (`inspect::names::ExtensionGroup::name`), in the four languages.
 
 use crate::i18n::Entry;
+use crate::inspect::names;
 
 crate::label_texts! { "attachment/";
     FORMAT_WINDOWS_PE "format.windows-pe" => { en: "Windows program (PE)", fr: "programme Windows (PE)", es: "programa de Windows (PE)", pl: "program Windows (PE)" },
@@ -24,7 +25,18 @@ crate::label_texts! { "attachment/";
     FORMAT_ZSTD "format.zstd" => { en: "Zstandard file", fr: "fichier Zstandard", es: "archivo Zstandard", pl: "plik Zstandard" },
     FORMAT_CAB "format.cab" => { en: "Microsoft Cabinet archive", fr: "archive Microsoft Cabinet", es: "archivo Microsoft Cabinet", pl: "archiwum Microsoft Cabinet" },
     FORMAT_TAR "format.tar" => { en: "tar archive", fr: "archive tar", es: "archivo tar", pl: "archiwum tar" },
-    FORMAT_ISO9660 "format.iso9660" => { en: "ISO 9660 disk image", fr: "image disque ISO 9660", es: "imagen de disco ISO 9660", pl: "obraz dysku ISO 9660" },
+    FORMAT_ISO9660 "format.iso9660" => { en: "disk image (ISO 9660)", fr: "image disque ISO 9660", es: "imagen de disco ISO 9660", pl: "obraz dysku ISO 9660" },
+    FORMAT_HTA "format.hta" => { en: "Windows HTML application (HTA)", fr: "application HTML (HTA)", es: "aplicación HTML (HTA)", pl: "aplikacja HTML (HTA)" },
+    FORMAT_WINDOWS_SCRIPT "format.windows-script" => { en: "Windows script", fr: "script Windows", es: "script de Windows", pl: "skrypt Windows" },
+    FORMAT_VHD "format.vhd" => { en: "virtual hard disk (VHD)", fr: "disque dur virtuel (VHD)", es: "disco duro virtual (VHD)", pl: "wirtualny dysk twardy (VHD)" },
+    FORMAT_VHDX "format.vhdx" => { en: "virtual hard disk (VHDX)", fr: "disque dur virtuel (VHDX)", es: "disco duro virtual (VHDX)", pl: "wirtualny dysk twardy (VHDX)" },
+    FORMAT_DMG "format.dmg" => { en: "disk image (Apple DMG)", fr: "image disque Apple (DMG)", es: "imagen de disco de Apple (DMG)", pl: "obraz dysku Apple (DMG)" },
+    FORMAT_FILESYSTEM_IMAGE "format.filesystem-image" => { en: "raw disk image", fr: "image disque brute", es: "imagen de disco sin formato", pl: "surowy obraz dysku" },
+    FORMAT_ONENOTE "format.onenote" => { en: "OneNote section", fr: "section OneNote", es: "sección de OneNote", pl: "sekcja OneNote" },
+    FORMAT_HTML "format.html" => { en: "HTML page", fr: "page HTML", es: "página HTML", pl: "strona HTML" },
+    FORMAT_SEVEN_ZIP_COMPRESSED_HEADER "format.7z-compressed-header" => { en: "7-Zip archive whose list of files is compressed (not read here)", fr: "archive 7-Zip dont la liste des fichiers est compressée (non lue ici)", es: "archivo 7-Zip cuya lista de ficheros está comprimida (no se lee aquí)", pl: "archiwum 7-Zip ze skompresowaną listą plików (tu nieodczytywaną)" },
+    // Read after "{path} is" / "est de type" / "es de tipo" / "jest typu" (attachment/blocked-type).
+    FORMAT_XLSX_WORKBOOK "format.xlsx-workbook" => { en: "an Excel workbook (XLSX)", fr: "XLSX (classeur Excel)", es: "XLSX (libro de Excel)", pl: "XLSX (skoroszyt Excel)" },
     FORMAT_PDF "format.pdf" => { en: "PDF document", fr: "document PDF", es: "documento PDF", pl: "dokument PDF" },
     FORMAT_PNG "format.png" => { en: "PNG image", fr: "image PNG", es: "imagen PNG", pl: "obraz PNG" },
     FORMAT_JPEG "format.jpeg" => { en: "JPEG image", fr: "image JPEG", es: "imagen JPEG", pl: "obraz JPEG" },
@@ -38,6 +50,7 @@ crate::label_texts! { "attachment/";
     GROUP_JAVA "group.java" => { en: "Java program", fr: "programme Java", es: "programa Java", pl: "program Java" },
     GROUP_UNIX_MACOS "group.unix-macos" => { en: "Unix or macOS program", fr: "programme Unix ou macOS", es: "programa Unix o macOS", pl: "program Unix lub macOS" },
     GROUP_DISK_IMAGE "group.disk-image" => { en: "disk image", fr: "image disque", es: "imagen de disco", pl: "obraz dysku" },
+    GROUP_GMAIL_BLOCKED "group.gmail-blocked" => { en: "a type Gmail blocks", fr: "un type bloqué par Gmail", es: "un tipo que Gmail bloquea", pl: "typ blokowany przez Gmail" },
     GROUP_CONFIGURED "group.configured" => { en: "listed in your options", fr: "listée dans vos options", es: "incluida en sus opciones", pl: "wymienione w opcjach" },
 }
 
@@ -63,6 +76,15 @@ pub fn format_label(key: &str) -> Option<&'static Entry> {
         "cab" => &FORMAT_CAB,
         "tar" => &FORMAT_TAR,
         "iso9660" => &FORMAT_ISO9660,
+        "hta" => &FORMAT_HTA,
+        "windows-script" => &FORMAT_WINDOWS_SCRIPT,
+        "vhd" => &FORMAT_VHD,
+        "vhdx" => &FORMAT_VHDX,
+        "dmg" => &FORMAT_DMG,
+        "filesystem-image" => &FORMAT_FILESYSTEM_IMAGE,
+        "onenote" => &FORMAT_ONENOTE,
+        "html" => &FORMAT_HTML,
+        "7z-compressed-header" => &FORMAT_SEVEN_ZIP_COMPRESSED_HEADER,
         "pdf" => &FORMAT_PDF,
         "png" => &FORMAT_PNG,
         "jpeg" => &FORMAT_JPEG,
@@ -83,6 +105,7 @@ pub fn group_label(key: &str) -> Option<&'static Entry> {
         "java" => &GROUP_JAVA,
         "unix-macos" => &GROUP_UNIX_MACOS,
         "disk-image" => &GROUP_DISK_IMAGE,
+        names::GMAIL_BLOCKED_GROUP => &GROUP_GMAIL_BLOCKED,
         "configured" => &GROUP_CONFIGURED,
         _ => return None,
     })

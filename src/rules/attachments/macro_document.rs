@@ -1,16 +1,18 @@
 //! `attachment/macro-document`: the guides list "documents with macros" among the
 //! executables that get the mail blocked, zipped or not. A macro is found by the
 //! extension (`docm`, `xlsm`, …), by the VBA storages of an OLE2 document
-//! ([MS-OVBA] §2.2), and by `vbaProject.bin`, macro sheets or a macro-enabled
-//! content type in an OOXML package, whatever the document is named.
+//! ([MS-OVBA] §2.2), by an Excel 4.0 macro sheet in the sheet list of a legacy
+//! workbook ([MS-XLS] BoundSheet8), and by `vbaProject.bin`, macro sheets or a
+//! macro-enabled content type in an OOXML package, whatever the document is named.
 
-use crate::title;
-use super::samples::{self, ZipEntry};
+use crate::generated;
 use crate::i18n::Msg;
 use crate::inspect::{FactKind, MacroSign};
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "attachment/macro-document";
     summary => {
@@ -61,16 +63,30 @@ crate::rule_texts! { "attachment/macro-document";
         es: "{path} declara un documento habilitado para macros: el alojamiento bloquea los documentos con macros.",
         pl: "{path} deklaruje dokument z obsługą makr: hosting blokuje dokumenty z makrami.",
     },
+    XLM_SHEET "xlm-sheet" => {
+        en: "{path} holds an Excel 4.0 macro sheet ({sheet}): these old macros run without a VBA project, and the host blocks documents with macros.",
+        fr: "{path} contient une feuille de macros Excel 4.0 ({sheet}) : ces anciennes macros s'exécutent sans projet VBA, et l'hébergeur bloque les documents avec des macros.",
+        es: "{path} contiene una hoja de macros de Excel 4.0 ({sheet}): estas macros antiguas se ejecutan sin proyecto VBA, y el alojamiento bloquea los documentos con macros.",
+        pl: "{path} zawiera arkusz makr Excel 4.0 ({sheet}): te stare makra działają bez projektu VBA, a hosting blokuje dokumenty z makrami.",
+    },
+    XLM_SHEET_HIDDEN "xlm-sheet-hidden" => {
+        en: "{path} holds an Excel 4.0 macro sheet ({sheet}) marked \"very hidden\", which only code can show: a common way to hide malicious macros.",
+        fr: "{path} contient une feuille de macros Excel 4.0 ({sheet}) marquée « très masquée », que seul du code peut afficher : un moyen courant de cacher des macros malveillantes.",
+        es: "{path} contiene una hoja de macros de Excel 4.0 ({sheet}) marcada como «muy oculta», que solo el código puede mostrar: una forma habitual de esconder macros maliciosas.",
+        pl: "{path} zawiera arkusz makr Excel 4.0 ({sheet}) oznaczony jako „bardzo ukryty”, który może odkryć tylko kod: częsty sposób ukrywania złośliwych makr.",
+    },
 }
 
 pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Attachment,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 180: « L'e-mail contient un exécutable (EXE, BAT, PIF, XML, XLSX ou des documents avec des « macros »), même s'il est « zippé » »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 50
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
             title! {
@@ -79,7 +95,7 @@ pub const RULE: Rule = Rule {
                 es: "Un documento Word con macros renombrado report.docx",
                 pl: "Dokument Word z makrami przemianowany na report.docx",
             },
-            ExampleInput::Generated(docm_renamed_docx),
+            generated!(inputs::docm_renamed_docx),
         ),
         Example::fails(
             title! {
@@ -88,7 +104,7 @@ pub const RULE: Rule = Rule {
                 es: "Un documento Word 97 con un proyecto VBA (almacenamiento Macros)",
                 pl: "Dokument Word 97 z projektem VBA (magazyn Macros)",
             },
-            ExampleInput::Generated(word_97_with_macros),
+            generated!(inputs::word_97_with_macros),
         ),
         Example::fails(
             title! {
@@ -97,7 +113,7 @@ pub const RULE: Rule = Rule {
                 es: "Un documento Word 97 con macros dentro de un ZIP",
                 pl: "Dokument Word 97 z makrami w archiwum ZIP",
             },
-            ExampleInput::Generated(macro_document_in_zip),
+            generated!(inputs::macro_document_in_zip),
         ),
         Example::fails(
             title! {
@@ -106,7 +122,16 @@ pub const RULE: Rule = Rule {
                 es: "Un archivo llamado budget.xlsm",
                 pl: "Plik o nazwie budget.xlsm",
             },
-            ExampleInput::Generated(xlsm_by_name),
+            generated!(inputs::xlsm_by_name),
+        ),
+        Example::fails(
+            title! {
+                en: "A legacy Excel workbook with a very hidden Excel 4.0 macro sheet",
+                fr: "Un ancien classeur Excel avec une feuille de macros Excel 4.0 très masquée",
+                es: "Un libro de Excel antiguo con una hoja de macros de Excel 4.0 muy oculta",
+                pl: "Starszy skoroszyt Excel z bardzo ukrytym arkuszem makr Excel 4.0",
+            },
+            generated!(inputs::excel_4_macro_sheet),
         ),
         Example::passes(
             title! {
@@ -115,7 +140,7 @@ pub const RULE: Rule = Rule {
                 es: "Un documento Word sin macros",
                 pl: "Dokument Word bez makr",
             },
-            ExampleInput::Generated(plain_docx),
+            generated!(inputs::plain_docx),
         ),
         Example::passes(
             title! {
@@ -124,66 +149,80 @@ pub const RULE: Rule = Rule {
                 es: "Un documento Word 97 sin macros",
                 pl: "Dokument Word 97 bez makr",
             },
-            ExampleInput::Generated(plain_word_97),
+            generated!(inputs::plain_word_97),
+        ),
+        Example::passes(
+            title! {
+                en: "A legacy Excel workbook of worksheets",
+                fr: "Un ancien classeur Excel fait de feuilles de calcul",
+                es: "Un libro de Excel antiguo con hojas de cálculo",
+                pl: "Starszy skoroszyt Excel z samymi arkuszami",
+            },
+            generated!(inputs::plain_excel_97),
         ),
     ],
     check: Check::Message(check),
 };
 
-fn docm_renamed_docx() -> Vec<u8> {
-    samples::message_with(
-        "report.docx",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        &samples::word_document(true),
-    )
-}
-fn word_97_with_macros() -> Vec<u8> {
-    samples::message_with("letter.doc", "application/msword", &samples::word_97_document(true))
-}
-fn macro_document_in_zip() -> Vec<u8> {
-    let document = samples::word_97_document(true);
-    samples::message_with(
-        "letters.zip",
-        "application/zip",
-        &samples::zip(&[ZipEntry::deflated("2026/letter.doc", &document)]),
-    )
-}
-fn xlsm_by_name() -> Vec<u8> {
-    samples::message_with("budget.xlsm", "application/vnd.ms-excel.sheet.macroEnabled.12", &samples::spreadsheet())
-}
-fn plain_docx() -> Vec<u8> {
-    samples::message_with(
-        "report.docx",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        &samples::word_document(false),
-    )
-}
-fn plain_word_97() -> Vec<u8> {
-    samples::message_with("letter.doc", "application/msword", &samples::word_97_document(false))
-}
-
 fn check(message: &Message, cx: &mut Context) {
-    let inspected = super::inspect(message, cx.settings);
     // One finding per attachment: a macro document shows several signs at once.
     let mut reported = Vec::new();
-    for (attachment, fact) in super::facts_where(&inspected, |k| matches!(k, FactKind::MacroDocument(_))) {
+    for (attachment, fact) in super::facts_where(&message.attachment_facts, |k| matches!(k, FactKind::MacroDocument(_)))
+    {
         if reported.contains(&attachment.part) {
             continue;
         }
         reported.push(attachment.part);
         let FactKind::MacroDocument(sign) = &fact.kind else { continue };
         let msg = match sign {
-            MacroSign::Extension(extension) => {
-                Msg::of(&EXTENSION).text("extension", extension.clone())
-            }
-            MacroSign::VbaStorage(storage) => {
-                Msg::of(&VBA_STORAGE).text("storage", storage.clone())
-            }
+            MacroSign::Extension(extension) => Msg::of(&EXTENSION).text("extension", extension.clone()),
+            MacroSign::VbaStorage(storage) => Msg::of(&VBA_STORAGE).text("storage", storage.clone()),
             MacroSign::VbaProjectPart => Msg::of(&VBA_PROJECT),
             MacroSign::MacroSheets => Msg::of(&MACRO_SHEETS),
             MacroSign::MacroEnabledContentType => Msg::of(&CONTENT_TYPE),
+            MacroSign::Excel4MacroSheet { sheet, very_hidden: true } => {
+                Msg::of(&XLM_SHEET_HIDDEN).text("sheet", sheet.clone())
+            }
+            MacroSign::Excel4MacroSheet { sheet, very_hidden: false } => {
+                Msg::of(&XLM_SHEET).text("sheet", sheet.clone())
+            }
         };
         let msg = msg.text("path", fact.path.clone());
         cx.emit(Draft::new(msg).evidence(&fact.path).at(super::location(message, attachment, fact)));
+    }
+}
+
+/// The example inputs. The wasm build, which never runs examples, leaves them
+/// and the sample files they build out (`generated!`).
+#[cfg(not(target_arch = "wasm32"))]
+mod inputs {
+    use crate::rules::attachments::samples::{self, ZipEntry};
+
+    pub(super) fn docm_renamed_docx() -> Vec<u8> {
+        samples::docx_message("report.docx", true)
+    }
+    pub(super) fn word_97_with_macros() -> Vec<u8> {
+        samples::message_with("letter.doc", "application/msword", &samples::word_97_document(true))
+    }
+    pub(super) fn macro_document_in_zip() -> Vec<u8> {
+        let document = samples::word_97_document(true);
+        samples::zip_message("letters.zip", &[ZipEntry::deflated("2026/letter.doc", &document)])
+    }
+    pub(super) fn xlsm_by_name() -> Vec<u8> {
+        samples::message_with("budget.xlsm", "application/vnd.ms-excel.sheet.macroEnabled.12", &samples::spreadsheet())
+    }
+    pub(super) fn plain_docx() -> Vec<u8> {
+        samples::docx_message("report.docx", false)
+    }
+    pub(super) fn excel_4_macro_sheet() -> Vec<u8> {
+        let book = samples::excel_97_workbook(&[("Sheet1", 0, 0), ("Macro1", 1, 2)]);
+        samples::message_with("budget.xls", "application/vnd.ms-excel", &book)
+    }
+    pub(super) fn plain_excel_97() -> Vec<u8> {
+        let book = samples::excel_97_workbook(&[("Sheet1", 0, 0), ("Sheet2", 0, 1)]);
+        samples::message_with("budget.xls", "application/vnd.ms-excel", &book)
+    }
+    pub(super) fn plain_word_97() -> Vec<u8> {
+        samples::message_with("letter.doc", "application/msword", &samples::word_97_document(false))
     }
 }

@@ -8,19 +8,22 @@ pub mod blocked_type;
 pub mod deceptive_name;
 pub mod encrypted_archive;
 pub mod executable;
+pub mod html_smuggling;
+pub mod inconsistent_archive;
 pub mod macro_document;
 pub mod type_mismatch;
 pub mod uninspectable_archive;
 
 pub mod labels;
+// Sample files for the examples and the tests; the wasm build runs no examples.
+#[cfg(not(target_arch = "wasm32"))]
 pub mod samples;
 
 use crate::i18n::Msg;
-use crate::inspect::{self, names, AttachmentFacts, Fact, FactKind, Limits};
-use crate::model::Message;
+use crate::inspect::{names, Fact, FactKind, Limits};
+use crate::model::{AttachmentFacts, Message};
 use crate::report::Location;
 use crate::settings::{Evidence, Kind, ListDefault, Settings, Threshold};
-use std::borrow::Cow;
 
 // The guides give no numbers for archives; these defaults (ours) follow what
 // mail scanners ship with (ClamAV: 10,000 files per archive, recursion limits)
@@ -41,11 +44,11 @@ pub const MAX_ARCHIVE_ENTRIES: Threshold = Threshold {
     doc: "Archive entries listed per attachment, all levels together.",
     evidence: Evidence::Receiver("ClamAV MaxFiles default: 10,000"),
 };
-/// Bytes inflated out of archives per attachment.
+/// Bytes inflated out of archives per message, all attachments together.
 pub const MAX_INFLATED_BYTES: Threshold = Threshold {
     key: "attachments.maxInflatedBytes",
     kind: Kind::Int { default: 32_000_000, min: 0, max: 256_000_000 },
-    doc: "Bytes inflated out of archives per attachment; only nested archives and the first bytes of each entry are inflated.",
+    doc: "Bytes inflated or copied out of archives per message, all attachments together, so a message of many small bombs does not multiply it; only nested archives and the first bytes of each entry are inflated.",
     evidence: Evidence::Ours("a few times the 10 MB a message may carry"),
 };
 /// Largest inflated/compressed ratio of one entry.
@@ -60,21 +63,23 @@ pub const COMPRESSION_RATIO_MIN_BYTES: Threshold = Threshold {
     key: "attachments.compressionRatioMinBytes",
     kind: Kind::Int { default: 1_000_000, min: 0, max: 256_000_000 },
     doc: "The ratio is judged only for entries inflating past this many bytes, so tiny repetitive files do not count as bombs.",
-    evidence: Evidence::Ours("1 MB"),
+    evidence: Evidence::Ours("1 MB: a smaller entry cannot exhaust a filter whatever its ratio"),
 };
 /// Extensions (lowercase, no dot) that run code.
 pub const EXECUTABLE_EXTENSIONS: Threshold = Threshold {
     key: "attachments.executableExtensions",
-    kind: Kind::List { default: ListDefault::Computed(executable_extensions), max_items: 10_000 },
-    doc: "Extensions (lowercase, no dot) that run code; by default every executable group of the inspector's extension table.",
-    evidence: Evidence::Guide("FR 001: « l'e-mail contient un exécutable (EXE, BAT, PIF, …) »"),
+    kind: Kind::List { default: ListDefault::Computed(names::default_executable_extensions), max_items: 10_000 },
+    doc: "Extensions (lowercase, no dot) that run code; by default every executable group of the inspector's extension table and every type Gmail blocks (support.google.com/mail/answer/6590, `src/inspect/data/gmail-blocked-types.txt`).",
+    evidence: Evidence::Guide("seed 002 (fr) l. 180: « L'e-mail contient un exécutable (EXE, BAT, PIF, …) »"),
 };
 /// Extensions the host blocks although they run nothing.
 pub const BLOCKED_EXTENSIONS: Threshold = Threshold {
     key: "attachments.blockedExtensions",
     kind: Kind::List { default: ListDefault::Items(&["xlsx", "xml"]), max_items: 10_000 },
     doc: "Extensions the host blocks although they run nothing. The guides name XLSX and XML.",
-    evidence: Evidence::Guide("FR 001: « un exécutable (EXE, BAT, PIF, XML, XLSX ou documents avec macros) »"),
+    evidence: Evidence::Guide(
+        "seed 002 (fr) l. 180: « un exécutable (EXE, BAT, PIF, XML, XLSX ou des documents avec des « macros ») »",
+    ),
 };
 
 /// Every threshold of the inspection, for `pipeline::ANALYSIS_LIMITS`.
@@ -87,14 +92,6 @@ pub const INSPECTION_LIMITS: &[&Threshold] = &[
     &EXECUTABLE_EXTENSIONS,
     &BLOCKED_EXTENSIONS,
 ];
-
-fn executable_extensions() -> Vec<String> {
-    names::EXTENSION_GROUPS
-        .iter()
-        .filter(|g| g.class == names::ExtensionClass::Executable)
-        .flat_map(|g| g.extensions.iter().map(|e| e.to_string()))
-        .collect()
-}
 
 /// The limits handed to the inspector.
 pub fn limits(settings: &Settings) -> Limits {
@@ -118,21 +115,6 @@ fn normalise_extension(extension: &str) -> String {
     extension.trim().trim_start_matches('.').to_ascii_lowercase()
 }
 
-/// The inspection of every attachment, as each rule of the group reads it. It is
-/// computed once per message and kept in `Message::attachment_facts` (parse once,
-/// read many): the eight rules of the group share it.
-pub fn inspect<'m>(message: &'m Message, settings: &Settings) -> Cow<'m, [AttachmentFacts]> {
-    let limits = limits(settings);
-    let (cached_limits, facts) =
-        message.attachment_facts.get_or_init(|| (limits.clone(), inspect::inspect_message(message, &limits)));
-    if *cached_limits == limits {
-        Cow::Borrowed(facts.as_slice())
-    } else {
-        // The same analysed message linted again with other limits.
-        Cow::Owned(inspect::inspect_message(message, &limits))
-    }
-}
-
 /// Where a fact is: the part, its encoded body, and the path inside archives.
 pub fn location(message: &Message, attachment: &AttachmentFacts, fact: &Fact) -> Location {
     let mut location = Location::part(attachment.part);
@@ -143,19 +125,18 @@ pub fn location(message: &Message, attachment: &AttachmentFacts, fact: &Fact) ->
 }
 
 /// The facts of one kind, with their attachment, at most one per path.
-pub fn facts_where<'f>(
-    inspected: &'f [AttachmentFacts],
-    wanted: impl Fn(&FactKind) -> bool,
-) -> Vec<(&'f AttachmentFacts, &'f Fact)> {
-    let mut seen: Vec<(usize, &str)> = Vec::new();
-    let mut out = Vec::new();
+/// No more than a rule reports (`MAX_FINDINGS_PER_RULE`): the search for
+/// duplicates stays linear in the facts however many there are.
+pub fn facts_where(inspected: &[AttachmentFacts], wanted: fn(&FactKind) -> bool) -> Vec<(&AttachmentFacts, &Fact)> {
+    let mut out: Vec<(&AttachmentFacts, &Fact)> = Vec::new();
     for attachment in inspected {
         for fact in attachment.facts.iter().filter(|f| wanted(&f.kind)) {
-            if seen.contains(&(attachment.part, fact.path.as_str())) {
-                continue;
+            if out.len() >= crate::rules::MAX_FINDINGS_PER_RULE {
+                return out;
             }
-            seen.push((attachment.part, fact.path.as_str()));
-            out.push((attachment, fact));
+            if !out.iter().any(|(a, f)| a.part == attachment.part && f.path == fact.path) {
+                out.push((attachment, fact));
+            }
         }
     }
     out

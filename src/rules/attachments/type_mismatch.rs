@@ -3,13 +3,14 @@
 //! file as disguised; generic types (`application/octet-stream`) promise nothing
 //! and never mismatch.
 
-use crate::title;
-use super::samples;
+use crate::generated;
 use crate::i18n::Msg;
 use crate::inspect::FactKind;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "attachment/type-mismatch";
     summary => {
@@ -48,10 +49,14 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Attachment,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 2045 §5: Content-Type describes the data in the body"),
+        Evidence::Ours("a file whose content is not what its type or name says is treated as disguised"),
+        // TODO(evidence): that filters treat a mismatched type as disguised: a receiver's published rule
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 15
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
             title! {
@@ -60,7 +65,7 @@ pub const RULE: Rule = Rule {
                 es: "Declarado application/pdf, el contenido es un ZIP",
                 pl: "Zadeklarowany jako application/pdf, a zawartość to ZIP",
             },
-            ExampleInput::Generated(zip_declared_pdf),
+            generated!(inputs::zip_declared_pdf),
         ),
         Example::fails(
             title! {
@@ -69,7 +74,25 @@ pub const RULE: Rule = Rule {
                 es: "Llamado photo.jpg, el contenido es un programa de Windows",
                 pl: "Nazwany photo.jpg, a zawartość to program Windows",
             },
-            ExampleInput::Generated(program_named_jpg),
+            generated!(inputs::program_named_jpg),
+        ),
+        Example::fails(
+            title! {
+                en: "Declared text/plain, the content is a Windows program",
+                fr: "Déclaré text/plain, le contenu est un programme Windows",
+                es: "Declarado text/plain, el contenido es un programa de Windows",
+                pl: "Zadeklarowany jako text/plain, a zawartość to program Windows",
+            },
+            generated!(inputs::program_as_text),
+        ),
+        Example::fails(
+            title! {
+                en: "Named report.iso, the content is a VHDX disk",
+                fr: "Nommé report.iso, le contenu est un disque VHDX",
+                es: "Llamado report.iso, el contenido es un disco VHDX",
+                pl: "Nazwany report.iso, a zawartość to dysk VHDX",
+            },
+            generated!(inputs::vhdx_named_iso),
         ),
         Example::passes(
             title! {
@@ -78,7 +101,7 @@ pub const RULE: Rule = Rule {
                 es: "Un PDF declarado como PDF",
                 pl: "PDF zadeklarowany jako PDF",
             },
-            ExampleInput::Generated(pdf_as_pdf),
+            generated!(inputs::pdf_as_pdf),
         ),
         Example::passes(
             title! {
@@ -87,7 +110,16 @@ pub const RULE: Rule = Rule {
                 es: "Un ZIP declarado como application/octet-stream",
                 pl: "ZIP zadeklarowany jako application/octet-stream",
             },
-            ExampleInput::Generated(zip_as_octet_stream),
+            generated!(inputs::zip_as_octet_stream),
+        ),
+        Example::passes(
+            title! {
+                en: "A web page declared text/plain",
+                fr: "Une page web déclarée text/plain",
+                es: "Una página web declarada como text/plain",
+                pl: "Strona WWW zadeklarowana jako text/plain",
+            },
+            generated!(inputs::page_as_text),
         ),
         Example::passes(
             title! {
@@ -96,48 +128,57 @@ pub const RULE: Rule = Rule {
                 es: "Un PNG declarado image/jpeg (todos los clientes reconocen las imágenes por su contenido)",
                 pl: "PNG zadeklarowany jako image/jpeg (każdy program rozpoznaje obrazy po zawartości)",
             },
-            ExampleInput::Generated(png_as_jpeg),
+            generated!(inputs::png_as_jpeg),
         ),
     ],
     check: Check::Message(check),
 };
 
-fn zip_declared_pdf() -> Vec<u8> {
-    let archive = samples::zip(&[samples::ZipEntry::deflated("statement.txt", b"balance")]);
-    samples::message_with("statement.pdf", "application/pdf", &archive)
-}
-fn program_named_jpg() -> Vec<u8> {
-    samples::message_with("photo.jpg", "application/octet-stream", &samples::windows_program())
-}
-fn pdf_as_pdf() -> Vec<u8> {
-    samples::message_with("statement.pdf", "application/pdf", &samples::pdf())
-}
-fn zip_as_octet_stream() -> Vec<u8> {
-    let archive = samples::zip(&[samples::ZipEntry::deflated("statement.txt", b"balance")]);
-    samples::message_with("statement.zip", "application/octet-stream", &archive)
-}
-fn png_as_jpeg() -> Vec<u8> {
-    samples::message_with("logo.jpg", "image/jpeg", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
+fn check(message: &Message, cx: &mut Context) {
+    for (attachment, fact) in
+        super::facts_where(&message.attachment_facts, |k| matches!(k, FactKind::TypeMismatch { .. }))
+    {
+        let FactKind::TypeMismatch { declared, detected } = &fact.kind else { continue };
+        let id = if declared.starts_with('.') { &EXTENSION } else { &DECLARED_TYPE };
+        let msg = Msg::of(id).text("path", fact.path.clone()).text("declared", declared.clone());
+        cx.emit(
+            Draft::new(super::with_format(msg, "detected", detected))
+                .evidence(format!("{} ({declared})", fact.path))
+                .at(super::location(message, attachment, fact)),
+        );
+    }
 }
 
-fn check(message: &Message, cx: &mut Context) {
-    let inspected = super::inspect(message, cx.settings);
-    for (attachment, fact) in super::facts_where(&inspected, |k| matches!(k, FactKind::TypeMismatch { .. })) {
-        let FactKind::TypeMismatch { declared, detected } = &fact.kind else { continue };
-        let id = if declared.starts_with('.') {
-            &EXTENSION
-        } else {
-            &DECLARED_TYPE
-        };
-        cx.emit(
-            Draft::new(
-                Msg::of(id)
-                    .text("path", fact.path.clone())
-                    .text("declared", declared.clone())
-                    .text("detected", *detected),
-            )
-            .evidence(format!("{} ({declared})", fact.path))
-            .at(super::location(message, attachment, fact)),
-        );
+/// The example inputs. The wasm build, which never runs examples, leaves them
+/// and the sample files they build out (`generated!`).
+#[cfg(not(target_arch = "wasm32"))]
+mod inputs {
+    use crate::rules::attachments::samples;
+
+    pub(super) fn zip_declared_pdf() -> Vec<u8> {
+        let archive = samples::zip(&[samples::ZipEntry::deflated("statement.txt", b"balance")]);
+        samples::message_with("statement.pdf", "application/pdf", &archive)
+    }
+    pub(super) fn program_named_jpg() -> Vec<u8> {
+        samples::attached("photo.jpg", &samples::windows_program())
+    }
+    pub(super) fn program_as_text() -> Vec<u8> {
+        samples::message_with("notes.txt", "text/plain", &samples::windows_program())
+    }
+    pub(super) fn vhdx_named_iso() -> Vec<u8> {
+        samples::attached("report.iso", &samples::vhdx_disk())
+    }
+    pub(super) fn page_as_text() -> Vec<u8> {
+        samples::message_with("order.txt", "text/plain", b"<!DOCTYPE html><html><body>Order 1042</body></html>")
+    }
+    pub(super) fn pdf_as_pdf() -> Vec<u8> {
+        samples::message_with("statement.pdf", "application/pdf", &samples::pdf())
+    }
+    pub(super) fn zip_as_octet_stream() -> Vec<u8> {
+        let archive = samples::zip(&[samples::ZipEntry::deflated("statement.txt", b"balance")]);
+        samples::attached("statement.zip", &archive)
+    }
+    pub(super) fn png_as_jpeg() -> Vec<u8> {
+        samples::message_with("logo.jpg", "image/jpeg", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
     }
 }

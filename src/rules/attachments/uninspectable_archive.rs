@@ -2,16 +2,18 @@
 //! (RAR, 7-Zip, bzip2, xz, Zstandard, ISO images, cabinets, ZIP entries with
 //! exotic compression): the host's filter may not read them either, and "even
 //! zipped" executables are blocked, so the sender should know nothing was checked
-//! inside. Names are listed when the format's headers are plain (RAR, cabinets), and
-//! checked by the other rules.
+//! inside. Names are listed when the format's headers are plain (RAR, cabinets,
+//! 7-Zip with an uncompressed header), and checked by the other rules; a 7-Zip
+//! header compressed with LZMA (7-Zip's default) is said to be unread.
 
-use crate::title;
-use super::samples;
+use crate::generated;
 use crate::i18n::Msg;
 use crate::inspect::FactKind;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "attachment/uninspectable-archive";
     summary => {
@@ -21,10 +23,10 @@ crate::rule_texts! { "attachment/uninspectable-archive";
         pl: "Zawartości archiwum nie można sprawdzić (RAR, 7-Zip, cabinet, …).",
     },
     why => {
-        en: "The guides block executables even zipped. mail-preflight reads ZIP, tar and gzip, but not this format, so it cannot tell whether a program is inside; the host's filter may not read it either and may hold the mail.",
-        fr: "Les guides bloquent les exécutables même « zippés ». mail-preflight lit les formats ZIP, tar et gzip, mais pas celui-ci : il ne peut pas dire si un programme s'y trouve ; le filtre de l'hébergeur ne le lit peut-être pas non plus et peut retenir l'e-mail.",
-        es: "Las guías bloquean los ejecutables aunque estén comprimidos. mail-preflight lee ZIP, tar y gzip, pero no este formato, así que no puede saber si contiene un programa; puede que el filtro del alojamiento tampoco lo lea y retenga el correo.",
-        pl: "Przewodniki blokują pliki wykonywalne nawet spakowane. mail-preflight odczytuje ZIP, tar i gzip, ale nie ten format, więc nie wie, czy w środku jest program; filtr hostingu może go też nie odczytać i zatrzymać wiadomość.",
+        en: "The guides block executables even zipped. mail-preflight reads the content of ZIP, tar and gzip archives, ISO 9660 images and OneNote sections, but not of this format (at most its list of names), so it cannot tell whether a program is inside; the host's filter may not read it either and may hold the mail.",
+        fr: "Les guides bloquent les exécutables même « zippés ». mail-preflight lit le contenu des archives ZIP, tar et gzip, des images ISO 9660 et des sections OneNote, mais pas celui de ce format (tout au plus sa liste de noms) : il ne peut pas dire si un programme s'y trouve ; le filtre de l'hébergeur ne le lit peut-être pas non plus et peut retenir l'e-mail.",
+        es: "Las guías bloquean los ejecutables aunque estén comprimidos. mail-preflight lee el contenido de los archivos ZIP, tar y gzip, de las imágenes ISO 9660 y de las secciones de OneNote, pero no el de este formato (como mucho su lista de nombres), así que no puede saber si contiene un programa; puede que el filtro del alojamiento tampoco lo lea y retenga el correo.",
+        pl: "Przewodniki blokują pliki wykonywalne nawet spakowane. mail-preflight odczytuje zawartość archiwów ZIP, tar i gzip, obrazów ISO 9660 i sekcji OneNote, ale nie tego formatu (co najwyżej listę nazw), więc nie wie, czy w środku jest program; filtr hostingu może go też nie odczytać i zatrzymać wiadomość.",
     },
     fix => {
         en: "Send the files as a ZIP archive without password, or as separate attachments.",
@@ -50,10 +52,13 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Attachment,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 180: « L'e-mail contient un exécutable (EXE, BAT, PIF, XML, XLSX ou des documents avec des « macros »), même s'il est « zippé » »"),
+        Evidence::Ours("an archive whose content cannot be read here may hide what the guides block, even zipped"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 10
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
             title! {
@@ -62,7 +67,7 @@ pub const RULE: Rule = Rule {
                 es: "Un archivo RAR",
                 pl: "Archiwum RAR",
             },
-            ExampleInput::Generated(rar_archive),
+            generated!(inputs::rar_archive),
         ),
         Example::fails(
             title! {
@@ -71,7 +76,7 @@ pub const RULE: Rule = Rule {
                 es: "Un archivo 7-Zip llamado backup.dat",
                 pl: "Archiwum 7-Zip o nazwie backup.dat",
             },
-            ExampleInput::Generated(seven_zip_renamed),
+            generated!(inputs::seven_zip_renamed),
         ),
         Example::fails(
             title! {
@@ -80,7 +85,25 @@ pub const RULE: Rule = Rule {
                 es: "Un archivo Cabinet que enumera sus nombres de archivo",
                 pl: "Archiwum Cabinet z listą nazw plików",
             },
-            ExampleInput::Generated(cabinet),
+            generated!(inputs::cabinet),
+        ),
+        Example::fails(
+            title! {
+                en: "A 7-Zip archive whose header is compressed (its names cannot be read here)",
+                fr: "Une archive 7-Zip dont l'en-tête est compressé (ses noms ne peuvent pas être lus ici)",
+                es: "Un archivo 7-Zip cuya cabecera está comprimida (sus nombres no se pueden leer aquí)",
+                pl: "Archiwum 7-Zip ze skompresowanym nagłówkiem (jego nazw nie da się tu odczytać)",
+            },
+            generated!(inputs::seven_zip_compressed_header),
+        ),
+        Example::fails(
+            title! {
+                en: "A 7-Zip archive listing its names",
+                fr: "Une archive 7-Zip qui liste ses noms",
+                es: "Un archivo 7-Zip que enumera sus nombres",
+                pl: "Archiwum 7-Zip z listą nazw",
+            },
+            generated!(inputs::seven_zip_plain_header),
         ),
         Example::passes(
             title! {
@@ -89,7 +112,7 @@ pub const RULE: Rule = Rule {
                 es: "Un archivo ZIP (se lee su directorio)",
                 pl: "Archiwum ZIP (jego katalog jest odczytywany)",
             },
-            ExampleInput::Generated(zip_archive),
+            generated!(inputs::zip_archive),
         ),
         Example::passes(
             title! {
@@ -98,41 +121,34 @@ pub const RULE: Rule = Rule {
                 es: "Un archivo tar comprimido con gzip (descomprimido y leído)",
                 pl: "Archiwum tar skompresowane gzipem (rozpakowane i odczytane)",
             },
-            ExampleInput::Generated(tar_gz),
+            generated!(inputs::tar_gz),
+        ),
+        Example::passes(
+            title! {
+                en: "An ISO 9660 image of documents (its directory is read)",
+                fr: "Une image ISO 9660 de documents (son répertoire est lu)",
+                es: "Una imagen ISO 9660 de documentos (se lee su directorio)",
+                pl: "Obraz ISO 9660 z dokumentami (jego katalog jest odczytywany)",
+            },
+            generated!(inputs::iso_of_pdf),
+        ),
+        Example::passes(
+            title! {
+                en: "A OneNote section (its embedded files are read)",
+                fr: "Une section OneNote (ses fichiers incorporés sont lus)",
+                es: "Una sección de OneNote (se leen sus ficheros incrustados)",
+                pl: "Sekcja OneNote (jej osadzone pliki są odczytywane)",
+            },
+            generated!(inputs::onenote),
         ),
     ],
     check: Check::Message(check),
 };
 
-fn rar_archive() -> Vec<u8> {
-    samples::message_with(
-        "photos.rar",
-        "application/vnd.rar",
-        b"Rar!\x1a\x07\x01\x00\x33\x92\xb5\xe5\x0a\x01\x05\x06\x00",
-    )
-}
-fn seven_zip_renamed() -> Vec<u8> {
-    samples::message_with("backup.dat", "application/octet-stream", &[b'7', b'z', 0xbc, 0xaf, 0x27, 0x1c, 0, 4, 0, 0])
-}
-fn cabinet() -> Vec<u8> {
-    samples::message_with(
-        "drivers.cab",
-        "application/vnd.ms-cab-compressed",
-        &samples::cabinet(&["readme.txt", "setup.inf"]),
-    )
-}
-fn zip_archive() -> Vec<u8> {
-    let archive = samples::zip(&[samples::ZipEntry::deflated("photo.jpg", &[0xff, 0xd8, 0xff, 0xe0])]);
-    samples::message_with("photos.zip", "application/zip", &archive)
-}
-fn tar_gz() -> Vec<u8> {
-    let tar = samples::tar(&[("logs/app.log", b"started\n")]);
-    samples::message_with("logs.tar.gz", "application/gzip", &samples::gzip(&tar, None))
-}
-
 fn check(message: &Message, cx: &mut Context) {
-    let inspected = super::inspect(message, cx.settings);
-    for (attachment, fact) in super::facts_where(&inspected, |k| matches!(k, FactKind::Uninspectable { .. })) {
+    for (attachment, fact) in
+        super::facts_where(&message.attachment_facts, |k| matches!(k, FactKind::Uninspectable { .. }))
+    {
         let FactKind::Uninspectable { format, names } = &fact.kind else { continue };
         let msg = if names.is_empty() {
             super::with_format(Msg::of(&FORMAT).text("path", fact.path.clone()), "format", format)
@@ -144,5 +160,52 @@ fn check(message: &Message, cx: &mut Context) {
             super::with_format(msg, "format", format)
         };
         cx.emit(Draft::new(msg).evidence(&fact.path).at(super::location(message, attachment, fact)));
+    }
+}
+
+/// The example inputs. The wasm build, which never runs examples, leaves them
+/// and the sample files they build out (`generated!`).
+#[cfg(not(target_arch = "wasm32"))]
+mod inputs {
+    use crate::rules::attachments::samples::{self, SevenZipHeader};
+
+    pub(super) fn rar_archive() -> Vec<u8> {
+        samples::message_with(
+            "photos.rar",
+            "application/vnd.rar",
+            b"Rar!\x1a\x07\x01\x00\x33\x92\xb5\xe5\x0a\x01\x05\x06\x00",
+        )
+    }
+    pub(super) fn seven_zip_renamed() -> Vec<u8> {
+        samples::attached("backup.dat", &[b'7', b'z', 0xbc, 0xaf, 0x27, 0x1c, 0, 4, 0, 0])
+    }
+    pub(super) fn cabinet() -> Vec<u8> {
+        samples::message_with(
+            "drivers.cab",
+            "application/vnd.ms-cab-compressed",
+            &samples::cabinet(&["readme.txt", "setup.inf"]),
+        )
+    }
+    pub(super) fn zip_archive() -> Vec<u8> {
+        samples::zip_message("photos.zip", &[samples::ZipEntry::deflated("photo.jpg", &[0xff, 0xd8, 0xff, 0xe0])])
+    }
+    const FILES: &[(&str, &[u8])] = &[("photos/1.jpg", &[0xff, 0xd8, 0xff, 0xe0])];
+    pub(super) fn seven_zip_compressed_header() -> Vec<u8> {
+        let archive = samples::seven_zip(FILES, SevenZipHeader::Lzma);
+        samples::message_with("photos.7z", "application/x-7z-compressed", &archive)
+    }
+    pub(super) fn seven_zip_plain_header() -> Vec<u8> {
+        let archive = samples::seven_zip(FILES, SevenZipHeader::Plain);
+        samples::message_with("photos.7z", "application/x-7z-compressed", &archive)
+    }
+    pub(super) fn iso_of_pdf() -> Vec<u8> {
+        samples::attached("documents.iso", &samples::iso9660(&[("invoice.pdf", &samples::pdf())], false))
+    }
+    pub(super) fn onenote() -> Vec<u8> {
+        samples::attached("notes.one", &samples::onenote_section(&[&samples::pdf()]))
+    }
+    pub(super) fn tar_gz() -> Vec<u8> {
+        let tar = samples::tar(&[("logs/app.log", b"started\n")]);
+        samples::message_with("logs.tar.gz", "application/gzip", &samples::gzip(&tar, None))
     }
 }

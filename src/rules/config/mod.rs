@@ -86,6 +86,5 @@ pub fn describe(settings: &SmtpSettings) -> String {
 }
 
 /// A tiny message for the examples: the config rules read only the options.
-pub const EXAMPLE_MESSAGE: &str =
-    "From: contact@example.com\nTo: owner@example.com\nSubject: Contact form\n\
+pub const EXAMPLE_MESSAGE: &str = "From: contact@example.com\nTo: owner@example.com\nSubject: Contact form\n\
      Date: Mon, 2 Mar 2026 10:00:00 +0000\nMessage-ID: <form@example.com>\n\nHello\n";

@@ -3,15 +3,16 @@
 //! `"starttls"` or `"tls"` with port 587 only with one of the provider's own
 //! addresses; anything else is flagged.
 
-use crate::title;
 use super::{
     describe, host_of, is_provider_host, security_of, transport_of, Transport, DEFAULT_PORT, EXAMPLE_MESSAGE,
     PROVIDER_ONLY_PORT, RECOMMENDED_PORT, RECOMMENDED_SECURITY,
 };
 use crate::i18n::Msg;
-use crate::settings::Settings;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::settings::Settings;
+use crate::title;
 
 const RAW: ExampleInput = ExampleInput::Raw(EXAMPLE_MESSAGE);
 
@@ -58,10 +59,12 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Config,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 215: « Si vous utilisez une adresse mail OVHcloud et uniquement dans ce cas, vous pouvez également utiliser le `SMTPSecure` *\"starttls\"* ou *\"tls\"* avec le `Port` **587**. Toutefois, le `SMTPSecure` *\"ssl\"* avec le `Port` **465** restent à privilégier »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 20
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::passes(
             title! {
@@ -101,7 +104,8 @@ pub const RULE: Rule = Rule {
             },
             RAW,
         )
-            .with_options(r#"{"smtp": {"host": "ssl0.ovh.net", "port": 587, "security": "starttls"}}"#),
+            .with_options(r#"{"smtp": {"host": "ssl0.ovh.net", "port": 587, "security": "starttls"}}"#)
+            .at(Severity::Info),
         Example::fails(
             title! {
                 en: "Port 587 with tls on another server",
@@ -167,19 +171,11 @@ fn check(settings: &Settings, cx: &mut Context) {
             );
         } else {
             cx.emit(
-                Draft::new(
-                    Msg::of(&PROVIDER_ONLY)
-                        .int("port", port)
-                        .text("security", security)
-                        .text("host", host),
-                )
-                .evidence(evidence),
+                Draft::new(Msg::of(&PROVIDER_ONLY).int("port", port).text("security", security).text("host", host))
+                    .evidence(evidence),
             );
         }
         return;
     }
-    cx.emit(
-        Draft::new(Msg::of(&NOT_RECOMMENDED).int("port", port).text("security", security))
-            .evidence(evidence),
-    );
+    cx.emit(Draft::new(Msg::of(&NOT_RECOMMENDED).int("port", port).text("security", security)).evidence(evidence));
 }

@@ -2,12 +2,13 @@
 //! through PHP `mail()`. Guides: "make sure your sends do not use SMTP servers:
 //! do not give any SMTP server in your scripts' settings when you use mail()".
 
-use crate::title;
 use super::{describe, host_of, transport_of, Transport, EXAMPLE_MESSAGE};
 use crate::i18n::Msg;
-use crate::settings::Settings;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::settings::Settings;
+use crate::title;
 
 crate::rule_texts! { "config/smtp-with-mail";
     summary => {
@@ -40,10 +41,12 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Config,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 97: « ne spécifiez pas de serveur SMTP dans les paramètres de vos scripts lorsque vous utilisez la fonction « mail() » de PHP »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 50
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
             title! {
@@ -114,7 +117,6 @@ fn check(settings: &Settings, cx: &mut Context) {
         return;
     }
     let Some(host) = host_of(settings) else { return };
-    let draft = Draft::new(Msg::of(&HOST_WITH_MAIL).text("host", host.to_string()))
-        .evidence(describe(settings));
+    let draft = Draft::new(Msg::of(&HOST_WITH_MAIL).text("host", host.to_string())).evidence(describe(settings));
     cx.emit(draft);
 }

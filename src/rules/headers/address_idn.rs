@@ -2,12 +2,13 @@
 //! `xn--` A-label) must be valid under IDNA (RFC 5891, UTS #46): an invalid one
 //! cannot be resolved, so the mail bounces.
 
-use crate::title;
 use crate::grammar::address::AddressConcern;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "headers/address-idn";
     summary => {
@@ -40,10 +41,16 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc(
+            "RFC 5891 (IDNA 2008) and UTS #46: an internationalised domain name must be valid to be resolved",
+        ),
+        Evidence::Rfc("RFC 6531: SMTPUTF8 carries UTF-8 domains"),
+        // TODO(evidence): that an invalid IDN bounces: a receiver's documented behaviour
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 20
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
             title! {

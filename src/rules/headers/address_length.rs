@@ -3,14 +3,15 @@
 //! label at most 63, a path at most 256 with its angle brackets. Servers
 //! refuse longer addresses at RCPT TO.
 
-use crate::title;
 use crate::grammar::address::{
     AddressConcern, AddressProblem, MAX_ADDRESS_OCTETS, MAX_DOMAIN_OCTETS, MAX_LABEL_OCTETS, MAX_LOCAL_PART_OCTETS,
 };
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "headers/address-length";
     summary => {
@@ -61,10 +62,13 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 5321 §4.5.3.1: local part at most 64 octets, domain at most 255, path at most 256; RFC 1035 §2.3.4: labels at most 63"),
+        Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 30
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
             title! {

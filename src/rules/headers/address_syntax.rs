@@ -4,14 +4,15 @@
 //! accept them, generators must not produce them. From is a mailbox list and
 //! Sender one mailbox (§3.6.2): a group there is an error.
 
-use crate::title;
 use crate::grammar::address::{AddressConcern, AddressProblem};
 use crate::grammar::lexer::LexProblem;
 use crate::grammar::Level;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "headers/address-syntax";
     summary => {
@@ -62,10 +63,13 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 5322 §3.4 address syntax; §3.6.2 From is a mailbox-list, Sender a mailbox; §4.4 obsolete forms must not be generated"),
+        Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 30
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
             title! {
@@ -120,7 +124,8 @@ pub const RULE: Rule = Rule {
                 pl: "Kropka w nazwie wyświetlanej bez cudzysłowu (przestarzałe: ostrzeżenie)",
             },
             ExampleInput::Raw("From: J. Smith <j@example.com>\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
-        ),
+        )
+        .at(Severity::Warning),
         Example::fails(
             title! {
                 en: "A group in From",

@@ -3,11 +3,12 @@
 //! encoded words are the older, widespread form). Raw 8-bit bytes in
 //! `filename=` or `name=` are shown garbled or replaced by `noname`.
 
-use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "headers/attachment-filename";
     summary => {
@@ -40,10 +41,12 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 2231 §4 (and RFC 2047, the older form): non-ASCII parameter values are encoded; RFC 2045 §5.1 parameter values are US-ASCII"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 10
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
             title! {
@@ -53,7 +56,8 @@ pub const RULE: Rule = Rule {
                 pl: "Nazwa pliku w surowym UTF-8",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: application/pdf; name=\"r\u{e9}sum\u{e9}.pdf\"\nContent-Disposition: attachment; filename=\"r\u{e9}sum\u{e9}.pdf\"\nContent-Transfer-Encoding: base64\n\nJVBERi0=\n"),
-        ),
+        )
+        .times(2),
         Example::passes(
             title! {
                 en: "The same name RFC 2231 encoded",
@@ -85,12 +89,15 @@ fn check(message: &Message, cx: &mut Context) {
             if param.value.iter().any(|&b| b >= 0x80) {
                 cx.emit(
                     Draft::new(
-                        Msg::of(&RAW_8BIT)
-                            .text("field", field.name.clone())
-                            .text("parameter", param.name.clone()),
+                        Msg::of(&RAW_8BIT).text("field", field.name.clone()).text("parameter", param.name.clone()),
                     )
                     .evidence_bytes(&param.value)
-                    .at(super::part_value_location(part, field, param.value_range.0, param.value_range.1)),
+                    .at(super::part_value_location(
+                        part,
+                        field,
+                        param.value_range.0,
+                        param.value_range.1,
+                    )),
                 );
             }
         }

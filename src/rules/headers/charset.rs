@@ -2,11 +2,12 @@
 //! parameter is US-ASCII. Non-ASCII text without a declared charset is shown
 //! with whatever the reader guesses: accented letters turn into garbage.
 
-use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "headers/charset";
     summary => {
@@ -39,10 +40,12 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 2046 §4.1.2: a text part without a charset parameter is US-ASCII"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 10
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
             title! {

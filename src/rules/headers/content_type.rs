@@ -4,11 +4,12 @@
 //! A value readers cannot parse makes them fall back to text/plain, so the
 //! reader sees raw HTML or MIME source.
 
-use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "headers/content-type";
     summary => {
@@ -41,10 +42,13 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 2045 §5.1 Content-Type syntax; RFC 2183 §2 Content-Disposition syntax"),
+        Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 20
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
             title! {
@@ -101,10 +105,7 @@ fn check(message: &Message, cx: &mut Context) {
         super::emit_grouped(cx, message, part, field, &problems, |kind, count| {
             let problem = super::grammar_texts::mime_problem(kind);
             Some(Draft::new(
-                Msg::of(&INVALID)
-                    .text("field", field.name.clone())
-                    .label("problem", problem)
-                    .int("count", count),
+                Msg::of(&INVALID).text("field", field.name.clone()).label("problem", problem).int("count", count),
             ))
         });
     }

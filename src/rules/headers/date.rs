@@ -1,16 +1,16 @@
 //! `headers/date`: the Date field follows RFC 5322 §3.3 date-time; its day
 //! name matches the date; obsolete zones and two-digit years (§4.3) are
 //! warnings; and, when the caller gives `now`, a date far in the future or
-//! past (thresholds in `HeaderThresholds`) is flagged: filters score both.
+//! past (`MAX_DATE_FUTURE_SECONDS`, `MAX_DATE_PAST_SECONDS`) is flagged: filters score both.
 
-use crate::settings::{Evidence, Threshold, Kind};
-use crate::title;
 use crate::grammar::date::{day_name, weekday_of, DateProblem};
 use crate::grammar::Level;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::{Evidence, Kind, Threshold};
+use crate::title;
 
 crate::rule_texts! { "headers/date";
     summary => {
@@ -88,14 +88,20 @@ pub const MAX_DATE_PAST_SECONDS: Threshold = Threshold {
     key: "headers.maxDatePastSeconds",
     kind: Kind::Int { default: 96 * 3600, min: 0, max: 10 * 365 * 86_400 },
     doc: "A Date more than this many seconds before `options.now` is in the past.",
-    evidence: Evidence::Receiver("SpamAssassin DATE_IN_PAST_96_XX: 96 hours (default, ours: a message sent now carries today's date)"),
+    evidence: Evidence::Receiver(
+        "SpamAssassin DATE_IN_PAST_96_XX: 96 hours (default, ours: a message sent now carries today's date)",
+    ),
 };
 
 pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 5322 §3.3 date-time: the day name MUST be the day implied by the date; §4.3 obsolete forms must not be generated"),
+        Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
+        // TODO(evidence): far future/past dates: SpamAssassin's DATE_IN_FUTURE/DATE_IN_PAST cited by the thresholds; the error severity for syntax needs a receiver's rule
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 20
     texts: &TEXTS,
     thresholds: &[&MAX_DATE_FUTURE_SECONDS, &MAX_DATE_PAST_SECONDS],
@@ -126,7 +132,8 @@ pub const RULE: Rule = Rule {
                 pl: "Strefa podana nazwą (przestarzałe: ostrzeżenie)",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Mon, 2 Mar 2026 10:00:00 EST\nSubject: Hi\n\nHello\n"),
-        ),
+        )
+        .at(Severity::Warning),
         Example::fails(
             title! {
                 en: "No zone",
@@ -145,7 +152,8 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Wed, 4 Mar 2026 10:00:00 +0100\nSubject: Hi\n\nHello\n"),
         )
-        .with_options(r#"{"now": 1772442000}"#),
+        .with_options(r#"{"now": 1772442000}"#)
+        .at(Severity::Warning),
         Example::fails(
             title! {
                 en: "A date a year before now",
@@ -155,7 +163,8 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Sun, 2 Mar 2025 10:00:00 +0100\nSubject: Hi\n\nHello\n"),
         )
-        .with_options(r#"{"now": 1772442000}"#),
+        .with_options(r#"{"now": 1772442000}"#)
+        .at(Severity::Warning),
         Example::passes(
             title! {
                 en: "A correct date with a comment",
@@ -190,11 +199,9 @@ fn check(message: &Message, cx: &mut Context) {
                 let actual = date.map(|d| day_name(weekday_of(d.year, d.month, d.day))).unwrap_or("?");
                 Draft::new(Msg::of(&WEEKDAY_MISMATCH).text("actual", actual))
             }
-            _ if kind.level() == Level::Obsolete => {
-                Draft::new(Msg::of(&OBSOLETE).label("problem", problem))
-                    .severity(Severity::Warning)
-                    .fix(Msg::of(&FIX_OBSOLETE))
-            }
+            _ if kind.level() == Level::Obsolete => Draft::new(Msg::of(&OBSOLETE).label("problem", problem))
+                .severity(Severity::Warning)
+                .fix(Msg::of(&FIX_OBSOLETE)),
             _ => Draft::new(Msg::of(&INVALID).label("problem", problem)),
         })
     });

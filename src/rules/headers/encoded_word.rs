@@ -4,14 +4,15 @@
 //! string, where they are not decoded (§5 (3)). A broken one shows as
 //! `=?…?=` garbage in the inbox.
 
-use crate::title;
 use crate::grammar::encoded_word::{check_encoded_words, contains_encoded_word, EncodedWordProblem};
 use crate::grammar::lexer::{lex, TokenKind};
 use crate::grammar::{Level, Problem};
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "headers/encoded-word";
     summary => {
@@ -44,10 +45,13 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 2047 §2 (at most 75 characters), §4 (B and Q encodings), §5 (3) (not inside a quoted string)"),
+        Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 15
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
             title! {
@@ -152,10 +156,7 @@ fn check(message: &Message, cx: &mut Context) {
             super::emit_grouped(cx, message, part, field, &problems, |kind, count| {
                 let problem = super::grammar_texts::encoded_word_problem(kind);
                 let draft = Draft::new(
-                    Msg::of(&INVALID)
-                        .text("field", field.name.clone())
-                        .label("problem", problem)
-                        .int("count", count),
+                    Msg::of(&INVALID).text("field", field.name.clone()).label("problem", problem).int("count", count),
                 );
                 Some(if kind.level() == Level::Obsolete { draft.severity(Severity::Warning) } else { draft })
             });

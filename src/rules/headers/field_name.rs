@@ -3,12 +3,13 @@
 //! the obsolete form of §4.5 (warning); a header line that is neither a field
 //! nor a fold ends the header early for strict readers, so the rest becomes body.
 
-use crate::title;
 use crate::i18n::Msg;
 use crate::model::headers::MalformedKind;
 use crate::model::Message;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "headers/field-name";
     summary => {
@@ -65,10 +66,13 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 5322 §3.6.8: a field name is printable US-ASCII except the colon; §4.5: white space before the colon is obsolete"),
+        Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 30
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
             title! {
@@ -98,7 +102,8 @@ pub const RULE: Rule = Rule {
                 pl: "Biały znak przed dwukropkiem (przestarzałe: ostrzeżenie)",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject : Hi\n\nHello\n"),
-        ),
+        )
+        .at(Severity::Warning),
         Example::passes(
             title! {
                 en: "Names with digits, dashes and dots",
@@ -144,13 +149,9 @@ fn check(message: &Message, cx: &mut Context) {
             };
             if let Some(bad) = name.iter().position(|&b| !is_ftext(b)) {
                 cx.emit(
-                    Draft::new(
-                        Msg::of(&BAD_CHARACTER)
-                            .text("field", field.name.clone())
-                            .int("position", bad + 1),
-                    )
-                    .evidence_bytes(raw_name)
-                    .at(location(field.start, field.colon)),
+                    Draft::new(Msg::of(&BAD_CHARACTER).text("field", field.name.clone()).int("position", bad + 1))
+                        .evidence_bytes(raw_name)
+                        .at(location(field.start, field.colon)),
                 );
             } else if trimmed_len < raw_name.len() {
                 cx.emit(

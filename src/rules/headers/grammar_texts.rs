@@ -401,7 +401,10 @@ pub fn address_problem(problem: AddressProblem) -> &'static Entry {
         Lex(LexProblem::UnclosedQuotedString) => &ADDRESS_UNCLOSED_QUOTE,
         Lex(LexProblem::UnclosedDomainLiteral) => &ADDRESS_UNCLOSED_LITERAL,
         Lex(LexProblem::BreakWithoutFold) | Lex(LexProblem::BareCr) => &ADDRESS_LINE_BREAK,
-        Lex(LexProblem::Nul) | Lex(LexProblem::InvalidUtf8) | Lex(LexProblem::BackslashAtEnd) | Lex(LexProblem::C1Control) => &ADDRESS_BAD_BYTE,
+        Lex(LexProblem::Nul)
+        | Lex(LexProblem::InvalidUtf8)
+        | Lex(LexProblem::BackslashAtEnd)
+        | Lex(LexProblem::C1Control) => &ADDRESS_BAD_BYTE,
         Lex(LexProblem::ObsoleteControl) => &ADDRESS_OBSOLETE_CONTROL,
         Lex(LexProblem::ObsoleteFws) => &ADDRESS_OBSOLETE_FWS,
         Empty => &ADDRESS_EMPTY,

@@ -5,11 +5,12 @@
 //! `additional_headers`, a blank line or a line that is not a header field is
 //! the same attack.
 
-use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Origin, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "headers/injection";
     summary => {
@@ -54,10 +55,14 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 166: « Envoi d'e-mails légitimes considérés comme du SPAM »"),
+        Evidence::Rfc("RFC 5322 §2.2: a header field ends at CRLF; a line break inside a value starts a new field"),
+        // TODO(evidence): the block of a hosting account after header injection: the guides speak of spam sent through the site (seed 000 l. 27)
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 100
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
             title! {
@@ -179,13 +184,9 @@ fn check(message: &Message, cx: &mut Context) {
                 .unwrap_or_default()
                 .to_string();
             cx.emit(
-                Draft::new(
-                    Msg::of(&LINE_BREAK)
-                        .text("field", field.name.clone())
-                        .text("smuggled", smuggled),
-                )
-                .evidence(&field.value)
-                .at(field_location(message, &field.name)),
+                Draft::new(Msg::of(&LINE_BREAK).text("field", field.name.clone()).text("smuggled", smuggled))
+                    .evidence(&field.value)
+                    .at(field_location(message, &field.name)),
             );
         }
     }
@@ -218,9 +219,7 @@ fn check_additional_headers(message: &Message, cx: &mut Context, headers: &str) 
                 .first()
                 .map(|m| Location::range(m.start, m.end))
                 .unwrap_or_else(Location::message);
-            cx.emit(
-                Draft::new(Msg::of(&NOT_A_HEADER).int("line", i + 1)).evidence(*line).at(location),
-            );
+            cx.emit(Draft::new(Msg::of(&NOT_A_HEADER).int("line", i + 1)).evidence(*line).at(location));
             return;
         }
     }

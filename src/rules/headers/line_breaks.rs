@@ -4,11 +4,12 @@
 //! differently (the origin of header smuggling). A message written entirely with
 //! LF (pasted text) is normal: the mailer converts it.
 
-use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "headers/line-breaks";
     summary => {
@@ -47,10 +48,13 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 5322 §2.1 and §2.3: CR and LF MUST only occur together as CRLF"),
+        Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 30
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
             title! {
@@ -106,11 +110,9 @@ fn check(message: &Message, cx: &mut Context) {
         let first = (0..raw.len()).find(|&i| raw[i] == b'\n' && (i == 0 || raw[i - 1] != b'\r'));
         if let Some(at) = first {
             cx.emit(
-                Draft::new(
-                    Msg::of(&MIXED).int("bareLf", breaks.bare_lf).int("crlf", breaks.crlf),
-                )
-                .evidence_bytes(context_around(raw, at))
-                .at(Location::range(at, at + 1)),
+                Draft::new(Msg::of(&MIXED).int("bareLf", breaks.bare_lf).int("crlf", breaks.crlf))
+                    .evidence_bytes(context_around(raw, at))
+                    .at(Location::range(at, at + 1)),
             );
         }
     }

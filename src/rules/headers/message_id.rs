@@ -3,12 +3,13 @@
 //! Words between identifiers are the obsolete form of §4.5.4 (warning).
 //! Threading and duplicate detection rely on these ids.
 
-use crate::title;
 use crate::grammar::Level;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "headers/message-id";
     summary => {
@@ -41,10 +42,13 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 5322 §3.6.4: msg-id is \"<\" id-left \"@\" id-right \">\"; Message-ID holds exactly one; §4.5.4 obsolete forms"),
+        Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 15
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
             title! {
@@ -81,7 +85,8 @@ pub const RULE: Rule = Rule {
                 pl: "Słowa w In-Reply-To (przestarzałe: ostrzeżenie)",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nIn-Reply-To: Your message of Monday <1@example.com>\nSubject: Re: Hi\n\nHello\n"),
-        ),
+        )
+        .at(Severity::Warning),
         Example::passes(
             title! {
                 en: "Well-formed ids, References folded over lines",
@@ -109,10 +114,7 @@ fn check(message: &Message, cx: &mut Context) {
         super::emit_grouped(cx, message, 0, field, &ids.problems, |kind, count| {
             let problem = super::grammar_texts::msg_id_problem(kind);
             let draft = Draft::new(
-                Msg::of(&INVALID)
-                    .text("field", field.name.clone())
-                    .label("problem", problem)
-                    .int("count", count),
+                Msg::of(&INVALID).text("field", field.name.clone()).label("problem", problem).int("count", count),
             );
             Some(match kind.level() {
                 Level::Obsolete => draft.severity(Severity::Warning),

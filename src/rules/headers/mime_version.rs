@@ -3,11 +3,12 @@
 //! its header, or readers treat the body as plain US-ASCII text. PHP scripts
 //! that add `Content-Type: text/html` alone are the usual case.
 
-use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "headers/mime-version";
     summary => {
@@ -46,10 +47,12 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 2045 §4: messages composed with MIME MUST include MIME-Version: 1.0"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 10
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
             title! {

@@ -4,11 +4,12 @@
 //! nobody visible. For compose and PHP `mail()` input the mailer adds Date and
 //! Message-ID itself: that is said as information instead.
 
-use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "headers/missing-field";
     summary => {
@@ -65,10 +66,14 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 5322 §3.6: the only required header fields are the origination date field and the originator address field(s)"),
+        Evidence::Rfc("RFC 5322 §3.6.4: every message SHOULD have a Message-ID field"),
+        Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 30
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
             title! {
@@ -96,7 +101,8 @@ pub const RULE: Rule = Rule {
                 pl: "Brak Message-ID (ostrzeżenie)",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Mon, 2 Mar 2026 10:00:00 +0100\nSubject: Hi\n\nHello\n"),
-        ),
+        )
+        .at(Severity::Warning),
         Example::fails(
             title! {
                 en: "No To field (info)",
@@ -105,7 +111,8 @@ pub const RULE: Rule = Rule {
                 pl: "Brak pola To (informacja)",
             },
             ExampleInput::Raw("From: a@example.com\nBcc: b@example.com\nDate: Mon, 2 Mar 2026 10:00:00 +0100\nMessage-ID: <1@example.com>\nSubject: Hi\n\nHello\n"),
-        ),
+        )
+        .at(Severity::Info),
         Example::passes(
             title! {
                 en: "All of From, Date, Message-ID and To",
@@ -123,7 +130,8 @@ pub const RULE: Rule = Rule {
                 pl: "Wywołanie PHP mail() bez Date i Message-ID: serwer wysyłający je dodaje (tylko informacja)",
             },
             ExampleInput::PhpMail { to: "b@example.com", subject: "Hi", message: "Hello", headers: "From: a@example.com" },
-        ),
+        )
+        .at(Severity::Info),
         Example::passes(
             title! {
                 en: "Field names in any case (RFC 5322 §1.2.2)",

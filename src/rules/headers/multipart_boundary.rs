@@ -3,12 +3,12 @@
 //! lines `--boundary` and ends with the closing delimiter `--boundary--`.
 //! Without them readers show the MIME source, or drop the last part.
 
-use crate::settings::{Evidence, Threshold, Kind};
-use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::{Evidence, Kind, Threshold};
+use crate::title;
 
 crate::rule_texts! { "headers/multipart-boundary";
     summary => {
@@ -67,7 +67,10 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 2046 §5.1.1: a multipart declares a boundary of 1 to 70 characters, its body has delimiter lines and a closing delimiter"),
+        Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 30
     texts: &TEXTS,
     thresholds: &[&MAX_BOUNDARY_CHARS],
@@ -150,24 +153,16 @@ fn check(message: &Message, cx: &mut Context) {
         let evidence = field.map(|f| super::field_text(message, f)).unwrap_or_default();
         let Some(boundary) = part.boundary.as_deref().filter(|b| !b.is_empty()) else {
             if field.is_some() {
-                cx.emit(
-                    Draft::new(Msg::of(&MISSING))
-                        .evidence(evidence)
-                        .at(at(field_start, field_end)),
-                );
+                cx.emit(Draft::new(Msg::of(&MISSING)).evidence(evidence).at(at(field_start, field_end)));
             }
             continue;
         };
         let bytes = boundary.as_bytes();
         if bytes.len() > max || !bytes.iter().all(|&b| is_bchar(b)) || bytes.last() == Some(&b' ') {
             cx.emit(
-                Draft::new(
-                    Msg::of(&BAD)
-                        .int("length", boundary.chars().count())
-                        .int("limit", max),
-                )
-                .evidence(boundary)
-                .at(at(field_start, field_end)),
+                Draft::new(Msg::of(&BAD).int("length", boundary.chars().count()).int("limit", max))
+                    .evidence(boundary)
+                    .at(at(field_start, field_end)),
             );
         }
         let Some(range) = part.body_range.clone() else { continue };
@@ -183,11 +178,7 @@ fn check(message: &Message, cx: &mut Context) {
         let body = &message.raw[range.start.min(limit)..limit];
         let (delimiters, closed) = count_delimiters(body, bytes);
         if delimiters == 0 && !closed {
-            cx.emit(
-                Draft::new(Msg::of(&UNUSED))
-                    .evidence(boundary)
-                    .at(at(field_start, field_end)),
-            );
+            cx.emit(Draft::new(Msg::of(&UNUSED)).evidence(boundary).at(at(field_start, field_end)));
         } else if !closed {
             let end = range.end.min(message.raw.len());
             let location = Location::part(part.index).with_range(end, end);

@@ -3,11 +3,12 @@
 //! continuations (`name*0`, `name*1`, …) start at 0 and have no gaps. A broken
 //! one loses the file name or shows it as `%E2%82…`.
 
-use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "headers/parameter-encoding";
     summary => {
@@ -40,10 +41,13 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 2231 §3 (parameter continuations) and §4 (charset and language in extended values)"),
+        Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 15
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
             title! {
@@ -104,10 +108,7 @@ fn check(message: &Message, cx: &mut Context) {
         super::emit_grouped(cx, message, part, field, &problems, |kind, count| {
             let problem = super::grammar_texts::mime_problem(kind);
             Some(Draft::new(
-                Msg::of(&INVALID)
-                    .text("field", field.name.clone())
-                    .label("problem", problem)
-                    .int("count", count),
+                Msg::of(&INVALID).text("field", field.name.clone()).label("problem", problem).int("count", count),
             ))
         });
     }

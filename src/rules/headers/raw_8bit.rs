@@ -4,11 +4,12 @@
 //! that are not even UTF-8 (Latin-1, Windows-1252) show as garbage: an error.
 //! File names in MIME parameters are left to `headers/attachment-filename`.
 
-use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "headers/raw-8bit";
     summary => {
@@ -47,10 +48,13 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 5322 §2.2: header fields are US-ASCII; RFC 6532: raw UTF-8 only where every server supports SMTPUTF8 (RFC 6531)"),
+        Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 20
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
             title! {
@@ -69,7 +73,8 @@ pub const RULE: Rule = Rule {
                 pl: "Surowe UTF-8 w polu Subject (tylko RFC 6532: ostrzeżenie)",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Caf\u{e9} ouvert\n\nHello\n"),
-        ),
+        )
+        .at(Severity::Warning),
         Example::passes(
             title! {
                 en: "An RFC 2047 encoded Subject",
@@ -112,11 +117,7 @@ fn check(message: &Message, cx: &mut Context) {
             let eight_bit: Vec<usize> = (first..value.len()).filter(|&i| value[i] >= 0x80 && outside(i)).collect();
             let Some(&at) = eight_bit.first() else { continue };
             let utf8 = std::str::from_utf8(value).is_ok();
-            let (id, severity) = if utf8 {
-                (&UTF8, Severity::Warning)
-            } else {
-                (&NOT_UTF8, Severity::Error)
-            };
+            let (id, severity) = if utf8 { (&UTF8, Severity::Warning) } else { (&NOT_UTF8, Severity::Error) };
             let end = eight_bit.last().map_or(at + 1, |&l| l + 1);
             cx.emit(
                 Draft::new(Msg::of(id).text("field", field.name.clone()).int("count", eight_bit.len()))

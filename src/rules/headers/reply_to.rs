@@ -3,11 +3,12 @@
 //! spam and phishing, and of contact forms that put the visitor's address
 //! there. Information only: it is often deliberate.
 
-use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "headers/reply-to";
     summary => {
@@ -40,10 +41,12 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Info,
-    evidence: &[], // TODO(evidence)
+    evidence: &[Evidence::Guide(
+        "seed 002 (fr) l. 93: « Pour le `$headers`, renseignez deux fois la même adresse e-mail émettrice »",
+    )],
     score: crate::rules::scores::NONE, // TODO(score): was 0
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
             title! {

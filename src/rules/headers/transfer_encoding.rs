@@ -5,12 +5,12 @@
 //! and `=` starts a valid escape (§6.7). Multipart and message parts only take
 //! 7bit, 8bit or binary (§6.4). A mismatch corrupts the content in transit.
 
-use crate::settings::{Evidence, Threshold, Kind};
-use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::{Evidence, Kind, Threshold};
+use crate::title;
 
 crate::rule_texts! { "headers/transfer-encoding";
     summary => {
@@ -80,14 +80,19 @@ pub const MAX_QUOTED_PRINTABLE_LINE: Threshold = Threshold {
     key: "headers.maxQuotedPrintableLine",
     kind: Kind::Int { default: 76, min: 1, max: 1_000_000 },
     doc: "Longest quoted-printable encoded line, in characters.",
-    evidence: Evidence::Rfc("RFC 2045 §6.7 rule (5): encoded lines must not be longer than 76 characters, not counting the trailing CRLF"),
+    evidence: Evidence::Rfc(
+        "RFC 2045 §6.7 rule (5): encoded lines must not be longer than 76 characters, not counting the trailing CRLF",
+    ),
 };
 
 pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 2045 §6: the body matches its Content-Transfer-Encoding (§2.7 7bit, §6.7 quoted-printable, §6.8 base64; §6.4 composite types)"),
+        Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 20
     texts: &TEXTS,
     thresholds: &[&MAX_QUOTED_PRINTABLE_LINE],
@@ -193,13 +198,9 @@ fn check(message: &Message, cx: &mut Context) {
             let container = part.content_type.starts_with("multipart/") || part.content_type == "message/rfc822";
             if container && !matches!(d, "7bit" | "8bit" | "binary") {
                 cx.emit(
-                    Draft::new(
-                        Msg::of(&CONTAINER)
-                            .text("encoding", d)
-                            .text("type", part.content_type.clone()),
-                    )
-                    .evidence(d)
-                    .at(on_field(field)),
+                    Draft::new(Msg::of(&CONTAINER).text("encoding", d).text("type", part.content_type.clone()))
+                        .evidence(d)
+                        .at(on_field(field)),
                 );
                 continue;
             }
@@ -293,14 +294,9 @@ fn check_quoted_printable(cx: &mut Context, body: &[u8], max: usize, at: &dyn Fn
     }
     if let Some((offset, length)) = first_long {
         cx.emit(
-            Draft::new(
-                Msg::of(&QP_LINE_TOO_LONG)
-                    .int("count", long_lines)
-                    .int("length", length)
-                    .int("limit", max),
-            )
-            .evidence_bytes(&body[offset..(offset + length).min(body.len())])
-            .at(at(offset, length)),
+            Draft::new(Msg::of(&QP_LINE_TOO_LONG).int("count", long_lines).int("length", length).int("limit", max))
+                .evidence_bytes(&body[offset..(offset + length).min(body.len())])
+                .at(at(offset, length)),
         );
     }
     if let Some(offset) = first_bad {

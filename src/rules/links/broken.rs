@@ -4,14 +4,14 @@
 //! (a mail has no base URL), unparsable, a bad host, a scheme that runs code
 //! (`javascript:`), an unknown scheme, or a `mailto:` without a valid address.
 
-use crate::settings::{Evidence, Threshold, Kind, ListDefault};
-use crate::title;
 use super::{percent_decode, scheme_of};
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::spam::part_location;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::spam::element_location;
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::{Evidence, Kind, ListDefault, Threshold};
+use crate::title;
 
 crate::rule_texts! { "links/broken";
     summary => {
@@ -93,7 +93,34 @@ pub const BLOCKED_SCHEMES: Threshold = Threshold {
 /// Schemes a mail client can follow; any other scheme (`htp:`, `hxxp:`) is a broken link.
 pub const KNOWN_SCHEMES: Threshold = Threshold {
     key: "links.knownSchemes",
-    kind: Kind::List { default: ListDefault::Items(&["http", "https", "mailto", "tel", "sms", "ftp", "ftps", "sftp", "callto", "skype", "whatsapp", "tg", "viber", "facetime", "geo", "maps", "webcal", "market", "itms-apps", "irc", "news", "cid", "fax"]), max_items: 1_000 },
+    kind: Kind::List {
+        default: ListDefault::Items(&[
+            "http",
+            "https",
+            "mailto",
+            "tel",
+            "sms",
+            "ftp",
+            "ftps",
+            "sftp",
+            "callto",
+            "skype",
+            "whatsapp",
+            "tg",
+            "viber",
+            "facetime",
+            "geo",
+            "maps",
+            "webcal",
+            "market",
+            "itms-apps",
+            "irc",
+            "news",
+            "cid",
+            "fax",
+        ]),
+        max_items: 1_000,
+    },
     doc: "Schemes a mail client can follow; any other scheme (`htp:`, `hxxp:`) is a broken link.",
     evidence: Evidence::Ours("the schemes registered with IANA that mail clients open"),
 };
@@ -102,7 +129,9 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Links,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 177: « Le ou les liens présents dans l'e-mail sont incorrects »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 10
     texts: &TEXTS,
     thresholds: &[&BLOCKED_SCHEMES, &KNOWN_SCHEMES],
@@ -124,7 +153,8 @@ pub const RULE: Rule = Rule {
                 pl: "Pusty href i samotny #",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"\">Shop</a> <a href=\"#\">More</a>\n"),
-        ),
+        )
+        .times(2),
         Example::fails(
             title! {
                 en: "A javascript: link",
@@ -142,7 +172,8 @@ pub const RULE: Rule = Rule {
                 pl: "Host ze spacją i mailto: bez domeny",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"https://exa mple.com/\">Site</a> <a href=\"mailto:contact@\">Write</a>\n"),
-        ),
+        )
+        .times(2),
         Example::fails(
             title! {
                 en: "An unfilled template placeholder",
@@ -244,7 +275,8 @@ fn valid_mailto(href: &str) -> bool {
 fn check(message: &Message, cx: &mut Context) {
     for html in &message.html {
         for link in &html.facts.links {
-            let Some(id) = problem(&link.href, &cx.settings.list(&BLOCKED_SCHEMES), &cx.settings.list(&KNOWN_SCHEMES)) else {
+            let Some(id) = problem(&link.href, &cx.settings.list(&BLOCKED_SCHEMES), &cx.settings.list(&KNOWN_SCHEMES))
+            else {
                 continue;
             };
             let scheme = scheme_of(&link.href).unwrap_or_default();
@@ -252,8 +284,8 @@ fn check(message: &Message, cx: &mut Context) {
                 Draft::new(
                     Msg::of(id).text("href", link.href.clone()).text("text", link.text.clone()).text("scheme", scheme),
                 )
-                    .evidence(format!("<a href=\"{}\">{}</a>", link.href, link.text))
-                    .at(part_location(message, html.part)),
+                .evidence(format!("<a href=\"{}\">{}</a>", link.href, link.text))
+                .at(element_location(message, html, link.tag)),
             );
         }
     }

@@ -3,14 +3,14 @@
 //! A link whose visible text or title shows `https://` while its href is
 //! `http://` is that case (warning); other plain `http://` links are info.
 
-use crate::settings::{Evidence, Threshold, Kind};
-use crate::title;
 use super::scheme_of;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::spam::part_location;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::spam::element_location;
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::{Evidence, Kind, Threshold};
+use crate::title;
 
 crate::rule_texts! { "links/insecure";
     summary => {
@@ -63,7 +63,9 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Links,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 178: « Une URL dans l'e-mail est non sécurisée (exemple: déclarée en `https://` alors que l'URL n'existe qu'en `http://`) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 10
     texts: &TEXTS,
     thresholds: &[&REPORT_PLAIN_HTTP],
@@ -94,7 +96,8 @@ pub const RULE: Rule = Rule {
                 pl: "Zwykły link http:// (informacja)",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"http://shop.example.com/\">Shop</a>\n"),
-        ),
+        )
+        .at(Severity::Info),
         Example::passes(
             title! { en: "https links", fr: "Des liens https", es: "Enlaces https", pl: "Linki https" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"https://shop.example.com/\">https://shop.example.com/</a>\n"),
@@ -116,7 +119,7 @@ pub const RULE: Rule = Rule {
 fn check(message: &Message, cx: &mut Context) {
     let report_plain = cx.settings.flag(&REPORT_PLAIN_HTTP);
     for html in &message.html {
-        let mut plain: Vec<&str> = Vec::new();
+        let mut plain: Vec<&crate::model::html::Link> = Vec::new();
         for link in &html.facts.links {
             if scheme_of(&link.href).as_deref() != Some("http") {
                 continue;
@@ -129,20 +132,18 @@ fn check(message: &Message, cx: &mut Context) {
             };
             match declared {
                 Some(shown) => cx.emit(
-                    Draft::new(
-                        Msg::of(&DECLARED_HTTPS).text("href", link.href.clone()).text("shown", shown),
-                    )
+                    Draft::new(Msg::of(&DECLARED_HTTPS).text("href", link.href.clone()).text("shown", shown))
                         .evidence(format!("<a href=\"{}\">{}</a>", link.href, shown))
-                        .at(part_location(message, html.part)),
+                        .at(element_location(message, html, link.tag)),
                 ),
-                None => plain.push(&link.href),
+                None => plain.push(link),
             }
         }
         if report_plain && !plain.is_empty() {
             cx.emit(
-                Draft::new(Msg::of(&PLAIN_HTTP).int("count", plain.len()).text("href", plain[0]))
-                    .evidence(plain.iter().take(5).copied().collect::<Vec<_>>().join(" "))
-                    .at(part_location(message, html.part))
+                Draft::new(Msg::of(&PLAIN_HTTP).int("count", plain.len()).text("href", plain[0].href.as_str()))
+                    .evidence(plain.iter().take(5).map(|l| l.href.as_str()).collect::<Vec<_>>().join(" "))
+                    .at(element_location(message, html, plain[0].tag))
                     .severity(Severity::Info)
                     .fix(Msg::of(&FIX_PLAIN)),
             );

@@ -3,13 +3,14 @@
 //! score it; the guides' "incorrect links" covers it. A subdomain of the shown
 //! domain (`shop.example.com` for `example.com`) is the same site.
 
-use crate::title;
 use super::web_host;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::spam::part_location;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::spam::element_location;
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "links/mismatch";
     summary => {
@@ -42,10 +43,14 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Links,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 177: « Le ou les liens présents dans l'e-mail sont incorrects »"),
+        Evidence::Ours("a link showing one domain and going to another is the shape of phishing"),
+        // TODO(evidence): that spam filters score a text/href domain mismatch: a receiver's published rule
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 20
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
             title! {
@@ -160,7 +165,7 @@ fn check(message: &Message, cx: &mut Context) {
             cx.emit(
                 Draft::new(Msg::of(&OTHER_DOMAIN).text("shown", shown).text("target", target))
                     .evidence(format!("<a href=\"{}\">{}</a>", link.href, link.text))
-                    .at(part_location(message, html.part)),
+                    .at(element_location(message, html, link.tag)),
             );
         }
     }

@@ -7,9 +7,6 @@ pub mod broken;
 pub mod insecure;
 pub mod mismatch;
 
-
-
-
 /// The scheme of an href, lowercased, with the tabs and line breaks browsers
 /// strip (WHATWG URL §4.4) removed; `None` for a relative reference.
 pub fn scheme_of(href: &str) -> Option<String> {

@@ -1,12 +1,12 @@
 //! `size/content`: the decoded content (texts and attachments) is over what the
 //! guides allow once encapsulation is removed ("7/8 MB").
 
-use crate::settings::{Evidence, Threshold, Kind};
-use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::{Evidence, Kind, Threshold};
+use crate::title;
 
 crate::rule_texts! { "size/content";
     summary => {
@@ -40,14 +40,18 @@ pub const MAX_CONTENT_BYTES: Threshold = Threshold {
     key: "size.maxContentBytes",
     kind: Kind::Int { default: 7_000_000, min: 1, max: 1_000_000_000 },
     doc: "Most bytes of decoded content (text and attachments). The guides say 7 to 8 MB; we take the lower bound.",
-    evidence: Evidence::Guide("FR 001: « le contenu en lui-même ne doit pas dépasser les 7/8 Mo »"),
+    evidence: Evidence::Guide(
+        "seed 002 (fr) l. 99: « Le contenu même de votre e-mail ne devra donc pas excéder les 7/8 Mo »",
+    ),
 };
 
 pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Size,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[Evidence::Guide(
+        "seed 002 (fr) l. 99: « Le contenu même de votre e-mail ne devra donc pas excéder les 7/8 Mo »",
+    )],
     score: crate::rules::scores::NONE, // TODO(score): was 20
     texts: &TEXTS,
     thresholds: &[&MAX_CONTENT_BYTES],

@@ -2,12 +2,12 @@
 //! more than 998 characters, and SHOULD be no more than 78 characters,
 //! excluding the CRLF." Servers may cut or refuse longer lines.
 
-use crate::settings::{Evidence, Threshold, Kind};
-use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::{Evidence, Kind, Threshold};
+use crate::title;
 
 crate::rule_texts! { "size/line-length";
     summary => {
@@ -74,7 +74,10 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Size,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Rfc("RFC 5322 §2.1.1: each line MUST be no more than 998 characters, and SHOULD be no more than 78 characters, excluding the CRLF"),
+        Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 30
     texts: &TEXTS,
     thresholds: &[&MAX_LINE_OCTETS, &RECOMMENDED_LINE_OCTETS],
@@ -96,7 +99,8 @@ pub const RULE: Rule = Rule {
                 pl: "Wiersz treści o długości 100 znaków (informacja)",
             },
             ExampleInput::Generated(medium_line),
-        ),
+        )
+        .at(Severity::Info),
         Example::passes(
             title! {
                 en: "Lines of at most 78 characters",
@@ -164,11 +168,8 @@ fn check(message: &Message, cx: &mut Context) {
     }
     let total_hard = over_hard.len();
     for (i, &(line, start, end)) in over_hard.iter().take(MAX_LINES_REPORTED).enumerate() {
-        let id = if i + 1 == MAX_LINES_REPORTED && total_hard > MAX_LINES_REPORTED {
-            &TOO_LONG_MORE
-        } else {
-            &TOO_LONG
-        };
+        let id =
+            if i + 1 == MAX_LINES_REPORTED && total_hard > MAX_LINES_REPORTED { &TOO_LONG_MORE } else { &TOO_LONG };
         cx.emit(
             Draft::new(
                 Msg::of(id)

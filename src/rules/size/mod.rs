@@ -6,9 +6,6 @@ pub mod content;
 pub mod line_length;
 pub mod total;
 
-
-
-
 /// A raw message of exactly `total` bytes whose body is base64-like lines of 76
 /// characters, for examples and tests of the size rules.
 pub fn generated_message(total: usize) -> Vec<u8> {

@@ -1,12 +1,12 @@
 //! `size/total`: the encoded message, headers and MIME structure included, is
 //! over the host's limit (guides: 10 MB "encapsulation and header included").
 
-use crate::settings::{Evidence, Threshold, Kind};
-use crate::title;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::{Evidence, Kind, Threshold};
+use crate::title;
 
 crate::rule_texts! { "size/total";
     summary => {
@@ -40,14 +40,16 @@ pub const MAX_MESSAGE_BYTES: Threshold = Threshold {
     key: "size.maxMessageBytes",
     kind: Kind::Int { default: 10_000_000, min: 1, max: 1_000_000_000 },
     doc: "Most bytes of the encoded message (decimal MB: 1 MB = 1,000,000 bytes, the stricter reading).",
-    evidence: Evidence::Guide("FR 001: « l'e-mail envoyé ne doit pas dépasser une taille totale de 10 Mo (encapsulation et en-tête compris) »"),
+    evidence: Evidence::Guide("seed 002 (fr) l. 99: « L'e-mail evoyé ne doit pas dépasser la taille totale de 10 Mo (encapsulation et en-tête inclus) »"),
 };
 
 pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Size,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 99: « L'e-mail evoyé ne doit pas dépasser la taille totale de 10 Mo (encapsulation et en-tête inclus) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 100
     texts: &TEXTS,
     thresholds: &[&MAX_MESSAGE_BYTES],

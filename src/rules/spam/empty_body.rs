@@ -2,13 +2,14 @@
 //! among the things that get a mail flagged as spam. For HTML, the text that
 //! counts is what a reader sees once the HTML is rendered.
 
-use crate::title;
 use super::{body_source, main_body_part, part_location};
 use crate::i18n::Msg;
 use crate::model::html::is_invisible_char;
 use crate::model::{Body, Message};
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "spam/empty-body";
     summary => {
@@ -47,10 +48,12 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Spam,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 169: « Pas de sujet/texte renseigné dans l'e-mail »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 15
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
             title! {

@@ -3,13 +3,13 @@
 //! resolved through the HTML tree (`model::html`): CSS `font-size` and `font`
 //! in px/pt/em/rem/%/keywords, `<font size>`, headings.
 
-use crate::settings::{Evidence, Threshold, Kind};
-use crate::title;
-use super::part_location;
+use super::element_location;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::{Evidence, Kind, Threshold};
+use crate::title;
 
 crate::rule_texts! { "spam/huge-font";
     summary => {
@@ -50,7 +50,9 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Spam,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 173: « La police d’écriture utilisée pour la rédaction de l'e-mail est extrêmement grande »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 15
     texts: &TEXTS,
     thresholds: &[&HUGE_FONT_PX],
@@ -100,6 +102,78 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<p style=\"font-size:90px\"> </p><p>Text</p>\n"),
         ),
+        Example::fails(
+            title! {
+                en: "A size in rem (4rem = 64px)",
+                fr: "Une taille en rem (4rem = 64px)",
+                es: "Un tamaño en rem (4rem = 64px)",
+                pl: "Rozmiar w rem (4rem = 64px)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<p style=\"font-size:4rem\">Big sale today</p>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "A percentage of an inherited size",
+                fr: "Un pourcentage d'une taille héritée",
+                es: "Un porcentaje de un tamaño heredado",
+                pl: "Procent odziedziczonego rozmiaru",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<div style=\"font-size:30px\"><p style=\"font-size:200%\">Big sale today</p></div>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "A keyword: xxx-large (48px)",
+                fr: "Un mot-clé : xxx-large (48px)",
+                es: "Una palabra clave: xxx-large (48px)",
+                pl: "Słowo kluczowe: xxx-large (48px)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<p style=\"font-size:xxx-large\">Big sale today</p>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "An em size on an enlarged block (3em = 48px)",
+                fr: "Une taille en em dans un bloc agrandi (3em = 48px)",
+                es: "Un tamaño en em en un bloque ampliado (3em = 48px)",
+                pl: "Rozmiar w em w powiększonym bloku (3em = 48px)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<div style=\"font-size:3em\"><b>Big sale today</b></div>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "A sibling selector in a style sheet",
+                fr: "Un sélecteur de voisin dans une feuille de style",
+                es: "Un selector de hermanos en una hoja de estilo",
+                pl: "Selektor rodzeństwa w arkuszu stylów",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<style>h6 + p { font-size: 60px }</style><h6>News</h6><p>Big sale today</p>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "A CSS escape in the property name",
+                fr: "Un échappement CSS dans le nom de la propriété",
+                es: "Un escape CSS en el nombre de la propiedad",
+                pl: "Sekwencja ucieczki CSS w nazwie właściwości",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<p style=\"font-s\\ize:72px\">Big sale today</p>\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "A huge size in a print-only style sheet",
+                fr: "Une taille énorme dans une feuille de style pour l'impression seulement",
+                es: "Un tamaño enorme en una hoja de estilo solo para impresión",
+                pl: "Ogromny rozmiar w arkuszu stylów tylko do druku",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<style>@media print { p { font-size: 72px } }</style><p>Text</p>\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "A huge size on a :hover state",
+                fr: "Une taille énorme sur un état :hover",
+                es: "Un tamaño enorme en un estado :hover",
+                pl: "Ogromny rozmiar w stanie :hover",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<style>p:hover { font-size: 72px }</style><p>Text</p>\n"),
+        ),
         Example::passes(
             title! {
                 en: "A higher threshold from options",
@@ -118,25 +192,27 @@ fn check(message: &Message, cx: &mut Context) {
     let limit = cx.settings.number(&HUGE_FONT_PX);
     for html in &message.html {
         // One finding per place that sets the size, quoting the text it enlarges.
-        let mut reported: Vec<&str> = Vec::new();
+        // Sources are compared as written: ten `<font size="7">` are one place.
+        let mut reported: Vec<String> = Vec::new();
         for run in &html.facts.runs {
             if run.hidden.is_some() || f64::from(run.font_px) <= limit || !run.text.chars().any(char::is_alphanumeric) {
                 continue;
             }
-            if reported.contains(&run.font_source.as_str()) {
+            let source = html.facts.describe(run.font_source);
+            if reported.contains(&source) {
                 continue;
             }
-            reported.push(&run.font_source);
+            reported.push(source.clone());
             cx.emit(
                 Draft::new(
                     Msg::of(&TOO_LARGE)
                         .int("size", run.font_px.round() as i64)
                         .int("limit", limit.round() as i64)
-                        .text("source", run.font_source.clone())
-                        .text("element", run.element.clone()),
+                        .text("source", source.clone())
+                        .text("element", run.element.to_string()),
                 )
-                .evidence(format!("{} → {}", run.font_source, run.text))
-                .at(part_location(message, html.part)),
+                .evidence(format!("{source} → {}", run.text))
+                .at(element_location(message, html, run.tag)),
             );
         }
     }

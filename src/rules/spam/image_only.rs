@@ -3,14 +3,14 @@
 //! The image size is its decoded size: an attached image, an inline `cid:`
 //! image, or a `data:` URI in the HTML.
 
-use crate::settings::{Evidence, Threshold, Kind};
-use crate::title;
-use super::{count_words, part_location};
+use super::{count_words, element_location, part_location};
 use crate::i18n::Msg;
 use crate::model::Message;
-use crate::rules::links::percent_decode;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::links::percent_decode;
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::{Evidence, Kind, Threshold};
+use crate::title;
 
 crate::rule_texts! { "spam/image-only";
     summary => {
@@ -44,7 +44,7 @@ pub const IMAGE_ONLY_MIN_BYTES: Threshold = Threshold {
     key: "spam.imageOnlyMinBytes",
     kind: Kind::Int { default: 1_000_000, min: 1, max: 1_000_000_000 },
     doc: "Decoded size over which an image is large, in bytes.",
-    evidence: Evidence::Guide("FR 001: « seulement une image de plus de 1 Mo et quelques mots »"),
+    evidence: Evidence::Guide("seed 002 (fr) l. 170: « une image de taille supérieure à 1 Mo et quelques mots »"),
 };
 
 /// Fewer visible words than this is \"a few words\".
@@ -59,17 +59,19 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Spam,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[Evidence::Guide(
+        "seed 002 (fr) l. 170: « L'e-mail contient juste une image de taille supérieure à 1 Mo et quelques mots »",
+    )],
     score: crate::rules::scores::NONE, // TODO(score): was 20
     texts: &TEXTS,
     thresholds: &[&IMAGE_ONLY_MIN_BYTES, &IMAGE_ONLY_MAX_WORDS],
     examples: &[
         Example::fails(
             title! {
-                en: "A 1.2 MB inline image shown with four words",
-                fr: "Une image intégrée de 1,2 Mo affichée avec quatre mots",
-                es: "Una imagen incrustada de 1,2 MB mostrada con cuatro palabras",
-                pl: "Osadzony obraz 1,2 MB wyświetlony z czterema słowami",
+                en: "A 1.2 MB inline image shown with three words",
+                fr: "Une image intégrée de 1,2 Mo affichée avec trois mots",
+                es: "Una imagen incrustada de 1,2 MB mostrada con tres palabras",
+                pl: "Osadzony obraz 1,2 MB wyświetlony z trzema słowami",
             },
             ExampleInput::Generated(big_inline_image),
         ),
@@ -204,7 +206,7 @@ fn images(message: &Message) -> Vec<SizedImage> {
             } else if src.len() > 5 && src.as_bytes()[..5].eq_ignore_ascii_case(b"data:") {
                 if let Some(bytes) = data_uri_size(src) {
                     let name: String = src.chars().take(40).collect();
-                    let location = part_location(message, html.part);
+                    let location = element_location(message, html, image.tag);
                     out.push(SizedImage { name: format!("{name}…"), bytes, location });
                 }
             }

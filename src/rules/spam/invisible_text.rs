@@ -6,15 +6,15 @@
 //! is the same trick and is reported here too. HTML too deep or too large to be
 //! analysed whole is reported here, because its unread part could hide text.
 
-use crate::settings::{Evidence, Threshold, Kind};
-use crate::rules::scores;
-use crate::title;
-use super::part_location;
+use super::{element_location, part_location};
 use crate::i18n::Msg;
-use crate::model::html::{HiddenBy, TextRun, TruncatedBy};
+use crate::model::html::{HiddenMeans, HiddenText, Rgba, SourceId, TextRun, TruncatedBy};
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::scores;
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::{Evidence, Kind, Threshold};
+use crate::title;
 
 crate::rule_texts! { "spam/invisible-text";
     summary => {
@@ -59,6 +59,18 @@ crate::rule_texts! { "spam/invisible-text";
         es: "El HTML tiene más de {limit} elementos; solo se analizaron sus primeros {analysed} de {total} bytes, así que el resto puede ocultar texto.",
         pl: "HTML ma ponad {limit} elementów; przeanalizowano tylko pierwsze {analysed} z {total} bajtów, więc reszta może ukrywać tekst.",
     },
+    TOO_MUCH_WORK "too-much-work" => {
+        en: "The HTML and its style sheets take more than {limit} steps to analyse; only its first {analysed} of {total} bytes were analysed, so the rest may hide text.",
+        fr: "Le HTML et ses feuilles de style demandent plus de {limit} étapes d'analyse ; seuls ses {analysed} premiers octets sur {total} ont été analysés, le reste peut donc masquer du texte.",
+        es: "El HTML y sus hojas de estilo requieren más de {limit} pasos de análisis; solo se analizaron sus primeros {analysed} de {total} bytes, así que el resto puede ocultar texto.",
+        pl: "Analiza HTML i jego arkuszy stylów wymaga ponad {limit} kroków; przeanalizowano tylko pierwsze {analysed} z {total} bajtów, więc reszta może ukrywać tekst.",
+    },
+    TOO_MUCH_TEXT "too-much-text" => {
+        en: "The HTML yields more than {limit} bytes of text to analyse; only its first {analysed} of {total} bytes were analysed, so the rest may hide text.",
+        fr: "Le HTML produit plus de {limit} octets de texte à analyser ; seuls ses {analysed} premiers octets sur {total} ont été analysés, le reste peut donc masquer du texte.",
+        es: "El HTML produce más de {limit} bytes de texto que analizar; solo se analizaron sus primeros {analysed} de {total} bytes, así que el resto puede ocultar texto.",
+        pl: "HTML daje ponad {limit} bajtów tekstu do analizy; przeanalizowano tylko pierwsze {analysed} z {total} bajtów, więc reszta może ukrywać tekst.",
+    },
     DEFAULT_SOURCE "default-source" => {
         en: "the mail client's default",
         fr: "la valeur par défaut du logiciel de messagerie",
@@ -85,7 +97,10 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Spam,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 174: « La couleur d'écriture et la couleur de fond sont identiques pour rédiger l'e-mail »"),
+        // TODO(evidence): error severity: the guides list it as a spam factor, not as a refusal
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 40
     texts: &TEXTS,
     thresholds: &[&INVISIBLE_MIN_CONTRAST],
@@ -119,12 +134,12 @@ pub const RULE: Rule = Rule {
         ),
         Example::fails(
             title! {
-                en: "Words in display:none (warning)",
-                fr: "Des mots en display:none (avertissement)",
-                es: "Palabras en display:none (advertencia)",
-                pl: "Słowa w display:none (ostrzeżenie)",
+                en: "Words in display:none after the visible text",
+                fr: "Des mots en display:none après le texte visible",
+                es: "Palabras en display:none después del texto visible",
+                pl: "Słowa w display:none po widocznym tekście",
             },
-            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<div style=\"display:none\">win a prize today</div><p>Hello</p>\n"),
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><div style=\"display:none\">win a prize today</div>\n"),
         ),
         Example::passes(
             title! {
@@ -153,6 +168,231 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<table><tr><td style=\"background:url(https://example.com/bg.png)\"><p style=\"color:#fff\">Hello</p></td></tr></table>\n"),
         ),
+        Example::fails(
+            title! {
+                en: "A CSS comment does not hide the second declaration",
+                fr: "Un commentaire CSS ne masque pas la seconde déclaration",
+                es: "Un comentario CSS no oculta la segunda declaración",
+                pl: "Komentarz CSS nie ukrywa drugiej deklaracji",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><p style=\"color:#000;/**/color:#fff\">cheap pills casino</p>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "A CSS escape in the property name (c\\olor)",
+                fr: "Un échappement CSS dans le nom de la propriété (c\\olor)",
+                es: "Un escape CSS en el nombre de la propiedad (c\\olor)",
+                pl: "Sekwencja ucieczki CSS w nazwie właściwości (c\\olor)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><p style=\"c\\olor:#fff\">cheap pills casino</p>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "White written as hwb()",
+                fr: "Du blanc écrit avec hwb()",
+                es: "Blanco escrito con hwb()",
+                pl: "Biel zapisana jako hwb()",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><p style=\"color:hwb(0 100% 0%)\">cheap pills casino</p>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "White written as oklch() and lab()",
+                fr: "Du blanc écrit avec oklch() et lab()",
+                es: "Blanco escrito con oklch() y lab()",
+                pl: "Biel zapisana jako oklch() i lab()",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><p style=\"color:oklch(100% 0 0)\">cheap pills</p><p style=\"color:lab(100 0 0)\">casino</p>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "Transparent text",
+                fr: "Du texte transparent",
+                es: "Texto transparente",
+                pl: "Przezroczysty tekst",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><p style=\"color:transparent\">cheap pills casino</p>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "A sibling combinator: h6 + p",
+                fr: "Un combinateur de voisin : h6 + p",
+                es: "Un combinador de hermanos: h6 + p",
+                pl: "Kombinator rodzeństwa: h6 + p",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<style>h6 + p { color: #fefefe }</style><p>Hello</p><h6>News</h6><p>cheap pills casino</p>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "A :not() selector",
+                fr: "Un sélecteur :not()",
+                es: "Un selector :not()",
+                pl: "Selektor :not()",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<style>p:not(.shown) { color: #fff }</style><p class=\"shown\">Hello</p><p>cheap pills casino</p>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "A :first-child selector",
+                fr: "Un sélecteur :first-child",
+                es: "Un selector :first-child",
+                pl: "Selektor :first-child",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<style>td:first-child { color: #ffffff }</style><table><tr><td>cheap pills casino</td><td>Hello</td></tr></table>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "!important in a style sheet beats the inline colour",
+                fr: "!important dans une feuille de style l'emporte sur la couleur en ligne",
+                es: "!important en una hoja de estilo gana a el color en línea",
+                pl: "!important w arkuszu stylów wygrywa z kolorem w atrybucie style",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<style>.x { color: #fff !important }</style><p>Hello</p><p class=\"x\" style=\"color:#000\">cheap pills casino</p>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "Opacity multiplied down the tree to zero",
+                fr: "Une opacité multipliée le long de l'arbre jusqu'à zéro",
+                es: "Una opacidad multiplicada a lo largo del árbol hasta cero",
+                pl: "Przezroczystość mnożona w dół drzewa aż do zera",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><div style=\"opacity:0.1\"><p style=\"opacity:0.1\">cheap pills casino</p></div>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "visibility:hidden",
+                fr: "Du texte en visibility:hidden",
+                es: "Texto con visibility:hidden",
+                pl: "Tekst z visibility:hidden",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><p style=\"visibility:hidden\">cheap pills casino</p>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "Clipped to nothing",
+                fr: "Du texte rogné jusqu'à disparaître",
+                es: "Texto recortado hasta desaparecer",
+                pl: "Tekst przycięty do zera",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><span style=\"position:absolute;clip:rect(0 0 0 0)\">cheap pills casino</span>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "clip-path: inset(50%)",
+                fr: "Du texte masqué par clip-path: inset(50%)",
+                es: "Texto oculto con clip-path: inset(50%)",
+                pl: "Tekst ukryty przez clip-path: inset(50%)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><span style=\"clip-path:inset(50%)\">cheap pills casino</span>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "Positioned off-screen",
+                fr: "Du texte placé hors de l'écran",
+                es: "Texto colocado fuera de la pantalla",
+                pl: "Tekst umieszczony poza ekranem",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><div style=\"position:absolute;left:-9999px\">cheap pills casino</div>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "text-indent: -9999px",
+                fr: "Du texte décalé par text-indent: -9999px",
+                es: "Texto desplazado con text-indent: -9999px",
+                pl: "Tekst przesunięty przez text-indent: -9999px",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><p style=\"text-indent:-9999px\">cheap pills casino</p>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "A zero-height box with its overflow hidden",
+                fr: "Une boîte de hauteur nulle dont le débordement est masqué",
+                es: "Una caja de altura cero con el desbordamiento oculto",
+                pl: "Pole o zerowej wysokości z ukrytym nadmiarem",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><div style=\"height:0;overflow:hidden\">cheap pills casino</div>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "max-height:0 with its overflow hidden",
+                fr: "max-height:0 avec le débordement masqué",
+                es: "max-height:0 con el desbordamiento oculto",
+                pl: "max-height:0 z ukrytym nadmiarem",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><div style=\"max-height:0px;overflow:hidden\">cheap pills casino</div>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "A long hidden text at the top is not a preheader",
+                fr: "Un long texte masqué en haut n'est pas un pré-en-tête",
+                es: "Un texto oculto largo al principio no es un preencabezado",
+                pl: "Długi ukryty tekst na początku to nie preheader",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<div style=\"display:none\">cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans </div><p>Hello</p>\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "An honest preheader: short, hidden, first in the body, with &zwnj;&nbsp; padding",
+                fr: "Un pré-en-tête honnête : court, masqué, en tête du corps, avec un remplissage &zwnj;&nbsp;",
+                es: "Un preencabezado honesto: corto, oculto, al principio del cuerpo, con relleno &zwnj;&nbsp;",
+                pl: "Uczciwy preheader: krótki, ukryty, na początku treści, z wypełnieniem &zwnj;&nbsp;",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<div style=\"display:none;max-height:0;overflow:hidden;mso-hide:all\">Three new recipes for spring, inside.</div><div style=\"display:none\">&zwnj;&nbsp;&zwnj;&nbsp;&zwnj;&nbsp;</div><p>Hello, here are this month\'s recipes.</p>\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "An honest preheader in a 1px white font",
+                fr: "Un pré-en-tête honnête en police blanche de 1 px",
+                es: "Un preencabezado honesto en letra blanca de 1 px",
+                pl: "Uczciwy preheader białą czcionką 1 px",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<span style=\"font-size:1px;color:#ffffff\">Your invoice for March is ready.</span><p>Hello, your invoice is attached.</p>\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "A tracking pixel",
+                fr: "Un pixel de suivi",
+                es: "Un píxel de seguimiento",
+                pl: "Piksel śledzący",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><img src=\"https://t.example.com/open.gif\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block\">\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "A :hover colour never applies to the message as opened",
+                fr: "Une couleur :hover ne s'applique jamais au message tel qu'il s'ouvre",
+                es: "Un color :hover nunca se aplica al mensaje tal como se abre",
+                pl: "Kolor :hover nigdy nie dotyczy otwartej wiadomości",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<style>p:hover { color: #fff }</style><p>Hello</p>\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "Print-only and mobile rules do not describe the default view",
+                fr: "Les règles pour l'impression et le mobile ne décrivent pas l'affichage par défaut",
+                es: "Las reglas solo para impresión y móvil no describen la vista por defecto",
+                pl: "Reguły tylko do druku i dla telefonów nie opisują widoku domyślnego",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<style>@media print { p { color: #fff } } @media (max-width: 480px) { p { display: none } }</style><p>Hello</p>\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "A gradient background is not judged",
+                fr: "Un fond en dégradé n'est pas jugé",
+                es: "Un fondo degradado no se juzga",
+                pl: "Tło z gradientem nie jest oceniane",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<div style=\"background:linear-gradient(#000, #333)\"><p style=\"color:#fff\">Hello</p></div>\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "A later declaration restores a readable colour",
+                fr: "Une déclaration plus loin rétablit une couleur lisible",
+                es: "Una declaración posterior restablece un color legible",
+                pl: "Późniejsza deklaracja przywraca czytelny kolor",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p style=\"color:#fff;color:#222\">Hello</p>\n"),
+        ),
     ],
     check: Check::Message(check),
 };
@@ -160,79 +400,94 @@ pub const RULE: Rule = Rule {
 /// Most hidden runs quoted in one finding.
 const MAX_QUOTED_RUNS: usize = 10;
 
-fn words_of(runs: &[&TextRun]) -> String {
-    runs.iter().take(MAX_QUOTED_RUNS).map(|r| r.text.as_str()).collect::<Vec<_>>().join(" · ")
+fn words_of<'t>(texts: impl Iterator<Item = &'t str>) -> String {
+    texts.take(MAX_QUOTED_RUNS).collect::<Vec<_>>().join(" · ")
+}
+
+fn readable(text: &str) -> bool {
+    text.chars().any(char::is_alphanumeric)
 }
 
 fn check(message: &Message, cx: &mut Context) {
     let min_contrast = cx.settings.number(&INVISIBLE_MIN_CONTRAST);
     for html in &message.html {
-        let location = part_location(message, html.part);
-        let readable = |r: &&TextRun| r.text.chars().any(char::is_alphanumeric);
+        let facts = &html.facts;
+        let describe = |source: Option<SourceId>| facts.describe(source);
+        // An empty source: nothing in the HTML sets it, the mail client's default applies.
+        let shown = |source: &str| if source.is_empty() { "(default)".to_string() } else { source.to_string() };
+        let with_source = |msg: Msg, name: &'static str, source: &str| {
+            if source.is_empty() {
+                msg.label(name, &DEFAULT_SOURCE)
+            } else {
+                msg.text(name, source)
+            }
+        };
         // Same colour as the background, grouped by where the two colours come from.
-        let mut groups: Vec<(String, String, Vec<&TextRun>)> = Vec::new();
-        for run in html.facts.runs.iter().filter(readable) {
+        // An honest preheader is not reported; an unknown background is not judged.
+        // Sources are compared as written: ten `<td bgcolor="#fff">` are one place.
+        let mut groups: Vec<((String, String), Vec<&TextRun>)> = Vec::new();
+        for run in facts.runs.iter().filter(|r| readable(&r.text) && r.hidden.is_none() && r.honest.is_none()) {
             let Some(background) = run.background else { continue };
-            if run.hidden.is_some() || run.color.contrast(background) >= min_contrast {
+            if run.color.contrast(background) >= min_contrast {
                 continue;
             }
-            match groups.iter_mut().find(|g| g.0 == run.color_source && g.1 == run.background_source) {
-                Some(group) => group.2.push(run),
-                None => groups.push((run.color_source.clone(), run.background_source.clone(), vec![run])),
+            let key = (describe(run.color_source), describe(run.background_source));
+            match groups.iter_mut().find(|g| g.0 == key) {
+                Some(group) => group.1.push(run),
+                None => groups.push((key, vec![run])),
             }
         }
-        for (color_source, background_source, runs) in &groups {
+        for ((color_source, background_source), runs) in &groups {
             let first = runs[0];
-            let background = first.background.unwrap_or(crate::model::html::Rgba::WHITE);
-            let describe = |s: &str| if s.is_empty() { String::from("(default)") } else { s.to_string() };
-            // An empty source: nothing in the HTML sets it, the mail client's default applies.
-            let source = |msg: Msg, name: &'static str, source: &str| {
-                if source.is_empty() {
-                    msg.label(name, &DEFAULT_SOURCE)
-                } else {
-                    msg.text(name, source)
-                }
-            };
+            let background = first.background.unwrap_or(Rgba::WHITE);
+            let words = words_of(runs.iter().map(|r| r.text.as_str()));
             let msg = Msg::of(&SAME_COLOUR)
                 .text("color", first.color.hex())
                 .text("background", background.hex())
                 .float("contrast", first.color.contrast(background))
                 .float("limit", min_contrast)
-                .text("words", words_of(runs));
-            let msg = source(source(msg, "colorSource", color_source), "backgroundSource", background_source);
+                .text("words", words.clone());
+            let msg = with_source(with_source(msg, "colorSource", color_source), "backgroundSource", background_source);
             cx.emit(
                 Draft::new(msg)
-                .evidence(format!("{} / {}: {}", describe(color_source), describe(background_source), words_of(runs)))
-                .at(location.clone()),
+                .evidence(format!("{} / {}: {words}", shown(color_source), shown(background_source)))
+                .at(element_location(message, html, first.tag)),
             );
         }
-        // Hidden by CSS, grouped by the declaration that hides.
-        let mut hidden: Vec<(HiddenBy, String, Vec<&TextRun>)> = Vec::new();
-        for run in html.facts.runs.iter().filter(readable) {
-            let Some(by) = run.hidden else { continue };
-            match hidden.iter_mut().find(|g| g.0 == by && g.1 == run.hidden_source) {
-                Some(group) => group.2.push(run),
-                None => hidden.push((by, run.hidden_source.clone(), vec![run])),
+        // Hidden by CSS, one entry per hiding element, grouped by the declaration that hides.
+        let mut hidden: Vec<((HiddenMeans, String), Vec<&HiddenText>)> = Vec::new();
+        for entry in facts.hidden.iter().filter(|h| h.honest.is_none() && readable(&h.words)) {
+            let key = (entry.means, facts.describe(entry.source));
+            match hidden.iter_mut().find(|g| g.0 == key) {
+                Some(group) => group.1.push(entry),
+                None => hidden.push((key, vec![entry])),
             }
         }
-        for (by, source, runs) in &hidden {
+        for ((means, source), entries) in &hidden {
+            let source = match source {
+                s if s.is_empty() => format!("<{}>", entries[0].element),
+                s => s.clone(),
+            };
+            let words = words_of(entries.iter().map(|h| h.words.as_str()));
             let draft = Draft::new(
                 Msg::of(&HIDDEN)
-                    .text("css", by.css())
+                    .text("css", means.css())
                     .text("source", source.clone())
-                    .text("words", words_of(runs))
-                    .int("count", runs.len()),
+                    .text("words", words.clone())
+                    .int("count", entries.len()),
             )
-            .evidence(format!("{source}: {}", words_of(runs)))
-            .at(location.clone());
-            // A 0–1px font is the classic trick; display/visibility/opacity also
-            // hide preview text ("preheaders") in legitimate newsletters: a warning.
-            cx.emit(if *by == HiddenBy::TinyFont { draft } else { draft.severity(Severity::Warning).score(scores::INVISIBLE_TEXT_HIDDEN) });
+            .evidence(format!("{source}: {words}"))
+            .at(element_location(message, html, entries[0].tag));
+            // A 0–1px font is the classic trick; the other means also hide
+            // accessible labels and the like in legitimate mail: a warning.
+            cx.emit(if *means == HiddenMeans::TinyFont { draft } else { draft.severity(Severity::Warning).score(scores::INVISIBLE_TEXT_HIDDEN) });
         }
-        if let Some(cut) = html.facts.truncated {
+        if let Some(cut) = facts.truncated {
             let id = match cut.by {
                 TruncatedBy::Depth => &TOO_DEEP,
                 TruncatedBy::Elements => &TOO_MANY_ELEMENTS,
+                TruncatedBy::Steps => &TOO_MUCH_WORK,
+                TruncatedBy::DerivedBytes => &TOO_MUCH_TEXT,
             };
             cx.emit(
                 Draft::new(
@@ -242,7 +497,7 @@ fn check(message: &Message, cx: &mut Context) {
                         .int("total", cut.total_bytes),
                 )
                 .evidence(format!("analysed {} of {} bytes of HTML", cut.analysed_bytes, cut.total_bytes))
-                .at(location.clone())
+                .at(part_location(message, html.part))
                 .severity(Severity::Warning)
                 .score(scores::HTML_TRUNCATED)
                 .fix(Msg::of(&FIX_SIMPLIFY)),

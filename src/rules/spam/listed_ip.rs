@@ -6,12 +6,13 @@
 //! `X-Originating-IP` fields and in links (HTML links and URLs written in
 //! plain-text bodies) whose host is an IP literal.
 
-use crate::title;
 use super::part_location;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 use std::net::IpAddr;
 
 crate::rule_texts! { "spam/listed-ip";
@@ -63,10 +64,13 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Spam,
     severity: Severity::Error,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 175: « L'adresse IP publique (IP de votre point d'accès internet par exemple) est listée chez des organismes de réputation »"),
+        // TODO(evidence): error severity: the guides list it as a spam factor, not as a refusal
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 50
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
             title! {
@@ -285,7 +289,8 @@ mod tests {
 
     #[test]
     fn addresses_are_found_in_received_values() {
-        let ips = addresses_in("from x.example ([203.0.113.45]) by mx (IPv6:2001:db8::1); Mon, 2 Mar 2026 10:00:00 +0100");
+        let ips =
+            addresses_in("from x.example ([203.0.113.45]) by mx (IPv6:2001:db8::1); Mon, 2 Mar 2026 10:00:00 +0100");
         assert_eq!(ips, vec!["203.0.113.45".parse::<IpAddr>().unwrap(), "2001:db8::1".parse().unwrap()]);
     }
 }

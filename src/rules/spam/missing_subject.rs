@@ -1,12 +1,13 @@
 //! `spam/missing-subject`: the guides list "no subject / text filled in the
 //! e-mail" among the things that get a mail flagged as spam.
 
-use crate::title;
 use super::subject_location;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
 
 crate::rule_texts! { "spam/missing-subject";
     summary => {
@@ -45,10 +46,10 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Spam,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[Evidence::Guide("seed 002 (fr) l. 169: « Pas de sujet/texte renseigné dans l'e-mail »")],
     score: crate::rules::scores::NONE, // TODO(score): was 15
     texts: &TEXTS,
-    thresholds: &[], // TODO(thresholds)
+    thresholds: &[],
     examples: &[
         Example::fails(
             title! {
@@ -75,7 +76,12 @@ pub const RULE: Rule = Rule {
                 es: "Una llamada PHP mail() con el asunto vacío",
                 pl: "Wywołanie PHP mail() z pustym tematem",
             },
-            ExampleInput::PhpMail { to: "b@example.com", subject: "", message: "Hello.", headers: "From: a@example.com" },
+            ExampleInput::PhpMail {
+                to: "b@example.com",
+                subject: "",
+                message: "Hello.",
+                headers: "From: a@example.com",
+            },
         ),
         Example::passes(
             title! { en: "A subject", fr: "Un sujet", es: "Un asunto", pl: "Temat" },

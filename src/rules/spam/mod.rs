@@ -13,11 +13,9 @@ pub mod subject_caps;
 pub mod subject_prefix;
 pub mod whitespace;
 
-use crate::model::{Body, Message};
+use crate::model::html::Span;
+use crate::model::{Body, HtmlBody, Message};
 use crate::report::Location;
-
-
-
 
 /// Where the Subject field is, for findings about it.
 pub(crate) fn subject_location(message: &Message) -> Location {
@@ -32,6 +30,17 @@ pub(crate) fn part_location(message: &Message, part: usize) -> Location {
     match message.parts.get(part).and_then(|p| p.body_range.clone()) {
         Some(range) => Location::part(part).with_range(range.start, range.end),
         None => Location::part(part),
+    }
+}
+
+/// An element of an HTML body: its start tag's byte range in the message when
+/// the body is there as-is, else the part with the range in its decoded text.
+pub(crate) fn element_location(message: &Message, html: &HtmlBody, tag: Option<Span>) -> Location {
+    let part = part_location(message, html.part);
+    let Some(tag) = tag else { return part };
+    match html.message_range(tag) {
+        Some(range) => Location::part(html.part).with_range(range.start, range.end),
+        None => part.with_decoded_range(tag.start, tag.end),
     }
 }
 

@@ -6,7 +6,7 @@ use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
 use crate::rules::scores;
-use crate::rules::{Context, Draft, Example, ExampleInput::Raw, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput::Raw, Group, Rule};
 use crate::settings::{Evidence, Kind, Threshold};
 use crate::title;
 
@@ -42,7 +42,7 @@ pub const SUBJECT_CAPS_WORDS: Threshold = Threshold {
     key: "spam.subjectCapsWords",
     kind: Kind::Int { default: 3, min: 1, max: 100 },
     doc: "Words of two or more letters, all in capitals, from which a subject shouts.",
-    evidence: Evidence::Guide("FR 001: « 3 mots ou plus en majuscules dans le sujet/objet de l'e-mail »"),
+    evidence: Evidence::Guide("seed 002 (fr) l. 168: « 3 mots ou plus en majuscules dans le sujet/objet de l'e-mail »"),
 };
 
 pub const RULE: Rule = Rule {
@@ -50,7 +50,7 @@ pub const RULE: Rule = Rule {
     group: Group::Spam,
     severity: Severity::Warning,
     evidence: &[Evidence::Guide(
-        "FR 001, usages to avoid so as not to be considered SPAM: « 3 mots ou plus en majuscules dans le sujet/objet de l'e-mail »",
+        "seed 002 (fr) l. 168, usages to avoid so as not to be considered SPAM: « 3 mots ou plus en majuscules dans le sujet/objet de l'e-mail »",
     )],
     score: scores::SUBJECT_CAPS,
     texts: &TEXTS,
@@ -158,14 +158,9 @@ fn check(message: &Message, cx: &mut Context) {
         return;
     }
     cx.emit(
-        Draft::new(
-            Msg::of(&SHOUTING)
-                .int("count", words.len())
-                .int("limit", limit)
-                .text("words", words.join(", ")),
-        )
-        .evidence(subject)
-        .at(subject_location(message)),
+        Draft::new(Msg::of(&SHOUTING).int("count", words.len()).int("limit", limit).text("words", words.join(", ")))
+            .evidence(subject)
+            .at(subject_location(message)),
     );
 }
 

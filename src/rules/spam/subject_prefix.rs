@@ -1,13 +1,13 @@
 //! `spam/subject-prefix`: the guides list "the subject starts with: Hi, FREE,
 //! BUY, BUYING, …" among the things that get a mail flagged as spam.
 
-use crate::settings::{Evidence, Threshold, Kind, ListDefault};
-use crate::title;
 use super::subject_location;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::{Evidence, Kind, ListDefault, Threshold};
+use crate::title;
 
 crate::rule_texts! { "spam/subject-prefix";
     summary => {
@@ -41,14 +41,16 @@ pub const SUBJECT_PREFIXES: Threshold = Threshold {
     key: "spam.subjectPrefixes",
     kind: Kind::List { default: ListDefault::Lines(include_str!("subject_prefixes.txt")), max_items: 10_000 },
     doc: "Words a subject must not start with, matched case-insensitively on a word boundary.",
-    evidence: Evidence::Guide("FR 001: « sujet commençant par Hi, FREE, BUY, BUYING, … »; the rest are common equivalents in en/fr/es/pl/de"),
+    evidence: Evidence::Guide("seed 002 (fr) l. 171: « Le sujet de l'e-mail commence par : Hi, FREE, BUY, BUYING,.... »; the other entries are common equivalents in en/fr/es/pl/de (ours)"),
 };
 
 pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Spam,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[Evidence::Guide(
+        "seed 002 (fr) l. 171: « Le sujet de l'e-mail commence par : Hi, FREE, BUY, BUYING,.... »",
+    )],
     score: crate::rules::scores::NONE, // TODO(score): was 15
     texts: &TEXTS,
     thresholds: &[&SUBJECT_PREFIXES],
@@ -60,7 +62,9 @@ pub const RULE: Rule = Rule {
                 es: "El propio ejemplo de las guías: FREE",
                 pl: "Przykład wprost z przewodników: FREE",
             },
-            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: FREE shipping on all orders\n\nHello.\n"),
+            ExampleInput::Raw(
+                "From: a@example.com\nTo: b@example.com\nSubject: FREE shipping on all orders\n\nHello.\n",
+            ),
         ),
         Example::fails(
             title! {
@@ -69,7 +73,9 @@ pub const RULE: Rule = Rule {
                 es: "Hi, en mayúsculas o minúsculas",
                 pl: "Hi, pisane dowolną wielkością liter",
             },
-            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: hi! a message from the website\n\nHello.\n"),
+            ExampleInput::Raw(
+                "From: a@example.com\nTo: b@example.com\nSubject: hi! a message from the website\n\nHello.\n",
+            ),
         ),
         Example::fails(
             title! {
@@ -78,7 +84,9 @@ pub const RULE: Rule = Rule {
                 es: "Un equivalente francés: Gratuit",
                 pl: "Francuski odpowiednik: Gratuit",
             },
-            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: =?utf-8?q?Gratuit_=3A_votre_essai?=\n\nBonjour.\n"),
+            ExampleInput::Raw(
+                "From: a@example.com\nTo: b@example.com\nSubject: =?utf-8?q?Gratuit_=3A_votre_essai?=\n\nBonjour.\n",
+            ),
         ),
         Example::fails(
             title! {
@@ -96,7 +104,9 @@ pub const RULE: Rule = Rule {
                 es: "Una palabra que solo empieza como una de la lista (Hiking, Freedom)",
                 pl: "Słowo, które tylko zaczyna się jak słowo z listy (Hiking, Freedom)",
             },
-            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hiking trip: Freedom trail\n\nHello.\n"),
+            ExampleInput::Raw(
+                "From: a@example.com\nTo: b@example.com\nSubject: Hiking trip: Freedom trail\n\nHello.\n",
+            ),
         ),
         Example::passes(
             title! {
@@ -140,9 +150,5 @@ fn check(message: &Message, cx: &mut Context) {
     let Some(subject) = message.subject.as_deref() else { return };
     let prefixes = cx.settings.list(&SUBJECT_PREFIXES);
     let Some(prefix) = listed_prefix(subject, &prefixes).map(str::to_string) else { return };
-    cx.emit(
-        Draft::new(Msg::of(&LISTED).text("prefix", prefix))
-            .evidence(subject)
-            .at(subject_location(message)),
-    );
+    cx.emit(Draft::new(Msg::of(&LISTED).text("prefix", prefix)).evidence(subject).at(subject_location(message)));
 }

@@ -3,14 +3,14 @@
 //! flagged as spam. For HTML the blanks are counted as rendered: runs of spaces
 //! collapse to one, each `&nbsp;` and each `<br>` counts.
 
-use crate::settings::{Evidence, Threshold, Kind};
-use crate::title;
 use super::part_location;
 use crate::i18n::Msg;
 use crate::model::html::is_invisible_char;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Context, Draft, Example, ExampleInput, Group, Rule, Check};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::{Evidence, Kind, Threshold};
+use crate::title;
 
 crate::rule_texts! { "spam/whitespace";
     summary => {
@@ -44,7 +44,7 @@ pub const WHITESPACE_MAX_RATIO: Threshold = Threshold {
     key: "spam.whitespaceMaxRatio",
     kind: Kind::Number { default: 0.70, min: 0.0, max: 1.0 },
     doc: "Share of blank characters over which a body is flagged.",
-    evidence: Evidence::Guide("FR 001: « plus de 70 % d'espace blanc »"),
+    evidence: Evidence::Guide("seed 002 (fr) l. 172: « plus de 70 % de blanc »"),
 };
 
 /// Bodies with fewer rendered characters are not judged (a two-line note is mostly line breaks).
@@ -52,14 +52,16 @@ pub const WHITESPACE_MIN_CHARS: Threshold = Threshold {
     key: "spam.whitespaceMinChars",
     kind: Kind::Int { default: 100, min: 0, max: 1_000_000 },
     doc: "Bodies with fewer rendered characters are not judged (a two-line note is mostly line breaks).",
-    evidence: Evidence::Ours("100 characters"),
+    evidence: Evidence::Ours("100 characters: below that, a short note is mostly line breaks"),
 };
 
 pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Spam,
     severity: Severity::Warning,
-    evidence: &[], // TODO(evidence)
+    evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 172: « L'e-mail contient plus de 70 % de blanc (abus sur la touche « ESPACE » ou « ENTRÉE » du clavier) »"),
+    ],
     score: crate::rules::scores::NONE, // TODO(score): was 15
     texts: &TEXTS,
     thresholds: &[&WHITESPACE_MAX_RATIO, &WHITESPACE_MIN_CHARS],
@@ -100,7 +102,8 @@ pub const RULE: Rule = Rule {
 };
 
 fn blank_lines() -> Vec<u8> {
-    format!("From: a@example.com\nTo: b@example.com\nSubject: Offer\n\nSee our site.{}Bye\n", "\n".repeat(300)).into_bytes()
+    format!("From: a@example.com\nTo: b@example.com\nSubject: Offer\n\nSee our site.{}Bye\n", "\n".repeat(300))
+        .into_bytes()
 }
 
 fn html_padding() -> Vec<u8> {

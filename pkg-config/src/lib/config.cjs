@@ -1,0 +1,66 @@
+'use strict';
+// The lint options of a CLI run: the config file (`--config FILE`, or the first
+// `.mail-preflight.json` found from the working directory up to the root, as
+// ESLint finds its config), `--rule id:severity` on top, then the locale.
+// `"$schema"` in a config file is for editors (completion and validation against
+// the package's schema/options.schema.json) and is not an option.
+
+const fs = require('node:fs');
+const path = require('node:path');
+const { codedError } = require('./errors.cjs');
+
+const CONFIG_FILE_NAME = '.mail-preflight.json';
+const RULE_SETTINGS = ['off', 'info', 'warning', 'error'];
+/** Most levels walked up from the working directory (default, ours): deeper than any real tree, and a guard against loops. */
+const MAX_LOOKUP_LEVELS = 256;
+
+/** The nearest `.mail-preflight.json` from `start` up to the file-system root, or undefined. */
+function findConfigFile(start) {
+  let directory = path.resolve(start);
+  for (let level = 0; level < MAX_LOOKUP_LEVELS; level++) {
+    const candidate = path.join(directory, CONFIG_FILE_NAME);
+    try {
+      if (fs.statSync(candidate).isFile()) return candidate;
+    } catch {
+      // not here: one level up
+    }
+    const parent = path.dirname(directory);
+    if (parent === directory) return undefined;
+    directory = parent;
+  }
+  return undefined;
+}
+
+/**
+ * The options object of a config file's JSON text, without `$schema`.
+ * Errors are `invalid-options` with the file named (t: the CLI's translator).
+ */
+function parseConfig(text, file, t) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw codedError('invalid-options', t('cli.error.config-not-json', { file, detail: error.message }));
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    throw codedError('invalid-options', t('cli.error.config-not-object', { file }));
+  }
+  const { $schema, ...options } = value;
+  if ($schema !== undefined && typeof $schema !== 'string') {
+    throw codedError('invalid-options', t('cli.error.config-schema', { file }));
+  }
+  return options;
+}
+
+/** `--rule size/line-length:off` → `['size/line-length', 'off']` (the last `:` separates: ids hold `/`). */
+function parseRuleFlag(flag, t) {
+  const colon = flag.lastIndexOf(':');
+  const id = colon > 0 ? flag.slice(0, colon).trim() : '';
+  const setting = colon > 0 ? flag.slice(colon + 1).trim().toLowerCase() : '';
+  if (!id || !RULE_SETTINGS.includes(setting)) {
+    throw codedError('invalid-options', t('cli.error.rule-flag', { flag, settings: RULE_SETTINGS.join(', ') }));
+  }
+  return [id, setting];
+}
+
+module.exports = { findConfigFile, parseConfig, parseRuleFlag, CONFIG_FILE_NAME, RULE_SETTINGS };

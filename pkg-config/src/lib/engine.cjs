@@ -1,0 +1,169 @@
+'use strict';
+// One engine: the wasm module instantiated through wasm-bindgen's glue, called
+// through `call(name, args)`. The module is compiled once per thread; the
+// instance is re-created after any trap (a Rust panic or an allocation failure
+// aborts with `unreachable`), because its memory is then in an unknown state:
+// that input gets a coded `internal` error, the next one a fresh instance.
+//
+// Inputs are also measured here, before anything is copied into wasm memory:
+// the engine checks sizes itself once it holds the input, but compose fields and
+// PHP header arrays are copied field by field while they are converted.
+
+const fs = require('node:fs');
+const path = require('node:path');
+const instantiate = require('../node/mail_preflight.js');
+const { inputTooLarge, internalError } = require('./errors.cjs');
+const { checkRuleIds } = require('./rule-ids.cjs');
+
+/** The engine's MAX_INPUT_BYTES (src/lib.rs): the largest input it reads at all. */
+const MAX_INPUT_BYTES = 32 * 1024 * 1024;
+const WASM_PATH = path.join(__dirname, '..', 'web', 'mail_preflight_bg.wasm');
+
+/** The engine's rule ids (the same for every instance of the module). */
+let knownRuleIds;
+
+let compiled;
+/** The compiled module, once per thread; a worker of lib/pool.cjs receives it from the main thread. */
+function compiledModule() {
+  if (!compiled) {
+    const { workerData } = require('node:worker_threads');
+    compiled = workerData && workerData.mailPreflightWasm instanceof WebAssembly.Module
+      ? workerData.mailPreflightWasm
+      : new WebAssembly.Module(fs.readFileSync(WASM_PATH));
+  }
+  return compiled;
+}
+
+/**
+ * Whether an exception left the wasm instance unusable: a trap (RuntimeError:
+ * unreachable, out of bounds, …) or the wasm stack overflowing mid-call.
+ */
+function isTrap(error) {
+  return error instanceof WebAssembly.RuntimeError
+    || (error instanceof RangeError && /call stack/i.test(error.message));
+}
+
+class Engine {
+  /** @param {WebAssembly.Module} [module] */
+  constructor(module = compiledModule()) {
+    this.module = module;
+    this.instance = instantiate(module);
+  }
+
+  /**
+   * Calls an export; after a trap, re-creates the instance and throws `internal`
+   * (in `locale`, by default the one the arguments ask for).
+   */
+  call(name, args, locale = localeOf(args)) {
+    try {
+      return this.instance[name](...args);
+    } catch (error) {
+      if (!isTrap(error)) throw error;
+      this.instance = instantiate(this.module);
+      throw internalError(error, locale);
+    }
+  }
+
+  /** Whether this build of the engine exports `name` (for exports other issues add). */
+  exports(name) {
+    return typeof this.instance[name] === 'function';
+  }
+
+  /** The wasm memory of the current instance (size reports, tests). */
+  memory() {
+    return this.instance.__wasm.memory;
+  }
+
+  lint(input, options) {
+    checkLintInput(input, options);
+    this.checkRuleIds(options);
+    return this.call('lint', [normalizeCompose(input), options]);
+  }
+
+  lintPhpMail(to, subject, message, headers, options) {
+    checkPhpMail([to, subject, message, headers], options);
+    this.checkRuleIds(options);
+    return this.call('lintPhpMail', [to, subject, message, headers, options]);
+  }
+
+  /** Every rule id of this engine, read once. */
+  ruleIds(locale) {
+    if (!knownRuleIds) knownRuleIds = this.call('rules', ['en'], locale).map((rule) => rule.id);
+    return knownRuleIds;
+  }
+
+  /** Unknown ids in `options.rules` are `invalid-options`, with the closest id suggested. */
+  checkRuleIds(options, source = 'options.rules') {
+    const rules = options && typeof options === 'object' ? options.rules : undefined;
+    if (!rules || typeof rules !== 'object' || Object.keys(rules).length === 0) return;
+    const locale = localeOf([options]);
+    // The caller's own rules (customRules, spamassassinRules as sa/NAME) are checked by the engine itself.
+    const own = Array.isArray(options.customRules) ? options.customRules.map((rule) => rule && rule.id) : [];
+    const known = this.ruleIds(locale).concat(own);
+    const listed = typeof options.spamassassinRules === 'string'
+      ? Object.fromEntries(Object.entries(rules).filter(([id]) => !id.startsWith('sa/')))
+      : rules;
+    checkRuleIds(listed, known, source, locale);
+  }
+}
+
+/** The locale an options argument asks for, for errors raised before the engine reads it. */
+function localeOf(args) {
+  const options = args.find((a) => a && typeof a === 'object' && typeof a.locale === 'string');
+  return options ? options.locale : 'en';
+}
+
+/** Most levels of nesting measured: compose fields are at most four deep (attachments[i].content.data). */
+const MAX_MEASURED_DEPTH = 8;
+
+/**
+ * Length of what will be copied into wasm memory: strings in UTF-16 units (a lower
+ * bound of their UTF-8 bytes), byte arrays, and plain objects and arrays below them.
+ */
+function sizeOf(value, depth = 0) {
+  if (typeof value === 'string') return value.length;
+  if (ArrayBuffer.isView(value)) return value.byteLength;
+  if (depth >= MAX_MEASURED_DEPTH || value === null || typeof value !== 'object') return 0;
+  if (Array.isArray(value)) return value.reduce((n, v) => n + sizeOf(v, depth + 1), value.length);
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return 0;
+  let n = 0;
+  for (const key of Object.keys(value)) n += key.length + sizeOf(value[key], depth + 1);
+  return n;
+}
+
+function checkSize(size, options) {
+  if (size > MAX_INPUT_BYTES) throw inputTooLarge(size, MAX_INPUT_BYTES, localeOf([options]));
+}
+
+/** Compose fields (any object but a byte array) are measured whole: bodies, attachments, headers. */
+function checkLintInput(input, options) {
+  if (input && typeof input === 'object' && !ArrayBuffer.isView(input) && !Array.isArray(input)) {
+    checkSize(sizeOf(input), options);
+  }
+}
+
+/** The four `mail()` arguments together, header arrays and maps included. */
+function checkPhpMail(args, options) {
+  checkSize(args.reduce((n, a) => n + sizeOf(a), 0), options);
+}
+
+/**
+ * Nodemailer takes a `Date` for `date`; the engine takes text: the same text
+ * Nodemailer writes (mime-node `_encodeHeaderValue`: toUTCString, GMT → +0000).
+ */
+function normalizeCompose(input) {
+  if (input && typeof input === 'object' && input.date instanceof Date) {
+    return { ...input, date: input.date.toUTCString().replace(/GMT/, '+0000') };
+  }
+  return input;
+}
+
+let shared;
+/** The engine of this thread, shared by the package's entries (one instance per process in Node). */
+function sharedEngine() {
+  shared = shared || new Engine();
+  return shared;
+}
+
+module.exports = { Engine, sharedEngine, compiledModule, isTrap, MAX_INPUT_BYTES };

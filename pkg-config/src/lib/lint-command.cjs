@@ -1,0 +1,260 @@
+'use strict';
+// `mail-preflight lint`: lints files on every core (one engine per worker thread,
+// --jobs N), writes each file's output as soon as it and the files before it are
+// done (output in input order), and keeps no file's bytes after linting it: the
+// memory used does not grow with the number of files.
+
+const fs = require('node:fs');
+const os = require('node:os');
+const { sharedEngine, MAX_INPUT_BYTES } = require('./engine.cjs');
+const { inputTooLarge } = require('./errors.cjs');
+const { WorkerPool } = require('./pool.cjs');
+const { lintFile } = require('./lint-file.cjs');
+const { expandArguments } = require('./files.cjs');
+const { findConfigFile, parseConfig, parseRuleFlag } = require('./config.cjs');
+const { FORMATTERS, FORMATS, NEEDS_POSITIONS } = require('./formats/index.cjs');
+const { colourWanted } = require('./paint.cjs');
+const { visible, visibleName } = require('./sanitize.cjs');
+const { translator, LOCALES } = require('./texts.cjs');
+const { UsageError, environmentLocale, parseCommandLine, oneOf, wholeNumber } = require('./usage.cjs');
+
+const packageJson = require('../package.json');
+
+/** The page whose rules reference `helpUri` points into (`<homepage>#rules/<id>`). */
+const HOMEPAGE = packageJson.homepage || `https://www.npmjs.com/package/${packageJson.name}`;
+const EXIT_OK = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_USAGE = 2;
+/** Files in flight per job (default, ours): enough to keep every worker busy, few enough that waiting results stay small. */
+const FILES_IN_FLIGHT_PER_JOB = 4;
+/** Largest config file read (default, ours): options are a few kilobytes; anything near this is not a config. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  locale: { type: 'string', short: 'l' },
+  config: { type: 'string', short: 'c' },
+  'no-config': { type: 'boolean' },
+  rule: { type: 'string', multiple: true },
+  'sa-rules': { type: 'string' },
+  'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  output: { type: 'string', short: 'o' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+function cores() {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+}
+
+/** The options file's text, bounded, or a UsageError. */
+function readConfigText(file, t) {
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile() || stat.size > MAX_CONFIG_BYTES) throw Object.assign(new Error(), { code: 'EINVAL' });
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(t('cli.error.config-unreadable', { file: visibleName(file), reason: error.code || error.message }));
+  }
+}
+
+/** Largest SpamAssassin rule file read: the engine's `custom::MAX_RULES_TEXT_BYTES`. */
+const MAX_SA_RULES_BYTES = 4_000_000;
+
+/**
+ * `--sa-rules FILE.cf` as text: bytes that are not UTF-8 become U+FFFD, and the
+ * engine refuses their lines with their numbers (the other rules still load).
+ */
+function readSpamAssassinRules(file, t) {
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile() || stat.size > MAX_SA_RULES_BYTES) throw Object.assign(new Error(), { code: 'EINVAL' });
+    return fs.readFileSync(file).toString('utf8');
+  } catch (error) {
+    throw new UsageError(t('cli.error.sa-rules-unreadable', { file: visibleName(file), reason: error.code || error.message }));
+  }
+}
+
+/**
+ * The lint options: config file, then --rule flags, then the locale; every rule id
+ * checked against the engine's, and the whole checked by the engine once, before
+ * any file (bad options are a usage problem, reported once).
+ */
+function lintOptions(values, io, envLocale) {
+  let t = translator(values.locale && LOCALES.includes(values.locale) ? values.locale : envLocale);
+  const configFile = values.config || (values['no-config'] ? undefined : findConfigFile(io.cwd));
+  let options = {};
+  if (configFile) {
+    try {
+      options = parseConfig(readConfigText(configFile, t), visibleName(configFile), t);
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      throw new UsageError(error.message);
+    }
+  }
+  if (values['sa-rules']) options.spamassassinRules = readSpamAssassinRules(values['sa-rules'], t);
+  const flags = {};
+  try {
+    for (const flag of values.rule || []) {
+      const [id, setting] = parseRuleFlag(flag, t);
+      flags[id] = setting;
+    }
+  } catch (error) {
+    throw new UsageError(visible(error.message));
+  }
+  const locale = oneOf(values.locale || options.locale || envLocale, LOCALES, '--locale', t);
+  t = translator(locale);
+  const engine = sharedEngine();
+  try {
+    engine.checkRuleIds({ ...options, locale }, configFile ? visibleName(configFile) : 'options');
+    engine.checkRuleIds({ ...options, rules: flags, locale }, '--rule');
+    const merged = { ...options, locale, rules: { ...(options.rules || {}), ...flags } };
+    if (!options.rules && !values.rule) delete merged.rules;
+    engine.lint('', merged);
+    return { options: merged, t, configFile };
+  } catch (error) {
+    if (!error.code) throw error;
+    // The options passed: only the empty input itself is refused.
+    if (error.code === 'not-a-message') {
+      const merged = { ...options, locale, rules: { ...(options.rules || {}), ...flags } };
+      if (!options.rules && !values.rule) delete merged.rules;
+      return { options: merged, t, configFile };
+    }
+    throw new UsageError(visible(error.message));
+  }
+}
+
+/** Results in input order with at most `window` in flight; `run` never rejects. */
+async function* inOrder(inputs, run, window) {
+  const pending = [];
+  let next = 0;
+  const fill = () => {
+    while (next < inputs.length && pending.length < window) pending.push(run(inputs[next++]));
+  };
+  fill();
+  while (pending.length) {
+    const result = await pending.shift();
+    fill();
+    yield result;
+  }
+}
+
+/** Standard input, at most the engine's limit (reading stops one byte past it). */
+function readStdin(io, locale) {
+  const bytes = io.readStdin(MAX_INPUT_BYTES + 1);
+  if (bytes.length > MAX_INPUT_BYTES) throw inputTooLarge(bytes.length, MAX_INPUT_BYTES, locale);
+  return bytes;
+}
+
+/** `--quiet`: only the error findings are shown (counts and exit code stay those of every finding). */
+function errorsOnly(result) {
+  if (!result.report) return result;
+  const keep = result.report.findings.map((f) => f.severity === 'error');
+  return {
+    ...result,
+    report: { ...result.report, findings: result.report.findings.filter((_, i) => keep[i]) },
+    positions: result.positions && result.positions.filter((_, i) => keep[i]),
+  };
+}
+
+/** Where the output goes: stdout, or a file opened once the arguments are known good. */
+function outputWriter(file, io, t) {
+  if (!file) return { write: io.stdout, close: () => {} };
+  let fd;
+  try {
+    fd = fs.openSync(file, 'w');
+  } catch (error) {
+    throw new UsageError(t('cli.error.cannot-write', { file: visibleName(file), reason: error.code || error.message }));
+  }
+  return {
+    write: (text) => {
+      if (text) fs.writeSync(fd, text);
+    },
+    close: () => fs.closeSync(fd),
+  };
+}
+
+/** @param {(t: Function) => string} help  the usage text in a language */
+async function lintCommand(argv, io, help) {
+  const envLocale = environmentLocale(io.env);
+  const { values, positionals } = parseCommandLine(argv, OPTIONS, translator(envLocale));
+  if (values.help) {
+    io.stdout(help(translator(values.locale && LOCALES.includes(values.locale) ? values.locale : envLocale)));
+    return EXIT_OK;
+  }
+  const { options, t } = lintOptions(values, io, envLocale);
+  const format = oneOf(values.format || 'text', FORMATS, '--format', t);
+  const maxWarnings = values['max-warnings'] === undefined ? undefined
+    : wholeNumber(values['max-warnings'], '--max-warnings', 0, t);
+  const jobs = values.jobs === undefined ? cores() : wholeNumber(values.jobs, '--jobs', 1, t);
+  const stdinName = values['stdin-filename'];
+  const args = positionals.length === 0 && stdinName !== undefined ? ['-'] : positionals;
+  if (args.length === 0) throw new UsageError(t('cli.usage.lint-needs-files'));
+
+  const { files, problems, skipped } = expandArguments(args);
+  for (const link of skipped) io.stderr(`mail-preflight: ${t('cli.skipped-link', { file: visibleName(link) })}\n`);
+  const output = outputWriter(values.output, io, t);
+  const formatter = FORMATTERS[format]({
+    t,
+    locale: options.locale,
+    colour: colourWanted({ color: values.color, noColor: values['no-color'], toFile: Boolean(values.output) }, io.env,
+      io.stdoutIsTTY),
+    rules: format === 'sarif' ? sharedEngine().call('rules', [options.locale]) : [],
+    toolVersion: sharedEngine().call('version', []),
+    cwd: io.cwd,
+    commandLine: ['mail-preflight', 'lint', ...argv].join(' '),
+    homepage: HOMEPAGE,
+  });
+  const summary = { totals: { error: 0, warning: 0, info: 0 }, linted: 0, failing: 0, unreadable: 0 };
+  const emit = (result) => {
+    if (result.error) {
+      summary.unreadable++;
+      if (format === 'text') io.stderr(`mail-preflight: ${visibleName(result.file)}: ${visible(result.error.message)}\n`);
+    } else {
+      summary.linted++;
+      for (const key of Object.keys(summary.totals)) summary.totals[key] += result.report.counts[key];
+      if (result.report.verdict === 'fail') summary.failing++;
+    }
+    output.write(formatter.file(values.quiet ? errorsOnly(result) : result));
+  };
+
+  output.write(formatter.start());
+  for (const problem of problems) {
+    const message = t(`cli.error.${problem.reason}`, { argument: visibleName(problem.argument), limit: problem.limit });
+    emit({ file: problem.argument, error: { code: 'not-found', message } });
+  }
+  const wanted = { positions: NEEDS_POSITIONS.has(format) };
+  const inputs = files.map((file) => ({ file }));
+  const threads = Math.min(jobs, inputs.length);
+  const pool = threads > 1 ? new WorkerPool(threads) : undefined;
+  const lintOne = async (input) => {
+    const named = input.file === '-' ? { file: stdinName ?? '-', bytes: readStdin(io, options.locale) } : input;
+    return pool ? pool.run('lintFile', [named, options, wanted]) : lintFile(sharedEngine(), named, options, wanted);
+  };
+  const run = (input) => lintOne(input).catch((error) => ({
+    file: input.file === '-' ? stdinName ?? '-' : input.file,
+    error: { code: error.code || 'internal', message: error.message },
+  }));
+  try {
+    for await (const result of inOrder(inputs, run, Math.max(1, threads) * FILES_IN_FLIGHT_PER_JOB)) emit(result);
+  } finally {
+    if (pool) await pool.close();
+  }
+
+  const tooManyWarnings = maxWarnings !== undefined && summary.totals.warning > maxWarnings;
+  let exitCode = EXIT_OK;
+  if (summary.unreadable) exitCode = EXIT_USAGE;
+  else if (summary.totals.error > 0 || tooManyWarnings) exitCode = EXIT_FINDINGS;
+  output.write(formatter.end({ ...summary, exitCode }));
+  output.close();
+  if (tooManyWarnings) {
+    io.stderr(`mail-preflight: ${t('cli.too-many-warnings', { warnings: summary.totals.warning, max: maxWarnings })}\n`);
+  }
+  return exitCode;
+}
+
+module.exports = { lintCommand, inOrder, EXIT_OK, EXIT_FINDINGS, EXIT_USAGE };

@@ -1,0 +1,83 @@
+'use strict';
+// Lints one file for the CLI, in the main thread (--jobs 1) or in a worker: reads
+// it (a regular file, at most the engine's input limit, read once), lints it and
+// returns what the output formats need — the report, the file's length and, when
+// asked, the findings' positions as lines and code-point columns — so the file's
+// bytes are dropped here and never travel to the main thread.
+
+const fs = require('node:fs');
+const { MAX_INPUT_BYTES } = require('./engine.cjs');
+const { inputTooLarge, codedError } = require('./errors.cjs');
+const { TextCoordinates } = require('./coordinates.cjs');
+const { render } = require('./texts.cjs');
+
+/** Codes of the errors the engine throws for one input (the others are I/O errors). */
+const ENGINE_ERROR_CODES = new Set(['invalid-input', 'input-too-large', 'not-a-message', 'internal']);
+
+/**
+ * The bytes of a regular file, refusing anything over the limit before reading it
+ * and reading no more than the limit (a file that grows meanwhile is cut there).
+ */
+function readRegularFile(file, locale) {
+  // Checked before opening too: opening a FIFO for reading waits for a writer.
+  const notAFile = () => codedError('io', 'not a regular file', { reason: 'not-a-file' });
+  if (!fs.statSync(file).isFile()) throw notAFile();
+  const fd = fs.openSync(file, 'r');
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw notAFile();
+    if (stat.size > MAX_INPUT_BYTES) throw inputTooLarge(stat.size, MAX_INPUT_BYTES, locale);
+    const bytes = Buffer.allocUnsafe(stat.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const read = fs.readSync(fd, bytes, filled, bytes.length - filled, null);
+      if (read === 0) break;
+      filled += read;
+    }
+    return bytes.subarray(0, filled);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Why a file could not be read, in the reader's language. */
+function ioMessage(error, locale) {
+  if (error.reason === 'not-a-file') return render('cli.error.not-a-file', {}, locale);
+  return render('cli.error.cannot-read', { reason: error.code || error.message }, locale);
+}
+
+/**
+ * `{ positions }` adds, per finding, `{ startLine, startColumn, endLine, endColumn }`
+ * in lines and code points (SARIF §3.30, GitHub annotations).
+ * @param {import('./engine.cjs').Engine} engine
+ * @param {{ file: string, bytes?: Uint8Array }} input  `bytes` for stdin, read by the caller
+ * @param {object} options  lint options
+ */
+function lintFile(engine, input, options, { positions = false } = {}) {
+  const { file } = input;
+  const result = { file };
+  let bytes;
+  try {
+    bytes = input.bytes || readRegularFile(file, options.locale);
+  } catch (error) {
+    result.error = error.code === 'input-too-large'
+      ? { code: error.code, message: error.message }
+      : { code: 'io', message: ioMessage(error, options.locale) };
+    return result;
+  }
+  result.length = bytes.length;
+  try {
+    result.report = engine.lint(bytes, options);
+  } catch (error) {
+    if (!ENGINE_ERROR_CODES.has(error.code)) throw error;
+    result.error = { code: error.code, message: error.message };
+    return result;
+  }
+  if (positions) {
+    const coordinates = new TextCoordinates(bytes);
+    result.positions = result.report.findings.map((finding) => coordinates.region(finding.location));
+  }
+  return result;
+}
+
+module.exports = { lintFile, readRegularFile };

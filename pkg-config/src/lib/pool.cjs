@@ -1,0 +1,131 @@
+'use strict';
+// Worker threads, each with its own engine, for the CLI (--jobs) and for servers
+// (`createLinter({ threads })`): the wasm runs off the main thread, so a 10 MB
+// message never blocks the event loop. The module is compiled once in the calling
+// thread and handed to each worker (a WebAssembly.Module is cloned, not
+// recompiled). Tasks wait in one queue, first in, first out; a worker takes the
+// next as soon as it is free. Idle workers do not keep the process alive.
+//
+// A worker whose engine traps re-creates its engine itself (lib/engine.cjs) and
+// answers `internal` for that task; a worker that dies (an uncaught error, the
+// process running out of memory in it) fails its task with `internal`, and a new
+// worker takes the next task.
+
+const os = require('node:os');
+const path = require('node:path');
+const { Worker } = require('node:worker_threads');
+const { compiledModule } = require('./engine.cjs');
+const { codedError } = require('./errors.cjs');
+const { render } = require('./texts.cjs');
+
+const WORKER_SCRIPT = path.join(__dirname, 'pool-worker.cjs');
+
+/** Threads when the caller gives none: every core but the one the event loop needs. */
+function defaultThreads() {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, cores - 1);
+}
+
+class WorkerPool {
+  /** @param {number} threads */
+  constructor(threads) {
+    if (!Number.isInteger(threads) || threads < 1) {
+      throw codedError('invalid-options', render('cli.error.threads', { value: String(threads) }));
+    }
+    this.threads = threads;
+    this.idle = [];
+    this.workers = new Set();
+    this.queue = [];
+    this.nextId = 1;
+    this.closed = false;
+  }
+
+  /** Runs `method(...args)` in a worker; resolves with its result, rejects with its coded error. */
+  run(method, args, transferList = []) {
+    if (this.closed) return Promise.reject(closedError());
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, method, args, transferList, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  dispatch() {
+    while (this.queue.length) {
+      let worker = this.idle.pop();
+      if (!worker) {
+        if (this.workers.size >= this.threads) return;
+        worker = this.spawn();
+      }
+      const task = this.queue.shift();
+      worker.task = task;
+      worker.ref();
+      worker.postMessage({ id: task.id, method: task.method, args: task.args }, task.transferList);
+    }
+  }
+
+  spawn() {
+    const worker = new Worker(WORKER_SCRIPT, { workerData: { mailPreflightWasm: compiledModule() } });
+    this.workers.add(worker);
+    worker.on('message', ({ id, result, error }) => {
+      const { task } = worker;
+      if (!task || task.id !== id) return;
+      worker.task = undefined;
+      if (error) task.reject(codedError(error.code, error.message));
+      else task.resolve(result);
+      worker.unref();
+      this.idle.push(worker);
+      this.dispatch();
+    });
+    const lost = (error) => {
+      if (!this.workers.delete(worker)) return;
+      this.idle = this.idle.filter((w) => w !== worker);
+      const { task } = worker;
+      worker.task = undefined;
+      if (task) {
+        const detail = error ? error.message : 'the worker stopped';
+        const { internalError } = require('./errors.cjs');
+        task.reject(internalError({ message: detail }, localeOfTask(task)));
+      }
+      if (!this.closed) this.dispatch();
+    };
+    worker.on('error', lost);
+    worker.on('exit', () => lost());
+    return worker;
+  }
+
+  /** Stops every worker; queued tasks are refused. */
+  async close() {
+    this.closed = true;
+    for (const task of this.queue.splice(0)) task.reject(closedError());
+    const workers = [...this.workers];
+    this.workers.clear();
+    this.idle = [];
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+function closedError() {
+  return codedError('closed', render('cli.error.closed'));
+}
+
+function localeOfTask(task) {
+  const options = task.args.find((a) => a && typeof a === 'object' && typeof a.locale === 'string');
+  return options ? options.locale : 'en';
+}
+
+/**
+ * A linter for servers: the same `lint` and `lintPhpMail` as the package's, run in
+ * worker threads and returning promises.
+ * @param {{ threads?: number }} [settings]
+ */
+function createLinter(settings = {}) {
+  const pool = new WorkerPool(settings.threads === undefined ? defaultThreads() : settings.threads);
+  return {
+    threads: pool.threads,
+    lint: (input, options) => pool.run('lint', [input, options]),
+    lintPhpMail: (to, subject, message, headers, options) => pool.run('lintPhpMail', [to, subject, message, headers, options]),
+    close: () => pool.close(),
+  };
+}
+
+module.exports = { WorkerPool, createLinter, defaultThreads };

@@ -1,0 +1,34 @@
+// Types of `mail-preflight/nodemailer`: the Nodemailer plugin.
+import type { Linter, Locale, Options, Report } from './index.js';
+
+/** The error `sendMail` rejects with when the message does not pass. */
+export interface PreflightError extends Error {
+  code: 'EPREFLIGHT';
+  /** The full report of the message Nodemailer was about to build. */
+  report: Report;
+}
+
+/** `preflight()` settings; every other field is a lint option (`locale`, `rules`, `thresholds`…). */
+export interface PreflightSettings extends Options {
+  locale?: Locale;
+  /**
+   * What happens when the host would refuse or block the message (verdict `fail`)
+   * or it has more than `maxWarnings` warnings: `reject` (default) fails `sendMail`
+   * with a `PreflightError`; `warn` sends and emits the error as a process warning;
+   * a function receives the error and the message is sent.
+   */
+  onFail?: 'reject' | 'warn' | ((error: PreflightError) => void);
+  /** Most warnings allowed. Default: no limit (only errors count). */
+  maxWarnings?: number;
+  /** Lint off the main thread with this pool (`createLinter()`), for servers. */
+  linter?: Pick<Linter, 'lint'>;
+}
+
+/** The mail object Nodemailer passes to a `compile` plugin (the part the plugin reads). */
+export interface NodemailerMail {
+  data: { [field: string]: unknown };
+  resolveContent(holder: object, key: string | number, callback: (error: Error | null, value?: unknown) => void): unknown;
+}
+
+/** A Nodemailer plugin for the `compile` step: `transporter.use('compile', preflight({ … }))`. */
+export function preflight(settings?: PreflightSettings): (mail: NodemailerMail, callback: (error?: Error | null) => void) => void;

@@ -1,0 +1,28 @@
+// Types of `mail-preflight/test`: assertions for test scripts (node:test, Mocha, Jest, Vitest).
+import type { LintInput, Options, Report } from './index.js';
+
+/** What counts against a message: every error, warnings beyond `maxWarnings`, never the `allow`ed rules. */
+export interface PreflightCriteria extends Options {
+  /** Most warnings allowed. Default 0. */
+  maxWarnings?: number;
+  /** Rule ids whose findings never count. */
+  allow?: string[];
+}
+
+/**
+ * Throws an `AssertionError` (node:assert) listing each finding that counts, with
+ * its location; returns the report when the message passes.
+ */
+export function assertPreflight(message: LintInput, criteria?: PreflightCriteria): Report;
+
+/** The result a Jest or Vitest matcher returns. */
+export interface MatcherResult {
+  pass: boolean;
+  message(): string;
+}
+
+/** `expect.extend({ toPassPreflight })`, then `expect(message).toPassPreflight(criteria)` (and `.not`). */
+export function toPassPreflight(received: LintInput, criteria?: PreflightCriteria): MatcherResult;
+
+/** `expect.extend(matchers)`. */
+export const matchers: { toPassPreflight: typeof toPassPreflight };

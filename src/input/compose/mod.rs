@@ -1,0 +1,350 @@
+//! Compose fields in the Nodemailer shape (the message options a script passes to
+//! `transporter.sendMail`), rendered to the bytes Nodemailer would send over
+//! SMTP: the MIME tree MailComposer builds (`tree.rs`), each node's headers
+//! encoded and folded at 76 characters as MimeNode writes them (`headers.rs`),
+//! bodies in 7bit, quoted-printable or base64 chosen as Nodemailer chooses, line
+//! ends in CRLF as on the wire. Tests compare the rendering with Nodemailer's own
+//! output (tests/node/compose-rendering.test.mjs).
+//!
+//! Nodemailer adds `Date` and `Message-ID` itself; the rendering leaves them out
+//! (unless the script sets them) and the model records that the mailer adds them.
+
+mod headers;
+mod tree;
+
+use crate::model::InputField;
+use crate::LintError;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// One address: `"Name <a@b>"`, `"a@b"`, a comma-separated list, or `{ name, address }`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Address {
+    Text(String),
+    Object {
+        #[serde(default)]
+        name: Option<String>,
+        address: String,
+    },
+}
+
+/// One address or a list of them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Addresses {
+    One(Address),
+    Many(Vec<Address>),
+}
+
+impl Addresses {
+    fn list(&self) -> Vec<&Address> {
+        match self {
+            Addresses::One(a) => vec![a],
+            Addresses::Many(v) => v.iter().collect(),
+        }
+    }
+
+    /// The value as the script gave it, for the header-injection check.
+    fn as_given(&self) -> String {
+        self.list()
+            .iter()
+            .map(|a| match a {
+                Address::Text(t) => t.clone(),
+                Address::Object { name, address } => match name {
+                    Some(n) => format!("{n} <{address}>"),
+                    None => address.clone(),
+                },
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// Nodemailer sets a header only for a value JavaScript finds true: an empty
+    /// string is no value (an empty list is one, which renders as nothing).
+    fn is_given(&self) -> bool {
+        !matches!(self, Addresses::One(Address::Text(t)) if t.is_empty())
+    }
+}
+
+/// Attachment content: a string (text, or in `encoding`), bytes, or Node's JSON
+/// form of a Buffer (`{"type":"Buffer","data":[…]}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Content {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
+impl<'de> Deserialize<'de> for Content {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Content, D::Error> {
+        struct ContentVisitor;
+        impl<'de> Visitor<'de> for ContentVisitor {
+            type Value = Content;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string, a byte array, or a Buffer")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Content, E> {
+                Ok(Content::Text(v.to_string()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Content, E> {
+                Ok(Content::Text(v))
+            }
+            fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Content, E> {
+                Ok(Content::Bytes(v.to_vec()))
+            }
+            fn visit_byte_buf<E: de::Error>(self, v: Vec<u8>) -> Result<Content, E> {
+                Ok(Content::Bytes(v))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Content, A::Error> {
+                let mut bytes = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 20));
+                while let Some(b) = seq.next_element::<u8>()? {
+                    bytes.push(b);
+                }
+                Ok(Content::Bytes(bytes))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Content, A::Error> {
+                let mut data = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "data" {
+                        data = Some(map.next_value::<Vec<u8>>()?);
+                    } else {
+                        map.next_value::<de::IgnoredAny>()?;
+                    }
+                }
+                data.map(Content::Bytes).ok_or_else(|| de::Error::missing_field("data"))
+            }
+        }
+        deserializer.deserialize_any(ContentVisitor)
+    }
+}
+
+/// An attachment, as Nodemailer takes it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Attachment {
+    pub filename: Option<String>,
+    pub content: Option<Content>,
+    /// How a string `content` is encoded, any of Node's Buffer encodings (`base64`,
+    /// `hex`, `latin1`, `utf16le`…); text (`utf-8`) when absent.
+    pub encoding: Option<String>,
+    pub content_type: Option<String>,
+    /// Content-ID for inline images referenced as `cid:` in the HTML.
+    pub cid: Option<String>,
+    /// `attachment` or `inline`.
+    pub content_disposition: Option<String>,
+    /// Headers of the attachment's part.
+    pub headers: Option<Headers>,
+    /// A file path or URL; the linter cannot read files or fetch URLs.
+    pub path: Option<String>,
+    pub href: Option<String>,
+}
+
+/// A header value: text, several values (one field each), or Nodemailer's
+/// `{ prepared: true, value }` written as given.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum HeaderValues {
+    One(String),
+    Number(f64),
+    Many(Vec<String>),
+    Prepared {
+        value: String,
+        #[serde(default)]
+        prepared: bool,
+        #[serde(default, rename = "foldLines")]
+        fold_lines: bool,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KeyValue {
+    pub key: String,
+    pub value: HeaderValues,
+}
+
+/// Custom headers, in the order given: `{ "X-Name": "value" }` or `[{ key, value }]`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Headers(pub Vec<(String, HeaderValues)>);
+
+impl<'de> Deserialize<'de> for Headers {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Headers, D::Error> {
+        struct HeadersVisitor;
+        impl<'de> Visitor<'de> for HeadersVisitor {
+            type Value = Headers;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object of header values or a list of { key, value }")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Headers, A::Error> {
+                // A JavaScript object's keys in their order (a BTreeMap would sort them).
+                let mut pairs = Vec::new();
+                while let Some((key, value)) = map.next_entry::<String, HeaderValues>()? {
+                    pairs.push((key, value));
+                }
+                Ok(Headers(pairs))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Headers, A::Error> {
+                let mut pairs = Vec::new();
+                while let Some(KeyValue { key, value }) = seq.next_element::<KeyValue>()? {
+                    pairs.push((key, value));
+                }
+                Ok(Headers(pairs))
+            }
+        }
+        deserializer.deserialize_any(HeadersVisitor)
+    }
+}
+
+impl Headers {
+    /// `(name, value)` of every field, lists expanded, as the script wrote them.
+    fn pairs(&self) -> Vec<(String, String)> {
+        self.0
+            .iter()
+            .flat_map(|(k, v)| match v {
+                HeaderValues::One(s) => vec![(k.clone(), s.clone())],
+                HeaderValues::Number(n) => vec![(k.clone(), n.to_string())],
+                HeaderValues::Many(list) => list.iter().map(|s| (k.clone(), s.clone())).collect(),
+                HeaderValues::Prepared { value, .. } => vec![(k.clone(), value.clone())],
+            })
+            .collect()
+    }
+}
+
+/// Text or a list of texts (Nodemailer's `references`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum TextOrList {
+    One(String),
+    Many(Vec<String>),
+}
+
+/// The message fields a script passes to the mailer (Nodemailer's message options).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Compose {
+    pub from: Option<Addresses>,
+    pub sender: Option<Addresses>,
+    pub to: Option<Addresses>,
+    pub cc: Option<Addresses>,
+    pub bcc: Option<Addresses>,
+    pub reply_to: Option<Addresses>,
+    pub in_reply_to: Option<String>,
+    pub references: Option<TextOrList>,
+    pub subject: Option<String>,
+    pub text: Option<String>,
+    pub html: Option<String>,
+    pub headers: Option<Headers>,
+    pub attachments: Vec<Attachment>,
+    /// Date and Message-ID, when the script sets them itself.
+    pub date: Option<String>,
+    pub message_id: Option<String>,
+}
+
+impl Compose {
+    /// Compose fields from JSON.
+    pub fn from_json(json: &str) -> Result<Compose, LintError> {
+        serde_json::from_str(json).map_err(|e| LintError::InvalidInput(e.to_string()))
+    }
+
+    /// Size of the input, to refuse oversized input before rendering: bodies,
+    /// attachment contents and header values.
+    pub fn input_size(&self) -> usize {
+        let text = self.text.as_ref().map_or(0, String::len) + self.html.as_ref().map_or(0, String::len);
+        let attachments: usize = self
+            .attachments
+            .iter()
+            .map(|a| match &a.content {
+                Some(Content::Text(t)) => t.len(),
+                Some(Content::Bytes(b)) => b.len(),
+                None => 0,
+            })
+            .sum();
+        let headers: usize = self.headers.iter().flat_map(Headers::pairs).map(|(k, v)| k.len() + v.len()).sum();
+        text + attachments + headers
+    }
+
+    /// The fields as given, for checks of what the rendering had to clean up.
+    pub fn input_fields(&self) -> Vec<InputField> {
+        let mut fields = Vec::new();
+        let mut push = |name: &str, value: String| fields.push(InputField { name: name.to_string(), value });
+        for (name, value) in [
+            ("from", &self.from),
+            ("sender", &self.sender),
+            ("to", &self.to),
+            ("cc", &self.cc),
+            ("bcc", &self.bcc),
+            ("replyTo", &self.reply_to),
+        ] {
+            if let Some(v) = value {
+                push(name, v.as_given());
+            }
+        }
+        if let Some(s) = &self.subject {
+            push("subject", s.clone());
+        }
+        for (key, value) in self.headers.iter().flat_map(Headers::pairs) {
+            push(&format!("header:{key}"), value);
+        }
+        fields
+    }
+
+    /// The message Nodemailer would send, with CRLF line ends.
+    pub fn render(&self) -> Result<Vec<u8>, LintError> {
+        tree::render(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rendered(json: &str) -> String {
+        String::from_utf8(Compose::from_json(json).unwrap().render().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn text_and_html_render_as_alternative() {
+        let raw = rendered(r#"{"from":"a@example.com","to":["b@example.com"],"subject":"Hi","text":"Hello","html":"<p>Hello</p>"}"#);
+        assert!(raw.contains("Content-Type: multipart/alternative;"));
+        assert!(raw.contains("To: b@example.com\r\n"));
+    }
+
+    #[test]
+    fn a_long_recipient_list_is_folded_within_78_octets() {
+        let to: Vec<String> = (0..40).map(|i| format!("\"Recipient {i}\" <recipient{i}@example.com>")).collect();
+        let raw = rendered(&serde_json::json!({"from": "a@example.com", "to": to, "text": "x"}).to_string());
+        assert!(raw.split("\r\n").all(|l| l.len() <= 78), "{raw}");
+    }
+
+    #[test]
+    fn header_order_is_kept_as_given() {
+        let raw = rendered(r#"{"from":"a@example.com","text":"x","headers":{"X-Zeta":"1","X-Alpha":"2"}}"#);
+        assert!(raw.find("X-Zeta").unwrap() < raw.find("X-Alpha").unwrap());
+    }
+
+    #[test]
+    fn buffer_json_is_accepted() {
+        let compose = Compose::from_json(r#"{"attachments":[{"filename":"a.txt","content":{"type":"Buffer","data":[104,105]}}]}"#).unwrap();
+        assert_eq!(compose.attachments[0].content, Some(Content::Bytes(b"hi".to_vec())));
+    }
+
+    #[test]
+    fn line_breaks_in_subject_are_flattened_but_kept_as_input() {
+        let compose = Compose::from_json(r#"{"from":"a@example.com","subject":"Hi\r\nBcc: x@evil.example","text":"x"}"#).unwrap();
+        let raw = String::from_utf8(compose.render().unwrap()).unwrap();
+        assert!(raw.contains("Subject: Hi Bcc: x@evil.example\r\n"));
+        assert!(compose.input_fields().iter().any(|f| f.name == "subject" && f.value.contains('\n')));
+    }
+
+    #[test]
+    fn an_attached_message_is_sent_8bit_inline_as_nodemailer_sends_it() {
+        let raw = rendered(r#"{"from":"a@example.com","text":"x","attachments":[{"filename":"fwd.eml","content":"Subject: Hi\r\n\r\nBody\r\n"}]}"#);
+        assert!(raw.contains("Content-Type: message/rfc822; name=fwd.eml\r\nContent-Transfer-Encoding: 8bit\r\nContent-Disposition: inline; filename=fwd.eml\r\n\r\nSubject: Hi\r\n"), "{raw}");
+    }
+
+    #[test]
+    fn latin1_attachment_content_is_encoded_as_latin1() {
+        let raw = rendered(r#"{"from":"a@example.com","text":"x","attachments":[{"filename":"a.bin","content":"é","encoding":"latin1"}]}"#);
+        assert!(raw.contains("\r\n\r\n6Q==\r\n"), "é in Latin-1 is the single byte E9: {raw}");
+    }
+}

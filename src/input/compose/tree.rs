@@ -1,0 +1,527 @@
+//! The MIME tree Nodemailer's MailComposer builds from compose fields
+//! (nodemailer `lib/mail-composer`) and the bytes its MimeNode streams
+//! (nodemailer `lib/mime-node`), then the SMTP transport's line ends (every bare
+//! LF as CRLF, `le-windows.js`). Node ids, boundaries, field order, transfer
+//! encodings and the blank lines between parts follow Nodemailer; only the
+//! boundaries' random part is derived from the fields, so a rendering repeats.
+
+use super::headers::{encode_value, flatten, write_field, Fields, Value};
+use super::{Attachment, Compose, Content, HeaderValues, Headers};
+use crate::input::buffer::{self, Decoded};
+use crate::input::encode::{base64_body, quoted_printable_body};
+use crate::input::mime_types;
+use crate::input::params::{build_header_value, parse_header_value};
+use crate::input::words::{encode_words, has_longer_lines, is_plain_text, text_encoding};
+use crate::LintError;
+
+/// Nodemailer's boundary prefix (mime-node `boundaryPrefix`).
+const BOUNDARY_PREFIX: &str = "--_NmP";
+/// Nodemailer does not use 7bit for text with a line over 76 characters (mime-node `setContent`).
+const PLAIN_TEXT_LINE: usize = 76;
+
+/// A node's content; text stays text (written as UTF-8) so Nodemailer's text checks apply.
+#[derive(Debug, Clone)]
+enum Body {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
+impl Body {
+    /// JavaScript truthiness: an empty string is no content, any Buffer is.
+    fn is_present(&self) -> bool {
+        match self {
+            Body::Text(t) => !t.is_empty(),
+            Body::Bytes(_) => true,
+        }
+    }
+
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Body::Text(t) => t.as_bytes(),
+            Body::Bytes(b) => b,
+        }
+    }
+}
+
+/// An alternative or an attachment, as MailComposer describes it before making a node.
+struct Element {
+    content_type: String,
+    content: Body,
+    filename: Option<String>,
+    cid: Option<String>,
+    disposition: Option<String>,
+    transfer_encoding: Option<String>,
+    headers: Option<Headers>,
+}
+
+struct Node {
+    id: u32,
+    fields: Fields,
+    filename: Option<String>,
+    content: Option<Body>,
+    children: Vec<Node>,
+    /// Set while the Content-Type field is written (mime-node `_handleContentType`).
+    boundary: Option<String>,
+}
+
+struct Builder {
+    next_id: u32,
+    base_boundary: String,
+}
+
+impl Builder {
+    fn node(&mut self, content_type: &str, filename: Option<String>) -> Node {
+        self.next_id += 1;
+        let mut fields = Fields::default();
+        fields.set("Content-Type", Value::Text(content_type.to_string()));
+        Node { id: self.next_id, fields, filename, content: None, children: Vec::new(), boundary: None }
+    }
+
+    /// mail-composer `_createContentNode`.
+    fn content_node(&mut self, element: &Element) -> Node {
+        let mut node = self.node(&element.content_type, element.filename.clone());
+        if let Some(headers) = &element.headers {
+            add_headers(&mut node.fields, headers);
+        }
+        if let Some(cid) = &element.cid {
+            node.fields.set("Content-Id", Value::Text(format!("<{}>", cid.replace(['<', '>'], ""))));
+        }
+        if let Some(encoding) = &element.transfer_encoding {
+            node.fields.set("Content-Transfer-Encoding", Value::Text(encoding.clone()));
+        }
+        if !starts_with_ci(&element.content_type, "text/") || element.disposition.is_some() {
+            let image = starts_with_ci(&element.content_type, "image/");
+            let default = if element.cid.is_some() && image { "inline" } else { "attachment" };
+            node.fields.set("Content-Disposition", Value::Text(element.disposition.clone().unwrap_or_else(|| default.into())));
+        }
+        node.content = Some(element.content.clone());
+        node
+    }
+}
+
+fn starts_with_ci(text: &str, prefix: &str) -> bool {
+    text.len() >= prefix.len() && text.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
+/// mime-node `addHeader` of custom headers: lists give one field per value.
+fn add_headers(fields: &mut Fields, headers: &Headers) {
+    for (name, value) in &headers.0 {
+        match value {
+            HeaderValues::One(text) => fields.add(name, Value::Text(text.clone())),
+            HeaderValues::Number(n) => fields.add(name, Value::Text(n.to_string())),
+            HeaderValues::Many(list) => list.iter().for_each(|t| fields.add(name, Value::Text(t.clone()))),
+            HeaderValues::Prepared { value, prepared: true, fold_lines } => {
+                fields.add(name, Value::Prepared { value: value.clone(), fold: *fold_lines })
+            }
+            HeaderValues::Prepared { value, .. } => fields.add(name, Value::Text(value.clone())),
+        }
+    }
+}
+
+/// mime-types `detectMimeType`: the type of a file name's extension (or of the name
+/// itself when it has none), `application/octet-stream` when unknown.
+fn detect_mime_type(filename: &str) -> &'static str {
+    let base = filename.rsplit(['/', '\\']).next().unwrap_or(filename);
+    let extension = match base.rfind('.') {
+        Some(dot) if dot > 0 => &base[dot + 1..],
+        _ => base,
+    };
+    let extension = extension.split('?').next().unwrap_or_default().trim().to_lowercase();
+    mime_types::BY_EXTENSION
+        .binary_search_by(|(e, _)| (*e).cmp(extension.as_str()))
+        .map_or("application/octet-stream", |i| mime_types::BY_EXTENSION[i].1)
+}
+
+/// mime-types `detectExtension`: the first extension of a type, `txt` for other
+/// text types, `bin` otherwise.
+fn detect_extension(content_type: &str) -> &'static str {
+    let lowered = content_type.trim().to_lowercase();
+    let (root, sub) = lowered.split_once('/').unwrap_or((lowered.as_str(), ""));
+    let key = format!("{}/{}", root.trim(), sub.trim());
+    match mime_types::BY_TYPE.binary_search_by(|(t, _)| (*t).cmp(key.as_str())) {
+        Ok(i) => mime_types::BY_TYPE[i].1,
+        Err(_) if root.trim() == "text" => "txt",
+        Err(_) => "bin",
+    }
+}
+
+/// mail-composer `getAttachments`, one attachment.
+fn attachment_element(attachment: &Attachment, index: usize) -> Result<Element, LintError> {
+    let source = attachment.path.as_deref().or(attachment.href.as_deref());
+    if source.is_some() && attachment.content.is_none() {
+        return Err(LintError::InvalidInput(format!(
+            "attachments[{index}]: `path` and `href` cannot be read here; pass the file as `content`"
+        )));
+    }
+    let given_name = attachment.filename.as_deref().filter(|f| !f.is_empty());
+    let content_type = attachment
+        .content_type
+        .clone()
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| detect_mime_type(given_name.or(source).unwrap_or("bin")).to_string());
+    let image = starts_with_ci(&content_type, "image/");
+    let message = starts_with_ci(&content_type, "message/");
+    let disposition = attachment.content_disposition.clone().filter(|d| !d.is_empty()).unwrap_or_else(|| {
+        if message || (image && attachment.cid.is_some()) { "inline".into() } else { "attachment".into() }
+    });
+    // An attached message goes as it is, 8bit (RFC 2046 §5.2.1 allows no other
+    // encoding than 7bit, 8bit or binary for message/rfc822); anything else in base64.
+    let transfer_encoding = if message { "8bit" } else { "base64" };
+    let filename = match given_name {
+        Some(name) => Some(name.to_string()),
+        None if message => None,
+        None => {
+            let from_source = source.and_then(|s| s.rsplit('/').next()).and_then(|s| s.split('?').next()).filter(|s| !s.is_empty());
+            let mut name = from_source.map_or_else(|| format!("attachment-{}", index + 1), str::to_string);
+            if !name.contains('.') {
+                name.push('.');
+                name.push_str(detect_extension(&content_type));
+            }
+            Some(name)
+        }
+    };
+    let content = match &attachment.content {
+        None => Body::Text(String::new()),
+        Some(Content::Bytes(bytes)) => Body::Bytes(bytes.clone()),
+        Some(Content::Text(text)) => match attachment.encoding.as_deref() {
+            None => Body::Text(text.clone()),
+            Some(encoding) => match buffer::from_string(text, encoding) {
+                Ok(Decoded::Text) => Body::Text(text.clone()),
+                Ok(Decoded::Bytes(bytes)) => Body::Bytes(bytes),
+                Err(name) => {
+                    return Err(LintError::InvalidInput(format!(
+                        "attachments[{index}]: unknown encoding `{name}` (Node's Buffer encodings: utf8, latin1, binary, ascii, base64, base64url, hex, ucs2, utf16le)"
+                    )))
+                }
+            },
+        },
+    };
+    Ok(Element {
+        content_type,
+        content,
+        filename,
+        cid: attachment.cid.clone().filter(|c| !c.is_empty()),
+        disposition: Some(disposition),
+        transfer_encoding: Some(transfer_encoding.into()),
+        headers: attachment.headers.clone(),
+    })
+}
+
+fn alternative(content_type: &str, text: &str) -> Element {
+    Element {
+        content_type: content_type.into(),
+        content: Body::Text(text.into()),
+        filename: None,
+        cid: None,
+        disposition: None,
+        transfer_encoding: None,
+        headers: None,
+    }
+}
+
+/// A boundary base that depends on the fields only (Nodemailer's is 8 random
+/// bytes as hex): FNV-1a over the subject and bodies.
+fn base_boundary(compose: &Compose) -> String {
+    let mut seed: u64 = 0xcbf29ce484222325;
+    for s in [&compose.subject, &compose.text, &compose.html].into_iter().flatten() {
+        for b in s.bytes() {
+            seed ^= u64::from(b);
+            seed = seed.wrapping_mul(0x100000001b3);
+        }
+    }
+    format!("{seed:016x}")
+}
+
+/// mail-composer `compile`: the tree, the root's fields set.
+fn compile(compose: &Compose) -> Result<Node, LintError> {
+    let mut builder = Builder { next_id: 0, base_boundary: base_boundary(compose) };
+    let mut alternatives = Vec::new();
+    if let Some(text) = compose.text.as_deref().filter(|t| !t.is_empty()) {
+        alternatives.push(alternative("text/plain; charset=utf-8", text));
+    }
+    if let Some(html) = compose.html.as_deref().filter(|h| !h.is_empty()) {
+        alternatives.push(alternative("text/html; charset=utf-8", html));
+    }
+    let html_index = alternatives.iter().rposition(|a| starts_with_ci(&a.content_type, "text/html"));
+    let mut attached = Vec::new();
+    let mut related = Vec::new();
+    for (index, attachment) in compose.attachments.iter().enumerate() {
+        let element = attachment_element(attachment, index)?;
+        if html_index.is_some() && element.cid.is_some() {
+            related.push(element);
+        } else {
+            attached.push(element);
+        }
+    }
+    let use_related = html_index.is_some() && !related.is_empty();
+    let use_alternative = alternatives.len() > 1;
+    let use_mixed = attached.len() > 1 || (!alternatives.is_empty() && attached.len() == 1);
+
+    let related_node = |builder: &mut Builder| {
+        let mut node = builder.node("multipart/related; type=\"text/html\"", None);
+        if let Some(i) = html_index {
+            node.children.push(builder.content_node(&alternatives[i]));
+        }
+        for element in &related {
+            node.children.push(builder.content_node(element));
+        }
+        node
+    };
+    let alternative_node = |builder: &mut Builder| {
+        let mut node = builder.node("multipart/alternative", None);
+        for (i, element) in alternatives.iter().enumerate() {
+            if use_related && Some(i) == html_index {
+                node.children.push(related_node(builder));
+            } else {
+                node.children.push(builder.content_node(element));
+            }
+        }
+        node
+    };
+    let mut root = if use_mixed {
+        let mut node = builder.node("multipart/mixed", None);
+        if use_alternative {
+            node.children.push(alternative_node(&mut builder));
+        } else if use_related {
+            node.children.push(related_node(&mut builder));
+        }
+        if !use_alternative {
+            for (i, element) in alternatives.iter().enumerate() {
+                if !use_related || Some(i) != html_index {
+                    node.children.push(builder.content_node(element));
+                }
+            }
+        }
+        for element in &attached {
+            node.children.push(builder.content_node(element));
+        }
+        node
+    } else if use_alternative {
+        alternative_node(&mut builder)
+    } else if use_related {
+        related_node(&mut builder)
+    } else {
+        let first = alternatives.first().or(attached.first());
+        match first {
+            Some(element) => builder.content_node(element),
+            None => {
+                let mut node = builder.node("text/plain", None);
+                node.content = Some(Body::Text(String::new()));
+                node
+            }
+        }
+    };
+
+    if let Some(headers) = &compose.headers {
+        add_headers(&mut root.fields, headers);
+    }
+    let addresses = [
+        ("From", &compose.from),
+        ("Sender", &compose.sender),
+        ("To", &compose.to),
+        ("Cc", &compose.cc),
+        ("Bcc", &compose.bcc),
+        ("Reply-To", &compose.reply_to),
+    ];
+    for (name, value) in addresses {
+        if let Some(value) = value.as_ref().filter(|v| v.is_given()) {
+            root.fields.set(name, Value::Addresses(value.clone()));
+        }
+    }
+    if let Some(v) = compose.in_reply_to.as_deref().filter(|v| !v.is_empty()) {
+        root.fields.set("In-Reply-To", Value::Text(v.into()));
+    }
+    if let Some(v) = &compose.references {
+        root.fields.set("References", Value::References(v.clone()));
+    }
+    for (name, value) in [("Subject", &compose.subject), ("Message-ID", &compose.message_id), ("Date", &compose.date)] {
+        if let Some(v) = value.as_deref().filter(|v| !v.is_empty()) {
+            root.fields.set(name, Value::Text(v.into()));
+        }
+    }
+    set_boundaries(&mut root, &builder.base_boundary);
+    Ok(root)
+}
+
+/// Every multipart node's boundary, `--_NmP-<base>-Part_<id>` (mime-node `_generateBoundary`).
+fn set_boundaries(node: &mut Node, base: &str) {
+    node.boundary = Some(format!("{BOUNDARY_PREFIX}-{base}-Part_{}", node.id));
+    for child in &mut node.children {
+        set_boundaries(child, base);
+    }
+}
+
+/// mime-node `getTransferEncoding`.
+fn transfer_encoding(node: &Node) -> Option<String> {
+    let content = node.content.as_ref().filter(|c| c.is_present())?;
+    let declared = node.fields.text("Content-Transfer-Encoding").unwrap_or_default().trim().to_lowercase();
+    if declared == "base64" || declared == "quoted-printable" {
+        return Some(declared);
+    }
+    let content_type = node.fields.text("Content-Type").unwrap_or_default().trim().to_lowercase();
+    if content_type.starts_with("text/") {
+        let plain = matches!(content, Body::Text(t) if is_plain_text(t, false) && !has_longer_lines(t, PLAIN_TEXT_LINE));
+        if plain {
+            return Some("7bit".into());
+        }
+        let text = String::from_utf8_lossy(content.bytes());
+        return Some(if text_encoding(&text) == 'Q' { "quoted-printable".into() } else { "base64".into() });
+    }
+    if !content_type.starts_with("multipart/") && !content_type.starts_with("message/") {
+        return Some(if declared.is_empty() { "base64".into() } else { declared });
+    }
+    (!declared.is_empty()).then_some(declared)
+}
+
+/// Characters that make a `name=` value need quotes (mime-node `buildHeaders`).
+fn needs_quotes(param: &str) -> bool {
+    param.starts_with('-') || param.chars().any(|c| c.is_whitespace() || "'\"\\;:/=(),<>@[]?".contains(c))
+}
+
+/// mime-node `buildHeaders`: the node's header block (without the blank line).
+fn header_block(node: &mut Node, root: bool) -> String {
+    if let Some(encoding) = transfer_encoding(node) {
+        node.fields.set("Content-Transfer-Encoding", Value::Text(encoding));
+    }
+    if node.filename.is_some() && node.fields.get("Content-Disposition").is_none() {
+        node.fields.set("Content-Disposition", Value::Text("attachment".into()));
+    }
+    if root {
+        // Date and Message-ID: Nodemailer adds them when missing; the rendering leaves them out.
+        if node.fields.get("MIME-Version").is_none() {
+            node.fields.set("MIME-Version", Value::Text("1.0".into()));
+        }
+        // Content-Type last (the loop of mime-node, from the last but one field down).
+        let fields = &mut node.fields.0;
+        for i in (0..fields.len().saturating_sub(1)).rev() {
+            if fields[i].name == "Content-Type" {
+                let field = fields.remove(i);
+                fields.push(field);
+            }
+        }
+    }
+    let mut lines = Vec::new();
+    let mut multipart_boundary = None;
+    for field in &node.fields.0 {
+        let mut encoded = None;
+        match (field.name.as_str(), &field.value) {
+            ("Bcc", _) => continue,
+            ("Content-Disposition", Value::Text(value)) => {
+                let mut structured = parse_header_value(value);
+                if let Some(filename) = &node.filename {
+                    structured.set("filename", filename.clone());
+                }
+                encoded = Some(flatten(&build_header_value(&structured)));
+            }
+            ("Content-Type", Value::Text(value)) => {
+                let mut structured = parse_header_value(value);
+                let media_type = structured.value.trim().to_lowercase();
+                if media_type.starts_with("multipart/") {
+                    let boundary = structured.get("boundary").filter(|b| !b.is_empty()).map(str::to_string)
+                        .or_else(|| node.boundary.clone())
+                        .unwrap_or_default();
+                    structured.set("boundary", boundary.clone());
+                    multipart_boundary = Some(boundary);
+                } else {
+                    multipart_boundary = None;
+                }
+                let non_ascii_text = matches!(&node.content, Some(Body::Text(t)) if t.chars().any(|c| c >= '\u{80}'));
+                if structured.value.starts_with("text/plain") && non_ascii_text {
+                    structured.set("charset", "utf-8".into());
+                }
+                let mut value = build_header_value(&structured);
+                if let Some(filename) = &node.filename {
+                    let mut param = encode_words(filename);
+                    if param != *filename || needs_quotes(&param) {
+                        param = format!("\"{param}\"");
+                    }
+                    value.push_str("; name=");
+                    value.push_str(&param);
+                }
+                encoded = Some(flatten(&value));
+            }
+            _ => {}
+        }
+        let encoded = encoded.unwrap_or_else(|| encode_value(&field.name, &field.value));
+        if let Some(line) = write_field(&field.name, &field.value, Some(encoded)) {
+            lines.push(line);
+        }
+    }
+    node.boundary = multipart_boundary;
+    lines.join("\r\n")
+}
+
+/// mime-node `stream`: headers, a blank line, the content in its transfer encoding,
+/// then each child between boundary lines.
+fn write_node(node: &mut Node, root: bool, out: &mut Vec<u8>) {
+    out.extend_from_slice(header_block(node, root).as_bytes());
+    out.extend_from_slice(b"\r\n\r\n");
+    if let Some(content) = node.content.as_ref().filter(|c| c.is_present()) {
+        match transfer_encoding(node).as_deref() {
+            Some("base64") => out.extend_from_slice(base64_body(content.bytes()).as_bytes()),
+            Some("quoted-printable") => out.extend_from_slice(quoted_printable_body(content.bytes()).as_bytes()),
+            _ => out.extend_from_slice(content.bytes()),
+        }
+    }
+    if let Some(boundary) = node.boundary.clone() {
+        for (i, child) in node.children.iter_mut().enumerate() {
+            if i > 0 {
+                out.extend_from_slice(b"\r\n");
+            }
+            out.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
+            write_node(child, false, out);
+        }
+        out.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    }
+}
+
+/// The message as the SMTP transport sends it: a final line end ensured
+/// (`last-newline.js`), then every bare LF as CRLF (`le-windows.js`).
+fn on_the_wire(mut message: Vec<u8>) -> Vec<u8> {
+    match message.last() {
+        Some(b'\n') => {}
+        Some(b'\r') => message.push(b'\n'),
+        _ => message.extend_from_slice(b"\r\n"),
+    }
+    let bare_lf = message.iter().enumerate().filter(|&(i, &b)| b == b'\n' && (i == 0 || message[i - 1] != b'\r')).count();
+    if bare_lf == 0 {
+        return message;
+    }
+    let mut out = Vec::with_capacity(message.len() + bare_lf);
+    for (i, &b) in message.iter().enumerate() {
+        if b == b'\n' && (i == 0 || message[i - 1] != b'\r') {
+            out.push(b'\r');
+        }
+        out.push(b);
+    }
+    out
+}
+
+/// The bytes Nodemailer would send for these fields (without Date and Message-ID
+/// unless given).
+pub fn render(compose: &Compose) -> Result<Vec<u8>, LintError> {
+    let mut root = compile(compose)?;
+    let mut out = Vec::with_capacity(compose.input_size() * 4 / 3 + 1024);
+    write_node(&mut root, true, &mut out);
+    Ok(on_the_wire(out))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_types_are_guessed_from_nodemailers_table() {
+        assert_eq!(detect_mime_type("report.PDF"), "application/pdf");
+        assert_eq!(detect_mime_type("forwarded.eml"), "message/rfc822");
+        assert_eq!(detect_mime_type("README"), "application/octet-stream");
+        assert_eq!(detect_extension("image/png"), "png");
+        assert_eq!(detect_extension("text/x-unknown"), "txt");
+    }
+
+    #[test]
+    fn the_wire_has_crlf_line_ends_and_a_final_line_end() {
+        assert_eq!(on_the_wire(b"a\nb\r\nc".to_vec()), b"a\r\nb\r\nc\r\n");
+        assert_eq!(on_the_wire(b"a\r".to_vec()), b"a\r\n");
+    }
+}

@@ -1,0 +1,288 @@
+//! The walk over one attachment: each file (the attachment, then what its
+//! containers hold) is named, sniffed and, when it is a container, opened; the
+//! files found wait on an explicit stack, so nesting depth comes from the input
+//! without becoming recursion depth. Every byte inflated or copied is counted
+//! against the attachment's budget.
+
+use super::magic::{self, Format, SNIFF_BYTES};
+use super::names::{self, ExtensionClass};
+use super::{expected, inflate, join, Fact, FactKind, Limit, Limits, MacroSign, Spent, MAX_FACTS_PER_MESSAGE};
+use std::borrow::Cow;
+
+/// One file to examine: an attachment or an entry of a container.
+pub(super) struct Item<'b> {
+    pub path: String,
+    pub name: Option<String>,
+    pub declared_type: Option<String>,
+    pub bytes: Cow<'b, [u8]>,
+    /// `bytes` is the whole file (false: only its first bytes, or a cut inflate).
+    pub complete: bool,
+    pub depth: usize,
+    /// Inside an Office or Java package, where XML parts are the format itself.
+    pub in_package: bool,
+}
+
+impl<'b> Item<'b> {
+    /// A file found inside `parent`, named `name` (shown in the path as `label`).
+    pub fn child(parent: &Item<'_>, label: &str, name: Option<String>) -> Item<'b> {
+        Item {
+            path: join(&parent.path, label),
+            name,
+            declared_type: None,
+            bytes: Cow::Borrowed(&[]),
+            complete: false,
+            depth: parent.depth + 1,
+            in_package: parent.in_package,
+        }
+    }
+}
+
+/// `inspect_file` with the name paths start from (`shown`), counting what it
+/// spends in `spent`, which the message's other attachments share.
+pub fn inspect_named(
+    shown: &str,
+    name: Option<&str>,
+    declared_type: Option<&str>,
+    bytes: &[u8],
+    limits: &Limits,
+    spent: &mut Spent,
+) -> Vec<Fact> {
+    let mut inspection = Inspection {
+        limits,
+        facts: Vec::new(),
+        entries: 0,
+        inflated: spent.inflated,
+        earlier_facts: spent.facts,
+        reached: Vec::new(),
+    };
+    let top = Item {
+        path: shown.to_string(),
+        name: name.map(str::to_string),
+        declared_type: declared_type.map(str::to_string),
+        bytes: Cow::Borrowed(bytes),
+        complete: true,
+        depth: 0,
+        in_package: false,
+    };
+    let mut stack = vec![top];
+    while let Some(item) = stack.pop() {
+        inspection.examine(&item, &mut stack);
+    }
+    spent.inflated = inspection.inflated;
+    spent.facts += inspection.facts.len();
+    inspection.facts
+}
+
+pub(super) struct Inspection<'l> {
+    pub limits: &'l Limits,
+    pub facts: Vec<Fact>,
+    /// Entries listed so far, all containers and levels together.
+    pub entries: usize,
+    /// Bytes inflated or copied so far, by this message's earlier attachments too.
+    pub inflated: u64,
+    /// Facts recorded for this message's earlier attachments.
+    earlier_facts: usize,
+    reached: Vec<Limit>,
+}
+
+/// Formats whose facts need the whole file, not its first bytes: containers,
+/// documents read through their directory, pages searched for smuggled files.
+pub(super) fn needs_whole_file(format: Option<Format>) -> bool {
+    matches!(
+        format,
+        Some(
+            Format::Zip
+                | Format::Ole2
+                | Format::Tar
+                | Format::Gzip
+                | Format::Cab
+                | Format::Rar
+                | Format::SevenZip
+                | Format::OneNote
+                | Format::Html
+                | Format::Iso9660
+        )
+    )
+}
+
+/// Whether an entry is read whole: by its format, or because its name makes it a page.
+pub(super) fn wants_whole(format: Option<Format>, name: Option<&str>) -> bool {
+    let extension = name.and_then(|n| names::analyse(n).extension);
+    needs_whole_file(format) || extension.is_some_and(|e| PAGE_EXTENSIONS.contains(&e.as_str()))
+}
+
+/// Extensions of pages a browser opens, where smuggled files hide.
+const PAGE_EXTENSIONS: &[&str] = &["htm", "html", "shtml", "xhtml", "svg", "mht", "mhtml"];
+const PAGE_TYPES: &[&str] = &["text/html", "application/xhtml+xml", "image/svg+xml"];
+
+impl<'l> Inspection<'l> {
+    /// Records a fact, while the message's fact budget lasts.
+    pub fn add(&mut self, path: &str, kind: FactKind) {
+        let recorded = self.earlier_facts + self.facts.len();
+        if recorded + 1 < MAX_FACTS_PER_MESSAGE {
+            self.facts.push(Fact { path: path.to_string(), kind });
+        } else if recorded + 1 == MAX_FACTS_PER_MESSAGE {
+            let max = MAX_FACTS_PER_MESSAGE as u64;
+            let kind = FactKind::LimitReached { limit: Limit::Facts, value: max, max };
+            self.facts.push(Fact { path: path.to_string(), kind });
+        }
+    }
+
+    /// Records a limit once per attachment.
+    pub fn reach(&mut self, path: &str, limit: Limit, value: u64, max: u64) {
+        if !self.reached.contains(&limit) {
+            self.reached.push(limit);
+            self.add(path, FactKind::LimitReached { limit, value, max });
+        }
+    }
+
+    pub fn budget_left(&self) -> u64 {
+        self.limits.max_inflated_bytes.saturating_sub(self.inflated)
+    }
+
+    /// Entries that may still be listed.
+    pub fn room(&self) -> usize {
+        self.limits.max_entries.saturating_sub(self.entries)
+    }
+
+    /// Counts `listed` entries; `more` says the container held more than `room()`.
+    pub fn count_entries(&mut self, path: &str, listed: usize, more: bool) {
+        self.entries += listed;
+        if more {
+            let max = self.limits.max_entries as u64;
+            self.reach(path, Limit::Entries, self.entries as u64 + 1, max);
+        }
+    }
+
+    fn examine<'b>(&mut self, item: &Item<'b>, stack: &mut Vec<Item<'b>>) {
+        let extension = self.check_name(item);
+        let mut format = if item.complete { magic::detect_whole(&item.bytes) } else { magic::detect(&item.bytes) };
+        if format.is_none() && item.name.is_none() && item.depth > 0 {
+            format = magic::detect_nameless_script(&item.bytes);
+        }
+        self.check_content(item, format, extension.as_deref());
+        if self.is_page(item, format, extension.as_deref()) {
+            self.check_smuggling(item, stack);
+        }
+        let opens =
+            matches!(format, Some(Format::Zip | Format::Tar | Format::Gzip | Format::Iso9660 | Format::OneNote));
+        if opens && !item.complete {
+            return;
+        }
+        if opens && item.depth >= self.limits.max_depth {
+            let depth = item.depth as u64 + 1;
+            self.reach(&item.path, Limit::Depth, depth, self.limits.max_depth as u64);
+            return;
+        }
+        match format {
+            Some(Format::Zip) => self.open_zip(item, stack, None),
+            Some(Format::Tar) => self.open_tar(item, stack),
+            Some(Format::Gzip) => self.open_gzip(item, stack),
+            Some(Format::Iso9660) => self.open_iso(item, stack),
+            Some(Format::OneNote) => self.open_onenote(item, stack),
+            Some(Format::Ole2) if item.complete => self.read_ole2(item),
+            Some(Format::Cab | Format::Rar | Format::SevenZip) => self.list_names(item, format.unwrap_or(Format::Cab)),
+            Some(f) if f.is_opaque_archive() => {
+                self.add(&item.path, FactKind::Uninspectable { format: f.key().to_string(), names: Vec::new() })
+            }
+            // Anything else may still end with a ZIP: a self-extractor, or an
+            // archive glued after a picture or a document (readers find it by its
+            // end record, and so do the filters that matter).
+            _ if item.complete && item.depth < self.limits.max_depth => self.open_zip(item, stack, Some(format)),
+            _ => {}
+        }
+    }
+
+    fn is_page(&self, item: &Item, format: Option<Format>, extension: Option<&str>) -> bool {
+        matches!(format, Some(Format::Html | Format::Hta))
+            || extension.is_some_and(|e| PAGE_EXTENSIONS.contains(&e))
+            || item
+                .declared_type
+                .as_deref()
+                .is_some_and(|t| PAGE_TYPES.contains(&t.trim().to_ascii_lowercase().as_str()))
+    }
+
+    /// Name checks; returns the real extension.
+    pub fn check_name(&mut self, item: &Item) -> Option<String> {
+        let name = item.name.as_deref()?;
+        let facts = names::analyse(name);
+        for trick in facts.tricks {
+            self.add(&item.path, FactKind::DeceptiveName(trick));
+        }
+        let extension = facts.extension?;
+        let limits = self.limits;
+        if limits.executable_extensions.contains(&extension) {
+            let group = names::executable_group(&extension).unwrap_or("configured");
+            self.add(&item.path, FactKind::ExecutableName { extension: extension.clone(), group });
+        } else if names::group_of(&extension).is_some_and(|g| g.class == ExtensionClass::MacroDocument) {
+            self.add(&item.path, FactKind::MacroDocument(MacroSign::Extension(extension.clone())));
+        }
+        if !item.in_package && limits.blocked_extensions.contains(&extension) {
+            self.add(&item.path, FactKind::BlockedType { what: format!(".{extension}") });
+        }
+        Some(extension)
+    }
+
+    pub fn check_content(&mut self, item: &Item, format: Option<Format>, extension: Option<&str>) {
+        if let Some(f) = format.filter(|f| f.is_executable()) {
+            self.add(&item.path, FactKind::ExecutableContent { format: f.key() });
+        }
+        let Some(detected) = format else { return };
+        if let Some(expected) = item.declared_type.as_deref().and_then(expected::by_type) {
+            if !expected.accepts(detected) {
+                let declared = item.declared_type.clone().unwrap_or_default();
+                self.add(&item.path, FactKind::TypeMismatch { declared, detected: detected.key() });
+                return;
+            }
+        }
+        if let Some(expected) = extension.and_then(expected::by_extension) {
+            if !expected.accepts(detected) {
+                let declared = format!(".{}", extension.unwrap_or_default());
+                self.add(&item.path, FactKind::TypeMismatch { declared, detected: detected.key() });
+            }
+        }
+    }
+
+    /// Name and content checks of an entry whose first bytes are all that is
+    /// read (`format`: what all its bytes showed, when they could be seen).
+    pub fn check_leaf(&mut self, item: &Item, format: Option<Format>) {
+        let extension = self.check_name(item);
+        let mut format = format.or_else(|| magic::detect(&item.bytes));
+        if format.is_none() && item.name.is_none() {
+            format = magic::detect_nameless_script(&item.bytes);
+        }
+        self.check_content(item, format, extension.as_deref());
+    }
+
+    /// Hands a stored (uncompressed) entry to the walk: containers and documents
+    /// whole (copied, counted in the budget), anything else by its first bytes.
+    /// Its format is judged on all its bytes, which are there to read for free.
+    pub fn push_stored<'b>(&mut self, base: Item<'b>, data: &[u8], stack: &mut Vec<Item<'b>>) {
+        let format = magic::detect_whole(data);
+        if wants_whole(format, base.name.as_deref()) {
+            let whole = self.extract(0, data, data.len() as u64, &base.path);
+            stack.push(Item { bytes: Cow::Owned(whole.bytes), complete: whole.complete, ..base });
+        } else {
+            let sniffed = data[..data.len().min(SNIFF_BYTES)].to_vec();
+            self.check_leaf(&Item { bytes: Cow::Owned(sniffed), complete: data.len() <= SNIFF_BYTES, ..base }, format);
+        }
+    }
+
+    /// Reads up to `cap` bytes of an entry (stored or deflate), counted in the budget.
+    pub fn extract(&mut self, method: u16, data: &[u8], cap: u64, path: &str) -> inflate::Inflated {
+        let allowed = cap.min(self.budget_left());
+        let limit = usize::try_from(allowed).unwrap_or(usize::MAX);
+        let result = if method == 0 {
+            let end = data.len().min(limit);
+            inflate::Inflated { bytes: data[..end].to_vec(), complete: end == data.len(), corrupt: false }
+        } else {
+            inflate::inflate_bounded(data, limit)
+        };
+        self.inflated = self.inflated.saturating_add(result.bytes.len() as u64);
+        if !result.complete && !result.corrupt && allowed < cap {
+            let value = self.inflated;
+            self.reach(path, Limit::InflatedBytes, value, self.limits.max_inflated_bytes);
+        }
+        result
+    }
+}

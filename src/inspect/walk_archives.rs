@@ -1,0 +1,278 @@
+//! Opening containers during the walk: ZIP (with its directory checked against
+//! its local headers), tar, gzip, ISO 9660 images and OneNote sections, whose
+//! files go back on the walk's stack; and the archives whose names only are
+//! read (RAR, 7-Zip, cabinets).
+
+use super::magic::{self, Format, SNIFF_BYTES};
+use super::walk::{wants_whole, Inspection, Item};
+use super::{bytes, containers, iso9660, join, names, onenote, rar, sevenzip, tar, zip};
+use super::{FactKind, Inconsistency, Limit};
+use std::borrow::Cow;
+
+/// Entries that make a ZIP a document or program package, whose XML parts are
+/// the format itself, not attached XML: OOXML (ECMA-376 Part 2), ODF and EPUB
+/// (`mimetype`, `META-INF/manifest.xml`, `META-INF/container.xml`), Java archives.
+const PACKAGE_MARKERS: &[&str] =
+    &["[Content_Types].xml", "mimetype", "META-INF/manifest.xml", "META-INF/container.xml", "META-INF/MANIFEST.MF"];
+
+impl Inspection<'_> {
+    /// Opens the ZIP in `item`. `host` is `None` when the item starts as a ZIP,
+    /// and the format of the item otherwise: then a ZIP is looked for at its end
+    /// (self-extractors, archives glued after other data) and nothing is said if
+    /// there is none.
+    pub(super) fn open_zip<'b>(&mut self, item: &Item<'b>, stack: &mut Vec<Item<'b>>, host: Option<Option<Format>>) {
+        let bytes: &[u8] = &item.bytes;
+        let (entries, left_out, prepended, central) = match zip::read_directory(bytes, self.room()) {
+            zip::Directory::Listed { entries, entries_left_out, prepended, central } => {
+                (entries, entries_left_out, prepended, central)
+            }
+            zip::Directory::Unreadable => {
+                if host.is_none() {
+                    let format = "zip-no-directory".to_string();
+                    self.add(&item.path, FactKind::Uninspectable { format, names: Vec::new() });
+                }
+                return;
+            }
+        };
+        if host.is_some() && entries.is_empty() {
+            return;
+        }
+        // A self-extractor is a program: `attachment/executable` already says so.
+        let self_extractor = host.flatten().is_some_and(Format::is_executable);
+        if prepended > 0 && !self_extractor {
+            let host_format = magic::detect(&bytes[..prepended.min(SNIFF_BYTES)]).map(Format::key);
+            let fact = Inconsistency::PrependedData { bytes: prepended as u64, host: host_format };
+            self.add(&item.path, FactKind::Inconsistent(fact));
+        }
+        self.entries += entries.len();
+        if left_out > 0 {
+            let total = self.entries as u64 + left_out;
+            self.reach(&item.path, Limit::Entries, total, self.limits.max_entries as u64);
+        }
+        let is_package = entries.iter().any(|e| PACKAGE_MARKERS.contains(&e.name.as_str()));
+        if is_package {
+            self.check_office_package(item, &entries);
+        }
+        let in_package = item.in_package || is_package;
+        let order = zip::file_order(bytes, &entries);
+        let overlapping = overlapping_entries(bytes, &entries, &order);
+        let overlaps = overlapping.iter().filter(|&&o| o).count();
+        if overlaps > 0 {
+            let fact = Inconsistency::OverlappingEntries { count: overlaps as u64 };
+            self.add(&item.path, FactKind::Inconsistent(fact));
+        }
+        for (entry, overlapping) in entries.iter().zip(overlapping).filter(|(e, _)| !e.is_directory) {
+            let base = Item { in_package, ..Item::child(item, &entry.name, Some(entry.name.clone())) };
+            if overlapping {
+                self.check_name(&base);
+                continue;
+            }
+            let Some((local, data)) = zip::entry_data(bytes, entry) else {
+                self.check_name(&base);
+                continue;
+            };
+            if local.raw_name != entry.raw_name.as_slice() {
+                let fact = Inconsistency::NameMismatch { local: local.name.clone(), central: entry.name.clone() };
+                self.add(&base.path, FactKind::Inconsistent(fact));
+                // The name an extractor that reads local headers writes.
+                self.check_name(&Item::child(item, &local.name, Some(local.name.clone())));
+            }
+            let sizes = (entry.declared_size, entry.compressed_size);
+            self.take_zip_entry(base, entry.encrypted, entry.method, data, sizes, stack);
+        }
+        // Entries a streaming extractor unpacks that the directory does not list
+        // (only when the whole directory was read: the rest is listed, not hidden).
+        let start = if bytes.starts_with(b"PK\x03\x04") { 0 } else { prepended };
+        let room = if left_out == 0 { self.room() } else { 0 };
+        for (local, data) in zip::unlisted_locals(bytes, start, central.start, (&entries, &order), room) {
+            self.entries += 1;
+            let base = Item { in_package, ..Item::child(item, &local.name, Some(local.name.clone())) };
+            self.add(&base.path, FactKind::Inconsistent(Inconsistency::UnlistedEntry));
+            let declared = u64::from(bytes::le32(bytes, local.header + 22).unwrap_or(0));
+            let encrypted = local.flags & 0x0001 != 0 || local.method == 99;
+            self.take_zip_entry(base, encrypted, local.method, data, (declared, data.len() as u64), stack);
+        }
+    }
+
+    /// Checks one ZIP entry: its first bytes always, the whole of it (within the
+    /// budget and the ratio cap, where a bomb stops) when it is a container, a
+    /// document or a page.
+    fn take_zip_entry<'b>(
+        &mut self,
+        base: Item<'b>,
+        encrypted: bool,
+        method: u16,
+        data: &[u8],
+        (declared_size, compressed_size): (u64, u64),
+        stack: &mut Vec<Item<'b>>,
+    ) {
+        if encrypted {
+            self.check_name(&base);
+            self.add(&base.path, FactKind::Encrypted { container: "ZIP", names_hidden: false });
+            return;
+        }
+        if method != 0 && method != 8 {
+            self.check_name(&base);
+            let format = "zip-unsupported-method".to_string();
+            self.add(&base.path, FactKind::Uninspectable { format, names: Vec::new() });
+            return;
+        }
+        let declared_ratio = declared_size.checked_div(compressed_size).unwrap_or(0);
+        let suspicious_ratio = declared_size > self.limits.compression_ratio_min_bytes
+            && declared_ratio > self.limits.max_compression_ratio;
+        if suspicious_ratio {
+            self.reach(&base.path, Limit::CompressionRatio, declared_ratio, self.limits.max_compression_ratio);
+        }
+        let sniff = self.extract(method, data, SNIFF_BYTES as u64, &base.path);
+        // A stored entry's bytes are all there to look at: trailers and far signatures count.
+        let format = if method == 0 { magic::detect_whole(data) } else { magic::detect(&sniff.bytes) };
+        let whole_wanted = wants_whole(format, base.name.as_deref());
+        if whole_wanted && !sniff.complete && !suspicious_ratio {
+            let ratio_cap = (data.len() as u64)
+                .saturating_mul(self.limits.max_compression_ratio)
+                .max(self.limits.compression_ratio_min_bytes);
+            let cap = ratio_cap.min(self.budget_left());
+            let whole = self.extract(method, data, cap, &base.path);
+            if !whole.complete && !whole.corrupt {
+                if cap == ratio_cap {
+                    let ratio = whole.bytes.len() as u64 / (data.len() as u64).max(1);
+                    self.reach(&base.path, Limit::CompressionRatio, ratio, self.limits.max_compression_ratio);
+                } else {
+                    let value = self.inflated;
+                    self.reach(&base.path, Limit::InflatedBytes, value, self.limits.max_inflated_bytes);
+                }
+            }
+            stack.push(Item { bytes: Cow::Owned(whole.bytes), complete: whole.complete, ..base });
+        } else if whole_wanted && sniff.complete {
+            stack.push(Item { bytes: Cow::Owned(sniff.bytes), complete: true, ..base });
+        } else {
+            let complete = sniff.complete;
+            self.check_leaf(&Item { bytes: Cow::Owned(sniff.bytes), complete, ..base }, format);
+        }
+    }
+
+    pub(super) fn open_tar<'b>(&mut self, item: &Item<'b>, stack: &mut Vec<Item<'b>>) {
+        let (members, more) = tar::tar_members(&item.bytes, self.room());
+        self.count_entries(&item.path, members.len(), more);
+        for member in members.iter().filter(|m| m.is_regular_file) {
+            let data = item.bytes.get(member.data.clone()).unwrap_or(&[]);
+            self.push_stored(Item::child(item, &member.name, Some(member.name.clone())), data, stack);
+        }
+    }
+
+    /// ISO 9660 stores files whole: each is a slice of the image.
+    pub(super) fn open_iso<'b>(&mut self, item: &Item<'b>, stack: &mut Vec<Item<'b>>) {
+        let (files, more) = iso9660::iso_files(&item.bytes, self.room());
+        self.count_entries(&item.path, files.len(), more);
+        for file in files {
+            let data = item.bytes.get(file.data.clone()).unwrap_or(&[]);
+            self.push_stored(Item::child(item, &file.path, Some(file.path.clone())), data, stack);
+        }
+    }
+
+    /// Embedded files have no name here: they are shown as `[1]`, `[2]`, … and judged by content.
+    pub(super) fn open_onenote<'b>(&mut self, item: &Item<'b>, stack: &mut Vec<Item<'b>>) {
+        let (files, more) = onenote::embedded_files(&item.bytes, self.room());
+        self.count_entries(&item.path, files.len(), more);
+        for (index, range) in files.into_iter().enumerate() {
+            let data = item.bytes.get(range).unwrap_or(&[]);
+            self.push_stored(Item::child(item, &format!("[{}]", index + 1), None), data, stack);
+        }
+    }
+
+    /// gzip holds one file: its stored name (RFC 1952 FNAME) or the archive's name without `.gz`.
+    pub(super) fn open_gzip<'b>(&mut self, item: &Item<'b>, stack: &mut Vec<Item<'b>>) {
+        let Some((stored_name, start)) = containers::gzip_header(&item.bytes) else { return };
+        let outer = item.name.as_deref().map(|n| names::analyse(n).effective).unwrap_or_default();
+        let name = stored_name.filter(|n| !n.is_empty()).unwrap_or_else(|| {
+            let lower = outer.to_ascii_lowercase();
+            if lower.ends_with(".tgz") {
+                format!("{}.tar", &outer[..outer.len() - 4])
+            } else if lower.ends_with(".gz") {
+                outer[..outer.len() - 3].to_string()
+            } else {
+                String::new()
+            }
+        });
+        let data = item.bytes.get(start..).unwrap_or(&[]);
+        let path = join(&item.path, if name.is_empty() { "(gzip content)" } else { &name });
+        let ratio_cap = (data.len() as u64)
+            .saturating_mul(self.limits.max_compression_ratio)
+            .max(self.limits.compression_ratio_min_bytes);
+        let whole = self.extract(8, data, ratio_cap, &path);
+        if !whole.complete && !whole.corrupt && whole.bytes.len() as u64 >= ratio_cap {
+            let ratio = whole.bytes.len() as u64 / (data.len() as u64).max(1);
+            self.reach(&path, Limit::CompressionRatio, ratio, self.limits.max_compression_ratio);
+        }
+        self.entries += 1;
+        stack.push(Item {
+            path,
+            name: (!name.is_empty()).then_some(name),
+            declared_type: None,
+            bytes: Cow::Owned(whole.bytes),
+            complete: whole.complete,
+            depth: item.depth + 1,
+            in_package: item.in_package,
+        });
+    }
+
+    /// Archives whose data is compressed with methods not read here: their names
+    /// are listed (when their headers are plain) and checked; the rest is said.
+    pub(super) fn list_names(&mut self, item: &Item, format: Format) {
+        let room = self.room();
+        let (names, more) = match format {
+            Format::Cab => containers::cab_names(&item.bytes, room),
+            Format::Rar => {
+                let listing = rar::rar_listing(&item.bytes, room);
+                for name in &listing.encrypted {
+                    let path = join(&item.path, name);
+                    self.add(&path, FactKind::Encrypted { container: "RAR", names_hidden: false });
+                }
+                if listing.headers_encrypted {
+                    self.add(&item.path, FactKind::Encrypted { container: "RAR", names_hidden: true });
+                    return;
+                }
+                (listing.names, listing.more)
+            }
+            _ => {
+                let listing = sevenzip::listing(&item.bytes, room);
+                if listing.data_encrypted {
+                    let names_hidden = listing.header == sevenzip::HeaderState::Encrypted;
+                    self.add(&item.path, FactKind::Encrypted { container: "7z", names_hidden });
+                }
+                let format = match listing.header {
+                    sevenzip::HeaderState::Encrypted => return,
+                    sevenzip::HeaderState::Compressed => "7z-compressed-header",
+                    sevenzip::HeaderState::Read | sevenzip::HeaderState::Broken => "7z",
+                };
+                if format != "7z" {
+                    self.add(&item.path, FactKind::Uninspectable { format: format.to_string(), names: Vec::new() });
+                    return;
+                }
+                (listing.names, listing.more)
+            }
+        };
+        self.count_entries(&item.path, names.len(), more);
+        for name in &names {
+            self.check_name(&Item::child(item, name, Some(name.clone())));
+        }
+        self.add(&item.path, FactKind::Uninspectable { format: format.key().to_string(), names });
+    }
+}
+
+/// Which entries' bytes (local header to end of data) overlap an entry before
+/// them in the file: they are not inflated again, which is what defeats the
+/// non-recursive zip bomb (D. Fifield, "A better zip bomb", WOOT 2019).
+fn overlapping_entries(bytes: &[u8], entries: &[zip::Entry], order: &[(usize, usize)]) -> Vec<bool> {
+    let mut overlapping = vec![false; entries.len()];
+    let mut covered_to = 0usize;
+    for &(start, index) in order {
+        let entry = &entries[index];
+        let Some(span) = zip::entry_span(bytes, entry).filter(|_| !entry.is_directory) else { continue };
+        if start < covered_to {
+            overlapping[index] = true;
+        }
+        covered_to = covered_to.max(span.end);
+    }
+    overlapping
+}

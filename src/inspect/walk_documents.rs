@@ -1,0 +1,98 @@
+//! Documents read through their structure during the walk: OLE2 files (VBA
+//! projects, installers, encryption, Excel 4.0 macro sheets), OOXML packages
+//! (macro parts and content types, workbooks) and web pages (smuggled files).
+
+use super::walk::{Inspection, Item};
+use super::{base64, join, ole2, smuggling, xls, zip};
+use super::{FactKind, Limit, MacroSign};
+use std::borrow::Cow;
+
+/// Most bytes of `[Content_Types].xml` read from an Office package; real ones
+/// are a few kilobytes.
+pub const MAX_CONTENT_TYPES_BYTES: usize = 1_000_000;
+
+impl Inspection<'_> {
+    pub(super) fn read_ole2(&mut self, item: &Item) {
+        let Some(directory) = ole2::read_directory(&item.bytes) else { return };
+        if directory.is_installer() {
+            self.add(&item.path, FactKind::ExecutableContent { format: "windows-installer" });
+        }
+        if let Some(storage) = directory.vba_storage() {
+            self.add(&item.path, FactKind::MacroDocument(MacroSign::VbaStorage(storage.to_string())));
+        }
+        if directory.is_encrypted_office_document() {
+            self.add(&item.path, FactKind::Encrypted { container: "Office", names_hidden: false });
+        }
+        // [MS-XLS] §2.1.2: a BIFF8 workbook is the `Workbook` stream (BIFF5: `Book`).
+        let budget = usize::try_from(self.budget_left()).unwrap_or(usize::MAX).min(xls::MAX_GLOBALS_BYTES);
+        let stream = ["Workbook", "Book"].iter().find_map(|name| directory.read_stream(&item.bytes, name, budget));
+        let Some(stream) = stream else { return };
+        self.inflated = self.inflated.saturating_add(stream.len() as u64);
+        let globals = xls::read_globals(&stream);
+        if let Some(sheet) = globals.sheets.iter().find(|s| s.is_macro_sheet()) {
+            let sign = MacroSign::Excel4MacroSheet { sheet: sheet.name.clone(), very_hidden: sheet.visibility == 2 };
+            self.add(&item.path, FactKind::MacroDocument(sign));
+        }
+        if globals.encrypted && !directory.is_encrypted_office_document() {
+            self.add(&item.path, FactKind::Encrypted { container: "Office", names_hidden: false });
+        }
+    }
+
+    /// OOXML (ECMA-376 Part 2): a macro project is the part `vbaProject.bin`, Excel 4.0
+    /// macros are `xl/macrosheets/`, and a macro-enabled main part is declared in `[Content_Types].xml`.
+    pub(super) fn check_office_package(&mut self, item: &Item, entries: &[zip::Entry]) {
+        if let Some(vba) = entries.iter().find(|e| e.name.to_ascii_lowercase().ends_with("vbaproject.bin")) {
+            self.add(&join(&item.path, &vba.name), FactKind::MacroDocument(MacroSign::VbaProjectPart));
+            return;
+        }
+        if let Some(sheet) = entries.iter().find(|e| e.name.starts_with("xl/macrosheets/")) {
+            self.add(&join(&item.path, &sheet.name), FactKind::MacroDocument(MacroSign::MacroSheets));
+            return;
+        }
+        if let Some(types) = entries.iter().find(|e| e.name == "[Content_Types].xml" && !e.encrypted) {
+            if let Some((_, data)) = zip::entry_data(&item.bytes, types) {
+                let path = join(&item.path, &types.name);
+                let text = self.extract(types.method, data, MAX_CONTENT_TYPES_BYTES as u64, &path);
+                let lower = String::from_utf8_lossy(&text.bytes).to_ascii_lowercase();
+                if lower.contains("macroenabled") || lower.contains("vnd.ms-office.vbaproject") {
+                    self.add(&path, FactKind::MacroDocument(MacroSign::MacroEnabledContentType));
+                    return;
+                }
+            }
+        }
+        let spreadsheet = entries.iter().any(|e| e.name == "xl/workbook.xml");
+        let named_xlsx = item.name.as_deref().is_some_and(|n| n.to_ascii_lowercase().trim_end().ends_with(".xlsx"));
+        if spreadsheet && !item.in_package && !named_xlsx && self.limits.blocked_extensions.iter().any(|e| e == "xlsx")
+        {
+            self.add(&item.path, FactKind::BlockedType { what: "Excel workbook (XLSX)".into() });
+        }
+    }
+
+    /// A page that rebuilds a file from base64 and offers it for download; the
+    /// carried file is decoded (within the budget) and walked like any other,
+    /// shown as `page.html > [base64]`.
+    pub(super) fn check_smuggling<'b>(&mut self, item: &Item<'b>, stack: &mut Vec<Item<'b>>) {
+        let Some(found) = smuggling::detect(&item.bytes) else { return };
+        let run = &item.bytes[found.blob.clone()];
+        let blob_bytes = (run.len() / 4 * 3) as u64;
+        self.add(&item.path, FactKind::HtmlSmuggling { blob_bytes, signals: found.signals });
+        if item.depth >= self.limits.max_depth {
+            let depth = item.depth as u64 + 1;
+            self.reach(&item.path, Limit::Depth, depth, self.limits.max_depth as u64);
+            return;
+        }
+        let allowed = usize::try_from(self.budget_left()).unwrap_or(usize::MAX);
+        let decoded = base64::decode(run, allowed);
+        let complete = (allowed as u64) >= blob_bytes || decoded.len() < allowed;
+        self.inflated = self.inflated.saturating_add(decoded.len() as u64);
+        if !complete {
+            let value = self.inflated;
+            self.reach(&item.path, Limit::InflatedBytes, value, self.limits.max_inflated_bytes);
+        }
+        self.entries += 1;
+        let mut child = Item::child(item, "[base64]", None);
+        child.bytes = Cow::Owned(decoded);
+        child.complete = complete;
+        stack.push(child);
+    }
+}

@@ -1,0 +1,58 @@
+//! The attachment facts of the analysed message: every part that is a file is
+//! handed to `inspect` (its name, declared type and bytes) once, while the
+//! message is analysed, under the limits of the options. Rules only read them.
+
+use super::{Body, Part};
+use crate::inspect::{self, Fact, Limits};
+use std::borrow::Cow;
+
+/// The facts about one attachment (a MIME part).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AttachmentFacts {
+    /// Index of the part in `Message::parts`.
+    pub part: usize,
+    /// The attachment's name as shown in paths.
+    pub name: String,
+    pub facts: Vec<Fact>,
+}
+
+/// Whether a part is inspected: attachments, and any other leaf part that carries a file name.
+pub fn is_inspected(part: &Part) -> bool {
+    !part.is_multipart() && (part.is_attachment || part.filename.is_some())
+}
+
+/// Inspects every inspected part of a message.
+/// Inspects every inspected part of a message; the inflate and fact budgets of
+/// `limits` are the message's, shared by its attachments.
+pub fn inspect_parts(raw: &[u8], parts: &[Part], limits: &Limits) -> Vec<AttachmentFacts> {
+    let mut spent = inspect::Spent::default();
+    parts
+        .iter()
+        .filter(|p| is_inspected(p))
+        .map(|part| {
+            let name = match &part.filename {
+                Some(name) => inspect::shown_name(name),
+                None => format!("part {} ({})", part.index, part.content_type),
+            };
+            let bytes = file_bytes(raw, part);
+            let declared = Some(part.content_type.as_str());
+            let facts = inspect::inspect_named(&name, part.filename.as_deref(), declared, &bytes, limits, &mut spent);
+            AttachmentFacts { part: part.index, name, facts }
+        })
+        .collect()
+}
+
+/// The bytes of the file a part carries. A text part's decoded body has been
+/// converted to UTF-8 from its charset, which mangles binary content (a program
+/// sent as `text/plain`); its file is the raw body, base64-decoded (mailers
+/// encode binary content in base64, RFC 2045 §6.8), or as written under an
+/// identity encoding. Quoted-printable text keeps its decoded body.
+fn file_bytes<'p>(raw: &'p [u8], part: &'p Part) -> Cow<'p, [u8]> {
+    let text = matches!(part.body, Body::Text(_) | Body::Html(_));
+    let encoded = part.body_range.as_ref().and_then(|range| raw.get(range.clone()));
+    match (text, encoded, part.transfer_encoding.as_deref()) {
+        (true, Some(encoded), Some("base64")) => Cow::Owned(inspect::base64::decode(encoded, usize::MAX)),
+        (true, Some(encoded), None | Some("7bit" | "8bit" | "binary")) => Cow::Borrowed(encoded),
+        _ => Cow::Borrowed(part.decoded()),
+    }
+}

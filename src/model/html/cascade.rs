@@ -1,0 +1,395 @@
+//! The cascade: the computed style of each element as a small `Copy` value
+//! (colours, px sizes, flags), from the parent's, the presentational attributes
+//! (HTML §15.3: they lose to any CSS), the matched style rules and the `style`
+//! attribute, ordered by importance, origin, specificity and source order (CSS
+//! Cascade 4 §6). Where a value comes from is a `SourceId` into one shared table
+//! (`HtmlFacts::sources`), never a string copied per element.
+
+use super::budget::Budget;
+use super::color::{parse_legacy_color, ColorValue, Rgba};
+use super::sheet::{shorten, StyleSheet, MAX_QUOTED_VALUE};
+use super::values::{parse_style_attribute, Declaration, Length, Property, Value, ROOT_FONT_PX};
+use super::{HiddenMeans, Source, SourceId, SourceOrigin};
+use html5ever::LocalName;
+use scraper::ElementRef;
+
+/// Text no reader can see at this size (px). *(default, ours)*
+pub const TINY_FONT_PX: f32 = 1.0;
+/// An element's effective opacity at or under this is invisible. *(default, ours)*
+pub const INVISIBLE_OPACITY: f32 = 0.02;
+/// A box moved this far out of the view (negative offset, margin or
+/// `text-indent`) is off-screen. *(default, ours)*: mail content columns are
+/// about 600 px wide; honest layouts use small negative margins only.
+pub const OFFSCREEN_PX: f32 = 500.0;
+/// A box this small (width or height, px) with its overflow cut shows nothing. *(default, ours)*
+pub const ZERO_BOX_PX: f32 = 1.0;
+
+/// Elements whose content is never shown.
+const NEVER_SHOWN_ELEMENTS: &[&str] = &["head", "script", "style", "template", "noscript", "title", "meta", "link"];
+
+/// How an element's content is hidden, and from where.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hiding {
+    pub means: HiddenMeans,
+    pub source: Option<SourceId>,
+    /// Index of the element where the hiding starts (`Walker::roots`).
+    pub root: u32,
+}
+
+/// The computed style of an element, as far as the analysis needs it.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub color: Rgba,
+    pub color_source: Option<SourceId>,
+    /// The opaque colour behind the element; `None` when an image or gradient makes it unknown.
+    pub backdrop: Option<Rgba>,
+    pub background_source: Option<SourceId>,
+    pub font_px: f32,
+    pub font_source: Option<SourceId>,
+    /// Product of the opacities of the element and its ancestors.
+    pub opacity: f32,
+    pub opacity_source: Option<SourceId>,
+    pub hidden: Option<Hiding>,
+    pub preformatted: bool,
+    /// Inside an element whose content is never shown (`head`, `script`, …).
+    pub never_shown: bool,
+    /// Width and height the element is drawn at, in px, when known (images).
+    pub width_px: Option<f32>,
+    pub height_px: Option<f32>,
+}
+
+impl Style {
+    pub fn root() -> Style {
+        Style {
+            color: Rgba::BLACK,
+            color_source: None,
+            backdrop: Some(Rgba::WHITE),
+            background_source: None,
+            font_px: ROOT_FONT_PX,
+            font_source: None,
+            opacity: 1.0,
+            opacity_source: None,
+            hidden: None,
+            preformatted: false,
+            never_shown: false,
+            width_px: None,
+            height_px: None,
+        }
+    }
+
+    /// The text colour as drawn: composited over the backdrop (white when unknown)
+    /// and faded by the opacity.
+    pub fn drawn_color(&self) -> Rgba {
+        let backdrop = self.backdrop.unwrap_or(Rgba::WHITE);
+        self.color.over(backdrop).mix(backdrop, self.opacity)
+    }
+}
+
+/// A value set on the element itself (not inherited), with its source.
+type Own<T> = Option<(T, Option<SourceId>)>;
+
+/// The element's own values of the non-inherited properties.
+#[derive(Default)]
+struct OwnValues {
+    background: Own<(Option<ColorValue>, bool)>,
+    background_color: Own<ColorValue>,
+    background_image: Own<bool>,
+    display_none: Own<bool>,
+    visibility_hidden: Own<bool>,
+    opacity: Own<f32>,
+    clipped: Own<bool>,
+    out_of_flow: Own<bool>,
+    left: Own<Length>,
+    top: Own<Length>,
+    right: Own<Length>,
+    bottom: Own<Length>,
+    margin_left: Own<Length>,
+    margin_top: Own<Length>,
+    text_indent: Own<Length>,
+    width: Own<Length>,
+    height: Own<Length>,
+    max_width: Own<Length>,
+    max_height: Own<Length>,
+    overflow_clips: Own<bool>,
+}
+
+/// What the cascade reads and writes besides the element.
+pub struct Cascade<'a> {
+    pub sheet: &'a mut StyleSheet,
+    pub sources: &'a mut Vec<Source>,
+    /// `sources` index of each sheet rule's first declaration.
+    pub rule_sources: &'a [SourceId],
+    pub budget: &'a mut Budget,
+}
+
+impl Cascade<'_> {
+    fn source(&mut self, origin: SourceOrigin, property: &'static str, value: &str) -> Option<SourceId> {
+        let value = shorten(value, MAX_QUOTED_VALUE);
+        if !self.budget.derive(value.len() + 16) {
+            return None;
+        }
+        self.sources.push(Source { origin, property, value });
+        Some((self.sources.len() - 1) as SourceId)
+    }
+
+    /// The computed style of `element` under `parent`; `roots` receives the
+    /// element when a hiding starts there (its index is `root_index`).
+    pub fn compute(&mut self, element: ElementRef<'_>, parent: &Style, depth: usize, siblings: usize, root_index: u32) -> Style {
+        let value = element.value();
+        let name = value.name.local.clone();
+        let mut style = *parent;
+        style.width_px = None;
+        style.height_px = None;
+        if parent.hidden.is_some_and(|h| matches!(h.means, HiddenMeans::TinyFont)) {
+            // A tiny font is not a hiding of its own: a child with a readable size shows again
+            // (layouts set `font-size:0` on a cell to remove gaps, then size the content).
+            style.hidden = None;
+        }
+        if NEVER_SHOWN_ELEMENTS.contains(&&*name) {
+            style.never_shown = true;
+        }
+        if &*name == "pre" || &*name == "textarea" {
+            style.preformatted = true;
+        }
+        let mut own = OwnValues::default();
+        self.presentational(element, &name, parent, &mut style, &mut own);
+
+        // Style rules, then the `style` attribute, in cascade order.
+        let matched = self.sheet.matching(element, depth, siblings, self.budget);
+        let inline: Vec<Declaration<'_>> = match value.attr("style") {
+            Some(text) => parse_style_attribute(text, self.budget),
+            None => Vec::new(),
+        };
+        // (important, inline, specificity, order) — CSS Cascade 4 §6.
+        let mut order: Vec<((bool, bool, u32, (usize, usize)), Declaration<'_>, Option<SourceId>)> = Vec::new();
+        for m in &matched {
+            let Some(rule) = self.sheet.rules.get(m.rule) else { continue };
+            let Some(declaration) = rule.declarations.get(m.declaration) else { continue };
+            let source = self.rule_sources.get(m.rule).map(|first| first + m.declaration as SourceId);
+            order.push(((m.important, false, m.specificity, m.order), *declaration, source));
+        }
+        for (i, declaration) in inline.iter().enumerate() {
+            order.push(((declaration.important, true, 0, (0, i)), *declaration, None));
+        }
+        order.sort_by(|a, b| a.0.cmp(&b.0));
+        for (_, declaration, source) in order {
+            let source = match source {
+                Some(s) => Some(s),
+                None => self.source(
+                    SourceOrigin::Inline { element: name.clone() },
+                    declaration.property.name(),
+                    declaration.text,
+                ),
+            };
+            apply(&declaration, source, parent, &mut style, &mut own);
+        }
+        self.finish(&name, parent, &mut style, &own, root_index);
+        style
+    }
+
+    fn presentational(&mut self, element: ElementRef<'_>, name: &LocalName, parent: &Style, style: &mut Style, own: &mut OwnValues) {
+        let value = element.value();
+        if let Some(text) = value.attr("bgcolor") {
+            if let Some(c) = parse_legacy_color(text) {
+                let source = self.source(SourceOrigin::Attribute { element: name.clone(), name: "bgcolor" }, "", text);
+                own.background_color = Some((ColorValue::Rgba(c), source));
+            }
+        }
+        let color_attr = match &**name {
+            "font" => value.attr("color").map(|v| (v, "color")),
+            "body" => value.attr("text").map(|v| (v, "text")),
+            _ => None,
+        };
+        if let Some((text, attr)) = color_attr {
+            if let Some(c) = parse_legacy_color(text) {
+                style.color = c;
+                style.color_source = self.source(SourceOrigin::Attribute { element: name.clone(), name: attr }, "", text);
+            }
+        }
+        if &**name == "a" && value.attr("href").is_some() {
+            // User-agent style: links are blue unless the author styles them.
+            style.color = Rgba::LINK_BLUE;
+            style.color_source = None;
+        }
+        if let Some(scale) = heading_scale(name) {
+            style.font_px = parent.font_px * scale;
+            style.font_source = self.source(SourceOrigin::Element { element: name.clone() }, "", "");
+        }
+        if &**name == "font" {
+            if let Some(text) = value.attr("size") {
+                if let Some(px) = font_element_px(text) {
+                    style.font_px = px;
+                    style.font_source = self.source(SourceOrigin::Attribute { element: name.clone(), name: "size" }, "", text);
+                }
+            }
+        }
+        if value.attr("hidden").is_some() {
+            let source = self.source(SourceOrigin::Attribute { element: name.clone(), name: "hidden" }, "", "");
+            own.display_none = Some((true, source));
+        }
+        for (attr, slot) in [("width", &mut own.width), ("height", &mut own.height)] {
+            if let Some(px) = value.attr(attr).and_then(|v| v.trim().trim_end_matches("px").parse::<f32>().ok()) {
+                if px.is_finite() {
+                    *slot = Some((Length::Px(px), None));
+                }
+            }
+        }
+    }
+
+    /// Resolves the element's own values into its style and decides whether it is hidden.
+    fn finish(&mut self, name: &LocalName, parent: &Style, style: &mut Style, own: &OwnValues, root_index: u32) {
+        // Background: an image or gradient makes it unknown; a colour is drawn over the parent's.
+        let mut color = None;
+        let mut image = None;
+        if let Some(((c, i), source)) = own.background {
+            color = Some((c.unwrap_or(ColorValue::Rgba(Rgba::TRANSPARENT)), source));
+            image = Some((i, source));
+        }
+        if let Some((c, source)) = own.background_color {
+            color = Some((c, source));
+        }
+        if let Some((i, source)) = own.background_image {
+            image = Some((i, source));
+        }
+        if let Some((true, source)) = image {
+            style.backdrop = None;
+            style.background_source = source;
+        } else if let Some((c, source)) = color {
+            let c = c.resolve(style.color);
+            if c.a > 0.0 {
+                style.backdrop = match parent.backdrop {
+                    Some(below) => Some(c.over(below)),
+                    None if c.a >= 1.0 => Some(Rgba { a: 1.0, ..c }),
+                    None => None,
+                };
+                style.background_source = source;
+            }
+        }
+        if let Some((opacity, source)) = own.opacity {
+            style.opacity = parent.opacity * if opacity.is_finite() { opacity.clamp(0.0, 1.0) } else { 1.0 };
+            style.opacity_source = source;
+        }
+        let px = |l: Own<Length>| l.and_then(|(l, s)| l.px(style.font_px, false).map(|px| (px, s)));
+        style.width_px = px(own.width).map(|p| p.0);
+        style.height_px = px(own.height).map(|p| p.0);
+
+        if style.hidden.is_some_and(|h| h.means != HiddenMeans::VisibilityHidden) {
+            return; // hidden by an ancestor: nothing here can show it again
+        }
+        if let Some((false, _)) = own.visibility_hidden {
+            style.hidden = None;
+        }
+        let hide = |means: HiddenMeans, source: Option<SourceId>| Some(Hiding { means, source, root: root_index });
+        let far = |l: Own<Length>| px(l).filter(|(p, _)| *p <= -OFFSCREEN_PX);
+        let tiny_box = [own.height, own.width, own.max_height, own.max_width]
+            .into_iter()
+            .find_map(|l| px(l).filter(|(p, _)| *p <= ZERO_BOX_PX));
+        let new = if let Some((true, source)) = own.display_none {
+            hide(HiddenMeans::DisplayNone, source)
+        } else if let Some((true, source)) = own.clipped {
+            hide(HiddenMeans::Clipped, source)
+        } else if let (Some((true, _)), Some((_, source))) = (own.overflow_clips, tiny_box) {
+            hide(HiddenMeans::ZeroSizeBox, source)
+        } else if let Some((_, source)) = (if own.out_of_flow.is_some_and(|o| o.0) {
+            far(own.left).or(far(own.top)).or(far(own.right)).or(far(own.bottom))
+        } else {
+            None
+        })
+        .or(far(own.margin_left))
+        .or(far(own.margin_top))
+        .or(far(own.text_indent))
+        {
+            hide(HiddenMeans::OffScreen, source)
+        } else if style.opacity <= INVISIBLE_OPACITY {
+            hide(HiddenMeans::ZeroOpacity, style.opacity_source)
+        } else if let Some((true, source)) = own.visibility_hidden {
+            hide(HiddenMeans::VisibilityHidden, source)
+        } else if style.hidden.is_some() {
+            style.hidden // visibility:hidden inherited
+        } else if style.font_px <= TINY_FONT_PX {
+            hide(HiddenMeans::TinyFont, style.font_source)
+        } else {
+            None
+        };
+        style.hidden = new;
+        let _ = name;
+    }
+}
+
+/// Applies one declaration.
+fn apply(declaration: &Declaration<'_>, source: Option<SourceId>, parent: &Style, style: &mut Style, own: &mut OwnValues) {
+    match (declaration.property, declaration.value) {
+        (_, Value::Color(c)) => {
+            // `color: currentcolor` is the parent's colour (CSS Color 4 §6.4).
+            style.color = c.resolve(parent.color);
+            style.color_source = source;
+        }
+        (_, Value::Background { color, image }) => {
+            own.background = Some(((color, image), source));
+            own.background_color = None;
+            own.background_image = None;
+        }
+        (_, Value::BackgroundColor(c)) => own.background_color = Some((c, source)),
+        (_, Value::BackgroundImage { image }) => own.background_image = Some((image, source)),
+        (_, Value::FontSize(length)) => {
+            if let Some(px) = length.px(parent.font_px, true).filter(|px| *px >= 0.0) {
+                style.font_px = px;
+                style.font_source = source;
+            }
+        }
+        (_, Value::DisplayNone(none)) => own.display_none = Some((none, source)),
+        (_, Value::VisibilityHidden(hidden)) => own.visibility_hidden = Some((hidden, source)),
+        (_, Value::Opacity(o)) => own.opacity = Some((o, source)),
+        (_, Value::Clipped(c)) => own.clipped = Some((c, source)),
+        (_, Value::OutOfFlow(o)) => own.out_of_flow = Some((o, source)),
+        (_, Value::OverflowClips(c)) => own.overflow_clips = Some((c, source)),
+        (property, Value::Length(length)) => {
+            let slot = match property {
+                Property::Left => &mut own.left,
+                Property::Top => &mut own.top,
+                Property::Right => &mut own.right,
+                Property::Bottom => &mut own.bottom,
+                Property::MarginLeft => &mut own.margin_left,
+                Property::MarginTop => &mut own.margin_top,
+                Property::TextIndent => &mut own.text_indent,
+                Property::Width => &mut own.width,
+                Property::Height => &mut own.height,
+                Property::MaxWidth => &mut own.max_width,
+                Property::MaxHeight => &mut own.max_height,
+                _ => return,
+            };
+            *slot = Some((length, source));
+        }
+    }
+}
+
+/// Default sizes of headings and size-changing phrase elements, relative to the parent (em),
+/// as in the HTML rendering section's user-agent style sheet (HTML §15.3.7).
+fn heading_scale(name: &str) -> Option<f32> {
+    Some(match name {
+        "h1" => 2.0,
+        "h2" => 1.5,
+        "h3" => 1.17,
+        "h5" => 0.83,
+        "h6" => 0.67,
+        "small" => 1.0 / 1.2,
+        "big" => 1.2,
+        _ => return None,
+    })
+}
+
+/// `<font size>`: 1–7, or `+n`/`-n` relative to 3 (HTML §15.3.4 legacy font size).
+pub fn font_element_px(value: &str) -> Option<f32> {
+    const SIZES: [f32; 7] = [10.0, 13.0, 16.0, 18.0, 24.0, 32.0, 48.0];
+    let value = value.trim();
+    let digits: String = value.trim_start_matches(['+', '-']).chars().take_while(char::is_ascii_digit).collect();
+    let n: i64 = digits.get(..digits.len().min(6))?.parse().ok()?;
+    let size = if value.starts_with('+') {
+        3 + n
+    } else if value.starts_with('-') {
+        3 - n
+    } else {
+        n
+    };
+    Some(SIZES[size.clamp(1, 7) as usize - 1])
+}

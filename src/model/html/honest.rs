@@ -1,0 +1,44 @@
+//! Honest reasons to hide: the patterns legitimate mail uses, told apart from
+//! hidden spam text so honest senders are not punished for them.
+//!
+//! - The **preheader**: the preview text mail clients show after the subject,
+//!   hidden in the body (`display:none; max-height:0; overflow:hidden`, often
+//!   followed by `&zwnj;&nbsp;` padding). It is short and comes first, before
+//!   any visible text (Litmus and Email on Acid guides: 40–130 characters shown
+//!   in previews).
+//! - **Tracking pixels**: 1×1 images that count opens.
+
+use super::cascade::Style;
+use super::{is_invisible_char, HtmlFacts, Honest, Image};
+
+/// Longest hidden text taken for a preheader, in characters (padding not counted).
+/// *(default, ours)*: inbox previews show at most about 140 characters; twice that
+/// leaves room for long ones without letting a page of hidden words through.
+pub const MAX_PREHEADER_CHARS: usize = 300;
+
+/// Largest width and height (px) of a tracking pixel.
+pub const MAX_PIXEL_PX: f32 = 1.0;
+
+/// Marks the preheader among the hidden text and its runs.
+pub fn mark(facts: &mut HtmlFacts) {
+    let Some(first) = facts.hidden.first() else { return };
+    let chars = first.words.chars().filter(|c| !c.is_whitespace() && !is_invisible_char(*c)).count();
+    if !first.before_visible_text || chars > MAX_PREHEADER_CHARS || first.words.ends_with('…') {
+        return;
+    }
+    facts.hidden[0].honest = Some(Honest::Preheader);
+    for run in &mut facts.runs {
+        if run.hidden.is_some_and(|h| h.entry == 0) {
+            run.honest = Some(Honest::Preheader);
+        }
+    }
+}
+
+/// Marks an image drawn at most 1×1 px as a tracking pixel.
+pub fn mark_image(image: Option<&mut Image>, style: &Style) {
+    let Some(image) = image else { return };
+    let tiny = |px: Option<f32>| px.is_some_and(|p| p <= MAX_PIXEL_PX);
+    if tiny(style.width_px) && tiny(style.height_px) {
+        image.honest = Some(Honest::TrackingPixel);
+    }
+}

@@ -1,0 +1,259 @@
+//! Facts about an HTML body, computed once and complete when `analyse` returns:
+//! the visible text, the styled text runs (effective colour, background and
+//! font size), the text hidden from the reader and how, the links and the
+//! images, each with the byte range of its element's start tag. Rules read
+//! these facts; none re-parses the HTML.
+//!
+//! The layers, one file each: `tags` (pre-scan: start tags and where to cut),
+//! `tree` (html5ever through scraper, fed tag by tag for offsets), `values`
+//! (declarations read with cssparser), `color` (CSS Color 4), `sheet` (style
+//! sheets and selector matching with `selectors`), `cascade` (computed style
+//! per element), `walk` (the walk that builds the facts) and `honest` (the
+//! preheader and tracking-pixel patterns). The work is bounded by `budget`.
+
+pub mod budget;
+pub mod cascade;
+pub mod color;
+mod honest;
+pub mod sheet;
+pub mod tags;
+mod tree;
+pub mod values;
+mod walk;
+
+pub use budget::{MAX_DERIVED_BYTES, MAX_HTML_STEPS};
+pub use cascade::{font_element_px, TINY_FONT_PX};
+pub use color::{parse_color, Rgba};
+pub use tags::{Span, TruncatedBy, MAX_HTML_DEPTH, MAX_HTML_ELEMENTS};
+pub use values::ROOT_FONT_PX;
+
+use html5ever::LocalName;
+
+/// Index of a `Source` in `HtmlFacts::sources`.
+pub type SourceId = u32;
+
+/// How text is hidden from the reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HiddenMeans {
+    /// `display: none` or the `hidden` attribute.
+    DisplayNone,
+    /// `visibility: hidden | collapse`.
+    VisibilityHidden,
+    /// `opacity` 0 (multiplied down the tree).
+    ZeroOpacity,
+    /// A font size of at most `TINY_FONT_PX`.
+    TinyFont,
+    /// `clip: rect(…)` or `clip-path` leaving nothing visible.
+    Clipped,
+    /// Moved out of the view: large negative `left`/`top` when positioned,
+    /// negative margins, or `text-indent`.
+    OffScreen,
+    /// Inside a box of (max-)width or (max-)height 0–1 px whose overflow is cut.
+    ZeroSizeBox,
+}
+
+impl HiddenMeans {
+    /// The CSS that hides the text, as a reader would search for it.
+    pub fn css(self) -> &'static str {
+        match self {
+            HiddenMeans::DisplayNone => "display: none",
+            HiddenMeans::VisibilityHidden => "visibility: hidden",
+            HiddenMeans::ZeroOpacity => "opacity: 0",
+            HiddenMeans::TinyFont => "font-size: 0–1px",
+            HiddenMeans::Clipped => "clip / clip-path",
+            HiddenMeans::OffScreen => "position / margin / text-indent off-screen",
+            HiddenMeans::ZeroSizeBox => "height: 0; overflow: hidden",
+        }
+    }
+}
+
+/// An honest reason for text or an image to be hidden.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Honest {
+    /// The preview text mail clients show after the subject: short, hidden, and
+    /// first in the body, before any visible text.
+    Preheader,
+    /// A 1×1 image that counts opens.
+    TrackingPixel,
+}
+
+/// Where a style value comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SourceOrigin {
+    /// A declaration of the element's `style` attribute.
+    Inline { element: LocalName },
+    /// A declaration of a style sheet rule (index in `HtmlFacts::selectors`).
+    Rule { selector: usize },
+    /// A presentational attribute (`bgcolor`, `<font size>`, `hidden`).
+    Attribute { element: LocalName, name: &'static str },
+    /// The element's default style (`<h1>`).
+    Element { element: LocalName },
+}
+
+/// One place a style value comes from, shared by every element it styles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    pub origin: SourceOrigin,
+    /// The CSS property (empty for attributes and elements).
+    pub property: &'static str,
+    /// The value as written, shortened to `sheet::MAX_QUOTED_VALUE` bytes.
+    pub value: String,
+}
+
+/// How a text run is hidden.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hidden {
+    pub means: HiddenMeans,
+    pub source: Option<SourceId>,
+    /// Index of the hiding element's entry in `HtmlFacts::hidden`.
+    pub entry: usize,
+}
+
+/// A run of text (one text node) with its effective style.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextRun {
+    /// The text, white space collapsed, trimmed.
+    pub text: String,
+    /// The element holding the text (`td`, `span`, …).
+    pub element: LocalName,
+    /// Start tag of that element in the decoded HTML.
+    pub tag: Option<Span>,
+    /// Effective text colour (opaque: composited over the background and faded by opacity).
+    pub color: Rgba,
+    /// Effective background colour; `None` when an image or gradient makes it unknown.
+    pub background: Option<Rgba>,
+    pub color_source: Option<SourceId>,
+    pub background_source: Option<SourceId>,
+    /// Effective font size in px.
+    pub font_px: f32,
+    pub font_source: Option<SourceId>,
+    pub hidden: Option<Hidden>,
+    /// The run is part of an honest pattern (a preheader shown in white on white, say).
+    pub honest: Option<Honest>,
+}
+
+/// Text hidden from the reader: the words of one hiding element.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HiddenText {
+    /// The hidden words, white space collapsed (shortened to `walk::MAX_HIDDEN_WORDS_BYTES`).
+    pub words: String,
+    pub means: HiddenMeans,
+    pub source: Option<SourceId>,
+    /// The element where the hiding starts.
+    pub element: LocalName,
+    pub tag: Option<Span>,
+    /// No visible text comes before it in the body.
+    pub before_visible_text: bool,
+    pub honest: Option<Honest>,
+}
+
+/// A link (`<a href>` or `<area href>`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Link {
+    /// The `href` as written (entities decoded by the HTML parser).
+    pub href: String,
+    /// The text a reader sees for the link.
+    pub text: String,
+    pub title: Option<String>,
+    /// Start tag of the link element in the decoded HTML.
+    pub tag: Option<Span>,
+}
+
+/// An image (`<img src>`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Image {
+    pub src: String,
+    pub alt: Option<String>,
+    pub tag: Option<Span>,
+    /// Honest when it is a tracking pixel.
+    pub honest: Option<Honest>,
+}
+
+/// Where and why the HTML analysis was cut.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Truncation {
+    pub by: TruncatedBy,
+    /// The limit that was reached.
+    pub limit: usize,
+    /// Bytes of HTML analysed (the cut offset in the decoded HTML).
+    pub analysed_bytes: usize,
+    pub total_bytes: usize,
+}
+
+/// What an HTML body shows and references.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct HtmlFacts {
+    /// The text a reader sees, with block elements separated by line breaks;
+    /// hidden text is left out.
+    pub visible_text: String,
+    /// Every non-blank text node with its effective style, hidden ones included.
+    pub runs: Vec<TextRun>,
+    /// The hidden text, one entry per hiding element, honest patterns marked.
+    pub hidden: Vec<HiddenText>,
+    pub links: Vec<Link>,
+    pub images: Vec<Image>,
+    /// Where style values come from (`SourceId`s index it).
+    pub sources: Vec<Source>,
+    /// Selector text of each style sheet rule (`SourceOrigin::Rule`).
+    pub selectors: Vec<String>,
+    /// Number of elements in the document.
+    pub element_count: usize,
+    /// Rendered characters (white space collapsed as a browser does; `&nbsp;`
+    /// and each `<br>` count as one blank each).
+    pub rendered_chars: usize,
+    /// Of `rendered_chars`, the blank ones.
+    pub rendered_blanks: usize,
+    /// Selectors ignored as too complex (`sheet::MAX_SELECTOR_COMPONENTS`) or over `sheet::MAX_STYLE_RULES`.
+    pub ignored_selectors: usize,
+    /// Work steps the analysis took (out of `MAX_HTML_STEPS`).
+    pub steps: u64,
+    /// Set when the analysis was cut (input too deep or large, or the budget ran out).
+    pub truncated: Option<Truncation>,
+}
+
+impl HtmlFacts {
+    /// Where a value comes from, as written: `<span style="color: #fff">`,
+    /// `.ghost { color: #fff }`, `<td bgcolor="#000">`, `<h1>`; "" for the default.
+    pub fn describe(&self, source: Option<SourceId>) -> String {
+        let Some(source) = source.and_then(|s| self.sources.get(s as usize)) else { return String::new() };
+        match &source.origin {
+            SourceOrigin::Inline { element } => format!("<{element} style=\"{}: {}\">", source.property, source.value),
+            SourceOrigin::Rule { selector } => {
+                format!("{} {{ {}: {} }}", self.selectors.get(*selector).map_or("", String::as_str), source.property, source.value)
+            }
+            SourceOrigin::Attribute { element, name } if source.value.is_empty() => format!("<{element} {name}>"),
+            SourceOrigin::Attribute { element, name } => format!("<{element} {name}=\"{}\">", source.value),
+            SourceOrigin::Element { element } => format!("<{element}>"),
+        }
+    }
+}
+
+/// Parses `html` once and extracts its facts, within the standard budget.
+pub fn analyse(html: &str) -> HtmlFacts {
+    analyse_within(html, budget::Budget::standard())
+}
+
+/// Parses `html` once and extracts its facts, within `budget`.
+pub fn analyse_within(html: &str, mut budget: budget::Budget) -> HtmlFacts {
+    let scan = tags::prescan(html);
+    budget.step(scan.tags.len() as u64);
+    let mut truncated = None;
+    let mut source = html;
+    if let Some((cut, by, limit)) = scan.cut {
+        source = html.get(..cut).unwrap_or(html);
+        truncated = Some(Truncation { by, limit, analysed_bytes: cut, total_bytes: html.len() });
+    }
+    let parsed = tree::parse(source, &scan.tags);
+    let mut facts = walk::walk(&parsed, html.len(), &mut budget);
+    if facts.truncated.is_none() {
+        facts.truncated = truncated;
+    }
+    honest::mark(&mut facts);
+    facts.steps = budget.steps_used();
+    facts
+}
+
+/// Zero-width and other characters that draw nothing.
+pub fn is_invisible_char(ch: char) -> bool {
+    matches!(ch, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}' | '\u{034f}')
+}

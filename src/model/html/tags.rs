@@ -1,0 +1,181 @@
+//! One linear pass over the HTML source before the tree builder: where each
+//! start tag is (html5ever gives no source positions, so this is how elements
+//! get byte offsets), and where the input must be cut so the tree builder stays
+//! cheap. html5ever's cost grows with elements × open elements (scope checks walk
+//! the stack of open elements), so the input is cut before `MAX_HTML_DEPTH`
+//! nested elements or `MAX_HTML_ELEMENTS` elements.
+
+/// Deepest nesting of elements parsed; beyond it the HTML is cut. Real mail
+/// rarely nests deeper than 60; html5ever's cost grows with this depth. *(default, ours)*
+pub const MAX_HTML_DEPTH: usize = 512;
+/// Most elements parsed; beyond it the HTML is cut. *(default, ours)*
+pub const MAX_HTML_ELEMENTS: usize = 100_000;
+
+/// Elements without content (HTML §13.1.2), never open on the stack.
+const VOID_ELEMENTS: &[&str] =
+    &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
+
+/// Elements whose end tag may be omitted and that a parser closes when a sibling
+/// opens (HTML §13.1.2.4), so an unclosed run of them does not nest.
+const OPTIONAL_END_ELEMENTS: &[&str] =
+    &["p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "tbody", "thead", "tfoot", "colgroup"];
+
+/// Elements whose content is raw text: `<` inside them starts no tag (HTML
+/// §13.2.5; `noscript` too, as html5ever parses with scripting enabled).
+const RAW_TEXT_ELEMENTS: &[&str] =
+    &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"];
+
+/// Why the HTML was cut before parsing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TruncatedBy {
+    /// More than `MAX_HTML_DEPTH` nested elements.
+    Depth,
+    /// More than `MAX_HTML_ELEMENTS` elements.
+    Elements,
+    /// The work budget (`budget::MAX_HTML_STEPS`) ran out.
+    Steps,
+    /// The derived-text budget (`budget::MAX_DERIVED_BYTES`) ran out.
+    DerivedBytes,
+}
+
+/// A byte range of the decoded HTML text: an element's start tag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A start tag found by the pre-scan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StartTag {
+    pub span: Span,
+    /// Length of the tag name (it starts at `span.start + 1`).
+    pub name_len: usize,
+}
+
+impl StartTag {
+    pub fn name<'h>(&self, html: &'h str) -> &'h str {
+        html.get(self.span.start + 1..self.span.start + 1 + self.name_len).unwrap_or("")
+    }
+}
+
+/// What the pre-scan found.
+#[derive(Debug, Default)]
+pub struct Prescan {
+    /// Start tags in source order, up to the cut.
+    pub tags: Vec<StartTag>,
+    /// The offset to cut at, why, and the limit reached.
+    pub cut: Option<(usize, TruncatedBy, usize)>,
+}
+
+/// Scans `html` once.
+pub fn prescan(html: &str) -> Prescan {
+    let bytes = html.as_bytes();
+    let mut out = Prescan::default();
+    let mut depth = 0usize;
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let Some(offset) = bytes[i..].iter().position(|&b| b == b'<') else { break };
+        let lt = i + offset;
+        let rest = &bytes[lt + 1..];
+        if rest.starts_with(b"!--") {
+            i = find(bytes, lt + 4, b"-->").map_or(bytes.len(), |e| e + 3);
+            continue;
+        }
+        if rest.first().is_some_and(|b| *b == b'!' || *b == b'?') {
+            // Doctype or bogus comment: up to the next `>`.
+            i = bytes[lt..].iter().position(|&b| b == b'>').map_or(bytes.len(), |e| lt + e + 1);
+            continue;
+        }
+        let closing = rest.first() == Some(&b'/');
+        let name_start = lt + 1 + usize::from(closing);
+        if !bytes.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+            i = lt + 1;
+            continue;
+        }
+        // HTML §13.2.5.8: the tag name runs to white space, `/` or `>`.
+        let name_len =
+            bytes[name_start..].iter().take_while(|b| !matches!(b, b'\t' | b'\n' | b'\x0c' | b' ' | b'/' | b'>')).count();
+        let name = html.get(name_start..name_start + name_len).unwrap_or("").to_ascii_lowercase();
+        let tag_end = tag_end(bytes, name_start + name_len);
+        if closing {
+            if !VOID_ELEMENTS.contains(&name.as_str()) && !OPTIONAL_END_ELEMENTS.contains(&name.as_str()) {
+                depth = depth.saturating_sub(1);
+            }
+            i = tag_end;
+            continue;
+        }
+        if out.tags.len() >= MAX_HTML_ELEMENTS {
+            out.cut = Some((lt, TruncatedBy::Elements, MAX_HTML_ELEMENTS));
+            return out;
+        }
+        let self_closing = tag_end >= 2 && bytes.get(tag_end - 2) == Some(&b'/');
+        let nests =
+            !VOID_ELEMENTS.contains(&name.as_str()) && !OPTIONAL_END_ELEMENTS.contains(&name.as_str()) && !self_closing;
+        if nests {
+            depth += 1;
+            if depth > MAX_HTML_DEPTH {
+                out.cut = Some((lt, TruncatedBy::Depth, MAX_HTML_DEPTH));
+                return out;
+            }
+        }
+        out.tags.push(StartTag { span: Span { start: lt, end: tag_end }, name_len });
+        i = tag_end;
+        if RAW_TEXT_ELEMENTS.contains(&name.as_str()) {
+            // Skip to the end tag: `<` inside raw text starts no tag.
+            let closing_tag = format!("</{name}");
+            i = find_ascii_ci(bytes, i, closing_tag.as_bytes()).unwrap_or(bytes.len());
+        }
+    }
+    out
+}
+
+/// The offset just past the `>` that ends a tag whose attributes start at
+/// `from`, skipping quoted attribute values (HTML §13.2.5.36–38).
+fn tag_end(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    let mut after_equals = false;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'>' => return i + 1,
+            b'=' => after_equals = true,
+            quote @ (b'"' | b'\'') if after_equals => {
+                i = bytes[i + 1..].iter().position(|&b| b == quote).map_or(bytes.len(), |e| i + 1 + e);
+                after_equals = false;
+            }
+            b'\t' | b'\n' | b'\x0c' | b' ' | b'\r' => {}
+            _ => after_equals = false,
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    bytes.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| from + p)
+}
+
+fn find_ascii_ci(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    bytes.get(from..)?.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle)).map(|p| from + p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn start_tags_are_found_in_source_order_with_quoted_brackets() {
+        let html = r#"<p class="a>b">x</p><!-- <b> --><script>if (a<b) {}</script><IMG src='>'>"#;
+        let scan = prescan(html);
+        let names: Vec<&str> = scan.tags.iter().map(|t| t.name(html)).collect();
+        assert_eq!(names, ["p", "script", "IMG"]);
+        assert_eq!(&html[scan.tags[0].span.start..scan.tags[0].span.end], r#"<p class="a>b">"#);
+        assert_eq!(&html[scan.tags[2].span.start..scan.tags[2].span.end], "<IMG src='>'>");
+    }
+
+    #[test]
+    fn deep_nesting_is_cut() {
+        let html = "<div>".repeat(MAX_HTML_DEPTH + 1);
+        assert_eq!(prescan(&html).cut.map(|c| c.1), Some(TruncatedBy::Depth));
+    }
+}

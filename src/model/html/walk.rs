@@ -1,0 +1,413 @@
+//! The walk over the tree that builds the facts: visible text, text runs with
+//! their computed style, hidden text grouped by the element that hides it,
+//! links and images with their start tags. Iterative, so hostile nesting cannot
+//! overflow the stack; every element and text node is charged to the budget,
+//! and the walk stops (saying so) when the budget runs out.
+
+use super::budget::{Budget, Exhausted, MAX_DERIVED_BYTES, MAX_HTML_STEPS};
+use super::cascade::{Cascade, Style};
+use super::sheet::{StyleSheet, MAX_STYLE_BYTES};
+use super::tags::{Span, TruncatedBy};
+use super::tree::Parsed;
+use super::{
+    is_invisible_char, Hidden, HiddenText, HtmlFacts, Image, Link, Source, SourceId, SourceOrigin, TextRun, Truncation,
+};
+use html5ever::LocalName;
+use scraper::{ElementRef, Node};
+
+/// Longest hidden text kept per hiding element, in bytes (the rest is counted, not kept). *(default, ours)*
+pub const MAX_HIDDEN_WORDS_BYTES: usize = 400;
+
+/// Elements that start a new line when rendered.
+const BLOCK_ELEMENTS: &[&str] = &[
+    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+    "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre",
+    "section", "table", "td", "th", "tr", "ul",
+];
+
+/// An open element on the walk's stack.
+struct Open {
+    style: Style,
+    index: u32,
+    name: LocalName,
+    tag: Option<Span>,
+    /// Visible words came before this element.
+    after_visible: bool,
+    /// Element children, for selectors that walk siblings.
+    children: usize,
+}
+
+/// A step of the iterative walk (generic so the tree's node type need not be named).
+enum Step<N> {
+    Enter(N),
+    Leave(N),
+}
+
+struct Walker<'a> {
+    facts: HtmlFacts,
+    cascade_sheet: StyleSheet,
+    rule_sources: Vec<SourceId>,
+    parsed: &'a Parsed,
+    link_stack: Vec<usize>,
+    /// Hiding root element index → entry in `facts.hidden`.
+    hidden_entries: Vec<(u32, usize)>,
+    seen_visible_words: bool,
+    last_offset: usize,
+}
+
+/// Walks the parsed document.
+pub fn walk(parsed: &Parsed, total_bytes: usize, budget: &mut Budget) -> HtmlFacts {
+    let pieces = style_sheet_texts(parsed, budget);
+    let sheet = StyleSheet::parse(&pieces, budget);
+    let mut facts = HtmlFacts { ignored_selectors: sheet.ignored_selectors, ..HtmlFacts::default() };
+    let mut rule_sources = Vec::with_capacity(sheet.rules.len());
+    for (index, rule) in sheet.rules.iter().enumerate() {
+        facts.selectors.push(rule.selector_text.clone());
+        rule_sources.push(facts.sources.len() as SourceId);
+        for (declaration, text) in rule.declarations.iter().zip(&rule.texts) {
+            facts.sources.push(Source {
+                origin: SourceOrigin::Rule { selector: index },
+                property: declaration.property.name(),
+                value: text.clone(),
+            });
+        }
+    }
+    let mut walker = Walker {
+        facts,
+        cascade_sheet: sheet,
+        rule_sources,
+        parsed,
+        link_stack: Vec::new(),
+        hidden_entries: Vec::new(),
+        seen_visible_words: false,
+        last_offset: 0,
+    };
+    walker.run(budget);
+    let mut facts = walker.facts;
+    if let Some(exhausted) = budget.exhausted() {
+        let (by, limit) = match exhausted {
+            Exhausted::Steps => (TruncatedBy::Steps, usize::try_from(MAX_HTML_STEPS).unwrap_or(usize::MAX)),
+            Exhausted::DerivedBytes => (TruncatedBy::DerivedBytes, MAX_DERIVED_BYTES),
+        };
+        facts.truncated = Some(Truncation { by, limit, analysed_bytes: walker.last_offset, total_bytes });
+    }
+    facts.visible_text = facts.visible_text.trim().to_string();
+    for link in &mut facts.links {
+        link.text = link.text.trim().to_string();
+    }
+    facts
+}
+
+/// The text of every `<style>` element, in document order, within `MAX_STYLE_BYTES`.
+fn style_sheet_texts(parsed: &Parsed, budget: &mut Budget) -> Vec<String> {
+    let mut pieces = Vec::new();
+    let mut room = MAX_STYLE_BYTES;
+    for node in parsed.document.tree.nodes() {
+        if !budget.step(1) {
+            break;
+        }
+        let Node::Element(element) = node.value() else { continue };
+        if element.name() != "style" {
+            continue;
+        }
+        let mut css = String::new();
+        for child in node.children() {
+            if let Node::Text(text) = child.value() {
+                let take = floor_char_boundary(text, room);
+                css.push_str(&text[..take]);
+                room -= take;
+            }
+        }
+        pieces.push(css);
+    }
+    pieces
+}
+
+impl Walker<'_> {
+    fn run(&mut self, budget: &mut Budget) {
+        let parsed = self.parsed;
+        let root = parsed.document.tree.root();
+        let mut stack: Vec<Open> = Vec::new();
+        let mut steps = vec![Step::Enter(root)];
+        let mut root_children = root.children().filter(|c| c.value().is_element()).count();
+        while let Some(step) = steps.pop() {
+            if !budget.step(1) {
+                return;
+            }
+            match step {
+                Step::Enter(node) => match node.value() {
+                    Node::Element(_) => {
+                        let Some(element) = ElementRef::wrap(node) else { continue };
+                        let tag = parsed.spans.get(&node.id()).copied();
+                        if let Some(tag) = tag {
+                            self.last_offset = tag.start;
+                        }
+                        let index = self.facts.element_count as u32;
+                        self.facts.element_count += 1;
+                        let root_style = Style::root();
+                        let parent = stack.last().map_or(&root_style, |o| &o.style);
+                        let siblings = stack.last().map_or(root_children, |o| o.children);
+                        let children = node.children().filter(|c| c.value().is_element()).count();
+                        if !budget.step(children as u64) {
+                            return;
+                        }
+                        let style = Cascade {
+                            sheet: &mut self.cascade_sheet,
+                            sources: &mut self.facts.sources,
+                            rule_sources: &self.rule_sources,
+                            budget,
+                        }
+                        .compute(element, parent, stack.len(), siblings, index);
+                        if budget.is_exhausted() {
+                            return;
+                        }
+                        self.enter_element(element, &style, tag, budget);
+                        stack.push(Open {
+                            style,
+                            index,
+                            name: element.value().name.local.clone(),
+                            tag,
+                            after_visible: self.seen_visible_words,
+                            children,
+                        });
+                        steps.push(Step::Leave(node));
+                        push_children(&mut steps, node);
+                    }
+                    Node::Text(text) => {
+                        if let Some(open) = stack.last() {
+                            let style = open.style;
+                            self.text(text, &style, &stack, budget);
+                        }
+                    }
+                    Node::Document | Node::Fragment => {
+                        root_children = node.children().filter(|c| c.value().is_element()).count();
+                        push_children(&mut steps, node);
+                    }
+                    _ => {}
+                },
+                Step::Leave(node) => {
+                    if let Some(element) = ElementRef::wrap(node) {
+                        let open = stack.pop();
+                        self.leave_element(element, open.as_ref().map(|o| &o.style));
+                    }
+                }
+            }
+        }
+    }
+
+    fn shown(style: &Style) -> bool {
+        !style.never_shown && style.hidden.is_none()
+    }
+
+    fn enter_element(&mut self, element: ElementRef<'_>, style: &Style, tag: Option<Span>, budget: &mut Budget) {
+        let value = element.value();
+        let name = value.name();
+        if name == "br" && Self::shown(style) {
+            // Each `<br>` is a line a reader sees, so runs of them count as blank.
+            self.facts.visible_text.push('\n');
+            self.facts.rendered_chars += 1;
+            self.facts.rendered_blanks += 1;
+        } else if BLOCK_ELEMENTS.contains(&name) && Self::shown(style) {
+            push_break(&mut self.facts.visible_text);
+        }
+        if (name == "a" || name == "area") && value.attr("href").is_some() {
+            let href = value.attr("href").unwrap_or_default();
+            let title = value.attr("title");
+            let alt = if name == "area" { value.attr("alt").unwrap_or_default() } else { "" };
+            if !budget.derive(href.len() + title.map_or(0, str::len) + alt.len()) {
+                return;
+            }
+            let mut link = Link { href: href.to_string(), text: String::new(), title: title.map(str::to_string), tag };
+            link.text.push_str(alt);
+            self.facts.links.push(link);
+            self.link_stack.push(self.facts.links.len() - 1);
+        }
+        if name == "img" {
+            let alt = value.attr("alt");
+            if let Some(src) = value.attr("src") {
+                if !budget.derive(src.len() + alt.map_or(0, str::len)) {
+                    return;
+                }
+                self.facts.images.push(Image { src: src.to_string(), alt: alt.map(str::to_string), tag, honest: None });
+                super::honest::mark_image(self.facts.images.last_mut(), style);
+            }
+            if let (Some(alt), Some(&link)) = (alt, self.link_stack.last()) {
+                if let Some(l) = self.facts.links.get_mut(link) {
+                    if budget.derive(alt.len()) {
+                        append_collapsed(&mut l.text, alt);
+                    }
+                }
+            }
+        }
+    }
+
+    fn leave_element(&mut self, element: ElementRef<'_>, style: Option<&Style>) {
+        let value = element.value();
+        let name = value.name();
+        if (name == "a" || name == "area") && value.attr("href").is_some() {
+            self.link_stack.pop();
+        }
+        if name != "br" && BLOCK_ELEMENTS.contains(&name) && style.is_some_and(Self::shown) {
+            push_break(&mut self.facts.visible_text);
+        }
+    }
+
+    fn text(&mut self, text: &str, style: &Style, stack: &[Open], budget: &mut Budget) {
+        if style.never_shown {
+            return;
+        }
+        // Text is copied up to three times (visible text, run, link text).
+        if !budget.derive(text.len().saturating_mul(3)) || !budget.step(1 + text.len() as u64 / 64) {
+            return;
+        }
+        if let Some(&link) = self.link_stack.last() {
+            if let Some(l) = self.facts.links.get_mut(link) {
+                append_collapsed(&mut l.text, text);
+            }
+        }
+        let mut run_text = String::new();
+        append_collapsed(&mut run_text, text);
+        let run_text = run_text.trim();
+        if style.hidden.is_none() {
+            self.count_rendered(text, style.preformatted);
+            if style.preformatted {
+                self.facts.visible_text.push_str(text);
+            } else {
+                append_collapsed(&mut self.facts.visible_text, text);
+            }
+            if run_text.chars().any(char::is_alphanumeric) {
+                self.seen_visible_words = true;
+            }
+        }
+        if run_text.chars().all(|c| c.is_whitespace() || is_invisible_char(c)) {
+            return;
+        }
+        let Some(open) = stack.last() else { return };
+        let hidden = style.hidden.map(|hiding| Hidden {
+            means: hiding.means,
+            source: hiding.source,
+            entry: self.hidden_entry(hiding.root, hiding.means, hiding.source, stack, run_text),
+        });
+        self.facts.runs.push(TextRun {
+            text: run_text.to_string(),
+            element: open.name.clone(),
+            tag: open.tag,
+            color: style.drawn_color(),
+            background: style.backdrop,
+            color_source: style.color_source,
+            background_source: style.background_source,
+            font_px: style.font_px,
+            font_source: style.font_source,
+            hidden,
+            honest: None,
+        });
+    }
+
+    /// The `facts.hidden` entry of the hiding that starts at element `root`,
+    /// with `words` added to it.
+    fn hidden_entry(
+        &mut self,
+        root: u32,
+        means: super::HiddenMeans,
+        source: Option<SourceId>,
+        stack: &[Open],
+        words: &str,
+    ) -> usize {
+        let entry = match self.hidden_entries.iter().rev().find(|(r, _)| *r == root) {
+            Some((_, entry)) => *entry,
+            None => {
+                let opened = stack.iter().rev().find(|o| o.index == root).or(stack.last());
+                self.facts.hidden.push(HiddenText {
+                    words: String::new(),
+                    means,
+                    source,
+                    element: opened.map_or_else(|| LocalName::from(""), |o| o.name.clone()),
+                    tag: opened.and_then(|o| o.tag),
+                    before_visible_text: opened.is_some_and(|o| !o.after_visible),
+                    honest: None,
+                });
+                let entry = self.facts.hidden.len() - 1;
+                self.hidden_entries.push((root, entry));
+                entry
+            }
+        };
+        if let Some(hidden) = self.facts.hidden.get_mut(entry) {
+            if hidden.words.len() < MAX_HIDDEN_WORDS_BYTES {
+                if !hidden.words.is_empty() {
+                    hidden.words.push(' ');
+                }
+                let room = MAX_HIDDEN_WORDS_BYTES - hidden.words.len().min(MAX_HIDDEN_WORDS_BYTES);
+                let take = floor_char_boundary(words, room);
+                hidden.words.push_str(&words[..take]);
+                if take < words.len() {
+                    hidden.words.push('…');
+                }
+            }
+        }
+        entry
+    }
+
+    /// Counts rendered and blank characters as a browser shows them.
+    fn count_rendered(&mut self, text: &str, preformatted: bool) {
+        let mut in_space = self.facts.visible_text.ends_with([' ', '\n']) || self.facts.visible_text.is_empty();
+        for ch in text.chars() {
+            let collapsible = ch.is_whitespace() && ch != '\u{a0}';
+            if collapsible && !preformatted {
+                if !in_space {
+                    self.facts.rendered_chars += 1;
+                    self.facts.rendered_blanks += 1;
+                    in_space = true;
+                }
+            } else {
+                self.facts.rendered_chars += 1;
+                if ch.is_whitespace() || is_invisible_char(ch) {
+                    self.facts.rendered_blanks += 1;
+                } else {
+                    in_space = false;
+                }
+            }
+        }
+    }
+}
+
+fn push_children<'a>(steps: &mut Vec<Step<ego_tree::NodeRef<'a, Node>>>, node: ego_tree::NodeRef<'a, Node>) {
+    let mut child = node.last_child();
+    while let Some(c) = child {
+        steps.push(Step::Enter(c));
+        child = c.prev_sibling();
+    }
+}
+
+/// The largest char boundary of `s` at or below `max`.
+fn floor_char_boundary(s: &str, max: usize) -> usize {
+    if max >= s.len() {
+        return s.len();
+    }
+    let mut i = max;
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Appends text with runs of white space collapsed to one space, as a browser renders it.
+fn append_collapsed(out: &mut String, text: &str) {
+    for ch in text.chars() {
+        if ch.is_whitespace() && ch != '\u{a0}' {
+            if !out.is_empty() && !out.ends_with([' ', '\n']) {
+                out.push(' ');
+            }
+        } else {
+            out.push(ch);
+        }
+    }
+}
+
+fn push_break(out: &mut String) {
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+}

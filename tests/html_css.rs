@@ -1,0 +1,248 @@
+//! The HTML analysis as the spec states it: what is visible, how it is styled
+//! (a real cascade: cssparser declarations, selectors matching, CSS Color 4),
+//! what is hidden and how, which hidden patterns are honest, and where each
+//! element's start tag is.
+
+use mail_preflight::model::html::{analyse, HiddenMeans, HtmlFacts, Honest, Rgba, TextRun};
+
+fn run<'f>(facts: &'f HtmlFacts, text: &str) -> &'f TextRun {
+    facts.runs.iter().find(|r| r.text == text).unwrap_or_else(|| panic!("a run {text:?} in {:?}", facts.runs))
+}
+
+fn hidden_means(facts: &HtmlFacts) -> Vec<(&str, HiddenMeans)> {
+    facts.hidden.iter().map(|h| (h.words.as_str(), h.means)).collect()
+}
+
+#[test]
+fn visible_text_skips_head_and_scripts() {
+    let facts = analyse("<html><head><title>T</title><style>p{}</style></head><body><p>Hello  <b>world</b></p><script>x()</script><p>Bye</p></body></html>");
+    assert_eq!(facts.visible_text, "Hello world\nBye");
+}
+
+#[test]
+fn links_and_images_are_collected_with_their_start_tags() {
+    let html = r#"<p>x</p><a href="https://a.example/x" title="t">Go <img src="cid:logo" alt="logo"></a>"#;
+    let facts = analyse(html);
+    assert_eq!(facts.links.len(), 1);
+    assert_eq!(facts.links[0].text, "Go logo");
+    let tag = facts.links[0].tag.expect("link offset");
+    assert_eq!(&html[tag.start..tag.end], r#"<a href="https://a.example/x" title="t">"#);
+    let tag = facts.images[0].tag.expect("image offset");
+    assert_eq!(&html[tag.start..tag.end], r#"<img src="cid:logo" alt="logo">"#);
+}
+
+#[test]
+fn implied_elements_have_no_offset_and_do_not_shift_the_others() {
+    // `tbody` is implied, the `p` in the table is foster-parented before it,
+    // and `<b>` is reopened by the adoption agency after `</p>`.
+    let html = r#"<table><tr><td><a href="https://a.example/1">one</a></td></tr><p>x</p></table><p><b>bold</p><a href="https://a.example/2">two</a>"#;
+    let facts = analyse(html);
+    let quoted: Vec<&str> = facts.links.iter().map(|l| l.tag.map_or("", |t| &html[t.start..t.end])).collect();
+    assert_eq!(quoted, [r#"<a href="https://a.example/1">"#, r#"<a href="https://a.example/2">"#]);
+}
+
+#[test]
+fn hidden_text_points_at_the_element_that_hides_it() {
+    let html = r#"<p>Hello</p><div style="display:none">secret <b>words</b></div>"#;
+    let facts = analyse(html);
+    let tag = facts.hidden[0].tag.expect("offset");
+    assert_eq!(&html[tag.start..tag.end], r#"<div style="display:none">"#);
+    assert_eq!(facts.hidden[0].words, "secret words");
+}
+
+#[test]
+fn font_sizes_resolve_through_inheritance() {
+    let facts = analyse(
+        r#"<div style="font-size:20px"><p style="font-size:2em">big</p><font size="7">huge</font><span style="font:bold 12pt/1.5 Arial">pt</span><h1>head</h1><span style="font-size:150%">pct</span><span style="font-size:2rem">rem</span></div>"#,
+    );
+    assert_eq!(run(&facts, "big").font_px, 40.0);
+    assert_eq!(run(&facts, "huge").font_px, 48.0);
+    assert_eq!(run(&facts, "pt").font_px, 16.0);
+    assert_eq!(run(&facts, "head").font_px, 40.0);
+    assert_eq!(run(&facts, "pct").font_px, 30.0);
+    assert_eq!(run(&facts, "rem").font_px, 32.0);
+}
+
+#[test]
+fn style_rules_apply_with_combinators_and_pseudo_classes() {
+    let facts = analyse(
+        r##"<style>/* c */ .ghost { color: #fff } td p { color: red } #x { font-size: 50px }
+        h6 + p { color: #fefefe } li:first-child { color: #010101 } li:not(.keep) { font-size: 30px } li:last-child { color: #020202 }
+        ul > li:nth-child(2) { color: #030303 } h5 ~ span { color: #040404 }</style>
+        <table bgcolor="#000"><tr><td><p class="ghost">a</p><p>b</p><span id="x">c</span></td></tr></table>
+        <h6>t</h6><p>sib</p><ul><li>one</li><li class="keep">two</li><li>three</li></ul><h5>h</h5><i>i</i><span>later</span>"##,
+    );
+    assert_eq!(run(&facts, "a").color, Rgba::WHITE);
+    assert_eq!(run(&facts, "a").background, Some(Rgba::BLACK));
+    assert_eq!(run(&facts, "b").color.hex(), "#ff0000");
+    assert_eq!(run(&facts, "c").font_px, 50.0);
+    assert_eq!(run(&facts, "sib").color.hex(), "#fefefe");
+    assert_eq!(run(&facts, "one").color.hex(), "#010101");
+    assert_eq!(run(&facts, "two").color.hex(), "#030303");
+    assert_eq!(run(&facts, "two").font_px, 16.0);
+    assert_eq!(run(&facts, "three").color.hex(), "#020202");
+    assert_eq!(run(&facts, "later").color.hex(), "#040404");
+    assert!(facts.describe(run(&facts, "a").color_source).contains(".ghost"));
+}
+
+#[test]
+fn specificity_importance_and_source_order_decide() {
+    let facts = analyse(
+        r#"<style>p.a { color: #111111 } p { color: #222222 } .b { color: #333333 !important } .c { color: #444444 } .c { color: #555555 }</style>
+        <p class="a">spec</p><p class="b" style="color:#666666">imp</p><p class="c">order</p><p class="c" style="color:#777777">inline</p>"#,
+    );
+    assert_eq!(run(&facts, "spec").color.hex(), "#111111");
+    assert_eq!(run(&facts, "imp").color.hex(), "#333333");
+    assert_eq!(run(&facts, "order").color.hex(), "#555555");
+    assert_eq!(run(&facts, "inline").color.hex(), "#777777");
+}
+
+#[test]
+fn comments_and_escapes_do_not_hide_declarations() {
+    let facts = analyse(r#"<p style="color:#000;/**/color:#fff">a</p><p style="c\olor:#fff">b</p><p style="color: #fff !important; color: #000">c</p>"#);
+    for text in ["a", "b", "c"] {
+        assert_eq!(run(&facts, text).color, Rgba::WHITE, "{text}");
+    }
+}
+
+#[test]
+fn colours_inherit_and_currentcolor_follows_them() {
+    let facts = analyse(r#"<div style="color:#123456"><p style="background-color:currentcolor">x</p></div>"#);
+    assert_eq!(run(&facts, "x").background.map(Rgba::hex).as_deref(), Some("#123456"));
+    assert_eq!(run(&facts, "x").color.hex(), "#123456");
+}
+
+#[test]
+fn alpha_is_composited_on_the_background() {
+    let facts = analyse(r#"<div style="background:#000"><p style="color:rgba(255,255,255,0.5)">x</p></div>"#);
+    assert_eq!(run(&facts, "x").color.hex(), "#808080");
+}
+
+#[test]
+fn background_images_and_gradients_make_the_background_unknown() {
+    let facts = analyse(r#"<table><tr><td style="background:url(x.png) #fff"><p>a</p></td></tr></table><div style="background-image:linear-gradient(#000,#fff)"><p>b</p></div>"#);
+    assert_eq!(run(&facts, "a").background, None);
+    assert_eq!(run(&facts, "b").background, None);
+}
+
+#[test]
+fn media_queries_for_print_and_small_screens_do_not_apply() {
+    let facts = analyse(r#"<style>@media screen { .a { color: #111111 } } @media print { .b { color: #fff } } @media (max-width: 600px) { .b { display: none } }</style><p class="a">a</p><p class="b">b</p>"#);
+    assert_eq!(run(&facts, "a").color.hex(), "#111111");
+    assert_eq!(run(&facts, "b").color, Rgba::BLACK);
+    assert!(facts.hidden.is_empty());
+}
+
+#[test]
+fn every_hiding_means_is_recognised() {
+    let facts = analyse(
+        r#"<p>shown</p>
+        <div style="display:none">dn</div>
+        <p style="visibility:hidden">vh <b style="visibility:visible">back</b></p>
+        <div style="opacity:0.1"><p style="opacity:0.1">op</p></div>
+        <span style="font-size:0">tiny</span>
+        <span style="position:absolute;clip:rect(0 0 0 0)">clip</span>
+        <span style="clip-path:inset(50%)">path</span>
+        <div style="position:absolute;left:-9999px">left</div>
+        <p style="text-indent:-9999px">indent</p>
+        <div style="height:0;overflow:hidden">zero</div>
+        <div style="max-height:0;overflow:hidden">max</div>
+        <div hidden>attr</div>"#,
+    );
+    assert_eq!(
+        hidden_means(&facts),
+        [
+            ("dn", HiddenMeans::DisplayNone),
+            ("vh", HiddenMeans::VisibilityHidden),
+            ("op", HiddenMeans::ZeroOpacity),
+            ("tiny", HiddenMeans::TinyFont),
+            ("clip", HiddenMeans::Clipped),
+            ("path", HiddenMeans::Clipped),
+            ("left", HiddenMeans::OffScreen),
+            ("indent", HiddenMeans::OffScreen),
+            ("zero", HiddenMeans::ZeroSizeBox),
+            ("max", HiddenMeans::ZeroSizeBox),
+            ("attr", HiddenMeans::DisplayNone),
+        ]
+    );
+    assert_eq!(facts.visible_text, "shown\nback");
+}
+
+#[test]
+fn honest_layouts_are_not_hidden() {
+    let facts = analyse(
+        r#"<td style="font-size:0"><span style="font-size:14px">cell</span> </td>
+        <div style="max-height:0">overflows visibly</div><div style="margin-left:-20px">small margin</div>
+        <div style="height:0">no overflow cut</div>"#,
+    );
+    assert!(facts.hidden.is_empty(), "{:?}", facts.hidden);
+}
+
+#[test]
+fn the_preheader_is_honest() {
+    let facts = analyse(
+        r#"<body><div style="display:none;max-height:0;overflow:hidden;mso-hide:all">Three new recipes inside</div>
+        <div style="display:none">&zwnj;&nbsp;&zwnj;&nbsp;</div><p>Hello</p><div style="display:none">later hidden</div></body>"#,
+    );
+    let honest: Vec<(&str, Option<Honest>)> = facts.hidden.iter().map(|h| (h.words.as_str(), h.honest)).collect();
+    assert_eq!(honest, [("Three new recipes inside", Some(Honest::Preheader)), ("later hidden", None)]);
+}
+
+#[test]
+fn hidden_text_after_visible_text_or_too_long_is_not_a_preheader() {
+    let long = "word ".repeat(100);
+    let facts = analyse(&format!(r#"<div style="display:none">{long}</div><p>Hello</p>"#));
+    assert_eq!(facts.hidden[0].honest, None);
+}
+
+#[test]
+fn tracking_pixels_are_honest() {
+    let facts = analyse(
+        r#"<img src="https://t.example/o.gif" width="1" height="1"><img src="https://t.example/p.gif" style="width:1px;height:1px"><img src="logo.png" width="120" height="40">"#,
+    );
+    let honest: Vec<Option<Honest>> = facts.images.iter().map(|i| i.honest).collect();
+    assert_eq!(honest, [Some(Honest::TrackingPixel), Some(Honest::TrackingPixel), None]);
+}
+
+#[test]
+fn links_get_the_default_blue() {
+    let facts = analyse(r#"<div style="color:#fff;background:#fff"><a href="https://a.example">x</a></div>"#);
+    assert_eq!(facts.runs[0].color, Rgba::LINK_BLUE);
+}
+
+#[test]
+fn blanks_count_nbsp_and_br() {
+    let facts = analyse("<p>ab</p>&nbsp;&nbsp;<br><br><br>");
+    assert_eq!(facts.rendered_chars, 7);
+    assert_eq!(facts.rendered_blanks, 5);
+}
+
+#[test]
+fn malformed_css_is_survived() {
+    let facts = analyse(r#"<style>p { color: ; } } { .a { color: rgb(1,2 } @media { </style><p style="color:;;:red:">x</p>"#);
+    assert_eq!(facts.visible_text, "x");
+}
+
+fn message(cte: &str, body: &str) -> Vec<u8> {
+    format!("From: a@example.com\r\nTo: b@example.com\r\nSubject: Hi\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: {cte}\r\n\r\n{body}\r\n").into_bytes()
+}
+
+#[test]
+fn findings_on_elements_point_at_the_start_tag_in_the_message() {
+    let raw = message("7bit", r#"<p>Hello</p><p>Go <a href="javascript:alert(1)">here</a></p>"#);
+    let report = mail_preflight::lint(&raw, &mail_preflight::Options::default()).unwrap();
+    let finding = report.findings.iter().find(|f| f.rule_id == "links/broken").expect("links/broken");
+    let (start, end) = (finding.location.start.unwrap(), finding.location.end.unwrap());
+    assert_eq!(&raw[start..end], br#"<a href="javascript:alert(1)">"#);
+}
+
+#[test]
+fn findings_in_encoded_bodies_give_the_offset_in_the_decoded_text() {
+    let html = r#"<p>Hello</p><p style="color:#fff">cheap pills</p>"#;
+    let raw = message("quoted-printable", &html.replace('=', "=3D"));
+    let report = mail_preflight::lint(&raw, &mail_preflight::Options::default()).unwrap();
+    let finding = report.findings.iter().find(|f| f.rule_id == "spam/invisible-text").expect("invisible-text");
+    let (start, end) = (finding.location.decoded_start.unwrap(), finding.location.decoded_end.unwrap());
+    assert_eq!(&html[start..end], r#"<p style="color:#fff">"#);
+    assert_eq!(finding.location.part, Some(0));
+}

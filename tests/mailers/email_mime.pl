@@ -1,0 +1,74 @@
+#!/usr/bin/perl
+# Builds the three messages of messages.json with Perl's Email::MIME (Debian's
+# libemail-mime-perl), as its documentation's `create` examples do, and writes `as_string`
+# as it is. Email::MIME adds Date itself and encodes `header_str` text; a text part needs
+# its charset and transfer encoding named (the documented example uses quoted-printable).
+# The Message-ID comes from Email::MessageID (installed with Email::MIME) with the sender's
+# domain: its default host, the machine's name, would make the result machine-dependent.
+#
+# usage: perl email_mime.pl OUTDIR PDF
+use strict;
+use warnings;
+use Email::MIME;
+use Email::MessageID;
+use File::Basename qw(dirname);
+use JSON::PP;
+
+@ARGV == 2 or die "usage: perl email_mime.pl OUTDIR PDF\n";
+my ($out, $pdf_path) = @ARGV;
+my $pdf = do { open my $fh, '<:raw', $pdf_path or die "$pdf_path: $!"; local $/; <$fh> };
+my $messages = do {
+    open my $fh, '<:raw', dirname(__FILE__) . '/messages.json' or die "messages.json: $!";
+    local $/; JSON::PP->new->utf8->decode(<$fh>);
+};
+
+sub address { my ($p) = @_; length $p->{name} ? "$p->{name} <$p->{address}>" : $p->{address} }
+sub text_part {
+    my ($type, $text) = @_;
+    Email::MIME->create(
+        attributes => { content_type => $type, charset => 'UTF-8', encoding => 'quoted-printable' },
+        body_str => $text,
+    );
+}
+
+for my $name (sort keys %$messages) {
+    next if $name =~ /^_/;
+    my $spec = $messages->{$name};
+    my ($domain) = $spec->{from}{address} =~ /@(.+)$/;
+    my @header = (
+        From => address($spec->{from}),
+        To => address($spec->{to}),
+        ($spec->{replyTo} ? ('Reply-To' => address($spec->{replyTo})) : ()),
+        Subject => $spec->{subject},
+        'Message-ID' => Email::MessageID->new(host => $domain)->in_brackets,
+    );
+    my $msg;
+    my $text = text_part('text/plain', $spec->{text});
+    my @alternatives = $spec->{html} ? ($text, text_part('text/html', $spec->{html})) : ($text);
+    if ($spec->{attachment}) {
+        my $body = @alternatives == 1 ? $text
+            : Email::MIME->create(attributes => { content_type => 'multipart/alternative' }, parts => \@alternatives);
+        my $attachment = Email::MIME->create(
+            attributes => {
+                content_type => $spec->{attachment}{contentType},
+                name => $spec->{attachment}{filename},
+                filename => $spec->{attachment}{filename},
+                disposition => 'attachment',
+                encoding => 'base64',
+            },
+            body => $pdf,
+        );
+        $msg = Email::MIME->create(header_str => \@header, attributes => { content_type => 'multipart/mixed' }, parts => [$body, $attachment]);
+    } elsif ($spec->{html}) {
+        $msg = Email::MIME->create(header_str => \@header, attributes => { content_type => 'multipart/alternative' }, parts => \@alternatives);
+    } else {
+        $msg = Email::MIME->create(
+            header_str => \@header,
+            attributes => { content_type => 'text/plain', charset => 'UTF-8', encoding => 'quoted-printable' },
+            body_str => $spec->{text},
+        );
+    }
+    open my $fh, '>:raw', "$out/$name.eml" or die "$out/$name.eml: $!";
+    print $fh $msg->as_string;
+    close $fh;
+}

@@ -1,0 +1,74 @@
+#!/usr/bin/perl
+# Builds the three messages of messages.json with Perl's MIME::Lite (Debian's
+# libmime-lite-perl), default settings, and writes `as_string` as it is. MIME::Lite adds
+# Date itself. What it leaves to the script, done here as its documentation ("Sending
+# non-ASCII text") shows: header text outside ASCII encoded with Encode's MIME-Header (it
+# folds with CRLF; kept as it comes), the charset of UTF-8 text parts; and a Message-ID
+# (the library has no helper; this is the usual time.pid@domain form).
+#
+# usage: perl mime_lite.pl OUTDIR PDF
+use strict;
+use warnings;
+use Encode qw(encode encode_utf8);
+use File::Basename qw(dirname);
+use JSON::PP;
+use MIME::Lite;
+
+@ARGV == 2 or die "usage: perl mime_lite.pl OUTDIR PDF\n";
+my ($out, $pdf_path) = @ARGV;
+my $pdf = do { open my $fh, '<:raw', $pdf_path or die "$pdf_path: $!"; local $/; <$fh> };
+my $messages = do {
+    open my $fh, '<:raw', dirname(__FILE__) . '/messages.json' or die "messages.json: $!";
+    local $/; JSON::PP->new->utf8->decode(<$fh>);
+};
+
+sub header_text { my ($text) = @_; $text =~ /[^\x00-\x7f]/ ? encode('MIME-Header', $text) : $text }
+sub address {
+    my ($person) = @_;
+    length $person->{name} ? header_text($person->{name}) . " <$person->{address}>" : $person->{address};
+}
+sub text_part {
+    my ($type, $text) = @_;
+    my $part = MIME::Lite->new(Top => 0, Type => $type, Data => encode_utf8($text));
+    $part->attr('content-type.charset' => 'UTF-8') if $text =~ /[^\x00-\x7f]/;
+    return $part;
+}
+
+for my $name (sort keys %$messages) {
+    next if $name =~ /^_/;
+    my $spec = $messages->{$name};
+    my ($domain) = $spec->{from}{address} =~ /@(.+)$/;
+    my @headers = (
+        From => address($spec->{from}),
+        To => address($spec->{to}),
+        ($spec->{replyTo} ? ('Reply-To' => address($spec->{replyTo})) : ()),
+        Subject => header_text($spec->{subject}),
+        'Message-ID' => sprintf('<%d.%d@%s>', time, $$, $domain),
+    );
+    my $body = text_part('TEXT', $spec->{text});
+    if ($spec->{html}) {
+        $body = MIME::Lite->new(Top => 0, Type => 'multipart/alternative');
+        $body->attach(text_part('TEXT', $spec->{text}));
+        $body->attach(text_part('text/html', $spec->{html}));
+    }
+    my $msg;
+    if ($spec->{attachment}) {
+        $msg = MIME::Lite->new(@headers, Type => 'multipart/mixed');
+        $msg->attach($body);
+        $msg->attach(
+            Type => $spec->{attachment}{contentType},
+            Data => $pdf,
+            Filename => $spec->{attachment}{filename},
+            Disposition => 'attachment',
+        );
+    } elsif ($spec->{html}) {
+        $msg = MIME::Lite->new(@headers, Type => 'multipart/alternative');
+        $msg->attach($_) for $body->parts;
+    } else {
+        $msg = MIME::Lite->new(@headers, Type => 'TEXT', Data => encode_utf8($spec->{text}));
+        $msg->attr('content-type.charset' => 'UTF-8') if $spec->{text} =~ /[^\x00-\x7f]/;
+    }
+    open my $fh, '>:raw', "$out/$name.eml" or die "$out/$name.eml: $!";
+    print $fh $msg->as_string;
+    close $fh;
+}

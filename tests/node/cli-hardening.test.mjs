@@ -1,0 +1,99 @@
+// The CLI reading untrusted trees and messages: a symbolic link in a walked
+// directory is followed only to a file inside it; message-derived text reaches
+// the terminal with its control characters made visible and its length capped;
+// after the engine traps, that file gets a coded `internal` error and the next
+// file is linted correctly.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import test from 'node:test';
+import { pkg, pkgDir, runCli, tempDir, rawMessage, messageWithLongLine } from './helpers.mjs';
+
+test('a symbolic link to a file outside the walked tree is skipped and reported, never read', (t) => {
+  const outside = tempDir(t);
+  writeFileSync(join(outside, 'secret.eml'), messageWithLongLine());
+  const dir = tempDir(t);
+  mkdirSync(join(dir, 'mail'));
+  writeFileSync(join(dir, 'mail', 'real.eml'), rawMessage());
+  symlinkSync(join(outside, 'secret.eml'), join(dir, 'mail', 'x.eml'));
+  symlinkSync('/proc/self/environ', join(dir, 'mail', 'env.eml'));
+  symlinkSync('real.eml', join(dir, 'mail', 'alias.eml'));
+  for (const args of [['mail'], ['mail/*.eml']]) {
+    const run = runCli(['lint', '--format', 'jsonl', ...args], { cwd: dir });
+    const linted = run.stdout.trim().split('\n').map((line) => JSON.parse(line).file);
+    assert.deepEqual(linted, ['mail/alias.eml', 'mail/real.eml'], `${args}: a link inside the tree is followed`);
+    assert.match(run.stderr, /mail\/x\.eml skipped: a symbolic link to a file outside/);
+    assert.match(run.stderr, /mail\/env\.eml skipped/);
+    assert.equal(run.status, 0);
+  }
+  const named = runCli(['lint', '--format', 'jsonl', 'mail/x.eml'], { cwd: dir });
+  assert.equal(JSON.parse(named.stdout).file, 'mail/x.eml', 'a file named on the command line is read: the user chose it');
+});
+
+test('a special file named on the command line is refused, not read until memory runs out', (t) => {
+  const dir = tempDir(t);
+  const fifo = spawnSync('mkfifo', [join(dir, 'pipe.eml')]);
+  const specials = ['/dev/zero', ...(fifo.status === 0 ? ['pipe.eml'] : [])];
+  const run = runCli(['lint', '--format', 'jsonl', ...specials], { cwd: dir });
+  assert.equal(run.status, 2);
+  const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(lines.length, specials.length, 'a FIFO is refused without waiting for a writer');
+  const [line] = lines;
+  assert.equal(line.error.code, 'io');
+  assert.match(line.error.message, /not a regular file/);
+  assert.doesNotMatch(run.stderr + run.stdout, /ENOMEM|heap/);
+});
+
+test('text output shows control characters of the message visibly: no escape sequence reaches the terminal', (t) => {
+  // OSC 52 (write the clipboard) in a header name, and ESC [2K + CR (erase the line) in the subject.
+  const message = rawMessage({ subject: 'Hi\u001b[2K\rforged', headers: ['X-\u001b]52;c;ZXZpbA==\u0007Bad: value', 'X-Bidi: \u202eevil'] });
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'hostile.eml'), message);
+  const report = pkg.lint(message);
+  assert.ok(report.findings.length > 0, 'the message has findings to print');
+  const run = runCli(['lint', '--no-color', 'hostile.eml'], { cwd: dir });
+  // eslint-disable-next-line no-control-regex
+  assert.doesNotMatch(run.stdout, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+  assert.match(run.stdout, /\u241b/, 'ESC shown as ␛');
+});
+
+test('every message-derived field is capped in the text output', (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'long.eml'), rawMessage({ body: `${'x'.repeat(20_000)}\r\n` }));
+  const run = runCli(['lint', '--no-color', 'long.eml'], { cwd: dir });
+  const longest = Math.max(...run.stdout.split('\n').map((line) => [...line].length));
+  assert.ok(longest < 1_000, `longest line ${longest} characters`);
+});
+
+test('a trap in the engine: that file gets code internal, the next file is linted correctly', (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'a.eml'), messageWithLongLine());
+  writeFileSync(join(dir, 'b.eml'), messageWithLongLine());
+  // The CLI in process, --jobs 1, after the engine's memory is overwritten: its
+  // next call traps (a real RuntimeError from the wasm), as a corrupted instance would.
+  const script = `
+    const { main } = require(${JSON.stringify(join(pkgDir, 'lib', 'cli.cjs'))});
+    const { sharedEngine } = require(${JSON.stringify(join(pkgDir, 'lib', 'engine.cjs'))});
+    let out = '';
+    const io = { stdout: (s) => { out += s; }, stderr: () => {}, readStdin: () => Buffer.alloc(0), env: {}, cwd: process.cwd(), stdoutIsTTY: false };
+    const memory = sharedEngine().memory();
+    const lint = sharedEngine().lint.bind(sharedEngine());
+    let corrupted = false;
+    sharedEngine().lint = (input, options) => {
+      if (Buffer.isBuffer(input) && !corrupted) {
+        corrupted = true;
+        new Uint8Array(memory.buffer).fill(0xff);
+      }
+      return lint(input, options);
+    };
+    main(['lint', '--format', 'jsonl', '--jobs', '1', 'a.eml', 'b.eml'], io).then((code) => console.log(JSON.stringify({ code, out })));`;
+  const run = spawnSync(process.execPath, ['-e', script], { cwd: dir, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const { code, out } = JSON.parse(run.stdout);
+  const [a, b] = out.trim().split('\n').map((line) => JSON.parse(line));
+  assert.equal(a.error.code, 'internal');
+  assert.match(a.error.message, /restarted/);
+  assert.deepEqual(b, { file: 'b.eml', ...pkg.lint(messageWithLongLine()) });
+  assert.equal(code, 2, 'a file that could not be linted exits 2');
+});

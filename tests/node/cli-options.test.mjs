@@ -1,0 +1,141 @@
+// The CLI's options as a CI job and a developer use them: the config file found
+// up the directory tree, "$schema" in it, --rule, unknown rule ids refused with
+// the closest one suggested, --stdin-filename, --color and FORCE_COLOR, --jobs
+// (same output in the same order), and node:util parseArgs conventions.
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import test from 'node:test';
+import { pkg, runCli, tempDir, rawMessage, messageWithLongLine, messageWithWideLine } from './helpers.mjs';
+
+const json = (run) => JSON.parse(run.stdout);
+
+/** A project: .mail-preflight.json at the top, messages two levels below. */
+function project(t, config) {
+  const dir = tempDir(t);
+  mkdirSync(join(dir, 'mail', 'out'), { recursive: true });
+  writeFileSync(join(dir, '.mail-preflight.json'), JSON.stringify(config));
+  writeFileSync(join(dir, 'mail', 'out', 'long.eml'), messageWithLongLine());
+  writeFileSync(join(dir, 'mail', 'out', 'wide.eml'), messageWithWideLine());
+  return dir;
+}
+
+test('.mail-preflight.json is found from the working directory up the tree', (t) => {
+  const dir = project(t, { locale: 'fr', rules: { 'size/line-length': 'off' } });
+  const run = runCli(['lint', '--format', 'json', 'long.eml'], { cwd: join(dir, 'mail', 'out') });
+  assert.equal(run.status, 0, run.stderr);
+  const [report] = json(run);
+  assert.equal(report.locale, 'fr');
+  assert.deepEqual(report.findings, []);
+});
+
+test('--no-config ignores .mail-preflight.json; --config names another file', (t) => {
+  const dir = project(t, { rules: { 'size/line-length': 'off' } });
+  const cwd = join(dir, 'mail', 'out');
+  assert.equal(runCli(['lint', '--no-config', 'long.eml'], { cwd }).status, 1);
+  writeFileSync(join(dir, 'strict.json'), JSON.stringify({ rules: { 'size/line-length': 'error' } }));
+  assert.equal(runCli(['lint', '--config', '../../strict.json', 'wide.eml'], { cwd }).status, 1);
+});
+
+test('"$schema" in a config file is for editors and is accepted', (t) => {
+  const dir = project(t, {
+    $schema: './node_modules/mail-preflight/schema/options.schema.json', rules: { 'size/line-length': 'off' },
+  });
+  const run = runCli(['lint', 'mail/out/long.eml'], { cwd: dir });
+  assert.equal(run.status, 0, run.stderr);
+  writeFileSync(join(dir, '.mail-preflight.json'), JSON.stringify({ $schema: 42 }));
+  const bad = runCli(['lint', 'mail/out/long.eml'], { cwd: dir });
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /\$schema/);
+});
+
+test('--rule id:severity overrides the config for one run, and can be repeated', (t) => {
+  const dir = project(t, { rules: { 'size/line-length': 'off' } });
+  const cwd = join(dir, 'mail', 'out');
+  const run = runCli(['lint', '--format', 'json', '--rule', 'size/line-length:warning', '--rule', 'size/total:off',
+    'long.eml'], { cwd });
+  assert.equal(run.status, 0, 'a warning does not fail');
+  assert.deepEqual(json(run)[0].findings.map((f) => [f.ruleId, f.severity]), [['size/line-length', 'warning']]);
+  for (const flag of ['size/line-length', 'size/line-length:loud', ':off']) {
+    const bad = runCli(['lint', '--rule', flag, 'long.eml'], { cwd });
+    assert.equal(bad.status, 2, flag);
+    assert.match(bad.stderr, /RULE-ID:SEVERITY/);
+  }
+});
+
+test('an unknown rule id in --rule or a config is a usage error with the closest id suggested', (t) => {
+  const dir = project(t, { rules: { 'size/line-lenght': 'off' } });
+  const cwd = join(dir, 'mail', 'out');
+  const fromConfig = runCli(['lint', 'long.eml'], { cwd });
+  assert.equal(fromConfig.status, 2);
+  assert.match(fromConfig.stderr, /unknown rule "size\/line-lenght" in .*\.mail-preflight\.json; did you mean "size\/line-length"\?/);
+  const fromFlag = runCli(['lint', '--no-config', '--rule', 'line-length:off', 'long.eml'], { cwd });
+  assert.equal(fromFlag.status, 2);
+  assert.match(fromFlag.stderr, /unknown rule "line-length" in --rule; did you mean "size\/line-length"\?/);
+  const far = runCli(['lint', '--no-config', '--rule', 'completely/unrelated:off', 'long.eml'], { cwd });
+  assert.match(far.stderr, /unknown rule "completely\/unrelated" in --rule$/m, 'no suggestion when nothing is close');
+  const french = runCli(['lint', '--no-config', '--locale', 'fr', '--rule', 'size/totl:off', 'long.eml'], { cwd });
+  assert.match(french.stderr, /règle inconnue « size\/totl » dans --rule ; vouliez-vous dire « size\/total » \?/);
+});
+
+test('the Node API refuses unknown rule ids in options the same way (invalid-options)', () => {
+  assert.throws(() => pkg.lint(rawMessage(), { rules: { 'spam/subject-cap': 'off' } }), (error) =>
+    error.code === 'invalid-options' && error.rule === 'spam/subject-cap' && error.suggestion === 'spam/subject-caps');
+});
+
+test('--stdin-filename names the message read from standard input', (t) => {
+  const dir = tempDir(t);
+  const run = runCli(['lint', '--format', 'json', '--stdin-filename', 'mail/welcome.eml'], { cwd: dir, input: messageWithLongLine() });
+  assert.equal(run.status, 1);
+  assert.equal(json(run)[0].file, 'mail/welcome.eml');
+  const sarif = runCli(['lint', '--format', 'sarif', '--stdin-filename', 'mail/welcome.eml', '-'],
+    { cwd: dir, input: messageWithLongLine() });
+  assert.equal(JSON.parse(sarif.stdout).runs[0].artifacts[0].location.uri, 'mail/welcome.eml');
+});
+
+test('--color forces colours into a pipe; FORCE_COLOR does too unless 0; --no-color wins', (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'long.eml'), messageWithLongLine());
+  const colour = /\u001b\[31merror/;
+  assert.doesNotMatch(runCli(['lint', 'long.eml'], { cwd: dir }).stdout, colour, 'a pipe gets no colour');
+  assert.match(runCli(['lint', '--color', 'long.eml'], { cwd: dir }).stdout, colour);
+  assert.match(runCli(['lint', 'long.eml'], { cwd: dir, env: { FORCE_COLOR: '1' } }).stdout, colour);
+  assert.doesNotMatch(runCli(['lint', 'long.eml'], { cwd: dir, env: { FORCE_COLOR: '0' } }).stdout, colour);
+  assert.match(runCli(['lint', 'long.eml'], { cwd: dir, env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout, colour,
+    'FORCE_COLOR wins over NO_COLOR, as in Node');
+  assert.doesNotMatch(runCli(['lint', '--no-color', 'long.eml'], { cwd: dir, env: { FORCE_COLOR: '1' } }).stdout, colour);
+});
+
+test('--jobs N lints in parallel and prints the same output, in input order, as --jobs 1', (t) => {
+  const dir = tempDir(t);
+  const names = [];
+  for (let i = 0; i < 24; i++) {
+    const name = `m${String(i).padStart(2, '0')}.eml`;
+    // Sizes differ so files finish out of order in the workers.
+    writeFileSync(join(dir, name), i % 3 ? rawMessage({ body: `${'w '.repeat(i * 2000)}\r\n` }) : messageWithLongLine());
+    names.push(name);
+  }
+  const shuffled = [...names].reverse();
+  const one = runCli(['lint', '--format', 'jsonl', '--jobs', '1', ...shuffled], { cwd: dir });
+  const four = runCli(['lint', '--format', 'jsonl', '--jobs', '4', ...shuffled], { cwd: dir });
+  assert.equal(four.status, one.status);
+  assert.equal(four.stdout, one.stdout);
+  assert.deepEqual(four.stdout.trim().split('\n').map((l) => JSON.parse(l).file), shuffled);
+  for (const bad of ['0', 'many', '-2']) {
+    const run = runCli(['lint', '--jobs', bad, names[0]], { cwd: dir });
+    assert.equal(run.status, 2, `--jobs ${bad}`);
+  }
+});
+
+test('arguments follow node:util parseArgs: --name=value, short flags, and -- before file names', (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, '-odd.eml'), messageWithLongLine());
+  const run = runCli(['lint', '-f', 'jsonl', '--max-warnings=0', '--', '-odd.eml'], { cwd: dir });
+  assert.equal(run.status, 1);
+  assert.equal(JSON.parse(run.stdout).file, '-odd.eml');
+  const unknown = runCli(['lint', '--colour', '-odd.eml'], { cwd: dir });
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.stderr, /unknown option --colour/);
+  const missing = runCli(['lint', 'x.eml', '--format'], { cwd: dir });
+  assert.match(missing.stderr, /--format needs a value/);
+});

@@ -1,0 +1,132 @@
+// Compose fields are rendered as Nodemailer renders them: lint(fields).source is
+// byte for byte what Nodemailer's MailComposer builds from the same fields and its
+// SMTP transport sends (bare LF as CRLF, le-windows.js), apart from the Date and
+// Message-ID Nodemailer adds (left to the engine's "the mailer adds" note) and the
+// boundaries' random part (given to MailComposer as `baseBoundary`).
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import { pkg, requireDev, idsOf, ruleIds } from './helpers.mjs';
+
+const MailComposer = requireDev('nodemailer/lib/mail-composer');
+const LeWindows = requireDev('nodemailer/lib/mime-node/le-windows');
+
+/** What Nodemailer sends for `mail`, with our boundary base, without the fields it adds. */
+function nodemailerBytes(mail, baseBoundary) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    const stream = new MailComposer({ ...mail, baseBoundary }).compile().createReadStream().pipe(new LeWindows());
+    stream.on('data', (chunk) => chunks.push(chunk));
+    stream.on('error', reject);
+    stream.on('end', () => {
+      let text = Buffer.concat(chunks).toString();
+      if (!mail.date) text = text.replace(/^Date: .*\r\n/m, '');
+      if (!mail.messageId) text = text.replace(/^Message-ID: .*\r\n/m, '');
+      resolve(text);
+    });
+  });
+}
+
+/** Asserts that our rendering of `mail` is Nodemailer's, line by line for a readable failure. */
+async function assertRenderedAsNodemailer(mail, what) {
+  const ours = pkg.lint(mail).source;
+  const base = /--_NmP-([0-9a-f]{16})-Part_/.exec(ours)?.[1] ?? '0000000000000000';
+  const theirs = await nodemailerBytes(mail, base);
+  assert.deepEqual(ours.split('\r\n'), theirs.split('\r\n'), what);
+  assert.equal(ours, theirs, what);
+  return ours;
+}
+
+const many = (n, make) => Array.from({ length: n }, (_, i) => make(i));
+
+test('a long To list is folded at 76 characters as Nodemailer folds it: no size/line-length', async () => {
+  const mail = { from: 'a@example.com', to: many(40, (i) => `"Person ${i}" <person${i}@example.com>`), subject: 'Hi', text: 'x' };
+  const source = await assertRenderedAsNodemailer(mail);
+  assert.ok(source.split('\r\n').every((line) => line.length <= 78));
+  assert.ok(!idsOf(pkg.lint(mail)).includes('size/line-length'));
+});
+
+test('a long List-Unsubscribe is folded at its white space; a longer URL is no size/line-length error', async () => {
+  const mail = { from: 'a@example.com', to: 'b@example.com', subject: 'News', text: 'x',
+    headers: { 'List-Unsubscribe': `<https://example.com/unsubscribe?token=${'a'.repeat(60)}>, <mailto:unsubscribe@example.com?subject=unsubscribe>` } };
+  await assertRenderedAsNodemailer(mail);
+  const errors = pkg.lint(mail).findings.filter((f) => f.ruleId === 'size/line-length' && f.severity === 'error');
+  assert.deepEqual(errors, []);
+});
+
+test('attachment encodings are honoured as Node reads them: latin1, base64, hex, utf16le, utf-8, ascii', async () => {
+  const attachments = [
+    { filename: 'latin1.txt', content: 'café €', encoding: 'latin1' },
+    { filename: 'binary.bin', content: 'ÿþ', encoding: 'binary' },
+    { filename: 'b64.bin', content: 'aGVs bG8=!', encoding: 'base64' },
+    { filename: 'hex.bin', content: '48656c6c6fzz', encoding: 'hex' },
+    { filename: 'utf16.txt', content: 'żółw', encoding: 'UTF-16LE' },
+    { filename: 'utf8.txt', content: 'żółw', encoding: 'utf-8' },
+    { filename: 'ascii.txt', content: 'plain', encoding: 'ascii' },
+  ];
+  const source = await assertRenderedAsNodemailer({ from: 'a@example.com', text: 'x', attachments });
+  assert.ok(source.includes(`\r\n\r\n${Buffer.from('café €', 'latin1').toString('base64')}\r\n`), 'Latin-1 bytes, not UTF-8');
+});
+
+test('an unknown encoding is invalid-input, as Node refuses it', () => {
+  assert.throws(() => pkg.lint({ from: 'a@example.com', text: 'x', attachments: [{ filename: 'a', content: 'x', encoding: 'ebcdic' }] }),
+    (error) => error.code === 'invalid-input' && /ebcdic/.test(error.message));
+});
+
+test('an attached .eml is built as Nodemailer builds it (message/rfc822, 8bit, inline) and raises no header error',
+  async () => {
+    const inner = 'From: x@example.com\r\nTo: y@example.com\r\nSubject: Inner\r\nDate: Tue, 24 Nov 2026 10:00:00 +0000\r\n'
+      + 'Message-ID: <inner@example.com>\r\n\r\nInner body\r\n';
+    for (const attachment of [{ filename: 'forwarded.eml', content: inner }, { contentType: 'message/rfc822', content: Buffer.from(inner) }]) {
+      const mail = { from: 'a@example.com', to: 'b@example.com', subject: 'Fwd', text: 'See the attached message.', attachments: [attachment] };
+      const source = await assertRenderedAsNodemailer(mail);
+      assert.match(source, /Content-Type: message\/rfc822.*\r\nContent-Transfer-Encoding: 8bit\r\nContent-Disposition: inline/);
+      const errors = pkg.lint(mail).findings.filter((f) => f.severity === 'error');
+      assert.deepEqual(errors.map((f) => f.ruleId), [], JSON.stringify(errors.map((f) => f.message)));
+      if (ruleIds.has('headers/transfer-encoding')) assert.ok(!idsOf(pkg.lint(mail)).includes('headers/transfer-encoding'));
+    }
+  });
+
+const cases = {
+  'plain text only': { from: 'a@example.com', to: 'b@example.com', subject: 'Hi', text: 'Hello' },
+  'no body at all': { from: 'a@example.com' },
+  'a long subject': { from: 'a@example.com', subject: many(40, (i) => `word${i}`).join(' '), text: 'x' },
+  'a Polish subject (Q encoded words)': { from: 'a@example.com', subject: 'Zażółć gęślą jaźń — spotkanie w piątek o 10:00 w sali numer 3', text: 'x' },
+  'Cyrillic (B encoded words, a base64 text body)': { from: 'Иван <ivan@example.com>', subject: 'Привет, как дела? Это длинная тема письма', text: 'Привет мир.\nВторая строка.' },
+  'emoji in the subject and body': { from: 'a@example.com', subject: '🎉 Party time 🎉 everyone is invited to the big party on Friday', text: '🎉🎉🎉' },
+  'a subject with double quotes': { from: 'a@example.com', subject: 'He said "hello"', text: 'x' },
+  'a long plain text line (quoted-printable)': { from: 'a@example.com', text: `${many(60, (i) => `word${i}`).join(' ')}\nshort\n` },
+  'lines of exactly 76 and 77 characters': { from: 'a@example.com', text: `${'x'.repeat(76)}\n${'y'.repeat(77)}` },
+  'CRLF and trailing white space in text': { from: 'a@example.com', text: 'line1\r\nends with space \nand tab\t\nend' },
+  'HTML only, long, with punctuation': { from: 'a@example.com', html: `<html><body>${'<p style="color:red">Text, with punctuation! And more?</p>'.repeat(10)}</body></html>` },
+  'HTML with non-ASCII text': { from: 'a@example.com', html: `<p>Café — ${'x'.repeat(200)}</p>` },
+  'text, HTML and an inline cid: image (related)': { from: 'a@example.com', text: 'hi', html: '<img src="cid:logo@x">',
+    attachments: [{ filename: 'logo.png', content: Buffer.from('PNGDATA').toString('base64'), encoding: 'base64', cid: 'logo@x' }] },
+  'HTML, an inline image and a PDF (mixed over related)': { from: 'a@example.com', html: '<img src="cid:logo@x">',
+    attachments: [{ filename: 'logo.png', content: 'x', cid: 'logo@x' }, { filename: 'doc.pdf', content: 'pdf' }] },
+  'one attachment and no text (the attachment is the message)': { from: 'a@example.com', attachments: [{ filename: 'doc.pdf', content: 'pdf' }] },
+  'an attachment without a name (attachment-2.bin)': { from: 'a@example.com', attachments: [{ filename: 'doc.pdf', content: 'pdf' }, { content: 'noname' }] },
+  'a text attachment with non-ASCII content (charset added)': { from: 'a@example.com', text: 'x', attachments: [{ filename: 'notes.txt', content: 'żółw notes' }] },
+  'a non-ASCII file name (RFC 2231 and an encoded name)': { from: 'a@example.com', text: 'x', attachments: [{ filename: 'résumé de l’été 2026 — version définitive.pdf', content: 'x' }] },
+  'a file name of 90 characters (parameter continuations)': { from: 'a@example.com', text: 'x', attachments: [{ filename: `${'a'.repeat(90)}.pdf`, content: 'x' }] },
+  'base64 of 57, 58 and 114 bytes (the Encoder\'s line ends)': { from: 'a@example.com', text: 'y',
+    attachments: [57, 58, 114].map((n) => ({ filename: `z${n}.bin`, content: Buffer.alloc(n, n) })) },
+  'content types with parameters and an inline disposition': { from: 'a@example.com', text: 'x',
+    attachments: [{ filename: 'a.csv', content: 'x', contentType: 'text/csv; charset=utf-8; header=present' },
+      { filename: 'a.pdf', content: 'x', contentDisposition: 'inline' }, { filename: 'logo.png', content: 'x', cid: 'logo' }] },
+  'quoted and encoded display names, object addresses, upper-case domains': { from: '"Doe, John" <john@example.com>',
+    to: 'Jo "JJ" Doe <jo@example.com>', replyTo: { name: 'Support Team', address: 'support@EXAMPLE.com' }, text: 'x' },
+  'international domains (punycode)': { from: 'info@jõgeva.ee', to: 'user@bücher.example', text: 'x' },
+  'a group address': { from: 'a@example.com', to: 'Undisclosed recipients:;', text: 'x' },
+  'Cc, Bcc (not written) and Sender': { from: 'a@example.com', sender: 'bulk@example.com', cc: 'c@example.com, d@example.com', bcc: 'secret@example.com', text: 'x' },
+  'ids, references and a date set by the script': { from: 'a@example.com', text: 'x', messageId: 'abc@example.com',
+    inReplyTo: 'prev@example.com', references: ['r1@example.com', '<r2@example.com>'], date: 'Tue, 24 Nov 2026 10:00:00 +0000' },
+  'custom headers: case, lists, prepared values, non-ASCII, order': { from: 'a@example.com', text: 'x',
+    headers: { 'x-zeta': '1', 'X-Multi': ['a', 'b'], 'x-prep': { prepared: true, value: 'raw  value' }, 'x-utf': 'żółw', 'x-alpha': '2' } },
+  'custom headers as a list, and a Subject header the subject replaces': { from: 'a@example.com', subject: 'real', text: 'x',
+    headers: [{ key: 'X-A', value: '1' }, { key: 'Subject', value: 'custom' }] },
+  'a part header on an attachment': { from: 'a@example.com', text: 'x', attachments: [{ filename: 'a.txt', content: 'x', headers: { 'X-Part': 'yes' } }] },
+};
+
+test('the rendering is Nodemailer\'s byte for byte, field by field', async () => {
+  for (const [what, mail] of Object.entries(cases)) await assertRenderedAsNodemailer(mail, what);
+});

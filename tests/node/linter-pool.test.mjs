@@ -1,0 +1,90 @@
+// createLinter({ threads }): the engine in worker threads for servers. The same
+// reports as lint(), promises, the event loop free while a large message is
+// checked, coded errors, close(), and no process kept alive by idle threads.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import test from 'node:test';
+import { pkg, pkgDir, rawMessage, messageWithLongLine, messageWithWideLine } from './helpers.mjs';
+
+test('lint and lintPhpMail resolve with the same reports as the synchronous API', async (t) => {
+  const linter = pkg.createLinter({ threads: 2 });
+  t.after(() => linter.close());
+  assert.equal(linter.threads, 2);
+  const inputs = [rawMessage(), messageWithLongLine(), Buffer.from(messageWithWideLine()),
+    { from: 'a@example.com', to: 'b@example.com', subject: 'Hi', text: 'Hello', attachments: [{ filename: 'a.pdf', content: Buffer.from('%PDF') }] }];
+  const reports = await Promise.all(inputs.map((input) => linter.lint(input, { locale: 'fr' })));
+  assert.deepEqual(reports, inputs.map((input) => pkg.lint(input, { locale: 'fr' })));
+  const php = await linter.lintPhpMail('b@example.com', 'Hi', 'Hello\nthere', ['From: a@example.com']);
+  assert.deepEqual(php, pkg.lintPhpMail('b@example.com', 'Hi', 'Hello\nthere', ['From: a@example.com']));
+});
+
+test('the event loop keeps running while a 10 MB message is checked in a worker', async (t) => {
+  const linter = pkg.createLinter({ threads: 1 });
+  t.after(() => linter.close());
+  const big = rawMessage({ body: `${'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(170_000)}\r\n` });
+  assert.ok(Buffer.byteLength(big) > 9_500_000);
+  let turns = 0;
+  let running = true;
+  const spin = () => {
+    turns++;
+    if (running) setImmediate(spin);
+  };
+  setImmediate(spin);
+  const report = await linter.lint(big);
+  running = false;
+  assert.ok(turns > 1, `the event loop turned ${turns} times while the lint was pending`);
+  assert.equal(report.sizes.encoded, Buffer.byteLength(big));
+});
+
+test('bad input and bad options reject with the engine\'s coded errors', async (t) => {
+  const linter = pkg.createLinter({ threads: 1 });
+  t.after(() => linter.close());
+  await assert.rejects(linter.lint(42), (error) => error.code === 'invalid-input');
+  await assert.rejects(linter.lint('x', { bogus: true }), (error) => error.code === 'invalid-options');
+  await assert.rejects(linter.lint('x', { rules: { 'size/totl': 'off' } }),
+    (error) => error.code === 'invalid-options' && /size\/total/.test(error.message));
+  assert.equal((await linter.lint(rawMessage())).origin, 'raw', 'the worker still works');
+});
+
+test('close() stops the threads; later calls reject with code closed', async () => {
+  const linter = pkg.createLinter({ threads: 1 });
+  await linter.lint(rawMessage());
+  await linter.close();
+  await assert.rejects(linter.lint(rawMessage()), (error) => error.code === 'closed');
+});
+
+test('threads must be a whole number of at least 1; the default is at least 1', () => {
+  for (const threads of [0, -1, 1.5, 'two']) {
+    assert.throws(() => pkg.createLinter({ threads }), (error) => error.code === 'invalid-options', String(threads));
+  }
+  const linter = pkg.createLinter();
+  assert.ok(Number.isInteger(linter.threads) && linter.threads >= 1);
+  return linter.close();
+});
+
+test('idle threads do not keep the process alive (a script that never calls close() exits)', () => {
+  const script = `import { createLinter } from ${JSON.stringify(join(pkgDir, 'index.mjs'))};
+    const linter = createLinter({ threads: 2 });
+    const report = await linter.lint('Subject: hi\\r\\n\\r\\nhello\\r\\n');
+    console.log(report.origin);`;
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+  assert.equal(run.error, undefined, 'the process ended by itself');
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout.trim(), 'raw');
+});
+
+test('a worker that dies fails only its task (code internal); a new worker takes the next one', async (t) => {
+  const { WorkerPool } = (await import('node:module')).createRequire(import.meta.url)(join(pkgDir, 'lib', 'pool.cjs'));
+  const pool = new WorkerPool(1);
+  t.after(() => pool.close());
+  const big = rawMessage({ body: `${'Lorem ipsum dolor sit amet. '.repeat(300_000)}\r\n` });
+  const pending = pool.run('lint', [big, { locale: 'fr' }]);
+  const next = pool.run('lint', [messageWithLongLine()]);
+  // The worker is killed while it lints (as an out-of-memory abort or a crash would end it).
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const [worker] = pool.workers;
+  await worker.terminate();
+  await assert.rejects(pending, (error) => error.code === 'internal' && /redémarré/.test(error.message));
+  assert.deepEqual(await next, pkg.lint(messageWithLongLine()));
+});

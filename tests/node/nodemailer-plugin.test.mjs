@@ -1,0 +1,112 @@
+// mail-preflight/nodemailer with a real Nodemailer transport (streamTransport:
+// the bytes Nodemailer would hand to an SMTP server or sendmail): a clean mail is
+// sent, a mail the host would refuse is not (EPREFLIGHT with the report), warn
+// mode sends anyway, contents from streams and files are still sent whole, and
+// the plugin judges the bytes Nodemailer actually sends.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import test from 'node:test';
+import {
+  pkg, pkgDir, requireDev, tempDir, idsOf, blockingIds, contactForm, zipArchive, windowsExecutable,
+} from './helpers.mjs';
+
+const nodemailer = requireDev('nodemailer');
+const { preflight } = await import(join(pkgDir, 'nodemailer.mjs'));
+
+function transporter(settings) {
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  transport.use('compile', preflight(settings));
+  return transport;
+}
+
+test('a clean contact-form mail is sent', async () => {
+  const info = await transporter().sendMail(contactForm);
+  assert.ok(Buffer.isBuffer(info.message));
+  assert.match(info.message.toString(), /Subject: New message from the contact form/);
+});
+
+test('a mail the host would refuse is not sent: EPREFLIGHT with the report and each finding listed', async () => {
+  const mail = { ...contactForm, attachments: [{ filename: 'scan.pdf', content: Buffer.alloc(8_000_000, 7) }] };
+  await assert.rejects(transporter({ locale: 'fr' }).sendMail(mail), (error) => {
+    assert.equal(error.code, 'EPREFLIGHT');
+    assert.equal(error.report.verdict, 'fail');
+    assert.equal(error.report.locale, 'fr');
+    assert.match(error.message, /^Non envoyé/);
+    for (const finding of error.report.findings.filter((f) => f.severity === 'error')) {
+      assert.ok(error.message.includes(`- ${finding.ruleId} (error)`), `${finding.ruleId} is listed`);
+    }
+    return true;
+  });
+});
+
+test('the plugin judges the bytes Nodemailer sends (warn mode: sent, and the report handed over)', async () => {
+  const archive = zipArchive({ 'readme.txt': 'See the tool.', 'tools/setup.exe': windowsExecutable() });
+  // One-line text: Nodemailer's stream transport leaves a text body's bare LF as is,
+  // where its SMTP transport (what the plugin renders) sends CRLF.
+  const mail = { ...contactForm, text: 'Hello, the tool is attached.', subject: 'Your ORDER IS READY for pickup',
+    attachments: [{ filename: 'tools.zip', content: archive }] };
+  let handed;
+  const info = await transporter({ onFail: (error) => { handed = error; } }).sendMail(mail);
+  assert.equal(handed.code, 'EPREFLIGHT');
+  const sent = pkg.lint(info.message);
+  assert.deepEqual(blockingIds(handed.report), blockingIds(sent), 'the same warnings and errors as the message sent');
+  assert.ok(blockingIds(sent).includes('attachment/executable'));
+});
+
+test('maxWarnings: more warnings than allowed are refused; without it only errors count', async () => {
+  const mail = { ...contactForm, subject: 'Your ORDER IS READY for pickup' };
+  const report = pkg.lint(mail);
+  const warnings = report.findings.filter((f) => f.severity === 'warning').length;
+  assert.ok(warnings > 0 && report.counts.error === 0, JSON.stringify(report.findings.map((f) => f.ruleId)));
+  await transporter().sendMail(mail);
+  await transporter({ maxWarnings: warnings }).sendMail(mail);
+  await assert.rejects(transporter({ maxWarnings: warnings - 1 }).sendMail(mail),
+    (error) => error.code === 'EPREFLIGHT' && /more than the/.test(error.message));
+});
+
+test('onFail: warn sends the mail and emits the error as a process warning', async () => {
+  const mail = { ...contactForm, attachments: [{ filename: 'scan.pdf', content: Buffer.alloc(8_000_000, 7) }] };
+  const warnings = [];
+  const listener = (warning) => warnings.push(warning);
+  process.on('warning', listener);
+  try {
+    const info = await transporter({ onFail: 'warn' }).sendMail(mail);
+    assert.ok(info.message.length > 10_000_000);
+    await new Promise((resolve) => setImmediate(resolve));
+  } finally {
+    process.off('warning', listener);
+  }
+  assert.equal(warnings.length, 1);
+  assert.equal(warnings[0].code, 'EPREFLIGHT');
+});
+
+test('contents Nodemailer reads itself (a stream, a file) are linted and still sent whole', async (t) => {
+  const dir = tempDir(t);
+  const pdf = Buffer.from('%PDF-1.4\n% a small test document\n');
+  writeFileSync(join(dir, 'menu.pdf'), pdf);
+  const zip = zipArchive({ 'run.exe': windowsExecutable() });
+  let handed;
+  const info = await transporter({ onFail: (error) => { handed = error; } }).sendMail({
+    ...contactForm,
+    attachments: [{ path: join(dir, 'menu.pdf') }, { filename: 'tools.zip', content: Readable.from([zip]) }],
+  });
+  const sent = info.message.toString();
+  assert.ok(sent.includes(pdf.toString('base64')), 'the file was sent');
+  assert.match(sent, /filename=menu\.pdf/);
+  assert.ok(sent.replace(/\r\n/g, '').includes(zip.toString('base64')), 'the stream was sent whole');
+  assert.ok(handed && idsOf(handed.report).includes('attachment/executable'), 'the stream\'s zip was inspected');
+});
+
+test('a mail given as raw is linted as it is; a pool can do the linting (linter option)', async (t) => {
+  const linter = pkg.createLinter({ threads: 1 });
+  t.after(() => linter.close());
+  const raw = `From: a@example.com\r\nTo: b@example.com\r\nSubject: Hi\r\n\r\n${'x'.repeat(1200)}\r\n`;
+  await assert.rejects(transporter({ linter }).sendMail({ envelope: { from: 'a@example.com', to: 'b@example.com' }, raw }),
+    (error) => error.code === 'EPREFLIGHT' && idsOf(error.report).includes('size/line-length'));
+});
+
+test('preflight() refuses an unknown onFail', () => {
+  assert.throws(() => preflight({ onFail: 'ignore' }), (error) => error.code === 'invalid-options');
+});

@@ -1,0 +1,107 @@
+// mail-preflight/test in the runners people use: assertPreflight in node:test
+// (this file), and the toPassPreflight matcher in real Vitest and Jest runs (dev
+// dependencies of tests/), each in a temporary project that installs the package
+// by a node_modules link, as a user's project would.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import test from 'node:test';
+import { pkg, pkgDir, testsModules, tempDir, rawMessage, messageWithLongLine, messageWithWideLine } from './helpers.mjs';
+
+const { assertPreflight, toPassPreflight } = await import(join(pkgDir, 'test.mjs'));
+
+const capitals = rawMessage({ subject: 'Your ORDER IS READY for pickup' });
+
+test('assertPreflight returns the report of a message that passes', () => {
+  const report = assertPreflight(rawMessage());
+  assert.equal(report.verdict, 'pass');
+});
+
+test('assertPreflight throws an AssertionError listing each finding with its location', () => {
+  assert.throws(() => assertPreflight(messageWithLongLine()), (error) => {
+    assert.equal(error.name, 'AssertionError');
+    const [finding] = pkg.lint(messageWithLongLine()).findings;
+    assert.ok(error.message.includes(
+      `- size/line-length (error), line ${finding.location.line}, column ${finding.location.column}: ${finding.message}`), error.message);
+    assert.equal(error.actual.verdict, 'fail', 'the report is the actual value');
+    return true;
+  });
+});
+
+test('warnings count beyond maxWarnings (default 0); allowed rules never count', () => {
+  const warnings = pkg.lint(capitals).findings.filter((f) => f.severity === 'warning');
+  assert.ok(warnings.length > 0);
+  assert.throws(() => assertPreflight(capitals), /spam\/subject-caps \(warning\)/);
+  assertPreflight(capitals, { maxWarnings: warnings.length });
+  assertPreflight(capitals, { allow: [...new Set(warnings.map((f) => f.ruleId))] });
+  assertPreflight(messageWithWideLine(), { maxWarnings: 0 }, 'info findings never count');
+});
+
+test('compose fields and lint options are accepted; the message is in the chosen language', () => {
+  // Compose fields without From: the host refuses the message Nodemailer would build.
+  assert.throws(() => assertPreflight({ to: 'b@example.com', subject: 'Hello', text: 'Hi' }, { locale: 'es' }),
+    /Se esperaba que el mensaje pasara la revisión[\s\S]*headers\/missing-field \(error\)/);
+  assertPreflight(messageWithLongLine(), { rules: { 'size/line-length': 'off' } });
+});
+
+test('toPassPreflight has the shape of a Jest/Vitest matcher, with .not', () => {
+  const passing = toPassPreflight(rawMessage());
+  assert.equal(passing.pass, true);
+  assert.match(passing.message(), /not to pass preflight, but it passes/);
+  const failing = toPassPreflight(messageWithLongLine());
+  assert.equal(failing.pass, false);
+  assert.match(failing.message(), /size\/line-length \(error\)/);
+});
+
+/** A temporary project with mail-preflight and the runner linked into node_modules. */
+function project(t, runner, testFile, source) {
+  const dir = tempDir(t, `mail-preflight-${runner}-`);
+  mkdirSync(join(dir, 'node_modules'));
+  symlinkSync(pkgDir, join(dir, 'node_modules', 'mail-preflight'), 'dir');
+  symlinkSync(join(testsModules, runner), join(dir, 'node_modules', runner), 'dir');
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `${runner}-consumer`, private: true }));
+  writeFileSync(join(dir, testFile), source);
+  return dir;
+}
+
+const runnerTests = (header) => `${header}
+const clean = ${JSON.stringify(rawMessage())};
+const long = ${JSON.stringify(messageWithLongLine())};
+const capitals = ${JSON.stringify(capitals)};
+expect.extend({ toPassPreflight });
+test('a clean message passes', () => { expect(clean).toPassPreflight(); });
+test('a 1000-octet line does not', () => { expect(long).not.toPassPreflight(); });
+test('the failure lists the finding and where it is', () => {
+  expect(() => expect(long).toPassPreflight()).toThrow(/size\\/line-length \\(error\\), line \\d+, column 1/);
+});
+test('settings: maxWarnings and allow', () => {
+  expect(capitals).not.toPassPreflight();
+  expect(capitals).toPassPreflight({ allow: ['spam/subject-caps'] });
+});
+test('a failing expectation fails the test', () => { expect(long).toPassPreflight(); });
+`;
+
+/** One deliberately failing test shows the runner really reports matcher failures. */
+function assertRunnerReport(output, status) {
+  assert.equal(status, 1, 'one test fails on purpose');
+  assert.match(output, /4 passed/);
+  assert.match(output, /1 failed/);
+  assert.match(output, /size\/line-length \(error\)/, 'the matcher message is in the runner output');
+}
+
+test('Vitest: expect.extend({ toPassPreflight }) in a real Vitest run', { timeout: 120_000 }, (t) => {
+  const dir = project(t, 'vitest', 'preflight.test.mjs', runnerTests(
+    "import { expect, test } from 'vitest';\nimport { toPassPreflight } from 'mail-preflight/test';"));
+  const run = spawnSync(process.execPath, [join(testsModules, 'vitest', 'vitest.mjs'), 'run', '--root', dir, '--color=false'],
+    { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: '1', NO_COLOR: '1' } });
+  assertRunnerReport(run.stdout + run.stderr, run.status);
+});
+
+test('Jest: expect.extend({ toPassPreflight }) in a real Jest run', { timeout: 120_000 }, (t) => {
+  const dir = project(t, 'jest', 'preflight.test.cjs', runnerTests("const { toPassPreflight } = require('mail-preflight/test');"));
+  const run = spawnSync(process.execPath, [join(testsModules, 'jest', 'bin', 'jest.js'), '--rootDir', dir,
+    '--testMatch', '**/*.test.cjs', '--transform', '{}', '--ci', '--no-cache', '--colors=false'],
+  { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: '1', NO_COLOR: '1' } });
+  assertRunnerReport(run.stdout + run.stderr, run.status);
+});
