@@ -20,6 +20,7 @@
 
 mod common;
 
+use mail_preflight::custom::spamassassin::read_rules_dir;
 use mail_preflight::custom::CustomRules;
 use mail_preflight::model::Message;
 use mail_preflight::report::Origin;
@@ -33,22 +34,6 @@ const CORPUS: &str = "spamassassin-public-dev";
 /// Below this the engine's reading of SpamAssassin's rules has regressed
 /// (measured: see the README, "Your own rules"; the floor is under it).
 const MIN_AGREEMENT: f64 = 0.99;
-
-fn shipped_rules() -> Option<String> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(RULES_DIR)
-        .ok()?
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "cf"))
-        .collect();
-    files.sort();
-    let mut text = String::new();
-    for file in &files {
-        text.push_str(&String::from_utf8_lossy(&std::fs::read(file).ok()?));
-        text.push('\n');
-    }
-    (!files.is_empty()).then_some(text)
-}
 
 /// SpamAssassin's results: file name → rules that fired (sub-rules included).
 fn sa_results(dir: &Path) -> HashMap<(String, String), HashSet<String>> {
@@ -109,13 +94,26 @@ impl Counts {
     }
 }
 
+/// One line of the table: counts, precision, recall, agreement.
+fn print_row(kind: &str, rules: usize, counts: &Counts) {
+    println!(
+        "{kind:<8} {rules:>7} {:>7} {:>7} {:>9} {:>9.1}% {:>6.1}% {:>8.2}%",
+        counts.both,
+        counts.ours_only,
+        counts.theirs_only,
+        counts.precision() * 100.0,
+        counts.recall() * 100.0,
+        counts.agreement() * 100.0
+    );
+}
+
 #[test]
 fn rules_fire_where_spamassassin_fires_them() {
     let Some(results_dir) = std::env::var_os("MAIL_PREFLIGHT_SA_RESULTS").map(PathBuf::from) else {
         eprintln!("NOTE: MAIL_PREFLIGHT_SA_RESULTS is not set (SpamAssassin's results, see this file's header): agreement not measured.");
         return;
     };
-    let Some(text) = shipped_rules() else {
+    let Some(text) = read_rules_dir(Path::new(RULES_DIR)) else {
         eprintln!("NOTE: {RULES_DIR} has no .cf files: agreement not measured.");
         return;
     };
@@ -173,31 +171,13 @@ fn rules_fire_where_spamassassin_fires_them() {
     let mut all = Counts::default();
     for (kind, counts) in &by_kind {
         let n = compared.iter().filter(|&&i| rules.rules[i].kind == *kind).count();
-        println!(
-            "{kind:<8} {n:>7} {:>7} {:>7} {:>9} {:>9.1}% {:>6.1}% {:>8.2}%",
-            counts.both,
-            counts.ours_only,
-            counts.theirs_only,
-            counts.precision() * 100.0,
-            counts.recall() * 100.0,
-            counts.agreement() * 100.0
-        );
+        print_row(kind, n, counts);
         all.both += counts.both;
         all.ours_only += counts.ours_only;
         all.theirs_only += counts.theirs_only;
         all.neither += counts.neither;
     }
-    println!(
-        "{:<8} {:>7} {:>7} {:>7} {:>9} {:>9.1}% {:>6.1}% {:>8.2}%",
-        "all",
-        compared.len(),
-        all.both,
-        all.ours_only,
-        all.theirs_only,
-        all.precision() * 100.0,
-        all.recall() * 100.0,
-        all.agreement() * 100.0
-    );
+    print_row("all", compared.len(), &all);
     let exact = compared.iter().filter(|&&i| by_rule[i].ours_only + by_rule[i].theirs_only == 0).count();
     println!("rules in full agreement on every message: {exact} of {}", compared.len());
     score_gaps.sort_by(|a, b| a.total_cmp(b));

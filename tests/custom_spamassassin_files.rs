@@ -3,33 +3,19 @@
 //! how many rules load, how many are refused and why. Run with `--nocapture`
 //! to see the counts. Without the package the test says so and passes.
 
+use mail_preflight::custom::spamassassin::read_rules_dir;
 use mail_preflight::custom::{CustomRules, LoadReport};
 use mail_preflight::{Linter, Options};
-use std::path::PathBuf;
+use std::path::Path;
 
 const RULES_DIR: &str = "/usr/share/spamassassin";
 
-/// Every `.cf` file of the directory, in the order SpamAssassin reads them
-/// (sorted by name), as one text; invalid UTF-8 bytes become U+FFFD, as the CLI reads a file.
 fn shipped_rules() -> Option<String> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(RULES_DIR)
-        .ok()?
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "cf"))
-        .collect();
-    if files.is_empty() {
+    let text = read_rules_dir(Path::new(RULES_DIR));
+    if text.is_none() {
         eprintln!("NOTE: {RULES_DIR} has no .cf files (apt-get install spamassassin): this test is skipped.");
-        return None;
     }
-    files.sort();
-    let mut text = String::new();
-    for file in files {
-        let bytes = std::fs::read(&file).ok()?;
-        text.push_str(&String::from_utf8_lossy(&bytes));
-        text.push('\n');
-    }
-    Some(text)
+    text
 }
 
 fn load(text: &str) -> LoadReport {

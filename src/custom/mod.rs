@@ -15,28 +15,35 @@
 //! measured with `cargo build --release --target wasm32-unknown-unknown` and
 //! `gzip -9`, is in the README ("Your own rules").
 //!
-//! - `spec`: the JSON shape of a rule; `targets`, `sa_headers`: the values rules read;
-//! - `perl`: SpamAssassin's Perl patterns in `regex` syntax; `spamassassin`: `.cf` files;
+//! - `spec`: the JSON shape of a rule; `targets`, `sa_headers`, `paragraphs`, `text_links`: the values rules read;
+//! - `perl`, `perl_class`: SpamAssassin's Perl patterns in `regex` syntax;
+//! - `spamassassin`, `sa_conditions`, `sa_tags`: `.cf` files;
 //! - `pattern`: compiling with limits; `prefilter`: the literals a pattern needs;
-//! - `meta`: meta expressions; `compile`: all of it, once;
+//! - `meta`: meta expressions; `compile`, `compile_metas`: all of it, once;
 //! - `run`: the rules over one message; `findings`: hits made findings;
 //! - `check`, `json_spans`: the editor's check with positions; `problems`: what is wrong, in four languages.
 
 pub mod check;
 pub mod compile;
+mod compile_metas;
 pub mod findings;
 pub mod json_spans;
 pub mod limits;
 pub mod meta;
+pub mod paragraphs;
 pub mod pattern;
 pub mod perl;
+mod perl_class;
 pub mod prefilter;
 pub mod problems;
 pub mod run;
+pub mod sa_conditions;
 pub mod sa_headers;
+pub mod sa_tags;
 pub mod spamassassin;
 pub mod spec;
 pub mod targets;
+pub mod text_links;
 
 pub use check::{check_custom_rules, CheckResult};
 pub use compile::{CustomRules, LoadReport};

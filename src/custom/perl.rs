@@ -15,6 +15,7 @@
 //! and embedded code have no equivalent, and a rule using them is refused
 //! (the other rules of the file still load).
 
+use super::perl_class::class;
 use std::fmt::Write as _;
 
 /// A Perl feature the `regex` crate lacks.
@@ -97,22 +98,22 @@ pub struct Unsupported {
 /// Characters with a meaning in `regex` syntax, escaped when meant literally.
 const META: &[u8] = b"\\.+*?()|[]{}^$#&-~";
 
-struct Writer<'p> {
-    source: &'p str,
+pub(super) struct Writer<'p> {
+    pub source: &'p str,
     out: String,
     origins: Vec<usize>,
     /// The `/x` flag of the whole pattern: white space inside a class is kept
     /// by Perl, dropped by `regex`, so it is escaped there.
-    extended: bool,
+    pub extended: bool,
 }
 
 impl Writer<'_> {
-    fn push(&mut self, text: &str, from: usize) {
+    pub fn push(&mut self, text: &str, from: usize) {
         self.out.push_str(text);
         self.origins.extend(std::iter::repeat_n(from, text.len()));
     }
     /// One byte meant literally.
-    fn byte(&mut self, b: u8, from: usize) {
+    pub fn byte(&mut self, b: u8, from: usize) {
         let plain = b.is_ascii_graphic() || (b == b' ' && !self.extended);
         if plain && !META.contains(&b) {
             self.push(std::str::from_utf8(&[b]).unwrap_or("?"), from);
@@ -126,7 +127,7 @@ impl Writer<'_> {
         }
     }
     /// A character meant literally: its UTF-8 bytes (Perl reads `.cf` files as bytes).
-    fn literal(&mut self, c: char, from: usize) {
+    pub fn literal(&mut self, c: char, from: usize) {
         let mut buf = [0; 4];
         for &b in c.encode_utf8(&mut buf).as_bytes() {
             self.byte(b, from);
@@ -134,7 +135,7 @@ impl Writer<'_> {
     }
     /// A code point from `\x{…}`, `\o{…}`, `\0…`, `\c…`: a byte up to 0xFF
     /// (Perl's byte semantics), its UTF-8 bytes above.
-    fn code_point(&mut self, value: u32, from: usize) {
+    pub fn code_point(&mut self, value: u32, from: usize) {
         if value <= 0xFF {
             self.byte(value as u8, from);
         } else {
@@ -267,20 +268,8 @@ fn escape_outside(w: &mut Writer, i: usize) -> Result<usize, Unsupported> {
             w.push("(?:\\n?\\z)", i);
             Ok(i + 2)
         }
-        b'h' => {
-            w.push("[\\t\\x20\\xA0]", i);
-            Ok(i + 2)
-        }
-        b'H' => {
-            w.push("[^\\t\\x20\\xA0]", i);
-            Ok(i + 2)
-        }
-        b'v' => {
-            w.push("[\\n\\x0B\\x0C\\r\\x85]", i);
-            Ok(i + 2)
-        }
-        b'V' => {
-            w.push("[^\\n\\x0B\\x0C\\r\\x85]", i);
+        b'h' | b'H' | b'v' | b'V' => {
+            w.push(&space_class(next, false), i);
             Ok(i + 2)
         }
         b'R' => {
@@ -297,8 +286,20 @@ fn escape_outside(w: &mut Writer, i: usize) -> Result<usize, Unsupported> {
     }
 }
 
+/// Perl's `\h` (horizontal space: tab, space, NBSP as a byte), `\v` (vertical
+/// space) and their negations `\H`, `\V`, as a class, or as class members
+/// (`inside`) where a negation is a nested class.
+pub(super) fn space_class(letter: u8, inside: bool) -> String {
+    let members = if letter.eq_ignore_ascii_case(&b'h') { "\\t\\x20\\xA0" } else { "\\n\\x0B\\x0C\\r\\x85" };
+    match (letter.is_ascii_uppercase(), inside) {
+        (false, true) => members.to_string(),
+        (false, false) => format!("[{members}]"),
+        (true, _) => format!("[^{members}]"),
+    }
+}
+
 /// Escapes that mean one character, the same inside and outside a class.
-fn shared_escape(w: &mut Writer, i: usize) -> Result<usize, Unsupported> {
+pub(super) fn shared_escape(w: &mut Writer, i: usize) -> Result<usize, Unsupported> {
     let bytes = w.source.as_bytes();
     let next = bytes[i + 1];
     match next {
@@ -383,141 +384,6 @@ fn quoted(w: &mut Writer, i: usize) -> usize {
         end + 2
     } else {
         end
-    }
-}
-
-/// A bracketed class starting at `i`: the offset after its `]`.
-fn class(w: &mut Writer, i: usize) -> Result<usize, Unsupported> {
-    let bytes = w.source.as_bytes();
-    w.push("[", i);
-    let mut j = i + 1;
-    if bytes.get(j) == Some(&b'^') {
-        w.push("^", j);
-        j += 1;
-    }
-    // A `]` first in the class is a member.
-    if bytes.get(j) == Some(&b']') {
-        w.push("\\]", j);
-        j += 1;
-    }
-    let mut previous_dash = false;
-    while j < bytes.len() {
-        let b = bytes[j];
-        let dash = b == b'-';
-        match b {
-            b']' => {
-                w.push("]", j);
-                return Ok(j + 1);
-            }
-            b'[' => {
-                // `[:alpha:]` is a POSIX class; any other `[` is a member in Perl.
-                match posix_class(bytes, j) {
-                    Some(end) => {
-                        let text = w.source[j..end].to_string();
-                        w.push(&text, j);
-                        j = end;
-                    }
-                    None => {
-                        w.push("\\[", j);
-                        j += 1;
-                    }
-                }
-            }
-            b'\\' => j = escape_inside(w, j)?,
-            b'-' if previous_dash => {
-                w.push("\\-", j);
-                j += 1;
-            }
-            b'-' => {
-                w.push("-", j);
-                j += 1;
-            }
-            b'&' | b'~' | b'#' => {
-                w.byte(b, j);
-                j += 1;
-            }
-            b' ' | b'\t' if w.extended => {
-                w.byte(b, j);
-                j += 1;
-            }
-            _ if b.is_ascii() => {
-                w.push(std::str::from_utf8(&[b]).unwrap_or("?"), j);
-                j += 1;
-            }
-            _ => {
-                // A non-ASCII character in a Perl class on bytes: each of its bytes is a member.
-                let c = w.source[j..].chars().next().unwrap_or('\u{FFFD}');
-                w.literal(c, j);
-                j += c.len_utf8();
-            }
-        }
-        previous_dash = dash;
-    }
-    // Unclosed: the parser reports it where the class opened.
-    Ok(j)
-}
-
-/// `[:name:]` or `[:^name:]` at `j`: the offset after it.
-fn posix_class(bytes: &[u8], j: usize) -> Option<usize> {
-    if bytes.get(j + 1) != Some(&b':') {
-        return None;
-    }
-    let mut k = j + 2;
-    if bytes.get(k) == Some(&b'^') {
-        k += 1;
-    }
-    let name_start = k;
-    while k < bytes.len() && bytes[k].is_ascii_alphabetic() {
-        k += 1;
-    }
-    (k > name_start && bytes.get(k) == Some(&b':') && bytes.get(k + 1) == Some(&b']')).then_some(k + 2)
-}
-
-/// A `\` escape inside a class, at `j`: the offset after it.
-fn escape_inside(w: &mut Writer, j: usize) -> Result<usize, Unsupported> {
-    let bytes = w.source.as_bytes();
-    let Some(&next) = bytes.get(j + 1) else {
-        w.push("\\", j);
-        return Ok(j + 1);
-    };
-    match next {
-        b'p' | b'P' => Err(Unsupported { feature: PerlFeature::UnicodeProperty, offset: j }),
-        b'N' | b'X' => Err(Unsupported { feature: PerlFeature::UnicodeName, offset: j }),
-        b'd' | b'D' | b'w' | b'W' | b's' | b'S' => {
-            w.push(&w.source[j..j + 2], j);
-            Ok(j + 2)
-        }
-        b'h' => {
-            w.push("\\t\\x20\\xA0", j);
-            Ok(j + 2)
-        }
-        b'v' => {
-            w.push("\\n\\x0B\\x0C\\r\\x85", j);
-            Ok(j + 2)
-        }
-        b'H' => {
-            w.push("[^\\t\\x20\\xA0]", j);
-            Ok(j + 2)
-        }
-        b'V' => {
-            w.push("[^\\n\\x0B\\x0C\\r\\x85]", j);
-            Ok(j + 2)
-        }
-        // In a class `\b` is a backspace, and `\1`–`\7` are octal.
-        b'b' => {
-            w.byte(0x08, j);
-            Ok(j + 2)
-        }
-        b'1'..=b'7' => {
-            let mut end = j + 1;
-            while end < bytes.len() && end < j + 4 && (b'0'..=b'7').contains(&bytes[end]) {
-                end += 1;
-            }
-            let digits = std::str::from_utf8(&bytes[j + 1..end]).unwrap_or("0");
-            w.code_point(u32::from_str_radix(digits, 8).unwrap_or(0), j);
-            Ok(end)
-        }
-        _ => shared_escape(w, j),
     }
 }
 

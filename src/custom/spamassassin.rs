@@ -11,54 +11,18 @@
 //! Perl code, are refused with their line. Settings that are not rules
 //! (`freemail_domains`, `report`, …) are counted and left.
 //!
-//! Conditions: `ifplugin P` and `plugin(P)` are true for the plugins Debian's
-//! SpamAssassin 4.0 loads by default (`/etc/spamassassin/*.pre`), as on the
-//! SpamAssassin this engine is compared with; `can(…)` and `has(…)` are true
-//! (SpamAssassin 4.0.1 has every feature its own rules ask for), `version` is
-//! 4.000001 and `local_tests_only` is 1 (the engine makes no network tests).
+//! Conditions are read as `sa_conditions` says; `replace_tag`s as `sa_tags` says.
 
 use super::perl::{self};
+use super::sa_conditions::{condition, plugin_loaded};
+use super::sa_tags::Tags;
 use super::spec::Texts;
 use super::targets::{Modifier, Occurrence};
-use super::{meta, Problem, ProblemKind};
+use super::{Problem, ProblemKind};
 use crate::i18n::Locale;
 use std::collections::{BTreeMap, HashMap};
 
-/// The plugins loaded by Debian's `spamassassin` 4.0 (`loadplugin` lines of `/etc/spamassassin/*.pre`).
-pub const LOADED_PLUGINS: &[&str] = &[
-    "AskDNS",
-    "AutoLearnThreshold",
-    "Bayes",
-    "BodyEval",
-    "Check",
-    "DKIM",
-    "DMARC",
-    "DNSEval",
-    "FreeMail",
-    "HTMLEval",
-    "HTTPSMismatch",
-    "HashBL",
-    "HeaderEval",
-    "ImageInfo",
-    "MIMEEval",
-    "MIMEHeader",
-    "Pyzor",
-    "Razor2",
-    "RelayEval",
-    "ReplaceTags",
-    "Rule2XSBody",
-    "SPF",
-    "SpamCop",
-    "URIDNSBL",
-    "URIDetail",
-    "URIEval",
-    "VBounce",
-    "WLBLEval",
-    "WelcomeListSubject",
-];
-
-/// SpamAssassin's version as its `if (version >= …)` conditions read it.
-pub const SA_VERSION: f64 = 4.000001;
+pub use super::sa_tags::replace_tags;
 
 /// Rule types that name a rule but that the engine does not run.
 const OTHER_RULE_TYPES: &[&str] = &[
@@ -122,16 +86,6 @@ pub struct SaRule {
     /// The line without its comment (columns of problems count in it).
     pub text: String,
     pub test: Result<SaTest, Problem>,
-}
-
-/// `replace_tag` and its kin (the ReplaceTags plugin).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Tags {
-    pub tags: HashMap<String, String>,
-    pub pre: HashMap<String, String>,
-    pub inter: HashMap<String, String>,
-    pub post: HashMap<String, String>,
-    pub rules: std::collections::HashSet<String>,
 }
 
 /// A `.cf` text, read.
@@ -299,6 +253,25 @@ impl SaFile {
     }
 }
 
+/// Every `.cf` file of a directory as one text, in the order SpamAssassin
+/// reads them (by name); bytes that are not UTF-8 become U+FFFD, whose lines
+/// are then refused with their numbers. `None` when there is no such file.
+pub fn read_rules_dir(dir: &std::path::Path) -> Option<String> {
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|e| e == "cf"))
+        .collect();
+    files.sort();
+    let mut text = String::new();
+    for file in &files {
+        text.push_str(&String::from_utf8_lossy(&std::fs::read(file).ok()?));
+        text.push('\n');
+    }
+    (!files.is_empty()).then_some(text)
+}
+
 /// `s/(?<!\\)#.*$//; s/\\#/#/g` (SpamAssassin's comment rule).
 fn strip_comment(line: &str) -> String {
     let bytes = line.as_bytes();
@@ -327,49 +300,6 @@ pub fn is_rule_name(name: &str) -> bool {
     name.len() <= 128
         && bytes.next().is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
         && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_')
-}
-
-fn plugin_loaded(name: &str) -> bool {
-    let name = name.trim();
-    let short = name.strip_prefix("Mail::SpamAssassin::Plugin::").unwrap_or(name);
-    LOADED_PLUGINS.contains(&short)
-}
-
-/// The value of an `if` condition (see the module documentation).
-fn condition(text: &str) -> bool {
-    let mut expression = String::new();
-    let mut rest = text;
-    while !rest.is_empty() {
-        let call = ["plugin", "can", "has"]
-            .iter()
-            .find(|f| rest.starts_with(*f) && rest[f.len()..].trim_start().starts_with('('));
-        if let Some(function) = call {
-            let open = rest.find('(').unwrap_or(0);
-            let close = rest.find(')').unwrap_or(rest.len() - 1);
-            let argument = &rest[open + 1..close.max(open + 1)];
-            let holds = *function != "plugin" || plugin_loaded(argument);
-            expression.push_str(if holds { " 1 " } else { " 0 " });
-            rest = &rest[(close + 1).min(rest.len())..];
-        } else if rest.starts_with("perl_version") {
-            expression.push_str(" 5.036 ");
-            rest = &rest["perl_version".len()..];
-        } else if rest.starts_with("version") {
-            expression.push_str(&format!(" {SA_VERSION} "));
-            rest = &rest["version".len()..];
-        } else if rest.starts_with("local_tests_only") {
-            expression.push_str(" 1 ");
-            rest = &rest["local_tests_only".len()..];
-        } else {
-            let c = rest.chars().next().unwrap_or(' ');
-            expression.push(c);
-            rest = &rest[c.len_utf8()..];
-        }
-    }
-    match meta::parse(&expression) {
-        Ok(expr) => expr.eval(&|_| 0.0) != 0.0,
-        // SpamAssassin refuses an `if` it cannot read; its lines are left out.
-        Err(_) => false,
-    }
 }
 
 /// The test of a rule definition (`definition` starts at byte `column` of its line).
@@ -479,75 +409,6 @@ fn read_pattern(text: &str, column: usize) -> Result<PerlPattern, ProblemKind> {
     Ok(PerlPattern { body: body.to_string(), flags: flags.to_string(), column: column + open })
 }
 
-/// The pattern of a `replace_rules` rule with its `<tags>` replaced
-/// (`Plugin::ReplaceTags::finish_parsing_end`, delimiters `<` and `>`).
-pub fn replace_tags(pattern: &str, tags: &Tags) -> String {
-    let mut text = pattern.to_string();
-    for _pass in 0..=5 {
-        let take = |text: &mut String, kind: &str| -> Option<String> {
-            let marker = format!("<{kind} ");
-            let start = text.find(&marker)?;
-            let end = start + text[start..].find('>')?;
-            let name = text[start + marker.len()..end].to_string();
-            text.replace_range(start..=end, "");
-            Some(name)
-        };
-        let pre = take(&mut text, "pre").and_then(|n| tags.pre.get(&n).cloned());
-        let post = take(&mut text, "post").and_then(|n| tags.post.get(&n).cloned());
-        let inter = take(&mut text, "inter").and_then(|n| tags.inter.get(&n).cloned());
-        // `split(/(<[^<>]+>)/)`: text and tags alternate, "" between adjacent tags.
-        let mut pieces: Vec<(String, bool)> = Vec::new();
-        let mut rest = text.as_str();
-        while let Some(open) = rest.find('<') {
-            let Some(len) =
-                rest[open + 1..].find(['<', '>']).filter(|&n| n > 0 && rest.as_bytes()[open + 1 + n] == b'>')
-            else {
-                pieces.push((rest[..open + 1].to_string(), false));
-                rest = &rest[open + 1..];
-                continue;
-            };
-            pieces.push((rest[..open].to_string(), false));
-            pieces.push((rest[open..open + len + 2].to_string(), true));
-            rest = &rest[open + len + 2..];
-        }
-        // Perl's `split` drops trailing empty fields.
-        if !rest.is_empty() {
-            pieces.push((rest.to_string(), false));
-        }
-        let mut again = false;
-        let mut joined = String::new();
-        for (piece, is_tag) in pieces {
-            if !is_tag {
-                match (&inter, piece.is_empty()) {
-                    (Some(inter), true) => joined.push_str(inter),
-                    _ => joined.push_str(&piece),
-                }
-                continue;
-            }
-            let name = &piece[1..piece.len() - 1];
-            let replaced = match tags.tags.get(name) {
-                Some(value) => {
-                    again |= value.contains('<');
-                    value.clone()
-                }
-                None => piece.clone(),
-            };
-            if let Some(pre) = &pre {
-                joined.push_str(pre);
-            }
-            joined.push_str(&replaced);
-            if let Some(post) = &post {
-                joined.push_str(post);
-            }
-        }
-        text = joined;
-        if !again {
-            break;
-        }
-    }
-    text
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -607,16 +468,5 @@ mod tests {
     fn escaped_hash_signs_are_not_comments() {
         let file = SaFile::parse("body A /\\#1 deal/ # comment\n");
         assert!(matches!(&file.rules[0].test, Ok(SaTest::Body(p)) if p.body == "#1 deal"));
-    }
-
-    #[test]
-    fn replace_tags_follow_the_plugin() {
-        let mut tags = Tags::default();
-        tags.tags.insert("A".into(), "[aA@]".into());
-        tags.tags.insert("B".into(), "[bB8]".into());
-        tags.inter.insert("W1".into(), "\\W?".into());
-        // As Perl's `split`, a leading empty field is there (and gets the inter tag).
-        assert_eq!(replace_tags("<inter W1><A><B>c", &tags), "\\W?[aA@]\\W?[bB8]c");
-        assert_eq!(replace_tags("x<Q>y", &tags), "x<Q>y");
     }
 }

@@ -170,6 +170,49 @@ fn is_field_name(name: &str) -> bool {
     !name.is_empty() && name.len() <= MAX_ID_BYTES && name.bytes().all(|b| (33..=126).contains(&b) && b != b':')
 }
 
+/// The JSON Schema (draft 2020-12) of `customRules` and `spamassassinRules`,
+/// and of the ids of custom rules in `rules` and `scores` (`pipeline::docs::options_schema`).
+pub fn json_schema() -> (serde_json::Value, serde_json::Value, serde_json::Value) {
+    use super::limits::{MAX_PATTERN_BYTES, MAX_RULES, MAX_RULES_TEXT_BYTES};
+    let texts = serde_json::json!({
+        "type": "object",
+        "additionalProperties": false,
+        "properties": { "en": { "type": "string" }, "fr": { "type": "string" }, "es": { "type": "string" }, "pl": { "type": "string" } },
+    });
+    let custom_rules = serde_json::json!({
+        "description": "Your own rules: a pattern (Rust regex syntax, linear-time matching) on a target of the message.",
+        "type": "array",
+        "maxItems": MAX_RULES,
+        "items": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["id", "target", "pattern"],
+            "properties": {
+                "id": { "description": "namespace/name, the namespace your own.", "type": "string", "pattern": CUSTOM_ID_PATTERN, "maxLength": MAX_ID_BYTES },
+                "target": { "enum": ["header", "subject", "from", "body", "rawbody", "uri", "filename", "full"] },
+                "header": { "description": "The header field a header rule reads.", "type": "string" },
+                "pattern": { "type": "string", "maxLength": MAX_PATTERN_BYTES },
+                "expect": { "enum": ["absent", "match"], "default": "absent" },
+                "severity": { "enum": ["info", "warning", "error"], "default": "warning" },
+                "score": { "type": "number", "default": 0 },
+                "message": texts,
+                "fix": texts,
+            },
+        },
+    });
+    let spamassassin = serde_json::json!({
+        "description": "The text of a SpamAssassin rule file (.cf); its rules report as sa/NAME.",
+        "type": ["string", "null"],
+        "maxLength": MAX_RULES_TEXT_BYTES,
+    });
+    let ids = serde_json::json!({ "anyOf": [{ "pattern": CUSTOM_ID_PATTERN }, { "pattern": "^sa/[A-Za-z_][A-Za-z0-9_]*$" }] });
+    (custom_rules, spamassassin, ids)
+}
+
+/// The form of a custom rule's id (`check_id`): not in a namespace of the engine.
+const CUSTOM_ID_PATTERN: &str =
+    "^(?!(?:size|headers|spam|links|attachment|config|sa|core|custom)/)[a-z0-9._-]+/[a-z0-9._-]+$";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,6 +231,21 @@ mod tests {
         assert_eq!(id_problems("spam/banned"), vec![ProblemKind::ReservedNamespace { namespace: "spam".into() }]);
         assert_eq!(id_problems("sa/FOO"), vec![ProblemKind::BadId]);
         assert_eq!(id_problems("sa/foo"), vec![ProblemKind::ReservedNamespace { namespace: "sa".into() }]);
+    }
+
+    #[test]
+    fn the_schema_pattern_of_ids_agrees_with_the_check() {
+        // The schema's pattern is ECMAScript (look-ahead); the part after it is checked here.
+        let pattern = regex::Regex::new(
+            CUSTOM_ID_PATTERN.replace("(?!(?:size|headers|spam|links|attachment|config|sa|core|custom)/)", "").as_str(),
+        )
+        .unwrap();
+        for id in ["acme/banned-words", "a.b/c_d-1"] {
+            assert!(pattern.is_match(id) && id_problems(id).is_empty(), "{id}");
+        }
+        for id in ["Acme/x", "acme", "a/b/c"] {
+            assert!(!pattern.is_match(id) && !id_problems(id).is_empty(), "{id}");
+        }
     }
 
     #[test]

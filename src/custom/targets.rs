@@ -5,8 +5,10 @@
 //! The reads of the HTML analysis (visible text, link targets) go through
 //! `visible_text_of` and `link_targets_of` only.
 
-use super::limits::{MAX_BODY_PART_BYTES, MAX_FULL_BYTES, MAX_RAWBODY_PART_BYTES, SA_LINE_BYTES};
-use crate::model::{Body, HtmlBody, Message};
+use super::limits::{MAX_FULL_BYTES, MAX_RAWBODY_PART_BYTES};
+use super::paragraphs::{body_paragraphs, rendered_parts, sa_chunks};
+use super::text_links::{written_addresses, written_urls};
+use crate::model::{HtmlBody, Message};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -106,7 +108,7 @@ pub struct Value<'m> {
 }
 
 impl<'m> Value<'m> {
-    fn new(text: impl Into<Cow<'m, [u8]>>, place: Place) -> Value<'m> {
+    pub fn new(text: impl Into<Cow<'m, [u8]>>, place: Place) -> Value<'m> {
         Value { text: text.into(), place }
     }
 }
@@ -210,120 +212,6 @@ fn from_values<'m>(message: &'m Message, decoded: &[Option<String>]) -> Vec<Valu
     out
 }
 
-/// The rendered text of each leaf part SpamAssassin renders (`text/plain`,
-/// `text/html`), at most `MAX_BODY_PART_BYTES` of each. An HTML part the model
-/// did not analyse (not a body the reader sees, e.g. a lone `text/html` part
-/// taken for an attachment) is rendered here when `every_leaf` (SpamAssassin
-/// renders every `text/html` leaf).
-fn rendered_parts<'m>(message: &'m Message, every_leaf: bool) -> Vec<(usize, Cow<'m, str>)> {
-    let mut out = Vec::new();
-    for part in &message.parts {
-        let text: Cow<'m, str> = match &part.body {
-            Body::Text(text) if part.content_type == "text/plain" => Cow::Borrowed(cut(text, MAX_BODY_PART_BYTES)),
-            Body::Html(html) => match message.html.iter().find(|h| h.part == part.index) {
-                Some(facts) => Cow::Borrowed(cut(visible_text_of(facts), MAX_BODY_PART_BYTES)),
-                None if every_leaf => {
-                    let facts = crate::model::html::analyse(cut(html, MAX_RAWBODY_PART_BYTES));
-                    Cow::Owned(cut(&facts.visible_text, MAX_BODY_PART_BYTES).to_string())
-                }
-                None => continue,
-            },
-            _ => continue,
-        };
-        out.push((part.index, text));
-    }
-    out
-}
-
-/// SpamAssassin's paragraphs (`Message::get_body_text_array_common`): parts
-/// joined by a line break, a blank line ends a paragraph, any other run of
-/// white space is one space; lines over `SA_LINE_BYTES` are split at a space.
-/// With `subject`, the subject comes first, as its own line.
-fn body_paragraphs<'m>(message: &'m Message, subject: bool, every_leaf: bool) -> Vec<Value<'m>> {
-    let mut out = Vec::new();
-    if subject {
-        let line = message.subject.clone().unwrap_or_default();
-        for piece in split_long(&line) {
-            out.push(Value::new(piece.to_string().into_bytes(), Place::Message));
-        }
-    }
-    let parts = rendered_parts(message, every_leaf);
-    let mut text = String::new();
-    let mut owners: Vec<(usize, usize)> = Vec::new();
-    for (index, (part, rendered)) in parts.iter().enumerate() {
-        if index > 0 {
-            text.push('\n');
-        }
-        owners.push((text.len(), *part));
-        text.push_str(rendered);
-    }
-    let mut paragraph = String::new();
-    let mut paragraph_part = owners.first().map_or(0, |o| o.1);
-    let part_at = |offset: usize| owners.iter().rev().find(|(start, _)| *start <= offset).map_or(0, |o| o.1);
-    let mut chars = text.char_indices().peekable();
-    while let Some((offset, c)) = chars.next() {
-        if !c.is_whitespace() {
-            if paragraph.is_empty() {
-                paragraph_part = part_at(offset);
-            }
-            paragraph.push(c);
-            continue;
-        }
-        // A run of white space. `s/\n+\s*\n+/\x00/`: from its first to its last
-        // line break it ends the paragraph when it holds two; what is left on
-        // either side is one space each (`s/\s+/ /`).
-        let mut run = vec![c];
-        while let Some(&(_, next)) = chars.peek() {
-            if !next.is_whitespace() {
-                break;
-            }
-            run.push(next);
-            chars.next();
-        }
-        let first = run.iter().position(|&c| c == '\n');
-        let last = run.iter().rposition(|&c| c == '\n');
-        match (first, last) {
-            (Some(first), Some(last)) if first < last => {
-                if first > 0 {
-                    paragraph.push(' ');
-                }
-                push_paragraph(&mut out, &mut paragraph, paragraph_part);
-                if last + 1 < run.len() {
-                    paragraph.push(' ');
-                    paragraph_part = part_at(offset);
-                }
-            }
-            _ => paragraph.push(' '),
-        }
-    }
-    push_paragraph(&mut out, &mut paragraph, paragraph_part);
-    out
-}
-
-fn push_paragraph(out: &mut Vec<Value>, paragraph: &mut String, part: usize) {
-    let text = std::mem::take(paragraph);
-    if text.is_empty() {
-        return;
-    }
-    for piece in split_long(&text) {
-        out.push(Value::new(piece.to_string().into_bytes(), Place::Part(part)));
-    }
-}
-
-/// `split_into_array_of_short_lines`: pieces of at most `SA_LINE_BYTES`, cut after a space when there is one.
-fn split_long(line: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut rest = line;
-    while rest.len() > SA_LINE_BYTES {
-        let window = cut(rest, SA_LINE_BYTES);
-        let at = window.rfind(' ').map_or(window.len(), |space| space + 1);
-        out.push(&rest[..at]);
-        rest = &rest[at..];
-    }
-    out.push(rest);
-    out
-}
-
 /// Decoded text parts, markup kept. SpamAssassin's form (`sa`) takes the
 /// `text/*` leaves but `text/calendar`, in chunks of 2 to 4 KB cut at a line
 /// break, a `>` or a space (`split_into_array_of_short_paragraphs`); ours takes
@@ -359,29 +247,6 @@ fn identity_offset(message: &Message, part: usize, text: &str) -> Option<usize> 
     message.raw.get(range.clone())?.starts_with(text.as_bytes()).then_some(range.start)
 }
 
-/// SpamAssassin's rawbody chunks: (offset, text).
-fn sa_chunks(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    while text.len() - start > 2 * SA_LINE_BYTES {
-        let from = start + SA_LINE_BYTES;
-        let limit = start + 2 * SA_LINE_BYTES;
-        let find =
-            |needle: u8| bytes[from..].iter().position(|&b| b == needle).map(|n| from + n).filter(|&j| j < limit);
-        let mut end = find(b'\n').or_else(|| find(b'>')).or_else(|| find(b' ')).map_or(from, |j| j + 1);
-        while !text.is_char_boundary(end) {
-            end += 1;
-        }
-        out.push((start, &text[start..end]));
-        start = end;
-    }
-    if start < text.len() {
-        out.push((start, &text[start..]));
-    }
-    out
-}
-
 /// Link targets of the HTML bodies, then URLs written in the text parts.
 fn uri_values<'m>(message: &'m Message) -> Vec<Value<'m>> {
     let mut out = Vec::new();
@@ -405,63 +270,6 @@ fn uri_values<'m>(message: &'m Message) -> Vec<Value<'m>> {
     // Each link once, as SpamAssassin's list of unique URIs.
     let mut seen = std::collections::HashSet::new();
     out.retain(|v| seen.insert(v.text.to_vec()));
-    out
-}
-
-/// E-mail addresses written in text: `local@domain.tld` (SpamAssassin makes them `mailto:` links).
-fn written_addresses(text: &str) -> Vec<&str> {
-    let bytes = text.as_bytes();
-    let is_local = |b: u8| b.is_ascii_alphanumeric() || b"._%+-=".contains(&b);
-    let is_host = |b: u8| b.is_ascii_alphanumeric() || b == b'.' || b == b'-';
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(at) = text[from..].find('@').map(|n| from + n) {
-        let mut start = at;
-        while start > 0 && is_local(bytes[start - 1]) {
-            start -= 1;
-        }
-        let mut end = at + 1;
-        while end < bytes.len() && is_host(bytes[end]) {
-            end += 1;
-        }
-        let host = text[at + 1..end].trim_end_matches(['.', '-']);
-        let end = at + 1 + host.len();
-        if start < at && host.contains('.') && !host.starts_with('.') && !text[start..end].contains("..") {
-            out.push(&text[start..end]);
-        }
-        from = end.max(at + 1);
-    }
-    out
-}
-
-/// URLs written in plain text: `scheme://…` (http, https, ftp) and `www.…`,
-/// up to white space or a character that cannot end a URL in running text.
-fn written_urls(text: &str) -> Vec<Cow<'_, str>> {
-    let mut out = Vec::new();
-    let lower = text.to_ascii_lowercase();
-    let mut from = 0;
-    while let Some(found) = ["http://", "https://", "ftp://", "mailto:", "www.", "ftp."]
-        .iter()
-        .filter_map(|p| lower[from..].find(p).map(|n| from + n))
-        .min()
-    {
-        let boundary_before = found == 0 || !text.as_bytes()[found - 1].is_ascii_alphanumeric();
-        let end = text[found..]
-            .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '\''))
-            .map_or(text.len(), |n| found + n);
-        let url = text[found..end].trim_end_matches(['.', ',', ';', ':', ')', ']', '!', '?']);
-        if boundary_before && url.len() > 4 {
-            if lower[found..].starts_with("www.") {
-                // As SpamAssassin does, a bare `www.` host gets the scheme a mail client would give it.
-                out.push(Cow::Owned(format!("http://{url}")));
-            } else if lower[found..].starts_with("ftp.") {
-                out.push(Cow::Owned(format!("ftp://{url}")));
-            } else {
-                out.push(Cow::Borrowed(url));
-            }
-        }
-        from = end.max(found + 1);
-    }
     out
 }
 
@@ -509,46 +317,25 @@ pub fn locate(
     }
 }
 
+/// What the module tests of the targets share.
 #[cfg(test)]
-mod tests {
-    use super::*;
+pub(crate) mod testing {
+    use super::Value;
+    use crate::model::Message;
     use crate::report::Origin;
 
-    fn analyse(raw: &str) -> Message<'_> {
+    pub fn analyse(raw: &str) -> Message<'_> {
         Message::analyse(raw.as_bytes(), Origin::Raw, Vec::new(), &crate::rules::attachments::default_limits())
     }
-    fn texts(values: &[Value]) -> Vec<String> {
+    pub fn texts(values: &[Value]) -> Vec<String> {
         values.iter().map(|v| String::from_utf8_lossy(&v.text).into_owned()).collect()
     }
+}
 
-    #[test]
-    fn body_paragraphs_collapse_white_space_and_keep_blank_line_breaks() {
-        let message = analyse("Subject: Hi\n\nfirst  line\nsame paragraph\n\n\nsecond\n");
-        assert_eq!(texts(&body_paragraphs(&message, false, false)), vec!["first line same paragraph", "second "]);
-        assert_eq!(texts(&body_paragraphs(&message, true, true)), vec!["Hi", "first line same paragraph", "second "]);
-    }
-
-    #[test]
-    fn urls_written_in_text_are_links() {
-        let found: Vec<String> = written_urls("see https://a.example/x. or www.b.example, not awww.c")
-            .into_iter()
-            .map(Cow::into_owned)
-            .collect();
-        assert_eq!(found, vec!["https://a.example/x", "http://www.b.example"]);
-    }
-
-    #[test]
-    fn addresses_written_in_text_are_found() {
-        assert_eq!(written_addresses("write to jo.doe@example.com. or @x or a@b"), vec!["jo.doe@example.com"]);
-    }
-
-    #[test]
-    fn rawbody_chunks_are_two_to_four_kilobytes() {
-        let text = "word ".repeat(2000);
-        let chunks = sa_chunks(&text);
-        assert!(chunks.iter().all(|(_, c)| c.len() <= 2 * SA_LINE_BYTES));
-        assert_eq!(chunks.iter().map(|(_, c)| c.len()).sum::<usize>(), text.len());
-    }
+#[cfg(test)]
+mod tests {
+    use super::testing::{analyse, texts};
+    use super::*;
 
     #[test]
     fn decoded_header_values_come_with_the_written_ones() {
