@@ -32,6 +32,7 @@ command -v python3 >/dev/null || missing+=(python3)
 for pkg in libphp-phpmailer php-symfony-mime php-email-validator libmime-lite-perl libemail-mime-perl ruby-mail; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
+command -v openssl >/dev/null || missing+=(openssl)
 if ((${#missing[@]})); then
   say "installing Debian packages: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -43,5 +44,10 @@ fi
 if [ ! -d tests/node_modules ] || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then
   say "installing the tests' npm dev dependencies"
   (cd tests && npm ci --no-audit --no-fund --loglevel=error)
+fi
+# tests/dkim_real_mailers.rs: dkimpy signs the Python email message (#16).
+if ! python3 -c 'import dkim' 2>/dev/null; then
+  say "installing dkimpy (PyPI) for the DKIM tests"
+  python3 -m pip install --user --quiet 'dkimpy==1.1.8' || python3 -m pip install --user --quiet --break-system-packages 'dkimpy==1.1.8'
 fi
 say "ready"

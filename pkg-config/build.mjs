@@ -48,6 +48,9 @@ const engine = join(root, 'www/engine');
 rmSync(engine, { recursive: true, force: true });
 mkdirSync(engine, { recursive: true });
 cpSync(join(pkg, 'web'), engine, { recursive: true });
+// The page's offline shell: its files and a hash of their bytes, for sw.js (www/tools/shell-manifest.mjs).
+const { writeShellManifest } = await import('../www/tools/shell-manifest.mjs');
+writeShellManifest(join(root, 'www'));
 
 // One wasm for node and web, and an engine that can be re-created: the node glue
 // becomes a factory, `instantiate(wasmModule)`, returning its exports (plus the raw

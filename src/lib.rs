@@ -12,7 +12,9 @@
 //! of `rules::REGISTRY` → `Report`.
 
 pub mod custom;
+pub mod dkim;
 pub mod error;
+pub mod fixes;
 pub mod grammar;
 pub mod hygiene;
 pub mod i18n;
@@ -26,6 +28,7 @@ pub mod report;
 pub mod rules;
 pub mod settings;
 pub mod smtp;
+pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -36,6 +39,6 @@ pub use input::{Compose, PhpMail};
 pub use options::Options;
 pub use pipeline::docs::{messages, render_message, render_report, rule_docs, ExampleDoc, RuleDoc};
 pub use pipeline::analysis::Analysis;
-pub use pipeline::{lint, lint_compose, lint_php_mail, Linter, VERSION};
+pub use pipeline::{classify_for_queue, lint, lint_compose, lint_php_mail, Linter, VERSION};
 pub use report::{Finding, Location, Report, Severity, Verdict};
 pub use settings::Settings;

@@ -51,6 +51,9 @@ pub struct SmtpSettings {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Options {
+    /// The JSON Schema a config file names for editors (`"$schema"`); ignored.
+    #[serde(rename = "$schema", skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// Language of messages and fixes.
     pub locale: Locale,
     /// Per-rule overrides, keyed by rule id: `{"size/line-length": "off"}`.
@@ -83,6 +86,14 @@ pub struct Options {
     /// The text of a SpamAssassin rule file (`.cf`); its rules are `sa/NAME`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub spamassassin_rules: Option<String>,
+    /// The site's own domains (`sender/*` rules). Without it, the domain of
+    /// `smtp.from`, or for a PHP `mail()` call the domain of its `From`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sender_domains: Vec<String>,
+    /// DKIM public keys by DNS name, as published in TXT records:
+    /// `{"s1._domainkey.example.com": "v=DKIM1; k=rsa; p=MIIB…"}` (`dkim/signature`).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub dkim_keys: BTreeMap<String, String>,
 }
 
 impl Options {

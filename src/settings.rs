@@ -159,6 +159,11 @@ pub struct Settings {
     pub smtp: Option<SmtpSettings>,
     /// Spam score at which the verdict is `fail`.
     pub spam_threshold: f64,
+    /// The site's own domains as given (`options.senderDomains`), lower-cased.
+    pub sender_domains: Vec<String>,
+    /// DKIM public keys given in the options: the DNS name (lower-cased) and
+    /// the record read, or why it cannot be read.
+    pub dkim_keys: Vec<(String, Result<crate::dkim::Record, crate::dkim::RecordProblem>)>,
     values: HashMap<&'static str, Value>,
     overrides: HashMap<String, RuleOverride>,
 }
@@ -171,6 +176,8 @@ impl Default for Settings {
             listed_ips: Vec::new(),
             smtp: None,
             spam_threshold: DEFAULT_SPAM_THRESHOLD,
+            sender_domains: Vec::new(),
+            dkim_keys: Vec::new(),
             values: HashMap::new(),
             overrides: HashMap::new(),
         }

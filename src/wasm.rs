@@ -267,27 +267,76 @@ pub fn version_js() -> String {
 
 // ── queue simulation and SMTP (issue 6) ─────────────────────────────────────
 
-/// Runs a sending-queue simulation: `scenario` is an object or a JSON string
-/// (README "Queue simulation scenarios").
-#[wasm_bindgen(js_name = simulate)]
-pub fn simulate_js(scenario: JsValue) -> Result<JsValue, JsValue> {
-    let json = if let Some(text) = scenario.as_string() {
+/// A scenario from JavaScript: an object or a JSON string, read through JSON so
+/// unknown fields are refused (as for options).
+fn scenario_from(value: &JsValue, name: &str) -> Result<crate::queue::Scenario, JsValue> {
+    let json = if let Some(text) = value.as_string() {
         text
-    } else if scenario.is_object() {
-        // Through JSON so unknown fields are refused, as for options.
-        js_sys::JSON::stringify(&scenario)
-            .ok()
-            .and_then(|s| s.as_string())
-            .ok_or_else(|| error("invalid-scenario", "simulate(scenario): scenario must be JSON-compatible"))?
+    } else if value.is_object() {
+        js_sys::JSON::stringify(value).ok().and_then(|s| s.as_string()).ok_or_else(|| {
+            error("invalid-scenario", &format!("{name}: the scenario must be JSON-compatible"))
+        })?
     } else {
-        return Err(error("invalid-scenario", "simulate(scenario): scenario must be an object or a JSON string"));
+        return Err(error("invalid-scenario", &format!("{name}: the scenario must be an object or a JSON string")));
     };
     if json.len() > MAX_INPUT_BYTES {
         return Err(too_large(json.len(), Locale::En));
     }
-    let scenario = crate::queue::Scenario::from_json(&json).map_err(|e| error(e.code(), &e.localized(Locale::En)))?;
-    let result = crate::queue::simulate(&scenario).map_err(|e| error(e.code(), &e.localized(scenario.locale)))?;
-    to_js(&result)
+    crate::queue::Scenario::from_json(&json).map_err(|e| scenario_error(&e, crate::queue::Scenario::locale_in_json(&json)))
+}
+
+/// A coded `Error` naming the scenario field at fault (`error.field`).
+fn scenario_error(e: &crate::queue::ScenarioError, locale: Locale) -> JsValue {
+    let err = error(e.code(), &e.localized(locale));
+    if let Some(field) = e.field() {
+        let _ = Reflect::set(&err, &JsValue::from_str("field"), &JsValue::from_str(field));
+    }
+    err
+}
+
+/// Runs a sending-queue simulation: `scenario` is an object or a JSON string
+/// (README "Queue simulation scenarios"). `options.mailTable: true` adds
+/// `mailTable` — every mail as columns of typed arrays (`outcome` Uint8Array
+/// (an index into `result.outcomes`), `stream` Uint16Array, `created`/`settled` Uint32Array
+/// of seconds after `start`) for a list of a million rows.
+#[wasm_bindgen(js_name = simulate)]
+pub fn simulate_js(scenario: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let scenario = scenario_from(&scenario, "simulate(scenario)")?;
+    let want_table = !options.is_undefined()
+        && !options.is_null()
+        && Reflect::get(&options, &JsValue::from_str("mailTable")).ok().is_some_and(|v| v.is_truthy());
+    let classifier = &crate::classify_for_queue;
+    if !want_table {
+        let result = crate::queue::simulate_with(&scenario, classifier).map_err(|e| scenario_error(&e, scenario.locale))?;
+        return to_js(&result);
+    }
+    let (result, table) =
+        crate::queue::simulate_with_mails(&scenario, classifier).map_err(|e| scenario_error(&e, scenario.locale))?;
+    let value = to_js(&result)?;
+    let columns = js_sys::Object::new();
+    let set = |key: &str, v: &JsValue| Reflect::set(&columns, &JsValue::from_str(key), v).map(|_| ());
+    set("outcome", &Uint8Array::from(table.outcome.as_slice()).into())?;
+    set("stream", &js_sys::Uint16Array::from(table.stream.as_slice()).into())?;
+    set("created", &js_sys::Uint32Array::from(table.created.as_slice()).into())?;
+    set("settled", &js_sys::Uint32Array::from(table.settled.as_slice()).into())?;
+    Reflect::set(&value, &JsValue::from_str("mailTable"), &columns)?;
+    Ok(value)
+}
+
+/// Runs two scenarios and compares them: `{a, b, differences}`, in the language of `a`.
+#[wasm_bindgen(js_name = compare)]
+pub fn compare_js(a: JsValue, b: JsValue) -> Result<JsValue, JsValue> {
+    let a = scenario_from(&a, "compare(a, b)")?;
+    let b = scenario_from(&b, "compare(a, b)")?;
+    let comparison = crate::queue::compare(&a, &b).map_err(|e| scenario_error(&e, a.locale))?;
+    to_js(&comparison)
+}
+
+/// The time zones the simulation knows (`timeZone`), and the tz database release.
+#[wasm_bindgen(js_name = queueTimeZones)]
+pub fn queue_time_zones_js() -> Result<JsValue, JsValue> {
+    let names: Vec<&str> = crate::queue::tz::Zone::names().collect();
+    to_js(&serde_json::json!({ "version": crate::queue::tz::TZDATA_VERSION, "names": names }))
 }
 
 /// Explains an SMTP reply (`550 5.1.1 …`, a bare `451`, a multi-line reply).
@@ -316,4 +365,35 @@ pub fn check_smtp_settings_js(settings: JsValue, locale: JsValue) -> Result<JsVa
 #[wasm_bindgen(js_name = queuePresets)]
 pub fn queue_presets_js() -> Result<JsValue, JsValue> {
     to_js(&crate::queue::presets())
+}
+
+// ── mechanical fixes (issue 20) ─────────────────────────────────────────────
+
+/// Applies the mechanical fixes (`src/fixes/`) to a raw message (string or
+/// `Uint8Array`): `{fixed: Uint8Array, applied: [{fix, ruleId, count, detail}]}`.
+/// `options`: `{now?: unix seconds, only?: [fix ids]}`.
+#[wasm_bindgen(js_name = fixMessage)]
+pub fn fix_message_js(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let options = if options.is_undefined() || options.is_null() {
+        crate::fixes::FixOptions::default()
+    } else {
+        let json = js_sys::JSON::stringify(&options).ok().and_then(|s| s.as_string()).filter(|_| options.is_object());
+        let json = json.ok_or_else(|| error("invalid-options", "fixMessage(input, options): options must be an object"))?;
+        crate::fixes::FixOptions::from_json(&json).map_err(|e| lint_error(&e, Locale::En))?
+    };
+    let bytes = if let Some(text) = input.as_string() {
+        text.into_bytes()
+    } else if let Some(array) = input.dyn_ref::<Uint8Array>() {
+        if array.length() as usize > MAX_INPUT_BYTES {
+            return Err(too_large(array.length() as usize, Locale::En));
+        }
+        array.to_vec()
+    } else {
+        return Err(error("invalid-input", "fixMessage(input): input must be a string or a Uint8Array"));
+    };
+    let fixed = crate::fixes::fix(&bytes, &options).map_err(|e| lint_error(&e, Locale::En))?;
+    let out = js_sys::Object::new();
+    let _ = Reflect::set(&out, &JsValue::from_str("fixed"), &Uint8Array::from(fixed.bytes.as_slice()));
+    let _ = Reflect::set(&out, &JsValue::from_str("applied"), &to_js(&fixed.applied)?);
+    Ok(out.into())
 }

@@ -96,7 +96,12 @@ fn a_negative_score_is_information_that_lowers_the_spam_score() {
     let report = lint("body NICE /prize/\ntflags NICE nice\nbody BAD /claim/i\nscore BAD 3\n");
     let nice = report.findings_of("sa/NICE").next().unwrap();
     assert_eq!((nice.severity, nice.score), (Severity::Info, -1.0));
-    assert_eq!(report.spam_score, 2.0);
+    let of = |prefix: &str| -> f64 {
+        report.findings.iter().filter(|f| f.rule_id.starts_with(prefix)).map(|f| f.score).sum()
+    };
+    assert_eq!(of("sa/"), 2.0);
+    let all: f64 = report.findings.iter().map(|f| f.score).sum();
+    assert_eq!(report.spam_score, (all * 10.0).round() / 10.0, "the negative points count in the spam score");
 }
 
 #[test]

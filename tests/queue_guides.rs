@@ -1,14 +1,15 @@
-//! One test per statement of the guides about the sending service: the
-//! statement (quoted from the seed), a scenario, the expected outcome.
-//! Seeds: 000 (es), 002 (fr), 004 (pl) "Scripts emails" panel; 001 old guide;
-//! 003 SMTP reply codes and limits.
+//! One test per statement of the guides about the sending service's states,
+//! actions, timings and limits: the statement (quoted from the seed, in its
+//! language), a scenario, the expected outcome.
+//! Seeds: 000 (es), 002 (fr), 004 (pl) "Scripts emails" panel; 001 old guide
+//! (es); 003 SMTP reply codes and limits (es).
 
 use mail_preflight::queue::{
-    simulate_json, Action, ApiState, Cause, NotificationKind, Outcome, SimulationResult, State,
+    simulate_json, Action, Cause, NotificationKind, Outcome, RejectReason, SimulationResult, State,
 };
 
-/// 2026-03-02T00:00:00Z, the default start.
-const T0: i64 = 1_772_409_600;
+/// 2026-03-02T00:00:00+01:00 (Europe/Paris), the default start.
+const T0: i64 = 1_772_406_000;
 
 fn run(json: &str) -> SimulationResult {
     simulate_json(json).unwrap_or_else(|e| panic!("scenario does not run: {e}"))
@@ -35,10 +36,12 @@ macro_rules! statement {
     };
 }
 
+// ── states ──────────────────────────────────────────────────────────────────
+
 statement!(
     green_states_send,
-    "000",
-    "Si es verde (\"Activo\" o \"Force\"), significa que los envíos están operativos.",
+    "002",
+    "S'il est vert (« Activé » ou « Force »), cela signifie que les envois sont opérationnels.",
     r#"{"service": {"state": "force"}, "streams": [{"count": 5, "duration": 60}]}"#,
     |r| {
         assert_eq!(count(r, Outcome::Delivered), 5);
@@ -47,43 +50,35 @@ statement!(
 );
 
 statement!(
-    red_states_hold,
+    red_disabled_holds,
     "000",
     "Si es rojo (\"Inactivo\", \"Bounce\" o \"SPAM\"), los envíos ya no se efectúan.",
-    r#"{"service": {"state": "bounce"}, "streams": [{"count": 5, "duration": 60}]}"#,
+    r#"{"service": {"state": "ko"}, "streams": [{"count": 5, "duration": 60}]}"#,
     |r| {
         assert_eq!(r.counters.sent, 0);
         assert_eq!(r.counters.held, 5);
+    }
+);
+
+statement!(
+    red_bounce_holds,
+    "002",
+    "S'il est rouge (« Désactivé », « Bounce » ou « SPAM »), les envois ne s'effectuent plus.",
+    r#"{"service": {"state": "bounce"}, "streams": [{"count": 5, "duration": 60}]}"#,
+    |r| {
+        assert_eq!(r.counters.sent, 0);
         assert_eq!(count(r, Outcome::Expired), 5);
     }
 );
 
 statement!(
-    blocked_mails_are_kept_at_most_72_hours,
-    "002",
-    "Les e-mails générés par vos scripts après le blocage ne seront pas envoyés, mais conservés dans une file \
-        d'attente pendant 72 heures maximum.",
-    r#"{"actions": [{"at": 0, "action": "block"}], "streams": [{"count": 3, "start": 60, "duration": 120}]}"#,
+    red_spam_holds,
+    "004",
+    "Jeśli jest czerwony (\"Nieaktywny\", \"Bounce\" lub \"SPAM\"), przesyłki nie są wysyłane.",
+    r#"{"service": {"state": "spam"}, "streams": [{"count": 5, "duration": 60}]}"#,
     |r| {
-        assert_eq!(changes(r), vec![(State::Disabled, Cause::Block)]);
-        assert_eq!(count(r, Outcome::Expired), 3);
-        assert_eq!(r.counters.longest_hold_seconds, 72 * 3600);
-        for mail in &r.mails {
-            assert_eq!(mail.settled - mail.created, 72 * 3600);
-        }
-    }
-);
-
-statement!(
-    unblocking_redistributes_the_queue,
-    "000",
-    "Desbloquear el envío: desbloquea el envío de los emails automatizados de su alojamiento web. Los mensajes \
-        de correo presentes en la cola de espera también se reenviarán.",
-    r#"{"actions": [{"at": 0, "action": "block"}, {"at": 3600, "action": "unblock"}],
-        "streams": [{"count": 10, "start": 60, "duration": 600}]}"#,
-    |r| {
-        assert_eq!(count(r, Outcome::HeldThenDelivered), 10);
-        assert_eq!(r.state, State::Active);
+        assert_eq!(r.counters.sent, 0);
+        assert_eq!(r.counters.held, 5);
     }
 );
 
@@ -95,14 +90,14 @@ statement!(
     |r| {
         assert_eq!(changes(r), vec![(State::Disabled, Cause::TooFast)]);
         assert_eq!(r.counters.sent, 101, "the 101st mail in a minute is one too many");
-        assert_eq!(r.service.state, ApiState::Ko);
+        assert_eq!(r.service.state, State::Disabled);
     }
 );
 
 statement!(
     too_many_errors_disable,
     "002",
-    "Cet état survient lorsque : trop d'e-mails retournés en erreur.",
+    "Cet état survient lorsque : trop d'e-mails sont retournés en erreur",
     r#"{"streams": [{"rate": 3000, "duration": 3600, "bounceShare": 0.05}]}"#,
     |r| {
         // 5 % stays under the 10 % ratio, but 3,000 mails an hour make over 50 errors.
@@ -115,7 +110,7 @@ statement!(
     blocking_yourself_disables,
     "004",
     "Stan ten występuje, gdy: samodzielnie wyłączyłeś funkcję z Panelu klienta OVHcloud.",
-    r#"{"actions": [{"at": 100, "action": "block"}]}"#,
+    r#"{"actions": [{"at": 100, "action": "BLOCK"}]}"#,
     |r| {
         assert_eq!(r.timeline[0].at, T0 + 100);
         assert_eq!(changes(r), vec![(State::Disabled, Cause::Block)]);
@@ -124,13 +119,25 @@ statement!(
 );
 
 statement!(
+    the_old_guide_calls_the_blocked_state_inactive,
+    "001",
+    "El estado del servicio pasará a «inactivo».",
+    r#"{"locale": "es", "actions": [{"at": 0, "action": "block"}]}"#,
+    |r| {
+        assert_eq!(r.state, State::Disabled);
+        assert!(r.timeline[0].message.contains("Inactivo"), "{}", r.timeline[0].message);
+    }
+);
+
+statement!(
     unblock_takes_a_few_minutes,
-    "000",
-    "Haga clic en Desbloquear el envío y espere unos minutos a que vuelva a activar el servicio de envío.",
-    r#"{"service": {"state": "ko"}, "actions": [{"at": 1000, "action": "unblock"}]}"#,
+    "002",
+    "Cliquez enfin sur Débloquer l'envoi puis patientez quelques minutes le temps que le service d'envoi soit de \
+     nouveau actif.",
+    r#"{"service": {"state": "ko"}, "actions": [{"at": 1000, "action": "UNBLOCK"}]}"#,
     |r| {
         assert_eq!(changes(r), vec![(State::Active, Cause::Unblock)]);
-        assert_eq!(r.timeline[0].at, T0 + 1000 + 300, "default delay: 5 minutes");
+        assert_eq!(r.timeline[0].at, T0 + 1000 + 300, "default delay: 5 minutes (ours)");
         assert_eq!(r.applied_actions[0].effective_at, T0 + 1300);
     }
 );
@@ -138,21 +145,41 @@ statement!(
 statement!(
     a_share_of_errors_gives_bounce,
     "000",
-    "Este estado se produce cuando un cierto porcentaje de los mensajes de correo enviados automáticamente se \
-        ha vuelto a error.",
+    "Este estado se produce cuando un cierto porcentaje de los mensajes de correo enviados automáticamente se ha \
+     vuelto a error.",
     r#"{"streams": [{"count": 100, "duration": 6000, "bounceShare": 0.25}]}"#,
     |r| {
         assert_eq!(changes(r), vec![(State::Bounce, Cause::BounceRatio)]);
         assert_eq!(r.timeline[0].actions, vec![Action::Unblock, Action::Purge, Action::ChangeRecipient]);
-        assert_eq!(r.counters.sent, 20, "judged once 20 mails are sent");
+        let measure = r.timeline[0].measure.as_ref().expect("measured");
+        let sent = measure.of.expect("the mails the ratio is measured on");
+        assert!((20..24).contains(&sent), "judged from the first error after 20 mails: {sent}");
+        assert!(measure.value as f64 > 0.10 * sent as f64);
+    }
+);
+
+statement!(
+    the_ratio_is_errors_over_the_total_sent,
+    "002",
+    "Le ratio e-mails retournés en erreur / nombre total d'envoi d'e-mails envoyés autorisé avant un blocage sera \
+     doublé.",
+    r#"{"service": {"sent": 10000, "bounce": 100},
+        "streams": [{"count": 200, "duration": 20000, "bounceShare": 0.3}]}"#,
+    |r| {
+        // 160 errors over 10,200 mails in total: 1.6 %, far under 10 %, whatever the last 200 mails.
+        assert!(r.timeline.is_empty(), "{:?}", changes(r));
+        let recent = run(r#"{"service": {"sent": 10000, "bounce": 100},
+            "thresholds": {"bounceRatioBasis": "recent"},
+            "streams": [{"count": 200, "duration": 20000, "bounceShare": 0.3}]}"#);
+        assert_eq!(changes(&recent), vec![(State::Bounce, Cause::BounceRatio)], "the recent basis (ours) differs");
     }
 );
 
 statement!(
     unblocking_bounce_gives_force_with_the_ratio_doubled,
     "000",
-    "Si hace clic en Desbloquear el envío, el estado del servicio pasará a \"Force\". El ratio e-mails \
-        devueltos a error / número total de mensajes enviados autorizado antes de un bloqueo se duplicará.",
+    "Si hace clic en Desbloquear el envío, el estado del servicio pasará a \"Force\". El ratio e-mails devueltos a \
+     error / número total de mensajes enviados autorizado antes de un bloqueo se duplicará.",
     r#"{"streams": [{"count": 300, "duration": 30000, "bounceShare": 0.15}],
         "actions": [{"at": 5000, "action": "unblock"}]}"#,
     |r| {
@@ -164,13 +191,29 @@ statement!(
 );
 
 statement!(
+    force_sends_again_a_few_minutes_after_unblocking,
+    "004",
+    "Jeśli klikniesz Odblokuj wysyłkę, stan usługi zmieni się na \"Force\". Wysyłka rozpocznie się kilka minut po \
+     odblokowaniu.",
+    r#"{"service": {"state": "bounce"}, "actions": [{"at": 600, "action": "unblock"}],
+        "streams": [{"count": 3, "duration": 60}]}"#,
+    |r| {
+        assert_eq!(changes(r), vec![(State::Force, Cause::Unblock)]);
+        let resent = r.mails.iter().map(|m| m.settled).min();
+        assert_eq!(resent, Some(T0 + 600 + 300));
+        assert_eq!(count(r, Outcome::HeldThenDelivered), 3);
+    }
+);
+
+statement!(
     purging_bounce_returns_to_active_without_doubling,
     "002",
     "Si vous cliquez sur Purger les e-mails, cela effacera tous les e-mails de la file d'attente et l'état du \
-        service repassera en « Activé » sans doubler le ratio.",
+     service repassera en « Activé » sans doubler le ratio.",
     r#"{"streams": [{"count": 300, "duration": 30000, "bounceShare": 0.15}],
         "actions": [{"at": 5000, "action": "purge"}]}"#,
     |r| {
+        // Without doubling, 15 % of the total is still over 10 %: the next error blocks again.
         assert_eq!(
             changes(r),
             vec![
@@ -187,9 +230,9 @@ statement!(
 statement!(
     spam_blocks_with_the_abuse_notice,
     "002",
-    "Cet état survient lorsque des e-mails considérés comme du spam ont été envoyés depuis l'hébergement. \
-        Généralement, ce blocage est accompagné par l'envoi d'un e-mail intitulé « Abus avec votre hébergement \
-        domain.tld »",
+    "Cet état survient lorsque des mails considérés comme du SPAM ont été émis depuis votre hébergement. \
+     Généralement, ce blocage est accompagné par l'envoi d'un e-mail intitulé « Abus avec votre hébergement \
+     domain.tld »",
     r#"{"locale": "fr", "domain": "shop.example", "service": {"email": "admin@shop.example"},
         "streams": [{"count": 500, "duration": 600, "verdict": "spam"}]}"#,
     |r| {
@@ -205,11 +248,21 @@ statement!(
 statement!(
     the_abuse_notice_in_spanish,
     "000",
-    "Por lo general, el bloqueo se acompaña por el envío de un email titulado \
-     \"Abuso con su alojamiento dominio.tld\"",
+    "Por lo general, el bloqueo se acompaña por el envío de un email titulado \"Abuso con su alojamiento \
+     dominio.tld\"",
     r#"{"locale": "es", "domain": "dominio.tld", "streams": [{"count": 20, "duration": 600, "verdict": "spam"}]}"#,
     |r| {
         assert_eq!(r.notifications[0].subject, "Abuso con su alojamiento dominio.tld");
+    }
+);
+
+statement!(
+    the_abuse_notice_in_polish,
+    "004",
+    "Na ogół blokadą tą towarzyszy wysłanie e-maila o nazwie \"Nadużycie na hostingu domain.tld\"",
+    r#"{"locale": "pl", "domain": "domain.tld", "streams": [{"count": 20, "duration": 600, "verdict": "spam"}]}"#,
+    |r| {
+        assert_eq!(r.notifications[0].subject, "Nadużycie na hostingu domain.tld");
     }
 );
 
@@ -230,10 +283,128 @@ statement!(
 );
 
 statement!(
+    spam_again_after_a_purge_goes_through_support,
+    "002",
+    "Si malgré cela l'état du service repasse en état « SPAM », répondez à l'e-mail automatique que vous avez reçu \
+     en précisant que vous avez fait le nécessaire. Notre service anti-spam analysera la situation et notre \
+     support reviendra vers vous pour vous expliquer la procédure de déblocage.",
+    r#"{"streams": [{"count": 200, "duration": 7200, "verdict": "spam"}],
+        "actions": [{"at": 900, "action": "purge"}, {"at": 5000, "action": "purge"}]}"#,
+    |r| {
+        let spam: Vec<_> = r.timeline.iter().filter(|c| c.to == State::Spam).collect();
+        assert_eq!(spam.len(), 2, "{:?}", changes(r));
+        assert_eq!(spam[1].actions, vec![Action::ChangeRecipient], "no purge the second time");
+        assert!(spam[1].advice.contains("support"), "{}", spam[1].advice);
+        assert_eq!(r.rejected_actions.len(), 1);
+        assert_eq!(r.rejected_actions[0].reason, RejectReason::Support);
+        assert_eq!(r.counters.spam_episodes, 2);
+        assert_eq!(r.state, State::Spam);
+    }
+);
+
+// ── actions ─────────────────────────────────────────────────────────────────
+
+statement!(
+    blocked_mails_are_kept_at_most_72_hours,
+    "002",
+    "Les e-mails générés par vos scripts après le blocage ne seront pas envoyés, mais conservés dans une file \
+     d'attente pendant 72 heures maximum.",
+    r#"{"actions": [{"at": 0, "action": "block"}], "streams": [{"count": 3, "start": 60, "duration": 120}]}"#,
+    |r| {
+        assert_eq!(changes(r), vec![(State::Disabled, Cause::Block)]);
+        assert_eq!(count(r, Outcome::Expired), 3);
+        assert_eq!(r.counters.longest_hold_seconds, 72 * 3600);
+        for mail in &r.mails {
+            assert_eq!(mail.settled - mail.created, 72 * 3600);
+        }
+    }
+);
+
+statement!(
+    blocked_mails_wait_72_hours_in_polish,
+    "004",
+    "Wiadomości e-mail generowane przez Twoje skrypty po zablokowaniu będą czekały w kolejce przez 72 godziny.",
+    r#"{"actions": [{"at": 0, "action": "block"}, {"at": 259000, "action": "unblock"}],
+        "streams": [{"count": 2, "start": 60, "duration": 86400}]}"#,
+    |r| {
+        // The first mail waited 72 h and expired; the second is sent after the unblock.
+        assert_eq!(count(r, Outcome::Expired), 1);
+        assert_eq!(count(r, Outcome::HeldThenDelivered), 1);
+    }
+);
+
+statement!(
+    the_old_guide_keeps_blocked_mails_72_hours_to_unblock_or_delete,
+    "001",
+    "No se eliminará ningún mensaje, sino que se mantendrán en espera durante 72 h. Durante este periodo de tiempo \
+     podrá, bien desbloquear el envío, bien eliminar los mensajes.",
+    r#"{"actions": [{"at": 0, "action": "block"}, {"at": 3600, "action": "purge"}],
+        "streams": [{"count": 4, "start": 60, "duration": 600}]}"#,
+    |r| {
+        assert_eq!(count(r, Outcome::Purged), 4);
+        assert_eq!(count(r, Outcome::Expired), 0);
+    }
+);
+
+statement!(
+    unblocking_redistributes_the_queue,
+    "000",
+    "Desbloquear el envío: desbloquea el envío de los emails automatizados de su alojamiento web. Los mensajes de \
+     correo presentes en la cola de espera también se reenviarán.",
+    r#"{"actions": [{"at": 0, "action": "block"}, {"at": 3600, "action": "unblock"}],
+        "streams": [{"count": 10, "start": 60, "duration": 600}]}"#,
+    |r| {
+        assert_eq!(count(r, Outcome::HeldThenDelivered), 10);
+        assert_eq!(r.state, State::Active);
+    }
+);
+
+statement!(
+    purging_deletes_the_queue_and_unblocks,
+    "002",
+    "Purger les e-mails : efface les e-mails présents dans la file d'attente et débloque l'envoi de mails.",
+    r#"{"service": {"state": "ko"}, "actions": [{"at": 3600, "action": "purge"}],
+        "streams": [{"count": 5, "duration": 600}, {"count": 1, "start": 7200}]}"#,
+    |r| {
+        assert_eq!(count(r, Outcome::Purged), 5);
+        assert_eq!(count(r, Outcome::Delivered), 1, "sending is unblocked after the purge");
+        assert_eq!(r.state, State::Active);
+    }
+);
+
+statement!(
+    the_old_guide_blocks_before_purging,
+    "001",
+    "Para poder eliminar los mensajes, deberá bloquear en primer lugar su envío, tal y como hemos explicado \
+     previamente.",
+    r#"{"actions": [{"at": 0, "action": "purge"}, {"at": 60, "action": "block"}, {"at": 120, "action": "purge"}]}"#,
+    |r| {
+        // Purge is not offered while sending (Active, nor Force): block first.
+        assert_eq!(r.rejected_actions.len(), 1);
+        assert_eq!(r.rejected_actions[0].action, Action::Purge);
+        assert_eq!(r.rejected_actions[0].state, State::Active);
+        assert_eq!(changes(r)[1], (State::Purging, Cause::Purge));
+        let force = run(r#"{"service": {"state": "force"}, "actions": [{"at": 0, "action": "purge"}]}"#);
+        assert_eq!(force.rejected_actions[0].reason, RejectReason::NotOffered);
+    }
+);
+
+statement!(
+    the_old_guide_calls_the_purge_depuracion,
+    "001",
+    "El estado del servicio pasará a «depuración».",
+    r#"{"locale": "es", "service": {"state": "ko"}, "actions": [{"at": 0, "action": "purge"}]}"#,
+    |r| {
+        assert_eq!(r.timeline[0].to, State::Purging);
+        assert!(r.timeline[0].message.contains("Depuración"), "{}", r.timeline[0].message);
+    }
+);
+
+statement!(
     a_purge_takes_5_to_10_minutes,
     "001",
-    "Tras eliminar estos mensajes, su cuenta se desbloqueará automáticamente. La operación tardará entre 5 y \
-        10 minutos.",
+    "Tras eliminar estos mensajes, su cuenta se desbloqueará automáticamente. La operación tardará entre 5 y 10 \
+     minutos.",
     r#"{"service": {"state": "ko"}, "actions": [{"at": 0, "action": "purge"}]}"#,
     |r| {
         assert_eq!(changes(r), vec![(State::Purging, Cause::Purge), (State::Active, Cause::PurgeDone)]);
@@ -243,76 +414,27 @@ statement!(
 );
 
 statement!(
-    the_error_log_is_never_reset,
-    "000",
-    "Atención: Este historial no se restablecerá aunque decida Eliminar los mesajes o Desbloquear el envío.",
-    r#"{"errorLog": [{"date": "2026-03-01T09:00:00Z", "message": "550 5.1.1 unknown", "to": "old@example.net"}],
-        "streams": [{"count": 40, "duration": 4000, "bounceShare": 0.5}],
-        "actions": [{"at": 5000, "action": "unblock"}, {"at": 8000, "action": "purge"}]}"#,
+    an_action_may_take_several_tens_of_minutes,
+    "002",
+    "Dans certains cas, l'action souhaitée peut nécessiter plusieurs dizaines de minutes pour être pleinement \
+     effective.",
+    r#"{"service": {"state": "ko"}, "actions": [{"at": 0, "action": "unblock"}]}"#,
     |r| {
-        assert_eq!(r.error_log[0].to, "old@example.net");
-        assert_eq!(r.error_log_total, 1 + r.counters.errors);
-        assert_eq!(r.error_log.len() as u64, r.error_log_total);
+        let applied = &r.applied_actions[0];
+        let expected = applied.expected.expect("a range to expect");
+        assert!(expected.latest - applied.at >= 20 * 60, "several tens of minutes");
+        assert!((expected.earliest..=expected.latest).contains(&applied.effective_at));
+        let unblock = r.assumptions.iter().find(|a| a.field == "thresholds.unblockDelaySeconds").expect("listed");
+        assert_eq!(unblock.source, mail_preflight::queue::Source::Ours);
+        assert!(unblock.note.contains("5 to 40 min"), "{}", unblock.note);
     }
 );
 
 statement!(
-    the_error_report_comes_the_next_day_to_the_chosen_recipient,
+    the_old_guide_resumes_with_the_next_mail,
     "001",
-    "Si se producen errores al enviar mensajes desde su alojamiento web, recibirá un informe al día siguiente.",
-    r#"{"service": {"email": "first@example.com"},
-        "streams": [{"count": 4, "start": 36000, "duration": 100000, "bounceShare": 0.25}],
-        "actions": [{"at": 90000, "action": "changeRecipient", "email": "second@example.com"}]}"#,
-    |r| {
-        let reports: Vec<_> =
-            r.notifications.iter().filter(|n| n.kind == NotificationKind::DailyErrorReport).collect();
-        assert_eq!(reports.len(), 1);
-        assert_eq!(reports[0].errors, 1);
-        assert_eq!(reports[0].day.as_deref(), Some("2026-03-02"));
-        assert_eq!(reports[0].at, T0 + 86_400);
-        // The first error is mail 0 at 10:00 on day one; the change comes after the report.
-        assert_eq!(reports[0].to, "first@example.com");
-        assert_eq!(r.service.email, "second@example.com");
-    }
-);
-
-statement!(
-    sent_today_resets_and_history_keeps_each_day,
-    "004",
-    "E-maile wysłane dzisiaj: całkowita liczba automatycznych wiadomości wysłanych tylko dzisiaj. Historia \
-        wysłanych e-maili: wykres przedstawiający historię wiadomości e-mail wysłanych z Twojego hostingu w \
-        poprzednich dniach.",
-    r#"{"service": {"sentToday": 7}, "history": [{"date": "2026-03-01", "volume": 12}],
-        "streams": [{"rate": 1, "duration": 172800}], "until": 151200}"#,
-    |r| {
-        assert_eq!(r.history[0].date, "2026-03-01");
-        assert_eq!(r.history[0].volume, 12);
-        assert_eq!(r.history[1].date, "2026-03-02");
-        assert_eq!(r.history[1].volume, 7 + 24);
-        assert_eq!(r.history[2].date, "2026-03-03");
-        // Until 18:00 on the 3rd, the 18:00 mail included.
-        assert_eq!(r.history[2].volume, 19);
-        assert_eq!(r.service.sent_today, 19);
-    }
-);
-
-statement!(
-    total_sent_counts_since_the_hosting_was_created,
-    "000",
-    "Total de mensajes enviados: número total de mensajes de correo automatizados enviados desde la creación \
-        del alojamiento web de OVHcloud.",
-    r#"{"service": {"sent": 1000, "bounce": 9}, "streams": [{"count": 10, "duration": 1000, "bounceShare": 0.1}]}"#,
-    |r| {
-        assert_eq!(r.service.sent, 1010);
-        assert_eq!(r.service.bounce, 10);
-    }
-);
-
-statement!(
-    old_guide_resumes_with_the_next_mail,
-    "001",
-    "Al desbloquear el envío de mensajes, el servicio se reanudará cuando envíe el siguiente mensaje. Los \
-        mensajes que estuvieran bloqueados volverán a entrar en la cola de distribución.",
+    "Al desbloquear el envío de mensajes, el servicio se reanudará cuando envíe el siguiente mensaje. Los mensajes \
+     que estuvieran bloqueados volverán a entrar en la cola de distribución.",
     r#"{"thresholds": {"resumeOnNextMail": true},
         "actions": [{"at": 0, "action": "block"}, {"at": 600, "action": "unblock"}],
         "streams": [{"count": 5, "start": 60, "duration": 100}, {"count": 1, "start": 7200}]}"#,
@@ -324,10 +446,101 @@ statement!(
 );
 
 statement!(
+    actions_depend_on_the_state,
+    "002",
+    "Selon l'état du service, certains peuvent ne pas être disponibles.",
+    r#"{"service": {"state": "spam"}, "actions": [{"at": 0, "action": "unblock"}, {"at": 60, "action": "block"}]}"#,
+    |r| {
+        assert_eq!(r.rejected_actions.len(), 2);
+        assert!(r.rejected_actions.iter().all(|a| a.reason == RejectReason::NotOffered));
+        assert_eq!(r.actions, vec![Action::Purge, Action::ChangeRecipient]);
+    }
+);
+
+// ── the error report and the counters ─────────────────────────────────────────
+
+statement!(
+    the_error_report_comes_the_next_day_to_the_chosen_recipient,
+    "001",
+    "Si se producen errores al enviar mensajes desde su alojamiento web, recibirá un informe al día siguiente.",
+    r#"{"service": {"email": "first@example.com"},
+        "streams": [{"count": 4, "start": 36000, "duration": 100000, "bounceShare": 0.25}],
+        "actions": [{"at": 90000, "action": "CHANGE_RECIPIENT", "email": "second@example.com"}]}"#,
+    |r| {
+        let reports: Vec<_> = r.notifications.iter().filter(|n| n.kind == NotificationKind::DailyErrorReport).collect();
+        assert_eq!(reports.len(), 1);
+        assert_eq!(reports[0].errors, 1);
+        assert_eq!(reports[0].day.as_deref(), Some("2026-03-02"));
+        assert_eq!(reports[0].at, T0 + 86_400, "at local midnight");
+        // The error is mail 0 at 10:00 on day one; the change comes after the report.
+        assert_eq!(reports[0].to, "first@example.com");
+        assert_eq!(r.service.email.as_deref(), Some("second@example.com"));
+    }
+);
+
+statement!(
+    the_report_recipient_can_be_changed,
+    "004",
+    "Raporty o błędach: możesz otrzymywać ją codziennie na wybrany adres e-mail. Zdefiniuj ją za pomocą przycisku \
+     Zmień odbiorcę.",
+    r#"{"service": {"email": "old@example.com"},
+        "actions": [{"at": 0, "action": "changeRecipient", "email": "new@example.com"}],
+        "streams": [{"count": 2, "start": 3600, "duration": 60, "bounceShare": 1}]}"#,
+    |r| {
+        assert_eq!(r.notifications[0].to, "new@example.com");
+    }
+);
+
+statement!(
+    the_error_log_is_never_reset,
+    "000",
+    "Atención: Este historial no se restablecerá aunque decida Eliminar los mesajes o Desbloquear el envío.",
+    r#"{"errorLog": [{"date": "2026-03-01T09:00:00Z", "message": "550 5.1.1 unknown", "to": "old@example.net"}],
+        "streams": [{"count": 40, "duration": 4000, "bounceShare": 0.5}],
+        "actions": [{"at": 5000, "action": "unblock"}, {"at": 8000, "action": "purge"}]}"#,
+    |r| {
+        assert_eq!(r.error_log[0].to.as_deref(), Some("old@example.net"));
+        assert_eq!(r.error_log_total, 1 + r.counters.errors);
+        assert_eq!(r.error_log.len() as u64, r.error_log_total);
+    }
+);
+
+statement!(
+    sent_today_resets_and_history_keeps_each_day,
+    "004",
+    "E-maile wysłane dzisiaj: całkowita liczba automatycznych wiadomości wysłanych tylko dzisiaj. Historia \
+     wysłanych e-maili: wykres przedstawiający historię wiadomości e-mail wysłanych z Twojego hostingu w \
+     poprzednich dniach.",
+    r#"{"service": {"sentToday": 7}, "history": [{"date": "2026-03-01", "volume": 12}],
+        "streams": [{"rate": 1, "duration": 172800}], "until": 151200}"#,
+    |r| {
+        let days: Vec<(&str, u64)> = r.history.iter().map(|h| (&h.date[..10], h.volume.unwrap_or(0))).collect();
+        // Until 18:00 on the 3rd, the 18:00 mail included.
+        assert_eq!(days, vec![("2026-03-01", 12), ("2026-03-02", 7 + 24), ("2026-03-03", 19)]);
+        assert_eq!(r.history[1].date, "2026-03-02T00:00:00+01:00", "the API's date-times");
+        assert_eq!(r.service.sent_today, 19);
+    }
+);
+
+statement!(
+    total_sent_counts_since_the_hosting_was_created,
+    "000",
+    "Total de mensajes enviados: número total de mensajes de correo automatizados enviados desde la creación del \
+     alojamiento web de OVHcloud.",
+    r#"{"service": {"sent": 1000, "bounce": 9}, "streams": [{"count": 10, "duration": 1000, "bounceShare": 0.1}]}"#,
+    |r| {
+        assert_eq!(r.service.sent, 1010);
+        assert_eq!(r.service.bounce, 10);
+    }
+);
+
+// ── the SMTP path and the size limit ─────────────────────────────────────────
+
+statement!(
     smtp_limit_200_per_hour_per_account_answers_555,
     "003",
-    "Compruebe que las direcciones de correo electrónico indicadas son correctas y que no ha superado los \
-        límites establecidos por OVH: 200 mensajes por hora y cuenta",
+    "Compruebe que las direcciones de correo electrónico indicadas son correctas y que no ha superado los límites \
+     establecidos por OVH: 200 mensajes por hora y cuenta",
     r#"{"streams": [{"transport": "smtp", "account": "a@example.com", "count": 250, "duration": 3000}]}"#,
     |r| {
         assert_eq!(r.counters.smtp_accepted, 200);
@@ -358,8 +571,8 @@ statement!(
 statement!(
     smtp_mails_are_not_in_the_panel,
     "002",
-    "Les e-mails émis avec un script utilisant une configuration SMTP ne pourront pas être gérés et suivis \
-        depuis votre espace client OVHcloud.",
+    "Les e-mails émis avec un script utilisant une configuration SMTP ne pourront pas être gérés et suivis depuis \
+     votre espace client OVHcloud.",
     r#"{"service": {"sent": 50},
         "streams": [{"transport": "smtp", "count": 20, "duration": 600, "bounceShare": 0.5}]}"#,
     |r| {
@@ -373,13 +586,16 @@ statement!(
 statement!(
     daily_cap_holds_mails_for_the_next_day,
     "api",
-    "The provider API's service object carries maxPerDay, a daily sending cap (SPEC §4).",
+    "The provider API's service object carries maxPerDay, a daily sending cap (SPEC §4); that mails over it wait \
+     for the next day is ours.",
     r#"{"service": {"maxPerDay": 10}, "streams": [{"count": 15, "start": 72000, "duration": 7200}]}"#,
     |r| {
         assert_eq!(count(r, Outcome::Delivered), 10);
         assert_eq!(count(r, Outcome::HeldThenDelivered), 5);
         let resent = r.mails.iter().filter(|m| m.outcome == Outcome::HeldThenDelivered).map(|m| m.settled).min();
         assert_eq!(resent, Some(T0 + 86_400));
+        let cap = r.assumptions.iter().find(|a| a.field == "service.maxPerDay").expect("listed");
+        assert!(cap.note.contains("ours"), "{}", cap.note);
     }
 );
 
@@ -390,13 +606,13 @@ statement!(
     r#"{"service": {"state": "purging"}}"#,
     |r| {
         assert_eq!(changes(r), vec![(State::Active, Cause::PurgeDone)]);
-        assert_eq!(r.service.state, ApiState::Ok);
+        assert_eq!(r.service.state, State::Active);
     }
 );
 
 #[test]
 fn a_message_over_10_mb_is_refused_and_linted_once_per_stream() {
-    // Seed 000: "El mensaje de correo electrónico enviado no debe superar el tamaño total de 10 MB".
+    // Seed 002: « L'e-mail envoyé ne doit pas dépasser la taille totale de 10 Mo (encapsulation et en-tête inclus). »
     let mut body = String::from("From: a@example.com\r\nTo: b@example.com\r\nSubject: Big\r\n\r\n");
     let line = "Q".repeat(76) + "\r\n";
     while body.len() < 10_100_000 {

@@ -4,8 +4,8 @@
 //! same output.
 
 use mail_preflight::queue::{
-    actions_offered, simulate, transition_allowed, ApiState, Outcome, Scenario, ScheduledAction, SimulationResult,
-    State, Stream, Transport,
+    actions_offered, simulate, transition_allowed, Outcome, Scenario, ScheduledAction, SimulationResult, State, Stream,
+    Transport,
 };
 use mail_preflight::queue::{Action, DeclaredVerdict};
 
@@ -29,13 +29,13 @@ impl Generator {
 }
 
 fn random_scenario(g: &mut Generator) -> Scenario {
-    let mut scenario = Scenario { seed: g.next(), ..Scenario::default() };
-    use ApiState::*;
-    scenario.service.state = g.pick(&[Ok, Ok, Ko, Force, Bounce, Spam, Purging]);
+    let mut scenario = Scenario { seed: g.next() >> 11, ..Scenario::default() };
+    use State::*;
+    scenario.service.state = g.pick(&[Active, Active, Disabled, Force, Bounce, Spam, Purging]);
     scenario.service.sent = g.below(10_000);
     scenario.service.bounce = g.below(100);
     scenario.service.sent_today = g.below(50);
-    scenario.service.max_per_day = g.pick(&[50, 500, 7_200]);
+    scenario.service.max_per_day = Some(g.pick(&[50, 500, 7_200]));
     scenario.thresholds.bounce_min_mails = g.pick(&[5, 20]);
     scenario.thresholds.spam_mails_before_block = g.pick(&[1, 10]);
     scenario.thresholds.redistribution_per_minute = g.pick(&[1, 60, 600]);
@@ -65,6 +65,11 @@ fn random_scenario(g: &mut Generator) -> Scenario {
     }
     if g.below(5) == 0 {
         scenario.until = Some(g.below(4 * 86_400));
+    }
+    scenario.time_zone = g.pick(&["Europe/Paris", "UTC", "America/New_York", "Australia/Sydney"]).to_string();
+    if g.below(3) == 0 {
+        // Around a DST change in Europe (2026-03-29).
+        scenario.start = Some(mail_preflight::queue::When::Seconds(1_774_652_400));
     }
     scenario
 }
@@ -105,10 +110,18 @@ fn check(scenario: &Scenario, r: &SimulationResult) {
     assert_eq!(r.counters.purged, count(r, Outcome::Purged));
     assert_eq!(r.counters.refused, count(r, Outcome::Refused));
     assert_eq!(r.counters.pending, count(r, Outcome::Pending));
-    assert_eq!(r.counters.smtp_accepted + r.counters.smtp_refused + sent + count(r, Outcome::Expired)
-        + count(r, Outcome::Purged) + count(r, Outcome::Pending) + r.counters.refused - r.counters.smtp_refused,
-        r.counters.mails);
-    let days: u64 = r.history.iter().map(|h| h.volume).sum();
+    assert_eq!(
+        r.counters.smtp_accepted
+            + r.counters.smtp_refused
+            + sent
+            + count(r, Outcome::Expired)
+            + count(r, Outcome::Purged)
+            + count(r, Outcome::Pending)
+            + r.counters.refused
+            - r.counters.smtp_refused,
+        r.counters.mails
+    );
+    let days: u64 = r.history.iter().map(|h| h.volume.unwrap_or(0)).sum();
     assert_eq!(days, scenario.service.sent_today + sent, "the history holds every mail sent");
     assert_eq!(r.error_log_total, errors + scenario.error_log.len() as u64);
     // No held mail outlives 72 h.
@@ -119,24 +132,28 @@ fn check(scenario: &Scenario, r: &SimulationResult) {
         assert!((mail.settled - mail.created) as u64 <= retention, "{mail:?}");
     }
     // No forbidden transition; the timeline is a chain from the initial state.
-    let mut state = match scenario.service.state {
-        ApiState::Ok => State::Active,
-        ApiState::Ko => State::Disabled,
-        ApiState::Force => State::Force,
-        ApiState::Bounce => State::Bounce,
-        ApiState::Spam => State::Spam,
-        ApiState::Purging => State::Purging,
-    };
+    let mut state = scenario.service.state;
+    let mut spam_episodes = u32::from(state == State::Spam);
     for change in &r.timeline {
         assert_eq!(change.from, state);
         assert!(transition_allowed(change.from, change.to, change.cause), "{change:?}");
-        assert_eq!(change.actions, actions_offered(change.to));
+        if change.to == State::Spam {
+            spam_episodes += 1;
+        }
+        assert_eq!(change.actions, actions_offered(change.to, spam_episodes));
         state = change.to;
     }
     assert_eq!(state, r.state);
     for rejected in &r.rejected_actions {
-        assert!(!actions_offered(rejected.state).contains(&rejected.action) || rejected.action == Action::Unblock);
+        assert!(
+            !actions_offered(rejected.state, 1).contains(&rejected.action)
+                || rejected.action == Action::Unblock
+                || rejected.reason == mail_preflight::queue::RejectReason::Support
+        );
     }
+    // Every day appears once, in order, and no day follows the end.
+    let dates: Vec<&str> = r.history.iter().map(|h| &h.date[..10]).collect();
+    assert!(dates.windows(2).all(|w| w[0] < w[1]), "{dates:?}");
     // Nothing leaves the hosting in a red state: all sends fall in green spans.
     assert!(r.series.sent.iter().sum::<u64>() == sent);
 }
@@ -146,7 +163,7 @@ fn invariants_hold_on_random_scenarios() {
     let mut g = Generator(0x5EED);
     for _ in 0..300 {
         let scenario = random_scenario(&mut g);
-        let result = simulate(&scenario).expect("random scenarios are valid");
+        let result = simulate(&scenario).unwrap_or_else(|e| panic!("random scenarios are valid: {e}"));
         check(&scenario, &result);
     }
 }
@@ -180,7 +197,7 @@ fn the_bounce_share_is_exact_and_the_seed_moves_its_phase() {
 
 #[test]
 fn limits_are_enforced_with_an_error() {
-    use mail_preflight::queue::engine::{MAX_SCENARIO_MAILS, MAX_STREAMS};
+    use mail_preflight::queue::limits::{MAX_SCENARIO_MAILS, MAX_STREAMS};
     let too_many = format!(r#"{{"streams": [{{"count": {}}}]}}"#, MAX_SCENARIO_MAILS + 1);
     let err = mail_preflight::queue::simulate_json(&too_many).expect_err("too many mails");
     assert_eq!(err.code(), "too-many-mails");
@@ -206,8 +223,8 @@ fn limits_are_enforced_with_an_error() {
 
 #[test]
 fn a_big_scenario_stays_compact() {
-    let json = r#"{"service": {"maxPerDay": 100000000},
-        "thresholds": {"burstMaxMails": 100000000, "maxErrorsPerHour": 100000000},
+    let json = r#"{"service": {"maxPerDay": 100000000}, "thresholds": {"bounceRatio": 1,
+        "burstMaxMails": 100000000, "maxErrorsPerHour": 100000000},
         "streams": [{"count": 200000, "duration": 86400, "bounceShare": 0.05}]}"#;
     let r = mail_preflight::queue::simulate_json(json).expect("runs");
     assert_eq!(r.counters.mails, 200_000);

@@ -1,6 +1,7 @@
 //! SMTP reply explainer (SPEC §5, seed 003): one test per behaviour.
 
-use mail_preflight::smtp::{codes::CODES, explain, ReplyClass, MAX_REPLY_LINES};
+use mail_preflight::smtp::enhanced::{CAUSES, REGISTRY};
+use mail_preflight::smtp::{codes::CODES, explain, Basis, ReplyClass, MAX_REPLY_LINES};
 use mail_preflight::Locale;
 
 #[test]
@@ -10,8 +11,13 @@ fn a_full_reply_gives_class_code_enhanced_code_and_text() {
     assert_eq!(e.class, ReplyClass::Permanent);
     assert!(!e.retry);
     assert!(e.known);
-    assert!(e.meaning.contains("mailbox unavailable"), "{}", e.meaning);
-    assert!(e.action.contains("Check the recipient address"), "{}", e.action);
+    // The enhanced code explains first; the guide's table for 550 is kept beside it.
+    assert_eq!(e.basis, Basis::Enhanced);
+    assert!(e.meaning.starts_with("Bad destination mailbox address"), "{}", e.meaning);
+    assert!(e.action.contains("check the address"), "{}", e.action);
+    let guide = e.guide.clone().expect("550 is in the guide's table");
+    assert!(guide.meaning.contains("mailbox unavailable"), "{}", guide.meaning);
+    assert!(guide.action.contains("Check the recipient address"), "{}", guide.action);
     let enhanced = e.enhanced.expect("5.1.1");
     assert_eq!(enhanced.code, "5.1.1");
     assert!(enhanced.class.starts_with("Permanent failure"));
@@ -83,11 +89,12 @@ fn the_spanish_text_is_the_guides_own() {
 
 #[test]
 fn explanations_are_localized() {
-    let fr = explain("550 5.1.1 nope", Locale::Fr);
+    let fr = explain("550 nope", Locale::Fr);
     assert!(fr.meaning.contains("boîte aux lettres indisponible"));
     assert!(fr.class_meaning.starts_with("Réponse négative"));
     let pl = explain("550 5.1.1 nope", Locale::Pl);
-    assert!(pl.meaning.contains("skrzynka niedostępna"));
+    assert!(pl.guide.map(|g| g.meaning).unwrap_or_default().contains("skrzynka niedostępna"));
+    assert!(pl.meaning.contains("skrzynka nie istnieje"), "{}", pl.meaning);
     assert_eq!(pl.enhanced.map(|x| x.subject), Some("Status adresowania".to_string()));
 }
 
@@ -102,11 +109,93 @@ fn an_unknown_code_is_explained_by_its_class() {
 }
 
 #[test]
-fn an_enhanced_code_with_an_undefined_detail_keeps_class_and_subject() {
-    let e = explain("550 5.7.26 Unauthenticated email is not accepted", Locale::En);
-    let enhanced = e.enhanced.expect("5.7.26");
+fn an_enhanced_code_the_registry_does_not_enumerate_keeps_class_and_subject() {
+    let e = explain("550 5.7.99 Something local", Locale::En);
+    let enhanced = e.enhanced.expect("5.7.99");
     assert_eq!(enhanced.subject, "Security or policy status");
     assert!(enhanced.detail.is_none());
+    assert!(enhanced.reference.is_none());
+    assert_eq!(e.basis, Basis::Code, "falls back to the guide's 550");
+}
+
+#[test]
+fn a_message_too_large_is_explained_by_its_enhanced_code_and_linked_to_size_total() {
+    // IANA registry: X.3.4 "Message too big for system"; the basic 552 alone reads
+    // "exceeded storage allocation" (the guide: the recipient has no space left).
+    let e = explain("552 5.3.4 Message size exceeds fixed limit", Locale::En);
+    assert_eq!(e.basis, Basis::Enhanced);
+    assert!(e.meaning.contains("Message too big"), "{}", e.meaning);
+    assert!(e.action.contains("smaller message"), "{}", e.action);
+    assert!(!e.action.contains("no space left"), "{}", e.action);
+    assert_eq!(e.related_rules, vec!["size/total".to_string()]);
+    assert_eq!(e.enhanced.and_then(|x| x.reference).as_deref(), Some("RFC 3463"));
+}
+
+#[test]
+fn a_policy_refusal_as_spam_points_to_the_spam_rules() {
+    // IANA registry: X.7.1 "Delivery not authorized, message refused".
+    let e = explain("550 5.7.1 Message rejected as spam by Content Filtering", Locale::En);
+    assert_eq!(e.basis, Basis::Enhanced);
+    assert!(e.action.contains("spam rules"), "{}", e.action);
+    assert!(!e.action.contains("Check the recipient address"), "{}", e.action);
+    assert_eq!(e.cause.map(|c| c.id).as_deref(), Some("spam"));
+    assert!(e.related_rules.contains(&"spam/".to_string()));
+}
+
+#[test]
+fn a_generic_enhanced_code_gives_way_to_the_servers_words() {
+    // 4.7.0 is "other security or policy status": the text says it is about the rate.
+    let e = explain("421 4.7.0 Too many connections from your IP, try again later", Locale::En);
+    assert_eq!(e.basis, Basis::Text);
+    assert_eq!(e.cause.as_ref().map(|c| c.id.as_str()), Some("rate"));
+    assert!(e.action.contains("more slowly"), "{}", e.action);
+    assert!(e.retry);
+    assert!(!e.meaning.contains("could not be determined"), "{}", e.meaning);
+}
+
+#[test]
+fn the_servers_words_explain_a_reply_without_an_enhanced_code() {
+    let e = explain("554 Your message is too big for this server", Locale::Fr);
+    assert_eq!(e.basis, Basis::Text);
+    assert!(e.related_rules.contains(&"size/total".to_string()));
+    assert!(e.related_rules.contains(&"spam/listed-ip".to_string()), "554 in the guide: blacklisting");
+    assert!(e.basis_text.contains("serveur"), "{}", e.basis_text);
+}
+
+#[test]
+fn every_registered_enhanced_code_has_its_texts_in_every_language() {
+    for code in REGISTRY {
+        for locale in Locale::ALL {
+            for class in [4, 5] {
+                let e = explain(&format!("{class}.{}.{} x", code.subject, code.detail), locale);
+                let enhanced = e.enhanced.expect("read");
+                let detail = enhanced.detail.unwrap_or_default();
+                assert!(
+                    !detail.is_empty() && !detail.starts_with("smtp."),
+                    "{}.{} {locale:?}",
+                    code.subject,
+                    code.detail
+                );
+                assert!(!e.action.starts_with("smtp."), "{}.{} {locale:?}: {}", code.subject, code.detail, e.action);
+            }
+        }
+    }
+    for (id, _, _) in CAUSES {
+        for locale in Locale::ALL {
+            assert!(mail_preflight::i18n::entry(&format!("smtp.cause.{id}")).is_some(), "{id}");
+            assert!(!mail_preflight::i18n::text(&format!("smtp.cause.{id}.action"), locale).starts_with("smtp."));
+        }
+    }
+}
+
+#[test]
+fn every_related_rule_is_a_rule_or_a_group_of_rules() {
+    let ids: Vec<&str> = mail_preflight::rules::REGISTRY.iter().map(|r| r.id).collect();
+    let related = REGISTRY.iter().flat_map(|c| c.related.iter()).chain(CAUSES.iter().flat_map(|(_, _, r)| r.iter()));
+    for rule in related {
+        let known = if rule.ends_with('/') { ids.iter().any(|id| id.starts_with(rule)) } else { ids.contains(rule) };
+        assert!(known, "{rule}");
+    }
 }
 
 #[test]

@@ -34,9 +34,10 @@ const TYPES = {
 const PAGE_POLICY = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
   "connect-src 'self'; worker-src 'self'; frame-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; " +
   "form-action 'none'; frame-ancestors 'self'";
-// The preview frame shows a message's HTML: inline styles and data: images only,
+// The preview frame shows a message's HTML: inline styles, data: images and the
+// object URLs of the message's own image parts only,
 // nothing fetched from anywhere (no tracking pixel), no script.
-const PREVIEW_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; " +
+const PREVIEW_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data: blob:; base-uri 'none'; form-action 'none'; " +
   "frame-ancestors 'self'; sandbox allow-same-origin";
 
 export function startServer({ port: p = port, root: r = root, host = '127.0.0.1' } = {}) {

@@ -23,10 +23,12 @@ module.exports = {
   renderMessage: (id, params, locale) => engine.call('renderMessage', [id, params, locale]),
   optionsSchema: () => engine.call('optionsSchema', []),
   analyse: (input, options) => engine.call('analyse', [input, options]),
-  simulate: (scenario) => engine.call('simulate', [scenario]),
+  simulate: (scenario, options) => engine.call('simulate', [scenario, options]),
   explainSmtpReply: (reply, locale) => engine.call('explainSmtpReply', [reply, locale]),
   checkSmtpSettings: (settings, locale) => engine.call('checkSmtpSettings', [settings, locale]),
   queuePresets: () => engine.call('queuePresets', []),
   checkCustomRules: (rules, locale) => engine.call('checkCustomRules', [rules, locale]),
+  compare: (a, b) => engine.call('compare', [a, b]),
+  queueTimeZones: () => engine.call('queueTimeZones', []),
   createLinter,
 };

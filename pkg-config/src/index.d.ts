@@ -32,6 +32,8 @@ export interface MailPreflightError extends Error {
   /** `invalid-options` for an unknown rule id: the id, and the closest known id when one is close. */
   rule?: string;
   suggestion?: string;
+  /** simulate()/compare(): the scenario field at fault (`thresholds.bucketSeconds`, `streams[2].rate`). */
+  field?: string;
 }
 
 // ---------------------------------------------------------------- options
@@ -96,6 +98,10 @@ export interface Options {
   smtp?: SmtpSettings;
   /** How the sending PHP script runs, for `lintPhpMail`. */
   php?: PhpSettings;
+  /** The site's own domains (`sender/*`); default: the domain of `smtp.from`, or of the `From` of a `mail()` call. */
+  senderDomains?: string[];
+  /** DKIM public keys as published in DNS, by name: `{ "s1._domainkey.example.com": "v=DKIM1; k=rsa; p=…" }` (`dkim/signature`). */
+  dkimKeys?: { [name: string]: string };
   /** Your own rules (README "Your own rules"): a pattern of the Rust `regex` crate (linear time) on a target. */
   customRules?: CustomRule[];
   /** The text of a SpamAssassin rule file (`.cf`); its rules report as `sa/NAME`. */
@@ -359,54 +365,63 @@ export interface RuleDoc {
 
 // ---------------------------------------------------------------- queue and SMTP
 
-/** Service states as the provider's API names them (`ok` = active, `ko` = disabled). */
-export type ApiState = 'ok' | 'ko' | 'force' | 'bounce' | 'spam' | 'purging';
+/**
+ * Service states as the provider's API names them (`hosting.web.mail.StateEnum`), in
+ * scenarios and results alike: `ok` is the panel's "Active", `ko` its "Disabled".
+ * `active` and `disabled` are accepted in scenarios.
+ */
+export type QueueState = 'ok' | 'ko' | 'force' | 'bounce' | 'spam' | 'purging';
+/** @deprecated the same as `QueueState`. */
+export type ApiState = QueueState;
 
-/** Service states in the simulation's results. */
-export type QueueState = 'active' | 'force' | 'disabled' | 'bounce' | 'spam' | 'purging';
+/**
+ * The panel's buttons as the API names them (`BLOCK | UNBLOCK | PURGE`); the recipient
+ * change (`PUT …/email {email}` in the API) is `CHANGE_RECIPIENT`. Lower case is accepted in scenarios.
+ */
+export type QueueAction = 'BLOCK' | 'UNBLOCK' | 'PURGE' | 'CHANGE_RECIPIENT';
 
-/** The panel's buttons (the API's `BLOCK | UNBLOCK | PURGE` are accepted in scenarios). */
-export type QueueAction = 'block' | 'unblock' | 'purge' | 'changeRecipient';
+/** Unix seconds, or a date-time (`2026-03-02T10:15:00+01:00`; without an offset, local time in `timeZone`). */
+export type Instant = number | string;
 
-/** The provider API's service object. */
+/** The provider API's service object (`GET /hosting/web/{serviceName}/email`). */
 export interface ServiceSnapshot {
-  state?: ApiState;
+  state?: QueueState | 'active' | 'disabled';
   /** Total mails sent since the hosting was created. */
   sent?: number;
-  /** Mails sent today (reset at UTC midnight). */
+  /** Mails sent on the day of `takenAt` (reset at local midnight). */
   sentToday?: number;
   /** Total mails returned in error. */
   bounce?: number;
-  /** Daily sending cap (default 7200); mails over it wait for the next day. */
-  maxPerDay?: number;
-  /** Recipient of the daily error report. */
-  email?: string;
+  /** Daily sending cap; absent: 7,200 (ours). */
+  maxPerDay?: number | null;
+  /** Recipient of the daily error report (nullable in the API). */
+  email?: string | null;
 }
 
-/** One entry of the error log (provider API shape). */
+/** One entry of the error log (`GET …/email/bounces`; every field nullable). */
 export interface ErrorLogEntry {
-  /** ISO 8601, e.g. `2026-03-02T10:15:00Z`. */
-  date: string;
+  /** Date-time, e.g. `2026-03-02T10:15:00+01:00`. */
+  date?: string | null;
   /** The SMTP reply the remote server gave. */
-  message: string;
-  to: string;
+  message?: string | null;
+  to?: string | null;
 }
 
-/** Mails sent on one day (provider API shape). */
+/** Mails sent on one day (`GET …/email/volumes`). */
 export interface HistoryEntry {
-  /** ISO 8601 date, e.g. `2026-03-02`. */
+  /** The day: its local midnight as a date-time (results), or a date. */
   date: string;
-  volume: number;
+  volume?: number | null;
 }
 
-/** Mails a script sends: `count` mails, or `rate` per hour for `duration` seconds, spread evenly from `start`. */
+/** Mails a script sends: `count` mails, or `rate` per hour for `duration` seconds, spread evenly from `start`; or a send `log`. */
 export interface Stream {
   name?: string;
   /** Seconds after the scenario start of the first mail. */
   start?: number;
   /** Seconds over which the mails are spread. */
   duration?: number;
-  /** Mails per hour (when `count` is absent). */
+  /** Mails per hour (when `count` is absent), 0 to 3,600,000. */
   rate?: number;
   count?: number;
   /** Share of mails returned in error, 0 to 1. */
@@ -419,6 +434,10 @@ export interface Stream {
   verdict?: 'clean' | 'spam' | 'refused';
   /** A raw message, linted once for the stream. */
   message?: string;
+  /** A send log to replay (CSV or JSON lines: time, recipient, status or SMTP reply). */
+  log?: string;
+  /** Seconds after the scenario start of the first logged mail; absent: the logged times. */
+  logStart?: number;
   recipientDomain?: string;
   bounceReply?: string;
 }
@@ -426,12 +445,12 @@ export interface Stream {
 /** A user action at `at` seconds after the scenario start. */
 export interface ScheduledAction {
   at: number;
-  action: QueueAction | 'BLOCK' | 'UNBLOCK' | 'PURGE';
-  /** New report recipient, for `changeRecipient`. */
+  action: QueueAction | 'block' | 'unblock' | 'purge' | 'changeRecipient';
+  /** New report recipient, for `CHANGE_RECIPIENT`. */
   email?: string;
 }
 
-/** Thresholds of the simulation; see the README for the source or reasoning of each default. */
+/** Thresholds of the simulation; the README lists each one's range and source (guide or ours). */
 export interface QueueThresholds {
   retentionSeconds?: number;
   purgeSeconds?: number;
@@ -439,6 +458,8 @@ export interface QueueThresholds {
   burstMaxMails?: number;
   burstWindowSeconds?: number;
   bounceRatio?: number;
+  /** `total` (the guides: errors / total sent, lifetime counters included) or `recent` (ours). */
+  bounceRatioBasis?: 'total' | 'recent';
   bounceWindowMails?: number;
   bounceMinMails?: number;
   maxErrorsPerHour?: number;
@@ -451,22 +472,36 @@ export interface QueueThresholds {
   bucketSeconds?: number;
 }
 
-/** A sending-queue scenario (SPEC §4). Unknown fields are refused. */
+/**
+ * A sending-queue scenario (SPEC §4). Unknown fields are refused; a number out of its
+ * range throws `invalid-scenario` with `error.field`. The provider API's snapshot
+ * (`{takenAt, service, bounces, volumes}`) is a scenario as it is.
+ */
 export interface Scenario {
-  /** Origin of the virtual clock, Unix seconds (UTC). */
-  start?: number;
+  /** Origin of the virtual clock; default `takenAt`, else the first logged mail's day, else 2026-03-02 00:00 local. */
+  start?: Instant;
+  /** When the snapshot was read (its `sentToday` belongs to that day). */
+  takenAt?: Instant;
   /** Seconds to simulate; without it, until every mail is settled. */
   until?: number;
   seed?: number;
   locale?: Locale;
+  /** IANA time zone of the day boundary; default `Europe/Paris` (the provider's). */
+  timeZone?: string;
   /** The hosting's domain, for the abuse notice. */
   domain?: string;
   service?: ServiceSnapshot;
+  /** The API's `bounces`. */
   errorLog?: ErrorLogEntry[];
+  bounces?: ErrorLogEntry[];
+  /** The API's `volumes`. */
   history?: HistoryEntry[];
+  volumes?: HistoryEntry[];
   thresholds?: QueueThresholds;
   streams?: Stream[];
   actions?: ScheduledAction[];
+  /** `mails`: how long that many mails take at the highest steady rate. */
+  questions?: { mails?: number };
 }
 
 export type MailOutcome =
@@ -480,8 +515,21 @@ export interface StateChange {
   from: QueueState;
   to: QueueState;
   cause: StateChangeCause;
-  /** Localized explanation. */
+  /** Localized: what happened, with the mail and the measure against the threshold. */
   message: string;
+  /** Localized: what to do now. */
+  advice: string;
+  /** The mail that tripped an automatic change. */
+  trigger?: { mail: number; stream: number; streamName: string; recipient: string };
+  /** The measured value against the threshold (a count, or a ratio 0–1). */
+  measure?: {
+    kind: 'burst' | 'errorsPerHour' | 'ratio' | 'spamMails';
+    value: number;
+    of?: number;
+    threshold: number;
+    windowSeconds?: number;
+    basis?: 'total' | 'recent';
+  };
   /** Actions offered after the change. */
   actions: QueueAction[];
 }
@@ -491,12 +539,15 @@ export interface AppliedAction {
   action: QueueAction;
   state: QueueState;
   effectiveAt: number;
+  /** The range to expect in reality (the guides: "a few minutes" to "several tens of minutes"). */
+  expected?: { earliest: number; latest: number };
 }
 
 export interface RejectedAction {
   at: number;
   action: QueueAction;
   state: QueueState;
+  reason: 'notOffered' | 'inProgress' | 'support';
   /** Localized reason. */
   message: string;
 }
@@ -524,7 +575,13 @@ export interface StreamSummary {
   mails: number;
   ids?: [number, number];
   kind: 'clean' | 'spam' | 'refused';
-  lint?: { verdict: Verdict; score: number; errors: string[] };
+  lint?: {
+    verdict: Verdict; score: number; errors: string[];
+    findings: Array<{ ruleId: string; severity: Severity; message: string }>;
+  };
+  logged: boolean;
+  bounceReply: string;
+  refusedReply?: string;
   outcomes: { [outcome in MailOutcome]?: number };
 }
 
@@ -535,6 +592,15 @@ export interface MailRecord {
   outcome: MailOutcome;
   settled: number;
   reply?: string;
+}
+
+/** Every mail as columns (with `simulate(scenario, {mailTable: true})`); times in seconds after `start`. */
+export interface MailTable {
+  /** Index into `SimulationResult.outcomes`. */
+  outcome: Uint8Array;
+  stream: Uint16Array;
+  created: Uint32Array;
+  settled: Uint32Array;
 }
 
 export interface QueueCounters {
@@ -553,6 +619,9 @@ export interface QueueCounters {
   maxQueue: number;
   /** Longest time one mail waited in the queue. */
   longestHoldSeconds: number;
+  /** Seconds in a red state (`ko`, `bounce`, `spam`). */
+  redSeconds: number;
+  spamEpisodes: number;
 }
 
 /** Per-bucket series for charts. */
@@ -566,13 +635,66 @@ export interface QueueSeries {
   dropped: number[];
 }
 
+/** A value the run relies on: from the guides, ours (the guides give none) or the scenario's. */
+export interface Assumption {
+  field: string;
+  value: unknown;
+  source: 'guide' | 'ours' | 'scenario';
+  /** The range to expect in reality, in the field's unit. */
+  expected?: [number, number];
+  note: string;
+}
+
+/** One run's numbers in a comparison. */
+export interface RunSummary {
+  state: QueueState;
+  red: boolean;
+  redSeconds: number;
+  firstRedAt?: number;
+  mails: number;
+  delivered: number;
+  returned: number;
+  lost: number;
+  pending: number;
+  held: number;
+  maxQueue: number;
+  longestHoldSeconds: number;
+  spamEpisodes: number;
+  abuseNotices: number;
+  changes: number;
+}
+
+/** Two runs side by side, with one localized line per number that differs. */
+export interface Comparison {
+  a: RunSummary;
+  b: RunSummary;
+  differences: string[];
+}
+
+/** The owner's questions answered. */
+export interface Answers {
+  maxSteadyRate?: {
+    mailsPerHour: number;
+    limitedBy: 'burst' | 'errorsPerHour' | 'bounceRatio' | 'dailyCap';
+    bounds: Array<{ limit: 'burst' | 'errorsPerHour' | 'bounceRatio' | 'dailyCap'; mailsPerHour: number }>;
+    bounceShare: number;
+    message: string;
+  };
+  timeFor?: { mails: number; seconds?: number; message: string };
+  /** This run (A) against the same without its spam streams (B): what a captcha changes. */
+  captcha?: Comparison;
+}
+
 /** The outcome of a simulation. */
 export interface SimulationResult {
   version: string;
   start: number;
   end: number;
+  /** The IANA zone of the day boundary, and the tz database release. */
+  timeZone: string;
+  tzdata: string;
   /** Final service object, provider API shape. */
-  service: Required<ServiceSnapshot>;
+  service: ServiceSnapshot & { state: QueueState };
   state: QueueState;
   /** Actions offered at the end. */
   actions: QueueAction[];
@@ -590,6 +712,10 @@ export interface SimulationResult {
   series: QueueSeries;
   /** The first 200 mails in detail. */
   mails: MailRecord[];
+  assumptions: Assumption[];
+  answers: Answers;
+  /** With `{mailTable: true}` only. */
+  mailTable?: MailTable;
 }
 
 /** A worked example scenario shipped with the engine. */
@@ -599,16 +725,18 @@ export interface QueuePreset {
   json: string;
 }
 
-/** The RFC 3463 enhanced status code, explained. */
+/** The RFC 3463 enhanced status code, explained (IANA registry). */
 export interface EnhancedCode {
   /** As written, e.g. `5.1.1`. */
   code: string;
   class: string;
   subject: string;
   detail?: string;
+  /** The defining document when the IANA registry enumerates the code. */
+  reference?: string;
 }
 
-/** An SMTP reply explained (SPEC §5). */
+/** An SMTP reply explained (SPEC §5): the enhanced code first, the server's words, the basic code. */
 export interface SmtpReplyExplanation {
   locale: Locale;
   code?: number;
@@ -621,7 +749,16 @@ export interface SmtpReplyExplanation {
   known: boolean;
   meaning: string;
   action: string;
+  /** What `meaning` and `action` rest on. */
+  basis: 'enhanced' | 'text' | 'code' | 'class';
+  basisText: string;
   enhanced?: EnhancedCode;
+  /** The cause the server's own words name. */
+  cause?: { id: string; meaning: string; action: string };
+  /** The guide's table entry for the basic code. */
+  guide?: { meaning: string; action: string };
+  /** Rule ids (or groups ending with `/`) related to the reply. */
+  relatedRules: string[];
   /** The server's own text. */
   text: string;
   /** Localized problem with the input (empty reply, no code). */
@@ -672,8 +809,6 @@ export function messages(locale?: Locale): { [messageId: string]: string };
 /** The engine version. */
 export function version(): string;
 
-/** Runs a sending-queue simulation; `scenario` is an object or its JSON text. */
-export function simulate(scenario: Scenario | string): SimulationResult;
 /** The same report in another language, rendered from its ids and parameters without linting again. */
 export function renderReport(report: Report, locale?: Locale): Report;
 
@@ -755,11 +890,14 @@ export interface Analysis {
   html: HtmlView[];
 }
 
-/**
- * Runs a sending-queue simulation; `scenario` is an object or its JSON text.
- * `undefined` in builds without the queue engine.
- */
-export const simulate: ((scenario: Scenario | string) => SimulationResult) | undefined;
+/** Runs a sending-queue simulation; `scenario` is an object or its JSON text. */
+export function simulate(scenario: Scenario | string, options?: { mailTable?: boolean }): SimulationResult;
+
+/** Runs two scenarios and compares them (in the language of `a`). */
+export function compare(a: Scenario | string, b: Scenario | string): Comparison;
+
+/** The IANA time zones the simulation knows, and the tz database release. */
+export function queueTimeZones(): { version: string; names: string[] };
 
 /** Explains an SMTP reply such as `550 5.1.1 <x@y>: Recipient address rejected` or `451`. */
 export function explainSmtpReply(reply: string, locale?: Locale): SmtpReplyExplanation;

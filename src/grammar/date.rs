@@ -23,6 +23,9 @@ pub enum DateProblem {
     ObsoleteYear,
     /// A zone written as a name or a military letter (§4.3 obs-zone).
     ObsoleteZone,
+    /// An hour, minute or second written with one digit (§3.3 asks for two);
+    /// readers parse it, so it is noted like the obsolete forms.
+    OneDigitTime,
     /// Text after the date-time.
     TrailingText,
 }
@@ -30,7 +33,7 @@ pub enum DateProblem {
 impl DateProblem {
     pub fn level(self) -> Level {
         match self {
-            DateProblem::ObsoleteYear | DateProblem::ObsoleteZone => Level::Obsolete,
+            DateProblem::ObsoleteYear | DateProblem::ObsoleteZone | DateProblem::OneDigitTime => Level::Obsolete,
             _ => Level::Invalid,
         }
     }
@@ -171,6 +174,12 @@ pub fn parse_date_time(v: &[u8]) -> DateCheck {
         }
         match tokens.get(i).and_then(|t| digits(v, t)) {
             Some((value, 2)) => *slot = value,
+            Some((value, 1)) => {
+                *slot = value;
+                if let Some(t) = tokens.get(i) {
+                    check.problems.push(Problem::new(DateProblem::OneDigitTime, t.start, t.end));
+                }
+            }
             _ => {
                 syntax(&mut check, tokens.get(i));
                 return check;

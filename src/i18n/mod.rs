@@ -258,6 +258,9 @@ pub enum Param {
     /// A label (`label_texts!`) by id, shown in the reader's language:
     /// `{"label": "headers/grammar.address.empty"}` in JSON.
     Label { label: String },
+    /// Several labels, shown in the reader's language and joined by ", ":
+    /// `{"labels": ["spam/sales-language.category.money", …]}` in JSON.
+    Labels { labels: Vec<String> },
 }
 
 /// A message to be shown: an id plus named parameters.
@@ -307,6 +310,13 @@ impl Msg {
     pub fn label(mut self, name: &'static str, label: &'static Entry) -> Msg {
         self.params.push((name, Param::Label { label: label.id.to_string() }));
         self.labels.push(label);
+        self
+    }
+
+    /// Several labels, rendered in the reader's language and joined by ", ".
+    pub fn labels(mut self, name: &'static str, labels: &[&'static Entry]) -> Msg {
+        self.params.push((name, Param::Labels { labels: labels.iter().map(|l| l.id.to_string()).collect() }));
+        self.labels.extend_from_slice(labels);
         self
     }
 
@@ -399,6 +409,11 @@ fn format_param(value: &Param, locale: Locale, label: &dyn Fn(&str) -> Option<&'
         Param::Megabytes { megabytes } => format_megabytes(*megabytes, locale),
         // An unknown label shows its id: visible, and a test failure.
         Param::Label { label: id } => label(id).map_or_else(|| id.clone(), |e| e.text(locale).to_string()),
+        Param::Labels { labels } => labels
+            .iter()
+            .map(|id| label(id).map_or_else(|| id.clone(), |e| e.text(locale).to_string()))
+            .collect::<Vec<_>>()
+            .join(", "),
     }
 }
 

@@ -6,8 +6,10 @@
 
 pub mod attachments;
 pub mod fields;
+pub mod envelope;
 pub mod headers;
 pub mod html;
+pub mod identity;
 
 use crate::inspect;
 use crate::report::Origin;
@@ -178,8 +180,13 @@ impl HtmlBody {
 /// The analysed message.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Message<'a> {
-    /// The bytes that are checked (the input, or the rendered compose / `mail()` message).
+    /// The bytes that are checked (the input, or the rendered compose / `mail()` message),
+    /// cut at the end of the first message of an mbox file.
     pub raw: &'a [u8],
+    /// Where the message starts in `raw`: after an mbox envelope line, else 0.
+    pub content_start: usize,
+    /// The mbox framing of the input, when it has one.
+    pub envelope: Option<envelope::Envelope>,
     pub origin: Origin,
     /// Compose fields or `mail()` arguments as the script gave them.
     pub input_fields: Vec<InputField>,
@@ -212,9 +219,20 @@ pub struct Message<'a> {
     /// Header field values parsed by the strict grammar (addresses, date,
     /// message ids, MIME parameters), with offsets in their field's value.
     pub values: FieldValues,
+    /// Sender identity, list markers and DKIM signatures with their hashes.
+    pub identity: identity::Identity,
 }
 
 impl<'a> Message<'a> {
+    /// The message's own bytes: without an mbox envelope line or later messages.
+    pub fn content(&self) -> &'a [u8] {
+        self.raw.get(self.content_start..).unwrap_or(&[])
+    }
+    /// Size of the message as it would be sent, in bytes.
+    pub fn encoded_size(&self) -> usize {
+        self.content().len()
+    }
+
     /// Analyses `raw`, attachments inspected under `limits`. Never fails: a
     /// message mail-parser cannot read still has its raw header scan and a single text part.
     pub fn analyse(
@@ -223,11 +241,22 @@ impl<'a> Message<'a> {
         input_fields: Vec<InputField>,
         limits: &inspect::Limits,
     ) -> Message<'a> {
+        // A file cut from an mbox: skip its envelope line, check its first message.
+        let envelope = match origin {
+            Origin::Raw => envelope::detect(raw),
+            Origin::Compose | Origin::PhpMail => None,
+        };
+        let (content_start, raw) = match &envelope {
+            Some(e) => (e.content_start, &raw[..e.message_end]),
+            None => (0, raw),
+        };
         let line_index = LineIndex::new(raw);
-        let line_breaks = count_line_breaks(raw);
-        let header = headers::scan(raw, 0, raw.len());
+        let line_breaks = count_line_breaks(&raw[content_start..]);
+        let header = headers::scan(raw, content_start, raw.len());
         let mut message = Message {
             raw,
+            content_start,
+            envelope,
             origin,
             input_fields,
             mailer_adds: match origin {
@@ -248,6 +277,7 @@ impl<'a> Message<'a> {
             decoded_size: 0,
             attachment_facts: Vec::new(),
             values: FieldValues::default(),
+            identity: identity::Identity::default(),
         };
         // Subject as text so RFC 2047 encoded words are decoded (the default keeps it raw).
         let parser = MessageParser::new()
@@ -255,12 +285,12 @@ impl<'a> Message<'a> {
             .with_address_headers()
             .with_date_headers()
             .header_text(mail_parser::HeaderName::Subject);
-        match parser.parse(raw) {
+        match parser.parse(&raw[content_start..]) {
             Some(parsed) => {
                 message.parsed = true;
                 message.subject = parsed.subject().map(str::to_string);
                 let mut flattener = Flattener { out: &mut message.parts, truncated_depth: false, truncated_parts: false, raw };
-                flattener.message(parsed, None, 0, Some(0), false);
+                flattener.message(parsed, None, 0, Some(content_start), false);
                 message.truncated_depth = flattener.truncated_depth;
                 message.truncated_parts = flattener.truncated_parts;
             }
@@ -292,6 +322,7 @@ impl<'a> Message<'a> {
             root.headers = header;
         }
         message.values = FieldValues::parse(raw, &message.header, &message.parts);
+        message.identity = identity::analyse(raw, &message.header, &message.values);
         message.decoded_size = message.parts.iter().map(Part::decoded_len).sum();
         message.html = message
             .parts

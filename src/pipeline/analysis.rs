@@ -177,7 +177,7 @@ pub struct ImageView {
 pub fn analysis_of(message: &Message, source: Option<&[u8]>, min_contrast: f64) -> Analysis {
     Analysis {
         origin: message.origin,
-        size: message.raw.len(),
+        size: message.encoded_size(),
         source: source.map(|s| String::from_utf8_lossy(s).into_owned()),
         headers: fields_of(&message.header),
         parts: message.parts.iter().map(part_view).collect(),

@@ -110,8 +110,8 @@ impl Linter {
             locale: self.settings.locale,
             origin: message.origin,
             sizes: Sizes {
-                encoded: message.raw.len() as u64,
-                headers: message.header.body_start.min(message.raw.len()) as u64,
+                encoded: message.encoded_size() as u64,
+                headers: message.header.body_start.min(message.raw.len()).saturating_sub(message.content_start) as u64,
                 decoded: message.decoded_size as u64,
                 limit: self.settings.count(&rules::size::total::MAX_MESSAGE_BYTES) as u64,
             },
@@ -164,4 +164,16 @@ pub fn lint_compose(compose: &Compose, options: &Options) -> Result<Report, Lint
 /// Lints the message PHP `mail(to, subject, message, additional_headers)` hands to sendmail.
 pub fn lint_php_mail(call: &PhpMail, options: &Options) -> Result<Report, LintError> {
     Linter::new(options)?.lint_php_mail(call)
+}
+
+/// The queue's default classifier (SPEC §3): a stream's message linted once,
+/// with the default options in `locale`.
+pub fn classify_for_queue(
+    message: &[u8],
+    locale: crate::Locale,
+    spam_rule_prefixes: &[String],
+) -> Result<crate::queue::Classification, String> {
+    let options = Options { locale, ..Options::default() };
+    let report = lint(message, &options).map_err(|e| e.localized(locale))?;
+    Ok(crate::queue::Classification::from_report(&report, spam_rule_prefixes))
 }

@@ -50,6 +50,8 @@ pub fn resolve_with(options: &Options, custom_ids: &[&str]) -> Result<Settings, 
         return Err(invalid(format!("listedIps: {} entries, at most {MAX_LIST_ITEMS}", settings.listed_ips.len())));
     }
     settings.smtp = options.smtp.clone();
+    settings.sender_domains = sender_domains(&options.sender_domains).map_err(invalid)?;
+    settings.dkim_keys = dkim_keys(&options.dkim_keys).map_err(invalid)?;
     if let Some(threshold) = options.spam_threshold {
         if !threshold.is_finite() || threshold <= 0.0 || threshold > MAX_SPAM_THRESHOLD {
             return Err(invalid(format!("spamThreshold: {threshold} is outside 0 (excluded) to {MAX_SPAM_THRESHOLD}")));
@@ -104,6 +106,61 @@ pub fn resolve_with(options: &Options, custom_ids: &[&str]) -> Result<Settings, 
         }
     }
     Ok(settings)
+}
+
+/// Most DKIM keys accepted in `options.dkimKeys` (a bound on the work per message; default, ours).
+pub const MAX_DKIM_KEYS: usize = 100;
+
+/// `options.senderDomains`: host names (RFC 1035 §2.3.1 LDH labels, 253 octets at most), lower-cased.
+fn sender_domains(domains: &[String]) -> Result<Vec<String>, String> {
+    if domains.len() > MAX_LIST_ITEMS {
+        return Err(format!("senderDomains: {} entries, at most {MAX_LIST_ITEMS}", domains.len()));
+    }
+    domains
+        .iter()
+        .map(|d| {
+            let domain = d.trim().trim_end_matches('.').to_ascii_lowercase();
+            if is_host_name(&domain) {
+                Ok(domain)
+            } else {
+                Err(format!("senderDomains: \"{}\" is not a domain name", crate::hygiene::visible(d, 100)))
+            }
+        })
+        .collect()
+}
+
+/// `options.dkimKeys`: names `selector._domainkey.domain` (RFC 6376 §3.6.2.1), records read.
+fn dkim_keys(
+    keys: &std::collections::BTreeMap<String, String>,
+) -> Result<Vec<(String, Result<crate::dkim::Record, crate::dkim::RecordProblem>)>, String> {
+    if keys.len() > MAX_DKIM_KEYS {
+        return Err(format!("dkimKeys: {} keys, at most {MAX_DKIM_KEYS}", keys.len()));
+    }
+    keys.iter()
+        .map(|(name, record)| {
+            let lower = name.trim().trim_end_matches('.').to_ascii_lowercase();
+            let valid = lower
+                .split_once("._domainkey.")
+                .is_some_and(|(selector, domain)| is_host_name(selector) && is_host_name(domain));
+            if !valid {
+                return Err(format!(
+                    "dkimKeys: \"{}\" is not a key name of the form selector._domainkey.example.com",
+                    crate::hygiene::visible(name, 100)
+                ));
+            }
+            Ok((lower, crate::dkim::parse_record(record)))
+        })
+        .collect()
+}
+
+fn is_host_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 253
+        && name.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
 }
 
 /// A JSON value checked against a threshold's kind and range.

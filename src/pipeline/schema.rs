@@ -73,6 +73,32 @@ pub fn options_schema() -> Json {
             },
             "customRules": custom_rules,
             "spamassassinRules": spamassassin_rules,
+            "php": {
+                "description": "How PHP hands mail() to the system (lintPhpMail): unix pipes it to sendmail, windows speaks SMTP itself.",
+                "type": ["object", "null"],
+                "additionalProperties": false,
+                "properties": {
+                    "platform": { "enum": ["unix", "windows"], "default": "unix" },
+                },
+            },
+            "$schema": {
+                "description": "The address of this schema, for editors (ignored by the engine).",
+                "type": "string",
+            },
+            "senderDomains": {
+                "description": "The site's own domains (sender/* rules); default: the domain of smtp.from, or of the From of a PHP mail() call.",
+                "type": "array",
+                "items": { "type": "string", "maxLength": 253 },
+                "maxItems": MAX_LIST_ITEMS,
+                "default": [],
+            },
+            "dkimKeys": {
+                "description": "DKIM public keys by DNS name (selector._domainkey.domain): the TXT record text, e.g. \"v=DKIM1; k=rsa; p=MIIB…\" (dkim/signature).",
+                "type": "object",
+                "maxProperties": super::resolve::MAX_DKIM_KEYS,
+                "additionalProperties": { "type": "string", "maxLength": crate::dkim::key::MAX_RECORD_BYTES },
+                "default": {},
+            },
         },
     })
 }

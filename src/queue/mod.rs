@@ -5,23 +5,121 @@
 //! Deterministic: no wall time, no randomness but the scenario's seed; the same
 //! scenario gives the same result. Event-driven, O(n log s) for n mails and s
 //! streams, no allocation per mail.
+//!
+//! The files, one concern each: `scenario` (input types), `limits` (ranges),
+//! `sendlog` (logs to replay), `tz`/`clock` (the day boundary), `prepare`
+//! (scenario → plan), `machine` (the guides' state table), `windows`
+//! (measuring), `engine` (the event loop), `results` and `assumptions` (the
+//! output), `answers` and `compare` (the owner's questions).
+//!
+//! What a message *is* (clean, spam, too large) is not the queue's business: a
+//! [`Classifier`] says it. The queue imports neither the crate's root nor its
+//! rules; [`simulate`] is the one thin wrapper that binds the crate's lint.
 
+mod answers;
+mod assumptions;
 mod clock;
-pub mod engine;
+mod compare;
+mod engine;
+mod error;
+mod lenient;
+pub mod limits;
+mod machine;
+mod prepare;
 pub mod result;
+mod results;
 pub mod scenario;
+mod sendlog;
+pub mod tz;
+mod windows;
 
-pub use clock::{iso_date, iso_datetime};
-pub use engine::{actions_offered, sends, simulate, transition_allowed};
-
+pub use answers::{Answers, RateBound, RateLimit, SteadyRate, TimeFor};
+pub use clock::{iso_date, iso_datetime, parse_datetime};
+pub use compare::{compare_results, Comparison, RunSummary};
+pub use engine::{EXPECTED_DELAY_SECONDS, REPLY_SMTP_LIMIT, REPLY_TOO_LARGE};
+pub use error::{LogProblem, Problem, ScenarioError};
+pub use machine::{actions_offered, is_red, sends, transition_allowed};
 pub use result::{
-    AppliedAction, Cause, Counters, LintSummary, MailKind, MailRecord, Notification, NotificationKind, Outcome,
-    OutcomeSummary, RejectedAction, Series, SimulationResult, State, StateChange, StreamSummary,
+    AppliedAction, Assumption, Cause, Counters, Expected, LintFinding, LintSummary, MailKind, MailRecord, MailTable,
+    Measure, MeasureKind, Notification, NotificationKind, Outcome, OutcomeSummary, RejectReason, RejectedAction,
+    Series, SimulationResult, Source, StateChange, StreamSummary, Trigger,
 };
 pub use scenario::{
-    Action, ApiState, DeclaredVerdict, ErrorLogEntry, HistoryEntry, QueueThresholds, Scenario, ScheduledAction,
-    ServiceSnapshot, Stream, Transport,
+    Action, DeclaredVerdict, ErrorLogEntry, HistoryEntry, Questions, QueueThresholds, RatioBasis, Scenario,
+    ScheduledAction, ServiceSnapshot, State, Stream, Transport, When, DEFAULT_MAX_PER_DAY, DEFAULT_START,
 };
+pub use sendlog::status_is_error;
+
+use crate::i18n::Locale;
+use crate::report::{Report, Severity, Verdict};
+
+/// What the host makes of a message a stream sends.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Classification {
+    pub kind: MailKind,
+    /// The lint facts behind it, shown per stream.
+    pub lint: Option<LintSummary>,
+}
+
+/// Turns a stream's message into clean, spam or refused (SPEC §3), once per stream.
+pub trait Classifier {
+    /// `Err` carries a localized reason (the message cannot be read at all).
+    fn classify(&self, message: &[u8], locale: Locale, spam_rule_prefixes: &[String])
+        -> Result<Classification, String>;
+}
+
+impl<F> Classifier for F
+where
+    F: Fn(&[u8], Locale, &[String]) -> Result<Classification, String>,
+{
+    fn classify(
+        &self,
+        message: &[u8],
+        locale: Locale,
+        spam_rule_prefixes: &[String],
+    ) -> Result<Classification, String> {
+        self(message, locale, spam_rule_prefixes)
+    }
+}
+
+impl Classification {
+    /// SPEC §3 applied to a lint report: a `size/total` error is refused at
+    /// submission (seed 000: 10 MB); a `fail` verdict with an error from a rule
+    /// whose id starts with one of `spam_rule_prefixes` is spam; anything else is clean.
+    pub fn from_report(report: &Report, spam_rule_prefixes: &[String]) -> Classification {
+        let mut errors: Vec<String> = Vec::new();
+        for finding in report.findings.iter().filter(|f| f.severity == Severity::Error) {
+            if !errors.contains(&finding.rule_id) {
+                errors.push(finding.rule_id.clone());
+            }
+        }
+        let kind = if errors.iter().any(|id| id == "size/total") {
+            MailKind::Refused
+        } else if report.verdict == Verdict::Fail
+            && (report.spam_score >= report.spam_threshold
+                || errors.iter().any(|id| spam_rule_prefixes.iter().any(|p| id.starts_with(p.as_str()))))
+        {
+            MailKind::Spam
+        } else {
+            MailKind::Clean
+        };
+        let mut findings: Vec<LintFinding> = report
+            .findings
+            .iter()
+            .map(|f| LintFinding { rule_id: f.rule_id.clone(), severity: f.severity, message: f.message.clone() })
+            .collect();
+        findings.sort_by_key(|f| match f.severity {
+            Severity::Error => 0,
+            Severity::Warning => 1,
+            _ => 2,
+        });
+        findings.truncate(result::MAX_LINT_FINDINGS);
+        Classification {
+            kind,
+            lint: Some(LintSummary { verdict: report.verdict, score: report.spam_score, errors, findings }),
+        }
+    }
+}
 
 /// A worked example scenario, shipped with the engine (README "Queue simulation scenarios").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -32,83 +130,166 @@ pub struct Preset {
     pub json: &'static str,
 }
 
-/// The three worked examples: a quiet contact form, a bot attack on a form
-/// without captcha, a newsletter to a stale list.
+/// The worked examples: a quiet contact form, a bot attack on a form without
+/// captcha, a newsletter to a stale list, and an API snapshot with last
+/// week's send log replayed.
 pub fn presets() -> &'static [Preset] {
     const PRESETS: &[Preset] = &[
         Preset { id: "quiet-contact-form", json: include_str!("presets/quiet-contact-form.json") },
         Preset { id: "bot-attack", json: include_str!("presets/bot-attack.json") },
         Preset { id: "stale-newsletter", json: include_str!("presets/stale-newsletter.json") },
+        Preset { id: "api-snapshot", json: include_str!("presets/api-snapshot.json") },
     ];
     PRESETS
 }
 
-/// Why a scenario cannot be simulated.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ScenarioError {
-    /// The JSON does not parse or has unknown fields.
-    Json(String),
-    /// A value out of range.
-    Invalid(String),
-    TooManyMails { count: u64, limit: u64 },
-    TooManyStreams { count: usize, limit: usize },
-    TooManyActions { count: usize, limit: usize },
-    /// A stream's message could not be linted (too large), with the reason.
-    Message(String),
-}
-
-impl ScenarioError {
-    /// A stable machine-readable code.
-    pub fn code(&self) -> &'static str {
-        match self {
-            ScenarioError::Json(_) => "invalid-scenario",
-            ScenarioError::Invalid(_) => "invalid-scenario",
-            ScenarioError::TooManyMails { .. } => "too-many-mails",
-            ScenarioError::TooManyStreams { .. } => "too-many-streams",
-            ScenarioError::TooManyActions { .. } => "too-many-actions",
-            ScenarioError::Message(_) => "invalid-message",
-        }
-    }
-
-    /// The error in the reader's language.
-    pub fn localized(&self, locale: crate::Locale) -> String {
-        use crate::i18n::Msg;
-        match self {
-            ScenarioError::Json(detail) | ScenarioError::Invalid(detail) => {
-                Msg::new("queue.error.invalid").text("detail", detail.clone()).render(locale)
-            }
-            ScenarioError::TooManyMails { count, limit } => {
-                Msg::new("queue.error.too-many-mails").int("count", *count).int("limit", *limit).render(locale)
-            }
-            ScenarioError::TooManyStreams { count, limit } => {
-                Msg::new("queue.error.too-many-streams").int("count", *count).int("limit", *limit).render(locale)
-            }
-            ScenarioError::TooManyActions { count, limit } => {
-                Msg::new("queue.error.too-many-actions").int("count", *count).int("limit", *limit).render(locale)
-            }
-            ScenarioError::Message(detail) => {
-                Msg::new("queue.error.message").text("detail", detail.clone()).render(locale)
-            }
-        }
-    }
-}
-
-impl std::fmt::Display for ScenarioError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.localized(crate::Locale::En))
-    }
-}
-
-impl std::error::Error for ScenarioError {}
-
 impl Scenario {
-    /// A scenario from JSON, unknown fields refused.
+    /// A scenario from JSON, unknown fields refused. A bare provider API
+    /// service object (`{state, sent, sentToday, bounce, maxPerDay, email}`)
+    /// loads as the scenario's `service`.
     pub fn from_json(json: &str) -> Result<Scenario, ScenarioError> {
-        serde_json::from_str(json).map_err(|e| ScenarioError::Json(e.to_string()))
+        match serde_json::from_str(json) {
+            Ok(scenario) => Ok(scenario),
+            Err(error) => {
+                // Not a scenario: maybe the API's service object on its own.
+                let service: Result<ServiceSnapshot, _> = serde_json::from_str(json);
+                match service {
+                    Ok(service) if json.contains("\"maxPerDay\"") && json.contains("\"state\"") => {
+                        Ok(Scenario { service, ..Scenario::default() })
+                    }
+                    _ => Err(ScenarioError::Json(error.to_string())),
+                }
+            }
+        }
     }
+
+    /// The `locale` field of a scenario that may not load (to report its errors in its language).
+    pub fn locale_in_json(json: &str) -> Locale {
+        #[derive(serde::Deserialize)]
+        struct OnlyLocale {
+            #[serde(default)]
+            locale: Option<Locale>,
+        }
+        serde_json::from_str::<OnlyLocale>(json).ok().and_then(|l| l.locale).unwrap_or_default()
+    }
+}
+
+/// Runs a scenario, classifying stream messages with `classifier`.
+pub fn simulate_with(scenario: &Scenario, classifier: &dyn Classifier) -> Result<SimulationResult, ScenarioError> {
+    run(scenario, classifier, false).map(|(result, _)| result)
+}
+
+/// Runs a scenario and also returns every mail as table columns (a list of a million rows).
+pub fn simulate_with_mails(
+    scenario: &Scenario,
+    classifier: &dyn Classifier,
+) -> Result<(SimulationResult, MailTable), ScenarioError> {
+    run(scenario, classifier, true).map(|(result, table)| (result, table.unwrap_or_default()))
+}
+
+fn run(
+    scenario: &Scenario,
+    classifier: &dyn Classifier,
+    want_table: bool,
+) -> Result<(SimulationResult, Option<MailTable>), ScenarioError> {
+    let plan = prepare::prepare(scenario, classifier)?;
+    let inputs = rate_inputs(&plan);
+    let mails_asked = scenario.questions.mails.unwrap_or_else(|| {
+        plan.streams
+            .iter()
+            .filter(|s| s.kind == MailKind::Clean && s.transport == Transport::Mail)
+            .map(|s| s.count)
+            .sum()
+    });
+    let spam_streams: Vec<usize> =
+        plan.streams.iter().enumerate().filter(|(_, s)| s.kind == MailKind::Spam).map(|(i, _)| i).collect();
+    let kinds: Vec<MailKind> = plan.streams.iter().map(|s| s.kind).collect();
+    let mut engine = engine::Engine::new(plan, want_table);
+    engine.run();
+    let (mut result, table) = engine.finish();
+    let rate = answers::steady_rate(&inputs, scenario.locale);
+    result.answers.time_for = Some(answers::time_for(mails_asked, &rate, scenario.locale));
+    result.answers.max_steady_rate = Some(rate);
+    if !spam_streams.is_empty() {
+        // The same scenario with the spam streams removed (a captcha stops the bot);
+        // the other streams keep what they were classified as.
+        let mut without = scenario.clone();
+        let mut kept = Vec::new();
+        for (i, (stream, kind)) in scenario.streams.iter().zip(&kinds).enumerate() {
+            if !spam_streams.contains(&i) {
+                let mut stream = stream.clone();
+                if stream.verdict.is_none() && stream.message.is_some() {
+                    stream.verdict = Some(match kind {
+                        MailKind::Clean => DeclaredVerdict::Clean,
+                        MailKind::Spam => DeclaredVerdict::Spam,
+                        MailKind::Refused => DeclaredVerdict::Refused,
+                    });
+                    stream.message = None;
+                }
+                kept.push(stream);
+            }
+        }
+        without.streams = kept;
+        let plan = prepare::prepare(&without, classifier)?;
+        let mut engine = engine::Engine::new(plan, false);
+        engine.run();
+        let (other, _) = engine.finish();
+        result.answers.captcha = Some(compare::compare_results(&result, &other, scenario.locale));
+    }
+    Ok((result, table))
+}
+
+fn rate_inputs(plan: &prepare::Plan) -> answers::RateInputs {
+    let t = &plan.scenario.thresholds;
+    answers::RateInputs {
+        burst_max_mails: t.burst_max_mails,
+        burst_window_seconds: t.burst_window_seconds,
+        max_errors_per_hour: t.max_errors_per_hour,
+        bounce_ratio: t.bounce_ratio,
+        basis: t.bounce_ratio_basis,
+        state: plan.scenario.service.state,
+        max_per_day: plan.max_per_day,
+        streams: plan
+            .streams
+            .iter()
+            .zip(&plan.scenario.streams)
+            .map(|(p, s)| {
+                let share = match &p.schedule {
+                    prepare::Schedule::Logged { log, .. } if !log.errors.is_empty() => {
+                        log.errors.iter().filter(|e| **e).count() as f64 / log.errors.len() as f64
+                    }
+                    _ => s.bounce_share,
+                };
+                (p.count, share, p.kind, p.transport)
+            })
+            .collect(),
+        sent: plan.scenario.service.sent,
+        bounce: plan.scenario.service.bounce,
+    }
+}
+
+/// Runs two scenarios and compares them (`simulate --compare A.json B.json`),
+/// in the language of A.
+pub fn compare_with(a: &Scenario, b: &Scenario, classifier: &dyn Classifier) -> Result<Comparison, ScenarioError> {
+    let ra = simulate_with(a, classifier)?;
+    let rb = simulate_with(b, classifier)?;
+    Ok(compare::compare_results(&ra, &rb, a.locale))
+}
+
+// ── the crate's lint as the default classifier ───────────────────────────────
+// The one place the queue names the crate root: the thin wrappers callers use.
+
+/// Runs a scenario; stream messages are linted by the crate (SPEC §3).
+pub fn simulate(scenario: &Scenario) -> Result<SimulationResult, ScenarioError> {
+    simulate_with(scenario, &crate::classify_for_queue)
 }
 
 /// Parses and runs a scenario given as JSON (the CLI and the bindings).
 pub fn simulate_json(json: &str) -> Result<SimulationResult, ScenarioError> {
     simulate(&Scenario::from_json(json)?)
+}
+
+/// Runs and compares two scenarios with the crate's lint.
+pub fn compare(a: &Scenario, b: &Scenario) -> Result<Comparison, ScenarioError> {
+    compare_with(a, b, &crate::classify_for_queue)
 }

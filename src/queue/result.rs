@@ -1,10 +1,16 @@
 //! The simulation result. Compact by design: a million mails do not become a
 //! million JSON entries. Per-mail outcomes are given as counts plus the mail ids
-//! as ranges (`[first, last]`, at most `MAX_RANGES_PER_OUTCOME` per outcome) and
-//! a detailed sample of the first `MAX_SAMPLE_MAILS` mails.
+//! as ranges (`[first, last]`, at most `MAX_RANGES_PER_OUTCOME` per outcome), a
+//! detailed sample of the first `MAX_SAMPLE_MAILS` mails, and on request the
+//! `MailTable` (one row per mail, as columns, for a virtualised list).
+//!
+//! States and actions are written as the provider API writes them (`ok`, `ko`,
+//! `force`, `bounce`, `spam`, `purging`; `BLOCK`, `UNBLOCK`, `PURGE`), in the
+//! API-shaped objects (`service`, `history`, `errorLog`) and everywhere else.
 
-use super::scenario::{Action, ErrorLogEntry, HistoryEntry, ServiceSnapshot, Transport};
-use crate::report::Verdict;
+use super::answers::Answers;
+use super::scenario::{Action, ErrorLogEntry, HistoryEntry, RatioBasis, ServiceSnapshot, State, Transport};
+use crate::report::{Severity, Verdict};
 use serde::{Deserialize, Serialize};
 
 /// Most id ranges listed per outcome; `truncated` tells when more exist.
@@ -16,19 +22,8 @@ pub const MAX_SAMPLE_MAILS: usize = 200;
 pub const MAX_ERROR_LOG_ENTRIES: usize = 100;
 /// Most buckets of the chart series.
 pub const MAX_BUCKETS: usize = 500;
-
-/// States of the sending service. Green sends (`active`, `force`), red holds
-/// (`disabled`, `bounce`, `spam`), `purging` is the 5–10 min of a purge.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub enum State {
-    Active,
-    Force,
-    Disabled,
-    Bounce,
-    Spam,
-    Purging,
-}
+/// Most findings listed per stream's lint summary.
+pub const MAX_LINT_FINDINGS: usize = 20;
 
 /// What became of one mail. Every mail ends in exactly one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -63,6 +58,10 @@ impl Outcome {
         Outcome::Refused,
         Outcome::Pending,
     ];
+    /// Index in `ALL` (the byte of the mail table's `outcome` column).
+    pub fn code(self) -> u8 {
+        Outcome::ALL.iter().position(|o| *o == self).unwrap_or(0) as u8
+    }
     /// The mail left the hosting (counted in "sent").
     pub fn is_sent(self) -> bool {
         matches!(self, Outcome::Delivered | Outcome::Bounced | Outcome::HeldThenDelivered | Outcome::HeldThenBounced)
@@ -74,6 +73,10 @@ impl Outcome {
     /// The mail came back in error (counted in "errors").
     pub fn is_error(self) -> bool {
         matches!(self, Outcome::Bounced | Outcome::HeldThenBounced)
+    }
+    /// The mail never reached anyone: expired, purged or refused.
+    pub fn is_lost(self) -> bool {
+        matches!(self, Outcome::Expired | Outcome::Purged | Outcome::Refused)
     }
 }
 
@@ -99,6 +102,60 @@ pub enum Cause {
     Spam,
 }
 
+/// The mail that tripped an automatic change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Trigger {
+    /// Mail id (ids follow the order of generation).
+    pub mail: u64,
+    /// Index of its stream in `streams`.
+    pub stream: usize,
+    pub stream_name: String,
+    /// Its recipient (a logged mail) or its recipients' domain.
+    pub recipient: String,
+}
+
+/// What an automatic change measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum MeasureKind {
+    /// Mails sent within `windowSeconds` against `burstMaxMails`.
+    Burst,
+    /// Errors within one hour against `maxErrorsPerHour`.
+    ErrorsPerHour,
+    /// Errors over mails sent against `bounceRatio` (doubled in force).
+    Ratio,
+    /// Spam mails sent since the last purge against `spamMailsBeforeBlock`.
+    SpamMails,
+}
+
+/// The measured value against the threshold: "14 errors in the last 100 mails (14 %), limit 10 %".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Measure {
+    pub kind: MeasureKind,
+    /// Mails (burst, spam) or errors (ratio, errors per hour) counted.
+    pub value: u64,
+    /// Ratio: the mails sent it is measured on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub of: Option<u64>,
+    /// The limit: a count, or a ratio 0–1 (already doubled in force).
+    pub threshold: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub window_seconds: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basis: Option<RatioBasis>,
+}
+
+/// When a delayed change is expected: the simulated moment, and the range the
+/// guides allow ("a few minutes", "5 to 10 minutes", "several tens of minutes").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Expected {
+    pub earliest: i64,
+    pub latest: i64,
+}
+
 /// One state change, with the actions the new state offers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -108,18 +165,37 @@ pub struct StateChange {
     pub from: State,
     pub to: State,
     pub cause: Cause,
-    /// Localized explanation of the change and what to do.
+    /// Localized: what happened, with the mail and the measure.
     pub message: String,
+    /// Localized: what to do now.
+    pub advice: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trigger: Option<Trigger>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measure: Option<Measure>,
     pub actions: Vec<Action>,
 }
 
-/// A scheduled action the state did not offer (e.g. unblock in `spam`).
+/// Why an action was not applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum RejectReason {
+    /// The state does not offer it (e.g. unblock in `spam`).
+    NotOffered,
+    /// A change is already under way (unblock delay).
+    InProgress,
+    /// SPAM again: the purge goes through support.
+    Support,
+}
+
+/// A scheduled action the state did not offer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RejectedAction {
     pub at: i64,
     pub action: Action,
     pub state: State,
+    pub reason: RejectReason,
     pub message: String,
 }
 
@@ -130,8 +206,11 @@ pub struct AppliedAction {
     pub at: i64,
     pub action: Action,
     pub state: State,
-    /// When the resulting state change happens (after the unblock delay or the purge).
+    /// When the resulting state change happens in the simulation.
     pub effective_at: i64,
+    /// The range to expect in reality (the guides' wording; see `assumptions`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<Expected>,
 }
 
 /// Mails the hosting sends to its customer.
@@ -155,7 +234,7 @@ pub struct Notification {
     pub subject: String,
     /// Errors listed (daily report) — 0 for the abuse notice.
     pub errors: u64,
-    /// The day the report covers (daily report), ISO date.
+    /// The day the report covers (daily report), local date.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub day: Option<String>,
 }
@@ -172,7 +251,17 @@ pub struct OutcomeSummary {
     pub truncated: bool,
 }
 
-/// The result of linting a stream's message once.
+/// One finding of a stream's message.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LintFinding {
+    pub rule_id: String,
+    pub severity: Severity,
+    /// Localized, in the scenario's language.
+    pub message: String,
+}
+
+/// The result of classifying (linting) a stream's message once.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LintSummary {
@@ -181,6 +270,8 @@ pub struct LintSummary {
     pub score: f64,
     /// Rules with an error finding.
     pub errors: Vec<String>,
+    /// The findings (at most `MAX_LINT_FINDINGS`, errors first).
+    pub findings: Vec<LintFinding>,
 }
 
 /// How the host treats a stream's mails.
@@ -206,6 +297,13 @@ pub struct StreamSummary {
     /// Present when the stream carried a message and no declared verdict.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lint: Option<LintSummary>,
+    /// The stream replays a send log.
+    pub logged: bool,
+    /// The reply its returned mails carry.
+    pub bounce_reply: String,
+    /// The reply its refused mails get (too large, or the SMTP path's hourly limits).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refused_reply: Option<String>,
     /// Count per outcome (outcomes with zero mails left out).
     pub outcomes: std::collections::BTreeMap<Outcome, u64>,
 }
@@ -226,6 +324,16 @@ pub struct MailRecord {
     pub reply: Option<String>,
 }
 
+/// Every mail as columns (row = mail id), for a list of a million rows.
+/// Times are seconds after `start`. Built on request only (`simulate_with_mails`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct MailTable {
+    pub outcome: Vec<u8>,
+    pub stream: Vec<u16>,
+    pub created: Vec<u32>,
+    pub settled: Vec<u32>,
+}
+
 /// Panel counters for the simulated span.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -244,7 +352,7 @@ pub struct Counters {
     pub purged: u64,
     pub refused: u64,
     pub pending: u64,
-    /// SMTP path (not counted by the panel): accepted, refused by the hourly limits.
+    /// SMTP path (not counted by the panel): accepted, refused by the hourly limits, returned.
     pub smtp_accepted: u64,
     pub smtp_refused: u64,
     pub smtp_bounced: u64,
@@ -252,6 +360,10 @@ pub struct Counters {
     pub max_queue: u64,
     /// Longest time a mail spent in the queue, in seconds (never over the 72 h retention).
     pub longest_hold_seconds: u64,
+    /// Seconds spent in a red state (`ko`, `bounce`, `spam`).
+    pub red_seconds: u64,
+    /// Times the service went to SPAM (the snapshot's state included).
+    pub spam_episodes: u32,
 }
 
 /// Chart series, one value per bucket of `bucketSeconds` from `start`.
@@ -269,6 +381,34 @@ pub struct Series {
     pub dropped: Vec<u64>,
 }
 
+/// Where a value of the simulation comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Source {
+    /// A number the guides state (with the quote's id).
+    Guide,
+    /// Our default: the guides give none.
+    Ours,
+    /// Given by the scenario (or its API snapshot).
+    Scenario,
+}
+
+/// One value the simulation relies on, where it comes from, and what to expect in reality.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Assumption {
+    /// The scenario field (`thresholds.purgeSeconds`, `service.maxPerDay`, `timeZone`).
+    pub field: String,
+    /// The value used.
+    pub value: serde_json::Value,
+    pub source: Source,
+    /// The range a user should expect, in the field's unit, when the guides give one or we can.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<[f64; 2]>,
+    /// Localized explanation with the guide's words or our reasoning.
+    pub note: String,
+}
+
 /// Everything the simulation tells.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -276,9 +416,12 @@ pub struct SimulationResult {
     pub version: String,
     pub start: i64,
     pub end: i64,
+    /// The IANA zone of the day boundary, and the tz database it comes from.
+    pub time_zone: String,
+    pub tzdata: String,
     /// The final service object, provider API shape.
     pub service: ServiceSnapshot,
-    /// The final state, our name.
+    /// The final state (as `service.state`).
     pub state: State,
     /// Actions the final state offers.
     pub actions: Vec<Action>,
@@ -296,4 +439,8 @@ pub struct SimulationResult {
     pub error_log_total: u64,
     pub series: Series,
     pub mails: Vec<MailRecord>,
+    /// Every value the run relies on, guide or ours, with the range to expect.
+    pub assumptions: Vec<Assumption>,
+    /// The owner's questions answered.
+    pub answers: Answers,
 }

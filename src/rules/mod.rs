@@ -4,11 +4,17 @@
 //! thresholds, documented examples with the exact findings they raise) and one
 //! check function, a pure function of the analysed message and the settings.
 
+pub mod accessibility;
 pub mod attachments;
+pub mod body;
+pub mod bulk;
 pub mod config;
+pub mod dkim;
 pub mod headers;
 pub mod links;
+pub mod reading;
 pub mod registry;
+pub mod sender;
 pub mod size;
 pub mod spam;
 

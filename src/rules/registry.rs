@@ -2,7 +2,7 @@
 //! listed here does not run and is not documented.
 
 use super::Rule;
-use super::{attachments, config, headers, links, size, spam};
+use super::{accessibility, attachments, body, bulk, config, dkim, headers, links, sender, size, spam};
 use crate::i18n::Entry;
 
 #[rustfmt::skip]
@@ -14,6 +14,7 @@ pub const REGISTRY: &[&Rule] = &[
     // (end of size)
 
     // ── headers (SPEC §2 Headers) ───────────────────────────────────────
+    &headers::mbox_envelope::RULE,
     &headers::missing_field::RULE,
     &headers::duplicate_field::RULE,
     &headers::sender_required::RULE,
@@ -49,12 +50,22 @@ pub const REGISTRY: &[&Rule] = &[
     &spam::invisible_text::RULE,
     &spam::listed_ip::RULE,
     &spam::adult_terms::RULE,
+    &spam::sales_language::RULE,
+    &spam::body_caps::RULE,
+    &spam::exclamation_marks::RULE,
+    &spam::money_amounts::RULE,
+    &spam::html_only::RULE,
+    &spam::priority_header::RULE,
     // (end of spam)
 
     // ── links ───────────────────────────────────────────────────────────
     &links::broken::RULE,
     &links::insecure::RULE,
     &links::mismatch::RULE,
+    &links::userinfo::RULE,
+    &links::homograph::RULE,
+    &links::numeric_host::RULE,
+    &links::shortener::RULE,
     // (end of links)
 
     // ── attachments ─────────────────────────────────────────────────────
@@ -74,6 +85,39 @@ pub const REGISTRY: &[&Rule] = &[
     &config::smtp_with_mail::RULE,
     &config::smtp_security::RULE,
     // (end of config)
+
+    // ── sender (#16: identity, DMARC alignment) ─────────────────────────
+    &sender::visitor_from::RULE,
+    &sender::foreign_domain::RULE,
+    &sender::misaligned::RULE,
+    &sender::display_name_spoof::RULE,
+    // (end of sender)
+
+    // ── dkim (#16: RFC 6376 offline) ────────────────────────────────────
+    &dkim::malformed::RULE,
+    &dkim::header_coverage::RULE,
+    &dkim::body_length::RULE,
+    &dkim::alignment::RULE,
+    &dkim::expired::RULE,
+    &dkim::body_hash::RULE,
+    &dkim::signature::RULE,
+    // (end of dkim)
+
+    // ── bulk (#16: Gmail and Yahoo bulk-sender requirements) ─────────────
+    &bulk::list_unsubscribe::RULE,
+    &bulk::one_click::RULE,
+    // (end of bulk)
+
+    // ── body (#16: what receivers do to the body) ───────────────────────
+    &body::gmail_clipping::RULE,
+    &body::merge_tags::RULE,
+    // (end of body)
+
+    // ── accessibility (#16) ─────────────────────────────────────────────
+    &accessibility::html_lang::RULE,
+    &accessibility::img_alt::RULE,
+    &accessibility::contrast::RULE,
+    // (end of accessibility)
 ];
 
 /// Labels that findings of a group insert into their messages (names of

@@ -17,6 +17,16 @@ pub enum Group {
     Links,
     Attachment,
     Config,
+    /// Who the message claims to be from (#16).
+    Sender,
+    /// DKIM signatures checked offline (#16).
+    Dkim,
+    /// Gmail's and Yahoo's bulk-sender requirements (#16).
+    Bulk,
+    /// What receivers do to the body: clipping, unrendered templates (#16).
+    Body,
+    /// Accessibility basics (#16).
+    Accessibility,
 }
 
 impl Group {
@@ -29,10 +39,26 @@ impl Group {
             Group::Links => "links",
             Group::Attachment => "attachment",
             Group::Config => "config",
+            Group::Sender => "sender",
+            Group::Dkim => "dkim",
+            Group::Bulk => "bulk",
+            Group::Body => "body",
+            Group::Accessibility => "accessibility",
         }
     }
-    pub const ALL: [Group; 6] =
-        [Group::Size, Group::Headers, Group::Spam, Group::Links, Group::Attachment, Group::Config];
+    pub const ALL: [Group; 11] = [
+        Group::Size,
+        Group::Headers,
+        Group::Spam,
+        Group::Links,
+        Group::Attachment,
+        Group::Config,
+        Group::Sender,
+        Group::Dkim,
+        Group::Bulk,
+        Group::Body,
+        Group::Accessibility,
+    ];
 }
 
 /// The input of a documented example.

@@ -1,5 +1,5 @@
-//! The reply-code table of the guide (seed 003, codes 211–555) and the RFC 3463
-//! enhanced status codes, as catalogue ids (texts in `i18n/catalog/smtp.rs`).
+//! The reply-code table of the guide (seed 003, codes 211–555) as catalogue
+//! ids (texts in `i18n/catalog/smtp.rs`). The enhanced codes are in `enhanced.rs`.
 
 use super::ReplyClass;
 
@@ -48,80 +48,4 @@ pub fn class_entry(class: ReplyClass) -> (&'static str, &'static str) {
         ReplyClass::Permanent => ("smtp.class.permanent", "smtp.class.permanent.action"),
         ReplyClass::Unknown => ("smtp.class.unknown", "smtp.class.unknown.action"),
     }
-}
-
-/// RFC 3463 §3.x details defined for each subject: (subject, detail, id).
-const DETAILS: &[(u16, u16, &str)] = &[
-    (0, 0, "smtp.enhanced.detail.0.0"),
-    (1, 0, "smtp.enhanced.detail.1.0"),
-    (1, 1, "smtp.enhanced.detail.1.1"),
-    (1, 2, "smtp.enhanced.detail.1.2"),
-    (1, 3, "smtp.enhanced.detail.1.3"),
-    (1, 4, "smtp.enhanced.detail.1.4"),
-    (1, 5, "smtp.enhanced.detail.1.5"),
-    (1, 6, "smtp.enhanced.detail.1.6"),
-    (1, 7, "smtp.enhanced.detail.1.7"),
-    (1, 8, "smtp.enhanced.detail.1.8"),
-    (2, 0, "smtp.enhanced.detail.2.0"),
-    (2, 1, "smtp.enhanced.detail.2.1"),
-    (2, 2, "smtp.enhanced.detail.2.2"),
-    (2, 3, "smtp.enhanced.detail.2.3"),
-    (2, 4, "smtp.enhanced.detail.2.4"),
-    (3, 0, "smtp.enhanced.detail.3.0"),
-    (3, 1, "smtp.enhanced.detail.3.1"),
-    (3, 2, "smtp.enhanced.detail.3.2"),
-    (3, 3, "smtp.enhanced.detail.3.3"),
-    (3, 4, "smtp.enhanced.detail.3.4"),
-    (4, 0, "smtp.enhanced.detail.4.0"),
-    (4, 1, "smtp.enhanced.detail.4.1"),
-    (4, 2, "smtp.enhanced.detail.4.2"),
-    (4, 3, "smtp.enhanced.detail.4.3"),
-    (4, 4, "smtp.enhanced.detail.4.4"),
-    (4, 5, "smtp.enhanced.detail.4.5"),
-    (4, 6, "smtp.enhanced.detail.4.6"),
-    (4, 7, "smtp.enhanced.detail.4.7"),
-    (5, 0, "smtp.enhanced.detail.5.0"),
-    (5, 1, "smtp.enhanced.detail.5.1"),
-    (5, 2, "smtp.enhanced.detail.5.2"),
-    (5, 3, "smtp.enhanced.detail.5.3"),
-    (5, 4, "smtp.enhanced.detail.5.4"),
-    (5, 5, "smtp.enhanced.detail.5.5"),
-    (6, 0, "smtp.enhanced.detail.6.0"),
-    (6, 1, "smtp.enhanced.detail.6.1"),
-    (6, 2, "smtp.enhanced.detail.6.2"),
-    (6, 3, "smtp.enhanced.detail.6.3"),
-    (6, 4, "smtp.enhanced.detail.6.4"),
-    (6, 5, "smtp.enhanced.detail.6.5"),
-    (7, 0, "smtp.enhanced.detail.7.0"),
-    (7, 1, "smtp.enhanced.detail.7.1"),
-    (7, 2, "smtp.enhanced.detail.7.2"),
-    (7, 3, "smtp.enhanced.detail.7.3"),
-    (7, 4, "smtp.enhanced.detail.7.4"),
-    (7, 5, "smtp.enhanced.detail.7.5"),
-    (7, 6, "smtp.enhanced.detail.7.6"),
-    (7, 7, "smtp.enhanced.detail.7.7"),
-];
-
-/// Class, subject and (when RFC 3463 defines it) detail ids of an enhanced code.
-pub fn enhanced_meaning(
-    (class, subject, detail): (u8, u16, u16),
-) -> (&'static str, &'static str, Option<&'static str>) {
-    let class_id = match class {
-        2 => "smtp.enhanced.class.2",
-        4 => "smtp.enhanced.class.4",
-        _ => "smtp.enhanced.class.5",
-    };
-    let subject_id = match subject {
-        0 => "smtp.enhanced.subject.0",
-        1 => "smtp.enhanced.subject.1",
-        2 => "smtp.enhanced.subject.2",
-        3 => "smtp.enhanced.subject.3",
-        4 => "smtp.enhanced.subject.4",
-        5 => "smtp.enhanced.subject.5",
-        6 => "smtp.enhanced.subject.6",
-        7 => "smtp.enhanced.subject.7",
-        _ => "smtp.enhanced.subject.other",
-    };
-    let detail_id = DETAILS.iter().find(|(s, d, _)| *s == subject && *d == detail).map(|(_, _, id)| *id);
-    (class_id, subject_id, detail_id)
 }

@@ -2,6 +2,7 @@
 //! Sending configuration).
 
 pub mod codes;
+pub mod enhanced;
 pub mod reply;
 pub mod settings;
 
@@ -39,9 +40,43 @@ pub struct EnhancedCode {
     pub class: String,
     /// Localized meaning of the subject (RFC 3463 §3: addressing, mailbox, mail system, …).
     pub subject: String,
-    /// Localized meaning of subject.detail when RFC 3463 defines it.
+    /// Localized meaning of subject.detail when the IANA registry enumerates it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+    /// The code is enumerated in the IANA registry, and by which document.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+}
+
+/// What the explanation rests on, most specific first: the enhanced code (RFC
+/// 3463, IANA registry), the server's own words when they name a cause, the
+/// basic reply code (the guide's table), or only its first digit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Basis {
+    Enhanced,
+    Text,
+    Code,
+    Class,
+}
+
+/// A cause the server's own text names ("rejected as spam", "mailbox full").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NamedCause {
+    /// Stable id: `spam`, `listed`, `size`, `full`, `unknown-user`, `rate`,
+    /// `greylisting`, `authentication`, `login`, `relay`, `tls`.
+    pub id: String,
+    pub meaning: String,
+    pub action: String,
+}
+
+/// The guide's table entry for the basic reply code (seed 003).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GuideEntry {
+    pub meaning: String,
+    pub action: String,
 }
 
 /// What an SMTP reply means and what to do.
@@ -57,14 +92,25 @@ pub struct SmtpExplanation {
     pub class_meaning: String,
     /// Whether retrying the same request later can succeed (4xx).
     pub retry: bool,
-    /// The code is in the guide's table (211–555); otherwise meaning and action come from the class.
+    /// The code is in the guide's table (211–555).
     pub known: bool,
-    /// Localized meaning of the code.
+    /// Localized meaning, from the most specific `basis`.
     pub meaning: String,
-    /// Localized action to take.
+    /// Localized action to take, from the same basis.
     pub action: String,
+    pub basis: Basis,
+    /// Localized: what the explanation rests on ("From the enhanced status code 5.3.4 (IANA registry)").
+    pub basis_text: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enhanced: Option<EnhancedCode>,
+    /// The cause the server's own text names, when it names one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cause: Option<NamedCause>,
+    /// The guide's table entry for the basic code, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub guide: Option<GuideEntry>,
+    /// Rule ids (or groups ending with `/`) of this linter that explain or prevent the reply.
+    pub related_rules: Vec<String>,
     /// The server's own text, continuation lines joined with a newline.
     pub text: String,
     /// Localized problem with the input (empty reply, no code), if any.

@@ -2,8 +2,9 @@
 //! `451`, a multi-line reply (`250-…` continuation lines, RFC 5321 §4.2.1), or a
 //! script's error message quoting one (`SMTP code: 550`).
 
-use super::codes::{class_entry, code_entry, enhanced_meaning};
-use super::{EnhancedCode, ReplyClass, SmtpExplanation};
+use super::codes::{class_entry, code_entry};
+use super::enhanced::{cause_in, class_and_subject_ids, registered, related_to_code};
+use super::{Basis, EnhancedCode, GuideEntry, NamedCause, ReplyClass, SmtpExplanation};
 use crate::i18n::{self, Locale, Msg};
 
 /// Longest input read, in bytes; the rest is ignored (a reply is a few lines).
@@ -147,37 +148,90 @@ pub fn parse(input: &str) -> ParsedReply {
     reply
 }
 
-/// Explains a reply in `locale`: class, meaning and action of the code (seed
-/// 003's table, or the class for other codes), and the RFC 3463 code.
+/// Explains a reply in `locale`, by the most specific thing it says: the
+/// enhanced status code when the IANA registry enumerates it with a detail, the
+/// server's own words when they name a cause, a generic enhanced code, the
+/// basic code (the guide's table, seed 003), or its first digit.
 pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
     let reply = parse(input);
-    let class = reply.code.map(class_of).unwrap_or(ReplyClass::Unknown);
-    let (class_meaning_id, class_action_id) = class_entry(class);
-    let known = reply.code.and_then(code_entry);
-    let (meaning, action) = match (reply.code, known) {
-        (_, Some((meaning_id, action_id))) => {
-            (i18n::text(meaning_id, locale).to_string(), i18n::text(action_id, locale).to_string())
-        }
-        (Some(code), None) => (
-            Msg::new("smtp.unknown-code")
-                .int("code", code)
-                .text("class", i18n::text(class_meaning_id, locale))
-                .render(locale),
-            i18n::text(class_action_id, locale).to_string(),
-        ),
-        (None, None) => (String::new(), i18n::text(class_action_id, locale).to_string()),
+    // The class comes from the basic code's first digit (RFC 5321 §4.2.1), or
+    // from the enhanced code's class when the reply has no basic code.
+    let class = match (reply.code, reply.enhanced) {
+        (Some(code), _) => class_of(code),
+        (None, Some((c, _, _))) => class_of(c as u16 * 100),
+        (None, None) => ReplyClass::Unknown,
     };
-    let enhanced = match (reply.enhanced, &reply.enhanced_text) {
-        (Some(value), Some(token)) => {
-            let (class_id, subject_id, detail_id) = enhanced_meaning(value);
-            Some(EnhancedCode {
-                code: token.clone(),
-                class: i18n::text(class_id, locale).to_string(),
-                subject: i18n::text(subject_id, locale).to_string(),
-                detail: detail_id.map(|id| i18n::text(id, locale).to_string()),
-            })
+    let (class_meaning_id, class_action_id) = class_entry(class);
+    let text = |id: &str| i18n::text(id, locale).to_string();
+    let guide = reply.code.and_then(code_entry).map(|(m, a)| GuideEntry { meaning: text(m), action: text(a) });
+    let cause = cause_in(&reply.text).map(|(id, related)| {
+        let meaning = text(&format!("smtp.cause.{id}"));
+        let action = text(&format!("smtp.cause.{id}.action"));
+        (NamedCause { id: id.to_string(), meaning, action }, related)
+    });
+    let mut related: Vec<String> = Vec::new();
+    let mut relate = |rules: &[&str]| {
+        for rule in rules {
+            if !related.iter().any(|r| r == rule) {
+                related.push(rule.to_string());
+            }
         }
-        _ => None,
+    };
+
+    let mut enhanced = None;
+    let mut specific = None;
+    let mut generic = None;
+    if let (Some((c, subject, detail)), Some(token)) = (reply.enhanced, &reply.enhanced_text) {
+        let (class_id, subject_id) = class_and_subject_ids(c, subject);
+        let entry = registered(subject, detail);
+        let detail_text = entry.map(|_| text(&format!("smtp.enhanced.detail.{subject}.{detail}")));
+        if let Some(entry) = entry {
+            relate(entry.related);
+            let action = if c == 2 {
+                text("smtp.class.success.action")
+            } else if entry.action {
+                text(&format!("smtp.enhanced.action.{subject}.{detail}"))
+            } else {
+                text(&format!("smtp.enhanced.action.subject.{subject}"))
+            };
+            let explained = (detail_text.clone().unwrap_or_default(), action, token.clone());
+            if detail != 0 {
+                specific = Some(explained);
+            } else {
+                generic = Some(explained);
+            }
+        }
+        enhanced = Some(EnhancedCode {
+            code: token.clone(),
+            class: text(class_id),
+            subject: text(subject_id),
+            detail: detail_text,
+            reference: entry.map(|e| e.reference.to_string()),
+        });
+    }
+    if let Some((_, rules)) = &cause {
+        relate(rules);
+    }
+    if let Some(code) = reply.code {
+        relate(related_to_code(code));
+    }
+    let (meaning, action, basis, basis_text) = if let Some((meaning, action, token)) = specific {
+        (meaning, action, Basis::Enhanced, Msg::new("smtp.explained.enhanced").text("code", token).render(locale))
+    } else if let Some((cause, _)) = &cause {
+        (cause.meaning.clone(), cause.action.clone(), Basis::Text, Msg::new("smtp.explained.text").render(locale))
+    } else if let Some((meaning, action, token)) = generic {
+        (meaning, action, Basis::Enhanced, Msg::new("smtp.explained.enhanced").text("code", token).render(locale))
+    } else if let (Some(code), Some(entry)) = (reply.code, &guide) {
+        let basis_text = Msg::new("smtp.explained.code").int("code", code).render(locale);
+        (entry.meaning.clone(), entry.action.clone(), Basis::Code, basis_text)
+    } else {
+        let meaning = match reply.code {
+            Some(code) => {
+                Msg::new("smtp.unknown-code").int("code", code).text("class", text(class_meaning_id)).render(locale)
+            }
+            None => String::new(),
+        };
+        (meaning, text(class_action_id), Basis::Class, Msg::new("smtp.explained.class").render(locale))
     };
     let problem = if input.trim().is_empty() {
         Some(Msg::new("smtp.problem.empty").render(locale))
@@ -193,12 +247,17 @@ pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
         locale,
         code: reply.code,
         class,
-        class_meaning: i18n::text(class_meaning_id, locale).to_string(),
+        class_meaning: text(class_meaning_id),
         retry: class == ReplyClass::Transient,
-        known: known.is_some(),
+        known: guide.is_some(),
         meaning,
         action,
+        basis,
+        basis_text,
         enhanced,
+        cause: cause.map(|(c, _)| c),
+        guide,
+        related_rules: related,
         text: reply.text,
         problem,
     }

@@ -10,6 +10,7 @@ mod attachments;
 mod content;
 mod headers;
 mod queue;
+mod text;
 
 use mail_preflight::{lint, Options};
 use std::time::{Duration, Instant};
@@ -80,6 +81,8 @@ fn main() {
     headers::run(&corpus);
     println!();
     queue::run(&corpus);
+    println!();
+    text::run(&corpus);
 }
 
 /// Cost of each rule alone on the three largest corpus messages, above the cost

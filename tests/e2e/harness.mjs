@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../www/serve.mjs';
+import { writeShellManifest } from '../../www/tools/shell-manifest.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('../node_modules/playwright-core');
@@ -18,6 +19,8 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-sh
   '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 export async function startHarness() {
+  // The offline manifest as the build makes it, for the pages as they are now (www/ may be newer than the last build).
+  writeShellManifest(join(ROOT, 'www'));
   const server = await startServer({ port: 0, root: join(ROOT, 'www') });
   const { port } = server.address();
   const origin = `http://127.0.0.1:${port}`;

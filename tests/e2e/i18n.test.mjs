@@ -2,7 +2,7 @@
 // remembered, and no English string of the page left once switched.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, startHarness, openPage, loadApp, waitForReport } from './harness.mjs';
 import { messages, hasBinding } from './engine.mjs';
@@ -30,6 +30,8 @@ function englishOnly(locale) {
   const list = [];
   for (const [key, text] of Object.entries(en)) {
     if (local[key] === text) continue;
+    // A template that is only placeholders and punctuation ("{rule} ({severity}): {message}") says nothing in English.
+    if (!/\p{L}/u.test(text.replace(/\{\w+\}/g, ''))) continue;
     list.push({ key, text, matcher: templateMatcher(text.trim()) });
   }
   return list;
@@ -131,3 +133,25 @@ for (const locale of ['fr', 'es', 'pl']) {
     await session.context.close();
   });
 }
+
+/** Every file of the page that names catalogue keys. */
+function pageSources(dir = join(ROOT, 'www')) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'engine' ? [] : pageSources(path);
+    return /\.(mjs|js|html)$/.test(name) ? [path] : [];
+  });
+}
+
+test('every catalogue key the page names exists, in every language', () => {
+  const missing = [];
+  for (const file of pageSources()) {
+    const source = readFileSync(file, 'utf8');
+    for (const [, key] of source.matchAll(/['"`:](ui\.[a-z0-9.-]+[a-z0-9])['"`;]/g)) {
+      for (const locale of ['en', 'fr', 'es', 'pl']) {
+        if (!(key in messages(locale))) missing.push(`${key} (${locale}, ${file.slice(ROOT.length + 1)})`);
+      }
+    }
+  }
+  assert.deepEqual(missing, []);
+});

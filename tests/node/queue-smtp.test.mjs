@@ -18,7 +18,7 @@ const missing = (name) => {
 test('every entry exports the same queue and SMTP functions (or none)', async () => {
   const web = await import(join(pkgDir, 'web.js'));
   await web.init(readFileSync(join(pkgDir, 'web', 'mail_preflight_bg.wasm')));
-  for (const name of ['simulate', 'explainSmtpReply', 'checkSmtpSettings', 'queuePresets']) {
+  for (const name of ['simulate', 'explainSmtpReply', 'checkSmtpSettings', 'queuePresets', 'compare', 'queueTimeZones']) {
     assert.equal(typeof cjs[name], typeof pkg[name], `${name}: CJS and ESM agree`);
     assert.equal(typeof web[name], typeof pkg[name], `${name}: web and Node agree`);
     assert.equal(typeof pkg[name], 'function');
@@ -63,11 +63,12 @@ test('simulate results have exactly the fields index.d.ts declares', { skip: mis
   // Mirrors SimulationResult and QueueCounters in pkg-config/src/index.d.ts: a field added
   // or renamed in the engine fails here until the types follow.
   const result = pkg.simulate(JSON.parse(pkg.queuePresets()[0].json));
-  assert.deepEqual(Object.keys(result).sort(), ['actions', 'appliedActions', 'counters', 'end', 'errorLog',
-    'errorLogTotal', 'history', 'mails', 'notifications', 'outcomes', 'rejectedActions', 'series', 'service', 'start',
-    'state', 'streams', 'timeline', 'version']);
+  assert.deepEqual(Object.keys(result).sort(), ['actions', 'answers', 'appliedActions', 'assumptions', 'counters', 'end',
+    'errorLog', 'errorLogTotal', 'history', 'mails', 'notifications', 'outcomes', 'rejectedActions', 'series', 'service',
+    'start', 'state', 'streams', 'timeZone', 'timeline', 'tzdata', 'version']);
   assert.deepEqual(Object.keys(result.counters).sort(), ['errors', 'expired', 'held', 'longestHoldSeconds', 'mails',
-    'maxQueue', 'pending', 'purged', 'refused', 'sent', 'smtpAccepted', 'smtpBounced', 'smtpRefused', 'spamSent']);
+    'maxQueue', 'pending', 'purged', 'redSeconds', 'refused', 'sent', 'smtpAccepted', 'smtpBounced', 'smtpRefused',
+    'spamEpisodes', 'spamSent']);
   assert.deepEqual(Object.keys(result.service).sort(), ['bounce', 'email', 'maxPerDay', 'sent', 'sentToday', 'state']);
   assert.deepEqual(Object.keys(result.series).sort(), ['bucketSeconds', 'dropped', 'errors', 'generated', 'queue', 'sent',
     'start']);

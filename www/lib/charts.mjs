@@ -25,7 +25,8 @@ export function niceMax(max) {
 
 /**
  * The state timeline: coloured bands (one per state interval) and lines.
- * `bands`: [{from, to, state, label}] in seconds; `lines`: [{name, className, values, label, axis}]
+ * `bands`: [{from, to, state, className, label}] in seconds (`state` as the engine
+ * names it, `className` for the colour); `lines`: [{name, className, values, label, axis}]
  * sampled every `bucketSeconds` from `seriesStart` (`axis` 'left' or 'right': two scales, so a
  * queue of thousands and a handful of errors are both readable). `start`..`end` is the span shown.
  */
@@ -58,7 +59,7 @@ export function timelineChart({ start, end, seriesStart, bands, lines, bucketSec
     if (band.to < start || band.from > end) continue;
     const rect = node('rect', {
       x: clampX(band.from).toFixed(1), y: pad.top, width: Math.max(1, clampX(band.to) - clampX(band.from)).toFixed(1), height: plotH,
-      class: `band state-${band.state}`, 'data-state': band.state, 'data-from': band.from, 'data-to': band.to,
+      class: `band ${band.className || `state-${band.state}`}`, 'data-state': band.state, 'data-from': band.from, 'data-to': band.to,
     });
     rect.append(node('title', {}, band.label));
     bandGroup.append(rect);
@@ -93,14 +94,17 @@ export function timelineChart({ start, end, seriesStart, bands, lines, bucketSec
   return svg;
 }
 
-/** Per-day bars like a hosting panel's history: `days` [{date, volume}]. */
-export function barChart({ days, formatNumber, title, description, label }) {
+/**
+ * Per-day bars like a hosting panel's history: `days` [{date, volume}] (`date` as the
+ * API writes it); `dayLabel(day)` writes a day under its bar in the reader's language.
+ */
+export function barChart({ days, formatNumber, title, description, label, dayLabel = (day) => day.date.slice(0, 10) }) {
   const width = 900;
   const height = 220;
   const pad = { left: 56, right: 16, top: 12, bottom: 48 };
   const plotW = width - pad.left - pad.right;
   const plotH = height - pad.top - pad.bottom;
-  const max = niceMax(Math.max(1, ...days.map((d) => d.volume)));
+  const max = niceMax(Math.max(1, ...days.map((d) => d.volume || 0)));
   const slot = plotW / Math.max(1, days.length);
   const svg = node('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', class: 'bars' });
   svg.append(node('title', {}, title), node('desc', {}, description));
@@ -111,13 +115,14 @@ export function barChart({ days, formatNumber, title, description, label }) {
     svg.append(node('text', { x: pad.left - 6, y: yy + 4, 'text-anchor': 'end' }, formatNumber(v)));
   }
   days.forEach((day, i) => {
-    const h = (day.volume / max) * plotH;
+    const h = ((day.volume || 0) / max) * plotH;
     const bx = pad.left + i * slot + slot * 0.15;
-    const rect = node('rect', { x: bx.toFixed(1), y: (pad.top + plotH - h).toFixed(1), width: (slot * 0.7).toFixed(1), height: h.toFixed(1), class: 'day-bar', 'data-date': day.date, 'data-volume': day.volume });
+    const volume = day.volume || 0;
+    const rect = node('rect', { x: bx.toFixed(1), y: (pad.top + plotH - h).toFixed(1), width: (slot * 0.7).toFixed(1), height: h.toFixed(1), class: 'day-bar', 'data-date': day.date, 'data-volume': volume });
     rect.append(node('title', {}, label(day)));
     svg.append(rect);
     if (days.length <= 16 || i % Math.ceil(days.length / 16) === 0) {
-      svg.append(node('text', { x: bx + slot * 0.35, y: height - pad.bottom + 16, 'text-anchor': 'middle' }, day.date.slice(5)));
+      svg.append(node('text', { x: bx + slot * 0.35, y: height - pad.bottom + 16, 'text-anchor': 'middle' }, dayLabel(day)));
     }
   });
   return svg;

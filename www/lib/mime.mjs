@@ -1,6 +1,8 @@
 // Just enough MIME reading for the preview: find the HTML body and the inline
 // images (by Content-ID) of a message, decoded. The engine does the real
 // analysis; this only feeds the sandboxed preview frame. Every loop is bounded.
+// Used by lib/facts.mjs only until the engine exports messageFacts (issue 12);
+// then this file goes.
 
 /** Most MIME parts looked at, and deepest multipart nesting followed. */
 export const MAX_PARTS = 500;

@@ -3,11 +3,18 @@
 // Three walls keep the message's HTML from doing anything:
 // 1. it is parsed by DOMParser, whose documents are inert (no script runs, nothing loads);
 // 2. it is cleaned: scripts, frames, objects, forms, <base>, <meta>, <link>, event
-//    handlers, remote URLs are removed; `cid:` images become data: URLs from the
-//    message's own parts; links are disarmed;
+//    handlers, remote URLs are removed; `cid:` images show the message's own parts
+//    through object URLs (one per part, made when first used, revoked with the
+//    preview: a thousand <img src="cid:x"> cost one URL, not a thousand copies);
+//    links are disarmed;
 // 3. it is shown in preview.html, a frame sandboxed without allow-scripts whose own
-//    Content-Security-Policy is `default-src 'none'; style-src 'unsafe-inline'; img-src data:`,
+//    Content-Security-Policy is `default-src 'none'; style-src 'unsafe-inline'; img-src data: blob:`,
 //    so no remote image, font, style or tracking pixel can be fetched even if (2) missed one.
+//
+// Hidden-text marks carry their look in their own style attribute with !important:
+// an element's style attribute wins over every style sheet of the same importance,
+// whatever its selector or cascade layer (CSS Cascade 5 §6.1), so the message's CSS
+// cannot hide them.
 
 const REMOVED_ELEMENTS = [
   'script', 'noscript', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'meta', 'link',
@@ -16,14 +23,47 @@ const REMOVED_ELEMENTS = [
 ];
 const URL_ATTRIBUTES = ['src', 'href', 'srcset', 'background', 'poster', 'action', 'formaction', 'xlink:href', 'lowsrc',
   'dynsrc', 'longdesc', 'ping', 'cite', 'data', 'codebase', 'usemap', 'manifest'];
-/** Largest inline image turned into a data: URL. */
+/** Largest inline image shown (decoded bytes; default, ours: a 5 MB image is past any sane mail). */
 export const MAX_INLINE_IMAGE_BYTES = 5_000_000;
 
-function base64(bytes) {
-  let bin = '';
-  const CHUNK = 0x8000;
-  for (let i = 0; i < bytes.length; i += CHUNK) bin += String.fromCharCode.apply(null, bytes.subarray(i, i + CHUNK));
-  return btoa(bin);
+/** Object URLs of the message's image parts: one per part, made on first use, revoked together. */
+export class PartUrls {
+  constructor() {
+    this.urls = new Map();
+    this.made = 0;
+  }
+
+  /** The URL of `part` ({type, bytes()}), or null when it is not a showable image. */
+  urlFor(part) {
+    if (this.urls.has(part)) return this.urls.get(part);
+    let url = null;
+    if (/^image\/[a-z0-9.+-]+$/.test(part.type)) {
+      const bytes = part.bytes();
+      if (bytes && bytes.length <= MAX_INLINE_IMAGE_BYTES) {
+        url = URL.createObjectURL(new Blob([bytes], { type: part.type }));
+        this.made++;
+      }
+    }
+    this.urls.set(part, url);
+    return url;
+  }
+
+  revokeAll() {
+    for (const url of this.urls.values()) if (url) URL.revokeObjectURL(url);
+    this.urls.clear();
+  }
+}
+
+/** The Content-ID a `cid:` URL names (RFC 2392: URL-encoded), lower-case; `cid:%` is read as written. */
+export function contentIdOf(src) {
+  const raw = src.slice(4);
+  let id;
+  try {
+    id = decodeURIComponent(raw);
+  } catch {
+    id = raw;
+  }
+  return id.replace(/^<|>$/g, '').toLowerCase();
 }
 
 /** Removes remote references from CSS text (url(...) not data:, @import). */
@@ -37,11 +77,11 @@ export function cleanCss(css) {
 
 /**
  * Cleans `html` into a document fragment owned by `targetDoc`.
- * `images`: Map of lower-case Content-ID → part with {type, bytes()}.
- * `hiddenTexts`: texts reported by invisible-text findings, marked with `mark.mp-hidden`.
+ * `images`: Map of lower-case Content-ID → part with {type, bytes()}; `urls`: the PartUrls
+ * that serve them. `hiddenTexts`: the hidden text runs, marked with `mark.mp-hidden`.
  * Returns {styles: [css text], body: DocumentFragment, counts: {blockedImages, hiddenMarked}}.
  */
-export function buildPreview(html, images, hiddenTexts, targetDoc, labels = {}) {
+export function buildPreview(html, images, hiddenTexts, targetDoc, urls, labels = {}) {
   // Parsed with the preview frame's own DOMParser so the inert document carries the
   // frame's policy (no script at all), not the page's.
   const Parser = (targetDoc.defaultView && targetDoc.defaultView.DOMParser) || DOMParser;
@@ -66,11 +106,10 @@ export function buildPreview(html, images, hiddenTexts, targetDoc, labels = {}) 
     if (el.localName === 'img') {
       const src = (el.getAttribute('src') || '').trim();
       el.removeAttribute('src');
-      const cid = /^cid:/i.test(src) ? decodeURIComponent(src.slice(4)).replace(/^<|>$/g, '').toLowerCase() : null;
-      const part = cid ? images.get(cid) : null;
-      const bytes = part ? part.bytes() : null;
-      if (bytes && bytes.length <= MAX_INLINE_IMAGE_BYTES && /^image\/[a-z0-9.+-]+$/.test(part.type)) {
-        el.setAttribute('src', `data:${part.type};base64,${base64(bytes)}`);
+      const part = /^cid:/i.test(src) ? images.get(contentIdOf(src)) : null;
+      const url = part ? urls.urlFor(part) : null;
+      if (url) {
+        el.setAttribute('src', url);
       } else if (/^data:image\//i.test(src)) {
         el.setAttribute('src', src);
       } else if (src) {
@@ -106,6 +145,7 @@ function markText(doc, needle, title) {
   for (const node of hits) {
     const mark = doc.createElement('mark');
     mark.className = 'mp-hidden';
+    mark.setAttribute('style', HIDDEN_MARK_STYLE);
     mark.setAttribute('title', title);
     node.replaceWith(mark);
     mark.appendChild(node);
@@ -114,10 +154,14 @@ function markText(doc, needle, title) {
   return marked;
 }
 
-/** The preview frame's own look for marks and blocked images (inline CSS is allowed there). */
+/** A hidden-text mark's look, in its style attribute so no style sheet of the message can undo it. */
+export const HIDDEN_MARK_STYLE = ['display: inline', 'visibility: visible', 'opacity: 1', 'position: static',
+  'clip-path: none', 'transform: none', 'filter: none', 'color: #000', 'font-size: max(1em, 12px)',
+  'background: repeating-linear-gradient(45deg, #f8c9dc 0 6px, #fff 6px 12px)', 'outline: 3px dashed #c2185b',
+  'outline-offset: 2px'].map((d) => `${d} !important`).join('; ');
+
+/** The preview frame's own look for blocked images (inline CSS is allowed there), put after the message's. */
 export const PREVIEW_CSS = `
-mark.mp-hidden { outline: 3px dashed #c2185b; outline-offset: 2px; background: repeating-linear-gradient(45deg,
-  rgba(194,24,91,.18) 0 6px, rgba(255,255,255,.35) 6px 12px); color: #000 !important; }
 img.mp-blocked { display: inline-block; min-width: 24px; min-height: 24px; outline: 2px dashed #999;
   background: repeating-linear-gradient(45deg, #eee 0 6px, #ddd 6px 12px); }
 `;

@@ -225,9 +225,15 @@ export function setupRulesEditor({ root, engine, t, el, locale, available = true
     }
   });
 
+  /** The panel's own labels (it may be built after the page applied its texts). */
+  function applyTexts() {
+    for (const node of root.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+  }
+
   json.addEventListener('input', schedule);
   sa.addEventListener('input', schedule);
   enabled.addEventListener('change', save);
+  applyTexts();
   check();
 
   return {
@@ -241,6 +247,7 @@ export function setupRulesEditor({ root, engine, t, el, locale, available = true
     },
     /** The language changed: the engine's problem texts are in the old one. */
     relocalize() {
+      applyTexts();
       check();
     },
   };

@@ -7,6 +7,7 @@
 const fs = require('node:fs');
 const engine = require('../index.cjs');
 const { lintCommand, EXIT_OK, EXIT_FINDINGS, EXIT_USAGE } = require('./lint-command.cjs');
+const { simulateCommand, explainCommand } = require('./simulate-command.cjs');
 const { formatExplanation, formatSimulation } = require('./text.cjs');
 const { colourWanted } = require('./paint.cjs');
 const { visible } = require('./sanitize.cjs');
@@ -146,7 +147,8 @@ async function main(argv, io) {
       return EXIT_OK;
     }
     if (command === 'lint') return await lintCommand(rest, io, help);
-    if (command === 'simulate' || command === 'explain') return dataCommand(rest, io, command);
+    if (command === 'simulate') return simulateCommand(rest, io);
+    if (command === 'explain') return explainCommand(rest, io);
     throw new UsageError(t('cli.usage.unknown-command', { command: visible(command, 100), commands: 'lint, simulate, explain' }));
   } catch (error) {
     if (error instanceof UsageError) {

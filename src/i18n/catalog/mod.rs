@@ -4,7 +4,9 @@
 pub mod cli;
 pub mod core;
 pub mod queue;
+pub mod queue_view;
 pub mod smtp;
+pub mod smtp_enhanced;
 pub mod ui;
 
 /// One catalogue file.
@@ -17,7 +19,9 @@ pub struct Area {
 pub const AREAS: &[Area] = &[
     Area { name: "core", entries: core::ENTRIES },
     Area { name: "queue", entries: queue::ENTRIES },
+    Area { name: "queue-view", entries: queue_view::ENTRIES },
     Area { name: "smtp", entries: smtp::ENTRIES },
+    Area { name: "smtp-enhanced", entries: smtp_enhanced::ENTRIES },
     Area { name: "ui", entries: ui::ENTRIES },
     Area { name: "cli", entries: cli::ENTRIES },
 ];

@@ -72,7 +72,7 @@ pub const RULE: Rule = Rule {
     evidence: &[
         Evidence::Ours("archives past the inspection limits (nesting, entries, inflated bytes, ratio) are built to exhaust filters; what lies beyond was not checked"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 20
+    score: crate::rules::scores::NONE,
     texts: &TEXTS,
     thresholds: &[
         &super::MAX_ARCHIVE_DEPTH,

@@ -67,7 +67,7 @@ pub const RULE: Rule = Rule {
         Evidence::Guide("seed 002 (fr) l. 180: « L'e-mail contient un exécutable (EXE, BAT, PIF, XML, XLSX ou des documents avec des « macros »), même s'il est « zippé » »"),
         Evidence::Ours("a name that hides its real extension (UAX #9 bidirectional controls, trailing dots Windows drops, decoy extensions) is how executables are disguised"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 20
+    score: crate::rules::scores::NONE,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[

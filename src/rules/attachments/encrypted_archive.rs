@@ -66,9 +66,9 @@ pub const RULE: Rule = Rule {
     evidence: &[
         Evidence::Guide("seed 002 (fr) l. 180: « L'e-mail contient un exécutable (EXE, BAT, PIF, XML, XLSX ou des documents avec des « macros »), même s'il est « zippé » »"),
         Evidence::Ours("an encrypted entry (APPNOTE §4.4.4, bit 0) or document cannot be inspected, by us or by the host's filter"),
-        // TODO(evidence): that hosts hold encrypted archives: a receiver's published rule
+        Evidence::Receiver("rspamd MIME_ENCRYPTED_ARCHIVE (2 points): an encrypted archive cannot be scanned"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 15
+    score: crate::rules::scores::NONE,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[

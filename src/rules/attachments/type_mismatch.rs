@@ -52,9 +52,9 @@ pub const RULE: Rule = Rule {
     evidence: &[
         Evidence::Rfc("RFC 2045 §5: Content-Type describes the data in the body"),
         Evidence::Ours("a file whose content is not what its type or name says is treated as disguised"),
-        // TODO(evidence): that filters treat a mismatched type as disguised: a receiver's published rule
+        Evidence::Receiver("rspamd MIME_BAD_ATTACHMENT (4 points): an attachment whose declared type does not match its content"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 15
+    score: crate::rules::scores::NONE,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[

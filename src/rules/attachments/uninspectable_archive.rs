@@ -56,7 +56,7 @@ pub const RULE: Rule = Rule {
         Evidence::Guide("seed 002 (fr) l. 180: « L'e-mail contient un exécutable (EXE, BAT, PIF, XML, XLSX ou des documents avec des « macros »), même s'il est « zippé » »"),
         Evidence::Ours("an archive whose content cannot be read here may hide what the guides block, even zipped"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 10
+    score: crate::rules::scores::NONE,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[

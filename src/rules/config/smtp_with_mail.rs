@@ -44,7 +44,7 @@ pub const RULE: Rule = Rule {
     evidence: &[
         Evidence::Guide("seed 002 (fr) l. 97: « ne spécifiez pas de serveur SMTP dans les paramètres de vos scripts lorsque vous utilisez la fonction « mail() » de PHP »"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 50
+    score: crate::rules::scores::NONE,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[

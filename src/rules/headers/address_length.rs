@@ -66,7 +66,7 @@ pub const RULE: Rule = Rule {
         Evidence::Rfc("RFC 5321 §4.5.3.1: local part at most 64 octets, domain at most 255, path at most 256; RFC 1035 §2.3.4: labels at most 63"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 30
+    score: crate::rules::scores::NONE,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[

@@ -64,10 +64,11 @@ pub const RULE: Rule = Rule {
     group: Group::Headers,
     severity: Severity::Error,
     evidence: &[
+        super::GMAIL_RFC_5322,
         Evidence::Rfc("RFC 5322 §3.4 address syntax; §3.6.2 From is a mailbox-list, Sender a mailbox; §4.4 obsolete forms must not be generated"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 30
+    score: crate::rules::scores::NONE,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[
@@ -118,14 +119,14 @@ pub const RULE: Rule = Rule {
         ),
         Example::fails(
             title! {
-                en: "A dot in an unquoted display name (obsolete: warning)",
-                fr: "Un point dans un nom affiché sans guillemets (obsolète : avertissement)",
-                es: "Un punto en un nombre visible sin comillas (obsoleto: advertencia)",
-                pl: "Kropka w nazwie wyświetlanej bez cudzysłowu (przestarzałe: ostrzeżenie)",
+                en: "A dot in an unquoted display name (obsolete: info)",
+                fr: "Un point dans un nom affiché sans guillemets (obsolète : information)",
+                es: "Un punto en un nombre visible sin comillas (obsoleto: información)",
+                pl: "Kropka w nazwie wyświetlanej bez cudzysłowu (przestarzałe: informacja)",
             },
             ExampleInput::Raw("From: J. Smith <j@example.com>\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         )
-        .at(Severity::Warning),
+        .at(Severity::Info),
         Example::fails(
             title! {
                 en: "A group in From",
@@ -181,8 +182,11 @@ fn check(message: &Message, cx: &mut Context) {
         super::emit_grouped(cx, message, 0, field, &problems, |kind, count| {
             let problem = super::grammar_texts::address_problem(kind);
             let (id, severity) = match kind.level() {
-                Level::Invalid => (&INVALID, Severity::Error),
-                Level::Obsolete => (&OBSOLETE, Severity::Warning),
+                // An unreadable From is refused like a missing one (Gmail); an
+                // unreadable recipient field loses that recipient: a warning.
+                Level::Invalid if field.is("From") || field.is("Sender") => (&INVALID, Severity::Error),
+                Level::Invalid => (&INVALID, Severity::Warning),
+                Level::Obsolete => (&OBSOLETE, Severity::Info),
             };
             let mut draft =
                 Draft::new(Msg::of(id).text("field", field.name.clone()).label("problem", problem).int("count", count))

@@ -40,11 +40,12 @@ crate::rule_texts! { "headers/attachment-filename";
 pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
-    severity: Severity::Warning,
+    severity: Severity::Info,
     evidence: &[
+        Evidence::Ours("clients decode raw UTF-8 file names; an unreadable name is shown garbled, nothing is refused"),
         Evidence::Rfc("RFC 2231 §4 (and RFC 2047, the older form): non-ASCII parameter values are encoded; RFC 2045 §5.1 parameter values are US-ASCII"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 10
+    score: crate::rules::scores::NONE,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[

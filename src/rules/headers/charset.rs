@@ -39,11 +39,12 @@ crate::rule_texts! { "headers/charset";
 pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
-    severity: Severity::Warning,
+    severity: Severity::Info,
     evidence: &[
+        Evidence::Receiver("rspamd R_MISSING_CHARSET scores it 0.5: readers guess the charset, at worst some letters show wrong (info)"),
         Evidence::Rfc("RFC 2046 §4.1.2: a text part without a charset parameter is US-ASCII"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 10
+    score: crate::rules::scores::NONE,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[

@@ -41,12 +41,13 @@ crate::rule_texts! { "headers/content-type";
 pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
-    severity: Severity::Error,
+    severity: Severity::Warning,
     evidence: &[
+        Evidence::Receiver("rspamd BROKEN_CONTENT_TYPE (1.5 points): a part with a broken content type"),
         Evidence::Rfc("RFC 2045 §5.1 Content-Type syntax; RFC 2183 §2 Content-Disposition syntax"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 20
+    score: crate::rules::scores::NONE,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[

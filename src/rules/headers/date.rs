@@ -96,13 +96,13 @@ pub const MAX_DATE_PAST_SECONDS: Threshold = Threshold {
 pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
-    severity: Severity::Error,
+    severity: Severity::Warning,
     evidence: &[
+        Evidence::Receiver("SpamAssassin INVALID_DATE (1.7 points), DATE_IN_FUTURE_12_24 (2.6), DATE_IN_PAST_96_XX (2.6); obsolete forms and a one-digit hour are parsed by every reader (info)"),
         Evidence::Rfc("RFC 5322 §3.3 date-time: the day name MUST be the day implied by the date; §4.3 obsolete forms must not be generated"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
-        // TODO(evidence): far future/past dates: SpamAssassin's DATE_IN_FUTURE/DATE_IN_PAST cited by the thresholds; the error severity for syntax needs a receiver's rule
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 20
+    score: crate::rules::scores::NONE,
     texts: &TEXTS,
     thresholds: &[&MAX_DATE_FUTURE_SECONDS, &MAX_DATE_PAST_SECONDS],
     examples: &[
@@ -123,17 +123,18 @@ pub const RULE: Rule = Rule {
                 pl: "Wtorek zamiast poniedziałku",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Tue, 2 Mar 2026 10:00:00 +0100\nSubject: Hi\n\nHello\n"),
-        ),
+        )
+        .at(Severity::Info),
         Example::fails(
             title! {
-                en: "A named zone (obsolete: warning)",
-                fr: "Un fuseau désigné par son nom (obsolète : avertissement)",
-                es: "Una zona indicada por su nombre (obsoleto: advertencia)",
-                pl: "Strefa podana nazwą (przestarzałe: ostrzeżenie)",
+                en: "A named zone (obsolete: info)",
+                fr: "Un fuseau désigné par son nom (obsolète : information)",
+                es: "Una zona indicada por su nombre (obsoleto: información)",
+                pl: "Strefa podana nazwą (przestarzałe: informacja)",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Mon, 2 Mar 2026 10:00:00 EST\nSubject: Hi\n\nHello\n"),
         )
-        .at(Severity::Warning),
+        .at(Severity::Info),
         Example::fails(
             title! {
                 en: "No zone",
@@ -197,10 +198,10 @@ fn check(message: &Message, cx: &mut Context) {
                 // The date is kept even when the day name is wrong.
                 let date = check.date;
                 let actual = date.map(|d| day_name(weekday_of(d.year, d.month, d.day))).unwrap_or("?");
-                Draft::new(Msg::of(&WEEKDAY_MISMATCH).text("actual", actual))
+                Draft::new(Msg::of(&WEEKDAY_MISMATCH).text("actual", actual)).severity(Severity::Info)
             }
             _ if kind.level() == Level::Obsolete => Draft::new(Msg::of(&OBSOLETE).label("problem", problem))
-                .severity(Severity::Warning)
+                .severity(Severity::Info)
                 .fix(Msg::of(&FIX_OBSOLETE)),
             _ => Draft::new(Msg::of(&INVALID).label("problem", problem)),
         })

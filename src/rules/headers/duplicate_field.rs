@@ -42,9 +42,11 @@ pub const RULE: Rule = Rule {
     severity: Severity::Error,
     evidence: &[
         Evidence::Rfc("RFC 5322 §3.6: Date, From, Sender, Reply-To, To, Cc, Bcc, Message-ID, In-Reply-To, References and Subject occur at most once"),
+        super::GMAIL_RFC_5322,
+        Evidence::Receiver("rspamd MULTIPLE_UNIQUE_HEADERS (7 points): repeated unique headers"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 30
+    score: crate::rules::scores::NONE,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[
@@ -88,6 +90,11 @@ pub const RULE: Rule = Rule {
     check: Check::Message(check),
 };
 
+/// Repeated fields Gmail is documented to refuse (its bounces name duplicate From,
+/// Subject, Message-ID; Date and To are the other fields it checks): an error.
+/// The other singletons repeated are a warning (rspamd scores them).
+const REFUSED_WHEN_REPEATED: &[&str] = &["Date", "From", "To", "Message-ID", "Subject"];
+
 /// RFC 5322 §3.6 table: fields with a maximum of one occurrence.
 pub const AT_MOST_ONCE: &[&str] =
     &["Date", "From", "Sender", "Reply-To", "To", "Cc", "Bcc", "Message-ID", "In-Reply-To", "References", "Subject"];
@@ -102,7 +109,8 @@ fn check(message: &Message, cx: &mut Context) {
         cx.emit(
             Draft::new(Msg::of(&REPEATED).text("field", *name).int("count", fields.len()))
                 .evidence(super::field_text(message, second))
-                .at(Location::header(second.name.clone(), second.start, second.end)),
+                .at(Location::header(second.name.clone(), second.start, second.end))
+                .severity(if REFUSED_WHEN_REPEATED.contains(name) { Severity::Error } else { Severity::Warning }),
         );
     }
 }

@@ -44,12 +44,13 @@ crate::rule_texts! { "headers/encoded-word";
 pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
-    severity: Severity::Error,
+    severity: Severity::Warning,
     evidence: &[
+        Evidence::Receiver("a broken encoded word is shown raw (=?…?=) by mail clients; rspamd scores bad MIME headers; an over-long encoded word (>75) is decoded by every reader (info)"),
         Evidence::Rfc("RFC 2047 §2 (at most 75 characters), §4 (B and Q encodings), §5 (3) (not inside a quoted string)"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 15
+    score: crate::rules::scores::NONE,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[
@@ -158,7 +159,7 @@ fn check(message: &Message, cx: &mut Context) {
                 let draft = Draft::new(
                     Msg::of(&INVALID).text("field", field.name.clone()).label("problem", problem).int("count", count),
                 );
-                Some(if kind.level() == Level::Obsolete { draft.severity(Severity::Warning) } else { draft })
+                Some(if kind.level() == Level::Obsolete { draft.severity(Severity::Info) } else { draft })
             });
         }
     }

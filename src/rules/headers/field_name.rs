@@ -65,12 +65,13 @@ crate::rule_texts! { "headers/field-name";
 pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
-    severity: Severity::Error,
+    severity: Severity::Warning,
     evidence: &[
+        Evidence::Receiver("rspamd BROKEN_HEADERS (10 points) when the header block cannot be read; parsers end the header at the first line that is not a field, so the fields after it are lost"),
         Evidence::Rfc("RFC 5322 §3.6.8: a field name is printable US-ASCII except the colon; §4.5: white space before the colon is obsolete"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 30
+    score: crate::rules::scores::NONE,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[
@@ -96,14 +97,14 @@ pub const RULE: Rule = Rule {
         ),
         Example::fails(
             title! {
-                en: "White space before the colon (obsolete: warning)",
-                fr: "Une espace avant les deux-points (obsolète : avertissement)",
-                es: "Espacio antes de los dos puntos (obsoleto: advertencia)",
-                pl: "Biały znak przed dwukropkiem (przestarzałe: ostrzeżenie)",
+                en: "White space before the colon (obsolete: info)",
+                fr: "Une espace avant les deux-points (obsolète : information)",
+                es: "Espacio antes de los dos puntos (obsoleto: información)",
+                pl: "Biały znak przed dwukropkiem (przestarzałe: informacja)",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject : Hi\n\nHello\n"),
         )
-        .at(Severity::Warning),
+        .at(Severity::Info),
         Example::passes(
             title! {
                 en: "Names with digits, dashes and dots",
@@ -158,7 +159,7 @@ fn check(message: &Message, cx: &mut Context) {
                     Draft::new(Msg::of(&SPACE_BEFORE_COLON).text("field", field.name.clone()))
                         .evidence_bytes(&message.raw[field.start..field.colon + 1])
                         .at(location(field.start + trimmed_len, field.colon))
-                        .severity(Severity::Warning),
+                        .severity(Severity::Info),
                 );
             }
         }

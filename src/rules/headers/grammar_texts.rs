@@ -246,6 +246,12 @@ crate::label_texts! { "headers/grammar.";
         es: "una zona escrita como nombre (GMT, EST…) en lugar de +hhmm",
         pl: "strefa zapisana nazwą (GMT, EST…) zamiast +hhmm",
     },
+    DATE_ONE_DIGIT_TIME "date.one-digit-time" => {
+        en: "an hour, minute or second written with one digit",
+        fr: "une heure, une minute ou une seconde écrite avec un seul chiffre",
+        es: "una hora, un minuto o un segundo escrito con una sola cifra",
+        pl: "godzina, minuta lub sekunda zapisana jedną cyfrą",
+    },
     DATE_TRAILING_TEXT "date.trailing-text" => {
         en: "text after the time zone",
         fr: "du texte après le fuseau horaire",
@@ -445,6 +451,7 @@ pub fn date_problem(problem: DateProblem) -> &'static Entry {
         DateProblem::ObsoleteYear => &DATE_OBSOLETE_YEAR,
         DateProblem::ObsoleteZone => &DATE_OBSOLETE_ZONE,
         DateProblem::TrailingText => &DATE_TRAILING_TEXT,
+        DateProblem::OneDigitTime => &DATE_ONE_DIGIT_TIME,
     }
 }
 

@@ -58,9 +58,9 @@ pub const RULE: Rule = Rule {
     evidence: &[
         Evidence::Guide("seed 002 (fr) l. 166: « Envoi d'e-mails légitimes considérés comme du SPAM »"),
         Evidence::Rfc("RFC 5322 §2.2: a header field ends at CRLF; a line break inside a value starts a new field"),
-        // TODO(evidence): the block of a hosting account after header injection: the guides speak of spam sent through the site (seed 000 l. 27)
+        Evidence::Guide("seed 002 (fr): mails considered spam sent from a hosting put its sending in the SPAM state (blocked) with an abuse notice; a contact form whose headers take visitor input sends whatever an attacker writes"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 100
+    score: crate::rules::scores::NONE,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[

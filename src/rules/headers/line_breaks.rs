@@ -19,10 +19,10 @@ crate::rule_texts! { "headers/line-breaks";
         pl: "Samotny znak CR albo końce wierszy LF pomieszane z CRLF.",
     },
     why => {
-        en: "RFC 5322 §2.1 and §2.3: lines end with CRLF and CR or LF never appear alone. Servers split lines on different characters, which changes where a header ends; that is how header smuggling works, and strict servers refuse such messages.",
-        fr: "RFC 5322 §2.1 et §2.3 : les lignes finissent par CRLF, et CR ou LF n'apparaissent jamais seuls. Les serveurs coupent les lignes sur des caractères différents, ce qui change l'endroit où finit un en-tête ; c'est le principe de la contrebande d'en-têtes, et les serveurs stricts refusent ces messages.",
-        es: "RFC 5322 §2.1 y §2.3: las líneas terminan en CRLF y CR o LF nunca aparecen solos. Los servidores cortan las líneas por caracteres distintos, lo que cambia dónde termina una cabecera; así funciona el contrabando de cabeceras, y los servidores estrictos rechazan estos mensajes.",
-        pl: "RFC 5322 §2.1 i §2.3: wiersze kończą się CRLF, a CR ani LF nigdy nie występują samodzielnie. Serwery dzielą wiersze według różnych znaków, co zmienia miejsce końca nagłówka; na tym polega przemycanie nagłówków, a ścisłe serwery odrzucają takie wiadomości.",
+        en: "RFC 5322 §2.1 and §2.3: lines end with CRLF and CR or LF never appear alone. A bare CR is refused by strict servers (Sendmail 8.18 by default, since the SMTP smuggling fixes): it is an error. LF line ends mixed with CRLF are only noted: the mailer's SMTP client, or sendmail for PHP mail(), sends CRLF whatever the file holds.",
+        fr: "RFC 5322 §2.1 et §2.3 : les lignes finissent par CRLF, et CR ou LF n'apparaissent jamais seuls. Un CR isolé est refusé par les serveurs stricts (Sendmail 8.18 par défaut, depuis les correctifs de la contrebande SMTP) : c'est une erreur. Des fins de ligne LF mêlées à des CRLF sont seulement signalées : le client SMTP du logiciel d'envoi, ou sendmail pour mail() de PHP, envoie des CRLF quel que soit le contenu du fichier.",
+        es: "RFC 5322 §2.1 y §2.3: las líneas terminan en CRLF y CR o LF nunca aparecen solos. Un CR suelto lo rechazan los servidores estrictos (Sendmail 8.18 por defecto, desde las correcciones del contrabando SMTP): es un error. Los finales LF mezclados con CRLF solo se señalan: el cliente SMTP del programa de envío, o sendmail para mail() de PHP, envía CRLF sea cual sea el contenido del archivo.",
+        pl: "RFC 5322 §2.1 i §2.3: wiersze kończą się CRLF, a CR ani LF nigdy nie występują samodzielnie. Samotny CR odrzucają ścisłe serwery (Sendmail 8.18 domyślnie, od poprawek przemytu SMTP): to błąd. Końce LF pomieszane z CRLF są tylko odnotowywane: klient SMTP programu wysyłającego, a dla mail() w PHP sendmail, wysyła CRLF niezależnie od zawartości pliku.",
     },
     fix => {
         en: "Build the message with one kind of line end: \\r\\n everywhere, or \\n everywhere and let the mailer convert; remove stray \\r from values (RFC 5322 §2.1).",
@@ -50,9 +50,11 @@ pub const RULE: Rule = Rule {
     severity: Severity::Error,
     evidence: &[
         Evidence::Rfc("RFC 5322 §2.1 and §2.3: CR and LF MUST only occur together as CRLF"),
+        super::SENDMAIL_BARE_CR,
+        super::MAILERS_NORMALISE_LINE_ENDS,
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 30
+    score: crate::rules::scores::NONE,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[
@@ -75,7 +77,8 @@ pub const RULE: Rule = Rule {
                 pl: "Samotny LF w wiadomości z CRLF",
             },
             ExampleInput::Raw("From: a@example.com\r\nTo: b@example.com\nSubject: Hi\r\n\r\nHello\r\n"),
-        ),
+        )
+        .at(Severity::Info),
         Example::passes(
             title! { en: "CRLF everywhere", fr: "CRLF partout", es: "CRLF en todas partes", pl: "Wszędzie CRLF" },
             ExampleInput::Raw("From: a@example.com\r\nTo: b@example.com\r\nSubject: Hi\r\n\r\nHello\r\n"),
@@ -112,7 +115,10 @@ fn check(message: &Message, cx: &mut Context) {
             cx.emit(
                 Draft::new(Msg::of(&MIXED).int("bareLf", breaks.bare_lf).int("crlf", breaks.crlf))
                     .evidence_bytes(context_around(raw, at))
-                    .at(Location::range(at, at + 1)),
+                    .at(Location::range(at, at + 1))
+                    // The mailer's SMTP client (or sendmail -t for PHP mail()) sends
+                    // CRLF line ends whatever the file holds: nothing reaches a receiver.
+                    .severity(Severity::Info),
             );
         }
     }

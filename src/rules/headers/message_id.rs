@@ -43,10 +43,12 @@ pub const RULE: Rule = Rule {
     group: Group::Headers,
     severity: Severity::Error,
     evidence: &[
+        super::GMAIL_MESSAGE_ID,
+        Evidence::Receiver("rspamd INVALID_MSGID (1.7 points); In-Reply-To and References are read leniently by every client (info)"),
         Evidence::Rfc("RFC 5322 §3.6.4: msg-id is \"<\" id-left \"@\" id-right \">\"; Message-ID holds exactly one; §4.5.4 obsolete forms"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 15
+    score: crate::rules::scores::NONE,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[
@@ -79,14 +81,14 @@ pub const RULE: Rule = Rule {
         ),
         Example::fails(
             title! {
-                en: "Words in In-Reply-To (obsolete: warning)",
-                fr: "Des mots dans In-Reply-To (obsolète : avertissement)",
-                es: "Palabras en In-Reply-To (obsoleto: advertencia)",
-                pl: "Słowa w In-Reply-To (przestarzałe: ostrzeżenie)",
+                en: "Words in In-Reply-To (obsolete: info)",
+                fr: "Des mots dans In-Reply-To (obsolète : information)",
+                es: "Palabras en In-Reply-To (obsoleto: información)",
+                pl: "Słowa w In-Reply-To (przestarzałe: informacja)",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nIn-Reply-To: Your message of Monday <1@example.com>\nSubject: Re: Hi\n\nHello\n"),
         )
-        .at(Severity::Warning),
+        .at(Severity::Info),
         Example::passes(
             title! {
                 en: "Well-formed ids, References folded over lines",
@@ -116,9 +118,11 @@ fn check(message: &Message, cx: &mut Context) {
             let draft = Draft::new(
                 Msg::of(&INVALID).text("field", field.name.clone()).label("problem", problem).int("count", count),
             );
-            Some(match kind.level() {
-                Level::Obsolete => draft.severity(Severity::Warning),
-                Level::Invalid => draft,
+            // Gmail refuses a message whose Message-ID is not valid; In-Reply-To and
+            // References carry free text in many mailers and nobody refuses that.
+            Some(match (kind.level(), field.is("Message-ID")) {
+                (Level::Invalid, true) => draft,
+                _ => draft.severity(Severity::Info),
             })
         });
     }

@@ -48,9 +48,10 @@ pub const RULE: Rule = Rule {
     group: Group::Headers,
     severity: Severity::Warning,
     evidence: &[
+        Evidence::Receiver("rspamd MISSING_MIME_VERSION (2 points); SpamAssassin MIME_HEADER_CTYPE_ONLY"),
         Evidence::Rfc("RFC 2045 §4: messages composed with MIME MUST include MIME-Version: 1.0"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 10
+    score: crate::rules::scores::NONE,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[

@@ -67,11 +67,14 @@ pub const RULE: Rule = Rule {
     group: Group::Headers,
     severity: Severity::Error,
     evidence: &[
+        super::GMAIL_RFC_5322,
+        super::GMAIL_MESSAGE_ID,
+        Evidence::Receiver("SpamAssassin MISSING_DATE (2.7 points), MISSING_HEADERS for a missing To (0.9)"),
         Evidence::Rfc("RFC 5322 §3.6: the only required header fields are the origination date field and the originator address field(s)"),
         Evidence::Rfc("RFC 5322 §3.6.4: every message SHOULD have a Message-ID field"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 30
+    score: crate::rules::scores::NONE,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[
@@ -83,7 +86,8 @@ pub const RULE: Rule = Rule {
                 pl: "Brak pola Date",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMessage-ID: <1@example.com>\n\nHello\n"),
-        ),
+        )
+        .at(Severity::Warning),
         Example::fails(
             title! {
                 en: "No From field",
@@ -95,14 +99,13 @@ pub const RULE: Rule = Rule {
         ),
         Example::fails(
             title! {
-                en: "No Message-ID (warning)",
-                fr: "Pas de Message-ID (avertissement)",
-                es: "Sin Message-ID (advertencia)",
-                pl: "Brak Message-ID (ostrzeżenie)",
+                en: "No Message-ID",
+                fr: "Pas de Message-ID",
+                es: "Sin Message-ID",
+                pl: "Brak Message-ID",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Mon, 2 Mar 2026 10:00:00 +0100\nSubject: Hi\n\nHello\n"),
-        )
-        .at(Severity::Warning),
+        ),
         Example::fails(
             title! {
                 en: "No To field (info)",
@@ -147,7 +150,10 @@ pub const RULE: Rule = Rule {
 
 /// What each field's absence means (RFC 5322 §3.6 table).
 const EXPECTED: &[(&str, Severity)] =
-    &[("From", Severity::Error), ("Date", Severity::Error), ("Message-ID", Severity::Warning), ("To", Severity::Info)];
+    // From: Gmail refuses without it. Message-ID: Gmail refuses without a valid one.
+    // Date: SpamAssassin MISSING_DATE (2.7 points), rspamd scores it too: a warning.
+    // To: may be absent (§3.6.3; SpamAssassin MISSING_HEADERS 0.9): info.
+    &[("From", Severity::Error), ("Date", Severity::Warning), ("Message-ID", Severity::Error), ("To", Severity::Info)];
 
 fn check(message: &Message, cx: &mut Context) {
     let mut added_by_mailer = Vec::new();

@@ -15,6 +15,7 @@ pub mod field_name;
 pub mod grammar_texts;
 pub mod injection;
 pub mod line_breaks;
+pub mod mbox_envelope;
 pub mod message_id;
 pub mod mime_version;
 pub mod missing_field;
@@ -30,6 +31,28 @@ use crate::grammar::mime::MimeValue;
 use crate::model::headers::HeaderField;
 use crate::model::Message;
 use crate::report::Location;
+use crate::settings::Evidence;
+
+// What receivers are documented to do with header defects: the evidence behind
+// the severities of this group (README "Severities"). `error` needs a
+// documented refusal; a filter's points make a `warning`; the rest is `info`.
+
+/// Gmail refuses messages that are not RFC 5322 compliant.
+pub const GMAIL_RFC_5322: Evidence = Evidence::Receiver(
+    "Gmail bounces \"550-5.7.1 Our system has detected that this message is not RFC 5322 compliant\" for duplicate headers, \"Multiple 'From' headers found\" and a missing From (support.google.com/mail/?p=RfcMessageNonCompliant; bounces quoted by spamresource.com, 2022-08)",
+);
+/// Gmail refuses messages without a valid Message-ID.
+pub const GMAIL_MESSAGE_ID: Evidence = Evidence::Receiver(
+    "Gmail bounces \"550-5.7.1 Messages missing a valid messageId header are not accepted\" (Forpsi knowledge base kb/a4311, quoting Gmail's reply)",
+);
+/// Sendmail refuses bare CR and LF in SMTP data.
+pub const SENDMAIL_BARE_CR: Evidence = Evidence::Receiver(
+    "Sendmail 8.18 refuses bare CR and bare LF in SMTP DATA by default (SMTP smuggling fix, CVE-2023-51765); Postfix 3.9 can (smtpd_forbid_bare_newline)",
+);
+/// Mailers convert line ends before a message reaches a receiver.
+pub const MAILERS_NORMALISE_LINE_ENDS: Evidence = Evidence::Receiver(
+    "SMTP clients send CRLF whatever the file holds: Nodemailer's SMTP connection and PHPMailer normalise line ends, sendmail -t -i (PHP mail()) reads local input line by line, Postfix 3.9 normalises by default (smtpd_forbid_bare_newline = normalize)",
+);
 
 pub use crate::model::fields::ADDRESS_FIELDS;
 

@@ -66,12 +66,13 @@ pub const MAX_BOUNDARY_CHARS: Threshold = Threshold {
 pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
-    severity: Severity::Error,
+    severity: Severity::Warning,
     evidence: &[
+        Evidence::Receiver("rspamd BROKEN_CONTENT_TYPE (1.5 points): a multipart whose parts cannot be found; a long boundary or a missing closing delimiter is read by every parser (info)"),
         Evidence::Rfc("RFC 2046 §5.1.1: a multipart declares a boundary of 1 to 70 characters, its body has delimiter lines and a closing delimiter"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 30
+    score: crate::rules::scores::NONE,
     texts: &TEXTS,
     thresholds: &[&MAX_BOUNDARY_CHARS],
     examples: &[
@@ -101,7 +102,8 @@ pub const RULE: Rule = Rule {
                 pl: "Brak ogranicznika końcowego",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"X\"\n\n--X\nContent-Type: text/plain\n\nHello\n"),
-        ),
+        )
+        .at(Severity::Info),
         Example::fails(
             title! {
                 en: "A boundary of 71 characters",
@@ -110,7 +112,8 @@ pub const RULE: Rule = Rule {
                 pl: "Granica o długości 71 znaków",
             },
             ExampleInput::Generated(long_boundary),
-        ),
+        )
+        .at(Severity::Info),
         Example::passes(
             title! {
                 en: "Delimiters and closing delimiter",
@@ -162,7 +165,8 @@ fn check(message: &Message, cx: &mut Context) {
             cx.emit(
                 Draft::new(Msg::of(&BAD).int("length", boundary.chars().count()).int("limit", max))
                     .evidence(boundary)
-                    .at(at(field_start, field_end)),
+                    .at(at(field_start, field_end))
+                    .severity(Severity::Info),
             );
         }
         let Some(range) = part.body_range.clone() else { continue };
@@ -185,7 +189,8 @@ fn check(message: &Message, cx: &mut Context) {
             cx.emit(
                 Draft::new(Msg::of(&NO_CLOSE).text("boundary", boundary))
                     .evidence(format!("--{boundary}--"))
-                    .at(location),
+                    .at(location)
+                    .severity(Severity::Info),
             );
         }
     }

@@ -45,12 +45,13 @@ crate::rule_texts! { "headers/nul-byte";
 pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
-    severity: Severity::Error,
+    severity: Severity::Warning,
     evidence: &[
+        Evidence::Receiver("SpamAssassin NULL_IN_BODY (0.5 points); servers may cut the message at the NUL"),
         Evidence::Rfc("RFC 5322 §2.3 and RFC 2045 §2.7–2.8: NUL is not allowed outside binary data (RFC 3030)"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 30
+    score: crate::rules::scores::NONE,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[

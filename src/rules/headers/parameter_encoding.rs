@@ -40,12 +40,13 @@ crate::rule_texts! { "headers/parameter-encoding";
 pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
-    severity: Severity::Error,
+    severity: Severity::Info,
     evidence: &[
+        Evidence::Ours("a badly encoded parameter shows a wrong file name; no receiver refuses or scores it"),
         Evidence::Rfc("RFC 2231 §3 (parameter continuations) and §4 (charset and language in extended values)"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 15
+    score: crate::rules::scores::NONE,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[

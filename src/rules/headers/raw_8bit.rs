@@ -47,12 +47,13 @@ crate::rule_texts! { "headers/raw-8bit";
 pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
-    severity: Severity::Error,
+    severity: Severity::Warning,
     evidence: &[
+        Evidence::Receiver("rspamd INVALID_FROM_8BIT (6 points) and INVALID_RCPT_8BIT; SpamAssassin FROM_ILLEGAL_CHARS (2.2) and SUBJ_ILLEGAL_CHARS (0.6); raw UTF-8 (RFC 6532) is accepted by Gmail and Outlook (info)"),
         Evidence::Rfc("RFC 5322 §2.2: header fields are US-ASCII; RFC 6532: raw UTF-8 only where every server supports SMTPUTF8 (RFC 6531)"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 20
+    score: crate::rules::scores::NONE,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[
@@ -67,14 +68,14 @@ pub const RULE: Rule = Rule {
         ),
         Example::fails(
             title! {
-                en: "Raw UTF-8 in the Subject (RFC 6532 only: warning)",
-                fr: "De l'UTF-8 brut dans le Subject (RFC 6532 seulement : avertissement)",
-                es: "UTF-8 sin codificar en el Subject (solo RFC 6532: advertencia)",
-                pl: "Surowe UTF-8 w polu Subject (tylko RFC 6532: ostrzeżenie)",
+                en: "Raw UTF-8 in the Subject (RFC 6532 only: info)",
+                fr: "De l'UTF-8 brut dans le Subject (RFC 6532 seulement : information)",
+                es: "UTF-8 sin codificar en el Subject (solo RFC 6532: información)",
+                pl: "Surowe UTF-8 w polu Subject (tylko RFC 6532: informacja)",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Caf\u{e9} ouvert\n\nHello\n"),
         )
-        .at(Severity::Warning),
+        .at(Severity::Info),
         Example::passes(
             title! {
                 en: "An RFC 2047 encoded Subject",
@@ -117,7 +118,7 @@ fn check(message: &Message, cx: &mut Context) {
             let eight_bit: Vec<usize> = (first..value.len()).filter(|&i| value[i] >= 0x80 && outside(i)).collect();
             let Some(&at) = eight_bit.first() else { continue };
             let utf8 = std::str::from_utf8(value).is_ok();
-            let (id, severity) = if utf8 { (&UTF8, Severity::Warning) } else { (&NOT_UTF8, Severity::Error) };
+            let (id, severity) = if utf8 { (&UTF8, Severity::Info) } else { (&NOT_UTF8, Severity::Warning) };
             let end = eight_bit.last().map_or(at + 1, |&l| l + 1);
             cx.emit(
                 Draft::new(Msg::of(id).text("field", field.name.clone()).int("count", eight_bit.len()))

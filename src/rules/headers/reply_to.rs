@@ -44,7 +44,7 @@ pub const RULE: Rule = Rule {
     evidence: &[Evidence::Guide(
         "seed 002 (fr) l. 93: « Pour le `$headers`, renseignez deux fois la même adresse e-mail émettrice »",
     )],
-    score: crate::rules::scores::NONE, // TODO(score): was 0
+    score: crate::rules::scores::NONE,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[

@@ -52,7 +52,7 @@ pub const RULE: Rule = Rule {
         Evidence::Rfc("RFC 5322 §3.6.2: if From holds more than one mailbox, the Sender field MUST appear; Sender holds one mailbox"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 20
+    score: crate::rules::scores::NONE,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[

@@ -88,12 +88,14 @@ pub const MAX_QUOTED_PRINTABLE_LINE: Threshold = Threshold {
 pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
-    severity: Severity::Error,
+    severity: Severity::Warning,
     evidence: &[
         Evidence::Rfc("RFC 2045 §6: the body matches its Content-Transfer-Encoding (§2.7 7bit, §6.7 quoted-printable, §6.8 base64; §6.4 composite types)"),
+        Evidence::Receiver("rspamd R_BAD_CTE_7BIT (3.5 points): 8-bit text declared 7bit; rspamd BROKEN_CONTENT_TYPE (1.5): a part that cannot be read as declared"),
+        Evidence::Receiver("info: SpamAssassin MIME_QP_LONG_LINE scores quoted-printable lines over 76 characters 0.001, i.e. not at all; readers decode long lines, bad escapes and loose base64 padding as written"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 20
+    score: crate::rules::scores::NONE,
     texts: &TEXTS,
     thresholds: &[&MAX_QUOTED_PRINTABLE_LINE],
     examples: &[
@@ -114,7 +116,8 @@ pub const RULE: Rule = Rule {
                 pl: "Nieprawidłowe znaki w base64",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: application/pdf\nContent-Transfer-Encoding: base64\n\nJVBE*Ri0!\n"),
-        ),
+        )
+        .at(Severity::Info),
         Example::fails(
             title! {
                 en: "A quoted-printable line of 80 characters",
@@ -123,7 +126,8 @@ pub const RULE: Rule = Rule {
                 pl: "Wiersz quoted-printable o długości 80 znaków",
             },
             ExampleInput::Generated(long_qp_line),
-        ),
+        )
+        .at(Severity::Info),
         Example::fails(
             title! {
                 en: "An unknown encoding",
@@ -185,8 +189,9 @@ fn check(message: &Message, cx: &mut Context) {
         if let Some(d) = declared.as_deref() {
             if !KNOWN.contains(&d) {
                 // RFC 2045 §6.3 allows private `x-` encodings (x-uuencode): readers may
-                // still know them, so they are a warning; anything else is an error.
-                let severity = if d.starts_with("x-") { Severity::Warning } else { Severity::Error };
+                // still know them (info); any other unknown encoding leaves the part
+                // unreadable (§6.4: treated as application/octet-stream), a warning.
+                let severity = if d.starts_with("x-") { Severity::Info } else { Severity::Warning };
                 cx.emit(
                     Draft::new(Msg::of(&UNKNOWN).text("encoding", d))
                         .evidence(d)
@@ -240,7 +245,8 @@ fn check_base64(cx: &mut Context, body: &[u8], at: &dyn Fn(usize, usize) -> Loca
         cx.emit(
             Draft::new(Msg::of(&BASE64_ALPHABET).int("count", bad.len()))
                 .evidence_bytes(super::line_breaks::context_around(body, first))
-                .at(at(first, 1)),
+                .at(at(first, 1))
+                .severity(Severity::Info),
         );
         return;
     }
@@ -256,7 +262,8 @@ fn check_base64(cx: &mut Context, body: &[u8], at: &dyn Fn(usize, usize) -> Loca
         cx.emit(
             Draft::new(Msg::of(&BASE64_PADDING).int("length", data.len()))
                 .evidence_bytes(super::line_breaks::context_around(body, offset))
-                .at(at(offset, 1)),
+                .at(at(offset, 1))
+                .severity(Severity::Info),
         );
     }
 }
@@ -296,14 +303,16 @@ fn check_quoted_printable(cx: &mut Context, body: &[u8], max: usize, at: &dyn Fn
         cx.emit(
             Draft::new(Msg::of(&QP_LINE_TOO_LONG).int("count", long_lines).int("length", length).int("limit", max))
                 .evidence_bytes(&body[offset..(offset + length).min(body.len())])
-                .at(at(offset, length)),
+                .at(at(offset, length))
+                .severity(Severity::Info),
         );
     }
     if let Some(offset) = first_bad {
         cx.emit(
             Draft::new(Msg::of(&QP_BAD_ESCAPE).int("count", bad_escapes))
                 .evidence_bytes(super::line_breaks::context_around(body, offset))
-                .at(at(offset, 1)),
+                .at(at(offset, 1))
+                .severity(Severity::Info),
         );
     }
 }

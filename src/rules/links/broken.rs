@@ -132,7 +132,7 @@ pub const RULE: Rule = Rule {
     evidence: &[
         Evidence::Guide("seed 002 (fr) l. 177: « Le ou les liens présents dans l'e-mail sont incorrects »"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 10
+    score: crate::rules::scores::BROKEN_LINK,
     texts: &TEXTS,
     thresholds: &[&BLOCKED_SCHEMES, &KNOWN_SCHEMES],
     examples: &[

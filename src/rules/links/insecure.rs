@@ -66,7 +66,7 @@ pub const RULE: Rule = Rule {
     evidence: &[
         Evidence::Guide("seed 002 (fr) l. 178: « Une URL dans l'e-mail est non sécurisée (exemple: déclarée en `https://` alors que l'URL n'existe qu'en `http://`) »"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 10
+    score: crate::rules::scores::INSECURE_LINK,
     texts: &TEXTS,
     thresholds: &[&REPORT_PLAIN_HTTP],
     examples: &[

@@ -46,9 +46,9 @@ pub const RULE: Rule = Rule {
     evidence: &[
         Evidence::Guide("seed 002 (fr) l. 177: « Le ou les liens présents dans l'e-mail sont incorrects »"),
         Evidence::Ours("a link showing one domain and going to another is the shape of phishing"),
-        // TODO(evidence): that spam filters score a text/href domain mismatch: a receiver's published rule
+        Evidence::Receiver("rspamd PHISHING (4 points): the text of a link shows another domain than its target"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 20
+    score: crate::rules::scores::LINK_MISMATCH,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[
@@ -87,6 +87,24 @@ pub const RULE: Rule = Rule {
                 pl: "Domena umiędzynarodowiona wyświetlona w Unicode",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Account\nContent-Type: text/html; charset=utf-8\n\n<a href=\"https://xn--bcher-kva.de/\">bücher.de</a>\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "The punycode form shown, the Unicode form in the address",
+                fr: "La forme punycode affichée, la forme Unicode dans l'adresse",
+                es: "La forma punycode mostrada, la forma Unicode en la dirección",
+                pl: "Forma punycode w tekście, forma Unicode w adresie",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Account\nContent-Type: text/html; charset=utf-8\n\n<a href=\"https://пример.рф/\">xn--e1afmkfd.xn--p1ai</a>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "An internationalised domain in punycode shown, another site in the address",
+                fr: "Un domaine internationalisé affiché en punycode, un autre site dans l'adresse",
+                es: "Un dominio internacionalizado mostrado en punycode, otro sitio en la dirección",
+                pl: "Domena umiędzynarodowiona pokazana w punycode, inna strona w adresie",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Account\nContent-Type: text/html; charset=utf-8\n\n<a href=\"https://evil.example.net/\">xn--e1afmkfd.xn--p1ai</a>\n"),
         ),
     ],
     check: Check::Message(check),
@@ -135,7 +153,10 @@ fn parse_shown(text: &str) -> Option<(bool, &str)> {
             && label.chars().all(|c| letter_or_digit(c) || c == '-')
     };
     let tld_count = tld.chars().count();
-    let tld_ok = (2..=63).contains(&tld_count) && tld.chars().all(|c| c.is_alphabetic());
+    // A top-level label of letters, or its ASCII form (`xn--p1ai` for `рф`): the
+    // text may show a domain in its punycode form as well as in Unicode.
+    let ace = tld.strip_prefix("xn--").is_some_and(|rest| !rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+    let tld_ok = (2..=63).contains(&tld_count) && (tld.chars().all(|c| c.is_alphabetic()) || ace);
     (tld_ok && names.iter().all(label_ok)).then_some((explicit, host))
 }
 
@@ -183,5 +204,8 @@ mod tests {
         assert_eq!(shown_domain("Click here"), None);
         assert_eq!(shown_domain("www.example.museum").as_deref(), Some("example.museum"));
         assert_eq!(shown_domain("bücher.de").as_deref(), Some("xn--bcher-kva.de"));
+        assert_eq!(shown_domain("xn--e1afmkfd.xn--p1ai").as_deref(), Some("xn--e1afmkfd.xn--p1ai"));
+        assert_eq!(shown_domain("пример.рф").as_deref(), Some("xn--e1afmkfd.xn--p1ai"));
+        assert_eq!(shown_domain("www.xn--bcher-kva.de/shop").as_deref(), Some("xn--bcher-kva.de"));
     }
 }

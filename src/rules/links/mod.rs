@@ -3,9 +3,14 @@
 //! `https://` while the URL only exists as `http://`)". They read the links of
 //! the HTML analysis (`model::html`). Their tunables live here.
 
+pub mod authority;
 pub mod broken;
+pub mod homograph;
 pub mod insecure;
 pub mod mismatch;
+pub mod numeric_host;
+pub mod shortener;
+pub mod userinfo;
 
 /// The scheme of an href, lowercased, with the tabs and line breaks browsers
 /// strip (WHATWG URL §4.4) removed; `None` for a relative reference.

@@ -52,7 +52,7 @@ pub const RULE: Rule = Rule {
     evidence: &[Evidence::Guide(
         "seed 002 (fr) l. 99: « Le contenu même de votre e-mail ne devra donc pas excéder les 7/8 Mo »",
     )],
-    score: crate::rules::scores::NONE, // TODO(score): was 20
+    score: crate::rules::scores::NONE,
     texts: &TEXTS,
     thresholds: &[&MAX_CONTENT_BYTES],
     examples: &[

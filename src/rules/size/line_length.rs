@@ -78,7 +78,7 @@ pub const RULE: Rule = Rule {
         Evidence::Rfc("RFC 5322 §2.1.1: each line MUST be no more than 998 characters, and SHOULD be no more than 78 characters, excluding the CRLF"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 30
+    score: crate::rules::scores::NONE,
     texts: &TEXTS,
     thresholds: &[&MAX_LINE_OCTETS, &RECOMMENDED_LINE_OCTETS],
     examples: &[

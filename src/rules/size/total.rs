@@ -50,7 +50,7 @@ pub const RULE: Rule = Rule {
     evidence: &[
         Evidence::Guide("seed 002 (fr) l. 99: « L'e-mail evoyé ne doit pas dépasser la taille totale de 10 Mo (encapsulation et en-tête inclus) »"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 100
+    score: crate::rules::scores::NONE,
     texts: &TEXTS,
     thresholds: &[&MAX_MESSAGE_BYTES],
     examples: &[
@@ -105,7 +105,7 @@ fn exactly_at_limit() -> Vec<u8> {
 
 fn check(message: &Message, cx: &mut Context) {
     let limit = cx.settings.int(&MAX_MESSAGE_BYTES) as u64;
-    let size = message.raw.len() as u64;
+    let size = message.encoded_size() as u64;
     if size <= limit {
         return;
     }
@@ -119,6 +119,6 @@ fn check(message: &Message, cx: &mut Context) {
                 .int("over", size - limit),
         )
         .evidence(format!("{size} > {limit}"))
-        .at(Location::range(0, message.raw.len())),
+        .at(Location::range(message.content_start, message.raw.len())),
     );
 }

@@ -53,7 +53,7 @@ pub const RULE: Rule = Rule {
     evidence: &[
         Evidence::Guide("seed 002 (fr) l. 173: « La police d’écriture utilisée pour la rédaction de l'e-mail est extrêmement grande »"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 15
+    score: crate::rules::scores::HUGE_FONT,
     texts: &TEXTS,
     thresholds: &[&HUGE_FONT_PX],
     examples: &[

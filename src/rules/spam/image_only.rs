@@ -62,7 +62,7 @@ pub const RULE: Rule = Rule {
     evidence: &[Evidence::Guide(
         "seed 002 (fr) l. 170: « L'e-mail contient juste une image de taille supérieure à 1 Mo et quelques mots »",
     )],
-    score: crate::rules::scores::NONE, // TODO(score): was 20
+    score: crate::rules::scores::IMAGE_ONLY,
     texts: &TEXTS,
     thresholds: &[&IMAGE_ONLY_MIN_BYTES, &IMAGE_ONLY_MAX_WORDS],
     examples: &[

@@ -96,12 +96,12 @@ pub const INVISIBLE_MIN_CONTRAST: Threshold = Threshold {
 pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Spam,
-    severity: Severity::Error,
+    severity: Severity::Warning,
     evidence: &[
         Evidence::Guide("seed 002 (fr) l. 174: « La couleur d'écriture et la couleur de fond sont identiques pour rédiger l'e-mail »"),
-        // TODO(evidence): error severity: the guides list it as a spam factor, not as a refusal
+        Evidence::Receiver("SpamAssassin HTML_FONT_LOW_CONTRAST (0.7 points) and the HTML_*_HIDDEN family: filters score it, none is documented to refuse for it: a warning with points"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 40
+    score: crate::rules::scores::INVISIBLE_TEXT,
     texts: &TEXTS,
     thresholds: &[&INVISIBLE_MIN_CONTRAST],
     examples: &[
@@ -140,7 +140,8 @@ pub const RULE: Rule = Rule {
                 pl: "Słowa w display:none po widocznym tekście",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><div style=\"display:none\">win a prize today</div>\n"),
-        ),
+        )
+        .at(Severity::Warning),
         Example::passes(
             title! {
                 en: "White text on a dark background",
@@ -203,7 +204,8 @@ pub const RULE: Rule = Rule {
                 pl: "Biel zapisana jako oklch() i lab()",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><p style=\"color:oklch(100% 0 0)\">cheap pills</p><p style=\"color:lab(100 0 0)\">casino</p>\n"),
-        ),
+        )
+        .times(2),
         Example::fails(
             title! {
                 en: "Transparent text",
@@ -257,7 +259,8 @@ pub const RULE: Rule = Rule {
                 pl: "Przezroczystość mnożona w dół drzewa aż do zera",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><div style=\"opacity:0.1\"><p style=\"opacity:0.1\">cheap pills casino</p></div>\n"),
-        ),
+        )
+        .at(Severity::Warning),
         Example::fails(
             title! {
                 en: "visibility:hidden",
@@ -266,7 +269,8 @@ pub const RULE: Rule = Rule {
                 pl: "Tekst z visibility:hidden",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><p style=\"visibility:hidden\">cheap pills casino</p>\n"),
-        ),
+        )
+        .at(Severity::Warning),
         Example::fails(
             title! {
                 en: "Clipped to nothing",
@@ -275,7 +279,8 @@ pub const RULE: Rule = Rule {
                 pl: "Tekst przycięty do zera",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><span style=\"position:absolute;clip:rect(0 0 0 0)\">cheap pills casino</span>\n"),
-        ),
+        )
+        .at(Severity::Warning),
         Example::fails(
             title! {
                 en: "clip-path: inset(50%)",
@@ -284,7 +289,8 @@ pub const RULE: Rule = Rule {
                 pl: "Tekst ukryty przez clip-path: inset(50%)",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><span style=\"clip-path:inset(50%)\">cheap pills casino</span>\n"),
-        ),
+        )
+        .at(Severity::Warning),
         Example::fails(
             title! {
                 en: "Positioned off-screen",
@@ -293,7 +299,8 @@ pub const RULE: Rule = Rule {
                 pl: "Tekst umieszczony poza ekranem",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><div style=\"position:absolute;left:-9999px\">cheap pills casino</div>\n"),
-        ),
+        )
+        .at(Severity::Warning),
         Example::fails(
             title! {
                 en: "text-indent: -9999px",
@@ -302,7 +309,8 @@ pub const RULE: Rule = Rule {
                 pl: "Tekst przesunięty przez text-indent: -9999px",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><p style=\"text-indent:-9999px\">cheap pills casino</p>\n"),
-        ),
+        )
+        .at(Severity::Warning),
         Example::fails(
             title! {
                 en: "A zero-height box with its overflow hidden",
@@ -311,7 +319,8 @@ pub const RULE: Rule = Rule {
                 pl: "Pole o zerowej wysokości z ukrytym nadmiarem",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><div style=\"height:0;overflow:hidden\">cheap pills casino</div>\n"),
-        ),
+        )
+        .at(Severity::Warning),
         Example::fails(
             title! {
                 en: "max-height:0 with its overflow hidden",
@@ -320,7 +329,8 @@ pub const RULE: Rule = Rule {
                 pl: "max-height:0 z ukrytym nadmiarem",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><div style=\"max-height:0px;overflow:hidden\">cheap pills casino</div>\n"),
-        ),
+        )
+        .at(Severity::Warning),
         Example::fails(
             title! {
                 en: "A long hidden text at the top is not a preheader",
@@ -329,7 +339,8 @@ pub const RULE: Rule = Rule {
                 pl: "Długi ukryty tekst na początku to nie preheader",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<div style=\"display:none\">cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans </div><p>Hello</p>\n"),
-        ),
+        )
+        .at(Severity::Warning),
         Example::passes(
             title! {
                 en: "An honest preheader: short, hidden, first in the body, with &zwnj;&nbsp; padding",

@@ -63,12 +63,12 @@ crate::rule_texts! { "spam/listed-ip";
 pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Spam,
-    severity: Severity::Error,
+    severity: Severity::Warning,
     evidence: &[
         Evidence::Guide("seed 002 (fr) l. 175: « L'adresse IP publique (IP de votre point d'accès internet par exemple) est listée chez des organismes de réputation »"),
-        // TODO(evidence): error severity: the guides list it as a spam factor, not as a refusal
+        Evidence::Receiver("filters score listed relays and link IPs (SpamAssassin RCVD_IN_* and URIBL_* rules); a listed hosting server IP would be refused at connection, but the IPs a message carries are the visitor's or a relay's: a warning with points"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 50
+    score: crate::rules::scores::LISTED_IP,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[

@@ -47,7 +47,7 @@ pub const RULE: Rule = Rule {
     group: Group::Spam,
     severity: Severity::Warning,
     evidence: &[Evidence::Guide("seed 002 (fr) l. 169: « Pas de sujet/texte renseigné dans l'e-mail »")],
-    score: crate::rules::scores::NONE, // TODO(score): was 15
+    score: crate::rules::scores::MISSING_SUBJECT,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[

@@ -3,14 +3,21 @@
 //! live here, named and documented, each with its source.
 
 pub mod adult_terms;
+pub mod body_caps;
 pub mod empty_body;
+pub mod exclamation_marks;
+pub mod html_only;
 pub mod huge_font;
 pub mod image_only;
 pub mod invisible_text;
 pub mod listed_ip;
 pub mod missing_subject;
+pub mod priority_header;
+pub mod money_amounts;
+pub mod sales_language;
 pub mod subject_caps;
 pub mod subject_prefix;
+pub mod terms;
 pub mod whitespace;
 
 use crate::model::html::Span;

@@ -142,19 +142,46 @@ pub(crate) fn strip_reply_prefixes(subject: &str) -> &str {
 }
 
 /// Words of two or more letters, all in capitals. Words are maximal runs of
-/// letters; a letter of a caseless script (CJK, Arabic, …) makes the word not count.
+/// letters; a letter of a caseless script (CJK, Arabic, …) makes the word not
+/// count. Bracketed tags (`[ILUG]`, `[OT]`, ticket numbers) are left out: list
+/// software and help desks add them, not the sender.
 pub fn capital_words(subject: &str) -> Vec<&str> {
-    strip_reply_prefixes(subject)
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| w.chars().count() >= 2 && w.chars().all(char::is_uppercase))
-        .collect()
+    let rest = strip_reply_prefixes(subject);
+    let mut words = Vec::new();
+    let mut depth = 0usize;
+    let mut start: Option<usize> = None;
+    for (i, c) in rest.char_indices().chain(std::iter::once((rest.len(), ' '))) {
+        if c.is_alphabetic() {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            let word = &rest[s..i];
+            if depth == 0 && word.chars().count() >= 2 && word.chars().all(char::is_uppercase) {
+                words.push(word);
+            }
+        }
+        match c {
+            '[' => depth += 1,
+            ']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    words
+}
+
+/// Whether the capital words make the subject shout: `limit` or more, and at
+/// least one of four letters or more (ours: a subject of two- and three-letter
+/// acronyms — "RH 8 no DMA for DVD" — names things, it does not shout).
+pub fn shouts(words: &[&str], limit: usize) -> bool {
+    words.len() >= limit.max(1) && words.iter().any(|w| w.chars().count() >= 4)
 }
 
 fn check(message: &Message, cx: &mut Context) {
     let Some(subject) = message.subject.as_deref() else { return };
     let words = capital_words(subject);
     let limit = cx.settings.count(&SUBJECT_CAPS_WORDS);
-    if words.len() < limit.max(1) {
+    if !shouts(&words, limit) {
         return;
     }
     cx.emit(
@@ -175,5 +202,13 @@ mod tests {
         assert!(capital_words("会议 通知 今天").is_empty());
         assert!(capital_words("RE: FWD: AW: hello").is_empty());
         assert_eq!(capital_words("MixedCase CAPS"), vec!["CAPS"]);
+        assert_eq!(capital_words("Re: [ILUG] [OT] GPL & PHP Question"), vec!["GPL", "PHP"]);
+    }
+
+    #[test]
+    fn acronyms_alone_do_not_shout() {
+        assert!(!shouts(&capital_words("Re: RH 8 no DMA for DVD drive"), 3));
+        assert!(shouts(&capital_words("LAST CHANCE TODAY"), 3));
+        assert!(shouts(&capital_words("BUY NOW AND SAVE"), 3));
     }
 }

@@ -51,7 +51,7 @@ pub const RULE: Rule = Rule {
     evidence: &[Evidence::Guide(
         "seed 002 (fr) l. 171: « Le sujet de l'e-mail commence par : Hi, FREE, BUY, BUYING,.... »",
     )],
-    score: crate::rules::scores::NONE, // TODO(score): was 15
+    score: crate::rules::scores::SUBJECT_PREFIX,
     texts: &TEXTS,
     thresholds: &[&SUBJECT_PREFIXES],
     examples: &[

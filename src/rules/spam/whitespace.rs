@@ -62,7 +62,7 @@ pub const RULE: Rule = Rule {
     evidence: &[
         Evidence::Guide("seed 002 (fr) l. 172: « L'e-mail contient plus de 70 % de blanc (abus sur la touche « ESPACE » ou « ENTRÉE » du clavier) »"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): was 15
+    score: crate::rules::scores::WHITESPACE,
     texts: &TEXTS,
     thresholds: &[&WHITESPACE_MAX_RATIO, &WHITESPACE_MIN_CHARS],
     examples: &[

@@ -1,0 +1,111 @@
+//! The mbox envelope: files cut from an mbox (and "Save as" from some clients)
+//! start with a `From ` line (`From user@host  Thu Aug 22 12:36:23 2002`) that
+//! is not part of the message, and escape body lines starting with `From ` as
+//! `>From ` (RFC 4155, the `application/mbox` media type). The envelope line is
+//! recognised and skipped; offsets still index the input as given. A file with
+//! several messages is cut at the next envelope line: the first is checked.
+
+use std::ops::Range;
+
+/// What the mbox framing of the input looks like.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Envelope {
+    /// The envelope line, with its line break.
+    pub line: Range<usize>,
+    /// Where the message itself starts (after the envelope line).
+    pub content_start: usize,
+    /// Where the message ends: the next envelope line, or the end of the input.
+    pub message_end: usize,
+    /// Further messages in the file (envelope lines after the first message).
+    pub more_messages: usize,
+    /// Body lines of the first message written `>From ` (mbox escaping).
+    pub escaped_from_lines: usize,
+}
+
+/// Most envelope lines counted in one file (a bound on the scan's work).
+pub const MAX_MESSAGES_COUNTED: usize = 100_000;
+
+/// The envelope of `raw`, when it starts with an mbox `From ` line.
+pub fn detect(raw: &[u8]) -> Option<Envelope> {
+    let first_end = line_end(raw, 0);
+    if !is_envelope_line(&raw[..first_end]) {
+        return None;
+    }
+    let content_start = next_line(raw, first_end);
+    let mut message_end = raw.len();
+    let mut more_messages = 0usize;
+    let mut escaped_from_lines = 0usize;
+    let mut at = content_start;
+    let mut previous_blank = false;
+    while at < raw.len() {
+        let end = line_end(raw, at);
+        let line = &raw[at..end];
+        // RFC 4155 §2: a new message starts with a `From ` line after a blank line.
+        if previous_blank && is_envelope_line(line) {
+            if message_end == raw.len() {
+                message_end = at;
+            }
+            more_messages += 1;
+            if more_messages >= MAX_MESSAGES_COUNTED {
+                break;
+            }
+        } else if message_end == raw.len() && line.starts_with(b">From ") {
+            escaped_from_lines += 1;
+        }
+        previous_blank = line.iter().all(|&b| b == b'\r');
+        at = next_line(raw, end);
+    }
+    Some(Envelope { line: 0..content_start, content_start, message_end, more_messages, escaped_from_lines })
+}
+
+/// `From ` (no colon: `From:` is a header field), a sender, then a date with a
+/// time (`12:36:23`) and a year, as mbox writers put it (RFC 4155 §2).
+fn is_envelope_line(line: &[u8]) -> bool {
+    let Some(rest) = line.strip_prefix(b"From ") else { return false };
+    let text = String::from_utf8_lossy(rest);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let has_time = words.iter().any(|w| {
+        let parts: Vec<&str> = w.split(':').collect();
+        parts.len() >= 2 && parts.iter().all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
+    });
+    let has_year = words.iter().any(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
+    words.len() >= 3 && has_time && has_year
+}
+
+/// End of the line starting at `at`, before its LF (a CR stays in the line).
+fn line_end(raw: &[u8], at: usize) -> usize {
+    raw[at..].iter().position(|&b| b == b'\n').map_or(raw.len(), |p| at + p)
+}
+
+fn next_line(raw: &[u8], end: usize) -> usize {
+    (end + 1).min(raw.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_envelope_line_is_recognised_and_skipped() {
+        let raw = b"From user@example.com  Thu Aug 22 12:36:23 2002\nFrom: a@example.com\nSubject: x\n\nbody\n";
+        let e = detect(raw).unwrap();
+        assert_eq!(&raw[e.content_start..e.content_start + 5], b"From:");
+        assert_eq!(e.message_end, raw.len());
+        assert_eq!(e.more_messages, 0);
+    }
+
+    #[test]
+    fn a_from_header_field_is_not_an_envelope() {
+        assert!(detect(b"From: a@example.com\nSubject: x\n\nbody\n").is_none());
+        assert!(detect(b"From here to there, a subject line\n").is_none());
+    }
+
+    #[test]
+    fn a_second_message_ends_the_first_and_is_counted() {
+        let raw = b"From a@b Mon Jan  1 00:00:00 2024\nSubject: one\n\n>From the start\nbody\n\nFrom c@d Mon Jan  1 00:00:01 2024\nSubject: two\n\nx\n";
+        let e = detect(raw).unwrap();
+        assert_eq!(e.more_messages, 1);
+        assert_eq!(e.escaped_from_lines, 1);
+        assert!(raw[e.message_end..].starts_with(b"From c@d"));
+    }
+}

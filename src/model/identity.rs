@@ -1,0 +1,258 @@
+//! Who a message claims to be from and how it is authenticated, computed once
+//! while the message is analysed: the From, Sender, Return-Path and Reply-To
+//! mailboxes (display names decoded), the list and bulk markers, the number of
+//! recipients, and every `DKIM-Signature` with its recomputed hashes
+//! (`crate::dkim`). The `sender/*`, `dkim/*` and `bulk/*` rules read these.
+
+use super::fields::FieldValues;
+use super::headers::HeaderBlock;
+use crate::dkim::{self, SignatureFacts};
+use crate::grammar::address::parse_address_list;
+use std::ops::Range;
+
+/// One mailbox of an address field.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Mailbox {
+    /// Index of the field in `Message::header.fields`.
+    pub field: usize,
+    /// The display name, unquoted and RFC 2047 decoded (empty when none).
+    pub display_name: String,
+    /// `local@domain` as written.
+    pub address: String,
+    /// The domain, lower-cased (RFC 5321 §2.4: domains are case-insensitive).
+    pub domain: String,
+    /// Byte range of the whole field in the message, for locations.
+    pub range: Range<usize>,
+}
+
+/// `List-Unsubscribe` (RFC 2369 §3.2) and `List-Unsubscribe-Post` (RFC 8058 §3.1).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Unsubscribe {
+    /// The URIs between angle brackets, in order.
+    pub uris: Vec<String>,
+    /// Field index of `List-Unsubscribe`, if present.
+    pub field: Option<usize>,
+    /// The unfolded value of `List-Unsubscribe-Post`, if present, and its field.
+    pub post: Option<(usize, String)>,
+    /// `List-Unsubscribe` holds RFC 2047 encoded words (PHPMailer Q-encodes a
+    /// long custom header): receivers do not decode them in this field
+    /// (RFC 2047 §5: not inside a URI), so its URIs are unusable.
+    pub encoded: bool,
+}
+
+impl Unsubscribe {
+    /// The `https:` URIs: the only ones a one-click POST goes to (RFC 8058 §3.1).
+    pub fn https(&self) -> impl Iterator<Item = &str> {
+        self.uris
+            .iter()
+            .filter(|_| !self.encoded)
+            .map(String::as_str)
+            .filter(|u| u.len() > 8 && u[..8].eq_ignore_ascii_case("https://"))
+    }
+}
+
+/// Identity and authentication facts of the top-level header.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Identity {
+    /// The mailboxes of the first From field.
+    pub from: Vec<Mailbox>,
+    pub sender: Option<Mailbox>,
+    /// The envelope sender an MTA recorded (`Return-Path`, RFC 5321 §4.4); absent before sending.
+    pub return_path: Option<Mailbox>,
+    pub reply_to: Vec<Mailbox>,
+    /// Mailboxes in To, Cc and Bcc.
+    pub recipients: usize,
+    /// A `List-Id` field (RFC 2919) is present.
+    pub list_id: bool,
+    /// `Precedence: bulk` or `list` (RFC 2076 §3.9, a de-facto bulk marker).
+    pub precedence_bulk: bool,
+    pub unsubscribe: Unsubscribe,
+    /// `Received` fields: the message has already travelled.
+    pub received: usize,
+    pub dkim: Vec<SignatureFacts>,
+}
+
+impl Identity {
+    /// The domain of the first From mailbox.
+    pub fn from_domain(&self) -> Option<&str> {
+        self.from.first().map(|m| m.domain.as_str()).filter(|d| !d.is_empty())
+    }
+}
+
+/// Computes the identity facts from the header (already scanned and parsed).
+pub fn analyse(raw: &[u8], header: &HeaderBlock, values: &FieldValues) -> Identity {
+    let mut identity = Identity::default();
+    let mailboxes_of = |index: usize| -> Vec<Mailbox> {
+        let Some(field) = header.fields.get(index) else { return Vec::new() };
+        let value = field.raw_value(raw);
+        let Some(list) = values.addresses.iter().find(|a| a.field == index).map(|a| &a.list) else { return Vec::new() };
+        list.mailboxes
+            .iter()
+            .map(|m| {
+                let slice =
+                    |r: (usize, usize)| String::from_utf8_lossy(value.get(r.0..r.1).unwrap_or(&[])).into_owned();
+                let name = match (m.display_name.first(), m.display_name.last()) {
+                    (Some(first), Some(last)) => display_name(value.get(first.start..last.end).unwrap_or(&[])),
+                    _ => String::new(),
+                };
+                Mailbox {
+                    field: index,
+                    display_name: name,
+                    address: slice(m.addr_spec),
+                    domain: slice(m.domain).trim_matches(['[', ']']).to_ascii_lowercase(),
+                    range: field.start..field.end,
+                }
+            })
+            .collect()
+    };
+    for (index, field) in header.fields.iter().enumerate() {
+        if field.is("From") && identity.from.is_empty() {
+            identity.from = mailboxes_of(index);
+        } else if field.is("Sender") && identity.sender.is_none() {
+            identity.sender = mailboxes_of(index).into_iter().next();
+        } else if field.is("Reply-To") && identity.reply_to.is_empty() {
+            identity.reply_to = mailboxes_of(index);
+        } else if field.is("To") || field.is("Cc") || field.is("Bcc") {
+            identity.recipients += mailboxes_of(index).len();
+        } else if field.is("Return-Path") && identity.return_path.is_none() {
+            let list = parse_address_list(field.raw_value(raw));
+            identity.return_path = list.mailboxes.first().map(|m| {
+                let value = field.raw_value(raw);
+                let slice =
+                    |r: (usize, usize)| String::from_utf8_lossy(value.get(r.0..r.1).unwrap_or(&[])).into_owned();
+                Mailbox {
+                    field: index,
+                    display_name: String::new(),
+                    address: slice(m.addr_spec),
+                    domain: slice(m.domain).to_ascii_lowercase(),
+                    range: field.start..field.end,
+                }
+            });
+        } else if field.is("List-Id") {
+            identity.list_id = true;
+        } else if field.is("Precedence") {
+            let value = field.unfolded_value(raw).to_ascii_lowercase();
+            identity.precedence_bulk |= value == "bulk" || value == "list";
+        } else if field.is("List-Unsubscribe") && identity.unsubscribe.field.is_none() {
+            let value = field.unfolded_value(raw);
+            identity.unsubscribe.field = Some(index);
+            identity.unsubscribe.encoded = value.contains("=?") && value.contains("?=");
+            identity.unsubscribe.uris = angle_uris(&value);
+        } else if field.is("List-Unsubscribe-Post") && identity.unsubscribe.post.is_none() {
+            identity.unsubscribe.post = Some((index, field.unfolded_value(raw)));
+        } else if field.is("Received") {
+            identity.received += 1;
+        }
+    }
+    let fields: Vec<dkim::Field> = header
+        .fields
+        .iter()
+        .map(|f| dkim::Field {
+            name: &f.name,
+            bytes: raw.get(f.start..f.end_with_break).unwrap_or(&[]),
+            colon: f.colon - f.start,
+        })
+        .collect();
+    identity.dkim = dkim::analyse(&fields, raw.get(header.body_start..).unwrap_or(&[]));
+    identity
+}
+
+/// RFC 2369 §2: URIs in angle brackets, separated by commas; at most
+/// `MAX_UNSUBSCRIBE_URIS` are kept (default, ours).
+fn angle_uris(value: &str) -> Vec<String> {
+    value
+        .split('<')
+        .skip(1)
+        .filter_map(|part| part.split_once('>').map(|(uri, _)| uri.split_whitespace().collect::<String>()))
+        .take(MAX_UNSUBSCRIBE_URIS)
+        .collect()
+}
+
+/// Most `List-Unsubscribe` URIs read (RFC 2369 lists "one or more"; mail carries one or two).
+pub const MAX_UNSUBSCRIBE_URIS: usize = 16;
+
+/// A display name as a reader sees it: quotes and escapes removed, RFC 2047
+/// encoded words decoded (UTF-8, US-ASCII and Latin-1; other charsets are kept
+/// as written), white space collapsed.
+pub fn display_name(raw: &[u8]) -> String {
+    let text = String::from_utf8_lossy(raw);
+    let mut out = String::with_capacity(text.len());
+    let mut previous_was_encoded = false;
+    for word in text.split_whitespace() {
+        let decoded = decode_encoded_word(word);
+        if !out.is_empty() && !(previous_was_encoded && decoded.is_some()) {
+            out.push(' ');
+        }
+        previous_was_encoded = decoded.is_some();
+        out.push_str(&decoded.unwrap_or_else(|| word.to_string()));
+    }
+    let mut unquoted = String::with_capacity(out.len());
+    let mut escaped = false;
+    for ch in out.chars() {
+        match ch {
+            '\\' if !escaped => escaped = true,
+            '"' if !escaped => {}
+            _ => {
+                escaped = false;
+                unquoted.push(ch);
+            }
+        }
+    }
+    unquoted.trim().to_string()
+}
+
+/// `=?charset?B|Q?text?=` (RFC 2047 §2), or `None` when `word` is not one.
+fn decode_encoded_word(word: &str) -> Option<String> {
+    let inner = word.strip_prefix("=?")?.strip_suffix("?=")?;
+    let mut parts = inner.splitn(3, '?');
+    let (charset, encoding, text) = (parts.next()?, parts.next()?, parts.next()?);
+    let bytes = match encoding {
+        "B" | "b" => crate::dkim::tags::base64(text)?,
+        "Q" | "q" => {
+            let mut out = Vec::with_capacity(text.len());
+            let b = text.as_bytes();
+            let mut i = 0;
+            while i < b.len() {
+                match b[i] {
+                    b'_' => out.push(b' '),
+                    b'=' if i + 2 < b.len() => {
+                        let hex = std::str::from_utf8(&b[i + 1..i + 3]).ok()?;
+                        out.push(u8::from_str_radix(hex, 16).ok()?);
+                        i += 2;
+                    }
+                    c => out.push(c),
+                }
+                i += 1;
+            }
+            out
+        }
+        _ => return None,
+    };
+    let charset = charset.split('*').next().unwrap_or_default().to_ascii_lowercase();
+    match charset.as_str() {
+        "utf-8" | "utf8" | "us-ascii" => Some(String::from_utf8_lossy(&bytes).into_owned()),
+        "iso-8859-1" | "latin1" | "windows-1252" | "iso-8859-15" => Some(bytes.iter().map(|&b| b as char).collect()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_names_are_unquoted_and_decoded() {
+        assert_eq!(display_name(b"\"service@paypal.com\""), "service@paypal.com");
+        assert_eq!(display_name(b"=?utf-8?q?H=C3=A9l=C3=A8ne?= Dupr\xc3\xa9"), "Hélène Dupré");
+        assert_eq!(display_name(b"=?UTF-8?B?c2VydmljZUBwYXlwYWwuY29t?="), "service@paypal.com");
+        assert_eq!(display_name(b"\"Smith, \\\"Bob\\\"\""), "Smith, \"Bob\"");
+    }
+
+    #[test]
+    fn unsubscribe_uris_are_read_between_angle_brackets() {
+        assert_eq!(
+            angle_uris("<mailto:u@example.com?subject=unsub>, <https://example.com/u/1\r\n 23>"),
+            vec!["mailto:u@example.com?subject=unsub".to_string(), "https://example.com/u/123".to_string()]
+        );
+    }
+}

@@ -1,0 +1,165 @@
+//! Why a scenario cannot be simulated: a coded error that names the field.
+
+use crate::i18n::{Locale, Msg};
+
+/// What is wrong with a field.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// A whole number outside its documented range (or not a whole number).
+    Range { min: i128, max: i128 },
+    /// A number outside `min..=max` (shares, ratios, rates).
+    Number { min: f64, max: f64 },
+    /// Not an IANA time zone of the table.
+    TimeZone { name: String },
+    /// A date-time that does not read.
+    DateTime { text: String },
+    /// A text longer than its limit, in characters (bytes for messages and logs).
+    TooLong { max: usize },
+    /// More entries than the limit.
+    TooMany { max: usize },
+    /// Before the scenario start (or `takenAt` after it).
+    BeforeStart,
+    /// A logged time more than `max` seconds after the scenario start.
+    OutsideSpan { max: u64 },
+    /// Given together with a field it excludes.
+    Conflict { with: &'static str },
+    /// A line of a send log that does not read.
+    LogLine { line: usize, detail: LogProblem },
+}
+
+/// What is wrong with a send-log line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogProblem {
+    /// No time column, or a time that does not read.
+    Time,
+    /// A status that is neither delivered nor an error (nor an SMTP reply).
+    Status,
+    /// A JSON line that is not an object, or a CSV line with too few columns.
+    Shape,
+}
+
+/// Why a scenario cannot be simulated.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ScenarioError {
+    /// The JSON does not parse or has unknown fields.
+    Json(String),
+    /// A field out of its range, with the field's path (`thresholds.bucketSeconds`, `streams[2].rate`).
+    Invalid {
+        field: String,
+        problem: Problem,
+    },
+    TooManyMails {
+        count: u64,
+        limit: u64,
+    },
+    TooManyStreams {
+        count: usize,
+        limit: usize,
+    },
+    TooManyActions {
+        count: usize,
+        limit: usize,
+    },
+    /// A stream's message could not be classified (too large), with the reason.
+    Message {
+        field: String,
+        detail: String,
+    },
+}
+
+impl ScenarioError {
+    pub(crate) fn invalid(field: impl Into<String>, problem: Problem) -> ScenarioError {
+        ScenarioError::Invalid { field: field.into(), problem }
+    }
+
+    /// A stable machine-readable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ScenarioError::Json(_) | ScenarioError::Invalid { .. } => "invalid-scenario",
+            ScenarioError::TooManyMails { .. } => "too-many-mails",
+            ScenarioError::TooManyStreams { .. } => "too-many-streams",
+            ScenarioError::TooManyActions { .. } => "too-many-actions",
+            ScenarioError::Message { .. } => "invalid-message",
+        }
+    }
+
+    /// The scenario field at fault, when there is one.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            ScenarioError::Invalid { field, .. } | ScenarioError::Message { field, .. } => Some(field),
+            ScenarioError::TooManyMails { .. } => Some("streams"),
+            ScenarioError::TooManyStreams { .. } => Some("streams"),
+            ScenarioError::TooManyActions { .. } => Some("actions"),
+            ScenarioError::Json(_) => None,
+        }
+    }
+
+    /// The error in the reader's language.
+    pub fn localized(&self, locale: Locale) -> String {
+        match self {
+            ScenarioError::Json(detail) => {
+                Msg::new("queue.error.invalid").text("detail", detail.clone()).render(locale)
+            }
+            ScenarioError::Invalid { field, problem } => problem_message(field, problem).render(locale),
+            ScenarioError::TooManyMails { count, limit } => {
+                Msg::new("queue.error.too-many-mails").int("count", *count).int("limit", *limit).render(locale)
+            }
+            ScenarioError::TooManyStreams { count, limit } => {
+                Msg::new("queue.error.too-many-streams").int("count", *count).int("limit", *limit).render(locale)
+            }
+            ScenarioError::TooManyActions { count, limit } => {
+                Msg::new("queue.error.too-many-actions").int("count", *count).int("limit", *limit).render(locale)
+            }
+            ScenarioError::Message { field, detail } => Msg::new("queue.error.message")
+                .text("field", field.clone())
+                .text("detail", detail.clone())
+                .render(locale),
+        }
+    }
+}
+
+fn problem_message(field: &str, problem: &Problem) -> Msg {
+    let msg = |id| Msg::new(id).text("field", field.to_string());
+    match problem {
+        Problem::Range { min, max } => msg("queue.error.range")
+            .int("min", i64::try_from(*min).unwrap_or(i64::MAX))
+            .int("max", i64::try_from(*max).unwrap_or(i64::MAX)),
+        Problem::Number { min, max } => {
+            msg("queue.error.number").text("min", format_number(*min)).text("max", format_number(*max))
+        }
+        Problem::TimeZone { name } => msg("queue.error.time-zone").text("zone", name.clone()),
+        Problem::DateTime { text } => {
+            msg("queue.error.date-time").text("text", text.chars().take(60).collect::<String>())
+        }
+        Problem::TooLong { max } => msg("queue.error.too-long").int("max", *max),
+        Problem::TooMany { max } => msg("queue.error.too-many").int("max", *max),
+        Problem::BeforeStart => msg("queue.error.before-start"),
+        Problem::OutsideSpan { max } => msg("queue.error.outside-span").int("max", *max),
+        Problem::Conflict { with } => msg("queue.error.conflict").text("with", with.to_string()),
+        Problem::LogLine { line, detail } => {
+            let id = match detail {
+                LogProblem::Time => "queue.error.log-time",
+                LogProblem::Status => "queue.error.log-status",
+                LogProblem::Shape => "queue.error.log-shape",
+            };
+            msg(id).int("line", *line)
+        }
+    }
+}
+
+/// Limits as written in the docs (`0`, `1`, `3600000`): no exponent, no trailing zeros.
+fn format_number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    }
+}
+
+impl std::fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.localized(Locale::En))
+    }
+}
+
+impl std::error::Error for ScenarioError {}

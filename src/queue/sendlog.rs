@@ -1,0 +1,213 @@
+//! A send log replayed as a stream: what a site owner has (a mailer plugin's
+//! CSV export, a script's JSON lines) becomes one mail per line, at its time,
+//! to its recipient, returned in error when its status says so.
+//!
+//! - JSON lines: one object per line, `{"time": …, "to": …, "status": …}`.
+//! - CSV (`,`, `;` or tab): a header naming the columns, or no header and the
+//!   columns in the order time, recipient, status. Quoted fields per RFC 4180
+//!   (within one line).
+//!
+//! Column names (any case): time `time|date|datetime|timestamp|sent|at`,
+//! recipient `to|recipient|rcpt|email|address`, status
+//! `status|reply|response|result|smtp|message`. A time is a date-time
+//! (RFC 3339, or local time in the scenario's zone) or Unix seconds.
+
+use super::error::{LogProblem, Problem, ScenarioError};
+use super::tz::Zone;
+
+const TIME_NAMES: &[&str] = &["time", "date", "datetime", "timestamp", "sent", "sentat", "at"];
+const RECIPIENT_NAMES: &[&str] = &["to", "recipient", "rcpt", "email", "address"];
+const STATUS_NAMES: &[&str] = &["status", "reply", "response", "result", "smtp", "message"];
+/// Longest recipient and reply kept per mail in error.
+const MAX_DETAIL_CHARS: usize = 320;
+
+/// A parsed log: mails sorted by time.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SendLog {
+    /// Unix seconds of each mail.
+    pub times: Vec<i64>,
+    /// The mail came back in error.
+    pub errors: Vec<bool>,
+    /// For mails in error, by index: the recipient and the reply as logged.
+    pub details: Vec<(u32, String, String)>,
+}
+
+impl SendLog {
+    /// Recipient and reply of mail `index`, when it is in error and the log names them.
+    pub fn detail(&self, index: u64) -> Option<(&str, &str)> {
+        let i = self.details.binary_search_by_key(&(index as u32), |(n, _, _)| *n).ok()?;
+        let (_, to, reply) = &self.details[i];
+        Some((to.as_str(), reply.as_str()))
+    }
+}
+
+struct Line {
+    time: i64,
+    error: bool,
+    to: String,
+    reply: String,
+}
+
+/// Reads a log; `field` names the stream's `log` field in errors; at most `max_lines` mails.
+pub fn parse(text: &str, zone: &Zone, field: &str, max_lines: u64) -> Result<SendLog, ScenarioError> {
+    let mut lines: Vec<Line> = Vec::new();
+    let mut numbered = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).peekable();
+    let is_json = numbered.peek().is_some_and(|(_, l)| l.trim_start().starts_with('{'));
+    let bad = |line: usize, detail| ScenarioError::invalid(field, Problem::LogLine { line: line + 1, detail });
+    let too_many = || ScenarioError::TooManyMails { count: max_lines.saturating_add(1), limit: max_lines };
+    if is_json {
+        for (n, line) in numbered {
+            if lines.len() as u64 >= max_lines {
+                return Err(too_many());
+            }
+            let value: serde_json::Value = serde_json::from_str(line).map_err(|_| bad(n, LogProblem::Shape))?;
+            let object = value.as_object().ok_or_else(|| bad(n, LogProblem::Shape))?;
+            let get = |names: &[&str]| {
+                object.iter().find(|(k, _)| names.contains(&k.to_ascii_lowercase().as_str())).map(|(_, v)| v)
+            };
+            let time = match get(TIME_NAMES) {
+                Some(serde_json::Value::Number(n)) => n.as_i64(),
+                Some(serde_json::Value::String(s)) => super::clock::parse_datetime(s, zone),
+                _ => None,
+            }
+            .ok_or_else(|| bad(n, LogProblem::Time))?;
+            let as_text = |v: Option<&serde_json::Value>| match v {
+                Some(serde_json::Value::String(s)) => s.clone(),
+                Some(serde_json::Value::Number(n)) => n.to_string(),
+                _ => String::new(),
+            };
+            let status = as_text(get(STATUS_NAMES));
+            let error = status_is_error(&status).ok_or_else(|| bad(n, LogProblem::Status))?;
+            lines.push(Line { time, error, to: as_text(get(RECIPIENT_NAMES)), reply: status });
+        }
+    } else {
+        let Some(&(_, first)) = numbered.peek() else { return Ok(SendLog::default()) };
+        let separator = [',', ';', '\t'].into_iter().max_by_key(|s| first.matches(*s).count()).unwrap_or(',');
+        let header: Vec<String> = split_csv(first, separator).iter().map(|c| c.trim().to_ascii_lowercase()).collect();
+        let column = |names: &[&str]| header.iter().position(|h| names.contains(&h.as_str()));
+        let (columns, skip_header) = match column(TIME_NAMES) {
+            Some(time) => ((time, column(RECIPIENT_NAMES), column(STATUS_NAMES)), true),
+            None => ((0, Some(1), Some(2)), false),
+        };
+        if skip_header {
+            numbered.next();
+        }
+        for (n, line) in numbered {
+            if lines.len() as u64 >= max_lines {
+                return Err(too_many());
+            }
+            let cells = split_csv(line, separator);
+            let cell =
+                |i: Option<usize>| i.and_then(|i| cells.get(i)).map(|c| c.trim().to_string()).unwrap_or_default();
+            if cells.len() <= columns.0 {
+                return Err(bad(n, LogProblem::Shape));
+            }
+            let time = super::clock::parse_datetime(&cells[columns.0], zone).ok_or_else(|| bad(n, LogProblem::Time))?;
+            let status = cell(columns.2);
+            let error = status_is_error(&status).ok_or_else(|| bad(n, LogProblem::Status))?;
+            lines.push(Line { time, error, to: cell(columns.1), reply: status });
+        }
+    }
+    lines.sort_by_key(|l| l.time);
+    let mut log = SendLog {
+        times: Vec::with_capacity(lines.len()),
+        errors: Vec::with_capacity(lines.len()),
+        details: Vec::new(),
+    };
+    for (i, line) in lines.into_iter().enumerate() {
+        log.times.push(line.time);
+        log.errors.push(line.error);
+        if line.error {
+            let keep = |s: String| s.chars().take(MAX_DETAIL_CHARS).collect::<String>();
+            log.details.push((i as u32, keep(line.to), keep(line.reply)));
+        }
+    }
+    Ok(log)
+}
+
+/// Splits one CSV line (RFC 4180 quoting within the line).
+fn split_csv(line: &str, separator: char) -> Vec<String> {
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                cell.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            c if c == separator && !quoted => cells.push(std::mem::take(&mut cell)),
+            c => cell.push(c),
+        }
+    }
+    cells.push(cell);
+    cells
+}
+
+/// Whether a logged status means "returned in error": a 5xx reply or a word
+/// saying so; 2xx/3xx replies and "sent" words are delivered; a 4xx reply or
+/// "deferred" is a retry that the log shows before its outcome: counted as
+/// delivered (ours). `None`: the status says neither.
+pub fn status_is_error(status: &str) -> Option<bool> {
+    let s = status.trim().to_ascii_lowercase();
+    let b = s.as_bytes();
+    if b.len() >= 3 && b[..3].iter().all(u8::is_ascii_digit) && b.get(3).is_none_or(|c| !c.is_ascii_digit()) {
+        return match b[0] {
+            b'2' | b'3' | b'4' => Some(false),
+            b'5' => Some(true),
+            _ => None,
+        };
+    }
+    const ERROR_WORDS: &[&str] =
+        &["bounce", "error", "fail", "reject", "undeliver", "returned", "refused", "invalid", "dsn=5"];
+    const SENT_WORDS: &[&str] =
+        &["sent", "deliver", "ok", "success", "accepted", "relayed", "queued", "defer", "delay", "dsn=2"];
+    if ERROR_WORDS.iter().any(|w| s.contains(w)) {
+        return Some(true);
+    }
+    if SENT_WORDS.iter().any(|w| s.contains(w)) {
+        return Some(false);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paris() -> Zone {
+        Zone::named("Europe/Paris").expect("zone")
+    }
+
+    #[test]
+    fn a_csv_export_with_a_header_reads() {
+        let csv = "Date;To;Status\n2026-03-02 10:00:00;a@x.example;sent\n\
+                   2026-03-02 09:00:00;\"b;c\"@x.example;550 5.1.1 User unknown\n";
+        let log = parse(csv, &paris(), "streams[0].log", 10).expect("reads");
+        assert_eq!(log.times.len(), 2);
+        assert_eq!(log.errors, vec![true, false], "sorted by time");
+        assert_eq!(log.detail(0), Some(("b;c@x.example", "550 5.1.1 User unknown")));
+    }
+
+    #[test]
+    fn json_lines_read_and_a_bad_line_is_named() {
+        let jsonl = "{\"time\": \"2026-03-02T10:00:00Z\", \"to\": \"a@x\", \"status\": \"bounced\"}\n\
+                     {\"time\": 1772445600, \"to\": \"b@x\", \"status\": \"250 2.0.0 OK\"}\n";
+        let log = parse(jsonl, &paris(), "streams[0].log", 10).expect("reads");
+        assert_eq!(log.errors, vec![true, false]);
+        let err = parse("{\"time\": \"soon\"}", &paris(), "streams[1].log", 10).expect_err("bad time");
+        assert_eq!(err.field(), Some("streams[1].log"));
+        assert!(matches!(err, ScenarioError::Invalid { problem: Problem::LogLine { line: 1, .. }, .. }));
+    }
+
+    #[test]
+    fn statuses_read_as_delivered_or_error() {
+        assert_eq!(status_is_error("550 5.7.1 rejected"), Some(true));
+        assert_eq!(status_is_error("451 try later"), Some(false));
+        assert_eq!(status_is_error("status=bounced (host said …)"), Some(true));
+        assert_eq!(status_is_error("Delivered"), Some(false));
+        assert_eq!(status_is_error("maybe"), None);
+    }
+}

@@ -1,0 +1,78 @@
+//! `accessibility/img-alt`: content images without an `alt` attribute (WCAG
+//! 2.1 SC 1.1.1, level A). Many readers block images by default, and screen
+//! readers read the file name instead. Tracking pixels and spacers are not
+//! content; `alt=""` marks a decorative image and is fine.
+
+use crate::i18n::Msg;
+use crate::model::Message;
+use crate::report::Severity;
+use crate::rules::body::html_facts::{html_bodies, images};
+use crate::rules::spam::part_location;
+use crate::rules::{scores, Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
+
+crate::rule_texts! { "accessibility/img-alt";
+    summary => {
+        en: "Images that carry content have no alt text.",
+        fr: "Des images porteuses de contenu n'ont pas de texte alt.",
+        es: "Hay imágenes con contenido sin texto alt.",
+        pl: "Obrazy niosące treść nie mają tekstu alt.",
+    },
+    why => {
+        en: "Many mail apps block images until the reader allows them, and screen readers read the alt text (WCAG 2.1 success criterion 1.1.1). Without it, the reader sees an empty frame or hears a file name.",
+        fr: "Beaucoup de logiciels de messagerie bloquent les images tant que le lecteur ne les autorise pas, et les lecteurs d'écran lisent le texte alt (WCAG 2.1, critère 1.1.1). Sans lui, le lecteur voit un cadre vide ou entend un nom de fichier.",
+        es: "Muchos programas de correo bloquean las imágenes hasta que el lector las permite, y los lectores de pantalla leen el texto alt (WCAG 2.1, criterio 1.1.1). Sin él, el lector ve un marco vacío u oye un nombre de archivo.",
+        pl: "Wiele programów pocztowych blokuje obrazy, dopóki czytelnik na nie nie zezwoli, a czytniki ekranu odczytują tekst alt (WCAG 2.1, kryterium 1.1.1). Bez niego czytelnik widzi pustą ramkę lub słyszy nazwę pliku.",
+    },
+    fix => {
+        en: "Give each content image an alt text that says what it shows; give purely decorative images alt=\"\".",
+        fr: "Donnez à chaque image de contenu un texte alt qui dit ce qu'elle montre ; donnez alt=\"\" aux images purement décoratives.",
+        es: "Dé a cada imagen de contenido un texto alt que diga lo que muestra; ponga alt=\"\" a las imágenes puramente decorativas.",
+        pl: "Każdemu obrazowi z treścią nadaj tekst alt opisujący, co pokazuje; obrazom czysto dekoracyjnym nadaj alt=\"\".",
+    },
+    MISSING "missing" => {
+        en: "{count} images have no alt attribute, for example {src}.",
+        fr: "{count} images n'ont pas d'attribut alt, par exemple {src}.",
+        es: "{count} imágenes no tienen atributo alt, por ejemplo {src}.",
+        pl: "Obrazy bez atrybutu alt: {count}, na przykład {src}.",
+    },
+}
+
+pub const RULE: Rule = Rule {
+    id: ID,
+    group: Group::Accessibility,
+    severity: Severity::Info,
+    evidence: &[Evidence::Rfc("WCAG 2.1 SC 1.1.1 Non-text Content (level A): non-text content has a text alternative"), Evidence::Ours("information: no receiver enforces it")],
+    score: scores::NONE,
+    texts: &TEXTS,
+    thresholds: &[],
+    examples: &[
+        Example::fails(
+            title! { en: "A banner image without alt", fr: "Une bannière sans alt", es: "Un banner sin alt", pl: "Baner bez alt" },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.org\nSubject: Hi\nContent-Type: text/html; charset=utf-8\n\n<html lang=\"en\"><body><img src=\"https://my-site.example/banner.png\"><p>Hello</p></body></html>\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "Alt text, a decorative alt=\"\" and a tracking pixel",
+                fr: "Un texte alt, un alt=\"\" décoratif et un pixel de suivi",
+                es: "Un texto alt, un alt=\"\" decorativo y un píxel de seguimiento",
+                pl: "Tekst alt, dekoracyjne alt=\"\" i piksel śledzący",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.org\nSubject: Hi\nContent-Type: text/html; charset=utf-8\n\n<html lang=\"en\"><body><img src=\"https://my-site.example/logo.png\" alt=\"My Site\"><img src=\"https://my-site.example/line.png\" alt=\"\"><p>Hello</p><img src=\"https://t.example/open/1x1.gif\" width=\"1\" height=\"1\"></body></html>\n"),
+        ),
+    ],
+    check: Check::Message(check),
+};
+
+fn check(message: &Message, cx: &mut Context) {
+    for body in html_bodies(message) {
+        let missing: Vec<&str> = images(&body).filter(|i| i.alt.is_none() && !i.decorative).map(|i| i.src).collect();
+        if let Some(first) = missing.first() {
+            cx.emit(
+                Draft::new(Msg::of(&MISSING).int("count", missing.len()).text("src", *first))
+                    .at(part_location(message, body.part)),
+            );
+        }
+    }
+}

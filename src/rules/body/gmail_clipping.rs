@@ -1,0 +1,143 @@
+//! `body/gmail-clipping`: Gmail shows only the first ~102 KB of an HTML body
+//! and hides the rest behind "[Message clipped] View entire message" — often
+//! the unsubscribe link and the open-tracking pixel with it.
+
+use super::html_facts::{html_bodies, links_with_offsets};
+use crate::i18n::Msg;
+use crate::model::Message;
+use crate::report::Severity;
+use crate::rules::spam::part_location;
+use crate::rules::{scores, Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::{Evidence, Kind, Threshold};
+use crate::title;
+
+crate::rule_texts! { "body/gmail-clipping";
+    summary => {
+        en: "The HTML body is over the size at which Gmail clips messages (about 102 KB).",
+        fr: "Le corps HTML dépasse la taille à partir de laquelle Gmail coupe les messages (environ 102 Ko).",
+        es: "El cuerpo HTML supera el tamaño a partir del cual Gmail recorta los mensajes (unos 102 KB).",
+        pl: "Treść HTML przekracza rozmiar, od którego Gmail przycina wiadomości (około 102 KB).",
+    },
+    why => {
+        en: "Gmail displays only the first 102 KB or so of a message's HTML and hides the rest behind \"[Message clipped] View entire message\". Whatever comes after — usually the footer, the unsubscribe link and the tracking pixel — is not seen; readers who cannot find the unsubscribe link press \"Report spam\" instead.",
+        fr: "Gmail n'affiche qu'environ les 102 premiers Ko du HTML d'un message et masque le reste derrière « [Message tronqué] Afficher l'intégralité du message ». Ce qui suit — en général le pied de page, le lien de désabonnement et le pixel de suivi — n'est pas vu ; le lecteur qui ne trouve pas le lien de désabonnement clique sur « Signaler comme spam ».",
+        es: "Gmail solo muestra unos 102 KB iniciales del HTML de un mensaje y oculta el resto tras «[Mensaje recortado] Ver todo el mensaje». Lo que viene después —normalmente el pie, el enlace de baja y el píxel de seguimiento— no se ve; quien no encuentra el enlace de baja pulsa «Denunciar spam».",
+        pl: "Gmail wyświetla tylko około 102 pierwszych KB kodu HTML wiadomości, a resztę ukrywa pod „[Wiadomość przycięta] Wyświetl całą wiadomość”. To, co dalej — zwykle stopka, link wypisania i piksel śledzący — nie jest widoczne; czytelnik, który nie znajdzie linku wypisania, klika „Zgłoś spam”.",
+    },
+    fix => {
+        en: "Shrink the HTML: remove unused CSS and comments, shorten tracking URLs, link to long content on your site; keep the unsubscribe link near the top if the message stays long.",
+        fr: "Allégez le HTML : retirez le CSS inutile et les commentaires, raccourcissez les URL de suivi, renvoyez vers le contenu long sur votre site ; placez le lien de désabonnement plus haut si le message reste long.",
+        es: "Aligere el HTML: quite CSS sin uso y comentarios, acorte las URL de seguimiento, enlace el contenido largo en su sitio; ponga el enlace de baja más arriba si el mensaje sigue siendo largo.",
+        pl: "Odchudź HTML: usuń nieużywany CSS i komentarze, skróć adresy śledzące, odsyłaj do dłuższych treści na stronie; jeśli wiadomość pozostaje długa, umieść link wypisania wyżej.",
+    },
+    CLIPPED "clipped" => {
+        en: "The HTML body is {size} bytes; Gmail clips after about {limit}.",
+        fr: "Le corps HTML fait {size} octets ; Gmail coupe après environ {limit}.",
+        es: "El cuerpo HTML tiene {size} bytes; Gmail recorta a partir de unos {limit}.",
+        pl: "Treść HTML ma {size} bajtów; Gmail przycina po około {limit}.",
+    },
+    UNSUBSCRIBE_CUT "unsubscribe-cut" => {
+        en: "The HTML body is {size} bytes; Gmail clips after about {limit}, and the unsubscribe link (at byte {offset}) falls after the cut.",
+        fr: "Le corps HTML fait {size} octets ; Gmail coupe après environ {limit}, et le lien de désabonnement (à l'octet {offset}) tombe après la coupure.",
+        es: "El cuerpo HTML tiene {size} bytes; Gmail recorta a partir de unos {limit}, y el enlace de baja (en el byte {offset}) queda tras el corte.",
+        pl: "Treść HTML ma {size} bajtów; Gmail przycina po około {limit}, a link wypisania (bajt {offset}) znajduje się za miejscem przycięcia.",
+    },
+}
+
+/// HTML bytes Gmail shows before clipping.
+pub const CLIP_BYTES: Threshold = Threshold {
+    key: "body.clipBytes",
+    kind: Kind::Int { default: 102_000, min: 1_000, max: 100_000_000 },
+    doc: "Bytes of decoded HTML after which Gmail clips the message (decimal kilobytes: the stricter reading of \"102 KB\").",
+    evidence: Evidence::Measured("Gmail clips at about 102 KB of HTML: measured and documented by Email on Acid (\"Notes from the Dev: Gmail Clipping\") and Litmus; Google publishes no number"),
+};
+
+pub const RULE: Rule = Rule {
+    id: ID,
+    group: Group::Body,
+    severity: Severity::Warning,
+    evidence: &[
+        Evidence::Measured("Email on Acid, Gmail clipping: \"When a message is more than 102kb, it's very likely that Gmail will truncate the content\"; shkspr.mobi (2019): a newsletter \"cut off just before the unsubscribe link\""),
+        Evidence::Receiver("Gmail Email sender guidelines: subscribed messages must \"include a clearly visible unsubscribe link in the message body\""),
+    ],
+    score: scores::NONE,
+    texts: &TEXTS,
+    thresholds: &[&CLIP_BYTES],
+    examples: &[
+        Example::fails(
+            title! {
+                en: "A 120 KB newsletter whose unsubscribe link is in the footer",
+                fr: "Une lettre de 120 Ko dont le lien de désabonnement est dans le pied de page",
+                es: "Un boletín de 120 KB con el enlace de baja en el pie",
+                pl: "Newsletter 120 KB z linkiem wypisania w stopce",
+            },
+            ExampleInput::Generated(long_newsletter),
+        ),
+        Example::passes(
+            title! {
+                en: "A short HTML message",
+                fr: "Un message HTML court",
+                es: "Un mensaje HTML corto",
+                pl: "Krótka wiadomość HTML",
+            },
+            ExampleInput::Raw("From: news@my-site.example\nTo: b@example.org\nSubject: News\nContent-Type: text/html; charset=utf-8\n\n<p>Hello</p><p><a href=\"https://my-site.example/u\">Unsubscribe</a></p>\n"),
+        ),
+    ],
+    check: Check::Message(check),
+};
+
+fn long_newsletter() -> Vec<u8> {
+    let mut html = String::from("<html><body>");
+    for i in 0..1_200 {
+        html.push_str(&format!(
+            "<p style=\"margin:0 0 12px 0;font-family:Arial\">Article {i}: news of the week for our readers.</p>\n"
+        ));
+    }
+    html.push_str("<p><a href=\"https://my-site.example/unsubscribe?id=42\">Unsubscribe</a></p></body></html>");
+    format!("From: news@my-site.example\r\nTo: b@example.org\r\nSubject: News\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{html}\r\n")
+        .into_bytes()
+}
+
+/// Words of unsubscribe links in the guides' languages and English.
+const UNSUBSCRIBE_WORDS: &[&str] = &[
+    "unsubscribe",
+    "opt-out",
+    "opt out",
+    "désabonner",
+    "désinscri",
+    "desabonner",
+    "desinscri",
+    "darse de baja",
+    "darme de baja",
+    "cancelar suscripci",
+    "wypisz",
+    "wypisanie",
+    "rezygnacja",
+    "abmelden",
+];
+
+fn check(message: &Message, cx: &mut Context) {
+    let limit = cx.settings.count(&CLIP_BYTES);
+    let header_uris = &message.identity.unsubscribe.uris;
+    for body in html_bodies(message) {
+        let size = body.html.len();
+        if size <= limit {
+            continue;
+        }
+        let unsubscribe_offset = links_with_offsets(&body)
+            .into_iter()
+            .filter(|(href, text, _)| {
+                let text = text.to_lowercase();
+                let href_lower = href.to_lowercase();
+                header_uris.iter().any(|u| u == href)
+                    || UNSUBSCRIBE_WORDS.iter().any(|w| text.contains(w) || href_lower.contains(&w.replace(' ', "")))
+            })
+            .filter_map(|(_, _, offset)| offset)
+            .min();
+        let msg = match unsubscribe_offset {
+            Some(offset) if offset > limit => Msg::of(&UNSUBSCRIBE_CUT).int("offset", offset),
+            _ => Msg::of(&CLIPPED),
+        };
+        cx.emit(Draft::new(msg.int("size", size).int("limit", limit)).at(part_location(message, body.part)));
+    }
+}

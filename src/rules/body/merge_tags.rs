@@ -1,0 +1,241 @@
+//! `body/merge-tags`: a template sent unrendered — `{{name}}`, `*|FNAME|*`,
+//! `%recipient.name%`, `[FIRSTNAME]`, `$name` left in the subject or the text
+//! the reader sees. Only tokens shaped like template variables count: `$5`,
+//! `[1]` footnotes, `{…}` code and `[PATCH]` subject tags do not.
+
+use crate::i18n::Msg;
+use crate::model::Message;
+use crate::report::Severity;
+use crate::rules::{scores, Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
+
+crate::rule_texts! { "body/merge-tags";
+    summary => {
+        en: "A template variable was left unrendered ({{name}}, *|FNAME|*, %recipient.name%…).",
+        fr: "Une variable de modèle n'a pas été remplacée ({{name}}, *|FNAME|*, %recipient.name%…).",
+        es: "Una variable de plantilla quedó sin sustituir ({{name}}, *|FNAME|*, %recipient.name%…).",
+        pl: "Zmienna szablonu nie została podstawiona ({{name}}, *|FNAME|*, %recipient.name%…).",
+    },
+    why => {
+        en: "Every recipient sees \"Hello {{first_name}}\": the message looks broken and automated, readers distrust it, and a merge that failed for the greeting may have failed for the links too.",
+        fr: "Chaque destinataire lit « Bonjour {{first_name}} » : le message paraît cassé et automatique, les lecteurs s'en méfient, et une fusion qui a échoué pour la salutation a pu échouer aussi pour les liens.",
+        es: "Cada destinatario lee «Hola {{first_name}}»: el mensaje parece roto y automático, los lectores desconfían, y una combinación que falló en el saludo puede haber fallado también en los enlaces.",
+        pl: "Każdy odbiorca widzi „Dzień dobry {{first_name}}”: wiadomość wygląda na zepsutą i automatyczną, czytelnicy jej nie ufają, a scalanie, które zawiodło w powitaniu, mogło zawieść także w linkach.",
+    },
+    fix => {
+        en: "Render the template before sending (check the variable names and the data source), or remove the placeholder.",
+        fr: "Faites le rendu du modèle avant l'envoi (vérifiez les noms des variables et la source des données), ou retirez l'espace réservé.",
+        es: "Procese la plantilla antes de enviar (revise los nombres de las variables y la fuente de datos), o quite el marcador.",
+        pl: "Wypełnij szablon przed wysłaniem (sprawdź nazwy zmiennych i źródło danych) albo usuń symbol zastępczy.",
+    },
+    IN_SUBJECT "in-subject" => {
+        en: "The subject contains unrendered template variables: {tokens}.",
+        fr: "Le sujet contient des variables de modèle non remplacées : {tokens}.",
+        es: "El asunto contiene variables de plantilla sin sustituir: {tokens}.",
+        pl: "Temat zawiera niepodstawione zmienne szablonu: {tokens}.",
+    },
+    IN_BODY "in-body" => {
+        en: "The text the reader sees contains unrendered template variables: {tokens}.",
+        fr: "Le texte que voit le lecteur contient des variables de modèle non remplacées : {tokens}.",
+        es: "El texto que ve el lector contiene variables de plantilla sin sustituir: {tokens}.",
+        pl: "Tekst widoczny dla czytelnika zawiera niepodstawione zmienne szablonu: {tokens}.",
+    },
+}
+
+pub const RULE: Rule = Rule {
+    id: ID,
+    group: Group::Body,
+    severity: Severity::Warning,
+    evidence: &[Evidence::Ours(
+        "no receiver publishes a rule, but the defect reaches every recipient; token shapes are those of Handlebars/Liquid ({{…}}), Mailchimp (*|…|*), Mailgun (%recipient.…%), bracketed field names and $field of PHP and Perl templates",
+    )],
+    score: scores::NONE,
+    texts: &TEXTS,
+    thresholds: &[],
+    examples: &[
+        Example::fails(
+            title! {
+                en: "A greeting with {{first_name}}",
+                fr: "Une salutation avec {{first_name}}",
+                es: "Un saludo con {{first_name}}",
+                pl: "Powitanie z {{first_name}}",
+            },
+            ExampleInput::Raw("From: news@my-site.example\nTo: b@example.org\nSubject: Your order\n\nHello {{ first_name }}, your order *|ORDER_ID|* has shipped.\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "Mailgun and bracket variables in the subject",
+                fr: "Variables Mailgun et entre crochets dans le sujet",
+                es: "Variables de Mailgun y entre corchetes en el asunto",
+                pl: "Zmienne Mailgun i w nawiasach kwadratowych w temacie",
+            },
+            ExampleInput::Raw("From: news@my-site.example\nTo: b@example.org\nSubject: [FIRSTNAME], %recipient.city% deals\n\nHello\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "Prices, footnotes, code and subject tags",
+                fr: "Des prix, des notes, du code et des étiquettes de sujet",
+                es: "Precios, notas, código y etiquetas de asunto",
+                pl: "Ceny, przypisy, kod i znaczniki tematu",
+            },
+            ExampleInput::Raw("From: dev@example.org\nTo: list@example.org\nSubject: [PATCH] fix $HOME handling\n\nIt costs $5 (see [1]); 50% off. Use ${HOME} or function f(x) { return {a: 1}; } and %s.\n"),
+        ),
+    ],
+    check: Check::Message(check),
+};
+
+/// Field names that `$name` and `[NAME]` tokens must use to count (lower-case,
+/// without `_`): the fields of a mailing list, not shell or Perl variables.
+const FIELD_WORDS: &[&str] = &[
+    "name",
+    "firstname",
+    "lastname",
+    "fullname",
+    "fname",
+    "lname",
+    "email",
+    "emailaddress",
+    "username",
+    "customername",
+    "company",
+    "salutation",
+    "city",
+    "recipient",
+    "contact",
+    "subscriber",
+    "unsubscribe",
+    "unsubscribelink",
+    "prenom",
+    "nombre",
+    "imie",
+];
+
+/// Longest variable name read (default, ours: template fields are short).
+const MAX_NAME: usize = 40;
+/// Most tokens quoted in one finding.
+const MAX_QUOTED: usize = 5;
+
+fn is_name_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_' || c == '.' || c == '-'
+}
+
+/// Template variables in `text`, in order, without duplicates.
+pub fn template_tokens(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |t: &str| {
+        if !out.iter().any(|o| o == t) {
+            out.push(t.to_string());
+        }
+    };
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let rest = &text[i..];
+        let found = if rest.starts_with("{{") {
+            // {{ name }} / {{contact.FIRSTNAME}}
+            rest[2..].find("}}").filter(|&e| e <= MAX_NAME + 4).and_then(|e| {
+                let inner = rest[2..2 + e].trim();
+                (!inner.is_empty()
+                    && inner.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                    && inner.chars().all(is_name_char))
+                .then(|| &rest[..e + 4])
+            })
+        } else if rest.starts_with("*|") {
+            // *|FNAME|* (Mailchimp)
+            rest[2..].find("|*").filter(|&e| (2..=MAX_NAME).contains(&e)).and_then(|e| {
+                let inner = &rest[2..2 + e];
+                inner
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_' || c == ':')
+                    .then(|| &rest[..e + 4])
+            })
+        } else if rest.starts_with('%') {
+            // %recipient.name% (Mailgun), %FIRSTNAME%
+            rest[1..].find('%').filter(|&e| (3..=MAX_NAME).contains(&e)).and_then(|e| {
+                let inner = &rest[1..1 + e];
+                let dotted = inner.contains('.') && inner.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+                let caps = inner.chars().all(|c| c.is_ascii_uppercase() || c == '_')
+                    && inner.chars().any(|c| c.is_ascii_uppercase());
+                (inner.chars().all(is_name_char) && (dotted || caps) && !inner.ends_with('.')).then(|| &rest[..e + 2])
+            })
+        } else if rest.starts_with('[') {
+            // [FIRSTNAME], [First Name] only with a field word
+            rest[1..].find(']').filter(|&e| (3..=MAX_NAME).contains(&e)).and_then(|e| {
+                let inner = &rest[1..1 + e];
+                let word: String =
+                    inner.chars().filter(|c| c.is_ascii_alphabetic()).collect::<String>().to_ascii_lowercase();
+                let shaped = inner.chars().all(|c| c.is_ascii_alphabetic() || c == '_' || c == ' ')
+                    && (inner.chars().all(|c| !c.is_ascii_lowercase()) || inner.contains('_'));
+                (shaped && FIELD_WORDS.contains(&word.as_str())).then(|| &rest[..e + 2])
+            })
+        } else if rest.starts_with('$') {
+            // $name, ${first_name} only with a field word
+            let (inner, len) = match rest[1..].strip_prefix('{') {
+                Some(after) => after.find('}').map_or(("", 0), |e| (&after[..e], e + 3)),
+                None => {
+                    let e =
+                        rest[1..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(rest.len() - 1);
+                    (&rest[1..1 + e], e + 1)
+                }
+            };
+            let word = inner.replace('_', "").to_ascii_lowercase();
+            let lower_or_camel = inner.chars().next().is_some_and(|c| c.is_ascii_lowercase());
+            (len > 1 && lower_or_camel && FIELD_WORDS.contains(&word.as_str())).then(|| &rest[..len])
+        } else {
+            None
+        };
+        match found {
+            Some(token) => {
+                push(token);
+                i += token.len();
+            }
+            None => i += rest.chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    out
+}
+
+fn check(message: &Message, cx: &mut Context) {
+    let places =
+        [(&IN_SUBJECT, message.subject.as_deref().unwrap_or_default()), (&IN_BODY, message.visible_text.as_str())];
+    for (entry, text) in places {
+        let tokens = template_tokens(text);
+        if tokens.is_empty() {
+            continue;
+        }
+        let quoted: Vec<&str> = tokens.iter().take(MAX_QUOTED).map(String::as_str).collect();
+        let mut draft = Draft::new(Msg::of(entry).text("tokens", quoted.join(", "))).evidence(quoted.join(" "));
+        if std::ptr::eq(entry, &IN_SUBJECT) {
+            draft = draft.at(crate::rules::spam::subject_location(message));
+        }
+        cx.emit(draft);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_template_shaped_tokens_count() {
+        assert_eq!(
+            template_tokens("Hi {{name}} and {{ contact.FIRSTNAME }}"),
+            vec!["{{name}}", "{{ contact.FIRSTNAME }}"]
+        );
+        assert_eq!(
+            template_tokens("*|FNAME|* %recipient.name% %FIRSTNAME% [FIRST_NAME] $firstName ${email}"),
+            vec!["*|FNAME|*", "%recipient.name%", "%FIRSTNAME%", "[FIRST_NAME]", "$firstName", "${email}"]
+        );
+        for ham in [
+            "$5 and $HOME and $i",
+            "[1] [PATCH] [ILUG] [Name of the list]",
+            "50% off 20%",
+            "{ a: 1 } {{}} %s %d",
+            "printf(\"%s.%d\")",
+            "$$ $",
+        ] {
+            assert!(template_tokens(ham).is_empty(), "{ham}: {:?}", template_tokens(ham));
+        }
+    }
+}

@@ -1,0 +1,146 @@
+//! `bulk/list-unsubscribe`: bulk mail (a `List-Id`, `Precedence: bulk`, or
+//! many recipients) without a `List-Unsubscribe` field holding an `https:` URI,
+//! the only kind a one-click unsubscribe can POST to (RFC 8058 §3.1).
+
+use super::{bulk_marker, BULK_RECIPIENTS, GMAIL_EVIDENCE, YAHOO_EVIDENCE};
+use crate::i18n::Msg;
+use crate::model::Message;
+use crate::report::Severity;
+use crate::rules::sender::field_location;
+use crate::rules::{scores, Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
+
+crate::rule_texts! { "bulk/list-unsubscribe";
+    summary => {
+        en: "Bulk mail without a List-Unsubscribe field holding an https: address.",
+        fr: "Un envoi en nombre sans champ List-Unsubscribe contenant une adresse https:.",
+        es: "Un envío masivo sin campo List-Unsubscribe con una dirección https:.",
+        pl: "Wysyłka masowa bez pola List-Unsubscribe z adresem https:.",
+    },
+    why => {
+        en: "Since 2024 Gmail and Yahoo require bulk senders to support one-click unsubscribe through the List-Unsubscribe header; mail that does not may be put in spam or rejected. One-click needs an https: URI there (RFC 8058): a mailto: or http: address alone does not qualify for Gmail.",
+        fr: "Depuis 2024, Gmail et Yahoo exigent des expéditeurs en nombre le désabonnement en un clic par l'en-tête List-Unsubscribe ; les messages qui ne le proposent pas peuvent être classés en spam ou refusés. Le clic unique exige une URI https: dans ce champ (RFC 8058) : une adresse mailto: ou http: seule ne suffit pas pour Gmail.",
+        es: "Desde 2024 Gmail y Yahoo exigen a los remitentes masivos la baja en un clic mediante la cabecera List-Unsubscribe; el correo que no la ofrece puede ir a spam o rechazarse. El clic único exige una URI https: en ella (RFC 8058): una dirección mailto: o http: sola no basta para Gmail.",
+        pl: "Od 2024 r. Gmail i Yahoo wymagają od nadawców masowych wypisania jednym kliknięciem przez nagłówek List-Unsubscribe; poczta bez niego może trafić do spamu lub zostać odrzucona. Jedno kliknięcie wymaga tam URI https: (RFC 8058): sam adres mailto: lub http: nie wystarcza Gmailowi.",
+    },
+    fix => {
+        en: "Add List-Unsubscribe: <https://your-site/unsubscribe?id=…> (a mailto: may follow) and List-Unsubscribe-Post: List-Unsubscribe=One-Click, and unsubscribe on the POST without asking anything.",
+        fr: "Ajoutez List-Unsubscribe: <https://votre-site/desabonnement?id=…> (un mailto: peut suivre) et List-Unsubscribe-Post: List-Unsubscribe=One-Click, et désabonnez sur le POST sans rien demander.",
+        es: "Añada List-Unsubscribe: <https://su-sitio/baja?id=…> (puede seguir un mailto:) y List-Unsubscribe-Post: List-Unsubscribe=One-Click, y dé de baja con el POST sin preguntar nada.",
+        pl: "Dodaj List-Unsubscribe: <https://twoja-witryna/wypisz?id=…> (może po nim być mailto:) i List-Unsubscribe-Post: List-Unsubscribe=One-Click, a po żądaniu POST wypisuj bez dodatkowych pytań.",
+    },
+    MISSING "missing" => {
+        en: "This is bulk mail ({marker}) but it has no List-Unsubscribe field.",
+        fr: "C'est un envoi en nombre ({marker}) mais il n'a pas de champ List-Unsubscribe.",
+        es: "Es un envío masivo ({marker}) pero no tiene campo List-Unsubscribe.",
+        pl: "To wysyłka masowa ({marker}), ale nie ma pola List-Unsubscribe.",
+    },
+    ENCODED "encoded" => {
+        en: "This is bulk mail ({marker}) but List-Unsubscribe is written as RFC 2047 encoded words, which receivers do not decode there: its addresses cannot be used.",
+        fr: "C'est un envoi en nombre ({marker}) mais List-Unsubscribe est écrit en mots encodés RFC 2047, que les destinataires ne décodent pas à cet endroit : ses adresses sont inutilisables.",
+        es: "Es un envío masivo ({marker}) pero List-Unsubscribe está escrito con palabras codificadas RFC 2047, que los destinatarios no decodifican ahí: sus direcciones no se pueden usar.",
+        pl: "To wysyłka masowa ({marker}), ale List-Unsubscribe zapisano słowami kodowanymi RFC 2047, których odbiorcy w tym polu nie dekodują: jego adresów nie da się użyć.",
+    },
+    NO_HTTPS "no-https" => {
+        en: "This is bulk mail ({marker}) but List-Unsubscribe has no https: address ({uris}).",
+        fr: "C'est un envoi en nombre ({marker}) mais List-Unsubscribe n'a pas d'adresse https: ({uris}).",
+        es: "Es un envío masivo ({marker}) pero List-Unsubscribe no tiene dirección https: ({uris}).",
+        pl: "To wysyłka masowa ({marker}), ale List-Unsubscribe nie ma adresu https: ({uris}).",
+    },
+}
+
+pub const RULE: Rule = Rule {
+    id: ID,
+    group: Group::Bulk,
+    severity: Severity::Warning,
+    evidence: &[
+        GMAIL_EVIDENCE,
+        YAHOO_EVIDENCE,
+        Evidence::Receiver("Yahoo Sender requirements: \"The Post (RFC 8058) method is highly recommended; The mail-to: method is acceptable\": a mailto: alone is information, not a warning"),
+    ],
+    score: scores::NONE,
+    texts: &TEXTS,
+    thresholds: &[&BULK_RECIPIENTS],
+    examples: &[
+        Example::fails(
+            title! {
+                en: "A newsletter with List-Id and no List-Unsubscribe",
+                fr: "Une lettre d'information avec List-Id et sans List-Unsubscribe",
+                es: "Un boletín con List-Id y sin List-Unsubscribe",
+                pl: "Newsletter z List-Id i bez List-Unsubscribe",
+            },
+            ExampleInput::Raw("From: news@my-site.example\nTo: b@example.org\nSubject: News\nList-Id: News <news.my-site.example>\n\nHello\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "Precedence: bulk with a mailto: address only",
+                fr: "Precedence: bulk avec seulement une adresse mailto:",
+                es: "Precedence: bulk con solo una dirección mailto:",
+                pl: "Precedence: bulk tylko z adresem mailto:",
+            },
+            ExampleInput::Raw("From: news@my-site.example\nTo: b@example.org\nSubject: News\nPrecedence: bulk\nList-Unsubscribe: <mailto:unsubscribe@my-site.example>\n\nHello\n"),
+        )
+        .at(Severity::Info),
+        Example::fails(
+            title! {
+                en: "Bulk mail whose only unsubscribe address is http:",
+                fr: "Un envoi en nombre dont la seule adresse de désabonnement est en http:",
+                es: "Un envío masivo cuya única dirección de baja es http:",
+                pl: "Wysyłka masowa, której jedyny adres wypisania to http:",
+            },
+            ExampleInput::Raw("From: news@my-site.example\nTo: b@example.org\nSubject: News\nList-Id: News <news.my-site.example>\nList-Unsubscribe: <http://my-site.example/u/1>\n\nHello\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "A List-Unsubscribe Q-encoded as PHPMailer writes a long custom header",
+                fr: "Un List-Unsubscribe encodé en Q comme PHPMailer écrit un long en-tête personnalisé",
+                es: "Un List-Unsubscribe codificado en Q como PHPMailer escribe una cabecera personalizada larga",
+                pl: "List-Unsubscribe zakodowany Q, jak PHPMailer zapisuje długi własny nagłówek",
+            },
+            ExampleInput::Raw("From: news@my-site.example\nTo: b@example.org\nSubject: News\nList-Id: News <news.my-site.example>\nList-Unsubscribe: =?us-ascii?Q?<https://www.my-site.example/unsubscribe=3Fid?=\n =?us-ascii?Q?=3D42>?=\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\n\nHello\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "An https: address in List-Unsubscribe",
+                fr: "Une adresse https: dans List-Unsubscribe",
+                es: "Una dirección https: en List-Unsubscribe",
+                pl: "Adres https: w List-Unsubscribe",
+            },
+            ExampleInput::Raw("From: news@my-site.example\nTo: b@example.org\nSubject: News\nList-Id: News <news.my-site.example>\nList-Unsubscribe: <https://my-site.example/u/1>, <mailto:u@my-site.example>\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\n\nHello\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "A contact form message is not bulk mail",
+                fr: "Un message de formulaire de contact n'est pas un envoi en nombre",
+                es: "Un mensaje de formulario de contacto no es un envío masivo",
+                pl: "Wiadomość z formularza kontaktowego nie jest wysyłką masową",
+            },
+            ExampleInput::Raw("From: contact@my-site.example\nTo: owner@my-site.example\nSubject: Contact\n\nHello\n"),
+        ),
+    ],
+    check: Check::Message(check),
+};
+
+fn check(message: &Message, cx: &mut Context) {
+    let Some(marker) = bulk_marker(message, cx.settings) else { return };
+    let unsubscribe = &message.identity.unsubscribe;
+    match unsubscribe.field {
+        None => cx.emit(Draft::new(Msg::of(&MISSING).text("marker", marker))),
+        Some(field) if unsubscribe.encoded => {
+            cx.emit(Draft::new(Msg::of(&ENCODED).text("marker", marker)).at(field_location(message, field)))
+        }
+        Some(field) if unsubscribe.https().next().is_none() => {
+            let mut draft =
+                Draft::new(Msg::of(&NO_HTTPS).text("marker", marker).text("uris", unsubscribe.uris.join(", ")))
+                    .at(field_location(message, field));
+            // Yahoo accepts a mailto: unsubscribe ("The mail-to: method is acceptable"); only
+            // Gmail's one-click needs https:, so a working mailto: is information.
+            if unsubscribe.uris.iter().any(|u| u.len() > 7 && u[..7].eq_ignore_ascii_case("mailto:")) {
+                draft = draft.severity(Severity::Info);
+            }
+            cx.emit(draft)
+        }
+        Some(_) => {}
+    }
+}

@@ -1,0 +1,40 @@
+//! The `bulk/*` rules: Gmail's and Yahoo's requirements for bulk mail since
+//! February 2024 — one-click unsubscribe with `List-Unsubscribe` (RFC 2369) and
+//! `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058).
+
+pub mod list_unsubscribe;
+pub mod one_click;
+
+use crate::model::Message;
+use crate::settings::{Evidence, Kind, Settings, Threshold};
+
+/// Visible recipients from which one message is mass mail.
+pub const BULK_RECIPIENTS: Threshold = Threshold {
+    key: "bulk.recipients",
+    kind: Kind::Int { default: 50, min: 2, max: 100_000 },
+    doc: "Mailboxes in To, Cc and Bcc from which a message counts as bulk mail even without List-Id or Precedence: bulk.",
+    evidence: Evidence::Ours(
+        "Gmail defines bulk senders by volume (about 5,000 messages a day to Gmail accounts), which one message cannot show; 50 visible recipients is a mass mailing by any reading",
+    ),
+};
+
+/// Why a message counts as bulk mail, as the field name or "To/Cc/Bcc" (None: not bulk).
+pub(crate) fn bulk_marker(message: &Message, settings: &Settings) -> Option<String> {
+    let identity = &message.identity;
+    if identity.list_id {
+        Some("List-Id".to_string())
+    } else if identity.precedence_bulk {
+        Some("Precedence".to_string())
+    } else if identity.recipients >= settings.count(&BULK_RECIPIENTS).max(2) {
+        Some(format!("To/Cc/Bcc ({})", identity.recipients))
+    } else {
+        None
+    }
+}
+
+pub(crate) const GMAIL_EVIDENCE: Evidence = Evidence::Receiver(
+    "Gmail Email sender guidelines (support.google.com/mail/answer/81126, archived 2026-03-11): \"Marketing messages and subscribed messages must support one-click unsubscribe\"; \"include both of these headers: List-Unsubscribe-Post: List-Unsubscribe=One-Click, List-Unsubscribe: <https://…>\"",
+);
+pub(crate) const YAHOO_EVIDENCE: Evidence = Evidence::Receiver(
+    "Yahoo Sender requirements (senders.yahooinc.com/best-practices, archived 2025-04-10): bulk senders must \"Implement a functioning list-unsubscribe header, which supports one-click unsubscribe\"; FAQ: \"your mail may be sent to the spam folder or rejected\"; enforced since June 2024",
+);

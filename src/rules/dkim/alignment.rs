@@ -1,0 +1,92 @@
+//! `dkim/alignment`: the message is DKIM-signed, but by no domain aligned with
+//! the From domain (RFC 7489 §3.1.1, relaxed: the same organizational domain).
+//! Such a signature cannot carry DMARC; only an aligned SPF can.
+
+use super::location;
+use crate::i18n::Msg;
+use crate::model::Message;
+use crate::report::Severity;
+use crate::rules::sender::{aligned, org_domain};
+use crate::rules::{scores, Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
+
+crate::rule_texts! { "dkim/alignment";
+    summary => {
+        en: "The message is DKIM-signed, but not by the From domain.",
+        fr: "Le message est signé en DKIM, mais pas par le domaine du From.",
+        es: "El mensaje tiene firma DKIM, pero no del dominio del From.",
+        pl: "Wiadomość ma podpis DKIM, ale nie domeny From.",
+    },
+    why => {
+        en: "DMARC counts a DKIM signature only when its d= domain has the From's organizational domain (RFC 7489). A signature by your mail provider's domain proves who relayed the message, not who wrote it; Gmail and Yahoo require bulk senders to align DKIM or SPF with From.",
+        fr: "DMARC ne compte une signature DKIM que si son domaine d= a le même domaine organisationnel que le From (RFC 7489). Une signature du domaine de votre prestataire prouve qui a relayé le message, pas qui l'a écrit ; Gmail et Yahoo exigent des expéditeurs en nombre l'alignement de DKIM ou de SPF avec le From.",
+        es: "DMARC solo cuenta una firma DKIM si su dominio d= tiene el dominio organizativo del From (RFC 7489). Una firma del dominio de su proveedor prueba quién retransmitió el mensaje, no quién lo escribió; Gmail y Yahoo exigen a los remitentes masivos alinear DKIM o SPF con el From.",
+        pl: "DMARC uwzględnia podpis DKIM tylko wtedy, gdy jego domena d= ma domenę organizacyjną From (RFC 7489). Podpis domeny Twojego dostawcy dowodzi, kto przekazał wiadomość, a nie kto ją napisał; Gmail i Yahoo wymagają od nadawców masowych wyrównania DKIM lub SPF z From.",
+    },
+    fix => {
+        en: "Have the message signed with a key of your own domain (most providers offer \"custom DKIM\" with a CNAME or TXT record in your DNS).",
+        fr: "Faites signer le message avec une clé de votre propre domaine (la plupart des prestataires proposent un « DKIM personnalisé » par un enregistrement CNAME ou TXT dans votre DNS).",
+        es: "Haga firmar el mensaje con una clave de su propio dominio (la mayoría de los proveedores ofrecen «DKIM personalizado» con un registro CNAME o TXT en su DNS).",
+        pl: "Podpisuj wiadomość kluczem własnej domeny (większość dostawców oferuje „własny DKIM” przez rekord CNAME lub TXT w Twoim DNS).",
+    },
+    UNALIGNED "unaligned" => {
+        en: "The message is signed by {domains}, none of them aligned with the From domain {fromDomain}.",
+        fr: "Le message est signé par {domains}, dont aucun n'est aligné avec le domaine du From {fromDomain}.",
+        es: "El mensaje está firmado por {domains}, ninguno alineado con el dominio del From {fromDomain}.",
+        pl: "Wiadomość podpisały domeny {domains}, z których żadna nie jest wyrównana z domeną From {fromDomain}.",
+    },
+}
+
+pub const RULE: Rule = Rule {
+    id: ID,
+    group: Group::Dkim,
+    severity: Severity::Warning,
+    evidence: &[
+        Evidence::Rfc("RFC 7489 §3.1.1: DKIM gives DMARC alignment only when d= has the From's organizational domain (relaxed mode, the default)"),
+        Evidence::Receiver("Gmail Email sender guidelines: the From domain \"must be aligned with either the SPF domain or the DKIM domain\" (5,000+/day); GMX postmaster best practices: DKIM alignment with the From domain is mandatory for bulk mail"),
+    ],
+    score: scores::NONE,
+    texts: &TEXTS,
+    thresholds: &[&crate::rules::sender::MAILBOX_PROVIDERS],
+    examples: &[
+        Example::fails(
+            title! {
+                en: "Signed by the mail provider's domain only",
+                fr: "Signé seulement par le domaine du prestataire",
+                es: "Firmado solo por el dominio del proveedor",
+                pl: "Podpisane tylko domeną dostawcy",
+            },
+            ExampleInput::Raw("DKIM-Signature: v=1; a=rsa-sha256; d=esp-mailer.example; s=s1; h=from:to:subject;\n bh=Ba3gj8+xBPQLJTahTfzW6RbWQ/XPgESxkCi2B66PSQg=; b=AAAA\nFrom: news@my-site.example\nTo: b@example.org\nSubject: News\n\nHello\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "A second signature by a subdomain of the From domain",
+                fr: "Une deuxième signature par un sous-domaine du domaine du From",
+                es: "Una segunda firma de un subdominio del dominio del From",
+                pl: "Drugi podpis subdomeny domeny From",
+            },
+            ExampleInput::Raw("DKIM-Signature: v=1; a=rsa-sha256; d=esp-mailer.example; s=s1; h=from:to:subject;\n bh=Ba3gj8+xBPQLJTahTfzW6RbWQ/XPgESxkCi2B66PSQg=; b=AAAA\nDKIM-Signature: v=1; a=rsa-sha256; d=mail.my-site.example; s=s1; h=from:to:subject;\n bh=Ba3gj8+xBPQLJTahTfzW6RbWQ/XPgESxkCi2B66PSQg=; b=AAAA\nFrom: news@my-site.example\nTo: b@example.org\nSubject: News\n\nHello\n"),
+        ),
+    ],
+    check: Check::Message(check),
+};
+
+fn check(message: &Message, cx: &mut Context) {
+    let signatures = &message.identity.dkim;
+    let Some(from_domain) = message.identity.from_domain() else { return };
+    let domains: Vec<&str> = signatures.iter().filter_map(|f| f.signature.domain.as_deref()).collect();
+    if domains.is_empty() || domains.iter().any(|d| aligned(d, from_domain)) {
+        return;
+    }
+    // A visitor's address in From is sender/visitor-from's finding, with the same fix.
+    if crate::rules::sender::visitor_provider(message, cx.settings).is_some() {
+        return;
+    }
+    let mut shown: Vec<&str> = domains.clone();
+    shown.dedup();
+    cx.emit(
+        Draft::new(Msg::of(&UNALIGNED).text("domains", shown.join(", ")).text("fromDomain", org_domain(from_domain)))
+            .at(location(message, &signatures[0])),
+    );
+}

@@ -1,0 +1,125 @@
+//! `dkim/header-coverage`: what `h=` signs. The From field must be signed
+//! (RFC 6376 §5.4; verifiers ignore a signature whose `h=` lacks it, §6.1.1),
+//! and a one-click unsubscribe is honoured only when `List-Unsubscribe` and
+//! `List-Unsubscribe-Post` are covered by a valid DKIM signature (RFC 8058 §4).
+
+use super::{domain_of, location};
+use crate::i18n::Msg;
+use crate::model::Message;
+use crate::report::Severity;
+use crate::rules::{scores, Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
+
+crate::rule_texts! { "dkim/header-coverage";
+    summary => {
+        en: "A DKIM signature does not sign From, or leaves the unsubscribe fields unsigned.",
+        fr: "Une signature DKIM ne signe pas From, ou laisse les champs de désabonnement non signés.",
+        es: "Una firma DKIM no firma From, o deja sin firmar los campos de baja.",
+        pl: "Podpis DKIM nie obejmuje From albo pozostawia niepodpisane pola wypisania.",
+    },
+    why => {
+        en: "RFC 6376 requires the From field to be signed; verifiers ignore a signature whose h= list lacks it, so the message counts as unsigned. Gmail and Yahoo honour one-click unsubscribe only when List-Unsubscribe and List-Unsubscribe-Post are covered by a valid DKIM signature (RFC 8058).",
+        fr: "La RFC 6376 exige que le champ From soit signé ; les vérificateurs ignorent une signature dont la liste h= ne le contient pas, et le message compte comme non signé. Gmail et Yahoo n'honorent le désabonnement en un clic que si List-Unsubscribe et List-Unsubscribe-Post sont couverts par une signature DKIM valide (RFC 8058).",
+        es: "La RFC 6376 exige firmar el campo From; los verificadores ignoran una firma cuya lista h= no lo contiene, y el mensaje cuenta como no firmado. Gmail y Yahoo solo respetan la baja en un clic si List-Unsubscribe y List-Unsubscribe-Post están cubiertos por una firma DKIM válida (RFC 8058).",
+        pl: "RFC 6376 wymaga podpisania pola From; weryfikatory ignorują podpis, którego lista h= go nie zawiera, i wiadomość liczy się jako niepodpisana. Gmail i Yahoo honorują wypisanie jednym kliknięciem tylko wtedy, gdy List-Unsubscribe i List-Unsubscribe-Post są objęte ważnym podpisem DKIM (RFC 8058).",
+    },
+    fix => {
+        en: "Add the missing fields to the signer's list of signed headers (h=): From always, and List-Unsubscribe and List-Unsubscribe-Post for bulk mail.",
+        fr: "Ajoutez les champs manquants à la liste des en-têtes signés (h=) : toujours From, et List-Unsubscribe et List-Unsubscribe-Post pour les envois en nombre.",
+        es: "Añada los campos que faltan a la lista de cabeceras firmadas (h=): siempre From, y List-Unsubscribe y List-Unsubscribe-Post en envíos masivos.",
+        pl: "Dodaj brakujące pola do listy podpisywanych nagłówków (h=): zawsze From, a przy wysyłce masowej List-Unsubscribe i List-Unsubscribe-Post.",
+    },
+    NO_FROM "no-from" => {
+        en: "The signature of {domain} does not sign From (h={signed}): verifiers ignore it.",
+        fr: "La signature de {domain} ne signe pas From (h={signed}) : les vérificateurs l'ignorent.",
+        es: "La firma de {domain} no firma From (h={signed}): los verificadores la ignoran.",
+        pl: "Podpis {domain} nie obejmuje From (h={signed}): weryfikatory go ignorują.",
+    },
+    UNSUBSCRIBE "unsubscribe" => {
+        en: "No DKIM signature signs {field}: receivers do not offer one-click unsubscribe for this message.",
+        fr: "Aucune signature DKIM ne signe {field} : les destinataires ne proposent pas le désabonnement en un clic pour ce message.",
+        es: "Ninguna firma DKIM firma {field}: los destinatarios no ofrecen la baja en un clic para este mensaje.",
+        pl: "Żaden podpis DKIM nie obejmuje {field}: odbiorcy nie zaoferują wypisania jednym kliknięciem dla tej wiadomości.",
+    },
+}
+
+pub const RULE: Rule = Rule {
+    id: ID,
+    group: Group::Dkim,
+    severity: Severity::Warning,
+    evidence: &[
+        Evidence::Rfc("RFC 6376 §5.4: \"The From header field MUST be signed\"; §6.1.1: verifiers MUST ignore a signature whose h= does not include From"),
+        Evidence::Rfc("RFC 8058 §4: the List-Unsubscribe and List-Unsubscribe-Post header fields need to be covered by a valid DKIM signature"),
+    ],
+    score: scores::NONE,
+    texts: &TEXTS,
+    thresholds: &[],
+    examples: &[
+        Example::fails(
+            title! {
+                en: "h= without From",
+                fr: "h= sans From",
+                es: "h= sin From",
+                pl: "h= bez From",
+            },
+            ExampleInput::Raw("DKIM-Signature: v=1; a=rsa-sha256; d=my-site.example; s=s1; h=to:subject;\n bh=Ba3gj8+xBPQLJTahTfzW6RbWQ/XPgESxkCi2B66PSQg=; b=AAAA\nFrom: contact@my-site.example\nTo: b@example.org\nSubject: Hi\n\nHello\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "One-click unsubscribe fields left unsigned",
+                fr: "Champs de désabonnement en un clic non signés",
+                es: "Campos de baja en un clic sin firmar",
+                pl: "Niepodpisane pola wypisania jednym kliknięciem",
+            },
+            ExampleInput::Raw("DKIM-Signature: v=1; a=rsa-sha256; d=my-site.example; s=s1; h=from:to:subject;\n bh=Ba3gj8+xBPQLJTahTfzW6RbWQ/XPgESxkCi2B66PSQg=; b=AAAA\nFrom: news@my-site.example\nTo: b@example.org\nSubject: News\nList-Unsubscribe: <https://my-site.example/u/1>\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\n\nHello\n"),
+        )
+        .times(2),
+        Example::passes(
+            title! {
+                en: "From and both unsubscribe fields signed",
+                fr: "From et les deux champs de désabonnement signés",
+                es: "From y los dos campos de baja firmados",
+                pl: "Podpisane From i oba pola wypisania",
+            },
+            ExampleInput::Raw("DKIM-Signature: v=1; a=rsa-sha256; d=my-site.example; s=s1;\n h=from:to:subject:list-unsubscribe:list-unsubscribe-post;\n bh=Ba3gj8+xBPQLJTahTfzW6RbWQ/XPgESxkCi2B66PSQg=; b=AAAA\nFrom: news@my-site.example\nTo: b@example.org\nSubject: News\nList-Unsubscribe: <https://my-site.example/u/1>\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\n\nHello\n"),
+        ),
+    ],
+    check: Check::Message(check),
+};
+
+fn check(message: &Message, cx: &mut Context) {
+    let signatures = &message.identity.dkim;
+    for facts in signatures {
+        if !facts.signature.signed_headers.is_empty() && !facts.signature.signs("from") {
+            cx.emit(
+                Draft::new(
+                    Msg::of(&NO_FROM)
+                        .text("domain", domain_of(facts))
+                        .text("signed", facts.signature.signed_headers.join(":")),
+                )
+                .at(location(message, facts)),
+            );
+        }
+    }
+    // Only signatures that sign From count as valid for RFC 8058.
+    let usable: Vec<_> =
+        signatures.iter().filter(|f| f.signature.signs("from") && f.signature.problems.is_empty()).collect();
+    if usable.is_empty() {
+        return;
+    }
+    let unsubscribe = &message.identity.unsubscribe;
+    let present = [
+        ("List-Unsubscribe", unsubscribe.field),
+        ("List-Unsubscribe-Post", unsubscribe.post.as_ref().map(|(index, _)| *index)),
+    ];
+    for (name, field) in present {
+        let Some(field) = field else { continue };
+        if !usable.iter().any(|f| f.signature.signs(name)) {
+            cx.emit(
+                Draft::new(Msg::of(&UNSUBSCRIBE).text("field", name))
+                    .at(crate::rules::sender::field_location(message, field)),
+            );
+        }
+    }
+}

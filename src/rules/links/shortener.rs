@@ -1,0 +1,118 @@
+//! `links/shortener`: a link through a public link shortener (bit.ly,
+//! tinyurl.com, …; the list is data, `data/shorteners.txt`). The reader cannot
+//! see where it leads, and spammers use free shorteners to hide the
+//! destinations that blocklists know; receivers have refused mail for them.
+
+use super::web_host;
+use crate::i18n::Msg;
+use crate::model::Message;
+use crate::report::Severity;
+use crate::rules::reading;
+use crate::rules::scores;
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::{Evidence, Kind, ListDefault, Threshold};
+use crate::title;
+
+crate::rule_texts! { "links/shortener";
+    summary => {
+        en: "A link goes through a public link shortener.",
+        fr: "Un lien passe par un raccourcisseur de liens public.",
+        es: "Un enlace pasa por un acortador de enlaces público.",
+        pl: "Link prowadzi przez publiczny skracacz linków.",
+    },
+    why => {
+        en: "A shortened link hides its destination from the reader and from filters, so spammers use free shorteners to get past blocklists; receivers such as Gmail have refused messages for them ('suspicious due to the nature of the content and/or the links within').",
+        fr: "Un lien raccourci cache sa destination au lecteur et aux filtres, si bien que les spammeurs utilisent les raccourcisseurs gratuits pour passer les listes de blocage ; des destinataires comme Gmail ont refusé des messages à cause d'eux (« suspicious due to the nature of the content and/or the links within »).",
+        es: "Un enlace acortado oculta su destino al lector y a los filtros, por lo que los spammers usan acortadores gratuitos para esquivar las listas de bloqueo; receptores como Gmail han rechazado mensajes por ello («suspicious due to the nature of the content and/or the links within»).",
+        pl: "Skrócony link ukrywa cel przed czytelnikiem i filtrami, więc spamerzy używają darmowych skracaczy, by ominąć listy blokujące; odbiorcy tacy jak Gmail odrzucali przez nie wiadomości („suspicious due to the nature of the content and/or the links within”).",
+    },
+    fix => {
+        en: "Link to the full address on your own domain; to count clicks, use your own domain or your mailing service's tracking.",
+        fr: "Mettez un lien vers l'adresse complète sur votre propre domaine ; pour compter les clics, utilisez votre domaine ou le suivi de votre service d'envoi.",
+        es: "Enlace a la dirección completa en su propio dominio; para contar clics, use su dominio o el seguimiento de su servicio de envío.",
+        pl: "Linkuj do pełnego adresu we własnej domenie; do liczenia kliknięć użyj własnej domeny lub śledzenia swojej usługi wysyłkowej.",
+    },
+    SHORTENED "shortened" => {
+        en: "The link goes through the shortener {host}: {href}.",
+        fr: "Le lien passe par le raccourcisseur {host} : {href}.",
+        es: "El enlace pasa por el acortador {host}: {href}.",
+        pl: "Link prowadzi przez skracacz {host}: {href}.",
+    },
+}
+
+/// Hosts of link shorteners (a subdomain of one matches too).
+pub const LINK_SHORTENERS: Threshold = Threshold {
+    key: "links.shorteners",
+    kind: Kind::List { default: ListDefault::Lines(include_str!("data/shorteners.txt")), max_items: 10_000 },
+    doc: "Hosts of public link shorteners; a link to one of them, or to a subdomain, is reported.",
+    evidence: Evidence::Receiver("SpamAssassin 4.0.1 25_url_shortener.cf url_shortener list (Apache License 2.0), without the brands' own short hosts"),
+};
+
+pub const RULE: Rule = Rule {
+    id: ID,
+    group: Group::Links,
+    severity: Severity::Warning,
+    evidence: &[
+        Evidence::Receiver("Postmark, \"URL shorteners hurt Gmail deliverability… quite a bit\": Gmail blocked messages with bit.ly links (\"Our system has detected that this message is suspicious due to the nature of the content and/or the links within\") until the links were replaced by the destinations"),
+        Evidence::Receiver("SpamAssassin 4.0 treats shortened links apart (DecodeShortURLs plugin; URL_SHORTENER_DISABLED 2, MONEY_FRAUD_* exempt mail without them)"),
+    ],
+    score: scores::SHORTENER,
+    texts: &TEXTS,
+    thresholds: &[&LINK_SHORTENERS],
+    examples: &[
+        Example::fails(
+            title! {
+                en: "A bit.ly link",
+                fr: "Un lien bit.ly",
+                es: "Un enlace bit.ly",
+                pl: "Link bit.ly",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"https://bit.ly/3xYz12\">See the offer</a>\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "A link to the full address",
+                fr: "Un lien vers l'adresse complète",
+                es: "Un enlace a la dirección completa",
+                pl: "Link do pełnego adresu",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"https://www.example.com/offers/spring\">See the offer</a> <a href=\"https://notbit.ly.example.com/\">x</a>\n"),
+        ),
+    ],
+    check: Check::Message(check),
+};
+
+/// The shortener of `host` from `list`, if any: the host itself or a parent domain.
+pub fn shortener<'l>(host: &str, list: &'l [String]) -> Option<&'l str> {
+    list.iter()
+        .map(|s| s.trim_start_matches('.'))
+        .find(|s| host.eq_ignore_ascii_case(s) || host.strip_suffix(s).is_some_and(|head| head.ends_with('.')))
+}
+
+fn check(message: &Message, cx: &mut Context) {
+    let list = cx.settings.list(&LINK_SHORTENERS);
+    for link in reading::links(message) {
+        let Some(host) = web_host(link.href) else { continue };
+        let Some(found) = shortener(&host, &list) else { continue };
+        cx.emit(
+            Draft::new(Msg::of(&SHORTENED).text("host", found).text("href", link.href))
+                .evidence(format!("<a href=\"{}\">{}</a>", link.href, link.text))
+                .at(reading::link_location(message, &link)),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_and_their_subdomains_match_not_lookalikes() {
+        let list: Vec<String> = ["bit.ly", ".page.link"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(shortener("bit.ly", &list), Some("bit.ly"));
+        assert_eq!(shortener("go.bit.ly", &list), Some("bit.ly"));
+        assert_eq!(shortener("app.page.link", &list), Some("page.link"));
+        assert_eq!(shortener("habit.ly", &list), None);
+        assert_eq!(shortener("bit.ly.example.com", &list), None);
+    }
+}

@@ -1,0 +1,220 @@
+//! What the content rules (`spam/adult-terms`, `spam/sales-language`, the body
+//! and link factors) read of the analysed message, in one place: the texts a
+//! reader sees (subject, visible text of each body, hidden text, image text),
+//! the links, and where a stretch of those texts lies in the message.
+//!
+//! The HTML facts are read here alone (`visible_text`, `runs[].text`/`.hidden`,
+//! `images[].alt`, `links[]` with their element spans), so a change of their
+//! shape is adapted in this file.
+
+use crate::model::html::{HtmlFacts, Span};
+use crate::model::{HtmlBody, Message};
+use crate::report::Location;
+use crate::rules::spam::{element_location, part_location, subject_location};
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// Where a text is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Subject,
+    /// The visible text of a body part: the rendered HTML, or the text part.
+    Body {
+        part: usize,
+    },
+    /// Text of an HTML body hidden from the reader.
+    Hidden {
+        part: usize,
+    },
+    /// Alternative text of images.
+    ImageText {
+        part: usize,
+    },
+}
+
+impl Place {
+    /// How the place is named in findings ("Subject", "part 1", "part 1 (hidden text)").
+    pub fn name(self) -> String {
+        match self {
+            Place::Subject => "Subject".to_string(),
+            Place::Body { part } => format!("part {part}"),
+            Place::Hidden { part } => format!("part {part} (hidden text)"),
+            Place::ImageText { part } => format!("part {part} (image text)"),
+        }
+    }
+}
+
+/// A text a reader sees, and where.
+#[derive(Debug, Clone)]
+pub struct Text<'m> {
+    pub place: Place,
+    pub text: Cow<'m, str>,
+    source: Source<'m>,
+}
+
+/// Where the words of a text are written, to point at a term as written.
+#[derive(Debug, Clone)]
+enum Source<'m> {
+    /// Bytes of the message: the Subject field's value, a text part's encoded body.
+    Raw {
+        range: Option<Range<usize>>,
+        /// The text is these bytes as they are (a plain-text part in 7bit or
+        /// 8bit, an unfolded Subject without encoded words): offsets carry over.
+        verbatim: bool,
+    },
+    /// An HTML body: the text is rendered from its decoded HTML.
+    Html(&'m HtmlBody),
+}
+
+/// The Subject, decoded.
+pub fn subject<'m>(message: &'m Message) -> Option<Text<'m>> {
+    let subject = message.subject.as_deref()?;
+    let source = message.header("Subject").map(|f| f.value_range());
+    let verbatim = source
+        .as_ref()
+        .is_some_and(|r| message.raw.get(r.clone()).is_some_and(|raw| raw.trim_ascii() == subject.as_bytes()));
+    let source = source.map(|r| match message.raw.get(r.clone()) {
+        // `value_range` starts after the colon: skip the space before the text.
+        Some(raw) => r.start + (raw.len() - raw.trim_ascii_start().len())..r.end,
+        None => r,
+    });
+    Some(Text { place: Place::Subject, text: Cow::Borrowed(subject), source: Source::Raw { range: source, verbatim } })
+}
+
+/// The visible text of each body a reader sees: the HTML bodies rendered, or,
+/// when there is no HTML body, the text bodies.
+pub fn bodies<'m>(message: &'m Message) -> Vec<Text<'m>> {
+    if !message.html.is_empty() {
+        return message
+            .html
+            .iter()
+            .map(|html| Text {
+                place: Place::Body { part: html.part },
+                text: Cow::Borrowed(html.facts.visible_text.as_str()),
+                source: Source::Html(html),
+            })
+            .collect();
+    }
+    message
+        .text_bodies()
+        .map(|part| {
+            let identity = matches!(part.transfer_encoding.as_deref(), None | Some("7bit" | "8bit" | "binary"));
+            Text {
+                place: Place::Body { part: part.index },
+                text: Cow::Borrowed(part.text().unwrap_or_default()),
+                source: Source::Raw { range: part.body_range.clone(), verbatim: identity },
+            }
+        })
+        .collect()
+}
+
+/// Whether the message has an HTML body and no text alternative a reader's
+/// client can show instead.
+pub fn html_only(message: &Message) -> bool {
+    !message.html.is_empty() && message.text_bodies().next().is_none()
+}
+
+/// The text of each HTML body that is hidden from the reader, if any.
+pub fn hidden_texts<'m>(message: &'m Message) -> Vec<Text<'m>> {
+    html_texts(
+        message,
+        |part| Place::Hidden { part },
+        |facts| facts.runs.iter().filter(|r| r.hidden.is_some()).map(|r| r.text.as_str()).collect(),
+    )
+}
+
+/// The alternative text of the images of each HTML body, if any.
+pub fn image_texts<'m>(message: &'m Message) -> Vec<Text<'m>> {
+    html_texts(
+        message,
+        |part| Place::ImageText { part },
+        |facts| facts.images.iter().filter_map(|i| i.alt.as_deref()).collect(),
+    )
+}
+
+/// For each HTML body, the pieces of text `pick` takes from its facts, joined, when there are any.
+fn html_texts<'m>(
+    message: &'m Message,
+    place: impl Fn(usize) -> Place,
+    pick: impl Fn(&'m HtmlFacts) -> Vec<&'m str>,
+) -> Vec<Text<'m>> {
+    message
+        .html
+        .iter()
+        .filter_map(|html| {
+            let pieces = pick(&html.facts);
+            (!pieces.is_empty()).then(|| Text {
+                place: place(html.part),
+                text: Cow::Owned(pieces.join(" ")),
+                source: Source::Html(html),
+            })
+        })
+        .collect()
+}
+
+/// A link of an HTML body.
+#[derive(Debug, Clone, Copy)]
+pub struct Link<'m> {
+    pub href: &'m str,
+    /// The text a reader sees for the link.
+    pub text: &'m str,
+    html: &'m HtmlBody,
+    /// The link's start tag in the decoded HTML.
+    tag: Option<Span>,
+}
+
+/// Every link of every HTML body, in order.
+pub fn links<'m>(message: &'m Message) -> impl Iterator<Item = Link<'m>> + 'm {
+    message
+        .html
+        .iter()
+        .flat_map(|html| html.facts.links.iter().map(move |l| Link { href: &l.href, text: &l.text, html, tag: l.tag }))
+}
+
+/// Where a link is: its start tag (in the message when the body is there as is,
+/// else in the part's decoded HTML).
+pub fn link_location(message: &Message, link: &Link) -> Location {
+    element_location(message, link.html, link.tag)
+}
+
+/// Where a text is: the Subject field, or its MIME part.
+pub fn place_location(message: &Message, text: &Text) -> Location {
+    match text.place {
+        Place::Subject => subject_location(message),
+        Place::Body { part } | Place::Hidden { part } | Place::ImageText { part } => part_location(message, part),
+    }
+}
+
+/// Where `range` of a text lies in the message: the exact bytes when the text
+/// is the message's bytes as they are; else the first place where the same
+/// characters are written in its source (the decoded HTML of an HTML body, the
+/// field or the part's bytes); else the whole place.
+pub fn location(message: &Message, text: &Text, range: Range<usize>) -> Location {
+    let whole = place_location(message, text);
+    let Some(written) = text.text.get(range.clone()).filter(|w| !w.is_empty()) else { return whole };
+    match &text.source {
+        Source::Html(html) => {
+            let decoded = message.parts.get(html.part).and_then(|p| p.text()).unwrap_or_default();
+            match decoded.find(written) {
+                Some(at) => element_location(message, html, Some(Span { start: at, end: at + written.len() })),
+                None => whole,
+            }
+        }
+        Source::Raw { range: Some(source), verbatim } => {
+            let Some(raw) = message.raw.get(source.clone()) else { return whole };
+            let written = written.as_bytes();
+            let exact = source.start + range.start;
+            if *verbatim && message.raw.get(exact..exact + written.len()) == Some(written) {
+                return whole.with_range(exact, exact + written.len());
+            }
+            if written.len() > raw.len() {
+                return whole;
+            }
+            match raw.windows(written.len()).position(|w| w == written) {
+                Some(at) => whole.with_range(source.start + at, source.start + at + written.len()),
+                None => whole,
+            }
+        }
+        Source::Raw { range: None, .. } => whole,
+    }
+}

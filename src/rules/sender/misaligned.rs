@@ -1,0 +1,146 @@
+//! `sender/misaligned`: `Sender` or `Return-Path` on another organizational
+//! domain than From. The Return-Path (envelope sender, RFC 5321 §4.4) is what
+//! SPF authenticates: on another domain, SPF cannot give DMARC alignment
+//! (RFC 7489 §3.1.2), and without an aligned DKIM signature DMARC fails. A
+//! different Sender is shown by some clients as "on behalf of" but is not
+//! part of DMARC.
+
+use super::{aligned, field_location, org_domain, signed_by};
+use crate::i18n::Msg;
+use crate::model::Message;
+use crate::report::Severity;
+use crate::rules::{scores, Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
+
+crate::rule_texts! { "sender/misaligned";
+    summary => {
+        en: "Sender or Return-Path is on another domain than From.",
+        fr: "Sender ou Return-Path est sur un autre domaine que From.",
+        es: "Sender o Return-Path está en otro dominio que From.",
+        pl: "Sender lub Return-Path jest w innej domenie niż From.",
+    },
+    why => {
+        en: "The Return-Path is the address SPF checks. When its domain differs from the From domain, SPF cannot align for DMARC (RFC 7489), and the message passes DMARC only with a DKIM signature of the From domain. A different Sender is shown by Outlook as \"on behalf of\" and looks like a relay.",
+        fr: "Le Return-Path est l'adresse que vérifie SPF. Quand son domaine diffère de celui du From, SPF ne peut pas s'aligner pour DMARC (RFC 7489), et le message ne passe DMARC qu'avec une signature DKIM du domaine du From. Un Sender différent est affiché par Outlook « de la part de » et ressemble à un relais.",
+        es: "El Return-Path es la dirección que comprueba SPF. Si su dominio difiere del dominio del From, SPF no puede alinearse para DMARC (RFC 7489) y el mensaje solo pasa DMARC con una firma DKIM del dominio del From. Un Sender distinto aparece en Outlook como «en nombre de» y parece un reenvío.",
+        pl: "Return-Path to adres sprawdzany przez SPF. Gdy jego domena różni się od domeny From, SPF nie może zapewnić wyrównania DMARC (RFC 7489) i wiadomość przejdzie DMARC tylko z podpisem DKIM domeny From. Inny Sender Outlook pokazuje jako „w imieniu” i wygląda to na przekazywanie.",
+    },
+    fix => {
+        en: "Set the envelope sender to an address of the From domain (PHP mail(): the fifth argument \"-fcontact@your-domain\"; PHPMailer: $mail->Sender), or sign with DKIM for the From domain.",
+        fr: "Donnez à l'expéditeur d'enveloppe une adresse du domaine du From (mail() de PHP : cinquième argument « -fcontact@votre-domaine » ; PHPMailer : $mail->Sender), ou signez en DKIM pour le domaine du From.",
+        es: "Ponga como remitente de sobre una dirección del dominio del From (mail() de PHP: quinto argumento «-fcontacto@su-dominio»; PHPMailer: $mail->Sender), o firme con DKIM para el dominio del From.",
+        pl: "Ustaw nadawcę koperty na adres z domeny From (mail() w PHP: piąty argument „-fkontakt@twoja-domena”; PHPMailer: $mail->Sender) albo podpisuj DKIM dla domeny From.",
+    },
+    RETURN_PATH "return-path" => {
+        en: "Return-Path is {address} ({domain}) while From is at {fromDomain}: SPF does not align, and no DKIM signature of {fromDomain} makes up for it.",
+        fr: "Return-Path est {address} ({domain}) alors que From est sur {fromDomain} : SPF ne s'aligne pas, et aucune signature DKIM de {fromDomain} ne compense.",
+        es: "Return-Path es {address} ({domain}) mientras From está en {fromDomain}: SPF no se alinea y ninguna firma DKIM de {fromDomain} lo compensa.",
+        pl: "Return-Path to {address} ({domain}), a From jest w {fromDomain}: SPF nie jest wyrównany i żaden podpis DKIM {fromDomain} tego nie równoważy.",
+    },
+    RETURN_PATH_SIGNED "return-path-signed" => {
+        en: "Return-Path is {address} ({domain}) while From is at {fromDomain}: SPF does not align; DMARC rests on the DKIM signature alone.",
+        fr: "Return-Path est {address} ({domain}) alors que From est sur {fromDomain} : SPF ne s'aligne pas ; DMARC ne repose que sur la signature DKIM.",
+        es: "Return-Path es {address} ({domain}) mientras From está en {fromDomain}: SPF no se alinea; DMARC depende solo de la firma DKIM.",
+        pl: "Return-Path to {address} ({domain}), a From jest w {fromDomain}: SPF nie jest wyrównany; DMARC opiera się tylko na podpisie DKIM.",
+    },
+    SENDER "sender" => {
+        en: "Sender is {address} ({domain}) while From is at {fromDomain}: clients show the message as sent on behalf of someone else.",
+        fr: "Sender est {address} ({domain}) alors que From est sur {fromDomain} : les logiciels affichent le message comme envoyé de la part de quelqu'un d'autre.",
+        es: "Sender es {address} ({domain}) mientras From está en {fromDomain}: los programas muestran el mensaje como enviado en nombre de otra persona.",
+        pl: "Sender to {address} ({domain}), a From jest w {fromDomain}: programy pokazują wiadomość jako wysłaną w czyimś imieniu.",
+    },
+}
+
+pub const RULE: Rule = Rule {
+    id: ID,
+    group: Group::Sender,
+    severity: Severity::Warning,
+    evidence: &[
+        Evidence::Rfc("RFC 7489 §3.1.2: SPF gives DMARC alignment only when the RFC5321.MailFrom domain has the From's organizational domain; §4.2: DMARC passes if SPF or DKIM aligns"),
+        Evidence::Receiver("Gmail Email sender guidelines: \"Authenticate email with SPF and DKIM that are aligned with each other at the organizational level\""),
+        Evidence::Ours("warning only when no DKIM signature of the From domain with an intact body exists and the message is not list traffic (List-Id: Gmail does not require alignment of mailing-list mail); a different Sender alone is information"),
+    ],
+    score: scores::NONE,
+    texts: &TEXTS,
+    thresholds: &[],
+    examples: &[
+        Example::fails(
+            title! {
+                en: "Return-Path on the host's domain, no DKIM",
+                fr: "Return-Path sur le domaine de l'hébergeur, pas de DKIM",
+                es: "Return-Path en el dominio del alojamiento, sin DKIM",
+                pl: "Return-Path w domenie hostingu, bez DKIM",
+            },
+            ExampleInput::Raw("Return-Path: <www-data@web42.hosting.example>\nFrom: contact@my-site.example\nTo: b@example.org\nSubject: Hi\n\nHello\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "Return-Path elsewhere but a DKIM signature of the From domain",
+                fr: "Return-Path ailleurs mais une signature DKIM du domaine du From",
+                es: "Return-Path en otro dominio pero con firma DKIM del dominio del From",
+                pl: "Return-Path gdzie indziej, ale z podpisem DKIM domeny From",
+            },
+            ExampleInput::Raw("Return-Path: <bounce@esp.example>\nDKIM-Signature: v=1; a=rsa-sha256; c=simple/simple; d=my-site.example; s=s1;\n h=from:to:subject; bh=Ba3gj8+xBPQLJTahTfzW6RbWQ/XPgESxkCi2B66PSQg=; b=AAAA\nFrom: contact@my-site.example\nTo: b@example.org\nSubject: Hi\n\nHello\n"),
+        )
+        .at(Severity::Info),
+        Example::fails(
+            title! {
+                en: "Sender on another domain",
+                fr: "Sender sur un autre domaine",
+                es: "Sender en otro dominio",
+                pl: "Sender w innej domenie",
+            },
+            ExampleInput::Raw("From: contact@my-site.example\nSender: relay@agency.example\nTo: b@example.org\nSubject: Hi\n\nHello\n"),
+        )
+        .at(Severity::Info),
+        Example::passes(
+            title! {
+                en: "Return-Path on a subdomain of the From domain",
+                fr: "Return-Path sur un sous-domaine du domaine du From",
+                es: "Return-Path en un subdominio del dominio del From",
+                pl: "Return-Path w subdomenie domeny From",
+            },
+            ExampleInput::Raw("Return-Path: <bounce@mail.my-site.example>\nFrom: contact@my-site.example\nTo: b@example.org\nSubject: Hi\n\nHello\n"),
+        ),
+    ],
+    check: Check::Message(check),
+};
+
+fn check(message: &Message, cx: &mut Context) {
+    let identity = &message.identity;
+    let Some(from_domain) = identity.from_domain() else { return };
+    if let Some(sender) = &identity.sender {
+        if !sender.domain.is_empty() && !aligned(&sender.domain, from_domain) {
+            cx.emit(
+                Draft::new(
+                    Msg::of(&SENDER)
+                        .text("address", sender.address.clone())
+                        .text("domain", org_domain(&sender.domain))
+                        .text("fromDomain", org_domain(from_domain)),
+                )
+                .severity(Severity::Info)
+                .evidence(sender.address.as_str())
+                .at(field_location(message, sender.field)),
+            );
+        }
+    }
+    let Some(return_path) = &identity.return_path else { return };
+    if return_path.domain.is_empty() || aligned(&return_path.domain, from_domain) {
+        return;
+    }
+    let signed = signed_by(message, from_domain);
+    let entry = if signed { &RETURN_PATH_SIGNED } else { &RETURN_PATH };
+    let mut draft = Draft::new(
+        Msg::of(entry)
+            .text("address", return_path.address.clone())
+            .text("domain", org_domain(&return_path.domain))
+            .text("fromDomain", org_domain(from_domain)),
+    )
+    .evidence(return_path.address.as_str())
+    .at(field_location(message, return_path.field));
+    if signed || identity.list_id {
+        draft = draft.severity(Severity::Info);
+    }
+    cx.emit(draft);
+}

@@ -1,0 +1,192 @@
+//! The `sender/*` rules: who the message claims to be from, judged the way
+//! receivers judge it — by the From domain and its alignment (DMARC, RFC 7489)
+//! with the site that actually sends. Shared here: the organizational domain,
+//! the site's own domains and whether the sending path is known.
+
+pub mod display_name_spoof;
+pub mod foreign_domain;
+pub mod misaligned;
+pub mod visitor_from;
+
+use crate::model::Message;
+use crate::report::Origin;
+use crate::settings::{Evidence, Kind, ListDefault, Settings, Threshold};
+use std::sync::OnceLock;
+
+/// Mailbox providers and their DMARC policies (`mailbox_providers.txt`).
+pub const MAILBOX_PROVIDERS: Threshold = Threshold {
+    key: "sender.mailboxProviders",
+    kind: Kind::List { default: ListDefault::Lines(include_str!("mailbox_providers.txt")), max_items: 1_000 },
+    doc: "Mailbox providers whose users' addresses must not be the From of mail a site sends: `domain policy status` per item (policy reject, quarantine, none or unknown; status verified or unverified).",
+    evidence: Evidence::Receiver(
+        "Yahoo Sender FAQ (p=reject), Apple iCloud postmaster (p=quarantine since 2018-07-02), Gmail Email sender guidelines (DMARC quarantine for impersonated Gmail From); sources and dates in mailbox_providers.txt",
+    ),
+};
+
+/// A provider's DMARC stance as recorded in the data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Provider {
+    pub domain: String,
+    /// `reject`, `quarantine`, `none` or `unknown`.
+    pub policy: String,
+    pub verified: bool,
+}
+
+impl Provider {
+    /// Mail claiming this domain and leaving from elsewhere is refused or sent
+    /// to spam, by a policy confirmed by a cited page.
+    pub fn blocks(&self) -> bool {
+        self.verified && (self.policy == "reject" || self.policy == "quarantine")
+    }
+}
+
+/// The provider whose domain is `domain` (exact, lower-case), from the settings' list.
+pub(crate) fn provider(settings: &Settings, domain: &str) -> Option<Provider> {
+    settings.list(&MAILBOX_PROVIDERS).iter().find_map(|item| {
+        let mut words = item.split_whitespace();
+        let name = words.next()?;
+        if !name.eq_ignore_ascii_case(domain) {
+            return None;
+        }
+        Some(Provider {
+            domain: name.to_ascii_lowercase(),
+            policy: words.next().unwrap_or("unknown").to_ascii_lowercase(),
+            verified: words.next() == Some("verified"),
+        })
+    })
+}
+
+fn public_suffixes() -> &'static Vec<&'static str> {
+    static SUFFIXES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    SUFFIXES.get_or_init(|| {
+        include_str!("public_suffixes.txt")
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or_default())
+            .flat_map(str::split_whitespace)
+            .collect()
+    })
+}
+
+/// The organizational domain (RFC 7489 §3.2): the registrable name under its
+/// public suffix. A compact approach stands in for the Public Suffix List: the
+/// last two labels, or three under a listed multi-label suffix
+/// (`public_suffixes.txt`: `co.uk`, `com.pl`, …).
+pub fn org_domain(domain: &str) -> String {
+    let domain = domain.trim_end_matches('.').to_ascii_lowercase();
+    let labels: Vec<&str> = domain.split('.').collect();
+    if labels.len() <= 2 {
+        return domain;
+    }
+    let last_two = labels[labels.len() - 2..].join(".");
+    let keep = if public_suffixes().contains(&last_two.as_str()) { 3 } else { 2 };
+    labels[labels.len() - keep..].join(".")
+}
+
+/// Relaxed alignment (RFC 7489 §3.1): the same organizational domain.
+pub fn aligned(a: &str, b: &str) -> bool {
+    !a.is_empty() && !b.is_empty() && org_domain(a) == org_domain(b)
+}
+
+/// Where the site's own domains come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SiteSource {
+    /// `options.senderDomains`.
+    Options,
+    /// The domain of `options.smtp.from`.
+    SmtpFrom,
+    /// The `From` of the PHP `mail()` call (its script's own sending address).
+    PhpFrom,
+}
+
+/// The site's own domains and where they come from; `None` when nothing says.
+pub(crate) fn site_domains(message: &Message, settings: &Settings) -> Option<(Vec<String>, SiteSource)> {
+    if !settings.sender_domains.is_empty() {
+        return Some((settings.sender_domains.clone(), SiteSource::Options));
+    }
+    if let Some(domain) = smtp_from_domain(settings) {
+        return Some((vec![domain], SiteSource::SmtpFrom));
+    }
+    if message.origin == Origin::PhpMail {
+        if let Some(domain) = message.identity.from_domain() {
+            return Some((vec![domain.to_string()], SiteSource::PhpFrom));
+        }
+    }
+    None
+}
+
+/// Domains the caller says the site really sends as (options, SMTP account):
+/// a From there is the site's own, whatever provider hosts it.
+pub(crate) fn declared_domains(settings: &Settings) -> Vec<String> {
+    let mut out = settings.sender_domains.clone();
+    out.extend(smtp_from_domain(settings));
+    out
+}
+
+fn smtp_from_domain(settings: &Settings) -> Option<String> {
+    let from = settings.smtp.as_ref()?.from.as_deref()?;
+    let domain = from.trim().trim_end_matches('>').rsplit_once('@')?.1.trim().to_ascii_lowercase();
+    (!domain.is_empty()).then_some(domain)
+}
+
+/// Whether we know the message leaves from the site rather than from the
+/// mailbox provider: it was composed here or handed to PHP `mail()`, or the
+/// caller named the site's domains or SMTP account. A raw message alone could
+/// have been sent by anyone.
+pub(crate) fn leaves_from_site(message: &Message, settings: &Settings) -> bool {
+    message.origin != Origin::Raw || !declared_domains(settings).is_empty()
+}
+
+/// A DKIM signature whose `d=` is aligned with `domain` and whose body hash
+/// still matches: the message was signed by that domain's owner.
+pub(crate) fn signed_by(message: &Message, domain: &str) -> bool {
+    message.identity.dkim.iter().any(|facts| {
+        facts.body_hash_matches() == Some(true)
+            && facts.signature.problems.is_empty()
+            && facts.signature.domain.as_deref().is_some_and(|d| aligned(d, domain))
+    })
+}
+
+/// The mailbox provider of a From that is a visitor's address: a provider's
+/// domain the caller does not declare as the site's own, and no intact DKIM
+/// signature of that provider (`sender/visitor-from`'s finding; other rules
+/// about the same From stay quiet rather than repeat it).
+pub(crate) fn visitor_provider(message: &Message, settings: &Settings) -> Option<Provider> {
+    let from = message.identity.from.first()?;
+    let provider = provider(settings, &from.domain)?;
+    let declared = declared_domains(settings).iter().any(|d| aligned(d, &from.domain));
+    (!declared && !signed_by(message, &from.domain)).then_some(provider)
+}
+
+/// The location of a top-level header field by index.
+pub(crate) fn field_location(message: &Message, index: usize) -> crate::report::Location {
+    match message.header.fields.get(index) {
+        Some(field) => crate::report::Location::header(field.name.clone(), field.start, field.end),
+        None => crate::report::Location::message(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn organizational_domains_follow_the_compact_suffix_list() {
+        assert_eq!(org_domain("mail.shop.example.com"), "example.com");
+        assert_eq!(org_domain("bounce.news.example.co.uk"), "example.co.uk");
+        assert_eq!(org_domain("poczta.firma.com.pl"), "firma.com.pl");
+        assert_eq!(org_domain("Example.COM."), "example.com");
+        assert!(aligned("em.example.com", "example.com"));
+        assert!(!aligned("example.com", "example.net"));
+    }
+
+    #[test]
+    fn providers_are_read_from_the_data_file() {
+        let settings = Settings::default();
+        let yahoo = provider(&settings, "yahoo.com").unwrap();
+        assert!(yahoo.blocks());
+        let hotmail = provider(&settings, "hotmail.com").unwrap();
+        assert!(!hotmail.blocks());
+        assert!(!provider(&settings, "wp.pl").unwrap().verified);
+        assert!(provider(&settings, "example.com").is_none());
+    }
+}

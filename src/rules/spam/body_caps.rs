@@ -1,0 +1,203 @@
+//! `spam/body-caps` *(SpamAssassin UPPERCASE_50_75 family)*: a body written in
+//! capitals shouts, as a subject in capitals does (the guides flag that one).
+//! The share is counted on words of three letters or more of a cased script
+//! (two-letter acronyms and caseless scripts do not count) in the visible text,
+//! quoted lines of a reply (`> …`) left out, and only over a minimum number of
+//! words: one or two acronyms in a short note are not shouting.
+
+use crate::i18n::Msg;
+use crate::model::Message;
+use crate::report::Severity;
+use crate::rules::reading;
+use crate::rules::scores;
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::{Evidence, Kind, Threshold};
+use crate::title;
+
+crate::rule_texts! { "spam/body-caps";
+    summary => {
+        en: "Much of the body is written in capitals.",
+        fr: "Une grande partie du corps est écrite en majuscules.",
+        es: "Gran parte del cuerpo está escrita en mayúsculas.",
+        pl: "Duża część treści jest napisana wielkimi literami.",
+    },
+    why => {
+        en: "Text in capitals shouts; the hosting guides flag it in the subject, and spam filters score a body whose share of capitals is high (SpamAssassin's UPPERCASE_50_75 and UPPERCASE_75_100 rules).",
+        fr: "Un texte en majuscules « crie » ; les guides de l'hébergeur le signalent dans le sujet, et les filtres anti-spam notent un corps dont la part de majuscules est élevée (règles UPPERCASE_50_75 et UPPERCASE_75_100 de SpamAssassin).",
+        es: "Un texto en mayúsculas «grita»; las guías del alojamiento lo señalan en el asunto, y los filtros antispam puntúan un cuerpo con una gran proporción de mayúsculas (reglas UPPERCASE_50_75 y UPPERCASE_75_100 de SpamAssassin).",
+        pl: "Tekst pisany wielkimi literami „krzyczy”; przewodniki hostingu wskazują to w temacie, a filtry antyspamowe oceniają treść z dużym udziałem wielkich liter (reguły UPPERCASE_50_75 i UPPERCASE_75_100 SpamAssassin).",
+    },
+    fix => {
+        en: "Write the text in sentence case; use bold or a heading for what must stand out.",
+        fr: "Écrivez le texte en minuscules avec majuscules initiales ; utilisez le gras ou un titre pour ce qui doit ressortir.",
+        es: "Escriba el texto en minúsculas con mayúscula inicial; use negrita o un título para lo que deba destacar.",
+        pl: "Pisz tekst małymi literami z wielką na początku zdania; to, co ma się wyróżniać, pogrub lub daj w nagłówku.",
+    },
+    SHOUTING "shouting" => {
+        en: "{percent} % of the words of the body are in capitals ({capitals} of {words}); from {limit} % it reads as shouting.",
+        fr: "{percent} % des mots du corps sont en majuscules ({capitals} sur {words}) ; à partir de {limit} %, le texte « crie ».",
+        es: "El {percent} % de las palabras del cuerpo están en mayúsculas ({capitals} de {words}); a partir del {limit} % el texto «grita».",
+        pl: "{percent} % słów treści jest pisanych wielkimi literami ({capitals} z {words}); od {limit} % tekst „krzyczy”.",
+    },
+}
+
+/// Share of words in capitals from which the finding is a warning.
+pub const BODY_CAPS_WARNING_SHARE: Threshold = Threshold {
+    key: "spam.bodyCapsWarningShare",
+    kind: Kind::Number { default: 0.5, min: 0.0, max: 1.0 },
+    doc: "Share of the body's words (3 letters or more) written in capitals from which the finding is a warning.",
+    evidence: Evidence::Receiver(
+        "SpamAssassin UPPERCASE_50_75 and UPPERCASE_75_100 (20_meta_tests.cf): a body 50 % in capitals and more",
+    ),
+};
+
+/// Share of words in capitals from which the body is reported (info).
+pub const BODY_CAPS_INFO_SHARE: Threshold = Threshold {
+    key: "spam.bodyCapsInfoShare",
+    kind: Kind::Number { default: 0.3, min: 0.0, max: 1.0 },
+    doc: "Share of the body's words (3 letters or more) written in capitals from which the body is reported as info.",
+    evidence: Evidence::Measured(
+        "spamassassin-public-dev: 0 ham of 750 reach 30 % of words in capitals; 19 spam of 499 do (8 of them 50 % and more)",
+    ),
+};
+
+/// Fewest words (3 letters or more) for the share to mean anything.
+pub const BODY_CAPS_MIN_WORDS: Threshold = Threshold {
+    key: "spam.bodyCapsMinWords",
+    kind: Kind::Int { default: 30, min: 1, max: 1_000_000 },
+    doc: "Fewest words of 3 letters or more in the body for the share of capitals to be judged.",
+    evidence: Evidence::Receiver("SpamAssassin check_for_uppercase (MIMEEval.pm) judges only bodies of 200 characters or more, \"otherwise one or two acronyms can throw it off\": about 30 words"),
+};
+
+pub const RULE: Rule = Rule {
+    id: ID,
+    group: Group::Spam,
+    severity: Severity::Warning,
+    evidence: &[
+        Evidence::Receiver("SpamAssassin UPPERCASE_75_100 \"message body is 75-100% uppercase\" scores 1.480 (50_scores.cf, set 0); UPPERCASE_50_75 0.791 with network tests (set 1)"),
+        Evidence::Guide("seed 002 (fr) l. 168 flags « 3 mots ou plus en majuscules dans le sujet/objet de l'e-mail »: capitals are a spam signal the guides name"),
+    ],
+    score: scores::BODY_CAPS,
+    texts: &TEXTS,
+    thresholds: &[&BODY_CAPS_WARNING_SHARE, &BODY_CAPS_INFO_SHARE, &BODY_CAPS_MIN_WORDS],
+    examples: &[
+        Example::fails(
+            title! {
+                en: "A body written in capitals",
+                fr: "Un corps écrit en majuscules",
+                es: "Un cuerpo escrito en mayúsculas",
+                pl: "Treść napisana wielkimi literami",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\n\nDEAR CUSTOMER, OUR GREAT SPRING SALE STARTS TODAY WITH PRICES YOU WILL NOT BELIEVE. EVERY ITEM OF THE STORE IS REDUCED, FROM CHAIRS AND TABLES TO LAMPS AND CARPETS. COME EARLY BECAUSE THE BEST PIECES WILL LEAVE FAST, AND TELL YOUR FRIENDS ABOUT THE SALE TOO.\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "A third of the body in capitals (info)",
+                fr: "Un tiers du corps en majuscules (info)",
+                es: "Un tercio del cuerpo en mayúsculas (info)",
+                pl: "Jedna trzecia treści wielkimi literami (info)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\n\nOur spring sale starts today with prices you will like. EVERY ITEM OF THE STORE IS REDUCED, FROM CHAIRS AND TABLES TO LAMPS, CARPETS AND MIRRORS. Come early because the best pieces will leave fast, and tell your friends about the sale too.\n"),
+        )
+        .at(Severity::Info),
+        Example::passes(
+            title! {
+                en: "Acronyms in an ordinary text",
+                fr: "Des sigles dans un texte ordinaire",
+                es: "Siglas en un texto corriente",
+                pl: "Skróty w zwykłym tekście",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Report\n\nThe NASA and ESA teams sent the PDF of the report to the UN office. Our CEO will read it before the meeting with the IMF on Monday, and the CFO will prepare the figures for the board and the press in the afternoon.\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "A short note in capitals is too short to judge",
+                fr: "Une courte note en majuscules est trop brève pour être jugée",
+                es: "Una nota breve en mayúsculas es demasiado corta para juzgarla",
+                pl: "Krótka notatka wielkimi literami jest za krótka do oceny",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Door\n\nPLEASE CLOSE THE DOOR WHEN YOU LEAVE.\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "Quoted lines of a reply do not count",
+                fr: "Les lignes citées d'une réponse ne comptent pas",
+                es: "Las líneas citadas de una respuesta no cuentan",
+                pl: "Cytowane wiersze odpowiedzi się nie liczą",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Re: Door\n\nSure, I will close it and check the windows of the office before I leave tonight, as every evening this week.\n\n> PLEASE CLOSE THE DOOR WHEN YOU LEAVE AND CHECK ALL THE WINDOWS OF THE OFFICE BEFORE YOU GO HOME TONIGHT BECAUSE THE CLEANERS FOUND THEM OPEN TWICE THIS WEEK AND THE ALARM COMPANY COMPLAINED ABOUT IT AGAIN.\n"),
+        ),
+    ],
+    check: Check::Message(check),
+};
+
+/// Words of three letters or more of a cased script, and how many are all in
+/// capitals, in `text` without its quoted lines.
+pub fn capital_words(text: &str) -> (usize, usize) {
+    let (mut words, mut capitals) = (0, 0);
+    for line in text.lines().filter(|l| !l.trim_start().starts_with('>')) {
+        for word in line.split(|c: char| !c.is_alphabetic()) {
+            let mut letters = 0;
+            let (mut upper, mut lower) = (0, 0);
+            for c in word.chars() {
+                letters += 1;
+                upper += usize::from(c.is_uppercase());
+                lower += usize::from(c.is_lowercase());
+            }
+            // A letter of a caseless script (CJK, Arabic…) makes the word not count.
+            if letters < 3 || upper + lower < letters {
+                continue;
+            }
+            words += 1;
+            capitals += usize::from(lower == 0);
+        }
+    }
+    (words, capitals)
+}
+
+fn check(message: &Message, cx: &mut Context) {
+    let (mut words, mut capitals) = (0, 0);
+    let bodies = reading::bodies(message);
+    for body in &bodies {
+        let (w, c) = capital_words(&body.text);
+        words += w;
+        capitals += c;
+    }
+    let Some(first) = bodies.first() else { return };
+    if words == 0 || words < cx.settings.count(&BODY_CAPS_MIN_WORDS) {
+        return;
+    }
+    let share = capitals as f64 / words as f64;
+    let warning_share = cx.settings.number(&BODY_CAPS_WARNING_SHARE);
+    let info_share = cx.settings.number(&BODY_CAPS_INFO_SHARE).min(warning_share);
+    let (severity, limit) = match share {
+        s if s >= warning_share => (Severity::Warning, warning_share),
+        s if s >= info_share => (Severity::Info, info_share),
+        _ => return,
+    };
+    let evidence: String = first.text.split_whitespace().take(40).collect::<Vec<_>>().join(" ");
+    cx.emit(
+        Draft::new(
+            Msg::of(&SHOUTING)
+                .int("percent", (share * 100.0).round() as i64)
+                .int("capitals", capitals)
+                .int("words", words)
+                .int("limit", (limit * 100.0).round() as i64),
+        )
+        .evidence(evidence)
+        .at(reading::place_location(message, first))
+        .severity(severity),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capital_words_follow_the_definition() {
+        assert_eq!(capital_words("BIG SALE ÉTÉ ok NASA Mixed 会议通知"), (5, 4));
+        assert_eq!(capital_words("> QUOTED LINE\nfine words here"), (3, 0));
+        assert_eq!(capital_words("ΜΕΓΑΛΗ προσφορά"), (2, 1));
+    }
+}

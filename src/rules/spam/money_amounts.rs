@@ -1,0 +1,424 @@
+//! `spam/money-amounts` *(SpamAssassin LOTS_OF_MONEY, US_DOLLARS_3,
+//! MONEY_NOHTML)*: huge sums of money and bodies full of amounts, the matter of
+//! advance-fee fraud and get-rich-quick mail. An amount is a number next to a
+//! currency (symbol, ISO code or word, before or after it, with an optional
+//! "million"/"billion" in en, fr, es, pl, de); a bare number is not money.
+//!
+//! A huge sum written out in digits (`US$25,500,000.00`, SpamAssassin's
+//! US_DOLLARS_3 shape) is the warning. Written with a multiplier (`$300
+//! million`, `4,5 mln zł`) it is how news reports sums, and a price list shows
+//! many ordinary amounts: those alone are info.
+
+use crate::i18n::Msg;
+use crate::model::Message;
+use crate::report::Severity;
+use crate::rules::reading::{self, Text};
+use crate::rules::scores;
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::{Evidence, Kind, Threshold};
+use crate::title;
+use std::ops::Range;
+
+crate::rule_texts! { "spam/money-amounts";
+    summary => {
+        en: "The message talks about huge sums of money, or is full of amounts.",
+        fr: "Le message parle de sommes d'argent énormes, ou est rempli de montants.",
+        es: "El mensaje habla de sumas de dinero enormes, o está lleno de importes.",
+        pl: "Wiadomość mówi o ogromnych sumach pieniędzy lub jest pełna kwot.",
+    },
+    why => {
+        en: "Millions promised to a stranger are the matter of advance-fee fraud and get-rich-quick mail, and spam filters score them (SpamAssassin's LOTS_OF_MONEY, US_DOLLARS_3 and MONEY_NOHTML, and their combinations with fraud phrases).",
+        fr: "Des millions promis à un inconnu sont la matière de la fraude à l'avance de frais et des promesses d'argent facile, et les filtres anti-spam les notent (LOTS_OF_MONEY, US_DOLLARS_3 et MONEY_NOHTML de SpamAssassin, et leurs combinaisons avec les formules de fraude).",
+        es: "Los millones prometidos a un desconocido son la materia del fraude de pago por adelantado y del dinero fácil, y los filtros antispam los puntúan (LOTS_OF_MONEY, US_DOLLARS_3 y MONEY_NOHTML de SpamAssassin, y sus combinaciones con frases de fraude).",
+        pl: "Miliony obiecywane nieznajomemu to treść oszustw zaliczkowych i obietnic łatwego zarobku, a filtry antyspamowe je oceniają (LOTS_OF_MONEY, US_DOLLARS_3 i MONEY_NOHTML w SpamAssassin oraz ich połączenia z frazami oszustw).",
+    },
+    fix => {
+        en: "Leave out sums the reader did not ask about; for prices, link to the offer instead of listing them.",
+        fr: "Retirez les sommes que le lecteur n'a pas demandées ; pour des prix, mettez un lien vers l'offre plutôt que de les énumérer.",
+        es: "Quite las sumas por las que el lector no preguntó; para los precios, enlace a la oferta en lugar de enumerarlos.",
+        pl: "Usuń sumy, o które czytelnik nie pytał; zamiast wyliczać ceny, podaj link do oferty.",
+    },
+    HUGE "huge" => {
+        en: "{huge} sums of a million or more ({amounts}), among {count} amounts.",
+        fr: "{huge} sommes d'un million ou plus ({amounts}), parmi {count} montants.",
+        es: "{huge} sumas de un millón o más ({amounts}), entre {count} importes.",
+        pl: "{huge} sum miliona lub więcej ({amounts}) wśród {count} kwot.",
+    },
+    MANY "many" => {
+        en: "{count} amounts of money in the text ({amounts}).",
+        fr: "{count} montants d'argent dans le texte ({amounts}).",
+        es: "{count} importes de dinero en el texto ({amounts}).",
+        pl: "{count} kwot pieniędzy w tekście ({amounts}).",
+    },
+}
+
+/// An amount from which a sum is huge, in units of its currency.
+pub const MONEY_HUGE_AMOUNT: Threshold = Threshold {
+    key: "spam.moneyHugeAmount",
+    kind: Kind::Number { default: 1_000_000.0, min: 1.0, max: 1e15 },
+    doc: "An amount (in units of its currency) from which a sum is huge.",
+    evidence: Evidence::Receiver("SpamAssassin US_DOLLARS_3 \"Mentions millions of $ ($NN,NNN,NNN.NN)\" (20_phrases.cf; 2.599 in 50_scores.cf) and LOTS_OF_MONEY \"Huge... sums of money\""),
+};
+
+/// Huge sums written out in digits from which the finding is a warning.
+pub const MONEY_HUGE_WARNING: Threshold = Threshold {
+    key: "spam.moneyHugeWarning",
+    kind: Kind::Int { default: 1, min: 1, max: 10_000 },
+    doc: "Huge sums written out in digits (`$25,500,000.00`) from which the finding is a warning; sums written with a multiplier (`$300 million`) are info.",
+    evidence: Evidence::Measured("spamassassin-public-dev: a huge sum in digits in 0 ham of 750, 20 spam of 499; \"$N million\" alone in 9 ham (news) and 19 spam (\"N million dollars\" is a phrase of spam/sales-language)"),
+};
+
+/// Amounts of any size from which the message is reported (info).
+pub const MONEY_MANY_AMOUNTS: Threshold = Threshold {
+    key: "spam.moneyManyAmounts",
+    kind: Kind::Int { default: 10, min: 1, max: 100_000 },
+    doc: "Amounts of money of any size from which the message is reported as info.",
+    evidence: Evidence::Ours("10 amounts: more than an invoice's lines and totals; a price list is info only"),
+};
+
+pub const RULE: Rule = Rule {
+    id: ID,
+    group: Group::Spam,
+    severity: Severity::Warning,
+    evidence: &[
+        Evidence::Receiver("SpamAssassin 4.0: LOTS_OF_MONEY (72_active.cf) scores little alone (0.001) and enters ADVANCE_FEE_*_MONEY (ADVANCE_FEE_5_NEW_MONEY 3.00), MONEY_FRAUD_*, MONEY_NOHTML \"Lots of money in plain text\" (limit 2.5); US_DOLLARS_3 2.599"),
+    ],
+    score: scores::MONEY_AMOUNTS,
+    texts: &TEXTS,
+    thresholds: &[&MONEY_HUGE_AMOUNT, &MONEY_HUGE_WARNING, &MONEY_MANY_AMOUNTS],
+    examples: &[
+        Example::fails(
+            title! {
+                en: "Millions of dollars offered to a stranger",
+                fr: "Des millions de dollars offerts à un inconnu",
+                es: "Millones de dólares ofrecidos a un desconocido",
+                pl: "Miliony dolarów oferowane nieznajomemu",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Proposal\n\nThe sum of US$25,500,000.00 (twenty five million dollars) is waiting; you keep 30 % of it.\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "Sums written with a multiplier, as news writes them (info)",
+                fr: "Sommes écrites avec un multiplicateur, comme dans la presse (info)",
+                es: "Sumas escritas con un multiplicador, como en la prensa (info)",
+                pl: "Sumy zapisane z mnożnikiem, jak w prasie (info)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Herencia\nContent-Type: text/plain; charset=utf-8\n\nUna herencia de 15 millones de euros. Spadek: 4,5 mln zł.\n"),
+        )
+        .at(Severity::Info),
+        Example::fails(
+            title! {
+                en: "A long list of prices (info)",
+                fr: "Une longue liste de prix (info)",
+                es: "Una larga lista de precios (info)",
+                pl: "Długa lista cen (info)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Price list\n\nChair $49.90, table $199, lamp $25, rug $120, shelf $80, desk $310, stool $35, bed $540, sofa $899, mirror $60.\n"),
+        )
+        .at(Severity::Info),
+        Example::passes(
+            title! {
+                en: "An invoice with a few amounts, and numbers that are not money",
+                fr: "Une facture avec quelques montants, et des nombres qui ne sont pas de l'argent",
+                es: "Una factura con algunos importes, y números que no son dinero",
+                pl: "Faktura z kilkoma kwotami i liczby, które nie są pieniędzmi",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Invoice 2026-118\n\nTotal: 1,250.00 EUR (VAT 250.00 EUR). The city has 3,500,000 inhabitants and 2 million visitors.\n"),
+        ),
+    ],
+    check: Check::Message(check),
+};
+
+/// An amount of money found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Amount {
+    /// Byte range in the text, currency and multiplier included.
+    pub range: Range<usize>,
+    /// The value in units of its currency.
+    pub value: f64,
+    /// Written with a multiplier word (`million`, `mln`), not all in digits.
+    pub with_multiplier: bool,
+}
+
+/// Currency symbols, ISO codes and words, before or after a number (`US$` before `$`).
+const CURRENCIES: &[&str] = &[
+    "US$",
+    "USD",
+    "EUR",
+    "GBP",
+    "PLN",
+    "CHF",
+    "CAD",
+    "AUD",
+    "$",
+    "€",
+    "£",
+    "¥",
+    "₹",
+    "₽",
+    "zł",
+    "złotych",
+    "złote",
+    "dollars",
+    "dollar",
+    "dólares",
+    "dólar",
+    "euros",
+    "euro",
+    "pounds sterling",
+    "pounds",
+];
+
+/// Words that multiply the number before them (en, fr, es, pl, de), lowercase.
+const MULTIPLIERS: &[(&str, f64)] = &[
+    ("billions", 1e9),
+    ("billion", 1e9),
+    ("milliards", 1e9),
+    ("milliard", 1e9),
+    ("miliardów", 1e9),
+    ("miliardy", 1e9),
+    ("miliard", 1e9),
+    ("milliarden", 1e9),
+    ("milliarde", 1e9),
+    ("mil millones", 1e9),
+    ("mrd", 1e9),
+    ("mld", 1e9),
+    ("bn", 1e9),
+    ("millions", 1e6),
+    ("million", 1e6),
+    ("millones", 1e6),
+    ("millón", 1e6),
+    ("milionów", 1e6),
+    ("miliony", 1e6),
+    ("milion", 1e6),
+    ("millionen", 1e6),
+    ("mio", 1e6),
+    ("mln", 1e6),
+    ("mm", 1e6),
+    ("m", 1e6),
+];
+
+/// The currency written at the start of `rest` (after optional spaces), with its length.
+fn currency_after(rest: &str) -> Option<usize> {
+    let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    let skipped = rest.len() - trimmed.len();
+    // Most numbers are followed by no currency: one look at the first character.
+    let first = trimmed.chars().next()?.to_ascii_lowercase();
+    if !matches!(first, 'u' | 'e' | 'g' | 'p' | 'c' | 'a' | 'z' | 'd' | '$' | '€' | '£' | '¥' | '₹' | '₽') {
+        return None;
+    }
+    CURRENCIES.iter().find(|c| starts_with_word(trimmed, c)).map(|c| skipped + c.len())
+}
+
+/// Whether `text` starts with `word`, as a whole word (symbols need no boundary).
+fn starts_with_word(text: &str, word: &str) -> bool {
+    text.get(..word.len()).is_some_and(|head| head.eq_ignore_ascii_case(word) || head == word)
+        && (!word.chars().all(char::is_alphabetic)
+            || !text.get(word.len()..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric))
+}
+
+/// The multiplier written at the start of `rest` (after spaces), with its length.
+fn multiplier_after(rest: &str) -> Option<(usize, f64)> {
+    let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    let skipped = rest.len() - trimmed.len();
+    if !trimmed.starts_with(['b', 'B', 'm', 'M']) {
+        return None;
+    }
+    MULTIPLIERS.iter().find(|(word, _)| starts_with_word(trimmed, word)).map(|(word, factor)| {
+        // `mln.`, `Mio.`: the abbreviation's dot belongs to it.
+        let dot = usize::from(word.len() <= 3 && trimmed.get(word.len()..).is_some_and(|r| r.starts_with('.')));
+        (skipped + word.len() + dot, *factor)
+    })
+}
+
+/// The currency written just before `offset` (spaces allowed between), with its start.
+fn currency_before(text: &str, offset: usize) -> Option<usize> {
+    let head = text.get(..offset)?.trim_end_matches([' ', '\u{a0}', '\u{202f}']);
+    // Every currency ends with one of these (`$`, `USD`, `EUR`, `złotych`…).
+    let last = head.chars().next_back()?.to_ascii_lowercase();
+    if !matches!(
+        last,
+        '$' | 'd' | 'r' | 'p' | 'n' | 'f' | 's' | 'o' | 'h' | 'e' | 'g' | 'ł' | '€' | '£' | '¥' | '₹' | '₽'
+    ) {
+        return None;
+    }
+    CURRENCIES.iter().find_map(|c| {
+        let start = head.len().checked_sub(c.len())?;
+        if !head.get(start..)?.eq_ignore_ascii_case(c) {
+            return None;
+        }
+        // A currency word or symbol glued to a word before it (`e060$56104586` in
+        // a Message-ID) is no currency.
+        let glued = head[..start].chars().next_back().is_some_and(char::is_alphanumeric);
+        let is_code = c.starts_with(|ch: char| ch.is_ascii_uppercase());
+        (!glued || (is_code && !c.chars().all(char::is_alphabetic))).then_some(start)
+    })
+}
+
+/// The value of a number written with group separators (`1,250.00`, `1.250,00`,
+/// `1 250`, `4,5`): the last separator is decimal when fewer than three digits
+/// follow it, or when it differs from the others.
+fn parse_number(written: &str) -> Option<f64> {
+    let separators: Vec<(usize, char)> = written.char_indices().filter(|(_, c)| !c.is_ascii_digit()).collect();
+    let decimal = separators.last().and_then(|&(at, sep)| {
+        let digits_after = written[at + sep.len_utf8()..].len();
+        let others_differ = separators.iter().rev().skip(1).any(|&(_, s)| s != sep);
+        let repeated = separators.iter().filter(|&&(_, s)| s == sep).count() > 1;
+        (matches!(sep, '.' | ',') && (digits_after != 3 || others_differ) && !repeated).then_some(at)
+    });
+    let mut number = String::with_capacity(written.len());
+    for (at, c) in written.char_indices() {
+        if c.is_ascii_digit() {
+            number.push(c);
+        } else if Some(at) == decimal {
+            number.push('.');
+        }
+    }
+    number.parse().ok()
+}
+
+/// Every amount of money in `text`, in order.
+pub fn amounts(text: &str) -> Vec<Amount> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts_number =
+            bytes[i].is_ascii_digit() && !text[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric());
+        if !starts_number {
+            i += 1;
+            continue;
+        }
+        // The number: digits, and separators followed by a digit (a space or an
+        // apostrophe only before a group of exactly three: `1 250`, `1'250`).
+        let mut end = i;
+        while let Some(c) = text[end..].chars().next() {
+            let after = &text[end + c.len_utf8()..];
+            let next_is_digit = after.starts_with(|d: char| d.is_ascii_digit());
+            let group_of_three = after.len() >= 3
+                && after.as_bytes()[..3].iter().all(u8::is_ascii_digit)
+                && !after.as_bytes().get(3).is_some_and(u8::is_ascii_digit);
+            let separator = match c {
+                ',' | '.' => next_is_digit,
+                '\'' | '\u{a0}' | '\u{202f}' | ' ' => group_of_three,
+                _ => false,
+            };
+            if c.is_ascii_digit() || (separator && end > i) {
+                end += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        // A number glued to letters (`A4`, `mp3`, `10x`) or to an address
+        // (`…$56104586@example.org`) is no amount.
+        let next = text[end..].chars().next();
+        let glued =
+            next.is_some_and(|c| c.is_alphabetic()) && multiplier_after(&text[end..]).is_none_or(|(n, _)| n == 0);
+        if glued || next == Some('@') {
+            i = end;
+            continue;
+        }
+        let Some(mut value) = parse_number(&text[i..end].replace([' ', '\u{a0}', '\u{202f}', '\''], "")) else {
+            i = end;
+            continue;
+        };
+        let mut stop = end;
+        let multiplier = multiplier_after(&text[stop..]);
+        if let Some((length, factor)) = multiplier {
+            value *= factor;
+            stop += length;
+            // "millions of dollars", "millones de euros", "millions d'euros"
+            for link in [" of", " de", " d'", " d’"] {
+                if text[stop..].starts_with(link) && currency_after(&text[stop + link.len()..]).is_some() {
+                    stop += link.len();
+                }
+            }
+        }
+        let before = currency_before(text, i);
+        let after = currency_after(&text[stop..]);
+        if before.is_some() || after.is_some() {
+            let start = before.unwrap_or(i);
+            let finish = stop + after.unwrap_or(0);
+            out.push(Amount { range: start..finish, value, with_multiplier: multiplier.is_some() });
+            i = finish.max(i + 1);
+        } else {
+            i = end.max(i + 1);
+        }
+    }
+    out
+}
+
+fn check(message: &Message, cx: &mut Context) {
+    let huge_from = cx.settings.number(&MONEY_HUGE_AMOUNT);
+    let mut found: Vec<(&Text, Amount)> = Vec::new();
+    let bodies = reading::bodies(message);
+    for body in &bodies {
+        found.extend(amounts(&body.text).into_iter().map(|a| (body, a)));
+    }
+    // Sums written out in digits first: they make the warning.
+    let huge: Vec<&(&Text, Amount)> = [false, true]
+        .iter()
+        .flat_map(|&multiplied| {
+            found.iter().filter(move |(_, a)| a.value >= huge_from && a.with_multiplier == multiplied)
+        })
+        .collect();
+    let quote = |items: &mut dyn Iterator<Item = &(&Text, Amount)>| {
+        items
+            .take(5)
+            .map(|(t, a)| t.text.get(a.range.clone()).unwrap_or_default().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if let Some((text, first)) = huge.first().map(|h| (h.0, &h.1)) {
+        let in_digits = huge.iter().filter(|(_, a)| !a.with_multiplier).count();
+        let warning = in_digits > 0 && in_digits >= cx.settings.count(&MONEY_HUGE_WARNING);
+        let listed = quote(&mut huge.iter().copied());
+        cx.emit(
+            Draft::new(
+                Msg::of(&HUGE).int("huge", huge.len()).int("count", found.len()).text("amounts", listed.clone()),
+            )
+            .evidence(listed)
+            .at(reading::location(message, text, first.range.clone()))
+            .severity(if warning { Severity::Warning } else { Severity::Info }),
+        );
+        return;
+    }
+    if found.len() >= cx.settings.count(&MONEY_MANY_AMOUNTS) {
+        let Some((text, first)) = found.first() else { return };
+        let listed = quote(&mut found.iter());
+        cx.emit(
+            Draft::new(Msg::of(&MANY).int("count", found.len()).text("amounts", listed.clone()))
+                .evidence(listed)
+                .at(reading::location(message, text, first.range.clone()))
+                .severity(Severity::Info),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str) -> Vec<f64> {
+        amounts(text).into_iter().map(|a| a.value).collect()
+    }
+
+    #[test]
+    fn amounts_are_numbers_next_to_a_currency() {
+        assert_eq!(values("US$25,500,000.00 now"), vec![25_500_000.0]);
+        assert!(!amounts("US$25,500,000.00").iter().any(|a| a.with_multiplier));
+        assert!(amounts("$300 million").iter().all(|a| a.with_multiplier));
+        assert_eq!(values("$ 1.5 million and 2 billion dollars"), vec![1_500_000.0, 2e9]);
+        assert_eq!(values("15 millones de euros, 4,5 mln zł"), vec![15e6, 4.5e6]);
+        assert_eq!(values("1.250,00 € and 1 250 EUR and 49,90 zł"), vec![1250.0, 1250.0, 49.9]);
+        assert_eq!(values("Total: 1,250.00 EUR"), vec![1250.0]);
+    }
+
+    #[test]
+    fn numbers_without_a_currency_are_not_money() {
+        assert!(values("3,500,000 inhabitants, 2 million visitors, A4 paper, mp3 and 10x zoom in 2026").is_empty());
+        assert!(values("USD").is_empty());
+        assert!(values("Message-id: <002001c144a6$8752e060$56104586@oxy.edu>").is_empty());
+        assert_eq!(values("price:$25 or US$30"), vec![25.0, 30.0]);
+    }
+}

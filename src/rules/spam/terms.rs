@@ -1,0 +1,87 @@
+//! What the lexicon rules (`spam/adult-terms`, `spam/sales-language`) share:
+//! reading their data files, scanning the texts a reader sees with a lexicon
+//! (`text::lexicon`), and quoting a term as written and as read.
+
+use crate::model::Message;
+use crate::report::Location;
+use crate::rules::reading::{self, Place, Text};
+use crate::text::lexicon::{Entry, Lexicon};
+
+/// The tab-separated fields of the data lines of a lexicon file (`#` starts a
+/// comment line; blank lines are skipped).
+pub fn data_lines(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    text.lines()
+        .filter(|l| !l.trim_start().starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+/// A lexicon entry found in a text a reader sees.
+#[derive(Debug, Clone)]
+pub struct Found<'l, P> {
+    pub entry: &'l Entry<P>,
+    pub place: Place,
+    /// The first occurrence as written in that text.
+    pub written: String,
+    /// Occurrences in that text.
+    pub count: usize,
+    /// Where the first occurrence is in the message.
+    pub location: Location,
+}
+
+/// The entries of `lexicon` found in each of `texts`, in reading order;
+/// `keep` filters entries (terms the options allow are left out).
+pub fn scan<'l, P>(
+    message: &Message,
+    texts: &[Text],
+    lexicon: &'l Lexicon<P>,
+    keep: impl Fn(&Entry<P>) -> bool,
+) -> Vec<Found<'l, P>> {
+    let mut found = Vec::new();
+    for text in texts {
+        for hit in lexicon.scan(&text.text) {
+            let Some(entry) = lexicon.entry(hit.entry) else { continue };
+            if !keep(entry) {
+                continue;
+            }
+            let written = text.text.get(hit.first.clone()).unwrap_or_default().to_string();
+            let location = reading::location(message, text, hit.first.clone());
+            found.push(Found { entry, place: text.place, written, count: hit.count, location });
+        }
+    }
+    found
+}
+
+/// A term as written and, when its letters read differently, as read:
+/// `ｐｏｒｎ → porn`, `p0rn → porn`; `Porn` and `100% FREE` alone (the reading
+/// only lowercases them and skips punctuation). The arrow is language-neutral,
+/// so no sentence is built around it.
+pub fn written_and_read(written: &str, read: &str) -> String {
+    let written = written.split_whitespace().collect::<Vec<_>>().join(" ");
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    if letters(&written) == letters(read) {
+        written
+    } else {
+        format!("{written} → {read}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_are_quoted_as_written_and_as_read_when_they_differ() {
+        assert_eq!(written_and_read("Porn", "porn"), "Porn");
+        assert_eq!(written_and_read("ｐｏｒｎ", "porn"), "ｐｏｒｎ → porn");
+        assert_eq!(written_and_read("ACT\n NOW", "act now"), "ACT NOW");
+        assert_eq!(written_and_read("100% FREE", "100 free"), "100% FREE");
+        assert_eq!(written_and_read("p0rn", "porn"), "p0rn → porn");
+        assert_eq!(written_and_read("PORNOGRAFIA", "pornografía"), "PORNOGRAFIA → pornografía");
+    }
+
+    #[test]
+    fn data_lines_skip_comments_and_split_tabs() {
+        let lines: Vec<Vec<&str>> = data_lines("# c\n\nen\tporn\n  # d\nfr\tvidéo porno\n").collect();
+        assert_eq!(lines, vec![vec!["en", "porn"], vec!["fr", "vidéo porno"]]);
+    }
+}

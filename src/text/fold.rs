@@ -1,0 +1,445 @@
+//! Folding: a text split into the words a reader sees, each read the way a
+//! person reads it, whatever characters the writer used to draw it.
+//!
+//! For each character, in order:
+//! 1. characters that draw nothing (zero-width space/joiners, word joiner, BOM,
+//!    soft hyphen, variation selectors) are dropped: the word stays whole;
+//! 2. NFKC for Latin/Greek/Cyrillic text (`ｐｏｒｎ`, `𝐩𝐨𝐫𝐧`, `ﬁ`, `①`, and the
+//!    styled capitals `🅿🅾🆁🅽` Unicode does not decompose);
+//! 3. UTS #39 confusables: a word whose letters are Latin or look-alikes of Latin
+//!    letters (`рогп` in Cyrillic, `pаypal` with one Cyrillic `а`) is read in
+//!    Latin; a word with a genuine letter of another script (`привет`) is kept;
+//! 4. lowercase, `ß`/`æ`/`œ` spelled out, `ς` as `σ`; combining marks composed
+//!    with their letter (`e` + U+0301 → `é`).
+//!
+//! Each word is given twice: `read` keeps the accents (é stays é, so French,
+//! Spanish and Polish words stay apart from unaccented ones), `plain` drops them.
+//! A word that mixes letters with digits or `@ $ ! |` is marked `Leet`: the
+//! lexicon reads its digits as letters against each entry's own spelling.
+//! Three or more single letters in a row (`p o r n`, `s.e.x`) are also given
+//! joined, as one `Spaced` word, right after them.
+//!
+//! Every word keeps the byte range of the original text it was read from, so a
+//! finding quotes a term as written and as read. Work and memory are linear in
+//! the text; words are handed to a callback one by one, never collected.
+
+use super::unicode::{self, Nfkc, Prototype, Script};
+use std::ops::Range;
+
+/// Longest word read, in characters; a longer run of letters is no word of any
+/// lexicon and is handed on as `TooLong`, without its text (default, ours).
+pub const MAX_WORD_CHARS: usize = 64;
+/// Fewest single letters in a row read as one spaced-out word (`p o r n`).
+pub const MIN_SPACED_LETTERS: usize = 3;
+
+/// How a word was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordKind {
+    /// Letters and digits as such.
+    Plain,
+    /// Letters mixed with digits or `@ $ ! |` (`p0rn`, `v1agra`, `$ex`).
+    Leet,
+    /// Single letters joined (`p o r n`): it follows the single-letter words it joins.
+    Spaced,
+    /// Longer than `MAX_WORD_CHARS`: `read` and `plain` are empty.
+    TooLong,
+}
+
+/// One word of a folded text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word<'a> {
+    /// Byte range in the original text.
+    pub span: (usize, usize),
+    /// As read: lowercase, compatibility forms and look-alikes folded, accents kept.
+    pub read: &'a str,
+    /// As read, without accents.
+    pub plain: &'a str,
+    pub kind: WordKind,
+}
+
+impl Word<'_> {
+    pub fn range(&self) -> Range<usize> {
+        self.span.0..self.span.1
+    }
+    /// A word of one letter (the parts of a spaced-out word).
+    pub fn is_single_letter(&self) -> bool {
+        let mut chars = self.read.chars();
+        matches!(self.kind, WordKind::Plain) && chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
+    }
+}
+
+/// Symbols read as letters inside a word (`p@ss`, `$ex`, `v!agra`, `|ove`).
+pub fn is_leet_symbol(c: char) -> bool {
+    matches!(c, '@' | '$' | '!' | '|')
+}
+
+/// Folds `text` and hands each word to `each`, in order.
+pub fn fold_words(text: &str, mut each: impl FnMut(&Word)) {
+    fold_into(text, &mut each);
+}
+
+/// The folding itself, compiled once (a callback per call site would copy it
+/// into the wasm for each caller).
+fn fold_into(text: &str, each: &mut dyn FnMut(&Word)) {
+    let mut folder = Folder::default();
+    for (offset, c) in text.char_indices() {
+        let end = offset + c.len_utf8();
+        if c.is_ascii() {
+            // ASCII is most of any mail: no invisible, compatibility or look-alike form.
+            folder.push(offset, end, c, &mut *each);
+            continue;
+        }
+        if unicode::is_invisible(c) {
+            if folder.start.is_some() {
+                folder.end = end;
+            }
+            continue;
+        }
+        match unicode::nfkc(c) {
+            Some(Nfkc::Char(d)) => folder.push(offset, end, d, &mut *each),
+            Some(Nfkc::Str(s)) => {
+                for d in s.chars() {
+                    folder.push(offset, end, d, &mut *each);
+                }
+            }
+            None => folder.push(offset, end, c, &mut *each),
+        }
+    }
+    folder.end_word(&mut *each);
+    folder.flush_run(&mut *each);
+}
+
+/// The folded words of `text` as (read, plain) pairs, spaced-out words included.
+pub fn words(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    fold_words(text, |w| out.push((w.read.to_string(), w.plain.to_string())));
+    out
+}
+
+/// A leet symbol seen inside or before a word, kept until the next character
+/// says whether it belongs to the word (`p@ss`) or is punctuation (`free!`).
+#[derive(Debug, Clone, Copy)]
+struct Pending {
+    start: usize,
+    symbol: char,
+}
+
+#[derive(Default)]
+struct Folder {
+    /// Start of the current word in the original text.
+    start: Option<usize>,
+    end: usize,
+    /// The word with look-alikes read as Latin letters.
+    mapped: String,
+    /// The word with its letters as they are.
+    unmapped: String,
+    /// Characters in `mapped` and in `unmapped`.
+    mapped_chars: usize,
+    unmapped_chars: usize,
+    uses_lookalike: bool,
+    /// A letter of a non-Latin script with no Latin look-alike: a word of that script.
+    foreign: bool,
+    letters: usize,
+    leet_marks: usize,
+    too_long: bool,
+    pending: Option<Pending>,
+    /// The current run of single-letter words.
+    run_read: String,
+    run_plain: String,
+    run_start: usize,
+    run_end: usize,
+    run_letters: usize,
+    plain: String,
+}
+
+impl Folder {
+    fn push(&mut self, offset: usize, end: usize, c: char, each: &mut dyn FnMut(&Word)) {
+        if !c.is_ascii() && unicode::is_combining_mark(c) {
+            if self.start.is_some() && self.pending.is_none() {
+                if !self.too_long {
+                    compose_last(&mut self.mapped, c);
+                    compose_last(&mut self.unmapped, c);
+                }
+                self.end = end;
+            }
+            return;
+        }
+        if c.is_alphanumeric() {
+            if let Some(pending) = self.pending.take() {
+                if self.start.is_none() {
+                    self.start = Some(pending.start);
+                }
+                self.append(pending.symbol, pending.symbol, false);
+                self.leet_marks += 1;
+            }
+            if self.start.is_none() {
+                self.start = Some(offset);
+            }
+            self.end = end;
+            self.letter_or_digit(c);
+            return;
+        }
+        if is_leet_symbol(c) {
+            let in_word = self.start.is_some();
+            // `@`/`$` may open a word (`$ex`, `@ss`); `!`/`|` only continue one (`v!agra`).
+            let opens = matches!(c, '@' | '$');
+            if self.pending.is_none() && (in_word || opens) {
+                self.pending = Some(Pending { start: offset, symbol: c });
+                return;
+            }
+        }
+        self.end_word(each);
+    }
+
+    fn letter_or_digit(&mut self, c: char) {
+        if c.is_alphabetic() {
+            self.letters += 1;
+        } else {
+            self.leet_marks += 1;
+        }
+        if c.is_ascii() {
+            let lower = c.to_ascii_lowercase();
+            self.append(lower, lower, false);
+            return;
+        }
+        let prototype = unicode::confusable(c);
+        for lower in c.to_lowercase() {
+            match prototype {
+                Some(Prototype::Char(p)) => self.append(p.to_ascii_lowercase(), lower, true),
+                Some(Prototype::Str(s)) => {
+                    for p in s.chars() {
+                        self.append_mapped(p.to_ascii_lowercase());
+                    }
+                    self.append_unmapped(lower);
+                    self.uses_lookalike = true;
+                }
+                None => {
+                    if c.is_alphabetic() && !matches!(unicode::script(c), Some(Script::Latin)) {
+                        self.foreign = true;
+                    }
+                    self.append(lower, lower, false);
+                }
+            }
+        }
+    }
+
+    fn append(&mut self, mapped: char, unmapped: char, lookalike: bool) {
+        self.uses_lookalike |= lookalike;
+        self.append_mapped(mapped);
+        self.append_unmapped(unmapped);
+    }
+
+    fn append_mapped(&mut self, c: char) {
+        if self.too_long {
+            return;
+        }
+        self.mapped_chars += spell_out(c, &mut self.mapped);
+        if self.mapped_chars > MAX_WORD_CHARS {
+            self.too_long = true;
+        }
+    }
+
+    fn append_unmapped(&mut self, c: char) {
+        if self.too_long {
+            return;
+        }
+        self.unmapped_chars += spell_out(c, &mut self.unmapped);
+        if self.unmapped_chars > MAX_WORD_CHARS {
+            self.too_long = true;
+        }
+    }
+
+    /// Ends the current word (a pending symbol after it was punctuation) and hands it on.
+    fn end_word(&mut self, each: &mut dyn FnMut(&Word)) {
+        self.pending = None;
+        let Some(start) = self.start.take() else { return };
+        let span = (start, self.end);
+        let kind = if self.too_long {
+            WordKind::TooLong
+        } else if self.letters > 0 && self.leet_marks > 0 {
+            WordKind::Leet
+        } else {
+            WordKind::Plain
+        };
+        let read = if self.too_long {
+            ""
+        } else if self.uses_lookalike && !self.foreign {
+            self.mapped.as_str()
+        } else {
+            self.unmapped.as_str()
+        };
+        self.plain.clear();
+        if read.is_ascii() {
+            self.plain.push_str(read);
+        } else {
+            self.plain.extend(read.chars().map(unicode::strip_accents));
+        }
+        let word = Word { span, read, plain: &self.plain, kind };
+        if word.is_single_letter() {
+            if self.run_letters == 0 {
+                self.run_start = span.0;
+            }
+            if self.run_letters >= MAX_WORD_CHARS {
+                flush_run(
+                    &mut self.run_read,
+                    &mut self.run_plain,
+                    &mut self.run_letters,
+                    (self.run_start, self.run_end),
+                    each,
+                );
+                self.run_start = span.0;
+            }
+            self.run_read.push_str(read);
+            self.run_plain.push_str(&self.plain);
+            self.run_end = span.1;
+            self.run_letters += 1;
+        } else if self.run_letters > 0 {
+            flush_run(
+                &mut self.run_read,
+                &mut self.run_plain,
+                &mut self.run_letters,
+                (self.run_start, self.run_end),
+                each,
+            );
+        }
+        each(&Word { span, read, plain: &self.plain, kind });
+        self.mapped.clear();
+        self.unmapped.clear();
+        self.mapped_chars = 0;
+        self.unmapped_chars = 0;
+        self.uses_lookalike = false;
+        self.foreign = false;
+        self.letters = 0;
+        self.leet_marks = 0;
+        self.too_long = false;
+    }
+
+    fn flush_run(&mut self, each: &mut dyn FnMut(&Word)) {
+        flush_run(&mut self.run_read, &mut self.run_plain, &mut self.run_letters, (self.run_start, self.run_end), each);
+    }
+}
+
+/// Hands on the run of single letters as one `Spaced` word when it is long enough, and empties it.
+fn flush_run(
+    read: &mut String,
+    plain: &mut String,
+    letters: &mut usize,
+    span: (usize, usize),
+    each: &mut dyn FnMut(&Word),
+) {
+    if *letters >= MIN_SPACED_LETTERS {
+        each(&Word { span, read, plain, kind: WordKind::Spaced });
+    }
+    read.clear();
+    plain.clear();
+    *letters = 0;
+}
+
+/// Appends a lowercase letter, spelling out the letters that case folding or
+/// common typing writes as two (`ß` → `ss`, `æ` → `ae`, `œ` → `oe`) and the
+/// final sigma as a sigma; returns the characters appended.
+fn spell_out(c: char, out: &mut String) -> usize {
+    match c {
+        'ß' => out.push_str("ss"),
+        'æ' => out.push_str("ae"),
+        'œ' => out.push_str("oe"),
+        'ς' => out.push('σ'),
+        c => {
+            out.push(c);
+            return 1;
+        }
+    }
+    if c == 'ς' {
+        1
+    } else {
+        2
+    }
+}
+
+/// Composes the last letter of `word` with a combining mark; a mark that
+/// composes with nothing is dropped (the letter reads the same without it).
+fn compose_last(word: &mut String, mark: char) {
+    let Some(last) = word.pop() else { return };
+    word.push(unicode::compose(last, mark).unwrap_or(last));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Vec<String> {
+        words(text).into_iter().map(|(r, _)| r).collect()
+    }
+    fn plain(text: &str) -> Vec<String> {
+        words(text).into_iter().map(|(_, p)| p).collect()
+    }
+    fn kinds(text: &str) -> Vec<WordKind> {
+        let mut out = Vec::new();
+        fold_words(text, |w| out.push(w.kind));
+        out
+    }
+
+    #[test]
+    fn full_width_and_mathematical_letters_read_as_latin() {
+        assert_eq!(read("ｐｏｒｎ"), ["porn"]);
+        assert_eq!(read("𝐩𝐨𝐫𝐧 𝓅𝑜𝓇𝓃"), ["porn", "porn"]);
+        assert_eq!(read("ＦＲＥＥ！"), ["free"]);
+        assert_eq!(read("🅿🅾🆁🅽"), ["porn"]);
+        assert_eq!(read("ﬁnance"), ["finance"]);
+    }
+
+    #[test]
+    fn look_alike_letters_read_as_latin_in_latin_words_only() {
+        assert_eq!(read("ѕех"), ["sex"]); // all Cyrillic look-alikes
+        assert_eq!(read("pаypal"), ["paypal"]); // one Cyrillic а
+        assert_eq!(read("ΧΧΧ ΤΟΚΕΝ"), ["xxx", "token"]); // Greek capitals
+        assert_eq!(read("привет мир"), ["привет", "мир"]); // genuine Russian words stay
+    }
+
+    #[test]
+    fn invisible_characters_do_not_split_words() {
+        assert_eq!(read("p\u{200b}o\u{200c}r\u{200d}n"), ["porn"]);
+        assert_eq!(read("fr\u{ad}ee \u{feff}of\u{2060}fer"), ["free", "offer"]);
+    }
+
+    #[test]
+    fn accents_are_kept_in_read_and_dropped_in_plain() {
+        assert_eq!(read("Pornografía ŻÓŁW"), ["pornografía", "żółw"]);
+        assert_eq!(plain("Pornografía ŻÓŁW"), ["pornografia", "zolw"]);
+        assert_eq!(read("cafe\u{301}"), ["café"]); // decomposed input composes
+        assert_eq!(read("Straße ŒUVRE"), ["strasse", "oeuvre"]);
+    }
+
+    #[test]
+    fn leet_is_marked_only_in_words_mixing_letters_and_digits_or_symbols() {
+        assert_eq!(
+            kinds("p0rn 2024 v!agra $ex free!"),
+            [WordKind::Leet, WordKind::Plain, WordKind::Leet, WordKind::Leet, WordKind::Plain]
+        );
+        assert_eq!(read("v!agra $ex free!"), ["v!agra", "$ex", "free"]);
+        assert_eq!(read("US$ 100 a@b"), ["us", "100", "a@b"]);
+    }
+
+    #[test]
+    fn spaced_letters_are_also_read_joined() {
+        assert_eq!(read("p o r n now"), ["p", "o", "r", "n", "porn", "now"]);
+        assert_eq!(kinds("s.e.x")[3], WordKind::Spaced);
+        assert_eq!(read("a b"), ["a", "b"]);
+    }
+
+    #[test]
+    fn spans_point_at_the_word_as_written() {
+        let text = "Hot ｐｏｒｎ, p\u{200b}orn!";
+        let mut spans = Vec::new();
+        fold_words(text, |w| spans.push(&text[w.range()]));
+        assert_eq!(spans, ["Hot", "ｐｏｒｎ", "p\u{200b}orn"]);
+    }
+
+    #[test]
+    fn overlong_words_are_marked_without_text() {
+        let long = "a".repeat(MAX_WORD_CHARS + 1);
+        let mut seen = Vec::new();
+        fold_words(&long, |w| seen.push((w.kind, w.read.len(), w.span)));
+        assert_eq!(seen, [(WordKind::TooLong, 0, (0, long.len()))]);
+    }
+}

@@ -1,0 +1,439 @@
+//! Word-sequence lexicons matched on folded words (`fold`): a trie whose edges
+//! are whole words, so a term matches only where the text has exactly its words
+//! (no Scunthorpe problem: `sex` is not in `Essex`, `cum` not in `document`).
+//!
+//! A text word matches an entry word when:
+//! - their `plain` forms (accents dropped) are equal and the text word adds no
+//!   accent the entry lacks: `pornografia` and `PORNOGRAFÍA` match the entry
+//!   `pornografía`, but `año` does not match an entry `ano`; an entry written
+//!   `=coño` keeps its accents (its unaccented spelling `cono` is another word);
+//! - or the text word is `Leet` and each of its digits and symbols stands for
+//!   the entry's letter at that place (`0`→o, `1`→i/l, `3`→e, `4`→a, `5`→s,
+//!   `7`→t, `@`→a, `$`→s, `!`→i, `|`→i/l): leetspeak is read against the entry's
+//!   own spelling, in the entry's own language, never guessed on its own.
+//!
+//! A scan is one pass over the words with a bounded set of partial matches;
+//! it keeps, per entry, the number of matches and the first one.
+
+use super::fold::{fold_words, Word, WordKind};
+use super::unicode::strip_accents;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
+
+/// FxHash (the hasher of rustc): fast on short words. The keys stored are the
+/// lexicon's own words, so a text cannot choose colliding keys; it only looks
+/// words up.
+#[derive(Default, Clone, Copy)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(SEED);
+        }
+    }
+    fn write_u8(&mut self, byte: u8) {
+        self.write(&[byte]);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type WordMap<V> = HashMap<Box<str>, V, BuildHasherDefault<WordHasher>>;
+
+/// Most partial matches followed at once; a text that keeps more alive (a
+/// word soup made of lexicon prefixes) drops the oldest (default, ours).
+pub const MAX_ACTIVE_MATCHES: usize = 256;
+
+/// The letters a leet character stands for.
+fn leet_letters(c: char) -> &'static [char] {
+    match c {
+        '0' => &['o'],
+        '1' => &['i', 'l'],
+        '!' => &['i'],
+        '|' => &['i', 'l'],
+        '3' => &['e'],
+        '4' | '@' => &['a'],
+        '5' | '$' => &['s'],
+        '7' => &['t'],
+        _ => &[],
+    }
+}
+
+/// A key shared by a word and its leet spellings (`pills`, `p1lls`, `p!lls`).
+fn leet_key(plain: &str) -> String {
+    plain
+        .chars()
+        .map(|c| match c {
+            '0' => 'o',
+            '1' | '!' | '|' | 'l' => 'i',
+            '3' => 'e',
+            '4' | '@' => 'a',
+            '5' | '$' => 's',
+            '7' => 't',
+            c => c,
+        })
+        .collect()
+}
+
+/// Whether the leet word `written` spells the entry word `entry` (both plain).
+fn spells(written: &str, entry: &str) -> bool {
+    let mut entry_chars = entry.chars();
+    for w in written.chars() {
+        let Some(e) = entry_chars.next() else { return false };
+        if w != e && !leet_letters(w).contains(&e) {
+            return false;
+        }
+    }
+    entry_chars.next().is_none()
+}
+
+/// Whether the text word `written` adds no accent that the entry word lacks
+/// (both `read`, same plain form).
+fn accents_allowed(written: &str, entry: &str) -> bool {
+    written.chars().zip(entry.chars()).all(|(w, e)| w == e || w == strip_accents(e))
+}
+
+/// An entry of a lexicon.
+#[derive(Debug, Clone)]
+pub struct Entry<P> {
+    /// The term as written in the lexicon.
+    pub term: String,
+    /// The term as read: its folded words joined by spaces.
+    pub read: String,
+    pub payload: P,
+}
+
+/// An entry found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Index of the entry (`Lexicon::entry`).
+    pub entry: usize,
+    /// How many times it occurs.
+    pub count: usize,
+    /// Byte range of its first occurrence in the text: the term as written.
+    pub first: Range<usize>,
+}
+
+#[derive(Debug, Default)]
+struct Edge {
+    node: u32,
+    /// The entry words (`read`) this edge stands for, accents as written, and
+    /// whether the entry requires them.
+    reads: Vec<(Box<str>, bool)>,
+}
+
+#[derive(Debug, Default)]
+struct Node {
+    /// Plain word → edge.
+    children: WordMap<Edge>,
+    /// Leet key → plain words of `children` with that key.
+    by_leet_key: WordMap<Vec<Box<str>>>,
+    /// Entries that end here.
+    entries: Vec<u32>,
+}
+
+/// A lexicon of word sequences: the trie of their words (compiled once, not
+/// per payload type) and the entries with their payloads.
+#[derive(Debug)]
+pub struct Lexicon<P> {
+    trie: Trie,
+    entries: Vec<Entry<P>>,
+}
+
+/// The words of the entries, as a trie whose edges are whole words.
+#[derive(Debug)]
+struct Trie {
+    nodes: Vec<Node>,
+    /// Entries inserted (entry indexes are below it).
+    entries: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Partial {
+    node: u32,
+    start: usize,
+}
+
+impl<P> Lexicon<P> {
+    /// Builds a lexicon; terms that fold to no words are left out. A term
+    /// starting with `=` matches only with its accents (`=coño`).
+    pub fn new(terms: impl IntoIterator<Item = (String, P)>) -> Lexicon<P> {
+        let mut lexicon = Lexicon { trie: Trie { nodes: vec![Node::default()], entries: 0 }, entries: Vec::new() };
+        for (term, payload) in terms {
+            let index = lexicon.entries.len() as u32;
+            if let Some((term, read)) = lexicon.trie.insert(term, index) {
+                lexicon.entries.push(Entry { term, read, payload });
+            }
+        }
+        lexicon
+    }
+
+    pub fn entry(&self, index: usize) -> Option<&Entry<P>> {
+        self.entries.get(index)
+    }
+
+    pub fn entries(&self) -> &[Entry<P>] {
+        &self.entries
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Every entry found in `text`, in order of first occurrence.
+    pub fn scan(&self, text: &str) -> Vec<Hit> {
+        self.trie.scan(text)
+    }
+}
+
+impl Trie {
+    /// Adds a term as entry `index`; its term (without `=`) and reading, or
+    /// `None` when it folds to no usable words.
+    fn insert(&mut self, term: String, index: u32) -> Option<(String, String)> {
+        let (term, exact_accents) = match term.strip_prefix('=') {
+            Some(rest) => (rest.to_string(), true),
+            None => (term, false),
+        };
+        let mut words: Vec<(String, String)> = Vec::new();
+        let mut usable = true;
+        fold_words(&term, |w| match w.kind {
+            WordKind::Spaced => {}
+            WordKind::TooLong => usable = false,
+            _ => words.push((w.read.to_string(), w.plain.to_string())),
+        });
+        if !usable || words.is_empty() {
+            return None;
+        }
+        let mut node = 0usize;
+        for (read, plain) in &words {
+            let next_index = self.nodes.len();
+            let current = &mut self.nodes[node];
+            if !current.children.contains_key(plain.as_str()) {
+                current.children.insert(plain.as_str().into(), Edge { node: next_index as u32, reads: Vec::new() });
+                current.by_leet_key.entry(leet_key(plain).into()).or_default().push(plain.as_str().into());
+            }
+            let edge = current.children.get_mut(plain.as_str())?;
+            if !edge.reads.iter().any(|(r, exact)| **r == **read && *exact == exact_accents) {
+                edge.reads.push((read.as_str().into(), exact_accents));
+            }
+            let child = edge.node as usize;
+            if child == next_index {
+                self.nodes.push(Node::default());
+            }
+            node = child;
+        }
+        let read = words.iter().map(|(r, _)| r.as_str()).collect::<Vec<_>>().join(" ");
+        self.nodes[node].entries.push(index);
+        self.entries = self.entries.max(index as usize + 1);
+        Some((term, read))
+    }
+
+    /// The children of `node` that `word` matches.
+    fn advance(&self, node: u32, word: &Word, out: &mut Vec<u32>) {
+        let Some(node) = self.nodes.get(node as usize) else { return };
+        if let Some(edge) = node.children.get(word.plain) {
+            if edge
+                .reads
+                .iter()
+                .any(|(r, exact)| if *exact { word.read == &**r } else { accents_allowed(word.read, r) })
+            {
+                out.push(edge.node);
+            }
+        }
+        if word.kind == WordKind::Leet {
+            if let Some(plains) = node.by_leet_key.get(leet_key(word.plain).as_str()) {
+                for plain in plains {
+                    if **plain != *word.plain && spells(word.plain, plain) {
+                        if let Some(edge) = node.children.get(plain) {
+                            out.push(edge.node);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every entry found in `text`, in order of first occurrence.
+    fn scan(&self, text: &str) -> Vec<Hit> {
+        let mut scan = Scan {
+            trie: self,
+            active: Vec::new(),
+            spare: Vec::new(),
+            before_run: Vec::new(),
+            in_run: false,
+            counts: vec![0; self.entries],
+            firsts: Vec::new(),
+            next: Vec::new(),
+        };
+        fold_words(text, |word| scan.word(word));
+        let counts = scan.counts;
+        scan.firsts
+            .into_iter()
+            .map(|(first, entry)| Hit { entry, count: counts.get(entry).copied().unwrap_or(0), first })
+            .collect()
+    }
+}
+
+/// One pass of a lexicon over the words of a text.
+struct Scan<'l> {
+    trie: &'l Trie,
+    /// Partial matches that the next word may continue.
+    active: Vec<Partial>,
+    /// A buffer for the next `active`, kept to avoid an allocation per word.
+    spare: Vec<Partial>,
+    /// The partial matches as they were before the current run of single letters,
+    /// which a `Spaced` word continues.
+    before_run: Vec<Partial>,
+    in_run: bool,
+    /// Occurrences of each entry.
+    counts: Vec<usize>,
+    /// The first occurrence of each entry found, kept in text order (inserted
+    /// in place: no sort for a list the lexicon bounds).
+    firsts: Vec<(Range<usize>, usize)>,
+    next: Vec<u32>,
+}
+
+impl Scan<'_> {
+    fn word(&mut self, word: &Word) {
+        match word.kind {
+            WordKind::TooLong => {
+                self.active.clear();
+                self.in_run = false;
+            }
+            WordKind::Spaced => {
+                let from = std::mem::take(&mut self.before_run);
+                let mut continued = std::mem::take(&mut self.spare);
+                self.continue_from(&from, word, &mut continued);
+                self.active.append(&mut continued);
+                self.spare = continued;
+                self.limit();
+            }
+            WordKind::Plain | WordKind::Leet => {
+                let single = word.is_single_letter();
+                if single && !self.in_run {
+                    self.before_run.clone_from(&self.active);
+                }
+                self.in_run = single;
+                let from = std::mem::take(&mut self.active);
+                let mut continued = std::mem::take(&mut self.spare);
+                self.continue_from(&from, word, &mut continued);
+                self.active = continued;
+                self.spare = from;
+                self.limit();
+            }
+        }
+    }
+
+    /// The partial matches `from` (and a new one at the root) continued by `word`,
+    /// written into `out`; records the entries that end.
+    fn continue_from(&mut self, from: &[Partial], word: &Word, out: &mut Vec<Partial>) {
+        out.clear();
+        let root = Partial { node: 0, start: word.span.0 };
+        for partial in from.iter().chain(std::iter::once(&root)) {
+            self.next.clear();
+            self.trie.advance(partial.node, word, &mut self.next);
+            for &node in &self.next {
+                let continued = Partial { node, start: partial.start };
+                if let Some(n) = self.trie.nodes.get(node as usize) {
+                    for &entry in &n.entries {
+                        let entry = entry as usize;
+                        let Some(count) = self.counts.get_mut(entry) else { continue };
+                        if *count == 0 {
+                            let key = (partial.start, entry);
+                            let at = self.firsts.partition_point(|(r, e)| (r.start, *e) < key);
+                            self.firsts.insert(at, (partial.start..word.span.1, entry));
+                        }
+                        *count += 1;
+                    }
+                    if !n.children.is_empty() && !out.contains(&continued) {
+                        out.push(continued);
+                    }
+                }
+            }
+        }
+    }
+
+    fn limit(&mut self) {
+        if self.active.len() > MAX_ACTIVE_MATCHES {
+            let excess = self.active.len() - MAX_ACTIVE_MATCHES;
+            self.active.drain(..excess);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon(terms: &[&str]) -> Lexicon<()> {
+        Lexicon::new(terms.iter().map(|t| (t.to_string(), ())))
+    }
+
+    fn found(lexicon: &Lexicon<()>, text: &str) -> Vec<String> {
+        lexicon.scan(text).iter().map(|h| lexicon.entries[h.entry].term.clone()).collect()
+    }
+
+    #[test]
+    fn whole_words_only() {
+        let l = lexicon(&["sex", "cum", "anal", "tit", "xxx", "grape", "rape", "therapist"]);
+        for innocent in
+            ["Scunthorpe", "Essex", "Sussex", "cocktail", "analysis", "document", "XXXms", "grapes", "title"]
+        {
+            assert!(found(&l, innocent).is_empty(), "{innocent}");
+        }
+        assert_eq!(found(&l, "the therapist"), ["therapist"]);
+        assert_eq!(found(&l, "grape juice"), ["grape"]);
+    }
+
+    #[test]
+    fn phrases_match_across_punctuation_and_line_breaks() {
+        let l = lexicon(&["act now", "to be removed please", "now"]);
+        assert_eq!(found(&l, "ACT\nNOW! To be removed, please reply."), ["act now", "now", "to be removed please"]);
+    }
+
+    #[test]
+    fn accents_may_be_dropped_not_added() {
+        let l = lexicon(&["pornografía", "ano", "=coño"]);
+        assert_eq!(found(&l, "PORNOGRAFIA y pornografía"), ["pornografía"]);
+        assert!(found(&l, "feliz año").is_empty());
+        assert_eq!(found(&l, "ano"), ["ano"]);
+        assert!(found(&l, "un cono de helado").is_empty());
+        assert_eq!(found(&l, "COÑO"), ["coño"]);
+    }
+
+    #[test]
+    fn leet_reads_against_the_entry() {
+        let l = lexicon(&["pills", "viagra", "porn", "sex"]);
+        assert_eq!(found(&l, "cheap p1lls, v!agra and p0rn"), ["pills", "viagra", "porn"]);
+        assert_eq!(found(&l, "$ex"), ["sex"]);
+        assert!(found(&l, "p1ll5s").is_empty());
+        assert!(found(&l, "h2o b2b mp3").is_empty());
+    }
+
+    #[test]
+    fn spaced_letters_join_and_continue_phrases() {
+        let l = lexicon(&["free money", "porn"]);
+        assert_eq!(found(&l, "get f r e e money"), ["free money"]);
+        assert_eq!(found(&l, "p.o.r.n"), ["porn"]);
+    }
+
+    #[test]
+    fn counts_and_first_occurrence_as_written() {
+        let l = lexicon(&["free"]);
+        let text = "free, ＦＲＥＥ and fr\u{200b}ee";
+        let hits = l.scan(text);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].count, 3);
+        assert_eq!(&text[hits[0].first.clone()], "free");
+    }
+}

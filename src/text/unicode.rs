@@ -1,0 +1,171 @@
+//! Lookups over the generated Unicode tables (`tables.rs`): binary searches over
+//! sorted arrays, no allocation.
+
+use super::tables::{COMPOSE, CONFUSABLE_ASCII, CONFUSABLE_STRINGS, NFKC_RUNS, NFKC_STRINGS, STRIP};
+
+/// What NFKC makes of one character, when it changes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nfkc {
+    Char(char),
+    Str(&'static str),
+}
+
+/// The NFKC form of `c` when it differs and is Latin, Greek, Cyrillic, digits or
+/// common punctuation (`ｐ` → `p`, `𝐩` → `p`, `ﬁ` → `fi`, `①` → `1`); `None` otherwise.
+pub fn nfkc(c: char) -> Option<Nfkc> {
+    let cp = c as u32;
+    if cp < 0x80 {
+        return None;
+    }
+    // Runs pack their first code point in the low 21 bits and their length above.
+    const FIRST: u32 = (1 << 21) - 1;
+    let run = NFKC_RUNS.partition_point(|&(packed, _)| packed & FIRST <= cp);
+    if let Some(&(packed, target)) = run.checked_sub(1).and_then(|i| NFKC_RUNS.get(i)) {
+        let (first, count) = (packed & FIRST, packed >> 21);
+        if cp < first + count {
+            return char::from_u32(target + (cp - first)).map(Nfkc::Char);
+        }
+    }
+    NFKC_STRINGS.binary_search_by_key(&cp, |&(source, _)| source).ok().map(|i| Nfkc::Str(NFKC_STRINGS[i].1))
+}
+
+/// The ASCII prototype of `c` in UTS #39 `confusables.txt` (`а` Cyrillic → `a`,
+/// `ο` Greek → `o`, `0` → `O`, `m` → `rn`), for characters NFKC leaves alone.
+pub fn confusable(c: char) -> Option<Prototype> {
+    let cp = c as u32;
+    let packed = CONFUSABLE_ASCII.partition_point(|&p| (p >> 8) < cp);
+    if let Some(&p) = CONFUSABLE_ASCII.get(packed) {
+        if p >> 8 == cp {
+            return Some(Prototype::Char((p & 0xFF) as u8 as char));
+        }
+    }
+    CONFUSABLE_STRINGS
+        .binary_search_by_key(&cp, |&(source, _)| source)
+        .ok()
+        .map(|i| Prototype::Str(CONFUSABLE_STRINGS[i].1))
+}
+
+/// A confusable prototype: one ASCII character or several.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prototype {
+    Char(char),
+    Str(&'static str),
+}
+
+/// The canonical composition of a lowercase letter and a combining mark
+/// (`e` + U+0301 → `é`), for Latin, Greek and Cyrillic.
+pub fn compose(base: char, mark: char) -> Option<char> {
+    let (Ok(base), Ok(mark)) = (u16::try_from(base as u32), u16::try_from(mark as u32)) else { return None };
+    COMPOSE
+        .binary_search_by(|&(b, m, _)| (b, m).cmp(&(base, mark)))
+        .ok()
+        .and_then(|i| char::from_u32(u32::from(COMPOSE[i].2)))
+}
+
+/// A lowercase letter without its accents (`é` → `e`, `ą` → `a`, `ё` → `е`);
+/// also the Latin letters whose stroke Unicode does not decompose (`ł`, `ø`, `đ`, `ħ`, `ŧ`).
+pub fn strip_accents(c: char) -> char {
+    if c.is_ascii() {
+        return c;
+    }
+    match c {
+        // Letters with a stroke or slash: no canonical decomposition, but read
+        // as their base letter by anyone typing without the accent (ours).
+        'ł' => return 'l',
+        'ø' => return 'o',
+        'đ' => return 'd',
+        'ħ' => return 'h',
+        'ŧ' => return 't',
+        'ı' => return 'i',
+        _ => {}
+    }
+    let Ok(cp) = u16::try_from(c as u32) else { return c };
+    match STRIP.binary_search_by_key(&cp, |&(from, _)| from) {
+        Ok(i) => char::from_u32(u32::from(STRIP[i].1)).unwrap_or(c),
+        Err(_) => c,
+    }
+}
+
+/// Combining marks (Mn) of the blocks that accent Latin, Greek and Cyrillic
+/// letters: Combining Diacritical Marks and their Extended and Supplement
+/// blocks, marks for symbols, half marks, and the Cyrillic combining letters.
+pub fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036f}' | '\u{0483}'..='\u{0489}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}'
+        | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}' | '\u{2de0}'..='\u{2dff}' | '\u{a66f}'..='\u{a67d}')
+}
+
+/// Characters that draw nothing and join or split nothing a reader sees:
+/// zero-width space, non-joiner, joiner, word joiner, BOM, soft hyphen,
+/// combining grapheme joiner, Mongolian vowel separator, variation selectors,
+/// invisible operators, and the bidi marks.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{00ad}' | '\u{034f}'
+        | '\u{180e}' | '\u{fe00}'..='\u{fe0f}' | '\u{e0100}'..='\u{e01ef}' | '\u{061c}')
+}
+
+/// The scripts that matter for look-alike letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    Latin,
+    Greek,
+    Cyrillic,
+    /// Any other script, or no script (digits, punctuation, marks: see `script`).
+    Other,
+}
+
+/// The script of a letter, by block: Latin (Basic Latin, Latin-1, Extended-A/B,
+/// IPA, Extended Additional, full-width), Greek (and Extended), Cyrillic (and
+/// Supplement, Extended); `None` for characters that are not letters.
+pub fn script(c: char) -> Option<Script> {
+    if !c.is_alphabetic() {
+        return None;
+    }
+    Some(match c as u32 {
+        0x0041..=0x024F | 0x0250..=0x02AF | 0x1E00..=0x1EFF | 0xFF21..=0xFF5A | 0x2C60..=0x2C7F | 0xA720..=0xA7FF => {
+            Script::Latin
+        }
+        0x0370..=0x03FF | 0x1F00..=0x1FFF => Script::Greek,
+        0x0400..=0x052F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => Script::Cyrillic,
+        _ => Script::Other,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compatibility_forms_fold_to_their_letters() {
+        assert_eq!(nfkc('ｐ'), Some(Nfkc::Char('p')));
+        assert_eq!(nfkc('𝐩'), Some(Nfkc::Char('p')));
+        assert_eq!(nfkc('𝓟'), Some(Nfkc::Char('P')));
+        assert_eq!(nfkc('ﬁ'), Some(Nfkc::Str("fi")));
+        assert_eq!(nfkc('①'), Some(Nfkc::Char('1')));
+        assert_eq!(nfkc('🅿'), Some(Nfkc::Char('P')));
+        assert_eq!(nfkc('p'), None);
+        assert_eq!(nfkc('é'), None);
+        assert_eq!(nfkc('会'), None);
+    }
+
+    #[test]
+    fn look_alikes_have_ascii_prototypes() {
+        assert_eq!(confusable('а'), Some(Prototype::Char('a'))); // Cyrillic
+        assert_eq!(confusable('ο'), Some(Prototype::Char('o'))); // Greek
+        assert_eq!(confusable('Ρ'), Some(Prototype::Char('P'))); // Greek capital rho
+        assert_eq!(confusable('m'), Some(Prototype::Str("rn")));
+        assert_eq!(confusable('é'), None);
+        assert_eq!(confusable('x'), None);
+    }
+
+    #[test]
+    fn accents_compose_and_strip() {
+        assert_eq!(compose('e', '\u{301}'), Some('é'));
+        assert_eq!(compose('a', '\u{328}'), Some('ą'));
+        assert_eq!(compose('q', '\u{301}'), None);
+        assert_eq!(strip_accents('é'), 'e');
+        assert_eq!(strip_accents('ż'), 'z');
+        assert_eq!(strip_accents('ł'), 'l');
+        assert_eq!(strip_accents('ё'), 'е');
+        assert_eq!(strip_accents('ǖ'), 'u');
+    }
+}

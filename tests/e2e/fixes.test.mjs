@@ -1,0 +1,72 @@
+// Mechanical fixes in the page (issue 20): the engine fixes the message, the
+// page shows what changed as a diff, checks the fixed message again and shows
+// before and after, and the fixed .eml can be downloaded or checked.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, startHarness, openPage, loadApp, waitForReport } from './harness.mjs';
+import { engine, messages } from './engine.mjs';
+
+let harness;
+before(async () => {
+  harness = await startHarness();
+});
+after(async () => {
+  await harness?.close();
+});
+
+const spammy = readFileSync(join(ROOT, 'www/samples/spammy.eml'));
+
+test('fixing the spammy sample adds a Message-ID, encodes the subject and adds a text version, and the check after shows them gone', async () => {
+  const session = await openPage(harness);
+  const { page } = session;
+  await loadApp(page, harness.origin);
+  await page.setInputFiles('#eml-file', { name: 'spammy.eml', mimeType: 'message/rfc822', buffer: spammy });
+  await waitForReport(page);
+  await page.click('#fixes-run');
+  await page.waitForSelector('#fixes-result:not([hidden])');
+  const applied = await page.$$eval('#fixes-applied li', (li) => li.map((x) => x.textContent));
+  const en = messages('en');
+  assert.ok(applied.some((t) => t.startsWith(en['ui.fix.add-message-id'])), String(applied));
+  assert.ok(applied.some((t) => t.startsWith(en['ui.fix.encode-subject'])), String(applied));
+  assert.ok(applied.some((t) => t.startsWith(en['ui.fix.text-alternative'])), String(applied));
+  const added = await page.$$eval('#fixes-diff .diff-add', (s) => s.map((x) => x.textContent));
+  assert.ok(added.some((line) => /^\+ Message-ID: <[0-9a-f]+\.[0-9a-f]+@promo-shop\.example>/.test(line)), added.join(''));
+  assert.ok(added.some((line) => /^\+ Subject: =\?UTF-8\?[QB]\?/.test(line)), added.join(''));
+  const removed = await page.$$eval('#fixes-diff .diff-del', (s) => s.map((x) => x.textContent));
+  assert.ok(removed.some((line) => line.startsWith('- Subject: FREE GIFT')), removed.join(''));
+  // Before and after, from a second check of the fixed message.
+  const gone = await page.$$eval('#fixes-rules ul:first-of-type code', (c) => c.map((x) => x.textContent));
+  assert.ok(gone.includes('headers/raw-8bit') && gone.includes('headers/missing-field'), String(gone));
+  assert.match(await page.textContent('#fixes-compare'), /^Before: Will be refused or blocked, 10 findings\. After: .+, 8 findings\.$/);
+  // The download is the engine's fixed message.
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click('#fixes-download')]);
+  assert.equal(file.suggestedFilename(), 'fixed-spammy.eml');
+  const fixed = readFileSync(await file.path());
+  const expected = engine.fixMessage(new Uint8Array(spammy), { only: ['encode-subject', 'add-message-id', 'text-alternative'] });
+  // The Message-ID (and the boundary hashed from the message) depend on the time of the fix.
+  const timeless = (bytes) => Buffer.from(bytes).toString('latin1').replace(/Message-ID: <[^>]+>/, 'Message-ID: <id>')
+    .replace(/=_mp_alt_[0-9a-f]+_\d+/g, 'boundary');
+  assert.equal(timeless(fixed), timeless(expected.fixed));
+  // "Check the fixed message" makes it the message on screen.
+  await page.click('#fixes-use');
+  const report = await waitForReport(page);
+  assert.ok(!report.rules.includes('headers/raw-8bit'));
+  assert.match(await page.textContent('#file-info'), /fixed-spammy\.eml/);
+  await session.context.close();
+});
+
+test('a message with nothing mechanical to fix says so', async () => {
+  const session = await openPage(harness);
+  const { page } = session;
+  await loadApp(page, harness.origin);
+  await page.click('#load-sample');
+  await waitForReport(page);
+  await page.click('#fixes-run');
+  await page.waitForFunction(() => document.getElementById('fixes-status').textContent !== '' &&
+    !document.getElementById('fixes-status').textContent.endsWith('…'));
+  assert.equal(await page.textContent('#fixes-status'), messages('en')['ui.fixes.nothing']);
+  assert.equal(await page.isVisible('#fixes-result'), false);
+  await session.context.close();
+});

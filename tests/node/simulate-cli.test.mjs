@@ -1,0 +1,131 @@
+// The CLI's `simulate` and `explain` (pkg-config/src/lib/simulate-command.cjs):
+// one test per behaviour — output formats, --compare, exit codes (1 when the run
+// ends in a red state), coded errors naming the field, the four languages.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import test from 'node:test';
+import { pkg, runCli, tempDir } from './helpers.mjs';
+
+const presets = Object.fromEntries(pkg.queuePresets().map((p) => [p.id, JSON.parse(p.json)]));
+
+function files(t, scenarios) {
+  const dir = tempDir(t);
+  for (const [name, scenario] of Object.entries(scenarios)) {
+    writeFileSync(join(dir, name), typeof scenario === 'string' ? scenario : JSON.stringify(scenario));
+  }
+  return dir;
+}
+
+test('simulate prints the engine\'s result as JSON and exits 0 when the run ends green', (t) => {
+  const dir = files(t, { 'form.json': presets['quiet-contact-form'] });
+  const run = runCli(['simulate', 'form.json'], { cwd: dir });
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(JSON.parse(run.stdout), JSON.parse(JSON.stringify(pkg.simulate(presets['quiet-contact-form']))));
+});
+
+test('simulate exits 1 when the run ends in a red state (ko, bounce, spam), like lint on errors', (t) => {
+  const spam = { streams: [{ name: 'bot', count: 100, duration: 600, verdict: 'spam' }] };
+  const blocked = { actions: [{ at: 0, action: 'BLOCK' }] };
+  const bounce = { streams: [{ count: 100, duration: 6000, bounceShare: 0.3 }] };
+  const dir = files(t, { 'spam.json': spam, 'blocked.json': blocked, 'bounce.json': bounce });
+  for (const [file, state] of [['spam.json', 'spam'], ['blocked.json', 'ko'], ['bounce.json', 'bounce']]) {
+    const run = runCli(['simulate', file], { cwd: dir });
+    assert.equal(run.status, 1, `${file}: ${run.stderr}`);
+    assert.equal(JSON.parse(run.stdout).state, state);
+  }
+});
+
+test('simulate --format text shows the state, the counters, each change with its cause, answers and assumptions', (t) => {
+  const dir = files(t, { 'bot.json': presets['bot-attack'] });
+  const run = runCli(['simulate', '--format', 'text', 'bot.json'], { cwd: dir });
+  assert.equal(run.status, 0, run.stderr);
+  const result = pkg.simulate(presets['bot-attack']);
+  assert.match(run.stdout, /^state: ok \(Active\)/m);
+  assert.match(run.stdout, /^counters: mails 548, /m);
+  for (const change of result.timeline) assert.ok(run.stdout.includes(change.message), change.message);
+  assert.ok(run.stdout.includes(result.answers.maxSteadyRate.message));
+  assert.ok(result.answers.captcha.differences.every((d) => run.stdout.includes(d)), 'the captcha answer');
+  assert.match(run.stdout, /thresholds\.purgeSeconds = 600 {2}\[ours/);
+  assert.match(run.stdout, /Europe\/Paris/, 'the time zone is named');
+});
+
+test('simulate --locale writes the result and the labels in that language', (t) => {
+  const dir = files(t, { 'bot.json': presets['bot-attack'] });
+  for (const [locale, label] of [['fr', 'Valeurs sur lesquelles'], ['es', 'Valores en los que'], ['pl', 'Wartości, na których']]) {
+    const run = runCli(['simulate', '-f', 'text', '-l', locale, 'bot.json'], { cwd: dir });
+    assert.equal(run.status, 0, run.stderr);
+    assert.ok(run.stdout.includes(label), `${locale}: ${run.stdout.slice(0, 200)}`);
+    const json = JSON.parse(runCli(['simulate', '-l', locale, 'bot.json'], { cwd: dir }).stdout);
+    assert.deepEqual(json, JSON.parse(JSON.stringify(pkg.simulate({ ...presets['bot-attack'], locale }))));
+  }
+});
+
+test('simulate --compare A B prints both runs and what changes, and exits 1 when either ends red', (t) => {
+  const withBot = { streams: [{ name: 'visitors', rate: 2, duration: 86400 }, { name: 'bot', start: 3600, count: 200, duration: 600, verdict: 'spam' }] };
+  const captcha = { streams: [{ name: 'visitors', rate: 2, duration: 86400 }] };
+  const dir = files(t, { 'a.json': withBot, 'b.json': captcha });
+  const json = runCli(['simulate', '--compare', 'a.json', 'b.json'], { cwd: dir });
+  assert.equal(json.status, 1, 'A ends in SPAM');
+  const comparison = JSON.parse(json.stdout);
+  assert.deepEqual(comparison, JSON.parse(JSON.stringify(pkg.compare(withBot, captcha))));
+  assert.equal(comparison.a.state, 'spam');
+  assert.equal(comparison.b.state, 'ok');
+  assert.ok(comparison.differences.length > 0);
+  const text = runCli(['simulate', '--compare', '-f', 'text', 'b.json', 'b.json'], { cwd: dir });
+  assert.equal(text.status, 0, 'both green');
+  assert.match(text.stdout, /^A: b\.json/m);
+  assert.match(text.stdout, /^B: b\.json/m);
+  assert.match(text.stdout, /Nothing: both runs give the same numbers\./);
+  assert.equal(runCli(['simulate', '--compare', 'a.json'], { cwd: dir }).status, 2, 'two files are needed');
+});
+
+test('an invalid scenario is a usage error that names the field and its code', (t) => {
+  const dir = files(t, {
+    'bucket.json': { thresholds: { bucketSeconds: 9223372036854775808 } },
+    'rate.json': { streams: [{ rate: -3 }] },
+    'unknown.json': { streamz: [] },
+    'not-json.json': '{',
+  });
+  const bucket = runCli(['simulate', 'bucket.json'], { cwd: dir });
+  assert.equal(bucket.status, 2);
+  assert.match(bucket.stderr, /\[thresholds\.bucketSeconds\]/);
+  assert.match(bucket.stderr, /invalid-scenario/);
+  const rate = runCli(['simulate', '-l', 'fr', 'rate.json'], { cwd: dir });
+  assert.equal(rate.status, 2);
+  assert.match(rate.stderr, /\[streams\[0\]\.rate\].*doit être un nombre/);
+  assert.equal(runCli(['simulate', 'unknown.json'], { cwd: dir }).status, 2);
+  assert.equal(runCli(['simulate', 'not-json.json'], { cwd: dir }).status, 2);
+  assert.equal(runCli(['simulate', 'missing.json'], { cwd: dir }).status, 2);
+});
+
+test('the provider API\'s service object alone loads as a scenario', (t) => {
+  const dir = files(t, { 'service.json': { bounce: 3, email: null, maxPerDay: 7200, sent: 120, sentToday: 4, state: 'ko' } });
+  const run = runCli(['simulate', '-l', 'pl', 'service.json'], { cwd: dir });
+  assert.equal(run.status, 1, 'ko is red');
+  assert.equal(JSON.parse(run.stdout).service.sent, 120);
+});
+
+test('simulate reads the scenario from stdin with -', () => {
+  const run = runCli(['simulate', '-'], { input: JSON.stringify(presets['quiet-contact-form']) });
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(JSON.parse(run.stdout).counters.mails, 72);
+});
+
+test('explain gives the enhanced code first, the server\'s words, the guide\'s table and the related rules', () => {
+  const reply = '552 5.3.4 Message size exceeds fixed limit';
+  const json = runCli(['explain', '-f', 'json', '-l', 'pl', reply]);
+  assert.equal(json.status, 0, json.stderr);
+  assert.deepEqual(JSON.parse(json.stdout), JSON.parse(JSON.stringify(pkg.explainSmtpReply(reply, 'pl'))));
+  const text = runCli(['explain', reply]);
+  const e = pkg.explainSmtpReply(reply, 'en');
+  assert.ok(text.stdout.startsWith('552 5.3.4  '), text.stdout);
+  assert.ok(text.stdout.includes(e.meaning) && text.stdout.includes(`→ ${e.action}`));
+  assert.match(text.stdout, /Related checks: size\/total/);
+  assert.match(text.stdout, /The guide's table for 552/);
+  const stdin = runCli(['explain', '-'], { input: '421 4.7.0 Too many connections\n' });
+  assert.equal(stdin.status, 0);
+  assert.ok(stdin.stdout.includes(pkg.explainSmtpReply('421 4.7.0 Too many connections\n', 'en').action));
+  assert.equal(runCli(['explain']).status, 2);
+  assert.equal(runCli(['explain', '-f', 'xml', '451']).status, 2);
+});

@@ -1,0 +1,168 @@
+//! The behaviours of the #16 rules, one test each, through the public API.
+
+use mail_preflight::{lint, lint_compose, lint_php_mail, Compose, Options, PhpMail, Report, Severity};
+
+fn raw(text: &str, options: &str) -> Report {
+    lint(text.as_bytes(), &Options::from_json(options).expect("options")).expect("lints")
+}
+
+fn severities(report: &Report, rule: &str) -> Vec<Severity> {
+    report.findings_of(rule).map(|f| f.severity).collect()
+}
+
+#[test]
+fn a_visitors_gmail_address_in_a_php_mail_call_is_an_error() {
+    let call = PhpMail::new("owner@my-site.example", "Contact", "Hello", "From: jane@gmail.com");
+    let report = lint_php_mail(&call, &Options::default()).unwrap();
+    assert_eq!(severities(&report, "sender/visitor-from"), vec![Severity::Error]);
+    assert!(report.findings_of("sender/visitor-from").all(|f| f.fix.contains("Reply-To")), "the fix names Reply-To");
+}
+
+#[test]
+fn a_visitors_address_in_compose_fields_is_an_error_for_a_reject_provider() {
+    let compose = Compose::from_json(
+        r#"{"from": "sam@aol.com", "to": "owner@my-site.example", "subject": "Hi", "text": "Hello"}"#,
+    )
+    .unwrap();
+    let report = lint_compose(&compose, &Options::default()).unwrap();
+    assert_eq!(severities(&report, "sender/visitor-from"), vec![Severity::Error]);
+}
+
+#[test]
+fn an_unverified_provider_policy_is_never_an_error() {
+    let call = PhpMail::new("owner@my-site.example", "Contact", "Hello", "From: jan@wp.pl");
+    let report = lint_php_mail(&call, &Options::default()).unwrap();
+    assert_eq!(severities(&report, "sender/visitor-from"), vec![Severity::Warning]);
+}
+
+#[test]
+fn a_raw_message_alone_does_not_claim_a_block() {
+    let report = raw("From: jane@yahoo.com\nTo: b@example.org\nSubject: Hi\n\nHello\n", "{}");
+    assert_eq!(severities(&report, "sender/visitor-from"), vec![Severity::Info]);
+    let declared = raw(
+        "From: jane@yahoo.com\nTo: b@example.org\nSubject: Hi\n\nHello\n",
+        r#"{"senderDomains": ["my-site.example"]}"#,
+    );
+    assert_eq!(severities(&declared, "sender/visitor-from"), vec![Severity::Error]);
+}
+
+#[test]
+fn a_provider_address_declared_as_the_sites_own_is_not_a_visitor() {
+    let report =
+        raw("From: club@gmail.com\nTo: b@example.org\nSubject: Hi\n\nHello\n", r#"{"senderDomains": ["gmail.com"]}"#);
+    assert!(!report.has("sender/visitor-from"));
+}
+
+#[test]
+fn the_php_mail_from_defines_the_sites_domain() {
+    let call = PhpMail::new(
+        "owner@my-site.example",
+        "Contact",
+        "Hello",
+        "From: contact@my-site.example\r\nReply-To: jane@yahoo.com",
+    );
+    let report = lint_php_mail(&call, &Options::default()).unwrap();
+    assert!(!report.has("sender/foreign-domain") && !report.has("sender/visitor-from"));
+}
+
+#[test]
+fn smtp_from_is_the_default_site_domain() {
+    let report = raw(
+        "From: news@partner.example\nTo: b@example.org\nSubject: Hi\n\nHello\n",
+        r#"{"smtp": {"transport": "smtp", "host": "ssl0.example.net", "port": 465, "security": "ssl", "from": "contact@my-site.example"}}"#,
+    );
+    assert_eq!(severities(&report, "sender/foreign-domain"), vec![Severity::Warning]);
+}
+
+#[test]
+fn a_display_name_address_equal_to_the_real_one_is_not_a_spoof() {
+    let same = raw(
+        "From: \"Contact@My-Site.example\" <contact@my-site.example>\nTo: b@example.org\nSubject: Hi\n\nHello\n",
+        "{}",
+    );
+    assert!(!same.has("sender/display-name-spoof"));
+    let encoded = raw(
+        "From: =?utf-8?b?c2VydmljZUBwYXlwYWwuY29t?= <x@evil.example>\nTo: b@example.org\nSubject: Hi\n\nHello\n",
+        "{}",
+    );
+    assert!(encoded.has("sender/display-name-spoof"), "an RFC 2047 encoded display name is decoded first");
+}
+
+#[test]
+fn list_unsubscribe_post_must_be_exactly_the_rfc_8058_value() {
+    let message = |post: &str| {
+        format!("From: news@my-site.example\nTo: b@example.org\nSubject: News\nList-Id: <news.my-site.example>\nList-Unsubscribe: <https://my-site.example/u>\nList-Unsubscribe-Post: {post}\n\nHello\n")
+    };
+    assert!(!raw(&message("List-Unsubscribe=One-Click"), "{}").has("bulk/one-click"));
+    for wrong in ["List-Unsubscribe=one-click", "List-Unsubscribe=One-Click; x=1", "One-Click"] {
+        assert!(raw(&message(wrong), "{}").has("bulk/one-click"), "{wrong}");
+    }
+}
+
+#[test]
+fn many_recipients_make_a_message_bulk() {
+    let to: Vec<String> = (0..60).map(|i| format!("r{i}@example.org")).collect();
+    let report = raw(&format!("From: news@my-site.example\nTo: {}\nSubject: News\n\nHello\n", to.join(", ")), "{}");
+    assert!(report.has("bulk/list-unsubscribe"));
+    let fewer =
+        raw(&format!("From: news@my-site.example\nTo: {}\nSubject: News\n\nHello\n", to[..10].join(", ")), "{}");
+    assert!(!fewer.has("bulk/list-unsubscribe"));
+}
+
+#[test]
+fn the_unsubscribe_link_before_gmails_cut_is_only_clipping() {
+    let mut html =
+        String::from("<html lang=\"en\"><body><p><a href=\"https://my-site.example/unsubscribe\">Unsubscribe</a></p>");
+    while html.len() < 110_000 {
+        html.push_str("<p>Some long news of the week for our readers.</p>\n");
+    }
+    html.push_str("</body></html>");
+    let report = raw(&format!("From: a@my-site.example\nTo: b@example.org\nSubject: News\nContent-Type: text/html; charset=utf-8\n\n{html}\n"), "{}");
+    let messages: Vec<&str> = report.findings_of("body/gmail-clipping").map(|f| f.message_id.as_str()).collect();
+    assert_eq!(messages, vec!["body/gmail-clipping.clipped"]);
+}
+
+#[test]
+fn an_expired_signature_needs_options_now() {
+    let message = "DKIM-Signature: v=1; a=rsa-sha256; d=my-site.example; s=s1; h=from; x=100; bh=Ba3gj8+xBPQLJTahTfzW6RbWQ/XPgESxkCi2B66PSQg=; b=AAAA\nFrom: a@my-site.example\n\nHello\n";
+    assert!(!raw(message, "{}").has("dkim/expired"));
+    assert!(raw(message, r#"{"now": 1000}"#).has("dkim/expired"));
+}
+
+#[test]
+fn dkim_key_names_are_checked_in_the_options() {
+    let error = Options::from_json(r#"{"dkimKeys": {"example.com": "v=DKIM1; p=AAAA"}}"#)
+        .and_then(|o| mail_preflight::Linter::new(&o).map(|_| ()))
+        .unwrap_err();
+    assert!(error.to_string().contains("selector._domainkey"), "{error}");
+    let bad_domain = Options::from_json(r#"{"senderDomains": ["not a domain"]}"#)
+        .and_then(|o| mail_preflight::Linter::new(&o).map(|_| ()));
+    assert!(bad_domain.is_err());
+}
+
+#[test]
+fn hostile_dkim_fields_stay_bounded() {
+    // Many signatures, many tags, a huge l= and a giant b=: analysed within the limits, no panic.
+    let mut text = String::new();
+    for i in 0..50 {
+        text.push_str(&format!(
+            "DKIM-Signature: v=1; a=rsa-sha256; d=d{i}.example; s=s; h=from; l=99999999999999999999; bh=AAAA; b={}\n",
+            "A".repeat(20_000)
+        ));
+    }
+    let tags: String = (0..500).map(|i| format!("t{i}=1; ")).collect();
+    text.push_str(&format!("DKIM-Signature: {tags}\nFrom: a@example.com\n\nHello\n"));
+    let report = raw(&text, "{}");
+    assert!(report.findings_of("dkim/malformed").count() <= mail_preflight::rules::MAX_FINDINGS_PER_RULE);
+    let message =
+        mail_preflight::model::Message::analyse(text.as_bytes(), mail_preflight::report::Origin::Raw, Vec::new(), &mail_preflight::rules::attachments::default_limits());
+    assert_eq!(message.identity.dkim.len(), mail_preflight::dkim::MAX_SIGNATURES);
+}
+
+#[test]
+fn an_oversized_or_even_rsa_key_is_refused_without_work() {
+    let modulus = vec![0xffu8; 1_200]; // 9600 bits: over MAX_MODULUS_BITS
+    let key = mail_preflight::dkim::rsa::PublicKey { modulus, exponent: vec![1, 0, 1] };
+    assert!(key.check().is_err());
+    assert!(!key.verify(&[0; 32], true, &[0; 1_200]));
+}

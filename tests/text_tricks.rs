@@ -1,0 +1,150 @@
+//! Issue 15, "Obfuscated words" and "Deceptive links": each trick is seen
+//! through by the general mechanism (text folding, lexicons, skeletons, the
+//! authority as a browser reads it), and each honest pattern passes.
+
+use mail_preflight::{lint, Finding, Options, Severity};
+
+fn findings(raw: &str, rule: &str) -> Vec<Finding> {
+    let report = lint(raw.as_bytes(), &Options::default()).expect("a report");
+    report.findings.into_iter().filter(|f| f.rule_id == rule).collect()
+}
+
+fn text_message(subject: &str, body: &str) -> String {
+    format!("From: a@example.com\nTo: b@example.com\nSubject: {subject}\nContent-Type: text/plain; charset=utf-8\n\n{body}\n")
+}
+
+fn html_message(body: &str) -> String {
+    format!(
+        "From: a@example.com\nTo: b@example.com\nSubject: Account\nContent-Type: text/html; charset=utf-8\n\n{body}\n"
+    )
+}
+
+#[test]
+fn full_width_letters_do_not_hide_a_term_and_the_finding_quotes_it_as_written_and_as_read() {
+    let found = findings(&text_message("Hello", "Hot ｐｏｒｎ and ｎｕｄｅｓ"), "spam/adult-terms");
+    assert_eq!(found.len(), 1);
+    assert!(found[0].message.contains("ｐｏｒｎ → porn"), "{}", found[0].message);
+}
+
+#[test]
+fn mathematical_bold_letters_do_not_hide_a_term() {
+    let found = findings(&text_message("Hello", "𝐏𝐎𝐑𝐍 and 𝐧𝐮𝐝𝐞𝐬"), "spam/adult-terms");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].severity, Severity::Warning);
+}
+
+#[test]
+fn zero_width_characters_do_not_split_a_term() {
+    let found = findings(&text_message("Hello", "p\u{200b}o\u{200d}r\u{2060}n and n\u{ad}udes"), "spam/adult-terms");
+    assert_eq!(found.len(), 1);
+}
+
+#[test]
+fn leetspeak_is_read_against_the_phrases_own_letters() {
+    let found =
+        findings(&text_message("Hello", "Buy v1agr4 w1th0ut pr3scr1pt10n, 100% guaranteed"), "spam/sales-language");
+    assert_eq!(found.len(), 1);
+    assert!(found[0].message.contains("v1agr4 → viagra"), "{}", found[0].message);
+}
+
+#[test]
+fn look_alike_cyrillic_letters_read_as_the_latin_phrase() {
+    let found = findings(
+        &text_message("Hello", "Get your \u{1d41f}\u{1d42b}\u{1d41e}\u{1d41e} g\u{456}ft, \u{430}ct n\u{43e}w"),
+        "spam/sales-language",
+    );
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].severity, Severity::Warning);
+}
+
+#[test]
+fn a_term_found_in_a_plain_text_body_points_at_its_bytes() {
+    let raw = text_message("Hello", "Watch porn and nudes tonight");
+    let found = findings(&raw, "spam/adult-terms");
+    let (start, end) = (found[0].location.start.unwrap(), found[0].location.end.unwrap());
+    assert_eq!(&raw.as_bytes()[start..end], b"porn");
+}
+
+#[test]
+fn words_containing_a_term_are_not_the_term() {
+    let raw =
+        text_message("Scunthorpe, Essex and Sussex", "A cocktail analysis by a therapist; grapes; XXXms; Middlesex.");
+    assert!(findings(&raw, "spam/adult-terms").is_empty());
+}
+
+#[test]
+fn a_mailing_list_footer_is_not_opt_out_boilerplate() {
+    let raw = text_message("Re: release", "Done.\n--\nTo unsubscribe from this list, send a mail to list-leave@lists.example.org\nhttps://lists.example.org/mailman/listinfo/devel");
+    assert!(findings(&raw, "spam/sales-language").is_empty());
+}
+
+#[test]
+fn a_bank_name_before_an_at_sign_is_reported_with_the_real_host() {
+    let found =
+        findings(&html_message("<a href=\"https://www.bank.example@evil.example/\">Bank</a>"), "links/userinfo");
+    assert_eq!(found.len(), 1);
+    assert!(found[0].message.contains("evil.example"), "{}", found[0].message);
+}
+
+#[test]
+fn a_decimal_ip_address_is_reported_as_a_disguised_address() {
+    let found = findings(&html_message("<a href=\"http://3232235777/\">Log in</a>"), "links/numeric-host");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].message_id, "links/numeric-host.disguised");
+    assert!(found[0].message.contains("192.168.1.1"), "{}", found[0].message);
+}
+
+#[test]
+fn an_idn_homograph_of_a_well_known_domain_is_reported() {
+    let found = findings(
+        &html_message("<a href=\"https://\u{440}\u{430}\u{443}\u{440}\u{430}l.com/\">Log in</a>"),
+        "links/homograph",
+    );
+    assert_eq!(found.len(), 1);
+    assert!(found[0].message.contains("paypal.com"), "{}", found[0].message);
+}
+
+#[test]
+fn honest_internationalised_domains_are_not_homographs() {
+    let raw = html_message("<a href=\"https://bücher.de/\">bücher.de</a> <a href=\"https://пример.рф/\">пример.рф</a>");
+    assert!(findings(&raw, "links/homograph").is_empty());
+    assert!(findings(&raw, "links/mismatch").is_empty());
+}
+
+#[test]
+fn a_shortened_link_is_reported_with_its_shortener() {
+    let found = findings(&html_message("<a href=\"https://tinyurl.com/y7abc\">Offer</a>"), "links/shortener");
+    assert_eq!(found.len(), 1);
+    assert!(found[0].message.contains("tinyurl.com"));
+}
+
+#[test]
+fn a_text_showing_the_punycode_of_the_target_is_no_mismatch() {
+    let raw = html_message("<a href=\"https://bücher.de/\">https://xn--bcher-kva.de/</a>");
+    assert!(findings(&raw, "links/mismatch").is_empty());
+}
+
+#[test]
+fn javascript_and_data_links_are_reported_once_by_links_broken() {
+    let raw = html_message("<a href=\"javascript:alert(1)\">x</a> <a href=\"data:text/html,hi\">y</a>");
+    assert_eq!(findings(&raw, "links/broken").len(), 2);
+    for rule in ["links/userinfo", "links/homograph", "links/numeric-host", "links/shortener"] {
+        assert!(findings(&raw, rule).is_empty(), "{rule}");
+    }
+}
+
+#[test]
+fn a_term_in_an_html_body_points_at_its_bytes_in_the_message() {
+    let raw = html_message("<p>Watch <b>porn</b> and nudes tonight</p>");
+    let found = findings(&raw, "spam/adult-terms");
+    let (start, end) = (found[0].location.start.unwrap(), found[0].location.end.unwrap());
+    assert_eq!(&raw.as_bytes()[start..end], b"porn");
+}
+
+#[test]
+fn a_deceptive_link_finding_points_at_its_element() {
+    let raw = html_message("<p>Hello</p><a href=\"https://bank.example@evil.example/\">Bank</a>");
+    let found = findings(&raw, "links/userinfo");
+    let start = found[0].location.start.unwrap();
+    assert!(raw[start..].starts_with("<a href="), "{}", &raw[start..]);
+}

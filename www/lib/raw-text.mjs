@@ -1,0 +1,77 @@
+// What the visitor pasted, with its line ends as given. A <textarea> turns
+// every CRLF and CR into LF (HTML's "API value"), so a pasted 10.05 MB CRLF
+// message would be checked as 9.92 MB, and a bare CR, which is the very thing
+// `headers/line-breaks` looks for, would vanish (issue 20, flow 1). The model
+// keeps the raw text; the box shows it normalised, and each edit in the box is
+// mapped back: the changed span is found (common prefix and suffix) and the
+// typed text is written with the model's dominant line end.
+
+/** The text as a <textarea> shows it. */
+export const normalize = (text) => text.replace(/\r\n?/g, '\n');
+
+/** `{crlf, lf, cr}`: counts of each kind of line end in a string or in bytes. */
+export function lineEndCounts(source) {
+  const counts = { crlf: 0, lf: 0, cr: 0 };
+  const at = typeof source === 'string' ? (i) => source.charCodeAt(i) : (i) => source[i];
+  const length = source.length;
+  for (let i = 0; i < length; i++) {
+    const c = at(i);
+    if (c === 13) {
+      if (at(i + 1) === 10) {
+        counts.crlf++;
+        i++;
+      } else {
+        counts.cr++;
+      }
+    } else if (c === 10) {
+      counts.lf++;
+    }
+  }
+  return counts;
+}
+
+export class RawText {
+  constructor(raw = '') {
+    this.raw = raw;
+  }
+
+  get shown() {
+    return normalize(this.raw);
+  }
+
+  /** The line end typed text gets: CRLF when the text already uses CRLF most, LF otherwise. */
+  lineEnd() {
+    const { crlf, lf, cr } = lineEndCounts(this.raw);
+    if (crlf > 0 && crlf >= lf && crlf >= cr) return '\r\n';
+    if (cr > lf) return '\r';
+    return '\n';
+  }
+
+  /** Index in `raw` of index `shown` of the normalised text (a CRLF is one shown character). */
+  rawIndex(shown) {
+    let r = 0;
+    for (let s = 0; s < shown && r < this.raw.length; s++) {
+      r += this.raw.charCodeAt(r) === 13 && this.raw.charCodeAt(r + 1) === 10 ? 2 : 1;
+    }
+    return r;
+  }
+
+  /** Replaces the shown span [start, end) by `inserted`, raw text kept as given. */
+  replace(start, end, inserted) {
+    const from = this.rawIndex(start);
+    const to = this.rawIndex(end);
+    this.raw = this.raw.slice(0, from) + inserted + this.raw.slice(to);
+  }
+
+  /** The box went from `before` to `after` (both normalised): apply the typed change. */
+  edit(before, after) {
+    let prefix = 0;
+    const limit = Math.min(before.length, after.length);
+    while (prefix < limit && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+    let suffix = 0;
+    while (suffix < limit - prefix
+      && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+    const typed = after.slice(prefix, after.length - suffix).replace(/\n/g, this.lineEnd());
+    this.replace(prefix, before.length - suffix, typed);
+  }
+}

@@ -1,0 +1,87 @@
+// Mechanical fixes (the engine's src/fixes/): the fixed message, what was
+// changed, a diff, and the report before and after — the fixed message is
+// checked again, so the visitor sees which findings went and none came.
+
+import { $, el, download } from '../lib/dom.mjs';
+import { text } from '../lib/i18n.mjs';
+import { diffLines, withContext, messageLines } from '../lib/diff.mjs';
+
+const ruleIds = (report) => [...new Set(report.findings.map((f) => f.ruleId))];
+
+export function setupFixes(ctx) {
+  const { engine, state } = ctx;
+  let fixed = null;
+
+  function reset() {
+    fixed = null;
+    $('fixes-result').hidden = true;
+    $('fixes-status').textContent = '';
+    $('fixes-missing').hidden = !!state.features.fixMessage;
+    $('fixes-run').disabled = !state.features.fixMessage;
+  }
+
+  function renderDiff(before, after) {
+    const lines = withContext(diffLines(messageLines(before), messageLines(after)));
+    $('fixes-diff').replaceChildren(...lines.map((entry) => (entry.op === '…'
+      ? el('span', { class: 'diff-skip', text: `${text('ui.fixes.unchanged-lines', { count: entry.count })}\n` })
+      : el('span', { class: entry.op === '+' ? 'diff-add' : entry.op === '-' ? 'diff-del' : 'diff-same', text: `${entry.op} ${entry.line}\n` }))));
+  }
+
+  function renderOutcome() {
+    const { before, after, applied } = fixed;
+    $('fixes-applied').replaceChildren(...applied.map((fix) => el('li', {}, [
+      el('span', { text: text(`ui.fix.${fix.fix}`, { count: fix.count }) }),
+      fix.detail ? el('code', { class: 'evidence', translate: 'no', text: ` ${fix.detail}` }) : null,
+    ])));
+    $('fixes-compare').textContent = text('ui.fixes.compare', {
+      before: text(`core.verdict.${before.verdict}`), after: text(`core.verdict.${after.verdict}`),
+      beforeCount: before.findings.length, afterCount: after.findings.length,
+    });
+    const gone = ruleIds(before).filter((id) => !ruleIds(after).includes(id));
+    const added = ruleIds(after).filter((id) => !ruleIds(before).includes(id));
+    const list = (ids, key) => (ids.length ? [el('p', { text: text(key) }),
+      el('ul', { class: 'rule-list' }, ids.map((id) => el('li', {}, el('code', { translate: 'no', text: id }))))] : []);
+    $('fixes-rules').replaceChildren(...list(gone, 'ui.fixes.gone'), ...list(added, 'ui.fixes.added'));
+    $('fixes-result').hidden = false;
+  }
+
+  async function run() {
+    const shown = ctx.report.current();
+    if (!shown.report) return;
+    $('fixes-status').textContent = text('ui.fixes.working');
+    try {
+      const bytes = shown.linted.slice();
+      const result = await engine.call('fixMessage', [bytes, { now: Math.floor(Date.now() / 1000) }], [bytes.buffer]);
+      if (!result.applied.length) {
+        $('fixes-status').textContent = text('ui.fixes.nothing');
+        return;
+      }
+      const copy = result.fixed.slice();
+      const after = await engine.call('lint', [copy, { locale: state.locale }], [copy.buffer]);
+      fixed = { before: shown.report, after, applied: result.applied, bytes: result.fixed, original: shown.linted,
+        name: shown.request && shown.request.name };
+      $('fixes-status').textContent = '';
+      renderDiff(shown.linted, result.fixed);
+      renderOutcome();
+    } catch (err) {
+      $('fixes-status').textContent = text('ui.fixes.failed', { detail: err.message });
+    }
+  }
+
+  $('fixes-run').addEventListener('click', run);
+  $('fixes-download').addEventListener('click', () => {
+    if (fixed) download(`fixed-${fixed.name || 'message.eml'}`.replace(/(\.eml)?$/, '.eml'), fixed.bytes, 'message/rfc822');
+  });
+  $('fixes-use').addEventListener('click', () => {
+    if (fixed) ctx.lint.open({ kind: 'raw', bytes: fixed.bytes, name: `fixed-${fixed.name || 'message.eml'}`.replace(/(\.eml)?$/, '.eml') });
+  });
+
+  return {
+    reset,
+    relocalize() {
+      if (!fixed) return reset();
+      renderOutcome();
+      renderDiff(fixed.original, fixed.bytes);
+    },
+  };
+}

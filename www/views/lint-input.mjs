@@ -1,0 +1,230 @@
+// The three ways in (SPEC §1): a raw message (typed, pasted, opened, dropped),
+// the compose fields a form builder passes to Nodemailer, and a PHP mail() call.
+// Each becomes a request the engine checks: {kind: 'raw', bytes, name},
+// {kind: 'compose', compose}, {kind: 'php', call, platform}.
+
+import { $, el } from '../lib/dom.mjs';
+import { text, formatSize } from '../lib/i18n.mjs';
+import { RawText, normalize, lineEndCounts } from '../lib/raw-text.mjs';
+import { keepBreaks, toVisible, fromVisible } from '../lib/visible-breaks.mjs';
+
+/** The engine reads at most this much (src/lib.rs MAX_INPUT_BYTES); larger files are refused unread. */
+export const ENGINE_MAX_INPUT_BYTES = 32 * 1024 * 1024;
+/**
+ * Text up to this many characters is shown in the box; larger messages are kept
+ * aside and checked as they are (default, ours: pasting 5 MB into the box froze
+ * the tab for 2.3 s, issue 20; 200,000 characters lay out without a pause).
+ */
+export const BOX_MAX_CHARS = 200_000;
+
+const COMPOSE_FIELDS = [['from', 'c-from'], ['to', 'c-to'], ['replyTo', 'c-reply-to'], ['subject', 'c-subject'],
+  ['text', 'c-text'], ['html', 'c-html']];
+const ONE_LINE_FIELDS = ['c-from', 'c-to', 'c-reply-to', 'c-subject', 'p-to', 'p-subject'];
+const PHP_FIELDS = [['to', 'p-to'], ['subject', 'p-subject'], ['message', 'p-message'], ['headers', 'p-headers']];
+
+const encoder = new TextEncoder();
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The raw message: the text model of the box, or bytes kept as read (file, large paste, link). */
+const raw = { model: new RawText(''), bytes: null, name: '', inBox: true, shown: '', origin: '' };
+const marks = [];
+
+/**
+ * Attachments as Nodemailer takes them: `{filename, content}`, plus `contentType`
+ * only when the browser knows it; Nodemailer (and the engine) otherwise guess it
+ * from the name, as for an attached `.eml` (issue 20, flow 3).
+ */
+const composeFiles = { list: [] };
+
+function utf8OrNull(bytes) {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** Bytes read from a file, a link or a large paste: checked exactly as they are. */
+export function setRawBytes(bytes, name = '', origin = 'file') {
+  const decoded = bytes.length <= BOX_MAX_CHARS * 4 ? utf8OrNull(bytes) : null;
+  raw.bytes = bytes;
+  raw.name = name;
+  raw.origin = origin;
+  raw.inBox = decoded !== null && decoded.length <= BOX_MAX_CHARS;
+  raw.model = new RawText(raw.inBox ? decoded : '');
+  showModel();
+}
+
+/** Text given as a string (an example, a share link): line ends kept as given. */
+export function setRawText(value, name = '') {
+  if (value.length > BOX_MAX_CHARS) return setRawBytes(encoder.encode(value), name, 'paste');
+  raw.bytes = null;
+  raw.name = name;
+  raw.origin = '';
+  raw.inBox = true;
+  raw.model = new RawText(value);
+  showModel();
+}
+
+function showModel() {
+  const box = $('raw-input');
+  box.value = raw.model.shown;
+  raw.shown = box.value;
+  renderRawInfo();
+}
+
+/** The note under the box: what is loaded, and which line ends it has (issue 20, flow 1). */
+export function renderRawInfo() {
+  const size = raw.bytes ? raw.bytes.length : encoder.encode(raw.model.raw).length;
+  let info = '';
+  if (raw.bytes && raw.origin === 'paste') info = text('ui.lint.pasted-large', { size: formatSize(size) });
+  else if (raw.bytes && raw.name) {
+    info = text(raw.inBox ? 'ui.lint.file-loaded' : 'ui.lint.file-loaded-large', { name: raw.name, size: formatSize(size) });
+  }
+  $('file-info').textContent = info;
+  $('raw-large-note').hidden = raw.inBox || !raw.bytes;
+  const counts = lineEndCounts(raw.bytes || raw.model.raw);
+  const any = counts.crlf + counts.lf + counts.cr > 0;
+  $('line-ends').hidden = !any;
+  $('line-ends').textContent = any ? text('ui.lint.line-ends', counts) : '';
+}
+
+/** A file from the picker or a drop; refused unread when the engine could not take it. */
+export async function readFile(file) {
+  if (file.size > ENGINE_MAX_INPUT_BYTES) {
+    const error = new Error(text('core.error.input-too-large', { size: formatSize(file.size), limit: formatSize(ENGINE_MAX_INPUT_BYTES) }));
+    throw Object.assign(error, { code: 'input-too-large' });
+  }
+  return new Uint8Array(await file.arrayBuffer());
+}
+
+function setupRawBox() {
+  const box = $('raw-input');
+  box.addEventListener('input', () => {
+    if (!raw.inBox) {
+      // Typing into the emptied box starts a new message in place of the loaded one.
+      raw.model = new RawText('');
+      raw.inBox = true;
+    }
+    raw.model.edit(raw.shown, box.value);
+    raw.shown = box.value;
+    raw.bytes = null;
+    raw.name = '';
+    renderRawInfo();
+  });
+  box.addEventListener('paste', (event) => {
+    const pasted = event.clipboardData && event.clipboardData.getData('text/plain');
+    if (!pasted) return;
+    event.preventDefault();
+    if (pasted.length + box.value.length > BOX_MAX_CHARS) {
+      setRawBytes(encoder.encode(pasted), '', 'paste');
+      return;
+    }
+    if (!raw.inBox) setRawText('');
+    const start = box.selectionStart;
+    const end = box.selectionEnd;
+    raw.model.replace(start, end, pasted);
+    raw.bytes = null;
+    raw.name = '';
+    box.setRangeText(normalize(pasted), start, end, 'end');
+    raw.shown = box.value;
+    renderRawInfo();
+  });
+}
+
+function composeRequest() {
+  const compose = {};
+  for (const [key, id] of COMPOSE_FIELDS) {
+    const value = fromVisible($(id).value);
+    if (value !== '') compose[key] = value;
+  }
+  const files = composeFiles.list;
+  if (files.length) compose.attachments = files.map((f) => ({ ...f }));
+  return { kind: 'compose', compose };
+}
+
+async function readComposeFiles(files) {
+  const list = [];
+  for (const file of files) {
+    const entry = { filename: file.name, content: await readFile(file) };
+    if (file.type) entry.contentType = file.type;
+    list.push(entry);
+  }
+  composeFiles.list = list;
+  $('c-attachment-list').replaceChildren(...list.map((f) => el('li', { text: `${f.filename} — ${formatSize(f.content.length)}` })));
+}
+
+function phpRequest() {
+  const call = {};
+  for (const [key, id] of PHP_FIELDS) call[key] = id === 'p-headers' || id === 'p-message' ? $(id).value : fromVisible($(id).value);
+  // One header per line in the box; a PHP script joins them with "\r\n" (RFC 5322 §2.1).
+  call.headers = call.headers.replace(/\r?\n/g, '\r\n');
+  // The body's line ends as the script has them: CRLF from a form field (browsers send a
+  // <textarea> with CRLF: HTML "constructing the entry list"), LF when written "\n" in the script.
+  if ($('p-message-eol').value === 'crlf') call.message = call.message.replace(/\r?\n/g, '\r\n');
+  return { kind: 'php', call, platform: $('p-platform').value };
+}
+
+/** The request for what the visitor filled in, in the current mode; `null` when it is empty. */
+export function currentRequest(mode) {
+  if (mode === 'compose') {
+    const request = composeRequest();
+    return Object.keys(request.compose).length ? request : null;
+  }
+  if (mode === 'php') {
+    const request = phpRequest();
+    return Object.values(request.call).some((v) => v.trim() !== '') ? request : null;
+  }
+  const bytes = raw.bytes || encoder.encode(raw.model.raw);
+  if (!bytes.length || (!raw.bytes && raw.model.raw.trim() === '')) return null;
+  return { kind: 'raw', bytes, name: raw.name };
+}
+
+/** Puts a request (from an example, a share link, the history) back into the form. */
+export function fillRequest(request) {
+  if (request.kind === 'raw') {
+    if (request.text !== undefined) setRawText(request.text, request.name || '');
+    else setRawBytes(request.bytes, request.name || '', request.origin || 'file');
+  } else if (request.kind === 'compose') {
+    for (const [key, id] of COMPOSE_FIELDS) {
+      const value = typeof request.compose[key] === 'string' ? request.compose[key] : '';
+      $(id).value = key === 'text' || key === 'html' ? value : toVisible(value);
+    }
+    composeFiles.list = (request.compose.attachments || []).map((a) => ({ ...a }));
+    $('c-attachment-list').replaceChildren(...composeFiles.list.map((f) => el('li', { text: f.filename || '' })));
+  } else if (request.kind === 'php') {
+    for (const [key, id] of PHP_FIELDS) {
+      const value = request.call[key] || '';
+      $(id).value = id === 'p-headers' || id === 'p-message' ? value.replace(/\r\n/g, '\n') : toVisible(value);
+    }
+    $('p-message-eol').value = /\r\n/.test(request.call.message || '') || !/\n/.test(request.call.message || '') ? 'crlf' : 'lf';
+    if (request.platform) $('p-platform').value = request.platform;
+  }
+  for (const mark of marks) mark();
+}
+
+export function setupLintInput({ onFile, onError }) {
+  setupRawBox();
+  for (const id of ONE_LINE_FIELDS) marks.push(keepBreaks($(id)));
+  $('eml-file').addEventListener('change', (e) => onFile(e.target.files[0]));
+  const zone = $('drop-zone');
+  zone.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    zone.classList.add('dragging');
+  });
+  zone.addEventListener('dragleave', () => zone.classList.remove('dragging'));
+  zone.addEventListener('drop', (e) => {
+    e.preventDefault();
+    e.stopPropagation();
+    zone.classList.remove('dragging');
+    if (e.dataTransfer.files.length) onFile(e.dataTransfer.files[0]);
+  });
+  // A file dropped anywhere else on the view is checked too, instead of the browser
+  // leaving the page to show it (and losing what was typed).
+  document.addEventListener('dragover', (e) => e.preventDefault());
+  document.addEventListener('drop', (e) => {
+    e.preventDefault();
+    if (e.dataTransfer.files.length && !$('view-lint').hidden) onFile(e.dataTransfer.files[0]);
+  });
+  $('c-attachments').addEventListener('change', (e) => readComposeFiles([...e.target.files]).catch(onError));
+}
