@@ -80,6 +80,12 @@ pub struct Options {
     /// PHP settings of the sending script: `platform` decides what `mail()` hands on (`lintPhpMail`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub php: Option<crate::input::PhpSettings>,
+    /// Your own rules: a pattern on a target of the message (`src/custom`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub custom_rules: Vec<crate::custom::CustomRuleSpec>,
+    /// The text of a SpamAssassin rule file (`.cf`); its rules are `sa/NAME`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spamassassin_rules: Option<String>,
     /// The site's own domains (`sender/*` rules). Without it, the domain of
     /// `smtp.from`, or for a PHP `mail()` call the domain of its `From`.
     #[serde(skip_serializing_if = "Vec::is_empty")]

@@ -229,6 +229,24 @@ pub fn options_schema_js() -> Result<JsValue, JsValue> {
     to_js(&docs::options_schema())
 }
 
+/// Checks custom rules as the rules editor types them: `rules` is the JSON text
+/// (or the object) of a list of rules, or of `{customRules, spamassassinRules}`;
+/// the result lists every problem with its line and column (README "Your own rules").
+#[wasm_bindgen(js_name = checkCustomRules)]
+pub fn check_custom_rules_js(rules: JsValue, locale: JsValue) -> Result<JsValue, JsValue> {
+    let json = if let Some(text) = rules.as_string() {
+        text
+    } else if rules.is_object() {
+        js_sys::JSON::stringify(&rules).ok().and_then(|s| s.as_string()).unwrap_or_default()
+    } else {
+        return Err(error("invalid-input", "checkCustomRules(rules): rules must be a JSON string or an object"));
+    };
+    if json.len() > MAX_INPUT_BYTES {
+        return Err(too_large(json.len(), Locale::En));
+    }
+    to_js(&crate::custom::check_custom_rules(&json, locale_from(&locale)))
+}
+
 /// Every rule with its documentation and examples, in one language.
 #[wasm_bindgen(js_name = rules)]
 pub fn rules_js(locale: JsValue) -> Result<JsValue, JsValue> {

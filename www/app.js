@@ -14,9 +14,10 @@ import { setupHistory } from './views/history.mjs';
 import { setupExplain } from './views/explain.mjs';
 import { setupTroubleshoot } from './views/troubleshoot.mjs';
 import { setupRules } from './views/rules.mjs';
+import { setupRulesEditor } from './views/rules-editor.mjs';
 import { setupSimulate } from './lib/simulate-view.mjs';
 
-const VIEWS = ['lint', 'simulate', 'explain', 'troubleshoot', 'rules'];
+const VIEWS = ['lint', 'simulate', 'explain', 'troubleshoot', 'rules', 'custom'];
 
 const state = { locale: 'en', features: {}, version: '', rules: [], englishRules: new Map(), report: null, lastRequest: null };
 const engine = new EngineClient(new URL('./worker.js', import.meta.url));
@@ -39,6 +40,7 @@ async function setLocale(locale, { remember = true } = {}) {
   history.render();
   troubleshoot.relocalize();
   simulate.relocalize();
+  ctx.views.rulesEditor.relocalize();
   await Promise.all([explain.relocalize(), report.relocalize(locale)]);
 }
 
@@ -141,7 +143,11 @@ function setupViews() {
   ctx.views = {
     report, lint, fixes, history: historyView, simulate,
     explain: setupExplain(ctx), troubleshoot: setupTroubleshoot(ctx), rules: setupRules(ctx),
+    rulesEditor: setupRulesEditor({ root: $('view-custom'), engine, t: text, el, locale: () => state.locale,
+      available: Boolean(state.features.checkCustomRules) }),
   };
+  // "Your rules" (views/rules-editor.mjs) adds customRules and spamassassinRules to the checks' options.
+  ctx.customOptions = () => ctx.views.rulesEditor.options();
   ctx.views.rules.render();
   historyView.render();
   fixes.reset();

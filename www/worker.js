@@ -28,7 +28,7 @@ function probePhpPlatform() {
 const ready = init().then(() => {
   const features = {};
   for (const name of ['simulate', 'explainSmtpReply', 'checkSmtpSettings', 'queuePresets', 'compare', 'queueTimeZones',
-    'fixMessage', 'renderReport', 'renderMessage', 'messageFacts']) {
+    'fixMessage', 'renderReport', 'renderMessage', 'messageFacts', 'checkCustomRules']) {
     features[name] = has(name);
   }
   features.phpPlatform = probePhpPlatform();
@@ -55,6 +55,7 @@ const operations = {
   explainSmtpReply: (text, locale) => engine.explainSmtpReply(text, locale),
   checkSmtpSettings: (settings, locale) => engine.checkSmtpSettings(settings, locale),
   queuePresets: () => engine.queuePresets(),
+  checkCustomRules: (rules, locale) => engine.checkCustomRules(rules, locale),
 };
 
 const probed = {};

@@ -27,6 +27,7 @@ module.exports = {
   explainSmtpReply: (reply, locale) => engine.call('explainSmtpReply', [reply, locale]),
   checkSmtpSettings: (settings, locale) => engine.call('checkSmtpSettings', [settings, locale]),
   queuePresets: () => engine.call('queuePresets', []),
+  checkCustomRules: (rules, locale) => engine.call('checkCustomRules', [rules, locale]),
   compare: (a, b) => engine.call('compare', [a, b]),
   queueTimeZones: () => engine.call('queueTimeZones', []),
   createLinter,

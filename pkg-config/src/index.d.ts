@@ -102,6 +102,65 @@ export interface Options {
   senderDomains?: string[];
   /** DKIM public keys as published in DNS, by name: `{ "s1._domainkey.example.com": "v=DKIM1; k=rsa; p=…" }` (`dkim/signature`). */
   dkimKeys?: { [name: string]: string };
+  /** Your own rules (README "Your own rules"): a pattern of the Rust `regex` crate (linear time) on a target. */
+  customRules?: CustomRule[];
+  /** The text of a SpamAssassin rule file (`.cf`); its rules report as `sa/NAME`. */
+  spamassassinRules?: string;
+}
+
+/** A text in the reader's languages; `{match}` is the text found. */
+export interface CustomTexts {
+  en?: string;
+  fr?: string;
+  es?: string;
+  pl?: string;
+}
+
+/** One rule of `customRules`. */
+export interface CustomRule {
+  /** `namespace/name`, the namespace not one of the engine's groups: `acme/banned-words`. */
+  id: string;
+  target: 'header' | 'subject' | 'from' | 'body' | 'rawbody' | 'uri' | 'filename' | 'full';
+  /** The header field of a `header` rule. */
+  header?: string;
+  pattern: string;
+  /** `absent` (default): report where the pattern matches; `match`: report when no value matches or the target is absent. */
+  expect?: 'absent' | 'match';
+  severity?: 'info' | 'warning' | 'error';
+  /** Spam points of a finding (default 0). */
+  score?: number;
+  message?: CustomTexts;
+  fix?: CustomTexts;
+}
+
+/** A problem of a custom rule, or why a SpamAssassin rule was not loaded. */
+export interface CustomRuleProblem {
+  rule: string;
+  /** Stable reason key: `pattern-syntax`, `perl.look-around`, `eval`, `meta-cycle`, … */
+  reason: string;
+  /** 1-based line (in the JSON text, or in the SpamAssassin text). */
+  line?: number;
+  /** 1-based column, in characters. */
+  column?: number;
+  /** Index of the rule in `customRules`. */
+  index?: number;
+  field?: string;
+  message: string;
+}
+
+/** The result of `checkCustomRules`. */
+export interface CustomRulesCheck {
+  ok: boolean;
+  customRules: number;
+  problems: CustomRuleProblem[];
+  spamassassin?: {
+    loaded: { [type: string]: number };
+    loadedTotal: number;
+    disabled: number;
+    refused: number;
+    refusedByReason: { reason: string; count: number }[];
+    skippedLines: number;
+  };
 }
 
 /**
@@ -848,6 +907,8 @@ export function checkSmtpSettings(settings: SmtpSettings, locale?: Locale): Smtp
 
 /** The queue simulator's preset scenarios. */
 export function queuePresets(): QueuePreset[];
+/** Checks custom rules (a JSON text or object: a list of rules, or `{customRules, spamassassinRules}`), with positions. */
+export function checkCustomRules(rules: string | object, locale?: Locale): CustomRulesCheck;
 
 // #node-only: the Node entries (index.cjs, index.mjs) alone export what follows.
 

@@ -7,6 +7,6 @@ const engine = createRequire(import.meta.url)('./index.cjs');
 export const {
   init, initSync, lint, lintPhpMail, rules, messages, version,
   renderReport, renderMessage, optionsSchema, analyse,
-  simulate, explainSmtpReply, checkSmtpSettings, queuePresets, compare, queueTimeZones, createLinter,
+  simulate, explainSmtpReply, checkSmtpSettings, queuePresets, compare, queueTimeZones, createLinter, checkCustomRules,
 } = engine;
 export default init;

@@ -59,6 +59,7 @@ export const simulate = guarded('simulate');
 export const explainSmtpReply = guarded('explainSmtpReply');
 export const checkSmtpSettings = guarded('checkSmtpSettings');
 export const queuePresets = guarded('queuePresets');
+export const checkCustomRules = guarded('checkCustomRules');
 export const compare = guarded('compare');
 export const queueTimeZones = guarded('queueTimeZones');
 export default init;

@@ -7,6 +7,7 @@ mod recognise;
 pub mod resolve;
 mod schema;
 
+use crate::custom::CustomRules;
 use crate::error::{LintError, MAX_INPUT_BYTES};
 use crate::input::{Compose, PhpMail, PhpPlatform};
 use crate::inspect;
@@ -28,10 +29,12 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 pub const ANALYSIS_LIMITS: &[&Threshold] = rules::attachments::INSPECTION_LIMITS;
 
 /// A linter for one options value: the options are checked and resolved once,
-/// then any number of messages are linted with them.
+/// the custom rules compiled once, then any number of messages are linted with them.
 #[derive(Debug, Clone)]
 pub struct Linter {
     settings: Settings,
+    /// `customRules` and `spamassassinRules`, compiled (`src/custom`).
+    custom: CustomRules,
     /// The attachment inspection's limits, from the settings (`ANALYSIS_LIMITS`).
     inspection: inspect::Limits,
     /// Where PHP runs, for `lint_php_mail` (`options.php.platform`).
@@ -39,15 +42,22 @@ pub struct Linter {
 }
 
 impl Linter {
-    /// Checks `options` (unknown fields, rule ids and thresholds, values out of range).
+    /// Checks `options` (unknown fields, rule ids and thresholds, values out of
+    /// range) and compiles the custom rules.
     pub fn new(options: &Options) -> Result<Linter, LintError> {
         let php_platform = options.php.as_ref().map(|php| php.platform).unwrap_or_default();
-        let settings = resolve(options)?;
+        let custom = CustomRules::from_options(options)?;
+        let custom_ids: Vec<&str> = custom.ids().collect();
+        let settings = resolve::resolve_with(options, &custom_ids)?;
         let inspection = rules::attachments::limits(&settings);
-        Ok(Linter { settings, inspection, php_platform })
+        Ok(Linter { settings, custom, inspection, php_platform })
     }
     pub fn settings(&self) -> &Settings {
         &self.settings
+    }
+    /// The compiled custom rules (and how a SpamAssassin text loaded).
+    pub fn custom_rules(&self) -> &CustomRules {
+        &self.custom
     }
 
     /// Lints a raw RFC 5322 message.
@@ -87,7 +97,8 @@ impl Linter {
 
     /// Runs the rules over an analysed message and builds the report.
     pub fn report_for(&self, message: &Message, rendered: Option<&[u8]>) -> Report {
-        let findings = rules::run_all(message, &self.settings);
+        let mut findings = rules::run_all(message, &self.settings);
+        findings.extend(self.custom.findings(message, &self.settings));
         let spam_score = Report::spam_score_of(&findings);
         let spam_threshold = self.settings.spam_threshold;
         let (verdict, counts) = Report::verdict_of(&findings, spam_score, spam_threshold);

@@ -34,6 +34,12 @@ pub fn all_thresholds() -> Vec<&'static Threshold> {
 
 /// Validates `options` and resolves every threshold (defaults where not given).
 pub fn resolve(options: &Options) -> Result<Settings, LintError> {
+    resolve_with(options, &[])
+}
+
+/// `resolve`, with the ids of the caller's own rules (`customRules`,
+/// `spamassassinRules`) accepted in `rules` and `scores`.
+pub fn resolve_with(options: &Options, custom_ids: &[&str]) -> Result<Settings, LintError> {
     let invalid = |detail: String| LintError::InvalidOptions(detail);
     let thresholds = all_thresholds();
     let mut settings = Settings::default();
@@ -55,7 +61,7 @@ pub fn resolve(options: &Options) -> Result<Settings, LintError> {
         settings.spam_threshold = DEFAULT_SPAM_THRESHOLD;
     }
 
-    let known_ids: Vec<&str> = REGISTRY.iter().map(|r| r.id).collect();
+    let known_ids: Vec<&str> = REGISTRY.iter().map(|r| r.id).chain(custom_ids.iter().copied()).collect();
     for (id, setting) in &options.rules {
         if !known_ids.contains(&id.as_str()) {
             return Err(invalid(unknown("rules", id, &known_ids)));

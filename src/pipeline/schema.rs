@@ -13,6 +13,8 @@ use serde_json::{json, Map, Value as Json};
 pub fn options_schema() -> Json {
     let rule_ids: Vec<&str> = REGISTRY.iter().map(|r| r.id).collect();
     let locales: Vec<&str> = Locale::ALL.iter().map(|l| l.code()).collect();
+    let (custom_rules, spamassassin_rules, custom_ids) = crate::custom::spec::json_schema();
+    let rule_names = json!({ "anyOf": [{ "enum": rule_ids }, custom_ids] });
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "urn:mail-preflight:options",
@@ -29,13 +31,13 @@ pub fn options_schema() -> Json {
             "rules": {
                 "description": "Per-rule overrides: turn a rule off or force the severity of its findings.",
                 "type": "object",
-                "propertyNames": { "enum": rule_ids },
+                "propertyNames": rule_names,
                 "additionalProperties": { "enum": ["off", "info", "warning", "error"] },
             },
             "scores": {
                 "description": "Spam points per rule id, replacing the rule's own.",
                 "type": "object",
-                "propertyNames": { "enum": rule_ids },
+                "propertyNames": rule_names,
                 "additionalProperties": { "type": "number", "minimum": -MAX_RULE_SCORE, "maximum": MAX_RULE_SCORE },
             },
             "spamThreshold": {
@@ -69,6 +71,8 @@ pub fn options_schema() -> Json {
                     "from": { "description": "The sending address.", "type": ["string", "null"] },
                 },
             },
+            "customRules": custom_rules,
+            "spamassassinRules": spamassassin_rules,
             "php": {
                 "description": "How PHP hands mail() to the system (lintPhpMail): unix pipes it to sendmail, windows speaks SMTP itself.",
                 "type": ["object", "null"],

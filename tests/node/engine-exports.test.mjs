@@ -140,7 +140,7 @@ test('the options schema validates the README example and refuses bad options', 
       `${JSON.stringify(options)} is refused by the engine`);
   }
   const ids = pkg.rules('en').map((r) => r.id);
-  assert.deepEqual(schema.properties.rules.propertyNames.enum, ids);
+  assert.deepEqual(schema.properties.rules.propertyNames.anyOf[0].enum, ids);
 });
 
 test('analyse gives the MIME tree, header offsets, text previews and hidden HTML text', () => {

@@ -91,7 +91,7 @@ export function setupLint(ctx) {
     $('lint-run').disabled = true;
     const done = progress(request);
     const call = running = Symbol('lint');
-    const options = { locale: state.locale };
+    const options = { locale: state.locale, ...(ctx.customOptions ? ctx.customOptions() : {}) };
     try {
       let report;
       const limit = { timeLimitMs: LINT_TIME_LIMIT_MS };

@@ -97,7 +97,13 @@ class Engine {
     const rules = options && typeof options === 'object' ? options.rules : undefined;
     if (!rules || typeof rules !== 'object' || Object.keys(rules).length === 0) return;
     const locale = localeOf([options]);
-    checkRuleIds(rules, this.ruleIds(locale), source, locale);
+    // The caller's own rules (customRules, spamassassinRules as sa/NAME) are checked by the engine itself.
+    const own = Array.isArray(options.customRules) ? options.customRules.map((rule) => rule && rule.id) : [];
+    const known = this.ruleIds(locale).concat(own);
+    const listed = typeof options.spamassassinRules === 'string'
+      ? Object.fromEntries(Object.entries(rules).filter(([id]) => !id.startsWith('sa/')))
+      : rules;
+    checkRuleIds(listed, known, source, locale);
   }
 }
 

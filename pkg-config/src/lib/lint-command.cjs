@@ -36,6 +36,7 @@ const OPTIONS = {
   config: { type: 'string', short: 'c' },
   'no-config': { type: 'boolean' },
   rule: { type: 'string', multiple: true },
+  'sa-rules': { type: 'string' },
   'max-warnings': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   output: { type: 'string', short: 'o' },
@@ -61,6 +62,23 @@ function readConfigText(file, t) {
   }
 }
 
+/** Largest SpamAssassin rule file read: the engine's `custom::MAX_RULES_TEXT_BYTES`. */
+const MAX_SA_RULES_BYTES = 4_000_000;
+
+/**
+ * `--sa-rules FILE.cf` as text: bytes that are not UTF-8 become U+FFFD, and the
+ * engine refuses their lines with their numbers (the other rules still load).
+ */
+function readSpamAssassinRules(file, t) {
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile() || stat.size > MAX_SA_RULES_BYTES) throw Object.assign(new Error(), { code: 'EINVAL' });
+    return fs.readFileSync(file).toString('utf8');
+  } catch (error) {
+    throw new UsageError(t('cli.error.sa-rules-unreadable', { file: visibleName(file), reason: error.code || error.message }));
+  }
+}
+
 /**
  * The lint options: config file, then --rule flags, then the locale; every rule id
  * checked against the engine's, and the whole checked by the engine once, before
@@ -78,6 +96,7 @@ function lintOptions(values, io, envLocale) {
       throw new UsageError(error.message);
     }
   }
+  if (values['sa-rules']) options.spamassassinRules = readSpamAssassinRules(values['sa-rules'], t);
   const flags = {};
   try {
     for (const flag of values.rule || []) {
@@ -91,8 +110,8 @@ function lintOptions(values, io, envLocale) {
   t = translator(locale);
   const engine = sharedEngine();
   try {
-    engine.checkRuleIds({ rules: options.rules, locale }, configFile ? visibleName(configFile) : 'options');
-    engine.checkRuleIds({ rules: flags, locale }, '--rule');
+    engine.checkRuleIds({ ...options, locale }, configFile ? visibleName(configFile) : 'options');
+    engine.checkRuleIds({ ...options, rules: flags, locale }, '--rule');
     const merged = { ...options, locale, rules: { ...(options.rules || {}), ...flags } };
     if (!options.rules && !values.rule) delete merged.rules;
     engine.lint('', merged);

@@ -1,0 +1,208 @@
+//! `checkCustomRules(json)`: the rules editor's check as you type. The text
+//! is a list of rules, or an object with `customRules` and `spamassassinRules`
+//! (other option fields are left to the options check). Every problem comes
+//! with where it is: line and column in the JSON text (a pattern's error at
+//! its character), or in the SpamAssassin text.
+
+use super::compile::CustomRules;
+use super::json_spans::{line_column, offset_in_string, spans};
+use super::problems::ProblemReport;
+use super::spec::CustomRuleSpec;
+use super::{Problem, ProblemKind};
+use crate::i18n::Locale;
+use serde::Serialize;
+
+/// How a SpamAssassin text loaded, in numbers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SpamAssassinSummary {
+    /// Rules loaded, by type.
+    pub loaded: std::collections::BTreeMap<String, usize>,
+    pub loaded_total: usize,
+    /// Loaded rules with score 0 (SpamAssassin does not run them either).
+    pub disabled: usize,
+    pub refused: usize,
+    /// Refusals by reason, most frequent first.
+    pub refused_by_reason: Vec<ReasonCount>,
+    /// Lines left out by a false `if`/`ifplugin`.
+    pub skipped_lines: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReasonCount {
+    pub reason: String,
+    pub count: usize,
+}
+
+/// The result of a check.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckResult {
+    /// The rules can be used (SpamAssassin refusals leave the other rules usable).
+    pub ok: bool,
+    /// Rules of `customRules` that compiled.
+    pub custom_rules: usize,
+    pub problems: Vec<ProblemReport>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spamassassin: Option<SpamAssassinSummary>,
+}
+
+/// Checks the rules in `json`, texts in `locale`.
+pub fn check_custom_rules(json: &str, locale: Locale) -> CheckResult {
+    let mut problems: Vec<Problem> = Vec::new();
+    let value: serde_json::Value = match serde_json::from_str(json) {
+        Ok(value) => value,
+        Err(error) => {
+            let mut problem = Problem::new("customRules", ProblemKind::Json { reason: error.to_string() });
+            problem.line = Some(error.line().max(1));
+            problem.column = Some(error.column().max(1));
+            return result(vec![problem], 0, None, locale);
+        }
+    };
+    let (rules_path, rules_value, sa_text) = match &value {
+        serde_json::Value::Array(_) => (String::new(), Some(value.clone()), None),
+        serde_json::Value::Object(map) => (
+            "customRules".to_string(),
+            map.get("customRules").cloned(),
+            map.get("spamassassinRules").and_then(|v| v.as_str()).map(str::to_string),
+        ),
+        _ => {
+            let reason = "expected a list of rules or an object with customRules".to_string();
+            return result(vec![Problem::new("customRules", ProblemKind::Json { reason })], 0, None, locale);
+        }
+    };
+    let positions = spans(json);
+    let path_of = |index: usize, field: &str| {
+        let element = if rules_path.is_empty() { index.to_string() } else { format!("{rules_path}/{index}") };
+        if field.is_empty() {
+            element
+        } else {
+            format!("{element}/{field}")
+        }
+    };
+    // Each rule alone, so one rule of the wrong shape does not hide the others' problems.
+    let mut specs: Vec<CustomRuleSpec> = Vec::new();
+    let items = match rules_value {
+        Some(serde_json::Value::Array(items)) => items,
+        Some(serde_json::Value::Null) | None => Vec::new(),
+        Some(_) => {
+            let reason = "customRules must be a list".to_string();
+            let mut problem = Problem::new("customRules", ProblemKind::Json { reason });
+            if let Some(&(start, _)) = positions.get(&rules_path) {
+                let (line, column) = line_column(json, start);
+                (problem.line, problem.column) = (Some(line), Some(column));
+            }
+            return result(vec![problem], 0, None, locale);
+        }
+    };
+    let mut indices: Vec<usize> = Vec::new();
+    for (index, item) in items.into_iter().enumerate() {
+        match serde_json::from_value::<CustomRuleSpec>(item) {
+            Ok(spec) => {
+                specs.push(spec);
+                indices.push(index);
+            }
+            Err(error) => {
+                let mut problem =
+                    Problem::new(&format!("customRules[{index}]"), ProblemKind::Json { reason: error.to_string() });
+                problem.index = Some(index);
+                if let Some(&(start, _)) = positions.get(&path_of(index, "")) {
+                    let (line, column) = line_column(json, start);
+                    (problem.line, problem.column) = (Some(line), Some(column));
+                }
+                problems.push(problem);
+            }
+        }
+    }
+    let compiled = CustomRules::compile(&specs, sa_text.as_deref());
+    let custom_count = specs.len();
+    let (compiled, mut rule_problems) = match compiled {
+        Ok(rules) => (Some(rules), Vec::new()),
+        Err(found) => (None, found),
+    };
+    // A problem's rule index is its index among the well-formed rules: back to the JSON's.
+    for problem in &mut rule_problems {
+        problem.index = problem.index.and_then(|i| indices.get(i).copied());
+        let (Some(index), Some(field)) = (problem.index, problem.field) else {
+            continue;
+        };
+        let Some(&span) = positions.get(&path_of(index, field)).or_else(|| positions.get(&path_of(index, ""))) else {
+            continue;
+        };
+        let offset = match (field, problem.column) {
+            ("pattern", Some(column)) => offset_in_string(json, span, column),
+            _ => span.0,
+        };
+        let (line, column) = line_column(json, offset);
+        problem.at_character = problem.column;
+        (problem.line, problem.column) = (Some(line), Some(column));
+    }
+    problems.extend(rule_problems);
+    let ok = problems.is_empty();
+    let summary = compiled.filter(|_| sa_text.is_some()).map(|rules| {
+        let load = &rules.load;
+        for refusal in load.refused.iter().chain(&load.unreadable_lines) {
+            problems.push(refusal.clone());
+        }
+        SpamAssassinSummary {
+            loaded: load.loaded.clone(),
+            loaded_total: load.loaded_total(),
+            disabled: load.disabled,
+            refused: load.refused.len(),
+            refused_by_reason: load
+                .refused_by_reason()
+                .into_iter()
+                .map(|(reason, count)| ReasonCount { reason, count })
+                .collect(),
+            skipped_lines: load.skipped_lines,
+        }
+    });
+    let mut out = result(problems, custom_count, summary, locale);
+    out.ok = ok;
+    out
+}
+
+fn result(
+    problems: Vec<Problem>,
+    custom_rules: usize,
+    spamassassin: Option<SpamAssassinSummary>,
+    locale: Locale,
+) -> CheckResult {
+    let ok = problems.is_empty();
+    let problems = problems
+        .into_iter()
+        .map(|p| ProblemReport {
+            message: p.message(locale),
+            reason: p.kind.key(),
+            rule: p.rule,
+            line: p.line,
+            column: p.column,
+            index: p.index,
+            field: p.field.map(str::to_string).or_else(|| p.index.is_none().then(|| "spamassassinRules".to_string())),
+        })
+        .collect();
+    CheckResult { ok, custom_rules, problems, spamassassin }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pattern_error_is_reported_at_its_character_in_the_json() {
+        let json = "[\n  {\"id\": \"acme/x\", \"target\": \"body\", \"pattern\": \"ab(c\"}\n]";
+        let result = check_custom_rules(json, Locale::En);
+        assert!(!result.ok);
+        let problem = &result.problems[0];
+        assert_eq!((problem.line, problem.field.as_deref(), problem.index), (Some(2), Some("pattern"), Some(0)));
+        let column = problem.column.unwrap();
+        assert_eq!(json.lines().nth(1).unwrap().chars().nth(column - 1), Some('('));
+    }
+
+    #[test]
+    fn json_syntax_errors_have_their_line() {
+        let result = check_custom_rules("[\n{\"id\": }", Locale::Fr);
+        assert_eq!(result.problems[0].line, Some(2));
+        assert!(result.problems[0].message.starts_with("Ligne 2"));
+    }
+}

@@ -1,0 +1,448 @@
+//! From options to compiled rules, once per options value: `customRules`
+//! checked (any problem refuses the options), `spamassassinRules` read (a rule
+//! that cannot be used is refused with its line, the others load), patterns
+//! compiled, one `RegexSet` per source, metas resolved and ordered.
+
+use super::compile_metas::{order_metas, resolve_metas, Meta};
+use super::limits::{MAX_HITS, MAX_RULES, MAX_RULES_TEXT_BYTES};
+use super::meta::Expr;
+use super::pattern::{self, Pattern};
+use super::perl;
+use super::prefilter::Prefilter;
+use super::problems::char_column;
+use super::spamassassin::{replace_tags, PerlPattern, SaFile, SaTest};
+use super::spec::{check_spec, label, CustomRuleSpec, Expect, Texts};
+use super::targets::{Source, Target};
+use super::{Problem, ProblemKind};
+use crate::report::Severity;
+use regex::bytes::{Regex, RegexSet};
+use std::collections::{BTreeMap, HashMap};
+
+/// Most patterns in one `RegexSet`; a source with more gets several sets
+/// (default, ours: keeps each compiled set well under `MAX_COMPILED_SET_BYTES`).
+pub const MAX_SET_PATTERNS: usize = 500;
+
+/// The value a SpamAssassin header rule matches when the field is absent:
+/// Perl's `undef`, matched as the empty string, or the rule's `[if-unset: …]`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WhenAbsent {
+    /// No value: the rule does not match (`customRules`; `expect: match` reports it).
+    Nothing,
+    /// This text is matched instead.
+    Text(Vec<u8>),
+}
+
+/// What a compiled rule tests.
+#[derive(Debug, Clone)]
+pub enum Test {
+    Pattern {
+        /// Index in `CustomRules::groups`, and of the rule's pattern in that group.
+        group: usize,
+        member: usize,
+        /// Fires when no value matches (`expect: match`, SpamAssassin's `!~`).
+        negate: bool,
+        absent: WhenAbsent,
+    },
+    /// SpamAssassin's `exists:Field`.
+    Exists {
+        field: String,
+    },
+    Meta(Expr),
+}
+
+/// A rule ready to run.
+#[derive(Debug, Clone)]
+pub struct CompiledRule {
+    /// `acme/banned-words`, or `sa/NAME` for SpamAssassin rules.
+    pub id: String,
+    /// The name metas use: the SpamAssassin name, or the id.
+    pub name: String,
+    /// `header`, `body`, … (`customRules` targets and SpamAssassin rule types, `meta`).
+    pub kind: &'static str,
+    pub severity: Severity,
+    pub score: f64,
+    pub message: Texts,
+    pub fix: Option<Texts>,
+    /// Findings are reported (not for SpamAssassin's `__` sub-rules).
+    pub reported: bool,
+    /// The rule runs (SpamAssassin runs no rule whose score is 0).
+    pub runs: bool,
+    /// Hits counted: 1, or more with `tflags multiple` (each adds the score, as in SpamAssassin).
+    pub max_hits: usize,
+    pub test: Test,
+}
+
+/// One pattern of a group.
+#[derive(Debug, Clone)]
+pub struct Member {
+    /// The rule (index in `CustomRules::rules`).
+    pub rule: usize,
+    /// The pattern alone, to find where it matched.
+    pub regex: Regex,
+    /// The literals it needs; `None`: it is in the group's `RegexSet`.
+    pub prefilter: Option<Prefilter>,
+}
+
+/// The patterns of one source: one `RegexSet` for those that need no literal
+/// (in chunks of `MAX_SET_PATTERNS`), the others tried where their literal is.
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub source: Source,
+    pub members: Vec<Member>,
+    /// Each set with the members (indices in `members`) it holds, in order.
+    pub sets: Vec<MemberSet>,
+}
+
+/// A `RegexSet` and the members (indices in `Group::members`) it holds, in order.
+pub type MemberSet = (RegexSet, Vec<usize>);
+
+/// How a SpamAssassin text loaded.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LoadReport {
+    /// Rules loaded, by type (`header`, `body`, `rawbody`, `uri`, `full`, `meta`, `exists`).
+    pub loaded: BTreeMap<String, usize>,
+    /// Loaded rules SpamAssassin would not run either: score 0.
+    pub disabled: usize,
+    /// Rules not loaded, each with its line and reason.
+    pub refused: Vec<Problem>,
+    /// Lines read but not rules (a description in a language we lack, a setting).
+    pub unreadable_lines: Vec<Problem>,
+    /// Lines left out by a false `if`/`ifplugin`.
+    pub skipped_lines: usize,
+    /// Settings that are not rules, by name, with their number of lines.
+    pub other_settings: BTreeMap<String, usize>,
+}
+
+impl LoadReport {
+    pub fn loaded_total(&self) -> usize {
+        self.loaded.values().sum()
+    }
+    /// Refusals grouped by reason key, most frequent first.
+    pub fn refused_by_reason(&self) -> Vec<(String, usize)> {
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        for problem in &self.refused {
+            *counts.entry(problem.kind.key()).or_default() += 1;
+        }
+        let mut out: Vec<(String, usize)> = counts.into_iter().collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        out
+    }
+}
+
+/// Every custom rule of one options value, compiled.
+#[derive(Debug, Clone, Default)]
+pub struct CustomRules {
+    pub rules: Vec<CompiledRule>,
+    pub groups: Vec<Group>,
+    /// Metas (indices in `rules`), each after the metas it reads.
+    pub meta_order: Vec<usize>,
+    pub load: LoadReport,
+}
+
+/// A rule whose pattern compiled, before the sets are built.
+pub(super) struct Pending {
+    pub rule: CompiledRule,
+    pub pattern: Option<(Source, Pattern, Regex)>,
+}
+
+impl CustomRules {
+    /// Compiles `customRules` and `spamassassinRules`. `Err`: the problems that
+    /// make the options unusable (any problem of `customRules`, the limits).
+    pub fn compile(custom: &[CustomRuleSpec], spamassassin: Option<&str>) -> Result<CustomRules, Vec<Problem>> {
+        if custom.len() > MAX_RULES {
+            return Err(vec![Problem::new(
+                "customRules",
+                ProblemKind::TooManyRules { count: custom.len(), limit: MAX_RULES },
+            )]);
+        }
+        let mut pending = compile_custom(custom)?;
+        let mut load = LoadReport::default();
+        if let Some(text) = spamassassin {
+            if text.len() > MAX_RULES_TEXT_BYTES {
+                let kind = ProblemKind::RulesTextTooLong { size: text.len(), limit: MAX_RULES_TEXT_BYTES };
+                return Err(vec![Problem::new("spamassassinRules", kind)]);
+            }
+            let file = SaFile::parse(text);
+            let count = custom.len() + file.rules.len();
+            if count > MAX_RULES {
+                return Err(vec![Problem::new(
+                    "spamassassinRules",
+                    ProblemKind::TooManyRules { count, limit: MAX_RULES },
+                )]);
+            }
+            let taken: Vec<String> = pending.iter().map(|p| p.rule.name.clone()).collect();
+            pending.extend(compile_spamassassin(&file, &taken, &mut load));
+            load.unreadable_lines = file.problems;
+            load.skipped_lines = file.skipped_lines;
+            load.other_settings = file.other_settings;
+        }
+        build(pending, load)
+    }
+
+    /// Ids of every rule, for `options.rules` and `options.scores`.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.rules.iter().map(|r| r.id.as_str())
+    }
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+}
+
+fn compile_custom(specs: &[CustomRuleSpec]) -> Result<Vec<Pending>, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut pending = Vec::new();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (index, spec) in specs.iter().enumerate() {
+        let rule = label(spec, index);
+        check_spec(spec, index, &mut problems);
+        if seen.insert(spec.id.as_str(), index).is_some() {
+            problems.push(Problem::new(&rule, ProblemKind::DuplicateId).in_rule(index, "id"));
+        }
+        let source = match (spec.target, &spec.header) {
+            (Target::Header, Some(name)) => Source::Field(name.to_ascii_lowercase()),
+            (target, _) => Source::Custom(target),
+        };
+        let pattern = Pattern { text: spec.pattern.clone(), unicode: true };
+        match pattern::check_length(&spec.pattern).and_then(|()| pattern::compile(&pattern)) {
+            Ok(regex) => pending.push(Pending {
+                rule: CompiledRule {
+                    id: spec.id.clone(),
+                    name: spec.id.clone(),
+                    kind: spec.target.key(),
+                    severity: spec.severity.severity(),
+                    score: spec.score,
+                    message: spec.message.clone(),
+                    fix: spec.fix.clone(),
+                    reported: true,
+                    runs: true,
+                    max_hits: 1,
+                    test: Test::Pattern {
+                        group: 0,
+                        member: 0,
+                        negate: spec.expect == Expect::Match,
+                        absent: WhenAbsent::Nothing,
+                    },
+                },
+                pattern: Some((source, pattern, regex)),
+            }),
+            Err(error) => {
+                let mut problem = Problem::new(&rule, error.kind).in_rule(index, "pattern");
+                if let Some(offset) = error.offset {
+                    problem = problem.at_column(char_column(&spec.pattern, offset));
+                }
+                problems.push(problem);
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(pending)
+    } else {
+        Err(problems)
+    }
+}
+
+/// SpamAssassin's default score (`Conf::Parser::fix_tests`): 1, 0.01 for `T_`
+/// rules, negative with `tflags nice`.
+pub(super) fn default_score(name: &str, tflags: &str) -> f64 {
+    let score = if name.starts_with("T_") { 0.01 } else { 1.0 };
+    if tflags.split_whitespace().any(|f| f == "nice") {
+        -score
+    } else {
+        score
+    }
+}
+
+/// `maxhits=N` with `multiple`, else 1.
+fn max_hits(tflags: &str) -> usize {
+    let flags: Vec<&str> = tflags.split_whitespace().collect();
+    if !flags.contains(&"multiple") {
+        return 1;
+    }
+    flags
+        .iter()
+        .find_map(|f| f.strip_prefix("maxhits=").and_then(|n| n.parse::<usize>().ok()))
+        .unwrap_or(MAX_HITS)
+        .clamp(1, MAX_HITS)
+}
+
+fn compile_spamassassin(file: &SaFile, taken: &[String], load: &mut LoadReport) -> Vec<Pending> {
+    let mut pending = Vec::new();
+    let mut metas: Vec<Meta> = Vec::new();
+    for rule in &file.rules {
+        let test = match &rule.test {
+            Ok(test) => test,
+            Err(problem) => {
+                load.refused.push(problem.clone());
+                continue;
+            }
+        };
+        let tflags = file.tflags.get(&rule.name).map(String::as_str).unwrap_or("");
+        if let Some(flag) = tflags.split_whitespace().find(|f| matches!(*f, "net" | "learn")) {
+            load.refused
+                .push(Problem::new(&rule.name, ProblemKind::NotRun { flag: flag.to_string() }).at(rule.line, 0));
+            continue;
+        }
+        let score = file.scores.get(&rule.name).copied().unwrap_or_else(|| default_score(&rule.name, tflags));
+        let id = format!("sa/{}", rule.name);
+        if taken.contains(&id) {
+            continue;
+        }
+        let (kind, source, perl_pattern, negate, absent) = match test {
+            SaTest::Meta { expression, column } => {
+                metas.push(Meta {
+                    name: rule.name.clone(),
+                    line: rule.line,
+                    text: rule.text.clone(),
+                    expression: expression.clone(),
+                    column: *column,
+                });
+                continue;
+            }
+            SaTest::Exists { field } => {
+                let compiled =
+                    sa_rule(&rule.name, "exists", score, tflags, file, Test::Exists { field: field.clone() });
+                pending.push(Pending { rule: compiled, pattern: None });
+                continue;
+            }
+            SaTest::Header { field, raw, modifier, occurrence, negate, pattern, if_unset } => {
+                let source =
+                    Source::SaHeader { field: field.clone(), raw: *raw, modifier: *modifier, occurrence: *occurrence };
+                let absent = WhenAbsent::Text(if_unset.clone().unwrap_or_default().into_bytes());
+                ("header", source, pattern, *negate, absent)
+            }
+            SaTest::Body(p) => {
+                let subject = !tflags.split_whitespace().any(|f| f == "nosubject");
+                ("body", Source::SaBody { subject }, p, false, WhenAbsent::Nothing)
+            }
+            SaTest::Rawbody(p) => ("rawbody", Source::SaRawbody, p, false, WhenAbsent::Nothing),
+            SaTest::Uri(p) => ("uri", Source::Custom(Target::Uri), p, false, WhenAbsent::Nothing),
+            SaTest::Full(p) => ("full", Source::Custom(Target::Full), p, false, WhenAbsent::Nothing),
+        };
+        let body = if file.tags.rules.contains(&rule.name) {
+            replace_tags(&perl_pattern.body, &file.tags)
+        } else {
+            perl_pattern.body.clone()
+        };
+        match perl_to_regex(&body, perl_pattern) {
+            Ok((pattern, regex)) => {
+                let test = Test::Pattern { group: 0, member: 0, negate, absent };
+                let compiled = sa_rule(&rule.name, kind, score, tflags, file, test);
+                pending.push(Pending { rule: compiled, pattern: Some((source, pattern, regex)) });
+            }
+            Err((kind, offset)) => {
+                let column = perl_pattern.column + offset.min(perl_pattern.body.len());
+                load.refused.push(Problem::new(&rule.name, kind).at_in(rule.line, &rule.text, column));
+            }
+        }
+    }
+    resolve_metas(metas, &mut pending, file, load);
+    pending
+}
+
+/// Translates and compiles a SpamAssassin pattern; the error with its byte offset in `body`.
+fn perl_to_regex(body: &str, written: &PerlPattern) -> Result<(Pattern, Regex), (ProblemKind, usize)> {
+    pattern::check_length(&written.body).map_err(|e| (e.kind, 0))?;
+    let translated = perl::translate(body, &written.flags).map_err(|u| (ProblemKind::Perl(u.feature), u.offset))?;
+    let pattern = Pattern { text: translated.pattern.clone(), unicode: false };
+    match pattern::compile(&pattern) {
+        Ok(regex) => Ok((pattern, regex)),
+        Err(error) => Err((error.kind, error.offset.map_or(0, |o| translated.origin(o)))),
+    }
+}
+
+pub(super) fn sa_rule(
+    name: &str,
+    kind: &'static str,
+    score: f64,
+    tflags: &str,
+    file: &SaFile,
+    test: Test,
+) -> CompiledRule {
+    CompiledRule {
+        id: format!("sa/{name}"),
+        name: name.to_string(),
+        kind,
+        // A spam sign is a warning; a ham sign (negative score) is information.
+        severity: if score > 0.0 { Severity::Warning } else { Severity::Info },
+        score,
+        message: file.descriptions.get(name).cloned().unwrap_or_default(),
+        fix: None,
+        reported: !name.starts_with("__"),
+        runs: score != 0.0,
+        max_hits: max_hits(tflags),
+        test,
+    }
+}
+
+/// Groups patterns by source into sets, in order, and fixes each rule's place.
+fn build(pending: Vec<Pending>, mut load: LoadReport) -> Result<CustomRules, Vec<Problem>> {
+    let mut rules: Vec<CompiledRule> = Vec::with_capacity(pending.len());
+    let mut by_source: BTreeMap<Source, Vec<(usize, Pattern, Regex)>> = BTreeMap::new();
+    for Pending { rule, pattern } in pending {
+        let index = rules.len();
+        if let Some((source, pattern, regex)) = pattern {
+            by_source.entry(source).or_default().push((index, pattern, regex));
+        }
+        if rule.id.starts_with("sa/") && rule.kind != "refused" {
+            *load.loaded.entry(rule.kind.to_string()).or_default() += 1;
+            load.disabled += usize::from(!rule.runs);
+        }
+        rules.push(rule);
+    }
+    let mut groups = Vec::new();
+    for (source, patterns) in by_source {
+        let group_index = groups.len();
+        let mut members = Vec::with_capacity(patterns.len());
+        let mut unfiltered: Vec<(usize, Pattern)> = Vec::new();
+        for (member, (rule, pattern, regex)) in patterns.into_iter().enumerate() {
+            if let Test::Pattern { group, member: m, .. } = &mut rules[rule].test {
+                *group = group_index;
+                *m = member;
+            }
+            let prefilter = Prefilter::of(&pattern);
+            if prefilter.is_none() {
+                unfiltered.push((member, pattern));
+            }
+            members.push(Member { rule, regex, prefilter });
+        }
+        let sets = compile_sets(&unfiltered)
+            .map_err(|(member, kind)| vec![Problem::new(&rules[members[member].rule].id, kind)])?;
+        groups.push(Group { source, members, sets });
+    }
+    let meta_order = order_metas(&rules);
+    Ok(CustomRules { rules, groups, meta_order, load })
+}
+
+/// `RegexSet`s of at most `MAX_SET_PATTERNS`; a chunk over `MAX_COMPILED_SET_BYTES`
+/// is halved (each pattern compiled alone within the smaller per-pattern limit).
+fn compile_sets(patterns: &[(usize, Pattern)]) -> Result<Vec<MemberSet>, (usize, ProblemKind)> {
+    let mut sets = Vec::new();
+    let mut chunks: Vec<&[(usize, Pattern)]> = patterns.chunks(MAX_SET_PATTERNS).rev().collect();
+    while let Some(chunk) = chunks.pop() {
+        let texts: Vec<&Pattern> = chunk.iter().map(|(_, p)| p).collect();
+        match pattern::compile_set(&texts) {
+            Ok(set) => sets.push((set, chunk.iter().map(|(m, _)| *m).collect())),
+            Err(ProblemKind::SetTooBig { .. }) if chunk.len() > 1 => {
+                let (first, second) = chunk.split_at(chunk.len() / 2);
+                chunks.push(second);
+                chunks.push(first);
+            }
+            Err(kind) => return Err((chunk[0].0, kind)),
+        }
+    }
+    Ok(sets)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sa_defaults_follow_spamassassin() {
+        assert_eq!(default_score("FOO", ""), 1.0);
+        assert_eq!(default_score("T_FOO", ""), 0.01);
+        assert_eq!(default_score("FOO", "nice"), -1.0);
+        assert_eq!(max_hits("multiple maxhits=3"), 3);
+        assert_eq!(max_hits("publish"), 1);
+    }
+}

@@ -1,0 +1,65 @@
+//! Hits of custom rules made findings, like those of the engine's rules: the
+//! caller's overrides (`options.rules`, `options.scores`), the message in the
+//! report's language (else English, else the rule id) with `{match}`, the
+//! evidence and every message-derived text through `hygiene::visible`, the
+//! location with its line and column.
+
+use super::compile::CustomRules;
+use super::run::{runs, Evaluation};
+use crate::hygiene::{visible, MAX_PARAM_CHARS};
+use crate::i18n::{render_template, Msg, Param};
+use crate::model::Message;
+use crate::report::{Finding, Location};
+use crate::rules::MAX_EVIDENCE_CHARS;
+use crate::settings::Settings;
+use std::collections::BTreeMap;
+
+/// The findings of the rules that hit, in rule order.
+pub fn findings(rules: &CustomRules, evaluation: &Evaluation, message: &Message, settings: &Settings) -> Vec<Finding> {
+    let locale = settings.locale;
+    let mut out = Vec::new();
+    for (index, rule) in rules.rules.iter().enumerate() {
+        if !rule.reported || !evaluation.hit(index) || !runs(rule, settings) {
+            continue;
+        }
+        let over = settings.rule_override(&rule.id);
+        let severity = over.severity.unwrap_or(rule.severity);
+        // `tflags multiple`: SpamAssassin adds the score once per hit; a meta's value counts once.
+        let times = if rule.max_hits > 1 { evaluation.hits[index] } else { 1.0 };
+        let score = over.score.unwrap_or(rule.score) * times;
+        let found = evaluation.found[index].clone().unwrap_or_default();
+        let shown = visible(&found.text, MAX_PARAM_CHARS);
+        let params = [("match", Param::Text(shown.clone()))];
+        let message_text = match rule.message.get(locale) {
+            Some(template) => render_template(template, &params, locale),
+            None => rule.id.clone(),
+        };
+        let fix = match rule.fix.as_ref().and_then(|f| f.get(locale)) {
+            Some(template) => render_template(template, &params, locale),
+            None => Msg::new("core.custom.fix").render(locale),
+        };
+        let mut location =
+            Location { header: found.header.map(|h| visible(&h, MAX_PARAM_CHARS)), ..Location::default() };
+        location.part = found.part;
+        if let Some(range) = found.range {
+            let (line, column) = message.line_index.line_column(range.start);
+            location.start = Some(range.start);
+            location.end = Some(range.end);
+            location.line = Some(line);
+            location.column = Some(column);
+        }
+        out.push(Finding {
+            rule_id: rule.id.clone(),
+            severity,
+            score: (score * 1000.0).round() / 1000.0,
+            message_id: rule.id.clone(),
+            message: message_text,
+            params: BTreeMap::from([("match".to_string(), Param::Text(shown))]),
+            evidence: visible(&found.text, MAX_EVIDENCE_CHARS),
+            location,
+            fix_id: if rule.fix.is_some() { rule.id.clone() } else { "core.custom.fix".to_string() },
+            fix,
+        });
+    }
+    out
+}

@@ -1,0 +1,70 @@
+//! The limits of custom rules, in one place. Beyond them a rule set is refused
+//! with a coded error (`invalid-options`), or a SpamAssassin rule is refused
+//! with its line; matching itself is linear in the text (the `regex` crate has
+//! no backtracking), so these bound memory and the time per message.
+
+/// Most rules, `customRules` and `spamassassinRules` together. SpamAssassin's
+/// own rule set (Debian's `spamassassin` 4.0, `/usr/share/spamassassin/*.cf`)
+/// defines 2,915 rules (measured here: `tests/custom_spamassassin_files.rs`);
+/// the limit leaves room for local rules on top (default, ours).
+pub const MAX_RULES: usize = 5_000;
+
+/// Longest pattern, in bytes. The longest pattern of SpamAssassin's own rules
+/// is 10,366 bytes (`REPTO_419_FRAUD_GM`, measured here) (default, ours).
+pub const MAX_PATTERN_BYTES: usize = 32 * 1024;
+
+/// Longest pattern once SpamAssassin's `replace_tag`s are put in, in bytes:
+/// the largest in SpamAssassin's own rules is 223,927 bytes (`__MY_MALWARE`,
+/// measured here) (default, ours).
+pub const MAX_EXPANDED_PATTERN_BYTES: usize = 256 * 1024;
+
+/// Longest `spamassassinRules` text, in bytes: SpamAssassin's whole rule set is
+/// 1.3 MB (measured here) (default, ours).
+pub const MAX_RULES_TEXT_BYTES: usize = 4_000_000;
+
+/// Largest compiled form of one pattern (`RegexBuilder::size_limit`), in bytes.
+/// A pattern like `\w{1000}` with Unicode classes compiles to megabytes; the
+/// largest of SpamAssassin's rules needs far less (default, ours).
+pub const MAX_COMPILED_PATTERN_BYTES: usize = 2 * 1024 * 1024;
+
+/// Largest compiled form of the patterns of one target together (one `RegexSet`).
+pub const MAX_COMPILED_SET_BYTES: usize = 64 * 1024 * 1024;
+
+/// Cache of the lazy DFA (`RegexBuilder::dfa_size_limit`), where the `regex`
+/// build has one (the engine's build has none: no `perf-dfa` feature).
+pub const MAX_DFA_CACHE_BYTES: usize = 2 * 1024 * 1024;
+
+/// Deepest nesting of groups and repetitions in a pattern (`nest_limit`).
+pub const MAX_PATTERN_NESTING: u32 = 64;
+
+/// Deepest nesting of a `meta` expression, and longest chain of metas
+/// depending on metas (SpamAssassin's deepest chain is under 10, measured here).
+pub const MAX_META_DEPTH: usize = 64;
+
+/// Most tokens of one `meta` expression.
+pub const MAX_META_TOKENS: usize = 10_000;
+
+/// Longest rule id, header name or rule name, in bytes.
+pub const MAX_ID_BYTES: usize = 128;
+
+/// Longest message or fix text of a custom rule, in bytes.
+pub const MAX_TEXT_BYTES: usize = 2_000;
+
+/// Rendered text of one part read by body rules: SpamAssassin's
+/// `body_part_scan_size` default (`Mail::SpamAssassin::Conf`).
+pub const MAX_BODY_PART_BYTES: usize = 50_000;
+
+/// Decoded text of one part read by rawbody rules: SpamAssassin's
+/// `rawbody_part_scan_size` default.
+pub const MAX_RAWBODY_PART_BYTES: usize = 500_000;
+
+/// Bytes of the message read by `full` rules (default, ours: SpamAssassin reads
+/// the whole message; a 10 MB message is then read once per `full` pattern set).
+pub const MAX_FULL_BYTES: usize = 10_000_000;
+
+/// SpamAssassin's `MAX_BODY_LINE_LENGTH` (`Mail::SpamAssassin::Constants`): body
+/// lines are split at a space before it, rawbody chunks are 1 to 2 of it.
+pub const SA_LINE_BYTES: usize = 2048;
+
+/// Most matches counted for a rule with `tflags multiple` and no `maxhits`.
+pub const MAX_HITS: usize = 1_000;

@@ -1,0 +1,487 @@
+//! SpamAssassin `meta` rules: expressions over other rules' hit counts, with
+//! the operators SpamAssassin's lexer accepts (`ARITH_EXPRESSION_LEXER` in
+//! `Mail::SpamAssassin::Constants`) evaluated as Perl does: `&&` and `||`
+//! return an operand, `!` gives 1 or 0, comparisons 1 or 0, `^` is a bitwise
+//! exclusive or, `? :` chooses. A rule's value is its number of hits.
+//! Parsing is bounded (`MAX_META_TOKENS`, `MAX_META_DEPTH`); the order of
+//! evaluation is a topological order of the metas, so a cycle is found and
+//! refused before any message is read.
+
+use super::limits::{MAX_META_DEPTH, MAX_META_TOKENS};
+
+/// A binary operator, by Perl precedence from loosest to tightest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    Or,
+    And,
+    Xor,
+    Eq,
+    Ne,
+    Lt,
+    Gt,
+    Le,
+    Ge,
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
+impl Op {
+    fn level(self) -> u8 {
+        match self {
+            Op::Or => 1,
+            Op::And => 2,
+            Op::Xor => 3,
+            Op::Eq | Op::Ne => 4,
+            Op::Lt | Op::Gt | Op::Le | Op::Ge => 5,
+            Op::Add | Op::Sub => 6,
+            Op::Mul | Op::Div => 7,
+        }
+    }
+}
+
+/// A parsed expression; rule names are resolved to indices by `resolve`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expr {
+    Number(f64),
+    Rule(String),
+    /// A rule, resolved to its index in the rule list.
+    Index(usize),
+    /// `rules_matching(GLOB)`: the sum of the rules whose names match.
+    Glob(String),
+    Not(Box<Expr>),
+    Negate(Box<Expr>),
+    Binary(Op, Box<Expr>, Box<Expr>),
+    Choose(Box<Expr>, Box<Expr>, Box<Expr>),
+}
+
+/// Why an expression cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MetaError {
+    /// Not an expression; the byte offset where reading stopped.
+    Syntax { offset: usize },
+    /// More than `MAX_META_TOKENS` tokens or `MAX_META_DEPTH` levels.
+    TooDeep,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Token {
+    Number(f64),
+    Name(String),
+    Glob(String),
+    Open,
+    Close,
+    Not,
+    Question,
+    Colon,
+    Minus,
+    Plus,
+    Binary(Op),
+}
+
+fn lex(text: &str) -> Result<Vec<(Token, usize)>, MetaError> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if out.len() > MAX_META_TOKENS {
+            return Err(MetaError::TooDeep);
+        }
+        let b = bytes[i];
+        let start = i;
+        let two = bytes.get(i..i + 2).unwrap_or_default();
+        let token = match b {
+            b' ' | b'\t' => {
+                i += 1;
+                continue;
+            }
+            b'0'..=b'9' | b'.' => {
+                while i < bytes.len() && (bytes[i].is_ascii_digit() || bytes[i] == b'.') {
+                    i += 1;
+                }
+                let number = text[start..i].parse::<f64>().map_err(|_| MetaError::Syntax { offset: start })?;
+                out.push((Token::Number(number), start));
+                continue;
+            }
+            b'A'..=b'Z' | b'a'..=b'z' | b'_' => {
+                while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+                    i += 1;
+                }
+                let name = &text[start..i];
+                if name == "rules_matching" {
+                    let rest = &text[i..];
+                    let open = rest.find('(').filter(|&o| rest[..o].trim().is_empty());
+                    let close = rest.find(')');
+                    let (Some(open), Some(close)) = (open, close) else {
+                        return Err(MetaError::Syntax { offset: i });
+                    };
+                    let glob = rest[open + 1..close].trim();
+                    let valid =
+                        !glob.is_empty() && glob.bytes().all(|b| b.is_ascii_alphanumeric() || b"_*?".contains(&b));
+                    if !valid {
+                        return Err(MetaError::Syntax { offset: i + open + 1 });
+                    }
+                    out.push((Token::Glob(glob.to_string()), start));
+                    i += close + 1;
+                } else {
+                    out.push((Token::Name(name.to_string()), start));
+                }
+                continue;
+            }
+            b'(' => Token::Open,
+            b')' => Token::Close,
+            b'?' => Token::Question,
+            b':' => Token::Colon,
+            b'+' => Token::Plus,
+            b'-' => Token::Minus,
+            b'*' => Token::Binary(Op::Mul),
+            b'/' => Token::Binary(Op::Div),
+            b'^' => Token::Binary(Op::Xor),
+            _ if two == b"||" => Token::Binary(Op::Or),
+            _ if two == b"&&" => Token::Binary(Op::And),
+            _ if two == b"==" => Token::Binary(Op::Eq),
+            _ if two == b"!=" => Token::Binary(Op::Ne),
+            _ if two == b">=" => Token::Binary(Op::Ge),
+            _ if two == b"<=" => Token::Binary(Op::Le),
+            b'!' => Token::Not,
+            b'>' => Token::Binary(Op::Gt),
+            b'<' => Token::Binary(Op::Lt),
+            _ => return Err(MetaError::Syntax { offset: i }),
+        };
+        let long = matches!(token, Token::Binary(Op::Or | Op::And | Op::Eq | Op::Ne | Op::Ge | Op::Le));
+        i += if long { 2 } else { 1 };
+        out.push((token, start));
+    }
+    Ok(out)
+}
+
+struct Parser {
+    tokens: Vec<(Token, usize)>,
+    at: usize,
+    end: usize,
+}
+
+impl Parser {
+    fn peek(&self) -> Option<&Token> {
+        self.tokens.get(self.at).map(|(t, _)| t)
+    }
+    fn offset(&self) -> usize {
+        self.tokens.get(self.at).map_or(self.end, |(_, o)| *o)
+    }
+    fn error(&self) -> MetaError {
+        MetaError::Syntax { offset: self.offset() }
+    }
+
+    /// `cond ? a : b`, right-associative, loosest.
+    fn choose(&mut self, depth: usize) -> Result<Expr, MetaError> {
+        if depth > MAX_META_DEPTH {
+            return Err(MetaError::TooDeep);
+        }
+        let condition = self.binary(1, depth)?;
+        if self.peek() != Some(&Token::Question) {
+            return Ok(condition);
+        }
+        self.at += 1;
+        let yes = self.choose(depth + 1)?;
+        if self.peek() != Some(&Token::Colon) {
+            return Err(self.error());
+        }
+        self.at += 1;
+        let no = self.choose(depth + 1)?;
+        Ok(Expr::Choose(Box::new(condition), Box::new(yes), Box::new(no)))
+    }
+
+    /// Binary operators of precedence `min` and tighter (precedence climbing).
+    fn binary(&mut self, min: u8, depth: usize) -> Result<Expr, MetaError> {
+        let mut left = self.unary(depth)?;
+        loop {
+            let op = match self.peek() {
+                Some(Token::Binary(op)) => *op,
+                Some(Token::Plus) => Op::Add,
+                Some(Token::Minus) => Op::Sub,
+                _ => return Ok(left),
+            };
+            if op.level() < min {
+                return Ok(left);
+            }
+            self.at += 1;
+            let right = self.binary(op.level() + 1, depth + 1)?;
+            left = Expr::Binary(op, Box::new(left), Box::new(right));
+        }
+    }
+
+    fn unary(&mut self, depth: usize) -> Result<Expr, MetaError> {
+        if depth > MAX_META_DEPTH {
+            return Err(MetaError::TooDeep);
+        }
+        let token = self.peek().cloned().ok_or_else(|| self.error())?;
+        self.at += 1;
+        match token {
+            Token::Not => Ok(Expr::Not(Box::new(self.unary(depth + 1)?))),
+            Token::Minus => Ok(Expr::Negate(Box::new(self.unary(depth + 1)?))),
+            Token::Plus => self.unary(depth + 1),
+            Token::Number(n) => Ok(Expr::Number(n)),
+            Token::Name(name) => Ok(Expr::Rule(name)),
+            Token::Glob(glob) => Ok(Expr::Glob(glob)),
+            Token::Open => {
+                let inner = self.choose(depth + 1)?;
+                if self.peek() != Some(&Token::Close) {
+                    return Err(self.error());
+                }
+                self.at += 1;
+                Ok(inner)
+            }
+            _ => {
+                self.at -= 1;
+                Err(self.error())
+            }
+        }
+    }
+}
+
+/// Parses a meta expression.
+pub fn parse(text: &str) -> Result<Expr, MetaError> {
+    let tokens = lex(text)?;
+    let mut parser = Parser { tokens, at: 0, end: text.len() };
+    let expr = parser.choose(0)?;
+    if parser.at != parser.tokens.len() {
+        return Err(parser.error());
+    }
+    Ok(expr)
+}
+
+impl Expr {
+    /// Every rule name the expression reads (globs are expanded by `resolve`).
+    pub fn names(&self, out: &mut Vec<String>) {
+        match self {
+            Expr::Rule(name) => out.push(name.clone()),
+            Expr::Not(e) | Expr::Negate(e) => e.names(out),
+            Expr::Binary(_, a, b) => {
+                a.names(out);
+                b.names(out);
+            }
+            Expr::Choose(a, b, c) => {
+                a.names(out);
+                b.names(out);
+                c.names(out);
+            }
+            Expr::Number(_) | Expr::Index(_) | Expr::Glob(_) => {}
+        }
+    }
+
+    /// Replaces names by indices with `index_of`; globs become sums of the
+    /// matching names (`expand`). The first name `index_of` does not know is the error.
+    pub fn resolve(
+        self,
+        index_of: &dyn Fn(&str) -> Option<usize>,
+        expand: &dyn Fn(&str) -> Vec<usize>,
+    ) -> Result<Expr, String> {
+        let go = |e: Box<Expr>| e.resolve(index_of, expand).map(Box::new);
+        Ok(match self {
+            Expr::Rule(name) => Expr::Index(index_of(&name).ok_or(name)?),
+            Expr::Glob(glob) => expand(&glob)
+                .into_iter()
+                .map(Expr::Index)
+                .reduce(|a, b| Expr::Binary(Op::Add, Box::new(a), Box::new(b)))
+                .unwrap_or(Expr::Number(0.0)),
+            Expr::Not(e) => Expr::Not(go(e)?),
+            Expr::Negate(e) => Expr::Negate(go(e)?),
+            Expr::Binary(op, a, b) => Expr::Binary(op, go(a)?, go(b)?),
+            Expr::Choose(a, b, c) => Expr::Choose(go(a)?, go(b)?, go(c)?),
+            other => other,
+        })
+    }
+
+    /// Rule indices the resolved expression reads.
+    pub fn indices(&self, out: &mut Vec<usize>) {
+        match self {
+            Expr::Index(i) => out.push(*i),
+            Expr::Not(e) | Expr::Negate(e) => e.indices(out),
+            Expr::Binary(_, a, b) => {
+                a.indices(out);
+                b.indices(out);
+            }
+            Expr::Choose(a, b, c) => {
+                a.indices(out);
+                b.indices(out);
+                c.indices(out);
+            }
+            Expr::Number(_) | Expr::Rule(_) | Expr::Glob(_) => {}
+        }
+    }
+
+    /// The value, with `hits(i)` the hit count of rule `i` (Perl semantics).
+    pub fn eval(&self, hits: &dyn Fn(usize) -> f64) -> f64 {
+        let truth = |v: f64| v != 0.0 && !v.is_nan();
+        let flag = |b: bool| if b { 1.0 } else { 0.0 };
+        match self {
+            Expr::Number(n) => *n,
+            Expr::Index(i) => hits(*i),
+            Expr::Rule(_) | Expr::Glob(_) => 0.0,
+            Expr::Not(e) => flag(!truth(e.eval(hits))),
+            Expr::Negate(e) => -e.eval(hits),
+            Expr::Choose(c, a, b) => {
+                if truth(c.eval(hits)) {
+                    a.eval(hits)
+                } else {
+                    b.eval(hits)
+                }
+            }
+            Expr::Binary(op, a, b) => {
+                let left = a.eval(hits);
+                match op {
+                    Op::And if !truth(left) => left,
+                    Op::Or if truth(left) => left,
+                    Op::And | Op::Or => b.eval(hits),
+                    _ => {
+                        let right = b.eval(hits);
+                        match op {
+                            Op::Xor => ((left as i64) ^ (right as i64)) as f64,
+                            Op::Eq => flag(left == right),
+                            Op::Ne => flag(left != right),
+                            Op::Lt => flag(left < right),
+                            Op::Gt => flag(left > right),
+                            Op::Le => flag(left <= right),
+                            Op::Ge => flag(left >= right),
+                            Op::Add => left + right,
+                            Op::Sub => left - right,
+                            Op::Mul => left * right,
+                            // Perl dies on a division by zero; the meta does not fire.
+                            Op::Div if right == 0.0 => 0.0,
+                            Op::Div => left / right,
+                            Op::And | Op::Or => 0.0,
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The order in which metas are evaluated: every meta after the metas it reads.
+/// `deps[m]` lists the metas meta `m` reads. Metas on a cycle, or at the end of
+/// a chain longer than `MAX_META_DEPTH`, are returned apart with the path that
+/// makes them fail (`Err`).
+pub fn order(deps: &[Vec<usize>]) -> (Vec<usize>, Vec<(usize, Vec<usize>)>) {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        Open,
+        Done,
+        Failed,
+    }
+    let mut marks = vec![Mark::New; deps.len()];
+    let mut order = Vec::new();
+    let mut failed = Vec::new();
+    for root in 0..deps.len() {
+        if marks[root] != Mark::New {
+            continue;
+        }
+        // Depth-first with an explicit stack: (meta, next dependency to visit).
+        let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
+        marks[root] = Mark::Open;
+        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+            if let Some(&dep) = deps[node].get(*next) {
+                *next += 1;
+                match marks[dep] {
+                    Mark::New if stack.len() >= MAX_META_DEPTH => {
+                        marks[node] = Mark::Failed;
+                        failed.push((node, stack.iter().map(|(n, _)| *n).chain([dep]).collect()));
+                        stack.pop();
+                    }
+                    Mark::New => {
+                        marks[dep] = Mark::Open;
+                        stack.push((dep, 0));
+                    }
+                    Mark::Open => {
+                        // A cycle: from `dep`'s place on the stack back to it.
+                        let from = stack.iter().position(|(n, _)| *n == dep).unwrap_or(0);
+                        let path: Vec<usize> = stack[from..].iter().map(|(n, _)| *n).chain([dep]).collect();
+                        marks[node] = Mark::Failed;
+                        failed.push((node, path));
+                        stack.pop();
+                    }
+                    Mark::Failed => {
+                        marks[node] = Mark::Failed;
+                        failed.push((node, vec![node, dep]));
+                        stack.pop();
+                    }
+                    Mark::Done => {}
+                }
+                continue;
+            }
+            if marks[node] == Mark::Open {
+                // A meta reading a meta that failed fails with it.
+                match deps[node].iter().find(|&&dep| marks[dep] == Mark::Failed) {
+                    Some(&bad) => {
+                        marks[node] = Mark::Failed;
+                        failed.push((node, vec![node, bad]));
+                    }
+                    None => {
+                        marks[node] = Mark::Done;
+                        order.push(node);
+                    }
+                }
+            }
+            stack.pop();
+        }
+    }
+    // Chains: a meta's depth is one more than the deepest meta it reads.
+    let mut depth = vec![0usize; deps.len()];
+    let mut kept = Vec::with_capacity(order.len());
+    for &meta in &order {
+        if let Some(&bad) = deps[meta].iter().find(|&&d| marks[d] == Mark::Failed) {
+            marks[meta] = Mark::Failed;
+            failed.push((meta, vec![meta, bad]));
+            continue;
+        }
+        depth[meta] = 1 + deps[meta].iter().map(|&d| depth[d]).max().unwrap_or(0);
+        if depth[meta] > MAX_META_DEPTH {
+            marks[meta] = Mark::Failed;
+            failed.push((meta, vec![meta; depth[meta]]));
+            continue;
+        }
+        kept.push(meta);
+    }
+    (kept, failed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(text: &str, hits: &[(&str, f64)]) -> f64 {
+        let names: Vec<&str> = hits.iter().map(|(n, _)| *n).collect();
+        let expr = parse(text).unwrap().resolve(&|n| names.iter().position(|m| *m == n), &|_| Vec::new()).unwrap();
+        expr.eval(&|i| hits[i].1)
+    }
+
+    #[test]
+    fn operators_follow_perl() {
+        assert_eq!(value("A && B", &[("A", 1.0), ("B", 2.0)]), 2.0);
+        assert_eq!(value("A || B", &[("A", 0.0), ("B", 3.0)]), 3.0);
+        assert_eq!(value("!A", &[("A", 2.0)]), 0.0);
+        assert_eq!(value("(A + B + C) > 1", &[("A", 1.0), ("B", 0.0), ("C", 1.0)]), 1.0);
+        assert_eq!(value("A + B * 2 >= 3 && !C", &[("A", 1.0), ("B", 1.0), ("C", 0.0)]), 1.0);
+        assert_eq!(value("A ? 5 : 7", &[("A", 0.0)]), 7.0);
+        assert_eq!(value("A / B", &[("A", 1.0), ("B", 0.0)]), 0.0);
+    }
+
+    #[test]
+    fn bad_expressions_say_where() {
+        assert_eq!(parse("A &&"), Err(MetaError::Syntax { offset: 4 }));
+        assert_eq!(parse("A $ B"), Err(MetaError::Syntax { offset: 2 }));
+        assert_eq!(parse(&"(".repeat(200)), Err(MetaError::TooDeep));
+    }
+
+    #[test]
+    fn cycles_are_found_and_the_rest_is_ordered() {
+        // 0 reads 1, 1 reads 0 (a cycle); 2 reads 3; 4 reads itself.
+        let (order, failed) = order(&[vec![1], vec![0], vec![3], vec![], vec![4]]);
+        assert_eq!(order, vec![3, 2]);
+        let failed: Vec<usize> = failed.iter().map(|(m, _)| *m).collect();
+        assert_eq!(failed.len(), 3, "{failed:?}");
+        assert!(failed.contains(&0) && failed.contains(&1) && failed.contains(&4), "{failed:?}");
+    }
+}

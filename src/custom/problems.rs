@@ -1,0 +1,241 @@
+//! What is wrong with a custom rule, or why a SpamAssassin rule was not
+//! loaded: a kind with its parameters, the rule, and where (line and column).
+//! The texts are in the `core` catalogue (`core.custom.*`), in en/fr/es/pl.
+
+use super::perl::PerlFeature;
+use crate::i18n::{Locale, Msg};
+use serde::Serialize;
+
+/// What is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProblemKind {
+    BadId,
+    ReservedNamespace { namespace: String },
+    DuplicateId,
+    HeaderNameMissing,
+    HeaderNameInvalid,
+    HeaderNameUnused,
+    ScoreOutOfRange,
+    TextTooLong,
+    PatternSyntax { reason: String },
+    PatternTooLong { size: usize, limit: usize },
+    PatternTooBig { limit: usize },
+    PatternNotUtf8,
+    SetTooBig { limit: usize },
+    Perl(PerlFeature),
+    LineNotUtf8,
+    Malformed,
+    Delimiters,
+    Eval,
+    RuleType { kind: String },
+    HeaderField { field: String },
+    HeaderModifier { modifier: String },
+    MetaSyntax,
+    MetaTooDeep,
+    MetaUnknown { name: String },
+    MetaRefused { name: String },
+    MetaCycle { path: String },
+    NotRun { flag: String },
+    TooManyRules { count: usize, limit: usize },
+    RulesTextTooLong { size: usize, limit: usize },
+    Json { reason: String },
+}
+
+impl ProblemKind {
+    /// A stable key, to group refusals by reason (`perl.look-around`, `eval`, `rule-type.mimeheader`).
+    pub fn key(&self) -> String {
+        match self {
+            ProblemKind::Perl(feature) => format!("perl.{}", feature.key()),
+            ProblemKind::RuleType { kind } => format!("rule-type.{kind}"),
+            ProblemKind::HeaderField { field } => format!("header-field.{field}"),
+            ProblemKind::HeaderModifier { modifier } => format!("header-modifier.{modifier}"),
+            ProblemKind::NotRun { flag } => format!("not-run.{flag}"),
+            other => other.entry_id().trim_start_matches("core.custom.").to_string(),
+        }
+    }
+
+    fn entry_id(&self) -> &'static str {
+        match self {
+            ProblemKind::BadId => "core.custom.bad-id",
+            ProblemKind::ReservedNamespace { .. } => "core.custom.reserved-namespace",
+            ProblemKind::DuplicateId => "core.custom.duplicate-id",
+            ProblemKind::HeaderNameMissing => "core.custom.header-missing",
+            ProblemKind::HeaderNameInvalid => "core.custom.header-invalid",
+            ProblemKind::HeaderNameUnused => "core.custom.header-unused",
+            ProblemKind::ScoreOutOfRange => "core.custom.score-range",
+            ProblemKind::TextTooLong => "core.custom.text-too-long",
+            ProblemKind::PatternSyntax { .. } => "core.custom.pattern-syntax",
+            ProblemKind::PatternTooLong { .. } => "core.custom.pattern-too-long",
+            ProblemKind::PatternTooBig { .. } => "core.custom.pattern-too-big",
+            ProblemKind::PatternNotUtf8 => "core.custom.pattern-not-utf8",
+            ProblemKind::SetTooBig { .. } => "core.custom.set-too-big",
+            ProblemKind::Perl(_) => "core.custom.perl",
+            ProblemKind::LineNotUtf8 => "core.custom.line-not-utf8",
+            ProblemKind::Malformed => "core.custom.malformed",
+            ProblemKind::Delimiters => "core.custom.delimiters",
+            ProblemKind::Eval => "core.custom.eval",
+            ProblemKind::RuleType { .. } => "core.custom.rule-type",
+            ProblemKind::HeaderField { .. } => "core.custom.header-field",
+            ProblemKind::HeaderModifier { .. } => "core.custom.header-modifier",
+            ProblemKind::MetaSyntax => "core.custom.meta-syntax",
+            ProblemKind::MetaTooDeep => "core.custom.meta-too-deep",
+            ProblemKind::MetaUnknown { .. } => "core.custom.meta-unknown",
+            ProblemKind::MetaRefused { .. } => "core.custom.meta-refused",
+            ProblemKind::MetaCycle { .. } => "core.custom.meta-cycle",
+            ProblemKind::NotRun { .. } => "core.custom.not-run",
+            ProblemKind::TooManyRules { .. } => "core.custom.too-many-rules",
+            ProblemKind::RulesTextTooLong { .. } => "core.custom.rules-text-too-long",
+            ProblemKind::Json { .. } => "core.custom.json",
+        }
+    }
+}
+
+/// A problem of one rule (or of the whole rule set when `rule` is empty).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The rule's id, SpamAssassin name, or `customRules[i]`.
+    pub rule: String,
+    /// 1-based line in the SpamAssassin text, or in the JSON text of `checkCustomRules`.
+    pub line: Option<usize>,
+    /// 1-based column, in characters, of the problem (in its line, or in the pattern when there is no line).
+    pub column: Option<usize>,
+    pub kind: ProblemKind,
+    /// For a rule of `customRules`: its index and the field the problem is in
+    /// (`id`, `header`, `pattern`, `score`, `message`).
+    pub index: Option<usize>,
+    pub field: Option<&'static str>,
+    /// The character the message names ("not valid at character 4"), when
+    /// `column` was moved to a position in another text (the editor's JSON).
+    pub at_character: Option<usize>,
+}
+
+impl Problem {
+    pub fn new(rule: &str, kind: ProblemKind) -> Problem {
+        Problem { rule: rule.to_string(), line: None, column: None, kind, index: None, field: None, at_character: None }
+    }
+    /// In field `field` of rule `index` of `customRules`.
+    pub fn in_rule(mut self, index: usize, field: &'static str) -> Problem {
+        self.index = Some(index);
+        self.field = Some(field);
+        self
+    }
+    /// At a 1-based line and a 0-based byte column in `text` (the line).
+    pub fn at_in(mut self, line: usize, text: &str, byte_column: usize) -> Problem {
+        self.line = Some(line);
+        self.column = Some(char_column(text, byte_column));
+        self
+    }
+    /// At a 1-based line, column unknown beyond `byte_column` (ASCII assumed).
+    pub fn at(mut self, line: usize, byte_column: usize) -> Problem {
+        self.line = Some(line);
+        self.column = Some(byte_column + 1);
+        self
+    }
+    /// At a 1-based column (characters) of the rule's pattern.
+    pub fn at_column(mut self, column: usize) -> Problem {
+        self.column = Some(column);
+        self
+    }
+
+    /// The problem in the reader's language.
+    pub fn message(&self, locale: Locale) -> String {
+        let id = self.kind.entry_id();
+        let column = self.at_character.or(self.column).unwrap_or(1);
+        let mut msg = Msg::new(id).text("rule", self.rule.clone()).int("column", column);
+        msg = match &self.kind {
+            ProblemKind::ReservedNamespace { namespace } => msg.text("namespace", namespace.clone()),
+            ProblemKind::ScoreOutOfRange => msg.float("limit", crate::pipeline::resolve::MAX_RULE_SCORE),
+            ProblemKind::TextTooLong => msg.int("limit", super::limits::MAX_TEXT_BYTES),
+            ProblemKind::PatternSyntax { reason } | ProblemKind::Json { reason } => msg.text("reason", reason.clone()),
+            ProblemKind::PatternTooLong { size, limit }
+            | ProblemKind::TooManyRules { count: size, limit }
+            | ProblemKind::RulesTextTooLong { size, limit } => {
+                msg.int("size", *size).int("count", *size).int("limit", *limit)
+            }
+            ProblemKind::PatternTooBig { limit } | ProblemKind::SetTooBig { limit } => msg.int("limit", *limit),
+            ProblemKind::Perl(feature) => msg.text("feature", Msg::new(feature_entry(*feature)).render(locale)),
+            ProblemKind::RuleType { kind } => msg.text("kind", kind.clone()),
+            ProblemKind::HeaderField { field } => msg.text("field", field.clone()),
+            ProblemKind::HeaderModifier { modifier } => msg.text("modifier", modifier.clone()),
+            ProblemKind::MetaTooDeep => msg.int("limit", super::limits::MAX_META_DEPTH),
+            ProblemKind::MetaUnknown { name } | ProblemKind::MetaRefused { name } => msg.text("name", name.clone()),
+            ProblemKind::MetaCycle { path } => msg.text("path", path.clone()),
+            ProblemKind::NotRun { flag } => msg.text("flag", flag.clone()),
+            _ => msg,
+        };
+        let problem = msg.render(locale);
+        match self.line {
+            Some(line) => Msg::new("core.custom.at-line").int("line", line).text("problem", problem).render(locale),
+            None => problem,
+        }
+    }
+}
+
+fn feature_entry(feature: PerlFeature) -> &'static str {
+    match feature {
+        PerlFeature::LookAround => "core.custom.perl.look-around",
+        PerlFeature::BackReference => "core.custom.perl.back-reference",
+        PerlFeature::PossessiveQuantifier => "core.custom.perl.possessive-quantifier",
+        PerlFeature::AtomicGroup => "core.custom.perl.atomic-group",
+        PerlFeature::Recursion => "core.custom.perl.recursion",
+        PerlFeature::Conditional => "core.custom.perl.conditional",
+        PerlFeature::EmbeddedCode => "core.custom.perl.embedded-code",
+        PerlFeature::BranchReset => "core.custom.perl.branch-reset",
+        PerlFeature::BacktrackingVerb => "core.custom.perl.backtracking-verb",
+        PerlFeature::ContinueAnchor => "core.custom.perl.continue-anchor",
+        PerlFeature::KeepOut => "core.custom.perl.keep-out",
+        PerlFeature::CaseEscape => "core.custom.perl.case-escape",
+        PerlFeature::UnicodeProperty => "core.custom.perl.unicode-property",
+        PerlFeature::UnicodeName => "core.custom.perl.unicode-name",
+    }
+}
+
+/// The 1-based character column of byte `offset` in `text`.
+pub fn char_column(text: &str, offset: usize) -> usize {
+    let mut end = offset.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end].chars().count() + 1
+}
+
+/// A problem as the page and the npm API see it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProblemReport {
+    pub rule: String,
+    /// Stable key of the reason (`perl.look-around`, `pattern-syntax`, …).
+    pub reason: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    /// Index of the rule in `customRules`, when it is one of them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index: Option<usize>,
+    /// Which field the problem is in: `id`, `header`, `pattern`, `score`, `message`, `spamassassinRules`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    pub message: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_problem_has_a_text_in_every_language() {
+        let kinds = [
+            ProblemKind::BadId,
+            ProblemKind::Perl(PerlFeature::LookAround),
+            ProblemKind::MetaCycle { path: "A → B → A".into() },
+            ProblemKind::Json { reason: "x".into() },
+        ];
+        for kind in kinds {
+            for locale in Locale::ALL {
+                let text = Problem::new("acme/x", kind.clone()).at(3, 4).message(locale);
+                assert!(!text.contains("core.custom") && !text.contains('{'), "{locale:?}: {text}");
+            }
+        }
+    }
+}

@@ -1,0 +1,208 @@
+//! Custom rules over one analysed message: the values of each source built
+//! once, each `RegexSet` run once per value, then the rules that need more (a
+//! match's place, a count, an absent field, an expected match), then the metas
+//! in order. The result says, for every rule, how many times it hit and where.
+
+use super::compile::{CompiledRule, CustomRules, Test, WhenAbsent};
+use super::targets::{self, decoded_fields, locate, Place, Source, Target, Value};
+use crate::inspect::{FactKind, PATH_SEPARATOR};
+use crate::model::Message;
+use crate::settings::Settings;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Where a rule hit: the text it matched (or the value that did not match),
+/// and where that is in the message.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Found {
+    pub text: String,
+    pub part: Option<usize>,
+    pub range: Option<Range<usize>>,
+    /// The header field, when the value is one.
+    pub header: Option<String>,
+}
+
+/// Every rule's hits on one message.
+#[derive(Debug, Clone, Default)]
+pub struct Evaluation {
+    /// Hit value per rule (`CustomRules::rules` order): 0 when it did not hit.
+    pub hits: Vec<f64>,
+    pub found: Vec<Option<Found>>,
+}
+
+impl Evaluation {
+    /// Whether rule `index` hit.
+    pub fn hit(&self, index: usize) -> bool {
+        self.hits.get(index).is_some_and(|&h| h != 0.0)
+    }
+}
+
+/// Whether a rule runs under these settings: off in `options.rules`, or a
+/// SpamAssassin rule whose score is 0 (SpamAssassin runs no such rule), does not.
+pub fn runs(rule: &CompiledRule, settings: &Settings) -> bool {
+    let over = settings.rule_override(&rule.id);
+    let score = over.score.unwrap_or(rule.score);
+    let is_sa = rule.id.starts_with("sa/");
+    !over.off && rule.runs && !(is_sa && score == 0.0)
+}
+
+/// The names of the attachments and of the archive entries the inspection
+/// reports, by part.
+fn filenames(message: &Message) -> Vec<(usize, String)> {
+    let mut out: Vec<(usize, String)> = Vec::new();
+    for part in message.parts.iter().filter(|p| crate::model::attachments::is_inspected(p)) {
+        if let Some(name) = &part.filename {
+            out.push((part.index, name.clone()));
+        }
+    }
+    for attachment in &message.attachment_facts {
+        for fact in &attachment.facts {
+            let mut names: Vec<&str> = Vec::new();
+            if fact.path.contains(PATH_SEPARATOR) {
+                names.extend(fact.path.rsplit(PATH_SEPARATOR).next());
+            }
+            if let FactKind::Uninspectable { names: listed, .. } = &fact.kind {
+                names.extend(listed.iter().map(String::as_str));
+            }
+            for name in names {
+                if !out.iter().any(|(p, n)| *p == attachment.part && n == name) {
+                    out.push((attachment.part, name.to_string()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Runs every rule over `message`.
+pub fn evaluate(rules: &CustomRules, message: &Message, settings: &Settings) -> Evaluation {
+    let count = rules.rules.len();
+    let mut evaluation = Evaluation { hits: vec![0.0; count], found: vec![None; count] };
+    let active: Vec<bool> = rules.rules.iter().map(|r| runs(r, settings)).collect();
+    let reads_headers = rules
+        .groups
+        .iter()
+        .any(|g| matches!(g.source, Source::Field(_) | Source::SaHeader { .. } | Source::Custom(Target::From)));
+    let decoded = if reads_headers { decoded_fields(message) } else { Vec::new() };
+    let reads_names = rules.groups.iter().any(|g| g.source == Source::Custom(Target::Filename));
+    let names = if reads_names { filenames(message) } else { Vec::new() };
+    let mut values: HashMap<&Source, Vec<Value>> = HashMap::new();
+    // Per rule: matched at all.
+    let mut matched = vec![false; count];
+    for group in &rules.groups {
+        if !group.members.iter().any(|m| active[m.rule]) {
+            continue;
+        }
+        let values =
+            values.entry(&group.source).or_insert_with(|| targets::values(&group.source, message, &decoded, &names));
+        if values.is_empty() {
+            continue;
+        }
+        // Members with a prefilter are tried only if their literal is somewhere in the values.
+        let candidates: Vec<usize> = if group.members.iter().any(|m| m.prefilter.is_some()) {
+            let mut lowered = Vec::with_capacity(values.iter().map(|v| v.text.len() + 1).sum());
+            for value in values.iter() {
+                lowered.extend(value.text.iter().map(u8::to_ascii_lowercase));
+                lowered.push(b'\n');
+            }
+            (0..group.members.len())
+                .filter(|&m| active[group.members[m].rule])
+                .filter(|&m| group.members[m].prefilter.as_ref().is_some_and(|p| p.may_match(&lowered)))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        for value in values.iter() {
+            let mut hits_here: Vec<usize> = Vec::new();
+            for (set, members) in &group.sets {
+                hits_here.extend(set.matches(&value.text).iter().map(|i| members[i]));
+            }
+            hits_here.extend(candidates.iter().copied().filter(|&m| group.members[m].regex.is_match(&value.text)));
+            for member in hits_here {
+                let rule = group.members[member].rule;
+                if !active[rule] {
+                    continue;
+                }
+                let regex = &group.members[member].regex;
+                let definition = &rules.rules[rule];
+                let hits = if definition.max_hits > 1 {
+                    regex.find_iter(&value.text).take(definition.max_hits).count()
+                } else {
+                    1
+                };
+                let is_negative = matches!(definition.test, Test::Pattern { negate: true, .. });
+                if !matched[rule] && !is_negative {
+                    let range = regex.find(&value.text).map_or(0..0, |m| m.range());
+                    evaluation.found[rule] = Some(found(message, value, range));
+                }
+                matched[rule] = true;
+                let total = evaluation.hits[rule] + hits as f64;
+                evaluation.hits[rule] = total.min(definition.max_hits as f64);
+            }
+        }
+    }
+    for (index, rule) in rules.rules.iter().enumerate() {
+        if !active[index] {
+            evaluation.hits[index] = 0.0;
+            continue;
+        }
+        match &rule.test {
+            Test::Pattern { group, member, negate, absent } => {
+                let source = &rules.groups[*group].source;
+                let present = values.get(source).is_some_and(|v| !v.is_empty());
+                if !present {
+                    if let WhenAbsent::Text(text) = absent {
+                        // SpamAssassin matches an absent field as `undef` (the empty string) or its `if-unset` text.
+                        let regex = &rules.groups[*group].members[*member].regex;
+                        matched[index] = regex.is_match(text);
+                        evaluation.hits[index] = f64::from(u8::from(matched[index]));
+                    }
+                }
+                if *negate {
+                    let fires = !matched[index];
+                    evaluation.hits[index] = f64::from(u8::from(fires));
+                    if fires {
+                        let first = values.get(source).and_then(|v| v.first());
+                        evaluation.found[index] =
+                            Some(first.map_or_else(Found::default, |v| found(message, v, 0..v.text.len())));
+                    }
+                }
+            }
+            Test::Exists { field } => {
+                let exists = if super::sa_headers::SPECIAL_FIELDS.contains(&field.as_str()) {
+                    super::sa_headers::values(message, &[], field, true, None, super::targets::Occurrence::All)
+                        .is_some()
+                } else {
+                    message.header.fields.iter().any(|f| f.is(field))
+                };
+                evaluation.hits[index] = f64::from(u8::from(exists));
+            }
+            Test::Meta(_) => {}
+        }
+    }
+    for &index in &rules.meta_order {
+        if !active[index] {
+            continue;
+        }
+        let Test::Meta(expr) = &rules.rules[index].test else {
+            continue;
+        };
+        let value = expr.eval(&|i| evaluation.hits.get(i).copied().unwrap_or(0.0));
+        if value != 0.0 && !value.is_nan() {
+            // SpamAssassin counts a meta's value as its hits (at least 1).
+            evaluation.hits[index] = if value > 0.0 { value } else { 1.0 };
+        }
+    }
+    evaluation
+}
+
+/// The evidence of a match at `range` of `value`.
+fn found(message: &Message, value: &Value, range: Range<usize>) -> Found {
+    let text = String::from_utf8_lossy(value.text.get(range.clone()).unwrap_or_default()).into_owned();
+    let (part, place_range) = locate(message, &value.place, &value.text, range);
+    let header = match &value.place {
+        Place::Field(i) | Place::Fields(Some(i)) => message.header.fields.get(*i).map(|f| f.name.clone()),
+        _ => None,
+    };
+    Found { text, part, range: place_range, header }
+}

@@ -1,0 +1,176 @@
+//! Bad input to custom rules: every limit named (`mail_preflight::custom::limits`),
+//! a clear error or a refusal, never a panic, time bounded by the input
+//! (matching is linear: no timing is asserted, the tests only finish).
+
+use mail_preflight::custom::{
+    CustomRules, ProblemKind, MAX_EXPANDED_PATTERN_BYTES, MAX_META_DEPTH, MAX_PATTERN_BYTES, MAX_RULES,
+    MAX_RULES_TEXT_BYTES,
+};
+use mail_preflight::{LintError, Linter, Options};
+
+fn custom(pattern: &str) -> Options {
+    let rule = serde_json::json!({ "customRules": [{ "id": "acme/r", "target": "body", "pattern": pattern }] });
+    Options::from_json(&rule.to_string()).unwrap()
+}
+
+fn refused_with(rules: &str) -> Vec<String> {
+    let load = CustomRules::compile(&[], Some(rules)).expect("a rule file never fails as a whole").load;
+    load.refused.iter().map(|p| p.kind.key()).collect()
+}
+
+fn invalid(options: &Options) -> String {
+    match Linter::new(options) {
+        Err(error @ LintError::InvalidOptions(_)) => error.to_string(),
+        other => panic!("expected invalid-options, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_pattern_of_one_megabyte_is_refused_by_max_pattern_bytes() {
+    let text = invalid(&custom(&"a".repeat(1_000_000)));
+    assert!(text.contains(&MAX_PATTERN_BYTES.to_string().replace(',', "")) || text.contains("32,768"), "{text}");
+    assert_eq!(refused_with(&format!("body BIG /{}/\n", "a".repeat(1_000_000))), vec!["pattern-too-long"]);
+}
+
+#[test]
+fn ten_thousand_rules_are_refused_by_max_rules() {
+    let rules: Vec<serde_json::Value> = (0..10_000)
+        .map(|i| serde_json::json!({ "id": format!("acme/r{i}"), "target": "body", "pattern": "x" }))
+        .collect();
+    let options = Options::from_json(&serde_json::json!({ "customRules": rules }).to_string()).unwrap();
+    assert!(invalid(&options).contains(&format!("{}", MAX_RULES).replace(',', "")[..1]));
+    let file: String = (0..10_000).map(|i| format!("body R{i} /x{i}/\n")).collect();
+    let error = CustomRules::compile(&[], Some(&file)).unwrap_err();
+    assert!(matches!(error[0].kind, ProblemKind::TooManyRules { count: 10_000, limit: MAX_RULES }));
+}
+
+#[test]
+fn a_rules_text_over_max_rules_text_bytes_is_refused() {
+    let text = "#".repeat(MAX_RULES_TEXT_BYTES + 1);
+    let error = CustomRules::compile(&[], Some(&text)).unwrap_err();
+    assert!(matches!(error[0].kind, ProblemKind::RulesTextTooLong { .. }));
+}
+
+#[test]
+fn nested_repetition_matches_in_linear_time() {
+    // `(a*)*b` and `(a|aa)*c` take exponential time in a backtracking engine on "aaa…a".
+    let message = format!("From: a@example.com\r\nSubject: x\r\n\r\n{}\r\n", "a".repeat(200_000));
+    for pattern in ["(a*)*b", "(a|aa)*c", "(?:a+)+$x", "^(a?){30}a{30}$"] {
+        let report = Linter::new(&custom(pattern)).unwrap().lint(message.as_bytes()).unwrap();
+        assert!(!report.has("acme/r"), "{pattern}");
+    }
+    assert!(refused_with("body NESTED /(a*)*b/\nrawbody NESTED2 /(?:x+x+)+y/\n").is_empty());
+}
+
+#[test]
+fn a_pattern_that_compiles_too_big_is_refused() {
+    let text = invalid(&custom(r"(?:\w{100}){100}"));
+    assert!(text.contains("acme/r"), "{text}");
+}
+
+#[test]
+fn deeply_nested_groups_are_an_error_not_a_stack_overflow() {
+    let pattern = format!("{}a{}", "(".repeat(10_000), ")".repeat(10_000));
+    assert!(invalid(&custom(&pattern)).contains("acme/r"));
+    assert_eq!(refused_with(&format!("body DEEP /{pattern}/\n")), vec!["pattern-syntax"]);
+}
+
+#[test]
+fn replace_tags_expanding_past_max_expanded_pattern_bytes_are_refused() {
+    let tag = "x".repeat(10_000);
+    let pattern: String = "<T>".repeat(MAX_EXPANDED_PATTERN_BYTES / 10_000 + 1);
+    let rules = format!("replace_tag T {tag}\nbody BIG /{pattern}/\nreplace_rules BIG\n");
+    assert_eq!(refused_with(&rules), vec!["pattern-too-long"]);
+}
+
+#[test]
+fn bytes_that_are_not_utf8_refuse_their_lines_only() {
+    let mut file = b"body GOOD /prize/\nbody BAD /caf".to_vec();
+    file.extend_from_slice(b"\xe9/\nlang fr describe GOOD Un prix \xe0 gagner\nbody ALSO_GOOD /claim/\n");
+    let text = String::from_utf8_lossy(&file);
+    let load = CustomRules::compile(&[], Some(&text)).unwrap().load;
+    assert_eq!(load.loaded_total(), 2);
+    assert_eq!(
+        (load.refused.len(), load.refused[0].line, load.refused[0].kind.key().as_str()),
+        (1, Some(2), "line-not-utf8")
+    );
+    assert_eq!(load.unreadable_lines[0].line, Some(3), "the description in another encoding");
+    assert!(invalid(&custom("caf\u{FFFD}")).contains("acme/r"), "a replacement character in a custom pattern");
+}
+
+#[test]
+fn metas_that_read_themselves_or_unknown_names_are_refused() {
+    assert_eq!(refused_with("meta SELF SELF || 1\n"), vec!["meta-cycle"]);
+    assert_eq!(refused_with("meta A B\nmeta B A\n").len(), 2);
+    assert_eq!(refused_with("meta UNKNOWN NOPE\n"), vec!["meta-unknown"]);
+}
+
+#[test]
+fn deep_meta_expressions_and_long_chains_are_refused_by_max_meta_depth() {
+    let deep = format!("meta DEEP {}1{}\n", "(".repeat(10_000), ")".repeat(10_000));
+    assert_eq!(refused_with(&deep), vec!["meta-too-deep"]);
+    let mut chain = String::from("body M0 /x/\n");
+    for i in 1..=MAX_META_DEPTH + 5 {
+        chain.push_str(&format!("meta M{i} M{}\n", i - 1));
+    }
+    let refused = refused_with(&chain);
+    assert!(!refused.is_empty() && refused.iter().all(|r| r == "meta-too-deep" || r == "meta-refused"), "{refused:?}");
+}
+
+#[test]
+fn a_long_meta_expression_is_refused_by_max_meta_tokens() {
+    let long = format!("meta LONG {}\nbody X /x/\n", vec!["X"; 20_000].join(" + "));
+    assert_eq!(refused_with(&long), vec!["meta-too-deep"]);
+}
+
+#[test]
+fn hostile_rule_lines_never_panic() {
+    let lines = [
+        "body",
+        "body X",
+        "body X /",
+        "body X /a",
+        "body X m",
+        "body X m{a",
+        "header X",
+        "header X From",
+        "header X From =~",
+        "header X :raw =~ /a/",
+        "header X From:bogus =~ /a/",
+        "header X exists:",
+        "meta X",
+        "meta X (",
+        "meta X )(",
+        "meta X 1 ?",
+        "meta X rules_matching(",
+        "score",
+        "score X",
+        "score X nan",
+        "tflags X multiple maxhits=99999999999999999999",
+        "if",
+        "if (",
+        "endif",
+        "else",
+        "ifplugin",
+        "lang",
+        "lang fr",
+        "lang fr describe",
+        "replace_tag",
+        "replace_rules",
+        "body X /\\",
+        "body X /[/",
+        "body X /(?/",
+        "body X /\\x{110000}/",
+        "body X /\\o{999999999999}/",
+        "body X /\\c/",
+        "body X /a{99999999999}/",
+        "body X /(?^/",
+        "body X /(?P</",
+    ];
+    for line in lines {
+        // An `if` left open leaves the following lines out, as in SpamAssassin: close it.
+        let text = format!("{line}\nendif\nbody OK /ok/\n");
+        let rules = CustomRules::compile(&[], Some(&text)).unwrap_or_else(|e| panic!("{line}: {e:?}"));
+        assert!(rules.ids().any(|id| id == "sa/OK"), "{line}");
+    }
+}

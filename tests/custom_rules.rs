@@ -1,0 +1,178 @@
+//! `customRules`: your own patterns on a target of the message, reported like
+//! the engine's findings (README "Your own rules").
+
+use mail_preflight::rules::attachments::samples::{zip_message, ZipEntry};
+use mail_preflight::{Linter, Locale, Options, Report, Severity, Verdict};
+
+const MESSAGE: &str = "From: \"Shop\" <news@shop.example>\r\nTo: a@example.com\r\nSubject: =?utf-8?q?Caf=C3=A9_deals?=\r\nDate: Mon, 2 Mar 2026 10:00:00 +0000\r\nMessage-ID: <1@shop.example>\r\nX-Acme-CRM: 123456\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Win at the <b>Casino</b> tonight!</p><p><a href=\"https://casino.example/go\">Play</a></p>\r\n";
+
+fn options(json: &str) -> Options {
+    Options::from_json(json).expect("options parse")
+}
+
+fn lint(raw: &str, json: &str) -> Report {
+    Linter::new(&options(json)).expect("options are valid").lint(raw.as_bytes()).expect("lints")
+}
+
+fn rule(target: &str, pattern: &str, extra: &str) -> String {
+    format!(
+        r#"{{"id": "acme/r", "target": "{target}", "pattern": {}{extra}}}"#,
+        serde_json::to_string(pattern).unwrap()
+    )
+}
+
+fn hits(raw: &str, rule_json: &str) -> usize {
+    lint(raw, &format!(r#"{{"customRules": [{rule_json}]}}"#)).findings_of("acme/r").count()
+}
+
+#[test]
+fn a_body_rule_reports_what_it_found_with_its_place_in_the_message() {
+    let json = r#"{"customRules": [{"id": "acme/banned-words", "target": "body", "pattern": "(?i)\\b(casino|payday loans?)\\b",
+        "severity": "warning", "score": 2.5, "message": {"en": "Banned word: {match}", "fr": "Mot interdit : {match}"}}]}"#;
+    let report = lint(MESSAGE, json);
+    let finding = report.findings_of("acme/banned-words").next().expect("the rule hits");
+    assert_eq!((finding.severity, finding.score), (Severity::Warning, 2.5));
+    assert_eq!(finding.message, "Banned word: Casino");
+    assert_eq!(finding.evidence, "Casino");
+    let (start, end) = (finding.location.start.unwrap(), finding.location.end.unwrap());
+    assert_eq!(&MESSAGE.as_bytes()[start..end], b"Casino", "byte offsets point at the match");
+    assert!(finding.location.line.is_some());
+}
+
+#[test]
+fn body_is_the_visible_text_and_rawbody_keeps_the_markup() {
+    assert_eq!(hits(MESSAGE, &rule("body", "Casino tonight", "")), 1, "tags between words are not in the visible text");
+    assert_eq!(hits(MESSAGE, &rule("body", "<b>", "")), 0);
+    assert_eq!(hits(MESSAGE, &rule("rawbody", "<b>Casino</b>", "")), 1);
+}
+
+#[test]
+fn expect_match_reports_a_missing_or_malformed_value_and_passes_a_good_one() {
+    let crm = |raw: &str| {
+        let json = r#"{"customRules": [{"id": "acme/crm-header", "target": "header", "header": "X-Acme-CRM", "pattern": "^[0-9]{6}$", "expect": "match", "severity": "error"}]}"#;
+        lint(raw, json)
+    };
+    assert!(!crm(MESSAGE).has("acme/crm-header"));
+    let malformed = crm(&MESSAGE.replace("X-Acme-CRM: 123456", "X-Acme-CRM: 12ab"));
+    let finding = malformed.findings_of("acme/crm-header").next().expect("a malformed value is reported");
+    assert_eq!((finding.severity, finding.evidence.as_str()), (Severity::Error, "12ab"));
+    assert_eq!(finding.location.header.as_deref(), Some("X-Acme-CRM"));
+    let missing = crm(&MESSAGE.replace("X-Acme-CRM: 123456\r\n", ""));
+    assert!(missing.has("acme/crm-header"), "an absent header is reported");
+    assert_eq!(missing.verdict, Verdict::Fail);
+}
+
+#[test]
+fn header_rules_read_the_decoded_value_and_the_written_one() {
+    let decoded = rule("header", "^Café deals$", r#", "header": "subject""#);
+    let written = rule("header", r"=\?utf-8\?q\?", r#", "header": "Subject""#);
+    assert_eq!(hits(MESSAGE, &decoded), 1);
+    assert_eq!(hits(MESSAGE, &written), 1);
+}
+
+#[test]
+fn subject_and_from_targets_read_their_fields() {
+    assert_eq!(hits(MESSAGE, &rule("subject", "^Café", "")), 1);
+    assert_eq!(hits(MESSAGE, &rule("from", r"^news@shop\.example$", "")), 1, "each address alone");
+    assert_eq!(hits(MESSAGE, &rule("from", r#"^"Shop" <news@"#, "")), 1, "the decoded field");
+}
+
+#[test]
+fn uri_rules_read_link_targets_and_urls_written_in_text() {
+    assert_eq!(hits(MESSAGE, &rule("uri", r"^https://casino\.example/", "")), 1);
+    let text =
+        "From: a@example.com\r\nSubject: x\r\n\r\nSee www.deals.example/now or write to sales@deals.example.\r\n";
+    assert_eq!(hits(text, &rule("uri", r"^http://www\.deals\.example/now$", "")), 1);
+    assert_eq!(hits(text, &rule("uri", r"^mailto:sales@deals\.example$", "")), 1);
+}
+
+#[test]
+fn filename_rules_read_attachment_names_and_archive_entries() {
+    let raw = zip_message("invoice.zip", &[ZipEntry::stored("docs/setup.exe", b"MZ\x90\x00 not really")]);
+    let raw = String::from_utf8(raw).expect("the sample message is ASCII");
+    assert_eq!(hits(&raw, &rule("filename", r"(?i)^invoice\.zip$", "")), 1);
+    assert_eq!(hits(&raw, &rule("filename", r"(?i)\.exe$", "")), 1, "an archive entry the inspection reports");
+}
+
+#[test]
+fn full_rules_read_the_message_as_transmitted() {
+    assert_eq!(hits(MESSAGE, &rule("full", r"(?m)^X-Acme-CRM: \d+\r$", "")), 1);
+}
+
+#[test]
+fn the_message_is_in_the_report_language_then_english_then_the_id() {
+    let json = |locale: &str| {
+        format!(
+            r#"{{"locale": "{locale}", "customRules": [{{"id": "acme/banned-words", "target": "body", "pattern": "Casino", "message": {{"en": "Banned word: {{match}}", "fr": "Mot interdit : {{match}}"}}}}, {{"id": "acme/bare", "target": "body", "pattern": "Casino"}}]}}"#
+        )
+    };
+    let french = lint(MESSAGE, &json("fr"));
+    assert_eq!(french.findings_of("acme/banned-words").next().unwrap().message, "Mot interdit : Casino");
+    let polish = lint(MESSAGE, &json("pl"));
+    assert_eq!(polish.findings_of("acme/banned-words").next().unwrap().message, "Banned word: Casino");
+    assert_eq!(polish.findings_of("acme/bare").next().unwrap().message, "acme/bare");
+    let fix = &polish.findings_of("acme/bare").next().unwrap().fix;
+    assert!(!fix.is_empty() && !fix.contains("core.custom"), "the default fix is translated: {fix}");
+}
+
+#[test]
+fn custom_scores_count_in_the_spam_score_and_the_verdict() {
+    let json = r#"{"spamThreshold": 5, "customRules": [{"id": "acme/casino", "target": "body", "pattern": "Casino", "score": 6}]}"#;
+    let report = lint(MESSAGE, json);
+    assert!(report.spam_score >= 6.0);
+    assert_eq!(report.verdict, Verdict::Fail);
+}
+
+#[test]
+fn the_rules_and_scores_options_accept_custom_ids() {
+    let base = r#""customRules": [{"id": "acme/casino", "target": "body", "pattern": "Casino", "score": 2}]"#;
+    let off = lint(MESSAGE, &format!(r#"{{{base}, "rules": {{"acme/casino": "off"}}}}"#));
+    assert!(!off.has("acme/casino"));
+    let error =
+        lint(MESSAGE, &format!(r#"{{{base}, "rules": {{"acme/casino": "error"}}, "scores": {{"acme/casino": 0.5}}}}"#));
+    let finding = error.findings_of("acme/casino").next().unwrap();
+    assert_eq!((finding.severity, finding.score), (Severity::Error, 0.5));
+    let unknown = Linter::new(&options(&format!(r#"{{{base}, "rules": {{"acme/casin": "off"}}}}"#))).unwrap_err();
+    assert_eq!(unknown.code(), "invalid-options");
+    assert!(unknown.to_string().contains("acme/casino"), "the closest id is suggested: {unknown}");
+}
+
+#[test]
+fn ids_need_a_namespace_that_is_not_an_engine_group() {
+    for id in ["casino", "spam/casino", "sa/casino", "Acme/Casino"] {
+        let json = format!(r#"{{"customRules": [{{"id": "{id}", "target": "body", "pattern": "x"}}]}}"#);
+        let error = Linter::new(&options(&json)).unwrap_err();
+        assert_eq!(error.code(), "invalid-options", "{id}");
+        assert!(error.to_string().contains(id), "{id}: {error}");
+    }
+}
+
+#[test]
+fn a_bad_pattern_is_invalid_options_naming_the_rule_and_the_position() {
+    let json =
+        r#"{"locale": "es", "customRules": [{"id": "acme/broken", "target": "body", "pattern": "ok|(unclosed"}]}"#;
+    let error = Linter::new(&options(json)).unwrap_err();
+    assert_eq!(error.code(), "invalid-options");
+    let text = error.localized(Locale::Es);
+    assert!(text.contains("acme/broken") && text.contains("carácter 4"), "{text}");
+}
+
+#[test]
+fn matched_text_reaches_people_with_control_characters_made_visible() {
+    let raw = "From: a@example.com\r\nSubject: x\r\nX-Note: a\x1b]52;c;eA==\x07b\r\n\r\nbody\r\n";
+    let report = lint(raw, &format!(r#"{{"customRules": [{}]}}"#, rule("header", "a.*b", r#", "header": "X-Note""#)));
+    let finding = report.findings_of("acme/r").next().unwrap();
+    assert!(!finding.evidence.contains('\u{1b}') && finding.evidence.contains('␛'), "{}", finding.evidence);
+}
+
+#[test]
+fn custom_rules_run_on_compose_and_php_mail_input() {
+    let linter = Linter::new(&options(&format!(r#"{{"customRules": [{}]}}"#, rule("body", "(?i)casino", "")))).unwrap();
+    let compose = mail_preflight::Compose::from_json(
+        r#"{"from": "a@example.com", "to": "b@example.com", "subject": "x", "text": "Casino night"}"#,
+    )
+    .unwrap();
+    assert!(linter.lint_compose(&compose).unwrap().has("acme/r"));
+    let php = mail_preflight::PhpMail::new("b@example.com", "x", "casino night", "From: a@example.com");
+    assert!(linter.lint_php_mail(&php).unwrap().has("acme/r"));
+}

@@ -1,0 +1,156 @@
+//! `spamassassinRules`: a SpamAssassin `.cf` text run as `sa/NAME` rules,
+//! with SpamAssassin's semantics where the engine can have them.
+
+use mail_preflight::custom::CustomRules;
+use mail_preflight::{Linter, Locale, Options, Report, Severity};
+
+const SPAM: &str = "From: \"Prize\" <win@lottery.example>\r\nTo: you@example.com\r\nSubject: You WON a prize\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nClaim your prize now.\r\nClick here: http://claim.example/now\r\n";
+
+fn lint_with(rules: &str, locale: &str) -> Report {
+    let options = Options {
+        spamassassin_rules: Some(rules.to_string()),
+        locale: Locale::parse(locale).unwrap(),
+        ..Options::default()
+    };
+    Linter::new(&options).expect("the rules load").lint(SPAM.as_bytes()).expect("lints")
+}
+
+fn lint(rules: &str) -> Report {
+    lint_with(rules, "en")
+}
+
+fn refusals(rules: &str) -> Vec<(usize, String)> {
+    let load = CustomRules::compile(&[], Some(rules)).expect("compiles").load;
+    load.refused.iter().map(|p| (p.line.unwrap_or(0), p.kind.key())).collect()
+}
+
+#[test]
+fn rules_report_as_sa_name_with_their_description_and_score() {
+    let report = lint("body PRIZE /\\bclaim your prize\\b/i\ndescribe PRIZE Talks about a prize\nscore PRIZE 2.5\n");
+    let finding = report.findings_of("sa/PRIZE").next().expect("hit");
+    assert_eq!(
+        (finding.severity, finding.score, finding.message.as_str()),
+        (Severity::Warning, 2.5, "Talks about a prize")
+    );
+    assert_eq!(finding.evidence, "Claim your prize");
+}
+
+#[test]
+fn descriptions_in_other_languages_come_from_lang_lines() {
+    let rules = "body PRIZE /prize/\ndescribe PRIZE Talks about a prize\nlang fr describe PRIZE Parle d'un prix\n";
+    assert_eq!(lint_with(rules, "fr").findings_of("sa/PRIZE").next().unwrap().message, "Parle d'un prix");
+    assert_eq!(lint_with(rules, "pl").findings_of("sa/PRIZE").next().unwrap().message, "Talks about a prize");
+}
+
+#[test]
+fn the_first_of_four_scores_is_used_as_spamassassin_does_without_bayes_and_network() {
+    let report = lint("body PRIZE /prize/\nscore PRIZE 1.25 0 3 0\n");
+    assert_eq!(report.findings_of("sa/PRIZE").next().unwrap().score, 1.25);
+}
+
+#[test]
+fn header_rules_match_and_negate_and_test_existence() {
+    let rules = "header SUBJ_WON Subject =~ /\\bWON\\b/\nheader NO_DATE Date !~ /./\nheader HAS_TO exists:To\nheader FROM_LOTTERY From:addr =~ /\\@lottery\\.example$/\nheader NO_LIST List-Id =~ /^none$/ [if-unset: none]\n";
+    let report = lint(rules);
+    for name in ["SUBJ_WON", "NO_DATE", "HAS_TO", "FROM_LOTTERY", "NO_LIST"] {
+        assert!(report.has(&format!("sa/{name}")), "{name} should hit");
+    }
+}
+
+#[test]
+fn body_rules_see_the_subject_then_one_paragraph_a_line() {
+    let rules = "body SUBJECT_LINE /^You WON a prize$/\nbody JOINED /prize now\\. Click here/\nbody NOSUBJ /^You WON/\ntflags NOSUBJ nosubject\n";
+    let report = lint(rules);
+    assert!(report.has("sa/SUBJECT_LINE") && report.has("sa/JOINED"));
+    assert!(!report.has("sa/NOSUBJ"), "tflags nosubject leaves the subject out");
+}
+
+#[test]
+fn uri_rawbody_and_full_rules_read_their_targets() {
+    let report = lint("uri CLAIM_URI /^http:\\/\\/claim\\.example\\//\nrawbody RAW_CLICK /Click here:/\nfull FULL_CT /^Content-Type: text\\/plain/m\n");
+    assert!(report.has("sa/CLAIM_URI") && report.has("sa/RAW_CLICK") && report.has("sa/FULL_CT"));
+}
+
+#[test]
+fn sub_rules_are_not_reported_but_metas_read_them() {
+    let rules = "body __PRIZE /prize/\nbody __CLICK /click here/i\nmeta PRIZE_CLICK __PRIZE && __CLICK\nmeta COUNT (__PRIZE + __CLICK + __NOTHING) >= 2\nbody __NOTHING /zzz/\n";
+    let report = lint(rules);
+    assert!(!report.has("sa/__PRIZE"));
+    assert!(report.has("sa/PRIZE_CLICK") && report.has("sa/COUNT"));
+}
+
+#[test]
+fn a_rule_scored_zero_does_not_run_and_metas_see_it_as_not_hit() {
+    let report = lint("body ZERO /prize/\nscore ZERO 0\nmeta READS_ZERO ZERO\n");
+    assert!(!report.has("sa/ZERO") && !report.has("sa/READS_ZERO"));
+}
+
+#[test]
+fn tflags_multiple_counts_each_hit_up_to_maxhits() {
+    let report = lint("rawbody CLAIM /c[a-z]+/i\ntflags CLAIM multiple maxhits=2\nscore CLAIM 1\n");
+    assert_eq!(report.findings_of("sa/CLAIM").next().unwrap().score, 2.0);
+}
+
+#[test]
+fn a_negative_score_is_information_that_lowers_the_spam_score() {
+    let report = lint("body NICE /prize/\ntflags NICE nice\nbody BAD /claim/i\nscore BAD 3\n");
+    let nice = report.findings_of("sa/NICE").next().unwrap();
+    assert_eq!((nice.severity, nice.score), (Severity::Info, -1.0));
+    let of = |prefix: &str| -> f64 {
+        report.findings.iter().filter(|f| f.rule_id.starts_with(prefix)).map(|f| f.score).sum()
+    };
+    assert_eq!(of("sa/"), 2.0);
+    let all: f64 = report.findings.iter().map(|f| f.score).sum();
+    assert_eq!(report.spam_score, (all * 10.0).round() / 10.0, "the negative points count in the spam score");
+}
+
+#[test]
+fn perl_features_the_engine_lacks_are_refused_by_line_and_the_other_rules_load() {
+    let rules = "body OK1 /prize/\nbody LOOK /prize(?! now)/\nbody BACK /(a)\\1/\nbody POSS /a++/\nbody OK2 /claim/i\nheader EV eval:check_for_forged_received_trail()\n";
+    assert_eq!(
+        refusals(rules),
+        vec![
+            (2, "perl.look-around".into()),
+            (3, "perl.back-reference".into()),
+            (4, "perl.possessive-quantifier".into()),
+            (6, "eval".into())
+        ]
+    );
+    let report = lint(rules);
+    assert!(report.has("sa/OK1") && report.has("sa/OK2"));
+}
+
+#[test]
+fn metas_on_refused_or_unknown_rules_or_on_a_cycle_are_refused() {
+    let rules = "body LOOK /x(?=y)/\nmeta ON_REFUSED LOOK && 1\nmeta ON_UNKNOWN NOT_DEFINED || 1\nmeta SELF SELF\nmeta A_ B_\nmeta B_ C_\nmeta C_ A_\nmeta READS_CYCLE A_ + 1\nbody FINE /prize/\nmeta OK FINE\n";
+    let refused = refusals(rules);
+    let reason = |line: usize| refused.iter().find(|(l, _)| *l == line).map(|(_, r)| r.as_str());
+    assert_eq!(reason(2), Some("meta-refused"));
+    assert_eq!(reason(3), Some("meta-unknown"));
+    assert_eq!(reason(4), Some("meta-cycle"));
+    assert!(reason(5).is_some() && reason(6).is_some() && reason(7).is_some(), "{refused:?}");
+    assert!(reason(8).is_some(), "a meta reading a cycle is refused: {refused:?}");
+    assert!(lint(rules).has("sa/OK"));
+}
+
+#[test]
+fn if_and_ifplugin_blocks_follow_spamassassin_4() {
+    let rules = "ifplugin Mail::SpamAssassin::Plugin::FreeMail\nbody LOADED_PLUGIN /prize/\nendif\nifplugin Mail::SpamAssassin::Plugin::NotLoaded\nbody MISSING_PLUGIN /prize/\nelse\nbody ELSE_BRANCH /prize/\nendif\nif (version >= 4.000000)\nbody NEW_ENOUGH /prize/\nendif\nif (version >= 5.000000)\nbody TOO_NEW /prize/\nendif\n";
+    let report = lint(rules);
+    assert!(report.has("sa/LOADED_PLUGIN") && report.has("sa/ELSE_BRANCH") && report.has("sa/NEW_ENOUGH"));
+    assert!(!report.has("sa/MISSING_PLUGIN") && !report.has("sa/TOO_NEW"));
+}
+
+#[test]
+fn replace_tags_are_put_in_the_rules_that_ask_for_them() {
+    let rules = "replace_tag P (?:p|\\xc3\\xbe)\nbody FUZZY /<P>rize/i\nreplace_rules FUZZY\n";
+    assert!(lint(rules).has("sa/FUZZY"));
+}
+
+#[test]
+fn the_rules_option_turns_a_spamassassin_rule_off() {
+    let options =
+        Options::from_json(r#"{"spamassassinRules": "body PRIZE /prize/\n", "rules": {"sa/PRIZE": "off"}}"#).unwrap();
+    let report = Linter::new(&options).unwrap().lint(SPAM.as_bytes()).unwrap();
+    assert!(!report.has("sa/PRIZE"));
+}

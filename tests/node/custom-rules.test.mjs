@@ -1,0 +1,85 @@
+// Custom rules through the npm package and the CLI: `customRules` and
+// `spamassassinRules` in lint options, `checkCustomRules` with positions,
+// `--config` and `--sa-rules FILE.cf`.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import test from 'node:test';
+import { pkg, pkgDir, runCli, tempDir, rawMessage } from './helpers.mjs';
+
+const casino = {
+  id: 'acme/banned-words',
+  target: 'body',
+  pattern: '(?i)\\b(casino|payday loans?)\\b',
+  severity: 'warning',
+  score: 2.5,
+  message: { en: 'Banned word: {match}', fr: 'Mot interdit : {match}' },
+};
+const crm = { id: 'acme/crm-header', target: 'header', header: 'X-Acme-CRM', pattern: '^[0-9]{6}$', expect: 'match', severity: 'error' };
+const message = rawMessage({ body: 'Hello,\r\ntonight at the Casino.\r\n' });
+
+test('customRules report like the engine rules, in the report language', () => {
+  const report = pkg.lint(message, { locale: 'fr', customRules: [casino, crm] });
+  const word = report.findings.find((f) => f.ruleId === 'acme/banned-words');
+  assert.equal(word.message, 'Mot interdit : Casino');
+  assert.equal(word.score, 2.5);
+  assert.equal(message.slice(word.location.start, word.location.end), 'Casino');
+  const header = report.findings.find((f) => f.ruleId === 'acme/crm-header');
+  assert.equal(header.severity, 'error', 'a missing required header is reported');
+  assert.equal(report.verdict, 'fail');
+});
+
+test('a bad custom rule throws invalid-options naming the rule and the position', () => {
+  assert.throws(
+    () => pkg.lint(message, { customRules: [{ ...casino, pattern: 'ok|(broken' }] }),
+    (error) => error.code === 'invalid-options' && /acme\/banned-words/.test(error.message) && /character 4/.test(error.message),
+  );
+});
+
+test('checkCustomRules gives each problem its line and column in the JSON text', () => {
+  const json = JSON.stringify([casino, { ...crm, id: 'spam/mine', pattern: '[' }], null, 2);
+  const result = pkg.checkCustomRules(json, 'en');
+  assert.equal(result.ok, false);
+  const reasons = result.problems.map((p) => p.reason).sort();
+  assert.deepEqual(reasons, ['pattern-syntax', 'reserved-namespace']);
+  const pattern = result.problems.find((p) => p.reason === 'pattern-syntax');
+  const line = json.split('\n')[pattern.line - 1];
+  assert.equal(line[pattern.column - 1], '[', 'the column points at the character that is wrong');
+  assert.equal(pkg.checkCustomRules([casino, crm]).ok, true, 'an object is accepted too');
+});
+
+test('spamassassinRules load with their refusals listed by line', () => {
+  const rules = 'body PRIZE /\\bprize\\b/i\ndescribe PRIZE Talks about a prize\nscore PRIZE 2\nbody LOOK /prize(?= now)/\n';
+  const result = pkg.checkCustomRules({ spamassassinRules: rules }, 'en');
+  assert.equal(result.ok, true);
+  assert.equal(result.spamassassin.loadedTotal, 1);
+  assert.deepEqual(result.problems.map((p) => [p.line, p.reason]), [[4, 'perl.look-around']]);
+  const report = pkg.lint(rawMessage({ body: 'You won a PRIZE.\r\n' }), { spamassassinRules: rules });
+  assert.equal(report.findings.find((f) => f.ruleId === 'sa/PRIZE').message, 'Talks about a prize');
+});
+
+test('the CommonJS entry has checkCustomRules too', () => {
+  const cjs = createRequire(import.meta.url)(join(pkgDir, 'index.cjs'));
+  assert.equal(typeof cjs.checkCustomRules, 'function');
+});
+
+test('CLI: customRules through --config and SpamAssassin rules through --sa-rules', (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'mail.eml'), message);
+  writeFileSync(join(dir, 'config.json'), JSON.stringify({ customRules: [casino] }));
+  // A rule file with a line that is not UTF-8 (Latin-1 "é"): that line is refused, the others run.
+  writeFileSync(join(dir, 'local.cf'), Buffer.concat([
+    Buffer.from('body CASINO_WORD /casino/i\ndescribe CASINO_WORD Mentions a casino\nbody CAFE /caf'),
+    Buffer.from([0xe9]),
+    Buffer.from('/\n'),
+  ]));
+  const run = runCli(['lint', '--format', 'jsonl', '--config', join(dir, 'config.json'), '--sa-rules', join(dir, 'local.cf'), join(dir, 'mail.eml')]);
+  assert.equal(run.status, 0, run.stderr);
+  const report = JSON.parse(run.stdout.trim().split('\n')[0]);
+  const ids = report.findings.map((f) => f.ruleId);
+  assert.ok(ids.includes('acme/banned-words') && ids.includes('sa/CASINO_WORD'), ids.join(' '));
+  const missing = runCli(['lint', '--sa-rules', join(dir, 'nope.cf'), join(dir, 'mail.eml')]);
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /nope\.cf/);
+});
