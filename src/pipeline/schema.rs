@@ -161,7 +161,7 @@ mod tests {
                 &schema["properties"]["thresholds"]["properties"][threshold.group()]["properties"][threshold.name()];
             assert!(property.is_object(), "{}", threshold.key);
         }
-        let ids = schema["properties"]["rules"]["propertyNames"]["enum"].as_array().unwrap();
+        let ids = schema["properties"]["rules"]["propertyNames"]["anyOf"][0]["enum"].as_array().unwrap();
         assert_eq!(ids.len(), REGISTRY.len());
     }
 }
