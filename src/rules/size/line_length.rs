@@ -77,6 +77,7 @@ pub const RULE: Rule = Rule {
     evidence: &[
         Evidence::Rfc("RFC 5322 §2.1.1: each line MUST be no more than 998 characters, and SHOULD be no more than 78 characters, excluding the CRLF"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
+        Evidence::Receiver("KumoMTA refuses a line over 998 octets by default (line_length_hard_limit: \"line too long\"); Oracle Messaging Server can refuse, wrap or truncate it (rejectsmtplonglines, truncatesmtplonglines by default); Exim sites deny it at DATA (Exim bug 1684): an error over 998, info over 78"),
     ],
     score: crate::rules::scores::NONE,
     texts: &TEXTS,
