@@ -36,24 +36,21 @@ pub enum NotAMessage {
 impl LintError {
     /// The error in the reader's language.
     pub fn localized(&self, locale: Locale) -> String {
+        self.message().render(locale)
+    }
+    /// The error as a message id and its parameters, to render in any language.
+    pub fn message(&self) -> Msg {
         match self {
             LintError::InputTooLarge { size, limit } => Msg::new("core.error.input-too-large")
                 .megabytes("size", *size as u64)
-                .megabytes("limit", *limit as u64)
-                .render(locale),
-            LintError::InvalidOptions(detail) => {
-                Msg::new("core.error.invalid-options").text("detail", detail.clone()).render(locale)
-            }
-            LintError::InvalidInput(detail) => {
-                Msg::new("core.error.invalid-input").text("detail", detail.clone()).render(locale)
-            }
-            LintError::NotAMessage(NotAMessage::Empty) => Msg::new("core.error.not-a-message.empty").render(locale),
+                .megabytes("limit", *limit as u64),
+            LintError::InvalidOptions(detail) => Msg::new("core.error.invalid-options").text("detail", detail.clone()),
+            LintError::InvalidInput(detail) => Msg::new("core.error.invalid-input").text("detail", detail.clone()),
+            LintError::NotAMessage(NotAMessage::Empty) => Msg::new("core.error.not-a-message.empty"),
             LintError::NotAMessage(NotAMessage::File(kind)) => {
-                Msg::new("core.error.not-a-message.file").text("kind", *kind).render(locale)
+                Msg::new("core.error.not-a-message.file").text("kind", *kind)
             }
-            LintError::NotAMessage(NotAMessage::NoHeader) => {
-                Msg::new("core.error.not-a-message.no-header").render(locale)
-            }
+            LintError::NotAMessage(NotAMessage::NoHeader) => Msg::new("core.error.not-a-message.no-header"),
         }
     }
     /// A stable machine-readable code.

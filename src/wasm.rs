@@ -20,6 +20,13 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| error("internal", &e.to_string()))
 }
 
+/// `to_js`, with byte fields (`serialize_bytes`) as `Uint8Array`s rather than
+/// arrays of numbers: an analysis carries the decoded inline images.
+fn to_js_with_bytes<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible().serialize_bytes_as_arrays(false);
+    value.serialize(&serializer).map_err(|e| error("internal", &e.to_string()))
+}
+
 /// A JavaScript `Error` whose `code` property is a stable machine-readable code.
 fn error(code: &str, message: &str) -> JsValue {
     let err = JsErrorObject::new(message);
@@ -27,8 +34,17 @@ fn error(code: &str, message: &str) -> JsValue {
     err.into()
 }
 
+/// A coded `Error` in `locale`, which also carries its `messageId` and `params`
+/// so a page can show it again in another language (`renderMessage`).
 fn lint_error(e: &LintError, locale: Locale) -> JsValue {
-    error(e.code(), &e.localized(locale))
+    let err = error(e.code(), &e.localized(locale));
+    let message = e.message();
+    let params: BTreeMap<&str, &Param> = message.params.iter().map(|(name, value)| (*name, value)).collect();
+    let _ = Reflect::set(&err, &JsValue::from_str("messageId"), &JsValue::from_str(message.id));
+    if let Ok(params) = to_js(&params) {
+        let _ = Reflect::set(&err, &JsValue::from_str("params"), &params);
+    }
+    err
 }
 
 /// A JavaScript value as JSON text, through `JSON.stringify` (so unknown fields
@@ -141,7 +157,8 @@ pub fn lint_js(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
 
 /// The analysed parts of a message, for a page to show beside the report: MIME
 /// tree, header fields with offsets, decoded text previews, hidden HTML text,
-/// links and images (`pipeline::analysis`). Same input and options as `lint`.
+/// links and images, inline image parts as `Uint8Array`s (`pipeline::analysis`).
+/// Same input and options as `lint`.
 #[wasm_bindgen(js_name = analyse)]
 pub fn analyse_js(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let linter = linter_for(&options)?;
@@ -150,7 +167,7 @@ pub fn analyse_js(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> 
         Input::Raw(bytes) => linter.analyse(&bytes),
         Input::Compose(compose) => linter.analyse_compose(&compose),
     };
-    analysis.map_err(|e| lint_error(&e, locale)).and_then(|a| to_js(&a))
+    analysis.map_err(|e| lint_error(&e, locale)).and_then(|a| to_js_with_bytes(&a))
 }
 
 /// Lints the message PHP `mail(to, subject, message, additional_headers)` would send.

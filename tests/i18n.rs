@@ -97,6 +97,23 @@ fn numbers_follow_the_readers_language() {
 }
 
 #[test]
+fn a_spam_score_reads_as_spamassassin_writes_it_with_one_decimal_in_the_readers_language() {
+    // The page and the CLI pass the score and threshold as `{"number": …, "decimals": 1}`.
+    let params: std::collections::BTreeMap<String, i18n::Param> =
+        serde_json::from_str(r#"{"score": {"number": 6.5, "decimals": 1}, "threshold": {"number": 5, "decimals": 1}}"#)
+            .unwrap();
+    let expected = [
+        (Locale::En, "Spam score 6.5 of 5.0"),
+        (Locale::Fr, "Score de spam 6,5 sur 5,0"),
+        (Locale::Es, "Puntuación de spam 6,5 de 5,0"),
+        (Locale::Pl, "Wynik spamu 6,5 z 5,0"),
+    ];
+    for (locale, text) in expected {
+        assert_eq!(docs::render_message("core.report.score", &params, locale), text);
+    }
+}
+
+#[test]
 fn locales_parse_from_browser_tags() {
     assert_eq!(Locale::parse("fr-CA"), Some(Locale::Fr));
     assert_eq!(Locale::parse("pl_PL.UTF-8"), Some(Locale::Pl));

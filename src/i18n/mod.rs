@@ -261,7 +261,14 @@ pub enum Param {
     /// Several labels, shown in the reader's language and joined by ", ":
     /// `{"labels": ["spam/sales-language.category.money", …]}` in JSON.
     Labels { labels: Vec<String> },
+    /// A number with exactly `decimals` decimals (at most `MAX_FIXED_DECIMALS`), as
+    /// a spam score is read ("6.5 of 5.0"): `{"number": 5, "decimals": 1}` in JSON.
+    Fixed { number: f64, decimals: u8 },
 }
+
+/// Most decimals a `Param::Fixed` shows (default, ours: past a millionth no
+/// number the engine shows means anything).
+pub const MAX_FIXED_DECIMALS: u8 = 6;
 
 /// A message to be shown: an id plus named parameters.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -299,6 +306,11 @@ impl Msg {
     }
     pub fn float(mut self, name: &'static str, value: f64) -> Msg {
         self.params.push((name, Param::Float(value)));
+        self
+    }
+    /// A number with exactly `decimals` decimals in the reader's language ("5.0", "5,0").
+    pub fn fixed(mut self, name: &'static str, value: f64, decimals: u8) -> Msg {
+        self.params.push((name, Param::Fixed { number: value, decimals }));
         self
     }
     /// A byte count shown in decimal megabytes ("10.49 MB") in the reader's language.
@@ -407,6 +419,7 @@ fn format_param(value: &Param, locale: Locale, label: &dyn Fn(&str) -> Option<&'
         Param::Float(f) => format_decimal(*f, locale),
         Param::Text(s) => s.clone(),
         Param::Megabytes { megabytes } => format_megabytes(*megabytes, locale),
+        Param::Fixed { number, decimals } => format_float(*number, locale, (*decimals).min(MAX_FIXED_DECIMALS).into()),
         // An unknown label shows its id: visible, and a test failure.
         Param::Label { label: id } => label(id).map_or_else(|| id.clone(), |e| e.text(locale).to_string()),
         Param::Labels { labels } => labels

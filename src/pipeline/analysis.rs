@@ -13,8 +13,14 @@ use crate::report::Origin;
 use serde::Serialize;
 
 /// Longest decoded preview of one text part, in characters; longer text is cut
-/// and `truncated` is set.
-pub const MAX_PREVIEW_CHARS: usize = 20_000;
+/// and `truncated` is set. The page previews the whole HTML body of any real
+/// message from it: Gmail clips a message past 102 KB ("[Message clipped]"), so
+/// a million characters is ten times what any reader is shown (default, ours).
+pub const MAX_PREVIEW_CHARS: usize = 1_000_000;
+/// Largest image part whose decoded bytes come with the analysis (for a preview
+/// to show `cid:` images). 5 MB: an inline image past it is past any sane mail,
+/// and the message itself is refused at 10 MB (default, ours).
+pub const MAX_PREVIEW_IMAGE_BYTES: usize = 5_000_000;
 /// Most hidden runs, links and images listed per HTML body; `truncated` says
 /// when more were left out.
 pub const MAX_HTML_ITEMS: usize = 1_000;
@@ -37,6 +43,26 @@ pub struct Analysis {
     pub texts: Vec<TextPreview>,
     /// The facts of each HTML body.
     pub html: Vec<HtmlView>,
+    /// The decoded bytes of each image part an HTML body can show by `cid:`
+    /// (a Content-ID, at most `MAX_PREVIEW_IMAGE_BYTES`).
+    pub inline_images: Vec<InlineImage>,
+}
+
+/// An image part with a Content-ID, decoded.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InlineImage {
+    pub part: usize,
+    pub content_type: String,
+    /// The Content-ID without angle brackets, as written.
+    pub content_id: String,
+    /// Bytes as bytes: a `Uint8Array` through the JavaScript bindings.
+    #[serde(serialize_with = "as_bytes")]
+    pub bytes: Vec<u8>,
+}
+
+fn as_bytes<S: serde::Serializer>(bytes: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_bytes(bytes)
 }
 
 /// A header field as written, with byte offsets into the message.
@@ -69,6 +95,9 @@ pub struct PartView {
     pub disposition: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub filename: Option<String>,
+    /// The Content-ID without angle brackets.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub content_id: Option<String>,
     /// Byte range of the encoded body in the message, when it lies there as is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body_start: Option<usize>,
@@ -110,8 +139,9 @@ pub struct HtmlView {
     pub analysis_truncated: bool,
 }
 
-/// Where an element of an HTML body is: its start tag in the analysed message
-/// when the body lies there as is, else in the decoded text of its part.
+/// Where the start tag of an element of an HTML body is: in the analysed message
+/// when the body lies there as is, and always in the decoded text of its part
+/// (UTF-8 byte offsets into the `TextPreview` of that part).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ElementAt {
@@ -183,7 +213,21 @@ pub fn analysis_of(message: &Message, source: Option<&[u8]>, min_contrast: f64) 
         parts: message.parts.iter().map(part_view).collect(),
         texts: message.parts.iter().filter_map(text_preview).collect(),
         html: message.html.iter().map(|html| html_view(html, min_contrast)).collect(),
+        inline_images: message.parts.iter().filter_map(inline_image).collect(),
     }
+}
+
+fn inline_image(part: &Part) -> Option<InlineImage> {
+    let Body::Binary(bytes) = &part.body else { return None };
+    if !part.content_type.starts_with("image/") || bytes.len() > MAX_PREVIEW_IMAGE_BYTES {
+        return None;
+    }
+    Some(InlineImage {
+        part: part.index,
+        content_type: part.content_type.clone(),
+        content_id: part.content_id.clone()?,
+        bytes: bytes.to_vec(),
+    })
 }
 
 fn fields_of(block: &HeaderBlock) -> Vec<FieldView> {
@@ -204,6 +248,7 @@ fn part_view(part: &Part) -> PartView {
         transfer_encoding: part.transfer_encoding.clone(),
         disposition: part.disposition.clone(),
         filename: part.filename.clone(),
+        content_id: part.content_id.clone(),
         body_start: part.body_range.as_ref().map(|r| r.start),
         body_end: part.body_range.as_ref().map(|r| r.end),
         decoded_size: part.decoded_len(),
@@ -235,10 +280,15 @@ fn html_view(html: &HtmlBody, min_contrast: f64) -> HtmlView {
     let facts: &HtmlFacts = &html.facts;
     let at = |tag: Option<Span>| match tag {
         None => ElementAt { start: None, end: None, decoded_start: None, decoded_end: None },
-        Some(tag) => match html.message_range(tag) {
-            Some(range) => ElementAt { start: Some(range.start), end: Some(range.end), decoded_start: None, decoded_end: None },
-            None => ElementAt { start: None, end: None, decoded_start: Some(tag.start), decoded_end: Some(tag.end) },
-        },
+        Some(tag) => {
+            let in_message = html.message_range(tag);
+            ElementAt {
+                start: in_message.as_ref().map(|r| r.start),
+                end: in_message.as_ref().map(|r| r.end),
+                decoded_start: Some(tag.start),
+                decoded_end: Some(tag.end),
+            }
+        }
     };
     let honest = |h: Option<Honest>| {
         h.map(|h| match h {
