@@ -4,7 +4,7 @@
 // between the views (views/*.mjs) and wires them together.
 import { $, el } from './lib/dom.mjs';
 import { EngineClient } from './lib/engine-client.mjs';
-import { text, formatNumber, setCatalogue, useEngineRenderer, applyI18n, pickLocale, rememberLocale } from './lib/i18n.mjs';
+import { text, formatNumber, useLocale, useEngineRenderer, applyI18n, pickLocale, rememberLocale } from './lib/i18n.mjs';
 import { SHARE_PREFIX, readShareFragment } from './lib/share.mjs';
 import { setupLint } from './views/lint.mjs';
 import { setupReport } from './views/report.mjs';
@@ -19,15 +19,15 @@ import { setupSimulate } from './lib/simulate-view.mjs';
 
 const VIEWS = ['lint', 'simulate', 'explain', 'troubleshoot', 'rules', 'custom'];
 
-const state = { locale: 'en', features: {}, version: '', rules: [], englishRules: new Map(), report: null, lastRequest: null };
+const state = { locale: 'en', version: '', rules: [], englishRules: new Map(), report: null, lastRequest: null };
 const engine = new EngineClient(new URL('./worker.js', import.meta.url));
 const ctx = { engine, state };
 
 async function setLocale(locale, { remember = true } = {}) {
-  const [messages, rules] = await Promise.all([engine.call('messages', [locale]), engine.call('rules', [locale])]);
+  const rules = await engine.call('rules', [locale]);
   state.locale = locale;
   state.rules = rules;
-  setCatalogue(locale, messages);
+  useLocale(locale);
   if (remember) rememberLocale(locale);
   $('language').value = locale;
   applyI18n();
@@ -86,9 +86,11 @@ function engineFailed(err) {
   );
 }
 
+/**
+ * The engine's template renderer (`renderMessage`) on the main thread: every text of
+ * the page is rendered by it, synchronously (issue 12). The checks run in the worker.
+ */
 async function loadRenderer() {
-  // The engine's own renderer on the main thread, once it exports renderMessage (issue 12).
-  if (!state.features.renderMessage) return;
   const module = await import('./engine/mail_preflight.js');
   await module.default();
   useEngineRenderer(module);
@@ -100,15 +102,13 @@ async function start() {
   status.textContent = '…';
   let hello;
   try {
-    hello = await engine.call('hello');
-    await loadRenderer();
+    [hello] = await Promise.all([engine.call('hello'), loadRenderer()]);
     state.englishRules = new Map((await engine.call('rules', ['en'])).map((r) => [r.id, r]));
   } catch (err) {
     engineFailed(err);
     return;
   }
   state.version = hello.version;
-  state.features = hello.features;
   $('engine-version').textContent = hello.version;
   await setLocale(pickLocale(), { remember: false });
   status.textContent = '';
@@ -143,8 +143,7 @@ function setupViews() {
   ctx.views = {
     report, lint, fixes, history: historyView, simulate,
     explain: setupExplain(ctx), troubleshoot: setupTroubleshoot(ctx), rules: setupRules(ctx),
-    rulesEditor: setupRulesEditor({ root: $('view-custom'), engine, t: text, el, locale: () => state.locale,
-      available: Boolean(state.features.checkCustomRules) }),
+    rulesEditor: setupRulesEditor({ root: $('view-custom'), engine, t: text, el, locale: () => state.locale }),
   };
   // "Your rules" (views/rules-editor.mjs) adds customRules and spamassassinRules to the checks' options.
   ctx.customOptions = () => ctx.views.rulesEditor.options();

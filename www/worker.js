@@ -5,50 +5,21 @@
 // `trapped`, and the page replaces this worker (lib/engine-client.mjs).
 import init, * as engine from './engine/mail_preflight.js';
 
-const has = (name) => typeof engine[name] === 'function';
-
-/**
- * The PHP `mail()` platform as a lint option (issue 20, flow 2): the engine renders
- * what PHP hands on for `options.php.platform` (`unix` | `windows`). An engine
- * without it refuses the option; then the option is left out.
- */
-function phpPlatformOption(platform) {
-  return { php: { platform } };
-}
-
-function probePhpPlatform() {
-  try {
-    engine.lintPhpMail('a@example.com', 'probe', 'x', '', phpPlatformOption('unix'));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const ready = init().then(() => {
-  const features = {};
-  for (const name of ['simulate', 'explainSmtpReply', 'checkSmtpSettings', 'queuePresets', 'compare', 'queueTimeZones',
-    'fixMessage', 'renderReport', 'renderMessage', 'messageFacts', 'checkCustomRules']) {
-    features[name] = has(name);
-  }
-  features.phpPlatform = probePhpPlatform();
-  return { version: engine.version(), features };
-});
+const ready = init().then(() => ({ version: engine.version() }));
 
 let trapped = false;
 
 const operations = {
   hello: () => ready,
   lint: (input, options) => engine.lint(input, options),
-  lintPhpMail: (call, platform, options) => {
-    const withPlatform = platform && probed.phpPlatform ? { ...options, ...phpPlatformOption(platform) } : options;
-    return engine.lintPhpMail(call.to, call.subject, call.message, call.headers, withPlatform);
-  },
+  // The PHP `mail()` platform (`unix` | `windows`) is the engine's `options.php.platform` (issue 20, flow 2).
+  lintPhpMail: (call, platform, options) => engine.lintPhpMail(call.to, call.subject, call.message, call.headers,
+    platform ? { ...options, php: { platform } } : options),
+  analyse: (input, options) => engine.analyse(input, options),
   rules: (locale) => engine.rules(locale),
   messages: (locale) => engine.messages(locale),
   renderReport: (report, locale) => engine.renderReport(report, locale),
   fixMessage: (input, options) => engine.fixMessage(input, options),
-  messageFacts: (input) => engine.messageFacts(input),
   simulate: (scenario, options) => engine.simulate(scenario, options),
   compare: (a, b) => engine.compare(a, b),
   queueTimeZones: () => engine.queueTimeZones(),
@@ -58,8 +29,13 @@ const operations = {
   checkCustomRules: (rules, locale) => engine.checkCustomRules(rules, locale),
 };
 
-const probed = {};
-ready.then((hello) => Object.assign(probed, hello.features), () => {});
+/** The bytes a result carries, handed over without a copy (a fixed message, an analysis's images). */
+function transferables(result) {
+  if (!result) return [];
+  if (result.fixed instanceof Uint8Array) return [result.fixed.buffer];
+  if (Array.isArray(result.inlineImages)) return result.inlineImages.map((image) => image.bytes.buffer);
+  return [];
+}
 
 self.onmessage = async (event) => {
   const { id, op, args } = event.data || {};
@@ -69,10 +45,11 @@ self.onmessage = async (event) => {
     const run = operations[op];
     if (!run) throw Object.assign(new Error(`unknown operation ${op}`), { code: 'unknown-operation' });
     const result = await run(...(args || []));
-    const transfer = result && result.fixed instanceof Uint8Array ? [result.fixed.buffer] : [];
-    self.postMessage({ id, ok: true, result }, transfer);
+    self.postMessage({ id, ok: true, result }, transferables(result));
   } catch (err) {
     if (err instanceof WebAssembly.RuntimeError) trapped = true;
-    self.postMessage({ id, ok: false, error: { message: String((err && err.message) || err), code: err && err.code, trapped } });
+    // The engine's coded errors carry their message id and parameters: the page renders them again in another language.
+    const { code, messageId, params } = err || {};
+    self.postMessage({ id, ok: false, error: { message: String((err && err.message) || err), code, messageId, params, trapped } });
   }
 };

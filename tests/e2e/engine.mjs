@@ -9,5 +9,4 @@ engine.initSync({ module: readFileSync(join(ROOT, 'www', 'engine', 'mail_preflig
 
 export const ruleIds = () => engine.rules('en').map((r) => r.id);
 export const messages = (locale) => engine.messages(locale);
-export const hasBinding = (name) => typeof engine[name] === 'function';
 export { engine };

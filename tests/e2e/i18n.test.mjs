@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, startHarness, openPage, loadApp, waitForReport } from './harness.mjs';
-import { messages, hasBinding } from './engine.mjs';
+import { messages } from './engine.mjs';
 
 let harness;
 before(async () => {
@@ -96,19 +96,15 @@ for (const locale of ['fr', 'es', 'pl']) {
     await page.waitForFunction((l) => document.body.dataset.locale === l, locale);
     await waitForReport(page);
     await page.click('#findings .finding-main');
-    // Results of the other views too, when the engine has them.
-    if (hasBinding('simulate') && hasBinding('queuePresets')) {
-      await page.evaluate(() => (location.hash = '#simulate'));
-      await page.selectOption('#preset', 'bot-attack');
-      await page.click('#simulate-run');
-      await page.waitForSelector('[data-final-state]');
-    }
-    if (hasBinding('explainSmtpReply')) {
-      await page.evaluate(() => (location.hash = '#explain'));
-      await page.fill('#smtp-reply', '451 4.7.1 Greylisted, try again later');
-      await page.click('#explain-run');
-      await page.waitForSelector('#explanation:not([hidden]) dd');
-    }
+    // Results of the other views too.
+    await page.evaluate(() => (location.hash = '#simulate'));
+    await page.selectOption('#preset', 'bot-attack');
+    await page.click('#simulate-run');
+    await page.waitForSelector('[data-final-state]');
+    await page.evaluate(() => (location.hash = '#explain'));
+    await page.fill('#smtp-reply', '451 4.7.1 Greylisted, try again later');
+    await page.click('#explain-run');
+    await page.waitForSelector('#explanation:not([hidden]) dd');
     await page.evaluate(() => (location.hash = '#troubleshoot'));
     await page.selectOption('#smtp-transport', 'smtp');
     await page.fill('#smtp-port', '25');

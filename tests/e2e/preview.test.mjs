@@ -90,3 +90,20 @@ test('the message\'s own CSS cannot hide the marks on its hidden text', { skip: 
   await session.context.close();
 });
 
+
+test('hidden text is marked in the element the engine located, not wherever the same words appear', async () => {
+  const session = await openPage(harness);
+  const { page } = session;
+  await loadApp(page, harness.origin);
+  // The same words shown once and hidden once, in a quoted-printable body: the engine's element
+  // offsets in the decoded HTML say which one is hidden.
+  const html = '<html lang=3D"en"><body style=3D"background:#ffffff"><p id=3D"shown">cheap pills</p>'
+    + '<p id=3D"hidden" style=3D"color:#fefefe">cheap pills</p></body></html>';
+  await open(page, 'twice.eml', Buffer.from(`${HEAD}Content-Type: text/html; charset=utf-8\r\n`
+    + `Content-Transfer-Encoding: quoted-printable\r\n\r\n${html}\r\n`));
+  await page.waitForFunction(() => document.getElementById('preview').contentDocument.querySelector('mark.mp-hidden'));
+  const marked = await page.evaluate(() => [...document.getElementById('preview').contentDocument.querySelectorAll('mark.mp-hidden')]
+    .map((mark) => mark.parentElement.id));
+  assert.deepEqual(marked, ['hidden']);
+  await session.context.close();
+});

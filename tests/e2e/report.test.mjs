@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, startHarness, openPage, loadApp, lintRaw, waitForReport } from './harness.mjs';
-import { messages, hasBinding } from './engine.mjs';
+import { engine, messages } from './engine.mjs';
 
 let harness;
 before(async () => {
@@ -19,20 +19,28 @@ after(async () => {
 
 const spammy = readFileSync(join(ROOT, 'www/samples/spammy.eml'));
 
-test('with a spam score and threshold in the report, the verdict shows the score against the threshold', async () => {
+test('the verdict shows the spam score against its threshold as SpamAssassin writes them, one decimal each, in every language', async () => {
   const session = await openPage(harness);
   const { page } = session;
   await loadApp(page, harness.origin);
-  const shown = await page.evaluate(async () => {
-    const { renderVerdict } = await import('./views/report.mjs');
-    const report = { verdict: 'warn', score: 240, spamScore: 4.5, spamThreshold: 6, counts: { error: 0, warning: 3, info: 0 } };
-    renderVerdict(report);
-    const withScale = document.getElementById('verdict-score').textContent;
-    renderVerdict({ ...report, spamScore: undefined, spamThreshold: undefined });
-    return { withScale, without: document.getElementById('verdict-score').textContent };
-  });
-  assert.equal(shown.withScale, messages('en')['ui.verdict.spam-score'].replace('{score}', '4.5').replace('{threshold}', '6'));
-  assert.equal(shown.without, messages('en')['core.report.score'].replace('{score}', '240'));
+  const decimal = { en: '.', fr: ',', es: ',', pl: ',' };
+  for (const locale of ['en', 'fr', 'es', 'pl']) {
+    await page.selectOption('#language', locale);
+    await page.waitForFunction((l) => document.body.dataset.locale === l, locale);
+    const shown = await page.evaluate(async () => {
+      const { renderVerdict } = await import('./views/report.mjs');
+      const scores = [];
+      for (const [spamScore, spamThreshold] of [[6.5, 5], [0, 5], [4.04, 12]]) {
+        renderVerdict({ verdict: 'warn', spamScore, spamThreshold, counts: { error: 0, warning: 3, info: 0 } });
+        scores.push(document.getElementById('verdict-score').textContent);
+      }
+      return scores;
+    });
+    const local = (n) => n.replace('.', decimal[locale]);
+    const template = messages(locale)['core.report.score'];
+    assert.deepEqual(shown, [['6.5', '5.0'], ['0.0', '5.0'], ['4.0', '12.0']]
+      .map(([score, threshold]) => template.replace('{score}', local(score)).replace('{threshold}', local(threshold))));
+  }
   await session.context.close();
 });
 
@@ -105,26 +113,52 @@ test('the error, warning and note counts start with a capital in every language'
   }
 });
 
-test('changing the language re-renders the same report without checking the message again',
-  { todo: hasBinding('renderReport') ? false : 'the engine has no renderReport(report, locale) export yet (issue 12)' },
-  async () => {
-    const session = await openPage(harness);
-    const { page } = session;
-    await page.addInitScript(() => {
-      window.__lints = 0;
-      const post = Worker.prototype.postMessage;
-      Worker.prototype.postMessage = function counted(message, ...rest) {
-        if (message && message.op === 'lint') window.__lints++;
-        return post.call(this, message, ...rest);
-      };
-    });
-    await loadApp(page, harness.origin);
-    await page.setInputFiles('#eml-file', { name: 'spammy.eml', mimeType: 'message/rfc822', buffer: spammy });
-    await waitForReport(page);
-    assert.equal(await page.evaluate(() => window.__lints), 1);
-    await page.selectOption('#language', 'es');
-    await page.waitForFunction(() => document.body.dataset.locale === 'es');
-    await page.waitForFunction((t) => document.getElementById('verdict-title').textContent === t, messages('es')['core.verdict.fail']);
-    assert.equal(await page.evaluate(() => window.__lints), 1, 'no second check');
-    await session.context.close();
+test('changing the language re-renders the same report without checking the message again', async () => {
+  const session = await openPage(harness);
+  const { page } = session;
+  await page.addInitScript(() => {
+    window.__calls = { lint: 0, renderReport: 0 };
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function counted(message, ...rest) {
+      if (message && message.op in window.__calls) window.__calls[message.op]++;
+      return post.call(this, message, ...rest);
+    };
   });
+  await loadApp(page, harness.origin);
+  await page.setInputFiles('#eml-file', { name: 'spammy.eml', mimeType: 'message/rfc822', buffer: spammy });
+  await waitForReport(page);
+  assert.deepEqual(await page.evaluate(() => window.__calls), { lint: 1, renderReport: 0 });
+  await page.selectOption('#language', 'es');
+  await page.waitForFunction(() => document.body.dataset.locale === 'es');
+  await page.waitForFunction((t) => document.getElementById('verdict-title').textContent === t, messages('es')['core.verdict.fail']);
+  assert.deepEqual(await page.evaluate(() => window.__calls), { lint: 1, renderReport: 1 }, 'rendered again, not checked again');
+  // The findings read as the engine renders the same report in Spanish.
+  const spanish = engine.renderReport(engine.lint(new Uint8Array(spammy), { locale: 'en' }), 'es');
+  const shown = await page.$$eval('#findings .finding', (items) => items.map((li) => [li.dataset.rule, li.querySelector('.message').textContent]));
+  const expected = spanish.findings.map((f) => [f.ruleId, f.message]);
+  const bySeverity = (list) => [...list].sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]));
+  assert.deepEqual(bySeverity(shown), bySeverity(expected));
+  await session.context.close();
+});
+
+test('an input the engine refuses is said again in the new language when the language changes', async () => {
+  const session = await openPage(harness, { locale: 'fr-FR' });
+  const { page } = session;
+  await loadApp(page, harness.origin);
+  const pdf = Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n', 'latin1');
+  await page.setInputFiles('#eml-file', { name: 'invoice.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await page.waitForSelector('#lint-error:not([hidden])');
+  const refusal = (locale) => {
+    try {
+      engine.lint(new Uint8Array(pdf), { locale });
+    } catch (err) {
+      return err;
+    }
+    return null;
+  };
+  assert.equal(refusal('fr').code, 'not-a-message');
+  assert.equal(await page.textContent('#lint-error-text'), refusal('fr').message);
+  await page.selectOption('#language', 'pl');
+  await page.waitForFunction((t) => document.getElementById('lint-error-text').textContent === t, refusal('pl').message);
+  await session.context.close();
+});

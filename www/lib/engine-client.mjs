@@ -33,7 +33,8 @@ export class EngineClient {
       this.settle(id);
       if (ok) return entry.resolve(result);
       const code = error && error.trapped ? FAILURE.trapped : error && error.code;
-      entry.reject(Object.assign(new Error(error && error.message), { code }));
+      const { messageId, params } = error || {};
+      entry.reject(Object.assign(new Error(error && error.message), { code, messageId, params }));
       if (error && error.trapped) this.restart(FAILURE.trapped, { rejectPending: false });
     };
     worker.onerror = (event) => {

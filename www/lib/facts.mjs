@@ -1,52 +1,35 @@
 // What the preview shows of the linted message: its HTML body, its text body,
-// its image parts by Content-ID, and the runs of text the engine found hidden.
-// The page asks the engine for these facts instead of reading MIME itself
-// (issue 12); this file is the one place that asks.
+// its image parts by Content-ID, and the runs of text a reader cannot see — all
+// from the engine's analysis of the message (`analyse`, issue 12): the page
+// reads no MIME itself. This file is the one place that asks.
 
-import { previewParts } from './mime.mjs';
-
-/** A part as the preview uses it: `{type, bytes()}` (bytes decoded, within the engine's limits). */
+/** A part as the preview uses it: `{type, bytes()}` (decoded by the engine, within its preview limit). */
 const imagePart = (type, bytes) => ({ type, bytes: () => bytes });
 
 /**
- * `{html, text, images: Map(content-id → part), hidden: [text]}` for `bytes`, the
- * linted message, whose report is `report`.
+ * `{html, text, images: Map(lower-case content-id → part), hidden: [{text, start?, end?}]}`
+ * for `bytes`, the linted message: `start`/`end` are the UTF-8 byte offsets of the
+ * start tag of the element holding a hidden run in `html`.
  */
-export async function previewFacts(engine, features, bytes, report) {
-  if (features.messageFacts) return fromEngine(await engine.call('messageFacts', [bytes]));
-  return legacyFacts(bytes, report);
+export async function previewFacts(engine, bytes) {
+  const copy = bytes.slice();
+  return factsOf(await engine.call('analyse', [copy], [copy.buffer]));
 }
 
-/**
- * The engine's `messageFacts(input)` (issue 12): `{parts: [{contentType, contentId,
- * isBody, preview: {text?, bytes?}}], hiddenText: [{part, text, start, end}]}`.
- */
-function fromEngine(facts) {
-  const parts = facts.parts || [];
-  const body = (type) => parts.find((p) => p.isBody && p.contentType === type && p.preview && typeof p.preview.text === 'string');
+/** The preview's facts from an analysis (`Analysis` in the package's index.d.ts). */
+export function factsOf(analysis) {
+  const isBody = (preview) => analysis.parts[preview.part] && analysis.parts[preview.part].isBody;
+  const html = analysis.texts.find((preview) => preview.html && isBody(preview));
+  const plain = analysis.texts.find((preview) => !preview.html && isBody(preview)
+    && analysis.parts[preview.part].contentType === 'text/plain');
   const images = new Map();
-  for (const p of parts) {
-    if (p.contentId && /^image\//.test(p.contentType) && p.preview && p.preview.bytes) {
-      images.set(p.contentId.toLowerCase(), imagePart(p.contentType, p.preview.bytes));
-    }
+  for (const image of analysis.inlineImages) {
+    const id = image.contentId.toLowerCase();
+    if (!images.has(id)) images.set(id, imagePart(image.contentType, image.bytes));
   }
-  const html = body('text/html');
-  const text = body('text/plain');
-  return {
-    html: html ? html.preview.text : null,
-    text: text ? text.preview.text : null,
-    images,
-    hidden: (facts.hiddenText || []).map((run) => run.text),
-  };
-}
-
-// Waits for messageFacts: the page's own MIME reading (lib/mime.mjs, bounded) and
-// the hidden runs spam/invisible-text quotes in its `words` parameter (" · "-joined).
-function legacyFacts(bytes, report) {
-  const { html, text, images } = previewParts(bytes);
-  const hidden = report.findings.filter((f) => f.ruleId === 'spam/invisible-text').flatMap((f) => {
-    const words = f.params && typeof f.params.words === 'string' ? f.params.words : (f.evidence || '').split(': ').slice(1).join(': ');
-    return words.split(' · ');
-  });
-  return { html, text, images, hidden };
+  const view = html && analysis.html.find((entry) => entry.part === html.part);
+  // Honest hidden text (a preheader, a tracking pixel) is no finding, so it is not marked either.
+  const hidden = (view ? view.hiddenRuns : []).filter((run) => !run.honest)
+    .map((run) => ({ text: run.text, start: run.at.decodedStart, end: run.at.decodedEnd }));
+  return { html: html ? html.text : null, text: plain ? plain.text : null, images, hidden };
 }

@@ -1,52 +1,49 @@
 // The page's language: which catalogue is in force, and `text(id, params)`,
-// the one place a catalogue entry becomes a sentence. Every string comes from
-// the engine's catalogues (`ui.*`, `core.*` and the rule texts); the page never
-// builds a sentence by concatenation.
+// the one place a catalogue entry becomes a sentence — rendered by the engine's
+// own `renderMessage` (its number formatting, megabytes and labels), so the page
+// has no template renderer of its own. Every string comes from the engine's
+// catalogues (`ui.*`, `core.*` and the rule texts); the page never builds a
+// sentence by concatenation.
 
 export const LOCALES = ['en', 'fr', 'es', 'pl'];
 const STORAGE_LOCALE = 'mail-preflight.locale';
 
-const current = { locale: 'en', messages: {}, renderer: null };
+const current = { locale: 'en', renderer: null };
 
 export const locale = () => current.locale;
 
-/** Puts a language's catalogue (`messages(locale)` of the engine) in force. */
-export function setCatalogue(locale, messages) {
+/** Puts a language in force: `text()` renders in it from now on. */
+export function useLocale(locale) {
   current.locale = locale;
-  current.messages = messages;
 }
 
 /**
  * Hands rendering to the engine: `engine.renderMessage(id, params, locale)` formats
- * numbers and escapes as the engine does for its own reports. `engine` is the
+ * numbers and fills labels as the engine does for its own reports. `engine` is the
  * wasm-bindgen module loaded on the main thread (rendering is cheap and must stay
  * synchronous: progress counters tick while the worker is busy).
  */
 export function useEngineRenderer(engine) {
-  current.renderer = engine && typeof engine.renderMessage === 'function' ? engine : null;
+  current.renderer = engine;
 }
 
-/** The catalogue entry `id` in the current language, with its `{name}` parameters filled. */
+/**
+ * The catalogue entry `id` in the current language, with its `{name}` parameters:
+ * numbers (grouped integers, decimals), text, `{number, decimals}` for a fixed
+ * number of decimals, `{megabytes}`, `{label}`. A parameter the engine refuses is
+ * a bug of the page: it is reported on the console and the id is shown.
+ */
 export function text(id, params = {}) {
-  if (current.renderer) return current.renderer.renderMessage(id, params, current.locale);
-  return fallbackRender(id, params);
+  try {
+    return current.renderer.renderMessage(id, params, current.locale);
+  } catch (err) {
+    console.error(`text(${id}): ${err.message}`);
+    return id;
+  }
 }
 
-/** Whether the catalogue has `id` (an unknown id renders as the id itself). */
-export const has = (id) => Object.prototype.hasOwnProperty.call(current.messages, id);
-
-// Waits for the engine's renderMessage (issue 12). Until then: the template with
-// `{name}` replaced, numbers formatted like the engine's (grouped integers, one decimal).
-function fallbackRender(id, params) {
-  const template = current.messages[id];
-  if (template === undefined) return id;
-  return template.replace(/\{(\w+)\}/g, (whole, name) => {
-    if (!(name in params)) return whole;
-    const value = params[name];
-    if (typeof value !== 'number') return String(value);
-    return formatNumber(value, Number.isInteger(value) ? 0 : 1);
-  });
-}
+/** `{number, decimals}`: a parameter the engine shows with exactly `decimals` decimals ("5.0", "5,0"). */
+export const fixed = (number, decimals) => ({ number, decimals });
 
 /** A number in the reader's language, with exactly `digits` decimals. */
 export function formatNumber(n, digits = 0) {
@@ -58,10 +55,10 @@ export function formatNumber(n, digits = 0) {
  * above (decimal units, as the engine's size limits: README "Megabytes are decimal").
  */
 export function formatSize(bytes) {
-  if (bytes < 1000) return text('ui.unit.b', { n: formatNumber(bytes) });
-  if (bytes < 1_000_000) return text('ui.unit.kb', { n: formatNumber(bytes / 1000, 1) });
+  if (bytes < 1000) return text('ui.unit.b', { n: bytes });
+  if (bytes < 1_000_000) return text('ui.unit.kb', { n: fixed(bytes / 1000, 1) });
   const mb = bytes / 1_000_000;
-  return text('ui.unit.mb', { n: formatNumber(mb, mb >= 100 ? 0 : 2) });
+  return text('ui.unit.mb', { n: fixed(mb, mb >= 100 ? 0 : 2) });
 }
 
 /** Fills `data-i18n` (text) and `data-i18n-attr` (`attr:key;attr:key`) under `root`. */

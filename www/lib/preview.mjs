@@ -76,16 +76,56 @@ export function cleanCss(css) {
 }
 
 /**
+ * `html` with `attribute="START"` added to the start tags at the given UTF-8 byte
+ * ranges `{start, end}` (the engine's element offsets), so the parsed document knows
+ * which elements hold hidden text. A range that is not a start tag is left alone.
+ */
+export function tagElements(html, ranges, attribute) {
+  const bytes = new TextEncoder().encode(html);
+  const GT = 0x3e;
+  const SLASH = 0x2f;
+  const LT = 0x3c;
+  const at = new Map();
+  for (const { start, end } of ranges) {
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > bytes.length || end - start < 3) continue;
+    if (bytes[start] !== LT || bytes[end - 1] !== GT) continue;
+    // Before the `>` of the tag, or before the `/` of `/>`.
+    at.set(bytes[end - 2] === SLASH ? end - 2 : end - 1, start);
+  }
+  if (!at.size) return html;
+  const encoder = new TextEncoder();
+  const pieces = [];
+  let from = 0;
+  for (const point of [...at.keys()].sort((a, b) => a - b)) {
+    pieces.push(bytes.subarray(from, point), encoder.encode(` ${attribute}="${at.get(point)}"`));
+    from = point;
+  }
+  pieces.push(bytes.subarray(from));
+  const out = new Uint8Array(pieces.reduce((n, piece) => n + piece.length, 0));
+  let to = 0;
+  for (const piece of pieces) {
+    out.set(piece, to);
+    to += piece.length;
+  }
+  return new TextDecoder().decode(out);
+}
+
+/**
  * Cleans `html` into a document fragment owned by `targetDoc`.
  * `images`: Map of lower-case Content-ID → part with {type, bytes()}; `urls`: the PartUrls
- * that serve them. `hiddenTexts`: the hidden text runs, marked with `mark.mp-hidden`.
+ * that serve them. `hidden`: the engine's hidden text runs `{text, start?, end?}` (start
+ * and end: the byte range of the start tag of the element holding the run in `html`),
+ * marked with `mark.mp-hidden` in that element, or where the text is when no range is known.
  * Returns {styles: [css text], body: DocumentFragment, counts: {blockedImages, hiddenMarked}}.
  */
-export function buildPreview(html, images, hiddenTexts, targetDoc, urls, labels = {}) {
+export function buildPreview(html, images, hidden, targetDoc, urls, labels = {}) {
+  // A name the message cannot have written: its elements are the ones the engine located.
+  const holder = `data-mp-hidden-${Math.random().toString(36).slice(2)}`;
+  const located = hidden.filter((run) => Number.isInteger(run.start) && Number.isInteger(run.end));
   // Parsed with the preview frame's own DOMParser so the inert document carries the
   // frame's policy (no script at all), not the page's.
   const Parser = (targetDoc.defaultView && targetDoc.defaultView.DOMParser) || DOMParser;
-  const doc = new Parser().parseFromString(html, 'text/html');
+  const doc = new Parser().parseFromString(tagElements(html, located, holder), 'text/html');
   let blockedImages = 0;
   for (const el of doc.querySelectorAll(REMOVED_ELEMENTS.join(','))) el.remove();
   const styles = [];
@@ -122,25 +162,44 @@ export function buildPreview(html, images, hiddenTexts, targetDoc, urls, labels 
     if (el.localName === 'a') el.setAttribute('title', el.getAttribute('data-href') || '');
   }
   let hiddenMarked = 0;
-  for (const text of hiddenTexts) {
-    hiddenMarked += markText(doc, text.trim(), labels.hiddenText || '');
+  const holders = new Map();
+  for (const element of doc.querySelectorAll(`[${holder}]`)) {
+    holders.set(element.getAttribute(holder), element);
+    element.removeAttribute(holder);
+  }
+  for (const run of hidden) {
+    const needle = run.text.trim();
+    const inElement = holders.get(String(run.start));
+    let marked = inElement ? markText(inElement, needle, labels.hiddenText || '') : 0;
+    // The element's text as a whole, when the run's words are spread over several text nodes.
+    if (inElement && !marked) marked = markAll(inElement, labels.hiddenText || '');
+    if (!inElement) marked = markText(doc.body, needle, labels.hiddenText || '');
+    hiddenMarked += marked;
   }
   const body = targetDoc.createDocumentFragment();
   for (const node of [...doc.body.childNodes]) body.appendChild(targetDoc.importNode(node, true));
   return { styles, body, counts: { blockedImages, hiddenMarked } };
 }
 
-/** Wraps each text node containing `needle` in <mark class="mp-hidden">. */
-function markText(doc, needle, title) {
-  if (!needle) return 0;
-  // Evidence may be shortened with an ellipsis: match on the part before it.
-  const probe = needle.split('…')[0].replace(/\s+/g, ' ').trim().slice(0, 80);
+/** Wraps each text node under `root` containing `needle` in <mark class="mp-hidden">. */
+function markText(root, needle, title) {
+  // A long run is matched on its start: the text may be split over several nodes.
+  const probe = needle.replace(/\s+/g, ' ').trim().slice(0, 80);
   if (!probe) return 0;
-  let marked = 0;
-  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
+  return markNodes(root, (node) => node.nodeValue.replace(/\s+/g, ' ').includes(probe), title);
+}
+
+/** Wraps every non-blank text node under `root` in <mark class="mp-hidden">. */
+function markAll(root, title) {
+  return markNodes(root, (node) => node.nodeValue.trim() !== '', title);
+}
+
+function markNodes(root, wanted, title) {
+  const doc = root.ownerDocument;
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const hits = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeValue.replace(/\s+/g, ' ').includes(probe) && !node.parentElement.closest('mark.mp-hidden')) hits.push(node);
+    if (wanted(node) && !node.parentElement.closest('mark.mp-hidden')) hits.push(node);
   }
   for (const node of hits) {
     const mark = doc.createElement('mark');
@@ -149,9 +208,8 @@ function markText(doc, needle, title) {
     mark.setAttribute('title', title);
     node.replaceWith(mark);
     mark.appendChild(node);
-    marked++;
   }
-  return marked;
+  return hits.length;
 }
 
 /** A hidden-text mark's look, in its style attribute so no style sheet of the message can undo it. */

@@ -2,7 +2,7 @@
 // chat) and SARIF 2.1.0 (for code-scanning tools), built from the report the
 // page shows. Headings and labels come from the catalogue in the page's language.
 
-import { text, formatNumber, formatSize } from './i18n.mjs';
+import { text, fixed, formatSize } from './i18n.mjs';
 
 const SEVERITIES = ['error', 'warning', 'info'];
 const LEVEL_OF_SEVERITY = { error: 'error', warning: 'warning', info: 'note' };
@@ -28,11 +28,20 @@ export function locationText(location) {
   return bits.join(' · ');
 }
 
+/**
+ * The spam score against its threshold, as SpamAssassin writes them (`score=6.5
+ * required=5.0`): one decimal each, in the reader's language ("Spam score 6.5 of 5.0").
+ */
+export function scoreText(report) {
+  return text('core.report.score', { score: fixed(report.spamScore, 1), threshold: fixed(report.spamThreshold, 1) });
+}
+
 /** The report as Markdown. `name`: the checked file's name, if any. */
 export function toMarkdown(report, { name } = {}) {
   const lines = [`# ${escapeMarkdown(text('ui.md.title', { verdict: text(`core.verdict.${report.verdict}`) }))}`, ''];
   if (name) lines.push(escapeMarkdown(text('ui.md.file', { name })), '');
   lines.push(escapeMarkdown(text('ui.verdict.counts', { errors: report.counts.error, warnings: report.counts.warning, infos: report.counts.info })));
+  lines.push('', escapeMarkdown(scoreText(report)));
   lines.push('', escapeMarkdown(text('ui.sizes.encoded', { size: formatSize(report.sizes.encoded), limit: formatSize(report.sizes.limit) })));
   for (const severity of SEVERITIES) {
     const group = report.findings.filter((f) => f.severity === severity);

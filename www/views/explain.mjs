@@ -16,10 +16,6 @@ export const SAMPLE_REPLIES = [
 ];
 
 export function setupExplain({ engine, state }) {
-  const missing = !state.features.explainSmtpReply;
-  $('explain-missing').hidden = !missing;
-  $('explain-run').disabled = missing;
-  $('smtp-reply').disabled = missing;
   let last = null;
 
   // The engine's explanation (and the rules it relates to) shown by the one view
@@ -29,7 +25,6 @@ export function setupExplain({ engine, state }) {
   }
 
   async function explain() {
-    if (missing) return;
     const box = $('explanation');
     try {
       last = await engine.call('explainSmtpReply', [$('smtp-reply').value, state.locale]);
@@ -47,7 +42,7 @@ export function setupExplain({ engine, state }) {
     explain();
   });
   $('explain-samples').replaceChildren(...SAMPLE_REPLIES.map((reply) => el('li', {}, el('button', {
-    type: 'button', class: 'link-button', translate: 'no', text: reply, disabled: missing,
+    type: 'button', class: 'link-button', translate: 'no', text: reply,
     onclick: () => {
       $('smtp-reply').value = reply;
       explain();

@@ -16,8 +16,6 @@ export function setupFixes(ctx) {
     fixed = null;
     $('fixes-result').hidden = true;
     $('fixes-status').textContent = '';
-    $('fixes-missing').hidden = !!state.features.fixMessage;
-    $('fixes-run').disabled = !state.features.fixMessage;
   }
 
   function renderDiff(before, after) {

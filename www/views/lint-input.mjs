@@ -92,8 +92,10 @@ export function renderRawInfo() {
 /** A file from the picker or a drop; refused unread when the engine could not take it. */
 export async function readFile(file) {
   if (file.size > ENGINE_MAX_INPUT_BYTES) {
-    const error = new Error(text('core.error.input-too-large', { size: formatSize(file.size), limit: formatSize(ENGINE_MAX_INPUT_BYTES) }));
-    throw Object.assign(error, { code: 'input-too-large' });
+    // The engine's own error, with its id and parameters (rendered again on a change of language).
+    const params = { size: { megabytes: file.size }, limit: { megabytes: ENGINE_MAX_INPUT_BYTES } };
+    const error = new Error(text('core.error.input-too-large', params));
+    throw Object.assign(error, { code: 'input-too-large', messageId: 'core.error.input-too-large', params });
   }
   return new Uint8Array(await file.arrayBuffer());
 }

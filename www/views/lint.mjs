@@ -4,7 +4,7 @@
 // too large, the engine stopped or ran too long).
 
 import { $ } from '../lib/dom.mjs';
-import { text, formatNumber, formatSize } from '../lib/i18n.mjs';
+import { text, fixed, formatSize } from '../lib/i18n.mjs';
 import { FAILURE } from '../lib/engine-client.mjs';
 import { setupLintInput, currentRequest, fillRequest, readFile, setRawBytes, renderRawInfo } from './lint-input.mjs';
 import { tablist, selectTab } from './tabs.mjs';
@@ -37,7 +37,7 @@ export function setupLint(ctx) {
     const size = request.kind === 'raw' ? request.bytes.length : 0;
     const started = performance.now();
     const tick = () => {
-      const seconds = formatNumber((performance.now() - started) / 1000, 1);
+      const seconds = fixed((performance.now() - started) / 1000, 1);
       $('lint-progress-text').textContent = size > 100_000
         ? text('ui.lint.progress-size', { size: formatSize(size), seconds })
         : text('ui.lint.progress', { seconds });
@@ -66,16 +66,19 @@ export function setupLint(ctx) {
     $('lint-error').hidden = false;
   }
 
+  /** An error of the engine (or shaped like one: `messageId`, `params`) in the page's current language. */
+  const localized = (err) => (err.messageId ? text(err.messageId, err.params) : err.message);
+
   function failureText(err) {
     switch (err.code) {
-      case FAILURE.timeout: return text('ui.lint.timeout', { seconds: formatNumber(LINT_TIME_LIMIT_MS / 1000) });
+      case FAILURE.timeout: return text('ui.lint.timeout', { seconds: LINT_TIME_LIMIT_MS / 1000 });
       case FAILURE.trapped: return text('ui.lint.trapped');
       case FAILURE.cancelled: return text('ui.lint.cancelled');
       case FAILURE.workerFailed: return text('ui.lint.engine-failed');
-      // The engine's own coded errors (not-a-message, input-too-large, invalid-input) come localized.
+      // The engine's own coded errors (not-a-message, input-too-large, invalid-input), in the page's language.
       case 'not-a-message':
       case 'input-too-large':
-      case 'invalid-input': return err.message;
+      case 'invalid-input': return localized(err);
       default: return text('ui.lint.failed', { detail: err.message });
     }
   }
@@ -125,7 +128,7 @@ export function setupLint(ctx) {
     try {
       setRawBytes(await readFile(file), file.name, 'file');
     } catch (err) {
-      showFailure(() => err.message);
+      showFailure(() => localized(err));
       return;
     }
     setMode('raw');
@@ -140,7 +143,7 @@ export function setupLint(ctx) {
     await run(currentRequest('raw'));
   }
 
-  setupLintInput({ onFile, onError: (err) => showFailure(() => err.message) });
+  setupLintInput({ onFile, onError: (err) => showFailure(() => localized(err)) });
   tablist(document.querySelector('#view-lint .modes'), (tab) => setMode(tab.dataset.mode));
   setMode('raw');
   $('load-sample').addEventListener('click', () => loadSample('clean'));

@@ -9,7 +9,7 @@ import { previewFacts } from '../lib/facts.mjs';
 import { buildPreview, PartUrls, PREVIEW_CSS } from '../lib/preview.mjs';
 
 export function setupPreview(ctx) {
-  const { engine, state } = ctx;
+  const { engine } = ctx;
   let ready = null;
   let urls = new PartUrls();
   let counts = null;
@@ -49,14 +49,14 @@ export function setupPreview(ctx) {
     renderNotes();
   }
 
-  async function render(report, linted) {
+  async function render(linted) {
     await clear();
     const mine = generation;
     const doc = await frameDocument();
     if (!doc) return;
     let facts;
     try {
-      facts = await previewFacts(engine, state.features, linted, report);
+      facts = await previewFacts(engine, linted);
     } catch {
       facts = { html: null, text: null, images: new Map(), hidden: [] };
     }

@@ -4,9 +4,9 @@
 // nothing is checked again.
 
 import { $, el } from '../lib/dom.mjs';
-import { text, formatNumber, formatSize } from '../lib/i18n.mjs';
+import { text, formatSize } from '../lib/i18n.mjs';
 import { sourceSlices } from '../lib/source.mjs';
-import { locationText } from '../lib/report-export.mjs';
+import { locationText, scoreText } from '../lib/report-export.mjs';
 import { selectTab, tablist } from './tabs.mjs';
 import { setupPreview } from './report-preview.mjs';
 
@@ -23,20 +23,14 @@ function meter(prefix, value, limit, label) {
   fill.className = ratio > 1 ? 'over' : ratio > 0.8 ? 'near' : '';
 }
 
-/** Verdict, counts and score. The spam score is shown against its threshold when the report has both. */
+/** Verdict, counts and the spam score against its threshold. */
 export function renderVerdict(report) {
   $('verdict').className = `verdict verdict-${report.verdict}`;
   $('verdict-title').textContent = text(`core.verdict.${report.verdict}`);
   $('verdict-counts').textContent = text('ui.verdict.counts', {
     errors: report.counts.error, warnings: report.counts.warning, infos: report.counts.info,
   });
-  const scored = typeof report.spamScore === 'number' && typeof report.spamThreshold === 'number';
-  const digits = (n) => (Number.isInteger(n) ? 0 : 1);
-  $('verdict-score').textContent = scored
-    ? text('ui.verdict.spam-score', { score: formatNumber(report.spamScore, digits(report.spamScore)),
-      threshold: formatNumber(report.spamThreshold, digits(report.spamThreshold)) })
-    : text('core.report.score', { score: report.score });
-  $('verdict-score').dataset.scale = scored ? 'spam-threshold' : 'points';
+  $('verdict-score').textContent = scoreText(report);
 }
 
 export function setupReport(ctx) {
@@ -159,23 +153,18 @@ export function setupReport(ctx) {
       Object.assign(shown, { report, request, linted, selected: null });
       state.report = report;
       render();
-      preview.render(report, linted);
+      preview.render(linted);
       if (!quiet) $('verdict-title').focus();
       if (ctx.afterReport) ctx.afterReport(shown);
     },
-    /** The same report in the new language: the engine re-renders its texts, nothing is checked again. */
+    /** The same report in the new language: the engine re-renders its texts (`renderReport`), nothing is checked again. */
     async relocalize(locale) {
       if (!shown.report) return;
-      if (state.features.renderReport) {
-        shown.report = await engine.call('renderReport', [shown.report, locale]);
-        state.report = shown.report;
-        render();
-        preview.relabel();
-        if (ctx.afterReport) ctx.afterReport(shown, { relocalized: true });
-        return;
-      }
-      // Waits for the engine's renderReport (issue 12): until then the texts come from a new check.
-      if (ctx.lint && state.lastRequest) await ctx.lint.run(state.lastRequest, { quiet: true });
+      shown.report = await engine.call('renderReport', [shown.report, locale]);
+      state.report = shown.report;
+      render();
+      preview.relabel();
+      if (ctx.afterReport) ctx.afterReport(shown, { relocalized: true });
     },
   };
 }

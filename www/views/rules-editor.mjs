@@ -61,7 +61,7 @@ function offsetOf(text, line, column) {
  * translator, `el` its element helper, `locale()` the current language.
  * Returns `{ options(), relocalize() }`.
  */
-export function setupRulesEditor({ root, engine, t, el, locale, available = true }) {
+export function setupRulesEditor({ root, engine, t, el, locale }) {
   const saved = load();
   const json = el('textarea', { id: 'custom-json', rows: 12, spellcheck: 'false', autocomplete: 'off', 'aria-describedby': 'custom-json-hint' });
   const sa = el('textarea', { id: 'custom-sa', rows: 10, spellcheck: 'false', autocomplete: 'off', 'aria-describedby': 'custom-sa-hint' });
@@ -116,10 +116,6 @@ export function setupRulesEditor({ root, engine, t, el, locale, available = true
 
   async function check() {
     const mine = ++generation;
-    if (!available) {
-      status.textContent = t('ui.custom.unavailable');
-      return;
-    }
     status.textContent = t('ui.custom.checking');
     const jsonText = json.value.trim() === '' ? '[]' : json.value;
     const calls = [engine.call('checkCustomRules', [jsonText, locale()]).then((r) => ({ source: json, result: r }))];

@@ -3,7 +3,7 @@
 // "Check this example" runs an example through the check, bytes as written.
 
 import { $, el } from '../lib/dom.mjs';
-import { text } from '../lib/i18n.mjs';
+import { text, fixed } from '../lib/i18n.mjs';
 
 const SEVERITIES = ['error', 'warning', 'info'];
 
@@ -60,7 +60,7 @@ export function setupRules(ctx) {
       el('h2', {}, [el('code', { translate: 'no', text: rule.id }), ' ',
         el('span', { class: `badge sev-${rule.defaultSeverity}`, text: text(`core.severity.${rule.defaultSeverity}`) })]),
       el('p', { class: 'summary', text: rule.summary }),
-      el('p', { class: 'hint', text: text('ui.rules.score', { score: rule.defaultScore }) }),
+      el('p', { class: 'hint', text: text('ui.rules.score', { score: fixed(rule.defaultScore, 1) }) }),
       el('h3', { text: text('ui.rules.why') }), el('p', { text: rule.why }),
       el('h3', { text: text('ui.rules.fix') }), el('p', { text: rule.fix }),
       el('details', {}, [

@@ -514,12 +514,6 @@ crate::catalog! {
         es: "Explicar",
         pl: "Wyjaśnij",
     },
-    "ui.explain.missing" => {
-        en: "This build of the engine does not include the SMTP reply explainer yet.",
-        fr: "Cette version du moteur ne comprend pas encore l'explication des réponses SMTP.",
-        es: "Esta versión del motor aún no incluye la explicación de respuestas SMTP.",
-        pl: "Ta wersja silnika nie zawiera jeszcze objaśniania odpowiedzi SMTP.",
-    },
     "ui.explain.failed" => {
         en: "The reply could not be explained: {detail}",
         fr: "La réponse n'a pas pu être expliquée : {detail}",
@@ -825,12 +819,6 @@ crate::catalog! {
         fr: "Voyez comment le service d'e-mails automatisés de l'hébergement réagit dans le temps : états, file d'attente, historique quotidien, avis, et l'effet de chaque bouton.",
         es: "Vea cómo reacciona con el tiempo el servicio de correo automatizado del alojamiento: estados, cola, histórico diario, avisos y el efecto de cada botón.",
         pl: "Zobacz, jak usługa automatycznych e-maili hostingu reaguje w czasie: statusy, kolejka, historia dzienna, powiadomienia i działanie każdego przycisku.",
-    },
-    "ui.simulate.missing" => {
-        en: "This build of the engine does not include the queue simulation yet.",
-        fr: "Cette version du moteur ne comprend pas encore la simulation de file d'envoi.",
-        es: "Esta versión del motor aún no incluye la simulación de la cola de envío.",
-        pl: "Ta wersja silnika nie zawiera jeszcze symulacji kolejki wysyłki.",
     },
     "ui.simulate.preset" => {
         en: "Example",
@@ -1253,12 +1241,6 @@ crate::catalog! {
         es: "Ir a la línea {line}, columna {column}",
         pl: "Przejdź do wiersza {line}, kolumny {column}",
     },
-    "ui.custom.unavailable" => {
-        en: "This build of the engine has no custom rules.",
-        fr: "Cette version du moteur n'a pas de règles personnalisées.",
-        es: "Esta versión del motor no tiene reglas personalizadas.",
-        pl: "Ta wersja silnika nie obsługuje własnych reguł.",
-    },
     // ── the page, issue 20 (engineer "page"): kept together ──────────────────
     "ui.unit.b" => {
         en: "{n} bytes",
@@ -1380,12 +1362,6 @@ crate::catalog! {
         es: "LF, como se escribe \"\\n\" en el script",
         pl: "LF, jak zapisane \"\\n\" w skrypcie",
     },
-    "ui.verdict.spam-score" => {
-        en: "Spam score {score} of {threshold}",
-        fr: "Score de spam {score} sur {threshold}",
-        es: "Puntuación de spam {score} de {threshold}",
-        pl: "Wynik spamu {score} z {threshold}",
-    },
     "ui.actions.label" => {
         en: "Keep or share this report",
         fr: "Garder ou partager ce rapport",
@@ -1493,12 +1469,6 @@ crate::catalog! {
         fr: "Certains problèmes ne demandent aucun jugement : Date ou Message-ID absents, fins de ligne mélangées, lignes d'en-tête trop longues, sujet non encodé, pas de version texte d'un message HTML. Corrigez-les ici, voyez la différence et vérifiez le résultat.",
         es: "Algunos problemas no requieren criterio: falta Date o Message-ID, finales de línea mezclados, líneas de cabecera largas, asunto sin codificar, sin versión de texto de un mensaje HTML. Corríjalos aquí, vea la diferencia y compruebe el resultado.",
         pl: "Niektóre problemy nie wymagają oceny: brak Date lub Message-ID, mieszane końce wierszy, długie wiersze nagłówka, niezakodowany temat, brak wersji tekstowej wiadomości HTML. Popraw je tutaj, zobacz różnicę i sprawdź wynik.",
-    },
-    "ui.fixes.missing" => {
-        en: "This build of the engine cannot fix messages.",
-        fr: "Cette version du moteur ne sait pas corriger les messages.",
-        es: "Esta versión del motor no puede corregir mensajes.",
-        pl: "Ta wersja silnika nie potrafi poprawiać wiadomości.",
     },
     "ui.fixes.run" => {
         en: "Fix what can be fixed",

@@ -17,10 +17,6 @@ const STYLESHEET = new URL('./simulate.css', import.meta.url).href;
 const SLIDER_STEP_SECONDS = 60;
 
 export function setupSimulate({ engine, state, t, number, el, $, lintedMessage }) {
-  const features = state.features || {};
-  const available = Boolean(features.simulate && features.queuePresets);
-  $('simulate-missing').hidden = available;
-  $('simulate-body').hidden = !available;
   if (!document.querySelector(`link[href="${STYLESHEET}"]`)) {
     document.head.append(el('link', { rel: 'stylesheet', href: STYLESHEET }));
   }
@@ -418,36 +414,36 @@ export function setupSimulate({ engine, state, t, number, el, $, lintedMessage }
     anchor.after(button);
   }
 
-  if (available) {
-    skeleton();
-    ui.scenario.addEventListener('input', ui.scenarioOnInput);
-    ui.preset.addEventListener('change', (e) => {
-      loadPreset(e.target.value);
-      if (e.target.value) history.replaceState(null, '', `#simulate/${e.target.value}`);
-    });
-    ui.run.addEventListener('click', run);
-    ui.reset.addEventListener('click', reset);
-    ui.time.addEventListener('input', renderMoment);
-    ui.span.addEventListener('change', render);
-    ui.compareOpen.addEventListener('click', () => openCompare('copy'));
-    ui.compareCaptcha.addEventListener('click', () => openCompare('captcha'));
-    ui.compareCopy.addEventListener('click', () => openCompare('copy'));
-    ui.compareRun.addEventListener('click', runCompare);
-    window.addEventListener('hashchange', fromHash);
-    const zones = features.queueTimeZones ? engine.call('queueTimeZones').then((z) => { view.zones = z.names; }).catch(() => {}) : Promise.resolve();
-    Promise.all([engine.call('queuePresets'), zones]).then(([presets]) => {
-      view.presets = presets;
-      texts();
-      const wanted = (location.hash.match(/^#simulate\/([\w-]+)$/) || [])[1];
-      loadPreset(presets.some((p) => p.id === wanted) ? wanted : presets[0] && presets[0].id);
-      document.body.dataset.simulateReady = 'true';
-    });
-  }
+  skeleton();
+  ui.scenario.addEventListener('input', ui.scenarioOnInput);
+  ui.preset.addEventListener('change', (e) => {
+    loadPreset(e.target.value);
+    if (e.target.value) history.replaceState(null, '', `#simulate/${e.target.value}`);
+  });
+  ui.run.addEventListener('click', run);
+  ui.reset.addEventListener('click', reset);
+  ui.time.addEventListener('input', renderMoment);
+  ui.span.addEventListener('change', render);
+  ui.compareOpen.addEventListener('click', () => openCompare('copy'));
+  ui.compareCaptcha.addEventListener('click', () => openCompare('captcha'));
+  ui.compareCopy.addEventListener('click', () => openCompare('copy'));
+  ui.compareRun.addEventListener('click', runCompare);
+  window.addEventListener('hashchange', fromHash);
+  const zones = engine.call('queueTimeZones').then((z) => { view.zones = z.names; }).catch(() => {});
+  Promise.all([engine.call('queuePresets'), zones]).then(([presets]) => {
+    view.presets = presets;
+    texts();
+    const wanted = (location.hash.match(/^#simulate\/([\w-]+)$/) || [])[1];
+    loadPreset(presets.some((p) => p.id === wanted) ? wanted : presets[0] && presets[0].id);
+    document.body.dataset.simulateReady = 'true';
+  });
+  // On the report of the lint tab from the first check on (the report's verdict is in the page from the start).
+  attachSimulateThisMessage();
 
   return {
     /** Re-renders in the page's new language; results carry the engine's texts, so the run is repeated. */
     relocalize() {
-      if (!available || !ui.run) return;
+      if (!ui.run) return;
       texts();
       drawForm();
       attachSimulateThisMessage();
