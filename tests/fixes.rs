@@ -128,7 +128,7 @@ fn adding_a_message_id_removes_the_missing_message_id_finding() {
 }
 
 #[test]
-fn an_html_only_message_gets_its_visible_text_as_a_first_alternative_and_no_new_finding() {
+fn an_html_only_message_gets_its_visible_text_as_a_first_alternative_which_removes_the_html_only_finding() {
     let raw = CLEAN
         .replace("Content-Type: text/plain; charset=utf-8", "Content-Type: text/html; charset=utf-8")
         .replace("Your cake is ready.", "<p>Your cake is <b>ready</b>.</p><p>See you soon</p>");
@@ -143,6 +143,8 @@ fn an_html_only_message_gets_its_visible_text_as_a_first_alternative_and_no_new_
     assert!(parsed.body_html(0).unwrap().contains("<b>ready</b>"));
     let after: Vec<String> = report(&bytes).findings.into_iter().map(|f| f.rule_id).collect();
     assert!(after.iter().all(|id| before.contains(id)), "new findings: {after:?} (before: {before:?})");
+    let rule = FixKind::TextAlternative.rule_id().unwrap();
+    assert!(before.iter().any(|id| id == rule) && !after.iter().any(|id| id == rule), "{rule}: {before:?} → {after:?}");
 }
 
 #[test]

@@ -62,14 +62,14 @@ impl FixKind {
         }
     }
 
-    /// The rule whose findings this fix removes (`None`: no rule flags it yet).
+    /// The rule whose findings this fix removes (`None`: no rule flags it).
     pub fn rule_id(self) -> Option<&'static str> {
         match self {
             FixKind::LineEnds => Some("headers/line-breaks"),
             FixKind::EncodeSubject => Some("headers/raw-8bit"),
             FixKind::FoldHeaders => Some("size/line-length"),
             FixKind::AddDate | FixKind::AddMessageId => Some("headers/missing-field"),
-            FixKind::TextAlternative => None,
+            FixKind::TextAlternative => Some("spam/html-only"),
         }
     }
 }
