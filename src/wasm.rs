@@ -398,8 +398,12 @@ pub fn fix_message_js(input: JsValue, options: JsValue) -> Result<JsValue, JsVal
         let json = json.ok_or_else(|| error("invalid-options", "fixMessage(input, options): options must be an object"))?;
         crate::fixes::FixOptions::from_json(&json).map_err(|e| lint_error(&e, Locale::En))?
     };
-    let bytes = if let Some(text) = input.as_string() {
-        text.into_bytes()
+    let bytes = if let Some(text) = input.dyn_ref::<js_sys::JsString>() {
+        // A UTF-16 length over the limit means at least that many UTF-8 bytes.
+        if text.length() as usize > MAX_INPUT_BYTES {
+            return Err(too_large(text.length() as usize, Locale::En));
+        }
+        String::from(text).into_bytes()
     } else if let Some(array) = input.dyn_ref::<Uint8Array>() {
         if array.length() as usize > MAX_INPUT_BYTES {
             return Err(too_large(array.length() as usize, Locale::En));

@@ -6,7 +6,7 @@
 // the default entry (web.js) and `await init()`.
 export {
   lint, lintPhpMail, rules, messages, version, renderReport, renderMessage, optionsSchema, analyse,
-  simulate, explainSmtpReply, checkSmtpSettings, queuePresets, compare, queueTimeZones, checkCustomRules,
+  simulate, explainSmtpReply, checkSmtpSettings, queuePresets, compare, queueTimeZones, checkCustomRules, fixMessage,
 } from './web/mail_preflight_bundler.js';
 
 export function init() {

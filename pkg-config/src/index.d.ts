@@ -281,7 +281,8 @@ export interface Location {
  * A named parameter of a message: a number, a text, a size shown in decimal
  * megabytes, or a label rendered in the reader's language (`renderMessage`).
  */
-export type Param = number | string | { megabytes: number } | { label: string };
+export type Param = number | string | { megabytes: number } | { label: string } | { labels: string[] }
+  | { number: number; decimals: number };
 
 /** One problem found in the message. */
 export interface Finding {
@@ -839,6 +840,8 @@ export interface PartView {
   transferEncoding?: string;
   disposition?: string;
   filename?: string;
+  /** The Content-ID without angle brackets. */
+  contentId?: string;
   bodyStart?: number;
   bodyEnd?: number;
   decodedSize: number;
@@ -857,25 +860,52 @@ export interface TextPreview {
   truncated: boolean;
 }
 
+/**
+ * Where the start tag of an element is: `start`/`end` in the analysed message when its
+ * body lies there as is; `decodedStart`/`decodedEnd` in the decoded text of its part
+ * (UTF-8 byte offsets into that part's `TextPreview`).
+ */
+export interface ElementAt {
+  start?: number;
+  end?: number;
+  decodedStart?: number;
+  decodedEnd?: number;
+}
+
 /** Text a reader cannot see: hidden by CSS or in the colour of its background. */
 export interface HiddenRun {
   text: string;
+  /** The element holding the text (`span`, `td`, …). */
   element: string;
+  /** The CSS that hides it (`display: none`), when it is hidden rather than camouflaged. */
   hiddenBy?: string;
-  hiddenSource?: string;
-  color: string;
+  /** Where the hiding or the colours come from (the declaration or attribute). */
+  source?: string;
+  color?: string;
   background?: string;
+  /** WCAG contrast of the text on its background. */
   contrast?: number;
+  /** An honest pattern, hidden but not reported. */
+  honest?: 'preheader' | 'trackingPixel';
+  at: ElementAt;
 }
 
 /** What the HTML analysis found in one HTML body. */
 export interface HtmlView {
   part: number;
   hiddenRuns: HiddenRun[];
-  links: Array<{ href: string; text: string; title?: string }>;
-  images: Array<{ src: string; alt?: string }>;
+  links: Array<{ href: string; text: string; title?: string; at: ElementAt }>;
+  images: Array<{ src: string; alt?: string; at: ElementAt }>;
   truncated: boolean;
   analysisTruncated: boolean;
+}
+
+/** An image part with a Content-ID, decoded (for a preview to show `cid:` images). */
+export interface InlineImage {
+  part: number;
+  contentType: string;
+  contentId: string;
+  bytes: Uint8Array;
 }
 
 /** The analysed parts of one message. */
@@ -888,6 +918,8 @@ export interface Analysis {
   parts: PartView[];
   texts: TextPreview[];
   html: HtmlView[];
+  /** Image parts with a Content-ID, at most 5 MB each. */
+  inlineImages: InlineImage[];
 }
 
 /** Runs a sending-queue simulation; `scenario` is an object or its JSON text. */
@@ -909,6 +941,35 @@ export function checkSmtpSettings(settings: SmtpSettings, locale?: Locale): Smtp
 export function queuePresets(): QueuePreset[];
 /** Checks custom rules (a JSON text or object: a list of rules, or `{customRules, spamassassinRules}`), with positions. */
 export function checkCustomRules(rules: string | object, locale?: Locale): CustomRulesCheck;
+
+/** A mechanical fix (`src/fixes/`): its id. */
+export type FixId = 'line-ends' | 'encode-subject' | 'fold-headers' | 'add-date' | 'add-message-id' | 'text-alternative';
+
+/** Options of `fixMessage`. */
+export interface FixOptions {
+  /** "Now" as Unix seconds, for an added `Date`; without it no `Date` is added (the engine never reads the clock). */
+  now?: number;
+  /** Only these fixes; all of them when absent. */
+  only?: FixId[];
+}
+
+/** One fix that changed the message. */
+export interface AppliedFix {
+  fix: FixId;
+  /** The rule whose findings this fix removes. */
+  ruleId?: string;
+  /** How many places changed (line ends, folded fields; 1 for an added field). */
+  count: number;
+  /** What was written or touched (message-derived: show it as text). */
+  detail: string;
+}
+
+/**
+ * Applies the mechanical fixes to a raw message: line ends, an encoded subject, folded
+ * header lines, `Date` and `Message-ID`, a text alternative to an HTML-only body.
+ * `applied` is empty when nothing needed fixing (then `fixed` is the input).
+ */
+export function fixMessage(input: string | Uint8Array, options?: FixOptions): { fixed: Uint8Array; applied: AppliedFix[] };
 
 // #node-only: the Node entries (index.cjs, index.mjs) alone export what follows.
 

@@ -8,5 +8,6 @@ export const {
   init, initSync, lint, lintPhpMail, rules, messages, version,
   renderReport, renderMessage, optionsSchema, analyse,
   simulate, explainSmtpReply, checkSmtpSettings, queuePresets, compare, queueTimeZones, createLinter, checkCustomRules,
+  fixMessage,
 } = engine;
 export default init;

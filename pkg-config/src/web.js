@@ -60,6 +60,7 @@ export const explainSmtpReply = guarded('explainSmtpReply');
 export const checkSmtpSettings = guarded('checkSmtpSettings');
 export const queuePresets = guarded('queuePresets');
 export const checkCustomRules = guarded('checkCustomRules');
+export const fixMessage = guarded('fixMessage');
 export const compare = guarded('compare');
 export const queueTimeZones = guarded('queueTimeZones');
 export default init;

@@ -41,7 +41,7 @@ const texts = (report) => report.findings.map((f) => `${f.messageId}: ${f.messag
 test('every entry exports the engine functions', async () => {
   const web = await import(join(pkgDir, 'web.js'));
   await web.init(readFileSync(join(pkgDir, 'web', 'mail_preflight_bg.wasm')));
-  for (const name of ['lint', 'lintPhpMail', 'analyse', 'renderReport', 'renderMessage', 'optionsSchema']) {
+  for (const name of ['lint', 'lintPhpMail', 'analyse', 'renderReport', 'renderMessage', 'optionsSchema', 'fixMessage', 'checkCustomRules']) {
     assert.equal(typeof pkg[name], 'function', `${name} (ESM)`);
     assert.equal(typeof cjs[name], 'function', `${name} (CJS)`);
     assert.equal(typeof web[name], 'function', `${name} (web)`);
@@ -115,6 +115,29 @@ test('renderMessage is the one template renderer: any id, its parameters, any la
     { field: 'From', problem: { label: 'headers/grammar.address.unclosed-angle' }, count: 1 }, 'en'), /a < without its >/);
   assert.equal(pkg.renderMessage('no/such.id', {}, 'en'), 'no/such.id');
   assert.throws(() => pkg.renderMessage(42), (error) => error.code === 'invalid-input');
+});
+
+test('renderMessage shows {number, decimals} with exactly that many decimals: a spam score reads as SpamAssassin writes it', () => {
+  const score = { score: { number: 6.5, decimals: 1 }, threshold: { number: 5, decimals: 1 } };
+  assert.equal(pkg.renderMessage('core.report.score', score, 'en'), 'Spam score 6.5 of 5.0');
+  assert.equal(pkg.renderMessage('core.report.score', score, 'pl'), 'Wynik spamu 6,5 z 5,0');
+});
+
+test('fixMessage fixes a raw message, names each fix and the rule it is for, and refuses what the engine cannot read', () => {
+  const htmlOnly = 'From: a@example.com\r\nTo: b@example.com\r\nSubject: Caf\u00e9\r\nDate: Mon, 2 Mar 2026 10:00:00 +0000\r\n'
+    + 'MIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Hello</p>\r\n';
+  for (const input of [htmlOnly, new TextEncoder().encode(htmlOnly)]) {
+    const { fixed, applied } = pkg.fixMessage(input, { now: 1772445600 });
+    assert.ok(fixed instanceof Uint8Array);
+    assert.deepEqual(applied.map((a) => [a.fix, a.ruleId]).sort(), [
+      ['add-message-id', 'headers/missing-field'], ['encode-subject', 'headers/raw-8bit'], ['text-alternative', 'spam/html-only']]);
+    const before = pkg.lint(input).findings.map((f) => f.ruleId);
+    const after = pkg.lint(fixed).findings.map((f) => f.ruleId);
+    for (const { ruleId } of applied) assert.ok(before.includes(ruleId) && !after.includes(ruleId), `${ruleId}: ${before} → ${after}`);
+  }
+  assert.deepEqual(pkg.fixMessage(pkg.fixMessage(htmlOnly, { now: 1772445600 }).fixed).applied, [], 'nothing left to fix');
+  assert.throws(() => pkg.fixMessage(htmlOnly, { only: ['rewrite-everything'] }), (error) => error.code === 'invalid-options');
+  assert.throws(() => pkg.fixMessage('x'.repeat(33 * 1024 * 1024)), (error) => error.code === 'input-too-large');
 });
 
 test('the options schema validates the README example and refuses bad options', () => {

@@ -64,11 +64,6 @@ class Engine {
     }
   }
 
-  /** Whether this build of the engine exports `name` (for exports other issues add). */
-  exports(name) {
-    return typeof this.instance[name] === 'function';
-  }
-
   /** The wasm memory of the current instance (size reports, tests). */
   memory() {
     return this.instance.__wasm.memory;
@@ -78,6 +73,18 @@ class Engine {
     checkLintInput(input, options);
     this.checkRuleIds(options);
     return this.call('lint', [normalizeCompose(input), options]);
+  }
+
+  /** The analysed parts of a message: the same input as `lint`, measured the same way. */
+  analyse(input, options) {
+    checkLintInput(input, options);
+    return this.call('analyse', [normalizeCompose(input), options]);
+  }
+
+  /** The mechanical fixes of a raw message (string or bytes), measured before it is copied. */
+  fixMessage(input, options) {
+    checkSize(sizeOf(input), options);
+    return this.call('fixMessage', [input, options]);
   }
 
   lintPhpMail(to, subject, message, headers, options) {
