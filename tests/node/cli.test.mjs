@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
 import {
-  pkg, cliPath, runCli, tempDir, rawMessage, messageWithLongLine, messageWithWideLine,
+  pkg, cliPath, repoRoot, runCli, tempDir, rawMessage, messageWithLongLine, messageWithWideLine,
 } from './helpers.mjs';
 
 /** clean.eml (no finding), wide.eml (info), long.eml (error) in a temp dir with a subfolder. */
@@ -32,6 +32,26 @@ test('--help and --version', () => {
   const version = runCli(['--version']);
   assert.equal(version.status, 0);
   assert.equal(version.stdout.trim(), `mail-preflight ${pkg.version()} (engine ${pkg.version()})`);
+});
+
+test('--help lists lint, simulate, simulate --compare, explain, --sa-rules and the exit codes, in every language', () => {
+  const exitCodes = { en: 'Exit codes: 0', fr: 'Codes de sortie : 0', es: 'Códigos de salida: 0', pl: 'Kody wyjścia: 0' };
+  for (const [locale, lang] of [['en', 'C'], ['fr', 'fr_FR.UTF-8'], ['es', 'es_ES.UTF-8'], ['pl', 'pl_PL.UTF-8']]) {
+    const help = runCli(['--help'], { env: { LANG: lang } });
+    assert.equal(help.status, 0);
+    assert.equal(help.stdout, pkg.renderMessage('cli.help', { version: pkg.version() }, locale), `${locale}: the catalogue's help`);
+    for (const usage of ['mail-preflight lint', 'mail-preflight simulate', 'mail-preflight simulate --compare A.json B.json',
+      'mail-preflight explain', '--sa-rules', '--max-warnings', '--compare A.json B.json']) {
+      assert.ok(help.stdout.includes(usage), `${locale}: ${usage}`);
+    }
+    const codes = help.stdout.slice(help.stdout.indexOf(exitCodes[locale]));
+    assert.ok(help.stdout.includes(exitCodes[locale]), `${locale}: exit codes`);
+    assert.match(codes, /\n {2}1 .*--max-warnings.*ko, bounce/s, `${locale}: 1 for errors and for a run ending red`);
+    assert.match(codes, /\n {2}2 /, `${locale}: 2 for usage problems`);
+    // simulate and explain give the same help, in --locale.
+    assert.equal(runCli(['simulate', '--help', '-l', locale]).stdout, help.stdout);
+    assert.equal(runCli(['explain', '--help', '-l', locale]).stdout, help.stdout);
+  }
 });
 
 test('--help is in the reader\'s language (LANG, or --locale for a command)', () => {
@@ -112,13 +132,32 @@ test('text output: verdict per file, line:column, severity, rule id, message, ev
   assert.equal(run.status, 1);
   const finding = pkg.lint(readFileSync(join(dir, 'sub/long.eml')), { locale: 'pl' }).findings[0];
   // Every word of the text output is from the catalogue, in Polish here.
-  assert.match(run.stdout, /^sub\/long\.eml {2}fail — Zostanie odrzucone lub zablokowane {2}Wynik spamu \d+(,\d)? z \d+(,\d)? · błędy: 1, ostrzeżenia: 0, informacje: 0$/m);
+  assert.match(run.stdout, /^sub\/long\.eml {2}fail — Zostanie odrzucone lub zablokowane {2}Wynik spamu \d+,\d z \d+,\d · błędy: 1, ostrzeżenia: 0, informacje: 0$/m);
   assert.ok(run.stdout.includes(`${finding.location.line}:${finding.location.column}  error    size/line-length`));
   assert.ok(run.stdout.includes(finding.message), 'the Polish message');
   assert.ok(run.stdout.includes(`→ ${finding.fix}`), 'the fix');
   assert.match(run.stdout, /^clean\.eml {2}pass/m);
   assert.match(run.stdout, /sprawdzone pliki: 2; błędy: 1, ostrzeżenia: 0, informacje: 0; pliki, które zostałyby odrzucone lub zablokowane: 1/);
   assert.doesNotMatch(run.stdout, /\u001b\[/, 'no colour when stdout is not a terminal');
+});
+
+test('text output gives the spam score against its threshold as SpamAssassin writes them, one decimal each, in every language', (t) => {
+  const dir = tempDir(t);
+  const spammy = readFileSync(join(repoRoot, 'www', 'samples', 'spammy.eml'));
+  writeFileSync(join(dir, 'spammy.eml'), spammy);
+  writeFileSync(join(dir, 'clean.eml'), rawMessage());
+  for (const locale of ['en', 'fr', 'es', 'pl']) {
+    const run = runCli(['lint', '--locale', locale, 'spammy.eml', 'clean.eml'], { cwd: dir });
+    for (const [file, bytes] of [['spammy.eml', spammy], ['clean.eml', rawMessage()]]) {
+      const report = pkg.lint(bytes, { locale });
+      const score = pkg.renderMessage('core.report.score', { score: { number: report.spamScore, decimals: 1 },
+        threshold: { number: report.spamThreshold, decimals: 1 } }, locale);
+      const line = run.stdout.split('\n').find((l) => l.startsWith(`${file}  `));
+      assert.ok(line.includes(`  ${score} · `), `${locale}: ${line}`);
+      const decimal = locale === 'en' ? '\\.' : ',';
+      assert.match(score, new RegExp(` \\d+${decimal}\\d \\D+ \\d+${decimal}\\d$`), `${locale}: one decimal each`);
+    }
+  }
 });
 
 test('--config applies rule overrides and thresholds; --locale wins over its locale', (t) => {
@@ -262,28 +301,4 @@ test('explain "550 5.1.1 …" explains the SMTP reply in the chosen language', (
   assert.ok(text.stdout.includes(explanation.meaning) && text.stdout.includes(`→ ${explanation.action}`));
   assert.equal(runCli(['explain', '451']).status, 0, 'a bare code is explained');
   assert.equal(runCli(['explain']).status, 2);
-});
-
-test('text layouts of an SMTP explanation and a simulation', async () => {
-  const text = (await import('node:module')).createRequire(import.meta.url)(join(cliPath, '..', '..', 'lib', 'text.cjs'));
-  const explanation = text.formatExplanation({ locale: 'en', code: 451, class: 'transient', classMeaning: 'retry later',
-    retry: true, known: true, meaning: 'Local error in processing', action: 'Retry later', text: '' }, false);
-  assert.equal(explanation, '451  retry later\n  Local error in processing\n  → Retry later\n');
-  const simulation = text.formatSimulation({ state: 'spam', actions: ['purge'], counters: { mails: 2, sent: 1 },
-    timeline: [{ at: 1772409600, from: 'active', to: 'spam', message: 'Spam was sent', actions: ['purge'] }],
-    rejectedActions: [], notifications: [] }, false);
-  assert.equal(simulation, 'state: spam  (actions: purge)\ncounters: mails 2, sent 1\n'
-    + '  2026-03-02 00:00 UTC  active → spam  Spam was sent\n');
-});
-
-test('the text outline of simulate/explain results shows nested fields and caps long lists', async () => {
-  const { outline } = (await import('node:module')).createRequire(import.meta.url)(join(cliPath, '..', '..', 'lib', 'cli.cjs'));
-  const text = outline({ code: 550, enhanced: '5.1.1', class: { name: 'permanent', retry: false }, tags: ['a', 'b'],
-    mails: Array.from({ length: 25 }, (_, i) => ({ id: i })) });
-  assert.match(text, /^code: 550$/m);
-  assert.match(text, /^enhanced: 5\.1\.1$/m);
-  assert.match(text, /^class:\n {2}name: permanent\n {2}retry: false$/m);
-  assert.match(text, /^tags: a, b$/m);
-  assert.match(text, /^ {2}- \[19\]\n {4}id: 19$/m);
-  assert.match(text, /^ {2}… 5 more \(see --format json\)$/m);
 });

@@ -3,9 +3,13 @@
 // ends in a red state), coded errors naming the field, the four languages.
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import test from 'node:test';
-import { pkg, runCli, tempDir } from './helpers.mjs';
+import { pkg, pkgDir, runCli, tempDir } from './helpers.mjs';
+
+const commands = createRequire(import.meta.url)(join(pkgDir, 'lib', 'simulate-command.cjs'));
+const { translator } = createRequire(import.meta.url)(join(pkgDir, 'lib', 'texts.cjs'));
 
 const presets = Object.fromEntries(pkg.queuePresets().map((p) => [p.id, JSON.parse(p.json)]));
 
@@ -128,4 +132,36 @@ test('explain gives the enhanced code first, the server\'s words, the guide\'s t
   assert.ok(stdin.stdout.includes(pkg.explainSmtpReply('421 4.7.0 Too many connections\n', 'en').action));
   assert.equal(runCli(['explain']).status, 2);
   assert.equal(runCli(['explain', '-f', 'xml', '451']).status, 2);
+});
+
+test('the text layouts of an explanation and of a simulation take every word from the engine\'s catalogue, in the chosen language', () => {
+  for (const locale of ['en', 'fr', 'es', 'pl']) {
+    const t = translator(locale);
+    const words = pkg.messages(locale);
+    const explanation = pkg.explainSmtpReply('451', locale);
+    const text = commands.formatExplanation(explanation, { t, colour: false });
+    assert.ok(text.startsWith(`451  ${explanation.classMeaning}\n`), text);
+    assert.ok(text.includes(`  ${explanation.meaning}\n`) && text.includes(`  → ${explanation.action}\n`), text);
+    const result = pkg.simulate({ ...presets['bot-attack'], locale });
+    const lines = commands.formatSimulation(result, { t, locale, colour: false }).split('\n');
+    assert.equal(lines[0], `${words['cli.state']}: ${result.state} (${words['queue.state.active']})  ${words['queue.view.buttons']}: `
+      + result.actions.map((a) => words[`queue.action.${a.toLowerCase().replace('_', '-')}`]).join(', '));
+    assert.ok(lines[1].startsWith(`${words['cli.counters']}: mails ${result.counters.mails}, `), lines[1]);
+  }
+});
+
+test('usage problems of simulate and explain are said in --locale', (t) => {
+  const dir = files(t, { 'a.json': presets['quiet-contact-form'] });
+  const cases = [
+    [['simulate', '-l', 'fr'], 'cli.usage.simulate-needs-scenario'],
+    [['simulate', '--compare', '-l', 'es', 'a.json'], 'cli.usage.compare-needs-two'],
+    [['simulate', '--compare', '-l', 'pl', '-', '-'], 'cli.usage.one-stdin'],
+    [['explain', '-l', 'fr'], 'cli.usage.explain-needs-reply'],
+  ];
+  for (const [args, id] of cases) {
+    const locale = args[args.indexOf('-l') + 1];
+    const run = runCli(args, { cwd: dir, input: '' });
+    assert.equal(run.status, 2, args.join(' '));
+    assert.ok(run.stderr.includes(pkg.renderMessage(id, {}, locale)), `${args.join(' ')}: ${run.stderr}`);
+  }
 });

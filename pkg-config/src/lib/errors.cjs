@@ -7,16 +7,11 @@ function codedError(code, message, fields = {}) {
   return Object.assign(new Error(message), { code }, fields);
 }
 
-/** The megabytes of a byte count, as the engine writes sizes (decimal MB, two decimals). */
-function megabytes(bytes, locale) {
-  const number = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  return `${number.format(bytes / 1_000_000)}\u00a0MB`;
-}
-
 /** The engine's `input-too-large`, raised before the input is copied into wasm memory. */
 function inputTooLarge(size, limit, locale) {
   const { render } = require('./texts.cjs');
-  const params = { size: megabytes(size, locale), limit: megabytes(limit, locale) };
+  // Sizes as the engine writes them in its own error (decimal megabytes).
+  const params = { size: { megabytes: size }, limit: { megabytes: limit } };
   return codedError('input-too-large', render('core.error.input-too-large', params, locale), { size, limit });
 }
 

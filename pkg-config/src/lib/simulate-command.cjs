@@ -8,16 +8,18 @@
 // Exit codes: simulate 0 when the run ends green (or purging), 1 when it ends in a red
 // state (ko, bounce, spam; with --compare: when either run does), like `lint` on errors;
 // 2 for usage or I/O problems and invalid scenarios. explain: 0, or 2.
-// Every label comes from the engine's catalogue (`queue.view.*`), in --locale.
+// Every label and message comes from the engine's catalogue (`queue.view.*`, `cli.*`),
+// rendered by the engine (lib/texts.cjs), in --locale.
 
 const fs = require('node:fs');
-const { parseArgs } = require('node:util');
 const engine = require('../index.cjs');
+const { painter, colourWanted } = require('./paint.cjs');
+const { translator, fixed, LOCALES } = require('./texts.cjs');
+const { UsageError, environmentLocale, parseCommandLine, oneOf } = require('./usage.cjs');
+const { MAX_INPUT_BYTES } = require('./engine.cjs');
 
 const EXIT_OK = 0;
 const EXIT_RED = 1;
-const EXIT_USAGE = 2;
-const LOCALES = ['en', 'fr', 'es', 'pl'];
 const FORMATS = ['text', 'json'];
 /** The red states (seed 002: « Désactivé », « Bounce », « SPAM »), in the API's names. */
 const RED_STATES = ['ko', 'bounce', 'spam'];
@@ -27,79 +29,45 @@ const ACTION_KEYS = { BLOCK: 'block', UNBLOCK: 'unblock', PURGE: 'purge', CHANGE
 /** Error-log entries and assumptions shown in text (JSON has them all). */
 const TEXT_MAX_ERRORS = 10;
 
-class UsageError extends Error {}
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  locale: { type: 'string', short: 'l' },
+  output: { type: 'string', short: 'o' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
 
-const SIMULATE_HELP = `mail-preflight simulate [options] SCENARIO.json   (- reads stdin)
-mail-preflight simulate --compare A.json B.json
-
-  -f, --format text|json   output (default json)
-  -l, --locale en|fr|es|pl language of the result (overrides the scenario's locale)
-  -o, --output FILE        write to FILE instead of stdout
-      --compare            run two scenarios and show what changes from A to B
-      --no-color           no colours
-
-Exit codes: 0 the run ends green, 1 it ends in a red state (ko, bounce, spam;
-with --compare: either run does), 2 usage, I/O or an invalid scenario.
-`;
-
-const EXPLAIN_HELP = `mail-preflight explain [options] "550 5.1.1 …"   (- reads the reply from stdin)
-
-  -f, --format text|json   output (default text)
-  -l, --locale en|fr|es|pl language of the explanation
-
-Exit codes: 0 explained, 2 usage or I/O problem.
-`;
-
-function parse(argv, extra = {}) {
+/** A scenario or a reply as text; past the engine's input limit it is refused unread (stdin: read up to it). */
+function readText(file, io, t) {
+  let size;
+  let bytes = null;
   try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        locale: { type: 'string', short: 'l' },
-        output: { type: 'string', short: 'o' },
-        'no-color': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        ...extra,
-      },
-    });
+    if (file === '-') {
+      bytes = io.readStdin(MAX_INPUT_BYTES + 1);
+      size = bytes.length;
+    } else {
+      size = fs.statSync(file).size;
+      if (size <= MAX_INPUT_BYTES) bytes = fs.readFileSync(file);
+    }
   } catch (error) {
-    throw new UsageError(error.message);
+    throw new UsageError(`${file}: ${t('cli.error.cannot-read', { reason: error.code || error.message })}`);
   }
-}
-
-function oneOf(value, allowed, what) {
-  if (!allowed.includes(value)) throw new UsageError(`${what} must be one of ${allowed.join(', ')} (got "${value}")`);
-  return value;
-}
-
-/** The first of LC_ALL, LC_MESSAGES, LANG that names one of our languages. */
-function environmentLocale(env) {
-  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG']) {
-    const tag = (env[name] || '').toLowerCase().match(/^[a-z]+/);
-    if (tag && LOCALES.includes(tag[0])) return tag[0];
-    if (env[name]) break;
+  if (size > MAX_INPUT_BYTES) {
+    const params = { size: { megabytes: size }, limit: { megabytes: MAX_INPUT_BYTES } };
+    throw new UsageError(`${file}: ${t('core.error.input-too-large', params)}`);
   }
-  return 'en';
+  return bytes.toString('utf8');
 }
 
-function readText(file, io, what) {
-  try {
-    return (file === '-' ? io.readStdin() : fs.readFileSync(file)).toString('utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read ${what} ${file}: ${error.code || error.message}`);
-  }
-}
-
-/** A scenario file as the object the engine takes; `locale` (when given) overrides the scenario's. */
-function readScenario(file, io, locale) {
-  const text = readText(file, io, 'scenario');
+/** A scenario file as the JSON the engine takes; `locale` (when given) overrides the scenario's. */
+function readScenario(file, io, locale, t) {
+  const text = readText(file, io, t);
   let value;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`scenario ${file} is not valid JSON: ${error.message}`);
+    throw new UsageError(t('cli.error.scenario-not-json', { file, detail: error.message }));
   }
   if (!locale) return text;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return text;
@@ -108,21 +76,11 @@ function readScenario(file, io, locale) {
   return JSON.stringify(bare ? { service: value, locale } : { ...value, locale });
 }
 
-/** The engine's error as a usage error that names the file and the field. */
-function engineError(file, error) {
-  const field = error && error.field ? ` [${error.field}]` : '';
-  const code = error && error.code ? ` (${error.code})` : '';
-  return new UsageError(`scenario ${file}${field}: ${error && error.message}${code}`);
-}
-
-function translator(locale) {
-  const messages = engine.messages(locale);
-  return (id, params = {}) => (messages[id] ?? id).replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
-}
-
-function painter(colour) {
-  const codes = { bold: [1, 22], dim: [2, 22], red: [31, 39], green: [32, 39], yellow: [33, 39], cyan: [36, 39] };
-  return (style, text) => (colour && codes[style] ? `\u001b[${codes[style][0]}m${text}\u001b[${codes[style][1]}m` : text);
+/** The engine's error as a usage error that names the file, the field and the code. */
+function engineError(file, error, t) {
+  const detail = { file, detail: error && error.message, code: (error && error.code) || 'internal' };
+  return new UsageError(error && error.field ? t('cli.error.scenario-field', { ...detail, field: error.field })
+    : t('cli.error.scenario', detail));
 }
 
 /** Writes `text` to --output or stdout. */
@@ -131,10 +89,8 @@ function emit(values, io, text) {
   else io.stdout(text);
 }
 
-function colourWanted(values, io) {
-  if (values['no-color'] || values.output) return false;
-  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
-  return Boolean(io.stdoutIsTTY);
+function colour(values, io) {
+  return colourWanted({ color: values.color, noColor: values['no-color'], toFile: Boolean(values.output) }, io.env, io.stdoutIsTTY);
 }
 
 /** Local date and time in the run's zone, with its offset ("2 Mar 2026, 10:00 GMT+1"). */
@@ -162,11 +118,10 @@ function formatSimulation(result, { t, locale, colour }) {
   const paint = painter(colour);
   const when = timeFormatter(locale, result.timeZone);
   const red = RED_STATES.includes(result.state);
-  const number = new Intl.NumberFormat(locale);
   const buttons = (result.actions || []).map((a) => t(`queue.action.${ACTION_KEYS[a] || a}`)).join(', ') || '-';
-  let out = `state: ${paint(red ? 'red' : 'green', `${result.state} (${stateName(t, result.state)})`)}  `
+  let out = `${t('cli.state')}: ${paint(red ? 'red' : 'green', `${result.state} (${stateName(t, result.state)})`)}  `
     + `${t('queue.view.buttons')}: ${buttons}\n`;
-  out += `counters: ${Object.entries(result.counters || {}).map(([k, v]) => `${k} ${v}`).join(', ')}\n`;
+  out += `${t('cli.counters')}: ${Object.entries(result.counters || {}).map(([k, v]) => `${k} ${v}`).join(', ')}\n`;
   out += `${paint('dim', t('queue.view.zone', { zone: result.timeZone, tzdata: result.tzdata }))}\n`;
   const events = [
     ...(result.timeline || []).map((c) => [c.at, `${paint(RED_STATES.includes(c.to) ? 'red' : 'bold', c.message)}`
@@ -178,7 +133,7 @@ function formatSimulation(result, { t, locale, colour }) {
   for (const [at, text] of events) out += `  ${when(at)}  ${text}\n`;
   const log = result.errorLog || [];
   if (log.length) {
-    out += `${paint('bold', t('queue.view.error-log', { shown: number.format(Math.min(log.length, TEXT_MAX_ERRORS)), total: number.format(result.errorLogTotal) }))}\n`;
+    out += `${paint('bold', t('queue.view.error-log', { shown: Math.min(log.length, TEXT_MAX_ERRORS), total: result.errorLogTotal }))}\n`;
     for (const entry of log.slice(-TEXT_MAX_ERRORS)) out += `  ${entry.date || '-'}  ${entry.to || '-'}  ${entry.message || '-'}\n`;
   }
   const answers = result.answers || {};
@@ -204,8 +159,8 @@ function formatComparison(comparison, files, { t, colour }) {
   let out = '';
   for (const [label, file, run] of [['A', files[0], comparison.a], ['B', files[1], comparison.b]]) {
     const red = RED_STATES.includes(run.state);
-    out += `${label}: ${file}  state: ${paint(red ? 'red' : 'green', `${run.state} (${stateName(t, run.state)})`)}  `
-      + `${t('queue.view.compare.summary', { delivered: run.delivered, lost: run.lost, hours: (run.redSeconds / 3600).toFixed(1) })}\n`;
+    out += `${label}: ${file}  ${t('cli.state')}: ${paint(red ? 'red' : 'green', `${run.state} (${stateName(t, run.state)})`)}  `
+      + `${t('queue.view.compare.summary', { delivered: run.delivered, lost: run.lost, hours: fixed(run.redSeconds / 3600, 1) })}\n`;
   }
   out += `${paint('bold', t('queue.view.compare.differences'))}\n`;
   if (!comparison.differences.length) out += `  ${t('queue.view.compare.same')}\n`;
@@ -233,54 +188,72 @@ function formatExplanation(e, { t, colour }) {
   return out;
 }
 
-function simulate(argv, io) {
-  const { values, positionals } = parse(argv, { compare: { type: 'boolean' } });
+/** The language of the command's messages: --locale, else the environment's. */
+function messageLocale(values, io) {
+  return values.locale && LOCALES.includes(values.locale) ? values.locale : environmentLocale(io.env);
+}
+
+/** The language of a run's text: --locale, else the scenario's, else English. */
+function scenarioLocale(locale, scenarioJson) {
+  if (locale) return locale;
+  const value = JSON.parse(scenarioJson);
+  return value && LOCALES.includes(value.locale) ? value.locale : 'en';
+}
+
+/**
+ * `mail-preflight simulate [options] SCENARIO.json`, or `--compare A.json B.json`: the exit
+ * code. `help(t)` is the usage text in a language. Usage problems throw a UsageError.
+ */
+function simulateCommand(argv, io, help) {
+  const options = { ...OPTIONS, compare: { type: 'boolean' } };
+  const { values, positionals } = parseCommandLine(argv, options, translator(environmentLocale(io.env)));
+  const t = translator(messageLocale(values, io));
   if (values.help) {
-    io.stdout(SIMULATE_HELP);
+    io.stdout(help(t));
     return EXIT_OK;
   }
-  const format = oneOf(values.format || 'json', FORMATS, '--format');
-  const locale = values.locale ? oneOf(values.locale, LOCALES, '--locale') : undefined;
-  const colour = colourWanted(values, io);
+  const format = oneOf(values.format || 'json', FORMATS, '--format', t);
+  const locale = values.locale ? oneOf(values.locale, LOCALES, '--locale', t) : undefined;
   if (values.compare) {
-    if (positionals.length !== 2) throw new UsageError('simulate --compare needs two scenarios: A.json B.json');
-    if (positionals.every((f) => f === '-')) throw new UsageError('only one scenario can come from stdin');
-    const [a, b] = positionals.map((file) => readScenario(file, io, locale));
+    if (positionals.length !== 2) throw new UsageError(t('cli.usage.compare-needs-two'));
+    if (positionals.every((f) => f === '-')) throw new UsageError(t('cli.usage.one-stdin'));
+    const [a, b] = positionals.map((file) => readScenario(file, io, locale, t));
     let comparison;
     try {
       comparison = engine.compare(a, b);
     } catch (error) {
-      throw engineError(`${positionals[0]} / ${positionals[1]}`, error);
+      throw engineError(`${positionals[0]} / ${positionals[1]}`, error, t);
     }
-    const textLocale = locale || (comparison && JSON.parse(a).locale) || 'en';
     emit(values, io, format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n`
-      : formatComparison(comparison, positionals, { t: translator(LOCALES.includes(textLocale) ? textLocale : 'en'), colour }));
+      : formatComparison(comparison, positionals, { t: translator(scenarioLocale(locale, a)), colour: colour(values, io) }));
     return RED_STATES.includes(comparison.a.state) || RED_STATES.includes(comparison.b.state) ? EXIT_RED : EXIT_OK;
   }
-  if (positionals.length !== 1) throw new UsageError('simulate needs exactly one SCENARIO.json (or - for stdin)');
-  const scenario = readScenario(positionals[0], io, locale);
+  if (positionals.length !== 1) throw new UsageError(t('cli.usage.simulate-needs-scenario'));
+  const scenario = readScenario(positionals[0], io, locale, t);
   let result;
   try {
     result = engine.simulate(scenario);
   } catch (error) {
-    throw engineError(positionals[0], error);
+    throw engineError(positionals[0], error, t);
   }
-  const textLocale = locale || (LOCALES.includes(JSON.parse(scenario).locale) ? JSON.parse(scenario).locale : 'en');
+  const textLocale = scenarioLocale(locale, scenario);
   emit(values, io, format === 'json' ? `${JSON.stringify(result, null, 2)}\n`
-    : formatSimulation(result, { t: translator(textLocale), locale: textLocale, colour }));
+    : formatSimulation(result, { t: translator(textLocale), locale: textLocale, colour: colour(values, io) }));
   return RED_STATES.includes(result.state) ? EXIT_RED : EXIT_OK;
 }
 
-function explain(argv, io) {
-  const { values, positionals } = parse(argv);
+/** `mail-preflight explain [options] "550 5.1.1 …"` (`-` reads the reply from stdin): the exit code. */
+function explainCommand(argv, io, help) {
+  const { values, positionals } = parseCommandLine(argv, OPTIONS, translator(environmentLocale(io.env)));
+  const t = translator(messageLocale(values, io));
   if (values.help) {
-    io.stdout(EXPLAIN_HELP);
+    io.stdout(help(t));
     return EXIT_OK;
   }
-  const format = oneOf(values.format || 'text', FORMATS, '--format');
-  const locale = oneOf(values.locale || environmentLocale(io.env), LOCALES, '--locale');
-  if (positionals.length === 0) throw new UsageError('explain needs an SMTP reply, e.g. "550 5.1.1 User unknown"');
-  const reply = positionals.length === 1 && positionals[0] === '-' ? readText('-', io, 'reply') : positionals.join(' ');
+  const format = oneOf(values.format || 'text', FORMATS, '--format', t);
+  const locale = oneOf(values.locale || environmentLocale(io.env), LOCALES, '--locale', t);
+  if (positionals.length === 0) throw new UsageError(t('cli.usage.explain-needs-reply'));
+  const reply = positionals.length === 1 && positionals[0] === '-' ? readText('-', io, t) : positionals.join(' ');
   let result;
   try {
     result = engine.explainSmtpReply(reply, locale);
@@ -288,34 +261,8 @@ function explain(argv, io) {
     throw new UsageError(error.message);
   }
   emit(values, io, format === 'json' ? `${JSON.stringify(result)}\n`
-    : formatExplanation(result, { t: translator(locale), colour: colourWanted(values, io) }));
+    : formatExplanation(result, { t: translator(locale), colour: colour(values, io) }));
   return EXIT_OK;
 }
 
-/** Runs a command, turning usage errors into exit code 2 with a message on stderr. */
-function guarded(command) {
-  return (argv, io) => {
-    try {
-      return command(argv, io);
-    } catch (error) {
-      if (error instanceof UsageError) {
-        io.stderr(`mail-preflight: ${error.message}\nRun mail-preflight ${command.name} --help for usage.\n`);
-        return EXIT_USAGE;
-      }
-      throw error;
-    }
-  };
-}
-
-module.exports = {
-  /** `mail-preflight simulate …`: returns the exit code. */
-  simulateCommand: guarded(simulate),
-  /** `mail-preflight explain …`: returns the exit code. */
-  explainCommand: guarded(explain),
-  formatSimulation,
-  formatComparison,
-  formatExplanation,
-  RED_STATES,
-  SIMULATE_HELP,
-  EXPLAIN_HELP,
-};
+module.exports = { simulateCommand, explainCommand, formatSimulation, formatComparison, formatExplanation, RED_STATES };

@@ -7,12 +7,21 @@
 
 const { visible, visibleName } = require('../sanitize.cjs');
 const { painter } = require('../paint.cjs');
+const { fixed } = require('../texts.cjs');
 
 const SEVERITY_STYLE = { error: 'red', warning: 'yellow', info: 'cyan' };
 const VERDICT_STYLE = { fail: 'red', warn: 'yellow', pass: 'green' };
 
 function countsText(t, counts) {
   return t('cli.counts', { errors: counts.error, warnings: counts.warning, infos: counts.info });
+}
+
+/**
+ * The spam score against its threshold as SpamAssassin writes them (`score=6.5
+ * required=5.0`): one decimal each, in the reader's language ("Spam score 6.5 of 5.0").
+ */
+function scoreText(t, report) {
+  return t('core.report.score', { score: fixed(report.spamScore, 1), threshold: fixed(report.spamThreshold, 1) });
 }
 
 function position(location) {
@@ -35,7 +44,7 @@ function formatFile(result, paint, t) {
   const { report } = result;
   const verdict = `${report.verdict} — ${t(`core.verdict.${report.verdict}`)}`;
   let out = `${name}  ${paint(VERDICT_STYLE[report.verdict], verdict)}`
-    + `  ${paint('dim', `${t('core.report.score', { score: report.spamScore, threshold: report.spamThreshold })} · ${countsText(t, report.counts)}`)}\n`;
+    + `  ${paint('dim', `${scoreText(t, report)} · ${countsText(t, report.counts)}`)}\n`;
   const width = Math.max(0, ...report.findings.map((f) => position(f.location).length));
   for (const finding of report.findings) {
     const pos = position(finding.location).padEnd(width);
