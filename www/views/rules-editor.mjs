@@ -68,7 +68,7 @@ export function setupRulesEditor({ root, engine, t, el, locale }) {
   const enabled = el('input', { id: 'custom-enabled', type: 'checkbox' });
   const status = el('p', { id: 'custom-status', class: 'status', role: 'status', 'aria-live': 'polite' });
   const problems = el('ul', { id: 'custom-problems', class: 'problems' });
-  const file = el('input', { id: 'custom-import', type: 'file', accept: '.json,.cf,.txt,application/json,text/plain', hidden: true });
+  const file = el('input', { id: 'custom-import', type: 'file', 'aria-labelledby': 'custom-import-button', accept: '.json,.cf,.txt,application/json,text/plain', hidden: true });
   const exportButton = el('button', { id: 'custom-export', type: 'button', dataset: { i18n: 'ui.custom.export' } });
   json.value = saved.json;
   sa.value = saved.sa;
