@@ -37,7 +37,7 @@ async function downloaded(page, selector) {
   return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
 }
 
-test('"Copy as Markdown" copies the verdict and every finding with its rule, evidence and fix', async () => {
+test('"Copy as Markdown" copies the verdict, the spam score and every finding with its rule, evidence and fix', async () => {
   const session = await openPage(harness);
   const { page, context } = session;
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: harness.origin });
@@ -50,6 +50,9 @@ test('"Copy as Markdown" copies the verdict and every finding with its rule, evi
   assert.ok(markdown.startsWith(`# mail-preflight: ${messages('en')['core.verdict.fail']}`), markdown.slice(0, 80));
   for (const finding of expected.findings) assert.ok(markdown.includes(`\`${finding.ruleId}\``), finding.ruleId);
   assert.ok(markdown.includes('Fix: Give text a colour'), 'fixes are included');
+  const score = engine.renderMessage('core.report.score', { score: { number: expected.spamScore, decimals: 1 },
+    threshold: { number: expected.spamThreshold, decimals: 1 } }, 'en');
+  assert.ok(markdown.includes(`\n\n${score}\n`), `the score line "${score}"`);
   assert.equal(await page.textContent('#report-action-status'), messages('en')['ui.actions.copied']);
   await session.context.close();
 });

@@ -79,3 +79,20 @@ test('sample SMTP replies are one click away, and a reply about size links to th
   assert.equal(await page.getAttribute('#explanation a', 'href'), '#rules/size/total');
   await session.context.close();
 });
+
+test('the rules reference gives a rule\'s spam points with one decimal, and none for a rule that carries no points', async () => {
+  const session = await openPage(harness, { locale: 'fr-FR' });
+  const { page } = session;
+  await loadApp(page, harness.origin, '#rules');
+  const rules = engine.rules('fr');
+  const shown = await page.$$eval('#rules-list article', (articles) => Object.fromEntries(articles.map((a) => [a.id.slice(5),
+    a.querySelector(':scope > p.hint') ? a.querySelector(':scope > p.hint').textContent : null])));
+  for (const rule of rules) {
+    const expected = rule.defaultScore > 0
+      ? messages('fr')['ui.rules.score'].replace('{score}', rule.defaultScore.toFixed(1).replace('.', ','))
+      : null;
+    assert.equal(shown[rule.id], expected, rule.id);
+  }
+  assert.ok(rules.some((r) => r.defaultScore > 0) && rules.some((r) => r.defaultScore === 0));
+  await session.context.close();
+});

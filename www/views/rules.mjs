@@ -60,7 +60,8 @@ export function setupRules(ctx) {
       el('h2', {}, [el('code', { translate: 'no', text: rule.id }), ' ',
         el('span', { class: `badge sev-${rule.defaultSeverity}`, text: text(`core.severity.${rule.defaultSeverity}`) })]),
       el('p', { class: 'summary', text: rule.summary }),
-      el('p', { class: 'hint', text: text('ui.rules.score', { score: fixed(rule.defaultScore, 1) }) }),
+      // Spam points, one decimal as SpamAssassin's scores; a rule that carries none says nothing of them.
+      rule.defaultScore > 0 ? el('p', { class: 'hint', text: text('ui.rules.score', { score: fixed(rule.defaultScore, 1) }) }) : null,
       el('h3', { text: text('ui.rules.why') }), el('p', { text: rule.why }),
       el('h3', { text: text('ui.rules.fix') }), el('p', { text: rule.fix }),
       el('details', {}, [
