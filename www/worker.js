@@ -17,7 +17,6 @@ const operations = {
     platform ? { ...options, php: { platform } } : options),
   analyse: (input, options) => engine.analyse(input, options),
   rules: (locale) => engine.rules(locale),
-  messages: (locale) => engine.messages(locale),
   renderReport: (report, locale) => engine.renderReport(report, locale),
   fixMessage: (input, options) => engine.fixMessage(input, options),
   simulate: (scenario, options) => engine.simulate(scenario, options),
