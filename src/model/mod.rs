@@ -17,8 +17,10 @@ pub use attachments::AttachmentFacts;
 use fields::FieldValues;
 use headers::HeaderBlock;
 use mail_parser::{MessageParser, MimeHeaders, PartType};
+use crate::text::lexicon::Hit;
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Deepest MIME nesting (multiparts and attached messages) the model flattens;
 /// deeper parts are left out and `Message::truncated_depth` is set.
@@ -221,6 +223,19 @@ pub struct Message<'a> {
     pub values: FieldValues,
     /// Sender identity, list markers and DKIM signatures with their hashes.
     pub identity: identity::Identity,
+    /// The built-in lexicons' hits in the texts a reader sees, folded once for
+    /// both lexicon rules by the first that runs (`rules::spam::terms`).
+    pub lexicon_hits: OnceLock<LexiconHits>,
+}
+
+/// Hits of the two built-in lexicons in the texts a reader sees, one list per
+/// text in the order of `rules::spam::terms::reader_texts`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LexiconHits {
+    /// `spam/adult-terms`: every text.
+    pub adult: Vec<Vec<Hit>>,
+    /// `spam/sales-language`: the subject and the bodies (the first texts).
+    pub sales: Vec<Vec<Hit>>,
 }
 
 impl<'a> Message<'a> {
@@ -278,6 +293,7 @@ impl<'a> Message<'a> {
             attachment_facts: Vec::new(),
             values: FieldValues::default(),
             identity: identity::Identity::default(),
+            lexicon_hits: OnceLock::new(),
         };
         // Subject as text so RFC 2047 encoded words are decoded (the default keeps it raw).
         let parser = MessageParser::new()

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { generatedMessage } from './inputs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const pkgDir = join(root, 'pkg');
@@ -59,17 +60,6 @@ function corpusMessages() {
     }
   }
   return found.sort((a, b) => a[0].localeCompare(b[0]));
-}
-
-/** The native bench's generated message: headers, then 76-column base64-like lines, `total` bytes. */
-function generatedMessage(total) {
-  const head = 'From: sender@example.com\r\nTo: rcpt@example.com\r\nSubject: Quarterly report\r\n'
-    + 'Date: Mon, 2 Mar 2026 10:00:00 +0100\r\nMessage-ID: <gen@example.com>\r\nMIME-Version: 1.0\r\n'
-    + 'Content-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n\r\n';
-  const bytes = Buffer.alloc(total, 'Q');
-  bytes.write(head, 0, 'latin1');
-  for (let at = head.length + 76; at + 2 <= total; at += 78) bytes.write('\r\n', at, 'latin1');
-  return bytes;
 }
 
 console.log(`mail-preflight ${version()} — wasm benchmark in Node ${process.version}`);
