@@ -63,6 +63,10 @@ impl Word<'_> {
     }
     /// A word of one letter (the parts of a spaced-out word).
     pub fn is_single_letter(&self) -> bool {
+        // A letter is at most four bytes: longer words are answered without decoding.
+        if self.read.len() > 4 {
+            return false;
+        }
         let mut chars = self.read.chars();
         matches!(self.kind, WordKind::Plain) && chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
     }
