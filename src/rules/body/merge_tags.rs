@@ -244,6 +244,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn opening_marks_without_a_close_within_a_name_find_nothing() {
+        // Each search stops after the longest name (a text of 10^5 opening marks stays linear).
+        assert!(template_tokens(&"{{ %[*|".repeat(100_000)).is_empty());
+        let far = format!("{{{{{}}}}}", "a".repeat(MAX_NAME + 5));
+        assert!(template_tokens(&far).is_empty());
+        assert_eq!(template_tokens("${first_name} ${not a field}"), vec!["${first_name}"]);
+    }
+
+    #[test]
     fn only_template_shaped_tokens_count() {
         assert_eq!(
             template_tokens("Hi {{name}} and {{ contact.FIRSTNAME }}"),
