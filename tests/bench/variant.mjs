@@ -50,7 +50,7 @@ try {
   const bigMs = median([time(big), time(big), time(big)]);
   const pdfMs = median([time(pdf), time(pdf), time(pdf)]);
   console.log(`| ${label} | ${bytes.length} | ${gzipSync(bytes, { level: 9 }).length} | ${median(rates).toFixed(0)} | `
-    + `${bigMs.toFixed(0)} | ${pdfMs.toFixed(0)} |${optFlags.length ? ` ${optSeconds.toFixed(0)} s` : ''}`);
+    + `${bigMs.toFixed(0)} | ${pdfMs.toFixed(0)} | ${optFlags.length ? `${optSeconds.toFixed(0)} s` : '—'} |`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
