@@ -7,7 +7,7 @@ WASM := target/wasm32-unknown-unknown/release/mail_preflight.wasm
 PORT ?= 8080
 SAMPLE ?= www/samples/contact-form.eml
 
-.PHONY: start test build setup bench bench-peers calibrate serve test-rust test-wasm test-wasm-node test-wasm-browser test-node test-e2e clean
+.PHONY: start test build setup bench bench-peers bench-profiles calibrate serve test-rust test-wasm test-wasm-node test-wasm-browser test-node test-e2e clean
 
 ## setup: install what is missing (wasm target, wasm-bindgen-cli, Chromium, php-cli, npm dev deps)
 setup:
@@ -55,6 +55,11 @@ test-e2e:
 bench: build
 	cargo run --profile native --example bench
 	node tests/bench/wasm-bench.mjs
+
+## bench-profiles: the release-profile table (#14): the wasm built at opt-level z, s and 3 (each in
+##   its own target directory), with and without wasm-opt; size and Node speed of each. Slow; prints only.
+bench-profiles: build
+	tests/bench/profiles.sh $(PROFILES)
 
 ## bench-peers: our CLI beside rspamd 3.4 and SpamAssassin 4.0 (Debian, local-only, ../shared/peers/) on the
 ##   same labelled files in one run (#14): msg/s, ratios, each one's ROC AUC and ham marked as spam. DIR=corpus.

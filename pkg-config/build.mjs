@@ -37,11 +37,15 @@ if (!existsSync(wasm)) {
   fail(`${wasm} is missing; run cargo build --release --target wasm32-unknown-unknown first`);
 }
 rmSync(pkg, { recursive: true, force: true });
+// MAIL_PREFLIGHT_KEEP_NAMES=1 keeps the name section, for profiles that name the
+// wasm functions (`node --cpu-prof`, tests/bench/profile/); the shipped build drops it.
+const keepNames = process.env.MAIL_PREFLIGHT_KEEP_NAMES === '1';
 for (const target of ['nodejs', 'web', 'bundler']) {
   const out = join(pkg, target === 'nodejs' ? 'node' : target);
-  execFileSync('wasm-bindgen', ['--target', target, '--remove-name-section', '--remove-producers-section',
-    '--out-dir', out, wasm], { stdio: 'inherit' });
+  execFileSync('wasm-bindgen', ['--target', target, ...(keepNames ? [] : ['--remove-name-section']),
+    '--remove-producers-section', '--out-dir', out, wasm], { stdio: 'inherit' });
 }
+wasmOpt();
 
 // The page gets the untouched web build.
 const engine = join(root, 'www/engine');
@@ -168,3 +172,21 @@ if (missing.length) fail(`package.json points at missing files: ${missing.join('
 
 const wasmSize = statSync(join(pkg, 'web/mail_preflight_bg.wasm')).size;
 console.log(`build.mjs: pkg/ (mail-preflight ${version}, wasm ${wasmSize} bytes) and www/engine/ are ready`);
+
+/**
+ * wasm-opt (binaryen 132 from npm, a dev dependency in tests/; Debian's v108 breaks
+ * the module's externref) over the wasm-bindgen output, with the flags of
+ * MAIL_PREFLIGHT_WASM_OPT (e.g. `-O3`, `-Oz`). Off by default: measured on this
+ * engine (README "Performance", `make bench-profiles`), it made the gzipped wasm
+ * larger at every opt-level (-O3 and -Oz alike) and Node no faster.
+ */
+function wasmOpt() {
+  const flags = (process.env.MAIL_PREFLIGHT_WASM_OPT || '').split(/\s+/).filter(Boolean);
+  if (!flags.length) return;
+  const tool = join(root, 'tests/node_modules/.bin/wasm-opt');
+  if (!existsSync(tool)) fail(`MAIL_PREFLIGHT_WASM_OPT is set but ${tool} is missing: npm ci in tests/`);
+  const web = join(pkg, 'web/mail_preflight_bg.wasm');
+  execFileSync(tool, [...flags, web, '-o', web], { stdio: 'inherit' });
+  // One wasm for every target (checked below): the other copies take the optimised bytes.
+  for (const target of ['node', 'bundler']) cpSync(web, join(pkg, target, 'mail_preflight_bg.wasm'));
+}

@@ -17,8 +17,10 @@ pub use attachments::AttachmentFacts;
 use fields::FieldValues;
 use headers::HeaderBlock;
 use mail_parser::{MessageParser, MimeHeaders, PartType};
+use crate::text::lexicon::Hit;
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Deepest MIME nesting (multiparts and attached messages) the model flattens;
 /// deeper parts are left out and `Message::truncated_depth` is set.
@@ -52,9 +54,12 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(raw: &[u8]) -> LineIndex {
-        let mut line_starts = vec![0];
-        line_starts.extend(raw.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| i + 1));
-        LineIndex { line_starts }
+        scan_lines(raw, 0).0
+    }
+    /// Where each line starts: 0, then one past each LF (a last empty line
+    /// starts at the end when the input ends with LF).
+    pub fn line_starts(&self) -> &[usize] {
+        &self.line_starts
     }
     /// 1-based (line, column) of a byte offset.
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
@@ -221,6 +226,19 @@ pub struct Message<'a> {
     pub values: FieldValues,
     /// Sender identity, list markers and DKIM signatures with their hashes.
     pub identity: identity::Identity,
+    /// The built-in lexicons' hits in the texts a reader sees, folded once for
+    /// both lexicon rules by the first that runs (`rules::spam::terms`).
+    pub lexicon_hits: OnceLock<LexiconHits>,
+}
+
+/// Hits of the two built-in lexicons in the texts a reader sees, one list per
+/// text in the order of `rules::spam::terms::reader_texts`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LexiconHits {
+    /// `spam/adult-terms`: every text.
+    pub adult: Vec<Vec<Hit>>,
+    /// `spam/sales-language`: the subject and the bodies (the first texts).
+    pub sales: Vec<Vec<Hit>>,
 }
 
 impl<'a> Message<'a> {
@@ -250,8 +268,7 @@ impl<'a> Message<'a> {
             Some(e) => (e.content_start, &raw[..e.message_end]),
             None => (0, raw),
         };
-        let line_index = LineIndex::new(raw);
-        let line_breaks = count_line_breaks(&raw[content_start..]);
+        let (line_index, line_breaks) = scan_lines(raw, content_start);
         let header = headers::scan(raw, content_start, raw.len());
         let mut message = Message {
             raw,
@@ -278,6 +295,7 @@ impl<'a> Message<'a> {
             attachment_facts: Vec::new(),
             values: FieldValues::default(),
             identity: identity::Identity::default(),
+            lexicon_hits: OnceLock::new(),
         };
         // Subject as text so RFC 2047 encoded words are decoded (the default keeps it raw).
         let parser = MessageParser::new()
@@ -357,22 +375,48 @@ impl<'a> Message<'a> {
 
 }
 
-fn count_line_breaks(raw: &[u8]) -> LineBreaks {
+/// The line starts of `raw` and the line breaks of `raw[content_start..]`, in
+/// one pass (#14: a 10 MB message is one pass over its bytes, not two). A CR
+/// before a LF makes a CRLF (not from before `content_start`); any other CR or
+/// LF is bare.
+fn scan_lines(raw: &[u8], content_start: usize) -> (LineIndex, LineBreaks) {
+    let mut line_starts = vec![0];
     let mut counts = LineBreaks::default();
     let mut i = 0;
     while i < raw.len() {
-        match raw[i] {
-            b'\r' if raw.get(i + 1) == Some(&b'\n') => {
-                counts.crlf += 1;
-                i += 1;
+        // Eight bytes without CR or LF at a time: most of a message.
+        if let Some(word) = raw.get(i..i + 8) {
+            let word = u64::from_le_bytes([word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7]]);
+            if !has_byte(word, b'\n') && !has_byte(word, b'\r') {
+                i += 8;
+                continue;
             }
-            b'\r' => counts.bare_cr += 1,
-            b'\n' => counts.bare_lf += 1,
+        }
+        match raw[i] {
+            b'\n' => {
+                line_starts.push(i + 1);
+                if i >= content_start {
+                    if i > content_start && raw[i - 1] == b'\r' {
+                        counts.crlf += 1;
+                    } else {
+                        counts.bare_lf += 1;
+                    }
+                }
+            }
+            b'\r' if i >= content_start && raw.get(i + 1) != Some(&b'\n') => counts.bare_cr += 1,
             _ => {}
         }
         i += 1;
     }
-    counts
+    (LineIndex { line_starts }, counts)
+}
+
+/// Whether one of the eight bytes of `word` is `byte` (the classic zero-byte test on `word ^ byte×8`).
+fn has_byte(word: u64, byte: u8) -> bool {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let x = word ^ (LOW * u64::from(byte));
+    x.wrapping_sub(LOW) & !x & HIGH != 0
 }
 
 /// Turns mail-parser's per-message part lists into one depth-first list.
@@ -522,6 +566,18 @@ mod tests {
         assert_eq!(attachment.headers.fields.len(), 3);
         let range = attachment.body_range.clone().unwrap();
         assert!(raw[range].starts_with(b"AAEC"));
+    }
+
+    #[test]
+    fn line_breaks_are_counted_from_the_content_start_in_one_pass() {
+        // CR CR LF: a bare CR then a CRLF; a LF right after the content start is
+        // bare even when a CR precedes it outside the content.
+        let raw = b"env\r\nab\r\r\ncd\nef\rgh0123456789\r\n";
+        let (index, breaks) = scan_lines(raw, 4);
+        assert_eq!(breaks, LineBreaks { crlf: 2, bare_lf: 2, bare_cr: 2 });
+        assert_eq!(index.line_starts(), &[0, 5, 10, 13, raw.len()]);
+        let (_, whole) = scan_lines(raw, 0);
+        assert_eq!(whole, LineBreaks { crlf: 3, bare_lf: 1, bare_cr: 2 });
     }
 
     #[test]

@@ -63,6 +63,10 @@ impl Word<'_> {
     }
     /// A word of one letter (the parts of a spaced-out word).
     pub fn is_single_letter(&self) -> bool {
+        // A letter is at most four bytes: longer words are answered without decoding.
+        if self.read.len() > 4 {
+            return false;
+        }
         let mut chars = self.read.chars();
         matches!(self.kind, WordKind::Plain) && chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
     }
@@ -82,13 +86,28 @@ pub fn fold_words(text: &str, mut each: impl FnMut(&Word)) {
 /// into the wasm for each caller).
 fn fold_into(text: &str, each: &mut dyn FnMut(&Word)) {
     let mut folder = Folder::default();
-    for (offset, c) in text.char_indices() {
-        let end = offset + c.len_utf8();
-        if c.is_ascii() {
-            // ASCII is most of any mail: no invisible, compatibility or look-alike form.
-            folder.push(offset, end, c, &mut *each);
+    let bytes = text.as_bytes();
+    let mut offset = 0;
+    while offset < bytes.len() {
+        let b = bytes[offset];
+        if b.is_ascii_alphanumeric() && folder.pending.is_none() {
+            // ASCII letters and digits are most of any mail: a run of them is
+            // appended at once, as `push` would append them one by one.
+            let run = bytes[offset..].iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(bytes.len() - offset);
+            folder.push_ascii_run(offset, &text[offset..offset + run]);
+            offset += run;
             continue;
         }
+        if b.is_ascii() {
+            // No invisible, compatibility or look-alike form in ASCII.
+            folder.push(offset, offset + 1, char::from(b), &mut *each);
+            offset += 1;
+            continue;
+        }
+        let Some(c) = text[offset..].chars().next() else { break };
+        let end = offset + c.len_utf8();
+        offset = end;
+        let start = end - c.len_utf8();
         if unicode::is_invisible(c) {
             if folder.start.is_some() {
                 folder.end = end;
@@ -96,13 +115,13 @@ fn fold_into(text: &str, each: &mut dyn FnMut(&Word)) {
             continue;
         }
         match unicode::nfkc(c) {
-            Some(Nfkc::Char(d)) => folder.push(offset, end, d, &mut *each),
+            Some(Nfkc::Char(d)) => folder.push(start, end, d, &mut *each),
             Some(Nfkc::Str(s)) => {
                 for d in s.chars() {
-                    folder.push(offset, end, d, &mut *each);
+                    folder.push(start, end, d, &mut *each);
                 }
             }
-            None => folder.push(offset, end, c, &mut *each),
+            None => folder.push(start, end, c, &mut *each),
         }
     }
     folder.end_word(&mut *each);
@@ -189,6 +208,33 @@ impl Folder {
             }
         }
         self.end_word(each);
+    }
+
+    /// `push` of each character of `run`, ASCII letters and digits, with no
+    /// symbol pending: the word goes on (or starts) with them.
+    fn push_ascii_run(&mut self, offset: usize, run: &str) {
+        if self.start.is_none() {
+            self.start = Some(offset);
+        }
+        self.end = offset + run.len();
+        let letters = run.bytes().filter(u8::is_ascii_alphabetic).count();
+        self.letters += letters;
+        self.leet_marks += run.len() - letters;
+        if self.too_long {
+            return;
+        }
+        // As `append_mapped`/`append_unmapped` one character at a time: once a
+        // form passes MAX_WORD_CHARS the word is too long and neither is read.
+        let room = (MAX_WORD_CHARS + 1).saturating_sub(self.mapped_chars.max(self.unmapped_chars));
+        let kept = &run.as_bytes()[..run.len().min(room)];
+        for form in [&mut self.mapped, &mut self.unmapped] {
+            form.extend(kept.iter().map(|b| char::from(b.to_ascii_lowercase())));
+        }
+        self.mapped_chars += run.len();
+        self.unmapped_chars += run.len();
+        if self.mapped_chars > MAX_WORD_CHARS || self.unmapped_chars > MAX_WORD_CHARS {
+            self.too_long = true;
+        }
     }
 
     fn letter_or_digit(&mut self, c: char) {

@@ -196,6 +196,17 @@ impl<P> Lexicon<P> {
     }
 }
 
+/// `(a.scan(text), b.scan(text))` in one pass: the text is folded once for both
+/// lexicons (folding is most of a scan's work).
+pub fn scan_together<A, B>(a: &Lexicon<A>, b: &Lexicon<B>, text: &str) -> (Vec<Hit>, Vec<Hit>) {
+    let (mut first, mut second) = (Scan::new(&a.trie), Scan::new(&b.trie));
+    fold_words(text, |word| {
+        first.word(word);
+        second.word(word);
+    });
+    (first.hits(), second.hits())
+}
+
 impl Trie {
     /// Adds a term as entry `index`; its term (without `=`) and reading, or
     /// `None` when it folds to no usable words.
@@ -265,22 +276,9 @@ impl Trie {
 
     /// Every entry found in `text`, in order of first occurrence.
     fn scan(&self, text: &str) -> Vec<Hit> {
-        let mut scan = Scan {
-            trie: self,
-            active: Vec::new(),
-            spare: Vec::new(),
-            before_run: Vec::new(),
-            in_run: false,
-            counts: vec![0; self.entries],
-            firsts: Vec::new(),
-            next: Vec::new(),
-        };
+        let mut scan = Scan::new(self);
         fold_words(text, |word| scan.word(word));
-        let counts = scan.counts;
-        scan.firsts
-            .into_iter()
-            .map(|(first, entry)| Hit { entry, count: counts.get(entry).copied().unwrap_or(0), first })
-            .collect()
+        scan.hits()
     }
 }
 
@@ -303,7 +301,29 @@ struct Scan<'l> {
     next: Vec<u32>,
 }
 
-impl Scan<'_> {
+impl<'l> Scan<'l> {
+    fn new(trie: &'l Trie) -> Scan<'l> {
+        Scan {
+            trie,
+            active: Vec::new(),
+            spare: Vec::new(),
+            before_run: Vec::new(),
+            in_run: false,
+            counts: vec![0; trie.entries],
+            firsts: Vec::new(),
+            next: Vec::new(),
+        }
+    }
+
+    /// The entries found, in order of first occurrence.
+    fn hits(self) -> Vec<Hit> {
+        let counts = self.counts;
+        self.firsts
+            .into_iter()
+            .map(|(first, entry)| Hit { entry, count: counts.get(entry).copied().unwrap_or(0), first })
+            .collect()
+    }
+
     fn word(&mut self, word: &Word) {
         match word.kind {
             WordKind::TooLong => {

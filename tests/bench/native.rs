@@ -5,6 +5,9 @@
 #[path = "../common.rs"]
 mod common;
 
+// The inputs shared with the Node bench (#14).
+mod inputs;
+
 // Per-area measurements, one module per group of rules.
 mod attachments;
 mod content;
@@ -38,8 +41,13 @@ fn report(label: &str, messages: usize, bytes: usize, elapsed: Duration) {
 
 fn main() {
     let options = Options::default();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(at) = args.iter().position(|a| a == "--profile-load") {
+        return profile_load(args.get(at + 1).map_or("corpus", String::as_str), args.get(at + 2));
+    }
     let corpus = common::corpus_messages();
     println!("mail-preflight {} — native benchmark (release build)", mail_preflight::VERSION);
+    speed(&options);
     if !corpus.is_empty() {
         let bytes: usize = corpus.iter().map(|(_, raw)| raw.len()).sum();
         let (runs, elapsed) = time_for(Duration::from_secs(3), || {
@@ -123,4 +131,102 @@ fn per_rule_costs(corpus: &[(String, Vec<u8>)]) {
     for (cost, id) in costs.iter().take(8) {
         println!("  {id:<36} {cost:>8.3} ms/msg");
     }
+}
+
+/// Lints `messages` for at least `min`: (messages linted, elapsed).
+fn lint_all(messages: &[Vec<u8>], options: &Options, min: Duration) -> (usize, Duration) {
+    let (runs, elapsed) = time_for(min, || {
+        for raw in messages {
+            let _ = std::hint::black_box(lint(raw, options));
+        }
+    });
+    (messages.len() * runs as usize, elapsed)
+}
+
+/// The floor (#14): mail-parser and scraper alone over the same messages, the
+/// parse every lint starts with (MIME structure and decoded bodies, the HTML bodies as trees).
+fn bare_parse(messages: &[Vec<u8>]) {
+    for raw in messages {
+        let Some(parsed) = mail_parser::MessageParser::default().parse(raw.as_slice()) else { continue };
+        for part in &parsed.parts {
+            if let mail_parser::PartType::Html(html) = &part.body {
+                std::hint::black_box(scraper::Html::parse_document(html));
+            }
+        }
+        std::hint::black_box(parsed);
+    }
+}
+
+/// The #14 figures: the SpamAssassin corpus beside the bare-parse floor, and
+/// the largest messages (a generated 9.9 MB message, a 9.85 MB message with a
+/// PDF attachment, an HTML newsletter).
+fn speed(options: &Options) {
+    let spamassassin: Vec<Vec<u8>> = inputs::spamassassin_messages().into_iter().map(|(_, raw)| raw).collect();
+    if !spamassassin.is_empty() {
+        let bytes: usize = spamassassin.iter().map(Vec::len).sum();
+        let label = format!("spamassassin-public-dev ({} messages, {:.1} MB)", spamassassin.len(), bytes as f64 / 1e6);
+        // Medians of five rounds: the machine is shared.
+        let mut lint_rates = Vec::new();
+        let mut floor_rates = Vec::new();
+        for _ in 0..5 {
+            let (n, elapsed) = lint_all(&spamassassin, options, Duration::from_millis(600));
+            lint_rates.push(n as f64 / elapsed.as_secs_f64());
+            let (runs, elapsed) = time_for(Duration::from_millis(300), || bare_parse(&spamassassin));
+            floor_rates.push(spamassassin.len() as f64 * runs as f64 / elapsed.as_secs_f64());
+        }
+        let (lint_rate, floor_rate) = (median(&mut lint_rates), median(&mut floor_rates));
+        println!("{label:<44} {lint_rate:>10.1} msg/s (lint, median of 5)");
+        println!(
+            "{:<44} {floor_rate:>10.1} msg/s (mail-parser + scraper parse alone); lint takes {:.2}× the floor",
+            "  floor",
+            floor_rate / lint_rate
+        );
+    }
+    let largest = [
+        ("generated 9.9 MB message", mail_preflight::rules::size::generated_message(9_900_000)),
+        ("9.85 MB message with a PDF attachment", inputs::pdf_message(9_850_000)),
+        ("HTML newsletter (400 blocks)", inputs::html_message()),
+    ];
+    for (label, raw) in &largest {
+        let mut times: Vec<f64> = (0..5)
+            .map(|_| {
+                let started = Instant::now();
+                let _ = std::hint::black_box(lint(raw, options));
+                started.elapsed().as_secs_f64() * 1e3
+            })
+            .collect();
+        println!("{:<44} {:>10.1} ms ({} bytes, median of 5)", label, median(&mut times), raw.len());
+    }
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values.get(values.len() / 2).copied().unwrap_or(0.0)
+}
+
+/// `--profile-load KIND [SECONDS]`: lints one input kind in a loop for a
+/// profiler (perf record, valgrind --tool=callgrind): `corpus` (spamassassin),
+/// `big`, `pdf`, `html`, `floor` (the bare parse of the corpus). Prints what it ran.
+fn profile_load(kind: &str, seconds: Option<&String>) {
+    let seconds: f64 = seconds.and_then(|s| s.parse().ok()).unwrap_or(5.0);
+    let messages: Vec<Vec<u8>> = match kind {
+        "big" => vec![mail_preflight::rules::size::generated_message(9_900_000)],
+        "pdf" => vec![inputs::pdf_message(9_850_000)],
+        "html" => vec![inputs::html_message()],
+        _ => inputs::spamassassin_messages().into_iter().map(|(_, raw)| raw).collect(),
+    };
+    let options = Options::default();
+    let started = Instant::now();
+    let mut count = 0;
+    while count == 0 || started.elapsed().as_secs_f64() < seconds {
+        if kind == "floor" {
+            bare_parse(&messages);
+        } else {
+            for raw in &messages {
+                let _ = std::hint::black_box(lint(raw, &options));
+            }
+        }
+        count += messages.len();
+    }
+    println!("{kind}: {count} messages in {:.1} s", started.elapsed().as_secs_f64());
 }

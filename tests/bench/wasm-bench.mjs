@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { generatedMessage, htmlMessage, pdfMessage, spamassassinMessages } from './inputs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const pkgDir = join(root, 'pkg');
@@ -61,21 +62,16 @@ function corpusMessages() {
   return found.sort((a, b) => a[0].localeCompare(b[0]));
 }
 
-/** The native bench's generated message: headers, then 76-column base64-like lines, `total` bytes. */
-function generatedMessage(total) {
-  const head = 'From: sender@example.com\r\nTo: rcpt@example.com\r\nSubject: Quarterly report\r\n'
-    + 'Date: Mon, 2 Mar 2026 10:00:00 +0100\r\nMessage-ID: <gen@example.com>\r\nMIME-Version: 1.0\r\n'
-    + 'Content-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n\r\n';
-  const bytes = Buffer.alloc(total, 'Q');
-  bytes.write(head, 0, 'latin1');
-  for (let at = head.length + 76; at + 2 <= total; at += 78) bytes.write('\r\n', at, 'latin1');
-  return bytes;
-}
-
 console.log(`mail-preflight ${version()} — wasm benchmark in Node ${process.version}`);
 
 const wasm = readFileSync(join(pkgDir, 'web', 'mail_preflight_bg.wasm'));
-console.log(`wasm size: ${wasm.length} bytes raw, ${gzipSync(wasm, { level: 9 }).length} bytes gzipped (level 9)`);
+console.log(`wasm size: ${wasm.length} bytes raw, ${gzipSync(wasm, { level: 9 }).length} bytes gzipped (zlib level 9)`
+  + `${gzipCli(join(pkgDir, 'web', 'mail_preflight_bg.wasm'))}`);
+const docs = join(pkgDir, 'web', 'mail_preflight_docs.json');
+if (existsSync(docs)) {
+  const json = readFileSync(docs);
+  console.log(`rule docs beside it: ${json.length} bytes raw, ${gzipSync(json, { level: 9 }).length} bytes gzipped`);
+}
 const pack = spawnSync('npm', ['pack', '--dry-run', '--json'], { cwd: pkgDir, encoding: 'utf8' });
 if (pack.status === 0) {
   const [info] = JSON.parse(pack.stdout);
@@ -103,6 +99,8 @@ if (corpus.length) {
     console.log(`  slowest: ${name} (${length} bytes): ${perMs.toFixed(3)} ms`);
   }
 }
+
+speedTargets();
 
 const big = generatedMessage(9_900_000);
 const { runs, ms } = timeFor(2000, () => lint(big));
@@ -134,4 +132,58 @@ if (samples.length) {
   console.log(`cold start (median of ${samples.length} fresh processes): require('mail-preflight') `
     + `${median('require').toFixed(1)} ms, first lint ${median('firstLint').toFixed(2)} ms, `
     + `second lint ${median('secondLint').toFixed(3)} ms`);
+}
+
+/** `gzip -9` of a file, as the issue states the size budget, when gzip is installed. */
+function gzipCli(file) {
+  const run = spawnSync('sh', ['-c', `gzip -9c '${file}' | wc -c`], { encoding: 'utf8' });
+  return run.status === 0 ? `, ${run.stdout.trim()} bytes with gzip -9` : '';
+}
+
+const medianOf = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * The #14 figures: messages/s on spamassassin-public-dev (one thread, median of
+ * five rounds), the largest messages in ms (median of five), and the wasm
+ * memory high-water mark each of them leaves in a fresh engine.
+ */
+function speedTargets() {
+  const messages = spamassassinMessages().map(([, raw]) => raw);
+  if (messages.length) {
+    const bytes = messages.reduce((n, raw) => n + raw.length, 0);
+    const rates = [];
+    for (let round = 0; round < 5; round++) {
+      const { runs, ms } = timeFor(600, () => {
+        for (const raw of messages) {
+          try { lint(raw); } catch { /* counted */ }
+        }
+      });
+      rates.push((messages.length * runs) / (ms / 1000));
+    }
+    console.log(`${`spamassassin-public-dev (${messages.length} messages, ${(bytes / 1e6).toFixed(1)} MB)`.padEnd(44)} `
+      + `${medianOf(rates).toFixed(1).padStart(10)} msg/s (one thread, median of 5; target ≥ 1,500)`);
+  }
+  const largest = [
+    ['generated 9.9 MB message', generatedMessage(9_900_000)],
+    ['9.85 MB message with a PDF attachment', pdfMessage(9_850_000)],
+    ['HTML newsletter (400 blocks)', htmlMessage()],
+  ];
+  for (const [label, raw] of largest) {
+    const times = [];
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now();
+      lint(raw);
+      times.push(performance.now() - started);
+    }
+    console.log(`${label.padEnd(44)} ${medianOf(times).toFixed(1).padStart(10)} ms (median of 5${label.startsWith('generated') ? '; target ≤ 100' : ''})`
+      + `, wasm memory high-water ${(wasmHighWater(raw) / 1048576).toFixed(0)} MiB`);
+  }
+}
+
+/** The wasm memory a fresh engine has grown to after linting `raw` once (memory never shrinks). */
+function wasmHighWater(raw) {
+  const { Engine } = createRequire(import.meta.url)(join(pkgDir, 'lib', 'engine.cjs'));
+  const engine = new Engine();
+  engine.lint(raw);
+  return engine.memory().buffer.byteLength;
 }

@@ -120,6 +120,15 @@ fn is_name_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_' || c == '.' || c == '-'
 }
 
+/// The first `pattern` in `text` that starts at most `max_start` bytes in, as
+/// `str::find` would give it when it is that close: a token is short, so no
+/// search runs past it (an unbounded `find` at each opening mark of a text
+/// with many of them and no closing one would be quadratic).
+fn find_near(text: &str, pattern: &str, max_start: usize) -> Option<usize> {
+    let window = text.as_bytes().get(..text.len().min(max_start + pattern.len()))?;
+    window.windows(pattern.len()).position(|w| w == pattern.as_bytes())
+}
+
 /// Template variables in `text`, in order, without duplicates.
 pub fn template_tokens(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -131,10 +140,15 @@ pub fn template_tokens(text: &str) -> Vec<String> {
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
+        // Only these bytes open a token (all ASCII, so `i` stays on a character boundary).
+        if !matches!(b[i], b'{' | b'*' | b'%' | b'[' | b'$') {
+            i += 1;
+            continue;
+        }
         let rest = &text[i..];
         let found = if rest.starts_with("{{") {
             // {{ name }} / {{contact.FIRSTNAME}}
-            rest[2..].find("}}").filter(|&e| e <= MAX_NAME + 4).and_then(|e| {
+            find_near(&rest[2..], "}}", MAX_NAME + 4).and_then(|e| {
                 let inner = rest[2..2 + e].trim();
                 (!inner.is_empty()
                     && inner.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
@@ -143,7 +157,7 @@ pub fn template_tokens(text: &str) -> Vec<String> {
             })
         } else if rest.starts_with("*|") {
             // *|FNAME|* (Mailchimp)
-            rest[2..].find("|*").filter(|&e| (2..=MAX_NAME).contains(&e)).and_then(|e| {
+            find_near(&rest[2..], "|*", MAX_NAME).filter(|&e| e >= 2).and_then(|e| {
                 let inner = &rest[2..2 + e];
                 inner
                     .chars()
@@ -152,7 +166,7 @@ pub fn template_tokens(text: &str) -> Vec<String> {
             })
         } else if rest.starts_with('%') {
             // %recipient.name% (Mailgun), %FIRSTNAME%
-            rest[1..].find('%').filter(|&e| (3..=MAX_NAME).contains(&e)).and_then(|e| {
+            find_near(&rest[1..], "%", MAX_NAME).filter(|&e| e >= 3).and_then(|e| {
                 let inner = &rest[1..1 + e];
                 let dotted = inner.contains('.') && inner.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
                 let caps = inner.chars().all(|c| c.is_ascii_uppercase() || c == '_')
@@ -161,27 +175,33 @@ pub fn template_tokens(text: &str) -> Vec<String> {
             })
         } else if rest.starts_with('[') {
             // [FIRSTNAME], [First Name] only with a field word
-            rest[1..].find(']').filter(|&e| (3..=MAX_NAME).contains(&e)).and_then(|e| {
+            find_near(&rest[1..], "]", MAX_NAME).filter(|&e| e >= 3).and_then(|e| {
                 let inner = &rest[1..1 + e];
-                let word: String =
-                    inner.chars().filter(|c| c.is_ascii_alphabetic()).collect::<String>().to_ascii_lowercase();
                 let shaped = inner.chars().all(|c| c.is_ascii_alphabetic() || c == '_' || c == ' ')
                     && (inner.chars().all(|c| !c.is_ascii_lowercase()) || inner.contains('_'));
-                (shaped && FIELD_WORDS.contains(&word.as_str())).then(|| &rest[..e + 2])
+                (shaped && is_field_word(inner.bytes().filter(u8::is_ascii_alphabetic))).then(|| &rest[..e + 2])
             })
         } else if rest.starts_with('$') {
             // $name, ${first_name} only with a field word
             let (inner, len) = match rest[1..].strip_prefix('{') {
-                Some(after) => after.find('}').map_or(("", 0), |e| (&after[..e], e + 3)),
+                // A field word is letters: a name of letters, digits and `_` up
+                // to `}` is the only kind that can match, so the name ends the search.
+                Some(after) => {
+                    let e = after.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(after.len());
+                    if after[e..].starts_with('}') {
+                        (&after[..e], e + 3)
+                    } else {
+                        ("", 0)
+                    }
+                }
                 None => {
                     let e =
                         rest[1..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(rest.len() - 1);
                     (&rest[1..1 + e], e + 1)
                 }
             };
-            let word = inner.replace('_', "").to_ascii_lowercase();
             let lower_or_camel = inner.chars().next().is_some_and(|c| c.is_ascii_lowercase());
-            (len > 1 && lower_or_camel && FIELD_WORDS.contains(&word.as_str())).then(|| &rest[..len])
+            (len > 1 && lower_or_camel && is_field_word(inner.bytes().filter(|&c| c != b'_'))).then(|| &rest[..len])
         } else {
             None
         };
@@ -190,10 +210,16 @@ pub fn template_tokens(text: &str) -> Vec<String> {
                 push(token);
                 i += token.len();
             }
-            None => i += rest.chars().next().map_or(1, char::len_utf8),
+            None => i += 1,
         }
     }
     out
+}
+
+/// Whether these letters, lowercased, spell one of `FIELD_WORDS` (no allocation:
+/// it runs at each `$` and `[` of a text).
+fn is_field_word(letters: impl Iterator<Item = u8> + Clone) -> bool {
+    FIELD_WORDS.iter().any(|w| letters.clone().map(|c| c.to_ascii_lowercase()).eq(w.bytes()))
 }
 
 fn check(message: &Message, cx: &mut Context) {
@@ -216,6 +242,15 @@ fn check(message: &Message, cx: &mut Context) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn opening_marks_without_a_close_within_a_name_find_nothing() {
+        // Each search stops after the longest name (a text of 10^5 opening marks stays linear).
+        assert!(template_tokens(&"{{ %[*|".repeat(100_000)).is_empty());
+        let far = format!("{{{{{}}}}}", "a".repeat(MAX_NAME + 5));
+        assert!(template_tokens(&far).is_empty());
+        assert_eq!(template_tokens("${first_name} ${not a field}"), vec!["${first_name}"]);
+    }
 
     #[test]
     fn only_template_shaped_tokens_count() {

@@ -236,14 +236,77 @@ fn check(message: &Message, cx: &mut Context) {
     }
 }
 
+/// What a byte is in a base64 body (RFC 2045 §6.8).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum B64 {
+    Alphabet,
+    Pad,
+    Space,
+    Bad,
+}
+
+/// The class of every byte, looked up once per byte of a body.
+const B64_CLASS: [B64; 256] = {
+    let mut table = [B64::Bad; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        table[i] = if b.is_ascii_alphanumeric() || b == b'+' || b == b'/' {
+            B64::Alphabet
+        } else if b == b'=' {
+            B64::Pad
+        } else if b.is_ascii_whitespace() {
+            B64::Space
+        } else {
+            B64::Bad
+        };
+        i += 1;
+    }
+    table
+};
+
 fn check_base64(cx: &mut Context, body: &[u8], at: &dyn Fn(usize, usize) -> Location) {
-    let is_alphabet = |b: u8| b.is_ascii_alphanumeric() || b == b'+' || b == b'/';
-    let bad: Vec<usize> = (0..body.len())
-        .filter(|&i| !is_alphabet(body[i]) && body[i] != b'=' && !body[i].is_ascii_whitespace())
-        .collect();
-    if let Some(&first) = bad.first() {
+    // Nothing is collected (a 10 MB body is 10 M bytes to look at, not to keep).
+    // A well-formed body is alphabet and white space up to its padding: that
+    // prefix is walked by a tight loop counting the white space.
+    let mut spaces = 0usize;
+    let mut rest = body.len();
+    for (offset, &b) in body.iter().enumerate() {
+        match B64_CLASS[usize::from(b)] {
+            B64::Alphabet => {}
+            B64::Space => spaces += 1,
+            B64::Pad | B64::Bad => {
+                rest = offset;
+                break;
+            }
+        }
+    }
+    // The characters other than white space, the last of them, the bytes outside
+    // the alphabet, and the first `=` (index among the characters, offset).
+    let mut length = rest - spaces;
+    let mut last = body[..rest].iter().rposition(|b| !b.is_ascii_whitespace());
+    let mut bad = 0usize;
+    let mut first_bad = None;
+    let mut first_pad: Option<(usize, usize)> = None;
+    let mut only_pads_after = true;
+    for (offset, &b) in body.iter().enumerate().skip(rest) {
+        match B64_CLASS[usize::from(b)] {
+            B64::Space => continue,
+            B64::Alphabet => only_pads_after &= first_pad.is_none(),
+            B64::Pad => {
+                first_pad.get_or_insert((length, offset));
+            }
+            B64::Bad => {
+                bad += 1;
+                first_bad.get_or_insert(offset);
+            }
+        }
+        length += 1;
+        last = Some(offset);
+    }
+    if let Some(first) = first_bad {
         cx.emit(
-            Draft::new(Msg::of(&BASE64_ALPHABET).int("count", bad.len()))
+            Draft::new(Msg::of(&BASE64_ALPHABET).int("count", bad))
                 .evidence_bytes(super::line_breaks::context_around(body, first))
                 .at(at(first, 1))
                 .severity(Severity::Info),
@@ -251,16 +314,14 @@ fn check_base64(cx: &mut Context, body: &[u8], at: &dyn Fn(usize, usize) -> Loca
         return;
     }
     // RFC 2045 §6.8: groups of 4; `=` only as the final padding.
-    let data: Vec<(usize, u8)> = body.iter().copied().enumerate().filter(|(_, b)| !b.is_ascii_whitespace()).collect();
-    let first_pad = data.iter().position(|&(_, b)| b == b'=');
     let padding_ok = match first_pad {
-        None => data.len() % 4 == 0,
-        Some(p) => data.len() % 4 == 0 && data.len() - p <= 2 && data[p..].iter().all(|&(_, b)| b == b'='),
+        None => length % 4 == 0,
+        Some((p, _)) => length % 4 == 0 && length - p <= 2 && only_pads_after,
     };
     if !padding_ok {
-        let offset = first_pad.and_then(|p| data.get(p)).or(data.last()).map_or(0, |&(i, _)| i);
+        let offset = first_pad.map(|(_, offset)| offset).or(last).unwrap_or(0);
         cx.emit(
-            Draft::new(Msg::of(&BASE64_PADDING).int("length", data.len()))
+            Draft::new(Msg::of(&BASE64_PADDING).int("length", length))
                 .evidence_bytes(super::line_breaks::context_around(body, offset))
                 .at(at(offset, 1))
                 .severity(Severity::Info),

@@ -143,10 +143,11 @@ fn check(message: &Message, cx: &mut Context) {
     let mut over_soft = 0usize;
     let mut first_soft: Option<(usize, usize, usize)> = None;
     let mut longest_soft = 0usize;
-    let mut start = 0usize;
-    let mut line_no = 1usize;
-    while start <= raw.len() {
-        let next_nl = raw[start..].iter().position(|&b| b == b'\n').map(|i| start + i);
+    // The lines as the message's line index found them (no second pass over the bytes).
+    let starts = message.line_index.line_starts();
+    for (index, &start) in starts.iter().enumerate() {
+        let line_no = index + 1;
+        let next_nl = starts.get(index + 1).map(|next| next - 1);
         let mut end = next_nl.unwrap_or(raw.len());
         if end > start && raw[end - 1] == b'\r' {
             end -= 1;
@@ -161,11 +162,6 @@ fn check(message: &Message, cx: &mut Context) {
                 first_soft = Some((line_no, start, end));
             }
         }
-        match next_nl {
-            Some(nl) => start = nl + 1,
-            None => break,
-        }
-        line_no += 1;
     }
     let total_hard = over_hard.len();
     for (i, &(line, start, end)) in over_hard.iter().take(MAX_LINES_REPORTED).enumerate() {

@@ -11,11 +11,11 @@
 //! discussion): `info`. A term in the subject, or several different terms,
 //! is the factor the guides name: `warning`.
 
-use super::terms::{data_lines, scan, written_and_read, Found};
+use super::terms::{built_in_hits, data_lines, found_in, reader_texts, scan, written_and_read, Found};
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::reading::{self, Place};
+use crate::rules::reading::Place;
 use crate::rules::scores;
 use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
 use crate::settings::{Evidence, Kind, ListDefault, Threshold};
@@ -200,13 +200,9 @@ fn check(message: &Message, cx: &mut Context) {
     let extra_terms = cx.settings.list(&ADULT_TERMS_EXTRA);
     let extra = (!extra_terms.is_empty()).then(|| Lexicon::new(extra_terms.iter().map(|t| (t.clone(), "extra"))));
 
-    let mut texts = Vec::new();
-    texts.extend(reading::subject(message));
-    texts.extend(reading::bodies(message));
-    texts.extend(reading::hidden_texts(message));
-    texts.extend(reading::image_texts(message));
-
-    let mut found = scan(message, &texts, lexicon(), |e| !allowed.contains(&e.read));
+    let (texts, shared) = reader_texts(message);
+    let hits = &built_in_hits(message, &texts, shared).adult;
+    let mut found = found_in(message, &texts, lexicon(), hits, |e| !allowed.contains(&e.read));
     if let Some(extra) = &extra {
         found.extend(scan(message, &texts, extra, |_| true));
     }

@@ -136,6 +136,15 @@ pub const RULE: Rule = Rule {
 pub fn capital_words(text: &str) -> (usize, usize) {
     let (mut words, mut capitals) = (0, 0);
     for line in text.lines().filter(|l| !l.trim_start().starts_with('>')) {
+        if line.is_ascii() {
+            // ASCII letters all have a case: a word counts from three letters, in
+            // capitals when none is lowercase (the same as the loop below, bytewise).
+            for word in line.as_bytes().split(|b| !b.is_ascii_alphabetic()).filter(|w| w.len() >= 3) {
+                words += 1;
+                capitals += usize::from(!word.iter().any(u8::is_ascii_lowercase));
+            }
+            continue;
+        }
         for word in line.split(|c: char| !c.is_alphabetic()) {
             let mut letters = 0;
             let (mut upper, mut lower) = (0, 0);

@@ -150,7 +150,17 @@ fn marks_in(c: char) -> usize {
 pub fn runs(text: &str) -> Vec<(Range<usize>, usize)> {
     let mut out = Vec::new();
     let mut current: Option<(Range<usize>, usize)> = None;
-    for (offset, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut offset = 0;
+    while offset < bytes.len() {
+        if current.is_none() {
+            // Outside a run only `!` or a non-ASCII character can start one: skip to it.
+            match bytes[offset..].iter().position(|&b| b == b'!' || !b.is_ascii()) {
+                Some(skip) => offset += skip,
+                None => break,
+            }
+        }
+        let Some(c) = text[offset..].chars().next() else { break };
         let marks = marks_in(c);
         if marks > 0 {
             let run = current.get_or_insert((offset..offset, 0));
@@ -159,6 +169,7 @@ pub fn runs(text: &str) -> Vec<(Range<usize>, usize)> {
         } else if !(c == ' ' && current.is_some()) {
             out.extend(current.take());
         }
+        offset += c.len_utf8();
     }
     out.extend(current);
     out

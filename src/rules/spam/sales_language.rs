@@ -11,11 +11,10 @@
 //! the number of categories (as SpamAssassin adds one rule per family), up to
 //! `MAX_SCORED_CATEGORIES` so that this factor alone stays below the threshold.
 
-use super::terms::{data_lines, scan, written_and_read};
+use super::terms::{built_in_hits, data_lines, found_in, reader_texts, written_and_read};
 use crate::i18n::{Entry, Msg};
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::reading;
 use crate::rules::scores;
 use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
 use crate::settings::{Evidence, Kind, Threshold};
@@ -180,10 +179,9 @@ pub fn lexicon() -> &'static Lexicon<usize> {
 }
 
 fn check(message: &Message, cx: &mut Context) {
-    let mut texts = Vec::new();
-    texts.extend(reading::subject(message));
-    texts.extend(reading::bodies(message));
-    let found = scan(message, &texts, lexicon(), |_| true);
+    let (texts, shared) = reader_texts(message);
+    let hits = &built_in_hits(message, &texts, shared).sales;
+    let found = found_in(message, &texts[..shared], lexicon(), hits, |_| true);
     let Some(first) = found.first() else { return };
 
     let mut phrases: Vec<String> = Vec::new();

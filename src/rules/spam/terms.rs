@@ -2,10 +2,10 @@
 //! reading their data files, scanning the texts a reader sees with a lexicon
 //! (`text::lexicon`), and quoting a term as written and as read.
 
-use crate::model::Message;
+use crate::model::{LexiconHits, Message};
 use crate::report::Location;
 use crate::rules::reading::{self, Place, Text};
-use crate::text::lexicon::{Entry, Lexicon};
+use crate::text::lexicon::{scan_together, Entry, Hit, Lexicon};
 
 /// The tab-separated fields of the data lines of a lexicon file (`#` starts a
 /// comment line; blank lines are skipped).
@@ -28,6 +28,39 @@ pub struct Found<'l, P> {
     pub location: Location,
 }
 
+/// The texts the lexicon rules read, in reading order, and how many of them
+/// `spam/sales-language` reads: the subject and the bodies first (both rules
+/// read them), then hidden text and image text (`spam/adult-terms` alone).
+pub fn reader_texts<'m>(message: &'m Message) -> (Vec<Text<'m>>, usize) {
+    let mut texts = Vec::new();
+    texts.extend(reading::subject(message));
+    texts.extend(reading::bodies(message));
+    let shared = texts.len();
+    texts.extend(reading::hidden_texts(message));
+    texts.extend(reading::image_texts(message));
+    (texts, shared)
+}
+
+/// The built-in lexicons' hits in `texts` (`reader_texts`), found by the first
+/// of the two rules that runs and kept in the message for the other: each text
+/// is folded once, for both lexicons together.
+pub fn built_in_hits<'m>(message: &'m Message, texts: &[Text], shared: usize) -> &'m LexiconHits {
+    message.lexicon_hits.get_or_init(|| {
+        let (adult, sales) = (super::adult_terms::lexicon(), super::sales_language::lexicon());
+        let mut hits = LexiconHits::default();
+        for (index, text) in texts.iter().enumerate() {
+            if index < shared {
+                let (a, s) = scan_together(adult, sales, &text.text);
+                hits.adult.push(a);
+                hits.sales.push(s);
+            } else {
+                hits.adult.push(adult.scan(&text.text));
+            }
+        }
+        hits
+    })
+}
+
 /// The entries of `lexicon` found in each of `texts`, in reading order;
 /// `keep` filters entries (terms the options allow are left out).
 pub fn scan<'l, P>(
@@ -36,9 +69,21 @@ pub fn scan<'l, P>(
     lexicon: &'l Lexicon<P>,
     keep: impl Fn(&Entry<P>) -> bool,
 ) -> Vec<Found<'l, P>> {
+    let hits: Vec<Vec<Hit>> = texts.iter().map(|text| lexicon.scan(&text.text)).collect();
+    found_in(message, texts, lexicon, &hits, keep)
+}
+
+/// `scan` with the hits of each text already found (`hits[i]` in `texts[i]`).
+pub fn found_in<'l, P>(
+    message: &Message,
+    texts: &[Text],
+    lexicon: &'l Lexicon<P>,
+    hits: &[Vec<Hit>],
+    keep: impl Fn(&Entry<P>) -> bool,
+) -> Vec<Found<'l, P>> {
     let mut found = Vec::new();
-    for text in texts {
-        for hit in lexicon.scan(&text.text) {
+    for (text, hits) in texts.iter().zip(hits) {
+        for hit in hits.iter().cloned() {
             let Some(entry) = lexicon.entry(hit.entry) else { continue };
             if !keep(entry) {
                 continue;
