@@ -7,7 +7,7 @@ WASM := target/wasm32-unknown-unknown/release/mail_preflight.wasm
 PORT ?= 8080
 SAMPLE ?= www/samples/contact-form.eml
 
-.PHONY: start test build setup bench bench-peers calibrate serve test-rust test-wasm test-wasm-node test-wasm-browser test-node test-e2e clean
+.PHONY: start test build setup bench bench-peers calibrate fuzz serve test-rust test-wasm test-wasm-node test-wasm-browser test-node test-e2e clean
 
 ## setup: install what is missing (wasm target, wasm-bindgen-cli, Chromium, php-cli, npm dev deps)
 setup:
@@ -55,6 +55,13 @@ test-e2e:
 bench: build
 	cargo run --profile native --example bench
 	node tests/bench/wasm-bench.mjs
+
+## fuzz: coverage-guided fuzzing (cargo-fuzz, nightly; never part of make test): each of the 7 targets
+##   in turn for FUZZ_SECONDS (default 60 s, so about 8 minutes with the build), seeded from ../shared/corpus
+##   into a corpus outside the repository (FUZZ_DIR, default /tmp/mail-preflight-fuzz). FUZZ_RSS_MB=512: the
+##   wasm bound. Prints executions, edges, features and crashes per target (fuzz/run.sh).
+fuzz:
+	fuzz/run.sh
 
 ## bench-peers: our CLI beside rspamd 3.4 and SpamAssassin 4.0 (Debian, local-only, ../shared/peers/) on the
 ##   same labelled files in one run (#14): msg/s, ratios, each one's ROC AUC and ham marked as spam. DIR=corpus.
