@@ -7,7 +7,7 @@ WASM := target/wasm32-unknown-unknown/release/mail_preflight.wasm
 PORT ?= 8080
 SAMPLE ?= www/samples/contact-form.eml
 
-.PHONY: start test build setup bench bench-peers bench-profiles calibrate serve test-rust test-wasm test-wasm-node test-wasm-browser test-node test-e2e clean
+.PHONY: start test build setup bench bench-peers bench-profiles calibrate fuzz serve test-rust test-wasm test-wasm-node test-wasm-browser test-node test-e2e clean
 
 ## setup: install what is missing (wasm target, wasm-bindgen-cli, Chromium, php-cli, npm dev deps)
 setup:
@@ -60,6 +60,13 @@ bench: build
 ##   its own target directory), with and without wasm-opt; size and Node speed of each. Slow; prints only.
 bench-profiles: build
 	tests/bench/profiles.sh $(PROFILES)
+
+## fuzz: coverage-guided fuzzing (cargo-fuzz, nightly; never part of make test): each of the 7 targets
+##   in turn for FUZZ_SECONDS (default 60 s, so about 8 minutes with the build), seeded from ../shared/corpus
+##   into a corpus outside the repository (FUZZ_DIR, default /tmp/mail-preflight-fuzz). FUZZ_RSS_MB=512: the
+##   wasm bound. Prints executions, edges, features and crashes per target (fuzz/run.sh).
+fuzz:
+	fuzz/run.sh
 
 ## bench-peers: our CLI beside rspamd 3.4 and SpamAssassin 4.0 (Debian, local-only, ../shared/peers/) on the
 ##   same labelled files in one run (#14): msg/s, ratios, each one's ROC AUC and ham marked as spam. DIR=corpus.

@@ -9,11 +9,19 @@
 /// paths), in characters; longer text keeps its ends around "…".
 pub const MAX_PARAM_CHARS: usize = 300;
 
+/// Longest link or image address shown in the analysis view, in characters
+/// (default, ours: 2,048, about the 2,083 characters old browsers accepted; real
+/// tracking links stay whole, a megabyte `data:` URL does not).
+pub const MAX_URL_CHARS: usize = 2_048;
+
 /// Whether `c` changes how text around it is shown: C0 and C1 controls, DEL,
-/// and the Unicode bidi controls (UAX #9: embeddings, overrides, isolates, marks).
+/// the Unicode bidi controls (UAX #9: embeddings, overrides, isolates, marks),
+/// and the line and paragraph separators some viewers break lines on (the CLI's
+/// `sanitize.cjs` shows the same set).
 pub fn is_unsafe(c: char) -> bool {
     matches!(c, '\u{0}'..='\u{8}' | '\u{a}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
         || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        || matches!(c, '\u{2028}' | '\u{2029}')
 }
 
 /// `text` with unsafe characters made visible and at most `max_chars`

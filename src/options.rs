@@ -7,6 +7,56 @@ use crate::report::Severity;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// Latest `now` accepted, in Unix seconds: 9999-12-31T23:59:59Z, the last
+/// instant a four-digit year names (RFC 5322 §3.3 `year = 4*DIGIT`). Earlier
+/// than 0 (1970) is refused too: no mail is dated before Unix time.
+pub const MAX_NOW_SECONDS: i64 = 253_402_300_799;
+/// Highest TCP port (RFC 793 §3.1: 16 bits); 0 is reserved (RFC 6335 §6).
+pub const MAX_PORT: u32 = 65_535;
+
+/// `now`, when given, within 0 to `MAX_NOW_SECONDS`; the error names the field.
+pub fn check_now(now: Option<i64>) -> Result<(), crate::error::LintError> {
+    match now {
+        Some(n) if !(0..=MAX_NOW_SECONDS).contains(&n) => {
+            Err(crate::error::LintError::InvalidOptions(format!("now: {n} is outside 0 to {MAX_NOW_SECONDS}")))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// `now` from JSON: any number is read, so a value that is no whole number of
+/// seconds is refused naming the field (serde alone would not name it).
+pub(crate) fn now_field<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<i64>, D::Error> {
+    whole_number(deserializer, "now", 0, MAX_NOW_SECONDS)
+}
+
+/// `smtp.port` from JSON, refused naming the field when it is no port number.
+fn port_field<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<u32>, D::Error> {
+    let port = whole_number(deserializer, "smtp.port", 1, i64::from(MAX_PORT))?;
+    Ok(port.map(|p| p as u32))
+}
+
+/// A whole number in `min..=max`, or null; otherwise an error naming `field`.
+fn whole_number<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+    field: &str,
+    min: i64,
+    max: i64,
+) -> Result<Option<i64>, D::Error> {
+    use serde::de::Error;
+    match serde_json::Value::deserialize(deserializer)? {
+        serde_json::Value::Null => Ok(None),
+        serde_json::Value::Number(n) => match n.as_i64() {
+            Some(n) if (min..=max).contains(&n) => Ok(Some(n)),
+            _ => Err(D::Error::custom(format!("{field}: {n} is outside {min} to {max}"))),
+        },
+        other => Err(D::Error::custom(format!(
+            "{field}: {} is not a whole number",
+            crate::hygiene::visible(&other.to_string(), 100)
+        ))),
+    }
+}
+
 /// A per-rule override: turn a rule off or force the severity of its findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -37,7 +87,7 @@ pub struct SmtpSettings {
     pub transport: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "port_field")]
     pub port: Option<u32>,
     /// `ssl`, `tls`, `starttls` or `none`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -70,7 +120,7 @@ pub struct Options {
     pub thresholds: BTreeMap<String, BTreeMap<String, serde_json::Value>>,
     /// "Now" for date checks, as Unix seconds; without it no date is judged
     /// too far in the past or future (the engine never reads the clock).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "now_field")]
     pub now: Option<i64>,
     /// IPs and CIDRs known to be listed by reputation bodies (`spam/listed-ip`).
     pub listed_ips: Vec<String>,

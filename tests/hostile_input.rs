@@ -97,6 +97,19 @@ fn deeply_nested_multiparts_stop_at_the_limit() {
     raw.push_str("Content-Type: text/plain\r\n\r\nhello\r\n");
     let report = lints(raw.as_bytes());
     assert!(report.sizes.encoded > 0);
+    assert!(report.has("headers/multipart-boundary"), "the depth limit is a finding");
+    assert!(report.findings.iter().any(|f| f.message_id == "headers/multipart-boundary.too-deep"));
+}
+
+#[test]
+fn more_parts_than_the_model_keeps_stop_at_the_limit_with_a_finding() {
+    let parts = mail_preflight::model::MAX_MIME_PARTS + 1;
+    let raw = format!(
+        "From: a@example.com\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n{}--b--\r\n",
+        "--b\r\nContent-Type: text/plain\r\n\r\nx\r\n".repeat(parts)
+    );
+    let report = lints(raw.as_bytes());
+    assert!(report.findings.iter().any(|f| f.message_id == "headers/multipart-boundary.too-many-parts"));
 }
 
 #[test]

@@ -80,7 +80,7 @@ impl FixKind {
 pub struct FixOptions {
     /// "Now" as Unix seconds, for the added `Date` (the engine never reads the
     /// clock); without it no `Date` is added.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "crate::options::now_field")]
     pub now: Option<i64>,
     /// Only these fixes; all of them when absent.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -168,6 +168,7 @@ pub fn fix(raw: &[u8], options: &FixOptions) -> Result<Fixed, LintError> {
     if raw.len() > MAX_INPUT_BYTES {
         return Err(LintError::InputTooLarge { size: raw.len(), limit: MAX_INPUT_BYTES });
     }
+    crate::options::check_now(options.now)?;
     let mut bytes = raw.to_vec();
     let mut applied = Vec::new();
     if header_block(&bytes).fields.is_empty() {

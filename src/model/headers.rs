@@ -75,6 +75,13 @@ pub enum MalformedKind {
     EmptyName,
 }
 
+/// Most lines kept of one header block, fields and malformed lines together;
+/// later ones are counted in `HeaderBlock::omitted`, not kept (default, ours:
+/// Postfix keeps at most 102,400 bytes of a header, `header_size_limit`, "the
+/// excess is discarded", a few thousand fields; a 10 MB header of `a:1` lines
+/// holds two million, each a record here).
+pub const MAX_HEADER_LINES: usize = 10_000;
+
 /// The header block of a message or a MIME part.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct HeaderBlock {
@@ -88,6 +95,8 @@ pub struct HeaderBlock {
     pub body_start: usize,
     /// Whether a blank line separates the header block from the body.
     pub has_separator: bool,
+    /// Fields and malformed lines past `MAX_HEADER_LINES`, left out of `fields` and `malformed`.
+    pub omitted: usize,
 }
 
 impl HeaderBlock {
@@ -119,6 +128,8 @@ pub fn scan(raw: &[u8], start: usize, limit: usize) -> HeaderBlock {
     let raw = &raw[..limit.min(raw.len())];
     let mut block = HeaderBlock { start, end: start, body_start: raw.len(), ..HeaderBlock::default() };
     let mut pos = start.min(raw.len());
+    // Where the last line left out (past MAX_HEADER_LINES) ends: its folds are left out with it.
+    let mut omitted_end = None;
     while pos < raw.len() {
         let (content_end, next) = line_at(raw, pos);
         if content_end == pos {
@@ -129,7 +140,13 @@ pub fn scan(raw: &[u8], start: usize, limit: usize) -> HeaderBlock {
             return block;
         }
         let first = raw[pos];
-        if first == b' ' || first == b'\t' {
+        let kept = block.fields.len() + block.malformed.len();
+        if kept >= MAX_HEADER_LINES && !(matches!(first, b' ' | b'\t') && omitted_end.is_none()) {
+            if !(matches!(first, b' ' | b'\t') && omitted_end == Some(pos)) {
+                block.omitted += 1;
+            }
+            omitted_end = Some(next);
+        } else if first == b' ' || first == b'\t' {
             match block.fields.last_mut() {
                 Some(field) if field.end_with_break == pos => {
                     field.end = content_end;

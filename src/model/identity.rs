@@ -47,7 +47,8 @@ impl Unsubscribe {
             .iter()
             .filter(|_| !self.encoded)
             .map(String::as_str)
-            .filter(|u| u.len() > 8 && u[..8].eq_ignore_ascii_case("https://"))
+            // Bytes, not `&u[..8]`: the eighth byte may fall inside a character.
+            .filter(|u| u.len() > 8 && u.as_bytes()[..8].eq_ignore_ascii_case(b"https://"))
     }
 }
 

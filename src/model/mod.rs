@@ -19,6 +19,7 @@ use headers::HeaderBlock;
 use mail_parser::{MessageParser, MimeHeaders, PartType};
 use crate::text::lexicon::Hit;
 use std::borrow::Cow;
+use std::rc::Rc;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -28,6 +29,44 @@ pub const MAX_MIME_DEPTH: usize = 64;
 /// Most MIME parts the model keeps; further parts are left out and
 /// `Message::truncated_parts` is set.
 pub const MAX_MIME_PARTS: usize = 10_000;
+/// A top-level header larger than this, in bytes, is not handed whole to
+/// mail-parser, which keeps a record per field (about 70 bytes in wasm32, 2
+/// million for a 10 MB header of `a:1` lines): it gets only the fields it is
+/// read for (`PARSER_FIELDS`), the rules still read every field from the model's
+/// own scan. Postfix's `header_size_limit` (102,400 bytes: "the excess is
+/// discarded") marks where a header stops being one a mail system keeps.
+pub const MAX_PARSER_HEADER_BYTES: usize = 102_400;
+/// Lines that may open a MIME part read by mail-parser: a delimiter
+/// (`--boundary`, RFC 2046 §5.1.1) or a Content-Type field (an attached
+/// message, RFC 2046 §5.2.1). mail-parser keeps a record for every part it reads,
+/// whatever the model keeps (about 200 bytes a part in wasm32, 1 KB an attached
+/// message: 390 MB for the 2 million empty parts 10 MB can hold), so it reads
+/// the message only up to the line past this many (default, ours: four times
+/// `MAX_MIME_PARTS`, as the model keeps no more parts anyway; the rest of the
+/// message is left out and `Message::truncated_parts` is set).
+pub const MAX_STRUCTURE_LINES: usize = 4 * MAX_MIME_PARTS;
+
+/// Where `content` stops being read, when it has more than `MAX_STRUCTURE_LINES`
+/// lines that may open a part: the start of the first line past the limit.
+fn structure_cut(content: &[u8]) -> Option<usize> {
+    let mut count = 0usize;
+    let mut start = 0usize;
+    loop {
+        let line = &content[start..];
+        let opens = line.starts_with(b"--") || line.get(..12).is_some_and(|l| l.eq_ignore_ascii_case(b"content-type"));
+        if opens {
+            count += 1;
+            if count > MAX_STRUCTURE_LINES {
+                return Some(start);
+            }
+        }
+        start += line.iter().position(|&b| b == b'\n')? + 1;
+    }
+}
+
+/// The top-level fields the model reads from mail-parser: the MIME structure and the subject.
+const PARSER_FIELDS: &[&str] =
+    &["Content-Type", "Content-Transfer-Encoding", "Content-Disposition", "Content-ID", "MIME-Version", "Subject"];
 
 /// A field given to the mailer by a script (compose fields or `mail()` arguments),
 /// kept as given so rules can see what the rendering had to clean up.
@@ -110,7 +149,8 @@ pub struct Part<'a> {
     pub content_id: Option<String>,
     /// The header block of this part as written. For part 0 it is the message header.
     /// Empty when the part is inside an encoded attached message (no raw offsets).
-    pub headers: HeaderBlock,
+    /// Shared with `Message::header` for part 0 (a header of a million fields is kept once).
+    pub headers: Rc<HeaderBlock>,
     /// Byte range of the raw (encoded) body, when the part lies in the input as is.
     pub body_range: Option<Range<usize>>,
     pub body: Body<'a>,
@@ -199,8 +239,8 @@ pub struct Message<'a> {
     pub mailer_adds: &'static [&'static str],
     pub line_index: LineIndex,
     pub line_breaks: LineBreaks,
-    /// The top-level header block (also `parts[0].headers`).
-    pub header: HeaderBlock,
+    /// The top-level header block (shared with `parts[0].headers`).
+    pub header: Rc<HeaderBlock>,
     /// MIME parts in depth-first order; `parts[0]` is the message.
     pub parts: Vec<Part<'a>>,
     /// mail-parser found a message at all.
@@ -269,7 +309,7 @@ impl<'a> Message<'a> {
             None => (0, raw),
         };
         let (line_index, line_breaks) = scan_lines(raw, content_start);
-        let header = headers::scan(raw, content_start, raw.len());
+        let header = Rc::new(headers::scan(raw, content_start, raw.len()));
         let mut message = Message {
             raw,
             content_start,
@@ -283,7 +323,7 @@ impl<'a> Message<'a> {
             },
             line_index,
             line_breaks,
-            header: header.clone(),
+            header: Rc::clone(&header),
             parts: Vec::new(),
             parsed: false,
             truncated_depth: false,
@@ -303,15 +343,21 @@ impl<'a> Message<'a> {
             .with_address_headers()
             .with_date_headers()
             .header_text(mail_parser::HeaderName::Subject);
-        match parser.parse(&raw[content_start..]) {
-            Some(parsed) => {
-                message.parsed = true;
-                message.subject = parsed.subject().map(str::to_string);
-                let mut flattener = Flattener { out: &mut message.parts, truncated_depth: false, truncated_parts: false, raw };
-                flattener.message(parsed, None, 0, Some(content_start), false);
-                message.truncated_depth = flattener.truncated_depth;
-                message.truncated_parts = flattener.truncated_parts;
+        let cut = structure_cut(&raw[content_start..]).map(|at| content_start + at);
+        let parsed_end = cut.unwrap_or(raw.len());
+        let header_bytes = header.body_start.min(raw.len()).saturating_sub(content_start);
+        let compact = (header_bytes > MAX_PARSER_HEADER_BYTES).then(|| compact_header(&raw[..parsed_end], &header));
+        let parsed = match &compact {
+            None => {
+                let parsed = parser.parse(&raw[content_start..parsed_end]);
+                parsed.map(|parsed| message.flatten(parsed, content_start, borrowed))
             }
+            // Offsets past the copied fields index the body, which lies `shift` bytes later in `raw`.
+            Some((bytes, shift)) => parser.parse(bytes.as_slice()).map(|parsed| message.flatten(parsed, *shift, owned)),
+        };
+        message.truncated_parts |= cut.is_some();
+        match parsed {
+            Some(()) => {}
             None => {
                 let body = raw.get(header.body_start..).unwrap_or(&[]);
                 message.parts.push(Part {
@@ -326,7 +372,7 @@ impl<'a> Message<'a> {
                     disposition: None,
                     filename: None,
                     content_id: None,
-                    headers: header.clone(),
+                    headers: Rc::clone(&header),
                     body_range: Some(header.body_start..raw.len()),
                     body: Body::Text(String::from_utf8_lossy(body)),
                     encoding_problem: false,
@@ -355,6 +401,17 @@ impl<'a> Message<'a> {
         };
         message.attachment_facts = attachments::inspect_parts(raw, &message.parts, limits);
         message
+    }
+
+    /// The parts of what mail-parser read, at `base` in `raw`.
+    fn flatten<'p>(&mut self, parsed: mail_parser::Message<'p>, base: usize, leaf: Leaf<'p, 'a>) {
+        self.parsed = true;
+        self.subject = parsed.subject().map(str::to_string);
+        let mut flattener =
+            Flattener { out: &mut self.parts, truncated_depth: false, truncated_parts: false, raw: self.raw, leaf };
+        flattener.message(parsed, None, 0, Some(base), false);
+        self.truncated_depth = flattener.truncated_depth;
+        self.truncated_parts = flattener.truncated_parts;
     }
 
     /// The first top-level header field with this name.
@@ -419,20 +476,67 @@ fn has_byte(word: u64, byte: u8) -> bool {
     x.wrapping_sub(LOW) & !x & HIGH != 0
 }
 
+/// A copy of the top-level header's `PARSER_FIELDS` (the last of each, as
+/// mail-parser reads the last), then the body, and how far the body lies
+/// further in `raw` than in the copy. `raw` may end before the body
+/// (`structure_cut` inside the header): the copy then has no body.
+fn compact_header(raw: &[u8], header: &HeaderBlock) -> (Vec<u8>, usize) {
+    let body_start = header.body_start.min(raw.len());
+    let mut bytes = Vec::with_capacity(raw.len() - body_start + 4096);
+    // Parts of the header copied as written, line breaks included: the copy is
+    // never longer than what it copies, so the body lies `shift` ≥ 0 further in `raw`.
+    let fields = header.fields.iter().filter(|f| f.end_with_break <= body_start.min(header.end));
+    for name in PARSER_FIELDS {
+        if let Some(field) = fields.clone().rev().find(|f| f.is(name)) {
+            bytes.extend_from_slice(&raw[field.start..field.end_with_break]);
+        }
+    }
+    // The blank line that ends the header (`HeaderBlock::end` is where it starts).
+    bytes.extend_from_slice(&raw[header.end.min(body_start)..body_start]);
+    let shift = body_start - bytes.len();
+    bytes.extend_from_slice(&raw[body_start..]);
+    (bytes, shift)
+}
+
+/// How a leaf part's body becomes the model's: borrowed from the input, or
+/// owned when mail-parser read a copy (`compact_header`).
+type Leaf<'p, 'a> = fn(PartType<'p>) -> Body<'a>;
+
+fn borrowed(body: PartType<'_>) -> Body<'_> {
+    match body {
+        PartType::Text(t) => Body::Text(t),
+        PartType::Html(t) => Body::Html(t),
+        PartType::Binary(b) | PartType::InlineBinary(b) => Body::Binary(b),
+        PartType::Multipart(_) => Body::Multipart,
+        PartType::Message(_) => Body::Message,
+    }
+}
+
+fn owned<'a>(body: PartType<'_>) -> Body<'a> {
+    match body {
+        PartType::Text(t) => Body::Text(Cow::Owned(t.into_owned())),
+        PartType::Html(t) => Body::Html(Cow::Owned(t.into_owned())),
+        PartType::Binary(b) | PartType::InlineBinary(b) => Body::Binary(Cow::Owned(b.into_owned())),
+        PartType::Multipart(_) => Body::Multipart,
+        PartType::Message(_) => Body::Message,
+    }
+}
+
 /// Turns mail-parser's per-message part lists into one depth-first list.
-struct Flattener<'o, 'a> {
+struct Flattener<'o, 'a, 'p> {
     out: &'o mut Vec<Part<'a>>,
     truncated_depth: bool,
     truncated_parts: bool,
     raw: &'a [u8],
+    leaf: Leaf<'p, 'a>,
 }
 
-impl<'o, 'a> Flattener<'o, 'a> {
+impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
     /// Adds the parts of `message`. `base` is the offset of `message` in the
     /// input when its bytes lie there as is (None inside an encoded attached message).
     fn message(
         &mut self,
-        message: mail_parser::Message<'a>,
+        message: mail_parser::Message<'p>,
         parent: Option<usize>,
         depth: usize,
         base: Option<usize>,
@@ -440,7 +544,7 @@ impl<'o, 'a> Flattener<'o, 'a> {
     ) {
         let text_body = message.text_body.clone();
         let html_body = message.html_body.clone();
-        let mut parts: Vec<Option<mail_parser::MessagePart<'a>>> = message.parts.into_iter().map(Some).collect();
+        let mut parts: Vec<Option<mail_parser::MessagePart<'p>>> = message.parts.into_iter().map(Some).collect();
         // Explicit stack of (part id in this message, parent index in out, depth).
         let mut stack: Vec<(usize, Option<usize>, usize)> = vec![(0, parent, depth)];
         while let Some((id, parent, depth)) = stack.pop() {
@@ -481,9 +585,6 @@ impl<'o, 'a> Flattener<'o, 'a> {
             let is_body = !attached && (text_body.contains(&(id as u32)) || html_body.contains(&(id as u32)));
             let mut nested_message = None;
             let body = match part.body {
-                PartType::Text(t) => Body::Text(t),
-                PartType::Html(t) => Body::Html(t),
-                PartType::Binary(b) | PartType::InlineBinary(b) => Body::Binary(b),
                 PartType::Multipart(ref children) => {
                     for &child in children.iter().rev() {
                         stack.push((child as usize, Some(index), depth + 1));
@@ -494,6 +595,7 @@ impl<'o, 'a> Flattener<'o, 'a> {
                     nested_message = Some(nested);
                     Body::Message
                 }
+                leaf => (self.leaf)(leaf),
             };
             let is_container = matches!(body, Body::Multipart | Body::Message);
             self.out.push(Part {
@@ -508,7 +610,7 @@ impl<'o, 'a> Flattener<'o, 'a> {
                 disposition,
                 filename,
                 content_id,
-                headers,
+                headers: Rc::new(headers),
                 body_range: match (body_start, body_end) {
                     (Some(s), Some(e)) if s <= e && e <= self.raw.len() => Some(s..e),
                     _ => None,
@@ -529,6 +631,21 @@ impl<'o, 'a> Flattener<'o, 'a> {
                 let nested_base = if identity { base } else { None };
                 self.message(nested, Some(index), depth + 1, nested_base, true);
             }
+        }
+        drop_level_by_level(parts.into_iter().flatten());
+    }
+}
+
+/// Drops parts without recursion. mail-parser nests each attached message
+/// (`message/rfc822`) in its parent's part, with no depth limit, and Rust drops
+/// that chain one stack frame per level: a few thousand levels overflow wasm's
+/// 1 MiB stack (a trap). The model reads `MAX_MIME_DEPTH` levels; what is left
+/// below is taken apart here, one level at a time.
+fn drop_level_by_level<'p>(parts: impl Iterator<Item = mail_parser::MessagePart<'p>>) {
+    let mut pending: Vec<mail_parser::MessagePart<'p>> = parts.collect();
+    while let Some(mut part) = pending.pop() {
+        if let PartType::Message(nested) = std::mem::take(&mut part.body) {
+            pending.extend(nested.parts);
         }
     }
 }

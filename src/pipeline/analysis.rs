@@ -4,8 +4,11 @@
 //! page asks the engine for these instead of parsing the message again.
 //!
 //! Everything here is a view of `model::Message`, bounded by named limits so
-//! the answer stays small whatever the input.
+//! the answer stays small whatever the input. Names, addresses and texts taken
+//! from the message go through `hygiene::visible` (controls shown, length
+//! capped), as in a report; the previews keep their line breaks.
 
+use crate::hygiene::{visible, MAX_PARAM_CHARS, MAX_URL_CHARS};
 use crate::model::headers::{HeaderBlock, HeaderField};
 use crate::model::html::{Honest, HtmlFacts, Span};
 use crate::model::{Body, HtmlBody, Message, Part};
@@ -235,7 +238,13 @@ fn fields_of(block: &HeaderBlock) -> Vec<FieldView> {
 }
 
 fn field_view(field: &HeaderField) -> FieldView {
-    FieldView { name: field.name.clone(), start: field.start, end: field.end, value_start: field.colon + 1 }
+    let name = visible(&field.name, MAX_PARAM_CHARS);
+    FieldView { name, start: field.start, end: field.end, value_start: field.colon + 1 }
+}
+
+/// A name from the message (MIME parameter, file name), as people may see it.
+fn name(text: &str) -> String {
+    visible(text, MAX_PARAM_CHARS)
 }
 
 fn part_view(part: &Part) -> PartView {
@@ -243,12 +252,12 @@ fn part_view(part: &Part) -> PartView {
         index: part.index,
         parent: part.parent,
         depth: part.depth,
-        content_type: part.content_type.clone(),
-        charset: part.charset.clone(),
-        transfer_encoding: part.transfer_encoding.clone(),
-        disposition: part.disposition.clone(),
-        filename: part.filename.clone(),
-        content_id: part.content_id.clone(),
+        content_type: visible(&part.content_type, MAX_PARAM_CHARS),
+        charset: part.charset.as_deref().map(name),
+        transfer_encoding: part.transfer_encoding.as_deref().map(name),
+        disposition: part.disposition.as_deref().map(name),
+        filename: part.filename.as_deref().map(name),
+        content_id: part.content_id.as_deref().map(name),
         body_start: part.body_range.as_ref().map(|r| r.start),
         body_end: part.body_range.as_ref().map(|r| r.end),
         decoded_size: part.decoded_len(),
@@ -297,7 +306,7 @@ fn html_view(html: &HtmlBody, min_contrast: f64) -> HtmlView {
         })
     };
     let hidden = facts.hidden.iter().filter(|h| h.words.chars().any(char::is_alphanumeric)).map(|h| HiddenRunView {
-        text: h.words.clone(),
+        text: name(&h.words),
         element: h.element.to_string(),
         hidden_by: Some(h.means.css()),
         source: Some(facts.describe(h.source)).filter(|s| !s.is_empty()),
@@ -313,7 +322,7 @@ fn html_view(html: &HtmlBody, min_contrast: f64) -> HtmlView {
         .filter(|run| run.text.chars().any(char::is_alphanumeric) && run.hidden.is_none())
         .filter(|run| run.background.is_some_and(|bg| run.color.contrast(bg) < min_contrast))
         .map(|run| HiddenRunView {
-            text: run.text.clone(),
+            text: name(&run.text),
             element: run.element.to_string(),
             hidden_by: None,
             source: Some(facts.describe(run.color_source)).filter(|s| !s.is_empty()),
@@ -334,9 +343,9 @@ fn html_view(html: &HtmlBody, min_contrast: f64) -> HtmlView {
             .iter()
             .take(MAX_HTML_ITEMS)
             .map(|link| LinkView {
-                href: link.href.clone(),
-                text: link.text.clone(),
-                title: link.title.clone(),
+                href: visible(&link.href, MAX_URL_CHARS),
+                text: name(&link.text),
+                title: link.title.as_deref().map(name),
                 at: at(link.tag),
             })
             .collect(),
@@ -344,7 +353,11 @@ fn html_view(html: &HtmlBody, min_contrast: f64) -> HtmlView {
             .images
             .iter()
             .take(MAX_HTML_ITEMS)
-            .map(|image| ImageView { src: image.src.clone(), alt: image.alt.clone(), at: at(image.tag) })
+            .map(|image| ImageView {
+                src: visible(&image.src, MAX_URL_CHARS),
+                alt: image.alt.as_deref().map(name),
+                at: at(image.tag),
+            })
             .collect(),
         truncated,
         analysis_truncated: facts.truncated.is_some(),

@@ -44,7 +44,13 @@ pub fn resolve_with(options: &Options, custom_ids: &[&str]) -> Result<Settings, 
     let thresholds = all_thresholds();
     let mut settings = Settings::default();
     settings.locale = options.locale;
+    crate::options::check_now(options.now)?;
     settings.now = options.now;
+    if let Some(port) = options.smtp.as_ref().and_then(|smtp| smtp.port) {
+        if !(1..=crate::options::MAX_PORT).contains(&port) {
+            return Err(invalid(format!("smtp.port: {port} is outside 1 to {}", crate::options::MAX_PORT)));
+        }
+    }
     settings.listed_ips = options.listed_ips.clone();
     if settings.listed_ips.len() > MAX_LIST_ITEMS {
         return Err(invalid(format!("listedIps: {} entries, at most {MAX_LIST_ITEMS}", settings.listed_ips.len())));

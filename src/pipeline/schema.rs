@@ -51,6 +51,8 @@ pub fn options_schema() -> Json {
             "now": {
                 "description": "\"Now\" for date checks, Unix seconds; without it no date is judged too far in the past or future.",
                 "type": ["integer", "null"],
+                "minimum": 0,
+                "maximum": crate::options::MAX_NOW_SECONDS,
             },
             "listedIps": {
                 "description": "IPs and CIDRs known to be listed by reputation bodies (spam/listed-ip).",
@@ -66,7 +68,7 @@ pub fn options_schema() -> Json {
                 "properties": {
                     "transport": { "description": "mail (PHP mail()) or smtp.", "type": ["string", "null"] },
                     "host": { "type": ["string", "null"] },
-                    "port": { "type": ["integer", "null"], "minimum": 0, "maximum": u32::MAX },
+                    "port": { "type": ["integer", "null"], "minimum": 1, "maximum": crate::options::MAX_PORT },
                     "security": { "description": "ssl, tls, starttls or none.", "type": ["string", "null"] },
                     "from": { "description": "The sending address.", "type": ["string", "null"] },
                 },

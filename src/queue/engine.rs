@@ -8,11 +8,13 @@
 //! measures (windows, counters) and asks it.
 
 use super::clock::iso_date;
+use super::limits::{MAX_ADDRESS_CHARS, MAX_DOMAIN_CHARS, MAX_NAME_CHARS, MAX_REPLY_CHARS};
 use super::machine::{action_key, actions_offered, change_keys, is_red, sends, state_key, transition_allowed};
 use super::prepare::Plan;
 use super::result::*;
 use super::scenario::{Action, RatioBasis, State, Transport};
 use super::windows::{RatioWindow, SlidingWindow};
+use crate::hygiene::visible;
 use crate::i18n::{Locale, Msg};
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
@@ -336,7 +338,7 @@ impl<'s> Engine<'s> {
             self.notifications.push(Notification {
                 at: self.next_midnight,
                 kind: NotificationKind::DailyErrorReport,
-                to: self.recipient.clone(),
+                to: visible(&self.recipient, MAX_ADDRESS_CHARS),
                 subject: Msg::new("queue.notice.daily-report")
                     .text("day", day.clone())
                     .int("errors", self.errors_today)
@@ -410,9 +412,9 @@ impl<'s> Engine<'s> {
             self.notifications.push(Notification {
                 at: self.now,
                 kind: NotificationKind::AbuseNotice,
-                to: self.recipient.clone(),
+                to: visible(&self.recipient, MAX_ADDRESS_CHARS),
                 subject: Msg::new("queue.notice.abuse")
-                    .text("domain", self.plan.scenario.domain.clone())
+                    .text("domain", visible(&self.plan.scenario.domain, MAX_DOMAIN_CHARS))
                     .render(self.locale),
                 errors: 0,
                 day: None,
@@ -459,7 +461,7 @@ impl<'s> Engine<'s> {
     fn advice_message(&self, id: &'static str) -> String {
         let t = &self.plan.scenario.thresholds;
         Msg::new(id)
-            .text("domain", self.plan.scenario.domain.clone())
+            .text("domain", visible(&self.plan.scenario.domain, MAX_DOMAIN_CHARS))
             .float("limit", t.bounce_ratio * 200.0)
             .int("rate", t.burst_max_mails)
             .int("window", t.burst_window_seconds)
@@ -756,8 +758,8 @@ impl<'s> Engine<'s> {
             let trigger = Trigger {
                 mail: id,
                 stream,
-                stream_name: self.plan.scenario.streams[stream].name.clone(),
-                recipient: self.recipient_of(stream, index),
+                stream_name: visible(&self.plan.scenario.streams[stream].name, MAX_NAME_CHARS),
+                recipient: visible(&self.recipient_of(stream, index), MAX_ADDRESS_CHARS),
             };
             self.change_state(to, cause, Some(trigger), Some(measure));
         }
@@ -814,7 +816,14 @@ impl<'s> Engine<'s> {
     pub(super) fn bounce_reply(&self, stream: usize, index: u64) -> String {
         match self.plan.streams.get(stream).and_then(|s| s.logged_detail(index)) {
             Some((_, reply)) if !reply.is_empty() => reply.to_string(),
-            _ => self.plan.scenario.streams.get(stream).map(|s| s.bounce_reply.clone()).unwrap_or_default(),
+            // The scenario's text, echoed: shown as text, never as controls (the log's is already).
+            _ => self
+                .plan
+                .scenario
+                .streams
+                .get(stream)
+                .map(|s| visible(&s.bounce_reply, MAX_REPLY_CHARS))
+                .unwrap_or_default(),
         }
     }
 
@@ -824,7 +833,7 @@ impl<'s> Engine<'s> {
             Some((to, _)) if !to.is_empty() => to.to_string(),
             _ => {
                 let domain = self.plan.scenario.streams.get(stream).map_or("", |s| s.recipient_domain.as_str());
-                format!("rcpt{index}@{domain}")
+                format!("rcpt{index}@{}", visible(domain, MAX_DOMAIN_CHARS))
             }
         }
     }

@@ -1,6 +1,10 @@
 //! Why a scenario cannot be simulated: a coded error that names the field.
 
+use crate::hygiene::visible;
 use crate::i18n::{Locale, Msg};
+
+/// Longest part of the input an error quotes (a JSON error's detail, a zone name), in characters.
+const MAX_QUOTED_CHARS: usize = 300;
 
 /// What is wrong with a field.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,7 +102,7 @@ impl ScenarioError {
     pub fn localized(&self, locale: Locale) -> String {
         match self {
             ScenarioError::Json(detail) => {
-                Msg::new("queue.error.invalid").text("detail", detail.clone()).render(locale)
+                Msg::new("queue.error.invalid").text("detail", visible(detail, MAX_QUOTED_CHARS)).render(locale)
             }
             ScenarioError::Invalid { field, problem } => problem_message(field, problem).render(locale),
             ScenarioError::TooManyMails { count, limit } => {
@@ -112,7 +116,7 @@ impl ScenarioError {
             }
             ScenarioError::Message { field, detail } => Msg::new("queue.error.message")
                 .text("field", field.clone())
-                .text("detail", detail.clone())
+                .text("detail", visible(detail, MAX_QUOTED_CHARS))
                 .render(locale),
         }
     }
@@ -127,10 +131,8 @@ fn problem_message(field: &str, problem: &Problem) -> Msg {
         Problem::Number { min, max } => {
             msg("queue.error.number").text("min", format_number(*min)).text("max", format_number(*max))
         }
-        Problem::TimeZone { name } => msg("queue.error.time-zone").text("zone", name.clone()),
-        Problem::DateTime { text } => {
-            msg("queue.error.date-time").text("text", text.chars().take(60).collect::<String>())
-        }
+        Problem::TimeZone { name } => msg("queue.error.time-zone").text("zone", visible(name, MAX_QUOTED_CHARS)),
+        Problem::DateTime { text } => msg("queue.error.date-time").text("text", visible(text, 60)),
         Problem::TooLong { max } => msg("queue.error.too-long").int("max", *max),
         Problem::TooMany { max } => msg("queue.error.too-many").int("max", *max),
         Problem::BeforeStart => msg("queue.error.before-start"),

@@ -6,10 +6,12 @@ use super::answers::Answers;
 use super::assumptions::assumptions;
 use super::clock::{iso_datetime, parse_datetime};
 use super::engine::{Engine, REPLY_SMTP_LIMIT, REPLY_TOO_LARGE};
+use super::limits::{MAX_ADDRESS_CHARS, MAX_NAME_CHARS, MAX_REPLY_CHARS};
 use super::machine::actions_offered;
 use super::result::*;
 use super::scenario::{ErrorLogEntry, HistoryEntry, ServiceSnapshot, Transport};
 use super::tz::TZDATA_VERSION;
+use crate::hygiene::visible;
 
 /// The engine version (the crate's).
 const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -50,7 +52,16 @@ impl Engine<'_> {
             });
         }
         let keep_from = error_log.len().saturating_sub(MAX_ERROR_LOG_ENTRIES);
-        let error_log = error_log.split_off(keep_from);
+        // Replies and recipients come from remote servers and logs: shown as text, never as controls.
+        let error_log = error_log
+            .split_off(keep_from)
+            .into_iter()
+            .map(|e| ErrorLogEntry {
+                date: e.date.map(|d| visible(&d, MAX_NAME_CHARS)),
+                message: e.message.map(|m| visible(&m, MAX_REPLY_CHARS)),
+                to: e.to.map(|t| visible(&t, MAX_ADDRESS_CHARS)),
+            })
+            .collect();
 
         let outcomes = Outcome::ALL.iter().map(|&o| outcome_summary(&self.outcomes, o)).collect();
         self.sample.sort_by_key(|m| m.id);
@@ -60,14 +71,14 @@ impl Engine<'_> {
             .iter()
             .zip(&scenario.streams)
             .map(|(p, s)| StreamSummary {
-                name: s.name.clone(),
+                name: visible(&s.name, MAX_NAME_CHARS),
                 transport: p.transport,
                 mails: p.next_index,
                 ids: p.first_id.map(|first| [first, first + p.next_index.saturating_sub(1)]),
                 kind: p.kind,
                 lint: p.lint.clone(),
                 logged: s.log.is_some(),
-                bounce_reply: s.bounce_reply.clone(),
+                bounce_reply: visible(&s.bounce_reply, MAX_REPLY_CHARS),
                 refused_reply: match (p.kind, p.transport) {
                     (MailKind::Refused, _) => Some(REPLY_TOO_LARGE.to_string()),
                     (_, Transport::Smtp) => Some(REPLY_SMTP_LIMIT.to_string()),
@@ -87,7 +98,7 @@ impl Engine<'_> {
             sent_today: self.sent_today,
             bounce: self.lifetime_errors,
             max_per_day: Some(self.plan.max_per_day),
-            email: Some(self.recipient.clone()),
+            email: Some(visible(&self.recipient, MAX_ADDRESS_CHARS)),
         };
         let buckets = ((end - self.series.start).max(1) as u64).div_ceil(self.series.bucket_seconds).max(1) as usize;
         for values in [

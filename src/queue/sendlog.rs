@@ -118,7 +118,8 @@ pub fn parse(text: &str, zone: &Zone, field: &str, max_lines: u64) -> Result<Sen
         log.times.push(line.time);
         log.errors.push(line.error);
         if line.error {
-            let keep = |s: String| s.chars().take(MAX_DETAIL_CHARS).collect::<String>();
+            // A log holds what remote servers replied: shown as text, never as controls.
+            let keep = |s: String| crate::hygiene::visible(&s, MAX_DETAIL_CHARS);
             log.details.push((i as u32, keep(line.to), keep(line.reply)));
         }
     }

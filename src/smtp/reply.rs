@@ -143,7 +143,9 @@ pub fn parse(input: &str) -> ParsedReply {
             }
         }
     }
-    reply.text = texts.join("\n");
+    // The server's words are echoed back: each line shown as text, never as controls.
+    let lines: Vec<String> = texts.iter().map(|line| crate::hygiene::visible(line, MAX_REPLY_BYTES)).collect();
+    reply.text = lines.join("\n");
     reply.truncated = truncated;
     reply
 }

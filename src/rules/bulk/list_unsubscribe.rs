@@ -141,7 +141,7 @@ fn check(message: &Message, cx: &mut Context) {
                     .severity(severity);
             // Yahoo accepts a mailto: unsubscribe ("The mail-to: method is acceptable"); only
             // Gmail's one-click needs https:, so a working mailto: is information.
-            if unsubscribe.uris.iter().any(|u| u.len() > 7 && u[..7].eq_ignore_ascii_case("mailto:")) {
+            if unsubscribe.uris.iter().any(|u| u.len() > 7 && u.as_bytes()[..7].eq_ignore_ascii_case(b"mailto:")) {
                 draft = draft.severity(Severity::Info);
             }
             cx.emit(draft)

@@ -54,6 +54,12 @@ crate::rule_texts! { "headers/field-name";
         es: "La cabecera empieza con una línea sangrada que no continúa ningún campo ({count} líneas así).",
         pl: "Nagłówek zaczyna się od wciętego wiersza, który nie kontynuuje żadnego pola ({count} takich wierszy).",
     },
+    TOO_MANY "too-many" => {
+        en: "The header has more than {limit} lines: the {count} after them were not checked.",
+        fr: "L'en-tête a plus de {limit} lignes : les {count} suivantes n'ont pas été vérifiées.",
+        es: "La cabecera tiene más de {limit} líneas: las {count} siguientes no se revisaron.",
+        pl: "Nagłówek ma ponad {limit} wierszy: kolejnych {count} nie sprawdzono.",
+    },
     EMPTY_NAME "empty-name" => {
         en: "A header line starts with a colon: the field has no name ({count} such lines).",
         fr: "Une ligne d'en-tête commence par deux-points : le champ n'a pas de nom ({count} lignes de ce type).",
@@ -105,6 +111,15 @@ pub const RULE: Rule = Rule {
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject : Hi\n\nHello\n"),
         )
         .at(Severity::Info),
+        Example::fails(
+            title! {
+                en: "A header of 10,001 fields",
+                fr: "Un en-tête de 10 001 champs",
+                es: "Una cabecera de 10 001 campos",
+                pl: "Nagłówek z 10 001 polami",
+            },
+            ExampleInput::Generated(too_many_lines),
+        ),
         Example::passes(
             title! {
                 en: "Names with digits, dashes and dots",
@@ -129,6 +144,12 @@ pub const RULE: Rule = Rule {
     check: Check::Message(check),
 };
 
+/// One header line more than the model keeps (`MAX_HEADER_LINES`).
+fn too_many_lines() -> Vec<u8> {
+    let fields = "X-Tag: 1\n".repeat(crate::model::headers::MAX_HEADER_LINES - 2);
+    format!("From: a@example.com\nTo: b@example.com\n{fields}Subject: Hi\n\nHello\n").into_bytes()
+}
+
 /// RFC 5322 §3.6.8 ftext: %d33-57 / %d59-126.
 fn is_ftext(b: u8) -> bool {
     (33..=126).contains(&b) && b != b':'
@@ -136,6 +157,15 @@ fn is_ftext(b: u8) -> bool {
 
 fn check(message: &Message, cx: &mut Context) {
     for (part, block) in super::header_blocks(message) {
+        // The model's limit (`model::headers::MAX_HEADER_LINES`): what lies beyond went unchecked.
+        if block.omitted > 0 {
+            let limit = crate::model::headers::MAX_HEADER_LINES;
+            let location = Location::range(block.start, block.end);
+            cx.emit(
+                Draft::new(Msg::of(&TOO_MANY).int("limit", limit as i64).int("count", block.omitted as i64))
+                    .at(if part == 0 { location } else { location.with_part(part) }),
+            );
+        }
         for field in &block.fields {
             let Some(raw_name) = message.raw.get(field.start..field.colon) else { continue };
             let trimmed_len = raw_name.iter().rposition(|&b| b != b' ' && b != b'\t').map_or(0, |p| p + 1);

@@ -93,7 +93,7 @@ pub fn header_blocks<'m>(
         .filter(|p| {
             p.index == 0 || (!p.headers.fields.is_empty() || !p.headers.malformed.is_empty()) && has_raw_offsets(p)
         })
-        .map(|p| (p.index, &p.headers))
+        .map(|p| (p.index, &*p.headers))
 }
 
 /// The Content-Type and Content-Disposition fields of every checked header block

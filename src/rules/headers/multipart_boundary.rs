@@ -47,6 +47,18 @@ crate::rule_texts! { "headers/multipart-boundary";
         es: "El boundary declarado nunca aparece en el cuerpo: los lectores no encuentran ninguna parte.",
         pl: "Zadeklarowane boundary nigdy nie pojawia się w treści: czytniki nie znajdują żadnej części.",
     },
+    TOO_DEEP "too-deep" => {
+        en: "The MIME structure nests more than {limit} levels deep: the parts below were not checked.",
+        fr: "La structure MIME s'imbrique sur plus de {limit} niveaux : les parties plus profondes n'ont pas été vérifiées.",
+        es: "La estructura MIME se anida en más de {limit} niveles: las partes más profundas no se revisaron.",
+        pl: "Struktura MIME jest zagnieżdżona na ponad {limit} poziomów: głębszych części nie sprawdzono.",
+    },
+    TOO_MANY_PARTS "too-many-parts" => {
+        en: "The message has more than {limit} MIME parts: the rest were not checked.",
+        fr: "Le message a plus de {limit} parties MIME : les suivantes n'ont pas été vérifiées.",
+        es: "El mensaje tiene más de {limit} partes MIME: las demás no se revisaron.",
+        pl: "Wiadomość ma ponad {limit} części MIME: pozostałych nie sprawdzono.",
+    },
     NO_CLOSE "no-close" => {
         en: "The closing delimiter --{boundary}-- is missing: the last part may be cut or lost.",
         fr: "Le délimiteur de fin --{boundary}-- manque : la dernière partie peut être tronquée ou perdue.",
@@ -114,6 +126,15 @@ pub const RULE: Rule = Rule {
             ExampleInput::Generated(long_boundary),
         )
         .at(Severity::Info),
+        Example::fails(
+            title! {
+                en: "Multiparts nested 65 levels deep",
+                fr: "Des multiparts imbriqués sur 65 niveaux",
+                es: "Multiparts anidados en 65 niveles",
+                pl: "Multiparty zagnieżdżone na 65 poziomach",
+            },
+            ExampleInput::Generated(nested_too_deep),
+        ),
         Example::passes(
             title! {
                 en: "Delimiters and closing delimiter",
@@ -127,6 +148,20 @@ pub const RULE: Rule = Rule {
     check: Check::Message(check),
 };
 
+/// One level of nesting more than the model reads (`MAX_MIME_DEPTH`).
+fn nested_too_deep() -> Vec<u8> {
+    let depth = crate::model::MAX_MIME_DEPTH + 1;
+    let mut raw = String::from("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\n");
+    for i in 0..depth {
+        raw.push_str(&format!("Content-Type: multipart/mixed; boundary=\"b{i}\"\n\n--b{i}\n"));
+    }
+    raw.push_str("Content-Type: text/plain\n\nHello\n");
+    for i in (0..depth).rev() {
+        raw.push_str(&format!("--b{i}--\n"));
+    }
+    raw.into_bytes()
+}
+
 fn long_boundary() -> Vec<u8> {
     let b = "b".repeat(71);
     format!("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"{b}\"\n\n--{b}\nContent-Type: text/plain\n\nHello\n--{b}--\n").into_bytes()
@@ -138,6 +173,13 @@ fn is_bchar(b: u8) -> bool {
 }
 
 fn check(message: &Message, cx: &mut Context) {
+    // The model's limits (`model::MAX_MIME_DEPTH`, `MAX_MIME_PARTS`): what lies beyond went unchecked.
+    if message.truncated_depth {
+        cx.emit(Draft::new(Msg::of(&TOO_DEEP).int("limit", crate::model::MAX_MIME_DEPTH as i64)));
+    }
+    if message.truncated_parts {
+        cx.emit(Draft::new(Msg::of(&TOO_MANY_PARTS).int("limit", crate::model::MAX_MIME_PARTS as i64)));
+    }
     let max = cx.settings.count(&MAX_BOUNDARY_CHARS);
     for part in message.parts.iter().filter(|p| p.content_type.starts_with("multipart/") && super::has_raw_offsets(p)) {
         let field = part.headers.fields.iter().find(|f| f.is("Content-Type"));

@@ -1,0 +1,334 @@
+#!/usr/bin/env node
+// Hostile messages of every kind the engine reads (#13), generated — never
+// stored as files in the repository. Each is built to cost the engine as much
+// as its size allows: deep or wide HTML, style sheets, archives nested, bombed or
+// listing thousands of entries, thousands of header fields, folded and encoded
+// values, thousands of MIME parts, terminal escapes, and compose fields and PHP
+// `mail()` calls of the same kinds.
+//
+//   import { hostileSet, worstCases } from './generate.mjs'
+//   node tests/hostile/generate.mjs DIR      writes the raw ones to DIR/*.eml
+//
+// `hostileSet()` is the set tests/node/hostile-set.test.mjs lints in one run;
+// `worstCases()` the 10 MB messages of each kind whose wasm memory
+// tests/bench/memory.mjs prints.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deflateRawSync, gzipSync } from 'node:zlib';
+
+/** The size of the worst cases: the host's limit (seed 003: 10 MB, decimal). */
+export const TEN_MB = 10_000_000;
+
+// ------------------------------------------------------------ building blocks
+
+const HEAD = [
+  'From: Shop <shop@example.com>',
+  'To: client@example.net',
+  'Subject: Hostile',
+  'Date: Mon, 2 Mar 2026 10:00:00 +0000',
+  'Message-ID: <hostile@example.com>',
+  'MIME-Version: 1.0',
+];
+
+/** A message: `headers` after the usual ones, then `body`; CRLF line ends. */
+function message(headers, body) {
+  return Buffer.concat([Buffer.from([...HEAD, ...headers, '', ''].join('\r\n')), Buffer.isBuffer(body) ? body : Buffer.from(body)]);
+}
+
+/** `unit` repeated to fill about `size` bytes (the rest of the message aside). */
+function fill(unit, size) {
+  return unit.repeat(Math.max(1, Math.floor(size / unit.length)));
+}
+
+/** An HTML message of about `size` bytes whose body is `head + fill(unit) + tail`. */
+function html(size, unit, { head = '', tail = '' } = {}) {
+  const body = `${head}${fill(unit, size - head.length - tail.length - 400)}${tail}`;
+  return message(['Content-Type: text/html; charset=utf-8'], body);
+}
+
+/** Base64 in 76-character lines. */
+function base64Lines(bytes) {
+  return Buffer.from(bytes).toString('base64').replace(/.{76}/g, '$&\r\n');
+}
+
+/** A multipart/mixed message: a text part, then each attachment `[name, bytes, type]` in base64. */
+function withAttachments(attachments) {
+  const parts = ['--b\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n'];
+  for (const [name, bytes, type = 'application/octet-stream'] of attachments) {
+    parts.push(`--b\r\nContent-Type: ${type}; name="${name}"\r\nContent-Disposition: attachment; filename="${name}"\r\n`
+      + `Content-Transfer-Encoding: base64\r\n\r\n${base64Lines(bytes)}\r\n`);
+  }
+  return message(['Content-Type: multipart/mixed; boundary="b"'], `${parts.join('')}--b--\r\n`);
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes) {
+  let crc = 0xffffffff;
+  for (let i = 0; i < bytes.length; i++) crc = CRC_TABLE[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * A ZIP (APPNOTE.TXT §4.3) of `[name, bytes, {deflate, crc, size}]` entries:
+ * `deflate` packs the bytes (or takes `packed` as already deflated, for bombs
+ * whose inflated bytes are never held here); `size`/`crc` describe the inflated data.
+ */
+function zip(entries) {
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  for (const [name, data, options = {}] of entries) {
+    const packed = options.packed || (options.deflate ? deflateRawSync(data) : Buffer.from(data));
+    const size = options.size ?? data.length;
+    const crc = options.crc ?? crc32(data);
+    const method = options.deflate || options.packed ? 8 : 0;
+    const fileName = Buffer.from(name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(fileName.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(method, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(fileName.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, fileName, packed);
+    centrals.push(central, fileName);
+    offset += local.length + fileName.length + packed.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Math.min(entries.length, 0xffff), 8);
+  end.writeUInt16LE(Math.min(entries.length, 0xffff), 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+/** Deflated zeros: `megabytes` MB that pack about 1,000:1 (deflate's ceiling is near 1,032:1). */
+function zeroBomb(megabytes) {
+  const chunk = Buffer.alloc(1_000_000);
+  const packed = deflateRawSync(Buffer.concat(Array(megabytes).fill(chunk)), { level: 9 });
+  let crc = 0xffffffff;
+  for (let m = 0; m < megabytes; m++) for (let i = 0; i < chunk.length; i++) crc = CRC_TABLE[crc & 0xff] ^ (crc >>> 8);
+  return { packed, size: megabytes * 1_000_000, crc: (crc ^ 0xffffffff) >>> 0 };
+}
+
+/** A ustar archive of `[name, bytes]` (POSIX.1-1988). */
+function tar(files) {
+  const blocks = [];
+  for (const [name, data] of files) {
+    const header = Buffer.alloc(512);
+    header.write(name.slice(0, 100), 0);
+    header.write('0000644\0', 100);
+    header.write('0000000\0', 108);
+    header.write('0000000\0', 116);
+    header.write(`${data.length.toString(8).padStart(11, '0')}\0`, 124);
+    header.write('00000000000\0', 136);
+    header.write('        ', 148);
+    header.write('0', 156);
+    header.write('ustar\0' + '00', 257);
+    let sum = 0;
+    for (const b of header) sum += b;
+    header.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
+    blocks.push(header, data, Buffer.alloc((512 - (data.length % 512)) % 512));
+  }
+  blocks.push(Buffer.alloc(1024));
+  return Buffer.concat(blocks);
+}
+
+/** Bytes that start like a Windows program. */
+const PROGRAM = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(62), Buffer.from('PE\0\0')]);
+
+// ----------------------------------------------------------------- the kinds
+
+/** HTML: each function gives a message of about `size` bytes. */
+const htmlCases = {
+  'html-deep-nesting': (size) => html(size, '<div>', { tail: 'deep' }),
+  'html-deep-inline-nesting': (size) => html(size, '<b><i><u><span style="color:#fefefe">'),
+  'html-huge-style-sheet': (size) => html(size, '.c1 p ~ p > a[href^="http"]:not(.x):nth-child(2n+1) { color: #fff; background: #fff }\n',
+    { head: '<style>', tail: '</style><p class="c1">x</p>' }),
+  'html-many-style-sheets': (size) => html(size, '<style>p { color: #fff }</style><p>x</p>'),
+  'html-many-elements': (size) => html(size, '<p class="c">word</p>'),
+  'html-many-inline-styles': (size) => html(size, '<span style="color:#fff;background:#fff;font-size:99px;display:none">x</span>'),
+  'html-issue-megabyte-style-value': (size) => html(size, 'x<br>', {
+    head: `<div style="background:red ${'A'.repeat(Math.floor(size / 10))}">`, tail: '</div>' }),
+  'html-many-links': (size) => html(size, '<a href="http://192.0.2.1/a?b=c" title="t">https://bank.example</a>'),
+  'html-many-images': (size) => html(size, '<img src="cid:x" alt="">'),
+  'html-nested-tables': (size) => html(size, '<table><tr><td bgcolor="#ffffff"><font color="#ffffff">'),
+  'html-entities': (size) => html(size, '&#x1F4A9;&amp;&nbsp;&#0;&#xD800;&bogus;'),
+  'html-unclosed-comment-and-script': (size) => html(size, '<!-- <script> x', { head: '<p>visible</p>' }),
+  'html-selector-functions': (size) => html(size, ':not(', { head: '<style>', tail: 'p { color: #fff }</style><p>x</p>' }),
+  'html-one-attribute': (size) => html(size, 'A', { head: '<p title="', tail: '">x</p>' }),
+  'html-quoted-printable-soft-breaks': (size) => message(['Content-Type: text/html; charset=utf-8',
+    'Content-Transfer-Encoding: quoted-printable'], fill('<=\r\np=\r\n>=3D=\r\n', size - 400)),
+};
+
+/** Attachments. */
+const attachmentCases = {
+  'zip-many-entries': (size) => {
+    const count = Math.min(65_000, Math.floor((size * 0.7) / 100));
+    return withAttachments([['many.zip', zip(Array.from({ length: count }, (_, i) => [`dir/file${i}.exe`, PROGRAM]))]]);
+  },
+  'zip-nested-deep': (size) => {
+    let inner = zip([['payload.exe', PROGRAM], ['filler.bin', Buffer.alloc(Math.floor(size * 0.6)), { deflate: false }]]);
+    for (let level = 0; level < 30; level++) inner = zip([[`level${level}.zip`, inner]]);
+    return withAttachments([['nested.zip', inner]]);
+  },
+  'zip-bombs-within-the-size': (size) => {
+    const bomb = zeroBomb(100);
+    const count = Math.max(1, Math.floor((size * 0.7) / bomb.packed.length));
+    return withAttachments(Array.from({ length: count }, (_, i) => [`bomb${i}.zip`,
+      zip([[`zeros${i}.bin`, Buffer.alloc(0), bomb]])]));
+  },
+  'zip-entries-sharing-bytes': (size) => {
+    const bomb = zeroBomb(20);
+    const one = zip([['z.bin', Buffer.alloc(0), bomb]]);
+    // A central directory whose every record points at the one local header (the overlapping bomb).
+    const local = one.subarray(0, one.readUInt32LE(one.length - 6));
+    const record = one.subarray(local.length, one.length - 22);
+    const copies = Math.min(60_000, Math.floor((size * 0.7 - local.length) / record.length));
+    const directory = Buffer.concat(Array(copies).fill(record));
+    const end = Buffer.from(one.subarray(one.length - 22));
+    end.writeUInt16LE(copies & 0xffff, 8);
+    end.writeUInt16LE(copies & 0xffff, 10);
+    end.writeUInt32LE(directory.length, 12);
+    return withAttachments([['overlap.zip', Buffer.concat([local, directory, end])]]);
+  },
+  'tar-many-entries': (size) => {
+    const count = Math.floor((size * 0.7) / 1024);
+    return withAttachments([['many.tar', tar(Array.from({ length: count }, (_, i) => [`f${i}.exe`, PROGRAM]))]]);
+  },
+  'tar-gz-bomb': (size) => withAttachments([['bomb.tar.gz',
+    gzipSync(tar([['zeros.bin', Buffer.alloc(Math.min(200_000_000, size * 20))]]), { level: 9 })]]),
+  'many-small-attachments': (size) => {
+    const one = zip([['a.exe', PROGRAM], ['b.docm', Buffer.from('PK')]]);
+    const count = Math.floor((size * 0.7) / (one.length * 1.4 + 200));
+    return withAttachments(Array.from({ length: count }, (_, i) => [`a${i}.zip`, one]));
+  },
+  'zip-bogus-sizes': (size) => {
+    const archive = zip([['a.bin', Buffer.alloc(1000, 7)]]);
+    archive.writeUInt32LE(0xffffffff, 18);
+    archive.writeUInt32LE(0xffffffff, 22);
+    return withAttachments([['bogus.zip', Buffer.concat([archive, Buffer.alloc(Math.floor(size * 0.6))])]]);
+  },
+};
+
+/** Header fields. */
+const headerCases = {
+  'headers-thousands-of-fields': (size) => message([fill('X-Field: value\r\n', size - 400).slice(0, -2)], 'x\r\n'),
+  'headers-huge-folded-value': (size) => message([`X-Folded: ${fill('word\r\n ', size - 400).trimEnd()}`], 'x\r\n'),
+  'headers-many-encoded-words': (size) => message([`X-Encoded: ${fill('=?utf-8?B?w6nDqQ==?= =?iso-8859-1?Q?=E9t=E9?=\r\n ', size - 400).trimEnd()}`], 'x\r\n'),
+  'headers-encoded-subject': (size) => Buffer.from(message([], 'x\r\n').toString('latin1').replace('Subject: Hostile',
+    `Subject: ${fill('=?utf-8?Q?FREE_MONEY?=\r\n ', size - 400).trimEnd()}`), 'latin1'),
+  'headers-many-recipients': (size) => message([`Cc: ${fill('"Name, Comma" <a@example.com>,\r\n ', size - 400).replace(/,\r\n $/, '')}`], 'x\r\n'),
+  'headers-many-received': (size) => message([fill('Received: from [203.0.113.7] by mx.example.net; Mon, 2 Mar 2026 10:00:00 +0000\r\n', size - 400).slice(0, -2)], 'x\r\n'),
+  'headers-nested-comments': (size) => message([`Reply-To: ${'('.repeat(Math.floor(size / 2 - 400))}a@example.com`], 'x\r\n'),
+  'headers-many-references': (size) => message([`References: ${fill('<id.1234567890@example.com>\r\n ', size - 400).trimEnd()}`], 'x\r\n'),
+  'headers-many-dkim-signatures': (size) => message([fill(`DKIM-Signature: v=1; a=rsa-sha256; d=example.com; s=s; h=from:to; bh=47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=; b=${'A'.repeat(340)}\r\n`, size - 400).slice(0, -2)], 'x\r\n'),
+};
+
+/** MIME structure. */
+const mimeCases = {
+  'mime-many-parts': (size) => message(['Content-Type: multipart/mixed; boundary="b"'],
+    `${fill('--b\r\nContent-Type: text/plain\r\n\r\nx\r\n', size - 400)}--b--\r\n`),
+  'mime-deep-nesting': (size) => {
+    const depth = Math.floor((size - 400) / 120);
+    const open = Array.from({ length: depth }, (_, i) => `--b${i}\r\nContent-Type: multipart/mixed; boundary="b${i + 1}"\r\n\r\n`).join('');
+    return message(['Content-Type: multipart/mixed; boundary="b0"'], `${open}--b${depth}\r\n\r\nx\r\n`);
+  },
+  'mime-many-html-alternatives': (size) => message(['Content-Type: multipart/alternative; boundary="b"'],
+    `${fill('--b\r\nContent-Type: text/html\r\n\r\n<p style="color:#fff">hidden <a href="http://x.example">x</a></p>\r\n', size - 400)}--b--\r\n`),
+  'mime-many-base64-parts': (size) => message(['Content-Type: multipart/mixed; boundary="b"'],
+    `${fill(`--b\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n${base64Lines(Buffer.from('Hello world! '.repeat(40)))}\r\n`, size - 400)}--b--\r\n`),
+  'mime-nested-messages': (size) => {
+    const depth = Math.floor((size - 400) / 60);
+    return message(['Content-Type: message/rfc822'], `${'Content-Type: message/rfc822\r\n\r\n'.repeat(depth)}Subject: inner\r\n\r\nx\r\n`);
+  },
+  'mime-long-boundary': (size) => message([`Content-Type: multipart/mixed; boundary="${'b'.repeat(Math.floor(size / 3))}"`],
+    `--${'b'.repeat(Math.floor(size / 3))}\r\nContent-Type: text/plain\r\n\r\nx\r\n`),
+};
+
+/** Anything else a message can be. */
+const otherCases = {
+  'one-line-of-ten-megabytes': (size) => message([], 'x'.repeat(size - 400)),
+  'bare-cr-everywhere': (size) => message([], fill('line\r', size - 400)),
+  'nul-and-8bit-bytes': (size) => message([], Buffer.from(Array.from({ length: size - 400 }, (_, i) => (i * 131) % 256))),
+  'mbox-envelope-lines': (size) => Buffer.from(fill('From someone@example.com Mon Mar  2 10:00:00 2026\nFrom: a@example.com\nSubject: x\n\nbody\n', size)),
+  'terminal-escapes': () => message(['X-\u001b]52;c;ZXZpbA==\u0007Bad: value', 'Content-Type: multipart/mixed; boundary="b"'],
+    `--b\r\nContent-Type: application/zip; name="a.zip"\r\nContent-Transfer-Encoding: base64\r\n\r\n${base64Lines(zip([['a\n::error file=x::ok.exe', PROGRAM]]))}\r\n--b--\r\n`),
+};
+
+/** Compose fields (Nodemailer's message options) and PHP mail() calls. */
+const callCases = {
+  'compose-many-recipients': (size) => ({ compose: { from: 'a@example.com', to: Array.from({ length: Math.floor(size / 40) }, (_, i) => `r${i}@example.com`), subject: 'Hi', text: 'x' } }),
+  'compose-many-attachments': (size) => ({ compose: { from: 'a@example.com', to: 'b@example.com', subject: 'Hi', text: 'x',
+    attachments: Array.from({ length: Math.floor(size / 2000) }, (_, i) => ({ filename: `f${i}.exe`, content: PROGRAM.toString('base64'), encoding: 'base64' })) } }),
+  'compose-many-headers': (size) => ({ compose: { from: 'a@example.com', to: 'b@example.com', text: 'x',
+    headers: Object.fromEntries(Array.from({ length: Math.floor(size / 40) }, (_, i) => [`X-H${i}`, 'value\r\nBcc: x@evil.example'])) } }),
+  'compose-deep-html': (size) => ({ compose: { from: 'a@example.com', to: 'b@example.com', subject: 'Hi', html: fill('<div>', size) } }),
+  'php-many-header-lines': (size) => ({ php: ['b@example.com', 'Hi', 'x', fill('X-A: b\r\n', size)] }),
+  'php-injection-and-long-subject': (size) => ({ php: [`b@example.com\r\nBcc: ${'x@evil.example,'.repeat(1000)}`, fill('FREE MONEY ', size / 2), 'x', 'From: a@example.com'] }),
+};
+
+const KINDS = { html: htmlCases, attachments: attachmentCases, headers: headerCases, mime: mimeCases, other: otherCases, calls: callCases };
+
+/** Size of each case in the hostile set: large enough to hurt, small enough for one run of them all. */
+const SET_SIZE = 2_000_000;
+
+/**
+ * The hostile set: `{kind, name, input}` where `input` is a raw message (Buffer),
+ * `{compose}` or `{php: [to, subject, message, headers]}`. About 50, each about 2 MB.
+ */
+export function hostileSet(size = SET_SIZE) {
+  const out = [];
+  for (const [kind, cases] of Object.entries(KINDS)) {
+    for (const [name, make] of Object.entries(cases)) out.push({ kind, name, input: make(size) });
+  }
+  return out;
+}
+
+/** The worst 10 MB raw messages of each kind the memory bench measures: `{kind, name, bytes}`. */
+export function worstCases(size = TEN_MB) {
+  const out = [];
+  for (const kind of ['html', 'attachments', 'headers', 'mime', 'other']) {
+    for (const [name, make] of Object.entries(KINDS[kind])) {
+      if (name === 'terminal-escapes') continue;
+      out.push({ kind, name, make: () => make(size) });
+    }
+  }
+  return out;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const dir = process.argv[2];
+  if (!dir) {
+    console.error('usage: node tests/hostile/generate.mjs DIR');
+    process.exit(2);
+  }
+  mkdirSync(dir, { recursive: true });
+  for (const { name, input } of hostileSet()) {
+    if (Buffer.isBuffer(input)) writeFileSync(join(dir, `${name}.eml`), input);
+    else writeFileSync(join(dir, `${name}.json`), JSON.stringify(input));
+  }
+  console.log(`wrote the hostile set to ${dir}`);
+}

@@ -1,0 +1,122 @@
+//! Memory per message (#13): the worst 10 MB messages of each kind — found by
+//! `tests/bench/memory.mjs`, which prints their wasm memory — need at most
+//! 256 MiB of heap here too (native structures are larger than wasm32's, so
+//! this bound is the stricter one). A counting allocator measures the peak of
+//! each lint; cases run one after another under a lock. Each case is also
+//! checked for what the report says, so none passes by being refused.
+
+use mail_preflight::{lint, Options, Report};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+/// The wasm memory any one message may need (default, ours; `tests/bench/memory.mjs`).
+const BOUND_BYTES: usize = 256 * 1024 * 1024;
+const TEN_MB: usize = 10_000_000;
+
+struct Counting;
+static CURRENT: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let now = CURRENT.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+        PEAK.fetch_max(now, Ordering::Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        CURRENT.fetch_sub(layout.size(), Ordering::Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+/// The report of `raw` and the heap its lint needed beyond `raw` itself.
+fn lint_measured(raw: &[u8]) -> (Report, usize) {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let before = CURRENT.load(Ordering::Relaxed);
+    PEAK.store(before, Ordering::Relaxed);
+    let report = lint(raw, &Options::default()).expect("a report");
+    let peak = PEAK.load(Ordering::Relaxed) - before;
+    println!("{} bytes: peak {:.1} MB", raw.len(), peak as f64 / 1e6);
+    (report, peak)
+}
+
+fn assert_within_bound(raw: &[u8]) -> Report {
+    let (report, peak) = lint_measured(raw);
+    assert!(peak <= BOUND_BYTES, "{:.1} MB of heap for one message", peak as f64 / 1e6);
+    report
+}
+
+const HEAD: &str = "From: a@example.com\nTo: b@example.com\nSubject: Hi\nDate: Mon, 2 Mar 2026 10:00:00 +0000\nMessage-ID: <a@example.com>\nMIME-Version: 1.0\n";
+
+fn ids(report: &Report) -> Vec<&str> {
+    report.findings.iter().map(|f| f.message_id.as_str()).collect()
+}
+
+#[test]
+fn a_ten_megabyte_base64_attachment_is_checked_without_a_copy_per_character() {
+    // headers/transfer-encoding kept an (offset, byte) pair per base64 character: 16 bytes each.
+    let line = "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0\n";
+    let body = line.repeat(TEN_MB / line.len());
+    let raw = format!(
+        "{HEAD}Content-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\nSee attached.\n--b\nContent-Type: application/octet-stream; name=a.bin\nContent-Transfer-Encoding: base64\n\n{body}--b--\n"
+    );
+    let report = assert_within_bound(raw.as_bytes());
+    assert!(!ids(&report).iter().any(|id| id.starts_with("headers/transfer-encoding")), "{:?}", ids(&report));
+}
+
+#[test]
+fn two_million_header_fields_are_read_once() {
+    // mail-parser kept a record per field, and the model kept the header twice.
+    let raw = format!("{HEAD}{}\nHello\n", "a:1\n".repeat(TEN_MB / 4));
+    let report = assert_within_bound(raw.as_bytes());
+    assert!(ids(&report).contains(&"headers/field-name.too-many"), "{:?}", ids(&report));
+}
+
+#[test]
+fn two_million_empty_mime_parts_stop_at_the_limit_with_a_finding() {
+    let raw = format!("{HEAD}Content-Type: multipart/mixed; boundary=b\n\n{}--b--\n", "--b\n\n".repeat(TEN_MB / 5));
+    let report = assert_within_bound(raw.as_bytes());
+    assert!(ids(&report).contains(&"headers/multipart-boundary.too-many-parts"), "{:?}", ids(&report));
+}
+
+#[test]
+fn three_hundred_thousand_nested_attached_messages_stop_at_the_limit_with_a_finding() {
+    let raw = format!(
+        "{HEAD}Content-Type: message/rfc822\n\n{}Subject: x\n\nx\n",
+        "Content-type:message/rfc822\n\n".repeat(TEN_MB / 29)
+    );
+    let raw = raw.into_bytes();
+    let report = std::thread::Builder::new()
+        .stack_size(1 << 20)
+        .spawn(move || assert_within_bound(&raw))
+        .unwrap()
+        .join()
+        .expect("no stack overflow on wasm's 1 MiB stack");
+    assert!(ids(&report).contains(&"headers/multipart-boundary.too-deep"), "{:?}", ids(&report));
+}
+
+#[test]
+fn a_header_of_a_megabyte_still_shows_the_mime_structure_below_it() {
+    // Past MAX_PARSER_HEADER_BYTES mail-parser reads a copy of the MIME fields and the
+    // body: the attachment must still be found, at its place in the input.
+    let filler = "X-Filler: value\n".repeat(1_000_000 / 16);
+    let program = "TVqQAAMAAAAEAAAA//8AALgAAAAAAAAAQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAgAAAAA4fug4AtAnNIbgBTM0hVGhpcyBwcm9ncmFtIGNhbm5vdCBiZSBydW4gaW4gRE9TIG1vZGUuDQ0KJAAAAAAAAABQRQAA";
+    let raw = format!(
+        "{HEAD}Content-Type: multipart/mixed; boundary=b\n{filler}\n--b\nContent-Type: text/plain\n\nHello\n--b\nContent-Type: application/octet-stream; name=run.exe\nContent-Transfer-Encoding: base64\n\n{program}\n--b--\n"
+    );
+    let report = assert_within_bound(raw.as_bytes());
+    let finding = report.findings.iter().find(|f| f.rule_id == "attachment/executable").expect("the program is found");
+    let start = finding.location.start.expect("a place in the input");
+    assert!(
+        raw[..start].ends_with("--b\n") || raw[start..].starts_with("Content-Type") || raw[start..].starts_with("TVq"),
+        "the finding points into the attachment's part: {:?}",
+        &raw[start..start + 40]
+    );
+    let subject = "Subject: Hi";
+    assert!(report.findings.iter().all(|f| f.rule_id != "spam/missing-subject"), "{subject} is still read");
+}
