@@ -51,10 +51,11 @@ test-node:
 test-e2e:
 	node --test --test-reporter=spec tests/e2e/
 
-## bench: throughput native and in Node (wasm), wasm size raw and gzipped
+## bench: throughput native and in Node (wasm), wasm size raw and gzipped, wasm memory high-water of the worst 10 MB messages
 bench: build
 	cargo run --profile native --example bench
 	node tests/bench/wasm-bench.mjs
+	node tests/bench/memory.mjs
 
 ## bench-profiles: the release-profile table (#14): the wasm built at opt-level z, s and 3 (each in
 ##   its own target directory), with and without wasm-opt; size and Node speed of each. Slow; prints only.
