@@ -39,6 +39,7 @@ pub use input::{Compose, PhpMail};
 pub use options::Options;
 pub use pipeline::docs::{messages, render_message, render_report, rule_docs, ExampleDoc, RuleDoc};
 pub use pipeline::analysis::Analysis;
-pub use pipeline::{classify_for_queue, lint, lint_compose, lint_php_mail, Linter, VERSION};
+pub use pipeline::{lint, lint_compose, lint_php_mail, Linter, VERSION};
+pub use queue::classify_for_queue;
 pub use report::{Finding, Location, Report, Severity, Verdict};
 pub use settings::Settings;

@@ -1,37 +1,14 @@
 //! The shape of a rule in `options.customRules`, as JSON, and its checks
 //! (id, texts). Patterns are checked when they are compiled (`pattern`).
 
+pub use crate::options::custom::{CustomRuleSpec, CustomSeverity, Expect, Texts};
 use super::targets::Target;
 use super::{Problem, ProblemKind, MAX_ID_BYTES, MAX_TEXT_BYTES};
 use crate::i18n::Locale;
 use crate::report::Severity;
 use crate::rules::Group;
-use serde::{Deserialize, Serialize};
 
-/// What a rule asks of its target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Expect {
-    /// Report where the pattern matches (something unwanted was found).
-    #[default]
-    Absent,
-    /// Report when no value of the target matches, and when the target is absent.
-    Match,
-}
 
-/// A text in the reader's languages: `{"en": "Banned word: {match}", "fr": "…"}`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Texts {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub en: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub fr: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub es: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub pl: Option<String>,
-}
 
 impl Texts {
     /// The text in `locale`, else in English.
@@ -57,15 +34,6 @@ impl Texts {
     }
 }
 
-/// Severity of a custom rule's findings (`off` is set in `options.rules`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum CustomSeverity {
-    Info,
-    #[default]
-    Warning,
-    Error,
-}
 
 impl CustomSeverity {
     pub fn severity(self) -> Severity {
@@ -77,35 +45,6 @@ impl CustomSeverity {
     }
 }
 
-/// One rule of `options.customRules`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct CustomRuleSpec {
-    /// `namespace/name`, the namespace not one of the engine's groups: `acme/banned-words`.
-    pub id: String,
-    pub target: Target,
-    /// The header field a `header` rule reads (case-insensitive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub header: Option<String>,
-    /// A pattern in the syntax of the Rust `regex` crate (linear-time matching).
-    pub pattern: String,
-    #[serde(default)]
-    pub expect: Expect,
-    #[serde(default)]
-    pub severity: CustomSeverity,
-    /// Spam points of a finding; `0` (default, ours): the rule reports without
-    /// adding to the spam score, which only its author can weigh.
-    #[serde(default)]
-    pub score: f64,
-    /// The finding's message in the reader's languages; `{match}` is the text
-    /// found (or, for `"expect": "match"`, the value that did not match).
-    /// Falls back to English, then to the rule id.
-    #[serde(default)]
-    pub message: Texts,
-    /// What to do, in the reader's languages.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fix: Option<Texts>,
-}
 
 /// Whether `id` is `namespace/name` with a namespace of the caller's own: lowercase
 /// ASCII letters, digits, `-`, `_` and `.` in both parts, one `/`.
@@ -147,7 +86,7 @@ pub fn check_spec(spec: &CustomRuleSpec, index: usize, problems: &mut Vec<Proble
     if let Some(kind) = header {
         problems.push(Problem::new(&rule, kind).in_rule(index, "header"));
     }
-    if !spec.score.is_finite() || spec.score.abs() > crate::pipeline::resolve::MAX_RULE_SCORE {
+    if !spec.score.is_finite() || spec.score.abs() > crate::options::MAX_RULE_SCORE {
         problems.push(Problem::new(&rule, ProblemKind::ScoreOutOfRange).in_rule(index, "score"));
     }
     let too_long = spec.message.all().chain(spec.fix.iter().flat_map(Texts::all)).any(|t| t.len() > MAX_TEXT_BYTES);

@@ -8,33 +8,11 @@
 use super::limits::{MAX_FULL_BYTES, MAX_RAWBODY_PART_BYTES};
 use super::paragraphs::{body_paragraphs, rendered_parts, sa_chunks};
 use super::text_links::{written_addresses, written_urls};
+pub use crate::options::custom::Target;
 use crate::model::{HtmlBody, Message};
-use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::ops::Range;
 
-/// The targets of `customRules`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Target {
-    /// One header field, by name: each occurrence, RFC 2047 decoded and as written.
-    Header,
-    /// The Subject, decoded.
-    Subject,
-    /// The From field, decoded, and each of its addresses.
-    From,
-    /// The text a reader sees: text parts and the visible text of HTML parts,
-    /// white space collapsed, one paragraph a value.
-    Body,
-    /// The decoded text parts, markup kept.
-    Rawbody,
-    /// Every link target: HTML links and images, URLs written in text parts.
-    Uri,
-    /// Attachment names, and the names of archive entries the inspection reports.
-    Filename,
-    /// The whole message as transmitted.
-    Full,
-}
 
 impl Target {
     pub fn key(self) -> &'static str {

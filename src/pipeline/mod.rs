@@ -181,14 +181,3 @@ pub fn lint_php_mail(call: &PhpMail, options: &Options) -> Result<Report, LintEr
     linter_for(options)?.lint_php_mail(call)
 }
 
-/// The queue's default classifier (SPEC §3): a stream's message linted once,
-/// with the default options in `locale`.
-pub fn classify_for_queue(
-    message: &[u8],
-    locale: crate::Locale,
-    spam_rule_prefixes: &[String],
-) -> Result<crate::queue::Classification, String> {
-    let options = Options { locale, ..Options::default() };
-    let report = lint(message, &options).map_err(|e| e.localized(locale))?;
-    Ok(crate::queue::Classification::from_report(&report, spam_rule_prefixes))
-}

@@ -15,8 +15,7 @@ pub const MAX_LIST_ITEMS: usize = 10_000;
 pub const MAX_LIST_ITEM_BYTES: usize = 1_000;
 /// Highest spam threshold accepted (SpamAssassin's scale: 5 is its default, 20+ is never reached).
 pub const MAX_SPAM_THRESHOLD: f64 = 1_000.0;
-/// Largest absolute number of points a rule may be given.
-pub const MAX_RULE_SCORE: f64 = 1_000.0;
+pub use crate::options::MAX_RULE_SCORE;
 
 /// Every threshold the engine declares: those of the rules, then those of the
 /// analysis stages, each once.

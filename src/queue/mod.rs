@@ -281,7 +281,7 @@ pub fn compare_with(a: &Scenario, b: &Scenario, classifier: &dyn Classifier) -> 
 
 /// Runs a scenario; stream messages are linted by the crate (SPEC §3).
 pub fn simulate(scenario: &Scenario) -> Result<SimulationResult, ScenarioError> {
-    simulate_with(scenario, &crate::classify_for_queue)
+    simulate_with(scenario, &classify_for_queue)
 }
 
 /// Parses and runs a scenario given as JSON (the CLI and the bindings).
@@ -291,5 +291,17 @@ pub fn simulate_json(json: &str) -> Result<SimulationResult, ScenarioError> {
 
 /// Runs and compares two scenarios with the crate's lint.
 pub fn compare(a: &Scenario, b: &Scenario) -> Result<Comparison, ScenarioError> {
-    compare_with(a, b, &crate::classify_for_queue)
+    compare_with(a, b, &classify_for_queue)
+}
+
+/// The queue's default classifier (SPEC §3): a stream's message linted once,
+/// with the default options in `locale`.
+pub fn classify_for_queue(
+    message: &[u8],
+    locale: crate::Locale,
+    spam_rule_prefixes: &[String],
+) -> Result<Classification, String> {
+    let options = crate::options::Options { locale, ..crate::options::Options::default() };
+    let report = crate::pipeline::lint(message, &options).map_err(|e| e.localized(locale))?;
+    Ok(Classification::from_report(&report, spam_rule_prefixes))
 }

@@ -2,6 +2,9 @@
 //! facts the message alone cannot tell (the current time, a list of listed IPs,
 //! the SMTP settings a script uses). Field names are camelCase in JSON.
 
+pub mod custom;
+pub mod php;
+
 use crate::i18n::Locale;
 use crate::report::Severity;
 use serde::{Deserialize, Serialize};
@@ -11,6 +14,8 @@ use std::collections::BTreeMap;
 /// instant a four-digit year names (RFC 5322 §3.3 `year = 4*DIGIT`). Earlier
 /// than 0 (1970) is refused too: no mail is dated before Unix time.
 pub const MAX_NOW_SECONDS: i64 = 253_402_300_799;
+/// Largest absolute number of points a rule may be given (`scores`, a custom rule's `score`).
+pub const MAX_RULE_SCORE: f64 = 1_000.0;
 /// Highest TCP port (RFC 793 §3.1: 16 bits); 0 is reserved (RFC 6335 §6).
 pub const MAX_PORT: u32 = 65_535;
 
@@ -129,10 +134,10 @@ pub struct Options {
     pub smtp: Option<SmtpSettings>,
     /// PHP settings of the sending script: `platform` decides what `mail()` hands on (`lintPhpMail`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub php: Option<crate::input::PhpSettings>,
+    pub php: Option<php::PhpSettings>,
     /// Your own rules: a pattern on a target of the message (`src/custom`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub custom_rules: Vec<crate::custom::CustomRuleSpec>,
+    pub custom_rules: Vec<custom::CustomRuleSpec>,
     /// The text of a SpamAssassin rule file (`.cf`); its rules are `sa/NAME`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub spamassassin_rules: Option<String>,
