@@ -101,8 +101,11 @@ fn locate(bytes: &[u8]) -> Option<Located> {
 
 /// The last occurrence of `needle` starting before `end`.
 fn rfind(bytes: &[u8], needle: &[u8], end: usize) -> Option<usize> {
-    let end = end.min(bytes.len());
-    (0..end).rev().find(|&at| bytes[at..].starts_with(needle))
+    // The needle may run past `end`: search up to `end + needle.len() - 1`. memmem
+    // (a vectorised search) rather than a test at every offset: that was a third of
+    // the time of a 9.9 MB message with a large attachment in Node.
+    let limit = end.saturating_add(needle.len().saturating_sub(1)).min(bytes.len());
+    memchr::memmem::rfind(&bytes[..limit], needle).filter(|&at| at < end)
 }
 
 fn locate_from(bytes: &[u8], eocd: usize) -> Option<Located> {
@@ -334,6 +337,18 @@ fn cp437(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rfind_finds_what_a_test_at_every_offset_finds() {
+        let naive = |bytes: &[u8], needle: &[u8], end: usize| {
+            (0..end.min(bytes.len())).rev().find(|&at| bytes[at..].starts_with(needle))
+        };
+        let hay = b"xxPK\x05\x06yyPK\x05\x06PK\x05";
+        for end in 0..=hay.len() + 2 {
+            assert_eq!(rfind(hay, b"PK\x05\x06", end), naive(hay, b"PK\x05\x06", end), "end {end}");
+        }
+        assert_eq!(rfind(b"", b"PK\x05\x06", 5), None);
+    }
 
     #[test]
     fn a_missing_end_record_is_unreadable_not_a_panic() {
