@@ -78,9 +78,10 @@ test('a trap in the engine: that file gets code internal, the next file is linte
     let out = '';
     const io = { stdout: (s) => { out += s; }, stderr: () => {}, readStdin: () => Buffer.alloc(0), env: {}, cwd: process.cwd(), stdoutIsTTY: false };
     const memory = sharedEngine().memory();
-    const lint = sharedEngine().lint.bind(sharedEngine());
+    // The jsonl output lints through lintJson (the report as JSON text).
+    const lint = sharedEngine().lintJson.bind(sharedEngine());
     let corrupted = false;
-    sharedEngine().lint = (input, options) => {
+    sharedEngine().lintJson = (input, options) => {
       if (Buffer.isBuffer(input) && !corrupted) {
         corrupted = true;
         new Uint8Array(memory.buffer).fill(0xff);

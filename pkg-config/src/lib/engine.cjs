@@ -75,6 +75,17 @@ class Engine {
     return this.call('lint', [normalizeCompose(input), options]);
   }
 
+  /**
+   * `lint`, with the report as JSON text and its summary beside it:
+   * `{ json, verdict, counts }` (the CLI's json formats write the text as it is).
+   */
+  lintJson(input, options) {
+    checkLintInput(input, options);
+    this.checkRuleIds(options);
+    const [json, verdict, error, warning, info] = this.call('lintJson', [normalizeCompose(input), options]);
+    return { json, verdict, counts: { error, warning, info } };
+  }
+
   /** The analysed parts of a message: the same input as `lint`, measured the same way. */
   analyse(input, options) {
     checkLintInput(input, options);

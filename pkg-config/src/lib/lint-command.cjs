@@ -12,7 +12,7 @@ const { WorkerPool } = require('./pool.cjs');
 const { lintFile } = require('./lint-file.cjs');
 const { expandArguments } = require('./files.cjs');
 const { findConfigFile, parseConfig, parseRuleFlag } = require('./config.cjs');
-const { FORMATTERS, FORMATS, NEEDS_POSITIONS } = require('./formats/index.cjs');
+const { FORMATTERS, FORMATS, NEEDS_POSITIONS, TAKES_REPORT_JSON } = require('./formats/index.cjs');
 const { colourWanted } = require('./paint.cjs');
 const { visible, visibleName } = require('./sanitize.cjs');
 const { translator, LOCALES } = require('./texts.cjs');
@@ -227,10 +227,11 @@ async function lintCommand(argv, io, help) {
     const message = t(`cli.error.${problem.reason}`, { argument: visibleName(problem.argument), limit: problem.limit });
     emit({ file: problem.argument, error: { code: 'not-found', message } });
   }
-  const wanted = { positions: NEEDS_POSITIONS.has(format) };
+  // --quiet filters the findings, so it needs the report as an object.
+  const wanted = { positions: NEEDS_POSITIONS.has(format), json: TAKES_REPORT_JSON.has(format) && !values.quiet };
   const inputs = files.map((file) => ({ file }));
   const threads = Math.min(jobs, inputs.length);
-  const pool = threads > 1 ? new WorkerPool(threads) : undefined;
+  const pool = threads > 1 ? new WorkerPool(threads, { perWorker: 2 }) : undefined;
   const lintOne = async (input) => {
     const named = input.file === '-' ? { file: stdinName ?? '-', bytes: readStdin(io, options.locale) } : input;
     return pool ? pool.run('lintFile', [named, options, wanted]) : lintFile(sharedEngine(), named, options, wanted);

@@ -3,7 +3,10 @@
 // it (a regular file, at most the engine's input limit, read once), lints it and
 // returns what the output formats need — the report, the file's length and, when
 // asked, the findings' positions as lines and code-point columns — so the file's
-// bytes are dropped here and never travel to the main thread.
+// bytes are dropped here and never travel to the main thread. Formats that write
+// the report as JSON ask for `{ json: true }`: the report then comes as the
+// engine's JSON text (`reportJson`) with its verdict and counts (`report`), never
+// parsed or cloned as an object (#14).
 
 const fs = require('node:fs');
 const { MAX_INPUT_BYTES } = require('./engine.cjs');
@@ -47,13 +50,14 @@ function ioMessage(error, locale) {
 }
 
 /**
- * `{ positions }` adds, per finding, `{ startLine, startColumn, endLine, endColumn }`
+ * `{ json }` gives the report as JSON text (`reportJson`) and only its verdict and
+ * counts as `report`. `{ positions }` adds, per finding, `{ startLine, startColumn, endLine, endColumn }`
  * in lines and code points (SARIF §3.30, GitHub annotations).
  * @param {import('./engine.cjs').Engine} engine
  * @param {{ file: string, bytes?: Uint8Array }} input  `bytes` for stdin, read by the caller
  * @param {object} options  lint options
  */
-function lintFile(engine, input, options, { positions = false } = {}) {
+function lintFile(engine, input, options, { positions = false, json = false } = {}) {
   const { file } = input;
   const result = { file };
   let bytes;
@@ -67,7 +71,13 @@ function lintFile(engine, input, options, { positions = false } = {}) {
   }
   result.length = bytes.length;
   try {
-    result.report = engine.lint(bytes, options);
+    if (json && !positions) {
+      const { json: text, verdict, counts } = engine.lintJson(bytes, options);
+      result.reportJson = text;
+      result.report = { verdict, counts };
+    } else {
+      result.report = engine.lint(bytes, options);
+    }
   } catch (error) {
     if (!ENGINE_ERROR_CODES.has(error.code)) throw error;
     result.error = { code: error.code, message: error.message };

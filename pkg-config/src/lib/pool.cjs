@@ -3,13 +3,17 @@
 // (`createLinter({ threads })`): the wasm runs off the main thread, so a 10 MB
 // message never blocks the event loop. The module is compiled once in the calling
 // thread and handed to each worker (a WebAssembly.Module is cloned, not
-// recompiled). Tasks wait in one queue, first in, first out; a worker takes the
-// next as soon as it is free. Idle workers do not keep the process alive.
+// recompiled). Tasks wait in one queue, first in, first out. A worker holds at most
+// `perWorker` tasks (default 1: a server's next request goes to the first free
+// worker, never behind a 10 MB message); the CLI gives each worker 2, so a worker
+// starts its next file while its last result travels to the main thread (with 1,
+// the workers idled a quarter of a corpus run waiting for that round trip).
+// Idle workers do not keep the process alive.
 //
 // A worker whose engine traps re-creates its engine itself (lib/engine.cjs) and
 // answers `internal` for that task; a worker that dies (an uncaught error, the
-// process running out of memory in it) fails its task with `internal`, and a new
-// worker takes the next task.
+// process running out of memory in it) fails the task it was running with
+// `internal`, and a new worker takes the next task and those it had not started.
 
 const os = require('node:os');
 const path = require('node:path');
@@ -27,12 +31,17 @@ function defaultThreads() {
 }
 
 class WorkerPool {
-  /** @param {number} threads */
-  constructor(threads) {
+  /**
+   * @param {number} threads
+   * @param {{ perWorker?: number }} [settings]  tasks a worker holds at once (default 1)
+   */
+  constructor(threads, { perWorker = 1 } = {}) {
     if (!Number.isInteger(threads) || threads < 1) {
       throw codedError('invalid-options', render('cli.error.threads', { value: String(threads) }));
     }
     this.threads = threads;
+    this.perWorker = Math.max(1, Math.floor(perWorker));
+    /** Workers holding fewer than `perWorker` tasks. */
     this.idle = [];
     this.workers = new Set();
     this.queue = [];
@@ -51,13 +60,14 @@ class WorkerPool {
 
   dispatch() {
     while (this.queue.length) {
-      let worker = this.idle.pop();
-      if (!worker) {
-        if (this.workers.size >= this.threads) return;
-        worker = this.spawn();
-      }
+      // An empty worker first (the least loaded), then one with room, then a new one.
+      let worker = this.idle.find((w) => w.tasks.length === 0);
+      if (!worker && this.workers.size < this.threads) worker = this.spawn();
+      if (!worker) worker = this.idle[0];
+      if (!worker) return;
       const task = this.queue.shift();
-      worker.task = task;
+      worker.tasks.push(task);
+      if (worker.tasks.length >= this.perWorker) this.idle = this.idle.filter((w) => w !== worker);
       worker.ref();
       worker.postMessage({ id: task.id, method: task.method, args: task.args }, task.transferList);
     }
@@ -65,26 +75,31 @@ class WorkerPool {
 
   spawn() {
     const worker = new Worker(WORKER_SCRIPT, { workerData: { mailPreflightWasm: compiledModule() } });
+    worker.tasks = [];
     this.workers.add(worker);
+    this.idle.push(worker);
     worker.on('message', ({ id, result, error }) => {
-      const { task } = worker;
+      // A worker answers its tasks in the order it received them.
+      const task = worker.tasks[0];
       if (!task || task.id !== id) return;
-      worker.task = undefined;
+      worker.tasks.shift();
       if (error) task.reject(codedError(error.code, error.message));
       else task.resolve(result);
-      worker.unref();
-      this.idle.push(worker);
+      if (worker.tasks.length === 0) worker.unref();
+      if (!this.idle.includes(worker)) this.idle.push(worker);
       this.dispatch();
     });
     const lost = (error) => {
       if (!this.workers.delete(worker)) return;
       this.idle = this.idle.filter((w) => w !== worker);
-      const { task } = worker;
-      worker.task = undefined;
-      if (task) {
+      // Its first task was running; the others had not started and wait again, first.
+      const [running, ...waiting] = worker.tasks.splice(0);
+      if (!this.closed) this.queue.unshift(...waiting);
+      else for (const task of waiting) task.reject(closedError());
+      if (running) {
         const detail = error ? error.message : 'the worker stopped';
         const { internalError } = require('./errors.cjs');
-        task.reject(internalError({ message: detail }, localeOfTask(task)));
+        running.reject(internalError({ message: detail }, localeOfTask(running)));
       }
       if (!this.closed) this.dispatch();
     };

@@ -19,4 +19,7 @@ const FORMATTERS = {
 /** Formats whose findings need lines and code-point columns computed from the file. */
 const NEEDS_POSITIONS = new Set(['sarif', 'github']);
 
-module.exports = { FORMATTERS, NEEDS_POSITIONS, FORMATS: Object.keys(FORMATTERS) };
+/** Formats that write the report as JSON, which take it as the engine's JSON text. */
+const TAKES_REPORT_JSON = new Set(['json', 'jsonl']);
+
+module.exports = { FORMATTERS, NEEDS_POSITIONS, TAKES_REPORT_JSON, FORMATS: Object.keys(FORMATTERS) };

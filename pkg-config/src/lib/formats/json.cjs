@@ -7,11 +7,19 @@ function element(result) {
   return result.error ? { file: result.file, error: result.error } : { file: result.file, ...result.report };
 }
 
+/** `JSON.stringify(element(result))`; a report given as JSON text is spliced in as it is. */
+function elementText(result) {
+  if (result.error || typeof result.reportJson !== 'string') return JSON.stringify(element(result));
+  const report = result.reportJson;
+  const rest = report === '{}' ? '}' : `,${report.slice(1)}`;
+  return `{"file":${JSON.stringify(result.file)}${rest}`;
+}
+
 function jsonFormatter() {
   let count = 0;
   return {
     start: () => '[',
-    file: (result) => `${count++ ? ',' : ''}\n${JSON.stringify(element(result))}`,
+    file: (result) => `${count++ ? ',' : ''}\n${elementText(result)}`,
     end: () => (count ? '\n]\n' : ']\n'),
   };
 }
@@ -19,9 +27,9 @@ function jsonFormatter() {
 function jsonLinesFormatter() {
   return {
     start: () => '',
-    file: (result) => `${JSON.stringify(element(result))}\n`,
+    file: (result) => `${elementText(result)}\n`,
     end: () => '',
   };
 }
 
-module.exports = { jsonFormatter, jsonLinesFormatter };
+module.exports = { jsonFormatter, jsonLinesFormatter, elementText };
