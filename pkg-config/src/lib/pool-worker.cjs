@@ -1,10 +1,11 @@
 'use strict';
 // A worker of lib/pool.cjs: one engine (from the module the main thread compiled),
 // one task at a time: { id, method, args } in, { id, result } or { id, error } out.
-const { parentPort } = require('node:worker_threads');
-const { sharedEngine } = require('./engine.cjs');
+const { parentPort, workerData } = require('node:worker_threads');
+const { sharedEngine, useCompiledModule } = require('./engine.cjs');
 const { lintFile } = require('./lint-file.cjs');
 
+useCompiledModule(workerData.mailPreflightWasm);
 const engine = sharedEngine();
 const methods = {
   lint: (input, options) => engine.lint(input, options),
