@@ -975,7 +975,7 @@ export function fixMessage(input: string | Uint8Array, options?: FixOptions): { 
 
 /** Settings of `createLinter`. */
 export interface LinterSettings {
-  /** Worker threads, each with its own engine. Default: the number of cores minus one (at least 1). */
+  /** Worker threads, each with its own engine: 1 to 64. Default: the number of cores minus one (at least 1). */
   threads?: number;
 }
 

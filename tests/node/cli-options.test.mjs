@@ -121,10 +121,15 @@ test('--jobs N lints in parallel and prints the same output, in input order, as 
   assert.equal(four.status, one.status);
   assert.equal(four.stdout, one.stdout);
   assert.deepEqual(four.stdout.trim().split('\n').map((l) => JSON.parse(l).file), shuffled);
-  for (const bad of ['0', 'many', '-2']) {
+  for (const bad of ['0', 'many', '-2', '65', '100000']) {
     const run = runCli(['lint', '--jobs', bad, names[0]], { cwd: dir });
     assert.equal(run.status, 2, `--jobs ${bad}`);
+    if (bad !== '-2') assert.match(run.stderr, /--jobs must be a whole number from 1 to 64/, `--jobs ${bad}`);
   }
+  // MAX_THREADS (64, ours): a worker is an isolate with its own engine.
+  const fr = runCli(['lint', '--locale', 'fr', '--jobs', '65', names[0]], { cwd: dir });
+  assert.match(fr.stderr, /--jobs doit être un nombre entier de 1 à 64/);
+  assert.equal(runCli(['lint', '--format', 'jsonl', '--jobs', '64', names[0]], { cwd: dir }).stdout, runCli(['lint', '--format', 'jsonl', '--jobs', '1', names[0]], { cwd: dir }).stdout);
 });
 
 test('arguments follow node:util parseArgs: --name=value, short flags, and -- before file names', (t) => {

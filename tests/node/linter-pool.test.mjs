@@ -54,9 +54,10 @@ test('close() stops the threads; later calls reject with code closed', async () 
   await assert.rejects(linter.lint(rawMessage()), (error) => error.code === 'closed');
 });
 
-test('threads must be a whole number of at least 1; the default is at least 1', () => {
-  for (const threads of [0, -1, 1.5, 'two']) {
-    assert.throws(() => pkg.createLinter({ threads }), (error) => error.code === 'invalid-options', String(threads));
+test('threads must be a whole number from 1 to 64 (MAX_THREADS); the default is at least 1', () => {
+  for (const threads of [0, -1, 1.5, 'two', 65, 1e9]) {
+    assert.throws(() => pkg.createLinter({ threads }), (error) => error.code === 'invalid-options'
+      && /from 1 to 64/.test(error.message), String(threads));
   }
   const linter = pkg.createLinter();
   assert.ok(Number.isInteger(linter.threads) && linter.threads >= 1);

@@ -8,7 +8,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const { sharedEngine, MAX_INPUT_BYTES } = require('./engine.cjs');
 const { inputTooLarge } = require('./errors.cjs');
-const { WorkerPool } = require('./pool.cjs');
+const { WorkerPool, MAX_THREADS } = require('./pool.cjs');
 const { lintFile } = require('./lint-file.cjs');
 const { expandArguments } = require('./files.cjs');
 const { findConfigFile, parseConfig, parseRuleFlag } = require('./config.cjs');
@@ -190,7 +190,7 @@ async function lintCommand(argv, io, help) {
   const format = oneOf(values.format || 'text', FORMATS, '--format', t);
   const maxWarnings = values['max-warnings'] === undefined ? undefined
     : wholeNumber(values['max-warnings'], '--max-warnings', 0, t);
-  const jobs = values.jobs === undefined ? cores() : wholeNumber(values.jobs, '--jobs', 1, t);
+  const jobs = values.jobs === undefined ? Math.min(cores(), MAX_THREADS) : wholeNumber(values.jobs, '--jobs', 1, t, MAX_THREADS);
   const stdinName = values['stdin-filename'];
   const args = positionals.length === 0 && stdinName !== undefined ? ['-'] : positionals;
   if (args.length === 0) throw new UsageError(t('cli.usage.lint-needs-files'));

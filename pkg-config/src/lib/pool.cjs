@@ -24,6 +24,14 @@ const { render } = require('./texts.cjs');
 
 const WORKER_SCRIPT = path.join(__dirname, 'pool-worker.cjs');
 
+/**
+ * Most worker threads in one pool (default, ours): each is a V8 isolate with its
+ * own engine, about 20 MB at rest and up to the engine's 256 MB wasm memory bound
+ * under a 10 MB message (README, "Limits on hostile input"); beyond the cores they
+ * only add memory.
+ */
+const MAX_THREADS = 64;
+
 /** Threads when the caller gives none: every core but the one the event loop needs. */
 function defaultThreads() {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
@@ -36,8 +44,8 @@ class WorkerPool {
    * @param {{ perWorker?: number }} [settings]  tasks a worker holds at once (default 1)
    */
   constructor(threads, { perWorker = 1 } = {}) {
-    if (!Number.isInteger(threads) || threads < 1) {
-      throw codedError('invalid-options', render('cli.error.threads', { value: String(threads) }));
+    if (!Number.isInteger(threads) || threads < 1 || threads > MAX_THREADS) {
+      throw codedError('invalid-options', render('cli.error.threads', { value: String(threads), max: MAX_THREADS }));
     }
     this.threads = threads;
     this.perWorker = Math.max(1, Math.floor(perWorker));
@@ -143,4 +151,4 @@ function createLinter(settings = {}) {
   };
 }
 
-module.exports = { WorkerPool, createLinter, defaultThreads };
+module.exports = { WorkerPool, createLinter, defaultThreads, MAX_THREADS };

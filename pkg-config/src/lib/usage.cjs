@@ -49,11 +49,16 @@ function oneOf(value, allowed, option, t) {
 }
 
 /** A whole number >= `min` given as text, else a UsageError naming the option. */
-function wholeNumber(text, option, min, t) {
-  if (!/^\d+$/.test(text) || Number(text) < min || !Number.isSafeInteger(Number(text))) {
+function wholeNumber(text, option, min, t, max = undefined) {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min || !Number.isSafeInteger(value)) {
+    if (max !== undefined) throw new UsageError(t('cli.usage.whole-number-range', { option, min, max, value: text }));
     throw new UsageError(t('cli.usage.whole-number', { option, min, value: text }));
   }
-  return Number(text);
+  if (max !== undefined && value > max) {
+    throw new UsageError(t('cli.usage.whole-number-range', { option, min, max, value: text }));
+  }
+  return value;
 }
 
 module.exports = { UsageError, environmentLocale, parseCommandLine, oneOf, wholeNumber };
