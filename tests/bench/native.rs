@@ -133,6 +133,40 @@ fn per_rule_costs(corpus: &[(String, Vec<u8>)]) {
     }
 }
 
+/// Where a lint's time goes on `messages` (#14): the bare parse (the floor), the
+/// analysis with every rule off (parse, model, report), the two lexicon rules
+/// (`spam/adult-terms` and `spam/sales-language`, which fold each text once for
+/// both) and the other rules; µs per message, medians of five interleaved rounds
+/// (single rules are below this machine's noise, so they are not listed one by one).
+fn where_the_time_goes(messages: &[Vec<u8>], floor_us: f64, lint_us: f64) {
+    use mail_preflight::options::RuleSetting;
+    use mail_preflight::rules::REGISTRY;
+    let all_off: Options = Options {
+        rules: REGISTRY.iter().map(|r| (r.id.to_string(), RuleSetting::Off)).collect(),
+        ..Options::default()
+    };
+    let mut lexicons = all_off.clone();
+    lexicons.rules.remove("spam/adult-terms");
+    lexicons.rules.remove("spam/sales-language");
+    // Interleaved rounds, medians: the two figures see the same machine.
+    let (mut analysis, mut with_lexicons) = (Vec::new(), Vec::new());
+    for _ in 0..5 {
+        for (options, out) in [(&all_off, &mut analysis), (&lexicons, &mut with_lexicons)] {
+            let (n, elapsed) = lint_all(messages, options, Duration::from_millis(250));
+            out.push(elapsed.as_secs_f64() * 1e6 / n as f64);
+        }
+    }
+    let analysis = median(&mut analysis);
+    let lexicons = (median(&mut with_lexicons) - analysis).max(0.0);
+    println!(
+        "  where the time goes, µs/msg: lint {lint_us:.0} = parse floor {floor_us:.0} + the rest of the analysis {:.0} \
+         + the two lexicon rules {lexicons:.0} + the other {} rules {:.0}",
+        (analysis - floor_us).max(0.0),
+        REGISTRY.len() - 2,
+        (lint_us - analysis - lexicons).max(0.0)
+    );
+}
+
 /// Lints `messages` for at least `min`: (messages linted, elapsed).
 fn lint_all(messages: &[Vec<u8>], options: &Options, min: Duration) -> (usize, Duration) {
     let (runs, elapsed) = time_for(min, || {
@@ -181,6 +215,7 @@ fn speed(options: &Options) {
             "  floor",
             floor_rate / lint_rate
         );
+        where_the_time_goes(&spamassassin, 1e6 / floor_rate, 1e6 / lint_rate);
     }
     let largest = [
         ("generated 9.9 MB message", mail_preflight::rules::size::generated_message(9_900_000)),
@@ -215,7 +250,17 @@ fn profile_load(kind: &str, seconds: Option<&String>) {
         "html" => vec![inputs::html_message()],
         _ => inputs::spamassassin_messages().into_iter().map(|(_, raw)| raw).collect(),
     };
-    let options = Options::default();
+    // MAIL_PREFLIGHT_ONLY=id,id: only those rules on (every other off), to profile them.
+    let mut options = Options::default();
+    if let Ok(only) = std::env::var("MAIL_PREFLIGHT_ONLY") {
+        use mail_preflight::options::RuleSetting;
+        let keep: Vec<&str> = only.split(',').filter(|id| !id.is_empty()).collect();
+        options.rules = mail_preflight::rules::REGISTRY
+            .iter()
+            .filter(|r| !keep.contains(&r.id))
+            .map(|r| (r.id.to_string(), RuleSetting::Off))
+            .collect();
+    }
     let started = Instant::now();
     let mut count = 0;
     while count == 0 || started.elapsed().as_secs_f64() < seconds {
