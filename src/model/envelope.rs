@@ -74,7 +74,7 @@ fn is_envelope_line(line: &[u8]) -> bool {
 
 /// End of the line starting at `at`, before its LF (a CR stays in the line).
 fn line_end(raw: &[u8], at: usize) -> usize {
-    raw[at..].iter().position(|&b| b == b'\n').map_or(raw.len(), |p| at + p)
+    memchr::memchr(b'\n', &raw[at..]).map_or(raw.len(), |p| at + p)
 }
 
 fn next_line(raw: &[u8], end: usize) -> usize {

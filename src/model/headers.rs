@@ -112,7 +112,7 @@ impl HeaderBlock {
 
 /// End of the line starting at `pos`: (end of content, start of next line).
 fn line_at(raw: &[u8], pos: usize) -> (usize, usize) {
-    match raw[pos..].iter().position(|&b| b == b'\n') {
+    match memchr::memchr(b'\n', &raw[pos..]) {
         Some(i) => {
             let nl = pos + i;
             let content_end = if nl > pos && raw[nl - 1] == b'\r' { nl - 1 } else { nl };
