@@ -138,12 +138,23 @@ pub fn template_tokens(text: &str) -> Vec<String> {
         }
     };
     let b = text.as_bytes();
+    // Only these bytes open a token (all ASCII, so `i` stays on a character
+    // boundary); the next of each group is found with memchr, and searched
+    // again only once passed, so each byte is looked at a bounded number of times.
+    let find3 = |from: usize| memchr::memchr3(b'{', b'*', b'%', &b[from..]).map_or(b.len(), |p| from + p);
+    let find2 = |from: usize| memchr::memchr2(b'[', b'$', &b[from..]).map_or(b.len(), |p| from + p);
+    let (mut at3, mut at2) = (find3(0), find2(0));
     let mut i = 0;
-    while i < b.len() {
-        // Only these bytes open a token (all ASCII, so `i` stays on a character boundary).
-        if !matches!(b[i], b'{' | b'*' | b'%' | b'[' | b'$') {
-            i += 1;
-            continue;
+    loop {
+        if at3 < i {
+            at3 = find3(i);
+        }
+        if at2 < i {
+            at2 = find2(i);
+        }
+        i = at3.min(at2);
+        if i >= b.len() {
+            break;
         }
         let rest = &text[i..];
         let found = if rest.starts_with("{{") {

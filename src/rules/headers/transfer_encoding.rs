@@ -220,8 +220,8 @@ fn check(message: &Message, cx: &mut Context) {
         };
         match declared.as_deref().unwrap_or("7bit") {
             "7bit" => {
-                let count = body.iter().filter(|&&b| b >= 0x80).count();
                 if let Some(first) = body.iter().position(|&b| b >= 0x80) {
+                    let count = body[first..].iter().filter(|&&b| b >= 0x80).count();
                     cx.emit(
                         Draft::new(Msg::of(&EIGHT_BIT_IN_7BIT).int("count", count))
                             .evidence_bytes(super::line_breaks::context_around(body, first))

@@ -135,14 +135,18 @@ pub const RULE: Rule = Rule {
 pub fn listed_prefix<'p>(subject: &str, prefixes: &'p [String]) -> Option<&'p str> {
     let subject = subject.trim_start().to_lowercase();
     prefixes.iter().map(String::as_str).find(|prefix| {
-        let prefix = prefix.trim().to_lowercase();
-        if prefix.is_empty() {
+        // The prefix lowercased as it is compared: no copy of each listed prefix per message.
+        let mut prefix = prefix.trim().chars().flat_map(char::to_lowercase).peekable();
+        if prefix.peek().is_none() {
             return false;
         }
-        match subject.strip_prefix(&prefix) {
-            Some(rest) => !rest.chars().next().is_some_and(char::is_alphanumeric),
-            None => false,
+        let mut rest = subject.chars();
+        for p in prefix {
+            if rest.next() != Some(p) {
+                return false;
+            }
         }
+        !rest.next().is_some_and(char::is_alphanumeric)
     })
 }
 

@@ -125,6 +125,12 @@ fn indented_html() -> Vec<u8> {
 
 /// (blank characters, characters) of a plain text as a reader sees it (CRLF is one line break).
 pub fn plain_text_blanks(text: &str) -> (usize, usize) {
+    if text.is_ascii() {
+        // Bytewise, as below: ASCII's whitespace is these five and CR is not counted.
+        let total = text.bytes().filter(|&b| b != b'\r').count();
+        let blanks = text.bytes().filter(|b| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c)).count();
+        return (blanks, total);
+    }
     let mut blanks = 0;
     let mut total = 0;
     for ch in text.chars().filter(|&c| c != '\r') {
@@ -171,4 +177,25 @@ fn check(message: &Message, cx: &mut Context) {
         .evidence(format!("{} blank / {} characters: {}", blanks, total, text.trim()))
         .at(part_location(message, part)),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The definition, a character at a time (the non-ASCII path).
+    fn by_chars(text: &str) -> (usize, usize) {
+        let chars = text.chars().filter(|&c| c != '\r');
+        let total = chars.clone().count();
+        (chars.filter(|&c| c.is_whitespace() || is_invisible_char(c)).count(), total)
+    }
+
+    #[test]
+    fn the_ascii_path_counts_as_the_definition() {
+        let every_ascii: String = (0u8..0x80).map(char::from).collect();
+        for text in ["", "a b\tc\r\nd\x0be\x0cf", "   \r\n\r\n  x", every_ascii.as_str(), "no blanks"] {
+            assert_eq!(plain_text_blanks(text), by_chars(text), "{text:?}");
+        }
+        assert_eq!(plain_text_blanks("a\u{200b}b c"), (2, 5));
+    }
 }
