@@ -152,13 +152,18 @@ fn input_from(input: JsValue, locale: Locale, function: &str) -> Result<Input, J
 /// fields (Nodemailer message options) as an object.
 #[wasm_bindgen(js_name = lint)]
 pub fn lint_js(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let linter = linter_for(&options)?;
+    to_js(&report_of(input, &options)?)
+}
+
+/// The report of `lint` and `lintJson`: raw bytes or compose fields, linted with the options.
+fn report_of(input: JsValue, options: &JsValue) -> Result<Report, JsValue> {
+    let linter = linter_for(options)?;
     let locale = linter.settings().locale;
     let report = match input_from(input, locale, "lint")? {
         Input::Raw(bytes) => linter.lint(&bytes),
         Input::Compose(compose) => linter.lint_compose(&compose),
     };
-    report.map_err(|e| lint_error(&e, locale)).and_then(|r| to_js(&r))
+    report.map_err(|e| lint_error(&e, locale))
 }
 
 /// `lint`, with the report as the JSON text that `lint` would parse, and what a
@@ -168,13 +173,7 @@ pub fn lint_js(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
 /// again was a sixth of a corpus run's CPU (#14).
 #[wasm_bindgen(js_name = lintJson)]
 pub fn lint_json_js(input: JsValue, options: JsValue) -> Result<js_sys::Array, JsValue> {
-    let linter = linter_for(&options)?;
-    let locale = linter.settings().locale;
-    let report = match input_from(input, locale, "lint")? {
-        Input::Raw(bytes) => linter.lint(&bytes),
-        Input::Compose(compose) => linter.lint_compose(&compose),
-    }
-    .map_err(|e| lint_error(&e, locale))?;
+    let report = report_of(input, &options)?;
     let json = serde_json::to_string(&report).map_err(|e| error("internal", &e.to_string()))?;
     let verdict = match report.verdict {
         crate::report::Verdict::Pass => "pass",

@@ -48,17 +48,14 @@ function oneOf(value, allowed, option, t) {
   return value;
 }
 
-/** A whole number >= `min` given as text, else a UsageError naming the option. */
+/** A whole number >= `min` (and <= `max` when given) as text, else a UsageError naming the option. */
 function wholeNumber(text, option, min, t, max = undefined) {
   const value = Number(text);
-  if (!/^\d+$/.test(text) || value < min || !Number.isSafeInteger(value)) {
-    if (max !== undefined) throw new UsageError(t('cli.usage.whole-number-range', { option, min, max, value: text }));
-    throw new UsageError(t('cli.usage.whole-number', { option, min, value: text }));
+  if (/^\d+$/.test(text) && Number.isSafeInteger(value) && value >= min && (max === undefined || value <= max)) {
+    return value;
   }
-  if (max !== undefined && value > max) {
-    throw new UsageError(t('cli.usage.whole-number-range', { option, min, max, value: text }));
-  }
-  return value;
+  if (max === undefined) throw new UsageError(t('cli.usage.whole-number', { option, min, value: text }));
+  throw new UsageError(t('cli.usage.whole-number-range', { option, min, max, value: text }));
 }
 
 module.exports = { UsageError, environmentLocale, parseCommandLine, oneOf, wholeNumber };

@@ -134,18 +134,12 @@ pub const RULE: Rule = Rule {
 /// Words of three letters or more of a cased script, and how many are all in
 /// capitals, in `text` without its quoted lines.
 pub fn capital_words(text: &str) -> (usize, usize) {
-    if text.is_ascii() {
-        return ascii_capital_words(text.as_bytes());
-    }
     let (mut words, mut capitals) = (0, 0);
     for line in text.lines().filter(|l| !l.trim_start().starts_with('>')) {
         if line.is_ascii() {
-            // ASCII letters all have a case: a word counts from three letters, in
-            // capitals when none is lowercase (the same as the loop below, bytewise).
-            for word in line.as_bytes().split(|b| !b.is_ascii_alphabetic()).filter(|w| w.len() >= 3) {
-                words += 1;
-                capitals += usize::from(!word.iter().any(u8::is_ascii_lowercase));
-            }
+            let (w, c) = ascii_capital_words(line.as_bytes());
+            words += w;
+            capitals += c;
             continue;
         }
         for word in line.split(|c: char| !c.is_alphabetic()) {
@@ -167,28 +161,23 @@ pub fn capital_words(text: &str) -> (usize, usize) {
     (words, capitals)
 }
 
-/// `capital_words` of an ASCII text in one pass over its bytes: the lines and
-/// words as below, without decoding (#14: most bodies are ASCII).
-fn ascii_capital_words(bytes: &[u8]) -> (usize, usize) {
+/// `capital_words` of an ASCII line, in one pass over its bytes (#14: most
+/// bodies are ASCII): ASCII letters all have a case, so a word counts from
+/// three letters, in capitals when none is lowercase (as the loop above).
+fn ascii_capital_words(line: &[u8]) -> (usize, usize) {
     let (mut words, mut capitals) = (0, 0);
-    for line in bytes.split(|&b| b == b'\n') {
-        // `trim_start` of an ASCII line: these are its whitespace (LF ended the line).
-        if line.iter().find(|b| !matches!(b, b' ' | b'\t' | b'\r' | 0x0b | 0x0c)) == Some(&b'>') {
+    let (mut letters, mut lower) = (0, false);
+    for &b in line.iter().chain(std::iter::once(&b' ')) {
+        if b.is_ascii_alphabetic() {
+            letters += 1;
+            lower |= b.is_ascii_lowercase();
             continue;
         }
-        let (mut letters, mut lower) = (0, false);
-        for &b in line.iter().chain(std::iter::once(&b'\n')) {
-            if b.is_ascii_alphabetic() {
-                letters += 1;
-                lower |= b.is_ascii_lowercase();
-                continue;
-            }
-            if letters >= 3 {
-                words += 1;
-                capitals += usize::from(!lower);
-            }
-            (letters, lower) = (0, false);
+        if letters >= 3 {
+            words += 1;
+            capitals += usize::from(!lower);
         }
+        (letters, lower) = (0, false);
     }
     (words, capitals)
 }
