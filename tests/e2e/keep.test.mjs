@@ -156,6 +156,8 @@ test('recent checks are kept in this browser, survive a reload, and open again',
   await page.click('#load-sample');
   await waitForReport(page);
   await openSpammy(page);
+  // The check is recorded after the report shows (its link is compressed first): reload once it is kept.
+  await page.waitForFunction(() => document.querySelectorAll('#history-list li').length === 2);
   await page.reload();
   await page.waitForSelector('body[data-ready=true]');
   assert.equal(await page.isVisible('#history'), true);
