@@ -6,7 +6,6 @@
 // (bad argument, unreadable file, bad config, invalid scenario).
 
 const fs = require('node:fs');
-const engine = require('../index.cjs');
 const { lintCommand, EXIT_OK, EXIT_FINDINGS, EXIT_USAGE } = require('./lint-command.cjs');
 const { simulateCommand, explainCommand } = require('./simulate-command.cjs');
 const { visible } = require('./sanitize.cjs');
@@ -33,7 +32,7 @@ async function main(argv, io) {
       return EXIT_OK;
     }
     if (command === '--version' || command === '-v') {
-      io.stdout(`mail-preflight ${packageVersion} (engine ${engine.version()})\n`);
+      io.stdout(`mail-preflight ${packageVersion} (engine ${require('../index.cjs').version()})\n`);
       return EXIT_OK;
     }
     if (command === 'lint') return await lintCommand(rest, io, help);
@@ -80,6 +79,8 @@ function processIo() {
     env: process.env,
     cwd: process.cwd(),
     stdoutIsTTY: process.stdout.isTTY,
+    // The real process: a lint run may choose V8's wasm compilers (lib/compilers.cjs).
+    chooseCompilers: true,
   };
 }
 

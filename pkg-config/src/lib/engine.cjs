@@ -33,6 +33,11 @@ function compiledModule() {
   return compiled;
 }
 
+/** Whether this thread compiled (or was handed) the module already. */
+function isCompiled() {
+  return compiled !== undefined;
+}
+
 /** Uses a module compiled elsewhere (a worker's, from the main thread). */
 function useCompiledModule(module) {
   if (!(module instanceof WebAssembly.Module)) throw new TypeError('not a WebAssembly.Module');
@@ -189,4 +194,4 @@ function sharedEngine() {
   return shared;
 }
 
-module.exports = { Engine, sharedEngine, compiledModule, useCompiledModule, isTrap, MAX_INPUT_BYTES };
+module.exports = { Engine, sharedEngine, compiledModule, isCompiled, useCompiledModule, isTrap, MAX_INPUT_BYTES };

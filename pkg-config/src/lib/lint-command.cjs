@@ -6,7 +6,8 @@
 
 const fs = require('node:fs');
 const os = require('node:os');
-const { sharedEngine, MAX_INPUT_BYTES } = require('./engine.cjs');
+const { sharedEngine, isCompiled, MAX_INPUT_BYTES } = require('./engine.cjs');
+const { chooseCompilers } = require('./compilers.cjs');
 const { inputTooLarge } = require('./errors.cjs');
 const { WorkerPool, MAX_THREADS } = require('./pool.cjs');
 const { lintFile } = require('./lint-file.cjs');
@@ -186,16 +187,25 @@ async function lintCommand(argv, io, help) {
     io.stdout(help(translator(values.locale && LOCALES.includes(values.locale) ? values.locale : envLocale)));
     return EXIT_OK;
   }
+  const stdinName = values['stdin-filename'];
+  const args = positionals.length === 0 && stdinName !== undefined ? ['-'] : positionals;
+  // Expanded before the engine is first used: the number of files chooses V8's
+  // wasm compilers for this process (lib/compilers.cjs); --jobs is checked below.
+  const expanded = args.length ? expandArguments(args) : undefined;
+  if (expanded && io.chooseCompilers) {
+    const asked = Number(values.jobs);
+    const wanted = Number.isInteger(asked) && asked >= 1 && asked <= MAX_THREADS ? asked : Math.min(cores(), MAX_THREADS);
+    const files = expanded.files.length;
+    chooseCompilers({ files, threads: Math.max(1, Math.min(wanted, files)), cores: cores() }, isCompiled());
+  }
   const { options, t } = lintOptions(values, io, envLocale);
   const format = oneOf(values.format || 'text', FORMATS, '--format', t);
   const maxWarnings = values['max-warnings'] === undefined ? undefined
     : wholeNumber(values['max-warnings'], '--max-warnings', 0, t);
   const jobs = values.jobs === undefined ? Math.min(cores(), MAX_THREADS) : wholeNumber(values.jobs, '--jobs', 1, t, MAX_THREADS);
-  const stdinName = values['stdin-filename'];
-  const args = positionals.length === 0 && stdinName !== undefined ? ['-'] : positionals;
-  if (args.length === 0) throw new UsageError(t('cli.usage.lint-needs-files'));
+  if (!expanded) throw new UsageError(t('cli.usage.lint-needs-files'));
 
-  const { files, problems, skipped } = expandArguments(args);
+  const { files, problems, skipped } = expanded;
   for (const link of skipped) io.stderr(`mail-preflight: ${t('cli.skipped-link', { file: visibleName(link) })}\n`);
   const output = outputWriter(values.output, io, t);
   const formatter = FORMATTERS[format]({

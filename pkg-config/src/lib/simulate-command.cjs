@@ -12,7 +12,8 @@
 // rendered by the engine (lib/texts.cjs), in --locale.
 
 const fs = require('node:fs');
-const engine = require('../index.cjs');
+/** The engine, loaded on first use (a lint run chooses V8's compilers before it is compiled: lib/compilers.cjs). */
+const engine = () => require('../index.cjs');
 const { painter, colourWanted } = require('./paint.cjs');
 const { translator, fixed, LOCALES } = require('./texts.cjs');
 const { UsageError, environmentLocale, parseCommandLine, oneOf } = require('./usage.cjs');
@@ -220,7 +221,7 @@ function simulateCommand(argv, io, help) {
     const [a, b] = positionals.map((file) => readScenario(file, io, locale, t));
     let comparison;
     try {
-      comparison = engine.compare(a, b);
+      comparison = engine().compare(a, b);
     } catch (error) {
       throw engineError(`${positionals[0]} / ${positionals[1]}`, error, t);
     }
@@ -232,7 +233,7 @@ function simulateCommand(argv, io, help) {
   const scenario = readScenario(positionals[0], io, locale, t);
   let result;
   try {
-    result = engine.simulate(scenario);
+    result = engine().simulate(scenario);
   } catch (error) {
     throw engineError(positionals[0], error, t);
   }
@@ -256,7 +257,7 @@ function explainCommand(argv, io, help) {
   const reply = positionals.length === 1 && positionals[0] === '-' ? readText('-', io, t) : positionals.join(' ');
   let result;
   try {
-    result = engine.explainSmtpReply(reply, locale);
+    result = engine().explainSmtpReply(reply, locale);
   } catch (error) {
     throw new UsageError(error.message);
   }
