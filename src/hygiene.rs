@@ -28,8 +28,13 @@ pub fn is_unsafe(c: char) -> bool {
 /// characters (the middle elided). C0 controls become their Control Pictures
 /// (␍ ␊ ␀ ␛ …), DEL ␡, the others `<U+XXXX>`. Tabs stay.
 pub fn visible(text: &str, max_chars: usize) -> String {
-    let needs_work = text.chars().any(is_unsafe) || text.len() > max_chars;
-    if !needs_work {
+    // ASCII (most text) is checked a byte at a time: safe is a tab or a printable.
+    let safe = if text.is_ascii() {
+        text.bytes().all(|b| b == b'\t' || (b' '..=b'~').contains(&b))
+    } else {
+        !text.chars().any(is_unsafe)
+    };
+    if safe && text.len() <= max_chars {
         return text.to_string();
     }
     let mut shown = String::with_capacity(text.len().min(max_chars * 4));

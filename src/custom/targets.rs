@@ -277,7 +277,7 @@ pub fn locate(
         if needle.is_empty() {
             return None;
         }
-        hay.windows(needle.len()).position(|w| w == needle).map(|at| range.start + at..range.start + at + needle.len())
+        memchr::memmem::find(hay, needle).map(|at| range.start + at..range.start + at + needle.len())
     };
     match place {
         Place::Raw(base) => (None, Some(base + found.start..base + found.end)),

@@ -359,7 +359,9 @@ pub fn render_template_with(
 ) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
-    while let Some(pos) = rest.find(['{', '}']) {
+    // Braces are ASCII, so a byte search lands on character boundaries (memchr:
+    // a finding renders two templates; a char-pattern search was most of it, #14).
+    while let Some(pos) = memchr::memchr2(b'{', b'}', rest.as_bytes()) {
         out.push_str(&rest[..pos]);
         let tail = &rest[pos..];
         if tail.starts_with("{{") || tail.starts_with("}}") {
@@ -368,7 +370,7 @@ pub fn render_template_with(
             continue;
         }
         if let Some(stripped) = tail.strip_prefix('{') {
-            if let Some(end) = stripped.find('}') {
+            if let Some(end) = memchr::memchr(b'}', stripped.as_bytes()) {
                 let name = &stripped[..end];
                 match params.iter().find(|(n, _)| *n == name) {
                     Some((_, value)) => out.push_str(&format_param(value, locale, label)),

@@ -55,6 +55,8 @@ pub struct Word<'a> {
     /// As read, without accents.
     pub plain: &'a str,
     pub kind: WordKind,
+    /// `is_single_letter`, computed once for every reader of the word.
+    pub single: bool,
 }
 
 impl Word<'_> {
@@ -331,8 +333,8 @@ impl Folder {
         } else {
             self.plain.extend(read.chars().map(unicode::strip_accents));
         }
-        let word = Word { span, read, plain: &self.plain, kind };
-        if word.is_single_letter() {
+        let single = Word { span, read, plain: &self.plain, kind, single: false }.is_single_letter();
+        if single {
             if self.run_letters == 0 {
                 self.run_start = span.0;
             }
@@ -359,7 +361,7 @@ impl Folder {
                 each,
             );
         }
-        each(&Word { span, read, plain: &self.plain, kind });
+        each(&Word { span, read, plain: &self.plain, kind, single });
         self.mapped.clear();
         self.unmapped.clear();
         self.mapped_chars = 0;
@@ -385,7 +387,7 @@ fn flush_run(
     each: &mut dyn FnMut(&Word),
 ) {
     if *letters >= MIN_SPACED_LETTERS {
-        each(&Word { span, read, plain, kind: WordKind::Spaced });
+        each(&Word { span, read, plain, kind: WordKind::Spaced, single: false });
     }
     read.clear();
     plain.clear();

@@ -370,11 +370,17 @@ impl<'l> Scan<'l> {
                 self.limit();
             }
             WordKind::Plain | WordKind::Leet => {
-                let single = word.is_single_letter();
+                let single = word.single;
                 if single && !self.in_run {
                     self.before_run.clone_from(&self.active);
                 }
                 self.in_run = single;
+                if !self.trie.may_have(word) {
+                    // No entry has this word (most words of a text): every partial
+                    // match ends here and none starts, without the buffer swaps.
+                    self.active.clear();
+                    return;
+                }
                 let from = std::mem::take(&mut self.active);
                 let mut continued = std::mem::take(&mut self.spare);
                 self.continue_from(&from, word, &mut continued);

@@ -156,7 +156,7 @@ impl Cascade<'_> {
 
         // Style rules, then the `style` attribute, in cascade order.
         let matched = self.sheet.matching(element, depth, siblings, self.budget);
-        let inline: Vec<Declaration<'_>> = match value.attr("style") {
+        let inline: Vec<Declaration<'_>> = match super::attr(value, "style") {
             Some(text) => parse_style_attribute(text, self.budget),
             None => Vec::new(),
         };
@@ -189,15 +189,15 @@ impl Cascade<'_> {
 
     fn presentational(&mut self, element: ElementRef<'_>, name: &LocalName, parent: &Style, style: &mut Style, own: &mut OwnValues) {
         let value = element.value();
-        if let Some(text) = value.attr("bgcolor") {
+        if let Some(text) = super::attr(value, "bgcolor") {
             if let Some(c) = parse_legacy_color(text) {
                 let source = self.source(SourceOrigin::Attribute { element: name.clone(), name: "bgcolor" }, "", text);
                 own.background_color = Some((ColorValue::Rgba(c), source));
             }
         }
         let color_attr = match &**name {
-            "font" => value.attr("color").map(|v| (v, "color")),
-            "body" => value.attr("text").map(|v| (v, "text")),
+            "font" => super::attr(value, "color").map(|v| (v, "color")),
+            "body" => super::attr(value, "text").map(|v| (v, "text")),
             _ => None,
         };
         if let Some((text, attr)) = color_attr {
@@ -206,7 +206,7 @@ impl Cascade<'_> {
                 style.color_source = self.source(SourceOrigin::Attribute { element: name.clone(), name: attr }, "", text);
             }
         }
-        if &**name == "a" && value.attr("href").is_some() {
+        if &**name == "a" && super::attr(value, "href").is_some() {
             // User-agent style: links are blue unless the author styles them.
             style.color = Rgba::LINK_BLUE;
             style.color_source = None;
@@ -216,19 +216,19 @@ impl Cascade<'_> {
             style.font_source = self.source(SourceOrigin::Element { element: name.clone() }, "", "");
         }
         if &**name == "font" {
-            if let Some(text) = value.attr("size") {
+            if let Some(text) = super::attr(value, "size") {
                 if let Some(px) = font_element_px(text) {
                     style.font_px = px;
                     style.font_source = self.source(SourceOrigin::Attribute { element: name.clone(), name: "size" }, "", text);
                 }
             }
         }
-        if value.attr("hidden").is_some() {
+        if super::attr(value, "hidden").is_some() {
             let source = self.source(SourceOrigin::Attribute { element: name.clone(), name: "hidden" }, "", "");
             own.display_none = Some((true, source));
         }
         for (attr, slot) in [("width", &mut own.width), ("height", &mut own.height)] {
-            if let Some(px) = value.attr(attr).and_then(|v| v.trim().trim_end_matches("px").parse::<f32>().ok()) {
+            if let Some(px) = super::attr(value, attr).and_then(|v| v.trim().trim_end_matches("px").parse::<f32>().ok()) {
                 if px.is_finite() {
                     *slot = Some((Length::Px(px), None));
                 }

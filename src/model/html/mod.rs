@@ -29,6 +29,18 @@ pub use values::ROOT_FONT_PX;
 
 use html5ever::LocalName;
 
+/// The value of an element's attribute `name` (no namespace), as scraper's
+/// `Element::attr`, without building an atom of `name` for every lookup: an
+/// element has a few attributes, compared by their local name (#14: the atoms
+/// built for 160,000 lookups on the SpamAssassin corpus were 1.5 % of a lint).
+fn attr<'e>(element: &'e scraper::node::Element, name: &str) -> Option<&'e str> {
+    element
+        .attrs
+        .iter()
+        .find(|(q, _)| q.prefix.is_none() && q.ns.is_empty() && &*q.local == name)
+        .map(|(_, value)| &**value)
+}
+
 /// Index of a `Source` in `HtmlFacts::sources`.
 pub type SourceId = u32;
 

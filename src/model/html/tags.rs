@@ -152,7 +152,7 @@ fn tag_end(bytes: &[u8], from: usize) -> usize {
 }
 
 fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    bytes.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| from + p)
+    memchr::memmem::find(bytes.get(from..)?, needle).map(|p| from + p)
 }
 
 fn find_ascii_ci(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {

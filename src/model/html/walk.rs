@@ -211,10 +211,10 @@ impl Walker<'_> {
         } else if BLOCK_ELEMENTS.contains(&name) && Self::shown(style) {
             push_break(&mut self.facts.visible_text);
         }
-        if (name == "a" || name == "area") && value.attr("href").is_some() {
-            let href = value.attr("href").unwrap_or_default();
-            let title = value.attr("title");
-            let alt = if name == "area" { value.attr("alt").unwrap_or_default() } else { "" };
+        if (name == "a" || name == "area") && super::attr(value, "href").is_some() {
+            let href = super::attr(value, "href").unwrap_or_default();
+            let title = super::attr(value, "title");
+            let alt = if name == "area" { super::attr(value, "alt").unwrap_or_default() } else { "" };
             if !budget.derive(href.len() + title.map_or(0, str::len) + alt.len()) {
                 return;
             }
@@ -224,8 +224,8 @@ impl Walker<'_> {
             self.link_stack.push(self.facts.links.len() - 1);
         }
         if name == "img" {
-            let alt = value.attr("alt");
-            if let Some(src) = value.attr("src") {
+            let alt = super::attr(value, "alt");
+            if let Some(src) = super::attr(value, "src") {
                 if !budget.derive(src.len() + alt.map_or(0, str::len)) {
                     return;
                 }
@@ -245,7 +245,7 @@ impl Walker<'_> {
     fn leave_element(&mut self, element: ElementRef<'_>, style: Option<&Style>) {
         let value = element.value();
         let name = value.name();
-        if (name == "a" || name == "area") && value.attr("href").is_some() {
+        if (name == "a" || name == "area") && super::attr(value, "href").is_some() {
             self.link_stack.pop();
         }
         if name != "br" && BLOCK_ELEMENTS.contains(&name) && style.is_some_and(Self::shown) {

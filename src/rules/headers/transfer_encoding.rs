@@ -220,7 +220,8 @@ fn check(message: &Message, cx: &mut Context) {
         };
         match declared.as_deref().unwrap_or("7bit") {
             "7bit" => {
-                if let Some(first) = body.iter().position(|&b| b >= 0x80) {
+                // `is_ascii` reads a word at a time; most bodies are ASCII.
+                if let Some(first) = (!body.is_ascii()).then(|| body.iter().position(|&b| b >= 0x80)).flatten() {
                     let count = body[first..].iter().filter(|&&b| b >= 0x80).count();
                     cx.emit(
                         Draft::new(Msg::of(&EIGHT_BIT_IN_7BIT).int("count", count))
@@ -336,27 +337,25 @@ fn check_quoted_printable(cx: &mut Context, body: &[u8], max: usize, at: &dyn Fn
     let mut first_bad = None;
     let mut start = 0;
     while start < body.len() {
-        let nl = body[start..].iter().position(|&b| b == b'\n').map_or(body.len(), |p| start + p);
+        let nl = memchr::memchr(b'\n', &body[start..]).map_or(body.len(), |p| start + p);
         let end = if nl > start && body[nl - 1] == b'\r' { nl - 1 } else { nl };
         let line = &body[start..end];
         if line.len() > max {
             long_lines += 1;
             first_long.get_or_insert((start, line.len()));
         }
+        // From one `=` to the next (memchr: the bytes between need no look).
         let mut i = 0;
-        while i < line.len() {
-            if line[i] == b'=' {
-                let rest = &line[i + 1..];
-                let soft_break = rest.iter().all(|b| *b == b' ' || *b == b'\t');
-                let escape = rest.len() >= 2 && rest[0].is_ascii_hexdigit() && rest[1].is_ascii_hexdigit();
-                if !soft_break && !escape {
-                    bad_escapes += 1;
-                    first_bad.get_or_insert(start + i);
-                }
-                i += if escape { 3 } else { 1 };
-            } else {
-                i += 1;
+        while let Some(found) = memchr::memchr(b'=', &line[i..]) {
+            i += found;
+            let rest = &line[i + 1..];
+            let soft_break = rest.iter().all(|b| *b == b' ' || *b == b'\t');
+            let escape = rest.len() >= 2 && rest[0].is_ascii_hexdigit() && rest[1].is_ascii_hexdigit();
+            if !soft_break && !escape {
+                bad_escapes += 1;
+                first_bad.get_or_insert(start + i);
             }
+            i += if escape { 3 } else { 1 };
         }
         start = nl + 1;
     }
