@@ -46,9 +46,13 @@ function baselineOnly({ files, threads, cores, execArgv = [] }) {
  */
 function chooseCompilers(run, moduleCompiled) {
   if (moduleCompiled) return false;
-  const chosen = baselineOnly({ ...run, execArgv: process.execArgv });
-  if (chosen) v8.setFlagsFromString('--liftoff-only');
-  return chosen;
+  if (!baselineOnly({ ...run, execArgv: process.execArgv })) return false;
+  try {
+    v8.setFlagsFromString('--liftoff-only');
+  } catch {
+    return false; // a runtime that refuses flags after start: the default tiers, only slower
+  }
+  return true;
 }
 
 module.exports = { baselineOnly, chooseCompilers, BASELINE_ONLY_MAX_FILES, BASELINE_ONLY_MAX_FILES_SPARE_CORE };
