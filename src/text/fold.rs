@@ -55,7 +55,8 @@ pub struct Word<'a> {
     /// As read, without accents.
     pub plain: &'a str,
     pub kind: WordKind,
-    /// `is_single_letter`, computed once for every reader of the word.
+    /// A word of one letter (the parts of a spaced-out word), computed once
+    /// when the word ends (`single_letter`) for every reader of it.
     pub single: bool,
 }
 
@@ -63,20 +64,20 @@ impl Word<'_> {
     pub fn range(&self) -> Range<usize> {
         self.span.0..self.span.1
     }
-    /// A word of one letter (the parts of a spaced-out word).
-    #[inline]
-    pub fn is_single_letter(&self) -> bool {
-        // A letter is at most four bytes and, unless it is one ASCII byte, starts
-        // with a non-ASCII byte: other words are answered without decoding.
-        match self.read.as_bytes() {
-            [b] => return matches!(self.kind, WordKind::Plain) && b.is_ascii_alphabetic(),
-            [first, ..] if first.is_ascii() => return false,
-            bytes if bytes.len() > 4 => return false,
-            _ => {}
-        }
-        let mut chars = self.read.chars();
-        matches!(self.kind, WordKind::Plain) && chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
+}
+
+/// Whether a word read `read`, of kind `kind`, is a single letter.
+fn single_letter(read: &str, kind: WordKind) -> bool {
+    // A letter is at most four bytes and, unless it is one ASCII byte, starts
+    // with a non-ASCII byte: other words are answered without decoding.
+    match read.as_bytes() {
+        [b] => return matches!(kind, WordKind::Plain) && b.is_ascii_alphabetic(),
+        [first, ..] if first.is_ascii() => return false,
+        bytes if bytes.len() > 4 => return false,
+        _ => {}
     }
+    let mut chars = read.chars();
+    matches!(kind, WordKind::Plain) && chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
 }
 
 /// Symbols read as letters inside a word (`p@ss`, `$ex`, `v!agra`, `|ove`).
@@ -333,7 +334,7 @@ impl Folder {
         } else {
             self.plain.extend(read.chars().map(unicode::strip_accents));
         }
-        let single = Word { span, read, plain: &self.plain, kind, single: false }.is_single_letter();
+        let single = single_letter(read, kind);
         if single {
             if self.run_letters == 0 {
                 self.run_start = span.0;

@@ -35,10 +35,10 @@ test('the choice is made before the module is compiled, never after', () => {
   const verdict = pkg.lint(tiny).verdict;
   const probe = (flags = []) => spawnSync(process.execPath, [...flags, '-e', `
     const { chooseCompilers } = require(${JSON.stringify(join(pkgDir, 'lib', 'compilers.cjs'))});
-    const before = chooseCompilers({ files: 2, threads: 1, cores: 1 }, false);
+    const before = chooseCompilers({ files: 2, threads: 1, cores: 1 });
     const engine = require(${JSON.stringify(join(pkgDir, 'index.cjs'))});
     const report = engine.lint(${JSON.stringify(tiny)});
-    console.log(JSON.stringify([before, chooseCompilers({ files: 2, threads: 1, cores: 1 }, true), report.verdict]));`],
+    console.log(JSON.stringify([before, chooseCompilers({ files: 2, threads: 1, cores: 1 }), report.verdict]));`],
   { encoding: 'utf8' });
   const chosen = probe();
   assert.equal(chosen.status, 0, chosen.stderr);

@@ -18,6 +18,7 @@
 // NODE_OPTIONS takes no V8 wasm flag) keeps them.
 
 const v8 = require('node:v8');
+const { isCompiled } = require('./engine.cjs');
 
 /** Files up to which a run whose lint threads fill every core uses Liftoff alone (ours, below the measured 3,200). */
 const BASELINE_ONLY_MAX_FILES = 2500;
@@ -41,11 +42,11 @@ function baselineOnly({ files, threads, cores, execArgv = [] }) {
 
 /**
  * Chooses the compilers for this process before the engine is compiled; false
- * (nothing changed) once the module exists, whose functions were compiled
- * under the flags of their time.
+ * (nothing changed) once this thread has the module, whose functions were
+ * compiled under the flags of their time.
  */
-function chooseCompilers(run, moduleCompiled) {
-  if (moduleCompiled) return false;
+function chooseCompilers(run) {
+  if (isCompiled()) return false;
   if (!baselineOnly({ ...run, execArgv: process.execArgv })) return false;
   try {
     v8.setFlagsFromString('--liftoff-only');

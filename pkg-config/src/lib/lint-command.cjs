@@ -6,7 +6,7 @@
 
 const fs = require('node:fs');
 const os = require('node:os');
-const { sharedEngine, isCompiled, MAX_INPUT_BYTES } = require('./engine.cjs');
+const { sharedEngine, MAX_INPUT_BYTES } = require('./engine.cjs');
 const { chooseCompilers } = require('./compilers.cjs');
 const { inputTooLarge } = require('./errors.cjs');
 const { WorkerPool, MAX_THREADS } = require('./pool.cjs');
@@ -192,17 +192,18 @@ async function lintCommand(argv, io, help) {
   // Expanded before the engine is first used: the number of files chooses V8's
   // wasm compilers for this process (lib/compilers.cjs); --jobs is checked below.
   const expanded = args.length ? expandArguments(args) : undefined;
+  const defaultJobs = Math.min(cores(), MAX_THREADS);
   if (expanded && io.chooseCompilers) {
     const asked = Number(values.jobs);
-    const wanted = Number.isInteger(asked) && asked >= 1 && asked <= MAX_THREADS ? asked : Math.min(cores(), MAX_THREADS);
+    const wanted = Number.isInteger(asked) && asked >= 1 && asked <= MAX_THREADS ? asked : defaultJobs;
     const files = expanded.files.length;
-    chooseCompilers({ files, threads: Math.max(1, Math.min(wanted, files)), cores: cores() }, isCompiled());
+    chooseCompilers({ files, threads: Math.max(1, Math.min(wanted, files)), cores: cores() });
   }
   const { options, t } = lintOptions(values, io, envLocale);
   const format = oneOf(values.format || 'text', FORMATS, '--format', t);
   const maxWarnings = values['max-warnings'] === undefined ? undefined
     : wholeNumber(values['max-warnings'], '--max-warnings', 0, t);
-  const jobs = values.jobs === undefined ? Math.min(cores(), MAX_THREADS) : wholeNumber(values.jobs, '--jobs', 1, t, MAX_THREADS);
+  const jobs = values.jobs === undefined ? defaultJobs : wholeNumber(values.jobs, '--jobs', 1, t, MAX_THREADS);
   if (!expanded) throw new UsageError(t('cli.usage.lint-needs-files'));
 
   const { files, problems, skipped } = expanded;

@@ -211,8 +211,8 @@ impl Walker<'_> {
         } else if BLOCK_ELEMENTS.contains(&name) && Self::shown(style) {
             push_break(&mut self.facts.visible_text);
         }
-        if (name == "a" || name == "area") && super::attr(value, "href").is_some() {
-            let href = super::attr(value, "href").unwrap_or_default();
+        let href = if name == "a" || name == "area" { super::attr(value, "href") } else { None };
+        if let Some(href) = href {
             let title = super::attr(value, "title");
             let alt = if name == "area" { super::attr(value, "alt").unwrap_or_default() } else { "" };
             if !budget.derive(href.len() + title.map_or(0, str::len) + alt.len()) {

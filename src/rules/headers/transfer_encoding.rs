@@ -220,8 +220,9 @@ fn check(message: &Message, cx: &mut Context) {
         };
         match declared.as_deref().unwrap_or("7bit") {
             "7bit" => {
-                // `is_ascii` reads a word at a time; most bodies are ASCII.
-                if let Some(first) = (!body.is_ascii()).then(|| body.iter().position(|&b| b >= 0x80)).flatten() {
+                // `is_ascii` reads a word at a time: most bodies are, and need no byte-wise look.
+                let first = if body.is_ascii() { None } else { body.iter().position(|&b| b >= 0x80) };
+                if let Some(first) = first {
                     let count = body[first..].iter().filter(|&&b| b >= 0x80).count();
                     cx.emit(
                         Draft::new(Msg::of(&EIGHT_BIT_IN_7BIT).int("count", count))
