@@ -11,6 +11,16 @@ WBG_VERSION=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
+# A full `make test` from a fresh clone writes about 3.5 GB (target/ for the host and
+# wasm, node_modules, Chromium's profile; measured). When the disk fills, the linker dies
+# with "signal 7 [Bus error]" and says nothing about space, so say it here first.
+DISK_NEEDED_MB=4096
+disk_free_mb=$(df -Pm . 2>/dev/null | awk 'NR==2 {print $4}')
+if [ -n "${disk_free_mb:-}" ] && [ "$disk_free_mb" -lt "$DISK_NEEDED_MB" ]; then
+  say "WARNING: ${disk_free_mb} MB free on this disk; a full build needs about ${DISK_NEEDED_MB} MB"
+  say "WARNING: a linker that dies with 'signal 7 [Bus error]' means the disk is full"
+fi
+
 if ! rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown$'; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
