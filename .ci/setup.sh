@@ -11,9 +11,10 @@ WBG_VERSION=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
-# A full `make test` from a fresh clone writes about 3.5 GB (target/ for the host and
-# wasm, node_modules, Chromium's profile; measured). When the disk fills, the linker dies
-# with "signal 7 [Bus error]" and says nothing about space, so say it here first.
+# A full `make test` from a fresh clone writes about 2.5 GB (target/ for the host and
+# wasm, node_modules, pkg/; measured; 7 GB before tests kept line tables only). When the
+# disk fills, the linker dies with "signal 7 [Bus error]" and says nothing about space,
+# so say it here first. 4 GB: the measured 2.5 GB plus a margin (ours).
 DISK_NEEDED_MB=4096
 disk_free_mb=$(df -Pm . 2>/dev/null | awk 'NR==2 {print $4}')
 if [ -n "${disk_free_mb:-}" ] && [ "$disk_free_mb" -lt "$DISK_NEEDED_MB" ]; then
