@@ -65,6 +65,11 @@ pub struct Identity {
     pub recipients: usize,
     /// A `List-Id` field (RFC 2919) is present.
     pub list_id: bool,
+    /// A list manager sent it: `List-Id`, one of the RFC 2369 fields only a list
+    /// has (`List-Post`, `List-Help`, `List-Subscribe`, `List-Owner`, `List-Archive`;
+    /// not `List-Unsubscribe`, which bulk senders add too), or the `Mailing-List` /
+    /// `X-Mailing-List` field of ezmlm, Yahoo Groups and older list managers.
+    pub list_traffic: bool,
     /// `Precedence: bulk` or `list` (RFC 2076 §3.9, a de-facto bulk marker).
     pub precedence_bulk: bool,
     pub unsubscribe: Unsubscribe,
@@ -72,6 +77,10 @@ pub struct Identity {
     pub received: usize,
     pub dkim: Vec<SignatureFacts>,
 }
+
+/// Fields only a list manager adds (see `Identity::list_traffic`).
+const LIST_MANAGER_FIELDS: [&str; 7] =
+    ["List-Post", "List-Help", "List-Subscribe", "List-Owner", "List-Archive", "Mailing-List", "X-Mailing-List"];
 
 impl Identity {
     /// The domain of the first From mailbox.
@@ -131,6 +140,9 @@ pub fn analyse(raw: &[u8], header: &HeaderBlock, values: &FieldValues) -> Identi
             });
         } else if field.is("List-Id") {
             identity.list_id = true;
+            identity.list_traffic = true;
+        } else if LIST_MANAGER_FIELDS.iter().any(|name| field.is(name)) {
+            identity.list_traffic = true;
         } else if field.is("Precedence") {
             let value = field.unfolded_value(raw).to_ascii_lowercase();
             identity.precedence_bulk |= value == "bulk" || value == "list";

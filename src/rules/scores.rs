@@ -96,7 +96,10 @@ pub const ADDRESS_INVALID: f64 = 3.0;
 /// SpamAssassin INVALID_DATE 1.7, INVALID_DATE_TZ_ABSURD, DATE_IN_FUTURE_* and
 /// DATE_IN_PAST_* 2.6; calibration: 8 ham, 150 spam.
 pub const DATE_SUSPICIOUS: f64 = 3.0;
-/// rspamd MISSING_MIME_VERSION 2.0; calibration: 0 ham, 63 spam.
+/// rspamd MISSING_MIME_VERSION 2.0; plain text is information only (SpamAssassin
+/// MIME_HEADER_CTYPE_ONLY leaves text/plain out). Calibration (warnings): 0 ham,
+/// 45 spam; on the held-out rest of the corpus 0 of 3,150 ham, 42 of 1,397 spam
+/// (as a warning on plain text too, it had hit 629 held-out ham, 20 %).
 pub const MIME_VERSION_MISSING: f64 = 3.0;
 /// SpamAssassin FROM_ILLEGAL_CHARS 2.2, rspamd INVALID_FROM_8BIT 6.0 (capped);
 /// calibration: 0 ham, 11 spam.

@@ -35,6 +35,12 @@ crate::rule_texts! { "headers/mime-version";
         es: "La cabecera tiene {field} pero no MIME-Version: 1.0.",
         pl: "Nagłówek zawiera {field}, ale nie ma MIME-Version: 1.0.",
     },
+    MISSING_PLAIN "missing-plain-text" => {
+        en: "The header has {field} but no MIME-Version: 1.0; for plain text that readers show as it is, this is only a deviation from RFC 2045.",
+        fr: "L'en-tête contient {field} mais pas MIME-Version: 1.0 ; pour du texte brut que les lecteurs affichent tel quel, ce n'est qu'un écart à la RFC 2045.",
+        es: "La cabecera tiene {field} pero no MIME-Version: 1.0; en texto plano que los lectores muestran tal cual, solo es una desviación de la RFC 2045.",
+        pl: "Nagłówek zawiera {field}, ale nie ma MIME-Version: 1.0; przy zwykłym tekście, który czytniki pokazują bez zmian, to tylko odstępstwo od RFC 2045.",
+    },
     NOT_1_0 "not-1-0" => {
         en: "MIME-Version is not 1.0, the only version there is.",
         fr: "MIME-Version n'est pas 1.0, la seule version qui existe.",
@@ -50,6 +56,7 @@ pub const RULE: Rule = Rule {
     evidence: &[
         Evidence::Receiver("rspamd MISSING_MIME_VERSION (2 points); SpamAssassin MIME_HEADER_CTYPE_ONLY"),
         Evidence::Rfc("RFC 2045 §4: messages composed with MIME MUST include MIME-Version: 1.0"),
+        Evidence::Receiver("information only for plain text (Content-Type text/plain, no transfer encoding beyond 7bit/8bit): SpamAssassin 4.0's MIME_HEADER_CTYPE_ONLY leaves text/plain out (20_head_tests.cf, 0.1 points), and a reader that ignores the field shows the same text"),
     ],
     score: crate::rules::scores::MIME_VERSION_MISSING,
     texts: &TEXTS,
@@ -64,6 +71,16 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::PhpMail { to: "b@example.com", subject: "Hi", message: "<p>Hello</p>", headers: "From: a@example.com\r\nContent-Type: text/html; charset=UTF-8" },
         ),
+        Example::fails(
+            title! {
+                en: "Plain text with a Content-Type and no MIME-Version (a feed gateway's output)",
+                fr: "Du texte brut avec un Content-Type et sans MIME-Version (la sortie d'une passerelle de flux)",
+                es: "Texto plano con Content-Type y sin MIME-Version (la salida de una pasarela de feeds)",
+                pl: "Zwykły tekst z Content-Type i bez MIME-Version (wynik bramki kanałów)",
+            },
+            ExampleInput::Raw("From: feeds@my-site.example\nTo: b@example.com\nSubject: Today's headlines\nContent-Type: text/plain; encoding=utf-8\n\nHello\n"),
+        )
+        .at(Severity::Info),
         Example::fails(
             title! {
                 en: "A version other than 1.0",
@@ -120,12 +137,25 @@ fn check(message: &Message, cx: &mut Context) {
                 .filter(|f| f.is("Content-Type") || f.is("Content-Transfer-Encoding"))
                 .collect();
             if let Some(first) = mime_fields.first() {
-                cx.emit(
-                    Draft::new(Msg::of(&MISSING).text("field", first.name.clone()))
-                        .evidence(super::field_text(message, first))
-                        .at(Location::header(first.name.clone(), first.start, first.end)),
-                );
+                let plain = mime_fields.iter().all(|f| reads_as_plain_text(message, f));
+                let draft = Draft::new(Msg::of(if plain { &MISSING_PLAIN } else { &MISSING }).text("field", first.name.clone()))
+                    .evidence(super::field_text(message, first))
+                    .at(Location::header(first.name.clone(), first.start, first.end));
+                cx.emit(if plain { draft.severity(Severity::Info) } else { draft });
             }
         }
+    }
+}
+
+/// Whether a MIME field without `MIME-Version` still reads the same to a reader
+/// that ignores it (RFC 2045 §4 defaults): `Content-Type: text/plain` (any
+/// parameters), or a `Content-Transfer-Encoding` of 7bit or 8bit (no decoding).
+fn reads_as_plain_text(message: &Message, field: &crate::model::headers::HeaderField) -> bool {
+    let value = field.unfolded_value(message.raw);
+    let token = value.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    if field.is("Content-Type") {
+        token == "text/plain"
+    } else {
+        token == "7bit" || token == "8bit"
     }
 }

@@ -59,7 +59,7 @@ pub const RULE: Rule = Rule {
     evidence: &[
         Evidence::Rfc("RFC 7489 §3.1.2: SPF gives DMARC alignment only when the RFC5321.MailFrom domain has the From's organizational domain; §4.2: DMARC passes if SPF or DKIM aligns"),
         Evidence::Receiver("Gmail Email sender guidelines: \"Authenticate email with SPF and DKIM that are aligned with each other at the organizational level\""),
-        Evidence::Ours("warning only when no DKIM signature of the From domain with an intact body exists and the message is not list traffic (List-Id: Gmail does not require alignment of mailing-list mail); a different Sender alone is information"),
+        Evidence::Ours("warning only when no DKIM signature of the From domain with an intact body exists and the message is not list traffic (List-Id, another RFC 2369 field only a list has, or Mailing-List: a list re-sends its members' mail under its own envelope sender, and Gmail does not require alignment of mailing-list mail); a different Sender alone is information"),
     ],
     score: scores::SENDER_MISALIGNED,
     texts: &TEXTS,
@@ -82,6 +82,16 @@ pub const RULE: Rule = Rule {
                 pl: "Return-Path gdzie indziej, ale z podpisem DKIM domeny From",
             },
             ExampleInput::Raw("Return-Path: <bounce@esp.example>\nDKIM-Signature: v=1; a=rsa-sha256; c=simple/simple; d=my-site.example; s=s1;\n h=from:to:subject; bh=Ba3gj8+xBPQLJTahTfzW6RbWQ/XPgESxkCi2B66PSQg=; b=AAAA\nFrom: contact@my-site.example\nTo: b@example.org\nSubject: Hi\n\nHello\n"),
+        )
+        .at(Severity::Info),
+        Example::fails(
+            title! {
+                en: "A mailing list's message: the list's own Return-Path",
+                fr: "Un message de liste de diffusion : le Return-Path de la liste",
+                es: "Un mensaje de lista de correo: el Return-Path de la propia lista",
+                pl: "Wiadomość z listy dyskusyjnej: Return-Path samej listy",
+            },
+            ExampleInput::Raw("Return-Path: <list-bounces@lists.example.net>\nMailing-List: list friends@lists.example.net; contact friends-owner@lists.example.net\nList-Subscribe: <mailto:friends-subscribe@lists.example.net>\nFrom: jane@my-site.example\nTo: friends@lists.example.net\nSubject: Hi\n\nHello\n"),
         )
         .at(Severity::Info),
         Example::fails(
@@ -139,7 +149,7 @@ fn check(message: &Message, cx: &mut Context) {
     )
     .evidence(return_path.address.as_str())
     .at(field_location(message, return_path.field));
-    if signed || identity.list_id {
+    if signed || identity.list_traffic {
         draft = draft.severity(Severity::Info);
     }
     cx.emit(draft);

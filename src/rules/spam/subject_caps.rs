@@ -144,7 +144,8 @@ pub(crate) fn strip_reply_prefixes(subject: &str) -> &str {
 /// Words of two or more letters, all in capitals. Words are maximal runs of
 /// letters; a letter of a caseless script (CJK, Arabic, …) makes the word not
 /// count. Bracketed tags (`[ILUG]`, `[OT]`, ticket numbers) are left out: list
-/// software and help desks add them, not the sender.
+/// software and help desks add them, not the sender; so are runs joined to `_` or
+/// a digit (identifiers such as `FROM_ENDS_IN_NUMS` or `MP3`).
 pub fn capital_words(subject: &str) -> Vec<&str> {
     let rest = strip_reply_prefixes(subject);
     let mut words = Vec::new();
@@ -157,7 +158,11 @@ pub fn capital_words(subject: &str) -> Vec<&str> {
         }
         if let Some(s) = start.take() {
             let word = &rest[s..i];
-            if depth == 0 && word.chars().count() >= 2 && word.chars().all(char::is_uppercase) {
+            // A run joined to `_` or a digit is part of an identifier (`FROM_ENDS_IN_NUMS`,
+            // `MP3`, `ID42`): a name that is written that way, not a shouted word.
+            let joined = |c: Option<char>| c.is_some_and(|c| c == '_' || c.is_ascii_digit());
+            let identifier = joined(rest[..s].chars().next_back()) || joined(Some(c));
+            if depth == 0 && !identifier && word.chars().count() >= 2 && word.chars().all(char::is_uppercase) {
                 words.push(word);
             }
         }
@@ -203,6 +208,8 @@ mod tests {
         assert!(capital_words("RE: FWD: AW: hello").is_empty());
         assert_eq!(capital_words("MixedCase CAPS"), vec!["CAPS"]);
         assert_eq!(capital_words("Re: [ILUG] [OT] GPL & PHP Question"), vec!["GPL", "PHP"]);
+        assert!(capital_words("[Bug 1054] New: Split up FROM_ENDS_IN_NUMS").is_empty());
+        assert_eq!(capital_words("MP3 FREE NOW 4U"), vec!["FREE", "NOW"]);
     }
 
     #[test]

@@ -41,7 +41,7 @@ pub const SUBJECT_PREFIXES: Threshold = Threshold {
     key: "spam.subjectPrefixes",
     kind: Kind::List { default: ListDefault::Lines(include_str!("subject_prefixes.txt")), max_items: 10_000 },
     doc: "Words a subject must not start with, matched case-insensitively on a word boundary.",
-    evidence: Evidence::Guide("seed 002 (fr) l. 171: « Le sujet de l'e-mail commence par : Hi, FREE, BUY, BUYING,.... »; the other entries are common equivalents in en/fr/es/pl/de (ours)"),
+    evidence: Evidence::Guide("seed 002 (fr) l. 171: « Le sujet de l'e-mail commence par : Hi, FREE, BUY, BUYING,.... »; `adv`, `advert`: the UCE label of SpamAssassin 4.0 ENGLISH_UCE_SUBJECT (20_head_tests.cf); the other entries are common equivalents in en/fr/es/pl/de (ours)"),
 };
 
 pub const RULE: Rule = Rule {
