@@ -33,6 +33,8 @@ test: build test-rust test-wasm test-node test-e2e
 
 test-rust:
 	cargo test --all-targets
+	# `make bench`'s per-rule timing (the rule-timing feature, rules::timing): it builds and records.
+	cargo test --features rule-timing --lib --example bench timing
 
 test-wasm: test-wasm-node test-wasm-browser
 
@@ -53,7 +55,7 @@ test-e2e:
 
 ## bench: throughput native and in Node (wasm), wasm size raw and gzipped, wasm memory high-water of the worst 10 MB messages
 bench: build
-	cargo run --profile native --example bench
+	cargo run --profile native --example bench --features rule-timing
 	node tests/bench/wasm-bench.mjs
 	node tests/bench/memory.mjs
 

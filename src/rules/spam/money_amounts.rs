@@ -317,14 +317,9 @@ pub fn amounts(text: &str) -> Vec<Amount> {
             i = end;
             continue;
         }
-        let Some(mut value) = parse_number(&text[i..end].replace([' ', '\u{a0}', '\u{202f}', '\''], "")) else {
-            i = end;
-            continue;
-        };
         let mut stop = end;
         let multiplier = multiplier_after(&text[stop..]);
-        if let Some((length, factor)) = multiplier {
-            value *= factor;
+        if let Some((length, _)) = multiplier {
             stop += length;
             // "millions of dollars", "millones de euros", "millions d'euros"
             for link in [" of", " de", " d'", " d’"] {
@@ -333,16 +328,26 @@ pub fn amounts(text: &str) -> Vec<Amount> {
                 }
             }
         }
+        // Most numbers (dates, versions, addresses in a log) have no currency beside
+        // them: look for one before reading the number's value (#14: a 1.2 MB bug
+        // report with 50,000 numbers spent 3.6 ms here, parsing each).
         let before = currency_before(text, i);
         let after = currency_after(&text[stop..]);
-        if before.is_some() || after.is_some() {
-            let start = before.unwrap_or(i);
-            let finish = stop + after.unwrap_or(0);
-            out.push(Amount { range: start..finish, value, with_multiplier: multiplier.is_some() });
-            i = finish.max(i + 1);
-        } else {
-            i = end.max(i + 1);
+        if before.is_none() && after.is_none() {
+            i = end;
+            continue;
         }
+        let Some(mut value) = parse_number(&text[i..end].replace([' ', '\u{a0}', '\u{202f}', '\''], "")) else {
+            i = end;
+            continue;
+        };
+        if let Some((_, factor)) = multiplier {
+            value *= factor;
+        }
+        let start = before.unwrap_or(i);
+        let finish = stop + after.unwrap_or(0);
+        out.push(Amount { range: start..finish, value, with_multiplier: multiplier.is_some() });
+        i = finish.max(i + 1);
     }
     out
 }
