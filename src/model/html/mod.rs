@@ -169,6 +169,9 @@ pub struct Link {
     pub title: Option<String>,
     /// Start tag of the link element in the decoded HTML.
     pub tag: Option<Span>,
+    /// An image is inside it, or it is an `<area>` of an image map: something to
+    /// click even without text.
+    pub image: bool,
 }
 
 /// An image (`<img src>`).

@@ -218,12 +218,21 @@ impl Walker<'_> {
             if !budget.derive(href.len() + title.map_or(0, str::len) + alt.len()) {
                 return;
             }
-            let mut link = Link { href: href.to_string(), text: String::new(), title: title.map(str::to_string), tag };
+            let mut link = Link {
+                href: href.to_string(),
+                text: String::new(),
+                title: title.map(str::to_string),
+                tag,
+                image: name == "area",
+            };
             link.text.push_str(alt);
             self.facts.links.push(link);
             self.link_stack.push(self.facts.links.len() - 1);
         }
         if name == "img" {
+            if let Some(link) = self.link_stack.last().and_then(|&l| self.facts.links.get_mut(l)) {
+                link.image = true;
+            }
             let alt = super::attr(value, "alt");
             if let Some(src) = super::attr(value, "src") {
                 if !budget.derive(src.len() + alt.map_or(0, str::len)) {

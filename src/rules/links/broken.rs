@@ -50,6 +50,12 @@ crate::rule_texts! { "links/broken";
         es: "El enlace «{text}» tiene la dirección relativa {href}, que siempre falla en un correo.",
         pl: "Link „{text}” ma adres względny {href}, który w wiadomości zawsze jest niedziałający.",
     },
+    NOTHING_TO_CLICK "nothing-to-click" => {
+        en: "A link with nothing to click (no text, no image) has the address \"{href}\", which goes nowhere in a mail; no reader sees it.",
+        fr: "Un lien sans rien à cliquer (ni texte, ni image) a l'adresse « {href} », qui ne mène nulle part dans un e-mail ; aucun lecteur ne le voit.",
+        es: "Un enlace sin nada que pulsar (ni texto ni imagen) tiene la dirección «{href}», que no lleva a ninguna parte en un correo; ningún lector lo ve.",
+        pl: "Link bez niczego do kliknięcia (bez tekstu i obrazu) ma adres „{href}”, który w wiadomości nigdzie nie prowadzi; żaden czytelnik go nie widzi.",
+    },
     BLOCKED_SCHEME "blocked-scheme" => {
         en: "The link \"{text}\" uses {scheme}:, which mail clients block.",
         fr: "Le lien « {text} » utilise {scheme}:, que les logiciels de messagerie bloquent.",
@@ -131,6 +137,7 @@ pub const RULE: Rule = Rule {
     severity: Severity::Warning,
     evidence: &[
         Evidence::Guide("seed 002 (fr) l. 177: « Le ou les liens présents dans l'e-mail sont incorrects »"),
+        Evidence::Ours("information only for a link with nothing to click (no text, no image, not an image-map area) whose address leads nowhere (empty, #, relative): no reader sees it; measured: 14.8 % of the SpamAssassin hard ham (250 newsletters) carried one, 0.3 % of 1,146 spam"),
     ],
     score: crate::rules::scores::BROKEN_LINK,
     texts: &TEXTS,
@@ -155,6 +162,26 @@ pub const RULE: Rule = Rule {
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"\">Shop</a> <a href=\"#\">More</a>\n"),
         )
         .times(2),
+        Example::fails(
+            title! {
+                en: "Links with nothing to click (no text, no image): information",
+                fr: "Des liens sans rien à cliquer (ni texte, ni image) : une information",
+                es: "Enlaces sin nada que pulsar (ni texto ni imagen): información",
+                pl: "Linki bez niczego do kliknięcia (bez tekstu i obrazu): informacja",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"top\"></a><a href=\"#\"> </a><p>News of the week.</p>\n"),
+        )
+        .at(Severity::Info)
+        .times(2),
+        Example::fails(
+            title! {
+                en: "A relative link around an image: the image is there to be clicked",
+                fr: "Un lien relatif autour d'une image : l'image est là pour être cliquée",
+                es: "Un enlace relativo alrededor de una imagen: la imagen está para pulsarla",
+                pl: "Link względny wokół obrazu: obraz jest po to, by go kliknąć",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>News of the week.</p><a href=\"/shop\"><img src=\"https://www.example.com/banner.png\" alt=\"\"></a>\n"),
+        ),
         Example::fails(
             title! {
                 en: "A javascript: link",
@@ -280,12 +307,26 @@ fn check(message: &Message, cx: &mut Context) {
                 continue;
             };
             let scheme = scheme_of(&link.href).unwrap_or_default();
+            let evidence = format!("<a href=\"{}\">{}</a>", link.href, link.text);
+            let location = element_location(message, html, link.tag);
+            // An anchor with no text and no image (`<a href="top"></a>`, a leftover
+            // of an editor) leads nowhere, but no reader can click it either.
+            let leads_nowhere = [&EMPTY, &ANCHOR_ONLY, &RELATIVE].iter().any(|e| e.id == id.id);
+            if leads_nowhere && !link.image && link.text.trim().is_empty() {
+                cx.emit(
+                    Draft::new(Msg::of(&NOTHING_TO_CLICK).text("href", link.href.clone()))
+                        .evidence(evidence)
+                        .at(location)
+                        .severity(Severity::Info),
+                );
+                continue;
+            }
             cx.emit(
                 Draft::new(
                     Msg::of(id).text("href", link.href.clone()).text("text", link.text.clone()).text("scheme", scheme),
                 )
-                .evidence(format!("<a href=\"{}\">{}</a>", link.href, link.text))
-                .at(element_location(message, html, link.tag)),
+                .evidence(evidence)
+                .at(location),
             );
         }
     }
