@@ -328,12 +328,14 @@ impl Folder {
         } else {
             self.unmapped.as_str()
         };
-        self.plain.clear();
-        if read.is_ascii() {
-            self.plain.push_str(read);
+        // ASCII has no accents to drop: `plain` is `read` itself, not a copy.
+        let plain: &str = if read.is_ascii() {
+            read
         } else {
+            self.plain.clear();
             self.plain.extend(read.chars().map(unicode::strip_accents));
-        }
+            &self.plain
+        };
         let single = single_letter(read, kind);
         if single {
             if self.run_letters == 0 {
@@ -350,7 +352,7 @@ impl Folder {
                 self.run_start = span.0;
             }
             self.run_read.push_str(read);
-            self.run_plain.push_str(&self.plain);
+            self.run_plain.push_str(plain);
             self.run_end = span.1;
             self.run_letters += 1;
         } else if self.run_letters > 0 {
@@ -362,7 +364,7 @@ impl Folder {
                 each,
             );
         }
-        each(&Word { span, read, plain: &self.plain, kind, single });
+        each(&Word { span, read, plain, kind, single });
         self.mapped.clear();
         self.unmapped.clear();
         self.mapped_chars = 0;
