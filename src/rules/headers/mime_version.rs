@@ -130,14 +130,10 @@ fn check(message: &Message, cx: &mut Context) {
             }
         }
         None => {
-            let mime_fields: Vec<_> = message
-                .header
-                .fields
-                .iter()
-                .filter(|f| f.is("Content-Type") || f.is("Content-Transfer-Encoding"))
-                .collect();
-            if let Some(first) = mime_fields.first() {
-                let plain = mime_fields.iter().all(|f| reads_as_plain_text(message, f));
+            let first_mime_field =
+                message.header.fields.iter().find(|f| f.is("Content-Type") || f.is("Content-Transfer-Encoding"));
+            if let Some(first) = first_mime_field {
+                let plain = reads_as_plain_text(message);
                 let draft = Draft::new(Msg::of(if plain { &MISSING_PLAIN } else { &MISSING }).text("field", first.name.clone()))
                     .evidence(super::field_text(message, first))
                     .at(Location::header(first.name.clone(), first.start, first.end));
@@ -147,15 +143,11 @@ fn check(message: &Message, cx: &mut Context) {
     }
 }
 
-/// Whether a MIME field without `MIME-Version` still reads the same to a reader
-/// that ignores it (RFC 2045 §4 defaults): `Content-Type: text/plain` (any
-/// parameters), or a `Content-Transfer-Encoding` of 7bit or 8bit (no decoding).
-fn reads_as_plain_text(message: &Message, field: &crate::model::headers::HeaderField) -> bool {
-    let value = field.unfolded_value(message.raw);
-    let token = value.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
-    if field.is("Content-Type") {
-        token == "text/plain"
-    } else {
-        token == "7bit" || token == "8bit"
-    }
+/// Whether the message still reads the same to a reader that ignores its MIME
+/// fields for want of `MIME-Version` (RFC 2045 §4 defaults): its content type, as
+/// analysed, is `text/plain` and its transfer encoding, if any, 7bit or 8bit.
+fn reads_as_plain_text(message: &Message) -> bool {
+    message.parts.first().is_some_and(|root| {
+        root.content_type == "text/plain" && matches!(root.transfer_encoding.as_deref(), None | Some("7bit" | "8bit"))
+    })
 }
