@@ -213,6 +213,42 @@ test('a directory means every .eml below it; quoted globs are expanded', (t) => 
   assert.match(none.stderr, /\*\.msg: no file matches this pattern/);
 });
 
+test('in a directory, files of other names are linted when they begin like a message (Maildir, mbox cuts)', (t) => {
+  const dir = tempDir(t);
+  const message = rawMessage();
+  for (const sub of ['cur', 'new', 'tmp']) mkdirSync(join(dir, 'Maildir', sub), { recursive: true });
+  // Maildir names (maildir(5)): a delivered message starts with Return-Path / Delivered-To.
+  writeFileSync(join(dir, 'Maildir', 'cur', '1701234567.M1P2.host:2,S'), `Return-Path: <a@example.com>\r\nDelivered-To: b@example.com\r\n${message}`);
+  writeFileSync(join(dir, 'Maildir', 'new', '1701234568.M3P4.host'), message);
+  writeFileSync(join(dir, 'Maildir', 'tmp', '1701234569.M5P6.host'), message.slice(0, 40));
+  // The SpamAssassin public corpus: an mbox envelope line, then the header block.
+  writeFileSync(join(dir, '00001.7c53336b37003a9286aba55d2945844c'), `From a@example.com  Thu Aug 22 12:36:23 2002\n${message}`);
+  writeFileSync(join(dir, 'folded'), `Received: from a.example.com\r\n\tby b.example.com; Thu, 22 Aug 2002 12:36:23 +0000\r\n${message}`);
+  // Not messages: `name: value` text without a message field, text before the fields,
+  // binary data, an empty file, and text with an extension that is never read.
+  writeFileSync(join(dir, 'config'), 'name: site\nversion: 2\n\nbody\n');
+  writeFileSync(join(dir, 'notes'), 'Some notes\nSubject: not a header\n');
+  writeFileSync(join(dir, 'image.bin'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  writeFileSync(join(dir, 'empty'), '');
+  writeFileSync(join(dir, 'saved.txt'), message);
+  const files = (args) => jsonLines(runCli(['lint', '--format', 'jsonl', ...args], { cwd: dir }).stdout).map((l) => l.file);
+  assert.deepEqual(files(['.']), ['00001.7c53336b37003a9286aba55d2945844c', 'Maildir/cur/1701234567.M1P2.host:2,S',
+    'Maildir/new/1701234568.M3P4.host', 'folded']);
+  assert.deepEqual(files(['Maildir/tmp']), ['Maildir/tmp/1701234569.M5P6.host'], 'a Maildir tmp/ named itself is walked');
+  assert.deepEqual(files(['*.txt']), ['saved.txt'], 'a glob takes the files it matches');
+  const reports = jsonLines(runCli(['lint', '--format', 'jsonl', 'Maildir'], { cwd: dir }).stdout);
+  assert.equal(reports.length, 2);
+  assert.ok(reports.every((r) => r.verdict && r.findings && !r.error), 'each one is linted as a message');
+  const empty = tempDir(t);
+  writeFileSync(join(empty, 'config'), 'name: site\n');
+  for (const [locale, lang, text] of [['en', 'C', /no message file in this directory/], ['fr', 'fr_FR.UTF-8', /aucun fichier de message/],
+    ['es', 'es_ES.UTF-8', /ningún archivo de mensaje/], ['pl', 'pl_PL.UTF-8', /brak plików wiadomości/]]) {
+    const run = runCli(['lint', '.'], { cwd: empty, env: { LANG: lang } });
+    assert.equal(run.status, 2, locale);
+    assert.match(run.stderr, text, locale);
+  }
+});
+
 test('- reads the message from stdin; --output writes to a file', (t) => {
   const dir = fixtures(t);
   const run = runCli(['lint', '--format', 'jsonl', '-'], { cwd: dir, input: messageWithLongLine() });

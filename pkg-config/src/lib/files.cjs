@@ -8,12 +8,40 @@
 // so `mail/x.eml -> /proc/self/environ` or `-> ~/.ssh/id_rsa` is skipped (and
 // reported), never read. Links to directories are never followed (they can loop).
 // A file named on the command line is read wherever it points: the user chose it.
+//
+// Which files of a directory are messages: `.eml` files, and files of any other
+// name that begin like a message. Mail stores rarely use `.eml`: a Maildir's
+// `cur/` and `new/` hold files named `1701234567.M1P2.host:2,S`, the SpamAssassin
+// public corpus `00001.7c53336b…`, an mbox cut into files has no extension at all.
+// Such a file is read up to SNIFF_BYTES and counted as a message when its header
+// block (after an optional mbox `From ` line) holds only header fields and
+// folded lines, one of them a field every message has (MESSAGE_FIELDS). Files with
+// an extension of code, documents or data (NOT_MESSAGE_EXTENSIONS) are not read.
+// A Maildir's `tmp/` (deliveries still being written, maildir(5)) is not entered.
 
 const fs = require('node:fs');
 const path = require('node:path');
 
-/** Extensions collected when a directory is given. */
+/** Extensions collected when a directory is given, without reading the file. */
 const MESSAGE_EXTENSIONS = ['.eml'];
+/** Extensions of files that are never read to see whether they are messages. */
+const NOT_MESSAGE_EXTENSIONS = new Set([
+  '.txt', '.md', '.rst', '.html', '.htm', '.css', '.js', '.cjs', '.mjs', '.ts', '.json', '.jsonl',
+  '.yml', '.yaml', '.toml', '.ini', '.cfg', '.conf', '.cf', '.xml', '.csv', '.tsv', '.sarif',
+  '.py', '.rb', '.php', '.pl', '.pm', '.sh', '.rs', '.c', '.h', '.go', '.java', '.lock', '.log',
+  '.pdf', '.png', '.jpg', '.jpeg', '.gif', '.svg', '.ico', '.webp', '.zip', '.gz', '.tgz', '.bz2',
+  '.xz', '.7z', '.tar', '.wasm', '.exe', '.dll', '.so', '.doc', '.docx', '.xls', '.xlsx', '.odt',
+]);
+/** Bytes of a file of another name read to tell whether it begins like a message (ours). */
+const SNIFF_BYTES = 8192;
+/**
+ * Fields that tell a header block from other `name: value` text (YAML, HTTP
+ * dumps): every stored message has one of them (RFC 5322 §3.6 requires From and
+ * Date; a delivered one has Return-Path and Received, RFC 5321 §4.4).
+ */
+const MESSAGE_FIELDS = new Set(['from', 'date', 'subject', 'to', 'message-id', 'mime-version', 'received',
+  'return-path', 'delivered-to', 'sender', 'reply-to']);
+const FIELD_LINE = /^([\x21-\x39\x3b-\x7e]+)[ \t]*:/;
 /** Most directory entries one argument may visit: a guard against walking a whole disk. */
 const MAX_VISITED_ENTRIES = 200000;
 /** Directories never entered when walking. */
@@ -67,6 +95,63 @@ function globToRegExp(glob) {
   return new RegExp(`^${source}$`);
 }
 
+/**
+ * Whether the first bytes of `file` are the header block of a message (see the
+ * top of this file). Unreadable files are not messages.
+ */
+function beginsLikeMessage(file) {
+  let head;
+  let fd;
+  try {
+    fd = fs.openSync(file, 'r');
+    const buffer = Buffer.alloc(SNIFF_BYTES);
+    head = buffer.subarray(0, fs.readSync(fd, buffer, 0, SNIFF_BYTES, 0)).toString('latin1');
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+  const lines = head.replace(/^\xef\xbb\xbf/, '').split('\n');
+  // The last line may be cut by SNIFF_BYTES: only whole lines are judged.
+  if (lines.length > 1) lines.pop();
+  let index = lines[0]?.startsWith('From ') ? 1 : 0;
+  let known = false;
+  let fields = 0;
+  for (; index < lines.length; index++) {
+    const line = lines[index].replace(/\r$/, '');
+    if (line === '') break;
+    if (/^[ \t]/.test(line) && fields > 0) continue;
+    const field = FIELD_LINE.exec(line);
+    if (!field) return false;
+    fields++;
+    if (MESSAGE_FIELDS.has(field[1].toLowerCase())) known = true;
+  }
+  return known;
+}
+
+/** Whether a file found in a directory is linted (see the top of this file). */
+function isMessageFile(file) {
+  const extension = path.extname(file).toLowerCase();
+  if (MESSAGE_EXTENSIONS.includes(extension)) return true;
+  return !NOT_MESSAGE_EXTENSIONS.has(extension) && beginsLikeMessage(file);
+}
+
+/** Whether a linked file outside a walked tree would have been linted, judged by its name alone (it is never read). */
+function mayBeMessageFile(file) {
+  return !NOT_MESSAGE_EXTENSIONS.has(path.extname(file).toLowerCase());
+}
+
+/** Whether `directory` (a walked entry's path) is a Maildir's `tmp/`: beside `cur/` and `new/`. */
+function isMaildirTmp(directory) {
+  if (path.basename(directory) !== 'tmp') return false;
+  const parent = path.dirname(directory);
+  try {
+    return fs.statSync(path.join(parent, 'cur')).isDirectory() && fs.statSync(path.join(parent, 'new')).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Whether `target` is `root` or below it (both real paths). */
 function isInside(root, target) {
   const relative = path.relative(root, target);
@@ -77,7 +162,7 @@ function isInside(root, target) {
  * Files under `directory` (recursively, sorted), skipping dot entries unless asked.
  * Symbolic links to files outside the tree go to `skipped`.
  */
-function walk(directory, { includeDotEntries, budget, skipped }) {
+function walk(directory, { includeDotEntries, budget, skipped, skipMaildirTmp = false }) {
   const found = [];
   const pending = [directory];
   let root;
@@ -115,7 +200,7 @@ function walk(directory, { includeDotEntries, budget, skipped }) {
         }
       }
       if (isDirectory) {
-        if (!SKIPPED_DIRECTORIES.has(entry.name)) pending.push(full);
+        if (!SKIPPED_DIRECTORIES.has(entry.name) && !(skipMaildirTmp && isMaildirTmp(full))) pending.push(full);
       } else if (isFile) {
         found.push(full);
       }
@@ -156,10 +241,9 @@ function expandArguments(args) {
     try {
       if (stat && stat.isDirectory()) {
         const outside = [];
-        const isMessage = (f) => MESSAGE_EXTENSIONS.includes(path.extname(f).toLowerCase());
-        const messages = walk(arg.replace(/\/+$/, '') || '/', { includeDotEntries: false, budget, skipped: outside })
-          .filter(isMessage);
-        skipped.push(...outside.filter(isMessage));
+        const messages = walk(arg.replace(/\/+$/, '') || '/', { includeDotEntries: false, budget, skipped: outside, skipMaildirTmp: true })
+          .filter(isMessageFile);
+        skipped.push(...outside.filter(mayBeMessageFile));
         if (messages.length === 0) problems.push({ argument: arg, reason: 'no-message-file' });
         messages.forEach(add);
       } else if (stat) {
@@ -186,4 +270,6 @@ function expandArguments(args) {
   return { files, problems, skipped: skipped.filter((f) => !seen.has(f)) };
 }
 
-module.exports = { expandArguments, globToRegExp, MESSAGE_EXTENSIONS, MAX_VISITED_ENTRIES };
+module.exports = {
+  expandArguments, globToRegExp, beginsLikeMessage, MESSAGE_EXTENSIONS, NOT_MESSAGE_EXTENSIONS, SNIFF_BYTES, MAX_VISITED_ENTRIES,
+};
