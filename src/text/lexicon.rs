@@ -15,7 +15,7 @@
 //! A scan is one pass over the words with a bounded set of partial matches;
 //! it keeps, per entry, the number of matches and the first one.
 
-use super::fold::{fold_words, Word, WordKind};
+use super::fold::{fold_words, Word, WordFolder, WordKind};
 use super::unicode::strip_accents;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -130,12 +130,10 @@ struct Edge {
 
 #[derive(Debug, Default)]
 struct Node {
-    /// Plain word → edge.
-    children: WordMap<Edge>,
-    /// Leet key → plain words of `children` with that key.
-    by_leet_key: WordMap<Vec<Box<str>>>,
     /// Entries that end here.
     entries: Vec<u32>,
+    /// Whether an edge leaves this node (a match may go on).
+    has_children: bool,
 }
 
 /// A lexicon of word sequences: the trie of their words (compiled once, not
@@ -147,9 +145,23 @@ pub struct Lexicon<P> {
 }
 
 /// The words of the entries, as a trie whose edges are whole words.
+///
+/// The words are numbered once (`word_ids`) and the edges of every node sit in
+/// one table keyed by (node, word number): a text word is hashed once however
+/// many partial matches it may continue, and building the trie allocates no
+/// table per node (#14: building the two lexicons was 85 % of the first lint's
+/// instructions, with two hash maps per node).
 #[derive(Debug)]
 struct Trie {
     nodes: Vec<Node>,
+    /// Plain word → its number.
+    word_ids: WordMap<u32>,
+    /// Plain word of each number.
+    words: Vec<Box<str>>,
+    /// Leet key → numbers of the plain words with that key.
+    by_leet_key: WordMap<Vec<u32>>,
+    /// `edge_key(node, word)` → edge.
+    edges: HashMap<u64, Edge, BuildHasherDefault<WordHasher>>,
     /// Entries inserted (entry indexes are below it).
     entries: usize,
     /// A bit per `filter_slot` of every plain word of the entries: a text word
@@ -157,6 +169,10 @@ struct Trie {
     /// (most words of a text are none; #14: the lookups were a third of the
     /// lexicon rules' time). Leet words are always looked up.
     filter: Vec<u64>,
+}
+
+fn edge_key(node: u32, word: u32) -> u64 {
+    u64::from(node) << 32 | u64::from(word)
 }
 
 /// Bits of `Trie::filter` (64 Ki: 8 KB per lexicon).
@@ -173,6 +189,16 @@ fn filter_slot(plain: &str) -> usize {
     (key.wrapping_mul(0x9E37_79B9) >> 16) as usize % FILTER_BITS
 }
 
+/// Buffers kept from one inserted term to the next.
+#[derive(Default)]
+struct Scratch {
+    folder: WordFolder,
+    /// The words of the term: `read` then `plain` of each, back to back.
+    text: String,
+    /// Per word: where its `read` ends and its `plain` ends in `text`.
+    ends: Vec<(usize, usize)>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Partial {
     node: u32,
@@ -183,11 +209,20 @@ impl<P> Lexicon<P> {
     /// Builds a lexicon; terms that fold to no words are left out. A term
     /// starting with `=` matches only with its accents (`=coño`).
     pub fn new(terms: impl IntoIterator<Item = (String, P)>) -> Lexicon<P> {
-        let trie = Trie { nodes: vec![Node::default()], entries: 0, filter: vec![0; FILTER_BITS / 64] };
+        let trie = Trie {
+            nodes: vec![Node::default()],
+            word_ids: WordMap::default(),
+            words: Vec::new(),
+            by_leet_key: WordMap::default(),
+            edges: HashMap::default(),
+            entries: 0,
+            filter: vec![0; FILTER_BITS / 64],
+        };
         let mut lexicon = Lexicon { trie, entries: Vec::new() };
+        let mut scratch = Scratch::default();
         for (term, payload) in terms {
             let index = lexicon.entries.len() as u32;
-            if let Some((term, read)) = lexicon.trie.insert(term, index) {
+            if let Some((term, read)) = lexicon.trie.insert(term, index, &mut scratch) {
                 lexicon.entries.push(Entry { term, read, payload });
             }
         }
@@ -230,45 +265,73 @@ pub fn scan_together<A, B>(a: &Lexicon<A>, b: &Lexicon<B>, text: &str) -> (Vec<H
 impl Trie {
     /// Adds a term as entry `index`; its term (without `=`) and reading, or
     /// `None` when it folds to no usable words.
-    fn insert(&mut self, term: String, index: u32) -> Option<(String, String)> {
+    fn insert(&mut self, term: String, index: u32, scratch: &mut Scratch) -> Option<(String, String)> {
         let (term, exact_accents) = match term.strip_prefix('=') {
             Some(rest) => (rest.to_string(), true),
             None => (term, false),
         };
-        let mut words: Vec<(String, String)> = Vec::new();
+        let Scratch { folder, text, ends } = scratch;
+        text.clear();
+        ends.clear();
         let mut usable = true;
-        fold_words(&term, |w| match w.kind {
+        folder.fold_words(&term, |w| match w.kind {
             WordKind::Spaced => {}
             WordKind::TooLong => usable = false,
-            _ => words.push((w.read.to_string(), w.plain.to_string())),
+            _ => {
+                text.push_str(w.read);
+                let read_end = text.len();
+                text.push_str(w.plain);
+                ends.push((read_end, text.len()));
+            }
         });
-        if !usable || words.is_empty() {
+        if !usable || ends.is_empty() {
             return None;
         }
-        let mut node = 0usize;
+        let mut start = 0;
+        let words: Vec<(&str, &str)> = ends
+            .iter()
+            .map(|&(read_end, plain_end)| {
+                let word = (&text[start..read_end], &text[read_end..plain_end]);
+                start = plain_end;
+                word
+            })
+            .collect();
+        let mut node = 0u32;
         for (read, plain) in &words {
+            let (read, plain) = (*read, *plain);
             let slot = filter_slot(plain);
             self.filter[slot / 64] |= 1 << (slot % 64);
-            let next_index = self.nodes.len();
-            let current = &mut self.nodes[node];
-            if !current.children.contains_key(plain.as_str()) {
-                current.children.insert(plain.as_str().into(), Edge { node: next_index as u32, reads: Vec::new() });
-                current.by_leet_key.entry(leet_key(plain).into()).or_default().push(plain.as_str().into());
+            let word = self.word_id(plain);
+            let next_index = self.nodes.len() as u32;
+            let edge = self.edges.entry(edge_key(node, word)).or_insert_with(|| Edge { node: next_index, reads: Vec::new() });
+            if !edge.reads.iter().any(|(r, exact)| **r == *read && *exact == exact_accents) {
+                edge.reads.push((read.into(), exact_accents));
             }
-            let edge = current.children.get_mut(plain.as_str())?;
-            if !edge.reads.iter().any(|(r, exact)| **r == **read && *exact == exact_accents) {
-                edge.reads.push((read.as_str().into(), exact_accents));
-            }
-            let child = edge.node as usize;
+            let child = edge.node;
             if child == next_index {
                 self.nodes.push(Node::default());
+                if let Some(parent) = self.nodes.get_mut(node as usize) {
+                    parent.has_children = true;
+                }
             }
             node = child;
         }
-        let read = words.iter().map(|(r, _)| r.as_str()).collect::<Vec<_>>().join(" ");
-        self.nodes[node].entries.push(index);
+        let read = words.iter().map(|(r, _)| *r).collect::<Vec<_>>().join(" ");
+        self.nodes.get_mut(node as usize)?.entries.push(index);
         self.entries = self.entries.max(index as usize + 1);
         Some((term, read))
+    }
+
+    /// The number of a plain word, given on its first use.
+    fn word_id(&mut self, plain: &str) -> u32 {
+        if let Some(&id) = self.word_ids.get(plain) {
+            return id;
+        }
+        let id = self.words.len() as u32;
+        self.words.push(plain.into());
+        self.word_ids.insert(plain.into(), id);
+        self.by_leet_key.entry(leet_key(plain).into()).or_default().push(id);
+        id
     }
 
     /// Whether `word` may continue or start a match: false only when no entry has it.
@@ -280,10 +343,27 @@ impl Trie {
         self.filter[slot / 64] & (1 << (slot % 64)) != 0
     }
 
-    /// The children of `node` that `word` matches.
-    fn advance(&self, node: u32, word: &Word, out: &mut Vec<u32>) {
-        let Some(node) = self.nodes.get(node as usize) else { return };
-        if let Some(edge) = node.children.get(word.plain) {
+    /// The numbers of the entry words a text word may be: its own plain word's
+    /// (`None` when no entry has it) and, for a leet word, the entry words it
+    /// may spell. Looked up once per text word, for every partial match.
+    fn candidates(&self, word: &Word, leet: &mut Vec<u32>) -> Option<u32> {
+        leet.clear();
+        if word.kind == WordKind::Leet {
+            if let Some(ids) = self.by_leet_key.get(leet_key(word.plain).as_str()) {
+                for &id in ids {
+                    let Some(plain) = self.words.get(id as usize) else { continue };
+                    if **plain != *word.plain && spells(word.plain, plain) {
+                        leet.push(id);
+                    }
+                }
+            }
+        }
+        self.word_ids.get(word.plain).copied()
+    }
+
+    /// The children of `node` that `word` (whose `candidates` these are) matches.
+    fn advance(&self, node: u32, word: &Word, own: Option<u32>, leet: &[u32], out: &mut Vec<u32>) {
+        if let Some(edge) = own.and_then(|id| self.edges.get(&edge_key(node, id))) {
             if edge
                 .reads
                 .iter()
@@ -292,15 +372,9 @@ impl Trie {
                 out.push(edge.node);
             }
         }
-        if word.kind == WordKind::Leet {
-            if let Some(plains) = node.by_leet_key.get(leet_key(word.plain).as_str()) {
-                for plain in plains {
-                    if **plain != *word.plain && spells(word.plain, plain) {
-                        if let Some(edge) = node.children.get(plain) {
-                            out.push(edge.node);
-                        }
-                    }
-                }
+        for &id in leet {
+            if let Some(edge) = self.edges.get(&edge_key(node, id)) {
+                out.push(edge.node);
             }
         }
     }
@@ -330,6 +404,8 @@ struct Scan<'l> {
     /// in place: no sort for a list the lexicon bounds).
     firsts: Vec<(Range<usize>, usize)>,
     next: Vec<u32>,
+    /// The entry words a leet text word may spell (`Trie::candidates`).
+    leet: Vec<u32>,
 }
 
 impl<'l> Scan<'l> {
@@ -343,6 +419,7 @@ impl<'l> Scan<'l> {
             counts: vec![0; trie.entries],
             firsts: Vec::new(),
             next: Vec::new(),
+            leet: Vec::new(),
         }
     }
 
@@ -399,10 +476,14 @@ impl<'l> Scan<'l> {
             // No entry has this word: no partial match goes on, none starts.
             return;
         }
+        let own = self.trie.candidates(word, &mut self.leet);
+        if own.is_none() && self.leet.is_empty() {
+            return;
+        }
         let root = Partial { node: 0, start: word.span.0 };
         for partial in from.iter().chain(std::iter::once(&root)) {
             self.next.clear();
-            self.trie.advance(partial.node, word, &mut self.next);
+            self.trie.advance(partial.node, word, own, &self.leet, &mut self.next);
             for &node in &self.next {
                 let continued = Partial { node, start: partial.start };
                 if let Some(n) = self.trie.nodes.get(node as usize) {
@@ -416,7 +497,7 @@ impl<'l> Scan<'l> {
                         }
                         *count += 1;
                     }
-                    if !n.children.is_empty() && !out.contains(&continued) {
+                    if n.has_children && !out.contains(&continued) {
                         out.push(continued);
                     }
                 }
