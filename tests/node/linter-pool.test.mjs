@@ -89,3 +89,29 @@ test('a worker that dies fails only its task (code internal); a new worker takes
   await assert.rejects(pending, (error) => error.code === 'internal' && /redémarré/.test(error.message));
   assert.deepEqual(await next, pkg.lint(messageWithLongLine()));
 });
+
+test('the calling thread as one of the threads (the CLI): tasks split between it and the workers, in order, coded errors', async (t) => {
+  const { WorkerPool } = (await import('node:module')).createRequire(import.meta.url)(join(pkgDir, 'lib', 'pool.cjs'));
+  const ranHere = [];
+  const localMethods = {
+    lint: (input, options) => {
+      ranHere.push(input);
+      return pkg.lint(input, options);
+    },
+  };
+  const pool = new WorkerPool(2, { perWorker: 2, localMethods });
+  t.after(() => pool.close());
+  const inputs = Array.from({ length: 24 }, (_, i) => rawMessage({ subject: `Message ${i}` }));
+  const reports = await Promise.all(inputs.map((input) => pool.run('lint', [input, { locale: 'pl' }])));
+  assert.deepEqual(reports, inputs.map((input) => pkg.lint(input, { locale: 'pl' })), 'each task answers its own input');
+  assert.equal(pool.workers.size, 1, 'two threads: one worker and this thread');
+  assert.ok(ranHere.length > 0 && ranHere.length < inputs.length, `this thread took ${ranHere.length} of ${inputs.length}`);
+  // An empty worker is served first, then this thread (at the next turn of its event loop).
+  await new Promise((resolve) => setImmediate(resolve));
+  const first = pool.run('lint', [inputs[0]]);
+  const empty = Buffer.alloc(0);
+  const here = pool.run('lint', [empty]);
+  await assert.rejects(here, (error) => error.code === 'not-a-message' && typeof error.message === 'string');
+  assert.equal(ranHere.at(-1), empty, 'the bad input was linted on this thread');
+  await first;
+});

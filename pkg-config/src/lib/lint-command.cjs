@@ -242,7 +242,9 @@ async function lintCommand(argv, io, help) {
   const wanted = { positions: NEEDS_POSITIONS.has(format), json: TAKES_REPORT_JSON.has(format) && !values.quiet };
   const inputs = files.map((file) => ({ file }));
   const threads = Math.min(jobs, inputs.length);
-  const pool = threads > 1 ? new WorkerPool(threads, { perWorker: 2 }) : undefined;
+  // One of the lint threads is this one (lib/pool.cjs, `localMethods`).
+  const localMethods = { lintFile: (named, lintOptions, wantedParts) => lintFile(sharedEngine(), named, lintOptions, wantedParts) };
+  const pool = threads > 1 ? new WorkerPool(threads, { perWorker: 2, localMethods }) : undefined;
   const lintOne = async (input) => {
     const named = input.file === '-' ? { file: stdinName ?? '-', bytes: readStdin(io, options.locale) } : input;
     return pool ? pool.run('lintFile', [named, options, wanted]) : lintFile(sharedEngine(), named, options, wanted);
