@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 
 const { values: args } = parseArgs({
   options: Object.fromEntries(
-    ['messages', 'ours', 'ours-seconds', 'rspamd', 'rspamd-seconds', 'rspamd-jobs', 'sa', 'sa-seconds', 'sa-jobs']
+    ['messages', 'ours', 'ours-seconds', 'ours-runs', 'rspamd', 'rspamd-seconds', 'rspamd-jobs', 'sa', 'sa-seconds', 'sa-jobs']
       .map((name) => [name, { type: 'string' }]),
   ),
 });
@@ -47,7 +47,9 @@ const TOOLS = [
   {
     name: 'mail-preflight (CLI, Node)',
     key: 'ours',
-    jobs: () => 'one process',
+    jobs: () => (args['ours-runs'] && args['ours-runs'].includes(' ')
+      ? `one process; median of ${args['ours-runs'].split(' ').length} runs: ${args['ours-runs'].split(' ').map((s) => Number(s).toFixed(2)).join(', ')} s`
+      : 'one process'),
     // The report's spam score when it has one, else its score; marked: verdict fail, or
     // spamScore at or over spamThreshold when the report carries both.
     score: (r) => (typeof r.spamScore === 'number' ? r.spamScore : r.score),
