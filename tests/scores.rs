@@ -23,3 +23,29 @@ fn info_findings_add_no_points_and_two_strong_factors_fail() {
     assert!(report.spam_score >= report.spam_threshold, "{report:#?}");
     assert_eq!(report.verdict, mail_preflight::Verdict::Fail);
 }
+
+#[test]
+fn a_rule_counts_once_however_many_findings_it_has() {
+    // Two links that show one domain and go to another: one factor (a warning), not 3.5 + 3.5.
+    let raw = b"From: news@shop.example\r\nTo: b@example.com\r\nSubject: Our news\r\nDate: Mon, 2 Mar 2026 10:00:00 +0000\r\nMessage-ID: <1@shop.example>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nSee our news.\r\n--b\r\nContent-Type: text/html\r\n\r\n<p>See <a href=\"https://tracker.example.net/c/1\">www.shop.example</a> and <a href=\"https://tracker.example.net/c/2\">www.partner.example</a>.</p>\r\n--b--\r\n";
+    let report = mail_preflight::lint(raw, &mail_preflight::Options::default()).unwrap();
+    let mismatch: Vec<_> = report.findings_of("links/mismatch").collect();
+    assert_eq!(mismatch.len(), 2, "{report:#?}");
+    assert_eq!(mismatch.iter().filter(|f| f.score > 0.0).count(), 1, "the first of equals keeps the points");
+    assert_eq!(mismatch.iter().map(|f| f.score).sum::<f64>(), scores::LINK_MISMATCH);
+    assert_eq!(report.spam_score, report.findings.iter().map(|f| f.score).sum::<f64>(), "the score is the findings' sum");
+    assert!(report.spam_score < report.spam_threshold);
+    assert_eq!(report.verdict, mail_preflight::Verdict::Warn);
+}
+
+#[test]
+fn a_subject_of_acronyms_among_lowercase_weighs_less_than_one_in_capitals() {
+    let lint = |subject: &str| {
+        let raw = format!("From: a@example.com\r\nTo: b@example.com\r\nSubject: {subject}\r\nDate: Mon, 2 Mar 2026 10:00:00 +0000\r\nMessage-ID: <1@example.com>\r\n\r\nHello.\r\n");
+        let report = mail_preflight::lint(raw.as_bytes(), &mail_preflight::Options::default()).unwrap();
+        report.findings_of("spam/subject-caps").map(|f| (f.severity, f.score)).collect::<Vec<_>>()
+    };
+    use mail_preflight::Severity::Warning;
+    assert_eq!(lint("LAST CHANCE TODAY for you"), [(Warning, scores::SUBJECT_CAPS)]);
+    assert_eq!(lint("CNET NEWS.COM: Cable companies cracking down on Wi-Fi"), [(Warning, scores::SUBJECT_CAPS_AMONG_LOWERCASE)]);
+}

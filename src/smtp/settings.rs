@@ -12,7 +12,8 @@ pub fn check_settings(settings: &SmtpSettings, locale: Locale) -> SmtpSettingsCh
     let mut resolved = Settings::default();
     resolved.locale = locale;
     resolved.smtp = Some(settings.clone());
-    let findings = crate::rules::run_settings_rules(&resolved);
+    let mut findings = crate::rules::run_settings_rules(&resolved);
+    Report::count_each_rule_once(&mut findings);
     let spam_score = Report::spam_score_of(&findings);
     let (verdict, _) = Report::verdict_of(&findings, spam_score, resolved.spam_threshold);
     SmtpSettingsCheck { locale, settings: settings.clone(), verdict, findings }

@@ -147,8 +147,15 @@ pub(crate) fn strip_reply_prefixes(subject: &str) -> &str {
 /// software and help desks add them, not the sender; so are runs joined to `_` or
 /// a digit (identifiers such as `FROM_ENDS_IN_NUMS` or `MP3`).
 pub fn capital_words(subject: &str) -> Vec<&str> {
+    subject_words(subject).0
+}
+
+/// `capital_words`, and how many words of two or more letters the subject has
+/// (counted the same way, in capitals or not).
+pub fn subject_words(subject: &str) -> (Vec<&str>, usize) {
     let rest = strip_reply_prefixes(subject);
     let mut words = Vec::new();
+    let mut all = 0usize;
     let mut depth = 0usize;
     let mut start: Option<usize> = None;
     for (i, c) in rest.char_indices().chain(std::iter::once((rest.len(), ' '))) {
@@ -162,8 +169,11 @@ pub fn capital_words(subject: &str) -> Vec<&str> {
             // `MP3`, `ID42`): a name that is written that way, not a shouted word.
             let joined = |c: Option<char>| c.is_some_and(|c| c == '_' || c.is_ascii_digit());
             let identifier = joined(rest[..s].chars().next_back()) || joined(Some(c));
-            if depth == 0 && !identifier && word.chars().count() >= 2 && word.chars().all(char::is_uppercase) {
-                words.push(word);
+            if depth == 0 && !identifier && word.chars().count() >= 2 {
+                all += 1;
+                if word.chars().all(char::is_uppercase) {
+                    words.push(word);
+                }
             }
         }
         match c {
@@ -172,7 +182,14 @@ pub fn capital_words(subject: &str) -> Vec<&str> {
             _ => {}
         }
     }
-    words
+    (words, all)
+}
+
+/// Whether most of the subject is in capitals: at least half of its words
+/// (SpamAssassin's SUBJ_ALL_CAPS scores a subject in capitals, not three words
+/// among lowercase ones).
+pub fn mostly_capitals(capitals: usize, words: usize) -> bool {
+    words > 0 && capitals * 2 >= words
 }
 
 /// Whether the capital words make the subject shout: `limit` or more, and at
@@ -184,15 +201,19 @@ pub fn shouts(words: &[&str], limit: usize) -> bool {
 
 fn check(message: &Message, cx: &mut Context) {
     let Some(subject) = message.subject.as_deref() else { return };
-    let words = capital_words(subject);
+    let (words, all) = subject_words(subject);
     let limit = cx.settings.count(&SUBJECT_CAPS_WORDS);
     if !shouts(&words, limit) {
         return;
     }
+    // The guides' factor either way (a warning); its points depend on how much of
+    // the subject shouts (scores::SUBJECT_CAPS, SUBJECT_CAPS_AMONG_LOWERCASE).
+    let points = if mostly_capitals(words.len(), all) { scores::SUBJECT_CAPS } else { scores::SUBJECT_CAPS_AMONG_LOWERCASE };
     cx.emit(
         Draft::new(Msg::of(&SHOUTING).int("count", words.len()).int("limit", limit).text("words", words.join(", ")))
             .evidence(subject)
-            .at(subject_location(message)),
+            .at(subject_location(message))
+            .score(points),
     );
 }
 
@@ -210,6 +231,16 @@ mod tests {
         assert_eq!(capital_words("Re: [ILUG] [OT] GPL & PHP Question"), vec!["GPL", "PHP"]);
         assert!(capital_words("[Bug 1054] New: Split up FROM_ENDS_IN_NUMS").is_empty());
         assert_eq!(capital_words("MP3 FREE NOW 4U"), vec!["FREE", "NOW"]);
+    }
+
+    #[test]
+    fn most_of_the_subject_in_capitals_is_the_strong_form() {
+        let (caps, all) = subject_words("LAST CHANCE TODAY for your order");
+        assert!(mostly_capitals(caps.len(), all), "3 of 6 words");
+        let (caps, all) = subject_words("CNET NEWS.COM: Cable companies cracking down on Wi-Fi");
+        assert_eq!((caps.len(), all), (3, 10));
+        assert!(!mostly_capitals(caps.len(), all));
+        assert!(!mostly_capitals(0, 0));
     }
 
     #[test]
