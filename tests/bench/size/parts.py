@@ -6,7 +6,14 @@ gzipped figures add up to a little more than the whole file's).
 
   python3 tests/bench/size/parts.py WASM_WITH_NAMES [MAP_FILE]
 
-Prints a table; asserts nothing."""
+One release build gives both (its wasm keeps the name section before wasm-bindgen):
+
+  RUSTFLAGS="-C link-arg=--Map=/tmp/wasm.map" CARGO_TARGET_DIR=/tmp/map-target \
+    cargo build --release --target wasm32-unknown-unknown
+  python3 tests/bench/size/parts.py \
+    /tmp/map-target/wasm32-unknown-unknown/release/mail_preflight.wasm /tmp/wasm.map
+
+Prints tables; asserts nothing."""
 import gzip, re, subprocess, sys
 from collections import defaultdict
 
@@ -164,5 +171,50 @@ def code_table(path):
     return data
 
 
+OBJECT_CRATE = re.compile(r'/deps/([A-Za-z0-9_]+?)[-.]|/lib([a-z_0-9]+)-[0-9a-f]+\.rlib')
+
+
+def data_table(path, map_path):
+    """The data segment by crate: wasm-ld's map lists each input section of
+    `.rodata` with its file offset, size and the object (crate) it comes from."""
+    wasm = open(path, 'rb').read()
+    groups = defaultdict(list)
+    in_rodata = False
+    for line in open(map_path, encoding='utf8', errors='replace'):
+        parts = line.split(None, 3)
+        if len(parts) < 4:
+            continue
+        name = parts[3].strip()
+        if name == '.rodata':
+            in_rodata = True
+            continue
+        if not in_rodata:
+            continue
+        if name.startswith('.') and not name.startswith('.L'):
+            break  # the next output section
+        if '(' not in name and '<internal>' not in name:
+            continue  # a symbol line under its input section
+        if '<internal>' in name:
+            crate = '(linker: <internal>)'
+        else:
+            m = OBJECT_CRATE.search(name)
+            crate = next((g for g in m.groups() if g), name[:40]) if m else name[:40]
+            if '.rlib' in name and crate.startswith('lib'):
+                crate = crate[3:]  # deps/libNAME-hash.rlib
+        try:
+            offset, size = int(parts[1], 16), int(parts[2], 16)
+        except ValueError:
+            continue
+        groups[crate].append(wasm[offset:offset + size])
+    total = sum(sum(map(len, v)) for v in groups.values())
+    print(f"\ndata (.rodata) by crate: {total} bytes raw")
+    print(f"{'crate':<28}{'raw':>10}{'gzip':>9}")
+    rows = sorted(((sum(map(len, v)), gz(b''.join(v)), c) for c, v in groups.items()), reverse=True)
+    for raw, z, c in rows[:20]:
+        print(f"{c:<28}{raw:>10}{z:>9}")
+
+
 if __name__ == '__main__':
     code_table(sys.argv[1])
+    if len(sys.argv) > 2:
+        data_table(sys.argv[1], sys.argv[2])
