@@ -248,6 +248,14 @@ impl Report {
         }
     }
 
+    /// The spam score of a message's findings: each rule counted once
+    /// (`count_each_rule_once`, which sets the points the findings show), then
+    /// summed (`spam_score_of`).
+    pub fn settle_spam_score(findings: &mut [Finding]) -> f64 {
+        Self::count_each_rule_once(findings);
+        Self::spam_score_of(findings)
+    }
+
     /// Sum of spam points, rounded to one decimal as shown to people.
     pub fn spam_score_of(findings: &[Finding]) -> f64 {
         let total: f64 = findings.iter().map(|f| f.score).sum();

@@ -99,8 +99,7 @@ impl Linter {
     pub fn report_for(&self, message: &Message, rendered: Option<&[u8]>) -> Report {
         let mut findings = rules::run_all(message, &self.settings);
         findings.extend(self.custom.findings(message, &self.settings));
-        Report::count_each_rule_once(&mut findings);
-        let spam_score = Report::spam_score_of(&findings);
+        let spam_score = Report::settle_spam_score(&mut findings);
         let spam_threshold = self.settings.spam_threshold;
         let (verdict, counts) = Report::verdict_of(&findings, spam_score, spam_threshold);
         Report {

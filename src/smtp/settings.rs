@@ -13,8 +13,7 @@ pub fn check_settings(settings: &SmtpSettings, locale: Locale) -> SmtpSettingsCh
     resolved.locale = locale;
     resolved.smtp = Some(settings.clone());
     let mut findings = crate::rules::run_settings_rules(&resolved);
-    Report::count_each_rule_once(&mut findings);
-    let spam_score = Report::spam_score_of(&findings);
+    let spam_score = Report::settle_spam_score(&mut findings);
     let (verdict, _) = Report::verdict_of(&findings, spam_score, resolved.spam_threshold);
     SmtpSettingsCheck { locale, settings: settings.clone(), verdict, findings }
 }

@@ -287,18 +287,18 @@ impl Trie {
         if !usable || ends.is_empty() {
             return None;
         }
+        // The words, read back from `text`; the term's reading is their `read`
+        // forms joined by spaces.
+        let mut read_joined = String::with_capacity(text.len());
         let mut start = 0;
-        let words: Vec<(&str, &str)> = ends
-            .iter()
-            .map(|&(read_end, plain_end)| {
-                let word = (&text[start..read_end], &text[read_end..plain_end]);
-                start = plain_end;
-                word
-            })
-            .collect();
         let mut node = 0u32;
-        for (read, plain) in &words {
-            let (read, plain) = (*read, *plain);
+        for (i, &(read_end, plain_end)) in ends.iter().enumerate() {
+            let (read, plain) = (&text[start..read_end], &text[read_end..plain_end]);
+            start = plain_end;
+            if i > 0 {
+                read_joined.push(' ');
+            }
+            read_joined.push_str(read);
             let slot = filter_slot(plain);
             self.filter[slot / 64] |= 1 << (slot % 64);
             let word = self.word_id(plain);
@@ -316,10 +316,9 @@ impl Trie {
             }
             node = child;
         }
-        let read = words.iter().map(|(r, _)| *r).collect::<Vec<_>>().join(" ");
         self.nodes.get_mut(node as usize)?.entries.push(index);
         self.entries = self.entries.max(index as usize + 1);
-        Some((term, read))
+        Some((term, read_joined))
     }
 
     /// The number of a plain word, given on its first use.

@@ -10,7 +10,7 @@ const { sharedEngine, MAX_INPUT_BYTES } = require('./engine.cjs');
 const { chooseCompilers } = require('./compilers.cjs');
 const { inputTooLarge } = require('./errors.cjs');
 const { WorkerPool, MAX_THREADS } = require('./pool.cjs');
-const { lintFile } = require('./lint-file.cjs');
+const { lintFile, threadMethods } = require('./lint-file.cjs');
 const { expandArguments } = require('./files.cjs');
 const { findConfigFile, parseConfig, parseRuleFlag } = require('./config.cjs');
 const { FORMATTERS, FORMATS, NEEDS_POSITIONS, TAKES_REPORT_JSON } = require('./formats/index.cjs');
@@ -243,8 +243,7 @@ async function lintCommand(argv, io, help) {
   const inputs = files.map((file) => ({ file }));
   const threads = Math.min(jobs, inputs.length);
   // One of the lint threads is this one (lib/pool.cjs, `localMethods`).
-  const localMethods = { lintFile: (named, lintOptions, wantedParts) => lintFile(sharedEngine(), named, lintOptions, wantedParts) };
-  const pool = threads > 1 ? new WorkerPool(threads, { perWorker: 2, localMethods }) : undefined;
+  const pool = threads > 1 ? new WorkerPool(threads, { perWorker: 2, localMethods: threadMethods(sharedEngine()) }) : undefined;
   const lintOne = async (input) => {
     const named = input.file === '-' ? { file: stdinName ?? '-', bytes: readStdin(io, options.locale) } : input;
     return pool ? pool.run('lintFile', [named, options, wanted]) : lintFile(sharedEngine(), named, options, wanted);

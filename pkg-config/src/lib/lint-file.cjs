@@ -90,4 +90,16 @@ function lintFile(engine, input, options, { positions = false, json = false } = 
   return result;
 }
 
-module.exports = { lintFile, readRegularFile };
+/**
+ * What a lint thread answers (lib/pool.cjs), with its engine: a worker's table,
+ * and the CLI's own thread's when it lints beside the workers.
+ */
+function threadMethods(engine) {
+  return {
+    lint: (input, options) => engine.lint(input, options),
+    lintPhpMail: (to, subject, message, headers, options) => engine.lintPhpMail(to, subject, message, headers, options),
+    lintFile: (input, options, wanted) => lintFile(engine, input, options, wanted),
+  };
+}
+
+module.exports = { lintFile, readRegularFile, threadMethods };

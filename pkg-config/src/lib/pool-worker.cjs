@@ -3,15 +3,10 @@
 // one task at a time: { id, method, args } in, { id, result } or { id, error } out.
 const { parentPort, workerData } = require('node:worker_threads');
 const { sharedEngine, useCompiledModule } = require('./engine.cjs');
-const { lintFile } = require('./lint-file.cjs');
+const { threadMethods } = require('./lint-file.cjs');
 
 useCompiledModule(workerData.mailPreflightWasm);
-const engine = sharedEngine();
-const methods = {
-  lint: (input, options) => engine.lint(input, options),
-  lintPhpMail: (to, subject, message, headers, options) => engine.lintPhpMail(to, subject, message, headers, options),
-  lintFile: (input, options, wanted) => lintFile(engine, input, options, wanted),
-};
+const methods = threadMethods(sharedEngine());
 
 parentPort.on('message', ({ id, method, args }) => {
   try {
