@@ -1,7 +1,11 @@
 //! `spam/html-only` *(SpamAssassin and rspamd MIME_HTML_ONLY)*: an HTML body
 //! without a plain-text alternative. Filters score it a little: a mailer that
-//! cares sends both. Legitimate transactional mail is often HTML-only, so this
-//! stays `info`, a hint and no spam point by itself.
+//! cares sends both. Legitimate transactional mail and newsletters are often
+//! HTML-only too, so it is a warning with few points (`scores::HTML_ONLY`): a
+//! hint that adds to other factors and never fails a message with one other
+//! weak one. As information (no points) it would lose the score a ranking signal
+//! (ROC AUC 0.966 → 0.956 on the dev corpus, 0.958 → 0.946 held out, measured
+//! 2026-12-01 with `make calibrate`).
 
 use crate::i18n::Msg;
 use crate::model::Message;

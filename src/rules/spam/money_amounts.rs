@@ -73,7 +73,7 @@ pub const MONEY_MANY_AMOUNTS: Threshold = Threshold {
     key: "spam.moneyManyAmounts",
     kind: Kind::Int { default: 10, min: 1, max: 100_000 },
     doc: "Amounts of money of any size from which the message is reported as info.",
-    evidence: Evidence::Ours("10 amounts: more than an invoice's lines and totals; a price list is info only"),
+    evidence: Evidence::Ours("10 amounts: more than an invoice's lines and totals; a price list is info only (make calibrate: 5.2 % of the SpamAssassin hard ham, commercial newsletters, against 4.9 % of spam-2)"),
 };
 
 pub const RULE: Rule = Rule {
@@ -114,7 +114,8 @@ pub const RULE: Rule = Rule {
                 pl: "Długa lista cen",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Price list\n\nChair $49.90, table $199, lamp $25, rug $120, shelf $80, desk $310, stool $35, bed $540, sofa $899, mirror $60.\n"),
-        ),
+        )
+        .at(Severity::Info),
         Example::passes(
             title! {
                 en: "An invoice with a few amounts, and numbers that are not money",
@@ -393,7 +394,8 @@ fn check(message: &Message, cx: &mut Context) {
         cx.emit(
             Draft::new(Msg::of(&MANY).int("count", found.len()).text("amounts", listed.clone()))
                 .evidence(listed)
-                .at(reading::location(message, text, first.range.clone())),
+                .at(reading::location(message, text, first.range.clone()))
+                .severity(Severity::Info),
         );
     }
 }

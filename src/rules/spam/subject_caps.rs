@@ -145,7 +145,8 @@ pub(crate) fn strip_reply_prefixes(subject: &str) -> &str {
 /// letters; a letter of a caseless script (CJK, Arabic, …) makes the word not
 /// count. Bracketed tags (`[ILUG]`, `[OT]`, ticket numbers) are left out: list
 /// software and help desks add them, not the sender; so are runs joined to `_` or
-/// a digit (identifiers such as `FROM_ENDS_IN_NUMS` or `MP3`).
+/// a digit (identifiers such as `FROM_ENDS_IN_NUMS` or `MP3`) and the labels of a
+/// domain name (`NEWS.COM`).
 pub fn capital_words(subject: &str) -> Vec<&str> {
     subject_words(subject).0
 }
@@ -166,9 +167,17 @@ pub fn subject_words(subject: &str) -> (Vec<&str>, usize) {
         if let Some(s) = start.take() {
             let word = &rest[s..i];
             // A run joined to `_` or a digit is part of an identifier (`FROM_ENDS_IN_NUMS`,
-            // `MP3`, `ID42`): a name that is written that way, not a shouted word.
-            let joined = |c: Option<char>| c.is_some_and(|c| c == '_' || c.is_ascii_digit());
-            let identifier = joined(rest[..s].chars().next_back()) || joined(Some(c));
+            // `MP3`, `ID42`), and one joined to a dot with a letter or digit on its other side is
+            // part of a domain name (`NEWS.COM`, `CNET.COM`): a name that is written that way,
+            // not a shouted word. A dot before a space ends a sentence and joins nothing.
+            let joined = |c: Option<char>, beyond: Option<char>| {
+                c.is_some_and(|c| {
+                    c == '_' || c.is_ascii_digit() || (c == '.' && beyond.is_some_and(char::is_alphanumeric))
+                })
+            };
+            let mut before = rest[..s].chars().rev();
+            let mut after = rest[i..].chars().skip(1);
+            let identifier = joined(before.next(), before.next()) || joined(Some(c), after.next());
             if depth == 0 && !identifier && word.chars().count() >= 2 {
                 all += 1;
                 if word.chars().all(char::is_uppercase) {
@@ -231,6 +240,10 @@ mod tests {
         assert_eq!(capital_words("Re: [ILUG] [OT] GPL & PHP Question"), vec!["GPL", "PHP"]);
         assert!(capital_words("[Bug 1054] New: Split up FROM_ENDS_IN_NUMS").is_empty());
         assert_eq!(capital_words("MP3 FREE NOW 4U"), vec!["FREE", "NOW"]);
+        assert_eq!(capital_words("NEWS.COM INVESTOR: Tech stocks drop"), vec!["INVESTOR"]);
+        assert_eq!(capital_words("Visit SHOP.EXAMPLE.COM TODAY"), vec!["TODAY"]);
+        assert_eq!(capital_words("BUY NOW. SAVE BIG."), vec!["BUY", "NOW", "SAVE", "BIG"]);
+        assert_eq!(capital_words("FREE.. NOW.!"), vec!["FREE", "NOW"]);
     }
 
     #[test]
@@ -238,7 +251,7 @@ mod tests {
         let (caps, all) = subject_words("LAST CHANCE TODAY for your order");
         assert!(mostly_capitals(caps.len(), all), "3 of 6 words");
         let (caps, all) = subject_words("CNET NEWS.COM: Cable companies cracking down on Wi-Fi");
-        assert_eq!((caps.len(), all), (3, 10));
+        assert_eq!((caps.len(), all), (1, 8), "a domain name is a name, not two shouted words");
         assert!(!mostly_capitals(caps.len(), all));
         assert!(!mostly_capitals(0, 0));
     }
