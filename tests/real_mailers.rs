@@ -1,8 +1,9 @@
-//! Real mailers are the ground truth for "clean" (#11): three messages built by
+//! Real mailers are the ground truth for "clean" (#11): five messages built by
 //! each mail library with its default settings — a plain contact-form message,
 //! an HTML message with a text alternative and a PDF attachment, a French and
-//! Polish message with accents in the subject, the names and the body
-//! (`tests/mailers/messages.json`) — must lint `pass` with no warning.
+//! Polish message with accents in the subject, the names and the body, a shop's
+//! order confirmation listing twelve prices, a password reset with a long token
+//! link (`tests/mailers/messages.json`) — must lint `pass` with no warning.
 //!
 //! Each generator in `tests/mailers/` runs in a temporary folder; its output is
 //! linted as the library wrote it (line ends included) and a copy is left in
@@ -22,7 +23,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// The messages every generator builds, by name (the `.eml` file stem).
-const MESSAGES: [&str; 3] = ["contact-form", "html-pdf", "accented"];
+const MESSAGES: [&str; 5] = ["contact-form", "html-pdf", "accented", "order-confirmation", "password-reset"];
 
 fn project() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -51,7 +52,7 @@ fn with_copies(library: &str, messages: BTreeMap<String, Vec<u8>>) -> Built {
 }
 
 /// Runs `interpreter script… OUTDIR PDF` from the project folder and reads the
-/// three `.eml` files it writes.
+/// `.eml` files it writes, one per message of messages.json.
 fn run_generator(library: &str, interpreter: &str, script_and_args: &[&str]) -> Built {
     let work = std::env::temp_dir().join(format!("mail-preflight-mailers-{}-{library}", std::process::id()));
     let _ = std::fs::remove_dir_all(&work);
@@ -136,7 +137,7 @@ fn check(built: &Built, library: &str, name: &str) {
     }
 }
 
-/// Three tests per library, one per message; the generator runs once.
+/// One test per library and message of messages.json; the generator runs once.
 macro_rules! mailer {
     ($module:ident, $library:literal, $generate:expr) => {
         mod $module {
@@ -156,6 +157,14 @@ macro_rules! mailer {
             #[test]
             fn accented_french_and_polish_message_passes_with_no_warning() {
                 check(built(), $library, "accented");
+            }
+            #[test]
+            fn order_confirmation_with_a_price_list_passes_with_no_warning() {
+                check(built(), $library, "order-confirmation");
+            }
+            #[test]
+            fn password_reset_with_a_token_link_passes_with_no_warning() {
+                check(built(), $library, "password-reset");
             }
         }
     };

@@ -1,5 +1,5 @@
 #!/usr/bin/perl
-# Builds the three messages of messages.json with Perl's Email::MIME (Debian's
+# Builds the messages of messages.json with Perl's Email::MIME (Debian's
 # libemail-mime-perl), as its documentation's `create` examples do, and writes `as_string`
 # as it is. Email::MIME adds Date itself and encodes `header_str` text; a text part needs
 # its charset and transfer encoding named (the documented example uses quoted-printable).

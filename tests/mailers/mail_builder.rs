@@ -1,4 +1,4 @@
-//! Builds the three messages of messages.json with the Rust crate mail-builder,
+//! Builds the messages of messages.json with the Rust crate mail-builder,
 //! default settings, as `write_to_vec` writes them. The crate adds Date, Message-ID
 //! (its domain: the machine's host name) and MIME-Version itself.
 

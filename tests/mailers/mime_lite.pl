@@ -1,5 +1,5 @@
 #!/usr/bin/perl
-# Builds the three messages of messages.json with Perl's MIME::Lite (Debian's
+# Builds the messages of messages.json with Perl's MIME::Lite (Debian's
 # libmime-lite-perl), default settings, and writes `as_string` as it is. MIME::Lite adds
 # Date itself. What it leaves to the script, done here as its documentation ("Sending
 # non-ASCII text") shows: header text outside ASCII encoded with Encode's MIME-Header (it

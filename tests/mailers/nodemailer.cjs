@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds the three messages of messages.json with Nodemailer's MailComposer, default
+// Builds the messages of messages.json with Nodemailer's MailComposer, default
 // settings, and writes the raw output of `.compile().build()` as it is (its line ends
 // included: nothing is normalised). MailComposer adds Date and Message-ID itself.
 //

@@ -1,5 +1,5 @@
 <?php
-// Builds the three messages of messages.json with PHPMailer (Debian's libphp-phpmailer,
+// Builds the messages of messages.json with PHPMailer (Debian's libphp-phpmailer,
 // the library the hosting guides show), default settings, without sending: preSend()
 // builds the message, getSentMIMEMessage() returns it as PHPMailer would hand it over.
 // PHPMailer adds Date, Message-ID and X-Mailer itself.

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Builds the three messages of messages.json with Python's `email` package, default
+"""Builds the messages of messages.json with Python's `email` package, default
 settings, and writes them as the library flattens them (as_bytes(), its own line ends).
 
 usage: python_email.py default|compat32 OUTDIR PDF

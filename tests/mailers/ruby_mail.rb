@@ -1,5 +1,5 @@
 #!/usr/bin/env ruby
-# Builds the three messages of messages.json with Ruby's `mail` gem (Debian's ruby-mail),
+# Builds the messages of messages.json with Ruby's `mail` gem (Debian's ruby-mail),
 # default settings, and writes `to_s` as it is. The gem adds Date and Message-ID itself,
 # encodes non-ASCII header text and picks the transfer encodings.
 #

@@ -1,5 +1,5 @@
 <?php
-// Builds the three messages of messages.json with Symfony Mime (Debian's php-symfony-mime),
+// Builds the messages of messages.json with Symfony Mime (Debian's php-symfony-mime),
 // default settings, and writes `$email->toString()` as it is. Symfony adds Date and
 // Message-ID itself (the Message-ID domain is the sender's).
 //
