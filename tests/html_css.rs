@@ -126,6 +126,22 @@ fn background_images_and_gradients_make_the_background_unknown() {
 }
 
 #[test]
+fn the_legacy_background_attribute_is_an_image_over_bgcolor() {
+    // The "bulletproof background" of mail templates, and a 2002 newsletter's page
+    // background: white text over an image whose fallback colour is white.
+    let facts = analyse(
+        r##"<body bgcolor="#ffffff" background="http://example.com/bg.gif"><font color="#ffffff">a</font></body>"##,
+    );
+    assert_eq!(run(&facts, "a").background, None);
+    let facts = analyse(
+        r##"<table><tr><td background="https://example.com/hero.jpg" bgcolor="#ffffff"><font color="#ffffff">b</font></td><td bgcolor="#ffffff" background=" "><font color="#000000">c</font></td></tr></table><div background="x.png" style="background:#fff">d</div>"##,
+    );
+    assert_eq!(run(&facts, "b").background, None);
+    assert_eq!(run(&facts, "c").background.map(|c| c.hex()), Some("#ffffff".to_string()), "an empty value is no image");
+    assert_eq!(run(&facts, "d").background.map(|c| c.hex()), Some("#ffffff".to_string()), "a div has no background attribute");
+}
+
+#[test]
 fn media_queries_for_print_and_small_screens_do_not_apply() {
     let facts = analyse(r#"<style>@media screen { .a { color: #111111 } } @media print { .b { color: #fff } } @media (max-width: 600px) { .b { display: none } }</style><p class="a">a</p><p class="b">b</p>"#);
     assert_eq!(run(&facts, "a").color.hex(), "#111111");

@@ -195,6 +195,16 @@ impl Cascade<'_> {
                 own.background_color = Some((ColorValue::Rgba(c), source));
             }
         }
+        // HTML Standard, Rendering ("The page", "Tables"): a non-empty `background` on
+        // these elements is a presentational hint for `background-image: url(…)`. The image covers the
+        // `bgcolor` (the "bulletproof background" of mail templates), so the colour
+        // behind the text is unknown.
+        if matches!(&**name, "body" | "table" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th") {
+            if let Some(text) = super::attr(value, "background").filter(|v| !v.trim().is_empty()) {
+                let source = self.source(SourceOrigin::Attribute { element: name.clone(), name: "background" }, "", text);
+                own.background_image = Some((true, source));
+            }
+        }
         let color_attr = match &**name {
             "font" => super::attr(value, "color").map(|v| (v, "color")),
             "body" => super::attr(value, "text").map(|v| (v, "text")),
