@@ -120,20 +120,40 @@ pub struct Hit {
     pub first: Range<usize>,
 }
 
-#[derive(Debug, Default)]
+/// The end of a chain of `Trie::reads`, `Trie::entry_next` or `Trie::leet_next`.
+const NONE: u32 = u32::MAX;
+
+#[derive(Debug)]
 struct Edge {
     node: u32,
-    /// The entry words (`read`) this edge stands for, accents as written, and
-    /// whether the entry requires them.
-    reads: Vec<(Box<str>, bool)>,
+    /// The first of the entry words (`read`) this edge stands for: a chain in
+    /// `Trie::reads`.
+    first_read: u32,
 }
 
-#[derive(Debug, Default)]
+/// An entry word as read, accents as written, and whether the entry requires them.
+#[derive(Debug)]
+struct Read {
+    /// Where it is in `Trie::read_text`.
+    text: Range<u32>,
+    exact: bool,
+    /// The next read of the same edge, or `NONE`.
+    next: u32,
+}
+
+#[derive(Debug)]
 struct Node {
-    /// Entries that end here.
-    entries: Vec<u32>,
+    /// The first entry that ends here, or `NONE`; the others follow it in
+    /// `Trie::entry_next` (an entry ends at one node only).
+    first_entry: u32,
     /// Whether an edge leaves this node (a match may go on).
     has_children: bool,
+}
+
+impl Default for Node {
+    fn default() -> Node {
+        Node { first_entry: NONE, has_children: false }
+    }
 }
 
 /// A lexicon of word sequences: the trie of their words (compiled once, not
@@ -158,10 +178,20 @@ struct Trie {
     word_ids: WordMap<u32>,
     /// Plain word of each number.
     words: Vec<Box<str>>,
-    /// Leet key → numbers of the plain words with that key.
-    by_leet_key: WordMap<Vec<u32>>,
+    /// Leet key → the number of the first plain word with that key; the others
+    /// follow it in `leet_next` (indexed by word number).
+    by_leet_key: WordMap<u32>,
+    leet_next: Vec<u32>,
     /// `edge_key(node, word)` → edge.
     edges: HashMap<u64, Edge, BuildHasherDefault<WordHasher>>,
+    /// The reads of the edges, chained, and their text. Chains in flat tables
+    /// rather than a vector per edge, node and leet key: building the lexicons
+    /// allocates a few tables instead of thousands of small vectors (#14: they
+    /// were most of the rest of a first lint's instructions).
+    reads: Vec<Read>,
+    read_text: String,
+    /// The entry after each entry at the node where both end, or `NONE`.
+    entry_next: Vec<u32>,
     /// Entries inserted (entry indexes are below it).
     entries: usize,
     /// A bit per `filter_slot` of every plain word of the entries: a text word
@@ -209,16 +239,26 @@ impl<P> Lexicon<P> {
     /// Builds a lexicon; terms that fold to no words are left out. A term
     /// starting with `=` matches only with its accents (`=coño`).
     pub fn new(terms: impl IntoIterator<Item = (String, P)>) -> Lexicon<P> {
+        let terms: Vec<(String, P)> = terms.into_iter().collect();
+        // Sized for terms of about two words, so that building grows no table
+        // (#14: rehashing and regrowing were a fifth of a first lint's instructions).
+        let words = terms.len() * 2;
+        let mut nodes = Vec::with_capacity(words + 1);
+        nodes.push(Node::default());
         let trie = Trie {
-            nodes: vec![Node::default()],
-            word_ids: WordMap::default(),
-            words: Vec::new(),
-            by_leet_key: WordMap::default(),
-            edges: HashMap::default(),
+            nodes,
+            word_ids: WordMap::with_capacity_and_hasher(words, Default::default()),
+            words: Vec::with_capacity(words),
+            by_leet_key: WordMap::with_capacity_and_hasher(words, Default::default()),
+            leet_next: Vec::with_capacity(words),
+            edges: HashMap::with_capacity_and_hasher(words, Default::default()),
+            reads: Vec::with_capacity(words),
+            read_text: String::with_capacity(words * 8),
+            entry_next: Vec::with_capacity(terms.len()),
             entries: 0,
             filter: vec![0; FILTER_BITS / 64],
         };
-        let mut lexicon = Lexicon { trie, entries: Vec::new() };
+        let mut lexicon = Lexicon { trie, entries: Vec::with_capacity(terms.len()) };
         let mut scratch = Scratch::default();
         for (term, payload) in terms {
             let index = lexicon.entries.len() as u32;
@@ -303,9 +343,24 @@ impl Trie {
             self.filter[slot / 64] |= 1 << (slot % 64);
             let word = self.word_id(plain);
             let next_index = self.nodes.len() as u32;
-            let edge = self.edges.entry(edge_key(node, word)).or_insert_with(|| Edge { node: next_index, reads: Vec::new() });
-            if !edge.reads.iter().any(|(r, exact)| **r == *read && *exact == exact_accents) {
-                edge.reads.push((read.into(), exact_accents));
+            let edge = self.edges.entry(edge_key(node, word)).or_insert(Edge { node: next_index, first_read: NONE });
+            // Append the read to the edge's chain unless it is there already.
+            let (mut at, mut last) = (edge.first_read, NONE);
+            while let Some(r) = self.reads.get(at as usize) {
+                if r.exact == exact_accents && self.read_text.get(r.text.start as usize..r.text.end as usize) == Some(read) {
+                    break;
+                }
+                (last, at) = (at, r.next);
+            }
+            if at == NONE {
+                let new = self.reads.len() as u32;
+                let start = self.read_text.len() as u32;
+                self.read_text.push_str(read);
+                self.reads.push(Read { text: start..self.read_text.len() as u32, exact: exact_accents, next: NONE });
+                match self.reads.get_mut(last as usize) {
+                    Some(previous) => previous.next = new,
+                    None => edge.first_read = new,
+                }
             }
             let child = edge.node;
             if child == next_index {
@@ -316,7 +371,22 @@ impl Trie {
             }
             node = child;
         }
-        self.nodes.get_mut(node as usize)?.entries.push(index);
+        // Entries are inserted in the order of their indexes: append at the chain's end.
+        if self.entry_next.len() <= index as usize {
+            self.entry_next.resize(index as usize + 1, NONE);
+        }
+        let end = self.nodes.get_mut(node as usize)?;
+        if end.first_entry == NONE {
+            end.first_entry = index;
+        } else {
+            let mut at = end.first_entry;
+            while let Some(&next) = self.entry_next.get(at as usize).filter(|&&n| n != NONE) {
+                at = next;
+            }
+            if let Some(slot) = self.entry_next.get_mut(at as usize) {
+                *slot = index;
+            }
+        }
         self.entries = self.entries.max(index as usize + 1);
         Some((term, read_joined))
     }
@@ -329,7 +399,23 @@ impl Trie {
         let id = self.words.len() as u32;
         self.words.push(plain.into());
         self.word_ids.insert(plain.into(), id);
-        self.by_leet_key.entry(leet_key(plain).into()).or_default().push(id);
+        self.leet_next.push(NONE);
+        // Words are numbered in order: append at the end of the key's chain.
+        let key = leet_key(plain);
+        match self.by_leet_key.get(key.as_str()) {
+            Some(&first) => {
+                let mut at = first;
+                while let Some(&next) = self.leet_next.get(at as usize).filter(|&&n| n != NONE) {
+                    at = next;
+                }
+                if let Some(slot) = self.leet_next.get_mut(at as usize) {
+                    *slot = id;
+                }
+            }
+            None => {
+                self.by_leet_key.insert(key.into(), id);
+            }
+        }
         id
     }
 
@@ -348,8 +434,9 @@ impl Trie {
     fn candidates(&self, word: &Word, leet: &mut Vec<u32>) -> Option<u32> {
         leet.clear();
         if word.kind == WordKind::Leet {
-            if let Some(ids) = self.by_leet_key.get(leet_key(word.plain).as_str()) {
-                for &id in ids {
+            if let Some(&first) = self.by_leet_key.get(leet_key(word.plain).as_str()) {
+                let chain = std::iter::successors(Some(first), |&id| self.leet_next.get(id as usize).copied());
+                for id in chain.take_while(|&id| id != NONE) {
                     let Some(plain) = self.words.get(id as usize) else { continue };
                     if **plain != *word.plain && spells(word.plain, plain) {
                         leet.push(id);
@@ -363,11 +450,15 @@ impl Trie {
     /// The children of `node` that `word` (whose `candidates` these are) matches.
     fn advance(&self, node: u32, word: &Word, own: Option<u32>, leet: &[u32], out: &mut Vec<u32>) {
         if let Some(edge) = own.and_then(|id| self.edges.get(&edge_key(node, id))) {
-            if edge
-                .reads
-                .iter()
-                .any(|(r, exact)| if *exact { word.read == &**r } else { accents_allowed(word.read, r) })
-            {
+            let mut reads = std::iter::successors(self.reads.get(edge.first_read as usize), |r| self.reads.get(r.next as usize));
+            if reads.any(|r| {
+                let text = self.read_text.get(r.text.start as usize..r.text.end as usize).unwrap_or_default();
+                if r.exact {
+                    word.read == text
+                } else {
+                    accents_allowed(word.read, text)
+                }
+            }) {
                 out.push(edge.node);
             }
         }
@@ -486,7 +577,8 @@ impl<'l> Scan<'l> {
             for &node in &self.next {
                 let continued = Partial { node, start: partial.start };
                 if let Some(n) = self.trie.nodes.get(node as usize) {
-                    for &entry in &n.entries {
+                    let chain = std::iter::successors(Some(n.first_entry), |&e| self.trie.entry_next.get(e as usize).copied());
+                    for entry in chain.take_while(|&e| e != NONE) {
                         let entry = entry as usize;
                         let Some(count) = self.counts.get_mut(entry) else { continue };
                         if *count == 0 {
