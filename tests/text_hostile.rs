@@ -96,3 +96,33 @@ fn hostile_bodies_lint_with_bounded_findings() {
         }
     }
 }
+
+/// The caller's extra terms (up to 10,000, `spam.adultTermsExtra`) may all end at
+/// one node of the trie (one reading written many ways) or share one leet key:
+/// the lexicon still builds in linear time and finds them (a chain appended at
+/// its kept end; no timing is asserted, `make bench` prints times).
+#[test]
+fn ten_thousand_caller_terms_with_one_reading_or_one_leet_key_build_and_match() {
+    use mail_preflight::text::lexicon::Lexicon;
+    // The same reading: case, spacing and punctuation vary, the folded words do not.
+    let same: Vec<(String, usize)> = (0..10_000)
+        .map(|i| {
+            let word = if i % 2 == 0 { "forbidden" } else { "FORBIDDEN" };
+            (format!("{word}{} thing", ",".repeat(i % 7)), i)
+        })
+        .collect();
+    let lexicon = Lexicon::new(same);
+    let hits = lexicon.scan("a forbidden thing here");
+    assert_eq!(hits.len(), 10_000, "every entry of that reading is found");
+    // Distinct words with one leet key: every 0/o and 1/i choice over 14 letters.
+    let leet: Vec<(String, usize)> = (0..10_000u32)
+        .map(|n| {
+            let word: String =
+                (0..14).map(|b| if n >> b & 1 == 1 { if b % 2 == 0 { '0' } else { '1' } } else if b % 2 == 0 { 'o' } else { 'i' }).collect();
+            (word, n as usize)
+        })
+        .collect();
+    let lexicon = Lexicon::new(leet);
+    assert!(!lexicon.is_empty());
+    assert!(!lexicon.scan("o1o1o1o1o1o1o1").is_empty());
+}

@@ -144,15 +144,16 @@ struct Read {
 #[derive(Debug)]
 struct Node {
     /// The first entry that ends here, or `NONE`; the others follow it in
-    /// `Trie::entry_next` (an entry ends at one node only).
+    /// `Trie::entry_next` (an entry ends at one node only), up to the last.
     first_entry: u32,
+    last_entry: u32,
     /// Whether an edge leaves this node (a match may go on).
     has_children: bool,
 }
 
 impl Default for Node {
     fn default() -> Node {
-        Node { first_entry: NONE, has_children: false }
+        Node { first_entry: NONE, last_entry: NONE, has_children: false }
     }
 }
 
@@ -178,9 +179,9 @@ struct Trie {
     word_ids: WordMap<u32>,
     /// Plain word of each number.
     words: Vec<Box<str>>,
-    /// Leet key → the number of the first plain word with that key; the others
-    /// follow it in `leet_next` (indexed by word number).
-    by_leet_key: WordMap<u32>,
+    /// Leet key → the numbers of the first and the last plain word with that
+    /// key; the others follow the first in `leet_next` (indexed by word number).
+    by_leet_key: WordMap<(u32, u32)>,
     leet_next: Vec<u32>,
     /// `edge_key(node, word)` → edge.
     edges: HashMap<u64, Edge, BuildHasherDefault<WordHasher>>,
@@ -371,22 +372,17 @@ impl Trie {
             }
             node = child;
         }
-        // Entries are inserted in the order of their indexes: append at the chain's end.
+        // Entries are inserted in the order of their indexes: append at the chain's
+        // end (kept, so that many entries ending at one node stay linear to build).
         if self.entry_next.len() <= index as usize {
             self.entry_next.resize(index as usize + 1, NONE);
         }
         let end = self.nodes.get_mut(node as usize)?;
-        if end.first_entry == NONE {
-            end.first_entry = index;
-        } else {
-            let mut at = end.first_entry;
-            while let Some(&next) = self.entry_next.get(at as usize).filter(|&&n| n != NONE) {
-                at = next;
-            }
-            if let Some(slot) = self.entry_next.get_mut(at as usize) {
-                *slot = index;
-            }
+        match self.entry_next.get_mut(end.last_entry as usize) {
+            Some(slot) => *slot = index,
+            None => end.first_entry = index,
         }
+        end.last_entry = index;
         self.entries = self.entries.max(index as usize + 1);
         Some((term, read_joined))
     }
@@ -402,18 +398,15 @@ impl Trie {
         self.leet_next.push(NONE);
         // Words are numbered in order: append at the end of the key's chain.
         let key = leet_key(plain);
-        match self.by_leet_key.get(key.as_str()) {
-            Some(&first) => {
-                let mut at = first;
-                while let Some(&next) = self.leet_next.get(at as usize).filter(|&&n| n != NONE) {
-                    at = next;
-                }
-                if let Some(slot) = self.leet_next.get_mut(at as usize) {
+        match self.by_leet_key.get_mut(key.as_str()) {
+            Some((_, last)) => {
+                if let Some(slot) = self.leet_next.get_mut(*last as usize) {
                     *slot = id;
                 }
+                *last = id;
             }
             None => {
-                self.by_leet_key.insert(key.into(), id);
+                self.by_leet_key.insert(key.into(), (id, id));
             }
         }
         id
@@ -434,7 +427,7 @@ impl Trie {
     fn candidates(&self, word: &Word, leet: &mut Vec<u32>) -> Option<u32> {
         leet.clear();
         if word.kind == WordKind::Leet {
-            if let Some(&first) = self.by_leet_key.get(leet_key(word.plain).as_str()) {
+            if let Some(&(first, _)) = self.by_leet_key.get(leet_key(word.plain).as_str()) {
                 let chain = std::iter::successors(Some(first), |&id| self.leet_next.get(id as usize).copied());
                 for id in chain.take_while(|&id| id != NONE) {
                     let Some(plain) = self.words.get(id as usize) else { continue };
