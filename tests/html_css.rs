@@ -205,6 +205,40 @@ fn the_preheader_is_honest() {
 }
 
 #[test]
+fn a_block_a_small_screen_rule_shows_is_honest() {
+    // Responsive mail: a desktop-hidden block that phones show with `!important`.
+    let facts = analyse(
+        r#"<style>
+        .mobile-only { display: none }
+        @media only screen and (max-width: 600px) { td.mobile-only, .app { display: table-cell !important } }
+        @media print { .printed { display: block !important } }
+        @media (max-width: 600px) { .weak { display: block } }
+        @media screen and (min-width: 1200px) { .wide { display: block !important } }
+        </style>
+        <p>Hello</p>
+        <table><tr><td class="mobile-only">Awesome Co, 1 Main Street</td></tr></table>
+        <div class="app" style="display:none;mso-hide:all">Get the app</div>
+        <div class="app" style="display:none !important">forced hidden</div>
+        <div class="printed" style="display:none">print only</div>
+        <div class="weak" style="display:none">weak reveal</div>
+        <div class="wide" style="display:none">wide screens only</div>"#,
+    );
+    let honest: Vec<(&str, Option<Honest>)> = facts.hidden.iter().map(|h| (h.words.as_str(), h.honest)).collect();
+    assert_eq!(
+        honest,
+        [
+            ("Awesome Co, 1 Main Street", Some(Honest::ShownOnSmallScreens)),
+            ("Get the app", Some(Honest::ShownOnSmallScreens)),
+            ("forced hidden", None),
+            ("print only", None),
+            ("weak reveal", None),
+            ("wide screens only", None),
+        ]
+    );
+    assert!(run(&facts, "Get the app").honest.is_some());
+}
+
+#[test]
 fn hidden_text_after_visible_text_or_too_long_is_not_a_preheader() {
     let long = "word ".repeat(100);
     let facts = analyse(&format!(r#"<div style="display:none">{long}</div><p>Hello</p>"#));

@@ -886,7 +886,7 @@ export interface HiddenRun {
   /** WCAG contrast of the text on its background. */
   contrast?: number;
   /** An honest pattern, hidden but not reported. */
-  honest?: 'preheader' | 'trackingPixel';
+  honest?: 'preheader' | 'trackingPixel' | 'smallScreens';
   at: ElementAt;
 }
 

@@ -34,6 +34,10 @@ pub struct Hiding {
     pub source: Option<SourceId>,
     /// Index of the element where the hiding starts (`Walker::roots`).
     pub root: u32,
+    /// `display:none` here, but a rule only small screens apply shows the element
+    /// with `!important` (`sheet::SMALL_VIEWPORT_PX`): the desktop-hidden,
+    /// mobile-shown block of responsive mail, read by phone users.
+    pub shown_on_small_screens: bool,
 }
 
 /// The computed style of an element, as far as the analysis needs it.
@@ -95,6 +99,8 @@ struct OwnValues {
     background_color: Own<ColorValue>,
     background_image: Own<bool>,
     display_none: Own<bool>,
+    /// The winning `display` declaration was `!important`.
+    display_important: bool,
     visibility_hidden: Own<bool>,
     opacity: Own<f32>,
     clipped: Own<bool>,
@@ -184,6 +190,17 @@ impl Cascade<'_> {
             apply(&declaration, source, parent, &mut style, &mut own);
         }
         self.finish(&name, parent, &mut style, &own, root_index);
+        // An `!important` small-screen rule beats a `display:none` that is not
+        // important (CSS Cascade 4 §6.4), inline or not.
+        if let Some(hiding) = style.hidden.as_mut() {
+            if hiding.root == root_index
+                && hiding.means == HiddenMeans::DisplayNone
+                && !own.display_important
+                && self.sheet.shown_on_small_screens(element, depth, self.budget)
+            {
+                hiding.shown_on_small_screens = true;
+            }
+        }
         style
     }
 
@@ -289,7 +306,9 @@ impl Cascade<'_> {
         if let Some((false, _)) = own.visibility_hidden {
             style.hidden = None;
         }
-        let hide = |means: HiddenMeans, source: Option<SourceId>| Some(Hiding { means, source, root: root_index });
+        let hide = |means: HiddenMeans, source: Option<SourceId>| {
+            Some(Hiding { means, source, root: root_index, shown_on_small_screens: false })
+        };
         let far = |l: Own<Length>| px(l).filter(|(p, _)| *p <= -OFFSCREEN_PX);
         let tiny_box = [own.height, own.width, own.max_height, own.max_width]
             .into_iter()
@@ -347,7 +366,10 @@ fn apply(declaration: &Declaration<'_>, source: Option<SourceId>, parent: &Style
                 style.font_source = source;
             }
         }
-        (_, Value::DisplayNone(none)) => own.display_none = Some((none, source)),
+        (_, Value::DisplayNone(none)) => {
+            own.display_none = Some((none, source));
+            own.display_important = declaration.important;
+        }
         (_, Value::VisibilityHidden(hidden)) => own.visibility_hidden = Some((hidden, source)),
         (_, Value::Opacity(o)) => own.opacity = Some((o, source)),
         (_, Value::Clipped(c)) => own.clipped = Some((c, source)),

@@ -7,6 +7,10 @@
 //!   any visible text (Litmus and Email on Acid guides: 40–130 characters shown
 //!   in previews).
 //! - **Tracking pixels**: 1×1 images that count opens.
+//! - **Blocks phones show**: `display:none` in the default view, shown by an
+//!   `!important` rule of a small-screen media query (`cascade::Hiding::
+//!   shown_on_small_screens`): responsive mail's mobile-only content, read by
+//!   every phone user.
 
 use super::cascade::Style;
 use super::{is_invisible_char, HtmlFacts, Honest, Image};

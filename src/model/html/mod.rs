@@ -87,6 +87,10 @@ pub enum Honest {
     Preheader,
     /// A 1×1 image that counts opens.
     TrackingPixel,
+    /// Hidden in the default view by `display:none`, shown on phones by an
+    /// `!important` rule of a small-screen media query: responsive mail's
+    /// mobile-only block.
+    ShownOnSmallScreens,
 }
 
 /// Where a style value comes from.

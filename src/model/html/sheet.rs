@@ -8,7 +8,11 @@
 //! `@media`: a rule inside applies when its query matches the default view, a
 //! screen `DEFAULT_VIEWPORT_PX` wide in light mode (mail clients apply most
 //! media queries; print-only rules and mobile breakpoints are not what a reader
-//! sees first). Other at-rules (`@font-face`, `@import`, `@supports`) are skipped.
+//! sees first). The rules only a `SMALL_VIEWPORT_PX` screen applies are read for
+//! one thing: which elements they show with `display: … !important`, so that a
+//! responsive template's mobile-only block is not taken for hidden text (at most
+//! `MAX_SMALL_SCREEN_REVEALS` selectors). Other at-rules (`@font-face`, `@import`,
+//! `@supports`) are skipped.
 
 use super::budget::Budget;
 use super::values::{parse_declarations, Declaration};
@@ -36,6 +40,12 @@ pub const MAX_CSS_NESTING: usize = 8;
 /// The width of the default view, for `@media (max-width…)`. *(default, ours)*:
 /// a desktop mail client's reading pane.
 pub const DEFAULT_VIEWPORT_PX: f32 = 1024.0;
+/// The width of a phone's mail app, for the rules that show on small screens what
+/// the default view hides (`@media (max-width: 600px) { .mobile { display: block } }`).
+/// *(default, ours)*: 320–480 px phones; templates break at 480–640 px.
+pub const SMALL_VIEWPORT_PX: f32 = 400.0;
+/// Most selectors kept from small-screen rules that show an element. *(default, ours)*
+pub const MAX_SMALL_SCREEN_REVEALS: usize = 1_000;
 
 /// A selector of the sheet, indexed by its rightmost compound.
 struct IndexedSelector {
@@ -83,6 +93,10 @@ pub struct StyleSheet {
     universal: Vec<usize>,
     /// Selectors ignored as too complex or beyond `MAX_STYLE_RULES`.
     pub ignored_selectors: usize,
+    /// Selectors of rules that only a small screen applies and that set `display`
+    /// to a shown value with `!important`: what they match is hidden in the default
+    /// view but shown on phones (responsive mail's mobile-only blocks).
+    small_screen_reveals: Vec<(Selector<Simple>, u64)>,
     caches: SelectorCaches,
 }
 
@@ -94,7 +108,7 @@ impl StyleSheet {
         for css in pieces {
             let mut input = ParserInput::new(css);
             let mut parser = Parser::new(&mut input);
-            let mut rules = RuleParser { sheet: &mut sheet, budget, nesting: 0 };
+            let mut rules = RuleParser { sheet: &mut sheet, budget, nesting: 0, small_screen_only: false };
             let mut stream = StyleSheetParser::new(&mut parser, &mut rules);
             while stream.next().is_some() {}
         }
@@ -163,14 +177,7 @@ impl StyleSheet {
         candidates.sort_unstable();
         candidates.dedup();
         let mut out = Vec::new();
-        let mut context = MatchingContext::new(
-            MatchingMode::Normal,
-            None,
-            &mut self.caches,
-            QuirksMode::NoQuirks,
-            NeedsSelectorFlags::No,
-            MatchingForInvalidation::No,
-        );
+        let mut context = static_context(&mut self.caches);
         for index in candidates {
             let Some(indexed) = self.selectors.get(index) else { continue };
             let reach = 1 + depth as u64 + if indexed.walks_siblings { siblings as u64 } else { 0 };
@@ -192,6 +199,58 @@ impl StyleSheet {
         }
         out
     }
+
+    /// Whether a rule that only small screens apply sets `display` to a shown
+    /// value on `element` (charged to `budget` as `matching` is).
+    pub fn shown_on_small_screens(&mut self, element: ElementRef<'_>, depth: usize, budget: &mut Budget) -> bool {
+        if self.small_screen_reveals.is_empty() {
+            return false;
+        }
+        let mut context = static_context(&mut self.caches);
+        for (selector, components) in &self.small_screen_reveals {
+            if !budget.step(components.saturating_mul(1 + depth as u64)) {
+                return false;
+            }
+            if matches_selector(selector, 0, None, &element, &mut context) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Keeps the selectors of a small-screen rule that shows what it matches with
+    /// `display: … !important` (what overrides a template's inline `display:none`).
+    fn add_small_screen_rule(&mut self, selectors: Vec<Selector<Simple>>, declarations: &[Declaration<'_>]) {
+        let shows = declarations.iter().any(|d| d.important && matches!(d.value, super::values::Value::DisplayNone(false)));
+        if !shows {
+            return;
+        }
+        for selector in selectors {
+            if self.small_screen_reveals.len() >= MAX_SMALL_SCREEN_REVEALS {
+                self.ignored_selectors += 1;
+                continue;
+            }
+            let mut counter = ComponentCounter::default();
+            selector.visit(&mut counter);
+            if counter.components > MAX_SELECTOR_COMPONENTS as u64 || counter.has {
+                self.ignored_selectors += 1;
+                continue;
+            }
+            self.small_screen_reveals.push((selector, counter.components));
+        }
+    }
+}
+
+/// Matching as a reader's client does: the static document, no quirks.
+fn static_context(caches: &mut SelectorCaches) -> MatchingContext<'_, Simple> {
+    MatchingContext::new(
+        MatchingMode::Normal,
+        None,
+        caches,
+        QuirksMode::NoQuirks,
+        NeedsSelectorFlags::No,
+        MatchingForInvalidation::No,
+    )
 }
 
 enum Key {
@@ -249,6 +308,9 @@ struct RuleParser<'s, 'b> {
     sheet: &'s mut StyleSheet,
     budget: &'b mut Budget,
     nesting: usize,
+    /// Inside an `@media` block that applies to a small screen and not to the
+    /// default view: its rules only tell what phones show.
+    small_screen_only: bool,
 }
 
 /// The selectors of a rule's prelude, one by one: a selector with a dynamic
@@ -303,7 +365,11 @@ impl<'i> QualifiedRuleParser<'i> for RuleParser<'_, '_> {
     ) -> Result<(), ParseError<'i, ()>> {
         let declarations = parse_declarations(input, self.budget);
         if let Prelude::Selectors(selectors, text) = prelude {
-            self.sheet.add(selectors, &text, declarations);
+            if self.small_screen_only {
+                self.sheet.add_small_screen_rule(selectors, &declarations);
+            } else {
+                self.sheet.add(selectors, &text, declarations);
+            }
         }
         Ok(())
     }
@@ -339,8 +405,19 @@ fn is_dynamic(selector: &str) -> bool {
     DYNAMIC.iter().any(|d| lower.contains(d))
 }
 
+/// Which view an `@media` block applies to.
+#[derive(Clone, Copy, PartialEq)]
+enum MediaView {
+    /// The default view (and maybe phones too): its rules apply.
+    Default,
+    /// Only a small screen: its rules only tell what phones show.
+    SmallScreenOnly,
+    /// Neither (print, dark mode, an unknown feature): skipped.
+    None,
+}
+
 impl<'i> AtRuleParser<'i> for RuleParser<'_, '_> {
-    type Prelude = bool;
+    type Prelude = MediaView;
     type AtRule = ();
     type Error = ();
 
@@ -348,24 +425,38 @@ impl<'i> AtRuleParser<'i> for RuleParser<'_, '_> {
         &mut self,
         name: CowRcStr<'i>,
         input: &mut Parser<'i, 't>,
-    ) -> Result<bool, ParseError<'i, ()>> {
-        let applies = name.eq_ignore_ascii_case("media") && media_applies(input);
+    ) -> Result<MediaView, ParseError<'i, ()>> {
+        let view = if !name.eq_ignore_ascii_case("media") {
+            MediaView::None
+        } else {
+            let start = input.state();
+            let default = media_applies(input, DEFAULT_VIEWPORT_PX);
+            input.reset(&start);
+            let small = media_applies(input, SMALL_VIEWPORT_PX);
+            match (default, small) {
+                (true, _) => MediaView::Default,
+                (false, true) => MediaView::SmallScreenOnly,
+                (false, false) => MediaView::None,
+            }
+        };
         while input.next().is_ok() {}
-        Ok(applies)
+        Ok(view)
     }
 
-    fn rule_without_block(&mut self, _prelude: bool, _start: &ParserState) -> Result<(), ()> {
+    fn rule_without_block(&mut self, _prelude: MediaView, _start: &ParserState) -> Result<(), ()> {
         Ok(())
     }
 
     fn parse_block<'t>(
         &mut self,
-        applies: bool,
+        view: MediaView,
         _start: &ParserState,
         input: &mut Parser<'i, 't>,
     ) -> Result<(), ParseError<'i, ()>> {
-        if applies && self.nesting < MAX_CSS_NESTING {
-            let mut nested = RuleParser { sheet: self.sheet, budget: self.budget, nesting: self.nesting + 1 };
+        if view != MediaView::None && self.nesting < MAX_CSS_NESTING {
+            let small_screen_only = self.small_screen_only || view == MediaView::SmallScreenOnly;
+            let mut nested =
+                RuleParser { sheet: self.sheet, budget: self.budget, nesting: self.nesting + 1, small_screen_only };
             let mut stream = StyleSheetParser::new(input, &mut nested);
             while stream.next().is_some() {}
         }
@@ -373,16 +464,17 @@ impl<'i> AtRuleParser<'i> for RuleParser<'_, '_> {
     }
 }
 
-/// Whether a media query list matches the default view (Media Queries 4 §3):
-/// any query of the comma-separated list; `only` ignored, `not` negates.
-fn media_applies(input: &mut Parser<'_, '_>) -> bool {
+/// Whether a media query list matches a screen `viewport` px wide in light mode
+/// (Media Queries 4 §3): any query of the comma-separated list; `only` ignored,
+/// `not` negates.
+fn media_applies(input: &mut Parser<'_, '_>, viewport: f32) -> bool {
     input
-        .parse_comma_separated(|query| Ok::<_, ParseError<'_, ()>>(query_applies(query)))
+        .parse_comma_separated(|query| Ok::<_, ParseError<'_, ()>>(query_applies(query, viewport)))
         .map(|results| results.into_iter().any(|r| r))
         .unwrap_or(false)
 }
 
-fn query_applies(query: &mut Parser<'_, '_>) -> bool {
+fn query_applies(query: &mut Parser<'_, '_>, viewport: f32) -> bool {
     let mut negated = false;
     let mut result = true;
     while let Ok(token) = query.next() {
@@ -394,7 +486,8 @@ fn query_applies(query: &mut Parser<'_, '_>) -> bool {
                 _ => result = false, // print, speech, or an unknown type
             },
             Token::ParenthesisBlock => {
-                let feature = query.parse_nested_block(|f| Ok::<_, ParseError<'_, ()>>(feature_applies(f))).unwrap_or(false);
+                let feature =
+                    query.parse_nested_block(|f| Ok::<_, ParseError<'_, ()>>(feature_applies(f, viewport))).unwrap_or(false);
                 result &= feature;
             }
             _ => result = false,
@@ -403,8 +496,8 @@ fn query_applies(query: &mut Parser<'_, '_>) -> bool {
     result != negated
 }
 
-/// One `(feature: value)` against the default view; unknown features do not match.
-fn feature_applies(input: &mut Parser<'_, '_>) -> bool {
+/// One `(feature: value)` against a screen `viewport` px wide; unknown features do not match.
+fn feature_applies(input: &mut Parser<'_, '_>, viewport: f32) -> bool {
     let Ok(name) = input.expect_ident_cloned() else { return false };
     let name = name.to_ascii_lowercase();
     if input.expect_colon().is_err() {
@@ -425,8 +518,8 @@ fn feature_applies(input: &mut Parser<'_, '_>) -> bool {
         _ => String::new(),
     };
     match (name.as_str(), px) {
-        ("max-width" | "max-device-width", Some(px)) => DEFAULT_VIEWPORT_PX <= px,
-        ("min-width" | "min-device-width", Some(px)) => DEFAULT_VIEWPORT_PX >= px,
+        ("max-width" | "max-device-width", Some(px)) => viewport <= px,
+        ("min-width" | "min-device-width", Some(px)) => viewport >= px,
         ("prefers-color-scheme", _) => ident == "light",
         ("orientation", _) => ident == "landscape",
         _ => false,
@@ -446,6 +539,19 @@ mod tests {
         let s = sheet("/* c */ .a { color: #fff } @font-face { font-family: x } p, div > span { font-size: 2em }");
         assert_eq!(s.rules.len(), 2);
         assert_eq!(s.selectors.len(), 3);
+    }
+
+    #[test]
+    fn small_screen_reveals_are_kept_up_to_their_limit() {
+        let mut css = String::from("@media (max-width: 600px) {");
+        for i in 0..=MAX_SMALL_SCREEN_REVEALS {
+            css.push_str(&format!(" .m{i} {{ display: block !important }}"));
+        }
+        css.push_str(" .plain { display: block } .shown { color: red } }");
+        let s = sheet(&css);
+        assert_eq!(s.small_screen_reveals.len(), MAX_SMALL_SCREEN_REVEALS);
+        assert_eq!(s.ignored_selectors, 1, "the one over the limit is counted");
+        assert!(s.rules.is_empty(), "small-screen rules never style the default view");
     }
 
     #[test]

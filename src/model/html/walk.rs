@@ -10,7 +10,7 @@ use super::sheet::{StyleSheet, MAX_STYLE_BYTES};
 use super::tags::{Span, TruncatedBy};
 use super::tree::Parsed;
 use super::{
-    is_invisible_char, Hidden, HiddenText, HtmlFacts, Image, Link, Source, SourceId, SourceOrigin, TextRun, Truncation,
+    is_invisible_char, Hidden, HiddenText, Honest, HtmlFacts, Image, Link, Source, SourceId, SourceOrigin, TextRun, Truncation,
 };
 use html5ever::LocalName;
 use std::collections::HashMap;
@@ -296,8 +296,9 @@ impl Walker<'_> {
         let hidden = style.hidden.map(|hiding| Hidden {
             means: hiding.means,
             source: hiding.source,
-            entry: self.hidden_entry(hiding.root, hiding.means, hiding.source, stack, run_text),
+            entry: self.hidden_entry(hiding, stack, run_text),
         });
+        let honest = style.hidden.filter(|h| h.shown_on_small_screens).map(|_| Honest::ShownOnSmallScreens);
         self.facts.runs.push(TextRun {
             text: run_text.to_string(),
             element: open.name.clone(),
@@ -309,20 +310,14 @@ impl Walker<'_> {
             font_px: style.font_px,
             font_source: style.font_source,
             hidden,
-            honest: None,
+            honest,
         });
     }
 
     /// The `facts.hidden` entry of the hiding that starts at element `root`,
     /// with `words` added to it.
-    fn hidden_entry(
-        &mut self,
-        root: u32,
-        means: super::HiddenMeans,
-        source: Option<SourceId>,
-        stack: &[Open],
-        words: &str,
-    ) -> usize {
+    fn hidden_entry(&mut self, hiding: super::cascade::Hiding, stack: &[Open], words: &str) -> usize {
+        let super::cascade::Hiding { root, means, source, shown_on_small_screens } = hiding;
         // A map, not a list searched from the end: a message of 100,000 hidden
         // elements made that search quadratic (7 of 9 s of a 10 MB hostile message).
         let entry = match self.hidden_entries.get(&root) {
@@ -336,7 +331,7 @@ impl Walker<'_> {
                     element: opened.map_or_else(|| LocalName::from(""), |o| o.name.clone()),
                     tag: opened.and_then(|o| o.tag),
                     before_visible_text: opened.is_some_and(|o| !o.after_visible),
-                    honest: None,
+                    honest: shown_on_small_screens.then_some(Honest::ShownOnSmallScreens),
                 });
                 let entry = self.facts.hidden.len() - 1;
                 self.hidden_entries.insert(root, entry);

@@ -361,6 +361,15 @@ pub const RULE: Rule = Rule {
         ),
         Example::passes(
             title! {
+                en: "A block hidden on desktop that phones show (a responsive template's mobile-only footer)",
+                fr: "Un bloc caché sur ordinateur que les téléphones affichent (le pied de page mobile d'un modèle adaptatif)",
+                es: "Un bloque oculto en el ordenador que los teléfonos muestran (el pie móvil de una plantilla adaptable)",
+                pl: "Blok ukryty na komputerze, który pokazują telefony (stopka mobilna szablonu responsywnego)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<style>@media only screen and (max-width: 600px) { .mobile { display: block !important } }</style><p>Hello, here is our news.</p><div class=\"mobile\" style=\"display:none\">Example Co, 1 Main Street, Springfield</div>\n"),
+        ),
+        Example::passes(
+            title! {
                 en: "A tracking pixel",
                 fr: "Un pixel de suivi",
                 es: "Un píxel de seguimiento",
