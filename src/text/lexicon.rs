@@ -123,6 +123,11 @@ pub struct Hit {
 /// The end of a chain of `Trie::reads`, `Trie::entry_next` or `Trie::leet_next`.
 const NONE: u32 = u32::MAX;
 
+/// The numbers of a chain: `first`, then `next[first]`, … up to `NONE`.
+fn chain(first: u32, next: &[u32]) -> impl Iterator<Item = u32> + '_ {
+    std::iter::successors(Some(first), move |&at| next.get(at as usize).copied()).take_while(|&at| at != NONE)
+}
+
 #[derive(Debug)]
 struct Edge {
     node: u32,
@@ -428,8 +433,7 @@ impl Trie {
         leet.clear();
         if word.kind == WordKind::Leet {
             if let Some(&(first, _)) = self.by_leet_key.get(leet_key(word.plain).as_str()) {
-                let chain = std::iter::successors(Some(first), |&id| self.leet_next.get(id as usize).copied());
-                for id in chain.take_while(|&id| id != NONE) {
+                for id in chain(first, &self.leet_next) {
                     let Some(plain) = self.words.get(id as usize) else { continue };
                     if **plain != *word.plain && spells(word.plain, plain) {
                         leet.push(id);
@@ -570,8 +574,7 @@ impl<'l> Scan<'l> {
             for &node in &self.next {
                 let continued = Partial { node, start: partial.start };
                 if let Some(n) = self.trie.nodes.get(node as usize) {
-                    let chain = std::iter::successors(Some(n.first_entry), |&e| self.trie.entry_next.get(e as usize).copied());
-                    for entry in chain.take_while(|&e| e != NONE) {
+                    for entry in chain(n.first_entry, &self.trie.entry_next) {
                         let entry = entry as usize;
                         let Some(count) = self.counts.get_mut(entry) else { continue };
                         if *count == 0 {

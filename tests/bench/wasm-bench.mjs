@@ -125,15 +125,8 @@ const probe = `
   m.lint('From: a@example.com\\r\\nTo: b@example.com\\r\\nSubject: Hi again\\r\\n\\r\\nHello\\r\\n');
   const t3 = performance.now();
   console.log(JSON.stringify({ require: t1 - t0, firstLint: t2 - t1, secondLint: t3 - t2 }));`;
-const samples = [];
-for (let i = 0; i < COLD_START_RUNS; i++) {
-  const run = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
-  if (run.status === 0) samples.push(JSON.parse(run.stdout));
-}
-const median = (key) => {
-  const values = samples.map((s) => s[key]).sort((a, b) => a - b);
-  return values[Math.floor(values.length / 2)];
-};
+const samples = freshProcessSamples(probe);
+const median = (key) => medianOf(samples.map((s) => s[key]));
 if (samples.length) {
   console.log(`cold start (median of ${samples.length} fresh processes): require('mail-preflight') `
     + `${median('require').toFixed(1)} ms, first lint ${median('firstLint').toFixed(2)} ms, `
@@ -157,11 +150,7 @@ const phasesProbe = `
   engine.lint('From: a@example.com\\r\\nTo: b@example.com\\r\\nSubject: Hi\\r\\n\\r\\nHello\\r\\n', undefined);
   const t4 = performance.now();
   console.log(JSON.stringify({ read: t1 - t0, compile: t2 - t1, instantiate: t3 - t2, firstLint: t4 - t3 }));`;
-const phaseSamples = [];
-for (let i = 0; i < COLD_START_RUNS; i++) {
-  const run = spawnSync(process.execPath, ['-e', phasesProbe], { encoding: 'utf8' });
-  if (run.status === 0) phaseSamples.push(JSON.parse(run.stdout));
-}
+const phaseSamples = freshProcessSamples(phasesProbe);
 if (phaseSamples.length) {
   const phase = (key) => medianOf(phaseSamples.map((s) => s[key])).toFixed(1);
   console.log(`cold start by phase (median of ${phaseSamples.length} fresh processes, the engine without the package): `
@@ -173,6 +162,16 @@ if (phaseSamples.length) {
 function gzipCli(file) {
   const run = spawnSync('sh', ['-c', `gzip -9c '${file}' | wc -c`], { encoding: 'utf8' });
   return run.status === 0 ? `, ${run.stdout.trim()} bytes with gzip -9` : '';
+}
+
+/** The JSON line `probe` prints, from each of `COLD_START_RUNS` fresh Node processes that ran it. */
+function freshProcessSamples(probe) {
+  const samples = [];
+  for (let i = 0; i < COLD_START_RUNS; i++) {
+    const run = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
+    if (run.status === 0) samples.push(JSON.parse(run.stdout));
+  }
+  return samples;
 }
 
 function medianOf(values) { return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]; }

@@ -196,7 +196,7 @@ impl Cascade<'_> {
             if hiding.root == root_index
                 && hiding.means == HiddenMeans::DisplayNone
                 && !own.display_important
-                && self.sheet.shown_on_small_screens(element, depth, self.budget)
+                && self.sheet.shown_on_small_screens(element, depth, siblings, self.budget)
             {
                 hiding.shown_on_small_screens = true;
             }

@@ -52,10 +52,9 @@ struct IndexedSelector {
     selector: Selector<Simple>,
     rule: usize,
     specificity: u32,
-    /// Simple selectors in it, nested ones included.
-    components: u64,
-    /// It walks siblings (`+`, `~`, `:nth-*`, `:last-child`…).
-    walks_siblings: bool,
+    /// Its simple selectors (nested ones included) and whether it walks siblings
+    /// (`+`, `~`, `:nth-*`, `:last-child`…).
+    counter: ComponentCounter,
 }
 
 /// Longest selector quoted in evidence, in bytes. *(default, ours)*
@@ -96,7 +95,7 @@ pub struct StyleSheet {
     /// Selectors of rules that only a small screen applies and that set `display`
     /// to a shown value with `!important`: what they match is hidden in the default
     /// view but shown on phones (responsive mail's mobile-only blocks).
-    small_screen_reveals: Vec<(Selector<Simple>, u64)>,
+    small_screen_reveals: Vec<(Selector<Simple>, ComponentCounter)>,
     caches: SelectorCaches,
 }
 
@@ -128,12 +127,7 @@ impl StyleSheet {
         let declarations = declarations.into_iter().map(|d| Declaration { text: "", ..d }).collect();
         self.rules.push(SheetRule { selector_text: shorten(selector_text, MAX_QUOTED_SELECTOR), declarations, texts });
         for selector in selectors {
-            let mut counter = ComponentCounter::default();
-            selector.visit(&mut counter);
-            if counter.components > MAX_SELECTOR_COMPONENTS as u64 || counter.has {
-                self.ignored_selectors += 1;
-                continue;
-            }
+            let Some(counter) = self.admit(&selector) else { continue };
             let index = self.selectors.len();
             let mut key = Key::Universal;
             for component in selector.iter() {
@@ -154,8 +148,7 @@ impl StyleSheet {
                 specificity: selector.specificity(),
                 selector,
                 rule,
-                components: counter.components,
-                walks_siblings: counter.walks_siblings,
+                counter,
             });
         }
     }
@@ -180,8 +173,7 @@ impl StyleSheet {
         let mut context = static_context(&mut self.caches);
         for index in candidates {
             let Some(indexed) = self.selectors.get(index) else { continue };
-            let reach = 1 + depth as u64 + if indexed.walks_siblings { siblings as u64 } else { 0 };
-            if !budget.step(indexed.components.saturating_mul(reach)) {
+            if !budget.step(indexed.counter.cost(depth, siblings)) {
                 break;
             }
             if matches_selector(&indexed.selector, 0, None, &element, &mut context) {
@@ -202,13 +194,13 @@ impl StyleSheet {
 
     /// Whether a rule that only small screens apply sets `display` to a shown
     /// value on `element` (charged to `budget` as `matching` is).
-    pub fn shown_on_small_screens(&mut self, element: ElementRef<'_>, depth: usize, budget: &mut Budget) -> bool {
+    pub fn shown_on_small_screens(&mut self, element: ElementRef<'_>, depth: usize, siblings: usize, budget: &mut Budget) -> bool {
         if self.small_screen_reveals.is_empty() {
             return false;
         }
         let mut context = static_context(&mut self.caches);
-        for (selector, components) in &self.small_screen_reveals {
-            if !budget.step(components.saturating_mul(1 + depth as u64)) {
+        for (selector, counter) in &self.small_screen_reveals {
+            if !budget.step(counter.cost(depth, siblings)) {
                 return false;
             }
             if matches_selector(selector, 0, None, &element, &mut context) {
@@ -216,6 +208,19 @@ impl StyleSheet {
             }
         }
         false
+    }
+
+    /// What a selector is made of, or `None` (counted in `ignored_selectors`) when
+    /// it has more than `MAX_SELECTOR_COMPONENTS` parts or a `:has()`, whose cost
+    /// is not bounded.
+    fn admit(&mut self, selector: &Selector<Simple>) -> Option<ComponentCounter> {
+        let mut counter = ComponentCounter::default();
+        selector.visit(&mut counter);
+        if counter.components > MAX_SELECTOR_COMPONENTS as u64 || counter.has {
+            self.ignored_selectors += 1;
+            return None;
+        }
+        Some(counter)
     }
 
     /// Keeps the selectors of a small-screen rule that shows what it matches with
@@ -230,13 +235,8 @@ impl StyleSheet {
                 self.ignored_selectors += 1;
                 continue;
             }
-            let mut counter = ComponentCounter::default();
-            selector.visit(&mut counter);
-            if counter.components > MAX_SELECTOR_COMPONENTS as u64 || counter.has {
-                self.ignored_selectors += 1;
-                continue;
-            }
-            self.small_screen_reveals.push((selector, counter.components));
+            let Some(counter) = self.admit(&selector) else { continue };
+            self.small_screen_reveals.push((selector, counter));
         }
     }
 }
@@ -279,6 +279,15 @@ struct ComponentCounter {
     components: u64,
     has: bool,
     walks_siblings: bool,
+}
+
+impl ComponentCounter {
+    /// What matching the selector may walk, charged to the budget: its simple
+    /// selectors times the ancestors (and siblings, when it looks at them).
+    fn cost(&self, depth: usize, siblings: usize) -> u64 {
+        let reach = 1 + depth as u64 + if self.walks_siblings { siblings as u64 } else { 0 };
+        self.components.saturating_mul(reach)
+    }
 }
 
 impl selectors::visitor::SelectorVisitor for ComponentCounter {

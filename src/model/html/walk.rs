@@ -298,7 +298,8 @@ impl Walker<'_> {
             source: hiding.source,
             entry: self.hidden_entry(hiding, stack, run_text),
         });
-        let honest = style.hidden.filter(|h| h.shown_on_small_screens).map(|_| Honest::ShownOnSmallScreens);
+        // A run is honest as its hiding is (the preheader is marked later, `honest::mark`).
+        let honest = hidden.as_ref().and_then(|h| self.facts.hidden.get(h.entry)).and_then(|entry| entry.honest);
         self.facts.runs.push(TextRun {
             text: run_text.to_string(),
             element: open.name.clone(),
