@@ -256,10 +256,12 @@ impl Report {
         Self::spam_score_of(findings)
     }
 
-    /// Sum of spam points, rounded to one decimal as shown to people.
+    /// Sum of spam points, rounded to one decimal as shown to people. Never
+    /// negative zero: a float `sum()` of nothing is -0.0, which JSON would show
+    /// as `-0.0`; adding 0.0 turns it (and a rounded -0.04) into 0.0.
     pub fn spam_score_of(findings: &[Finding]) -> f64 {
-        let total: f64 = findings.iter().map(|f| f.score).sum();
-        (total * 10.0).round() / 10.0
+        let total = findings.iter().fold(0.0, |total, f| total + f.score);
+        (total * 10.0).round() / 10.0 + 0.0
     }
 
     /// Whether any finding comes from `rule_id`.

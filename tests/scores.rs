@@ -51,3 +51,17 @@ fn a_subject_of_acronyms_among_lowercase_weighs_less_than_one_in_capitals() {
     // A domain name is one name, not shouted words: "NEWS.COM" leaves one capital word here.
     assert_eq!(lint("CNET NEWS.COM: Cable companies cracking down on Wi-Fi"), []);
 }
+
+#[test]
+fn a_clean_message_scores_zero_not_negative_zero() {
+    // A float sum of no points is -0.0, which JSON shows as "-0.0".
+    let report = mail_preflight::lint(
+        b"From: a@example.com\r\nTo: b@example.com\r\nSubject: Meeting on Monday\r\nDate: Mon, 2 Mar 2026 10:00:00 +0000\r\nMessage-ID: <1@example.com>\r\n\r\nSee you on Monday.\r\n",
+        &mail_preflight::Options::default(),
+    )
+    .unwrap();
+    assert!(report.findings.iter().all(|f| f.score == 0.0), "{report:#?}");
+    assert!(report.spam_score == 0.0 && report.spam_score.is_sign_positive(), "{}", report.spam_score);
+    let json = serde_json::to_string(&report).unwrap();
+    assert!(json.contains("\"spamScore\":0.0"), "{json}");
+}

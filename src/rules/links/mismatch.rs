@@ -1,15 +1,19 @@
 //! `links/mismatch` *(ours)*: the visible text of a link shows a domain other
 //! than the one the link goes to, the shape of a phishing link. Spam filters
 //! score it; the guides' "incorrect links" covers it. A subdomain of the shown
-//! domain (`shop.example.com` for `example.com`) is the same site.
+//! domain (`shop.example.com` for `example.com`) is the same site. A link
+//! through a known redirector (a mailing service's click tracking, a security
+//! gateway's link rewriting, `data/redirectors.txt`) is information only, as
+//! rspamd's phishing module exempts it.
 
+use super::shortener::shortener;
 use super::web_host;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
 use crate::rules::spam::element_location;
 use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
-use crate::settings::Evidence;
+use crate::settings::{Evidence, Kind, ListDefault, Threshold};
 use crate::title;
 
 crate::rule_texts! { "links/mismatch";
@@ -31,6 +35,18 @@ crate::rule_texts! { "links/mismatch";
         es: "Haga que el texto del enlace y la dirección indiquen el mismo sitio, o use un texto simple como «Abrir mi cuenta» en lugar de una dirección.",
         pl: "Niech tekst linku i adres wskazują tę samą stronę albo użyj zwykłego tekstu, np. „Otwórz moje konto”, zamiast adresu.",
     },
+    TRACKED "tracked" => {
+        en: "The link shows {shown} and goes through {target}, a known redirector (click tracking or link protection); filters do not score that as phishing.",
+        fr: "Le lien affiche {shown} et passe par {target}, un redirecteur connu (suivi des clics ou protection des liens) ; les filtres ne le comptent pas comme de l'hameçonnage.",
+        es: "El enlace muestra {shown} y pasa por {target}, un redirector conocido (seguimiento de clics o protección de enlaces); los filtros no lo puntúan como phishing.",
+        pl: "Link pokazuje {shown} i prowadzi przez {target}, znany serwis przekierowań (śledzenie kliknięć lub ochrona linków); filtry nie oceniają tego jako phishingu.",
+    },
+    TRACKED_FIX "tracked.fix" => {
+        en: "Nothing is required. A link text such as \"Visit our shop\" instead of an address keeps the text and the tracked address from disagreeing.",
+        fr: "Rien n'est nécessaire. Un texte de lien comme « Visitez notre boutique » au lieu d'une adresse évite que le texte et l'adresse suivie se contredisent.",
+        es: "No hace falta nada. Un texto de enlace como «Visite nuestra tienda» en lugar de una dirección evita que el texto y la dirección con seguimiento se contradigan.",
+        pl: "Nic nie jest wymagane. Tekst linku, np. „Odwiedź nasz sklep”, zamiast adresu sprawia, że tekst i śledzony adres sobie nie przeczą.",
+    },
     OTHER_DOMAIN "other-domain" => {
         en: "The link shows {shown} but goes to {target}.",
         fr: "Le lien affiche {shown} mais mène à {target}.",
@@ -38,6 +54,14 @@ crate::rule_texts! { "links/mismatch";
         pl: "Link pokazuje {shown}, ale prowadzi do {target}.",
     },
 }
+
+/// Hosts of known redirectors (a subdomain of one matches too).
+pub const LINK_REDIRECTORS: Threshold = Threshold {
+    key: "links.redirectors",
+    kind: Kind::List { default: ListDefault::Lines(include_str!("data/redirectors.txt")), max_items: 10_000 },
+    doc: "Hosts of known redirectors (mailing services' click tracking, security gateways' link rewriting, shorteners); a link whose text shows another domain and whose address is one of them, or a subdomain, is information only.",
+    evidence: Evidence::Receiver("rspamd phishing module: exceptions.REDIRECTOR_FALSE (weight 0, \"Phishing exclusion symbol for known redirectors\"), conf/maps.d/redirectors.inc (Apache License 2.0)"),
+};
 
 pub const RULE: Rule = Rule {
     id: ID,
@@ -47,10 +71,11 @@ pub const RULE: Rule = Rule {
         Evidence::Guide("seed 002 (fr) l. 177: « Le ou les liens présents dans l'e-mail sont incorrects »"),
         Evidence::Ours("a link showing one domain and going to another is the shape of phishing"),
         Evidence::Receiver("rspamd PHISHING (4 points): the text of a link shows another domain than its target"),
+        Evidence::Receiver("rspamd phishing module: no PHISHING when the target is a known redirector (REDIRECTOR_FALSE, weight 0), e.g. a mailing service's click tracking"),
     ],
     score: crate::rules::scores::LINK_MISMATCH,
     texts: &TEXTS,
-    thresholds: &[],
+    thresholds: &[&LINK_REDIRECTORS],
     examples: &[
         Example::fails(
             title! {
@@ -79,6 +104,16 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Account\nContent-Type: text/html\n\n<a href=\"https://shop.example.com/x\">www.example.com</a> <a href=\"https://tracker.example.org/x\">Read more</a>\n"),
         ),
+        Example::fails(
+            title! {
+                en: "A mailing service's click tracking (information only)",
+                fr: "Le suivi des clics d'un service d'envoi (information seulement)",
+                es: "El seguimiento de clics de un servicio de envío (solo información)",
+                pl: "Śledzenie kliknięć usługi wysyłkowej (tylko informacja)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"https://shop.us21.list-manage.com/track/click?u=1&id=2\">www.example.com</a>\n"),
+        )
+        .at(Severity::Info),
         Example::passes(
             title! {
                 en: "An internationalised domain shown in Unicode",
@@ -175,6 +210,8 @@ fn same_site(a: &str, b: &str) -> bool {
 }
 
 fn check(message: &Message, cx: &mut Context) {
+    // Read only when a link disagrees with its text: most messages have none.
+    let mut redirectors: Option<Vec<String>> = None;
     for html in &message.html {
         for link in &html.facts.links {
             let Some(target) = web_host(&link.href) else { continue };
@@ -183,8 +220,15 @@ fn check(message: &Message, cx: &mut Context) {
             if same_site(&shown, &target) {
                 continue;
             }
+            let list = redirectors.get_or_insert_with(|| cx.settings.list(&LINK_REDIRECTORS).into_owned());
+            let draft = match shortener(&target, list) {
+                Some(_) => Draft::new(Msg::of(&TRACKED).text("shown", shown).text("target", target))
+                    .fix(Msg::of(&TRACKED_FIX))
+                    .severity(Severity::Info),
+                None => Draft::new(Msg::of(&OTHER_DOMAIN).text("shown", shown).text("target", target)),
+            };
             cx.emit(
-                Draft::new(Msg::of(&OTHER_DOMAIN).text("shown", shown).text("target", target))
+                draft
                     .evidence(format!("<a href=\"{}\">{}</a>", link.href, link.text))
                     .at(element_location(message, html, link.tag)),
             );
@@ -207,5 +251,46 @@ mod tests {
         assert_eq!(shown_domain("xn--e1afmkfd.xn--p1ai").as_deref(), Some("xn--e1afmkfd.xn--p1ai"));
         assert_eq!(shown_domain("пример.рф").as_deref(), Some("xn--e1afmkfd.xn--p1ai"));
         assert_eq!(shown_domain("www.xn--bcher-kva.de/shop").as_deref(), Some("xn--bcher-kva.de"));
+    }
+
+    fn findings(html: &str) -> Vec<(String, Severity)> {
+        let raw = format!("From: a@example.com\r\nTo: b@example.com\r\nSubject: News\r\nContent-Type: text/html\r\n\r\n{html}\r\n");
+        let report = crate::lint(raw.as_bytes(), &crate::Options::default()).expect("lints");
+        report.findings.iter().filter(|f| f.rule_id == ID).map(|f| (f.message_id.clone(), f.severity)).collect()
+    }
+
+    #[test]
+    fn known_redirectors_are_information_and_their_lookalikes_are_not() {
+        let tracked = ("links/mismatch.tracked".to_string(), Severity::Info);
+        let other = ("links/mismatch.other-domain".to_string(), Severity::Warning);
+        // Mailchimp, SendGrid and Amazon SES click tracking, Microsoft Safe Links.
+        for href in [
+            "https://shop.us21.list-manage.com/track/click?u=1",
+            "https://u123.ct.sendgrid.net/ls/click?upn=x",
+            "https://abc.r.us-east-1.awstrack.me/L0/https:%2F%2Fshop.example.com",
+            "https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fshop.example.com",
+        ] {
+            assert_eq!(findings(&format!("<a href=\"{href}\">www.shop.example.com</a>")), vec![tracked.clone()], "{href}");
+        }
+        // A host that only ends like a redirector, or has one as a label, is another site.
+        for href in ["https://evil-list-manage.com/x", "https://list-manage.com.evil.example/x", "https://sendgrid.net.example.org/"] {
+            assert_eq!(findings(&format!("<a href=\"{href}\">www.shop.example.com</a>")), vec![other.clone()], "{href}");
+        }
+        // Information carries no spam points: the verdict is a pass.
+        let raw = "From: a@example.com\r\nTo: b@example.com\r\nSubject: News\r\nContent-Type: text/html\r\n\r\n<p>Our news.</p><a href=\"https://shop.us21.list-manage.com/track/click?u=1\">www.shop.example.com</a>\r\n";
+        let report = crate::lint(raw.as_bytes(), &crate::Options::default()).expect("lints");
+        assert!(report.findings.iter().filter(|f| f.rule_id == ID).all(|f| f.score == 0.0));
+    }
+
+    #[test]
+    fn the_redirector_list_is_the_callers_to_replace() {
+        let raw = "From: a@example.com\r\nTo: b@example.com\r\nSubject: News\r\nContent-Type: text/html\r\n\r\n<a href=\"https://click.example.net/x\">www.shop.example.com</a>\r\n";
+        let options = crate::Options::from_json(r#"{"thresholds": {"links": {"redirectors": ["click.example.net"]}}}"#).expect("options");
+        let report = crate::lint(raw.as_bytes(), &options).expect("lints");
+        let ids: Vec<&str> = report.findings.iter().filter(|f| f.rule_id == ID).map(|f| f.message_id.as_str()).collect();
+        assert_eq!(ids, ["links/mismatch.tracked"]);
+        let report = crate::lint(raw.as_bytes(), &crate::Options::default()).expect("lints");
+        let ids: Vec<&str> = report.findings.iter().filter(|f| f.rule_id == ID).map(|f| f.message_id.as_str()).collect();
+        assert_eq!(ids, ["links/mismatch.other-domain"]);
     }
 }
