@@ -41,7 +41,7 @@ pub const SUBJECT_PREFIXES: Threshold = Threshold {
     key: "spam.subjectPrefixes",
     kind: Kind::List { default: ListDefault::Lines(include_str!("subject_prefixes.txt")), max_items: 10_000 },
     doc: "Words a subject must not start with, matched case-insensitively on a word boundary.",
-    evidence: Evidence::Guide("seed 002 (fr) l. 171: « Le sujet de l'e-mail commence par : Hi, FREE, BUY, BUYING,.... »; `adv`, `advert`: the UCE label of SpamAssassin 4.0 ENGLISH_UCE_SUBJECT (20_head_tests.cf); the other entries are common equivalents in en/fr/es/pl/de (ours)"),
+    evidence: Evidence::Guide("seed 002 (fr) l. 171: « Le sujet de l'e-mail commence par : Hi, FREE, BUY, BUYING,.... »; `adv`, `advert`: the UCE label of SpamAssassin 4.0 ENGLISH_UCE_SUBJECT (20_head_tests.cf); the other entries are common equivalents in en/fr/es/pl/de (ours), each fr/es/pl/de one a translation of an English one; subjects starting with each English entry, SpamAssassin public corpus ham/spam: subject_prefixes.txt"),
 };
 
 pub const RULE: Rule = Rule {
@@ -107,6 +107,15 @@ pub const RULE: Rule = Rule {
             ExampleInput::Raw(
                 "From: a@example.com\nTo: b@example.com\nSubject: Hiking trip: Freedom trail\n\nHello.\n",
             ),
+        ),
+        Example::passes(
+            title! {
+                en: "An offer, as in English (\"Winter sale\"): Oferta de invierno",
+                fr: "Une offre, comme en anglais (« Winter sale ») : Oferta de invierno",
+                es: "Una oferta, como en inglés («Winter sale»): Oferta de invierno",
+                pl: "Oferta, tak jak po angielsku („Winter sale”): Oferta de invierno",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Oferta de invierno: 20 % en abrigos\n\nHola.\n"),
         ),
         Example::passes(
             title! {
