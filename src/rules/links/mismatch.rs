@@ -6,8 +6,7 @@
 //! gateway's link rewriting, `data/redirectors.txt`) is information only, as
 //! rspamd's phishing module exempts it.
 
-use super::shortener::shortener;
-use super::web_host;
+use super::{listed_host, web_host};
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
@@ -221,7 +220,7 @@ fn check(message: &Message, cx: &mut Context) {
                 continue;
             }
             let list = redirectors.get_or_insert_with(|| cx.settings.list(&LINK_REDIRECTORS).into_owned());
-            let draft = match shortener(&target, list) {
+            let draft = match listed_host(&target, list) {
                 Some(_) => Draft::new(Msg::of(&TRACKED).text("shown", shown).text("target", target))
                     .fix(Msg::of(&TRACKED_FIX))
                     .severity(Severity::Info),

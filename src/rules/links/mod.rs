@@ -33,6 +33,14 @@ pub fn web_host(href: &str) -> Option<String> {
     Some(host.strip_prefix("www.").map(str::to_string).unwrap_or(host))
 }
 
+/// The entry of a host list (`links.shorteners`, `links.redirectors`) that `host`
+/// is, or is a subdomain of; a leading dot in an entry is ignored.
+pub fn listed_host<'l>(host: &str, list: &'l [String]) -> Option<&'l str> {
+    list.iter()
+        .map(|s| s.trim_start_matches('.'))
+        .find(|s| host.eq_ignore_ascii_case(s) || host.strip_suffix(s).is_some_and(|head| head.ends_with('.')))
+}
+
 /// Percent-decodes lossily; an invalid escape is kept as written.
 pub fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();

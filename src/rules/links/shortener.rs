@@ -3,7 +3,7 @@
 //! see where it leads, and spammers use free shorteners to hide the
 //! destinations that blocklists know; receivers have refused mail for them.
 
-use super::web_host;
+use super::{listed_host, web_host};
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
@@ -82,18 +82,11 @@ pub const RULE: Rule = Rule {
     check: Check::Message(check),
 };
 
-/// The shortener of `host` from `list`, if any: the host itself or a parent domain.
-pub fn shortener<'l>(host: &str, list: &'l [String]) -> Option<&'l str> {
-    list.iter()
-        .map(|s| s.trim_start_matches('.'))
-        .find(|s| host.eq_ignore_ascii_case(s) || host.strip_suffix(s).is_some_and(|head| head.ends_with('.')))
-}
-
 fn check(message: &Message, cx: &mut Context) {
     let list = cx.settings.list(&LINK_SHORTENERS);
     for link in reading::links(message) {
         let Some(host) = web_host(link.href) else { continue };
-        let Some(found) = shortener(&host, &list) else { continue };
+        let Some(found) = listed_host(&host, &list) else { continue };
         cx.emit(
             Draft::new(Msg::of(&SHORTENED).text("host", found).text("href", link.href))
                 .evidence(format!("<a href=\"{}\">{}</a>", link.href, link.text))
@@ -109,10 +102,10 @@ mod tests {
     #[test]
     fn hosts_and_their_subdomains_match_not_lookalikes() {
         let list: Vec<String> = ["bit.ly", ".page.link"].iter().map(|s| s.to_string()).collect();
-        assert_eq!(shortener("bit.ly", &list), Some("bit.ly"));
-        assert_eq!(shortener("go.bit.ly", &list), Some("bit.ly"));
-        assert_eq!(shortener("app.page.link", &list), Some("page.link"));
-        assert_eq!(shortener("habit.ly", &list), None);
-        assert_eq!(shortener("bit.ly.example.com", &list), None);
+        assert_eq!(listed_host("bit.ly", &list), Some("bit.ly"));
+        assert_eq!(listed_host("go.bit.ly", &list), Some("bit.ly"));
+        assert_eq!(listed_host("app.page.link", &list), Some("page.link"));
+        assert_eq!(listed_host("habit.ly", &list), None);
+        assert_eq!(listed_host("bit.ly.example.com", &list), None);
     }
 }
