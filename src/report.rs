@@ -258,9 +258,9 @@ impl Report {
 
     /// Sum of spam points, rounded to one decimal as shown to people. Never
     /// negative zero: a float `sum()` of nothing is -0.0, which JSON would show
-    /// as `-0.0`; adding 0.0 turns it (and a rounded -0.04) into 0.0.
+    /// as `-0.0`; adding 0.0 to the rounded total makes it (and a rounded -0.04) 0.0.
     pub fn spam_score_of(findings: &[Finding]) -> f64 {
-        let total = findings.iter().fold(0.0, |total, f| total + f.score);
+        let total: f64 = findings.iter().map(|f| f.score).sum();
         (total * 10.0).round() / 10.0 + 0.0
     }
 

@@ -38,11 +38,16 @@ fn a_rule_counts_once_however_many_findings_it_has() {
     assert_eq!(report.verdict, mail_preflight::Verdict::Warn);
 }
 
+/// The report of a short, otherwise clean message with this subject.
+fn report_with_subject(subject: &str) -> mail_preflight::Report {
+    let raw = format!("From: a@example.com\r\nTo: b@example.com\r\nSubject: {subject}\r\nDate: Mon, 2 Mar 2026 10:00:00 +0000\r\nMessage-ID: <1@example.com>\r\n\r\nHello.\r\n");
+    mail_preflight::lint(raw.as_bytes(), &mail_preflight::Options::default()).unwrap()
+}
+
 #[test]
 fn a_subject_of_acronyms_among_lowercase_weighs_less_than_one_in_capitals() {
     let lint = |subject: &str| {
-        let raw = format!("From: a@example.com\r\nTo: b@example.com\r\nSubject: {subject}\r\nDate: Mon, 2 Mar 2026 10:00:00 +0000\r\nMessage-ID: <1@example.com>\r\n\r\nHello.\r\n");
-        let report = mail_preflight::lint(raw.as_bytes(), &mail_preflight::Options::default()).unwrap();
+        let report = report_with_subject(subject);
         report.findings_of("spam/subject-caps").map(|f| (f.severity, f.score)).collect::<Vec<_>>()
     };
     use mail_preflight::Severity::Warning;
@@ -55,11 +60,7 @@ fn a_subject_of_acronyms_among_lowercase_weighs_less_than_one_in_capitals() {
 #[test]
 fn a_clean_message_scores_zero_not_negative_zero() {
     // A float sum of no points is -0.0, which JSON shows as "-0.0".
-    let report = mail_preflight::lint(
-        b"From: a@example.com\r\nTo: b@example.com\r\nSubject: Meeting on Monday\r\nDate: Mon, 2 Mar 2026 10:00:00 +0000\r\nMessage-ID: <1@example.com>\r\n\r\nSee you on Monday.\r\n",
-        &mail_preflight::Options::default(),
-    )
-    .unwrap();
+    let report = report_with_subject("Meeting on Monday");
     assert!(report.findings.iter().all(|f| f.score == 0.0), "{report:#?}");
     assert!(report.spam_score == 0.0 && report.spam_score.is_sign_positive(), "{}", report.spam_score);
     let json = serde_json::to_string(&report).unwrap();

@@ -210,7 +210,8 @@ fn same_site(a: &str, b: &str) -> bool {
 
 fn check(message: &Message, cx: &mut Context) {
     // Read only when a link disagrees with its text: most messages have none.
-    let mut redirectors: Option<Vec<String>> = None;
+    let settings = cx.settings;
+    let mut redirectors = None;
     for html in &message.html {
         for link in &html.facts.links {
             let Some(target) = web_host(&link.href) else { continue };
@@ -219,13 +220,11 @@ fn check(message: &Message, cx: &mut Context) {
             if same_site(&shown, &target) {
                 continue;
             }
-            let list = redirectors.get_or_insert_with(|| cx.settings.list(&LINK_REDIRECTORS).into_owned());
-            let draft = match listed_host(&target, list) {
-                Some(_) => Draft::new(Msg::of(&TRACKED).text("shown", shown).text("target", target))
-                    .fix(Msg::of(&TRACKED_FIX))
-                    .severity(Severity::Info),
-                None => Draft::new(Msg::of(&OTHER_DOMAIN).text("shown", shown).text("target", target)),
-            };
+            let tracked = listed_host(&target, redirectors.get_or_insert_with(|| settings.list(&LINK_REDIRECTORS))).is_some();
+            let mut draft = Draft::new(Msg::of(if tracked { &TRACKED } else { &OTHER_DOMAIN }).text("shown", shown).text("target", target));
+            if tracked {
+                draft = draft.fix(Msg::of(&TRACKED_FIX)).severity(Severity::Info);
+            }
             cx.emit(
                 draft
                     .evidence(format!("<a href=\"{}\">{}</a>", link.href, link.text))
@@ -252,16 +251,19 @@ mod tests {
         assert_eq!(shown_domain("www.xn--bcher-kva.de/shop").as_deref(), Some("xn--bcher-kva.de"));
     }
 
-    fn findings(html: &str) -> Vec<(String, Severity)> {
+    /// The links/mismatch findings of an HTML body: message id, severity, points.
+    fn findings(html: &str, options: &crate::Options) -> Vec<(String, Severity, f64)> {
         let raw = format!("From: a@example.com\r\nTo: b@example.com\r\nSubject: News\r\nContent-Type: text/html\r\n\r\n{html}\r\n");
-        let report = crate::lint(raw.as_bytes(), &crate::Options::default()).expect("lints");
-        report.findings.iter().filter(|f| f.rule_id == ID).map(|f| (f.message_id.clone(), f.severity)).collect()
+        let report = crate::lint(raw.as_bytes(), options).expect("lints");
+        report.findings_of(ID).map(|f| (f.message_id.clone(), f.severity, f.score)).collect()
     }
 
     #[test]
     fn known_redirectors_are_information_and_their_lookalikes_are_not() {
-        let tracked = ("links/mismatch.tracked".to_string(), Severity::Info);
-        let other = ("links/mismatch.other-domain".to_string(), Severity::Warning);
+        let defaults = crate::Options::default();
+        // Information carries no spam points.
+        let tracked = ("links/mismatch.tracked".to_string(), Severity::Info, 0.0);
+        let other = ("links/mismatch.other-domain".to_string(), Severity::Warning, crate::rules::scores::LINK_MISMATCH);
         // Mailchimp, SendGrid and Amazon SES click tracking, Microsoft Safe Links.
         for href in [
             "https://shop.us21.list-manage.com/track/click?u=1",
@@ -269,27 +271,20 @@ mod tests {
             "https://abc.r.us-east-1.awstrack.me/L0/https:%2F%2Fshop.example.com",
             "https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fshop.example.com",
         ] {
-            assert_eq!(findings(&format!("<a href=\"{href}\">www.shop.example.com</a>")), vec![tracked.clone()], "{href}");
+            assert_eq!(findings(&format!("<a href=\"{href}\">www.shop.example.com</a>"), &defaults), vec![tracked.clone()], "{href}");
         }
         // A host that only ends like a redirector, or has one as a label, is another site.
         for href in ["https://evil-list-manage.com/x", "https://list-manage.com.evil.example/x", "https://sendgrid.net.example.org/"] {
-            assert_eq!(findings(&format!("<a href=\"{href}\">www.shop.example.com</a>")), vec![other.clone()], "{href}");
+            assert_eq!(findings(&format!("<a href=\"{href}\">www.shop.example.com</a>"), &defaults), vec![other.clone()], "{href}");
         }
-        // Information carries no spam points: the verdict is a pass.
-        let raw = "From: a@example.com\r\nTo: b@example.com\r\nSubject: News\r\nContent-Type: text/html\r\n\r\n<p>Our news.</p><a href=\"https://shop.us21.list-manage.com/track/click?u=1\">www.shop.example.com</a>\r\n";
-        let report = crate::lint(raw.as_bytes(), &crate::Options::default()).expect("lints");
-        assert!(report.findings.iter().filter(|f| f.rule_id == ID).all(|f| f.score == 0.0));
     }
 
     #[test]
     fn the_redirector_list_is_the_callers_to_replace() {
-        let raw = "From: a@example.com\r\nTo: b@example.com\r\nSubject: News\r\nContent-Type: text/html\r\n\r\n<a href=\"https://click.example.net/x\">www.shop.example.com</a>\r\n";
+        let html = "<a href=\"https://click.example.net/x\">www.shop.example.com</a>";
         let options = crate::Options::from_json(r#"{"thresholds": {"links": {"redirectors": ["click.example.net"]}}}"#).expect("options");
-        let report = crate::lint(raw.as_bytes(), &options).expect("lints");
-        let ids: Vec<&str> = report.findings.iter().filter(|f| f.rule_id == ID).map(|f| f.message_id.as_str()).collect();
-        assert_eq!(ids, ["links/mismatch.tracked"]);
-        let report = crate::lint(raw.as_bytes(), &crate::Options::default()).expect("lints");
-        let ids: Vec<&str> = report.findings.iter().filter(|f| f.rule_id == ID).map(|f| f.message_id.as_str()).collect();
-        assert_eq!(ids, ["links/mismatch.other-domain"]);
+        let ids = |options: &crate::Options| findings(html, options).into_iter().map(|(id, ..)| id).collect::<Vec<_>>();
+        assert_eq!(ids(&options), ["links/mismatch.tracked"]);
+        assert_eq!(ids(&crate::Options::default()), ["links/mismatch.other-domain"]);
     }
 }
