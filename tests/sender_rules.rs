@@ -89,6 +89,16 @@ fn a_display_name_address_equal_to_the_real_one_is_not_a_spoof() {
 }
 
 #[test]
+fn a_spoof_hidden_in_quotes_or_another_charset_is_decoded_as_readers_do() {
+    // Readers decode an encoded word inside quotes (RFC 2047 §5 (3) forbids
+    // it) and in any charset; so does the check, or the spoof would pass.
+    for name in ["\"=?utf-8?B?c2VydmljZUBwYXlwYWwuY29t?=\"", "=?iso-8859-2?Q?service=40paypal=2Ecom?="] {
+        let report = raw(&format!("From: {name} <x@evil.example>\nTo: b@example.org\nSubject: Hi\n\nHello\n"), "{}");
+        assert!(report.has("sender/display-name-spoof"), "{name}");
+    }
+}
+
+#[test]
 fn list_unsubscribe_post_must_be_exactly_the_rfc_8058_value() {
     let message = |post: &str| {
         format!("From: news@my-site.example\nTo: b@example.org\nSubject: News\nList-Id: <news.my-site.example>\nList-Unsubscribe: <https://my-site.example/u>\nList-Unsubscribe-Post: {post}\n\nHello\n")

@@ -185,14 +185,15 @@ fn angle_uris(value: &str) -> Vec<String> {
 pub const MAX_UNSUBSCRIBE_URIS: usize = 16;
 
 /// A display name as a reader sees it: quotes and escapes removed, RFC 2047
-/// encoded words decoded (UTF-8, US-ASCII and Latin-1; other charsets are kept
+/// encoded words decoded in every charset mail-parser knows (also inside
+/// quotes, which §5 (3) forbids but readers decode; an unknown charset is kept
 /// as written), white space collapsed.
 pub fn display_name(raw: &[u8]) -> String {
     let text = String::from_utf8_lossy(raw);
     let mut out = String::with_capacity(text.len());
     let mut previous_was_encoded = false;
     for word in text.split_whitespace() {
-        let decoded = decode_encoded_word(word);
+        let decoded = decode_encoded_word(word.trim_matches('"'));
         if !out.is_empty() && !(previous_was_encoded && decoded.is_some()) {
             out.push(' ');
         }
@@ -244,8 +245,7 @@ fn decode_encoded_word(word: &str) -> Option<String> {
     let charset = charset.split('*').next().unwrap_or_default().to_ascii_lowercase();
     match charset.as_str() {
         "utf-8" | "utf8" | "us-ascii" => Some(String::from_utf8_lossy(&bytes).into_owned()),
-        "iso-8859-1" | "latin1" | "windows-1252" | "iso-8859-15" => Some(bytes.iter().map(|&b| b as char).collect()),
-        _ => None,
+        _ => mail_parser::decoders::charsets::map::charset_decoder(charset.as_bytes()).map(|decode| decode(&bytes)),
     }
 }
 
@@ -259,6 +259,12 @@ mod tests {
         assert_eq!(display_name(b"=?utf-8?q?H=C3=A9l=C3=A8ne?= Dupr\xc3\xa9"), "Hélène Dupré");
         assert_eq!(display_name(b"=?UTF-8?B?c2VydmljZUBwYXlwYWwuY29t?="), "service@paypal.com");
         assert_eq!(display_name(b"\"Smith, \\\"Bob\\\"\""), "Smith, \"Bob\"");
+        // Inside quotes (RFC 2047 §5 (3) forbids it, readers decode it), and in
+        // the charsets of Polish and Japanese mail.
+        assert_eq!(display_name(b"\"=?UTF-8?B?c2VydmljZUBwYXlwYWwuY29t?=\""), "service@paypal.com");
+        assert_eq!(display_name(b"=?iso-8859-2?Q?Pawe=B3_=A3uczak?="), "Pawe\u{142} \u{141}uczak");
+        assert_eq!(display_name(b"\"=?iso-2022-jp?B?GyRCMEtFbCEhP04bKEI=?=\""), "\u{4f0a}\u{6771}\u{3000}\u{4ec1}");
+        assert_eq!(display_name(b"=?x-unknown?Q?abc?="), "=?x-unknown?Q?abc?=");
     }
 
     #[test]

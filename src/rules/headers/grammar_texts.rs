@@ -325,10 +325,10 @@ crate::label_texts! { "headers/grammar.";
         pl: "słowo kodowane dłuższe niż 75 znaków",
     },
     ENCODED_WORD_IN_QUOTED_STRING "encoded-word.in-quoted-string" => {
-        en: "an encoded word inside quotes, where it is not decoded",
-        fr: "un mot encodé entre guillemets, où il n'est pas décodé",
-        es: "una palabra codificada entre comillas, donde no se decodifica",
-        pl: "słowo kodowane w cudzysłowie, gdzie nie jest dekodowane",
+        en: "an encoded word inside quotes, which RFC 2047 forbids and readers decode anyway",
+        fr: "un mot encodé entre guillemets, ce que la RFC 2047 interdit et que les lecteurs décodent quand même",
+        es: "una palabra codificada entre comillas, algo que la RFC 2047 prohíbe y que los lectores decodifican de todos modos",
+        pl: "słowo kodowane w cudzysłowie, czego RFC 2047 zabrania, a czytniki i tak je dekodują",
     },
     MIME_BAD_TYPE "mime.bad-type" => {
         en: "the type is missing or not a valid token",

@@ -1,0 +1,57 @@
+//! Text in the multi-byte charsets of Japanese, Chinese and Korean mail reaches
+//! the rules decoded, as a reader shows it. Before mail-parser's
+//! `full_encoding`, ISO-2022-JP came through as its 7-bit JIS bytes (a `!` for
+//! many characters, so an honest subject had "6 exclamation marks") and EUC-KR,
+//! GB 2312 or Shift_JIS as replacement characters in every quoted finding.
+
+use mail_preflight::{lint, Options, Report};
+
+fn report(head: &str, body: &[u8]) -> Report {
+    let mut raw = format!(
+        "From: shop@example.jp\r\nTo: b@example.org\r\nDate: Tue, 01 Dec 2026 10:00:00 +0900\r\n\
+         Message-ID: <1@example.jp>\r\nMIME-Version: 1.0\r\n{head}\r\n"
+    )
+    .into_bytes();
+    raw.extend_from_slice(body);
+    lint(&raw, &Options::default()).expect("a report")
+}
+
+#[test]
+fn an_iso_2022_jp_subject_is_read_as_japanese_not_as_its_jis_bytes() {
+    // 日本語の件名（サブジェクト）　スパムメールではありません！ (Python's email.header),
+    // and お問い合わせありがとうございます。 as the ISO-2022-JP body.
+    let subject = "=?iso-2022-jp?b?GyRCRnxLXDhsJE43b0w+IUolNSVWJTglJyUvJUghSyEhJTklUSVgJWEbKEI=?=\r\n \
+                   =?iso-2022-jp?b?GyRCITwlayRHJE8kIiRqJF4kOyRzISobKEI=?=";
+    let found = report(
+        &format!("Subject: {subject}\r\nContent-Type: text/plain; charset=iso-2022-jp\r\n"),
+        b"\x1b$B$*Ld$$9g$o$;$\"$j$,$H$&$4$6$$$^$9!#\x1b(B\r\n",
+    );
+    assert!(!found.has("spam/exclamation-marks"), "{:#?}", found.findings);
+    assert!(found.findings.iter().all(|f| f.severity == mail_preflight::Severity::Info), "{:#?}", found.findings);
+}
+
+#[test]
+fn findings_quote_korean_chinese_and_japanese_text_as_written() {
+    // The text of a relative (broken) link, in the charset each part declares.
+    let cases: [(&str, &[u8], &str); 5] = [
+        ("euc-kr", b"\xb1\xd7\xb8\xb0\xc6\xbc 50ml", "\u{adf8}\u{b9b0}\u{d2f0} 50ml"),
+        ("Shift_JIS", b"\x83A\x83N\x83Z\x83X", "\u{30a2}\u{30af}\u{30bb}\u{30b9}"),
+        ("gb2312", b"\xc2\xcc\xb2\xe8", "\u{7eff}\u{8336}"),
+        ("big5", b"\xba\xf1\xaf\xf9", "\u{7da0}\u{8336}"),
+        ("euc-jp", b"\xa4\xaa\xc3\xe3", "\u{304a}\u{8336}"),
+    ];
+    for (charset, text, read) in cases {
+        let mut body = b"<html><body><p><a href=\"/shop/p/1\">".to_vec();
+        body.extend_from_slice(text);
+        body.extend_from_slice(b"</a></p></body></html>\r\n");
+        let found = report(
+            &format!(
+                "Subject: Shop\r\nContent-Type: text/html; charset={charset}\r\nContent-Transfer-Encoding: 8bit\r\n"
+            ),
+            &body,
+        );
+        let broken: Vec<_> = found.findings_of("links/broken").collect();
+        assert_eq!(broken.len(), 1, "{charset}");
+        assert!(broken[0].message.contains(read), "{charset}: {}", broken[0].message);
+    }
+}
