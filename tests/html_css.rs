@@ -239,8 +239,24 @@ fn a_block_a_small_screen_rule_shows_is_honest() {
 }
 
 #[test]
+fn an_extended_preheader_with_its_padding_is_honest() {
+    // Cerberus' sample (emailmonday/Cerberus, MIT): "extended text preheaders
+    // (~490 characters)", here followed in the same element by preview padding.
+    let sample = "(Optional) This text will appear in the inbox preview, but not the email body. It can be used to \
+        supplement the email subject line or even summarize the email's contents. Extended text preheaders (~490 \
+        characters) seems like a better UX for anyone using a screenreader or voice-command apps like Siri to \
+        dictate the contents of an email. If this text is not included, email clients will automatically populate \
+        it using the text (including image alt text) at the start of the email's body.";
+    let padding = "&#847; &zwnj; &nbsp; &#8199; &#65279; ".repeat(90);
+    let facts = analyse(&format!(
+        r#"<div style="max-height:0;overflow:hidden;mso-hide:all">{sample} {padding}</div><p>Hello</p>"#
+    ));
+    assert_eq!(facts.hidden[0].honest, Some(Honest::Preheader));
+}
+
+#[test]
 fn hidden_text_after_visible_text_or_too_long_is_not_a_preheader() {
-    let long = "word ".repeat(100);
+    let long = "word ".repeat(120);
     let facts = analyse(&format!(r#"<div style="display:none">{long}</div><p>Hello</p>"#));
     assert_eq!(facts.hidden[0].honest, None);
 }

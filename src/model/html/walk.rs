@@ -16,8 +16,10 @@ use html5ever::LocalName;
 use std::collections::HashMap;
 use scraper::{ElementRef, Node};
 
-/// Longest hidden text kept per hiding element, in bytes (the rest is counted, not kept). *(default, ours)*
-pub const MAX_HIDDEN_WORDS_BYTES: usize = 400;
+/// Longest hidden text kept per hiding element, in bytes (the rest is counted,
+/// not kept): a longest preheader (`honest::MAX_PREHEADER_CHARS`) of 4-byte
+/// characters, so that one is never cut. *(default, ours)*
+pub const MAX_HIDDEN_WORDS_BYTES: usize = 4 * super::honest::MAX_PREHEADER_CHARS;
 
 /// Elements that start a new line when rendered.
 const BLOCK_ELEMENTS: &[&str] = &[

@@ -338,7 +338,7 @@ pub const RULE: Rule = Rule {
                 es: "Un texto oculto largo al principio no es un preencabezado",
                 pl: "Długi ukryty tekst na początku to nie preheader",
             },
-            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<div style=\"display:none\">cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans </div><p>Hello</p>\n"),
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<div style=\"display:none\">cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans cheap pills casino viagra loans </div><p>Hello</p>\n"),
         )
         .at(Severity::Warning),
         Example::passes(
