@@ -496,3 +496,17 @@ fn mutated_samples_of_every_format_never_panic() {
         }
     }
 }
+
+#[test]
+fn a_page_made_of_half_signs_is_read_once_and_a_zipped_svg_is_still_found() {
+    // 9 MB of openings that each look like the start of a sign (a foreignObject
+    // without a form, handlers cut short, unclosed refreshes): one bounded scan.
+    let noise = b"<foreignObject =x on= location. http-equiv=refresh javascript ".repeat(140_000);
+    let found = facts("picture.svg", &noise);
+    assert!(!found.iter().any(|f| matches!(f.kind, FactKind::ActivePage { .. })), "{:?}", &found[..found.len().min(3)]);
+    // The same sign inside an archive is found where it is.
+    let svg = b"<svg xmlns=\"http://www.w3.org/2000/svg\"><script>top.location = 'https://evil.example'</script></svg>";
+    let archive = samples::zip(&[ZipEntry::deflated("invoice.svg", svg)]);
+    let found = facts("invoice.zip", &archive);
+    assert_eq!(paths_where(&found, |k| matches!(k, FactKind::ActivePage { svg: true, .. })), ["invoice.zip > invoice.svg"]);
+}

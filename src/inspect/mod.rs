@@ -7,6 +7,7 @@
 //! message: `model` calls `inspect_file` once per attachment while it analyses
 //! the message, and the `attachment/*` rules read the facts found here.
 
+pub mod active;
 pub mod base64;
 pub mod bytes;
 pub mod containers;
@@ -161,6 +162,12 @@ pub enum FactKind {
     HtmlSmuggling {
         blob_bytes: u64,
         signals: Vec<&'static str>,
+    },
+    /// A page that asks for a password or redirects, or an SVG picture that
+    /// scripts or draws a form (`active::detect`).
+    ActivePage {
+        signs: Vec<active::ActiveSign>,
+        svg: bool,
     },
 }
 

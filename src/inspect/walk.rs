@@ -162,6 +162,7 @@ impl<'l> Inspection<'l> {
         }
         self.check_content(item, format, extension.as_deref());
         if self.is_page(item, format, extension.as_deref()) {
+            self.check_active(item, extension.as_deref());
             self.check_smuggling(item, stack);
         }
         let opens =

@@ -3,7 +3,7 @@
 //! (macro parts and content types, workbooks) and web pages (smuggled files).
 
 use super::walk::{Inspection, Item};
-use super::{base64, join, ole2, smuggling, xls, zip};
+use super::{active, base64, join, ole2, smuggling, xls, zip};
 use super::{FactKind, Limit, MacroSign};
 use std::borrow::Cow;
 
@@ -65,6 +65,20 @@ impl Inspection<'_> {
         if spreadsheet && !item.in_package && !named_xlsx && self.limits.blocked_extensions.iter().any(|e| e == "xlsx")
         {
             self.add(&item.path, FactKind::BlockedType { what: "Excel workbook (XLSX)".into() });
+        }
+    }
+
+    /// A page that asks for a password or redirects, or an SVG picture that
+    /// scripts or draws a form.
+    pub(super) fn check_active(&mut self, item: &Item, extension: Option<&str>) {
+        let declared_svg = item.declared_type.as_deref().is_some_and(|t| t.trim().eq_ignore_ascii_case("image/svg+xml"));
+        let head = &item.bytes[..item.bytes.len().min(1024)];
+        // An SVG by name, by type, or by content (an <svg> root, not a page's inline icon).
+        let sniffed = |tag: &[u8]| super::bytes::contains_ignore_case(head, tag);
+        let svg = extension == Some("svg") || declared_svg || (sniffed(b"<svg") && !sniffed(b"<html"));
+        let signs = active::detect(&item.bytes, svg);
+        if !signs.is_empty() {
+            self.add(&item.path, FactKind::ActivePage { signs, svg });
         }
     }
 

@@ -78,6 +78,7 @@ pub const REGISTRY: &[&Rule] = &[
     &attachments::uninspectable_archive::RULE,
     &attachments::archive_limit::RULE,
     &attachments::html_smuggling::RULE,
+    &attachments::active_page::RULE,
     &attachments::inconsistent_archive::RULE,
     // (end of attachments)
 

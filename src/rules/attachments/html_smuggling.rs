@@ -49,9 +49,9 @@ pub const RULE: Rule = Rule {
     evidence: &[
         Evidence::Ours("MITRE ATT&CK T1027.006 (Obfuscated Files or Information: HTML Smuggling): a file carried in a page as base64 and rebuilt by a script or a data: URL reaches the reader without crossing the mail filter"),
         Evidence::Receiver("Microsoft Threat Intelligence, \"HTML smuggling surges: highly evasive loader technique increasingly used in banking malware, targeted attacks\" (November 2021): the technique delivers malware past mail filters"),
-        // TODO(evidence): that receivers hold such pages: a receiver's published rule
+        Evidence::Receiver("rspamd mime_types.lua: htm, html, shtm and shtml are bad extensions (MIME_BAD_EXTENSION, 2 points): \"dedicated HTML attachments are considered harmful\""),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): new rule, the integrator calibrates
+    score: crate::rules::scores::NONE,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[

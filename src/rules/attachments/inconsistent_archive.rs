@@ -73,9 +73,9 @@ pub const RULE: Rule = Rule {
     evidence: &[
         Evidence::Ours("PKWARE APPNOTE.TXT §4.3.7 (local file header) and §4.3.12 (central directory header) both name each entry: an archive whose two lists disagree shows filters, which read the directory, other files than streaming extractors, which read the local headers"),
         Evidence::Ours("D. Fifield, \"A better zip bomb\" (USENIX WOOT 2019): entries that overlap their bytes are the non-recursive zip bomb"),
-        // TODO(evidence): that receivers hold such archives: a receiver's published rule
+        Evidence::Receiver("ClamAV 0.101.3 (CVE-2019-12625, commit dcd26ea) raises the heuristic alert Heuristics.Zip.OverlappingFiles on entries that overlap; Info-ZIP unzip (CVE-2019-13232) and Python's zipfile (gh-109858) refuse such archives"),
     ],
-    score: crate::rules::scores::NONE, // TODO(score): new rule, the integrator calibrates
+    score: crate::rules::scores::NONE,
     texts: &TEXTS,
     thresholds: &[],
     examples: &[

@@ -3,6 +3,7 @@
 //! macros), even if it is zipped". The facts come from `crate::inspect`, which
 //! reads names, magic bytes and archive directories; the tunables live here.
 
+pub mod active_page;
 pub mod archive_limit;
 pub mod blocked_type;
 pub mod deceptive_name;
