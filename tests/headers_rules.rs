@@ -527,3 +527,17 @@ fn pathological_header_values_are_checked_in_linear_time() {
     assert_eq!(of(&report, "headers/address-syntax").len(), 2);
     assert!(!of(&report, "headers/parameter-encoding").is_empty());
 }
+
+#[test]
+fn a_message_id_made_on_a_machine_is_information_and_a_domain_or_literal_is_not() {
+    let id = |value: &str| {
+        let report = raw(&format!("From: a@example.com\r\nTo: b@example.com\r\nMessage-ID: {value}\r\nSubject: Hi\r\n\r\nx\r\n"));
+        of(&report, "headers/message-id").iter().map(|f| (f.message_id.clone(), f.severity)).collect::<Vec<_>>()
+    };
+    let local = vec![("headers/message-id.local-host".to_string(), Severity::Info)];
+    assert_eq!(id("<1252585652.3.1796134954190@localhost>"), local);
+    assert_eq!(id("<20261201.42@192.168.1.20>"), local);
+    assert_eq!(id("<20261201.42@mail.example.com>"), []);
+    assert_eq!(id("<20261201.42@[192.0.2.1]>"), []);
+    assert_eq!(id("<20261201.42@192.168.1.com>"), []);
+}
