@@ -137,8 +137,11 @@ fn input_from(input: JsValue, locale: Locale, function: &str) -> Result<Input, J
         }
         Ok(Input::Raw(bytes.to_vec()))
     } else if input.is_object() && !js_sys::Array::is_array(&input) {
-        let compose: Compose = serde_wasm_bindgen::from_value(input)
-            .map_err(|e| lint_error(&LintError::InvalidInput(e.to_string()), locale))?;
+        // serde-wasm-bindgen's error reads "Error: …" as text; the detail is the rest.
+        let compose: Compose = serde_wasm_bindgen::from_value(input).map_err(|e| {
+            let detail = e.to_string().trim_start_matches("Error: ").to_string();
+            lint_error(&LintError::InvalidInput(detail), locale)
+        })?;
         Ok(Input::Compose(compose))
     } else {
         Err(error(

@@ -20,7 +20,7 @@ use std::fmt;
 
 /// One address: `"Name <a@b>"`, `"a@b"`, a comma-separated list, or `{ name, address }`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
+#[serde(untagged, expecting = "an address: \"Name <a@example.com>\" or { name, address }")]
 pub enum Address {
     Text(String),
     Object {
@@ -32,7 +32,7 @@ pub enum Address {
 
 /// One address or a list of them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
+#[serde(untagged, expecting = "an address (\"Name <a@example.com>\" or { name, address }) or a list of them")]
 pub enum Addresses {
     One(Address),
     Many(Vec<Address>),
@@ -143,7 +143,7 @@ pub struct Attachment {
 /// A header value: text, several values (one field each), or Nodemailer's
 /// `{ prepared: true, value }` written as given.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
+#[serde(untagged, expecting = "a header value: a text, a number, a list of texts or { value, prepared }")]
 pub enum HeaderValues {
     One(String),
     Number(f64),
@@ -212,15 +212,16 @@ impl Headers {
 
 /// Text or a list of texts (Nodemailer's `references`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
+#[serde(untagged, expecting = "a text or a list of texts")]
 pub enum TextOrList {
     One(String),
     Many(Vec<String>),
 }
 
 /// The message fields a script passes to the mailer (Nodemailer's message options).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+/// Read field by field (`Deserialize` below), so an error names the field.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Compose {
     pub from: Option<Addresses>,
     pub sender: Option<Addresses>,
@@ -238,6 +239,90 @@ pub struct Compose {
     /// Date and Message-ID, when the script sets them itself.
     pub date: Option<String>,
     pub message_id: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for Compose {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Compose, D::Error> {
+        struct ComposeVisitor;
+        impl<'de> Visitor<'de> for ComposeVisitor {
+            type Value = Compose;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object of message fields (from, to, subject, text, html, attachments…)")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Compose, A::Error> {
+                let mut c = Compose::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "from" => c.from = field(&mut map, &key)?,
+                        "sender" => c.sender = field(&mut map, &key)?,
+                        "to" => c.to = field(&mut map, &key)?,
+                        "cc" => c.cc = field(&mut map, &key)?,
+                        "bcc" => c.bcc = field(&mut map, &key)?,
+                        "replyTo" => c.reply_to = field(&mut map, &key)?,
+                        "inReplyTo" => c.in_reply_to = field(&mut map, &key)?,
+                        "references" => c.references = field(&mut map, &key)?,
+                        "subject" => c.subject = field(&mut map, &key)?,
+                        "text" => c.text = field(&mut map, &key)?,
+                        "html" => c.html = field(&mut map, &key)?,
+                        "headers" => c.headers = field(&mut map, &key)?,
+                        "attachments" => {
+                            c.attachments = field::<_, Option<Indexed<Attachment>>>(&mut map, &key)?.map_or_else(Vec::new, |l| l.0)
+                        }
+                        "date" => c.date = field(&mut map, &key)?,
+                        "messageId" => c.message_id = field(&mut map, &key)?,
+                        // Nodemailer's other options (envelope, dsn, list, icalEvent…) do not change the checks.
+                        _ => {
+                            map.next_value::<de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(c)
+            }
+        }
+        deserializer.deserialize_map(ComposeVisitor)
+    }
+}
+
+/// The value of `key`, its error prefixed with the key (`attachments[2].content: …`).
+fn field<'de, A: MapAccess<'de>, T: Deserialize<'de>>(map: &mut A, key: &str) -> Result<T, A::Error> {
+    map.next_value::<T>().map_err(|e| {
+        // serde-wasm-bindgen errors read "Error: …" once converted to text.
+        let text = e.to_string();
+        let text = text.trim_start_matches("Error: ");
+        let joint = if text.starts_with('[') { "" } else { ": " };
+        de::Error::custom(format_args!("{key}{joint}{text}"))
+    })
+}
+
+/// A list whose element errors name their index (`[2].content: …`).
+struct Indexed<T>(Vec<T>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Indexed<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Indexed<T>, D::Error> {
+        struct ListVisitor<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for ListVisitor<T> {
+            type Value = Indexed<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Indexed<T>, A::Error> {
+                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
+                loop {
+                    let index = items.len();
+                    match seq.next_element::<T>() {
+                        Ok(Some(item)) => items.push(item),
+                        Ok(None) => return Ok(Indexed(items)),
+                        Err(e) => {
+                            let text = e.to_string();
+                            let text = text.trim_start_matches("Error: ");
+                            return Err(de::Error::custom(format_args!("[{index}]: {text}")));
+                        }
+                    }
+                }
+            }
+        }
+        deserializer.deserialize_seq(ListVisitor(std::marker::PhantomData))
+    }
 }
 
 impl Compose {
@@ -300,6 +385,24 @@ mod tests {
 
     fn rendered(json: &str) -> String {
         String::from_utf8(Compose::from_json(json).unwrap().render().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn a_field_of_the_wrong_shape_is_named_in_the_error() {
+        let error = |json: &str| match Compose::from_json(json) {
+            Err(LintError::InvalidInput(detail)) => detail,
+            other => panic!("{other:?}"),
+        };
+        assert!(error(r#"{"from": 5}"#).starts_with("from: an address (\"Name <a@example.com>\" or { name, address })"));
+        assert!(error(r#"{"to": [{"name": "B"}]}"#).starts_with("to: an address"));
+        assert!(error(r#"{"subject": ["a"]}"#).starts_with("subject: invalid type: sequence, expected a string"));
+        let attachment = error(r#"{"attachments": [{"filename": "a.txt"}, {"content": 5}]}"#);
+        assert!(attachment.starts_with("attachments[1]: invalid type: integer `5`, expected a string, a byte array"), "{attachment}");
+        assert!(error(r#"{"headers": {"X-A": {"nope": 1}}}"#).starts_with("headers: a header value"));
+        assert!(error("[1]").starts_with("invalid type: sequence, expected an object of message fields"));
+        // Nodemailer's other options are read as it reads them: not by the linter.
+        let compose = Compose::from_json(r#"{"from": "a@example.com", "envelope": {"from": 5}, "attachments": null}"#).unwrap();
+        assert!(compose.attachments.is_empty());
     }
 
     #[test]
