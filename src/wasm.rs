@@ -137,11 +137,8 @@ fn input_from(input: JsValue, locale: Locale, function: &str) -> Result<Input, J
         }
         Ok(Input::Raw(bytes.to_vec()))
     } else if input.is_object() && !js_sys::Array::is_array(&input) {
-        // serde-wasm-bindgen's error reads "Error: …" as text; the detail is the rest.
-        let compose: Compose = serde_wasm_bindgen::from_value(input).map_err(|e| {
-            let detail = e.to_string().trim_start_matches("Error: ").to_string();
-            lint_error(&LintError::InvalidInput(detail), locale)
-        })?;
+        let compose: Compose = serde_wasm_bindgen::from_value(input)
+            .map_err(|e| lint_error(&LintError::InvalidInput(crate::input::compose::error_detail(e)), locale))?;
         Ok(Input::Compose(compose))
     } else {
         Err(error(

@@ -103,20 +103,17 @@ fn at_equals(page: &[u8], at: usize, svg: bool) -> Option<ActiveSign> {
 fn location_move(page: &[u8], at: usize) -> bool {
     let before = &page[..at];
     let after = &page[at + 1..];
+    // `name =` (an assignment, not `==`) at the start of `after`.
+    let assigned = |name: &[u8]| {
+        starts_ignore_case(after, name) && {
+            let rest = trim_start_spaces(&after[name.len()..]);
+            rest.first() == Some(&b'=') && rest.get(1) != Some(&b'=')
+        }
+    };
     if ends_with_word(before, b"location") {
-        let assigns = |name: &[u8]| {
-            starts_ignore_case(after, name) && {
-                let rest = trim_start_spaces(&after[name.len()..]);
-                rest.first() == Some(&b'=') && rest.get(1) != Some(&b'=')
-            }
-        };
-        return assigns(b"href") || starts_ignore_case(after, b"replace(") || starts_ignore_case(after, b"assign(");
+        return assigned(b"href") || starts_ignore_case(after, b"replace(") || starts_ignore_case(after, b"assign(");
     }
-    let owner = [&b"window"[..], b"document", b"top"].iter().any(|o| ends_with_word(before, o));
-    owner && starts_ignore_case(after, b"location") && {
-        let rest = trim_start_spaces(&after[b"location".len()..]);
-        rest.first() == Some(&b'=') && rest.get(1) != Some(&b'=')
-    }
+    [&b"window"[..], b"document", b"top"].iter().any(|o| ends_with_word(before, o)) && assigned(b"location")
 }
 
 /// Most bytes of a `<meta http-equiv=…>` tag read after `http-equiv` (ours: such a

@@ -283,18 +283,26 @@ impl<'de> Deserialize<'de> for Compose {
     }
 }
 
-/// The value of `key`, its error prefixed with the key (`attachments[2].content: …`).
+/// The text of a deserialisation error, natively or from serde-wasm-bindgen,
+/// whose errors read "Error: …" once converted to text.
+pub(crate) fn error_detail(error: impl fmt::Display) -> String {
+    let text = error.to_string();
+    match text.strip_prefix("Error: ") {
+        Some(rest) => rest.to_string(),
+        None => text,
+    }
+}
+
+/// The value of `key`, its error prefixed with the key (`attachments[2]: …`).
 fn field<'de, A: MapAccess<'de>, T: Deserialize<'de>>(map: &mut A, key: &str) -> Result<T, A::Error> {
     map.next_value::<T>().map_err(|e| {
-        // serde-wasm-bindgen errors read "Error: …" once converted to text.
-        let text = e.to_string();
-        let text = text.trim_start_matches("Error: ");
+        let text = error_detail(e);
         let joint = if text.starts_with('[') { "" } else { ": " };
         de::Error::custom(format_args!("{key}{joint}{text}"))
     })
 }
 
-/// A list whose element errors name their index (`[2].content: …`).
+/// A list whose element errors name their index (`[2]: …`).
 struct Indexed<T>(Vec<T>);
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Indexed<T> {
@@ -312,11 +320,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Indexed<T> {
                     match seq.next_element::<T>() {
                         Ok(Some(item)) => items.push(item),
                         Ok(None) => return Ok(Indexed(items)),
-                        Err(e) => {
-                            let text = e.to_string();
-                            let text = text.trim_start_matches("Error: ");
-                            return Err(de::Error::custom(format_args!("[{index}]: {text}")));
-                        }
+                        Err(e) => return Err(de::Error::custom(format_args!("[{index}]: {}", error_detail(e)))),
                     }
                 }
             }

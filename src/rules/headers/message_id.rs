@@ -157,8 +157,9 @@ fn local_host(message: &Message, field: &super::HeaderField, start: usize, end: 
     let id = super::value_slice(message, field, start, end);
     let Some(at) = id.iter().rposition(|&b| b == b'@') else { return };
     let Some(host) = id.get(at + 1..id.len().saturating_sub(1)) else { return };
-    let bare_ip = host.split(|&b| b == b'.').count() == 4
-        && host.split(|&b| b == b'.').all(|n| (1..=3).contains(&n.len()) && n.iter().all(u8::is_ascii_digit));
+    // rspamd's `@%d+%.%d+%.%d+%.%d+>$`, with numbers of one to three digits.
+    let labels: Vec<&[u8]> = host.split(|&b| b == b'.').collect();
+    let bare_ip = labels.len() == 4 && labels.iter().all(|n| (1..=3).contains(&n.len()) && n.iter().all(u8::is_ascii_digit));
     if host.is_empty() || host.first() == Some(&b'[') || (host.contains(&b'.') && !bare_ip) {
         return;
     }
