@@ -176,3 +176,29 @@ fn an_oversized_or_even_rsa_key_is_refused_without_work() {
     assert!(key.check().is_err());
     assert!(!key.verify(&[0; 32], true, &[0; 1_200]));
 }
+
+#[test]
+fn a_list_managers_envelope_sender_is_list_traffic_without_list_fields() {
+    use Severity::{Info, Warning};
+    for (return_path, expected) in [
+        // Majordomo, Sympa, Mailman 2.0 and 2.1, MSN Groups and ezmlm name the envelope
+        // sender of the posts they re-send; old ones add no List-Id.
+        ("owner-devel@lists.example.net", Info),
+        ("devel-owner@lists.example.net", Info),
+        ("devel-admin@lists.example.net", Info),
+        ("devel-bounces@lists.example.net", Info),
+        ("devel-bounces+jane=my-site.example@lists.example.net", Info),
+        ("Devel-Bounce@groups.example.net", Info),
+        ("devel-return-1234-jane=my-site.example@lists.example.net", Info),
+        // A bulk sender's own envelope is not a list's: it must align.
+        ("bounce-news-2732551@ls9.esp.example", Warning),
+        ("owner-nolist-daily*jane**my-site*-example@smtp.esp.example", Warning),
+        ("owner-@esp.example", Warning),
+        ("-bounces@esp.example", Warning),
+        ("news-return-x@esp.example", Warning),
+        ("bounces@esp.example", Warning),
+    ] {
+        let text = format!("Return-Path: <{return_path}>\nFrom: jane@my-site.example\nTo: devel@lists.example.net\nSubject: Hi\n\nHello\n");
+        assert_eq!(severities(&raw(&text, "{}"), "sender/misaligned"), vec![expected], "{return_path}");
+    }
+}

@@ -68,7 +68,9 @@ pub struct Identity {
     /// A list manager sent it: `List-Id`, one of the RFC 2369 fields only a list
     /// has (`List-Post`, `List-Help`, `List-Subscribe`, `List-Owner`, `List-Archive`;
     /// not `List-Unsubscribe`, which bulk senders add too), or the `Mailing-List` /
-    /// `X-Mailing-List` field of ezmlm, Yahoo Groups and older list managers.
+    /// `X-Mailing-List` field of ezmlm, Yahoo Groups and older list managers, or
+    /// an envelope sender (`Return-Path`) or `Sender` named the way list managers
+    /// name theirs (`list_manager_address`).
     pub list_traffic: bool,
     /// `Precedence: bulk` or `list` (RFC 2076 §3.9, a de-facto bulk marker).
     pub precedence_bulk: bool,
@@ -81,6 +83,25 @@ pub struct Identity {
 /// Fields only a list manager adds (see `Identity::list_traffic`).
 const LIST_MANAGER_FIELDS: [&str; 7] =
     ["List-Post", "List-Help", "List-Subscribe", "List-Owner", "List-Archive", "Mailing-List", "X-Mailing-List"];
+
+/// An address named the way list managers name the envelope sender of the
+/// posts they re-send: `owner-LIST` (Majordomo, LISTSERV), `LIST-owner`
+/// (Sympa), `LIST-admin` (Mailman 2.0), `LIST-bounces` and `LIST-bounces+…`
+/// (Mailman 2.1 and 3), `LIST-bounce` (MSN Groups), `LIST-request`, and
+/// `LIST-return-N-…` (ezmlm). A newsletter platform's `bounce-…` prefix is not
+/// one: that is a bulk sender's own envelope, which must align; nor is
+/// LISTSERV's `owner-nolist-…`, the envelope of its mail to no list.
+pub fn list_manager_address(address: &str) -> bool {
+    let Some((local, _)) = address.rsplit_once('@') else { return false };
+    let local = local.to_ascii_lowercase();
+    let base = local.split_once('+').map_or(local.as_str(), |(base, _)| base);
+    let named = |name: &str| !name.is_empty();
+    base.strip_prefix("owner-").is_some_and(|name| named(name) && !name.starts_with("nolist"))
+        || ["-owner", "-admin", "-bounces", "-bounce", "-request"]
+            .iter()
+            .any(|suffix| base.strip_suffix(suffix).is_some_and(named))
+        || base.split_once("-return-").is_some_and(|(name, rest)| named(name) && rest.starts_with(|c: char| c.is_ascii_digit()))
+}
 
 impl Identity {
     /// The domain of the first From mailbox.
@@ -157,6 +178,8 @@ pub fn analyse(raw: &[u8], header: &HeaderBlock, values: &FieldValues) -> Identi
             identity.received += 1;
         }
     }
+    let by_list_manager = |mailbox: &Option<Mailbox>| mailbox.as_ref().is_some_and(|m| list_manager_address(&m.address));
+    identity.list_traffic |= by_list_manager(&identity.return_path) || by_list_manager(&identity.sender);
     let fields: Vec<dkim::Field> = header
         .fields
         .iter()

@@ -7,6 +7,8 @@
 //! rspamd's phishing module exempts it.
 
 use super::{listed_host, web_host};
+use crate::rules::sender::display_name_spoof::BRAND_DOMAINS;
+use crate::rules::sender::{aligned, org_domain, provider, MAILBOX_PROVIDERS};
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
@@ -46,6 +48,18 @@ crate::rule_texts! { "links/mismatch";
         es: "No hace falta nada. Un texto de enlace como «Visite nuestra tienda» en lugar de una dirección evita que el texto y la dirección con seguimiento se contradigan.",
         pl: "Nic nie jest wymagane. Tekst linku, np. „Odwiedź nasz sklep”, zamiast adresu sprawia, że tekst i śledzony adres sobie nie przeczą.",
     },
+    OWN_DOMAIN "own-domain" => {
+        en: "The link shows {shown} and goes to {target}, on the sender's own domain ({fromDomain}): the shape of a site's own click tracking. rspamd does not score a link to the From domain as phishing when the message passes DMARC.",
+        fr: "Le lien affiche {shown} et mène à {target}, sur le domaine même de l'expéditeur ({fromDomain}) : la forme du suivi des clics d'un site. rspamd ne compte pas un lien vers le domaine du From comme de l'hameçonnage quand le message passe DMARC.",
+        es: "El enlace muestra {shown} y lleva a {target}, en el propio dominio del remitente ({fromDomain}): la forma del seguimiento de clics de un sitio. rspamd no puntúa como phishing un enlace al dominio del From cuando el mensaje pasa DMARC.",
+        pl: "Link pokazuje {shown} i prowadzi do {target}, we własnej domenie nadawcy ({fromDomain}): tak wygląda śledzenie kliknięć samej strony. rspamd nie ocenia linku do domeny From jako phishingu, gdy wiadomość przechodzi DMARC.",
+    },
+    OWN_DOMAIN_FIX "own-domain.fix" => {
+        en: "Make sure the message passes DMARC for {fromDomain} (a DKIM signature of that domain, or a Return-Path on it with SPF). A link text such as \"Visit the shop\" instead of an address keeps the text and the address from disagreeing.",
+        fr: "Assurez-vous que le message passe DMARC pour {fromDomain} (une signature DKIM de ce domaine, ou un Return-Path sur celui-ci avec SPF). Un texte de lien comme « Visitez la boutique » au lieu d'une adresse évite que le texte et l'adresse se contredisent.",
+        es: "Asegúrese de que el mensaje pasa DMARC para {fromDomain} (una firma DKIM de ese dominio, o un Return-Path en él con SPF). Un texto de enlace como «Visite la tienda» en lugar de una dirección evita que el texto y la dirección se contradigan.",
+        pl: "Upewnij się, że wiadomość przechodzi DMARC dla {fromDomain} (podpis DKIM tej domeny albo Return-Path w niej z SPF). Tekst linku, np. „Odwiedź sklep”, zamiast adresu sprawia, że tekst i adres sobie nie przeczą.",
+    },
     OTHER_DOMAIN "other-domain" => {
         en: "The link shows {shown} but goes to {target}.",
         fr: "Le lien affiche {shown} mais mène à {target}.",
@@ -71,10 +85,12 @@ pub const RULE: Rule = Rule {
         Evidence::Ours("a link showing one domain and going to another is the shape of phishing"),
         Evidence::Receiver("rspamd PHISHING (4 points): the text of a link shows another domain than its target"),
         Evidence::Receiver("rspamd phishing module: no PHISHING when the target is a known redirector (REDIRECTOR_FALSE, weight 0), e.g. a mailing service's click tracking"),
+        Evidence::Receiver("rspamd phishing module (src/plugins/lua/phishing.lua, \"exclude phishing … by dmarc domain\"): no PHISHING when the target's registrable domain is the From domain of a message that passes DMARC; information here when the target is on the From's organizational domain, unless the From is a mailbox provider's (its users do not own it) or the text shows a brand of sender.brandDomains"),
+        Evidence::Measured("make calibrate, 2026-12-01: the warning fired on 7.6 % of the SpamAssassin hard ham (newsletters whose links go through their own tracker, e.g. newsletter.online.com to clickthru.online.com) against 1.7 % of spam-2; 17 of those 19 newsletters link to their From domain, 4 of 21 spam do"),
     ],
     score: crate::rules::scores::LINK_MISMATCH,
     texts: &TEXTS,
-    thresholds: &[&LINK_REDIRECTORS],
+    thresholds: &[&LINK_REDIRECTORS, &BRAND_DOMAINS, &MAILBOX_PROVIDERS],
     examples: &[
         Example::fails(
             title! {
@@ -113,6 +129,25 @@ pub const RULE: Rule = Rule {
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"https://shop.us21.list-manage.com/track/click?u=1&id=2\">www.example.com</a>\n"),
         )
         .at(Severity::Info),
+        Example::fails(
+            title! {
+                en: "A newsletter's own click tracking on its From domain (information only)",
+                fr: "Le suivi des clics d'une lettre d'information sur le domaine de son From (information seulement)",
+                es: "El seguimiento de clics propio de un boletín en el dominio de su From (solo información)",
+                pl: "Własne śledzenie kliknięć newslettera w domenie jego From (tylko informacja)",
+            },
+            ExampleInput::Raw("From: news@newsletter.example.com\nTo: b@example.org\nSubject: News\nContent-Type: text/html\n\n<a href=\"https://click.example.com/c?q=7f3a\">www.partner-shop.example</a>\n"),
+        )
+        .at(Severity::Info),
+        Example::fails(
+            title! {
+                en: "A brand shown, the sender's own domain in the address",
+                fr: "Une marque affichée, le domaine de l'expéditeur dans l'adresse",
+                es: "Una marca mostrada, el dominio del remitente en la dirección",
+                pl: "Marka w tekście, domena nadawcy w adresie",
+            },
+            ExampleInput::Raw("From: security@account-check.example\nTo: b@example.org\nSubject: Account\nContent-Type: text/html\n\n<a href=\"https://login.account-check.example/\">https://www.paypal.com/signin</a>\n"),
+        ),
         Example::passes(
             title! {
                 en: "An internationalised domain shown in Unicode",
@@ -221,10 +256,18 @@ fn check(message: &Message, cx: &mut Context) {
                 continue;
             }
             let tracked = listed_host(&target, redirectors.get_or_insert_with(|| settings.list(&LINK_REDIRECTORS))).is_some();
-            let mut draft = Draft::new(Msg::of(if tracked { &TRACKED } else { &OTHER_DOMAIN }).text("shown", shown).text("target", target));
-            if tracked {
-                draft = draft.fix(Msg::of(&TRACKED_FIX)).severity(Severity::Info);
-            }
+            let own = (!tracked).then(|| own_domain(message, settings, &shown, &target)).flatten();
+            let draft = match (tracked, own) {
+                (true, _) => Draft::new(Msg::of(&TRACKED).text("shown", shown).text("target", target))
+                    .fix(Msg::of(&TRACKED_FIX))
+                    .severity(Severity::Info),
+                (false, Some(from)) => {
+                    Draft::new(Msg::of(&OWN_DOMAIN).text("shown", shown).text("target", target).text("fromDomain", from.clone()))
+                        .fix(Msg::of(&OWN_DOMAIN_FIX).text("fromDomain", from))
+                        .severity(Severity::Info)
+                }
+                (false, None) => Draft::new(Msg::of(&OTHER_DOMAIN).text("shown", shown).text("target", target)),
+            };
             cx.emit(
                 draft
                     .evidence(format!("<a href=\"{}\">{}</a>", link.href, link.text))
@@ -232,6 +275,23 @@ fn check(message: &Message, cx: &mut Context) {
             );
         }
     }
+}
+
+/// The From's organizational domain when `target` is on it: the site's own
+/// redirect, unless the From is a mailbox provider's (its users do not own
+/// it: a Google Forms link from a Gmail address is no site's tracking) or the
+/// text shows a brand that phishing imitates.
+fn own_domain(message: &Message, settings: &crate::settings::Settings, shown: &str, target: &str) -> Option<String> {
+    let from = message.identity.from_domain()?;
+    if !aligned(target, from) || provider(settings, &from.to_ascii_lowercase()).is_some() {
+        return None;
+    }
+    let label = |domain: &str| org_domain(domain).split('.').next().unwrap_or_default().to_string();
+    let shown_label = label(shown);
+    if settings.list(&BRAND_DOMAINS).iter().any(|brand| label(brand) == shown_label) {
+        return None;
+    }
+    Some(org_domain(from))
 }
 
 #[cfg(test)]
@@ -286,5 +346,35 @@ mod tests {
         let ids = |options: &crate::Options| findings(html, options).into_iter().map(|(id, ..)| id).collect::<Vec<_>>();
         assert_eq!(ids(&options), ["links/mismatch.tracked"]);
         assert_eq!(ids(&crate::Options::default()), ["links/mismatch.other-domain"]);
+    }
+
+    #[test]
+    fn a_link_to_the_from_domain_is_the_senders_own_unless_it_shows_a_brand_or_the_from_is_a_providers() {
+        let defaults = crate::Options::default();
+        let lint = |from: &str, href: &str, text: &str| {
+            let raw = format!("From: {from}\r\nTo: b@example.org\r\nSubject: News\r\nContent-Type: text/html\r\n\r\n<a href=\"{href}\">{text}</a>\r\n");
+            let report = crate::lint(raw.as_bytes(), &defaults).expect("lints");
+            report.findings_of(ID).map(|f| (f.message_id.clone(), f.severity, f.score)).collect::<Vec<_>>()
+        };
+        let own = vec![("links/mismatch.own-domain".to_string(), Severity::Info, 0.0)];
+        let other = vec![("links/mismatch.other-domain".to_string(), Severity::Warning, crate::rules::scores::LINK_MISMATCH)];
+        // The newsletter's tracker on its From's organizational domain, a subdomain of it, or the From host itself.
+        assert_eq!(lint("news@newsletter.example.com", "http://clickthru.example.com/Click?q=4e", "ReadyHosting.com"), own);
+        assert_eq!(lint("2.20@ummail4.example.com", "http://ummail4.example.com:80/Click?q=02", "Dilbert.com"), own);
+        assert_eq!(lint("shop@example.co.uk", "https://t.example.co.uk/x", "www.partner.example.org"), own);
+        // Another organization, a brand phishing imitates, a mailbox provider's From.
+        assert_eq!(lint("news@example.com", "https://click.example.net/x", "www.partner.example.org"), other);
+        assert_eq!(lint("alerts@account-check.example", "https://login.account-check.example/", "www.paypal.com"), other);
+        assert_eq!(lint("alerts@account-check.example", "https://account-check.example/", "https://www.PayPal.co.uk/"), other);
+        assert_eq!(lint("someone@gmail.com", "https://gmail.com/x", "www.mybank.example.org"), other);
+        // Under a different multi-label suffix the organizations differ.
+        assert_eq!(lint("shop@example.co.uk", "https://t.other.co.uk/x", "www.partner.example.org"), other);
+        let own_text = crate::lint(
+            b"From: news@newsletter.example.com\r\nTo: b@example.org\r\nSubject: News\r\nContent-Type: text/html\r\n\r\n<a href=\"http://click.example.com/c\">www.partner.example.org</a>\r\n",
+            &defaults,
+        )
+        .expect("lints");
+        let finding = own_text.findings_of(ID).next().expect("a finding");
+        assert!(finding.message.contains("example.com") && finding.fix.contains("DMARC"), "{finding:?}");
     }
 }

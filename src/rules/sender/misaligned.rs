@@ -59,7 +59,7 @@ pub const RULE: Rule = Rule {
     evidence: &[
         Evidence::Rfc("RFC 7489 §3.1.2: SPF gives DMARC alignment only when the RFC5321.MailFrom domain has the From's organizational domain; §4.2: DMARC passes if SPF or DKIM aligns"),
         Evidence::Receiver("Gmail Email sender guidelines: \"Authenticate email with SPF and DKIM that are aligned with each other at the organizational level\""),
-        Evidence::Ours("warning only when no DKIM signature of the From domain with an intact body exists and the message is not list traffic (List-Id, another RFC 2369 field only a list has, or Mailing-List: a list re-sends its members' mail under its own envelope sender, and Gmail does not require alignment of mailing-list mail); a different Sender alone is information"),
+        Evidence::Ours("warning only when no DKIM signature of the From domain with an intact body exists and the message is not list traffic (List-Id, another RFC 2369 field only a list has, Mailing-List, or an envelope sender or Sender named as list managers name theirs: owner-LIST, LIST-owner, LIST-admin, LIST-bounces, LIST-bounce, LIST-request, LIST-return-N; a list re-sends its members' mail under its own envelope sender, and Gmail does not require alignment of mailing-list mail); a different Sender alone is information"),
     ],
     score: scores::SENDER_MISALIGNED,
     texts: &TEXTS,
@@ -92,6 +92,16 @@ pub const RULE: Rule = Rule {
                 pl: "Wiadomość z listy dyskusyjnej: Return-Path samej listy",
             },
             ExampleInput::Raw("Return-Path: <list-bounces@lists.example.net>\nMailing-List: list friends@lists.example.net; contact friends-owner@lists.example.net\nList-Subscribe: <mailto:friends-subscribe@lists.example.net>\nFrom: jane@my-site.example\nTo: friends@lists.example.net\nSubject: Hi\n\nHello\n"),
+        )
+        .at(Severity::Info),
+        Example::fails(
+            title! {
+                en: "An older list manager's post: no List-Id, the list's envelope sender",
+                fr: "Le message d'un ancien gestionnaire de liste : pas de List-Id, l'expéditeur d'enveloppe de la liste",
+                es: "El mensaje de un gestor de listas antiguo: sin List-Id, el remitente de sobre de la lista",
+                pl: "Wiadomość ze starszego menedżera list: bez List-Id, nadawca koperty listy",
+            },
+            ExampleInput::Raw("Return-Path: <owner-linux-xfs@oss.example.net>\nFrom: jane@my-site.example\nTo: linux-xfs@oss.example.net\nSubject: Re: xfs_repair\n\nIt works now.\n"),
         )
         .at(Severity::Info),
         Example::fails(
