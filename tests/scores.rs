@@ -66,3 +66,28 @@ fn a_clean_message_scores_zero_not_negative_zero() {
     let json = serde_json::to_string(&report).unwrap();
     assert!(json.contains("\"spamScore\":0.0"), "{json}");
 }
+
+#[test]
+fn utf8_text_declared_7bit_weighs_less_than_another_charsets_bytes() {
+    // rspamd R_BAD_CTE_7BIT: 3.5 points, 0.3 of that for a part declared UTF-8
+    // (Node's emailjs and mimetext write UTF-8 text as 7bit).
+    let points = |charset: &str, body: &[u8]| {
+        let mut raw = format!(
+            "From: a@example.com\nTo: b@example.org\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: text/plain; charset={charset}\nContent-Transfer-Encoding: 7bit\n\n"
+        )
+        .into_bytes();
+        raw.extend_from_slice(body);
+        let report = mail_preflight::lint(&raw, &mail_preflight::Options::default()).unwrap();
+        let found: Vec<(String, f64)> = report
+            .findings_of("headers/transfer-encoding")
+            .map(|f| (f.message_id.clone(), f.score))
+            .collect();
+        found
+    };
+    let id = "headers/transfer-encoding.eight-bit-in-7bit".to_string();
+    assert_eq!(points("utf-8", "Réservation confirmée\n".as_bytes()), vec![(id.clone(), 1.0)]);
+    assert_eq!(points("\"UTF-8\"", "Zażółć\n".as_bytes()), vec![(id.clone(), 1.0)]);
+    // Another charset, or bytes that are not UTF-8 under a UTF-8 label: full points.
+    assert_eq!(points("iso-8859-1", b"R\xe9servation\n"), vec![(id.clone(), 2.5)]);
+    assert_eq!(points("utf-8", b"R\xe9servation\n"), vec![(id, 2.5)]);
+}

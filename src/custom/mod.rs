@@ -43,7 +43,7 @@ pub mod sa_tags;
 pub mod spamassassin;
 pub mod spec;
 pub mod targets;
-pub mod text_links;
+pub use crate::text::links as text_links;
 
 pub use check::{check_custom_rules, CheckResult};
 pub use compile::{CustomRules, LoadReport};

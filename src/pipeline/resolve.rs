@@ -6,6 +6,7 @@
 use crate::error::LintError;
 use crate::options::Options;
 use crate::rules::REGISTRY;
+use crate::text::distance::edit_distance;
 use crate::settings::{Kind, RuleOverride, Settings, Threshold, Value, DEFAULT_SPAM_THRESHOLD};
 
 /// Longest list a list threshold accepts from options, in items, whatever the
@@ -224,20 +225,6 @@ pub fn closest<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
         .filter(|(d, _)| *d <= allowed)
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
-}
-
-fn edit_distance(a: &[char], b: &[char]) -> usize {
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    let mut current = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        current[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != cb);
-            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
-        }
-        std::mem::swap(&mut previous, &mut current);
-    }
-    previous[b.len()]
 }
 
 #[cfg(test)]

@@ -95,17 +95,17 @@ pub fn bodies<'m>(message: &'m Message) -> Vec<Text<'m>> {
             })
             .collect();
     }
-    message
-        .text_bodies()
-        .map(|part| {
-            let identity = matches!(part.transfer_encoding.as_deref(), None | Some("7bit" | "8bit" | "binary"));
-            Text {
-                place: Place::Body { part: part.index },
-                text: Cow::Borrowed(part.text().unwrap_or_default()),
-                source: Source::Raw { range: part.body_range.clone(), verbatim: identity },
-            }
-        })
-        .collect()
+    message.text_bodies().map(text_body).collect()
+}
+
+/// A text body as a reader sees it.
+fn text_body<'m>(part: &'m crate::model::Part<'m>) -> Text<'m> {
+    let identity = matches!(part.transfer_encoding.as_deref(), None | Some("7bit" | "8bit" | "binary"));
+    Text {
+        place: Place::Body { part: part.index },
+        text: Cow::Borrowed(part.text().unwrap_or_default()),
+        source: Source::Raw { range: part.body_range.clone(), verbatim: identity },
+    }
 }
 
 /// Whether the message has an HTML body and no text alternative a reader's
@@ -152,29 +152,74 @@ fn html_texts<'m>(
         .collect()
 }
 
-/// A link of an HTML body.
-#[derive(Debug, Clone, Copy)]
+/// A link: of an HTML body, or a URL written in a text body (mail clients
+/// make those clickable, and filters read them as links: SpamAssassin's URI
+/// list, rspamd's URLs of text parts).
+#[derive(Debug, Clone)]
 pub struct Link<'m> {
-    pub href: &'m str,
-    /// The text a reader sees for the link.
+    pub href: Cow<'m, str>,
+    /// The text a reader sees for the link (for a written URL, the URL as written).
     pub text: &'m str,
-    html: &'m HtmlBody,
-    /// The link's start tag in the decoded HTML.
-    tag: Option<Span>,
+    origin: LinkOrigin<'m>,
 }
 
-/// Every link of every HTML body, in order.
+#[derive(Debug, Clone)]
+enum LinkOrigin<'m> {
+    /// The link's start tag in the decoded HTML.
+    Html { html: &'m HtmlBody, tag: Option<Span> },
+    /// Written in a text body, at `range` of its text.
+    Text { body: Text<'m>, range: Range<usize> },
+}
+
+impl Link<'_> {
+    /// The link as a finding quotes it: the element, or the URL as written.
+    pub fn evidence(&self) -> String {
+        match self.origin {
+            LinkOrigin::Html { .. } => format!("<a href=\"{}\">{}</a>", self.href, self.text),
+            LinkOrigin::Text { .. } => self.text.to_string(),
+        }
+    }
+}
+
+/// URLs written in the text bodies read as links, per message (rspamd's
+/// `max_urls`, conf/options.inc: 10,240); the rest of the text is not read for
+/// links.
+pub const MAX_WRITTEN_LINKS: usize = 10_240;
+
+/// Every link of every HTML body, in order, then the URLs written in the text
+/// bodies (the first `MAX_WRITTEN_LINKS`) that no HTML body links to already
+/// (a text alternative repeats its HTML's links).
 pub fn links<'m>(message: &'m Message) -> impl Iterator<Item = Link<'m>> + 'm {
-    message
-        .html
-        .iter()
-        .flat_map(|html| html.facts.links.iter().map(move |l| Link { href: &l.href, text: &l.text, html, tag: l.tag }))
+    let html = message.html.iter().flat_map(|html| {
+        html.facts.links.iter().map(move |l| Link {
+            href: Cow::Borrowed(l.href.as_str()),
+            text: &l.text,
+            origin: LinkOrigin::Html { html, tag: l.tag },
+        })
+    });
+    let mut written = Vec::new();
+    for part in message.text_bodies() {
+        let text: &'m str = part.text().unwrap_or_default();
+        let body = text_body(part);
+        for (range, href) in crate::text::links::written_url_spans(text, MAX_WRITTEN_LINKS - written.len()) {
+            written.push(Link { href, text: &text[range.clone()], origin: LinkOrigin::Text { body: body.clone(), range } });
+        }
+    }
+    if !written.is_empty() && !message.html.is_empty() {
+        let linked: std::collections::HashSet<&str> =
+            message.html.iter().flat_map(|h| h.facts.links.iter().map(|l| l.href.trim())).collect();
+        written.retain(|link| !linked.contains(link.href.as_ref()));
+    }
+    html.chain(written)
 }
 
 /// Where a link is: its start tag (in the message when the body is there as is,
-/// else in the part's decoded HTML).
+/// else in the part's decoded HTML), or the URL as written in its text part.
 pub fn link_location(message: &Message, link: &Link) -> Location {
-    element_location(message, link.html, link.tag)
+    match &link.origin {
+        LinkOrigin::Html { html, tag } => element_location(message, html, *tag),
+        LinkOrigin::Text { body, range } => location(message, body, range.clone()),
+    }
 }
 
 /// Where a text is: the Subject field, or its MIME part.

@@ -10,8 +10,12 @@
 //! - `lexicon`: whole-word matching of word-sequence lexicons on folded words,
 //!   with leetspeak read against each entry's own letters.
 //! - `skeleton`: UTS #39 skeletons and scripts of domain names, for homographs.
+//! - `links`: URLs and addresses written in plain text, with their byte ranges.
+//! - `distance`: edit distance, for names a reader could take for one another.
 
+pub mod distance;
 pub mod fold;
+pub mod links;
 pub mod lexicon;
 pub mod skeleton;
 mod tables;

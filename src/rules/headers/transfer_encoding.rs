@@ -8,7 +8,7 @@
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
-use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::{scores, Check, Context, Draft, Example, ExampleInput, Group, Rule};
 use crate::settings::{Evidence, Kind, Threshold};
 use crate::title;
 
@@ -91,11 +91,11 @@ pub const RULE: Rule = Rule {
     severity: Severity::Warning,
     evidence: &[
         Evidence::Rfc("RFC 2045 §6: the body matches its Content-Transfer-Encoding (§2.7 7bit, §6.7 quoted-printable, §6.8 base64; §6.4 composite types)"),
-        Evidence::Receiver("rspamd R_BAD_CTE_7BIT (3.5 points): 8-bit text declared 7bit; rspamd BROKEN_CONTENT_TYPE (1.5): a part that cannot be read as declared"),
+        Evidence::Receiver("rspamd R_BAD_CTE_7BIT (3.5 points, 0.3 of that for a part declared UTF-8): 8-bit text declared 7bit; rspamd BROKEN_CONTENT_TYPE (1.5): a part that cannot be read as declared"),
         Evidence::Receiver("info: SpamAssassin MIME_QP_LONG_LINE scores quoted-printable lines over 76 characters 0.001, i.e. not at all; readers decode long lines, bad escapes and loose base64 padding as written"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
-    score: crate::rules::scores::BAD_TRANSFER_ENCODING,
+    score: scores::BAD_TRANSFER_ENCODING,
     texts: &TEXTS,
     thresholds: &[&MAX_QUOTED_PRINTABLE_LINE],
     examples: &[
@@ -224,10 +224,15 @@ fn check(message: &Message, cx: &mut Context) {
                 let first = if body.is_ascii() { None } else { body.iter().position(|&b| b >= 0x80) };
                 if let Some(first) = first {
                     let count = body[first..].iter().filter(|&&b| b >= 0x80).count();
+                    // rspamd weighs UTF-8 text declared 7bit at 0.3 of other charsets.
+                    let utf8 = part.charset.as_deref().is_some_and(|c| c.eq_ignore_ascii_case("utf-8"))
+                        && std::str::from_utf8(&body[first..]).is_ok();
+                    let points = if utf8 { scores::BAD_TRANSFER_ENCODING_UTF8 } else { scores::BAD_TRANSFER_ENCODING };
                     cx.emit(
                         Draft::new(Msg::of(&EIGHT_BIT_IN_7BIT).int("count", count))
                             .evidence_bytes(super::line_breaks::context_around(body, first))
-                            .at(at(first, 1)),
+                            .at(at(first, 1))
+                            .score(points),
                     );
                 }
             }

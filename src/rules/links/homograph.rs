@@ -137,7 +137,7 @@ fn imitated<'l>(unicode_host: &str, known: &'l [String]) -> Option<&'l str> {
 fn check(message: &Message, cx: &mut Context) {
     let known = cx.settings.list(&WELL_KNOWN_DOMAINS);
     for link in reading::links(message) {
-        let Some(ascii) = web_host(link.href) else { continue };
+        let Some(ascii) = web_host(&link.href) else { continue };
         if !ascii.split('.').any(|label| label.starts_with("xn--")) {
             continue;
         }
@@ -161,7 +161,7 @@ fn check(message: &Message, cx: &mut Context) {
         };
         cx.emit(
             draft
-                .evidence(format!("<a href=\"{}\">{}</a>", link.href, link.text))
+                .evidence(link.evidence())
                 .at(reading::link_location(message, &link)),
         );
     }

@@ -1,7 +1,9 @@
 //! The `links/*` rules: the guides list "the link or links in the e-mail are
 //! incorrect" and "a URL in the e-mail is not secure (e.g. declared as
 //! `https://` while the URL only exists as `http://`)". They read the links of
-//! the HTML analysis (`model::html`). Their tunables live here.
+//! the HTML analysis (`model::html`); the rules that judge an address alone
+//! (`numeric-host`, `userinfo`, `shortener`, `homograph`) also read the URLs
+//! written in text bodies (`reading::links`). Their tunables live here.
 
 pub mod authority;
 pub mod broken;

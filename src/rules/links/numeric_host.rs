@@ -78,6 +78,15 @@ pub const RULE: Rule = Rule {
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Account\nContent-Type: text/html\n\n<a href=\"http://3325256711/\">Log in</a> <a href=\"http://0xC6336407/x\">Pay</a>\n"),
         )
         .times(2),
+        Example::fails(
+            title! {
+                en: "An IP address written in a plain-text message",
+                fr: "Une adresse IP écrite dans un message en texte brut",
+                es: "Una dirección IP escrita en un mensaje de texto plano",
+                pl: "Adres IP zapisany w wiadomości tekstowej",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Your parcel\n\nPay the customs fee at http://198.51.100.7/pay today.\n"),
+        ),
         Example::passes(
             title! {
                 en: "A link by domain name, and a domain that starts with digits",
@@ -93,7 +102,7 @@ pub const RULE: Rule = Rule {
 
 fn check(message: &Message, cx: &mut Context) {
     for link in reading::links(message) {
-        let Some(host) = numeric_host(link.href) else { continue };
+        let Some(host) = numeric_host(&link.href) else { continue };
         let draft = if host.disguised {
             Draft::new(Msg::of(&DISGUISED).text("written", host.written).text("address", host.address.to_string()))
                 .score(scores::NUMERIC_HOST_DISGUISED)
@@ -102,7 +111,7 @@ fn check(message: &Message, cx: &mut Context) {
         };
         cx.emit(
             draft
-                .evidence(format!("<a href=\"{}\">{}</a>", link.href, link.text))
+                .evidence(link.evidence())
                 .at(reading::link_location(message, &link)),
         );
     }

@@ -85,11 +85,11 @@ pub const RULE: Rule = Rule {
 fn check(message: &Message, cx: &mut Context) {
     let list = cx.settings.list(&LINK_SHORTENERS);
     for link in reading::links(message) {
-        let Some(host) = web_host(link.href) else { continue };
+        let Some(host) = web_host(&link.href) else { continue };
         let Some(found) = listed_host(&host, &list) else { continue };
         cx.emit(
-            Draft::new(Msg::of(&SHORTENED).text("host", found).text("href", link.href))
-                .evidence(format!("<a href=\"{}\">{}</a>", link.href, link.text))
+            Draft::new(Msg::of(&SHORTENED).text("host", found).text("href", link.href.to_string()))
+                .evidence(link.evidence())
                 .at(reading::link_location(message, &link)),
         );
     }

@@ -77,14 +77,14 @@ pub const RULE: Rule = Rule {
 
 fn check(message: &Message, cx: &mut Context) {
     for link in reading::links(message) {
-        if !matches!(scheme_of(link.href).as_deref(), Some("http" | "https" | "ftp")) {
+        if !matches!(scheme_of(&link.href).as_deref(), Some("http" | "https" | "ftp")) {
             continue;
         }
-        let Some(parts) = authority(link.href) else { continue };
+        let Some(parts) = authority(&link.href) else { continue };
         let Some(userinfo) = parts.userinfo.filter(|u| !u.is_empty()) else { continue };
         cx.emit(
             Draft::new(Msg::of(&BEFORE_AT).text("shown", userinfo).text("host", parts.host))
-                .evidence(format!("<a href=\"{}\">{}</a>", link.href, link.text))
+                .evidence(link.evidence())
                 .at(reading::link_location(message, &link)),
         );
     }

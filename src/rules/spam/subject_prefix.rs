@@ -7,6 +7,7 @@ use crate::model::Message;
 use crate::report::Severity;
 use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
 use crate::settings::{Evidence, Kind, ListDefault, Threshold};
+use crate::text::fold::{WordFolder, WordKind};
 use crate::title;
 
 crate::rule_texts! { "spam/subject-prefix";
@@ -97,6 +98,15 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Za darmo dla Ciebie\n\nCzesc.\n"),
         ),
+        Example::fails(
+            title! {
+                en: "Zero-width spaces and full-width letters do not hide the word",
+                fr: "Les espaces de largeur nulle et les lettres pleine chasse ne cachent pas le mot",
+                es: "Los espacios de ancho cero y las letras de ancho completo no ocultan la palabra",
+                pl: "Spacje zerowej szerokości i litery pełnej szerokości nie ukrywają słowa",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: F\u{200b}R\u{200b}E\u{200b}E money for you\nContent-Type: text/plain; charset=utf-8\n\nHello.\n"),
+        ),
         Example::passes(
             title! {
                 en: "A word that only begins like a listed one (Hiking, Freedom)",
@@ -140,28 +150,75 @@ pub const RULE: Rule = Rule {
     check: Check::Message(check),
 };
 
-/// The listed prefix the subject starts with, if any (case-insensitive, on a word boundary).
+/// The listed prefix the subject starts with, if any: the subject's first
+/// words, read as a person reads them (`crate::text::fold`: zero-width
+/// characters and soft hyphens drawn between letters dropped, full-width and
+/// styled letters and look-alikes read as the letters they show, case
+/// ignored), are the prefix's words. So `F\u{200b}R\u{200b}E\u{200b}E money`
+/// and `ＦＲＥＥ money` start with "free", and "Freedom" does not.
 pub fn listed_prefix<'p>(subject: &str, prefixes: &'p [String]) -> Option<&'p str> {
-    let subject = subject.trim_start().to_lowercase();
+    let mut folder = WordFolder::default();
+    let subject = read_words(&mut folder, subject);
+    if subject.is_empty() {
+        return None;
+    }
     prefixes.iter().map(String::as_str).find(|prefix| {
-        // The prefix lowercased as it is compared: no copy of each listed prefix per message.
-        let mut prefix = prefix.trim().chars().flat_map(char::to_lowercase).peekable();
-        if prefix.peek().is_none() {
+        // Most prefixes differ from the subject in their first letter: no fold for them.
+        let first = prefix.trim_start().chars().next().map(|c| c.to_ascii_lowercase());
+        if first.is_some_and(|c| c.is_ascii_alphabetic() && !subject[0].starts_with(c)) {
             return false;
         }
-        let mut rest = subject.chars();
-        for p in prefix {
-            if rest.next() != Some(p) {
-                return false;
-            }
-        }
-        !rest.next().is_some_and(char::is_alphanumeric)
+        let words = read_words(&mut folder, prefix);
+        !words.is_empty() && subject.starts_with(&words)
     })
 }
+
+/// The words of `text` as read (`Word::read`), spaced-out joins left out: at
+/// most `MAX_PREFIX_WORDS` + 1, as no prefix is compared further.
+fn read_words(folder: &mut WordFolder, text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    // A subject is at most a header field long; only its start is compared.
+    let start: String = text.chars().take(MAX_PREFIX_CHARS).collect();
+    folder.fold_words(&start, |word| {
+        if matches!(word.kind, WordKind::Plain | WordKind::Leet) && words.len() <= MAX_PREFIX_WORDS {
+            words.push(word.read.to_string());
+        }
+    });
+    words
+}
+
+/// Words of a prefix compared with the subject's (ours: the longest default prefix has three).
+const MAX_PREFIX_WORDS: usize = 8;
+/// Characters of the subject read for its first words (ours).
+const MAX_PREFIX_CHARS: usize = 200;
 
 fn check(message: &Message, cx: &mut Context) {
     let Some(subject) = message.subject.as_deref() else { return };
     let prefixes = cx.settings.list(&SUBJECT_PREFIXES);
     let Some(prefix) = listed_prefix(subject, &prefixes).map(str::to_string) else { return };
     cx.emit(Draft::new(Msg::of(&LISTED).text("prefix", prefix)).evidence(subject).at(subject_location(message)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefixes_are_read_as_a_person_reads_the_subject() {
+        let prefixes: Vec<String> = ["free", "you won", "vous avez gagné", "hi", "[ad]"].iter().map(|p| p.to_string()).collect();
+        let found = |subject: &str| listed_prefix(subject, &prefixes);
+        assert_eq!(found("F\u{200b}R\u{200b}E\u{200b}E money"), Some("free"));
+        assert_eq!(found("\u{ff26}\u{ff32}\u{ff25}\u{ff25} \u{ff2d}\u{ff2f}\u{ff2e}\u{ff25}\u{ff39}"), Some("free"));
+        assert_eq!(found("fr\u{ad}ee shipping"), Some("free"));
+        assert_eq!(found("  YOU   WON: a car"), Some("you won"));
+        assert_eq!(found("Vous avez gagn\u{e9} !"), Some("vous avez gagné"));
+        assert_eq!(found("Vous avez gagne !"), None, "accents are kept");
+        assert_eq!(found("hi! a message from the website"), Some("hi"));
+        assert_eq!(found("[AD] new offer"), Some("[ad]"));
+        for subject in ["Freedom trail", "Hiking", "Your order ships free", "", "   ", "!!!"] {
+            assert_eq!(found(subject), None, "{subject}");
+        }
+        // A subject of any length is read for its start only.
+        assert_eq!(found(&format!("free {}", "x".repeat(100_000))), Some("free"));
+    }
 }

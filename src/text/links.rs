@@ -33,27 +33,43 @@ pub fn written_addresses(text: &str) -> Vec<&str> {
 /// URLs written in plain text: `scheme://…` (http, https, ftp) and `www.…`,
 /// up to white space or a character that cannot end a URL in running text.
 pub fn written_urls(text: &str) -> Vec<Cow<'_, str>> {
+    written_url_spans(text, usize::MAX).into_iter().map(|(_, url)| url).collect()
+}
+
+/// `written_urls` with the byte range of each URL as written in `text`, the
+/// first `limit` of them. One pass: each prefix's next occurrence is searched
+/// again only once the scan has passed it, so a text of many URLs is not read
+/// once per URL.
+pub fn written_url_spans(text: &str, limit: usize) -> Vec<(std::ops::Range<usize>, Cow<'_, str>)> {
+    const PREFIXES: [&str; 6] = ["http://", "https://", "ftp://", "mailto:", "www.", "ftp."];
     let mut out = Vec::new();
     let lower = text.to_ascii_lowercase();
+    // Each prefix's next occurrence at or after `from`; `None` once it has none left.
+    let mut next: [Option<usize>; 6] = [None; 6];
+    let mut exhausted = [false; 6];
     let mut from = 0;
-    while let Some(found) = ["http://", "https://", "ftp://", "mailto:", "www.", "ftp."]
-        .iter()
-        .filter_map(|p| lower[from..].find(p).map(|n| from + n))
-        .min()
-    {
+    while out.len() < limit {
+        for (p, prefix) in PREFIXES.iter().enumerate() {
+            if !exhausted[p] && next[p].is_none_or(|at| at < from) {
+                next[p] = memchr::memmem::find(&lower.as_bytes()[from..], prefix.as_bytes()).map(|n| from + n);
+                exhausted[p] = next[p].is_none();
+            }
+        }
+        let Some(found) = next.iter().flatten().copied().min() else { break };
         let boundary_before = found == 0 || !text.as_bytes()[found - 1].is_ascii_alphanumeric();
         let end = text[found..]
             .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '\''))
             .map_or(text.len(), |n| found + n);
         let url = text[found..end].trim_end_matches(['.', ',', ';', ':', ')', ']', '!', '?']);
+        let range = found..found + url.len();
         if boundary_before && url.len() > 4 {
             if lower[found..].starts_with("www.") {
                 // As SpamAssassin does, a bare `www.` host gets the scheme a mail client would give it.
-                out.push(Cow::Owned(format!("http://{url}")));
+                out.push((range, Cow::Owned(format!("http://{url}"))));
             } else if lower[found..].starts_with("ftp.") {
-                out.push(Cow::Owned(format!("ftp://{url}")));
+                out.push((range, Cow::Owned(format!("ftp://{url}"))));
             } else {
-                out.push(Cow::Borrowed(url));
+                out.push((range, Cow::Borrowed(url)));
             }
         }
         from = end.max(found + 1);
