@@ -269,6 +269,18 @@ pub struct Message<'a> {
     /// The built-in lexicons' hits in the texts a reader sees, folded once for
     /// both lexicon rules by the first that runs (`rules::spam::terms`).
     pub lexicon_hits: OnceLock<LexiconHits>,
+    /// The URLs written in the text bodies, found once for the link rules
+    /// (`rules::reading::links`).
+    pub written_links: OnceLock<Vec<WrittenLink>>,
+}
+
+/// A URL written in a text body: `parts[part]`'s text at `range`, with the
+/// scheme a mail client gives a bare `www.` or `ftp.` host (`href_prefix`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct WrittenLink {
+    pub part: usize,
+    pub range: std::ops::Range<usize>,
+    pub href_prefix: &'static str,
 }
 
 /// Hits of the two built-in lexicons in the texts a reader sees, one list per
@@ -336,6 +348,7 @@ impl<'a> Message<'a> {
             values: FieldValues::default(),
             identity: identity::Identity::default(),
             lexicon_hits: OnceLock::new(),
+            written_links: OnceLock::new(),
         };
         // Subject as text so RFC 2047 encoded words are decoded (the default keeps it raw).
         let parser = MessageParser::new()

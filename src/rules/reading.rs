@@ -197,20 +197,42 @@ pub fn links<'m>(message: &'m Message) -> impl Iterator<Item = Link<'m>> + 'm {
             origin: LinkOrigin::Html { html, tag: l.tag },
         })
     });
-    let mut written = Vec::new();
-    for part in message.text_bodies() {
+    let written = written_links(message).iter().filter_map(move |w| {
+        let part = message.parts.get(w.part)?;
         let text: &'m str = part.text().unwrap_or_default();
-        let body = text_body(part);
-        for (range, href) in crate::text::links::written_url_spans(text, MAX_WRITTEN_LINKS - written.len()) {
-            written.push(Link { href, text: &text[range.clone()], origin: LinkOrigin::Text { body: body.clone(), range } });
-        }
-    }
-    if !written.is_empty() && !message.html.is_empty() {
-        let linked: std::collections::HashSet<&str> =
-            message.html.iter().flat_map(|h| h.facts.links.iter().map(|l| l.href.trim())).collect();
-        written.retain(|link| !linked.contains(link.href.as_ref()));
-    }
+        let written = text.get(w.range.clone())?;
+        let href = if w.href_prefix.is_empty() { Cow::Borrowed(written) } else { Cow::Owned(format!("{}{written}", w.href_prefix)) };
+        Some(Link { href, text: written, origin: LinkOrigin::Text { body: text_body(part), range: w.range.clone() } })
+    });
     html.chain(written)
+}
+
+/// The URLs written in the text bodies, found once per message for every link rule.
+fn written_links<'m>(message: &'m Message) -> &'m [crate::model::WrittenLink] {
+    message.written_links.get_or_init(|| {
+        let mut written = Vec::new();
+        for (position, part) in message.parts.iter().enumerate() {
+            if !part.is_body || !matches!(part.body, crate::model::Body::Text(_)) {
+                continue;
+            }
+            let text = part.text().unwrap_or_default();
+            for (range, href) in crate::text::links::written_url_spans(text, MAX_WRITTEN_LINKS - written.len()) {
+                // The scheme `written_url_spans` gave a bare host, kept apart from the text.
+                let href_prefix = match href.get(..href.len().saturating_sub(range.len())).unwrap_or("") {
+                    "http://" => "http://",
+                    "ftp://" => "ftp://",
+                    _ => "",
+                };
+                written.push((crate::model::WrittenLink { part: position, range, href_prefix }, href));
+            }
+        }
+        if !written.is_empty() && !message.html.is_empty() {
+            let linked: std::collections::HashSet<&str> =
+                message.html.iter().flat_map(|h| h.facts.links.iter().map(|l| l.href.trim())).collect();
+            written.retain(|(_, href)| !linked.contains(href.as_ref()));
+        }
+        written.into_iter().map(|(link, _)| link).collect()
+    })
 }
 
 /// Where a link is: its start tag (in the message when the body is there as is,
