@@ -137,6 +137,12 @@ fn imitated<'l>(unicode_host: &str, known: &'l [String]) -> Option<&'l str> {
 fn check(message: &Message, cx: &mut Context) {
     let known = cx.settings.list(&WELL_KNOWN_DOMAINS);
     for link in reading::links(message) {
+        // A host in punycode is written so, or in Unicode, or percent-encoded
+        // (which the URL parser decodes): any other link is not parsed.
+        let href = link.href.as_bytes();
+        if href.is_ascii() && !href.contains(&b'%') && !href.windows(4).any(|w| w.eq_ignore_ascii_case(b"xn--")) {
+            continue;
+        }
         let Some(ascii) = web_host(&link.href) else { continue };
         if !ascii.split('.').any(|label| label.starts_with("xn--")) {
             continue;
@@ -185,5 +191,20 @@ mod tests {
         assert_eq!(imitated("аmazon.co.uk", &known), Some("amazon.co.uk"));
         assert_eq!(imitated("paypal.com", &known), None);
         assert_eq!(imitated("bücher.de", &known), None);
+    }
+
+    #[test]
+    fn a_look_alike_host_is_found_however_the_link_writes_it() {
+        let ids = |href: &str| {
+            let raw = format!("From: a@example.com\r\nTo: b@example.org\r\nSubject: Account\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<a href=\"{href}\">Log in</a>\r\n");
+            let report = crate::lint(raw.as_bytes(), &crate::Options::default()).expect("lints");
+            let found: Vec<String> = report.findings_of(ID).map(|f| f.message_id.clone()).collect();
+            found
+        };
+        // In Unicode, in punycode (any case), percent-encoded (the URL parser decodes the host).
+        for href in ["https://p\u{430}ypal.com/", "https://xn--pypal-4ve.com/", "https://XN--PYPAL-4VE.com/", "https://p%D0%B0ypal.com/"] {
+            assert_eq!(ids(href), ["links/homograph.looks-like"], "{href}");
+        }
+        assert!(ids("https://www.paypal.com/").is_empty());
     }
 }

@@ -77,7 +77,8 @@ pub const RULE: Rule = Rule {
 
 fn check(message: &Message, cx: &mut Context) {
     for link in reading::links(message) {
-        if !matches!(scheme_of(&link.href).as_deref(), Some("http" | "https" | "ftp")) {
+        // No `@`, no user info (a `%40` is no delimiter): most links are not parsed.
+        if !link.href.contains('@') || !matches!(scheme_of(&link.href).as_deref(), Some("http" | "https" | "ftp")) {
             continue;
         }
         let Some(parts) = authority(&link.href) else { continue };
