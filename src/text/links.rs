@@ -37,42 +37,49 @@ pub fn written_urls(text: &str) -> Vec<Cow<'_, str>> {
 }
 
 /// `written_urls` with the byte range of each URL as written in `text`, the
-/// first `limit` of them. One pass: each prefix's next occurrence is searched
-/// again only once the scan has passed it, so a text of many URLs is not read
-/// once per URL.
+/// first `limit` of them. One pass over the text's `:` and `.` (the places a
+/// prefix can end), each looked at once, whatever the number of URLs.
 pub fn written_url_spans(text: &str, limit: usize) -> Vec<(std::ops::Range<usize>, Cow<'_, str>)> {
-    const PREFIXES: [&str; 6] = ["http://", "https://", "ftp://", "mailto:", "www.", "ftp."];
+    let bytes = text.as_bytes();
+    let ends_with = |at: usize, word: &[u8]| at >= word.len() && bytes[at - word.len()..at].eq_ignore_ascii_case(word);
     let mut out = Vec::new();
-    let lower = text.to_ascii_lowercase();
-    // Each prefix's next occurrence at or after `from`; `None` once it has none left.
-    let mut next: [Option<usize>; 6] = [None; 6];
-    let mut exhausted = [false; 6];
+    // No URL starts before `from`, the end of the last one.
     let mut from = 0;
+    let mut pos = 0;
     while out.len() < limit {
-        for (p, prefix) in PREFIXES.iter().enumerate() {
-            if !exhausted[p] && next[p].is_none_or(|at| at < from) {
-                next[p] = memchr::memmem::find(&lower.as_bytes()[from..], prefix.as_bytes()).map(|n| from + n);
-                exhausted[p] = next[p].is_none();
+        let Some(at) = memchr::memchr2(b':', b'.', &bytes[pos..]).map(|n| pos + n) else { break };
+        pos = at + 1;
+        // The prefix ending at this `:` or `.`, and whether the URL gets a scheme.
+        let (found, scheme) = if bytes[at] == b':' {
+            let slashes = bytes[at + 1..].starts_with(b"//");
+            match () {
+                _ if slashes && ends_with(at, b"https") => (at - 5, ""),
+                _ if slashes && (ends_with(at, b"http") || ends_with(at, b"ftp")) => (at - if ends_with(at, b"http") { 4 } else { 3 }, ""),
+                _ if ends_with(at, b"mailto") => (at - 6, ""),
+                _ => continue,
             }
+        } else if ends_with(at, b"www") {
+            // As SpamAssassin does, a bare `www.` host gets the scheme a mail client would give it.
+            (at - 3, "http://")
+        } else if ends_with(at, b"ftp") {
+            (at - 3, "ftp://")
+        } else {
+            continue;
+        };
+        if found < from {
+            continue;
         }
-        let Some(found) = next.iter().flatten().copied().min() else { break };
-        let boundary_before = found == 0 || !text.as_bytes()[found - 1].is_ascii_alphanumeric();
+        let boundary_before = found == 0 || !bytes[found - 1].is_ascii_alphanumeric();
         let end = text[found..]
             .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '\''))
             .map_or(text.len(), |n| found + n);
         let url = text[found..end].trim_end_matches(['.', ',', ';', ':', ')', ']', '!', '?']);
-        let range = found..found + url.len();
         if boundary_before && url.len() > 4 {
-            if lower[found..].starts_with("www.") {
-                // As SpamAssassin does, a bare `www.` host gets the scheme a mail client would give it.
-                out.push((range, Cow::Owned(format!("http://{url}"))));
-            } else if lower[found..].starts_with("ftp.") {
-                out.push((range, Cow::Owned(format!("ftp://{url}"))));
-            } else {
-                out.push((range, Cow::Borrowed(url)));
-            }
+            let href = if scheme.is_empty() { Cow::Borrowed(url) } else { Cow::Owned(format!("{scheme}{url}")) };
+            out.push((found..found + url.len(), href));
         }
         from = end.max(found + 1);
+        pos = pos.max(from);
     }
     out
 }
@@ -88,6 +95,27 @@ mod tests {
             .map(Cow::into_owned)
             .collect();
         assert_eq!(found, vec!["https://a.example/x", "http://www.b.example"]);
+        let spans = |text: &str| -> Vec<(std::ops::Range<usize>, String)> {
+            written_url_spans(text, usize::MAX).into_iter().map(|(r, u)| (r, u.into_owned())).collect()
+        };
+        // Any case; each scheme; a bare host gets one; a URL's own `www.` is not a second URL.
+        assert_eq!(
+            spans("HTTPS://A.example/x Ftp://f.example ftp.g.example WWW.h.example mailto:a@b.example http://www.i.example"),
+            vec![
+                (0..19, "HTTPS://A.example/x".to_string()),
+                (20..35, "Ftp://f.example".to_string()),
+                (36..49, "ftp://ftp.g.example".to_string()),
+                (50..63, "http://WWW.h.example".to_string()),
+                (64..82, "mailto:a@b.example".to_string()),
+                (83..103, "http://www.i.example".to_string()),
+            ]
+        );
+        // Not URLs: a prefix inside a word, a scheme without slashes, a prefix alone.
+        assert!(spans("xhttp://a.example shttp:x note: www. ftp: e.g.").is_empty());
+        // The limit, and text that is all prefixes.
+        assert_eq!(spans(&"www.a.example ".repeat(10)).len(), 10);
+        assert_eq!(written_url_spans(&"www.a.example ".repeat(10), 3).len(), 3);
+        assert_eq!(spans(&"www.".repeat(1000)).len(), 1);
     }
 
     #[test]
