@@ -165,6 +165,11 @@ pub struct Part<'a> {
 }
 
 impl<'a> Part<'a> {
+    /// A body part of text other than HTML (`Message::text_bodies`).
+    pub fn is_text_body(&self) -> bool {
+        self.is_body && matches!(self.body, Body::Text(_))
+    }
+
     /// Decoded length in bytes (0 for containers).
     pub fn decoded_len(&self) -> usize {
         match &self.body {
@@ -435,7 +440,7 @@ impl<'a> Message<'a> {
 
     /// The body parts a reader sees as text (text/plain and other non-HTML text).
     pub fn text_bodies(&self) -> impl Iterator<Item = &Part<'a>> {
-        self.parts.iter().filter(|p| p.is_body && matches!(p.body, Body::Text(_)))
+        self.parts.iter().filter(|p| p.is_text_body())
     }
 
     /// The attachments, inline images included.

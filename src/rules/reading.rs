@@ -211,27 +211,21 @@ pub fn links<'m>(message: &'m Message) -> impl Iterator<Item = Link<'m>> + 'm {
 fn written_links<'m>(message: &'m Message) -> &'m [crate::model::WrittenLink] {
     message.written_links.get_or_init(|| {
         let mut written = Vec::new();
-        for (position, part) in message.parts.iter().enumerate() {
-            if !part.is_body || !matches!(part.body, crate::model::Body::Text(_)) {
-                continue;
-            }
+        for (position, part) in message.parts.iter().enumerate().filter(|(_, part)| part.is_text_body()) {
             let text = part.text().unwrap_or_default();
-            for (range, href) in crate::text::links::written_url_spans(text, MAX_WRITTEN_LINKS - written.len()) {
-                // The scheme `written_url_spans` gave a bare host, kept apart from the text.
-                let href_prefix = match href.get(..href.len().saturating_sub(range.len())).unwrap_or("") {
-                    "http://" => "http://",
-                    "ftp://" => "ftp://",
-                    _ => "",
-                };
-                written.push((crate::model::WrittenLink { part: position, range, href_prefix }, href));
+            for (range, href_prefix) in crate::text::links::written_url_spans(text, MAX_WRITTEN_LINKS - written.len()) {
+                written.push(crate::model::WrittenLink { part: position, range, href_prefix });
             }
         }
         if !written.is_empty() && !message.html.is_empty() {
             let linked: std::collections::HashSet<&str> =
                 message.html.iter().flat_map(|h| h.facts.links.iter().map(|l| l.href.trim())).collect();
-            written.retain(|(_, href)| !linked.contains(href.as_ref()));
+            written.retain(|w| {
+                let text = message.parts.get(w.part).and_then(|p| p.text()).unwrap_or_default();
+                !linked.contains(format!("{}{}", w.href_prefix, text.get(w.range.clone()).unwrap_or_default()).as_str())
+            });
         }
-        written.into_iter().map(|(link, _)| link).collect()
+        written
     })
 }
 

@@ -33,13 +33,20 @@ pub fn written_addresses(text: &str) -> Vec<&str> {
 /// URLs written in plain text: `scheme://…` (http, https, ftp) and `www.…`,
 /// up to white space or a character that cannot end a URL in running text.
 pub fn written_urls(text: &str) -> Vec<Cow<'_, str>> {
-    written_url_spans(text, usize::MAX).into_iter().map(|(_, url)| url).collect()
+    written_url_spans(text, usize::MAX)
+        .into_iter()
+        .map(|(range, scheme)| match scheme {
+            "" => Cow::Borrowed(&text[range]),
+            _ => Cow::Owned(format!("{scheme}{}", &text[range])),
+        })
+        .collect()
 }
 
-/// `written_urls` with the byte range of each URL as written in `text`, the
-/// first `limit` of them. One pass over the text's `:` and `.` (the places a
+/// `written_urls` as the byte range of each URL as written in `text` and the
+/// scheme a mail client gives it when it is a bare host (`http://` before
+/// `www.…`, `ftp://` before `ftp.…`, else empty), the first `limit` of them. One pass over the text's `:` and `.` (the places a
 /// prefix can end), each looked at once, whatever the number of URLs.
-pub fn written_url_spans(text: &str, limit: usize) -> Vec<(std::ops::Range<usize>, Cow<'_, str>)> {
+pub fn written_url_spans(text: &str, limit: usize) -> Vec<(std::ops::Range<usize>, &'static str)> {
     let bytes = text.as_bytes();
     let ends_with = |at: usize, word: &[u8]| at >= word.len() && bytes[at - word.len()..at].eq_ignore_ascii_case(word);
     let mut out = Vec::new();
@@ -75,8 +82,7 @@ pub fn written_url_spans(text: &str, limit: usize) -> Vec<(std::ops::Range<usize
             .map_or(text.len(), |n| found + n);
         let url = text[found..end].trim_end_matches(['.', ',', ';', ':', ')', ']', '!', '?']);
         if boundary_before && url.len() > 4 {
-            let href = if scheme.is_empty() { Cow::Borrowed(url) } else { Cow::Owned(format!("{scheme}{url}")) };
-            out.push((found..found + url.len(), href));
+            out.push((found..found + url.len(), scheme));
         }
         from = end.max(found + 1);
         pos = pos.max(from);
@@ -96,7 +102,7 @@ mod tests {
             .collect();
         assert_eq!(found, vec!["https://a.example/x", "http://www.b.example"]);
         let spans = |text: &str| -> Vec<(std::ops::Range<usize>, String)> {
-            written_url_spans(text, usize::MAX).into_iter().map(|(r, u)| (r, u.into_owned())).collect()
+            written_url_spans(text, usize::MAX).into_iter().map(|(r, scheme)| (r.clone(), format!("{scheme}{}", &text[r]))).collect()
         };
         // Any case; each scheme; a bare host gets one; a URL's own `www.` is not a second URL.
         assert_eq!(

@@ -6,7 +6,7 @@
 //! gateway's link rewriting, `data/redirectors.txt`) is information only, as
 //! rspamd's phishing module exempts it.
 
-use super::{listed_host, web_host};
+use super::{web_host, HostSet};
 use crate::rules::sender::display_name_spoof::BRAND_DOMAINS;
 use crate::rules::sender::{aligned, org_domain, provider, MAILBOX_PROVIDERS};
 use crate::i18n::Msg;
@@ -247,6 +247,7 @@ fn check(message: &Message, cx: &mut Context) {
     // Read only when a link disagrees with its text: most messages have none.
     let settings = cx.settings;
     let mut redirectors = None;
+    let mut own_domain = None;
     for html in &message.html {
         for link in &html.facts.links {
             let Some(target) = web_host(&link.href) else { continue };
@@ -255,8 +256,8 @@ fn check(message: &Message, cx: &mut Context) {
             if same_site(&shown, &target) {
                 continue;
             }
-            let tracked = listed_host(&target, redirectors.get_or_insert_with(|| settings.list(&LINK_REDIRECTORS))).is_some();
-            let own = (!tracked).then(|| own_domain(message, settings, &shown, &target)).flatten();
+            let tracked = redirectors.get_or_insert_with(|| HostSet::new(&settings.list(&LINK_REDIRECTORS))).contains(&target);
+            let own = if tracked { None } else { own_domain.get_or_insert_with(|| OwnDomain::new(message, settings)).of(&shown, &target) };
             let draft = match (tracked, own) {
                 (true, _) => Draft::new(Msg::of(&TRACKED).text("shown", shown).text("target", target))
                     .fix(Msg::of(&TRACKED_FIX))
@@ -277,23 +278,42 @@ fn check(message: &Message, cx: &mut Context) {
     }
 }
 
-/// The From's organizational domain when `target` is on it: the site's own
-/// redirect, unless the From is a mailbox provider's (its users do not own
-/// it: a Google Forms link from a Gmail address is no site's tracking), the
-/// text shows a brand that phishing imitates, or the target's name looks like
-/// the shown one (`secure-mybank-login.example` for `mybank.example`).
-fn own_domain(message: &Message, settings: &crate::settings::Settings, shown: &str, target: &str) -> Option<String> {
-    let from = message.identity.from_domain()?;
-    if !aligned(target, from) || provider(settings, &from.to_ascii_lowercase()).is_some() {
-        return None;
+/// What a link to the sender's own domain is judged against, read once per
+/// message and only when a link disagrees with its text.
+struct OwnDomain {
+    /// The From's domain, unless it is a mailbox provider's (its users do not
+    /// own it: a Google Forms link from a Gmail address is no site's tracking).
+    from: Option<String>,
+    /// The registrable labels of the brands phishing imitates.
+    brands: Vec<String>,
+}
+
+impl OwnDomain {
+    fn new(message: &Message, settings: &crate::settings::Settings) -> OwnDomain {
+        let from = message
+            .identity
+            .from_domain()
+            .map(str::to_ascii_lowercase)
+            .filter(|from| provider(settings, from).is_none());
+        let brands = if from.is_some() { settings.list(&BRAND_DOMAINS).iter().map(|b| registrable_label(b)).collect() } else { Vec::new() };
+        OwnDomain { from, brands }
     }
-    let shown_label = registrable_label(shown);
-    if settings.list(&BRAND_DOMAINS).iter().any(|brand| registrable_label(brand) == shown_label)
-        || looks_alike(&shown_label, &registrable_label(target))
-    {
-        return None;
+
+    /// The From's organizational domain when `target` is on it: the site's own
+    /// redirect, unless the text shows a brand that phishing imitates or the
+    /// target's name looks like the shown one (`secure-mybank-login.example`
+    /// for `mybank.example`).
+    fn of(&self, shown: &str, target: &str) -> Option<String> {
+        let from = self.from.as_deref()?;
+        if !aligned(target, from) {
+            return None;
+        }
+        let shown_label = registrable_label(shown);
+        if self.brands.contains(&shown_label) || looks_alike(&shown_label, &registrable_label(target)) {
+            return None;
+        }
+        Some(org_domain(from))
     }
-    Some(org_domain(from))
 }
 
 /// The first label of a domain's organizational domain (`mybank` for `www.mybank.co.uk`).
