@@ -165,6 +165,8 @@ pub struct Settings {
     /// the record read, or why it cannot be read.
     pub dkim_keys: Vec<(String, Result<crate::dkim::Record, crate::dkim::RecordProblem>)>,
     values: HashMap<&'static str, Value>,
+    /// The thresholds the caller's options set (the others hold their defaults).
+    from_options: std::collections::HashSet<&'static str>,
     overrides: HashMap<String, RuleOverride>,
 }
 
@@ -179,6 +181,7 @@ impl Default for Settings {
             sender_domains: Vec::new(),
             dkim_keys: Vec::new(),
             values: HashMap::new(),
+            from_options: Default::default(),
             overrides: HashMap::new(),
         }
     }
@@ -188,6 +191,11 @@ impl Settings {
     /// Sets a threshold's value (already validated by the caller).
     pub fn set(&mut self, threshold: &'static Threshold, value: Value) {
         self.values.insert(threshold.key, value);
+    }
+    /// Sets a threshold to the value the caller's options give (already validated).
+    pub fn set_from_options(&mut self, threshold: &'static Threshold, value: Value) {
+        self.from_options.insert(threshold.key);
+        self.set(threshold, value);
     }
     /// Sets how the options change a rule.
     pub fn set_override(&mut self, rule_id: &str, rule_override: RuleOverride) {
@@ -234,6 +242,14 @@ impl Settings {
     /// A list threshold. Lists are resolved when the settings are built, so a
     /// list read here is never parsed again; settings built by hand (not by
     /// `pipeline::resolve`) get the declared default.
+    /// The caller's own items of a list threshold, when the options set it
+    /// (`None`: the default list, which a rule may keep built once for all messages).
+    pub fn own_list(&self, threshold: &Threshold) -> Option<&[String]> {
+        match self.value(threshold) {
+            Some(Value::List(items)) if self.from_options.contains(threshold.key) => Some(items.as_slice()),
+            _ => None,
+        }
+    }
     pub fn list(&self, threshold: &Threshold) -> Cow<'_, [String]> {
         match (self.value(threshold), threshold.kind) {
             (Some(Value::List(items)), _) => Cow::Borrowed(items.as_slice()),

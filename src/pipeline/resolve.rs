@@ -108,7 +108,7 @@ pub fn resolve_with(options: &Options, custom_ids: &[&str]) -> Result<Settings, 
             };
             let value =
                 value_of(threshold, json).map_err(|why| invalid(format!("thresholds.{}: {why}", threshold.key)))?;
-            settings.set(threshold, value);
+            settings.set_from_options(threshold, value);
         }
     }
     Ok(settings)

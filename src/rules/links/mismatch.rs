@@ -8,7 +8,7 @@
 
 use super::{web_host, HostSet};
 use crate::rules::sender::display_name_spoof::BRAND_DOMAINS;
-use crate::rules::sender::{aligned, org_domain, provider, MAILBOX_PROVIDERS};
+use crate::rules::sender::{aligned, org_domain, provider, registrable_label, MAILBOX_PROVIDERS};
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
@@ -243,6 +243,9 @@ fn same_site(a: &str, b: &str) -> bool {
     a == b || a.ends_with(&format!(".{b}")) || b.ends_with(&format!(".{a}"))
 }
 
+/// The default redirectors as a set, built once.
+static DEFAULT_REDIRECTORS: std::sync::OnceLock<HostSet> = std::sync::OnceLock::new();
+
 fn check(message: &Message, cx: &mut Context) {
     // Read only when a link disagrees with its text: most messages have none.
     let settings = cx.settings;
@@ -256,7 +259,7 @@ fn check(message: &Message, cx: &mut Context) {
             if same_site(&shown, &target) {
                 continue;
             }
-            let tracked = redirectors.get_or_insert_with(|| HostSet::new(&settings.list(&LINK_REDIRECTORS))).contains(&target);
+            let tracked = redirectors.get_or_insert_with(|| HostSet::of(settings, &LINK_REDIRECTORS, &DEFAULT_REDIRECTORS)).find(&target).is_some();
             let own = if tracked { None } else { own_domain.get_or_insert_with(|| OwnDomain::new(message, settings)).of(&shown, &target) };
             let draft = match (tracked, own) {
                 (true, _) => Draft::new(Msg::of(&TRACKED).text("shown", shown).text("target", target))
@@ -314,11 +317,6 @@ impl OwnDomain {
         }
         Some(org_domain(from))
     }
-}
-
-/// The first label of a domain's organizational domain (`mybank` for `www.mybank.co.uk`).
-fn registrable_label(domain: &str) -> String {
-    org_domain(domain).split('.').next().unwrap_or_default().to_string()
 }
 
 /// Two registrable labels a reader could take for one another: one holds the

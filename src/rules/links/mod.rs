@@ -35,35 +35,49 @@ pub fn web_host(href: &str) -> Option<String> {
     Some(host.strip_prefix("www.").map(str::to_string).unwrap_or(host))
 }
 
-/// The entry of a host list (`links.shorteners`, `links.redirectors`) that `host`
-/// is, or is a subdomain of; a leading dot in an entry is ignored.
-pub fn listed_host<'l>(host: &str, list: &'l [String]) -> Option<&'l str> {
-    list.iter()
-        .map(|s| s.trim_start_matches('.'))
-        .find(|s| host.eq_ignore_ascii_case(s) || host.strip_suffix(s).is_some_and(|head| head.ends_with('.')))
-}
-
-/// A host list (`links.redirectors`) for many lookups: each of a host's
-/// parent domains is looked up once, instead of each entry compared with the
-/// host (a message of 160,000 disagreeing links had made 190 million comparisons).
-pub struct HostSet(std::collections::HashSet<String>);
+/// A host list (`links.shorteners`, `links.redirectors`), read for a host's
+/// entry: each of the host's parent domains is looked up once, instead of each
+/// entry compared with the host (a message of 160,000 disagreeing links had
+/// made 190 million comparisons). A leading dot in an entry is ignored; an
+/// empty entry matches nothing.
+#[derive(Debug, Clone)]
+pub struct HostSet(std::collections::HashMap<String, String>);
 
 impl HostSet {
-    pub fn new(list: &[String]) -> HostSet {
-        HostSet(list.iter().map(|s| s.trim_start_matches('.').to_ascii_lowercase()).filter(|s| !s.is_empty()).collect())
+    /// The set of a list threshold: the default list's is built once for all
+    /// messages (in `default`), a caller's own list for the message that reads it.
+    pub fn of(
+        settings: &crate::settings::Settings,
+        threshold: &crate::settings::Threshold,
+        default: &'static std::sync::OnceLock<HostSet>,
+    ) -> std::borrow::Cow<'static, HostSet> {
+        match settings.own_list(threshold) {
+            Some(items) => std::borrow::Cow::Owned(HostSet::new(items)),
+            None => std::borrow::Cow::Borrowed(default.get_or_init(|| HostSet::new(&settings.list(threshold)))),
+        }
     }
 
-    /// Whether `host` is an entry or a subdomain of one (as `listed_host`, case-insensitive).
-    pub fn contains(&self, host: &str) -> bool {
+    pub fn new(list: &[String]) -> HostSet {
+        HostSet(
+            list.iter()
+                .map(|s| s.trim_start_matches('.'))
+                .filter(|s| !s.is_empty())
+                .map(|s| (s.to_ascii_lowercase(), s.to_string()))
+                .collect(),
+        )
+    }
+
+    /// The entry that `host` is, or is a subdomain of (case-insensitive), as the list writes it.
+    pub fn find(&self, host: &str) -> Option<&str> {
         let host = host.to_ascii_lowercase();
         let mut rest = host.as_str();
         loop {
-            if self.0.contains(rest) {
-                return true;
+            if let Some(entry) = self.0.get(rest) {
+                return Some(entry);
             }
             match rest.split_once('.') {
                 Some((_, parent)) if !parent.is_empty() => rest = parent,
-                _ => return false,
+                _ => return None,
             }
         }
     }
@@ -99,14 +113,34 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_host_set_finds_what_listed_host_finds() {
+    fn hosts_and_their_subdomains_match_not_lookalikes() {
         let list: Vec<String> = ["bit.ly", ".page.link", "List-Manage.com"].iter().map(|s| s.to_string()).collect();
         let set = HostSet::new(&list);
-        for host in ["bit.ly", "go.bit.ly", "app.page.link", "us21.list-manage.com", "habit.ly", "bit.ly.example.com", "ly", "", "."] {
-            assert_eq!(set.contains(host), listed_host(&host.to_ascii_lowercase(), &list.iter().map(|s| s.to_ascii_lowercase()).collect::<Vec<_>>()).is_some(), "{host}");
+        assert_eq!(set.find("bit.ly"), Some("bit.ly"));
+        assert_eq!(set.find("go.bit.ly"), Some("bit.ly"));
+        assert_eq!(set.find("GO.BIT.LY"), Some("bit.ly"));
+        assert_eq!(set.find("app.page.link"), Some("page.link"));
+        assert_eq!(set.find("us21.list-manage.com"), Some("List-Manage.com"));
+        assert_eq!(set.find("habit.ly"), None);
+        assert_eq!(set.find("bit.ly.example.com"), None);
+        for host in ["ly", "", "."] {
+            assert_eq!(set.find(host), None, "{host}");
         }
-        assert!(set.contains("GO.BIT.LY"));
         // An empty entry matches nothing.
-        assert!(!HostSet::new(&["".to_string(), ".".to_string()]).contains("example.com"));
+        assert_eq!(HostSet::new(&["".to_string(), ".".to_string()]).find("example.com"), None);
+    }
+
+    #[test]
+    fn a_callers_host_list_replaces_the_default_one_built_once() {
+        let shortened = |options: &str| {
+            let raw = "From: a@example.com\r\nTo: b@example.org\r\nSubject: News\r\n\r\nSee https://bit.ly/x and https://go.example.net/y\r\n";
+            let report = crate::lint(raw.as_bytes(), &crate::Options::from_json(options).expect("options")).expect("lints");
+            let hosts: Vec<String> = report.findings_of("links/shortener").map(|f| f.evidence.clone()).collect();
+            hosts
+        };
+        assert_eq!(shortened("{}"), ["https://bit.ly/x"]);
+        assert_eq!(shortened(r#"{"thresholds": {"links": {"shorteners": ["Example.NET"]}}}"#), ["https://go.example.net/y"]);
+        // The default list again after a caller's own: the shared set is the default's.
+        assert_eq!(shortened("{}"), ["https://bit.ly/x"]);
     }
 }

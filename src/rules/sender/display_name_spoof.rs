@@ -3,7 +3,7 @@
 //! `"service@paypal.com" <x@evil.example>`. Most mail apps show only the
 //! display name, so the reader believes what it says.
 
-use super::{field_location, org_domain};
+use super::{field_location, org_domain, registrable_label};
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
@@ -136,10 +136,6 @@ fn addresses_in(name: &str) -> Vec<(String, String)> {
     out
 }
 
-fn first_label(domain: &str) -> String {
-    org_domain(domain).split('.').next().unwrap_or_default().to_string()
-}
-
 fn check(message: &Message, cx: &mut Context) {
     let Some(from) = message.identity.from.first() else { return };
     if from.display_name.is_empty() || from.domain.is_empty() {
@@ -166,10 +162,10 @@ fn check(message: &Message, cx: &mut Context) {
     if shown.is_empty() {
         return;
     }
-    let brands: Vec<String> = cx.settings.list(&BRAND_DOMAINS).iter().map(|b| first_label(b)).collect();
-    let real_label = first_label(&real);
+    let brands: Vec<String> = cx.settings.list(&BRAND_DOMAINS).iter().map(|b| registrable_label(b)).collect();
+    let real_label = registrable_label(&real);
     let brand = shown.into_iter().find(|t| {
-        let label = first_label(&t.to_lowercase());
+        let label = registrable_label(&t.to_lowercase());
         brands.contains(&label) && label != real_label
     });
     if let Some(shown) = brand {

@@ -82,6 +82,12 @@ pub fn org_domain(domain: &str) -> String {
     labels[labels.len() - keep..].join(".")
 }
 
+/// The first label of a domain's organizational domain (`mybank` for
+/// `www.mybank.co.uk`): the name a reader recognises, whatever the suffix.
+pub fn registrable_label(domain: &str) -> String {
+    org_domain(domain).split('.').next().unwrap_or_default().to_string()
+}
+
 /// Relaxed alignment (RFC 7489 §3.1): the same organizational domain.
 pub fn aligned(a: &str, b: &str) -> bool {
     !a.is_empty() && !b.is_empty() && org_domain(a) == org_domain(b)
