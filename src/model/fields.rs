@@ -55,6 +55,12 @@ pub struct MimeField {
     pub value: MimeValue,
 }
 
+/// How many `Received` dates a message's Date is compared with: RFC 5321
+/// §6.3 has a relay that counts Received fields against loops accept at least
+/// 100, so a message that travelled has no more. The fields after them are not
+/// read for their dates.
+pub const MAX_RECEIVED_TIMES: usize = 100;
+
 /// Every header field value the rules read, parsed once.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct FieldValues {
@@ -67,10 +73,12 @@ pub struct FieldValues {
     /// Content-Type and Content-Disposition of every part that has a header
     /// block, in part then field order.
     pub mime: Vec<MimeField>,
-    /// When the newest `Received` field says the message arrived (the date after
-    /// its last `;`, RFC 5321 §4.4), Unix seconds: the reference for a Date too
-    /// far from the time the message was sent, when `options.now` is not given.
-    pub received_at: Option<i64>,
+    /// When each top-level `Received` field says the message passed that hop
+    /// (the date after its last `;`, RFC 5321 §4.4), Unix seconds, newest hop
+    /// first; a field without a readable date is left out. The references for
+    /// a Date too far from the time the message was sent, when `options.now` is
+    /// not given. At most `MAX_RECEIVED_TIMES`.
+    pub received_times: Vec<i64>,
 }
 
 impl FieldValues {
@@ -84,10 +92,12 @@ impl FieldValues {
                 values.addresses.push(AddressField { field: index, list: parse_address_list(value) });
             } else if field.is("Date") && values.date.is_none() {
                 values.date = Some(DateField { field: index, check: parse_date_time(value) });
-            } else if field.is("Received") && values.received_at.is_none() {
-                // The first Received field is the newest hop.
+            } else if field.is("Received") && values.received_times.len() < MAX_RECEIVED_TIMES {
+                // Fields come newest hop first (RFC 5321 §4.4 prepends them).
                 let date = value.iter().rposition(|&b| b == b';').map(|semi| parse_date_time(&value[semi + 1..]));
-                values.received_at = date.and_then(|check| check.date).map(|d| d.unix_seconds());
+                if let Some(time) = date.and_then(|check| check.date).map(|d| d.unix_seconds()) {
+                    values.received_times.push(time);
+                }
             } else if MESSAGE_ID_FIELDS.iter().any(|name| field.is(name)) {
                 let single = field.is("Message-ID") || field.is("Resent-Message-ID");
                 values.message_ids.push(MessageIdField { field: index, single, ids: parse_msg_ids(value, single) });
@@ -159,5 +169,18 @@ mod tests {
         let (part, field, value) = message.mime_fields().next().unwrap();
         assert_eq!((part, field.name.as_str()), (0, "Content-Type"));
         assert_eq!(value.param("charset").map(|p| p.value.as_slice()), Some(&b"utf-8"[..]));
+    }
+
+    #[test]
+    fn received_dates_are_read_newest_first_up_to_the_limit() {
+        let mut raw = String::new();
+        for day in 1..=150 {
+            raw.push_str(&format!("Received: from a by b; {} Mar 2026 10:00:00 +0000\r\n", 1 + day % 28));
+        }
+        raw.push_str("Received: by c (no date)\r\nFrom: a@example.com\r\n\r\nhi\r\n");
+        let message = Message::analyse(raw.as_bytes(), Origin::Raw, Vec::new(), &super::super::test_limits());
+        let times = &message.values.received_times;
+        assert_eq!(times.len(), super::MAX_RECEIVED_TIMES);
+        assert_eq!(times[0] - times[1], -86_400, "the first field is the newest hop, read first");
     }
 }

@@ -68,16 +68,16 @@ crate::rule_texts! { "headers/date";
         pl: "Data jest o {hours} godz. ({days} dni) wcześniejsza niż chwila obecna.",
     },
     FUTURE_RECEIVED "future-received" => {
-        en: "The Date is {hours} hours ({days} days) after the time the message was received (its newest Received field).",
-        fr: "La date (Date) est {hours} heures ({days} jours) après l'heure de réception du message (son champ Received le plus récent).",
-        es: "La fecha (Date) es {hours} horas ({days} días) posterior a la hora en que se recibió el mensaje (su campo Received más reciente).",
-        pl: "Data (Date) jest o {hours} godz. ({days} dni) późniejsza niż chwila odebrania wiadomości (jej najnowsze pole Received).",
+        en: "The Date is {hours} hours ({days} days) after the time the message passed its nearest hop (the Received field closest to the Date).",
+        fr: "La date (Date) est {hours} heures ({days} jours) après le passage du message au relais le plus proche (le champ Received le plus proche de la date).",
+        es: "La fecha (Date) es {hours} horas ({days} días) posterior al paso del mensaje por el relé más cercano (el campo Received más próximo a la fecha).",
+        pl: "Data (Date) jest o {hours} godz. ({days} dni) późniejsza niż przejście wiadomości przez najbliższy przekaźnik (pole Received najbliższe dacie).",
     },
     PAST_RECEIVED "past-received" => {
-        en: "The Date is {hours} hours ({days} days) before the time the message was received (its newest Received field).",
-        fr: "La date (Date) est {hours} heures ({days} jours) avant l'heure de réception du message (son champ Received le plus récent).",
-        es: "La fecha (Date) es {hours} horas ({days} días) anterior a la hora en que se recibió el mensaje (su campo Received más reciente).",
-        pl: "Data (Date) jest o {hours} godz. ({days} dni) wcześniejsza niż chwila odebrania wiadomości (jej najnowsze pole Received).",
+        en: "The Date is {hours} hours ({days} days) before the time the message passed its nearest hop (the Received field closest to the Date).",
+        fr: "La date (Date) est {hours} heures ({days} jours) avant le passage du message au relais le plus proche (le champ Received le plus proche de la date).",
+        es: "La fecha (Date) es {hours} horas ({days} días) anterior al paso del mensaje por el relé más cercano (el campo Received más próximo a la fecha).",
+        pl: "Data (Date) jest o {hours} godz. ({days} dni) wcześniejsza niż przejście wiadomości przez najbliższy przekaźnik (pole Received najbliższe dacie).",
     },
     FIX_CLOCK "fix-clock" => {
         en: "Set Date when the message is sent, not when it was drafted, and check the server clock and time zone (RFC 5322 §3.6.1).",
@@ -245,16 +245,18 @@ fn check(message: &Message, cx: &mut Context) {
             _ => Draft::new(Msg::of(&INVALID).label("problem", problem)),
         })
     });
-    // The reference is the caller's "now"; without it, a message that was
-    // received carries the time it arrived (its newest Received field), which is
-    // what SpamAssassin's DATE_IN_FUTURE/DATE_IN_PAST rules compare with.
-    let (now, future, past) = match (cx.settings.now, message.values.received_at) {
-        (Some(now), _) => (now, &FUTURE, &PAST),
-        (None, Some(received)) => (received, &FUTURE_RECEIVED, &PAST_RECEIVED),
-        (None, None) => return,
-    };
+    // The reference is the caller's "now". Without it, a message that was
+    // received is compared with the Received field nearest its Date, as
+    // SpamAssassin's DATE_IN_FUTURE/DATE_IN_PAST rules do (`nearest_received`).
     let Some(date) = check.date else { return };
-    let delta = date.unix_seconds() - now;
+    let date = date.unix_seconds();
+    let (delta, future, past) = match cx.settings.now {
+        Some(now) => (date - now, &FUTURE, &PAST),
+        None => match nearest_received(date, &message.values.received_times) {
+            Some(delta) => (delta, &FUTURE_RECEIVED, &PAST_RECEIVED),
+            None => return,
+        },
+    };
     let id = if delta > cx.settings.int(&MAX_DATE_FUTURE_SECONDS) {
         future
     } else if -delta > cx.settings.int(&MAX_DATE_PAST_SECONDS) {
@@ -270,4 +272,40 @@ fn check(message: &Message, cx: &mut Context) {
             .severity(Severity::Warning)
             .fix(Msg::of(&FIX_CLOCK)),
     );
+}
+
+/// The Date minus the time of the Received field nearest to it, in seconds.
+/// A message's hops are stamped when it passed them: the first when it was
+/// handed over, later ones when it was relayed, fetched again or archived, which
+/// can be weeks after. SpamAssassin (HeaderEval.pm `_check_date_diff`) takes
+/// the smallest difference over every Received field, "experimentally, this
+/// results in the fewest false positives", and leaves out the oldest field when
+/// it equals the Date exactly (a mailer that stamps both from one clock) and
+/// others remain.
+fn nearest_received(date: i64, received: &[i64]) -> Option<i64> {
+    let mut times = received;
+    if let [rest @ .., oldest] = received {
+        if !rest.is_empty() && *oldest == date {
+            times = rest;
+        }
+    }
+    times.iter().map(|&time| date - time).min_by_key(|delta| delta.unsigned_abs())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nearest_received;
+
+    #[test]
+    fn the_received_field_nearest_the_date_is_the_reference() {
+        let day = 86_400;
+        // Handed over a day after its Date, archived forty days later.
+        assert_eq!(nearest_received(0, &[40 * day, day]), Some(-day));
+        // A Date ahead of every hop.
+        assert_eq!(nearest_received(3 * day, &[2 * day, day]), Some(day));
+        // The oldest hop equal to the Date is left out when others remain.
+        assert_eq!(nearest_received(0, &[5 * day, 0]), Some(-5 * day));
+        assert_eq!(nearest_received(0, &[0]), Some(0));
+        assert_eq!(nearest_received(0, &[]), None);
+    }
 }
