@@ -2,6 +2,7 @@
 //! into the plain Rust types, calls the engine, and turns the result back.
 //! Bad input from JavaScript becomes a thrown `Error` with a `code`, never a trap.
 
+use crate::error::{Expected, Invalid, What};
 use crate::i18n::{Locale, Param};
 use crate::input::{Compose, PhpMail};
 use crate::options::Options;
@@ -74,11 +75,10 @@ fn linter_for(value: &JsValue) -> Result<Rc<Linter>, JsValue> {
     let json = if value.is_undefined() || value.is_null() {
         String::new()
     } else if value.is_object() {
-        json_of(value).ok_or_else(|| {
-            lint_error(&LintError::InvalidOptions("options must be JSON-compatible".into()), Locale::En)
-        })?
+        json_of(value).ok_or_else(|| lint_error(&LintError::options("options", What::NotJsonCompatible), Locale::En))?
     } else {
-        return Err(lint_error(&LintError::InvalidOptions("options must be an object".into()), Locale::En));
+        let shape = What::Shape { expected: Expected::Label("core.invalid.expected.object") };
+        return Err(lint_error(&LintError::options("options", shape), Locale::En));
     };
     let cached = LINTERS.with(|cache| {
         let mut cache = cache.borrow_mut();
@@ -94,7 +94,7 @@ fn linter_for(value: &JsValue) -> Result<Rc<Linter>, JsValue> {
     let options = if json.is_empty() {
         Options::default()
     } else {
-        Options::from_json(&json).map_err(|e| lint_error(&e, Locale::En))?
+        Options::from_json(&json).map_err(|e| lint_error(&e, locale_in(&json)))?
     };
     let linter = Rc::new(Linter::new(&options).map_err(|e| lint_error(&e, options.locale))?);
     LINTERS.with(|cache| {
@@ -103,6 +103,15 @@ fn linter_for(value: &JsValue) -> Result<Rc<Linter>, JsValue> {
         cache.truncate(MAX_CACHED_LINTERS);
     });
     Ok(linter)
+}
+
+/// The locale options ask for, read from their JSON even when the rest of
+/// them does not fit (so their error is said in it).
+fn locale_in(json: &str) -> Locale {
+    serde_json::from_str::<serde_json::Value>(json)
+        .ok()
+        .and_then(|value| value.get("locale")?.as_str().and_then(Locale::parse))
+        .unwrap_or_default()
 }
 
 fn locale_from(value: &JsValue) -> Locale {
@@ -138,7 +147,7 @@ fn input_from(input: JsValue, locale: Locale, function: &str) -> Result<Input, J
         Ok(Input::Raw(bytes.to_vec()))
     } else if input.is_object() && !js_sys::Array::is_array(&input) {
         let compose: Compose = serde_wasm_bindgen::from_value(input)
-            .map_err(|e| lint_error(&LintError::InvalidInput(crate::input::compose::error_detail(e)), locale))?;
+            .map_err(|e| lint_error(&LintError::InvalidInput(Invalid::from_serde(&e.to_string(), "message")), locale))?;
         Ok(Input::Compose(compose))
     } else {
         Err(error(
@@ -410,7 +419,7 @@ pub fn check_smtp_settings_js(settings: JsValue, locale: JsValue) -> Result<JsVa
         .filter(|_| settings.is_object())
         .ok_or_else(|| error("invalid-options", "checkSmtpSettings(settings): settings must be an object"))?;
     let settings: crate::options::SmtpSettings =
-        serde_json::from_str(&json).map_err(|e| lint_error(&LintError::InvalidOptions(e.to_string()), locale))?;
+        Invalid::parse(&json, "settings").map_err(|e| lint_error(&LintError::InvalidOptions(e), locale))?;
     to_js(&crate::smtp::check_settings(&settings, locale))
 }
 

@@ -10,11 +10,12 @@ use std::path::Path;
 /// Each top-level module and its layer, lowest first. A module may import
 /// only modules of a strictly lower layer.
 const LAYERS: &[(&str, u32)] = &[
-    // The foundation: texts, the report's shape, the caller's options as JSON data.
+    // The foundation: texts, text made visible, the report's shape, the caller's
+    // options as JSON data. hygiene imports nothing of the crate; errors quote with it.
     ("i18n", 0),
+    ("hygiene", 0),
     ("report", 1),
     ("error", 1),
-    ("hygiene", 1),
     ("grammar", 1),
     ("inspect", 1),
     ("text", 1),

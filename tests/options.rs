@@ -12,11 +12,11 @@ use mail_preflight::{lint, LintError, Options};
 fn refusal(json: &str) -> String {
     let options = match Options::from_json(json) {
         Ok(options) => options,
-        Err(LintError::InvalidOptions(detail)) => return detail,
+        Err(LintError::InvalidOptions(detail)) => return detail.to_string(),
         Err(other) => panic!("{json}: {other:?}"),
     };
     match resolve(&options) {
-        Err(LintError::InvalidOptions(detail)) => detail,
+        Err(LintError::InvalidOptions(detail)) => detail.to_string(),
         other => panic!("{json} is accepted: {other:?}"),
     }
 }
@@ -71,7 +71,7 @@ fn a_value_of_the_wrong_type_is_refused_naming_the_field() {
     let detail = refusal(r#"{"thresholds": {"links": {"reportPlainHttp": 1}}}"#);
     assert!(detail.starts_with("thresholds.links.reportPlainHttp:"), "{detail}");
     let detail = refusal(r#"{"thresholds": {"spam": {"subjectPrefixes": ["ok", 3]}}}"#);
-    assert!(detail.contains("item 1 is not a string"), "{detail}");
+    assert!(detail.contains("item 1 is not a text"), "{detail}");
 }
 
 #[test]

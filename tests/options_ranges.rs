@@ -15,11 +15,11 @@ use mail_preflight::{LintError, Options};
 fn refusal(json: &str) -> Option<String> {
     let options = match Options::from_json(json) {
         Ok(options) => options,
-        Err(LintError::InvalidOptions(detail)) => return Some(detail),
+        Err(LintError::InvalidOptions(detail)) => return Some(detail.to_string()),
         Err(other) => panic!("{json}: {other:?}"),
     };
     match resolve(&options) {
-        Err(LintError::InvalidOptions(detail)) => Some(detail),
+        Err(LintError::InvalidOptions(detail)) => Some(detail.to_string()),
         Err(other) => panic!("{json}: {other:?}"),
         Ok(_) => None,
     }
@@ -28,7 +28,8 @@ fn refusal(json: &str) -> Option<String> {
 fn assert_refused_naming(json: &str, field: &str) {
     match refusal(json) {
         Some(detail) => {
-            assert!(detail.starts_with(&format!("{field}:")), "{json}: the detail does not name {field}: {detail}")
+            let named = detail.starts_with(&format!("{field}:")) || detail.starts_with(&format!("{field} "));
+            assert!(named, "{json}: the detail does not name {field}: {detail}")
         }
         None => panic!("{json} is accepted"),
     }
@@ -139,7 +140,7 @@ fn the_fixes_refuse_a_now_out_of_range_naming_it() {
     let raw = b"From: a@example.com\r\n\r\nx\r\n";
     for now in [-1, MAX_NOW_SECONDS + 1, i64::MIN, i64::MAX] {
         match fix(raw, &FixOptions { now: Some(now), only: None }) {
-            Err(LintError::InvalidOptions(detail)) => assert!(detail.starts_with("now:"), "{detail}"),
+            Err(LintError::InvalidOptions(detail)) => assert!(detail.to_string().starts_with("now:"), "{detail}"),
             other => panic!("now {now}: {:?}", other.map(|f| f.applied.len())),
         }
     }

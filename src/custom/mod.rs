@@ -71,7 +71,7 @@ impl CustomRules {
             return Ok(CustomRules::default());
         }
         CustomRules::compile(&options.custom_rules, options.spamassassin_rules.as_deref())
-            .map_err(|problems| LintError::InvalidOptions(describe(&problems, options.locale)))
+            .map_err(|problems| LintError::options("options", crate::error::What::Localized(describe(&problems, options.locale))))
     }
 
     /// Every rule's hits on `message` (for measurements; `findings` for reports).

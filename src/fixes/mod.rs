@@ -89,7 +89,7 @@ pub struct FixOptions {
 
 impl FixOptions {
     pub fn from_json(json: &str) -> Result<FixOptions, LintError> {
-        serde_json::from_str(json).map_err(|e| LintError::InvalidOptions(e.to_string()))
+        crate::error::Invalid::parse(json, "options").map_err(LintError::InvalidOptions)
     }
 
     fn wants(&self, kind: FixKind) -> bool {

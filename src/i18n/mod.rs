@@ -325,6 +325,13 @@ impl Msg {
         self
     }
 
+    /// A catalogue label by id (an error's first words, a kind of value),
+    /// rendered in the reader's language with the message.
+    pub fn label_id(mut self, name: &'static str, id: &'static str) -> Msg {
+        self.params.push((name, Param::Label { label: id.to_string() }));
+        self
+    }
+
     /// Several labels, rendered in the reader's language and joined by ", ".
     pub fn labels(mut self, name: &'static str, labels: &[&'static Entry]) -> Msg {
         self.params.push((name, Param::Labels { labels: labels.iter().map(|l| l.id.to_string()).collect() }));

@@ -23,7 +23,10 @@ pub const MAX_PORT: u32 = 65_535;
 pub fn check_now(now: Option<i64>) -> Result<(), crate::error::LintError> {
     match now {
         Some(n) if !(0..=MAX_NOW_SECONDS).contains(&n) => {
-            Err(crate::error::LintError::InvalidOptions(format!("now: {n} is outside 0 to {MAX_NOW_SECONDS}")))
+            Err(crate::error::LintError::options(
+                "now",
+                crate::error::What::Range { value: n.to_string(), min: "0".into(), max: MAX_NOW_SECONDS.to_string() },
+            ))
         }
         _ => Ok(()),
     }
@@ -154,7 +157,7 @@ pub struct Options {
 impl Options {
     /// Options from JSON, with a clear error for unknown fields or bad values.
     pub fn from_json(json: &str) -> Result<Options, crate::error::LintError> {
-        serde_json::from_str(json).map_err(|e| crate::error::LintError::InvalidOptions(e.to_string()))
+        crate::error::Invalid::parse(json, "options").map_err(crate::error::LintError::InvalidOptions)
     }
 
     pub fn with_locale(mut self, locale: Locale) -> Options {

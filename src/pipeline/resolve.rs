@@ -3,7 +3,7 @@
 //! A mistake is `invalid-options` naming the field, with the closest known
 //! name suggested.
 
-use crate::error::LintError;
+use crate::error::{LintError, What};
 use crate::options::Options;
 use crate::rules::REGISTRY;
 use crate::text::distance::edit_distance;
@@ -40,7 +40,6 @@ pub fn resolve(options: &Options) -> Result<Settings, LintError> {
 /// `resolve`, with the ids of the caller's own rules (`customRules`,
 /// `spamassassinRules`) accepted in `rules` and `scores`.
 pub fn resolve_with(options: &Options, custom_ids: &[&str]) -> Result<Settings, LintError> {
-    let invalid = |detail: String| LintError::InvalidOptions(detail);
     let thresholds = all_thresholds();
     let mut settings = Settings::default();
     settings.locale = options.locale;
@@ -48,19 +47,22 @@ pub fn resolve_with(options: &Options, custom_ids: &[&str]) -> Result<Settings, 
     settings.now = options.now;
     if let Some(port) = options.smtp.as_ref().and_then(|smtp| smtp.port) {
         if !(1..=crate::options::MAX_PORT).contains(&port) {
-            return Err(invalid(format!("smtp.port: {port} is outside 1 to {}", crate::options::MAX_PORT)));
+            let range = What::Range { value: port.to_string(), min: "1".into(), max: crate::options::MAX_PORT.to_string() };
+            return Err(LintError::options("smtp.port", range));
         }
     }
     settings.listed_ips = options.listed_ips.clone();
     if settings.listed_ips.len() > MAX_LIST_ITEMS {
-        return Err(invalid(format!("listedIps: {} entries, at most {MAX_LIST_ITEMS}", settings.listed_ips.len())));
+        let count = settings.listed_ips.len();
+        return Err(LintError::options("listedIps", What::TooMany { count, max: MAX_LIST_ITEMS }));
     }
     settings.smtp = options.smtp.clone();
-    settings.sender_domains = sender_domains(&options.sender_domains).map_err(invalid)?;
-    settings.dkim_keys = dkim_keys(&options.dkim_keys).map_err(invalid)?;
+    settings.sender_domains = sender_domains(&options.sender_domains)?;
+    settings.dkim_keys = dkim_keys(&options.dkim_keys)?;
     if let Some(threshold) = options.spam_threshold {
         if !threshold.is_finite() || threshold <= 0.0 || threshold > MAX_SPAM_THRESHOLD {
-            return Err(invalid(format!("spamThreshold: {threshold} is outside 0 (excluded) to {MAX_SPAM_THRESHOLD}")));
+            let range = What::AboveZero { value: threshold.to_string(), max: MAX_SPAM_THRESHOLD.to_string() };
+            return Err(LintError::options("spamThreshold", range));
         }
         settings.spam_threshold = threshold;
     } else {
@@ -70,7 +72,7 @@ pub fn resolve_with(options: &Options, custom_ids: &[&str]) -> Result<Settings, 
     let known_ids: Vec<&str> = REGISTRY.iter().map(|r| r.id).chain(custom_ids.iter().copied()).collect();
     for (id, setting) in &options.rules {
         if !known_ids.contains(&id.as_str()) {
-            return Err(invalid(unknown("rules", id, &known_ids)));
+            return Err(unknown("rules", id, &known_ids));
         }
         let mut rule_override = settings.rule_override(id);
         rule_override.off = setting.severity().is_none();
@@ -79,10 +81,15 @@ pub fn resolve_with(options: &Options, custom_ids: &[&str]) -> Result<Settings, 
     }
     for (id, score) in &options.scores {
         if !known_ids.contains(&id.as_str()) {
-            return Err(invalid(unknown("scores", id, &known_ids)));
+            return Err(unknown("scores", id, &known_ids));
         }
         if !score.is_finite() || score.abs() > MAX_RULE_SCORE {
-            return Err(invalid(format!("scores.{id}: {score} is outside -{MAX_RULE_SCORE} to {MAX_RULE_SCORE}")));
+            let range = What::Range {
+                value: score.to_string(),
+                min: format!("-{MAX_RULE_SCORE}"),
+                max: MAX_RULE_SCORE.to_string(),
+            };
+            return Err(LintError::options(format!("scores.{id}"), range));
         }
         let rule_override = RuleOverride { score: Some(*score), ..settings.rule_override(id) };
         settings.set_override(id, rule_override);
@@ -99,15 +106,14 @@ pub fn resolve_with(options: &Options, custom_ids: &[&str]) -> Result<Settings, 
     };
     for (group, values) in &options.thresholds {
         if !groups.contains(&group.as_str()) {
-            return Err(invalid(unknown("thresholds", group, &groups)));
+            return Err(unknown("thresholds", group, &groups));
         }
         let names: Vec<&str> = thresholds.iter().filter(|t| t.group() == group).map(|t| t.name()).collect();
         for (name, json) in values {
             let Some(threshold) = thresholds.iter().find(|t| t.group() == group && t.name() == name) else {
-                return Err(invalid(unknown(&format!("thresholds.{group}"), name, &names)));
+                return Err(unknown(&format!("thresholds.{group}"), name, &names));
             };
-            let value =
-                value_of(threshold, json).map_err(|why| invalid(format!("thresholds.{}: {why}", threshold.key)))?;
+            let value = value_of(threshold, json).map_err(|what| LintError::options(format!("thresholds.{}", threshold.key), what))?;
             settings.set_from_options(threshold, value);
         }
     }
@@ -118,9 +124,9 @@ pub fn resolve_with(options: &Options, custom_ids: &[&str]) -> Result<Settings, 
 pub const MAX_DKIM_KEYS: usize = 100;
 
 /// `options.senderDomains`: host names (RFC 1035 §2.3.1 LDH labels, 253 octets at most), lower-cased.
-fn sender_domains(domains: &[String]) -> Result<Vec<String>, String> {
+fn sender_domains(domains: &[String]) -> Result<Vec<String>, LintError> {
     if domains.len() > MAX_LIST_ITEMS {
-        return Err(format!("senderDomains: {} entries, at most {MAX_LIST_ITEMS}", domains.len()));
+        return Err(LintError::options("senderDomains", What::TooMany { count: domains.len(), max: MAX_LIST_ITEMS }));
     }
     domains
         .iter()
@@ -129,7 +135,7 @@ fn sender_domains(domains: &[String]) -> Result<Vec<String>, String> {
             if is_host_name(&domain) {
                 Ok(domain)
             } else {
-                Err(format!("senderDomains: \"{}\" is not a domain name", crate::hygiene::visible(d, 100)))
+                Err(LintError::options("senderDomains", What::NotDomain { text: crate::error::quoted(d) }))
             }
         })
         .collect()
@@ -138,9 +144,9 @@ fn sender_domains(domains: &[String]) -> Result<Vec<String>, String> {
 /// `options.dkimKeys`: names `selector._domainkey.domain` (RFC 6376 §3.6.2.1), records read.
 fn dkim_keys(
     keys: &std::collections::BTreeMap<String, String>,
-) -> Result<Vec<(String, Result<crate::dkim::Record, crate::dkim::RecordProblem>)>, String> {
+) -> Result<Vec<(String, Result<crate::dkim::Record, crate::dkim::RecordProblem>)>, LintError> {
     if keys.len() > MAX_DKIM_KEYS {
-        return Err(format!("dkimKeys: {} keys, at most {MAX_DKIM_KEYS}", keys.len()));
+        return Err(LintError::options("dkimKeys", What::TooMany { count: keys.len(), max: MAX_DKIM_KEYS }));
     }
     keys.iter()
         .map(|(name, record)| {
@@ -149,10 +155,7 @@ fn dkim_keys(
                 .split_once("._domainkey.")
                 .is_some_and(|(selector, domain)| is_host_name(selector) && is_host_name(domain));
             if !valid {
-                return Err(format!(
-                    "dkimKeys: \"{}\" is not a key name of the form selector._domainkey.example.com",
-                    crate::hygiene::visible(name, 100)
-                ));
+                return Err(LintError::options("dkimKeys", What::NotDkimKeyName { text: crate::error::quoted(name) }));
             }
             Ok((lower, crate::dkim::parse_record(record)))
         })
@@ -170,34 +173,34 @@ fn is_host_name(name: &str) -> bool {
 }
 
 /// A JSON value checked against a threshold's kind and range.
-fn value_of(threshold: &Threshold, json: &serde_json::Value) -> Result<Value, String> {
+fn value_of(threshold: &Threshold, json: &serde_json::Value) -> Result<Value, What> {
     match threshold.kind {
         Kind::Int { min, max, .. } => {
-            let n = json.as_i64().ok_or_else(|| format!("{json} is not a whole number"))?;
+            let n = json.as_i64().ok_or_else(|| What::NotWholeNumber { value: quoted_json(json) })?;
             if n < min || n > max {
-                return Err(format!("{n} is outside {min} to {max}"));
+                return Err(What::Range { value: n.to_string(), min: min.to_string(), max: max.to_string() });
             }
             Ok(Value::Int(n))
         }
         Kind::Number { min, max, .. } => {
-            let n = json.as_f64().ok_or_else(|| format!("{json} is not a number"))?;
+            let n = json.as_f64().ok_or_else(|| What::NotNumber { value: quoted_json(json) })?;
             if !n.is_finite() || n < min || n > max {
-                return Err(format!("{n} is outside {min} to {max}"));
+                return Err(What::Range { value: n.to_string(), min: min.to_string(), max: max.to_string() });
             }
             Ok(Value::Number(n))
         }
-        Kind::Flag { .. } => json.as_bool().map(Value::Flag).ok_or_else(|| format!("{json} is not true or false")),
+        Kind::Flag { .. } => json.as_bool().map(Value::Flag).ok_or_else(|| What::NotFlag { value: quoted_json(json) }),
         Kind::List { max_items, .. } => {
-            let items = json.as_array().ok_or_else(|| "not a list of strings".to_string())?;
+            let items = json.as_array().ok_or(What::NotTextList)?;
             let limit = max_items.min(MAX_LIST_ITEMS);
             if items.len() > limit {
-                return Err(format!("{} items, at most {limit}", items.len()));
+                return Err(What::TooMany { count: items.len(), max: limit });
             }
             let mut out = Vec::with_capacity(items.len());
             for (i, item) in items.iter().enumerate() {
-                let text = item.as_str().ok_or_else(|| format!("item {i} is not a string"))?;
+                let text = item.as_str().ok_or(What::ItemNotText { index: i })?;
                 if text.len() > MAX_LIST_ITEM_BYTES {
-                    return Err(format!("item {i} is {} bytes long, at most {MAX_LIST_ITEM_BYTES}", text.len()));
+                    return Err(What::ItemTooLong { index: i, bytes: text.len(), max: MAX_LIST_ITEM_BYTES });
                 }
                 out.push(text.to_string());
             }
@@ -206,12 +209,15 @@ fn value_of(threshold: &Threshold, json: &serde_json::Value) -> Result<Value, St
     }
 }
 
-/// "rules: unknown id "spam/subject-cap"; did you mean "spam/subject-caps"?"
-fn unknown(field: &str, name: &str, known: &[&str]) -> String {
-    match closest(name, known) {
-        Some(best) => format!("{field}: unknown name \"{name}\"; did you mean \"{best}\"?"),
-        None => format!("{field}: unknown name \"{name}\""),
-    }
+/// "rules: unknown name "spam/subject-cap"; did you mean "spam/subject-caps"?"
+fn unknown(field: &str, name: &str, known: &[&str]) -> LintError {
+    let suggestion = closest(name, known).map(str::to_string);
+    LintError::options(field, What::UnknownName { name: crate::error::quoted(name), suggestion })
+}
+
+/// A JSON value as an error quotes it.
+fn quoted_json(json: &serde_json::Value) -> String {
+    crate::error::quoted(&json.to_string())
 }
 
 /// The known name closest to `name` by edit distance, when it is close enough

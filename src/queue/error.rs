@@ -1,9 +1,10 @@
 //! Why a scenario cannot be simulated: a coded error that names the field.
 
 use crate::hygiene::visible;
+use crate::error::{Invalid, Subject};
 use crate::i18n::{Locale, Msg};
 
-/// Longest part of the input an error quotes (a JSON error's detail, a zone name), in characters.
+/// Longest part of the input an error quotes (a zone name, a detail), in characters.
 const MAX_QUOTED_CHARS: usize = 300;
 
 /// What is wrong with a field.
@@ -45,8 +46,8 @@ pub enum LogProblem {
 /// Why a scenario cannot be simulated.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ScenarioError {
-    /// The JSON does not parse or has unknown fields.
-    Json(String),
+    /// The JSON does not parse, has unknown fields or a value of the wrong type.
+    Json(Invalid),
     /// A field out of its range, with the field's path (`thresholds.bucketSeconds`, `streams[2].rate`).
     Invalid {
         field: String,
@@ -101,9 +102,7 @@ impl ScenarioError {
     /// The error in the reader's language.
     pub fn localized(&self, locale: Locale) -> String {
         match self {
-            ScenarioError::Json(detail) => {
-                Msg::new("queue.error.invalid").text("detail", visible(detail, MAX_QUOTED_CHARS)).render(locale)
-            }
+            ScenarioError::Json(invalid) => invalid.message(Subject::Scenario).render(locale),
             ScenarioError::Invalid { field, problem } => problem_message(field, problem).render(locale),
             ScenarioError::TooManyMails { count, limit } => {
                 Msg::new("queue.error.too-many-mails").int("count", *count).int("limit", *limit).render(locale)

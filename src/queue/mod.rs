@@ -148,7 +148,7 @@ impl Scenario {
     /// service object (`{state, sent, sentToday, bounce, maxPerDay, email}`)
     /// loads as the scenario's `service`.
     pub fn from_json(json: &str) -> Result<Scenario, ScenarioError> {
-        match serde_json::from_str(json) {
+        match crate::error::Invalid::parse(json, "scenario") {
             Ok(scenario) => Ok(scenario),
             Err(error) => {
                 // Not a scenario: maybe the API's service object on its own.
@@ -157,7 +157,7 @@ impl Scenario {
                     Ok(service) if json.contains("\"maxPerDay\"") && json.contains("\"state\"") => {
                         Ok(Scenario { service, ..Scenario::default() })
                     }
-                    _ => Err(ScenarioError::Json(error.to_string())),
+                    _ => Err(ScenarioError::Json(error)),
                 }
             }
         }

@@ -180,7 +180,7 @@ test('--config applies rule overrides and thresholds; --locale wins over its loc
   writeFileSync(join(dir, 'bad.json'), JSON.stringify({ rulez: {} }));
   const bad = runCli(['lint', '--config', 'bad.json', 'clean.eml'], { cwd: dir });
   assert.equal(bad.status, 2);
-  assert.match(bad.stderr, /unknown field `rulez`/);
+  assert.match(bad.stderr, /unknown field "rulez"/);
   writeFileSync(join(dir, 'broken.json'), '{ "rules": ');
   assert.equal(runCli(['lint', '--config', 'broken.json', 'clean.eml'], { cwd: dir }).status, 2);
 });

@@ -222,12 +222,6 @@ crate::catalog! {
         es: "«{action}» no está disponible: el servicio volvió a {state} tras una purga, así que el soporte explica el desbloqueo (responda al mensaje de abuso).",
         pl: "„{action}” nie jest dostępne: usługa wróciła do stanu {state} po czyszczeniu, więc odblokowanie wyjaśnia dział wsparcia (odpowiedz na e-mail o nadużyciu).",
     },
-    "queue.error.invalid" => {
-        en: "The scenario is not valid: {detail}",
-        fr: "Le scénario n'est pas valide : {detail}",
-        es: "El escenario no es válido: {detail}",
-        pl: "Scenariusz jest nieprawidłowy: {detail}",
-    },
     "queue.error.range" => {
         en: "{field} must be a whole number from {min} to {max}.",
         fr: "{field} doit être un nombre entier de {min} à {max}.",

@@ -332,7 +332,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Indexed<T> {
 impl Compose {
     /// Compose fields from JSON.
     pub fn from_json(json: &str) -> Result<Compose, LintError> {
-        serde_json::from_str(json).map_err(|e| LintError::InvalidInput(e.to_string()))
+        crate::error::Invalid::parse(json, "message").map_err(LintError::InvalidInput)
     }
 
     /// Size of the input, to refuse oversized input before rendering: bodies,
@@ -393,17 +393,30 @@ mod tests {
 
     #[test]
     fn a_field_of_the_wrong_shape_is_named_in_the_error() {
+        use crate::i18n::Locale;
         let error = |json: &str| match Compose::from_json(json) {
-            Err(LintError::InvalidInput(detail)) => detail,
+            Err(error @ LintError::InvalidInput(_)) => {
+                let LintError::InvalidInput(invalid) = &error else { unreachable!() };
+                assert!(invalid.is_worded(), "{json}: {invalid:?}");
+                (error.localized(Locale::En), error.localized(Locale::Fr))
+            }
             other => panic!("{other:?}"),
         };
-        assert!(error(r#"{"from": 5}"#).starts_with("from: an address (\"Name <a@example.com>\" or { name, address })"));
-        assert!(error(r#"{"to": [{"name": "B"}]}"#).starts_with("to: an address"));
-        assert!(error(r#"{"subject": ["a"]}"#).starts_with("subject: invalid type: sequence, expected a string"));
-        let attachment = error(r#"{"attachments": [{"filename": "a.txt"}, {"content": 5}]}"#);
-        assert!(attachment.starts_with("attachments[1]: invalid type: integer `5`, expected a string, a byte array"), "{attachment}");
-        assert!(error(r#"{"headers": {"X-A": {"nope": 1}}}"#).starts_with("headers: a header value"));
-        assert!(error("[1]").starts_with("invalid type: sequence, expected an object of message fields"));
+        let (en, fr) = error(r#"{"from": 5}"#);
+        assert!(en.ends_with(": from must be an address (\"Name <a@example.com>\" or { name, address }) or a list of them."), "{en}");
+        assert!(fr.ends_with(" : from doit être une adresse (« Nom <a@example.com> » ou { name, address }) ou une liste d'adresses."), "{fr}");
+        assert!(error(r#"{"to": [{"name": "B"}]}"#).0.contains(": to must be an address"));
+        let (en, fr) = error(r#"{"subject": ["a"]}"#);
+        assert!(en.ends_with(": subject is a list; it must be a text."), "{en}");
+        assert!(fr.ends_with(" : subject est une liste ; il faut un texte."), "{fr}");
+        let (en, _) = error(r#"{"attachments": [{"filename": "a.txt"}, {"content": 5}]}"#);
+        assert!(en.ends_with(": attachments[1] is a number (5); it must be a text, a byte array or a Buffer."), "{en}");
+        assert!(error(r#"{"headers": {"X-A": {"nope": 1}}}"#).0.contains(": headers must be a header value"));
+        let (en, _) = error("[1]");
+        assert!(en.ends_with(": message is a list; it must be an object of message fields (from, to, subject, text, html, attachments…)."), "{en}");
+        let (en, fr) = error("{\"subject\": ");
+        assert_eq!(en, "The message fields are not valid: subject is not valid JSON (line 1, column 12).");
+        assert_eq!(fr, "Les champs du message ne sont pas valides : subject n'est pas du JSON valide (ligne 1, colonne 12).");
         // Nodemailer's other options are read as it reads them: not by the linter.
         let compose = Compose::from_json(r#"{"from": "a@example.com", "envelope": {"from": 5}, "attachments": null}"#).unwrap();
         assert!(compose.attachments.is_empty());

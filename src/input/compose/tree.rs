@@ -12,6 +12,7 @@ use crate::input::encode::{base64_body, quoted_printable_body};
 use crate::input::mime_types;
 use crate::input::params::{build_header_value, parse_header_value};
 use crate::input::words::{encode_words, has_longer_lines, is_plain_text, text_encoding};
+use crate::error::What;
 use crate::LintError;
 
 /// Nodemailer's boundary prefix (mime-node `boundaryPrefix`).
@@ -149,9 +150,7 @@ fn detect_extension(content_type: &str) -> &'static str {
 fn attachment_element(attachment: &Attachment, index: usize) -> Result<Element, LintError> {
     let source = attachment.path.as_deref().or(attachment.href.as_deref());
     if source.is_some() && attachment.content.is_none() {
-        return Err(LintError::InvalidInput(format!(
-            "attachments[{index}]: `path` and `href` cannot be read here; pass the file as `content`"
-        )));
+        return Err(LintError::input(format!("attachments[{index}]"), What::UnreadableSource));
     }
     let given_name = attachment.filename.as_deref().filter(|f| !f.is_empty());
     let content_type = attachment
@@ -189,9 +188,13 @@ fn attachment_element(attachment: &Attachment, index: usize) -> Result<Element, 
                 Ok(Decoded::Text) => Body::Text(text.clone()),
                 Ok(Decoded::Bytes(bytes)) => Body::Bytes(bytes),
                 Err(name) => {
-                    return Err(LintError::InvalidInput(format!(
-                        "attachments[{index}]: unknown encoding `{name}` (Node's Buffer encodings: utf8, latin1, binary, ascii, base64, base64url, hex, ucs2, utf16le)"
-                    )))
+                    return Err(LintError::input(
+                        format!("attachments[{index}].encoding"),
+                        What::UnknownEncoding {
+                            name: crate::error::quoted(&name),
+                            known: "utf8, latin1, binary, ascii, base64, base64url, hex, ucs2, utf16le".into(),
+                        },
+                    ))
                 }
             },
         },

@@ -4,6 +4,9 @@
 
 use crate::i18n::{Locale, Msg};
 
+mod invalid;
+pub use invalid::{quoted, Expected, Found, Invalid, Subject, What};
+
 /// Largest input the engine reads at all. Far above the 10 MB the host accepts,
 /// so oversized messages still get a `size/total` finding; beyond it the input
 /// is refused before anything is allocated for it.
@@ -15,9 +18,9 @@ pub enum LintError {
     /// The input is larger than `MAX_INPUT_BYTES`.
     InputTooLarge { size: usize, limit: usize },
     /// Options that cannot be used (unknown field or rule id, value out of range).
-    InvalidOptions(String),
+    InvalidOptions(Invalid),
     /// Compose fields or `mail()` arguments that do not make a message.
-    InvalidInput(String),
+    InvalidInput(Invalid),
     /// The input is not an e-mail message (empty, or a file of another kind).
     NotAMessage(NotAMessage),
 }
@@ -44,8 +47,8 @@ impl LintError {
             LintError::InputTooLarge { size, limit } => Msg::new("core.error.input-too-large")
                 .megabytes("size", *size as u64)
                 .megabytes("limit", *limit as u64),
-            LintError::InvalidOptions(detail) => Msg::new("core.error.invalid-options").text("detail", detail.clone()),
-            LintError::InvalidInput(detail) => Msg::new("core.error.invalid-input").text("detail", detail.clone()),
+            LintError::InvalidOptions(invalid) => invalid.message(Subject::Options),
+            LintError::InvalidInput(invalid) => invalid.message(Subject::Input),
             LintError::NotAMessage(NotAMessage::Empty) => Msg::new("core.error.not-a-message.empty"),
             LintError::NotAMessage(NotAMessage::File(kind)) => {
                 Msg::new("core.error.not-a-message.file").text("kind", *kind)
@@ -61,6 +64,17 @@ impl LintError {
             LintError::InvalidInput(_) => "invalid-input",
             LintError::NotAMessage(_) => "not-a-message",
         }
+    }
+}
+
+impl LintError {
+    /// Options that cannot be used: `what` is wrong at `path`.
+    pub fn options(path: impl Into<String>, what: What) -> LintError {
+        LintError::InvalidOptions(Invalid::new(path, what))
+    }
+    /// Compose fields that do not make a message: `what` is wrong at `path`.
+    pub fn input(path: impl Into<String>, what: What) -> LintError {
+        LintError::InvalidInput(Invalid::new(path, what))
     }
 }
 

@@ -1,0 +1,724 @@
+//! What is wrong in options, message fields or a scenario, as a message id
+//! and parameters, so it is said in the reader's language and can be said
+//! again in another (`renderMessage`). serde reports a JSON value that does
+//! not fit its type in English text; `Invalid::from_serde` reads that text back
+//! into its parts (unknown field, wrong type, …), which the catalogue words.
+
+use crate::i18n::Msg;
+
+/// Longest quoted value or name in an error, in characters (a hostile
+/// option name can be megabytes long).
+const MAX_QUOTED_CHARS: usize = 100;
+
+/// Most names listed as the known fields or values of an error.
+const MAX_LISTED_NAMES: usize = 40;
+
+/// What the error is about: its first words ("The options are not valid").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    Options,
+    Input,
+    Scenario,
+}
+
+impl Subject {
+    fn label(self) -> &'static str {
+        match self {
+            Subject::Options => "core.invalid.subject.options",
+            Subject::Input => "core.invalid.subject.input",
+            Subject::Scenario => "core.invalid.subject.scenario",
+        }
+    }
+}
+
+/// A value that is wrong where it is, with the path of its field
+/// (`thresholds.spam.subjectCapsWords`, `attachments[1]`), or the name of the
+/// whole input (`options`, `message`, `scenario`) when the fault is at its root.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invalid {
+    pub path: String,
+    pub what: What,
+}
+
+/// The kinds of JSON value serde names in its errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    Boolean,
+    Number,
+    Text,
+    Null,
+    List,
+    Object,
+    Bytes,
+    Other,
+}
+
+impl Found {
+    fn label(self) -> &'static str {
+        match self {
+            Found::Boolean => "core.invalid.found.boolean",
+            Found::Number => "core.invalid.found.number",
+            Found::Text => "core.invalid.found.text",
+            Found::Null => "core.invalid.found.null",
+            Found::List => "core.invalid.found.list",
+            Found::Object => "core.invalid.found.object",
+            Found::Bytes => "core.invalid.found.bytes",
+            Found::Other => "core.invalid.found.other",
+        }
+    }
+}
+
+/// What a field takes: a catalogue label, or (for a description this module
+/// does not know) serde's own words, which `Invalid::is_worded` reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expected {
+    Label(&'static str),
+    Unworded(String),
+}
+
+/// serde's descriptions of what a field takes (Rust type names, `expecting`
+/// texts of the input types), and the catalogue label that says it.
+const EXPECTATIONS: &[(&str, &str)] = &[
+    ("a string", "core.invalid.expected.text"),
+    ("a borrowed string", "core.invalid.expected.text"),
+    ("a character", "core.invalid.expected.character"),
+    ("a boolean", "core.invalid.expected.flag"),
+    ("f64", "core.invalid.expected.number"),
+    ("f32", "core.invalid.expected.number"),
+    ("a whole number", "core.invalid.expected.whole"),
+    ("i8", "core.invalid.expected.whole"),
+    ("i16", "core.invalid.expected.whole"),
+    ("i32", "core.invalid.expected.whole"),
+    ("i64", "core.invalid.expected.whole"),
+    ("i128", "core.invalid.expected.whole"),
+    ("isize", "core.invalid.expected.whole"),
+    ("u8", "core.invalid.expected.natural"),
+    ("u16", "core.invalid.expected.natural"),
+    ("u32", "core.invalid.expected.natural"),
+    ("u64", "core.invalid.expected.natural"),
+    ("u128", "core.invalid.expected.natural"),
+    ("usize", "core.invalid.expected.natural"),
+    ("a sequence", "core.invalid.expected.list"),
+    ("a list", "core.invalid.expected.list"),
+    ("a map", "core.invalid.expected.object"),
+    ("an object", "core.invalid.expected.object"),
+    ("unit", "core.invalid.expected.null"),
+    ("Unix seconds or a date-time", "core.invalid.expected.when"),
+    ("a string, a byte array, or a Buffer", "core.invalid.expected.content"),
+    ("an address: \"Name <a@example.com>\" or { name, address }", "core.invalid.expected.address"),
+    ("an address (\"Name <a@example.com>\" or { name, address }) or a list of them", "core.invalid.expected.addresses"),
+    ("a header value: a text, a number, a list of texts or { value, prepared }", "core.invalid.expected.header-value"),
+    ("an object of header values or a list of { key, value }", "core.invalid.expected.headers"),
+    ("a text or a list of texts", "core.invalid.expected.texts"),
+    ("an object of message fields (from, to, subject, text, html, attachments…)", "core.invalid.expected.fields"),
+];
+
+impl Expected {
+    /// serde's description read into a label; a derived struct ("struct
+    /// Options") and a map are objects.
+    pub fn read(text: &str) -> Expected {
+        let text = text.trim();
+        if let Some((_, label)) = EXPECTATIONS.iter().find(|(english, _)| *english == text) {
+            return Expected::Label(label);
+        }
+        if text.starts_with("struct ") || text.starts_with("a map of ") {
+            return Expected::Label("core.invalid.expected.object");
+        }
+        Expected::Unworded(quoted(text))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum What {
+    /// Not JSON at all; line and column of the fault (1-based).
+    NotJson { line: usize, column: usize },
+    /// Nested deeper than serde_json reads (128 levels).
+    TooDeep,
+    /// A field the object does not take; `known` lists those it does (empty: none).
+    UnknownField { name: String, known: Vec<String> },
+    /// A value not among the possible ones.
+    UnknownValue { name: String, known: Vec<String> },
+    MissingField { name: String },
+    DuplicateField { name: String },
+    /// A value of the wrong kind, with the value when serde quotes it.
+    WrongType { found: Found, value: Option<String>, expected: Expected },
+    /// A value of the right kind that does not fit (a negative port).
+    WrongValue { value: String, expected: Expected },
+    WrongLength { length: usize, expected: Expected },
+    /// A value that is none of the forms the field takes.
+    Shape { expected: Expected },
+    /// A number outside `min..=max` (as written).
+    Range { value: String, min: String, max: String },
+    /// A number outside the interval from 0 (excluded) to `max`.
+    AboveZero { value: String, max: String },
+    NotWholeNumber { value: String },
+    NotNumber { value: String },
+    NotFlag { value: String },
+    NotTextList,
+    ItemNotText { index: usize },
+    TooMany { count: usize, max: usize },
+    ItemTooLong { index: usize, bytes: usize, max: usize },
+    /// A name that is not one of the known ones, with the closest when it is close.
+    UnknownName { name: String, suggestion: Option<String> },
+    NotDomain { text: String },
+    NotDkimKeyName { text: String },
+    /// A value `JSON.stringify` refuses (a cycle, a BigInt).
+    NotJsonCompatible,
+    /// An attachment given by `path` or `href`, which the engine cannot read.
+    UnreadableSource,
+    UnknownEncoding { name: String, known: String },
+    /// A text already in the reader's language (the custom rules' problems).
+    Localized(String),
+    /// serde words this module does not read (shown as they are: English).
+    Unworded(String),
+}
+
+impl Invalid {
+    pub fn new(path: impl Into<String>, what: What) -> Invalid {
+        Invalid { path: path.into(), what }
+    }
+
+    /// A serde_json error: a syntax fault by line and column, a value that
+    /// does not fit by `from_serde`. `root` names the whole input.
+    pub fn from_json(error: &serde_json::Error, root: &str) -> Invalid {
+        use serde_json::error::Category;
+        match error.classify() {
+            Category::Syntax | Category::Eof | Category::Io => {
+                if error.to_string().starts_with("recursion limit exceeded") {
+                    Invalid::new(root, What::TooDeep)
+                } else {
+                    Invalid::new(root, What::NotJson { line: error.line(), column: error.column() })
+                }
+            }
+            Category::Data => Invalid::from_serde(&error.to_string(), root),
+        }
+    }
+
+    /// `T` from JSON text, or what is wrong with it, with the path of the field
+    /// at fault (`json_path_at` the position serde_json gives) when serde's own
+    /// text does not name one.
+    pub fn parse<T: serde::de::DeserializeOwned>(json: &str, root: &str) -> Result<T, Invalid> {
+        serde_json::from_str(json).map_err(|error| {
+            let mut invalid = Invalid::from_json(&error, root);
+            if invalid.path == root {
+                if let Some(path) = json_path_at(json, error.line(), error.column()) {
+                    invalid.path = path;
+                }
+            }
+            invalid
+        })
+    }
+
+    /// serde's text of a value that does not fit, read into its parts. The
+    /// compose input prefixes its errors with the field's path (`attachments[1]: `).
+    pub fn from_serde(text: &str, root: &str) -> Invalid {
+        let text = text.strip_prefix("Error: ").unwrap_or(text);
+        let (text, position) = strip_position(text);
+        let (path, rest) = split_path(text);
+        let path = if path.is_empty() { root.to_string() } else { path };
+        // A syntax fault met inside a field the compose input reads itself.
+        let what = if rest.starts_with("recursion limit exceeded") {
+            What::TooDeep
+        } else if SYNTAX.iter().any(|opening| rest.starts_with(opening)) {
+            let (line, column) = position.unwrap_or((0, 0));
+            What::NotJson { line, column }
+        } else {
+            read_problem(rest)
+        };
+        Invalid::new(path, what)
+    }
+
+    /// Whether every part of the error is in the catalogue (a test asserts it
+    /// for every field of every input type).
+    pub fn is_worded(&self) -> bool {
+        let expected = match &self.what {
+            What::Unworded(_) => return false,
+            What::WrongType { expected, .. }
+            | What::WrongValue { expected, .. }
+            | What::WrongLength { expected, .. }
+            | What::Shape { expected } => expected,
+            _ => return true,
+        };
+        matches!(expected, Expected::Label(_))
+    }
+
+    /// The message, opening with what is not valid.
+    pub fn message(&self, subject: Subject) -> Msg {
+        let msg = |id: &'static str| Msg::new(id).label_id("invalid", subject.label()).text("path", self.path.clone());
+        let with_expected = |msg: Msg, expected: &Expected| match expected {
+            Expected::Label(label) => msg.label_id("expected", label),
+            Expected::Unworded(text) => msg.text("expected", text.clone()),
+        };
+        match &self.what {
+            What::NotJson { line, column } => msg("core.invalid.not-json").int("line", *line).int("column", *column),
+            What::TooDeep => msg("core.invalid.too-deep"),
+            What::UnknownField { name, known } if known.is_empty() => {
+                msg("core.invalid.unknown-field-none").text("name", name.clone())
+            }
+            What::UnknownField { name, known } => {
+                msg("core.invalid.unknown-field").text("name", name.clone()).text("known", list(known))
+            }
+            What::UnknownValue { name, known } => {
+                msg("core.invalid.unknown-value").text("name", name.clone()).text("known", list(known))
+            }
+            What::MissingField { name } => msg("core.invalid.missing-field").text("name", name.clone()),
+            What::DuplicateField { name } => msg("core.invalid.duplicate-field").text("name", name.clone()),
+            What::WrongType { found, value: Some(value), expected } => with_expected(
+                msg("core.invalid.wrong-type-value").label_id("found", found.label()).text("value", value.clone()),
+                expected,
+            ),
+            What::WrongType { found, value: None, expected } => {
+                with_expected(msg("core.invalid.wrong-type").label_id("found", found.label()), expected)
+            }
+            What::WrongValue { value, expected } => {
+                with_expected(msg("core.invalid.wrong-value").text("value", value.clone()), expected)
+            }
+            What::WrongLength { length, expected } => {
+                with_expected(msg("core.invalid.wrong-length").int("length", *length), expected)
+            }
+            What::Shape { expected } => with_expected(msg("core.invalid.shape"), expected),
+            What::Range { value, min, max } => msg("core.invalid.range")
+                .text("value", value.clone())
+                .text("min", min.clone())
+                .text("max", max.clone()),
+            What::AboveZero { value, max } => {
+                msg("core.invalid.above-zero").text("value", value.clone()).text("max", max.clone())
+            }
+            What::NotWholeNumber { value } => msg("core.invalid.not-whole-number").text("value", value.clone()),
+            What::NotNumber { value } => msg("core.invalid.not-number").text("value", value.clone()),
+            What::NotFlag { value } => msg("core.invalid.not-flag").text("value", value.clone()),
+            What::NotTextList => msg("core.invalid.not-text-list"),
+            What::ItemNotText { index } => msg("core.invalid.item-not-text").int("index", *index),
+            What::TooMany { count, max } => msg("core.invalid.too-many").int("count", *count).int("max", *max),
+            What::ItemTooLong { index, bytes, max } => {
+                msg("core.invalid.item-too-long").int("index", *index).int("bytes", *bytes).int("max", *max)
+            }
+            What::UnknownName { name, suggestion: Some(best) } => {
+                msg("core.invalid.unknown-name-close").text("name", name.clone()).text("suggestion", best.clone())
+            }
+            What::UnknownName { name, suggestion: None } => msg("core.invalid.unknown-name").text("name", name.clone()),
+            What::NotDomain { text } => msg("core.invalid.not-domain").text("text", text.clone()),
+            What::NotDkimKeyName { text } => msg("core.invalid.not-dkim-key-name").text("text", text.clone()),
+            What::NotJsonCompatible => msg("core.invalid.not-json-compatible"),
+            What::UnreadableSource => msg("core.invalid.unreadable-source"),
+            What::UnknownEncoding { name, known } => {
+                msg("core.invalid.unknown-encoding").text("name", name.clone()).text("known", known.clone())
+            }
+            What::Localized(text) | What::Unworded(text) => {
+                Msg::new("core.invalid.detail").label_id("invalid", subject.label()).text("detail", text.clone())
+            }
+        }
+    }
+}
+
+/// The error in English without its first words ("rules: unknown name …"),
+/// for logs and tests.
+impl std::fmt::Display for Invalid {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let locale = crate::i18n::Locale::En;
+        let text = self.message(Subject::Options).render(locale);
+        let subject = crate::i18n::text(Subject::Options.label(), locale);
+        let detail = text.strip_prefix(subject).and_then(|t| t.strip_prefix(": ")).unwrap_or(&text);
+        f.write_str(detail)
+    }
+}
+
+/// A value or name as the error quotes it: visible, and cut.
+pub fn quoted(text: &str) -> String {
+    crate::hygiene::visible(text, MAX_QUOTED_CHARS)
+}
+
+fn list(names: &[String]) -> String {
+    let mut out: Vec<&str> = names.iter().take(MAX_LISTED_NAMES).map(String::as_str).collect();
+    if names.len() > MAX_LISTED_NAMES {
+        out.push("…");
+    }
+    out.join(", ")
+}
+
+/// The path of the value at a (1-based) line and column of `json`, as far as
+/// the text up to there says it: `smtp.port`, `customRules[0].severity`. A key
+/// read without its colon yet is not part of it (serde names an unknown field
+/// itself). None at the root, or past the end.
+fn json_path_at(json: &str, line: usize, column: usize) -> Option<String> {
+    enum Frame {
+        Object { key: Option<String>, value: bool },
+        List { index: usize },
+    }
+    let bytes = json.as_bytes();
+    let line_start = if line <= 1 {
+        0
+    } else {
+        memchr::memchr_iter(b'\n', bytes).nth(line - 2)? + 1
+    };
+    let end = (line_start + column.saturating_sub(1)).min(bytes.len());
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < end {
+        match bytes[i] {
+            b'{' => stack.push(Frame::Object { key: None, value: false }),
+            b'[' => stack.push(Frame::List { index: 0 }),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::List { index }) => *index += 1,
+                Some(Frame::Object { key, value }) => (*key, *value) = (None, false),
+                None => {}
+            },
+            b':' => {
+                if let Some(Frame::Object { value, .. }) = stack.last_mut() {
+                    *value = true;
+                }
+            }
+            b'"' => {
+                let start = i + 1;
+                i = start;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if let Some(Frame::Object { key, value: false }) = stack.last_mut() {
+                    let raw = &json[start..i.min(bytes.len())];
+                    *key = Some(serde_json::from_str(&format!("\"{raw}\"")).unwrap_or_else(|_| raw.to_string()));
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object { key: Some(key), value: true } => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(&quoted(key));
+            }
+            Frame::Object { .. } => break,
+            Frame::List { index } => path.push_str(&format!("[{index}]")),
+        }
+    }
+    (!path.is_empty()).then_some(path)
+}
+
+/// How serde_json's syntax faults open (its `ErrorCode`s).
+const SYNTAX: &[&str] = &[
+    "EOF while parsing",
+    "expected `",
+    "expected ident",
+    "expected value",
+    "invalid escape",
+    "invalid number",
+    "number out of range",
+    "invalid unicode code point",
+    "control character",
+    "key must be",
+    "float key must be finite",
+    "lone leading surrogate",
+    "trailing comma",
+    "trailing characters",
+    "unexpected end of hex escape",
+];
+
+/// serde_json's " at line L column C" suffix: the text before it, and the position.
+fn strip_position(text: &str) -> (&str, Option<(usize, usize)>) {
+    if let Some(at) = text.rfind(" at line ") {
+        if let Some((line, column)) = text[at + 9..].split_once(" column ") {
+            if let (Ok(line), Ok(column)) = (line.parse(), column.parse()) {
+                return (&text[..at], Some((line, column)));
+            }
+        }
+    }
+    (text, None)
+}
+
+/// The path the compose input writes before an error (`to: `, `attachments[1]: `,
+/// `[2]: `), and the rest.
+fn split_path(text: &str) -> (String, &str) {
+    let mut path = String::new();
+    let mut rest = text;
+    loop {
+        let name_len =
+            rest.bytes().take_while(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b == b'.').count();
+        let mut end = name_len;
+        while rest[end..].starts_with('[') {
+            let digits = rest[end + 1..].bytes().take_while(u8::is_ascii_digit).count();
+            if digits == 0 || !rest[end + 1 + digits..].starts_with(']') {
+                break;
+            }
+            end += digits + 2;
+        }
+        if end == 0 || !rest[end..].starts_with(": ") {
+            return (path, rest);
+        }
+        // "invalid type: …" and the other serde openings are not paths.
+        let segment = &rest[..end];
+        if ["invalid", "unknown", "missing", "duplicate"].contains(&segment) {
+            return (path, rest);
+        }
+        if !path.is_empty() && !segment.starts_with('[') {
+            path.push('.');
+        }
+        path.push_str(segment);
+        rest = &rest[end + 2..];
+    }
+}
+
+fn read_problem(text: &str) -> What {
+    if let Some(rest) = text.strip_prefix("unknown field ") {
+        let (name, rest) = backticked(rest);
+        return What::UnknownField { name: quoted(&name), known: known_names(rest) };
+    }
+    if let Some(rest) = text.strip_prefix("unknown variant ") {
+        let (name, rest) = backticked(rest);
+        return What::UnknownValue { name: quoted(&name), known: known_names(rest) };
+    }
+    if let Some(rest) = text.strip_prefix("missing field ") {
+        return What::MissingField { name: quoted(&backticked(rest).0) };
+    }
+    if let Some(rest) = text.strip_prefix("duplicate field ") {
+        return What::DuplicateField { name: quoted(&backticked(rest).0) };
+    }
+    if let Some(rest) = text.strip_prefix("invalid type: ") {
+        if let Some((found, value, expected)) = unexpected(rest) {
+            return What::WrongType { found, value, expected: Expected::read(expected) };
+        }
+    }
+    if let Some(rest) = text.strip_prefix("invalid value: ") {
+        if let Some((found, value, expected)) = unexpected(rest) {
+            let value = value.unwrap_or_else(|| quoted(found_word(found)));
+            return What::WrongValue { value, expected: Expected::read(expected) };
+        }
+    }
+    if let Some(rest) = text.strip_prefix("invalid length ") {
+        if let Some((length, expected)) = rest.split_once(", expected ") {
+            if let Ok(length) = length.parse() {
+                return What::WrongLength { length, expected: Expected::read(expected) };
+            }
+        }
+    }
+    if text.starts_with("data did not match any variant of untagged enum ") {
+        return What::Shape { expected: Expected::Label("core.invalid.expected.documented") };
+    }
+    // The options' own checks inside deserialisation (`options::whole_number`).
+    if let Some((value, range)) = text.split_once(" is outside ") {
+        if let Some((min, max)) = range.split_once(" to ") {
+            return What::Range { value: quoted(value), min: quoted(min), max: quoted(max) };
+        }
+    }
+    if let Some(value) = text.strip_suffix(" is not a whole number") {
+        return What::NotWholeNumber { value: quoted(value) };
+    }
+    match Expected::read(text) {
+        Expected::Label(label) => What::Shape { expected: Expected::Label(label) },
+        Expected::Unworded(_) => What::Unworded(quoted(text)),
+    }
+}
+
+/// The name between backticks at the start of `text`, and what follows it.
+fn backticked(text: &str) -> (String, &str) {
+    let Some(inner) = text.strip_prefix('`') else { return (String::new(), text) };
+    match inner.rfind('`').filter(|_| !inner.contains(", expected ") && !inner.contains(", there are no ")) {
+        Some(end) => (inner[..end].to_string(), &inner[end + 1..]),
+        None => {
+            // A name holding a backtick: the last one before serde's own words.
+            let stop = [", expected ", ", there are no "].iter().filter_map(|w| inner.rfind(w)).max().unwrap_or(inner.len());
+            let end = inner[..stop].rfind('`').unwrap_or(stop);
+            (inner[..end].to_string(), &inner[end.saturating_add(1).min(inner.len())..])
+        }
+    }
+}
+
+/// "`a`, `b`" after ", expected one of " (or ", expected "); none after ", there are no …".
+fn known_names(rest: &str) -> Vec<String> {
+    let list = rest.strip_prefix(", expected one of ").or_else(|| rest.strip_prefix(", expected "));
+    let Some(list) = list else { return Vec::new() };
+    list.split(", ").map(|name| quoted(name.trim_matches('`'))).collect()
+}
+
+/// serde's description of the value it met ("integer `5`", "string \"x\"",
+/// "sequence", serde_json's "null") and the description of what it expected.
+fn unexpected(text: &str) -> Option<(Found, Option<String>, &str)> {
+    const KINDS: &[(&str, Found)] = &[
+        ("boolean ", Found::Boolean),
+        ("integer ", Found::Number),
+        ("floating point ", Found::Number),
+        ("character ", Found::Text),
+        ("string ", Found::Text),
+    ];
+    for (word, found) in KINDS {
+        if let Some(rest) = text.strip_prefix(word) {
+            let (value, after) = if let Some(inner) = rest.strip_prefix('`') {
+                let end = inner.find('`')?;
+                (&inner[..end], &inner[end + 1..])
+            } else if rest.starts_with('"') {
+                let end = debug_string_end(rest)?;
+                (&rest[..end], &rest[end..])
+            } else {
+                return None;
+            };
+            let expected = after.strip_prefix(", expected ")?;
+            return Some((*found, Some(quoted(value)), expected));
+        }
+    }
+    const BARE: &[(&str, Found)] = &[
+        ("null", Found::Null),
+        ("unit value", Found::Null),
+        ("sequence", Found::List),
+        ("map", Found::Object),
+        ("byte array", Found::Bytes),
+        ("Option value", Found::Other),
+        ("newtype struct", Found::Other),
+        ("enum", Found::Other),
+        ("unit variant", Found::Other),
+        ("newtype variant", Found::Other),
+        ("tuple variant", Found::Other),
+        ("struct variant", Found::Other),
+    ];
+    for (word, found) in BARE {
+        if let Some(expected) = text.strip_prefix(word).and_then(|rest| rest.strip_prefix(", expected ")) {
+            return Some((*found, None, expected));
+        }
+    }
+    None
+}
+
+/// The end (after the closing quote) of the Rust debug string at the start of `text`.
+fn debug_string_end(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'"' => return Some(i + 1),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+fn found_word(found: Found) -> &'static str {
+    match found {
+        Found::Null => "null",
+        Found::List => "[…]",
+        Found::Object => "{…}",
+        _ => "…",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Invalid {
+        Invalid::from_serde(text, "options")
+    }
+
+    #[test]
+    fn serde_texts_are_read_into_their_parts() {
+        assert_eq!(
+            read("unknown field `lang`, expected one of `$schema`, `locale`"),
+            Invalid::new("options", What::UnknownField { name: "lang".into(), known: vec!["$schema".into(), "locale".into()] })
+        );
+        assert_eq!(
+            read("unknown field `x`, there are no fields").what,
+            What::UnknownField { name: "x".into(), known: vec![] }
+        );
+        assert_eq!(
+            read("unknown variant `loud`, expected one of `off`, `info`").what,
+            What::UnknownValue { name: "loud".into(), known: vec!["off".into(), "info".into()] }
+        );
+        assert_eq!(read("missing field `name`").what, What::MissingField { name: "name".into() });
+        assert_eq!(read("duplicate field `to`").what, What::DuplicateField { name: "to".into() });
+        assert_eq!(
+            read("subject: invalid type: floating point `5.0`, expected a string"),
+            Invalid::new(
+                "subject",
+                What::WrongType {
+                    found: Found::Number,
+                    value: Some("5.0".into()),
+                    expected: Expected::Label("core.invalid.expected.text")
+                }
+            )
+        );
+        assert_eq!(
+            read("invalid type: string \"x, expected y\", expected f64").what,
+            What::WrongType {
+                found: Found::Text,
+                value: Some("\"x, expected y\"".into()),
+                expected: Expected::Label("core.invalid.expected.number")
+            }
+        );
+        assert_eq!(
+            read("attachments[1]: invalid type: map, expected a string, a byte array, or a Buffer"),
+            Invalid::new(
+                "attachments[1]",
+                What::WrongType { found: Found::Object, value: None, expected: Expected::Label("core.invalid.expected.content") }
+            )
+        );
+        assert_eq!(read("to: [2]: invalid type: null, expected a string").path, "to[2]");
+        assert_eq!(read("headers: a text or a list of texts").what, What::Shape { expected: Expected::Label("core.invalid.expected.texts") });
+        assert_eq!(
+            read("invalid value: integer `-1`, expected u32").what,
+            What::WrongValue { value: "-1".into(), expected: Expected::Label("core.invalid.expected.natural") }
+        );
+        assert_eq!(
+            read("invalid type: sequence, expected struct Options").what,
+            What::WrongType { found: Found::List, value: None, expected: Expected::Label("core.invalid.expected.object") }
+        );
+        assert_eq!(
+            read("smtp.port: 70000 is outside 1 to 65535"),
+            Invalid::new("smtp.port", What::Range { value: "70000".into(), min: "1".into(), max: "65535".into() })
+        );
+        assert_eq!(read("Error: smtp.port: \"x\" is not a whole number").what, What::NotWholeNumber { value: "\"x\"".into() });
+        assert_eq!(read("unknown field `a`, expected `b` at line 1 column 5").what, What::UnknownField { name: "a".into(), known: vec!["b".into()] });
+        assert!(!read("something serde never says").is_worded());
+        assert!(!read("invalid type: null, expected a frobnicator").is_worded());
+    }
+
+    #[test]
+    fn the_path_of_a_refused_value_is_read_from_its_position() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Smtp {
+            port: u16,
+            host: Option<String>,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Top {
+            #[serde(rename = "listedIps")]
+            listed_ips: Option<Vec<String>>,
+            smtp: Option<Smtp>,
+            rules: Option<std::collections::BTreeMap<String, bool>>,
+        }
+        let path = |json: &str| Invalid::parse::<Top>(json, "options").unwrap_err().path;
+        assert_eq!(path(r#"{"listedIps": "x"}"#), "listedIps");
+        assert_eq!(path(r#"{"listedIps": ["a", 5]}"#), "listedIps[1]");
+        assert_eq!(path(r#"{"listedIps": [], "smtp": {"host": "h", "port": "465"}}"#), "smtp.port");
+        assert_eq!(path("{\n \"smtp\": {\n  \"port\": [1]\n }\n}"), "smtp.port");
+        assert_eq!(path(r#"{"smtp": {"porte": 1}}"#), "smtp");
+        assert_eq!(path(r#"{"rules": {"a\"b": 1}}"#), "rules.a\"b");
+        assert_eq!(path(r#"{"smtp": {"port": 1, "host": 5}}"#), "smtp.host");
+        assert_eq!(path("[1]"), "[0]", "a derived struct reads a list as its fields in order");
+        assert_eq!(path("5"), "options");
+        assert_eq!(path(r#"{"bogus": 1}"#), "options");
+    }
+
+    #[test]
+    fn hostile_names_are_quoted_visibly_and_cut() {
+        let name = format!("a`b\u{202e}{}", "x".repeat(10_000));
+        let invalid = read(&format!("unknown field `{name}`, expected `c`"));
+        let What::UnknownField { name, known } = invalid.what else { panic!() };
+        assert!(name.chars().count() <= MAX_QUOTED_CHARS + 1, "{}", name.len());
+        assert!(!name.contains('\u{202e}'));
+        assert_eq!(known, vec!["c".to_string()]);
+        // Nothing serde could write makes the reader fail.
+        for text in ["", ":", ": ", "[", "[1", "[1]: ", "a[: b", "invalid type: ", "invalid type: string \"", "unknown field `", "x is outside "] {
+            let _ = read(text);
+        }
+    }
+}

@@ -1,0 +1,245 @@
+//! Every refusal of options, message fields or a scenario is said in the
+//! catalogue's words, in each language: not serde's English. Each field of a
+//! full example of each input gets every kind of wrong value, and every
+//! object an unknown field; whatever is refused must be worded
+//! (`Invalid::is_worded`) and render with no placeholder left.
+
+use mail_preflight::error::{Invalid, Subject};
+use mail_preflight::queue::{presets, Scenario, ScenarioError};
+use mail_preflight::{Compose, LintError, Linter, Locale, Options};
+use serde_json::{json, Value};
+
+const LOCALES: [Locale; 4] = [Locale::En, Locale::Fr, Locale::Es, Locale::Pl];
+
+fn wrong_values() -> Vec<Value> {
+    vec![
+        Value::Null,
+        json!(true),
+        json!(-1),
+        json!(70000),
+        json!(1.5),
+        json!("x"),
+        json!([]),
+        json!([1]),
+        json!({}),
+        json!({"a": 1}),
+        json!("a`b, expected c"),
+    ]
+}
+
+/// `value` with one field replaced by each wrong value, or one unknown field
+/// added to one object, for every field and object in it.
+fn mutations(value: &Value) -> Vec<Value> {
+    let mut out = Vec::new();
+    mutate(value, &mut |replace| out.push(replace), &|v| v.clone());
+    out
+}
+
+fn mutate(value: &Value, out: &mut dyn FnMut(Value), rebuild: &dyn Fn(Value) -> Value) {
+    match value {
+        Value::Object(map) => {
+            let mut with_unknown = map.clone();
+            with_unknown.insert("bogusField".into(), json!(1));
+            out(rebuild(Value::Object(with_unknown)));
+            for (key, child) in map {
+                for wrong in wrong_values() {
+                    let mut changed = map.clone();
+                    changed.insert(key.clone(), wrong);
+                    out(rebuild(Value::Object(changed)));
+                }
+                let inner = |v: Value| {
+                    let mut changed = map.clone();
+                    changed.insert(key.clone(), v);
+                    rebuild(Value::Object(changed))
+                };
+                mutate(child, out, &inner);
+            }
+        }
+        Value::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                for wrong in wrong_values() {
+                    let mut changed = items.clone();
+                    changed[i] = wrong;
+                    out(rebuild(Value::Array(changed)));
+                }
+                let inner = |v: Value| {
+                    let mut changed = items.clone();
+                    changed[i] = v;
+                    rebuild(Value::Array(changed))
+                };
+                mutate(child, out, &inner);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn assert_worded(invalid: &Invalid, subject: Subject, input: &Value) {
+    assert!(invalid.is_worded(), "not in the catalogue's words: {invalid:?}\nfor {input}");
+    for locale in LOCALES {
+        let text = invalid.message(subject).render(locale);
+        assert!(!has_placeholder(&text), "{locale:?}: a placeholder is left in {text:?}");
+        assert!(!text.contains("invalid type:") && !text.contains("unknown field `"), "{locale:?}: serde's words in {text:?}");
+    }
+}
+
+/// A `{name}` left in a rendered text (a value quoted from the input, like
+/// `{}` or `{ name, address }`, is not one).
+fn has_placeholder(text: &str) -> bool {
+    text.split('{').skip(1).any(|rest| {
+        let name: String = rest.chars().take_while(|c| c.is_ascii_lowercase()).collect();
+        !name.is_empty() && rest[name.len()..].starts_with('}')
+    })
+}
+
+fn full_options() -> Value {
+    json!({
+        "$schema": "https://example.com/schema.json",
+        "locale": "fr",
+        "rules": {"spam/subject-caps": "off"},
+        "scores": {"links/broken": 2},
+        "spamThreshold": 6,
+        "thresholds": {"spam": {"subjectCapsWords": 4, "subjectPrefixes": ["hi"]}, "links": {"reportPlainHttp": true}},
+        "now": 1772442000,
+        "listedIps": ["192.0.2.1"],
+        "smtp": {"transport": "smtp", "host": "mail.example.com", "port": 465, "security": "ssl", "from": "a@example.com"},
+        "php": {"platform": "unix"},
+        "customRules": [{
+            "id": "acme/no-draft", "target": "subject", "pattern": "(?i)draft", "expect": "absent",
+            "severity": "warning", "score": 1, "message": {"en": "Draft"}, "fix": {"en": "Remove it"}
+        }],
+        "spamassassinRules": "header LOCAL_X Subject =~ /x/\nscore LOCAL_X 1\n",
+        "senderDomains": ["example.com"],
+        "dkimKeys": {"s1._domainkey.example.com": "v=DKIM1; p=AAAA"}
+    })
+}
+
+#[test]
+fn every_refused_option_is_said_in_the_catalogue_words() {
+    let mut refused = 0;
+    for options in mutations(&full_options()) {
+        let result = Options::from_json(&options.to_string()).and_then(|o| Linter::new(&o).map(|_| ()));
+        match result {
+            Ok(()) => {}
+            Err(LintError::InvalidOptions(invalid)) => {
+                refused += 1;
+                assert_worded(&invalid, Subject::Options, &options);
+            }
+            Err(other) => panic!("{other:?} for {options}"),
+        }
+    }
+    assert!(refused > 200, "only {refused} refusals: the mutations no longer reach the fields");
+}
+
+fn full_compose() -> Value {
+    json!({
+        "from": {"name": "Shop", "address": "shop@example.com"},
+        "sender": "shop@example.com",
+        "to": ["a@example.com", {"name": "B", "address": "b@example.com"}],
+        "cc": "c@example.com",
+        "bcc": [],
+        "replyTo": "help@example.com",
+        "inReplyTo": "<1@example.com>",
+        "references": ["<1@example.com>"],
+        "subject": "Your order",
+        "text": "Hello",
+        "html": "<p>Hello</p>",
+        "headers": {"X-Campaign": "a", "X-List": ["a", "b"], "X-Prepared": {"value": "v", "prepared": true}},
+        "attachments": [
+            {"filename": "a.txt", "content": "aGVsbG8=", "encoding": "base64", "contentType": "text/plain",
+             "cid": "a@x", "contentDisposition": "attachment", "headers": {"X-A": "1"}},
+            {"filename": "b.bin", "content": {"type": "Buffer", "data": [1, 2, 3]}}
+        ],
+        "date": "Mon, 2 Mar 2026 10:00:00 +0000",
+        "messageId": "<2@example.com>"
+    })
+}
+
+#[test]
+fn every_refused_message_field_is_said_in_the_catalogue_words() {
+    let mut refused = 0;
+    for fields in mutations(&full_compose()) {
+        let result = Compose::from_json(&fields.to_string()).and_then(|c| c.render().map(|_| ()));
+        match result {
+            Ok(()) => {}
+            Err(LintError::InvalidInput(invalid)) => {
+                refused += 1;
+                assert_worded(&invalid, Subject::Input, &fields);
+            }
+            Err(other) => panic!("{other:?} for {fields}"),
+        }
+    }
+    assert!(refused > 100, "only {refused} refusals");
+}
+
+#[test]
+fn every_refused_scenario_is_said_in_the_catalogue_words() {
+    let mut refused = 0;
+    for preset in presets() {
+        let scenario: Value = serde_json::from_str(preset.json).unwrap();
+        for changed in mutations(&scenario) {
+            if let Err(ScenarioError::Json(invalid)) = Scenario::from_json(&changed.to_string()) {
+                refused += 1;
+                assert_worded(&invalid, Subject::Scenario, &changed);
+            }
+        }
+    }
+    assert!(refused > 100, "only {refused} refusals");
+}
+
+#[test]
+fn text_that_is_not_json_is_named_by_line_and_column_in_each_language() {
+    let LintError::InvalidOptions(invalid) = Options::from_json("{\n  \"locale\": fr\n}").unwrap_err() else { panic!() };
+    let texts: Vec<String> = LOCALES.iter().map(|&l| invalid.message(Subject::Options).render(l)).collect();
+    assert_eq!(texts[0], "The options are not valid: locale is not valid JSON (line 2, column 13).");
+    assert_eq!(texts[1], "Les options ne sont pas valides : locale n'est pas du JSON valide (ligne 2, colonne 13).");
+    assert_eq!(texts[2], "Las opciones no son válidas: locale no es JSON válido (línea 2, columna 13).");
+    assert_eq!(texts[3], "Opcje są nieprawidłowe: locale nie jest poprawnym JSON-em (wiersz 2, kolumna 13).");
+    let LintError::InvalidOptions(invalid) = Options::from_json("{} x").unwrap_err() else { panic!() };
+    assert_eq!(invalid.to_string(), "options is not valid JSON (line 1, column 4).");
+    let deep = format!(r#"{{"thresholds": {{"spam": {{"x": {}{}}}}}}}"#, "[".repeat(200), "]".repeat(200));
+    let LintError::InvalidOptions(invalid) = Options::from_json(&deep).unwrap_err() else { panic!() };
+    assert!(invalid.to_string().ends_with(" is nested more than 128 levels deep."), "{invalid}");
+}
+
+#[test]
+fn an_error_renders_again_in_another_language_from_its_id_and_parameters() {
+    let error = Options::from_json(r#"{"thresholds": {"spam": {"subjectCapsWords": "three"}}}"#)
+        .and_then(|o| Linter::new(&o).map(|_| ()))
+        .unwrap_err();
+    let message = error.message();
+    let params = message.params.iter().map(|(name, value)| (name.to_string(), value.clone())).collect();
+    let again = mail_preflight::render_message(message.id, &params, Locale::Pl);
+    assert_eq!(again, error.localized(Locale::Pl));
+    assert_eq!(
+        again,
+        "Opcje są nieprawidłowe: thresholds.spam.subjectCapsWords: \"three\" nie jest liczbą całkowitą."
+    );
+}
+
+#[test]
+fn every_cut_or_broken_json_text_is_said_in_the_catalogue_words() {
+    // Cut at every character, and each character replaced by one that breaks the syntax.
+    for (full, input) in [(full_options().to_string(), true), (full_compose().to_string(), false)] {
+        let mut texts: Vec<String> = (0..full.len()).filter(|&i| full.is_char_boundary(i)).map(|i| full[..i].to_string()).collect();
+        for i in (0..full.len()).filter(|&i| full.is_char_boundary(i) && full.is_char_boundary(i + 1)) {
+            for with in ["}", "\u{1}", "\\", "1e999", "\"", ","] {
+                texts.push(format!("{}{with}{}", &full[..i], &full[i + 1..]));
+            }
+        }
+        for text in texts {
+            let (invalid, subject) = if input {
+                match Options::from_json(&text) {
+                    Err(LintError::InvalidOptions(invalid)) => (invalid, Subject::Options),
+                    _ => continue,
+                }
+            } else {
+                match Compose::from_json(&text) {
+                    Err(LintError::InvalidInput(invalid)) => (invalid, Subject::Input),
+                    _ => continue,
+                }
+            };
+            assert_worded(&invalid, subject, &Value::String(text));
+        }
+    }
+}
