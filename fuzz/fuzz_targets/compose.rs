@@ -13,7 +13,14 @@ fn linter() -> &'static Linter {
 
 fuzz_target!(|data: &[u8]| {
     let Ok(json) = std::str::from_utf8(data) else { return };
-    let Ok(compose) = Compose::from_json(json) else { return };
+    let compose = match Compose::from_json(json) {
+        Ok(compose) => compose,
+        Err(error) => {
+            // A refusal is read from serde's text and worded, never a panic.
+            let _ = error.localized(mail_preflight::Locale::Fr);
+            return;
+        }
+    };
     if let Ok(report) = linter().lint_compose(&compose) {
         fuzz_checks::check_report(&report);
     }

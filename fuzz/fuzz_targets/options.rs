@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mail_preflight::{Linter, Options};
+use mail_preflight::{Linter, Locale, Options};
 
 const MESSAGE: &[u8] = b"Received: from [203.0.113.7] by mx.example.net\r\n\
 DKIM-Signature: v=1; a=rsa-sha256; d=example.com; s=s1; c=relaxed/relaxed; h=from:to:subject; x=1700000000; bh=47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=; b=AAAA\r\n\
@@ -20,8 +20,20 @@ Content-Type: text/html; charset=utf-8\r\n\
 
 fuzz_target!(|data: &[u8]| {
     let Ok(json) = std::str::from_utf8(data) else { return };
-    let Ok(options) = Options::from_json(json) else { return };
-    let Ok(linter) = Linter::new(&options) else { return };
+    // A refusal is read from serde's text and worded in every language, never a panic.
+    let say = |error: mail_preflight::LintError| {
+        for locale in [Locale::En, Locale::Fr, Locale::Es, Locale::Pl] {
+            let _ = error.localized(locale);
+        }
+    };
+    let options = match Options::from_json(json) {
+        Ok(options) => options,
+        Err(error) => return say(error),
+    };
+    let linter = match Linter::new(&options) {
+        Ok(linter) => linter,
+        Err(error) => return say(error),
+    };
     if let Ok(report) = linter.lint(MESSAGE) {
         fuzz_checks::check_report(&report);
     }

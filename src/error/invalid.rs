@@ -517,16 +517,15 @@ fn read_problem(text: &str) -> What {
 }
 
 /// The name between backticks at the start of `text`, and what follows it.
+/// The name may hold backticks and commas itself, so it ends at the last
+/// backtick before serde's own words (", expected …", ", there are no …").
 fn backticked(text: &str) -> (String, &str) {
     let Some(inner) = text.strip_prefix('`') else { return (String::new(), text) };
-    match inner.rfind('`').filter(|_| !inner.contains(", expected ") && !inner.contains(", there are no ")) {
+    let stop = [", expected ", ", there are no "].iter().filter_map(|words| inner.rfind(words)).max();
+    let stop = stop.unwrap_or(inner.len());
+    match inner[..stop].rfind('`') {
         Some(end) => (inner[..end].to_string(), &inner[end + 1..]),
-        None => {
-            // A name holding a backtick: the last one before serde's own words.
-            let stop = [", expected ", ", there are no "].iter().filter_map(|w| inner.rfind(w)).max().unwrap_or(inner.len());
-            let end = inner[..stop].rfind('`').unwrap_or(stop);
-            (inner[..end].to_string(), &inner[end.saturating_add(1).min(inner.len())..])
-        }
+        None => (inner[..stop].to_string(), &inner[stop..]),
     }
 }
 
