@@ -106,12 +106,18 @@ fn linter_for(value: &JsValue) -> Result<Rc<Linter>, JsValue> {
 }
 
 /// The locale options ask for, read from their JSON even when the rest of
-/// them does not fit (so their error is said in it).
+/// them does not fit, or is not JSON at all (so their error is said in it).
 fn locale_in(json: &str) -> Locale {
-    serde_json::from_str::<serde_json::Value>(json)
+    let parsed = serde_json::from_str::<serde_json::Value>(json)
         .ok()
-        .and_then(|value| value.get("locale")?.as_str().and_then(Locale::parse))
-        .unwrap_or_default()
+        .and_then(|value| value.get("locale")?.as_str().and_then(Locale::parse));
+    // Text that is not JSON: the first `"locale": "xx"` in it.
+    let written = || {
+        let after = &json[json.find("\"locale\"")? + 8..];
+        let after = after.trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
+        Locale::parse(&after[..after.find('"')?])
+    };
+    parsed.or_else(written).unwrap_or_default()
 }
 
 fn locale_from(value: &JsValue) -> Locale {
@@ -283,6 +289,18 @@ pub fn render_message_js(id: JsValue, params: JsValue, locale: JsValue) -> Resul
         serde_json::from_str(&json).map_err(|e| invalid(&e.to_string()))?
     };
     Ok(JsValue::from_str(&docs::render_message(&id, &params, locale_from(&locale))))
+}
+
+/// Options as JSON text (a config file) checked as `lint` checks them: nothing
+/// when they can be used, else the coded `invalid-options` error, in `locale`
+/// or else the locale the text asks for, naming the field, or the line and
+/// column where the text stops being JSON (`core.invalid.not-json`).
+#[wasm_bindgen(js_name = checkOptions)]
+pub fn check_options_js(json: JsValue, locale: JsValue) -> Result<(), JsValue> {
+    let json = json.as_string().ok_or_else(|| error("invalid-options", "checkOptions(json): json must be a string"))?;
+    let locale = if locale.is_undefined() || locale.is_null() { locale_in(&json) } else { locale_from(&locale) };
+    let options = Options::from_json(&json).map_err(|e| lint_error(&e, locale))?;
+    Linter::new(&options).map(|_| ()).map_err(|e| lint_error(&e, locale))
 }
 
 /// The JSON Schema (draft 2020-12) of the options.

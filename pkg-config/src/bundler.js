@@ -5,7 +5,7 @@
 // the web entry runs unchanged. Bundlers without it (esbuild, plain Vite) use
 // the default entry (web.js) and `await init()`.
 export {
-  lint, lintPhpMail, rules, messages, version, renderReport, renderMessage, optionsSchema, analyse,
+  lint, lintPhpMail, rules, messages, version, renderReport, renderMessage, optionsSchema, checkOptions, analyse,
   simulate, explainSmtpReply, checkSmtpSettings, queuePresets, compare, queueTimeZones, checkCustomRules, fixMessage,
 } from './web/mail_preflight_bundler.js';
 

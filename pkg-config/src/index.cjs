@@ -21,6 +21,7 @@ module.exports = {
   renderReport: (report, locale) => engine.call('renderReport', [report, locale]),
   renderMessage: (id, params, locale) => engine.call('renderMessage', [id, params, locale]),
   optionsSchema: () => engine.call('optionsSchema', []),
+  checkOptions: (json, locale) => engine.call('checkOptions', [json, locale]),
   analyse: (input, options) => engine.analyse(input, options),
   simulate: (scenario, options) => engine.call('simulate', [scenario, options]),
   explainSmtpReply: (reply, locale) => engine.call('explainSmtpReply', [reply, locale]),

@@ -818,6 +818,13 @@ export function renderMessage(id: string, params?: { [name: string]: Param }, lo
 
 /** The JSON Schema (draft 2020-12) of `Options`, with every rule id and threshold. */
 export function optionsSchema(): object;
+/**
+ * Options as JSON text (a config file) checked as `lint` checks them: returns
+ * nothing when they can be used, else throws the coded `invalid-options` error in
+ * `locale` (default: the text's own `locale`), naming the field, or the line and
+ * column where the text stops being JSON (`messageId` `core.invalid.not-json`).
+ */
+export function checkOptions(json: string, locale?: Locale): void;
 
 /** The analysed parts of a message (same input and options as `lint`), for a page to show. */
 export function analyse(input: LintInput, options?: Options): Analysis;

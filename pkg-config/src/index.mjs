@@ -6,7 +6,7 @@ const engine = createRequire(import.meta.url)('./index.cjs');
 
 export const {
   init, initSync, lint, lintPhpMail, rules, messages, version,
-  renderReport, renderMessage, optionsSchema, analyse,
+  renderReport, renderMessage, optionsSchema, checkOptions, analyse,
   simulate, explainSmtpReply, checkSmtpSettings, queuePresets, compare, queueTimeZones, createLinter, checkCustomRules,
   fixMessage,
 } = engine;

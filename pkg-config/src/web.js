@@ -54,6 +54,7 @@ export const version = guarded('version');
 export const renderReport = guarded('renderReport');
 export const renderMessage = guarded('renderMessage');
 export const optionsSchema = guarded('optionsSchema');
+export const checkOptions = guarded('checkOptions');
 export const analyse = guarded('analyse');
 export const simulate = guarded('simulate');
 export const explainSmtpReply = guarded('explainSmtpReply');

@@ -183,6 +183,15 @@ test('--config applies rule overrides and thresholds; --locale wins over its loc
   assert.match(bad.stderr, /unknown field "rulez"/);
   writeFileSync(join(dir, 'broken.json'), '{ "rules": ');
   assert.equal(runCli(['lint', '--config', 'broken.json', 'clean.eml'], { cwd: dir }).status, 2);
+  // Where the text stops being JSON, in the language asked for, as the engine's parser says it
+  // (V8's JSON.parse messages are English and often without a position), and the hint too.
+  writeFileSync(join(dir, 'broken2.json'), '{\n  "rules": }\n');
+  const french = runCli(['lint', '--config', 'broken2.json', '-l', 'fr', 'clean.eml'], { cwd: dir });
+  assert.equal(french.status, 2);
+  assert.match(french.stderr, /broken2\.json n'est pas du JSON valide : il cesse d'être du JSON à la ligne 2, colonne 12/);
+  assert.match(french.stderr, /Lancez mail-preflight --help pour l'aide\./);
+  const polish = runCli(['lint', '--config', 'broken2.json', '--locale=pl', 'clean.eml'], { cwd: dir });
+  assert.match(polish.stderr, /przestaje być JSON-em w wierszu 2, kolumnie 12/);
 });
 
 test('--max-warnings N: exit 1 only when warnings exceed N', (t) => {

@@ -187,3 +187,26 @@ test('analyse gives the MIME tree, header offsets, text previews and hidden HTML
   const from = composed.headers.find((f) => f.name === 'From');
   assert.equal(Buffer.from(composed.source).subarray(from.start, from.start + 5).toString(), 'From:');
 });
+
+test('checkOptions: options text checked as lint checks it, its refusal worded in the locale asked for', () => {
+  assert.equal(cjs.checkOptions('{"locale": "fr", "rules": {"size/line-length": "off"}}'), undefined);
+  const refusal = (json, locale) => {
+    try {
+      cjs.checkOptions(json, locale);
+    } catch (error) {
+      return error;
+    }
+    return assert.fail(`${json} is accepted`);
+  };
+  const wrongType = refusal('{"smtp": {"port": "465"}}', 'es');
+  assert.equal(wrongType.code, 'invalid-options');
+  assert.equal(wrongType.message, 'Las opciones no son válidas: smtp.port: "465" no es un número entero.');
+  // Without a locale argument, the text's own locale; a syntax fault by line and column.
+  const broken = refusal('{"locale": "pl",\n "rules": }');
+  assert.equal(broken.messageId, 'core.invalid.not-json');
+  assert.equal(broken.message, 'Opcje są nieprawidłowe: rules nie jest poprawnym JSON-em (wiersz 2, kolumna 11).');
+  assert.equal(cjs.renderMessage(broken.messageId, broken.params, 'en'),
+    'The options are not valid: rules is not valid JSON (line 2, column 11).');
+  assert.equal(refusal('{"rules": {"spam/subject-cap": "off"}}', 'fr').message,
+    'Les options ne sont pas valides : rules : nom inconnu « spam/subject-cap » ; vouliez-vous dire « spam/subject-caps » ?');
+});

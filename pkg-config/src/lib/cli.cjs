@@ -9,7 +9,7 @@ const fs = require('node:fs');
 const { lintCommand, EXIT_OK, EXIT_FINDINGS, EXIT_USAGE } = require('./lint-command.cjs');
 const { simulateCommand, explainCommand } = require('./simulate-command.cjs');
 const { visible } = require('./sanitize.cjs');
-const { translator } = require('./texts.cjs');
+const { translator, LOCALES } = require('./texts.cjs');
 const { UsageError, environmentLocale } = require('./usage.cjs');
 const packageVersion = require('../package.json').version;
 
@@ -41,7 +41,8 @@ async function main(argv, io) {
     throw new UsageError(t('cli.usage.unknown-command', { command: visible(command, 100), commands: 'lint, simulate, explain' }));
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`mail-preflight: ${visible(error.message, 2000)}\n${t('cli.usage.see-help')}\n`);
+      const hint = translator(askedLocale(argv) || environmentLocale(io.env));
+      io.stderr(`mail-preflight: ${visible(error.message, 2000)}\n${hint('cli.usage.see-help')}\n`);
       return EXIT_USAGE;
     }
     throw error;
@@ -82,6 +83,22 @@ function processIo() {
     // The real process: a lint run may choose V8's wasm compilers (lib/compilers.cjs).
     chooseCompilers: true,
   };
+}
+
+/**
+ * The language `--locale`/`-l` asks for, read from the arguments as given: the
+ * hint after a usage error is in it, as the error itself is.
+ */
+function askedLocale(argv) {
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    if (arg === '--') break;
+    let value;
+    if (arg.startsWith('--locale=')) value = arg.slice('--locale='.length);
+    else if (arg === '--locale' || arg === '-l') value = argv[i + 1];
+    if (value && LOCALES.includes(value)) return value;
+  }
+  return undefined;
 }
 
 module.exports = { main, processIo, EXIT_OK, EXIT_FINDINGS, EXIT_USAGE };

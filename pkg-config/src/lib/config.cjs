@@ -8,6 +8,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { codedError } = require('./errors.cjs');
+const { sharedEngine } = require('./engine.cjs');
 
 const CONFIG_FILE_NAME = '.mail-preflight.json';
 const RULE_SETTINGS = ['off', 'info', 'warning', 'error'];
@@ -32,6 +33,23 @@ function findConfigFile(start) {
 }
 
 /**
+ * Where a text that JSON.parse refused stops being JSON, in the reader's words
+ * ("line 2, column 13"), as the engine's own parser says it (`checkOptions`); V8's
+ * messages are English and often give no position. Empty when the engine finds
+ * no fault of JSON syntax in it.
+ */
+function jsonFault(text, t) {
+  try {
+    sharedEngine().call('checkOptions', [text, t.locale || 'en']);
+  } catch (error) {
+    if (error.messageId === 'core.invalid.not-json') {
+      return t('cli.error.json-position', { line: error.params.line, column: error.params.column });
+    }
+  }
+  return '';
+}
+
+/**
  * The options object of a config file's JSON text, without `$schema`.
  * Errors are `invalid-options` with the file named (t: the CLI's translator).
  */
@@ -40,7 +58,7 @@ function parseConfig(text, file, t) {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw codedError('invalid-options', t('cli.error.config-not-json', { file, detail: error.message }));
+    throw codedError('invalid-options', t('cli.error.config-not-json', { file, detail: jsonFault(text, t) || error.message }));
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     throw codedError('invalid-options', t('cli.error.config-not-object', { file }));

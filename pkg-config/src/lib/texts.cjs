@@ -17,7 +17,9 @@ function render(id, params = {}, locale = 'en') {
 
 /** A translator bound to one language: `t('cli.counts', { errors: 1 })`. */
 function translator(locale) {
-  return (id, params) => render(id, params, locale);
+  const t = (id, params) => render(id, params, locale);
+  t.locale = LOCALES.includes(locale) ? locale : 'en';
+  return t;
 }
 
 /** `{number, decimals}`: a parameter the engine shows with exactly `decimals` decimals ("5.0", "5,0"). */

@@ -93,6 +93,12 @@ crate::catalog! {
         es: "no se puede leer el archivo de configuración {file} ({reason})",
         pl: "nie można odczytać pliku konfiguracji {file} ({reason})",
     },
+    "cli.error.json-position" => {
+        en: "it stops being JSON at line {line}, column {column}",
+        fr: "il cesse d'être du JSON à la ligne {line}, colonne {column}",
+        es: "deja de ser JSON en la línea {line}, columna {column}",
+        pl: "przestaje być JSON-em w wierszu {line}, kolumnie {column}",
+    },
     "cli.error.config-not-json" => {
         en: "the config file {file} is not valid JSON: {detail}",
         fr: "le fichier de configuration {file} n'est pas du JSON valide : {detail}",
