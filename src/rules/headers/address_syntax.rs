@@ -65,6 +65,7 @@ pub const RULE: Rule = Rule {
     severity: Severity::Error,
     evidence: &[
         super::GMAIL_RFC_5322,
+        Evidence::Receiver("GMX and web.de refuse a message whose To field holds no address: 554 \"Transaction failed … Reject due to policy restrictions\", the reason given being that the header field To \"is syntactically not correct\" (postmaster.gmx.net case r0735; bounces quoted in nextcloud/mail issues #11368 and #13665, an empty To: and a Cc-only message); Gmail delivered the same message, so a recipient field that does not read stays a warning (a recipient lost, some receivers refuse), not an error"),
         Evidence::Rfc("RFC 5322 §3.4 address syntax; §3.6.2 From is a mailbox-list, Sender a mailbox; §4.4 obsolete forms must not be generated"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
