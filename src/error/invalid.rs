@@ -103,6 +103,7 @@ const EXPECTATIONS: &[(&str, &str)] = &[
     ("a map", "core.invalid.expected.object"),
     ("an object", "core.invalid.expected.object"),
     ("unit", "core.invalid.expected.null"),
+    ("any value", "core.invalid.expected.documented"),
     ("Unix seconds or a date-time", "core.invalid.expected.when"),
     ("a string, a byte array, or a Buffer", "core.invalid.expected.content"),
     ("an address: \"Name <a@example.com>\" or { name, address }", "core.invalid.expected.address"),
@@ -454,7 +455,8 @@ fn split_path(text: &str) -> (String, &str) {
         }
         // "invalid type: …" and the other serde openings are not paths.
         let segment = &rest[..end];
-        if ["invalid", "unknown", "missing", "duplicate"].contains(&segment) {
+        // Nor is a JavaScript error's name ("TypeError: …" from serde_wasm_bindgen).
+        if ["invalid", "unknown", "missing", "duplicate"].contains(&segment) || segment.ends_with("Error") {
             return (path, rest);
         }
         if !path.is_empty() && !segment.starts_with('[') {
@@ -466,6 +468,7 @@ fn split_path(text: &str) -> (String, &str) {
 }
 
 fn read_problem(text: &str) -> What {
+    let text = ["TypeError: ", "RangeError: ", "Error: "].iter().find_map(|name| text.strip_prefix(name)).unwrap_or(text);
     if let Some(rest) = text.strip_prefix("unknown field ") {
         let (name, rest) = backticked(rest);
         return What::UnknownField { name: quoted(&name), known: known_names(rest) };
@@ -498,7 +501,9 @@ fn read_problem(text: &str) -> What {
             }
         }
     }
-    if text.starts_with("data did not match any variant of untagged enum ") {
+    // serde_wasm_bindgen reading a list or an object's field from a value that
+    // is neither (JavaScript's own TypeError).
+    if text.starts_with("data did not match any variant of untagged enum ") || text.starts_with("Reflect.get called on non-object") {
         return What::Shape { expected: Expected::Label("core.invalid.expected.documented") };
     }
     // The options' own checks inside deserialisation (`options::whole_number`).
@@ -539,6 +544,18 @@ fn known_names(rest: &str) -> Vec<String> {
 /// serde's description of the value it met ("integer `5`", "string \"x\"",
 /// "sequence", serde_json's "null") and the description of what it expected.
 fn unexpected(text: &str) -> Option<(Found, Option<String>, &str)> {
+    // serde_wasm_bindgen names a JavaScript value it cannot read by its debug
+    // form, `JsValue(10n)`, `JsValue(Function(f))`, `JsValue(Object({…}))`.
+    if let Some(inner) = text.strip_prefix("JsValue(") {
+        let at = inner.rfind("), expected ")?;
+        let found = match inner.as_bytes().first() {
+            Some(b'[') => Found::List,
+            Some(b'0'..=b'9' | b'-') => Found::Number,
+            _ if inner.starts_with("Object(") || inner.starts_with("Date") || inner.starts_with("Map") => Found::Object,
+            _ => Found::Other,
+        };
+        return Some((found, None, &inner[at + "), expected ".len()..]));
+    }
     const KINDS: &[(&str, Found)] = &[
         ("boolean ", Found::Boolean),
         ("integer ", Found::Number),
@@ -672,6 +689,17 @@ mod tests {
         );
         assert_eq!(read("Error: smtp.port: \"x\" is not a whole number").what, What::NotWholeNumber { value: "\"x\"".into() });
         assert_eq!(read("unknown field `a`, expected `b` at line 1 column 5").what, What::UnknownField { name: "a".into(), known: vec!["b".into()] });
+        assert_eq!(
+            read("invalid type: JsValue(Object({\"a\":\"x), expected y\"})), expected a string").what,
+            What::WrongType { found: Found::Object, value: None, expected: Expected::Label("core.invalid.expected.text") }
+        );
+        assert_eq!(
+            read("invalid type: JsValue(10n), expected a list").what,
+            What::WrongType { found: Found::Number, value: None, expected: Expected::Label("core.invalid.expected.list") }
+        );
+        assert!(read("invalid type: JsValue(Symbol(x)), expected any value").is_worded());
+        assert!(read("Reflect.get called on non-object").is_worded());
+        assert_eq!(read("attachments: TypeError: Reflect.get called on non-object").path, "attachments");
         assert!(!read("something serde never says").is_worded());
         assert!(!read("invalid type: null, expected a frobnicator").is_worded());
     }

@@ -210,3 +210,22 @@ test('checkOptions: options text checked as lint checks it, its refusal worded i
   assert.equal(refusal('{"rules": {"spam/subject-cap": "off"}}', 'fr').message,
     'Les options ne sont pas valides : rules : nom inconnu « spam/subject-cap » ; vouliez-vous dire « spam/subject-caps » ?');
 });
+
+test('compose fields holding JavaScript values JSON has no form for are refused in the catalogue words', () => {
+  const odd = { bigint: 10n, fn: () => 1, symbol: Symbol('x'), date: new Date(0), map: new Map(), nan: NaN, minus: -5, nested: [1, [2]], object: { a: { b: 1 } } };
+  let refused = 0;
+  for (const [kind, value] of Object.entries(odd)) {
+    for (const field of ['from', 'to', 'subject', 'text', 'headers', 'attachments']) {
+      try {
+        cjs.lint({ from: 'a@example.com', [field]: value }, { locale: 'fr' });
+      } catch (error) {
+        refused += 1;
+        assert.equal(error.code, 'invalid-input', `${kind} in ${field}: ${error.message}`);
+        assert.notEqual(error.messageId, 'core.invalid.detail', `${kind} in ${field}: ${error.message}`);
+        assert.doesNotMatch(error.message, /invalid type|expected|Reflect|JsValue|TypeError/, `${kind} in ${field}`);
+        assert.match(error.message, new RegExp(`^Les champs du message ne sont pas valides : ${field}`), `${kind} in ${field}`);
+      }
+    }
+  }
+  assert.ok(refused > 40, `only ${refused} refusals`);
+});
