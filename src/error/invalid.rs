@@ -179,20 +179,12 @@ impl Invalid {
         Invalid { path: path.into(), what }
     }
 
-    /// A serde_json error: a syntax fault by line and column, a value that
-    /// does not fit by `from_serde`. `root` names the whole input.
+    /// A serde_json error. Its text is read by `from_serde`, which already
+    /// knows serde_json's syntax faults (`SYNTAX`: the compose input wraps them
+    /// in its field paths) and the " at line L column C" they end with.
+    /// `root` names the whole input.
     pub fn from_json(error: &serde_json::Error, root: &str) -> Invalid {
-        use serde_json::error::Category;
-        match error.classify() {
-            Category::Syntax | Category::Eof | Category::Io => {
-                if error.to_string().starts_with("recursion limit exceeded") {
-                    Invalid::new(root, What::TooDeep)
-                } else {
-                    Invalid::new(root, What::NotJson { line: error.line(), column: error.column() })
-                }
-            }
-            Category::Data => Invalid::from_serde(&error.to_string(), root),
-        }
+        Invalid::from_serde(&error.to_string(), root)
     }
 
     /// `T` from JSON text, or what is wrong with it, with the path of the field
@@ -403,7 +395,8 @@ fn json_path_at(json: &str, line: usize, column: usize) -> Option<String> {
     (!path.is_empty()).then_some(path)
 }
 
-/// How serde_json's syntax faults open (its `ErrorCode`s).
+/// How serde_json's syntax and end-of-input faults open (every `ErrorCode` but
+/// `Message`, `Io` and `RecursionLimitExceeded`, which `from_serde` reads itself).
 const SYNTAX: &[&str] = &[
     "EOF while parsing",
     "expected `",
@@ -420,6 +413,7 @@ const SYNTAX: &[&str] = &[
     "trailing comma",
     "trailing characters",
     "unexpected end of hex escape",
+    "invalid value: expected key to be a number in quotes",
 ];
 
 /// serde_json's " at line L column C" suffix: the text before it, and the position.
