@@ -255,6 +255,40 @@ fn an_extended_preheader_with_its_padding_is_honest() {
 }
 
 #[test]
+fn a_preheader_with_long_padding_or_ending_in_an_ellipsis_is_honest() {
+    // Templates pad the preview with hundreds of invisible characters (Litmus:
+    // `&#847;&zwnj;&nbsp;`, Stripo: `&#8199;&#65279;&#847;`): 300 of them are
+    // 2,100 bytes, more than the room kept for hidden words, and must not make
+    // the preheader look cut. A preheader may end in its own "…".
+    for (text, padding) in [
+        ("Spring jackets are here", "&#847;&zwnj;&nbsp;".repeat(300)),
+        ("Spring jackets are here", "&#8199;&#65279;&#847; ".repeat(400)),
+        ("Our autumn sale starts now…", String::new()),
+        ("Our autumn sale starts now…", "&zwnj;&nbsp;".repeat(500)),
+    ] {
+        let facts = analyse(&format!(
+            r#"<div style="display:none;max-height:0;overflow:hidden">{text}{padding}</div><p>Hello</p>"#
+        ));
+        assert_eq!(facts.hidden[0].words, text, "{padding:.30}");
+        assert!(!facts.hidden[0].cut);
+        assert_eq!(facts.hidden[0].honest, Some(Honest::Preheader), "{text} {padding:.30}");
+    }
+}
+
+#[test]
+fn hidden_words_are_kept_as_read_and_cut_when_too_long() {
+    // Invisible characters between letters are dropped, padding is one space.
+    let facts = analyse("<div style=\"display:none\">V\u{200b}I\u{200b}A&zwnj;G&#173;RA &nbsp;&zwnj;&nbsp; now</div><p>Hi</p>");
+    assert_eq!(facts.hidden[0].words, "VIAGRA now");
+    let long = "word ".repeat(1_000);
+    let facts = analyse(&format!(r#"<div style="display:none">{long}</div><p>Hello</p>"#));
+    let words = &facts.hidden[0].words;
+    assert!(facts.hidden[0].cut && words.ends_with('…'), "{words}");
+    assert!(words.len() <= mail_preflight::model::html::MAX_HIDDEN_WORDS_BYTES + '…'.len_utf8());
+    assert_eq!(facts.hidden[0].honest, None);
+}
+
+#[test]
 fn hidden_text_after_visible_text_or_too_long_is_not_a_preheader() {
     let long = "word ".repeat(120);
     let facts = analyse(&format!(r#"<div style="display:none">{long}</div><p>Hello</p>"#));

@@ -30,7 +30,7 @@ pub const MAX_PIXEL_PX: f32 = 1.0;
 pub fn mark(facts: &mut HtmlFacts) {
     let Some(first) = facts.hidden.first() else { return };
     let chars = preheader_chars(&first.words);
-    if !first.before_visible_text || chars > MAX_PREHEADER_CHARS || first.words.ends_with('…') {
+    if !first.before_visible_text || chars > MAX_PREHEADER_CHARS || first.cut {
         return;
     }
     facts.hidden[0].honest = Some(Honest::Preheader);

@@ -26,6 +26,8 @@ pub use cascade::{font_element_px, TINY_FONT_PX};
 pub use color::{parse_color, Rgba};
 pub use tags::{Span, TruncatedBy, MAX_HTML_DEPTH, MAX_HTML_ELEMENTS};
 pub use values::ROOT_FONT_PX;
+pub use honest::MAX_PREHEADER_CHARS;
+pub use walk::MAX_HIDDEN_WORDS_BYTES;
 
 use html5ever::LocalName;
 
@@ -151,8 +153,13 @@ pub struct TextRun {
 /// Text hidden from the reader: the words of one hiding element.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HiddenText {
-    /// The hidden words, white space collapsed (shortened to `walk::MAX_HIDDEN_WORDS_BYTES`).
+    /// The hidden words as a reader would see them: each run of white space and
+    /// padding (`&zwnj;&nbsp;`, `&#847;`…) one space, invisible characters
+    /// between letters dropped (shortened to `walk::MAX_HIDDEN_WORDS_BYTES`,
+    /// then ending in `…`).
     pub words: String,
+    /// `words` was shortened: more text is hidden there than it keeps.
+    pub cut: bool,
     pub means: HiddenMeans,
     pub source: Option<SourceId>,
     /// The element where the hiding starts.

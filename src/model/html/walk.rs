@@ -329,6 +329,7 @@ impl Walker<'_> {
                 let opened = stack.iter().rev().find(|o| o.index == root).or(stack.last());
                 self.facts.hidden.push(HiddenText {
                     words: String::new(),
+                    cut: false,
                     means,
                     source,
                     element: opened.map_or_else(|| LocalName::from(""), |o| o.name.clone()),
@@ -342,14 +343,9 @@ impl Walker<'_> {
             }
         };
         if let Some(hidden) = self.facts.hidden.get_mut(entry) {
-            if hidden.words.len() < MAX_HIDDEN_WORDS_BYTES {
-                if !hidden.words.is_empty() {
-                    hidden.words.push(' ');
-                }
-                let room = MAX_HIDDEN_WORDS_BYTES - hidden.words.len().min(MAX_HIDDEN_WORDS_BYTES);
-                let take = floor_char_boundary(words, room);
-                hidden.words.push_str(&words[..take]);
-                if take < words.len() {
+            if !hidden.cut {
+                hidden.cut = !append_unpadded(&mut hidden.words, words, MAX_HIDDEN_WORDS_BYTES);
+                if hidden.cut {
                     hidden.words.push('…');
                 }
             }
@@ -411,6 +407,31 @@ fn append_collapsed(out: &mut String, text: &str) {
             out.push(ch);
         }
     }
+}
+
+/// Appends hidden words as a reader would see them, after a space: each run of
+/// white space and padding (`&zwnj;&nbsp;`, `&#847;`, `&#65279;`…) becomes
+/// one space, invisible characters between letters are dropped. Preheaders
+/// carry hundreds of padding characters after their text (Litmus, Stripo and
+/// Cerberus templates), which must not fill the words' room. Returns false
+/// when `out` would pass `max` bytes: it stops at a character boundary there.
+fn append_unpadded(out: &mut String, words: &str, max: usize) -> bool {
+    let mut space = !out.is_empty();
+    for ch in words.chars() {
+        if ch.is_whitespace() {
+            space = true;
+        } else if !is_invisible_char(ch) {
+            let gap = std::mem::take(&mut space) && !out.is_empty();
+            if out.len() + usize::from(gap) + ch.len_utf8() > max {
+                return false;
+            }
+            if gap {
+                out.push(' ');
+            }
+            out.push(ch);
+        }
+    }
+    true
 }
 
 fn push_break(out: &mut String) {
