@@ -302,8 +302,9 @@ impl<P> Lexicon<P> {
 pub fn scan_together<A, B>(a: &Lexicon<A>, b: &Lexicon<B>, text: &str) -> (Vec<Hit>, Vec<Hit>) {
     let (mut first, mut second) = (Scan::new(&a.trie), Scan::new(&b.trie));
     fold_words(text, |word| {
-        first.word(word);
-        second.word(word);
+        let joined = in_identifier(text, word);
+        first.word(word, joined);
+        second.word(word, joined);
     });
     (first.hits(), second.hits())
 }
@@ -469,9 +470,22 @@ impl Trie {
     /// Every entry found in `text`, in order of first occurrence.
     fn scan(&self, text: &str) -> Vec<Hit> {
         let mut scan = Scan::new(self);
-        fold_words(text, |word| scan.word(word));
+        fold_words(text, |word| scan.word(word, in_identifier(text, word)));
         scan.hits()
     }
+}
+
+/// Whether `word` is joined to a letter or digit by an underscore, as in
+/// `CALL_NOW` or `limited_time_offer`: a name in code or a rule's name, not
+/// words a reader is told. SpamAssassin's and rspamd's body rules bound their
+/// terms with Perl's `\b`, for which `_` is a word character, so
+/// `/\bcall now\b/i` never matches `CALL_NOW`. Single letters stay readable
+/// (`F_R_E_E` is spaced-out "free").
+fn in_identifier(text: &str, word: &Word) -> bool {
+    let (start, end) = word.span;
+    let before = text.get(..start).and_then(|t| t.strip_suffix('_')).and_then(|t| t.chars().next_back());
+    let after = text.get(end..).and_then(|t| t.strip_prefix('_')).and_then(|t| t.chars().next());
+    before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
 }
 
 /// One pass of a lexicon over the words of a text.
@@ -519,7 +533,14 @@ impl<'l> Scan<'l> {
             .collect()
     }
 
-    fn word(&mut self, word: &Word) {
+    /// Reads the next word of the text; `joined` when it is part of an
+    /// identifier (`in_identifier`): it ends every partial match and starts none.
+    fn word(&mut self, word: &Word, joined: bool) {
+        if joined && !word.single && !matches!(word.kind, WordKind::Spaced) {
+            self.active.clear();
+            self.in_run = false;
+            return;
+        }
         match word.kind {
             WordKind::TooLong => {
                 self.active.clear();
@@ -654,6 +675,15 @@ mod tests {
         let l = lexicon(&["free money", "porn"]);
         assert_eq!(found(&l, "get f r e e money"), ["free money"]);
         assert_eq!(found(&l, "p.o.r.n"), ["porn"]);
+    }
+
+    #[test]
+    fn words_of_an_identifier_are_not_read() {
+        let l = lexicon(&["call now", "dear friend", "free", "limited time offer"]);
+        assert!(found(&l, "rules CALL_NOW, DEAR_FRIEND and my_limited_time_offer_2 hit").is_empty());
+        assert!(found(&l, "free_shipping and FREE_2 and x_free").is_empty());
+        assert_eq!(found(&l, "F_R_E_E today, call now_"), ["free", "call now"]);
+        assert_eq!(found(&l, "a _free_ gift: call_ now, dear friend"), ["free", "call now", "dear friend"]);
     }
 
     #[test]
