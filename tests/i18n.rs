@@ -27,6 +27,9 @@ fn every_text_has_every_language_with_the_same_parameters_and_a_unique_id() {
                 problems.push(format!("{}: missing in {}", entry.id, locale.code()));
                 continue;
             }
+            for problem in i18n::plural_problems(text, locale) {
+                problems.push(format!("{}: {}: {problem}", entry.id, locale.code()));
+            }
             let mut params = template_params(text);
             params.sort();
             if params != english {
@@ -87,6 +90,110 @@ fn every_message_id_used_by_the_code_is_in_the_catalogue() {
         }
     }
     assert!(missing.is_empty(), "ids used in code but missing from the catalogue: {missing:?}");
+}
+
+#[test]
+fn counted_words_agree_with_their_number_in_each_language() {
+    // CLDR plural rules: English and Spanish singular for exactly 1, French for
+    // 0 and 1 (and 1.5), Polish one / few (2–4, 22–24, not 12–14) / many / other
+    // (fractions).
+    let template = "{n, plural, =0 {none} one {# line} few {# lines (few)} many {# lines (many)} other {# lines}}";
+    let render = |value: i18n::Param, locale| i18n::render_template(template, &[("n", value)], locale);
+    let ints = [0, 1, 2, 5, 12, 22, 25, 112, 1_000_000, 1_000_001];
+    let rendered = |locale| ints.iter().map(|&n| render(i18n::Param::Int(n), locale)).collect::<Vec<_>>();
+    assert_eq!(
+        rendered(Locale::En),
+        ["none", "1 line", "2 lines", "5 lines", "12 lines", "22 lines", "25 lines", "112 lines", "1,000,000 lines", "1,000,001 lines"]
+    );
+    let pl = rendered(Locale::Pl);
+    let pl: Vec<&str> = pl.iter().map(|t| t.rsplit(['(', ' ']).next().unwrap_or_default().trim_end_matches(')')).collect();
+    assert_eq!(pl, ["none", "line", "few", "many", "many", "few", "many", "many", "many", "many"]);
+    assert_eq!(render(i18n::Param::Int(1_000_000), Locale::Fr), "1\u{202f}000\u{202f}000 lines (many)");
+    assert_eq!(render(i18n::Param::Int(1), Locale::Fr), "1 line");
+    assert_eq!(render(i18n::Param::Float(1.5), Locale::Fr), "1,5 line");
+    assert_eq!(render(i18n::Param::Float(1.5), Locale::En), "1.5 lines");
+    assert_eq!(render(i18n::Param::Float(1.5), Locale::Pl), "1,5 lines");
+    assert_eq!(render(i18n::Param::Fixed { number: 1.0, decimals: 1 }, Locale::En), "1.0 lines");
+    assert_eq!(render(i18n::Param::Fixed { number: 1.0, decimals: 1 }, Locale::Es), "1,0 line");
+    // Other parameters inside a branch, two choices in one text, a missing parameter left visible.
+    let two = "{a, plural, one {# phrase in {where}} other {# phrases in {where}}}, {b, plural, one {# category} other {# categories}}";
+    let params = [("a", i18n::Param::Int(1)), ("b", i18n::Param::Int(3)), ("where", i18n::Param::Text("x".into()))];
+    assert_eq!(i18n::render_template(two, &params, Locale::En), "1 phrase in x, 3 categories");
+    assert_eq!(template_params(two), ["a", "where", "b"]);
+    assert_eq!(i18n::render_template(two, &params[1..], Locale::En), "{a, plural, one {# phrase in {where}} other {# phrases in {where}}}, 3 categories");
+    assert_eq!(i18n::plural_problems("{n, plural, one {#} other {#}}", Locale::Pl), ["n: no few branch", "n: no many branch"]);
+    assert_eq!(i18n::plural_problems("{n, plural, one {#} two {#} other {#}}", Locale::En), ["n: no category two in en"]);
+    assert_eq!(i18n::plural_problems("{n, plurall, one {#}}", Locale::En), ["{n, plurall, one {#}: not a plural construct"]);
+}
+
+#[test]
+fn every_count_of_one_reads_in_the_singular_in_english() {
+    // Every text rendered with its numeric parameters at 1 (and the others as
+    // words) must not say "1 <word>s", a plural noun after one: the plural
+    // choice is missing there. Numeric parameters: those the engine passes as
+    // numbers (`.int`, `.float`, `.fixed` in src/) and those any text chooses a
+    // plural on.
+    let entries: Vec<_> = i18n::all_entries().chain(REGISTRY.iter().flat_map(|rule| rule.texts.entries())).collect();
+    let mut numeric = numeric_params_in(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")));
+    for entry in &entries {
+        for locale in Locale::ALL {
+            let mut rest = entry.text(locale);
+            while let Some(at) = rest.find('{') {
+                if let Some(plural) = i18n::Plural::parse(&rest[at..]) {
+                    numeric.insert(plural.name.to_string());
+                }
+                rest = &rest[at + 1..];
+            }
+        }
+    }
+    assert!(numeric.contains("count") && numeric.contains("categoryCount"), "{numeric:?}");
+    let mut problems = Vec::new();
+    for entry in &entries {
+        let params: Vec<(&str, i18n::Param)> = template_params(entry.en)
+            .into_iter()
+            .map(|name| (name, if numeric.contains(name) { i18n::Param::Int(1) } else { i18n::Param::Text("x".into()) }))
+            .collect();
+        let text = i18n::render_template(entry.en, &params, Locale::En);
+        for (at, _) in text.match_indices("1 ") {
+            if text[..at].chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric() || ".,§-".contains(c)) {
+                continue;
+            }
+            let word: String = text[at + 2..].chars().take_while(|c| c.is_alphabetic()).collect();
+            let plural = word.len() > 2 && word.ends_with('s') && !["ss", "us", "is"].iter().any(|e| word.ends_with(e));
+            if plural && !NOT_PLURAL.contains(&word.as_str()) {
+                problems.push(format!("{}: \"{}\"", entry.id, text));
+                break;
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{} text(s) say one of a plural:\n{}", problems.len(), problems.join("\n"));
+}
+
+/// Words ending in s after "1" that are no plural noun: a factor ("1 times
+/// its size"), verbs ("1 does not fit", the header value "1 marks"), "sales" of
+/// "1 sales or pressure phrase".
+const NOT_PLURAL: &[&str] = &["times", "does", "marks", "sales"];
+
+/// Names the engine passes as numbers: `.int("name"`, `.float("name"`, `.fixed("name"` in `dir`.
+fn numeric_params_in(dir: &std::path::Path) -> std::collections::HashSet<String> {
+    let mut names = std::collections::HashSet::new();
+    for entry in std::fs::read_dir(dir).expect("src/ is readable").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            names.extend(numeric_params_in(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let code = std::fs::read_to_string(&path).unwrap_or_default();
+            for call in [".int(", ".float(", ".fixed("] {
+                for (at, _) in code.match_indices(call) {
+                    let args = code[at + call.len()..].trim_start();
+                    if let Some(name) = args.strip_prefix('"').and_then(|a| a.split('"').next()) {
+                        names.insert(name.to_string());
+                    }
+                }
+            }
+        }
+    }
+    names
 }
 
 #[test]

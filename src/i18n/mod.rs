@@ -4,8 +4,10 @@
 //! labels with the group (`label_texts!`); `catalog/` keeps the engine's own,
 //! the page's, the CLI's, the queue's and the SMTP texts. `tests/i18n.rs`
 //! checks that no text is empty, that every language uses the same named
-//! parameters and that no id is declared twice. This module holds the one
-//! template renderer (`Msg::render`, `render_template_with`).
+//! parameters, gives the plural branches its CLDR rules need, and that no id
+//! is declared twice. This module holds the one template renderer
+//! (`Msg::render`, `render_template_with`), with ICU's plural choice
+//! (`{count, plural, one {# byte} other {# bytes}}`, `Plural`).
 
 pub mod catalog;
 
@@ -376,6 +378,19 @@ pub fn render_template_with(
             rest = &tail[2..];
             continue;
         }
+        if let Some(plural) = Plural::parse(tail) {
+            match params.iter().find(|(n, _)| *n == plural.name) {
+                Some((_, value)) => {
+                    let number = format_param(value, locale, label);
+                    let branch = plural.branch(value, &number, locale);
+                    let branch = branch.replace('#', &format!("{{{}}}", plural.name));
+                    out.push_str(&render_template_with(&branch, params, locale, label));
+                }
+                None => out.push_str(&tail[..plural.len]),
+            }
+            rest = &tail[plural.len..];
+            continue;
+        }
         if let Some(stripped) = tail.strip_prefix('{') {
             if let Some(end) = memchr::memchr(b'}', stripped.as_bytes()) {
                 let name = &stripped[..end];
@@ -398,28 +413,224 @@ pub fn render_template_with(
     out
 }
 
+/// A plural choice in a template, ICU MessageFormat's
+/// `{count, plural, one {# phrase} other {# phrases}}`: the branch of the
+/// number's CLDR plural category in the reader's language (`plural_category`),
+/// `#` the number as formatted, other `{name}` parameters allowed in a branch.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plural<'t> {
+    /// The numeric parameter.
+    pub name: &'t str,
+    /// (selector, text): `one`, `few`, `many`, `other`, or an exact `=0`.
+    pub branches: Vec<(&'t str, &'t str)>,
+    /// Bytes of the template the construct takes, its braces included.
+    pub len: usize,
+}
+
+impl<'t> Plural<'t> {
+    /// The construct at the start of `text` (which starts with `{`), if it is one.
+    pub fn parse(text: &'t str) -> Option<Plural<'t>> {
+        let inner = text.strip_prefix('{')?;
+        let comma = memchr::memchr2(b',', b'}', inner.as_bytes()).filter(|&i| inner.as_bytes()[i] == b',')?;
+        let name = inner[..comma].trim();
+        let mut rest = inner[comma + 1..].trim_start().strip_prefix("plural")?.trim_start().strip_prefix(',')?;
+        let mut branches = Vec::new();
+        loop {
+            rest = rest.trim_start();
+            if let Some(after) = rest.strip_prefix('}') {
+                let len = text.len() - after.len();
+                return (!branches.is_empty()).then_some(Plural { name, branches, len });
+            }
+            let open = rest.find('{')?;
+            let selector = rest[..open].trim();
+            if selector.is_empty() || selector.contains(char::is_whitespace) {
+                return None;
+            }
+            let body = &rest[open + 1..];
+            let mut depth = 0usize;
+            let close = body.char_indices().find_map(|(i, c)| match c {
+                '{' => {
+                    depth += 1;
+                    None
+                }
+                '}' if depth == 0 => Some(i),
+                '}' => {
+                    depth -= 1;
+                    None
+                }
+                _ => None,
+            })?;
+            branches.push((selector, &body[..close]));
+            rest = &body[close + 1..];
+        }
+    }
+
+    /// The text for `value` (`shown` as formatted): an exact `=N` it equals,
+    /// else its category's, else `other`'s.
+    fn branch(&self, value: &Param, shown: &str, locale: Locale) -> &'t str {
+        let find = |selector: &str| self.branches.iter().find(|(s, _)| *s == selector).map(|(_, text)| *text);
+        let exact = match value {
+            Param::Int(n) => self.branches.iter().find(|(s, _)| s.strip_prefix('=') == Some(n.to_string().as_str())),
+            _ => None,
+        };
+        exact.map(|(_, text)| *text).or_else(|| find(plural_category(value, shown, locale))).or_else(|| find("other")).unwrap_or_default()
+    }
+}
+
+/// The plural categories a language distinguishes (CLDR), `other` last.
+pub fn plural_categories(locale: Locale) -> &'static [&'static str] {
+    match locale {
+        Locale::En => &["one", "other"],
+        Locale::Fr | Locale::Es => &["one", "many", "other"],
+        Locale::Pl => &["one", "few", "many", "other"],
+    }
+}
+
+/// The categories a text in `locale` must give: `many` of French and Spanish
+/// (exact millions) may fall back to `other`.
+pub fn required_plural_categories(locale: Locale) -> &'static [&'static str] {
+    match locale {
+        Locale::En | Locale::Fr | Locale::Es => &["one", "other"],
+        Locale::Pl => &["one", "few", "many", "other"],
+    }
+}
+
+/// The CLDR plural category (unicode.org/cldr, plurals.xml) of a parameter as
+/// the reader sees it, `shown` being its formatted text: `i` its integer
+/// digits, `v` how many fraction digits it shows ("1.0 days" is plural in
+/// English). A parameter that is not a number is `other`.
+pub fn plural_category(value: &Param, shown: &str, locale: Locale) -> &'static str {
+    // A number the caller formatted itself (the page's `Intl.NumberFormat`) counts too.
+    let formatted = matches!(value, Param::Text(text) if text.bytes().any(|b| b.is_ascii_digit())
+        && text.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\u{202f}')));
+    if !formatted && !matches!(value, Param::Int(_) | Param::Float(_) | Param::Fixed { .. }) {
+        return "other";
+    }
+    let (whole, fraction) = shown.split_once(locale.decimal_separator()).unwrap_or((shown, ""));
+    let v = fraction.bytes().filter(u8::is_ascii_digit).count();
+    // The last 7 digits decide every rule (n % 100, n % 1,000,000); `big` says more were there.
+    let digits: Vec<u8> = whole.bytes().filter(u8::is_ascii_digit).map(|d| d - b'0').collect();
+    let i = digits.iter().rev().take(7).rev().fold(0u64, |n, d| n * 10 + u64::from(*d));
+    let big = digits.iter().rev().skip(7).any(|&d| d != 0);
+    let fraction_zero = fraction.bytes().all(|b| !b.is_ascii_digit() || b == b'0');
+    let millions = v == 0 && (i != 0 || big) && i % 1_000_000 == 0;
+    match locale {
+        Locale::En => if i == 1 && !big && v == 0 { "one" } else { "other" },
+        Locale::Es => {
+            if i == 1 && !big && fraction_zero {
+                "one"
+            } else if millions {
+                "many"
+            } else {
+                "other"
+            }
+        }
+        Locale::Fr => {
+            if i <= 1 && !big {
+                "one"
+            } else if millions {
+                "many"
+            } else {
+                "other"
+            }
+        }
+        Locale::Pl => {
+            let (ones, tens) = (i % 10, i % 100);
+            if v != 0 {
+                "other"
+            } else if i == 1 && !big {
+                "one"
+            } else if (2..=4).contains(&ones) && !(12..=14).contains(&tens) {
+                "few"
+            } else {
+                "many"
+            }
+        }
+    }
+}
+
 /// Named parameters a template uses, in order of appearance, without duplicates.
 pub fn template_params(template: &str) -> Vec<&str> {
     let mut names = Vec::new();
+    collect_params(template, &mut names);
+    names
+}
+
+fn collect_params<'t>(template: &'t str, names: &mut Vec<&'t str>) {
+    for placeholder in placeholders(template) {
+        let name = match &placeholder {
+            Placeholder::Plural(plural) => plural.name,
+            Placeholder::Name(name) => name,
+        };
+        if !names.contains(&name) {
+            names.push(name);
+        }
+        if let Placeholder::Plural(plural) = placeholder {
+            for (_, text) in &plural.branches {
+                collect_params(text, names);
+            }
+        }
+    }
+}
+
+/// A `{…}` of a template: a plural choice, or what stands between the braces.
+enum Placeholder<'t> {
+    Plural(Plural<'t>),
+    Name(&'t str),
+}
+
+/// The placeholders of a template, in order (`{{` is a literal brace).
+fn placeholders(template: &str) -> Vec<Placeholder<'_>> {
+    let mut found = Vec::new();
     let mut rest = template;
     while let Some(pos) = rest.find('{') {
         let tail = &rest[pos..];
-        if tail.starts_with("{{") {
-            rest = &tail[2..];
-            continue;
-        }
-        match tail[1..].find('}') {
-            Some(end) => {
-                let name = &tail[1..1 + end];
-                if !names.contains(&name) {
-                    names.push(name);
-                }
-                rest = &tail[1 + end + 1..];
-            }
-            None => break,
+        if let Some(after) = tail.strip_prefix("{{") {
+            rest = after;
+        } else if let Some(plural) = Plural::parse(tail) {
+            rest = &tail[plural.len..];
+            found.push(Placeholder::Plural(plural));
+        } else if let Some(end) = tail[1..].find('}') {
+            found.push(Placeholder::Name(&tail[1..1 + end]));
+            rest = &tail[1 + end + 1..];
+        } else {
+            break;
         }
     }
-    names
+    found
+}
+
+/// What is wrong with the plural choices of a text in `locale`: a construct
+/// that does not parse, an unknown selector, a category the language needs
+/// and the text lacks (`tests/i18n.rs`).
+pub fn plural_problems(template: &str, locale: Locale) -> Vec<String> {
+    let mut problems = Vec::new();
+    for placeholder in placeholders(template) {
+        let plural = match placeholder {
+            Placeholder::Plural(plural) => plural,
+            Placeholder::Name(head) => {
+                if head.contains("plural") {
+                    problems.push(format!("{{{head}}}: not a plural construct"));
+                }
+                continue;
+            }
+        };
+        for (selector, text) in &plural.branches {
+            let exact = selector.strip_prefix('=').is_some_and(|n| n.parse::<u64>().is_ok());
+            if !exact && !plural_categories(locale).contains(selector) {
+                problems.push(format!("{}: no category {selector} in {}", plural.name, locale.code()));
+            }
+            if text.contains(", plural,") {
+                problems.push(format!("{}: a plural inside a plural", plural.name));
+            }
+        }
+        for category in required_plural_categories(locale) {
+            if !plural.branches.iter().any(|(s, _)| s == category) {
+                problems.push(format!("{}: no {category} branch", plural.name));
+            }
+        }
+    }
+    problems
 }
 
 fn format_param(value: &Param, locale: Locale, label: &dyn Fn(&str) -> Option<&'static Entry>) -> String {

@@ -23,7 +23,7 @@ test('after a reload the checklist counter counts the boxes that stay ticked', a
   await page.reload();
   await page.waitForSelector('body[data-ready=true]');
   assert.equal(await page.$$eval('.checklist input:checked', (b) => b.length), 2);
-  assert.equal(await page.textContent('#checklist-progress'), messages('en')['ui.ts.progress'].replace('{done}', '2').replace('{total}', '6'));
+  assert.equal(await page.textContent('#checklist-progress'), engine.renderMessage('ui.ts.progress', { done: 2, total: 6 }, 'en'));
   await session.context.close();
 });
 
@@ -43,7 +43,7 @@ test('the rules reference filters by group and by severity, together with the se
     && [r.id, r.summary, r.why, r.fix].join(' ').toLowerCase().includes('attachment')).map((r) => r.id);
   assert.deepEqual(await shown(), expected);
   assert.equal(await page.textContent('#rules-count'),
-    messages('en')['ui.rules.count'].replace('{shown}', String(expected.length)).replace('{total}', String(docs.length)));
+    engine.renderMessage('ui.rules.count', { shown: expected.length, total: docs.length }, 'en'));
   // A link to a rule clears the filters so the rule is there to see.
   await page.evaluate(() => (location.hash = '#rules/size/total'));
   await page.waitForFunction(() => document.activeElement.id === 'rule-size/total');

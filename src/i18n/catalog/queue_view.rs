@@ -231,10 +231,10 @@ crate::catalog! {
         pl: "{hours} h {minutes} min",
     },
     "queue.view.duration.days" => {
-        en: "{days} days",
-        fr: "{days} jours",
-        es: "{days} días",
-        pl: "{days} dni",
+        en: "{days, plural, one {# day} other {# days}}",
+        fr: "{days, plural, one {# jour} other {# jours}}",
+        es: "{days, plural, one {# día} other {# días}}",
+        pl: "{days, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}}",
     },
     "queue.view.answers" => {
         en: "Your questions answered",
@@ -309,10 +309,10 @@ crate::catalog! {
         pl: "Wysłane e-maile na dzień",
     },
     "queue.view.day" => {
-        en: "{date}: {volume} mails",
-        fr: "{date} : {volume} e-mails",
-        es: "{date}: {volume} mensajes",
-        pl: "{date}: {volume} e-maili",
+        en: "{date}: {volume, plural, one {# mail} other {# mails}}",
+        fr: "{date} : {volume, plural, one {# e-mail} other {# e-mails}}",
+        es: "{date}: {volume, plural, one {# mensaje} other {# mensajes}}",
+        pl: "{date}: {volume, plural, one {# e-mail} few {# e-maile} many {# e-maili} other {# e-maila}}",
     },
     "queue.view.actions" => {
         en: "Try a click at a moment",
@@ -417,10 +417,10 @@ crate::catalog! {
         pl: "E-maile z błędami",
     },
     "queue.view.error-log" => {
-        en: "The newest {shown} of {total} entries; this log is never reset by a purge or an unblock.",
-        fr: "Les {shown} plus récentes des {total} entrées ; ce journal n'est jamais remis à zéro par une purge ni un déblocage.",
-        es: "Las {shown} entradas más recientes de {total}; este registro nunca se restablece con una purga ni un desbloqueo.",
-        pl: "{shown} najnowszych z {total} wpisów; purga ani odblokowanie nie zerują tego dziennika.",
+        en: "The newest {shown} of {total, plural, one {# entry} other {# entries}}; this log is never reset by a purge or an unblock.",
+        fr: "{shown, plural, one {La # plus récente} other {Les # plus récentes}} {total, plural, one {de # entrée} other {des # entrées}} ; ce journal n'est jamais remis à zéro par une purge ni un déblocage.",
+        es: "{shown, plural, one {La # entrada más reciente} other {Las # entradas más recientes}} de {total}; este registro nunca se restablece con una purga ni un desbloqueo.",
+        pl: "{shown, plural, one {# najnowszy} few {# najnowsze} many {# najnowszych} other {# najnowszego}} z {total, plural, one {# wpisu} few {# wpisów} many {# wpisów} other {# wpisu}}; purga ani odblokowanie nie zerują tego dziennika.",
     },
     "queue.view.error-log.date" => {
         en: "Date",
@@ -585,10 +585,10 @@ crate::catalog! {
         pl: "wszystkie strumienie",
     },
     "queue.view.mails.count" => {
-        en: "{shown} of {total} mails",
-        fr: "{shown} e-mails sur {total}",
-        es: "{shown} de {total} mensajes",
-        pl: "{shown} z {total} e-maili",
+        en: "{shown} of {total, plural, one {# mail} other {# mails}}",
+        fr: "{shown, plural, one {# e-mail} other {# e-mails}} sur {total}",
+        es: "{shown} de {total, plural, one {# mensaje} other {# mensajes}}",
+        pl: "{shown} z {total, plural, one {# e-maila} few {# e-maili} many {# e-maili} other {# e-maila}}",
     },
     "queue.view.mails.column.id" => {
         en: "Mail",
@@ -1005,10 +1005,10 @@ crate::catalog! {
         pl: "Domena odbiorców",
     },
     "queue.view.form.logged" => {
-        en: "{lines} mails from a send log, at their logged times.",
-        fr: "{lines} e-mails d'un journal d'envoi, à leurs heures.",
-        es: "{lines} mensajes de un registro de envíos, a sus horas.",
-        pl: "{lines} e-maili z dziennika wysyłki, o zapisanych godzinach.",
+        en: "{lines, plural, one {# mail from a send log, at its logged time} other {# mails from a send log, at their logged times}}.",
+        fr: "{lines, plural, one {# e-mail d'un journal d'envoi, à son heure} other {# e-mails d'un journal d'envoi, à leurs heures}}.",
+        es: "{lines, plural, one {# mensaje de un registro de envíos, a su hora} other {# mensajes de un registro de envíos, a sus horas}}.",
+        pl: "{lines, plural, one {# e-mail z dziennika wysyłki, o zapisanej godzinie} few {# e-maile z dziennika wysyłki, o zapisanych godzinach} many {# e-maili z dziennika wysyłki, o zapisanych godzinach} other {# e-maila z dziennika wysyłki, o zapisanych godzinach}}.",
     },
     "queue.view.form.remove-stream" => {
         en: "Remove “{name}”",

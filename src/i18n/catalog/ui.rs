@@ -437,9 +437,9 @@ crate::catalog! {
         pl: "rozmiar, temat, załącznik…",
     },
     "ui.rules.count" => {
-        en: "{shown} of {total} rules",
-        fr: "{shown} règles sur {total}",
-        es: "{shown} de {total} reglas",
+        en: "{shown} of {total, plural, one {# rule} other {# rules}}",
+        fr: "{shown, plural, one {# règle} other {# règles}} sur {total}",
+        es: "{shown} de {total, plural, one {# regla} other {# reglas}}",
         pl: "Reguły: {shown} z {total}",
     },
     "ui.rules.score" => {
@@ -575,9 +575,9 @@ crate::catalog! {
         pl: "Status usługi jest zielony (aktywny lub force), a nic nie dociera? Przejdź krok po kroku listę kontrolną z przewodnika hostingu.",
     },
     "ui.ts.progress" => {
-        en: "{done} of {total} steps checked",
-        fr: "{done} étapes sur {total} vérifiées",
-        es: "{done} de {total} pasos comprobados",
+        en: "{done} of {total, plural, one {# step} other {# steps}} checked",
+        fr: "{done, plural, one {# étape sur {total} vérifiée} other {# étapes sur {total} vérifiées}}",
+        es: "{done} de {total, plural, one {# paso comprobado} other {# pasos comprobados}}",
         pl: "Sprawdzone kroki: {done} z {total}",
     },
     "ui.ts.state.title" => {
@@ -1002,8 +1002,8 @@ crate::catalog! {
     },
     "ui.simulate.day" => {
         en: "{date}: {volume} sent",
-        fr: "{date} : {volume} envoyés",
-        es: "{date}: {volume} enviados",
+        fr: "{date} : {volume, plural, one {# envoyé} other {# envoyés}}",
+        es: "{date}: {volume, plural, one {# enviado} other {# enviados}}",
         pl: "{date}: wysłano {volume}",
     },
     "ui.simulate.actions" => {
@@ -1219,7 +1219,7 @@ crate::catalog! {
     },
     "ui.custom.status.invalid" => {
         en: "Problems found: {count}. Your rules are not applied until they are fixed.",
-        fr: "Problèmes trouvés : {count}. Vos règles ne sont pas appliquées tant qu'ils ne sont pas corrigés.",
+        fr: "Problèmes trouvés : {count}. Vos règles ne sont pas appliquées {count, plural, one {tant qu'il n'est pas corrigé} other {tant qu'ils ne sont pas corrigés}}.",
         es: "Problemas encontrados: {count}. Sus reglas no se aplican hasta que se corrijan.",
         pl: "Znalezione problemy: {count}. Twoje reguły nie są stosowane, dopóki ich nie poprawisz.",
     },
@@ -1243,9 +1243,9 @@ crate::catalog! {
     },
     // ── the page, issue 20 (engineer "page"): kept together ──────────────────
     "ui.unit.b" => {
-        en: "{n} bytes",
-        fr: "{n} octets",
-        es: "{n} bytes",
+        en: "{n, plural, one {# byte} other {# bytes}}",
+        fr: "{n, plural, one {# octet} other {# octets}}",
+        es: "{n, plural, one {# byte} other {# bytes}}",
         pl: "{n} B",
     },
     "ui.unit.kb" => {
@@ -1495,9 +1495,9 @@ crate::catalog! {
         pl: "Nie udało się poprawić wiadomości: {detail}",
     },
     "ui.fixes.compare" => {
-        en: "Before: {before}, {beforeCount} findings. After: {after}, {afterCount} findings.",
-        fr: "Avant : {before}, {beforeCount} constats. Après : {after}, {afterCount} constats.",
-        es: "Antes: {before}, {beforeCount} resultados. Después: {after}, {afterCount} resultados.",
+        en: "Before: {before}, {beforeCount, plural, one {# finding} other {# findings}}. After: {after}, {afterCount, plural, one {# finding} other {# findings}}.",
+        fr: "Avant : {before}, {beforeCount, plural, one {# constat} other {# constats}}. Après : {after}, {afterCount, plural, one {# constat} other {# constats}}.",
+        es: "Antes: {before}, {beforeCount, plural, one {# resultado} other {# resultados}}. Después: {after}, {afterCount, plural, one {# resultado} other {# resultados}}.",
         pl: "Przed: {before}, wyniki: {beforeCount}. Po: {after}, wyniki: {afterCount}.",
     },
     "ui.fixes.gone" => {
@@ -1519,9 +1519,9 @@ crate::catalog! {
         pl: "Co się zmieniło",
     },
     "ui.fixes.unchanged-lines" => {
-        en: "… {count} unchanged lines …",
-        fr: "… {count} lignes inchangées …",
-        es: "… {count} líneas sin cambios …",
+        en: "… {count, plural, one {# unchanged line} other {# unchanged lines}} …",
+        fr: "… {count, plural, one {# ligne inchangée} other {# lignes inchangées}} …",
+        es: "… {count, plural, one {# línea sin cambios} other {# líneas sin cambios}} …",
         pl: "… niezmienione wiersze: {count} …",
     },
     "ui.fixes.download" => {
@@ -1538,8 +1538,8 @@ crate::catalog! {
     },
     "ui.fix.line-ends" => {
         en: "Line ends made CRLF everywhere ({count} changed; RFC 5322 §2.3).",
-        fr: "Fins de ligne mises en CRLF partout ({count} modifiées ; RFC 5322 §2.3).",
-        es: "Finales de línea pasados a CRLF en todo el mensaje ({count} cambiados; RFC 5322 §2.3).",
+        fr: "Fins de ligne mises en CRLF partout ({count, plural, one {# modifiée} other {# modifiées}} ; RFC 5322 §2.3).",
+        es: "Finales de línea pasados a CRLF en todo el mensaje ({count, plural, one {# cambiado} other {# cambiados}}; RFC 5322 §2.3).",
         pl: "Końce wierszy ujednolicone do CRLF (zmienione: {count}; RFC 5322 §2.3).",
     },
     "ui.fix.encode-subject" => {
@@ -1549,9 +1549,9 @@ crate::catalog! {
         pl: "Temat zakodowany jako słowa kodowane RFC 2047.",
     },
     "ui.fix.fold-headers" => {
-        en: "Long header lines folded at spaces ({count} fields; RFC 5322 §2.2.3).",
-        fr: "Lignes d'en-tête trop longues repliées aux espaces ({count} champs ; RFC 5322 §2.2.3).",
-        es: "Líneas de cabecera largas plegadas en los espacios ({count} campos; RFC 5322 §2.2.3).",
+        en: "Long header lines folded at spaces ({count, plural, one {# field} other {# fields}}; RFC 5322 §2.2.3).",
+        fr: "Lignes d'en-tête trop longues repliées aux espaces ({count, plural, one {# champ} other {# champs}} ; RFC 5322 §2.2.3).",
+        es: "Líneas de cabecera largas plegadas en los espacios ({count, plural, one {# campo} other {# campos}}; RFC 5322 §2.2.3).",
         pl: "Długie wiersze nagłówka zawinięte na spacjach (pola: {count}; RFC 5322 §2.2.3).",
     },
     "ui.fix.add-date" => {

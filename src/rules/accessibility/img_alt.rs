@@ -32,10 +32,10 @@ crate::rule_texts! { "accessibility/img-alt";
         pl: "Każdemu obrazowi z treścią nadaj tekst alt opisujący, co pokazuje; obrazom czysto dekoracyjnym nadaj alt=\"\".",
     },
     MISSING "missing" => {
-        en: "{count} images have no alt attribute, for example {src}.",
-        fr: "{count} images n'ont pas d'attribut alt, par exemple {src}.",
-        es: "{count} imágenes no tienen atributo alt, por ejemplo {src}.",
-        pl: "Obrazy bez atrybutu alt: {count}, na przykład {src}.",
+        en: "{count, plural, one {# image has} other {# images have}} no alt attribute, for example {src}.",
+        fr: "{count, plural, one {# image n'a} other {# images n'ont}} pas d'attribut alt, par exemple {src}.",
+        es: "{count, plural, one {# imagen no tiene} other {# imágenes no tienen}} atributo alt, por ejemplo {src}.",
+        pl: "{count, plural, one {# obraz nie ma} few {# obrazy nie mają} many {# obrazów nie ma} other {# obrazu nie ma}} atrybutu alt, na przykład {src}.",
     },
 }
 

@@ -35,10 +35,10 @@ crate::rule_texts! { "attachment/html-smuggling";
         pl: "Dołącz sam plik (a nie stronę, która go tworzy) albo wyślij link do niego na swojej stronie.",
     },
     FOUND "found" => {
-        en: "{path} carries about {size} bytes as base64 and rebuilds them as a download in the browser ({signals}).",
-        fr: "{path} transporte environ {size} octets en base64 et les reconstitue en téléchargement dans le navigateur ({signals}).",
-        es: "{path} lleva unos {size} bytes en base64 y los reconstruye como descarga en el navegador ({signals}).",
-        pl: "{path} zawiera około {size} bajtów w base64 i odtwarza je w przeglądarce jako plik do pobrania ({signals}).",
+        en: "{path} carries about {size, plural, one {# byte} other {# bytes}} as base64 and rebuilds that data as a download in the browser ({signals}).",
+        fr: "{path} transporte environ {size, plural, one {# octet} other {# octets}} en base64 et reconstitue ces données en téléchargement dans le navigateur ({signals}).",
+        es: "{path} lleva alrededor de {size, plural, one {# byte} other {# bytes}} en base64 y reconstruye esos datos como descarga en el navegador ({signals}).",
+        pl: "{path} zawiera około {size, plural, one {# bajtu} few {# bajtów} many {# bajtów} other {# bajtu}} w base64 i odtwarza te dane w przeglądarce jako plik do pobrania ({signals}).",
     },
 }
 

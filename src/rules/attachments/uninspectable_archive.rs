@@ -41,10 +41,10 @@ crate::rule_texts! { "attachment/uninspectable-archive";
         pl: "{path} ({format}): jego zawartości nie można sprawdzić.",
     },
     WITH_NAMES "with-names" => {
-        en: "{path} ({format}) lists {count} files ({names}); their content cannot be inspected.",
-        fr: "{path} ({format}) contient {count} fichiers ({names}) ; leur contenu ne peut pas être inspecté.",
-        es: "{path} ({format}) contiene {count} ficheros ({names}); su contenido no se puede inspeccionar.",
-        pl: "{path} ({format}) zawiera pliki w liczbie {count} ({names}); ich zawartości nie można sprawdzić.",
+        en: "{path} ({format}) lists {count, plural, one {# file} other {# files}} ({names}); the content cannot be inspected.",
+        fr: "{path} ({format}) contient {count, plural, one {# fichier} other {# fichiers}} ({names}) ; le contenu ne peut pas être inspecté.",
+        es: "{path} ({format}) contiene {count, plural, one {# fichero} other {# ficheros}} ({names}); su contenido no se puede inspeccionar.",
+        pl: "{path} ({format}) zawiera {count, plural, one {# plik} few {# pliki} many {# plików} other {# pliku}} ({names}); zawartości nie można sprawdzić.",
     },
 }
 

@@ -30,16 +30,16 @@ crate::rule_texts! { "dkim/body-length";
         pl: "Podpisuj całą treść: wyłącz opcję długości treści w narzędziu podpisującym DKIM.",
     },
     PARTIAL "partial" => {
-        en: "The signature of {domain} signs the first {signed} bytes of the body (l=).",
-        fr: "La signature de {domain} signe les {signed} premiers octets du corps (l=).",
-        es: "La firma de {domain} firma los primeros {signed} bytes del cuerpo (l=).",
-        pl: "Podpis {domain} obejmuje pierwsze {signed} bajtów treści (l=).",
+        en: "The signature of {domain} signs the first {signed, plural, one {# byte} other {# bytes}} of the body (l=).",
+        fr: "La signature de {domain} signe {signed, plural, one {# octet} other {# octets}} au début du corps (l=).",
+        es: "La firma de {domain} firma {signed, plural, one {# byte} other {# bytes}} al principio del cuerpo (l=).",
+        pl: "Podpis {domain} obejmuje {signed, plural, one {pierwszy # bajt} few {pierwsze # bajty} many {pierwszych # bajtów} other {pierwsze # bajtu}} treści (l=).",
     },
     UNSIGNED_TAIL "unsigned-tail" => {
-        en: "The signature of {domain} signs {signed} bytes of the body (l=), but it has {total}: the end of the body is not signed.",
-        fr: "La signature de {domain} signe {signed} octets du corps (l=), mais il en compte {total} : la fin du corps n'est pas signée.",
-        es: "La firma de {domain} firma {signed} bytes del cuerpo (l=), pero tiene {total}: el final del cuerpo no está firmado.",
-        pl: "Podpis {domain} obejmuje {signed} bajtów treści (l=), a treść ma ich {total}: koniec treści nie jest podpisany.",
+        en: "The signature of {domain} signs {signed, plural, one {# byte} other {# bytes}} of the body (l=), but it has {total}: the end of the body is not signed.",
+        fr: "La signature de {domain} signe {signed, plural, one {# octet} other {# octets}} du corps (l=), mais il en compte {total} : la fin du corps n'est pas signée.",
+        es: "La firma de {domain} firma {signed, plural, one {# byte} other {# bytes}} del cuerpo (l=), pero tiene {total}: el final del cuerpo no está firmado.",
+        pl: "Podpis {domain} obejmuje {signed, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajtu}} treści (l=), a treść ma ich {total}: koniec treści nie jest podpisany.",
     },
 }
 

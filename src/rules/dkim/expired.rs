@@ -30,10 +30,10 @@ crate::rule_texts! { "dkim/expired";
         pl: "Podpisz wiadomość ponownie tuż przed wysłaniem albo ustaw dłuższą ważność podpisu (lub żadnej).",
     },
     EXPIRED "expired" => {
-        en: "The signature of {domain} expired {ago} seconds before the time checked (x={expiry}).",
-        fr: "La signature de {domain} a expiré {ago} secondes avant l'heure vérifiée (x={expiry}).",
-        es: "La firma de {domain} caducó {ago} segundos antes de la hora comprobada (x={expiry}).",
-        pl: "Podpis {domain} wygasł {ago} sekund przed sprawdzaną chwilą (x={expiry}).",
+        en: "The signature of {domain} expired {ago, plural, one {# second} other {# seconds}} before the time checked (x={expiry}).",
+        fr: "La signature de {domain} a expiré {ago, plural, one {# seconde} other {# secondes}} avant l'heure vérifiée (x={expiry}).",
+        es: "La firma de {domain} caducó {ago, plural, one {# segundo} other {# segundos}} antes de la hora comprobada (x={expiry}).",
+        pl: "Podpis {domain} wygasł {ago, plural, one {# sekundę} few {# sekundy} many {# sekund} other {# sekundy}} przed sprawdzaną chwilą (x={expiry}).",
     },
 }
 

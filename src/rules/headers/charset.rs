@@ -29,10 +29,10 @@ crate::rule_texts! { "headers/charset";
         pl: "Zadeklaruj kodowanie znaków: Content-Type: text/html; charset=UTF-8 (RFC 2046 §4.1.2).",
     },
     MISSING "missing" => {
-        en: "This {type} part has {count} non-ASCII bytes and no charset.",
-        fr: "Cette partie {type} contient {count} octets non ASCII et pas de charset.",
-        es: "Esta parte {type} tiene {count} bytes no ASCII y no tiene charset.",
-        pl: "Ta część {type} zawiera {count} bajtów spoza ASCII i nie ma charset.",
+        en: "This {type} part has {count, plural, one {# non-ASCII byte} other {# non-ASCII bytes}} and no charset.",
+        fr: "Cette partie {type} contient {count, plural, one {# octet non ASCII} other {# octets non ASCII}} et pas de charset.",
+        es: "Esta parte {type} tiene {count, plural, one {# byte no ASCII} other {# bytes no ASCII}} y no tiene charset.",
+        pl: "Ta część {type} zawiera {count, plural, one {# bajt spoza ASCII} few {# bajty spoza ASCII} many {# bajtów spoza ASCII} other {# bajta spoza ASCII}} i nie ma charset.",
     },
 }
 

@@ -29,10 +29,10 @@ crate::rule_texts! { "headers/duplicate-field";
         pl: "Zostaw jedno pole; wielu odbiorców wpisz w jednym polu To lub Cc, oddzielając ich przecinkami (RFC 5322 §3.6).",
     },
     REPEATED "repeated" => {
-        en: "The {field} field appears {count} times; RFC 5322 §3.6 allows it once.",
+        en: "The {field} field appears {count, plural, one {# time} other {# times}}; RFC 5322 §3.6 allows it once.",
         fr: "Le champ {field} apparaît {count} fois ; la RFC 5322 §3.6 ne l'autorise qu'une fois.",
-        es: "El campo {field} aparece {count} veces; el RFC 5322 §3.6 lo permite una sola vez.",
-        pl: "Pole {field} występuje {count} razy; RFC 5322 §3.6 dopuszcza je raz.",
+        es: "El campo {field} aparece {count, plural, one {# vez} other {# veces}}; el RFC 5322 §3.6 lo permite una sola vez.",
+        pl: "Pole {field} występuje {count, plural, one {# raz} few {# razy} many {# razy} other {# raza}}; RFC 5322 §3.6 dopuszcza je raz.",
     },
 }
 

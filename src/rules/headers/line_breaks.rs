@@ -31,16 +31,16 @@ crate::rule_texts! { "headers/line-breaks";
         pl: "Buduj wiadomość z jednym rodzajem końca wiersza: wszędzie \\r\\n albo wszędzie \\n, pozostawiając konwersję programowi wysyłającemu; usuń zabłąkane \\r z wartości (RFC 5322 §2.1).",
     },
     BARE_CR "bare-cr" => {
-        en: "{count} CR characters are not followed by LF.",
-        fr: "{count} caractères CR ne sont pas suivis de LF.",
-        es: "{count} caracteres CR no van seguidos de LF.",
-        pl: "Po {count} znakach CR nie następuje LF.",
+        en: "{count, plural, one {# CR character is not followed by LF} other {# CR characters are not followed by LF}}.",
+        fr: "{count, plural, one {# caractère CR n'est pas suivi de LF} other {# caractères CR ne sont pas suivis de LF}}.",
+        es: "{count, plural, one {# carácter CR no va seguido de LF} other {# caracteres CR no van seguidos de LF}}.",
+        pl: "Po {count, plural, one {# znaku CR} few {# znakach CR} many {# znakach CR} other {# znaku CR}} nie następuje LF.",
     },
     MIXED "mixed" => {
-        en: "The message mixes {bareLf} bare LF line ends with {crlf} CRLF line ends.",
-        fr: "Le message mélange {bareLf} fins de ligne LF seules et {crlf} fins de ligne CRLF.",
-        es: "El mensaje mezcla {bareLf} finales de línea LF solos con {crlf} finales CRLF.",
-        pl: "Wiadomość łączy {bareLf} końców wiersza LF z {crlf} końcami CRLF.",
+        en: "The message mixes {bareLf, plural, one {# bare LF line end} other {# bare LF line ends}} with {crlf, plural, one {# CRLF line end} other {# CRLF line ends}}.",
+        fr: "Le message mélange {bareLf, plural, one {# fin de ligne LF seule} other {# fins de ligne LF seules}} et {crlf, plural, one {# fin de ligne CRLF} other {# fins de ligne CRLF}}.",
+        es: "El mensaje mezcla {bareLf, plural, one {# final de línea LF solo} other {# finales de línea LF solos}} con {crlf, plural, one {# final CRLF} other {# finales CRLF}}.",
+        pl: "Wiadomość łączy {bareLf, plural, one {# koniec wiersza LF} few {# końce wiersza LF} many {# końców wiersza LF} other {# końca wiersza LF}} z {crlf, plural, one {# końcem CRLF} few {# końcami CRLF} many {# końcami CRLF} other {# końca CRLF}}.",
     },
 }
 

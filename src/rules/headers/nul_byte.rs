@@ -29,16 +29,16 @@ crate::rule_texts! { "headers/nul-byte";
         pl: "Usuń bajty NUL z tekstu albo wyślij dane binarne jako załącznik base64 (RFC 2045 §6.8).",
     },
     IN_HEADER "in-header" => {
-        en: "The header contains {count} NUL bytes.",
-        fr: "L'en-tête contient {count} octets NUL.",
-        es: "La cabecera contiene {count} bytes NUL.",
-        pl: "Nagłówek zawiera {count} bajtów NUL.",
+        en: "The header contains {count, plural, one {# NUL byte} other {# NUL bytes}}.",
+        fr: "L'en-tête contient {count, plural, one {# octet NUL} other {# octets NUL}}.",
+        es: "La cabecera contiene {count, plural, one {# byte NUL} other {# bytes NUL}}.",
+        pl: "Nagłówek zawiera {count, plural, one {# bajt NUL} few {# bajty NUL} many {# bajtów NUL} other {# bajta NUL}}.",
     },
     IN_BODY "in-body" => {
-        en: "The body contains {count} NUL bytes outside binary parts.",
-        fr: "Le corps contient {count} octets NUL hors des parties binaires.",
-        es: "El cuerpo contiene {count} bytes NUL fuera de las partes binarias.",
-        pl: "Treść zawiera {count} bajtów NUL poza częściami binarnymi.",
+        en: "The body contains {count, plural, one {# NUL byte} other {# NUL bytes}} outside binary parts.",
+        fr: "Le corps contient {count, plural, one {# octet NUL} other {# octets NUL}} hors des parties binaires.",
+        es: "El cuerpo contiene {count, plural, one {# byte NUL} other {# bytes NUL}} fuera de las partes binarias.",
+        pl: "Treść zawiera {count, plural, one {# bajt NUL} few {# bajty NUL} many {# bajtów NUL} other {# bajta NUL}} poza częściami binarnymi.",
     },
 }
 

@@ -31,16 +31,16 @@ crate::rule_texts! { "headers/sender-required";
         pl: "Wpisz jeden adres w From albo dodaj pole Sender z jednym adresem, który wysyła (RFC 5322 §3.6.2).",
     },
     MISSING "missing" => {
-        en: "From holds {count} mailboxes and there is no Sender field.",
-        fr: "From contient {count} adresses et il n'y a pas de champ Sender.",
-        es: "From contiene {count} direcciones y no hay campo Sender.",
-        pl: "From zawiera {count} adresów, a brak pola Sender.",
+        en: "From holds {count, plural, one {# mailbox} other {# mailboxes}} and there is no Sender field.",
+        fr: "From contient {count, plural, one {# adresse} other {# adresses}} et il n'y a pas de champ Sender.",
+        es: "From contiene {count, plural, one {# dirección} other {# direcciones}} y no hay campo Sender.",
+        pl: "From zawiera {count, plural, one {# adres} few {# adresy} many {# adresów} other {# adresu}}, a brak pola Sender.",
     },
     SEVERAL "several" => {
-        en: "Sender holds {count} mailboxes; it must hold exactly one.",
-        fr: "Sender contient {count} adresses ; il doit en contenir exactement une.",
-        es: "Sender contiene {count} direcciones; debe contener exactamente una.",
-        pl: "Sender zawiera {count} adresów; musi zawierać dokładnie jeden.",
+        en: "Sender holds {count, plural, one {# mailbox} other {# mailboxes}}; it must hold exactly one.",
+        fr: "Sender contient {count, plural, one {# adresse} other {# adresses}} ; il doit en contenir exactement une.",
+        es: "Sender contiene {count, plural, one {# dirección} other {# direcciones}}; debe contener exactamente una.",
+        pl: "Sender zawiera {count, plural, one {# adres} few {# adresy} many {# adresów} other {# adresu}}; musi zawierać dokładnie jeden.",
     },
 }
 

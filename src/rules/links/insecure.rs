@@ -38,10 +38,10 @@ crate::rule_texts! { "links/insecure";
         pl: "Link pokazuje „{shown}”, ale prowadzi do {href}, który nie jest zabezpieczony.",
     },
     PLAIN_HTTP "plain-http" => {
-        en: "{count} links use plain http://, for example {href}.",
-        fr: "{count} liens utilisent le simple http://, par exemple {href}.",
-        es: "{count} enlaces usan http:// simple, por ejemplo {href}.",
-        pl: "{count} linków używa zwykłego http://, na przykład {href}.",
+        en: "{count, plural, one {# link uses} other {# links use}} plain http://, for example {href}.",
+        fr: "{count, plural, one {# lien utilise} other {# liens utilisent}} le simple http://, par exemple {href}.",
+        es: "{count, plural, one {# enlace usa} other {# enlaces usan}} http:// simple, por ejemplo {href}.",
+        pl: "{count, plural, one {# link używa} few {# linki używają} many {# linków używa} other {# linku używa}} zwykłego http://, na przykład {href}.",
     },
     FIX_PLAIN "fix-plain" => {
         en: "Nothing blocks the message; if your site has a certificate, link to its https:// pages.",

@@ -28,10 +28,10 @@ crate::rule_texts! { "size/content";
         pl: "Usuń lub zmniejsz największy załącznik albo zastąp go linkiem do pliku na swojej stronie.",
     },
     TOO_LARGE "too-large" => {
-        en: "The content is {size} ({sizeBytes} bytes) once decoded, over the {limit} the guides allow before encoding.",
-        fr: "Le contenu fait {size} ({sizeBytes} octets) une fois décodé, au-delà des {limit} que les guides autorisent avant encodage.",
-        es: "El contenido ocupa {size} ({sizeBytes} bytes) una vez decodificado, por encima de los {limit} que las guías permiten antes de codificar.",
-        pl: "Po zdekodowaniu treść ma {size} ({sizeBytes} bajtów), więcej niż {limit} dozwolone przez przewodniki przed kodowaniem.",
+        en: "The content is {size} ({sizeBytes, plural, one {# byte} other {# bytes}}) once decoded, over the {limit} the guides allow before encoding.",
+        fr: "Le contenu fait {size} ({sizeBytes, plural, one {# octet} other {# octets}}) une fois décodé, au-delà des {limit} que les guides autorisent avant encodage.",
+        es: "El contenido ocupa {size} ({sizeBytes, plural, one {# byte} other {# bytes}}) una vez decodificado, por encima de los {limit} que las guías permiten antes de codificar.",
+        pl: "Po zdekodowaniu treść ma {size} ({sizeBytes, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}}), więcej niż {limit} dozwolone przez przewodniki przed kodowaniem.",
     },
 }
 

@@ -28,10 +28,10 @@ crate::rule_texts! { "size/total";
         pl: "Umieść duże pliki na swojej stronie i wyślij link do pobrania albo je skompresuj i zmniejsz; kodowanie base64 powiększa każdy załącznik o jedną trzecią.",
     },
     TOO_LARGE "too-large" => {
-        en: "The message is {size} ({sizeBytes} bytes) once encoded, {over} bytes over the host's limit of {limit} ({limitBytes} bytes): it will be refused.",
-        fr: "Le message fait {size} ({sizeBytes} octets) une fois encodé, soit {over} octets au-delà de la limite de l'hébergement, {limit} ({limitBytes} octets) : il sera refusé.",
-        es: "El mensaje ocupa {size} ({sizeBytes} bytes) una vez codificado, {over} bytes por encima del límite del alojamiento de {limit} ({limitBytes} bytes): será rechazado.",
-        pl: "Po zakodowaniu wiadomość ma {size} ({sizeBytes} bajtów), o {over} bajtów więcej niż limit hostingu {limit} ({limitBytes} bajtów): zostanie odrzucona.",
+        en: "The message is {size} ({sizeBytes, plural, one {# byte} other {# bytes}}) once encoded, {over, plural, one {# byte} other {# bytes}} over the host's limit of {limit} ({limitBytes, plural, one {# byte} other {# bytes}}): it will be refused.",
+        fr: "Le message fait {size} ({sizeBytes, plural, one {# octet} other {# octets}}) une fois encodé, soit {over, plural, one {# octet} other {# octets}} au-delà de la limite de l'hébergement, {limit} ({limitBytes, plural, one {# octet} other {# octets}}) : il sera refusé.",
+        es: "El mensaje ocupa {size} ({sizeBytes, plural, one {# byte} other {# bytes}}) una vez codificado, {over, plural, one {# byte} other {# bytes}} por encima del límite del alojamiento de {limit} ({limitBytes, plural, one {# byte} other {# bytes}}): será rechazado.",
+        pl: "Po zakodowaniu wiadomość ma {size} ({sizeBytes, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}}), o {over, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}} więcej niż limit hostingu {limit} ({limitBytes, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}}): zostanie odrzucona.",
     },
 }
 

@@ -44,10 +44,10 @@ crate::rule_texts! { "spam/adult-terms";
         pl: "Usuń lub przeformułuj te słowa; jeśli odwiedzający wpisał je w formularzu, nie kopiuj tekstu formularza do wiadomości bez zmian.",
     },
     FOUND "found" => {
-        en: "{count} adult terms found in {place}: {terms}.",
-        fr: "{count} termes pour adultes trouvés dans {place} : {terms}.",
-        es: "{count} términos para adultos encontrados en {place}: {terms}.",
-        pl: "Znaleziono {count} słów dla dorosłych w {place}: {terms}.",
+        en: "{count, plural, one {# adult term} other {# adult terms}} found in {place}: {terms}.",
+        fr: "{count, plural, one {# terme pour adultes trouvé} other {# termes pour adultes trouvés}} dans {place} : {terms}.",
+        es: "{count, plural, one {# término para adultos encontrado} other {# términos para adultos encontrados}} en {place}: {terms}.",
+        pl: "Znaleziono {count, plural, one {# słowo} few {# słowa} many {# słów} other {# słowa}} dla dorosłych w {place}: {terms}.",
     },
 }
 

@@ -39,16 +39,16 @@ crate::rule_texts! { "spam/money-amounts";
         pl: "Usuń sumy, o które czytelnik nie pytał; zamiast wyliczać ceny, podaj link do oferty.",
     },
     HUGE "huge" => {
-        en: "{huge} sums of a million or more ({amounts}), among {count} amounts.",
-        fr: "{huge} sommes d'un million ou plus ({amounts}), parmi {count} montants.",
-        es: "{huge} sumas de un millón o más ({amounts}), entre {count} importes.",
-        pl: "{huge} sum miliona lub więcej ({amounts}) wśród {count} kwot.",
+        en: "{huge, plural, one {# sum} other {# sums}} of a million or more ({amounts}), among {count, plural, one {# amount} other {# amounts}}.",
+        fr: "{huge, plural, one {# somme} other {# sommes}} d'un million ou plus ({amounts}), parmi {count, plural, one {# montant} other {# montants}}.",
+        es: "{huge, plural, one {# suma} other {# sumas}} de un millón o más ({amounts}), entre {count, plural, one {# importe} other {# importes}}.",
+        pl: "{huge, plural, one {# suma} few {# sumy} many {# sum} other {# sumy}} miliona lub więcej ({amounts}) wśród {count, plural, one {# kwoty} few {# kwot} many {# kwot} other {# kwoty}}.",
     },
     MANY "many" => {
-        en: "{count} amounts of money in the text ({amounts}).",
-        fr: "{count} montants d'argent dans le texte ({amounts}).",
-        es: "{count} importes de dinero en el texto ({amounts}).",
-        pl: "{count} kwot pieniędzy w tekście ({amounts}).",
+        en: "{count, plural, one {# amount} other {# amounts}} of money in the text ({amounts}).",
+        fr: "{count, plural, one {# montant} other {# montants}} d'argent dans le texte ({amounts}).",
+        es: "{count, plural, one {# importe} other {# importes}} de dinero en el texto ({amounts}).",
+        pl: "{count, plural, one {# kwota} few {# kwoty} many {# kwot} other {# kwoty}} pieniędzy w tekście ({amounts}).",
     },
 }
 

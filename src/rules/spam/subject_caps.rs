@@ -30,10 +30,10 @@ crate::rule_texts! { "spam/subject-caps";
         pl: "Napisz temat małymi literami z wielką literą na początku; wielkie litery zostaw dla jednego lub dwóch skrótów.",
     },
     SHOUTING "shouting" => {
-        en: "The subject has {count} words in capitals ({words}); the guides flag {limit} or more.",
-        fr: "Le sujet contient {count} mots en majuscules ({words}) ; les guides signalent à partir de {limit}.",
-        es: "El asunto contiene {count} palabras en mayúsculas ({words}); las guías lo señalan a partir de {limit}.",
-        pl: "Temat zawiera {count} słów wielkimi literami ({words}); przewodniki wskazują {limit} lub więcej.",
+        en: "The subject has {count, plural, one {# word} other {# words}} in capitals ({words}); the guides flag {limit} or more.",
+        fr: "Le sujet contient {count, plural, one {# mot} other {# mots}} en majuscules ({words}) ; les guides signalent à partir de {limit}.",
+        es: "El asunto contiene {count, plural, one {# palabra} other {# palabras}} en mayúsculas ({words}); las guías lo señalan a partir de {limit}.",
+        pl: "Temat zawiera {count, plural, one {# słowo} few {# słowa} many {# słów} other {# słowa}} wielkimi literami ({words}); przewodniki wskazują {limit} lub więcej.",
     },
 }
 
