@@ -30,44 +30,52 @@ fn wrong_values() -> Vec<Value> {
 /// `value` with one field replaced by each wrong value, or one unknown field
 /// added to one object, for every field and object in it.
 fn mutations(value: &Value) -> Vec<Value> {
+    mutations_at(value).into_iter().map(|(_, v)| v).collect()
+}
+
+/// `mutations`, each with the path of what was changed (`attachments[0].content`;
+/// the object's own path for an added field).
+fn mutations_at(value: &Value) -> Vec<(String, Value)> {
     let mut out = Vec::new();
-    mutate(value, &mut |replace| out.push(replace), &|v| v.clone());
+    mutate(value, "", &mut |path, replace| out.push((path, replace)), &|v| v.clone());
     out
 }
 
-fn mutate(value: &Value, out: &mut dyn FnMut(Value), rebuild: &dyn Fn(Value) -> Value) {
+fn mutate(value: &Value, at: &str, out: &mut dyn FnMut(String, Value), rebuild: &dyn Fn(Value) -> Value) {
     match value {
         Value::Object(map) => {
             let mut with_unknown = map.clone();
             with_unknown.insert("bogusField".into(), json!(1));
-            out(rebuild(Value::Object(with_unknown)));
+            out(at.to_string(), rebuild(Value::Object(with_unknown)));
             for (key, child) in map {
+                let path = if at.is_empty() { key.clone() } else { format!("{at}.{key}") };
                 for wrong in wrong_values() {
                     let mut changed = map.clone();
                     changed.insert(key.clone(), wrong);
-                    out(rebuild(Value::Object(changed)));
+                    out(path.clone(), rebuild(Value::Object(changed)));
                 }
                 let inner = |v: Value| {
                     let mut changed = map.clone();
                     changed.insert(key.clone(), v);
                     rebuild(Value::Object(changed))
                 };
-                mutate(child, out, &inner);
+                mutate(child, &path, out, &inner);
             }
         }
         Value::Array(items) => {
             for (i, child) in items.iter().enumerate() {
+                let path = format!("{at}[{i}]");
                 for wrong in wrong_values() {
                     let mut changed = items.clone();
                     changed[i] = wrong;
-                    out(rebuild(Value::Array(changed)));
+                    out(path.clone(), rebuild(Value::Array(changed)));
                 }
                 let inner = |v: Value| {
                     let mut changed = items.clone();
                     changed[i] = v;
                     rebuild(Value::Array(changed))
                 };
-                mutate(child, out, &inner);
+                mutate(child, &path, out, &inner);
             }
         }
         _ => {}
@@ -158,18 +166,36 @@ fn full_compose() -> Value {
 #[test]
 fn every_refused_message_field_is_said_in_the_catalogue_words() {
     let mut refused = 0;
-    for fields in mutations(&full_compose()) {
+    let mut named_exactly = 0;
+    for (path, fields) in mutations_at(&full_compose()) {
         let result = Compose::from_json(&fields.to_string()).and_then(|c| c.render().map(|_| ()));
         match result {
             Ok(()) => {}
             Err(LintError::InvalidInput(invalid)) => {
                 refused += 1;
                 assert_worded(&invalid, Subject::Input, &fields);
+                // The refusal names the changed field, the field holding it (a
+                // header's value is named by `headers`), or the part of it that
+                // is wrong (`attachments[0]` of a list `[1]` given for `attachments`).
+                let related = path.starts_with(&invalid.path) || invalid.path.starts_with(&path);
+                assert!(related, "{path} refused as {:?} for {fields}", invalid.path);
+                // Fields read by an untagged choice (an address or a list of
+                // them, a header value, a Buffer object) are refused as a whole;
+                // every other refusal names the field or the part of it.
+                let whole = |field: &str| path == field || path.starts_with(&format!("{field}.")) || path.starts_with(&format!("{field}["));
+                let untagged = ["from", "to", "cc", "bcc", "replyTo", "sender", "references", "inReplyTo", "headers"].iter().any(|f| whole(f))
+                    || path.contains(".headers")
+                    || path.contains(".content.");
+                if !untagged {
+                    assert!(invalid.path.starts_with(&path), "{path} refused as {:?} for {fields}", invalid.path);
+                    named_exactly += 1;
+                }
             }
             Err(other) => panic!("{other:?} for {fields}"),
         }
     }
     assert!(refused > 100, "only {refused} refusals");
+    assert!(named_exactly > 100, "only {named_exactly} refusals of fields read one by one");
 }
 
 #[test]

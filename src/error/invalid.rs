@@ -569,6 +569,12 @@ fn unexpected(text: &str) -> Option<(Found, Option<String>, &str)> {
                 return None;
             };
             let expected = after.strip_prefix(", expected ")?;
+            // serde writes a whole float as `5.0`; JavaScript (every number is
+            // one there) and the sender wrote 5.
+            let value = match value.strip_suffix(".0") {
+                Some(whole) if *word == "floating point " && whole.trim_start_matches('-').bytes().all(|b| b.is_ascii_digit()) => whole,
+                _ => value,
+            };
             return Some((*found, Some(quoted(value)), expected));
         }
     }
@@ -647,7 +653,7 @@ mod tests {
                 "subject",
                 What::WrongType {
                     found: Found::Number,
-                    value: Some("5.0".into()),
+                    value: Some("5".into()),
                     expected: Expected::Label("core.invalid.expected.text")
                 }
             )

@@ -229,3 +229,18 @@ test('compose fields holding JavaScript values JSON has no form for are refused 
   }
   assert.ok(refused > 40, `only ${refused} refusals`);
 });
+
+test('a refused attachment field is named, and a JavaScript number is quoted as written', () => {
+  const refusal = (fields) => {
+    try {
+      cjs.lint({ from: 'a@example.com', ...fields }, { locale: 'en' });
+    } catch (error) {
+      return error;
+    }
+    assert.fail(`accepted ${JSON.stringify(fields)}`);
+  };
+  assert.match(refusal({ attachments: [{ filename: 'a.txt', content: 10n }] }).message, /: attachments\[0\]\.content is /);
+  assert.match(refusal({ attachments: [{ filename: ['a.txt'] }] }).message, /: attachments\[0\]\.filename is a list; it must be a text\.$/);
+  assert.match(refusal({ subject: 5 }).message, /: subject is a number \(5\); it must be a text\.$/);
+  assert.match(refusal({ subject: 5.5 }).message, /: subject is a number \(5\.5\); it must be a text\.$/);
+});

@@ -120,24 +120,62 @@ impl<'de> Deserialize<'de> for Content {
 }
 
 /// An attachment, as Nodemailer takes it.
+///
+/// A refused field is named in the error (`attachments[1].content`): each
+/// field is read by a function that prefixes its errors with its name.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Attachment {
+    #[serde(deserialize_with = "named::filename")]
     pub filename: Option<String>,
+    #[serde(deserialize_with = "named::content")]
     pub content: Option<Content>,
     /// How a string `content` is encoded, any of Node's Buffer encodings (`base64`,
     /// `hex`, `latin1`, `utf16le`…); text (`utf-8`) when absent.
+    #[serde(deserialize_with = "named::encoding")]
     pub encoding: Option<String>,
+    #[serde(deserialize_with = "named::content_type")]
     pub content_type: Option<String>,
     /// Content-ID for inline images referenced as `cid:` in the HTML.
+    #[serde(deserialize_with = "named::cid")]
     pub cid: Option<String>,
     /// `attachment` or `inline`.
+    #[serde(deserialize_with = "named::content_disposition")]
     pub content_disposition: Option<String>,
     /// Headers of the attachment's part.
+    #[serde(deserialize_with = "named::headers")]
     pub headers: Option<Headers>,
     /// A file path or URL; the linter cannot read files or fetch URLs.
+    #[serde(deserialize_with = "named::path")]
     pub path: Option<String>,
+    #[serde(deserialize_with = "named::href")]
     pub href: Option<String>,
+}
+
+/// The readers of `Attachment`'s fields, each error prefixed with the field's name.
+mod named {
+    use super::{prefixed, Content, Headers};
+    use serde::{Deserialize, Deserializer};
+
+    macro_rules! named {
+        ($($function:ident $name:literal: $type:ty;)*) => {$(
+            pub fn $function<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<$type>, D::Error> {
+                Option::<$type>::deserialize(deserializer).map_err(|e| prefixed($name, e))
+            }
+        )*};
+    }
+
+    named! {
+        filename "filename": String;
+        content "content": Content;
+        encoding "encoding": String;
+        content_type "contentType": String;
+        cid "cid": String;
+        content_disposition "contentDisposition": String;
+        headers "headers": Headers;
+        path "path": String;
+        href "href": String;
+    }
 }
 
 /// A header value: text, several values (one field each), or Nodemailer's
@@ -295,11 +333,14 @@ pub(crate) fn error_detail(error: impl fmt::Display) -> String {
 
 /// The value of `key`, its error prefixed with the key (`attachments[2]: …`).
 fn field<'de, A: MapAccess<'de>, T: Deserialize<'de>>(map: &mut A, key: &str) -> Result<T, A::Error> {
-    map.next_value::<T>().map_err(|e| {
-        let text = error_detail(e);
-        let joint = if text.starts_with('[') { "" } else { ": " };
-        de::Error::custom(format_args!("{key}{joint}{text}"))
-    })
+    map.next_value::<T>().map_err(|e| prefixed(key, e))
+}
+
+/// An error of the value of `key`, prefixed with the key (`key: …`, `key[2]: …`).
+fn prefixed<E: de::Error>(key: &str, error: impl fmt::Display) -> E {
+    let text = error_detail(error);
+    let joint = if text.starts_with('[') { "" } else { ": " };
+    E::custom(format_args!("{key}{joint}{text}"))
 }
 
 /// A list whose element errors name their index (`[2]: …`).
@@ -410,7 +451,11 @@ mod tests {
         assert!(en.ends_with(": subject is a list; it must be a text."), "{en}");
         assert!(fr.ends_with(" : subject est une liste ; il faut un texte."), "{fr}");
         let (en, _) = error(r#"{"attachments": [{"filename": "a.txt"}, {"content": 5}]}"#);
-        assert!(en.ends_with(": attachments[1] is a number (5); it must be a text, a byte array or a Buffer."), "{en}");
+        assert!(en.ends_with(": attachments[1].content is a number (5); it must be a text, a byte array or a Buffer."), "{en}");
+        let (en, _) = error(r#"{"attachments": [{"filename": ["a"]}]}"#);
+        assert!(en.ends_with(": attachments[0].filename is a list; it must be a text."), "{en}");
+        let (en, _) = error(r#"{"attachments": [{"headers": {"X-A": {"nope": 1}}}]}"#);
+        assert!(en.contains(": attachments[0].headers must be a header value"), "{en}");
         assert!(error(r#"{"headers": {"X-A": {"nope": 1}}}"#).0.contains(": headers must be a header value"));
         let (en, _) = error("[1]");
         assert!(en.ends_with(": message is a list; it must be an object of message fields (from, to, subject, text, html, attachments…)."), "{en}");
