@@ -435,7 +435,7 @@ fn split_path(text: &str) -> (String, &str) {
     let mut rest = text;
     loop {
         let name_len =
-            rest.bytes().take_while(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b == b'.').count();
+            rest.bytes().take_while(|&b| b.is_ascii_alphanumeric() || b"_$.-".contains(&b)).count();
         let mut end = name_len;
         while rest[end..].starts_with('[') {
             let digits = rest[end + 1..].bytes().take_while(u8::is_ascii_digit).count();

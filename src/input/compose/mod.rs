@@ -216,7 +216,13 @@ impl<'de> Deserialize<'de> for Headers {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Headers, A::Error> {
                 // A JavaScript object's keys in their order (a BTreeMap would sort them).
                 let mut pairs = Vec::new();
-                while let Some((key, value)) = map.next_entry::<String, HeaderValues>()? {
+                while let Some(key) = map.next_key::<String>()? {
+                    // A refused value is named by its field (`headers.X-Campaign`)
+                    // when the name reads as one: letters, digits, `-` and `_`.
+                    let named = !key.is_empty()
+                        && key.len() <= 76
+                        && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+                    let value = map.next_value::<HeaderValues>().map_err(|e| if named { prefixed(&key, e) } else { e })?;
                     pairs.push((key, value));
                 }
                 Ok(Headers(pairs))
@@ -455,8 +461,9 @@ mod tests {
         let (en, _) = error(r#"{"attachments": [{"filename": ["a"]}]}"#);
         assert!(en.ends_with(": attachments[0].filename is a list; it must be a text."), "{en}");
         let (en, _) = error(r#"{"attachments": [{"headers": {"X-A": {"nope": 1}}}]}"#);
-        assert!(en.contains(": attachments[0].headers must be a header value"), "{en}");
-        assert!(error(r#"{"headers": {"X-A": {"nope": 1}}}"#).0.contains(": headers must be a header value"));
+        assert!(en.contains(": attachments[0].headers.X-A must be a header value"), "{en}");
+        assert!(error(r#"{"headers": {"X-A": {"nope": 1}}}"#).0.contains(": headers.X-A must be a header value"));
+        assert!(error(r#"{"headers": {"X A:": {"nope": 1}}}"#).0.contains(": headers must be a header value"));
         let (en, _) = error("[1]");
         assert!(en.ends_with(": message is a list; it must be an object of message fields (from, to, subject, text, html, attachments…)."), "{en}");
         let (en, fr) = error("{\"subject\": ");
