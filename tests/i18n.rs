@@ -253,3 +253,22 @@ fn a_report_read_back_from_json_renders_the_same() {
     }
     assert!(report.findings.iter().any(|f| f.message.contains("10.00\u{a0}MB")));
 }
+
+#[test]
+fn a_custom_rule_message_nesting_plural_choices_renders_without_harm() {
+    // A custom rule's message is the user's template (at most
+    // `custom::limits::MAX_TEXT_BYTES`): plural choices nested in each other,
+    // unbalanced or cut, render in bounded time and depth, as text.
+    let max = mail_preflight::custom::limits::MAX_TEXT_BYTES;
+    let nested = |depth: usize| format!("{}#{}", "{match, plural, other {".repeat(depth), "}}".repeat(depth));
+    let params = [("match", i18n::Param::Text("FREE".into()))];
+    let mut depth = 1;
+    while nested(depth).len() <= max {
+        depth += 1;
+    }
+    assert_eq!(i18n::render_template(&nested(depth - 1), &params, Locale::En), "FREE");
+    for template in [nested(depth - 1)[..max / 2].to_string(), "{match, plural, one {".repeat(80), "}{#{, plural,}".repeat(140)] {
+        let text = i18n::render_template(&template, &params, Locale::Pl);
+        assert!(text.len() <= template.len() * 4, "{template:.40}");
+    }
+}
