@@ -804,7 +804,11 @@ export function lintPhpMail(
 /** Every rule with its documentation and examples, in one language (default `en`). */
 export function rules(locale?: Locale): RuleDoc[];
 
-/** Every catalogue message in one language, keyed by message id. */
+/**
+ * Every catalogue message in one language, keyed by message id: templates with `{name}`
+ * parameters and ICU plural choices (`{count, plural, one {# byte} other {# bytes}}`);
+ * render them with `renderMessage(id, params, locale)`, which applies the language's plural rules.
+ */
 export function messages(locale?: Locale): { [messageId: string]: string };
 
 /** The engine version. */
