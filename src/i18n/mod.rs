@@ -382,8 +382,7 @@ pub fn render_template_with(
             match params.iter().find(|(n, _)| *n == plural.name) {
                 Some((_, value)) => {
                     let number = format_param(value, locale, label);
-                    let branch = plural.branch(value, &number, locale);
-                    let branch = branch.replace('#', &format!("{{{}}}", plural.name));
+                    let branch = plural.branch(value, &number, locale).replace('#', &number);
                     out.push_str(&render_template_with(&branch, params, locale, label));
                 }
                 None => out.push_str(&tail[..plural.len]),
@@ -469,11 +468,11 @@ impl<'t> Plural<'t> {
     /// else its category's, else `other`'s.
     fn branch(&self, value: &Param, shown: &str, locale: Locale) -> &'t str {
         let find = |selector: &str| self.branches.iter().find(|(s, _)| *s == selector).map(|(_, text)| *text);
-        let exact = match value {
-            Param::Int(n) => self.branches.iter().find(|(s, _)| s.strip_prefix('=') == Some(n.to_string().as_str())),
+        let exact = |(selector, text): &(&str, &'t str)| match value {
+            Param::Int(n) => (selector.strip_prefix('=')?.parse::<i64>().ok()? == *n).then_some(*text),
             _ => None,
         };
-        exact.map(|(_, text)| *text).or_else(|| find(plural_category(value, shown, locale))).or_else(|| find("other")).unwrap_or_default()
+        self.branches.iter().find_map(exact).or_else(|| find(plural_category(value, shown, locale))).or_else(|| find("other")).unwrap_or_default()
     }
 }
 

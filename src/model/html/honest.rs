@@ -13,7 +13,7 @@
 //!   every phone user.
 
 use super::cascade::Style;
-use super::{is_invisible_char, HtmlFacts, Honest, Image};
+use super::{HtmlFacts, Honest, Image};
 
 /// Longest hidden text taken for a preheader, in characters, white space
 /// collapsed and padding not counted. Inbox previews show at most about 140
@@ -29,7 +29,8 @@ pub const MAX_PIXEL_PX: f32 = 1.0;
 /// Marks the preheader among the hidden text and its runs.
 pub fn mark(facts: &mut HtmlFacts) {
     let Some(first) = facts.hidden.first() else { return };
-    let chars = preheader_chars(&first.words);
+    // The words are kept as a preview reads them (padding one space: `walk`).
+    let chars = first.words.chars().count();
     if !first.before_visible_text || chars > MAX_PREHEADER_CHARS || first.cut {
         return;
     }
@@ -39,25 +40,6 @@ pub fn mark(facts: &mut HtmlFacts) {
             run.honest = Some(Honest::Preheader);
         }
     }
-}
-
-/// The characters of hidden text as a preview reads it: each run of white space
-/// and padding (`&zwnj;&nbsp;`, `&#847;`…) counts as one space.
-fn preheader_chars(words: &str) -> usize {
-    let mut count = 0;
-    let mut in_space = true;
-    for c in words.chars() {
-        if c.is_whitespace() || is_invisible_char(c) {
-            if !in_space {
-                count += 1;
-                in_space = true;
-            }
-        } else {
-            count += 1;
-            in_space = false;
-        }
-    }
-    count - usize::from(in_space && count > 0)
 }
 
 /// Marks an image drawn at most 1×1 px as a tracking pixel.
