@@ -74,6 +74,8 @@ pub struct Identity {
     pub list_traffic: bool,
     /// `Precedence: bulk` or `list` (RFC 2076 §3.9, a de-facto bulk marker).
     pub precedence_bulk: bool,
+    /// `Auto-Submitted` other than `no` (RFC 3834 §5): an automatic reply or notice.
+    pub auto_submitted: bool,
     pub unsubscribe: Unsubscribe,
     /// `Received` fields: the message has already travelled.
     pub received: usize,
@@ -164,6 +166,10 @@ pub fn analyse(raw: &[u8], header: &HeaderBlock, values: &FieldValues) -> Identi
             identity.list_traffic = true;
         } else if LIST_MANAGER_FIELDS.iter().any(|name| field.is(name)) {
             identity.list_traffic = true;
+        } else if field.is("Auto-Submitted") {
+            let value = field.unfolded_value(raw);
+            let keyword = value.split([';', '(']).next().unwrap_or_default().trim();
+            identity.auto_submitted |= !keyword.is_empty() && !keyword.eq_ignore_ascii_case("no");
         } else if field.is("Precedence") {
             let value = field.unfolded_value(raw).to_ascii_lowercase();
             identity.precedence_bulk |= value == "bulk" || value == "list";

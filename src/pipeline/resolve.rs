@@ -123,7 +123,8 @@ pub fn resolve_with(options: &Options, custom_ids: &[&str]) -> Result<Settings, 
 /// Most DKIM keys accepted in `options.dkimKeys` (a bound on the work per message; default, ours).
 pub const MAX_DKIM_KEYS: usize = 100;
 
-/// `options.senderDomains`: host names (RFC 1035 §2.3.1 LDH labels, 253 octets at most), lower-cased.
+/// `options.senderDomains`: host names (RFC 1035 §2.3.1 LDH labels, 253 octets at most), lower-cased;
+/// an internationalised name is accepted as written (`bücher.de`) when its A-labels are one.
 fn sender_domains(domains: &[String]) -> Result<Vec<String>, LintError> {
     if domains.len() > MAX_LIST_ITEMS {
         return Err(LintError::options("senderDomains", What::TooMany { count: domains.len(), max: MAX_LIST_ITEMS }));
@@ -131,8 +132,8 @@ fn sender_domains(domains: &[String]) -> Result<Vec<String>, LintError> {
     domains
         .iter()
         .map(|d| {
-            let domain = d.trim().trim_end_matches('.').to_ascii_lowercase();
-            if is_host_name(&domain) {
+            let domain = d.trim().trim_end_matches('.').to_lowercase();
+            if is_host_name(&crate::rules::sender::ascii_domain(&domain)) {
                 Ok(domain)
             } else {
                 Err(LintError::options("senderDomains", What::NotDomain { text: crate::error::quoted(d) }))

@@ -57,7 +57,7 @@ pub const RULE: Rule = Rule {
     evidence: &[
         GMAIL_EVIDENCE,
         YAHOO_EVIDENCE,
-        Evidence::Receiver("Yahoo Sender requirements: \"The Post (RFC 8058) method is highly recommended; The mail-to: method is acceptable\": a mailto: alone is information, not a warning"),
+        Evidence::Receiver("Yahoo Sender requirements: \"The Post (RFC 8058) method is highly recommended; The mail-to: method is acceptable\": a mailto: alone is information, not a warning, below Gmail's bulk-sender volume; from it, Gmail's one-click (an https: URI, RFC 8058) binds the sender and a mailto: alone is the warning"),
     ],
     score: scores::NONE,
     texts: &TEXTS,
@@ -85,6 +85,16 @@ pub const RULE: Rule = Rule {
         .at(Severity::Info),
         Example::fails(
             title! {
+                en: "A bulk sender (20,000 a day) whose unsubscribe is a mailto: address only",
+                fr: "Un expéditeur en nombre (20 000 par jour) dont le désabonnement n'est qu'une adresse mailto:",
+                es: "Un remitente masivo (20.000 al día) cuya baja es solo una dirección mailto:",
+                pl: "Nadawca masowy (20 000 dziennie), którego wypisanie to tylko adres mailto:",
+            },
+            ExampleInput::Raw("From: news@my-site.example\nTo: b@example.org\nSubject: News\nPrecedence: bulk\nList-Unsubscribe: <mailto:unsubscribe@my-site.example>\n\nHello\n"),
+        )
+        .with_options(r#"{"thresholds": {"bulk": {"dailyVolume": 20000}}}"#),
+        Example::fails(
+            title! {
                 en: "Bulk mail whose only unsubscribe address is http:",
                 fr: "Un envoi en nombre dont la seule adresse de désabonnement est en http:",
                 es: "Un envío masivo cuya única dirección de baja es http:",
@@ -103,6 +113,16 @@ pub const RULE: Rule = Rule {
             ExampleInput::Raw("From: news@my-site.example\nTo: b@example.org\nSubject: News\nList-Id: News <news.my-site.example>\nList-Unsubscribe: =?us-ascii?Q?<https://www.my-site.example/unsubscribe=3Fid?=\n =?us-ascii?Q?=3D42>?=\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\n\nHello\n"),
         )
         .at(Severity::Info),
+        Example::passes(
+            title! {
+                en: "A vacation reply: Precedence: bulk with Auto-Submitted: auto-replied is no mailing",
+                fr: "Une réponse d'absence : Precedence: bulk avec Auto-Submitted: auto-replied n'est pas un envoi en nombre",
+                es: "Una respuesta de ausencia: Precedence: bulk con Auto-Submitted: auto-replied no es un envío masivo",
+                pl: "Autoodpowiedź urlopowa: Precedence: bulk z Auto-Submitted: auto-replied to nie wysyłka masowa",
+            },
+            ExampleInput::Raw("From: anna@my-site.example\nTo: b@example.org\nSubject: Out of office: Your question\nIn-Reply-To: <q1@example.org>\nAuto-Submitted: auto-replied\nPrecedence: bulk\n\nI am away until Monday.\n"),
+        )
+        .with_options(r#"{"thresholds": {"bulk": {"dailyVolume": 20000}}}"#),
         Example::passes(
             title! {
                 en: "An https: address in List-Unsubscribe",
@@ -140,8 +160,11 @@ fn check(message: &Message, cx: &mut Context) {
                     .at(field_location(message, field))
                     .severity(severity);
             // Yahoo accepts a mailto: unsubscribe ("The mail-to: method is acceptable"); only
-            // Gmail's one-click needs https:, so a working mailto: is information.
-            if unsubscribe.uris.iter().any(|u| u.len() > 7 && u.as_bytes()[..7].eq_ignore_ascii_case(b"mailto:")) {
+            // Gmail's one-click needs https:, so a working mailto: is information, unless
+            // the sender is a bulk sender, whom Gmail's requirement binds.
+            let mailto =
+                unsubscribe.uris.iter().any(|u| u.len() > 7 && u.as_bytes()[..7].eq_ignore_ascii_case(b"mailto:"));
+            if mailto && severity != Severity::Warning {
                 draft = draft.severity(Severity::Info);
             }
             cx.emit(draft)

@@ -49,11 +49,14 @@ pub(crate) fn requirement_severity(settings: &Settings) -> crate::report::Severi
 }
 
 /// Why a message counts as bulk mail, as the field name or "To/Cc/Bcc" (None: not bulk).
+/// An automatic message (RFC 3834 §5: `Auto-Submitted` other than `no`, as a
+/// vacation reply sets) goes to one person: its `Precedence: bulk` is there so
+/// other responders keep quiet, not because it is a mailing.
 pub(crate) fn bulk_marker(message: &Message, settings: &Settings) -> Option<String> {
     let identity = &message.identity;
     if identity.list_id {
         Some("List-Id".to_string())
-    } else if identity.precedence_bulk {
+    } else if identity.precedence_bulk && !identity.auto_submitted {
         Some("Precedence".to_string())
     } else if identity.recipients >= settings.count(&BULK_RECIPIENTS).max(2) {
         Some(format!("To/Cc/Bcc ({})", identity.recipients))

@@ -36,6 +36,12 @@ crate::rule_texts! { "dkim/alignment";
         es: "El mensaje está firmado por {domains}, ninguno alineado con el dominio del From {fromDomain}.",
         pl: "Wiadomość podpisały domeny {domains}, z których żadna nie jest wyrównana z domeną From {fromDomain}.",
     },
+    SPF_ALIGNED "spf-aligned" => {
+        en: "The message is signed by {domains}, not by {fromDomain}; its Return-Path at {returnPath} is aligned, so SPF can pass DMARC, but only an aligned signature still does after a forward.",
+        fr: "Le message est signé par {domains}, pas par {fromDomain} ; son Return-Path chez {returnPath} est aligné, donc SPF peut satisfaire DMARC, mais seule une signature alignée le fait encore après un transfert.",
+        es: "El mensaje está firmado por {domains}, no por {fromDomain}; su Return-Path en {returnPath} está alineado, así que SPF puede superar DMARC, pero solo una firma alineada lo sigue haciendo tras un reenvío.",
+        pl: "Wiadomość podpisały domeny {domains}, a nie {fromDomain}; jej Return-Path w {returnPath} jest wyrównany, więc SPF może spełnić DMARC, ale po przekazaniu dalej robi to już tylko wyrównany podpis.",
+    },
 }
 
 pub const RULE: Rule = Rule {
@@ -45,6 +51,7 @@ pub const RULE: Rule = Rule {
     evidence: &[
         Evidence::Rfc("RFC 7489 §3.1.1: DKIM gives DMARC alignment only when d= has the From's organizational domain (relaxed mode, the default)"),
         Evidence::Receiver("Gmail Email sender guidelines: the From domain \"must be aligned with either the SPF domain or the DKIM domain\" (5,000+/day); GMX postmaster best practices: DKIM alignment with the From domain is mandatory for bulk mail"),
+        Evidence::Rfc("RFC 7489 §4.2: DMARC passes when SPF or DKIM gives an aligned identifier, so an aligned Return-Path leaves the finding as information; RFC 7960 §3.1.1: a forward changes the envelope and breaks SPF, not an intact DKIM signature"),
     ],
     score: scores::NONE,
     texts: &TEXTS,
@@ -59,6 +66,16 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::Raw("DKIM-Signature: v=1; a=rsa-sha256; d=esp-mailer.example; s=s1; h=from:to:subject;\n bh=Ba3gj8+xBPQLJTahTfzW6RbWQ/XPgESxkCi2B66PSQg=; b=AAAA\nFrom: news@my-site.example\nTo: b@example.org\nSubject: News\n\nHello\n"),
         ),
+        Example::fails(
+            title! {
+                en: "Signed by the provider, bounces on the From's own domain (SPF aligned): information",
+                fr: "Signé par le prestataire, retours sur le domaine du From (SPF aligné) : information",
+                es: "Firmado por el proveedor, rebotes en el dominio del From (SPF alineado): información",
+                pl: "Podpis dostawcy, zwroty w domenie From (SPF wyrównany): informacja",
+            },
+            ExampleInput::Raw("Return-Path: <0100abc@bounce.my-site.example>\nDKIM-Signature: v=1; a=rsa-sha256; d=esp-mailer.example; s=s1; h=from:to:subject;\n bh=Ba3gj8+xBPQLJTahTfzW6RbWQ/XPgESxkCi2B66PSQg=; b=AAAA\nFrom: orders@my-site.example\nTo: b@example.org\nSubject: Your order\n\nHello\n"),
+        )
+        .at(Severity::Info),
         Example::passes(
             title! {
                 en: "A second signature by a subdomain of the From domain",
@@ -85,8 +102,25 @@ fn check(message: &Message, cx: &mut Context) {
     }
     let mut shown: Vec<&str> = domains.clone();
     shown.dedup();
+    let at = location(message, &signatures[0]);
+    // SPF or DKIM passes DMARC (RFC 7489 §4.2): with the envelope on the From's
+    // domain the message can pass; the signature matters after a forward.
+    let return_path = message.identity.return_path.as_ref().map(|r| r.domain.as_str());
+    if let Some(return_path) = return_path.filter(|r| aligned(r, from_domain)) {
+        cx.emit(
+            Draft::new(
+                Msg::of(&SPF_ALIGNED)
+                    .text("domains", shown.join(", "))
+                    .text("fromDomain", org_domain(from_domain))
+                    .text("returnPath", return_path.to_string()),
+            )
+            .at(at)
+            .severity(Severity::Info),
+        );
+        return;
+    }
     cx.emit(
         Draft::new(Msg::of(&UNALIGNED).text("domains", shown.join(", ")).text("fromDomain", org_domain(from_domain)))
-            .at(location(message, &signatures[0])),
+            .at(at),
     );
 }

@@ -3,7 +3,7 @@
 //! `"service@paypal.com" <x@evil.example>`. Most mail apps show only the
 //! display name, so the reader believes what it says.
 
-use super::{field_location, org_domain, registrable_label};
+use super::{aligned, field_location, registrable_label};
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
@@ -141,9 +141,8 @@ fn check(message: &Message, cx: &mut Context) {
     if from.display_name.is_empty() || from.domain.is_empty() {
         return;
     }
-    let real = org_domain(&from.domain);
     let location = field_location(message, from.field);
-    if let Some((shown, _)) = addresses_in(&from.display_name).into_iter().find(|(_, d)| org_domain(d) != real) {
+    if let Some((shown, _)) = addresses_in(&from.display_name).into_iter().find(|(_, d)| !aligned(d, &from.domain)) {
         cx.emit(
             Draft::new(Msg::of(&ADDRESS).text("shown", shown).text("address", from.address.clone()))
                 .evidence(&from.display_name)
@@ -163,7 +162,7 @@ fn check(message: &Message, cx: &mut Context) {
         return;
     }
     let brands: Vec<String> = cx.settings.list(&BRAND_DOMAINS).iter().map(|b| registrable_label(b)).collect();
-    let real_label = registrable_label(&real);
+    let real_label = registrable_label(&super::ascii_domain(&from.domain));
     let brand = shown.into_iter().find(|t| {
         let label = registrable_label(&t.to_lowercase());
         brands.contains(&label) && label != real_label

@@ -88,9 +88,23 @@ pub fn registrable_label(domain: &str) -> String {
     org_domain(domain).split('.').next().unwrap_or_default().to_string()
 }
 
-/// Relaxed alignment (RFC 7489 §3.1): the same organizational domain.
+/// A domain as DNS and DKIM name it: its A-labels (`xn--bcher-kva.de` for
+/// `bücher.de`), lower-cased. SPF, DKIM and DMARC compare A-labels (RFC 8616
+/// §3–5), and a `d=` is always written so; a name IDNA refuses is kept as written.
+pub fn ascii_domain(domain: &str) -> std::borrow::Cow<'_, str> {
+    if domain.is_ascii() {
+        if domain.bytes().any(|b| b.is_ascii_uppercase()) {
+            return domain.to_ascii_lowercase().into();
+        }
+        return domain.into();
+    }
+    idna::domain_to_ascii(domain).map_or_else(|_| domain.to_lowercase().into(), Into::into)
+}
+
+/// Relaxed alignment (RFC 7489 §3.1): the same organizational domain, each
+/// side read as A-labels, so `bücher.de` and `xn--bcher-kva.de` align.
 pub fn aligned(a: &str, b: &str) -> bool {
-    !a.is_empty() && !b.is_empty() && org_domain(a) == org_domain(b)
+    !a.is_empty() && !b.is_empty() && org_domain(&ascii_domain(a)) == org_domain(&ascii_domain(b))
 }
 
 /// Where the site's own domains come from.
@@ -183,6 +197,10 @@ mod tests {
         assert_eq!(org_domain("Example.COM."), "example.com");
         assert!(aligned("em.example.com", "example.com"));
         assert!(!aligned("example.com", "example.net"));
+        // RFC 8616: the Unicode and the A-label forms of one name are one domain.
+        assert!(aligned("bücher.de", "xn--bcher-kva.de"));
+        assert!(aligned("news.BÜCHER.de", "xn--bcher-kva.de"));
+        assert!(!aligned("bücher.de", "bucher.de"));
     }
 
     #[test]
