@@ -29,7 +29,7 @@ pub mod xls;
 pub mod zip;
 
 use names::NameTrick;
-pub use walk::inspect_named;
+pub use walk::{inspect_named, name_facts};
 
 /// Separator of the levels of a path inside archives: `invoice.zip > docs/run.exe`.
 pub const PATH_SEPARATOR: &str = " > ";

@@ -47,14 +47,7 @@ pub fn inspect_named(
     limits: &Limits,
     spent: &mut Spent,
 ) -> Vec<Fact> {
-    let mut inspection = Inspection {
-        limits,
-        facts: Vec::new(),
-        entries: 0,
-        inflated: spent.inflated,
-        earlier_facts: spent.facts,
-        reached: Vec::new(),
-    };
+    let mut inspection = Inspection::new(limits, spent);
     let top = Item {
         path: shown.to_string(),
         name: name.map(str::to_string),
@@ -73,6 +66,25 @@ pub fn inspect_named(
     inspection.facts
 }
 
+/// The name checks alone (`Inspection::check_name`) of a second name a file
+/// goes by (a part's Content-Type `name` beside its Content-Disposition
+/// `filename`): its bytes are inspected once, under its first name.
+pub fn name_facts(shown: &str, name: &str, limits: &Limits, spent: &mut Spent) -> Vec<Fact> {
+    let mut inspection = Inspection::new(limits, spent);
+    let item = Item {
+        path: shown.to_string(),
+        name: Some(name.to_string()),
+        declared_type: None,
+        bytes: Cow::Borrowed(&[]),
+        complete: false,
+        depth: 0,
+        in_package: false,
+    };
+    inspection.check_name(&item);
+    spent.facts += inspection.facts.len();
+    inspection.facts
+}
+
 pub(super) struct Inspection<'l> {
     pub limits: &'l Limits,
     pub facts: Vec<Fact>,
@@ -83,6 +95,20 @@ pub(super) struct Inspection<'l> {
     /// Facts recorded for this message's earlier attachments.
     earlier_facts: usize,
     reached: Vec<Limit>,
+}
+
+impl<'l> Inspection<'l> {
+    /// An inspection of one attachment, after what the message's earlier ones `spent`.
+    fn new(limits: &'l Limits, spent: &Spent) -> Self {
+        Inspection {
+            limits,
+            facts: Vec::new(),
+            entries: 0,
+            inflated: spent.inflated,
+            earlier_facts: spent.facts,
+            reached: Vec::new(),
+        }
+    }
 }
 
 /// Formats whose facts need the whole file, not its first bytes: containers,
@@ -184,7 +210,14 @@ impl<'l> Inspection<'l> {
             Some(Format::Ole2) if item.complete => self.read_ole2(item),
             Some(Format::Cab | Format::Rar | Format::SevenZip) => self.list_names(item, format.unwrap_or(Format::Cab)),
             Some(f) if f.is_opaque_archive() => {
-                self.add(&item.path, FactKind::Uninspectable { format: f.key().to_string(), names: Vec::new() })
+                self.add(&item.path, FactKind::Uninspectable { format: f.key().to_string(), names: Vec::new() });
+                // A single-file compressor holds one file, named by the archive's
+                // name without its suffix, as gzip's is (`open_gzip`): `setup.exe.bz2`
+                // is a program (Gmail blocks listed types "including their
+                // compressed form (like .gz or .bz2 files)").
+                if let Some(inner) = item.name.as_deref().and_then(|n| compressed_name(&names::analyse(n).effective, f)) {
+                    self.check_name(&Item::child(item, &inner, Some(inner.clone())));
+                }
             }
             // Anything else may still end with a ZIP: a self-extractor, or an
             // archive glued after a picture or a document (readers find it by its
@@ -285,5 +318,39 @@ impl<'l> Inspection<'l> {
             self.reach(path, Limit::InflatedBytes, value, self.limits.max_inflated_bytes);
         }
         result
+    }
+}
+
+/// The name of the one file a single-file compressor of format `format` holds,
+/// read from the archive's own name (`setup.exe.bz2` → `setup.exe`,
+/// `logs.tbz2` → `logs.tar`); `None` for other formats or another suffix.
+fn compressed_name(outer: &str, format: Format) -> Option<String> {
+    let suffixes: &[(&str, &str)] = match format {
+        Format::Bzip2 => &[(".tbz2", ".tar"), (".tbz", ".tar"), (".bz2", ""), (".bz", "")],
+        Format::Xz => &[(".txz", ".tar"), (".xz", "")],
+        Format::Zstandard => &[(".tzst", ".tar"), (".zstd", ""), (".zst", "")],
+        _ => return None,
+    };
+    let lower = outer.to_ascii_lowercase();
+    suffixes.iter().find_map(|(suffix, replace)| {
+        let stem = &outer[..lower.strip_suffix(suffix)?.len()];
+        (!stem.is_empty()).then(|| format!("{stem}{replace}"))
+    })
+}
+
+#[cfg(test)]
+mod compressed_tests {
+    use super::{compressed_name, Format};
+
+    #[test]
+    fn a_single_file_compressor_holds_the_file_its_name_says() {
+        assert_eq!(compressed_name("setup.exe.bz2", Format::Bzip2).as_deref(), Some("setup.exe"));
+        assert_eq!(compressed_name("Logs.TBZ2", Format::Bzip2).as_deref(), Some("Logs.tar"));
+        assert_eq!(compressed_name("tool.exe.zst", Format::Zstandard).as_deref(), Some("tool.exe"));
+        assert_eq!(compressed_name("setup.EXE.XZ", Format::Xz).as_deref(), Some("setup.EXE"));
+        assert_eq!(compressed_name(".xz", Format::Xz), None);
+        assert_eq!(compressed_name("photo.xz.jpg", Format::Xz), None);
+        assert_eq!(compressed_name("setup.exe.bz2", Format::Xz), None);
+        assert_eq!(compressed_name("a.rar", Format::Rar), None);
     }
 }

@@ -36,7 +36,13 @@ pub fn inspect_parts(raw: &[u8], parts: &[Part], limits: &Limits) -> Vec<Attachm
             };
             let bytes = file_bytes(raw, part);
             let declared = Some(part.content_type.as_str());
-            let facts = inspect::inspect_named(&name, part.filename.as_deref(), declared, &bytes, limits, &mut spent);
+            let mut facts = inspect::inspect_named(&name, part.filename.as_deref(), declared, &bytes, limits, &mut spent);
+            // A second name (Content-Type `name` beside `filename`) is checked too:
+            // a client may show and save the file under either.
+            if let Some(other) = part.other_name.as_deref() {
+                let shown = format!("{name} (name={})", inspect::shown_name(other));
+                facts.extend(inspect::name_facts(&shown, other, limits, &mut spent));
+            }
             AttachmentFacts { part: part.index, name, facts }
         })
         .collect()

@@ -145,6 +145,9 @@ pub struct Part<'a> {
     /// The file name (RFC 2231 and RFC 2047 decoded), from Content-Disposition
     /// `filename` or else Content-Type `name`.
     pub filename: Option<String>,
+    /// Content-Type `name` when Content-Disposition's `filename` says another
+    /// name: clients differ in which of the two they show and save under.
+    pub other_name: Option<String>,
     /// Content-ID without angle brackets.
     pub content_id: Option<String>,
     /// The header block of this part as written. For part 0 it is the message header.
@@ -389,6 +392,7 @@ impl<'a> Message<'a> {
                     transfer_encoding: None,
                     disposition: None,
                     filename: None,
+                    other_name: None,
                     content_id: None,
                     headers: Rc::clone(&header),
                     body_range: Some(header.body_start..raw.len()),
@@ -582,6 +586,11 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
             let boundary = part.content_type().and_then(|ct| ct.attribute("boundary")).map(str::to_string);
             let disposition = part.content_disposition().map(|d| d.ctype().to_ascii_lowercase());
             let filename = part.attachment_name().map(str::to_string);
+            let other_name = part
+                .content_type()
+                .and_then(|ct| ct.attribute("name"))
+                .filter(|name| filename.as_deref().is_some_and(|f| f.trim() != name.trim()))
+                .map(str::to_string);
             let content_id = part.content_id().map(|s| s.trim_matches(['<', '>']).to_string());
             let transfer_encoding = part.content_transfer_encoding().map(|s| s.trim().to_ascii_lowercase());
             let is_body = !attached && (text_body.contains(&(id as u32)) || html_body.contains(&(id as u32)));
@@ -611,6 +620,7 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
                 transfer_encoding: transfer_encoding.clone(),
                 disposition,
                 filename,
+                other_name,
                 content_id,
                 headers: Rc::new(headers),
                 body_range: match (body_start, body_end) {

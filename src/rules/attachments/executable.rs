@@ -11,7 +11,7 @@ use crate::i18n::Msg;
 use crate::inspect::FactKind;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::{Check, Context, Draft, Example, Group, Rule};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
 use crate::settings::Evidence;
 use crate::title;
 
@@ -154,6 +154,24 @@ pub const RULE: Rule = Rule {
                 pl: "Nazwa .pif podana tylko w Content-Type name=, zakodowana RFC 2047",
             },
             generated!(inputs::rfc2047_name),
+        ),
+        Example::fails(
+            title! {
+                en: "Two names: filename=invoice.pdf and Content-Type name=invoice.exe",
+                fr: "Deux noms : filename=invoice.pdf et Content-Type name=invoice.exe",
+                es: "Dos nombres: filename=invoice.pdf y Content-Type name=invoice.exe",
+                pl: "Dwie nazwy: filename=invoice.pdf i Content-Type name=invoice.exe",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Invoice\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\nThe invoice.\n--b\nContent-Type: application/octet-stream; name=\"invoice.exe\"\nContent-Disposition: attachment; filename=\"invoice.pdf\"\nContent-Transfer-Encoding: base64\n\nSGVsbG8=\n--b--\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "setup.exe.bz2: a program under a single-file compressor",
+                fr: "setup.exe.bz2 : un programme sous un compresseur de fichier unique",
+                es: "setup.exe.bz2: un programa bajo un compresor de un solo archivo",
+                pl: "setup.exe.bz2: program w kompresorze jednego pliku",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Setup\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\nThe setup.\n--b\nContent-Type: application/x-bzip2; name=\"setup.exe.bz2\"\nContent-Disposition: attachment; filename=\"setup.exe.bz2\"\nContent-Transfer-Encoding: base64\n\nQlpoOTFBWSZTWQ==\n--b--\n"),
         ),
         Example::fails(
             title! {

@@ -101,6 +101,24 @@ pub const RULE: Rule = Rule {
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Fwd: order\nMIME-Version: 1.0\nContent-Type: message/rfc822\n\nFrom: c@example.com\nSubject: order\n\nThe order text.\n"),
         ),
         Example::passes(
+            title! {
+                en: "A PGP/MIME encrypted message: its text is in the ciphertext",
+                fr: "Un message chiffré PGP/MIME : son texte est dans le chiffré",
+                es: "Un mensaje cifrado PGP/MIME: su texto está en el cifrado",
+                pl: "Wiadomość zaszyfrowana PGP/MIME: jej tekst jest w szyfrogramie",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: ...\nMIME-Version: 1.0\nContent-Type: multipart/encrypted; protocol=\"application/pgp-encrypted\"; boundary=b\n\n--b\nContent-Type: application/pgp-encrypted\n\nVersion: 1\n\n--b\nContent-Type: application/octet-stream; name=\"encrypted.asc\"\n\n-----BEGIN PGP MESSAGE-----\n\nhQEMA5x3c2VjcmV0AQf/\n-----END PGP MESSAGE-----\n\n--b--\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "An S/MIME encrypted message",
+                fr: "Un message chiffré S/MIME",
+                es: "Un mensaje cifrado S/MIME",
+                pl: "Wiadomość zaszyfrowana S/MIME",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Contract\nMIME-Version: 1.0\nContent-Type: application/pkcs7-mime; smime-type=enveloped-data; name=smime.p7m\nContent-Transfer-Encoding: base64\nContent-Disposition: attachment; filename=smime.p7m\n\nMIAGCSqGSIb3DQEHA6CAMIACAQAxggFAMIIBPAIBADAkMBAxDjAMBgNVBAMTBWNhcmwC\n"),
+        ),
+        Example::passes(
             title! { en: "A short text", fr: "Un texte court", es: "Un texto corto", pl: "Krótki tekst" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Contact form\n\nOk.\n"),
         ),
@@ -138,8 +156,23 @@ fn other_readable_text(message: &Message) -> bool {
     })
 }
 
+/// An encrypted message (PGP/MIME, RFC 3156 `multipart/encrypted`; S/MIME,
+/// RFC 8551 `application/pkcs7-mime`): its text is inside the ciphertext, by
+/// design. SpamAssassin exempts the same (72_active.cf: `__CT_ENCRYPTED`,
+/// `multipart/(x-)?(pgp-)?encrypted|application/(x-)?pkcs7-mime`, in
+/// MIME_NO_TEXT; `!__SMIME_MESSAGE` in __EMPTY_BODY).
+fn encrypted(message: &Message) -> bool {
+    message.parts.iter().any(|part| {
+        let t = part.content_type.as_str();
+        let multipart = t.strip_prefix("multipart/").map(|s| s.strip_prefix("x-").unwrap_or(s));
+        let multipart = multipart.map(|s| s.strip_prefix("pgp-").unwrap_or(s));
+        let application = t.strip_prefix("application/").map(|s| s.strip_prefix("x-").unwrap_or(s));
+        multipart == Some("encrypted") || application == Some("pkcs7-mime")
+    })
+}
+
 fn check(message: &Message, cx: &mut Context) {
-    if has_text(&message.visible_text) || other_readable_text(message) {
+    if has_text(&message.visible_text) || other_readable_text(message) || encrypted(message) {
         return;
     }
     let location = match main_body_part(message) {
