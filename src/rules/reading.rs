@@ -7,7 +7,7 @@
 //! `images[].alt`, `links[]` with their element spans), so a change of their
 //! shape is adapted in this file.
 
-use crate::model::html::{HtmlFacts, Span};
+use crate::model::html::{Honest, HtmlFacts, Span};
 use crate::model::{HtmlBody, Message};
 use crate::report::Location;
 use crate::rules::spam::{element_location, part_location, subject_location};
@@ -20,6 +20,11 @@ pub enum Place {
     Subject,
     /// The visible text of a body part: the rendered HTML, or the text part.
     Body {
+        part: usize,
+    },
+    /// The preheader of an HTML body: hidden in the body, but the line inbox
+    /// lists show after the subject (`model::html::honest`).
+    Preheader {
         part: usize,
     },
     /// Text of an HTML body hidden from the reader.
@@ -38,6 +43,7 @@ impl Place {
         match self {
             Place::Subject => "Subject".to_string(),
             Place::Body { part } => format!("part {part}"),
+            Place::Preheader { part } => format!("part {part} (preheader)"),
             Place::Hidden { part } => format!("part {part} (hidden text)"),
             Place::ImageText { part } => format!("part {part} (image text)"),
         }
@@ -114,12 +120,32 @@ pub fn html_only(message: &Message) -> bool {
     !message.html.is_empty() && message.text_bodies().next().is_none()
 }
 
-/// The text of each HTML body that is hidden from the reader, if any.
+/// The preheader of each HTML body, if any: hidden in the body, it is the
+/// most read line of the message, shown after the subject in the inbox list.
+pub fn preheader_texts<'m>(message: &'m Message) -> Vec<Text<'m>> {
+    html_texts(
+        message,
+        |part| Place::Preheader { part },
+        |facts| {
+            facts.runs.iter().filter(|r| r.honest == Some(Honest::Preheader)).map(|r| r.text.as_str()).collect()
+        },
+    )
+}
+
+/// The text of each HTML body that is hidden from the reader, if any (the
+/// preheader apart: `preheader_texts`).
 pub fn hidden_texts<'m>(message: &'m Message) -> Vec<Text<'m>> {
     html_texts(
         message,
         |part| Place::Hidden { part },
-        |facts| facts.runs.iter().filter(|r| r.hidden.is_some()).map(|r| r.text.as_str()).collect(),
+        |facts| {
+            facts
+                .runs
+                .iter()
+                .filter(|r| r.hidden.is_some() && r.honest != Some(Honest::Preheader))
+                .map(|r| r.text.as_str())
+                .collect()
+        },
     )
 }
 
@@ -242,7 +268,9 @@ pub fn link_location(message: &Message, link: &Link) -> Location {
 pub fn place_location(message: &Message, text: &Text) -> Location {
     match text.place {
         Place::Subject => subject_location(message),
-        Place::Body { part } | Place::Hidden { part } | Place::ImageText { part } => part_location(message, part),
+        Place::Body { part } | Place::Preheader { part } | Place::Hidden { part } | Place::ImageText { part } => {
+            part_location(message, part)
+        }
     }
 }
 

@@ -491,6 +491,8 @@ mod tests {
     fn invisible_characters_do_not_split_words() {
         assert_eq!(read("p\u{200b}o\u{200c}r\u{200d}n"), ["porn"]);
         assert_eq!(read("fr\u{ad}ee \u{feff}of\u{2060}fer"), ["free", "offer"]);
+        // Tag characters and the Hangul filler draw nothing either (Default_Ignorable).
+        assert_eq!(read("vi\u{e0020}agra po\u{3164}rn nu\u{ffa0}des"), ["viagra", "porn", "nudes"]);
     }
 
     #[test]

@@ -94,13 +94,19 @@ pub fn is_combining_mark(c: char) -> bool {
         | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}' | '\u{2de0}'..='\u{2dff}' | '\u{a66f}'..='\u{a67d}')
 }
 
-/// Characters that draw nothing and join or split nothing a reader sees:
-/// zero-width space, non-joiner, joiner, word joiner, BOM, soft hyphen,
-/// combining grapheme joiner, Mongolian vowel separator, variation selectors,
-/// invisible operators, and the bidi marks.
+/// Characters that draw nothing and join or split nothing a reader sees: the
+/// Default_Ignorable_Code_Point set of Unicode (DerivedCoreProperties.txt;
+/// "should be rendered invisibly", The Unicode Standard §5.21): zero-width
+/// space, non-joiner, joiner, word joiner, BOM, soft hyphen, combining grapheme
+/// joiner, Mongolian free variation selectors and vowel separator, variation
+/// selectors, invisible operators, the bidi marks, embeddings and overrides,
+/// the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0: letters by category,
+/// blank on screen) and the tag characters (U+E0000–U+E0FFF).
 pub fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{00ad}' | '\u{034f}'
-        | '\u{180e}' | '\u{fe00}'..='\u{fe0f}' | '\u{e0100}'..='\u{e01ef}' | '\u{061c}')
+    matches!(c, '\u{00ad}' | '\u{034f}' | '\u{061c}' | '\u{115f}' | '\u{1160}' | '\u{17b4}' | '\u{17b5}'
+        | '\u{180b}'..='\u{180f}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}'
+        | '\u{3164}' | '\u{fe00}'..='\u{fe0f}' | '\u{feff}' | '\u{ffa0}' | '\u{fff0}'..='\u{fff8}'
+        | '\u{1bca0}'..='\u{1bca3}' | '\u{1d173}'..='\u{1d17a}' | '\u{e0000}'..='\u{e0fff}')
 }
 
 /// The scripts that matter for look-alike letters.

@@ -56,9 +56,22 @@ crate::rule_texts! { "spam/money-amounts";
 pub const MONEY_HUGE_AMOUNT: Threshold = Threshold {
     key: "spam.moneyHugeAmount",
     kind: Kind::Number { default: 1_000_000.0, min: 1.0, max: 1e15 },
-    doc: "An amount (in units of its currency) from which a sum is huge.",
-    evidence: Evidence::Receiver("SpamAssassin US_DOLLARS_3 \"Mentions millions of $ ($NN,NNN,NNN.NN)\" (20_phrases.cf; 2.599 in 50_scores.cf) and LOTS_OF_MONEY \"Huge... sums of money\""),
+    doc: "An amount (in units of its currency) from which a sum is huge; in yen, rupees and roubles (¥, ₹, ₽) 100 times it, in won (₩) 1,000 times it (ours: their units are worth about a hundredth and a thousandth of a dollar).",
+    evidence: Evidence::Receiver("SpamAssassin LOTS_OF_MONEY \"Huge... sums of money\" (72_active.cf: a sum of a million or more next to $, USD, CAD, GBP, £, EUR, €, CHF or FCFA, its CURRENCY tag), and before it US_DOLLARS_3 \"Mentions millions of $ ($NN,NNN,NNN.NN)\" (2.599 in SpamAssassin 3's 50_scores.cf; commented out in 4.0)"),
 };
+
+/// How many times `MONEY_HUGE_AMOUNT` a sum in a currency of small units must
+/// be to count as huge (ours; see the threshold's doc): a ¥1,320,000 invoice is
+/// about US$9,000, an ordinary bill, not "millions".
+fn small_unit_factor(currency: &str) -> f64 {
+    if currency.contains('₩') {
+        1_000.0
+    } else if currency.contains(['¥', '₹', '₽']) {
+        100.0
+    } else {
+        1.0
+    }
+}
 
 /// Huge sums written out in digits from which the finding is a warning.
 pub const MONEY_HUGE_WARNING: Threshold = Threshold {
@@ -81,7 +94,7 @@ pub const RULE: Rule = Rule {
     group: Group::Spam,
     severity: Severity::Warning,
     evidence: &[
-        Evidence::Receiver("SpamAssassin 4.0: LOTS_OF_MONEY (72_active.cf) scores little alone (0.001) and enters ADVANCE_FEE_*_MONEY (ADVANCE_FEE_5_NEW_MONEY 3.00), MONEY_FRAUD_*, MONEY_NOHTML \"Lots of money in plain text\" (limit 2.5); US_DOLLARS_3 2.599"),
+        Evidence::Receiver("SpamAssassin 4.0: LOTS_OF_MONEY (72_active.cf) scores little alone (0.001) and enters ADVANCE_FEE_*_MONEY (ADVANCE_FEE_5_NEW_MONEY 3.00), MONEY_FRAUD_*, MONEY_NOHTML \"Lots of money in plain text\" (limit 2.5); SpamAssassin 3 scored US_DOLLARS_3 2.599 (commented out in 4.0)"),
     ],
     score: scores::MONEY_AMOUNTS,
     texts: &TEXTS,
@@ -125,6 +138,15 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Invoice 2026-118\n\nTotal: 1,250.00 EUR (VAT 250.00 EUR). The city has 3,500,000 inhabitants and 2 million visitors.\n"),
         ),
+        Example::passes(
+            title! {
+                en: "An invoice in yen: ¥1,320,000 is about as much as 9,000 dollars",
+                fr: "Une facture en yens : 1 320 000 ¥ valent environ 9 000 dollars",
+                es: "Una factura en yenes: 1.320.000 ¥ son unos 9.000 dólares",
+                pl: "Faktura w jenach: 1 320 000 ¥ to około 9000 dolarów",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Invoice 2026-119\n\nKitchen renovation: ¥1,200,000. Tax: ¥120,000. Total: ¥1,320,000.\n"),
+        ),
     ],
     check: Check::Message(check),
 };
@@ -138,6 +160,8 @@ pub struct Amount {
     pub value: f64,
     /// Written with a multiplier word (`million`, `mln`), not all in digits.
     pub with_multiplier: bool,
+    /// `small_unit_factor` of its currency: 1, or 100 and 1,000 for ¥, ₹, ₽ and ₩.
+    pub unit_factor: f64,
 }
 
 /// Currency symbols, ISO codes and words, before or after a number (`US$` before `$`).
@@ -156,6 +180,7 @@ const CURRENCIES: &[&str] = &[
     "¥",
     "₹",
     "₽",
+    "₩",
     "zł",
     "złotych",
     "złote",
@@ -204,7 +229,7 @@ fn currency_after(rest: &str) -> Option<usize> {
     let skipped = rest.len() - trimmed.len();
     // Most numbers are followed by no currency: one look at the first character.
     let first = trimmed.chars().next()?.to_ascii_lowercase();
-    if !matches!(first, 'u' | 'e' | 'g' | 'p' | 'c' | 'a' | 'z' | 'd' | '$' | '€' | '£' | '¥' | '₹' | '₽') {
+    if !matches!(first, 'u' | 'e' | 'g' | 'p' | 'c' | 'a' | 'z' | 'd' | '$' | '€' | '£' | '¥' | '₹' | '₽' | '₩') {
         return None;
     }
     CURRENCIES.iter().find(|c| starts_with_word(trimmed, c)).map(|c| skipped + c.len())
@@ -238,7 +263,7 @@ fn currency_before(text: &str, offset: usize) -> Option<usize> {
     let last = head.chars().next_back()?.to_ascii_lowercase();
     if !matches!(
         last,
-        '$' | 'd' | 'r' | 'p' | 'n' | 'f' | 's' | 'o' | 'h' | 'e' | 'g' | 'ł' | '€' | '£' | '¥' | '₹' | '₽'
+        '$' | 'd' | 'r' | 'p' | 'n' | 'f' | 's' | 'o' | 'h' | 'e' | 'g' | 'ł' | '€' | '£' | '¥' | '₹' | '₽' | '₩'
     ) {
         return None;
     }
@@ -347,7 +372,12 @@ pub fn amounts(text: &str) -> Vec<Amount> {
         }
         let start = before.unwrap_or(i);
         let finish = stop + after.unwrap_or(0);
-        out.push(Amount { range: start..finish, value, with_multiplier: multiplier.is_some() });
+        let currency = match before {
+            Some(at) => &text[at..i],
+            None => &text[stop..finish],
+        };
+        let unit_factor = small_unit_factor(currency);
+        out.push(Amount { range: start..finish, value, with_multiplier: multiplier.is_some(), unit_factor });
         i = finish.max(i + 1);
     }
     out
@@ -364,7 +394,7 @@ fn check(message: &Message, cx: &mut Context) {
     let huge: Vec<&(&Text, Amount)> = [false, true]
         .iter()
         .flat_map(|&multiplied| {
-            found.iter().filter(move |(_, a)| a.value >= huge_from && a.with_multiplier == multiplied)
+            found.iter().filter(move |(_, a)| a.value >= huge_from * a.unit_factor && a.with_multiplier == multiplied)
         })
         .collect();
     let quote = |items: &mut dyn Iterator<Item = &(&Text, Amount)>| {
@@ -425,5 +455,12 @@ mod tests {
         assert!(values("USD").is_empty());
         assert!(values("Message-id: <002001c144a6$8752e060$56104586@oxy.edu>").is_empty());
         assert_eq!(values("price:$25 or US$30"), vec![25.0, 30.0]);
+    }
+
+    #[test]
+    fn small_units_need_larger_sums() {
+        let factors = |text: &str| amounts(text).into_iter().map(|a| a.unit_factor).collect::<Vec<_>>();
+        assert_eq!(factors("¥1,320,000, 1 320 000 ¥, ₹2,500,000, ₽1 000 000, ₩1,335,000"), vec![100.0, 100.0, 100.0, 100.0, 1000.0]);
+        assert_eq!(factors("$1,000,000 and 1.000.000 € and 1 000 000 zł"), vec![1.0, 1.0, 1.0]);
     }
 }

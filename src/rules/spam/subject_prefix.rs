@@ -155,10 +155,13 @@ pub const RULE: Rule = Rule {
 /// characters and soft hyphens drawn between letters dropped, full-width and
 /// styled letters and look-alikes read as the letters they show, case
 /// ignored), are the prefix's words. So `F\u{200b}R\u{200b}E\u{200b}E money`
-/// and `ＦＲＥＥ money` start with "free", and "Freedom" does not.
+/// and `ＦＲＥＥ money` start with "free", and "Freedom" does not. Nor does a
+/// compound joined by a hyphen (`Hi-Fi Klang`, `Hi-Tech repairs`): its first
+/// part is no greeting, as a dictionary reads it.
 pub fn listed_prefix<'p>(subject: &str, prefixes: &'p [String]) -> Option<&'p str> {
     let mut folder = WordFolder::default();
-    let subject = read_words(&mut folder, subject);
+    let subject_text = subject;
+    let (subject, ends) = read_subject(&mut folder, subject_text);
     if subject.is_empty() {
         return None;
     }
@@ -169,8 +172,33 @@ pub fn listed_prefix<'p>(subject: &str, prefixes: &'p [String]) -> Option<&'p st
             return false;
         }
         let words = read_words(&mut folder, prefix);
-        !words.is_empty() && subject.starts_with(&words)
+        !words.is_empty()
+            && subject.starts_with(&words)
+            && !ends.get(words.len() - 1).is_some_and(|&end| hyphen_joined(&subject_text[end..]))
     })
+}
+
+/// Whether `rest`, the subject after a word, joins it by a hyphen to more letters.
+fn hyphen_joined(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    matches!(chars.next(), Some('-' | '\u{2010}' | '\u{2011}')) && chars.next().is_some_and(char::is_alphanumeric)
+}
+
+/// The subject's first words as read (`read_words`) and the byte offset where each ends.
+fn read_subject(folder: &mut WordFolder, text: &str) -> (Vec<String>, Vec<usize>) {
+    let (mut words, mut ends) = (Vec::new(), Vec::new());
+    folder.fold_words(head(text), |word| {
+        if matches!(word.kind, WordKind::Plain | WordKind::Leet) && words.len() <= MAX_PREFIX_WORDS {
+            words.push(word.read.to_string());
+            ends.push(word.span.1);
+        }
+    });
+    (words, ends)
+}
+
+/// The start of a text that is read for its first words (`MAX_PREFIX_CHARS`).
+fn head(text: &str) -> &str {
+    text.char_indices().nth(MAX_PREFIX_CHARS).map_or(text, |(at, _)| &text[..at])
 }
 
 /// The words of `text` as read (`Word::read`), spaced-out joins left out: at
@@ -178,8 +206,7 @@ pub fn listed_prefix<'p>(subject: &str, prefixes: &'p [String]) -> Option<&'p st
 fn read_words(folder: &mut WordFolder, text: &str) -> Vec<String> {
     let mut words = Vec::new();
     // A subject is at most a header field long; only its start is compared.
-    let start: String = text.chars().take(MAX_PREFIX_CHARS).collect();
-    folder.fold_words(&start, |word| {
+    folder.fold_words(head(text), |word| {
         if matches!(word.kind, WordKind::Plain | WordKind::Leet) && words.len() <= MAX_PREFIX_WORDS {
             words.push(word.read.to_string());
         }
@@ -215,7 +242,9 @@ mod tests {
         assert_eq!(found("Vous avez gagne !"), None, "accents are kept");
         assert_eq!(found("hi! a message from the website"), Some("hi"));
         assert_eq!(found("[AD] new offer"), Some("[ad]"));
-        for subject in ["Freedom trail", "Hiking", "Your order ships free", "", "   ", "!!!"] {
+        assert_eq!(found("Hi - a message from the website"), Some("hi"));
+        assert_eq!(found("Free-shipping"), None);
+        for subject in ["Freedom trail", "Hiking", "Your order ships free", "", "   ", "!!!", "Hi-Fi Klang GmbH: Ihre Bestellung", "Hi\u{2011}Tech repairs"] {
             assert_eq!(found(subject), None, "{subject}");
         }
         // A subject of any length is read for its start only.

@@ -29,11 +29,13 @@ pub struct Found<'l, P> {
 }
 
 /// The texts the lexicon rules read, in reading order, and how many of them
-/// `spam/sales-language` reads: the subject and the bodies first (both rules
-/// read them), then hidden text and image text (`spam/adult-terms` alone).
+/// `spam/sales-language` reads: the subject, the preheader and the bodies
+/// first (both rules read them: an inbox list shows the subject and the
+/// preheader), then hidden text and image text (`spam/adult-terms` alone).
 pub fn reader_texts<'m>(message: &'m Message) -> (Vec<Text<'m>>, usize) {
     let mut texts = Vec::new();
     texts.extend(reading::subject(message));
+    texts.extend(reading::preheader_texts(message));
     texts.extend(reading::bodies(message));
     let shared = texts.len();
     texts.extend(reading::hidden_texts(message));
