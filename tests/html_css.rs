@@ -346,3 +346,104 @@ fn findings_in_encoded_bodies_give_the_offset_in_the_decoded_text() {
     assert_eq!(&html[start..end], r#"<p style="color:#fff">"#);
     assert_eq!(finding.location.part, Some(0));
 }
+
+#[test]
+fn transforms_zoom_and_filters_that_shrink_move_or_fade_text_hide_it() {
+    let facts = analyse(
+        r#"<p>shown</p>
+        <p style="transform:scale(0)">scale</p>
+        <p style="transform:scale(1, 0)">flat</p>
+        <p style="-webkit-transform:matrix(0, 0, 0, 0, 0, 0)">matrix</p>
+        <p style="scale:0">prop</p>
+        <p style="zoom:0.01">zoom</p>
+        <div style="zoom:10%"><p style="zoom:50%">nested zoom</p></div>
+        <p style="transform:translateX(-9999px)">moved</p>
+        <p style="translate:0 -2000px">up</p>
+        <p style="filter:blur(1px) opacity(0%)">filter</p>
+        <p style="zoom:0">zero zoom is ignored</p>
+        <p style="transform:scale(0.5) rotate(10deg)">half</p>"#,
+    );
+    assert_eq!(
+        hidden_means(&facts),
+        [
+            ("scale", HiddenMeans::Shrunk),
+            ("flat", HiddenMeans::Shrunk),
+            ("matrix", HiddenMeans::Shrunk),
+            ("prop", HiddenMeans::Shrunk),
+            ("zoom", HiddenMeans::Shrunk),
+            ("nested zoom", HiddenMeans::Shrunk),
+            ("moved", HiddenMeans::OffScreen),
+            ("up", HiddenMeans::OffScreen),
+            ("filter", HiddenMeans::ZeroOpacity),
+        ]
+    );
+    assert_eq!(facts.visible_text, "shown\nzero zoom is ignored\nhalf");
+    let zoom = facts.hidden.iter().find(|h| h.words == "nested zoom").expect("nested zoom hidden");
+    assert_eq!(facts.describe(zoom.source), r#"<p style="zoom: 50%">"#, "the declaration that crossed the limit");
+}
+
+#[test]
+fn the_text_fill_colour_is_the_colour_drawn() {
+    let facts = analyse(
+        r#"<p style="color:#222;-webkit-text-fill-color:transparent">clear</p>
+        <div style="-webkit-text-fill-color:#fff"><p style="color:#000">inherited</p>
+        <p style="-webkit-text-fill-color:currentcolor;color:#333">current</p></div>"#,
+    );
+    assert_eq!(run(&facts, "clear").color, Rgba::WHITE, "transparent glyphs show the background");
+    assert_eq!(facts.describe(run(&facts, "clear").color_source), r#"<p style="-webkit-text-fill-color: transparent">"#);
+    assert_eq!(run(&facts, "inherited").color, Rgba::WHITE);
+    assert_eq!(run(&facts, "current").color, Rgba { r: 0x33, g: 0x33, b: 0x33, a: 1.0 });
+}
+
+#[test]
+fn text_is_hidden_only_when_every_view_hides_it() {
+    let facts = analyse(
+        r#"<style>
+        .desk { display: none }
+        @media only screen and (min-width: 600px) { .mob { display: none !important } .desk { display: block !important } }
+        .kin { display: none } @media screen and (-webkit-min-device-pixel-ratio: 0) { .kin { display: block !important } }
+        .fake { display: none } @media (-x-made-up: 1) { .fake { display: block !important } }
+        .all { display: none } @media (max-width: 600px) { .all { display: none !important } }
+        </style>
+        <p>Hello</p>
+        <div class="mob">phones</div><div class="desk">desktops</div>
+        <div class="kin">webkit</div><div class="fake">nowhere</div><div class="all">every view</div>"#,
+    );
+    let honest: Vec<(&str, Option<Honest>)> = facts.hidden.iter().map(|h| (h.words.as_str(), h.honest)).collect();
+    assert_eq!(
+        honest,
+        [
+            ("phones", Some(Honest::ShownOnSmallScreens)),
+            ("webkit", Some(Honest::ShownInSomeClients)),
+            ("nowhere", None),
+            ("every view", None),
+        ]
+    );
+    assert_eq!(facts.visible_text, "Hello\ndesktops", "the default view is a desktop's");
+}
+
+#[test]
+fn content_shown_by_an_interaction_is_like_a_closed_details() {
+    let facts = analyse(
+        r#"<style>
+        input.acc + * .answer { display: none } input.acc:checked + * .answer { display: block }
+        .card .more { display: none } .card:hover .more { display: block }
+        #faq { display: none } #faq:target { display: block }
+        .self { display: none } .self:hover { display: block }
+        </style>
+        <p>Hello</p>
+        <label><input class="acc" type="checkbox" style="display:none"><div><div class="answer">answer</div></div></label>
+        <div class="card"><p>Card</p><p class="more">more</p></div>
+        <div id="faq">target</div><div class="self">self hover</div>"#,
+    );
+    let honest: Vec<(&str, Option<Honest>)> = facts.hidden.iter().map(|h| (h.words.as_str(), h.honest)).collect();
+    assert_eq!(
+        honest,
+        [
+            ("answer", Some(Honest::ShownOnInteraction)),
+            ("more", Some(Honest::ShownOnInteraction)),
+            ("target", Some(Honest::ShownOnInteraction)),
+            ("self hover", None),
+        ]
+    );
+}

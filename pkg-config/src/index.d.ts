@@ -897,7 +897,7 @@ export interface HiddenRun {
   /** WCAG contrast of the text on its background. */
   contrast?: number;
   /** An honest pattern, hidden but not reported. */
-  honest?: 'preheader' | 'trackingPixel' | 'smallScreens';
+  honest?: 'preheader' | 'trackingPixel' | 'smallScreens' | 'someClients' | 'interaction';
   at: ElementAt;
 }
 

@@ -178,7 +178,8 @@ pub struct HiddenRunView {
     /// WCAG contrast of the text on its background, when the background is known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub contrast: Option<f64>,
-    /// An honest pattern (`preheader`, `trackingPixel`, `smallScreens`): hidden, but not reported.
+    /// An honest pattern (`preheader`, `trackingPixel`, `smallScreens`, `someClients`,
+    /// `interaction`): hidden, but not reported.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub honest: Option<&'static str>,
     pub at: ElementAt,
@@ -304,6 +305,8 @@ fn html_view(html: &HtmlBody, min_contrast: f64) -> HtmlView {
             Honest::Preheader => "preheader",
             Honest::TrackingPixel => "trackingPixel",
             Honest::ShownOnSmallScreens => "smallScreens",
+            Honest::ShownInSomeClients => "someClients",
+            Honest::ShownOnInteraction => "interaction",
         })
     };
     let hidden = facts.hidden.iter().filter(|h| h.words.chars().any(char::is_alphanumeric)).map(|h| HiddenRunView {

@@ -4,9 +4,15 @@
 //! attribute, ordered by importance, origin, specificity and source order (CSS
 //! Cascade 4 §6). Where a value comes from is a `SourceId` into one shared table
 //! (`HtmlFacts::sources`), never a string copied per element.
+//!
+//! One style per view the sheet needs (`StyleSheet::views`, `media`): selectors
+//! are matched once, and each view applies the declarations of the selectors
+//! that apply in it, under that view's parent style.
 
 use super::budget::Budget;
 use super::color::{parse_legacy_color, ColorValue, Rgba};
+use super::media::{Views, ALL_VIEWS};
+use super::transform::Affine;
 use super::sheet::{shorten, StyleSheet, MAX_QUOTED_VALUE};
 use super::values::{parse_style_attribute, Declaration, Length, Property, Value, ROOT_FONT_PX};
 use super::{HiddenMeans, Source, SourceId, SourceOrigin};
@@ -34,10 +40,6 @@ pub struct Hiding {
     pub source: Option<SourceId>,
     /// Index of the element where the hiding starts (`Walker::roots`).
     pub root: u32,
-    /// `display:none` here, but a rule only small screens apply shows the element
-    /// with `!important` (`sheet::SMALL_VIEWPORT_PX`): the desktop-hidden,
-    /// mobile-shown block of responsive mail, read by phone users.
-    pub shown_on_small_screens: bool,
 }
 
 /// The computed style of an element, as far as the analysis needs it.
@@ -45,6 +47,9 @@ pub struct Hiding {
 pub struct Style {
     pub color: Rgba,
     pub color_source: Option<SourceId>,
+    /// `-webkit-text-fill-color` when it is not `currentcolor`: the glyphs'
+    /// colour, over `color` (inherited).
+    pub fill: Option<(Rgba, Option<SourceId>)>,
     /// The opaque colour behind the element; `None` when an image or gradient makes it unknown.
     pub backdrop: Option<Rgba>,
     pub background_source: Option<SourceId>,
@@ -53,6 +58,10 @@ pub struct Style {
     /// Product of the opacities of the element and its ancestors.
     pub opacity: f32,
     pub opacity_source: Option<SourceId>,
+    /// Product of the factors `zoom` and the transforms of the element and its
+    /// ancestors shrink it by (`Affine::smallest_scale`).
+    pub scale: f32,
+    pub scale_source: Option<SourceId>,
     pub hidden: Option<Hiding>,
     pub preformatted: bool,
     /// Inside an element whose content is never shown (`head`, `script`, …).
@@ -67,12 +76,15 @@ impl Style {
         Style {
             color: Rgba::BLACK,
             color_source: None,
+            fill: None,
             backdrop: Some(Rgba::WHITE),
             background_source: None,
             font_px: ROOT_FONT_PX,
             font_source: None,
             opacity: 1.0,
             opacity_source: None,
+            scale: 1.0,
+            scale_source: None,
             hidden: None,
             preformatted: false,
             never_shown: false,
@@ -81,12 +93,27 @@ impl Style {
         }
     }
 
-    /// The text colour as drawn: composited over the backdrop (white when unknown)
-    /// and faded by the opacity.
+    /// The text colour as drawn: the fill colour (`color` unless
+    /// `-webkit-text-fill-color` sets one), composited over the backdrop (white
+    /// when unknown) and faded by the opacity.
     pub fn drawn_color(&self) -> Rgba {
         let backdrop = self.backdrop.unwrap_or(Rgba::WHITE);
-        self.color.over(backdrop).mix(backdrop, self.opacity)
+        let glyphs = self.fill.map_or(self.color, |(fill, _)| fill);
+        glyphs.over(backdrop).mix(backdrop, self.opacity)
     }
+
+    /// Where the drawn colour comes from: the fill colour's declaration when set.
+    pub fn drawn_color_source(&self) -> Option<SourceId> {
+        self.fill.map_or(self.color_source, |(_, source)| source)
+    }
+}
+
+/// The sources an element's attributes make, recorded by its first view and
+/// replayed by the others, so that each is made once.
+#[derive(Default)]
+struct SourceMemo {
+    ids: Vec<Option<SourceId>>,
+    at: usize,
 }
 
 /// A value set on the element itself (not inherited), with its source.
@@ -103,6 +130,11 @@ struct OwnValues {
     display_important: bool,
     visibility_hidden: Own<bool>,
     opacity: Own<f32>,
+    filter_opacity: Own<f32>,
+    transform: Own<Affine>,
+    scale: Own<Affine>,
+    translate: Own<Affine>,
+    zoom: Own<f32>,
     clipped: Own<bool>,
     out_of_flow: Own<bool>,
     left: Own<Length>,
@@ -138,28 +170,12 @@ impl Cascade<'_> {
         Some((self.sources.len() - 1) as SourceId)
     }
 
-    /// The computed style of `element` under `parent`; `roots` receives the
-    /// element when a hiding starts there (its index is `root_index`).
-    pub fn compute(&mut self, element: ElementRef<'_>, parent: &Style, depth: usize, siblings: usize, root_index: u32) -> Style {
+    /// The computed styles of `element`, one per view of the sheet
+    /// (`parents` holds the parent's, in the same order); a hiding that starts
+    /// here is rooted at `root_index`.
+    pub fn compute(&mut self, element: ElementRef<'_>, parents: &[Style], depth: usize, siblings: usize, root_index: u32) -> Vec<Style> {
         let value = element.value();
         let name = value.name.local.clone();
-        let mut style = *parent;
-        style.width_px = None;
-        style.height_px = None;
-        if parent.hidden.is_some_and(|h| matches!(h.means, HiddenMeans::TinyFont)) {
-            // A tiny font is not a hiding of its own: a child with a readable size shows again
-            // (layouts set `font-size:0` on a cell to remove gaps, then size the content).
-            style.hidden = None;
-        }
-        if NEVER_SHOWN_ELEMENTS.contains(&&*name) {
-            style.never_shown = true;
-        }
-        if &*name == "pre" || &*name == "textarea" {
-            style.preformatted = true;
-        }
-        let mut own = OwnValues::default();
-        self.presentational(element, &name, parent, &mut style, &mut own);
-
         // Style rules, then the `style` attribute, in cascade order.
         let matched = self.sheet.matching(element, depth, siblings, self.budget);
         let inline: Vec<Declaration<'_>> = match super::attr(value, "style") {
@@ -167,48 +183,86 @@ impl Cascade<'_> {
             None => Vec::new(),
         };
         // (important, inline, specificity, order) — CSS Cascade 4 §6.
-        let mut order: Vec<((bool, bool, u32, (usize, usize)), Declaration<'_>, Option<SourceId>)> = Vec::new();
+        type Key = (bool, bool, u32, (usize, usize));
+        let mut order: Vec<(Key, Declaration<'_>, Option<SourceId>, Views)> = Vec::new();
         for m in &matched {
             let Some(rule) = self.sheet.rules.get(m.rule) else { continue };
             let Some(declaration) = rule.declarations.get(m.declaration) else { continue };
             let source = self.rule_sources.get(m.rule).map(|first| first + m.declaration as SourceId);
-            order.push(((m.important, false, m.specificity, m.order), *declaration, source));
+            order.push(((m.important, false, m.specificity, m.order), *declaration, source, m.views));
         }
         for (i, declaration) in inline.iter().enumerate() {
-            order.push(((declaration.important, true, 0, (0, i)), *declaration, None));
+            order.push(((declaration.important, true, 0, (0, i)), *declaration, None, ALL_VIEWS));
         }
         order.sort_by(|a, b| a.0.cmp(&b.0));
-        for (_, declaration, source) in order {
-            let source = match source {
-                Some(s) => Some(s),
-                None => self.source(
-                    SourceOrigin::Inline { element: name.clone() },
-                    declaration.property.name(),
-                    declaration.text,
-                ),
-            };
-            apply(&declaration, source, parent, &mut style, &mut own);
-        }
-        self.finish(&name, parent, &mut style, &own, root_index);
-        // An `!important` small-screen rule beats a `display:none` that is not
-        // important (CSS Cascade 4 §6.4), inline or not.
-        if let Some(hiding) = style.hidden.as_mut() {
-            if hiding.root == root_index
-                && hiding.means == HiddenMeans::DisplayNone
-                && !own.display_important
-                && self.sheet.shown_on_small_screens(element, depth, siblings, self.budget)
-            {
-                hiding.shown_on_small_screens = true;
+        // Sources are made once for every view: the attributes' (recorded by the
+        // first view's pass and replayed), then the inline declarations'.
+        let mut memo = SourceMemo::default();
+        let mut styles = Vec::with_capacity(parents.len());
+        for (i, parent) in parents.iter().enumerate() {
+            let view = self.sheet.views.get(i).copied().unwrap_or(0);
+            if i > 0 && !self.budget.step(1 + order.len() as u64) {
+                styles.push(styles.first().copied().unwrap_or(*parent));
+                continue;
             }
+            memo.at = 0;
+            let mut style = *parent;
+            style.width_px = None;
+            style.height_px = None;
+            if parent.hidden.is_some_and(|h| matches!(h.means, HiddenMeans::TinyFont)) {
+                // A tiny font is not a hiding of its own: a child with a readable size shows again
+                // (layouts set `font-size:0` on a cell to remove gaps, then size the content).
+                style.hidden = None;
+            }
+            if NEVER_SHOWN_ELEMENTS.contains(&&*name) {
+                style.never_shown = true;
+            }
+            if &*name == "pre" || &*name == "textarea" {
+                style.preformatted = true;
+            }
+            let mut own = OwnValues::default();
+            self.presentational(element, &name, parent, &mut style, &mut own, &mut memo);
+            if i == 0 {
+                for entry in order.iter_mut().filter(|e| e.2.is_none()) {
+                    entry.2 = self.source(SourceOrigin::Inline { element: name.clone() }, entry.1.property.name(), entry.1.text);
+                }
+            }
+            for (_, declaration, source, views) in &order {
+                if views & (1 << view) != 0 {
+                    apply(declaration, *source, parent, &mut style, &mut own);
+                }
+            }
+            self.finish(&name, parent, &mut style, &own, root_index);
+            styles.push(style);
         }
-        style
+        styles
     }
 
-    fn presentational(&mut self, element: ElementRef<'_>, name: &LocalName, parent: &Style, style: &mut Style, own: &mut OwnValues) {
+    /// A source of the element made once for all its views (`SourceMemo`).
+    fn memo_source(&mut self, memo: &mut SourceMemo, origin: SourceOrigin, property: &'static str, value: &str) -> Option<SourceId> {
+        if let Some(id) = memo.ids.get(memo.at) {
+            memo.at += 1;
+            return *id;
+        }
+        let id = self.source(origin, property, value);
+        memo.ids.push(id);
+        memo.at += 1;
+        id
+    }
+
+    fn presentational(
+        &mut self,
+        element: ElementRef<'_>,
+        name: &LocalName,
+        parent: &Style,
+        style: &mut Style,
+        own: &mut OwnValues,
+        memo: &mut SourceMemo,
+    ) {
         let value = element.value();
         if let Some(text) = super::attr(value, "bgcolor") {
             if let Some(c) = parse_legacy_color(text) {
-                let source = self.source(SourceOrigin::Attribute { element: name.clone(), name: "bgcolor" }, "", text);
+                let source = self.memo_source(memo, SourceOrigin::Attribute { element: name.clone(), name: "bgcolor" }, "", text);
                 own.background_color = Some((ColorValue::Rgba(c), source));
             }
         }
@@ -218,7 +272,7 @@ impl Cascade<'_> {
         // behind the text is unknown.
         if matches!(&**name, "body" | "table" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th") {
             if let Some(text) = super::attr(value, "background").filter(|v| !v.trim().is_empty()) {
-                let source = self.source(SourceOrigin::Attribute { element: name.clone(), name: "background" }, "", text);
+                let source = self.memo_source(memo, SourceOrigin::Attribute { element: name.clone(), name: "background" }, "", text);
                 own.background_image = Some((true, source));
             }
         }
@@ -230,7 +284,7 @@ impl Cascade<'_> {
         if let Some((text, attr)) = color_attr {
             if let Some(c) = parse_legacy_color(text) {
                 style.color = c;
-                style.color_source = self.source(SourceOrigin::Attribute { element: name.clone(), name: attr }, "", text);
+                style.color_source = self.memo_source(memo, SourceOrigin::Attribute { element: name.clone(), name: attr }, "", text);
             }
         }
         if &**name == "a" && super::attr(value, "href").is_some() {
@@ -240,18 +294,18 @@ impl Cascade<'_> {
         }
         if let Some(scale) = heading_scale(name) {
             style.font_px = parent.font_px * scale;
-            style.font_source = self.source(SourceOrigin::Element { element: name.clone() }, "", "");
+            style.font_source = self.memo_source(memo, SourceOrigin::Element { element: name.clone() }, "", "");
         }
         if &**name == "font" {
             if let Some(text) = super::attr(value, "size") {
                 if let Some(px) = font_element_px(text) {
                     style.font_px = px;
-                    style.font_source = self.source(SourceOrigin::Attribute { element: name.clone(), name: "size" }, "", text);
+                    style.font_source = self.memo_source(memo, SourceOrigin::Attribute { element: name.clone(), name: "size" }, "", text);
                 }
             }
         }
         if super::attr(value, "hidden").is_some() {
-            let source = self.source(SourceOrigin::Attribute { element: name.clone(), name: "hidden" }, "", "");
+            let source = self.memo_source(memo, SourceOrigin::Attribute { element: name.clone(), name: "hidden" }, "", "");
             own.display_none = Some((true, source));
         }
         for (attr, slot) in [("width", &mut own.width), ("height", &mut own.height)] {
@@ -292,9 +346,31 @@ impl Cascade<'_> {
                 style.background_source = source;
             }
         }
-        if let Some((opacity, source)) = own.opacity {
-            style.opacity = parent.opacity * if opacity.is_finite() { opacity.clamp(0.0, 1.0) } else { 1.0 };
-            style.opacity_source = source;
+        let fraction = |v: f32| if v.is_finite() { v.clamp(0.0, 1.0) } else { 1.0 };
+        if own.opacity.is_some() || own.filter_opacity.is_some() {
+            let (opacity, opacity_source) = own.opacity.map_or((1.0, None), |(o, s)| (fraction(o), s));
+            let (filter, filter_source) = own.filter_opacity.map_or((1.0, None), |(f, s)| (fraction(f), s));
+            style.opacity = parent.opacity * opacity * filter;
+            if filter < opacity {
+                style.opacity_source = filter_source;
+            } else if own.opacity.is_some() {
+                style.opacity_source = opacity_source;
+            }
+        }
+        // CSS Transforms 2 §5: translate, then scale, then `transform` (rotate
+        // does not shrink). Zoom multiplies as the transforms do.
+        let identity = (Affine::IDENTITY, None);
+        let (translate, scale, transform) =
+            (own.translate.unwrap_or(identity), own.scale.unwrap_or(identity), own.transform.unwrap_or(identity));
+        let map = translate.0.then(scale.0).then(transform.0);
+        let zoom = own.zoom.map_or((1.0, None), |(z, s)| (if z.is_finite() && z > 0.0 { z } else { 1.0 }, s));
+        let shrink = [(scale.0.smallest_scale(), scale.1), (transform.0.smallest_scale(), transform.1), zoom]
+            .into_iter()
+            .filter(|(factor, _)| *factor < 1.0)
+            .min_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((_, source)) = shrink {
+            style.scale = parent.scale * (map.smallest_scale() * zoom.0).min(1.0);
+            style.scale_source = source;
         }
         let px = |l: Own<Length>| l.and_then(|(l, s)| l.px(style.font_px, false).map(|px| (px, s)));
         style.width_px = px(own.width).map(|p| p.0);
@@ -306,10 +382,13 @@ impl Cascade<'_> {
         if let Some((false, _)) = own.visibility_hidden {
             style.hidden = None;
         }
-        let hide = |means: HiddenMeans, source: Option<SourceId>| {
-            Some(Hiding { means, source, root: root_index, shown_on_small_screens: false })
-        };
+        let hide = |means: HiddenMeans, source: Option<SourceId>| Some(Hiding { means, source, root: root_index });
         let far = |l: Own<Length>| px(l).filter(|(p, _)| *p <= -OFFSCREEN_PX);
+        // Moved by a transform: the composed map's offset, from the declaration that moves most.
+        let moved = (map.e <= -OFFSCREEN_PX || map.f <= -OFFSCREEN_PX).then(|| {
+            let far_of = |t: (Affine, Option<SourceId>)| t.1.filter(|_| t.0.e.min(t.0.f) <= -OFFSCREEN_PX);
+            (map.e.min(map.f), far_of(transform).or(far_of(translate)).or(transform.1).or(translate.1))
+        });
         let tiny_box = [own.height, own.width, own.max_height, own.max_width]
             .into_iter()
             .find_map(|l| px(l).filter(|(p, _)| *p <= ZERO_BOX_PX));
@@ -327,6 +406,7 @@ impl Cascade<'_> {
         .or(far(own.margin_left))
         .or(far(own.margin_top))
         .or(far(own.text_indent))
+        .or(moved)
         {
             hide(HiddenMeans::OffScreen, source)
         } else if style.opacity <= INVISIBLE_OPACITY {
@@ -335,6 +415,9 @@ impl Cascade<'_> {
             hide(HiddenMeans::VisibilityHidden, source)
         } else if style.hidden.is_some() {
             style.hidden // visibility:hidden inherited
+        } else if style.font_px > TINY_FONT_PX && style.font_px * style.scale <= TINY_FONT_PX {
+            // Drawn as small as a tiny font, by the same limit.
+            hide(HiddenMeans::Shrunk, style.scale_source)
         } else if style.font_px <= TINY_FONT_PX {
             hide(HiddenMeans::TinyFont, style.font_source)
         } else {
@@ -375,6 +458,14 @@ fn apply(declaration: &Declaration<'_>, source: Option<SourceId>, parent: &Style
         (_, Value::Clipped(c)) => own.clipped = Some((c, source)),
         (_, Value::OutOfFlow(o)) => own.out_of_flow = Some((o, source)),
         (_, Value::OverflowClips(c)) => own.overflow_clips = Some((c, source)),
+        (Property::Scale, Value::Transform(map)) => own.scale = Some((map, source)),
+        (Property::Translate, Value::Transform(map)) => own.translate = Some((map, source)),
+        (_, Value::Transform(map)) => own.transform = Some((map, source)),
+        (_, Value::Zoom(z)) => own.zoom = Some((z, source)),
+        (_, Value::FilterOpacity(o)) => own.filter_opacity = Some((o, source)),
+        // `currentcolor` (the initial value) fills glyphs with `color`.
+        (_, Value::TextFill(ColorValue::Current)) => style.fill = None,
+        (_, Value::TextFill(ColorValue::Rgba(c))) => style.fill = Some((c, source)),
         (property, Value::Length(length)) => {
             let slot = match property {
                 Property::Left => &mut own.left,

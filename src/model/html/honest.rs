@@ -7,10 +7,11 @@
 //!   any visible text (Litmus and Email on Acid guides: 40–130 characters shown
 //!   in previews).
 //! - **Tracking pixels**: 1×1 images that count opens.
-//! - **Blocks phones show**: `display:none` in the default view, shown by an
-//!   `!important` rule of a small-screen media query (`cascade::Hiding::
-//!   shown_on_small_screens`): responsive mail's mobile-only content, read by
-//!   every phone user.
+//! - **Text another view shows** (`media`): hidden in the default view, drawn
+//!   on phones (responsive mail's mobile-only content), in the clients a media
+//!   feature picks (WebKit-only "kinetic" mail) or once the reader acts (MJML's
+//!   accordion, `:hover` cards, `:target`). The walk marks it (`Walker::
+//!   shown_in_another_view`): text is hidden only when every view hides it.
 
 use super::cascade::Style;
 use super::{HtmlFacts, Honest, Image};

@@ -15,8 +15,10 @@ pub mod budget;
 pub mod cascade;
 pub mod color;
 mod honest;
+pub mod media;
 pub mod sheet;
 pub mod tags;
+mod transform;
 mod tree;
 pub mod values;
 mod walk;
@@ -53,15 +55,18 @@ pub enum HiddenMeans {
     DisplayNone,
     /// `visibility: hidden | collapse`.
     VisibilityHidden,
-    /// `opacity` 0 (multiplied down the tree).
+    /// `opacity` 0 or `filter: opacity(0)` (multiplied down the tree).
     ZeroOpacity,
     /// A font size of at most `TINY_FONT_PX`.
     TinyFont,
     /// `clip: rect(…)` or `clip-path` leaving nothing visible.
     Clipped,
     /// Moved out of the view: large negative `left`/`top` when positioned,
-    /// negative margins, or `text-indent`.
+    /// negative margins, `text-indent`, or a `transform` / `translate`.
     OffScreen,
+    /// Drawn shrunk to at most `TINY_FONT_PX` text by `transform: scale()`,
+    /// `matrix()`, the `scale` property or `zoom` (multiplied down the tree).
+    Shrunk,
     /// Inside a box of (max-)width or (max-)height 0–1 px whose overflow is cut.
     ZeroSizeBox,
 }
@@ -75,24 +80,30 @@ impl HiddenMeans {
             HiddenMeans::ZeroOpacity => "opacity: 0",
             HiddenMeans::TinyFont => "font-size: 0–1px",
             HiddenMeans::Clipped => "clip / clip-path",
-            HiddenMeans::OffScreen => "position / margin / text-indent off-screen",
+            HiddenMeans::OffScreen => "position / margin / text-indent / transform off-screen",
+            HiddenMeans::Shrunk => "transform: scale(0) / zoom",
             HiddenMeans::ZeroSizeBox => "height: 0; overflow: hidden",
         }
     }
 }
 
 /// An honest reason for text or an image to be hidden.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Honest {
     /// The preview text mail clients show after the subject: short, hidden, and
     /// first in the body, before any visible text.
     Preheader,
     /// A 1×1 image that counts opens.
     TrackingPixel,
-    /// Hidden in the default view by `display:none`, shown on phones by an
-    /// `!important` rule of a small-screen media query: responsive mail's
-    /// mobile-only block.
+    /// Hidden in the default view, shown on phones by the rules of a
+    /// small-screen media query: responsive mail's mobile-only block.
     ShownOnSmallScreens,
+    /// Hidden in the default view, shown by a media query on a feature some
+    /// clients match (`-webkit-min-device-pixel-ratio`: WebKit-only "kinetic" mail).
+    ShownInSomeClients,
+    /// Hidden until the reader acts: shown by a rule on `:checked`, `:hover`,
+    /// `:focus` or `:target` (MJML's accordion, a closed `<details>`).
+    ShownOnInteraction,
 }
 
 /// Where a style value comes from.

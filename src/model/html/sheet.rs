@@ -1,20 +1,19 @@
 //! The document's style sheets (`<style>` elements) read with cssparser, and
 //! their selectors matched by the `selectors` crate through scraper's
 //! `ElementRef` (combinators `>`, ` `, `+`, `~`; `:not()`, `:is()`, `:first-child`,
-//! `:nth-child()`, `:last-child`, attribute selectors…). Dynamic pseudo-classes
-//! (`:hover`, `:focus`, `:visited`) and pseudo-elements never match: a reader
-//! opening the message sees the static state.
+//! `:nth-child()`, `:last-child`, attribute selectors…).
 //!
-//! `@media`: a rule inside applies when its query matches the default view, a
-//! screen `DEFAULT_VIEWPORT_PX` wide in light mode (mail clients apply most
-//! media queries; print-only rules and mobile breakpoints are not what a reader
-//! sees first). The rules only a `SMALL_VIEWPORT_PX` screen applies are read for
-//! one thing: which elements they show with `display: … !important`, so that a
-//! responsive template's mobile-only block is not taken for hidden text (at most
-//! `MAX_SMALL_SCREEN_REVEALS` selectors). Other at-rules (`@font-face`, `@import`,
-//! `@supports`) are skipped.
+//! Each selector applies in a set of views (`media`): an `@media` block's rules
+//! in the views its query matches (print-only and dark-mode rules in none), a
+//! rule that needs the reader's action (`input:checked + * .answer`,
+//! `.card:hover .details`, `#faq:target`) in the interactive views only, that
+//! state taken as reached. Such a state on the element itself (`.x:hover`), and
+//! other dynamic pseudo-classes (`:visited`) and pseudo-elements, never match:
+//! what draws nothing cannot be pointed at or clicked. Other at-rules
+//! (`@font-face`, `@import`, `@supports`) are skipped.
 
 use super::budget::Budget;
+use super::media::{media_views, ViewId, Views, ALL_VIEWS, INTERACTIVE_VIEWS, VIEW_COUNT};
 use super::values::{parse_declarations, Declaration};
 use cssparser::{
     AtRuleParser, CowRcStr, ParseError, Parser, ParserInput, ParserState, QualifiedRuleParser, StyleSheetParser, Token,
@@ -37,21 +36,19 @@ pub const MAX_STYLE_RULES: usize = 4_000;
 pub const MAX_SELECTOR_COMPONENTS: usize = 64;
 /// Deepest nesting of `:not(:is(…))` or of `@media` blocks read. *(default, ours)*
 pub const MAX_CSS_NESTING: usize = 8;
-/// The width of the default view, for `@media (max-width…)`. *(default, ours)*:
-/// a desktop mail client's reading pane.
-pub const DEFAULT_VIEWPORT_PX: f32 = 1024.0;
-/// The width of a phone's mail app, for the rules that show on small screens what
-/// the default view hides (`@media (max-width: 600px) { .mobile { display: block } }`).
-/// *(default, ours)*: 320–480 px phones; templates break at 480–640 px.
-pub const SMALL_VIEWPORT_PX: f32 = 400.0;
-/// Most selectors kept from small-screen rules that show an element. *(default, ours)*
-pub const MAX_SMALL_SCREEN_REVEALS: usize = 1_000;
+/// Interaction states a reader reaches by clicking, pointing or following a
+/// link: a rule that needs one applies in the interactive views.
+const INTERACTION_STATES: &[&str] = &[
+    "checked", "hover", "focus", "focus-within", "focus-visible", "active", "target",
+];
 
 /// A selector of the sheet, indexed by its rightmost compound.
 struct IndexedSelector {
     selector: Selector<Simple>,
     rule: usize,
     specificity: u32,
+    /// The views it applies in.
+    views: Views,
     /// Its simple selectors (nested ones included) and whether it walks siblings
     /// (`+`, `~`, `:nth-*`, `:last-child`…).
     counter: ComponentCounter,
@@ -79,6 +76,8 @@ pub struct Matched {
     pub order: (usize, usize),
     pub rule: usize,
     pub declaration: usize,
+    /// The views the matching selector applies in.
+    pub views: Views,
 }
 
 /// The parsed style sheets of a document.
@@ -92,10 +91,9 @@ pub struct StyleSheet {
     universal: Vec<usize>,
     /// Selectors ignored as too complex or beyond `MAX_STYLE_RULES`.
     pub ignored_selectors: usize,
-    /// Selectors of rules that only a small screen applies and that set `display`
-    /// to a shown value with `!important`: what they match is hidden in the default
-    /// view but shown on phones (responsive mail's mobile-only blocks).
-    small_screen_reveals: Vec<(Selector<Simple>, ComponentCounter)>,
+    /// The views the cascade computes, default first: one of each set of views
+    /// in which the same selectors apply.
+    pub views: Vec<ViewId>,
     caches: SelectorCaches,
 }
 
@@ -107,15 +105,29 @@ impl StyleSheet {
         for css in pieces {
             let mut input = ParserInput::new(css);
             let mut parser = Parser::new(&mut input);
-            let mut rules = RuleParser { sheet: &mut sheet, budget, nesting: 0, small_screen_only: false };
+            let mut rules = RuleParser { sheet: &mut sheet, budget, nesting: 0, views: ALL_VIEWS };
             let mut stream = StyleSheetParser::new(&mut parser, &mut rules);
             while stream.next().is_some() {}
         }
+        sheet.views = sheet.distinct_views();
         sheet
     }
 
-    fn add(&mut self, selectors: Vec<Selector<Simple>>, selector_text: &str, declarations: Vec<Declaration<'_>>) {
-        if declarations.is_empty() {
+    /// The views to compute: view 0, then each view in which the selectors that
+    /// apply differ from those of every view before it.
+    fn distinct_views(&self) -> Vec<ViewId> {
+        let mut kept: Vec<ViewId> = vec![0];
+        for view in 1..VIEW_COUNT as ViewId {
+            let same_as = |other: ViewId| self.selectors.iter().all(|s| (s.views >> view) & 1 == (s.views >> other) & 1);
+            if !kept.iter().any(|&other| same_as(other)) {
+                kept.push(view);
+            }
+        }
+        kept
+    }
+
+    fn add(&mut self, selectors: Vec<Admitted>, selector_text: &str, declarations: Vec<Declaration<'_>>, views: Views) {
+        if declarations.is_empty() || views == 0 {
             return;
         }
         if self.rules.len() >= MAX_STYLE_RULES {
@@ -126,7 +138,11 @@ impl StyleSheet {
         let texts = declarations.iter().map(|d| shorten(d.text, MAX_QUOTED_VALUE)).collect();
         let declarations = declarations.into_iter().map(|d| Declaration { text: "", ..d }).collect();
         self.rules.push(SheetRule { selector_text: shorten(selector_text, MAX_QUOTED_SELECTOR), declarations, texts });
-        for selector in selectors {
+        for Admitted { selector, views: only_in, specificity_bonus } in selectors {
+            let views = views & only_in;
+            if views == 0 {
+                continue;
+            }
             let Some(counter) = self.admit(&selector) else { continue };
             let index = self.selectors.len();
             let mut key = Key::Universal;
@@ -145,7 +161,8 @@ impl StyleSheet {
                 Key::Universal => self.universal.push(index),
             }
             self.selectors.push(IndexedSelector {
-                specificity: selector.specificity(),
+                specificity: selector.specificity().saturating_add(specificity_bonus),
+                views,
                 selector,
                 rule,
                 counter,
@@ -185,29 +202,12 @@ impl StyleSheet {
                         order: (indexed.rule, declaration),
                         rule: indexed.rule,
                         declaration,
+                        views: indexed.views,
                     });
                 }
             }
         }
         out
-    }
-
-    /// Whether a rule that only small screens apply sets `display` to a shown
-    /// value on `element` (charged to `budget` as `matching` is).
-    pub fn shown_on_small_screens(&mut self, element: ElementRef<'_>, depth: usize, siblings: usize, budget: &mut Budget) -> bool {
-        if self.small_screen_reveals.is_empty() {
-            return false;
-        }
-        let mut context = static_context(&mut self.caches);
-        for (selector, counter) in &self.small_screen_reveals {
-            if !budget.step(counter.cost(depth, siblings)) {
-                return false;
-            }
-            if matches_selector(selector, 0, None, &element, &mut context) {
-                return true;
-            }
-        }
-        false
     }
 
     /// What a selector is made of, or `None` (counted in `ignored_selectors`) when
@@ -223,22 +223,6 @@ impl StyleSheet {
         Some(counter)
     }
 
-    /// Keeps the selectors of a small-screen rule that shows what it matches with
-    /// `display: … !important` (what overrides a template's inline `display:none`).
-    fn add_small_screen_rule(&mut self, selectors: Vec<Selector<Simple>>, declarations: &[Declaration<'_>]) {
-        let shows = declarations.iter().any(|d| d.important && matches!(d.value, super::values::Value::DisplayNone(false)));
-        if !shows {
-            return;
-        }
-        for selector in selectors {
-            if self.small_screen_reveals.len() >= MAX_SMALL_SCREEN_REVEALS {
-                self.ignored_selectors += 1;
-                continue;
-            }
-            let Some(counter) = self.admit(&selector) else { continue };
-            self.small_screen_reveals.push((selector, counter));
-        }
-    }
 }
 
 /// Matching as a reader's client does: the static document, no quirks.
@@ -317,15 +301,23 @@ struct RuleParser<'s, 'b> {
     sheet: &'s mut StyleSheet,
     budget: &'b mut Budget,
     nesting: usize,
-    /// Inside an `@media` block that applies to a small screen and not to the
-    /// default view: its rules only tell what phones show.
-    small_screen_only: bool,
+    /// The views the enclosing `@media` blocks apply in.
+    views: Views,
+}
+
+/// A selector of a rule's prelude, with the views it is limited to and what its
+/// interaction states add to its specificity.
+pub(super) struct Admitted {
+    selector: Selector<Simple>,
+    views: Views,
+    specificity_bonus: u32,
 }
 
 /// The selectors of a rule's prelude, one by one: a selector with a dynamic
-/// pseudo-class never matches, while a list with an unknown one is dropped whole.
+/// pseudo-class that no view reaches never matches, while a list with an
+/// unknown one is dropped whole.
 enum Prelude {
-    Selectors(Vec<Selector<Simple>>, String),
+    Selectors(Vec<Admitted>, String),
     Invalid,
 }
 
@@ -356,11 +348,24 @@ impl<'i> QualifiedRuleParser<'i> for RuleParser<'_, '_> {
                 self.sheet.ignored_selectors += 1;
                 continue;
             }
-            let mut input = ParserInput::new(piece);
-            match SelectorList::parse(&SelectorParser, &mut Parser::new(&mut input), ParseRelative::No) {
-                Ok(list) => selectors.extend(list.slice().iter().cloned()),
-                Err(_) if is_dynamic(piece) => {}
-                Err(_) => return Ok(Prelude::Invalid),
+            match parse_selector_list(piece) {
+                Some(list) => selectors.extend(list.into_iter().map(|selector| Admitted {
+                    selector,
+                    views: ALL_VIEWS,
+                    specificity_bonus: 0,
+                })),
+                None if is_dynamic(piece) => {
+                    let Some((reached, states)) = with_states_reached(piece) else { continue };
+                    // Each pseudo-class counts as a class (Selectors 4 §17).
+                    let specificity_bonus = states << 10;
+                    let list = parse_selector_list(&reached).unwrap_or_default();
+                    selectors.extend(list.into_iter().map(|selector| Admitted {
+                        selector,
+                        views: INTERACTIVE_VIEWS,
+                        specificity_bonus,
+                    }));
+                }
+                None => return Ok(Prelude::Invalid),
             }
         }
         Ok(Prelude::Selectors(selectors, text))
@@ -374,14 +379,65 @@ impl<'i> QualifiedRuleParser<'i> for RuleParser<'_, '_> {
     ) -> Result<(), ParseError<'i, ()>> {
         let declarations = parse_declarations(input, self.budget);
         if let Prelude::Selectors(selectors, text) = prelude {
-            if self.small_screen_only {
-                self.sheet.add_small_screen_rule(selectors, &declarations);
-            } else {
-                self.sheet.add(selectors, &text, declarations);
-            }
+            self.sheet.add(selectors, &text, declarations, self.views);
         }
         Ok(())
     }
+}
+
+fn parse_selector_list(text: &str) -> Option<Vec<Selector<Simple>>> {
+    let mut input = ParserInput::new(text);
+    SelectorList::parse(&SelectorParser, &mut Parser::new(&mut input), ParseRelative::No)
+        .ok()
+        .map(|list| list.slice().to_vec())
+}
+
+/// The selector with its interaction states (`INTERACTION_STATES`) taken as
+/// reached (each becomes `:is(*)`), and how many there were; `None` when it has
+/// none, or one no reader can reach: on the element itself (`.x:hover`: what is
+/// hidden cannot be pointed at; `:target` excepted, which a link reaches) or
+/// inside a negation.
+fn with_states_reached(selector: &str) -> Option<(String, u32)> {
+    let selector = selector.trim();
+    let bytes = selector.as_bytes();
+    // Where the rightmost compound starts: after the last combinator outside brackets.
+    let mut depth = 0i32;
+    let mut subject_start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => depth -= 1,
+            b' ' | b'\t' | b'\n' | b'>' | b'+' | b'~' if depth == 0 => subject_start = i + 1,
+            _ => {}
+        }
+    }
+    let mut out = String::with_capacity(selector.len());
+    let mut copied = 0;
+    let mut states = 0;
+    let mut depth = 0i32;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => depth -= 1,
+            _ => {}
+        }
+        if b != b':' || i < copied || bytes.get(i + 1) == Some(&b':') || (i > 0 && bytes[i - 1] == b':') {
+            continue;
+        }
+        let end = bytes[i + 1..].iter().position(|c| !(c.is_ascii_alphanumeric() || *c == b'-')).map_or(bytes.len(), |p| i + 1 + p);
+        let name = selector[i + 1..end].to_ascii_lowercase();
+        if INTERACTION_STATES.contains(&name.as_str()) {
+            if depth > 0 || (i >= subject_start && name != "target") {
+                return None;
+            }
+            out.push_str(&selector[copied..i]);
+            out.push_str(":is(*)");
+            copied = end;
+            states += 1;
+        }
+    }
+    out.push_str(&selector[copied..]);
+    (states > 0).then_some((out, states))
 }
 
 /// Whether the nested block just read nests at most `levels` deep (read with
@@ -414,124 +470,30 @@ fn is_dynamic(selector: &str) -> bool {
     DYNAMIC.iter().any(|d| lower.contains(d))
 }
 
-/// Which view an `@media` block applies to.
-#[derive(Clone, Copy, PartialEq)]
-enum MediaView {
-    /// The default view (and maybe phones too): its rules apply.
-    Default,
-    /// Only a small screen: its rules only tell what phones show.
-    SmallScreenOnly,
-    /// Neither (print, dark mode, an unknown feature): skipped.
-    None,
-}
-
 impl<'i> AtRuleParser<'i> for RuleParser<'_, '_> {
-    type Prelude = MediaView;
+    /// The views an `@media` block applies in (none for other at-rules).
+    type Prelude = Views;
     type AtRule = ();
     type Error = ();
 
-    fn parse_prelude<'t>(
-        &mut self,
-        name: CowRcStr<'i>,
-        input: &mut Parser<'i, 't>,
-    ) -> Result<MediaView, ParseError<'i, ()>> {
-        let view = if !name.eq_ignore_ascii_case("media") {
-            MediaView::None
-        } else {
-            let start = input.state();
-            let default = media_applies(input, DEFAULT_VIEWPORT_PX);
-            input.reset(&start);
-            let small = media_applies(input, SMALL_VIEWPORT_PX);
-            match (default, small) {
-                (true, _) => MediaView::Default,
-                (false, true) => MediaView::SmallScreenOnly,
-                (false, false) => MediaView::None,
-            }
-        };
+    fn parse_prelude<'t>(&mut self, name: CowRcStr<'i>, input: &mut Parser<'i, 't>) -> Result<Views, ParseError<'i, ()>> {
+        let views = if name.eq_ignore_ascii_case("media") { media_views(input) } else { 0 };
         while input.next().is_ok() {}
-        Ok(view)
+        Ok(views)
     }
 
-    fn rule_without_block(&mut self, _prelude: MediaView, _start: &ParserState) -> Result<(), ()> {
+    fn rule_without_block(&mut self, _prelude: Views, _start: &ParserState) -> Result<(), ()> {
         Ok(())
     }
 
-    fn parse_block<'t>(
-        &mut self,
-        view: MediaView,
-        _start: &ParserState,
-        input: &mut Parser<'i, 't>,
-    ) -> Result<(), ParseError<'i, ()>> {
-        if view != MediaView::None && self.nesting < MAX_CSS_NESTING {
-            let small_screen_only = self.small_screen_only || view == MediaView::SmallScreenOnly;
-            let mut nested =
-                RuleParser { sheet: self.sheet, budget: self.budget, nesting: self.nesting + 1, small_screen_only };
+    fn parse_block<'t>(&mut self, views: Views, _start: &ParserState, input: &mut Parser<'i, 't>) -> Result<(), ParseError<'i, ()>> {
+        let views = self.views & views;
+        if views != 0 && self.nesting < MAX_CSS_NESTING {
+            let mut nested = RuleParser { sheet: self.sheet, budget: self.budget, nesting: self.nesting + 1, views };
             let mut stream = StyleSheetParser::new(input, &mut nested);
             while stream.next().is_some() {}
         }
         Ok(())
-    }
-}
-
-/// Whether a media query list matches a screen `viewport` px wide in light mode
-/// (Media Queries 4 §3): any query of the comma-separated list; `only` ignored,
-/// `not` negates.
-fn media_applies(input: &mut Parser<'_, '_>, viewport: f32) -> bool {
-    input
-        .parse_comma_separated(|query| Ok::<_, ParseError<'_, ()>>(query_applies(query, viewport)))
-        .map(|results| results.into_iter().any(|r| r))
-        .unwrap_or(false)
-}
-
-fn query_applies(query: &mut Parser<'_, '_>, viewport: f32) -> bool {
-    let mut negated = false;
-    let mut result = true;
-    while let Ok(token) = query.next() {
-        match token.clone() {
-            Token::Ident(id) => match id.to_ascii_lowercase().as_str() {
-                "not" => negated = true,
-                "only" | "and" => {}
-                "screen" | "all" => {}
-                _ => result = false, // print, speech, or an unknown type
-            },
-            Token::ParenthesisBlock => {
-                let feature =
-                    query.parse_nested_block(|f| Ok::<_, ParseError<'_, ()>>(feature_applies(f, viewport))).unwrap_or(false);
-                result &= feature;
-            }
-            _ => result = false,
-        }
-    }
-    result != negated
-}
-
-/// One `(feature: value)` against a screen `viewport` px wide; unknown features do not match.
-fn feature_applies(input: &mut Parser<'_, '_>, viewport: f32) -> bool {
-    let Ok(name) = input.expect_ident_cloned() else { return false };
-    let name = name.to_ascii_lowercase();
-    if input.expect_colon().is_err() {
-        return false;
-    }
-    let value = input.next().ok().cloned();
-    let px = match value {
-        Some(Token::Dimension { value, ref unit, .. }) => match unit.to_ascii_lowercase().as_str() {
-            "px" => Some(value),
-            "em" | "rem" => Some(value * 16.0),
-            _ => None,
-        },
-        Some(Token::Number { value, .. }) if value == 0.0 => Some(0.0),
-        _ => None,
-    };
-    let ident = match value {
-        Some(Token::Ident(ref id)) => id.to_ascii_lowercase(),
-        _ => String::new(),
-    };
-    match (name.as_str(), px) {
-        ("max-width" | "max-device-width", Some(px)) => viewport <= px,
-        ("min-width" | "min-device-width", Some(px)) => viewport >= px,
-        ("prefers-color-scheme", _) => ident == "light",
-        ("orientation", _) => ident == "landscape",
-        _ => false,
     }
 }
 
@@ -550,24 +512,43 @@ mod tests {
         assert_eq!(s.selectors.len(), 3);
     }
 
-    #[test]
-    fn small_screen_reveals_are_kept_up_to_their_limit() {
-        let mut css = String::from("@media (max-width: 600px) {");
-        for i in 0..=MAX_SMALL_SCREEN_REVEALS {
-            css.push_str(&format!(" .m{i} {{ display: block !important }}"));
-        }
-        css.push_str(" .plain { display: block } .shown { color: red } }");
-        let s = sheet(&css);
-        assert_eq!(s.small_screen_reveals.len(), MAX_SMALL_SCREEN_REVEALS);
-        assert_eq!(s.ignored_selectors, 1, "the one over the limit is counted");
-        assert!(s.rules.is_empty(), "small-screen rules never style the default view");
+    fn views_of(s: &StyleSheet, selector: &str) -> Views {
+        let rule = s.rules.iter().position(|r| r.selector_text == selector).expect("the rule is kept");
+        s.selectors.iter().find(|i| i.rule == rule).map_or(0, |i| i.views)
     }
 
     #[test]
-    fn media_queries_apply_to_the_default_view_only() {
+    fn media_queries_choose_the_views_their_rules_apply_in() {
         let s = sheet("@media screen { .a { color: red } } @media print { .b { color: red } } @media (max-width: 600px) { .c { color: red } } @media (prefers-color-scheme: dark) { .d { color: red } } @media all and (min-width: 480px) { .e { color: red } }");
         let texts: Vec<&str> = s.rules.iter().map(|r| r.selector_text.as_str()).collect();
-        assert_eq!(texts, [".a", ".e"]);
+        assert_eq!(texts, [".a", ".c", ".e"], "print and dark-mode rules apply in no view");
+        assert_eq!(views_of(&s, ".a"), ALL_VIEWS);
+        assert_eq!(views_of(&s, ".c") & 1, 0, "not in the default view");
+        assert_eq!(views_of(&s, ".c") | views_of(&s, ".e"), ALL_VIEWS, "phone and desktop rules split the views");
+        assert_eq!(s.views, [0, super::super::media::PHONE]);
+    }
+
+    #[test]
+    fn a_sheet_without_view_dependent_rules_has_the_default_view_only() {
+        assert_eq!(sheet(".a { color: red } @media screen { .b { display: none } }").views, [0]);
+    }
+
+    #[test]
+    fn rules_needing_an_interaction_apply_in_the_interactive_views() {
+        let s = sheet("input:checked + * .answer { display: block } .card:hover .details { display: block } #faq:target { display: block } .x:hover { display: block } .y:not(:checked) { display: none }");
+        assert_eq!(views_of(&s, "input:checked + * .answer"), INTERACTIVE_VIEWS);
+        assert_eq!(views_of(&s, ".card:hover .details"), INTERACTIVE_VIEWS);
+        assert_eq!(views_of(&s, "#faq:target"), INTERACTIVE_VIEWS, "a link reaches a target");
+        assert_eq!(views_of(&s, ".x:hover"), 0, "a state of the element itself is never reached");
+        assert_eq!(views_of(&s, ".y:not(:checked)"), 0);
+        let checked = s.selectors.iter().find(|i| i.views == INTERACTIVE_VIEWS).map(|i| i.specificity);
+        assert_eq!(checked, Some((2 << 10) | 1), "the state counts as a class");
+    }
+
+    #[test]
+    fn interaction_states_are_replaced_outside_strings_of_other_scripts() {
+        assert_eq!(with_states_reached("li.é:hover > .ü"), Some(("li.é:is(*) > .ü".to_string(), 1)));
+        assert_eq!(with_states_reached("a::before"), None);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use super::budget::Budget;
 use super::color::{parse_color_value, read_color, ColorValue};
+use super::transform::{parse_filter_opacity, parse_scale, parse_transform, parse_translate, parse_zoom, Affine};
 use cssparser::{
     AtRuleParser, CowRcStr, DeclarationParser, Delimiter, ParseError, Parser, ParserInput, ParserState,
     QualifiedRuleParser, RuleBodyItemParser, RuleBodyParser, Token,
@@ -42,10 +43,18 @@ pub enum Property {
     MaxWidth,
     MaxHeight,
     Overflow,
+    Transform,
+    Scale,
+    Translate,
+    Zoom,
+    Filter,
+    /// `-webkit-text-fill-color`: the colour glyphs are filled with, over `color`
+    /// (WebKit, Blink and Gecko; CSS Compatibility §5.1).
+    TextFillColor,
 }
 
 impl Property {
-    const ALL: [(&'static str, Property); 25] = [
+    const ALL: [(&'static str, Property); 33] = [
         ("color", Property::Color),
         ("background", Property::Background),
         ("background-color", Property::BackgroundColor),
@@ -71,6 +80,14 @@ impl Property {
         ("max-height", Property::MaxHeight),
         ("overflow", Property::Overflow),
         ("overflow-y", Property::Overflow),
+        ("transform", Property::Transform),
+        ("-webkit-transform", Property::Transform),
+        ("scale", Property::Scale),
+        ("translate", Property::Translate),
+        ("zoom", Property::Zoom),
+        ("filter", Property::Filter),
+        ("-webkit-filter", Property::Filter),
+        ("-webkit-text-fill-color", Property::TextFillColor),
     ];
 
     fn from_name(name: &str) -> Option<Property> {
@@ -134,6 +151,14 @@ pub enum Value {
     Length(Length),
     /// `overflow` cuts what does not fit the box.
     OverflowClips(bool),
+    /// `transform`, `scale` or `translate`: how the box is drawn shrunk or moved.
+    Transform(Affine),
+    /// `zoom`: a factor on the box and its content.
+    Zoom(f32),
+    /// `filter`: the product of its `opacity()` functions.
+    FilterOpacity(f32),
+    /// `-webkit-text-fill-color`.
+    TextFill(ColorValue),
 }
 
 /// A parsed declaration; `text` is its value as written (for the evidence).
@@ -244,6 +269,12 @@ fn parse_value(property: Property, input: &mut Parser<'_, '_>) -> Option<Value> 
         Property::ClipPath => Value::Clipped(parse_clip_path(input)?),
         Property::Position => Value::OutOfFlow(ident_is(input, &["absolute", "fixed"])?),
         Property::Overflow => Value::OverflowClips(ident_is(input, &["hidden", "clip", "scroll", "auto"])?),
+        Property::Transform => Value::Transform(parse_transform(input)?),
+        Property::Scale => Value::Transform(parse_scale(input)?),
+        Property::Translate => Value::Transform(parse_translate(input)?),
+        Property::Zoom => Value::Zoom(parse_zoom(input)?),
+        Property::Filter => Value::FilterOpacity(parse_filter_opacity(input)?),
+        Property::TextFillColor => Value::TextFill(parse_color_value(input)?),
         Property::Left
         | Property::Top
         | Property::Right
@@ -305,7 +336,7 @@ fn parse_length(input: &mut Parser<'_, '_>) -> Option<Length> {
     length_of(&token)
 }
 
-fn length_of(token: &Token<'_>) -> Option<Length> {
+pub(super) fn length_of(token: &Token<'_>) -> Option<Length> {
     let length = match *token {
         Token::Dimension { value, ref unit, .. } => {
             let unit = unit.to_ascii_lowercase();

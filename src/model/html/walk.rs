@@ -5,7 +5,8 @@
 //! and the walk stops (saying so) when the budget runs out.
 
 use super::budget::{Budget, Exhausted, MAX_DERIVED_BYTES, MAX_HTML_STEPS};
-use super::cascade::{Cascade, Style};
+use super::cascade::{Cascade, Hiding, Style};
+use super::media::{ViewId, CLIENT_FEATURES, INTERACTIVE};
 use super::sheet::{StyleSheet, MAX_STYLE_BYTES};
 use super::tags::{Span, TruncatedBy};
 use super::tree::Parsed;
@@ -30,7 +31,8 @@ const BLOCK_ELEMENTS: &[&str] = &[
 
 /// An open element on the walk's stack.
 struct Open {
-    style: Style,
+    /// Its style in each view of the sheet, the default view's first.
+    styles: Vec<Style>,
     index: u32,
     name: LocalName,
     tag: Option<Span>,
@@ -52,8 +54,8 @@ struct Walker<'a> {
     rule_sources: Vec<SourceId>,
     parsed: &'a Parsed,
     link_stack: Vec<usize>,
-    /// Hiding root element index → entry in `facts.hidden`.
-    hidden_entries: HashMap<u32, usize>,
+    /// Hiding root element index and honest reason → entry in `facts.hidden`.
+    hidden_entries: HashMap<(u32, Option<Honest>), usize>,
     seen_visible_words: bool,
     last_offset: usize,
 }
@@ -133,6 +135,7 @@ impl Walker<'_> {
         let mut stack: Vec<Open> = Vec::new();
         let mut steps = vec![Step::Enter(root)];
         let mut root_children = root.children().filter(|c| c.value().is_element()).count();
+        let root_styles = vec![Style::root(); self.cascade_sheet.views.len().max(1)];
         while let Some(step) = steps.pop() {
             if !budget.step(1) {
                 return;
@@ -147,26 +150,26 @@ impl Walker<'_> {
                         }
                         let index = self.facts.element_count as u32;
                         self.facts.element_count += 1;
-                        let root_style = Style::root();
-                        let parent = stack.last().map_or(&root_style, |o| &o.style);
+                        let parents = stack.last().map_or(&root_styles[..], |o| &o.styles[..]);
                         let siblings = stack.last().map_or(root_children, |o| o.children);
                         let children = node.children().filter(|c| c.value().is_element()).count();
                         if !budget.step(children as u64) {
                             return;
                         }
-                        let style = Cascade {
+                        let styles = Cascade {
                             sheet: &mut self.cascade_sheet,
                             sources: &mut self.facts.sources,
                             rule_sources: &self.rule_sources,
                             budget,
                         }
-                        .compute(element, parent, stack.len(), siblings, index);
+                        .compute(element, parents, stack.len(), siblings, index);
                         if budget.is_exhausted() {
                             return;
                         }
-                        self.enter_element(element, &style, tag, budget);
+                        let Some(style) = styles.first() else { return };
+                        self.enter_element(element, style, tag, budget);
                         stack.push(Open {
-                            style,
+                            styles,
                             index,
                             name: element.value().name.local.clone(),
                             tag,
@@ -177,8 +180,8 @@ impl Walker<'_> {
                         push_children(&mut steps, node);
                     }
                     Node::Text(text) => {
-                        if let Some(open) = stack.last() {
-                            let style = open.style;
+                        if let Some(style) = stack.last().and_then(|o| o.styles.first()) {
+                            let style = *style;
                             self.text(text, &style, &stack, budget);
                         }
                     }
@@ -191,7 +194,7 @@ impl Walker<'_> {
                 Step::Leave(node) => {
                     if let Some(element) = ElementRef::wrap(node) {
                         let open = stack.pop();
-                        self.leave_element(element, open.as_ref().map(|o| &o.style));
+                        self.leave_element(element, open.as_ref().and_then(|o| o.styles.first()));
                     }
                 }
             }
@@ -295,10 +298,9 @@ impl Walker<'_> {
             return;
         }
         let Some(open) = stack.last() else { return };
-        let hidden = style.hidden.map(|hiding| Hidden {
-            means: hiding.means,
-            source: hiding.source,
-            entry: self.hidden_entry(hiding, stack, run_text),
+        let hidden = style.hidden.map(|hiding| {
+            let honest = self.shown_in_another_view(&open.styles);
+            Hidden { means: hiding.means, source: hiding.source, entry: self.hidden_entry(hiding, honest, stack, run_text) }
         });
         // A run is honest as its hiding is (the preheader is marked later, `honest::mark`).
         let honest = hidden.as_ref().and_then(|h| self.facts.hidden.get(h.entry)).and_then(|entry| entry.honest);
@@ -308,7 +310,7 @@ impl Walker<'_> {
             tag: open.tag,
             color: style.drawn_color(),
             background: style.backdrop,
-            color_source: style.color_source,
+            color_source: style.drawn_color_source(),
             background_source: style.background_source,
             font_px: style.font_px,
             font_source: style.font_source,
@@ -317,13 +319,22 @@ impl Walker<'_> {
         });
     }
 
-    /// The `facts.hidden` entry of the hiding that starts at element `root`,
-    /// with `words` added to it.
-    fn hidden_entry(&mut self, hiding: super::cascade::Hiding, stack: &[Open], words: &str) -> usize {
-        let super::cascade::Hiding { root, means, source, shown_on_small_screens } = hiding;
+    /// Why text hidden in the default view is shown to some reader: the first
+    /// other view (`media`) in which the element's text is drawn, read as the
+    /// honest pattern its view stands for.
+    fn shown_in_another_view(&self, styles: &[Style]) -> Option<Honest> {
+        let views = &self.cascade_sheet.views;
+        let (_, &view) = styles.iter().zip(views).skip(1).find(|(style, _)| style.hidden.is_none() && !style.never_shown)?;
+        Some(honest_of_view(view))
+    }
+
+    /// The `facts.hidden` entry of the hiding that starts at element `root`
+    /// (one per honest reason), with `words` added to it.
+    fn hidden_entry(&mut self, hiding: Hiding, honest: Option<Honest>, stack: &[Open], words: &str) -> usize {
+        let Hiding { root, means, source } = hiding;
         // A map, not a list searched from the end: a message of 100,000 hidden
         // elements made that search quadratic (7 of 9 s of a 10 MB hostile message).
-        let entry = match self.hidden_entries.get(&root) {
+        let entry = match self.hidden_entries.get(&(root, honest)) {
             Some(entry) => *entry,
             None => {
                 let opened = stack.iter().rev().find(|o| o.index == root).or(stack.last());
@@ -335,10 +346,10 @@ impl Walker<'_> {
                     element: opened.map_or_else(|| LocalName::from(""), |o| o.name.clone()),
                     tag: opened.and_then(|o| o.tag),
                     before_visible_text: opened.is_some_and(|o| !o.after_visible),
-                    honest: shown_on_small_screens.then_some(Honest::ShownOnSmallScreens),
+                    honest,
                 });
                 let entry = self.facts.hidden.len() - 1;
-                self.hidden_entries.insert(root, entry);
+                self.hidden_entries.insert((root, honest), entry);
                 entry
             }
         };
@@ -373,6 +384,18 @@ impl Walker<'_> {
                 }
             }
         }
+    }
+}
+
+/// The honest pattern a view stands for: the reader's action first, then a
+/// client's own features, then a phone's width.
+fn honest_of_view(view: ViewId) -> Honest {
+    if view & INTERACTIVE != 0 {
+        Honest::ShownOnInteraction
+    } else if view & CLIENT_FEATURES != 0 {
+        Honest::ShownInSomeClients
+    } else {
+        Honest::ShownOnSmallScreens
     }
 }
 

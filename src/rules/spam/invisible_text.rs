@@ -1,9 +1,13 @@
 //! `spam/invisible-text`: the guides list "the text colour and the background
 //! colour are identical" among the things that get a mail flagged as spam.
-//! Colours are resolved through the HTML tree (`model::html`); "identical"
-//! means a contrast ratio under `invisibleMinContrast`. Text made invisible by
-//! other means (a 0–1px font, `display:none`, `visibility:hidden`, `opacity:0`)
-//! is the same trick and is reported here too. HTML too deep or too large to be
+//! Colours are resolved through the HTML tree (`model::html`), the glyphs'
+//! `-webkit-text-fill-color` over `color`; "identical" means a contrast ratio
+//! under `invisibleMinContrast`. Text made invisible by other means (a 0–1px
+//! font, `display:none`, `visibility:hidden`, `opacity:0` or `filter:
+//! opacity(0)`, a zero `transform: scale()` or `zoom`, moved off-screen) is the
+//! same trick and is reported here too, when every view the analysis considers
+//! hides it (desktop, phone, clients with their own media features, after the
+//! reader's click or hover). HTML too deep or too large to be
 //! analysed whole is reported here, because its unread part could hide text.
 
 use super::{element_location, part_location};
@@ -333,6 +337,114 @@ pub const RULE: Rule = Rule {
         .at(Severity::Warning),
         Example::fails(
             title! {
+                en: "Shrunk to nothing by transform: scale(0)",
+                fr: "Du texte réduit à rien par transform: scale(0)",
+                es: "Texto reducido a nada con transform: scale(0)",
+                pl: "Tekst zmniejszony do zera przez transform: scale(0)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><div style=\"transform:scale(0)\">cheap pills casino</div>\n"),
+        )
+        .at(Severity::Warning),
+        Example::fails(
+            title! {
+                en: "Flattened by scaleY(0) in a style sheet",
+                fr: "Du texte aplati par scaleY(0) dans une feuille de style",
+                es: "Texto aplanado con scaleY(0) en una hoja de estilos",
+                pl: "Tekst spłaszczony przez scaleY(0) w arkuszu stylów",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<style>.x { transform: rotate(5deg) scaleY(0) }</style><p>Hello</p><p class=\"x\">cheap pills casino</p>\n"),
+        )
+        .at(Severity::Warning),
+        Example::fails(
+            title! {
+                en: "The scale property at 0",
+                fr: "La propriété scale à 0",
+                es: "La propiedad scale a 0",
+                pl: "Właściwość scale równa 0",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><p style=\"scale:0\">cheap pills casino</p>\n"),
+        )
+        .at(Severity::Warning),
+        Example::fails(
+            title! {
+                en: "zoom: 1%",
+                fr: "Du texte réduit par zoom: 1%",
+                es: "Texto reducido con zoom: 1%",
+                pl: "Tekst zmniejszony przez zoom: 1%",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><p style=\"zoom:1%\">cheap pills casino</p>\n"),
+        )
+        .at(Severity::Warning),
+        Example::fails(
+            title! {
+                en: "Moved off-screen by transform: translateX(-9999px)",
+                fr: "Du texte déplacé hors de l'écran par transform: translateX(-9999px)",
+                es: "Texto desplazado fuera de la pantalla con transform: translateX(-9999px)",
+                pl: "Tekst przesunięty poza ekran przez transform: translateX(-9999px)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><p style=\"transform:translateX(-9999px)\">cheap pills casino</p>\n"),
+        )
+        .at(Severity::Warning),
+        Example::fails(
+            title! {
+                en: "filter: opacity(0)",
+                fr: "Du texte masqué par filter: opacity(0)",
+                es: "Texto oculto con filter: opacity(0)",
+                pl: "Tekst ukryty przez filter: opacity(0)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><p style=\"filter:opacity(0)\">cheap pills casino</p>\n"),
+        )
+        .at(Severity::Warning),
+        Example::fails(
+            title! {
+                en: "-webkit-text-fill-color: transparent over a readable colour",
+                fr: "-webkit-text-fill-color: transparent par-dessus une couleur lisible",
+                es: "-webkit-text-fill-color: transparent sobre un color legible",
+                pl: "-webkit-text-fill-color: transparent ponad czytelnym kolorem",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><p style=\"color:#222;-webkit-text-fill-color:transparent\">cheap pills casino</p>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "A fill colour near the background, inherited",
+                fr: "Une couleur de remplissage proche du fond, héritée",
+                es: "Un color de relleno cercano al fondo, heredado",
+                pl: "Kolor wypełnienia bliski tłu, dziedziczony",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><div style=\"-webkit-text-fill-color:#fefefe\"><p style=\"color:#222\">cheap pills casino</p></div>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "Hidden in every view: a phone rule that hides too, no preheader",
+                fr: "Masqué dans toutes les vues : une règle pour téléphone qui masque aussi, pas de pré-en-tête",
+                es: "Oculto en todas las vistas: una regla para teléfonos que también oculta, sin preencabezado",
+                pl: "Ukryte w każdym widoku: reguła dla telefonów też ukrywa, brak preheadera",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<style>.x { display: none } @media (max-width: 600px) { .x { display: none !important } }</style><p>Hello</p><div class=\"x\">win a prize today</div>\n"),
+        )
+        .at(Severity::Warning),
+        Example::fails(
+            title! {
+                en: "A :hover on the hidden element itself never shows it",
+                fr: "Un :hover sur l'élément masqué lui-même ne l'affiche jamais",
+                es: "Un :hover sobre el propio elemento oculto nunca lo muestra",
+                pl: ":hover na samym ukrytym elemencie nigdy go nie pokazuje",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<style>.x { display: none } .x:hover { display: block }</style><p>Hello</p><div class=\"x\">win a prize today</div>\n"),
+        )
+        .at(Severity::Warning),
+        Example::fails(
+            title! {
+                en: "A media feature no client knows shows nothing",
+                fr: "Une caractéristique média qu'aucun logiciel ne connaît n'affiche rien",
+                es: "Una característica de medio que ningún cliente conoce no muestra nada",
+                pl: "Cecha mediów nieznana żadnemu programowi niczego nie pokazuje",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<style>.x { display: none } @media (-x-made-up: 1) { .x { display: block !important } }</style><p>Hello</p><div class=\"x\">win a prize today</div>\n"),
+        )
+        .at(Severity::Warning),
+        Example::fails(
+            title! {
                 en: "A long hidden text at the top is not a preheader",
                 fr: "Un long texte masqué en haut n'est pas un pré-en-tête",
                 es: "Un texto oculto largo al principio no es un preencabezado",
@@ -367,6 +479,51 @@ pub const RULE: Rule = Rule {
                 pl: "Blok ukryty na komputerze, który pokazują telefony (stopka mobilna szablonu responsywnego)",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<style>@media only screen and (max-width: 600px) { .mobile { display: block !important } }</style><p>Hello, here is our news.</p><div class=\"mobile\" style=\"display:none\">Example Co, 1 Main Street, Springfield</div>\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "Mobile first: a block desktop hides in a min-width query, phones show",
+                fr: "Mobile d'abord : un bloc que l'ordinateur masque dans une requête min-width, affiché sur téléphone",
+                es: "Primero el móvil: un bloque que el ordenador oculta en una consulta min-width y los teléfonos muestran",
+                pl: "Najpierw telefon: blok ukryty na komputerze w zapytaniu min-width, widoczny na telefonach",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<style>.desk { display: none } @media only screen and (min-width: 600px) { .mob { display: none !important } .desk { display: block !important } }</style><p>Hello, here is our news.</p><div class=\"mob\">Tap to call us: 503 555 0100</div><div class=\"desk\">Call us on 503 555 0100.</div>\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "An MJML accordion: answers shown once the reader clicks (:checked)",
+                fr: "Un accordéon MJML : les réponses s'affichent quand le lecteur clique (:checked)",
+                es: "Un acordeón MJML: las respuestas se muestran cuando el lector hace clic (:checked)",
+                pl: "Akordeon MJML: odpowiedzi pojawiają się po kliknięciu (:checked)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<style>@media only screen and (min-width: 0) { input.acc + * .answer { display: none } input.acc:checked + * .answer { display: block } }</style><p>Questions, answered.</p><label><input class=\"acc\" type=\"checkbox\" style=\"display:none\"><div><div>When is my coffee roasted?</div><div class=\"answer\">Every Tuesday.</div></div></label>\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "Kinetic mail: a block only WebKit clients show (-webkit-min-device-pixel-ratio)",
+                fr: "Un e-mail interactif : un bloc que seuls les logiciels WebKit affichent (-webkit-min-device-pixel-ratio)",
+                es: "Correo interactivo: un bloque que solo muestran los clientes WebKit (-webkit-min-device-pixel-ratio)",
+                pl: "Poczta interaktywna: blok widoczny tylko w programach WebKit (-webkit-min-device-pixel-ratio)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<style>.kin { display: none; max-height: 0; overflow: hidden } @media screen and (-webkit-min-device-pixel-ratio: 0) { .kin { display: block !important; max-height: none !important } .fb { display: none !important } }</style><p>Hello, here is our news.</p><div class=\"kin\">Light roast: bright and fruity.</div><div class=\"fb\">See both roasts on our site.</div>\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "Gradient text: a transparent fill over a gradient clipped to the text",
+                fr: "Un texte en dégradé : un remplissage transparent sur un dégradé découpé au texte",
+                es: "Texto en degradado: un relleno transparente sobre un degradado recortado al texto",
+                pl: "Tekst z gradientem: przezroczyste wypełnienie nad gradientem przyciętym do tekstu",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<h1 style=\"background:linear-gradient(90deg, #e91e63, #3f51b5);-webkit-background-clip:text;-webkit-text-fill-color:transparent\">Spring sale</h1><p>Hello</p>\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "A small rotation and a slide-in offset do not hide",
+                fr: "Une petite rotation et un léger décalage ne masquent rien",
+                es: "Una pequeña rotación y un ligero desplazamiento no ocultan nada",
+                pl: "Mały obrót i lekkie przesunięcie niczego nie ukrywają",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><p style=\"transform:rotate(-3deg) translateX(-20px) scale(0.9)\">New arrivals</p>\n"),
         ),
         Example::passes(
             title! {
