@@ -192,7 +192,7 @@ pub struct Link<'m> {
 #[derive(Debug, Clone)]
 enum LinkOrigin<'m> {
     /// The link's start tag in the decoded HTML.
-    Html { html: &'m HtmlBody, tag: Option<Span> },
+    Html { html: &'m HtmlBody, link: &'m crate::model::html::Link },
     /// Written in a text body, at `range` of its text.
     Text { body: Text<'m>, range: Range<usize> },
 }
@@ -201,7 +201,7 @@ impl Link<'_> {
     /// The link as a finding quotes it: the element, or the URL as written.
     pub fn evidence(&self) -> String {
         match self.origin {
-            LinkOrigin::Html { .. } => format!("<a href=\"{}\">{}</a>", self.href, self.text),
+            LinkOrigin::Html { link, .. } => link.markup(),
             LinkOrigin::Text { .. } => self.text.to_string(),
         }
     }
@@ -220,7 +220,7 @@ pub fn links<'m>(message: &'m Message) -> impl Iterator<Item = Link<'m>> + 'm {
         html.facts.links.iter().map(move |l| Link {
             href: Cow::Borrowed(l.href.as_str()),
             text: &l.text,
-            origin: LinkOrigin::Html { html, tag: l.tag },
+            origin: LinkOrigin::Html { html, link: l },
         })
     });
     let written = written_links(message).iter().filter_map(move |w| {
@@ -259,7 +259,7 @@ fn written_links<'m>(message: &'m Message) -> &'m [crate::model::WrittenLink] {
 /// else in the part's decoded HTML), or the URL as written in its text part.
 pub fn link_location(message: &Message, link: &Link) -> Location {
     match &link.origin {
-        LinkOrigin::Html { html, tag } => element_location(message, html, *tag),
+        LinkOrigin::Html { html, link } => element_location(message, html, link.tag),
         LinkOrigin::Text { body, range } => location(message, body, range.clone()),
     }
 }

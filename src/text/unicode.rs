@@ -164,6 +164,16 @@ mod tests {
     }
 
     #[test]
+    fn default_ignorable_code_points_are_invisible() {
+        for c in ['\u{200b}', '\u{00ad}', '\u{2060}', '\u{feff}', '\u{034f}', '\u{115f}', '\u{3164}', '\u{ffa0}', '\u{180b}', '\u{202e}', '\u{2066}', '\u{fe0f}', '\u{1d173}', '\u{e0041}', '\u{e01ef}'] {
+            assert!(is_invisible(c), "U+{:04X}", c as u32);
+        }
+        for c in ['a', ' ', '\u{a0}', '\u{2028}', '\u{1100}', '\u{17b6}', '\u{fff9}', '\u{301}'] {
+            assert!(!is_invisible(c), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
     fn accents_compose_and_strip() {
         assert_eq!(compose('e', '\u{301}'), Some('é'));
         assert_eq!(compose('a', '\u{328}'), Some('ą'));

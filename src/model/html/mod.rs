@@ -181,12 +181,17 @@ pub struct HiddenText {
     pub honest: Option<Honest>,
 }
 
-/// A link (`<a href>` or `<area href>`).
+/// A link (`<a href>` or `<area href>`), or where a form sends what is typed
+/// in it (`<form action>`): SpamAssassin's HTML parser (HTML.pm `html_uri`)
+/// puts form actions in the message's URI list beside links, so the rules that
+/// judge an address read them too.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Link {
-    /// The `href` as written (entities decoded by the HTML parser).
+    /// The `href` (or the form's `action`) as written (entities decoded by the HTML parser).
     pub href: String,
-    /// The text a reader sees for the link.
+    /// The text a reader sees for the link: hidden text and invisible characters
+    /// (`text::unicode::is_invisible`, e.g. `www.pay&#8203;pal.com`) left out,
+    /// so the domain a text shows is the one a reader reads. Empty for a form.
     pub text: String,
     pub title: Option<String>,
     /// Start tag of the link element in the decoded HTML.
@@ -194,6 +199,19 @@ pub struct Link {
     /// An image is inside it, or it is an `<area>` of an image map: something to
     /// click even without text.
     pub image: bool,
+    /// A `<form action>`: nothing to click as a link, an address to send to.
+    pub form: bool,
+}
+
+impl Link {
+    /// The element as a finding quotes it: `<a href="…">text</a>` or `<form action="…">`.
+    pub fn markup(&self) -> String {
+        if self.form {
+            format!("<form action=\"{}\">", self.href)
+        } else {
+            format!("<a href=\"{}\">{}</a>", self.href, self.text)
+        }
+    }
 }
 
 /// An image (`<img src>`).

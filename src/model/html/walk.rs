@@ -229,10 +229,19 @@ impl Walker<'_> {
                 title: title.map(str::to_string),
                 tag,
                 image: name == "area",
+                form: false,
             };
             link.text.push_str(alt);
             self.facts.links.push(link);
             self.link_stack.push(self.facts.links.len() - 1);
+        }
+        if name == "form" {
+            if let Some(action) = super::attr(value, "action") {
+                if !budget.derive(action.len()) {
+                    return;
+                }
+                self.facts.links.push(Link { href: action.to_string(), tag, form: true, ..Link::default() });
+            }
         }
         if name == "img" {
             if let Some(link) = self.link_stack.last().and_then(|&l| self.facts.links.get_mut(l)) {
@@ -249,7 +258,7 @@ impl Walker<'_> {
             if let (Some(alt), Some(&link)) = (alt, self.link_stack.last()) {
                 if let Some(l) = self.facts.links.get_mut(link) {
                     if budget.derive(alt.len()) {
-                        append_collapsed(&mut l.text, alt);
+                        append_visible(&mut l.text, alt);
                     }
                 }
             }
@@ -275,9 +284,12 @@ impl Walker<'_> {
         if !budget.derive(text.len().saturating_mul(3)) || !budget.step(1 + text.len() as u64 / 64) {
             return;
         }
-        if let Some(&link) = self.link_stack.last() {
+        // A link's text is what a reader sees of it: not its hidden words (but
+        // those a phone shows), not the invisible characters between letters.
+        let shown = style.hidden.is_none_or(|hiding| hiding.shown_on_small_screens);
+        if let (true, Some(&link)) = (shown, self.link_stack.last()) {
             if let Some(l) = self.facts.links.get_mut(link) {
-                append_collapsed(&mut l.text, text);
+                append_visible(&mut l.text, text);
             }
         }
         let mut run_text = String::new();
@@ -427,6 +439,20 @@ fn append_collapsed(out: &mut String, text: &str) {
                 out.push(' ');
             }
         } else {
+            out.push(ch);
+        }
+    }
+}
+
+/// Appends `text` as `append_collapsed` does, without the characters that
+/// draw nothing (`text::unicode::is_invisible`).
+fn append_visible(out: &mut String, text: &str) {
+    for ch in text.chars() {
+        if ch.is_whitespace() && ch != '\u{a0}' {
+            if !out.is_empty() && !out.ends_with([' ', '\n']) {
+                out.push(' ');
+            }
+        } else if !crate::text::unicode::is_invisible(ch) {
             out.push(ch);
         }
     }

