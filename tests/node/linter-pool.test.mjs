@@ -86,8 +86,11 @@ test('a worker that dies fails only its task (code internal); a new worker takes
   await new Promise((resolve) => setTimeout(resolve, 50));
   const [worker] = pool.workers;
   await worker.terminate();
-  await assert.rejects(pending, (error) => error.code === 'internal' && /redémarré/.test(error.message));
+  // Said in the caller's language, the worker's end too.
+  await assert.rejects(pending, (error) => error.code === 'internal' && /redémarré/.test(error.message)
+    && error.message.includes(pkg.renderMessage('cli.error.worker-stopped', { code: '§' }, 'fr').split('§')[0]));
   assert.deepEqual(await next, pkg.lint(messageWithLongLine()));
+  assert.equal(pool.workers.size, 1, 'replaced');
 });
 
 test('the calling thread as one of the threads (the CLI): tasks split between it and the workers, in order, coded errors', async (t) => {
@@ -114,4 +117,60 @@ test('the calling thread as one of the threads (the CLI): tasks split between it
   await assert.rejects(here, (error) => error.code === 'not-a-message' && typeof error.message === 'string');
   assert.equal(ranHere.at(-1), empty, 'the bad input was linted on this thread');
   await first;
+});
+
+/** `{ a: { a: … } }`, `depth` levels: past what structured clone and JSON.stringify can walk at 5,000. */
+function nested(key, depth) {
+  const root = {};
+  let node = root;
+  for (let i = 0; i < depth; i++) node = node[key] = {};
+  return root;
+}
+
+/** A promise's outcome as lint()'s: `{ report }` or the error's code, message and fields. */
+async function outcome(promiseOrCall) {
+  try {
+    const report = await (typeof promiseOrCall === 'function' ? promiseOrCall() : promiseOrCall);
+    return { report };
+  } catch (error) {
+    const { code, message, messageId, params, suggestion } = error;
+    return { code, message, messageId, params, suggestion };
+  }
+}
+
+test('arguments that cannot reach a worker settle as lint() answers them, and the pool stays usable', async (t) => {
+  for (const threads of [1, 2]) {
+    const linter = pkg.createLinter({ threads });
+    t.after(() => linter.close());
+    const message = rawMessage();
+    const calls = [
+      [message, { now: () => 1, locale: 'fr' }], // a function in the options: dropped, as lint() drops it
+      [message, { locale: 'es', spamThreshold: 10n }], // a BigInt: invalid-options
+      [() => 1, { locale: 'pl' }], // a function as the input: invalid-input
+      [Symbol('input'), undefined],
+      [{ from: 'a@example.com', text: () => 1 }, { locale: 'fr' }], // a function in a compose field
+      [{ from: 'a@example.com', headers: nested('headers', 5000) }, { locale: 'fr' }], // internal, as lint()
+    ];
+    for (const [input, options] of calls) {
+      for (let round = 0; round < threads + 1; round++) {
+        const pooled = await outcome(linter.lint(input, options));
+        assert.deepEqual(pooled, await outcome(() => pkg.lint(input, options)), `${threads} threads: ${String(input).slice(0, 30)}`);
+      }
+      assert.deepEqual(await linter.lint(message), pkg.lint(message), `${threads} threads: the next call is answered`);
+    }
+    const php = await outcome(linter.lintPhpMail('b@example.com', 'Hi', 'x', ['From: a@example.com'], { locale: 'pl', hook: () => 1 }));
+    assert.equal(php.report.origin, 'phpMail');
+  }
+});
+
+test('errors from the pool carry the fields of the plain API\'s (messageId, params, suggestion)', async (t) => {
+  const linter = pkg.createLinter({ threads: 1 });
+  t.after(() => linter.close());
+  for (const options of [{ spamThreshold: 'x', locale: 'fr' }, { rules: { 'size/totl': 'off' }, locale: 'es' },
+    { rules: ['size/total'], locale: 'pl' }]) {
+    const pooled = await outcome(linter.lint(rawMessage(), options));
+    assert.ok(pooled.code && pooled.messageId && pooled.params, JSON.stringify(pooled));
+    assert.deepEqual(pooled, await outcome(() => pkg.lint(rawMessage(), options)));
+    assert.equal(pkg.renderMessage(pooled.messageId, pooled.params, options.locale), pooled.message, 'said again from its id');
+  }
 });

@@ -7,6 +7,24 @@ function codedError(code, message, fields = {}) {
   return Object.assign(new Error(message), { code }, fields);
 }
 
+/**
+ * The fields of a coded error besides its code and message (messageId, params,
+ * field, suggestion, size, limit, cause…) that a worker can send to the calling
+ * thread: each is kept when structured clone takes it.
+ */
+function codedFields(error) {
+  const fields = {};
+  for (const key of Object.keys(error)) {
+    if (key === 'code' || key === 'message' || key === 'stack') continue;
+    try {
+      fields[key] = structuredClone(error[key]);
+    } catch {
+      // not cloneable: left out
+    }
+  }
+  return fields;
+}
+
 /** The engine's `input-too-large`, raised before the input is copied into wasm memory. */
 function inputTooLarge(size, limit, locale) {
   const { render } = require('./texts.cjs');
@@ -21,4 +39,4 @@ function internalError(cause, locale) {
   return codedError('internal', render('cli.error.internal', { detail: cause.message }, locale), { cause });
 }
 
-module.exports = { codedError, inputTooLarge, internalError };
+module.exports = { codedError, codedFields, inputTooLarge, internalError };

@@ -1,9 +1,11 @@
 'use strict';
 // A worker of lib/pool.cjs: one engine (from the module the main thread compiled),
-// one task at a time: { id, method, args } in, { id, result } or { id, error } out.
+// one task at a time: { id, method, args } in, { id, result } or { id, error } out
+// (error: its code, message and the other fields of the engine's coded error).
 const { parentPort, workerData } = require('node:worker_threads');
 const { sharedEngine, useCompiledModule } = require('./engine.cjs');
 const { threadMethods } = require('./lint-file.cjs');
+const { codedFields } = require('./errors.cjs');
 
 useCompiledModule(workerData.mailPreflightWasm);
 const methods = threadMethods(sharedEngine());
@@ -12,6 +14,7 @@ parentPort.on('message', ({ id, method, args }) => {
   try {
     parentPort.postMessage({ id, result: methods[method](...args) });
   } catch (error) {
-    parentPort.postMessage({ id, error: { code: error.code || 'internal', message: error.message } });
+    const coded = error && typeof error === 'object' ? error : { message: String(error) };
+    parentPort.postMessage({ id, error: { code: coded.code || 'internal', message: coded.message, fields: codedFields(coded) } });
   }
 });

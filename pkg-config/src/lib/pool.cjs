@@ -22,12 +22,22 @@
 // answers `internal` for that task; a worker that dies (an uncaught error, the
 // process running out of memory in it) fails the task it was running with
 // `internal`, and a new worker takes the next task and those it had not started.
+//
+// Arguments travel to a worker by structured clone, which refuses what lint()
+// takes without a word: a function or a symbol (dropped from the options, which
+// the engine reads as JSON), an object nested past V8's stack. Options that cannot
+// be cloned travel as the JSON the engine would read of them; an input that cannot
+// be cloned is answered on the calling thread by the engine, as lint() answers it
+// (such inputs are refused before any work: a function, an object nested
+// thousands deep), so every call settles with the plain API's report or coded
+// error, and the worker stays free for the next task. Errors keep every field
+// the engine gave them (messageId, params, field, suggestion).
 
 const os = require('node:os');
 const path = require('node:path');
 const { Worker } = require('node:worker_threads');
 const { compiledModule } = require('./engine.cjs');
-const { codedError } = require('./errors.cjs');
+const { codedError, internalError } = require('./errors.cjs');
 const { render } = require('./texts.cjs');
 
 const WORKER_SCRIPT = path.join(__dirname, 'pool-worker.cjs');
@@ -39,6 +49,9 @@ const WORKER_SCRIPT = path.join(__dirname, 'pool-worker.cjs');
  * only add memory.
  */
 const MAX_THREADS = 64;
+
+/** Where each method takes its options (the argument the engine reads as JSON). */
+const OPTIONS_ARGUMENT = { lint: 1, lintPhpMail: 4, lintFile: 1 };
 
 /** Threads when the caller gives none: every core but the one the event loop needs. */
 function defaultThreads() {
@@ -73,8 +86,16 @@ class WorkerPool {
   run(method, args, transferList = []) {
     if (this.closed) return Promise.reject(closedError());
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, method, args, transferList, resolve, reject });
-      this.dispatch();
+      const task = { id: this.nextId++, method, args, transferList, resolve, reject };
+      this.queue.push(task);
+      try {
+        this.dispatch();
+      } catch (error) {
+        // A worker that could not be started: this task fails, the pool stays usable.
+        const waiting = this.queue.indexOf(task);
+        if (waiting !== -1) this.queue.splice(waiting, 1);
+        reject(internalError(error, localeOfTask(task)));
+      }
     });
   }
 
@@ -90,11 +111,49 @@ class WorkerPool {
       if (!worker) worker = this.idle[0];
       if (!worker) return;
       const task = this.queue.shift();
+      // Posted before it is counted: a task that cannot be posted never holds the worker.
+      if (!this.post(worker, task)) continue;
       worker.tasks.push(task);
       if (worker.tasks.length >= this.perWorker) this.idle = this.idle.filter((w) => w !== worker);
       worker.ref();
-      worker.postMessage({ id: task.id, method: task.method, args: task.args }, task.transferList);
     }
+  }
+
+  /**
+   * Sends a task to a worker; false when its arguments cannot be cloned (see the
+   * top of this file): the task is then answered here, on the calling thread.
+   */
+  post(worker, task) {
+    const send = (args) => worker.postMessage({ id: task.id, method: task.method, args }, task.transferList);
+    try {
+      send(task.args);
+      return true;
+    } catch {
+      // not cloneable as given: the options as the engine reads them, then the calling thread
+    }
+    const args = jsonOptions(task);
+    if (args) {
+      try {
+        send(args);
+        return true;
+      } catch {
+        // the input itself cannot be cloned
+      }
+    }
+    this.answerHere(task);
+    return false;
+  }
+
+  /** Runs a task whose arguments cannot reach a worker with the calling thread's engine, at the next turn. */
+  answerHere(task) {
+    const methods = this.local ? this.local.methods : callingThreadMethods();
+    setImmediate(() => {
+      try {
+        task.resolve(methods[task.method](...task.args));
+      } catch (error) {
+        task.reject(error && error.code ? error : internalError(error || {}, localeOfTask(task)));
+      }
+    });
   }
 
   /** Runs a task on the calling thread at the next turn of its event loop. */
@@ -104,7 +163,7 @@ class WorkerPool {
       try {
         task.resolve(this.local.methods[task.method](...task.args));
       } catch (error) {
-        task.reject(codedError(error.code || 'internal', error.message));
+        task.reject(error && error.code ? error : internalError(error || {}, localeOfTask(task)));
       } finally {
         this.local.busy = false;
         if (!this.closed) this.dispatch();
@@ -122,13 +181,13 @@ class WorkerPool {
       const task = worker.tasks[0];
       if (!task || task.id !== id) return;
       worker.tasks.shift();
-      if (error) task.reject(codedError(error.code, error.message));
+      if (error) task.reject(codedError(error.code, error.message, error.fields));
       else task.resolve(result);
       if (worker.tasks.length === 0) worker.unref();
       if (!this.idle.includes(worker)) this.idle.push(worker);
       this.dispatch();
     });
-    const lost = (error) => {
+    const lost = (error, exitCode) => {
       if (!this.workers.delete(worker)) return;
       this.idle = this.idle.filter((w) => w !== worker);
       // Its first task was running; the others had not started and wait again, first.
@@ -136,14 +195,21 @@ class WorkerPool {
       if (!this.closed) this.queue.unshift(...waiting);
       else for (const task of waiting) task.reject(closedError());
       if (running) {
-        const detail = error ? error.message : 'the worker stopped';
-        const { internalError } = require('./errors.cjs');
-        running.reject(internalError({ message: detail }, localeOfTask(running)));
+        const locale = localeOfTask(running);
+        const detail = error ? error.message : render('cli.error.worker-stopped', { code: String(exitCode) }, locale);
+        running.reject(internalError({ message: detail }, locale));
       }
-      if (!this.closed) this.dispatch();
+      if (!this.closed && this.queue.length) {
+        try {
+          this.dispatch();
+        } catch (spawnError) {
+          // No worker can be started now: what waited fails rather than waiting for good.
+          for (const task of this.queue.splice(0)) task.reject(internalError(spawnError, localeOfTask(task)));
+        }
+      }
     };
-    worker.on('error', lost);
-    worker.on('exit', () => lost());
+    worker.on('error', (error) => lost(error));
+    worker.on('exit', (exitCode) => lost(undefined, exitCode));
     return worker;
   }
 
@@ -160,6 +226,37 @@ class WorkerPool {
 
 function closedError() {
   return codedError('closed', render('cli.error.closed'));
+}
+
+/**
+ * The task's arguments with its options as the JSON the engine reads of them
+ * (JSON.stringify drops functions and symbols, as lint() does); undefined when
+ * the method takes no options, they are not an object, or JSON cannot hold them
+ * (a BigInt, a cycle: lint() refuses those, and the calling thread says so).
+ */
+function jsonOptions(task) {
+  const at = OPTIONS_ARGUMENT[task.method];
+  const options = at === undefined ? undefined : task.args[at];
+  if (!options || typeof options !== 'object') return undefined;
+  let json;
+  try {
+    json = JSON.stringify(options);
+  } catch {
+    return undefined;
+  }
+  const args = task.args.slice();
+  args[at] = JSON.parse(json);
+  return args;
+}
+
+let callingThread;
+/** The methods of a worker, run by this thread's engine (the package's shared one). */
+function callingThreadMethods() {
+  if (!callingThread) {
+    const { sharedEngine } = require('./engine.cjs');
+    callingThread = require('./lint-file.cjs').threadMethods(sharedEngine());
+  }
+  return callingThread;
 }
 
 function localeOfTask(task) {

@@ -59,10 +59,10 @@ function checkRuleIds(rules, known, source, locale) {
   for (const id of Object.keys(rules)) {
     if (known.includes(id)) continue;
     const suggestion = closestRuleId(id, known);
-    const message = suggestion
-      ? render('cli.error.unknown-rule-suggestion', { rule: id, source, suggestion }, locale)
-      : render('cli.error.unknown-rule', { rule: id, source }, locale);
-    throw codedError('invalid-options', message, { rule: id, suggestion });
+    // With its id and parameters, as the engine's errors: a page says it again in another language.
+    const messageId = suggestion ? 'cli.error.unknown-rule-suggestion' : 'cli.error.unknown-rule';
+    const params = suggestion ? { rule: id, source, suggestion } : { rule: id, source };
+    throw codedError('invalid-options', render(messageId, params, locale), { rule: id, suggestion, messageId, params });
   }
 }
 

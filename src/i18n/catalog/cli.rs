@@ -93,6 +93,24 @@ crate::catalog! {
         es: "no se puede leer el archivo de configuración {file} ({reason})",
         pl: "nie można odczytać pliku konfiguracji {file} ({reason})",
     },
+    "cli.error.json-unreadable" => {
+        en: "it cannot be read as JSON",
+        fr: "il ne peut pas être lu comme du JSON",
+        es: "no se puede leer como JSON",
+        pl: "nie da się go odczytać jako JSON",
+    },
+    "cli.error.config-too-large" => {
+        en: "the config file {file} is {size}; a config file is read up to {limit}: not read",
+        fr: "le fichier de configuration {file} fait {size} ; un fichier de configuration est lu jusqu'à {limit} : non lu",
+        es: "el archivo de configuración {file} ocupa {size}; un archivo de configuración se lee hasta {limit}: no se lee",
+        pl: "plik konfiguracji {file} ma {size}; plik konfiguracji jest czytany do {limit}: nie odczytano",
+    },
+    "cli.error.sa-rules-too-large" => {
+        en: "the SpamAssassin rules {file} are {size}; the engine takes at most {limit} of rule text: not read",
+        fr: "les règles SpamAssassin {file} font {size} ; le moteur prend au plus {limit} de texte de règles : non lues",
+        es: "las reglas de SpamAssassin {file} ocupan {size}; el motor admite como máximo {limit} de texto de reglas: no se leen",
+        pl: "reguły SpamAssassin {file} mają {size}; silnik przyjmuje najwyżej {limit} tekstu reguł: nie odczytano",
+    },
     "cli.error.json-position" => {
         en: "it stops being JSON at line {line}, column {column}",
         fr: "il cesse d'être du JSON à la ligne {line}, colonne {column}",
@@ -320,6 +338,24 @@ crate::catalog! {
         fr: "createLinter() : threads doit être un nombre entier de 1 à {max} (reçu {value})",
         es: "createLinter(): threads debe ser un número entero de 1 a {max} (se recibió {value})",
         pl: "createLinter(): threads musi być liczbą całkowitą od 1 do {max} (podano {value})",
+    },
+    "cli.error.worker-stopped" => {
+        en: "the worker thread checking it stopped, exit code {code}",
+        fr: "le fil d'exécution qui la vérifiait s'est arrêté, code de sortie {code}",
+        es: "el hilo de trabajo que la revisaba se detuvo, código de salida {code}",
+        pl: "wątek roboczy, który je sprawdzał, zatrzymał się, kod wyjścia {code}",
+    },
+    "cli.invalid.subject.report" => {
+        en: "The report is not valid",
+        fr: "Le rapport n'est pas valide",
+        es: "El informe no es válido",
+        pl: "Raport jest nieprawidłowy",
+    },
+    "cli.invalid.subject.settings" => {
+        en: "The SMTP settings are not valid",
+        fr: "Les paramètres SMTP ne sont pas valides",
+        es: "Los ajustes SMTP no son válidos",
+        pl: "Ustawienia SMTP są nieprawidłowe",
     },
     "cli.error.closed" => {
         en: "this linter was closed (createLinter().close())",
