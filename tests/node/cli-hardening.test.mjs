@@ -98,3 +98,37 @@ test('a trap in the engine: that file gets code internal, the next file is linte
   assert.deepEqual(b, { file: 'b.eml', ...pkg.lint(messageWithLongLine()) });
   assert.equal(code, 2, 'a file that could not be linted exits 2');
 });
+
+test('simulate, -c and --sa-rules read only regular files, bounded: a device is refused, not read until memory runs out', (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'message.eml'), rawMessage());
+  const notAFile = pkg.renderMessage('cli.error.not-a-file', {}, 'fr');
+  for (const args of [['simulate', '-l', 'fr', '/dev/zero'], ['lint', '-l', 'fr', '-c', '/dev/zero', 'message.eml'],
+    ['lint', '-l', 'fr', '--sa-rules', '/dev/zero', 'message.eml']]) {
+    const run = spawnSync(process.execPath, ['--max-old-space-size=256', join(pkgDir, 'bin', 'mail-preflight.cjs'), ...args],
+      { cwd: dir, encoding: 'utf8', timeout: 30_000 });
+    assert.equal(run.error, undefined, `${args.join(' ')}: ended by itself`);
+    assert.equal(run.status, 2, `${args.join(' ')}: ${run.stderr}`);
+    assert.ok(run.stderr.includes(notAFile), `${args.join(' ')}: ${run.stderr}`);
+  }
+});
+
+test('--sa-rules past the 4 MB of rule text the engine takes: refused unread, naming the file and the limit', (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'message.eml'), rawMessage());
+  writeFileSync(join(dir, 'big.cf'), '#'.repeat(4_000_001));
+  const run = runCli(['lint', '-l', 'es', '--sa-rules', 'big.cf', 'message.eml'], { cwd: dir });
+  assert.equal(run.status, 2);
+  assert.ok(run.stderr.includes(pkg.renderMessage('cli.error.sa-rules-too-large',
+    { file: 'big.cf', size: { megabytes: 4_000_001 }, limit: { megabytes: 4_000_000 } }, 'es')), run.stderr);
+  assert.doesNotMatch(run.stderr, /EINVAL/);
+});
+
+test('a config file as large as the options the API takes (1 MB of rules of your own) is read', (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'message.eml'), rawMessage());
+  const customRules = Array.from({ length: 100 }, (_, i) => ({ id: `acme/r${i}`, target: 'body', pattern: `w${i}${'w'.repeat(10_500)}` }));
+  writeFileSync(join(dir, 'big.json'), JSON.stringify({ customRules }));
+  const run = runCli(['lint', '-c', 'big.json', 'message.eml'], { cwd: dir });
+  assert.equal(run.status, 0, run.stderr);
+});

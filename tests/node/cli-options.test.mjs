@@ -144,3 +144,32 @@ test('arguments follow node:util parseArgs: --name=value, short flags, and -- be
   const missing = runCli(['lint', 'x.eml', '--format'], { cwd: dir });
   assert.match(missing.stderr, /--format needs a value/);
 });
+
+test('rules given as a list in a config file reach the engine as a list: it refuses them, not a rule "0"', (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'message.eml'), rawMessage());
+  writeFileSync(join(dir, 'list.json'), '{"rules": ["x"]}');
+  for (const args of [[], ['--rule', 'size/line-length:off']]) {
+    const run = runCli(['lint', '-l', 'pl', '-c', 'list.json', ...args, 'message.eml'], { cwd: dir });
+    assert.equal(run.status, 2);
+    let expected;
+    try {
+      pkg.lint('x', { locale: 'pl', rules: ['x'] });
+    } catch (error) {
+      expected = error.message;
+    }
+    assert.ok(run.stderr.includes(expected), run.stderr);
+    assert.doesNotMatch(run.stderr, /"0"|„0”/);
+  }
+});
+
+test('a config file that is not JSON: where it stops, in the reader\'s language, not V8\'s English', (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'message.eml'), rawMessage());
+  writeFileSync(join(dir, 'comma.json'), '{"spamThreshold": "x",}');
+  const run = runCli(['lint', '-l', 'fr', '-c', 'comma.json', 'message.eml'], { cwd: dir });
+  assert.equal(run.status, 2);
+  const position = pkg.renderMessage('cli.error.json-position', { line: 1, column: 23 }, 'fr');
+  assert.ok(run.stderr.includes(pkg.renderMessage('cli.error.config-not-json', { file: 'comma.json', detail: position }, 'fr')), run.stderr);
+  assert.doesNotMatch(run.stderr, /Expected|position \d/);
+});

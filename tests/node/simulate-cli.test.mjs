@@ -165,3 +165,25 @@ test('usage problems of simulate and explain are said in --locale', (t) => {
     assert.ok(run.stderr.includes(pkg.renderMessage(id, {}, locale)), `${args.join(' ')}: ${run.stderr}`);
   }
 });
+
+test('a scenario that is not JSON: where it stops, in the reader\'s language, never V8\'s words or the file\'s bytes', (t) => {
+  const dir = files(t, { 'cut.json': '{"streams":[\n', 'binary.json': '\u0000\u001b[31mELF\u0002\u0001' });
+  const cut = runCli(['simulate', '-l', 'fr', 'cut.json'], { cwd: dir });
+  assert.equal(cut.status, 2);
+  const position = pkg.renderMessage('cli.error.json-position', { line: 2, column: 1 }, 'fr');
+  assert.ok(cut.stderr.includes(pkg.renderMessage('cli.error.scenario-not-json', { file: 'cut.json', detail: position }, 'fr')), cut.stderr);
+  assert.doesNotMatch(cut.stderr, /Unexpected|JSON input/);
+  const binary = runCli(['simulate', '-l', 'pl', 'binary.json'], { cwd: dir });
+  assert.equal(binary.status, 2);
+  assert.match(binary.stderr, /scenariusz binary\.json nie jest poprawnym JSON/);
+  assert.doesNotMatch(binary.stderr, /ELF|\u001b|Unexpected/);
+});
+
+test('without --locale the CLI\'s own words follow the scenario\'s locale, as the engine\'s do', (t) => {
+  const dir = files(t, { 'es.json': { locale: 'es', streams: [{ name: 'a', rat: 1 }] } });
+  const run = runCli(['simulate', 'es.json'], { cwd: dir });
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /^mail-preflight: escenario es\.json: El escenario no es válido: /);
+  assert.ok(run.stderr.includes(pkg.renderMessage('cli.usage.see-help', {}, 'es')), run.stderr);
+  assert.doesNotMatch(run.stderr, /: scenario es\.json|Run mail-preflight/);
+});

@@ -41,7 +41,7 @@ async function main(argv, io) {
     throw new UsageError(t('cli.usage.unknown-command', { command: visible(command, 100), commands: 'lint, simulate, explain' }));
   } catch (error) {
     if (error instanceof UsageError) {
-      const hint = translator(askedLocale(argv) || environmentLocale(io.env));
+      const hint = translator(error.locale || askedLocale(argv) || environmentLocale(io.env));
       io.stderr(`mail-preflight: ${visible(error.message, 2000)}\n${hint('cli.usage.see-help')}\n`);
       return EXIT_USAGE;
     }

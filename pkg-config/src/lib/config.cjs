@@ -34,19 +34,21 @@ function findConfigFile(start) {
 
 /**
  * Where a text that JSON.parse refused stops being JSON, in the reader's words
- * ("line 2, column 13"), as the engine's own parser says it (`checkOptions`); V8's
- * messages are English and often give no position. Empty when the engine finds
- * no fault of JSON syntax in it.
+ * ("line 2, column 13"), as the engine's JSON reader finds it: checkCustomRules
+ * reads its text as JSON before anything else and gives the line and column of
+ * the fault (checkOptions reads the options as it goes, so a value of the wrong
+ * kind before the fault is what it reports). V8's messages are English and quote
+ * the text, bytes and all.
  */
 function jsonFault(text, t) {
+  let problems = [];
   try {
-    sharedEngine().call('checkOptions', [text, t.locale || 'en']);
-  } catch (error) {
-    if (error.messageId === 'core.invalid.not-json') {
-      return t('cli.error.json-position', { line: error.params.line, column: error.params.column });
-    }
+    problems = sharedEngine().call('checkCustomRules', [text, t.locale || 'en']).problems || [];
+  } catch {
+    // a text past the engine's input limit: no position
   }
-  return '';
+  const fault = problems.find((problem) => problem.reason === 'json' && problem.line);
+  return fault ? t('cli.error.json-position', { line: fault.line, column: fault.column }) : t('cli.error.json-unreadable');
 }
 
 /**
@@ -57,8 +59,8 @@ function parseConfig(text, file, t) {
   let value;
   try {
     value = JSON.parse(text);
-  } catch (error) {
-    throw codedError('invalid-options', t('cli.error.config-not-json', { file, detail: jsonFault(text, t) || error.message }));
+  } catch {
+    throw codedError('invalid-options', t('cli.error.config-not-json', { file, detail: jsonFault(text, t) }));
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     throw codedError('invalid-options', t('cli.error.config-not-object', { file }));
@@ -81,4 +83,4 @@ function parseRuleFlag(flag, t) {
   return [id, setting];
 }
 
-module.exports = { findConfigFile, parseConfig, parseRuleFlag, CONFIG_FILE_NAME, RULE_SETTINGS };
+module.exports = { findConfigFile, parseConfig, parseRuleFlag, jsonFault, CONFIG_FILE_NAME, RULE_SETTINGS };

@@ -12,6 +12,7 @@ const { inputTooLarge } = require('./errors.cjs');
 const { WorkerPool, MAX_THREADS } = require('./pool.cjs');
 const { lintFile, threadMethods } = require('./lint-file.cjs');
 const { expandArguments } = require('./files.cjs');
+const { readBoundedFile, readFailure } = require('./read-file.cjs');
 const { findConfigFile, parseConfig, parseRuleFlag } = require('./config.cjs');
 const { FORMATTERS, FORMATS, NEEDS_POSITIONS, TAKES_REPORT_JSON } = require('./formats/index.cjs');
 const { colourWanted } = require('./paint.cjs');
@@ -28,8 +29,14 @@ const EXIT_FINDINGS = 1;
 const EXIT_USAGE = 2;
 /** Files in flight per job (default, ours): enough to keep every worker busy, few enough that waiting results stay small. */
 const FILES_IN_FLIGHT_PER_JOB = 4;
-/** Largest config file read (default, ours): options are a few kilobytes; anything near this is not a config. */
-const MAX_CONFIG_BYTES = 1024 * 1024;
+/**
+ * Largest config file read: the engine's MAX_INPUT_BYTES, the most text it reads
+ * of anything. A config holds options, a few kilobytes, but also the options'
+ * rules of your own: up to 4 MB of rule text (`custom::MAX_RULES_TEXT_BYTES`),
+ * which JSON's escapes (`\\` for each backslash of a pattern, `\u0001`) can make
+ * several times longer; the API takes such options, so the CLI reads them too.
+ */
+const MAX_CONFIG_BYTES = MAX_INPUT_BYTES;
 
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
@@ -52,14 +59,14 @@ function cores() {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
 
-/** The options file's text, bounded, or a UsageError. */
+/** The options file's text, bounded, or a UsageError naming the file. */
 function readConfigText(file, t) {
   try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile() || stat.size > MAX_CONFIG_BYTES) throw Object.assign(new Error(), { code: 'EINVAL' });
-    return fs.readFileSync(file, 'utf8');
+    return readBoundedFile(file, MAX_CONFIG_BYTES).toString('utf8');
   } catch (error) {
-    throw new UsageError(t('cli.error.config-unreadable', { file: visibleName(file), reason: error.code || error.message }));
+    throw new UsageError(error.reason === 'too-large'
+      ? t('cli.error.config-too-large', { file: visibleName(file), size: { megabytes: error.size }, limit: { megabytes: error.limit } })
+      : t('cli.error.config-unreadable', { file: visibleName(file), reason: readFailure(error, t) }));
   }
 }
 
@@ -72,11 +79,11 @@ const MAX_SA_RULES_BYTES = 4_000_000;
  */
 function readSpamAssassinRules(file, t) {
   try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile() || stat.size > MAX_SA_RULES_BYTES) throw Object.assign(new Error(), { code: 'EINVAL' });
-    return fs.readFileSync(file).toString('utf8');
+    return readBoundedFile(file, MAX_SA_RULES_BYTES).toString('utf8');
   } catch (error) {
-    throw new UsageError(t('cli.error.sa-rules-unreadable', { file: visibleName(file), reason: error.code || error.message }));
+    throw new UsageError(error.reason === 'too-large'
+      ? t('cli.error.sa-rules-too-large', { file: visibleName(file), size: { megabytes: error.size }, limit: { megabytes: error.limit } })
+      : t('cli.error.sa-rules-unreadable', { file: visibleName(file), reason: readFailure(error, t) }));
   }
 }
 
@@ -110,23 +117,31 @@ function lintOptions(values, io, envLocale) {
   const locale = oneOf(values.locale || options.locale || envLocale, LOCALES, '--locale', t);
   t = translator(locale);
   const engine = sharedEngine();
+  const merged = { ...options, locale, rules: mergedRules(options.rules, flags) };
+  if (merged.rules === undefined) delete merged.rules;
   try {
     engine.checkRuleIds({ ...options, locale }, configFile ? visibleName(configFile) : 'options');
     engine.checkRuleIds({ ...options, rules: flags, locale }, '--rule');
-    const merged = { ...options, locale, rules: { ...(options.rules || {}), ...flags } };
-    if (!options.rules && !values.rule) delete merged.rules;
     engine.lint('', merged);
     return { options: merged, t, configFile };
   } catch (error) {
     if (!error.code) throw error;
     // The options passed: only the empty input itself is refused.
-    if (error.code === 'not-a-message') {
-      const merged = { ...options, locale, rules: { ...(options.rules || {}), ...flags } };
-      if (!options.rules && !values.rule) delete merged.rules;
-      return { options: merged, t, configFile };
-    }
+    if (error.code === 'not-a-message') return { options: merged, t, configFile };
     throw new UsageError(visible(error.message));
   }
+}
+
+/**
+ * The config's `rules` with the --rule flags on top. Rules that are not a map of
+ * rule ids (a list, a text) pass as they are, flags or not: the engine refuses
+ * them naming `rules`, where spreading a list would have made its indexes rule ids.
+ */
+function mergedRules(rules, flags) {
+  const given = rules !== undefined && rules !== null;
+  if (given && (typeof rules !== 'object' || Array.isArray(rules))) return rules;
+  if (!given && Object.keys(flags).length === 0) return undefined;
+  return { ...(rules || {}), ...flags };
 }
 
 /** Results in input order with at most `window` in flight; `run` never rejects. */

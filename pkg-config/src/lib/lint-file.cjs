@@ -8,9 +8,9 @@
 // engine's JSON text (`reportJson`) with its verdict and counts (`report`), never
 // parsed or cloned as an object (#14).
 
-const fs = require('node:fs');
 const { MAX_INPUT_BYTES } = require('./engine.cjs');
-const { inputTooLarge, codedError } = require('./errors.cjs');
+const { inputTooLarge } = require('./errors.cjs');
+const { readBoundedFile } = require('./read-file.cjs');
 const { TextCoordinates } = require('./coordinates.cjs');
 const { render } = require('./texts.cjs');
 
@@ -18,28 +18,15 @@ const { render } = require('./texts.cjs');
 const ENGINE_ERROR_CODES = new Set(['invalid-input', 'input-too-large', 'not-a-message', 'internal']);
 
 /**
- * The bytes of a regular file, refusing anything over the limit before reading it
- * and reading no more than the limit (a file that grows meanwhile is cut there).
+ * The bytes of a regular file, refusing anything over the engine's limit before
+ * reading it and reading no more than the limit (lib/read-file.cjs).
  */
 function readRegularFile(file, locale) {
-  // Checked before opening too: opening a FIFO for reading waits for a writer.
-  const notAFile = () => codedError('io', 'not a regular file', { reason: 'not-a-file' });
-  if (!fs.statSync(file).isFile()) throw notAFile();
-  const fd = fs.openSync(file, 'r');
   try {
-    const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) throw notAFile();
-    if (stat.size > MAX_INPUT_BYTES) throw inputTooLarge(stat.size, MAX_INPUT_BYTES, locale);
-    const bytes = Buffer.allocUnsafe(stat.size);
-    let filled = 0;
-    while (filled < bytes.length) {
-      const read = fs.readSync(fd, bytes, filled, bytes.length - filled, null);
-      if (read === 0) break;
-      filled += read;
-    }
-    return bytes.subarray(0, filled);
-  } finally {
-    fs.closeSync(fd);
+    return readBoundedFile(file, MAX_INPUT_BYTES);
+  } catch (error) {
+    if (error.reason === 'too-large') throw inputTooLarge(error.size, MAX_INPUT_BYTES, locale);
+    throw error;
   }
 }
 

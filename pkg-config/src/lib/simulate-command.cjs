@@ -18,6 +18,8 @@ const { painter, colourWanted } = require('./paint.cjs');
 const { translator, fixed, LOCALES } = require('./texts.cjs');
 const { UsageError, environmentLocale, parseCommandLine, oneOf } = require('./usage.cjs');
 const { MAX_INPUT_BYTES } = require('./engine.cjs');
+const { jsonFault } = require('./config.cjs');
+const { readBoundedFile, readFailure } = require('./read-file.cjs');
 
 const EXIT_OK = 0;
 const EXIT_RED = 1;
@@ -39,49 +41,53 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 };
 
-/** A scenario or a reply as text; past the engine's input limit it is refused unread (stdin: read up to it). */
+/**
+ * A scenario or a reply as text, at most the engine's input limit: a file only when
+ * it is a regular one, refused unread past the limit (lib/read-file.cjs); stdin
+ * read up to one byte past it.
+ */
 function readText(file, io, t) {
-  let size;
-  let bytes = null;
+  const tooLarge = (size) => new UsageError(`${file}: ${t('core.error.input-too-large',
+    { size: { megabytes: size }, limit: { megabytes: MAX_INPUT_BYTES } })}`);
+  let bytes;
   try {
-    if (file === '-') {
-      bytes = io.readStdin(MAX_INPUT_BYTES + 1);
-      size = bytes.length;
-    } else {
-      size = fs.statSync(file).size;
-      if (size <= MAX_INPUT_BYTES) bytes = fs.readFileSync(file);
-    }
+    bytes = file === '-' ? io.readStdin(MAX_INPUT_BYTES + 1) : readBoundedFile(file, MAX_INPUT_BYTES);
   } catch (error) {
-    throw new UsageError(`${file}: ${t('cli.error.cannot-read', { reason: error.code || error.message })}`);
+    if (error.reason === 'too-large') throw tooLarge(error.size);
+    throw new UsageError(`${file}: ${t('cli.error.cannot-read', { reason: readFailure(error, t) })}`);
   }
-  if (size > MAX_INPUT_BYTES) {
-    const params = { size: { megabytes: size }, limit: { megabytes: MAX_INPUT_BYTES } };
-    throw new UsageError(`${file}: ${t('core.error.input-too-large', params)}`);
-  }
+  if (bytes.length > MAX_INPUT_BYTES) throw tooLarge(bytes.length);
   return bytes.toString('utf8');
 }
 
-/** A scenario file as the JSON the engine takes; `locale` (when given) overrides the scenario's. */
+/**
+ * A scenario file as the JSON the engine takes (`json`; `locale`, when given,
+ * overrides the scenario's) and the language of the run (`locale`: the one
+ * given, else the scenario's, else English: the engine's choice for its texts).
+ * Text that is not JSON is refused with where it stops being JSON, in `t`'s
+ * language, never with V8's English words and a quote of its bytes.
+ */
 function readScenario(file, io, locale, t) {
   const text = readText(file, io, t);
   let value;
   try {
     value = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(t('cli.error.scenario-not-json', { file, detail: error.message }));
+  } catch {
+    throw new UsageError(t('cli.error.scenario-not-json', { file, detail: jsonFault(text, t) }));
   }
-  if (!locale) return text;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return text;
+  const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
+  const runLocale = locale || (isObject && LOCALES.includes(value.locale) ? value.locale : 'en');
+  if (!locale || !isObject) return { json: text, locale: runLocale };
   // A bare API service object ({state, sent, …}) loads as the scenario's service.
   const bare = 'state' in value && 'maxPerDay' in value && !('service' in value);
-  return JSON.stringify(bare ? { service: value, locale } : { ...value, locale });
+  return { json: JSON.stringify(bare ? { service: value, locale } : { ...value, locale }), locale: runLocale };
 }
 
-/** The engine's error as a usage error that names the file, the field and the code. */
+/** The engine's error as a usage error that names the file, the field and the code, in `t`'s language. */
 function engineError(file, error, t) {
   const detail = { file, detail: error && error.message, code: (error && error.code) || 'internal' };
   return new UsageError(error && error.field ? t('cli.error.scenario-field', { ...detail, field: error.field })
-    : t('cli.error.scenario', detail));
+    : t('cli.error.scenario', detail), t.locale);
 }
 
 /** Writes `text` to --output or stdout. */
@@ -194,13 +200,6 @@ function messageLocale(values, io) {
   return values.locale && LOCALES.includes(values.locale) ? values.locale : environmentLocale(io.env);
 }
 
-/** The language of a run's text: --locale, else the scenario's, else English. */
-function scenarioLocale(locale, scenarioJson) {
-  if (locale) return locale;
-  const value = JSON.parse(scenarioJson);
-  return value && LOCALES.includes(value.locale) ? value.locale : 'en';
-}
-
 /**
  * `mail-preflight simulate [options] SCENARIO.json`, or `--compare A.json B.json`: the exit
  * code. `help(t)` is the usage text in a language. Usage problems throw a UsageError.
@@ -219,27 +218,30 @@ function simulateCommand(argv, io, help) {
     if (positionals.length !== 2) throw new UsageError(t('cli.usage.compare-needs-two'));
     if (positionals.every((f) => f === '-')) throw new UsageError(t('cli.usage.one-stdin'));
     const [a, b] = positionals.map((file) => readScenario(file, io, locale, t));
+    // The run's language (A's, as the engine's comparison is in it) for every text from here.
+    const tRun = translator(a.locale);
     let comparison;
     try {
-      comparison = engine().compare(a, b);
+      comparison = engine().compare(a.json, b.json);
     } catch (error) {
-      throw engineError(`${positionals[0]} / ${positionals[1]}`, error, t);
+      throw engineError(`${positionals[0]} / ${positionals[1]}`, error, tRun);
     }
     emit(values, io, format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n`
-      : formatComparison(comparison, positionals, { t: translator(scenarioLocale(locale, a)), colour: colour(values, io) }));
+      : formatComparison(comparison, positionals, { t: tRun, colour: colour(values, io) }));
     return RED_STATES.includes(comparison.a.state) || RED_STATES.includes(comparison.b.state) ? EXIT_RED : EXIT_OK;
   }
   if (positionals.length !== 1) throw new UsageError(t('cli.usage.simulate-needs-scenario'));
   const scenario = readScenario(positionals[0], io, locale, t);
+  // The run's language for every text from here: the engine's errors and results are in it.
+  const tRun = translator(scenario.locale);
   let result;
   try {
-    result = engine().simulate(scenario);
+    result = engine().simulate(scenario.json);
   } catch (error) {
-    throw engineError(positionals[0], error, t);
+    throw engineError(positionals[0], error, tRun);
   }
-  const textLocale = scenarioLocale(locale, scenario);
   emit(values, io, format === 'json' ? `${JSON.stringify(result, null, 2)}\n`
-    : formatSimulation(result, { t: translator(textLocale), locale: textLocale, colour: colour(values, io) }));
+    : formatSimulation(result, { t: tRun, locale: scenario.locale, colour: colour(values, io) }));
   return RED_STATES.includes(result.state) ? EXIT_RED : EXIT_OK;
 }
 

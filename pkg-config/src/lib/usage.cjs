@@ -6,7 +6,17 @@
 const { parseArgs } = require('node:util');
 const { LOCALES } = require('./texts.cjs');
 
-class UsageError extends Error {}
+class UsageError extends Error {
+  /**
+   * @param {string} message  in the reader's language
+   * @param {string} [locale]  that language, when the command chose it from its input (a scenario's
+   *   `locale`): the hint after the message is said in it too
+   */
+  constructor(message, locale) {
+    super(message);
+    this.locale = locale;
+  }
+}
 
 /** The first of LC_ALL, LC_MESSAGES, LANG that is set decides; one of ours, else English. */
 function environmentLocale(env) {
