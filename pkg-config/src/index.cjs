@@ -5,8 +5,22 @@
 // one engine. Every call goes through lib/engine.cjs: inputs are measured before
 // they are copied into wasm memory, and a trap re-creates the instance.
 const { sharedEngine } = require('./lib/engine.cjs');
+const { jsonText } = require('./lib/json-values.cjs');
 
 const engine = sharedEngine();
+
+/** A scenario object as the JSON text the engine reads, refused in its own language when JSON cannot hold it. */
+function scenarioText(scenario) {
+  if (!scenario || typeof scenario !== 'object') return scenario;
+  const locale = typeof scenario.locale === 'string' ? scenario.locale : 'en';
+  return jsonText(scenario, { code: 'invalid-scenario', subject: 'core.invalid.subject.scenario', path: 'scenario', locale });
+}
+
+/** `value` as given, once JSON can hold it (the engine reads it through JSON.stringify). */
+function jsonObject(value, refusal) {
+  if (value && typeof value === 'object') jsonText(value, refusal);
+  return value;
+}
 
 module.exports = {
   // Already initialised at require time; kept so code written for the browser
@@ -18,18 +32,20 @@ module.exports = {
   rules: (locale) => engine.call('rules', [locale]),
   messages: (locale) => engine.call('messages', [locale]),
   version: () => engine.call('version', []),
-  renderReport: (report, locale) => engine.call('renderReport', [report, locale]),
+  renderReport: (report, locale) => engine.call('renderReport', [jsonObject(report,
+    { code: 'invalid-input', subject: 'cli.invalid.subject.report', path: 'report', locale }), locale]),
   renderMessage: (id, params, locale) => engine.call('renderMessage', [id, params, locale]),
   optionsSchema: () => engine.call('optionsSchema', []),
   checkOptions: (json, locale) => engine.call('checkOptions', [json, locale]),
   analyse: (input, options) => engine.analyse(input, options),
-  simulate: (scenario, options) => engine.call('simulate', [scenario, options]),
+  simulate: (scenario, options) => engine.call('simulate', [scenarioText(scenario), options]),
   explainSmtpReply: (reply, locale) => engine.call('explainSmtpReply', [reply, locale]),
-  checkSmtpSettings: (settings, locale) => engine.call('checkSmtpSettings', [settings, locale]),
+  checkSmtpSettings: (settings, locale) => engine.call('checkSmtpSettings', [jsonObject(settings,
+    { code: 'invalid-options', subject: 'cli.invalid.subject.settings', path: 'settings', locale }), locale]),
   queuePresets: () => engine.call('queuePresets', []),
   checkCustomRules: (rules, locale) => engine.call('checkCustomRules', [rules, locale]),
   fixMessage: (input, options) => engine.fixMessage(input, options),
-  compare: (a, b) => engine.call('compare', [a, b]),
+  compare: (a, b) => engine.call('compare', [scenarioText(a), scenarioText(b)]),
   queueTimeZones: () => engine.call('queueTimeZones', []),
   // The pool (worker_threads) is loaded on first use: a script that never
   // creates one does not pay for it at require time (#14: 10 ms of a cold start).

@@ -11,7 +11,7 @@ import {
   pkg, pkgDir, repoRoot, tempDir, testsModules, rawMessage, messageWithLongLine, messageWithWideLine, idsOf,
 } from './helpers.mjs';
 
-const { lint, lintPhpMail, rules, messages, version } = pkg;
+const { lint, lintPhpMail, rules, messages, version, simulate, renderReport, renderMessage, checkSmtpSettings } = pkg;
 
 const compose = {
   from: 'Website <contact@example.com>',
@@ -327,4 +327,37 @@ test('index.d.ts types every export without any, and compiles strictly', (t) => 
   assert.equal(browser.status, 0, browser.stdout + browser.stderr);
   assert.ok(browser.stdout.split('\n').includes(join(pkgDir, 'web.d.ts')), 'the browser condition gives web.d.ts');
   void repoRoot;
+});
+
+test('lintPhpMail takes a header map whose values are lists of texts, as PHP >= 7.2 does: one line each', () => {
+  const report = lintPhpMail('owner@example.com', 'Hi', 'x', { From: 'a@example.com', 'X-A': ['1', '2'] });
+  assert.match(report.source, /\r\nFrom: a@example\.com\r\nX-A: 1\r\nX-A: 2\r\n\r\n/);
+  assert.deepEqual(report, lintPhpMail('owner@example.com', 'Hi', 'x', ['From: a@example.com', 'X-A: 1', 'X-A: 2']));
+  for (const locale of ['en', 'fr', 'es', 'pl']) {
+    for (const value of [5, ['1', 2], { value: 'x' }]) {
+      assert.throws(() => lintPhpMail('owner@example.com', 'Hi', 'x', { From: 'a@example.com', 'X-A': value }, { locale }), (error) =>
+        error.code === 'invalid-input' && error.messageId === 'core.invalid.shape' && error.params.path === 'headers.X-A'
+        && error.message === renderMessage(error.messageId, error.params, locale) && !/JsValue|invalid type/.test(error.message));
+    }
+  }
+});
+
+test('values JSON cannot hold (nested thousands deep, a BigInt) are refused in the caller\'s language, not as "must be an object"', () => {
+  const nested = (key, depth) => {
+    const root = {};
+    let node = root;
+    for (let i = 0; i < depth; i++) node = node[key] = {};
+    return root;
+  };
+  const refusals = [
+    [() => simulate({ locale: 'pl', service: nested('service', 5000) }), 'invalid-scenario', 'core.invalid.too-deep', 'pl'],
+    [() => simulate({ locale: 'es', streams: [{ count: 1n }] }), 'invalid-scenario', 'core.invalid.not-json-compatible', 'es'],
+    [() => renderReport(nested('findings', 5000), 'fr'), 'invalid-input', 'core.invalid.too-deep', 'fr'],
+    [() => checkSmtpSettings(nested('host', 5000), 'pl'), 'invalid-options', 'core.invalid.too-deep', 'pl'],
+    [() => checkSmtpSettings({ port: 25n }, 'es'), 'invalid-options', 'core.invalid.not-json-compatible', 'es'],
+  ];
+  for (const [call, code, messageId, locale] of refusals) {
+    assert.throws(call, (error) => error.code === code && error.messageId === messageId
+      && error.message === renderMessage(messageId, error.params, locale) && !/must be/.test(error.message), messageId);
+  }
 });

@@ -12,7 +12,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const instantiate = require('../node/mail_preflight.js');
-const { inputTooLarge, internalError } = require('./errors.cjs');
+const { codedError, inputTooLarge, internalError } = require('./errors.cjs');
 const { checkRuleIds } = require('./rule-ids.cjs');
 
 /** The engine's MAX_INPUT_BYTES (src/lib.rs): the largest input it reads at all. */
@@ -111,7 +111,7 @@ class Engine {
   lintPhpMail(to, subject, message, headers, options) {
     checkPhpMail([to, subject, message, headers], options);
     this.checkRuleIds(options);
-    return this.call('lintPhpMail', [to, subject, message, headers, options]);
+    return this.call('lintPhpMail', [to, subject, message, phpHeaderLines(headers, options), options]);
   }
 
   /** Every rule id of this engine, read once. */
@@ -123,7 +123,8 @@ class Engine {
   /** Unknown ids in `options.rules` are `invalid-options`, with the closest id suggested. */
   checkRuleIds(options, source = 'options.rules') {
     const rules = options && typeof options === 'object' ? options.rules : undefined;
-    if (!rules || typeof rules !== 'object' || Object.keys(rules).length === 0) return;
+    // A list is not a map of rule ids: the engine refuses it, naming `rules`.
+    if (!rules || typeof rules !== 'object' || Array.isArray(rules) || Object.keys(rules).length === 0) return;
     const locale = localeOf([options]);
     // The caller's own rules (customRules, spamassassinRules as sa/NAME) are checked by the engine itself.
     const own = Array.isArray(options.customRules) ? options.customRules.map((rule) => rule && rule.id) : [];
@@ -174,6 +175,32 @@ function checkLintInput(input, options) {
 /** The four `mail()` arguments together, header arrays and maps included. */
 function checkPhpMail(args, options) {
   checkSize(args.reduce((n, a) => n + sizeOf(a), 0), options);
+}
+
+/**
+ * PHP's `additional_headers` as a map (PHP ≥ 7.2): each value a text, or a list of
+ * texts written as one line each under the same name (php_mail_build_headers).
+ * The map becomes the list of lines the engine takes, in the engine's order for a
+ * map (by name); a value of another kind is `invalid-input` naming `headers.NAME`,
+ * as PHP refuses it with a TypeError. Texts, lists and anything else pass as they are.
+ */
+function phpHeaderLines(headers, options) {
+  if (!headers || typeof headers !== 'object' || Array.isArray(headers) || ArrayBuffer.isView(headers)) return headers;
+  const lines = [];
+  for (const name of Object.keys(headers).sort()) {
+    const value = headers[name];
+    const values = Array.isArray(value) ? value : [value];
+    if (!values.every((v) => typeof v === 'string')) throw phpHeaderError(name, localeOf([options]));
+    for (const v of values) lines.push(`${name}: ${v}`);
+  }
+  return lines;
+}
+
+function phpHeaderError(name, locale) {
+  const { render } = require('./texts.cjs');
+  const messageId = 'core.invalid.shape';
+  const params = { invalid: { label: 'core.invalid.subject.input' }, path: `headers.${name}`, expected: { label: 'core.invalid.expected.texts' } };
+  return codedError('invalid-input', render(messageId, params, locale), { messageId, params });
 }
 
 /**

@@ -1,0 +1,26 @@
+'use strict';
+// Values the engine reads as JSON (scenarios, reports, SMTP settings): written
+// here with JSON.stringify first, so a value JSON cannot hold is refused in the
+// reader's words. Inside the wasm the same call meets less stack, and its refusal
+// was an English "must be an object" for what is an object.
+
+const { codedError } = require('./errors.cjs');
+const { render } = require('./texts.cjs');
+
+/**
+ * `value` as JSON text, or a coded error (`code`) saying why JSON cannot hold it:
+ * nested past V8's stack (`core.invalid.too-deep`: far past the 128 levels the
+ * engine's JSON reader takes), a cycle or a BigInt (`core.invalid.not-json-compatible`).
+ * `subject` is the catalogue label opening the message, `path` the value's name.
+ */
+function jsonText(value, { code, subject, path, locale }) {
+  try {
+    return JSON.stringify(value);
+  } catch (error) {
+    const messageId = error instanceof RangeError ? 'core.invalid.too-deep' : 'core.invalid.not-json-compatible';
+    const params = { invalid: { label: subject }, path };
+    throw codedError(code, render(messageId, params, locale), { messageId, params });
+  }
+}
+
+module.exports = { jsonText };
