@@ -285,8 +285,11 @@ impl Walker<'_> {
             return;
         }
         // A link's text is what a reader sees of it: not its hidden words (but
-        // those a phone shows), not the invisible characters between letters.
-        let shown = style.hidden.is_none_or(|hiding| hiding.shown_on_small_screens);
+        // those another view shows: a phone, a client, the reader's action), not
+        // the invisible characters between letters.
+        let shown = style.hidden.is_none()
+            || (self.link_stack.last().is_some()
+                && stack.last().is_some_and(|open| self.shown_in_another_view(&open.styles).is_some()));
         if let (true, Some(&link)) = (shown, self.link_stack.last()) {
             if let Some(l) = self.facts.links.get_mut(link) {
                 append_visible(&mut l.text, text);
