@@ -6,7 +6,10 @@
 //! - their `plain` forms (accents dropped) are equal and the text word adds no
 //!   accent the entry lacks: `pornografia` and `PORNOGRAFÍA` match the entry
 //!   `pornografía`, but `año` does not match an entry `ano`; an entry written
-//!   `=coño` keeps its accents (its unaccented spelling `cono` is another word);
+//!   `=coño` keeps its accents (its unaccented spelling `cono` is another word),
+//!   and an entry written `~porn` takes any accents (a word of a language
+//!   written without them, or a brand name: `pórn`, `viágra` are disguises,
+//!   the trick SpamAssassin's `replace_tag` classes of accented vowels read);
 //! - or the text word is `Leet` and each of its digits and symbols stands for
 //!   the entry's letter at that place (`0`→o, `1`→i/l, `3`→e, `4`→a, `5`→s,
 //!   `7`→t, `@`→a, `$`→s, `!`→i, `|`→i/l): leetspeak is read against the entry's
@@ -136,12 +139,23 @@ struct Edge {
     first_read: u32,
 }
 
-/// An entry word as read, accents as written, and whether the entry requires them.
+/// How a text word's accents may differ from an entry word's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Accents {
+    /// The text may drop an accent the entry has, not add one (the default).
+    MayDrop,
+    /// The text has the entry's accents (`=term`).
+    Exact,
+    /// The text may add or drop any (`~term`).
+    Any,
+}
+
+/// An entry word as read, accents as written, and how the entry takes accents.
 #[derive(Debug)]
 struct Read {
     /// Where it is in `Trie::read_text`.
     text: Range<u32>,
-    exact: bool,
+    accents: Accents,
     /// The next read of the same edge, or `NONE`.
     next: u32,
 }
@@ -313,9 +327,10 @@ impl Trie {
     /// Adds a term as entry `index`; its term (without `=`) and reading, or
     /// `None` when it folds to no usable words.
     fn insert(&mut self, term: String, index: u32, scratch: &mut Scratch) -> Option<(String, String)> {
-        let (term, exact_accents) = match term.strip_prefix('=') {
-            Some(rest) => (rest.to_string(), true),
-            None => (term, false),
+        let (term, accents) = match (term.strip_prefix('='), term.strip_prefix('~')) {
+            (Some(rest), _) => (rest.to_string(), Accents::Exact),
+            (_, Some(rest)) => (rest.to_string(), Accents::Any),
+            _ => (term, Accents::MayDrop),
         };
         let Scratch { folder, text, ends } = scratch;
         text.clear();
@@ -354,7 +369,7 @@ impl Trie {
             // Append the read to the edge's chain unless it is there already.
             let (mut at, mut last) = (edge.first_read, NONE);
             while let Some(r) = self.reads.get(at as usize) {
-                if r.exact == exact_accents && self.read_text.get(r.text.start as usize..r.text.end as usize) == Some(read) {
+                if r.accents == accents && self.read_text.get(r.text.start as usize..r.text.end as usize) == Some(read) {
                     break;
                 }
                 (last, at) = (at, r.next);
@@ -363,7 +378,7 @@ impl Trie {
                 let new = self.reads.len() as u32;
                 let start = self.read_text.len() as u32;
                 self.read_text.push_str(read);
-                self.reads.push(Read { text: start..self.read_text.len() as u32, exact: exact_accents, next: NONE });
+                self.reads.push(Read { text: start..self.read_text.len() as u32, accents, next: NONE });
                 match self.reads.get_mut(last as usize) {
                     Some(previous) => previous.next = new,
                     None => edge.first_read = new,
@@ -451,10 +466,11 @@ impl Trie {
             let mut reads = std::iter::successors(self.reads.get(edge.first_read as usize), |r| self.reads.get(r.next as usize));
             if reads.any(|r| {
                 let text = self.read_text.get(r.text.start as usize..r.text.end as usize).unwrap_or_default();
-                if r.exact {
-                    word.read == text
-                } else {
-                    accents_allowed(word.read, text)
+                // The edge is the word's plain form: `Any` takes it as it is.
+                match r.accents {
+                    Accents::Exact => word.read == text,
+                    Accents::MayDrop => accents_allowed(word.read, text),
+                    Accents::Any => true,
                 }
             }) {
                 out.push(edge.node);
@@ -659,6 +675,11 @@ mod tests {
         assert_eq!(found(&l, "ano"), ["ano"]);
         assert!(found(&l, "un cono de helado").is_empty());
         assert_eq!(found(&l, "COÑO"), ["coño"]);
+        // `~`: any accents, added or dropped (an English word or a brand name).
+        let l = lexicon(&["~viagra", "~porn", "ano"]);
+        assert_eq!(found(&l, "vi\u{e1}gra and pórn"), ["viagra", "porn"]);
+        assert_eq!(found(&l, "via\u{301}gra"), ["viagra"]);
+        assert!(found(&l, "feliz año").is_empty());
     }
 
     #[test]

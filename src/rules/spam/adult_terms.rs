@@ -184,10 +184,21 @@ pub fn lexicon() -> &'static Lexicon<&'static str> {
     static LEXICON_TRIE: OnceLock<Lexicon<&'static str>> = OnceLock::new();
     LEXICON_TRIE.get_or_init(|| {
         Lexicon::new(data_lines(LEXICON).filter_map(|fields| match fields.as_slice() {
-            [language, term] => Some((term.to_string(), *language)),
+            [language, term] => Some((any_accents(language, term), *language)),
             _ => None,
         }))
     })
+}
+
+/// An English term takes any accents (`~`, `text::lexicon`): English writes
+/// none, so `pórn` is a disguise, not another word; other languages' terms
+/// keep the rule that a text may drop an accent, not add one (`año` is no `ano`).
+pub(crate) fn any_accents(language: &str, term: &str) -> String {
+    if language == "en" && !term.starts_with('=') {
+        format!("~{term}")
+    } else {
+        term.to_string()
+    }
 }
 
 /// A term folded for comparison with `Entry::read`.

@@ -187,9 +187,10 @@ pub fn lexicon() -> &'static Lexicon<usize> {
     static PHRASE_TRIE: OnceLock<Lexicon<usize>> = OnceLock::new();
     PHRASE_TRIE.get_or_init(|| {
         Lexicon::new(data_lines(PHRASES).filter_map(|fields| match fields.as_slice() {
-            [category, _language, phrase] => {
-                CATEGORIES.iter().position(|(id, _)| id == category).map(|c| (phrase.to_string(), c))
-            }
+            [category, language, phrase] => CATEGORIES
+                .iter()
+                .position(|(id, _)| id == category)
+                .map(|c| (super::adult_terms::any_accents(language, phrase), c)),
             _ => None,
         }))
     })
