@@ -259,8 +259,20 @@ impl Report {
     /// Sum of spam points, rounded to one decimal as shown to people. Never
     /// negative zero: a float `sum()` of nothing is -0.0, which JSON would show
     /// as `-0.0`; adding 0.0 to the rounded total makes it (and a rounded -0.04) 0.0.
+    ///
+    /// Never infinite or NaN either, whatever a finding carries: each finding's
+    /// points are bounded to the range of a rule's score (`MAX_RULE_SCORE`, NaN
+    /// counting 0) before the sum, so the total of any number of findings is
+    /// finite (JSON has no infinity: it was written as `null`).
     pub fn spam_score_of(findings: &[Finding]) -> f64 {
-        let total: f64 = findings.iter().map(|f| f.score).sum();
+        let bounded = |score: f64| {
+            if score.is_nan() {
+                0.0
+            } else {
+                score.clamp(-crate::options::MAX_RULE_SCORE, crate::options::MAX_RULE_SCORE)
+            }
+        };
+        let total: f64 = findings.iter().map(|f| bounded(f.score)).sum();
         (total * 10.0).round() / 10.0 + 0.0
     }
 

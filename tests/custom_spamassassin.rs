@@ -154,3 +154,43 @@ fn the_rules_option_turns_a_spamassassin_rule_off() {
     let report = Linter::new(&options).unwrap().lint(SPAM.as_bytes()).unwrap();
     assert!(!report.has("sa/PRIZE"));
 }
+
+#[test]
+fn score_lines_out_of_the_custom_rules_range_are_refused_by_line_and_the_total_stays_finite() {
+    // `score A 1e308` on two rules summed to infinity (JSON null, verdict fail,
+    // the report could not be rendered again); -1e308 to -infinity (pass).
+    let rules = "body A /prize/\nscore A 1e308\nbody B /claim/i\nscore B -1e308\nscore C 1e999\nscore D 1000\n";
+    let load = CustomRules::compile(&[], Some(rules)).expect("compiles").load;
+    let lines: Vec<(usize, String)> =
+        load.unreadable_lines.iter().map(|p| (p.line.unwrap_or(0), p.kind.key())).collect();
+    assert_eq!(lines, vec![(2, "score-range".into()), (4, "score-range".into()), (5, "score-range".into())]);
+    let problem = &load.unreadable_lines[0];
+    assert_eq!(problem.column, Some(9), "the column points at the value");
+    for (locale, text) in [
+        (Locale::En, "Line 2: A: the score must be a number from -1"),
+        (Locale::Fr, "le score doit être un nombre de -1"),
+        (Locale::Es, "la puntuación debe ser un número de -1"),
+        (Locale::Pl, "wynik musi być liczbą od -1"),
+    ] {
+        let message = problem.message(locale);
+        assert!(message.contains(text), "{locale:?}: {message}");
+    }
+    for rules in ["body A /prize/\nscore A 1e308\nbody B /claim/i\nscore B 1e308\n", "body A /prize/\nscore A -1e308\n"] {
+        let report = lint(rules);
+        assert!(report.spam_score.is_finite(), "{}", report.spam_score);
+        assert!(report.findings.iter().all(|f| f.score.abs() <= 1000.0));
+    }
+}
+
+#[test]
+fn the_spam_score_of_any_findings_is_finite() {
+    let mut report = lint("body A /prize/\n");
+    let mut finding = report.findings_of("sa/A").next().unwrap().clone();
+    finding.score = f64::MAX;
+    report.findings = vec![finding.clone(), finding.clone(), finding.clone()];
+    assert_eq!(Report::spam_score_of(&report.findings), 3000.0, "each finding counts at most MAX_RULE_SCORE");
+    finding.score = f64::NAN;
+    assert_eq!(Report::spam_score_of(&[finding.clone()]), 0.0);
+    finding.score = f64::NEG_INFINITY;
+    assert_eq!(Report::spam_score_of(&[finding]), -1000.0);
+}

@@ -144,7 +144,7 @@ impl Problem {
         let mut msg = Msg::new(id).text("rule", self.rule.clone()).int("column", column);
         msg = match &self.kind {
             ProblemKind::ReservedNamespace { namespace } => msg.text("namespace", namespace.clone()),
-            ProblemKind::ScoreOutOfRange => msg.float("limit", crate::options::MAX_RULE_SCORE),
+            ProblemKind::ScoreOutOfRange => msg.int("limit", crate::options::MAX_RULE_SCORE as i64),
             ProblemKind::TextTooLong => msg.int("limit", super::limits::MAX_TEXT_BYTES),
             ProblemKind::PatternSyntax { reason } | ProblemKind::Json { reason } => msg.text("reason", reason.clone()),
             ProblemKind::PatternTooLong { size, limit }

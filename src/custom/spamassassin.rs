@@ -197,10 +197,19 @@ impl SaFile {
                     let (name, values) = split_word(rest);
                     // One score, or four (score sets: no Bayes/no network first, the set used here).
                     let first = values.split_whitespace().next().map(|v| v.trim_matches(['(', ')']));
-                    match first.and_then(|v| v.parse::<f64>().ok()).filter(|v| v.is_finite()) {
-                        Some(score) => {
+                    // The range of `customRules` scores (`MAX_RULE_SCORE`): `1e308` on two
+                    // rules summed to infinity, which JSON writes as null.
+                    match first.and_then(|v| v.parse::<f64>().ok()) {
+                        Some(score) if score.is_finite() && score.abs() <= crate::options::MAX_RULE_SCORE => {
                             file.scores.insert(name.to_string(), score);
                         }
+                        Some(_) => file.problems.push(
+                            Problem::new(name, ProblemKind::ScoreOutOfRange).at_in(
+                                line_number,
+                                &line,
+                                column_of(values),
+                            ),
+                        ),
                         None => file.problems.push(Problem::new(name, ProblemKind::Malformed).at(line_number, 0)),
                     }
                 }
