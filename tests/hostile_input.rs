@@ -133,3 +133,52 @@ fn every_corpus_message_lints_without_panic_in_under_a_second() {
         println!("linted {} corpus messages", messages.len());
     }
 }
+
+/// The findings saying a field is missing.
+fn missing(report: &mail_preflight::Report) -> Vec<&str> {
+    let absent = |id: &str| {
+        (id.starts_with("headers/missing-field") && id != "headers/missing-field.mailer-adds") || id == "spam/missing-subject.absent"
+    };
+    report.findings.iter().map(|f| f.message_id.as_str()).filter(|id| absent(id)).collect()
+}
+
+#[test]
+fn fields_past_the_header_line_limit_are_not_reported_missing() {
+    // Ten thousand Received lines, then the fields: From, Message-ID, Date and
+    // Subject had been reported missing although they were there, unread.
+    let received = "Received: from a.example by b.example; Mon, 2 Mar 2026 10:00:00 +0000\r\n".repeat(10_000);
+    let raw = format!(
+        "{received}From: a@example.com\r\nTo: b@example.com\r\nSubject: Hello\r\n there\r\nDate: Mon, 2 Mar 2026 10:00:00 +0000\r\nMessage-ID: <x@example.com>\r\nMIME-Version: 1.0\r\nX-Late: 1\r\nFrom: second@example.com\r\n\r\nHello\r\n"
+    );
+    let report = lints(raw.as_bytes());
+    assert!(missing(&report).is_empty(), "{:?}", missing(&report));
+    let too_many = report.findings.iter().find(|f| f.message_id == "headers/field-name.too-many").expect("the cut is said");
+    // X-Late and the second From were left out; the fold of the Subject was read with it.
+    assert!(too_many.message.contains("the 2 after them were not checked"), "{}", too_many.message);
+    let linter = Linter::new(&Options::default()).expect("default options");
+    let limits = mail_preflight::rules::attachments::limits(linter.settings());
+    let message = Message::analyse(raw.as_bytes(), Origin::Raw, Vec::new(), &limits);
+    assert_eq!(message.header.omitted, 2);
+    assert_eq!(message.subject.as_deref(), Some("Hello there"));
+    assert_eq!(message.header.fields.len(), 10_000 + 6, "one of each located name, no more");
+}
+
+#[test]
+fn fields_absent_past_the_header_line_limit_are_still_reported_missing() {
+    let raw = format!("{}From: a@example.com\r\n\r\nHello\r\n", "X-Tag: 1\r\n".repeat(20_000));
+    let ids = missing(&lints(raw.as_bytes())).join(" ");
+    assert!(ids.contains("headers/missing-field.required") && ids.contains("no-message-id"), "{ids}");
+}
+
+#[test]
+fn compose_headers_past_the_header_line_limit_do_not_hide_the_fields() {
+    let headers: Vec<String> = (0..100_000).map(|i| format!("{{\"key\":\"X-Tag-{i}\",\"value\":\"1\"}}")).collect();
+    let json = format!(
+        "{{\"from\":\"a@example.com\",\"to\":\"b@example.com\",\"subject\":\"Hello\",\"text\":\"Hi\",\"headers\":[{}]}}",
+        headers.join(",")
+    );
+    let compose = mail_preflight::Compose::from_json(&json).expect("compose fields");
+    let report = mail_preflight::lint_compose(&compose, &Options::default()).expect("a report");
+    assert!(missing(&report).is_empty(), "{:?}", missing(&report));
+    assert!(report.findings.iter().any(|f| f.message_id == "headers/field-name.too-many"));
+}

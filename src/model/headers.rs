@@ -82,6 +82,40 @@ pub enum MalformedKind {
 /// holds two million, each a record here).
 pub const MAX_HEADER_LINES: usize = 10_000;
 
+/// Fields still located past `MAX_HEADER_LINES`, the first of each name when
+/// none was kept before the limit: the fields whose absence a rule reports
+/// (`headers/missing-field`, `spam/missing-subject`, `headers/mime-version`,
+/// `bulk/*`…) or that the MIME structure and the identity read. A field the
+/// engine did not read must not be reported missing; ten thousand `Received`
+/// lines before the From had it reported absent. At most one field per name,
+/// so a header of any length keeps at most this many more.
+pub const FIELDS_LOCATED_PAST_LIMIT: &[&str] = &[
+    "From",
+    "Sender",
+    "Reply-To",
+    "To",
+    "Cc",
+    "Bcc",
+    "Date",
+    "Message-ID",
+    "Subject",
+    "In-Reply-To",
+    "References",
+    "MIME-Version",
+    "Content-Type",
+    "Content-Transfer-Encoding",
+    "List-Unsubscribe",
+    "List-Unsubscribe-Post",
+    "List-Id",
+    "Precedence",
+];
+
+/// The index in `FIELDS_LOCATED_PAST_LIMIT` of a field name (any case).
+fn located_index(name: &[u8]) -> Option<usize> {
+    let name = name.trim_ascii_end();
+    FIELDS_LOCATED_PAST_LIMIT.iter().position(|known| known.as_bytes().eq_ignore_ascii_case(name))
+}
+
 /// The header block of a message or a MIME part.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct HeaderBlock {
@@ -95,7 +129,8 @@ pub struct HeaderBlock {
     pub body_start: usize,
     /// Whether a blank line separates the header block from the body.
     pub has_separator: bool,
-    /// Fields and malformed lines past `MAX_HEADER_LINES`, left out of `fields` and `malformed`.
+    /// Fields and malformed lines past `MAX_HEADER_LINES`, left out of `fields`
+    /// and `malformed` (the fields of `FIELDS_LOCATED_PAST_LIMIT` kept there are not counted).
     pub omitted: usize,
 }
 
@@ -130,6 +165,8 @@ pub fn scan(raw: &[u8], start: usize, limit: usize) -> HeaderBlock {
     let mut pos = start.min(raw.len());
     // Where the last line left out (past MAX_HEADER_LINES) ends: its folds are left out with it.
     let mut omitted_end = None;
+    // Past the limit: a bit per name of `FIELDS_LOCATED_PAST_LIMIT` already kept.
+    let mut located: Option<u32> = None;
     while pos < raw.len() {
         let (content_end, next) = line_at(raw, pos);
         if content_end == pos {
@@ -140,13 +177,38 @@ pub fn scan(raw: &[u8], start: usize, limit: usize) -> HeaderBlock {
             return block;
         }
         let first = raw[pos];
+        let continuation = matches!(first, b' ' | b'\t');
         let kept = block.fields.len() + block.malformed.len();
-        if kept >= MAX_HEADER_LINES && !(matches!(first, b' ' | b'\t') && omitted_end.is_none()) {
-            if !(matches!(first, b' ' | b'\t') && omitted_end == Some(pos)) {
-                block.omitted += 1;
+        if kept >= MAX_HEADER_LINES {
+            // Which of the located fields were kept before the limit: one pass, once.
+            let seen = *located.get_or_insert_with(|| {
+                block.fields.iter().filter_map(|f| located_index(f.name.as_bytes())).fold(0u32, |m, i| m | 1 << i)
+            });
+            let name_end = memchr::memchr(b':', &raw[pos..content_end]).map(|i| pos + i);
+            let locate = name_end.filter(|_| !continuation).and_then(|colon| {
+                located_index(&raw[pos..colon]).filter(|&i| seen & 1 << i == 0).map(|i| (i, colon))
+            });
+            match block.fields.last_mut() {
+                // A fold of the last field kept (the last before the limit, or a located one).
+                Some(field) if continuation && field.end_with_break == pos => {
+                    field.end = content_end;
+                    field.end_with_break = next;
+                }
+                // A fold of a line left out.
+                _ if continuation && omitted_end == Some(pos) => omitted_end = Some(next),
+                _ => match locate {
+                    Some((index, colon)) => {
+                        located = Some(seen | 1 << index);
+                        let name = String::from_utf8_lossy(&raw[pos..colon]).trim_end_matches([' ', '\t']).to_string();
+                        block.fields.push(HeaderField { name, start: pos, colon, end: content_end, end_with_break: next });
+                    }
+                    None => {
+                        block.omitted += 1;
+                        omitted_end = Some(next);
+                    }
+                },
             }
-            omitted_end = Some(next);
-        } else if first == b' ' || first == b'\t' {
+        } else if continuation {
             match block.fields.last_mut() {
                 Some(field) if field.end_with_break == pos => {
                     field.end = content_end;

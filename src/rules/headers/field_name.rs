@@ -55,10 +55,10 @@ crate::rule_texts! { "headers/field-name";
         pl: "Nagłówek zaczyna się od wciętego wiersza, który nie kontynuuje żadnego pola ({count, plural, one {# taki wiersz} few {# takie wiersze} many {# takich wierszy} other {# takiego wiersza}}).",
     },
     TOO_MANY "too-many" => {
-        en: "The header has more than {limit, plural, one {# line} other {# lines}}: {count, plural, one {the # after them was not checked} other {the # after them were not checked}}.",
-        fr: "L'en-tête a plus de {limit, plural, one {# ligne} other {# lignes}} : {count, plural, one {la # suivante n'a pas été vérifiée} other {les # suivantes n'ont pas été vérifiées}}.",
-        es: "La cabecera tiene más de {limit, plural, one {# línea} other {# líneas}}: {count, plural, one {la # siguiente no se revisó} other {las # siguientes no se revisaron}}.",
-        pl: "Nagłówek ma ponad {limit, plural, one {# wiersz} few {# wiersze} many {# wierszy} other {# wiersza}}: {count, plural, one {# kolejnego wiersza} few {# kolejnych wierszy} many {# kolejnych wierszy} other {# kolejnego wiersza}} nie sprawdzono.",
+        en: "The header has more than {limit, plural, one {# line} other {# lines}}: {count, plural, one {the # after them was not checked} other {the # after them were not checked}}; beyond them, the first From, To, Date, Message-ID, Subject and MIME fields were still read.",
+        fr: "L'en-tête a plus de {limit, plural, one {# ligne} other {# lignes}} : {count, plural, one {la # suivante n'a pas été vérifiée} other {les # suivantes n'ont pas été vérifiées}} ; au-delà, les premiers champs From, To, Date, Message-ID, Subject et MIME ont tout de même été lus.",
+        es: "La cabecera tiene más de {limit, plural, one {# línea} other {# líneas}}: {count, plural, one {la # siguiente no se revisó} other {las # siguientes no se revisaron}}; más allá, se leyeron igualmente los primeros campos From, To, Date, Message-ID, Subject y los de MIME.",
+        pl: "Nagłówek ma ponad {limit, plural, one {# wiersz} few {# wiersze} many {# wierszy} other {# wiersza}}: {count, plural, one {# kolejnego wiersza} few {# kolejnych wierszy} many {# kolejnych wierszy} other {# kolejnego wiersza}} nie sprawdzono; dalej odczytano jednak pierwsze pola From, To, Date, Message-ID, Subject i pola MIME.",
     },
     EMPTY_NAME "empty-name" => {
         en: "A header line starts with a colon: the field has no name ({count, plural, one {# such line} other {# such lines}}).",
