@@ -447,3 +447,63 @@ fn content_shown_by_an_interaction_is_like_a_closed_details() {
         ]
     );
 }
+
+/// A message whose hidden paragraph is hidden by the last rule of `css`.
+fn styled_message(css: &str) -> String {
+    format!(
+        "From: a@example.com\r\nTo: b@example.com\r\nSubject: test message\r\nDate: Mon, 2 Mar 2026 10:00:00 +0000\r\nMessage-ID: <x@example.com>\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html lang=\"en\"><head><style>{css}</style></head><body><p>Visible text for the reader of this message.</p><p class=\"h\">secret hidden words here cheap pills casino</p></body></html>\r\n"
+    )
+}
+
+fn invisible_ids(css: &str) -> Vec<String> {
+    let report = mail_preflight::lint(styled_message(css).as_bytes(), &mail_preflight::Options::default()).unwrap();
+    report.findings.iter().filter(|f| f.rule_id == "spam/invisible-text").map(|f| f.message_id.clone()).collect()
+}
+
+#[test]
+fn a_comment_does_not_use_the_room_of_the_style_sheets() {
+    // A 300 KB comment had used the 256 KiB and hidden the rule after it.
+    let ids = invisible_ids(&format!("/*{}*/\n.h{{color:#fff}}", "x".repeat(300_000)));
+    assert!(ids.iter().any(|id| id == "spam/invisible-text.same-colour"), "{ids:?}");
+    assert!(!ids.iter().any(|id| id == "spam/invisible-text.style-too-long"), "{ids:?}");
+    // `/*` inside a string is not a comment.
+    let facts = analyse("<style>p{font-family:\"/*\";color:blue} .h{color:red}</style><p class=h>x</p>");
+    assert_eq!(facts.selectors.len(), 2, "{:?}", facts.selectors);
+}
+
+#[test]
+fn style_sheets_cut_at_their_byte_limit_say_so() {
+    let padding = "b{color:red}\n".repeat(mail_preflight::model::html::sheet::MAX_STYLE_BYTES / 13 + 1);
+    let facts = analyse(&format!("<style>{padding}</style><p>x</p>"));
+    let cut = facts.style_cut.expect("cut");
+    assert_eq!(cut.by, mail_preflight::model::html::StyleLimit::Bytes);
+    assert_eq!(cut.limit, 256 * 1024);
+}
+
+#[test]
+fn style_sheets_cut_at_their_rule_limit_say_so_and_how_many_selectors_were_left_out() {
+    // 4,001 rules before the one hiding text: nothing said the rule was not applied.
+    let ids = invisible_ids(&format!("{}.h{{color:#fff}}", "b{color:red}\n".repeat(4_001)));
+    assert!(ids.iter().any(|id| id == "spam/invisible-text.style-too-many-rules"), "{ids:?}");
+    let facts = analyse(&format!("<style>{}.h{{color:#fff}}</style><p>x</p>", "b{color:red}\n".repeat(4_001)));
+    let cut = facts.style_cut.expect("cut");
+    assert_eq!((cut.by, cut.limit, cut.selectors_left_out), (mail_preflight::model::html::StyleLimit::Rules, 4_000, 2));
+    let report = mail_preflight::lint(
+        styled_message(&format!("{}.h{{color:#fff}}", "b{color:red}\n".repeat(4_001))).as_bytes(),
+        &mail_preflight::Options { locale: mail_preflight::Locale::Pl, ..Default::default() },
+    )
+    .unwrap();
+    let finding = report.findings.iter().find(|f| f.message_id == "spam/invisible-text.style-too-many-rules").unwrap();
+    assert!(finding.message.contains("4000") || finding.message.contains("4 000"), "{}", finding.message);
+}
+
+#[test]
+fn selectors_and_blocks_too_complex_to_apply_are_reported() {
+    let long = format!("{}{{color:red}}\n.h{{color:#fff}}", "a ".repeat(70));
+    assert!(invisible_ids(&long).iter().any(|id| id == "spam/invisible-text.style-selectors-ignored"));
+    let nested = format!("{}.z{{color:red}}{}\n.h{{color:#fff}}", "@media screen{".repeat(9), "}".repeat(9));
+    let facts = analyse(&format!("<style>{nested}</style><p>x</p>"));
+    assert_eq!(facts.ignored_selectors, 1, "the block nested too deep");
+    assert!(invisible_ids(&nested).iter().any(|id| id == "spam/invisible-text.style-selectors-ignored"));
+    assert!(invisible_ids(".h{color:#fff}").iter().all(|id| !id.contains("style-")));
+}

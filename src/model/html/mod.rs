@@ -235,6 +235,25 @@ pub struct Truncation {
     pub total_bytes: usize,
 }
 
+/// Which limit of the style sheets was reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StyleLimit {
+    /// `sheet::MAX_STYLE_BYTES` of CSS, comments not counted.
+    Bytes,
+    /// `sheet::MAX_STYLE_RULES` rules.
+    Rules,
+}
+
+/// Where the style sheets stopped being read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StyleCut {
+    pub by: StyleLimit,
+    /// The limit that was reached.
+    pub limit: usize,
+    /// Selectors of the rules past `MAX_STYLE_RULES` (0 when cut by bytes: the rest was not read).
+    pub selectors_left_out: usize,
+}
+
 /// What an HTML body shows and references.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct HtmlFacts {
@@ -258,8 +277,12 @@ pub struct HtmlFacts {
     pub rendered_chars: usize,
     /// Of `rendered_chars`, the blank ones.
     pub rendered_blanks: usize,
-    /// Selectors ignored as too complex (`sheet::MAX_SELECTOR_COMPONENTS`) or over `sheet::MAX_STYLE_RULES`.
+    /// Selectors (or `@media` blocks) not applied as too complex
+    /// (`sheet::MAX_SELECTOR_COMPONENTS`, `sheet::MAX_CSS_NESTING`, `:has()`).
     pub ignored_selectors: usize,
+    /// Set when the style sheets were read only up to a limit (`sheet::MAX_STYLE_BYTES`,
+    /// `sheet::MAX_STYLE_RULES`): text the rest hides is not seen.
+    pub style_cut: Option<StyleCut>,
     /// Work steps the analysis took (out of `MAX_HTML_STEPS`).
     pub steps: u64,
     /// Set when the analysis was cut (input too deep or large, or the budget ran out).

@@ -27,7 +27,9 @@ use selectors::matching::{
 use selectors::parser::{Component, ParseRelative, Selector, SelectorList};
 use std::collections::HashMap;
 
-/// Longest CSS text read from all `<style>` elements together, in bytes. *(default, ours)*
+/// Longest CSS text read from all `<style>` elements together, in bytes,
+/// comments not counted (they cost nothing to skip: a 300 KB comment had used
+/// the whole room before the rules after it). *(default, ours)*
 pub const MAX_STYLE_BYTES: usize = 256 * 1024;
 /// Most style rules (selector × block) read; further ones are ignored. *(default, ours)*
 pub const MAX_STYLE_RULES: usize = 4_000;
@@ -89,11 +91,13 @@ pub struct StyleSheet {
     by_class: HashMap<String, Vec<usize>>,
     by_name: HashMap<String, Vec<usize>>,
     universal: Vec<usize>,
-    /// Selectors ignored as too complex or beyond `MAX_STYLE_RULES`.
+    /// Selectors not applied as too complex (too many parts, nested too deep, `:has()`).
     pub ignored_selectors: usize,
     /// The views the cascade computes, default first: one of each set of views
     /// in which the same selectors apply.
     pub views: Vec<ViewId>,
+    /// Selectors of the rules past `MAX_STYLE_RULES`, not applied.
+    pub selectors_past_rule_limit: usize,
     caches: SelectorCaches,
 }
 
@@ -131,7 +135,7 @@ impl StyleSheet {
             return;
         }
         if self.rules.len() >= MAX_STYLE_RULES {
-            self.ignored_selectors += selectors.len();
+            self.selectors_past_rule_limit += selectors.len().max(1);
             return;
         }
         let rule = self.rules.len();
@@ -488,6 +492,10 @@ impl<'i> AtRuleParser<'i> for RuleParser<'_, '_> {
 
     fn parse_block<'t>(&mut self, views: Views, _start: &ParserState, input: &mut Parser<'i, 't>) -> Result<(), ParseError<'i, ()>> {
         let views = self.views & views;
+        if views != 0 && self.nesting >= MAX_CSS_NESTING {
+            // The block's rules are not read: counted as one selector left out.
+            self.sheet.ignored_selectors += 1;
+        }
         if views != 0 && self.nesting < MAX_CSS_NESTING {
             let mut nested = RuleParser { sheet: self.sheet, budget: self.budget, nesting: self.nesting + 1, views };
             let mut stream = StyleSheetParser::new(input, &mut nested);

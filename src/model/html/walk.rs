@@ -7,11 +7,12 @@
 use super::budget::{Budget, Exhausted, MAX_DERIVED_BYTES, MAX_HTML_STEPS};
 use super::cascade::{Cascade, Hiding, Style};
 use super::media::{ViewId, CLIENT_FEATURES, INTERACTIVE};
-use super::sheet::{StyleSheet, MAX_STYLE_BYTES};
+use super::sheet::{StyleSheet, MAX_STYLE_BYTES, MAX_STYLE_RULES};
 use super::tags::{Span, TruncatedBy};
 use super::tree::Parsed;
 use super::{
-    is_invisible_char, Hidden, HiddenText, Honest, HtmlFacts, Image, Link, Source, SourceId, SourceOrigin, TextRun, Truncation,
+    is_invisible_char, Hidden, HiddenText, Honest, HtmlFacts, Image, Link, Source, SourceId, SourceOrigin, StyleCut, StyleLimit,
+    TextRun, Truncation,
 };
 use html5ever::LocalName;
 use std::collections::HashMap;
@@ -62,9 +63,16 @@ struct Walker<'a> {
 
 /// Walks the parsed document.
 pub fn walk(parsed: &Parsed, total_bytes: usize, budget: &mut Budget) -> HtmlFacts {
-    let pieces = style_sheet_texts(parsed, budget);
+    let (pieces, bytes_cut) = style_sheet_texts(parsed, budget);
     let sheet = StyleSheet::parse(&pieces, budget);
-    let mut facts = HtmlFacts { ignored_selectors: sheet.ignored_selectors, ..HtmlFacts::default() };
+    let style_cut = if bytes_cut {
+        Some(StyleCut { by: StyleLimit::Bytes, limit: MAX_STYLE_BYTES, selectors_left_out: sheet.selectors_past_rule_limit })
+    } else if sheet.selectors_past_rule_limit > 0 {
+        Some(StyleCut { by: StyleLimit::Rules, limit: MAX_STYLE_RULES, selectors_left_out: sheet.selectors_past_rule_limit })
+    } else {
+        None
+    };
+    let mut facts = HtmlFacts { ignored_selectors: sheet.ignored_selectors, style_cut, ..HtmlFacts::default() };
     let mut rule_sources = Vec::with_capacity(sheet.rules.len());
     for (index, rule) in sheet.rules.iter().enumerate() {
         facts.selectors.push(rule.selector_text.clone());
@@ -103,10 +111,13 @@ pub fn walk(parsed: &Parsed, total_bytes: usize, budget: &mut Budget) -> HtmlFac
     facts
 }
 
-/// The text of every `<style>` element, in document order, within `MAX_STYLE_BYTES`.
-fn style_sheet_texts(parsed: &Parsed, budget: &mut Budget) -> Vec<String> {
+/// The text of every `<style>` element, in document order, within
+/// `MAX_STYLE_BYTES` not counting comments (each kept as an empty `/**/`, which
+/// still separates tokens), and whether CSS was left out at that limit.
+fn style_sheet_texts(parsed: &Parsed, budget: &mut Budget) -> (Vec<String>, bool) {
     let mut pieces = Vec::new();
     let mut room = MAX_STYLE_BYTES;
+    let mut cut = false;
     for node in parsed.document.tree.nodes() {
         if !budget.step(1) {
             break;
@@ -116,16 +127,89 @@ fn style_sheet_texts(parsed: &Parsed, budget: &mut Budget) -> Vec<String> {
             continue;
         }
         let mut css = String::new();
+        let mut scanner = CssScanner::default();
         for child in node.children() {
             if let Node::Text(text) = child.value() {
-                let take = floor_char_boundary(text, room);
-                css.push_str(&text[..take]);
-                room -= take;
+                // Linear in the text: one step per 64 bytes scanned.
+                if !budget.step(1 + text.len() as u64 / 64) {
+                    break;
+                }
+                cut |= scanner.copy_without_comments(text, &mut css, &mut room);
             }
         }
         pieces.push(css);
     }
-    pieces
+    (pieces, cut)
+}
+
+/// Copies CSS without the text of its comments (CSS Syntax 3 §4.3.2; `/*`
+/// inside a string is not one), across the text nodes of one `<style>`.
+#[derive(Default)]
+struct CssScanner {
+    in_comment: bool,
+    /// The quote of the string being read.
+    in_string: Option<u8>,
+    /// The previous byte was a backslash (the next one is escaped).
+    escaped: bool,
+}
+
+impl CssScanner {
+    /// Appends `text` to `css` within `room` bytes (comments as `/**/`);
+    /// whether something was left out at the limit.
+    fn copy_without_comments(&mut self, text: &str, css: &mut String, room: &mut usize) -> bool {
+        let bytes = text.as_bytes();
+        let mut run_start = 0;
+        let mut i = 0;
+        // Appends text[from..to] within the room; false once the room is used up.
+        let push = |css: &mut String, room: &mut usize, from: usize, to: usize| -> bool {
+            let piece = &text[from..to];
+            let take = floor_char_boundary(piece, *room);
+            css.push_str(&piece[..take]);
+            *room -= take;
+            take == piece.len()
+        };
+        while i < bytes.len() {
+            let b = bytes[i];
+            if self.in_comment {
+                if b == b'*' && bytes.get(i + 1) == Some(&b'/') {
+                    self.in_comment = false;
+                    i += 2;
+                    run_start = i;
+                    if *room < 4 {
+                        return true;
+                    }
+                    css.push_str("/**/");
+                    *room -= 4;
+                } else {
+                    i += 1;
+                }
+                continue;
+            }
+            if self.escaped {
+                self.escaped = false;
+            } else if b == b'\\' {
+                self.escaped = true;
+            } else if let Some(quote) = self.in_string {
+                if b == quote || b == b'\n' {
+                    self.in_string = None;
+                }
+            } else if b == b'"' || b == b'\'' {
+                self.in_string = Some(b);
+            } else if b == b'/' && bytes.get(i + 1) == Some(&b'*') {
+                if !push(css, room, run_start, i) {
+                    return true;
+                }
+                self.in_comment = true;
+                i += 2;
+                continue;
+            }
+            i += 1;
+        }
+        if !self.in_comment && !push(css, room, run_start, bytes.len()) {
+            return true;
+        }
+        false
+    }
 }
 
 impl Walker<'_> {

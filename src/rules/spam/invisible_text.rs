@@ -12,7 +12,7 @@
 
 use super::{element_location, part_location};
 use crate::i18n::Msg;
-use crate::model::html::{HiddenMeans, HiddenText, Rgba, SourceId, TextRun, TruncatedBy};
+use crate::model::html::{sheet, HiddenMeans, HiddenText, Rgba, SourceId, StyleLimit, TextRun, TruncatedBy};
 use crate::model::Message;
 use crate::report::Severity;
 use crate::rules::scores;
@@ -74,6 +74,30 @@ crate::rule_texts! { "spam/invisible-text";
         fr: "Le HTML produit plus de {limit, plural, one {# octet} other {# octets}} de texte à analyser ; l'analyse s'est arrêtée après {analysed, plural, one {# octet} other {# octets}} sur {total}, le reste peut donc masquer du texte.",
         es: "El HTML produce más de {limit, plural, one {# byte} other {# bytes}} de texto que analizar; el análisis se detuvo tras {analysed, plural, one {# byte} other {# bytes}} de {total}, así que el resto puede ocultar texto.",
         pl: "HTML daje ponad {limit, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajtu}} tekstu do analizy; przeanalizowano tylko {analysed, plural, one {pierwszy # bajt} few {pierwsze # bajty} many {pierwszych # bajtów} other {pierwsze # bajtu}} z {total}, więc reszta może ukrywać tekst.",
+    },
+    STYLE_TOO_LONG "style-too-long" => {
+        en: "The style sheets hold more than {limit, plural, one {# byte} other {# bytes}} of CSS, comments not counted; the rest was not read, so text it hides may go undetected.",
+        fr: "Les feuilles de style contiennent plus de {limit, plural, one {# octet} other {# octets}} de CSS, commentaires non comptés ; la suite n'a pas été lue, le texte qu'elle masque peut donc passer inaperçu.",
+        es: "Las hojas de estilo contienen más de {limit, plural, one {# byte} other {# bytes}} de CSS, sin contar los comentarios; el resto no se leyó, así que el texto que oculte puede pasar desapercibido.",
+        pl: "Arkusze stylów zawierają ponad {limit, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajtu}} CSS, nie licząc komentarzy; reszty nie odczytano, więc ukrywany przez nią tekst może zostać niewykryty.",
+    },
+    STYLE_TOO_MANY_RULES "style-too-many-rules" => {
+        en: "The style sheets have more than {limit, plural, one {# rule} other {# rules}}; {count, plural, one {# selector after them was} other {# selectors after them were}} not applied, so text they hide may go undetected.",
+        fr: "Les feuilles de style ont plus de {limit, plural, one {# règle} other {# règles}} ; {count, plural, one {# sélecteur suivant n'a pas été appliqué} other {# sélecteurs suivants n'ont pas été appliqués}}, le texte qu'ils masquent peut donc passer inaperçu.",
+        es: "Las hojas de estilo tienen más de {limit, plural, one {# regla} other {# reglas}}; {count, plural, one {# selector posterior no se aplicó} other {# selectores posteriores no se aplicaron}}, así que el texto que oculten puede pasar desapercibido.",
+        pl: "Arkusze stylów mają ponad {limit, plural, one {# regułę} few {# reguły} many {# reguł} other {# reguły}}; {count, plural, one {# kolejnego selektora} few {# kolejnych selektorów} many {# kolejnych selektorów} other {# kolejnego selektora}} nie zastosowano, więc ukrywany przez nie tekst może zostać niewykryty.",
+    },
+    STYLE_SELECTORS_IGNORED "style-selectors-ignored" => {
+        en: "{count, plural, one {# selector or block of the style sheets was} other {# selectors or blocks of the style sheets were}} not applied (more than {parts, plural, one {# part} other {# parts}}, nested more than {levels, plural, one {# level} other {# levels}}, or :has()); text they hide may go undetected.",
+        fr: "{count, plural, one {# sélecteur ou bloc des feuilles de style n'a pas été appliqué} other {# sélecteurs ou blocs des feuilles de style n'ont pas été appliqués}} (plus de {parts, plural, one {# partie} other {# parties}}, plus de {levels, plural, one {# niveau} other {# niveaux}} d'imbrication, ou :has()) ; le texte qu'ils masquent peut passer inaperçu.",
+        es: "{count, plural, one {# selector o bloque de las hojas de estilo no se aplicó} other {# selectores o bloques de las hojas de estilo no se aplicaron}} (más de {parts, plural, one {# parte} other {# partes}}, más de {levels, plural, one {# nivel} other {# niveles}} de anidamiento, o :has()); el texto que oculten puede pasar desapercibido.",
+        pl: "{count, plural, one {# selektora lub bloku arkuszy stylów} few {# selektorów lub bloków arkuszy stylów} many {# selektorów lub bloków arkuszy stylów} other {# selektora lub bloku arkuszy stylów}} nie zastosowano (ponad {parts, plural, one {# część} few {# części} many {# części} other {# części}}, ponad {levels, plural, one {# poziom} few {# poziomy} many {# poziomów} other {# poziomu}} zagnieżdżenia lub :has()); ukrywany przez nie tekst może zostać niewykryty.",
+    },
+    FIX_SHORTEN_STYLE "fix-shorten-style" => {
+        en: "Keep the style sheets short and simple: a mail's CSS needs a few hundred rules at most.",
+        fr: "Gardez des feuilles de style courtes et simples : le CSS d'un e-mail n'a besoin que de quelques centaines de règles au plus.",
+        es: "Mantenga las hojas de estilo cortas y sencillas: el CSS de un correo necesita como mucho unos cientos de reglas.",
+        pl: "Utrzymuj arkusze stylów krótkie i proste: CSS wiadomości potrzebuje najwyżej kilkuset reguł.",
     },
     DEFAULT_SOURCE "default-source" => {
         en: "the mail client's default",
@@ -658,6 +682,38 @@ fn check(message: &Message, cx: &mut Context) {
             // A 0–1px font is the classic trick; the other means also hide
             // accessible labels and the like in legitimate mail: a warning.
             cx.emit(if *means == HiddenMeans::TinyFont { draft } else { draft.severity(Severity::Warning).score(scores::INVISIBLE_TEXT_HIDDEN) });
+        }
+        // The style sheets' limits (`model::html::sheet`): what was not read may hide text.
+        if let Some(cut) = facts.style_cut {
+            let msg = match cut.by {
+                StyleLimit::Bytes => Msg::of(&STYLE_TOO_LONG).int("limit", cut.limit),
+                StyleLimit::Rules => Msg::of(&STYLE_TOO_MANY_RULES).int("limit", cut.limit).int("count", cut.selectors_left_out),
+            };
+            cx.emit(
+                Draft::new(msg)
+                    .evidence(format!("style sheets cut at {} {}", cut.limit, match cut.by {
+                        StyleLimit::Bytes => "bytes",
+                        StyleLimit::Rules => "rules",
+                    }))
+                    .at(part_location(message, html.part))
+                    .severity(Severity::Warning)
+                    .score(scores::HTML_TRUNCATED)
+                    .fix(Msg::of(&FIX_SHORTEN_STYLE)),
+            );
+        }
+        if facts.ignored_selectors > 0 {
+            cx.emit(
+                Draft::new(
+                    Msg::of(&STYLE_SELECTORS_IGNORED)
+                        .int("count", facts.ignored_selectors)
+                        .int("parts", sheet::MAX_SELECTOR_COMPONENTS)
+                        .int("levels", sheet::MAX_CSS_NESTING),
+                )
+                .evidence(format!("{} selectors not applied", facts.ignored_selectors))
+                .at(part_location(message, html.part))
+                .severity(Severity::Info)
+                .fix(Msg::of(&FIX_SHORTEN_STYLE)),
+            );
         }
         if let Some(cut) = facts.truncated {
             let id = match cut.by {
