@@ -13,6 +13,7 @@ use super::machine::{action_key, actions_offered, change_keys, is_red, sends, st
 use super::prepare::Plan;
 use super::result::*;
 use super::scenario::{Action, RatioBasis, State, Transport};
+use super::held::{HeldMail, HeldQueue};
 use super::windows::{RatioWindow, SlidingWindow};
 use crate::hygiene::visible;
 use crate::i18n::{Locale, Msg};
@@ -65,14 +66,6 @@ pub(super) enum Reply {
 }
 
 #[derive(Debug, Clone, Copy)]
-pub(super) struct HeldMail {
-    pub id: u64,
-    pub stream: usize,
-    pub index: u64,
-    pub created: i64,
-}
-
-#[derive(Debug, Clone, Copy)]
 pub(super) struct ErrorRecord {
     pub at: i64,
     pub stream: usize,
@@ -108,7 +101,7 @@ pub(super) struct Engine<'s> {
     pub spam_episodes: u32,
     red_since: Option<i64>,
 
-    pub queue: VecDeque<HeldMail>,
+    pub queue: HeldQueue,
     burst: SlidingWindow,
     errors_last_hour: SlidingWindow,
     ratio: RatioWindow,
@@ -187,7 +180,7 @@ impl<'s> Engine<'s> {
             recipient: plan.recipient.clone(),
             spam_episodes: u32::from(state == State::Spam),
             red_since: is_red(state).then_some(start),
-            queue: VecDeque::new(),
+            queue: HeldQueue::new(start),
             burst: SlidingWindow::new(t.burst_window_seconds),
             errors_last_hour: SlidingWindow::new(3600),
             ratio: RatioWindow::new(t.bounce_window_mails),

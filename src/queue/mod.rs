@@ -22,6 +22,7 @@ mod clock;
 mod compare;
 mod engine;
 mod error;
+mod held;
 mod lenient;
 pub mod limits;
 mod machine;
