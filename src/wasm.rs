@@ -75,7 +75,9 @@ fn linter_for(value: &JsValue) -> Result<Rc<Linter>, JsValue> {
     let json = if value.is_undefined() || value.is_null() {
         String::new()
     } else if value.is_object() {
-        json_of(value).ok_or_else(|| lint_error(&LintError::options("options", What::NotJsonCompatible), Locale::En))?
+        // The locale the options ask for, read directly: JSON.stringify refused them.
+        let locale = || Reflect::get(value, &JsValue::from_str("locale")).map(|l| locale_from(&l)).unwrap_or_default();
+        json_of(value).ok_or_else(|| lint_error(&LintError::options("options", What::NotJsonCompatible), locale()))?
     } else {
         let shape = What::Shape { expected: Expected::Label("core.invalid.expected.object") };
         return Err(lint_error(&LintError::options("options", shape), Locale::En));
@@ -112,12 +114,7 @@ fn locale_in(json: &str) -> Locale {
         .ok()
         .and_then(|value| value.get("locale")?.as_str().and_then(Locale::parse));
     // Text that is not JSON: the first `"locale": "xx"` in it.
-    let written = || {
-        let after = &json[json.find("\"locale\"")? + 8..];
-        let after = after.trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
-        Locale::parse(&after[..after.find('"')?])
-    };
-    parsed.or_else(written).unwrap_or_default()
+    parsed.or_else(|| Locale::written_in_json(json)).unwrap_or_default()
 }
 
 fn locale_from(value: &JsValue) -> Locale {
@@ -152,6 +149,9 @@ fn input_from(input: JsValue, locale: Locale, function: &str) -> Result<Input, J
         }
         Ok(Input::Raw(bytes.to_vec()))
     } else if input.is_object() && !js_sys::Array::is_array(&input) {
+        if let Some(invalid) = beyond_bounds(&input) {
+            return Err(lint_error(&LintError::InvalidInput(invalid), locale));
+        }
         let compose: Compose = serde_wasm_bindgen::from_value(input)
             .map_err(|e| lint_error(&LintError::InvalidInput(Invalid::from_serde(&e.to_string(), "message")), locale))?;
         Ok(Input::Compose(compose))
@@ -161,6 +161,46 @@ fn input_from(input: JsValue, locale: Locale, function: &str) -> Result<Input, J
             &format!("{function}(input): input must be a string, a Uint8Array, or an object of compose fields"),
         ))
     }
+}
+
+/// Most objects, arrays and members of a compose input walked before it is
+/// converted (ours: a hundred times the 10,000 header fields a message keeps;
+/// shared objects are counted each time they are reached, as the conversion
+/// copies them each time).
+const MAX_COMPOSE_VALUES: usize = 1_000_000;
+
+/// What keeps a JavaScript object from being converted in bounded stack and
+/// memory: nesting deeper than `MAX_JSON_DEPTH` (a cycle is infinitely deep) or
+/// more than `MAX_COMPOSE_VALUES` values, named by the top-level field it is in.
+/// serde-wasm-bindgen converts by recursion, one Rust frame per level: a
+/// 5,000-deep `headers` overflowed the wasm stack (V8: "Maximum call stack
+/// size exceeded") and the next call on the instance trapped. The walk is
+/// iterative; typed arrays and strings are leaves.
+fn beyond_bounds(root: &JsValue) -> Option<Invalid> {
+    let mut stack: Vec<(JsValue, usize, usize)> = Vec::new();
+    let root: &js_sys::Object = root.unchecked_ref();
+    let keys = js_sys::Object::keys(root);
+    for (index, value) in js_sys::Object::values(root).iter().enumerate() {
+        stack.push((value, 1, index));
+    }
+    let mut walked = 0usize;
+    while let Some((value, depth, top)) = stack.pop() {
+        walked += 1;
+        let field = || keys.get(top as u32).as_string().unwrap_or_default();
+        if walked > MAX_COMPOSE_VALUES {
+            return Some(Invalid::new(field(), What::TooMany { count: walked, max: MAX_COMPOSE_VALUES }));
+        }
+        if !value.is_object() || js_sys::ArrayBuffer::is_view(&value) || value.is_instance_of::<js_sys::ArrayBuffer>() {
+            continue;
+        }
+        if depth >= crate::error::MAX_JSON_DEPTH {
+            return Some(Invalid::new(field(), What::TooDeep));
+        }
+        let members =
+            if js_sys::Array::is_array(&value) { js_sys::Array::from(&value) } else { js_sys::Object::values(value.unchecked_ref::<js_sys::Object>()) };
+        stack.extend(members.iter().map(|member| (member, depth + 1, top)));
+    }
+    None
 }
 
 /// Lints a message: a raw message as a string or a `Uint8Array`, or compose

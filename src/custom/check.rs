@@ -53,7 +53,12 @@ pub fn check_custom_rules(json: &str, locale: Locale) -> CheckResult {
     let value: serde_json::Value = match serde_json::from_str(json) {
         Ok(value) => value,
         Err(error) => {
-            let mut problem = Problem::new("customRules", ProblemKind::Json { reason: error.to_string() });
+            let kind = if error.to_string().starts_with("recursion limit exceeded") {
+                ProblemKind::JsonTooDeep
+            } else {
+                ProblemKind::Json { reason: error.to_string() }
+            };
+            let mut problem = Problem::new("customRules", kind);
             problem.line = Some(error.line().max(1));
             problem.column = Some(error.column().max(1));
             return result(vec![problem], 0, None, locale);

@@ -39,6 +39,8 @@ pub enum ProblemKind {
     TooManyRules { count: usize, limit: usize },
     RulesTextTooLong { size: usize, limit: usize },
     Json { reason: String },
+    /// JSON nested deeper than `error::MAX_JSON_DEPTH`.
+    JsonTooDeep,
 }
 
 impl ProblemKind {
@@ -86,6 +88,7 @@ impl ProblemKind {
             ProblemKind::TooManyRules { .. } => "core.custom.too-many-rules",
             ProblemKind::RulesTextTooLong { .. } => "core.custom.rules-text-too-long",
             ProblemKind::Json { .. } => "core.custom.json",
+            ProblemKind::JsonTooDeep => "core.custom.json-too-deep",
         }
     }
 }
@@ -158,6 +161,7 @@ impl Problem {
             ProblemKind::HeaderField { field } => msg.text("field", field.clone()),
             ProblemKind::HeaderModifier { modifier } => msg.text("modifier", modifier.clone()),
             ProblemKind::MetaTooDeep => msg.int("limit", super::limits::MAX_META_DEPTH),
+            ProblemKind::JsonTooDeep => msg.int("limit", crate::error::MAX_JSON_DEPTH as i64),
             ProblemKind::MetaUnknown { name } | ProblemKind::MetaRefused { name } => msg.text("name", name.clone()),
             ProblemKind::MetaCycle { path } => msg.text("path", path.clone()),
             ProblemKind::NotRun { flag } => msg.text("flag", flag.clone()),
@@ -230,6 +234,7 @@ mod tests {
             ProblemKind::Perl(PerlFeature::LookAround),
             ProblemKind::MetaCycle { path: "A → B → A".into() },
             ProblemKind::Json { reason: "x".into() },
+            ProblemKind::JsonTooDeep,
         ];
         for kind in kinds {
             for locale in Locale::ALL {

@@ -129,11 +129,18 @@ impl Expected {
     }
 }
 
+/// Deepest nesting of arrays and objects read in any JSON input (options,
+/// compose fields, scenarios, SMTP settings, custom rules): serde_json's
+/// recursion limit, which stops before the nesting costs stack. The wasm
+/// bindings check a JavaScript value against it before converting it
+/// (`wasm::nested_within`): their converter recurses once per level.
+pub const MAX_JSON_DEPTH: usize = 128;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum What {
     /// Not JSON at all; line and column of the fault (1-based).
     NotJson { line: usize, column: usize },
-    /// Nested deeper than serde_json reads (128 levels).
+    /// Nested deeper than `MAX_JSON_DEPTH`.
     TooDeep,
     /// A field the object does not take; `known` lists those it does (empty: none).
     UnknownField { name: String, known: Vec<String> },
@@ -198,6 +205,9 @@ impl Invalid {
                     invalid.path = path;
                 }
             }
+            if invalid.what == What::TooDeep {
+                invalid.path = shortened_path(&invalid.path);
+            }
             invalid
         })
     }
@@ -244,7 +254,7 @@ impl Invalid {
         };
         match &self.what {
             What::NotJson { line, column } => msg("core.invalid.not-json").int("line", *line).int("column", *column),
-            What::TooDeep => msg("core.invalid.too-deep"),
+            What::TooDeep => msg("core.invalid.too-deep").int("limit", MAX_JSON_DEPTH as i64),
             What::UnknownField { name, known } if known.is_empty() => {
                 msg("core.invalid.unknown-field-none").text("name", name.clone())
             }
@@ -333,6 +343,17 @@ fn list(names: &[String]) -> String {
 /// the text up to there says it: `smtp.port`, `customRules[0].severity`. A key
 /// read without its colon yet is not part of it (serde names an unknown field
 /// itself). None at the root, or past the end.
+/// The first levels of a path nested too deep (`thresholds.a.a.a…`): its
+/// `MAX_JSON_DEPTH` levels name the field no better than its first ones.
+fn shortened_path(path: &str) -> String {
+    const LEVELS_SHOWN: usize = 4;
+    let mut ends = path.match_indices(['.', '[']).map(|(at, _)| at).filter(|&at| at > 0);
+    match ends.nth(LEVELS_SHOWN - 1) {
+        Some(at) => format!("{}…", &path[..at]),
+        None => path.to_string(),
+    }
+}
+
 fn json_path_at(json: &str, line: usize, column: usize) -> Option<String> {
     enum Frame {
         Object { key: Option<String>, value: bool },

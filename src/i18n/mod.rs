@@ -28,6 +28,14 @@ pub enum Locale {
 }
 
 impl Locale {
+    /// The first `"locale": "xx"` written in a JSON text that may not be read
+    /// (not JSON, or nested too deep): its errors are then said in that language.
+    pub fn written_in_json(json: &str) -> Option<Locale> {
+        let after = &json[json.find("\"locale\"")? + 8..];
+        let after = after.trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
+        Locale::parse(&after[..after.find('"')?])
+    }
+
     pub const ALL: [Locale; 4] = [Locale::En, Locale::Fr, Locale::Es, Locale::Pl];
 
     /// Accepts `fr`, `FR`, `fr-CA`, `fr_FR.UTF-8`; anything else is `None`.

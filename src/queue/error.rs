@@ -95,7 +95,8 @@ impl ScenarioError {
             ScenarioError::TooManyMails { .. } => Some("streams"),
             ScenarioError::TooManyStreams { .. } => Some("streams"),
             ScenarioError::TooManyActions { .. } => Some("actions"),
-            ScenarioError::Json(_) => None,
+            // The path of a JSON error names the field, unless it is the whole scenario.
+            ScenarioError::Json(invalid) => Some(invalid.path.as_str()).filter(|path| *path != "scenario"),
         }
     }
 

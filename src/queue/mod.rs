@@ -171,7 +171,10 @@ impl Scenario {
             #[serde(default)]
             locale: Option<Locale>,
         }
-        serde_json::from_str::<OnlyLocale>(json).ok().and_then(|l| l.locale).unwrap_or_default()
+        match serde_json::from_str::<OnlyLocale>(json) {
+            Ok(only) => only.locale.unwrap_or_default(),
+            Err(_) => Locale::written_in_json(json).unwrap_or_default(),
+        }
     }
 }
 

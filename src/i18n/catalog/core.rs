@@ -38,10 +38,10 @@ crate::catalog! {
         pl: "{invalid}: {path} nie jest poprawnym JSON-em (wiersz {line}, kolumna {column}).",
     },
     "core.invalid.too-deep" => {
-        en: "{invalid}: {path} is nested more than 128 levels deep.",
-        fr: "{invalid} : {path} est imbriqué sur plus de 128 niveaux.",
-        es: "{invalid}: {path} está anidado en más de 128 niveles.",
-        pl: "{invalid}: {path} ma ponad 128 poziomów zagnieżdżenia.",
+        en: "{invalid}: {path} is nested more than {limit} levels deep.",
+        fr: "{invalid} : {path} est imbriqué sur plus de {limit} niveaux.",
+        es: "{invalid}: {path} está anidado en más de {limit} niveles.",
+        pl: "{invalid}: {path} ma ponad {limit} poziomów zagnieżdżenia.",
     },
     "core.invalid.unknown-field" => {
         en: "{invalid}: {path}: unknown field \"{name}\"; the fields are {known}.",
@@ -182,10 +182,10 @@ crate::catalog! {
         pl: "{invalid}: {path}: „{text}” nie jest nazwą klucza w postaci selector._domainkey.example.com.",
     },
     "core.invalid.not-json-compatible" => {
-        en: "{invalid}: {path} cannot be written as JSON (it holds a cycle or a BigInt).",
-        fr: "{invalid} : {path} ne peut pas s'écrire en JSON (il contient un cycle ou un BigInt).",
-        es: "{invalid}: {path} no se puede escribir como JSON (contiene un ciclo o un BigInt).",
-        pl: "{invalid}: {path} nie da się zapisać jako JSON (zawiera cykl lub BigInt).",
+        en: "{invalid}: {path} cannot be written as JSON (it holds a cycle or a BigInt, or is nested too deep).",
+        fr: "{invalid} : {path} ne peut pas s'écrire en JSON (il contient un cycle ou un BigInt, ou est trop imbriqué).",
+        es: "{invalid}: {path} no se puede escribir como JSON (contiene un ciclo o un BigInt, o está demasiado anidado).",
+        pl: "{invalid}: {path} nie da się zapisać jako JSON (zawiera cykl lub BigInt albo jest zbyt głęboko zagnieżdżony).",
     },
     "core.invalid.unreadable-source" => {
         en: "{invalid}: {path}: path and href cannot be read here; pass the file as content.",
@@ -739,6 +739,12 @@ crate::catalog! {
         fr: "spamassassinRules fait {size, plural, one {# octet} other {# octets}} ; au plus {limit, plural, one {# est accepté} other {# sont acceptés}}.",
         es: "spamassassinRules ocupa {size, plural, one {# byte} other {# bytes}}; {limit, plural, one {se acepta como máximo #} other {se aceptan como máximo #}}.",
         pl: "spamassassinRules ma {size, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}}; {limit, plural, one {przyjmowany jest najwyżej #} few {przyjmowane są najwyżej #} many {przyjmowanych jest najwyżej #} other {przyjmowane jest najwyżej #}}.",
+    },
+    "core.custom.json-too-deep" => {
+        en: "The rules are nested more than {limit} levels deep (column {column}); a rule list needs three.",
+        fr: "Les règles sont imbriquées sur plus de {limit} niveaux (colonne {column}) ; une liste de règles en demande trois.",
+        es: "Las reglas están anidadas en más de {limit} niveles (columna {column}); una lista de reglas necesita tres.",
+        pl: "Reguły mają ponad {limit} poziomów zagnieżdżenia (kolumna {column}); lista reguł potrzebuje trzech.",
     },
     "core.custom.json" => {
         en: "The rules are not valid JSON: {reason}.",
