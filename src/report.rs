@@ -188,6 +188,10 @@ pub struct Report {
     pub source: Option<String>,
 }
 
+/// Largest absolute number of points one finding adds to the spam score: the
+/// range options give a rule's score (`options::MAX_RULE_SCORE`).
+pub const MAX_FINDING_SCORE: f64 = 1_000.0;
+
 impl Report {
     /// Verdict and counts from the findings: `fail` on any error or when the
     /// spam score reaches the threshold, `warn` on any warning, `pass` otherwise
@@ -261,7 +265,7 @@ impl Report {
     /// as `-0.0`; adding 0.0 to the rounded total makes it (and a rounded -0.04) 0.0.
     ///
     /// Never infinite or NaN either, whatever a finding carries: each finding's
-    /// points are bounded to the range of a rule's score (`MAX_RULE_SCORE`, NaN
+    /// points are bounded to the range of a rule's score (`MAX_FINDING_SCORE`, NaN
     /// counting 0) before the sum, so the total of any number of findings is
     /// finite (JSON has no infinity: it was written as `null`).
     pub fn spam_score_of(findings: &[Finding]) -> f64 {
@@ -269,7 +273,7 @@ impl Report {
             if score.is_nan() {
                 0.0
             } else {
-                score.clamp(-crate::options::MAX_RULE_SCORE, crate::options::MAX_RULE_SCORE)
+                score.clamp(-MAX_FINDING_SCORE, MAX_FINDING_SCORE)
             }
         };
         let total: f64 = findings.iter().map(|f| bounded(f.score)).sum();

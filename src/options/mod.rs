@@ -14,8 +14,10 @@ use std::collections::BTreeMap;
 /// instant a four-digit year names (RFC 5322 §3.3 `year = 4*DIGIT`). Earlier
 /// than 0 (1970) is refused too: no mail is dated before Unix time.
 pub const MAX_NOW_SECONDS: i64 = 253_402_300_799;
-/// Largest absolute number of points a rule may be given (`scores`, a custom rule's `score`).
-pub const MAX_RULE_SCORE: f64 = 1_000.0;
+/// Largest absolute number of points a rule may be given (`scores`, a custom
+/// rule's `score`, a SpamAssassin `score` line): the bound of a finding's points
+/// in the spam score (`report::MAX_FINDING_SCORE`).
+pub const MAX_RULE_SCORE: f64 = crate::report::MAX_FINDING_SCORE;
 /// Highest TCP port (RFC 793 §3.1: 16 bits); 0 is reserved (RFC 6335 §6).
 pub const MAX_PORT: u32 = 65_535;
 

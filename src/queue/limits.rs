@@ -72,9 +72,13 @@ fn text(field: impl Into<String>, value: &str, max_chars: usize) -> Result<(), S
     Ok(())
 }
 
+/// Longest `timeZone`, in characters (ours: the longest tz database name,
+/// `America/Argentina/ComodRivadavia`, has 32).
+pub const MAX_TIME_ZONE_CHARS: usize = 64;
+
 /// The scenario's time zone.
 pub fn zone_of(scenario: &Scenario) -> Result<Zone, ScenarioError> {
-    text("timeZone", &scenario.time_zone, 64)?;
+    text("timeZone", &scenario.time_zone, MAX_TIME_ZONE_CHARS)?;
     Zone::named(scenario.time_zone.trim())
         .ok_or_else(|| ScenarioError::invalid("timeZone", Problem::TimeZone { name: scenario.time_zone.clone() }))
 }

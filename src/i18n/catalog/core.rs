@@ -38,10 +38,10 @@ crate::catalog! {
         pl: "{invalid}: {path} nie jest poprawnym JSON-em (wiersz {line}, kolumna {column}).",
     },
     "core.invalid.too-deep" => {
-        en: "{invalid}: {path} is nested more than {limit} levels deep.",
-        fr: "{invalid} : {path} est imbriqué sur plus de {limit} niveaux.",
-        es: "{invalid}: {path} está anidado en más de {limit} niveles.",
-        pl: "{invalid}: {path} ma ponad {limit} poziomów zagnieżdżenia.",
+        en: "{invalid}: {path} is nested more than {limit, plural, one {# level} other {# levels}} deep.",
+        fr: "{invalid} : {path} est imbriqué sur plus de {limit, plural, one {# niveau} other {# niveaux}}.",
+        es: "{invalid}: {path} está anidado en más de {limit, plural, one {# nivel} other {# niveles}}.",
+        pl: "{invalid}: {path} ma ponad {limit, plural, one {# poziom} few {# poziomy} many {# poziomów} other {# poziomu}} zagnieżdżenia.",
     },
     "core.invalid.unknown-field" => {
         en: "{invalid}: {path}: unknown field \"{name}\"; the fields are {known}.",
@@ -741,10 +741,10 @@ crate::catalog! {
         pl: "spamassassinRules ma {size, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}}; {limit, plural, one {przyjmowany jest najwyżej #} few {przyjmowane są najwyżej #} many {przyjmowanych jest najwyżej #} other {przyjmowane jest najwyżej #}}.",
     },
     "core.custom.json-too-deep" => {
-        en: "The rules are nested more than {limit} levels deep (column {column}); a rule list needs three.",
-        fr: "Les règles sont imbriquées sur plus de {limit} niveaux (colonne {column}) ; une liste de règles en demande trois.",
-        es: "Las reglas están anidadas en más de {limit} niveles (columna {column}); una lista de reglas necesita tres.",
-        pl: "Reguły mają ponad {limit} poziomów zagnieżdżenia (kolumna {column}); lista reguł potrzebuje trzech.",
+        en: "The rules are nested more than {limit, plural, one {# level} other {# levels}} deep (column {column}); a rule list needs three.",
+        fr: "Les règles sont imbriquées sur plus de {limit, plural, one {# niveau} other {# niveaux}} (colonne {column}) ; une liste de règles en demande trois.",
+        es: "Las reglas están anidadas en más de {limit, plural, one {# nivel} other {# niveles}} (columna {column}); una lista de reglas necesita tres.",
+        pl: "Reguły mają ponad {limit, plural, one {# poziom} few {# poziomy} many {# poziomów} other {# poziomu}} zagnieżdżenia (kolumna {column}); lista reguł potrzebuje trzech.",
     },
     "core.custom.json" => {
         en: "The rules are not valid JSON: {reason}.",
