@@ -2,12 +2,15 @@
 //! `tests/bench/memory.mjs`, which prints their wasm memory — need at most
 //! 256 MiB of heap here too (native structures are larger than wasm32's, so
 //! this bound is the stricter one). A counting allocator measures the peak of
-//! each lint; cases run one after another under a lock. Each case is also
-//! checked for what the report says, so none passes by being refused.
+//! each lint: it counts the allocations of the measuring thread alone, so the
+//! inputs other tests build meanwhile are not counted; cases run one after
+//! another under a lock. Each case is also checked for what the report says,
+//! so none passes by being refused.
 
 use mail_preflight::{lint, Options, Report};
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::cell::Cell;
+use std::sync::atomic::{AtomicIsize, Ordering};
 use std::sync::Mutex;
 
 /// The wasm memory any one message may need (default, ours; `tests/bench/memory.mjs`).
@@ -15,19 +18,46 @@ const BOUND_BYTES: usize = 256 * 1024 * 1024;
 const TEN_MB: usize = 10_000_000;
 
 struct Counting;
-static CURRENT: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
+/// Bytes the measuring thread holds beyond what it held when the measure
+/// began (negative when it frees older memory), and the most it reached.
+static CURRENT: AtomicIsize = AtomicIsize::new(0);
+static PEAK: AtomicIsize = AtomicIsize::new(0);
+
+thread_local! {
+    /// Whether this thread's allocations are counted (`measured`).
+    static MEASURING: Cell<bool> = const { Cell::new(false) };
+}
+
+fn counted() -> bool {
+    MEASURING.try_with(Cell::get).unwrap_or(false)
+}
 
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let now = CURRENT.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-        PEAK.fetch_max(now, Ordering::Relaxed);
+        if counted() {
+            let size = layout.size() as isize;
+            PEAK.fetch_max(CURRENT.fetch_add(size, Ordering::Relaxed) + size, Ordering::Relaxed);
+        }
         unsafe { System.alloc(layout) }
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        CURRENT.fetch_sub(layout.size(), Ordering::Relaxed);
+        if counted() {
+            CURRENT.fetch_sub(layout.size() as isize, Ordering::Relaxed);
+        }
         unsafe { System.dealloc(ptr, layout) }
     }
+}
+
+/// `run` on this thread with its allocations counted: its result and the peak
+/// of the heap it needed. One measure at a time (`ONE_AT_A_TIME`).
+fn measured<T>(run: impl FnOnce() -> T) -> (T, usize) {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    CURRENT.store(0, Ordering::Relaxed);
+    PEAK.store(0, Ordering::Relaxed);
+    MEASURING.with(|m| m.set(true));
+    let result = run();
+    MEASURING.with(|m| m.set(false));
+    (result, PEAK.load(Ordering::Relaxed).max(0) as usize)
 }
 
 #[global_allocator]
@@ -36,11 +66,7 @@ static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
 /// The report of `raw` and the heap its lint needed beyond `raw` itself.
 fn lint_measured(raw: &[u8]) -> (Report, usize) {
-    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let before = CURRENT.load(Ordering::Relaxed);
-    PEAK.store(before, Ordering::Relaxed);
-    let report = lint(raw, &Options::default()).expect("a report");
-    let peak = PEAK.load(Ordering::Relaxed) - before;
+    let (report, peak) = measured(|| lint(raw, &Options::default()).expect("a report"));
     println!("{} bytes: peak {:.1} MB", raw.len(), peak as f64 / 1e6);
     (report, peak)
 }
@@ -124,11 +150,9 @@ fn a_header_of_a_megabyte_still_shows_the_mime_structure_below_it() {
 /// The heap a simulation needed, and its result.
 fn simulate_measured(json: &str) -> (mail_preflight::queue::result::SimulationResult, usize) {
     let scenario = mail_preflight::queue::Scenario::from_json(json).expect("a scenario");
-    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let before = CURRENT.load(Ordering::Relaxed);
-    PEAK.store(before, Ordering::Relaxed);
-    let result = mail_preflight::queue::simulate_with(&scenario, &mail_preflight::classify_for_queue).expect("runs");
-    let peak = PEAK.load(Ordering::Relaxed) - before;
+    let (result, peak) = measured(|| {
+        mail_preflight::queue::simulate_with(&scenario, &mail_preflight::classify_for_queue).expect("runs")
+    });
     println!("simulation: peak {:.1} MB", peak as f64 / 1e6);
     (result, peak)
 }
