@@ -183,7 +183,8 @@ test('without --locale the CLI\'s own words follow the scenario\'s locale, as th
   const dir = files(t, { 'es.json': { locale: 'es', streams: [{ name: 'a', rat: 1 }] } });
   const run = runCli(['simulate', 'es.json'], { cwd: dir });
   assert.equal(run.status, 2);
-  assert.match(run.stderr, /^mail-preflight: escenario es\.json: El escenario no es válido: /);
+  // The engine names the field it refuses (`[streams[0]]`), in the CLI's scenario-field wording.
+  assert.match(run.stderr, /^mail-preflight: escenario es\.json \[streams\[0\]\]: El escenario no es válido: /);
   assert.ok(run.stderr.includes(pkg.renderMessage('cli.usage.see-help', {}, 'es')), run.stderr);
   assert.doesNotMatch(run.stderr, /: scenario es\.json|Run mail-preflight/);
 });
