@@ -269,3 +269,152 @@ fn every_cut_or_broken_json_text_is_said_in_the_catalogue_words() {
         }
     }
 }
+
+/// The refusal of `options` (checked and resolved) in each language, with its message id and field path.
+fn refusal(options: &str) -> (String, &'static str, Vec<String>) {
+    let error = Options::from_json(options).and_then(|o| Linter::new(&o).map(|_| ())).unwrap_err();
+    let LintError::InvalidOptions(invalid) = &error else { panic!("{error:?} for {options}") };
+    let texts = LOCALES.iter().map(|&locale| error.localized(locale)).collect();
+    (invalid.path.clone(), error.message().id, texts)
+}
+
+/// Words of serde's (and the `regex` crate's) English that must not reach a
+/// French, Spanish or Polish reader.
+const ENGLISH_WORDS: [&str; 11] = [
+    "invalid type", "expected", "unknown field", "unknown variant", "` or `", "one of", " or ",
+    "not valid JSON", "whole number", "unclosed", "must be",
+];
+
+fn assert_refused(options: &str, path: &str, message_id: &str) -> Vec<String> {
+    let (refused_path, id, texts) = refusal(options);
+    assert_eq!((refused_path.as_str(), id), (path, message_id), "for {options}: {}", texts[0]);
+    for text in &texts[1..] {
+        assert!(!ENGLISH_WORDS.iter().any(|word| text.contains(word)), "English in {text:?} for {options}");
+        assert!(!text.contains('`') && !has_placeholder(text), "{text:?}");
+    }
+    texts
+}
+
+#[test]
+fn a_value_of_the_wrong_kind_names_its_own_field() {
+    // JSON.stringify writes no spaces: the value's position is then the colon before it.
+    for field in ["rules", "scores", "dkimKeys"] {
+        assert_refused(&format!(r#"{{"locale":"es","{field}":["x"]}}"#), field, "core.invalid.wrong-type");
+    }
+    assert_refused(r#"{"locale":"fr","customRules":{"id":"acme/x"}}"#, "customRules", "core.invalid.wrong-type");
+    assert_refused(r#"{"thresholds":{"size":[1]}}"#, "thresholds.size", "core.invalid.wrong-type");
+    assert_refused(r#"{"listedIps":["a",[1]]}"#, "listedIps[1]", "core.invalid.wrong-type");
+}
+
+#[test]
+fn the_possible_values_are_a_list_in_the_readers_language() {
+    let texts = assert_refused(r#"{"php":{"platform":"mac"}}"#, "php.platform", "core.invalid.unknown-value");
+    assert!(texts[0].ends_with("the possible values are unix or windows."), "{}", texts[0]);
+    assert!(texts[1].ends_with("unix ou windows."), "{}", texts[1]);
+    assert!(texts[2].ends_with("unix o windows."), "{}", texts[2]);
+    assert!(texts[3].ends_with("unix lub windows."), "{}", texts[3]);
+    // serde's "expected `a` or `b`" for two fields, "expected one of `a`, `b`, `c`" for more.
+    let error = mail_preflight::fixes::FixOptions::from_json(r#"{"nw":5}"#).unwrap_err();
+    let LintError::InvalidOptions(invalid) = &error else { panic!("{error:?}") };
+    let known = match &invalid.what {
+        mail_preflight::error::What::UnknownField { known, .. } => known.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(known, ["now", "only"]);
+    assert!(!error.localized(Locale::Fr).contains('`'), "{}", error.localized(Locale::Fr));
+}
+
+#[test]
+fn a_locale_of_the_wrong_kind_is_said_to_be_one_and_the_locales_listed() {
+    for (json, found) in [(r#"{"locale":5}"#, "a number"), (r#"{"locale":{}}"#, "an object")] {
+        let texts = assert_refused(json, "locale", "core.invalid.wrong-type-choices");
+        assert_eq!(texts[0], format!("The options are not valid: locale is {found}; it must be a text: en, fr, es or pl."));
+        assert!(texts[1].ends_with("en, fr, es ou pl."), "{}", texts[1]);
+    }
+}
+
+#[test]
+fn a_whole_number_too_large_for_any_threshold_is_out_of_range() {
+    let texts = assert_refused(
+        r#"{"thresholds":{"size":{"maxMessageBytes":1e30}}}"#,
+        "thresholds.size.maxMessageBytes",
+        "core.invalid.range",
+    );
+    assert!(texts[0].contains("is outside 1 to"), "{}", texts[0]);
+    assert_refused(r#"{"thresholds":{"size":{"maxMessageBytes":1.5}}}"#, "thresholds.size.maxMessageBytes", "core.invalid.not-whole-number");
+}
+
+#[test]
+fn a_null_spam_threshold_is_refused_not_replaced_by_the_default() {
+    // JSON.stringify writes Infinity and NaN as null.
+    assert_refused(r#"{"spamThreshold":null}"#, "spamThreshold", "core.invalid.above-zero");
+    assert!(Options::from_json("{}").and_then(|o| Linter::new(&o).map(|_| ())).is_ok());
+}
+
+#[test]
+fn an_unknown_smtp_transport_is_refused_with_the_known_ones() {
+    let texts = assert_refused(r#"{"smtp":{"transport":"pigeon","host":"x"}}"#, "smtp.transport", "core.invalid.unknown-value");
+    assert!(texts[0].ends_with("the possible values are mail or smtp."), "{}", texts[0]);
+    for transport in ["mail", "SMTP", " php ", "sendmail", ""] {
+        let options = json!({"smtp": {"transport": transport}}).to_string();
+        assert!(Options::from_json(&options).and_then(|o| Linter::new(&o).map(|_| ())).is_ok(), "{transport:?}");
+    }
+}
+
+#[test]
+fn a_pattern_error_is_said_in_the_readers_language() {
+    for (pattern, french) in [
+        ("(abc", "groupe non fermé"),
+        ("abc)", "parenthèse fermante sans groupe ouvert"),
+        ("*a", "opérateur de répétition sans rien à répéter"),
+        ("[ab", "classe de caractères non fermée"),
+        (r"\q", "séquence d'échappement inconnue"),
+        ("(?Z)a", "option inconnue ou répétée"),
+        ("(?=a)", "look-around"),
+        (r"(a)\1", "références arrière"),
+    ] {
+        let options = json!({"customRules": [{"id": "acme/x", "target": "body", "pattern": pattern}]}).to_string();
+        let texts = assert_refused(&options, "customRules", "core.invalid.custom-rules");
+        assert!(texts[1].contains(french), "{pattern}: {}", texts[1]);
+    }
+}
+
+#[test]
+fn a_custom_rule_error_renders_again_in_another_language_from_its_id_and_parameters() {
+    let options = json!({"locale": "es", "customRules": [
+        {"id": "acme/x", "target": "body", "pattern": "a".repeat(40_000)},
+        {"id": "acme/y", "target": "body", "pattern": "(abc"},
+    ]})
+    .to_string();
+    let error = Options::from_json(&options).and_then(|o| Linter::new(&o).map(|_| ())).unwrap_err();
+    let message = error.message();
+    // Through JSON, as `renderMessage(error.messageId, error.params, locale)` gets them.
+    let params: std::collections::BTreeMap<&str, &mail_preflight::i18n::Param> =
+        message.params.iter().map(|(name, value)| (*name, value)).collect();
+    let params = serde_json::from_str(&serde_json::to_string(&params).unwrap()).unwrap();
+    for locale in LOCALES {
+        let again = mail_preflight::render_message(message.id, &params, locale);
+        assert_eq!(again, error.localized(locale));
+    }
+    let polish = mail_preflight::render_message(message.id, &params, Locale::Pl);
+    assert!(polish.contains("acme/x: wzorzec") && polish.contains("niezamknięta grupa"), "{polish}");
+    assert!(!polish.contains("patrón"), "{polish}");
+}
+
+#[test]
+fn checking_custom_rules_that_are_not_a_list_names_custom_rules_in_the_readers_language() {
+    let result = mail_preflight::custom::check_custom_rules(r#"{"customRules": {}}"#, Locale::Es);
+    let problem = &result.problems[0];
+    assert_eq!((problem.field.as_deref(), problem.reason.as_str()), (Some("customRules"), "rules-not-list"));
+    assert!(problem.message.contains("customRules debe ser una lista"), "{}", problem.message);
+    let result = mail_preflight::custom::check_custom_rules("5", Locale::Fr);
+    assert!(result.problems[0].message.starts_with("Les règles doivent"), "{}", result.problems[0].message);
+    assert_eq!(result.problems[0].field, None);
+}
+
+#[test]
+fn an_unknown_rule_id_has_a_message_id_and_the_closest_id() {
+    let texts = assert_refused(r#"{"rules":{"size/line-lenght":"off"}}"#, "rules", "core.invalid.unknown-name-close");
+    assert!(texts[2].contains("size/line-length"), "{}", texts[2]);
+    assert_refused(r#"{"scores":{"nothing/like-it":1}}"#, "scores", "core.invalid.unknown-name");
+}

@@ -279,10 +279,18 @@ export interface Location {
 
 /**
  * A named parameter of a message: a number, a text, a size shown in decimal
- * megabytes, or a label rendered in the reader's language (`renderMessage`).
+ * megabytes, a label rendered in the reader's language (`renderMessage`),
+ * names to choose from listed in it ("unix or windows"), or messages of their
+ * own rendered in it (the problems of custom rules in `core.invalid.custom-rules`).
  */
 export type Param = number | string | { megabytes: number } | { label: string } | { labels: string[] }
-  | { number: number; decimals: number };
+  | { number: number; decimals: number } | { choices: string[] } | { messages: NestedMessage[] };
+
+/** A message inside a parameter: its catalogue id and its own parameters. */
+export interface NestedMessage {
+  id: string;
+  params?: { [name: string]: Param };
+}
 
 /** One problem found in the message. */
 export interface Finding {

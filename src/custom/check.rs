@@ -72,8 +72,7 @@ pub fn check_custom_rules(json: &str, locale: Locale) -> CheckResult {
             map.get("spamassassinRules").and_then(|v| v.as_str()).map(str::to_string),
         ),
         _ => {
-            let reason = "expected a list of rules or an object with customRules".to_string();
-            return result(vec![Problem::new("customRules", ProblemKind::Json { reason })], 0, None, locale);
+            return result(vec![Problem::new("customRules", ProblemKind::RulesShape)], 0, None, locale);
         }
     };
     let positions = spans(json);
@@ -91,8 +90,8 @@ pub fn check_custom_rules(json: &str, locale: Locale) -> CheckResult {
         Some(serde_json::Value::Array(items)) => items,
         Some(serde_json::Value::Null) | None => Vec::new(),
         Some(_) => {
-            let reason = "customRules must be a list".to_string();
-            let mut problem = Problem::new("customRules", ProblemKind::Json { reason });
+            let mut problem = Problem::new("customRules", ProblemKind::RulesNotList);
+            problem.field = Some("customRules");
             if let Some(&(start, _)) = positions.get(&rules_path) {
                 let (line, column) = line_column(json, start);
                 (problem.line, problem.column) = (Some(line), Some(column));
@@ -179,11 +178,15 @@ fn result(
         .map(|p| ProblemReport {
             message: p.message(locale),
             reason: p.kind.key(),
+            // A problem of no rule of `customRules` (nor of the whole text) is one of the SpamAssassin text.
+            field: p
+                .field
+                .map(str::to_string)
+                .or_else(|| (p.index.is_none() && p.rule != "customRules").then(|| "spamassassinRules".to_string())),
             rule: p.rule,
             line: p.line,
             column: p.column,
             index: p.index,
-            field: p.field.map(str::to_string).or_else(|| p.index.is_none().then(|| "spamassassinRules".to_string())),
         })
         .collect();
     CheckResult { ok, custom_rules, problems, spamassassin }

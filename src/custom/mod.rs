@@ -54,7 +54,6 @@ pub use spec::{CustomRuleSpec, CustomSeverity, Expect, Texts};
 pub use targets::Target;
 
 use crate::error::LintError;
-use crate::i18n::Locale;
 use crate::model::Message;
 use crate::options::Options;
 use crate::report::Finding;
@@ -71,7 +70,7 @@ impl CustomRules {
             return Ok(CustomRules::default());
         }
         CustomRules::compile(&options.custom_rules, options.spamassassin_rules.as_deref())
-            .map_err(|problems| LintError::options("options", crate::error::What::Localized(describe(&problems, options.locale))))
+            .map_err(|problems| LintError::options(field_of(&problems), described(&problems)))
     }
 
     /// Every rule's hits on `message` (for measurements; `findings` for reports).
@@ -89,11 +88,20 @@ impl CustomRules {
     }
 }
 
-/// The problems as one detail text: `customRules: …; …`.
-fn describe(problems: &[Problem], locale: Locale) -> String {
-    let mut parts: Vec<String> = problems.iter().take(MAX_LISTED_PROBLEMS).map(|p| p.message(locale)).collect();
-    if problems.len() > MAX_LISTED_PROBLEMS {
-        parts.push(format!("(+{})", problems.len() - MAX_LISTED_PROBLEMS));
+/// The problems as messages of their own, said in the language the error is rendered in.
+fn described(problems: &[Problem]) -> crate::error::What {
+    crate::error::What::Problems {
+        problems: problems.iter().take(MAX_LISTED_PROBLEMS).map(|p| p.msg().nested()).collect(),
+        more: problems.len().saturating_sub(MAX_LISTED_PROBLEMS),
     }
-    parts.join(" ")
+}
+
+/// The option the problems are in: `customRules` when one is in a rule of it,
+/// else `spamassassinRules`.
+fn field_of(problems: &[Problem]) -> &'static str {
+    if problems.iter().any(|p| p.index.is_some()) {
+        "customRules"
+    } else {
+        "spamassassinRules"
+    }
 }

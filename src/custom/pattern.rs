@@ -64,7 +64,7 @@ pub fn compile(pattern: &Pattern) -> Result<Regex, PatternError> {
                 PatternError { kind: ProblemKind::PatternTooBig { limit }, offset: None }
             }
             other => PatternError {
-                kind: ProblemKind::PatternSyntax { reason: first_line(&other.to_string()) },
+                kind: ProblemKind::PatternSyntax { reason: first_line(&other.to_string()), label: None },
                 offset: None,
             },
         })
@@ -79,7 +79,7 @@ pub fn compile_set(patterns: &[&Pattern]) -> Result<RegexSet, ProblemKind> {
         .build()
         .map_err(|error| match error {
             regex::Error::CompiledTooBig(limit) => ProblemKind::SetTooBig { limit },
-            other => ProblemKind::PatternSyntax { reason: first_line(&other.to_string()) },
+            other => ProblemKind::PatternSyntax { reason: first_line(&other.to_string()), label: None },
         })
 }
 
@@ -88,13 +88,57 @@ fn syntax_check(pattern: &Pattern) -> Result<(), PatternError> {
     let mut parser =
         regex_syntax::ParserBuilder::new().unicode(pattern.unicode).utf8(false).nest_limit(MAX_PATTERN_NESTING).build();
     parser.parse(&pattern.text).map(|_| ()).map_err(|error| {
-        let (offset, reason) = match &error {
-            regex_syntax::Error::Parse(e) => (e.span().start.offset, e.kind().to_string()),
-            regex_syntax::Error::Translate(e) => (e.span().start.offset, e.kind().to_string()),
-            other => (0, first_line(&other.to_string())),
+        let (offset, reason, label) = match &error {
+            regex_syntax::Error::Parse(e) => (e.span().start.offset, e.kind().to_string(), parse_error_label(e.kind())),
+            regex_syntax::Error::Translate(e) => {
+                (e.span().start.offset, e.kind().to_string(), translate_error_label(e.kind()))
+            }
+            other => (0, first_line(&other.to_string()), None),
         };
-        PatternError { kind: ProblemKind::PatternSyntax { reason }, offset: Some(offset) }
+        PatternError { kind: ProblemKind::PatternSyntax { reason, label }, offset: Some(offset) }
     })
+}
+
+/// The catalogue's words (`core.custom.regex.*`) for the parser's common
+/// errors; None for the rare ones, shown in the crate's English.
+fn parse_error_label(kind: &regex_syntax::ast::ErrorKind) -> Option<&'static str> {
+    use regex_syntax::ast::ErrorKind as E;
+    Some(match kind {
+        E::GroupUnclosed => "core.custom.regex.group-unclosed",
+        E::GroupUnopened => "core.custom.regex.group-unopened",
+        E::GroupNameDuplicate { .. } | E::GroupNameEmpty | E::GroupNameInvalid => "core.custom.regex.group-name",
+        E::RepetitionMissing => "core.custom.regex.repetition-missing",
+        E::RepetitionCountInvalid | E::RepetitionCountUnclosed | E::RepetitionCountDecimalEmpty | E::DecimalEmpty
+        | E::DecimalInvalid => "core.custom.regex.repetition-count",
+        E::ClassUnclosed => "core.custom.regex.class-unclosed",
+        E::ClassRangeInvalid | E::ClassRangeLiteral => "core.custom.regex.class-range",
+        E::EscapeUnrecognized | E::ClassEscapeInvalid => "core.custom.regex.escape-unrecognized",
+        E::EscapeHexEmpty | E::EscapeHexInvalid | E::EscapeHexInvalidDigit => "core.custom.regex.escape-hex",
+        E::FlagUnrecognized | E::FlagDuplicate { .. } | E::FlagRepeatedNegation { .. } | E::FlagDanglingNegation => {
+            "core.custom.regex.flag"
+        }
+        E::EscapeUnexpectedEof
+        | E::FlagUnexpectedEof
+        | E::GroupNameUnexpectedEof
+        | E::SpecialWordOrRepetitionUnexpectedEof => "core.custom.regex.unexpected-end",
+        E::UnsupportedLookAround => "core.custom.regex.look-around",
+        E::UnsupportedBackreference => "core.custom.regex.backreference",
+        E::NestLimitExceeded(_) => "core.custom.regex.nest-limit",
+        E::CaptureLimitExceeded => "core.custom.regex.capture-limit",
+        E::UnicodeClassInvalid => "core.custom.regex.unicode-class",
+        _ => return None,
+    })
+}
+
+/// `parse_error_label` for the errors met turning the parsed pattern into its matcher.
+fn translate_error_label(kind: &regex_syntax::hir::ErrorKind) -> Option<&'static str> {
+    use regex_syntax::hir::ErrorKind as E;
+    match kind {
+        E::UnicodePropertyNotFound | E::UnicodePropertyValueNotFound | E::UnicodePerlClassNotFound => {
+            Some("core.custom.regex.unicode-class")
+        }
+        _ => None,
+    }
 }
 
 fn first_line(text: &str) -> String {

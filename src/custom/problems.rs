@@ -17,7 +17,9 @@ pub enum ProblemKind {
     HeaderNameUnused,
     ScoreOutOfRange,
     TextTooLong,
-    PatternSyntax { reason: String },
+    /// `label`: the catalogue's words for the `regex` crate's error (`pattern::syntax_label`);
+    /// without one (a rare kind), the crate's English `reason` is shown.
+    PatternSyntax { reason: String, label: Option<&'static str> },
     PatternTooLong { size: usize, limit: usize },
     PatternTooBig { limit: usize },
     PatternNotUtf8,
@@ -39,6 +41,10 @@ pub enum ProblemKind {
     TooManyRules { count: usize, limit: usize },
     RulesTextTooLong { size: usize, limit: usize },
     Json { reason: String },
+    /// `customRules` given, but not a list.
+    RulesNotList,
+    /// The text checked is neither a list of rules nor an object with `customRules`.
+    RulesShape,
     /// JSON nested deeper than `error::MAX_JSON_DEPTH`.
     JsonTooDeep,
 }
@@ -88,6 +94,8 @@ impl ProblemKind {
             ProblemKind::TooManyRules { .. } => "core.custom.too-many-rules",
             ProblemKind::RulesTextTooLong { .. } => "core.custom.rules-text-too-long",
             ProblemKind::Json { .. } => "core.custom.json",
+            ProblemKind::RulesNotList => "core.custom.rules-not-list",
+            ProblemKind::RulesShape => "core.custom.rules-shape",
             ProblemKind::JsonTooDeep => "core.custom.json-too-deep",
         }
     }
@@ -142,6 +150,12 @@ impl Problem {
 
     /// The problem in the reader's language.
     pub fn message(&self, locale: Locale) -> String {
+        self.msg().render(locale)
+    }
+
+    /// The problem as a message id and parameters, to say in any language
+    /// (an `invalid-options` error holds them: `Param::Messages`).
+    pub fn msg(&self) -> Msg {
         let id = self.kind.entry_id();
         let column = self.at_character.or(self.column).unwrap_or(1);
         let mut msg = Msg::new(id).text("rule", self.rule.clone()).int("column", column);
@@ -149,14 +163,17 @@ impl Problem {
             ProblemKind::ReservedNamespace { namespace } => msg.text("namespace", namespace.clone()),
             ProblemKind::ScoreOutOfRange => msg.int("limit", crate::options::MAX_RULE_SCORE as i64),
             ProblemKind::TextTooLong => msg.int("limit", super::limits::MAX_TEXT_BYTES),
-            ProblemKind::PatternSyntax { reason } | ProblemKind::Json { reason } => msg.text("reason", reason.clone()),
+            ProblemKind::PatternSyntax { label: Some(label), .. } => msg.label_id("reason", label),
+            ProblemKind::PatternSyntax { reason, label: None } | ProblemKind::Json { reason } => {
+                msg.text("reason", reason.clone())
+            }
             ProblemKind::PatternTooLong { size, limit }
             | ProblemKind::TooManyRules { count: size, limit }
             | ProblemKind::RulesTextTooLong { size, limit } => {
                 msg.int("size", *size).int("count", *size).int("limit", *limit)
             }
             ProblemKind::PatternTooBig { limit } | ProblemKind::SetTooBig { limit } => msg.int("limit", *limit),
-            ProblemKind::Perl(feature) => msg.text("feature", Msg::new(feature_entry(*feature)).render(locale)),
+            ProblemKind::Perl(feature) => msg.label_id("feature", feature_entry(*feature)),
             ProblemKind::RuleType { kind } => msg.text("kind", kind.clone()),
             ProblemKind::HeaderField { field } => msg.text("field", field.clone()),
             ProblemKind::HeaderModifier { modifier } => msg.text("modifier", modifier.clone()),
@@ -167,10 +184,9 @@ impl Problem {
             ProblemKind::NotRun { flag } => msg.text("flag", flag.clone()),
             _ => msg,
         };
-        let problem = msg.render(locale);
         match self.line {
-            Some(line) => Msg::new("core.custom.at-line").int("line", line).text("problem", problem).render(locale),
-            None => problem,
+            Some(line) => Msg::new("core.custom.at-line").int("line", line).messages("problem", vec![msg.nested()]),
+            None => msg,
         }
     }
 }
@@ -235,6 +251,9 @@ mod tests {
             ProblemKind::MetaCycle { path: "A → B → A".into() },
             ProblemKind::Json { reason: "x".into() },
             ProblemKind::JsonTooDeep,
+            ProblemKind::RulesNotList,
+            ProblemKind::RulesShape,
+            ProblemKind::PatternSyntax { reason: "unclosed group".into(), label: Some("core.custom.regex.group-unclosed") },
         ];
         for kind in kinds {
             for locale in Locale::ALL {

@@ -4,7 +4,7 @@
 //! not fit its type in English text; `Invalid::from_serde` reads that text back
 //! into its parts (unknown field, wrong type, …), which the catalogue words.
 
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Nested};
 
 /// Longest quoted value or name in an error, in characters (a hostile
 /// option name can be megabytes long).
@@ -175,8 +175,11 @@ pub enum What {
     /// An attachment given by `path` or `href`, which the engine cannot read.
     UnreadableSource,
     UnknownEncoding { name: String, known: String },
-    /// A text already in the reader's language (the custom rules' problems).
-    Localized(String),
+    /// A value of the wrong kind where one of some texts goes (`locale: 5`).
+    NotChoice { found: Found, known: Vec<String> },
+    /// The problems of the custom rules, each a message of its own (at most
+    /// `listed`), and how many more there are.
+    Problems { problems: Vec<Nested>, more: usize },
     /// serde words this module does not read (shown as they are: English).
     Unworded(String),
 }
@@ -207,6 +210,11 @@ impl Invalid {
             }
             if invalid.what == What::TooDeep {
                 invalid.path = shortened_path(&invalid.path);
+            }
+            if matches!(invalid.what, What::NotJson { .. }) {
+                if let Some(what) = not_a_choice::<T>(json, error.line(), error.column()) {
+                    invalid.what = what;
+                }
             }
             invalid
         })
@@ -262,7 +270,10 @@ impl Invalid {
                 msg("core.invalid.unknown-field").text("name", name.clone()).text("known", list(known))
             }
             What::UnknownValue { name, known } => {
-                msg("core.invalid.unknown-value").text("name", name.clone()).text("known", list(known))
+                msg("core.invalid.unknown-value").text("name", name.clone()).choices("known", choices(known))
+            }
+            What::NotChoice { found, known } => {
+                msg("core.invalid.wrong-type-choices").label_id("found", found.label()).choices("known", choices(known))
             }
             What::MissingField { name } => msg("core.invalid.missing-field").text("name", name.clone()),
             What::DuplicateField { name } => msg("core.invalid.duplicate-field").text("name", name.clone()),
@@ -307,7 +318,11 @@ impl Invalid {
             What::UnknownEncoding { name, known } => {
                 msg("core.invalid.unknown-encoding").text("name", name.clone()).text("known", known.clone())
             }
-            What::Localized(text) | What::Unworded(text) => {
+            What::Problems { problems, more: 0 } => msg("core.invalid.custom-rules").messages("problems", problems.clone()),
+            What::Problems { problems, more } => {
+                msg("core.invalid.custom-rules-more").messages("problems", problems.clone()).int("more", *more)
+            }
+            What::Unworded(text) => {
                 Msg::new("core.invalid.detail").label_id("invalid", subject.label()).text("detail", text.clone())
             }
         }
@@ -331,6 +346,11 @@ pub fn quoted(text: &str) -> String {
     crate::hygiene::visible(text, MAX_QUOTED_CHARS)
 }
 
+/// The names a value may take, as many as an error lists.
+fn choices(names: &[String]) -> Vec<String> {
+    names.iter().take(MAX_LISTED_NAMES).cloned().collect()
+}
+
 fn list(names: &[String]) -> String {
     let mut out: Vec<&str> = names.iter().take(MAX_LISTED_NAMES).map(String::as_str).collect();
     if names.len() > MAX_LISTED_NAMES {
@@ -339,10 +359,6 @@ fn list(names: &[String]) -> String {
     out.join(", ")
 }
 
-/// The path of the value at a (1-based) line and column of `json`, as far as
-/// the text up to there says it: `smtp.port`, `customRules[0].severity`. A key
-/// read without its colon yet is not part of it (serde names an unknown field
-/// itself). None at the root, or past the end.
 /// The first levels of a path nested too deep (`thresholds.a.a.a…`): its
 /// `MAX_JSON_DEPTH` levels name the field no better than its first ones.
 fn shortened_path(path: &str) -> String {
@@ -354,7 +370,69 @@ fn shortened_path(path: &str) -> String {
     }
 }
 
+/// serde_json refuses a value of the wrong kind for an enum of names
+/// (`"locale": 5`) as a syntax fault ("expected value"): when the text is JSON
+/// after all, what is at fault is the kind of the value. The names it may take
+/// are those serde lists when a text that is none of them stands there instead.
+fn not_a_choice<T: serde::de::DeserializeOwned>(json: &str, line: usize, column: usize) -> Option<What> {
+    const NOT_A_NAME: &str = "\u{1}not-a-name";
+    let mut value: serde_json::Value = serde_json::from_str(json).ok()?;
+    let segments = json_segments_at(json, line, column);
+    let mut at = &mut value;
+    for segment in &segments {
+        at = match segment {
+            Segment::Key(key) => at.get_mut(key.as_str())?,
+            Segment::Index(index) => at.get_mut(*index)?,
+        };
+    }
+    let found = match at {
+        serde_json::Value::Null => Found::Null,
+        serde_json::Value::Bool(_) => Found::Boolean,
+        serde_json::Value::Number(_) => Found::Number,
+        serde_json::Value::String(_) => return None,
+        serde_json::Value::Array(_) => Found::List,
+        serde_json::Value::Object(_) => Found::Object,
+    };
+    *at = serde_json::Value::String(NOT_A_NAME.to_string());
+    let known = match serde_json::from_value::<T>(value).map(|_| ()).map_err(|e| read_problem(&e.to_string())) {
+        Err(What::UnknownValue { name, known }) if name == quoted(NOT_A_NAME) => known,
+        _ => Vec::new(),
+    };
+    Some(if known.is_empty() {
+        What::WrongType { found, value: None, expected: Expected::Label("core.invalid.expected.text") }
+    } else {
+        What::NotChoice { found, known }
+    })
+}
+
+/// One step of a path in a JSON value.
+enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+/// The path of the value at a (1-based) line and column of `json`, as far as
+/// the text up to there says it: `smtp.port`, `customRules[0].severity`. A key
+/// read without its colon yet is not part of it (serde names an unknown field
+/// itself). None at the root, or past the end.
 fn json_path_at(json: &str, line: usize, column: usize) -> Option<String> {
+    let mut path = String::new();
+    for segment in json_segments_at(json, line, column) {
+        match segment {
+            Segment::Key(key) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(&quoted(&key));
+            }
+            Segment::Index(index) => path.push_str(&format!("[{index}]")),
+        }
+    }
+    (!path.is_empty()).then_some(path)
+}
+
+/// `json_path_at`, as its steps.
+fn json_segments_at(json: &str, line: usize, column: usize) -> Vec<Segment> {
     enum Frame {
         Object { key: Option<String>, value: bool },
         List { index: usize },
@@ -363,9 +441,18 @@ fn json_path_at(json: &str, line: usize, column: usize) -> Option<String> {
     let line_start = if line <= 1 {
         0
     } else {
-        memchr::memchr_iter(b'\n', bytes).nth(line - 2)? + 1
+        match memchr::memchr_iter(b'\n', bytes).nth(line - 2) {
+            Some(at) => at + 1,
+            None => return Vec::new(),
+        }
     };
-    let end = (line_start + column.saturating_sub(1)).min(bytes.len());
+    let mut end = (line_start + column.saturating_sub(1)).min(bytes.len());
+    // serde_json's column is that of the last character it read: a value
+    // refused before it is read (a list where an object goes, in text with no
+    // spaces) leaves it on the `:` or `,` before that value.
+    if matches!(bytes.get(end), Some(b':' | b',')) {
+        end += 1;
+    }
     let mut stack: Vec<Frame> = Vec::new();
     let mut i = 0;
     while i < end {
@@ -400,20 +487,15 @@ fn json_path_at(json: &str, line: usize, column: usize) -> Option<String> {
         }
         i += 1;
     }
-    let mut path = String::new();
-    for frame in &stack {
+    let mut segments = Vec::new();
+    for frame in stack {
         match frame {
-            Frame::Object { key: Some(key), value: true } => {
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(&quoted(key));
-            }
+            Frame::Object { key: Some(key), value: true } => segments.push(Segment::Key(key)),
             Frame::Object { .. } => break,
-            Frame::List { index } => path.push_str(&format!("[{index}]")),
+            Frame::List { index } => segments.push(Segment::Index(index)),
         }
     }
-    (!path.is_empty()).then_some(path)
+    segments
 }
 
 /// How serde_json's syntax and end-of-input faults open (every `ErrorCode` but
@@ -549,11 +631,14 @@ fn backticked(text: &str) -> (String, &str) {
     }
 }
 
-/// "`a`, `b`" after ", expected one of " (or ", expected "); none after ", there are no …".
+/// The names serde lists after ", expected ": "`a`", "`a` or `b`", "one of `a`, `b`, `c`"
+/// (serde's `OneOf`); none after ", there are no …". The names are the
+/// engine's own (fields, values), so none holds a backtick.
 fn known_names(rest: &str) -> Vec<String> {
-    let list = rest.strip_prefix(", expected one of ").or_else(|| rest.strip_prefix(", expected "));
-    let Some(list) = list else { return Vec::new() };
-    list.split(", ").map(|name| quoted(name.trim_matches('`'))).collect()
+    let Some(list) = rest.strip_prefix(", expected ") else { return Vec::new() };
+    let list = list.strip_prefix("one of ").unwrap_or(list);
+    // Backticked names sit at the odd places between backticks.
+    list.split('`').skip(1).step_by(2).map(quoted).collect()
 }
 
 /// serde's description of the value it met ("integer `5`", "string \"x\"",
@@ -666,6 +751,11 @@ mod tests {
             read("unknown variant `loud`, expected one of `off`, `info`").what,
             What::UnknownValue { name: "loud".into(), known: vec!["off".into(), "info".into()] }
         );
+        assert_eq!(
+            read("unknown variant `mac`, expected `unix` or `windows`").what,
+            What::UnknownValue { name: "mac".into(), known: vec!["unix".into(), "windows".into()] }
+        );
+        assert_eq!(read("unknown field `nw`, expected `now`").what, What::UnknownField { name: "nw".into(), known: vec!["now".into()] });
         assert_eq!(read("missing field `name`").what, What::MissingField { name: "name".into() });
         assert_eq!(read("duplicate field `to`").what, What::DuplicateField { name: "to".into() });
         assert_eq!(

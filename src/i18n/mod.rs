@@ -274,7 +274,30 @@ pub enum Param {
     /// A number with exactly `decimals` decimals (at most `MAX_FIXED_DECIMALS`), as
     /// a spam score is read ("6.5 of 5.0"): `{"number": 5, "decimals": 1}` in JSON.
     Fixed { number: f64, decimals: u8 },
+    /// Names to choose from, shown as a list in the reader's language ("unix or
+    /// windows", "unix ou windows"): `{"choices": ["unix", "windows"]}` in JSON.
+    Choices { choices: Vec<String> },
+    /// Messages of their own (the problems of custom rules), each rendered in
+    /// the reader's language and joined by a space:
+    /// `{"messages": [{"id": "core.custom.bad-id", "params": {…}}]}` in JSON.
+    Messages { messages: Vec<Nested> },
 }
+
+/// A message inside a parameter (`Param::Messages`): an id and its parameters,
+/// so it is said in the language of the message holding it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Nested {
+    pub id: String,
+    #[serde(default)]
+    pub params: std::collections::BTreeMap<String, Param>,
+}
+
+// Messages compare as written: the numbers a problem carries are never NaN.
+impl Eq for Nested {}
+
+/// Deepest nesting of `Param::Messages` rendered (a message read back from
+/// JSON could nest without end); deeper ones show their id.
+const MAX_NESTED_MESSAGES: usize = 4;
 
 /// Most decimals a `Param::Fixed` shows (default, ours: past a millionth no
 /// number the engine shows means anything).
@@ -347,6 +370,23 @@ impl Msg {
         self.params.push((name, Param::Labels { labels: labels.iter().map(|l| l.id.to_string()).collect() }));
         self.labels.extend_from_slice(labels);
         self
+    }
+
+    /// Names to choose from, rendered as a list in the reader's language ("a, b or c").
+    pub fn choices(mut self, name: &'static str, choices: Vec<String>) -> Msg {
+        self.params.push((name, Param::Choices { choices }));
+        self
+    }
+
+    /// Messages of their own, rendered in the reader's language with this one.
+    pub fn messages(mut self, name: &'static str, messages: Vec<Nested>) -> Msg {
+        self.params.push((name, Param::Messages { messages }));
+        self
+    }
+
+    /// This message as a parameter of another (`Msg::messages`).
+    pub fn nested(&self) -> Nested {
+        Nested { id: self.id.to_string(), params: self.params.iter().map(|(n, v)| (n.to_string(), v.clone())).collect() }
     }
 
     /// Renders the message in `locale`, replacing `{name}` by its parameter.
@@ -654,6 +694,37 @@ fn format_param(value: &Param, locale: Locale, label: &dyn Fn(&str) -> Option<&'
             .map(|id| label(id).map_or_else(|| id.clone(), |e| e.text(locale).to_string()))
             .collect::<Vec<_>>()
             .join(", "),
+        Param::Choices { choices } => match choices.split_last() {
+            None => String::new(),
+            Some((only, [])) => only.clone(),
+            Some((last, rest)) => {
+                let params = [("first", Param::Text(rest.join(", "))), ("last", Param::Text(last.clone()))];
+                render_template(text("core.list.or", locale), &params, locale)
+            }
+        },
+        Param::Messages { messages } => {
+            thread_local! {
+                static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+            }
+            let depth = DEPTH.with(|d| d.get());
+            if depth >= MAX_NESTED_MESSAGES {
+                return messages.iter().map(|m| m.id.as_str()).collect::<Vec<_>>().join(" ");
+            }
+            DEPTH.with(|d| d.set(depth + 1));
+            let rendered = messages
+                .iter()
+                .map(|nested| {
+                    let params: Vec<(&str, Param)> = nested.params.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+                    match label(&nested.id) {
+                        Some(entry) => render_template_with(entry.text(locale), &params, locale, label),
+                        None => nested.id.clone(),
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            DEPTH.with(|d| d.set(depth));
+            rendered
+        }
     }
 }
 

@@ -40,6 +40,11 @@ pub(crate) fn now_field<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Re
     whole_number(deserializer, "now", 0, MAX_NOW_SECONDS)
 }
 
+/// `spamThreshold` from JSON: a number, or a null kept as NaN (see the field).
+fn spam_threshold_field<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<f64>, D::Error> {
+    Ok(Some(Option::<f64>::deserialize(deserializer)?.unwrap_or(f64::NAN)))
+}
+
 /// `smtp.port` from JSON, refused naming the field when it is no port number.
 fn port_field<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<u32>, D::Error> {
     let port = whole_number(deserializer, "smtp.port", 1, i64::from(MAX_PORT))?;
@@ -122,7 +127,9 @@ pub struct Options {
     /// Spam points per rule id, replacing the rule's own (`rules::scores`).
     pub scores: BTreeMap<String, f64>,
     /// The spam score at which the verdict is `fail` (default 5.0, calibrated).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// A null is kept as NaN and refused by `pipeline::resolve`: `JSON.stringify`
+    /// writes Infinity and NaN as null, which must not silently mean the default.
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "spam_threshold_field")]
     pub spam_threshold: Option<f64>,
     /// Thresholds by group and name, e.g. `{"spam": {"subjectCapsWords": 4}}`.
     /// Every threshold is declared by the rule that reads it, with its type,

@@ -56,12 +56,21 @@ pub fn resolve_with(options: &Options, custom_ids: &[&str]) -> Result<Settings, 
         let count = settings.listed_ips.len();
         return Err(LintError::options("listedIps", What::TooMany { count, max: MAX_LIST_ITEMS }));
     }
+    if let Some(transport) = options.smtp.as_ref().and_then(|smtp| smtp.transport.as_deref()) {
+        if crate::rules::config::transport_named(transport).is_none() {
+            let known = crate::rules::config::TRANSPORT_NAMES.iter().map(|name| name.to_string()).collect();
+            let what = What::UnknownValue { name: crate::error::quoted(transport), known };
+            return Err(LintError::options("smtp.transport", what));
+        }
+    }
     settings.smtp = options.smtp.clone();
     settings.sender_domains = sender_domains(&options.sender_domains)?;
     settings.dkim_keys = dkim_keys(&options.dkim_keys)?;
     if let Some(threshold) = options.spam_threshold {
         if !threshold.is_finite() || threshold <= 0.0 || threshold > MAX_SPAM_THRESHOLD {
-            let range = What::AboveZero { value: threshold.to_string(), max: MAX_SPAM_THRESHOLD.to_string() };
+            // NaN is how `spam_threshold_field` keeps a null (JSON's writing of it, and of Infinity).
+            let value = if threshold.is_nan() { "null".to_string() } else { threshold.to_string() };
+            let range = What::AboveZero { value, max: MAX_SPAM_THRESHOLD.to_string() };
             return Err(LintError::options("spamThreshold", range));
         }
         settings.spam_threshold = threshold;
@@ -177,7 +186,13 @@ fn is_host_name(name: &str) -> bool {
 fn value_of(threshold: &Threshold, json: &serde_json::Value) -> Result<Value, What> {
     match threshold.kind {
         Kind::Int { min, max, .. } => {
-            let n = json.as_i64().ok_or_else(|| What::NotWholeNumber { value: quoted_json(json) })?;
+            let range = || What::Range { value: quoted_json(json), min: min.to_string(), max: max.to_string() };
+            let n = match (json.as_i64(), json.as_f64()) {
+                (Some(n), _) => n,
+                // A whole number past i64 (`1e30`, `18446744073709551615`) is out of range, not fractional.
+                (None, Some(f)) if f.is_finite() && f.fract() == 0.0 => return Err(range()),
+                _ => return Err(What::NotWholeNumber { value: quoted_json(json) }),
+            };
             if n < min || n > max {
                 return Err(What::Range { value: n.to_string(), min: min.to_string(), max: max.to_string() });
             }

@@ -41,8 +41,8 @@ pub fn options_schema() -> Json {
                 "additionalProperties": { "type": "number", "minimum": -MAX_RULE_SCORE, "maximum": MAX_RULE_SCORE },
             },
             "spamThreshold": {
-                "description": "The spam score at which the verdict is fail.",
-                "type": ["number", "null"],
+                "description": "The spam score at which the verdict is fail (null, JSON's writing of Infinity and NaN, is refused).",
+                "type": "number",
                 "exclusiveMinimum": 0,
                 "maximum": MAX_SPAM_THRESHOLD,
                 "default": DEFAULT_SPAM_THRESHOLD,
@@ -66,7 +66,7 @@ pub fn options_schema() -> Json {
                 "type": ["object", "null"],
                 "additionalProperties": false,
                 "properties": {
-                    "transport": { "description": "mail (PHP mail()) or smtp.", "type": ["string", "null"] },
+                    "transport": { "description": "mail (PHP mail(); php and sendmail too) or smtp, in any case; other values are refused.", "type": ["string", "null"] },
                     "host": { "type": ["string", "null"] },
                     "port": { "type": ["integer", "null"], "minimum": 1, "maximum": crate::options::MAX_PORT },
                     "security": { "description": "ssl, tls, starttls or none.", "type": ["string", "null"] },

@@ -33,11 +33,24 @@ pub enum Transport {
     Unknown,
 }
 
+/// The values of `smtp.transport` an error lists (`php` and `sendmail` are
+/// read as `mail` too).
+pub const TRANSPORT_NAMES: &[&str] = &["mail", "smtp"];
+
+/// `smtp.transport` as declared, case and spaces aside: `Unknown` when empty
+/// (not said), None when it is no transport (`options` refuse it).
+pub fn transport_named(text: &str) -> Option<Transport> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "mail" | "php" | "sendmail" => Some(Transport::Mail),
+        "smtp" => Some(Transport::Smtp),
+        "" => Some(Transport::Unknown),
+        _ => None,
+    }
+}
+
 pub fn transport_of(settings: &SmtpSettings) -> Transport {
-    let declared = settings.transport.as_deref().map(|t| t.trim().to_ascii_lowercase());
-    match declared.as_deref() {
-        Some("mail") | Some("php") | Some("sendmail") => Transport::Mail,
-        Some("smtp") => Transport::Smtp,
+    match settings.transport.as_deref().and_then(transport_named) {
+        Some(declared @ (Transport::Mail | Transport::Smtp)) => declared,
         _ if host_of(settings).is_some() => Transport::Smtp,
         _ => Transport::Unknown,
     }
