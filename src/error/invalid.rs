@@ -394,7 +394,11 @@ fn not_a_choice<T: serde::de::DeserializeOwned>(json: &str, line: usize, column:
         serde_json::Value::Object(_) => Found::Object,
     };
     *at = serde_json::Value::String(NOT_A_NAME.to_string());
-    let known = match serde_json::from_value::<T>(value).map(|_| ()).map_err(|e| read_problem(&e.to_string())) {
+    // Read again from text, not with `from_value`: a second deserializer type
+    // would compile every options type's Deserialize once more (#14: +74 KB of
+    // wasm); this is the refusal's path only, so writing the text costs nothing.
+    let text = serde_json::to_string(&value).ok()?;
+    let known = match serde_json::from_str::<T>(&text).map(|_| ()).map_err(|e| read_problem(&e.to_string())) {
         Err(What::UnknownValue { name, known }) if name == quoted(NOT_A_NAME) => known,
         _ => Vec::new(),
     };
