@@ -51,7 +51,7 @@ pub const RULE: Rule = Rule {
     evidence: &[
         Evidence::Rfc("RFC 7489 §3.1.1: DKIM gives DMARC alignment only when d= has the From's organizational domain (relaxed mode, the default)"),
         Evidence::Receiver("Gmail Email sender guidelines: the From domain \"must be aligned with either the SPF domain or the DKIM domain\" (5,000+/day); GMX postmaster best practices: DKIM alignment with the From domain is mandatory for bulk mail"),
-        Evidence::Rfc("RFC 7489 §4.2: DMARC passes when SPF or DKIM gives an aligned identifier, so an aligned Return-Path leaves the finding as information; RFC 7960 §3.1.1: a forward changes the envelope and breaks SPF, not an intact DKIM signature"),
+        Evidence::Rfc("RFC 7489 §4.2: DMARC passes when SPF or DKIM gives an aligned identifier, so an aligned Return-Path leaves the finding as information; RFC 7960 (DMARC and indirect mail flows): a forward that keeps the From but changes the sending host breaks SPF, not an intact DKIM signature"),
     ],
     score: scores::NONE,
     texts: &TEXTS,
