@@ -324,8 +324,9 @@ impl<'l> Inspection<'l> {
 /// The name of the one file a single-file compressor of format `format` holds,
 /// read from the archive's own name (`setup.exe.bz2` → `setup.exe`,
 /// `logs.tbz2` → `logs.tar`); `None` for other formats or another suffix.
-fn compressed_name(outer: &str, format: Format) -> Option<String> {
+pub(super) fn compressed_name(outer: &str, format: Format) -> Option<String> {
     let suffixes: &[(&str, &str)] = match format {
+        Format::Gzip => &[(".tgz", ".tar"), (".gz", "")],
         Format::Bzip2 => &[(".tbz2", ".tar"), (".tbz", ".tar"), (".bz2", ""), (".bz", "")],
         Format::Xz => &[(".txz", ".tar"), (".xz", "")],
         Format::Zstandard => &[(".tzst", ".tar"), (".zstd", ""), (".zst", "")],
@@ -334,7 +335,7 @@ fn compressed_name(outer: &str, format: Format) -> Option<String> {
     let lower = outer.to_ascii_lowercase();
     suffixes.iter().find_map(|(suffix, replace)| {
         let stem = &outer[..lower.strip_suffix(suffix)?.len()];
-        (!stem.is_empty()).then(|| format!("{stem}{replace}"))
+        (!stem.is_empty() || !replace.is_empty()).then(|| format!("{stem}{replace}"))
     })
 }
 
@@ -352,5 +353,8 @@ mod compressed_tests {
         assert_eq!(compressed_name("photo.xz.jpg", Format::Xz), None);
         assert_eq!(compressed_name("setup.exe.bz2", Format::Xz), None);
         assert_eq!(compressed_name("a.rar", Format::Rar), None);
+        assert_eq!(compressed_name("backup.TGZ", Format::Gzip).as_deref(), Some("backup.tar"));
+        assert_eq!(compressed_name("notes.txt.gz", Format::Gzip).as_deref(), Some("notes.txt"));
+        assert_eq!(compressed_name(".gz", Format::Gzip), None);
     }
 }

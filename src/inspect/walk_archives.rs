@@ -4,7 +4,7 @@
 //! read (RAR, 7-Zip, cabinets).
 
 use super::magic::{self, Format, SNIFF_BYTES};
-use super::walk::{wants_whole, Inspection, Item};
+use super::walk::{compressed_name, wants_whole, Inspection, Item};
 use super::{bytes, containers, iso9660, join, names, onenote, rar, sevenzip, tar, zip};
 use super::{FactKind, Inconsistency, Limit};
 use std::borrow::Cow;
@@ -184,16 +184,9 @@ impl Inspection<'_> {
     pub(super) fn open_gzip<'b>(&mut self, item: &Item<'b>, stack: &mut Vec<Item<'b>>) {
         let Some((stored_name, start)) = containers::gzip_header(&item.bytes) else { return };
         let outer = item.name.as_deref().map(|n| names::analyse(n).effective).unwrap_or_default();
-        let name = stored_name.filter(|n| !n.is_empty()).unwrap_or_else(|| {
-            let lower = outer.to_ascii_lowercase();
-            if lower.ends_with(".tgz") {
-                format!("{}.tar", &outer[..outer.len() - 4])
-            } else if lower.ends_with(".gz") {
-                outer[..outer.len() - 3].to_string()
-            } else {
-                String::new()
-            }
-        });
+        let name = stored_name
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| compressed_name(&outer, Format::Gzip).unwrap_or_default());
         let data = item.bytes.get(start..).unwrap_or(&[]);
         let path = join(&item.path, if name.is_empty() { "(gzip content)" } else { &name });
         let ratio_cap = (data.len() as u64)

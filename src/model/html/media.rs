@@ -247,7 +247,7 @@ fn feature_verdict(input: &mut Parser<'_, '_>, screen: Screen) -> Verdict {
             "em" | "rem" => Some(value * 16.0),
             _ => None,
         },
-        Some(Token::Number { value, .. }) if value == 0.0 => Some(0.0),
+        Some(Token::Number { value: 0.0, .. }) => Some(0.0),
         _ => None,
     };
     let ident = match value {

@@ -50,6 +50,10 @@ crate::rule_texts! { "bulk/list-unsubscribe";
     },
 }
 
+/// Bulk mail (Precedence) whose only unsubscribe is a mailto: address: information
+/// for most senders, a warning for a bulk sender (two examples).
+const MAILTO_ONLY: &str = "From: news@my-site.example\nTo: b@example.org\nSubject: News\nPrecedence: bulk\nList-Unsubscribe: <mailto:unsubscribe@my-site.example>\n\nHello\n";
+
 pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Bulk,
@@ -80,7 +84,7 @@ pub const RULE: Rule = Rule {
                 es: "Precedence: bulk con solo una dirección mailto:",
                 pl: "Precedence: bulk tylko z adresem mailto:",
             },
-            ExampleInput::Raw("From: news@my-site.example\nTo: b@example.org\nSubject: News\nPrecedence: bulk\nList-Unsubscribe: <mailto:unsubscribe@my-site.example>\n\nHello\n"),
+            ExampleInput::Raw(MAILTO_ONLY),
         )
         .at(Severity::Info),
         Example::fails(
@@ -90,7 +94,7 @@ pub const RULE: Rule = Rule {
                 es: "Un remitente masivo (20.000 al día) cuya baja es solo una dirección mailto:",
                 pl: "Nadawca masowy (20 000 dziennie), którego wypisanie to tylko adres mailto:",
             },
-            ExampleInput::Raw("From: news@my-site.example\nTo: b@example.org\nSubject: News\nPrecedence: bulk\nList-Unsubscribe: <mailto:unsubscribe@my-site.example>\n\nHello\n"),
+            ExampleInput::Raw(MAILTO_ONLY),
         )
         .with_options(r#"{"thresholds": {"bulk": {"dailyVolume": 20000}}}"#),
         Example::fails(

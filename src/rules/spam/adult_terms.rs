@@ -11,7 +11,7 @@
 //! discussion): `info`. A term in the subject, or several different terms,
 //! is the factor the guides name: `warning`.
 
-use super::terms::{built_in_hits, data_lines, found_in, reader_texts, scan, written_and_read, Found};
+use super::terms::{any_accents, built_in_hits, data_lines, found_in, reader_texts, scan, written_and_read, Found};
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
@@ -188,17 +188,6 @@ pub fn lexicon() -> &'static Lexicon<&'static str> {
             _ => None,
         }))
     })
-}
-
-/// An English term takes any accents (`~`, `text::lexicon`): English writes
-/// none, so `pórn` is a disguise, not another word; other languages' terms
-/// keep the rule that a text may drop an accent, not add one (`año` is no `ano`).
-pub(crate) fn any_accents(language: &str, term: &str) -> String {
-    if language == "en" && !term.starts_with('=') {
-        format!("~{term}")
-    } else {
-        term.to_string()
-    }
 }
 
 /// A term folded for comparison with `Entry::read`.

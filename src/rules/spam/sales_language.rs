@@ -12,7 +12,7 @@
 //! the number of categories (as SpamAssassin adds one rule per family), up to
 //! `MAX_SCORED_CATEGORIES` so that this factor alone stays below the threshold.
 
-use super::terms::{built_in_hits, data_lines, found_in, reader_texts, written_and_read};
+use super::terms::{any_accents, built_in_hits, data_lines, found_in, reader_texts, written_and_read};
 use crate::i18n::{Entry, Msg};
 use crate::model::Message;
 use crate::report::Severity;
@@ -190,7 +190,7 @@ pub fn lexicon() -> &'static Lexicon<usize> {
             [category, language, phrase] => CATEGORIES
                 .iter()
                 .position(|(id, _)| id == category)
-                .map(|c| (super::adult_terms::any_accents(language, phrase), c)),
+                .map(|c| (any_accents(language, phrase), c)),
             _ => None,
         }))
     })

@@ -15,6 +15,17 @@ pub fn data_lines(text: &str) -> impl Iterator<Item = Vec<&str>> {
         .map(|l| l.split('\t').map(str::trim).collect())
 }
 
+/// An English term takes any accents (`~`, `text::lexicon`): English writes
+/// none, so `pórn` is a disguise, not another word; other languages' terms
+/// keep the rule that a text may drop an accent, not add one (`año` is no `ano`).
+pub(crate) fn any_accents(language: &str, term: &str) -> String {
+    if language == "en" && !term.starts_with('=') {
+        format!("~{term}")
+    } else {
+        term.to_string()
+    }
+}
+
 /// A lexicon entry found in a text a reader sees.
 #[derive(Debug, Clone)]
 pub struct Found<'l, P> {
