@@ -121,6 +121,12 @@ fn fold_into(mut folder: Folder, text: &str, each: &mut dyn FnMut(&Word)) -> Fol
             continue;
         }
         if b.is_ascii() {
+            if let Some((glyph, letter)) = leet_glyph(&bytes[offset..]) {
+                // A letter drawn with strokes (`\/iagra`): one leet letter.
+                folder.push_glyph(offset, offset + glyph, letter, &mut *each);
+                offset += glyph;
+                continue;
+            }
             // No invisible, compatibility or look-alike form in ASCII.
             folder.push(offset, offset + 1, char::from(b), &mut *each);
             offset += 1;
@@ -130,25 +136,73 @@ fn fold_into(mut folder: Folder, text: &str, each: &mut dyn FnMut(&Word)) -> Fol
         let end = offset + c.len_utf8();
         offset = end;
         let start = end - c.len_utf8();
-        if unicode::is_invisible(c) {
-            if folder.start.is_some() {
-                folder.end = end;
+        if c == RIGHT_TO_LEFT_OVERRIDE {
+            // What follows is drawn right to left, up to the pop or the end of
+            // the paragraph (UAX #9, X6 and X8): `\u{202E}argaiv` shows
+            // "viagra". It is read as shown; each of its words points at the
+            // whole run, since its letters are not in reading order.
+            let run_end = text[end..].find(OVERRIDE_ENDS).map_or(text.len(), |at| end + at);
+            for c in text[end..run_end].chars().rev() {
+                push_char(&mut folder, start, run_end, c, &mut *each);
             }
+            offset = run_end;
             continue;
         }
-        match unicode::nfkc(c) {
-            Some(Nfkc::Char(d)) => folder.push(start, end, d, &mut *each),
-            Some(Nfkc::Str(s)) => {
-                for d in s.chars() {
-                    folder.push(start, end, d, &mut *each);
-                }
-            }
-            None => folder.push(start, end, c, &mut *each),
-        }
+        push_char(&mut folder, start, end, c, &mut *each);
     }
     folder.end_word(&mut *each);
     folder.flush_run(&mut *each);
     folder
+}
+
+/// U+202E RIGHT-TO-LEFT OVERRIDE.
+const RIGHT_TO_LEFT_OVERRIDE: char = '\u{202e}';
+/// What ends an override: POP DIRECTIONAL FORMATTING, or the end of a paragraph (UAX #9, P1).
+const OVERRIDE_ENDS: [char; 5] = ['\u{202c}', '\n', '\r', '\u{2029}', '\u{85}'];
+
+/// A non-ASCII character `c` of the text at `start..end`, handed to the folder
+/// as drawn: nothing for a character that draws nothing, its compatibility form.
+fn push_char(folder: &mut Folder, start: usize, end: usize, c: char, each: &mut dyn FnMut(&Word)) {
+    if unicode::is_invisible(c) {
+        if folder.start.is_some() {
+            folder.end = folder.end.max(end);
+        }
+        return;
+    }
+    match unicode::nfkc(c) {
+        Some(Nfkc::Char(d)) => folder.push(start, end, d, each),
+        Some(Nfkc::Str(s)) => {
+            for d in s.chars() {
+                folder.push(start, end, d, each);
+            }
+        }
+        None => folder.push(start, end, c, each),
+    }
+}
+
+/// Letters drawn with strokes, the longest first: `\/` is v, as SpamAssassin
+/// 4.0's `replace_tag V` reads it (25_replace.cf); the others (`|\|` n, `|\/|`
+/// m, `|-|` h, …) are the same trick with other letters (default, ours). A
+/// word drawn so is read only against the lexicons' own spellings, as leet is.
+const LEET_GLYPHS: [(&[u8], char); 10] = [
+    (b"|\\/|", 'm'),
+    (b"/\\/\\", 'm'),
+    (b"\\/\\/", 'w'),
+    (b"|\\|", 'n'),
+    (b"/\\/", 'n'),
+    (b"|-|", 'h'),
+    (b"|_|", 'u'),
+    (b"\\/", 'v'),
+    (b"/\\", 'a'),
+    (b"|<", 'k'),
+];
+
+/// The letter drawn by the strokes at the start of `bytes`, and their length.
+fn leet_glyph(bytes: &[u8]) -> Option<(usize, char)> {
+    if !matches!(bytes.first(), Some(b'|' | b'/' | b'\\')) {
+        return None;
+    }
+    LEET_GLYPHS.iter().find(|(glyph, _)| bytes.starts_with(glyph)).map(|(glyph, letter)| (glyph.len(), *letter))
 }
 
 /// The folded words of `text` as (read, plain) pairs, spaced-out words included.
@@ -245,6 +299,13 @@ impl Folder {
             }
         }
         self.end_word(each);
+    }
+
+    /// A letter drawn with strokes (`leet_glyph`): a letter of the word that
+    /// marks it as leet, as a digit standing for a letter does.
+    fn push_glyph(&mut self, offset: usize, end: usize, letter: char, each: &mut dyn FnMut(&Word)) {
+        self.push(offset, end, letter, each);
+        self.leet_marks += 1;
     }
 
     /// `push` of each character of `run`, ASCII letters and digits, with no
@@ -511,6 +572,30 @@ mod tests {
         );
         assert_eq!(read("v!agra $ex free!"), ["v!agra", "$ex", "free"]);
         assert_eq!(read("US$ 100 a@b"), ["us", "100", "a@b"]);
+    }
+
+    #[test]
+    fn letters_drawn_with_strokes_are_leet_letters() {
+        assert_eq!(read("\\/iagra |\\|ude |\\/|oney"), ["viagra", "nude", "money"]);
+        assert_eq!(kinds("\\/iagra"), [WordKind::Leet]);
+        // Strokes alone or between words are no word of any lexicon.
+        assert_eq!(kinds("a/\\b and/or"), [WordKind::Leet, WordKind::Plain, WordKind::Plain]);
+        let text = "buy \\/iagra";
+        let mut spans = Vec::new();
+        fold_words(text, |w| spans.push(&text[w.range()]));
+        assert_eq!(spans, ["buy", "\\/iagra"]);
+    }
+
+    #[test]
+    fn a_right_to_left_override_is_read_as_shown() {
+        assert_eq!(read("buy \u{202e}silaic dna argaiv\u{202c} now"), ["buy", "viagra", "and", "cialis", "now"]);
+        // Up to the end of the paragraph when nothing pops it.
+        assert_eq!(read("\u{202e}nrop\nnext"), ["porn", "next"]);
+        // Its words point at the whole run, whose letters are not in reading order.
+        let text = "x \u{202e}ab cd\u{202c} y";
+        let mut spans = Vec::new();
+        fold_words(text, |w| spans.push(&text[w.range()]));
+        assert_eq!(spans, ["x", "\u{202e}ab cd", "\u{202e}ab cd\u{202c}", "y"]);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use super::color::{parse_legacy_color, ColorValue, Rgba};
 use super::media::{Views, ALL_VIEWS};
 use super::transform::Affine;
 use super::sheet::{shorten, StyleSheet, MAX_QUOTED_VALUE};
-use super::values::{parse_style_attribute, Declaration, Length, Property, Value, ROOT_FONT_PX};
+use super::values::{parse_style_attribute, Bidi, Declaration, Length, Property, Value, ROOT_FONT_PX};
 use super::{HiddenMeans, Source, SourceId, SourceOrigin};
 use html5ever::LocalName;
 use scraper::ElementRef;
@@ -69,6 +69,12 @@ pub struct Style {
     /// Width and height the element is drawn at, in px, when known (images).
     pub width_px: Option<f32>,
     pub height_px: Option<f32>,
+    /// `direction: rtl` (inherited; the `dir` attribute sets it).
+    pub rtl: bool,
+    /// The text is drawn right to left letter by letter: under `unicode-bidi:
+    /// bidi-override` (or `<bdo>`) with `direction: rtl` (CSS Writing Modes 3
+    /// §2.2), up to an element that embeds or overrides anew.
+    pub reversed: bool,
 }
 
 impl Style {
@@ -90,6 +96,8 @@ impl Style {
             never_shown: false,
             width_px: None,
             height_px: None,
+            rtl: false,
+            reversed: false,
         }
     }
 
@@ -149,6 +157,7 @@ struct OwnValues {
     max_width: Own<Length>,
     max_height: Own<Length>,
     overflow_clips: Own<bool>,
+    unicode_bidi: Option<Bidi>,
 }
 
 /// What the cascade reads and writes besides the element.
@@ -304,6 +313,18 @@ impl Cascade<'_> {
                 }
             }
         }
+        // HTML Standard, Rendering §15.3.5: `dir` sets `direction`, and `bdo`
+        // is `unicode-bidi: isolate-override`.
+        match super::attr(value, "dir").map(str::trim) {
+            Some(dir) if dir.eq_ignore_ascii_case("rtl") => style.rtl = true,
+            Some(dir) if dir.eq_ignore_ascii_case("ltr") => style.rtl = false,
+            _ => {}
+        }
+        if &**name == "bdo" {
+            own.unicode_bidi = Some(Bidi::Override);
+        } else if super::attr(value, "dir").is_some() {
+            own.unicode_bidi = Some(Bidi::Embed);
+        }
         if super::attr(value, "hidden").is_some() {
             let source = self.memo_source(memo, SourceOrigin::Attribute { element: name.clone(), name: "hidden" }, "", "");
             own.display_none = Some((true, source));
@@ -319,6 +340,14 @@ impl Cascade<'_> {
 
     /// Resolves the element's own values into its style and decides whether it is hidden.
     fn finish(&mut self, name: &LocalName, parent: &Style, style: &mut Style, own: &OwnValues, root_index: u32) {
+        match own.unicode_bidi {
+            Some(Bidi::Override) => style.reversed = style.rtl,
+            Some(Bidi::Embed) => style.reversed = false,
+            // A block starts a paragraph of its own (UAX #9, P1): an override
+            // reaches the inline content of its element only.
+            Some(Bidi::Normal) | None if super::walk::BLOCK_ELEMENTS.contains(&&**name) => style.reversed = false,
+            Some(Bidi::Normal) | None => {}
+        }
         // Background: an image or gradient makes it unknown; a colour is drawn over the parent's.
         let mut color = None;
         let mut image = None;
@@ -464,6 +493,8 @@ fn apply(declaration: &Declaration<'_>, source: Option<SourceId>, parent: &Style
         (_, Value::Zoom(z)) => own.zoom = Some((z, source)),
         (_, Value::FilterOpacity(o)) => own.filter_opacity = Some((o, source)),
         // `currentcolor` (the initial value) fills glyphs with `color`.
+        (_, Value::RightToLeft(rtl)) => style.rtl = rtl,
+        (_, Value::UnicodeBidi(bidi)) => own.unicode_bidi = Some(bidi),
         (_, Value::TextFill(ColorValue::Current)) => style.fill = None,
         (_, Value::TextFill(ColorValue::Rgba(c))) => style.fill = Some((c, source)),
         (property, Value::Length(length)) => {

@@ -51,10 +51,14 @@ pub enum Property {
     /// `-webkit-text-fill-color`: the colour glyphs are filled with, over `color`
     /// (WebKit, Blink and Gecko; CSS Compatibility §5.1).
     TextFillColor,
+    /// `direction` (inherited) and `unicode-bidi`: text drawn right to left
+    /// letter by letter when both say so (CSS Writing Modes 3 §2).
+    Direction,
+    UnicodeBidi,
 }
 
 impl Property {
-    const ALL: [(&'static str, Property); 33] = [
+    const ALL: [(&'static str, Property); 35] = [
         ("color", Property::Color),
         ("background", Property::Background),
         ("background-color", Property::BackgroundColor),
@@ -88,6 +92,8 @@ impl Property {
         ("filter", Property::Filter),
         ("-webkit-filter", Property::Filter),
         ("-webkit-text-fill-color", Property::TextFillColor),
+        ("direction", Property::Direction),
+        ("unicode-bidi", Property::UnicodeBidi),
     ];
 
     fn from_name(name: &str) -> Option<Property> {
@@ -159,6 +165,20 @@ pub enum Value {
     FilterOpacity(f32),
     /// `-webkit-text-fill-color`.
     TextFill(ColorValue),
+    /// `direction: rtl` (true) or `ltr`.
+    RightToLeft(bool),
+    UnicodeBidi(Bidi),
+}
+
+/// What `unicode-bidi` does to the letters inside the element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bidi {
+    /// `normal`: an inline element stays in its parent's ordering.
+    Normal,
+    /// `embed`, `isolate`, `plaintext`: a new level, no override.
+    Embed,
+    /// `bidi-override`, `isolate-override`: every letter in `direction`'s order.
+    Override,
 }
 
 /// A parsed declaration; `text` is its value as written (for the evidence).
@@ -273,6 +293,17 @@ fn parse_value(property: Property, input: &mut Parser<'_, '_>) -> Option<Value> 
         Property::Scale => Value::Transform(parse_scale(input)?),
         Property::Translate => Value::Transform(parse_translate(input)?),
         Property::Zoom => Value::Zoom(parse_zoom(input)?),
+        Property::Direction => Value::RightToLeft(match ident(input)?.as_str() {
+            "rtl" => true,
+            "ltr" => false,
+            _ => return None,
+        }),
+        Property::UnicodeBidi => Value::UnicodeBidi(match ident(input)?.as_str() {
+            "normal" => Bidi::Normal,
+            "embed" | "isolate" | "plaintext" => Bidi::Embed,
+            "bidi-override" | "isolate-override" => Bidi::Override,
+            _ => return None,
+        }),
         Property::Filter => Value::FilterOpacity(parse_filter_opacity(input)?),
         Property::TextFillColor => Value::TextFill(parse_color_value(input)?),
         Property::Left

@@ -24,7 +24,7 @@ use scraper::{ElementRef, Node};
 pub const MAX_HIDDEN_WORDS_BYTES: usize = 4 * super::honest::MAX_PREHEADER_CHARS;
 
 /// Elements that start a new line when rendered.
-const BLOCK_ELEMENTS: &[&str] = &[
+pub(super) const BLOCK_ELEMENTS: &[&str] = &[
     "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "fieldset", "figcaption", "figure",
     "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre",
     "section", "table", "td", "th", "tr", "ul",
@@ -59,6 +59,9 @@ struct Walker<'a> {
     hidden_entries: HashMap<(u32, Option<Honest>), usize>,
     seen_visible_words: bool,
     last_offset: usize,
+    /// The visible text's last run is drawn reversed (`Style::reversed`): an
+    /// override is open in it.
+    override_open: bool,
 }
 
 /// Walks the parsed document.
@@ -94,6 +97,7 @@ pub fn walk(parsed: &Parsed, total_bytes: usize, budget: &mut Budget) -> HtmlFac
         hidden_entries: HashMap::new(),
         seen_visible_words: false,
         last_offset: 0,
+        override_open: false,
     };
     walker.run(budget);
     let mut facts = walker.facts;
@@ -384,6 +388,18 @@ impl Walker<'_> {
         let run_text = run_text.trim();
         if style.hidden.is_none() {
             self.count_rendered(text, style.preformatted);
+            // Text drawn right to left letter by letter (`<bdo dir=rtl>`, CSS
+            // `bidi-override`) is kept between the override and its pop, so
+            // that readers read it as shown (`text::fold`).
+            // One override for all the text nodes of the run, which is
+            // reversed as a whole (a line break ends it, UAX #9 P1).
+            let open = self.override_open && !self.facts.visible_text.ends_with('\n');
+            if style.reversed && !open {
+                self.facts.visible_text.push('\u{202e}');
+            } else if !style.reversed && open {
+                self.facts.visible_text.push('\u{202c}');
+            }
+            self.override_open = style.reversed;
             if style.preformatted {
                 self.facts.visible_text.push_str(text);
             } else {

@@ -154,6 +154,33 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hello\nContent-Type: text/plain; charset=utf-8\n\n\u{ff21}\u{ff23}\u{ff34} \u{ff2e}\u{ff2f}\u{ff37}: 100% guaranteed, buy v1agr4 w1th0ut pr3scr1pt10n.\n"),
         ),
+        Example::fails(
+            title! {
+                en: "Words written backwards under a right-to-left override are read as shown",
+                fr: "Les mots écrits à l'envers sous un forçage de droite à gauche sont lus tels qu'affichés",
+                es: "Las palabras escritas al revés bajo un forzado de derecha a izquierda se leen como se muestran",
+                pl: "Słowa zapisane wspak pod wymuszeniem kierunku od prawej do lewej są czytane tak, jak są wyświetlane",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/plain; charset=utf-8\n\nHello,\n\u{202e}!won tca ,emit detimil\u{202c}\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "The same in HTML: <bdo dir=rtl> and CSS bidi-override",
+                fr: "La même chose en HTML : <bdo dir=rtl> et bidi-override en CSS",
+                es: "Lo mismo en HTML: <bdo dir=rtl> y bidi-override en CSS",
+                pl: "To samo w HTML: <bdo dir=rtl> i bidi-override w CSS",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html; charset=utf-8\n\n<html><style>.r{direction:rtl;unicode-bidi:bidi-override}</style><body><p>Hello,</p><p><bdo dir=\"rtl\">emit <b>detimil</b></bdo></p><p class=\"r\">!won tca</p></body></html>\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "A right-to-left paragraph keeps the order of Latin letters",
+                fr: "Un paragraphe de droite à gauche garde l'ordre des lettres latines",
+                es: "Un párrafo de derecha a izquierda conserva el orden de las letras latinas",
+                pl: "Akapit od prawej do lewej zachowuje kolejność liter łacińskich",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html; charset=utf-8\n\n<html><body><p dir=\"rtl\">\u{5e9}\u{5dc}\u{5d5}\u{5dd} emit detimil</p><p>Plain text.</p></body></html>\n"),
+        ),
         Example::passes(
             title! {
                 en: "A mailing-list footer is not opt-out boilerplate",
