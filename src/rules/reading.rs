@@ -104,6 +104,16 @@ pub fn bodies<'m>(message: &'m Message) -> Vec<Text<'m>> {
     message.text_bodies().map(text_body).collect()
 }
 
+/// The text bodies of a message with an HTML body (its text alternatives, as
+/// a text-only client shows them); none when it has no HTML body, since
+/// `bodies` reads its text bodies then.
+pub fn text_alternatives<'m>(message: &'m Message) -> Vec<Text<'m>> {
+    if message.html.is_empty() {
+        return Vec::new();
+    }
+    message.text_bodies().map(text_body).collect()
+}
+
 /// A text body as a reader sees it.
 fn text_body<'m>(part: &'m crate::model::Part<'m>) -> Text<'m> {
     let identity = matches!(part.transfer_encoding.as_deref(), None | Some("7bit" | "8bit" | "binary"));

@@ -200,7 +200,7 @@ fn check(message: &Message, cx: &mut Context) {
     let extra_terms = cx.settings.list(&ADULT_TERMS_EXTRA);
     let extra = (!extra_terms.is_empty()).then(|| Lexicon::new(extra_terms.iter().map(|t| (t.clone(), "extra"))));
 
-    let (texts, shared) = reader_texts(message);
+    let (texts, shared, _) = reader_texts(message);
     let hits = &built_in_hits(message, &texts, shared).adult;
     let mut found = found_in(message, &texts, lexicon(), hits, |e| !allowed.contains(&e.read));
     if let Some(extra) = &extra {

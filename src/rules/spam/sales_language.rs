@@ -172,6 +172,15 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html; charset=utf-8\n\n<html><style>.r{direction:rtl;unicode-bidi:bidi-override}</style><body><p>Hello,</p><p><bdo dir=\"rtl\">emit <b>detimil</b></bdo></p><p class=\"r\">!won tca</p></body></html>\n"),
         ),
+        Example::fails(
+            title! {
+                en: "A pitch in the text alternative only: a text-only client shows it",
+                fr: "Un argumentaire dans la seule version texte : un client en mode texte l'affiche",
+                es: "Un discurso de venta solo en la versión de texto: un cliente de solo texto lo muestra",
+                pl: "Reklama tylko w wersji tekstowej: pokazuje ją klient tekstowy",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nMIME-Version: 1.0\nContent-Type: multipart/alternative; boundary=b\n\n--b\nContent-Type: text/plain; charset=utf-8\n\nLimited time: act now!\n--b\nContent-Type: text/html; charset=utf-8\n\n<html><body><p>Our spring news.</p></body></html>\n--b--\n"),
+        ),
         Example::passes(
             title! {
                 en: "A right-to-left paragraph keeps the order of Latin letters",
@@ -224,7 +233,7 @@ pub fn lexicon() -> &'static Lexicon<usize> {
 }
 
 fn check(message: &Message, cx: &mut Context) {
-    let (texts, shared) = reader_texts(message);
+    let (texts, shared, read_once) = reader_texts(message);
     let hits = &built_in_hits(message, &texts, shared).sales;
     let found = found_in(message, &texts[..shared], lexicon(), hits, |_| true);
     let Some(first) = found.first() else { return };
@@ -246,7 +255,7 @@ fn check(message: &Message, cx: &mut Context) {
     let categories: Vec<usize> = (0..CATEGORIES.len()).filter(|&c| seen[c]).collect();
     let many = categories.len() >= cx.settings.count(&SALES_CATEGORIES_WARNING)
         || distinct.len() >= cx.settings.count(&SALES_PHRASES_WARNING);
-    let words: usize = texts[..shared].iter().map(|t| word_count(&t.text)).sum();
+    let words: usize = texts[..read_once].iter().map(|t| word_count(&t.text)).sum();
     let per_thousand = cx.settings.number(&SALES_DENSITY_WARNING);
     let diluted = (distinct.len() as f64) * 1_000.0 < per_thousand * words as f64;
     let names: Vec<&'static crate::i18n::Entry> =

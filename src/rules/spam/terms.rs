@@ -39,19 +39,25 @@ pub struct Found<'l, P> {
     pub location: Location,
 }
 
-/// The texts the lexicon rules read, in reading order, and how many of them
-/// `spam/sales-language` reads: the subject, the preheader and the bodies
-/// first (both rules read them: an inbox list shows the subject and the
-/// preheader), then hidden text and image text (`spam/adult-terms` alone).
-pub fn reader_texts<'m>(message: &'m Message) -> (Vec<Text<'m>>, usize) {
+/// The texts the lexicon rules read, in reading order; how many of them
+/// `spam/sales-language` reads (`shared`); and how many of those are the
+/// message as a reader sees it once (`seen`, the words its density counts): the
+/// subject, the preheader and the bodies first (both rules read them: an inbox
+/// list shows the subject and the preheader), then the text alternatives of an
+/// HTML body (a text-only client shows them, and SpamAssassin's body rules read
+/// every text part: `get_body_text_array_common` in Mail::SpamAssassin::Message),
+/// then hidden text and image text (`spam/adult-terms` alone).
+pub fn reader_texts<'m>(message: &'m Message) -> (Vec<Text<'m>>, usize, usize) {
     let mut texts = Vec::new();
     texts.extend(reading::subject(message));
     texts.extend(reading::preheader_texts(message));
     texts.extend(reading::bodies(message));
+    let seen = texts.len();
+    texts.extend(reading::text_alternatives(message));
     let shared = texts.len();
     texts.extend(reading::hidden_texts(message));
     texts.extend(reading::image_texts(message));
-    (texts, shared)
+    (texts, shared, seen)
 }
 
 /// The built-in lexicons' hits in `texts` (`reader_texts`), found by the first
