@@ -58,6 +58,16 @@ pub struct Text<'m> {
     source: Source<'m>,
 }
 
+impl<'m> Text<'m> {
+    /// The HTML body this text is the visible text of (not its preheader).
+    pub fn html_body(&self) -> Option<&'m HtmlBody> {
+        match (&self.place, &self.source) {
+            (Place::Body { .. }, Source::Html(html)) => Some(html),
+            _ => None,
+        }
+    }
+}
+
 /// Where the words of a text are written, to point at a term as written.
 #[derive(Debug, Clone)]
 enum Source<'m> {

@@ -255,7 +255,13 @@ fn check(message: &Message, cx: &mut Context) {
     let categories: Vec<usize> = (0..CATEGORIES.len()).filter(|&c| seen[c]).collect();
     let many = categories.len() >= cx.settings.count(&SALES_CATEGORIES_WARNING)
         || distinct.len() >= cx.settings.count(&SALES_PHRASES_WARNING);
-    let words: usize = texts[..read_once].iter().map(|t| word_count(&t.text)).sum();
+    // Words drawn in the background's colour are no words a reader sees: filler
+    // that would dilute the phrases (the runs `spam/invisible-text` reports).
+    let min_contrast = cx.settings.number(&super::invisible_text::INVISIBLE_MIN_CONTRAST);
+    let words: usize = texts[..read_once]
+        .iter()
+        .map(|t| word_count(&t.text).saturating_sub(t.html_body().map_or(0, |html| unseen_words(html, min_contrast))))
+        .sum();
     let per_thousand = cx.settings.number(&SALES_DENSITY_WARNING);
     let diluted = (distinct.len() as f64) * 1_000.0 < per_thousand * words as f64;
     let names: Vec<&'static crate::i18n::Entry> =
@@ -279,6 +285,18 @@ fn check(message: &Message, cx: &mut Context) {
                 .min(scores::MAX_POINTS),
         ),
     );
+}
+
+/// Words of the runs of `html` drawn in their background's colour (a contrast
+/// under `min_contrast`), which its visible text holds but nobody sees.
+fn unseen_words(html: &crate::model::HtmlBody, min_contrast: f64) -> usize {
+    html.facts
+        .runs
+        .iter()
+        .filter(|r| r.hidden.is_none() && r.honest.is_none())
+        .filter(|r| r.background.is_some_and(|background| r.color.contrast(background) < min_contrast))
+        .map(|r| word_count(&r.text))
+        .sum()
 }
 
 /// Words of a text: runs of bytes between ASCII white space (a byte count,
@@ -325,6 +343,23 @@ mod tests {
         let report = crate::lint(raw.as_bytes(), &options).expect("lints");
         let first = report.findings_of(ID).map(|f| (f.message_id.clone(), f.severity)).next();
         first
+    }
+
+    #[test]
+    fn filler_in_the_background_colour_does_not_dilute() {
+        let finding_in_html = |filler_style: &str| {
+            let filler = vec!["garden"; 1_500].join(" ");
+            let raw = format!(
+                "From: a@example.com\r\nTo: b@example.org\r\nSubject: Our news\r\nContent-Type: text/html\r\n\r\n\
+                 <p>Our catalogue: order today.</p><p style=\"{filler_style}\">{filler}</p>\r\n"
+            );
+            let report = crate::lint(raw.as_bytes(), &crate::Options::default()).expect("lints");
+            let first = report.findings_of(ID).map(|f| f.message_id.clone()).next();
+            first
+        };
+        // 1,500 visible words dilute one phrase; the same words in white on white do not.
+        assert_eq!(finding_in_html("color:#333").as_deref(), Some("spam/sales-language.found.diluted"));
+        assert_eq!(finding_in_html("color:#fff").as_deref(), Some("spam/sales-language.found"));
     }
 
     #[test]
