@@ -5,7 +5,7 @@
 //!   hidden in the body (`display:none; max-height:0; overflow:hidden`, often
 //!   followed by `&zwnj;&nbsp;` padding). It is short and comes first, before
 //!   any visible text (Litmus and Email on Acid guides: 40–130 characters shown
-//!   in previews).
+//!   in previews), or after no more than a "View in browser" bar.
 //! - **Tracking pixels**: 1×1 images that count opens.
 //! - **Text another view shows** (`media`): hidden in the default view, drawn
 //!   on phones (responsive mail's mobile-only content), in the clients a media
@@ -23,6 +23,14 @@ use super::{HtmlFacts, Honest, Image};
 /// characters)" for screen readers and voice assistants, and ships a sample of
 /// 490. *(default, ours: that recommendation, rounded up)*
 pub const MAX_PREHEADER_CHARS: usize = 500;
+
+/// Most words of visible text before a preheader: the "View in browser" bar
+/// some templates put above it ("View this email in your browser", 6 words;
+/// "Having trouble viewing this email? View it in your browser.", 10), which
+/// holds a link; words before it with no link make the hidden text no preheader.
+/// *(default, ours)* Words in a preheader are read by the lexicon rules all
+/// the same (`rules::reading::preheader_texts`).
+pub const MAX_WORDS_BEFORE_PREHEADER: usize = 12;
 
 /// Largest width and height (px) of a tracking pixel.
 pub const MAX_PIXEL_PX: f32 = 1.0;

@@ -176,7 +176,8 @@ pub struct HiddenText {
     /// The element where the hiding starts.
     pub element: LocalName,
     pub tag: Option<Span>,
-    /// No visible text comes before it in the body.
+    /// No visible text comes before it in the body, but for a "View in
+    /// browser" bar (`honest::MAX_WORDS_BEFORE_PREHEADER` words at most).
     pub before_visible_text: bool,
     pub honest: Option<Honest>,
 }

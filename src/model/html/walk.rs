@@ -37,7 +37,8 @@ struct Open {
     index: u32,
     name: LocalName,
     tag: Option<Span>,
-    /// Visible words came before this element.
+    /// Visible words came before this element, more than a "View in browser"
+    /// bar: over `honest::MAX_WORDS_BEFORE_PREHEADER`, or with no link among them.
     after_visible: bool,
     /// Element children, for selectors that walk siblings.
     children: usize,
@@ -57,7 +58,8 @@ struct Walker<'a> {
     link_stack: Vec<usize>,
     /// Hiding root element index and honest reason → entry in `facts.hidden`.
     hidden_entries: HashMap<(u32, Option<Honest>), usize>,
-    seen_visible_words: bool,
+    /// Words of visible text so far.
+    visible_words: usize,
     last_offset: usize,
     /// The visible text's last run is drawn reversed (`Style::reversed`): an
     /// override is open in it.
@@ -95,7 +97,7 @@ pub fn walk(parsed: &Parsed, total_bytes: usize, budget: &mut Budget) -> HtmlFac
         parsed,
         link_stack: Vec::new(),
         hidden_entries: HashMap::new(),
-        seen_visible_words: false,
+        visible_words: 0,
         last_offset: 0,
         override_open: false,
     };
@@ -261,7 +263,9 @@ impl Walker<'_> {
                             index,
                             name: element.value().name.local.clone(),
                             tag,
-                            after_visible: self.seen_visible_words,
+                            after_visible: self.visible_words > 0
+                                && (self.visible_words > super::honest::MAX_WORDS_BEFORE_PREHEADER
+                                    || !self.facts.links.iter().any(|l| !l.form)),
                             children,
                         });
                         steps.push(Step::Leave(node));
@@ -405,9 +409,7 @@ impl Walker<'_> {
             } else {
                 append_collapsed(&mut self.facts.visible_text, text);
             }
-            if run_text.chars().any(char::is_alphanumeric) {
-                self.seen_visible_words = true;
-            }
+            self.visible_words += run_text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
         }
         if run_text.chars().all(|c| c.is_whitespace() || is_invisible_char(c)) {
             return;
@@ -453,6 +455,9 @@ impl Walker<'_> {
             Some(entry) => *entry,
             None => {
                 let opened = stack.iter().rev().find(|o| o.index == root).or(stack.last());
+                // Hidden letters inside a visible word (`vi<span hidden>zz</span>agra`)
+                // are a split word, never a preheader.
+                let in_word = self.facts.visible_text.ends_with(char::is_alphanumeric);
                 self.facts.hidden.push(HiddenText {
                     words: String::new(),
                     cut: false,
@@ -460,7 +465,7 @@ impl Walker<'_> {
                     source,
                     element: opened.map_or_else(|| LocalName::from(""), |o| o.name.clone()),
                     tag: opened.and_then(|o| o.tag),
-                    before_visible_text: opened.is_some_and(|o| !o.after_visible),
+                    before_visible_text: opened.is_some_and(|o| !o.after_visible) && !in_word,
                     honest,
                 });
                 let entry = self.facts.hidden.len() - 1;

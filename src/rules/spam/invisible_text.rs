@@ -488,6 +488,15 @@ pub const RULE: Rule = Rule {
         ),
         Example::passes(
             title! {
+                en: "A preheader after a \"View in browser\" bar",
+                fr: "Un pré-en-tête après une barre « Voir dans le navigateur »",
+                es: "Un preencabezado tras una barra «Ver en el navegador»",
+                pl: "Preheader po pasku „Zobacz w przeglądarce”",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p style=\"font-size:11px\"><a href=\"https://example.com/view\">View this email in your browser</a></p><div style=\"display:none;max-height:0;overflow:hidden\">Three new recipes for spring, inside.</div><p>Hello, here are this month\'s recipes.</p>\n"),
+        ),
+        Example::passes(
+            title! {
                 en: "An honest preheader in a 1px white font",
                 fr: "Un pré-en-tête honnête en police blanche de 1 px",
                 es: "Un preencabezado honesto en letra blanca de 1 px",
