@@ -52,9 +52,9 @@ impl PhpMail {
 
     pub fn input_fields(&self) -> Vec<InputField> {
         vec![
-            InputField { name: "to".into(), value: self.to.clone() },
-            InputField { name: "subject".into(), value: self.subject.clone() },
-            InputField { name: "additional_headers".into(), value: self.headers.clone() },
+            InputField { name: "to".into(), value: self.to.clone(), written_as_given: false },
+            InputField { name: "subject".into(), value: self.subject.clone(), written_as_given: false },
+            InputField { name: "additional_headers".into(), value: self.headers.clone(), written_as_given: true },
         ]
     }
 

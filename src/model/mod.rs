@@ -75,6 +75,11 @@ pub struct InputField {
     /// `to`, `subject`, `from`, `additional_headers`, or `header:<Name>`.
     pub name: String,
     pub value: String,
+    /// The mailer writes the value as given, line breaks included (PHP's
+    /// `additional_headers`, a Nodemailer header marked `prepared`); otherwise it
+    /// turns a line break into a space (PHP `mail()`'s to and subject keep only a
+    /// fold, Nodemailer flattens every other field).
+    pub written_as_given: bool,
 }
 
 /// Line-break statistics over the whole message.

@@ -240,15 +240,17 @@ impl<'de> Deserialize<'de> for Headers {
 }
 
 impl Headers {
-    /// `(name, value)` of every field, lists expanded, as the script wrote them.
-    fn pairs(&self) -> Vec<(String, String)> {
+    /// `(name, value, written as given)` of every field, lists expanded, as the
+    /// script wrote them. mime-node writes a `prepared` value as given, line breaks
+    /// included; it flattens every other one (`headers::flatten`).
+    fn pairs(&self) -> Vec<(String, String, bool)> {
         self.0
             .iter()
             .flat_map(|(k, v)| match v {
-                HeaderValues::One(s) => vec![(k.clone(), s.clone())],
-                HeaderValues::Number(n) => vec![(k.clone(), n.to_string())],
-                HeaderValues::Many(list) => list.iter().map(|s| (k.clone(), s.clone())).collect(),
-                HeaderValues::Prepared { value, .. } => vec![(k.clone(), value.clone())],
+                HeaderValues::One(s) => vec![(k.clone(), s.clone(), false)],
+                HeaderValues::Number(n) => vec![(k.clone(), n.to_string(), false)],
+                HeaderValues::Many(list) => list.iter().map(|s| (k.clone(), s.clone(), false)).collect(),
+                HeaderValues::Prepared { value, prepared, .. } => vec![(k.clone(), value.clone(), *prepared)],
             })
             .collect()
     }
@@ -395,14 +397,16 @@ impl Compose {
                 None => 0,
             })
             .sum();
-        let headers: usize = self.headers.iter().flat_map(Headers::pairs).map(|(k, v)| k.len() + v.len()).sum();
+        let headers: usize = self.headers.iter().flat_map(Headers::pairs).map(|(k, v, _)| k.len() + v.len()).sum();
         text + attachments + headers
     }
 
     /// The fields as given, for checks of what the rendering had to clean up.
     pub fn input_fields(&self) -> Vec<InputField> {
         let mut fields = Vec::new();
-        let mut push = |name: &str, value: String| fields.push(InputField { name: name.to_string(), value });
+        let mut push = |name: &str, value: String, written_as_given: bool| {
+            fields.push(InputField { name: name.to_string(), value, written_as_given })
+        };
         for (name, value) in [
             ("from", &self.from),
             ("sender", &self.sender),
@@ -412,14 +416,14 @@ impl Compose {
             ("replyTo", &self.reply_to),
         ] {
             if let Some(v) = value {
-                push(name, v.as_given());
+                push(name, v.as_given(), false);
             }
         }
         if let Some(s) = &self.subject {
-            push("subject", s.clone());
+            push("subject", s.clone(), false);
         }
-        for (key, value) in self.headers.iter().flat_map(Headers::pairs) {
-            push(&format!("header:{key}"), value);
+        for (key, value, written_as_given) in self.headers.iter().flat_map(Headers::pairs) {
+            push(&format!("header:{key}"), value, written_as_given);
         }
         fields
     }

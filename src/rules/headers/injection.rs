@@ -1,9 +1,14 @@
-//! `headers/injection`: in compose and PHP `mail()` input, a CR or LF inside
-//! To, Subject, From or a header value lets whoever typed it add header
-//! fields (`Bcc:` to thousands of addresses) or a body: the classic contact
-//! form abuse that gets a hosting account blocked for spam. In PHP's
-//! `additional_headers`, a blank line or a line that is not a header field is
-//! the same attack.
+//! `headers/injection`: in compose and PHP `mail()` input, a CR or LF inside a
+//! value the mailer writes as given lets whoever typed it add header fields
+//! (`Bcc:` to thousands of addresses) or a body: the classic contact form abuse
+//! that gets a hosting account blocked for spam. In PHP's `additional_headers`, a
+//! blank line or a line that is not a header field is the same attack.
+//!
+//! PHP `mail()`'s to and subject, and every Nodemailer field but a `prepared`
+//! header, cannot carry one: PHP turns a line break into a space and keeps only a
+//! fold (ext/standard/mail.c, `SKIP_LONG_HEADER_SEP`), Nodemailer flattens it
+//! (mime-node `.replace(/\r?\n|\r/g, ' ')`), as the rendered source shows. There a
+//! line break only tells that the form does not filter them: info.
 
 use crate::i18n::Msg;
 use crate::model::Message;
@@ -14,10 +19,10 @@ use crate::title;
 
 crate::rule_texts! { "headers/injection";
     summary => {
-        en: "A line break inside a script's To, Subject, From or header value: header injection.",
-        fr: "Un saut de ligne dans le To, le Subject, le From ou une valeur d'en-tête d'un script : injection d'en-têtes.",
-        es: "Un salto de línea dentro del To, Subject, From o un valor de cabecera de un script: inyección de cabeceras.",
-        pl: "Znak nowego wiersza w polu To, Subject, From lub wartości nagłówka skryptu: wstrzyknięcie nagłówków.",
+        en: "A line break in a script's header input that the mailer writes as given (PHP additional_headers, a prepared header): header injection.",
+        fr: "Un saut de ligne dans les en-têtes fournis par un script que le logiciel d'envoi écrit tels quels (additional_headers de PHP, en-tête prepared) : injection d'en-têtes.",
+        es: "Un salto de línea en las cabeceras que aporta un script y que el programa de envío escribe tal cual (additional_headers de PHP, una cabecera prepared): inyección de cabeceras.",
+        pl: "Znak nowego wiersza w nagłówkach przekazanych przez skrypt, które program wysyłający zapisuje bez zmian (additional_headers w PHP, nagłówek prepared): wstrzyknięcie nagłówków.",
     },
     why => {
         en: "A visitor who types a line break into a contact form can add Bcc: with thousands of addresses, or a whole body: the script becomes a spam relay, and the host blocks the account for abuse.",
@@ -36,6 +41,12 @@ crate::rule_texts! { "headers/injection";
         fr: "La valeur {field} contient un saut de ligne suivi de « {smuggled} » : ce texte deviendrait un en-tête à part entière.",
         es: "El valor {field} contiene un salto de línea seguido de «{smuggled}»: ese texto se convertiría en una cabecera propia.",
         pl: "Wartość {field} zawiera znak nowego wiersza, po którym następuje „{smuggled}”: ten tekst stałby się osobnym nagłówkiem.",
+    },
+    FLATTENED "flattened" => {
+        en: "The {field} value contains a line break before \"{smuggled}\": the mailer writes it as a space, so no header is added, but the form does not filter line breaks.",
+        fr: "La valeur {field} contient un saut de ligne avant « {smuggled} » : le logiciel d'envoi l'écrit comme une espace, aucun en-tête n'est ajouté, mais le formulaire ne filtre pas les sauts de ligne.",
+        es: "El valor {field} contiene un salto de línea antes de «{smuggled}»: el programa de envío lo escribe como un espacio, así que no se añade ninguna cabecera, pero el formulario no filtra los saltos de línea.",
+        pl: "Wartość {field} zawiera znak nowego wiersza przed „{smuggled}”: program wysyłający zapisuje go jako spację, więc żaden nagłówek nie zostaje dodany, ale formularz nie filtruje znaków nowego wiersza.",
     },
     BLANK_LINE "blank-line" => {
         en: "additional_headers has a blank line at line {line}: everything after it becomes the message body.",
@@ -59,6 +70,7 @@ pub const RULE: Rule = Rule {
         Evidence::Guide("seed 002 (fr) l. 166: « Envoi d'e-mails légitimes considérés comme du SPAM »"),
         Evidence::Rfc("RFC 5322 §2.2: a header field ends at CRLF; a line break inside a value starts a new field"),
         Evidence::Guide("seed 002 (fr): mails considered spam sent from a hosting put its sending in the SPAM state (blocked) with an abuse notice; a contact form whose headers take visitor input sends whatever an attacker writes"),
+        Evidence::Ours("info, not error, for PHP mail()'s to and subject and Nodemailer's fields other than a prepared header: php-src ext/standard/mail.c turns their control characters into spaces and keeps a fold (CRLF + SP/TAB, SKIP_LONG_HEADER_SEP); Nodemailer mime-node flattens line breaks; no header can be added, so no block follows"),
     ],
     score: crate::rules::scores::NONE,
     texts: &TEXTS,
@@ -77,6 +89,32 @@ pub const RULE: Rule = Rule {
                 message: "Hello",
                 headers: "From: a@example.com",
             },
+        )
+        .at(Severity::Info),
+        Example::passes(
+            title! {
+                en: "A folded subject in a PHP mail() call (PHP keeps the fold)",
+                fr: "Un sujet replié dans un appel PHP mail() (PHP garde le repli)",
+                es: "Un asunto plegado en una llamada PHP mail() (PHP conserva el plegado)",
+                pl: "Zawinięty temat w wywołaniu PHP mail() (PHP zachowuje zawinięcie)",
+            },
+            ExampleInput::PhpMail {
+                to: "b@example.com",
+                subject: "Cake question\r\n about Saturday",
+                message: "Hello",
+                headers: "From: a@example.com",
+            },
+        ),
+        Example::fails(
+            title! {
+                en: "A Bcc smuggled into a Nodemailer header marked prepared (written as given)",
+                fr: "Un Bcc glissé dans un en-tête Nodemailer marqué prepared (écrit tel quel)",
+                es: "Un Bcc colado en una cabecera de Nodemailer marcada prepared (escrita tal cual)",
+                pl: "Bcc przemycony w nagłówku Nodemailera oznaczonym prepared (zapisanym bez zmian)",
+            },
+            ExampleInput::Compose(
+                r#"{"from":"a@example.com","to":"b@example.com","subject":"Hi","text":"Hello","headers":{"X-Topic":{"prepared":true,"value":"cake\r\nBcc: x@example.net"}}}"#,
+            ),
         ),
         Example::fails(
             title! {
@@ -116,7 +154,8 @@ pub const RULE: Rule = Rule {
             ExampleInput::Compose(
                 r#"{"from":"a@example.com","to":"b@example.com","replyTo":"v@example.org\nBcc: x@example.net","subject":"Hi","text":"Hello"}"#,
             ),
-        ),
+        )
+        .at(Severity::Info),
         Example::passes(
             title! {
                 en: "Several headers joined by CRLF, one folded",
@@ -175,21 +214,52 @@ fn check(message: &Message, cx: &mut Context) {
             check_additional_headers(message, cx, &field.value);
             continue;
         }
+        // A line break in the name: Nodemailer normalises names (spaces, trimmed).
         let key_has_break = field.name.starts_with("header:") && field.name.contains(['\r', '\n']);
-        if let Some(at) = field.value.find(['\r', '\n']).or(if key_has_break { Some(0) } else { None }) {
-            let smuggled = field.value[at..]
-                .trim_start_matches(['\r', '\n'])
-                .split(['\r', '\n'])
-                .next()
-                .unwrap_or_default()
-                .to_string();
-            cx.emit(
-                Draft::new(Msg::of(&LINE_BREAK).text("field", field.name.clone()).text("smuggled", smuggled))
-                    .evidence(&field.value)
-                    .at(field_location(message, &field.name)),
-            );
-        }
+        let Some(at) = first_new_line(&field.value).or(if key_has_break { Some(0) } else { None }) else {
+            continue;
+        };
+        let smuggled = field.value[at..]
+            .trim_start_matches(['\r', '\n'])
+            .split(['\r', '\n'])
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        let (text, severity) = if field.written_as_given && !key_has_break {
+            (&LINE_BREAK, Severity::Error)
+        } else {
+            (&FLATTENED, Severity::Info)
+        };
+        cx.emit(
+            Draft::new(Msg::of(text).text("field", field.name.clone()).text("smuggled", smuggled))
+                .severity(severity)
+                .evidence(&field.value)
+                .at(field_location(message, &field.name)),
+        );
     }
+}
+
+/// The offset of the first line break that starts a new line: a CR or LF not
+/// followed by a space or TAB (a fold, CRLF + white space, continues the field:
+/// RFC 5322 §2.2.3; PHP keeps it as written).
+fn first_new_line(value: &str) -> Option<usize> {
+    let bytes = value.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if matches!(bytes[i], b'\r' | b'\n') {
+            let mut end = i + 1;
+            if bytes[i] == b'\r' && bytes.get(end) == Some(&b'\n') {
+                end += 1;
+            }
+            if !matches!(bytes.get(end), Some(b' ' | b'\t')) {
+                return Some(i);
+            }
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    None
 }
 
 fn check_additional_headers(message: &Message, cx: &mut Context, headers: &str) {
