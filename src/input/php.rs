@@ -150,7 +150,9 @@ fn without_bcc(headers: &str) -> String {
 }
 
 /// PHP's treatment of `to` and `subject`: trailing white space trimmed, control
-/// characters turned into spaces except a CRLF followed by a space or tab (a fold).
+/// characters turned into spaces except a CRLF followed by a space or tab (a fold),
+/// which `SKIP_LONG_HEADER_SEP` (ext/standard/mail.c) steps over with all the
+/// spaces and tabs after it, so they stay as written (a TAB stays a TAB).
 fn php_clean(value: &str) -> Vec<u8> {
     let bytes = value.trim_end_matches(|c: char| c.is_ascii_whitespace() || c == '\u{b}').as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -158,8 +160,9 @@ fn php_clean(value: &str) -> Vec<u8> {
     while i < bytes.len() {
         let b = bytes[i];
         if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') && matches!(bytes.get(i + 2), Some(b' ' | b'\t')) {
-            out.extend_from_slice(b"\r\n");
-            i += 2;
+            let blanks = bytes[i + 2..].iter().take_while(|&&c| c == b' ' || c == b'\t').count();
+            out.extend_from_slice(&bytes[i..i + 2 + blanks]);
+            i += 2 + blanks;
             continue;
         }
         out.push(if b.is_ascii_control() { b' ' } else { b });
@@ -202,5 +205,11 @@ mod tests {
     fn newlines_in_subject_become_spaces() {
         let call = PhpMail::new("b@example.com", "Hi\nBcc: x@evil.example", "x", "");
         assert!(String::from_utf8(call.render()).unwrap().contains("Subject: Hi Bcc: x@evil.example\r\n"));
+    }
+
+    #[test]
+    fn a_fold_keeps_its_tab_and_the_blanks_after_it() {
+        let call = PhpMail::new("b@example.com", "Cake question\r\n\t \tabout Saturday", "x", "");
+        assert!(String::from_utf8(call.render()).unwrap().contains("Subject: Cake question\r\n\t \tabout Saturday\r\n"));
     }
 }
