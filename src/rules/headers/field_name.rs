@@ -36,6 +36,12 @@ crate::rule_texts! { "headers/field-name";
         es: "El nombre de campo {field} tiene un carácter no permitido en la posición {position} (un espacio o un carácter de control).",
         pl: "Nazwa pola {field} zawiera niedozwolony znak na pozycji {position} (spację lub znak sterujący).",
     },
+    BOM "bom" => {
+        en: "The header starts with a byte order mark (EF BB BF, U+FEFF) before {field}: an editor's mark for text files, not part of mail, so strict readers see a field named with it.",
+        fr: "L'en-tête commence par une marque d'ordre des octets (EF BB BF, U+FEFF) avant {field} : une marque d'éditeur pour les fichiers texte, pas du courrier, et les lecteurs stricts voient un champ dont le nom la contient.",
+        es: "La cabecera empieza con una marca de orden de bytes (EF BB BF, U+FEFF) antes de {field}: una marca de editor para archivos de texto, ajena al correo, así que los lectores estrictos ven un campo cuyo nombre la contiene.",
+        pl: "Nagłówek zaczyna się od znacznika kolejności bajtów (EF BB BF, U+FEFF) przed {field}: to znacznik edytora dla plików tekstowych, nie część poczty, więc ścisłe czytniki widzą pole, którego nazwa go zawiera.",
+    },
     SPACE_BEFORE_COLON "space-before-colon" => {
         en: "White space between the field name {field} and its colon is obsolete syntax (RFC 5322 §4.5).",
         fr: "Un blanc entre le nom de champ {field} et ses deux-points est une syntaxe obsolète (RFC 5322 §4.5).",
@@ -47,6 +53,12 @@ crate::rule_texts! { "headers/field-name";
         fr: "Une ligne d'en-tête n'a pas de deux-points, ce n'est donc pas un champ ({count, plural, one {# ligne de ce type} other {# lignes de ce type}}) : les serveurs stricts y terminent l'en-tête.",
         es: "Una línea de cabecera no tiene dos puntos, así que no es un campo ({count, plural, one {# línea así} other {# líneas así}}): los servidores estrictos terminan ahí la cabecera.",
         pl: "Wiersz nagłówka nie ma dwukropka, więc nie jest polem ({count, plural, one {# taki wiersz} few {# takie wiersze} many {# takich wierszy} other {# takiego wiersza}}): ścisłe serwery kończą w tym miejscu nagłówek.",
+    },
+    HIDES_FIELDS "hides-fields" => {
+        en: "A header line has no colon, so it is not a field ({count, plural, one {# such line} other {# such lines}}): strict parsers end the header there, and {fields}, below it, {fieldCount, plural, one {is} other {are}} lost; without {fieldCount, plural, one {it} other {them}} the message is refused.",
+        fr: "Une ligne d'en-tête n'a pas de deux-points, ce n'est donc pas un champ ({count, plural, one {# ligne de ce type} other {# lignes de ce type}}) : les analyseurs stricts y terminent l'en-tête, et {fields}, plus bas, {fieldCount, plural, one {est perdu} other {sont perdus}} ; sans {fieldCount, plural, one {lui} other {eux}}, le message est refusé.",
+        es: "Una línea de cabecera no tiene dos puntos, así que no es un campo ({count, plural, one {# línea así} other {# líneas así}}): los analizadores estrictos terminan ahí la cabecera, y {fields}, más abajo, {fieldCount, plural, one {se pierde} other {se pierden}}; sin {fieldCount, plural, one {él} other {ellos}}, el mensaje se rechaza.",
+        pl: "Wiersz nagłówka nie ma dwukropka, więc nie jest polem ({count, plural, one {# taki wiersz} few {# takie wiersze} many {# takich wierszy} other {# takiego wiersza}}): ścisłe parsery kończą w tym miejscu nagłówek, a {fields}, niżej, {fieldCount, plural, one {ginie} few {giną} many {giną} other {giną}}; bez {fieldCount, plural, one {niego} few {nich} many {nich} other {nich}} wiadomość zostaje odrzucona.",
     },
     ORPHAN_CONTINUATION "orphan-continuation" => {
         en: "The header starts with an indented line that continues no field ({count, plural, one {# such line} other {# such lines}}).",
@@ -74,6 +86,7 @@ pub const RULE: Rule = Rule {
     severity: Severity::Warning,
     evidence: &[
         Evidence::Receiver("rspamd BROKEN_HEADERS (10 points) when the header block cannot be read; parsers end the header at the first line that is not a field, so the fields after it are lost"),
+        Evidence::Receiver("error when a From or Message-ID comes only after the line: a strict parser (Python email: MissingHeaderBodySeparatorDefect, msg['From'] is None) ends the header there and reads a message without them, which Gmail refuses (headers/missing-field's evidence)"),
         Evidence::Rfc("RFC 5322 §3.6.8: a field name is printable US-ASCII except the colon; §4.5: white space before the colon is obsolete"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
@@ -103,6 +116,18 @@ pub const RULE: Rule = Rule {
         ),
         Example::fails(
             title! {
+                en: "A line without a colon before From and Message-ID: a strict parser loses them (error)",
+                fr: "Une ligne sans deux-points avant From et Message-ID : un analyseur strict les perd (erreur)",
+                es: "Una línea sin dos puntos antes de From y Message-ID: un analizador estricto los pierde (error)",
+                pl: "Wiersz bez dwukropka przed From i Message-ID: ścisły parser je gubi (błąd)",
+            },
+            ExampleInput::Raw(
+                "Subject: Hi\nThank you for your order\nFrom: a@example.com\nTo: b@example.com\nMessage-ID: <1@example.com>\n\nHello\n",
+            ),
+        )
+        .at(Severity::Error),
+        Example::fails(
+            title! {
                 en: "White space before the colon (obsolete: info)",
                 fr: "Une espace avant les deux-points (obsolète : information)",
                 es: "Espacio antes de los dos puntos (obsoleto: información)",
@@ -119,6 +144,15 @@ pub const RULE: Rule = Rule {
                 pl: "Nagłówek z 10 001 polami",
             },
             ExampleInput::Generated(too_many_lines),
+        ),
+        Example::fails(
+            title! {
+                en: "A byte order mark before the first field (a file saved by a text editor)",
+                fr: "Une marque d'ordre des octets avant le premier champ (un fichier enregistré par un éditeur de texte)",
+                es: "Una marca de orden de bytes antes del primer campo (un archivo guardado por un editor de texto)",
+                pl: "Znacznik kolejności bajtów przed pierwszym polem (plik zapisany w edytorze tekstu)",
+            },
+            ExampleInput::Raw("\u{feff}From: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
         Example::passes(
             title! {
@@ -151,6 +185,9 @@ fn too_many_lines() -> Vec<u8> {
     format!("From: a@example.com\nTo: b@example.com\nSubject: Hi\n{fields}X-Last: 1\n\nHello\n").into_bytes()
 }
 
+/// U+FEFF in UTF-8: the byte order mark editors put at the start of a text file.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// RFC 5322 §3.6.8 ftext: %d33-57 / %d59-126.
 fn is_ftext(b: u8) -> bool {
     (33..=126).contains(&b) && b != b':'
@@ -179,7 +216,14 @@ fn check(message: &Message, cx: &mut Context) {
                     l.with_part(part)
                 }
             };
-            if let Some(bad) = name.iter().position(|&b| !is_ftext(b)) {
+            if let (true, Some(rest)) = (field.start == block.start, name.strip_prefix(UTF8_BOM)) {
+                let named = String::from_utf8_lossy(rest).into_owned();
+                cx.emit(
+                    Draft::new(Msg::of(&BOM).text("field", named))
+                        .evidence_bytes(raw_name)
+                        .at(location(field.start, field.start + UTF8_BOM.len())),
+                );
+            } else if let Some(bad) = name.iter().position(|&b| !is_ftext(b)) {
                 cx.emit(
                     Draft::new(Msg::of(&BAD_CHARACTER).text("field", field.name.clone()).int("position", bad + 1))
                         .evidence_bytes(raw_name)
@@ -202,11 +246,35 @@ fn check(message: &Message, cx: &mut Context) {
                 MalformedKind::EmptyName => &EMPTY_NAME,
             };
             let location = Location::range(first.start, first.end);
-            cx.emit(
+            let lost = match (part, first.kind) {
+                (0, MalformedKind::NoColon) => lost_fields(message, block, first.start),
+                _ => Vec::new(),
+            };
+            let draft = if lost.is_empty() {
                 Draft::new(Msg::of(id).int("count", count))
+            } else {
+                let hides = Msg::of(&HIDES_FIELDS).int("count", count);
+                Draft::new(hides.text("fields", lost.join(", ")).int("fieldCount", lost.len())).severity(Severity::Error)
+            };
+            cx.emit(
+                draft
                     .evidence_bytes(message.raw.get(first.start..first.end).unwrap_or(&[]))
                     .at(if part == 0 { location } else { location.with_part(part) }),
             );
         }
     }
+}
+
+/// The fields whose absence gets a message refused (From, and Message-ID unless
+/// the mailer adds it: `headers/missing-field`) that a strict parser, ending the
+/// header at the line at `broken`, does not read: present only after that line.
+fn lost_fields(message: &Message, block: &crate::model::headers::HeaderBlock, broken: usize) -> Vec<&'static str> {
+    ["From", "Message-ID"]
+        .into_iter()
+        .filter(|name| !message.mailer_adds.iter().any(|m| m.eq_ignore_ascii_case(name)))
+        .filter(|name| {
+            let mut fields = block.all(name).peekable();
+            fields.peek().is_some() && fields.all(|f| f.start > broken)
+        })
+        .collect()
 }
