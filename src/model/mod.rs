@@ -311,9 +311,11 @@ impl<'a> Message<'a> {
     pub fn content(&self) -> &'a [u8] {
         self.raw.get(self.content_start..).unwrap_or(&[])
     }
-    /// Size of the message as it would be sent, in bytes.
+    /// Size of the message as it would be sent, in bytes: SMTP carries lines ended
+    /// by CRLF (RFC 5321 §2.3.8), so the mailer's SMTP client sends each bare LF
+    /// as CRLF, one byte more.
     pub fn encoded_size(&self) -> usize {
-        self.content().len()
+        self.content().len() + self.line_breaks.bare_lf
     }
 
     /// Analyses `raw`, attachments inspected under `limits`. Never fails: a
@@ -712,6 +714,15 @@ mod tests {
         assert_eq!(index.line_starts(), &[0, 5, 10, 13, raw.len()]);
         let (_, whole) = scan_lines(raw, 0);
         assert_eq!(whole, LineBreaks { crlf: 3, bare_lf: 1, bare_cr: 2 });
+    }
+
+    #[test]
+    fn encoded_size_counts_a_bare_lf_as_the_crlf_smtp_sends() {
+        let lf = Message::analyse(b"From: a@example.com\nSubject: Hi\n\nHello\n", Origin::Raw, Vec::new(), &test_limits());
+        let crlf =
+            Message::analyse(b"From: a@example.com\r\nSubject: Hi\r\n\r\nHello\r\n", Origin::Raw, Vec::new(), &test_limits());
+        assert_eq!(lf.encoded_size(), crlf.encoded_size());
+        assert_eq!(crlf.encoded_size(), crlf.raw.len());
     }
 
     #[test]

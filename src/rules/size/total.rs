@@ -16,10 +16,10 @@ crate::rule_texts! { "size/total";
         pl: "Zakodowana wiadomość jest większa, niż przyjmuje hosting (10 MB łącznie z nagłówkami i kodowaniem).",
     },
     why => {
-        en: "The hosting guides set a 10 MB limit on the whole message as sent: headers, MIME structure and attachments after base64 encoding, which adds about a third to every file. A larger message is refused and never delivered. mail-preflight counts 1 MB as 1,000,000 bytes, the stricter reading.",
-        fr: "Les guides de l'hébergeur fixent une limite de 10 Mo pour le message entier tel qu'il est envoyé : en-têtes, structure MIME et pièces jointes après encodage base64, qui ajoute environ un tiers à chaque fichier. Un message plus gros est refusé et jamais distribué. mail-preflight compte 1 Mo = 1 000 000 octets, la lecture la plus stricte.",
-        es: "Las guías del alojamiento fijan un límite de 10 MB para el mensaje completo tal como se envía: cabeceras, estructura MIME y adjuntos tras la codificación base64, que añade cerca de un tercio a cada archivo. Un mensaje mayor se rechaza y nunca se entrega. mail-preflight cuenta 1 MB como 1.000.000 bytes, la lectura más estricta.",
-        pl: "Przewodniki hostingu ustalają limit 10 MB dla całej wysyłanej wiadomości: nagłówków, struktury MIME i załączników po kodowaniu base64, które powiększa każdy plik o około jedną trzecią. Większa wiadomość zostaje odrzucona i nigdy nie dociera. mail-preflight liczy 1 MB jako 1 000 000 bajtów, czyli ściślej.",
+        en: "The hosting guides set a 10 MB limit on the whole message as sent: headers, MIME structure and attachments after base64 encoding, which adds about a third to every file. A larger message is refused and never delivered. mail-preflight counts 1 MB as 1,000,000 bytes, the stricter reading, and each line end as the CRLF that SMTP sends (RFC 5321 §2.3.8), so a line ended by LF alone counts one byte more.",
+        fr: "Les guides de l'hébergeur fixent une limite de 10 Mo pour le message entier tel qu'il est envoyé : en-têtes, structure MIME et pièces jointes après encodage base64, qui ajoute environ un tiers à chaque fichier. Un message plus gros est refusé et jamais distribué. mail-preflight compte 1 Mo = 1 000 000 octets, la lecture la plus stricte, et chaque fin de ligne comme le CRLF que SMTP envoie (RFC 5321 §2.3.8) : une ligne terminée par un seul LF compte un octet de plus.",
+        es: "Las guías del alojamiento fijan un límite de 10 MB para el mensaje completo tal como se envía: cabeceras, estructura MIME y adjuntos tras la codificación base64, que añade cerca de un tercio a cada archivo. Un mensaje mayor se rechaza y nunca se entrega. mail-preflight cuenta 1 MB como 1.000.000 bytes, la lectura más estricta, y cada fin de línea como el CRLF que envía SMTP (RFC 5321 §2.3.8): una línea terminada solo en LF cuenta un byte más.",
+        pl: "Przewodniki hostingu ustalają limit 10 MB dla całej wysyłanej wiadomości: nagłówków, struktury MIME i załączników po kodowaniu base64, które powiększa każdy plik o około jedną trzecią. Większa wiadomość zostaje odrzucona i nigdy nie dociera. mail-preflight liczy 1 MB jako 1 000 000 bajtów, czyli ściślej, a każdy koniec wiersza jako CRLF wysyłany przez SMTP (RFC 5321 §2.3.8): wiersz zakończony samym LF liczy się o bajt więcej.",
     },
     fix => {
         en: "Put large files on your site and send a download link, or compress and resize them; remember that base64 encoding makes each attachment a third larger.",
@@ -91,6 +91,16 @@ pub const RULE: Rule = Rule {
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hello\n\nSee you tomorrow.\n"),
         )
         .with_options(r#"{"thresholds": {"size": {"maxMessageBytes": 50}}}"#),
+        Example::fails(
+            title! {
+                en: "72 bytes with LF line ends, 77 as SMTP sends them (CRLF), under a 72-byte limit",
+                fr: "72 octets avec des fins de ligne LF, 77 tels que SMTP les envoie (CRLF), avec une limite de 72 octets",
+                es: "72 bytes con finales de línea LF, 77 tal como los envía SMTP (CRLF), con un límite de 72 bytes",
+                pl: "72 bajty z końcami wierszy LF, 77 w postaci wysyłanej przez SMTP (CRLF), przy limicie 72 bajtów",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hello\n\nSee you tomorrow.\n"),
+        )
+        .with_options(r#"{"thresholds": {"size": {"maxMessageBytes": 72}}}"#),
     ],
     check: Check::Message(check),
 };
