@@ -1,6 +1,7 @@
 //! `headers/duplicate-field`: RFC 5322 §3.6 allows at most one Date, From,
 //! Sender, Reply-To, To, Cc, Bcc, Message-ID, In-Reply-To, References and
-//! Subject. Readers pick different copies; filters see a forged header.
+//! Subject; RFC 2045 one Content-Type and Content-Transfer-Encoding per MIME
+//! entity. Readers pick different copies; filters see a forged header.
 
 use crate::i18n::Msg;
 use crate::model::Message;
@@ -34,6 +35,12 @@ crate::rule_texts! { "headers/duplicate-field";
         es: "El campo {field} aparece {count, plural, one {# vez} other {# veces}}; el RFC 5322 §3.6 lo permite una sola vez.",
         pl: "Pole {field} występuje {count, plural, one {# raz} few {# razy} many {# razy} other {# raza}}; RFC 5322 §3.6 dopuszcza je raz.",
     },
+    REPEATED_MIME "repeated-mime" => {
+        en: "The {field} field appears {count, plural, one {# time} other {# times}}; a MIME entity has one (RFC 2045 §5, §6), and readers that pick different copies decode the content differently.",
+        fr: "Le champ {field} apparaît {count} fois ; une entité MIME n'en a qu'un (RFC 2045 §5, §6), et les logiciels qui en choisissent des exemplaires différents décodent le contenu différemment.",
+        es: "El campo {field} aparece {count, plural, one {# vez} other {# veces}}; una entidad MIME tiene uno (RFC 2045 §5, §6), y los programas que eligen copias distintas decodifican el contenido de forma distinta.",
+        pl: "Pole {field} występuje {count, plural, one {# raz} few {# razy} many {# razy} other {# raza}}; encja MIME ma jedno takie pole (RFC 2045 §5, §6), a programy wybierające różne kopie różnie dekodują treść.",
+    },
 }
 
 pub const RULE: Rule = Rule {
@@ -44,6 +51,8 @@ pub const RULE: Rule = Rule {
         Evidence::Rfc("RFC 5322 §3.6: Date, From, Sender, Reply-To, To, Cc, Bcc, Message-ID, In-Reply-To, References and Subject occur at most once"),
         super::GMAIL_RFC_5322,
         Evidence::Receiver("rspamd MULTIPLE_UNIQUE_HEADERS (7 points): repeated unique headers"),
+        Evidence::Receiver("rspamd rules/headers_checks.lua headers_unique lists Content-Type and Content-Transfer-Encoding too, read in the message header only (task:get_header_full): a warning there"),
+        Evidence::Ours("repeated in a MIME part's header: info (no receiver is documented to score it; RFC 2045 §5, §6 give an entity one of each)"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
     score: crate::rules::scores::DUPLICATE_FIELD,
@@ -68,6 +77,26 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::Raw("From: a@example.com\nFrom: c@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
+        Example::fails(
+            title! {
+                en: "Two Content-Type fields in the message header (rspamd MULTIPLE_UNIQUE_HEADERS)",
+                fr: "Deux champs Content-Type dans l'en-tête du message (rspamd MULTIPLE_UNIQUE_HEADERS)",
+                es: "Dos campos Content-Type en la cabecera del mensaje (rspamd MULTIPLE_UNIQUE_HEADERS)",
+                pl: "Dwa pola Content-Type w nagłówku wiadomości (rspamd MULTIPLE_UNIQUE_HEADERS)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Type: text/html; charset=utf-8\n\nHello\n"),
+        )
+        .at(Severity::Warning),
+        Example::fails(
+            title! {
+                en: "Two Content-Transfer-Encoding fields in a MIME part (info)",
+                fr: "Deux champs Content-Transfer-Encoding dans une partie MIME (information)",
+                es: "Dos campos Content-Transfer-Encoding en una parte MIME (información)",
+                pl: "Dwa pola Content-Transfer-Encoding w części MIME (informacja)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 7bit\nContent-Transfer-Encoding: base64\n\nHello\n--b--\n"),
+        )
+        .at(Severity::Info),
         Example::passes(
             title! {
                 en: "Several Received and Comments fields are allowed",
@@ -99,7 +128,27 @@ const REFUSED_WHEN_REPEATED: &[&str] = &["Date", "From", "To", "Message-ID", "Su
 pub const AT_MOST_ONCE: &[&str] =
     &["Date", "From", "Sender", "Reply-To", "To", "Cc", "Bcc", "Message-ID", "In-Reply-To", "References", "Subject"];
 
+/// RFC 2045 §5, §6: one Content-Type and one Content-Transfer-Encoding per MIME
+/// entity; rspamd's headers_unique lists both (in the message header).
+const MIME_AT_MOST_ONCE: &[&str] = &["Content-Type", "Content-Transfer-Encoding"];
+
 fn check(message: &Message, cx: &mut Context) {
+    for (part, block) in super::header_blocks(message) {
+        for name in MIME_AT_MOST_ONCE {
+            let fields: Vec<_> = block.all(name).collect();
+            if fields.len() < 2 {
+                continue;
+            }
+            let second = fields[1];
+            let location = Location::header(second.name.clone(), second.start, second.end);
+            cx.emit(
+                Draft::new(Msg::of(&REPEATED_MIME).text("field", *name).int("count", fields.len()))
+                    .evidence(super::field_text(message, second))
+                    .at(if part == 0 { location } else { location.with_part(part) })
+                    .severity(if part == 0 { Severity::Warning } else { Severity::Info }),
+            );
+        }
+    }
     for name in AT_MOST_ONCE {
         let fields: Vec<_> = message.header.all(name).collect();
         if fields.len() < 2 {
