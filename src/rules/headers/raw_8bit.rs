@@ -36,6 +36,12 @@ crate::rule_texts! { "headers/raw-8bit";
         es: "{field} contiene {count, plural, one {# byte UTF-8 en bruto: solo los servidores con SMTPUTF8 (RFC 6532) lo aceptan} other {# bytes UTF-8 en bruto: solo los servidores con SMTPUTF8 (RFC 6532) los aceptan}}.",
         pl: "{field} zawiera {count, plural, one {# surowy bajt UTF-8: akceptują go tylko serwery z SMTPUTF8 (RFC 6532)} few {# surowe bajty UTF-8: akceptują je tylko serwery z SMTPUTF8 (RFC 6532)} many {# surowych bajtów UTF-8: akceptują je tylko serwery z SMTPUTF8 (RFC 6532)} other {# surowego bajta UTF-8: akceptują go tylko serwery z SMTPUTF8 (RFC 6532)}}.",
     },
+    IN_ADDRESS "in-address" => {
+        en: "{field} has raw UTF-8 in the address itself ({address}), not only in a name: rspamd scores it 6 points (INVALID_FROM_8BIT, INVALID_RCPT_8BIT), and only servers with SMTPUTF8 (RFC 6531) deliver it.",
+        fr: "{field} contient de l'UTF-8 brut dans l'adresse elle-même ({address}), pas seulement dans un nom : rspamd lui donne 6 points (INVALID_FROM_8BIT, INVALID_RCPT_8BIT), et seuls les serveurs gérant SMTPUTF8 (RFC 6531) la distribuent.",
+        es: "{field} tiene UTF-8 en bruto en la propia dirección ({address}), no solo en un nombre: rspamd le da 6 puntos (INVALID_FROM_8BIT, INVALID_RCPT_8BIT) y solo los servidores con SMTPUTF8 (RFC 6531) la entregan.",
+        pl: "{field} zawiera surowe UTF-8 w samym adresie ({address}), nie tylko w nazwie: rspamd daje za to 6 punktów (INVALID_FROM_8BIT, INVALID_RCPT_8BIT), a doręczają go tylko serwery z SMTPUTF8 (RFC 6531).",
+    },
     NOT_UTF8 "not-utf8" => {
         en: "{field} holds {count, plural, one {# raw 8-bit byte that is not UTF-8} other {# raw 8-bit bytes that are not UTF-8}}: readers will show garbage.",
         fr: "{field} contient {count, plural, one {# octet 8 bits brut qui n'est pas de l'UTF-8} other {# octets 8 bits bruts qui ne sont pas de l'UTF-8}} : les lecteurs afficheront des caractères illisibles.",
@@ -50,6 +56,7 @@ pub const RULE: Rule = Rule {
     severity: Severity::Warning,
     evidence: &[
         Evidence::Receiver("rspamd INVALID_FROM_8BIT (6 points) and INVALID_RCPT_8BIT; SpamAssassin FROM_ILLEGAL_CHARS (2.2) and SUBJ_ILLEGAL_CHARS (0.6); raw UTF-8 (RFC 6532) is accepted by Gmail and Outlook (info)"),
+        Evidence::Receiver("raw UTF-8 inside the address of From, To, Cc or Bcc: a warning, rspamd INVALID_FROM_8BIT / INVALID_RCPT_8BIT (6 points each; the 8bit flag is set from the addr-spec, libmime/email_addr.c); in a display name it stays info"),
         Evidence::Rfc("RFC 5322 §2.2: header fields are US-ASCII; RFC 6532: raw UTF-8 only where every server supports SMTPUTF8 (RFC 6531)"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
@@ -74,6 +81,25 @@ pub const RULE: Rule = Rule {
                 pl: "Surowe UTF-8 w polu Subject (tylko RFC 6532: informacja)",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Caf\u{e9} ouvert\n\nHello\n"),
+        )
+        .at(Severity::Info),
+        Example::fails(
+            title! {
+                en: "Raw UTF-8 in the domain of the To address (rspamd INVALID_RCPT_8BIT)",
+                fr: "De l'UTF-8 brut dans le domaine de l'adresse To (rspamd INVALID_RCPT_8BIT)",
+                es: "UTF-8 en bruto en el dominio de la dirección To (rspamd INVALID_RCPT_8BIT)",
+                pl: "Surowe UTF-8 w domenie adresu To (rspamd INVALID_RCPT_8BIT)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: inhaber@b\u{e4}ckerei.example\nSubject: Hi\n\nHello\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "Raw UTF-8 in the From display name only (info)",
+                fr: "De l'UTF-8 brut dans le nom affiché du From seulement (information)",
+                es: "UTF-8 en bruto solo en el nombre visible del From (información)",
+                pl: "Surowe UTF-8 tylko w nazwie wyświetlanej From (informacja)",
+            },
+            ExampleInput::Raw("From: B\u{e4}ckerei <a@example.com>\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         )
         .at(Severity::Info),
         Example::passes(
@@ -118,6 +144,17 @@ fn check(message: &Message, cx: &mut Context) {
             let eight_bit: Vec<usize> = (first..value.len()).filter(|&i| value[i] >= 0x80 && outside(i)).collect();
             let Some(&at) = eight_bit.first() else { continue };
             let utf8 = std::str::from_utf8(value).is_ok();
+            if utf8 && part == 0 {
+                if let Some((start, end)) = eight_bit_address(message, field, value) {
+                    let address = String::from_utf8_lossy(&value[start..end]).into_owned();
+                    cx.emit(
+                        Draft::new(Msg::of(&IN_ADDRESS).text("field", field.name.clone()).text("address", address))
+                            .evidence(super::field_text(message, field))
+                            .at(super::part_value_location(part, field, start, end)),
+                    );
+                    continue;
+                }
+            }
             let (id, severity) = if utf8 { (&UTF8, Severity::Info) } else { (&NOT_UTF8, Severity::Warning) };
             let end = eight_bit.last().map_or(at + 1, |&l| l + 1);
             cx.emit(
@@ -128,4 +165,22 @@ fn check(message: &Message, cx: &mut Context) {
             );
         }
     }
+}
+
+/// The fields rspamd reads for INVALID_FROM_8BIT (the From) and INVALID_RCPT_8BIT
+/// (the MIME recipients), 6 points each: rules/headers_checks.lua, the address's
+/// `8bit` flag, set from the addr-spec alone (libmime/email_addr.c).
+const EIGHT_BIT_ADDRESS_FIELDS: &[&str] = &["From", "To", "Cc", "Bcc"];
+
+/// The first addr-spec of `field` holding a byte ≥ 0x80 (offsets in `value`).
+fn eight_bit_address(message: &Message, field: &crate::model::headers::HeaderField, value: &[u8]) -> Option<(usize, usize)> {
+    if !EIGHT_BIT_ADDRESS_FIELDS.iter().any(|name| field.is(name)) {
+        return None;
+    }
+    message
+        .addresses_of(field)?
+        .mailboxes
+        .iter()
+        .map(|m| m.addr_spec)
+        .find(|&(start, end)| value.get(start..end).is_some_and(|spec| spec.iter().any(|&b| b >= 0x80)))
 }
