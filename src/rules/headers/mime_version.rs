@@ -101,6 +101,15 @@ pub const RULE: Rule = Rule {
         ),
         Example::passes(
             title! {
+                en: "A comment and white space between the version's tokens (RFC 2045 §4's own example)",
+                fr: "Un commentaire et des blancs entre les éléments de la version (l'exemple même de la RFC 2045 §4)",
+                es: "Un comentario y espacios entre los elementos de la versión (el propio ejemplo del RFC 2045 §4)",
+                pl: "Komentarz i białe znaki między elementami wersji (przykład z samego RFC 2045 §4)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.(produced by MetaSend Vx.x)0\nContent-Type: text/plain; charset=utf-8\n\nHello\n"),
+        ),
+        Example::passes(
+            title! {
                 en: "A plain message without MIME fields",
                 fr: "Un message simple sans champs MIME",
                 es: "Un mensaje simple sin campos MIME",
@@ -116,12 +125,7 @@ fn check(message: &Message, cx: &mut Context) {
     match message.header("MIME-Version") {
         Some(field) => {
             let value = field.raw_value(message.raw);
-            let mut problems = Vec::new();
-            let start = crate::grammar::lexer::skip_cfws(value, 0, &mut problems);
-            let version: Vec<u8> =
-                value[start..].iter().copied().take_while(|b| !b.is_ascii_whitespace() && *b != b'(').collect();
-            let rest = crate::grammar::lexer::skip_cfws(value, start + version.len(), &mut problems);
-            if version.as_slice() != b"1.0" || rest < value.len() {
+            if version_of(value).as_deref() != Some(b"1.0".as_slice()) {
                 cx.emit(
                     Draft::new(Msg::of(&NOT_1_0))
                         .evidence(super::field_text(message, field))
@@ -143,6 +147,27 @@ fn check(message: &Message, cx: &mut Context) {
     }
 }
 
+/// The version as `major.minor` with the comments and white space RFC 2045 §4
+/// allows between its tokens (`1.(produced by MetaSend Vx.x)0` is 1.0) left out;
+/// None when the value is not `1*DIGIT "." 1*DIGIT`.
+fn version_of(value: &[u8]) -> Option<Vec<u8>> {
+    let mut problems = Vec::new();
+    let skip = |i: usize, problems: &mut Vec<_>| crate::grammar::lexer::skip_cfws(value, i, problems);
+    let digits = |i: usize| i + value[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let major_start = skip(0, &mut problems);
+    let major_end = digits(major_start);
+    let dot = skip(major_end, &mut problems);
+    if major_end == major_start || value.get(dot) != Some(&b'.') {
+        return None;
+    }
+    let minor_start = skip(dot + 1, &mut problems);
+    let minor_end = digits(minor_start);
+    if minor_end == minor_start || skip(minor_end, &mut problems) < value.len() {
+        return None;
+    }
+    Some([&value[major_start..major_end], b".", &value[minor_start..minor_end]].concat())
+}
+
 /// Whether the message still reads the same to a reader that ignores its MIME
 /// fields for want of `MIME-Version` (RFC 2045 §4 defaults): its content type, as
 /// analysed, is `text/plain` and its transfer encoding, if any, 7bit or 8bit.
@@ -150,4 +175,24 @@ fn reads_as_plain_text(message: &Message) -> bool {
     message.parts.first().is_some_and(|root| {
         root.content_type == "text/plain" && matches!(root.transfer_encoding.as_deref(), None | Some("7bit" | "8bit"))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::version_of;
+
+    #[test]
+    fn comments_and_white_space_between_the_tokens_are_left_out() {
+        for value in ["1.0", " 1.0 (produced by a form)", "1.(produced by MetaSend Vx.x)0", "1 . 0", "(c) 1\r\n .0"] {
+            assert_eq!(version_of(value.as_bytes()).as_deref(), Some(b"1.0".as_slice()), "{value}");
+        }
+    }
+
+    #[test]
+    fn other_versions_and_other_text_are_not_1_0() {
+        assert_eq!(version_of(b"2.0").as_deref(), Some(b"2.0".as_slice()));
+        for value in ["1", "1.", ".0", "1.0 x", "1.0a", "one.zero", ""] {
+            assert_eq!(version_of(value.as_bytes()), None, "{value}");
+        }
+    }
 }
