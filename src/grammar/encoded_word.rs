@@ -20,6 +20,16 @@ pub enum EncodedWordProblem {
     BadQ,
     /// Longer than 75 characters (§2).
     TooLong,
+    /// The decoded bytes are not whole characters of the charset: a character
+    /// split across adjacent words, or bytes the charset does not have (§5: "Each
+    /// 'encoded-word' MUST represent an integral number of characters"). Checked
+    /// for UTF-8 and US-ASCII, the charsets whose validity needs no table.
+    BrokenCharacters,
+    /// Run into the text before it (`Re:=?…?=`): §5 (1) wants white space
+    /// around an encoded word; lenient readers decode it anyway.
+    NotSeparated,
+    /// Inside an addr-spec, which §5 (3) forbids: the address is taken literally.
+    InAddrSpec,
     /// Inside a quoted string, which §5 (3) forbids; the parsers we measured
     /// (Python's `email`, rspamd, mail-parser) decode it anyway.
     InQuotedString,
@@ -29,7 +39,10 @@ impl EncodedWordProblem {
     pub fn level(self) -> Level {
         match self {
             // Readers cope with both: they are reported, as information.
-            EncodedWordProblem::TooLong | EncodedWordProblem::InQuotedString => Level::Obsolete,
+            EncodedWordProblem::TooLong
+            | EncodedWordProblem::InQuotedString
+            | EncodedWordProblem::NotSeparated
+            | EncodedWordProblem::InAddrSpec => Level::Obsolete,
             _ => Level::Invalid,
         }
     }
@@ -79,24 +92,33 @@ pub fn check_encoded_words(v: &[u8]) -> Vec<Problem<EncodedWordProblem>> {
             continue;
         };
         let word_end = text_end + 2;
+        if start > 0 && !is_word_end(v[start - 1]) {
+            problems.push(Problem::new(EncodedWordProblem::NotSeparated, start, word_end));
+        }
         let charset = String::from_utf8_lossy(&v[start + 2..q1]);
         let charset = charset.split('*').next().unwrap_or_default();
         if !is_known_charset(charset) {
             problems.push(Problem::new(EncodedWordProblem::UnknownCharset, start, word_end));
         }
         let text = &v[text_start..text_end];
-        match encoding {
+        let decoded = match encoding {
+            b'B' | b'b' if is_valid_base64(text) => Some(decode_b(text)),
             b'B' | b'b' => {
-                if !is_valid_base64(text) {
-                    problems.push(Problem::new(EncodedWordProblem::BadBase64, start, word_end));
-                }
+                problems.push(Problem::new(EncodedWordProblem::BadBase64, start, word_end));
+                None
             }
+            b'Q' | b'q' if is_valid_q(text) => Some(decode_q(text)),
             b'Q' | b'q' => {
-                if !is_valid_q(text) {
-                    problems.push(Problem::new(EncodedWordProblem::BadQ, start, word_end));
-                }
+                problems.push(Problem::new(EncodedWordProblem::BadQ, start, word_end));
+                None
             }
-            _ => problems.push(Problem::new(EncodedWordProblem::UnknownEncoding, start, word_end)),
+            _ => {
+                problems.push(Problem::new(EncodedWordProblem::UnknownEncoding, start, word_end));
+                None
+            }
+        };
+        if decoded.is_some_and(|bytes| !are_whole_characters(charset, &bytes)) {
+            problems.push(Problem::new(EncodedWordProblem::BrokenCharacters, start, word_end));
         }
         if word_end - start > MAX_ENCODED_WORD_CHARS {
             problems.push(Problem::new(EncodedWordProblem::TooLong, start, word_end));
@@ -104,6 +126,51 @@ pub fn check_encoded_words(v: &[u8]) -> Vec<Problem<EncodedWordProblem>> {
         i = word_end;
     }
     problems
+}
+
+/// Whether `bytes` are whole, valid characters of `charset`: known for UTF-8 and
+/// US-ASCII; any other charset is given the benefit of the doubt.
+fn are_whole_characters(charset: &str, bytes: &[u8]) -> bool {
+    match charset.to_ascii_lowercase().as_str() {
+        "utf-8" | "utf8" => std::str::from_utf8(bytes).is_ok(),
+        "us-ascii" | "ascii" => bytes.is_ascii(),
+        _ => true,
+    }
+}
+
+/// The bytes of a valid B-encoded text (RFC 2047 §4.1, checked by `is_valid_base64`).
+fn decode_b(text: &[u8]) -> Vec<u8> {
+    let sextet = |b: u8| match b {
+        b'A'..=b'Z' => b - b'A',
+        b'a'..=b'z' => b - b'a' + 26,
+        b'0'..=b'9' => b - b'0' + 52,
+        b'+' => 62,
+        _ => 63,
+    };
+    let mut out = Vec::with_capacity(text.len() / 4 * 3);
+    for group in text.chunks(4) {
+        let data: Vec<u8> = group.iter().copied().filter(|&b| b != b'=').map(sextet).collect();
+        let bits = data.iter().fold(0u32, |acc, &d| (acc << 6) | u32::from(d)) << (6 * (4 - data.len()));
+        out.extend_from_slice(&bits.to_be_bytes()[1..data.len().max(1)]);
+    }
+    out
+}
+
+/// The bytes of a valid Q-encoded text (RFC 2047 §4.2: `_` is a space, `=XX` a byte).
+fn decode_q(text: &[u8]) -> Vec<u8> {
+    let hex = |b: u8| (b as char).to_digit(16).unwrap_or(0) as u8;
+    let mut out = Vec::with_capacity(text.len());
+    let mut i = 0;
+    while i < text.len() {
+        if let (b'=', Some(&[high, low])) = (text[i], text.get(i + 1..i + 3)) {
+            out.push(hex(high) << 4 | hex(low));
+            i += 3;
+        } else {
+            out.push(if text[i] == b'_' { b' ' } else { text[i] });
+            i += 1;
+        }
+    }
+    out
 }
 
 /// Whether `text` contains something shaped like an encoded word (for quoted strings).
@@ -166,5 +233,34 @@ mod tests {
         assert_eq!(kinds(" =?utf-8?X?a?="), vec![EncodedWordProblem::UnknownEncoding]);
         assert_eq!(kinds(" =?utf-8?Q?caf=E9 rest"), vec![EncodedWordProblem::Unterminated]);
         assert!(kinds(" what =? is this").is_empty());
+    }
+
+    #[test]
+    fn a_word_run_into_the_text_before_it_is_noted() {
+        assert_eq!(kinds(" Re:=?utf-8?Q?caf=C3=A9?="), vec![EncodedWordProblem::NotSeparated]);
+        assert!(kinds(" Re: =?utf-8?Q?caf=C3=A9?=").is_empty());
+    }
+
+    #[test]
+    fn words_must_hold_whole_characters_of_their_charset() {
+        // RFC 2047 §5: "â" (C3 A2) split across two words, each half invalid alone.
+        assert_eq!(
+            kinds(" =?utf-8?Q?G=C3?= =?utf-8?Q?=A2teau?="),
+            vec![EncodedWordProblem::BrokenCharacters, EncodedWordProblem::BrokenCharacters]
+        );
+        assert_eq!(kinds(" =?utf-8?Q?G=E2teau?="), vec![EncodedWordProblem::BrokenCharacters]);
+        assert_eq!(kinds(" =?UTF-8?B?R8Oi?="), Vec::<EncodedWordProblem>::new());
+        assert_eq!(kinds(" =?UTF-8?B?R8M=?="), vec![EncodedWordProblem::BrokenCharacters]);
+        assert_eq!(kinds(" =?us-ascii?Q?caf=E9?="), vec![EncodedWordProblem::BrokenCharacters]);
+        // Latin-1 has a character for every byte.
+        assert!(kinds(" =?ISO-8859-1?Q?G=E2teau?=").is_empty());
+    }
+
+    #[test]
+    fn b_and_q_texts_decode_to_their_bytes() {
+        assert_eq!(decode_b(b"Q2Fmw6k="), "Café".as_bytes());
+        assert_eq!(decode_b(b"SGk="), b"Hi");
+        assert_eq!(decode_b(b"SGVsbG8h"), b"Hello!");
+        assert_eq!(decode_q(b"caf=C3=A9_ouvert"), "café ouvert".as_bytes());
     }
 }

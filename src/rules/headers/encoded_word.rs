@@ -48,7 +48,8 @@ pub const RULE: Rule = Rule {
     evidence: &[
         Evidence::Receiver("a broken encoded word is shown raw (=?…?=) by mail clients; rspamd scores bad MIME headers; an over-long encoded word (>75) is decoded by every reader (info)"),
         Evidence::Measured("an encoded word inside quotes is decoded by Python's email (with a defect noted), rspamd (mime_headers.c: \"non-RFC conformant but used\") and mail-parser, so it is information; in the SpamAssassin corpus it is in 5 ham headers and 1 spam"),
-        Evidence::Rfc("RFC 2047 §2 (at most 75 characters), §4 (B and Q encodings), §5 (3) (not inside a quoted string)"),
+        Evidence::Ours("info for a word run into the text before it (§5 (1)) or inside an addr-spec (§5 (3)): no receiver scores them; lenient readers decode the first, every reader takes the second literally"),
+        Evidence::Rfc("RFC 2047 §2 (at most 75 characters), §4 (B and Q encodings), §5 (3) (not inside a quoted string or an addr-spec), §5 (1) (white space around a word), §5 (each encoded word an integral number of characters: none split across words; checked for UTF-8 and US-ASCII)"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
     score: crate::rules::scores::ENCODED_WORD_INVALID,
@@ -64,6 +65,35 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: =?UTF-8?B?Q2Fmw6k?=\n\nHello\n"),
         ),
+        Example::fails(
+            title! {
+                en: "A UTF-8 character split across two encoded words (RFC 2047 §5)",
+                fr: "Un caractère UTF-8 coupé entre deux mots encodés (RFC 2047 §5)",
+                es: "Un carácter UTF-8 partido entre dos palabras codificadas (RFC 2047 §5)",
+                pl: "Znak UTF-8 rozdzielony między dwa słowa kodowane (RFC 2047 §5)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: =?utf-8?Q?G=C3?= =?utf-8?Q?=A2teau?=\n\nHello\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "An encoded word inside the address (info: taken literally)",
+                fr: "Un mot encodé dans l'adresse (information : pris tel quel)",
+                es: "Una palabra codificada dentro de la dirección (información: se toma literalmente)",
+                pl: "Słowo kodowane wewnątrz adresu (informacja: brane dosłownie)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: =?utf-8?Q?b?=@example.com\nSubject: Hi\n\nHello\n"),
+        )
+        .at(Severity::Info),
+        Example::fails(
+            title! {
+                en: "An encoded word run into \"Re:\" (info: lenient readers decode it)",
+                fr: "Un mot encodé collé à « Re: » (information : les lecteurs tolérants le décodent)",
+                es: "Una palabra codificada pegada a «Re:» (información: los lectores tolerantes la decodifican)",
+                pl: "Słowo kodowane sklejone z „Re:” (informacja: tolerancyjne czytniki je dekodują)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Re:=?utf-8?Q?Caf=C3=A9?=\n\nHello\n"),
+        )
+        .at(Severity::Info),
         Example::fails(
             title! {
                 en: "An unknown charset",
@@ -150,6 +180,18 @@ fn check(message: &Message, cx: &mut Context) {
                             }
                         }
                         _ => {}
+                    }
+                }
+                // §5 (3): an addr-spec is never decoded; an encoded word there is
+                // one, not the atom check's concern.
+                let specs: Vec<(usize, usize)> = match (part, message.addresses_of(field)) {
+                    (0, Some(list)) => list.mailboxes.iter().map(|m| m.addr_spec).collect(),
+                    _ => Vec::new(),
+                };
+                found.retain(|p| !specs.iter().any(|&(s, e)| s <= p.start && p.start < e));
+                for (s, e) in specs {
+                    if let Some(at) = value.get(s..e).and_then(contains_encoded_word) {
+                        found.push(Problem::new(EncodedWordProblem::InAddrSpec, s + at, e));
                     }
                 }
                 found

@@ -318,6 +318,24 @@ crate::label_texts! { "headers/grammar.";
         es: "texto codificado en Q con un =XX incorrecto o un carácter prohibido",
         pl: "tekst kodowany Q z błędnym =XX lub niedozwolonym znakiem",
     },
+    ENCODED_WORD_BROKEN_CHARACTERS "encoded-word.broken-characters" => {
+        en: "a word whose decoded bytes are not whole characters of its charset (a character split across two words, or bytes the charset does not have)",
+        fr: "un mot dont les octets décodés ne forment pas des caractères entiers de son jeu de caractères (un caractère coupé entre deux mots, ou des octets que ce jeu n'a pas)",
+        es: "una palabra cuyos bytes decodificados no son caracteres completos de su juego de caracteres (un carácter partido entre dos palabras, o bytes que ese juego no tiene)",
+        pl: "słowo, którego zdekodowane bajty nie tworzą całych znaków jego zestawu znaków (znak rozdzielony między dwa słowa albo bajty, których ten zestaw nie ma)",
+    },
+    ENCODED_WORD_NOT_SEPARATED "encoded-word.not-separated" => {
+        en: "a word run into the text before it, with no space between (RFC 2047 §5 (1))",
+        fr: "un mot collé au texte qui le précède, sans espace (RFC 2047 §5 (1))",
+        es: "una palabra pegada al texto anterior, sin espacio (RFC 2047 §5 (1))",
+        pl: "słowo sklejone z poprzedzającym tekstem, bez spacji (RFC 2047 §5 (1))",
+    },
+    ENCODED_WORD_IN_ADDR_SPEC "encoded-word.in-addr-spec" => {
+        en: "a word inside the address itself, which is taken literally (RFC 2047 §5 (3))",
+        fr: "un mot dans l'adresse elle-même, qui est prise telle quelle (RFC 2047 §5 (3))",
+        es: "una palabra dentro de la propia dirección, que se toma literalmente (RFC 2047 §5 (3))",
+        pl: "słowo wewnątrz samego adresu, który jest brany dosłownie (RFC 2047 §5 (3))",
+    },
     ENCODED_WORD_TOO_LONG "encoded-word.too-long" => {
         en: "an encoded word longer than 75 characters",
         fr: "un mot encodé de plus de 75 caractères",
@@ -476,6 +494,9 @@ pub fn encoded_word_problem(problem: EncodedWordProblem) -> &'static Entry {
         EncodedWordProblem::BadQ => &ENCODED_WORD_BAD_Q,
         EncodedWordProblem::TooLong => &ENCODED_WORD_TOO_LONG,
         EncodedWordProblem::InQuotedString => &ENCODED_WORD_IN_QUOTED_STRING,
+        EncodedWordProblem::BrokenCharacters => &ENCODED_WORD_BROKEN_CHARACTERS,
+        EncodedWordProblem::NotSeparated => &ENCODED_WORD_NOT_SEPARATED,
+        EncodedWordProblem::InAddrSpec => &ENCODED_WORD_IN_ADDR_SPEC,
     }
 }
 
