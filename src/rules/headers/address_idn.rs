@@ -46,6 +46,7 @@ pub const RULE: Rule = Rule {
             "RFC 5891 (IDNA 2008) and UTS #46: an internationalised domain name must be valid to be resolved",
         ),
         Evidence::Rfc("RFC 6531: SMTPUTF8 carries UTF-8 domains"),
+        Evidence::Ours("a warning outside From, Sender and Return-Path: an invalid domain there loses that recipient (its RCPT TO or delivery fails), not the whole message; an xn-- A-label is ASCII and passes through every server"),
         Evidence::Rfc("RFC 6531 §3.2 and §3.7.4: a non-ASCII address travels only between servers that announce SMTPUTF8; otherwise the sending server refuses it (5.6.7, RFC 6531 §3.7.4.2)"),
     ],
     score: crate::rules::scores::NONE,
@@ -70,6 +71,16 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::Raw("From: a@\u{301}example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
+        Example::fails(
+            title! {
+                en: "A broken punycode label in To (warning: only that recipient is lost)",
+                fr: "Une étiquette punycode cassée dans To (avertissement : seul ce destinataire est perdu)",
+                es: "Una etiqueta punycode rota en To (advertencia: solo se pierde ese destinatario)",
+                pl: "Uszkodzona etykieta punycode w To (ostrzeżenie: traci się tylko tego odbiorcę)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@xn--zz.example\nSubject: Hi\n\nHello\n"),
+        )
+        .at(Severity::Warning),
         Example::passes(
             title! {
                 en: "A valid UTF-8 domain",
@@ -97,7 +108,8 @@ fn check(message: &Message, cx: &mut Context) {
         let problems: Vec<_> =
             list.problems.iter().copied().filter(|p| p.kind.concern() == AddressConcern::Idn).collect();
         super::emit_grouped(cx, message, 0, field, &problems, |_, _| {
-            Some(Draft::new(Msg::of(&INVALID).text("field", field.name.clone())))
+            let severity = if super::is_sender_field(field) { Severity::Error } else { Severity::Warning };
+            Some(Draft::new(Msg::of(&INVALID).text("field", field.name.clone())).severity(severity))
         });
     }
 }

@@ -64,6 +64,7 @@ pub const RULE: Rule = Rule {
     severity: Severity::Error,
     evidence: &[
         Evidence::Rfc("RFC 5321 §4.5.3.1: local part at most 64 octets, domain at most 255, path at most 256; RFC 1035 §2.3.4: labels at most 63"),
+        Evidence::Rfc("a warning outside From, Sender and Return-Path: RFC 5321 §4.5.3.1 lets servers accept longer objects (\"implementation techniques that impose no limits … should be used\"), and a refused RCPT TO loses that recipient, not the message"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
     score: crate::rules::scores::NONE,
@@ -88,6 +89,16 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::Raw("From: a@aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
+        Example::fails(
+            title! {
+                en: "A local part of 65 octets in To (warning: only that recipient is lost)",
+                fr: "Une partie locale de 65 octets dans To (avertissement : seul ce destinataire est perdu)",
+                es: "Una parte local de 65 octetos en To (advertencia: solo se pierde ese destinatario)",
+                pl: "Część lokalna o długości 65 oktetów w To (ostrzeżenie: traci się tylko tego odbiorcę)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@example.com\nSubject: Hi\n\nHello\n"),
+        )
+        .at(Severity::Warning),
         Example::passes(
             title! {
                 en: "A local part of exactly 64 octets",
@@ -121,7 +132,8 @@ fn check(message: &Message, cx: &mut Context) {
                 AddressProblem::LabelTooLong => (&LABEL, MAX_LABEL_OCTETS),
                 _ => (&ADDRESS, MAX_ADDRESS_OCTETS),
             };
-            Some(Draft::new(Msg::of(what).text("field", field.name.clone()).int("limit", limit)))
+            let severity = if super::is_sender_field(field) { Severity::Error } else { Severity::Warning };
+            Some(Draft::new(Msg::of(what).text("field", field.name.clone()).int("limit", limit)).severity(severity))
         });
     }
 }
