@@ -62,12 +62,12 @@ pub const MAX_LINE_OCTETS: Threshold = Threshold {
     evidence: Evidence::Rfc("RFC 5322 §2.1.1: each line MUST be no more than 998 characters, excluding the CRLF"),
 };
 
-/// Longest recommended line in octets, excluding CRLF; longer is info.
+/// Longest recommended line in characters (the key keeps its first name), excluding CRLF; longer is info.
 pub const RECOMMENDED_LINE_OCTETS: Threshold = Threshold {
     key: "size.recommendedLineOctets",
     kind: Kind::Int { default: 78, min: 1, max: 1_000_000 },
-    doc: "Longest recommended line in octets, excluding CRLF; longer is info.",
-    evidence: Evidence::Rfc("RFC 5322 §2.1.1: each line SHOULD be no more than 78 characters, excluding the CRLF"),
+    doc: "Longest recommended line in characters (a UTF-8 line's code points, otherwise octets), excluding CRLF; longer is info.",
+    evidence: Evidence::Rfc("RFC 5322 §2.1.1: each line SHOULD be no more than 78 characters, excluding the CRLF; RFC 6532 §3.4: with UTF-8 the 998 limit stays in octets, the 78 is in characters"),
 };
 
 pub const RULE: Rule = Rule {
@@ -104,6 +104,15 @@ pub const RULE: Rule = Rule {
         .at(Severity::Info),
         Example::passes(
             title! {
+                en: "A line of 70 accented characters (140 octets, RFC 6532 §3.4 counts characters)",
+                fr: "Une ligne de 70 caractères accentués (140 octets ; la RFC 6532 §3.4 compte des caractères)",
+                es: "Una línea de 70 caracteres acentuados (140 octetos; el RFC 6532 §3.4 cuenta caracteres)",
+                pl: "Wiersz z 70 znaków z akcentami (140 oktetów; RFC 6532 §3.4 liczy znaki)",
+            },
+            ExampleInput::Generated(accented_line),
+        ),
+        Example::passes(
+            title! {
                 en: "Lines of at most 78 characters",
                 fr: "Des lignes de 78 caractères au plus",
                 es: "Líneas de 78 caracteres como máximo",
@@ -126,6 +135,14 @@ pub const RULE: Rule = Rule {
 
 fn long_line() -> Vec<u8> {
     format!("From: a@example.com\nTo: b@example.com\nSubject: Data\n\n{}\n", "x".repeat(1200)).into_bytes()
+}
+
+fn accented_line() -> Vec<u8> {
+    format!(
+        "From: a@example.com\nTo: b@example.com\nSubject: Data\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n{}\n",
+        "\u{e9}".repeat(70)
+    )
+    .into_bytes()
 }
 
 fn medium_line() -> Vec<u8> {
@@ -155,9 +172,9 @@ fn check(message: &Message, cx: &mut Context) {
         let len = end - start;
         if len > hard {
             over_hard.push((line_no, start, end));
-        } else if len > soft {
+        } else if len > soft && characters(&raw[start..end]) > soft {
             over_soft += 1;
-            longest_soft = longest_soft.max(len);
+            longest_soft = longest_soft.max(characters(&raw[start..end]));
             if first_soft.is_none() {
                 first_soft = Some((line_no, start, end));
             }
@@ -193,6 +210,16 @@ fn check(message: &Message, cx: &mut Context) {
             .severity(Severity::Info)
             .fix(Msg::of(&FIX_RECOMMENDED)),
         );
+    }
+}
+
+/// The characters of a line: its code points when it is UTF-8 (RFC 6532 §3.4
+/// counts the 78 in characters), otherwise its octets (one 8-bit charset byte,
+/// one character).
+fn characters(line: &[u8]) -> usize {
+    match std::str::from_utf8(line) {
+        Ok(text) => text.chars().count(),
+        Err(_) => line.len(),
     }
 }
 
