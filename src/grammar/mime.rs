@@ -148,6 +148,10 @@ pub fn parse_mime_value(v: &[u8], with_subtype: bool) -> MimeValue {
     } else {
         out.value = String::from_utf8_lossy(&v[type_start..i]).to_ascii_lowercase();
     }
+    // RFC 2045 §5.1: type and subtype are tokens, US-ASCII (`téxt/plain` is no type).
+    if i > type_start && v[type_start..i].iter().any(|&b| b >= 0x80) {
+        out.problems.push(Problem::new(MimeProblem::BadType, type_start, i));
+    }
     loop {
         i = skip(v, i, &mut out.problems);
         if i >= v.len() {
@@ -369,5 +373,12 @@ mod tests {
         assert_eq!(kinds(" attachment; filename*=a%20b", false), vec![MimeProblem::Rfc2231BadValue]);
         assert_eq!(kinds(" attachment; filename*=x-klingon''a", false), vec![MimeProblem::Rfc2231UnknownCharset]);
         assert_eq!(kinds(" attachment; filename*0=a; filename*2=b", false), vec![MimeProblem::Rfc2231BadSections]);
+    }
+
+    #[test]
+    fn a_type_or_subtype_with_8_bit_bytes_is_no_token() {
+        assert_eq!(kinds(" t\u{e9}xt/plain; charset=utf-8", true), vec![MimeProblem::BadType]);
+        assert_eq!(kinds(" text/pl\u{e4}in", true), vec![MimeProblem::BadType]);
+        assert_eq!(kinds(" attachment; filename=caf\u{e9}.pdf", false), Vec::<MimeProblem>::new());
     }
 }

@@ -62,6 +62,15 @@ pub const RULE: Rule = Rule {
         ),
         Example::fails(
             title! {
+                en: "An accented letter in the type (a token is US-ASCII, RFC 2045 §5.1)",
+                fr: "Une lettre accentuée dans le type (un token est en US-ASCII, RFC 2045 §5.1)",
+                es: "Una letra acentuada en el tipo (un token es US-ASCII, RFC 2045 §5.1)",
+                pl: "Litera z akcentem w typie (token to US-ASCII, RFC 2045 §5.1)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: t\u{e9}xt/plain; charset=utf-8\n\nHello\n"),
+        ),
+        Example::fails(
+            title! {
                 en: "An unquoted file name with spaces",
                 fr: "Un nom de fichier avec des espaces, sans guillemets",
                 es: "Un nombre de archivo con espacios, sin comillas",
