@@ -73,7 +73,22 @@ crate::rule_texts! { "headers/transfer-encoding";
         es: "{count, plural, one {# signo = del cuerpo quoted-printable no inicia} other {# signos = del cuerpo quoted-printable no inician}} un escape =XX válido ni un salto de línea suave.",
         pl: "{count, plural, one {# znak = w treści quoted-printable nie rozpoczyna} few {# znaki = w treści quoted-printable nie rozpoczynają} many {# znaków = w treści quoted-printable nie rozpoczyna} other {# znaku = w treści quoted-printable nie rozpoczyna}} poprawnej sekwencji =XX ani miękkiego podziału wiersza.",
     },
+    QP_TRAILING_SPACE "qp-trailing-space" => {
+        en: "{count, plural, one {# quoted-printable line ends} other {# quoted-printable lines end}} in a space or tab, which RFC 2045 §6.7 (3) forbids: servers may strip it, and readers drop it.",
+        fr: "{count, plural, one {# ligne quoted-printable se termine} other {# lignes quoted-printable se terminent}} par une espace ou une tabulation, ce que la RFC 2045 §6.7 (3) interdit : les serveurs peuvent la retirer, et les lecteurs l'ignorent.",
+        es: "{count, plural, one {# línea quoted-printable termina} other {# líneas quoted-printable terminan}} en un espacio o tabulador, lo que el RFC 2045 §6.7 (3) prohíbe: los servidores pueden quitarlo y los lectores lo descartan.",
+        pl: "{count, plural, one {# wiersz quoted-printable kończy się} few {# wiersze quoted-printable kończą się} many {# wierszy quoted-printable kończy się} other {# wiersza quoted-printable kończy się}} spacją lub tabulatorem, czego RFC 2045 §6.7 (3) zabrania: serwery mogą je usunąć, a czytniki je pomijają.",
+    },
+    BASE64_LONG_LINE "base64-long-line" => {
+        en: "{count, plural, one {# base64 line is} other {# base64 lines are}} longer than {limit, plural, one {# character} other {# characters}} (the first has {length}), the most RFC 2045 §6.8 allows; readers decode them all the same.",
+        fr: "{count, plural, one {# ligne base64 dépasse} other {# lignes base64 dépassent}} {limit, plural, one {# caractère} other {# caractères}} (la première en a {length}), le maximum de la RFC 2045 §6.8 ; les lecteurs les décodent quand même.",
+        es: "{count, plural, one {# línea base64 supera} other {# líneas base64 superan}} {limit, plural, one {# carácter} other {los # caracteres}} (la primera tiene {length}), el máximo del RFC 2045 §6.8; los lectores las decodifican igualmente.",
+        pl: "{count, plural, one {# wiersz base64 przekracza} few {# wiersze base64 przekraczają} many {# wierszy base64 przekracza} other {# wiersza base64 przekracza}} {limit, plural, one {# znak} few {# znaki} many {# znaków} other {# znaku}} (pierwszy ma {length}), maksimum RFC 2045 §6.8; czytniki i tak je dekodują.",
+    },
 }
+
+/// RFC 2045 §6.8: "lines of no more than 76 characters each".
+const MAX_BASE64_LINE: usize = 76;
 
 /// Longest quoted-printable encoded line, in characters.
 pub const MAX_QUOTED_PRINTABLE_LINE: Threshold = Threshold {
@@ -93,6 +108,7 @@ pub const RULE: Rule = Rule {
         Evidence::Rfc("RFC 2045 §6: the body matches its Content-Transfer-Encoding (§2.7 7bit, §6.7 quoted-printable, §6.8 base64; §6.4 composite types)"),
         Evidence::Receiver("rspamd R_BAD_CTE_7BIT (3.5 points, 0.3 of that for a part declared UTF-8): 8-bit text declared 7bit; rspamd BROKEN_CONTENT_TYPE (1.5): a part that cannot be read as declared"),
         Evidence::Receiver("info: SpamAssassin MIME_QP_LONG_LINE scores quoted-printable lines over 76 characters 0.001, i.e. not at all; readers decode long lines, bad escapes and loose base64 padding as written"),
+        Evidence::Ours("info: quoted-printable lines ending in white space (RFC 2045 §6.7 (3)) and base64 lines over 76 characters (§6.8): no SpamAssassin or rspamd rule scores them, and decoders drop the white space and read any line length"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
     score: scores::BAD_TRANSFER_ENCODING,
@@ -107,6 +123,24 @@ pub const RULE: Rule = Rule {
                 pl: "Tekst UTF-8 zadeklarowany jako 7bit",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 7bit\n\nCaf\u{e9}\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "An attached message with 8-bit text and no transfer encoding (7bit by default)",
+                fr: "Un message joint avec du texte 8 bits et sans encodage de transfert (7bit par défaut)",
+                es: "Un mensaje adjunto con texto de 8 bits y sin codificación de transferencia (7bit por defecto)",
+                pl: "Załączona wiadomość z tekstem 8-bitowym i bez kodowania transferu (domyślnie 7bit)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Fwd\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\nSee below.\n--b\nContent-Type: message/rfc822\n\nFrom: c@example.com\nSubject: Caf\u{e9}\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\nCaf\u{e9} ouvert\n--b--\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "An attached message declared 8bit",
+                fr: "Un message joint déclaré 8bit",
+                es: "Un mensaje adjunto declarado 8bit",
+                pl: "Załączona wiadomość zadeklarowana jako 8bit",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Fwd\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\nSee below.\n--b\nContent-Type: message/rfc822\nContent-Transfer-Encoding: 8bit\n\nFrom: c@example.com\nSubject: Hi\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\nCaf\u{e9} ouvert\n--b--\n"),
         ),
         Example::fails(
             title! {
@@ -126,6 +160,26 @@ pub const RULE: Rule = Rule {
                 pl: "Wiersz quoted-printable o długości 80 znaków",
             },
             ExampleInput::Generated(long_qp_line),
+        )
+        .at(Severity::Info),
+        Example::fails(
+            title! {
+                en: "A quoted-printable line ending in a space (info)",
+                fr: "Une ligne quoted-printable terminée par une espace (information)",
+                es: "Una línea quoted-printable que termina en un espacio (información)",
+                pl: "Wiersz quoted-printable zakończony spacją (informacja)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\nCaf=C3=A9 \nouvert\n"),
+        )
+        .at(Severity::Info),
+        Example::fails(
+            title! {
+                en: "Base64 lines of 80 characters (info)",
+                fr: "Des lignes base64 de 80 caractères (information)",
+                es: "Líneas base64 de 80 caracteres (información)",
+                pl: "Wiersze base64 o długości 80 znaków (informacja)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: application/octet-stream\nContent-Transfer-Encoding: base64\n\nQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFB\n"),
         )
         .at(Severity::Info),
         Example::fails(
@@ -210,7 +264,7 @@ fn check(message: &Message, cx: &mut Context) {
                 continue;
             }
         }
-        if part.is_multipart() || matches!(part.body, crate::model::Body::Message) {
+        if part.is_multipart() {
             continue;
         }
         let Some(range) = part.body_range.clone() else { continue };
@@ -218,29 +272,44 @@ fn check(message: &Message, cx: &mut Context) {
         let at = |offset: usize, len: usize| {
             Location::part(part.index).with_range(range.start + offset, range.start + offset + len)
         };
+        // An attached message (RFC 2046 §5.2.1: 7bit, 8bit or binary only) is one
+        // 7bit body as a whole when it declares no more (RFC 2045 §6.1 default):
+        // 8-bit bytes anywhere in it break that (RFC 2045 §2.7, §6.2).
+        if matches!(part.body, crate::model::Body::Message) {
+            if declared.as_deref().unwrap_or("7bit") == "7bit" {
+                check_7bit(cx, body, true, &at);
+            }
+            continue;
+        }
         match declared.as_deref().unwrap_or("7bit") {
             "7bit" => {
-                // `is_ascii` reads a word at a time: most bodies are, and need no byte-wise look.
-                let first = if body.is_ascii() { None } else { body.iter().position(|&b| b >= 0x80) };
-                if let Some(first) = first {
-                    let count = body[first..].iter().filter(|&&b| b >= 0x80).count();
-                    // rspamd weighs UTF-8 text declared 7bit at 0.3 of other charsets.
-                    let utf8 = part.charset.as_deref().is_some_and(|c| c.eq_ignore_ascii_case("utf-8"))
-                        && std::str::from_utf8(&body[first..]).is_ok();
-                    let points = if utf8 { scores::BAD_TRANSFER_ENCODING_UTF8 } else { scores::BAD_TRANSFER_ENCODING };
-                    cx.emit(
-                        Draft::new(Msg::of(&EIGHT_BIT_IN_7BIT).int("count", count))
-                            .evidence_bytes(super::line_breaks::context_around(body, first))
-                            .at(at(first, 1))
-                            .score(points),
-                    );
-                }
+                let utf8_charset = part.charset.as_deref().is_some_and(|c| c.eq_ignore_ascii_case("utf-8"));
+                check_7bit(cx, body, utf8_charset, &at)
             }
             "base64" => check_base64(cx, body, &at),
             "quoted-printable" => check_quoted_printable(cx, body, max_qp, &at),
             _ => {}
         }
     }
+}
+
+/// 8-bit bytes in a body declared (or defaulting to) 7bit (RFC 2045 §2.7, §6.2).
+/// `utf8_charset`: the part says charset=utf-8 (an attached message, whose parts
+/// say their own, is weighed as UTF-8 when its bytes are).
+fn check_7bit(cx: &mut Context, body: &[u8], utf8_charset: bool, at: &dyn Fn(usize, usize) -> Location) {
+    // `is_ascii` reads a word at a time: most bodies are, and need no byte-wise look.
+    let first = if body.is_ascii() { None } else { body.iter().position(|&b| b >= 0x80) };
+    let Some(first) = first else { return };
+    let count = body[first..].iter().filter(|&&b| b >= 0x80).count();
+    // rspamd weighs UTF-8 text declared 7bit at 0.3 of other charsets.
+    let utf8 = utf8_charset && std::str::from_utf8(&body[first..]).is_ok();
+    let points = if utf8 { scores::BAD_TRANSFER_ENCODING_UTF8 } else { scores::BAD_TRANSFER_ENCODING };
+    cx.emit(
+        Draft::new(Msg::of(&EIGHT_BIT_IN_7BIT).int("count", count))
+            .evidence_bytes(super::line_breaks::context_around(body, first))
+            .at(at(first, 1))
+            .score(points),
+    );
 }
 
 /// What a byte is in a base64 body (RFC 2045 §6.8).
@@ -273,6 +342,7 @@ const B64_CLASS: [B64; 256] = {
 };
 
 fn check_base64(cx: &mut Context, body: &[u8], at: &dyn Fn(usize, usize) -> Location) {
+    check_line_lengths(cx, body, MAX_BASE64_LINE, &BASE64_LONG_LINE, at);
     // Nothing is collected (a 10 MB body is 10 M bytes to look at, not to keep).
     // A well-formed body is alphabet and white space up to its padding: that
     // prefix is walked by a tight loop counting the white space.
@@ -336,19 +406,52 @@ fn check_base64(cx: &mut Context, body: &[u8], at: &dyn Fn(usize, usize) -> Loca
     }
 }
 
-fn check_quoted_printable(cx: &mut Context, body: &[u8], max: usize, at: &dyn Fn(usize, usize) -> Location) {
-    let mut long_lines = 0usize;
-    let mut first_long = None;
-    let mut bad_escapes = 0usize;
-    let mut first_bad = None;
+/// The lines of a body as (start, end) offsets, without their LF or CRLF.
+fn body_lines(body: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut start = 0;
-    while start < body.len() {
+    std::iter::from_fn(move || {
+        if start >= body.len() {
+            return None;
+        }
         let nl = memchr::memchr(b'\n', &body[start..]).map_or(body.len(), |p| start + p);
         let end = if nl > start && body[nl - 1] == b'\r' { nl - 1 } else { nl };
+        let line = (start, end);
+        start = nl + 1;
+        Some(line)
+    })
+}
+
+/// Encoded lines longer than `max` (RFC 2045 §6.7 (5), §6.8: 76): one info
+/// finding `text` with how many there are and the first.
+fn check_line_lengths(
+    cx: &mut Context,
+    body: &[u8],
+    max: usize,
+    text: &'static crate::i18n::Entry,
+    at: &dyn Fn(usize, usize) -> Location,
+) {
+    let mut long = body_lines(body).filter(|(start, end)| end - start > max);
+    let Some((offset, end)) = long.next() else { return };
+    let count = 1 + long.count();
+    cx.emit(
+        Draft::new(Msg::of(text).int("count", count).int("length", end - offset).int("limit", max))
+            .evidence_bytes(&body[offset..end])
+            .at(at(offset, end - offset))
+            .severity(Severity::Info),
+    );
+}
+
+fn check_quoted_printable(cx: &mut Context, body: &[u8], max: usize, at: &dyn Fn(usize, usize) -> Location) {
+    check_line_lengths(cx, body, max, &QP_LINE_TOO_LONG, at);
+    let mut bad_escapes = 0usize;
+    let mut first_bad = None;
+    let mut trailing_space = 0usize;
+    let mut first_trailing = None;
+    for (start, end) in body_lines(body) {
         let line = &body[start..end];
-        if line.len() > max {
-            long_lines += 1;
-            first_long.get_or_insert((start, line.len()));
+        if line.last().is_some_and(|&b| b == b' ' || b == b'\t') {
+            trailing_space += 1;
+            first_trailing.get_or_insert(end - 1);
         }
         // From one `=` to the next (memchr: the bytes between need no look).
         let mut i = 0;
@@ -363,13 +466,12 @@ fn check_quoted_printable(cx: &mut Context, body: &[u8], max: usize, at: &dyn Fn
             }
             i += if escape { 3 } else { 1 };
         }
-        start = nl + 1;
     }
-    if let Some((offset, length)) = first_long {
+    if let Some(offset) = first_trailing {
         cx.emit(
-            Draft::new(Msg::of(&QP_LINE_TOO_LONG).int("count", long_lines).int("length", length).int("limit", max))
-                .evidence_bytes(&body[offset..(offset + length).min(body.len())])
-                .at(at(offset, length))
+            Draft::new(Msg::of(&QP_TRAILING_SPACE).int("count", trailing_space))
+                .evidence_bytes(super::line_breaks::context_around(body, offset))
+                .at(at(offset, 1))
                 .severity(Severity::Info),
         );
     }
