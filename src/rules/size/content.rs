@@ -33,6 +33,19 @@ crate::rule_texts! { "size/content";
         es: "El contenido ocupa {size} ({sizeBytes, plural, one {# byte} other {# bytes}}) una vez decodificado, por encima de los {limit} que las guías permiten antes de codificar.",
         pl: "Po zdekodowaniu treść ma {size} ({sizeBytes, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}}), więcej niż {limit} dozwolone przez przewodniki przed kodowaniem.",
     },
+    // The evidence, in the reader's language: the largest part.
+    EVIDENCE_FILE "evidence.file" => {
+        en: "{name} ({type}, {bytes, plural, one {# byte} other {# bytes}})",
+        fr: "{name} ({type}, {bytes, plural, one {# octet} other {# octets}})",
+        es: "{name} ({type}, {bytes, plural, one {# byte} other {# bytes}})",
+        pl: "{name} ({type}, {bytes, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}})",
+    },
+    EVIDENCE_PART "evidence.part" => {
+        en: "part {part} ({type}, {bytes, plural, one {# byte} other {# bytes}})",
+        fr: "partie {part} ({type}, {bytes, plural, one {# octet} other {# octets}})",
+        es: "parte {part} ({type}, {bytes, plural, one {# byte} other {# bytes}})",
+        pl: "część {part} ({type}, {bytes, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}})",
+    },
 }
 
 /// Most bytes of decoded content (text and attachments).
@@ -92,13 +105,14 @@ fn check(message: &Message, cx: &mut Context) {
     }
     let largest = message.parts.iter().filter(|p| p.decoded_len() > 0).max_by_key(|p| p.decoded_len());
     let evidence = match largest {
-        Some(part) => format!(
-            "{} ({}, {} bytes)",
-            part.filename.clone().unwrap_or_else(|| format!("part {}", part.index)),
-            part.content_type,
-            part.decoded_len()
-        ),
-        None => format!("{size} bytes"),
+        Some(part) => {
+            let described = match &part.filename {
+                Some(name) => Msg::of(&EVIDENCE_FILE).text("name", name.clone()),
+                None => Msg::of(&EVIDENCE_PART).int("part", part.index),
+            };
+            described.text("type", part.content_type.clone()).int("bytes", part.decoded_len()).render(cx.locale())
+        }
+        None => size.to_string(),
     };
     let location = match largest {
         Some(part) => match &part.body_range {

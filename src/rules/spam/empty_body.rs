@@ -42,6 +42,13 @@ crate::rule_texts! { "spam/empty-body";
         es: "Una vez representado el HTML, el mensaje no muestra ningún texto.",
         pl: "Po wyrenderowaniu HTML wiadomość nie wyświetla żadnego tekstu.",
     },
+    // The evidence of a body that is empty, in the reader's language.
+    EVIDENCE_NO_TEXT "evidence.no-text" => {
+        en: "(no text)",
+        fr: "(aucun texte)",
+        es: "(ningún texto)",
+        pl: "(brak tekstu)",
+    },
 }
 
 pub const RULE: Rule = Rule {
@@ -181,7 +188,13 @@ fn check(message: &Message, cx: &mut Context) {
     };
     let source = body_source(message);
     // Quoted as it is (`evidence` shortens it): no copy of a body that may be megabytes.
-    let evidence = if source.trim().is_empty() { "(no text)" } else { source.trim() };
+    let no_text;
+    let evidence = if source.trim().is_empty() {
+        no_text = Msg::of(&EVIDENCE_NO_TEXT).render(cx.locale());
+        no_text.as_str()
+    } else {
+        source.trim()
+    };
     let id = if message.html.is_empty() { &NO_TEXT } else { &NO_VISIBLE_TEXT };
     cx.emit(Draft::new(Msg::of(id)).evidence(evidence).at(location));
 }

@@ -42,6 +42,13 @@ crate::rule_texts! { "spam/html-only";
         es: "La parte {part} es HTML y el mensaje no tiene alternativa text/plain.",
         pl: "Część {part} to HTML, a wiadomość nie ma alternatywy text/plain.",
     },
+    // The evidence, in the reader's language: the types of the body parts.
+    EVIDENCE_BODY_PARTS "evidence.body-parts" => {
+        en: "body parts: {types}",
+        fr: "parties du corps : {types}",
+        es: "partes del cuerpo: {types}",
+        pl: "części treści: {types}",
+    },
 }
 
 pub const RULE: Rule = Rule {
@@ -86,7 +93,7 @@ fn check(message: &Message, cx: &mut Context) {
     let types: Vec<&str> = message.parts.iter().filter(|p| p.is_body).map(|p| p.content_type.as_str()).collect();
     cx.emit(
         Draft::new(Msg::of(&NO_TEXT).int("part", html.part))
-            .evidence(format!("body parts: {}", types.join(", ")))
+            .evidence(Msg::of(&EVIDENCE_BODY_PARTS).text("types", types.join(", ")).render(cx.locale()))
             .at(part_location(message, html.part)),
     );
 }
