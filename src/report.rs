@@ -64,7 +64,8 @@ pub struct Location {
     /// 1-based line of `start` in the linted message.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
-    /// 1-based column (in bytes) of `start` on its line.
+    /// 1-based column of `start` on its line, in Unicode code points (an invalid
+    /// UTF-8 sequence counts as one), as SARIF and the CLI's formats count it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<usize>,
     /// A path inside an attachment, e.g. `invoice.zip > docs/run.exe`.

@@ -42,7 +42,7 @@ pub fn findings(rules: &CustomRules, evaluation: &Evaluation, message: &Message,
             Location { header: found.header.map(|h| visible(&h, MAX_PARAM_CHARS)), ..Location::default() };
         location.part = found.part;
         if let Some(range) = found.range {
-            let (line, column) = message.line_index.line_column(range.start);
+            let (line, column) = message.line_index.line_column(message.raw, range.start);
             location.start = Some(range.start);
             location.end = Some(range.end);
             location.line = Some(line);

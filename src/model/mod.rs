@@ -105,14 +105,18 @@ impl LineIndex {
     pub fn line_starts(&self) -> &[usize] {
         &self.line_starts
     }
-    /// 1-based (line, column) of a byte offset.
-    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+    /// 1-based (line, column) of a byte offset of `raw` (the bytes this index
+    /// was made from). The column counts Unicode code points, an invalid UTF-8
+    /// sequence as one U+FFFD, as SARIF (§3.30) and the CLI's formats count it.
+    pub fn line_column(&self, raw: &[u8], offset: usize) -> (usize, usize) {
         let line = match self.line_starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
         };
         let start = self.line_starts.get(line).copied().unwrap_or(0);
-        (line + 1, offset.saturating_sub(start) + 1)
+        let before = raw.get(start..offset.min(raw.len())).unwrap_or_default();
+        let column = if before.is_ascii() { before.len() } else { String::from_utf8_lossy(before).chars().count() };
+        (line + 1, column + 1)
     }
 }
 
@@ -728,9 +732,19 @@ mod tests {
     #[test]
     fn line_index_maps_offsets() {
         let index = LineIndex::new(b"ab\ncd\r\nef");
-        assert_eq!(index.line_column(0), (1, 1));
-        assert_eq!(index.line_column(4), (2, 2));
-        assert_eq!(index.line_column(7), (3, 1));
+        let raw = b"ab\ncd\r\nef";
+        assert_eq!(index.line_column(raw, 0), (1, 1));
+        assert_eq!(index.line_column(raw, 4), (2, 2));
+        assert_eq!(index.line_column(raw, 7), (3, 1));
+    }
+
+    #[test]
+    fn columns_count_code_points() {
+        let raw = "Subject: Caf\u{e9} ouvert\n".as_bytes();
+        let index = LineIndex::new(raw);
+        // "ouvert" starts at byte 15, the 15th character (é is two bytes).
+        assert_eq!(index.line_column(raw, 15), (1, 15));
+        assert_eq!(index.line_column(b"\xff\xfeab", 2), (1, 3));
     }
 }
 

@@ -85,7 +85,8 @@ pub struct Context<'run> {
     overrides: RuleOverride,
     findings: &'run mut Vec<Finding>,
     emitted: usize,
-    line_index: Option<&'run crate::model::LineIndex>,
+    /// The message's line index and the bytes it indexes.
+    lines: Option<(&'run crate::model::LineIndex, &'run [u8])>,
 }
 
 impl<'run> Context<'run> {
@@ -94,13 +95,13 @@ impl<'run> Context<'run> {
         settings: &'run Settings,
         rule: &'static Rule,
         findings: &'run mut Vec<Finding>,
-        line_index: Option<&'run crate::model::LineIndex>,
+        lines: Option<(&'run crate::model::LineIndex, &'run [u8])>,
     ) -> Option<Context<'run>> {
         let overrides = settings.rule_override(rule.id);
         if overrides.off {
             return None;
         }
-        Some(Context { settings, rule, overrides, findings, emitted: 0, line_index })
+        Some(Context { settings, rule, overrides, findings, emitted: 0, lines })
     }
 
     pub fn locale(&self) -> crate::i18n::Locale {
@@ -130,8 +131,8 @@ impl<'run> Context<'run> {
         // Message-derived names reach people: make controls visible, cap them.
         location.header = location.header.map(|h| visible(&h, MAX_PARAM_CHARS));
         location.path = location.path.map(|p| visible(&p, MAX_PARAM_CHARS));
-        if let (Some(start), None, Some(index)) = (location.start, location.line, self.line_index) {
-            let (line, column) = index.line_column(start);
+        if let (Some(start), None, Some((index, raw))) = (location.start, location.line, self.lines) {
+            let (line, column) = index.line_column(raw, start);
             location.line = Some(line);
             location.column = Some(column);
         }

@@ -34,7 +34,7 @@ use crate::settings::Settings;
 pub fn run_all(message: &Message, settings: &Settings) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (_index, rule) in REGISTRY.iter().enumerate() {
-        if let Some(mut cx) = Context::new(settings, rule, &mut findings, Some(&message.line_index)) {
+        if let Some(mut cx) = Context::new(settings, rule, &mut findings, Some((&message.line_index, message.raw))) {
             #[cfg(feature = "rule-timing")]
             let started = timing::recording().then(std::time::Instant::now);
             match rule.check {
