@@ -353,11 +353,13 @@ fn a_raw_8bit_attachment_name_needs_rfc_2231_encoding() {
 }
 
 #[test]
-fn a_line_break_in_a_php_subject_is_an_injection_naming_the_field() {
+fn a_line_break_in_a_php_subject_is_info_naming_the_field_since_php_writes_it_as_a_space() {
+    // ext/standard/mail.c turns it into a space: "Subject: Hi Bcc: many@example.net".
     let report = php("b@example.com", "Hi\r\nBcc: many@example.net", "x", "From: a@example.com");
     let found = of(&report, "headers/injection");
     assert_eq!(found.len(), 1);
-    assert_eq!(found[0].severity, Severity::Error);
+    assert_eq!(found[0].severity, Severity::Info);
+    assert_eq!(found[0].message_id, "headers/injection.flattened");
     assert_eq!(found[0].params["field"], mail_preflight::i18n::Param::Text("subject".into()));
     assert!(found[0].message.contains("Bcc: many@example.net"));
 }
