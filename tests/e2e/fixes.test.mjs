@@ -75,3 +75,23 @@ test('a message with nothing mechanical to fix says so', async () => {
   assert.equal(await page.isVisible('#fixes-result'), false);
   await session.context.close();
 });
+
+test('the fixed message is checked again with the visitor\'s own rules, so a custom finding the fixes did not touch stays', async () => {
+  const session = await openPage(harness);
+  const { page } = session;
+  await loadApp(page, harness.origin);
+  await page.evaluate(() => localStorage.setItem('mail-preflight.custom-rules', JSON.stringify({
+    json: '', sa: 'body LOCAL_WIN /winner/i\nscore LOCAL_WIN 3.0\ndescribe LOCAL_WIN Says winner\n', enabled: true })));
+  await loadApp(page, harness.origin);
+  const winner = 'From: Shop <shop@example.com>\nTo: b@example.org\nSubject: You are a winner\nMIME-Version: 1.0\n'
+    + 'Content-Type: text/plain; charset=utf-8\n\nYou are a WINNER, claim now.\n';
+  await page.waitForFunction(() => /loaded: 1/.test(document.querySelector('#custom-status')?.textContent));
+  await page.setInputFiles('#eml-file', { name: 'winner.eml', mimeType: 'message/rfc822', buffer: Buffer.from(winner) });
+  const report = await waitForReport(page);
+  assert.ok(report.rules.includes('sa/LOCAL_WIN'), String(report.rules));
+  await page.click('#fixes-run');
+  await page.waitForSelector('#fixes-result:not([hidden])');
+  const rules = await page.$$eval('#fixes-rules code', (c) => c.map((x) => x.textContent));
+  assert.ok(!rules.includes('sa/LOCAL_WIN'), `neither gone nor added: ${rules}`);
+  await session.context.close();
+});

@@ -5,11 +5,12 @@
 import { $, el, download } from '../lib/dom.mjs';
 import { text } from '../lib/i18n.mjs';
 import { diffLines, withContext, messageLines } from '../lib/diff.mjs';
+import { LINT_TIME_LIMIT_MS } from './lint.mjs';
 
 const ruleIds = (report) => [...new Set(report.findings.map((f) => f.ruleId))];
 
 export function setupFixes(ctx) {
-  const { engine, state } = ctx;
+  const { engine } = ctx;
   let fixed = null;
 
   function reset() {
@@ -48,14 +49,18 @@ export function setupFixes(ctx) {
     if (!shown.report) return;
     $('fixes-status').textContent = text('ui.fixes.working');
     try {
+      const limit = { timeLimitMs: LINT_TIME_LIMIT_MS };
       const bytes = shown.linted.slice();
-      const result = await engine.call('fixMessage', [bytes, { now: Math.floor(Date.now() / 1000) }], [bytes.buffer]);
+      const result = await engine.call('fixMessage', [bytes, { now: Math.floor(Date.now() / 1000) }], [bytes.buffer], limit);
       if (!result.applied.length) {
         $('fixes-status').textContent = text('ui.fixes.nothing');
         return;
       }
       const copy = result.fixed.slice();
-      const after = await engine.call('lint', [copy, { locale: state.locale }], [copy.buffer]);
+      // The check before ran with the visitor's rules (and, for a mail() call, its platform): so does the check after.
+      const platform = shown.request && shown.request.kind === 'php' && shown.request.platform;
+      const options = { ...ctx.lint.checkOptions(), ...(platform ? { php: { platform } } : {}) };
+      const after = await engine.call('lint', [copy, options], [copy.buffer], limit);
       fixed = { before: shown.report, after, applied: result.applied, bytes: result.fixed, original: shown.linted,
         name: shown.request && shown.request.name };
       $('fixes-status').textContent = '';

@@ -54,6 +54,15 @@ export function setupLint(ctx) {
   let failure = null;
 
   /**
+   * The options every check of the page runs with: the language and the visitor's
+   * own rules ("Your rules"). The fixes view checks the fixed message with them too,
+   * so its before and after compare like with like.
+   */
+  function checkOptions() {
+    return { locale: state.locale, ...(ctx.customOptions ? ctx.customOptions() : {}) };
+  }
+
+  /**
    * Says why there is no report (`message()` renders it in the current language);
    * offers "Try again" when the run, not the input, failed. The previous report goes:
    * it is not the answer for this input.
@@ -94,7 +103,7 @@ export function setupLint(ctx) {
     $('lint-run').disabled = true;
     const done = progress(request);
     const call = running = Symbol('lint');
-    const options = { locale: state.locale, ...(ctx.customOptions ? ctx.customOptions() : {}) };
+    const options = checkOptions();
     try {
       let report;
       const limit = { timeLimitMs: LINT_TIME_LIMIT_MS };
@@ -165,6 +174,7 @@ export function setupLint(ctx) {
   return {
     run,
     setMode,
+    checkOptions,
     /** Shows `request` in the form and checks it (examples, share links, history, fixed messages). */
     async open(request, options) {
       fillRequest(request);
