@@ -150,7 +150,12 @@ function setupViews() {
   ctx.views.rules.render();
   historyView.render();
   fixes.reset();
-  $('language').addEventListener('change', (e) => setLocale(e.target.value));
+  // The rules in the new language come from the worker; if it cannot give them, the selector says
+  // the language still in force.
+  $('language').addEventListener('change', (e) => setLocale(e.target.value).catch((err) => {
+    console.warn(`language not changed: ${err.message}`);
+    $('language').value = state.locale;
+  }));
   window.addEventListener('hashchange', route);
   registerServiceWorker();
 }

@@ -131,3 +131,22 @@ test('an engine that cannot load says so in four languages and starts on "Retry"
   assert.notEqual(report.verdict, undefined);
   await session.context.close();
 });
+
+test('a language chosen while a check runs is put in force after Cancel, without an error, and remembered', async () => {
+  const session = await faultyPage();
+  const { page, errors } = session;
+  await loadApp(page, harness.origin);
+  await page.fill('#raw-input', message('HANG-ME'));
+  await page.click('#lint-run');
+  await page.waitForSelector('#lint-progress:not([hidden])');
+  await page.selectOption('#language', 'fr');
+  await page.click('#lint-cancel');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  const fr = messages('fr');
+  assert.equal(await page.textContent('#lint-error-text'), fr['ui.lint.cancelled']);
+  assert.equal(await page.inputValue('#language'), 'fr');
+  assert.deepEqual(errors, []);
+  await loadApp(page, harness.origin);
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  await session.context.close();
+});

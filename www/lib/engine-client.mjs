@@ -35,7 +35,8 @@ export class EngineClient {
       const code = error && error.trapped ? FAILURE.trapped : error && error.code;
       const { messageId, params } = error || {};
       entry.reject(Object.assign(new Error(error && error.message), { code, messageId, params }));
-      if (error && error.trapped) this.restart(FAILURE.trapped, { rejectPending: false });
+      // The calls queued behind the trapped one did not trap: they are asked again, or told the engine restarted.
+      if (error && error.trapped) this.restart(FAILURE.workerFailed);
     };
     worker.onerror = (event) => {
       event.preventDefault();
@@ -58,15 +59,29 @@ export class EngineClient {
     }
   }
 
-  /** Replaces the worker; calls still running end with `code`. */
-  restart(code, { rejectPending = true } = {}) {
+  /**
+   * Replaces the worker. The calls that cannot run again end with `code`: the ones
+   * with a time limit (the checks and simulations the visitor started, which this
+   * restart may be stopping) and the ones whose bytes went to the old worker. The
+   * others (the rules in another language, an SMTP reply to explain…) are asked
+   * again of the fresh worker: a Cancel or a trap is not their failure.
+   */
+  restart(code) {
     this.worker.terminate();
-    if (rejectPending) this.rejectAll(code, code);
+    const pending = [...this.pending];
     this.spawn();
+    for (const [id, entry] of pending) {
+      if (entry.resend) {
+        this.worker.postMessage(entry.message);
+        continue;
+      }
+      this.settle(id);
+      entry.reject(Object.assign(new Error(code), { code }));
+    }
     if (this.onRestart) this.onRestart(code);
   }
 
-  /** Stops whatever the engine is doing (the visitor's Cancel). */
+  /** Stops the check the engine is running (the visitor's Cancel). */
   cancel() {
     this.restart(FAILURE.cancelled);
   }
@@ -79,10 +94,11 @@ export class EngineClient {
     if (this.broken) this.restart(FAILURE.workerFailed);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      const entry = { resolve, reject };
+      const message = { id, op, args };
+      const entry = { resolve, reject, message, resend: !transfer.length && !timeLimitMs };
       if (timeLimitMs) entry.timer = setTimeout(() => this.restart(FAILURE.timeout), timeLimitMs);
       this.pending.set(id, entry);
-      this.worker.postMessage({ id, op, args }, transfer);
+      this.worker.postMessage(message, transfer);
     });
   }
 }
