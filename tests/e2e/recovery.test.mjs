@@ -150,3 +150,21 @@ test('a language chosen while a check runs is put in force after Cancel, without
   assert.equal(await page.getAttribute('html', 'lang'), 'fr');
   await session.context.close();
 });
+
+test('a check started while another runs replaces it: the first one stops and cannot time the second out', async () => {
+  const session = await faultyPage();
+  const { page } = session;
+  await page.clock.install();
+  await loadApp(page, harness.origin);
+  await page.fill('#raw-input', message('HANG-ME'));
+  await page.click('#lint-run');
+  await page.waitForSelector('#lint-progress:not([hidden])');
+  await page.clock.runFor(10_000);
+  // The button is disabled while a check runs; Ctrl+Enter and the samples still start one.
+  await page.click('#load-sample');
+  await page.waitForSelector('#result:not([hidden])');
+  await page.clock.runFor(10_000);
+  assert.equal(await page.isVisible('#lint-error'), false, 'the replaced check did not time the new one out');
+  assert.equal(await page.isVisible('#lint-progress'), false, 'no progress left running');
+  await session.context.close();
+});

@@ -19,6 +19,9 @@ export const LINT_TIME_LIMIT_MS = 15_000;
 /** Codes after which "Try again" makes sense: the input was fine, the run was not. */
 const RETRYABLE = [FAILURE.trapped, FAILURE.timeout, FAILURE.cancelled, FAILURE.workerFailed];
 
+/** How often the progress is said to screen readers (default, ours: often enough to know the check goes on). */
+const PROGRESS_ANNOUNCE_MS = 5_000;
+
 export const SAMPLES = { clean: 'samples/contact-form.eml', spammy: 'samples/spammy.eml' };
 
 export function setupLint(ctx) {
@@ -33,21 +36,35 @@ export function setupLint(ctx) {
     for (const panel of document.querySelectorAll('[data-mode-panel]')) panel.hidden = panel.dataset.modePanel !== next;
   }
 
+  /**
+   * Shows the check's progress: the visible counter ticks every 100 ms in a plain
+   * element; the status line screen readers hear says it at the start and then every
+   * PROGRESS_ANNOUNCE_MS (WCAG 4.1.3: a live region read out ten times a second says
+   * nothing). Returns the function that stops both.
+   */
   function progress(request) {
     const size = request.kind === 'raw' ? request.bytes.length : 0;
     const started = performance.now();
-    const tick = () => {
+    const sentence = () => {
       const seconds = fixed((performance.now() - started) / 1000, 1);
-      $('lint-progress-text').textContent = size > 100_000
+      return size > 100_000
         ? text('ui.lint.progress-size', { size: formatSize(size), seconds })
         : text('ui.lint.progress', { seconds });
     };
+    const tick = () => {
+      $('lint-progress-text').textContent = sentence();
+    };
+    const announce = () => {
+      $('lint-progress-status').textContent = sentence();
+    };
     tick();
+    announce();
     $('lint-progress').hidden = false;
-    const timer = setInterval(tick, 100);
+    const timers = [setInterval(tick, 100), setInterval(announce, PROGRESS_ANNOUNCE_MS)];
     return () => {
-      clearInterval(timer);
+      timers.forEach(clearInterval);
       $('lint-progress').hidden = true;
+      $('lint-progress-status').textContent = '';
     };
   }
 
@@ -98,11 +115,16 @@ export function setupLint(ctx) {
       showFailure(() => text('ui.lint.empty'));
       return;
     }
+    if (running) {
+      // A new check replaces the one still running: that one is stopped (its answer
+      // would be thrown away, and its time limit would stop this one), with its progress.
+      running.done();
+      engine.cancel();
+    }
     $('lint-error').hidden = true;
     failure = null;
     $('lint-run').disabled = true;
-    const done = progress(request);
-    const call = running = Symbol('lint');
+    const call = running = { done: progress(request) };
     const options = checkOptions();
     try {
       let report;
@@ -126,7 +148,8 @@ export function setupLint(ctx) {
       showFailure(() => failureText(err), { retry: RETRYABLE.includes(err.code) });
     } finally {
       if (call === running) {
-        done();
+        running = null;
+        call.done();
         $('lint-run').disabled = false;
       }
     }
