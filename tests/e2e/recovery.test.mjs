@@ -56,6 +56,17 @@ async function faultyPage() {
   return session;
 }
 
+/** A page whose check of a HANG-ME message is running (with the page's clock installed when `clock`). */
+async function hangingCheck({ clock = false } = {}) {
+  const session = await faultyPage();
+  if (clock) await session.page.clock.install();
+  await loadApp(session.page, harness.origin);
+  await session.page.fill('#raw-input', message('HANG-ME'));
+  await session.page.click('#lint-run');
+  await session.page.waitForSelector('#lint-progress:not([hidden])');
+  return session;
+}
+
 async function failure(page) {
   await page.waitForSelector('#lint-error:not([hidden])');
   return { text: await page.textContent('#lint-error-text'), retry: await page.isVisible('#lint-retry') };
@@ -77,13 +88,8 @@ test('after the engine traps on a message, a fresh engine checks the next one', 
 });
 
 test('a check that runs past its time limit is stopped, says so, and can be tried again', async () => {
-  const session = await faultyPage();
+  const session = await hangingCheck({ clock: true });
   const { page } = session;
-  await page.clock.install();
-  await loadApp(page, harness.origin);
-  await page.fill('#raw-input', message('HANG-ME'));
-  await page.click('#lint-run');
-  await page.waitForSelector('#lint-progress:not([hidden])');
   await page.clock.runFor(16_000);
   const shown = await failure(page);
   assert.equal(shown.text, messages('en')['ui.lint.timeout'].replace('{seconds}', '15'));
@@ -97,12 +103,8 @@ test('a check that runs past its time limit is stopped, says so, and can be trie
 });
 
 test('Cancel stops a running check at once', async () => {
-  const session = await faultyPage();
+  const session = await hangingCheck();
   const { page } = session;
-  await loadApp(page, harness.origin);
-  await page.fill('#raw-input', message('HANG-ME'));
-  await page.click('#lint-run');
-  await page.waitForSelector('#lint-progress:not([hidden])');
   await page.click('#lint-cancel');
   assert.deepEqual(await failure(page), { text: messages('en')['ui.lint.cancelled'], retry: true });
   const report = await lintRaw(page, CLEAN);
@@ -133,12 +135,8 @@ test('an engine that cannot load says so in four languages and starts on "Retry"
 });
 
 test('a language chosen while a check runs is put in force after Cancel, without an error, and remembered', async () => {
-  const session = await faultyPage();
+  const session = await hangingCheck();
   const { page, errors } = session;
-  await loadApp(page, harness.origin);
-  await page.fill('#raw-input', message('HANG-ME'));
-  await page.click('#lint-run');
-  await page.waitForSelector('#lint-progress:not([hidden])');
   await page.selectOption('#language', 'fr');
   await page.click('#lint-cancel');
   await page.waitForFunction(() => document.documentElement.lang === 'fr');
@@ -152,13 +150,8 @@ test('a language chosen while a check runs is put in force after Cancel, without
 });
 
 test('a check started while another runs replaces it: the first one stops and cannot time the second out', async () => {
-  const session = await faultyPage();
+  const session = await hangingCheck({ clock: true });
   const { page } = session;
-  await page.clock.install();
-  await loadApp(page, harness.origin);
-  await page.fill('#raw-input', message('HANG-ME'));
-  await page.click('#lint-run');
-  await page.waitForSelector('#lint-progress:not([hidden])');
   await page.clock.runFor(10_000);
   // The button is disabled while a check runs; Ctrl+Enter and the samples still start one.
   await page.click('#load-sample');
