@@ -5,7 +5,7 @@
 import { $, el } from './lib/dom.mjs';
 import { EngineClient } from './lib/engine-client.mjs';
 import { text, formatNumber, useLocale, useEngineRenderer, applyI18n, pickLocale, rememberLocale } from './lib/i18n.mjs';
-import { SHARE_PREFIX, readShareFragment } from './lib/share.mjs';
+import { SHARE_PREFIX, MAX_EXPANDED_BYTES, readShareFragment } from './lib/share.mjs';
 import { setupLint } from './views/lint.mjs';
 import { setupReport } from './views/report.mjs';
 import { setupReportActions } from './views/report-actions.mjs';
@@ -67,11 +67,20 @@ async function openShared(fragment) {
   route();
   try {
     await ctx.views.lint.open(await readShareFragment(fragment));
-  } catch {
-    $('lint-error-text').textContent = text('ui.actions.share-broken');
-    $('lint-retry').hidden = true;
-    $('lint-error').hidden = false;
+  } catch (err) {
+    // Said as the check view says its failures: the previous report goes, the text follows the language.
+    ctx.views.lint.showFailure(() => shareFailureText(err));
   }
+}
+
+/**
+ * Why a link cannot be opened: it inflates past what the engine reads (the engine's
+ * own `input-too-large`, with the size reached when it was stopped), or it does not
+ * hold a message.
+ */
+function shareFailureText(err) {
+  if (err.code !== 'share-too-large') return text('ui.actions.share-broken');
+  return text('core.error.input-too-large', { size: { megabytes: err.size }, limit: { megabytes: MAX_EXPANDED_BYTES } });
 }
 
 /** The engine could not start: say so in the four languages (the catalogue lives in the engine) and offer to retry. */

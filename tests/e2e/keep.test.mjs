@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import { deflateRawSync } from 'node:zlib';
 import { ROOT, startHarness, openPage, loadApp, waitForReport } from './harness.mjs';
 import { engine, messages } from './engine.mjs';
 
@@ -146,6 +147,34 @@ test('a cut or forged link says it holds no readable message', async () => {
   await page.waitForSelector('body[data-ready=true]');
   await page.waitForSelector('#lint-error:not([hidden])');
   assert.equal(await page.textContent('#lint-error-text'), messages('en')['ui.actions.share-broken']);
+  await session.context.close();
+});
+
+test('a broken link opened over a report takes the report away, and its error follows the language', async () => {
+  const session = await openPage(harness);
+  const { page } = session;
+  await loadApp(page, harness.origin);
+  await page.click('#load-sample');
+  await waitForReport(page);
+  await page.evaluate(() => { location.hash = '#lint/share=AAAA-not-deflate'; });
+  await page.waitForSelector('#lint-error:not([hidden])');
+  assert.equal(await page.isVisible('#result'), false, 'the previous report is not the answer for this link');
+  await page.selectOption('#language', 'es');
+  await page.waitForFunction(() => document.documentElement.lang === 'es');
+  assert.equal(await page.textContent('#lint-error-text'), messages('es')['ui.actions.share-broken']);
+  await session.context.close();
+});
+
+test('a link that inflates past what the engine reads says the message is too large, not that the link was cut', async () => {
+  const session = await openPage(harness);
+  const { page } = session;
+  const bomb = deflateRawSync(Buffer.concat([Buffer.from('{"v":1,"kind":"raw","name":"bomb.eml"}\n'),
+    Buffer.alloc(40 * 1024 * 1024, 65)]), { level: 9 }).toString('base64url');
+  await loadApp(page, harness.origin, `#lint/share=${bomb}`);
+  await page.waitForSelector('#lint-error:not([hidden])');
+  const shown = await page.textContent('#lint-error-text');
+  assert.notEqual(shown, messages('en')['ui.actions.share-broken']);
+  assert.match(shown, /^The input is [\d.]+\sMB; mail-preflight reads at most 33\.55\sMB\./);
   await session.context.close();
 });
 

@@ -41,7 +41,7 @@ async function pipe(bytes, stream, limit = Infinity) {
     // A link that inflates past the limit is refused (a deflate bomb).
     if (total > limit) {
       await reader.cancel();
-      throw Object.assign(new Error('shared message too large'), { code: 'share-too-large' });
+      throw Object.assign(new Error('shared message too large'), { code: 'share-too-large', size: total });
     }
     chunks.push(value);
   }
@@ -79,7 +79,10 @@ export async function shareFragment(request) {
   return SHARE_PREFIX + toBase64Url(compressed);
 }
 
-/** The request a fragment carries, or throws (code `share-broken` or `share-too-large`). */
+/**
+ * The request a fragment carries, or throws (code `share-broken`, or `share-too-large`
+ * with `size`, the bytes inflated when it stopped).
+ */
 export async function readShareFragment(fragment) {
   try {
     const payload = await pipe(fromBase64Url(fragment.slice(SHARE_PREFIX.length)), new DecompressionStream('deflate-raw'),

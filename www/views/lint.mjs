@@ -198,6 +198,7 @@ export function setupLint(ctx) {
     run,
     setMode,
     checkOptions,
+    showFailure,
     /** Shows `request` in the form and checks it (examples, share links, history, fixed messages). */
     async open(request, options) {
       fillRequest(request);
