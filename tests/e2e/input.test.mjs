@@ -3,6 +3,9 @@
 // bytes, line breaks in one-line fields — and say when there is no e-mail.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startHarness, openPage, loadApp, waitForReport } from './harness.mjs';
 import { engine, messages } from './engine.mjs';
 
@@ -145,6 +148,57 @@ test('a file dropped anywhere on the view is checked, instead of the browser lea
   assert.ok(prevented, 'the browser\'s own handling (opening the file) is prevented');
   await waitForReport(page);
   assert.match(await page.textContent('#file-info'), /dropped\.eml/);
+  await session.context.close();
+});
+
+/** Dispatches a drop of `items` ({name, text} files, or {type, text} data) on `selector`; true when the page prevented it. */
+function drop(page, selector, items) {
+  return page.evaluate(({ selector, items }) => {
+    const data = new DataTransfer();
+    for (const item of items) {
+      if (item.name) data.items.add(new File([item.text], item.name));
+      else data.setData(item.type, item.text);
+    }
+    return !document.querySelector(selector).dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, { selector, items });
+}
+
+test('text dragged into a box is left to the browser: only files are taken by the page', async () => {
+  const session = await openPage(harness);
+  const { page } = session;
+  await loadApp(page, harness.origin);
+  assert.equal(await drop(page, '#raw-input', [{ type: 'text/plain', text: 'From: a@example.com' }]), false);
+  await page.goto(`${harness.origin}/#explain`);
+  assert.equal(await drop(page, '#smtp-reply', [{ type: 'text/plain', text: '550 5.7.1 refused' }]), false);
+  await session.context.close();
+});
+
+test('a file dropped on another view brings the check view forward and checks it', async () => {
+  const session = await openPage(harness);
+  const { page } = session;
+  await loadApp(page, harness.origin, '#rules');
+  const text = 'From: a@example.com\r\nTo: b@example.com\r\nSubject: Dropped\r\n\r\nHi\r\n';
+  assert.equal(await drop(page, '#view-rules', [{ name: 'elsewhere.eml', text }]), true);
+  await waitForReport(page);
+  assert.equal(await page.isVisible('#view-lint'), true);
+  assert.match(await page.textContent('#file-info'), /elsewhere\.eml/);
+  await session.context.close();
+});
+
+test('the same file opened again after it was edited is checked again', async () => {
+  const session = await openPage(harness);
+  const { page } = session;
+  await loadApp(page, harness.origin);
+  const path = join(mkdtempSync(join(tmpdir(), 'preflight-')), 'edited.eml');
+  writeFileSync(path, 'From: a@example.com\r\nTo: b@example.org\r\nSubject: FREE MONEY!!!\r\n\r\nhi\r\n');
+  await page.setInputFiles('#eml-file', path);
+  const first = await waitForReport(page);
+  writeFileSync(path, 'From: a@example.com\r\nTo: b@example.org\r\nSubject: Hello\r\n'
+    + 'Date: Wed, 02 Dec 2026 10:00:00 +0000\r\nMessage-ID: <x@example.com>\r\n\r\nhi\r\n');
+  await page.setInputFiles('#eml-file', path);
+  await page.waitForFunction((count) => document.querySelectorAll('#findings li.finding').length !== count, first.rules.length);
+  const second = await waitForReport(page);
+  assert.ok(second.rules.length < first.rules.length, `${first.rules} then ${second.rules}`);
   await session.context.close();
 });
 

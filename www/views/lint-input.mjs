@@ -205,28 +205,41 @@ export function fillRequest(request) {
   for (const mark of marks) mark();
 }
 
+/** A drag that carries files (not text or a link). */
+const carriesFiles = (event) => Boolean(event.dataTransfer) && [...event.dataTransfer.types].includes('Files');
+
 export function setupLintInput({ onFile, onError }) {
   setupRawBox();
   for (const id of ONE_LINE_FIELDS) marks.push(keepBreaks($(id)));
-  $('eml-file').addEventListener('change', (e) => onFile(e.target.files[0]));
+  // The input is emptied once its file is taken, so picking the same file again (edited
+  // on disk since) is a change and is checked again.
+  $('eml-file').addEventListener('change', (e) => {
+    const [file] = e.target.files;
+    e.target.value = '';
+    onFile(file);
+  });
   const zone = $('drop-zone');
   zone.addEventListener('dragover', (e) => {
+    if (!carriesFiles(e)) return;
     e.preventDefault();
     zone.classList.add('dragging');
   });
   zone.addEventListener('dragleave', () => zone.classList.remove('dragging'));
-  zone.addEventListener('drop', (e) => {
+  // Only files are taken: text dragged into a box lands there as the browser puts it.
+  // A file dropped anywhere on the page is checked (the check view comes forward), instead
+  // of the browser leaving the page to show it (and losing what was typed).
+  document.addEventListener('dragover', (e) => {
+    if (carriesFiles(e)) e.preventDefault();
+  });
+  document.addEventListener('drop', (e) => {
+    if (!carriesFiles(e)) return;
     e.preventDefault();
-    e.stopPropagation();
     zone.classList.remove('dragging');
     if (e.dataTransfer.files.length) onFile(e.dataTransfer.files[0]);
   });
-  // A file dropped anywhere else on the view is checked too, instead of the browser
-  // leaving the page to show it (and losing what was typed).
-  document.addEventListener('dragover', (e) => e.preventDefault());
-  document.addEventListener('drop', (e) => {
-    e.preventDefault();
-    if (e.dataTransfer.files.length && !$('view-lint').hidden) onFile(e.dataTransfer.files[0]);
+  $('c-attachments').addEventListener('change', (e) => {
+    const files = [...e.target.files];
+    e.target.value = '';
+    readComposeFiles(files).catch(onError);
   });
-  $('c-attachments').addEventListener('change', (e) => readComposeFiles([...e.target.files]).catch(onError));
 }

@@ -157,6 +157,8 @@ export function setupLint(ctx) {
 
   async function onFile(file) {
     if (!file) return;
+    // A file dropped on another view: the check view comes forward to show its report.
+    if ($('view-lint').hidden) location.hash = '#lint';
     try {
       setRawBytes(await readFile(file), file.name, 'file');
     } catch (err) {
