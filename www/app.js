@@ -51,7 +51,10 @@ function route() {
     return;
   }
   const [view, ...rest] = decodeURIComponent(hash).split('/');
-  const current = VIEWS.includes(view) ? view : 'lint';
+  // An address of a place in the page (#main, from the skip link) is not a view: the view shown stays (WCAG 3.2.1).
+  const shown = document.querySelector('[data-view-panel]:not([hidden])');
+  const place = view && !VIEWS.includes(view) && document.getElementById(view);
+  const current = VIEWS.includes(view) ? view : (place && shown ? shown.dataset.viewPanel : 'lint');
   for (const panel of document.querySelectorAll('[data-view-panel]')) panel.hidden = panel.dataset.viewPanel !== current;
   for (const link of document.querySelectorAll('nav.views a')) {
     if (link.dataset.view === current) link.setAttribute('aria-current', 'page');
@@ -166,6 +169,11 @@ function setupViews() {
     $('language').value = state.locale;
   }));
   window.addEventListener('hashchange', route);
+  // "Skip to content" moves the focus only: the address, and with it the view, stays.
+  document.querySelector('a.skip').addEventListener('click', (e) => {
+    e.preventDefault();
+    $('main').focus();
+  });
   registerServiceWorker();
 }
 

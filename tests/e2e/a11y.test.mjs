@@ -168,3 +168,42 @@ test('the main flow works from the keyboard alone: paste, check, read a finding,
   await page.waitForFunction((t) => document.getElementById('lint-run').textContent === t, messages('fr')['ui.lint.run']);
   await session.context.close();
 });
+
+test('"Skip to content" moves the focus to the content and leaves the view and the address as they were', async () => {
+  const session = await openPage(harness);
+  const { page } = session;
+  await loadApp(page, harness.origin, '#rules');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+  assert.equal(await page.evaluate(() => location.hash), '#rules');
+  assert.equal(await page.isVisible('#view-rules'), true);
+  // An old link to #main opens the page on its first view, not on nothing.
+  await page.evaluate(() => history.replaceState(null, '', '#main'));
+  await page.reload();
+  await page.waitForSelector('body[data-ready=true]');
+  assert.equal(await page.isVisible('#view-lint'), true);
+  await session.context.close();
+});
+
+test('the progress of a check is said at its start and every few seconds, not at each tick of its counter', async () => {
+  const session = await openPage(harness);
+  const { page } = session;
+  await page.clock.install();
+  await loadApp(page, harness.origin);
+  const live = await page.$$eval('#lint-progress [role=status], #lint-progress [aria-live]', (nodes) => nodes.length);
+  assert.equal(live, 0, 'the 100 ms counter is not a live region');
+  // A check that never answers: the worker is given no reply.
+  await page.evaluate(() => { Worker.prototype.postMessage = function postNothing() {}; });
+  await page.fill('#raw-input', 'From: a@example.com\n\nHi\n');
+  await page.click('#lint-run');
+  const said = () => page.textContent('#lint-progress-status');
+  const first = await said();
+  assert.match(first, /^Checking… 0(\.0)? s$/);
+  await page.clock.runFor(2_000);
+  assert.equal(await said(), first, 'not said again within the first seconds');
+  await page.clock.runFor(3_500);
+  assert.notEqual(await said(), first);
+  await session.context.close();
+});
