@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { startHarness, openPage, loadApp, waitForReport } from './harness.mjs';
 import { engine, messages } from './engine.mjs';
 
@@ -321,3 +322,19 @@ test('the compose form hands an attached .eml to the engine as Nodemailer takes 
     assert.ok(!report.rules.includes('headers/transfer-encoding'), String(report.rules));
     await session.context.close();
   });
+
+test('compose attachments are listed with their sizes in the page\'s language, picked or restored from a link', async () => {
+  const session = await openPage(harness);
+  const { page } = session;
+  await loadApp(page, harness.origin, '#lint/compose');
+  await page.setInputFiles('#c-attachments', { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.alloc(1500, 97) });
+  await page.waitForFunction(() => document.querySelector('#c-attachment-list li')?.textContent === 'notes.txt — 1.5 kB');
+  await page.selectOption('#language', 'fr');
+  await page.waitForFunction(() => /^notes\.txt — 1,5\sko$/.test(document.querySelector('#c-attachment-list li')?.textContent));
+  const compose = { from: 'a@example.com', to: 'b@example.org', subject: 'Notes', text: 'Hi',
+    attachments: [{ filename: 'shared.txt', content: Buffer.alloc(2500, 98).toString('base64'), encoding: 'base64' }] };
+  const fragment = deflateRawSync(Buffer.from(`${JSON.stringify({ v: 1, kind: 'compose', compose })}\n`)).toString('base64url');
+  await page.evaluate((hash) => { location.hash = hash; }, `#lint/share=${fragment}`);
+  await page.waitForFunction(() => /^shared\.txt — 2,5\sko$/.test(document.querySelector('#c-attachment-list li')?.textContent));
+  await session.context.close();
+});

@@ -153,7 +153,23 @@ async function readComposeFiles(files) {
     list.push(entry);
   }
   composeFiles.list = list;
-  $('c-attachment-list').replaceChildren(...list.map((f) => el('li', { text: `${f.filename} — ${formatSize(f.content.length)}` })));
+  renderComposeFiles();
+}
+
+/** Bytes of an attachment as Nodemailer takes it (bytes, base64 or text), or null when it has no content. */
+function attachmentSize({ content, encoding }) {
+  if (content instanceof Uint8Array) return content.length;
+  if (typeof content !== 'string') return null;
+  if (encoding === 'base64') return Math.floor((content.replace(/[^A-Za-z0-9+/]/g, '').length * 3) / 4);
+  return encoder.encode(content).length;
+}
+
+/** The attachments with their sizes, in the current language (picked, or restored from a link or the history). */
+export function renderComposeFiles() {
+  $('c-attachment-list').replaceChildren(...composeFiles.list.map((f) => {
+    const size = attachmentSize(f);
+    return el('li', { text: size === null ? String(f.filename || '') : `${f.filename || ''} — ${formatSize(size)}` });
+  }));
 }
 
 function phpRequest() {
@@ -192,8 +208,9 @@ export function fillRequest(request) {
       const value = typeof request.compose[key] === 'string' ? request.compose[key] : '';
       $(id).value = key === 'text' || key === 'html' ? value : toVisible(value);
     }
-    composeFiles.list = (request.compose.attachments || []).map((a) => ({ ...a }));
-    $('c-attachment-list').replaceChildren(...composeFiles.list.map((f) => el('li', { text: f.filename || '' })));
+    const attachments = request.compose.attachments;
+    composeFiles.list = Array.isArray(attachments) ? attachments.map((a) => ({ ...a })) : [];
+    renderComposeFiles();
   } else if (request.kind === 'php') {
     for (const [key, id] of PHP_FIELDS) {
       const value = request.call[key] || '';

@@ -6,7 +6,7 @@
 import { $ } from '../lib/dom.mjs';
 import { text, fixed, formatSize } from '../lib/i18n.mjs';
 import { FAILURE } from '../lib/engine-client.mjs';
-import { setupLintInput, currentRequest, fillRequest, readFile, setRawBytes, renderRawInfo } from './lint-input.mjs';
+import { setupLintInput, currentRequest, fillRequest, readFile, setRawBytes, renderRawInfo, renderComposeFiles } from './lint-input.mjs';
 import { tablist, selectTab } from './tabs.mjs';
 
 /**
@@ -209,6 +209,7 @@ export function setupLint(ctx) {
     },
     relocalize() {
       renderRawInfo();
+      renderComposeFiles();
       if (failure && !$('lint-error').hidden) $('lint-error-text').textContent = failure();
     },
   };
