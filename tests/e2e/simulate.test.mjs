@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ARTIFACTS, startHarness, openPage, loadApp, lintRaw } from './harness.mjs';
-import { engine } from './engine.mjs';
+import { engine, messages } from './engine.mjs';
 
 const LOCALES = ['en', 'fr', 'es', 'pl'];
 const BROWSER_LOCALE = { en: 'en-US', fr: 'fr-FR', es: 'es-ES', pl: 'pl-PL' };
@@ -330,5 +330,33 @@ test('the SMTP reply box explains on Ctrl+Enter, by the enhanced code, with a li
   const shown = await page.textContent('#explanation');
   assert.ok(shown.includes(expected.meaning) && shown.includes(expected.action));
   assert.equal(await page.getAttribute('#explain-rules a', 'href'), '#rules/size/total');
+  await session.context.close();
+});
+
+test('JSON that does not read is said in the page\'s language, at its line and column, for the scenario and for B', async () => {
+  const session = await openSimulate('pl');
+  const { page } = session;
+  const pl = messages('pl');
+  const notJson = (path, line, column) => pl['core.invalid.not-json'].replace('{invalid}', pl['core.invalid.subject.scenario'])
+    .replace('{path}', path).replace('{line}', line).replace('{column}', column);
+  await page.click('#scenario-advanced summary');
+  await page.fill('#scenario', '{\n  "streams": [,]\n}');
+  await page.waitForSelector('#scenario-problem:not([hidden])');
+  assert.equal(await page.textContent('#scenario-problem'), notJson('scenario', 2, 15));
+  await page.fill('#scenario', '{"seed": 1}');
+  await page.click('#compare-open');
+  await page.fill('#scenario-b', '{"seed": 1');
+  await page.click('#compare-run');
+  await page.waitForSelector('#compare-error:not([hidden])');
+  assert.equal(await page.textContent('#compare-error'), notJson('B', 1, 11));
+  await session.context.close();
+});
+
+test('the hosting state list names each state once when the API calls it as the panel does', async () => {
+  const session = await openSimulate('fr');
+  const { page } = session;
+  const options = await page.$$eval('select option[value=bounce], select option[value=force]', (o) => o.map((x) => x.textContent));
+  assert.ok(options.length >= 2, String(options));
+  for (const option of options) assert.doesNotMatch(option, /\(/, option);
   await session.context.close();
 });

@@ -45,7 +45,11 @@ export function renderForm(host, { model, zones, t, el, number, onChange }) {
     zones.map((name) => el('option', { value: name, text: name })));
   zone.value = s.timeZone || 'Europe/Paris';
   const state = el('select', { id: 'sim-state', onchange: (e) => { s.service.state = e.target.value; changed(); } },
-    STATES.map((value) => el('option', { value, text: `${stateName(t, value)} (${value})` })));
+    // The API's name follows the panel's when they differ ("Disabled (ko)"); "Bounce (bounce)" would say it twice.
+    STATES.map((value) => {
+      const name = stateName(t, value);
+      return el('option', { value, text: name.toLowerCase() === value ? name : `${name} (${value})` });
+    }));
   state.value = s.service.state || 'ok';
   const startText = typeof s.start === 'string' ? s.start.slice(0, 16) : '';
   const hosting = el('fieldset', { class: 'card' }, [

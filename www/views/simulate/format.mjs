@@ -2,6 +2,8 @@
 // for everything (the log, the charts, the slider, the mail list): the reader's
 // language and the scenario's time zone, named on the page.
 
+import { jsonErrorPosition } from '../../lib/json-position.mjs';
+
 /** The red states (seed 002: « Désactivé », « Bounce », « SPAM »), in the API's names. */
 export const RED_STATES = ['ko', 'bounce', 'spam'];
 /** The API's state names (what the engine writes) to the catalogue's keys. */
@@ -69,4 +71,13 @@ export function duration(t, seconds, number) {
   const hours = Math.floor(s / 3600);
   const minutes = Math.floor((s % 3600) / 60);
   return t('queue.view.duration', { hours: number(hours), minutes: String(minutes).padStart(2, '0') });
+}
+
+/**
+ * Why a scenario's JSON does not read, as the engine says it for its own JSON
+ * (`core.invalid.not-json`), in the reader's language, at the line and column where it stops.
+ */
+export function jsonProblem(t, source, path) {
+  const { line, column } = jsonErrorPosition(source) || { line: 1, column: 1 };
+  return t('core.invalid.not-json', { invalid: { label: 'core.invalid.subject.scenario' }, path, line, column });
 }

@@ -4,7 +4,7 @@
 // time slider) are kept apart from the example's and can be reset; a failed run
 // clears the previous result; the second scenario of a comparison runs beside it.
 
-import { clock, RED_STATES, STATE_KEYS, stateLabel, actionName, duration } from './format.mjs';
+import { clock, RED_STATES, STATE_KEYS, stateLabel, actionName, duration, jsonProblem } from './format.mjs';
 import { renderForm } from './form.mjs';
 import { renderResult, stateBands } from './result.mjs';
 import { renderMailList } from './mail-list.mjs';
@@ -181,7 +181,9 @@ export function setupSimulate({ engine, state, t, number, el, $, lintedMessage }
       ui.scenarioProblem.hidden = true;
       drawForm();
     } catch (err) {
-      ui.scenarioProblem.textContent = t('queue.view.bad-json', { detail: err.message });
+      ui.scenarioProblem.textContent = err instanceof SyntaxError
+        ? jsonProblem(t, ui.scenario.value, 'scenario')
+        : t('queue.view.bad-json', { detail: err.message });
       ui.scenarioProblem.hidden = false;
     }
   };
@@ -359,7 +361,7 @@ export function setupSimulate({ engine, state, t, number, el, $, lintedMessage }
     try {
       b = JSON.parse(ui.scenarioB.value);
     } catch (err) {
-      ui.compareError.textContent = t('queue.view.bad-json', { detail: err.message });
+      ui.compareError.textContent = jsonProblem(t, ui.scenarioB.value, 'B');
       ui.compareError.hidden = false;
       return;
     }
@@ -446,6 +448,7 @@ export function setupSimulate({ engine, state, t, number, el, $, lintedMessage }
       if (!ui.run) return;
       texts();
       drawForm();
+      if (!ui.scenarioProblem.hidden) ui.scenarioOnInput();
       attachSimulateThisMessage();
       const button = document.getElementById('simulate-message');
       if (button) button.textContent = t('queue.view.simulate-message');
