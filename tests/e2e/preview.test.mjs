@@ -107,3 +107,23 @@ test('hidden text is marked in the element the engine located, not wherever the 
   assert.deepEqual(marked, ['hidden']);
   await session.context.close();
 });
+
+test('remote CSS is cleaned however it is written (image-set, escapes, @font-face) and counted as blocked', async () => {
+  const session = await openPage(harness);
+  const { page } = session;
+  await loadApp(page, harness.origin);
+  const html = '<html><head><style>\r\np.a { background-image: image-set("http://tracker.invalid/set.png" 1x); }\r\n'
+    + 'p.b { background: \\75 rl(http://tracker.invalid/esc.png); }\r\n'
+    + '@font-face { font-family: x; src: u\\rl(http://tracker.invalid/font.woff); }\r\np.c { font-family: x; }\r\n'
+    + '</style></head><body><p class="a">a</p><p class="b">b</p><p class="c">c</p>\r\n'
+    + '<p style="background-image: image-set(\'https://tracker.invalid/inline.png\' 1x)">d</p></body></html>';
+  await open(page, 'css.eml', htmlMessage(html));
+  await page.waitForFunction(() => document.getElementById('preview').contentDocument.body.textContent.includes('d'));
+  const css = await page.evaluate(() => {
+    const doc = document.getElementById('preview').contentDocument;
+    return [...doc.querySelectorAll('style')].map((s) => s.textContent).join('\n') + doc.body.innerHTML;
+  });
+  assert.doesNotMatch(css, /tracker\.invalid/);
+  assert.match(await page.textContent('#view-lint'), /Remote images not loaded: 4\./);
+  await session.context.close();
+});

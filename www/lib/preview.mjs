@@ -3,7 +3,8 @@
 // Three walls keep the message's HTML from doing anything:
 // 1. it is parsed by DOMParser, whose documents are inert (no script runs, nothing loads);
 // 2. it is cleaned: scripts, frames, objects, forms, <base>, <meta>, <link>, event
-//    handlers, remote URLs are removed; `cid:` images show the message's own parts
+//    handlers, remote URLs are removed (in CSS too, read with its escapes written out:
+//    url(), image-set(), @import, @font-face); `cid:` images show the message's own parts
 //    through object URLs (one per part, made when first used, revoked with the
 //    preview: a thousand <img src="cid:x"> cost one URL, not a thousand copies);
 //    links are disarmed;
@@ -66,13 +67,42 @@ export function contentIdOf(src) {
   return id.replace(/^<|>$/g, '').toLowerCase();
 }
 
-/** Removes remote references from CSS text (url(...) not data:, @import). */
-export function cleanCss(css) {
+/**
+ * CSS text with its escapes written out (CSS Syntax 3 §4.3.7: `\\75 rl(` is `url(`),
+ * so the cleaning matches what a browser reads. A decoded quote or backslash is
+ * dropped, and no escape is left, so the output cannot spell anything again.
+ */
+export function unescapeCss(css) {
   return css
-    .replace(/@import[^;]*;?/gi, '')
-    .replace(/url\(\s*(['"]?)(?!data:)[^)]*\)/gi, 'none')
+    .replace(/\\([0-9a-fA-F]{1,6})[ \t\n\r\f]?|\\([^\n\r\f])|\\[\n\r\f]?/g, (_, hex, char) => {
+      const decoded = hex ? String.fromCodePoint(Math.min(parseInt(hex, 16) || 0xfffd, 0x10ffff)) : char || '';
+      return /["'\\]/.test(decoded) ? '' : decoded;
+    })
+    .replace(/\\/g, '');
+}
+
+/**
+ * Removes what could fetch from the network in CSS text, counting each reference:
+ * `@import`, `@font-face` rules (their `src` fetches fonts), `url(…)` not `data:`,
+ * `image-set(…)` (it takes plain strings as URLs), a stray `src:`; and IE's
+ * `expression(` and `behavior:`. Returns `{css, blocked}`.
+ */
+export function cleanCss(css) {
+  let blocked = 0;
+  const blockedAs = (replacement) => {
+    blocked++;
+    return replacement;
+  };
+  const remoteString = (set) => [...set.matchAll(/(["'])(.*?)\1/g)].some(([, , value]) => !/^\s*data:/i.test(value));
+  const cleaned = unescapeCss(css)
+    .replace(/@import[^;]*;?/gi, () => blockedAs(''))
+    .replace(/@font-face\s*\{[^}]*\}?/gi, () => blockedAs(''))
+    .replace(/url\(\s*(['"]?)(?!\s*data:)[^)]*\)/gi, () => blockedAs('none'))
+    .replace(/(?:-webkit-)?image-set\((?:[^()]|\([^()]*\))*\)/gi, (set) => (remoteString(set) ? blockedAs('none') : set))
+    .replace(/(^|[;{\s])src\s*:[^;}]*/gi, (_, before) => blockedAs(before))
     .replace(/expression\s*\(/gi, 'x(')
     .replace(/behavior\s*:/gi, 'x:');
+  return { css: cleaned, blocked };
 }
 
 /**
@@ -127,17 +157,25 @@ export function buildPreview(html, images, hidden, targetDoc, urls, labels = {})
   const Parser = (targetDoc.defaultView && targetDoc.defaultView.DOMParser) || DOMParser;
   const doc = new Parser().parseFromString(tagElements(html, located, holder), 'text/html');
   let blockedImages = 0;
+  // Remote references of the message's CSS (backgrounds, fonts, imports): blocked too, and counted with the images.
+  let blockedRemote = 0;
   for (const el of doc.querySelectorAll(REMOVED_ELEMENTS.join(','))) el.remove();
   const styles = [];
   for (const el of doc.querySelectorAll('style')) {
-    styles.push(cleanCss(el.textContent || ''));
+    const { css, blocked } = cleanCss(el.textContent || '');
+    styles.push(css);
+    blockedRemote += blocked;
     el.remove();
   }
   for (const el of doc.querySelectorAll('*')) {
     for (const attr of [...el.attributes]) {
       const name = attr.name.toLowerCase();
       if (name.startsWith('on') || name === 'formaction' || name === 'http-equiv') el.removeAttribute(attr.name);
-      else if (name === 'style') el.setAttribute('style', cleanCss(attr.value));
+      else if (name === 'style') {
+        const { css, blocked } = cleanCss(attr.value);
+        el.setAttribute('style', css);
+        blockedRemote += blocked;
+      }
       else if (URL_ATTRIBUTES.includes(name) && !(el.localName === 'img' && name === 'src')) {
         if (name === 'href') el.setAttribute('data-href', attr.value.slice(0, 500));
         el.removeAttribute(attr.name);
@@ -178,7 +216,7 @@ export function buildPreview(html, images, hidden, targetDoc, urls, labels = {})
   }
   const body = targetDoc.createDocumentFragment();
   for (const node of [...doc.body.childNodes]) body.appendChild(targetDoc.importNode(node, true));
-  return { styles, body, counts: { blockedImages, hiddenMarked } };
+  return { styles, body, counts: { blockedImages: blockedImages + blockedRemote, hiddenMarked } };
 }
 
 /** Wraps each text node under `root` containing `needle` in <mark class="mp-hidden">. */
