@@ -137,6 +137,7 @@ function setupViews() {
   const historyView = setupHistory(ctx);
   ctx.afterReport = (shown, { relocalized = false } = {}) => {
     actions.reset();
+    if (ctx.views) ctx.views.simulate.offerMessage();
     if (relocalized) return;
     fixes.reset();
     historyView.record(shown);

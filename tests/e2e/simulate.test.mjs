@@ -360,3 +360,16 @@ test('the hosting state list names each state once when the API calls it as the 
   for (const option of options) assert.doesNotMatch(option, /\(/, option);
   await session.context.close();
 });
+
+test('"Simulate sending this message" is offered only for a message a scenario can carry as it is (UTF-8 text)', async () => {
+  const session = await openPage(harness);
+  const { page } = session;
+  await loadApp(page, harness.origin, '#lint');
+  const latin1 = Buffer.from('From: a@example.com\r\nTo: b@example.org\r\nSubject: Caf\xe9\r\nDate: Mon, 2 Mar 2026 10:00:00 +0000\r\n\r\nCaf\xe9\r\n', 'latin1');
+  await page.setInputFiles('#eml-file', { name: 'latin1.eml', mimeType: 'message/rfc822', buffer: latin1 });
+  await page.waitForSelector('#result:not([hidden])');
+  assert.equal(await page.isVisible('#simulate-message'), false, 'its bytes would change on the way');
+  await lintRaw(page, 'From: a@example.com\nTo: b@example.org\nSubject: Café\nDate: Mon, 2 Mar 2026 10:00:00 +0000\n\nCafé\n');
+  assert.equal(await page.isVisible('#simulate-message'), true);
+  await session.context.close();
+});

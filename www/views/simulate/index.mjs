@@ -405,15 +405,34 @@ export function setupSimulate({ engine, state, t, number, el, $, lintedMessage }
     if (match && view.presets.some((p) => p.id === match[1]) && match[1] !== view.presetId) loadPreset(match[1]);
   }
 
+  /**
+   * The checked message as text, or null when it is not UTF-8: a stream carries its
+   * message as JSON text, so other bytes (a Latin-1 subject) would reach the engine changed.
+   */
+  function lintedText() {
+    const bytes = lintedMessage();
+    if (!bytes || !bytes.length) return null;
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return null;
+    }
+  }
+
+  /** "Simulate sending this message" under the verdict, offered when the checked message can be simulated as it is. */
   function attachSimulateThisMessage() {
     const anchor = document.getElementById('verdict');
-    if (!anchor || document.getElementById('simulate-message') || typeof lintedMessage !== 'function') return;
-    const button = el('button', { type: 'button', class: 'secondary', id: 'simulate-message', text: t('queue.view.simulate-message'),
-      onclick: () => {
-        const bytes = lintedMessage();
-        if (bytes && bytes.length) useMessage(new TextDecoder().decode(bytes));
-      } });
-    anchor.after(button);
+    if (!anchor || typeof lintedMessage !== 'function') return;
+    let button = document.getElementById('simulate-message');
+    if (!button) {
+      button = el('button', { type: 'button', class: 'secondary', id: 'simulate-message', text: t('queue.view.simulate-message'),
+        onclick: () => {
+          const text = lintedText();
+          if (text !== null) useMessage(text);
+        } });
+      anchor.after(button);
+    }
+    button.hidden = lintedText() === null;
   }
 
   skeleton();
@@ -455,6 +474,8 @@ export function setupSimulate({ engine, state, t, number, el, $, lintedMessage }
       if (view.result) run();
     },
     useMessage,
+    /** A new report: the button is offered again, or not, for its message. */
+    offerMessage: attachSimulateThisMessage,
     red: () => Boolean(view.result && RED_STATES.includes(view.result.state)),
     stateClass: (s) => `state-${STATE_KEYS[s]}`,
   };
