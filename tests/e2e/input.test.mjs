@@ -264,6 +264,36 @@ test('a file over the engine\'s input limit is refused before it is read', async
   await session.context.close();
 });
 
+test('an opened empty file is checked: the engine says the input is empty, as the CLI does', async () => {
+  const session = await openPage(harness);
+  const { page } = session;
+  await loadApp(page, harness.origin);
+  await page.setInputFiles('#eml-file', { name: 'empty.eml', mimeType: 'message/rfc822', buffer: Buffer.alloc(0) });
+  await page.waitForSelector('#lint-error:not([hidden])');
+  assert.equal(await page.textContent('#lint-error-text'), messages('en')['core.error.not-a-message.empty']);
+  await session.context.close();
+});
+
+test('a refused file is named, and the message loaded before it is not checked in its place', async () => {
+  const session = await openPage(harness);
+  const { page } = session;
+  await loadApp(page, harness.origin);
+  await page.click('#load-sample');
+  await waitForReport(page);
+  await page.evaluate(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(33 * 1024 * 1024 + 1)], 'huge.eml'));
+    document.getElementById('drop-zone').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  });
+  await page.waitForSelector('#lint-error:not([hidden])');
+  assert.equal(await page.textContent('#file-info'), messages('en')['ui.md.file'].replace('{name}', 'huge.eml'));
+  assert.equal(await page.inputValue('#raw-input'), '');
+  await page.click('#lint-run');
+  await page.waitForFunction((empty) => document.getElementById('lint-error-text').textContent === empty, messages('en')['ui.lint.empty']);
+  assert.equal(await page.isVisible('#result'), false);
+  await session.context.close();
+});
+
 test('the PHP mail() tab hands the engine the call as the script makes it, on the platform chosen',
   async () => {
     const session = await openPage(harness);

@@ -26,7 +26,7 @@ const encoder = new TextEncoder();
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** The raw message: the text model of the box, or bytes kept as read (file, large paste, link). */
-const raw = { model: new RawText(''), bytes: null, name: '', inBox: true, shown: '', origin: '' };
+const raw = { model: new RawText(''), bytes: null, name: '', inBox: true, shown: '', origin: '', refused: '' };
 const marks = [];
 
 /**
@@ -50,6 +50,7 @@ export function setRawBytes(bytes, name = '', origin = 'file') {
   raw.bytes = bytes;
   raw.name = name;
   raw.origin = origin;
+  raw.refused = '';
   raw.inBox = decoded !== null && decoded.length <= BOX_MAX_CHARS;
   raw.model = new RawText(raw.inBox ? decoded : '');
   showModel();
@@ -61,9 +62,20 @@ export function setRawText(value, name = '') {
   raw.bytes = null;
   raw.name = name;
   raw.origin = '';
+  raw.refused = '';
   raw.inBox = true;
   raw.model = new RawText(value);
   showModel();
+}
+
+/**
+ * A file refused unread (past the engine's limit): the message loaded before goes, as
+ * it is not the one the visitor opened, and the file is named under the box.
+ */
+export function refuseFile(name) {
+  setRawText('');
+  raw.refused = name;
+  renderRawInfo();
 }
 
 function showModel() {
@@ -77,7 +89,8 @@ function showModel() {
 export function renderRawInfo() {
   const size = raw.bytes ? raw.bytes.length : encoder.encode(raw.model.raw).length;
   let info = '';
-  if (raw.bytes && raw.origin === 'paste') info = text('ui.lint.pasted-large', { size: formatSize(size) });
+  if (raw.refused) info = text('ui.md.file', { name: raw.refused });
+  else if (raw.bytes && raw.origin === 'paste') info = text('ui.lint.pasted-large', { size: formatSize(size) });
   else if (raw.bytes && raw.name) {
     info = text(raw.inBox ? 'ui.lint.file-loaded' : 'ui.lint.file-loaded-large', { name: raw.name, size: formatSize(size) });
   }
@@ -100,6 +113,13 @@ export async function readFile(file) {
   return new Uint8Array(await file.arrayBuffer());
 }
 
+/** The box is the message now: the file read, or refused, before is forgotten. */
+function forgetFile() {
+  raw.bytes = null;
+  raw.name = '';
+  raw.refused = '';
+}
+
 function setupRawBox() {
   const box = $('raw-input');
   box.addEventListener('input', () => {
@@ -110,8 +130,7 @@ function setupRawBox() {
     }
     raw.model.edit(raw.shown, box.value);
     raw.shown = box.value;
-    raw.bytes = null;
-    raw.name = '';
+    forgetFile();
     renderRawInfo();
   });
   box.addEventListener('paste', (event) => {
@@ -126,8 +145,7 @@ function setupRawBox() {
     const start = box.selectionStart;
     const end = box.selectionEnd;
     raw.model.replace(start, end, pasted);
-    raw.bytes = null;
-    raw.name = '';
+    forgetFile();
     box.setRangeText(normalize(pasted), start, end, 'end');
     raw.shown = box.value;
     renderRawInfo();
@@ -193,9 +211,10 @@ export function currentRequest(mode) {
     const request = phpRequest();
     return Object.values(request.call).some((v) => v.trim() !== '') ? request : null;
   }
-  const bytes = raw.bytes || encoder.encode(raw.model.raw);
-  if (!bytes.length || (!raw.bytes && raw.model.raw.trim() === '')) return null;
-  return { kind: 'raw', bytes, name: raw.name };
+  // An opened file is checked even when empty: the engine says it is not a message, as the CLI does.
+  if (raw.bytes) return { kind: 'raw', bytes: raw.bytes, name: raw.name };
+  if (raw.model.raw.trim() === '') return null;
+  return { kind: 'raw', bytes: encoder.encode(raw.model.raw), name: raw.name };
 }
 
 /** Puts a request (from an example, a share link, the history) back into the form. */

@@ -6,7 +6,9 @@
 import { $ } from '../lib/dom.mjs';
 import { text, fixed, formatSize } from '../lib/i18n.mjs';
 import { FAILURE } from '../lib/engine-client.mjs';
-import { setupLintInput, currentRequest, fillRequest, readFile, setRawBytes, renderRawInfo, renderComposeFiles } from './lint-input.mjs';
+import {
+  setupLintInput, currentRequest, fillRequest, readFile, setRawBytes, refuseFile, renderRawInfo, renderComposeFiles,
+} from './lint-input.mjs';
 import { tablist, selectTab } from './tabs.mjs';
 
 /**
@@ -162,6 +164,8 @@ export function setupLint(ctx) {
     try {
       setRawBytes(await readFile(file), file.name, 'file');
     } catch (err) {
+      refuseFile(file.name);
+      setMode('raw');
       showFailure(() => localized(err));
       return;
     }
