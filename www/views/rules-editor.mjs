@@ -75,7 +75,7 @@ export function setupRulesEditor({ root, engine, t, el, locale }) {
   enabled.checked = saved.enabled;
 
   root.replaceChildren(
-    el('h2', { id: 'custom-title', dataset: { i18n: 'ui.custom.title' } }),
+    el('h1', { id: 'custom-title', dataset: { i18n: 'ui.custom.title' } }),
     el('p', { class: 'lead', dataset: { i18n: 'ui.custom.lead' } }),
     el('p', { class: 'hint', dataset: { i18n: 'ui.custom.storage' } }),
     el('label', { for: 'custom-json', dataset: { i18n: 'ui.custom.json.label' } }),
