@@ -104,3 +104,18 @@ test('the panel speaks the page language', async () => {
   assert.equal(await page.textContent('a[data-view=custom]'), 'Twoje reguły');
   await context.close();
 });
+
+test('"About this rule" on a finding of your own rules leads to "Your rules", whose title is the view\'s heading', async () => {
+  const { page, context } = await openPanel();
+  assert.equal(await page.$eval('#view-custom h1', (h) => h.id), 'custom-title');
+  await page.fill('#custom-json', JSON.stringify(RULES));
+  await statusAfterCheck(page);
+  await page.evaluate(() => { location.hash = '#lint'; });
+  // Without a Date, a rule of the engine's is raised too.
+  await lintRaw(page, MESSAGE.replace(/Date: .*\n/, ''));
+  const links = await page.$$eval('#findings li.finding', (li) => Object.fromEntries(li.map((x) => [x.dataset.rule, x.querySelector('.doc-link a').getAttribute('href')])));
+  assert.equal(links['acme/banned-words'], '#custom');
+  const builtIn = Object.keys(links).find((id) => id !== 'acme/banned-words');
+  assert.equal(links[builtIn], `#rules/${builtIn}`);
+  await context.close();
+});

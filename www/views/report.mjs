@@ -66,7 +66,8 @@ export function setupReport(ctx) {
       ]),
       el('dl', {}, details),
       el('p', { class: 'doc-link' }, [
-        el('a', { href: `#rules/${finding.ruleId}`, text: text('ui.findings.doc') }),
+        // A rule of the visitor's own (sa/…, acme/…) is documented where it was written: "Your rules".
+        el('a', { href: state.englishRules.has(finding.ruleId) ? `#rules/${finding.ruleId}` : '#custom', text: text('ui.findings.doc') }),
         finding.ruleId === 'spam/invisible-text'
           ? el('button', { type: 'button', class: 'link-button', text: text('ui.findings.show-in-preview'),
             onclick: () => { setResultTab('preview'); preview.showHidden(); } })
