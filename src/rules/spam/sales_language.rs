@@ -116,7 +116,7 @@ pub const RULE: Rule = Rule {
     ],
     score: scores::SALES_LANGUAGE,
     texts: &TEXTS,
-    thresholds: &[&SALES_CATEGORIES_WARNING, &SALES_PHRASES_WARNING, &SALES_DENSITY_WARNING],
+    thresholds: &[&SALES_CATEGORIES_WARNING, &SALES_PHRASES_WARNING, &SALES_DENSITY_WARNING, &super::invisible_text::INVISIBLE_MIN_CONTRAST],
     examples: &[
         Example::fails(
             title! {
