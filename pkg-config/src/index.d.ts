@@ -160,6 +160,8 @@ export interface CustomRulesCheck {
     refused: number;
     refusedByReason: { reason: string; count: number }[];
     skippedLines: number;
+    /** Settings SpamAssassin knows that do not apply to a preflight (`whitelist_from`, `report`, …): lines by name, skipped. */
+    otherSettings: { [setting: string]: number };
   };
 }
 

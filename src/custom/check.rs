@@ -26,6 +26,9 @@ pub struct SpamAssassinSummary {
     pub refused_by_reason: Vec<ReasonCount>,
     /// Lines left out by a false `if`/`ifplugin`.
     pub skipped_lines: usize,
+    /// Settings SpamAssassin knows that do not apply to a preflight (`whitelist_from`,
+    /// `required_score`, `report`, …), skipped: their lines, by name.
+    pub other_settings: std::collections::BTreeMap<String, usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -145,9 +148,10 @@ pub fn check_custom_rules(json: &str, locale: Locale) -> CheckResult {
     let ok = problems.is_empty();
     let summary = compiled.filter(|_| sa_text.is_some()).map(|rules| {
         let load = &rules.load;
-        for refusal in load.refused.iter().chain(&load.unreadable_lines) {
-            problems.push(refusal.clone());
-        }
+        // In the order of the text's lines, as a reader goes through it.
+        let mut refusals: Vec<&Problem> = load.refused.iter().chain(&load.unreadable_lines).collect();
+        refusals.sort_by_key(|p| p.line);
+        problems.extend(refusals.into_iter().cloned());
         SpamAssassinSummary {
             loaded: load.loaded.clone(),
             loaded_total: load.loaded_total(),
@@ -159,6 +163,7 @@ pub fn check_custom_rules(json: &str, locale: Locale) -> CheckResult {
                 .map(|(reason, count)| ReasonCount { reason, count })
                 .collect(),
             skipped_lines: load.skipped_lines,
+            other_settings: load.other_settings.clone(),
         }
     });
     let mut out = result(problems, custom_count, summary, locale);

@@ -32,6 +32,10 @@ pub enum ProblemKind {
     RuleType { kind: String },
     HeaderField { field: String },
     HeaderModifier { modifier: String },
+    /// `include FILE`: another file, which a preflight of one text cannot read.
+    Include,
+    /// A line whose first word is no SpamAssassin setting this reader knows.
+    UnknownSetting { keyword: String },
     MetaSyntax,
     MetaTooDeep,
     MetaUnknown { name: String },
@@ -85,6 +89,8 @@ impl ProblemKind {
             ProblemKind::RuleType { .. } => "core.custom.rule-type",
             ProblemKind::HeaderField { .. } => "core.custom.header-field",
             ProblemKind::HeaderModifier { .. } => "core.custom.header-modifier",
+            ProblemKind::Include => "core.custom.include",
+            ProblemKind::UnknownSetting { .. } => "core.custom.unknown-setting",
             ProblemKind::MetaSyntax => "core.custom.meta-syntax",
             ProblemKind::MetaTooDeep => "core.custom.meta-too-deep",
             ProblemKind::MetaUnknown { .. } => "core.custom.meta-unknown",
@@ -182,6 +188,7 @@ impl Problem {
             ProblemKind::MetaUnknown { name } | ProblemKind::MetaRefused { name } => msg.text("name", name.clone()),
             ProblemKind::MetaCycle { path } => msg.text("path", path.clone()),
             ProblemKind::NotRun { flag } => msg.text("flag", flag.clone()),
+            ProblemKind::UnknownSetting { keyword } => msg.text("keyword", keyword.clone()),
             _ => msg,
         };
         match self.line {
@@ -253,6 +260,8 @@ mod tests {
             ProblemKind::JsonTooDeep,
             ProblemKind::RulesNotList,
             ProblemKind::RulesShape,
+            ProblemKind::Include,
+            ProblemKind::UnknownSetting { keyword: "frobnicate".into() },
             ProblemKind::PatternSyntax { reason: "unclosed group".into(), label: Some("core.custom.regex.group-unclosed") },
         ];
         for kind in kinds {

@@ -8,8 +8,9 @@
 //! modifiers `:raw`, `:addr`, `:name`, `:first`, `:last`, `[if-unset: …]`),
 //! `body`, `rawbody`, `uri`, `full` and `meta`. Other rule types (`mimeheader`,
 //! `askdns`, `uri_detail`, the DNS-list types) and `eval:` tests, which call
-//! Perl code, are refused with their line. Settings that are not rules
-//! (`freemail_domains`, `report`, …) are counted and left.
+//! Perl code, are refused with their line, as is `include` (another file).
+//! Settings SpamAssassin knows that are not rules (`freemail_domains`,
+//! `report`, …) are counted and left; an unknown first word is a problem.
 //!
 //! Conditions are read as `sa_conditions` says; `replace_tag`s as `sa_tags` says.
 
@@ -42,6 +43,41 @@ const OTHER_RULE_TYPES: &[&str] = &[
     "hashbl_uri",
     "check_hashbl",
 ];
+
+/// Settings SpamAssassin knows that change nothing a rule finds in one message
+/// read alone: address lists (welcomelist, freemail, URI hosts), the report and
+/// headers it writes, the score threshold, Bayes, DNS and network settings,
+/// plugin loading, rule tests and priorities. Names from Mail::SpamAssassin::Conf
+/// (4.0) and its plugins' documentation, and every setting in Debian's 4.0 rule
+/// files (`/usr/share/spamassassin`). Skipped, counted by name (`otherSettings`
+/// of checkCustomRules). Any other first word is a problem with its line.
+const SETTINGS_NOT_APPLYING: &[&str] = &[
+    "add_header", "adsp_override", "allow_user_rules", "asn_lookup", "asn_lookup_ipv6", "asn_prefix",
+    "bayes_auto_expire", "bayes_auto_learn", "bayes_path", "clear_headers", "clear_originating_ip_headers",
+    "clear_report_template", "clear_trusted_networks", "clear_internal_networks", "clear_msa_networks",
+    "clear_unsafe_report_template", "clear_util_rb", "dns_available", "dns_block_rule", "dns_local_ports_avoid",
+    "dns_server", "envelope_sender_header", "fold_headers", "freemail_domains", "freemail_whitelist",
+    "freemail_welcomelist", "internal_networks", "loadplugin", "lock_method", "msa_networks",
+    "normalize_charset", "ok_languages", "ok_locales", "originating_ip_headers", "priority",
+    "redirector_pattern", "remove_header", "report", "report_charset", "report_contact", "report_safe",
+    "require_version", "required_hits", "required_score", "reuse", "rewrite_header", "shortcircuit",
+    "skip_rbl_checks", "test", "trusted_networks", "tryplugin", "unsafe_report", "url_shortener",
+    "url_shortener_get", "use_auto_whitelist", "use_auto_welcomelist", "use_bayes", "use_bayes_rules",
+    "use_learner", "util_rb_tld", "util_rb_2tld", "util_rb_3tld",
+];
+
+/// Prefixes of the families of such settings (`whitelist_from`, `bayes_ignore_header`, `dkim_*`, …).
+const SETTING_PREFIXES_NOT_APPLYING: &[&str] = &[
+    "whitelist_", "welcomelist_", "blacklist_", "blocklist_", "unwhitelist_", "unwelcomelist_",
+    "unblacklist_", "unblocklist_", "def_whitelist_", "def_welcomelist_", "bayes_", "auto_whitelist_",
+    "auto_welcomelist_", "txrep_", "dkim_", "spf_", "fns_", "enlist_", "delist_", "uridnsbl_", "razor_",
+    "pyzor_", "dcc_", "hashcash_", "report_", "clear_", "dns_", "util_rb_", "shortcircuit_", "askdns_",
+];
+
+/// SpamAssassin knows `keyword` as a setting that does not apply to a preflight.
+fn setting_not_applying(keyword: &str) -> bool {
+    SETTINGS_NOT_APPLYING.contains(&keyword) || SETTING_PREFIXES_NOT_APPLYING.iter().any(|p| keyword.starts_with(p))
+}
 
 /// A pattern as written in a rule: `/body/flags`, and the column of its body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -246,7 +282,16 @@ impl SaFile {
                         }
                     }
                 }
-                other => *file.other_settings.entry(other.chars().take(40).collect()).or_default() += 1,
+                // Mail::SpamAssassin::Conf::Parser reads `include` as another file's lines, here.
+                "include" => {
+                    let named: String = split_word(rest).0.chars().take(200).collect();
+                    file.problems.push(Problem::new(&named, ProblemKind::Include).at(line_number, 0))
+                }
+                other if setting_not_applying(other) => *file.other_settings.entry(other.to_string()).or_default() += 1,
+                _ => {
+                    let keyword: String = split_word(trimmed).0.chars().take(40).collect();
+                    file.problems.push(Problem::new(&keyword, ProblemKind::UnknownSetting { keyword: keyword.clone() }).at(line_number, 0))
+                }
             }
         }
         file
@@ -464,6 +509,25 @@ mod tests {
         assert_eq!(file.rules[0].test.as_ref().unwrap_err().kind, ProblemKind::Eval);
         let refusal = file.rules[1].test.as_ref().unwrap_err();
         assert_eq!((refusal.line, &refusal.kind), (Some(3), &ProblemKind::RuleType { kind: "mimeheader".into() }));
+    }
+
+    #[test]
+    fn include_and_unknown_first_words_are_problems_with_their_line() {
+        let file = SaFile::parse("include other.cf\nbody A /a/\nfrobnicate A\n");
+        let found: Vec<(Option<usize>, &ProblemKind)> = file.problems.iter().map(|p| (p.line, &p.kind)).collect();
+        assert_eq!(
+            found,
+            vec![(Some(1), &ProblemKind::Include), (Some(3), &ProblemKind::UnknownSetting { keyword: "frobnicate".into() })]
+        );
+        assert_eq!(file.rules.len(), 1);
+    }
+
+    #[test]
+    fn settings_that_do_not_apply_to_a_preflight_are_counted_not_refused() {
+        let file = SaFile::parse("whitelist_from *@example.com\nrequired_score 4\nreport_safe 0\nbayes_ignore_header X\n");
+        assert!(file.problems.is_empty(), "{:?}", file.problems);
+        let names: Vec<&str> = file.other_settings.keys().map(String::as_str).collect();
+        assert_eq!(names, vec!["bayes_ignore_header", "report_safe", "required_score", "whitelist_from"]);
     }
 
     #[test]

@@ -794,6 +794,18 @@ crate::catalog! {
         es: "{rule}: esta línea no es una regla o un ajuste legible (columna {column}).",
         pl: "{rule}: ten wiersz nie jest czytelną regułą ani ustawieniem (kolumna {column}).",
     },
+    "core.custom.include" => {
+        en: "include {rule}: a preflight reads this text alone and cannot open another file; the rules in it are not loaded (paste them here).",
+        fr: "include {rule} : une pré-vérification lit ce texte seul et ne peut pas ouvrir un autre fichier ; ses règles ne sont pas chargées (collez-les ici).",
+        es: "include {rule}: una verificación previa lee solo este texto y no puede abrir otro archivo; sus reglas no se cargan (péguelas aquí).",
+        pl: "include {rule}: wstępne sprawdzenie czyta tylko ten tekst i nie może otworzyć innego pliku; jego reguły nie są wczytane (wklej je tutaj).",
+    },
+    "core.custom.unknown-setting" => {
+        en: "{keyword}: not a SpamAssassin rule type or setting this reader knows; the line is not used.",
+        fr: "{keyword} : ni un type de règle ni un réglage de SpamAssassin connu de ce lecteur ; la ligne n'est pas utilisée.",
+        es: "{keyword}: no es un tipo de regla ni un ajuste de SpamAssassin que este lector conozca; la línea no se usa.",
+        pl: "{keyword}: to nie jest typ reguły ani ustawienie SpamAssassin znane temu czytnikowi; wiersz nie jest używany.",
+    },
     "core.custom.delimiters" => {
         en: "{rule}: the pattern needs delimiters and flags as SpamAssassin writes them: /pattern/flags or m{{pattern}}flags.",
         fr: "{rule} : le motif a besoin de délimiteurs et d'options comme SpamAssassin les écrit : /motif/options ou m{{motif}}options.",
