@@ -83,3 +83,18 @@ test('CLI: customRules through --config and SpamAssassin rules through --sa-rule
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /nope\.cf/);
 });
+
+test('CLI: each refused SpamAssassin rule is said on stderr with its line, in the run language; the run goes on', (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'mail.eml'), message);
+  writeFileSync(join(dir, 'local.cf'), 'header T_EV eval:check_foo()\nbody T_LB /(?<=a)b/\nbody T_A /casino/i\n');
+  const run = runCli(['lint', '-l', 'fr', '--sa-rules', join(dir, 'local.cf'), join(dir, 'mail.eml')]);
+  assert.equal(run.status, 0, run.stderr);
+  const lines = run.stderr.split('\n').filter((line) => line.includes('local.cf'));
+  assert.equal(lines.length, 2, run.stderr);
+  assert.match(lines[0], /règles SpamAssassin : Ligne 1 : T_EV/);
+  assert.match(lines[1], /règles SpamAssassin : Ligne 2 : T_LB/);
+  writeFileSync(join(dir, 'config.json'), JSON.stringify({ spamassassinRules: 'body T_LB /(?<=a)b/\n' }));
+  const config = runCli(['lint', '-c', join(dir, 'config.json'), join(dir, 'mail.eml')]);
+  assert.match(config.stderr, /config\.json spamassassinRules, SpamAssassin rules: Line 1: T_LB/);
+});

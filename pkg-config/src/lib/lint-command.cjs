@@ -123,13 +123,26 @@ function lintOptions(values, io, envLocale) {
     engine.checkRuleIds({ ...options, locale }, configFile ? visibleName(configFile) : 'options');
     engine.checkRuleIds({ ...options, rules: flags, locale }, '--rule');
     engine.lint('', merged);
-    return { options: merged, t, configFile };
   } catch (error) {
     if (!error.code) throw error;
     // The options passed: only the empty input itself is refused.
-    if (error.code === 'not-a-message') return { options: merged, t, configFile };
-    throw new UsageError(visible(error.message));
+    if (error.code !== 'not-a-message') throw new UsageError(visible(error.message));
   }
+  const rulesSource = values['sa-rules'] ? visibleName(values['sa-rules'])
+    : configFile && `${visibleName(configFile)} spamassassinRules`;
+  return { options: merged, t, configFile, saProblems: spamAssassinProblems(options.spamassassinRules, rulesSource, t) };
+}
+
+/**
+ * The lines of a SpamAssassin text that are not used (rules refused, lines not
+ * read), each "<source>, SpamAssassin rules: Line N: …" in the run's language: the
+ * README promises each refusal with its line, and the other rules still load, so
+ * the run goes on. checkCustomRules compiles the text once more to say them.
+ */
+function spamAssassinProblems(text, source, t) {
+  if (typeof text !== 'string') return [];
+  const { problems = [] } = sharedEngine().call('checkCustomRules', [{ spamassassinRules: text }, t.locale]);
+  return problems.map((problem) => t('cli.sa-rules-problem', { source, problem: visible(problem.message) }));
 }
 
 /**
@@ -214,7 +227,7 @@ async function lintCommand(argv, io, help) {
     const files = expanded.files.length;
     chooseCompilers({ files, threads: Math.max(1, Math.min(wanted, files)), cores: cores() });
   }
-  const { options, t } = lintOptions(values, io, envLocale);
+  const { options, t, saProblems } = lintOptions(values, io, envLocale);
   const format = oneOf(values.format || 'text', FORMATS, '--format', t);
   const maxWarnings = values['max-warnings'] === undefined ? undefined
     : wholeNumber(values['max-warnings'], '--max-warnings', 0, t);
@@ -222,6 +235,7 @@ async function lintCommand(argv, io, help) {
   if (!expanded) throw new UsageError(t('cli.usage.lint-needs-files'));
 
   const { files, problems, skipped } = expanded;
+  for (const problem of saProblems) io.stderr(`mail-preflight: ${problem}\n`);
   for (const link of skipped) io.stderr(`mail-preflight: ${t('cli.skipped-link', { file: visibleName(link) })}\n`);
   const output = outputWriter(values.output, io, t);
   const formatter = FORMATTERS[format]({

@@ -177,6 +177,12 @@ crate::catalog! {
         es: "más de {limit, plural, one {# entrada} other {# entradas}} bajo este argumento: indique un directorio más pequeño",
         pl: "ponad {limit, plural, one {# wpis} few {# wpisy} many {# wpisów} other {# wpisu}} pod tym argumentem: wskaż mniejszy katalog",
     },
+    "cli.sa-rules-problem" => {
+        en: "{source}, SpamAssassin rules: {problem}",
+        fr: "{source}, règles SpamAssassin : {problem}",
+        es: "{source}, reglas de SpamAssassin: {problem}",
+        pl: "{source}, reguły SpamAssassin: {problem}",
+    },
     "cli.skipped-link" => {
         en: "{file} skipped: a symbolic link to a file outside the directory being checked",
         fr: "{file} ignoré : un lien symbolique vers un fichier hors du dossier vérifié",
