@@ -271,4 +271,19 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn perl_feature_labels_are_said_as_written_with_single_braces() {
+        for (feature, written) in [
+            (PerlFeature::BackReference, "\\g{…}"),
+            (PerlFeature::EmbeddedCode, "(?{…})"),
+            (PerlFeature::UnicodeProperty, "\\p{…}"),
+            (PerlFeature::UnicodeName, "\\N{…}"),
+        ] {
+            for locale in Locale::ALL {
+                let text = Problem::new("X", ProblemKind::Perl(feature)).at(1, 0).message(locale);
+                assert!(text.contains(written) && !text.contains("{{"), "{locale:?}: {text}");
+            }
+        }
+    }
 }
