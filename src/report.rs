@@ -141,6 +141,23 @@ pub struct Finding {
     pub fix_id: String,
     /// What to do about it, in the report's language.
     pub fix: String,
+    /// A rule of your own (`customRules`, `spamassassinRules`): its texts in the
+    /// languages it was given, which no catalogue holds, so that `renderReport`
+    /// says it in another language as `lint` would have.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom_texts: Option<CustomTexts>,
+}
+
+/// The texts of a rule of your own, as written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomTexts {
+    pub message: crate::options::custom::Texts,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fix: Option<crate::options::custom::Texts>,
+    /// The message is said as written (SpamAssassin's `describe`), not a template with `{match}`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub literal: bool,
 }
 
 /// Sizes of the linted message, in bytes.

@@ -176,3 +176,29 @@ fn custom_rules_run_on_compose_and_php_mail_input() {
     let php = mail_preflight::PhpMail::new("b@example.com", "x", "casino night", "From: a@example.com");
     assert!(linter.lint_php_mail(&php).unwrap().has("acme/r"));
 }
+
+#[test]
+fn render_report_says_a_custom_finding_in_the_other_language_as_lint_would() {
+    let json = format!(
+        r#"{{"customRules": [{}], "spamassassinRules": "body SA_CASINO /Casino/\ndescribe SA_CASINO Mentions a casino\nlang fr describe SA_CASINO Parle d'un casino\n"}}"#,
+        rule("body", "Casino", r#", "message": {"en": "Casino: {match}", "fr": "Casino : {match}"}, "fix": {"en": "Remove it", "fr": "Retirez-le"}"#)
+    );
+    let english = lint(MESSAGE, &json);
+    let french = lint(MESSAGE, &json.replacen('{', r#"{"locale": "fr", "#, 1));
+    let rendered = mail_preflight::render_report(&english, Locale::Fr);
+    for id in ["acme/r", "sa/SA_CASINO"] {
+        let (linted, again) = (french.findings_of(id).next().unwrap(), rendered.findings_of(id).next().unwrap());
+        assert_eq!((&again.message, &again.fix), (&linted.message, &linted.fix), "{id}");
+    }
+    assert_eq!(rendered.findings_of("acme/r").next().unwrap().message, "Casino : Casino");
+    assert_eq!(rendered.findings_of("sa/SA_CASINO").next().unwrap().message, "Parle d'un casino");
+}
+
+#[test]
+fn a_spamassassin_description_is_said_as_written_not_as_a_template() {
+    let json = r#"{"spamassassinRules": "body SA_CASINO /Casino/\ndescribe SA_CASINO Literal {match} and {{braces}}\n"}"#;
+    let report = lint(MESSAGE, json);
+    assert_eq!(report.findings_of("sa/SA_CASINO").next().unwrap().message, "Literal {match} and {{braces}}");
+    let rendered = mail_preflight::render_report(&report, Locale::Fr);
+    assert_eq!(rendered.findings_of("sa/SA_CASINO").next().unwrap().message, "Literal {match} and {{braces}}");
+}

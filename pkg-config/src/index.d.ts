@@ -312,6 +312,16 @@ export interface Finding {
   fixId: string;
   /** What to do about it, in the report's language. */
   fix: string;
+  /**
+   * A rule of your own (`customRules`, `spamassassinRules`): its texts as given,
+   * by language, which `renderReport` says again in another language. `literal`:
+   * a SpamAssassin `describe`, said as written (no `{match}`).
+   */
+  customTexts?: {
+    message: { en?: string; fr?: string; es?: string; pl?: string };
+    fix?: { en?: string; fr?: string; es?: string; pl?: string };
+    literal?: boolean;
+  };
 }
 
 /** Sizes of the linted message, in bytes. */

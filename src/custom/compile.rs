@@ -62,6 +62,10 @@ pub struct CompiledRule {
     pub severity: Severity,
     pub score: f64,
     pub message: Texts,
+    /// `message` is said as written: SpamAssassin's `describe` is plain text
+    /// (Mail::SpamAssassin::Conf, "describe SYMBOL description"); only the
+    /// messages of `customRules` are templates with `{match}` (README).
+    pub literal_message: bool,
     pub fix: Option<Texts>,
     /// Findings are reported (not for SpamAssassin's `__` sub-rules).
     pub reported: bool,
@@ -212,6 +216,7 @@ fn compile_custom(specs: &[CustomRuleSpec]) -> Result<Vec<Pending>, Vec<Problem>
                     severity: spec.severity.severity(),
                     score: spec.score,
                     message: spec.message.clone(),
+                    literal_message: false,
                     fix: spec.fix.clone(),
                     reported: true,
                     runs: true,
@@ -366,6 +371,7 @@ pub(super) fn sa_rule(
         severity: if score > 0.0 { Severity::Warning } else { Severity::Info },
         score,
         message: file.descriptions.get(name).cloned().unwrap_or_default(),
+        literal_message: true,
         fix: None,
         reported: !name.starts_with("__"),
         runs: score != 0.0,

@@ -7,9 +7,9 @@
 use super::compile::CustomRules;
 use super::run::{runs, Evaluation};
 use crate::hygiene::{visible, MAX_PARAM_CHARS};
-use crate::i18n::{render_template, Msg, Param};
+use crate::i18n::{render_template, Locale, Msg, Param};
 use crate::model::Message;
-use crate::report::{Finding, Location};
+use crate::report::{CustomTexts, Finding, Location};
 use crate::rules::MAX_EVIDENCE_CHARS;
 use crate::settings::Settings;
 use std::collections::BTreeMap;
@@ -29,15 +29,10 @@ pub fn findings(rules: &CustomRules, evaluation: &Evaluation, message: &Message,
         let score = over.score.unwrap_or(rule.score) * times;
         let found = evaluation.found[index].clone().unwrap_or_default();
         let shown = visible(&found.text, MAX_PARAM_CHARS);
-        let params = [("match", Param::Text(shown.clone()))];
-        let message_text = match rule.message.get(locale) {
-            Some(template) => render_template(template, &params, locale),
-            None => rule.id.clone(),
-        };
-        let fix = match rule.fix.as_ref().and_then(|f| f.get(locale)) {
-            Some(template) => render_template(template, &params, locale),
-            None => Msg::new("core.custom.fix").render(locale),
-        };
+        let params = BTreeMap::from([("match".to_string(), Param::Text(shown))]);
+        let texts =
+            CustomTexts { message: rule.message.clone(), fix: rule.fix.clone(), literal: rule.literal_message };
+        let (message_text, fix) = custom_texts_in(&texts, &rule.id, &params, locale);
         let mut location =
             Location { header: found.header.map(|h| visible(&h, MAX_PARAM_CHARS)), ..Location::default() };
         location.part = found.part;
@@ -54,12 +49,36 @@ pub fn findings(rules: &CustomRules, evaluation: &Evaluation, message: &Message,
             score: (score * 1000.0).round() / 1000.0,
             message_id: rule.id.clone(),
             message: message_text,
-            params: BTreeMap::from([("match".to_string(), Param::Text(shown))]),
+            params,
             evidence: visible(&found.text, MAX_EVIDENCE_CHARS),
             location,
             fix_id: if rule.fix.is_some() { rule.id.clone() } else { "core.custom.fix".to_string() },
             fix,
+            custom_texts: Some(texts),
         });
     }
     out
+}
+
+/// A custom finding's message and fix in `locale`: the message in that language,
+/// else English, else the rule id; a template with `{match}` unless it is a
+/// SpamAssassin description (`literal`), said as written. `renderReport` says a
+/// finding again in another language with it.
+pub fn custom_texts_in(
+    texts: &CustomTexts,
+    rule_id: &str,
+    params: &BTreeMap<String, Param>,
+    locale: Locale,
+) -> (String, String) {
+    let params: Vec<(&str, Param)> = params.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+    let message = match texts.message.get(locale) {
+        Some(text) if texts.literal => text.to_string(),
+        Some(template) => render_template(template, &params, locale),
+        None => rule_id.to_string(),
+    };
+    let fix = match texts.fix.as_ref().and_then(|f| f.get(locale)) {
+        Some(template) => render_template(template, &params, locale),
+        None => Msg::new("core.custom.fix").render(locale),
+    };
+    (message, fix)
 }

@@ -172,6 +172,11 @@ pub fn render_report(report: &Report, locale: Locale) -> Report {
     let mut out = report.clone();
     out.locale = locale;
     for finding in &mut out.findings {
+        if let Some(texts) = &finding.custom_texts {
+            (finding.message, finding.fix) =
+                crate::custom::findings::custom_texts_in(texts, &finding.rule_id, &finding.params, locale);
+            continue;
+        }
         if entry(&finding.message_id).is_some() {
             finding.message = render_message(&finding.message_id, &finding.params, locale);
         }

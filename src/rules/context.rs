@@ -155,6 +155,7 @@ impl<'run> Context<'run> {
             location,
             fix_id: fix.id.to_string(),
             fix: fix.render(locale),
+            custom_texts: None,
         };
         if self.emitted == MAX_FINDINGS_PER_RULE {
             finding.message = Msg::new("core.more-findings")

@@ -98,3 +98,13 @@ test('CLI: each refused SpamAssassin rule is said on stderr with its line, in th
   const config = runCli(['lint', '-c', join(dir, 'config.json'), join(dir, 'mail.eml')]);
   assert.match(config.stderr, /config\.json spamassassinRules, SpamAssassin rules: Line 1: T_LB/);
 });
+
+test('renderReport says custom findings (customRules, SpamAssassin describe) in the other language as lint does', () => {
+  const options = { customRules: [casino], spamassassinRules: 'body SA_CASINO /Casino/\ndescribe SA_CASINO Mentions a {match}\nlang fr describe SA_CASINO Parle d\'un casino\n' };
+  const english = pkg.lint(message, options);
+  const french = pkg.lint(message, { ...options, locale: 'fr' });
+  const rendered = pkg.renderReport(english, 'fr');
+  const texts = (report) => report.findings.filter((f) => !f.ruleId.startsWith('spam/')).map((f) => [f.ruleId, f.message, f.fix]);
+  assert.deepEqual(texts(rendered), texts(french));
+  assert.equal(english.findings.find((f) => f.ruleId === 'sa/SA_CASINO').message, 'Mentions a {match}', 'a describe is said as written');
+});
