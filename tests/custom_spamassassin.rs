@@ -194,3 +194,16 @@ fn the_spam_score_of_any_findings_is_finite() {
     finding.score = f64::NEG_INFINITY;
     assert_eq!(Report::spam_score_of(&[finding]), -1000.0);
 }
+
+#[test]
+fn rules_and_scores_may_name_a_refused_rule_to_no_effect() {
+    let rules = "header T_EV eval:check_foo()\nbody T_A /prize/\n";
+    let json = serde_json::json!({
+        "spamassassinRules": rules, "rules": { "sa/T_EV": "off" }, "scores": { "sa/T_EV": 2 }
+    });
+    let options = Options::from_json(&json.to_string()).expect("options parse");
+    let report = Linter::new(&options).expect("a refused rule is defined, not unknown").lint(SPAM.as_bytes()).unwrap();
+    assert!(report.has("sa/T_A") && !report.has("sa/T_EV"));
+    let unknown = serde_json::json!({ "spamassassinRules": rules, "rules": { "sa/T_NOPE": "off" } });
+    assert!(Linter::new(&Options::from_json(&unknown.to_string()).unwrap()).is_err(), "a name in no line stays unknown");
+}

@@ -115,6 +115,9 @@ pub struct LoadReport {
     pub skipped_lines: usize,
     /// Settings that are not rules, by name, with their number of lines.
     pub other_settings: BTreeMap<String, usize>,
+    /// `sa/NAME` of the rules refused: defined, so `options.rules` and
+    /// `options.scores` may name them (to no effect) rather than be refused as unknown.
+    pub refused_ids: Vec<String>,
 }
 
 impl LoadReport {
@@ -176,6 +179,7 @@ impl CustomRules {
             }
             let taken: Vec<String> = pending.iter().map(|p| p.rule.name.clone()).collect();
             pending.extend(compile_spamassassin(&file, &taken, &mut load));
+            load.refused_ids = load.refused.iter().map(|p| format!("sa/{}", p.rule)).collect();
             load.unreadable_lines = file.problems;
             load.skipped_lines = file.skipped_lines;
             load.other_settings = file.other_settings;
@@ -183,9 +187,10 @@ impl CustomRules {
         build(pending, load)
     }
 
-    /// Ids of every rule, for `options.rules` and `options.scores`.
+    /// Ids of every rule, for `options.rules` and `options.scores`: those that
+    /// run and the SpamAssassin rules refused (defined in the text, so not unknown).
     pub fn ids(&self) -> impl Iterator<Item = &str> {
-        self.rules.iter().map(|r| r.id.as_str())
+        self.rules.iter().map(|r| r.id.as_str()).chain(self.load.refused_ids.iter().map(String::as_str))
     }
     pub fn is_empty(&self) -> bool {
         self.rules.is_empty()
