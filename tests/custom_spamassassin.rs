@@ -207,3 +207,34 @@ fn rules_and_scores_may_name_a_refused_rule_to_no_effect() {
     let unknown = serde_json::json!({ "spamassassinRules": rules, "rules": { "sa/T_NOPE": "off" } });
     assert!(Linter::new(&Options::from_json(&unknown.to_string()).unwrap()).is_err(), "a name in no line stays unknown");
 }
+
+const SEVERAL_FIELDS: &str = "From: \"Alice\" <a@b.example>\nTo: c@d.example\nCc: e@f.example\nSubject: =?utf-8?q?test?= here\nX-Multi: one\nX-Multi: two\nX-Fold: alpha\n  beta\n\nbody\n";
+
+/// The field a finding's location covers, by the line it starts on.
+fn located_field(rules: &str, id: &str) -> (Option<String>, String) {
+    let options = Options { spamassassin_rules: Some(rules.to_string()), ..Options::default() };
+    let report = Linter::new(&options).unwrap().lint(SEVERAL_FIELDS.as_bytes()).unwrap();
+    let finding = report.findings_of(id).next().unwrap_or_else(|| panic!("{id} should hit"));
+    let start = finding.location.start.expect("a location");
+    let line = SEVERAL_FIELDS[start..].split('\n').next().unwrap().to_string();
+    (finding.location.header.clone(), line)
+}
+
+#[test]
+fn a_match_in_a_value_of_several_fields_points_at_the_field_it_is_in() {
+    let (header, line) = located_field("header L_HDR X-Multi =~ /two/\n", "sa/L_HDR");
+    assert_eq!((header.as_deref(), line.as_str()), (Some("X-Multi"), "two"));
+    let (header, line) = located_field("header L_ALL ALL =~ /X-Fold: alpha beta/\n", "sa/L_ALL");
+    assert_eq!((header.as_deref(), line.as_str()), (Some("X-Fold"), "X-Fold: alpha"));
+    let (header, line) = located_field("header L_TOCC ToCc =~ /e\\@f/\n", "sa/L_TOCC");
+    assert_eq!((header.as_deref(), line.as_str()), (Some("Cc"), "e@f.example"));
+}
+
+#[test]
+fn a_body_hit_in_the_subject_and_an_exists_rule_point_at_their_field() {
+    let (header, line) = located_field("body L_SUBJ /^test/\n", "sa/L_SUBJ");
+    // The decoded subject's "test" is found in the encoded word.
+    assert_eq!((header.as_deref(), line.as_str()), (Some("Subject"), "test?= here"));
+    let (header, line) = located_field("header L_EX exists:X-Multi\n", "sa/L_EX");
+    assert_eq!((header.as_deref(), line.as_str()), (Some("X-Multi"), "X-Multi: one"));
+}

@@ -4,7 +4,7 @@
 //! line, long lines and raw bodies cut into pieces.
 
 use super::limits::{MAX_BODY_PART_BYTES, MAX_RAWBODY_PART_BYTES, SA_LINE_BYTES};
-use super::targets::{cut, visible_text_of, Place, Value};
+use super::targets::{cut, subject_place, visible_text_of, Place, Value};
 use crate::model::{Body, Message};
 use std::borrow::Cow;
 
@@ -42,7 +42,7 @@ pub fn body_paragraphs<'m>(message: &'m Message, subject: bool, every_leaf: bool
     if subject {
         let line = message.subject.clone().unwrap_or_default();
         for piece in split_long(&line) {
-            out.push(Value::new(piece.to_string().into_bytes(), Place::Message));
+            out.push(Value::new(piece.to_string().into_bytes(), subject_place(message)));
         }
     }
     let parts = rendered_parts(message, every_leaf);

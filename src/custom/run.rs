@@ -4,7 +4,7 @@
 //! in order. The result says, for every rule, how many times it hit and where.
 
 use super::compile::{CompiledRule, CustomRules, Test, WhenAbsent};
-use super::targets::{self, decoded_fields, locate, Place, Source, Target, Value};
+use super::targets::{self, decoded_fields, locate, Source, Target, Value};
 use crate::inspect::{FactKind, PATH_SEPARATOR};
 use crate::model::Message;
 use crate::settings::Settings;
@@ -169,13 +169,22 @@ pub fn evaluate(rules: &CustomRules, message: &Message, settings: &Settings) -> 
                 }
             }
             Test::Exists { field } => {
-                let exists = if super::sa_headers::SPECIAL_FIELDS.contains(&field.as_str()) {
+                // The first field that exists is where the finding points.
+                let first = if super::sa_headers::SPECIAL_FIELDS.contains(&field.as_str()) {
                     super::sa_headers::values(message, &[], field, true, None, super::targets::Occurrence::All)
-                        .is_some()
+                        .and_then(|value| value.place.field_at(0))
                 } else {
-                    message.header.fields.iter().any(|f| f.is(field))
+                    message.header.fields.iter().position(|f| f.is(field))
                 };
-                evaluation.hits[index] = f64::from(u8::from(exists));
+                evaluation.hits[index] = f64::from(u8::from(first.is_some()));
+                if let Some(field) = first.and_then(|i| message.header.fields.get(i)) {
+                    evaluation.found[index] = Some(Found {
+                        text: String::new(),
+                        part: None,
+                        range: Some(field.start..field.end),
+                        header: Some(field.name.clone()),
+                    });
+                }
             }
             Test::Meta(_) => {}
         }
@@ -199,10 +208,7 @@ pub fn evaluate(rules: &CustomRules, message: &Message, settings: &Settings) -> 
 /// The evidence of a match at `range` of `value`.
 fn found(message: &Message, value: &Value, range: Range<usize>) -> Found {
     let text = String::from_utf8_lossy(value.text.get(range.clone()).unwrap_or_default()).into_owned();
+    let header = value.place.field_at(range.start).and_then(|i| message.header.fields.get(i)).map(|f| f.name.clone());
     let (part, place_range) = locate(message, &value.place, &value.text, range);
-    let header = match &value.place {
-        Place::Field(i) | Place::Fields(Some(i)) => message.header.fields.get(*i).map(|f| f.name.clone()),
-        _ => None,
-    };
     Found { text, part, range: place_range, header }
 }

@@ -77,20 +77,30 @@ pub fn values<'m>(
         Occurrence::First => indices[..1].to_vec(),
         Occurrence::Last => indices[indices.len() - 1..].to_vec(),
     };
-    let mut lines: Vec<String> = Vec::with_capacity(indices.len());
+    // Each line with its field, so that a match points at the field it is in.
+    let mut lines: Vec<(usize, String)> = Vec::with_capacity(indices.len());
     for &index in &indices {
         let value = text_of(index);
         match modifier {
-            None if field == "ALL" => lines.push(format!("{}: {}", fields[index].name, value)),
-            None => lines.push(value),
-            Some(modifier) => lines.extend(address_parts(message, index, modifier)),
+            None if field == "ALL" => lines.push((index, format!("{}: {}", fields[index].name, value))),
+            None => lines.push((index, value)),
+            Some(modifier) => lines.extend(address_parts(message, index, modifier).into_iter().map(|p| (index, p))),
         }
     }
     if lines.is_empty() {
         return None;
     }
-    let place = if indices.len() == 1 { Place::Field(indices[0]) } else { Place::Fields(indices.first().copied()) };
-    Some(Value { text: lines.join("\n").into_bytes().into(), place })
+    let mut text = String::new();
+    let mut starts: Vec<(usize, usize)> = Vec::with_capacity(lines.len());
+    for (n, (index, line)) in lines.iter().enumerate() {
+        if n > 0 {
+            text.push('\n');
+        }
+        starts.push((text.len(), *index));
+        text.push_str(line);
+    }
+    let place = if indices.len() == 1 { Place::Field(indices[0]) } else { Place::Fields(starts) };
+    Some(Value { text: text.into_bytes().into(), place })
 }
 
 /// `:addr` (each address) or `:name` (each display name, decoded) of a field,

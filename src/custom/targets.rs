@@ -68,14 +68,30 @@ pub enum Occurrence {
 pub enum Place {
     /// A top-level header field (index in `Message::header.fields`).
     Field(usize),
-    /// Several header fields, or a header field's derived value: the first field.
-    Fields(Option<usize>),
+    /// Several header fields joined, or a header field's derived value: each
+    /// field (index in `Message::header.fields`) with the byte offset in the
+    /// value where its text starts, in order; a match is in the last field
+    /// starting at or before it.
+    Fields(Vec<(usize, usize)>),
     /// A MIME part (its encoded body is searched for the match).
     Part(usize),
     /// The value is `raw[start..]` itself.
     Raw(usize),
     /// Nowhere in particular (the subject line SpamAssassin puts before the body).
     Message,
+}
+
+impl Place {
+    /// The header field (index) holding byte `offset` of the value, for a value of header fields.
+    pub fn field_at(&self, offset: usize) -> Option<usize> {
+        match self {
+            Place::Field(index) => Some(*index),
+            Place::Fields(fields) => {
+                fields.iter().rev().find(|(start, _)| *start <= offset).or(fields.first()).map(|&(_, index)| index)
+            }
+            _ => None,
+        }
+    }
 }
 
 /// One value of a target.
@@ -169,8 +185,13 @@ fn field_values<'m>(message: &'m Message, decoded: &[Option<String>], name: &str
 }
 
 fn subject_values<'m>(message: &'m Message) -> Vec<Value<'m>> {
+    message.subject.iter().map(|s| Value::new(s.clone().into_bytes(), subject_place(message))).collect()
+}
+
+/// The Subject field, where a match in the decoded subject is sought.
+pub fn subject_place(message: &Message) -> Place {
     let field = message.header.fields.iter().position(|f| f.is("Subject"));
-    message.subject.iter().map(|s| Value::new(s.clone().into_bytes(), Place::Fields(field))).collect()
+    field.map_or(Place::Message, |index| Place::Fields(vec![(0, index)]))
 }
 
 /// The From field decoded, then each address alone (`local@domain`).
@@ -281,8 +302,8 @@ pub fn locate(
     };
     match place {
         Place::Raw(base) => (None, Some(base + found.start..base + found.end)),
-        Place::Field(index) | Place::Fields(Some(index)) => {
-            let Some(field) = message.header.fields.get(*index) else {
+        Place::Field(_) | Place::Fields(_) => {
+            let Some(field) = place.field_at(found.start).and_then(|index| message.header.fields.get(index)) else {
                 return (None, None);
             };
             (None, search(field.start..field.end).or(Some(field.start..field.end)))
@@ -291,7 +312,7 @@ pub fn locate(
             let range = message.parts.get(*part).and_then(|p| p.body_range.clone());
             (Some(*part), range.clone().and_then(search).or(range))
         }
-        Place::Fields(None) | Place::Message => (None, None),
+        Place::Message => (None, None),
     }
 }
 
