@@ -238,3 +238,18 @@ fn a_body_hit_in_the_subject_and_an_exists_rule_point_at_their_field() {
     let (header, line) = located_field("header L_EX exists:X-Multi\n", "sa/L_EX");
     assert_eq!((header.as_deref(), line.as_str()), (Some("X-Multi"), "X-Multi: one"));
 }
+
+#[test]
+fn header_values_end_with_a_line_break_and_dollar_is_perls() {
+    // SPAM's subject is "You WON a prize": SpamAssassin matches "You WON a prize\n".
+    let rules = "header NL Subject =~ /prize\\n/\nheader Z Subject =~ /prize\\z/\nheader DOLLAR Subject =~ /prize$/\nheader ADDR From:addr =~ /example$/\n";
+    let report = lint(rules);
+    let hits: Vec<bool> = ["NL", "Z", "DOLLAR", "ADDR"].iter().map(|n| report.has(&format!("sa/{n}"))).collect();
+    assert_eq!(hits, vec![true, false, true, true]);
+    assert_eq!(report.findings_of("sa/DOLLAR").next().unwrap().evidence, "prize", "the line break is no evidence");
+    // `$` without /m is the end, or before the final line break: not the end of the first of two fields.
+    let (header, _) = located_field("header ONE X-Multi =~ /one$/m\n", "sa/ONE");
+    assert_eq!(header.as_deref(), Some("X-Multi"));
+    let options = Options { spamassassin_rules: Some("header ONE X-Multi =~ /one$/\n".into()), ..Options::default() };
+    assert!(!Linter::new(&options).unwrap().lint(SEVERAL_FIELDS.as_bytes()).unwrap().has("sa/ONE"));
+}

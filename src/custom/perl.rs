@@ -148,6 +148,9 @@ impl Writer<'_> {
 /// others are ignored) into `regex` syntax.
 pub fn translate(source: &str, flags: &str) -> Result<Translated, Unsupported> {
     let extended = flags.contains('x');
+    // `/m`, or an inline `(?m` group (ours: anywhere in the pattern, a rare
+    // form): `$` is before any line break, as `regex`'s multi-line `$`.
+    let multi_line = flags.contains('m') || inline_multi_line(source);
     let mut w = Writer { source, out: String::with_capacity(source.len() + 8), origins: Vec::new(), extended };
     let kept: String = flags.chars().filter(|c| matches!(c, 'i' | 'm' | 's' | 'x')).collect();
     if !kept.is_empty() {
@@ -197,6 +200,13 @@ pub fn translate(source: &str, flags: &str) -> Result<Translated, Unsupported> {
                 w.push(&source[i..end], i);
                 i = end;
             }
+            // Perl's `$` without `/m`: the end, or before a final line break
+            // (perlre); header values end with one, as SpamAssassin's do.
+            // Matched, not looked at (no look-ahead here), as `\Z` below.
+            b'$' if !multi_line => {
+                w.push("(?:\\n?\\z)", i);
+                i += 1;
+            }
             b'.' | b'^' | b'$' | b'|' | b')' => {
                 w.push(std::str::from_utf8(&[b]).unwrap_or("?"), i);
                 i += 1;
@@ -217,6 +227,14 @@ pub fn translate(source: &str, flags: &str) -> Result<Translated, Unsupported> {
         }
     }
     Ok(Translated { pattern: w.out, origins: w.origins })
+}
+
+/// An inline flag group that turns `m` on: `(?m)`, `(?im:…)`, `(?^m:…)`.
+fn inline_multi_line(source: &str) -> bool {
+    source.match_indices("(?").any(|(at, _)| {
+        let flags = source[at + 2..].split([')', ':', '-']).next().unwrap_or("");
+        flags.trim_start_matches('^').chars().all(|c| c.is_ascii_alphabetic()) && flags.contains('m')
+    })
 }
 
 /// `{n}`, `{n,}`, `{n,m}` (and Perl 5.34's `{,m}`) starting at `start`: the offset after `}`.
@@ -493,7 +511,8 @@ mod tests {
     #[test]
     fn plain_patterns_keep_their_text_and_flags() {
         assert_eq!(ok(r"\bviagra\b", "i"), r"(?i)\bviagra\b");
-        assert_eq!(ok(r"^Re: .{3,}$", ""), r"^Re: .{3,}$");
+        assert_eq!(ok(r"^Re: .{3,}$", ""), r"^Re: .{3,}(?:\n?\z)");
+        assert_eq!(ok(r"^Re: .{3,}$", "m"), r"(?m)^Re: .{3,}$");
     }
 
     #[test]

@@ -206,7 +206,11 @@ pub fn evaluate(rules: &CustomRules, message: &Message, settings: &Settings) -> 
 }
 
 /// The evidence of a match at `range` of `value`.
-fn found(message: &Message, value: &Value, range: Range<usize>) -> Found {
+fn found(message: &Message, value: &Value, mut range: Range<usize>) -> Found {
+    // A header value's final line break (SpamAssassin's, which `$` may take) is no evidence.
+    if range.end == value.text.len() && range.end > range.start && value.text.ends_with(b"\n") {
+        range.end -= 1;
+    }
     let text = String::from_utf8_lossy(value.text.get(range.clone()).unwrap_or_default()).into_owned();
     let header = value.place.field_at(range.start).and_then(|i| message.header.fields.get(i)).map(|f| f.name.clone());
     let (part, place_range) = locate(message, &value.place, &value.text, range);
