@@ -419,9 +419,19 @@ fn read_header(definition: &str, column: usize) -> Result<SaTest, ProblemKind> {
     }
     let mut pattern_text = definition[operator + 2..].trim_start();
     let mut if_unset = None;
+    // Conf::Parser: `s/\s+\[if-unset:\s+(.+)\]$//`: white space before the tag and
+    // after the colon, then at least one character, kept as written up to the `]`.
     if let Some(at) = pattern_text.rfind("[if-unset:") {
-        if pattern_text.ends_with(']') {
-            if_unset = Some(pattern_text[at + "[if-unset:".len()..pattern_text.len() - 1].trim().to_string());
+        let inner = pattern_text.get(at + "[if-unset:".len()..pattern_text.len().saturating_sub(1)).unwrap_or("");
+        let spaced = pattern_text[..at].ends_with(|c: char| c.is_ascii_whitespace())
+            && inner.starts_with(|c: char| c.is_ascii_whitespace());
+        let value = match inner.trim_start_matches(|c: char| c.is_ascii_whitespace()) {
+            // `\s+` gives back its last character when nothing else follows it.
+            "" => inner.get(inner.len().saturating_sub(1)..).filter(|_| inner.len() >= 2).unwrap_or(""),
+            rest => rest,
+        };
+        if pattern_text.ends_with(']') && spaced && !value.is_empty() {
+            if_unset = Some(value.to_string());
             pattern_text = pattern_text[..at].trim_end();
         }
     }
@@ -493,6 +503,18 @@ mod tests {
             (pattern.body.as_str(), pattern.flags.as_str(), if_unset.as_deref()),
             ("\\@example\\.com$", "i", Some("none"))
         );
+    }
+
+    #[test]
+    fn if_unset_needs_a_character_as_spamassassin_reads_it() {
+        let if_unset = |line: &str| match &SaFile::parse(line).rules[0].test {
+            Ok(SaTest::Header { if_unset, .. }) => Ok(if_unset.clone()),
+            Err(problem) => Err(problem.kind.clone()),
+            Ok(other) => panic!("{other:?}"),
+        };
+        assert_eq!(if_unset("header A X =~ /x/ [if-unset: none ]\n"), Ok(Some("none ".to_string())));
+        // An empty value leaves the tag in the pattern, which then does not read, as SpamAssassin drops the rule.
+        assert!(if_unset("header A X =~ /x/ [if-unset: ]\n").is_err());
     }
 
     #[test]
