@@ -270,7 +270,18 @@ fn escape_outside(w: &mut Writer, i: usize) -> Result<usize, Unsupported> {
     };
     let unsupported = |feature| Err(Unsupported { feature, offset: i });
     match next {
+        // perlre: `\10` and above are octal when there are fewer groups (`\103` is "C").
+        b'1'..=b'9' if octal_not_group(bytes, i + 1).is_some() => {
+            let end = octal_not_group(bytes, i + 1).unwrap_or(i + 2);
+            let digits = std::str::from_utf8(&bytes[i + 1..end]).unwrap_or("0");
+            w.code_point(u32::from_str_radix(digits, 8).unwrap_or(0), i);
+            Ok(end)
+        }
         b'1'..=b'9' | b'g' | b'k' => unsupported(PerlFeature::BackReference),
+        // `\Q…\E` quote in Perl's string interpolation only: SpamAssassin builds
+        // its patterns from text (Util::compile_regexp), where Perl warns about
+        // `\Q` and SpamAssassin drops the rule ("invalid regexp").
+        b'Q' | b'E' => unsupported(PerlFeature::CaseEscape),
         b'G' => unsupported(PerlFeature::ContinueAnchor),
         b'K' => unsupported(PerlFeature::KeepOut),
         b'l' | b'u' | b'L' | b'U' => unsupported(PerlFeature::CaseEscape),
@@ -294,14 +305,30 @@ fn escape_outside(w: &mut Writer, i: usize) -> Result<usize, Unsupported> {
             w.push("(?:\\r\\n|[\\n\\x0B\\x0C\\r\\x85])", i);
             Ok(i + 2)
         }
-        b'Q' => Ok(quoted(w, i)),
-        b'E' => Ok(i + 2),
         b'd' | b'D' | b'w' | b'W' | b's' | b'S' | b'b' | b'B' | b'A' | b'z' | b'n' | b'r' | b't' | b'f' => {
             w.push(&w.source[i..i + 2], i);
             Ok(i + 2)
         }
         _ => shared_escape(w, i),
     }
+}
+
+/// The end of `\NNN` at `start` (after the backslash) when Perl reads it as
+/// octal: two or three octal digits making a number above the pattern's count
+/// of capturing groups (perlre "Absolute referencing").
+fn octal_not_group(bytes: &[u8], start: usize) -> Option<usize> {
+    let mut end = start;
+    while end < bytes.len() && end < start + 3 && (b'0'..=b'7').contains(&bytes[end]) {
+        end += 1;
+    }
+    let decimal_end = start + bytes[start..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let number: usize = std::str::from_utf8(&bytes[start..decimal_end]).ok()?.parse().ok()?;
+    let groups = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(at, &b)| b == b'(' && (at == 0 || bytes[at - 1] != b'\\') && bytes.get(at + 1) != Some(&b'?'))
+        .count();
+    (end - start >= 2 && number >= 10 && number > groups).then_some(end)
 }
 
 /// Perl's `\h` (horizontal space: tab, space, NBSP as a byte), `\v` (vertical
@@ -388,21 +415,6 @@ fn hex_escape(bytes: &[u8], start: usize) -> (u32, usize) {
     }
     let digits = std::str::from_utf8(&bytes[start..end]).unwrap_or("");
     (u32::from_str_radix(digits, 16).unwrap_or(0), end)
-}
-
-/// `\Q…\E`: every character up to `\E` (or the end) taken literally.
-fn quoted(w: &mut Writer, i: usize) -> usize {
-    let rest = &w.source[i + 2..];
-    let end = rest.find("\\E").map_or(w.source.len(), |n| i + 2 + n);
-    let text = w.source[i + 2..end].to_string();
-    for (k, c) in text.char_indices() {
-        w.literal(c, i + 2 + k);
-    }
-    if end < w.source.len() {
-        end + 2
-    } else {
-        end
-    }
 }
 
 /// `(` at `i`, with what follows it when it starts an extension: the offset after what was read.
@@ -509,6 +521,12 @@ mod tests {
     }
 
     #[test]
+    fn a_backslash_number_past_the_groups_is_octal_as_in_perl() {
+        assert_eq!(ok(r"\103laim", ""), r"Claim");
+        assert_eq!(ok(r"(a)\12", ""), "(a)\\x0A");
+    }
+
+    #[test]
     fn plain_patterns_keep_their_text_and_flags() {
         assert_eq!(ok(r"\bviagra\b", "i"), r"(?i)\bviagra\b");
         assert_eq!(ok(r"^Re: .{3,}$", ""), r"^Re: .{3,}(?:\n?\z)");
@@ -529,6 +547,8 @@ mod tests {
     fn features_without_an_equivalent_are_refused_with_their_offset() {
         assert_eq!(refused(r"a(?=b)"), PerlFeature::LookAround);
         assert_eq!(refused(r"(?<!x)y"), PerlFeature::LookAround);
+        assert_eq!(refused(r"(a)\1"), PerlFeature::BackReference);
+        assert_eq!(refused(r"\Qa.b\E"), PerlFeature::CaseEscape);
         assert_eq!(refused(r"(a)\1"), PerlFeature::BackReference);
         assert_eq!(refused(r"a++"), PerlFeature::PossessiveQuantifier);
         assert_eq!(refused(r"a{2}+"), PerlFeature::PossessiveQuantifier);

@@ -463,7 +463,9 @@ fn read_pattern(text: &str, column: usize) -> Result<PerlPattern, ProblemKind> {
     // The flags: letters after the last closing delimiter (`[a-df-z]*`, no `e`).
     let flags_start = text.rfind(close).filter(|&at| at >= open).ok_or(ProblemKind::Delimiters)?;
     let flags = &text[flags_start + 1..];
-    if !flags.bytes().all(|b| b.is_ascii_lowercase() && b != b'e') {
+    // Util::compile_regexp puts the flags in `(?flags)`: Perl takes m, s, i, x,
+    // p, n, a, d, l, u there and warns (the rule is dropped) at g, c, o, ….
+    if !flags.bytes().all(|b| b"msixpnadlu".contains(&b)) {
         return Err(ProblemKind::Delimiters);
     }
     let body = &text[open..flags_start];
@@ -515,6 +517,13 @@ mod tests {
         assert_eq!(if_unset("header A X =~ /x/ [if-unset: none ]\n"), Ok(Some("none ".to_string())));
         // An empty value leaves the tag in the pattern, which then does not read, as SpamAssassin drops the rule.
         assert!(if_unset("header A X =~ /x/ [if-unset: ]\n").is_err());
+    }
+
+    #[test]
+    fn flags_perl_does_not_take_inline_are_refused_as_spamassassin_drops_the_rule() {
+        let file = SaFile::parse("body A /prize/gc\nbody B /prize/ixn\n");
+        assert_eq!(file.rules[0].test.as_ref().unwrap_err().kind, ProblemKind::Delimiters);
+        assert!(file.rules[1].test.is_ok());
     }
 
     #[test]

@@ -765,10 +765,10 @@ crate::catalog! {
         pl: "\\K (wyłączenie wcześniejszej części z dopasowania)",
     },
     "core.custom.perl.case-escape" => {
-        en: "a case escape (\\l, \\u, \\L, \\U)",
-        fr: "un changement de casse (\\l, \\u, \\L, \\U)",
-        es: "un cambio de mayúsculas (\\l, \\u, \\L, \\U)",
-        pl: "zmianę wielkości liter (\\l, \\u, \\L, \\U)",
+        en: "a case or quoting escape (\\l, \\u, \\L, \\U, \\Q, \\E), which SpamAssassin does not read in a rule either",
+        fr: "un changement de casse ou une citation (\\l, \\u, \\L, \\U, \\Q, \\E), que SpamAssassin ne lit pas non plus dans une règle",
+        es: "un cambio de mayúsculas o una cita (\\l, \\u, \\L, \\U, \\Q, \\E), que SpamAssassin tampoco lee en una regla",
+        pl: "zmiana wielkości liter lub cytowanie (\\l, \\u, \\L, \\U, \\Q, \\E), którego SpamAssassin też nie czyta w regule",
     },
     "core.custom.perl.unicode-property" => {
         en: "a Unicode property (\\p{…}) on bytes",
