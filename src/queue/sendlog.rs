@@ -85,9 +85,12 @@ pub fn parse(text: &str, zone: &Zone, field: &str, max_lines: u64) -> Result<Sen
         let separator = [',', ';', '\t'].into_iter().max_by_key(|s| first.matches(*s).count()).unwrap_or(',');
         let header: Vec<String> = split_csv(first, separator).iter().map(|c| c.trim().to_ascii_lowercase()).collect();
         let column = |names: &[&str]| header.iter().position(|h| names.contains(&h.as_str()));
+        // A header only when the row does not read as data: a headerless row whose
+        // status is `sent` also names a time column (`sent` is one of its names).
+        let reads_as_data = header.first().is_some_and(|cell| super::clock::parse_datetime(cell, zone).is_some());
         let (columns, skip_header) = match column(TIME_NAMES) {
-            Some(time) => ((time, column(RECIPIENT_NAMES), column(STATUS_NAMES)), true),
-            None => ((0, Some(1), Some(2)), false),
+            Some(time) if !reads_as_data => ((time, column(RECIPIENT_NAMES), column(STATUS_NAMES)), true),
+            _ => ((0, Some(1), Some(2)), false),
         };
         if skip_header {
             numbered.next();
@@ -150,7 +153,9 @@ fn split_csv(line: &str, separator: char) -> Vec<String> {
 /// Whether a logged status means "returned in error": a 5xx reply or a word
 /// saying so; 2xx/3xx replies and "sent" words are delivered; a 4xx reply or
 /// "deferred" is a retry that the log shows before its outcome: counted as
-/// delivered (ours). `None`: the status says neither.
+/// delivered (ours). A "sent" word negated (`not sent`, `unsent`,
+/// `non-delivered`, `never delivered`) is an error. `None`: the status says
+/// neither, and the line is refused as unreadable.
 pub fn status_is_error(status: &str) -> Option<bool> {
     let s = status.trim().to_ascii_lowercase();
     let b = s.as_bytes();
@@ -161,17 +166,40 @@ pub fn status_is_error(status: &str) -> Option<bool> {
             _ => None,
         };
     }
-    const ERROR_WORDS: &[&str] =
-        &["bounce", "error", "fail", "reject", "undeliver", "returned", "refused", "invalid", "dsn=5"];
-    const SENT_WORDS: &[&str] =
-        &["sent", "deliver", "ok", "success", "accepted", "relayed", "queued", "defer", "delay", "dsn=2"];
-    if ERROR_WORDS.iter().any(|w| s.contains(w)) {
+    // Postfix's `dsn=5.x.x` / `dsn=2.x.x` (the `=` would split the word).
+    if s.contains("dsn=5") {
         return Some(true);
     }
-    if SENT_WORDS.iter().any(|w| s.contains(w)) {
-        return Some(false);
+    const ERROR_STEMS: &[&str] = &["bounce", "error", "fail", "reject", "undeliver", "returned", "refused", "invalid"];
+    const SENT_STEMS: &[&str] = &["sent", "deliver", "success", "accepted", "relayed", "queued", "defer", "delay"];
+    // Words before a "sent" word that turn it into its opposite (ours).
+    const NEGATIONS: &[&str] = &["not", "never", "no", "non", "isn't", "wasn't", "couldn't", "cannot"];
+    let words: Vec<&str> = s.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).collect();
+    let (mut error, mut sent) = (false, false);
+    for (i, word) in words.iter().enumerate() {
+        if ERROR_STEMS.iter().any(|stem| word.contains(stem)) {
+            error = true;
+        } else if let Some(stem) = SENT_STEMS.iter().find(|stem| word.contains(*stem)) {
+            let prefix = &word[..word.find(stem).unwrap_or(0)];
+            let negated = prefix.ends_with("un")
+                || prefix.ends_with("non")
+                || (i > 0 && NEGATIONS.contains(&words[i - 1]));
+            if negated {
+                error = true;
+            } else {
+                sent = true;
+            }
+        } else if *word == "ok" {
+            sent = true;
+        }
     }
-    None
+    if error {
+        Some(true)
+    } else if sent || s.contains("dsn=2") {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]
@@ -210,5 +238,35 @@ mod tests {
         assert_eq!(status_is_error("status=bounced (host said …)"), Some(true));
         assert_eq!(status_is_error("Delivered"), Some(false));
         assert_eq!(status_is_error("maybe"), None);
+    }
+
+    #[test]
+    fn negated_sent_words_are_errors() {
+        for status in ["not delivered", "not sent", "unsent", "Non-delivered", "never delivered", "nondelivered"] {
+            assert_eq!(status_is_error(status), Some(true), "{status}");
+        }
+        assert_eq!(status_is_error("token"), None, "ok only as a word");
+        assert_eq!(status_is_error("OK"), Some(false));
+    }
+
+    #[test]
+    fn an_unknown_status_is_refused_with_its_line() {
+        let csv = "time,to,status\n2026-03-02T10:00:00+01:00,a@x.example,sent\n2026-03-02T10:01:00+01:00,b@x.example,pending\n";
+        let err = parse(csv, &paris(), "streams[0].log", 10).expect_err("unknown status");
+        assert!(matches!(
+            err,
+            ScenarioError::Invalid { problem: Problem::LogLine { line: 3, detail: LogProblem::Status }, .. }
+        ));
+    }
+
+    #[test]
+    fn a_headerless_first_row_with_status_sent_is_data() {
+        let log = parse("1772442000,x@y.example,sent", &paris(), "streams[0].log", 10).expect("reads");
+        assert_eq!(log.errors, vec![false]);
+        let log = parse("1772442000,x@y.example,sent\n1772442060,z@y.example,bounced", &paris(), "streams[0].log", 10)
+            .expect("reads");
+        assert_eq!(log.errors, vec![false, true]);
+        let log = parse("2026-03-02 10:00:00;a@x.example;sent", &paris(), "streams[0].log", 10).expect("reads");
+        assert_eq!(log.times.len(), 1);
     }
 }
