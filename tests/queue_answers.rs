@@ -5,7 +5,7 @@
 //! scenarios compared.
 
 use mail_preflight::queue::{
-    compare, simulate_json, Cause, MeasureKind, RateLimit, RatioBasis, Scenario, SimulationResult, State,
+    compare, simulate_json, Cause, MeasureKind, Outcome, RateLimit, RatioBasis, Scenario, SimulationResult, State,
 };
 use mail_preflight::Locale;
 
@@ -115,6 +115,33 @@ fn no_rate_stays_green_when_the_share_of_errors_is_over_the_ratio() {
 }
 
 #[test]
+fn exactly_at_the_ratio_the_answer_agrees_with_the_engine_for_every_seed() {
+    // The engine goes to Bounce when errors > limit × sent: at exactly 10 %
+    // whether that happens depends on where the errors fall (the seed).
+    for seed in 0..12 {
+        let r = run(&format!(
+            r#"{{"seed": {seed}, "streams": [{{"count": 1000, "duration": 72000, "bounceShare": 0.1}}]}}"#
+        ));
+        let rate = r.answers.max_steady_rate.as_ref().expect("answered");
+        let blocked = r.timeline.iter().any(|c| c.cause == Cause::BounceRatio);
+        assert_eq!(rate.limited_by == RateLimit::BounceRatio, blocked, "seed {seed}: {}", rate.message);
+        if blocked {
+            assert!(rate.message.contains("exactly the 10.0%"), "{}", rate.message);
+        }
+    }
+}
+
+#[test]
+fn a_snapshot_over_the_ratio_is_named_as_the_cause_not_the_streams_share() {
+    let r = run(r#"{"service": {"state": "ok", "sent": 100, "sentToday": 0, "bounce": 20, "maxPerDay": 7200},
+        "streams": [{"name": "form", "duration": 86400, "rate": 10, "bounceShare": 0.02}]}"#);
+    let rate = r.answers.max_steady_rate.as_ref().expect("answered");
+    assert_eq!((rate.mails_per_hour, rate.limited_by), (0, RateLimit::LifetimeRatio));
+    assert!(rate.message.contains("20 errors out of 100 mails (20.0%)"), "{}", rate.message);
+    assert!(!rate.message.contains("2.0%"), "{}", rate.message);
+}
+
+#[test]
 fn the_time_for_n_mails_at_that_rate() {
     let r = run(
         r#"{"questions": {"mails": 20000}, "service": {"maxPerDay": 7200}, "streams": [{"count": 5, "duration": 60}]}"#,
@@ -136,7 +163,15 @@ fn a_captcha_answer_compares_the_run_without_its_spam_streams() {
     assert_eq!(captcha.a.state, State::Spam);
     assert_eq!(captcha.b.state, State::Active);
     assert_eq!(captcha.b.lost, 0);
-    assert!(captcha.a.lost > 0);
+    assert!(captcha.a.lost > 0, "visitors' mails purged with the bot's");
+    // The bot's mails count apart: its delivered spam is no gain, its purged spam no loss.
+    let sum = |stream: usize, f: fn(&Outcome) -> bool| -> u64 {
+        r.streams[stream].outcomes.iter().filter(|(o, _)| f(o)).map(|(_, n)| n).sum()
+    };
+    let delivered = |o: &Outcome| matches!(o, Outcome::Delivered | Outcome::HeldThenDelivered);
+    assert_eq!(captcha.a.delivered, sum(0, delivered), "the visitors' only");
+    assert_eq!(captcha.a.spam_delivered, sum(1, delivered));
+    assert_eq!(captcha.a.lost, sum(0, |o| o.is_lost()));
     assert!(
         captcha.differences.iter().any(|d| d.starts_with("Final state: from SPAM to Active")),
         "{:?}",

@@ -673,8 +673,12 @@ export interface RunSummary {
   redSeconds: number;
   firstRedAt?: number;
   mails: number;
+  /** Legitimate mails (every stream but the spam ones) delivered. */
   delivered: number;
+  /** The spam streams' mails that went out. */
+  spamDelivered: number;
   returned: number;
+  /** Legitimate mails expired, purged or refused. */
   lost: number;
   pending: number;
   held: number;
@@ -696,8 +700,8 @@ export interface Comparison {
 export interface Answers {
   maxSteadyRate?: {
     mailsPerHour: number;
-    limitedBy: 'burst' | 'errorsPerHour' | 'bounceRatio' | 'dailyCap';
-    bounds: Array<{ limit: 'burst' | 'errorsPerHour' | 'bounceRatio' | 'dailyCap'; mailsPerHour: number }>;
+    limitedBy: 'burst' | 'errorsPerHour' | 'bounceRatio' | 'lifetimeRatio' | 'dailyCap';
+    bounds: Array<{ limit: 'burst' | 'errorsPerHour' | 'bounceRatio' | 'lifetimeRatio' | 'dailyCap'; mailsPerHour: number }>;
     bounceShare: number;
     message: string;
   };

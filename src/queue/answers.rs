@@ -9,8 +9,13 @@
 //!   r ≤ burstMaxMails × 3600 / W;
 //! - errors per hour: an hour holds r mails and, with the exact error
 //!   schedule, at most ⌈r × share⌉ errors: r ≤ maxErrorsPerHour / share;
-//! - the error ratio does not depend on the rate: at a share of errors at or
-//!   over the limit no rate stays green;
+//! - the error ratio does not depend on the rate: the engine goes to Bounce
+//!   when errors > limit × sent (not ≥), so over the limit no rate stays
+//!   green; exactly at it, whether the errors run ahead of the share depends
+//!   on where they fall (the seed's phase), so the answer walks each stream's
+//!   own schedule as the engine would (ours: each stream alone); and a
+//!   snapshot whose lifetime counters are already over the limit is Bounce at
+//!   the next error, whatever the rate;
 //! - the daily cap: beyond `maxPerDay` / 24 an hour, mails wait for the next day.
 
 use super::compare::Comparison;
@@ -27,8 +32,10 @@ pub enum RateLimit {
     Burst,
     /// "Too many mails returned in error" (`maxErrorsPerHour`).
     ErrorsPerHour,
-    /// The share of errors is at or over the ratio: no rate stays green.
+    /// The share of errors is over the ratio (or runs ahead of it): no rate stays green.
     BounceRatio,
+    /// The snapshot's lifetime counters are already over the ratio: the next error gives Bounce.
+    LifetimeRatio,
     /// `maxPerDay`: beyond it mails wait for the next day.
     DailyCap,
 }
@@ -93,6 +100,40 @@ pub struct RateInputs {
     /// Lifetime counters of the snapshot.
     pub sent: u64,
     pub bounce: u64,
+    /// `bounceMinMails`: the engine judges the ratio from this many mails on.
+    pub bounce_min_mails: u64,
+    /// At a share exactly at the limit, whether a stream's own errors run
+    /// ahead of it somewhere (see [`errors_run_ahead`]).
+    pub errors_run_ahead: bool,
+}
+
+/// Whether, sent alone, a stream's errors ever exceed `limit` × the mails
+/// counted — the engine's test (`errors > limit × sent`, from `min_mails`
+/// mails on), on the lifetime counters (`basis` total, `sent`/`bounce` added)
+/// or on the last `window` mails (recent).
+pub fn errors_run_ahead(
+    count: u64,
+    bounces: impl Fn(u64) -> bool,
+    limit: f64,
+    basis: RatioBasis,
+    window: u64,
+    min_mails: u64,
+    (sent, bounce): (u64, u64),
+) -> bool {
+    let (mut mails, mut errors) = if basis == RatioBasis::Total { (sent, bounce) } else { (0, 0) };
+    for k in 0..count {
+        let error = bounces(k);
+        mails += 1;
+        errors += error as u64;
+        if basis == RatioBasis::Recent && mails > window.max(1) {
+            mails -= 1;
+            errors -= bounces(k - window.max(1)) as u64;
+        }
+        if error && mails >= min_mails.max(1) && errors as f64 > limit * mails as f64 {
+            return true;
+        }
+    }
+    false
 }
 
 /// The highest steady rate, and its answer in `locale`.
@@ -111,9 +152,12 @@ pub fn steady_rate(inputs: &RateInputs, locale: crate::i18n::Locale) -> SteadyRa
     // Force doubles the allowed ratio (seed 002).
     let factor = if inputs.state == State::Force { 2.0 } else { 1.0 };
     let limit = (inputs.bounce_ratio * factor).min(1.0);
-    let lifetime_over =
-        inputs.basis == RatioBasis::Total && inputs.sent > 0 && inputs.bounce as f64 > limit * inputs.sent as f64;
-    let ratio_fails = share > 0.0 && (share >= limit || lifetime_over);
+    // The engine's comparison (errors > limit × sent), on the snapshot's own counters.
+    let lifetime_over = inputs.basis == RatioBasis::Total
+        && inputs.sent >= inputs.bounce_min_mails.max(1)
+        && inputs.bounce as f64 > limit * inputs.sent as f64;
+    let at_limit = (share - limit).abs() <= 1e-12;
+    let ratio_fails = share > limit || (at_limit && inputs.errors_run_ahead);
     let burst = (inputs.burst_max_mails as u128 * 3600 / inputs.burst_window_seconds.max(1) as u128) as u64;
     let mut bounds = vec![
         RateBound { limit: RateLimit::Burst, mails_per_hour: burst },
@@ -123,13 +167,18 @@ pub fn steady_rate(inputs: &RateInputs, locale: crate::i18n::Locale) -> SteadyRa
         let errors = (inputs.max_errors_per_hour as f64 / share * (1.0 + 1e-12)).floor();
         bounds.push(RateBound { limit: RateLimit::ErrorsPerHour, mails_per_hour: errors.min(u64::MAX as f64) as u64 });
     }
-    if ratio_fails {
+    if share > 0.0 && lifetime_over {
+        bounds.push(RateBound { limit: RateLimit::LifetimeRatio, mails_per_hour: 0 });
+    }
+    if share > 0.0 && ratio_fails {
         bounds.push(RateBound { limit: RateLimit::BounceRatio, mails_per_hour: 0 });
     }
     bounds.sort_by_key(|b| b.mails_per_hour);
     let lowest = bounds[0].clone();
     let message_id = match lowest.limit {
+        RateLimit::BounceRatio if at_limit => "queue.answer.rate.at-limit",
         RateLimit::BounceRatio => "queue.answer.rate.none",
+        RateLimit::LifetimeRatio => "queue.answer.rate.lifetime",
         RateLimit::Burst => "queue.answer.rate.burst",
         RateLimit::ErrorsPerHour => "queue.answer.rate.errors",
         RateLimit::DailyCap => "queue.answer.rate.daily-cap",
@@ -143,6 +192,9 @@ pub fn steady_rate(inputs: &RateInputs, locale: crate::i18n::Locale) -> SteadyRa
         .int("window", inputs.burst_window_seconds)
         .int("errors", inputs.max_errors_per_hour)
         .int("cap", inputs.max_per_day)
+        .int("sent", inputs.sent)
+        .int("bounce", inputs.bounce)
+        .float("ratio", inputs.bounce as f64 * 100.0 / inputs.sent.max(1) as f64)
         .render(locale);
     SteadyRate { mails_per_hour: lowest.mails_per_hour, limited_by: lowest.limit, bounds, bounce_share: share, message }
 }

@@ -3,7 +3,7 @@
 //! unblock), measured on the numbers a site owner cares about.
 
 use super::machine::{is_red, state_key};
-use super::result::{NotificationKind, Outcome, SimulationResult};
+use super::result::{MailKind, NotificationKind, Outcome, SimulationResult};
 use super::scenario::State;
 use crate::i18n::{Locale, Msg};
 use serde::{Deserialize, Serialize};
@@ -20,11 +20,15 @@ pub struct RunSummary {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub first_red_at: Option<i64>,
     pub mails: u64,
-    /// Sent and not returned (at once or after waiting).
+    /// Legitimate mails (every stream but the spam ones) sent and not
+    /// returned, at once or after waiting.
     pub delivered: u64,
+    /// The spam streams' mails that went out: not a gain, what a captcha stops.
+    pub spam_delivered: u64,
     /// Returned in error (the panel's path and the SMTP path).
     pub returned: u64,
-    /// Expired, purged or refused: never reached anyone.
+    /// Legitimate mails expired, purged or refused: visitors' mails that never
+    /// reached anyone (the spam streams' are not a loss).
     pub lost: u64,
     pub pending: u64,
     pub held: u64,
@@ -38,7 +42,11 @@ pub struct RunSummary {
 
 impl RunSummary {
     pub fn of(result: &SimulationResult) -> RunSummary {
-        let count = |f: fn(Outcome) -> bool| result.outcomes.iter().filter(|o| f(o.outcome)).map(|o| o.count).sum();
+        let count = |spam: bool, f: fn(Outcome) -> bool| -> u64 {
+            let streams = result.streams.iter().filter(|s| (s.kind == MailKind::Spam) == spam);
+            streams.flat_map(|s| s.outcomes.iter()).filter(|(o, _)| f(**o)).map(|(_, n)| n).sum()
+        };
+        let delivered = |o: Outcome| matches!(o, Outcome::Delivered | Outcome::HeldThenDelivered);
         RunSummary {
             state: result.state,
             red: is_red(result.state),
@@ -47,9 +55,10 @@ impl RunSummary {
                 (result.timeline.first().map_or(is_red(result.state), |c| is_red(c.from))).then_some(result.start)
             }),
             mails: result.counters.mails,
-            delivered: count(|o| matches!(o, Outcome::Delivered | Outcome::HeldThenDelivered)),
-            returned: count(Outcome::is_error),
-            lost: count(Outcome::is_lost),
+            delivered: count(false, delivered),
+            spam_delivered: count(true, delivered),
+            returned: result.outcomes.iter().filter(|o| o.outcome.is_error()).map(|o| o.count).sum(),
+            lost: count(false, Outcome::is_lost),
             pending: result.counters.pending,
             held: result.counters.held,
             max_queue: result.counters.max_queue,
@@ -94,6 +103,7 @@ pub fn compare_results(a: &SimulationResult, b: &SimulationResult, locale: Local
     }
     for (metric, x, y) in [
         ("queue.compare.metric.delivered", sa.delivered, sb.delivered),
+        ("queue.compare.metric.spam-delivered", sa.spam_delivered, sb.spam_delivered),
         ("queue.compare.metric.returned", sa.returned, sb.returned),
         ("queue.compare.metric.lost", sa.lost, sb.lost),
         ("queue.compare.metric.pending", sa.pending, sb.pending),

@@ -269,6 +269,21 @@ fn rate_inputs(plan: &prepare::Plan) -> answers::RateInputs {
             .collect(),
         sent: plan.scenario.service.sent,
         bounce: plan.scenario.service.bounce,
+        bounce_min_mails: t.bounce_min_mails,
+        errors_run_ahead: plan.streams.iter().any(|p| {
+            let factor = if plan.scenario.service.state == State::Force { 2.0 } else { 1.0 };
+            p.kind == MailKind::Clean
+                && p.transport == Transport::Mail
+                && answers::errors_run_ahead(
+                    p.count,
+                    |i| p.bounces(i),
+                    (t.bounce_ratio * factor).min(1.0),
+                    t.bounce_ratio_basis,
+                    t.bounce_window_mails,
+                    t.bounce_min_mails,
+                    (plan.scenario.service.sent, plan.scenario.service.bounce),
+                )
+        }),
     }
 }
 

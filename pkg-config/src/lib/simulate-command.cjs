@@ -167,7 +167,7 @@ function formatComparison(comparison, files, { t, colour }) {
   for (const [label, file, run] of [['A', files[0], comparison.a], ['B', files[1], comparison.b]]) {
     const red = RED_STATES.includes(run.state);
     out += `${label}: ${file}  ${t('cli.state')}: ${paint(red ? 'red' : 'green', `${run.state} (${stateName(t, run.state)})`)}  `
-      + `${t('queue.view.compare.summary', { delivered: run.delivered, lost: run.lost, hours: fixed(run.redSeconds / 3600, 1) })}\n`;
+      + `${t('queue.view.compare.summary', { delivered: run.delivered, lost: run.lost, spam: run.spamDelivered, hours: fixed(run.redSeconds / 3600, 1) })}\n`;
   }
   out += `${paint('bold', t('queue.view.compare.differences'))}\n`;
   if (!comparison.differences.length) out += `  ${t('queue.view.compare.same')}\n`;

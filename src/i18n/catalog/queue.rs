@@ -415,13 +415,16 @@ crate::catalog! {
         en: "Time blocked (red states)", fr: "Temps bloqué (états rouges)", es: "Tiempo bloqueado (estados rojos)", pl: "Czas blokady (stany czerwone)",
     },
     "queue.compare.metric.delivered" => {
-        en: "Mails delivered", fr: "E-mails distribués", es: "Mensajes entregados", pl: "Dostarczone e-maile",
+        en: "Legitimate mails delivered", fr: "E-mails légitimes distribués", es: "Mensajes legítimos entregados", pl: "Dostarczone prawdziwe e-maile",
+    },
+    "queue.compare.metric.spam-delivered" => {
+        en: "Spam mails sent out (spam streams)", fr: "E-mails de spam partis (flux de spam)", es: "Mensajes de spam enviados (flujos de spam)", pl: "Wysłany spam (strumienie spamu)",
     },
     "queue.compare.metric.returned" => {
         en: "Mails returned in error", fr: "E-mails revenus en erreur", es: "Mensajes devueltos con error", pl: "E-maile zwrócone z błędem",
     },
     "queue.compare.metric.lost" => {
-        en: "Mails lost (expired, purged, refused)", fr: "E-mails perdus (expirés, purgés, refusés)", es: "Mensajes perdidos (caducados, purgados, rechazados)", pl: "Utracone e-maile (wygasłe, usunięte, odrzucone)",
+        en: "Legitimate mails lost (expired, purged, refused)", fr: "E-mails légitimes perdus (expirés, purgés, refusés)", es: "Mensajes legítimos perdidos (caducados, purgados, rechazados)", pl: "Utracone prawdziwe e-maile (wygasłe, usunięte, odrzucone)",
     },
     "queue.compare.metric.pending" => {
         en: "Mails still waiting", fr: "E-mails encore en attente", es: "Mensajes todavía en espera", pl: "E-maile wciąż czekające",
@@ -454,10 +457,22 @@ crate::catalog! {
         pl: "Najwyżej {rate, plural, one {# e-mail na godzinę ({perMinute} na minutę) wychodzi} few {# e-maile na godzinę ({perMinute} na minutę) wychodzą} many {# e-maili na godzinę ({perMinute} na minutę) wychodzi} other {# e-maila na godzinę ({perMinute} na minutę) wychodzi}} bez czekania: dzienny limit to {cap, plural, one {# e-mail} few {# e-maile} many {# e-maili} other {# e-maila}} (powyżej usługa zostaje zielona, ale e-maile czekają do następnego dnia).",
     },
     "queue.answer.rate.none" => {
-        en: "No steady rate keeps the service green: {share}% of the mails come back in error, at or over the {limit}% allowed (“a certain percentage” gives Bounce). Clean the address list first.",
-        fr: "Aucun rythme régulier ne garde le service au vert : {share} % des e-mails reviennent en erreur, autant ou plus que les {limit} % autorisés (« un certain pourcentage » donne Bounce). Nettoyez d'abord la liste d'adresses.",
-        es: "Ningún ritmo regular mantiene el servicio en verde: el {share} % de los mensajes vuelve con error, igual o más que el {limit} % permitido («un cierto porcentaje» da Bounce). Limpie primero la lista de direcciones.",
-        pl: "Żadne stałe tempo nie utrzyma usługi na zielono: {share}% e-maili wraca z błędem, tyle lub więcej niż dozwolone {limit}% („pewien odsetek” daje Bounce). Najpierw oczyść listę adresów.",
+        en: "No steady rate keeps the service green: {share}% of the mails come back in error, over the {limit}% allowed (“a certain percentage” gives Bounce). Clean the address list first.",
+        fr: "Aucun rythme régulier ne garde le service au vert : {share} % des e-mails reviennent en erreur, plus que les {limit} % autorisés (« un certain pourcentage » donne Bounce). Nettoyez d'abord la liste d'adresses.",
+        es: "Ningún ritmo regular mantiene el servicio en verde: el {share} % de los mensajes vuelve con error, más que el {limit} % permitido («un cierto porcentaje» da Bounce). Limpie primero la lista de direcciones.",
+        pl: "Żadne stałe tempo nie utrzyma usługi na zielono: {share}% e-maili wraca z błędem, więcej niż dozwolone {limit}% („pewien odsetek” daje Bounce). Najpierw oczyść listę adresów.",
+    },
+    "queue.answer.rate.at-limit" => {
+        en: "No steady rate keeps the service green: {share}% of the mails come back in error, exactly the {limit}% allowed, and where the errors fall puts them ahead of it at some point (“a certain percentage” gives Bounce). Clean the address list first.",
+        fr: "Aucun rythme régulier ne garde le service au vert : {share} % des e-mails reviennent en erreur, exactement les {limit} % autorisés, et la place des erreurs les fait passer au-dessus à un moment (« un certain pourcentage » donne Bounce). Nettoyez d'abord la liste d'adresses.",
+        es: "Ningún ritmo regular mantiene el servicio en verde: el {share} % de los mensajes vuelve con error, justo el {limit} % permitido, y el lugar de los errores los pone por encima en algún momento («un cierto porcentaje» da Bounce). Limpie primero la lista de direcciones.",
+        pl: "Żadne stałe tempo nie utrzyma usługi na zielono: {share}% e-maili wraca z błędem, dokładnie dozwolone {limit}%, a rozkład błędów w pewnej chwili przekracza ten próg („pewien odsetek” daje Bounce). Najpierw oczyść listę adresów.",
+    },
+    "queue.answer.rate.lifetime" => {
+        en: "No steady rate keeps the service green: the snapshot's lifetime counters already hold {bounce, plural, one {# error} other {# errors}} out of {sent, plural, one {# mail} other {# mails}} ({ratio}%), over the {limit}% allowed, so the next error gives Bounce (“a certain percentage”). Clean the address list first.",
+        fr: "Aucun rythme régulier ne garde le service au vert : les compteurs cumulés de l'instantané comptent déjà {bounce, plural, one {# erreur} other {# erreurs}} sur {sent, plural, one {# e-mail} other {# e-mails}} ({ratio} %), plus que les {limit} % autorisés, donc la prochaine erreur donne Bounce (« un certain pourcentage »). Nettoyez d'abord la liste d'adresses.",
+        es: "Ningún ritmo regular mantiene el servicio en verde: los contadores acumulados de la instantánea ya suman {bounce, plural, one {# error} other {# errores}} de {sent, plural, one {# mensaje} other {# mensajes}} ({ratio} %), más que el {limit} % permitido, así que el próximo error da Bounce («un cierto porcentaje»). Limpie primero la lista de direcciones.",
+        pl: "Żadne stałe tempo nie utrzyma usługi na zielono: łączne liczniki migawki mają już {bounce, plural, one {# błąd} few {# błędy} many {# błędów} other {# błędu}} na {sent, plural, one {# e-mail} few {# e-maile} many {# e-maili} other {# e-maila}} ({ratio}%), więcej niż dozwolone {limit}%, więc następny błąd daje Bounce („pewien odsetek”). Najpierw oczyść listę adresów.",
     },
     "queue.answer.time.minutes" => {
         en: "{mails, plural, one {# mail at {rate} an hour takes} other {# mails at {rate} an hour take}} {minutes} min from the first to the last.",

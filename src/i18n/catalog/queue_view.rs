@@ -753,10 +753,10 @@ crate::catalog! {
         pl: "Nic: obie symulacje dają te same liczby.",
     },
     "queue.view.compare.summary" => {
-        en: "delivered {delivered}, lost {lost}, {hours} h blocked",
-        fr: "distribués {delivered}, perdus {lost}, {hours} h bloqué",
-        es: "entregados {delivered}, perdidos {lost}, {hours} h bloqueado",
-        pl: "dostarczone {delivered}, utracone {lost}, {hours} h blokady",
+        en: "legitimate mails delivered {delivered}, lost {lost}; spam sent {spam}; {hours} h blocked",
+        fr: "e-mails légitimes distribués {delivered}, perdus {lost} ; spam parti {spam} ; {hours} h bloqué",
+        es: "mensajes legítimos entregados {delivered}, perdidos {lost}; spam enviado {spam}; {hours} h bloqueado",
+        pl: "prawdziwe e-maile dostarczone {delivered}, utracone {lost}; wysłany spam {spam}; {hours} h blokady",
     },
     "queue.view.compare.row.state" => {
         en: "Final state",
@@ -777,10 +777,16 @@ crate::catalog! {
         pl: "Wygenerowane e-maile",
     },
     "queue.view.compare.row.delivered" => {
-        en: "Delivered",
-        fr: "Distribués",
-        es: "Entregados",
-        pl: "Dostarczone",
+        en: "Legitimate mails delivered",
+        fr: "E-mails légitimes distribués",
+        es: "Mensajes legítimos entregados",
+        pl: "Dostarczone prawdziwe e-maile",
+    },
+    "queue.view.compare.row.spamDelivered" => {
+        en: "Spam sent out (spam streams)",
+        fr: "Spam parti (flux de spam)",
+        es: "Spam enviado (flujos de spam)",
+        pl: "Wysłany spam (strumienie spamu)",
     },
     "queue.view.compare.row.returned" => {
         en: "Returned in error",
@@ -789,10 +795,10 @@ crate::catalog! {
         pl: "Zwrócone z błędem",
     },
     "queue.view.compare.row.lost" => {
-        en: "Lost (expired, purged, refused)",
-        fr: "Perdus (expirés, purgés, refusés)",
-        es: "Perdidos (caducados, purgados, rechazados)",
-        pl: "Utracone (wygasłe, usunięte, odrzucone)",
+        en: "Legitimate mails lost (expired, purged, refused)",
+        fr: "E-mails légitimes perdus (expirés, purgés, refusés)",
+        es: "Mensajes legítimos perdidos (caducados, purgados, rechazados)",
+        pl: "Utracone prawdziwe e-maile (wygasłe, usunięte, odrzucone)",
     },
     "queue.view.compare.row.pending" => {
         en: "Still waiting",

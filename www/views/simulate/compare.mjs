@@ -4,7 +4,7 @@
 
 import { RED_STATES, STATE_KEYS, stateName, duration } from './format.mjs';
 
-const ROWS = ['state', 'redSeconds', 'mails', 'delivered', 'returned', 'lost', 'pending', 'held', 'maxQueue',
+const ROWS = ['state', 'redSeconds', 'mails', 'delivered', 'spamDelivered', 'returned', 'lost', 'pending', 'held', 'maxQueue',
   'longestHoldSeconds', 'abuseNotices', 'spamEpisodes'];
 
 /** A copy of `scenario` without the streams the last run judged spam. */
