@@ -5,12 +5,38 @@ database) mapped to the POSIX TZ rule that ends its TZif file.
 The simulation reads no clock and carries no tz database: a POSIX rule
 (`CET-1CEST,M3.5.0,M10.5.0/3`) is the zone's current rule, evaluated by
 `tz/mod.rs` for any year. Past rule changes are not kept (a simulation looks
-at the present and the coming weeks).
+at the present and the coming weeks), except the explicit transitions a TZif
+body lists from 2024 on that its footer cannot express: Africa/Casablanca and
+Africa/El_Aaiun's Ramadan changes to +00, which tzdata lists one by one through
+2087 while the footer says only `<+01>-1` (and a few 2024 changes of zones
+that are fixed-offset now). They are kept as (Unix seconds, offset) pairs.
 
 Usage: python3 src/queue/tz/generate.py [/usr/share/zoneinfo]  (Debian's tzdata)
 """
 import os
+import struct
 import sys
+
+# Explicit transitions kept from this instant on (2024-01-01T00:00:00Z; ours:
+# the present and the coming weeks of any simulation, with a margin).
+EXPLICIT_FROM = 1704067200
+
+
+def body_transitions(data):
+    """(Unix seconds, offset after) of the 64-bit body of a TZif v2+ file (RFC 8536 §3)."""
+    def counts(at):
+        # RFC 8536 §3.1: magic, version, 15 reserved, then six 32-bit counts.
+        return struct.unpack('>6l', data[at + 20:at + 44])
+    isut, isstd, leap, timecnt, typecnt, charcnt = counts(0)
+    v2 = 44 + timecnt * 5 + typecnt * 6 + charcnt + leap * 8 + isstd + isut
+    isut, isstd, leap, timecnt, typecnt, charcnt = counts(v2)
+    at = v2 + 44
+    times = struct.unpack(f'>{timecnt}q', data[at:at + 8 * timecnt])
+    at += 8 * timecnt
+    indices = data[at:at + timecnt]
+    at += timecnt
+    offsets = [struct.unpack('>l', data[at + 6 * i:at + 6 * i + 4])[0] for i in range(typecnt)]
+    return [(t, offsets[i]) for t, i in zip(times, indices)]
 
 root = sys.argv[1] if len(sys.argv) > 1 else '/usr/share/zoneinfo'
 version = 'unknown'
@@ -29,6 +55,8 @@ with open(os.path.join(root, 'tzdata.zi'), encoding='utf-8') as source:
 
 rules = []
 table = []
+explicit_lists = []
+explicit = []
 for name in sorted(set(names)):
     with open(os.path.join(root, name), 'rb') as tzif:
         data = tzif.read()
@@ -39,6 +67,18 @@ for name in sorted(set(names)):
     if footer not in rules:
         rules.append(footer)
     table.append((name, rules.index(footer)))
+    # Only fixed-offset footers can miss transitions; keep those that change the offset.
+    if ',' not in footer:
+        kept = []
+        previous = None
+        for t, offset in body_transitions(data):
+            if t >= EXPLICIT_FROM and offset != previous:
+                kept.append((t, offset))
+            previous = offset
+        if kept:
+            if kept not in explicit_lists:
+                explicit_lists.append(kept)
+            explicit.append((name, explicit_lists.index(kept)))
 
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data.rs')
 with open(out, 'w', encoding='utf-8') as rs:
@@ -52,5 +92,17 @@ with open(out, 'w', encoding='utf-8') as rs:
     rs.write('pub const ZONES: &[(&str, u8)] = &[\n')
     for name, index in table:
         rs.write(f'    ("{name}", {index}),\n')
+    rs.write('];\n\n/// Explicit transitions from 2024 on that a footer cannot express: (Unix seconds, offset after).\n')
+    rs.write('pub const EXPLICIT: &[&[(i64, i32)]] = &[\n')
+    for kept in explicit_lists:
+        rs.write('    &[\n')
+        for t, offset in kept:
+            rs.write(f'        ({t}, {offset}),\n')
+        rs.write('    ],\n')
+    rs.write('];\n\n/// Zone name and index into `EXPLICIT`, sorted by name (binary search).\n')
+    rs.write('pub const EXPLICIT_ZONES: &[(&str, u8)] = &[\n')
+    for name, index in explicit:
+        rs.write(f'    ("{name}", {index}),\n')
     rs.write('];\n')
-print(f'{out}: {len(table)} zones, {len(rules)} rules, tzdata {version}')
+print(f'{out}: {len(table)} zones, {len(rules)} rules, {len(explicit)} zones with '
+      f'{sum(map(len, explicit_lists))} explicit transitions, tzdata {version}')

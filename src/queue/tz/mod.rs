@@ -42,6 +42,9 @@ pub struct Zone {
     /// Seconds east of UTC in standard time (POSIX writes the opposite sign).
     std_offset: i32,
     dst: Option<(i32, Transition, Transition)>,
+    /// Transitions the rule cannot express (Casablanca's Ramadan), sorted:
+    /// they decide between the first and the last; the rule outside.
+    explicit: &'static [(i64, i32)],
 }
 
 impl Zone {
@@ -49,7 +52,12 @@ impl Zone {
     pub fn named(name: &str) -> Option<Zone> {
         let index = data::ZONES.binary_search_by(|(n, _)| n.cmp(&name)).ok()?;
         let (name, rule) = data::ZONES[index];
-        parse_rule(data::RULES.get(rule as usize)?).map(|(std_offset, dst)| Zone { name, std_offset, dst })
+        let explicit = data::EXPLICIT_ZONES
+            .binary_search_by(|(n, _)| n.cmp(&name))
+            .ok()
+            .and_then(|i| data::EXPLICIT.get(data::EXPLICIT_ZONES[i].1 as usize).copied())
+            .unwrap_or(&[]);
+        parse_rule(data::RULES.get(rule as usize)?).map(|(std_offset, dst)| Zone { name, std_offset, dst, explicit })
     }
 
     pub fn name(&self) -> &'static str {
@@ -63,6 +71,12 @@ impl Zone {
 
     /// Seconds east of UTC at the instant `utc` (Unix seconds).
     pub fn offset_at(&self, utc: i64) -> i32 {
+        if let (Some(first), Some(last)) = (self.explicit.first(), self.explicit.last()) {
+            if first.0 <= utc && utc < last.0 {
+                let after = self.explicit.partition_point(|(at, _)| *at <= utc);
+                return self.explicit[after - 1].1;
+            }
+        }
         let Some((dst_offset, start, end)) = self.dst else { return self.std_offset };
         // The year of the instant in standard time; the transitions of that
         // year and its neighbours decide (a southern-hemisphere DST spans New Year).
@@ -111,8 +125,10 @@ impl Zone {
     pub fn instant_of_local(&self, local: i64) -> i64 {
         let dst = self.dst.map_or(self.std_offset, |(dst, _, _)| dst);
         let candidates = [local - self.std_offset as i64, local - dst as i64];
-        let valid = candidates.iter().copied().filter(|&u| self.local(u) == local).min();
-        valid.unwrap_or(candidates[0].max(candidates[1]))
+        let explicit = self.explicit.iter().map(|(_, offset)| local - *offset as i64);
+        let valid = candidates.iter().copied().chain(explicit.clone()).filter(|&u| self.local(u) == local).min();
+        // In a gap, the transition instant: the latest of the candidates.
+        valid.unwrap_or_else(|| candidates.iter().copied().chain(explicit).max().unwrap_or(candidates[0]))
     }
 }
 
@@ -313,6 +329,19 @@ mod tests {
         assert_eq!(new_york.offset_at(utc(2026, 7, 1, 12, 0)), -4 * 3600);
         assert_eq!(Zone::named("UTC").map(|z| z.offset_at(0)), Some(0));
         assert_eq!(Zone::named("Asia/Kathmandu").map(|z| z.offset_at(0)), Some(5 * 3600 + 45 * 60));
+    }
+
+    #[test]
+    fn casablanca_follows_tzdatas_explicit_ramadan_transitions() {
+        let zone = Zone::named("Africa/Casablanca").expect("zone");
+        // tzdata 2025b: +00 from 2026-02-15 02:00 (+01) to 2026-03-22 02:00 (+00).
+        assert_eq!(zone.offset_at(utc(2026, 3, 2, 23, 30)), 0, "during Ramadan 2026");
+        assert_eq!(zone.offset_at(utc(2026, 4, 1, 12, 0)), 3600, "after it");
+        assert_eq!(zone.offset_at(utc(2026, 1, 10, 12, 0)), 3600, "before it");
+        assert_eq!(zone.day_start(utc(2026, 3, 2, 23, 30)), utc(2026, 3, 2, 0, 0), "a day of +00");
+        let el_aaiun = Zone::named("Africa/El_Aaiun").expect("zone");
+        assert_eq!(el_aaiun.offset_at(utc(2026, 3, 2, 23, 30)), 0);
+        assert_eq!(zone.offset_at(utc(2100, 3, 1, 0, 0)), 3600, "after 2087: the footer");
     }
 
     #[test]
