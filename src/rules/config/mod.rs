@@ -22,6 +22,29 @@ pub const DEFAULT_PORT: u32 = 25;
 /// them): `ssl0.ovh.net`, `pro1.mail.ovh.net`, `smtp.mail.ovh.ca`, …
 pub const PROVIDER_SMTP_HOST_SUFFIXES: &[&str] = &[".ovh.net", ".ovh.ca", ".ovh.com"];
 
+/// The guide's example host (seed 002 l. 205: `$mail->Host = "your.smtp.server";`,
+/// « en remplaçant uniquement les valeurs `Host`, `Username` et `Password` »):
+/// left as is, the script connects nowhere.
+pub const PLACEHOLDER_HOSTS: &[&str] = &["your.smtp.server"];
+
+/// Domains of public mailbox providers (ours): an address there is not one of
+/// the hosting provider's own mailboxes, which alone may use port 587 (seed 002
+/// l. 215). An address at any other domain may be hosted by the provider; the
+/// settings cannot tell, so it is given the benefit of the doubt.
+pub const OTHER_MAILBOX_PROVIDERS: &[&str] = &[
+    "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "hotmail.fr", "live.com", "live.fr", "msn.com",
+    "yahoo.com", "yahoo.fr", "yahoo.es", "ymail.com", "icloud.com", "me.com", "aol.com", "gmx.com", "gmx.de",
+    "gmx.fr", "web.de", "proton.me", "protonmail.com", "orange.fr", "wanadoo.fr", "free.fr", "laposte.net",
+    "sfr.fr", "wp.pl", "o2.pl", "onet.pl", "interia.pl", "zoho.com", "yandex.com", "mail.ru",
+];
+
+/// The domain of `from` when it is at a public mailbox provider (not the hosting's own).
+pub fn other_provider_domain(from: &str) -> Option<String> {
+    let (_, domain) = from.trim().trim_end_matches('>').rsplit_once('@')?;
+    let domain = domain.trim_end_matches('.').to_ascii_lowercase();
+    OTHER_MAILBOX_PROVIDERS.contains(&domain.as_str()).then_some(domain)
+}
+
 /// How the script sends, read from the settings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Transport {

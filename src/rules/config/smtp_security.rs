@@ -4,8 +4,8 @@
 //! addresses; anything else is flagged.
 
 use super::{
-    describe, host_of, is_provider_host, security_of, transport_of, Transport, DEFAULT_PORT, EXAMPLE_MESSAGE,
-    PROVIDER_ONLY_PORT, RECOMMENDED_PORT, RECOMMENDED_SECURITY,
+    describe, host_of, is_provider_host, other_provider_domain, security_of, transport_of, Transport, DEFAULT_PORT,
+    EXAMPLE_MESSAGE, PLACEHOLDER_HOSTS, PROVIDER_ONLY_PORT, RECOMMENDED_PORT, RECOMMENDED_SECURITY,
 };
 use crate::i18n::Msg;
 use crate::report::Severity;
@@ -47,6 +47,24 @@ crate::rule_texts! { "config/smtp-security";
         es: "El puerto {port} con «{security}» solo se permite con las direcciones de correo del proveedor, y {host} no es uno de sus servidores; use el puerto 465 con ssl.",
         pl: "Port {port} z „{security}” jest dozwolony tylko z adresami e-mail dostawcy, a {host} nie jest jego serwerem; użyj portu 465 z ssl.",
     },
+    OTHER_PROVIDER_ADDRESS "other-provider-address" => {
+        en: "Port {port} with \"{security}\" is allowed only with the provider's own e-mail addresses, and {from} is an address of another mail provider ({domain}); use port 465 with ssl.",
+        fr: "Le port {port} avec « {security} » n'est permis qu'avec les adresses e-mail de l'hébergeur, et {from} est une adresse d'un autre fournisseur de messagerie ({domain}) ; utilisez le port 465 avec ssl.",
+        es: "El puerto {port} con «{security}» solo se permite con las direcciones de correo del proveedor, y {from} es una dirección de otro proveedor de correo ({domain}); use el puerto 465 con ssl.",
+        pl: "Port {port} z „{security}” jest dozwolony tylko z adresami e-mail dostawcy, a {from} to adres innego dostawcy poczty ({domain}); użyj portu 465 z ssl.",
+    },
+    NO_HOST "no-host" => {
+        en: "The SMTP transport has no server (host): the script cannot connect; set the host of your SMTP settings.",
+        fr: "Le transport SMTP n'a pas de serveur (host) : le script ne peut pas se connecter ; renseignez l'hôte de vos paramètres SMTP.",
+        es: "El transporte SMTP no tiene servidor (host): el script no puede conectarse; indique el host de sus parámetros SMTP.",
+        pl: "Transport SMTP nie ma serwera (host): skrypt nie może się połączyć; ustaw host w ustawieniach SMTP.",
+    },
+    PLACEHOLDER_HOST "placeholder-host" => {
+        en: "The host \"{host}\" is the guide's example, left as is: the script connects nowhere; replace it with your SMTP server, as the guide says for Host, Username and Password.",
+        fr: "L'hôte « {host} » est l'exemple du guide, laissé tel quel : le script ne se connecte nulle part ; remplacez-le par votre serveur SMTP, comme le guide le dit pour Host, Username et Password.",
+        es: "El host «{host}» es el ejemplo de la guía, sin cambiar: el script no se conecta a ningún sitio; sustitúyalo por su servidor SMTP, como indica la guía para Host, Username y Password.",
+        pl: "Host „{host}” to przykład z przewodnika pozostawiony bez zmian: skrypt nigdzie się nie połączy; zastąp go swoim serwerem SMTP, jak przewodnik mówi o Host, Username i Password.",
+    },
     PROVIDER_PAIR "provider-pair" => {
         en: "Port {port} with \"{security}\" works with the provider's own addresses, but port 465 with ssl remains the configuration to prefer.",
         fr: "Le port {port} avec « {security} » fonctionne avec les adresses de l'hébergeur, mais le port 465 avec ssl reste à privilégier.",
@@ -60,6 +78,7 @@ pub const RULE: Rule = Rule {
     group: Group::Config,
     severity: Severity::Warning,
     evidence: &[
+        Evidence::Guide("seed 002 (fr) l. 202–205: « en remplaçant uniquement les valeurs `Host`, `Username` et `Password` par vos propres paramètres SMTP : $mail->Host = \"your.smtp.server\"; »"),
         Evidence::Guide("seed 002 (fr) l. 215: « Si vous utilisez une adresse mail OVHcloud et uniquement dans ce cas, vous pouvez également utiliser le `SMTPSecure` *\"starttls\"* ou *\"tls\"* avec le `Port` **587**. Toutefois, le `SMTPSecure` *\"ssl\"* avec le `Port` **465** restent à privilégier »"),
     ],
     score: crate::rules::scores::NONE,
@@ -118,6 +137,38 @@ pub const RULE: Rule = Rule {
             .with_options(r#"{"smtp": {"host": "smtp.example.org", "port": 587, "security": "tls"}}"#),
         Example::fails(
             title! {
+                en: "Port 587 with starttls on the provider's server, but from a Gmail address",
+                fr: "Port 587 avec starttls sur le serveur de l'hébergeur, mais depuis une adresse Gmail",
+                es: "Puerto 587 con starttls en el servidor del proveedor, pero desde una dirección de Gmail",
+                pl: "Port 587 ze starttls na serwerze dostawcy, ale z adresu Gmail",
+            },
+            RAW,
+        )
+            .with_options(
+                r#"{"smtp": {"host": "ssl0.ovh.net", "port": 587, "security": "starttls", "from": "me@gmail.com"}}"#,
+            ),
+        Example::fails(
+            title! {
+                en: "The guide's example host left as is",
+                fr: "L'hôte d'exemple du guide laissé tel quel",
+                es: "El host de ejemplo de la guía sin cambiar",
+                pl: "Przykładowy host z przewodnika pozostawiony bez zmian",
+            },
+            RAW,
+        )
+            .with_options(r#"{"smtp": {"transport": "smtp", "host": "your.smtp.server", "port": 465, "security": "ssl"}}"#),
+        Example::fails(
+            title! {
+                en: "SMTP declared with an empty host",
+                fr: "SMTP déclaré avec un hôte vide",
+                es: "SMTP declarado con un host vacío",
+                pl: "SMTP zadeklarowany z pustym hostem",
+            },
+            RAW,
+        )
+            .with_options(r#"{"smtp": {"transport": "smtp", "host": "", "port": 465, "security": "ssl"}}"#),
+        Example::fails(
+            title! {
                 en: "Port 25 without encryption",
                 fr: "Port 25 sans chiffrement",
                 es: "Puerto 25 sin cifrado",
@@ -155,15 +206,27 @@ fn check(settings: &Settings, cx: &mut Context) {
     if transport_of(settings) != Transport::Smtp {
         return;
     }
+    let evidence = describe(settings);
+    match host_of(settings) {
+        None => cx.emit(Draft::new(Msg::of(&NO_HOST)).evidence(evidence.clone())),
+        Some(host) if PLACEHOLDER_HOSTS.contains(&host.trim_end_matches('.').to_ascii_lowercase().as_str()) => {
+            cx.emit(Draft::new(Msg::of(&PLACEHOLDER_HOST).text("host", host)).evidence(evidence.clone()))
+        }
+        Some(_) => {}
+    }
     let port = settings.port.unwrap_or(DEFAULT_PORT);
     let security = security_of(settings);
     if port == RECOMMENDED_PORT && security == RECOMMENDED_SECURITY {
         return;
     }
     let host = host_of(settings).unwrap_or("").to_string();
-    let evidence = describe(settings);
     if port == PROVIDER_ONLY_PORT && (security == "tls" || security == "starttls") {
-        if is_provider_host(&host) {
+        // Seed 002 l. 215 conditions the pair on the sending address, not the server.
+        let from = settings.from.as_deref().unwrap_or("");
+        if let Some(domain) = other_provider_domain(from) {
+            let msg = Msg::of(&OTHER_PROVIDER_ADDRESS).int("port", port).text("security", security);
+            cx.emit(Draft::new(msg.text("from", from.trim()).text("domain", domain)).evidence(evidence));
+        } else if is_provider_host(&host) {
             cx.emit(
                 Draft::new(Msg::of(&PROVIDER_PAIR).int("port", port).text("security", security))
                     .evidence(evidence)
