@@ -115,7 +115,85 @@ fn an_enhanced_code_the_registry_does_not_enumerate_keeps_class_and_subject() {
     assert_eq!(enhanced.subject, "Security or policy status");
     assert!(enhanced.detail.is_none());
     assert!(enhanced.reference.is_none());
-    assert_eq!(e.basis, Basis::Code, "falls back to the guide's 550");
+    // The README's order: an unregistered detail reads as its subject's X.Y.0.
+    assert_eq!(e.basis, Basis::Enhanced, "falls back to 5.7.0");
+    assert!(e.meaning.starts_with("Other or undefined security status"), "{}", e.meaning);
+    let banned = explain("550 5.7.606 Access denied, banned sending IP [203.0.113.5]", Locale::En);
+    assert_eq!(banned.basis_text, "From the enhanced status code 5.7.606 (IANA registry)");
+    assert!(banned.meaning.contains("security"), "{}", banned.meaning);
+}
+
+#[test]
+fn causes_match_whole_words_and_not_after_a_negation() {
+    let e = explain("550 Recipient not listed in public Name & Address Book", Locale::En);
+    assert!(e.cause.is_none(), "{:?}", e.cause);
+    assert!(!e.related_rules.contains(&"spam/listed-ip".to_string()));
+    assert_eq!(e.basis, Basis::Code);
+    let listed = explain("554 Your IP is blacklisted at zen.spamhaus.org", Locale::En);
+    assert_eq!(listed.cause.map(|c| c.id).as_deref(), Some("listed"));
+    for text in ["421 4.7.0 Try again later, closing connection. (EHLO)", "451 Temporary local problem - please try again later"] {
+        let e = explain(text, Locale::En);
+        assert!(e.cause.is_none(), "{text}: 'try again later' is no rate limit");
+    }
+}
+
+#[test]
+fn greylisting_is_a_normal_deferral_not_a_spam_block() {
+    // RFC 6647: a greylisting server defers the first attempt; X.7.1 comes with it.
+    let e = explain("451 4.7.1 Greylisted, try again later", Locale::En);
+    assert_eq!(e.basis, Basis::Text);
+    assert_eq!(e.cause.map(|c| c.id).as_deref(), Some("greylisting"));
+    assert!(!e.action.contains("spam rules"), "{}", e.action);
+    assert!(e.retry);
+}
+
+#[test]
+fn a_permanent_reply_is_never_told_to_retry_later() {
+    // RFC 5321 §4.2.1: after 5yz the client should not repeat the request.
+    let full = explain("552 5.2.2 Mailbox full", Locale::Es);
+    assert!(full.action.contains("la única solución es contactar con el destinatario por otra vía"), "{}", full.action);
+    let rejected = explain("550 5.4.1 Recipient address rejected: Access denied. AS(201806281)", Locale::En);
+    assert!(!rejected.action.to_lowercase().contains("retry later"), "{}", rejected.action);
+    assert!(rejected.action.contains("Check the recipient address"), "{}", rejected.action);
+    let transient = explain("452 4.2.2 Mailbox full", Locale::En);
+    assert!(transient.action.contains("retry later"), "{}", transient.action);
+}
+
+#[test]
+fn the_hostings_hourly_limits_belong_to_code_555_only() {
+    let e = explain("504 5.5.4 Unrecognized authentication type", Locale::En);
+    assert!(!e.action.contains("200"), "{}", e.action);
+    let limits = explain("555 5.5.4 Syntax error", Locale::En);
+    assert!(limits.action.contains("200 mails per hour per account"), "{}", limits.action);
+}
+
+#[test]
+fn a_success_reply_is_explained_by_its_code_not_by_x_0_0() {
+    for (reply, code) in [("250 2.0.0 OK  1700000000 d2si1234567qkb.123 - gsmtp", 250), ("221 2.0.0 Bye", 221)] {
+        let e = explain(reply, Locale::En);
+        assert_eq!(e.basis, Basis::Code, "{reply}");
+        assert!(!e.meaning.contains("Other undefined status"), "{reply}: {}", e.meaning);
+        assert_eq!(e.code, Some(code));
+    }
+}
+
+#[test]
+fn a_malformed_reply_is_a_problem() {
+    let mixed = explain("550-5.7.1 first line\n451 4.3.0 second line different code", Locale::En);
+    assert!(mixed.problem.as_deref().is_some_and(|p| p.contains("RFC 5321 §4.2.1")), "{:?}", mixed.problem);
+    let mismatch = explain("550 4.1.1 mismatch", Locale::En);
+    assert!(mismatch.problem.as_deref().is_some_and(|p| p.contains("RFC 3463 §2")), "{:?}", mismatch.problem);
+    assert!(explain("250-first\n250 second", Locale::En).problem.is_none());
+}
+
+#[test]
+fn code_535_is_an_authentication_failure() {
+    let bare = explain("535", Locale::En);
+    assert!(bare.known);
+    assert_eq!(bare.basis_text, "From the reply code 535 (RFC 4954 §6)");
+    assert!(bare.meaning.contains("Authentication credentials invalid"), "{}", bare.meaning);
+    let words = explain("535 Incorrect authentication data", Locale::En);
+    assert_eq!(words.cause.map(|c| c.id).as_deref(), Some("login"));
 }
 
 #[test]

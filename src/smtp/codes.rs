@@ -34,6 +34,16 @@ pub const CODES: &[(u16, &str, &str)] = &[
     (555, "smtp.code.555.meaning", "smtp.code.555.action"),
 ];
 
+/// Codes the guide's table lacks that a script meets, from their RFC: (code,
+/// meaning id, action id, reference).
+pub const RFC_CODES: &[(u16, &str, &str, &str)] =
+    &[(535, "smtp.code.535.meaning", "smtp.code.535.action", "RFC 4954 §6")];
+
+/// Meaning and action ids of a code outside the guide's table, with its RFC.
+pub fn rfc_code_entry(code: u16) -> Option<(&'static str, &'static str, &'static str)> {
+    RFC_CODES.iter().find(|(c, ..)| *c == code).map(|(_, meaning, action, reference)| (*meaning, *action, *reference))
+}
+
 /// Meaning and action ids of a code in the guide's table.
 pub fn code_entry(code: u16) -> Option<(&'static str, &'static str)> {
     CODES.iter().find(|(c, _, _)| *c == code).map(|(_, meaning, action)| (*meaning, *action))

@@ -146,7 +146,10 @@ pub fn class_and_subject_ids(class: u8, subject: u16) -> (&'static str, &'static
 }
 
 /// Causes a server's own text names, by words it uses (lower case), with the
-/// rules they relate to. Checked in order; the first match wins.
+/// rules they relate to. Checked in order; the first match wins. A phrase
+/// matches from the start of a word (so `blacklist` finds `blacklisted`, and
+/// `listed` not `unlisted`), and not after a negation (`not listed`). "try
+/// again later" is no cause: servers say it of anything temporary.
 pub const CAUSES: &[(&str, &[&str], &[&str])] = &[
     ("greylisting", &["greylist", "graylist", "grey-list", "gray-list"], &[]),
     ("listed", &["blacklist", "blocklist", "block list", "spamhaus", "dnsbl", "rbl", "listed"], &["spam/listed-ip"]),
@@ -180,21 +183,40 @@ pub const CAUSES: &[(&str, &[&str], &[&str])] = &[
             "rate-limit",
             "throttl",
             "slow down",
-            "try again later",
             "sending limit",
         ],
         &[],
     ),
     ("authentication", &["spf", "dkim", "dmarc", "unauthenticated"], &[]),
-    ("login", &["authentication failed", "invalid credentials", "password", "auth failed"], &[]),
+    (
+        "login",
+        &["authentication failed", "authentication data", "invalid credentials", "password", "auth failed"],
+        &[],
+    ),
     ("relay", &["relay", "relaying"], &[]),
     ("tls", &["starttls", "tls required", "encryption required", "must issue a starttls"], SECURITY),
 ];
 
+/// Words that turn the phrase after them into its opposite (ours).
+const NEGATIONS: &[&str] = &["not", "no", "never", "isn't", "wasn't", "aren't", "cannot", "without"];
+
 /// The cause a server's text names, if any.
 pub fn cause_in(text: &str) -> Option<(&'static str, &'static [&'static str])> {
     let lower = text.to_lowercase();
-    CAUSES.iter().find(|(_, words, _)| words.iter().any(|w| lower.contains(w))).map(|(id, _, related)| (*id, *related))
+    CAUSES
+        .iter()
+        .find(|(_, words, _)| words.iter().any(|w| says(&lower, w)))
+        .map(|(id, _, related)| (*id, *related))
+}
+
+/// Whether `text` has `phrase` at the start of a word, not negated.
+fn says(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = &text[..at];
+        let word_start = before.chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let previous = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+        word_start && !NEGATIONS.contains(&previous)
+    })
 }
 
 /// Rules related to a basic code of the guide's table (seed 003: 554 « Por lo

@@ -2,7 +2,7 @@
 //! `451`, a multi-line reply (`250-…` continuation lines, RFC 5321 §4.2.1), or a
 //! script's error message quoting one (`SMTP code: 550`).
 
-use super::codes::{class_entry, code_entry};
+use super::codes::{class_entry, code_entry, rfc_code_entry};
 use super::enhanced::{cause_in, class_and_subject_ids, registered, related_to_code};
 use super::{Basis, EnhancedCode, GuideEntry, NamedCause, ReplyClass, SmtpExplanation};
 use crate::i18n::{self, Locale, Msg};
@@ -20,6 +20,9 @@ pub struct ParsedReply {
     pub enhanced_text: Option<String>,
     pub text: String,
     pub truncated: bool,
+    /// Lines of a multi-line reply start with different codes (RFC 5321 §4.2.1:
+    /// every line carries the same code).
+    pub mixed_codes: bool,
 }
 
 /// The class of a reply code, from its first digit.
@@ -112,7 +115,11 @@ pub fn parse(input: &str) -> ParsedReply {
         truncated = true;
     }
     for line in lines.iter().take(MAX_REPLY_LINES) {
-        let found = leading_code(line).or_else(|| if reply.code.is_none() { quoted_code(line) } else { None });
+        let leading = leading_code(line);
+        if let (Some((code, _)), Some(first)) = (leading, reply.code) {
+            reply.mixed_codes |= code != first;
+        }
+        let found = leading.or_else(|| if reply.code.is_none() { quoted_code(line) } else { None });
         let rest = match found {
             Some((code, rest)) => {
                 reply.code.get_or_insert(code);
@@ -150,10 +157,31 @@ pub fn parse(input: &str) -> ParsedReply {
     reply
 }
 
+/// Actions that tell to retry later: after a permanent (5xx) reply the client
+/// "SHOULD NOT" repeat the request (RFC 5321 §4.2.1), so there the basic code's
+/// advice (the guide's table: 552 « la única solución es contactar con el
+/// destinatario por otra vía ») or the class's is given instead.
+const RETRY_ACTIONS: &[&str] = &[
+    "smtp.enhanced.action.subject.2",
+    "smtp.enhanced.action.subject.3",
+    "smtp.enhanced.action.subject.4",
+    "smtp.enhanced.action.2.2",
+    "smtp.enhanced.action.3.1",
+    "smtp.enhanced.action.3.2",
+    "smtp.enhanced.action.4.1",
+    "smtp.enhanced.action.4.5",
+    "smtp.cause.full.action",
+    "smtp.cause.rate.action",
+];
+
 /// Explains a reply in `locale`, by the most specific thing it says: the
-/// enhanced status code when the IANA registry enumerates it with a detail, the
-/// server's own words when they name a cause, a generic enhanced code, the
-/// basic code (the guide's table, seed 003), or its first digit.
+/// enhanced status code when the IANA registry enumerates it with a detail
+/// (greylisting named in the server's words comes first: RFC 6647, a normal
+/// deferral, not the X.7.1 policy block it is often sent with), the server's own
+/// words when they name a cause, a generic enhanced code (`X.Y.0`, also for an
+/// unregistered detail such as 5.7.606; `X.0.0` gives way to the basic code),
+/// the basic code (the guide's table, seed 003, or its RFC for 535), or its
+/// first digit.
 pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
     let reply = parse(input);
     // The class comes from the basic code's first digit (RFC 5321 §4.2.1), or
@@ -183,24 +211,31 @@ pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
     let mut enhanced = None;
     let mut specific = None;
     let mut generic = None;
+    let mut generic_last = None;
     if let (Some((c, subject, detail)), Some(token)) = (reply.enhanced, &reply.enhanced_text) {
         let (class_id, subject_id) = class_and_subject_ids(c, subject);
         let entry = registered(subject, detail);
         let detail_text = entry.map(|_| text(&format!("smtp.enhanced.detail.{subject}.{detail}")));
-        if let Some(entry) = entry {
+        // An unregistered detail reads as its subject's X.Y.0 (RFC 3463 §3: the
+        // subject alone classifies the status).
+        if let Some((entry, detail)) = entry.map(|e| (e, detail)).or_else(|| registered(subject, 0).map(|e| (e, 0))) {
             relate(entry.related);
-            let action = if c == 2 {
-                text("smtp.class.success.action")
+            let action_id = if c == 2 {
+                "smtp.class.success.action".to_string()
             } else if entry.action {
-                text(&format!("smtp.enhanced.action.{subject}.{detail}"))
+                format!("smtp.enhanced.action.{subject}.{detail}")
             } else {
-                text(&format!("smtp.enhanced.action.subject.{subject}"))
+                format!("smtp.enhanced.action.subject.{subject}")
             };
-            let explained = (detail_text.clone().unwrap_or_default(), action, token.clone());
+            let meaning = text(&format!("smtp.enhanced.detail.{subject}.{detail}"));
+            let explained = (meaning, action_id, token.clone());
             if detail != 0 {
                 specific = Some(explained);
-            } else {
+            } else if subject != 0 {
                 generic = Some(explained);
+            } else {
+                // X.0.0 says nothing the basic code does not: it comes after it.
+                generic_last = Some(explained);
             }
         }
         enhanced = Some(EnhancedCode {
@@ -217,15 +252,26 @@ pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
     if let Some(code) = reply.code {
         relate(related_to_code(code));
     }
-    let (meaning, action, basis, basis_text) = if let Some((meaning, action, token)) = specific {
-        (meaning, action, Basis::Enhanced, Msg::new("smtp.explained.enhanced").text("code", token).render(locale))
+    let rfc = reply.code.and_then(|code| rfc_code_entry(code).map(|entry| (code, entry)));
+    let greylisted = cause.as_ref().is_some_and(|(c, _)| c.id == "greylisting");
+    let by_enhanced = |token: String| Msg::new("smtp.explained.enhanced").text("code", token).render(locale);
+    let (meaning, action_id, basis, basis_text) = if let Some((meaning, action, token)) =
+        specific.filter(|_| !greylisted)
+    {
+        (meaning, action, Basis::Enhanced, by_enhanced(token))
     } else if let Some((cause, _)) = &cause {
-        (cause.meaning.clone(), cause.action.clone(), Basis::Text, Msg::new("smtp.explained.text").render(locale))
+        let action = format!("smtp.cause.{}.action", cause.id);
+        (cause.meaning.clone(), action, Basis::Text, Msg::new("smtp.explained.text").render(locale))
     } else if let Some((meaning, action, token)) = generic {
-        (meaning, action, Basis::Enhanced, Msg::new("smtp.explained.enhanced").text("code", token).render(locale))
-    } else if let (Some(code), Some(entry)) = (reply.code, &guide) {
+        (meaning, action, Basis::Enhanced, by_enhanced(token))
+    } else if let (Some(code), Some((meaning_id, action_id))) = (reply.code, reply.code.and_then(code_entry)) {
         let basis_text = Msg::new("smtp.explained.code").int("code", code).render(locale);
-        (entry.meaning.clone(), entry.action.clone(), Basis::Code, basis_text)
+        (text(meaning_id), action_id.to_string(), Basis::Code, basis_text)
+    } else if let Some((code, (meaning_id, action_id, reference))) = rfc {
+        let basis_text = Msg::new("smtp.explained.code-rfc").int("code", code).text("reference", reference);
+        (text(meaning_id), action_id.to_string(), Basis::Code, basis_text.render(locale))
+    } else if let Some((meaning, action, token)) = generic_last {
+        (meaning, action, Basis::Enhanced, by_enhanced(token))
     } else {
         let meaning = match reply.code {
             Some(code) => {
@@ -233,17 +279,34 @@ pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
             }
             None => String::new(),
         };
-        (meaning, text(class_action_id), Basis::Class, Msg::new("smtp.explained.class").render(locale))
+        (meaning, class_action_id.to_string(), Basis::Class, Msg::new("smtp.explained.class").render(locale))
     };
+    // 5xx: no "retry later" (RFC 5321 §4.2.1); the guide's advice for the code, else the class's.
+    let action_id = if class == ReplyClass::Permanent && RETRY_ACTIONS.contains(&action_id.as_str()) {
+        reply.code.and_then(code_entry).map_or(class_action_id.to_string(), |(_, action)| action.to_string())
+    } else if reply.code == Some(555) {
+        // Seed 003 ties the hosting's 200/h per account and 300/h per IP to code 555 only.
+        code_entry(555).map_or(action_id, |(_, action)| action.to_string())
+    } else {
+        action_id
+    };
+    let action = text(&action_id);
     let problem = if input.trim().is_empty() {
         Some(Msg::new("smtp.problem.empty").render(locale))
     } else if reply.code.is_none() {
         Some(Msg::new("smtp.problem.no-code").render(locale))
-    } else if reply.truncated {
-        let msg = Msg::new("smtp.problem.truncated").int("lines", MAX_REPLY_LINES).int("bytes", MAX_REPLY_BYTES);
-        Some(msg.render(locale))
+    } else if reply.mixed_codes {
+        Some(Msg::new("smtp.problem.mixed-codes").render(locale))
+    } else if let (Some(code), Some((c, _, _))) = (reply.code, reply.enhanced) {
+        // RFC 3463 §2: the enhanced code's class must match the reply code's first digit.
+        if u16::from(c) != code / 100 {
+            let msg = Msg::new("smtp.problem.class-mismatch").int("code", code);
+            Some(msg.text("enhanced", reply.enhanced_text.clone().unwrap_or_default()).render(locale))
+        } else {
+            truncated_problem(&reply, locale)
+        }
     } else {
-        None
+        truncated_problem(&reply, locale)
     };
     SmtpExplanation {
         locale,
@@ -251,7 +314,7 @@ pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
         class,
         class_meaning: text(class_meaning_id),
         retry: class == ReplyClass::Transient,
-        known: guide.is_some(),
+        known: guide.is_some() || rfc.is_some(),
         meaning,
         action,
         basis,
@@ -263,4 +326,12 @@ pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
         text: reply.text,
         problem,
     }
+}
+
+/// The problem of a reply cut at the reading limits, if it was.
+fn truncated_problem(reply: &ParsedReply, locale: Locale) -> Option<String> {
+    reply.truncated.then(|| {
+        let msg = Msg::new("smtp.problem.truncated").int("lines", MAX_REPLY_LINES).int("bytes", MAX_REPLY_BYTES);
+        msg.render(locale)
+    })
 }

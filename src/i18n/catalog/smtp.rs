@@ -80,6 +80,30 @@ crate::catalog! {
         es: "No se ha encontrado ningún código de respuesta de tres cifras en el texto.",
         pl: "W tekście nie znaleziono trzycyfrowego kodu odpowiedzi.",
     },
+    "smtp.problem.mixed-codes" => {
+        en: "The lines of this multi-line reply start with different codes; RFC 5321 §4.2.1 gives every line the same code: the reply is malformed or two replies were pasted together (the first code is explained).",
+        fr: "Les lignes de cette réponse sur plusieurs lignes commencent par des codes différents ; la RFC 5321 §4.2.1 donne le même code à chaque ligne : la réponse est mal formée ou deux réponses ont été collées ensemble (le premier code est expliqué).",
+        es: "Las líneas de esta respuesta de varias líneas empiezan con códigos distintos; la RFC 5321 §4.2.1 da el mismo código a cada línea: la respuesta está mal formada o se pegaron dos respuestas juntas (se explica el primer código).",
+        pl: "Wiersze tej wielowierszowej odpowiedzi zaczynają się różnymi kodami; RFC 5321 §4.2.1 nadaje każdemu wierszowi ten sam kod: odpowiedź jest błędna albo wklejono razem dwie odpowiedzi (wyjaśniono pierwszy kod).",
+    },
+    "smtp.problem.class-mismatch" => {
+        en: "The enhanced code {enhanced} does not have the class of the reply code {code}; RFC 3463 §2 requires the same first digit: the reply is malformed (the reply code decides whether to retry).",
+        fr: "Le code étendu {enhanced} n'a pas la classe du code de réponse {code} ; la RFC 3463 §2 exige le même premier chiffre : la réponse est mal formée (le code de réponse décide s'il faut réessayer).",
+        es: "El código ampliado {enhanced} no tiene la clase del código de respuesta {code}; la RFC 3463 §2 exige la misma primera cifra: la respuesta está mal formada (el código de respuesta decide si reintentar).",
+        pl: "Kod rozszerzony {enhanced} nie ma klasy kodu odpowiedzi {code}; RFC 3463 §2 wymaga tej samej pierwszej cyfry: odpowiedź jest błędna (o ponowieniu decyduje kod odpowiedzi).",
+    },
+    "smtp.code.535.meaning" => {
+        en: "Authentication credentials invalid: the SMTP server refused the login",
+        fr: "Identifiants d'authentification invalides : le serveur SMTP a refusé la connexion",
+        es: "Credenciales de autenticación no válidas: el servidor SMTP rechazó el inicio de sesión",
+        pl: "Nieprawidłowe dane uwierzytelniające: serwer SMTP odrzucił logowanie",
+    },
+    "smtp.code.535.action" => {
+        en: "Check the script's Username (the full e-mail address) and Password against the mailbox's, then send again.",
+        fr: "Vérifiez le Username (l'adresse e-mail complète) et le Password du script par rapport à ceux de la boîte, puis renvoyez.",
+        es: "Compruebe el Username (la dirección de correo completa) y el Password del script con los del buzón y vuelva a enviar.",
+        pl: "Sprawdź Username (pełny adres e-mail) i Password skryptu z danymi skrzynki, potem wyślij ponownie.",
+    },
     "smtp.problem.truncated" => {
         en: "The reply is long: only its first {lines, plural, one {line} other {# lines}} and {bytes, plural, one {# byte} other {# bytes}} were read.",
         fr: "La réponse est longue : {lines, plural, one {seule sa première ligne} other {seules ses # premières lignes}} et {bytes, plural, one {son premier octet} other {ses # premiers octets}} ont été lus.",

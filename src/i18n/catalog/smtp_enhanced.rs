@@ -648,10 +648,10 @@ crate::catalog! {
         pl: "Zbyt wielu odbiorców w jednej transakcji: wysyłaj do mniejszej liczby naraz.",
     },
     "smtp.enhanced.action.5.4" => {
-        en: "A command had invalid arguments, often the MAIL FROM or RCPT TO address: check both addresses; on the provider's SMTP this is also the answer over 200 mails per hour per account or 300 per IP.",
-        fr: "Une commande avait des arguments invalides, souvent l'adresse MAIL FROM ou RCPT TO : vérifiez les deux adresses ; sur le SMTP de l'hébergeur c'est aussi la réponse au-delà de 200 e-mails par heure et par compte ou 300 par IP.",
-        es: "Un comando tenía argumentos no válidos, a menudo la dirección MAIL FROM o RCPT TO: compruebe ambas direcciones; en el SMTP del proveedor también es la respuesta al superar 200 mensajes por hora y cuenta o 300 por IP.",
-        pl: "Polecenie miało nieprawidłowe argumenty, często adres MAIL FROM lub RCPT TO: sprawdź oba adresy; na serwerze SMTP dostawcy to także odpowiedź po przekroczeniu 200 e-maili na godzinę na konto lub 300 na IP.",
+        en: "A command had invalid arguments, often the MAIL FROM or RCPT TO address: check both addresses.",
+        fr: "Une commande avait des arguments invalides, souvent l'adresse MAIL FROM ou RCPT TO : vérifiez les deux adresses.",
+        es: "Un comando tenía argumentos no válidos, a menudo la dirección MAIL FROM o RCPT TO: compruebe ambas direcciones.",
+        pl: "Polecenie miało nieprawidłowe argumenty, często adres MAIL FROM lub RCPT TO: sprawdź oba adresy.",
     },
     "smtp.enhanced.action.6.0" => {
         en: "The message's content or format was refused: check its headers and MIME structure with the header rules.",
@@ -898,6 +898,12 @@ crate::catalog! {
         fr: "D'après le code de réponse {code} (tableau du guide)",
         es: "Según el código de respuesta {code} (tabla de la guía)",
         pl: "Na podstawie kodu odpowiedzi {code} (tabela przewodnika)",
+    },
+    "smtp.explained.code-rfc" => {
+        en: "From the reply code {code} ({reference})",
+        fr: "D'après le code de réponse {code} ({reference})",
+        es: "Según el código de respuesta {code} ({reference})",
+        pl: "Na podstawie kodu odpowiedzi {code} ({reference})",
     },
     "smtp.explained.class" => {
         en: "From the first digit of the reply code",
