@@ -400,7 +400,11 @@ fn scenario_from(value: &JsValue, name: &str) -> Result<crate::queue::Scenario, 
         return Err(error("invalid-scenario", &format!("{name}: the scenario must be an object or a JSON string")));
     };
     if json.len() > MAX_INPUT_BYTES {
-        return Err(too_large(json.len(), Locale::En));
+        // Same code as a message too large, with the scenario's own words.
+        let msg = crate::i18n::Msg::new("queue.error.scenario-too-large")
+            .megabytes("size", json.len() as u64)
+            .megabytes("limit", MAX_INPUT_BYTES as u64);
+        return Err(error("input-too-large", &msg.render(crate::queue::Scenario::locale_in_json(&json))));
     }
     crate::queue::Scenario::from_json(&json).map_err(|e| scenario_error(&e, crate::queue::Scenario::locale_in_json(&json)))
 }

@@ -35,7 +35,7 @@ fn every_numeric_field_out_of_range_is_named() {
         (r#"{"service": {"bounce": 1e20}}"#, "service.bounce"),
         (r#"{"service": {"sentToday": 2000000000}}"#, "service.sentToday"),
         (r#"{"service": {"maxPerDay": -1}}"#, "service.maxPerDay"),
-        (r#"{"volumes": [{"date": "2026-03-01", "volume": -1}]}"#, "history[0].volume"),
+        (r#"{"volumes": [{"date": "2026-03-01", "volume": -1}]}"#, "volumes[0].volume"),
         (r#"{"thresholds": {"retentionSeconds": 0}}"#, "thresholds.retentionSeconds"),
         (r#"{"thresholds": {"purgeSeconds": 86401}}"#, "thresholds.purgeSeconds"),
         (r#"{"thresholds": {"unblockDelaySeconds": 1e10}}"#, "thresholds.unblockDelaySeconds"),
@@ -117,4 +117,26 @@ fn the_largest_values_in_range_run_without_overflow() {
     assert_eq!(r.counters.mails, 3);
     assert_eq!(r.outcomes.iter().find(|o| o.outcome == Outcome::Pending).map(|o| o.count), Some(3));
     assert_eq!(r.series.queue.len(), 1, "one bucket of the whole span");
+}
+
+#[test]
+fn change_recipient_needs_a_valid_email() {
+    for email in [r#""email": "not an email","#, ""] {
+        let json = format!(r#"{{"actions": [{{"at": 60, {email} "action": "CHANGE_RECIPIENT"}}]}}"#);
+        assert_eq!(field_of(&json), ("invalid-scenario".to_string(), "actions[0].email".to_string()), "{json}");
+    }
+    let fine = r#"{"actions": [{"at": 60, "action": "CHANGE_RECIPIENT", "email": "new@x.example"}]}"#;
+    assert!(simulate_json(fine).is_ok());
+}
+
+#[test]
+fn too_many_log_lines_name_the_log() {
+    let mut log = String::with_capacity(20_000_000);
+    for i in 0..=mail_preflight::queue::limits::MAX_LOG_LINES {
+        log.push_str(&format!("{},a@x.example,sent\n", 1_772_442_000 + i / 1000));
+    }
+    let json = serde_json::json!({"streams": [{"name": "L", "log": log}]}).to_string();
+    let err = simulate_json(&json).expect_err("one line too many");
+    assert_eq!((err.code(), err.field()), ("invalid-scenario", Some("streams[0].log")));
+    assert!(err.localized(Locale::En).contains("more than 1,000,000 lines"), "{err}");
 }

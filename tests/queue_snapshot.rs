@@ -104,11 +104,15 @@ fn results_speak_the_apis_vocabulary() {
 }
 
 #[test]
-fn a_date_that_does_not_read_is_named() {
+fn a_date_that_does_not_read_is_named_as_the_user_wrote_the_field() {
     let err =
         simulate_json(r#"{"bounces": [{"date": "yesterday", "message": null, "to": null}]}"#).expect_err("bad date");
-    assert_eq!(err.field(), Some("errorLog[0].date"));
+    assert_eq!(err.field(), Some("bounces[0].date"));
     let err = simulate_json(r#"{"volumes": [{"date": "2026-02-30", "volume": 1}]}"#).expect_err("bad date");
+    assert_eq!(err.field(), Some("volumes[0].date"));
+    let err = simulate_json(r#"{"errorLog": [{"date": "27/02/2026"}]}"#).expect_err("bad date");
+    assert_eq!(err.field(), Some("errorLog[0].date"));
+    let err = simulate_json(r#"{"history": [{"date": "2026-02-30", "volume": 1}]}"#).expect_err("bad date");
     assert_eq!(err.field(), Some("history[0].date"));
     let err = simulate_json(r#"{"takenAt": "soon"}"#).expect_err("bad date");
     assert_eq!(err.field(), Some("takenAt"));

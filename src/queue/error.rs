@@ -30,6 +30,10 @@ pub enum Problem {
     Conflict { with: &'static str },
     /// A line of a send log that does not read.
     LogLine { line: usize, detail: LogProblem },
+    /// Not one e-mail address (`local@domain`), or none where one is needed.
+    Email { text: String },
+    /// The send logs hold more lines, all streams together, than the limit.
+    TooManyLogLines { limit: u64 },
 }
 
 /// What is wrong with a send-log line.
@@ -138,6 +142,8 @@ fn problem_message(field: &str, problem: &Problem) -> Msg {
         Problem::BeforeStart => msg("queue.error.before-start"),
         Problem::OutsideSpan { max } => msg("queue.error.outside-span").int("max", *max),
         Problem::Conflict { with } => msg("queue.error.conflict").text("with", with.to_string()),
+        Problem::Email { text } => msg("queue.error.email").text("text", visible(text, 320)),
+        Problem::TooManyLogLines { limit } => msg("queue.error.too-many-log-lines").int("limit", *limit),
         Problem::LogLine { line, detail } => {
             let id = match detail {
                 LogProblem::Time => "queue.error.log-time",

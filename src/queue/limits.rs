@@ -4,7 +4,7 @@
 //! grow memory past these limits. The README's "Limits" table lists the same.
 
 use super::error::{Problem, ScenarioError};
-use super::scenario::{Scenario, When};
+use super::scenario::{Action, Scenario, When};
 use super::tz::Zone;
 
 pub const SECONDS_PER_DAY: u64 = 86_400;
@@ -121,19 +121,19 @@ pub fn check(s: &Scenario) -> Result<(), ScenarioError> {
         text("service.email", email, MAX_ADDRESS_CHARS)?;
     }
     if s.error_log.len() > MAX_ERROR_LOG_INPUT {
-        return Err(ScenarioError::invalid("errorLog", Problem::TooMany { max: MAX_ERROR_LOG_INPUT }));
+        return Err(ScenarioError::invalid(s.error_log_field(), Problem::TooMany { max: MAX_ERROR_LOG_INPUT }));
     }
     for (i, entry) in s.error_log.iter().enumerate() {
-        text(format!("errorLog[{i}].message"), entry.message.as_deref().unwrap_or(""), MAX_REPLY_CHARS)?;
-        text(format!("errorLog[{i}].to"), entry.to.as_deref().unwrap_or(""), MAX_ADDRESS_CHARS)?;
-        text(format!("errorLog[{i}].date"), entry.date.as_deref().unwrap_or(""), 64)?;
+        text(format!("{}[{i}].message", s.error_log_field()), entry.message.as_deref().unwrap_or(""), MAX_REPLY_CHARS)?;
+        text(format!("{}[{i}].to", s.error_log_field()), entry.to.as_deref().unwrap_or(""), MAX_ADDRESS_CHARS)?;
+        text(format!("{}[{i}].date", s.error_log_field()), entry.date.as_deref().unwrap_or(""), 64)?;
     }
     if s.history.len() > MAX_HISTORY_INPUT {
-        return Err(ScenarioError::invalid("history", Problem::TooMany { max: MAX_HISTORY_INPUT }));
+        return Err(ScenarioError::invalid(s.history_field(), Problem::TooMany { max: MAX_HISTORY_INPUT }));
     }
     for (i, day) in s.history.iter().enumerate() {
-        text(format!("history[{i}].date"), &day.date, 64)?;
-        whole(format!("history[{i}].volume"), day.volume.unwrap_or(0), 0, MAX_DAY_COUNT)?;
+        text(format!("{}[{i}].date", s.history_field()), &day.date, 64)?;
+        whole(format!("{}[{i}].volume", s.history_field()), day.volume.unwrap_or(0), 0, MAX_DAY_COUNT)?;
     }
 
     let t = &s.thresholds;
@@ -208,6 +208,15 @@ pub fn check(s: &Scenario) -> Result<(), ScenarioError> {
     for (i, action) in s.actions.iter().enumerate() {
         whole(format!("actions[{i}].at"), action.at, 0, MAX_SPAN_SECONDS)?;
         text(format!("actions[{i}].email"), action.email.as_deref().unwrap_or(""), MAX_ADDRESS_CHARS)?;
+        // The panel's "change the recipient" asks for an address (seed 002); without a
+        // valid one the notifications would go nowhere.
+        if action.action == Action::ChangeRecipient {
+            let email = action.email.as_deref().unwrap_or("");
+            if !is_email(email) {
+                let problem = Problem::Email { text: email.to_string() };
+                return Err(ScenarioError::invalid(format!("actions[{i}].email"), problem));
+            }
+        }
     }
     if let Some(mails) = s.questions.mails {
         whole("questions.mails", mails, 0, MAX_LIFETIME_COUNT)?;
@@ -247,4 +256,10 @@ mod tests {
         assert_eq!(stream_mail_count(None, 2.5, 3_599), 2);
         assert_eq!(stream_mail_count(Some(5), 1e9, 1), 5);
     }
+}
+
+/// Whether `text` is one bare address `local@domain` (RFC 5322 §3.4.1 addr-spec).
+fn is_email(text: &str) -> bool {
+    use crate::grammar::{address::check_addr_spec, Level};
+    !text.trim().is_empty() && check_addr_spec(text.trim().as_bytes()).worst() != Some(Level::Invalid)
 }

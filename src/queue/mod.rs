@@ -149,8 +149,11 @@ impl Scenario {
     /// service object (`{state, sent, sentToday, bounce, maxPerDay, email}`)
     /// loads as the scenario's `service`.
     pub fn from_json(json: &str) -> Result<Scenario, ScenarioError> {
-        match crate::error::Invalid::parse(json, "scenario") {
-            Ok(scenario) => Ok(scenario),
+        match crate::error::Invalid::parse::<Scenario>(json, "scenario") {
+            Ok(mut scenario) => {
+                scenario.spelling = Self::spelling_in_json(json);
+                Ok(scenario)
+            }
             Err(error) => {
                 // Not a scenario: maybe the API's service object on its own.
                 let service: Result<ServiceSnapshot, _> = serde_json::from_str(json);
@@ -161,6 +164,21 @@ impl Scenario {
                     _ => Err(ScenarioError::Json(error)),
                 }
             }
+        }
+    }
+
+    /// Which aliases the JSON wrote (`bounces`, `volumes`): skimmed, values unread.
+    fn spelling_in_json(json: &str) -> scenario::Spelling {
+        #[derive(serde::Deserialize)]
+        struct Written {
+            #[serde(default)]
+            bounces: Option<serde::de::IgnoredAny>,
+            #[serde(default)]
+            volumes: Option<serde::de::IgnoredAny>,
+        }
+        match serde_json::from_str::<Written>(json) {
+            Ok(w) => scenario::Spelling { bounces: w.bounces.is_some(), volumes: w.volumes.is_some() },
+            Err(_) => scenario::Spelling::default(),
         }
     }
 

@@ -125,7 +125,8 @@ pub fn prepare<'s>(scenario: &'s Scenario, classifier: &dyn Classifier) -> Resul
     for (i, stream) in scenario.streams.iter().enumerate() {
         let log = match &stream.log {
             Some(text) => {
-                let log = sendlog::parse(text, &zone, &format!("streams[{i}].log"), MAX_LOG_LINES - lines)?;
+                let field = format!("streams[{i}].log");
+                let log = sendlog::parse(text, &zone, &field, MAX_LOG_LINES - lines, MAX_LOG_LINES)?;
                 lines += log.times.len() as u64;
                 Some(log)
             }
@@ -150,14 +151,14 @@ pub fn prepare<'s>(scenario: &'s Scenario, classifier: &dyn Classifier) -> Resul
     for (i, entry) in scenario.error_log.iter().enumerate() {
         if let Some(date) = &entry.date {
             parse_datetime(date, &zone).ok_or_else(|| {
-                ScenarioError::invalid(format!("errorLog[{i}].date"), Problem::DateTime { text: date.clone() })
+                ScenarioError::invalid(format!("{}[{i}].date", scenario.error_log_field()), Problem::DateTime { text: date.clone() })
             })?;
         }
     }
     let mut history: Vec<(String, u64)> = Vec::with_capacity(scenario.history.len() + 1);
     for (i, day) in scenario.history.iter().enumerate() {
         let at = parse_datetime(&day.date, &zone).ok_or_else(|| {
-            ScenarioError::invalid(format!("history[{i}].date"), Problem::DateTime { text: day.date.clone() })
+            ScenarioError::invalid(format!("{}[{i}].date", scenario.history_field()), Problem::DateTime { text: day.date.clone() })
         })?;
         let date = iso_date(&zone, at);
         match history.iter_mut().find(|(d, _)| *d == date) {

@@ -63,6 +63,29 @@ pub struct Scenario {
     pub actions: Vec<ScheduledAction>,
     /// What the owner asks (the answers' inputs).
     pub questions: Questions,
+    /// The field names as the input wrote them (the API's `bounces` and
+    /// `volumes`, or ours), so that errors name what the user wrote.
+    #[serde(skip)]
+    pub spelling: Spelling,
+}
+
+/// How the input spelled the aliased fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Spelling {
+    pub bounces: bool,
+    pub volumes: bool,
+}
+
+impl Scenario {
+    /// `errorLog`, or `bounces` when the input wrote that.
+    pub fn error_log_field(&self) -> &'static str {
+        if self.spelling.bounces { "bounces" } else { "errorLog" }
+    }
+
+    /// `history`, or `volumes` when the input wrote that.
+    pub fn history_field(&self) -> &'static str {
+        if self.spelling.volumes { "volumes" } else { "history" }
+    }
 }
 
 impl Default for Scenario {
@@ -82,6 +105,7 @@ impl Default for Scenario {
             streams: Vec::new(),
             actions: Vec::new(),
             questions: Questions::default(),
+            spelling: Spelling::default(),
         }
     }
 }

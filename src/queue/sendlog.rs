@@ -48,13 +48,14 @@ struct Line {
     reply: String,
 }
 
-/// Reads a log; `field` names the stream's `log` field in errors; at most `max_lines` mails.
-pub fn parse(text: &str, zone: &Zone, field: &str, max_lines: u64) -> Result<SendLog, ScenarioError> {
+/// Reads a log; `field` names the stream's `log` field in errors; at most
+/// `max_lines` mails (what `limit`, the limit of all logs together, leaves).
+pub fn parse(text: &str, zone: &Zone, field: &str, max_lines: u64, limit: u64) -> Result<SendLog, ScenarioError> {
     let mut lines: Vec<Line> = Vec::new();
     let mut numbered = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).peekable();
     let is_json = numbered.peek().is_some_and(|(_, l)| l.trim_start().starts_with('{'));
     let bad = |line: usize, detail| ScenarioError::invalid(field, Problem::LogLine { line: line + 1, detail });
-    let too_many = || ScenarioError::TooManyMails { count: max_lines.saturating_add(1), limit: max_lines };
+    let too_many = || ScenarioError::invalid(field, Problem::TooManyLogLines { limit });
     if is_json {
         for (n, line) in numbered {
             if lines.len() as u64 >= max_lines {
@@ -214,7 +215,7 @@ mod tests {
     fn a_csv_export_with_a_header_reads() {
         let csv = "Date;To;Status\n2026-03-02 10:00:00;a@x.example;sent\n\
                    2026-03-02 09:00:00;\"b;c\"@x.example;550 5.1.1 User unknown\n";
-        let log = parse(csv, &paris(), "streams[0].log", 10).expect("reads");
+        let log = parse(csv, &paris(), "streams[0].log", 10, 10).expect("reads");
         assert_eq!(log.times.len(), 2);
         assert_eq!(log.errors, vec![true, false], "sorted by time");
         assert_eq!(log.detail(0), Some(("b;c@x.example", "550 5.1.1 User unknown")));
@@ -224,9 +225,9 @@ mod tests {
     fn json_lines_read_and_a_bad_line_is_named() {
         let jsonl = "{\"time\": \"2026-03-02T10:00:00Z\", \"to\": \"a@x\", \"status\": \"bounced\"}\n\
                      {\"time\": 1772445600, \"to\": \"b@x\", \"status\": \"250 2.0.0 OK\"}\n";
-        let log = parse(jsonl, &paris(), "streams[0].log", 10).expect("reads");
+        let log = parse(jsonl, &paris(), "streams[0].log", 10, 10).expect("reads");
         assert_eq!(log.errors, vec![true, false]);
-        let err = parse("{\"time\": \"soon\"}", &paris(), "streams[1].log", 10).expect_err("bad time");
+        let err = parse("{\"time\": \"soon\"}", &paris(), "streams[1].log", 10, 10).expect_err("bad time");
         assert_eq!(err.field(), Some("streams[1].log"));
         assert!(matches!(err, ScenarioError::Invalid { problem: Problem::LogLine { line: 1, .. }, .. }));
     }
@@ -241,6 +242,13 @@ mod tests {
     }
 
     #[test]
+    fn too_many_log_lines_name_the_log_not_the_mails() {
+        let err = parse("1772442000,a@x,sent\n1772442060,b@x,sent", &paris(), "streams[2].log", 1, 5).expect_err("over");
+        assert_eq!(err.field(), Some("streams[2].log"));
+        assert!(matches!(err, ScenarioError::Invalid { problem: Problem::TooManyLogLines { limit: 5 }, .. }));
+    }
+
+    #[test]
     fn negated_sent_words_are_errors() {
         for status in ["not delivered", "not sent", "unsent", "Non-delivered", "never delivered", "nondelivered"] {
             assert_eq!(status_is_error(status), Some(true), "{status}");
@@ -252,7 +260,7 @@ mod tests {
     #[test]
     fn an_unknown_status_is_refused_with_its_line() {
         let csv = "time,to,status\n2026-03-02T10:00:00+01:00,a@x.example,sent\n2026-03-02T10:01:00+01:00,b@x.example,pending\n";
-        let err = parse(csv, &paris(), "streams[0].log", 10).expect_err("unknown status");
+        let err = parse(csv, &paris(), "streams[0].log", 10, 10).expect_err("unknown status");
         assert!(matches!(
             err,
             ScenarioError::Invalid { problem: Problem::LogLine { line: 3, detail: LogProblem::Status }, .. }
@@ -261,12 +269,12 @@ mod tests {
 
     #[test]
     fn a_headerless_first_row_with_status_sent_is_data() {
-        let log = parse("1772442000,x@y.example,sent", &paris(), "streams[0].log", 10).expect("reads");
+        let log = parse("1772442000,x@y.example,sent", &paris(), "streams[0].log", 10, 10).expect("reads");
         assert_eq!(log.errors, vec![false]);
-        let log = parse("1772442000,x@y.example,sent\n1772442060,z@y.example,bounced", &paris(), "streams[0].log", 10)
+        let log = parse("1772442000,x@y.example,sent\n1772442060,z@y.example,bounced", &paris(), "streams[0].log", 10, 10)
             .expect("reads");
         assert_eq!(log.errors, vec![false, true]);
-        let log = parse("2026-03-02 10:00:00;a@x.example;sent", &paris(), "streams[0].log", 10).expect("reads");
+        let log = parse("2026-03-02 10:00:00;a@x.example;sent", &paris(), "streams[0].log", 10, 10).expect("reads");
         assert_eq!(log.times.len(), 1);
     }
 }

@@ -46,8 +46,8 @@ const OPTIONS = {
  * it is a regular one, refused unread past the limit (lib/read-file.cjs); stdin
  * read up to one byte past it.
  */
-function readText(file, io, t) {
-  const tooLarge = (size) => new UsageError(`${file}: ${t('core.error.input-too-large',
+function readText(file, io, t, tooLargeId = 'core.error.input-too-large') {
+  const tooLarge = (size) => new UsageError(`${file}: ${t(tooLargeId,
     { size: { megabytes: size }, limit: { megabytes: MAX_INPUT_BYTES } })}`);
   let bytes;
   try {
@@ -68,7 +68,7 @@ function readText(file, io, t) {
  * language, never with V8's English words and a quote of its bytes.
  */
 function readScenario(file, io, locale, t) {
-  const text = readText(file, io, t);
+  const text = readText(file, io, t, 'queue.error.scenario-too-large');
   let value;
   try {
     value = JSON.parse(text);

@@ -61,10 +61,10 @@ crate::catalog! {
         pl: "czerwony: wysyłka zablokowana, nowe e-maile czekają w kolejce",
     },
     "queue.state.bounce.about" => {
-        en: "red: blocked because too many mails came back in error",
-        fr: "rouge : bloqué car trop d'e-mails sont revenus en erreur",
-        es: "rojo: bloqueado porque demasiados mensajes volvieron con error",
-        pl: "czerwony: zablokowany, bo zbyt wiele e-maili wróciło z błędem",
+        en: "red: blocked because a certain percentage of the mails sent came back in error (errors / mails sent over the allowed ratio)",
+        fr: "rouge : bloqué car un certain pourcentage des e-mails envoyés est revenu en erreur (erreurs / e-mails envoyés au-delà du ratio autorisé)",
+        es: "rojo: bloqueado porque un cierto porcentaje de los mensajes enviados volvió con error (errores / mensajes enviados por encima de la relación permitida)",
+        pl: "czerwony: zablokowany, bo pewien odsetek wysłanych e-maili wrócił z błędem (błędy / wysłane e-maile ponad dozwolony współczynnik)",
     },
     "queue.state.spam.about" => {
         en: "red: blocked because mails considered spam were sent",
@@ -251,6 +251,24 @@ crate::catalog! {
         fr: "{field} dépasse {max, plural, one {# caractère (octet pour un message ou un journal)} other {# caractères (octets pour un message ou un journal)}}.",
         es: "{field} supera {max, plural, one {# carácter (byte para un mensaje o un registro)} other {los # caracteres (bytes para un mensaje o un registro)}}.",
         pl: "{field} przekracza {max, plural, one {# znak (bajt w przypadku wiadomości lub dziennika)} few {# znaki (bajty w przypadku wiadomości lub dziennika)} many {# znaków (bajtów w przypadku wiadomości lub dziennika)} other {# znaku (bajtu w przypadku wiadomości lub dziennika)}}.",
+    },
+    "queue.error.scenario-too-large" => {
+        en: "The scenario is {size}; mail-preflight reads at most {limit} of scenario JSON, its messages and send logs included: replay a shorter period or drop the message's attachments.",
+        fr: "Le scénario fait {size} ; mail-preflight lit au plus {limit} de JSON de scénario, messages et journaux d'envoi compris : rejouez une période plus courte ou retirez les pièces jointes du message.",
+        es: "El escenario ocupa {size}; mail-preflight lee como máximo {limit} de JSON de escenario, mensajes y registros de envío incluidos: reproduzca un periodo más corto o quite los adjuntos del mensaje.",
+        pl: "Scenariusz ma {size}; mail-preflight czyta najwyżej {limit} JSON-a scenariusza, łącznie z wiadomościami i dziennikami wysyłki: odtwórz krótszy okres lub usuń załączniki wiadomości.",
+    },
+    "queue.error.email" => {
+        en: "{field}: “{text}” is not an e-mail address (local@domain); changing the recipient needs one.",
+        fr: "{field} : « {text} » n'est pas une adresse e-mail (local@domaine) ; changer le destinataire en demande une.",
+        es: "{field}: «{text}» no es una dirección de correo (local@dominio); cambiar el destinatario requiere una.",
+        pl: "{field}: „{text}” nie jest adresem e-mail (lokalna@domena); zmiana odbiorcy go wymaga.",
+    },
+    "queue.error.too-many-log-lines" => {
+        en: "{field}: the send logs hold more than {limit, plural, one {# line} other {# lines}} in all (all streams together); replay a shorter period.",
+        fr: "{field} : les journaux d'envoi comptent plus de {limit, plural, one {# ligne} other {# lignes}} en tout (tous les flux ensemble) ; rejouez une période plus courte.",
+        es: "{field}: los registros de envío tienen más de {limit, plural, one {# línea} other {# líneas}} en total (todos los flujos juntos); reproduzca un periodo más corto.",
+        pl: "{field}: dzienniki wysyłki mają łącznie ponad {limit, plural, one {# wiersz} few {# wiersze} many {# wierszy} other {# wiersza}} (wszystkie strumienie razem); odtwórz krótszy okres.",
     },
     "queue.error.too-many" => {
         en: "{field} has more than {max, plural, one {# entry} other {# entries}}.",

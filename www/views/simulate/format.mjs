@@ -19,7 +19,7 @@ export function stateName(t, state) {
   return t(`queue.state.${STATE_KEYS[state] || state}`);
 }
 
-/** The panel's name and what it means ("Bounce — red: blocked because too many mails came back in error"). */
+/** The panel's name and what it means ("Bounce — red: blocked because a certain percentage of the mails sent came back in error …"). */
 export function stateLabel(t, state) {
   const key = STATE_KEYS[state] || state;
   return t('queue.view.state-with-meaning', { state: t(`queue.state.${key}`), meaning: t(`queue.state.${key}.about`) });
