@@ -144,6 +144,7 @@ fn greylisting_is_a_normal_deferral_not_a_spam_block() {
     assert_eq!(e.basis, Basis::Text);
     assert_eq!(e.cause.map(|c| c.id).as_deref(), Some("greylisting"));
     assert!(!e.action.contains("spam rules"), "{}", e.action);
+    assert!(e.related_rules.is_empty(), "{:?}", e.related_rules);
     assert!(e.retry);
 }
 

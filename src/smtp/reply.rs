@@ -208,6 +208,7 @@ pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
         }
     };
 
+    let greylisted = cause.as_ref().is_some_and(|(c, _)| c.id == "greylisting");
     let mut enhanced = None;
     let mut specific = None;
     let mut generic = None;
@@ -219,7 +220,9 @@ pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
         // An unregistered detail reads as its subject's X.Y.0 (RFC 3463 §3: the
         // subject alone classifies the status).
         if let Some((entry, detail)) = entry.map(|e| (e, detail)).or_else(|| registered(subject, 0).map(|e| (e, 0))) {
-            relate(entry.related);
+            if !greylisted {
+                relate(entry.related);
+            }
             let action_id = if c == 2 {
                 "smtp.class.success.action".to_string()
             } else if entry.action {
@@ -253,7 +256,6 @@ pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
         relate(related_to_code(code));
     }
     let rfc = reply.code.and_then(|code| rfc_code_entry(code).map(|entry| (code, entry)));
-    let greylisted = cause.as_ref().is_some_and(|(c, _)| c.id == "greylisting");
     let by_enhanced = |token: String| Msg::new("smtp.explained.enhanced").text("code", token).render(locale);
     let (meaning, action_id, basis, basis_text) = if let Some((meaning, action, token)) =
         specific.filter(|_| !greylisted)

@@ -82,6 +82,19 @@ test('simulate --compare A B prints both runs and what changes, and exits 1 when
   assert.match(text.stdout, /^B: b\.json/m);
   assert.match(text.stdout, /Nothing: both runs give the same numbers\./);
   assert.equal(runCli(['simulate', '--compare', 'a.json'], { cwd: dir }).status, 2, 'two files are needed');
+  // The bot's mails count apart from the visitors': spam sent is no delivery.
+  const summary = runCli(['simulate', '--compare', '-f', 'text', 'a.json', 'b.json'], { cwd: dir });
+  assert.match(summary.stdout, /^A: a\.json .*legitimate mails delivered \d+, lost \d+; spam sent \d+;/m);
+  assert.equal(comparison.b.spamDelivered, 0);
+});
+
+test('a scenario file over the size limit is refused with a scenario\'s message, not a message\'s', (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'huge.json'), Buffer.alloc(32 * 1024 * 1024 + 1, 0x20));
+  const run = runCli(['simulate', 'huge.json'], { cwd: dir });
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /huge\.json: The scenario is .*scenario JSON, its messages and send logs included/);
+  assert.doesNotMatch(run.stderr, /No host accepts a message/);
 });
 
 test('an invalid scenario is a usage error that names the field and its code', (t) => {
