@@ -148,13 +148,28 @@ pub struct Finding {
     pub custom_texts: Option<CustomTexts>,
 }
 
+/// A text in the reader's languages: `{"en": "Banned word: {match}", "fr": "…"}`
+/// (a custom rule's message or fix, `options.customRules`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Texts {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fr: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub es: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pl: Option<String>,
+}
+
 /// The texts of a rule of your own, as written.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CustomTexts {
-    pub message: crate::options::custom::Texts,
+    pub message: Texts,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fix: Option<crate::options::custom::Texts>,
+    pub fix: Option<Texts>,
     /// The message is said as written (SpamAssassin's `describe`), not a template with `{match}`.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub literal: bool,

@@ -37,19 +37,9 @@ pub enum Expect {
     Match,
 }
 
-/// A text in the reader's languages: `{"en": "Banned word: {match}", "fr": "…"}`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Texts {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub en: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub fr: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub es: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub pl: Option<String>,
-}
+/// A text in the reader's languages (defined with the report, which carries
+/// it for `renderReport`).
+pub use crate::report::Texts;
 
 /// Severity of a custom rule's findings (`off` is set in `options.rules`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
