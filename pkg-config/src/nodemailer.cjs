@@ -1,17 +1,18 @@
 'use strict';
 // mail-preflight as a Nodemailer plugin:
 //   transporter.use('compile', preflight({ locale: 'fr', onFail: 'reject', maxWarnings: 5 }));
-// Before Nodemailer builds a message, the plugin lints the message those fields
-// make (the engine renders them as Nodemailer does) and, when the host would
+// Before Nodemailer sends a message, the plugin lints the message Nodemailer
+// builds from those fields (its own MailComposer, byte for byte) and, when the host would
 // refuse or block it (verdict `fail`) or when there are more warnings than
 // `maxWarnings`, fails `sendMail` with an Error whose `code` is `EPREFLIGHT` and
 // whose `report` is the report. `onFail: 'warn'` sends anyway and emits the same
 // error as a process warning; a function receives it instead.
 //
-// Contents Nodemailer would read from a stream, a file or a URL are read once
-// through Nodemailer's own resolver: streams are replaced by what they gave, so
-// Nodemailer still sends the same bytes.
+// A stream is read once through Nodemailer's own resolver and replaced by what
+// it gave, so Nodemailer still sends the same bytes.
 
+const crypto = require('node:crypto');
+const path = require('node:path');
 const { lint } = require('./index.cjs');
 const { translator } = require('./lib/texts.cjs');
 const { findingLine, judge } = require('./lib/describe.cjs');
@@ -19,72 +20,78 @@ const { codedError } = require('./lib/errors.cjs');
 
 const ON_FAIL = ['reject', 'warn'];
 
-/** Whether Nodemailer would read this content (a stream, a file, a URL) rather than send it as given. */
-function isIndirect(value, holder) {
-  if (value && typeof value.pipe === 'function') return true;
-  return !value && holder && typeof holder === 'object' && Boolean(holder.path || holder.href);
+/** The fields of a Nodemailer mail that hold a content (a text, bytes, a stream, a file or a URL). */
+const CONTENT_KEYS = ['html', 'text', 'watchHtml', 'amp', 'icalEvent', 'raw'];
+
+function isStream(value) {
+  return Boolean(value && typeof value.pipe === 'function');
 }
 
 /**
- * The content at holder[key] (a string, bytes, or `{ content | path | href }`):
- * read through the mail's own resolver when Nodemailer would read it, so a
- * stream is read once and replaced by its bytes for Nodemailer too.
+ * Streams can be read only once: each one is read through the mail's own
+ * resolver, which puts the bytes in its place, so Nodemailer sends them too.
+ * Files and URLs are read where Nodemailer reads them, when the message is built.
  */
-function contentOf(mail, holder, key) {
-  const value = holder[key];
-  const inner = value && typeof value === 'object' && !Buffer.isBuffer(value) && typeof value.pipe !== 'function'
-    ? value.content : value;
-  const source = value && typeof value === 'object' && !Buffer.isBuffer(value) ? value : undefined;
-  if (!isIndirect(inner, source) && !(value && typeof value.pipe === 'function')) return Promise.resolve(inner);
-  return new Promise((resolve, reject) => {
-    mail.resolveContent(holder, key, (error, resolvedValue) => (error ? reject(error) : resolve(resolvedValue)));
-  });
-}
-
-/** Text for the engine: strings as they are, bytes as UTF-8 (Nodemailer's default for text and html). */
-function asText(value) {
-  if (value === undefined || value === null || value === false) return undefined;
-  return Buffer.isBuffer(value) || value instanceof Uint8Array ? Buffer.from(value).toString('utf8') : String(value);
-}
-
-/** The name Nodemailer gives an attachment without `filename` (mail-composer getAttachments). */
-function pathName(attachment) {
-  const source = attachment.path || attachment.href || '';
-  return typeof source === 'string' && !source.startsWith('data:')
-    ? source.split('/').pop().split('?').shift() || undefined : undefined;
-}
-
-/** The compose fields of a Nodemailer mail, contents resolved. */
-async function composeOf(mail) {
+async function readStreams(mail) {
   const data = mail.data;
-  const compose = {};
-  for (const key of ['from', 'sender', 'to', 'cc', 'bcc', 'replyTo', 'inReplyTo', 'references', 'subject',
-    'messageId', 'date', 'headers']) {
-    if (data[key] !== undefined && data[key] !== null && data[key] !== false) compose[key] = data[key];
+  const holders = CONTENT_KEYS.map((key) => [data, key]);
+  for (const list of [data.alternatives, data.attachments]) {
+    if (Array.isArray(list)) list.forEach((_, index) => holders.push([list, index]));
   }
-  for (const key of ['text', 'html']) {
-    if (data[key]) compose[key] = asText(await contentOf(mail, data, key));
+  for (const [holder, key] of holders) {
+    const value = holder[key];
+    if (!isStream(value) && !(value && typeof value === 'object' && isStream(value.content))) continue;
+    await new Promise((resolve, reject) => {
+      mail.resolveContent(holder, key, (error) => (error ? reject(error) : resolve()));
+    });
   }
-  if (Array.isArray(data.attachments)) {
-    compose.attachments = [];
-    for (let i = 0; i < data.attachments.length; i++) {
-      const attachment = data.attachments[i];
-      const content = attachment.raw ? '' : await contentOf(mail, data.attachments, i);
-      const entry = { content: content === undefined || content === null ? '' : content };
-      if (typeof content === 'string' && attachment.encoding && content === attachment.content) {
-        entry.encoding = attachment.encoding;
-      }
-      for (const key of ['filename', 'contentType', 'cid', 'contentDisposition', 'headers']) {
-        if (attachment[key] !== undefined && attachment[key] !== false) entry[key] = attachment[key];
-      }
-      if (entry.filename === undefined && attachment.filename !== false && pathName(attachment)) {
-        entry.filename = pathName(attachment);
-      }
-      compose.attachments.push(entry);
+}
+
+/** Nodemailer's MailComposer, from the copy of Nodemailer that made this mail. */
+function mailComposerOf(mail) {
+  for (const entry of Object.values(require.cache)) {
+    if (entry && entry.exports === mail.constructor) {
+      return require(path.join(path.dirname(entry.filename), '..', 'mail-composer'));
     }
   }
-  if (compose.date instanceof Date) compose.date = compose.date.toUTCString().replace(/GMT/, '+0000');
-  return compose;
+  return require(require.resolve('nodemailer/lib/mail-composer', { paths: [process.cwd()] }));
+}
+
+/** A list of the mail's (alternatives, attachments) whose entries MailComposer may rewrite, copied. */
+function copyOfList(list) {
+  return Array.isArray(list)
+    ? list.map((entry) => (entry && typeof entry === 'object' && !Buffer.isBuffer(entry) ? { ...entry } : entry))
+    : list;
+}
+
+/**
+ * The message Nodemailer sends for this mail, byte for byte: built by its own
+ * MailComposer with the headers it adds after the compile step (X-Mailer,
+ * priority, List-*). What Nodemailer would otherwise draw when it builds (the
+ * MIME boundaries, Message-ID, Date) is drawn here once and kept in the mail,
+ * so its own build gives the same bytes. Not included: a DKIM signature and
+ * what 'stream' plugins change, which come after.
+ */
+async function compiledMessage(mail) {
+  await readStreams(mail);
+  const data = mail.data;
+  if (!data.baseBoundary) data.baseBoundary = crypto.randomBytes(8).toString('hex');
+  if (!data.date) data.date = new Date();
+  const MailComposer = mailComposerOf(mail);
+  const compose = () => {
+    const copy = { ...data, alternatives: copyOfList(data.alternatives), attachments: copyOfList(data.attachments) };
+    return { copy, message: new MailComposer(copy).compile() };
+  };
+  // Nodemailer's own Message-ID (drawn when compiling), kept; compiled again so it sits where a given one does.
+  if (!data.messageId && !data.raw) data.messageId = compose().message.getHeader('Message-ID');
+  const { copy, message } = compose();
+  const compiled = Object.create(mail, { data: { value: copy }, message: { value: message } });
+  for (const step of ['setMailerHeader', 'setPriorityHeaders', 'setListHeaders']) {
+    if (typeof mail[step] === 'function') mail[step].call(compiled);
+  }
+  return new Promise((resolve, reject) => {
+    message.build((error, bytes) => (error ? reject(error) : resolve(bytes)));
+  });
 }
 
 /** The `EPREFLIGHT` error of a report that does not pass. */
@@ -108,8 +115,7 @@ function preflight(settings = {}) {
   const t = translator(options.locale || 'en');
   return function mailPreflight(mail, callback) {
     (async () => {
-      const data = mail.data;
-      const input = data.raw ? await contentOf(mail, data, 'raw') : await composeOf(mail);
+      const input = await compiledMessage(mail);
       const report = linter ? await linter.lint(input, options) : lint(input, options);
       const verdict = judge(report, { maxWarnings });
       if (verdict.passes) return undefined;

@@ -110,3 +110,36 @@ test('a mail given as raw is linted as it is; a pool can do the linting (linter 
 test('preflight() refuses an unknown onFail', () => {
   assert.throws(() => preflight({ onFail: 'ignore' }), (error) => error.code === 'invalid-options');
 });
+
+test('the plugin lints the very bytes Nodemailer sends: alternatives, iCalendar, raw parts, priority and List-* headers', async () => {
+  let linted;
+  const linter = { lint: async (input, options) => { linted = Buffer.from(input); return pkg.lint(input, options); } };
+  const info = await transporter({ linter, onFail: () => {} }).sendMail({
+    ...contactForm, priority: 'high', list: { unsubscribe: 'https://my-site.example/u' },
+    alternatives: [{ contentType: 'text/x-web-markdown', content: '**Hello**' }],
+    icalEvent: { method: 'request', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR' },
+    attachments: [{ raw: 'Content-Type: application/x-msdownload\r\nContent-Transfer-Encoding: base64\r\n'
+      + 'Content-Disposition: attachment; filename="invoice.exe"\r\n\r\nTVqQAAMAAAAEAAAA\r\n' }],
+  });
+  assert.ok(linted.equals(info.message), 'byte for byte');
+  for (const text of ['X-Priority: 1', 'Importance: High', 'List-Unsubscribe:', 'text/calendar', 'text/x-web-markdown', 'invoice.exe']) {
+    assert.ok(linted.includes(text), text);
+  }
+});
+
+test('a raw attachment or an alternative past the host\'s limit is refused, and a raw .exe part too', async () => {
+  const cases = {
+    raw: { attachments: [{ raw: 'Content-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n\r\n'
+      + Buffer.alloc(12_000_000, 7).toString('base64').replace(/.{76}/g, '$&\r\n') }] },
+    alternative: { alternatives: [{ contentType: 'application/octet-stream', content: Buffer.alloc(12_000_000, 7) }] },
+    exe: { attachments: [{ raw: 'Content-Type: application/x-msdownload\r\nContent-Transfer-Encoding: base64\r\n'
+      + 'Content-Disposition: attachment; filename="invoice.exe"\r\n\r\nTVqQAAMAAAAEAAAA\r\n' }] },
+  };
+  for (const [name, fields] of Object.entries(cases)) {
+    await assert.rejects(transporter().sendMail({ ...contactForm, ...fields }), (error) => {
+      assert.equal(error.code, 'EPREFLIGHT', name);
+      assert.ok(blockingIds(error.report).includes(name === 'exe' ? 'attachment/executable' : 'size/total'), name);
+      return true;
+    });
+  }
+});
