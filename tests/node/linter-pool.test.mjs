@@ -174,3 +174,28 @@ test('errors from the pool carry the fields of the plain API\'s (messageId, para
     assert.equal(pkg.renderMessage(pooled.messageId, pooled.params, options.locale), pooled.message, 'said again from its id');
   }
 });
+
+test('a hostile input or options object (throwing getter, revoked Proxy) rejects the call, as lint() throws, and the process lives on', async (t) => {
+  const linter = pkg.createLinter({ threads: 1 });
+  t.after(() => linter.close());
+  const { proxy: revoked, revoke } = Proxy.revocable({}, {});
+  revoke();
+  const trapped = new Proxy({}, { get() { throw new Error('proxy trap'); }, ownKeys() { throw new Error('ownKeys trap'); } });
+  const getter = { from: 'a@example.com', get subject() { throw new Error('getter boom'); } };
+  const localeGetter = { get locale() { throw new Error('locale getter'); } };
+  const calls = [[revoked], [trapped], [getter], [rawMessage(), localeGetter], [rawMessage(), trapped], [rawMessage(), revoked]];
+  for (const args of calls) {
+    let thrown;
+    try {
+      pkg.lint(...args);
+    } catch (error) {
+      thrown = error;
+    }
+    await assert.rejects(linter.lint(...args), (error) => {
+      assert.equal(error.code, thrown.code, `${error.message} vs lint()'s ${thrown.message}`);
+      assert.equal(error.message, thrown.message);
+      return true;
+    });
+  }
+  assert.equal((await linter.lint(rawMessage())).version, pkg.version(), 'the pool is still usable');
+});

@@ -144,14 +144,18 @@ class WorkerPool {
     return false;
   }
 
-  /** Runs a task whose arguments cannot reach a worker with the calling thread's engine, at the next turn. */
+  /**
+   * Runs a task whose arguments cannot reach a worker with the calling thread's
+   * engine, at the next turn; it settles as lint() does: with its report, or with
+   * what it threw (a coded error, or the error of a getter of the caller's object).
+   */
   answerHere(task) {
     const methods = this.local ? this.local.methods : callingThreadMethods();
     setImmediate(() => {
       try {
         task.resolve(methods[task.method](...task.args));
       } catch (error) {
-        task.reject(error && error.code ? error : internalError(error || {}, localeOfTask(task)));
+        task.reject(error);
       }
     });
   }
@@ -259,9 +263,20 @@ function callingThreadMethods() {
   return callingThread;
 }
 
+/**
+ * The language of a task's errors: the first argument with a `locale` text, else
+ * English. Never throws: the arguments are the caller's, and a getter or a proxy
+ * trap that throws (a revoked Proxy) must not stop the process from a callback.
+ */
 function localeOfTask(task) {
-  const options = task.args.find((a) => a && typeof a === 'object' && typeof a.locale === 'string');
-  return options ? options.locale : 'en';
+  for (const argument of task.args) {
+    try {
+      if (argument && typeof argument === 'object' && typeof argument.locale === 'string') return argument.locale;
+    } catch {
+      // a throwing getter or proxy trap: look at the next argument
+    }
+  }
+  return 'en';
 }
 
 /**
