@@ -100,8 +100,11 @@ for (const target of ['node', 'web']) {
   for (const name of readdirSync(join(pkg, target))) {
     if (name.endsWith('.d.ts')) rmSync(join(pkg, target, name));
   }
+  // The bundler glue instantiates the wasm when it is imported: a side effect a
+  // bundler must keep (webpack 5 in production dropped it under `sideEffects: false`).
+  const sideEffects = target === 'web' ? ['./mail_preflight_bundler.js'] : false;
   writeFileSync(join(pkg, target, 'package.json'), JSON.stringify(
-    { type: target === 'node' ? 'commonjs' : 'module', sideEffects: false }, null, 2) + '\n');
+    { type: target === 'node' ? 'commonjs' : 'module', sideEffects }, null, 2) + '\n');
 }
 
 // Entries, types, CLI.

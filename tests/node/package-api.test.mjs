@@ -220,7 +220,11 @@ test('the bundler entry (WebAssembly ES-module integration) lints synchronously 
 test('package.json: exports map, sideEffects, engines, files, bin', () => {
   const manifest = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
   assert.equal(manifest.name, 'mail-preflight');
-  assert.equal(manifest.sideEffects, false);
+  // The bundler glue instantiates the wasm on import: webpack 5 in production drops it under `sideEffects: false`.
+  assert.deepEqual(manifest.sideEffects, ['./bundler.js', './web/mail_preflight_bundler.js']);
+  assert.deepEqual(JSON.parse(readFileSync(join(pkgDir, 'web', 'package.json'), 'utf8')).sideEffects,
+    ['./mail_preflight_bundler.js']);
+  assert.equal(JSON.parse(readFileSync(join(pkgDir, 'node', 'package.json'), 'utf8')).sideEffects, false);
   assert.equal(manifest.engines.node, '>=20', 'Node 18 is past its end of life');
   assert.equal(manifest.bin['mail-preflight'], './bin/mail-preflight.cjs');
   const root = manifest.exports['.'];
