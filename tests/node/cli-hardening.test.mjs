@@ -132,3 +132,16 @@ test('a config file as large as the options the API takes (1 MB of rules of your
   const run = runCli(['lint', '-c', 'big.json', 'message.eml'], { cwd: dir });
   assert.equal(run.status, 0, run.stderr);
 });
+
+test('a reader that stops early (lint … | head) leaves the exit code of the run: 1 when a message has an error', (t) => {
+  const dir = tempDir(t);
+  const files = [];
+  for (let i = 0; i < 40; i++) {
+    files.push(join(dir, `m${i}.eml`));
+    writeFileSync(files[i], messageWithLongLine());
+  }
+  const command = [process.execPath, join(pkgDir, 'bin', 'mail-preflight.cjs'), 'lint', '--no-color', ...files]
+    .map((word) => `'${word}'`).join(' ');
+  const run = spawnSync('bash', ['-c', `${command} 2>/dev/null | head -c 1 >/dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+  assert.equal(run.stdout.trim(), '1', run.stderr);
+});
