@@ -15,7 +15,7 @@ const crypto = require('node:crypto');
 const path = require('node:path');
 const { lint } = require('./index.cjs');
 const { translator } = require('./lib/texts.cjs');
-const { findingLine, judge } = require('./lib/describe.cjs');
+const { findingLine, judge, scoreText } = require('./lib/describe.cjs');
 const { codedError } = require('./lib/errors.cjs');
 
 const ON_FAIL = ['reject', 'warn'];
@@ -49,12 +49,13 @@ async function readStreams(mail) {
 
 /** Nodemailer's MailComposer, from the copy of Nodemailer that made this mail. */
 function mailComposerOf(mail) {
+  const classes = [mail.constructor, mail.mailer && mail.mailer.constructor];
   for (const entry of Object.values(require.cache)) {
-    if (entry && entry.exports === mail.constructor) {
+    if (entry && classes.includes(entry.exports)) {
       return require(path.join(path.dirname(entry.filename), '..', 'mail-composer'));
     }
   }
-  return require(require.resolve('nodemailer/lib/mail-composer', { paths: [process.cwd()] }));
+  return require(require.resolve('nodemailer/lib/mail-composer', { paths: [process.cwd(), __dirname] }));
 }
 
 /** A list of the mail's (alternatives, attachments) whose entries MailComposer may rewrite, copied. */
@@ -96,11 +97,12 @@ async function compiledMessage(mail) {
 
 /** The `EPREFLIGHT` error of a report that does not pass. */
 function preflightError(report, verdict, maxWarnings, t) {
-  const heading = verdict.errors
+  const heading = verdict.errors || verdict.spamFails
     ? t('cli.plugin.refused', { errors: verdict.errors, warnings: verdict.warnings })
     : t('cli.plugin.too-many-warnings', { warnings: verdict.warnings, max: maxWarnings });
+  const score = verdict.spamFails ? [scoreText(t, report, verdict.spamScore)] : [];
   const lines = verdict.counted.map((finding) => findingLine(finding, t));
-  return codedError('EPREFLIGHT', [heading, ...lines].join('\n'), { report });
+  return codedError('EPREFLIGHT', [heading, ...score, ...lines].join('\n'), { report });
 }
 
 /**

@@ -5,14 +5,15 @@
 // its location, so it works in node:test, Mocha, Jest and Vitest alike; and
 //   expect.extend({ toPassPreflight });  expect(message).toPassPreflight({ maxWarnings: 2 })
 // for Jest and Vitest. `message` is what `lint()` takes: a raw message (string,
-// Buffer, Uint8Array) or compose fields. Errors always count; warnings count when
+// Buffer, Uint8Array) or compose fields. Errors always count, and so do the findings
+// that score when the spam score reaches the threshold; warnings count when
 // there are more than `maxWarnings` (default 0); rules in `allow` never count.
 // The other settings are lint options (locale, rules, thresholds…).
 
 const { AssertionError } = require('node:assert');
 const { lint } = require('./index.cjs');
 const { translator } = require('./lib/texts.cjs');
-const { findingLine, judge } = require('./lib/describe.cjs');
+const { findingLine, judge, scoreText } = require('./lib/describe.cjs');
 
 function split(settings = {}) {
   const { maxWarnings = 0, allow = [], ...options } = settings;
@@ -27,6 +28,7 @@ function check(message, settings) {
   const t = translator(options.locale || 'en');
   const text = verdict.passes ? t('cli.assert.passes', { verdict: report.verdict })
     : [t('cli.assert.failed', { errors: verdict.errors, warnings: verdict.warnings, max: criteria.maxWarnings }),
+      ...(verdict.spamFails ? [scoreText(t, report, verdict.spamScore)] : []),
       ...verdict.counted.map((finding) => findingLine(finding, t))].join('\n');
   return { report, verdict, text };
 }

@@ -143,3 +143,15 @@ test('a raw attachment or an alternative past the host\'s limit is refused, and 
     });
   }
 });
+
+test('a mail whose spam score alone reaches the threshold (verdict fail, no error) is not sent', async () => {
+  const mail = { ...contactForm, subject: 'FREE MONEY!!! ACT NOW $$$ WINNER' };
+  const report = pkg.lint(mail, { spamThreshold: 1 });
+  assert.equal(report.verdict, 'fail');
+  assert.equal(report.counts.error, 0);
+  await assert.rejects(transporter({ spamThreshold: 1 }).sendMail(mail), (error) => {
+    assert.equal(error.code, 'EPREFLIGHT');
+    assert.match(error.message, /^Not sent: the host would refuse or block this message \(0 errors, \d+ warnings?\)\.\nSpam score/);
+    return true;
+  });
+});

@@ -105,3 +105,17 @@ test('Jest: expect.extend({ toPassPreflight }) in a real Jest run', { timeout: 1
   { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: '1', NO_COLOR: '1' } });
   assertRunnerReport(run.stdout + run.stderr, run.status);
 });
+
+test('a spam score at the threshold fails the assertion without any error (verdict fail), unless its rules are allowed', () => {
+  const spam = rawMessage({ subject: 'FREE MONEY!!! ACT NOW $$$ WINNER' });
+  const report = pkg.lint(spam, { spamThreshold: 1 });
+  assert.equal(report.verdict, 'fail');
+  assert.equal(report.counts.error, 0);
+  assert.throws(() => assertPreflight(spam, { spamThreshold: 1, maxWarnings: 100 }), (error) => {
+    assert.match(error.message, /Spam score \d+\.\d of 1\.0/);
+    assert.match(error.message, /spam\/subject-caps \(warning\)/);
+    return true;
+  });
+  const scoring = [...new Set(report.findings.filter((f) => f.score > 0).map((f) => f.ruleId))];
+  assertPreflight(spam, { spamThreshold: 1, maxWarnings: 100, allow: scoring });
+});

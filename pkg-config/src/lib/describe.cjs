@@ -4,6 +4,7 @@
 // message; every message-derived string through sanitize.cjs.
 
 const { visible, visibleName } = require('./sanitize.cjs');
+const { fixed } = require('./texts.cjs');
 
 /** `line 3, column 1 [Subject]` — where a finding is, in the reader's language. */
 function whereText(location, t) {
@@ -28,17 +29,33 @@ function findingLine(finding, t) {
 }
 
 /**
- * Which findings count against a message: every error, and the warnings when
- * there are more than `maxWarnings`; rules in `allow` never count.
- * @returns {{ counted: object[], errors: number, warnings: number, passes: boolean }}
+ * The spam score against its threshold as SpamAssassin writes them (`score=6.5
+ * required=5.0`): one decimal each, in the reader's language ("Spam score 6.5 of 5.0").
+ */
+function scoreText(t, report, score = report.spamScore) {
+  return t('core.report.score', { score: fixed(score, 1), threshold: fixed(report.spamThreshold, 1) });
+}
+
+/**
+ * Which findings count against a message: every error; the findings that score
+ * when their spam score reaches the threshold (the report's verdict `fail` without
+ * an error: the host's filter would block it); the warnings when there are more
+ * than `maxWarnings`. Rules in `allow` never count, nor score.
+ * @returns {{ counted: object[], errors: number, warnings: number, spamScore: number,
+ *   spamFails: boolean, passes: boolean }}
  */
 function judge(report, { maxWarnings = 0, allow = [] } = {}) {
   const considered = report.findings.filter((f) => !allow.includes(f.ruleId));
   const errors = considered.filter((f) => f.severity === 'error');
   const warnings = considered.filter((f) => f.severity === 'warning');
+  const spamScore = allow.length ? considered.reduce((sum, f) => sum + (f.score || 0), 0) : report.spamScore;
+  const spamFails = allow.length ? spamScore >= report.spamThreshold : report.verdict === 'fail' && errors.length === 0;
   const tooManyWarnings = maxWarnings !== Infinity && warnings.length > maxWarnings;
-  const counted = tooManyWarnings ? [...errors, ...warnings] : errors;
-  return { counted, errors: errors.length, warnings: warnings.length, passes: counted.length === 0 };
+  const counted = considered.filter((f) => f.severity === 'error'
+    || (tooManyWarnings && f.severity === 'warning') || (spamFails && f.score > 0));
+  return {
+    counted, errors: errors.length, warnings: warnings.length, spamScore, spamFails, passes: counted.length === 0 && !spamFails,
+  };
 }
 
-module.exports = { findingLine, whereText, judge };
+module.exports = { findingLine, whereText, judge, scoreText };

@@ -7,21 +7,13 @@
 
 const { visible, visibleName } = require('../sanitize.cjs');
 const { painter } = require('../paint.cjs');
-const { fixed } = require('../texts.cjs');
+const { scoreText } = require('../describe.cjs');
 
 const SEVERITY_STYLE = { error: 'red', warning: 'yellow', info: 'cyan' };
 const VERDICT_STYLE = { fail: 'red', warn: 'yellow', pass: 'green' };
 
 function countsText(t, counts) {
   return t('cli.counts', { errors: counts.error, warnings: counts.warning, infos: counts.info });
-}
-
-/**
- * The spam score against its threshold as SpamAssassin writes them (`score=6.5
- * required=5.0`): one decimal each, in the reader's language ("Spam score 6.5 of 5.0").
- */
-function scoreText(t, report) {
-  return t('core.report.score', { score: fixed(report.spamScore, 1), threshold: fixed(report.spamThreshold, 1) });
 }
 
 function position(location) {
