@@ -109,6 +109,11 @@ for (const target of ['node', 'web']) {
 
 // Entries, types, CLI.
 cpSync(join(config, 'src'), pkg, { recursive: true });
+// lib/message-input.js serves the browser build as it is and Node as CommonJS (Node 20 cannot require ESM).
+const messageInputSource = readFileSync(join(pkg, 'lib', 'message-input.js'), 'utf8');
+if (!/^export function messageInput\(/m.test(messageInputSource)) fail('lib/message-input.js lost its messageInput export');
+writeFileSync(join(pkg, 'lib', 'message-input.cjs'), `'use strict';\n${messageInputSource
+  .replace(/^export function /m, 'function ')}\nmodule.exports = { messageInput };\n`);
 // The browser and bundler types: the Node types without what only Node exports.
 const nodeOnly = /^\/\/ #node-only.*\n[\s\S]*?^\/\/ #end-node-only\n/m;
 const nodeTypes = readFileSync(join(pkg, 'index.d.ts'), 'utf8');

@@ -249,8 +249,12 @@ export interface Compose {
   messageId?: string;
 }
 
-/** A raw RFC 5322 message (text or bytes; a Node `Buffer` is a `Uint8Array`), or compose fields. */
-export type LintInput = string | Uint8Array | Compose;
+/**
+ * A raw RFC 5322 message (text or bytes: a Node `Buffer` is a `Uint8Array`; an ArrayBuffer, a DataView
+ * or another typed array is read as its bytes, a `String` object as its text), or compose fields (a
+ * plain object; an instance of a class is refused with `invalid-input`).
+ */
+export type LintInput = string | Uint8Array | ArrayBuffer | ArrayBufferView | String | Compose;
 
 /** PHP ≥ 7.2 also accepts `additional_headers` as a list of lines or a name → value map. */
 export type PhpHeaders = string | string[] | { [name: string]: string };

@@ -4,6 +4,7 @@
 // synchronous. A call before init throws an Error with code `not-initialized`.
 import initWasm, { initSync as initWasmSync } from './web/mail_preflight.js';
 import * as engine from './web/mail_preflight.js';
+import { messageInput } from './lib/message-input.js';
 
 let loading;
 let ready = false;
@@ -46,7 +47,13 @@ function guarded(name) {
   };
 }
 
-export const lint = guarded('lint');
+/** A call whose first argument is a message (lint, analyse): taken in the shapes the engine reads. */
+function guardedMessage(name) {
+  const call = guarded(name);
+  return (input, ...rest) => call(messageInput(input, name), ...rest);
+}
+
+export const lint = guardedMessage('lint');
 export const lintPhpMail = guarded('lintPhpMail');
 export const rules = guarded('rules');
 export const messages = guarded('messages');
@@ -55,7 +62,7 @@ export const renderReport = guarded('renderReport');
 export const renderMessage = guarded('renderMessage');
 export const optionsSchema = guarded('optionsSchema');
 export const checkOptions = guarded('checkOptions');
-export const analyse = guarded('analyse');
+export const analyse = guardedMessage('analyse');
 export const simulate = guarded('simulate');
 export const explainSmtpReply = guarded('explainSmtpReply');
 export const checkSmtpSettings = guarded('checkSmtpSettings');

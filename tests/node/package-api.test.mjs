@@ -365,3 +365,29 @@ test('values JSON cannot hold (nested thousands deep, a BigInt) are refused in t
       && error.message === renderMessage(messageId, error.params, locale) && !/must be/.test(error.message), messageId);
   }
 });
+
+test('lint() and analyse() read any bytes (ArrayBuffer, DataView, typed arrays, from their offset) and String objects as the message; other objects are refused', async () => {
+  const web = await import(join(pkgDir, 'web.js'));
+  await web.init(readFileSync(join(pkgDir, 'web', 'mail_preflight_bg.wasm')));
+  const raw = messageWithLongLine();
+  const bytes = new TextEncoder().encode(raw);
+  const padded = new Uint8Array(bytes.length + 6);
+  padded.set(bytes, 3);
+  const forms = {
+    ArrayBuffer: bytes.buffer, DataView: new DataView(padded.buffer, 3, bytes.length), Int8Array: new Int8Array(bytes.buffer),
+    Uint16Array: new Uint16Array(bytes.buffer, 0, bytes.length >> 1), String: new String(raw),
+  };
+  for (const api of [pkg, web]) {
+    const expected = api.lint(raw);
+    for (const [name, input] of Object.entries(forms)) {
+      const report = api.lint(input);
+      assert.equal(report.origin, 'raw', name);
+      if (name !== 'Uint16Array') assert.deepEqual(report, expected, name);
+      else assert.equal(report.sizes.encoded, bytes.length & ~1, name);
+    }
+    assert.equal(api.analyse(forms.DataView).parts.length, api.analyse(raw).parts.length);
+    for (const input of [new Date(), new Map(), new (class Fields {})()]) {
+      assert.throws(() => api.lint(input), (error) => error.code === 'invalid-input' && /must be a string, bytes/.test(error.message));
+    }
+  }
+});

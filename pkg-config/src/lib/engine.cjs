@@ -14,6 +14,7 @@ const path = require('node:path');
 const instantiate = require('../node/mail_preflight.js');
 const { codedError, inputTooLarge, internalError } = require('./errors.cjs');
 const { checkRuleIds } = require('./rule-ids.cjs');
+const { messageInput } = require('./message-input.cjs');
 
 /** The engine's MAX_INPUT_BYTES (src/lib.rs): the largest input it reads at all. */
 const MAX_INPUT_BYTES = 32 * 1024 * 1024;
@@ -79,7 +80,8 @@ class Engine {
     return this.instance.__wasm.memory;
   }
 
-  lint(input, options) {
+  lint(rawInput, options) {
+    const input = messageInput(rawInput, 'lint');
     checkLintInput(input, options);
     this.checkRuleIds(options);
     return this.call('lint', [normalizeCompose(input), options]);
@@ -89,7 +91,8 @@ class Engine {
    * `lint`, with the report as JSON text and its summary beside it:
    * `{ json, verdict, counts }` (the CLI's json formats write the text as it is).
    */
-  lintJson(input, options) {
+  lintJson(rawInput, options) {
+    const input = messageInput(rawInput, 'lint');
     checkLintInput(input, options);
     this.checkRuleIds(options);
     const [json, verdict, error, warning, info] = this.call('lintJson', [normalizeCompose(input), options]);
@@ -97,7 +100,8 @@ class Engine {
   }
 
   /** The analysed parts of a message: the same input as `lint`, measured the same way. */
-  analyse(input, options) {
+  analyse(rawInput, options) {
+    const input = messageInput(rawInput, 'analyse');
     checkLintInput(input, options);
     return this.call('analyse', [normalizeCompose(input), options]);
   }
