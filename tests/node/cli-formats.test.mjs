@@ -8,10 +8,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import test from 'node:test';
 import {
-  pkg, runCli, tempDir, rawMessage, messageWithLongLine, messageWithWideLine, zipArchive, windowsExecutable,
+  pkg, pkgDir, runCli, tempDir, rawMessage, messageWithLongLine, messageWithWideLine, zipArchive, windowsExecutable,
 } from './helpers.mjs';
 
 function files(t, entries) {
@@ -161,4 +162,17 @@ test('an unknown --format is a usage error that names the formats', (t) => {
   const run = runCli(['lint', '--format', 'xml', 'a.eml'], { cwd: dir });
   assert.equal(run.status, 2);
   assert.match(run.stderr, /text, json, jsonl, sarif, github, junit/);
+});
+
+test('--format junit: U+FFFE, U+FFFF and lone surrogates (not XML 1.0 characters, §2.2) are made visible, in texts and file names', (t) => {
+  const subject = `=?utf-8?b?${Buffer.from('FREE \ufffe NOW \uffff').toString('base64')}?=`;
+  const name = 'odd\uffff.eml';
+  const dir = files(t, { [name]: rawMessage({ subject: `${subject} ${'x'.repeat(1000)}` }) });
+  const run = runCli(['lint', '--format', 'junit', name], { cwd: dir });
+  assert.doesNotMatch(run.stdout, /[\ufffe\uffff]/u);
+  assert.match(run.stdout, /odd&lt;U\+FFFF&gt;\.eml/);
+  const { skip } = parseXml(run.stdout);
+  if (skip) t.diagnostic(skip);
+  const { visible } = createRequire(import.meta.url)(join(pkgDir, 'lib', 'sanitize.cjs'));
+  assert.equal(visible('a\ud800b\udc00c\ud83d\ude00'), 'a<U+D800>b<U+DC00>c\ud83d\ude00', 'a pair is one character, kept');
 });

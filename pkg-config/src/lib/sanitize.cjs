@@ -16,9 +16,11 @@ const MAX_NAME_CHARS = 200;
 // C0 controls (U+0000–U+001F), DEL, C1 controls (U+0080–U+009F); the bidirectional
 // formatting characters of Unicode TR #9 (LRM, RLM, ALM, LRE…RLO, LRI…PDI) that
 // reorder what a terminal shows (CVE-2021-42574, "Trojan Source"); the line and
-// paragraph separators some viewers break lines on.
+// paragraph separators some viewers break lines on; what XML 1.0 §2.2 leaves out of
+// its characters (Char), even as a reference, so a JUnit file stays well-formed:
+// U+FFFE, U+FFFF and a surrogate without its pair (a pair is one character here, `u`).
 // eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/gu;
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff\ufffe\uffff]/gu;
 
 /** C0 controls and DEL as their Unicode control pictures (␛, ␊, ␡); the others as <U+XXXX>. */
 function visibleCharacter(character) {
