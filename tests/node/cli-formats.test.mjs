@@ -7,7 +7,7 @@
 // line by line, and --quiet.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import test from 'node:test';
@@ -175,4 +175,13 @@ test('--format junit: U+FFFE, U+FFFF and lone surrogates (not XML 1.0 characters
   if (skip) t.diagnostic(skip);
   const { visible } = createRequire(import.meta.url)(join(pkgDir, 'lib', 'sanitize.cjs'));
   assert.equal(visible('a\ud800b\udc00c\ud83d\ude00'), 'a<U+D800>b<U+DC00>c\ud83d\ude00', 'a pair is one character, kept');
+});
+
+test('a file named several ways (./a.eml, a.eml, its absolute path, a link) is linted once, under the first name', (t) => {
+  const dir = files(t, { 'a.eml': messageWithLongLine() });
+  symlinkSync(join(dir, 'a.eml'), join(dir, 'link.eml'));
+  const run = runCli(['lint', '--format', 'jsonl', './a.eml', 'a.eml', join(dir, 'a.eml'), 'link.eml', './/a.eml'], { cwd: dir });
+  assert.deepEqual(run.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line).file), ['./a.eml']);
+  const sarif = JSON.parse(runCli(['lint', '--format', 'sarif', 'a.eml', './a.eml'], { cwd: dir }).stdout);
+  assert.equal(sarif.runs[0].artifacts.length, 1, 'artifacts are unique (SARIF 2.1.0 schema)');
 });

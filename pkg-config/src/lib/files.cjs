@@ -219,10 +219,14 @@ function expandArguments(args) {
   const files = [];
   const problems = [];
   const skipped = [];
+  // A file named several ways (./a.eml, a.eml, /abs/a.eml, a link to it) is linted
+  // once, under the first name given: twice would repeat its results and make a
+  // SARIF run's artifacts not unique, which the schema forbids.
   const seen = new Set();
   const add = (file) => {
-    if (!seen.has(file)) {
-      seen.add(file);
+    const key = fileKey(file);
+    if (!seen.has(key)) {
+      seen.add(key);
       files.push(file);
     }
   };
@@ -267,7 +271,17 @@ function expandArguments(args) {
       problems.push({ argument: arg, reason: 'too-many-entries', limit: MAX_VISITED_ENTRIES });
     }
   }
-  return { files, problems, skipped: skipped.filter((f) => !seen.has(f)) };
+  return { files, problems, skipped: skipped.filter((f) => !seen.has(fileKey(f))) };
+}
+
+/** What names one file: its real path (links and `.`/`..` resolved), else its absolute path; `-` is stdin. */
+function fileKey(file) {
+  if (file === '-') return file;
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
 }
 
 module.exports = {
