@@ -173,3 +173,19 @@ test('a config file that is not JSON: where it stops, in the reader\'s language,
   assert.ok(run.stderr.includes(pkg.renderMessage('cli.error.config-not-json', { file: 'comma.json', detail: position }, 'fr')), run.stderr);
   assert.doesNotMatch(run.stderr, /Expected|position \d/);
 });
+
+test('--locale speaks every usage error, wherever it stands: an unknown option, a value with a dash, before the command; simulate reads LANG', (t) => {
+  const bogus = runCli(['lint', '--locale', 'fr', '--bogus', 'x']);
+  assert.equal(bogus.status, 2);
+  assert.match(bogus.stderr, /^mail-preflight: option inconnue --bogus\n/);
+  const negative = runCli(['lint', '--locale', 'fr', '--max-warnings', '-1', 'x']);
+  assert.equal(negative.status, 2);
+  assert.match(negative.stderr, /--max-warnings doit être un nombre entier >= 0 \(reçu « -1 »\)/, 'a wrong value, not a missing one');
+  const before = runCli(['--locale', 'fr', 'lint', 'missing.eml']);
+  assert.match(before.stderr, /missing\.eml : fichier ou dossier introuvable|missing\.eml: fichier ou dossier introuvable/);
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'bad.json'), '{"bogus": 1}');
+  const simulate = runCli(['simulate', 'bad.json'], { cwd: dir, env: { LANG: 'fr_FR.UTF-8' } });
+  assert.equal(simulate.status, 2);
+  assert.match(simulate.stderr, /Le scénario n'est pas valide/);
+});

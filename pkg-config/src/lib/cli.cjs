@@ -10,7 +10,7 @@ const { lintCommand, EXIT_OK, EXIT_FINDINGS, EXIT_USAGE } = require('./lint-comm
 const { simulateCommand, explainCommand } = require('./simulate-command.cjs');
 const { visible } = require('./sanitize.cjs');
 const { translator, LOCALES } = require('./texts.cjs');
-const { UsageError, environmentLocale } = require('./usage.cjs');
+const { UsageError, environmentLocale, askedLocale } = require('./usage.cjs');
 const packageVersion = require('../package.json').version;
 
 /** The usage text, in the reader's language. */
@@ -19,8 +19,9 @@ function help(t) {
 }
 
 /** Runs the CLI; resolves with the exit code. `io` abstracts the process for tests. */
-async function main(argv, io) {
-  const t = translator(environmentLocale(io.env));
+async function main(givenArgv, io) {
+  const argv = commandFirst(givenArgv);
+  const t = translator(askedLocale(argv) || environmentLocale(io.env));
   try {
     const [command, ...rest] = argv;
     if (command === undefined) {
@@ -86,19 +87,15 @@ function processIo() {
 }
 
 /**
- * The language `--locale`/`-l` asks for, read from the arguments as given: the
- * hint after a usage error is in it, as the error itself is.
+ * The arguments with a `--locale X` given before the command moved after it
+ * (`mail-preflight --locale fr lint x` is `mail-preflight lint --locale fr x`):
+ * every command takes --locale.
  */
-function askedLocale(argv) {
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i];
-    if (arg === '--') break;
-    let value;
-    if (arg.startsWith('--locale=')) value = arg.slice('--locale='.length);
-    else if (arg === '--locale' || arg === '-l') value = argv[i + 1];
-    if (value && LOCALES.includes(value)) return value;
-  }
-  return undefined;
+function commandFirst(argv) {
+  const [first, second] = argv;
+  if (first && first.startsWith('--locale=')) return [...argv.slice(1, 2), first, ...argv.slice(2)];
+  if ((first === '--locale' || first === '-l') && second !== undefined) return [...argv.slice(2, 3), first, second, ...argv.slice(3)];
+  return argv;
 }
 
 module.exports = { main, processIo, EXIT_OK, EXIT_FINDINGS, EXIT_USAGE };

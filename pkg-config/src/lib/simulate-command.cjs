@@ -63,7 +63,9 @@ function readText(file, io, t, tooLargeId = 'core.error.input-too-large') {
 /**
  * A scenario file as the JSON the engine takes (`json`; `locale`, when given,
  * overrides the scenario's) and the language of the run (`locale`: the one
- * given, else the scenario's, else English: the engine's choice for its texts).
+ * given, else the scenario's, else the environment's, LC_ALL/LC_MESSAGES/LANG,
+ * as `lint` chooses; a scenario's own `locale` that is not one of ours is left
+ * for the engine to refuse).
  * Text that is not JSON is refused with where it stops being JSON, in `t`'s
  * language, never with V8's English words and a quote of its bytes.
  */
@@ -76,11 +78,13 @@ function readScenario(file, io, locale, t) {
     throw new UsageError(t('cli.error.scenario-not-json', { file, detail: jsonFault(text, t) }));
   }
   const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
-  const runLocale = locale || (isObject && LOCALES.includes(value.locale) ? value.locale : 'en');
-  if (!locale || !isObject) return { json: text, locale: runLocale };
+  if (!isObject) return { json: text, locale: locale || environmentLocale(io.env) };
+  if (!locale && 'locale' in value) return { json: text, locale: LOCALES.includes(value.locale) ? value.locale : 'en' };
+  const runLocale = locale || environmentLocale(io.env);
+  if (runLocale === 'en' && !locale) return { json: text, locale: runLocale };
   // A bare API service object ({state, sent, …}) loads as the scenario's service.
   const bare = 'state' in value && 'maxPerDay' in value && !('service' in value);
-  return { json: JSON.stringify(bare ? { service: value, locale } : { ...value, locale }), locale: runLocale };
+  return { json: JSON.stringify(bare ? { service: value, locale: runLocale } : { ...value, locale: runLocale }), locale: runLocale };
 }
 
 /** The engine's error as a usage error that names the file, the field and the code, in `t`'s language. */

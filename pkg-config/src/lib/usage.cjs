@@ -4,7 +4,7 @@
 // locale the environment asks for.
 
 const { parseArgs } = require('node:util');
-const { LOCALES } = require('./texts.cjs');
+const { LOCALES, translator } = require('./texts.cjs');
 
 class UsageError extends Error {
   /**
@@ -35,18 +35,53 @@ function quotedOption(message) {
 }
 
 /**
+ * The language `--locale`/`-l` asks for, read from the arguments as given, before
+ * they are parsed: the errors of parsing them are said in it.
+ */
+function askedLocale(argv) {
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    if (arg === '--') break;
+    let value;
+    if (arg.startsWith('--locale=')) value = arg.slice('--locale='.length);
+    else if (arg === '--locale' || arg === '-l') value = argv[i + 1];
+    if (value && LOCALES.includes(value)) return value;
+  }
+  return undefined;
+}
+
+/**
+ * The arguments with `option value` written `--option=value`, when parseArgs
+ * found the value ambiguous (it starts with a dash: `--max-warnings -1`), so the
+ * value is judged as a value ("a whole number from 0") rather than as missing.
+ */
+function withDashValueJoined(argv, options, option) {
+  const name = option.replace(/^--/, '');
+  if (!options[name]) return undefined;
+  const spellings = [`--${name}`, options[name].short && `-${options[name].short}`].filter(Boolean);
+  const end = argv.includes('--') ? argv.indexOf('--') : argv.length;
+  const at = argv.findIndex((arg, i) => i + 1 < end && spellings.includes(arg) && argv[i + 1].startsWith('-'));
+  return at === -1 ? undefined : [...argv.slice(0, at), `--${name}=${argv[at + 1]}`, ...argv.slice(at + 2)];
+}
+
+/**
  * parseArgs with our errors: `{ values, positionals }`; `-` and everything after
- * `--` are positionals. `t` translates the errors.
+ * `--` are positionals. `t` translates the errors, unless the arguments ask for
+ * another language with --locale.
  */
 function parseCommandLine(argv, options, t) {
+  const asked = askedLocale(argv);
+  const say = asked ? translator(asked) : t;
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
     const option = quotedOption(error.message);
-    if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(t('cli.usage.unknown-option', { option }));
+    if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(say('cli.usage.unknown-option', { option }));
     if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      const joined = /ambiguous/.test(error.message) ? withDashValueJoined(argv, options, option) : undefined;
+      if (joined) return parseCommandLine(joined, options, t);
       const id = /does not take an argument/.test(error.message) ? 'cli.usage.takes-no-value' : 'cli.usage.needs-value';
-      throw new UsageError(t(id, { option }));
+      throw new UsageError(say(id, { option }));
     }
     throw error;
   }
@@ -68,4 +103,4 @@ function wholeNumber(text, option, min, t, max = undefined) {
   throw new UsageError(t('cli.usage.whole-number-range', { option, min, max, value: text }));
 }
 
-module.exports = { UsageError, environmentLocale, parseCommandLine, oneOf, wholeNumber };
+module.exports = { UsageError, environmentLocale, askedLocale, parseCommandLine, oneOf, wholeNumber };
