@@ -22,6 +22,14 @@ function jsonObject(value, refusal) {
   return value;
 }
 
+/**
+ * A locale lint() would refuse ('de') is refused with lint()'s own error
+ * (invalid-options, core.invalid.unknown-value), not rendered in English.
+ */
+function refuseUnknownLocale(locale) {
+  if (locale !== undefined) engine.call('checkOptions', [JSON.stringify({ locale })]);
+}
+
 module.exports = {
   // Already initialised at require time; kept so code written for the browser
   // entry (`await init()` once, then sync calls) runs unchanged in Node.
@@ -32,8 +40,11 @@ module.exports = {
   rules: (locale) => engine.call('rules', [locale]),
   messages: (locale) => engine.call('messages', [locale]),
   version: () => engine.call('version', []),
-  renderReport: (report, locale) => engine.call('renderReport', [jsonObject(report,
-    { code: 'invalid-input', subject: 'cli.invalid.subject.report', path: 'report', locale }), locale]),
+  renderReport: (report, locale) => {
+    refuseUnknownLocale(locale);
+    return engine.call('renderReport', [jsonObject(report,
+      { code: 'invalid-input', subject: 'cli.invalid.subject.report', path: 'report', locale }), locale]);
+  },
   renderMessage: (id, params, locale) => engine.call('renderMessage', [id, params, locale]),
   optionsSchema: () => engine.call('optionsSchema', []),
   checkOptions: (json, locale) => engine.call('checkOptions', [json, locale]),

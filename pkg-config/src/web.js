@@ -58,7 +58,12 @@ export const lintPhpMail = guarded('lintPhpMail');
 export const rules = guarded('rules');
 export const messages = guarded('messages');
 export const version = guarded('version');
-export const renderReport = guarded('renderReport');
+const renderReportOf = guarded('renderReport');
+/** A locale lint() would refuse ('de') is refused with lint()'s own error, not rendered in English. */
+export function renderReport(report, locale) {
+  if (locale !== undefined) checkOptions(JSON.stringify({ locale }));
+  return renderReportOf(report, locale);
+}
 export const renderMessage = guarded('renderMessage');
 export const optionsSchema = guarded('optionsSchema');
 export const checkOptions = guarded('checkOptions');

@@ -391,3 +391,32 @@ test('lint() and analyse() read any bytes (ArrayBuffer, DataView, typed arrays, 
     }
   }
 });
+
+test('renderReport refuses a locale lint() refuses (de), with lint()\'s own error, in Node and in the web build', async () => {
+  const web = await import(join(pkgDir, 'web.js'));
+  await web.init(readFileSync(join(pkgDir, 'web', 'mail_preflight_bg.wasm')));
+  let expected;
+  try {
+    pkg.lint(rawMessage(), { locale: 'de' });
+  } catch (error) {
+    expected = error;
+  }
+  for (const api of [pkg, web]) {
+    const report = api.lint(rawMessage());
+    assert.throws(() => api.renderReport(report, 'de'), (error) => error.code === expected.code
+      && error.messageId === expected.messageId && error.message === expected.message);
+    assert.equal(api.renderReport(report, 'pl').locale, 'pl');
+  }
+});
+
+test('input-too-large from measuring compose fields or PHP headers carries messageId and params, as the engine\'s own', () => {
+  const big = 'x'.repeat(33 * 1024 * 1024);
+  for (const call of [() => pkg.lint({ from: 'a@example.com', text: big }), () => pkg.lintPhpMail('a@example.com', 'Hi', 'x', [big])]) {
+    assert.throws(call, (error) => {
+      assert.equal(error.code, 'input-too-large');
+      assert.equal(error.messageId, 'core.error.input-too-large');
+      assert.equal(pkg.renderMessage(error.messageId, error.params, 'en'), error.message);
+      return true;
+    });
+  }
+});

@@ -29,8 +29,9 @@ function codedFields(error) {
 function inputTooLarge(size, limit, locale) {
   const { render } = require('./texts.cjs');
   // Sizes as the engine writes them in its own error (decimal megabytes).
+  const messageId = 'core.error.input-too-large';
   const params = { size: { megabytes: size }, limit: { megabytes: limit } };
-  return codedError('input-too-large', render('core.error.input-too-large', params, locale), { size, limit });
+  return codedError('input-too-large', render(messageId, params, locale), { messageId, params, size, limit });
 }
 
 /** What a caller gets for the one input during which the engine trapped. */
