@@ -95,11 +95,18 @@ async function compiledMessage(mail) {
   });
 }
 
-/** The `EPREFLIGHT` error of a report that does not pass. */
-function preflightError(report, verdict, maxWarnings, t) {
+/** The headings of the error: the mail is not sent, or (onFail 'warn') sent anyway. */
+const HEADINGS = {
+  refused: { refused: 'cli.plugin.refused', warnings: 'cli.plugin.too-many-warnings' },
+  sent: { refused: 'cli.plugin.sent-refused', warnings: 'cli.plugin.sent-too-many-warnings' },
+};
+
+/** The `EPREFLIGHT` error of a report that does not pass; `sent` when the mail goes anyway. */
+function preflightError(report, verdict, maxWarnings, t, sent) {
+  const headings = sent ? HEADINGS.sent : HEADINGS.refused;
   const heading = verdict.errors || verdict.spamFails
-    ? t('cli.plugin.refused', { errors: verdict.errors, warnings: verdict.warnings })
-    : t('cli.plugin.too-many-warnings', { warnings: verdict.warnings, max: maxWarnings });
+    ? t(headings.refused, { errors: verdict.errors, warnings: verdict.warnings })
+    : t(headings.warnings, { warnings: verdict.warnings, max: maxWarnings });
   const score = verdict.spamFails ? [scoreText(t, report, verdict.spamScore)] : [];
   const lines = verdict.counted.map((finding) => findingLine(finding, t));
   return codedError('EPREFLIGHT', [heading, ...score, ...lines].join('\n'), { report });
@@ -121,7 +128,7 @@ function preflight(settings = {}) {
       const report = linter ? await linter.lint(input, options) : lint(input, options);
       const verdict = judge(report, { maxWarnings });
       if (verdict.passes) return undefined;
-      const error = preflightError(report, verdict, maxWarnings, t);
+      const error = preflightError(report, verdict, maxWarnings, t, onFail !== 'reject');
       if (onFail === 'reject') return error;
       if (typeof onFail === 'function') onFail(error);
       else process.emitWarning(error.message, { code: 'EPREFLIGHT' });

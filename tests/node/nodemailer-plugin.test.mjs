@@ -80,6 +80,7 @@ test('onFail: warn sends the mail and emits the error as a process warning', asy
   }
   assert.equal(warnings.length, 1);
   assert.equal(warnings[0].code, 'EPREFLIGHT');
+  assert.match(warnings[0].message, /^Sent anyway \(onFail: 'warn'\): the host may refuse or block this message/, 'not "Not sent": it was');
 });
 
 test('contents Nodemailer reads itself (a stream, a file) are linted and still sent whole', async (t) => {

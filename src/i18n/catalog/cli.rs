@@ -315,6 +315,24 @@ crate::catalog! {
         es: "No enviado: {warnings, plural, one {# advertencia} other {# advertencias}}, más que {max, plural, one {la # permitida} other {las # permitidas}} (maxWarnings).",
         pl: "Nie wysłano: ostrzeżenia: {warnings}, więcej niż dozwolone {max} (maxWarnings).",
     },
+    "cli.plugin.sent-refused" => {
+        en: "Sent anyway (onFail: 'warn'): the host may refuse or block this message ({errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}).",
+        fr: "Envoyé quand même (onFail : 'warn') : l'hébergement risque de refuser ou de bloquer ce message ({errors, plural, one {# erreur} other {# erreurs}}, {warnings, plural, one {# avertissement} other {# avertissements}}).",
+        es: "Enviado de todos modos (onFail: 'warn'): el alojamiento puede rechazar o bloquear este mensaje ({errors, plural, one {# error} other {# errores}}, {warnings, plural, one {# advertencia} other {# advertencias}}).",
+        pl: "Wysłano mimo to (onFail: 'warn'): hosting może odrzucić lub zablokować tę wiadomość (błędy: {errors}, ostrzeżenia: {warnings}).",
+    },
+    "cli.plugin.sent-too-many-warnings" => {
+        en: "Sent anyway (onFail: 'warn'): {warnings, plural, one {# warning} other {# warnings}}, more than the {max} allowed (maxWarnings).",
+        fr: "Envoyé quand même (onFail : 'warn') : {warnings, plural, one {# avertissement} other {# avertissements}}, plus que {max, plural, one {le # permis} other {les # permis}} (maxWarnings).",
+        es: "Enviado de todos modos (onFail: 'warn'): {warnings, plural, one {# advertencia} other {# advertencias}}, más que {max, plural, one {la # permitida} other {las # permitidas}} (maxWarnings).",
+        pl: "Wysłano mimo to (onFail: 'warn'): ostrzeżenia: {warnings}, więcej niż dozwolone {max} (maxWarnings).",
+    },
+    "cli.joined" => {
+        en: "{first}; {next}",
+        fr: "{first} ; {next}",
+        es: "{first}; {next}",
+        pl: "{first}; {next}",
+    },
     "cli.assert.failed" => {
         en: "Expected the message to pass preflight ({errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}; at most {max, plural, one {# warning} other {# warnings}} allowed):",
         fr: "Le message devait passer la vérification ({errors, plural, one {# erreur} other {# erreurs}}, {warnings, plural, one {# avertissement} other {# avertissements}} ; au plus {max, plural, one {# avertissement} other {# avertissements}} permis) :",
