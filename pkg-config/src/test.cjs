@@ -26,7 +26,7 @@ function check(message, settings) {
   const report = lint(message, options);
   const verdict = judge(report, criteria);
   const t = translator(options.locale || 'en');
-  const text = verdict.passes ? t('cli.assert.passes', { verdict: report.verdict })
+  const text = verdict.passes ? t('cli.assert.passes', { verdict: t(`core.verdict.${report.verdict}`) })
     : [t('cli.assert.failed', { errors: verdict.errors, warnings: verdict.warnings, max: criteria.maxWarnings }),
       ...(verdict.spamFails ? [scoreText(t, report, verdict.spamScore)] : []),
       ...verdict.counted.map((finding) => findingLine(finding, t))].join('\n');

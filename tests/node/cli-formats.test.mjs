@@ -185,3 +185,12 @@ test('a file named several ways (./a.eml, a.eml, its absolute path, a link) is l
   const sarif = JSON.parse(runCli(['lint', '--format', 'sarif', 'a.eml', './a.eml'], { cwd: dir }).stdout);
   assert.equal(sarif.runs[0].artifacts.length, 1, 'artifacts are unique (SARIF 2.1.0 schema)');
 });
+
+test('--format text in French: severities in French, the summary joined with " ; " (French spacing)', (t) => {
+  const dir = files(t, { 'long.eml': messageWithLongLine(), 'missing-date.eml': rawMessage({ subject: 'Your ORDER IS READY for pickup' }) });
+  const run = runCli(['lint', '--locale', 'fr', '--no-color', 'long.eml', 'missing-date.eml'], { cwd: dir });
+  assert.match(run.stdout, /^ {2}\S+ +erreur +size\/line-length/m);
+  assert.match(run.stdout, /^ {2}\S+ +avertissement +spam\/subject-caps/m);
+  assert.doesNotMatch(run.stdout, /\b(error|warning)\b/);
+  assert.match(run.stdout, /fichiers vérifiés : 2 ; .* ; fichiers qui seraient refusés ou bloqués : 1/);
+});

@@ -133,7 +133,7 @@ test('text output: verdict per file, line:column, severity, rule id, message, ev
   const finding = pkg.lint(readFileSync(join(dir, 'sub/long.eml')), { locale: 'pl' }).findings[0];
   // Every word of the text output is from the catalogue, in Polish here.
   assert.match(run.stdout, /^sub\/long\.eml {2}fail — Zostanie odrzucone lub zablokowane {2}Wynik spamu \d+,\d z \d+,\d · błędy: 1, ostrzeżenia: 0, informacje: 0$/m);
-  assert.ok(run.stdout.includes(`${finding.location.line}:${finding.location.column}  error    size/line-length`));
+  assert.ok(run.stdout.includes(`${finding.location.line}:${finding.location.column}  błąd         size/line-length`), 'the severity in Polish, padded to the widest (ostrzeżenie)');
   assert.ok(run.stdout.includes(finding.message), 'the Polish message');
   assert.ok(run.stdout.includes(`→ ${finding.fix}`), 'the fix');
   assert.match(run.stdout, /^clean\.eml {2}pass/m);

@@ -35,7 +35,7 @@ test('a mail the host would refuse is not sent: EPREFLIGHT with the report and e
     assert.equal(error.report.locale, 'fr');
     assert.match(error.message, /^Non envoyé/);
     for (const finding of error.report.findings.filter((f) => f.severity === 'error')) {
-      assert.ok(error.message.includes(`- ${finding.ruleId} (error)`), `${finding.ruleId} is listed`);
+      assert.ok(error.message.includes(`- ${finding.ruleId} (erreur)`), `${finding.ruleId} is listed, its severity in French`);
     }
     return true;
   });

@@ -119,3 +119,9 @@ test('a spam score at the threshold fails the assertion without any error (verdi
   const scoring = [...new Set(report.findings.filter((f) => f.score > 0).map((f) => f.ruleId))];
   assertPreflight(spam, { spamThreshold: 1, maxWarnings: 100, allow: scoring });
 });
+
+test('assertion messages say severities and verdicts in the locale asked', () => {
+  assert.throws(() => assertPreflight(messageWithLongLine(), { locale: 'pl' }), /size\/line-length \(błąd\)/);
+  const result = toPassPreflight(rawMessage(), { locale: 'fr' });
+  assert.match(result.message(), /verdict Prêt à l'envoi/);
+});

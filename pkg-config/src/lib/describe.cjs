@@ -18,11 +18,19 @@ function whereText(location, t) {
   return parts.join(' ');
 }
 
+/**
+ * A severity in the reader's language, as a word inside a line ("erreur",
+ * "ostrzeżenie"): the catalogue's label (core.severity.*) in lower case.
+ */
+function severityWord(severity, t) {
+  return t(`core.severity.${severity}`).toLocaleLowerCase(t.locale);
+}
+
 /** One finding: `- size/line-length (error), line 12, column 1: The line is …`. */
 function findingLine(finding, t) {
   return `- ${t('cli.finding', {
     rule: visibleName(finding.ruleId),
-    severity: finding.severity,
+    severity: severityWord(finding.severity, t),
     location: whereText(finding.location || {}, t) || '-',
     message: visible(finding.message),
   })}`;
@@ -58,4 +66,4 @@ function judge(report, { maxWarnings = 0, allow = [] } = {}) {
   };
 }
 
-module.exports = { findingLine, whereText, judge, scoreText };
+module.exports = { findingLine, whereText, judge, scoreText, severityWord };

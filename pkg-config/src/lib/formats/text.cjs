@@ -7,7 +7,7 @@
 
 const { visible, visibleName } = require('../sanitize.cjs');
 const { painter } = require('../paint.cjs');
-const { scoreText } = require('../describe.cjs');
+const { scoreText, severityWord } = require('../describe.cjs');
 
 const SEVERITY_STYLE = { error: 'red', warning: 'yellow', info: 'cyan' };
 const VERDICT_STYLE = { fail: 'red', warn: 'yellow', pass: 'green' };
@@ -38,12 +38,13 @@ function formatFile(result, paint, t) {
   let out = `${name}  ${paint(VERDICT_STYLE[report.verdict], verdict)}`
     + `  ${paint('dim', `${scoreText(t, report)} · ${countsText(t, report.counts)}`)}\n`;
   const width = Math.max(0, ...report.findings.map((f) => position(f.location).length));
+  const severityWidth = Math.max(0, ...Object.keys(SEVERITY_STYLE).map((s) => severityWord(s, t).length));
   for (const finding of report.findings) {
     const pos = position(finding.location).padEnd(width);
-    const severity = paint(SEVERITY_STYLE[finding.severity], finding.severity.padEnd(7));
+    const severity = paint(SEVERITY_STYLE[finding.severity], severityWord(finding.severity, t).padEnd(severityWidth));
     out += `  ${pos}  ${severity}  ${paint('bold', visibleName(finding.ruleId))}${where(finding.location, t)}`
       + `  ${visible(finding.message)}\n`;
-    const indent = ' '.repeat(width + 13);
+    const indent = ' '.repeat(width + severityWidth + 6);
     if (finding.evidence) out += `${indent}${paint('dim', `> ${visible(finding.evidence)}`)}\n`;
     if (finding.fix) out += `${indent}${paint('dim', `→ ${visible(finding.fix)}`)}\n`;
   }
@@ -54,8 +55,8 @@ function formatFile(result, paint, t) {
 function formatSummary(summary, paint, t) {
   const { totals, linted, failing, unreadable } = summary;
   let line = t('cli.summary', { files: linted, counts: countsText(t, totals) });
-  if (failing) line += `; ${t('cli.summary.refused', { count: failing })}`;
-  if (unreadable) line += `; ${t('cli.summary.unreadable', { count: unreadable })}`;
+  if (failing) line = t('cli.joined', { first: line, next: t('cli.summary.refused', { count: failing }) });
+  if (unreadable) line = t('cli.joined', { first: line, next: t('cli.summary.unreadable', { count: unreadable }) });
   const style = totals.error || unreadable ? 'red' : totals.warning ? 'yellow' : 'green';
   return `\n${paint(style, line)}\n`;
 }
