@@ -125,7 +125,9 @@ for (const name of readdirSync(pkg).filter((n) => n.endsWith('.d.ts') && n !== '
   const declarations = readFileSync(join(pkg, name), 'utf8');
   const defaultExport = /^export \{ init as default \};.*\n/m;
   if (name === 'index.d.ts' && !defaultExport.test(declarations)) fail('index.d.ts lost its default export line');
-  writeFileSync(join(pkg, name.replace(/\.d\.ts$/, '.d.cts')), declarations.replace(defaultExport, ''));
+  // A .d.cts imports the CommonJS types: './index.js' would be the ESM index.d.ts (TS1541 under node16/nodenext).
+  writeFileSync(join(pkg, name.replace(/\.d\.ts$/, '.d.cts')), declarations.replace(defaultExport, '')
+    .replace(/from '\.\/index\.js';/g, "from './index.cjs';"));
 }
 if (existsSync(join(config, 'README.md'))) cpSync(join(config, 'README.md'), join(pkg, 'README.md'));
 for (const license of ['LICENSE-MIT', 'LICENSE-APACHE']) {

@@ -34,6 +34,9 @@ export interface MailPreflightError extends Error {
   suggestion?: string;
   /** simulate()/compare(): the scenario field at fault (`thresholds.bucketSeconds`, `streams[2].rate`). */
   field?: string;
+  /** The catalogue id of the message: `renderMessage(messageId, params, locale)` says it again in another language. */
+  messageId?: string;
+  params?: { [name: string]: Param };
 }
 
 // ---------------------------------------------------------------- options
@@ -257,7 +260,8 @@ export interface Compose {
 export type LintInput = string | Uint8Array | ArrayBuffer | ArrayBufferView | String | Compose;
 
 /** PHP ≥ 7.2 also accepts `additional_headers` as a list of lines or a name → value map. */
-export type PhpHeaders = string | string[] | { [name: string]: string };
+/** PHP's `additional_headers`: text, a list of lines, or a map whose values are texts or lists of texts (PHP ≥ 7.2). */
+export type PhpHeaders = string | string[] | { [name: string]: string | string[] };
 
 // ---------------------------------------------------------------- report
 
@@ -374,6 +378,27 @@ export interface RuleExample {
   input: string;
   /** Options for the example, as JSON. */
   options?: string;
+  /** The findings of this rule the example raises (0 for a passing example). */
+  expectedCount: number;
+  /** Their severity. */
+  expectedSeverity: Severity;
+}
+
+/** Where a default comes from: a host's guide, an RFC, a receiver's rule, a measurement, or our own choice. */
+export interface RuleEvidence {
+  kind: 'guide' | 'rfc' | 'receiver' | 'measured' | 'ours';
+  text: string;
+}
+
+/** A tunable of a rule: its option path, default and range. */
+export interface RuleThreshold {
+  /** The option that sets it, e.g. `thresholds.size.maxMessageBytes`. */
+  option: string;
+  default: number | boolean | string[];
+  min?: number;
+  max?: number;
+  doc: string;
+  evidence?: RuleEvidence;
 }
 
 /** A rule with its documentation, in one language. */
@@ -382,9 +407,12 @@ export interface RuleDoc {
   group: string;
   defaultSeverity: Severity;
   defaultScore: number;
+  /** Why the default severity and score are what they are. */
+  evidence: RuleEvidence[];
   summary: string;
   why: string;
   fix: string;
+  thresholds: RuleThreshold[];
   examples: RuleExample[];
 }
 

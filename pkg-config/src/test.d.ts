@@ -26,3 +26,15 @@ export function toPassPreflight(received: LintInput, criteria?: PreflightCriteri
 
 /** `expect.extend(matchers)`. */
 export const matchers: { toPassPreflight: typeof toPassPreflight };
+
+// `expect(message).toPassPreflight(criteria)` typed for Jest (its global `jest` namespace;
+// @types/jest or @jest/globals). Vitest: `interface Assertion<T> { toPassPreflight(criteria?: PreflightCriteria): void }`
+// in `declare module 'vitest'` of your own setup file (an augmentation here would fail where Vitest is not installed).
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace jest {
+    interface Matchers<R> {
+      toPassPreflight(criteria?: PreflightCriteria): R;
+    }
+  }
+}

@@ -271,6 +271,14 @@ test('index.d.ts types every export without any, and compiles strictly', (t) => 
     void [held, permanent];
     try { lint(new Uint8Array(0)); } catch (e) { const code: MailPreflightError['code'] = (e as MailPreflightError).code; void code; }
     void [line, docs, texts, v, php];
+    // PHP header maps take lists; coded errors carry messageId and params; rule docs as rules() gives them.
+    lintPhpMail('a@example.com', 's', 'm', { From: 'b@example.com', 'X-Tag': ['1', '2'] });
+    try { lint(''); } catch (e) { const err = e as MailPreflightError; const id: string | undefined = err.messageId; void [id, err.params]; }
+    const example = docs[0].examples[0];
+    const expected: [number, 'error' | 'warning' | 'info'] = [example.expectedCount, example.expectedSeverity];
+    const tunable: string | undefined = docs[0].thresholds[0]?.option;
+    const source: string | undefined = docs[0].evidence[0]?.kind;
+    void [expected, tunable, source];
     // @ts-expect-error: a number is not an input
     lint(42);
     // @ts-expect-error: unknown locale
@@ -289,13 +297,18 @@ test('index.d.ts types every export without any, and compiles strictly', (t) => 
       { maxWarnings: 1, allow: ['spam/subject-caps'] });
     const pass: boolean = toPassPreflight('x').pass && matchers.toPassPreflight('x').pass;
     void [pending, plugin, report, pass];
+    // The Jest matcher, typed through the global jest namespace.
+    declare const expectation: jest.Matchers<void>;
+    expectation.toPassPreflight({ maxWarnings: 2 });
     // @ts-expect-error: onFail is reject, warn or a function
     preflight({ onFail: 'ignore' });
   `);
   writeFileSync(join(dir, 'usage.cts'), `
     import { lint, type Report } from 'mail-preflight';
+    import { preflight } from 'mail-preflight/nodemailer';
+    import { assertPreflight } from 'mail-preflight/test';
     const report: Report = lint(new Uint8Array([83, 58, 10, 10]));
-    void report;
+    void [report, preflight, assertPreflight];
   `);
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
     compilerOptions: {
