@@ -219,8 +219,8 @@ function expandArguments(args) {
   const files = [];
   const problems = [];
   const skipped = [];
-  // A file named several ways (./a.eml, a.eml, /abs/a.eml, a link to it) is linted
-  // once, under the first name given: twice would repeat its results and make a
+  // A file named several ways (./a.eml, a.eml, /abs/a.eml, ./mail//a.eml) is
+  // linted once, under the first name given: twice would repeat its results and make a
   // SARIF run's artifacts not unique, which the schema forbids.
   const seen = new Set();
   const add = (file) => {
@@ -274,14 +274,13 @@ function expandArguments(args) {
   return { files, problems, skipped: skipped.filter((f) => !seen.has(fileKey(f))) };
 }
 
-/** What names one file: its real path (links and `.`/`..` resolved), else its absolute path; `-` is stdin. */
+/**
+ * What names one file: its absolute path, `.`, `..` and doubled slashes resolved;
+ * `-` is stdin. Links are not resolved: a link is a name of its own, linted under
+ * it (a link inside a walked tree is followed, and its results name the link).
+ */
 function fileKey(file) {
-  if (file === '-') return file;
-  try {
-    return fs.realpathSync(file);
-  } catch {
-    return path.resolve(file);
-  }
+  return file === '-' ? file : path.resolve(file);
 }
 
 module.exports = {
