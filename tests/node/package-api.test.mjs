@@ -433,3 +433,16 @@ test('input-too-large from measuring compose fields or PHP headers carries messa
     });
   }
 });
+
+test('the web build names the closest rule id of an unknown one (error.suggestion, error.rule), as the Node build does', async () => {
+  const web = await import(join(pkgDir, 'web.js'));
+  await web.init(readFileSync(join(pkgDir, 'web', 'mail_preflight_bg.wasm')));
+  for (const api of [pkg, web]) {
+    assert.throws(() => api.lint(rawMessage(), { rules: { 'size/line-lenght': 'off' } }), (error) => {
+      assert.equal(error.code, 'invalid-options');
+      assert.equal(error.suggestion, 'size/line-length');
+      assert.equal(error.rule, 'size/line-lenght');
+      return true;
+    });
+  }
+});
