@@ -98,12 +98,13 @@ test('header injection through the subject: PHP flattens it, lintPhpMail reports
   const { captured, call } = runPhp(t, guideScript({ subject: '"Test mail PHP\\r\\nBcc: everyone@example.net"' }));
   // PHP replaces the CR LF by spaces: the smuggled Bcc does not reach the MTA as a field…
   assert.match(captured.toString(), /\r\nSubject: Test mail PHP {2}Bcc: everyone@example\.net\r\n/);
-  // …but the script is broken, and the call is what lintPhpMail sees.
+  // …so nothing is refused, but the form lets line breaks through: lintPhpMail says so (info).
   const direct = pkg.lintPhpMail(...call);
   const injection = direct.findings.find((f) => injectionRules.includes(f.ruleId));
   assert.ok(injection, `one of ${injectionRules.join(', ')} in ${JSON.stringify(direct.findings.map((f) => f.ruleId))}`);
-  assert.equal(injection.severity, 'error');
-  assert.equal(direct.verdict, 'fail');
+  assert.equal(injection.severity, 'info');
+  assert.equal(injection.messageId, 'headers/injection.flattened');
+  assert.notEqual(direct.verdict, 'fail');
 });
 
 test('missing From: both the captured message and lintPhpMail report it as an error', {

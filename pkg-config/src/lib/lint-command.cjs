@@ -290,7 +290,9 @@ async function lintCommand(argv, io, help) {
   const tooManyWarnings = maxWarnings !== undefined && summary.totals.warning > maxWarnings;
   let exitCode = EXIT_OK;
   if (summary.unreadable) exitCode = EXIT_USAGE;
-  else if (summary.totals.error > 0 || tooManyWarnings) exitCode = EXIT_FINDINGS;
+  // A file whose verdict is fail (an error, or the spam score over its threshold) is one the host
+  // would refuse or block, as the output says: the run fails too.
+  else if (summary.totals.error > 0 || summary.failing > 0 || tooManyWarnings) exitCode = EXIT_FINDINGS;
   output.write(formatter.end({ ...summary, exitCode }));
   output.close();
   if (tooManyWarnings) {
