@@ -238,8 +238,16 @@ fn a_simulation_shows_the_scenario_and_log_texts_it_echoes_visible() {
              "verdict": "clean", "recipientDomain": format!("members{OSC_52}.example"), "bounceReply": format!("550 5.1.1 {FORGED_ANNOTATION}")},
             {"name": "log", "log": format!("time,to,status\n2026-03-02 10:00,a{OSC_52}@b.example,550 5.1.1 {ERASE_LINE}gone\n")}
         ],
-        "actions": [{"at": 3600, "action": "CHANGE_RECIPIENT", "email": format!("new{OSC_52}@shop.example")}]
+        "actions": [{"at": 3600, "action": "CHANGE_RECIPIENT", "email": "new@shop.example"}]
     });
+    // An action's address with control characters is refused, and the refusal shows them visibly.
+    let mut hostile = scenario.clone();
+    hostile["actions"][0]["email"] = serde_json::json!(format!("new{OSC_52}@shop.example"));
+    let refused = mail_preflight::queue::simulate_json(&hostile.to_string()).expect_err("an invalid address");
+    for locale in [mail_preflight::Locale::En, mail_preflight::Locale::Pl] {
+        let said = refused.localized(locale);
+        assert!(!said.chars().any(is_unsafe), "{said:?}");
+    }
     let result = mail_preflight::queue::simulate_json(&scenario.to_string()).expect("a result");
     let mut strings = Vec::new();
     json_strings(&serde_json::to_value(&result).unwrap(), String::new(), &mut strings);
