@@ -19,6 +19,11 @@ export const BOX_MAX_CHARS = 200_000;
 
 const COMPOSE_FIELDS = [['from', 'c-from'], ['to', 'c-to'], ['replyTo', 'c-reply-to'], ['subject', 'c-subject'],
   ['text', 'c-text'], ['html', 'c-html']];
+/** Whether the compose form holds every field of `compose` (its fields and attachments; not `headers`, `cc`, …). */
+export function composeFormHolds(compose) {
+  const held = new Set([...COMPOSE_FIELDS.map(([key]) => key), 'attachments']);
+  return Object.keys(compose).every((key) => held.has(key));
+}
 const ONE_LINE_FIELDS = ['c-from', 'c-to', 'c-reply-to', 'c-subject', 'p-to', 'p-subject'];
 const PHP_FIELDS = [['to', 'p-to'], ['subject', 'p-subject'], ['message', 'p-message'], ['headers', 'p-headers']];
 
@@ -26,7 +31,7 @@ const encoder = new TextEncoder();
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** The raw message: the text model of the box, or bytes kept as read (file, large paste, link). */
-const raw = { model: new RawText(''), bytes: null, name: '', inBox: true, shown: '', origin: '', refused: '' };
+const raw = { model: new RawText(''), bytes: null, name: '', inBox: true, shown: '', origin: '', refused: '', othersIgnored: 0 };
 const marks = [];
 
 /**
@@ -45,8 +50,9 @@ function utf8OrNull(bytes) {
 }
 
 /** Bytes read from a file, a link or a large paste: checked exactly as they are. */
-export function setRawBytes(bytes, name = '', origin = 'file') {
+export function setRawBytes(bytes, name = '', origin = 'file', othersIgnored = 0) {
   const decoded = bytes.length <= BOX_MAX_CHARS * 4 ? utf8OrNull(bytes) : null;
+  raw.othersIgnored = othersIgnored;
   raw.bytes = bytes;
   raw.name = name;
   raw.origin = origin;
@@ -94,6 +100,10 @@ export function renderRawInfo() {
   else if (raw.bytes && raw.name) {
     info = text(raw.inBox ? 'ui.lint.file-loaded' : 'ui.lint.file-loaded-large', { name: raw.name, size: formatSize(size) });
   }
+  // Files dropped with this one are not checked: one message is checked at a time.
+  if (raw.bytes && raw.name && raw.othersIgnored > 0) {
+    info += ` ${text('ui.lint.files-ignored', { count: raw.othersIgnored })}`;
+  }
   $('file-info').textContent = info;
   $('raw-large-note').hidden = raw.inBox || !raw.bytes;
   const counts = lineEndCounts(raw.bytes || raw.model.raw);
@@ -115,6 +125,7 @@ export async function readFile(file) {
 
 /** The box is the message now: the file read, or refused, before is forgotten. */
 function forgetFile() {
+  raw.othersIgnored = 0;
   raw.bytes = null;
   raw.name = '';
   raw.refused = '';
@@ -271,7 +282,7 @@ export function setupLintInput({ onFile, onError }) {
     if (!carriesFiles(e)) return;
     e.preventDefault();
     zone.classList.remove('dragging');
-    if (e.dataTransfer.files.length) onFile(e.dataTransfer.files[0]);
+    if (e.dataTransfer.files.length) onFile(e.dataTransfer.files[0], e.dataTransfer.files.length - 1);
   });
   $('c-attachments').addEventListener('change', (e) => {
     const files = [...e.target.files];

@@ -157,12 +157,13 @@ export function setupLint(ctx) {
     }
   }
 
-  async function onFile(file) {
+  /** A file opened or dropped; `othersIgnored`: files dropped with it, which are not checked. */
+  async function onFile(file, othersIgnored = 0) {
     if (!file) return;
     // A file dropped on another view: the check view comes forward to show its report.
     if ($('view-lint').hidden) location.hash = '#lint';
     try {
-      setRawBytes(await readFile(file), file.name, 'file');
+      setRawBytes(await readFile(file), file.name, 'file', othersIgnored);
     } catch (err) {
       refuseFile(file.name);
       setMode('raw');

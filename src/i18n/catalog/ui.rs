@@ -160,6 +160,12 @@ crate::catalog! {
         es: "{name} ({size}) cargado.",
         pl: "Wczytano {name} ({size}).",
     },
+    "ui.lint.files-ignored" => {
+        en: "{count, plural, one {The other file dropped with it was not checked} other {The # other files dropped with it were not checked}}: one message is checked at a time.",
+        fr: "{count, plural, one {L'autre fichier déposé avec lui n'a pas été vérifié} other {Les # autres fichiers déposés avec lui n'ont pas été vérifiés}} : un seul message est vérifié à la fois.",
+        es: "{count, plural, one {El otro archivo soltado con él no se ha comprobado} other {Los # otros archivos soltados con él no se han comprobado}}: se comprueba un mensaje cada vez.",
+        pl: "{count, plural, one {Drugi upuszczony razem z nim plik nie został sprawdzony} few {# pozostałe upuszczone razem z nim pliki nie zostały sprawdzone} many {# pozostałych upuszczonych razem z nim plików nie zostało sprawdzonych} other {# pozostałego pliku nie sprawdzono}}: sprawdzana jest jedna wiadomość naraz.",
+    },
     "ui.lint.file-loaded-large" => {
         en: "{name} ({size}) loaded; it is not shown in the box (too large, or not UTF-8 text), but it is checked exactly as read.",
         fr: "{name} ({size}) chargé ; il n'est pas affiché dans la zone (trop gros, ou pas du texte UTF-8), mais il est vérifié tel quel.",
