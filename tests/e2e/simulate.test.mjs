@@ -369,7 +369,9 @@ test('"Simulate sending this message" is offered only for a message a scenario c
   await page.setInputFiles('#eml-file', { name: 'latin1.eml', mimeType: 'message/rfc822', buffer: latin1 });
   await page.waitForSelector('#result:not([hidden])');
   assert.equal(await page.isVisible('#simulate-message'), false, 'its bytes would change on the way');
+  assert.match(await page.textContent('#simulate-message-note'), /not UTF-8 text/, 'and the page says why');
   await lintRaw(page, 'From: a@example.com\nTo: b@example.org\nSubject: Café\nDate: Mon, 2 Mar 2026 10:00:00 +0000\n\nCafé\n');
   assert.equal(await page.isVisible('#simulate-message'), true);
+  assert.equal(await page.isVisible('#simulate-message-note'), false);
   await session.context.close();
 });

@@ -848,6 +848,12 @@ crate::catalog! {
         es: "Simular el envío de este mensaje",
         pl: "Symuluj wysyłkę tej wiadomości",
     },
+    "queue.view.simulate-message.not-utf8" => {
+        en: "This message cannot be simulated as it is: it is not UTF-8 text, and a scenario carries its message as JSON text, which would change its bytes.",
+        fr: "Ce message ne peut pas être simulé tel quel : ce n'est pas du texte UTF-8, et un scénario transporte son message sous forme de texte JSON, ce qui changerait ses octets.",
+        es: "Este mensaje no se puede simular tal cual: no es texto UTF-8, y un escenario lleva su mensaje como texto JSON, lo que cambiaría sus bytes.",
+        pl: "Tej wiadomości nie można zasymulować w obecnej postaci: nie jest tekstem UTF-8, a scenariusz przenosi wiadomość jako tekst JSON, co zmieniłoby jej bajty.",
+    },
     "queue.view.explain.basis" => {
         en: "Based on",
         fr: "D'après",

@@ -432,7 +432,17 @@ export function setupSimulate({ engine, state, t, number, el, $, lintedMessage }
         } });
       anchor.after(button);
     }
-    button.hidden = lintedText() === null;
+    // A checked message a scenario cannot carry as it is: said, not silently left out.
+    let note = document.getElementById('simulate-message-note');
+    if (!note) {
+      note = el('p', { class: 'hint', id: 'simulate-message-note' });
+      button.after(note);
+    }
+    const bytes = lintedMessage();
+    const text = lintedText();
+    button.hidden = text === null;
+    note.hidden = text !== null || !bytes || !bytes.length;
+    note.textContent = note.hidden ? '' : t('queue.view.simulate-message.not-utf8');
   }
 
   skeleton();
