@@ -110,8 +110,9 @@ pub fn check_custom_rules(json: &str, locale: Locale) -> CheckResult {
                 indices.push(index);
             }
             Err(error) => {
-                let mut problem =
-                    Problem::new(&format!("customRules[{index}]"), ProblemKind::Json { reason: error.to_string() });
+                let rule = format!("customRules[{index}]");
+                let invalid = crate::error::Invalid::from_serde(&error.to_string(), &rule);
+                let mut problem = Problem::new(&rule, ProblemKind::Spec(invalid));
                 problem.index = Some(index);
                 if let Some(&(start, _)) = positions.get(&path_of(index, "")) {
                     let (line, column) = line_column(json, start);
@@ -200,6 +201,16 @@ fn result(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rule_whose_fields_do_not_read_is_said_in_the_readers_language() {
+        let json = r#"[{"id": "acme/x", "pattern": "a", "message": {"en": "x"}}]"#;
+        let result = check_custom_rules(json, Locale::Fr);
+        let problem = &result.problems[0];
+        assert_eq!(problem.index, Some(0));
+        assert!(problem.message.contains("customRules[0]") && problem.message.contains("« target » manque"), "{}", problem.message);
+        assert!(!problem.message.contains("missing field"), "{}", problem.message);
+    }
 
     #[test]
     fn a_pattern_error_is_reported_at_its_character_in_the_json() {

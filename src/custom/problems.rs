@@ -45,6 +45,9 @@ pub enum ProblemKind {
     TooManyRules { count: usize, limit: usize },
     RulesTextTooLong { size: usize, limit: usize },
     Json { reason: String },
+    /// A rule of `customRules` whose fields do not read (a field missing, of
+    /// the wrong type…): said as the options' own refusals are.
+    Spec(crate::error::Invalid),
     /// `customRules` given, but not a list.
     RulesNotList,
     /// The text checked is neither a list of rules nor an object with `customRules`.
@@ -99,7 +102,7 @@ impl ProblemKind {
             ProblemKind::NotRun { .. } => "core.custom.not-run",
             ProblemKind::TooManyRules { .. } => "core.custom.too-many-rules",
             ProblemKind::RulesTextTooLong { .. } => "core.custom.rules-text-too-long",
-            ProblemKind::Json { .. } => "core.custom.json",
+            ProblemKind::Json { .. } | ProblemKind::Spec(_) => "core.custom.json",
             ProblemKind::RulesNotList => "core.custom.rules-not-list",
             ProblemKind::RulesShape => "core.custom.rules-shape",
             ProblemKind::JsonTooDeep => "core.custom.json-too-deep",
@@ -164,7 +167,10 @@ impl Problem {
     pub fn msg(&self) -> Msg {
         let id = self.kind.entry_id();
         let column = self.at_character.or(self.column).unwrap_or(1);
-        let mut msg = Msg::new(id).text("rule", self.rule.clone()).int("column", column);
+        let mut msg = match &self.kind {
+            ProblemKind::Spec(invalid) => invalid.message(crate::error::Subject::Options),
+            _ => Msg::new(id).text("rule", self.rule.clone()).int("column", column),
+        };
         msg = match &self.kind {
             ProblemKind::ReservedNamespace { namespace } => msg.text("namespace", namespace.clone()),
             ProblemKind::ScoreOutOfRange => msg.int("limit", crate::options::MAX_RULE_SCORE as i64),
@@ -257,6 +263,7 @@ mod tests {
             ProblemKind::Perl(PerlFeature::LookAround),
             ProblemKind::MetaCycle { path: "A → B → A".into() },
             ProblemKind::Json { reason: "x".into() },
+            ProblemKind::Spec(crate::error::Invalid::from_serde("missing field `target`", "customRules[0]")),
             ProblemKind::JsonTooDeep,
             ProblemKind::RulesNotList,
             ProblemKind::RulesShape,

@@ -204,7 +204,10 @@ impl Invalid {
         serde_json::from_str(json).map_err(|error| {
             let mut invalid = Invalid::from_json(&error, root);
             if invalid.path == root {
-                if let Some(path) = json_path_at(json, error.line(), error.column()) {
+                // A missing field is found at the end of its object, after its
+                // last key: the path is the object's, not that key's.
+                let whole_object = matches!(invalid.what, What::MissingField { .. });
+                if let Some(path) = json_path_at(json, error.line(), error.column(), whole_object) {
                     invalid.path = path;
                 }
             }
@@ -377,7 +380,7 @@ fn shortened_path(path: &str) -> String {
 fn not_a_choice<T: serde::de::DeserializeOwned>(json: &str, line: usize, column: usize) -> Option<What> {
     const NOT_A_NAME: &str = "\u{1}not-a-name";
     let mut value: serde_json::Value = serde_json::from_str(json).ok()?;
-    let segments = json_segments_at(json, line, column);
+    let segments = json_segments_at(json, line, column, false);
     let mut at = &mut value;
     for segment in &segments {
         at = match segment {
@@ -418,10 +421,11 @@ enum Segment {
 /// The path of the value at a (1-based) line and column of `json`, as far as
 /// the text up to there says it: `smtp.port`, `customRules[0].severity`. A key
 /// read without its colon yet is not part of it (serde names an unknown field
-/// itself). None at the root, or past the end.
-fn json_path_at(json: &str, line: usize, column: usize) -> Option<String> {
+/// itself). None at the root, or past the end. `whole_object`: the path of the
+/// innermost object itself, without the key last read in it.
+fn json_path_at(json: &str, line: usize, column: usize, whole_object: bool) -> Option<String> {
     let mut path = String::new();
-    for segment in json_segments_at(json, line, column) {
+    for segment in json_segments_at(json, line, column, whole_object) {
         match segment {
             Segment::Key(key) => {
                 if !path.is_empty() {
@@ -436,7 +440,7 @@ fn json_path_at(json: &str, line: usize, column: usize) -> Option<String> {
 }
 
 /// `json_path_at`, as its steps.
-fn json_segments_at(json: &str, line: usize, column: usize) -> Vec<Segment> {
+fn json_segments_at(json: &str, line: usize, column: usize, whole_object: bool) -> Vec<Segment> {
     enum Frame {
         Object { key: Option<String>, value: bool },
         List { index: usize },
@@ -490,6 +494,11 @@ fn json_segments_at(json: &str, line: usize, column: usize) -> Vec<Segment> {
             _ => {}
         }
         i += 1;
+    }
+    if whole_object {
+        if let Some(Frame::Object { key, .. }) = stack.last_mut() {
+            *key = None;
+        }
     }
     let mut segments = Vec::new();
     for frame in stack {
@@ -848,6 +857,9 @@ mod tests {
         assert_eq!(path("[1]"), "[0]", "a derived struct reads a list as its fields in order");
         assert_eq!(path("5"), "options");
         assert_eq!(path(r#"{"bogus": 1}"#), "options");
+        // A missing field is the object's fault, not that of the key read last in it.
+        assert_eq!(path(r#"{"listedIps": [], "smtp": {"host": "h"}}"#), "smtp");
+        assert_eq!(path(r#"{"smtp": {}}"#), "smtp");
     }
 
     #[test]
