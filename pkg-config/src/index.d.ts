@@ -259,7 +259,6 @@ export interface Compose {
  */
 export type LintInput = string | Uint8Array | ArrayBuffer | ArrayBufferView | String | Compose;
 
-/** PHP ≥ 7.2 also accepts `additional_headers` as a list of lines or a name → value map. */
 /** PHP's `additional_headers`: text, a list of lines, or a map whose values are texts or lists of texts (PHP ≥ 7.2). */
 export type PhpHeaders = string | string[] | { [name: string]: string | string[] };
 

@@ -454,6 +454,11 @@ impl<'a> Message<'a> {
 
 
     /// The body parts a reader sees as text (text/plain and other non-HTML text).
+    /// Whether the mailer of this origin adds the field `name` itself.
+    pub fn mailer_adds(&self, name: &str) -> bool {
+        self.mailer_adds.iter().any(|m| m.eq_ignore_ascii_case(name))
+    }
+
     pub fn text_bodies(&self) -> impl Iterator<Item = &Part<'a>> {
         self.parts.iter().filter(|p| p.is_text_body())
     }

@@ -19,6 +19,7 @@
 //! - the daily cap: beyond `maxPerDay` / 24 an hour, mails wait for the next day.
 
 use super::compare::Comparison;
+use super::engine::{initial_ratio_factor, ratio_exceeded};
 use super::result::MailKind;
 use super::scenario::{RatioBasis, State, Transport};
 use crate::i18n::Msg;
@@ -129,7 +130,7 @@ pub fn errors_run_ahead(
             mails -= 1;
             errors -= bounces(k - window.max(1)) as u64;
         }
-        if error && mails >= min_mails.max(1) && errors as f64 > limit * mails as f64 {
+        if error && ratio_exceeded(errors, mails, limit, min_mails) {
             return true;
         }
     }
@@ -149,13 +150,10 @@ pub fn steady_rate(inputs: &RateInputs, locale: crate::i18n::Locale) -> SteadyRa
     } else {
         clean.iter().map(|(n, s, ..)| *n as f64 * s).sum::<f64>() / mails as f64
     };
-    // Force doubles the allowed ratio (seed 002).
-    let factor = if inputs.state == State::Force { 2.0 } else { 1.0 };
-    let limit = (inputs.bounce_ratio * factor).min(1.0);
-    // The engine's comparison (errors > limit × sent), on the snapshot's own counters.
+    let limit = (inputs.bounce_ratio * initial_ratio_factor(inputs.state)).min(1.0);
+    // The engine's comparison, on the snapshot's own counters.
     let lifetime_over = inputs.basis == RatioBasis::Total
-        && inputs.sent >= inputs.bounce_min_mails.max(1)
-        && inputs.bounce as f64 > limit * inputs.sent as f64;
+        && ratio_exceeded(inputs.bounce, inputs.sent, limit, inputs.bounce_min_mails);
     let at_limit = (share - limit).abs() <= 1e-12;
     let ratio_fails = share > limit || (at_limit && inputs.errors_run_ahead);
     let burst = (inputs.burst_max_mails as u128 * 3600 / inputs.burst_window_seconds.max(1) as u128) as u64;

@@ -46,6 +46,22 @@ enum EventKind {
     Arrival(usize),
 }
 
+/// The factor on the allowed error ratio a run starts with: Force doubles it
+/// (seed 002); the actions change it as the run goes.
+pub fn initial_ratio_factor(state: State) -> f64 {
+    if state == State::Force {
+        2.0
+    } else {
+        1.0
+    }
+}
+
+/// The ratio test that sends a service to Bounce: more errors than `limit` ×
+/// the mails counted, once `min_mails` are counted.
+pub fn ratio_exceeded(errors: u64, sent: u64, limit: f64, min_mails: u64) -> bool {
+    sent >= min_mails.max(1) && errors as f64 > limit * sent as f64
+}
+
 fn priority(kind: &EventKind) -> u8 {
     match kind {
         EventKind::Midnight => 0,
@@ -171,7 +187,7 @@ impl<'s> Engine<'s> {
             now: start,
             last_activity: start,
             state,
-            ratio_factor: if state == State::Force { 2.0 } else { 1.0 },
+            ratio_factor: initial_ratio_factor(state),
             timer: None,
             timer_generation: 0,
             waiting_for_next_mail: false,
@@ -736,7 +752,7 @@ impl<'s> Engine<'s> {
                 Cause::TooFast,
                 measure(MeasureKind::Burst, burst, None, t.burst_max_mails as f64, window, None),
             ))
-        } else if error && ratio_sent >= t.bounce_min_mails.max(1) && ratio_errors as f64 > limit * ratio_sent as f64 {
+        } else if error && ratio_exceeded(ratio_errors, ratio_sent, limit, t.bounce_min_mails) {
             let m =
                 measure(MeasureKind::Ratio, ratio_errors, Some(ratio_sent), limit, None, Some(t.bounce_ratio_basis));
             Some((State::Bounce, Cause::BounceRatio, m))

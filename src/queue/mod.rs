@@ -289,7 +289,7 @@ fn rate_inputs(plan: &prepare::Plan) -> answers::RateInputs {
         bounce: plan.scenario.service.bounce,
         bounce_min_mails: t.bounce_min_mails,
         errors_run_ahead: plan.streams.iter().any(|p| {
-            let factor = if plan.scenario.service.state == State::Force { 2.0 } else { 1.0 };
+            let factor = engine::initial_ratio_factor(plan.scenario.service.state);
             p.kind == MailKind::Clean
                 && p.transport == Transport::Mail
                 && answers::errors_run_ahead(

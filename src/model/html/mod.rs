@@ -161,6 +161,17 @@ pub struct TextRun {
     pub honest: Option<Honest>,
 }
 
+impl TextRun {
+    /// Drawn in its background's colour: shown by no hiding, part of no honest
+    /// pattern, and its contrast with a known background under `min_contrast`
+    /// (what `spam/invisible-text` reports as the same colour).
+    pub fn in_background_colour(&self, min_contrast: f64) -> bool {
+        self.hidden.is_none()
+            && self.honest.is_none()
+            && self.background.is_some_and(|background| self.color.contrast(background) < min_contrast)
+    }
+}
+
 /// Text hidden from the reader: the words of one hiding element.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HiddenText {

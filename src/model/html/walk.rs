@@ -60,6 +60,8 @@ struct Walker<'a> {
     hidden_entries: HashMap<(u32, Option<Honest>), usize>,
     /// Words of visible text so far.
     visible_words: usize,
+    /// A link (`<a href>`, `<area href>`; not a form's action) came so far.
+    seen_link: bool,
     last_offset: usize,
     /// The visible text's last run is drawn reversed (`Style::reversed`): an
     /// override is open in it.
@@ -98,6 +100,7 @@ pub fn walk(parsed: &Parsed, total_bytes: usize, budget: &mut Budget) -> HtmlFac
         link_stack: Vec::new(),
         hidden_entries: HashMap::new(),
         visible_words: 0,
+        seen_link: false,
         last_offset: 0,
         override_open: false,
     };
@@ -265,7 +268,7 @@ impl Walker<'_> {
                             tag,
                             after_visible: self.visible_words > 0
                                 && (self.visible_words > super::honest::MAX_WORDS_BEFORE_PREHEADER
-                                    || !self.facts.links.iter().any(|l| !l.form)),
+                                    || !self.seen_link),
                             children,
                         });
                         steps.push(Step::Leave(node));
@@ -325,6 +328,7 @@ impl Walker<'_> {
             };
             link.text.push_str(alt);
             self.facts.links.push(link);
+            self.seen_link = true;
             self.link_stack.push(self.facts.links.len() - 1);
         }
         if name == "form" {

@@ -185,7 +185,7 @@ fn check(message: &Message, cx: &mut Context) {
             let (id, severity) = match kind.level() {
                 // An unreadable From is refused like a missing one (Gmail); an
                 // unreadable recipient field loses that recipient: a warning.
-                Level::Invalid if field.is("From") || field.is("Sender") => (&INVALID, Severity::Error),
+                Level::Invalid if super::is_sender_field(field) => (&INVALID, Severity::Error),
                 Level::Invalid => (&INVALID, Severity::Warning),
                 Level::Obsolete => (&OBSOLETE, Severity::Info),
             };

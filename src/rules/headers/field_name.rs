@@ -269,9 +269,11 @@ fn check(message: &Message, cx: &mut Context) {
 /// the mailer adds it: `headers/missing-field`) that a strict parser, ending the
 /// header at the line at `broken`, does not read: present only after that line.
 fn lost_fields(message: &Message, block: &crate::model::headers::HeaderBlock, broken: usize) -> Vec<&'static str> {
-    ["From", "Message-ID"]
-        .into_iter()
-        .filter(|name| !message.mailer_adds.iter().any(|m| m.eq_ignore_ascii_case(name)))
+    super::missing_field::EXPECTED
+        .iter()
+        .filter(|(_, severity)| *severity == crate::report::Severity::Error)
+        .map(|&(name, _)| name)
+        .filter(|name| !message.mailer_adds(name))
         .filter(|name| {
             let mut fields = block.all(name).peekable();
             fields.peek().is_some() && fields.all(|f| f.start > broken)

@@ -149,7 +149,7 @@ pub const RULE: Rule = Rule {
 };
 
 /// What each field's absence means (RFC 5322 §3.6 table).
-const EXPECTED: &[(&str, Severity)] =
+pub(super) const EXPECTED: &[(&str, Severity)] =
     // From: Gmail refuses without it. Message-ID: Gmail refuses without a valid one.
     // Date: SpamAssassin MISSING_DATE (2.7 points), rspamd scores it too: a warning.
     // To: may be absent (§3.6.3; SpamAssassin MISSING_HEADERS 0.9): info.
@@ -161,7 +161,7 @@ fn check(message: &Message, cx: &mut Context) {
         if message.header(name).is_some() {
             continue;
         }
-        if message.mailer_adds.iter().any(|m| m.eq_ignore_ascii_case(name)) {
+        if message.mailer_adds(name) {
             added_by_mailer.push(name);
             continue;
         }

@@ -112,11 +112,11 @@ pub fn part_value_location(part: usize, field: &HeaderField, start: usize, end: 
     }
 }
 
-/// Whether `field` names the sender (From, Sender, Return-Path): an address there
-/// that the sending server cannot use gets the whole message refused. In a
-/// recipient field (To, Cc, Reply-To…) only that recipient is lost.
+/// Whether the address field `field` names the sender (From, Sender): an
+/// address there that the sending server cannot use gets the whole message
+/// refused. In a recipient field (To, Cc, Reply-To…) only that recipient is lost.
 pub fn is_sender_field(field: &HeaderField) -> bool {
-    field.is("From") || field.is("Sender") || field.is("Return-Path")
+    field.is("From") || field.is("Sender")
 }
 
 /// Problem ranges shorter than this are quoted with their whole field as evidence.

@@ -172,9 +172,13 @@ fn check(message: &Message, cx: &mut Context) {
         let len = end - start;
         if len > hard {
             over_hard.push((line_no, start, end));
-        } else if len > soft && characters(&raw[start..end]) > soft {
+        } else if len > soft {
+            let chars = characters(&raw[start..end]);
+            if chars <= soft {
+                continue;
+            }
             over_soft += 1;
-            longest_soft = longest_soft.max(characters(&raw[start..end]));
+            longest_soft = longest_soft.max(chars);
             if first_soft.is_none() {
                 first_soft = Some((line_no, start, end));
             }

@@ -636,11 +636,7 @@ fn check(message: &Message, cx: &mut Context) {
         // An honest preheader is not reported; an unknown background is not judged.
         // Sources are compared as written: ten `<td bgcolor="#fff">` are one place.
         let mut groups: Vec<((String, String), Vec<&TextRun>)> = Vec::new();
-        for run in facts.runs.iter().filter(|r| readable(&r.text) && r.hidden.is_none() && r.honest.is_none()) {
-            let Some(background) = run.background else { continue };
-            if run.color.contrast(background) >= min_contrast {
-                continue;
-            }
+        for run in facts.runs.iter().filter(|r| readable(&r.text) && r.in_background_colour(min_contrast)) {
             let key = (describe(run.color_source), describe(run.background_source));
             match groups.iter_mut().find(|g| g.0 == key) {
                 Some(group) => group.1.push(run),

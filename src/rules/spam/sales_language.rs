@@ -290,13 +290,7 @@ fn check(message: &Message, cx: &mut Context) {
 /// Words of the runs of `html` drawn in their background's colour (a contrast
 /// under `min_contrast`), which its visible text holds but nobody sees.
 fn unseen_words(html: &crate::model::HtmlBody, min_contrast: f64) -> usize {
-    html.facts
-        .runs
-        .iter()
-        .filter(|r| r.hidden.is_none() && r.honest.is_none())
-        .filter(|r| r.background.is_some_and(|background| r.color.contrast(background) < min_contrast))
-        .map(|r| word_count(&r.text))
-        .sum()
+    html.facts.runs.iter().filter(|r| r.in_background_colour(min_contrast)).map(|r| word_count(&r.text)).sum()
 }
 
 /// Words of a text: runs of bytes between ASCII white space (a byte count,
