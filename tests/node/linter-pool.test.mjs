@@ -175,6 +175,14 @@ test('errors from the pool carry the fields of the plain API\'s (messageId, para
   }
 });
 
+test('an instance of a class is refused by the pool as lint() refuses it (the copy to a worker would make it a plain object)', async (t) => {
+  const linter = pkg.createLinter({ threads: 1 });
+  t.after(() => linter.close());
+  class Mail { constructor() { this.from = 'a@example.com'; this.subject = 'Hi'; } }
+  assert.throws(() => pkg.lint(new Mail()), { code: 'invalid-input' });
+  await assert.rejects(linter.lint(new Mail()), { code: 'invalid-input' });
+});
+
 test('a hostile input or options object (throwing getter, revoked Proxy) rejects the call, as lint() throws, and the process lives on', async (t) => {
   const linter = pkg.createLinter({ threads: 1 });
   t.after(() => linter.close());

@@ -39,6 +39,7 @@ const { Worker } = require('node:worker_threads');
 const { compiledModule } = require('./engine.cjs');
 const { codedError, internalError } = require('./errors.cjs');
 const { render } = require('./texts.cjs');
+const { messageInput } = require('./message-input.cjs');
 
 const WORKER_SCRIPT = path.join(__dirname, 'pool-worker.cjs');
 
@@ -288,7 +289,17 @@ function createLinter(settings = {}) {
   const pool = new WorkerPool(settings.threads === undefined ? defaultThreads() : settings.threads);
   return {
     threads: pool.threads,
-    lint: (input, options) => pool.run('lint', [input, options]),
+    // The input is read as lint() reads it before it is copied to a worker: the copy
+    // makes an instance of a class a plain object, which lint() refuses.
+    lint: (input, options) => {
+      let read;
+      try {
+        read = messageInput(input, 'lint');
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return pool.run('lint', [read, options]);
+    },
     lintPhpMail: (to, subject, message, headers, options) => pool.run('lintPhpMail', [to, subject, message, headers, options]),
     close: () => pool.close(),
   };
