@@ -107,6 +107,21 @@ pub const RULE: Rule = Rule {
         ),
         Example::fails(
             title! {
+                en: "A bare line feed before a space in a PHP mail() subject (PHP writes a space: not a fold)",
+                fr: "Un saut de ligne seul avant une espace dans le sujet d'un appel PHP mail() (PHP écrit une espace : ce n'est pas un repli)",
+                es: "Un salto de línea suelto antes de un espacio en el asunto de una llamada PHP mail() (PHP escribe un espacio: no es un plegado)",
+                pl: "Sam znak LF przed spacją w temacie wywołania PHP mail() (PHP zapisuje spację: to nie jest zawinięcie)",
+            },
+            ExampleInput::PhpMail {
+                to: "b@example.com",
+                subject: "Hi\n Bcc: victims@example.net",
+                message: "Hello",
+                headers: "From: a@example.com",
+            },
+        )
+        .at(Severity::Info),
+        Example::fails(
+            title! {
                 en: "A Bcc smuggled into a Nodemailer header marked prepared (written as given)",
                 fr: "Un Bcc glissé dans un en-tête Nodemailer marqué prepared (écrit tel quel)",
                 es: "Un Bcc colado en una cabecera de Nodemailer marcada prepared (escrita tal cual)",
@@ -216,11 +231,15 @@ fn check(message: &Message, cx: &mut Context) {
         }
         // A line break in the name: Nodemailer normalises names (spaces, trimmed).
         let key_has_break = field.name.starts_with("header:") && field.name.contains(['\r', '\n']);
-        let Some(at) = first_new_line(&field.value).or(if key_has_break { Some(0) } else { None }) else {
+        // PHP keeps only CRLF + SP/TAB as a fold in to and subject and turns a bare
+        // CR or LF into a space, fold or not (SKIP_LONG_HEADER_SEP).
+        let only_crlf_folds = message.origin == Origin::PhpMail && !field.written_as_given;
+        let Some(at) = first_new_line(&field.value, only_crlf_folds).or(if key_has_break { Some(0) } else { None })
+        else {
             continue;
         };
         let smuggled = field.value[at..]
-            .trim_start_matches(['\r', '\n'])
+            .trim_start_matches(['\r', '\n', ' ', '\t'])
             .split(['\r', '\n'])
             .next()
             .unwrap_or_default()
@@ -241,8 +260,9 @@ fn check(message: &Message, cx: &mut Context) {
 
 /// The offset of the first line break that starts a new line: a CR or LF not
 /// followed by a space or TAB (a fold, CRLF + white space, continues the field:
-/// RFC 5322 §2.2.3; PHP keeps it as written).
-fn first_new_line(value: &str) -> Option<usize> {
+/// RFC 5322 §2.2.3; PHP keeps it as written). With `only_crlf_folds`, a bare CR
+/// or LF is never a fold (PHP's to and subject: it becomes a space there).
+fn first_new_line(value: &str, only_crlf_folds: bool) -> Option<usize> {
     let bytes = value.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -251,7 +271,8 @@ fn first_new_line(value: &str) -> Option<usize> {
             if bytes[i] == b'\r' && bytes.get(end) == Some(&b'\n') {
                 end += 1;
             }
-            if !matches!(bytes.get(end), Some(b' ' | b'\t')) {
+            let crlf = end == i + 2;
+            if !matches!(bytes.get(end), Some(b' ' | b'\t')) || (only_crlf_folds && !crlf) {
                 return Some(i);
             }
             i = end;
