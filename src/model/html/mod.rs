@@ -343,7 +343,3 @@ pub fn analyse_within(html: &str, mut budget: budget::Budget) -> HtmlFacts {
     facts
 }
 
-/// Zero-width and other characters that draw nothing.
-pub fn is_invisible_char(ch: char) -> bool {
-    matches!(ch, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}' | '\u{034f}')
-}

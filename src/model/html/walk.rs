@@ -11,12 +11,13 @@ use super::sheet::{StyleSheet, MAX_STYLE_BYTES, MAX_STYLE_RULES};
 use super::tags::{Span, TruncatedBy};
 use super::tree::Parsed;
 use super::{
-    is_invisible_char, Hidden, HiddenText, Honest, HtmlFacts, Image, Link, Source, SourceId, SourceOrigin, StyleCut, StyleLimit,
+    Hidden, HiddenText, Honest, HtmlFacts, Image, Link, Source, SourceId, SourceOrigin, StyleCut, StyleLimit,
     TextRun, Truncation,
 };
 use html5ever::LocalName;
 use std::collections::HashMap;
 use scraper::{ElementRef, Node};
+use crate::text::unicode::is_invisible;
 
 /// Longest hidden text kept per hiding element, in bytes (the rest is counted,
 /// not kept): a longest preheader (`honest::MAX_PREHEADER_CHARS`) of 4-byte
@@ -415,7 +416,7 @@ impl Walker<'_> {
             }
             self.visible_words += run_text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
         }
-        if run_text.chars().all(|c| c.is_whitespace() || is_invisible_char(c)) {
+        if run_text.chars().all(|c| c.is_whitespace() || is_invisible(c)) {
             return;
         }
         let Some(open) = stack.last() else { return };
@@ -501,7 +502,7 @@ impl Walker<'_> {
                 }
             } else {
                 self.facts.rendered_chars += 1;
-                if ch.is_whitespace() || is_invisible_char(ch) {
+                if ch.is_whitespace() || is_invisible(ch) {
                     self.facts.rendered_blanks += 1;
                 } else {
                     in_space = false;
@@ -581,7 +582,7 @@ fn append_unpadded(out: &mut String, words: &str, max: usize) -> bool {
     for ch in words.chars() {
         if ch.is_whitespace() {
             space = true;
-        } else if !is_invisible_char(ch) {
+        } else if !is_invisible(ch) {
             let gap = std::mem::take(&mut space) && !out.is_empty();
             if out.len() + usize::from(gap) + ch.len_utf8() > max {
                 return false;

@@ -4,7 +4,7 @@
 
 use super::{body_source, main_body_part, part_location};
 use crate::i18n::Msg;
-use crate::model::html::is_invisible_char;
+use crate::text::unicode::is_invisible;
 use crate::model::{Body, Message};
 use crate::report::{Location, Severity};
 use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
@@ -91,6 +91,15 @@ pub const RULE: Rule = Rule {
         ),
         Example::fails(
             title! {
+                en: "Text of characters that draw nothing (Hangul fillers, bidi marks, a variation selector)",
+                fr: "Un texte de caractères qui ne dessinent rien (remplissages hangûl, marques bidi, sélecteur de variante)",
+                es: "Un texto de caracteres que no dibujan nada (rellenos hangul, marcas bidi, un selector de variante)",
+                pl: "Tekst ze znaków, które nic nie rysują (wypełniacze hangul, znaczniki bidi, selektor wariantu)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Contact form\nContent-Type: text/html; charset=utf-8\n\n<p>\u{3164}\u{200e}\u{3164}\u{fe0f}\u{115f}</p>\n"),
+        ),
+        Example::fails(
+            title! {
                 en: "Compose fields with neither text nor html",
                 fr: "Des champs de formulaire sans text ni html",
                 es: "Campos de formulario sin text ni html",
@@ -143,7 +152,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn has_text(text: &str) -> bool {
-    text.chars().any(|c| !c.is_whitespace() && !is_invisible_char(c))
+    text.chars().any(|c| !c.is_whitespace() && !is_invisible(c))
 }
 
 /// Text a reader sees although mail-parser does not list it as a body: a text

@@ -5,7 +5,7 @@
 
 use super::part_location;
 use crate::i18n::Msg;
-use crate::model::html::is_invisible_char;
+use crate::text::unicode::is_invisible;
 use crate::model::Message;
 use crate::report::Severity;
 use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
@@ -135,7 +135,7 @@ pub fn plain_text_blanks(text: &str) -> (usize, usize) {
     let mut total = 0;
     for ch in text.chars().filter(|&c| c != '\r') {
         total += 1;
-        if ch.is_whitespace() || is_invisible_char(ch) {
+        if ch.is_whitespace() || is_invisible(ch) {
             blanks += 1;
         }
     }
@@ -187,7 +187,7 @@ mod tests {
     fn by_chars(text: &str) -> (usize, usize) {
         let chars = text.chars().filter(|&c| c != '\r');
         let total = chars.clone().count();
-        (chars.filter(|&c| c.is_whitespace() || is_invisible_char(c)).count(), total)
+        (chars.filter(|&c| c.is_whitespace() || is_invisible(c)).count(), total)
     }
 
     #[test]
