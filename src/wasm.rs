@@ -326,7 +326,7 @@ pub fn render_message_js(id: JsValue, params: JsValue, locale: JsValue) -> Resul
     } else {
         let json =
             json_of(&params).filter(|_| params.is_object()).ok_or_else(|| invalid("params must be an object"))?;
-        serde_json::from_str(&json).map_err(|e| invalid(&e.to_string()))?
+        docs::message_params(&json).map_err(|detail| invalid(&detail))?
     };
     Ok(JsValue::from_str(&docs::render_message(&id, &params, locale_from(&locale))))
 }

@@ -201,6 +201,32 @@ fn numbers_follow_the_readers_language() {
     assert_eq!(i18n::format_int(10_485_760, Locale::En), "10,485,760");
     assert_eq!(i18n::format_int(10_485_760, Locale::Es), "10.485.760");
     assert_eq!(i18n::format_megabytes(10_500_000, Locale::Fr), "10,50\u{a0}MB");
+    // A decimal's whole part is grouped as an integer is (a custom rule's score, a ratio).
+    let render = |json: &str, locale| docs::render_message("core.error.input-too-large", &docs::message_params(json).unwrap(), locale);
+    let huge = r#"{"size": 1e20, "limit": 12345.5}"#;
+    assert!(render(huge, Locale::En).starts_with("The input is 100,000,000,000,000,000,000.0; mail-preflight reads at most 12,345.5."));
+    assert!(render(huge, Locale::Es).starts_with("La entrada ocupa 100.000.000.000.000.000.000,0; mail-preflight lee como máximo 12.345,5."));
+}
+
+#[test]
+fn sizes_one_byte_apart_do_not_read_as_the_same_size() {
+    // 32 MiB + 1 against its limit: "33.55 MB; at most 33.55 MB" said nothing.
+    let params = docs::message_params(r#"{"size": {"megabytes": 33554433}, "limit": {"megabytes": 33554432}}"#).unwrap();
+    let text = docs::render_message("core.error.input-too-large", &params, Locale::En);
+    assert!(text.starts_with("The input is 33.554433\u{a0}MB; mail-preflight reads at most 33.554432\u{a0}MB."), "{text}");
+    let text = docs::render_message("core.error.input-too-large", &params, Locale::Fr);
+    assert!(text.starts_with("L'entrée fait 33,554433\u{a0}MB ; mail-preflight lit au plus 33,554432\u{a0}MB."), "{text}");
+    // Sizes that read apart keep the usual rounding.
+    let params = docs::message_params(r#"{"size": {"megabytes": 40000000}, "limit": {"megabytes": 33554432}}"#).unwrap();
+    let text = docs::render_message("core.error.input-too-large", &params, Locale::En);
+    assert!(text.starts_with("The input is 40.00\u{a0}MB; mail-preflight reads at most 33.55\u{a0}MB."), "{text}");
+}
+
+#[test]
+fn a_parameter_of_no_kind_is_named_by_render_message() {
+    let error = docs::message_params(r#"{"limit": 5, "size": {"megabytes": 10000001.5}}"#).unwrap_err();
+    assert!(error.starts_with("params.size: {\"megabytes\":10000001.5} is not a parameter value"), "{error}");
+    assert!(!error.contains("untagged"), "{error}");
 }
 
 #[test]

@@ -416,6 +416,7 @@ pub fn render_template_with(
 ) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
+    let megabyte_decimals = distinct_megabyte_decimals(params);
     // Braces are ASCII, so a byte search lands on character boundaries (memchr:
     // a finding renders two templates; a char-pattern search was most of it, #14).
     while let Some(pos) = memchr::memchr2(b'{', b'}', rest.as_bytes()) {
@@ -429,7 +430,7 @@ pub fn render_template_with(
         if let Some(plural) = Plural::parse(tail) {
             match params.iter().find(|(n, _)| *n == plural.name) {
                 Some((_, value)) => {
-                    let number = format_param(value, locale, label);
+                    let number = format_param(value, locale, label, megabyte_decimals);
                     let branch = plural.branch(value, &number, locale).replace('#', &number);
                     out.push_str(&render_template_with(&branch, params, locale, label));
                 }
@@ -442,7 +443,7 @@ pub fn render_template_with(
             if let Some(end) = memchr::memchr(b'}', stripped.as_bytes()) {
                 let name = &stripped[..end];
                 match params.iter().find(|(n, _)| *n == name) {
-                    Some((_, value)) => out.push_str(&format_param(value, locale, label)),
+                    Some((_, value)) => out.push_str(&format_param(value, locale, label, megabyte_decimals)),
                     None => {
                         out.push('{');
                         out.push_str(name);
@@ -680,12 +681,17 @@ pub fn plural_problems(template: &str, locale: Locale) -> Vec<String> {
     problems
 }
 
-fn format_param(value: &Param, locale: Locale, label: &dyn Fn(&str) -> Option<&'static Entry>) -> String {
+fn format_param(
+    value: &Param,
+    locale: Locale,
+    label: &dyn Fn(&str) -> Option<&'static Entry>,
+    megabyte_decimals: Option<usize>,
+) -> String {
     match value {
         Param::Int(n) => format_int(*n, locale),
         Param::Float(f) => format_decimal(*f, locale),
         Param::Text(s) => s.clone(),
-        Param::Megabytes { megabytes } => format_megabytes(*megabytes, locale),
+        Param::Megabytes { megabytes } => format_megabytes_at(*megabytes, locale, megabyte_decimals),
         Param::Fixed { number, decimals } => format_float(*number, locale, (*decimals).min(MAX_FIXED_DECIMALS).into()),
         // An unknown label shows its id: visible, and a test failure.
         Param::Label { label: id } => label(id).map_or_else(|| id.clone(), |e| e.text(locale).to_string()),
@@ -730,11 +736,16 @@ fn format_param(value: &Param, locale: Locale, label: &dyn Fn(&str) -> Option<&'
 
 /// Groups thousands with the locale's separator: 10,485,760 / 10 485 760 / 10.485.760.
 pub fn format_int(n: i64, locale: Locale) -> String {
-    let digits = n.unsigned_abs().to_string();
     let mut out = String::new();
     if n < 0 {
         out.push('-');
     }
+    push_grouped(&mut out, &n.unsigned_abs().to_string(), locale);
+    out
+}
+
+/// `digits` with the thousands grouped, from five digits on (1000, 10,000).
+fn push_grouped(out: &mut String, digits: &str, locale: Locale) {
     let len = digits.len();
     for (i, ch) in digits.chars().enumerate() {
         if i > 0 && (len - i) % 3 == 0 && len > 4 {
@@ -742,7 +753,6 @@ pub fn format_int(n: i64, locale: Locale) -> String {
         }
         out.push(ch);
     }
-    out
 }
 
 /// A decimal with the locale's decimal separator.
@@ -751,11 +761,18 @@ pub fn format_float(f: f64, locale: Locale, decimals: usize) -> String {
         return "?".to_string();
     }
     let mut s = String::new();
-    let _ = write!(s, "{:.*}", decimals, f);
-    if locale.decimal_separator() != '.' {
-        s = s.replace('.', &locale.decimal_separator().to_string());
+    let _ = write!(s, "{:.*}", decimals, f.abs());
+    let (whole, fraction) = s.split_once('.').unwrap_or((&s, ""));
+    // The whole part grouped as format_int groups it: 100,000,000,000.5, not 100000000000.5.
+    let sign = if f.is_sign_negative() && s.bytes().any(|b| matches!(b, b'1'..=b'9')) { "-" } else { "" };
+    let mut out = String::with_capacity(s.len() + 8);
+    out.push_str(sign);
+    push_grouped(&mut out, whole, locale);
+    if !fraction.is_empty() {
+        out.push(locale.decimal_separator());
+        out.push_str(fraction);
     }
-    s
+    out
 }
 
 /// A decimal with one or two decimals, as many as it needs ("1.0", "1.25").
@@ -769,7 +786,48 @@ pub fn format_decimal(f: f64, locale: Locale) -> String {
 
 /// A size in decimal megabytes (1 MB = 1,000,000 bytes), e.g. "10.5 MB".
 pub fn format_megabytes(bytes: u64, locale: Locale) -> String {
+    format_megabytes_at(bytes, locale, None)
+}
+
+/// Decimals of a size in megabytes: 0 from 100 MB, 2 from 1 MB, 3 below.
+fn megabyte_decimals(bytes: u64) -> usize {
     let mb = bytes as f64 / 1_000_000.0;
-    let decimals = if mb >= 100.0 { 0 } else if mb >= 1.0 { 2 } else { 3 };
-    format!("{}\u{a0}MB", format_float(mb, locale, decimals))
+    if mb >= 100.0 {
+        0
+    } else if mb >= 1.0 {
+        2
+    } else {
+        3
+    }
+}
+
+/// `format_megabytes` with at least `decimals` decimals (6: every byte shows).
+fn format_megabytes_at(bytes: u64, locale: Locale, decimals: Option<usize>) -> String {
+    let decimals = megabyte_decimals(bytes).max(decimals.unwrap_or(0));
+    format!("{}\u{a0}MB", format_float(bytes as f64 / 1_000_000.0, locale, decimals))
+}
+
+/// The decimals at which the different sizes of one message read apart, when
+/// their usual rounding makes them equal and the message does not give them in
+/// bytes too: an input one byte over its limit must not read "33.55 MB; at most
+/// 33.55 MB". `None`: the usual rounding.
+fn distinct_megabyte_decimals(params: &[(&str, Param)]) -> Option<usize> {
+    let sizes: Vec<u64> = params
+        .iter()
+        .filter_map(|(_, p)| match p {
+            Param::Megabytes { megabytes } => Some(*megabytes),
+            _ => None,
+        })
+        .collect();
+    let apart = |decimals: Option<usize>| {
+        let text = |bytes: u64| format_megabytes_at(bytes, Locale::En, decimals);
+        sizes.iter().enumerate().all(|(i, a)| sizes[..i].iter().all(|b| a == b || text(*a) != text(*b)))
+    };
+    // A message that gives each size in bytes too ("10.00 MB (10,000,001 bytes)") is exact already.
+    let in_bytes = |bytes: &u64| params.iter().any(|(_, p)| matches!(p, Param::Int(n) if *n as u64 == *bytes && *n >= 0));
+    if sizes.len() < 2 || sizes.iter().all(in_bytes) || apart(None) {
+        return None;
+    }
+    // Six decimals of a megabyte are single bytes: different sizes always differ there.
+    (1..=6).find(|&d| apart(Some(d)))
 }

@@ -159,6 +159,24 @@ pub fn messages(locale: Locale) -> BTreeMap<&'static str, &'static str> {
     all_entries().map(|e| (e.id, e.text(locale))).collect()
 }
 
+/// The parameters of `renderMessage`, from JSON text. Each value is read alone,
+/// so one that is no kind of parameter is named, where serde said only "data
+/// did not match any variant of untagged enum Param".
+pub fn message_params(json: &str) -> Result<BTreeMap<String, Param>, String> {
+    let values: BTreeMap<String, serde_json::Value> = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    values
+        .into_iter()
+        .map(|(name, value)| match serde_json::from_value::<Param>(value.clone()) {
+            Ok(param) => Ok((name, param)),
+            Err(_) => Err(format!(
+                "params.{}: {} is not a parameter value: a number, a text, or an object such as {{\"megabytes\": 1000000}} (a whole number of bytes), {{\"number\": 6.5, \"decimals\": 1}}, {{\"label\": \"…\"}}, {{\"choices\": [\"…\"]}}",
+                crate::hygiene::visible(&name, crate::hygiene::MAX_PARAM_CHARS),
+                crate::hygiene::visible(&value.to_string(), crate::hygiene::MAX_PARAM_CHARS),
+            )),
+        })
+        .collect()
+}
+
 /// Renders any message id with its parameters in `locale` (the one template renderer).
 pub fn render_message(id: &str, params: &BTreeMap<String, Param>, locale: Locale) -> String {
     let Some(entry) = entry(id) else { return id.to_string() };
