@@ -202,3 +202,34 @@ fn a_spamassassin_description_is_said_as_written_not_as_a_template() {
     let rendered = mail_preflight::render_report(&report, Locale::Fr);
     assert_eq!(rendered.findings_of("sa/SA_CASINO").next().unwrap().message, "Literal {match} and {{braces}}");
 }
+
+#[test]
+fn the_check_lists_the_rules_that_can_report_for_a_catalogue() {
+    // SARIF's tool.driver.rules names every rule a result can come from.
+    let json = serde_json::json!({
+        "customRules": [{
+            "id": "acme/casino", "target": "body", "pattern": "(?i)casino", "severity": "error", "score": 2,
+            "message": {"en": "Casino: {match}", "fr": "Casino : {match}"}, "fix": {"en": "Remove it."}
+        }],
+        "spamassassinRules": "body __SUB /x/\nbody SHOWN /casino/i\ndescribe SHOWN Talks of a casino\nscore SHOWN 1.5\nbody SILENT /y/\nscore SILENT 0\nmeta META __SUB && SHOWN\nscore META 0.5\n"
+    })
+    .to_string();
+    let result = mail_preflight::custom::check_custom_rules(&json, Locale::Fr);
+    assert!(result.ok, "{:?}", result.problems);
+    let listed: Vec<(&str, &str, Severity, f64, &str, Option<&str>)> = result
+        .rules
+        .iter()
+        .map(|r| (r.id.as_str(), r.kind, r.default_severity, r.default_score, r.message.as_str(), r.fix.as_deref()))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("acme/casino", "body", Severity::Error, 2.0, "Casino : {match}", Some("Remove it.")),
+            ("sa/SHOWN", "body", Severity::Warning, 1.5, "Talks of a casino", None),
+            ("sa/META", "meta", Severity::Warning, 0.5, "sa/META", None),
+        ]
+    );
+    // Rules that cannot be used list nothing.
+    let broken = mail_preflight::custom::check_custom_rules(r#"[{"id": "acme/x", "target": "body", "pattern": "("}]"#, Locale::En);
+    assert!(!broken.ok && broken.rules.is_empty());
+}

@@ -166,6 +166,27 @@ export interface CustomRulesCheck {
     /** Settings SpamAssassin knows that do not apply to a preflight (`whitelist_from`, `report`, …): lines by name, skipped. */
     otherSettings: { [setting: string]: number };
   };
+  /**
+   * The rules that can report a finding, in load order (`customRules`, then the
+   * SpamAssassin text's): no `__` sub-rule, none whose score 0 keeps it from
+   * running. Empty when the rules cannot be used. The CLI lists them in SARIF's
+   * `tool.driver.rules`.
+   */
+  rules: CustomRuleEntry[];
+}
+
+/** A rule of your own as a catalogue lists it (`checkCustomRules(…).rules`). */
+export interface CustomRuleEntry {
+  /** `acme/banned-words`, or `sa/NAME`. */
+  id: string;
+  /** `header`, `body`, … (`customRules` targets, SpamAssassin rule types, `meta`). */
+  kind: string;
+  defaultSeverity: Severity;
+  defaultScore: number;
+  /** In the asked language, else English, else the id: a template with `{match}` for `customRules`, SpamAssassin's `describe` as written. */
+  message: string;
+  /** The fix in the asked language (else English), when the rule has one. */
+  fix?: string;
 }
 
 /**

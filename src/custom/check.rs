@@ -10,6 +10,7 @@ use super::problems::ProblemReport;
 use super::spec::CustomRuleSpec;
 use super::{Problem, ProblemKind};
 use crate::i18n::Locale;
+use crate::report::Severity;
 use serde::Serialize;
 
 /// How a SpamAssassin text loaded, in numbers.
@@ -37,6 +38,25 @@ pub struct ReasonCount {
     pub count: usize,
 }
 
+/// A rule of your own that can report, as a catalogue lists it (the CLI's
+/// SARIF `tool.driver.rules`): what `rules()` says of the engine's rules.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RuleEntry {
+    /// `acme/banned-words`, or `sa/NAME`.
+    pub id: String,
+    /// `header`, `body`, … (`customRules` targets, SpamAssassin rule types, `meta`).
+    pub kind: &'static str,
+    pub default_severity: Severity,
+    pub default_score: f64,
+    /// The message in the reader's language, else English, else the id: a
+    /// template with `{match}` for `customRules`, SpamAssassin's `describe` as written.
+    pub message: String,
+    /// The fix in the reader's language (else English), when the rule has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<String>,
+}
+
 /// The result of a check.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -48,6 +68,9 @@ pub struct CheckResult {
     pub problems: Vec<ProblemReport>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub spamassassin: Option<SpamAssassinSummary>,
+    /// The rules that can report a finding, in load order (`customRules`, then
+    /// SpamAssassin's): none whose score 0 keeps it from running, no `__` sub-rule.
+    pub rules: Vec<RuleEntry>,
 }
 
 /// Checks the rules in `json`, texts in `locale`.
@@ -147,7 +170,7 @@ pub fn check_custom_rules(json: &str, locale: Locale) -> CheckResult {
     }
     problems.extend(rule_problems);
     let ok = problems.is_empty();
-    let summary = compiled.filter(|_| sa_text.is_some()).map(|rules| {
+    let summary = compiled.as_ref().filter(|_| sa_text.is_some()).map(|rules| {
         let load = &rules.load;
         // In the order of the text's lines, as a reader goes through it.
         let mut refusals: Vec<&Problem> = load.refused.iter().chain(&load.unreadable_lines).collect();
@@ -169,7 +192,27 @@ pub fn check_custom_rules(json: &str, locale: Locale) -> CheckResult {
     });
     let mut out = result(problems, custom_count, summary, locale);
     out.ok = ok;
+    if let Some(rules) = &compiled {
+        out.rules = rule_entries(rules, locale);
+    }
     out
+}
+
+/// The catalogue entries of the rules that can report.
+fn rule_entries(rules: &CustomRules, locale: Locale) -> Vec<RuleEntry> {
+    rules
+        .rules
+        .iter()
+        .filter(|rule| rule.reported && rule.runs)
+        .map(|rule| RuleEntry {
+            id: rule.id.clone(),
+            kind: rule.kind,
+            default_severity: rule.severity,
+            default_score: rule.score,
+            message: rule.message.get(locale).unwrap_or(&rule.id).to_string(),
+            fix: rule.fix.as_ref().and_then(|f| f.get(locale)).map(str::to_string),
+        })
+        .collect()
 }
 
 fn result(
@@ -195,7 +238,7 @@ fn result(
             index: p.index,
         })
         .collect();
-    CheckResult { ok, custom_rules, problems, spamassassin }
+    CheckResult { ok, custom_rules, problems, spamassassin, rules: Vec::new() }
 }
 
 #[cfg(test)]
