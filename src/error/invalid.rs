@@ -111,6 +111,10 @@ const EXPECTATIONS: &[(&str, &str)] = &[
     ("a header value: a text, a number, a list of texts or { value, prepared }", "core.invalid.expected.header-value"),
     ("an object of header values or a list of { key, value }", "core.invalid.expected.headers"),
     ("a text or a list of texts", "core.invalid.expected.texts"),
+    ("a URL, { url, comment } or a list of them", "core.invalid.expected.list-urls"),
+    ("an object of List-* fields ({ unsubscribe, id, help… })", "core.invalid.expected.list-fields"),
+    ("an iCalendar text or { content, method, filename, encoding, headers }", "core.invalid.expected.ical-event"),
+    ("a text or false", "core.invalid.expected.text-or-false"),
     ("an object of message fields (from, to, subject, text, html, attachments…)", "core.invalid.expected.fields"),
 ];
 

@@ -4,7 +4,7 @@
 //! pass (`"Name <a@b>"`, `"a@b, c@d"`, groups), domains in punycode, display
 //! names quoted or RFC 2047 encoded.
 
-use super::words::{encode_word, text_encoding};
+use super::words::{encode_word, TextEncoding};
 
 /// A parsed address or group.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -304,18 +304,18 @@ pub fn normalize_address(address: &str) -> String {
 
 /// mime-node `_encodeAddressName`: as is when only letters, digits, `_` and spaces;
 /// quoted when printable ASCII; RFC 2047 encoded otherwise.
-pub fn encode_name(name: &str) -> String {
+pub fn encode_name(name: &str, encoding: TextEncoding) -> String {
     if name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == ' ') {
         return name.to_string();
     }
     if name.chars().all(|c| (' '..='~').contains(&c)) {
         return format!("\"{}\"", name.replace('\\', "\\\\").replace('"', "\\\""));
     }
-    encode_word(name, text_encoding(name))
+    encode_word(name, encoding.of(name))
 }
 
 /// mime-node `_convertAddresses`: the header value of parsed addresses.
-pub fn render(addresses: &[Parsed]) -> String {
+pub fn render(addresses: &[Parsed], encoding: TextEncoding) -> String {
     let mut values = Vec::new();
     for parsed in addresses {
         match parsed {
@@ -327,12 +327,12 @@ pub fn render(addresses: &[Parsed]) -> String {
                 if name.is_empty() {
                     values.push(if address.contains(' ') { format!("<{address}>") } else { address });
                 } else {
-                    values.push(format!("{} <{address}>", encode_name(name)));
+                    values.push(format!("{} <{address}>", encode_name(name, encoding)));
                 }
             }
             Parsed::Group { name, members } => {
-                let list = if members.is_empty() { String::new() } else { render(members).trim().to_string() };
-                values.push(format!("{}:{list};", encode_name(name)));
+                let list = if members.is_empty() { String::new() } else { render(members, encoding).trim().to_string() };
+                values.push(format!("{}:{list};", encode_name(name, encoding)));
             }
         }
     }
@@ -359,9 +359,9 @@ mod tests {
 
     #[test]
     fn names_are_quoted_or_encoded_and_domains_become_punycode() {
-        assert_eq!(render(&parse("Jo Doe <jo@Example.COM>")), "Jo Doe <jo@example.com>");
-        assert_eq!(render(&parse("\"Doe, Jo\" <jo@example.com>")), "\"Doe, Jo\" <jo@example.com>");
-        assert_eq!(render(&parse("Wébsite <contact@example.com>")), "=?UTF-8?Q?W=C3=A9bsite?= <contact@example.com>");
+        assert_eq!(render(&parse("Jo Doe <jo@Example.COM>"), TextEncoding::default()), "Jo Doe <jo@example.com>");
+        assert_eq!(render(&parse("\"Doe, Jo\" <jo@example.com>"), TextEncoding::default()), "\"Doe, Jo\" <jo@example.com>");
+        assert_eq!(render(&parse("Wébsite <contact@example.com>"), TextEncoding::default()), "=?UTF-8?Q?W=C3=A9bsite?= <contact@example.com>");
         assert_eq!(normalize_address("info@jõgeva.ee"), "info@xn--jgeva-dua.ee");
     }
 }

@@ -39,6 +39,20 @@ pub fn has_longer_lines(text: &str, limit: usize) -> bool {
     text.split(['\n', '\r', '\u{2028}', '\u{2029}']).any(|line| js_len(line) > limit)
 }
 
+/// Nodemailer's `textEncoding` message option as mime-node keeps it (the first
+/// letter, upper-cased: `Q` for quoted-printable, `B` for base64): the encoding
+/// of every encoded word and of text bodies that need one. None: chosen by
+/// content (`text_encoding`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TextEncoding(pub Option<char>);
+
+impl TextEncoding {
+    /// mime-node `_getTextEncoding`: the option when set, else chosen by content.
+    pub fn of(self, text: &str) -> char {
+        self.0.unwrap_or_else(|| text_encoding(text))
+    }
+}
+
 /// Which encoded-word encoding Nodemailer picks (mime-node `_getTextEncoding`):
 /// `Q` when there are more Latin letters than other characters, `B` otherwise.
 pub fn text_encoding(text: &str) -> char {
@@ -91,7 +105,15 @@ fn split_q(text: &str, max: usize) -> Vec<String> {
 /// mime-funcs `encodeWord(text, encoding, 52)`: one or more RFC 2047 encoded
 /// words (RFC 2047 §2: at most 75 characters each) separated by spaces.
 pub fn encode_word(text: &str, encoding: char) -> String {
-    let max = ENCODED_WORD_MAX - 7 - CHARSET.len();
+    encode_word_within(text, encoding, ENCODED_WORD_MAX)
+}
+
+/// mime-funcs `encodeWord(text, encoding, max_length)`; a `max_length` of 0 makes
+/// one word of any length (`encodeWord(text)`, as MailMessage encodes a List-*
+/// comment). Any encoding but `Q` is B.
+pub fn encode_word_within(text: &str, encoding: char, max_length: usize) -> String {
+    let encoding = if encoding == 'Q' { 'Q' } else { 'B' };
+    let max = if max_length > 7 + CHARSET.len() { max_length - 7 - CHARSET.len() } else { max_length };
     let body = if encoding == 'Q' {
         let mut q = String::new();
         for c in qp_encode(text.as_bytes()).chars() {
@@ -103,11 +125,11 @@ pub fn encode_word(text: &str, encoding: char) -> String {
                 q.push_str(&format!("={:02X}", c as u32));
             }
         }
-        if q.len() > max { split_q(&q, max).join(&format!("?= =?{CHARSET}?Q?")) } else { q }
+        if max > 0 && q.len() > max { split_q(&q, max).join(&format!("?= =?{CHARSET}?Q?")) } else { q }
     } else {
         // RFC 2047 §5 (3) / §6.3: whole characters per word; at most 30 bytes of text per word.
         let max_bytes = (max - max % 4) / 4 * 3;
-        if base64(text.as_bytes()).len() > max_bytes {
+        if max > 0 && base64(text.as_bytes()).len() > max_bytes {
             let mut parts = Vec::new();
             let mut part = String::new();
             for c in text.chars() {
@@ -132,9 +154,9 @@ pub fn encode_word(text: &str, encoding: char) -> String {
 
 /// mime-node `_encodeWords`: the whole value as encoded words when any word holds
 /// a double quote or a character outside ASCII, else the value unchanged.
-pub fn encode_words(value: &str) -> String {
+pub fn encode_words(value: &str, encoding: TextEncoding) -> String {
     if value.chars().any(|c| c == '"' || c >= '\u{80}') {
-        encode_word(value, text_encoding(value))
+        encode_word(value, encoding.of(value))
     } else {
         value.to_string()
     }
@@ -216,14 +238,14 @@ mod tests {
 
     #[test]
     fn encoded_words_are_q_for_latin_text_and_b_otherwise() {
-        assert_eq!(encode_words("Héllo there"), "=?UTF-8?Q?H=C3=A9llo_there?=");
-        assert_eq!(encode_words("Привет"), "=?UTF-8?B?0J/RgNC40LLQtdGC?=");
-        assert_eq!(encode_words("plain ascii"), "plain ascii");
+        assert_eq!(encode_words("Héllo there", TextEncoding::default()), "=?UTF-8?Q?H=C3=A9llo_there?=");
+        assert_eq!(encode_words("Привет", TextEncoding::default()), "=?UTF-8?B?0J/RgNC40LLQtdGC?=");
+        assert_eq!(encode_words("plain ascii", TextEncoding::default()), "plain ascii");
     }
 
     #[test]
     fn long_encoded_words_are_split_into_words_of_at_most_52_characters() {
-        let words = encode_words(&"é".repeat(40));
+        let words = encode_words(&"é".repeat(40), TextEncoding::default());
         assert!(words.split(' ').all(|w| w.len() <= 52), "{words}");
     }
 }

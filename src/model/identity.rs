@@ -106,6 +106,15 @@ pub fn list_manager_address(address: &str) -> bool {
 }
 
 impl Identity {
+    /// The envelope sender a script gives its mailer (Nodemailer's
+    /// `envelope.from`): the Return-Path the receiver will record, replacing
+    /// any written in the header. It is in no field (`field` is out of range).
+    pub fn set_envelope_sender(&mut self, address: String) {
+        let domain = address.rsplit_once('@').map_or("", |(_, d)| d).to_ascii_lowercase();
+        self.list_traffic |= list_manager_address(&address);
+        self.return_path = Some(Mailbox { field: usize::MAX, display_name: String::new(), address, domain, range: 0..0 });
+    }
+
     /// The domain of the first From mailbox.
     pub fn from_domain(&self) -> Option<&str> {
         self.from.first().map(|m| m.domain.as_str()).filter(|d| !d.is_empty())

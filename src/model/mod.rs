@@ -82,6 +82,27 @@ pub struct InputField {
     pub written_as_given: bool,
 }
 
+/// The fields Nodemailer and the MTA behind PHP mail() add to what they send.
+pub const MAILER_ADDS: &[&str] = &["Date", "Message-ID"];
+
+/// Most unknown compose keys kept by name (ours: a note names a few; an
+/// object of a million keys is counted, not copied).
+pub const MAX_NOTED_KEYS: usize = 100;
+
+/// What a compose input holds that its rendering does not show, for the
+/// `headers/compose-option` note (keys as given, in order).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct InputNotes {
+    /// Options Nodemailer acts on that the rendering leaves out (`dkim`).
+    pub not_rendered: Vec<String>,
+    /// Keys that are no Nodemailer message option (a typo: `atachments`), which
+    /// Nodemailer ignores as well: the first `MAX_NOTED_KEYS`, then a count.
+    pub unknown: Vec<String>,
+    pub unknown_more: usize,
+    /// Fields given beside `raw`, which Nodemailer does not send.
+    pub replaced_by_raw: Vec<String>,
+}
+
 /// Line-break statistics over the whole message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct LineBreaks {
@@ -254,6 +275,8 @@ pub struct Message<'a> {
     pub input_fields: Vec<InputField>,
     /// Fields the mailer adds itself for this origin (not flagged when missing).
     pub mailer_adds: &'static [&'static str],
+    /// What the compose input holds that the rendering does not show.
+    pub input_notes: InputNotes,
     pub line_index: LineIndex,
     pub line_breaks: LineBreaks,
     /// The top-level header block (shared with `parts[0].headers`).
@@ -350,8 +373,9 @@ impl<'a> Message<'a> {
             mailer_adds: match origin {
                 Origin::Raw => &[],
                 // Nodemailer and the MTA behind PHP mail() add these themselves.
-                Origin::Compose | Origin::PhpMail => &["Date", "Message-ID"],
+                Origin::Compose | Origin::PhpMail => MAILER_ADDS,
             },
+            input_notes: InputNotes::default(),
             line_index,
             line_breaks,
             header: Rc::clone(&header),
@@ -452,13 +476,30 @@ impl<'a> Message<'a> {
         self.header.first(name)
     }
 
-
-    /// The body parts a reader sees as text (text/plain and other non-HTML text).
     /// Whether the mailer of this origin adds the field `name` itself.
     pub fn mailer_adds(&self, name: &str) -> bool {
         self.mailer_adds.iter().any(|m| m.eq_ignore_ascii_case(name))
     }
 
+    /// Completes the analysis of a rendered compose input with what its bytes
+    /// do not say, before any rule reads it: the fields its mailer adds (none to
+    /// a `raw` message), the notes, and the SMTP envelope sender the script set
+    /// (`envelope.from`), which a receiver records as Return-Path (RFC 5321 §4.4).
+    pub fn with_compose_input(
+        mut self,
+        mailer_adds: &'static [&'static str],
+        notes: InputNotes,
+        envelope_sender: Option<String>,
+    ) -> Message<'a> {
+        self.mailer_adds = mailer_adds;
+        self.input_notes = notes;
+        if let Some(address) = envelope_sender {
+            self.identity.set_envelope_sender(address);
+        }
+        self
+    }
+
+    /// The body parts a reader sees as text (text/plain and other non-HTML text).
     pub fn text_bodies(&self) -> impl Iterator<Item = &Part<'a>> {
         self.parts.iter().filter(|p| p.is_text_body())
     }

@@ -138,9 +138,19 @@ fn with_compose<T>(
     then: impl FnOnce(&Message, &[u8]) -> T,
 ) -> Result<T, LintError> {
     check_input_size(compose.input_size())?;
+    compose.check_bounds()?;
     let rendered = compose.render()?;
     check_input_size(rendered.len())?;
-    Ok(then(&Message::analyse(&rendered, Origin::Compose, compose.input_fields(), limits), &rendered))
+    if compose.sends_raw() {
+        // `raw` is sent as it is: it must be a message like any raw input.
+        recognise(&rendered)?;
+    }
+    let message = Message::analyse(&rendered, Origin::Compose, compose.input_fields(), limits).with_compose_input(
+        compose.mailer_adds(),
+        compose.notes.clone(),
+        compose.envelope_sender(),
+    );
+    Ok(then(&message, &rendered))
 }
 
 fn check_input_size(len: usize) -> Result<(), LintError> {

@@ -37,6 +37,7 @@ pub const REGISTRY: &[&Rule] = &[
     &headers::charset::RULE,
     &headers::attachment_filename::RULE,
     &headers::injection::RULE,
+    &headers::compose_option::RULE,
     // (end of headers)
 
     // ── spam (SPEC §2 Spam heuristics) ──────────────────────────────────

@@ -373,6 +373,30 @@ crate::catalog! {
         es: "un texto o una lista de textos",
         pl: "tekst lub lista tekstów",
     },
+    "core.invalid.expected.list-urls" => {
+        en: "a URL, { url, comment } or a list of them",
+        fr: "une URL, { url, comment } ou une liste de ceux-ci",
+        es: "una URL, { url, comment } o una lista de ellos",
+        pl: "URL, { url, comment } lub ich lista",
+    },
+    "core.invalid.expected.list-fields" => {
+        en: "an object of List-* fields ({ unsubscribe, id, help… })",
+        fr: "un objet de champs List-* ({ unsubscribe, id, help… })",
+        es: "un objeto de campos List-* ({ unsubscribe, id, help… })",
+        pl: "obiekt pól List-* ({ unsubscribe, id, help… })",
+    },
+    "core.invalid.expected.ical-event" => {
+        en: "an iCalendar text or { content, method, filename, encoding, headers }",
+        fr: "un texte iCalendar ou { content, method, filename, encoding, headers }",
+        es: "un texto iCalendar o { content, method, filename, encoding, headers }",
+        pl: "tekst iCalendar lub { content, method, filename, encoding, headers }",
+    },
+    "core.invalid.expected.text-or-false" => {
+        en: "a text or false",
+        fr: "un texte ou false",
+        es: "un texto o false",
+        pl: "tekst lub false",
+    },
     "core.invalid.expected.fields" => {
         en: "an object of message fields (from, to, subject, text, html, attachments…)",
         fr: "un objet de champs du message (from, to, subject, text, html, attachments…)",

@@ -5,7 +5,7 @@
 
 use super::{Address, Addresses, TextOrList};
 use crate::input::address::{self, Parsed};
-use crate::input::words::{encode_words, fold_lines, HEADER_LINE};
+use crate::input::words::{encode_words, fold_lines, TextEncoding, HEADER_LINE};
 
 /// A field's value before encoding.
 #[derive(Debug, Clone, PartialEq)]
@@ -148,10 +148,11 @@ fn parse_addresses(value: &Value) -> Vec<Parsed> {
         .collect()
 }
 
-/// mime-node `_encodeHeaderValue`: the value as written, by field.
-pub fn encode_value(name: &str, value: &Value) -> String {
+/// mime-node `_encodeHeaderValue`: the value as written, by field, encoded words
+/// in `encoding` (the `textEncoding` option).
+pub fn encode_value(name: &str, value: &Value, encoding: TextEncoding) -> String {
     match name {
-        "From" | "Sender" | "To" | "Cc" | "Bcc" | "Reply-To" => address::render(&parse_addresses(value)),
+        "From" | "Sender" | "To" | "Cc" | "Bcc" | "Reply-To" => address::render(&parse_addresses(value), encoding),
         "Message-ID" | "In-Reply-To" => match value {
             Value::Text(t) => bracketed(t),
             _ => String::new(),
@@ -190,14 +191,15 @@ pub fn encode_value(name: &str, value: &Value) -> String {
             _ => String::new(),
         },
         _ => match value {
-            Value::Text(t) => encode_words(&flatten(t)),
+            Value::Text(t) => encode_words(&flatten(t), encoding),
             _ => String::new(),
         },
     }
 }
 
-/// The written field, folded, or None when its value is empty (mime-node skips those).
-pub fn write_field(name: &str, value: &Value, encoded: Option<String>) -> Option<String> {
+/// The written field (`encoded`: its value as `encode_value` or the node wrote it),
+/// folded, or None when its value is empty (mime-node skips those).
+pub fn write_field(name: &str, value: &Value, encoded: String) -> Option<String> {
     if let Value::Prepared { value, fold } = value {
         if value.trim().is_empty() {
             return None;
@@ -205,7 +207,6 @@ pub fn write_field(name: &str, value: &Value, encoded: Option<String>) -> Option
         let line = format!("{name}: {value}");
         return Some(if *fold { fold_lines(&line, HEADER_LINE) } else { line });
     }
-    let encoded = encoded.unwrap_or_else(|| encode_value(name, value));
     if encoded.trim().is_empty() {
         return None;
     }
@@ -247,6 +248,6 @@ mod tests {
     #[test]
     fn references_are_bracketed_and_joined() {
         let value = Value::References(TextOrList::Many(vec!["a@x".into(), "<b@x> c@x".into()]));
-        assert_eq!(encode_value("References", &value), "<a@x> <b@x> <c@x>");
+        assert_eq!(encode_value("References", &value, TextEncoding::default()), "<a@x> <b@x> <c@x>");
     }
 }

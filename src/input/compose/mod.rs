@@ -10,9 +10,13 @@
 //! (unless the script sets them) and the model records that the mailer adds them.
 
 mod headers;
+mod mail_message;
 mod tree;
 
-use crate::model::InputField;
+pub use mail_message::{List, ListField, ListUrl, ListValue, XMailer, MAX_LIST_FIELDS, MAX_LIST_URLS};
+
+use crate::input::words::TextEncoding;
+use crate::model::{InputField, InputNotes, MAX_NOTED_KEYS};
 use crate::LintError;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
@@ -74,6 +78,20 @@ impl Addresses {
 pub enum Content {
     Text(String),
     Bytes(Vec<u8>),
+}
+
+impl Content {
+    fn len(&self) -> usize {
+        match self {
+            Content::Text(t) => t.len(),
+            Content::Bytes(b) => b.len(),
+        }
+    }
+
+    /// JavaScript truthiness: an empty string is no content, any Buffer is.
+    fn is_given(&self) -> bool {
+        !matches!(self, Content::Text(t) if t.is_empty())
+    }
 }
 
 impl<'de> Deserialize<'de> for Content {
@@ -152,9 +170,9 @@ pub struct Attachment {
     pub href: Option<String>,
 }
 
-/// The readers of `Attachment`'s fields, each error prefixed with the field's name.
+/// The readers of `Attachment`'s and `Envelope`'s fields, each error prefixed with the field's name.
 mod named {
-    use super::{prefixed, Content, Headers};
+    use super::{prefixed, Addresses, Content, Headers};
     use serde::{Deserialize, Deserializer};
 
     macro_rules! named {
@@ -175,6 +193,7 @@ mod named {
         headers "headers": Headers;
         path "path": String;
         href "href": String;
+        envelope_from "from": Addresses;
     }
 }
 
@@ -264,6 +283,67 @@ pub enum TextOrList {
     Many(Vec<String>),
 }
 
+/// Nodemailer's `icalEvent`: the iCalendar text, or `{ content, method, filename, encoding, headers }`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged, expecting = "an iCalendar text or { content, method, filename, encoding, headers }")]
+pub enum IcalEvent {
+    Text(String),
+    Object(IcalObject),
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct IcalObject {
+    pub content: Option<Content>,
+    /// The iTIP method (`REQUEST`, `CANCEL`…), `PUBLISH` when absent.
+    pub method: Option<String>,
+    /// The name of the `.ics` attachment, `invite.ics` when absent.
+    pub filename: Option<String>,
+    pub encoding: Option<String>,
+    pub headers: Option<Headers>,
+    pub path: Option<String>,
+    pub href: Option<String>,
+}
+
+/// The SMTP envelope (`envelope`): only its sender is read, the address a
+/// receiver records as `Return-Path` (RFC 5321 §4.4) and SPF checks.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Envelope {
+    #[serde(deserialize_with = "named::envelope_from")]
+    pub from: Option<Addresses>,
+}
+
+/// Most alternatives `alternatives` adds (ours: a message has a text, an HTML
+/// and perhaps a calendar or AMP version; a hundred is far beyond any mailer's
+/// use and bounds the parts a script makes this way).
+pub const MAX_ALTERNATIVES: usize = 100;
+
+/// Nodemailer message options that change nothing in the bytes sent over SMTP,
+/// read and set aside: `dsn` (RFC 3461 parameters of the SMTP commands),
+/// `disableFileAccess` and `disableUrlAccess` (whether a `path` or `href` may
+/// be read: the engine reads none and refuses such content), `newline` (the
+/// SMTP transport sends every line end as CRLF whatever it is, smtp-connection
+/// `data-stream.js`).
+const NO_CHANGE_IN_BYTES: &[&str] = &["dsn", "disableFileAccess", "disableUrlAccess", "newline"];
+
+/// Nodemailer message options that change the bytes sent but that the
+/// rendering leaves out, noted (`headers/compose-option`) when set: `dkim`
+/// (Nodemailer signs the message: a DKIM-Signature field), `attachDataUrls`
+/// (inline `data:` images become attachments), `normalizeHeaderKey` (a
+/// function renaming every field).
+const NOT_RENDERED: &[&str] = &["dkim", "attachDataUrls", "normalizeHeaderKey"];
+
+/// The options `raw` replaces: with `raw`, MailComposer sends the raw message
+/// as it is (mail-composer `compile`: a `message/rfc822` node whose raw content
+/// is the whole output) and these are not in it. The addresses and `envelope`
+/// still make the SMTP envelope.
+const REPLACED_BY_RAW: &[&str] = &[
+    "subject", "text", "html", "headers", "attachments", "date", "messageId", "inReplyTo", "references", "list",
+    "priority", "xMailer", "alternatives", "watchHtml", "amp", "icalEvent", "encoding", "textEncoding",
+    "baseBoundary", "boundaryPrefix",
+];
+
 /// The message fields a script passes to the mailer (Nodemailer's message options).
 /// Read field by field (`Deserialize` below), so an error names the field.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
@@ -280,11 +360,104 @@ pub struct Compose {
     pub subject: Option<String>,
     pub text: Option<String>,
     pub html: Option<String>,
+    /// The Apple Watch version (`text/watch-html`).
+    pub watch_html: Option<String>,
+    /// The AMP for Email version (`text/x-amp-html`).
+    pub amp: Option<String>,
+    /// A calendar event: a `text/calendar` alternative and an `invite.ics` attachment.
+    pub ical_event: Option<IcalEvent>,
+    /// More alternatives, after the others (same fields as an attachment; `cid`
+    /// and `contentDisposition` are not read).
+    pub alternatives: Vec<Attachment>,
     pub headers: Option<Headers>,
     pub attachments: Vec<Attachment>,
     /// Date and Message-ID, when the script sets them itself.
     pub date: Option<String>,
     pub message_id: Option<String>,
+    /// `List-*` fields (`mail_message::List`).
+    pub list: Option<List>,
+    /// `high`, `normal` or `low`: the X-Priority, X-MSMail-Priority and Importance fields.
+    pub priority: Option<String>,
+    pub x_mailer: Option<XMailer>,
+    /// The Content-Transfer-Encoding of text parts (`quoted-printable` or `base64`).
+    pub encoding: Option<String>,
+    /// The encoding of encoded words and of text bodies that need one.
+    #[serde(skip)]
+    pub text_encoding: TextEncoding,
+    /// A whole message, sent instead of one built from the fields.
+    pub raw: Option<Content>,
+    pub base_boundary: Option<String>,
+    pub boundary_prefix: Option<String>,
+    pub envelope: Option<Envelope>,
+    /// What of the input the rendering does not show (`notes`).
+    #[serde(skip)]
+    pub notes: InputNotes,
+}
+
+/// `textEncoding` as mime-node reads it (`charAt(0).toUpperCase()` of the trimmed
+/// text); any other letter than Q or B is refused (Nodemailer would write
+/// `=?UTF-8?X?undefined?=` words).
+fn text_encoding_option<'de, A: MapAccess<'de>>(map: &mut A) -> Result<TextEncoding, A::Error> {
+    let given = field::<_, Option<String>>(map, "textEncoding")?.unwrap_or_default();
+    match given.trim().chars().next().map(|c| c.to_ascii_uppercase()) {
+        None => Ok(TextEncoding(None)),
+        Some(letter @ ('Q' | 'B')) => Ok(TextEncoding(Some(letter))),
+        Some(_) => Err(prefixed(
+            "textEncoding",
+            format_args!("unknown variant `{given}`, expected `quoted-printable` or `base64`"),
+        )),
+    }
+}
+
+/// Whether a value is true to JavaScript (`if (mail.dkim)`), its content skipped.
+struct Truthy(bool);
+
+impl<'de> Deserialize<'de> for Truthy {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Truthy, D::Error> {
+        struct TruthyVisitor;
+        impl<'de> Visitor<'de> for TruthyVisitor {
+            type Value = Truthy;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Truthy, E> {
+                Ok(Truthy(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Truthy, E> {
+                Ok(Truthy(v != 0))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Truthy, E> {
+                Ok(Truthy(v != 0))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Truthy, E> {
+                Ok(Truthy(v != 0.0 && !v.is_nan()))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Truthy, E> {
+                Ok(Truthy(!v.is_empty()))
+            }
+            fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Truthy, E> {
+                Ok(Truthy(true))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Truthy, E> {
+                Ok(Truthy(false))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Truthy, E> {
+                Ok(Truthy(false))
+            }
+            fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Truthy, D::Error> {
+                Truthy::deserialize(deserializer)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Truthy, A::Error> {
+                while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+                Ok(Truthy(true))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Truthy, A::Error> {
+                while map.next_entry::<de::IgnoredAny, de::IgnoredAny>()?.is_some() {}
+                Ok(Truthy(true))
+            }
+        }
+        deserializer.deserialize_any(TruthyVisitor)
+    }
 }
 
 impl<'de> Deserialize<'de> for Compose {
@@ -297,6 +470,8 @@ impl<'de> Deserialize<'de> for Compose {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Compose, A::Error> {
                 let mut c = Compose::default();
+                // The fields `raw` replaces, as given (each once).
+                let mut replaced: Vec<String> = Vec::new();
                 while let Some(key) = map.next_key::<String>()? {
                     match key.as_str() {
                         "from" => c.from = field(&mut map, &key)?,
@@ -310,23 +485,58 @@ impl<'de> Deserialize<'de> for Compose {
                         "subject" => c.subject = field(&mut map, &key)?,
                         "text" => c.text = field(&mut map, &key)?,
                         "html" => c.html = field(&mut map, &key)?,
+                        "watchHtml" => c.watch_html = field(&mut map, &key)?,
+                        "amp" => c.amp = field(&mut map, &key)?,
+                        "icalEvent" => c.ical_event = field(&mut map, &key)?,
                         "headers" => c.headers = field(&mut map, &key)?,
-                        "attachments" => {
-                            c.attachments = field::<_, Option<Indexed<Attachment>>>(&mut map, &key)?.map_or_else(Vec::new, |l| l.0)
-                        }
+                        "attachments" => c.attachments = list_field(&mut map, &key)?,
+                        "alternatives" => c.alternatives = list_field(&mut map, &key)?,
                         "date" => c.date = field(&mut map, &key)?,
                         "messageId" => c.message_id = field(&mut map, &key)?,
-                        // Nodemailer's other options (envelope, dsn, list, icalEvent…) do not change the checks.
-                        _ => {
+                        "list" => c.list = field(&mut map, &key)?,
+                        "priority" => c.priority = field(&mut map, &key)?,
+                        "xMailer" => c.x_mailer = field(&mut map, &key)?,
+                        "encoding" => c.encoding = field(&mut map, &key)?,
+                        "textEncoding" => c.text_encoding = text_encoding_option(&mut map)?,
+                        "raw" => c.raw = field(&mut map, &key)?,
+                        "baseBoundary" => c.base_boundary = field(&mut map, &key)?,
+                        "boundaryPrefix" => c.boundary_prefix = field(&mut map, &key)?,
+                        "envelope" => c.envelope = field(&mut map, &key)?,
+                        name if NO_CHANGE_IN_BYTES.contains(&name) => {
                             map.next_value::<de::IgnoredAny>()?;
                         }
+                        name if NOT_RENDERED.contains(&name) => {
+                            if map.next_value::<Truthy>()?.0 && !c.notes.not_rendered.contains(&key) {
+                                c.notes.not_rendered.push(key.clone());
+                            }
+                        }
+                        _ => {
+                            map.next_value::<de::IgnoredAny>()?;
+                            if c.notes.unknown.len() < MAX_NOTED_KEYS {
+                                c.notes.unknown.push(key.clone());
+                            } else {
+                                c.notes.unknown_more += 1;
+                            }
+                        }
                     }
+                    if REPLACED_BY_RAW.contains(&key.as_str()) && !replaced.contains(&key) {
+                        replaced.push(key);
+                    }
+                }
+                if c.sends_raw() {
+                    c.notes.replaced_by_raw = replaced;
                 }
                 Ok(c)
             }
         }
         deserializer.deserialize_map(ComposeVisitor)
     }
+}
+
+/// A list field (`attachments`, `alternatives`), its element errors indexed;
+/// `null` is none.
+fn list_field<'de, A: MapAccess<'de>>(map: &mut A, key: &str) -> Result<Vec<Attachment>, A::Error> {
+    Ok(field::<_, Option<Indexed<Attachment>>>(map, key)?.map_or_else(Vec::new, |l| l.0))
 }
 
 /// The text of a deserialisation error, natively or from serde-wasm-bindgen,
@@ -385,25 +595,46 @@ impl Compose {
     }
 
     /// Size of the input, to refuse oversized input before rendering: bodies,
-    /// attachment contents and header values.
+    /// alternatives, attachment contents, header values, `list` and `raw`.
     pub fn input_size(&self) -> usize {
-        let text = self.text.as_ref().map_or(0, String::len) + self.html.as_ref().map_or(0, String::len);
-        let attachments: usize = self
-            .attachments
-            .iter()
-            .map(|a| match &a.content {
-                Some(Content::Text(t)) => t.len(),
-                Some(Content::Bytes(b)) => b.len(),
-                None => 0,
-            })
-            .sum();
+        let texts: usize =
+            [&self.text, &self.html, &self.watch_html, &self.amp].into_iter().flatten().map(String::len).sum();
+        let contents: usize = self.attachments.iter().chain(&self.alternatives).filter_map(|a| a.content.as_ref()).map(Content::len).sum();
+        let ical = match &self.ical_event {
+            Some(IcalEvent::Text(t)) => t.len(),
+            Some(IcalEvent::Object(o)) => o.content.as_ref().map_or(0, Content::len),
+            None => 0,
+        };
         let headers: usize = self.headers.iter().flat_map(Headers::pairs).map(|(k, v, _)| k.len() + v.len()).sum();
-        text + attachments + headers
+        let list = self.list.as_ref().map_or(0, List::size);
+        let raw = self.raw.as_ref().map_or(0, Content::len);
+        texts + contents + ical + headers + list + raw
+    }
+
+    /// The counts beyond which the input is refused (`MAX_ALTERNATIVES`,
+    /// `MAX_LIST_FIELDS`, `MAX_LIST_URLS`), checked before rendering.
+    pub fn check_bounds(&self) -> Result<(), LintError> {
+        use crate::error::What;
+        if self.alternatives.len() > MAX_ALTERNATIVES {
+            return Err(LintError::input("alternatives", What::TooMany { count: self.alternatives.len(), max: MAX_ALTERNATIVES }));
+        }
+        let (fields, most_urls) = self.list.as_ref().map_or((0, 0), List::counts);
+        if fields > MAX_LIST_FIELDS {
+            return Err(LintError::input("list", What::TooMany { count: fields, max: MAX_LIST_FIELDS }));
+        }
+        if most_urls > MAX_LIST_URLS {
+            return Err(LintError::input("list", What::TooMany { count: most_urls, max: MAX_LIST_URLS }));
+        }
+        Ok(())
     }
 
     /// The fields as given, for checks of what the rendering had to clean up.
+    /// With `raw`, none: the raw message is sent as it is and checked as such.
     pub fn input_fields(&self) -> Vec<InputField> {
         let mut fields = Vec::new();
+        if self.sends_raw() {
+            return fields;
+        }
         let mut push = |name: &str, value: String, written_as_given: bool| {
             fields.push(InputField { name: name.to_string(), value, written_as_given })
         };
@@ -425,7 +656,44 @@ impl Compose {
         for (key, value, written_as_given) in self.headers.iter().flat_map(Headers::pairs) {
             push(&format!("header:{key}"), value, written_as_given);
         }
+        if let Some(XMailer::Text(text)) = &self.x_mailer {
+            push("header:X-Mailer", text.clone(), false);
+        }
+        // MailMessage writes a List-* value as given (`prepared`): a line break in a comment stays one.
+        for (name, value) in self.list.iter().flat_map(List::fields) {
+            let key = name.strip_prefix("list-").unwrap_or(&name);
+            push(&format!("list.{key}"), value, true);
+        }
         fields
+    }
+
+    /// `raw` is set: Nodemailer sends it instead of a message built from the fields.
+    pub fn sends_raw(&self) -> bool {
+        self.raw.as_ref().is_some_and(Content::is_given)
+    }
+
+    /// The fields Nodemailer adds to what it builds (Date, Message-ID); none to a `raw` message.
+    pub fn mailer_adds(&self) -> &'static [&'static str] {
+        if self.sends_raw() { &[] } else { crate::model::MAILER_ADDS }
+    }
+
+    /// The SMTP envelope sender set by `envelope.from` (its first address, as
+    /// mime-node `setEnvelope` takes it): what a receiver records as
+    /// Return-Path. None when not set: Nodemailer then takes From's, which is aligned.
+    pub fn envelope_sender(&self) -> Option<String> {
+        let from = self.envelope.as_ref()?.from.as_ref()?;
+        from.list().into_iter().find_map(|address| {
+            let parsed = match address {
+                Address::Object { address, .. } => vec![crate::input::address::Parsed::Mailbox { name: String::new(), address: address.clone() }],
+                Address::Text(text) => crate::input::address::parse(text),
+            };
+            parsed.into_iter().find_map(|p| match p {
+                crate::input::address::Parsed::Mailbox { address, .. } if !address.is_empty() => {
+                    Some(crate::input::address::normalize_address(&address))
+                }
+                _ => None,
+            })
+        })
     }
 
     /// The message Nodemailer would send, with CRLF line ends.
@@ -473,9 +741,14 @@ mod tests {
         let (en, fr) = error("{\"subject\": ");
         assert_eq!(en, "The message fields are not valid: subject is not valid JSON (line 1, column 12).");
         assert_eq!(fr, "Les champs du message ne sont pas valides : subject n'est pas du JSON valide (ligne 1, colonne 12).");
-        // Nodemailer's other options are read as it reads them: not by the linter.
-        let compose = Compose::from_json(r#"{"from": "a@example.com", "envelope": {"from": 5}, "attachments": null}"#).unwrap();
+        assert!(error(r#"{"envelope": {"from": 5}}"#).0.contains(": envelope.from must be an address"));
+        assert!(error(r#"{"list": {"help": 5}}"#).0.contains(": list.help must be a URL"));
+        assert!(error(r#"{"textEncoding": "uuencode"}"#).0.contains("textEncoding"));
+        assert!(error(r#"{"alternatives": [{"content": 5}]}"#).0.contains(": alternatives[0].content is a number"));
+        // Options that change nothing in the bytes are read and set aside; null is no list.
+        let compose = Compose::from_json(r#"{"from": "a@example.com", "envelope": {"to": 5}, "dsn": {"notify": 1}, "attachments": null}"#).unwrap();
         assert!(compose.attachments.is_empty());
+        assert_eq!(compose.notes, InputNotes::default());
     }
 
     #[test]

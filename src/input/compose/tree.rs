@@ -6,12 +6,12 @@
 //! boundaries' random part is derived from the fields, so a rendering repeats.
 
 use super::headers::{encode_value, flatten, write_field, Fields, Value};
-use super::{Attachment, Compose, Content, HeaderValues, Headers};
+use super::{mail_message, Attachment, Compose, Content, HeaderValues, Headers, IcalEvent, IcalObject};
 use crate::input::buffer::{self, Decoded};
 use crate::input::encode::{base64_body, quoted_printable_body};
 use crate::input::mime_types;
 use crate::input::params::{build_header_value, parse_header_value};
-use crate::input::words::{encode_words, has_longer_lines, is_plain_text, text_encoding};
+use crate::input::words::{encode_words, has_longer_lines, is_plain_text, TextEncoding};
 use crate::error::What;
 use crate::LintError;
 
@@ -67,7 +67,8 @@ struct Node {
 
 struct Builder {
     next_id: u32,
-    base_boundary: String,
+    /// `mail.encoding`: the Content-Transfer-Encoding of text parts that set none.
+    text_transfer_encoding: Option<String>,
 }
 
 impl Builder {
@@ -87,10 +88,12 @@ impl Builder {
         if let Some(cid) = &element.cid {
             node.fields.set("Content-Id", Value::Text(format!("<{}>", cid.replace(['<', '>'], ""))));
         }
-        if let Some(encoding) = &element.transfer_encoding {
+        let text = starts_with_ci(&element.content_type, "text/");
+        let transfer_encoding = element.transfer_encoding.as_ref().or(self.text_transfer_encoding.as_ref().filter(|_| text));
+        if let Some(encoding) = transfer_encoding {
             node.fields.set("Content-Transfer-Encoding", Value::Text(encoding.clone()));
         }
-        if !starts_with_ci(&element.content_type, "text/") || element.disposition.is_some() {
+        if !text || element.disposition.is_some() {
             let image = starts_with_ci(&element.content_type, "image/");
             let default = if element.cid.is_some() && image { "inline" } else { "attachment" };
             node.fields.set("Content-Disposition", Value::Text(element.disposition.clone().unwrap_or_else(|| default.into())));
@@ -146,12 +149,44 @@ fn detect_extension(content_type: &str) -> &'static str {
     }
 }
 
+/// A content as mail-composer `_createContentNode` passes it on: a string in
+/// an `encoding` other than UTF-8 or ASCII becomes `Buffer.from(content, encoding)`.
+fn body_of(content: Option<&Content>, encoding: Option<&str>, path: &str) -> Result<Body, LintError> {
+    Ok(match content {
+        None => Body::Text(String::new()),
+        Some(Content::Bytes(bytes)) => Body::Bytes(bytes.clone()),
+        Some(Content::Text(text)) => match encoding.filter(|e| !e.is_empty()) {
+            None => Body::Text(text.clone()),
+            Some(encoding) => match buffer::from_string(text, encoding) {
+                Ok(Decoded::Text) => Body::Text(text.clone()),
+                Ok(Decoded::Bytes(bytes)) => Body::Bytes(bytes),
+                Err(name) => {
+                    return Err(LintError::input(
+                        format!("{path}.encoding"),
+                        What::UnknownEncoding {
+                            name: crate::error::quoted(&name),
+                            known: "utf8, latin1, binary, ascii, base64, base64url, hex, ucs2, utf16le".into(),
+                        },
+                    ))
+                }
+            },
+        },
+    })
+}
+
+/// A `path` or `href` without `content`: Nodemailer would read the file or
+/// fetch the URL; the engine does neither.
+fn unreadable(path: Option<&String>, href: Option<&String>, content: Option<&Content>, at: String) -> Result<(), LintError> {
+    if (path.is_some() || href.is_some()) && content.is_none() {
+        return Err(LintError::input(at, What::UnreadableSource));
+    }
+    Ok(())
+}
+
 /// mail-composer `getAttachments`, one attachment.
 fn attachment_element(attachment: &Attachment, index: usize) -> Result<Element, LintError> {
     let source = attachment.path.as_deref().or(attachment.href.as_deref());
-    if source.is_some() && attachment.content.is_none() {
-        return Err(LintError::input(format!("attachments[{index}]"), What::UnreadableSource));
-    }
+    unreadable(attachment.path.as_ref(), attachment.href.as_ref(), attachment.content.as_ref(), format!("attachments[{index}]"))?;
     let given_name = attachment.filename.as_deref().filter(|f| !f.is_empty());
     let content_type = attachment
         .content_type
@@ -179,26 +214,7 @@ fn attachment_element(attachment: &Attachment, index: usize) -> Result<Element, 
             Some(name)
         }
     };
-    let content = match &attachment.content {
-        None => Body::Text(String::new()),
-        Some(Content::Bytes(bytes)) => Body::Bytes(bytes.clone()),
-        Some(Content::Text(text)) => match attachment.encoding.as_deref() {
-            None => Body::Text(text.clone()),
-            Some(encoding) => match buffer::from_string(text, encoding) {
-                Ok(Decoded::Text) => Body::Text(text.clone()),
-                Ok(Decoded::Bytes(bytes)) => Body::Bytes(bytes),
-                Err(name) => {
-                    return Err(LintError::input(
-                        format!("attachments[{index}].encoding"),
-                        What::UnknownEncoding {
-                            name: crate::error::quoted(&name),
-                            known: "utf8, latin1, binary, ascii, base64, base64url, hex, ucs2, utf16le".into(),
-                        },
-                    ))
-                }
-            },
-        },
-    };
+    let content = body_of(attachment.content.as_ref(), attachment.encoding.as_deref(), &format!("attachments[{index}]"))?;
     Ok(Element {
         content_type,
         content,
@@ -222,9 +238,85 @@ fn alternative(content_type: &str, text: &str) -> Element {
     }
 }
 
+/// mail-composer `getAlternatives`, one of `alternatives`: the type from the
+/// file name when not given (`text/plain` for none), `cid` and
+/// `contentDisposition` not read.
+fn listed_alternative(given: &Attachment, index: usize) -> Result<Element, LintError> {
+    let at = format!("alternatives[{index}]");
+    unreadable(given.path.as_ref(), given.href.as_ref(), given.content.as_ref(), at.clone())?;
+    let filename = given.filename.clone().filter(|f| !f.is_empty());
+    let source = filename.as_deref().or(given.path.as_deref()).or(given.href.as_deref()).unwrap_or("txt");
+    Ok(Element {
+        content_type: given.content_type.clone().filter(|t| !t.is_empty()).unwrap_or_else(|| detect_mime_type(source).into()),
+        content: body_of(given.content.as_ref(), given.encoding.as_deref(), &at)?,
+        filename,
+        cid: None,
+        disposition: None,
+        transfer_encoding: None,
+        headers: given.headers.clone(),
+    })
+}
+
+/// The fields mail-composer `getAttachments` writes into the `headers` object of
+/// an `icalEvent` (JavaScript object keys: a key already there keeps its place).
+fn ical_attachment_headers(given: Option<&Headers>) -> Headers {
+    let mut headers = given.cloned().unwrap_or_default();
+    for (name, value) in [("Content-Disposition", "attachment"), ("Content-Transfer-Encoding", "base64")] {
+        match headers.0.iter_mut().find(|(key, _)| key == name) {
+            Some(pair) => pair.1 = HeaderValues::One(value.into()),
+            None => headers.0.push((name.into(), HeaderValues::One(value.into()))),
+        }
+    }
+    headers
+}
+
+/// `icalEvent` as mail-composer reads it: a text is `{ content }`.
+fn ical_object(event: &IcalEvent) -> IcalObject {
+    match event {
+        IcalEvent::Text(text) => IcalObject { content: Some(Content::Text(text.clone())), ..IcalObject::default() },
+        IcalEvent::Object(object) => object.clone(),
+    }
+}
+
+/// mail-composer's two nodes of an `icalEvent`: a `text/calendar` alternative
+/// (`getAlternatives`) and an `application/ics` attachment, `invite.ics`
+/// (`getAttachments`). `getAttachments` runs second and writes
+/// Content-Disposition and Content-Transfer-Encoding into the event's
+/// `headers` object, which the alternative shares when the script gave one:
+/// the alternative then carries both fields too, as Nodemailer sends it.
+fn ical_elements(event: &IcalEvent) -> Result<(Element, Element), LintError> {
+    let event = ical_object(event);
+    unreadable(event.path.as_ref(), event.href.as_ref(), event.content.as_ref(), "icalEvent".into())?;
+    let content = body_of(event.content.as_ref(), event.encoding.as_deref(), "icalEvent")?;
+    let method = event.method.as_deref().filter(|m| !m.is_empty()).unwrap_or("PUBLISH").trim().to_uppercase();
+    let attachment_headers = ical_attachment_headers(event.headers.as_ref());
+    let alternative = Element {
+        content_type: format!("text/calendar; charset=utf-8; method={method}"),
+        content: content.clone(),
+        filename: None,
+        cid: None,
+        disposition: None,
+        transfer_encoding: None,
+        headers: event.headers.as_ref().map(|_| attachment_headers.clone()),
+    };
+    let attachment = Element {
+        content_type: "application/ics".into(),
+        content,
+        filename: Some(event.filename.clone().filter(|f| !f.is_empty()).unwrap_or_else(|| "invite.ics".into())),
+        cid: None,
+        disposition: None,
+        transfer_encoding: None,
+        headers: Some(attachment_headers),
+    };
+    Ok((alternative, attachment))
+}
+
 /// A boundary base that depends on the fields only (Nodemailer's is 8 random
 /// bytes as hex): FNV-1a over the subject and bodies.
 fn base_boundary(compose: &Compose) -> String {
+    if let Some(base) = compose.base_boundary.as_deref().filter(|b| !b.is_empty()) {
+        return base.to_string();
+    }
     let mut seed: u64 = 0xcbf29ce484222325;
     for s in [&compose.subject, &compose.text, &compose.html].into_iter().flatten() {
         for b in s.bytes() {
@@ -235,17 +327,41 @@ fn base_boundary(compose: &Compose) -> String {
     format!("{seed:016x}")
 }
 
+/// mail-composer `getAlternatives`: text, watchHtml, amp, html, icalEvent, then
+/// `alternatives`, each a part of the multipart/alternative.
+fn alternatives(compose: &Compose) -> Result<Vec<Element>, LintError> {
+    let mut alternatives = Vec::new();
+    let bodies = [
+        (&compose.text, "text/plain; charset=utf-8"),
+        (&compose.watch_html, "text/watch-html; charset=utf-8"),
+        (&compose.amp, "text/x-amp-html; charset=utf-8"),
+        (&compose.html, "text/html; charset=utf-8"),
+    ];
+    for (body, content_type) in bodies {
+        if let Some(body) = body.as_deref().filter(|b| !b.is_empty()) {
+            alternatives.push(alternative(content_type, body));
+        }
+    }
+    if let Some(event) = &compose.ical_event {
+        alternatives.push(ical_elements(event)?.0);
+    }
+    for (index, given) in compose.alternatives.iter().enumerate() {
+        alternatives.push(listed_alternative(given, index)?);
+    }
+    Ok(alternatives)
+}
+
+/// `/^text\/html\b/i`: an HTML alternative.
+fn is_html(content_type: &str) -> bool {
+    starts_with_ci(content_type, "text/html")
+        && !content_type.as_bytes().get("text/html".len()).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+}
+
 /// mail-composer `compile`: the tree, the root's fields set.
 fn compile(compose: &Compose) -> Result<Node, LintError> {
-    let mut builder = Builder { next_id: 0, base_boundary: base_boundary(compose) };
-    let mut alternatives = Vec::new();
-    if let Some(text) = compose.text.as_deref().filter(|t| !t.is_empty()) {
-        alternatives.push(alternative("text/plain; charset=utf-8", text));
-    }
-    if let Some(html) = compose.html.as_deref().filter(|h| !h.is_empty()) {
-        alternatives.push(alternative("text/html; charset=utf-8", html));
-    }
-    let html_index = alternatives.iter().rposition(|a| starts_with_ci(&a.content_type, "text/html"));
+    let mut builder = Builder { next_id: 0, text_transfer_encoding: compose.encoding.clone().filter(|e| !e.is_empty()) };
+    let alternatives = alternatives(compose)?;
+    let html_index = alternatives.iter().rposition(|a| is_html(&a.content_type));
     let mut attached = Vec::new();
     let mut related = Vec::new();
     for (index, attachment) in compose.attachments.iter().enumerate() {
@@ -255,6 +371,9 @@ fn compile(compose: &Compose) -> Result<Node, LintError> {
         } else {
             attached.push(element);
         }
+    }
+    if let Some(event) = &compose.ical_event {
+        attached.push(ical_elements(event)?.1);
     }
     let use_related = html_index.is_some() && !related.is_empty();
     let use_alternative = alternatives.len() > 1;
@@ -342,20 +461,23 @@ fn compile(compose: &Compose) -> Result<Node, LintError> {
             root.fields.set(name, Value::Text(v.into()));
         }
     }
-    set_boundaries(&mut root, &builder.base_boundary);
+    mail_message::add_fields(compose, &mut root.fields);
+    let prefix = compose.boundary_prefix.as_deref().filter(|p| !p.is_empty()).unwrap_or(BOUNDARY_PREFIX);
+    set_boundaries(&mut root, &format!("{prefix}-{}", base_boundary(compose)));
     Ok(root)
 }
 
-/// Every multipart node's boundary, `--_NmP-<base>-Part_<id>` (mime-node `_generateBoundary`).
+/// Every multipart node's boundary, `<prefix>-<base>-Part_<id>` (mime-node
+/// `_generateBoundary`; `boundaryPrefix` and `baseBoundary` when the script sets them).
 fn set_boundaries(node: &mut Node, base: &str) {
-    node.boundary = Some(format!("{BOUNDARY_PREFIX}-{base}-Part_{}", node.id));
+    node.boundary = Some(format!("{base}-Part_{}", node.id));
     for child in &mut node.children {
         set_boundaries(child, base);
     }
 }
 
-/// mime-node `getTransferEncoding`.
-fn transfer_encoding(node: &Node) -> Option<String> {
+/// mime-node `getTransferEncoding`, `encoding` the `textEncoding` option.
+fn transfer_encoding(node: &Node, encoding: TextEncoding) -> Option<String> {
     let content = node.content.as_ref().filter(|c| c.is_present())?;
     let declared = node.fields.text("Content-Transfer-Encoding").unwrap_or_default().trim().to_lowercase();
     if declared == "base64" || declared == "quoted-printable" {
@@ -368,7 +490,7 @@ fn transfer_encoding(node: &Node) -> Option<String> {
             return Some("7bit".into());
         }
         let text = String::from_utf8_lossy(content.bytes());
-        return Some(if text_encoding(&text) == 'Q' { "quoted-printable".into() } else { "base64".into() });
+        return Some(if encoding.of(&text) == 'Q' { "quoted-printable".into() } else { "base64".into() });
     }
     if !content_type.starts_with("multipart/") && !content_type.starts_with("message/") {
         return Some(if declared.is_empty() { "base64".into() } else { declared });
@@ -382,8 +504,8 @@ fn needs_quotes(param: &str) -> bool {
 }
 
 /// mime-node `buildHeaders`: the node's header block (without the blank line).
-fn header_block(node: &mut Node, root: bool) -> String {
-    if let Some(encoding) = transfer_encoding(node) {
+fn header_block(node: &mut Node, root: bool, text_encoding: TextEncoding) -> String {
+    if let Some(encoding) = transfer_encoding(node, text_encoding) {
         node.fields.set("Content-Transfer-Encoding", Value::Text(encoding));
     }
     if node.filename.is_some() && node.fields.get("Content-Disposition").is_none() {
@@ -434,7 +556,7 @@ fn header_block(node: &mut Node, root: bool) -> String {
                 }
                 let mut value = build_header_value(&structured);
                 if let Some(filename) = &node.filename {
-                    let mut param = encode_words(filename);
+                    let mut param = encode_words(filename, text_encoding);
                     if param != *filename || needs_quotes(&param) {
                         param = format!("\"{param}\"");
                     }
@@ -445,8 +567,8 @@ fn header_block(node: &mut Node, root: bool) -> String {
             }
             _ => {}
         }
-        let encoded = encoded.unwrap_or_else(|| encode_value(&field.name, &field.value));
-        if let Some(line) = write_field(&field.name, &field.value, Some(encoded)) {
+        let encoded = encoded.unwrap_or_else(|| encode_value(&field.name, &field.value, text_encoding));
+        if let Some(line) = write_field(&field.name, &field.value, encoded) {
             lines.push(line);
         }
     }
@@ -456,11 +578,11 @@ fn header_block(node: &mut Node, root: bool) -> String {
 
 /// mime-node `stream`: headers, a blank line, the content in its transfer encoding,
 /// then each child between boundary lines.
-fn write_node(node: &mut Node, root: bool, out: &mut Vec<u8>) {
-    out.extend_from_slice(header_block(node, root).as_bytes());
+fn write_node(node: &mut Node, root: bool, text_encoding: TextEncoding, out: &mut Vec<u8>) {
+    out.extend_from_slice(header_block(node, root, text_encoding).as_bytes());
     out.extend_from_slice(b"\r\n\r\n");
     if let Some(content) = node.content.as_ref().filter(|c| c.is_present()) {
-        match transfer_encoding(node).as_deref() {
+        match transfer_encoding(node, text_encoding).as_deref() {
             Some("base64") => out.extend_from_slice(base64_body(content.bytes()).as_bytes()),
             Some("quoted-printable") => out.extend_from_slice(quoted_printable_body(content.bytes()).as_bytes()),
             _ => out.extend_from_slice(content.bytes()),
@@ -472,7 +594,7 @@ fn write_node(node: &mut Node, root: bool, out: &mut Vec<u8>) {
                 out.extend_from_slice(b"\r\n");
             }
             out.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
-            write_node(child, false, out);
+            write_node(child, false, text_encoding, out);
         }
         out.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
     }
@@ -501,11 +623,19 @@ fn on_the_wire(mut message: Vec<u8>) -> Vec<u8> {
 }
 
 /// The bytes Nodemailer would send for these fields (without Date and Message-ID
-/// unless given).
+/// unless given); with `raw`, the raw message as it is (mail-composer `compile`:
+/// a node whose raw content is the whole output, no field added).
 pub fn render(compose: &Compose) -> Result<Vec<u8>, LintError> {
+    if let Some(raw) = compose.raw.as_ref().filter(|_| compose.sends_raw()) {
+        let bytes = match raw {
+            Content::Text(text) => text.as_bytes().to_vec(),
+            Content::Bytes(bytes) => bytes.clone(),
+        };
+        return Ok(on_the_wire(bytes));
+    }
     let mut root = compile(compose)?;
     let mut out = Vec::with_capacity(compose.input_size() * 4 / 3 + 1024);
-    write_node(&mut root, true, &mut out);
+    write_node(&mut root, true, compose.text_encoding, &mut out);
     Ok(on_the_wire(out))
 }
 

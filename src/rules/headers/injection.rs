@@ -210,8 +210,11 @@ pub const RULE: Rule = Rule {
 };
 
 fn field_location(message: &Message, input_name: &str) -> Location {
+    // `list.owner` is Nodemailer's `list` option, written as List-Owner.
+    let list_field = input_name.strip_prefix("list.").map(|key| format!("List-{key}"));
     let header_name = match input_name {
         "replyTo" => "Reply-To",
+        _ if list_field.is_some() => list_field.as_deref().unwrap_or_default(),
         other => other.strip_prefix("header:").unwrap_or(other),
     };
     match message.header(header_name) {

@@ -7,6 +7,7 @@ pub mod address_length;
 pub mod address_syntax;
 pub mod attachment_filename;
 pub mod charset;
+pub mod compose_option;
 pub mod content_type;
 pub mod date;
 pub mod duplicate_field;

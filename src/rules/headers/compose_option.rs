@@ -1,0 +1,130 @@
+//! `headers/compose-option`: compose input whose message the check cannot see
+//! whole. The engine renders every Nodemailer message option that changes the
+//! bytes sent (`src/input/compose`); what it cannot render (`dkim`,
+//! `attachDataUrls`, `normalizeHeaderKey`), keys that are no Nodemailer option
+//! at all (a typo such as `atachments`, which Nodemailer ignores as silently),
+//! and fields given beside `raw` (which Nodemailer does not send) are said
+//! here, so nothing the script wrote is dropped without a word.
+
+use crate::i18n::Msg;
+use crate::model::Message;
+use crate::report::{Location, Severity};
+use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::settings::Evidence;
+use crate::title;
+
+/// Most option names one finding lists (ours: a typo or two is the common
+/// case; an object of thousands of unknown keys is named by its first ones).
+pub const MAX_NAMED_OPTIONS: usize = 20;
+
+crate::rule_texts! { "headers/compose-option";
+    summary => {
+        en: "Compose input holds options the checked message does not show.",
+        fr: "Les champs du message contiennent des options que le message vérifié ne montre pas.",
+        es: "Los campos del mensaje contienen opciones que el mensaje comprobado no muestra.",
+        pl: "Pola wiadomości zawierają opcje, których sprawdzona wiadomość nie pokazuje.",
+    },
+    why => {
+        en: "The check renders the message Nodemailer would send from the fields and judges that. An option it cannot render changes the real message in a way the check did not see; a key that is no Nodemailer option (often a misspelt one) is ignored by Nodemailer too, so what it was meant to add is not sent; fields given beside raw are not sent either.",
+        fr: "La vérification construit le message que Nodemailer enverrait à partir des champs et juge celui-là. Une option qu'elle ne sait pas construire modifie le vrai message sans qu'elle le voie ; une clé qui n'est pas une option de Nodemailer (souvent une faute de frappe) est ignorée aussi par Nodemailer, et ce qu'elle devait ajouter ne part pas ; les champs donnés à côté de raw ne partent pas non plus.",
+        es: "La comprobación construye el mensaje que Nodemailer enviaría a partir de los campos y juzga ese. Una opción que no sabe construir cambia el mensaje real sin que ella lo vea; una clave que no es una opción de Nodemailer (a menudo mal escrita) también la ignora Nodemailer, así que lo que debía añadir no se envía; los campos dados junto a raw tampoco se envían.",
+        pl: "Sprawdzenie buduje z pól wiadomość, którą wysłałby Nodemailer, i ocenia właśnie ją. Opcja, której nie umie zbudować, zmienia prawdziwą wiadomość w sposób dla niego niewidoczny; klucz, który nie jest opcją Nodemailera (często z literówką), Nodemailer też pomija, więc to, co miał dodać, nie zostaje wysłane; pola podane obok raw również nie są wysyłane.",
+    },
+    fix => {
+        en: "Correct misspelt option names (Nodemailer's message options: nodemailer.com/message), and check the message with the option's effect another way (lint the raw message Nodemailer's streamTransport gives).",
+        fr: "Corrigez les noms d'options mal orthographiés (options de message de Nodemailer : nodemailer.com/message), et vérifiez l'effet de l'option autrement (vérifiez le message brut que donne le streamTransport de Nodemailer).",
+        es: "Corrija los nombres de opción mal escritos (opciones de mensaje de Nodemailer: nodemailer.com/message) y compruebe el efecto de la opción de otro modo (compruebe el mensaje sin procesar que da el streamTransport de Nodemailer).",
+        pl: "Popraw błędnie zapisane nazwy opcji (opcje wiadomości Nodemailera: nodemailer.com/message), a skutek opcji sprawdź inaczej (sprawdź surową wiadomość, którą zwraca streamTransport Nodemailera).",
+    },
+    NOT_RENDERED "not-rendered" => {
+        en: "{options}: Nodemailer changes the message sent for {count, plural, one {this option} other {these options}}, which the check does not render; that part of the message was not checked.",
+        fr: "{options} : Nodemailer modifie le message envoyé selon {count, plural, one {cette option} other {ces options}}, que la vérification ne construit pas ; cette partie du message n'a pas été vérifiée.",
+        es: "{options}: Nodemailer cambia el mensaje enviado según {count, plural, one {esta opción} other {estas opciones}}, que la comprobación no construye; esa parte del mensaje no se ha comprobado.",
+        pl: "{options}: Nodemailer zmienia wysyłaną wiadomość według {count, plural, one {tej opcji} few {tych opcji} many {tych opcji} other {tych opcji}}, której sprawdzenie nie buduje; ta część wiadomości nie została sprawdzona.",
+    },
+    UNKNOWN "unknown" => {
+        en: "{options}: {count, plural, one {not a Nodemailer message option; Nodemailer ignores it} other {not Nodemailer message options; Nodemailer ignores them}}, and so did the check.",
+        fr: "{options} : {count, plural, one {ce n'est pas une option de message de Nodemailer ; Nodemailer l'ignore} other {ce ne sont pas des options de message de Nodemailer ; Nodemailer les ignore}}, la vérification aussi.",
+        es: "{options}: {count, plural, one {no es una opción de mensaje de Nodemailer; Nodemailer la ignora} other {no son opciones de mensaje de Nodemailer; Nodemailer las ignora}}, y la comprobación también.",
+        pl: "{options}: {count, plural, one {to nie jest opcja wiadomości Nodemailera; Nodemailer ją pomija} few {to nie są opcje wiadomości Nodemailera; Nodemailer je pomija} many {to nie są opcje wiadomości Nodemailera; Nodemailer je pomija} other {to nie są opcje wiadomości Nodemailera; Nodemailer je pomija}}, sprawdzenie również.",
+    },
+    REPLACED_BY_RAW "replaced-by-raw" => {
+        en: "Beside raw: {options}. Nodemailer sends the raw message as it is, without {count, plural, one {this field} other {these fields}}; the raw message is what was checked.",
+        fr: "À côté de raw : {options}. Nodemailer envoie le message brut tel quel, sans {count, plural, one {ce champ} other {ces champs}} ; c'est le message brut qui a été vérifié.",
+        es: "Junto a raw: {options}. Nodemailer envía el mensaje sin procesar tal cual, sin {count, plural, one {este campo} other {estos campos}}; lo comprobado es el mensaje sin procesar.",
+        pl: "Obok raw: {options}. Nodemailer wysyła surową wiadomość bez zmian, bez {count, plural, one {tego pola} few {tych pól} many {tych pól} other {tych pól}}; sprawdzona została surowa wiadomość.",
+    },
+}
+
+pub const RULE: Rule = Rule {
+    id: ID,
+    group: Group::Headers,
+    severity: Severity::Info,
+    evidence: &[
+        Evidence::Ours("information: the options change what is sent, not whether it is delivered; the note keeps an unrendered or misspelt option from passing in silence (Nodemailer ignores unknown message options without a word, lib/mail-composer and lib/mailer/mail-message.js read only the names they know)"),
+    ],
+    score: crate::rules::scores::NONE,
+    texts: &TEXTS,
+    thresholds: &[],
+    examples: &[
+        Example::fails(
+            title! {
+                en: "A misspelt attachments option",
+                fr: "Une option attachments mal orthographiée",
+                es: "Una opción attachments mal escrita",
+                pl: "Błędnie zapisana opcja attachments",
+            },
+            ExampleInput::Compose(r#"{"from": "a@example.com", "to": "b@example.com", "subject": "Invoice", "text": "See the attached invoice.", "atachments": [{"filename": "invoice.pdf", "content": "JVBERi0="}]}"#),
+        ),
+        Example::fails(
+            title! {
+                en: "Fields given beside a DKIM signing option and a raw message",
+                fr: "Des champs donnés à côté d'une option de signature DKIM et d'un message brut",
+                es: "Campos dados junto a una opción de firma DKIM y un mensaje sin procesar",
+                pl: "Pola podane obok opcji podpisu DKIM i surowej wiadomości",
+            },
+            ExampleInput::Compose(r#"{"from": "a@example.com", "subject": "Hi", "dkim": {"domainName": "example.com", "keySelector": "s1", "privateKey": "..."}, "raw": "From: a@example.com\r\nTo: b@example.com\r\nSubject: Hi\r\nDate: Mon, 5 Jan 2026 10:00:00 +0000\r\nMessage-ID: <1@example.com>\r\n\r\nHello\r\n"}"#),
+        )
+        .times(2),
+        Example::passes(
+            title! {
+                en: "Options that change nothing in the bytes sent (envelope, dsn)",
+                fr: "Des options qui ne changent rien aux octets envoyés (envelope, dsn)",
+                es: "Opciones que no cambian nada en los bytes enviados (envelope, dsn)",
+                pl: "Opcje, które nie zmieniają wysyłanych bajtów (envelope, dsn)",
+            },
+            ExampleInput::Compose(r#"{"from": "a@example.com", "to": "b@example.com", "subject": "Hi", "text": "Hello", "envelope": {"from": "bounce@example.com", "to": "b@example.com"}, "dsn": {"notify": "failure"}}"#),
+        ),
+    ],
+    check: Check::Message(check),
+};
+
+/// `names`, as many as `MAX_NAMED_OPTIONS`, each shown visibly, then how many more.
+fn named(names: &[String], more: usize) -> String {
+    let mut shown: Vec<String> = names.iter().take(MAX_NAMED_OPTIONS).map(|n| crate::error::quoted(n)).collect();
+    let hidden = names.len().saturating_sub(MAX_NAMED_OPTIONS) + more;
+    if hidden > 0 {
+        shown.push(format!("+{hidden}"));
+    }
+    shown.join(", ")
+}
+
+fn check(message: &Message, cx: &mut Context) {
+    let notes = &message.input_notes;
+    let lists = [
+        (&NOT_RENDERED, &notes.not_rendered, 0),
+        (&UNKNOWN, &notes.unknown, notes.unknown_more),
+        (&REPLACED_BY_RAW, &notes.replaced_by_raw, 0),
+    ];
+    for (entry, names, more) in lists {
+        if names.is_empty() {
+            continue;
+        }
+        let options = named(names, more);
+        cx.emit(
+            Draft::new(Msg::of(entry).text("options", options.clone()).int("count", names.len() + more))
+                .evidence(options)
+                .at(Location::message()),
+        );
+    }
+}

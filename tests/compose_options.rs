@@ -1,0 +1,192 @@
+//! Nodemailer message options beyond the addresses, texts and attachments:
+//! each that changes the bytes sent is rendered and linted (list, priority,
+//! xMailer, alternatives, watchHtml, amp, icalEvent, encoding, textEncoding,
+//! raw, boundaries), `envelope.from` is the Return-Path a receiver records, and
+//! the rest is said (`headers/compose-option`). Byte-for-byte agreement with
+//! Nodemailer is tests/node/compose-rendering.test.mjs.
+
+use mail_preflight::{lint_compose, Compose, LintError, Options, Report, Severity};
+
+fn lint(json: &str) -> Report {
+    lint_compose(&Compose::from_json(json).unwrap(), &Options::default()).unwrap()
+}
+
+fn source(json: &str) -> String {
+    lint(json).source.unwrap()
+}
+
+fn message_ids<'a>(report: &'a Report, rule: &str) -> Vec<&'a str> {
+    report.findings.iter().filter(|f| f.rule_id == rule).map(|f| f.message_id.as_str()).collect()
+}
+
+const BULK: &str = r#""from":"news@example.com","to":"b@example.org","subject":"News","text":"Hello","headers":{"Precedence":"bulk","List-Unsubscribe-Post":"List-Unsubscribe=One-Click"}"#;
+
+#[test]
+fn a_list_option_writes_list_fields_the_bulk_rules_see() {
+    let without = lint(&format!("{{{BULK}}}"));
+    assert!(!message_ids(&without, "bulk/list-unsubscribe").is_empty(), "control: no List-Unsubscribe is said");
+    let with = lint(&format!(
+        r#"{{{BULK},"list":{{"unsubscribe":[["https://example.com/u?id=1","unsubscribe@example.com"]],"help":"https://example.com/help","id":{{"url":"news.example.com","comment":"News"}}}}}}"#
+    ));
+    let source = with.source.as_deref().unwrap().replace("\r\n ", " ");
+    assert!(source.contains("\r\nList-Unsubscribe: <https://example.com/u?id=1>, <mailto:unsubscribe@example.com>\r\n"), "{source}");
+    assert!(source.contains("\r\nList-Help: <https://example.com/help>\r\n"));
+    assert!(source.contains("\r\nList-ID: \"News\" <http://news.example.com>\r\n"));
+    assert!(message_ids(&with, "bulk/list-unsubscribe").is_empty(), "{:?}", with.findings);
+    assert!(message_ids(&with, "bulk/one-click").is_empty(), "{:?}", with.findings);
+}
+
+#[test]
+fn a_line_break_in_a_list_comment_is_a_header_injection() {
+    let report = lint(r#"{"from":"a@example.com","to":"b@example.com","subject":"Hi","text":"x","list":{"owner":{"url":"owner@example.com","comment":"Ann\r\nBcc: all@example.net"}}}"#);
+    let injection: Vec<_> = report.findings.iter().filter(|f| f.rule_id == "headers/injection").collect();
+    assert_eq!(injection.len(), 1, "{:?}", report.findings);
+    assert_eq!(injection[0].severity, Severity::Error);
+    assert!(injection[0].message.contains("list.owner"), "{}", injection[0].message);
+    assert!(report.source.unwrap().contains("List-Owner: <mailto:owner@example.com> (Ann\r\nBcc: all@example.net)\r\n"));
+}
+
+#[test]
+fn priority_high_writes_the_three_fields_and_the_priority_rule_sees_them() {
+    let high = lint(r#"{"from":"a@example.com","to":"b@example.com","subject":"Hi","text":"x","priority":"high"}"#);
+    let source = high.source.as_deref().unwrap();
+    assert!(source.contains("X-Priority: 1 (Highest)\r\nX-Msmail-Priority: High\r\nImportance: High\r\n"), "{source}");
+    assert!(!message_ids(&high, "spam/priority-header").is_empty());
+    let normal = lint(r#"{"from":"a@example.com","to":"b@example.com","subject":"Hi","text":"x","priority":"normal"}"#);
+    assert!(!normal.source.as_deref().unwrap().contains("Priority"));
+    assert!(message_ids(&normal, "spam/priority-header").is_empty());
+}
+
+#[test]
+fn x_mailer_is_written_when_a_text_and_not_when_false() {
+    assert!(source(r#"{"from":"a@example.com","text":"x","xMailer":"Shop 2.1"}"#).contains("\r\nX-Mailer: Shop 2.1\r\n"));
+    assert!(!source(r#"{"from":"a@example.com","text":"x","xMailer":false}"#).contains("X-Mailer"));
+}
+
+#[test]
+fn watch_html_amp_and_alternatives_are_parts_of_the_alternative_in_nodemailers_order() {
+    let source = source(
+        r#"{"from":"a@example.com","text":"t","html":"<p>h</p>","amp":"<html amp4email></html>","watchHtml":"<b>w</b>","alternatives":[{"contentType":"text/x-web-markdown","content":"**m**"}]}"#,
+    );
+    let order: Vec<usize> = ["text/plain", "text/watch-html", "text/x-amp-html", "text/html", "text/x-web-markdown"]
+        .iter()
+        .map(|t| source.find(&format!("Content-Type: {t}")).unwrap_or_else(|| panic!("{t} in {source}")))
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{source}");
+}
+
+#[test]
+fn an_alternative_is_linted_like_any_body() {
+    // An HTML version given in `alternatives` is the message's HTML body: its links are checked.
+    let report = lint(r#"{"from":"a@example.com","to":"b@example.com","subject":"Order","text":"x","alternatives":[{"contentType":"text/html","content":"<a href=\"https://1.2.3.4/login\">Log in</a>"}]}"#);
+    assert!(!message_ids(&report, "links/numeric-host").is_empty(), "{:?}", report.findings);
+}
+
+#[test]
+fn an_ical_event_is_a_calendar_alternative_and_an_invite_attachment() {
+    let source = source(r#"{"from":"a@example.com","text":"x","icalEvent":{"method":"request","content":"BEGIN:VCALENDAR\r\nEND:VCALENDAR"}}"#);
+    assert!(source.contains("Content-Type: multipart/mixed;"), "{source}");
+    assert!(source.contains("Content-Type: text/calendar; charset=utf-8; method=REQUEST\r\n"), "{source}");
+    assert!(source.contains("Content-Type: application/ics; name=invite.ics\r\nContent-Disposition: attachment; filename=invite.ics\r\nContent-Transfer-Encoding: base64\r\n"), "{source}");
+}
+
+#[test]
+fn text_encoding_and_encoding_choose_the_encodings() {
+    let source = source(r#"{"from":"a@example.com","subject":"Żółw","text":"plain but forced","encoding":"base64","textEncoding":"base64"}"#);
+    assert!(source.contains("Subject: =?UTF-8?B?xbvDs8WCdw==?=\r\n"), "{source}");
+    assert!(source.contains("Content-Transfer-Encoding: base64\r\n"), "{source}");
+    let q = source_of_subject(r#"{"from":"a@example.com","subject":"Привет","text":"x","textEncoding":"quoted-printable"}"#);
+    assert!(q.starts_with("Subject: =?UTF-8?Q?"), "{q}");
+}
+
+fn source_of_subject(json: &str) -> String {
+    source(json).split("\r\n").find(|l| l.starts_with("Subject:")).unwrap().to_string()
+}
+
+#[test]
+fn boundary_options_are_used() {
+    let source = source(r#"{"from":"a@example.com","text":"t","html":"h","baseBoundary":"abc","boundaryPrefix":"==X"}"#);
+    assert!(source.contains("boundary=\"==X-abc-Part_1\""), "{source}");
+}
+
+#[test]
+fn a_raw_message_is_linted_as_it_is_sent_and_the_fields_beside_it_are_said() {
+    let report = lint(r#"{"from":"a@example.com","subject":"Ignored","raw":"From: r@example.com\nTo: b@example.com\nSubject: FREE MONEY NOW\n\nBody\n"}"#);
+    assert_eq!(report.source.as_deref(), Some("From: r@example.com\r\nTo: b@example.com\r\nSubject: FREE MONEY NOW\r\n\r\nBody\r\n"));
+    assert!(!message_ids(&report, "spam/subject-caps").is_empty(), "the raw subject is judged");
+    // Nodemailer adds no Date or Message-ID to a raw message: missing is missing.
+    assert!(message_ids(&report, "headers/missing-field").iter().all(|id| *id != "headers/missing-field.mailer-adds"), "{:?}", report.findings);
+    let notes: Vec<_> = report.findings.iter().filter(|f| f.rule_id == "headers/compose-option").collect();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].message_id, "headers/compose-option.replaced-by-raw");
+    assert!(notes[0].message.contains("subject") && !notes[0].message.contains("from"), "{}", notes[0].message);
+}
+
+#[test]
+fn a_raw_value_that_is_no_message_is_refused_as_raw_input_is() {
+    let compose = Compose::from_json(r#"{"raw":"just some words"}"#).unwrap();
+    assert!(matches!(lint_compose(&compose, &Options::default()), Err(LintError::NotAMessage(_))));
+}
+
+#[test]
+fn unknown_keys_and_unrendered_options_are_named_in_an_info_note() {
+    let report = lint(r#"{"from":"a@example.com","to":"b@example.com","subject":"Hi","text":"x","atachments":[],"dkim":{"domainName":"example.com"},"attachDataUrls":false,"dsn":{"notify":"success"},"newline":"unix"}"#);
+    let notes: Vec<_> = report.findings.iter().filter(|f| f.rule_id == "headers/compose-option").collect();
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert_eq!(notes[0].message_id, "headers/compose-option.not-rendered");
+    assert!(notes[0].message.starts_with("dkim:"), "{}", notes[0].message);
+    assert_eq!(notes[1].message_id, "headers/compose-option.unknown");
+    assert!(notes[1].message.starts_with("atachments:"), "{}", notes[1].message);
+    assert!(notes.iter().all(|n| n.severity == Severity::Info));
+}
+
+#[test]
+fn a_million_unknown_keys_are_counted_not_copied() {
+    let keys: Vec<String> = (0..5_000).map(|i| format!("\"k{i}\":1")).collect();
+    let compose = Compose::from_json(&format!("{{\"from\":\"a@example.com\",\"text\":\"x\",{}}}", keys.join(","))).unwrap();
+    assert_eq!(compose.notes.unknown.len(), mail_preflight::model::MAX_NOTED_KEYS);
+    assert_eq!(compose.notes.unknown_more, 5_000 - mail_preflight::model::MAX_NOTED_KEYS);
+    let report = lint_compose(&compose, &Options::default()).unwrap();
+    let note = report.findings.iter().find(|f| f.message_id == "headers/compose-option.unknown").unwrap();
+    assert!(note.message.contains("+4980"), "{}", note.message);
+}
+
+#[test]
+fn an_envelope_sender_on_another_domain_is_the_return_path_spf_checks() {
+    let aligned = lint(r#"{"from":"shop@my-site.example","to":"b@example.org","subject":"Hi","text":"x","envelope":{"from":"bounce@mail.my-site.example","to":"b@example.org"}}"#);
+    assert!(message_ids(&aligned, "sender/misaligned").is_empty(), "{:?}", aligned.findings);
+    let other = lint(r#"{"from":"shop@my-site.example","to":"b@example.org","subject":"Hi","text":"x","envelope":{"from":"Host <www-data@web42.hosting.example>"}}"#);
+    assert_eq!(message_ids(&other, "sender/misaligned"), ["sender/misaligned.return-path"], "{:?}", other.findings);
+    assert!(!other.source.unwrap().contains("Return-Path"), "the envelope is not in the message bytes");
+}
+
+#[test]
+fn too_many_alternatives_or_list_fields_are_refused_by_name() {
+    use mail_preflight::input::compose::{MAX_ALTERNATIVES, MAX_LIST_FIELDS, MAX_LIST_URLS};
+    let refused = |json: String, path: &str| match lint_compose(&Compose::from_json(&json).unwrap(), &Options::default()) {
+        Err(error @ LintError::InvalidInput(_)) => assert!(error.to_string().contains(path), "{error}"),
+        other => panic!("{other:?}"),
+    };
+    let alternatives = vec![r#"{"content":"x"}"#; MAX_ALTERNATIVES + 1].join(",");
+    refused(format!(r#"{{"text":"x","alternatives":[{alternatives}]}}"#), "alternatives");
+    let fields = vec!["\"https://e.example\""; MAX_LIST_FIELDS + 1].join(",");
+    refused(format!(r#"{{"text":"x","list":{{"help":[{fields}]}}}}"#), "list");
+    let urls = vec!["\"https://e.example\""; MAX_LIST_URLS + 1].join(",");
+    refused(format!(r#"{{"text":"x","list":{{"help":[[{urls}]]}}}}"#), "list");
+    // At the bounds, the message is linted.
+    let alternatives = vec![r#"{"content":"x"}"#; MAX_ALTERNATIVES].join(",");
+    assert!(lint_compose(&Compose::from_json(&format!(r#"{{"text":"x","alternatives":[{alternatives}]}}"#)).unwrap(), &Options::default()).is_ok());
+}
+
+#[test]
+fn an_alternative_or_event_given_by_path_is_refused_as_an_attachment_is() {
+    for (json, path) in [
+        (r#"{"text":"x","alternatives":[{"path":"/tmp/a.html"}]}"#, "alternatives[0]"),
+        (r#"{"text":"x","icalEvent":{"href":"https://example.com/e.ics"}}"#, "icalEvent"),
+    ] {
+        match lint_compose(&Compose::from_json(json).unwrap(), &Options::default()) {
+            Err(error @ LintError::InvalidInput(_)) => assert!(error.to_string().contains(path), "{error}"),
+            other => panic!("{json}: {other:?}"),
+        }
+    }
+}
