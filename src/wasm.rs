@@ -152,7 +152,7 @@ fn input_from(input: JsValue, locale: Locale, function: &str) -> Result<Input, J
         if let Some(invalid) = beyond_bounds(&input) {
             return Err(lint_error(&LintError::InvalidInput(invalid), locale));
         }
-        let compose: Compose = serde_wasm_bindgen::from_value(input)
+        let compose: Compose = serde_wasm_bindgen::from_value(functions_as_flags(input))
             .map_err(|e| lint_error(&LintError::InvalidInput(Invalid::from_serde(&e.to_string(), "message")), locale))?;
         Ok(Input::Compose(compose))
     } else {
@@ -161,6 +161,27 @@ fn input_from(input: JsValue, locale: Locale, function: &str) -> Result<Input, J
             &format!("{function}(input): input must be a string, a Uint8Array, or an object of compose fields"),
         ))
     }
+}
+
+/// The compose object with each top-level function (Nodemailer's
+/// `normalizeHeaderKey`) given as `true`: the conversion refuses functions, and
+/// the engine only notes that the option is set (`headers/compose-option`).
+/// The input itself is not changed; without a function it is used as it is.
+fn functions_as_flags(input: JsValue) -> JsValue {
+    let object: &js_sys::Object = input.unchecked_ref();
+    let entries = js_sys::Object::entries(object);
+    if !entries.iter().any(|entry| js_sys::Array::from(&entry).get(1).is_function()) {
+        return input;
+    }
+    let copy = js_sys::Object::new();
+    for entry in entries.iter() {
+        let pair = js_sys::Array::from(&entry);
+        let value = pair.get(1);
+        let value = if value.is_function() { JsValue::TRUE } else { value };
+        // Own enumerable string keys of a plain object: defining them cannot fail.
+        let _ = Reflect::set(&copy, &pair.get(0), &value);
+    }
+    copy.into()
 }
 
 /// Most objects, arrays and members of a compose input walked before it is

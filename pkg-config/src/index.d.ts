@@ -271,7 +271,67 @@ export interface Compose {
   date?: string | Date;
   /** Set only when the script sets Message-ID itself; Nodemailer adds it otherwise. */
   messageId?: string;
+  /** The Apple Watch version (`text/watch-html`), an alternative after `text`. */
+  watchHtml?: string;
+  /** The AMP for Email version (`text/x-amp-html`), an alternative before `html`. */
+  amp?: string;
+  /** A calendar event: a `text/calendar` alternative and an `invite.ics` attachment, as Nodemailer sends it. */
+  icalEvent?: string | IcalEvent;
+  /** More alternatives, after text, watchHtml, amp, html and icalEvent (at most 100). */
+  alternatives?: Alternative[];
+  /** `List-*` fields, one per entry: `{ unsubscribe: [['https://…', 'unsubscribe@…']], id: { url, comment } }`. */
+  list?: { [key: string]: ListValue };
+  /** `high` and `low` write X-Priority, X-MSMail-Priority and Importance; `normal` writes none. */
+  priority?: 'high' | 'normal' | 'low';
+  /** The X-Mailer field; none when absent or false. */
+  xMailer?: string | false;
+  /** The Content-Transfer-Encoding of the text parts. */
+  encoding?: 'quoted-printable' | 'base64';
+  /** The encoding of encoded words and of text bodies that need one (Nodemailer chooses by content otherwise). */
+  textEncoding?: 'quoted-printable' | 'base64';
+  /** A whole message, sent (and linted) as it is instead of one built from the other fields. */
+  raw?: string | Uint8Array | number[] | BufferJson;
+  baseBoundary?: string;
+  boundaryPrefix?: string;
+  /** The SMTP envelope: not in the message, but `from` is the Return-Path a receiver records (sender/misaligned reads it). */
+  envelope?: { from?: Addresses; to?: Addresses; cc?: Addresses; bcc?: Addresses; [other: string]: unknown };
+  /** Set aside: DSN parameters of the SMTP commands, not in the message. */
+  dsn?: { id?: string; return?: 'headers' | 'full'; notify?: string | string[]; recipient?: string };
+  /** Set aside: the SMTP transport sends every line end as CRLF. */
+  newline?: 'windows' | 'unix' | string;
+  /** Set aside: the engine reads no file and fetches nothing anyway. */
+  disableFileAccess?: boolean;
+  disableUrlAccess?: boolean;
+  /**
+   * Not rendered (the signature, the data: images made attachments, the renamed fields): said in a
+   * `headers/compose-option` info finding, as is any key that is no Nodemailer option (a typo).
+   */
+  dkim?: object | false;
+  attachDataUrls?: boolean;
+  normalizeHeaderKey?: (key: string, value: string) => string;
 }
+
+/** One alternative: an attachment's fields without `cid` and `contentDisposition` (type `text/plain` by default). */
+export type Alternative = Omit<Attachment, 'cid' | 'contentDisposition'>;
+
+/** Nodemailer's `icalEvent` object. */
+export interface IcalEvent {
+  content?: string | Uint8Array | number[] | BufferJson;
+  /** The iTIP method, `PUBLISH` when absent (written upper-case). */
+  method?: string;
+  /** The attachment's name, `invite.ics` when absent. */
+  filename?: string;
+  encoding?: Attachment['encoding'];
+  headers?: Headers;
+  /** A file path or URL. The engine reads no file and fetches nothing: give `content`. */
+  path?: string;
+  href?: string;
+}
+
+/** One URL of a `List-*` field: the URL (`https:`, `mailto:`, an address, or a host), or with a comment. */
+export type ListUrl = string | { url: string; comment?: string };
+/** A `list` entry: one field, or a list of fields, each a URL or a list of URLs joined in one field. */
+export type ListValue = ListUrl | Array<ListUrl | ListUrl[]>;
 
 /**
  * A raw RFC 5322 message (text or bytes: a Node `Buffer` is a `Uint8Array`; an ArrayBuffer, a DataView

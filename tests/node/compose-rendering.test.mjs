@@ -8,13 +8,23 @@ import test from 'node:test';
 import { pkg, requireDev, idsOf, ruleIds } from './helpers.mjs';
 
 const MailComposer = requireDev('nodemailer/lib/mail-composer');
+const MailMessage = requireDev('nodemailer/lib/mailer/mail-message');
 const LeWindows = requireDev('nodemailer/lib/mime-node/le-windows');
 
-/** What Nodemailer sends for `mail`, with our boundary base, without the fields it adds. */
+/**
+ * What Nodemailer sends for `mail`, with our boundary base, without the fields it adds:
+ * sendMail's steps (lib/mailer/index.js) after the plugins: MailComposer's compile(),
+ * then MailMessage's X-Mailer, priority and List-* fields.
+ */
 function nodemailerBytes(mail, baseBoundary) {
   return new Promise((resolve, reject) => {
     const chunks = [];
-    const stream = new MailComposer({ ...mail, baseBoundary }).compile().createReadStream().pipe(new LeWindows());
+    const message = new MailMessage({ options: {}, _defaults: {} }, structuredClone({ baseBoundary, ...mail }));
+    message.message = new MailComposer(message.data).compile();
+    message.setMailerHeader();
+    message.setPriorityHeaders();
+    message.setListHeaders();
+    const stream = message.message.createReadStream().pipe(new LeWindows());
     stream.on('data', (chunk) => chunks.push(chunk));
     stream.on('error', reject);
     stream.on('end', () => {
@@ -29,7 +39,7 @@ function nodemailerBytes(mail, baseBoundary) {
 /** Asserts that our rendering of `mail` is Nodemailer's, line by line for a readable failure. */
 async function assertRenderedAsNodemailer(mail, what) {
   const ours = pkg.lint(mail).source;
-  const base = /--_NmP-([0-9a-f]{16})-Part_/.exec(ours)?.[1] ?? '0000000000000000';
+  const base = /-([0-9a-f]{16})-Part_/.exec(ours)?.[1] ?? '0000000000000000';
   const theirs = await nodemailerBytes(mail, base);
   assert.deepEqual(ours.split('\r\n'), theirs.split('\r\n'), what);
   assert.equal(ours, theirs, what);
@@ -129,4 +139,82 @@ const cases = {
 
 test('the rendering is Nodemailer\'s byte for byte, field by field', async () => {
   for (const [what, mail] of Object.entries(cases)) await assertRenderedAsNodemailer(mail, what);
+});
+
+const ics = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nSUMMARY:Meeting\r\nEND:VEVENT\r\nEND:VCALENDAR';
+const options = {
+  'list: one field per entry, inner lists joined, comments, mailto and http forms, List-ID': { from: 'a@example.com', to: 'b@example.com', text: 'x',
+    list: { unsubscribe: [['https://example.com/u?id=1', 'unsubscribe@example.com'], { url: 'mailto:u@example.com', comment: 'Zażółć' }],
+      help: 'help@example.com', id: { url: 'news.example.com', comment: 'The news' }, post: false, Archive: ' <example.com/archive> ',
+      owner: { url: 'owner@example.com', comment: 'Ann (list owner)' }, subscribe: [null, { comment: 'no url' }] } },
+  'list: a long List-Unsubscribe folded as prepared values are': { from: 'a@example.com', text: 'x',
+    list: { unsubscribe: [[`https://example.com/unsubscribe?token=${'t'.repeat(70)}`, 'unsubscribe@example.com']] } },
+  'list: a List-ID without a comment': { from: 'a@example.com', text: 'x', list: { id: 'list.example.org' } },
+  'priority high, over a custom X-Priority': { from: 'a@example.com', text: 'x', priority: 'HIGH', headers: { 'X-Priority': '3' } },
+  'priority low': { from: 'a@example.com', text: 'x', priority: 'low' },
+  'priority normal (no field)': { from: 'a@example.com', text: 'x', priority: 'normal' },
+  'xMailer text and false': { from: 'a@example.com', text: 'x', xMailer: 'Shop 2.1' },
+  'xMailer false': { from: 'a@example.com', text: 'x', xMailer: false },
+  'alternatives after text and html, types from file names': { from: 'a@example.com', text: 't', html: '<p>h</p>',
+    alternatives: [{ contentType: 'text/x-web-markdown', content: '**Hi**' }, { filename: 'page.html', content: '<p>alt</p>' },
+      { content: Buffer.from('bytes').toString('base64'), encoding: 'base64', headers: { 'X-Alt': '1' } }] },
+  'an alternative alone with text': { from: 'a@example.com', text: 't', alternatives: [{ contentType: 'text/plain; charset=utf-8', content: 'second' }] },
+  'amp and watchHtml between text and html': { from: 'a@example.com', text: 't', html: '<p>h</p>',
+    amp: '<!doctype html><html ⚡4email><head><meta charset="utf-8"></head><body>Hello</body></html>', watchHtml: '<b>Watch</b>' },
+  'icalEvent as a text (PUBLISH)': { from: 'a@example.com', text: 'x', icalEvent: ics },
+  'icalEvent with a method, a file name and headers (shared by both nodes)': { from: 'a@example.com', text: 'x', html: '<p>Invite</p>',
+    icalEvent: { method: 'request', filename: 'meeting.ics', content: ics, headers: { 'X-Cal': 'yes' } } },
+  'icalEvent with base64 content and attachments': { from: 'a@example.com', text: 'x', icalEvent: { content: Buffer.from(ics).toString('base64'), encoding: 'base64' },
+    attachments: [{ filename: 'a.txt', content: 'a' }] },
+  'icalEvent with an inline image (related, then mixed)': { from: 'a@example.com', html: '<img src="cid:logo@x">', icalEvent: ics,
+    attachments: [{ filename: 'logo.png', content: 'x', cid: 'logo@x' }] },
+  'encoding base64 and textEncoding base64': { from: 'Jörg <a@example.com>', subject: 'Żółw und Café', text: 'plain', html: '<p>Café</p>', encoding: 'base64', textEncoding: 'base64' },
+  'textEncoding quoted-printable for Cyrillic': { from: 'a@example.com', subject: 'Привет, как дела?', text: 'Привет мир', textEncoding: 'quoted-printable',
+    attachments: [{ filename: 'отчёт.pdf', content: 'x' }] },
+  'encoding quoted-printable on plain text': { from: 'a@example.com', text: 'short', encoding: 'Quoted-Printable' },
+  'boundaryPrefix': { from: 'a@example.com', text: 't', html: 'h', boundaryPrefix: '==Shop' },
+  'options that change nothing: envelope, dsn, disableFileAccess, disableUrlAccess': { from: 'a@example.com', to: 'b@example.com', text: 'x',
+    envelope: { from: 'bounce@example.com', to: ['b@example.com'] }, dsn: { id: 'x', return: 'headers', notify: 'success', recipient: 'a@example.com' },
+    disableFileAccess: true, disableUrlAccess: true },
+};
+
+test('the options that change the bytes sent are rendered as Nodemailer sends them', async () => {
+  for (const [what, mail] of Object.entries(options)) await assertRenderedAsNodemailer(mail, what);
+});
+
+test('raw is sent as it is, fields beside it are said, Date and Message-ID are not added', async () => {
+  const raw = 'From: r@example.com\nTo: b@example.com\nSubject: Raw\nDate: Mon, 5 Jan 2026 10:00:00 +0000\nMessage-ID: <1@example.com>\n\nBody';
+  for (const given of [raw, Buffer.from(raw)]) {
+    // date and messageId given, so the comparison keeps the raw message's own fields.
+    const mail = { from: 'a@example.com', subject: 'Not sent', raw: given, date: 'Tue, 6 Jan 2026 10:00:00 +0000', messageId: 'not@sent' };
+    const report = pkg.lint(mail);
+    assert.equal(report.source, await nodemailerBytes(mail, 'x'));
+    assert.equal(report.source, raw.replaceAll('\n', '\r\n') + '\r\n');
+    const notes = report.findings.filter((f) => f.ruleId === 'headers/compose-option');
+    assert.deepEqual(notes.map((f) => f.messageId), ['headers/compose-option.replaced-by-raw']);
+    assert.match(notes[0].message, /^Beside raw: subject, date, messageId\./);
+  }
+  const bare = pkg.lint({ raw: 'From: r@example.com\nTo: b@example.com\nSubject: Raw\n\nBody' });
+  assert.ok(idsOf(bare).includes('headers/missing-field'));
+  assert.ok(!bare.findings.some((f) => f.messageId === 'headers/missing-field.mailer-adds'), 'nothing is added to raw');
+});
+
+test('a list option answers the bulk rules and a priority option the priority rule', () => {
+  const bulk = { from: 'news@example.com', to: 'b@example.org', subject: 'News', text: 'Hello',
+    headers: { Precedence: 'bulk', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } };
+  assert.ok(idsOf(pkg.lint(bulk)).includes('bulk/list-unsubscribe'));
+  const listed = pkg.lint({ ...bulk, list: { unsubscribe: ['https://example.com/u?id=1', 'unsubscribe@example.com'] } });
+  assert.ok(!idsOf(listed).includes('bulk/list-unsubscribe'), JSON.stringify(listed.findings.map((f) => f.message)));
+  assert.ok(!idsOf(listed).includes('bulk/one-click'));
+  assert.ok(idsOf(pkg.lint({ ...bulk, priority: 'high' })).includes('spam/priority-header'));
+});
+
+test('unknown keys and options not rendered are named; a function option is read as one', () => {
+  const report = pkg.lint({ from: 'a@example.com', to: 'b@example.com', subject: 'Hi', text: 'x', atachments: [],
+    dkim: { domainName: 'example.com', keySelector: 's', privateKey: 'k' }, normalizeHeaderKey: (key) => key.toUpperCase() });
+  const notes = report.findings.filter((f) => f.ruleId === 'headers/compose-option');
+  assert.deepEqual(notes.map((f) => [f.messageId, f.severity]),
+    [['headers/compose-option.not-rendered', 'info'], ['headers/compose-option.unknown', 'info']]);
+  assert.match(notes[0].message, /^dkim, normalizeHeaderKey:/);
+  assert.match(notes[1].message, /^atachments:/);
 });
