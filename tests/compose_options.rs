@@ -47,6 +47,16 @@ fn a_line_break_in_a_list_comment_is_a_header_injection() {
 }
 
 #[test]
+fn a_line_break_in_a_list_key_or_x_mailer_is_flattened_and_said_as_info() {
+    let report = lint(r#"{"from":"a@example.com","to":"b@example.com","subject":"Hi","text":"x","xMailer":"App\r\nBcc: all@example.net","list":{"help\r\nBcc: all@example.net":"https://example.com/help"}}"#);
+    let source = report.source.as_deref().unwrap();
+    assert!(!source.contains("\r\nBcc:"), "{source}");
+    let injection: Vec<_> = report.findings.iter().filter(|f| f.rule_id == "headers/injection").collect();
+    assert_eq!(injection.len(), 2, "{injection:?}");
+    assert!(injection.iter().all(|f| f.severity == Severity::Info && f.message_id == "headers/injection.flattened"), "{injection:?}");
+}
+
+#[test]
 fn priority_high_writes_the_three_fields_and_the_priority_rule_sees_them() {
     let high = lint(r#"{"from":"a@example.com","to":"b@example.com","subject":"Hi","text":"x","priority":"high"}"#);
     let source = high.source.as_deref().unwrap();

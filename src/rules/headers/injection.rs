@@ -232,8 +232,9 @@ fn check(message: &Message, cx: &mut Context) {
             check_additional_headers(message, cx, &field.value);
             continue;
         }
-        // A line break in the name: Nodemailer normalises names (spaces, trimmed).
-        let key_has_break = field.name.starts_with("header:") && field.name.contains(['\r', '\n']);
+        // A line break in the name (a header's or a `list` key's): Nodemailer normalises names (spaces, trimmed).
+        let key_has_break =
+            (field.name.starts_with("header:") || field.name.starts_with("list.")) && field.name.contains(['\r', '\n']);
         // PHP keeps only CRLF + SP/TAB as a fold in to and subject and turns a bare
         // CR or LF into a space, fold or not (SKIP_LONG_HEADER_SEP).
         let only_crlf_folds = message.origin == Origin::PhpMail && !field.written_as_given;
