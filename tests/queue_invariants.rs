@@ -32,9 +32,11 @@ fn random_scenario(g: &mut Generator) -> Scenario {
     let mut scenario = Scenario { seed: g.next() >> 11, ..Scenario::default() };
     use State::*;
     scenario.service.state = g.pick(&[Active, Active, Disabled, Force, Bounce, Spam, Purging]);
-    scenario.service.sent = g.below(10_000);
+    let sent = g.below(10_000);
     scenario.service.bounce = g.below(100);
     scenario.service.sent_today = g.below(50);
+    // A real snapshot: the total sent counts the mails sent today and those in error.
+    scenario.service.sent = sent.max(scenario.service.bounce).max(scenario.service.sent_today);
     scenario.service.max_per_day = Some(g.pick(&[50, 500, 7_200]));
     scenario.thresholds.bounce_min_mails = g.pick(&[5, 20]);
     scenario.thresholds.spam_mails_before_block = g.pick(&[1, 10]);

@@ -117,3 +117,47 @@ fn a_date_that_does_not_read_is_named_as_the_user_wrote_the_field() {
     let err = simulate_json(r#"{"takenAt": "soon"}"#).expect_err("bad date");
     assert_eq!(err.field(), Some("takenAt"));
 }
+
+/// The panel counts the mails sent today and those in error among the total sent
+/// (seed 002: "Total des e-mails envoyés", "E-mails envoyés aujourd'hui", "Total des
+/// e-mails en erreur"): a snapshot where one is larger cannot be real.
+#[test]
+fn a_counter_above_the_total_sent_is_refused_naming_the_counter() {
+    let cases = [
+        (r#"{"service": {"sent": 10, "sentToday": 11}}"#, "service.sentToday"),
+        (r#"{"service": {"sent": 10, "bounce": 40}}"#, "service.bounce"),
+        (r#"{"service": {"sent": 0, "sentToday": 1}}"#, "service.sentToday"),
+        (r#"{"service": {"sent": 1}, "bounces": [{"to": "a@example.net"}, {"to": "b@example.net"}]}"#, "bounces"),
+        (r#"{"service": {"sent": 1}, "errorLog": [{}, {}]}"#, "errorLog"),
+        // The API's service object alone.
+        (r#"{"bounce": 3, "email": null, "maxPerDay": 7200, "sent": 2, "sentToday": 0, "state": "ok"}"#, "service.bounce"),
+    ];
+    for (json, field) in cases {
+        let err = simulate_json(json).expect_err(json);
+        assert_eq!((err.code(), err.field()), ("invalid-scenario", Some(field)), "{json}");
+        for locale in mail_preflight::Locale::ALL {
+            let text = err.localized(locale);
+            assert!(text.contains(field) && text.contains("service.sent"), "{locale:?}: {text}");
+        }
+    }
+    let err = simulate_json(r#"{"service": {"sent": 10, "sentToday": 11}}"#).expect_err("above");
+    assert!(err.localized(mail_preflight::Locale::En).starts_with("service.sentToday counts 11 mails, more than service.sent (10)"), "{err}");
+}
+
+#[test]
+fn counters_up_to_the_total_sent_run() {
+    let r = simulate_json(r#"{"service": {"sent": 10, "sentToday": 10, "bounce": 10}, "errorLog": [{}]}"#)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(r.service.sent, 10);
+}
+
+/// A partial snapshot states no total: `sent` left out bounds nothing (the guide
+/// test `sent_today_resets_and_history_keeps_each_day` gives `sentToday` alone).
+#[test]
+fn a_partial_snapshot_without_the_total_runs_as_given() {
+    for json in [r#"{"service": {"sentToday": 7}}"#, r#"{"service": {"bounce": 3}}"#, r#"{"bounces": [{}]}"#] {
+        assert!(simulate_json(json).is_ok(), "{json}");
+    }
+    let r = simulate_json(r#"{"service": {"sentToday": 7}}"#).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(r.service.sent_today, 7);
+}

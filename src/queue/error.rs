@@ -34,6 +34,9 @@ pub enum Problem {
     Email { text: String },
     /// The send logs hold more lines, all streams together, than the limit.
     TooManyLogLines { limit: u64 },
+    /// A counter of the snapshot (`sentToday`, `bounce`, the error log's
+    /// entries) larger than the total sent `service.sent`, which counts them.
+    AboveSent { value: u64, sent: u64 },
 }
 
 /// What is wrong with a send-log line.
@@ -144,6 +147,7 @@ fn problem_message(field: &str, problem: &Problem) -> Msg {
         Problem::Conflict { with } => msg("queue.error.conflict").text("with", with.to_string()),
         Problem::Email { text } => msg("queue.error.email").text("text", visible(text, 320)),
         Problem::TooManyLogLines { limit } => msg("queue.error.too-many-log-lines").int("limit", *limit),
+        Problem::AboveSent { value, sent } => msg("queue.error.above-sent").int("value", *value).int("sent", *sent),
         Problem::LogLine { line, detail } => {
             let id = match detail {
                 LogProblem::Time => "queue.error.log-time",

@@ -159,7 +159,11 @@ impl Scenario {
                 let service: Result<ServiceSnapshot, _> = serde_json::from_str(json);
                 match service {
                     Ok(service) if json.contains("\"maxPerDay\"") && json.contains("\"state\"") => {
-                        Ok(Scenario { service, ..Scenario::default() })
+                        let spelling = scenario::Spelling {
+                            service_sent: Self::writes_sent(serde_json::from_str::<Skim>(json).ok()),
+                            ..scenario::Spelling::default()
+                        };
+                        Ok(Scenario { service, spelling, ..Scenario::default() })
                     }
                     _ => Err(ScenarioError::Json(error)),
                 }
@@ -167,7 +171,8 @@ impl Scenario {
         }
     }
 
-    /// Which aliases the JSON wrote (`bounces`, `volumes`): skimmed, values unread.
+    /// Which aliases the JSON wrote (`bounces`, `volumes`) and whether it gave
+    /// `service.sent`: skimmed, values unread.
     fn spelling_in_json(json: &str) -> scenario::Spelling {
         #[derive(serde::Deserialize)]
         struct Written {
@@ -175,11 +180,22 @@ impl Scenario {
             bounces: Option<serde::de::IgnoredAny>,
             #[serde(default)]
             volumes: Option<serde::de::IgnoredAny>,
+            #[serde(default)]
+            service: Option<Skim>,
         }
         match serde_json::from_str::<Written>(json) {
-            Ok(w) => scenario::Spelling { bounces: w.bounces.is_some(), volumes: w.volumes.is_some() },
+            Ok(w) => scenario::Spelling {
+                bounces: w.bounces.is_some(),
+                volumes: w.volumes.is_some(),
+                service_sent: Self::writes_sent(w.service),
+            },
             Err(_) => scenario::Spelling::default(),
         }
+    }
+
+    /// Whether a skimmed service object gives `sent` (a number: `null` is not one).
+    fn writes_sent(service: Option<Skim>) -> bool {
+        service.is_some_and(|s| s.sent.is_some())
     }
 
     /// The `locale` field of a scenario that may not load (to report its errors in its language).
@@ -194,6 +210,13 @@ impl Scenario {
             Err(_) => Locale::written_in_json(json).unwrap_or_default(),
         }
     }
+}
+
+/// A service object skimmed for the fields it gives.
+#[derive(serde::Deserialize)]
+struct Skim {
+    #[serde(default)]
+    sent: Option<serde::de::IgnoredAny>,
 }
 
 /// Runs a scenario, classifying stream messages with `classifier`.

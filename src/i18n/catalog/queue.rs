@@ -270,6 +270,12 @@ crate::catalog! {
         es: "{field}: los registros de envío tienen más de {limit, plural, one {# línea} other {# líneas}} en total (todos los flujos juntos); reproduzca un periodo más corto.",
         pl: "{field}: dzienniki wysyłki mają łącznie ponad {limit, plural, one {# wiersz} few {# wiersze} many {# wierszy} other {# wiersza}} (wszystkie strumienie razem); odtwórz krótszy okres.",
     },
+    "queue.error.above-sent" => {
+        en: "{field} counts {value, plural, one {# mail} other {# mails}}, more than service.sent ({sent}): the total sent since the hosting was created includes the mails sent today and those returned in error, so no counter can exceed it. Take every counter from the same reading of the panel or the API, or leave sent out.",
+        fr: "{field} compte {value, plural, one {# e-mail} other {# e-mails}}, plus que service.sent ({sent}) : le total des e-mails envoyés depuis la création de l'hébergement comprend les e-mails envoyés aujourd'hui et ceux revenus en erreur, aucun compteur ne peut donc le dépasser. Prenez tous les compteurs d'une même lecture du panneau ou de l'API, ou ne donnez pas sent.",
+        es: "{field} cuenta {value, plural, one {# mensaje} other {# mensajes}}, más que service.sent ({sent}): el total de mensajes enviados desde la creación del alojamiento incluye los enviados hoy y los devueltos con error, así que ningún contador puede superarlo. Tome todos los contadores de una misma lectura del panel o de la API, o no indique sent.",
+        pl: "{field} liczy {value, plural, one {# e-mail} few {# e-maile} many {# e-maili} other {# e-maila}}, więcej niż service.sent ({sent}): łączna liczba e-maili wysłanych od utworzenia hostingu obejmuje e-maile wysłane dzisiaj i zwrócone z błędem, więc żaden licznik nie może jej przekroczyć. Weź wszystkie liczniki z jednego odczytu panelu lub API albo pomiń sent.",
+    },
     "queue.error.too-many" => {
         en: "{field} has more than {max, plural, one {# entry} other {# entries}}.",
         fr: "{field} comporte plus de {max, plural, one {# entrée} other {# entrées}}.",
