@@ -161,3 +161,35 @@ fn a_partial_snapshot_without_the_total_runs_as_given() {
     let r = simulate_json(r#"{"service": {"sentToday": 7}}"#).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(r.service.sent_today, 7);
 }
+
+/// The API's `email` is nullable: with none, the result keeps it null (as the API
+/// would) and the reports have no recipient, said in words by the page and the CLI
+/// (`queue.view.notification.no-recipient`), never "sent to -".
+#[test]
+fn a_service_without_a_report_address_keeps_it_null_and_says_so() {
+    for email in ["null", "\"\"", "\"  \""] {
+        let json = format!(
+            r#"{{"service": {{"sent": 0, "email": {email}}}, "streams": [{{"count": 2, "duration": 60, "bounceShare": 1}}]}}"#
+        );
+        let r = simulate_json(&json).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(r.service.email, None, "{email}");
+        let value = serde_json::to_value(&r).unwrap_or_default();
+        assert_eq!(value["service"]["email"], serde_json::Value::Null);
+        assert!(!r.notifications.is_empty(), "a day with errors gets its report");
+        assert!(r.notifications.iter().all(|n| n.to.is_none()), "{:?}", r.notifications);
+        assert_eq!(value["notifications"][0]["to"], serde_json::Value::Null);
+    }
+    let said = mail_preflight::i18n::Msg::new("queue.view.notification.no-recipient").text("subject", "Report");
+    assert_eq!(
+        said.render(mail_preflight::Locale::En),
+        "E-mail “Report”: the service's report address is not given (email is null), so no one receives it; set one with “Change the recipient”."
+    );
+    for locale in mail_preflight::Locale::ALL {
+        assert!(!said.render(locale).contains(" -"), "{locale:?}");
+    }
+    // Given, it is the recipient.
+    let r = simulate_json(r#"{"service": {"email": " owner@example.com "}, "streams": [{"count": 1, "bounceShare": 1}]}"#)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(r.notifications[0].to.as_deref(), Some("owner@example.com"));
+    assert_eq!(r.service.email.as_deref(), Some("owner@example.com"));
+}

@@ -688,7 +688,8 @@ export interface RejectedAction {
 export interface Notification {
   at: number;
   kind: 'abuseNotice' | 'dailyErrorReport';
-  to: string;
+  /** The report recipient then; `null` when the service gives none (`email: null`). */
+  to: string | null;
   subject: string;
   errors: number;
   day?: string;

@@ -113,7 +113,7 @@ pub(super) struct Engine<'s> {
     waiting_for_next_mail: bool,
     redistribution: Option<Redistribution>,
     redistribution_scheduled: bool,
-    pub recipient: String,
+    pub recipient: Option<String>,
     pub spam_episodes: u32,
     red_since: Option<i64>,
 
@@ -347,7 +347,7 @@ impl<'s> Engine<'s> {
             self.notifications.push(Notification {
                 at: self.next_midnight,
                 kind: NotificationKind::DailyErrorReport,
-                to: visible(&self.recipient, MAX_ADDRESS_CHARS),
+                to: self.recipient.as_deref().map(|r| visible(r, MAX_ADDRESS_CHARS)),
                 subject: Msg::new("queue.notice.daily-report")
                     .text("day", day.clone())
                     .int("errors", self.errors_today)
@@ -421,7 +421,7 @@ impl<'s> Engine<'s> {
             self.notifications.push(Notification {
                 at: self.now,
                 kind: NotificationKind::AbuseNotice,
-                to: visible(&self.recipient, MAX_ADDRESS_CHARS),
+                to: self.recipient.as_deref().map(|r| visible(r, MAX_ADDRESS_CHARS)),
                 subject: Msg::new("queue.notice.abuse")
                     .text("domain", visible(&self.plan.scenario.domain, MAX_DOMAIN_CHARS))
                     .render(self.locale),
@@ -510,7 +510,7 @@ impl<'s> Engine<'s> {
         match action {
             Action::ChangeRecipient => {
                 if let Some(email) = &scheduled.email {
-                    self.recipient = email.clone();
+                    self.recipient = Some(email.trim().to_string());
                 }
             }
             Action::Block => {

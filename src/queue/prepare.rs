@@ -82,7 +82,8 @@ pub struct Plan<'s> {
     pub zone: Zone,
     pub start: i64,
     pub max_per_day: u64,
-    pub recipient: String,
+    /// The report recipient (`service.email`); `None` when the snapshot gives none.
+    pub recipient: Option<String>,
     /// "Sent today" at the start (0 when the snapshot was taken on an earlier day).
     pub sent_today: u64,
     /// The input history by local date, with the snapshot's day added when it is over.
@@ -249,7 +250,8 @@ pub fn prepare<'s>(scenario: &'s Scenario, classifier: &dyn Classifier) -> Resul
         zone,
         start,
         max_per_day: service.max_per_day.unwrap_or(DEFAULT_MAX_PER_DAY),
-        recipient: service.email.clone().unwrap_or_default(),
+        // The API's `email` is nullable: no address (or a blank one) is no recipient, said as such.
+        recipient: service.email.as_deref().map(str::trim).filter(|e| !e.is_empty()).map(str::to_string),
         sent_today,
         history,
         streams,

@@ -228,8 +228,9 @@ pub enum NotificationKind {
 pub struct Notification {
     pub at: i64,
     pub kind: NotificationKind,
-    /// The report recipient at that time.
-    pub to: String,
+    /// The report recipient at that time; `null` when the service gives none
+    /// (the API's `email` is nullable): the page and the CLI say so in words.
+    pub to: Option<String>,
     /// Localized subject.
     pub subject: String,
     /// Errors listed (daily report) — 0 for the abuse notice.

@@ -98,7 +98,7 @@ impl Engine<'_> {
             sent_today: self.sent_today,
             bounce: self.lifetime_errors,
             max_per_day: Some(self.plan.max_per_day),
-            email: Some(visible(&self.recipient, MAX_ADDRESS_CHARS)),
+            email: self.recipient.as_deref().map(|r| visible(r, MAX_ADDRESS_CHARS)),
         };
         let buckets = ((end - self.series.start).max(1) as u64).div_ceil(self.series.bucket_seconds).max(1) as usize;
         for values in [

@@ -177,6 +177,12 @@ test('the provider API\'s snapshot and a send log load as they are, and the erro
   assert.ok(log.some((cells) => cells[1] === 'anna@example.net'), 'the API\'s own entry');
   assert.ok(log.some((cells) => cells[2].startsWith('552 5.2.2')), 'a logged reply');
   assert.match(await page.textContent('#error-log .hint'), new RegExp(`of ${expected.errorLogTotal} entries`));
+  // The API's `email` is null: the daily reports say they have no recipient, not "sent to -".
+  const reports = await page.$$eval('#notifications li.notice-dailyErrorReport', (lis) => lis.map((li) => li.textContent));
+  const unsent = expected.notifications.filter((n) => n.kind === 'dailyErrorReport');
+  assert.ok(unsent.length > 0 && unsent.every((n) => n.to === null));
+  assert.equal(reports.length, unsent.length);
+  unsent.forEach((n, i) => assert.ok(reports[i].includes(engine.renderMessage('queue.view.notification.no-recipient', { subject: n.subject }, 'en')), reports[i]));
   const logged = await page.$eval('#stream-results tr[data-stream="0"]', (r) => r.textContent);
   assert.match(logged, /a send log replayed/);
   // Clicking a reply opens the explainer with it.

@@ -54,6 +54,20 @@ test('simulate --format text shows the state, the counters, each change with its
   assert.match(run.stdout, /Europe\/Paris/, 'the time zone is named');
 });
 
+test('simulate --format text says a report has no recipient when the service gives no address (email: null), never "sent to -"', (t) => {
+  const scenario = { service: { email: null }, streams: [{ count: 2, duration: 60, bounceShare: 1 }] };
+  const dir = files(t, { 'nobody.json': scenario });
+  for (const locale of ['en', 'fr', 'es', 'pl']) {
+    const run = runCli(['simulate', '-f', 'text', '-l', locale, 'nobody.json'], { cwd: dir });
+    const result = pkg.simulate({ ...scenario, locale });
+    assert.equal(result.notifications[0].to, null);
+    assert.equal(result.service.email, null);
+    const said = pkg.renderMessage('queue.view.notification.no-recipient', { subject: result.notifications[0].subject }, locale);
+    assert.ok(run.stdout.includes(said), `${locale}: ${run.stdout}`);
+    assert.doesNotMatch(run.stdout, / -\n/);
+  }
+});
+
 test('simulate --locale writes the result and the labels in that language', (t) => {
   const dir = files(t, { 'bot.json': presets['bot-attack'] });
   for (const [locale, label] of [['fr', 'Valeurs sur lesquelles'], ['es', 'Valores en los que'], ['pl', 'Wartości, na których']]) {

@@ -125,6 +125,13 @@ function stateName(t, state) {
 }
 
 /** A simulation result as text: state, counters, changes with their cause, answers, assumptions. */
+/** A notification in words: to its recipient, or said unsent when the service gives no address (`to: null`). */
+function notificationText(n, t) {
+  return n.to
+    ? t('queue.view.notification', { subject: n.subject, to: n.to })
+    : t('queue.view.notification.no-recipient', { subject: n.subject });
+}
+
 function formatSimulation(result, { t, locale, colour }) {
   const paint = painter(colour);
   const when = timeFormatter(locale, result.timeZone);
@@ -138,7 +145,7 @@ function formatSimulation(result, { t, locale, colour }) {
     ...(result.timeline || []).map((c) => [c.at, `${paint(RED_STATES.includes(c.to) ? 'red' : 'bold', c.message)}`
       + (c.advice ? `\n      → ${c.advice}` : '')]),
     ...(result.rejectedActions || []).map((r) => [r.at, paint('yellow', r.message)]),
-    ...(result.notifications || []).map((n) => [n.at, paint('dim', t('queue.view.notification', { subject: n.subject, to: n.to || '-' }))]),
+    ...(result.notifications || []).map((n) => [n.at, paint('dim', notificationText(n, t))]),
   ].sort((a, b) => a[0] - b[0]);
   if (events.length) out += `${paint('bold', t('queue.view.timeline'))}\n`;
   for (const [at, text] of events) out += `  ${when(at)}  ${text}\n`;

@@ -404,11 +404,11 @@ crate::catalog! {
         es: "Mensaje «{subject}» enviado a {to}",
         pl: "E-mail „{subject}” wysłany do {to}",
     },
-    "queue.view.no-recipient" => {
-        en: "(no report recipient set)",
-        fr: "(aucun destinataire de rapport défini)",
-        es: "(sin destinatario de informes)",
-        pl: "(brak odbiorcy raportów)",
+    "queue.view.notification.no-recipient" => {
+        en: "E-mail “{subject}”: the service's report address is not given (email is null), so no one receives it; set one with “Change the recipient”.",
+        fr: "E-mail « {subject} » : l'adresse de rapport du service n'est pas indiquée (email vaut null), personne ne le reçoit donc ; définissez-en une avec « Changer le destinataire ».",
+        es: "Mensaje «{subject}»: no se indica la dirección de informes del servicio (email es null), así que nadie lo recibe; defina una con «Cambiar el destinatario».",
+        pl: "E-mail „{subject}”: adres raportów usługi nie jest podany (email ma wartość null), więc nikt go nie otrzyma; ustaw go przyciskiem „Zmień odbiorcę”.",
     },
     "queue.view.errors" => {
         en: "E-mails in error",

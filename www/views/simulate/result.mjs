@@ -115,7 +115,7 @@ export function renderResult(parts, { result, fmt, t, el, number, origins, timel
     })),
     ...(result.notifications || []).map((n) => ({
       at: n.at, className: `notice-${n.kind}`,
-      body: [el('span', { text: t('queue.view.notification', { subject: n.subject, to: n.to || t('queue.view.no-recipient') }) })],
+      body: [el('span', { text: n.to ? t('queue.view.notification', { subject: n.subject, to: n.to }) : t('queue.view.notification.no-recipient', { subject: n.subject }) })],
     })),
   ].sort((a, b) => a.at - b.at);
   parts.events.replaceChildren(...events.map((n) => el('li', { class: n.className, dataset: n.state ? { state: n.state } : {} }, [
