@@ -3,7 +3,7 @@
 //! Bad input from JavaScript becomes a thrown `Error` with a `code`, never a trap.
 
 use crate::error::{Expected, Invalid, What};
-use crate::i18n::{Locale, Param};
+use crate::i18n::{Locale, Msg, Param};
 use crate::input::{Compose, PhpMail};
 use crate::options::Options;
 use crate::pipeline::docs;
@@ -41,17 +41,21 @@ fn error(code: &str, message: &str) -> JsValue {
     err.into()
 }
 
-/// A coded `Error` in `locale`, which also carries its `messageId` and `params`
-/// so a page can show it again in another language (`renderMessage`).
-fn lint_error(e: &LintError, locale: Locale) -> JsValue {
-    let err = error(e.code(), &e.localized(locale));
-    let message = e.message();
+/// A coded `Error` saying `message` in `locale`, which also carries its
+/// `messageId` and `params` so a page can show it again in another language
+/// (`renderMessage`).
+fn coded_error(code: &str, message: &Msg, locale: Locale) -> JsValue {
+    let err = error(code, &message.render(locale));
     let params: BTreeMap<&str, &Param> = message.params.iter().map(|(name, value)| (*name, value)).collect();
     let _ = Reflect::set(&err, &JsValue::from_str("messageId"), &JsValue::from_str(message.id));
     if let Ok(params) = to_js(&params) {
         let _ = Reflect::set(&err, &JsValue::from_str("params"), &params);
     }
     err
+}
+
+fn lint_error(e: &LintError, locale: Locale) -> JsValue {
+    coded_error(e.code(), &e.message(), locale)
 }
 
 /// A JavaScript value as JSON text, through `JSON.stringify` (so unknown fields
@@ -409,30 +413,36 @@ pub fn version_js() -> String {
 // ── queue simulation and SMTP (issue 6) ─────────────────────────────────────
 
 /// A scenario from JavaScript: an object or a JSON string, read through JSON so
-/// unknown fields are refused (as for options).
+/// unknown fields are refused (as for options). `name` is the parameter
+/// (`scenario`, `a`, `b`), which the errors name when the whole value is wrong.
 fn scenario_from(value: &JsValue, name: &str) -> Result<crate::queue::Scenario, JsValue> {
+    use crate::queue::{Scenario, ScenarioError};
+    let refused = |invalid: Invalid| {
+        let locale = Reflect::get(value, &JsValue::from_str("locale")).map(|l| locale_from(&l)).unwrap_or_default();
+        scenario_error(&ScenarioError::Json(invalid), locale)
+    };
     let json = if let Some(text) = value.as_string() {
         text
     } else if value.is_object() {
-        js_sys::JSON::stringify(value).ok().and_then(|s| s.as_string()).ok_or_else(|| {
-            error("invalid-scenario", &format!("{name}: the scenario must be JSON-compatible"))
-        })?
+        json_of(value).ok_or_else(|| refused(Invalid::new(name, What::NotJsonCompatible)))?
     } else {
-        return Err(error("invalid-scenario", &format!("{name}: the scenario must be an object or a JSON string")));
+        let shape = What::Shape { expected: Expected::Label("core.invalid.expected.object-or-json") };
+        return Err(refused(Invalid::new(name, shape)));
     };
     if json.len() > MAX_INPUT_BYTES {
         // Same code as a message too large, with the scenario's own words.
-        let msg = crate::i18n::Msg::new("queue.error.scenario-too-large")
+        let msg = Msg::new("queue.error.scenario-too-large")
             .megabytes("size", json.len() as u64)
             .megabytes("limit", MAX_INPUT_BYTES as u64);
-        return Err(error("input-too-large", &msg.render(crate::queue::Scenario::locale_in_json(&json))));
+        return Err(coded_error("input-too-large", &msg, Scenario::locale_in_json(&json)));
     }
-    crate::queue::Scenario::from_json(&json).map_err(|e| scenario_error(&e, crate::queue::Scenario::locale_in_json(&json)))
+    Scenario::from_json(&json).map_err(|e| scenario_error(&e, Scenario::locale_in_json(&json)))
 }
 
-/// A coded `Error` naming the scenario field at fault (`error.field`).
+/// A coded `Error` naming the scenario field at fault (`error.field`), with its
+/// `messageId` and `params` as `lint`'s errors have them.
 fn scenario_error(e: &crate::queue::ScenarioError, locale: Locale) -> JsValue {
-    let err = error(e.code(), &e.localized(locale));
+    let err = coded_error(e.code(), &e.message(), locale);
     if let Some(field) = e.field() {
         let _ = Reflect::set(&err, &JsValue::from_str("field"), &JsValue::from_str(field));
     }
@@ -446,7 +456,7 @@ fn scenario_error(e: &crate::queue::ScenarioError, locale: Locale) -> JsValue {
 /// of seconds after `start`) for a list of a million rows.
 #[wasm_bindgen(js_name = simulate)]
 pub fn simulate_js(scenario: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let scenario = scenario_from(&scenario, "simulate(scenario)")?;
+    let scenario = scenario_from(&scenario, "scenario")?;
     let want_table = !options.is_undefined()
         && !options.is_null()
         && Reflect::get(&options, &JsValue::from_str("mailTable")).ok().is_some_and(|v| v.is_truthy());
@@ -471,8 +481,8 @@ pub fn simulate_js(scenario: JsValue, options: JsValue) -> Result<JsValue, JsVal
 /// Runs two scenarios and compares them: `{a, b, differences}`, in the language of `a`.
 #[wasm_bindgen(js_name = compare)]
 pub fn compare_js(a: JsValue, b: JsValue) -> Result<JsValue, JsValue> {
-    let a = scenario_from(&a, "compare(a, b)")?;
-    let b = scenario_from(&b, "compare(a, b)")?;
+    let a = scenario_from(&a, "a")?;
+    let b = scenario_from(&b, "b")?;
     let comparison = crate::queue::compare(&a, &b).map_err(|e| scenario_error(&e, a.locale))?;
     to_js(&comparison)
 }
@@ -487,9 +497,10 @@ pub fn queue_time_zones_js() -> Result<JsValue, JsValue> {
 /// Explains an SMTP reply (`550 5.1.1 …`, a bare `451`, a multi-line reply).
 #[wasm_bindgen(js_name = explainSmtpReply)]
 pub fn explain_smtp_reply_js(text: JsValue, locale: JsValue) -> Result<JsValue, JsValue> {
-    let text =
-        text.as_string().ok_or_else(|| error("invalid-input", "explainSmtpReply(text): text must be a string"))?;
-    to_js(&crate::smtp::explain(&text, locale_from(&locale)))
+    let locale = locale_from(&locale);
+    let shape = || What::Shape { expected: Expected::Label("core.invalid.expected.text") };
+    let text = text.as_string().ok_or_else(|| lint_error(&LintError::input("text", shape()), locale))?;
+    to_js(&crate::smtp::explain(&text, locale))
 }
 
 /// Runs the `config/*` rules over SMTP settings `{transport, host, port, security, from}`.

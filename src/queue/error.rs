@@ -109,22 +109,27 @@ impl ScenarioError {
 
     /// The error in the reader's language.
     pub fn localized(&self, locale: Locale) -> String {
+        self.message().render(locale)
+    }
+
+    /// The error as a message id and its parameters, to render in any language
+    /// (as `LintError::message`: the bindings give both to JavaScript).
+    pub fn message(&self) -> Msg {
         match self {
-            ScenarioError::Json(invalid) => invalid.message(Subject::Scenario).render(locale),
-            ScenarioError::Invalid { field, problem } => problem_message(field, problem).render(locale),
+            ScenarioError::Json(invalid) => invalid.message(Subject::Scenario),
+            ScenarioError::Invalid { field, problem } => problem_message(field, problem),
             ScenarioError::TooManyMails { count, limit } => {
-                Msg::new("queue.error.too-many-mails").int("count", *count).int("limit", *limit).render(locale)
+                Msg::new("queue.error.too-many-mails").int("count", *count).int("limit", *limit)
             }
             ScenarioError::TooManyStreams { count, limit } => {
-                Msg::new("queue.error.too-many-streams").int("count", *count).int("limit", *limit).render(locale)
+                Msg::new("queue.error.too-many-streams").int("count", *count).int("limit", *limit)
             }
             ScenarioError::TooManyActions { count, limit } => {
-                Msg::new("queue.error.too-many-actions").int("count", *count).int("limit", *limit).render(locale)
+                Msg::new("queue.error.too-many-actions").int("count", *count).int("limit", *limit)
             }
             ScenarioError::Message { field, detail } => Msg::new("queue.error.message")
                 .text("field", field.clone())
-                .text("detail", visible(detail, MAX_QUOTED_CHARS))
-                .render(locale),
+                .text("detail", visible(detail, MAX_QUOTED_CHARS)),
         }
     }
 }

@@ -82,3 +82,34 @@ test('checkSmtpSettings: port 465 with ssl passes, a plain port is flagged', { s
   assert.ok(plain.findings.some((f) => f.ruleId === 'config/smtp-security'));
   assert.equal(plain.locale, 'pl');
 });
+
+test('simulate and compare errors carry messageId and params, as lint errors do, so a page says them again in another language', async () => {
+  const web = await import(join(pkgDir, 'web.js'));
+  await web.init(readFileSync(join(pkgDir, 'web', 'mail_preflight_bg.wasm')));
+  const cases = [
+    [{ locale: 'fr', streams: [{ rate: -1 }] }, 'invalid-scenario', 'queue.error.number', 'streams[0].rate'],
+    [{ locale: 'es', streamz: [] }, 'invalid-scenario', 'core.invalid.unknown-field', undefined],
+    [{ locale: 'pl', service: { sent: 1, bounce: 2 } }, 'invalid-scenario', 'queue.error.above-sent', 'service.bounce'],
+    [{ streams: Array.from({ length: 1001 }, () => ({})) }, 'too-many-streams', 'queue.error.too-many-streams', 'streams'],
+  ];
+  for (const entry of [pkg, web]) {
+    for (const [scenario, code, messageId, field] of cases) {
+      // compare() speaks the language of its first scenario.
+      for (const [run, locale] of [[() => entry.simulate(scenario), scenario.locale], [() => entry.compare(scenario, {}), scenario.locale]]) {
+        assert.throws(run, (error) => {
+          assert.equal(error.code, code);
+          assert.equal(error.messageId, messageId);
+          if (field) assert.equal(error.field, field);
+          assert.equal(entry.renderMessage(error.messageId, error.params, locale || 'en'), error.message);
+          return true;
+        }, JSON.stringify(scenario).slice(0, 80));
+      }
+    }
+  }
+  // The whole value of the wrong kind: named as the parameter, in the catalogue's words.
+  assert.throws(() => web.simulate(42), (error) => error.code === 'invalid-scenario' && error.messageId === 'core.invalid.shape'
+    && error.message === web.renderMessage('core.invalid.shape', error.params, 'en') && /scenario must be an object or a JSON string/.test(error.message));
+  assert.throws(() => web.compare({}, true), (error) => error.messageId === 'core.invalid.shape' && /: b must be/.test(error.message));
+  assert.throws(() => web.explainSmtpReply(550, 'fr'), (error) => error.code === 'invalid-input' && error.messageId === 'core.invalid.shape'
+    && error.message === web.renderMessage('core.invalid.shape', error.params, 'fr'));
+});

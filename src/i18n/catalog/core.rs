@@ -313,6 +313,12 @@ crate::catalog! {
         es: "una lista",
         pl: "lista",
     },
+    "core.invalid.expected.object-or-json" => {
+        en: "an object or a JSON string",
+        fr: "un objet ou un texte JSON",
+        es: "un objeto o un texto JSON",
+        pl: "obiekt lub tekst JSON",
+    },
     "core.invalid.expected.object" => {
         en: "an object",
         fr: "un objet",
