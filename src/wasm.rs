@@ -64,6 +64,65 @@ fn json_of(value: &JsValue) -> Option<String> {
     js_sys::JSON::stringify(value).ok().and_then(|s| s.as_string())
 }
 
+/// The first number JSON cannot hold (`Infinity`, `-Infinity`, `NaN`) in a
+/// value read as JSON (options, a scenario, SMTP settings), with its path
+/// (`thresholds.size.maxMessageBytes`, `streams[0].rate`). `JSON.stringify`
+/// writes them as `null`: the error then named a null the user never gave, and
+/// an optional field (`service.maxPerDay`, `until`) took it as absent. The walk
+/// is iterative and stops at `MAX_JSON_DEPTH` and after `MAX_COMPOSE_VALUES`
+/// values (the reader refuses such values for their own reason).
+fn non_finite_number(root: &JsValue) -> Option<Invalid> {
+    // Containers met so far: (parent, key); a path is read back from them only on a find.
+    let mut containers: Vec<(usize, String)> = Vec::new();
+    let path = |containers: &Vec<(usize, String)>, mut at: usize, last: String| {
+        let mut keys = vec![last];
+        while at != usize::MAX {
+            keys.push(containers[at].1.clone());
+            at = containers[at].0;
+        }
+        keys.iter().rev().fold(String::new(), |path, key| match key.strip_prefix('[') {
+            Some(_) => path + key,
+            None if path.is_empty() => key.clone(),
+            None => path + "." + key,
+        })
+    };
+    // (value, its key, the container holding it, depth)
+    let mut stack: Vec<(JsValue, String, usize, usize)> = vec![(root.clone(), String::new(), usize::MAX, 0)];
+    let mut walked = 0usize;
+    while let Some((value, key, parent, depth)) = stack.pop() {
+        walked += 1;
+        if walked > MAX_COMPOSE_VALUES {
+            return None;
+        }
+        if let Some(number) = value.as_f64() {
+            if !number.is_finite() {
+                let written = if number.is_nan() { "NaN" } else if number > 0.0 { "Infinity" } else { "-Infinity" };
+                return Some(Invalid::new(path(&containers, parent, key), What::NotFinite { value: written.into() }));
+            }
+            continue;
+        }
+        if !value.is_object() || js_sys::ArrayBuffer::is_view(&value) || depth >= crate::error::MAX_JSON_DEPTH {
+            continue;
+        }
+        let here = if parent == usize::MAX && key.is_empty() {
+            usize::MAX
+        } else {
+            containers.push((parent, key));
+            containers.len() - 1
+        };
+        let members: Vec<(String, JsValue)> = if js_sys::Array::is_array(&value) {
+            js_sys::Array::from(&value).iter().enumerate().map(|(i, v)| (format!("[{i}]"), v)).collect()
+        } else {
+            let object: &js_sys::Object = value.unchecked_ref();
+            let (keys, values) = (js_sys::Object::keys(object), js_sys::Object::values(object));
+            keys.iter().map(|k| k.as_string().unwrap_or_default()).zip(values.iter()).collect()
+        };
+        // Reversed, so the first member in the value is looked at first.
+        stack.extend(members.into_iter().rev().map(|(k, v)| (v, k, here, depth + 1)));
+    }
+    None
+}
+
 /// Most linters kept, one per options value recently used: a page switching
 /// between a few option sets never checks the same options twice.
 const MAX_CACHED_LINTERS: usize = 8;
@@ -81,6 +140,9 @@ fn linter_for(value: &JsValue) -> Result<Rc<Linter>, JsValue> {
     } else if value.is_object() {
         // The locale the options ask for, read directly: JSON.stringify refused them.
         let locale = || Reflect::get(value, &JsValue::from_str("locale")).map(|l| locale_from(&l)).unwrap_or_default();
+        if let Some(invalid) = non_finite_number(value) {
+            return Err(lint_error(&LintError::InvalidOptions(invalid), locale()));
+        }
         json_of(value).ok_or_else(|| lint_error(&LintError::options("options", What::NotJsonCompatible), locale()))?
     } else {
         let shape = What::Shape { expected: Expected::Label("core.invalid.expected.object") };
@@ -424,6 +486,9 @@ fn scenario_from(value: &JsValue, name: &str) -> Result<crate::queue::Scenario, 
     let json = if let Some(text) = value.as_string() {
         text
     } else if value.is_object() {
+        if let Some(invalid) = non_finite_number(value) {
+            return Err(refused(invalid));
+        }
         json_of(value).ok_or_else(|| refused(Invalid::new(name, What::NotJsonCompatible)))?
     } else {
         let shape = What::Shape { expected: Expected::Label("core.invalid.expected.object-or-json") };
@@ -507,6 +572,9 @@ pub fn explain_smtp_reply_js(text: JsValue, locale: JsValue) -> Result<JsValue, 
 #[wasm_bindgen(js_name = checkSmtpSettings)]
 pub fn check_smtp_settings_js(settings: JsValue, locale: JsValue) -> Result<JsValue, JsValue> {
     let locale = locale_from(&locale);
+    if let Some(invalid) = non_finite_number(&settings) {
+        return Err(lint_error(&LintError::InvalidOptions(invalid), locale));
+    }
     let json = js_sys::JSON::stringify(&settings)
         .ok()
         .and_then(|s| s.as_string())
@@ -533,6 +601,9 @@ pub fn fix_message_js(input: JsValue, options: JsValue) -> Result<JsValue, JsVal
     let options = if options.is_undefined() || options.is_null() {
         crate::fixes::FixOptions::default()
     } else {
+        if let Some(invalid) = non_finite_number(&options) {
+            return Err(lint_error(&LintError::InvalidOptions(invalid), Locale::En));
+        }
         let json = js_sys::JSON::stringify(&options).ok().and_then(|s| s.as_string()).filter(|_| options.is_object());
         let json = json.ok_or_else(|| error("invalid-options", "fixMessage(input, options): options must be an object"))?;
         crate::fixes::FixOptions::from_json(&json).map_err(|e| lint_error(&e, Locale::En))?

@@ -5,7 +5,7 @@
 // one engine. Every call goes through lib/engine.cjs: inputs are measured before
 // they are copied into wasm memory, and a trap re-creates the instance.
 const { sharedEngine } = require('./lib/engine.cjs');
-const { jsonText } = require('./lib/json-values.cjs');
+const { jsonText, losesNumbers } = require('./lib/json-values.cjs');
 
 const engine = sharedEngine();
 
@@ -13,7 +13,8 @@ const engine = sharedEngine();
 function scenarioText(scenario) {
   if (!scenario || typeof scenario !== 'object') return scenario;
   const locale = typeof scenario.locale === 'string' ? scenario.locale : 'en';
-  return jsonText(scenario, { code: 'invalid-scenario', subject: 'core.invalid.subject.scenario', path: 'scenario', locale });
+  const json = jsonText(scenario, { code: 'invalid-scenario', subject: 'core.invalid.subject.scenario', path: 'scenario', locale });
+  return losesNumbers(scenario, json) ? scenario : json;
 }
 
 /** `value` as given, once JSON can hold it (the engine reads it through JSON.stringify). */

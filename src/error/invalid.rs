@@ -165,6 +165,8 @@ pub enum What {
     AboveZero { value: String, max: String },
     NotWholeNumber { value: String },
     NotNumber { value: String },
+    /// A number JSON cannot hold (`Infinity`, `-Infinity`, `NaN`), as the caller gave it.
+    NotFinite { value: String },
     NotFlag { value: String },
     NotTextList,
     ItemNotText { index: usize },
@@ -307,6 +309,7 @@ impl Invalid {
             }
             What::NotWholeNumber { value } => msg("core.invalid.not-whole-number").text("value", value.clone()),
             What::NotNumber { value } => msg("core.invalid.not-number").text("value", value.clone()),
+            What::NotFinite { value } => msg("core.invalid.not-finite").text("value", value.clone()),
             What::NotFlag { value } => msg("core.invalid.not-flag").text("value", value.clone()),
             What::NotTextList => msg("core.invalid.not-text-list"),
             What::ItemNotText { index } => msg("core.invalid.item-not-text").int("index", *index),

@@ -37,6 +37,26 @@ test('the event loop keeps running while a 10 MB message is checked in a worker'
   assert.equal(report.sizes.encoded, Buffer.byteLength(big));
 });
 
+test('a threshold given as Infinity or NaN is named as given by lint() and by the pool, even with options a worker cannot receive as they are', async (t) => {
+  const linter = pkg.createLinter({ threads: 1 });
+  t.after(() => linter.close());
+  const check = (error, value) => {
+    assert.equal(error.code, 'invalid-options');
+    assert.equal(error.messageId, 'core.invalid.not-finite');
+    assert.equal(error.params.path, 'thresholds.size.maxMessageBytes');
+    assert.equal(error.params.value, value);
+    assert.doesNotMatch(error.message, /null/);
+    return true;
+  };
+  for (const value of [Infinity, NaN, -Infinity]) {
+    const options = { locale: 'pl', thresholds: { size: { maxMessageBytes: value } } };
+    assert.throws(() => pkg.lint(rawMessage(), options), (error) => check(error, String(value)));
+    await assert.rejects(linter.lint(rawMessage(), options), (error) => check(error, String(value)));
+    // A function makes the options uncloneable: the pool sends them as JSON, which had turned the number into null.
+    await assert.rejects(linter.lint(rawMessage(), { ...options, onWarn() {} }), (error) => check(error, String(value)));
+  }
+});
+
 test('bad input and bad options reject with the engine\'s coded errors', async (t) => {
   const linter = pkg.createLinter({ threads: 1 });
   t.after(() => linter.close());

@@ -113,3 +113,33 @@ test('simulate and compare errors carry messageId and params, as lint errors do,
   assert.throws(() => web.explainSmtpReply(550, 'fr'), (error) => error.code === 'invalid-input' && error.messageId === 'core.invalid.shape'
     && error.message === web.renderMessage('core.invalid.shape', error.params, 'fr'));
 });
+
+test('Infinity and NaN in a scenario or SMTP settings are named as given, not as the null JSON.stringify writes', async () => {
+  const web = await import(join(pkgDir, 'web.js'));
+  await web.init(readFileSync(join(pkgDir, 'web', 'mail_preflight_bg.wasm')));
+  const cases = [
+    [{ thresholds: { bounceRatio: Infinity } }, 'thresholds.bounceRatio', 'Infinity'],
+    [{ streams: [{ count: 1 }, { rate: NaN }] }, 'streams[1].rate', 'NaN'],
+    // Optional fields took the null as absent: the run went on with the default.
+    [{ service: { maxPerDay: -Infinity } }, 'service.maxPerDay', '-Infinity'],
+    [{ until: Infinity, locale: 'fr' }, 'until', 'Infinity'],
+  ];
+  for (const entry of [pkg, cjs, web]) {
+    for (const [scenario, field, value] of cases) {
+      const locale = scenario.locale || 'en';
+      assert.throws(() => entry.simulate(scenario), (error) => {
+        assert.equal(error.code, 'invalid-scenario');
+        assert.equal(error.field, field);
+        assert.equal(error.messageId, 'core.invalid.not-finite');
+        assert.equal(error.message, entry.renderMessage('core.invalid.not-finite',
+          { invalid: { label: 'core.invalid.subject.scenario' }, path: field, value }, locale));
+        assert.doesNotMatch(error.message, /null/);
+        return true;
+      }, field);
+    }
+    assert.throws(() => entry.checkSmtpSettings({ transport: 'smtp', port: Infinity }, 'es'),
+      (error) => error.code === 'invalid-options' && error.messageId === 'core.invalid.not-finite' && /port/.test(error.message) && /Infinity/.test(error.message));
+  }
+  // A null the scenario writes itself is still read as the API's null.
+  assert.equal(pkg.simulate({ service: { email: null }, streams: [{ count: 1 }] }).service.email, null);
+});

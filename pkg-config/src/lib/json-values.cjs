@@ -23,4 +23,21 @@ function jsonText(value, { code, subject, path, locale }) {
   }
 }
 
-module.exports = { jsonText };
+/**
+ * Whether `json`, written by JSON.stringify from `value`, lost a number JSON cannot
+ * hold (Infinity, NaN), which it writes as null. Such a value goes to the engine as
+ * it is: its reader names the number as the caller gave it (wasm.rs
+ * `non_finite_number`), where serde would name a null. Only a text with a null is
+ * walked again.
+ */
+function losesNumbers(value, json) {
+  if (!json.includes('null')) return false;
+  let lost = false;
+  JSON.stringify(value, (key, member) => {
+    if (typeof member === 'number' && !Number.isFinite(member)) lost = true;
+    return member;
+  });
+  return lost;
+}
+
+module.exports = { jsonText, losesNumbers };

@@ -40,6 +40,7 @@ const { compiledModule } = require('./engine.cjs');
 const { codedError, internalError } = require('./errors.cjs');
 const { render } = require('./texts.cjs');
 const { messageInput } = require('./message-input.cjs');
+const { losesNumbers } = require('./json-values.cjs');
 
 const WORKER_SCRIPT = path.join(__dirname, 'pool-worker.cjs');
 
@@ -249,6 +250,8 @@ function jsonOptions(task) {
   } catch {
     return undefined;
   }
+  // Infinity or NaN would reach the worker as null: lint() names them, on the calling thread.
+  if (losesNumbers(options, json)) return undefined;
   const args = task.args.slice();
   args[at] = JSON.parse(json);
   return args;

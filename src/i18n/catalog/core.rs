@@ -145,6 +145,12 @@ crate::catalog! {
         es: "{invalid}: {path}: {value} no es un número entero.",
         pl: "{invalid}: {path}: {value} nie jest liczbą całkowitą.",
     },
+    "core.invalid.not-finite" => {
+        en: "{invalid}: {path} is {value}, which is not a number JSON can hold: give a finite number.",
+        fr: "{invalid} : {path} vaut {value}, qui n'est pas un nombre que JSON peut écrire : donnez un nombre fini.",
+        es: "{invalid}: {path} vale {value}, que no es un número que JSON pueda escribir: indique un número finito.",
+        pl: "{invalid}: {path} ma wartość {value}, której JSON nie potrafi zapisać: podaj skończoną liczbę.",
+    },
     "core.invalid.not-number" => {
         en: "{invalid}: {path}: {value} is not a number.",
         fr: "{invalid} : {path} : {value} n'est pas un nombre.",
