@@ -585,10 +585,15 @@ pub fn check_smtp_settings_js(settings: JsValue, locale: JsValue) -> Result<JsVa
     to_js(&crate::smtp::check_settings(&settings, locale))
 }
 
-/// The worked example scenarios: `[{id, json}]`.
+/// The worked example scenarios: `[{id, json}]`, their stream names in `locale`.
 #[wasm_bindgen(js_name = queuePresets)]
-pub fn queue_presets_js() -> Result<JsValue, JsValue> {
-    to_js(&crate::queue::presets())
+pub fn queue_presets_js(locale: JsValue) -> Result<JsValue, JsValue> {
+    let locale = locale_from(&locale);
+    let presets: Vec<serde_json::Value> = crate::queue::presets()
+        .iter()
+        .map(|p| serde_json::json!({ "id": p.id, "json": p.json_in(locale) }))
+        .collect();
+    to_js(&presets)
 }
 
 // ── mechanical fixes (issue 20) ─────────────────────────────────────────────

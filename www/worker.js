@@ -24,7 +24,7 @@ const operations = {
   queueTimeZones: () => engine.queueTimeZones(),
   explainSmtpReply: (text, locale) => engine.explainSmtpReply(text, locale),
   checkSmtpSettings: (settings, locale) => engine.checkSmtpSettings(settings, locale),
-  queuePresets: () => engine.queuePresets(),
+  queuePresets: (locale) => engine.queuePresets(locale),
   checkCustomRules: (rules, locale) => engine.checkCustomRules(rules, locale),
 };
 

@@ -54,7 +54,7 @@ module.exports = {
   explainSmtpReply: (reply, locale) => engine.call('explainSmtpReply', [reply, locale]),
   checkSmtpSettings: (settings, locale) => engine.call('checkSmtpSettings', [jsonObject(settings,
     { code: 'invalid-options', subject: 'cli.invalid.subject.settings', path: 'settings', locale }), locale]),
-  queuePresets: () => engine.call('queuePresets', []),
+  queuePresets: (locale) => engine.call('queuePresets', [locale]),
   checkCustomRules: (rules, locale) => engine.call('checkCustomRules', [rules, locale]),
   fixMessage: (input, options) => engine.fixMessage(input, options),
   compare: (a, b) => engine.call('compare', [scenarioText(a), scenarioText(b)]),

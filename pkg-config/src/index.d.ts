@@ -1086,7 +1086,8 @@ export function explainSmtpReply(reply: string, locale?: Locale): SmtpReplyExpla
 export function checkSmtpSettings(settings: SmtpSettings, locale?: Locale): SmtpSettingsCheck;
 
 /** The queue simulator's preset scenarios. */
-export function queuePresets(): QueuePreset[];
+/** The worked example scenarios, their stream names in `locale` (default English). */
+export function queuePresets(locale?: Locale): QueuePreset[];
 /** Checks custom rules (a JSON text or object: a list of rules, or `{customRules, spamassassinRules}`), with positions. */
 export function checkCustomRules(rules: string | object, locale?: Locale): CustomRulesCheck;
 

@@ -131,6 +131,36 @@ pub struct Preset {
     pub json: &'static str,
 }
 
+/// The stream names of the presets, as their files write them (English), and
+/// the catalogue text that says each in the reader's language: the names are
+/// shown in results, answers and the page like the engine's other texts.
+const PRESET_STREAM_NAMES: &[(&str, &str)] = &[
+    ("contact form", "queue.preset.stream.contact-form"),
+    ("real visitors", "queue.preset.stream.real-visitors"),
+    ("bot on the contact form (no captcha)", "queue.preset.stream.bot"),
+    ("newsletter to a 5-year-old list", "queue.preset.stream.stale-list"),
+    ("last Monday's send log, replayed from now", "queue.preset.stream.replayed-log"),
+];
+
+impl Preset {
+    /// The scenario as JSON with its stream names in `locale` (the file's layout kept).
+    pub fn json_in(&self, locale: Locale) -> String {
+        let mut json = self.json.to_string();
+        for (english, id) in PRESET_STREAM_NAMES {
+            let written = format!("\"name\": \"{english}\"");
+            let said = crate::i18n::Msg::new(id).render(locale);
+            let localized = format!("\"name\": {}", serde_json::to_string(&said).unwrap_or_default());
+            json = json.replace(&written, &localized);
+        }
+        json
+    }
+
+    /// The stream names of the presets and their catalogue ids (English as the files write them).
+    pub fn stream_names() -> &'static [(&'static str, &'static str)] {
+        PRESET_STREAM_NAMES
+    }
+}
+
 /// The worked examples: a quiet contact form, a bot attack on a form without
 /// captcha, a newsletter to a stale list, and an API snapshot with last
 /// week's send log replayed.

@@ -14,7 +14,8 @@ import { engine, messages } from './engine.mjs';
 const LOCALES = ['en', 'fr', 'es', 'pl'];
 const BROWSER_LOCALE = { en: 'en-US', fr: 'fr-FR', es: 'es-ES', pl: 'pl-PL' };
 const presets = engine.queuePresets();
-const presetJson = (id) => JSON.parse(presets.find((p) => p.id === id).json);
+/** A worked example as the page loads it in `locale`: its stream names in that language. */
+const presetJson = (id, locale = 'en') => JSON.parse(engine.queuePresets(locale).find((p) => p.id === id).json);
 
 let harness;
 before(async () => {
@@ -288,9 +289,11 @@ for (const locale of LOCALES) {
     const session = await openSimulate(locale, '#simulate/stale-newsletter');
     const { page } = session;
     const messages = engine.messages(locale);
-    const expected = engine.simulate({ ...presetJson('stale-newsletter'), locale });
+    const expected = engine.simulate({ ...presetJson('stale-newsletter', locale), locale });
     await runAndWait(page, expected.state);
     const text = await page.textContent('#view-simulate');
+    // The example's stream is named in the reader's language.
+    assert.ok(text.includes(engine.renderMessage('queue.preset.stream.stale-list', {}, locale)), 'the stream name');
     assert.ok(!/queue\.(view|state|action|outcome)\./.test(text), 'no catalogue id shown');
     for (const key of ['queue.view.final-state', 'queue.view.events', 'queue.view.assumptions', 'queue.view.mails.title']) {
       assert.ok(text.includes(messages[key]), `${key}: ${messages[key]}`);

@@ -143,3 +143,22 @@ test('Infinity and NaN in a scenario or SMTP settings are named as given, not as
   // A null the scenario writes itself is still read as the API's null.
   assert.equal(pkg.simulate({ service: { email: null }, streams: [{ count: 1 }] }).service.email, null);
 });
+
+test('queuePresets(locale) names the example streams in that language; the scenarios are otherwise the same', async () => {
+  const web = await import(join(pkgDir, 'web.js'));
+  await web.init(readFileSync(join(pkgDir, 'web', 'mail_preflight_bg.wasm')));
+  for (const entry of [pkg, cjs, web]) {
+    const english = entry.queuePresets();
+    assert.deepEqual(entry.queuePresets('en'), english);
+    const form = (presets) => JSON.parse(presets.find((p) => p.id === 'quiet-contact-form').json);
+    assert.equal(form(english).streams[0].name, 'contact form');
+    for (const locale of ['fr', 'es', 'pl']) {
+      const localized = form(entry.queuePresets(locale));
+      assert.equal(localized.streams[0].name, entry.renderMessage('queue.preset.stream.contact-form', {}, locale));
+      assert.notEqual(localized.streams[0].name, 'contact form');
+      assert.deepEqual({ ...localized, streams: [] }, { ...form(english), streams: [] });
+      // The name is what results show.
+      assert.equal(entry.simulate({ ...localized, locale }).streams[0].name, localized.streams[0].name);
+    }
+  }
+});

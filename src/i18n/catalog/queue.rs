@@ -270,6 +270,30 @@ crate::catalog! {
         es: "{field}: los registros de envío tienen más de {limit, plural, one {# línea} other {# líneas}} en total (todos los flujos juntos); reproduzca un periodo más corto.",
         pl: "{field}: dzienniki wysyłki mają łącznie ponad {limit, plural, one {# wiersz} few {# wiersze} many {# wierszy} other {# wiersza}} (wszystkie strumienie razem); odtwórz krótszy okres.",
     },
+    "queue.preset.stream.contact-form" => {
+        en: "contact form", fr: "formulaire de contact", es: "formulario de contacto", pl: "formularz kontaktowy",
+    },
+    "queue.preset.stream.real-visitors" => {
+        en: "real visitors", fr: "vrais visiteurs", es: "visitantes reales", pl: "prawdziwi odwiedzający",
+    },
+    "queue.preset.stream.bot" => {
+        en: "bot on the contact form (no captcha)",
+        fr: "robot sur le formulaire de contact (sans captcha)",
+        es: "bot en el formulario de contacto (sin captcha)",
+        pl: "bot w formularzu kontaktowym (bez captcha)",
+    },
+    "queue.preset.stream.stale-list" => {
+        en: "newsletter to a 5-year-old list",
+        fr: "lettre d'information à une liste vieille de 5 ans",
+        es: "boletín a una lista de hace 5 años",
+        pl: "newsletter do listy sprzed 5 lat",
+    },
+    "queue.preset.stream.replayed-log" => {
+        en: "last Monday's send log, replayed from now",
+        fr: "journal d'envoi de lundi dernier, rejoué à partir de maintenant",
+        es: "registro de envío del lunes pasado, reproducido desde ahora",
+        pl: "dziennik wysyłki z zeszłego poniedziałku, odtworzony od teraz",
+    },
     "queue.error.above-sent" => {
         en: "{field} counts {value, plural, one {# mail} other {# mails}}, more than service.sent ({sent}): the total sent since the hosting was created includes the mails sent today and those returned in error, so no counter can exceed it. Take every counter from the same reading of the panel or the API, or leave sent out.",
         fr: "{field} compte {value, plural, one {# e-mail} other {# e-mails}}, plus que service.sent ({sent}) : le total des e-mails envoyés depuis la création de l'hébergement comprend les e-mails envoyés aujourd'hui et ceux revenus en erreur, aucun compteur ne peut donc le dépasser. Prenez tous les compteurs d'une même lecture du panneau ou de l'API, ou ne donnez pas sent.",

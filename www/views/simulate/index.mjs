@@ -461,7 +461,7 @@ export function setupSimulate({ engine, state, t, number, el, $, lintedMessage }
   ui.compareRun.addEventListener('click', runCompare);
   window.addEventListener('hashchange', fromHash);
   const zones = engine.call('queueTimeZones').then((z) => { view.zones = z.names; }).catch(() => {});
-  Promise.all([engine.call('queuePresets'), zones]).then(([presets]) => {
+  Promise.all([engine.call('queuePresets', [state.locale]), zones]).then(([presets]) => {
     view.presets = presets;
     texts();
     const wanted = (location.hash.match(/^#simulate\/([\w-]+)$/) || [])[1];
@@ -475,6 +475,8 @@ export function setupSimulate({ engine, state, t, number, el, $, lintedMessage }
     /** Re-renders in the page's new language; results carry the engine's texts, so the run is repeated. */
     relocalize() {
       if (!ui.run) return;
+      // The examples' stream names in the new language, for the next example loaded.
+      engine.call('queuePresets', [state.locale]).then((presets) => { view.presets = presets; }).catch(() => {});
       texts();
       drawForm();
       if (!ui.scenarioProblem.hidden) ui.scenarioOnInput();
