@@ -249,6 +249,7 @@ test('the troubleshooter writes the guide\'s test script with the same address i
   assert.match(script, /^<\?php\n\$to = "me@personal\.example";/);
   assert.ok(script.includes('$headers = "From: \\"Bakery \\\\\\"Sweet\\\\\\" \\$shop\\" <contact@bakery.example>\\r\\nReply-To: contact@bakery.example";'), script);
   assert.ok(script.includes('if (mail($to, $subject, $content, $headers))'));
+  assert.ok(script.includes(`echo "${messages('en')['ui.ts.script.sent']}";`), 'the echo lines are the catalogue\'s');
   await page.check('.checklist input[data-step=state]');
   assert.match(await page.textContent('#checklist-progress'), /1 of 6/);
   await page.click('#ts-lint');

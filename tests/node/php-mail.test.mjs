@@ -9,6 +9,7 @@ import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
 import { pkg, ruleIds, tempDir } from './helpers.mjs';
+import { testScript } from '../../www/lib/php.mjs';
 
 const php = spawnSync('php', ['-n', '-r', 'echo PHP_VERSION;'], { encoding: 'utf8' });
 const skip = php.error || php.status !== 0 ? 'php-cli is not installed (make setup installs it)' : false;
@@ -44,7 +45,7 @@ echo "Email did not leave correctly!";
 }
 
 /** Runs a PHP script through php-cli; returns the captured message and the four arguments PHP received. */
-function runPhp(t, script) {
+function runPhp(t, script, sent = 'The email has been sent successfully!') {
   const dir = tempDir(t, 'mail-preflight-php-');
   const capture = join(dir, 'sendmail-capture.sh');
   writeFileSync(capture, CAPTURE_SCRIPT);
@@ -57,7 +58,7 @@ function runPhp(t, script) {
     env: { ...process.env, CAPTURE_DIR: dir }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
   });
   assert.equal(run.status, 0, run.stderr);
-  assert.equal(run.stdout, 'The email has been sent successfully!');
+  assert.equal(run.stdout, sent);
   return {
     captured: readFileSync(join(dir, 'captured.eml')),
     call: JSON.parse(readFileSync(join(dir, 'call.json'), 'utf8')),
@@ -178,4 +179,26 @@ test('the same call differs by platform exactly where PHP differs', () => {
   assert.equal(unix, 'To: owner@example.com\r\nSubject: Hi\r\nFrom: a@example.com\nX-Mailer: PHP\r\n\r\nBody\r\n');
   assert.equal(windows, 'Subject: Hi\r\nTo: owner@example.com\r\nFrom: a@example.com\r\nX-Mailer: PHP\r\n\r\nBody\r\n');
   assert.throws(() => pkg.lintPhpMail(...call, { php: { platform: 'macos' } }), (error) => error.code === 'invalid-options');
+});
+
+test('the page\'s test script speaks the reader\'s language, with the guide\'s code unchanged, and its mail passes', (t) => {
+  const fields = { to: 'me@personal.example', from: 'contact@bakery.example', name: 'Bakery' };
+  const codeOf = (script) => script.replace(/"(?:[^"\\]|\\.)*"/g, '"…"');
+  const english = testScript(fields, (id) => pkg.renderMessage(id, {}, 'en'));
+  // The guide's own lines, in English.
+  assert.ok(english.includes('$subject = "Test mail PHP";\n$content = "The body/content of the Email";'), english);
+  assert.ok(english.includes('echo "The email has been sent successfully!";\nelse\necho "Email did not leave correctly!";'), english);
+  for (const locale of ['fr', 'es', 'pl']) {
+    const say = (id) => pkg.renderMessage(id, {}, locale);
+    const script = testScript(fields, say);
+    assert.equal(codeOf(script), codeOf(english), `${locale}: the code is the guide's`);
+    for (const id of ['ui.ts.script.subject', 'ui.ts.script.content', 'ui.ts.script.sent', 'ui.ts.script.failed']) {
+      assert.notEqual(say(id), pkg.renderMessage(id, {}, 'en'), `${locale}: ${id} is translated`);
+      assert.ok(script.includes(say(id).replace(/[\\"$]/g, (c) => `\\${c}`)), `${locale}: ${id}`);
+    }
+    if (skip) continue;
+    const { captured } = runPhp(t, script, say('ui.ts.script.sent'));
+    assert.match(captured.toString(), new RegExp(`\r\nSubject: ${say('ui.ts.script.subject')}\r\n`));
+    assert.notEqual(pkg.lint(captured).verdict, 'fail', `${locale}: the test mail itself must not fail`);
+  }
 });

@@ -1,6 +1,8 @@
 // The guide's PHP test script ("tester l'envoi d'un e-mail via un script de test",
 // seed 002), filled with the user's addresses. The guide asks for the same sending
-// address twice in $headers: in From and in Reply-To.
+// address twice in $headers: in From and in Reply-To. The code is the guide's in
+// every language; its texts (subject, body, the two echo lines) are the engine's
+// catalogue texts `ui.ts.script.*` in the reader's language (`say`).
 
 /** A PHP double-quoted string literal: backslash, quote and `$` escaped, no raw control characters. */
 export function phpString(value) {
@@ -24,21 +26,21 @@ export function looksLikeAddress(address) {
   return /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/.test(String(address).trim());
 }
 
-/** The four mail() arguments the test script passes, as PHP would receive them. */
-export function testMailCall({ to, from, name }) {
+/** The four mail() arguments the test script passes, as PHP would receive them; `say(id)` gives a catalogue text. */
+export function testMailCall({ to, from, name }, say) {
   const sender = String(from).trim();
   const label = displayName(name || 'Website');
   return {
     to: String(to).trim(),
-    subject: 'Test mail PHP',
-    message: 'The body/content of the Email',
+    subject: say('ui.ts.script.subject'),
+    message: say('ui.ts.script.content'),
     headers: `From: ${label} <${sender}>\r\nReply-To: ${sender}`,
   };
 }
 
-/** The script text, as in the guide, with the user's addresses. */
-export function testScript(fields) {
-  const call = testMailCall(fields);
+/** The script text, as in the guide, with the user's addresses and texts in the reader's language. */
+export function testScript(fields, say) {
+  const call = testMailCall(fields, say);
   return [
     '<?php',
     `$to = ${phpString(call.to)};`,
@@ -47,9 +49,9 @@ export function testScript(fields) {
     `$headers = ${phpString(call.headers)};`,
     '',
     'if (mail($to, $subject, $content, $headers))',
-    'echo "The email has been sent successfully!";',
+    `echo ${phpString(say('ui.ts.script.sent'))};`,
     'else',
-    'echo "Email did not leave correctly!";',
+    `echo ${phpString(say('ui.ts.script.failed'))};`,
     '?>',
     '',
   ].join('\n');

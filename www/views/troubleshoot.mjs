@@ -40,7 +40,7 @@ export function setupTroubleshoot(ctx) {
     if (f.from && !looksLikeAddress(f.from)) problems.push(text('ui.ts.test.bad-from'));
     $('ts-problem').textContent = problems.join(' ');
     $('ts-problem').hidden = problems.length === 0;
-    $('ts-script').textContent = testScript(withDefaults(f));
+    $('ts-script').textContent = testScript(withDefaults(f), text);
   }
 
   // The ticks are restored before anything counts them (issue 20, flow 6).
@@ -69,7 +69,7 @@ export function setupTroubleshoot(ctx) {
   });
   $('ts-lint').addEventListener('click', async () => {
     location.hash = '#lint/php';
-    await ctx.lint.open({ kind: 'php', call: testMailCall(withDefaults(fields())), platform: $('p-platform').value });
+    await ctx.lint.open({ kind: 'php', call: testMailCall(withDefaults(fields()), text), platform: $('p-platform').value });
   });
   $('smtp-form').addEventListener('submit', async (e) => {
     e.preventDefault();

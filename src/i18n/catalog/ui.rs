@@ -694,6 +694,30 @@ crate::catalog! {
         es: "Comprobar el mensaje que envía este script",
         pl: "Sprawdź maila wysyłanego przez ten skrypt",
     },
+    // The guide's test script (seed 002): its subject and body travel in the test
+    // mail, which PHP mail() sends without MIME headers, so they stay ASCII; the
+    // echo lines are shown in the browser.
+    "ui.ts.script.subject" => {
+        en: "Test mail PHP", fr: "E-mail de test PHP", es: "Correo de prueba PHP", pl: "Testowy e-mail PHP",
+    },
+    "ui.ts.script.content" => {
+        en: "The body/content of the Email",
+        fr: "Le corps/contenu de l'e-mail",
+        es: "El cuerpo/contenido del mensaje",
+        pl: "Tekst testowego e-maila",
+    },
+    "ui.ts.script.sent" => {
+        en: "The email has been sent successfully!",
+        fr: "L'e-mail a bien été envoyé !",
+        es: "¡El mensaje se ha enviado correctamente!",
+        pl: "E-mail został wysłany pomyślnie!",
+    },
+    "ui.ts.script.failed" => {
+        en: "Email did not leave correctly!",
+        fr: "L'e-mail n'est pas parti correctement !",
+        es: "¡El mensaje no ha salido correctamente!",
+        pl: "E-mail nie został poprawnie wysłany!",
+    },
     "ui.ts.test.after" => {
         en: "If the test mail arrives, mail() works on your hosting: the problem is in your own scripts.",
         fr: "Si le mail de test arrive, mail() fonctionne sur votre hébergement : le problème vient de vos scripts.",
