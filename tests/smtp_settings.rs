@@ -54,3 +54,53 @@ fn anything_else_is_flagged_with_the_fix() {
 fn empty_settings_raise_nothing() {
     assert!(check_settings(&SmtpSettings::default(), Locale::En).findings.is_empty());
 }
+
+/// One list says who is a mailbox provider: the sender rules' data file.
+fn listed_provider_domains() -> Vec<String> {
+    include_str!("../src/rules/sender/mailbox_providers.txt")
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| line.split_whitespace().next())
+        .map(str::to_string)
+        .collect()
+}
+
+fn other_provider_domain_of(check: &mail_preflight::smtp::SmtpSettingsCheck) -> Option<String> {
+    let finding = check.findings.iter().find(|f| f.message_id == "config/smtp-security.other-provider-address")?;
+    Some(finding.message.clone())
+}
+
+#[test]
+fn port_587_from_any_listed_mailbox_provider_is_not_the_hostings_own_address() {
+    let domains = listed_provider_domains();
+    // The former list of the settings check is in it (yandex.com was its alone), and more.
+    for former in ["gmail.com", "yandex.com", "mail.ru", "zoho.com", "onet.pl"] {
+        assert!(domains.iter().any(|d| d == former), "{former} listed");
+    }
+    for domain in &domains {
+        let json = format!(r#"{{"host":"ssl0.ovh.net","port":587,"security":"starttls","from":"Me <me@{}>"}}"#, domain.to_uppercase());
+        let check = check_settings(&settings(&json), Locale::En);
+        assert_eq!(check.verdict, Verdict::Warn, "{domain}");
+        let message = other_provider_domain_of(&check).unwrap_or_else(|| panic!("{domain}: {:?}", check.findings));
+        assert!(message.contains(&format!("({domain})")), "{message}");
+    }
+    let own = check_settings(&settings(r#"{"host":"ssl0.ovh.net","port":587,"security":"starttls","from":"me@my-site.example"}"#), Locale::En);
+    assert_eq!(other_provider_domain_of(&own), None);
+    assert_eq!(own.findings[0].severity, Severity::Info);
+}
+
+#[test]
+fn the_port_587_check_reads_the_configured_mailbox_providers() {
+    use mail_preflight::{lint, Options};
+    let raw = b"From: me@seznam.cz\r\nTo: b@example.org\r\nSubject: Hi\r\nDate: Mon, 1 Jan 2024 00:00:00 +0000\r\nMessage-ID: <a@b.example>\r\n\r\nHello\r\n";
+    let smtp = r#""smtp": {"host": "ssl0.ovh.net", "port": 587, "security": "starttls", "from": "me@seznam.cz"}"#;
+    let ids = |options: &str| -> Vec<String> {
+        let report = lint(raw, &Options::from_json(options).expect("options")).expect("lints");
+        report.findings_of("config/smtp-security").map(|f| f.message_id.clone()).collect()
+    };
+    // Not listed by default: the benefit of the doubt (the provider's pair, info).
+    assert_eq!(ids(&format!("{{{smtp}}}")), ["config/smtp-security.provider-pair"]);
+    // Listed by the caller: another provider's address.
+    let added = format!(r#"{{{smtp}, "thresholds": {{"sender": {{"mailboxProviders": ["seznam.cz unknown unverified"]}}}}}}"#);
+    assert_eq!(ids(&added), ["config/smtp-security.other-provider-address"]);
+}

@@ -9,6 +9,8 @@ pub mod smtp_security;
 pub mod smtp_with_mail;
 
 use crate::options::SmtpSettings;
+use crate::rules::sender::provider;
+use crate::settings::Settings;
 
 /// The recommended pair (guides: "ssl" with port 465 "remains the preferred configuration").
 pub const RECOMMENDED_PORT: u32 = 465;
@@ -27,22 +29,16 @@ pub const PROVIDER_SMTP_HOST_SUFFIXES: &[&str] = &[".ovh.net", ".ovh.ca", ".ovh.
 /// left as is, the script connects nowhere.
 pub const PLACEHOLDER_HOSTS: &[&str] = &["your.smtp.server"];
 
-/// Domains of public mailbox providers (ours): an address there is not one of
-/// the hosting provider's own mailboxes, which alone may use port 587 (seed 002
-/// l. 215). An address at any other domain may be hosted by the provider; the
-/// settings cannot tell, so it is given the benefit of the doubt.
-pub const OTHER_MAILBOX_PROVIDERS: &[&str] = &[
-    "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "hotmail.fr", "live.com", "live.fr", "msn.com",
-    "yahoo.com", "yahoo.fr", "yahoo.es", "ymail.com", "icloud.com", "me.com", "aol.com", "gmx.com", "gmx.de",
-    "gmx.fr", "web.de", "proton.me", "protonmail.com", "orange.fr", "wanadoo.fr", "free.fr", "laposte.net",
-    "sfr.fr", "wp.pl", "o2.pl", "onet.pl", "interia.pl", "zoho.com", "yandex.com", "mail.ru",
-];
-
-/// The domain of `from` when it is at a public mailbox provider (not the hosting's own).
-pub fn other_provider_domain(from: &str) -> Option<String> {
+/// The domain of `from` when it is at a public mailbox provider, not one of the
+/// hosting's own mailboxes, which alone may use port 587 (seed 002 l. 215). The
+/// providers are the configured `sender.mailboxProviders` list, the one the
+/// sender rules read: a domain a caller adds there (or removes) is a provider
+/// for this check too. An address at any other domain may be hosted by the
+/// provider; the settings cannot tell, so it is given the benefit of the doubt.
+pub fn other_provider_domain(settings: &Settings, from: &str) -> Option<String> {
     let (_, domain) = from.trim().trim_end_matches('>').rsplit_once('@')?;
     let domain = domain.trim_end_matches('.').to_ascii_lowercase();
-    OTHER_MAILBOX_PROVIDERS.contains(&domain.as_str()).then_some(domain)
+    provider(settings, &domain).map(|provider| provider.domain)
 }
 
 /// How the script sends, read from the settings.

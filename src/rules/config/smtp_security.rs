@@ -10,6 +10,7 @@ use super::{
 use crate::i18n::Msg;
 use crate::report::Severity;
 use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
+use crate::rules::sender::MAILBOX_PROVIDERS;
 use crate::settings::Evidence;
 use crate::settings::Settings;
 use crate::title;
@@ -83,7 +84,7 @@ pub const RULE: Rule = Rule {
     ],
     score: crate::rules::scores::NONE,
     texts: &TEXTS,
-    thresholds: &[],
+    thresholds: &[&MAILBOX_PROVIDERS],
     examples: &[
         Example::passes(
             title! {
@@ -201,8 +202,8 @@ pub const RULE: Rule = Rule {
     check: Check::Settings(check),
 };
 
-fn check(settings: &Settings, cx: &mut Context) {
-    let Some(settings) = settings.smtp.as_ref() else { return };
+fn check(options: &Settings, cx: &mut Context) {
+    let Some(settings) = options.smtp.as_ref() else { return };
     if transport_of(settings) != Transport::Smtp {
         return;
     }
@@ -223,7 +224,7 @@ fn check(settings: &Settings, cx: &mut Context) {
     if port == PROVIDER_ONLY_PORT && (security == "tls" || security == "starttls") {
         // Seed 002 l. 215 conditions the pair on the sending address, not the server.
         let from = settings.from.as_deref().unwrap_or("");
-        if let Some(domain) = other_provider_domain(from) {
+        if let Some(domain) = other_provider_domain(options, from) {
             let msg = Msg::of(&OTHER_PROVIDER_ADDRESS).int("port", port).text("security", security);
             cx.emit(Draft::new(msg.text("from", from.trim()).text("domain", domain)).evidence(evidence));
         } else if is_provider_host(&host) {
