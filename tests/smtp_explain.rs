@@ -131,6 +131,11 @@ fn causes_match_whole_words_and_not_after_a_negation() {
     assert_eq!(e.basis, Basis::Code);
     let listed = explain("554 Your IP is blacklisted at zen.spamhaus.org", Locale::En);
     assert_eq!(listed.cause.map(|c| c.id).as_deref(), Some("listed"));
+    let hyphen = explain("550 Sender not-listed in the allow list", Locale::En);
+    assert!(hyphen.cause.is_none(), "{:?}", hyphen.cause);
+    // What a message came without is the cause the server names.
+    let without = explain("550 5.7.1 Rejected: message sent without DKIM signature", Locale::En);
+    assert_eq!(without.cause.map(|c| c.id).as_deref(), Some("authentication"));
     for text in ["421 4.7.0 Try again later, closing connection. (EHLO)", "451 Temporary local problem - please try again later"] {
         let e = explain(text, Locale::En);
         assert!(e.cause.is_none(), "{text}: 'try again later' is no rate limit");

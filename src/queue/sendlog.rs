@@ -14,6 +14,7 @@
 
 use super::error::{LogProblem, Problem, ScenarioError};
 use super::tz::Zone;
+use crate::text::negation::{is_word_char, negated};
 
 const TIME_NAMES: &[&str] = &["time", "date", "datetime", "timestamp", "sent", "sentat", "at"];
 const RECIPIENT_NAMES: &[&str] = &["to", "recipient", "rcpt", "email", "address"];
@@ -173,24 +174,20 @@ pub fn status_is_error(status: &str) -> Option<bool> {
     }
     const ERROR_STEMS: &[&str] = &["bounce", "error", "fail", "reject", "undeliver", "returned", "refused", "invalid"];
     const SENT_STEMS: &[&str] = &["sent", "deliver", "success", "accepted", "relayed", "queued", "defer", "delay"];
-    // Words before a "sent" word that turn it into its opposite (ours).
-    const NEGATIONS: &[&str] = &["not", "never", "no", "non", "isn't", "wasn't", "couldn't", "cannot"];
-    let words: Vec<&str> = s.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).collect();
+    let words = s.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty());
     let (mut error, mut sent) = (false, false);
-    for (i, word) in words.iter().enumerate() {
+    for word in words {
         if ERROR_STEMS.iter().any(|stem| word.contains(stem)) {
             error = true;
-        } else if let Some(stem) = SENT_STEMS.iter().find(|stem| word.contains(*stem)) {
-            let prefix = &word[..word.find(stem).unwrap_or(0)];
-            let negated = prefix.ends_with("un")
-                || prefix.ends_with("non")
-                || (i > 0 && NEGATIONS.contains(&words[i - 1]));
-            if negated {
+        } else if let Some(stem_at) = SENT_STEMS.iter().find_map(|stem| word.find(stem)) {
+            // The word's place in `s` (a piece of it), then the stem's.
+            let word_at = word.as_ptr() as usize - s.as_ptr() as usize;
+            if negated(&s[..word_at + stem_at]) {
                 error = true;
             } else {
                 sent = true;
             }
-        } else if *word == "ok" {
+        } else if word == "ok" {
             sent = true;
         }
     }
@@ -253,6 +250,9 @@ mod tests {
         for status in ["not delivered", "not sent", "unsent", "Non-delivered", "never delivered", "nondelivered"] {
             assert_eq!(status_is_error(status), Some(true), "{status}");
         }
+        assert_eq!(status_is_error("couldn't deliver"), Some(true));
+        assert_eq!(status_is_error("resent"), Some(false), "re- does not negate");
+        assert_eq!(status_is_error("delivered without delay"), Some(false), "without negates nothing");
         assert_eq!(status_is_error("token"), None, "ok only as a word");
         assert_eq!(status_is_error("OK"), Some(false));
     }

@@ -6,6 +6,8 @@
 //! `smtp.enhanced.detail.S.D` (meaning) and `smtp.enhanced.action.S.D` (what to
 //! do, for the codes a site owner meets; others use their subject's advice).
 
+use crate::text::negation::negated;
+
 /// The registry's last update this table follows.
 pub const REGISTRY_UPDATED: &str = "2024-12-06";
 
@@ -197,9 +199,6 @@ pub const CAUSES: &[(&str, &[&str], &[&str])] = &[
     ("tls", &["starttls", "tls required", "encryption required", "must issue a starttls"], SECURITY),
 ];
 
-/// Words that turn the phrase after them into its opposite (ours).
-const NEGATIONS: &[&str] = &["not", "no", "never", "isn't", "wasn't", "aren't", "cannot", "without"];
-
 /// The cause a server's text names, if any.
 pub fn cause_in(text: &str) -> Option<(&'static str, &'static [&'static str])> {
     let lower = text.to_lowercase();
@@ -214,8 +213,7 @@ fn says(text: &str, phrase: &str) -> bool {
     text.match_indices(phrase).any(|(at, _)| {
         let before = &text[..at];
         let word_start = before.chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        let previous = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
-        word_start && !NEGATIONS.contains(&previous)
+        word_start && !negated(before)
     })
 }
 

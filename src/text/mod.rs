@@ -12,11 +12,14 @@
 //! - `skeleton`: UTS #39 skeletons and scripts of domain names, for homographs.
 //! - `links`: URLs and addresses written in plain text, with their byte ranges.
 //! - `distance`: edit distance, for names a reader could take for one another.
+//! - `negation`: whether a word of a server's or mailer's English is negated
+//!   (`not listed`, `unsent`).
 
 pub mod distance;
 pub mod fold;
 pub mod links;
 pub mod lexicon;
+pub mod negation;
 pub mod skeleton;
 mod tables;
 pub mod unicode;
