@@ -11,6 +11,7 @@
 //! `model::Message::analyse` (everything rules read, computed once) → every rule
 //! of `rules::REGISTRY` → `Report`.
 
+pub mod base64;
 pub mod custom;
 pub mod dkim;
 pub mod error;

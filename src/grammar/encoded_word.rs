@@ -102,12 +102,14 @@ pub fn check_encoded_words(v: &[u8]) -> Vec<Problem<EncodedWordProblem>> {
         }
         let text = &v[text_start..text_end];
         let decoded = match encoding {
-            b'B' | b'b' if is_valid_base64(text) => Some(decode_b(text)),
             b'B' | b'b' => {
-                problems.push(Problem::new(EncodedWordProblem::BadBase64, start, word_end));
-                None
+                let decoded = decode_b(text);
+                if decoded.is_none() {
+                    problems.push(Problem::new(EncodedWordProblem::BadBase64, start, word_end));
+                }
+                decoded
             }
-            b'Q' | b'q' if is_valid_q(text) => Some(decode_q(text)),
+            b'Q' | b'q' if is_valid_q(text) => decode_q(text),
             b'Q' | b'q' => {
                 problems.push(Problem::new(EncodedWordProblem::BadQ, start, word_end));
                 None
@@ -138,39 +140,30 @@ fn are_whole_characters(charset: &str, bytes: &[u8]) -> bool {
     }
 }
 
-/// The bytes of a valid B-encoded text (RFC 2047 §4.1, checked by `is_valid_base64`).
-fn decode_b(text: &[u8]) -> Vec<u8> {
-    let sextet = |b: u8| match b {
-        b'A'..=b'Z' => b - b'A',
-        b'a'..=b'z' => b - b'a' + 26,
-        b'0'..=b'9' => b - b'0' + 52,
-        b'+' => 62,
-        _ => 63,
-    };
-    let mut out = Vec::with_capacity(text.len() / 4 * 3);
-    for group in text.chunks(4) {
-        let data: Vec<u8> = group.iter().copied().filter(|&b| b != b'=').map(sextet).collect();
-        let bits = data.iter().fold(0u32, |acc, &d| (acc << 6) | u32::from(d)) << (6 * (4 - data.len()));
-        out.extend_from_slice(&bits.to_be_bytes()[1..data.len().max(1)]);
-    }
-    out
+/// The bytes of a B-encoded text (RFC 2047 §4.1), `None` unless it is the
+/// padded base64 the section requires (`is_valid_base64`).
+pub fn decode_b(text: &[u8]) -> Option<Vec<u8>> {
+    is_valid_base64(text).then(|| crate::base64::decode(text, usize::MAX))
 }
 
-/// The bytes of a valid Q-encoded text (RFC 2047 §4.2: `_` is a space, `=XX` a byte).
-fn decode_q(text: &[u8]) -> Vec<u8> {
-    let hex = |b: u8| (b as char).to_digit(16).unwrap_or(0) as u8;
+/// The bytes of a Q-encoded text (RFC 2047 §4.2: `_` is a space, `=XX` a
+/// byte). Lenient as readers are (a display name is decoded as it is shown):
+/// any other byte is itself, a `=` without two characters after it too; `None`
+/// when the two characters after a `=` are not hex digits.
+pub fn decode_q(text: &[u8]) -> Option<Vec<u8>> {
+    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
     let mut out = Vec::with_capacity(text.len());
     let mut i = 0;
     while i < text.len() {
         if let (b'=', Some(&[high, low])) = (text[i], text.get(i + 1..i + 3)) {
-            out.push(hex(high) << 4 | hex(low));
+            out.push(hex(high)? << 4 | hex(low)?);
             i += 3;
         } else {
             out.push(if text[i] == b'_' { b' ' } else { text[i] });
             i += 1;
         }
     }
-    out
+    Some(out)
 }
 
 /// Whether `text` contains something shaped like an encoded word (for quoted strings).
@@ -258,9 +251,13 @@ mod tests {
 
     #[test]
     fn b_and_q_texts_decode_to_their_bytes() {
-        assert_eq!(decode_b(b"Q2Fmw6k="), "Café".as_bytes());
-        assert_eq!(decode_b(b"SGk="), b"Hi");
-        assert_eq!(decode_b(b"SGVsbG8h"), b"Hello!");
-        assert_eq!(decode_q(b"caf=C3=A9_ouvert"), "café ouvert".as_bytes());
+        assert_eq!(decode_b(b"Q2Fmw6k=").unwrap(), "Café".as_bytes());
+        assert_eq!(decode_b(b"SGk=").unwrap(), b"Hi");
+        assert_eq!(decode_b(b"SGVsbG8h").unwrap(), b"Hello!");
+        assert_eq!(decode_b(b"SGk"), None, "unpadded");
+        assert_eq!(decode_b(b"S Gk="), None, "a space");
+        assert_eq!(decode_q(b"caf=C3=A9_ouvert").unwrap(), "café ouvert".as_bytes());
+        assert_eq!(decode_q(b"a?b=").unwrap(), b"a?b=", "lenient: a reader shows them");
+        assert_eq!(decode_q(b"=ZZ"), None);
     }
 }

@@ -8,7 +8,6 @@
 //! the message, and the `attachment/*` rules read the facts found here.
 
 pub mod active;
-pub mod base64;
 pub mod bytes;
 pub mod containers;
 pub mod expected;

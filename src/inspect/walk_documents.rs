@@ -3,8 +3,9 @@
 //! (macro parts and content types, workbooks) and web pages (smuggled files).
 
 use super::walk::{Inspection, Item};
-use super::{active, base64, join, ole2, smuggling, xls, zip};
+use super::{active, join, ole2, smuggling, xls, zip};
 use super::{FactKind, Limit, MacroSign};
+use crate::base64;
 use std::borrow::Cow;
 
 /// Most bytes of `[Content_Types].xml` read from an Office package; real ones

@@ -57,7 +57,7 @@ fn file_bytes<'p>(raw: &'p [u8], part: &'p Part) -> Cow<'p, [u8]> {
     let text = matches!(part.body, Body::Text(_) | Body::Html(_));
     let encoded = part.body_range.as_ref().and_then(|range| raw.get(range.clone()));
     match (text, encoded, part.transfer_encoding.as_deref()) {
-        (true, Some(encoded), Some("base64")) => Cow::Owned(inspect::base64::decode(encoded, usize::MAX)),
+        (true, Some(encoded), Some("base64")) => Cow::Owned(crate::base64::decode(encoded, usize::MAX)),
         (true, Some(encoded), None | Some("7bit" | "8bit" | "binary")) => Cow::Borrowed(encoded),
         _ => Cow::Borrowed(part.decoded()),
     }

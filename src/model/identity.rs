@@ -8,6 +8,7 @@ use super::fields::FieldValues;
 use super::headers::HeaderBlock;
 use crate::dkim::{self, SignatureFacts};
 use crate::grammar::address::parse_address_list;
+use crate::grammar::encoded_word::{decode_b, decode_q};
 use std::ops::Range;
 
 /// One mailbox of an address field.
@@ -259,25 +260,8 @@ fn decode_encoded_word(word: &str) -> Option<String> {
     let mut parts = inner.splitn(3, '?');
     let (charset, encoding, text) = (parts.next()?, parts.next()?, parts.next()?);
     let bytes = match encoding {
-        "B" | "b" => crate::dkim::tags::base64(text)?,
-        "Q" | "q" => {
-            let mut out = Vec::with_capacity(text.len());
-            let b = text.as_bytes();
-            let mut i = 0;
-            while i < b.len() {
-                match b[i] {
-                    b'_' => out.push(b' '),
-                    b'=' if i + 2 < b.len() => {
-                        let hex = std::str::from_utf8(&b[i + 1..i + 3]).ok()?;
-                        out.push(u8::from_str_radix(hex, 16).ok()?);
-                        i += 2;
-                    }
-                    c => out.push(c),
-                }
-                i += 1;
-            }
-            out
-        }
+        "B" | "b" => decode_b(text.as_bytes())?,
+        "Q" | "q" => decode_q(text.as_bytes())?,
         _ => return None,
     };
     let charset = charset.split('*').next().unwrap_or_default().to_ascii_lowercase();

@@ -1,6 +1,8 @@
-//! Base64 (RFC 4648 §4) into a bounded buffer, for the files an inspection
-//! must see as bytes: text parts (whose decoded body was converted to UTF-8)
-//! and files smuggled in web pages.
+//! Base64 (RFC 4648 §4) into a bounded buffer: the one decoder of the layers
+//! that read mail, below all of them (it imports nothing of the crate). For the
+//! files an inspection must see as bytes (text parts whose decoded body was
+//! converted to UTF-8, files smuggled in web pages) and the B encoding of RFC
+//! 2047 encoded words (`grammar::encoded_word`, after its strict check).
 
 /// Decodes `text`, skipping the line breaks and spaces of MIME bodies (RFC 2045
 /// §6.8); padding or any other character ends it. At most `max_bytes` of output.
