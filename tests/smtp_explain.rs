@@ -1,6 +1,6 @@
 //! SMTP reply explainer (SPEC §5, seed 003): one test per behaviour.
 
-use mail_preflight::smtp::enhanced::{CAUSES, REGISTRY};
+use mail_preflight::smtp::enhanced::{CAUSES, REGISTRY, RETRY_LATER_CAUSES, RETRY_LATER_SUBJECTS};
 use mail_preflight::smtp::{codes::CODES, explain, Basis, ReplyClass, MAX_REPLY_LINES};
 use mail_preflight::Locale;
 
@@ -163,6 +163,26 @@ fn a_permanent_reply_is_never_told_to_retry_later() {
     assert!(rejected.action.contains("Check the recipient address"), "{}", rejected.action);
     let transient = explain("452 4.2.2 Mailbox full", Locale::En);
     assert!(transient.action.contains("retry later"), "{}", transient.action);
+}
+
+#[test]
+fn the_retry_later_flags_are_the_actions_that_say_retry_later() {
+    let says = |id: &str| mail_preflight::i18n::text(id, Locale::En).to_lowercase().contains("retry later");
+    for code in REGISTRY.iter().filter(|c| c.action) {
+        assert_eq!(code.retry_later, says(&format!("smtp.enhanced.action.{}.{}", code.subject, code.detail)), "{code:?}");
+    }
+    for subject in 0..=7 {
+        let id = format!("smtp.enhanced.action.subject.{subject}");
+        assert_eq!(RETRY_LATER_SUBJECTS.contains(&subject), says(&id), "{id}");
+    }
+    for (cause, _, _) in CAUSES {
+        assert_eq!(RETRY_LATER_CAUSES.contains(cause), says(&format!("smtp.cause.{cause}.action")), "{cause}");
+    }
+    // And a 5xx with any of them is told something else.
+    for text in ["550 5.2.2 Mailbox full", "550 5.3.2 System not accepting network messages", "550 5.4.0 x", "550 Mailbox is full"] {
+        let e = explain(text, Locale::En);
+        assert!(!e.action.to_lowercase().contains("retry later"), "{text}: {}", e.action);
+    }
 }
 
 #[test]

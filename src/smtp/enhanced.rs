@@ -22,15 +22,27 @@ pub struct Registered {
     pub action: bool,
     /// Rule ids (or groups, ending with `/`) that explain or prevent it.
     pub related: &'static [&'static str],
+    /// Its action says to retry later (a full mailbox, a busy system): advice
+    /// a permanent (5xx) reply must not get (RFC 5321 §4.2.1).
+    pub retry_later: bool,
 }
 
 const fn code(subject: u16, detail: u16, reference: &'static str) -> Registered {
-    Registered { subject, detail, reference, action: false, related: &[] }
+    Registered { subject, detail, reference, action: false, related: &[], retry_later: false }
 }
 
 const fn act(subject: u16, detail: u16, reference: &'static str, related: &'static [&'static str]) -> Registered {
-    Registered { subject, detail, reference, action: true, related }
+    Registered { subject, detail, reference, action: true, related, retry_later: false }
 }
+
+/// A code whose action is to retry later.
+const fn act_later(subject: u16, detail: u16, reference: &'static str) -> Registered {
+    Registered { subject, detail, reference, action: true, related: &[], retry_later: true }
+}
+
+/// Subjects whose advice (`smtp.enhanced.action.subject.N`, for a code without
+/// its own) is to retry later: mailbox (2), mail system (3), network and routing (4).
+pub const RETRY_LATER_SUBJECTS: &[u16] = &[2, 3, 4];
 
 const SIZE: &[&str] = &["size/total"];
 const SPAM: &[&str] = &["spam/"];
@@ -53,22 +65,22 @@ pub const REGISTRY: &[Registered] = &[
     act(1, 10, "RFC 7505", &[]),
     code(2, 0, "RFC 3463"),
     act(2, 1, "RFC 3463", &[]),
-    act(2, 2, "RFC 3463", &[]),
+    act_later(2, 2, "RFC 3463"),
     act(2, 3, "RFC 3463", SIZE),
     code(2, 4, "RFC 3463"),
     code(3, 0, "RFC 3463"),
-    act(3, 1, "RFC 3463", &[]),
-    act(3, 2, "RFC 3463", &[]),
+    act_later(3, 1, "RFC 3463"),
+    act_later(3, 2, "RFC 3463"),
     code(3, 3, "RFC 3463"),
     act(3, 4, "RFC 3463", SIZE),
     act(3, 5, "RFC 3463", &[]),
     code(3, 6, "RFC 6710"),
     code(4, 0, "RFC 3463"),
-    act(4, 1, "RFC 3463", &[]),
+    act_later(4, 1, "RFC 3463"),
     code(4, 2, "RFC 3463"),
     code(4, 3, "RFC 3463"),
     act(4, 4, "RFC 3463", &[]),
-    act(4, 5, "RFC 3463", &[]),
+    act_later(4, 5, "RFC 3463"),
     code(4, 6, "RFC 3463"),
     act(4, 7, "RFC 3463", &[]),
     code(5, 0, "RFC 3463"),
@@ -198,6 +210,9 @@ pub const CAUSES: &[(&str, &[&str], &[&str])] = &[
     ("relay", &["relay", "relaying"], &[]),
     ("tls", &["starttls", "tls required", "encryption required", "must issue a starttls"], SECURITY),
 ];
+
+/// Causes whose advice (`smtp.cause.ID.action`) is to retry later.
+pub const RETRY_LATER_CAUSES: &[&str] = &["full", "rate"];
 
 /// The cause a server's text names, if any.
 pub fn cause_in(text: &str) -> Option<(&'static str, &'static [&'static str])> {

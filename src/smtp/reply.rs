@@ -3,7 +3,9 @@
 //! script's error message quoting one (`SMTP code: 550`).
 
 use super::codes::{class_entry, code_entry, rfc_code_entry};
-use super::enhanced::{cause_in, class_and_subject_ids, registered, related_to_code};
+use super::enhanced::{
+    cause_in, class_and_subject_ids, registered, related_to_code, RETRY_LATER_CAUSES, RETRY_LATER_SUBJECTS,
+};
 use super::{Basis, EnhancedCode, GuideEntry, NamedCause, ReplyClass, SmtpExplanation};
 use crate::i18n::{self, Locale, Msg};
 
@@ -157,23 +159,6 @@ pub fn parse(input: &str) -> ParsedReply {
     reply
 }
 
-/// Actions that tell to retry later: after a permanent (5xx) reply the client
-/// "SHOULD NOT" repeat the request (RFC 5321 §4.2.1), so there the basic code's
-/// advice (the guide's table: 552 « la única solución es contactar con el
-/// destinatario por otra vía ») or the class's is given instead.
-const RETRY_ACTIONS: &[&str] = &[
-    "smtp.enhanced.action.subject.2",
-    "smtp.enhanced.action.subject.3",
-    "smtp.enhanced.action.subject.4",
-    "smtp.enhanced.action.2.2",
-    "smtp.enhanced.action.3.1",
-    "smtp.enhanced.action.3.2",
-    "smtp.enhanced.action.4.1",
-    "smtp.enhanced.action.4.5",
-    "smtp.cause.full.action",
-    "smtp.cause.rate.action",
-];
-
 /// Explains a reply in `locale`, by the most specific thing it says: the
 /// enhanced status code when the IANA registry enumerates it with a detail
 /// (greylisting named in the server's words comes first: RFC 6647, a normal
@@ -193,7 +178,8 @@ pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
     };
     let (class_meaning_id, class_action_id) = class_entry(class);
     let text = |id: &str| i18n::text(id, locale).to_string();
-    let guide = reply.code.and_then(code_entry).map(|(m, a)| GuideEntry { meaning: text(m), action: text(a) });
+    let guide_ids = reply.code.and_then(code_entry);
+    let guide = guide_ids.map(|(m, a)| GuideEntry { meaning: text(m), action: text(a) });
     let cause = cause_in(&reply.text).map(|(id, related)| {
         let meaning = text(&format!("smtp.cause.{id}"));
         let action = text(&format!("smtp.cause.{id}.action"));
@@ -223,15 +209,15 @@ pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
             if !greylisted {
                 relate(entry.related);
             }
-            let action_id = if c == 2 {
-                "smtp.class.success.action".to_string()
+            let (action_id, retry_later) = if c == 2 {
+                ("smtp.class.success.action".to_string(), false)
             } else if entry.action {
-                format!("smtp.enhanced.action.{subject}.{detail}")
+                (format!("smtp.enhanced.action.{subject}.{detail}"), entry.retry_later)
             } else {
-                format!("smtp.enhanced.action.subject.{subject}")
+                (format!("smtp.enhanced.action.subject.{subject}"), RETRY_LATER_SUBJECTS.contains(&subject))
             };
             let meaning = text(&format!("smtp.enhanced.detail.{subject}.{detail}"));
-            let explained = (meaning, action_id, token.clone());
+            let explained = (meaning, action_id, retry_later, token.clone());
             if detail != 0 {
                 specific = Some(explained);
             } else if subject != 0 {
@@ -257,23 +243,25 @@ pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
     }
     let rfc = reply.code.and_then(|code| rfc_code_entry(code).map(|entry| (code, entry)));
     let by_enhanced = |token: String| Msg::new("smtp.explained.enhanced").text("code", token).render(locale);
-    let (meaning, action_id, basis, basis_text) = if let Some((meaning, action, token)) =
+    // The action, and whether it says to retry later.
+    let (meaning, action_id, retry_later, basis, basis_text) = if let Some((meaning, action, later, token)) =
         specific.filter(|_| !greylisted)
     {
-        (meaning, action, Basis::Enhanced, by_enhanced(token))
+        (meaning, action, later, Basis::Enhanced, by_enhanced(token))
     } else if let Some((cause, _)) = &cause {
         let action = format!("smtp.cause.{}.action", cause.id);
-        (cause.meaning.clone(), action, Basis::Text, Msg::new("smtp.explained.text").render(locale))
-    } else if let Some((meaning, action, token)) = generic {
-        (meaning, action, Basis::Enhanced, by_enhanced(token))
-    } else if let (Some(code), Some((meaning_id, action_id))) = (reply.code, reply.code.and_then(code_entry)) {
+        let later = RETRY_LATER_CAUSES.contains(&cause.id.as_str());
+        (cause.meaning.clone(), action, later, Basis::Text, Msg::new("smtp.explained.text").render(locale))
+    } else if let Some((meaning, action, later, token)) = generic {
+        (meaning, action, later, Basis::Enhanced, by_enhanced(token))
+    } else if let (Some(code), Some((meaning_id, action_id))) = (reply.code, guide_ids) {
         let basis_text = Msg::new("smtp.explained.code").int("code", code).render(locale);
-        (text(meaning_id), action_id.to_string(), Basis::Code, basis_text)
+        (text(meaning_id), action_id.to_string(), false, Basis::Code, basis_text)
     } else if let Some((code, (meaning_id, action_id, reference))) = rfc {
         let basis_text = Msg::new("smtp.explained.code-rfc").int("code", code).text("reference", reference);
-        (text(meaning_id), action_id.to_string(), Basis::Code, basis_text.render(locale))
-    } else if let Some((meaning, action, token)) = generic_last {
-        (meaning, action, Basis::Enhanced, by_enhanced(token))
+        (text(meaning_id), action_id.to_string(), false, Basis::Code, basis_text.render(locale))
+    } else if let Some((meaning, action, later, token)) = generic_last {
+        (meaning, action, later, Basis::Enhanced, by_enhanced(token))
     } else {
         let meaning = match reply.code {
             Some(code) => {
@@ -281,14 +269,16 @@ pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
             }
             None => String::new(),
         };
-        (meaning, class_action_id.to_string(), Basis::Class, Msg::new("smtp.explained.class").render(locale))
+        (meaning, class_action_id.to_string(), false, Basis::Class, Msg::new("smtp.explained.class").render(locale))
     };
-    // 5xx: no "retry later" (RFC 5321 §4.2.1); the guide's advice for the code, else the class's.
-    let action_id = if class == ReplyClass::Permanent && RETRY_ACTIONS.contains(&action_id.as_str()) {
-        reply.code.and_then(code_entry).map_or(class_action_id.to_string(), |(_, action)| action.to_string())
+    // 5xx: no "retry later" (RFC 5321 §4.2.1): the guide's table's advice for
+    // the code (552 « la única solución es contactar con el destinatario por otra
+    // vía »), else the class's.
+    let action_id = if class == ReplyClass::Permanent && retry_later {
+        guide_ids.map_or(class_action_id.to_string(), |(_, action)| action.to_string())
     } else if reply.code == Some(555) {
         // Seed 003 ties the hosting's 200/h per account and 300/h per IP to code 555 only.
-        code_entry(555).map_or(action_id, |(_, action)| action.to_string())
+        guide_ids.map_or(action_id, |(_, action)| action.to_string())
     } else {
         action_id
     };
