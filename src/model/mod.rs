@@ -126,6 +126,32 @@ impl LineIndex {
     pub fn line_starts(&self) -> &[usize] {
         &self.line_starts
     }
+    /// The lines of `range` of `raw` (the bytes this index was made from), as
+    /// (start, end) offsets in `raw` without their LF or CRLF: the first starts
+    /// at the range's start, the last ends at the range's end (a CR just before
+    /// it dropped too). Read from the index, not from the bytes again.
+    pub fn lines_in<'a>(
+        &'a self,
+        raw: &'a [u8],
+        range: Range<usize>,
+    ) -> impl Iterator<Item = (usize, usize)> + Clone + 'a {
+        let range_end = range.end.min(raw.len());
+        let mut start = range.start;
+        // The first line start after the range's start.
+        let mut next = self.line_starts.partition_point(|&s| s <= range.start);
+        std::iter::from_fn(move || {
+            if start >= range_end {
+                return None;
+            }
+            // The LF that ends the line (one before the next line's start), or the range's end.
+            let line_break = self.line_starts.get(next).map_or(range_end, |&s| (s - 1).min(range_end));
+            let end = if line_break > start && raw[line_break - 1] == b'\r' { line_break - 1 } else { line_break };
+            let line = (start, end);
+            start = line_break + 1;
+            next += 1;
+            Some(line)
+        })
+    }
     /// 1-based (line, column) of a byte offset of `raw` (the bytes this index
     /// was made from). The column counts Unicode code points, an invalid UTF-8
     /// sequence as one U+FFFD, as SARIF (§3.30) and the CLI's formats count it.
@@ -764,6 +790,32 @@ mod tests {
         assert_eq!(index.line_starts(), &[0, 5, 10, 13, raw.len()]);
         let (_, whole) = scan_lines(raw, 0);
         assert_eq!(whole, LineBreaks { crlf: 3, bare_lf: 1, bare_cr: 2 });
+    }
+
+    #[test]
+    fn the_lines_of_a_range_are_read_from_the_index() {
+        // The walk the index replaces: from the range's start, each LF ends a
+        // line (a CR before it dropped), the range's end ends the last.
+        fn walked(body: &[u8]) -> Vec<(usize, usize)> {
+            let mut lines = Vec::new();
+            let mut start = 0;
+            while start < body.len() {
+                let nl = body[start..].iter().position(|&b| b == b'\n').map_or(body.len(), |p| start + p);
+                let end = if nl > start && body[nl - 1] == b'\r' { nl - 1 } else { nl };
+                lines.push((start, end));
+                start = nl + 1;
+            }
+            lines
+        }
+        let raw = b"H: v\r\n\r\nab\r\n\r\ncd\nef\r\rgh\n\nij\r";
+        let index = LineIndex::new(raw);
+        for from in 0..=raw.len() {
+            for to in from..=raw.len() {
+                let read: Vec<(usize, usize)> =
+                    index.lines_in(raw, from..to).map(|(start, end)| (start - from, end - from)).collect();
+                assert_eq!(read, walked(&raw[from..to]), "{from}..{to}");
+            }
+        }
     }
 
     #[test]

@@ -272,6 +272,10 @@ fn check(message: &Message, cx: &mut Context) {
         let at = |offset: usize, len: usize| {
             Location::part(part.index).with_range(range.start + offset, range.start + offset + len)
         };
+        // The body's lines as the message's line index has them, offsets in `body`.
+        let lines = message.line_index.lines_in(message.raw, range.clone()).map(move |(start, end)| {
+            (start - range.start, end - range.start)
+        });
         // An attached message (RFC 2046 §5.2.1: 7bit, 8bit or binary only) is one
         // 7bit body as a whole when it declares no more (RFC 2045 §6.1 default):
         // 8-bit bytes anywhere in it break that (RFC 2045 §2.7, §6.2).
@@ -286,8 +290,8 @@ fn check(message: &Message, cx: &mut Context) {
                 let utf8_charset = part.charset.as_deref().is_some_and(|c| c.eq_ignore_ascii_case("utf-8"));
                 check_7bit(cx, body, utf8_charset, &at)
             }
-            "base64" => check_base64(cx, body, &at),
-            "quoted-printable" => check_quoted_printable(cx, body, max_qp, &at),
+            "base64" => check_base64(cx, body, lines, &at),
+            "quoted-printable" => check_quoted_printable(cx, body, lines, max_qp, &at),
             _ => {}
         }
     }
@@ -341,8 +345,13 @@ const B64_CLASS: [B64; 256] = {
     table
 };
 
-fn check_base64(cx: &mut Context, body: &[u8], at: &dyn Fn(usize, usize) -> Location) {
-    check_line_lengths(cx, body, MAX_BASE64_LINE, &BASE64_LONG_LINE, at);
+fn check_base64(
+    cx: &mut Context,
+    body: &[u8],
+    lines: impl Iterator<Item = (usize, usize)>,
+    at: &dyn Fn(usize, usize) -> Location,
+) {
+    check_line_lengths(cx, body, lines, MAX_BASE64_LINE, &BASE64_LONG_LINE, at);
     // Nothing is collected (a 10 MB body is 10 M bytes to look at, not to keep).
     // A well-formed body is alphabet and white space up to its padding: that
     // prefix is walked by a tight loop counting the white space.
@@ -406,31 +415,17 @@ fn check_base64(cx: &mut Context, body: &[u8], at: &dyn Fn(usize, usize) -> Loca
     }
 }
 
-/// The lines of a body as (start, end) offsets, without their LF or CRLF.
-fn body_lines(body: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut start = 0;
-    std::iter::from_fn(move || {
-        if start >= body.len() {
-            return None;
-        }
-        let nl = memchr::memchr(b'\n', &body[start..]).map_or(body.len(), |p| start + p);
-        let end = if nl > start && body[nl - 1] == b'\r' { nl - 1 } else { nl };
-        let line = (start, end);
-        start = nl + 1;
-        Some(line)
-    })
-}
-
 /// Encoded lines longer than `max` (RFC 2045 §6.7 (5), §6.8: 76): one info
 /// finding `text` with how many there are and the first.
 fn check_line_lengths(
     cx: &mut Context,
     body: &[u8],
+    lines: impl Iterator<Item = (usize, usize)>,
     max: usize,
     text: &'static crate::i18n::Entry,
     at: &dyn Fn(usize, usize) -> Location,
 ) {
-    let mut long = body_lines(body).filter(|(start, end)| end - start > max);
+    let mut long = lines.filter(|(start, end)| end - start > max);
     let Some((offset, end)) = long.next() else { return };
     let count = 1 + long.count();
     cx.emit(
@@ -441,13 +436,19 @@ fn check_line_lengths(
     );
 }
 
-fn check_quoted_printable(cx: &mut Context, body: &[u8], max: usize, at: &dyn Fn(usize, usize) -> Location) {
-    check_line_lengths(cx, body, max, &QP_LINE_TOO_LONG, at);
+fn check_quoted_printable(
+    cx: &mut Context,
+    body: &[u8],
+    lines: impl Iterator<Item = (usize, usize)> + Clone,
+    max: usize,
+    at: &dyn Fn(usize, usize) -> Location,
+) {
+    check_line_lengths(cx, body, lines.clone(), max, &QP_LINE_TOO_LONG, at);
     let mut bad_escapes = 0usize;
     let mut first_bad = None;
     let mut trailing_space = 0usize;
     let mut first_trailing = None;
-    for (start, end) in body_lines(body) {
+    for (start, end) in lines {
         let line = &body[start..end];
         if line.last().is_some_and(|&b| b == b' ' || b == b'\t') {
             trailing_space += 1;

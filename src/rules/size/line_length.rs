@@ -161,14 +161,8 @@ fn check(message: &Message, cx: &mut Context) {
     let mut first_soft: Option<(usize, usize, usize)> = None;
     let mut longest_soft = 0usize;
     // The lines as the message's line index found them (no second pass over the bytes).
-    let starts = message.line_index.line_starts();
-    for (index, &start) in starts.iter().enumerate() {
+    for (index, (start, end)) in message.line_index.lines_in(raw, 0..raw.len()).enumerate() {
         let line_no = index + 1;
-        let next_nl = starts.get(index + 1).map(|next| next - 1);
-        let mut end = next_nl.unwrap_or(raw.len());
-        if end > start && raw[end - 1] == b'\r' {
-            end -= 1;
-        }
         let len = end - start;
         if len > hard {
             over_hard.push((line_no, start, end));
