@@ -3,6 +3,7 @@
 
 use crate::i18n::{Locale, Param};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// How bad a finding is. `error`: the host will refuse or block the message;
 /// `warning`: raises the spam risk; `info`: worth knowing.
@@ -144,8 +145,9 @@ pub struct Finding {
     /// A rule of your own (`customRules`, `spamassassinRules`): its texts in the
     /// languages it was given, which no catalogue holds, so that `renderReport`
     /// says it in another language as `lint` would have.
+    /// Shared with the compiled rule (one copy, not one per finding).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom_texts: Option<CustomTexts>,
+    pub custom_texts: Option<Arc<CustomTexts>>,
 }
 
 /// A text in the reader's languages: `{"en": "Banned word: {match}", "fr": "…"}`

@@ -232,4 +232,21 @@ fn the_check_lists_the_rules_that_can_report_for_a_catalogue() {
     // Rules that cannot be used list nothing.
     let broken = mail_preflight::custom::check_custom_rules(r#"[{"id": "acme/x", "target": "body", "pattern": "("}]"#, Locale::En);
     assert!(!broken.ok && broken.rules.is_empty());
+
+fn findings_of_one_rule_share_its_texts_and_still_render_them() {
+    let json = format!(
+        r#"{{"customRules": [{}]}}"#,
+        rule("body", "(?i)casino", r#", "message": {"en": "Found {match}", "fr": "Trouvé {match}"}"#)
+    );
+    let linter = Linter::new(&options(&json)).expect("options are valid");
+    let texts_of = |report: &Report| report.findings_of("acme/r").next().and_then(|f| f.custom_texts.clone()).expect("texts");
+    let first = linter.lint(MESSAGE.as_bytes()).expect("lints");
+    let second = linter.lint(MESSAGE.replace("Casino", "CASINO").as_bytes()).expect("lints");
+    assert!(std::sync::Arc::ptr_eq(&texts_of(&first), &texts_of(&second)), "one copy, not one per finding");
+    assert_eq!(texts_of(&second).message.fr.as_deref(), Some("Trouvé {match}"));
+    assert_eq!(second.findings_of("acme/r").next().unwrap().message, "Found CASINO");
+    // The report still carries them as JSON, for renderReport.
+    let json = serde_json::to_value(&first).unwrap();
+    let finding = json["findings"].as_array().unwrap().iter().find(|f| f["ruleId"] == "acme/r").unwrap();
+    assert_eq!(finding["customTexts"]["message"]["fr"], "Trouvé {match}");
 }

@@ -209,8 +209,8 @@ fn rule_entries(rules: &CustomRules, locale: Locale) -> Vec<RuleEntry> {
             kind: rule.kind,
             default_severity: rule.severity,
             default_score: rule.score,
-            message: rule.message.get(locale).unwrap_or(&rule.id).to_string(),
-            fix: rule.fix.as_ref().and_then(|f| f.get(locale)).map(str::to_string),
+            message: rule.texts.message.get(locale).unwrap_or(&rule.id).to_string(),
+            fix: rule.texts.fix.as_ref().and_then(|f| f.get(locale)).map(str::to_string),
         })
         .collect()
 }

@@ -11,12 +11,13 @@ use super::perl;
 use super::prefilter::Prefilter;
 use super::problems::char_column;
 use super::spamassassin::{replace_tags, PerlPattern, SaFile, SaTest};
-use super::spec::{check_spec, label, CustomRuleSpec, Expect, Texts};
+use super::spec::{check_spec, label, CustomRuleSpec, Expect};
 use super::targets::{Source, Target};
 use super::{Problem, ProblemKind};
-use crate::report::Severity;
+use crate::report::{CustomTexts, Severity};
 use regex::bytes::{Regex, RegexSet};
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 /// Most patterns in one `RegexSet`; a source with more gets several sets
 /// (default, ours: keeps each compiled set well under `MAX_COMPILED_SET_BYTES`).
@@ -61,12 +62,12 @@ pub struct CompiledRule {
     pub kind: &'static str,
     pub severity: Severity,
     pub score: f64,
-    pub message: Texts,
-    /// `message` is said as written: SpamAssassin's `describe` is plain text
+    /// Its message and fix as written, shared by every finding it raises (a
+    /// finding carries them for `renderReport`). `literal`: the message is said
+    /// as written: SpamAssassin's `describe` is plain text
     /// (Mail::SpamAssassin::Conf, "describe SYMBOL description"); only the
     /// messages of `customRules` are templates with `{match}` (README).
-    pub literal_message: bool,
-    pub fix: Option<Texts>,
+    pub texts: Arc<CustomTexts>,
     /// Findings are reported (not for SpamAssassin's `__` sub-rules).
     pub reported: bool,
     /// The rule runs (SpamAssassin runs no rule whose score is 0).
@@ -220,9 +221,11 @@ fn compile_custom(specs: &[CustomRuleSpec]) -> Result<Vec<Pending>, Vec<Problem>
                     kind: spec.target.key(),
                     severity: spec.severity.severity(),
                     score: spec.score,
-                    message: spec.message.clone(),
-                    literal_message: false,
-                    fix: spec.fix.clone(),
+                    texts: Arc::new(CustomTexts {
+                        message: spec.message.clone(),
+                        fix: spec.fix.clone(),
+                        literal: false,
+                    }),
                     reported: true,
                     runs: true,
                     max_hits: 1,
@@ -375,9 +378,11 @@ pub(super) fn sa_rule(
         // A spam sign is a warning; a ham sign (negative score) is information.
         severity: if score > 0.0 { Severity::Warning } else { Severity::Info },
         score,
-        message: file.descriptions.get(name).cloned().unwrap_or_default(),
-        literal_message: true,
-        fix: None,
+        texts: Arc::new(CustomTexts {
+            message: file.descriptions.get(name).cloned().unwrap_or_default(),
+            fix: None,
+            literal: true,
+        }),
         reported: !name.starts_with("__"),
         runs: score != 0.0,
         max_hits: max_hits(tflags),

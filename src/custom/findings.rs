@@ -13,6 +13,7 @@ use crate::report::{CustomTexts, Finding, Location};
 use crate::rules::MAX_EVIDENCE_CHARS;
 use crate::settings::Settings;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// The findings of the rules that hit, in rule order.
 pub fn findings(rules: &CustomRules, evaluation: &Evaluation, message: &Message, settings: &Settings) -> Vec<Finding> {
@@ -30,9 +31,7 @@ pub fn findings(rules: &CustomRules, evaluation: &Evaluation, message: &Message,
         let found = evaluation.found[index].clone().unwrap_or_default();
         let shown = visible(&found.text, MAX_PARAM_CHARS);
         let params = BTreeMap::from([("match".to_string(), Param::Text(shown))]);
-        let texts =
-            CustomTexts { message: rule.message.clone(), fix: rule.fix.clone(), literal: rule.literal_message };
-        let (message_text, fix) = custom_texts_in(&texts, &rule.id, &params, locale);
+        let (message_text, fix) = custom_texts_in(&rule.texts, &rule.id, &params, locale);
         let mut location =
             Location { header: found.header.map(|h| visible(&h, MAX_PARAM_CHARS)), ..Location::default() };
         location.part = found.part;
@@ -52,9 +51,9 @@ pub fn findings(rules: &CustomRules, evaluation: &Evaluation, message: &Message,
             params,
             evidence: visible(&found.text, MAX_EVIDENCE_CHARS),
             location,
-            fix_id: if rule.fix.is_some() { rule.id.clone() } else { "core.custom.fix".to_string() },
+            fix_id: if rule.texts.fix.is_some() { rule.id.clone() } else { "core.custom.fix".to_string() },
             fix,
-            custom_texts: Some(texts),
+            custom_texts: Some(Arc::clone(&rule.texts)),
         });
     }
     out
