@@ -232,7 +232,9 @@ fn the_check_lists_the_rules_that_can_report_for_a_catalogue() {
     // Rules that cannot be used list nothing.
     let broken = mail_preflight::custom::check_custom_rules(r#"[{"id": "acme/x", "target": "body", "pattern": "("}]"#, Locale::En);
     assert!(!broken.ok && broken.rules.is_empty());
+}
 
+#[test]
 fn findings_of_one_rule_share_its_texts_and_still_render_them() {
     let json = format!(
         r#"{{"customRules": [{}]}}"#,
