@@ -53,7 +53,7 @@ test('one valid run per invocation, with the rule catalogue as tool.driver.rules
   for (const [i, rule] of driver.rules.entries()) {
     assert.equal(rule.shortDescription.text, docs[i].summary);
     assert.equal(rule.fullDescription.text, docs[i].why);
-    assert.equal(rule.help.text, docs[i].fix);
+    assert.equal(rule.help.text.split('\n\n').slice(0, 3).join('\n\n'), [docs[i].summary, docs[i].why, docs[i].fix].join('\n\n'));
     const level = { error: 'error', warning: 'warning', info: 'note' }[docs[i].defaultSeverity];
     assert.equal(rule.defaultConfiguration.level, level);
   }
@@ -182,13 +182,22 @@ test('the SARIF log of the whole public corpus is valid and has one artifact per
   }
 });
 
-test('rules carry helpUri (the rules reference) and tags; results carry partialFingerprints', (t) => {
+test('rules carry helpUri, help and tags; results carry partialFingerprints', (t) => {
   const { log } = sarifOf(t, { 'long.eml': messageWithLongLine(), 'wide.eml': messageWithWideLine() });
   assertValidSarif(log);
   const [run] = log.runs;
+  const docs = new Map(pkg.rules('en').map((r) => [r.id, r]));
+  assert.equal(run.tool.driver.rules.length, docs.size, 'every rule of the engine');
   for (const rule of run.tool.driver.rules) {
-    assert.ok(new URL(rule.helpUri).hash.endsWith(`#rules/${rule.id}`), rule.helpUri);
+    const doc = docs.get(rule.id);
+    assert.ok(doc, rule.id);
     assert.deepEqual(rule.properties.tags, ['email', rule.id.split('/')[0]]);
+    // SARIF §3.49.13: the alert is useful without the link (summary, why and fix: the test above), thresholds too.
+    for (const threshold of doc.thresholds || []) {
+      assert.ok(rule.help.text.includes(`${threshold.option} = ${threshold.default}`), `${rule.id}: ${threshold.option}`);
+      assert.ok(rule.help.markdown.includes(`\`${threshold.option}\``), `${rule.id}: ${threshold.option}`);
+    }
+    assert.ok(rule.help.markdown.startsWith('**'), rule.id);
   }
   for (const result of run.results) {
     const keys = Object.keys(result.partialFingerprints);
@@ -209,4 +218,32 @@ test('partialFingerprints survive lines added above a finding and tell equal fin
   assert.deepEqual(after, before, 'the same finding two lines further down keeps its fingerprint');
   const twice = fingerprints(rawMessage({ body: `${'x'.repeat(1000)}\r\n${'x'.repeat(1000)}\r\n` }));
   assert.equal(new Set(twice).size, twice.length, 'two equal findings in one file have different fingerprints');
+});
+
+// helpUri lands on the rule's row of the package README (the npm page): an element
+// whose id npm's and GitHub's renderers both write as `user-content-<a id>`.
+test('every helpUri names an anchor of the rules table in the package README', (t) => {
+  const { log } = sarifOf(t, { 'long.eml': messageWithLongLine() });
+  const readme = readFileSync(join(pkgDir, 'README.md'), 'utf8');
+  const { name } = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
+  const docs = new Map(pkg.rules('en').map((r) => [r.id, r]));
+  assert.equal(log.runs[0].tool.driver.informationUri, `https://www.npmjs.com/package/${name}`);
+  const rows = readme.split('\n').filter((line) => line.startsWith('| <a id="rule-'));
+  assert.equal(rows.length, docs.size, 'one row per rule of the engine, no more');
+  for (const rule of log.runs[0].tool.driver.rules) {
+    const url = new URL(rule.helpUri);
+    assert.equal(`${url.origin}${url.pathname}`, `https://www.npmjs.com/package/${name}`, rule.helpUri);
+    const id = url.hash.replace(/^#user-content-/, '');
+    assert.match(id, /^rule-[a-z0-9-]+$/, rule.helpUri);
+    const row = rows.filter((line) => line.startsWith(`| <a id="${id}"></a>\`${rule.id}\` |`));
+    assert.equal(row.length, 1, `${rule.helpUri}: one row of the README has this anchor`);
+    const cells = row[0].split(' | ');
+    const doc = docs.get(rule.id);
+    assert.equal(cells[1], doc.defaultSeverity);
+    assert.equal(cells[2], doc.defaultScore ? String(doc.defaultScore) : '—');
+    assert.ok(cells.slice(3).join(' | ').length > 10, `${rule.id}: a summary`);
+  }
+  // A summary's Markdown characters are shown, not interpreted (a `|` would split the row).
+  assert.match(readme, /\(=\?charset\?B\\\|Q\?…\?=\)/);
+  assert.match(readme, /&lt;id@domain&gt;/);
 });

@@ -22,8 +22,8 @@ const { UsageError, environmentLocale, parseCommandLine, oneOf, wholeNumber } = 
 
 const packageJson = require('../package.json');
 
-/** The page whose rules reference `helpUri` points into (`<homepage>#rules/<id>`). */
-const HOMEPAGE = packageJson.homepage || `https://www.npmjs.com/package/${packageJson.name}`;
+/** The package's npm page: its README's "Rules" table is where SARIF `helpUri` points (lib/rules-reference.cjs). */
+const PACKAGE_PAGE = `https://www.npmjs.com/package/${packageJson.name}`;
 const EXIT_OK = 0;
 const EXIT_FINDINGS = 1;
 const EXIT_USAGE = 2;
@@ -247,7 +247,7 @@ async function lintCommand(argv, io, help) {
     toolVersion: sharedEngine().call('version', []),
     cwd: io.cwd,
     commandLine: ['mail-preflight', 'lint', ...argv].join(' '),
-    homepage: HOMEPAGE,
+    packagePage: PACKAGE_PAGE,
   });
   const summary = { totals: { error: 0, warning: 0, info: 0 }, linted: 0, failing: 0, unreadable: 0 };
   const emit = (result) => {

@@ -1,6 +1,6 @@
 'use strict';
 // SARIF 2.1.0 (OASIS) output: one run per CLI invocation, the rule catalogue as
-// tool.driver.rules (with helpUri and tags), one result per finding with a
+// tool.driver.rules (with help, helpUri and tags), one result per finding with a
 // physical location in the linted file and partialFingerprints, so code-scanning
 // services (GitHub's upload-sarif) follow a finding across commits. Text
 // coordinates follow SARIF §3.30: lines separated by CR, LF or CRLF, columns in
@@ -11,6 +11,7 @@
 const crypto = require('node:crypto');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
+const { markdownText, ruleHelpUri } = require('../rules-reference.cjs');
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const LEVEL_OF_SEVERITY = { error: 'error', warning: 'warning', info: 'note' };
@@ -29,20 +30,34 @@ function artifactLocation(file, cwd) {
   return { uri: pathToFileURL(absolute).href };
 }
 
-/** The rules reference of the preflight page: `<page>#rules/<id>`, the anchor the page routes. */
-function helpUri(homepage, ruleId) {
-  return `${homepage}#rules/${ruleId.split('/').map(encodeURIComponent).join('/')}`;
+/** A rule's thresholds, one line each: the option, its default, what it bounds. */
+function thresholdLines(rule, code) {
+  return (rule.thresholds || []).map((t) => `- ${code(t.option)} = ${t.default}: ${t.doc}`);
 }
 
-function reportingDescriptor(rule, homepage) {
+/**
+ * SARIF §3.49.13 help: what the rule finds, why it matters, what to do, and the
+ * thresholds it reads, so an alert is useful without following helpUri;
+ * `markdown` (§3.12.4) is what GitHub's code scanning shows for the rule.
+ */
+function ruleHelp(rule) {
+  const text = [rule.summary, rule.why, rule.fix, thresholdLines(rule, (o) => o).join('\n')];
+  const markdown = [`**${markdownText(rule.summary)}**`, markdownText(rule.why), markdownText(rule.fix),
+    thresholdLines(rule, (o) => `\`${o}\``).join('\n')];
+  const paragraphs = (list) => list.filter(Boolean).join('\n\n');
+  return { text: paragraphs(text), markdown: paragraphs(markdown) };
+}
+
+function reportingDescriptor(rule, packagePage) {
   return {
     id: rule.id,
     // SARIF §3.49.7: a readable identifier; `size/line-length` → `SizeLineLength`.
     name: rule.id.split(/[/-]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(''),
     shortDescription: { text: rule.summary },
     fullDescription: { text: rule.why },
-    help: { text: rule.fix },
-    helpUri: helpUri(homepage, rule.id),
+    help: ruleHelp(rule),
+    // The rule's row in the "Rules" table of the package README (lib/rules-reference.cjs).
+    helpUri: ruleHelpUri(packagePage, rule.id),
     defaultConfiguration: { level: LEVEL_OF_SEVERITY[rule.defaultSeverity] || 'warning' },
     // SARIF §3.19.3 (property bag tags): the rule's group, and what the tool checks.
     properties: { tags: ['email', rule.group], group: rule.group, defaultScore: rule.defaultScore },
@@ -72,10 +87,10 @@ function indent(json, spaces) {
 /**
  * The SARIF formatter: `start()`, then `file(result)` per linted file in order,
  * then `end({ exitCode })`; each returns the text to write.
- * @param {{ rules: object[], locale: string, toolVersion: string, cwd: string, commandLine?: string, homepage: string }} context
+ * @param {{ rules: object[], locale: string, toolVersion: string, cwd: string, commandLine?: string, packagePage: string }} context
  */
 function sarifFormatter(context) {
-  const rules = context.rules.map((rule) => reportingDescriptor(rule, context.homepage));
+  const rules = context.rules.map((rule) => reportingDescriptor(rule, context.packagePage));
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const artifacts = [];
   const notifications = [];
@@ -92,7 +107,7 @@ function sarifFormatter(context) {
           semanticVersion: context.toolVersion,
           version: context.toolVersion,
           language: context.locale,
-          informationUri: context.homepage,
+          informationUri: context.packagePage,
           rules,
         },
       },
@@ -169,4 +184,4 @@ function sarifFormatter(context) {
   };
 }
 
-module.exports = { sarifFormatter, LEVEL_OF_SEVERITY, FINGERPRINT_KEY, helpUri };
+module.exports = { sarifFormatter, LEVEL_OF_SEVERITY, FINGERPRINT_KEY };
