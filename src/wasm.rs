@@ -48,6 +48,19 @@ fn coded_error(code: &str, message: &Msg, locale: Locale) -> JsValue {
     let err = error(code, &message.render(locale));
     let params: BTreeMap<&str, &Param> = message.params.iter().map(|(name, value)| (*name, value)).collect();
     let _ = Reflect::set(&err, &JsValue::from_str("messageId"), &JsValue::from_str(message.id));
+    // An unknown rule id in `rules` also names the id and the closest known one as
+    // `error.rule` and `error.suggestion` (README "API"), in every build alike.
+    let text = |name: &str| match params.get(name) {
+        Some(Param::Text(text)) => Some(text.as_str()),
+        _ => None,
+    };
+    if message.id.starts_with("core.invalid.unknown-name") && text("path") == Some("rules") {
+        for (field, param) in [("rule", "name"), ("suggestion", "suggestion")] {
+            if let Some(value) = text(param) {
+                let _ = Reflect::set(&err, &JsValue::from_str(field), &JsValue::from_str(value));
+            }
+        }
+    }
     if let Ok(params) = to_js(&params) {
         let _ = Reflect::set(&err, &JsValue::from_str("params"), &params);
     }

@@ -40,28 +40,10 @@ function notInitialized(name) {
   return error;
 }
 
-/**
- * The engine's error for an unknown rule id (`core.invalid.unknown-name-close`)
- * with the fields the Node build gives it: `error.rule` and `error.suggestion`,
- * from its params.
- */
-function withSuggestion(error) {
-  const params = error && typeof error === 'object' ? error.params : undefined;
-  if (params && typeof params.suggestion === 'string' && error.suggestion === undefined) {
-    error.suggestion = params.suggestion;
-    if (params.path === 'rules' && typeof params.name === 'string') error.rule = params.name;
-  }
-  return error;
-}
-
 function guarded(name) {
   return (...args) => {
     if (!ready) throw notInitialized(name);
-    try {
-      return engine[name](...args);
-    } catch (error) {
-      throw withSuggestion(error);
-    }
+    return engine[name](...args);
   };
 }
 

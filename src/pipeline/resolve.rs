@@ -236,9 +236,15 @@ fn quoted_json(json: &serde_json::Value) -> String {
     crate::error::quoted(&json.to_string())
 }
 
-/// The known name closest to `name` by edit distance, when it is close enough
-/// to be a typo (at most a third of the name's length, at least 2 edits).
+/// The known name closest to `name`: a `group/name` id whose name is `name` (the
+/// group left out: `line-length` → `size/line-length`), else the closest by edit
+/// distance when it is close enough to be a typo (at most a third of the name's
+/// length, at least 2 edits).
 pub fn closest<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
+    let without_group = known.iter().find(|k| k.split_once('/').is_some_and(|(_, rest)| rest.eq_ignore_ascii_case(name)));
+    if let Some(id) = without_group {
+        return Some(id);
+    }
     let name: Vec<char> = name.chars().take(200).collect();
     let allowed = (name.len() / 3).max(2);
     known
@@ -257,5 +263,11 @@ mod tests {
     fn typos_get_the_closest_known_name() {
         assert_eq!(closest("spam/subject-cap", &["spam/subject-caps", "size/total"]), Some("spam/subject-caps"));
         assert_eq!(closest("completely-else", &["spam/subject-caps"]), None);
+    }
+
+    #[test]
+    fn a_rule_name_without_its_group_gets_the_whole_id() {
+        assert_eq!(closest("line-length", &["size/total", "size/line-length"]), Some("size/line-length"));
+        assert_eq!(closest("Line-Length", &["size/line-length"]), Some("size/line-length"));
     }
 }

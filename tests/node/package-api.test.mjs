@@ -434,15 +434,40 @@ test('input-too-large from measuring compose fields or PHP headers carries messa
   }
 });
 
-test('the web build names the closest rule id of an unknown one (error.suggestion, error.rule), as the Node build does', async () => {
+test('an unknown rule id is the engine\'s own error in the Node and web builds alike (messageId, params, message, rule, suggestion)', async () => {
   const web = await import(join(pkgDir, 'web.js'));
   await web.init(readFileSync(join(pkgDir, 'web', 'mail_preflight_bg.wasm')));
-  for (const api of [pkg, web]) {
-    assert.throws(() => api.lint(rawMessage(), { rules: { 'size/line-lenght': 'off' } }), (error) => {
-      assert.equal(error.code, 'invalid-options');
-      assert.equal(error.suggestion, 'size/line-length');
-      assert.equal(error.rule, 'size/line-lenght');
-      return true;
-    });
+  const shape = (call) => {
+    try {
+      call();
+    } catch (error) {
+      const { code, messageId, params, message, rule, suggestion } = error;
+      return { code, messageId, params, message, rule, suggestion };
+    }
+    return assert.fail('no error');
+  };
+  const cases = [
+    [{ rules: { 'size/line-lenght': 'off' } }, 'core.invalid.unknown-name-close', 'size/line-length'],
+    [{ rules: { 'line-length': 'off' }, locale: 'fr' }, 'core.invalid.unknown-name-close', 'size/line-length'],
+    [{ rules: { 'completely/unrelated': 'off' }, locale: 'pl' }, 'core.invalid.unknown-name', undefined],
+  ];
+  for (const [options, messageId, suggestion] of cases) {
+    const rule = Object.keys(options.rules)[0];
+    for (const lintCall of [(api) => () => api.lint(rawMessage(), options),
+      (api) => () => api.lintPhpMail('a@example.com', 'Hi', 'x', 'From: b@example.com', options)]) {
+      const node = shape(lintCall(pkg));
+      assert.deepEqual(shape(lintCall(web)), node, JSON.stringify(options));
+      assert.equal(node.code, 'invalid-options');
+      assert.equal(node.messageId, messageId);
+      assert.equal(node.rule, rule);
+      assert.equal(node.suggestion, suggestion);
+      assert.equal(node.params.path, 'rules');
+      assert.equal(node.params.name, rule);
+      assert.equal(pkg.renderMessage(node.messageId, node.params, options.locale || 'en'), node.message);
+    }
   }
+  assert.match(shape(() => pkg.lint(rawMessage(), cases[0][0])).message,
+    /^The options are not valid: rules: unknown name "size\/line-lenght"; did you mean "size\/line-length"\?$/);
+  // Another field's unknown name is not a rule: no error.rule.
+  assert.equal(shape(() => pkg.lint(rawMessage(), { thresholds: { size: { maxMessageByte: 1 } } })).rule, undefined);
 });

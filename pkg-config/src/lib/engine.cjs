@@ -13,15 +13,11 @@ const fs = require('node:fs');
 const path = require('node:path');
 const instantiate = require('../node/mail_preflight.js');
 const { codedError, inputTooLarge, internalError } = require('./errors.cjs');
-const { checkRuleIds } = require('./rule-ids.cjs');
 const { messageInput } = require('./message-input.cjs');
 
 /** The engine's MAX_INPUT_BYTES (src/lib.rs): the largest input it reads at all. */
 const MAX_INPUT_BYTES = 32 * 1024 * 1024;
 const WASM_PATH = path.join(__dirname, '..', 'web', 'mail_preflight_bg.wasm');
-
-/** The engine's rule ids (the same for every instance of the module). */
-let knownRuleIds;
 
 let compiled;
 /**
@@ -83,7 +79,6 @@ class Engine {
   lint(rawInput, options) {
     const input = messageInput(rawInput, 'lint');
     checkLintInput(input, options);
-    this.checkRuleIds(options);
     return this.call('lint', [normalizeCompose(input), options]);
   }
 
@@ -94,7 +89,6 @@ class Engine {
   lintJson(rawInput, options) {
     const input = messageInput(rawInput, 'lint');
     checkLintInput(input, options);
-    this.checkRuleIds(options);
     const [json, verdict, error, warning, info] = this.call('lintJson', [normalizeCompose(input), options]);
     return { json, verdict, counts: { error, warning, info } };
   }
@@ -114,29 +108,7 @@ class Engine {
 
   lintPhpMail(to, subject, message, headers, options) {
     checkPhpMail([to, subject, message, headers], options);
-    this.checkRuleIds(options);
     return this.call('lintPhpMail', [to, subject, message, phpHeaderLines(headers, options), options]);
-  }
-
-  /** Every rule id of this engine, read once. */
-  ruleIds(locale) {
-    if (!knownRuleIds) knownRuleIds = this.call('rules', ['en'], locale).map((rule) => rule.id);
-    return knownRuleIds;
-  }
-
-  /** Unknown ids in `options.rules` are `invalid-options`, with the closest id suggested. */
-  checkRuleIds(options, source = 'options.rules') {
-    const rules = options && typeof options === 'object' ? options.rules : undefined;
-    // A list is not a map of rule ids: the engine refuses it, naming `rules`.
-    if (!rules || typeof rules !== 'object' || Array.isArray(rules) || Object.keys(rules).length === 0) return;
-    const locale = localeOf([options]);
-    // The caller's own rules (customRules, spamassassinRules as sa/NAME) are checked by the engine itself.
-    const own = Array.isArray(options.customRules) ? options.customRules.map((rule) => rule && rule.id) : [];
-    const known = this.ruleIds(locale).concat(own);
-    const listed = typeof options.spamassassinRules === 'string'
-      ? Object.fromEntries(Object.entries(rules).filter(([id]) => !id.startsWith('sa/')))
-      : rules;
-    checkRuleIds(listed, known, source, locale);
   }
 }
 

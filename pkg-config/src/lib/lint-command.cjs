@@ -14,6 +14,7 @@ const { lintFile, threadMethods } = require('./lint-file.cjs');
 const { expandArguments } = require('./files.cjs');
 const { readBoundedFile, readFailure } = require('./read-file.cjs');
 const { findConfigFile, parseConfig, parseRuleFlag } = require('./config.cjs');
+const { checkRuleFlags } = require('./rule-ids.cjs');
 const { FORMATTERS, FORMATS, NEEDS_POSITIONS, TAKES_REPORT_JSON } = require('./formats/index.cjs');
 const { colourWanted } = require('./paint.cjs');
 const { visible, visibleName } = require('./sanitize.cjs');
@@ -88,9 +89,9 @@ function readSpamAssassinRules(file, t) {
 }
 
 /**
- * The lint options: config file, then --rule flags, then the locale; every rule id
- * checked against the engine's, and the whole checked by the engine once, before
- * any file (bad options are a usage problem, reported once).
+ * The lint options: config file, then --rule flags, then the locale; the flags'
+ * rule ids checked against the engine's, and the whole checked by the engine once,
+ * before any file (bad options are a usage problem, reported once).
  */
 function lintOptions(values, io, envLocale) {
   let t = translator(values.locale && LOCALES.includes(values.locale) ? values.locale : envLocale);
@@ -120,8 +121,7 @@ function lintOptions(values, io, envLocale) {
   const merged = { ...options, locale, rules: mergedRules(options.rules, flags) };
   if (merged.rules === undefined) delete merged.rules;
   try {
-    engine.checkRuleIds({ ...options, locale }, configFile ? visibleName(configFile) : 'options');
-    engine.checkRuleIds({ ...options, rules: flags, locale }, '--rule');
+    checkRuleFlags(flags, options, engine.call('rules', ['en']).map((rule) => rule.id), locale);
     engine.lint('', merged);
   } catch (error) {
     if (!error.code) throw error;

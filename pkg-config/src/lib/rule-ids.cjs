@@ -1,8 +1,9 @@
 'use strict';
-// Rule ids named in options (`rules` of the Node API's options, a config file,
-// `--rule`) must exist: a misspelt id would silently change nothing. An unknown id
-// is `invalid-options`, with the closest known id suggested. (The engine will
-// validate options itself; until then the package does it before every lint.)
+// The rule ids of the CLI's `--rule id:severity` flags must exist: a misspelt id
+// would silently change nothing. An unknown one is `invalid-options` in the CLI's
+// own words, naming the flag, with the closest known id suggested. Ids in options
+// (the API's, a config file's) are the engine's to check: its error is the same
+// in every build (`core.invalid.unknown-name-close`, `error.rule`, `error.suggestion`).
 
 const { codedError } = require('./errors.cjs');
 
@@ -47,23 +48,26 @@ function closestRuleId(id, known) {
 }
 
 /**
- * Throws `invalid-options` for the first id of `rules` the engine does not know.
- * @param {object | undefined} rules  `{ "rule/id": "off" | … }`
- * @param {string[]} known  the engine's rule ids
- * @param {string} source  where the ids come from, as the reader wrote it (`--rule`, a file name, `options.rules`)
+ * Throws `invalid-options` for the first id of the `--rule` flags (`{ "rule/id": "off" | … }`)
+ * that neither the engine nor the options' own rules know.
+ * @param {object} flags  the flags' ids and settings
+ * @param {object} options  the options they go with (customRules, spamassassinRules: ids of the caller's own rules)
+ * @param {string[]} engineIds  the engine's rule ids
  * @param {string} locale
  */
-function checkRuleIds(rules, known, source, locale) {
-  if (!rules || typeof rules !== 'object' || Array.isArray(rules)) return;
+function checkRuleFlags(flags, options, engineIds, locale) {
+  // The caller's own rules (customRules, spamassassinRules as sa/NAME) are checked by the engine itself.
+  const own = Array.isArray(options.customRules) ? options.customRules.map((rule) => rule && rule.id) : [];
+  const known = engineIds.concat(own);
   const { render } = require('./texts.cjs');
-  for (const id of Object.keys(rules)) {
-    if (known.includes(id)) continue;
+  for (const id of Object.keys(flags)) {
+    if (known.includes(id) || (typeof options.spamassassinRules === 'string' && id.startsWith('sa/'))) continue;
     const suggestion = closestRuleId(id, known);
     // With its id and parameters, as the engine's errors: a page says it again in another language.
     const messageId = suggestion ? 'cli.error.unknown-rule-suggestion' : 'cli.error.unknown-rule';
-    const params = suggestion ? { rule: id, source, suggestion } : { rule: id, source };
+    const params = suggestion ? { rule: id, source: '--rule', suggestion } : { rule: id, source: '--rule' };
     throw codedError('invalid-options', render(messageId, params, locale), { rule: id, suggestion, messageId, params });
   }
 }
 
-module.exports = { checkRuleIds, closestRuleId, distance };
+module.exports = { checkRuleFlags, closestRuleId, distance };
