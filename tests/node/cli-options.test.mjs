@@ -80,6 +80,38 @@ test('an unknown rule id in --rule or a config is a usage error with the closest
   assert.match(french.stderr, /règle inconnue « size\/totl » dans --rule ; vouliez-vous dire « size\/total » \?/);
 });
 
+test('a config\'s locale says its errors and the usage hint after them; --locale wins; unreadable JSON keeps the environment\'s', (t) => {
+  const hint = { en: 'Run mail-preflight --help for usage.', fr: 'Lancez mail-preflight --help pour l\'aide.',
+    es: 'Ejecute mail-preflight --help para ver el uso.', pl: 'Uruchom mail-preflight --help, aby zobaczyć sposób użycia.' };
+  const cases = [
+    // [config, extra arguments, language of the message and the hint, a word of the message]
+    [{ locale: 'fr', rules: { 'size/line-length': 'of' } }, [], 'fr', /Les options ne sont pas valides/],
+    [{ locale: 'es', $schema: 5 }, [], 'es', /«\$schema»/],
+    [{ locale: 'pl' }, ['--rule', 'size/totl:off'], 'pl', /nieznana reguła „size\/totl” w --rule/],
+    [{ locale: 'fr' }, ['--rule', 'size/total'], 'fr', /attendu ID-DE-RÈGLE:GRAVITÉ/],
+    [{ locale: 'es' }, ['--format', 'yaml'], 'es', /--format/],
+    [{ locale: 'fr', rules: { 'size/line-length': 'of' } }, ['--locale', 'pl'], 'pl', /Opcje/],
+  ];
+  for (const [config, args, locale, words] of cases) {
+    const dir = tempDir(t);
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify(config));
+    writeFileSync(join(dir, 'm.eml'), rawMessage());
+    const run = runCli(['lint', '-c', 'bad.json', ...args, 'm.eml'], { cwd: dir });
+    assert.equal(run.status, 2, JSON.stringify(config));
+    const [message, hintLine] = run.stderr.trimEnd().split('\n');
+    assert.match(message, words, run.stderr);
+    assert.equal(hintLine, hint[locale], `${JSON.stringify(config)} ${args.join(' ')}: ${run.stderr}`);
+  }
+  // Text that is not JSON has no locale to read: the environment's.
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'bad.json'), '{"locale": "fr", ');
+  writeFileSync(join(dir, 'm.eml'), rawMessage());
+  const run = runCli(['lint', '-c', 'bad.json', 'm.eml'], { cwd: dir, env: { LANG: 'es_ES.UTF-8' } });
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /no es JSON válido/);
+  assert.equal(run.stderr.trimEnd().split('\n')[1], hint.es);
+});
+
 test('the Node API refuses unknown rule ids in options the same way (invalid-options)', () => {
   assert.throws(() => pkg.lint(rawMessage(), { rules: { 'spam/subject-cap': 'off' } }), (error) =>
     error.code === 'invalid-options' && error.rule === 'spam/subject-cap' && error.suggestion === 'spam/subject-caps');

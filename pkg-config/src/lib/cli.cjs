@@ -39,7 +39,7 @@ async function main(givenArgv, io) {
     if (command === 'lint') return await lintCommand(rest, io, help);
     if (command === 'simulate') return simulateCommand(rest, io, help);
     if (command === 'explain') return explainCommand(rest, io, help);
-    throw new UsageError(t('cli.usage.unknown-command', { command: visible(command, 100), commands: 'lint, simulate, explain' }));
+    throw new UsageError(t('cli.usage.unknown-command', { command: visible(command, 100), commands: 'lint, simulate, explain' }), t.locale);
   } catch (error) {
     if (error instanceof UsageError) {
       const hint = translator(error.locale || askedLocale(argv) || environmentLocale(io.env));

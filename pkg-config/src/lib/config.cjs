@@ -7,8 +7,9 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
-const { codedError } = require('./errors.cjs');
 const { sharedEngine } = require('./engine.cjs');
+const { visible } = require('./sanitize.cjs');
+const { UsageError } = require('./usage.cjs');
 
 const CONFIG_FILE_NAME = '.mail-preflight.json';
 const RULE_SETTINGS = ['off', 'info', 'warning', 'error'];
@@ -52,22 +53,25 @@ function jsonFault(text, t) {
 }
 
 /**
- * The options object of a config file's JSON text, without `$schema`.
- * Errors are `invalid-options` with the file named (t: the CLI's translator).
+ * The options object of a config file's JSON text, without `$schema`. Errors are
+ * UsageErrors naming the file, said by `tFor(locale)` (a translator): `tFor()`
+ * while the text is not JSON, then `tFor(the config's locale)`.
  */
-function parseConfig(text, file, t) {
+function parseConfig(text, file, tFor) {
   let value;
   try {
     value = JSON.parse(text);
   } catch {
-    throw codedError('invalid-options', t('cli.error.config-not-json', { file, detail: jsonFault(text, t) }));
+    const t = tFor(undefined);
+    throw new UsageError(t('cli.error.config-not-json', { file, detail: jsonFault(text, t) }), t.locale);
   }
+  const t = tFor(value && typeof value === 'object' ? value.locale : undefined);
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    throw codedError('invalid-options', t('cli.error.config-not-object', { file }));
+    throw new UsageError(t('cli.error.config-not-object', { file }), t.locale);
   }
   const { $schema, ...options } = value;
   if ($schema !== undefined && typeof $schema !== 'string') {
-    throw codedError('invalid-options', t('cli.error.config-schema', { file }));
+    throw new UsageError(t('cli.error.config-schema', { file }), t.locale);
   }
   return options;
 }
@@ -78,7 +82,7 @@ function parseRuleFlag(flag, t) {
   const id = colon > 0 ? flag.slice(0, colon).trim() : '';
   const setting = colon > 0 ? flag.slice(colon + 1).trim().toLowerCase() : '';
   if (!id || !RULE_SETTINGS.includes(setting)) {
-    throw codedError('invalid-options', t('cli.error.rule-flag', { flag, settings: RULE_SETTINGS.join(', ') }));
+    throw new UsageError(t('cli.error.rule-flag', { flag: visible(flag), settings: RULE_SETTINGS.join(', ') }), t.locale);
   }
   return [id, setting];
 }

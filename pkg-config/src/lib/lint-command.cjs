@@ -67,7 +67,7 @@ function readConfigText(file, t) {
   } catch (error) {
     throw new UsageError(error.reason === 'too-large'
       ? t('cli.error.config-too-large', { file: visibleName(file), size: { megabytes: error.size }, limit: { megabytes: error.limit } })
-      : t('cli.error.config-unreadable', { file: visibleName(file), reason: readFailure(error, t) }));
+      : t('cli.error.config-unreadable', { file: visibleName(file), reason: readFailure(error, t) }), t.locale);
   }
 }
 
@@ -84,41 +84,38 @@ function readSpamAssassinRules(file, t) {
   } catch (error) {
     throw new UsageError(error.reason === 'too-large'
       ? t('cli.error.sa-rules-too-large', { file: visibleName(file), size: { megabytes: error.size }, limit: { megabytes: error.limit } })
-      : t('cli.error.sa-rules-unreadable', { file: visibleName(file), reason: readFailure(error, t) }));
+      : t('cli.error.sa-rules-unreadable', { file: visibleName(file), reason: readFailure(error, t) }), t.locale);
   }
 }
 
 /**
  * The lint options: config file, then --rule flags, then the locale; the flags'
  * rule ids checked against the engine's, and the whole checked by the engine once,
- * before any file (bad options are a usage problem, reported once).
+ * before any file (bad options are a usage problem, reported once). Once the config
+ * is read, its `locale` (unless --locale) is the run's: every later error, and the
+ * usage hint after it, is said in it.
  */
 function lintOptions(values, io, envLocale) {
-  let t = translator(values.locale && LOCALES.includes(values.locale) ? values.locale : envLocale);
+  const runLocale = (configLocale) => values.locale || (LOCALES.includes(configLocale) ? configLocale : envLocale);
+  let t = translator(runLocale(undefined));
+  if (values.locale !== undefined) oneOf(values.locale, LOCALES, '--locale', translator(envLocale));
   const configFile = values.config || (values['no-config'] ? undefined : findConfigFile(io.cwd));
   let options = {};
   if (configFile) {
-    try {
-      options = parseConfig(readConfigText(configFile, t), visibleName(configFile), t);
-    } catch (error) {
-      if (error instanceof UsageError) throw error;
-      throw new UsageError(error.message);
-    }
+    options = parseConfig(readConfigText(configFile, t), visibleName(configFile),
+      (configLocale) => translator(runLocale(configLocale)));
   }
+  const locale = runLocale(options.locale);
+  t = translator(locale);
   if (values['sa-rules']) options.spamassassinRules = readSpamAssassinRules(values['sa-rules'], t);
   const flags = {};
-  try {
-    for (const flag of values.rule || []) {
-      const [id, setting] = parseRuleFlag(flag, t);
-      flags[id] = setting;
-    }
-  } catch (error) {
-    throw new UsageError(visible(error.message));
+  for (const flag of values.rule || []) {
+    const [id, setting] = parseRuleFlag(flag, t);
+    flags[id] = setting;
   }
-  const locale = oneOf(values.locale || options.locale || envLocale, LOCALES, '--locale', t);
-  t = translator(locale);
   const engine = sharedEngine();
-  const merged = { ...options, locale, rules: mergedRules(options.rules, flags) };
+  // A config's locale that is not one of ours stays, for the engine to refuse it (naming `locale`).
+  const merged = { ...options, locale: values.locale || options.locale || locale, rules: mergedRules(options.rules, flags) };
   if (merged.rules === undefined) delete merged.rules;
   try {
     checkRuleFlags(flags, options, engine.call('rules', ['en']).map((rule) => rule.id), locale);
@@ -126,7 +123,7 @@ function lintOptions(values, io, envLocale) {
   } catch (error) {
     if (!error.code) throw error;
     // The options passed: only the empty input itself is refused.
-    if (error.code !== 'not-a-message') throw new UsageError(visible(error.message));
+    if (error.code !== 'not-a-message') throw new UsageError(visible(error.message), locale);
   }
   const rulesSource = values['sa-rules'] ? visibleName(values['sa-rules'])
     : configFile && `${visibleName(configFile)} spamassassinRules`;
@@ -197,7 +194,7 @@ function outputWriter(file, io, t) {
   try {
     fd = fs.openSync(file, 'w');
   } catch (error) {
-    throw new UsageError(t('cli.error.cannot-write', { file: visibleName(file), reason: error.code || error.message }));
+    throw new UsageError(t('cli.error.cannot-write', { file: visibleName(file), reason: error.code || error.message }), t.locale);
   }
   return {
     write: (text) => {
@@ -232,7 +229,7 @@ async function lintCommand(argv, io, help) {
   const maxWarnings = values['max-warnings'] === undefined ? undefined
     : wholeNumber(values['max-warnings'], '--max-warnings', 0, t);
   const jobs = values.jobs === undefined ? defaultJobs : wholeNumber(values.jobs, '--jobs', 1, t, MAX_THREADS);
-  if (!expanded) throw new UsageError(t('cli.usage.lint-needs-files'));
+  if (!expanded) throw new UsageError(t('cli.usage.lint-needs-files'), t.locale);
 
   const { files, problems, skipped } = expanded;
   for (const problem of saProblems) io.stderr(`mail-preflight: ${problem}\n`);

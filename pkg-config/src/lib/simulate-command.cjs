@@ -48,13 +48,13 @@ const OPTIONS = {
  */
 function readText(file, io, t, tooLargeId = 'core.error.input-too-large') {
   const tooLarge = (size) => new UsageError(`${file}: ${t(tooLargeId,
-    { size: { megabytes: size }, limit: { megabytes: MAX_INPUT_BYTES } })}`);
+    { size: { megabytes: size }, limit: { megabytes: MAX_INPUT_BYTES } })}`, t.locale);
   let bytes;
   try {
     bytes = file === '-' ? io.readStdin(MAX_INPUT_BYTES + 1) : readBoundedFile(file, MAX_INPUT_BYTES);
   } catch (error) {
     if (error.reason === 'too-large') throw tooLarge(error.size);
-    throw new UsageError(`${file}: ${t('cli.error.cannot-read', { reason: readFailure(error, t) })}`);
+    throw new UsageError(`${file}: ${t('cli.error.cannot-read', { reason: readFailure(error, t) })}`, t.locale);
   }
   if (bytes.length > MAX_INPUT_BYTES) throw tooLarge(bytes.length);
   return bytes.toString('utf8');
@@ -75,7 +75,7 @@ function readScenario(file, io, locale, t) {
   try {
     value = JSON.parse(text);
   } catch {
-    throw new UsageError(t('cli.error.scenario-not-json', { file, detail: jsonFault(text, t) }));
+    throw new UsageError(t('cli.error.scenario-not-json', { file, detail: jsonFault(text, t) }), t.locale);
   }
   const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
   if (!isObject) return { json: text, locale: locale || environmentLocale(io.env) };
@@ -226,8 +226,8 @@ function simulateCommand(argv, io, help) {
   const format = oneOf(values.format || 'json', FORMATS, '--format', t);
   const locale = values.locale ? oneOf(values.locale, LOCALES, '--locale', t) : undefined;
   if (values.compare) {
-    if (positionals.length !== 2) throw new UsageError(t('cli.usage.compare-needs-two'));
-    if (positionals.every((f) => f === '-')) throw new UsageError(t('cli.usage.one-stdin'));
+    if (positionals.length !== 2) throw new UsageError(t('cli.usage.compare-needs-two'), t.locale);
+    if (positionals.every((f) => f === '-')) throw new UsageError(t('cli.usage.one-stdin'), t.locale);
     const [a, b] = positionals.map((file) => readScenario(file, io, locale, t));
     // The run's language (A's, as the engine's comparison is in it) for every text from here.
     const tRun = translator(a.locale);
@@ -241,7 +241,7 @@ function simulateCommand(argv, io, help) {
       : formatComparison(comparison, positionals, { t: tRun, colour: colour(values, io) }));
     return RED_STATES.includes(comparison.a.state) || RED_STATES.includes(comparison.b.state) ? EXIT_RED : EXIT_OK;
   }
-  if (positionals.length !== 1) throw new UsageError(t('cli.usage.simulate-needs-scenario'));
+  if (positionals.length !== 1) throw new UsageError(t('cli.usage.simulate-needs-scenario'), t.locale);
   const scenario = readScenario(positionals[0], io, locale, t);
   // The run's language for every text from here: the engine's errors and results are in it.
   const tRun = translator(scenario.locale);
@@ -266,13 +266,13 @@ function explainCommand(argv, io, help) {
   }
   const format = oneOf(values.format || 'text', FORMATS, '--format', t);
   const locale = oneOf(values.locale || environmentLocale(io.env), LOCALES, '--locale', t);
-  if (positionals.length === 0) throw new UsageError(t('cli.usage.explain-needs-reply'));
+  if (positionals.length === 0) throw new UsageError(t('cli.usage.explain-needs-reply'), t.locale);
   const reply = positionals.length === 1 && positionals[0] === '-' ? readText('-', io, t) : positionals.join(' ');
   let result;
   try {
     result = engine().explainSmtpReply(reply, locale);
   } catch (error) {
-    throw new UsageError(error.message);
+    throw new UsageError(error.message, locale);
   }
   emit(values, io, format === 'json' ? `${JSON.stringify(result)}\n`
     : formatExplanation(result, { t: translator(locale), colour: colour(values, io) }));

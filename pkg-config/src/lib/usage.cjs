@@ -9,8 +9,8 @@ const { LOCALES, translator } = require('./texts.cjs');
 class UsageError extends Error {
   /**
    * @param {string} message  in the reader's language
-   * @param {string} [locale]  that language, when the command chose it from its input (a scenario's
-   *   `locale`): the hint after the message is said in it too
+   * @param {string} [locale]  that language (--locale's, the environment's, or the one the command's
+   *   input asks for: a config's or a scenario's `locale`): the hint after the message is said in it too
    */
   constructor(message, locale) {
     super(message);
@@ -76,12 +76,12 @@ function parseCommandLine(argv, options, t) {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
     const option = quotedOption(error.message);
-    if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(say('cli.usage.unknown-option', { option }));
+    if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(say('cli.usage.unknown-option', { option }), say.locale);
     if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
       const joined = /ambiguous/.test(error.message) ? withDashValueJoined(argv, options, option) : undefined;
       if (joined) return parseCommandLine(joined, options, t);
       const id = /does not take an argument/.test(error.message) ? 'cli.usage.takes-no-value' : 'cli.usage.needs-value';
-      throw new UsageError(say(id, { option }));
+      throw new UsageError(say(id, { option }), say.locale);
     }
     throw error;
   }
@@ -89,7 +89,7 @@ function parseCommandLine(argv, options, t) {
 
 /** `value` when it is one of `allowed`, else a UsageError naming the option. */
 function oneOf(value, allowed, option, t) {
-  if (!allowed.includes(value)) throw new UsageError(t('cli.usage.one-of', { option, allowed: allowed.join(', '), value }));
+  if (!allowed.includes(value)) throw new UsageError(t('cli.usage.one-of', { option, allowed: allowed.join(', '), value }), t.locale);
   return value;
 }
 
@@ -99,8 +99,8 @@ function wholeNumber(text, option, min, t, max = undefined) {
   if (/^\d+$/.test(text) && Number.isSafeInteger(value) && value >= min && (max === undefined || value <= max)) {
     return value;
   }
-  if (max === undefined) throw new UsageError(t('cli.usage.whole-number', { option, min, value: text }));
-  throw new UsageError(t('cli.usage.whole-number-range', { option, min, max, value: text }));
+  if (max === undefined) throw new UsageError(t('cli.usage.whole-number', { option, min, value: text }), t.locale);
+  throw new UsageError(t('cli.usage.whole-number-range', { option, min, max, value: text }), t.locale);
 }
 
 module.exports = { UsageError, environmentLocale, askedLocale, parseCommandLine, oneOf, wholeNumber };
