@@ -72,19 +72,31 @@ export interface Thresholds {
   attachments?: GroupThresholds;
 }
 
-/** How the sending script sends its mail (`config/*` rules). */
+/** `S` in any case, as the engine reads it: `AnyCase<'smtp'>` is `'smtp' | 'SMTP' | 'Smtp' | …`. */
+export type AnyCase<S extends string> = S extends `${infer First}${infer Rest}`
+  ? `${Lowercase<First> | Uppercase<First>}${AnyCase<Rest>}`
+  : S;
+
+/**
+ * How the sending script sends its mail (`config/*` rules). Every field may be
+ * `null` (as absent), as the options' JSON Schema says.
+ */
 export interface SmtpSettings {
-  /** `mail` (PHP `mail()`) or `smtp`. */
-  transport?: 'mail' | 'smtp';
-  host?: string;
-  port?: number;
-  security?: 'ssl' | 'tls' | 'starttls' | 'none';
+  /** `mail` (PHP `mail()`; `php` and `sendmail` say the same) or `smtp`, in any case. */
+  transport?: AnyCase<'mail' | 'php' | 'sendmail' | 'smtp'> | null;
+  host?: string | null;
+  /** 1 to 65535. */
+  port?: number | null;
+  /** In any case. */
+  security?: AnyCase<'ssl' | 'tls' | 'starttls' | 'none'> | null;
   /** The sending address, to tell the provider's own mailboxes from others. */
-  from?: string;
+  from?: string | null;
 }
 
 /** Options of a lint run. Unknown fields are refused (`invalid-options`). */
 export interface Options {
+  /** The address of the options' JSON Schema, for editors (`schema/options.schema.json`); the engine ignores it. */
+  $schema?: string;
   /** Language of messages and fixes. Default `en`. */
   locale?: Locale;
   /** Per-rule overrides, keyed by rule id: `{ "size/line-length": "off" }`. */
@@ -98,7 +110,7 @@ export interface Options {
   now?: number;
   /** IPs and CIDRs known to be listed by reputation bodies (`spam/listed-ip`). */
   listedIps?: string[];
-  smtp?: SmtpSettings;
+  smtp?: SmtpSettings | null;
   /** How the sending PHP script runs, for `lintPhpMail`. */
   php?: PhpSettings;
   /** The site's own domains (`sender/*`); default: the domain of `smtp.from`, or of the `From` of a `mail()` call. */

@@ -285,6 +285,17 @@ test('index.d.ts types every export without any, and compiles strictly', (t) => 
     rules('de');
     // @ts-expect-error: unknown option
     lint('x', { colour: true });
+    // What the engine and the options' JSON Schema accept, the types accept: "$schema", transport php or
+    // sendmail, any case, null for every smtp field.
+    const configured: Options = { $schema: './node_modules/mail-preflight/schema/options.schema.json',
+      smtp: { transport: 'SMTP', security: 'StartTLS', host: null, port: null, from: null } };
+    const transports: Options[] = [{ smtp: { transport: 'php' } }, { smtp: { transport: 'Sendmail' } },
+      { smtp: { transport: null, security: 'SSL' } }, { smtp: null }];
+    void [configured, transports];
+    // @ts-expect-error: a transport the engine refuses
+    lint('x', { smtp: { transport: 'ftp' } });
+    // @ts-expect-error: a security the engine refuses
+    lint('x', { smtp: { security: 'tls1.3' } });
   `);
   writeFileSync(join(dir, 'server.mts'), `
     import { createLinter, type Linter, type Report } from 'mail-preflight';
