@@ -113,6 +113,24 @@ test('simulate, -c and --sa-rules read only regular files, bounded: a device is 
   }
 });
 
+test('a directory where a file is read (simulate, -c, --sa-rules) is refused as a directory, in every language', (t) => {
+  const dir = tempDir(t);
+  mkdirSync(join(dir, 'folder'));
+  writeFileSync(join(dir, 'message.eml'), rawMessage());
+  for (const locale of ['en', 'fr', 'es', 'pl']) {
+    const directory = pkg.renderMessage('cli.error.is-a-directory', {}, locale);
+    const notAFile = pkg.renderMessage('cli.error.not-a-file', {}, locale);
+    for (const args of [['simulate', 'folder'], ['lint', '-c', 'folder', 'message.eml'], ['lint', '--sa-rules', 'folder', 'message.eml']]) {
+      const run = runCli([...args, '-l', locale], { cwd: dir });
+      assert.equal(run.status, 2, `${args.join(' ')}: ${run.stderr}`);
+      assert.ok(run.stderr.includes(directory), `${locale} ${args.join(' ')}: ${run.stderr}`);
+      assert.ok(!run.stderr.includes(notAFile), `${locale} ${args.join(' ')}: not called a device, pipe or socket`);
+    }
+  }
+  assert.match(runCli(['simulate', 'folder'], { cwd: dir }).stderr,
+    /^mail-preflight: folder: cannot read the file \(a directory, not a file\)$/m);
+});
+
 test('--sa-rules past the 4 MB of rule text the engine takes: refused unread, naming the file and the limit', (t) => {
   const dir = tempDir(t);
   writeFileSync(join(dir, 'message.eml'), rawMessage());

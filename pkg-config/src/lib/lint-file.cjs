@@ -10,9 +10,9 @@
 
 const { MAX_INPUT_BYTES } = require('./engine.cjs');
 const { inputTooLarge } = require('./errors.cjs');
-const { readBoundedFile } = require('./read-file.cjs');
+const { readBoundedFile, readFailure } = require('./read-file.cjs');
 const { TextCoordinates } = require('./coordinates.cjs');
-const { render } = require('./texts.cjs');
+const { translator } = require('./texts.cjs');
 
 /** Codes of the errors the engine throws for one input (the others are I/O errors). */
 const ENGINE_ERROR_CODES = new Set(['invalid-input', 'input-too-large', 'not-a-message', 'internal']);
@@ -30,10 +30,11 @@ function readRegularFile(file, locale) {
   }
 }
 
-/** Why a file could not be read, in the reader's language. */
+/** Why a file could not be read, in the reader's language (lib/read-file.cjs's words). */
 function ioMessage(error, locale) {
-  if (error.reason === 'not-a-file') return render('cli.error.not-a-file', {}, locale);
-  return render('cli.error.cannot-read', { reason: error.code || error.message }, locale);
+  const t = translator(locale);
+  const reason = readFailure(error, t);
+  return error.reason ? reason : t('cli.error.cannot-read', { reason });
 }
 
 /**

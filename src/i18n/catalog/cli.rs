@@ -75,6 +75,12 @@ crate::catalog! {
         es: "no es un archivo normal (dispositivo, tubería o socket): no se lee",
         pl: "to nie jest zwykły plik (urządzenie, potok lub gniazdo): nie odczytano",
     },
+    "cli.error.is-a-directory" => {
+        en: "a directory, not a file",
+        fr: "un dossier, pas un fichier",
+        es: "un directorio, no un archivo",
+        pl: "to katalog, a nie plik",
+    },
     "cli.error.cannot-write" => {
         en: "cannot write {file} ({reason})",
         fr: "impossible d'écrire {file} ({reason})",
