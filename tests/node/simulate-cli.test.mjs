@@ -161,6 +161,32 @@ test('explain gives the enhanced code first, the server\'s words, the guide\'s t
   assert.equal(runCli(['explain', '-f', 'xml', '451']).status, 2);
 });
 
+test('explain exits 0 when it explains the reply, 2 when the text is not an SMTP reply (the explanation still says why)', () => {
+  for (const [args, input, status] of [
+    [['550 5.1.1 <x@y>: Recipient address rejected'], undefined, 0],
+    [['550', '5.1.1', 'user', 'unknown'], undefined, 0], // the words are one reply
+    [['Recipient address rejected: user unknown'], undefined, 0], // no code, but a server's known words
+    [['-'], '451 4.7.1 Try again later\n', 0],
+    [['hello world'], undefined, 2],
+    [['a', 'b'], undefined, 2],
+    [[''], undefined, 2],
+    [['-'], 'hello\n', 2],
+    [['-f', 'json', 'hello world'], undefined, 2],
+  ]) {
+    const run = runCli(['explain', ...args], { input });
+    assert.equal(run.status, status, `${JSON.stringify(args)}: ${run.stdout}${run.stderr}`);
+    if (status === 2) assert.ok(run.stdout.includes(pkg.explainSmtpReply('x', 'en').classMeaning), run.stdout);
+  }
+  const joined = runCli(['explain', '-f', 'json', 'a', 'b']);
+  assert.equal(JSON.parse(joined.stdout).text, 'a b', 'no word is dropped');
+  // The help says it, in every language: `explain -`, and what exit code 2 means for explain.
+  for (const locale of ['en', 'fr', 'es', 'pl']) {
+    const help = runCli(['--help', '-l', locale]).stdout;
+    assert.match(help, /^ {2}mail-preflight explain \[[^\]]+\] - {5,}\S/m, locale);
+    assert.match(help, /^ {4}explain ?: [^\n]*SMTP[^\n]*\)\.$/m, locale);
+  }
+});
+
 test('the text layouts of an explanation and of a simulation take every word from the engine\'s catalogue, in the chosen language', () => {
   for (const locale of ['en', 'fr', 'es', 'pl']) {
     const t = translator(locale);

@@ -7,7 +7,9 @@
 //
 // Exit codes: simulate 0 when the run ends green (or purging), 1 when it ends in a red
 // state (ko, bounce, spam; with --compare: when either run does), like `lint` on errors;
-// 2 for usage or I/O problems and invalid scenarios. explain: 0, or 2.
+// 2 for usage or I/O problems and invalid scenarios. explain: 0 when the reply is
+// explained, 2 when the text is not an SMTP reply (no reply code, no words a server
+// uses: the explanation says so), as `lint` exits 2 on a file that is not a message.
 // Every label and message comes from the engine's catalogue (`queue.view.*`, `cli.*`),
 // rendered by the engine (lib/texts.cjs), in --locale.
 
@@ -23,6 +25,7 @@ const { readBoundedFile, readFailure } = require('./read-file.cjs');
 
 const EXIT_OK = 0;
 const EXIT_RED = 1;
+const EXIT_USAGE = 2;
 const FORMATS = ['text', 'json'];
 /** The red states (seed 002: « Désactivé », « Bounce », « SPAM »), in the API's names. */
 const RED_STATES = ['ko', 'bounce', 'spam'];
@@ -256,7 +259,10 @@ function simulateCommand(argv, io, help) {
   return RED_STATES.includes(result.state) ? EXIT_RED : EXIT_OK;
 }
 
-/** `mail-preflight explain [options] "550 5.1.1 …"` (`-` reads the reply from stdin): the exit code. */
+/**
+ * `mail-preflight explain [options] "550 5.1.1 …"` (`-` reads the reply from stdin; the words
+ * after `explain` are one reply, joined by spaces as the shell split them): the exit code.
+ */
 function explainCommand(argv, io, help) {
   const { values, positionals } = parseCommandLine(argv, OPTIONS, translator(environmentLocale(io.env)));
   const t = translator(messageLocale(values, io));
@@ -276,7 +282,16 @@ function explainCommand(argv, io, help) {
   }
   emit(values, io, format === 'json' ? `${JSON.stringify(result)}\n`
     : formatExplanation(result, { t: translator(locale), colour: colour(values, io) }));
-  return EXIT_OK;
+  return isExplained(result) ? EXIT_OK : EXIT_USAGE;
+}
+
+/**
+ * Whether `explainSmtpReply` explained the text: it found a reply code (any class
+ * but `unknown`), or, without one, words a server uses for a known cause
+ * ("Recipient address rejected: user unknown").
+ */
+function isExplained(explanation) {
+  return explanation.class !== 'unknown' || Boolean(explanation.cause);
 }
 
 module.exports = { simulateCommand, explainCommand, formatSimulation, formatComparison, formatExplanation, RED_STATES };
