@@ -197,9 +197,10 @@ test('the text layouts of an explanation and of a simulation take every word fro
     assert.ok(text.includes(`  ${explanation.meaning}\n`) && text.includes(`  → ${explanation.action}\n`), text);
     const result = pkg.simulate({ ...presets['bot-attack'], locale });
     const lines = commands.formatSimulation(result, { t, locale, colour: false }).split('\n');
-    assert.equal(lines[0], `${words['cli.state']}: ${result.state} (${words['queue.state.active']})  ${words['queue.view.buttons']}: `
-      + result.actions.map((a) => words[`queue.action.${a.toLowerCase().replace('_', '-')}`]).join(', '));
-    assert.ok(lines[1].startsWith(`${words['cli.counters']}: mails ${result.counters.mails}, `), lines[1]);
+    const labelled = (label, value) => pkg.renderMessage('cli.labelled', { label, value }, locale);
+    assert.equal(lines[0], `${labelled(words['cli.state'], `${result.state} (${words['queue.state.active']})`)}  `
+      + labelled(words['queue.view.buttons'], result.actions.map((a) => words[`queue.action.${a.toLowerCase().replace('_', '-')}`]).join(', ')));
+    assert.ok(lines[1].startsWith(labelled(words['cli.counters'], `mails ${result.counters.mails}, `)), lines[1]);
   }
 });
 

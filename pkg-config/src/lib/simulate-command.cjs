@@ -127,6 +127,11 @@ function stateName(t, state) {
   return t(`queue.state.${STATE_KEYS[state] || state}`);
 }
 
+/** "label: value" with the reader's punctuation ("état : ok" in French). */
+function labelled(t, label, value) {
+  return t('cli.labelled', { label, value });
+}
+
 /** A simulation result as text: state, counters, changes with their cause, answers, assumptions. */
 /** A notification in words: to its recipient, or said unsent when the service gives no address (`to: null`). */
 function notificationText(n, t) {
@@ -140,9 +145,9 @@ function formatSimulation(result, { t, locale, colour }) {
   const when = timeFormatter(locale, result.timeZone);
   const red = RED_STATES.includes(result.state);
   const buttons = (result.actions || []).map((a) => t(`queue.action.${ACTION_KEYS[a] || a}`)).join(', ') || '-';
-  let out = `${t('cli.state')}: ${paint(red ? 'red' : 'green', `${result.state} (${stateName(t, result.state)})`)}  `
-    + `${t('queue.view.buttons')}: ${buttons}\n`;
-  out += `${t('cli.counters')}: ${Object.entries(result.counters || {}).map(([k, v]) => `${k} ${v}`).join(', ')}\n`;
+  let out = `${labelled(t, t('cli.state'), paint(red ? 'red' : 'green', `${result.state} (${stateName(t, result.state)})`))}  `
+    + `${labelled(t, t('queue.view.buttons'), buttons)}\n`;
+  out += `${labelled(t, t('cli.counters'), Object.entries(result.counters || {}).map(([k, v]) => `${k} ${v}`).join(', '))}\n`;
   out += `${paint('dim', t('queue.view.zone', { zone: result.timeZone, tzdata: result.tzdata }))}\n`;
   const events = [
     ...(result.timeline || []).map((c) => [c.at, `${paint(RED_STATES.includes(c.to) ? 'red' : 'bold', c.message)}`
@@ -168,8 +173,9 @@ function formatSimulation(result, { t, locale, colour }) {
   const assumptions = result.assumptions || [];
   if (assumptions.length) out += `${paint('bold', t('queue.view.assumptions'))}\n`;
   for (const a of assumptions) {
-    const expected = a.expected ? `; ${t('queue.view.expected', { from: a.expected[0], to: a.expected[1] })}` : '';
-    out += `  ${a.field} = ${JSON.stringify(a.value)}  [${t(`queue.view.source.${a.source}`)}${expected}]\n      ${paint('dim', a.note)}\n`;
+    const source = t(`queue.view.source.${a.source}`);
+    const basis = a.expected ? t('cli.joined', { first: source, next: t('queue.view.expected', { from: a.expected[0], to: a.expected[1] }) }) : source;
+    out += `  ${a.field} = ${JSON.stringify(a.value)}  [${basis}]\n      ${paint('dim', a.note)}\n`;
   }
   return out;
 }
@@ -180,7 +186,7 @@ function formatComparison(comparison, files, { t, colour }) {
   let out = '';
   for (const [label, file, run] of [['A', files[0], comparison.a], ['B', files[1], comparison.b]]) {
     const red = RED_STATES.includes(run.state);
-    out += `${label}: ${file}  ${t('cli.state')}: ${paint(red ? 'red' : 'green', `${run.state} (${stateName(t, run.state)})`)}  `
+    out += `${labelled(t, label, file)}  ${labelled(t, t('cli.state'), paint(red ? 'red' : 'green', `${run.state} (${stateName(t, run.state)})`))}  `
       + `${t('queue.view.compare.summary', { delivered: run.delivered, lost: run.lost, spam: run.spamDelivered, hours: fixed(run.redSeconds / 3600, 1) })}\n`;
   }
   out += `${paint('bold', t('queue.view.compare.differences'))}\n`;
@@ -203,9 +209,11 @@ function formatExplanation(e, { t, colour }) {
     const { class: cls, subject, detail, reference } = e.enhanced;
     out += `  ${paint('dim', [cls, subject, detail, reference].filter(Boolean).join(' · '))}\n`;
   }
-  if (e.cause && e.basis !== 'text') out += `  ${t('queue.view.explain.cause')}: ${e.cause.meaning} → ${e.cause.action}\n`;
-  if (e.guide && e.basis !== 'code') out += `  ${t('queue.view.explain.guide', { code: e.code })}: ${e.guide.meaning} → ${e.guide.action}\n`;
-  if (e.relatedRules && e.relatedRules.length) out += `  ${t('queue.view.explain.rules')}: ${e.relatedRules.join(', ')}\n`;
+  if (e.cause && e.basis !== 'text') out += `  ${labelled(t, t('queue.view.explain.cause'), `${e.cause.meaning} → ${e.cause.action}`)}\n`;
+  if (e.guide && e.basis !== 'code') {
+    out += `  ${labelled(t, t('queue.view.explain.guide', { code: e.code }), `${e.guide.meaning} → ${e.guide.action}`)}\n`;
+  }
+  if (e.relatedRules && e.relatedRules.length) out += `  ${labelled(t, t('queue.view.explain.rules'), e.relatedRules.join(', '))}\n`;
   return out;
 }
 

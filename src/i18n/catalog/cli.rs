@@ -339,6 +339,12 @@ crate::catalog! {
         es: "{first}; {next}",
         pl: "{first}; {next}",
     },
+    "cli.labelled" => {
+        en: "{label}: {value}",
+        fr: "{label} : {value}",
+        es: "{label}: {value}",
+        pl: "{label}: {value}",
+    },
     "cli.assert.failed" => {
         en: "Expected the message to pass preflight ({errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}; at most {max, plural, one {# warning} other {# warnings}} allowed):",
         fr: "Le message devait passer la vérification ({errors, plural, one {# erreur} other {# erreurs}}, {warnings, plural, one {# avertissement} other {# avertissements}} ; au plus {max, plural, one {# avertissement} other {# avertissements}} permis) :",

@@ -32,7 +32,9 @@ function where(location, t) {
 /** The text block of one linted file. */
 function formatFile(result, paint, t) {
   const name = paint('bold', visibleName(result.file));
-  if (result.error) return `${name}\n  ${paint('red', t('cli.cannot-lint'))}: ${visible(result.error.message)}\n`;
+  if (result.error) {
+    return `${name}\n  ${t('cli.labelled', { label: paint('red', t('cli.cannot-lint')), value: visible(result.error.message) })}\n`;
+  }
   const { report } = result;
   const verdict = `${report.verdict} — ${t(`core.verdict.${report.verdict}`)}`;
   let out = `${name}  ${paint(VERDICT_STYLE[report.verdict], verdict)}`
