@@ -247,3 +247,38 @@ test('every helpUri names an anchor of the rules table in the package README', (
   assert.match(readme, /\(=\?charset\?B\\\|Q\?…\?=\)/);
   assert.match(readme, /&lt;id@domain&gt;/);
 });
+
+test('the options\' own rules are in tool.driver.rules, and their results point at them', (t) => {
+  const casino = `${rawMessage().replace(/\r?\n\r?\n[\s\S]*$/, '')}\r\n\r\nWin at the casino tonight.\r\n`;
+  const config = {
+    locale: 'fr',
+    customRules: [{
+      id: 'acme/casino', target: 'body', pattern: '(?i)casino', severity: 'error', score: 1,
+      message: { en: 'Casino: {match}', fr: 'Casino : {match}' },
+    }],
+  };
+  const files = {
+    'casino.eml': casino,
+    'cfg.json': JSON.stringify(config),
+    'rules.cf': 'body __SUB /x/\nbody TONIGHT /tonight/i\ndescribe TONIGHT Talks of tonight\nscore TONIGHT 0.5\nbody SILENT /y/\nscore SILENT 0\n',
+  };
+  const dir = tempDir(t);
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  const run = runCli(['lint', '--format', 'sarif', '-c', 'cfg.json', '--sa-rules', 'rules.cf', 'casino.eml'], { cwd: dir });
+  const log = JSON.parse(run.stdout);
+  assertValidSarif(log);
+  const { rules } = log.runs[0].tool.driver;
+  const own = rules.filter((r) => r.properties.group !== undefined && ['custom', 'spamassassin'].includes(r.properties.group));
+  assert.deepEqual(own.map((r) => [r.id, r.defaultConfiguration.level, r.shortDescription.text, r.properties.defaultScore]), [
+    ['acme/casino', 'error', 'Casino : {match}', 1],
+    ['sa/TONIGHT', 'warning', 'Talks of tonight', 0.5],
+  ]);
+  assert.equal(new Set(rules.map((r) => r.id)).size, rules.length, 'one descriptor per id');
+  // The engine's general fix, in the run's language, when the rule has none.
+  assert.match(own[0].help.text, /^Casino : \{match\}\n\n\S/);
+  for (const id of ['acme/casino', 'sa/TONIGHT']) {
+    const result = log.runs[0].results.find((r) => r.ruleId === id);
+    assert.ok(result, `a result of ${id}`);
+    assert.equal(rules[result.ruleIndex].id, id);
+  }
+});

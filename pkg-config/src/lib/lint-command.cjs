@@ -127,19 +127,28 @@ function lintOptions(values, io, envLocale) {
   }
   const rulesSource = values['sa-rules'] ? visibleName(values['sa-rules'])
     : configFile && `${visibleName(configFile)} spamassassinRules`;
-  return { options: merged, t, configFile, saProblems: spamAssassinProblems(options.spamassassinRules, rulesSource, t) };
+  const { saProblems, customRules } = customRulesCheck(options, rulesSource, t);
+  return { options: merged, t, configFile, saProblems, customRules };
 }
 
 /**
- * The lines of a SpamAssassin text that are not used (rules refused, lines not
- * read), each "<source>, SpamAssassin rules: Line N: …" in the run's language: the
- * README promises each refusal with its line, and the other rules still load, so
- * the run goes on. checkCustomRules compiles the text once more to say them.
+ * The options' own rules, checked once more by checkCustomRules (the options
+ * passed, so `customRules` has no problem left): `saProblems`, the lines of a
+ * SpamAssassin text that are not used (rules refused, lines not read), each
+ * "<source>, SpamAssassin rules: Line N: …" in the run's language (the README
+ * promises each refusal with its line, and the other rules still load, so the
+ * run goes on); `customRules`, the rules that can report, for SARIF's catalogue.
  */
-function spamAssassinProblems(text, source, t) {
-  if (typeof text !== 'string') return [];
-  const { problems = [] } = sharedEngine().call('checkCustomRules', [{ spamassassinRules: text }, t.locale]);
-  return problems.map((problem) => t('cli.sa-rules-problem', { source, problem: visible(problem.message) }));
+function customRulesCheck(options, source, t) {
+  const { customRules, spamassassinRules } = options;
+  const sa = typeof spamassassinRules === 'string';
+  if (!sa && !Array.isArray(customRules)) return { saProblems: [], customRules: [] };
+  const rules = { customRules: customRules ?? [] };
+  if (sa) rules.spamassassinRules = spamassassinRules;
+  const { problems = [], rules: entries = [] } = sharedEngine().call('checkCustomRules', [rules, t.locale]);
+  const saProblems = problems.filter((problem) => problem.field === 'spamassassinRules')
+    .map((problem) => t('cli.sa-rules-problem', { source, problem: visible(problem.message) }));
+  return { saProblems, customRules: entries };
 }
 
 /**
@@ -224,7 +233,7 @@ async function lintCommand(argv, io, help) {
     const files = expanded.files.length;
     chooseCompilers({ files, threads: Math.max(1, Math.min(wanted, files)), cores: cores() });
   }
-  const { options, t, saProblems } = lintOptions(values, io, envLocale);
+  const { options, t, saProblems, customRules } = lintOptions(values, io, envLocale);
   const format = oneOf(values.format || 'text', FORMATS, '--format', t);
   const maxWarnings = values['max-warnings'] === undefined ? undefined
     : wholeNumber(values['max-warnings'], '--max-warnings', 0, t);
@@ -241,6 +250,7 @@ async function lintCommand(argv, io, help) {
     colour: colourWanted({ color: values.color, noColor: values['no-color'], toFile: Boolean(values.output) }, io.env,
       io.stdoutIsTTY),
     rules: format === 'sarif' ? sharedEngine().call('rules', [options.locale]) : [],
+    customRules: format === 'sarif' ? customRules : [],
     toolVersion: sharedEngine().call('version', []),
     cwd: io.cwd,
     commandLine: ['mail-preflight', 'lint', ...argv].join(' '),

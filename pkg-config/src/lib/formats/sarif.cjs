@@ -65,6 +65,24 @@ function reportingDescriptor(rule, packagePage) {
 }
 
 /**
+ * A rule of the user's own (`checkCustomRules(…).rules`): its message, its fix
+ * (or the engine's general one) and its default level; no helpUri, as no page
+ * documents it. Tagged `custom` or `spamassassin` (SARIF §3.19.3).
+ */
+function customDescriptor(rule, t) {
+  const fix = rule.fix || t('core.custom.fix');
+  const origin = rule.id.startsWith('sa/') ? 'spamassassin' : 'custom';
+  return {
+    id: rule.id,
+    name: rule.id.split(/[/_-]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()).join(''),
+    shortDescription: { text: rule.message },
+    help: { text: `${rule.message}\n\n${fix}`, markdown: `**${markdownText(rule.message)}**\n\n${markdownText(fix)}` },
+    defaultConfiguration: { level: LEVEL_OF_SEVERITY[rule.defaultSeverity] || 'warning' },
+    properties: { tags: ['email', origin, rule.kind], group: origin, defaultScore: rule.defaultScore },
+  };
+}
+
+/**
  * What identifies a finding whatever moves around it: the file, the rule, the
  * message id and where in the message (header, part, archive path, evidence) —
  * not its line, so an edit above it keeps the fingerprint. Equal findings in one
@@ -87,10 +105,13 @@ function indent(json, spaces) {
 /**
  * The SARIF formatter: `start()`, then `file(result)` per linted file in order,
  * then `end({ exitCode })`; each returns the text to write.
- * @param {{ rules: object[], locale: string, toolVersion: string, cwd: string, commandLine?: string, packagePage: string }} context
+ * @param {{ rules: object[], customRules?: object[], t: Function, locale: string, toolVersion: string, cwd: string, commandLine?: string, packagePage: string }} context
  */
 function sarifFormatter(context) {
-  const rules = context.rules.map((rule) => reportingDescriptor(rule, context.packagePage));
+  // The engine's rules, then the options' own (a custom id never takes an engine id:
+  // engine namespaces are refused for customRules).
+  const rules = context.rules.map((rule) => reportingDescriptor(rule, context.packagePage))
+    .concat((context.customRules || []).map((rule) => customDescriptor(rule, context.t)));
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const artifacts = [];
   const notifications = [];
