@@ -64,6 +64,55 @@ fn structure_cut(content: &[u8]) -> Option<usize> {
     }
 }
 
+/// Longest Content-Type or Content-Disposition field, folded lines included,
+/// that mail-parser reads whole (ours: 16 KiB, a hundred times the longest file
+/// names of real mail with their RFC 2231 encoding). mail-parser 0.11 joins a
+/// parameter's continuations (`filename*0*=`, `filename*1*=`, …) by copying all of
+/// the value joined so far for each one (`merge_continuations`): time quadratic in
+/// the field's length, 2.8 s for a 6.4 MB field and 43.6 s for 25.7 MB in wasm.
+/// Past this length a field is blanked in mail-parser's copy (spaces, so every
+/// offset stays); the strict grammar still reads it whole, and
+/// `headers/parameter-encoding` says what mail-parser did not read.
+pub const MAX_PARSER_MIME_FIELD_BYTES: usize = 16_384;
+
+/// The Content-Type and Content-Disposition fields of `content` (any part's
+/// header, or a line that looks like one) longer than `MAX_PARSER_MIME_FIELD_BYTES`:
+/// for each, the range past the limit up to the field's last line break, and
+/// where the field starts. One pass over the lines.
+fn long_mime_fields(content: &[u8]) -> Vec<(usize, std::ops::Range<usize>)> {
+    let mut found = Vec::new();
+    let mut start = 0usize;
+    while start < content.len() {
+        let line = &content[start..];
+        let named = |name: &[u8]| {
+            line.get(..name.len()).is_some_and(|l| l.eq_ignore_ascii_case(name))
+                && line[name.len()..].iter().find(|b| !matches!(b, b' ' | b'\t')) == Some(&b':')
+        };
+        let Some(line_end) = memchr::memchr(b'\n', line).map(|i| start + i + 1) else { break };
+        if !(named(b"content-type") || named(b"content-disposition")) {
+            start = line_end;
+            continue;
+        }
+        // The field goes on over the lines that start with white space (a fold).
+        let mut end = line_end;
+        while matches!(content.get(end), Some(b' ' | b'\t')) {
+            end = memchr::memchr(b'\n', &content[end..]).map_or(content.len(), |i| end + i + 1);
+        }
+        let text_end = if content[..end].ends_with(b"\r\n") {
+            end - 2
+        } else if content[..end].ends_with(b"\n") {
+            end - 1
+        } else {
+            end
+        };
+        if text_end - start > MAX_PARSER_MIME_FIELD_BYTES {
+            found.push((start, start + MAX_PARSER_MIME_FIELD_BYTES..text_end));
+        }
+        start = end;
+    }
+    found
+}
+
 /// The top-level fields the model reads from mail-parser: the MIME structure and the subject.
 const PARSER_FIELDS: &[&str] =
     &["Content-Type", "Content-Transfer-Encoding", "Content-Disposition", "Content-ID", "MIME-Version", "Subject"];
@@ -315,6 +364,9 @@ pub struct Message<'a> {
     pub truncated_depth: bool,
     /// Parts were left out at `MAX_MIME_PARTS`.
     pub truncated_parts: bool,
+    /// Content-Type or Content-Disposition fields mail-parser read only up to
+    /// `MAX_PARSER_MIME_FIELD_BYTES`: where each starts in the input, and its length.
+    pub cut_mime_fields: Vec<(usize, usize)>,
     /// The Subject, RFC 2047 decoded.
     pub subject: Option<String>,
     /// HTML bodies (not HTML attachments), each parsed once.
@@ -409,6 +461,7 @@ impl<'a> Message<'a> {
             parsed: false,
             truncated_depth: false,
             truncated_parts: false,
+            cut_mime_fields: Vec::new(),
             subject: None,
             html: Vec::new(),
             visible_text: String::new(),
@@ -428,14 +481,31 @@ impl<'a> Message<'a> {
         let cut = structure_cut(&raw[content_start..]).map(|at| content_start + at);
         let parsed_end = cut.unwrap_or(raw.len());
         let header_bytes = header.body_start.min(raw.len()).saturating_sub(content_start);
-        let compact = (header_bytes > MAX_PARSER_HEADER_BYTES).then(|| compact_header(&raw[..parsed_end], &header));
-        let parsed = match &compact {
-            None => {
+        // Fields too long for mail-parser's parameter joining, blanked in its copy.
+        let long_fields = long_mime_fields(&raw[content_start..parsed_end]);
+        let blanked = (!long_fields.is_empty()).then(|| {
+            let mut bytes = raw[..parsed_end].to_vec();
+            for (_, cut) in &long_fields {
+                bytes[content_start + cut.start..content_start + cut.end].fill(b' ');
+            }
+            bytes
+        });
+        message.cut_mime_fields =
+            long_fields.iter().map(|(start, cut)| (content_start + start, cut.end - start)).collect();
+        let source = blanked.as_deref().unwrap_or(&raw[..parsed_end]);
+        let compact = (header_bytes > MAX_PARSER_HEADER_BYTES).then(|| compact_header(source, &header));
+        let parsed = match (&compact, &blanked) {
+            (None, None) => {
                 let parsed = parser.parse(&raw[content_start..parsed_end]);
                 parsed.map(|parsed| message.flatten(parsed, content_start, borrowed))
             }
+            (None, Some(bytes)) => {
+                parser.parse(&bytes[content_start..]).map(|parsed| message.flatten(parsed, content_start, owned))
+            }
             // Offsets past the copied fields index the body, which lies `shift` bytes later in `raw`.
-            Some((bytes, shift)) => parser.parse(bytes.as_slice()).map(|parsed| message.flatten(parsed, *shift, owned)),
+            (Some((bytes, shift)), _) => {
+                parser.parse(bytes.as_slice()).map(|parsed| message.flatten(parsed, *shift, owned))
+            }
         };
         message.truncated_parts |= cut.is_some();
         match parsed {

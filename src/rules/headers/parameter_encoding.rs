@@ -5,7 +5,7 @@
 
 use crate::i18n::Msg;
 use crate::model::Message;
-use crate::report::Severity;
+use crate::report::{Location, Severity};
 use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
 use crate::settings::Evidence;
 use crate::title;
@@ -35,6 +35,12 @@ crate::rule_texts! { "headers/parameter-encoding";
         es: "{field}: {problem} ({count} en este campo).",
         pl: "{field}: {problem} ({count} w tym polu).",
     },
+    CUT "cut" => {
+        en: "A {field} field is {size, plural, one {# byte} other {# bytes}} long with its folded lines: its parameters (type, boundary, file name) were read only up to {limit, plural, one {# byte} other {# bytes}}.",
+        fr: "Un champ {field} fait {size, plural, one {# octet} other {# octets}} avec ses lignes repliées : ses paramètres (type, frontière, nom de fichier) n'ont été lus que jusqu'à {limit, plural, one {# octet} other {# octets}}.",
+        es: "Un campo {field} ocupa {size, plural, one {# byte} other {# bytes}} con sus líneas plegadas: sus parámetros (tipo, delimitador, nombre de archivo) solo se leyeron hasta {limit, plural, one {# byte} other {# bytes}}.",
+        pl: "Pole {field} ma {size, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}} razem z zawiniętymi wierszami: jego parametry (typ, separator, nazwa pliku) odczytano tylko do {limit, plural, one {# bajtu} few {# bajtów} many {# bajtów} other {# bajta}}.",
+    },
 }
 
 pub const RULE: Rule = Rule {
@@ -45,6 +51,7 @@ pub const RULE: Rule = Rule {
         Evidence::Ours("a badly encoded parameter shows a wrong file name; no receiver refuses or scores it"),
         Evidence::Rfc("RFC 2231 §3 (parameter continuations) and §4 (charset and language in extended values)"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
+        Evidence::Ours("cut: a Content-Type or Content-Disposition field over model::MAX_PARSER_MIME_FIELD_BYTES (16 KiB, ours) has its parameters read only that far (mail-parser joins continuations in quadratic time); information, as no receiver is known to refuse it"),
     ],
     score: crate::rules::scores::NONE,
     texts: &TEXTS,
@@ -100,6 +107,19 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(message: &Message, cx: &mut Context) {
+    for &(start, length) in &message.cut_mime_fields {
+        let name = &message.raw[start..message.raw[start..].iter().position(|&b| b == b':').map_or(start, |i| start + i)];
+        let name = String::from_utf8_lossy(name).trim_end().to_string();
+        cx.emit(
+            Draft::new(
+                Msg::of(&CUT)
+                    .text("field", name.clone())
+                    .int("size", length as i64)
+                    .int("limit", crate::model::MAX_PARSER_MIME_FIELD_BYTES as i64),
+            )
+            .at(Location::header(name, start, start + length)),
+        );
+    }
     for (part, field, parsed) in super::mime_fields(message) {
         // RFC 2231 §3–4: every extended parameter has a `*` in its name.
         if !field.raw_value(message.raw).contains(&b'*') {
