@@ -298,3 +298,26 @@ fn a_custom_rule_message_nesting_plural_choices_renders_without_harm() {
         assert!(text.len() <= template.len() * 4, "{template:.40}");
     }
 }
+
+#[test]
+fn an_exact_million_takes_de_in_french_and_spanish() {
+    // CLDR's `many` category of fr and es (exact millions): "1 000 000 d'octets",
+    // "1.000.000 de bytes", as the number is read ("un million d'octets").
+    let bytes = |n: i64, locale| i18n::render_template(i18n::text("ui.unit.b", locale), &[("n", i18n::Param::Int(n))], locale);
+    assert_eq!(bytes(1_000_000, Locale::Fr), "1\u{202f}000\u{202f}000 d'octets");
+    assert_eq!(bytes(3_000_000, Locale::Es), "3.000.000 de bytes");
+    assert_eq!(bytes(1_000_001, Locale::Fr), "1\u{202f}000\u{202f}001 octets");
+    assert_eq!(bytes(1, Locale::Es), "1 byte");
+    assert_eq!(bytes(1_000_000, Locale::En), "1,000,000 bytes");
+}
+
+#[test]
+fn polish_counts_in_sentences_are_declined_not_listed() {
+    let refused = |errors: i64, warnings: i64| {
+        let params = [("errors", i18n::Param::Int(errors)), ("warnings", i18n::Param::Int(warnings))];
+        i18n::render_template(i18n::text("cli.plugin.refused", Locale::Pl), &params, Locale::Pl)
+    };
+    assert!(refused(1, 2).ends_with("(1 błąd, 2 ostrzeżenia)."), "{}", refused(1, 2));
+    assert!(refused(5, 22).ends_with("(5 błędów, 22 ostrzeżenia)."), "{}", refused(5, 22));
+    assert!(refused(12, 25).ends_with("(12 błędów, 25 ostrzeżeń)."), "{}", refused(12, 25));
+}

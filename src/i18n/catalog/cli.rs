@@ -41,8 +41,8 @@ crate::catalog! {
     },
     "cli.too-many-warnings" => {
         en: "{warnings, plural, one {# warning} other {# warnings}}, more than --max-warnings {max}",
-        fr: "{warnings, plural, one {# avertissement} other {# avertissements}}, plus que --max-warnings {max}",
-        es: "{warnings, plural, one {# advertencia} other {# advertencias}}, más que --max-warnings {max}",
+        fr: "{warnings, plural, one {# avertissement} many {# d'avertissements} other {# avertissements}}, plus que --max-warnings {max}",
+        es: "{warnings, plural, one {# advertencia} many {# de advertencias} other {# advertencias}}, más que --max-warnings {max}",
         pl: "{warnings, plural, one {# ostrzeżenie} few {# ostrzeżenia} many {# ostrzeżeń} other {# ostrzeżenia}}, więcej niż --max-warnings {max}",
     },
     "cli.state" => {
@@ -179,8 +179,8 @@ crate::catalog! {
     },
     "cli.error.too-many-entries" => {
         en: "more than {limit, plural, one {# entry} other {# entries}} below this argument: name a smaller directory",
-        fr: "plus de {limit, plural, one {# entrée} other {# entrées}} sous cet argument : indiquez un dossier plus petit",
-        es: "más de {limit, plural, one {# entrada} other {# entradas}} bajo este argumento: indique un directorio más pequeño",
+        fr: "plus de {limit, plural, one {# entrée} many {# d'entrées} other {# entrées}} sous cet argument : indiquez un dossier plus petit",
+        es: "más de {limit, plural, one {# entrada} many {# de entradas} other {# entradas}} bajo este argumento: indique un directorio más pequeño",
         pl: "ponad {limit, plural, one {# wpis} few {# wpisy} many {# wpisów} other {# wpisu}} pod tym argumentem: wskaż mniejszy katalog",
     },
     "cli.sa-rules-problem" => {
@@ -311,27 +311,27 @@ crate::catalog! {
     },
     "cli.plugin.refused" => {
         en: "Not sent: the host would refuse or block this message ({errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}).",
-        fr: "Non envoyé : l'hébergement refuserait ou bloquerait ce message ({errors, plural, one {# erreur} other {# erreurs}}, {warnings, plural, one {# avertissement} other {# avertissements}}).",
-        es: "No enviado: el alojamiento rechazaría o bloquearía este mensaje ({errors, plural, one {# error} other {# errores}}, {warnings, plural, one {# advertencia} other {# advertencias}}).",
-        pl: "Nie wysłano: hosting odrzuciłby lub zablokował tę wiadomość (błędy: {errors}, ostrzeżenia: {warnings}).",
+        fr: "Non envoyé : l'hébergement refuserait ou bloquerait ce message ({errors, plural, one {# erreur} many {# d'erreurs} other {# erreurs}}, {warnings, plural, one {# avertissement} many {# d'avertissements} other {# avertissements}}).",
+        es: "No enviado: el alojamiento rechazaría o bloquearía este mensaje ({errors, plural, one {# error} many {# de errores} other {# errores}}, {warnings, plural, one {# advertencia} many {# de advertencias} other {# advertencias}}).",
+        pl: "Nie wysłano: hosting odrzuciłby lub zablokował tę wiadomość ({errors, plural, one {# błąd} few {# błędy} many {# błędów} other {# błędu}}, {warnings, plural, one {# ostrzeżenie} few {# ostrzeżenia} many {# ostrzeżeń} other {# ostrzeżenia}}).",
     },
     "cli.plugin.too-many-warnings" => {
         en: "Not sent: {warnings, plural, one {# warning} other {# warnings}}, more than the {max} allowed (maxWarnings).",
-        fr: "Non envoyé : {warnings, plural, one {# avertissement} other {# avertissements}}, plus que {max, plural, one {le # permis} other {les # permis}} (maxWarnings).",
-        es: "No enviado: {warnings, plural, one {# advertencia} other {# advertencias}}, más que {max, plural, one {la # permitida} other {las # permitidas}} (maxWarnings).",
-        pl: "Nie wysłano: ostrzeżenia: {warnings}, więcej niż dozwolone {max} (maxWarnings).",
+        fr: "Non envoyé : {warnings, plural, one {# avertissement} many {# d'avertissements} other {# avertissements}}, plus que {max, plural, one {le # permis} other {les # permis}} (maxWarnings).",
+        es: "No enviado: {warnings, plural, one {# advertencia} many {# de advertencias} other {# advertencias}}, más que {max, plural, one {la # permitida} other {las # permitidas}} (maxWarnings).",
+        pl: "Nie wysłano: {warnings, plural, one {# ostrzeżenie} few {# ostrzeżenia} many {# ostrzeżeń} other {# ostrzeżenia}}, a dozwolony limit to {max} (maxWarnings).",
     },
     "cli.plugin.sent-refused" => {
         en: "Sent anyway (onFail: 'warn'): the host may refuse or block this message ({errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}).",
-        fr: "Envoyé quand même (onFail : 'warn') : l'hébergement risque de refuser ou de bloquer ce message ({errors, plural, one {# erreur} other {# erreurs}}, {warnings, plural, one {# avertissement} other {# avertissements}}).",
-        es: "Enviado de todos modos (onFail: 'warn'): el alojamiento puede rechazar o bloquear este mensaje ({errors, plural, one {# error} other {# errores}}, {warnings, plural, one {# advertencia} other {# advertencias}}).",
-        pl: "Wysłano mimo to (onFail: 'warn'): hosting może odrzucić lub zablokować tę wiadomość (błędy: {errors}, ostrzeżenia: {warnings}).",
+        fr: "Envoyé quand même (onFail : 'warn') : l'hébergement risque de refuser ou de bloquer ce message ({errors, plural, one {# erreur} many {# d'erreurs} other {# erreurs}}, {warnings, plural, one {# avertissement} many {# d'avertissements} other {# avertissements}}).",
+        es: "Enviado de todos modos (onFail: 'warn'): el alojamiento puede rechazar o bloquear este mensaje ({errors, plural, one {# error} many {# de errores} other {# errores}}, {warnings, plural, one {# advertencia} many {# de advertencias} other {# advertencias}}).",
+        pl: "Wysłano mimo to (onFail: 'warn'): hosting może odrzucić lub zablokować tę wiadomość ({errors, plural, one {# błąd} few {# błędy} many {# błędów} other {# błędu}}, {warnings, plural, one {# ostrzeżenie} few {# ostrzeżenia} many {# ostrzeżeń} other {# ostrzeżenia}}).",
     },
     "cli.plugin.sent-too-many-warnings" => {
         en: "Sent anyway (onFail: 'warn'): {warnings, plural, one {# warning} other {# warnings}}, more than the {max} allowed (maxWarnings).",
-        fr: "Envoyé quand même (onFail : 'warn') : {warnings, plural, one {# avertissement} other {# avertissements}}, plus que {max, plural, one {le # permis} other {les # permis}} (maxWarnings).",
-        es: "Enviado de todos modos (onFail: 'warn'): {warnings, plural, one {# advertencia} other {# advertencias}}, más que {max, plural, one {la # permitida} other {las # permitidas}} (maxWarnings).",
-        pl: "Wysłano mimo to (onFail: 'warn'): ostrzeżenia: {warnings}, więcej niż dozwolone {max} (maxWarnings).",
+        fr: "Envoyé quand même (onFail : 'warn') : {warnings, plural, one {# avertissement} many {# d'avertissements} other {# avertissements}}, plus que {max, plural, one {le # permis} other {les # permis}} (maxWarnings).",
+        es: "Enviado de todos modos (onFail: 'warn'): {warnings, plural, one {# advertencia} many {# de advertencias} other {# advertencias}}, más que {max, plural, one {la # permitida} other {las # permitidas}} (maxWarnings).",
+        pl: "Wysłano mimo to (onFail: 'warn'): {warnings, plural, one {# ostrzeżenie} few {# ostrzeżenia} many {# ostrzeżeń} other {# ostrzeżenia}}, a dozwolony limit to {max} (maxWarnings).",
     },
     "cli.joined" => {
         en: "{first}; {next}",
@@ -347,9 +347,9 @@ crate::catalog! {
     },
     "cli.assert.failed" => {
         en: "Expected the message to pass preflight ({errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}; at most {max, plural, one {# warning} other {# warnings}} allowed):",
-        fr: "Le message devait passer la vérification ({errors, plural, one {# erreur} other {# erreurs}}, {warnings, plural, one {# avertissement} other {# avertissements}} ; au plus {max, plural, one {# avertissement} other {# avertissements}} permis) :",
-        es: "Se esperaba que el mensaje pasara la revisión ({errors, plural, one {# error} other {# errores}}, {warnings, plural, one {# advertencia} other {# advertencias}}; como máximo {max, plural, one {# advertencia permitida} other {# advertencias permitidas}}):",
-        pl: "Oczekiwano, że wiadomość przejdzie sprawdzenie (błędy: {errors}, ostrzeżenia: {warnings}; dozwolone najwyżej {max, plural, one {# ostrzeżenie} few {# ostrzeżenia} many {# ostrzeżeń} other {# ostrzeżenia}}):",
+        fr: "Le message devait passer la vérification ({errors, plural, one {# erreur} many {# d'erreurs} other {# erreurs}}, {warnings, plural, one {# avertissement} many {# d'avertissements} other {# avertissements}} ; au plus {max, plural, one {# avertissement} many {# d'avertissements} other {# avertissements}} permis) :",
+        es: "Se esperaba que el mensaje pasara la revisión ({errors, plural, one {# error} many {# de errores} other {# errores}}, {warnings, plural, one {# advertencia} many {# de advertencias} other {# advertencias}}; como máximo {max, plural, one {# advertencia permitida} many {# de advertencias permitidas} other {# advertencias permitidas}}):",
+        pl: "Oczekiwano, że wiadomość przejdzie sprawdzenie ({errors, plural, one {# błąd} few {# błędy} many {# błędów} other {# błędu}}, {warnings, plural, one {# ostrzeżenie} few {# ostrzeżenia} many {# ostrzeżeń} other {# ostrzeżenia}}; dozwolone najwyżej {max, plural, one {# ostrzeżenie} few {# ostrzeżenia} many {# ostrzeżeń} other {# ostrzeżenia}}):",
     },
     "cli.assert.passes" => {
         en: "Expected the message not to pass preflight, but it passes (verdict {verdict}).",

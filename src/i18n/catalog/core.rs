@@ -63,8 +63,8 @@ crate::catalog! {
     },
     "core.invalid.too-deep" => {
         en: "{invalid}: {path} is nested more than {limit, plural, one {# level} other {# levels}} deep.",
-        fr: "{invalid} : {path} est imbriqué sur plus de {limit, plural, one {# niveau} other {# niveaux}}.",
-        es: "{invalid}: {path} está anidado en más de {limit, plural, one {# nivel} other {# niveles}}.",
+        fr: "{invalid} : {path} est imbriqué sur plus de {limit, plural, one {# niveau} many {# de niveaux} other {# niveaux}}.",
+        es: "{invalid}: {path} está anidado en más de {limit, plural, one {# nivel} many {# de niveles} other {# niveles}}.",
         pl: "{invalid}: {path} ma ponad {limit, plural, one {# poziom} few {# poziomy} many {# poziomów} other {# poziomu}} zagnieżdżenia.",
     },
     "core.invalid.unknown-field" => {
@@ -117,8 +117,8 @@ crate::catalog! {
     },
     "core.invalid.wrong-length" => {
         en: "{invalid}: {path} has {length, plural, one {# item} other {# items}}; it must be {expected}.",
-        fr: "{invalid} : {path} a {length, plural, one {# élément} other {# éléments}} ; il faut {expected}.",
-        es: "{invalid}: {path} tiene {length, plural, one {# elemento} other {# elementos}}; debe ser {expected}.",
+        fr: "{invalid} : {path} a {length, plural, one {# élément} many {# d'éléments} other {# éléments}} ; il faut {expected}.",
+        es: "{invalid}: {path} tiene {length, plural, one {# elemento} many {# de elementos} other {# elementos}}; debe ser {expected}.",
         pl: "{invalid}: {path} ma {length, plural, one {# element} few {# elementy} many {# elementów} other {# elementu}}; wymagane: {expected}.",
     },
     "core.invalid.shape" => {
@@ -177,14 +177,14 @@ crate::catalog! {
     },
     "core.invalid.too-many" => {
         en: "{invalid}: {path}: {count, plural, one {# entry} other {# entries}}, at most {max}.",
-        fr: "{invalid} : {path} : {count, plural, one {# entrée} other {# entrées}}, au plus {max}.",
-        es: "{invalid}: {path}: {count, plural, one {# entrada} other {# entradas}}, como máximo {max}.",
+        fr: "{invalid} : {path} : {count, plural, one {# entrée} many {# d'entrées} other {# entrées}}, au plus {max}.",
+        es: "{invalid}: {path}: {count, plural, one {# entrada} many {# de entradas} other {# entradas}}, como máximo {max}.",
         pl: "{invalid}: {path}: {count, plural, one {# pozycja} few {# pozycje} many {# pozycji} other {# pozycji}}, najwyżej {max}.",
     },
     "core.invalid.item-too-long" => {
         en: "{invalid}: {path}: item {index} is {bytes, plural, one {# byte} other {# bytes}} long, at most {max}.",
-        fr: "{invalid} : {path} : l'élément {index} fait {bytes, plural, one {# octet} other {# octets}}, au plus {max}.",
-        es: "{invalid}: {path}: el elemento {index} ocupa {bytes, plural, one {# byte} other {# bytes}}, como máximo {max}.",
+        fr: "{invalid} : {path} : l'élément {index} fait {bytes, plural, one {# octet} many {# d'octets} other {# octets}}, au plus {max}.",
+        es: "{invalid}: {path}: el elemento {index} ocupa {bytes, plural, one {# byte} many {# de bytes} other {# bytes}}, como máximo {max}.",
         pl: "{invalid}: {path}: element {index} ma {bytes, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}}, najwyżej {max}.",
     },
     "core.invalid.unknown-name" => {
@@ -652,7 +652,7 @@ crate::catalog! {
     },
     "core.custom.bad-id" => {
         en: "{rule}: a rule id is a namespace of your own and a name, in lowercase letters, digits, '-', '_' or '.', such as \"acme/banned-words\".",
-        fr: "{rule} : l'identifiant d'une règle est un espace de noms à vous et un nom, en minuscules, chiffres, « - », « _ » ou « . », par exemple « acme/banned-words ».",
+        fr: "{rule} : l'identifiant d'une règle est un espace de noms qui vous est propre et un nom, en minuscules, chiffres, « - », « _ » ou « . », par exemple « acme/banned-words ».",
         es: "{rule}: el identificador de una regla es un espacio de nombres propio y un nombre, en minúsculas, cifras, «-», «_» o «.», por ejemplo «acme/banned-words».",
         pl: "{rule}: identyfikator reguły to własna przestrzeń nazw i nazwa, małymi literami, cyframi, „-”, „_” lub „.”, np. „acme/banned-words”.",
     },
@@ -694,8 +694,8 @@ crate::catalog! {
     },
     "core.custom.text-too-long" => {
         en: "{rule}: a message or fix is longer than {limit, plural, one {# byte} other {# bytes}}.",
-        fr: "{rule} : un message ou une correction dépasse {limit, plural, one {# octet} other {# octets}}.",
-        es: "{rule}: un mensaje o una corrección supera {limit, plural, one {# byte} other {los # bytes}}.",
+        fr: "{rule} : un message ou une correction dépasse {limit, plural, one {# octet} many {# d'octets} other {# octets}}.",
+        es: "{rule}: un mensaje o una corrección supera {limit, plural, one {# byte} many {los # de bytes} other {los # bytes}}.",
         pl: "{rule}: wiadomość lub poprawka ma więcej niż {limit, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}}.",
     },
     "core.custom.pattern-syntax" => {
@@ -706,14 +706,14 @@ crate::catalog! {
     },
     "core.custom.pattern-too-long" => {
         en: "{rule}: the pattern is {size, plural, one {# byte} other {# bytes}} long; at most {limit, plural, one {# is} other {# are}} accepted.",
-        fr: "{rule} : le motif fait {size, plural, one {# octet} other {# octets}} ; au plus {limit, plural, one {# est accepté} other {# sont acceptés}}.",
-        es: "{rule}: el patrón ocupa {size, plural, one {# byte} other {# bytes}}; {limit, plural, one {se acepta como máximo #} other {se aceptan como máximo #}}.",
+        fr: "{rule} : le motif fait {size, plural, one {# octet} many {# d'octets} other {# octets}} ; au plus {limit, plural, one {# est accepté} other {# sont acceptés}}.",
+        es: "{rule}: el patrón ocupa {size, plural, one {# byte} many {# de bytes} other {# bytes}}; {limit, plural, one {se acepta como máximo #} other {se aceptan como máximo #}}.",
         pl: "{rule}: wzorzec ma {size, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}}; {limit, plural, one {przyjmowany jest najwyżej #} few {przyjmowane są najwyżej #} many {przyjmowanych jest najwyżej #} other {przyjmowane jest najwyżej #}}.",
     },
     "core.custom.pattern-too-big" => {
         en: "{rule}: the pattern compiles to more than {limit, plural, one {# byte} other {# bytes}} (a large repetition of a class, such as \\w{{1000}}?); make it simpler.",
-        fr: "{rule} : le motif compilé dépasse {limit, plural, one {# octet} other {# octets}} (une grande répétition d'une classe, comme \\w{{1000}} ?) ; simplifiez-le.",
-        es: "{rule}: el patrón compilado supera {limit, plural, one {# byte} other {los # bytes}} (¿una gran repetición de una clase, como \\w{{1000}}?); simplifíquelo.",
+        fr: "{rule} : le motif compilé dépasse {limit, plural, one {# octet} many {# d'octets} other {# octets}} (une grande répétition d'une classe, comme \\w{{1000}} ?) ; simplifiez-le.",
+        es: "{rule}: el patrón compilado supera {limit, plural, one {# byte} many {los # de bytes} other {los # bytes}} (¿una gran repetición de una clase, como \\w{{1000}}?); simplifíquelo.",
         pl: "{rule}: skompilowany wzorzec przekracza {limit, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}} (duże powtórzenie klasy, np. \\w{{1000}}?); uprość go.",
     },
     "core.custom.pattern-not-utf8" => {
@@ -724,8 +724,8 @@ crate::catalog! {
     },
     "core.custom.set-too-big" => {
         en: "{rule}: the patterns of this target compile to more than {limit, plural, one {# byte} other {# bytes}} together; use fewer or simpler rules.",
-        fr: "{rule} : les motifs de cette cible compilés ensemble dépassent {limit, plural, one {# octet} other {# octets}} ; utilisez des règles moins nombreuses ou plus simples.",
-        es: "{rule}: los patrones de este objetivo compilados juntos superan {limit, plural, one {# byte} other {los # bytes}}; use menos reglas o reglas más simples.",
+        fr: "{rule} : les motifs de cette cible compilés ensemble dépassent {limit, plural, one {# octet} many {# d'octets} other {# octets}} ; utilisez des règles moins nombreuses ou plus simples.",
+        es: "{rule}: los patrones de este objetivo compilados juntos superan {limit, plural, one {# byte} many {los # de bytes} other {los # bytes}}; use menos reglas o reglas más simples.",
         pl: "{rule}: wzorce tego celu po kompilacji przekraczają razem {limit, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}}; użyj mniej lub prostszych reguł.",
     },
     "core.custom.perl" => {
@@ -863,8 +863,8 @@ crate::catalog! {
     "core.custom.header-field" => {
         en: "{rule}: {field} is computed by SpamAssassin itself (SMTP envelope, relays, trust path), not read from the message; the rule is not loaded.",
         fr: "{rule} : {field} est calculé par SpamAssassin lui-même (enveloppe SMTP, relais, chemin de confiance), pas lu dans le message ; la règle n'est pas chargée.",
-        es: "{rule}: {field} lo calcula el propio SpamAssassin (sobre SMTP, relés, ruta de confianza), no se lee del mensaje; la regla no se carga.",
-        pl: "{rule}: {field} oblicza sam SpamAssassin (koperta SMTP, przekaźniki, ścieżka zaufania), nie jest czytane z wiadomości; reguła nie jest wczytana.",
+        es: "{rule}: {field} lo calcula el propio SpamAssassin (sobre SMTP, servidores intermedios, ruta de confianza), no se lee del mensaje; la regla no se carga.",
+        pl: "{rule}: {field} oblicza sam SpamAssassin (koperta SMTP, serwery pośredniczące, ścieżka zaufania), nie jest czytane z wiadomości; reguła nie jest wczytana.",
     },
     "core.custom.header-modifier" => {
         en: "{rule}: the header modifier :{modifier} is not supported (supported: :raw, :addr, :name, :first, :last); the rule is not loaded.",
@@ -880,8 +880,8 @@ crate::catalog! {
     },
     "core.custom.meta-too-deep" => {
         en: "{rule}: the meta expression is nested, or chained through other metas, more than {limit, plural, one {# level} other {# levels}} deep.",
-        fr: "{rule} : l'expression meta est imbriquée, ou enchaînée à d'autres metas, sur plus de {limit, plural, one {# niveau} other {# niveaux}}.",
-        es: "{rule}: la expresión meta está anidada, o encadenada con otras metas, en más de {limit, plural, one {# nivel} other {# niveles}}.",
+        fr: "{rule} : l'expression meta est imbriquée, ou enchaînée à d'autres metas, sur plus de {limit, plural, one {# niveau} many {# de niveaux} other {# niveaux}}.",
+        es: "{rule}: la expresión meta está anidada, o encadenada con otras metas, en más de {limit, plural, one {# nivel} many {# de niveles} other {# niveles}}.",
         pl: "{rule}: wyrażenie meta jest zagnieżdżone lub połączone z innymi metami na więcej niż {limit, plural, one {# poziom} few {# poziomy} many {# poziomów} other {# poziomu}}.",
     },
     "core.custom.meta-unknown" => {
@@ -910,20 +910,20 @@ crate::catalog! {
     },
     "core.custom.too-many-rules" => {
         en: "{count, plural, one {# rule is} other {# rules are}} given; at most {limit, plural, one {# is} other {# are}} accepted.",
-        fr: "{count, plural, one {# règle est donnée} other {# règles sont données}} ; au plus {limit, plural, one {# est acceptée} other {# sont acceptées}}.",
-        es: "{count, plural, one {Se da # regla} other {Se dan # reglas}}; {limit, plural, one {se acepta como máximo #} other {se aceptan como máximo #}}.",
+        fr: "{count, plural, one {# règle est donnée} many {# de règles sont données} other {# règles sont données}} ; au plus {limit, plural, one {# est acceptée} other {# sont acceptées}}.",
+        es: "{count, plural, one {Se da # regla} many {Se dan # de reglas} other {Se dan # reglas}}; {limit, plural, one {se acepta como máximo #} other {se aceptan como máximo #}}.",
         pl: "Podano {count, plural, one {# regułę} few {# reguły} many {# reguł} other {# reguły}}; {limit, plural, one {przyjmowana jest najwyżej #} few {przyjmowane są najwyżej #} many {przyjmowanych jest najwyżej #} other {przyjmowane jest najwyżej #}}.",
     },
     "core.custom.rules-text-too-long" => {
         en: "spamassassinRules is {size, plural, one {# byte} other {# bytes}} long; at most {limit, plural, one {# is} other {# are}} accepted.",
-        fr: "spamassassinRules fait {size, plural, one {# octet} other {# octets}} ; au plus {limit, plural, one {# est accepté} other {# sont acceptés}}.",
-        es: "spamassassinRules ocupa {size, plural, one {# byte} other {# bytes}}; {limit, plural, one {se acepta como máximo #} other {se aceptan como máximo #}}.",
+        fr: "spamassassinRules fait {size, plural, one {# octet} many {# d'octets} other {# octets}} ; au plus {limit, plural, one {# est accepté} other {# sont acceptés}}.",
+        es: "spamassassinRules ocupa {size, plural, one {# byte} many {# de bytes} other {# bytes}}; {limit, plural, one {se acepta como máximo #} other {se aceptan como máximo #}}.",
         pl: "spamassassinRules ma {size, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}}; {limit, plural, one {przyjmowany jest najwyżej #} few {przyjmowane są najwyżej #} many {przyjmowanych jest najwyżej #} other {przyjmowane jest najwyżej #}}.",
     },
     "core.custom.json-too-deep" => {
         en: "The rules are nested more than {limit, plural, one {# level} other {# levels}} deep (column {column}); a rule list needs three.",
-        fr: "Les règles sont imbriquées sur plus de {limit, plural, one {# niveau} other {# niveaux}} (colonne {column}) ; une liste de règles en demande trois.",
-        es: "Las reglas están anidadas en más de {limit, plural, one {# nivel} other {# niveles}} (columna {column}); una lista de reglas necesita tres.",
+        fr: "Les règles sont imbriquées sur plus de {limit, plural, one {# niveau} many {# de niveaux} other {# niveaux}} (colonne {column}) ; une liste de règles en demande trois.",
+        es: "Las reglas están anidadas en más de {limit, plural, one {# nivel} many {# de niveles} other {# niveles}} (columna {column}); una lista de reglas necesita tres.",
         pl: "Reguły mają ponad {limit, plural, one {# poziom} few {# poziomy} many {# poziomów} other {# poziomu}} zagnieżdżenia (kolumna {column}); lista reguł potrzebuje trzech.",
     },
     "core.custom.json" => {

@@ -104,38 +104,38 @@ crate::catalog! {
     },
     "queue.change.too-fast" => {
         en: "Too many mails very quickly: {value, plural, one {# mail} other {# mails}} sent within {window} s, limit {limit}. Mail #{mail} of “{stream}” (to {recipient}) was one too many: {from} → {to}.",
-        fr: "Trop d'e-mails très rapidement : {value, plural, one {# e-mail envoyé} other {# e-mails envoyés}} en {window} s, limite {limit}. L'e-mail n° {mail} de « {stream} » (vers {recipient}) était de trop : {from} → {to}.",
-        es: "Demasiados mensajes muy rápidamente: {value, plural, one {# mensaje enviado} other {# mensajes enviados}} en {window} s, límite {limit}. El mensaje n.º {mail} de «{stream}» (a {recipient}) fue uno de más: {from} → {to}.",
+        fr: "Trop d'e-mails très rapidement : {value, plural, one {# e-mail envoyé} many {# d'e-mails envoyés} other {# e-mails envoyés}} en {window} s, limite {limit}. L'e-mail n° {mail} de « {stream} » (vers {recipient}) était de trop : {from} → {to}.",
+        es: "Demasiados mensajes muy rápidamente: {value, plural, one {# mensaje enviado} many {# de mensajes enviados} other {# mensajes enviados}} en {window} s, límite {limit}. El mensaje n.º {mail} de «{stream}» (a {recipient}) fue uno de más: {from} → {to}.",
         pl: "Zbyt wiele e-maili zbyt szybko: {value, plural, one {# e-mail wysłany} few {# e-maile wysłane} many {# e-maili wysłanych} other {# e-maila wysłanego}} w {window} s, limit {limit}. E-mail nr {mail} ze strumienia „{stream}” (do {recipient}) był o jeden za dużo: {from} → {to}.",
     },
     "queue.change.too-many-errors" => {
         en: "Too many mails returned in error: {value, plural, one {# error} other {# errors}} within one hour, limit {limit}. Mail #{mail} of “{stream}” (to {recipient}) came back: {from} → {to}.",
-        fr: "Trop d'e-mails revenus en erreur : {value, plural, one {# erreur} other {# erreurs}} en une heure, limite {limit}. L'e-mail n° {mail} de « {stream} » (vers {recipient}) est revenu : {from} → {to}.",
-        es: "Demasiados mensajes devueltos con error: {value, plural, one {# error} other {# errores}} en una hora, límite {limit}. El mensaje n.º {mail} de «{stream}» (a {recipient}) fue devuelto: {from} → {to}.",
+        fr: "Trop d'e-mails revenus en erreur : {value, plural, one {# erreur} many {# d'erreurs} other {# erreurs}} en une heure, limite {limit}. L'e-mail n° {mail} de « {stream} » (vers {recipient}) est revenu : {from} → {to}.",
+        es: "Demasiados mensajes devueltos con error: {value, plural, one {# error} many {# de errores} other {# errores}} en una hora, límite {limit}. El mensaje n.º {mail} de «{stream}» (a {recipient}) fue devuelto: {from} → {to}.",
         pl: "Zbyt wiele e-maili zwróconych z błędem: {value, plural, one {# błąd} few {# błędy} many {# błędów} other {# błędu}} w ciągu godziny, limit {limit}. E-mail nr {mail} ze strumienia „{stream}” (do {recipient}) wrócił: {from} → {to}.",
     },
     "queue.change.bounce-ratio" => {
         en: "A share of the mails came back in error: {value, plural, one {# error} other {# errors}} out of {of, plural, one {# mail} other {# mails}} sent in total ({percent}%), limit {limit}%. Mail #{mail} of “{stream}” (to {recipient}) tipped it: {from} → {to}.",
-        fr: "Une part des e-mails est revenue en erreur : {value, plural, one {# erreur} other {# erreurs}} sur {of, plural, one {# e-mail envoyé} other {# e-mails envoyés}} au total ({percent} %), limite {limit} %. L'e-mail n° {mail} de « {stream} » (vers {recipient}) l'a fait basculer : {from} → {to}.",
-        es: "Una parte de los mensajes volvió con error: {value, plural, one {# error} other {# errores}} de {of, plural, one {# mensaje enviado} other {# mensajes enviados}} en total ({percent} %), límite {limit} %. El mensaje n.º {mail} de «{stream}» (a {recipient}) lo hizo pasar: {from} → {to}.",
+        fr: "Une part des e-mails est revenue en erreur : {value, plural, one {# erreur} many {# d'erreurs} other {# erreurs}} sur {of, plural, one {# e-mail envoyé} many {# d'e-mails envoyés} other {# e-mails envoyés}} au total ({percent} %), limite {limit} %. L'e-mail n° {mail} de « {stream} » (vers {recipient}) l'a fait basculer : {from} → {to}.",
+        es: "Una parte de los mensajes volvió con error: {value, plural, one {# error} many {# de errores} other {# errores}} de {of, plural, one {# mensaje enviado} many {# de mensajes enviados} other {# mensajes enviados}} en total ({percent} %), límite {limit} %. El mensaje n.º {mail} de «{stream}» (a {recipient}) lo hizo pasar: {from} → {to}.",
         pl: "Część e-maili wróciła z błędem: {value, plural, one {# błąd} few {# błędy} many {# błędów} other {# błędu}} na {of, plural, one {# wysłany} few {# wysłane} many {# wysłanych} other {# wysłanego}} łącznie ({percent}%), limit {limit}%. Przeważył e-mail nr {mail} ze strumienia „{stream}” (do {recipient}): {from} → {to}.",
     },
     "queue.change.bounce-ratio-recent" => {
         en: "A share of the mails came back in error: {value, plural, one {# error} other {# errors}} in the last {of, plural, one {# mail} other {# mails}} ({percent}%), limit {limit}%. Mail #{mail} of “{stream}” (to {recipient}) tipped it: {from} → {to}.",
-        fr: "Une part des e-mails est revenue en erreur : {value, plural, one {# erreur} other {# erreurs}} sur {of, plural, one {le dernier e-mail} other {les # derniers e-mails}} ({percent} %), limite {limit} %. L'e-mail n° {mail} de « {stream} » (vers {recipient}) l'a fait basculer : {from} → {to}.",
-        es: "Una parte de los mensajes volvió con error: {value, plural, one {# error} other {# errores}} en {of, plural, one {el último mensaje} other {los últimos # mensajes}} ({percent} %), límite {limit} %. El mensaje n.º {mail} de «{stream}» (a {recipient}) lo hizo pasar: {from} → {to}.",
+        fr: "Une part des e-mails est revenue en erreur : {value, plural, one {# erreur} many {# d'erreurs} other {# erreurs}} sur {of, plural, one {le dernier e-mail} other {les # derniers e-mails}} ({percent} %), limite {limit} %. L'e-mail n° {mail} de « {stream} » (vers {recipient}) l'a fait basculer : {from} → {to}.",
+        es: "Una parte de los mensajes volvió con error: {value, plural, one {# error} many {# de errores} other {# errores}} en {of, plural, one {el último mensaje} many {los últimos # de mensajes} other {los últimos # mensajes}} ({percent} %), límite {limit} %. El mensaje n.º {mail} de «{stream}» (a {recipient}) lo hizo pasar: {from} → {to}.",
         pl: "Część e-maili wróciła z błędem: {value, plural, one {# błąd} few {# błędy} many {# błędów} other {# błędu}} w {of, plural, one {ostatnim e-mailu} few {ostatnich # e-mailach} many {ostatnich # e-mailach} other {ostatnich # e-maila}} ({percent}%), limit {limit}%. Przeważył e-mail nr {mail} ze strumienia „{stream}” (do {recipient}): {from} → {to}.",
     },
     "queue.change.spam" => {
         en: "Mails considered spam were sent: {value} of them, the robots block after {limit} (ours). Mail #{mail} of “{stream}” (to {recipient}) was the last: {from} → {to}.",
-        fr: "Des e-mails considérés comme du spam ont été envoyés : {value}, les robots bloquent après {limit} (valeur à nous). L'e-mail n° {mail} de « {stream} » (vers {recipient}) était le dernier : {from} → {to}.",
-        es: "Se enviaron mensajes considerados spam: {value}, los robots bloquean después de {limit} (valor nuestro). El mensaje n.º {mail} de «{stream}» (a {recipient}) fue el último: {from} → {to}.",
-        pl: "Wysłano e-maile uznane za spam: {value}, roboty blokują po {limit} (wartość nasza). Ostatnim był e-mail nr {mail} ze strumienia „{stream}” (do {recipient}): {from} → {to}.",
+        fr: "{value, plural, one {# e-mail considéré comme du spam a été envoyé} many {# d'e-mails considérés comme du spam ont été envoyés} other {# e-mails considérés comme du spam ont été envoyés}} ; les robots bloquent à partir de {limit} (notre valeur). L'e-mail n° {mail} de « {stream} » (vers {recipient}) était le dernier : {from} → {to}.",
+        es: "Se {value, plural, one {envió # mensaje considerado spam} many {enviaron # de mensajes considerados spam} other {enviaron # mensajes considerados spam}}; los robots bloquean a partir de {limit} (valor elegido por nosotros). El mensaje n.º {mail} de «{stream}» (a {recipient}) fue el último: {from} → {to}.",
+        pl: "Wysłano {value, plural, one {# e-mail uznany za spam} few {# e-maile uznane za spam} many {# e-maili uznanych za spam} other {# e-maila uznanego za spam}}; roboty blokują od {limit} (nasza wartość). Ostatnim był e-mail nr {mail} ze strumienia „{stream}” (do {recipient}): {from} → {to}.",
     },
     "queue.change.spam-again" => {
         en: "SPAM again after a purge: {value, plural, one {# spam mail} other {# spam mails}} sent, limit {limit}. Mail #{mail} of “{stream}” (to {recipient}) was the last: {from} → {to}. This time the purge goes through support.",
-        fr: "De nouveau SPAM après une purge : {value, plural, one {# e-mail de spam envoyé} other {# e-mails de spam envoyés}}, limite {limit}. L'e-mail n° {mail} de « {stream} » (vers {recipient}) était le dernier : {from} → {to}. Cette fois, le déblocage passe par le support.",
-        es: "De nuevo SPAM tras una purga: {value, plural, one {# mensaje de spam enviado} other {# mensajes de spam enviados}}, límite {limit}. El mensaje n.º {mail} de «{stream}» (a {recipient}) fue el último: {from} → {to}. Esta vez el desbloqueo pasa por el soporte.",
+        fr: "De nouveau SPAM après une purge : {value, plural, one {# e-mail de spam envoyé} many {# d'e-mails de spam envoyés} other {# e-mails de spam envoyés}}, limite {limit}. L'e-mail n° {mail} de « {stream} » (vers {recipient}) était le dernier : {from} → {to}. Cette fois, le déblocage passe par le support.",
+        es: "De nuevo SPAM tras una purga: {value, plural, one {# mensaje de spam enviado} many {# de mensajes de spam enviados} other {# mensajes de spam enviados}}, límite {limit}. El mensaje n.º {mail} de «{stream}» (a {recipient}) fue el último: {from} → {to}. Esta vez el desbloqueo pasa por el soporte.",
         pl: "Ponownie SPAM po czyszczeniu: wysłano {value, plural, one {# e-mail ze spamem} few {# e-maile ze spamem} many {# e-maili ze spamem} other {# e-maila ze spamem}}, limit {limit}. Ostatnim był e-mail nr {mail} ze strumienia „{stream}” (do {recipient}): {from} → {to}. Tym razem odblokowanie odbywa się przez dział wsparcia.",
     },
     "queue.advice.block" => {
@@ -164,8 +164,8 @@ crate::catalog! {
     },
     "queue.advice.too-fast" => {
         en: "Spread your sending (a queue or a cron job: at most {rate, plural, one {# mail} other {# mails}} per {window} s), protect your forms with a captcha, then unblock sending.",
-        fr: "Étalez vos envois (une file ou une tâche cron : au plus {rate, plural, one {# e-mail} other {# e-mails}} par {window} s), protégez vos formulaires par un captcha, puis débloquez l'envoi.",
-        es: "Reparta sus envíos (una cola o una tarea cron: como máximo {rate, plural, one {# mensaje} other {# mensajes}} cada {window} s), proteja sus formularios con un captcha y desbloquee el envío.",
+        fr: "Étalez vos envois (une file ou une tâche cron : au plus {rate, plural, one {# e-mail} many {# d'e-mails} other {# e-mails}} par {window} s), protégez vos formulaires par un captcha, puis débloquez l'envoi.",
+        es: "Reparta sus envíos (una cola o una tarea cron: como máximo {rate, plural, one {# mensaje} many {# de mensajes} other {# mensajes}} cada {window} s), proteja sus formularios con un captcha y desbloquee el envío.",
         pl: "Rozłóż wysyłkę w czasie (kolejka lub zadanie cron: najwyżej {rate, plural, one {# e-mail} few {# e-maile} many {# e-maili} other {# e-maila}} na {window} s), zabezpiecz formularze captchą, a następnie odblokuj wysyłkę.",
     },
     "queue.advice.too-many-errors" => {
@@ -248,8 +248,8 @@ crate::catalog! {
     },
     "queue.error.too-long" => {
         en: "{field} is longer than {max, plural, one {# character (byte for a message or a log)} other {# characters (bytes for a message or a log)}}.",
-        fr: "{field} dépasse {max, plural, one {# caractère (octet pour un message ou un journal)} other {# caractères (octets pour un message ou un journal)}}.",
-        es: "{field} supera {max, plural, one {# carácter (byte para un mensaje o un registro)} other {los # caracteres (bytes para un mensaje o un registro)}}.",
+        fr: "{field} dépasse {max, plural, one {# caractère (octet pour un message ou un journal)} many {# de caractères (octets pour un message ou un journal)} other {# caractères (octets pour un message ou un journal)}}.",
+        es: "{field} supera {max, plural, one {# carácter (byte para un mensaje o un registro)} many {los # de caracteres (bytes para un mensaje o un registro)} other {los # caracteres (bytes para un mensaje o un registro)}}.",
         pl: "{field} przekracza {max, plural, one {# znak (bajt w przypadku wiadomości lub dziennika)} few {# znaki (bajty w przypadku wiadomości lub dziennika)} many {# znaków (bajtów w przypadku wiadomości lub dziennika)} other {# znaku (bajtu w przypadku wiadomości lub dziennika)}}.",
     },
     "queue.error.scenario-too-large" => {
@@ -266,8 +266,8 @@ crate::catalog! {
     },
     "queue.error.too-many-log-lines" => {
         en: "{field}: the send logs hold more than {limit, plural, one {# line} other {# lines}} in all (all streams together); replay a shorter period.",
-        fr: "{field} : les journaux d'envoi comptent plus de {limit, plural, one {# ligne} other {# lignes}} en tout (tous les flux ensemble) ; rejouez une période plus courte.",
-        es: "{field}: los registros de envío tienen más de {limit, plural, one {# línea} other {# líneas}} en total (todos los flujos juntos); reproduzca un periodo más corto.",
+        fr: "{field} : les journaux d'envoi comptent plus de {limit, plural, one {# ligne} many {# de lignes} other {# lignes}} en tout (tous les flux ensemble) ; rejouez une période plus courte.",
+        es: "{field}: los registros de envío tienen más de {limit, plural, one {# línea} many {# de líneas} other {# líneas}} en total (todos los flujos juntos); reproduzca un periodo más corto.",
         pl: "{field}: dzienniki wysyłki mają łącznie ponad {limit, plural, one {# wiersz} few {# wiersze} many {# wierszy} other {# wiersza}} (wszystkie strumienie razem); odtwórz krótszy okres.",
     },
     "queue.preset.stream.contact-form" => {
@@ -296,14 +296,14 @@ crate::catalog! {
     },
     "queue.error.above-sent" => {
         en: "{field} counts {value, plural, one {# mail} other {# mails}}, more than service.sent ({sent}): the total sent since the hosting was created includes the mails sent today and those returned in error, so no counter can exceed it. Take every counter from the same reading of the panel or the API, or leave sent out.",
-        fr: "{field} compte {value, plural, one {# e-mail} other {# e-mails}}, plus que service.sent ({sent}) : le total des e-mails envoyés depuis la création de l'hébergement comprend les e-mails envoyés aujourd'hui et ceux revenus en erreur, aucun compteur ne peut donc le dépasser. Prenez tous les compteurs d'une même lecture du panneau ou de l'API, ou ne donnez pas sent.",
-        es: "{field} cuenta {value, plural, one {# mensaje} other {# mensajes}}, más que service.sent ({sent}): el total de mensajes enviados desde la creación del alojamiento incluye los enviados hoy y los devueltos con error, así que ningún contador puede superarlo. Tome todos los contadores de una misma lectura del panel o de la API, o no indique sent.",
+        fr: "{field} compte {value, plural, one {# e-mail} many {# d'e-mails} other {# e-mails}}, plus que service.sent ({sent}) : le total des e-mails envoyés depuis la création de l'hébergement comprend les e-mails envoyés aujourd'hui et ceux revenus en erreur, aucun compteur ne peut donc le dépasser. Prenez tous les compteurs d'une même lecture du panneau ou de l'API, ou ne donnez pas sent.",
+        es: "{field} cuenta {value, plural, one {# mensaje} many {# de mensajes} other {# mensajes}}, más que service.sent ({sent}): el total de mensajes enviados desde la creación del alojamiento incluye los enviados hoy y los devueltos con error, así que ningún contador puede superarlo. Tome todos los contadores de una misma lectura del panel o de la API, o no indique sent.",
         pl: "{field} liczy {value, plural, one {# e-mail} few {# e-maile} many {# e-maili} other {# e-maila}}, więcej niż service.sent ({sent}): łączna liczba e-maili wysłanych od utworzenia hostingu obejmuje e-maile wysłane dzisiaj i zwrócone z błędem, więc żaden licznik nie może jej przekroczyć. Weź wszystkie liczniki z jednego odczytu panelu lub API albo pomiń sent.",
     },
     "queue.error.too-many" => {
         en: "{field} has more than {max, plural, one {# entry} other {# entries}}.",
-        fr: "{field} comporte plus de {max, plural, one {# entrée} other {# entrées}}.",
-        es: "{field} tiene más de {max, plural, one {# entrada} other {# entradas}}.",
+        fr: "{field} comporte plus de {max, plural, one {# entrée} many {# d'entrées} other {# entrées}}.",
+        es: "{field} tiene más de {max, plural, one {# entrada} many {# de entradas} other {# entradas}}.",
         pl: "{field} ma więcej niż {max, plural, one {# pozycję} few {# pozycje} many {# pozycji} other {# pozycji}}.",
     },
     "queue.error.before-start" => {
@@ -314,8 +314,8 @@ crate::catalog! {
     },
     "queue.error.outside-span" => {
         en: "{field} reaches more than {max, plural, one {# second} other {# seconds}} after the scenario start.",
-        fr: "{field} va au-delà de {max, plural, one {# seconde} other {# secondes}} après le début du scénario.",
-        es: "{field} llega a más de {max, plural, one {# segundo} other {# segundos}} después del inicio del escenario.",
+        fr: "{field} va au-delà de {max, plural, one {# seconde} many {# de secondes} other {# secondes}} après le début du scénario.",
+        es: "{field} llega a más de {max, plural, one {# segundo} many {# de segundos} other {# segundos}} después del inicio del escenario.",
         pl: "{field} sięga dalej niż {max, plural, one {# sekundę} few {# sekundy} many {# sekund} other {# sekundy}} po starcie scenariusza.",
     },
     "queue.error.conflict" => {
@@ -344,20 +344,20 @@ crate::catalog! {
     },
     "queue.error.too-many-mails" => {
         en: "The scenario generates {count, plural, one {# mail} other {# mails}}; the simulation handles at most {limit}.",
-        fr: "Le scénario génère {count, plural, one {# e-mail} other {# e-mails}} ; la simulation en traite au plus {limit}.",
-        es: "El escenario genera {count, plural, one {# mensaje} other {# mensajes}}; la simulación admite como máximo {limit}.",
+        fr: "Le scénario génère {count, plural, one {# e-mail} many {# d'e-mails} other {# e-mails}} ; la simulation en traite au plus {limit}.",
+        es: "El escenario genera {count, plural, one {# mensaje} many {# de mensajes} other {# mensajes}}; la simulación admite como máximo {limit}.",
         pl: "Scenariusz generuje {count, plural, one {# e-mail} few {# e-maile} many {# e-maili} other {# e-maila}}; symulacja obsługuje najwyżej {limit}.",
     },
     "queue.error.too-many-streams" => {
         en: "The scenario has {count, plural, one {# stream} other {# streams}}; at most {limit, plural, one {# is} other {# are}} allowed.",
         fr: "Le scénario comporte {count} flux ; {limit, plural, one {# au plus est permis} other {# au plus sont permis}}.",
-        es: "El escenario tiene {count, plural, one {# flujo} other {# flujos}}; {limit, plural, one {se permite como máximo #} other {se permiten como máximo #}}.",
+        es: "El escenario tiene {count, plural, one {# flujo} many {# de flujos} other {# flujos}}; {limit, plural, one {se permite como máximo #} other {se permiten como máximo #}}.",
         pl: "Scenariusz ma {count, plural, one {# strumień} few {# strumienie} many {# strumieni} other {# strumienia}}; {limit, plural, one {dozwolony jest najwyżej #} few {dozwolone są najwyżej #} many {dozwolonych jest najwyżej #} other {dozwolonego jest najwyżej #}}.",
     },
     "queue.error.too-many-actions" => {
         en: "The scenario has {count, plural, one {# action} other {# actions}}; at most {limit, plural, one {# is} other {# are}} allowed.",
-        fr: "Le scénario comporte {count, plural, one {# action} other {# actions}} ; {limit, plural, one {# au plus est permise} other {# au plus sont permises}}.",
-        es: "El escenario tiene {count, plural, one {# acción} other {# acciones}}; {limit, plural, one {se permite como máximo #} other {se permiten como máximo #}}.",
+        fr: "Le scénario comporte {count, plural, one {# action} many {# d'actions} other {# actions}} ; {limit, plural, one {# au plus est permise} other {# au plus sont permises}}.",
+        es: "El escenario tiene {count, plural, one {# acción} many {# de acciones} other {# acciones}}; {limit, plural, one {se permite como máximo #} other {se permiten como máximo #}}.",
         pl: "Scenariusz ma {count, plural, one {# akcję} few {# akcje} many {# akcji} other {# akcji}}; {limit, plural, one {dozwolona jest najwyżej #} few {dozwolone są najwyżej #} many {dozwolonych jest najwyżej #} other {dozwolonej jest najwyżej #}}.",
     },
     "queue.error.message" => {
@@ -434,15 +434,15 @@ crate::catalog! {
     },
     "queue.assumption.max-per-day" => {
         en: "The API's maxPerDay; without a snapshot, ours: 7,200 (300 an hour for a day). That mails over it wait for the next day is ours too: the guides say nothing of it.",
-        fr: "Le maxPerDay de l'API ; sans instantané, à nous : 7 200 (300 par heure pendant un jour). Que les e-mails au-delà attendent le lendemain est aussi à nous : les guides n'en disent rien.",
-        es: "El maxPerDay de la API; sin instantánea, nuestro: 7.200 (300 por hora durante un día). Que los mensajes de más esperen al día siguiente también es nuestro: las guías no dicen nada.",
-        pl: "maxPerDay z API; bez migawki — nasze: 7 200 (300 na godzinę przez dobę). To, że e-maile ponad limit czekają do następnego dnia, też jest nasze: przewodniki o tym milczą.",
+        fr: "Le maxPerDay de l'API ; sans instantané, notre valeur : 7 200 (300 par heure pendant un jour). Le report au lendemain des e-mails au-delà de ce plafond est aussi notre choix : les guides n'en disent rien.",
+        es: "El maxPerDay de la API; sin instantánea, un valor elegido por nosotros: 7.200 (300 por hora durante un día). Que los mensajes que superan ese límite esperen al día siguiente también es elección nuestra: las guías no dicen nada.",
+        pl: "maxPerDay z API; bez migawki — nasza wartość: 7 200 (300 na godzinę przez dobę). To, że e-maile ponad limit czekają do następnego dnia, też jest naszym założeniem: przewodniki o tym milczą.",
     },
     "queue.assumption.time-zone" => {
         en: "Days (sent today, history, daily report) follow this time zone, with its summer time (tz database {tzdata}); by default the provider's, Europe/Paris (ours: the guides name none).",
-        fr: "Les jours (envoyés aujourd'hui, historique, rapport quotidien) suivent ce fuseau horaire, avec son heure d'été (base tz {tzdata}) ; par défaut celui de l'hébergeur, Europe/Paris (à nous : les guides n'en nomment aucun).",
-        es: "Los días (enviados hoy, historial, informe diario) siguen esta zona horaria, con su horario de verano (base tz {tzdata}); por defecto la del proveedor, Europe/Paris (nuestro: las guías no nombran ninguna).",
-        pl: "Dni (wysłane dzisiaj, historia, raport dzienny) liczone są w tej strefie czasowej, z czasem letnim (baza tz {tzdata}); domyślnie strefa dostawcy, Europe/Paris (nasze: przewodniki żadnej nie podają).",
+        fr: "Les jours (envoyés aujourd'hui, historique, rapport quotidien) suivent ce fuseau horaire, avec son heure d'été (base tz {tzdata}) ; par défaut celui de l'hébergeur, Europe/Paris (notre choix : les guides n'en nomment aucun).",
+        es: "Los días (enviados hoy, historial, informe diario) siguen esta zona horaria, con su horario de verano (base tz {tzdata}); por defecto la del proveedor, Europe/Paris (elección nuestra: las guías no nombran ninguna).",
+        pl: "Dni (wysłane dzisiaj, historia, raport dzienny) liczone są w tej strefie czasowej, z czasem letnim (baza tz {tzdata}); domyślnie strefa dostawcy, Europe/Paris (nasze założenie: przewodniki żadnej nie podają).",
     },
     "queue.compare.line" => {
         en: "{metric}: from {a} to {b}",
@@ -488,20 +488,20 @@ crate::catalog! {
     },
     "queue.answer.rate.burst" => {
         en: "At most {rate, plural, one {# mail an hour ({perMinute} a minute), evenly spread, keeps} other {# mails an hour ({perMinute} a minute), evenly spread, keep}} the service green: above, more than {burst, plural, one {# mail falls} other {# mails fall}} within {window} s (“too many mails very quickly”).",
-        fr: "Au plus {rate, plural, one {# e-mail par heure ({perMinute} par minute), régulièrement réparti, garde} other {# e-mails par heure ({perMinute} par minute), régulièrement répartis, gardent}} le service au vert : au-delà, plus de {burst, plural, one {# e-mail tombe} other {# e-mails tombent}} dans {window} s (« trop d'e-mails très rapidement »).",
-        es: "Como máximo {rate, plural, one {# mensaje por hora ({perMinute} por minuto), repartido de forma regular, mantiene} other {# mensajes por hora ({perMinute} por minuto), repartidos de forma regular, mantienen}} el servicio en verde: por encima, más de {burst, plural, one {# mensaje cae} other {# mensajes caen}} en {window} s («demasiados mensajes muy rápidamente»).",
+        fr: "Au plus {rate, plural, one {# e-mail par heure ({perMinute} par minute), régulièrement réparti, garde} other {# e-mails par heure ({perMinute} par minute), régulièrement répartis, gardent}} le service au vert : au-delà, plus de {burst, plural, one {# e-mail tombe} many {# d'e-mails tombent} other {# e-mails tombent}} dans {window} s (« trop d'e-mails très rapidement »).",
+        es: "Como máximo {rate, plural, one {# mensaje por hora ({perMinute} por minuto), repartido de forma regular, mantiene} other {# mensajes por hora ({perMinute} por minuto), repartidos de forma regular, mantienen}} el servicio en verde: por encima, más de {burst, plural, one {# mensaje cae} many {# de mensajes caen} other {# mensajes caen}} en {window} s («demasiados mensajes muy rápidamente»).",
         pl: "Najwyżej {rate, plural, one {# e-mail na godzinę ({perMinute} na minutę), równo rozłożony, utrzymuje} few {# e-maile na godzinę ({perMinute} na minutę), równo rozłożone, utrzymują} many {# e-maili na godzinę ({perMinute} na minutę), równo rozłożonych, utrzymuje} other {# e-maila na godzinę ({perMinute} na minutę), równo rozłożonego, utrzymuje}} usługę na zielono: powyżej w {window} s {burst, plural, one {mieści się ponad # e-mail} few {mieszczą się ponad # e-maile} many {mieści się ponad # e-maili} other {mieści się ponad # e-maila}} („zbyt wiele e-maili zbyt szybko”).",
     },
     "queue.answer.rate.errors" => {
         en: "At most {rate, plural, one {# mail an hour ({perMinute} a minute) keeps} other {# mails an hour ({perMinute} a minute) keep}} the service green: with {share}% of them returned, more would make over {errors, plural, one {# error} other {# errors}} an hour (“too many mails returned in error”).",
-        fr: "Au plus {rate, plural, one {# e-mail par heure ({perMinute} par minute) garde} other {# e-mails par heure ({perMinute} par minute) gardent}} le service au vert : avec {share} % d'e-mails revenus, davantage ferait plus de {errors, plural, one {# erreur} other {# erreurs}} par heure (« trop d'e-mails retournés en erreur »).",
-        es: "Como máximo {rate, plural, one {# mensaje por hora ({perMinute} por minuto) mantiene} other {# mensajes por hora ({perMinute} por minuto) mantienen}} el servicio en verde: con un {share} % devuelto, más darían más de {errors, plural, one {# error} other {# errores}} por hora («demasiados mensajes devueltos»).",
+        fr: "Au plus {rate, plural, one {# e-mail par heure ({perMinute} par minute) garde} other {# e-mails par heure ({perMinute} par minute) gardent}} le service au vert : avec {share} % d'e-mails revenus, davantage ferait plus de {errors, plural, one {# erreur} many {# d'erreurs} other {# erreurs}} par heure (« trop d'e-mails retournés en erreur »).",
+        es: "Como máximo {rate, plural, one {# mensaje por hora ({perMinute} por minuto) mantiene} other {# mensajes por hora ({perMinute} por minuto) mantienen}} el servicio en verde: con un {share} % devuelto, más darían más de {errors, plural, one {# error} many {# de errores} other {# errores}} por hora («demasiados mensajes devueltos»).",
         pl: "Najwyżej {rate, plural, one {# e-mail na godzinę ({perMinute} na minutę) utrzymuje} few {# e-maile na godzinę ({perMinute} na minutę) utrzymują} many {# e-maili na godzinę ({perMinute} na minutę) utrzymuje} other {# e-maila na godzinę ({perMinute} na minutę) utrzymuje}} usługę na zielono: przy {share}% zwrotów więcej dałoby ponad {errors, plural, one {# błąd} few {# błędy} many {# błędów} other {# błędu}} na godzinę („zbyt wiele e-maili zwróconych z błędem”).",
     },
     "queue.answer.rate.daily-cap" => {
         en: "At most {rate, plural, one {# mail an hour ({perMinute} a minute) leaves} other {# mails an hour ({perMinute} a minute) leave}} without waiting: the daily cap is {cap, plural, one {# mail} other {# mails}} (the service stays green above, but mails wait for the next day).",
-        fr: "Au plus {rate, plural, one {# e-mail par heure ({perMinute} par minute) part} other {# e-mails par heure ({perMinute} par minute) partent}} sans attendre : le plafond quotidien est de {cap, plural, one {# e-mail} other {# e-mails}} (le service reste vert au-delà, mais les e-mails attendent le lendemain).",
-        es: "Como máximo {rate, plural, one {# mensaje por hora ({perMinute} por minuto) sale} other {# mensajes por hora ({perMinute} por minuto) salen}} sin esperar: el tope diario es de {cap, plural, one {# mensaje} other {# mensajes}} (el servicio sigue en verde por encima, pero los mensajes esperan al día siguiente).",
+        fr: "Au plus {rate, plural, one {# e-mail par heure ({perMinute} par minute) part} other {# e-mails par heure ({perMinute} par minute) partent}} sans attendre : le plafond quotidien est de {cap, plural, one {# e-mail} many {# d'e-mails} other {# e-mails}} (le service reste vert au-delà, mais les e-mails attendent le lendemain).",
+        es: "Como máximo {rate, plural, one {# mensaje por hora ({perMinute} por minuto) sale} other {# mensajes por hora ({perMinute} por minuto) salen}} sin esperar: el tope diario es de {cap, plural, one {# mensaje} many {# de mensajes} other {# mensajes}} (el servicio sigue en verde por encima, pero los mensajes esperan al día siguiente).",
         pl: "Najwyżej {rate, plural, one {# e-mail na godzinę ({perMinute} na minutę) wychodzi} few {# e-maile na godzinę ({perMinute} na minutę) wychodzą} many {# e-maili na godzinę ({perMinute} na minutę) wychodzi} other {# e-maila na godzinę ({perMinute} na minutę) wychodzi}} bez czekania: dzienny limit to {cap, plural, one {# e-mail} few {# e-maile} many {# e-maili} other {# e-maila}} (powyżej usługa zostaje zielona, ale e-maile czekają do następnego dnia).",
     },
     "queue.answer.rate.none" => {
@@ -518,8 +518,8 @@ crate::catalog! {
     },
     "queue.answer.rate.lifetime" => {
         en: "No steady rate keeps the service green: the snapshot's lifetime counters already hold {bounce, plural, one {# error} other {# errors}} out of {sent, plural, one {# mail} other {# mails}} ({ratio}%), over the {limit}% allowed, so the next error gives Bounce (“a certain percentage”). Clean the address list first.",
-        fr: "Aucun rythme régulier ne garde le service au vert : les compteurs cumulés de l'instantané comptent déjà {bounce, plural, one {# erreur} other {# erreurs}} sur {sent, plural, one {# e-mail} other {# e-mails}} ({ratio} %), plus que les {limit} % autorisés, donc la prochaine erreur donne Bounce (« un certain pourcentage »). Nettoyez d'abord la liste d'adresses.",
-        es: "Ningún ritmo regular mantiene el servicio en verde: los contadores acumulados de la instantánea ya suman {bounce, plural, one {# error} other {# errores}} de {sent, plural, one {# mensaje} other {# mensajes}} ({ratio} %), más que el {limit} % permitido, así que el próximo error da Bounce («un cierto porcentaje»). Limpie primero la lista de direcciones.",
+        fr: "Aucun rythme régulier ne garde le service au vert : les compteurs cumulés de l'instantané comptent déjà {bounce, plural, one {# erreur} many {# d'erreurs} other {# erreurs}} sur {sent, plural, one {# e-mail} many {# d'e-mails} other {# e-mails}} ({ratio} %), plus que les {limit} % autorisés, donc la prochaine erreur donne Bounce (« un certain pourcentage »). Nettoyez d'abord la liste d'adresses.",
+        es: "Ningún ritmo regular mantiene el servicio en verde: los contadores acumulados de la instantánea ya suman {bounce, plural, one {# error} many {# de errores} other {# errores}} de {sent, plural, one {# mensaje} many {# de mensajes} other {# mensajes}} ({ratio} %), más que el {limit} % permitido, así que el próximo error da Bounce («un cierto porcentaje»). Limpie primero la lista de direcciones.",
         pl: "Żadne stałe tempo nie utrzyma usługi na zielono: łączne liczniki migawki mają już {bounce, plural, one {# błąd} few {# błędy} many {# błędów} other {# błędu}} na {sent, plural, one {# e-mail} few {# e-maile} many {# e-maili} other {# e-maila}} ({ratio}%), więcej niż dozwolone {limit}%, więc następny błąd daje Bounce („pewien odsetek”). Najpierw oczyść listę adresów.",
     },
     "queue.answer.time.minutes" => {
@@ -536,14 +536,14 @@ crate::catalog! {
     },
     "queue.answer.time.days" => {
         en: "{mails, plural, one {# mail at {rate} an hour takes} other {# mails at {rate} an hour take}} {days, plural, one {# day} other {# days}} from the first to the last.",
-        fr: "{mails, plural, one {# e-mail à {rate} par heure prend} other {# e-mails à {rate} par heure prennent}} {days, plural, one {# jour} other {# jours}} du premier au dernier.",
-        es: "{mails, plural, one {# mensaje a {rate} por hora tarda} other {# mensajes a {rate} por hora tardan}} {days, plural, one {# día} other {# días}} del primero al último.",
+        fr: "{mails, plural, one {# e-mail à {rate} par heure prend} other {# e-mails à {rate} par heure prennent}} {days, plural, one {# jour} many {# de jours} other {# jours}} du premier au dernier.",
+        es: "{mails, plural, one {# mensaje a {rate} por hora tarda} other {# mensajes a {rate} por hora tardan}} {days, plural, one {# día} many {# de días} other {# días}} del primero al último.",
         pl: "{mails, plural, one {# e-mail} few {# e-maile} many {# e-maili} other {# e-maila}} po {rate} na godzinę to {days, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}} od pierwszego do ostatniego.",
     },
     "queue.answer.time.none" => {
         en: "{mails, plural, one {# mail} other {# mails}} cannot be sent at a steady rate that keeps the service green.",
-        fr: "{mails, plural, one {# e-mail ne peut pas partir} other {# e-mails ne peuvent pas partir}} à un rythme régulier qui garde le service au vert.",
-        es: "{mails, plural, one {# mensaje no puede enviarse} other {# mensajes no pueden enviarse}} a un ritmo regular que mantenga el servicio en verde.",
+        fr: "{mails, plural, one {# e-mail ne peut pas partir} many {# d'e-mails ne peuvent pas partir} other {# e-mails ne peuvent pas partir}} à un rythme régulier qui garde le service au vert.",
+        es: "{mails, plural, one {# mensaje no puede enviarse} many {# de mensajes no pueden enviarse} other {# mensajes no pueden enviarse}} a un ritmo regular que mantenga el servicio en verde.",
         pl: "{mails, plural, one {# e-maila} few {# e-maili} many {# e-maili} other {# e-maila}} nie da się wysłać w stałym tempie, które utrzyma usługę na zielono.",
     },
 }

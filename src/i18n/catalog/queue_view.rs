@@ -232,8 +232,8 @@ crate::catalog! {
     },
     "queue.view.duration.days" => {
         en: "{days, plural, one {# day} other {# days}}",
-        fr: "{days, plural, one {# jour} other {# jours}}",
-        es: "{days, plural, one {# día} other {# días}}",
+        fr: "{days, plural, one {# jour} many {# de jours} other {# jours}}",
+        es: "{days, plural, one {# día} many {# de días} other {# días}}",
         pl: "{days, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}}",
     },
     "queue.view.answers" => {
@@ -310,8 +310,8 @@ crate::catalog! {
     },
     "queue.view.day" => {
         en: "{date}: {volume, plural, one {# mail} other {# mails}}",
-        fr: "{date} : {volume, plural, one {# e-mail} other {# e-mails}}",
-        es: "{date}: {volume, plural, one {# mensaje} other {# mensajes}}",
+        fr: "{date} : {volume, plural, one {# e-mail} many {# d'e-mails} other {# e-mails}}",
+        es: "{date}: {volume, plural, one {# mensaje} many {# de mensajes} other {# mensajes}}",
         pl: "{date}: {volume, plural, one {# e-mail} few {# e-maile} many {# e-maili} other {# e-maila}}",
     },
     "queue.view.actions" => {
@@ -418,8 +418,8 @@ crate::catalog! {
     },
     "queue.view.error-log" => {
         en: "The newest {shown} of {total, plural, one {# entry} other {# entries}}; this log is never reset by a purge or an unblock.",
-        fr: "{shown, plural, one {La # plus récente} other {Les # plus récentes}} {total, plural, one {de # entrée} other {des # entrées}} ; ce journal n'est jamais remis à zéro par une purge ni un déblocage.",
-        es: "{shown, plural, one {La # entrada más reciente} other {Las # entradas más recientes}} de {total}; este registro nunca se restablece con una purga ni un desbloqueo.",
+        fr: "{shown, plural, one {La # plus récente} other {Les # plus récentes}} {total, plural, one {de # entrée} many {des # d'entrées} other {des # entrées}} ; ce journal n'est jamais remis à zéro par une purge ni un déblocage.",
+        es: "{shown, plural, one {La # entrada más reciente} many {Las # de entradas más recientes} other {Las # entradas más recientes}} de {total}; este registro nunca se restablece con una purga ni un desbloqueo.",
         pl: "{shown, plural, one {# najnowszy} few {# najnowsze} many {# najnowszych} other {# najnowszego}} z {total, plural, one {# wpisu} few {# wpisów} many {# wpisów} other {# wpisu}}; purga ani odblokowanie nie zerują tego dziennika.",
     },
     "queue.view.error-log.date" => {
@@ -586,8 +586,8 @@ crate::catalog! {
     },
     "queue.view.mails.count" => {
         en: "{shown} of {total, plural, one {# mail} other {# mails}}",
-        fr: "{shown, plural, one {# e-mail} other {# e-mails}} sur {total}",
-        es: "{shown} de {total, plural, one {# mensaje} other {# mensajes}}",
+        fr: "{shown, plural, one {# e-mail} many {# d'e-mails} other {# e-mails}} sur {total}",
+        es: "{shown} de {total, plural, one {# mensaje} many {# de mensajes} other {# mensajes}}",
         pl: "{shown} z {total, plural, one {# e-maila} few {# e-maili} many {# e-maili} other {# e-maila}}",
     },
     "queue.view.mails.column.id" => {
@@ -946,9 +946,9 @@ crate::catalog! {
     },
     "queue.view.form.max-per-day-hint" => {
         en: "Empty: 7,200 (ours).",
-        fr: "Vide : 7 200 (valeur à nous).",
-        es: "Vacío: 7.200 (valor nuestro).",
-        pl: "Puste: 7 200 (wartość nasza).",
+        fr: "Vide : 7 200 (notre valeur).",
+        es: "Vacío: 7.200 (valor elegido por nosotros).",
+        pl: "Puste: 7 200 (nasza wartość).",
     },
     "queue.view.form.email" => {
         en: "Error report to",
@@ -1018,8 +1018,8 @@ crate::catalog! {
     },
     "queue.view.form.logged" => {
         en: "{lines, plural, one {# mail from a send log, at its logged time} other {# mails from a send log, at their logged times}}.",
-        fr: "{lines, plural, one {# e-mail d'un journal d'envoi, à son heure} other {# e-mails d'un journal d'envoi, à leurs heures}}.",
-        es: "{lines, plural, one {# mensaje de un registro de envíos, a su hora} other {# mensajes de un registro de envíos, a sus horas}}.",
+        fr: "{lines, plural, one {# e-mail d'un journal d'envoi, à son heure} many {# d'e-mails d'un journal d'envoi, à leurs heures} other {# e-mails d'un journal d'envoi, à leurs heures}}.",
+        es: "{lines, plural, one {# mensaje de un registro de envíos, a su hora} many {# de mensajes de un registro de envíos, a sus horas} other {# mensajes de un registro de envíos, a sus horas}}.",
         pl: "{lines, plural, one {# e-mail z dziennika wysyłki, o zapisanej godzinie} few {# e-maile z dziennika wysyłki, o zapisanych godzinach} many {# e-maili z dziennika wysyłki, o zapisanych godzinach} other {# e-maila z dziennika wysyłki, o zapisanych godzinach}}.",
     },
     "queue.view.form.remove-stream" => {

@@ -107,7 +107,7 @@ crate::catalog! {
     "smtp.problem.truncated" => {
         en: "The reply is long: only its first {lines, plural, one {line} other {# lines}} and {bytes, plural, one {# byte} other {# bytes}} were read.",
         fr: "La réponse est longue : {lines, plural, one {seule sa première ligne} other {seules ses # premières lignes}} et {bytes, plural, one {son premier octet} other {ses # premiers octets}} ont été lus.",
-        es: "La respuesta es larga: solo se han leído {lines, plural, one {su primera línea} other {sus primeras # líneas}} y {bytes, plural, one {su primer byte} other {sus primeros # bytes}}.",
+        es: "La respuesta es larga: solo se han leído {lines, plural, one {su primera línea} many {sus primeras # de líneas} other {sus primeras # líneas}} y {bytes, plural, one {su primer byte} many {sus primeros # de bytes} other {sus primeros # bytes}}.",
         pl: "Odpowiedź jest długa: odczytano tylko {lines, plural, one {pierwszy wiersz} few {pierwsze # wiersze} many {pierwsze # wierszy} other {pierwsze # wiersza}} i {bytes, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}}.",
     },
     "smtp.code.211.meaning" => {

@@ -360,7 +360,7 @@ crate::catalog! {
     },
     "ui.source.rendered" => {
         en: "This is the message the mailer builds from your fields; findings point into it.",
-        fr: "Voici le message que l'expéditeur construit à partir de vos champs ; les constats y renvoient.",
+        fr: "Voici le message que le logiciel d'envoi construit à partir de vos champs ; les constats y renvoient.",
         es: "Este es el mensaje que el programa de envío construye con sus campos; los resultados apuntan a él.",
         pl: "To wiadomość, którą program wysyłający buduje z Twoich pól; wyniki wskazują miejsca w niej.",
     },
@@ -444,9 +444,9 @@ crate::catalog! {
     },
     "ui.rules.count" => {
         en: "{shown} of {total, plural, one {# rule} other {# rules}}",
-        fr: "{shown, plural, one {# règle} other {# règles}} sur {total}",
-        es: "{shown} de {total, plural, one {# regla} other {# reglas}}",
-        pl: "Reguły: {shown} z {total}",
+        fr: "{shown, plural, one {# règle} many {# de règles} other {# règles}} sur {total}",
+        es: "{shown} de {total, plural, one {# regla} many {# de reglas} other {# reglas}}",
+        pl: "{shown} z {total, plural, one {# reguły} few {# reguł} many {# reguł} other {# reguły}}",
     },
     "ui.rules.score" => {
         en: "Default score: {score}",
@@ -583,8 +583,8 @@ crate::catalog! {
     "ui.ts.progress" => {
         en: "{done} of {total, plural, one {# step} other {# steps}} checked",
         fr: "{done, plural, one {# étape sur {total} vérifiée} other {# étapes sur {total} vérifiées}}",
-        es: "{done} de {total, plural, one {# paso comprobado} other {# pasos comprobados}}",
-        pl: "Sprawdzone kroki: {done} z {total}",
+        es: "{done} de {total, plural, one {# paso comprobado} many {# de pasos comprobados} other {# pasos comprobados}}",
+        pl: "Sprawdzono {done} z {total, plural, one {# kroku} few {# kroków} many {# kroków} other {# kroku}}",
     },
     "ui.ts.state.title" => {
         en: "Check the state of the sending service",
@@ -1237,13 +1237,13 @@ crate::catalog! {
     },
     "ui.custom.empty" => {
         en: "No rules of your own yet: checks use the engine's rules only.",
-        fr: "Aucune règle à vous pour l'instant : les vérifications n'utilisent que les règles du moteur.",
+        fr: "Vous n'avez encore aucune règle personnelle : les vérifications n'utilisent que les règles du moteur.",
         es: "Todavía no hay reglas propias: las comprobaciones solo usan las reglas del motor.",
         pl: "Nie masz jeszcze własnych reguł: sprawdzenia używają tylko reguł silnika.",
     },
     "ui.custom.status.ok" => {
         en: "Rules of your own ready: {count}.",
-        fr: "Règles à vous prêtes : {count}.",
+        fr: "Règles personnelles prêtes : {count}.",
         es: "Reglas propias listas: {count}.",
         pl: "Gotowe reguły własne: {count}.",
     },
@@ -1274,9 +1274,9 @@ crate::catalog! {
     // ── the page, issue 20 (engineer "page"): kept together ──────────────────
     "ui.unit.b" => {
         en: "{n, plural, one {# byte} other {# bytes}}",
-        fr: "{n, plural, one {# octet} other {# octets}}",
-        es: "{n, plural, one {# byte} other {# bytes}}",
-        pl: "{n} B",
+        fr: "{n, plural, one {# octet} many {# d'octets} other {# octets}}",
+        es: "{n, plural, one {# byte} many {# de bytes} other {# bytes}}",
+        pl: "{n, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}}",
     },
     "ui.unit.kb" => {
         en: "{n} kB",
@@ -1526,9 +1526,9 @@ crate::catalog! {
     },
     "ui.fixes.compare" => {
         en: "Before: {before}, {beforeCount, plural, one {# finding} other {# findings}}. After: {after}, {afterCount, plural, one {# finding} other {# findings}}.",
-        fr: "Avant : {before}, {beforeCount, plural, one {# constat} other {# constats}}. Après : {after}, {afterCount, plural, one {# constat} other {# constats}}.",
-        es: "Antes: {before}, {beforeCount, plural, one {# resultado} other {# resultados}}. Después: {after}, {afterCount, plural, one {# resultado} other {# resultados}}.",
-        pl: "Przed: {before}, wyniki: {beforeCount}. Po: {after}, wyniki: {afterCount}.",
+        fr: "Avant : {before}, {beforeCount, plural, one {# constat} many {# de constats} other {# constats}}. Après : {after}, {afterCount, plural, one {# constat} many {# de constats} other {# constats}}.",
+        es: "Antes: {before}, {beforeCount, plural, one {# resultado} many {# de resultados} other {# resultados}}. Después: {after}, {afterCount, plural, one {# resultado} many {# de resultados} other {# resultados}}.",
+        pl: "Przed: {before}, {beforeCount, plural, one {# wynik} few {# wyniki} many {# wyników} other {# wyniku}}. Po: {after}, {afterCount, plural, one {# wynik} few {# wyniki} many {# wyników} other {# wyniku}}.",
     },
     "ui.fixes.gone" => {
         en: "No longer raised:",
@@ -1550,9 +1550,9 @@ crate::catalog! {
     },
     "ui.fixes.unchanged-lines" => {
         en: "… {count, plural, one {# unchanged line} other {# unchanged lines}} …",
-        fr: "… {count, plural, one {# ligne inchangée} other {# lignes inchangées}} …",
-        es: "… {count, plural, one {# línea sin cambios} other {# líneas sin cambios}} …",
-        pl: "… niezmienione wiersze: {count} …",
+        fr: "… {count, plural, one {# ligne inchangée} many {# de lignes inchangées} other {# lignes inchangées}} …",
+        es: "… {count, plural, one {# línea sin cambios} many {# de líneas sin cambios} other {# líneas sin cambios}} …",
+        pl: "… {count, plural, one {# niezmieniony wiersz} few {# niezmienione wiersze} many {# niezmienionych wierszy} other {# niezmienionego wiersza}} …",
     },
     "ui.fixes.download" => {
         en: "Download the fixed .eml",
@@ -1570,7 +1570,7 @@ crate::catalog! {
         en: "Line ends made CRLF everywhere ({count} changed; RFC 5322 §2.3).",
         fr: "Fins de ligne mises en CRLF partout ({count, plural, one {# modifiée} other {# modifiées}} ; RFC 5322 §2.3).",
         es: "Finales de línea pasados a CRLF en todo el mensaje ({count, plural, one {# cambiado} other {# cambiados}}; RFC 5322 §2.3).",
-        pl: "Końce wierszy ujednolicone do CRLF (zmienione: {count}; RFC 5322 §2.3).",
+        pl: "Końce wierszy ujednolicone do CRLF ({count, plural, one {# zmieniony} few {# zmienione} many {# zmienionych} other {# zmienionego}}; RFC 5322 §2.3).",
     },
     "ui.fix.encode-subject" => {
         en: "Subject encoded as RFC 2047 encoded words.",
@@ -1580,9 +1580,9 @@ crate::catalog! {
     },
     "ui.fix.fold-headers" => {
         en: "Long header lines folded at spaces ({count, plural, one {# field} other {# fields}}; RFC 5322 §2.2.3).",
-        fr: "Lignes d'en-tête trop longues repliées aux espaces ({count, plural, one {# champ} other {# champs}} ; RFC 5322 §2.2.3).",
-        es: "Líneas de cabecera largas plegadas en los espacios ({count, plural, one {# campo} other {# campos}}; RFC 5322 §2.2.3).",
-        pl: "Długie wiersze nagłówka zawinięte na spacjach (pola: {count}; RFC 5322 §2.2.3).",
+        fr: "Lignes d'en-tête trop longues repliées aux espaces ({count, plural, one {# champ} many {# de champs} other {# champs}} ; RFC 5322 §2.2.3).",
+        es: "Líneas de cabecera largas plegadas en los espacios ({count, plural, one {# campo} many {# de campos} other {# campos}}; RFC 5322 §2.2.3).",
+        pl: "Długie wiersze nagłówka zawinięte na spacjach ({count, plural, one {# pole} few {# pola} many {# pól} other {# pola}}; RFC 5322 §2.2.3).",
     },
     "ui.fix.add-date" => {
         en: "Date added (now, in UTC).",
