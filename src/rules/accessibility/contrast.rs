@@ -34,8 +34,8 @@ crate::rule_texts! { "accessibility/contrast";
     },
     LOW "low" => {
         en: "{count, plural, one {# piece of text has} other {# pieces of text have}} a contrast under {limit}:1; the lowest is {contrast}:1, {color} on {background}: \"{words}\".",
-        fr: "{count, plural, one {# passage de texte a} other {# passages de texte ont}} un contraste sous {limit}:1 ; le plus faible est {contrast}:1, {color} sur {background} : « {words} ».",
-        es: "{count, plural, one {# fragmento de texto tiene} other {# fragmentos de texto tienen}} un contraste por debajo de {limit}:1; el más bajo es {contrast}:1, {color} sobre {background}: «{words}».",
+        fr: "{count, plural, one {# passage de texte a} many {# de passages de texte ont} other {# passages de texte ont}} un contraste sous {limit}:1 ; le plus faible est {contrast}:1, {color} sur {background} : « {words} ».",
+        es: "{count, plural, one {# fragmento de texto tiene} many {# de fragmentos de texto tienen} other {# fragmentos de texto tienen}} un contraste por debajo de {limit}:1; el más bajo es {contrast}:1, {color} sobre {background}: «{words}».",
         pl: "{count, plural, one {# fragment tekstu ma} few {# fragmenty tekstu mają} many {# fragmentów tekstu ma} other {# fragmentu tekstu ma}} kontrast poniżej {limit}:1; najniższy to {contrast}:1, {color} na {background}: „{words}”.",
     },
 }

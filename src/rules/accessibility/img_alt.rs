@@ -33,8 +33,8 @@ crate::rule_texts! { "accessibility/img-alt";
     },
     MISSING "missing" => {
         en: "{count, plural, one {# image has} other {# images have}} no alt attribute, for example {src}.",
-        fr: "{count, plural, one {# image n'a} other {# images n'ont}} pas d'attribut alt, par exemple {src}.",
-        es: "{count, plural, one {# imagen no tiene} other {# imágenes no tienen}} atributo alt, por ejemplo {src}.",
+        fr: "{count, plural, one {# image n'a} many {# d'images n'ont} other {# images n'ont}} pas d'attribut alt, par exemple {src}.",
+        es: "{count, plural, one {# imagen no tiene} many {# de imágenes no tienen} other {# imágenes no tienen}} atributo alt, por ejemplo {src}.",
         pl: "{count, plural, one {# obraz nie ma} few {# obrazy nie mają} many {# obrazów nie ma} other {# obrazu nie ma}} atrybutu alt, na przykład {src}.",
     },
 }

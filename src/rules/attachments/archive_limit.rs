@@ -35,33 +35,33 @@ crate::rule_texts! { "attachment/archive-limit";
     },
     DEPTH "depth" => {
         en: "{path} holds archives nested {value, plural, one {# level} other {# levels}} deep; inspection stops at {limit}.",
-        fr: "{path} contient des archives imbriquées sur {value, plural, one {# niveau} other {# niveaux}} ; l'inspection s'arrête à {limit}.",
-        es: "{path} contiene archivos anidados en {value, plural, one {# nivel} other {# niveles}}; la inspección se detiene en {limit}.",
+        fr: "{path} contient des archives imbriquées sur {value, plural, one {# niveau} many {# de niveaux} other {# niveaux}} ; l'inspection s'arrête à {limit}.",
+        es: "{path} contiene archivos anidados en {value, plural, one {# nivel} many {# de niveles} other {# niveles}}; la inspección se detiene en {limit}.",
         pl: "{path} zawiera archiwa zagnieżdżone na {value, plural, one {# poziomie} few {# poziomach} many {# poziomach} other {# poziomu}}; sprawdzanie kończy się na {limit}.",
     },
     ENTRIES "entries" => {
         en: "{path} holds at least {value, plural, one {# entry} other {# entries}}; inspection stops at {limit}.",
-        fr: "{path} contient au moins {value, plural, one {# entrée} other {# entrées}} ; l'inspection s'arrête à {limit}.",
-        es: "{path} contiene al menos {value, plural, one {# entrada} other {# entradas}}; la inspección se detiene en {limit}.",
+        fr: "{path} contient au moins {value, plural, one {# entrée} many {# d'entrées} other {# entrées}} ; l'inspection s'arrête à {limit}.",
+        es: "{path} contiene al menos {value, plural, one {# entrada} many {# de entradas} other {# entradas}}; la inspección se detiene en {limit}.",
         pl: "{path} zawiera co najmniej {value, plural, one {# pozycję} few {# pozycje} many {# pozycji} other {# pozycji}}; sprawdzanie kończy się na {limit}.",
     },
     INFLATED "inflated" => {
         en: "Inspecting {path} would inflate more than {limit, plural, one {# byte} other {# bytes}}; it stopped at {value, plural, one {# byte} other {# bytes}}.",
-        fr: "Inspecter {path} demanderait de décompresser plus de {limit, plural, one {# octet} other {# octets}} ; l'inspection s'est arrêtée à {value, plural, one {# octet} other {# octets}}.",
-        es: "Inspeccionar {path} exigiría descomprimir más de {limit, plural, one {# byte} other {# bytes}}; la inspección se detuvo en {value, plural, one {# byte} other {# bytes}}.",
+        fr: "Inspecter {path} demanderait de décompresser plus de {limit, plural, one {# octet} many {# d'octets} other {# octets}} ; l'inspection s'est arrêtée à {value, plural, one {# octet} many {# d'octets} other {# octets}}.",
+        es: "Inspeccionar {path} exigiría descomprimir más de {limit, plural, one {# byte} many {# de bytes} other {# bytes}}; la inspección se detuvo en {value, plural, one {# byte} many {# de bytes} other {# bytes}}.",
         pl: "Sprawdzenie {path} wymagałoby rozpakowania ponad {limit, plural, one {# bajtu} few {# bajtów} many {# bajtów} other {# bajtu}}; zatrzymano się na {value, plural, one {# bajcie} few {# bajtach} many {# bajtach} other {# bajtu}}.",
     },
     RATIO "ratio" => {
         en: "{path} inflates {value} times its compressed size (limit {limit}): it looks like a zip bomb.",
         fr: "{path} se décompresse à {value} fois sa taille compressée (limite {limit}) : cela ressemble à une bombe de décompression.",
-        es: "{path} se descomprime a {value, plural, one {# vez} other {# veces}} su tamaño comprimido (límite {limit}): parece una bomba zip.",
+        es: "{path} se descomprime a {value, plural, one {# vez} many {# de veces} other {# veces}} su tamaño comprimido (límite {limit}): parece una bomba zip.",
         pl: "{path} rozpakowuje się do {value}-krotności rozmiaru po kompresji (limit {limit}): wygląda to na bombę ZIP.",
     },
     FACTS "facts" => {
         en: "Inspection stopped at {path}: the attachments of this message gave {value, plural, one {# finding} other {# findings}}, the most recorded ({limit}).",
-        fr: "L'inspection s'est arrêtée à {path} : les pièces jointes de ce message ont donné {value, plural, one {# constat} other {# constats}}, le maximum enregistré ({limit}).",
-        es: "La inspección se detuvo en {path}: los adjuntos de este mensaje dieron {value, plural, one {# hallazgo} other {# hallazgos}}, el máximo registrado ({limit}).",
-        pl: "Sprawdzanie zatrzymało się na {path}: załączniki tej wiadomości dały {value, plural, one {# ustalenie} few {# ustalenia} many {# ustaleń} other {# ustalenia}}, najwięcej rejestrowanych ({limit}).",
+        fr: "L'inspection s'est arrêtée à {path} : les pièces jointes de ce message ont donné {value, plural, one {# constat} many {# de constats} other {# constats}}, le maximum enregistré ({limit}).",
+        es: "La inspección se detuvo en {path}: los adjuntos de este mensaje dieron {value, plural, one {# resultado} many {# de resultados} other {# resultados}}, el máximo registrado ({limit}).",
+        pl: "Sprawdzanie zatrzymało się na {path}: załączniki tej wiadomości dały {value, plural, one {# wynik} few {# wyniki} many {# wyników} other {# wyniku}}, najwięcej rejestrowanych ({limit}).",
     },
 }
 

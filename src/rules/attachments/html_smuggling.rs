@@ -36,8 +36,8 @@ crate::rule_texts! { "attachment/html-smuggling";
     },
     FOUND "found" => {
         en: "{path} carries about {size, plural, one {# byte} other {# bytes}} as base64 and rebuilds that data as a download in the browser ({signals}).",
-        fr: "{path} transporte environ {size, plural, one {# octet} other {# octets}} en base64 et reconstitue ces données en téléchargement dans le navigateur ({signals}).",
-        es: "{path} lleva alrededor de {size, plural, one {# byte} other {# bytes}} en base64 y reconstruye esos datos como descarga en el navegador ({signals}).",
+        fr: "{path} transporte environ {size, plural, one {# octet} many {# d'octets} other {# octets}} en base64 et reconstitue ces données en téléchargement dans le navigateur ({signals}).",
+        es: "{path} lleva alrededor de {size, plural, one {# byte} many {# de bytes} other {# bytes}} en base64 y reconstruye esos datos como descarga en el navegador ({signals}).",
         pl: "{path} zawiera około {size, plural, one {# bajtu} few {# bajtów} many {# bajtów} other {# bajtu}} w base64 i odtwarza te dane w przeglądarce jako plik do pobrania ({signals}).",
     },
 }

@@ -48,20 +48,20 @@ crate::rule_texts! { "attachment/inconsistent-archive";
     },
     OVERLAPPING "overlapping" => {
         en: "{path}: {count, plural, one {# entry reuses} other {# entries reuse}} the bytes of other entries, the construction of zip bombs that inflate without nesting.",
-        fr: "{path} : {count, plural, one {# entrée réutilise} other {# entrées réutilisent}} les octets d'autres entrées, la construction des bombes de décompression sans imbrication.",
-        es: "{path}: {count, plural, one {# entrada reutiliza} other {# entradas reutilizan}} los bytes de otras entradas, la construcción de las bombas zip sin anidamiento.",
+        fr: "{path} : {count, plural, one {# entrée réutilise} many {# d'entrées réutilisent} other {# entrées réutilisent}} les octets d'autres entrées, la construction des bombes de décompression sans imbrication.",
+        es: "{path}: {count, plural, one {# entrada reutiliza} many {# de entradas reutilizan} other {# entradas reutilizan}} los bytes de otras entradas, la construcción de las bombas zip sin anidamiento.",
         pl: "{path}: {count, plural, one {# pozycja używa} few {# pozycje używają} many {# pozycji używa} other {# pozycji używa}} ponownie bajtów innych pozycji, tak jak bomby ZIP bez zagnieżdżania.",
     },
     PREPENDED "prepended" => {
         en: "{path} is a ZIP archive that starts after {bytes, plural, one {# byte} other {# bytes}} of other data: readers that look at the start of the file do not see it.",
-        fr: "{path} est une archive ZIP qui commence après {bytes, plural, one {# octet} other {# octets}} d'autres données : les lecteurs qui regardent le début du fichier ne la voient pas.",
-        es: "{path} es un archivo ZIP que empieza tras {bytes, plural, one {# byte} other {# bytes}} de otros datos: los lectores que miran el principio del fichero no lo ven.",
+        fr: "{path} est une archive ZIP qui commence après {bytes, plural, one {# octet} many {# d'octets} other {# octets}} d'autres données : les lecteurs qui regardent le début du fichier ne la voient pas.",
+        es: "{path} es un archivo ZIP que empieza tras {bytes, plural, one {# byte} many {# de bytes} other {# bytes}} de otros datos: los lectores que miran el principio del fichero no lo ven.",
         pl: "{path} to archiwum ZIP zaczynające się po {bytes, plural, one {# bajcie} few {# bajtach} many {# bajtach} other {# bajtu}} innych danych: programy patrzące na początek pliku go nie widzą.",
     },
     HIDDEN_AFTER "hidden-after" => {
         en: "{path} is a {format} with a ZIP archive hidden after its first {bytes, plural, one {# byte} other {# bytes}}: it opens as one thing and unpacks as another.",
-        fr: "{path} est un contenu de type {format} avec une archive ZIP cachée après {bytes, plural, one {# octet initial} other {# octets initiaux}} : il s'ouvre comme une chose et se décompresse comme une autre.",
-        es: "{path} es un contenido de tipo {format} con un archivo ZIP escondido tras {bytes, plural, one {# byte inicial} other {# bytes iniciales}}: se abre como una cosa y se descomprime como otra.",
+        fr: "{path} est un contenu de type {format} avec une archive ZIP cachée après {bytes, plural, one {# octet initial} many {# d'octets initiaux} other {# octets initiaux}} : il s'ouvre comme une chose et se décompresse comme une autre.",
+        es: "{path} es un contenido de tipo {format} con un archivo ZIP escondido tras {bytes, plural, one {# byte inicial} many {# de bytes iniciales} other {# bytes iniciales}}: se abre como una cosa y se descomprime como otra.",
         pl: "{path} to zawartość typu {format} z archiwum ZIP ukrytym po {bytes, plural, one {pierwszym # bajcie} few {pierwszych # bajtach} many {pierwszych # bajtach} other {pierwszych # bajtu}}: otwiera się jako jedno, a rozpakowuje jako coś innego.",
     },
 }

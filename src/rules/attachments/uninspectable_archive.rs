@@ -42,8 +42,8 @@ crate::rule_texts! { "attachment/uninspectable-archive";
     },
     WITH_NAMES "with-names" => {
         en: "{path} ({format}) lists {count, plural, one {# file} other {# files}} ({names}); the content cannot be inspected.",
-        fr: "{path} ({format}) contient {count, plural, one {# fichier} other {# fichiers}} ({names}) ; le contenu ne peut pas être inspecté.",
-        es: "{path} ({format}) contiene {count, plural, one {# fichero} other {# ficheros}} ({names}); su contenido no se puede inspeccionar.",
+        fr: "{path} ({format}) contient {count, plural, one {# fichier} many {# de fichiers} other {# fichiers}} ({names}) ; le contenu ne peut pas être inspecté.",
+        es: "{path} ({format}) contiene {count, plural, one {# fichero} many {# de ficheros} other {# ficheros}} ({names}); su contenido no se puede inspeccionar.",
         pl: "{path} ({format}) zawiera {count, plural, one {# plik} few {# pliki} many {# plików} other {# pliku}} ({names}); zawartości nie można sprawdzić.",
     },
 }

@@ -32,14 +32,14 @@ crate::rule_texts! { "body/gmail-clipping";
     },
     CLIPPED "clipped" => {
         en: "The HTML body is {size, plural, one {# byte} other {# bytes}}; Gmail clips after about {limit}.",
-        fr: "Le corps HTML fait {size, plural, one {# octet} other {# octets}} ; Gmail coupe après environ {limit}.",
-        es: "El cuerpo HTML tiene {size, plural, one {# byte} other {# bytes}}; Gmail recorta a partir de unos {limit}.",
+        fr: "Le corps HTML fait {size, plural, one {# octet} many {# d'octets} other {# octets}} ; Gmail coupe après environ {limit}.",
+        es: "El cuerpo HTML tiene {size, plural, one {# byte} many {# de bytes} other {# bytes}}; Gmail recorta a partir de unos {limit}.",
         pl: "Treść HTML ma {size, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajtu}}; Gmail przycina po około {limit}.",
     },
     UNSUBSCRIBE_CUT "unsubscribe-cut" => {
         en: "The HTML body is {size, plural, one {# byte} other {# bytes}}; Gmail clips after about {limit}, and the unsubscribe link (at byte {offset}) falls after the cut.",
-        fr: "Le corps HTML fait {size, plural, one {# octet} other {# octets}} ; Gmail coupe après environ {limit}, et le lien de désabonnement (à l'octet {offset}) tombe après la coupure.",
-        es: "El cuerpo HTML tiene {size, plural, one {# byte} other {# bytes}}; Gmail recorta a partir de unos {limit}, y el enlace de baja (en el byte {offset}) queda tras el corte.",
+        fr: "Le corps HTML fait {size, plural, one {# octet} many {# d'octets} other {# octets}} ; Gmail coupe après environ {limit}, et le lien de désabonnement (à l'octet {offset}) tombe après la coupure.",
+        es: "El cuerpo HTML tiene {size, plural, one {# byte} many {# de bytes} other {# bytes}}; Gmail recorta a partir de unos {limit}, y el enlace de baja (en el byte {offset}) queda tras el corte.",
         pl: "Treść HTML ma {size, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajtu}}; Gmail przycina po około {limit}, a link wypisania (bajt {offset}) znajduje się za miejscem przycięcia.",
     },
 }

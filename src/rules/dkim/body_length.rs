@@ -31,14 +31,14 @@ crate::rule_texts! { "dkim/body-length";
     },
     PARTIAL "partial" => {
         en: "The signature of {domain} signs the first {signed, plural, one {# byte} other {# bytes}} of the body (l=).",
-        fr: "La signature de {domain} signe {signed, plural, one {# octet} other {# octets}} au début du corps (l=).",
-        es: "La firma de {domain} firma {signed, plural, one {# byte} other {# bytes}} al principio del cuerpo (l=).",
+        fr: "La signature de {domain} signe {signed, plural, one {# octet} many {# d'octets} other {# octets}} au début du corps (l=).",
+        es: "La firma de {domain} firma {signed, plural, one {# byte} many {# de bytes} other {# bytes}} al principio del cuerpo (l=).",
         pl: "Podpis {domain} obejmuje {signed, plural, one {pierwszy # bajt} few {pierwsze # bajty} many {pierwszych # bajtów} other {pierwsze # bajtu}} treści (l=).",
     },
     UNSIGNED_TAIL "unsigned-tail" => {
         en: "The signature of {domain} signs {signed, plural, one {# byte} other {# bytes}} of the body (l=), but it has {total}: the end of the body is not signed.",
-        fr: "La signature de {domain} signe {signed, plural, one {# octet} other {# octets}} du corps (l=), mais il en compte {total} : la fin du corps n'est pas signée.",
-        es: "La firma de {domain} firma {signed, plural, one {# byte} other {# bytes}} del cuerpo (l=), pero tiene {total}: el final del cuerpo no está firmado.",
+        fr: "La signature de {domain} signe {signed, plural, one {# octet} many {# d'octets} other {# octets}} du corps (l=), mais il en compte {total} : la fin du corps n'est pas signée.",
+        es: "La firma de {domain} firma {signed, plural, one {# byte} many {# de bytes} other {# bytes}} del cuerpo (l=), pero tiene {total}: el final del cuerpo no está firmado.",
         pl: "Podpis {domain} obejmuje {signed, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajtu}} treści (l=), a treść ma ich {total}: koniec treści nie jest podpisany.",
     },
 }

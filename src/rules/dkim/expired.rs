@@ -31,8 +31,8 @@ crate::rule_texts! { "dkim/expired";
     },
     EXPIRED "expired" => {
         en: "The signature of {domain} expired {ago, plural, one {# second} other {# seconds}} before the time checked (x={expiry}).",
-        fr: "La signature de {domain} a expiré {ago, plural, one {# seconde} other {# secondes}} avant l'heure vérifiée (x={expiry}).",
-        es: "La firma de {domain} caducó {ago, plural, one {# segundo} other {# segundos}} antes de la hora comprobada (x={expiry}).",
+        fr: "La signature de {domain} a expiré {ago, plural, one {# seconde} many {# de secondes} other {# secondes}} avant l'heure vérifiée (x={expiry}).",
+        es: "La firma de {domain} caducó {ago, plural, one {# segundo} many {# de segundos} other {# segundos}} antes de la hora comprobada (x={expiry}).",
         pl: "Podpis {domain} wygasł {ago, plural, one {# sekundę} few {# sekundy} many {# sekund} other {# sekundy}} przed sprawdzaną chwilą (x={expiry}).",
     },
 }

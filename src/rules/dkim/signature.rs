@@ -52,8 +52,8 @@ crate::rule_texts! { "dkim/signature";
     },
     SHORT_KEY "short-key" => {
         en: "The key given for {name} has {bits, plural, one {# bit} other {# bits}}; verifiers must not accept RSA keys under 1024 bits (RFC 8301), and Gmail requires 1024 or more.",
-        fr: "La clé fournie pour {name} a {bits, plural, one {# bit} other {# bits}} ; les vérificateurs ne doivent pas accepter de clés RSA de moins de 1024 bits (RFC 8301), et Gmail exige 1024 ou plus.",
-        es: "La clave indicada para {name} tiene {bits, plural, one {# bit} other {# bits}}; los verificadores no deben aceptar claves RSA de menos de 1024 bits (RFC 8301), y Gmail exige 1024 o más.",
+        fr: "La clé fournie pour {name} a {bits, plural, one {# bit} many {# de bits} other {# bits}} ; les vérificateurs ne doivent pas accepter de clés RSA de moins de 1024 bits (RFC 8301), et Gmail exige 1024 ou plus.",
+        es: "La clave indicada para {name} tiene {bits, plural, one {# bit} many {# de bits} other {# bits}}; los verificadores no deben aceptar claves RSA de menos de 1024 bits (RFC 8301), y Gmail exige 1024 o más.",
         pl: "Klucz podany dla {name} ma {bits, plural, one {# bit} few {# bity} many {# bitów} other {# bita}}; weryfikatory nie mogą akceptować kluczy RSA krótszych niż 1024 bity (RFC 8301), a Gmail wymaga co najmniej 1024.",
     },
     KEY_TYPE "key-type" => {

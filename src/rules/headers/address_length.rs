@@ -16,7 +16,7 @@ use crate::title;
 crate::rule_texts! { "headers/address-length";
     summary => {
         en: "An address is longer than SMTP allows (local part 64, domain 253, label 63, address 254 octets).",
-        fr: "Une adresse dépasse ce que SMTP autorise (partie locale 64, domaine 253, label 63, adresse 254 octets).",
+        fr: "Une adresse dépasse ce que SMTP autorise (partie locale 64, domaine 253, étiquette 63, adresse 254 octets).",
         es: "Una dirección supera lo que permite SMTP (parte local 64, dominio 253, etiqueta 63, dirección 254 octetos).",
         pl: "Adres jest dłuższy, niż pozwala SMTP (część lokalna 64, domena 253, etykieta 63, adres 254 oktety).",
     },
@@ -34,26 +34,26 @@ crate::rule_texts! { "headers/address-length";
     },
     LOCAL_PART "local-part" => {
         en: "{field}: the part before the @ is longer than {limit, plural, one {# octet} other {# octets}}.",
-        fr: "{field} : la partie avant le @ dépasse {limit, plural, one {# octet} other {# octets}}.",
-        es: "{field}: la parte anterior a la @ supera {limit, plural, one {# octeto} other {los # octetos}}.",
+        fr: "{field} : la partie avant le @ dépasse {limit, plural, one {# octet} many {# d'octets} other {# octets}}.",
+        es: "{field}: la parte anterior a la @ supera {limit, plural, one {# octeto} many {los # de octetos} other {los # octetos}}.",
         pl: "{field}: część przed @ ma więcej niż {limit, plural, one {# oktet} few {# oktety} many {# oktetów} other {# oktetu}}.",
     },
     DOMAIN "domain" => {
         en: "{field}: the domain is longer than {limit, plural, one {# octet} other {# octets}}.",
-        fr: "{field} : le domaine dépasse {limit, plural, one {# octet} other {# octets}}.",
-        es: "{field}: el dominio supera {limit, plural, one {# octeto} other {los # octetos}}.",
+        fr: "{field} : le domaine dépasse {limit, plural, one {# octet} many {# d'octets} other {# octets}}.",
+        es: "{field}: el dominio supera {limit, plural, one {# octeto} many {los # de octetos} other {los # octetos}}.",
         pl: "{field}: domena ma więcej niż {limit, plural, one {# oktet} few {# oktety} many {# oktetów} other {# oktetu}}.",
     },
     LABEL "label" => {
         en: "{field}: a domain label is longer than {limit, plural, one {# octet} other {# octets}}.",
-        fr: "{field} : un label du domaine dépasse {limit, plural, one {# octet} other {# octets}}.",
-        es: "{field}: una etiqueta del dominio supera {limit, plural, one {# octeto} other {los # octetos}}.",
+        fr: "{field} : un label du domaine dépasse {limit, plural, one {# octet} many {# d'octets} other {# octets}}.",
+        es: "{field}: una etiqueta del dominio supera {limit, plural, one {# octeto} many {los # de octetos} other {los # octetos}}.",
         pl: "{field}: etykieta domeny ma więcej niż {limit, plural, one {# oktet} few {# oktety} many {# oktetów} other {# oktetu}}.",
     },
     ADDRESS "address" => {
         en: "{field}: the address is longer than {limit, plural, one {# octet} other {# octets}}.",
-        fr: "{field} : l'adresse dépasse {limit, plural, one {# octet} other {# octets}}.",
-        es: "{field}: la dirección supera {limit, plural, one {# octeto} other {los # octetos}}.",
+        fr: "{field} : l'adresse dépasse {limit, plural, one {# octet} many {# d'octets} other {# octets}}.",
+        es: "{field}: la dirección supera {limit, plural, one {# octeto} many {los # de octetos} other {los # octetos}}.",
         pl: "{field}: adres ma więcej niż {limit, plural, one {# oktet} few {# oktety} many {# oktetów} other {# oktetu}}.",
     },
 }

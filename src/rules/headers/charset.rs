@@ -30,8 +30,8 @@ crate::rule_texts! { "headers/charset";
     },
     MISSING "missing" => {
         en: "This {type} part has {count, plural, one {# non-ASCII byte} other {# non-ASCII bytes}} and no charset.",
-        fr: "Cette partie {type} contient {count, plural, one {# octet non ASCII} other {# octets non ASCII}} et pas de charset.",
-        es: "Esta parte {type} tiene {count, plural, one {# byte no ASCII} other {# bytes no ASCII}} y no tiene charset.",
+        fr: "Cette partie {type} contient {count, plural, one {# octet non ASCII} many {# d'octets non ASCII} other {# octets non ASCII}} et pas de charset.",
+        es: "Esta parte {type} tiene {count, plural, one {# byte no ASCII} many {# de bytes no ASCII} other {# bytes no ASCII}} y no tiene charset.",
         pl: "Ta część {type} zawiera {count, plural, one {# bajt spoza ASCII} few {# bajty spoza ASCII} many {# bajtów spoza ASCII} other {# bajta spoza ASCII}} i nie ma charset.",
     },
 }

@@ -32,13 +32,13 @@ crate::rule_texts! { "headers/duplicate-field";
     REPEATED "repeated" => {
         en: "The {field} field appears {count, plural, one {# time} other {# times}}; RFC 5322 §3.6 allows it once.",
         fr: "Le champ {field} apparaît {count} fois ; la RFC 5322 §3.6 ne l'autorise qu'une fois.",
-        es: "El campo {field} aparece {count, plural, one {# vez} other {# veces}}; el RFC 5322 §3.6 lo permite una sola vez.",
+        es: "El campo {field} aparece {count, plural, one {# vez} many {# de veces} other {# veces}}; el RFC 5322 §3.6 lo permite una sola vez.",
         pl: "Pole {field} występuje {count, plural, one {# raz} few {# razy} many {# razy} other {# raza}}; RFC 5322 §3.6 dopuszcza je raz.",
     },
     REPEATED_MIME "repeated-mime" => {
         en: "The {field} field appears {count, plural, one {# time} other {# times}}; a MIME entity has one (RFC 2045 §5, §6), and readers that pick different copies decode the content differently.",
         fr: "Le champ {field} apparaît {count} fois ; une entité MIME n'en a qu'un (RFC 2045 §5, §6), et les logiciels qui en choisissent des exemplaires différents décodent le contenu différemment.",
-        es: "El campo {field} aparece {count, plural, one {# vez} other {# veces}}; una entidad MIME tiene uno (RFC 2045 §5, §6), y los programas que eligen copias distintas decodifican el contenido de forma distinta.",
+        es: "El campo {field} aparece {count, plural, one {# vez} many {# de veces} other {# veces}}; una entidad MIME tiene uno (RFC 2045 §5, §6), y los programas que eligen copias distintas decodifican el contenido de forma distinta.",
         pl: "Pole {field} występuje {count, plural, one {# raz} few {# razy} many {# razy} other {# raza}}; encja MIME ma jedno takie pole (RFC 2045 §5, §6), a programy wybierające różne kopie różnie dekodują treść.",
     },
 }

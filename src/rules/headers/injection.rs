@@ -27,8 +27,8 @@ crate::rule_texts! { "headers/injection";
     why => {
         en: "A visitor who types a line break into a contact form can add Bcc: with thousands of addresses, or a whole body: the script becomes a spam relay, and the host blocks the account for abuse.",
         fr: "Un visiteur qui tape un saut de ligne dans un formulaire de contact peut ajouter un Bcc: avec des milliers d'adresses, ou un corps entier : le script devient un relais de spam, et l'hébergeur bloque le compte pour abus.",
-        es: "Un visitante que escribe un salto de línea en un formulario de contacto puede añadir Bcc: con miles de direcciones, o un cuerpo entero: el script se convierte en un relé de spam y el alojamiento bloquea la cuenta por abuso.",
-        pl: "Odwiedzający, który wpisze znak nowego wiersza w formularzu kontaktowym, może dodać Bcc: z tysiącami adresów albo całą treść: skrypt staje się przekaźnikiem spamu, a hosting blokuje konto za nadużycie.",
+        es: "Un visitante que escribe un salto de línea en un formulario de contacto puede añadir Bcc: con miles de direcciones, o un cuerpo entero: el script se convierte en una pasarela de spam y el alojamiento bloquea la cuenta por abuso.",
+        pl: "Odwiedzający, który wpisze znak nowego wiersza w formularzu kontaktowym, może dodać Bcc: z tysiącami adresów albo całą treść: skrypt staje się bramką do rozsyłania spamu, a hosting blokuje konto za nadużycie.",
     },
     fix => {
         en: "Reject or strip \\r and \\n from every visitor value before it reaches a header, and never copy visitor input into additional_headers unchecked (RFC 5322 §2.2).",

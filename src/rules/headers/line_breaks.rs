@@ -32,14 +32,14 @@ crate::rule_texts! { "headers/line-breaks";
     },
     BARE_CR "bare-cr" => {
         en: "{count, plural, one {# CR character is not followed by LF} other {# CR characters are not followed by LF}}.",
-        fr: "{count, plural, one {# caractère CR n'est pas suivi de LF} other {# caractères CR ne sont pas suivis de LF}}.",
-        es: "{count, plural, one {# carácter CR no va seguido de LF} other {# caracteres CR no van seguidos de LF}}.",
+        fr: "{count, plural, one {# caractère CR n'est pas suivi de LF} many {# de caractères CR ne sont pas suivis de LF} other {# caractères CR ne sont pas suivis de LF}}.",
+        es: "{count, plural, one {# carácter CR no va seguido de LF} many {# de caracteres CR no van seguidos de LF} other {# caracteres CR no van seguidos de LF}}.",
         pl: "Po {count, plural, one {# znaku CR} few {# znakach CR} many {# znakach CR} other {# znaku CR}} nie następuje LF.",
     },
     MIXED "mixed" => {
         en: "The message mixes {bareLf, plural, one {# bare LF line end} other {# bare LF line ends}} with {crlf, plural, one {# CRLF line end} other {# CRLF line ends}}.",
-        fr: "Le message mélange {bareLf, plural, one {# fin de ligne LF seule} other {# fins de ligne LF seules}} et {crlf, plural, one {# fin de ligne CRLF} other {# fins de ligne CRLF}}.",
-        es: "El mensaje mezcla {bareLf, plural, one {# final de línea LF solo} other {# finales de línea LF solos}} con {crlf, plural, one {# final CRLF} other {# finales CRLF}}.",
+        fr: "Le message mélange {bareLf, plural, one {# fin de ligne LF seule} many {# de fins de ligne LF seules} other {# fins de ligne LF seules}} et {crlf, plural, one {# fin de ligne CRLF} many {# de fins de ligne CRLF} other {# fins de ligne CRLF}}.",
+        es: "El mensaje mezcla {bareLf, plural, one {# final de línea LF solo} many {# de finales de línea LF solos} other {# finales de línea LF solos}} con {crlf, plural, one {# final CRLF} many {# de finales CRLF} other {# finales CRLF}}.",
         pl: "Wiadomość łączy {bareLf, plural, one {# koniec wiersza LF} few {# końce wiersza LF} many {# końców wiersza LF} other {# końca wiersza LF}} z {crlf, plural, one {# końcem CRLF} few {# końcami CRLF} many {# końcami CRLF} other {# końca CRLF}}.",
     },
 }

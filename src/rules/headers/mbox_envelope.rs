@@ -37,14 +37,14 @@ crate::rule_texts! { "headers/mbox-envelope";
     },
     ESCAPED "escaped" => {
         en: "{count, plural, one {# body line starts} other {# body lines start}} with \">From \": mbox escaping of lines that started with \"From \". The message as sent had no \">\" there.",
-        fr: "{count, plural, one {# ligne du corps commence} other {# lignes du corps commencent}} par « >From » : l'échappement mbox des lignes qui commençaient par « From ». Le message envoyé n'avait pas ce « > ».",
-        es: "{count, plural, one {# línea del cuerpo empieza} other {# líneas del cuerpo empiezan}} por «>From»: el escape mbox de las líneas que empezaban por «From». El mensaje enviado no tenía ese «>».",
+        fr: "{count, plural, one {# ligne du corps commence} many {# de lignes du corps commencent} other {# lignes du corps commencent}} par « >From » : l'échappement mbox des lignes qui commençaient par « From ». Le message envoyé n'avait pas ce « > ».",
+        es: "{count, plural, one {# línea del cuerpo empieza} many {# de líneas del cuerpo empiezan} other {# líneas del cuerpo empiezan}} por «>From»: el escape mbox de las líneas que empezaban por «From». El mensaje enviado no tenía ese «>».",
         pl: "{count, plural, one {# wiersz treści zaczyna się} few {# wiersze treści zaczynają się} many {# wierszy treści zaczyna się} other {# wiersza treści zaczyna się}} od „>From”: to zabezpieczenie mbox wierszy zaczynających się od „From”. Wysłana wiadomość nie miała tam znaku „>”.",
     },
     MORE_MESSAGES "more-messages" => {
         en: "The file holds {count, plural, one {# more message} other {# more messages}} after this one; only the first was checked.",
         fr: "Le fichier contient {count, plural, one {# autre message} other {# autres messages}} après celui-ci ; seul le premier a été vérifié.",
-        es: "El archivo contiene {count, plural, one {# mensaje más} other {# mensajes más}} después de este; solo se ha comprobado el primero.",
+        es: "El archivo contiene {count, plural, one {# mensaje más} many {# de mensajes más} other {# mensajes más}} después de este; solo se ha comprobado el primero.",
         pl: "Plik zawiera jeszcze {count, plural, one {# wiadomość} few {# wiadomości} many {# wiadomości} other {# wiadomości}} po tej; sprawdzono tylko pierwszą.",
     },
     FIX_MORE "fix-more" => {

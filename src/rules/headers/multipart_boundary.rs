@@ -37,8 +37,8 @@ crate::rule_texts! { "headers/multipart-boundary";
     },
     BAD "bad" => {
         en: "The boundary has {length, plural, one {# character} other {# characters}} or characters outside RFC 2046's set; at most {limit, plural, one {# is allowed} other {# are allowed}}.",
-        fr: "Le boundary a {length, plural, one {# caractère} other {# caractères}} ou des caractères hors de l'ensemble de la RFC 2046 ; {limit, plural, one {# au plus est permis} other {# au plus sont permis}}.",
-        es: "El boundary tiene {length, plural, one {# carácter} other {# caracteres}} o caracteres fuera del conjunto del RFC 2046; {limit, plural, one {se permite # como máximo} other {se permiten # como máximo}}.",
+        fr: "Le boundary a {length, plural, one {# caractère} many {# de caractères} other {# caractères}} ou des caractères hors de l'ensemble de la RFC 2046 ; {limit, plural, one {# au plus est permis} other {# au plus sont permis}}.",
+        es: "El boundary tiene {length, plural, one {# carácter} many {# de caracteres} other {# caracteres}} o caracteres fuera del conjunto del RFC 2046; {limit, plural, one {se permite # como máximo} other {se permiten # como máximo}}.",
         pl: "Boundary ma {length, plural, one {# znak} few {# znaki} many {# znaków} other {# znaku}} lub znaki spoza zestawu RFC 2046; {limit, plural, one {dozwolony jest najwyżej # znak} few {dozwolone są najwyżej # znaki} many {dozwolonych jest najwyżej # znaków} other {dozwolone jest najwyżej # znaku}}.",
     },
     UNUSED "unused" => {
@@ -49,14 +49,14 @@ crate::rule_texts! { "headers/multipart-boundary";
     },
     TOO_DEEP "too-deep" => {
         en: "The MIME structure nests more than {limit, plural, one {# level} other {# levels}} deep: the parts below were not checked.",
-        fr: "La structure MIME s'imbrique sur plus de {limit, plural, one {# niveau} other {# niveaux}} : les parties plus profondes n'ont pas été vérifiées.",
-        es: "La estructura MIME se anida en más de {limit, plural, one {# nivel} other {# niveles}}: las partes más profundas no se revisaron.",
+        fr: "La structure MIME s'imbrique sur plus de {limit, plural, one {# niveau} many {# de niveaux} other {# niveaux}} : les parties plus profondes n'ont pas été vérifiées.",
+        es: "La estructura MIME se anida en más de {limit, plural, one {# nivel} many {# de niveles} other {# niveles}}: las partes más profundas no se revisaron.",
         pl: "Struktura MIME jest zagnieżdżona na ponad {limit, plural, one {# poziom} few {# poziomy} many {# poziomów} other {# poziomu}}: głębszych części nie sprawdzono.",
     },
     TOO_MANY_PARTS "too-many-parts" => {
         en: "The message has more than {limit, plural, one {# MIME part} other {# MIME parts}}: the rest were not checked.",
-        fr: "Le message a plus de {limit, plural, one {# partie MIME} other {# parties MIME}} : les suivantes n'ont pas été vérifiées.",
-        es: "El mensaje tiene más de {limit, plural, one {# parte MIME} other {# partes MIME}}: las demás no se revisaron.",
+        fr: "Le message a plus de {limit, plural, one {# partie MIME} many {# de parties MIME} other {# parties MIME}} : les suivantes n'ont pas été vérifiées.",
+        es: "El mensaje tiene más de {limit, plural, one {# parte MIME} many {# de partes MIME} other {# partes MIME}}: las demás no se revisaron.",
         pl: "Wiadomość ma ponad {limit, plural, one {# część MIME} few {# części MIME} many {# części MIME} other {# części MIME}}: pozostałych nie sprawdzono.",
     },
     NO_CLOSE "no-close" => {

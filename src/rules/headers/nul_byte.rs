@@ -30,14 +30,14 @@ crate::rule_texts! { "headers/nul-byte";
     },
     IN_HEADER "in-header" => {
         en: "The header contains {count, plural, one {# NUL byte} other {# NUL bytes}}.",
-        fr: "L'en-tête contient {count, plural, one {# octet NUL} other {# octets NUL}}.",
-        es: "La cabecera contiene {count, plural, one {# byte NUL} other {# bytes NUL}}.",
+        fr: "L'en-tête contient {count, plural, one {# octet NUL} many {# d'octets NUL} other {# octets NUL}}.",
+        es: "La cabecera contiene {count, plural, one {# byte NUL} many {# de bytes NUL} other {# bytes NUL}}.",
         pl: "Nagłówek zawiera {count, plural, one {# bajt NUL} few {# bajty NUL} many {# bajtów NUL} other {# bajta NUL}}.",
     },
     IN_BODY "in-body" => {
         en: "The body contains {count, plural, one {# NUL byte} other {# NUL bytes}} outside binary parts.",
-        fr: "Le corps contient {count, plural, one {# octet NUL} other {# octets NUL}} hors des parties binaires.",
-        es: "El cuerpo contiene {count, plural, one {# byte NUL} other {# bytes NUL}} fuera de las partes binarias.",
+        fr: "Le corps contient {count, plural, one {# octet NUL} many {# d'octets NUL} other {# octets NUL}} hors des parties binaires.",
+        es: "El cuerpo contiene {count, plural, one {# byte NUL} many {# de bytes NUL} other {# bytes NUL}} fuera de las partes binarias.",
         pl: "Treść zawiera {count, plural, one {# bajt NUL} few {# bajty NUL} many {# bajtów NUL} other {# bajta NUL}} poza częściami binarnymi.",
     },
 }

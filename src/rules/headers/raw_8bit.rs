@@ -32,8 +32,8 @@ crate::rule_texts! { "headers/raw-8bit";
     },
     UTF8 "utf8" => {
         en: "{field} holds {count, plural, one {# raw UTF-8 byte: only servers with SMTPUTF8 (RFC 6532) accept it} other {# raw UTF-8 bytes: only servers with SMTPUTF8 (RFC 6532) accept them}}.",
-        fr: "{field} contient {count, plural, one {# octet UTF-8 brut : seuls les serveurs gérant SMTPUTF8 (RFC 6532) l'acceptent} other {# octets UTF-8 bruts : seuls les serveurs gérant SMTPUTF8 (RFC 6532) les acceptent}}.",
-        es: "{field} contiene {count, plural, one {# byte UTF-8 en bruto: solo los servidores con SMTPUTF8 (RFC 6532) lo aceptan} other {# bytes UTF-8 en bruto: solo los servidores con SMTPUTF8 (RFC 6532) los aceptan}}.",
+        fr: "{field} contient {count, plural, one {# octet UTF-8 brut : seuls les serveurs gérant SMTPUTF8 (RFC 6532) l'acceptent} many {# d'octets UTF-8 bruts : seuls les serveurs gérant SMTPUTF8 (RFC 6532) les acceptent} other {# octets UTF-8 bruts : seuls les serveurs gérant SMTPUTF8 (RFC 6532) les acceptent}}.",
+        es: "{field} contiene {count, plural, one {# byte UTF-8 en bruto: solo los servidores con SMTPUTF8 (RFC 6532) lo aceptan} many {# de bytes UTF-8 en bruto: solo los servidores con SMTPUTF8 (RFC 6532) los aceptan} other {# bytes UTF-8 en bruto: solo los servidores con SMTPUTF8 (RFC 6532) los aceptan}}.",
         pl: "{field} zawiera {count, plural, one {# surowy bajt UTF-8: akceptują go tylko serwery z SMTPUTF8 (RFC 6532)} few {# surowe bajty UTF-8: akceptują je tylko serwery z SMTPUTF8 (RFC 6532)} many {# surowych bajtów UTF-8: akceptują je tylko serwery z SMTPUTF8 (RFC 6532)} other {# surowego bajta UTF-8: akceptują go tylko serwery z SMTPUTF8 (RFC 6532)}}.",
     },
     IN_ADDRESS "in-address" => {
@@ -44,8 +44,8 @@ crate::rule_texts! { "headers/raw-8bit";
     },
     NOT_UTF8 "not-utf8" => {
         en: "{field} holds {count, plural, one {# raw 8-bit byte that is not UTF-8} other {# raw 8-bit bytes that are not UTF-8}}: readers will show garbage.",
-        fr: "{field} contient {count, plural, one {# octet 8 bits brut qui n'est pas de l'UTF-8} other {# octets 8 bits bruts qui ne sont pas de l'UTF-8}} : les lecteurs afficheront des caractères illisibles.",
-        es: "{field} contiene {count, plural, one {# byte de 8 bits en bruto que no es UTF-8} other {# bytes de 8 bits en bruto que no son UTF-8}}: los lectores mostrarán caracteres ilegibles.",
+        fr: "{field} contient {count, plural, one {# octet 8 bits brut qui n'est pas de l'UTF-8} many {# d'octets 8 bits bruts qui ne sont pas de l'UTF-8} other {# octets 8 bits bruts qui ne sont pas de l'UTF-8}} : les lecteurs afficheront des caractères illisibles.",
+        es: "{field} contiene {count, plural, one {# byte de 8 bits en bruto que no es UTF-8} many {# de bytes de 8 bits en bruto que no son UTF-8} other {# bytes de 8 bits en bruto que no son UTF-8}}: los lectores mostrarán caracteres ilegibles.",
         pl: "{field} zawiera {count, plural, one {# surowy bajt 8-bitowy, który nie jest UTF-8} few {# surowe bajty 8-bitowe, które nie są UTF-8} many {# surowych bajtów 8-bitowych, które nie są UTF-8} other {# surowego bajta 8-bitowego, który nie jest UTF-8}}: czytniki pokażą krzaki.",
     },
 }

@@ -32,14 +32,14 @@ crate::rule_texts! { "headers/sender-required";
     },
     MISSING "missing" => {
         en: "From holds {count, plural, one {# mailbox} other {# mailboxes}} and there is no Sender field.",
-        fr: "From contient {count, plural, one {# adresse} other {# adresses}} et il n'y a pas de champ Sender.",
-        es: "From contiene {count, plural, one {# dirección} other {# direcciones}} y no hay campo Sender.",
+        fr: "From contient {count, plural, one {# adresse} many {# d'adresses} other {# adresses}} et il n'y a pas de champ Sender.",
+        es: "From contiene {count, plural, one {# dirección} many {# de direcciones} other {# direcciones}} y no hay campo Sender.",
         pl: "From zawiera {count, plural, one {# adres} few {# adresy} many {# adresów} other {# adresu}}, a brak pola Sender.",
     },
     SEVERAL "several" => {
         en: "Sender holds {count, plural, one {# mailbox} other {# mailboxes}}; it must hold exactly one.",
-        fr: "Sender contient {count, plural, one {# adresse} other {# adresses}} ; il doit en contenir exactement une.",
-        es: "Sender contiene {count, plural, one {# dirección} other {# direcciones}}; debe contener exactamente una.",
+        fr: "Sender contient {count, plural, one {# adresse} many {# d'adresses} other {# adresses}} ; il doit en contenir exactement une.",
+        es: "Sender contiene {count, plural, one {# dirección} many {# de direcciones} other {# direcciones}}; debe contener exactamente una.",
         pl: "Sender zawiera {count, plural, one {# adres} few {# adresy} many {# adresów} other {# adresu}}; musi zawierać dokładnie jeden.",
     },
 }

@@ -39,8 +39,8 @@ crate::rule_texts! { "links/insecure";
     },
     PLAIN_HTTP "plain-http" => {
         en: "{count, plural, one {# link uses} other {# links use}} plain http://, for example {href}.",
-        fr: "{count, plural, one {# lien utilise} other {# liens utilisent}} le simple http://, par exemple {href}.",
-        es: "{count, plural, one {# enlace usa} other {# enlaces usan}} http:// simple, por ejemplo {href}.",
+        fr: "{count, plural, one {# lien utilise} many {# de liens utilisent} other {# liens utilisent}} le simple http://, par exemple {href}.",
+        es: "{count, plural, one {# enlace usa} many {# de enlaces usan} other {# enlaces usan}} http:// simple, por ejemplo {href}.",
         pl: "{count, plural, one {# link używa} few {# linki używają} many {# linków używa} other {# linku używa}} zwykłego http://, na przykład {href}.",
     },
     FIX_PLAIN "fix-plain" => {

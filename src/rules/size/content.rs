@@ -29,21 +29,21 @@ crate::rule_texts! { "size/content";
     },
     TOO_LARGE "too-large" => {
         en: "The content is {size} ({sizeBytes, plural, one {# byte} other {# bytes}}) once decoded, over the {limit} the guides allow before encoding.",
-        fr: "Le contenu fait {size} ({sizeBytes, plural, one {# octet} other {# octets}}) une fois décodé, au-delà des {limit} que les guides autorisent avant encodage.",
-        es: "El contenido ocupa {size} ({sizeBytes, plural, one {# byte} other {# bytes}}) una vez decodificado, por encima de los {limit} que las guías permiten antes de codificar.",
+        fr: "Le contenu fait {size} ({sizeBytes, plural, one {# octet} many {# d'octets} other {# octets}}) une fois décodé, au-delà des {limit} que les guides autorisent avant encodage.",
+        es: "El contenido ocupa {size} ({sizeBytes, plural, one {# byte} many {# de bytes} other {# bytes}}) una vez decodificado, por encima de los {limit} que las guías permiten antes de codificar.",
         pl: "Po zdekodowaniu treść ma {size} ({sizeBytes, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}}), więcej niż {limit} dozwolone przez przewodniki przed kodowaniem.",
     },
     // The evidence, in the reader's language: the largest part.
     EVIDENCE_FILE "evidence.file" => {
         en: "{name} ({type}, {bytes, plural, one {# byte} other {# bytes}})",
-        fr: "{name} ({type}, {bytes, plural, one {# octet} other {# octets}})",
-        es: "{name} ({type}, {bytes, plural, one {# byte} other {# bytes}})",
+        fr: "{name} ({type}, {bytes, plural, one {# octet} many {# d'octets} other {# octets}})",
+        es: "{name} ({type}, {bytes, plural, one {# byte} many {# de bytes} other {# bytes}})",
         pl: "{name} ({type}, {bytes, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}})",
     },
     EVIDENCE_PART "evidence.part" => {
         en: "part {part} ({type}, {bytes, plural, one {# byte} other {# bytes}})",
-        fr: "partie {part} ({type}, {bytes, plural, one {# octet} other {# octets}})",
-        es: "parte {part} ({type}, {bytes, plural, one {# byte} other {# bytes}})",
+        fr: "partie {part} ({type}, {bytes, plural, one {# octet} many {# d'octets} other {# octets}})",
+        es: "parte {part} ({type}, {bytes, plural, one {# byte} many {# de bytes} other {# bytes}})",
         pl: "część {part} ({type}, {bytes, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}})",
     },
 }

@@ -30,20 +30,20 @@ crate::rule_texts! { "size/line-length";
     },
     TOO_LONG "too-long" => {
         en: "Line {line} is {length, plural, one {# octet} other {# octets}} long; RFC 5322 §2.1.1 allows at most {limit}.",
-        fr: "La ligne {line} fait {length, plural, one {# octet} other {# octets}} ; la RFC 5322 §2.1.1 en autorise au plus {limit}.",
-        es: "La línea {line} tiene {length, plural, one {# octeto} other {# octetos}}; el RFC 5322 §2.1.1 permite como máximo {limit}.",
+        fr: "La ligne {line} fait {length, plural, one {# octet} many {# d'octets} other {# octets}} ; la RFC 5322 §2.1.1 en autorise au plus {limit}.",
+        es: "La línea {line} tiene {length, plural, one {# octeto} many {# de octetos} other {# octetos}}; el RFC 5322 §2.1.1 permite como máximo {limit}.",
         pl: "Wiersz {line} ma {length, plural, one {# oktet} few {# oktety} many {# oktetów} other {# oktetu}}; RFC 5322 §2.1.1 dopuszcza najwyżej {limit}.",
     },
     TOO_LONG_MORE "too-long-more" => {
         en: "Line {line} is {length, plural, one {# octet} other {# octets}} long; RFC 5322 §2.1.1 allows at most {limit}. {more, plural, one {# more line is too long} other {# more lines are too long}}.",
-        fr: "La ligne {line} fait {length, plural, one {# octet} other {# octets}} ; la RFC 5322 §2.1.1 en autorise au plus {limit}. {more, plural, one {# autre ligne est trop longue} other {# autres lignes sont trop longues}}.",
-        es: "La línea {line} tiene {length, plural, one {# octeto} other {# octetos}}; el RFC 5322 §2.1.1 permite como máximo {limit}. {more, plural, one {# línea más es demasiado larga} other {Otras # líneas son demasiado largas}}.",
+        fr: "La ligne {line} fait {length, plural, one {# octet} many {# d'octets} other {# octets}} ; la RFC 5322 §2.1.1 en autorise au plus {limit}. {more, plural, one {# autre ligne est trop longue} other {# autres lignes sont trop longues}}.",
+        es: "La línea {line} tiene {length, plural, one {# octeto} many {# de octetos} other {# octetos}}; el RFC 5322 §2.1.1 permite como máximo {limit}. {more, plural, one {# línea más es demasiado larga} many {Otras # de líneas son demasiado largas} other {Otras # líneas son demasiado largas}}.",
         pl: "Wiersz {line} ma {length, plural, one {# oktet} few {# oktety} many {# oktetów} other {# oktetu}}; RFC 5322 §2.1.1 dopuszcza najwyżej {limit}. Jeszcze {more, plural, one {# wiersz jest za długi} few {# wiersze są za długie} many {# wierszy jest za długich} other {# wiersza jest za długiego}}.",
     },
     OVER_RECOMMENDED "over-recommended" => {
         en: "{count, plural, one {# line is} other {# lines are}} longer than the recommended {limit, plural, one {# character} other {# characters}} (the longest has {longest}); the first is line {line}.",
-        fr: "{count, plural, one {# ligne dépasse} other {# lignes dépassent}} {limit, plural, one {le # caractère recommandé} other {les # caractères recommandés}} (la plus longue en a {longest}) ; la première est la ligne {line}.",
-        es: "{count, plural, one {# línea supera} other {# líneas superan}} {limit, plural, one {el # carácter recomendado} other {los # caracteres recomendados}} (la más larga tiene {longest}); la primera es la línea {line}.",
+        fr: "{count, plural, one {# ligne dépasse} many {# de lignes dépassent} other {# lignes dépassent}} {limit, plural, one {le # caractère recommandé} many {les # de caractères recommandés} other {les # caractères recommandés}} (la plus longue en a {longest}) ; la première est la ligne {line}.",
+        es: "{count, plural, one {# línea supera} many {# de líneas superan} other {# líneas superan}} {limit, plural, one {el # carácter recomendado} many {los # de caracteres recomendados} other {los # caracteres recomendados}} (la más larga tiene {longest}); la primera es la línea {line}.",
         pl: "{count, plural, one {# wiersz przekracza} few {# wiersze przekraczają} many {# wierszy przekracza} other {# wiersza przekracza}} {limit, plural, one {zalecany # znak} few {zalecane # znaki} many {zalecane # znaków} other {zalecane # znaku}} (najdłuższy ma {longest}); pierwszy to wiersz {line}.",
     },
     FIX_RECOMMENDED "fix-recommended" => {

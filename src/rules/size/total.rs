@@ -29,8 +29,8 @@ crate::rule_texts! { "size/total";
     },
     TOO_LARGE "too-large" => {
         en: "The message is {size} ({sizeBytes, plural, one {# byte} other {# bytes}}) once encoded, {over, plural, one {# byte} other {# bytes}} over the host's limit of {limit} ({limitBytes, plural, one {# byte} other {# bytes}}): it will be refused.",
-        fr: "Le message fait {size} ({sizeBytes, plural, one {# octet} other {# octets}}) une fois encodé, soit {over, plural, one {# octet} other {# octets}} au-delà de la limite de l'hébergement, {limit} ({limitBytes, plural, one {# octet} other {# octets}}) : il sera refusé.",
-        es: "El mensaje ocupa {size} ({sizeBytes, plural, one {# byte} other {# bytes}}) una vez codificado, {over, plural, one {# byte} other {# bytes}} por encima del límite del alojamiento de {limit} ({limitBytes, plural, one {# byte} other {# bytes}}): será rechazado.",
+        fr: "Le message fait {size} ({sizeBytes, plural, one {# octet} many {# d'octets} other {# octets}}) une fois encodé, soit {over, plural, one {# octet} many {# d'octets} other {# octets}} au-delà de la limite de l'hébergement, {limit} ({limitBytes, plural, one {# octet} many {# d'octets} other {# octets}}) : il sera refusé.",
+        es: "El mensaje ocupa {size} ({sizeBytes, plural, one {# byte} many {# de bytes} other {# bytes}}) una vez codificado, {over, plural, one {# byte} many {# de bytes} other {# bytes}} por encima del límite del alojamiento de {limit} ({limitBytes, plural, one {# byte} many {# de bytes} other {# bytes}}): será rechazado.",
         pl: "Po zakodowaniu wiadomość ma {size} ({sizeBytes, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}}), o {over, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}} więcej niż limit hostingu {limit} ({limitBytes, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}}): zostanie odrzucona.",
     },
 }

@@ -45,8 +45,8 @@ crate::rule_texts! { "spam/adult-terms";
     },
     FOUND "found" => {
         en: "{count, plural, one {# adult term} other {# adult terms}} found in {place}: {terms}.",
-        fr: "{count, plural, one {# terme pour adultes trouvé} other {# termes pour adultes trouvés}} dans {place} : {terms}.",
-        es: "{count, plural, one {# término para adultos encontrado} other {# términos para adultos encontrados}} en {place}: {terms}.",
+        fr: "{count, plural, one {# terme pour adultes trouvé} many {# de termes pour adultes trouvés} other {# termes pour adultes trouvés}} dans {place} : {terms}.",
+        es: "{count, plural, one {# término para adultos encontrado} many {# de términos para adultos encontrados} other {# términos para adultos encontrados}} en {place}: {terms}.",
         pl: "Znaleziono {count, plural, one {# słowo} few {# słowa} many {# słów} other {# słowa}} dla dorosłych w {place}: {terms}.",
     },
 }

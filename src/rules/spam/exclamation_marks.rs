@@ -35,14 +35,14 @@ crate::rule_texts! { "spam/exclamation-marks";
     },
     SUBJECT "subject" => {
         en: "The subject has {count, plural, one {# exclamation mark} other {# exclamation marks}}, {run} in a row at most.",
-        fr: "Le sujet contient {count, plural, one {# point d'exclamation} other {# points d'exclamation}}, dont au plus {run} à la suite.",
-        es: "El asunto contiene {count, plural, one {# signo de exclamación} other {# signos de exclamación}}, como mucho {run, plural, one {# seguido} other {# seguidos}}.",
+        fr: "Le sujet contient {count, plural, one {# point d'exclamation} many {# de points d'exclamation} other {# points d'exclamation}}, dont au plus {run} à la suite.",
+        es: "El asunto contiene {count, plural, one {# signo de exclamación} many {# de signos de exclamación} other {# signos de exclamación}}, como mucho {run, plural, one {# seguido} other {# seguidos}}.",
         pl: "Temat zawiera {count, plural, one {# wykrzyknik} few {# wykrzykniki} many {# wykrzykników} other {# wykrzyknika}}, najwyżej {run} pod rząd.",
     },
     BODY "body" => {
         en: "The body has {runs, plural, one {# run} other {# runs}} of {min} or more exclamation marks.",
-        fr: "Le corps contient {runs, plural, one {# suite} other {# suites}} de {min} points d'exclamation ou plus.",
-        es: "El cuerpo contiene {runs, plural, one {# serie} other {# series}} de {min} o más signos de exclamación.",
+        fr: "Le corps contient {runs, plural, one {# suite} many {# de suites} other {# suites}} de {min} points d'exclamation ou plus.",
+        es: "El cuerpo contiene {runs, plural, one {# serie} many {# de series} other {# series}} de {min} o más signos de exclamación.",
         pl: "Treść zawiera {runs, plural, one {# ciąg} few {# ciągi} many {# ciągów} other {# ciągu}} {min} lub więcej wykrzykników.",
     },
 }

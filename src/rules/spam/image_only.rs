@@ -33,8 +33,8 @@ crate::rule_texts! { "spam/image-only";
     },
     LARGE_IMAGE "large-image" => {
         en: "The image {image} is {size} (over {limit}) and the message shows only {words, plural, one {# word} other {# words}} (fewer than {maxWords}).",
-        fr: "L'image {image} fait {size} (plus de {limit}) et le message n'affiche que {words, plural, one {# mot} other {# mots}} (moins de {maxWords}).",
-        es: "La imagen {image} ocupa {size} (más de {limit}) y el mensaje solo muestra {words, plural, one {# palabra} other {# palabras}} (menos de {maxWords}).",
+        fr: "L'image {image} fait {size} (plus de {limit}) et le message n'affiche que {words, plural, one {# mot} many {# de mots} other {# mots}} (moins de {maxWords}).",
+        es: "La imagen {image} ocupa {size} (más de {limit}) y el mensaje solo muestra {words, plural, one {# palabra} many {# de palabras} other {# palabras}} (menos de {maxWords}).",
         pl: "Obraz {image} ma {size} (ponad {limit}), a wiadomość wyświetla tylko {words, plural, one {# słowo} few {# słowa} many {# słów} other {# słowa}} (mniej niż {maxWords}).",
     },
 }

@@ -18,8 +18,8 @@ use std::net::IpAddr;
 crate::rule_texts! { "spam/listed-ip";
     summary => {
         en: "An IP address in the message is on your list of listed IPs.",
-        fr: "Une adresse IP du message figure dans votre liste d'IP listées.",
-        es: "Una dirección IP del mensaje está en su lista de IP listadas.",
+        fr: "Une adresse IP du message figure dans votre liste d'adresses IP sur liste noire.",
+        es: "Una dirección IP del mensaje figura en su lista de IP en listas negras.",
         pl: "Adres IP z wiadomości jest na Twojej liście adresów IP z czarnych list.",
     },
     why => {

@@ -40,14 +40,14 @@ crate::rule_texts! { "spam/money-amounts";
     },
     HUGE "huge" => {
         en: "{huge, plural, one {# sum} other {# sums}} of a million or more ({amounts}), among {count, plural, one {# amount} other {# amounts}}.",
-        fr: "{huge, plural, one {# somme} other {# sommes}} d'un million ou plus ({amounts}), parmi {count, plural, one {# montant} other {# montants}}.",
-        es: "{huge, plural, one {# suma} other {# sumas}} de un millón o más ({amounts}), entre {count, plural, one {# importe} other {# importes}}.",
+        fr: "{huge, plural, one {# somme} many {# de sommes} other {# sommes}} d'un million ou plus ({amounts}), parmi {count, plural, one {# montant} many {# de montants} other {# montants}}.",
+        es: "{huge, plural, one {# suma} many {# de sumas} other {# sumas}} de un millón o más ({amounts}), entre {count, plural, one {# importe} many {# de importes} other {# importes}}.",
         pl: "{huge, plural, one {# suma} few {# sumy} many {# sum} other {# sumy}} miliona lub więcej ({amounts}) wśród {count, plural, one {# kwoty} few {# kwot} many {# kwot} other {# kwoty}}.",
     },
     MANY "many" => {
         en: "{count, plural, one {# amount} other {# amounts}} of money in the text ({amounts}).",
-        fr: "{count, plural, one {# montant} other {# montants}} d'argent dans le texte ({amounts}).",
-        es: "{count, plural, one {# importe} other {# importes}} de dinero en el texto ({amounts}).",
+        fr: "{count, plural, one {# montant} many {# de montants} other {# montants}} d'argent dans le texte ({amounts}).",
+        es: "{count, plural, one {# importe} many {# de importes} other {# importes}} de dinero en el texto ({amounts}).",
         pl: "{count, plural, one {# kwota} few {# kwoty} many {# kwot} other {# kwoty}} pieniędzy w tekście ({amounts}).",
     },
 }

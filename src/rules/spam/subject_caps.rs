@@ -31,8 +31,8 @@ crate::rule_texts! { "spam/subject-caps";
     },
     SHOUTING "shouting" => {
         en: "The subject has {count, plural, one {# word} other {# words}} in capitals ({words}); the guides flag {limit} or more.",
-        fr: "Le sujet contient {count, plural, one {# mot} other {# mots}} en majuscules ({words}) ; les guides signalent à partir de {limit}.",
-        es: "El asunto contiene {count, plural, one {# palabra} other {# palabras}} en mayúsculas ({words}); las guías lo señalan a partir de {limit}.",
+        fr: "Le sujet contient {count, plural, one {# mot} many {# de mots} other {# mots}} en majuscules ({words}) ; les guides signalent à partir de {limit}.",
+        es: "El asunto contiene {count, plural, one {# palabra} many {# de palabras} other {# palabras}} en mayúsculas ({words}); las guías lo señalan a partir de {limit}.",
         pl: "Temat zawiera {count, plural, one {# słowo} few {# słowa} many {# słów} other {# słowa}} wielkimi literami ({words}); przewodniki wskazują {limit} lub więcej.",
     },
 }

@@ -33,8 +33,8 @@ crate::rule_texts! { "spam/whitespace";
     },
     TOO_BLANK "too-blank" => {
         en: "{percent} % of the text is blank ({blanks} of {total, plural, one {# character} other {# characters}}); the guides flag over {limit} %.",
-        fr: "{percent} % du texte est blanc ({blanks, plural, one {# caractère} other {# caractères}} sur {total}) ; les guides signalent au-delà de {limit} %.",
-        es: "El {percent} % del texto es blanco ({blanks} de {total, plural, one {# carácter} other {# caracteres}}); las guías lo señalan por encima del {limit} %.",
+        fr: "{percent} % du texte est blanc ({blanks, plural, one {# caractère} many {# de caractères} other {# caractères}} sur {total}) ; les guides signalent au-delà de {limit} %.",
+        es: "El {percent} % del texto es blanco ({blanks} de {total, plural, one {# carácter} many {# de caracteres} other {# caracteres}}); las guías lo señalan por encima del {limit} %.",
         pl: "{percent}% tekstu to białe znaki ({blanks} z {total, plural, one {# znaku} few {# znaków} many {# znaków} other {# znaku}}); przewodniki wskazują powyżej {limit}%.",
     },
 }
