@@ -37,8 +37,8 @@ crate::rule_texts! { "headers/parameter-encoding";
     },
     CUT "cut" => {
         en: "A {field} field is {size, plural, one {# byte} other {# bytes}} long with its folded lines: its parameters (type, boundary, file name) were read only up to {limit, plural, one {# byte} other {# bytes}}.",
-        fr: "Un champ {field} fait {size, plural, one {# octet} other {# octets}} avec ses lignes repliées : ses paramètres (type, frontière, nom de fichier) n'ont été lus que jusqu'à {limit, plural, one {# octet} other {# octets}}.",
-        es: "Un campo {field} ocupa {size, plural, one {# byte} other {# bytes}} con sus líneas plegadas: sus parámetros (tipo, delimitador, nombre de archivo) solo se leyeron hasta {limit, plural, one {# byte} other {# bytes}}.",
+        fr: "Un champ {field} fait {size, plural, one {# octet} many {# d'octets} other {# octets}} avec ses lignes repliées : ses paramètres (type, frontière, nom de fichier) n'ont été lus que jusqu'à {limit, plural, one {# octet} many {# d'octets} other {# octets}}.",
+        es: "Un campo {field} ocupa {size, plural, one {# byte} many {# de bytes} other {# bytes}} con sus líneas plegadas: sus parámetros (tipo, delimitador, nombre de archivo) solo se leyeron hasta {limit, plural, one {# byte} many {# de bytes} other {# bytes}}.",
         pl: "Pole {field} ma {size, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}} razem z zawiniętymi wierszami: jego parametry (typ, separator, nazwa pliku) odczytano tylko do {limit, plural, one {# bajtu} few {# bajtów} many {# bajtów} other {# bajta}}.",
     },
 }
