@@ -16,8 +16,12 @@ fn get(value: &JsValue, key: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 fn every_preset_simulates_from_an_object_and_from_a_string() {
-    let presets: js_sys::Array = queue_presets_js().unwrap().into();
+    let presets: js_sys::Array = queue_presets_js(JsValue::UNDEFINED).unwrap().into();
     assert!(presets.length() >= 4);
+    // The same scenarios in the reader's language (their streams' names).
+    let french: js_sys::Array = queue_presets_js(JsValue::from_str("fr")).unwrap().into();
+    assert_eq!(french.length(), presets.length());
+    assert_ne!(get(&french.get(0), "json").as_string(), get(&presets.get(0), "json").as_string());
     for preset in presets.iter() {
         let json = get(&preset, "json").as_string().unwrap();
         let from_string = simulate_js(JsValue::from_str(&json), JsValue::UNDEFINED).unwrap();
