@@ -200,3 +200,70 @@ fn an_alternative_or_event_given_by_path_is_refused_as_an_attachment_is() {
         }
     }
 }
+
+/// The invoice of the report: an .exe given as a `raw` part, its own header fields and body.
+fn raw_exe() -> String {
+    // Buffer.from('MZ\x90\0\3\0\0\0').toString('base64'): an MZ (DOS/Windows executable) header.
+    let body = "TVrCkAADAAAA";
+    format!("Content-Type: application/x-msdownload; name=\"invoice.exe\"\r\nContent-Disposition: attachment; filename=\"invoice.exe\"\r\nContent-Transfer-Encoding: base64\r\n\r\n{body}\r\n")
+}
+
+#[test]
+fn a_raw_attachment_is_sent_as_given_and_linted_as_any_part() {
+    let json = serde_json::json!({"from": "a@example.com", "to": "b@example.com", "subject": "Invoice", "text": "See attached",
+        "attachments": [{"raw": raw_exe()}]})
+    .to_string();
+    let report = lint(&json);
+    let source = report.source.clone().unwrap();
+    // mime-node `stream`: the raw part alone between the boundary lines, none of the node's fields.
+    assert!(source.contains(&format!("\r\n{}\r\n--", raw_exe())), "{source}");
+    assert_eq!(source.matches("Content-Disposition: attachment").count(), 1, "{source}");
+    let executable = report.findings.iter().find(|f| f.rule_id == "attachment/executable").expect("the .exe is seen");
+    assert_eq!(executable.severity, Severity::Error);
+    assert_eq!(report.verdict, mail_preflight::Verdict::Fail);
+}
+
+#[test]
+fn raw_alternatives_and_raw_events_are_sent_as_given() {
+    let part = "Content-Type: text/html; charset=utf-8\r\n\r\n<p>Raw HTML</p>";
+    let json = serde_json::json!({"from": "a@example.com", "text": "x", "alternatives": [{"raw": part}]}).to_string();
+    assert!(source(&json).contains(&format!("\r\n{part}\r\n--")), "{}", source(&json));
+    let event = "Content-Type: text/calendar; method=REQUEST\r\n\r\nBEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n";
+    let json = serde_json::json!({"from": "a@example.com", "text": "x", "icalEvent": {"raw": event}}).to_string();
+    // Both of the event's nodes, the alternative and the attachment, are the raw part.
+    assert_eq!(source(&json).matches(event).count(), 2, "{}", source(&json));
+    // A raw part wins over a path, as in mail-composer (`if (attachment.raw)` first).
+    let json = serde_json::json!({"from": "a@example.com", "text": "x", "attachments": [{"raw": part, "path": "/etc/passwd"}]}).to_string();
+    assert!(source(&json).contains(part));
+    // An empty raw text is none: the part is built from its other fields.
+    let json = serde_json::json!({"from": "a@example.com", "text": "x", "attachments": [{"raw": "", "filename": "a.txt", "content": "hi"}]}).to_string();
+    assert!(source(&json).contains("filename=a.txt"));
+}
+
+#[test]
+fn a_parts_content_transfer_encoding_is_honoured_as_nodemailer_honours_it() {
+    // The report's repro: bytes declared 7bit go as they are, NUL and 8-bit bytes included.
+    let json = r#"{"from":"a@example.com","to":"b@example.com","subject":"Doc","text":"x",
+        "attachments":[{"filename":"doc.bin","content":{"type":"Buffer","data":[0,1,2,3,255,254,65,66]},"contentTransferEncoding":"7bit"}]}"#;
+    let report = lint(json);
+    let source = report.source.clone().unwrap();
+    assert!(source.contains("Content-Transfer-Encoding: 7bit\r\nContent-Disposition: attachment; filename=doc.bin\r\n\r\n\u{0}\u{1}\u{2}\u{3}"), "{source:?}");
+    for rule in ["headers/nul-byte", "headers/transfer-encoding"] {
+        assert!(report.findings.iter().any(|f| f.rule_id == rule), "{rule}: {:?}", report.findings.iter().map(|f| &f.rule_id).collect::<Vec<_>>());
+    }
+    // quoted-printable on an attachment, `false` (no field: base64 chosen at write time, as mime-node does).
+    let source = source_of(r#"{"text":"x","attachments":[{"filename":"a.bin","content":"h\u00e9","contentTransferEncoding":"quoted-printable"}]}"#);
+    assert!(source.contains("Content-Transfer-Encoding: quoted-printable\r\nContent-Disposition: attachment; filename=a.bin\r\n\r\nh=C3=A9"), "{source}");
+    let source = source_of(r#"{"text":"x","attachments":[{"filename":"fwd.eml","content":"Subject: x\r\n\r\nx","contentTransferEncoding":false}]}"#);
+    assert!(!source.contains("8bit"), "false replaces the 8bit of a message: {source}");
+    // An alternative's own value goes before `encoding`, which text alternatives take otherwise.
+    let source = source_of(r#"{"text":"plain","encoding":"base64","alternatives":[{"contentType":"text/x-a","content":"a","contentTransferEncoding":"quoted-printable"},{"contentType":"text/x-b","content":"b"}]}"#);
+    assert!(source.contains("Content-Type: text/x-a\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\na\r\n"), "{source}");
+    assert!(source.contains("Content-Type: text/x-b\r\nContent-Transfer-Encoding: base64\r\n\r\nYg==\r\n"), "{source}");
+}
+
+fn source_of(fields: &str) -> String {
+    let mut value: serde_json::Value = serde_json::from_str(fields).unwrap();
+    value["from"] = "a@example.com".into();
+    source(&value.to_string())
+}

@@ -92,6 +92,14 @@ impl Content {
     fn is_given(&self) -> bool {
         !matches!(self, Content::Text(t) if t.is_empty())
     }
+
+    /// The bytes sent: a text as UTF-8 (Node's default), bytes as they are.
+    fn to_bytes(&self) -> Vec<u8> {
+        match self {
+            Content::Text(text) => text.as_bytes().to_vec(),
+            Content::Bytes(bytes) => bytes.clone(),
+        }
+    }
 }
 
 impl<'de> Deserialize<'de> for Content {
@@ -168,12 +176,63 @@ pub struct Attachment {
     pub path: Option<String>,
     #[serde(deserialize_with = "named::href")]
     pub href: Option<String>,
+    /// The part whole, its own header fields and body (Nodemailer's `raw`):
+    /// sent as it is, in place of a part built from the other fields.
+    #[serde(deserialize_with = "named::raw")]
+    pub raw: Option<Content>,
+    /// The part's Content-Transfer-Encoding (`7bit`, `quoted-printable`…),
+    /// replacing the default (base64, 8bit for a message, none for an alternative).
+    #[serde(deserialize_with = "named::content_transfer_encoding")]
+    pub content_transfer_encoding: Option<TransferEncoding>,
+}
+
+/// A part's `contentTransferEncoding` as mail-composer reads it: given at
+/// all (`'contentTransferEncoding' in attachment`), even as `false` or
+/// `null`, it replaces the default; a value JavaScript finds false sets no field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TransferEncoding(pub Option<String>);
+
+impl<'de> Deserialize<'de> for TransferEncoding {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<TransferEncoding, D::Error> {
+        struct EncodingVisitor;
+        impl<'de> Visitor<'de> for EncodingVisitor {
+            type Value = TransferEncoding;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a text or false")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<TransferEncoding, E> {
+                Ok(TransferEncoding(Some(v.to_string()).filter(|v| !v.is_empty())))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<TransferEncoding, E> {
+                Ok(TransferEncoding(v.then(|| "true".to_string())))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<TransferEncoding, E> {
+                Ok(TransferEncoding(None))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<TransferEncoding, E> {
+                Ok(TransferEncoding(None))
+            }
+        }
+        deserializer.deserialize_any(EncodingVisitor)
+    }
+}
+
+impl TransferEncoding {
+    /// The field's value: given and true to JavaScript, else none.
+    pub fn given(encoding: Option<&TransferEncoding>) -> Option<String> {
+        encoding.and_then(|e| e.0.clone())
+    }
 }
 
 /// The readers of `Attachment`'s and `Envelope`'s fields, each error prefixed with the field's name.
 mod named {
-    use super::{prefixed, Addresses, Content, Headers};
+    use super::{prefixed, Addresses, Content, Headers, TransferEncoding};
     use serde::{Deserialize, Deserializer};
+
+    /// `contentTransferEncoding`: given as `null`, it is given (no field), not absent.
+    pub fn content_transfer_encoding<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<TransferEncoding>, D::Error> {
+        TransferEncoding::deserialize(deserializer).map(Some).map_err(|e| prefixed("contentTransferEncoding", e))
+    }
 
     macro_rules! named {
         ($($function:ident $name:literal: $type:ty;)*) => {$(
@@ -193,6 +252,7 @@ mod named {
         headers "headers": Headers;
         path "path": String;
         href "href": String;
+        raw "raw": Content;
         envelope_from "from": Addresses;
     }
 }
@@ -303,6 +363,12 @@ pub struct IcalObject {
     pub headers: Option<Headers>,
     pub path: Option<String>,
     pub href: Option<String>,
+    /// Both parts whole, sent as they are (Nodemailer's `raw`).
+    pub raw: Option<Content>,
+    /// Both parts' Content-Transfer-Encoding (the alternative's, and the
+    /// attachment's in place of its base64).
+    #[serde(deserialize_with = "named::content_transfer_encoding")]
+    pub content_transfer_encoding: Option<TransferEncoding>,
 }
 
 /// The SMTP envelope (`envelope`): only its sender is read, the address a
@@ -599,10 +665,11 @@ impl Compose {
     pub fn input_size(&self) -> usize {
         let texts: usize =
             [&self.text, &self.html, &self.watch_html, &self.amp].into_iter().flatten().map(String::len).sum();
-        let contents: usize = self.attachments.iter().chain(&self.alternatives).filter_map(|a| a.content.as_ref()).map(Content::len).sum();
+        let contents: usize =
+            self.attachments.iter().chain(&self.alternatives).flat_map(|a| [&a.content, &a.raw]).flatten().map(Content::len).sum();
         let ical = match &self.ical_event {
             Some(IcalEvent::Text(t)) => t.len(),
-            Some(IcalEvent::Object(o)) => o.content.as_ref().map_or(0, Content::len),
+            Some(IcalEvent::Object(o)) => [&o.content, &o.raw].into_iter().flatten().map(Content::len).sum(),
             None => 0,
         };
         let headers: usize = self.headers.iter().flat_map(Headers::pairs).map(|(k, v, _)| k.len() + v.len()).sum();

@@ -6,7 +6,7 @@
 //! boundaries' random part is derived from the fields, so a rendering repeats.
 
 use super::headers::{encode_value, flatten, write_field, Fields, Value};
-use super::{mail_message, Attachment, Compose, Content, HeaderValues, Headers, IcalEvent, IcalObject};
+use super::{mail_message, Attachment, Compose, Content, HeaderValues, Headers, IcalEvent, IcalObject, TransferEncoding};
 use crate::input::buffer::{self, Decoded};
 use crate::input::encode::{base64_body, quoted_printable_body};
 use crate::input::mime_types;
@@ -53,6 +53,8 @@ struct Element {
     disposition: Option<String>,
     transfer_encoding: Option<String>,
     headers: Option<Headers>,
+    /// A `raw` part: its header fields and body as given, sent in place of the node's.
+    raw: Option<Vec<u8>>,
 }
 
 struct Node {
@@ -60,6 +62,8 @@ struct Node {
     fields: Fields,
     filename: Option<String>,
     content: Option<Body>,
+    /// mime-node `setRaw`: written as it is, without the node's header fields.
+    raw: Option<Vec<u8>>,
     children: Vec<Node>,
     /// Set while the Content-Type field is written (mime-node `_handleContentType`).
     boundary: Option<String>,
@@ -76,7 +80,7 @@ impl Builder {
         self.next_id += 1;
         let mut fields = Fields::default();
         fields.set("Content-Type", Value::Text(content_type.to_string()));
-        Node { id: self.next_id, fields, filename, content: None, children: Vec::new(), boundary: None }
+        Node { id: self.next_id, fields, filename, content: None, raw: None, children: Vec::new(), boundary: None }
     }
 
     /// mail-composer `_createContentNode`.
@@ -98,7 +102,11 @@ impl Builder {
             let default = if element.cid.is_some() && image { "inline" } else { "attachment" };
             node.fields.set("Content-Disposition", Value::Text(element.disposition.clone().unwrap_or_else(|| default.into())));
         }
-        node.content = Some(element.content.clone());
+        // "prefer pregenerated raw content"
+        match &element.raw {
+            Some(raw) => node.raw = Some(raw.clone()),
+            None => node.content = Some(element.content.clone()),
+        }
         node
     }
 }
@@ -174,8 +182,8 @@ fn body_of(content: Option<&Content>, encoding: Option<&str>, path: &str) -> Res
     })
 }
 
-/// A `path` or `href` without `content`: Nodemailer would read the file or
-/// fetch the URL; the engine does neither.
+/// A `path` or `href` without `content` or `raw`: Nodemailer would read the
+/// file or fetch the URL; the engine does neither.
 fn unreadable(path: Option<&String>, href: Option<&String>, content: Option<&Content>, at: String) -> Result<(), LintError> {
     if (path.is_some() || href.is_some()) && content.is_none() {
         return Err(LintError::input(at, What::UnreadableSource));
@@ -186,7 +194,10 @@ fn unreadable(path: Option<&String>, href: Option<&String>, content: Option<&Con
 /// mail-composer `getAttachments`, one attachment.
 fn attachment_element(attachment: &Attachment, index: usize) -> Result<Element, LintError> {
     let source = attachment.path.as_deref().or(attachment.href.as_deref());
-    unreadable(attachment.path.as_ref(), attachment.href.as_ref(), attachment.content.as_ref(), format!("attachments[{index}]"))?;
+    let raw = raw_part(attachment.raw.as_ref());
+    if raw.is_none() {
+        unreadable(attachment.path.as_ref(), attachment.href.as_ref(), attachment.content.as_ref(), format!("attachments[{index}]"))?;
+    }
     let given_name = attachment.filename.as_deref().filter(|f| !f.is_empty());
     let content_type = attachment
         .content_type
@@ -199,8 +210,12 @@ fn attachment_element(attachment: &Attachment, index: usize) -> Result<Element, 
         if message || (image && attachment.cid.is_some()) { "inline".into() } else { "attachment".into() }
     });
     // An attached message goes as it is, 8bit (RFC 2046 §5.2.1 allows no other
-    // encoding than 7bit, 8bit or binary for message/rfc822); anything else in base64.
-    let transfer_encoding = if message { "8bit" } else { "base64" };
+    // encoding than 7bit, 8bit or binary for message/rfc822); anything else in
+    // base64, unless the script chose (`contentTransferEncoding`, even `false`).
+    let transfer_encoding = match &attachment.content_transfer_encoding {
+        Some(given) => given.0.clone(),
+        None => Some(if message { "8bit" } else { "base64" }.to_string()),
+    };
     let filename = match given_name {
         Some(name) => Some(name.to_string()),
         None if message => None,
@@ -221,9 +236,15 @@ fn attachment_element(attachment: &Attachment, index: usize) -> Result<Element, 
         filename,
         cid: attachment.cid.clone().filter(|c| !c.is_empty()),
         disposition: Some(disposition),
-        transfer_encoding: Some(transfer_encoding.into()),
+        transfer_encoding,
         headers: attachment.headers.clone(),
+        raw,
     })
+}
+
+/// A `raw` part as mail-composer takes it (`if (attachment.raw)`): an empty text is none.
+fn raw_part(raw: Option<&Content>) -> Option<Vec<u8>> {
+    raw.filter(|r| r.is_given()).map(Content::to_bytes)
 }
 
 fn alternative(content_type: &str, text: &str) -> Element {
@@ -235,6 +256,7 @@ fn alternative(content_type: &str, text: &str) -> Element {
         disposition: None,
         transfer_encoding: None,
         headers: None,
+        raw: None,
     }
 }
 
@@ -243,7 +265,10 @@ fn alternative(content_type: &str, text: &str) -> Element {
 /// `contentDisposition` not read.
 fn listed_alternative(given: &Attachment, index: usize) -> Result<Element, LintError> {
     let at = format!("alternatives[{index}]");
-    unreadable(given.path.as_ref(), given.href.as_ref(), given.content.as_ref(), at.clone())?;
+    let raw = raw_part(given.raw.as_ref());
+    if raw.is_none() {
+        unreadable(given.path.as_ref(), given.href.as_ref(), given.content.as_ref(), at.clone())?;
+    }
     let filename = given.filename.clone().filter(|f| !f.is_empty());
     let source = filename.as_deref().or(given.path.as_deref()).or(given.href.as_deref()).unwrap_or("txt");
     Ok(Element {
@@ -252,8 +277,9 @@ fn listed_alternative(given: &Attachment, index: usize) -> Result<Element, LintE
         filename,
         cid: None,
         disposition: None,
-        transfer_encoding: None,
+        transfer_encoding: TransferEncoding::given(given.content_transfer_encoding.as_ref()),
         headers: given.headers.clone(),
+        raw,
     })
 }
 
@@ -286,18 +312,23 @@ fn ical_object(event: &IcalEvent) -> IcalObject {
 /// the alternative then carries both fields too, as Nodemailer sends it.
 fn ical_elements(event: &IcalEvent) -> Result<(Element, Element), LintError> {
     let event = ical_object(event);
-    unreadable(event.path.as_ref(), event.href.as_ref(), event.content.as_ref(), "icalEvent".into())?;
+    let raw = raw_part(event.raw.as_ref());
+    if raw.is_none() {
+        unreadable(event.path.as_ref(), event.href.as_ref(), event.content.as_ref(), "icalEvent".into())?;
+    }
     let content = body_of(event.content.as_ref(), event.encoding.as_deref(), "icalEvent")?;
     let method = event.method.as_deref().filter(|m| !m.is_empty()).unwrap_or("PUBLISH").trim().to_uppercase();
     let attachment_headers = ical_attachment_headers(event.headers.as_ref());
+    let transfer_encoding = TransferEncoding::given(event.content_transfer_encoding.as_ref());
     let alternative = Element {
         content_type: format!("text/calendar; charset=utf-8; method={method}"),
         content: content.clone(),
         filename: None,
         cid: None,
         disposition: None,
-        transfer_encoding: None,
+        transfer_encoding: transfer_encoding.clone(),
         headers: event.headers.as_ref().map(|_| attachment_headers.clone()),
+        raw: raw.clone(),
     };
     let attachment = Element {
         content_type: "application/ics".into(),
@@ -305,8 +336,9 @@ fn ical_elements(event: &IcalEvent) -> Result<(Element, Element), LintError> {
         filename: Some(event.filename.clone().filter(|f| !f.is_empty()).unwrap_or_else(|| "invite.ics".into())),
         cid: None,
         disposition: None,
-        transfer_encoding: None,
+        transfer_encoding,
         headers: Some(attachment_headers),
+        raw,
     };
     Ok((alternative, attachment))
 }
@@ -579,6 +611,10 @@ fn header_block(node: &mut Node, root: bool, text_encoding: TextEncoding) -> Str
 /// mime-node `stream`: headers, a blank line, the content in its transfer encoding,
 /// then each child between boundary lines.
 fn write_node(node: &mut Node, root: bool, text_encoding: TextEncoding, out: &mut Vec<u8>) {
+    if let Some(raw) = &node.raw {
+        out.extend_from_slice(raw);
+        return;
+    }
     out.extend_from_slice(header_block(node, root, text_encoding).as_bytes());
     out.extend_from_slice(b"\r\n\r\n");
     if let Some(content) = node.content.as_ref().filter(|c| c.is_present()) {
@@ -627,11 +663,7 @@ fn on_the_wire(mut message: Vec<u8>) -> Vec<u8> {
 /// a node whose raw content is the whole output, no field added).
 pub fn render(compose: &Compose) -> Result<Vec<u8>, LintError> {
     if let Some(raw) = compose.raw.as_ref().filter(|_| compose.sends_raw()) {
-        let bytes = match raw {
-            Content::Text(text) => text.as_bytes().to_vec(),
-            Content::Bytes(bytes) => bytes.clone(),
-        };
-        return Ok(on_the_wire(bytes));
+        return Ok(on_the_wire(raw.to_bytes()));
     }
     let mut root = compile(compose)?;
     let mut out = Vec::with_capacity(compose.input_size() * 4 / 3 + 1024);
