@@ -267,3 +267,9 @@ fn source_of(fields: &str) -> String {
     value["from"] = "a@example.com".into();
     source(&value.to_string())
 }
+
+#[test]
+fn encoding_without_a_body_is_written_on_the_empty_part_as_nodemailer_writes_it() {
+    let source = source(r#"{"from":"a@example.com","to":"b@example.com","subject":"Hi","encoding":"utf-8"}"#);
+    assert!(source.starts_with("Content-Transfer-Encoding: utf-8\r\nFrom: a@example.com\r\n"), "{source}");
+}

@@ -458,11 +458,9 @@ fn compile(compose: &Compose) -> Result<Node, LintError> {
         let first = alternatives.first().or(attached.first());
         match first {
             Some(element) => builder.content_node(element),
-            None => {
-                let mut node = builder.node("text/plain", None);
-                node.content = Some(Body::Text(String::new()));
-                node
-            }
+            // mail-composer's `{ contentType: 'text/plain', content: '' }`, which
+            // takes `encoding` (`Content-Transfer-Encoding: utf-8` for `encoding: 'utf-8'`).
+            None => builder.content_node(&alternative("text/plain", "")),
         }
     };
 
