@@ -242,21 +242,24 @@ fn input_from(input: JsValue, locale: Locale, function: &str) -> Result<Input, J
     }
 }
 
-/// The compose object with each top-level function (Nodemailer's
-/// `normalizeHeaderKey`) given as `true`: the conversion refuses functions, and
-/// the engine only notes that the option is set (`headers/compose-option`).
-/// The input itself is not changed; without a function it is used as it is.
+/// The compose object with a function given to an option the engine only
+/// notes as set (Nodemailer's `normalizeHeaderKey`, `headers/compose-option`)
+/// as `true`: the conversion refuses functions. A function anywhere else is
+/// refused as one ("text is a function; it must be a text"). The input itself
+/// is not changed; without such a function it is used as it is.
 fn functions_as_flags(input: JsValue) -> JsValue {
     let object: &js_sys::Object = input.unchecked_ref();
     let entries = js_sys::Object::entries(object);
-    if !entries.iter().any(|entry| js_sys::Array::from(&entry).get(1).is_function()) {
+    let noted_function = |pair: &js_sys::Array| {
+        pair.get(1).is_function() && pair.get(0).as_string().is_some_and(|key| crate::input::compose::is_noted_option(&key))
+    };
+    if !entries.iter().any(|entry| noted_function(&js_sys::Array::from(&entry))) {
         return input;
     }
     let copy = js_sys::Object::new();
     for entry in entries.iter() {
         let pair = js_sys::Array::from(&entry);
-        let value = pair.get(1);
-        let value = if value.is_function() { JsValue::TRUE } else { value };
+        let value = if noted_function(&pair) { JsValue::TRUE } else { pair.get(1) };
         // Own enumerable string keys of a plain object: defining them cannot fail.
         let _ = Reflect::set(&copy, &pair.get(0), &value);
     }

@@ -273,3 +273,20 @@ fn encoding_without_a_body_is_written_on_the_empty_part_as_nodemailer_writes_it(
     let source = source(r#"{"from":"a@example.com","to":"b@example.com","subject":"Hi","encoding":"utf-8"}"#);
     assert!(source.starts_with("Content-Transfer-Encoding: utf-8\r\nFrom: a@example.com\r\n"), "{source}");
 }
+
+#[test]
+fn content_that_is_no_buffer_is_refused_naming_what_to_pass() {
+    for (json, path) in [
+        (r#"{"text":"x","attachments":[{"content":{"_readableState":{},"path":"/tmp/a"}}]}"#, "attachments[0].content"),
+        (r#"{"raw":{"content":"Subject: x\r\n\r\nx"}}"#, "raw"),
+    ] {
+        match Compose::from_json(json) {
+            Err(error) => {
+                let text = error.to_string();
+                assert!(text.contains(&format!("{path} is a stream or an object")) && text.contains("pass a Buffer or a text"), "{text}");
+                assert!(!text.contains("\"data\""), "{text}");
+            }
+            Ok(other) => panic!("{json}: {other:?}"),
+        }
+    }
+}

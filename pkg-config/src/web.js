@@ -47,10 +47,24 @@ function guarded(name) {
   };
 }
 
+/** Who words an error met reading a message: the engine, in the language `options` ask for. */
+function readerOf(options) {
+  let locale = 'en';
+  try {
+    if (options && typeof options.locale === 'string' && ['en', 'fr', 'es', 'pl'].includes(options.locale)) locale = options.locale;
+  } catch {
+    // options that throw are refused by the engine itself
+  }
+  return { locale, render: engine.renderMessage };
+}
+
 /** A call whose first argument is a message (lint, analyse): taken in the shapes the engine reads. */
 function guardedMessage(name) {
   const call = guarded(name);
-  return (input, ...rest) => call(messageInput(input, name), ...rest);
+  return (input, ...rest) => {
+    if (!ready) throw notInitialized(name);
+    return call(messageInput(input, name, readerOf(rest[0])), ...rest);
+  };
 }
 
 export const lint = guardedMessage('lint');

@@ -50,6 +50,8 @@ pub enum Found {
     List,
     Object,
     Bytes,
+    /// A JavaScript function (`text: () => 'x'`).
+    Function,
     Other,
 }
 
@@ -63,6 +65,7 @@ impl Found {
             Found::List => "core.invalid.found.list",
             Found::Object => "core.invalid.found.object",
             Found::Bytes => "core.invalid.found.bytes",
+            Found::Function => "core.invalid.found.function",
             Found::Other => "core.invalid.found.other",
         }
     }
@@ -140,6 +143,10 @@ impl Expected {
 /// (`wasm::nested_within`): their converter recurses once per level.
 pub const MAX_JSON_DEPTH: usize = 128;
 
+/// The error text of content that is neither text nor bytes nor Node's JSON
+/// form of a Buffer (a stream, `{ content }`), read back as `What::UnreadableContent`.
+pub const UNREADABLE_CONTENT: &str = "a stream or an object that is no Buffer";
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum What {
     /// Not JSON at all; line and column of the fault (1-based).
@@ -180,6 +187,8 @@ pub enum What {
     NotJsonCompatible,
     /// An attachment given by `path` or `href`, which the engine cannot read.
     UnreadableSource,
+    /// Content given as a stream or another object than a Buffer (`UNREADABLE_CONTENT`).
+    UnreadableContent,
     UnknownEncoding { name: String, known: String },
     /// A value of the wrong kind where one of some texts goes (`locale: 5`).
     NotChoice { found: Found, known: Vec<String> },
@@ -325,6 +334,7 @@ impl Invalid {
             What::NotDkimKeyName { text } => msg("core.invalid.not-dkim-key-name").text("text", text.clone()),
             What::NotJsonCompatible => msg("core.invalid.not-json-compatible"),
             What::UnreadableSource => msg("core.invalid.unreadable-source"),
+            What::UnreadableContent => msg("core.invalid.unreadable-content"),
             What::UnknownEncoding { name, known } => {
                 msg("core.invalid.unknown-encoding").text("name", name.clone()).text("known", known.clone())
             }
@@ -594,6 +604,9 @@ fn read_problem(text: &str) -> What {
         let (name, rest) = backticked(rest);
         return What::UnknownValue { name: quoted(&name), known: known_names(rest) };
     }
+    if text == UNREADABLE_CONTENT {
+        return What::UnreadableContent;
+    }
     if let Some(rest) = text.strip_prefix("missing field ") {
         return What::MissingField { name: quoted(&backticked(rest).0) };
     }
@@ -672,6 +685,7 @@ fn unexpected(text: &str) -> Option<(Found, Option<String>, &str)> {
             Some(b'[') => Found::List,
             Some(b'0'..=b'9' | b'-') => Found::Number,
             _ if inner.starts_with("Object(") || inner.starts_with("Date") || inner.starts_with("Map") => Found::Object,
+            _ if inner.starts_with("Function") => Found::Function,
             _ => Found::Other,
         };
         return Some((found, None, &inner[at + "), expected ".len()..]));
@@ -829,6 +843,9 @@ mod tests {
             What::WrongType { found: Found::Number, value: None, expected: Expected::Label("core.invalid.expected.list") }
         );
         assert!(read("invalid type: JsValue(Symbol(x)), expected any value").is_worded());
+        // A function is said to be one (`text: () => 'x'`), not "a boolean (true)".
+        assert!(matches!(read("invalid type: JsValue(Function(f)), expected a string").what, What::WrongType { found: Found::Function, .. }));
+        assert_eq!(read(&format!("attachments: [0]: content: {UNREADABLE_CONTENT}")).what, What::UnreadableContent);
         assert!(read("Reflect.get called on non-object").is_worded());
         assert_eq!(read("attachments: TypeError: Reflect.get called on non-object").path, "attachments");
         assert!(!read("something serde never says").is_worded());

@@ -5,7 +5,10 @@
 // boundaries' random part (given to MailComposer as `baseBoundary`).
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { pkg, requireDev, idsOf, ruleIds } from './helpers.mjs';
+import { createReadStream } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pkg, pkgDir, requireDev, idsOf, ruleIds } from './helpers.mjs';
 
 const MailComposer = requireDev('nodemailer/lib/mail-composer');
 const MailMessage = requireDev('nodemailer/lib/mailer/mail-message');
@@ -217,4 +220,38 @@ test('unknown keys and options not rendered are named; a function option is read
     [['headers/compose-option.not-rendered', 'info'], ['headers/compose-option.unknown', 'info']]);
   assert.match(notes[0].message, /^dkim, normalizeHeaderKey:/);
   assert.match(notes[1].message, /^atachments:/);
+});
+
+test('a getter or a Proxy that throws is invalid-input naming the field, in the reader\'s language, the error as cause', async () => {
+  const { createLinter } = await import(join(pkgDir, 'index.mjs'));
+  const boom = new Error('boom');
+  const throwing = () => ({ from: 'a@example.com', get subject() { throw boom; } });
+  for (const locale of ['en', 'fr']) {
+    assert.throws(() => pkg.lint(throwing(), { locale }), (error) => error.code === 'invalid-input' && error.cause === boom
+      && /subject/.test(error.message) && (locale === 'en' ? /^The message fields are not valid: reading subject threw/ : /^Les champs du message/).test(error.message));
+  }
+  const trap = new Proxy({}, { ownKeys() { throw new TypeError('no keys'); } });
+  assert.throws(() => pkg.lint({ from: 'a@example.com', attachments: [{ headers: trap }] }),
+    (error) => error.code === 'invalid-input' && /attachments\[0\]\.headers/.test(error.message) && error.cause.message === 'no keys');
+  const linter = createLinter({ threads: 1 });
+  try {
+    await assert.rejects(linter.lint(throwing(), { locale: 'es' }), (error) => error.code === 'invalid-input' && /^Los campos/.test(error.message));
+  } finally {
+    await linter.close();
+  }
+});
+
+test('a function is said to be one; a stream or an object as content is named with what to pass; a DataView is bytes', () => {
+  const said = (mail, pattern) => assert.throws(() => pkg.lint(mail), (error) => error.code === 'invalid-input' && pattern.test(error.message));
+  said({ from: 'a@example.com', text: () => 'x' }, /text is a function; it must be a text/);
+  assert.throws(() => pkg.lint({ from: 'a@example.com', text: () => 'x' }, { locale: 'pl' }), (error) => /text to funkcja/.test(error.message));
+  said({ from: 'a@example.com', raw: { content: 'Subject: x\r\n\r\nx' } }, /raw is a stream or an object, which cannot be read here; pass a Buffer or a text/);
+  const stream = createReadStream(fileURLToPath(import.meta.url));
+  try {
+    said({ from: 'a@example.com', text: 'x', attachments: [{ content: stream }] }, /attachments\[0\]\.content is a stream or an object/);
+  } finally {
+    stream.destroy();
+  }
+  const bytes = new DataView(Uint8Array.from([104, 105]).buffer);
+  assert.match(pkg.lint({ from: 'a@example.com', text: 'x', attachments: [{ filename: 'a.bin', content: bytes }] }).source, /\r\naGk=\r\n/);
 });

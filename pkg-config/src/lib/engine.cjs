@@ -71,13 +71,18 @@ class Engine {
     }
   }
 
+  /** Who words an error met reading the input: this engine, in the language the options ask for. */
+  reader(options) {
+    return { locale: localeOf([options]), render: (id, params, locale) => this.call('renderMessage', [id, params, locale]) };
+  }
+
   /** The wasm memory of the current instance (size reports, tests). */
   memory() {
     return this.instance.__wasm.memory;
   }
 
   lint(rawInput, options) {
-    const input = messageInput(rawInput, 'lint');
+    const input = messageInput(rawInput, 'lint', this.reader(options));
     checkLintInput(input, options);
     return this.call('lint', [normalizeCompose(input), options]);
   }
@@ -87,7 +92,7 @@ class Engine {
    * `{ json, verdict, counts }` (the CLI's json formats write the text as it is).
    */
   lintJson(rawInput, options) {
-    const input = messageInput(rawInput, 'lint');
+    const input = messageInput(rawInput, 'lint', this.reader(options));
     checkLintInput(input, options);
     const [json, verdict, error, warning, info] = this.call('lintJson', [normalizeCompose(input), options]);
     return { json, verdict, counts: { error, warning, info } };
@@ -95,7 +100,7 @@ class Engine {
 
   /** The analysed parts of a message: the same input as `lint`, measured the same way. */
   analyse(rawInput, options) {
-    const input = messageInput(rawInput, 'analyse');
+    const input = messageInput(rawInput, 'analyse', this.reader(options));
     checkLintInput(input, options);
     return this.call('analyse', [normalizeCompose(input), options]);
   }

@@ -288,6 +288,17 @@ function localeOfTask(task) {
  * worker threads and returning promises.
  * @param {{ threads?: number }} [settings]
  */
+/** Who words an error met reading a message: the catalogue, in the language `options` ask for. */
+function readerOf(options) {
+  let locale = 'en';
+  try {
+    if (options && typeof options.locale === 'string') locale = options.locale;
+  } catch {
+    // options that throw are refused by the worker's engine itself
+  }
+  return { locale, render };
+}
+
 function createLinter(settings = {}) {
   const pool = new WorkerPool(settings.threads === undefined ? defaultThreads() : settings.threads);
   return {
@@ -297,7 +308,7 @@ function createLinter(settings = {}) {
     lint: (input, options) => {
       let read;
       try {
-        read = messageInput(input, 'lint');
+        read = messageInput(input, 'lint', readerOf(options));
       } catch (error) {
         return Promise.reject(error);
       }

@@ -217,6 +217,18 @@ crate::catalog! {
         es: "{invalid}: {path} no se puede escribir como JSON (contiene un ciclo o un BigInt, o está demasiado anidado).",
         pl: "{invalid}: {path} nie da się zapisać jako JSON (zawiera cykl lub BigInt albo jest zbyt głęboko zagnieżdżony).",
     },
+    "core.invalid.threw" => {
+        en: "{invalid}: reading {path} threw an error ({detail}); pass plain values.",
+        fr: "{invalid} : la lecture de {path} a levé une erreur ({detail}) ; passez des valeurs simples.",
+        es: "{invalid}: leer {path} lanzó un error ({detail}); pase valores simples.",
+        pl: "{invalid}: odczyt {path} zgłosił błąd ({detail}); przekaż zwykłe wartości.",
+    },
+    "core.invalid.unreadable-content" => {
+        en: "{invalid}: {path} is a stream or an object, which cannot be read here; pass a Buffer or a text.",
+        fr: "{invalid} : {path} est un flux ou un objet, qui ne peut pas être lu ici ; passez un Buffer ou un texte.",
+        es: "{invalid}: {path} es un flujo o un objeto, que no se puede leer aquí; pase un Buffer o un texto.",
+        pl: "{invalid}: {path} to strumień lub obiekt, którego nie da się tu odczytać; przekaż Buffer albo tekst.",
+    },
     "core.invalid.unreadable-source" => {
         en: "{invalid}: {path}: path and href cannot be read here; pass the file as content.",
         fr: "{invalid} : {path} : path et href ne peuvent pas être lus ici ; passez le fichier dans content.",
@@ -270,6 +282,12 @@ crate::catalog! {
         fr: "un tableau d'octets",
         es: "un array de bytes",
         pl: "tablica bajtów",
+    },
+    "core.invalid.found.function" => {
+        en: "a function",
+        fr: "une fonction",
+        es: "una función",
+        pl: "funkcja",
     },
     "core.invalid.found.other" => {
         en: "another kind of value",

@@ -138,7 +138,9 @@ impl<'de> Deserialize<'de> for Content {
                         map.next_value::<de::IgnoredAny>()?;
                     }
                 }
-                data.map(Content::Bytes).ok_or_else(|| de::Error::missing_field("data"))
+                // A stream, `{ content }` or any other object: Nodemailer would pipe
+                // or fail on it; the engine reads only bytes and texts.
+                data.map(Content::Bytes).ok_or_else(|| de::Error::custom(crate::error::UNREADABLE_CONTENT))
             }
         }
         deserializer.deserialize_any(ContentVisitor)
@@ -399,6 +401,12 @@ const NO_CHANGE_IN_BYTES: &[&str] = &["dsn", "disableFileAccess", "disableUrlAcc
 /// (inline `data:` images become attachments), `normalizeHeaderKey` (a
 /// function renaming every field).
 const NOT_RENDERED: &[&str] = &["dkim", "attachDataUrls", "normalizeHeaderKey"];
+
+/// Whether a top-level option is only noted as set (`NOT_RENDERED`), so any
+/// value, a function included (`normalizeHeaderKey`), may be given as `true`.
+pub fn is_noted_option(key: &str) -> bool {
+    NOT_RENDERED.contains(&key)
+}
 
 /// The options `raw` replaces: with `raw`, MailComposer sends the raw message
 /// as it is (mail-composer `compile`: a `message/rfc822` node whose raw content
