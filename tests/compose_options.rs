@@ -145,8 +145,8 @@ fn unknown_keys_and_unrendered_options_are_named_in_an_info_note() {
     assert_eq!(notes.len(), 2, "{notes:?}");
     assert_eq!(notes[0].message_id, "headers/compose-option.not-rendered");
     assert!(notes[0].message.starts_with("dkim:"), "{}", notes[0].message);
-    assert_eq!(notes[1].message_id, "headers/compose-option.unknown");
-    assert!(notes[1].message.starts_with("atachments:"), "{}", notes[1].message);
+    assert_eq!(notes[1].message_id, "headers/compose-option.unknown-close");
+    assert!(notes[1].message.starts_with("atachments: not a Nodemailer message option; did you mean attachments?"), "{}", notes[1].message);
     assert!(notes.iter().all(|n| n.severity == Severity::Info));
 }
 
@@ -289,4 +289,36 @@ fn content_that_is_no_buffer_is_refused_naming_what_to_pass() {
             Ok(other) => panic!("{json}: {other:?}"),
         }
     }
+}
+
+#[test]
+fn unknown_keys_inside_parts_and_the_envelope_are_named_by_path_with_the_close_key() {
+    let report = lint(r#"{"from":"a@example.com","to":"b@example.com","subject":"Invoice","text":"x",
+        "attachments":[{"fileName":"invoice.pdf","contentype":"application/pdf","content":"x","zzzz":1}],
+        "alternatives":[{"content_type":"text/x-a","content":"a"}],"icalEvent":{"methd":"REQUEST","content":"BEGIN:VCALENDAR"},
+        "envelope":{"form":"bounce@example.com","to":"b@example.com"}}"#);
+    let notes: Vec<(&str, &str)> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule_id == "headers/compose-option")
+        .map(|f| (f.message_id.as_str(), f.message.as_str()))
+        .collect();
+    let close = |option: &str, suggestion: &str| {
+        let text = format!("{option}: not a Nodemailer message option; did you mean {suggestion}?");
+        assert!(notes.iter().any(|(id, m)| *id == "headers/compose-option.unknown-close" && m.starts_with(&text)), "{text}: {notes:#?}");
+    };
+    close("attachments[0].fileName", "filename");
+    close("attachments[0].contentype", "contentType");
+    close("alternatives[0].content_type", "contentType");
+    close("icalEvent.methd", "method");
+    close("envelope.form", "from");
+    assert!(notes.iter().any(|(id, m)| *id == "headers/compose-option.unknown" && m.starts_with("attachments[0].zzzz:")), "{notes:#?}");
+    assert!(report.findings.iter().filter(|f| f.rule_id == "headers/compose-option").all(|f| f.severity == Severity::Info));
+    // Nodemailer ignores the misspelt name: the attachment is attachment-1.* (mime-funcs detectExtension of
+    // application/octet-stream), as it sends it.
+    let source = report.source.unwrap();
+    assert!(source.contains("filename=attachment-1.*") && !source.contains("invoice.pdf"), "{source}");
+    // envelope.from false is no sender, as in mime-node setEnvelope.
+    let compose = Compose::from_json(r#"{"from":"a@example.com","text":"x","envelope":{"from":false}}"#).unwrap();
+    assert_eq!(compose.envelope_sender(), None);
 }

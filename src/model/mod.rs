@@ -146,8 +146,12 @@ pub struct InputNotes {
     pub not_rendered: Vec<String>,
     /// Keys that are no Nodemailer message option (a typo: `atachments`), which
     /// Nodemailer ignores as well: the first `MAX_NOTED_KEYS`, then a count.
+    /// Nested keys are named by their path (`attachments[0].fileName`).
     pub unknown: Vec<String>,
     pub unknown_more: usize,
+    /// Unknown keys close to a known one, with it (`fileName`, `filename`):
+    /// said one by one with the suggestion, and not in `unknown`.
+    pub close: Vec<(String, String)>,
     /// Fields given beside `raw`, which Nodemailer does not send.
     pub replaced_by_raw: Vec<String>,
 }

@@ -147,45 +147,99 @@ impl<'de> Deserialize<'de> for Content {
     }
 }
 
-/// An attachment, as Nodemailer takes it.
+/// An attachment, as Nodemailer takes it (also an alternative, and the
+/// object form of `icalEvent`).
 ///
-/// A refused field is named in the error (`attachments[1].content`): each
-/// field is read by a function that prefixes its errors with its name.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+/// A refused field is named in the error (`attachments[1].content`); a key
+/// that is none of Nodemailer's is kept in `unknown` for the note
+/// (`headers/compose-option`), as Nodemailer ignores it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Attachment {
-    #[serde(deserialize_with = "named::filename")]
     pub filename: Option<String>,
-    #[serde(deserialize_with = "named::content")]
     pub content: Option<Content>,
     /// How a string `content` is encoded, any of Node's Buffer encodings (`base64`,
     /// `hex`, `latin1`, `utf16le`…); text (`utf-8`) when absent.
-    #[serde(deserialize_with = "named::encoding")]
     pub encoding: Option<String>,
-    #[serde(deserialize_with = "named::content_type")]
     pub content_type: Option<String>,
     /// Content-ID for inline images referenced as `cid:` in the HTML.
-    #[serde(deserialize_with = "named::cid")]
     pub cid: Option<String>,
     /// `attachment` or `inline`.
-    #[serde(deserialize_with = "named::content_disposition")]
     pub content_disposition: Option<String>,
     /// Headers of the attachment's part.
-    #[serde(deserialize_with = "named::headers")]
     pub headers: Option<Headers>,
     /// A file path or URL; the linter cannot read files or fetch URLs.
-    #[serde(deserialize_with = "named::path")]
     pub path: Option<String>,
-    #[serde(deserialize_with = "named::href")]
     pub href: Option<String>,
     /// The part whole, its own header fields and body (Nodemailer's `raw`):
     /// sent as it is, in place of a part built from the other fields.
-    #[serde(deserialize_with = "named::raw")]
     pub raw: Option<Content>,
     /// The part's Content-Transfer-Encoding (`7bit`, `quoted-printable`…),
     /// replacing the default (base64, 8bit for a message, none for an alternative).
-    #[serde(deserialize_with = "named::content_transfer_encoding")]
     pub content_transfer_encoding: Option<TransferEncoding>,
+    /// `icalEvent`'s iTIP method (`REQUEST`, `CANCEL`…), `PUBLISH` when absent.
+    pub method: Option<String>,
+    /// Keys that are none of Nodemailer's, as given (the first `MAX_NOTED_KEYS`).
+    #[serde(skip)]
+    pub unknown: Vec<String>,
+}
+
+/// The keys of a part Nodemailer reads (mail-composer `getAttachments`,
+/// `getAlternatives`; `httpHeaders` goes with `href`). `method` only in `icalEvent`.
+const PART_KEYS: &[&str] = &[
+    "filename", "content", "encoding", "contentType", "cid", "contentDisposition", "headers", "path", "href", "raw",
+    "contentTransferEncoding", "httpHeaders",
+];
+
+/// The keys of `icalEvent` Nodemailer reads (mail-composer copies them all to the two parts).
+const ICAL_KEYS: &[&str] = &["content", "method", "filename", "encoding", "headers", "path", "href", "raw", "contentTransferEncoding", "httpHeaders"];
+
+/// A part's fields, each error prefixed with the field's name; `ical`: `method` is one.
+struct PartVisitor {
+    ical: bool,
+}
+
+impl<'de> Visitor<'de> for PartVisitor {
+    type Value = Attachment;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Attachment, A::Error> {
+        let mut part = Attachment::default();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "filename" => part.filename = field(&mut map, &key)?,
+                "content" => part.content = field(&mut map, &key)?,
+                "encoding" => part.encoding = field(&mut map, &key)?,
+                "contentType" => part.content_type = field(&mut map, &key)?,
+                "cid" => part.cid = field(&mut map, &key)?,
+                "contentDisposition" => part.content_disposition = field(&mut map, &key)?,
+                "headers" => part.headers = field(&mut map, &key)?,
+                "path" => part.path = field(&mut map, &key)?,
+                "href" => part.href = field(&mut map, &key)?,
+                "raw" => part.raw = field(&mut map, &key)?,
+                // Given as `null`, it is given (no field), not absent.
+                "contentTransferEncoding" => part.content_transfer_encoding = Some(field(&mut map, &key)?),
+                "method" if self.ical => part.method = field(&mut map, &key)?,
+                "httpHeaders" => {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+                _ => {
+                    map.next_value::<de::IgnoredAny>()?;
+                    if part.unknown.len() < MAX_NOTED_KEYS {
+                        part.unknown.push(key);
+                    }
+                }
+            }
+        }
+        Ok(part)
+    }
+}
+
+impl<'de> Deserialize<'de> for Attachment {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Attachment, D::Error> {
+        deserializer.deserialize_map(PartVisitor { ical: false })
+    }
 }
 
 /// A part's `contentTransferEncoding` as mail-composer reads it: given at
@@ -223,39 +277,6 @@ impl TransferEncoding {
     /// The field's value: given and true to JavaScript, else none.
     pub fn given(encoding: Option<&TransferEncoding>) -> Option<String> {
         encoding.and_then(|e| e.0.clone())
-    }
-}
-
-/// The readers of `Attachment`'s and `Envelope`'s fields, each error prefixed with the field's name.
-mod named {
-    use super::{prefixed, Addresses, Content, Headers, TransferEncoding};
-    use serde::{Deserialize, Deserializer};
-
-    /// `contentTransferEncoding`: given as `null`, it is given (no field), not absent.
-    pub fn content_transfer_encoding<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<TransferEncoding>, D::Error> {
-        TransferEncoding::deserialize(deserializer).map(Some).map_err(|e| prefixed("contentTransferEncoding", e))
-    }
-
-    macro_rules! named {
-        ($($function:ident $name:literal: $type:ty;)*) => {$(
-            pub fn $function<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<$type>, D::Error> {
-                Option::<$type>::deserialize(deserializer).map_err(|e| prefixed($name, e))
-            }
-        )*};
-    }
-
-    named! {
-        filename "filename": String;
-        content "content": Content;
-        encoding "encoding": String;
-        content_type "contentType": String;
-        cid "cid": String;
-        content_disposition "contentDisposition": String;
-        headers "headers": Headers;
-        path "path": String;
-        href "href": String;
-        raw "raw": Content;
-        envelope_from "from": Addresses;
     }
 }
 
@@ -353,33 +374,68 @@ pub enum IcalEvent {
     Object(IcalObject),
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct IcalObject {
-    pub content: Option<Content>,
-    /// The iTIP method (`REQUEST`, `CANCEL`…), `PUBLISH` when absent.
-    pub method: Option<String>,
-    /// The name of the `.ics` attachment, `invite.ics` when absent.
-    pub filename: Option<String>,
-    pub encoding: Option<String>,
-    pub headers: Option<Headers>,
-    pub path: Option<String>,
-    pub href: Option<String>,
-    /// Both parts whole, sent as they are (Nodemailer's `raw`).
-    pub raw: Option<Content>,
-    /// Both parts' Content-Transfer-Encoding (the alternative's, and the
-    /// attachment's in place of its base64).
-    #[serde(deserialize_with = "named::content_transfer_encoding")]
-    pub content_transfer_encoding: Option<TransferEncoding>,
+/// `icalEvent` as an object: a part's fields and `method`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct IcalObject(pub Attachment);
+
+impl<'de> Deserialize<'de> for IcalObject {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<IcalObject, D::Error> {
+        deserializer.deserialize_map(PartVisitor { ical: true }).map(IcalObject)
+    }
 }
 
 /// The SMTP envelope (`envelope`): only its sender is read, the address a
-/// receiver records as `Return-Path` (RFC 5321 §4.4) and SPF checks.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
+/// receiver records as `Return-Path` (RFC 5321 §4.4) and SPF checks. A sender
+/// JavaScript finds false (`from: false`) is none (mime-node `setEnvelope`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Envelope {
-    #[serde(deserialize_with = "named::envelope_from")]
     pub from: Option<Addresses>,
+    /// Keys that are none of Nodemailer's, as given (the first `MAX_NOTED_KEYS`).
+    #[serde(skip)]
+    pub unknown: Vec<String>,
+}
+
+/// The keys of `envelope` Nodemailer reads (mime-node `setEnvelope`, the SMTP transport).
+const ENVELOPE_KEYS: &[&str] = &["from", "to", "cc", "bcc", "size", "use8BitMime", "dsn", "requireTLSExtensionEnabled"];
+
+/// `envelope.from`: addresses, or `false` for none.
+#[derive(Deserialize)]
+#[serde(untagged, expecting = "an address (\"Name <a@example.com>\" or { name, address }) or a list of them")]
+enum EnvelopeFrom {
+    Addresses(Addresses),
+    /// `true` or `false`: no address either way.
+    #[allow(dead_code)]
+    Flag(bool),
+}
+
+impl<'de> Deserialize<'de> for Envelope {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Envelope, D::Error> {
+        struct EnvelopeVisitor;
+        impl<'de> Visitor<'de> for EnvelopeVisitor {
+            type Value = Envelope;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Envelope, A::Error> {
+                let mut envelope = Envelope::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "from" {
+                        envelope.from = match field::<_, Option<EnvelopeFrom>>(&mut map, &key)? {
+                            Some(EnvelopeFrom::Addresses(from)) => Some(from),
+                            _ => None,
+                        };
+                        continue;
+                    }
+                    map.next_value::<de::IgnoredAny>()?;
+                    if !ENVELOPE_KEYS.contains(&key.as_str()) && envelope.unknown.len() < MAX_NOTED_KEYS {
+                        envelope.unknown.push(key);
+                    }
+                }
+                Ok(envelope)
+            }
+        }
+        deserializer.deserialize_map(EnvelopeVisitor)
+    }
 }
 
 /// Most alternatives `alternatives` adds (ours: a message has a text, an HTML
@@ -586,11 +642,7 @@ impl<'de> Deserialize<'de> for Compose {
                         }
                         _ => {
                             map.next_value::<de::IgnoredAny>()?;
-                            if c.notes.unknown.len() < MAX_NOTED_KEYS {
-                                c.notes.unknown.push(key.clone());
-                            } else {
-                                c.notes.unknown_more += 1;
-                            }
+                            note_unknown(&mut c.notes, key.clone(), TOP_KEYS);
                         }
                     }
                     if REPLACED_BY_RAW.contains(&key.as_str()) && !replaced.contains(&key) {
@@ -600,10 +652,35 @@ impl<'de> Deserialize<'de> for Compose {
                 if c.sends_raw() {
                     c.notes.replaced_by_raw = replaced;
                 }
+                c.note_nested_unknown();
                 Ok(c)
             }
         }
         deserializer.deserialize_map(ComposeVisitor)
+    }
+}
+
+/// Every top-level key Nodemailer reads, for the closest to a misspelt one.
+const TOP_KEYS: &[&str] = &[
+    "from", "sender", "to", "cc", "bcc", "replyTo", "inReplyTo", "references", "subject", "text", "html", "watchHtml",
+    "amp", "icalEvent", "headers", "attachments", "alternatives", "date", "messageId", "list", "priority", "xMailer",
+    "encoding", "textEncoding", "raw", "baseBoundary", "boundaryPrefix", "envelope", "dsn", "disableFileAccess",
+    "disableUrlAccess", "newline", "dkim", "attachDataUrls", "normalizeHeaderKey",
+];
+
+/// Notes a key Nodemailer does not read (`name`, its path), with the
+/// closest of `known` when it is close enough to be a typo (`fileName` →
+/// `filename`; a key under 4 characters gets none: two edits make `k1` of
+/// `to`); the first `MAX_NOTED_KEYS`, then a count.
+fn note_unknown(notes: &mut InputNotes, name: String, known: &[&str]) {
+    let key = name.rsplit(['.', ']']).next().unwrap_or(&name);
+    if notes.unknown.len() + notes.close.len() >= MAX_NOTED_KEYS {
+        notes.unknown_more += 1;
+        return;
+    }
+    match crate::text::distance::closest(key, known).filter(|_| key.chars().count() >= 4) {
+        Some(suggestion) => notes.close.push((name, suggestion.to_string())),
+        None => notes.unknown.push(name),
     }
 }
 
@@ -663,6 +740,26 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Indexed<T> {
 }
 
 impl Compose {
+    /// The keys of parts and of `envelope` that Nodemailer does not read, by
+    /// their path (`attachments[0].fileName`, `envelope.form`).
+    fn note_nested_unknown(&mut self) {
+        let mut found: Vec<(String, &[&str])> = Vec::new();
+        for (list, parts) in [("attachments", &self.attachments), ("alternatives", &self.alternatives)] {
+            for (index, part) in parts.iter().enumerate() {
+                found.extend(part.unknown.iter().map(|key| (format!("{list}[{index}].{key}"), PART_KEYS)));
+            }
+        }
+        if let Some(IcalEvent::Object(IcalObject(event))) = &self.ical_event {
+            found.extend(event.unknown.iter().map(|key| (format!("icalEvent.{key}"), ICAL_KEYS)));
+        }
+        if let Some(envelope) = &self.envelope {
+            found.extend(envelope.unknown.iter().map(|key| (format!("envelope.{key}"), ENVELOPE_KEYS)));
+        }
+        for (name, known) in found {
+            note_unknown(&mut self.notes, name, known);
+        }
+    }
+
     /// Compose fields from JSON.
     pub fn from_json(json: &str) -> Result<Compose, LintError> {
         crate::error::Invalid::parse(json, "message").map_err(LintError::InvalidInput)
@@ -677,7 +774,7 @@ impl Compose {
             self.attachments.iter().chain(&self.alternatives).flat_map(|a| [&a.content, &a.raw]).flatten().map(Content::len).sum();
         let ical = match &self.ical_event {
             Some(IcalEvent::Text(t)) => t.len(),
-            Some(IcalEvent::Object(o)) => [&o.content, &o.raw].into_iter().flatten().map(Content::len).sum(),
+            Some(IcalEvent::Object(IcalObject(o))) => [&o.content, &o.raw].into_iter().flatten().map(Content::len).sum(),
             None => 0,
         };
         let headers: usize = self.headers.iter().flat_map(Headers::pairs).map(|(k, v, _)| k.len() + v.len()).sum();

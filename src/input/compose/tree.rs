@@ -297,10 +297,10 @@ fn ical_attachment_headers(given: Option<&Headers>) -> Headers {
 }
 
 /// `icalEvent` as mail-composer reads it: a text is `{ content }`.
-fn ical_object(event: &IcalEvent) -> IcalObject {
+fn ical_object(event: &IcalEvent) -> Attachment {
     match event {
-        IcalEvent::Text(text) => IcalObject { content: Some(Content::Text(text.clone())), ..IcalObject::default() },
-        IcalEvent::Object(object) => object.clone(),
+        IcalEvent::Text(text) => Attachment { content: Some(Content::Text(text.clone())), ..Attachment::default() },
+        IcalEvent::Object(IcalObject(object)) => object.clone(),
     }
 }
 

@@ -2,7 +2,8 @@
 //! whole. The engine renders every Nodemailer message option that changes the
 //! bytes sent (`src/input/compose`); what it cannot render (`dkim`,
 //! `attachDataUrls`, `normalizeHeaderKey`), keys that are no Nodemailer option
-//! at all (a typo such as `atachments`, which Nodemailer ignores as silently),
+//! at all (a typo such as `atachments`, which Nodemailer ignores as silently;
+//! inside a part or `envelope` too, by path, with the close known key),
 //! and fields given beside `raw` (which Nodemailer does not send) are said
 //! here, so nothing the script wrote is dropped without a word.
 
@@ -47,6 +48,12 @@ crate::rule_texts! { "headers/compose-option";
         fr: "{options} : {count, plural, one {ce n'est pas une option de message de Nodemailer ; Nodemailer l'ignore} other {ce ne sont pas des options de message de Nodemailer ; Nodemailer les ignore}}, la vérification aussi.",
         es: "{options}: {count, plural, one {no es una opción de mensaje de Nodemailer; Nodemailer la ignora} other {no son opciones de mensaje de Nodemailer; Nodemailer las ignora}}, y la comprobación también.",
         pl: "{options}: {count, plural, one {to nie jest opcja wiadomości Nodemailera; Nodemailer ją pomija} few {to nie są opcje wiadomości Nodemailera; Nodemailer je pomija} many {to nie są opcje wiadomości Nodemailera; Nodemailer je pomija} other {to nie są opcje wiadomości Nodemailera; Nodemailer je pomija}}, sprawdzenie również.",
+    },
+    UNKNOWN_CLOSE "unknown-close" => {
+        en: "{option}: not a Nodemailer message option; did you mean {suggestion}? Nodemailer ignores it, and so did the check.",
+        fr: "{option} : ce n'est pas une option de message de Nodemailer ; vouliez-vous dire {suggestion} ? Nodemailer l'ignore, la vérification aussi.",
+        es: "{option}: no es una opción de mensaje de Nodemailer; ¿quería decir {suggestion}? Nodemailer la ignora, y la comprobación también.",
+        pl: "{option}: to nie jest opcja wiadomości Nodemailera; czy chodziło o {suggestion}? Nodemailer ją pomija, sprawdzenie również.",
     },
     REPLACED_BY_RAW "replaced-by-raw" => {
         en: "Beside raw: {options}. Nodemailer sends the raw message as it is, without {count, plural, one {this field} other {these fields}}; the raw message is what was checked.",
@@ -111,14 +118,9 @@ fn named(names: &[String], more: usize) -> String {
 
 fn check(message: &Message, cx: &mut Context) {
     let notes = &message.input_notes;
-    let lists = [
-        (&NOT_RENDERED, &notes.not_rendered, 0),
-        (&UNKNOWN, &notes.unknown, notes.unknown_more),
-        (&REPLACED_BY_RAW, &notes.replaced_by_raw, 0),
-    ];
-    for (entry, names, more) in lists {
-        if names.is_empty() {
-            continue;
+    let list = |cx: &mut Context, entry, names: &[String], more: usize| {
+        if names.is_empty() && more == 0 {
+            return;
         }
         let options = named(names, more);
         cx.emit(
@@ -126,5 +128,19 @@ fn check(message: &Message, cx: &mut Context) {
                 .evidence(options)
                 .at(Location::message()),
         );
+    };
+    list(cx, &NOT_RENDERED, &notes.not_rendered, 0);
+    for (option, suggestion) in notes.close.iter().take(MAX_NAMED_OPTIONS) {
+        let option = crate::error::quoted(option);
+        cx.emit(
+            Draft::new(Msg::of(&UNKNOWN_CLOSE).text("option", option.clone()).text("suggestion", crate::error::quoted(suggestion)))
+                .evidence(option)
+                .at(Location::message()),
+        );
     }
+    // Close names beyond those said one by one are listed with the others.
+    let beyond = notes.close.iter().skip(MAX_NAMED_OPTIONS).map(|(name, _)| name.clone());
+    let unknown: Vec<String> = notes.unknown.iter().cloned().chain(beyond).collect();
+    list(cx, &UNKNOWN, &unknown, notes.unknown_more);
+    list(cx, &REPLACED_BY_RAW, &notes.replaced_by_raw, 0);
 }
