@@ -322,3 +322,14 @@ fn unknown_keys_inside_parts_and_the_envelope_are_named_by_path_with_the_close_k
     let compose = Compose::from_json(r#"{"from":"a@example.com","text":"x","envelope":{"from":false}}"#).unwrap();
     assert_eq!(compose.envelope_sender(), None);
 }
+
+#[test]
+fn every_field_counts_in_the_size_measured_before_rendering() {
+    let big = "é".repeat(mail_preflight::MAX_INPUT_BYTES / 2 + 1);
+    for field in ["subject", "messageId", "inReplyTo"] {
+        let compose = Compose::from_json(&serde_json::json!({"from": "a@example.com", field: big}).to_string()).unwrap();
+        assert!(compose.input_size() > mail_preflight::MAX_INPUT_BYTES, "{field}");
+    }
+    let compose = Compose::from_json(&serde_json::json!({"to": [big]}).to_string()).unwrap();
+    assert!(compose.input_size() > mail_preflight::MAX_INPUT_BYTES);
+}

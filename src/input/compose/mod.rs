@@ -765,11 +765,44 @@ impl Compose {
         crate::error::Invalid::parse(json, "message").map_err(LintError::InvalidInput)
     }
 
-    /// Size of the input, to refuse oversized input before rendering: bodies,
-    /// alternatives, attachment contents, header values, `list` and `raw`.
+    /// Size of the input in UTF-8 bytes, to refuse oversized input before
+    /// rendering: bodies, alternatives, attachment contents and names, header
+    /// values, addresses, the subject and the other texts, `list` and `raw`.
+    /// The rendered message is measured again (encoded words and base64 make
+    /// it larger).
     pub fn input_size(&self) -> usize {
-        let texts: usize =
-            [&self.text, &self.html, &self.watch_html, &self.amp].into_iter().flatten().map(String::len).sum();
+        let texts: usize = [
+            &self.text, &self.html, &self.watch_html, &self.amp, &self.subject, &self.in_reply_to, &self.date,
+            &self.message_id, &self.priority, &self.encoding, &self.base_boundary, &self.boundary_prefix,
+        ]
+        .into_iter()
+        .flatten()
+        .map(String::len)
+        .sum();
+        let addresses: usize = [&self.from, &self.sender, &self.to, &self.cc, &self.bcc, &self.reply_to]
+            .into_iter()
+            .flatten()
+            .flat_map(Addresses::list)
+            .map(|a| match a {
+                Address::Text(t) => t.len(),
+                Address::Object { name, address } => name.as_ref().map_or(0, String::len) + address.len(),
+            })
+            .sum();
+        let references: usize = match &self.references {
+            Some(TextOrList::One(t)) => t.len(),
+            Some(TextOrList::Many(list)) => list.iter().map(String::len).sum(),
+            None => 0,
+        };
+        let names: usize = self
+            .attachments
+            .iter()
+            .chain(&self.alternatives)
+            .flat_map(|a| [&a.filename, &a.content_type, &a.cid, &a.content_disposition])
+            .flatten()
+            .map(String::len)
+            .sum();
+        let part_headers: usize =
+            self.attachments.iter().chain(&self.alternatives).flat_map(|a| a.headers.iter().flat_map(Headers::pairs)).map(|(k, v, _)| k.len() + v.len()).sum();
         let contents: usize =
             self.attachments.iter().chain(&self.alternatives).flat_map(|a| [&a.content, &a.raw]).flatten().map(Content::len).sum();
         let ical = match &self.ical_event {
@@ -780,7 +813,7 @@ impl Compose {
         let headers: usize = self.headers.iter().flat_map(Headers::pairs).map(|(k, v, _)| k.len() + v.len()).sum();
         let list = self.list.as_ref().map_or(0, List::size);
         let raw = self.raw.as_ref().map_or(0, Content::len);
-        texts + contents + ical + headers + list + raw
+        texts + addresses + references + names + part_headers + contents + ical + headers + list + raw
     }
 
     /// The counts beyond which the input is refused (`MAX_ALTERNATIVES`,
