@@ -333,3 +333,38 @@ fn every_field_counts_in_the_size_measured_before_rendering() {
     let compose = Compose::from_json(&serde_json::json!({"to": [big]}).to_string()).unwrap();
     assert!(compose.input_size() > mail_preflight::MAX_INPUT_BYTES);
 }
+
+#[test]
+fn bodies_take_every_form_nodemailer_takes() {
+    // A Buffer (Node's JSON form), a byte array, `{ content }` and `{ content, encoding }`.
+    let hello = [72, 101, 108, 108, 111, 32, 119, 111, 114, 108, 100];
+    for text in [
+        format!(r#"{{"type": "Buffer", "data": {hello:?}}}"#),
+        format!("{hello:?}"),
+        r#"{"content": "Hello world"}"#.to_string(),
+        r#"{"content": "SGVsbG8gd29ybGQ=", "encoding": "base64"}"#.to_string(),
+        r#"{"content": {"type": "Buffer", "data": [72, 101, 108, 108, 111, 32, 119, 111, 114, 108, 100]}}"#.to_string(),
+    ] {
+        let compose = Compose::from_json(&format!(r#"{{"from": "a@example.com", "text": {text}, "html": {text}}}"#))
+            .unwrap_or_else(|e| panic!("{text}: {e:?}"));
+        assert_eq!(compose.text.as_deref(), Some("Hello world"), "{text}");
+        assert_eq!(compose.html.as_deref(), Some("Hello world"), "{text}");
+    }
+    // Bytes that are not UTF-8 are read as Nodemailer's UTF-8 part shows them.
+    let compose = Compose::from_json(r#"{"text": {"type": "Buffer", "data": [99, 97, 102, 233]}}"#).unwrap();
+    assert_eq!(compose.text.as_deref(), Some("caf\u{fffd}"));
+}
+
+#[test]
+fn a_body_the_engine_cannot_read_is_refused_naming_the_field() {
+    let refused = |json: &str| match Compose::from_json(json) {
+        Err(error @ LintError::InvalidInput(_)) => error.localized(mail_preflight::Locale::En),
+        other => panic!("{json}: {other:?}"),
+    };
+    let path = refused(r#"{"html": {"path": "/tmp/mail.html"}}"#);
+    assert!(path.contains("html") && path.contains("path and href cannot be read here"), "{path}");
+    let encoding = refused(r#"{"text": {"content": "eA==", "encoding": "base65"}}"#);
+    assert!(encoding.contains("text") && encoding.contains("base65") && encoding.contains("base64"), "{encoding}");
+    let raw = refused(r#"{"amp": {"raw": "Content-Type: text/x-amp-html\r\n\r\nx"}}"#);
+    assert!(raw.contains("amp"), "{raw}");
+}

@@ -225,6 +225,14 @@ export interface BufferJson {
 }
 
 /** An attachment, as Nodemailer takes it. */
+/**
+ * A body (`text`, `html`, `watchHtml`, `amp`) as Nodemailer takes it: a text, bytes
+ * (read as UTF-8, the charset Nodemailer declares), or `{ content, encoding }`.
+ * `{ path }`, `{ href }` and `{ raw }` are refused: the engine reads no file or URL.
+ */
+export type BodyInput = string | Uint8Array | number[] | BufferJson
+  | { content: string | Uint8Array | number[] | BufferJson; encoding?: Attachment['encoding'] };
+
 export interface Attachment {
   filename?: string;
   /**
@@ -275,8 +283,8 @@ export interface Compose {
   inReplyTo?: string;
   references?: string | string[];
   subject?: string;
-  text?: string;
-  html?: string;
+  text?: BodyInput;
+  html?: BodyInput;
   headers?: Headers;
   attachments?: Attachment[];
   /** Set only when the script sets Date itself; Nodemailer adds it otherwise. */
@@ -284,9 +292,9 @@ export interface Compose {
   /** Set only when the script sets Message-ID itself; Nodemailer adds it otherwise. */
   messageId?: string;
   /** The Apple Watch version (`text/watch-html`), an alternative after `text`. */
-  watchHtml?: string;
+  watchHtml?: BodyInput;
   /** The AMP for Email version (`text/x-amp-html`), an alternative before `html`. */
-  amp?: string;
+  amp?: BodyInput;
   /** A calendar event: a `text/calendar` alternative and an `invite.ics` attachment, as Nodemailer sends it. */
   icalEvent?: string | IcalEvent;
   /** More alternatives, after text, watchHtml, amp, html and icalEvent (at most 100). */

@@ -109,6 +109,7 @@ const EXPECTATIONS: &[(&str, &str)] = &[
     ("any value", "core.invalid.expected.documented"),
     ("Unix seconds or a date-time", "core.invalid.expected.when"),
     ("a string, a byte array, or a Buffer", "core.invalid.expected.content"),
+    ("a string, a byte array, a Buffer, or { content, encoding }", "core.invalid.expected.body"),
     ("an address: \"Name <a@example.com>\" or { name, address }", "core.invalid.expected.address"),
     ("an address (\"Name <a@example.com>\" or { name, address }) or a list of them", "core.invalid.expected.addresses"),
     ("a header value: a text, a number, a list of texts or { value, prepared }", "core.invalid.expected.header-value"),
@@ -146,6 +147,10 @@ pub const MAX_JSON_DEPTH: usize = 128;
 /// The error text of content that is neither text nor bytes nor Node's JSON
 /// form of a Buffer (a stream, `{ content }`), read back as `What::UnreadableContent`.
 pub const UNREADABLE_CONTENT: &str = "a stream or an object that is no Buffer";
+
+/// The error text of a body given as `{ path }` or `{ href }` (a file or a URL
+/// the engine cannot read), read back as `What::UnreadableSource`.
+pub const UNREADABLE_SOURCE: &str = "a file path or a URL, which the engine cannot read";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum What {
@@ -606,6 +611,9 @@ fn read_problem(text: &str) -> What {
     }
     if text == UNREADABLE_CONTENT {
         return What::UnreadableContent;
+    }
+    if text == UNREADABLE_SOURCE {
+        return What::UnreadableSource;
     }
     if let Some(rest) = text.strip_prefix("missing field ") {
         return What::MissingField { name: quoted(&backticked(rest).0) };

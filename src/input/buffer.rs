@@ -14,6 +14,9 @@ pub enum Decoded {
     Bytes(Vec<u8>),
 }
 
+/// The encodings `from_string` takes (Node's Buffer encodings), as an error lists them.
+pub const ENCODINGS: &[&str] = &["utf8", "latin1", "binary", "ascii", "base64", "base64url", "hex", "ucs2", "utf16le"];
+
 /// Nodemailer's normal form of an encoding name: lower case, without `-`, `_` or white space.
 pub fn normalize(encoding: &str) -> String {
     encoding.chars().filter(|c| !matches!(c, '-' | '_') && !c.is_whitespace()).flat_map(char::to_lowercase).collect()

@@ -276,7 +276,7 @@ test('a getter or a Proxy that throws is invalid-input naming the field, in the 
 
 test('a function is said to be one; a stream or an object as content is named with what to pass; a DataView is bytes', () => {
   const said = (mail, pattern) => assert.throws(() => pkg.lint(mail), (error) => error.code === 'invalid-input' && pattern.test(error.message));
-  said({ from: 'a@example.com', text: () => 'x' }, /text is a function; it must be a text/);
+  said({ from: 'a@example.com', text: () => 'x' }, /text is a function; it must be a text, a byte array, a Buffer or \{ content, encoding \}/);
   assert.throws(() => pkg.lint({ from: 'a@example.com', text: () => 'x' }, { locale: 'pl' }), (error) => /text to funkcja/.test(error.message));
   said({ from: 'a@example.com', raw: { content: 'Subject: x\r\n\r\nx' } }, /raw is a stream or an object, which cannot be read here; pass a Buffer or a text/);
   const stream = createReadStream(fileURLToPath(import.meta.url));
@@ -296,4 +296,21 @@ test('unknown keys inside parts and the envelope are named by path, with the clo
   for (const [option, close] of [['attachments[0].fileName', 'filename'], ['attachments[0].contentype', 'contentType'], ['envelope.form', 'from']]) {
     assert.ok(messages.some((m) => m.startsWith(`${option}: not a Nodemailer message option; did you mean ${close}?`)), `${option}: ${messages}`);
   }
+});
+
+test('a body given as a Buffer, a Uint8Array or { content, encoding } is linted as Nodemailer sends it', async () => {
+  const { lint } = pkg;
+  const fields = (text, html) => ({ from: 'a@example.com', to: 'b@example.com', subject: 'Order 12', text, html,
+    date: 'Tue, 1 Dec 2026 10:00:00 +0000', messageId: '<order-12@example.com>' });
+  const plain = lint(fields('Your order ships today.', '<p>Your order ships <b>today</b>.</p>'));
+  for (const [text, html] of [
+    [Buffer.from('Your order ships today.'), Buffer.from('<p>Your order ships <b>today</b>.</p>')],
+    [new TextEncoder().encode('Your order ships today.'), { content: Buffer.from('<p>Your order ships <b>today</b>.</p>').toString('base64'), encoding: 'base64' }],
+    [{ content: 'Your order ships today.' }, { content: Buffer.from('<p>Your order ships <b>today</b>.</p>') }],
+  ]) {
+    const report = lint(fields(text, html));
+    assert.equal(report.source, plain.source);
+    assert.deepEqual(report.findings.map((f) => f.messageId), plain.findings.map((f) => f.messageId));
+  }
+  assert.throws(() => lint(fields('x', { path: '/tmp/mail.html' })), (e) => e.code === 'invalid-input' && /html/.test(e.message));
 });

@@ -373,6 +373,12 @@ crate::catalog! {
         es: "un texto, un array de bytes o un Buffer",
         pl: "tekst, tablica bajtów lub Buffer",
     },
+    "core.invalid.expected.body" => {
+        en: "a text, a byte array, a Buffer or { content, encoding }",
+        fr: "un texte, un tableau d'octets, un Buffer ou { content, encoding }",
+        es: "un texto, un array de bytes, un Buffer o { content, encoding }",
+        pl: "tekst, tablica bajtów, Buffer lub { content, encoding }",
+    },
     "core.invalid.expected.address" => {
         en: "an address: \"Name <a@example.com>\" or { name, address }",
         fr: "une adresse : « Nom <a@example.com> » ou { name, address }",

@@ -15,6 +15,7 @@ mod tree;
 
 pub use mail_message::{List, ListField, ListUrl, ListValue, XMailer, MAX_LIST_FIELDS, MAX_LIST_URLS};
 
+use crate::input::buffer;
 use crate::input::words::TextEncoding;
 use crate::model::{InputField, InputNotes, MAX_NOTED_KEYS};
 use crate::LintError;
@@ -144,6 +145,75 @@ impl<'de> Deserialize<'de> for Content {
             }
         }
         deserializer.deserialize_any(ContentVisitor)
+    }
+}
+
+/// `text`, `html`, `watchHtml` or `amp` as Nodemailer takes them: a text, bytes
+/// (a Buffer, a typed array, Node's JSON form of a Buffer), or the object form
+/// `{ content, encoding }` (mail-composer `_createContentNode`). Nodemailer sends
+/// bytes as they are in a part declared UTF-8; the engine reads them as UTF-8 (a
+/// byte that is none becomes U+FFFD). `{ path }` and `{ href }` name a file or a
+/// URL the engine cannot read; `{ raw }` and streams are refused as content.
+struct BodyText(String);
+
+impl<'de> Deserialize<'de> for BodyText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<BodyText, D::Error> {
+        struct BodyVisitor;
+        impl<'de> Visitor<'de> for BodyVisitor {
+            type Value = BodyText;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string, a byte array, a Buffer, or { content, encoding }")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<BodyText, E> {
+                Ok(BodyText(v.to_string()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<BodyText, E> {
+                Ok(BodyText(v))
+            }
+            fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<BodyText, E> {
+                Ok(BodyText(String::from_utf8_lossy(v).into_owned()))
+            }
+            fn visit_byte_buf<E: de::Error>(self, v: Vec<u8>) -> Result<BodyText, E> {
+                Ok(BodyText(String::from_utf8(v).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<BodyText, A::Error> {
+                let bytes: Vec<u8> = Deserialize::deserialize(de::value::SeqAccessDeserializer::new(seq))?;
+                self.visit_byte_buf(bytes)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<BodyText, A::Error> {
+                let (mut data, mut content, mut encoding, mut source, mut other) = (None, None, None, false, false);
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        // Node's JSON form of a Buffer: `{ "type": "Buffer", "data": [...] }`.
+                        "data" => data = Some(map.next_value::<Vec<u8>>()?),
+                        "content" => content = map.next_value::<Option<Content>>()?,
+                        "encoding" => encoding = map.next_value::<Option<String>>()?,
+                        "path" | "href" => source |= map.next_value::<Option<de::IgnoredAny>>()?.is_some(),
+                        "raw" => other |= map.next_value::<Option<de::IgnoredAny>>()?.is_some(),
+                        _ => {
+                            map.next_value::<de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                let content = match (data, content) {
+                    (Some(bytes), _) => Content::Bytes(bytes),
+                    (None, Some(content)) => content,
+                    (None, None) if source => return Err(de::Error::custom(crate::error::UNREADABLE_SOURCE)),
+                    (None, None) if other => return Err(de::Error::custom(crate::error::UNREADABLE_CONTENT)),
+                    (None, None) => return Ok(BodyText(String::new())),
+                };
+                match (content, encoding.filter(|e| !e.is_empty())) {
+                    (Content::Bytes(bytes), _) => self.visit_byte_buf(bytes),
+                    (Content::Text(text), None) => Ok(BodyText(text)),
+                    (Content::Text(text), Some(encoding)) => match buffer::from_string(&text, &encoding) {
+                        Ok(buffer::Decoded::Text) => Ok(BodyText(text)),
+                        Ok(buffer::Decoded::Bytes(bytes)) => self.visit_byte_buf(bytes),
+                        Err(_) => Err(de::Error::unknown_variant(&encoding, buffer::ENCODINGS)),
+                    },
+                }
+            }
+        }
+        deserializer.deserialize_any(BodyVisitor)
     }
 }
 
@@ -613,10 +683,10 @@ impl<'de> Deserialize<'de> for Compose {
                         "inReplyTo" => c.in_reply_to = field(&mut map, &key)?,
                         "references" => c.references = field(&mut map, &key)?,
                         "subject" => c.subject = field(&mut map, &key)?,
-                        "text" => c.text = field(&mut map, &key)?,
-                        "html" => c.html = field(&mut map, &key)?,
-                        "watchHtml" => c.watch_html = field(&mut map, &key)?,
-                        "amp" => c.amp = field(&mut map, &key)?,
+                        "text" => c.text = body_field(&mut map, &key)?,
+                        "html" => c.html = body_field(&mut map, &key)?,
+                        "watchHtml" => c.watch_html = body_field(&mut map, &key)?,
+                        "amp" => c.amp = body_field(&mut map, &key)?,
                         "icalEvent" => c.ical_event = field(&mut map, &key)?,
                         "headers" => c.headers = field(&mut map, &key)?,
                         "attachments" => c.attachments = list_field(&mut map, &key)?,
@@ -698,6 +768,11 @@ pub(crate) fn error_detail(error: impl fmt::Display) -> String {
         Some(rest) => rest.to_string(),
         None => text,
     }
+}
+
+/// A body (`text`, `html`, `watchHtml`, `amp`) in any form Nodemailer takes, as text.
+fn body_field<'de, A: MapAccess<'de>>(map: &mut A, key: &str) -> Result<Option<String>, A::Error> {
+    Ok(field::<_, Option<BodyText>>(map, key)?.map(|body| body.0))
 }
 
 /// The value of `key`, its error prefixed with the key (`attachments[2]: …`).

@@ -173,7 +173,7 @@ fn body_of(content: Option<&Content>, encoding: Option<&str>, path: &str) -> Res
                         format!("{path}.encoding"),
                         What::UnknownEncoding {
                             name: crate::error::quoted(&name),
-                            known: "utf8, latin1, binary, ascii, base64, base64url, hex, ucs2, utf16le".into(),
+                            known: buffer::ENCODINGS.join(", "),
                         },
                     ))
                 }
