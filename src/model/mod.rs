@@ -46,24 +46,6 @@ pub const MAX_PARSER_HEADER_BYTES: usize = 102_400;
 /// message is left out and `Message::truncated_parts` is set).
 pub const MAX_STRUCTURE_LINES: usize = 4 * MAX_MIME_PARTS;
 
-/// Where `content` stops being read, when it has more than `MAX_STRUCTURE_LINES`
-/// lines that may open a part: the start of the first line past the limit.
-fn structure_cut(content: &[u8]) -> Option<usize> {
-    let mut count = 0usize;
-    let mut start = 0usize;
-    loop {
-        let line = &content[start..];
-        let opens = line.starts_with(b"--") || line.get(..12).is_some_and(|l| l.eq_ignore_ascii_case(b"content-type"));
-        if opens {
-            count += 1;
-            if count > MAX_STRUCTURE_LINES {
-                return Some(start);
-            }
-        }
-        start += memchr::memchr(b'\n', line)? + 1;
-    }
-}
-
 /// Longest Content-Type or Content-Disposition field, folded lines included,
 /// that mail-parser reads whole (ours: 16 KiB, a hundred times the longest file
 /// names of real mail with their RFC 2231 encoding). mail-parser 0.11 joins a
@@ -75,12 +57,25 @@ fn structure_cut(content: &[u8]) -> Option<usize> {
 /// `headers/parameter-encoding` says what mail-parser did not read.
 pub const MAX_PARSER_MIME_FIELD_BYTES: usize = 16_384;
 
-/// The Content-Type and Content-Disposition fields of `content` (any part's
-/// header, or a line that looks like one) longer than `MAX_PARSER_MIME_FIELD_BYTES`:
-/// for each, the range past the limit up to the field's last line break, and
-/// where the field starts. One pass over the lines.
-fn long_mime_fields(content: &[u8]) -> Vec<(usize, std::ops::Range<usize>)> {
-    let mut found = Vec::new();
+/// A Content-Type or Content-Disposition field too long for mail-parser
+/// (`MAX_PARSER_MIME_FIELD_BYTES`), as the one scan of the lines found it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LongMimeField {
+    /// The field's name as written (`Content-Disposition`).
+    pub name: String,
+    /// Where the field starts and ends (its last line break left out), in `content`.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What one pass over the lines of `content` finds for mail-parser: where it
+/// stops being read, when `content` has more than `MAX_STRUCTURE_LINES` lines
+/// that may open a part (the start of the first line past the limit), and the
+/// Content-Type and Content-Disposition fields before that point (any part's
+/// header, or a line that looks like one) longer than `MAX_PARSER_MIME_FIELD_BYTES`.
+fn scan_structure(content: &[u8]) -> (Option<usize>, Vec<LongMimeField>) {
+    let mut long = Vec::new();
+    let mut count = 0usize;
     let mut start = 0usize;
     while start < content.len() {
         let line = &content[start..];
@@ -88,29 +83,34 @@ fn long_mime_fields(content: &[u8]) -> Vec<(usize, std::ops::Range<usize>)> {
             line.get(..name.len()).is_some_and(|l| l.eq_ignore_ascii_case(name))
                 && line[name.len()..].iter().find(|b| !matches!(b, b' ' | b'\t')) == Some(&b':')
         };
+        if line.starts_with(b"--") || line.get(..12).is_some_and(|l| l.eq_ignore_ascii_case(b"content-type")) {
+            count += 1;
+            if count > MAX_STRUCTURE_LINES {
+                return (Some(start), long);
+            }
+        }
         let Some(line_end) = memchr::memchr(b'\n', line).map(|i| start + i + 1) else { break };
-        if !(named(b"content-type") || named(b"content-disposition")) {
+        let name_length = if named(b"content-type") {
+            b"content-type".len()
+        } else if named(b"content-disposition") {
+            b"content-disposition".len()
+        } else {
             start = line_end;
             continue;
-        }
+        };
         // The field goes on over the lines that start with white space (a fold).
         let mut end = line_end;
         while matches!(content.get(end), Some(b' ' | b'\t')) {
             end = memchr::memchr(b'\n', &content[end..]).map_or(content.len(), |i| end + i + 1);
         }
-        let text_end = if content[..end].ends_with(b"\r\n") {
-            end - 2
-        } else if content[..end].ends_with(b"\n") {
-            end - 1
-        } else {
-            end
-        };
+        let text_end = end - usize::from(content[..end].ends_with(b"\n")) - usize::from(content[..end].ends_with(b"\r\n"));
         if text_end - start > MAX_PARSER_MIME_FIELD_BYTES {
-            found.push((start, start + MAX_PARSER_MIME_FIELD_BYTES..text_end));
+            let name = String::from_utf8_lossy(&content[start..start + name_length]).into_owned();
+            long.push(LongMimeField { name, start, end: text_end });
         }
         start = end;
     }
-    found
+    (None, long)
 }
 
 /// The top-level fields the model reads from mail-parser: the MIME structure and the subject.
@@ -369,8 +369,8 @@ pub struct Message<'a> {
     /// Parts were left out at `MAX_MIME_PARTS`.
     pub truncated_parts: bool,
     /// Content-Type or Content-Disposition fields mail-parser read only up to
-    /// `MAX_PARSER_MIME_FIELD_BYTES`: where each starts in the input, and its length.
-    pub cut_mime_fields: Vec<(usize, usize)>,
+    /// `MAX_PARSER_MIME_FIELD_BYTES`, at their place in the input.
+    pub cut_mime_fields: Vec<LongMimeField>,
     /// The Subject, RFC 2047 decoded.
     pub subject: Option<String>,
     /// HTML bodies (not HTML attachments), each parsed once.
@@ -482,20 +482,22 @@ impl<'a> Message<'a> {
             .with_address_headers()
             .with_date_headers()
             .header_text(mail_parser::HeaderName::Subject);
-        let cut = structure_cut(&raw[content_start..]).map(|at| content_start + at);
+        let (cut, long_fields) = scan_structure(&raw[content_start..]);
+        let cut = cut.map(|at| content_start + at);
         let parsed_end = cut.unwrap_or(raw.len());
         let header_bytes = header.body_start.min(raw.len()).saturating_sub(content_start);
         // Fields too long for mail-parser's parameter joining, blanked in its copy.
-        let long_fields = long_mime_fields(&raw[content_start..parsed_end]);
         let blanked = (!long_fields.is_empty()).then(|| {
             let mut bytes = raw[..parsed_end].to_vec();
-            for (_, cut) in &long_fields {
-                bytes[content_start + cut.start..content_start + cut.end].fill(b' ');
+            for field in &long_fields {
+                bytes[content_start + field.start + MAX_PARSER_MIME_FIELD_BYTES..content_start + field.end].fill(b' ');
             }
             bytes
         });
-        message.cut_mime_fields =
-            long_fields.iter().map(|(start, cut)| (content_start + start, cut.end - start)).collect();
+        message.cut_mime_fields = long_fields
+            .into_iter()
+            .map(|field| LongMimeField { start: content_start + field.start, end: content_start + field.end, ..field })
+            .collect();
         let source = blanked.as_deref().unwrap_or(&raw[..parsed_end]);
         let compact = (header_bytes > MAX_PARSER_HEADER_BYTES).then(|| compact_header(source, &header));
         let parsed = match (&compact, &blanked) {
@@ -642,7 +644,7 @@ fn scan_lines(raw: &[u8], content_start: usize) -> (LineIndex, LineBreaks) {
 /// A copy of the top-level header's `PARSER_FIELDS` (the last of each, as
 /// mail-parser reads the last), then the body, and how far the body lies
 /// further in `raw` than in the copy. `raw` may end before the body
-/// (`structure_cut` inside the header): the copy then has no body.
+/// (`scan_structure`'s cut inside the header): the copy then has no body.
 fn compact_header(raw: &[u8], header: &HeaderBlock) -> (Vec<u8>, usize) {
     let body_start = header.body_start.min(raw.len());
     let mut bytes = Vec::with_capacity(raw.len() - body_start + 4096);

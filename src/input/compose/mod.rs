@@ -94,6 +94,19 @@ impl Content {
         !matches!(self, Content::Text(t) if t.is_empty())
     }
 
+    /// The content as mail-composer `_createContentNode` passes it on: a string
+    /// in an `encoding` other than UTF-8 or ASCII becomes `Buffer.from(content,
+    /// encoding)`. `Err`: the encoding's name, which Node does not know.
+    pub(crate) fn decoded(&self, encoding: Option<&str>) -> Result<Content, String> {
+        Ok(match (self, encoding.filter(|e| !e.is_empty())) {
+            (Content::Text(text), Some(encoding)) => match buffer::from_string(text, encoding)? {
+                buffer::Decoded::Text => Content::Text(text.clone()),
+                buffer::Decoded::Bytes(bytes) => Content::Bytes(bytes),
+            },
+            (content, _) => content.clone(),
+        })
+    }
+
     /// The bytes sent: a text as UTF-8 (Node's default), bytes as they are.
     fn to_bytes(&self) -> Vec<u8> {
         match self {
@@ -202,14 +215,10 @@ impl<'de> Deserialize<'de> for BodyText {
                     (None, None) if other => return Err(de::Error::custom(crate::error::UNREADABLE_CONTENT)),
                     (None, None) => return Ok(BodyText(String::new())),
                 };
-                match (content, encoding.filter(|e| !e.is_empty())) {
-                    (Content::Bytes(bytes), _) => self.visit_byte_buf(bytes),
-                    (Content::Text(text), None) => Ok(BodyText(text)),
-                    (Content::Text(text), Some(encoding)) => match buffer::from_string(&text, &encoding) {
-                        Ok(buffer::Decoded::Text) => Ok(BodyText(text)),
-                        Ok(buffer::Decoded::Bytes(bytes)) => self.visit_byte_buf(bytes),
-                        Err(_) => Err(de::Error::unknown_variant(&encoding, buffer::ENCODINGS)),
-                    },
+                match content.decoded(encoding.as_deref()) {
+                    Ok(Content::Text(text)) => Ok(BodyText(text)),
+                    Ok(Content::Bytes(bytes)) => self.visit_byte_buf(bytes),
+                    Err(name) => Err(de::Error::unknown_variant(&name, buffer::ENCODINGS)),
                 }
             }
         }

@@ -7,7 +7,7 @@
 
 use super::headers::{encode_value, flatten, write_field, Fields, Value};
 use super::{mail_message, Attachment, Compose, Content, HeaderValues, Headers, IcalEvent, IcalObject, TransferEncoding};
-use crate::input::buffer::{self, Decoded};
+use crate::input::buffer;
 use crate::input::encode::{base64_body, quoted_printable_body};
 use crate::input::mime_types;
 use crate::input::params::{build_header_value, parse_header_value};
@@ -157,29 +157,18 @@ fn detect_extension(content_type: &str) -> &'static str {
     }
 }
 
-/// A content as mail-composer `_createContentNode` passes it on: a string in
-/// an `encoding` other than UTF-8 or ASCII becomes `Buffer.from(content, encoding)`.
+/// A part's content as Nodemailer sends it (`Content::decoded`), its unknown
+/// encoding named at `path`.
 fn body_of(content: Option<&Content>, encoding: Option<&str>, path: &str) -> Result<Body, LintError> {
-    Ok(match content {
-        None => Body::Text(String::new()),
-        Some(Content::Bytes(bytes)) => Body::Bytes(bytes.clone()),
-        Some(Content::Text(text)) => match encoding.filter(|e| !e.is_empty()) {
-            None => Body::Text(text.clone()),
-            Some(encoding) => match buffer::from_string(text, encoding) {
-                Ok(Decoded::Text) => Body::Text(text.clone()),
-                Ok(Decoded::Bytes(bytes)) => Body::Bytes(bytes),
-                Err(name) => {
-                    return Err(LintError::input(
-                        format!("{path}.encoding"),
-                        What::UnknownEncoding {
-                            name: crate::error::quoted(&name),
-                            known: buffer::ENCODINGS.join(", "),
-                        },
-                    ))
-                }
-            },
-        },
-    })
+    match content.map(|content| content.decoded(encoding)) {
+        None => Ok(Body::Text(String::new())),
+        Some(Ok(Content::Text(text))) => Ok(Body::Text(text)),
+        Some(Ok(Content::Bytes(bytes))) => Ok(Body::Bytes(bytes)),
+        Some(Err(name)) => Err(LintError::input(
+            format!("{path}.encoding"),
+            What::UnknownEncoding { name: crate::error::quoted(&name), known: buffer::ENCODINGS.join(", ") },
+        )),
+    }
 }
 
 /// A `path` or `href` without `content` or `raw`: Nodemailer would read the

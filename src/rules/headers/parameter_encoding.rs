@@ -107,17 +107,15 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(message: &Message, cx: &mut Context) {
-    for &(start, length) in &message.cut_mime_fields {
-        let name = &message.raw[start..message.raw[start..].iter().position(|&b| b == b':').map_or(start, |i| start + i)];
-        let name = String::from_utf8_lossy(name).trim_end().to_string();
+    for field in &message.cut_mime_fields {
         cx.emit(
             Draft::new(
                 Msg::of(&CUT)
-                    .text("field", name.clone())
-                    .int("size", length as i64)
+                    .text("field", field.name.clone())
+                    .int("size", (field.end - field.start) as i64)
                     .int("limit", crate::model::MAX_PARSER_MIME_FIELD_BYTES as i64),
             )
-            .at(Location::header(name, start, start + length)),
+            .at(Location::header(field.name.clone(), field.start, field.end)),
         );
     }
     for (part, field, parsed) in super::mime_fields(message) {
