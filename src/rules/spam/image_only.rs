@@ -3,7 +3,8 @@
 //! The image size is its decoded size: an attached image, an inline `cid:`
 //! image, or a `data:` URI in the HTML.
 
-use super::{count_words, element_location, part_location};
+use super::{element_location, part_location};
+use crate::text::count_words;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};

@@ -51,11 +51,6 @@ pub(crate) fn element_location(message: &Message, html: &HtmlBody, tag: Option<S
     }
 }
 
-/// Words a reader sees: white-space separated tokens holding a letter or digit.
-pub(crate) fn count_words(text: &str) -> usize {
-    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
-}
-
 /// The first body part a reader sees (HTML first), for locations of whole-body findings.
 pub(crate) fn main_body_part(message: &Message) -> Option<usize> {
     message.html.first().map(|h| h.part).or_else(|| message.text_bodies().next().map(|p| p.index))

@@ -19,6 +19,7 @@ use crate::report::Severity;
 use crate::rules::scores;
 use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
 use crate::settings::{Evidence, Kind, Threshold};
+use crate::text::count_words;
 use crate::text::lexicon::Lexicon;
 use crate::title;
 use std::sync::OnceLock;
@@ -260,7 +261,7 @@ fn check(message: &Message, cx: &mut Context) {
     let min_contrast = cx.settings.number(&super::invisible_text::INVISIBLE_MIN_CONTRAST);
     let words: usize = texts[..read_once]
         .iter()
-        .map(|t| word_count(&t.text).saturating_sub(t.html_body().map_or(0, |html| unseen_words(html, min_contrast))))
+        .map(|t| count_words(&t.text).saturating_sub(t.html_body().map_or(0, |html| unseen_words(html, min_contrast))))
         .sum();
     let per_thousand = cx.settings.number(&SALES_DENSITY_WARNING);
     let diluted = (distinct.len() as f64) * 1_000.0 < per_thousand * words as f64;
@@ -290,20 +291,7 @@ fn check(message: &Message, cx: &mut Context) {
 /// Words of the runs of `html` drawn in their background's colour (a contrast
 /// under `min_contrast`), which its visible text holds but nobody sees.
 fn unseen_words(html: &crate::model::HtmlBody, min_contrast: f64) -> usize {
-    html.facts.runs.iter().filter(|r| r.in_background_colour(min_contrast)).map(|r| word_count(&r.text)).sum()
-}
-
-/// Words of a text: runs of bytes between ASCII white space (a byte count,
-/// not a character decoding: a text of any size is read once, fast).
-fn word_count(text: &str) -> usize {
-    let mut words = 0;
-    let mut in_word = false;
-    for &b in text.as_bytes() {
-        let space = b.is_ascii_whitespace();
-        words += usize::from(!space && !in_word);
-        in_word = !space;
-    }
-    words
+    html.facts.runs.iter().filter(|r| r.in_background_colour(min_contrast)).map(|r| count_words(&r.text)).sum()
 }
 
 #[cfg(test)]
