@@ -75,13 +75,33 @@ fn form_actions_are_collected_as_addresses_not_as_links_to_click() {
 
 #[test]
 fn the_rules_that_judge_an_address_read_form_actions() {
-    let r = report(r#"<form action="http://198.51.100.7/login" method="post">Password: <input type="password" name="p"></form>"#);
-    assert_eq!(findings(&r, "links/numeric-host"), [("links/numeric-host.address".to_string(), Severity::Warning)]);
+    // Each is said of the form, not of a link: a form has nothing to click, it sends what is typed.
+    let said_of_the_form = |html: &str, rule: &str, id: &str| {
+        let r = report(html);
+        assert_eq!(findings(&r, rule), [(format!("{rule}.{id}"), Severity::Warning)], "{html}");
+        let finding = r.findings_of(rule).next().expect("a finding");
+        assert!(finding.message.starts_with("The form"), "{}", finding.message);
+        assert!(finding.evidence.starts_with("<form action="), "{}", finding.evidence);
+        r
+    };
+    let r = said_of_the_form(
+        r#"<form action="http://198.51.100.7/login" method="post">Password: <input type="password" name="p"></form>"#,
+        "links/numeric-host",
+        "form-address",
+    );
     assert_eq!(r.findings_of("links/numeric-host").next().expect("a finding").evidence, r#"<form action="http://198.51.100.7/login">"#);
-    let r = report(r#"<form action="https://www.mybank.example@login.evil.example/x" method="post"><input type="password"></form>"#);
-    assert_eq!(findings(&r, "links/userinfo").len(), 1);
-    let r = report(r#"<form action="https://bit.ly/3xYz"><input name="e"></form>"#);
-    assert_eq!(findings(&r, "links/shortener").len(), 1);
+    said_of_the_form(r#"<form action="http://0xC6336407/x"><input type="password"></form>"#, "links/numeric-host", "form-disguised");
+    said_of_the_form(
+        r#"<form action="https://www.mybank.example@login.evil.example/x" method="post"><input type="password"></form>"#,
+        "links/userinfo",
+        "form-before-at",
+    );
+    said_of_the_form(r#"<form action="https://bit.ly/3xYz"><input name="e"></form>"#, "links/shortener", "form-shortened");
+    said_of_the_form(r#"<form action="https://www.xn--pypal-4ve.com/login"><input type="password"></form>"#, "links/homograph", "form-looks-like");
+    // The same addresses as links keep the links' texts.
+    let r = report(r#"<a href="http://198.51.100.7/login">Log in</a> <a href="https://bit.ly/3xYz">More</a>"#);
+    assert_eq!(findings(&r, "links/numeric-host")[0].0, "links/numeric-host.address");
+    assert_eq!(findings(&r, "links/shortener")[0].0, "links/shortener.shortened");
     // An honest search form, and forms whose action is empty or relative, are no finding of any link rule.
     for html in [
         r#"<form action="https://shop.example/search"><input name="q"></form>"#,

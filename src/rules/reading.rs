@@ -218,6 +218,12 @@ enum LinkOrigin<'m> {
 }
 
 impl Link<'_> {
+    /// A `<form action>`: an address what is typed in the form is sent to, no
+    /// link to click (findings say "the form", not "the link").
+    pub fn is_form(&self) -> bool {
+        matches!(self.origin, LinkOrigin::Html { link, .. } if link.form)
+    }
+
     /// The link as a finding quotes it: the element, or the URL as written.
     pub fn evidence(&self) -> String {
         match self.origin {

@@ -49,6 +49,18 @@ crate::rule_texts! { "links/homograph";
         es: "El host del enlace {host} ({ascii}) mezcla letras latinas con cirílicas o griegas.",
         pl: "Host linku {host} ({ascii}) miesza litery łacińskie z cyrylicą lub greką.",
     },
+    FORM_LOOKS_LIKE "form-looks-like" => {
+        en: "The form sends what is typed in it to {host} ({ascii}), which reads like {imitated}.",
+        fr: "Le formulaire envoie ce qui y est saisi à {host} ({ascii}), qui se lit comme {imitated}.",
+        es: "El formulario envía lo que se escribe en él a {host} ({ascii}), que se lee como {imitated}.",
+        pl: "Formularz wysyła to, co się w nim wpisze, do {host} ({ascii}), co czyta się jak {imitated}.",
+    },
+    FORM_MIXED_SCRIPTS "form-mixed-scripts" => {
+        en: "The form's host {host} ({ascii}) mixes Latin letters with Cyrillic or Greek ones.",
+        fr: "L'hôte du formulaire {host} ({ascii}) mélange des lettres latines avec des lettres cyrilliques ou grecques.",
+        es: "El host del formulario {host} ({ascii}) mezcla letras latinas con cirílicas o griegas.",
+        pl: "Host formularza {host} ({ascii}) miesza litery łacińskie z cyrylicą lub greką.",
+    },
 }
 
 /// Domains that phishing imitates; an internationalised host reading like one is reported.
@@ -149,19 +161,21 @@ fn check(message: &Message, cx: &mut Context) {
         }
         let unicode = unicode_form(&ascii);
         let shown = shown_domain(link.text).map(|d| unicode_form(&d));
+        let (looks_like, mixed) =
+            if link.is_form() { (&FORM_LOOKS_LIKE, &FORM_MIXED_SCRIPTS) } else { (&LOOKS_LIKE, &MIXED_SCRIPTS) };
         let draft = if let Some(domain) = imitated(&unicode, &known) {
             Draft::new(
-                Msg::of(&LOOKS_LIKE)
+                Msg::of(looks_like)
                     .text("host", unicode.clone())
                     .text("ascii", ascii.clone())
                     .text("imitated", domain),
             )
         } else if let Some(shown) = shown.filter(|s| *s != unicode && skeleton(s) == skeleton(&unicode)) {
             Draft::new(
-                Msg::of(&LOOKS_LIKE).text("host", unicode.clone()).text("ascii", ascii.clone()).text("imitated", shown),
+                Msg::of(looks_like).text("host", unicode.clone()).text("ascii", ascii.clone()).text("imitated", shown),
             )
         } else if unicode.split('.').any(mixes_scripts) {
-            Draft::new(Msg::of(&MIXED_SCRIPTS).text("host", unicode.clone()).text("ascii", ascii.clone()))
+            Draft::new(Msg::of(mixed).text("host", unicode.clone()).text("ascii", ascii.clone()))
         } else {
             continue;
         };

@@ -45,6 +45,18 @@ crate::rule_texts! { "links/numeric-host";
         es: "El host del enlace {written} es la dirección IP {address} disfrazada.",
         pl: "Host linku {written} to zamaskowany adres IP {address}.",
     },
+    FORM_ADDRESS "form-address" => {
+        en: "The form sends what is typed in it to the IP address {address}.",
+        fr: "Le formulaire envoie ce qui y est saisi à l'adresse IP {address}.",
+        es: "El formulario envía lo que se escribe en él a la dirección IP {address}.",
+        pl: "Formularz wysyła to, co się w nim wpisze, na adres IP {address}.",
+    },
+    FORM_DISGUISED "form-disguised" => {
+        en: "The form's host {written} is the IP address {address} in disguise.",
+        fr: "L'hôte du formulaire {written} est l'adresse IP {address} déguisée.",
+        es: "El host del formulario {written} es la dirección IP {address} disfrazada.",
+        pl: "Host formularza {written} to zamaskowany adres IP {address}.",
+    },
 }
 
 pub const RULE: Rule = Rule {
@@ -121,11 +133,13 @@ pub const RULE: Rule = Rule {
 fn check(message: &Message, cx: &mut Context) {
     for link in reading::links(message) {
         let Some(host) = numeric_host(&link.href) else { continue };
+        let form = link.is_form();
         let draft = if host.disguised {
-            Draft::new(Msg::of(&DISGUISED).text("written", host.written).text("address", host.address.to_string()))
+            let msg = Msg::of(if form { &FORM_DISGUISED } else { &DISGUISED });
+            Draft::new(msg.text("written", host.written).text("address", host.address.to_string()))
                 .score(scores::NUMERIC_HOST_DISGUISED)
         } else {
-            Draft::new(Msg::of(&ADDRESS).text("address", host.address.to_string()))
+            Draft::new(Msg::of(if form { &FORM_ADDRESS } else { &ADDRESS }).text("address", host.address.to_string()))
         };
         cx.emit(
             draft

@@ -38,6 +38,12 @@ crate::rule_texts! { "links/shortener";
         es: "El enlace pasa por el acortador {host}: {href}.",
         pl: "Link prowadzi przez skracacz {host}: {href}.",
     },
+    FORM_SHORTENED "form-shortened" => {
+        en: "The form sends what is typed in it through the shortener {host}: {href}.",
+        fr: "Le formulaire envoie ce qui y est saisi via le raccourcisseur {host} : {href}.",
+        es: "El formulario envía lo que se escribe en él a través del acortador {host}: {href}.",
+        pl: "Formularz wysyła to, co się w nim wpisze, przez skracacz {host}: {href}.",
+    },
 }
 
 /// Hosts of link shorteners (a subdomain of one matches too).
@@ -95,7 +101,7 @@ fn check(message: &Message, cx: &mut Context) {
         };
         let found = found.to_string();
         cx.emit(
-            Draft::new(Msg::of(&SHORTENED).text("host", found).text("href", link.href.to_string()))
+            Draft::new(Msg::of(if link.is_form() { &FORM_SHORTENED } else { &SHORTENED }).text("host", found).text("href", link.href.to_string()))
                 .evidence(link.evidence())
                 .at(reading::link_location(message, &link)),
         );

@@ -39,6 +39,12 @@ crate::rule_texts! { "links/userinfo";
         es: "El enlace muestra {shown} antes de una @ pero lleva a {host}.",
         pl: "Link pokazuje {shown} przed @, ale prowadzi do {host}.",
     },
+    FORM_BEFORE_AT "form-before-at" => {
+        en: "The form's address shows {shown} before an @ but sends what is typed to {host}.",
+        fr: "L'adresse du formulaire affiche {shown} avant un @ mais envoie ce qui est saisi à {host}.",
+        es: "La dirección del formulario muestra {shown} antes de una @ pero envía lo que se escribe a {host}.",
+        pl: "Adres formularza pokazuje {shown} przed @, ale wysyła to, co się wpisze, do {host}.",
+    },
 }
 
 pub const RULE: Rule = Rule {
@@ -84,7 +90,7 @@ fn check(message: &Message, cx: &mut Context) {
         let Some(parts) = authority(&link.href) else { continue };
         let Some(userinfo) = parts.userinfo.filter(|u| !u.is_empty()) else { continue };
         cx.emit(
-            Draft::new(Msg::of(&BEFORE_AT).text("shown", userinfo).text("host", parts.host))
+            Draft::new(Msg::of(if link.is_form() { &FORM_BEFORE_AT } else { &BEFORE_AT }).text("shown", userinfo).text("host", parts.host))
                 .evidence(link.evidence())
                 .at(reading::link_location(message, &link)),
         );
