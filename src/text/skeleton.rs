@@ -51,9 +51,62 @@ pub fn mixes_scripts(label: &str) -> bool {
     latin && (greek || cyrillic)
 }
 
+/// Cyrillic letters that look like ASCII Latin ones (Chromium's IDN spoof
+/// checker, `cyrillic_letters_latin_alike_`, components/url_formatter/
+/// spoof_checks/idn_spoof_checker.cc).
+pub const CYRILLIC_LATIN_ALIKE: &str = "асԁеһіјӏорԗԛѕԝхуъЬҽпгѵѡ";
+
+/// Top-level domains where Cyrillic names are common, so a Cyrillic label is
+/// no disguise: any Cyrillic TLD (`рф`, `бг`…) and these ASCII ones (Chromium's
+/// `IsCyrillicTopLevelDomain`, same file).
+const CYRILLIC_ASCII_TLDS: [&str; 8] = ["bg", "by", "kz", "pyc", "ru", "su", "ua", "uz"];
+
+/// The first label of `host` (in Unicode form) written wholly in Cyrillic
+/// letters that look like Latin ones, under a TLD where Cyrillic names are
+/// uncommon: UTS #39 §4 "whole-script confusable" text (`аррӏе.com`, `сосо.com`),
+/// which Chromium shows as punycode for that reason. Digits and hyphens may
+/// stand beside the letters; a label with any other Cyrillic letter, or with
+/// a Latin one (then it mixes scripts), is not such a label.
+pub fn whole_script_latin_alike(host: &str) -> Option<&str> {
+    let (labels, tld) = host.trim_end_matches('.').rsplit_once('.')?;
+    if CYRILLIC_ASCII_TLDS.iter().any(|t| tld.eq_ignore_ascii_case(t))
+        || tld.chars().any(|c| unicode::script(c) == Some(Script::Cyrillic))
+    {
+        return None;
+    }
+    labels.split('.').find(|label| {
+        let mut cyrillic = false;
+        let all_alike = label.chars().all(|c| match unicode::script(c) {
+            Some(Script::Cyrillic) => {
+                cyrillic = true;
+                CYRILLIC_LATIN_ALIKE.contains(c)
+            }
+            _ => c.is_ascii_digit() || c == '-',
+        });
+        all_alike && cyrillic
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_script_look_alike_labels_are_found_where_cyrillic_names_are_rare() {
+        assert_eq!(whole_script_latin_alike("аррӏе.com"), Some("аррӏе"));
+        assert_eq!(whole_script_latin_alike("login.раураӏ.com"), Some("раураӏ"));
+        assert_eq!(whole_script_latin_alike("сосо-2.net"), Some("сосо-2"));
+        // Where Cyrillic names are common, or a letter has no Latin twin (к, н, л…).
+        assert_eq!(whole_script_latin_alike("аррӏе.ru"), None);
+        assert_eq!(whole_script_latin_alike("аррӏе.рф"), None);
+        assert_eq!(whole_script_latin_alike("пример.com"), None);
+        assert_eq!(whole_script_latin_alike("кино.com"), None);
+        // Latin or mixed labels are not this case, nor a host without a TLD.
+        assert_eq!(whole_script_latin_alike("apple.com"), None);
+        assert_eq!(whole_script_latin_alike("pаypal.com"), None);
+        assert_eq!(whole_script_latin_alike("аррӏе"), None);
+        assert_eq!(whole_script_latin_alike("123.com"), None);
+    }
 
     #[test]
     fn look_alike_names_share_a_skeleton() {

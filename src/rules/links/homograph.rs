@@ -2,8 +2,10 @@
 //! a link whose internationalised host (an `xn--` label, or Unicode) draws the
 //! same letters as another name: a well-known domain (`раураl.com` in
 //! Cyrillic for paypal.com; list in `data/well_known_domains.txt`), the domain
-//! its own text shows, or a label that mixes Latin with Cyrillic or Greek
-//! letters. Names are compared by their UTS #39 skeletons (`text::skeleton`).
+//! its own text shows, a label that mixes Latin with Cyrillic or Greek
+//! letters, or a label written wholly in Cyrillic letters that look like Latin
+//! ones (`аррӏе.com`) outside the TLDs where Cyrillic names are common.
+//! Names are compared by their UTS #39 skeletons (`text::skeleton`).
 //! An honest internationalised name (`bücher.de`, `пример.рф`) draws no other name.
 
 use super::mismatch::shown_domain;
@@ -15,7 +17,7 @@ use crate::rules::reading;
 use crate::rules::scores;
 use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
 use crate::settings::{Evidence, Kind, ListDefault, Threshold};
-use crate::text::skeleton::{mixes_scripts, skeleton};
+use crate::text::skeleton::{mixes_scripts, skeleton, whole_script_latin_alike};
 use crate::title;
 
 crate::rule_texts! { "links/homograph";
@@ -55,6 +57,18 @@ crate::rule_texts! { "links/homograph";
         es: "El formulario envía lo que se escribe en él a {host} ({ascii}), que se lee como {imitated}.",
         pl: "Formularz wysyła to, co się w nim wpisze, do {host} ({ascii}), co czyta się jak {imitated}.",
     },
+    WHOLE_SCRIPT "whole-script" => {
+        en: "The link's host {host} ({ascii}) is written wholly in Cyrillic letters that look like Latin ones ({label}); browsers show such a name as {ascii}.",
+        fr: "L'hôte du lien {host} ({ascii}) est écrit entièrement en lettres cyrilliques qui ressemblent à des lettres latines ({label}) ; les navigateurs affichent un tel nom sous la forme {ascii}.",
+        es: "El host del enlace {host} ({ascii}) está escrito enteramente con letras cirílicas que parecen latinas ({label}); los navegadores muestran un nombre así como {ascii}.",
+        pl: "Host linku {host} ({ascii}) jest zapisany wyłącznie cyrylicą podobną do liter łacińskich ({label}); przeglądarki pokazują taką nazwę jako {ascii}.",
+    },
+    FORM_WHOLE_SCRIPT "form-whole-script" => {
+        en: "The form's host {host} ({ascii}) is written wholly in Cyrillic letters that look like Latin ones ({label}); browsers show such a name as {ascii}.",
+        fr: "L'hôte du formulaire {host} ({ascii}) est écrit entièrement en lettres cyrilliques qui ressemblent à des lettres latines ({label}) ; les navigateurs affichent un tel nom sous la forme {ascii}.",
+        es: "El host del formulario {host} ({ascii}) está escrito enteramente con letras cirílicas que parecen latinas ({label}); los navegadores muestran un nombre así como {ascii}.",
+        pl: "Host formularza {host} ({ascii}) jest zapisany wyłącznie cyrylicą podobną do liter łacińskich ({label}); przeglądarki pokazują taką nazwę jako {ascii}.",
+    },
     FORM_MIXED_SCRIPTS "form-mixed-scripts" => {
         en: "The form's host {host} ({ascii}) mixes Latin letters with Cyrillic or Greek ones.",
         fr: "L'hôte du formulaire {host} ({ascii}) mélange des lettres latines avec des lettres cyrilliques ou grecques.",
@@ -78,6 +92,7 @@ pub const RULE: Rule = Rule {
     evidence: &[
         Evidence::Receiver("rspamd URL_HOMOGRAPH_ATTACK \"URL uses homograph attack (mixed scripts)\" 5.0 (url_suspect_group.conf), OMOGRAPH_URL 5.0 (rules/misc.lua)"),
         Evidence::Rfc("UTS #39 §4 (confusable detection: equal skeletons) and §5.1 (mixed-script detection), Unicode 14.0.0 data"),
+        Evidence::Receiver("whole-script look-alikes: Chromium's IDN spoof checker shows a label made only of Cyrillic letters that look like Latin ones (аррӏе.com) as punycode, outside Cyrillic TLDs and bg, by, kz, pyc, ru, su, ua, uz (components/url_formatter/spoof_checks/idn_spoof_checker.cc, IsMadeOfLatinAlikeCyrillic)"),
     ],
     score: scores::HOMOGRAPH,
     texts: &TEXTS,
@@ -100,6 +115,15 @@ pub const RULE: Rule = Rule {
                 pl: "Tekst pokazuje domenę, link prowadzi do jej sobowtóra",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Account\nContent-Type: text/html; charset=utf-8\n\n<a href=\"https://shop.ex\u{430}mple.org/\">shop.example.org</a>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "Apple written wholly in Cyrillic letters",
+                fr: "Apple écrit entièrement en lettres cyrilliques",
+                es: "Apple escrito enteramente con letras cirílicas",
+                pl: "Apple zapisany wyłącznie literami cyrylicy",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Account\nContent-Type: text/html; charset=utf-8\n\n<a href=\"https://www.xn--80ak6aa92e.com/id\">Apple ID</a>\n"),
         ),
         Example::passes(
             title! {
@@ -161,8 +185,11 @@ fn check(message: &Message, cx: &mut Context) {
         }
         let unicode = unicode_form(&ascii);
         let shown = shown_domain(link.text).map(|d| unicode_form(&d));
-        let (looks_like, mixed) =
-            if link.is_form() { (&FORM_LOOKS_LIKE, &FORM_MIXED_SCRIPTS) } else { (&LOOKS_LIKE, &MIXED_SCRIPTS) };
+        let (looks_like, mixed, whole) = if link.is_form() {
+            (&FORM_LOOKS_LIKE, &FORM_MIXED_SCRIPTS, &FORM_WHOLE_SCRIPT)
+        } else {
+            (&LOOKS_LIKE, &MIXED_SCRIPTS, &WHOLE_SCRIPT)
+        };
         let draft = if let Some(domain) = imitated(&unicode, &known) {
             Draft::new(
                 Msg::of(looks_like)
@@ -176,6 +203,8 @@ fn check(message: &Message, cx: &mut Context) {
             )
         } else if unicode.split('.').any(mixes_scripts) {
             Draft::new(Msg::of(mixed).text("host", unicode.clone()).text("ascii", ascii.clone()))
+        } else if let Some(label) = whole_script_latin_alike(&unicode) {
+            Draft::new(Msg::of(whole).text("host", unicode.clone()).text("ascii", ascii.clone()).text("label", label))
         } else {
             continue;
         };
@@ -220,5 +249,9 @@ mod tests {
             assert_eq!(ids(href), ["links/homograph.looks-like"], "{href}");
         }
         assert!(ids("https://www.paypal.com/").is_empty());
+        // A label wholly of Cyrillic look-alikes, whether or not a known domain reads like it.
+        assert_eq!(ids("https://www.xn--80ak6aa92e.com/"), ["links/homograph.whole-script"]);
+        assert_eq!(ids("https://xn--80aa0cbo65f.com/signin"), ["links/homograph.whole-script"]);
+        assert!(ids("https://xn--80ak6aa92e.ru/").is_empty(), "a Cyrillic name under .ru is common");
     }
 }
