@@ -1,6 +1,7 @@
-//! URLs written in a plain-text body are links (mail clients make them
-//! clickable; SpamAssassin and rspamd read them as URIs): the link rules that
-//! judge an address alone read them too.
+//! URLs written in a plain-text body, or in the visible text of an HTML body,
+//! are links (mail clients make them clickable, readers copy them; SpamAssassin
+//! and rspamd read them as URIs): the link rules that judge an address alone
+//! read them too.
 
 use mail_preflight::{lint, Options, Report};
 
@@ -40,6 +41,34 @@ fn addresses_written_in_plain_text_are_judged_as_links() {
 fn a_text_alternative_repeating_its_html_links_is_not_counted_twice() {
     let r = report(&format!(
         "{HEAD}MIME-Version: 1.0\nContent-Type: multipart/alternative; boundary=B\n\n--B\nContent-Type: text/plain\n\nPay at http://198.51.100.7/pay\n--B\nContent-Type: text/html\n\n<p>Pay <a href=\"http://198.51.100.7/pay\">here</a></p>\n--B--\n"
+    ));
+    assert_eq!(ids(&r, "links/numeric-host"), ["links/numeric-host.address"]);
+}
+
+#[test]
+fn addresses_written_in_the_visible_text_of_html_are_judged_as_links() {
+    // Not a link to click, but an address the reader is told to copy: SpamAssassin and
+    // rspamd read URIs in the rendered text of HTML parts too.
+    let html = |body: &str| format!("{HEAD}MIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\n\n<p>Review it: {body}</p>\n");
+    let raw = html("copy http://3325256711/account into your browser");
+    let r = report(&raw);
+    assert_eq!(ids(&r, "links/numeric-host"), ["links/numeric-host.disguised"]);
+    let finding = r.findings_of("links/numeric-host").next().expect("a finding");
+    assert_eq!(finding.evidence, "http://3325256711/account");
+    let (start, end) = (finding.location.start.expect("a start"), finding.location.end.expect("an end"));
+    assert_eq!(&raw.as_bytes()[start..end], b"http://3325256711/account");
+    let r = report(&html("go to https://www.\u{440}\u{430}\u{443}\u{440}\u{430}l.com/signin"));
+    assert_eq!(ids(&r, "links/homograph"), ["links/homograph.looks-like"]);
+    // A link showing its own address is one link; an honest address written as text is none.
+    let r = report(&html("<a href=\"http://198.51.100.7/pay\">http://198.51.100.7/pay</a>"));
+    assert_eq!(ids(&r, "links/numeric-host"), ["links/numeric-host.address"]);
+    let r = report(&html("see www.shop.example/track or https://www.shop.example/help"));
+    for rule in ["links/numeric-host", "links/shortener", "links/userinfo", "links/homograph"] {
+        assert!(ids(&r, rule).is_empty(), "{rule}");
+    }
+    // The same URL written in the text alternative and in the HTML is one finding.
+    let r = report(&format!(
+        "{HEAD}MIME-Version: 1.0\nContent-Type: multipart/alternative; boundary=B\n\n--B\nContent-Type: text/plain\n\nCopy http://198.51.100.7/pay\n--B\nContent-Type: text/html\n\n<p>Copy http://198.51.100.7/pay</p>\n--B--\n"
     ));
     assert_eq!(ids(&r, "links/numeric-host"), ["links/numeric-host.address"]);
 }

@@ -397,10 +397,13 @@ pub struct Message<'a> {
 }
 
 /// A URL written in a text body: `parts[part]`'s text at `range`, with the
-/// scheme a mail client gives a bare `www.` or `ftp.` host (`href_prefix`).
+/// scheme a mail client gives a bare `www.` or `ftp.` host (`href_prefix`);
+/// or written in the visible text of an HTML body, not as a link
+/// (`html[index].facts.visible_text` at `range`, `in_html: Some(index)`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct WrittenLink {
     pub part: usize,
+    pub in_html: Option<usize>,
     pub range: std::ops::Range<usize>,
     pub href_prefix: &'static str,
 }

@@ -198,9 +198,10 @@ fn html_texts<'m>(
         .collect()
 }
 
-/// A link: of an HTML body, or a URL written in a text body (mail clients
-/// make those clickable, and filters read them as links: SpamAssassin's URI
-/// list, rspamd's URLs of text parts).
+/// A link: of an HTML body, or a URL written in a text body or in the visible
+/// text of an HTML body (mail clients make those clickable, a reader copies
+/// them, and filters read them as links: SpamAssassin's URI list parses the
+/// rendered text of every part, rspamd the text content of text and HTML parts).
 #[derive(Debug, Clone)]
 pub struct Link<'m> {
     pub href: Cow<'m, str>,
@@ -233,14 +234,15 @@ impl Link<'_> {
     }
 }
 
-/// URLs written in the text bodies read as links, per message (rspamd's
-/// `max_urls`, conf/options.inc: 10,240); the rest of the text is not read for
-/// links.
+/// URLs written in the text bodies and in the visible text of HTML bodies read
+/// as links, per message (rspamd's `max_urls`, conf/options.inc: 10,240); the
+/// rest of the text is not read for links.
 pub const MAX_WRITTEN_LINKS: usize = 10_240;
 
 /// Every link of every HTML body, in order, then the URLs written in the text
-/// bodies (the first `MAX_WRITTEN_LINKS`) that no HTML body links to already
-/// (a text alternative repeats its HTML's links).
+/// bodies and in the visible text of the HTML bodies (the first
+/// `MAX_WRITTEN_LINKS`) that no HTML body links to already (a text alternative
+/// repeats its HTML's links, a link's text often shows its own address).
 pub fn links<'m>(message: &'m Message) -> impl Iterator<Item = Link<'m>> + 'm {
     let html = message.html.iter().flat_map(|html| {
         html.facts.links.iter().map(move |l| Link {
@@ -250,11 +252,23 @@ pub fn links<'m>(message: &'m Message) -> impl Iterator<Item = Link<'m>> + 'm {
         })
     });
     let written = written_links(message).iter().filter_map(move |w| {
-        let part = message.parts.get(w.part)?;
-        let text: &'m str = part.text().unwrap_or_default();
+        let (text, body): (&'m str, Text<'m>) = match w.in_html.and_then(|i| message.html.get(i)) {
+            Some(html) => (
+                html.facts.visible_text.as_str(),
+                Text {
+                    place: Place::Body { part: html.part },
+                    text: Cow::Borrowed(html.facts.visible_text.as_str()),
+                    source: Source::Html(html),
+                },
+            ),
+            None => {
+                let part = message.parts.get(w.part)?;
+                (part.text().unwrap_or_default(), text_body(part))
+            }
+        };
         let written = text.get(w.range.clone())?;
         let href = if w.href_prefix.is_empty() { Cow::Borrowed(written) } else { Cow::Owned(format!("{}{written}", w.href_prefix)) };
-        Some(Link { href, text: written, origin: LinkOrigin::Text { body: text_body(part), range: w.range.clone() } })
+        Some(Link { href, text: written, origin: LinkOrigin::Text { body, range: w.range.clone() } })
     });
     html.chain(written)
 }
@@ -266,14 +280,30 @@ fn written_links<'m>(message: &'m Message) -> &'m [crate::model::WrittenLink] {
         for (position, part) in message.parts.iter().enumerate().filter(|(_, part)| part.is_text_body()) {
             let text = part.text().unwrap_or_default();
             for (range, href_prefix) in crate::text::links::written_url_spans(text, MAX_WRITTEN_LINKS - written.len()) {
-                written.push(crate::model::WrittenLink { part: position, range, href_prefix });
+                written.push(crate::model::WrittenLink { part: position, in_html: None, range, href_prefix });
+            }
+        }
+        // A text alternative often writes what its HTML writes: each URL once.
+        let in_text: std::collections::HashSet<String> = written
+            .iter()
+            .filter_map(|w| Some(format!("{}{}", w.href_prefix, message.parts.get(w.part)?.text()?.get(w.range.clone())?)))
+            .collect();
+        for (index, html) in message.html.iter().enumerate() {
+            let text = html.facts.visible_text.as_str();
+            for (range, href_prefix) in crate::text::links::written_url_spans(text, MAX_WRITTEN_LINKS - written.len()) {
+                if !in_text.contains(&format!("{href_prefix}{}", &text[range.clone()])) {
+                    written.push(crate::model::WrittenLink { part: html.part, in_html: Some(index), range, href_prefix });
+                }
             }
         }
         if !written.is_empty() && !message.html.is_empty() {
             let linked: std::collections::HashSet<&str> =
                 message.html.iter().flat_map(|h| h.facts.links.iter().map(|l| l.href.trim())).collect();
             written.retain(|w| {
-                let text = message.parts.get(w.part).and_then(|p| p.text()).unwrap_or_default();
+                let text = match w.in_html.and_then(|i| message.html.get(i)) {
+                    Some(html) => html.facts.visible_text.as_str(),
+                    None => message.parts.get(w.part).and_then(|p| p.text()).unwrap_or_default(),
+                };
                 !linked.contains(format!("{}{}", w.href_prefix, text.get(w.range.clone()).unwrap_or_default()).as_str())
             });
         }

@@ -3,7 +3,8 @@
 //! `https://` while the URL only exists as `http://`)". They read the links of
 //! the HTML analysis (`model::html`); the rules that judge an address alone
 //! (`numeric-host`, `userinfo`, `shortener`, `homograph`) also read the URLs
-//! written in text bodies (`reading::links`). Their tunables live here.
+//! written in text bodies and in the visible text of HTML bodies
+//! (`reading::links`). Their tunables live here.
 
 pub mod authority;
 pub mod broken;
