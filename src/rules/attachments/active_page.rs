@@ -24,9 +24,9 @@ crate::rule_texts! { "attachment/active-page";
     },
     why => {
         en: "This is how credential phishing travels as an attachment: the filter sees a document or a picture, the reader's browser opens a login page or is sent to one. A picture never needs a script or a form: Microsoft stopped showing inline SVG images in Outlook on the web and the new Outlook in September 2025 because of the scripts they carry, and rspamd scores every attached web page (MIME_BAD_EXTENSION).",
-        fr: "C'est ainsi que l'hameçonnage d'identifiants voyage en pièce jointe : le filtre voit un document ou une image, le navigateur du lecteur ouvre une page de connexion ou y est envoyé. Une image n'a jamais besoin d'un script ni d'un formulaire : Microsoft a cessé d'afficher les images SVG intégrées dans Outlook sur le web et le nouvel Outlook en septembre 2025 à cause des scripts qu'elles transportent, et rspamd pénalise toute page web jointe (MIME_BAD_EXTENSION).",
-        es: "Así viaja el robo de credenciales como adjunto: el filtro ve un documento o una imagen, el navegador del lector abre una página de inicio de sesión o es enviado a una. Una imagen nunca necesita un script ni un formulario: Microsoft dejó de mostrar las imágenes SVG incrustadas en Outlook en la web y el nuevo Outlook en septiembre de 2025 por los scripts que llevan, y rspamd puntúa toda página web adjunta (MIME_BAD_EXTENSION).",
-        pl: "Tak phishing wyłudzający dane logowania podróżuje jako załącznik: filtr widzi dokument lub obraz, a przeglądarka czytelnika otwiera stronę logowania albo zostaje na nią przekierowana. Obraz nigdy nie potrzebuje skryptu ani formularza: Microsoft przestał wyświetlać osadzone obrazy SVG w Outlooku w przeglądarce i nowym Outlooku we wrześniu 2025 roku z powodu skryptów, które zawierają, a rspamd punktuje każdą załączoną stronę WWW (MIME_BAD_EXTENSION).",
+        fr: "C'est ainsi que l'hameçonnage d'identifiants circule en pièce jointe : le filtre voit un document ou une image, le navigateur du lecteur ouvre une page de connexion ou y est envoyé. Une image n'a jamais besoin d'un script ni d'un formulaire : Microsoft a cessé d'afficher les images SVG intégrées dans Outlook sur le web et le nouvel Outlook en septembre 2025 à cause des scripts qu'elles transportent, et rspamd pénalise toute page web jointe (MIME_BAD_EXTENSION).",
+        es: "Así circula el phishing de credenciales como adjunto: el filtro ve un documento o una imagen, y el navegador del lector abre una página de inicio de sesión o es redirigido a una. Una imagen nunca necesita un script ni un formulario: Microsoft dejó de mostrar las imágenes SVG incrustadas en Outlook en la Web y el nuevo Outlook en septiembre de 2025 por los scripts que llevan, y rspamd puntúa toda página web adjunta (MIME_BAD_EXTENSION).",
+        pl: "W ten sposób phishing wyłudzający dane logowania trafia do odbiorców jako załącznik: filtr widzi dokument lub obraz, a przeglądarka czytelnika otwiera stronę logowania albo zostaje na nią przekierowana. Obraz nigdy nie potrzebuje skryptu ani formularza: Microsoft przestał wyświetlać osadzone obrazy SVG w Outlooku w sieci Web i nowym Outlooku we wrześniu 2025 roku z powodu skryptów, które zawierają, a rspamd punktuje każdą załączoną stronę WWW (MIME_BAD_EXTENSION).",
     },
     fix => {
         en: "Send a link to the page on your own site instead of attaching it; send pictures as PNG or JPEG, or an SVG without script, event handlers or forms.",
@@ -37,8 +37,8 @@ crate::rule_texts! { "attachment/active-page";
     PASSWORD "password" => {
         en: "{path} is a web page that asks for a password: a login form in an attachment is how credential phishing travels.",
         fr: "{path} est une page web qui demande un mot de passe : un formulaire de connexion en pièce jointe est le vecteur de l'hameçonnage d'identifiants.",
-        es: "{path} es una página web que pide una contraseña: un formulario de inicio de sesión en un adjunto es como viaja el robo de credenciales.",
-        pl: "{path} to strona WWW, która prosi o hasło: formularz logowania w załączniku to sposób, w jaki podróżuje phishing danych logowania.",
+        es: "{path} es una página web que pide una contraseña: un formulario de inicio de sesión en un adjunto es la vía por la que llega el phishing de credenciales.",
+        pl: "{path} to strona WWW, która prosi o hasło: formularz logowania w załączniku to sposób, w jaki rozsyłany jest phishing wyłudzający dane logowania.",
     },
     REDIRECT "redirect" => {
         en: "{path} is a web page that sends the reader to another address as soon as it is opened.",
@@ -85,9 +85,9 @@ pub const RULE: Rule = Rule {
         Example::fails(
             title! {
                 en: "A page that refreshes to another site",
-                fr: "Une page qui se rafraîchit vers un autre site",
-                es: "Una página que se recarga hacia otro sitio",
-                pl: "Strona, która odświeża się do innej witryny",
+                fr: "Une page qui redirige vers un autre site en se rafraîchissant",
+                es: "Una página que redirige a otro sitio al recargarse",
+                pl: "Strona, która po odświeżeniu przenosi na inną witrynę",
             },
             generated!(inputs::refresh_page),
         ),

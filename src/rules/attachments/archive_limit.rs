@@ -23,15 +23,15 @@ crate::rule_texts! { "attachment/archive-limit";
     },
     why => {
         en: "Archives nested many levels deep, with thousands of entries or with an extreme compression ratio are built to exhaust mail filters. Filters stop at such limits and hold the mail; mail-preflight stops too, so what lies beyond was not checked.",
-        fr: "Les archives imbriquées sur de nombreux niveaux, avec des milliers d'entrées ou un taux de compression extrême, sont conçues pour épuiser les filtres de messagerie. Les filtres s'arrêtent à ces limites et retiennent l'e-mail ; mail-preflight s'arrête aussi, et ce qui se trouve au-delà n'a pas été vérifié.",
-        es: "Los archivos anidados en muchos niveles, con miles de entradas o con una tasa de compresión extrema están hechos para agotar los filtros de correo. Los filtros se detienen en esos límites y retienen el correo; mail-preflight también se detiene, así que lo que hay más allá no se ha comprobado.",
+        fr: "Les archives imbriquées sur de nombreux niveaux, avec des milliers d'entrées ou un taux de compression extrême, sont conçues pour épuiser les filtres de messagerie. Les filtres s'arrêtent à ces limites et retiennent l'e-mail ; mail-preflight s'arrête aussi, si bien que ce qui se trouve au-delà n'a pas été vérifié.",
+        es: "Los archivos comprimidos anidados en muchos niveles, con miles de entradas o con una tasa de compresión extrema están hechos para agotar los filtros de correo. Los filtros se detienen en esos límites y retienen el correo; mail-preflight también se detiene, así que lo que hay más allá no se ha comprobado.",
         pl: "Archiwa zagnieżdżone na wielu poziomach, z tysiącami pozycji lub ze skrajnym stopniem kompresji są tworzone, by wyczerpać filtry pocztowe. Filtry zatrzymują się na takich limitach i wstrzymują wiadomość; mail-preflight również się zatrzymuje, więc dalsza zawartość nie została sprawdzona.",
     },
     fix => {
         en: "Send the files in a single, flat ZIP archive, or share large data through a link on your site.",
         fr: "Envoyez les fichiers dans une seule archive ZIP sans imbrication, ou partagez les gros volumes par un lien sur votre site.",
         es: "Envíe los archivos en un único ZIP sin anidar, o comparta los datos voluminosos mediante un enlace en su sitio.",
-        pl: "Wyślij pliki w jednym, płaskim archiwum ZIP albo udostępnij duże dane linkiem na swojej stronie.",
+        pl: "Wyślij pliki w jednym, płaskim archiwum ZIP albo udostępnij duże ilości danych linkiem na swojej stronie.",
     },
     DEPTH "depth" => {
         en: "{path} holds archives nested {value, plural, one {# level} other {# levels}} deep; inspection stops at {limit}.",
@@ -55,13 +55,13 @@ crate::rule_texts! { "attachment/archive-limit";
         en: "{path} inflates {value} times its compressed size (limit {limit}): it looks like a zip bomb.",
         fr: "{path} se décompresse à {value} fois sa taille compressée (limite {limit}) : cela ressemble à une bombe de décompression.",
         es: "{path} se descomprime a {value, plural, one {# vez} many {# de veces} other {# veces}} su tamaño comprimido (límite {limit}): parece una bomba zip.",
-        pl: "{path} rozpakowuje się do {value}-krotności rozmiaru po kompresji (limit {limit}): wygląda to na bombę ZIP.",
+        pl: "Po rozpakowaniu {path} zajmuje {value} razy więcej niż po kompresji (limit {limit}): wygląda to na bombę ZIP.",
     },
     FACTS "facts" => {
         en: "Inspection stopped at {path}: the attachments of this message gave {value, plural, one {# finding} other {# findings}}, the most recorded ({limit}).",
-        fr: "L'inspection s'est arrêtée à {path} : les pièces jointes de ce message ont donné {value, plural, one {# constat} many {# de constats} other {# constats}}, le maximum enregistré ({limit}).",
-        es: "La inspección se detuvo en {path}: los adjuntos de este mensaje dieron {value, plural, one {# resultado} many {# de resultados} other {# resultados}}, el máximo registrado ({limit}).",
-        pl: "Sprawdzanie zatrzymało się na {path}: załączniki tej wiadomości dały {value, plural, one {# wynik} few {# wyniki} many {# wyników} other {# wyniku}}, najwięcej rejestrowanych ({limit}).",
+        fr: "L'inspection s'est arrêtée à {path} : les pièces jointes de ce message ont produit {value, plural, one {# constat} many {# de constats} other {# constats}}, soit le maximum enregistré ({limit}).",
+        es: "La inspección se detuvo en {path}: los adjuntos de este mensaje produjeron {value, plural, one {# resultado} many {# de resultados} other {# resultados}}, el máximo que se registra ({limit}).",
+        pl: "Sprawdzanie zatrzymało się na {path}: załączniki tej wiadomości wygenerowały {value, plural, one {# wynik} few {# wyniki} many {# wyników} other {# wyniku}}, czyli najwięcej, ile się rejestruje ({limit}).",
     },
 }
 
@@ -85,8 +85,8 @@ pub const RULE: Rule = Rule {
         Example::fails(
             title! {
                 en: "A zip bomb: 5 MB of zeros deflated to 30 kB",
-                fr: "Une bombe ZIP : 5 Mo de zéros compressés en 30 ko",
-                es: "Una bomba ZIP: 5 MB de ceros comprimidos en 30 kB",
+                fr: "Une bombe de décompression : 5 Mo de zéros compressés en 30 ko",
+                es: "Una bomba zip: 5 MB de ceros comprimidos en 30 kB",
                 pl: "Bomba ZIP: 5 MB zer skompresowanych do 30 kB",
             },
             generated!(inputs::zip_bomb),
@@ -95,8 +95,8 @@ pub const RULE: Rule = Rule {
             title! {
                 en: "ZIPs nested 6 deep",
                 fr: "Des ZIP imbriqués sur 6 niveaux",
-                es: "ZIP anidados a 6 niveles",
-                pl: "ZIP zagnieżdżone na 6 poziomach",
+                es: "ZIP anidados en 6 niveles",
+                pl: "Archiwa ZIP zagnieżdżone na 6 poziomach",
             },
             generated!(inputs::deeply_nested),
         ),
@@ -105,7 +105,7 @@ pub const RULE: Rule = Rule {
                 en: "A ZIP of 12 entries with a limit of 10",
                 fr: "Un ZIP de 12 entrées avec une limite de 10",
                 es: "Un ZIP de 12 entradas con un límite de 10",
-                pl: "ZIP z 12 pozycjami przy limicie 10",
+                pl: "Archiwum ZIP z 12 pozycjami przy limicie 10",
             },
             generated!(inputs::twelve_entries),
         )
@@ -123,8 +123,8 @@ pub const RULE: Rule = Rule {
         Example::fails(
             title! {
                 en: "A tar of 12 members with a limit of 10",
-                fr: "Un tar de 12 membres avec une limite de 10",
-                es: "Un tar de 12 miembros con un límite de 10",
+                fr: "Une archive tar de 12 fichiers avec une limite de 10",
+                es: "Un archivo tar de 12 ficheros con un límite de 10",
                 pl: "Archiwum tar z 12 plikami przy limicie 10",
             },
             generated!(inputs::twelve_members_tar),
@@ -133,8 +133,8 @@ pub const RULE: Rule = Rule {
         Example::fails(
             title! {
                 en: "A zip bomb smuggled in a web page (decoded, then stopped at the ratio)",
-                fr: "Une bombe ZIP passée en fraude dans une page web (décodée, puis arrêtée au taux de compression)",
-                es: "Una bomba ZIP pasada de contrabando en una página web (decodificada y luego detenida por la tasa de compresión)",
+                fr: "Une bombe de décompression passée en fraude dans une page web (décodée, puis arrêtée au taux de compression)",
+                es: "Una bomba zip pasada de contrabando en una página web (decodificada y luego detenida por la tasa de compresión)",
                 pl: "Bomba ZIP przemycona w stronie WWW (zdekodowana, potem zatrzymana na stopniu kompresji)",
             },
             generated!(inputs::smuggled_zip_bomb),
@@ -143,8 +143,8 @@ pub const RULE: Rule = Rule {
             title! {
                 en: "ZIPs nested 2 deep",
                 fr: "Des ZIP imbriqués sur 2 niveaux",
-                es: "ZIP anidados a 2 niveles",
-                pl: "ZIP zagnieżdżone na 2 poziomach",
+                es: "ZIP anidados en 2 niveles",
+                pl: "Archiwa ZIP zagnieżdżone na 2 poziomach",
             },
             generated!(inputs::nested_twice),
         ),
@@ -153,7 +153,7 @@ pub const RULE: Rule = Rule {
                 en: "A ZIP of 12 entries",
                 fr: "Un ZIP de 12 entrées",
                 es: "Un ZIP de 12 entradas",
-                pl: "ZIP z 12 pozycjami",
+                pl: "Archiwum ZIP z 12 pozycjami",
             },
             generated!(inputs::twelve_entries),
         ),
@@ -162,7 +162,7 @@ pub const RULE: Rule = Rule {
                 en: "A 2 MB log file in a ZIP",
                 fr: "Un fichier journal de 2 Mo dans un ZIP",
                 es: "Un archivo de registro de 2 MB en un ZIP",
-                pl: "Plik dziennika 2 MB w archiwum ZIP",
+                pl: "Plik dziennika o rozmiarze 2 MB w archiwum ZIP",
             },
             generated!(inputs::compressible_text),
         ),

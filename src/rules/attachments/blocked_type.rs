@@ -17,11 +17,11 @@ crate::rule_texts! { "attachment/blocked-type";
         en: "An attachment is an XLSX or XML file, types the host blocks although they are not programs.",
         fr: "Une pièce jointe est un fichier XLSX ou XML, types que l'hébergeur bloque bien que ce ne soient pas des programmes.",
         es: "Un adjunto es un archivo XLSX o XML, tipos que el alojamiento bloquea aunque no sean programas.",
-        pl: "Załącznik jest plikiem XLSX lub XML, typami blokowanymi przez hosting, choć nie są programami.",
+        pl: "Załącznik jest plikiem XLSX lub XML — hosting blokuje te typy, choć nie są programami.",
     },
     why => {
         en: "The hosting guides put XML and XLSX in the same list as EXE, BAT and PIF: mail carrying them can be blocked, even zipped. The file itself is harmless data, so this is a warning about the host's policy, not a malware alarm.",
-        fr: "Les guides de l'hébergeur placent XML et XLSX dans la même liste que EXE, BAT et PIF : un e-mail qui en contient peut être bloqué, même « zippé ». Le fichier lui-même est une donnée inoffensive : il s'agit d'un avertissement sur la politique de l'hébergeur, pas d'une alerte au logiciel malveillant.",
+        fr: "Les guides de l'hébergeur placent XML et XLSX dans la même liste que EXE, BAT et PIF : un e-mail qui en contient peut être bloqué, même « zippé ». Le fichier lui-même ne contient que des données inoffensives : il s'agit d'un avertissement sur la politique de l'hébergeur, pas d'une alerte de logiciel malveillant.",
         es: "Las guías del alojamiento incluyen XML y XLSX en la misma lista que EXE, BAT y PIF: un correo que los contenga puede bloquearse, aunque esté comprimido en zip. El archivo en sí son datos inofensivos: es un aviso sobre la política del alojamiento, no una alerta de malware.",
         pl: "Przewodniki hostingu umieszczają XML i XLSX na tej samej liście co EXE, BAT i PIF: wiadomość, która je zawiera, może zostać zablokowana, nawet spakowana. Sam plik to nieszkodliwe dane, więc jest to ostrzeżenie o zasadach hostingu, a nie alarm o złośliwym oprogramowaniu.",
     },

@@ -37,7 +37,7 @@ crate::rule_texts! { "attachment/deceptive-name";
         en: "The name {path} contains invisible direction or zero-width characters ({characters}) that change how the extension is displayed.",
         fr: "Le nom {path} contient des caractères invisibles de direction ou de largeur nulle ({characters}) qui changent l'affichage de l'extension.",
         es: "El nombre {path} contiene caracteres invisibles de dirección o de anchura cero ({characters}) que cambian cómo se muestra la extensión.",
-        pl: "Nazwa {path} zawiera niewidoczne znaki kierunku lub zerowej szerokości ({characters}), które zmieniają sposób wyświetlania rozszerzenia.",
+        pl: "Nazwa {path} zawiera niewidoczne znaki sterujące kierunkiem lub znaki o zerowej szerokości ({characters}), które zmieniają sposób wyświetlania rozszerzenia.",
     },
     TRAILING "trailing" => {
         en: "The name {path} ends with dots or spaces, which Windows removes when saving the file, revealing another extension.",
@@ -48,14 +48,14 @@ crate::rule_texts! { "attachment/deceptive-name";
     DOUBLE_EXTENSION "double-extension" => {
         en: "The name {path} shows .{decoy} before its real extension, a classic disguise for a program.",
         fr: "Le nom {path} affiche .{decoy} avant sa véritable extension, un déguisement classique de programme.",
-        es: "El nombre {path} muestra .{decoy} antes de su extensión real, un disfraz clásico de programa.",
-        pl: "Nazwa {path} pokazuje .{decoy} przed prawdziwym rozszerzeniem, co jest klasycznym przebraniem programu.",
+        es: "El nombre {path} muestra .{decoy} antes de su extensión real, el disfraz clásico de un programa.",
+        pl: "Nazwa {path} pokazuje .{decoy} przed prawdziwym rozszerzeniem, co jest klasycznym sposobem maskowania programu.",
     },
     PADDING "padding" => {
         en: "The name {path} pushes its real extension out of view with a run of spaces.",
         fr: "Le nom {path} repousse sa véritable extension hors de vue par une suite d'espaces.",
-        es: "El nombre {path} aleja su extensión real de la vista con una serie de espacios.",
-        pl: "Nazwa {path} wypycha prawdziwe rozszerzenie poza widok ciągiem spacji.",
+        es: "El nombre {path} empuja su extensión real fuera de la vista con una serie de espacios.",
+        pl: "Nazwa {path} ciągiem spacji odsuwa prawdziwe rozszerzenie poza widoczny obszar.",
     },
 }
 
@@ -74,9 +74,9 @@ pub const RULE: Rule = Rule {
         Example::fails(
             title! {
                 en: "A right-to-left override in the name",
-                fr: "Un caractère d'inversion droite-à-gauche dans le nom",
-                es: "Un carácter de inversión derecha a izquierda en el nombre",
-                pl: "Znak odwrócenia kierunku pisma w nazwie",
+                fr: "Un caractère de forçage de droite à gauche dans le nom",
+                es: "Un carácter de forzado de derecha a izquierda en el nombre",
+                pl: "Znak wymuszenia kierunku od prawej do lewej w nazwie",
             },
             generated!(inputs::right_to_left_override),
         ),
@@ -102,8 +102,8 @@ pub const RULE: Rule = Rule {
             title! {
                 en: "Spaces pushing the extension away",
                 fr: "Des espaces qui repoussent l'extension hors de vue",
-                es: "Espacios que alejan la extensión de la vista",
-                pl: "Spacje odsuwające rozszerzenie poza widok",
+                es: "Espacios que empujan la extensión fuera de la vista",
+                pl: "Spacje odsuwające rozszerzenie poza widoczny obszar",
             },
             generated!(inputs::padding),
         )

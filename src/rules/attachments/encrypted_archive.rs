@@ -24,7 +24,7 @@ crate::rule_texts! { "attachment/encrypted-archive";
     why => {
         en: "Password-protected archives and documents are the usual way to slip programs past mail filters, since the guides block executables even zipped. The host's filter cannot look inside either and may hold the mail.",
         fr: "Les archives et documents protégés par mot de passe sont le moyen habituel de faire passer des programmes au travers des filtres, puisque les guides bloquent les exécutables même « zippés ». Le filtre de l'hébergeur ne peut pas non plus regarder dedans et peut retenir l'e-mail.",
-        es: "Los archivos y documentos protegidos con contraseña son la forma habitual de colar programas a través de los filtros, ya que las guías bloquean los ejecutables aunque estén comprimidos. El filtro del alojamiento tampoco puede ver su interior y puede retener el correo.",
+        es: "Los archivos comprimidos y documentos protegidos con contraseña son la forma habitual de colar programas a través de los filtros, ya que las guías bloquean los ejecutables aunque estén comprimidos. El filtro del alojamiento tampoco puede ver su interior y puede retener el correo.",
         pl: "Archiwa i dokumenty chronione hasłem to typowy sposób przemycania programów przez filtry, skoro przewodniki blokują pliki wykonywalne nawet spakowane. Filtr hostingu również nie zajrzy do środka i może zatrzymać wiadomość.",
     },
     fix => {
@@ -77,7 +77,7 @@ pub const RULE: Rule = Rule {
                 en: "A ZIP whose entry is password protected",
                 fr: "Un ZIP dont l'entrée est protégée par mot de passe",
                 es: "Un ZIP cuya entrada está protegida con contraseña",
-                pl: "ZIP, którego pozycja jest chroniona hasłem",
+                pl: "Archiwum ZIP z pozycją chronioną hasłem",
             },
             generated!(inputs::encrypted_zip),
         ),

@@ -131,9 +131,9 @@ pub const RULE: Rule = Rule {
         Example::fails(
             title! {
                 en: "A batch file named with a right-to-left override (invoice\u{202e}fdp.bat)",
-                fr: "Un fichier batch nommé avec un caractère d'inversion droite-à-gauche (invoice\u{202e}fdp.bat)",
-                es: "Un archivo por lotes nombrado con un carácter de inversión derecha a izquierda (invoice\u{202e}fdp.bat)",
-                pl: "Plik wsadowy nazwany ze znakiem odwrócenia kierunku pisma (invoice\u{202e}fdp.bat)",
+                fr: "Un fichier batch dont le nom contient un caractère de forçage de droite à gauche (invoice\u{202e}fdp.bat)",
+                es: "Un archivo por lotes cuyo nombre lleva un carácter de forzado de derecha a izquierda (invoice\u{202e}fdp.bat)",
+                pl: "Plik wsadowy z nazwą zawierającą znak wymuszenia kierunku od prawej do lewej (invoice\u{202e}fdp.bat)",
             },
             generated!(inputs::bidi_batch),
         ),
@@ -167,9 +167,9 @@ pub const RULE: Rule = Rule {
         Example::fails(
             title! {
                 en: "setup.exe.bz2: a program under a single-file compressor",
-                fr: "setup.exe.bz2 : un programme sous un compresseur de fichier unique",
-                es: "setup.exe.bz2: un programa bajo un compresor de un solo archivo",
-                pl: "setup.exe.bz2: program w kompresorze jednego pliku",
+                fr: "setup.exe.bz2 : un programme compressé par un compresseur mono-fichier",
+                es: "setup.exe.bz2: un programa comprimido con un compresor de un solo archivo",
+                pl: "setup.exe.bz2: program skompresowany kompresorem pojedynczych plików",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Setup\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\nThe setup.\n--b\nContent-Type: application/x-bzip2; name=\"setup.exe.bz2\"\nContent-Disposition: attachment; filename=\"setup.exe.bz2\"\nContent-Transfer-Encoding: base64\n\nQlpoOTFBWSZTWQ==\n--b--\n"),
         ),

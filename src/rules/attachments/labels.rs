@@ -26,7 +26,7 @@ crate::label_texts! { "attachment/";
     FORMAT_CAB "format.cab" => { en: "Microsoft Cabinet archive", fr: "archive Microsoft Cabinet", es: "archivo Microsoft Cabinet", pl: "archiwum Microsoft Cabinet" },
     FORMAT_TAR "format.tar" => { en: "tar archive", fr: "archive tar", es: "archivo tar", pl: "archiwum tar" },
     FORMAT_ISO9660 "format.iso9660" => { en: "disk image (ISO 9660)", fr: "image disque ISO 9660", es: "imagen de disco ISO 9660", pl: "obraz dysku ISO 9660" },
-    FORMAT_HTA "format.hta" => { en: "Windows HTML application (HTA)", fr: "application HTML (HTA)", es: "aplicación HTML (HTA)", pl: "aplikacja HTML (HTA)" },
+    FORMAT_HTA "format.hta" => { en: "Windows HTML application (HTA)", fr: "application HTML Windows (HTA)", es: "aplicación HTML de Windows (HTA)", pl: "aplikacja HTML systemu Windows (HTA)" },
     FORMAT_WINDOWS_SCRIPT "format.windows-script" => { en: "Windows script", fr: "script Windows", es: "script de Windows", pl: "skrypt Windows" },
     FORMAT_VHD "format.vhd" => { en: "virtual hard disk (VHD)", fr: "disque dur virtuel (VHD)", es: "disco duro virtual (VHD)", pl: "wirtualny dysk twardy (VHD)" },
     FORMAT_VHDX "format.vhdx" => { en: "virtual hard disk (VHDX)", fr: "disque dur virtuel (VHDX)", es: "disco duro virtual (VHDX)", pl: "wirtualny dysk twardy (VHDX)" },

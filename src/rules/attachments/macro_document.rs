@@ -24,8 +24,8 @@ crate::rule_texts! { "attachment/macro-document";
     why => {
         en: "The hosting guides count documents with macros as executables that get automated mail blocked, zipped or not: macros are programs that run inside Word, Excel or PowerPoint. They are found by extension (docm, xlsm, …) and by content: the VBA storages of legacy documents and the vbaProject.bin part or macro-enabled content type of newer ones, whatever the file is named.",
         fr: "Les guides de l'hébergeur comptent les documents avec des « macros » parmi les exécutables qui font bloquer les e-mails automatisés, zippés ou non : les macros sont des programmes qui s'exécutent dans Word, Excel ou PowerPoint. Elles sont repérées par l'extension (docm, xlsm, …) et par le contenu : stockages VBA des anciens documents, partie vbaProject.bin ou type de contenu « macroEnabled » des récents, quel que soit le nom du fichier.",
-        es: "Las guías del alojamiento cuentan los documentos con «macros» entre los ejecutables que provocan el bloqueo de los correos automatizados, comprimidos o no: las macros son programas que se ejecutan dentro de Word, Excel o PowerPoint. Se detectan por la extensión (docm, xlsm, …) y por el contenido: almacenes VBA de los documentos antiguos, parte vbaProject.bin o tipo de contenido \"macroEnabled\" de los recientes, se llame como se llame el archivo.",
-        pl: "Przewodniki hostingu zaliczają dokumenty z makrami do plików wykonywalnych, przez które automatyczne wiadomości są blokowane, spakowane czy nie: makra to programy uruchamiane w Wordzie, Excelu lub PowerPoincie. Wykrywa się je po rozszerzeniu (docm, xlsm, …) i po zawartości: magazynach VBA starszych dokumentów oraz części vbaProject.bin lub typie zawartości „macroEnabled” nowszych, niezależnie od nazwy pliku.",
+        es: "Las guías del alojamiento cuentan los documentos con «macros» entre los ejecutables que provocan el bloqueo de los correos automatizados, comprimidos o no: las macros son programas que se ejecutan dentro de Word, Excel o PowerPoint. Se detectan por la extensión (docm, xlsm, …) y por el contenido: almacenamientos VBA de los documentos antiguos, parte vbaProject.bin o tipo de contenido «macroEnabled» de los recientes, se llame como se llame el archivo.",
+        pl: "Przewodniki hostingu zaliczają dokumenty z makrami, spakowane czy nie, do plików wykonywalnych, przez które automatyczne wiadomości są blokowane: makra to programy uruchamiane w Wordzie, Excelu lub PowerPoincie. Wykrywa się je po rozszerzeniu (docm, xlsm, …) i po zawartości: magazynach VBA starszych dokumentów oraz części vbaProject.bin lub typie zawartości „macroEnabled” nowszych, niezależnie od nazwy pliku.",
     },
     fix => {
         en: "Save the document without macros (as .docx, .xlsx or, better, PDF) or send a link to it on your site.",
@@ -42,7 +42,7 @@ crate::rule_texts! { "attachment/macro-document";
     VBA_STORAGE "vba-storage" => {
         en: "{path} holds a VBA macro project (storage {storage}): the host blocks documents with macros.",
         fr: "{path} contient un projet de macros VBA (stockage {storage}) : l'hébergeur bloque les documents avec des macros.",
-        es: "{path} contiene un proyecto de macros VBA (almacén {storage}): el alojamiento bloquea los documentos con macros.",
+        es: "{path} contiene un proyecto de macros VBA (almacenamiento {storage}): el alojamiento bloquea los documentos con macros.",
         pl: "{path} zawiera projekt makr VBA (magazyn {storage}): hosting blokuje dokumenty z makrami.",
     },
     VBA_PROJECT "vba-project" => {
