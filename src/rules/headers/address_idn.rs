@@ -19,9 +19,9 @@ crate::rule_texts! { "headers/address-idn";
     },
     why => {
         en: "Domains with accented or non-Latin letters travel as xn-- A-labels (RFC 5891). One that IDNA refuses cannot be looked up, so the message cannot be delivered or answered.",
-        fr: "Les domaines avec des lettres accentuées ou non latines circulent sous forme de labels xn-- (RFC 5891). Un domaine refusé par IDNA ne peut pas être résolu : le message ne peut être ni distribué ni recevoir de réponse.",
-        es: "Los dominios con letras acentuadas o no latinas viajan como etiquetas xn-- (RFC 5891). Uno que IDNA rechaza no puede resolverse, así que el mensaje no puede entregarse ni responderse.",
-        pl: "Domeny z literami akcentowanymi lub niełacińskimi są przesyłane jako etykiety xn-- (RFC 5891). Domeny odrzuconej przez IDNA nie da się rozwiązać, więc wiadomości nie można dostarczyć ani na nią odpowiedzieć.",
+        fr: "Les domaines avec des lettres accentuées ou non latines circulent sous forme de labels xn-- (RFC 5891). Un domaine refusé par IDNA ne peut pas être résolu : on ne peut ni distribuer le message ni y répondre.",
+        es: "Los dominios con letras acentuadas o no latinas circulan como etiquetas xn-- (RFC 5891). Uno que IDNA rechaza no puede resolverse, así que el mensaje no puede entregarse ni responderse.",
+        pl: "Domeny ze znakami diakrytycznymi lub literami niełacińskimi są przesyłane jako etykiety xn-- (RFC 5891). Domeny odrzuconej przez IDNA nie da się rozwiązać, więc wiadomości nie można dostarczyć ani na nią odpowiedzieć.",
     },
     fix => {
         en: "Check the spelling of the domain, or write it in its xn-- form as your registrar shows it (RFC 5891, RFC 6531).",
@@ -74,9 +74,9 @@ pub const RULE: Rule = Rule {
         Example::fails(
             title! {
                 en: "A broken punycode label in To (warning: only that recipient is lost)",
-                fr: "Une étiquette punycode cassée dans To (avertissement : seul ce destinataire est perdu)",
+                fr: "Un label punycode cassé dans To (avertissement : seul ce destinataire est perdu)",
                 es: "Una etiqueta punycode rota en To (advertencia: solo se pierde ese destinatario)",
-                pl: "Uszkodzona etykieta punycode w To (ostrzeżenie: traci się tylko tego odbiorcę)",
+                pl: "Uszkodzona etykieta punycode w To (ostrzeżenie: przepada tylko ten odbiorca)",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@xn--zz.example\nSubject: Hi\n\nHello\n"),
         )

@@ -16,7 +16,7 @@ use crate::title;
 crate::rule_texts! { "headers/address-length";
     summary => {
         en: "An address is longer than SMTP allows (local part 64, domain 253, label 63, address 254 octets).",
-        fr: "Une adresse dépasse ce que SMTP autorise (partie locale 64, domaine 253, étiquette 63, adresse 254 octets).",
+        fr: "Une adresse dépasse ce que SMTP autorise (partie locale 64, domaine 253, label 63, adresse 254 octets).",
         es: "Una dirección supera lo que permite SMTP (parte local 64, dominio 253, etiqueta 63, dirección 254 octetos).",
         pl: "Adres jest dłuższy, niż pozwala SMTP (część lokalna 64, domena 253, etykieta 63, adres 254 oktety).",
     },
@@ -94,7 +94,7 @@ pub const RULE: Rule = Rule {
                 en: "A local part of 65 octets in To (warning: only that recipient is lost)",
                 fr: "Une partie locale de 65 octets dans To (avertissement : seul ce destinataire est perdu)",
                 es: "Una parte local de 65 octetos en To (advertencia: solo se pierde ese destinatario)",
-                pl: "Część lokalna o długości 65 oktetów w To (ostrzeżenie: traci się tylko tego odbiorcę)",
+                pl: "Część lokalna o długości 65 oktetów w To (ostrzeżenie: przepada tylko ten odbiorca)",
             },
             ExampleInput::Raw("From: a@example.com\nTo: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@example.com\nSubject: Hi\n\nHello\n"),
         )

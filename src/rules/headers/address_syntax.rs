@@ -43,7 +43,7 @@ crate::rule_texts! { "headers/address-syntax";
         en: "{field}: {problem} — obsolete syntax that readers accept but senders must not produce ({count} in this field).",
         fr: "{field} : {problem} — syntaxe obsolète que les lecteurs acceptent mais que les expéditeurs ne doivent pas produire ({count} dans ce champ).",
         es: "{field}: {problem} — sintaxis obsoleta que los lectores aceptan pero que los remitentes no deben generar ({count} en este campo).",
-        pl: "{field}: {problem} — przestarzała składnia, którą czytniki akceptują, ale nadawcy nie powinni jej tworzyć ({count} w tym polu).",
+        pl: "{field}: {problem} — przestarzała składnia, którą czytniki akceptują, ale nadawcom nie wolno jej tworzyć ({count} w tym polu).",
     },
     FIX_OBSOLETE "fix-obsolete" => {
         en: "Quote the display name and write the address without comments or spaces inside it (RFC 5322 §3.4, §4.4).",
@@ -105,7 +105,7 @@ pub const RULE: Rule = Rule {
                 en: "An unclosed angle bracket",
                 fr: "Un chevron jamais fermé",
                 es: "Un corchete angular sin cerrar",
-                pl: "Niezamknięty nawias ostry",
+                pl: "Niezamknięty nawias ostrokątny",
             },
             ExampleInput::Raw("From: Alice <a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),

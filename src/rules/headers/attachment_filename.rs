@@ -21,7 +21,7 @@ crate::rule_texts! { "headers/attachment-filename";
         en: "MIME parameters are ASCII; a file name with accents must be encoded (RFC 2231). Raw bytes make readers show a garbled name, or replace it with noname so the recipient cannot open the file.",
         fr: "Les paramètres MIME sont en ASCII ; un nom de fichier accentué doit être encodé (RFC 2231). Des octets bruts font afficher un nom illisible, ou le remplacent par noname, et le destinataire ne peut pas ouvrir le fichier.",
         es: "Los parámetros MIME son ASCII; un nombre de archivo con acentos debe codificarse (RFC 2231). Los bytes en bruto hacen que se muestre un nombre ilegible, o lo sustituyen por noname y el destinatario no puede abrir el archivo.",
-        pl: "Parametry MIME są w ASCII; nazwę pliku ze znakami diakrytycznymi trzeba zakodować (RFC 2231). Surowe bajty sprawiają, że nazwa wyświetla się jako krzaki lub zostaje zastąpiona przez noname i odbiorca nie może otworzyć pliku.",
+        pl: "Parametry MIME są w ASCII; nazwę pliku ze znakami diakrytycznymi trzeba zakodować (RFC 2231). Surowe bajty sprawiają, że nazwa wyświetla się jako nieczytelne znaki lub zostaje zastąpiona przez noname i odbiorca nie może otworzyć pliku.",
     },
     fix => {
         en: "Let your mail library add the attachment, or write filename*=utf-8''r%C3%A9sum%C3%A9.pdf (RFC 2231 §4).",
@@ -71,9 +71,9 @@ pub const RULE: Rule = Rule {
         Example::passes(
             title! {
                 en: "A compose attachment with an accented name (the mailer encodes it)",
-                fr: "Une pièce jointe de formulaire au nom accentué (la bibliothèque d'envoi l'encode)",
-                es: "Un adjunto de formulario con un nombre acentuado (la biblioteca de envío lo codifica)",
-                pl: "Załącznik formularza z nazwą ze znakami diakrytycznymi (biblioteka wysyłająca ją koduje)",
+                fr: "Une pièce jointe de formulaire au nom accentué (le logiciel d'envoi l'encode)",
+                es: "Un adjunto de formulario con un nombre acentuado (el programa de envío lo codifica)",
+                pl: "Załącznik formularza z nazwą ze znakami diakrytycznymi (program wysyłający ją koduje)",
             },
             ExampleInput::Compose(r#"{"from":"a@example.com","to":"b@example.com","subject":"Hi","text":"See attached","attachments":[{"filename":"résumé.pdf","content":"JVBERi0=","encoding":"base64"}]}"#),
         ),

@@ -20,7 +20,7 @@ crate::rule_texts! { "headers/charset";
         en: "RFC 2046 §4.1.2: a text part without charset is US-ASCII. Readers must guess the real one, and accented letters turn into garbage for many recipients.",
         fr: "RFC 2046 §4.1.2 : une partie texte sans charset est en US-ASCII. Les lecteurs doivent deviner le vrai jeu de caractères, et les lettres accentuées deviennent illisibles chez beaucoup de destinataires.",
         es: "RFC 2046 §4.1.2: una parte de texto sin charset es US-ASCII. Los lectores deben adivinar el real, y las letras acentuadas se vuelven ilegibles para muchos destinatarios.",
-        pl: "RFC 2046 §4.1.2: część tekstowa bez charset to US-ASCII. Czytniki muszą zgadywać faktyczne kodowanie, a litery z diakrytykami zamieniają się u wielu odbiorców w krzaki.",
+        pl: "RFC 2046 §4.1.2: część tekstowa bez charset to US-ASCII. Czytniki muszą zgadywać faktyczne kodowanie, a litery z diakrytykami stają się u wielu odbiorców nieczytelne.",
     },
     fix => {
         en: "Declare the charset: Content-Type: text/html; charset=UTF-8 (RFC 2046 §4.1.2).",
@@ -62,7 +62,7 @@ pub const RULE: Rule = Rule {
                 en: "A PHP HTML mail with accents and no Content-Type charset",
                 fr: "Un e-mail HTML envoyé par PHP avec des accents et sans charset dans Content-Type",
                 es: "Un correo HTML enviado con PHP con acentos y sin charset en Content-Type",
-                pl: "Wiadomość HTML z PHP z polskimi znakami i bez charset w Content-Type",
+                pl: "Wiadomość HTML z PHP ze znakami diakrytycznymi i bez charset w Content-Type",
             },
             ExampleInput::PhpMail { to: "b@example.com", subject: "Hi", message: "<p>R\u{e9}servation confirm\u{e9}e</p>", headers: "From: a@example.com\r\nMIME-Version: 1.0\r\nContent-Type: text/html" },
         ),

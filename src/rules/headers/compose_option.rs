@@ -28,7 +28,7 @@ crate::rule_texts! { "headers/compose-option";
     why => {
         en: "The check renders the message Nodemailer would send from the fields and judges that. An option it cannot render changes the real message in a way the check did not see; a key that is no Nodemailer option (often a misspelt one) is ignored by Nodemailer too, so what it was meant to add is not sent; fields given beside raw are not sent either.",
         fr: "La vérification construit le message que Nodemailer enverrait à partir des champs et juge celui-là. Une option qu'elle ne sait pas construire modifie le vrai message sans qu'elle le voie ; une clé qui n'est pas une option de Nodemailer (souvent une faute de frappe) est ignorée aussi par Nodemailer, et ce qu'elle devait ajouter ne part pas ; les champs donnés à côté de raw ne partent pas non plus.",
-        es: "La comprobación construye el mensaje que Nodemailer enviaría a partir de los campos y juzga ese. Una opción que no sabe construir cambia el mensaje real sin que ella lo vea; una clave que no es una opción de Nodemailer (a menudo mal escrita) también la ignora Nodemailer, así que lo que debía añadir no se envía; los campos dados junto a raw tampoco se envían.",
+        es: "La comprobación construye el mensaje que Nodemailer enviaría a partir de los campos y evalúa ese mensaje. Una opción que no sabe construir cambia el mensaje real sin que ella lo vea; una clave que no es una opción de Nodemailer (a menudo mal escrita) también la ignora Nodemailer, así que lo que debía añadir no se envía; los campos dados junto a raw tampoco se envían.",
         pl: "Sprawdzenie buduje z pól wiadomość, którą wysłałby Nodemailer, i ocenia właśnie ją. Opcja, której nie umie zbudować, zmienia prawdziwą wiadomość w sposób dla niego niewidoczny; klucz, który nie jest opcją Nodemailera (często z literówką), Nodemailer też pomija, więc to, co miał dodać, nie zostaje wysłane; pola podane obok raw również nie są wysyłane.",
     },
     fix => {
@@ -41,7 +41,7 @@ crate::rule_texts! { "headers/compose-option";
         en: "{options}: Nodemailer changes the message sent for {count, plural, one {this option} other {these options}}, which the check does not render; that part of the message was not checked.",
         fr: "{options} : Nodemailer modifie le message envoyé selon {count, plural, one {cette option} other {ces options}}, que la vérification ne construit pas ; cette partie du message n'a pas été vérifiée.",
         es: "{options}: Nodemailer cambia el mensaje enviado según {count, plural, one {esta opción} other {estas opciones}}, que la comprobación no construye; esa parte del mensaje no se ha comprobado.",
-        pl: "{options}: Nodemailer zmienia wysyłaną wiadomość według {count, plural, one {tej opcji} few {tych opcji} many {tych opcji} other {tych opcji}}, której sprawdzenie nie buduje; ta część wiadomości nie została sprawdzona.",
+        pl: "{options}: Nodemailer zmienia wysyłaną wiadomość zgodnie z {count, plural, one {tą opcją, której} few {tymi opcjami, których} many {tymi opcjami, których} other {tymi opcjami, których}} sprawdzenie nie buduje; ta część wiadomości nie została sprawdzona.",
     },
     UNKNOWN "unknown" => {
         en: "{options}: {count, plural, one {not a Nodemailer message option; Nodemailer ignores it} other {not Nodemailer message options; Nodemailer ignores them}}, and so did the check.",

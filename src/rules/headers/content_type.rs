@@ -20,14 +20,14 @@ crate::rule_texts! { "headers/content-type";
     },
     why => {
         en: "RFC 2045 §5.1 and RFC 2183: type/subtype, then ; name=value parameters, quoted when they contain spaces or special characters. A value readers cannot parse falls back to text/plain: the reader sees source code, or loses the attachment's name.",
-        fr: "RFC 2045 §5.1 et RFC 2183 : type/sous-type, puis des paramètres ; nom=valeur, entre guillemets s'ils contiennent des espaces ou des caractères spéciaux. Une valeur illisible fait revenir les lecteurs à text/plain : le lecteur voit du code source, ou perd le nom de la pièce jointe.",
-        es: "RFC 2045 §5.1 y RFC 2183: tipo/subtipo y luego parámetros ; nombre=valor, entre comillas si contienen espacios o caracteres especiales. Un valor ilegible hace que los lectores vuelvan a text/plain: se ve el código fuente o se pierde el nombre del adjunto.",
+        fr: "RFC 2045 §5.1 et RFC 2183 : type/sous-type, puis des paramètres ; nom=valeur, entre guillemets s'ils contiennent des espaces ou des caractères spéciaux. Une valeur que les lecteurs ne savent pas analyser est lue comme text/plain : le destinataire voit du code source, ou perd le nom de la pièce jointe.",
+        es: "RFC 2045 §5.1 y RFC 2183: tipo/subtipo y luego parámetros ; nombre=valor, entre comillas si contienen espacios o caracteres especiales. Un valor que los lectores no pueden analizar se trata como text/plain: el destinatario ve el código fuente o pierde el nombre del adjunto.",
         pl: "RFC 2045 §5.1 i RFC 2183: typ/podtyp, a następnie parametry ; nazwa=wartość, ujęte w cudzysłów, gdy zawierają spacje lub znaki specjalne. Wartości, której nie da się odczytać, czytniki traktują jako text/plain: odbiorca widzi kod źródłowy lub traci nazwę załącznika.",
     },
     fix => {
         en: "Write type/subtype; name=\"value\", quoting every value that has spaces or any of ()<>@,;:\\\"/[]?= (RFC 2045 §5.1).",
         fr: "Écrivez type/sous-type; nom=\"valeur\", en mettant entre guillemets toute valeur contenant des espaces ou l'un de ()<>@,;:\\\"/[]?= (RFC 2045 §5.1).",
-        es: "Escriba tipo/subtipo; nombre=\"valor\", entre comillas todo valor con espacios o alguno de ()<>@,;:\\\"/[]?= (RFC 2045 §5.1).",
+        es: "Escriba tipo/subtipo; nombre=\"valor\", poniendo entre comillas todo valor que tenga espacios o alguno de ()<>@,;:\\\"/[]?= (RFC 2045 §5.1).",
         pl: "Zapisz typ/podtyp; nazwa=\"wartość\", ujmując w cudzysłów każdą wartość ze spacjami lub znakami ()<>@,;:\\\"/[]?= (RFC 2045 §5.1).",
     },
     INVALID "invalid" => {
@@ -65,7 +65,7 @@ pub const RULE: Rule = Rule {
                 en: "An accented letter in the type (a token is US-ASCII, RFC 2045 §5.1)",
                 fr: "Une lettre accentuée dans le type (un token est en US-ASCII, RFC 2045 §5.1)",
                 es: "Una letra acentuada en el tipo (un token es US-ASCII, RFC 2045 §5.1)",
-                pl: "Litera z akcentem w typie (token to US-ASCII, RFC 2045 §5.1)",
+                pl: "Litera ze znakiem diakrytycznym w typie (token to US-ASCII, RFC 2045 §5.1)",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: t\u{e9}xt/plain; charset=utf-8\n\nHello\n"),
         ),

@@ -15,20 +15,20 @@ use crate::title;
 crate::rule_texts! { "headers/date";
     summary => {
         en: "The Date field is malformed, names the wrong weekday, uses obsolete forms, or is far from now.",
-        fr: "Le champ Date est mal formé, indique le mauvais jour de la semaine, utilise des formes obsolètes, ou est loin de maintenant.",
+        fr: "Le champ Date est mal formé, indique le mauvais jour de la semaine, utilise des formes obsolètes ou est éloigné de l'heure actuelle.",
         es: "El campo Date está mal formado, indica un día de la semana erróneo, usa formas obsoletas o está lejos del momento actual.",
         pl: "Pole Date jest błędne, podaje zły dzień tygodnia, używa przestarzałych form lub jest odległe od chwili obecnej.",
     },
     why => {
         en: "RFC 5322 §3.3 fixes the date format (e.g. Mon, 2 Mar 2026 10:00:00 +0100). Filters score malformed dates, wrong weekdays and dates in the future or long past, which are typical of spam software and wrong server clocks.",
-        fr: "La RFC 5322 §3.3 fixe le format de date (par ex. Mon, 2 Mar 2026 10:00:00 +0100). Les filtres pénalisent les dates mal formées, les jours faux et les dates dans le futur ou loin dans le passé, typiques des logiciels de spam et des horloges de serveur déréglées.",
-        es: "El RFC 5322 §3.3 fija el formato de fecha (p. ej. Mon, 2 Mar 2026 10:00:00 +0100). Los filtros penalizan las fechas mal formadas, los días erróneos y las fechas futuras o muy pasadas, típicas del software de spam y de relojes de servidor desajustados.",
-        pl: "RFC 5322 §3.3 określa format daty (np. Mon, 2 Mar 2026 10:00:00 +0100). Filtry karzą błędne daty, złe dni tygodnia oraz daty z przyszłości lub dawnej przeszłości, typowe dla oprogramowania spamerskiego i źle ustawionych zegarów serwera.",
+        fr: "La RFC 5322 §3.3 fixe le format de date (par ex. Mon, 2 Mar 2026 10:00:00 +0100). Les filtres pénalisent les dates mal formées, les jours de la semaine erronés et les dates dans le futur ou loin dans le passé, typiques des logiciels de spam et des horloges de serveur déréglées.",
+        es: "El RFC 5322 §3.3 fija el formato de fecha (p. ej. Mon, 2 Mar 2026 10:00:00 +0100). Los filtros penalizan las fechas mal formadas, los días erróneos y las fechas futuras o muy antiguas, típicas del software de spam y de relojes de servidor desajustados.",
+        pl: "RFC 5322 §3.3 określa format daty (np. Mon, 2 Mar 2026 10:00:00 +0100). Filtry punktują błędne daty, złe dni tygodnia oraz daty z przyszłości lub dawnej przeszłości, typowe dla oprogramowania spamerskiego i źle ustawionych zegarów serwera.",
     },
     fix => {
         en: "Let your mail library set Date, or format it as RFC 5322 §3.3 says: in PHP date('r'), in JavaScript new Date().toUTCString() with +0000.",
-        fr: "Laissez votre bibliothèque d'envoi poser Date, ou formatez-la comme le dit la RFC 5322 §3.3 : en PHP date('r'), en JavaScript new Date().toUTCString() avec +0000.",
-        es: "Deje que su biblioteca de correo ponga Date, o formatéela como indica el RFC 5322 §3.3: en PHP date('r'), en JavaScript new Date().toUTCString() con +0000.",
+        fr: "Laissez votre bibliothèque d'envoi renseigner Date, ou mettez-la en forme comme le dit la RFC 5322 §3.3 : en PHP date('r'), en JavaScript new Date().toUTCString() avec +0000.",
+        es: "Deje que su biblioteca de correo establezca Date, o formatéela como indica el RFC 5322 §3.3: en PHP date('r'), en JavaScript new Date().toUTCString() con +0000.",
         pl: "Pozwól bibliotece pocztowej ustawić Date albo sformatuj ją zgodnie z RFC 5322 §3.3: w PHP date('r'), w JavaScripcie new Date().toUTCString() z +0000.",
     },
     INVALID "invalid" => {
@@ -57,13 +57,13 @@ crate::rule_texts! { "headers/date";
     },
     FUTURE "future" => {
         en: "The Date is {hours, plural, one {# hour} other {# hours}} ({days, plural, one {# day} other {# days}}) ahead of now.",
-        fr: "La Date est {hours, plural, one {# heure} many {# d'heures} other {# heures}} ({days, plural, one {# jour} many {# de jours} other {# jours}}) en avance sur maintenant.",
+        fr: "Le champ Date dépasse l'heure actuelle de {hours, plural, one {# heure} many {# d'heures} other {# heures}} ({days, plural, one {# jour} many {# de jours} other {# jours}}).",
         es: "La fecha está {hours, plural, one {# hora} many {# de horas} other {# horas}} ({days, plural, one {# día} many {# de días} other {# días}}) por delante del momento actual.",
         pl: "Data wyprzedza chwilę obecną o {hours, plural, one {# godzinę} few {# godziny} many {# godzin} other {# godziny}} ({days, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}}).",
     },
     PAST "past" => {
         en: "The Date is {hours, plural, one {# hour} other {# hours}} ({days, plural, one {# day} other {# days}}) before now.",
-        fr: "La Date est {hours, plural, one {# heure} many {# d'heures} other {# heures}} ({days, plural, one {# jour} many {# de jours} other {# jours}}) avant maintenant.",
+        fr: "Le champ Date précède l'heure actuelle de {hours, plural, one {# heure} many {# d'heures} other {# heures}} ({days, plural, one {# jour} many {# de jours} other {# jours}}).",
         es: "La fecha es {hours, plural, one {# hora} many {# de horas} other {# horas}} ({days, plural, one {# día} many {# de días} other {# días}}) anterior al momento actual.",
         pl: "Data jest o {hours, plural, one {# godzinę} few {# godziny} many {# godzin} other {# godziny}} ({days, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}}) wcześniejsza niż chwila obecna.",
     },
@@ -81,8 +81,8 @@ crate::rule_texts! { "headers/date";
     },
     FIX_CLOCK "fix-clock" => {
         en: "Set Date when the message is sent, not when it was drafted, and check the server clock and time zone (RFC 5322 §3.6.1).",
-        fr: "Posez Date au moment de l'envoi, pas de la rédaction, et vérifiez l'horloge et le fuseau du serveur (RFC 5322 §3.6.1).",
-        es: "Ponga Date en el momento del envío, no de la redacción, y compruebe el reloj y la zona horaria del servidor (RFC 5322 §3.6.1).",
+        fr: "Renseignez Date au moment de l'envoi, pas de la rédaction, et vérifiez l'horloge et le fuseau du serveur (RFC 5322 §3.6.1).",
+        es: "Establezca Date en el momento del envío, no de la redacción, y compruebe el reloj y la zona horaria del servidor (RFC 5322 §3.6.1).",
         pl: "Ustaw Date w chwili wysyłki, a nie tworzenia wiadomości, i sprawdź zegar oraz strefę czasową serwera (RFC 5322 §3.6.1).",
     },
 }
@@ -130,8 +130,8 @@ pub const RULE: Rule = Rule {
         Example::fails(
             title! {
                 en: "Tuesday for a Monday",
-                fr: "Mardi pour un lundi",
-                es: "Martes para un lunes",
+                fr: "Mardi au lieu de lundi",
+                es: "Martes en lugar de lunes",
                 pl: "Wtorek zamiast poniedziałku",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Tue, 2 Mar 2026 10:00:00 +0100\nSubject: Hi\n\nHello\n"),
@@ -159,8 +159,8 @@ pub const RULE: Rule = Rule {
         Example::fails(
             title! {
                 en: "A date two days ahead of now",
-                fr: "Une date deux jours après maintenant",
-                es: "Una fecha dos días por delante de ahora",
+                fr: "Une date deux jours dans le futur",
+                es: "Una fecha dos días en el futuro",
                 pl: "Data o dwa dni w przyszłości",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Wed, 4 Mar 2026 10:00:00 +0100\nSubject: Hi\n\nHello\n"),
@@ -170,8 +170,8 @@ pub const RULE: Rule = Rule {
         Example::fails(
             title! {
                 en: "A date a year before now",
-                fr: "Une date un an avant maintenant",
-                es: "Una fecha un año antes de ahora",
+                fr: "Une date vieille d'un an",
+                es: "Una fecha de hace un año",
                 pl: "Data sprzed roku",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: Sun, 2 Mar 2025 10:00:00 +0100\nSubject: Hi\n\nHello\n"),
@@ -217,8 +217,8 @@ pub const RULE: Rule = Rule {
         Example::passes(
             title! {
                 en: "A date an hour before now",
-                fr: "Une date une heure avant maintenant",
-                es: "Una fecha una hora antes de ahora",
+                fr: "Une date d'il y a une heure",
+                es: "Una fecha de hace una hora",
                 pl: "Data sprzed godziny",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nDate: 2 Mar 2026 09:00:00 +0100\nSubject: Hi\n\nHello\n"),

@@ -24,14 +24,14 @@ crate::rule_texts! { "headers/encoded-word";
     why => {
         en: "Readers decode only well-formed encoded words (RFC 2047): a broken one appears as =?…?= garbage in the subject or the sender's name, which looks like spam to people and to filters.",
         fr: "Les lecteurs ne décodent que les mots encodés bien formés (RFC 2047) : un mot cassé s'affiche comme =?…?= illisible dans le sujet ou le nom de l'expéditeur, ce qui ressemble à du spam pour les gens comme pour les filtres.",
-        es: "Los lectores solo decodifican palabras codificadas bien formadas (RFC 2047): una rota aparece como =?…?= ilegible en el asunto o el nombre del remitente, lo que parece spam a las personas y a los filtros.",
-        pl: "Czytniki dekodują tylko poprawne słowa kodowane (RFC 2047): uszkodzone wyświetla się jako nieczytelne =?…?= w temacie lub nazwie nadawcy, co wygląda na spam dla ludzi i filtrów.",
+        es: "Los lectores solo decodifican palabras codificadas bien formadas (RFC 2047): una rota aparece como =?…?= ilegible en el asunto o el nombre del remitente, lo que a personas y filtros les parece spam.",
+        pl: "Czytniki dekodują tylko poprawne słowa kodowane (RFC 2047): uszkodzone wyświetla się jako nieczytelne =?…?= w temacie lub nazwie nadawcy, co w oczach ludzi i filtrów wygląda na spam.",
     },
     fix => {
         en: "Let your mail library encode header text (in PHP mb_encode_mimeheader()); never put encoded words inside quotes, keep each under 75 characters (RFC 2047 §2, §5).",
-        fr: "Laissez votre bibliothèque d'envoi encoder le texte des en-têtes (en PHP mb_encode_mimeheader()) ; ne mettez jamais de mot encodé entre guillemets, et gardez chacun sous 75 caractères (RFC 2047 §2, §5).",
+        fr: "Laissez votre bibliothèque d'envoi encoder le texte des en-têtes (en PHP mb_encode_mimeheader()) ; ne mettez jamais de mot encodé entre guillemets, et gardez chacun en dessous de 75 caractères (RFC 2047 §2, §5).",
         es: "Deje que su biblioteca de correo codifique el texto de las cabeceras (en PHP mb_encode_mimeheader()); nunca ponga palabras codificadas entre comillas y mantenga cada una por debajo de 75 caracteres (RFC 2047 §2, §5).",
-        pl: "Pozwól bibliotece pocztowej kodować tekst nagłówków (w PHP mb_encode_mimeheader()); nigdy nie umieszczaj słów kodowanych w cudzysłowie i utrzymuj każde poniżej 75 znaków (RFC 2047 §2, §5).",
+        pl: "Pozwól bibliotece pocztowej kodować tekst nagłówków (w PHP mb_encode_mimeheader()); nigdy nie umieszczaj słów kodowanych w cudzysłowie i pilnuj, by każde miało mniej niż 75 znaków (RFC 2047 §2, §5).",
     },
     INVALID "invalid" => {
         en: "{field}: {problem} ({count} in this field).",
@@ -136,7 +136,7 @@ pub const RULE: Rule = Rule {
                 en: "A subject that only mentions =?",
                 fr: "Un sujet qui ne fait que mentionner =?",
                 es: "Un asunto que solo menciona =?",
-                pl: "Temat, który tylko wspomina =?",
+                pl: "Temat, który tylko wspomina o =?",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: what =? means\n\nHello\n"),
         ),

@@ -20,9 +20,9 @@ crate::rule_texts! { "headers/field-name";
     },
     why => {
         en: "RFC 5322 §3.6.8: a field name is printable ASCII without spaces, followed by a colon. Strict servers end the header at a line that is not a field, so the following fields become body text, or refuse the message as not RFC compliant.",
-        fr: "RFC 5322 §3.6.8 : un nom de champ est de l'ASCII imprimable sans espace, suivi de deux-points. Les serveurs stricts terminent l'en-tête à une ligne qui n'est pas un champ, et les champs suivants deviennent du texte du corps, ou refusent le message comme non conforme.",
-        es: "RFC 5322 §3.6.8: un nombre de campo es ASCII imprimible sin espacios, seguido de dos puntos. Los servidores estrictos terminan la cabecera en una línea que no es un campo, y los campos siguientes pasan al cuerpo, o rechazan el mensaje por no cumplir los RFC.",
-        pl: "RFC 5322 §3.6.8: nazwa pola to drukowalne znaki ASCII bez spacji, po których następuje dwukropek. Ścisłe serwery kończą nagłówek na wierszu, który nie jest polem, więc kolejne pola trafiają do treści, albo odrzucają wiadomość jako niezgodną z RFC.",
+        fr: "RFC 5322 §3.6.8 : un nom de champ est de l'ASCII imprimable sans espace, suivi de deux-points. Devant une ligne qui n'est pas un champ, les serveurs stricts soit terminent l'en-tête (les champs suivants deviennent du texte du corps), soit refusent le message comme non conforme aux RFC.",
+        es: "RFC 5322 §3.6.8: un nombre de campo es ASCII imprimible sin espacios, seguido de dos puntos. Ante una línea que no es un campo, los servidores estrictos o bien terminan ahí la cabecera (los campos siguientes pasan al cuerpo), o bien rechazan el mensaje por no cumplir los RFC.",
+        pl: "RFC 5322 §3.6.8: nazwa pola to drukowalne znaki ASCII bez spacji, po których następuje dwukropek. Na wierszu, który nie jest polem, ścisłe serwery albo kończą nagłówek (kolejne pola trafiają wtedy do treści), albo odrzucają wiadomość jako niezgodną z RFC.",
     },
     fix => {
         en: "Write each header as Name: value on its own line, with no space in the name or before the colon; continue long values on lines that start with a space (RFC 5322 §2.2, §3.6.8).",
@@ -38,7 +38,7 @@ crate::rule_texts! { "headers/field-name";
     },
     BOM "bom" => {
         en: "The header starts with a byte order mark (EF BB BF, U+FEFF) before {field}: an editor's mark for text files, not part of mail, so strict readers see a field named with it.",
-        fr: "L'en-tête commence par une marque d'ordre des octets (EF BB BF, U+FEFF) avant {field} : une marque d'éditeur pour les fichiers texte, pas du courrier, et les lecteurs stricts voient un champ dont le nom la contient.",
+        fr: "L'en-tête commence par une marque d'ordre des octets (EF BB BF, U+FEFF) avant {field} : une marque d'éditeur pour les fichiers texte, étrangère au courrier, et les lecteurs stricts voient un champ dont le nom la contient.",
         es: "La cabecera empieza con una marca de orden de bytes (EF BB BF, U+FEFF) antes de {field}: una marca de editor para archivos de texto, ajena al correo, así que los lectores estrictos ven un campo cuyo nombre la contiene.",
         pl: "Nagłówek zaczyna się od znacznika kolejności bajtów (EF BB BF, U+FEFF) przed {field}: to znacznik edytora dla plików tekstowych, nie część poczty, więc ścisłe czytniki widzą pole, którego nazwa go zawiera.",
     },
@@ -68,8 +68,8 @@ crate::rule_texts! { "headers/field-name";
     },
     TOO_MANY "too-many" => {
         en: "The header has more than {limit, plural, one {# line} other {# lines}}: {count, plural, one {the # after them was not checked} other {the # after them were not checked}}; beyond them, the first From, To, Date, Message-ID, Subject and MIME fields were still read.",
-        fr: "L'en-tête a plus de {limit, plural, one {# ligne} many {# de lignes} other {# lignes}} : {count, plural, one {la # suivante n'a pas été vérifiée} other {les # suivantes n'ont pas été vérifiées}} ; au-delà, les premiers champs From, To, Date, Message-ID, Subject et MIME ont tout de même été lus.",
-        es: "La cabecera tiene más de {limit, plural, one {# línea} many {# de líneas} other {# líneas}}: {count, plural, one {la # siguiente no se revisó} other {las # siguientes no se revisaron}}; más allá, se leyeron igualmente los primeros campos From, To, Date, Message-ID, Subject y los de MIME.",
+        fr: "L'en-tête a plus de {limit, plural, one {# ligne} many {# de lignes} other {# lignes}} : {count, plural, one {la ligne suivante n'a pas été vérifiée} other {les # suivantes n'ont pas été vérifiées}} ; au-delà, les premiers champs From, To, Date, Message-ID, Subject et MIME ont tout de même été lus.",
+        es: "La cabecera tiene más de {limit, plural, one {# línea} many {# de líneas} other {# líneas}}: {count, plural, one {la línea siguiente no se revisó} other {las # siguientes no se revisaron}}; más allá, se leyeron igualmente los primeros campos From, To, Date, Message-ID, Subject y los de MIME.",
         pl: "Nagłówek ma ponad {limit, plural, one {# wiersz} few {# wiersze} many {# wierszy} other {# wiersza}}: {count, plural, one {# kolejnego wiersza} few {# kolejnych wierszy} many {# kolejnych wierszy} other {# kolejnego wiersza}} nie sprawdzono; dalej odczytano jednak pierwsze pola From, To, Date, Message-ID, Subject i pola MIME.",
     },
     EMPTY_NAME "empty-name" => {
@@ -140,7 +140,7 @@ pub const RULE: Rule = Rule {
             title! {
                 en: "A header of 10,001 fields",
                 fr: "Un en-tête de 10 001 champs",
-                es: "Una cabecera de 10 001 campos",
+                es: "Una cabecera de 10.001 campos",
                 pl: "Nagłówek z 10 001 polami",
             },
             ExampleInput::Generated(too_many_lines),

@@ -322,7 +322,7 @@ crate::label_texts! { "headers/grammar.";
         en: "a word whose decoded bytes are not whole characters of its charset (a character split across two words, or bytes the charset does not have)",
         fr: "un mot dont les octets décodés ne forment pas des caractères entiers de son jeu de caractères (un caractère coupé entre deux mots, ou des octets que ce jeu n'a pas)",
         es: "una palabra cuyos bytes decodificados no son caracteres completos de su juego de caracteres (un carácter partido entre dos palabras, o bytes que ese juego no tiene)",
-        pl: "słowo, którego zdekodowane bajty nie tworzą całych znaków jego zestawu znaków (znak rozdzielony między dwa słowa albo bajty, których ten zestaw nie ma)",
+        pl: "słowo, którego zdekodowane bajty nie tworzą całych znaków jego kodowania znaków (znak rozdzielony między dwa słowa albo bajty, których to kodowanie nie zawiera)",
     },
     ENCODED_WORD_NOT_SEPARATED "encoded-word.not-separated" => {
         en: "a word run into the text before it, with no space between (RFC 2047 §5 (1))",
@@ -345,12 +345,12 @@ crate::label_texts! { "headers/grammar.";
     ENCODED_WORD_IN_QUOTED_STRING "encoded-word.in-quoted-string" => {
         en: "an encoded word inside quotes, which RFC 2047 forbids and readers decode anyway",
         fr: "un mot encodé entre guillemets, ce que la RFC 2047 interdit et que les lecteurs décodent quand même",
-        es: "una palabra codificada entre comillas, algo que la RFC 2047 prohíbe y que los lectores decodifican de todos modos",
+        es: "una palabra codificada entre comillas, algo que el RFC 2047 prohíbe y que los lectores decodifican de todos modos",
         pl: "słowo kodowane w cudzysłowie, czego RFC 2047 zabrania, a czytniki i tak je dekodują",
     },
     MIME_BAD_TYPE "mime.bad-type" => {
         en: "the type is missing or not a valid token",
-        fr: "le type manque ou n'est pas un jeton valide",
+        fr: "le type manque ou n'est pas un token valide",
         es: "falta el tipo o no es un token válido",
         pl: "brak typu lub nie jest on poprawnym tokenem",
     },
@@ -374,7 +374,7 @@ crate::label_texts! { "headers/grammar.";
     },
     MIME_MISSING_SEMICOLON "mime.missing-semicolon" => {
         en: "text after a value with no ; before it",
-        fr: "du texte après une valeur sans ; avant lui",
+        fr: "du texte après une valeur sans ; qui le précède",
         es: "texto después de un valor sin ; delante",
         pl: "tekst po wartości bez poprzedzającego ;",
     },

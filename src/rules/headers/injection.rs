@@ -44,20 +44,20 @@ crate::rule_texts! { "headers/injection";
     },
     FLATTENED "flattened" => {
         en: "The {field} value contains a line break before \"{smuggled}\": the mailer writes it as a space, so no header is added, but the form does not filter line breaks.",
-        fr: "La valeur {field} contient un saut de ligne avant « {smuggled} » : le logiciel d'envoi l'écrit comme une espace, aucun en-tête n'est ajouté, mais le formulaire ne filtre pas les sauts de ligne.",
+        fr: "La valeur {field} contient un saut de ligne avant « {smuggled} » : le logiciel d'envoi l'écrit comme une espace, si bien qu'aucun en-tête n'est ajouté, mais le formulaire ne filtre pas les sauts de ligne.",
         es: "El valor {field} contiene un salto de línea antes de «{smuggled}»: el programa de envío lo escribe como un espacio, así que no se añade ninguna cabecera, pero el formulario no filtra los saltos de línea.",
         pl: "Wartość {field} zawiera znak nowego wiersza przed „{smuggled}”: program wysyłający zapisuje go jako spację, więc żaden nagłówek nie zostaje dodany, ale formularz nie filtruje znaków nowego wiersza.",
     },
     BLANK_LINE "blank-line" => {
         en: "additional_headers has a blank line at line {line}: everything after it becomes the message body.",
-        fr: "additional_headers contient une ligne vide à la ligne {line} : tout ce qui suit devient le corps du message.",
-        es: "additional_headers tiene una línea en blanco en la línea {line}: todo lo que sigue pasa a ser el cuerpo del mensaje.",
-        pl: "additional_headers zawiera pusty wiersz w wierszu {line}: wszystko, co następuje, staje się treścią wiadomości.",
+        fr: "additional_headers contient une ligne vide (ligne {line}) : tout ce qui la suit devient le corps du message.",
+        es: "additional_headers tiene una línea en blanco (línea {line}): todo lo que la sigue pasa a ser el cuerpo del mensaje.",
+        pl: "additional_headers zawiera pusty wiersz (wiersz {line}): wszystko, co po nim następuje, staje się treścią wiadomości.",
     },
     NOT_A_HEADER "not-a-header" => {
         en: "Line {line} of additional_headers is not a header field: text from outside got into the headers.",
         fr: "La ligne {line} de additional_headers n'est pas un champ d'en-tête : du texte venu d'ailleurs s'est glissé dans les en-têtes.",
-        es: "La línea {line} de additional_headers no es un campo de cabecera: texto ajeno se ha colado en las cabeceras.",
+        es: "La línea {line} de additional_headers no es un campo de cabecera: se ha colado texto ajeno en las cabeceras.",
         pl: "Wiersz {line} w additional_headers nie jest polem nagłówka: do nagłówków dostał się obcy tekst.",
     },
 }
@@ -150,7 +150,7 @@ pub const RULE: Rule = Rule {
                 en: "A line that is not a header in additional_headers",
                 fr: "Une ligne qui n'est pas un en-tête dans additional_headers",
                 es: "Una línea que no es una cabecera en additional_headers",
-                pl: "Wiersz, który nie jest nagłówkiem, w additional_headers",
+                pl: "Wiersz w additional_headers, który nie jest nagłówkiem",
             },
             ExampleInput::PhpMail {
                 to: "b@example.com",
@@ -176,7 +176,7 @@ pub const RULE: Rule = Rule {
                 en: "Several headers joined by CRLF, one folded",
                 fr: "Plusieurs en-têtes joints par CRLF, dont un replié",
                 es: "Varias cabeceras unidas por CRLF, una de ellas plegada",
-                pl: "Kilka nagłówków połączonych CRLF, jeden zawinięty",
+                pl: "Kilka nagłówków połączonych CRLF, w tym jeden zawinięty",
             },
             ExampleInput::PhpMail {
                 to: "b@example.com",

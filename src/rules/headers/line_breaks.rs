@@ -21,7 +21,7 @@ crate::rule_texts! { "headers/line-breaks";
     why => {
         en: "RFC 5322 §2.1 and §2.3: lines end with CRLF and CR or LF never appear alone. A bare CR is refused by strict servers (Sendmail 8.18 by default, since the SMTP smuggling fixes): it is an error. LF line ends mixed with CRLF are only noted: the mailer's SMTP client, or sendmail for PHP mail(), sends CRLF whatever the file holds.",
         fr: "RFC 5322 §2.1 et §2.3 : les lignes finissent par CRLF, et CR ou LF n'apparaissent jamais seuls. Un CR isolé est refusé par les serveurs stricts (Sendmail 8.18 par défaut, depuis les correctifs de la contrebande SMTP) : c'est une erreur. Des fins de ligne LF mêlées à des CRLF sont seulement signalées : le client SMTP du logiciel d'envoi, ou sendmail pour mail() de PHP, envoie des CRLF quel que soit le contenu du fichier.",
-        es: "RFC 5322 §2.1 y §2.3: las líneas terminan en CRLF y CR o LF nunca aparecen solos. Un CR suelto lo rechazan los servidores estrictos (Sendmail 8.18 por defecto, desde las correcciones del contrabando SMTP): es un error. Los finales LF mezclados con CRLF solo se señalan: el cliente SMTP del programa de envío, o sendmail para mail() de PHP, envía CRLF sea cual sea el contenido del archivo.",
+        es: "RFC 5322 §2.1 y §2.3: las líneas terminan en CRLF y CR o LF nunca aparecen solos. Un CR suelto lo rechazan los servidores estrictos (Sendmail 8.18 por defecto, desde las correcciones del contrabando SMTP): es un error. Los finales de línea LF mezclados con CRLF solo se señalan: el cliente SMTP del programa de envío, o sendmail para mail() de PHP, envía CRLF sea cual sea el contenido del archivo.",
         pl: "RFC 5322 §2.1 i §2.3: wiersze kończą się CRLF, a CR ani LF nigdy nie występują samodzielnie. Samotny CR odrzucają ścisłe serwery (Sendmail 8.18 domyślnie, od poprawek przemytu SMTP): to błąd. Końce LF pomieszane z CRLF są tylko odnotowywane: klient SMTP programu wysyłającego, a dla mail() w PHP sendmail, wysyła CRLF niezależnie od zawartości pliku.",
     },
     fix => {
@@ -40,7 +40,7 @@ crate::rule_texts! { "headers/line-breaks";
         en: "The message mixes {bareLf, plural, one {# bare LF line end} other {# bare LF line ends}} with {crlf, plural, one {# CRLF line end} other {# CRLF line ends}}.",
         fr: "Le message mélange {bareLf, plural, one {# fin de ligne LF seule} many {# de fins de ligne LF seules} other {# fins de ligne LF seules}} et {crlf, plural, one {# fin de ligne CRLF} many {# de fins de ligne CRLF} other {# fins de ligne CRLF}}.",
         es: "El mensaje mezcla {bareLf, plural, one {# final de línea LF solo} many {# de finales de línea LF solos} other {# finales de línea LF solos}} con {crlf, plural, one {# final CRLF} many {# de finales CRLF} other {# finales CRLF}}.",
-        pl: "Wiadomość łączy {bareLf, plural, one {# koniec wiersza LF} few {# końce wiersza LF} many {# końców wiersza LF} other {# końca wiersza LF}} z {crlf, plural, one {# końcem CRLF} few {# końcami CRLF} many {# końcami CRLF} other {# końca CRLF}}.",
+        pl: "Wiadomość miesza {bareLf, plural, one {# koniec wiersza z samym LF} few {# końce wiersza z samym LF} many {# końców wiersza z samym LF} other {# końca wiersza z samym LF}} z {crlf, plural, one {# końcem CRLF} few {# końcami CRLF} many {# końcami CRLF} other {# końca CRLF}}.",
     },
 }
 

@@ -20,7 +20,7 @@ crate::rule_texts! { "headers/mbox-envelope";
     why => {
         en: "Mail programs store mailboxes as mbox files where each message starts with a line \"From sender date\" (RFC 4155); a message saved or cut from such a file keeps that line. It is not a header field and never reaches a receiver, so it is skipped; findings point into the file as given.",
         fr: "Les logiciels de messagerie rangent les boîtes aux lettres dans des fichiers mbox où chaque message commence par une ligne « From expéditeur date » (RFC 4155) ; un message enregistré ou extrait d'un tel fichier garde cette ligne. Ce n'est pas un champ d'en-tête et elle n'arrive jamais chez le destinataire : elle est ignorée, et les constats pointent dans le fichier tel qu'il est.",
-        es: "Los programas de correo guardan los buzones en archivos mbox donde cada mensaje empieza con una línea «From remitente fecha» (RFC 4155); un mensaje guardado o extraído de ese archivo conserva esa línea. No es un campo de cabecera y nunca llega al destinatario, así que se omite; los resultados apuntan al archivo tal como es.",
+        es: "Los programas de correo guardan los buzones en archivos mbox donde cada mensaje empieza con una línea «From remitente fecha» (RFC 4155); un mensaje guardado o extraído de ese archivo conserva esa línea. No es un campo de cabecera y nunca llega al destinatario, así que se omite; los resultados apuntan al archivo tal cual se proporcionó.",
         pl: "Programy pocztowe przechowują skrzynki w plikach mbox, w których każda wiadomość zaczyna się wierszem „From nadawca data” (RFC 4155); wiadomość zapisana lub wycięta z takiego pliku zachowuje ten wiersz. To nie jest pole nagłówka i nigdy nie trafia do odbiorcy, więc jest pomijany; wyniki wskazują miejsca w pliku takim, jaki jest.",
     },
     fix => {
@@ -50,7 +50,7 @@ crate::rule_texts! { "headers/mbox-envelope";
     FIX_MORE "fix-more" => {
         en: "Check each message of the mailbox on its own (the command-line tool takes one file per message).",
         fr: "Vérifiez chaque message de la boîte séparément (l'outil en ligne de commande prend un fichier par message).",
-        es: "Compruebe cada mensaje del buzón por separado (la herramienta de línea de órdenes toma un archivo por mensaje).",
+        es: "Compruebe cada mensaje del buzón por separado (la herramienta de línea de comandos toma un archivo por mensaje).",
         pl: "Sprawdź każdą wiadomość ze skrzynki osobno (narzędzie wiersza poleceń przyjmuje jeden plik na wiadomość).",
     },
 }

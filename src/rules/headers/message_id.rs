@@ -64,7 +64,7 @@ pub const RULE: Rule = Rule {
                 en: "A Message-ID without angle brackets",
                 fr: "Un Message-ID sans chevrons",
                 es: "Un Message-ID sin corchetes angulares",
-                pl: "Message-ID bez nawiasów ostrych",
+                pl: "Message-ID bez nawiasów ostrokątnych",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nMessage-ID: 123@example.com\nSubject: Hi\n\nHello\n"),
         ),

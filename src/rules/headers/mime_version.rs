@@ -38,7 +38,7 @@ crate::rule_texts! { "headers/mime-version";
     MISSING_PLAIN "missing-plain-text" => {
         en: "The header has {field} but no MIME-Version: 1.0; for plain text that readers show as it is, this is only a deviation from RFC 2045.",
         fr: "L'en-tête contient {field} mais pas MIME-Version: 1.0 ; pour du texte brut que les lecteurs affichent tel quel, ce n'est qu'un écart à la RFC 2045.",
-        es: "La cabecera tiene {field} pero no MIME-Version: 1.0; en texto plano que los lectores muestran tal cual, solo es una desviación de la RFC 2045.",
+        es: "La cabecera tiene {field} pero no MIME-Version: 1.0; en texto plano que los lectores muestran tal cual, solo es una desviación del RFC 2045.",
         pl: "Nagłówek zawiera {field}, ale nie ma MIME-Version: 1.0; przy zwykłym tekście, który czytniki pokazują bez zmian, to tylko odstępstwo od RFC 2045.",
     },
     NOT_1_0 "not-1-0" => {

@@ -26,8 +26,8 @@ crate::rule_texts! { "headers/missing-field";
     },
     fix => {
         en: "Add the missing field; most mail libraries set Date and Message-ID for you (RFC 5322 §3.6).",
-        fr: "Ajoutez le champ manquant ; la plupart des bibliothèques d'envoi posent Date et Message-ID d'elles-mêmes (RFC 5322 §3.6).",
-        es: "Añada el campo que falta; la mayoría de las bibliotecas de correo ponen Date y Message-ID por usted (RFC 5322 §3.6).",
+        fr: "Ajoutez le champ manquant ; la plupart des bibliothèques d'envoi renseignent Date et Message-ID d'elles-mêmes (RFC 5322 §3.6).",
+        es: "Añada el campo que falta; la mayoría de las bibliotecas de correo establecen Date y Message-ID por usted (RFC 5322 §3.6).",
         pl: "Dodaj brakujące pole; większość bibliotek pocztowych sama ustawia Date i Message-ID (RFC 5322 §3.6).",
     },
     REQUIRED "required" => {
@@ -44,20 +44,20 @@ crate::rule_texts! { "headers/missing-field";
     },
     NO_TO "no-to" => {
         en: "There is no {field} field: recipients only appear in Cc or Bcc, or nowhere.",
-        fr: "Il n'y a pas de champ {field} : les destinataires ne figurent qu'en Cc ou Cci, ou nulle part.",
-        es: "No hay campo {field}: los destinatarios solo aparecen en Cc o Cco, o en ninguna parte.",
+        fr: "Il n'y a pas de champ {field} : les destinataires ne figurent qu'en Cc ou Bcc, ou nulle part.",
+        es: "No hay campo {field}: los destinatarios solo aparecen en Cc o Bcc, o en ninguna parte.",
         pl: "Brak pola {field}: odbiorcy są tylko w Cc lub Bcc albo nigdzie.",
     },
     MAILER_ADDS "mailer-adds" => {
         en: "The mailer adds {fields} itself when it sends this message; nothing to do.",
         fr: "Le logiciel d'envoi ajoute lui-même {fields} en envoyant ce message ; rien à faire.",
-        es: "El programa de envío añade él mismo {fields} al enviar este mensaje; no hay nada que hacer.",
+        es: "El programa de envío añade por sí mismo {fields} al enviar este mensaje; no hay nada que hacer.",
         pl: "Program wysyłający sam doda {fields} przy wysyłce tej wiadomości; nic nie trzeba robić.",
     },
     FIX_MAILER_ADDS "fix-mailer-adds" => {
         en: "Nothing to change: only set these fields yourself if you need specific values.",
-        fr: "Rien à changer : ne posez ces champs vous-même que si vous avez besoin de valeurs précises.",
-        es: "Nada que cambiar: ponga estos campos usted mismo solo si necesita valores concretos.",
+        fr: "Rien à changer : ne renseignez ces champs vous-même que si vous avez besoin de valeurs précises.",
+        es: "Nada que cambiar: establezca estos campos usted mismo solo si necesita valores concretos.",
         pl: "Nic do zmiany: ustaw te pola samodzielnie tylko wtedy, gdy potrzebujesz konkretnych wartości.",
     },
 }
@@ -128,9 +128,9 @@ pub const RULE: Rule = Rule {
         Example::fails(
             title! {
                 en: "A PHP mail() call without Date and Message-ID: the mailer adds them (info only)",
-                fr: "Un appel PHP mail() sans Date ni Message-ID : le serveur d'envoi les ajoute (simple information)",
-                es: "Una llamada PHP mail() sin Date ni Message-ID: el servidor de envío los añade (solo información)",
-                pl: "Wywołanie PHP mail() bez Date i Message-ID: serwer wysyłający je dodaje (tylko informacja)",
+                fr: "Un appel PHP mail() sans Date ni Message-ID : le logiciel d'envoi les ajoute (simple information)",
+                es: "Una llamada PHP mail() sin Date ni Message-ID: el programa de envío los añade (solo información)",
+                pl: "Wywołanie PHP mail() bez Date i Message-ID: program wysyłający je dodaje (tylko informacja)",
             },
             ExampleInput::PhpMail { to: "b@example.com", subject: "Hi", message: "Hello", headers: "From: a@example.com" },
         )

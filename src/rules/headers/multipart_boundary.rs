@@ -15,7 +15,7 @@ crate::rule_texts! { "headers/multipart-boundary";
         en: "A multipart part has no boundary, a boundary that is too long or never used, or no closing delimiter.",
         fr: "Une partie multipart n'a pas de boundary, un boundary trop long ou jamais utilisé, ou pas de délimiteur de fin.",
         es: "Una parte multipart no tiene boundary, tiene uno demasiado largo o nunca usado, o le falta el delimitador de cierre.",
-        pl: "Część multipart nie ma boundary, ma zbyt długie lub nieużywane boundary albo brak ogranicznika zamykającego.",
+        pl: "Część multipart nie ma boundary, ma zbyt długie lub nieużywane boundary albo nie ma ogranicznika zamykającego.",
     },
     why => {
         en: "RFC 2046 §5.1.1: the boundary parameter (1 to 70 characters) separates the parts with --boundary lines and --boundary-- closes them. Without it readers show the raw MIME source, or drop the last part and its attachment.",
@@ -37,7 +37,7 @@ crate::rule_texts! { "headers/multipart-boundary";
     },
     BAD "bad" => {
         en: "The boundary has {length, plural, one {# character} other {# characters}} or characters outside RFC 2046's set; at most {limit, plural, one {# is allowed} other {# are allowed}}.",
-        fr: "Le boundary a {length, plural, one {# caractère} many {# de caractères} other {# caractères}} ou des caractères hors de l'ensemble de la RFC 2046 ; {limit, plural, one {# au plus est permis} other {# au plus sont permis}}.",
+        fr: "Le boundary a {length, plural, one {# caractère} many {# de caractères} other {# caractères}} ou des caractères hors de l'ensemble de la RFC 2046 ; la limite est de {limit, plural, one {# caractère} many {# de caractères} other {# caractères}}.",
         es: "El boundary tiene {length, plural, one {# carácter} many {# de caracteres} other {# caracteres}} o caracteres fuera del conjunto del RFC 2046; {limit, plural, one {se permite # como máximo} other {se permiten # como máximo}}.",
         pl: "Boundary ma {length, plural, one {# znak} few {# znaki} many {# znaków} other {# znaku}} lub znaki spoza zestawu RFC 2046; {limit, plural, one {dozwolony jest najwyżej # znak} few {dozwolone są najwyżej # znaki} many {dozwolonych jest najwyżej # znaków} other {dozwolone jest najwyżej # znaku}}.",
     },
@@ -51,7 +51,7 @@ crate::rule_texts! { "headers/multipart-boundary";
         en: "The MIME structure nests more than {limit, plural, one {# level} other {# levels}} deep: the parts below were not checked.",
         fr: "La structure MIME s'imbrique sur plus de {limit, plural, one {# niveau} many {# de niveaux} other {# niveaux}} : les parties plus profondes n'ont pas été vérifiées.",
         es: "La estructura MIME se anida en más de {limit, plural, one {# nivel} many {# de niveles} other {# niveles}}: las partes más profundas no se revisaron.",
-        pl: "Struktura MIME jest zagnieżdżona na ponad {limit, plural, one {# poziom} few {# poziomy} many {# poziomów} other {# poziomu}}: głębszych części nie sprawdzono.",
+        pl: "Struktura MIME ma ponad {limit, plural, one {# poziom} few {# poziomy} many {# poziomów} other {# poziomu}} zagnieżdżenia: głębszych części nie sprawdzono.",
     },
     TOO_MANY_PARTS "too-many-parts" => {
         en: "The message has more than {limit, plural, one {# MIME part} other {# MIME parts}}: the rest were not checked.",
@@ -91,18 +91,18 @@ pub const RULE: Rule = Rule {
         Example::fails(
             title! {
                 en: "A multipart without boundary",
-                fr: "Un multipart sans frontière",
-                es: "Un multipart sin delimitador",
-                pl: "Multipart bez granicy",
+                fr: "Un multipart sans boundary",
+                es: "Un multipart sin boundary",
+                pl: "Multipart bez boundary",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: multipart/mixed\n\n--X\nContent-Type: text/plain\n\nHello\n--X--\n"),
         ),
         Example::fails(
             title! {
                 en: "A boundary that never appears",
-                fr: "Une frontière qui n'apparaît jamais",
-                es: "Un delimitador que nunca aparece",
-                pl: "Granica, która nigdzie się nie pojawia",
+                fr: "Un boundary qui n'apparaît jamais",
+                es: "Un boundary que nunca aparece",
+                pl: "Boundary, które nigdzie się nie pojawia",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"XYZ\"\n\n--ABC\nContent-Type: text/plain\n\nHello\n--ABC--\n"),
         ),
@@ -111,7 +111,7 @@ pub const RULE: Rule = Rule {
                 en: "No closing delimiter",
                 fr: "Pas de délimiteur de fin",
                 es: "Sin delimitador de cierre",
-                pl: "Brak ogranicznika końcowego",
+                pl: "Brak ogranicznika zamykającego",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"X\"\n\n--X\nContent-Type: text/plain\n\nHello\n"),
         )
@@ -119,9 +119,9 @@ pub const RULE: Rule = Rule {
         Example::fails(
             title! {
                 en: "A boundary of 71 characters",
-                fr: "Une frontière de 71 caractères",
-                es: "Un delimitador de 71 caracteres",
-                pl: "Granica o długości 71 znaków",
+                fr: "Un boundary de 71 caractères",
+                es: "Un boundary de 71 caracteres",
+                pl: "Boundary o długości 71 znaków",
             },
             ExampleInput::Generated(long_boundary),
         )
@@ -140,7 +140,7 @@ pub const RULE: Rule = Rule {
                 en: "Delimiters and closing delimiter",
                 fr: "Des délimiteurs et le délimiteur de fin",
                 es: "Delimitadores y delimitador de cierre",
-                pl: "Ograniczniki i ogranicznik końcowy",
+                pl: "Ograniczniki i ogranicznik zamykający",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: multipart/alternative; boundary=\"b1=_x\"\n\npreamble\n--b1=_x\nContent-Type: text/plain\n\nHello\n--b1=_x\nContent-Type: text/html\n\n<p>Hello</p>\n--b1=_x--\nepilogue\n"),
         ),

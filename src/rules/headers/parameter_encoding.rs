@@ -21,7 +21,7 @@ crate::rule_texts! { "headers/parameter-encoding";
         en: "RFC 2231 carries long or non-ASCII parameter values, usually attachment names: charset'language'%XX… and numbered continuations. When it is broken readers lose the file name, show %E2%82… or name the file noname.",
         fr: "La RFC 2231 transporte les valeurs de paramètres longues ou non ASCII, le plus souvent les noms de pièces jointes : charset'langue'%XX… et des suites numérotées. Cassée, elle fait perdre le nom du fichier aux lecteurs, qui affichent %E2%82… ou noname.",
         es: "El RFC 2231 transporta valores de parámetros largos o no ASCII, normalmente nombres de adjuntos: charset'idioma'%XX… y continuaciones numeradas. Si está roto, los lectores pierden el nombre del archivo, muestran %E2%82… o lo llaman noname.",
-        pl: "RFC 2231 przenosi długie lub nie-ASCII wartości parametrów, zwykle nazwy załączników: charset'język'%XX… i numerowane kontynuacje. Gdy jest uszkodzone, czytniki gubią nazwę pliku, pokazują %E2%82… lub nazywają go noname.",
+        pl: "RFC 2231 przenosi długie wartości parametrów lub wartości spoza ASCII, zwykle nazwy załączników: charset'język'%XX… i numerowane kontynuacje. Gdy to kodowanie jest uszkodzone, czytniki gubią nazwę pliku, pokazują %E2%82… lub nazywają go noname.",
     },
     fix => {
         en: "Let your mail library encode file names, or write filename*=utf-8''%C3%A9… with every non-ASCII byte percent-encoded and continuations numbered from 0 (RFC 2231 §3–4).",
@@ -37,9 +37,9 @@ crate::rule_texts! { "headers/parameter-encoding";
     },
     CUT "cut" => {
         en: "A {field} field is {size, plural, one {# byte} other {# bytes}} long with its folded lines: its parameters (type, boundary, file name) were read only up to {limit, plural, one {# byte} other {# bytes}}.",
-        fr: "Un champ {field} fait {size, plural, one {# octet} many {# d'octets} other {# octets}} avec ses lignes repliées : ses paramètres (type, frontière, nom de fichier) n'ont été lus que jusqu'à {limit, plural, one {# octet} many {# d'octets} other {# octets}}.",
-        es: "Un campo {field} ocupa {size, plural, one {# byte} many {# de bytes} other {# bytes}} con sus líneas plegadas: sus parámetros (tipo, delimitador, nombre de archivo) solo se leyeron hasta {limit, plural, one {# byte} many {# de bytes} other {# bytes}}.",
-        pl: "Pole {field} ma {size, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}} razem z zawiniętymi wierszami: jego parametry (typ, separator, nazwa pliku) odczytano tylko do {limit, plural, one {# bajtu} few {# bajtów} many {# bajtów} other {# bajta}}.",
+        fr: "Un champ {field} fait {size, plural, one {# octet} many {# d'octets} other {# octets}} avec ses lignes repliées : ses paramètres (type, boundary, nom de fichier) n'ont été lus que jusqu'à {limit, plural, one {# octet} many {# d'octets} other {# octets}}.",
+        es: "Un campo {field} ocupa {size, plural, one {# byte} many {# de bytes} other {# bytes}} con sus líneas plegadas: sus parámetros (tipo, boundary, nombre de archivo) solo se leyeron hasta {limit, plural, one {# byte} many {# de bytes} other {# bytes}}.",
+        pl: "Pole {field} ma {size, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}} razem z zawiniętymi wierszami: jego parametry (typ, boundary, nazwa pliku) odczytano tylko do {limit, plural, one {# bajtu} few {# bajtów} many {# bajtów} other {# bajta}}.",
     },
 }
 

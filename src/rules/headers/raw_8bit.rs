@@ -20,9 +20,9 @@ crate::rule_texts! { "headers/raw-8bit";
     },
     why => {
         en: "Headers are ASCII (RFC 5322 §2.2); accents travel as =?UTF-8?…?= encoded words (RFC 2047). Raw UTF-8 is only allowed when every server supports SMTPUTF8 (RFC 6531/6532); other raw bytes show as garbage, and filters count both against the message.",
-        fr: "Les en-têtes sont en ASCII (RFC 5322 §2.2) ; les accents voyagent en mots encodés =?UTF-8?…?= (RFC 2047). L'UTF-8 brut n'est permis que si tous les serveurs gèrent SMTPUTF8 (RFC 6531/6532) ; les autres octets bruts s'affichent en caractères illisibles, et les filtres pénalisent les deux.",
-        es: "Las cabeceras son ASCII (RFC 5322 §2.2); los acentos viajan como palabras codificadas =?UTF-8?…?= (RFC 2047). El UTF-8 en bruto solo se permite si todos los servidores admiten SMTPUTF8 (RFC 6531/6532); otros bytes en bruto se ven como caracteres ilegibles, y los filtros penalizan ambos casos.",
-        pl: "Nagłówki są w ASCII (RFC 5322 §2.2); znaki diakrytyczne przesyła się jako słowa kodowane =?UTF-8?…?= (RFC 2047). Surowe UTF-8 jest dozwolone tylko, gdy każdy serwer obsługuje SMTPUTF8 (RFC 6531/6532); inne surowe bajty wyświetlają się jako krzaki, a filtry karzą oba przypadki.",
+        fr: "Les en-têtes sont en ASCII (RFC 5322 §2.2) ; les accents circulent sous forme de mots encodés =?UTF-8?…?= (RFC 2047). L'UTF-8 brut n'est permis que si tous les serveurs gèrent SMTPUTF8 (RFC 6531/6532) ; les autres octets bruts s'affichent en caractères illisibles, et les filtres pénalisent les deux.",
+        es: "Las cabeceras son ASCII (RFC 5322 §2.2); los acentos se transmiten como palabras codificadas =?UTF-8?…?= (RFC 2047). El UTF-8 en bruto solo se permite si todos los servidores admiten SMTPUTF8 (RFC 6531/6532); otros bytes en bruto se ven como caracteres ilegibles, y los filtros penalizan ambos casos.",
+        pl: "Nagłówki są w ASCII (RFC 5322 §2.2); znaki diakrytyczne przesyła się jako słowa kodowane =?UTF-8?…?= (RFC 2047). Surowe UTF-8 jest dozwolone tylko wtedy, gdy każdy serwer obsługuje SMTPUTF8 (RFC 6531/6532); inne surowe bajty wyświetlają się jako nieczytelne znaki, a filtry zaliczają oba przypadki na niekorzyść wiadomości.",
     },
     fix => {
         en: "Encode non-ASCII header text as RFC 2047 encoded words; in PHP use mb_encode_mimeheader() for the subject and names, mail libraries do it for you (RFC 2047 §2).",
@@ -46,7 +46,7 @@ crate::rule_texts! { "headers/raw-8bit";
         en: "{field} holds {count, plural, one {# raw 8-bit byte that is not UTF-8} other {# raw 8-bit bytes that are not UTF-8}}: readers will show garbage.",
         fr: "{field} contient {count, plural, one {# octet 8 bits brut qui n'est pas de l'UTF-8} many {# d'octets 8 bits bruts qui ne sont pas de l'UTF-8} other {# octets 8 bits bruts qui ne sont pas de l'UTF-8}} : les lecteurs afficheront des caractères illisibles.",
         es: "{field} contiene {count, plural, one {# byte de 8 bits en bruto que no es UTF-8} many {# de bytes de 8 bits en bruto que no son UTF-8} other {# bytes de 8 bits en bruto que no son UTF-8}}: los lectores mostrarán caracteres ilegibles.",
-        pl: "{field} zawiera {count, plural, one {# surowy bajt 8-bitowy, który nie jest UTF-8} few {# surowe bajty 8-bitowe, które nie są UTF-8} many {# surowych bajtów 8-bitowych, które nie są UTF-8} other {# surowego bajta 8-bitowego, który nie jest UTF-8}}: czytniki pokażą krzaki.",
+        pl: "{field} zawiera {count, plural, one {# surowy bajt 8-bitowy, który nie jest UTF-8} few {# surowe bajty 8-bitowe, które nie są UTF-8} many {# surowych bajtów 8-bitowych, które nie są UTF-8} other {# surowego bajta 8-bitowego, który nie jest UTF-8}}: czytniki pokażą nieczytelne znaki.",
     },
 }
 
@@ -77,7 +77,7 @@ pub const RULE: Rule = Rule {
             title! {
                 en: "Raw UTF-8 in the Subject (RFC 6532 only: info)",
                 fr: "De l'UTF-8 brut dans le Subject (RFC 6532 seulement : information)",
-                es: "UTF-8 sin codificar en el Subject (solo RFC 6532: información)",
+                es: "UTF-8 en bruto en el Subject (solo RFC 6532: información)",
                 pl: "Surowe UTF-8 w polu Subject (tylko RFC 6532: informacja)",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Caf\u{e9} ouvert\n\nHello\n"),

@@ -22,7 +22,7 @@ crate::rule_texts! { "headers/sender-required";
         en: "RFC 5322 §3.6.2: when From lists several authors, Sender MUST name the one mailbox that actually sent the message. Without it, servers cannot tell who is responsible for the mail.",
         fr: "RFC 5322 §3.6.2 : quand From liste plusieurs auteurs, Sender DOIT désigner l'unique adresse qui a réellement envoyé le message. Sans lui, les serveurs ne savent pas qui est responsable du courrier.",
         es: "RFC 5322 §3.6.2: cuando From enumera varios autores, Sender DEBE indicar la única dirección que envió realmente el mensaje. Sin él, los servidores no saben quién es responsable del correo.",
-        pl: "RFC 5322 §3.6.2: gdy From wymienia kilku autorów, Sender MUSI wskazać jedną skrzynkę, która faktycznie wysłała wiadomość. Bez niego serwery nie wiedzą, kto odpowiada za pocztę.",
+        pl: "RFC 5322 §3.6.2: gdy From wymienia kilku autorów, Sender MUSI wskazać jeden adres, z którego faktycznie wysłano wiadomość. Bez niego serwery nie wiedzą, kto odpowiada za pocztę.",
     },
     fix => {
         en: "Put one address in From, or add a Sender field with the single address that sends (RFC 5322 §3.6.2).",
@@ -60,8 +60,8 @@ pub const RULE: Rule = Rule {
             title! {
                 en: "Two From mailboxes and no Sender",
                 fr: "Deux adresses dans From et pas de Sender",
-                es: "Dos buzones en From y ningún Sender",
-                pl: "Dwie skrzynki w From i brak pola Sender",
+                es: "Dos direcciones en From y ningún Sender",
+                pl: "Dwa adresy w From i brak pola Sender",
             },
             ExampleInput::Raw("From: a@example.com, c@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
@@ -69,8 +69,8 @@ pub const RULE: Rule = Rule {
             title! {
                 en: "A Sender with two mailboxes",
                 fr: "Un Sender avec deux adresses",
-                es: "Un Sender con dos buzones",
-                pl: "Sender z dwiema skrzynkami",
+                es: "Un Sender con dos direcciones",
+                pl: "Sender z dwoma adresami",
             },
             ExampleInput::Raw("From: a@example.com, c@example.com\nSender: a@example.com, c@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
@@ -78,8 +78,8 @@ pub const RULE: Rule = Rule {
             title! {
                 en: "Two From mailboxes and a Sender",
                 fr: "Deux adresses dans From et un Sender",
-                es: "Dos buzones en From y un Sender",
-                pl: "Dwie skrzynki w From i pole Sender",
+                es: "Dos direcciones en From y un Sender",
+                pl: "Dwa adresy w From i pole Sender",
             },
             ExampleInput::Raw("From: a@example.com, c@example.com\nSender: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
@@ -87,8 +87,8 @@ pub const RULE: Rule = Rule {
             title! {
                 en: "One From mailbox",
                 fr: "Une seule adresse dans From",
-                es: "Un solo buzón en From",
-                pl: "Jedna skrzynka w polu From",
+                es: "Una sola dirección en From",
+                pl: "Jeden adres w polu From",
             },
             ExampleInput::Raw("From: Alice <a@example.com>\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),

@@ -21,7 +21,7 @@ crate::rule_texts! { "headers/transfer-encoding";
     },
     why => {
         en: "RFC 2045 §6 defines five encodings and what each may contain. When the body does not match, servers convert or cut it and readers decode garbage: accents break, attachments arrive corrupted.",
-        fr: "La RFC 2045 §6 définit cinq encodages et ce que chacun peut contenir. Quand le corps ne correspond pas, les serveurs le convertissent ou le coupent et les lecteurs décodent n'importe quoi : les accents cassent, les pièces jointes arrivent corrompues.",
+        fr: "La RFC 2045 §6 définit cinq encodages et ce que chacun peut contenir. Quand le corps ne correspond pas, les serveurs le convertissent ou le coupent et les lecteurs décodent n'importe quoi : les accents sont altérés, les pièces jointes arrivent corrompues.",
         es: "El RFC 2045 §6 define cinco codificaciones y lo que cada una puede contener. Cuando el cuerpo no coincide, los servidores lo convierten o lo cortan y los lectores decodifican basura: los acentos se rompen y los adjuntos llegan dañados.",
         pl: "RFC 2045 §6 definiuje pięć kodowań i to, co każde może zawierać. Gdy treść nie pasuje, serwery ją konwertują lub ucinają, a czytniki dekodują śmieci: psują się znaki diakrytyczne, a załączniki docierają uszkodzone.",
     },
@@ -33,8 +33,8 @@ crate::rule_texts! { "headers/transfer-encoding";
     },
     UNKNOWN "unknown" => {
         en: "The transfer encoding \"{encoding}\" is not one of 7bit, 8bit, binary, quoted-printable, base64.",
-        fr: "L'encodage de transfert « {encoding} » n'est pas l'un de 7bit, 8bit, binary, quoted-printable, base64.",
-        es: "La codificación de transferencia «{encoding}» no es ninguna de 7bit, 8bit, binary, quoted-printable, base64.",
+        fr: "L'encodage de transfert « {encoding} » n'est ni 7bit, ni 8bit, ni binary, ni quoted-printable, ni base64.",
+        es: "La codificación de transferencia «{encoding}» no es ninguna de estas: 7bit, 8bit, binary, quoted-printable, base64.",
         pl: "Kodowanie transferu „{encoding}” nie jest żadnym z: 7bit, 8bit, binary, quoted-printable, base64.",
     },
     CONTAINER "container" => {
@@ -81,9 +81,9 @@ crate::rule_texts! { "headers/transfer-encoding";
     },
     BASE64_LONG_LINE "base64-long-line" => {
         en: "{count, plural, one {# base64 line is} other {# base64 lines are}} longer than {limit, plural, one {# character} other {# characters}} (the first has {length}), the most RFC 2045 §6.8 allows; readers decode them all the same.",
-        fr: "{count, plural, one {# ligne base64 dépasse} many {# de lignes base64 dépassent} other {# lignes base64 dépassent}} {limit, plural, one {# caractère} many {# de caractères} other {# caractères}} (la première en a {length}), le maximum de la RFC 2045 §6.8 ; les lecteurs les décodent quand même.",
-        es: "{count, plural, one {# línea base64 supera} many {# de líneas base64 superan} other {# líneas base64 superan}} {limit, plural, one {# carácter} many {los # de caracteres} other {los # caracteres}} (la primera tiene {length}), el máximo del RFC 2045 §6.8; los lectores las decodifican igualmente.",
-        pl: "{count, plural, one {# wiersz base64 przekracza} few {# wiersze base64 przekraczają} many {# wierszy base64 przekracza} other {# wiersza base64 przekracza}} {limit, plural, one {# znak} few {# znaki} many {# znaków} other {# znaku}} (pierwszy ma {length}), maksimum RFC 2045 §6.8; czytniki i tak je dekodują.",
+        fr: "{count, plural, one {# ligne base64 dépasse} many {# de lignes base64 dépassent} other {# lignes base64 dépassent}} {limit, plural, one {# caractère} many {# de caractères} other {# caractères}} (la première en a {length}), le maximum qu'autorise la RFC 2045 §6.8 ; les lecteurs les décodent quand même.",
+        es: "{count, plural, one {# línea base64 supera} many {# de líneas base64 superan} other {# líneas base64 superan}} {limit, plural, one {# carácter} many {los # de caracteres} other {los # caracteres}} (la primera tiene {length}), el máximo que permite el RFC 2045 §6.8; los lectores las decodifican igualmente.",
+        pl: "{count, plural, one {# wiersz base64 przekracza} few {# wiersze base64 przekraczają} many {# wierszy base64 przekracza} other {# wiersza base64 przekracza}} {limit, plural, one {# znak} few {# znaki} many {# znaków} other {# znaku}} (pierwszy ma {length}), maksimum dopuszczalne według RFC 2045 §6.8; czytniki i tak je dekodują.",
     },
 }
 
