@@ -46,7 +46,7 @@ crate::catalog! {
     },
     "smtp.class.permanent.action" => {
         en: "Fix the cause (address, content, settings) before sending again.",
-        fr: "Corrigez la cause (adresse, contenu, paramètres) avant de renvoyer.",
+        fr: "Corrigez la cause (adresse, contenu, paramètres) avant de renvoyer le message.",
         es: "Corrija la causa (dirección, contenido, configuración) antes de volver a enviar.",
         pl: "Usuń przyczynę (adres, treść, ustawienia) przed ponowną wysyłką.",
     },
@@ -83,13 +83,13 @@ crate::catalog! {
     "smtp.problem.mixed-codes" => {
         en: "The lines of this multi-line reply start with different codes; RFC 5321 §4.2.1 gives every line the same code: the reply is malformed or two replies were pasted together (the first code is explained).",
         fr: "Les lignes de cette réponse sur plusieurs lignes commencent par des codes différents ; la RFC 5321 §4.2.1 donne le même code à chaque ligne : la réponse est mal formée ou deux réponses ont été collées ensemble (le premier code est expliqué).",
-        es: "Las líneas de esta respuesta de varias líneas empiezan con códigos distintos; la RFC 5321 §4.2.1 da el mismo código a cada línea: la respuesta está mal formada o se pegaron dos respuestas juntas (se explica el primer código).",
+        es: "Las líneas de esta respuesta de varias líneas empiezan con códigos distintos; el RFC 5321 §4.2.1 da el mismo código a cada línea: la respuesta está mal formada o se pegaron dos respuestas juntas (se explica el primer código).",
         pl: "Wiersze tej wielowierszowej odpowiedzi zaczynają się różnymi kodami; RFC 5321 §4.2.1 nadaje każdemu wierszowi ten sam kod: odpowiedź jest błędna albo wklejono razem dwie odpowiedzi (wyjaśniono pierwszy kod).",
     },
     "smtp.problem.class-mismatch" => {
         en: "The enhanced code {enhanced} does not have the class of the reply code {code}; RFC 3463 §2 requires the same first digit: the reply is malformed (the reply code decides whether to retry).",
         fr: "Le code étendu {enhanced} n'a pas la classe du code de réponse {code} ; la RFC 3463 §2 exige le même premier chiffre : la réponse est mal formée (le code de réponse décide s'il faut réessayer).",
-        es: "El código ampliado {enhanced} no tiene la clase del código de respuesta {code}; la RFC 3463 §2 exige la misma primera cifra: la respuesta está mal formada (el código de respuesta decide si reintentar).",
+        es: "El código ampliado {enhanced} no tiene la clase del código de respuesta {code}; el RFC 3463 §2 exige la misma primera cifra: la respuesta está mal formada (el código de respuesta decide si hay que reintentar).",
         pl: "Kod rozszerzony {enhanced} nie ma klasy kodu odpowiedzi {code}; RFC 3463 §2 wymaga tej samej pierwszej cyfry: odpowiedź jest błędna (o ponowieniu decyduje kod odpowiedzi).",
     },
     "smtp.code.535.meaning" => {
@@ -102,13 +102,13 @@ crate::catalog! {
         en: "Check the script's Username (the full e-mail address) and Password against the mailbox's, then send again.",
         fr: "Vérifiez le Username (l'adresse e-mail complète) et le Password du script par rapport à ceux de la boîte, puis renvoyez.",
         es: "Compruebe el Username (la dirección de correo completa) y el Password del script con los del buzón y vuelva a enviar.",
-        pl: "Sprawdź Username (pełny adres e-mail) i Password skryptu z danymi skrzynki, potem wyślij ponownie.",
+        pl: "Sprawdź, czy Username (pełny adres e-mail) i Password skryptu zgadzają się z danymi skrzynki, potem wyślij ponownie.",
     },
     "smtp.problem.truncated" => {
         en: "The reply is long: only its first {lines, plural, one {line} other {# lines}} and {bytes, plural, one {# byte} other {# bytes}} were read.",
         fr: "La réponse est longue : {lines, plural, one {seule sa première ligne} other {seules ses # premières lignes}} et {bytes, plural, one {son premier octet} other {ses # premiers octets}} ont été lus.",
         es: "La respuesta es larga: solo se han leído {lines, plural, one {su primera línea} many {sus primeras # de líneas} other {sus primeras # líneas}} y {bytes, plural, one {su primer byte} many {sus primeros # de bytes} other {sus primeros # bytes}}.",
-        pl: "Odpowiedź jest długa: odczytano tylko {lines, plural, one {pierwszy wiersz} few {pierwsze # wiersze} many {pierwsze # wierszy} other {pierwsze # wiersza}} i {bytes, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}}.",
+        pl: "Odpowiedź jest długa: odczytano tylko {lines, plural, one {pierwszy wiersz} few {pierwsze # wiersze} many {pierwsze # wierszy} other {pierwsze # wiersza}} i {bytes, plural, one {pierwszy bajt} few {pierwsze # bajty} many {pierwsze # bajtów} other {pierwsze # bajta}}.",
     },
     "smtp.code.211.meaning" => {
         en: "System status or help reply",
@@ -142,9 +142,9 @@ crate::catalog! {
     },
     "smtp.code.220.action" => {
         en: "The server is ready for the next command.",
-        fr: "Indique que le serveur est prêt.",
+        fr: "Le serveur est prêt pour la commande suivante.",
         es: "Indica que el servidor está listo.",
-        pl: "Oznacza, że serwer jest gotowy.",
+        pl: "Serwer jest gotowy na kolejne polecenie.",
     },
     "smtp.code.221.meaning" => {
         en: "Closing the transmission channel",
@@ -168,7 +168,7 @@ crate::catalog! {
         en: "The e-mail was sent successfully.",
         fr: "L'e-mail a bien été envoyé.",
         es: "El mensaje de correo se ha enviado correctamente.",
-        pl: "E-mail został wysłany poprawnie.",
+        pl: "E-mail został wysłany pomyślnie.",
     },
     "smtp.code.251.meaning" => {
         en: "The recipient is not on this server, but the e-mail will be forwarded",
@@ -256,13 +256,13 @@ crate::catalog! {
     },
     "smtp.code.450.meaning" => {
         en: "Requested mail action not taken: mailbox unavailable",
-        fr: "Action demandée non effectuée : boîte aux lettres indisponible",
+        fr: "Action de messagerie demandée non effectuée : boîte aux lettres indisponible",
         es: "Acción de correo solicitada no realizada: buzón de correo no disponible",
-        pl: "Żądana operacja nie została wykonana: skrzynka niedostępna",
+        pl: "Żądana operacja pocztowa nie została wykonana: skrzynka niedostępna",
     },
     "smtp.code.450.action" => {
         en: "The mailbox may be busy, or temporarily blocked for security reasons or a blacklisting. Check that the mail server's IP is not blacklisted (Spamhaus) and that your e-mail contains no spam-like words.",
-        fr: "La boîte aux lettres est peut-être occupée, ou bloquée temporairement pour raison de sécurité ou d'inscription sur une liste noire. Vérifiez que l'IP du serveur de messagerie n'est pas listée (Spamhaus) et que votre e-mail ne contient pas de mots assimilés au spam.",
+        fr: "La boîte aux lettres est peut-être occupée, ou bloquée temporairement pour raison de sécurité ou d'inscription sur une liste noire. Vérifiez que l'IP du serveur de messagerie ne figure pas sur une liste noire (Spamhaus) et que votre e-mail ne contient pas de mots assimilés au spam.",
         es: "Puede ocurrir que el buzón de correo esté ocupado o haya sido bloqueado temporalmente por razones de seguridad o por haber sido incluido en una blacklist. Compruebe que la dirección IP del servidor de correo no haya sido blacklistada (SpamHaus) y compruebe que su mensaje de correo no incluya palabras relativas al spam.",
         pl: "Skrzynka może być zajęta lub tymczasowo zablokowana ze względów bezpieczeństwa albo z powodu czarnej listy. Sprawdź, czy IP serwera poczty nie jest na czarnej liście (Spamhaus) i czy e-mail nie zawiera słów kojarzonych ze spamem.",
     },
@@ -382,7 +382,7 @@ crate::catalog! {
     },
     "smtp.code.551.action" => {
         en: "Usually an anti-spam measure: relaying mail to a server other than its own is not allowed for some reason. Contact your service provider.",
-        fr: "Généralement une mesure anti-spam : le relais du courrier vers un serveur autre que le sien n'est pas autorisé pour une raison donnée. Contactez votre fournisseur de service.",
+        fr: "Généralement une mesure anti-spam : le relais du courrier vers un serveur autre que le sien n'est pas autorisé pour une raison quelconque. Contactez votre fournisseur de service.",
         es: "Por lo general se utiliza como estrategia de prevención contra el spam. Indica que la redirección de correo a un servidor distinto del suyo no está autorizada por alguna razón. Contacte con su proveedor del servicio.",
         pl: "Zwykle jest to zabezpieczenie antyspamowe: przekazywanie poczty na serwer inny niż własny jest z jakiegoś powodu niedozwolone. Skontaktuj się z dostawcą usługi.",
     },
@@ -418,7 +418,7 @@ crate::catalog! {
     },
     "smtp.code.554.action" => {
         en: "Usually a blacklisting problem. Check that the mail server's IP address is not blacklisted (Spamhaus).",
-        fr: "Généralement un problème de liste noire. Vérifiez que l'adresse IP du serveur de messagerie n'est pas listée (Spamhaus).",
+        fr: "Généralement un problème de liste noire. Vérifiez que l'adresse IP du serveur de messagerie ne figure pas sur une liste noire (Spamhaus).",
         es: "Por lo general se trata de un problema de blacklistado. Compruebe que la dirección IP del servidor de correo no esté blacklistada (SpamHaus).",
         pl: "Zwykle problem z czarną listą. Sprawdź, czy adres IP serwera poczty nie jest na czarnej liście (Spamhaus).",
     },
@@ -455,7 +455,7 @@ crate::catalog! {
     "smtp.enhanced.subject.0" => {
         en: "Other or undefined status",
         fr: "Statut autre ou non défini",
-        es: "Estado otro o no definido",
+        es: "Otro estado o no definido",
         pl: "Inny lub niezdefiniowany status",
     },
     "smtp.enhanced.subject.1" => {
@@ -490,7 +490,7 @@ crate::catalog! {
     },
     "smtp.enhanced.subject.6" => {
         en: "Message content or media status",
-        fr: "Statut du contenu ou du média du message",
+        fr: "Statut du contenu ou du format du message",
         es: "Estado del contenido o formato del mensaje",
         pl: "Status treści lub formatu wiadomości",
     },
@@ -503,7 +503,7 @@ crate::catalog! {
     "smtp.enhanced.subject.other" => {
         en: "Subject not defined by RFC 3463",
         fr: "Sujet non défini par la RFC 3463",
-        es: "Tema no definido por la RFC 3463",
+        es: "Tema no definido por el RFC 3463",
         pl: "Temat niezdefiniowany w RFC 3463",
     },
 }

@@ -67,9 +67,9 @@ crate::catalog! {
     },
     "smtp.enhanced.detail.2.0" => {
         en: "Other or undefined mailbox status",
-        fr: "Autre statut de boîte aux lettres",
-        es: "Otro estado del buzón",
-        pl: "Inny status skrzynki",
+        fr: "Statut de boîte aux lettres autre ou non défini",
+        es: "Otro estado del buzón o no definido",
+        pl: "Inny lub niezdefiniowany status skrzynki",
     },
     "smtp.enhanced.detail.2.1" => {
         en: "Mailbox disabled, not accepting messages",
@@ -97,9 +97,9 @@ crate::catalog! {
     },
     "smtp.enhanced.detail.3.0" => {
         en: "Other or undefined mail system status",
-        fr: "Autre statut du système de messagerie",
-        es: "Otro estado del sistema de correo",
-        pl: "Inny status systemu pocztowego",
+        fr: "Statut du système de messagerie autre ou non défini",
+        es: "Otro estado del sistema de correo o no definido",
+        pl: "Inny lub niezdefiniowany status systemu pocztowego",
     },
     "smtp.enhanced.detail.3.1" => {
         en: "Mail system full",
@@ -127,9 +127,9 @@ crate::catalog! {
     },
     "smtp.enhanced.detail.4.0" => {
         en: "Other or undefined network or routing status",
-        fr: "Autre statut réseau ou de routage",
-        es: "Otro estado de red o enrutamiento",
-        pl: "Inny status sieci lub routingu",
+        fr: "Statut réseau ou de routage autre ou non défini",
+        es: "Otro estado de red o enrutamiento, o no definido",
+        pl: "Inny lub niezdefiniowany status sieci lub routingu",
     },
     "smtp.enhanced.detail.4.1" => {
         en: "No answer from host",
@@ -141,7 +141,7 @@ crate::catalog! {
         en: "Bad connection",
         fr: "Mauvaise connexion",
         es: "Conexión defectuosa",
-        pl: "Złe połączenie",
+        pl: "Wadliwe połączenie",
     },
     "smtp.enhanced.detail.4.3" => {
         en: "Directory server failure",
@@ -175,9 +175,9 @@ crate::catalog! {
     },
     "smtp.enhanced.detail.5.0" => {
         en: "Other or undefined protocol status",
-        fr: "Autre statut de protocole",
-        es: "Otro estado de protocolo",
-        pl: "Inny status protokołu",
+        fr: "Statut de protocole autre ou non défini",
+        es: "Otro estado de protocolo o no definido",
+        pl: "Inny lub niezdefiniowany status protokołu",
     },
     "smtp.enhanced.detail.5.1" => {
         en: "Invalid command",
@@ -211,20 +211,20 @@ crate::catalog! {
     },
     "smtp.enhanced.detail.6.0" => {
         en: "Other or undefined media error",
-        fr: "Autre erreur de média",
-        es: "Otro error de formato",
-        pl: "Inny błąd formatu",
+        fr: "Erreur de format autre ou non définie",
+        es: "Otro error de formato o no definido",
+        pl: "Inny lub niezdefiniowany błąd formatu",
     },
     "smtp.enhanced.detail.6.1" => {
         en: "Media not supported",
-        fr: "Média non pris en charge",
+        fr: "Format non pris en charge",
         es: "Formato no admitido",
         pl: "Format nieobsługiwany",
     },
     "smtp.enhanced.detail.6.2" => {
         en: "Conversion required and prohibited",
         fr: "Conversion nécessaire mais interdite",
-        es: "Conversión necesaria y prohibida",
+        es: "Conversión necesaria pero prohibida",
         pl: "Konwersja wymagana, ale zabroniona",
     },
     "smtp.enhanced.detail.6.3" => {
@@ -247,9 +247,9 @@ crate::catalog! {
     },
     "smtp.enhanced.detail.7.0" => {
         en: "Other or undefined security status",
-        fr: "Autre statut de sécurité",
-        es: "Otro estado de seguridad",
-        pl: "Inny status bezpieczeństwa",
+        fr: "Statut de sécurité autre ou non défini",
+        es: "Otro estado de seguridad o no definido",
+        pl: "Inny lub niezdefiniowany status bezpieczeństwa",
     },
     "smtp.enhanced.detail.7.1" => {
         en: "Delivery not authorized, message refused (often a policy or spam block)",
@@ -505,8 +505,8 @@ crate::catalog! {
     },
     "smtp.enhanced.action.subject.3" => {
         en: "The receiving mail system has a problem: retry later; if it lasts, contact the recipient's administrator.",
-        fr: "Le système de messagerie destinataire a un problème : réessayez plus tard ; si cela dure, contactez son administrateur.",
-        es: "El sistema de correo de destino tiene un problema: vuelva a intentarlo más tarde; si persiste, contacte con su administrador.",
+        fr: "Le système de messagerie destinataire a un problème : réessayez plus tard ; si cela dure, contactez l'administrateur du destinataire.",
+        es: "El sistema de correo de destino tiene un problema: vuelva a intentarlo más tarde; si persiste, contacte con el administrador del destinatario.",
         pl: "System pocztowy odbiorcy ma problem: spróbuj później; jeśli to trwa, skontaktuj się z jego administratorem.",
     },
     "smtp.enhanced.action.subject.4" => {
@@ -518,7 +518,7 @@ crate::catalog! {
     "smtp.enhanced.action.subject.5" => {
         en: "The SMTP dialogue went wrong: check your script's mail library and its settings (host, port, addresses).",
         fr: "Le dialogue SMTP a échoué : vérifiez la bibliothèque d'envoi de votre script et ses réglages (serveur, port, adresses).",
-        es: "El diálogo SMTP falló: revise la biblioteca de envío de su script y su configuración (servidor, puerto, direcciones).",
+        es: "El diálogo SMTP falló: revise la biblioteca de correo de su script y su configuración (servidor, puerto, direcciones).",
         pl: "Dialog SMTP się nie powiódł: sprawdź bibliotekę pocztową skryptu i jej ustawienia (serwer, port, adresy).",
     },
     "smtp.enhanced.action.subject.6" => {
@@ -529,7 +529,7 @@ crate::catalog! {
     },
     "smtp.enhanced.action.subject.7" => {
         en: "A security or policy rule of the receiver refused the mail: read the server's text, check the message against the spam rules and your sending settings.",
-        fr: "Une règle de sécurité ou de politique du destinataire a refusé le message : lisez le texte du serveur, vérifiez le message avec les règles anti-spam et vos réglages d'envoi.",
+        fr: "Une règle de sécurité ou de politique du destinataire a refusé le message : lisez le texte du serveur, vérifiez le message à l'aide des règles anti-spam, ainsi que vos réglages d'envoi.",
         es: "Una regla de seguridad o de política del destinatario rechazó el mensaje: lea el texto del servidor y revise el mensaje con las reglas antispam y su configuración de envío.",
         pl: "Reguła bezpieczeństwa lub polityki odbiorcy odrzuciła wiadomość: przeczytaj tekst serwera, sprawdź wiadomość regułami antyspamowymi i ustawienia wysyłki.",
     },
@@ -637,7 +637,7 @@ crate::catalog! {
     },
     "smtp.enhanced.action.4.7" => {
         en: "The message was too old to keep trying: send it again if it still matters.",
-        fr: "Le message était trop ancien pour continuer d'essayer : renvoyez-le s'il compte encore.",
+        fr: "Le message était trop ancien pour continuer d'essayer : renvoyez-le s'il est toujours d'actualité.",
         es: "El mensaje era demasiado antiguo para seguir intentándolo: vuelva a enviarlo si aún importa.",
         pl: "Wiadomość była zbyt stara, by dalej próbować: wyślij ją ponownie, jeśli nadal jest ważna.",
     },
@@ -645,7 +645,7 @@ crate::catalog! {
         en: "Too many recipients in one transaction: send to fewer recipients at a time.",
         fr: "Trop de destinataires dans une transaction : envoyez à moins de destinataires à la fois.",
         es: "Demasiados destinatarios en una transacción: envíe a menos destinatarios a la vez.",
-        pl: "Zbyt wielu odbiorców w jednej transakcji: wysyłaj do mniejszej liczby naraz.",
+        pl: "Zbyt wielu odbiorców w jednej transakcji: wysyłaj naraz do mniejszej liczby odbiorców.",
     },
     "smtp.enhanced.action.5.4" => {
         en: "A command had invalid arguments, often the MAIL FROM or RCPT TO address: check both addresses.",
@@ -667,15 +667,15 @@ crate::catalog! {
     },
     "smtp.enhanced.action.6.9" => {
         en: "The headers contain raw UTF-8 the receiver cannot take: encode them (RFC 2047 encoded words).",
-        fr: "Les en-têtes contiennent de l'UTF-8 brut que le destinataire ne peut pas prendre : encodez-les (mots encodés RFC 2047).",
+        fr: "Les en-têtes contiennent de l'UTF-8 brut que le destinataire ne peut pas accepter : encodez-les (mots encodés RFC 2047).",
         es: "Las cabeceras contienen UTF-8 sin codificar que el destinatario no admite: codifíquelas (palabras codificadas RFC 2047).",
         pl: "Nagłówki zawierają surowe UTF-8, którego odbiorca nie przyjmie: zakoduj je (słowa kodowane RFC 2047).",
     },
     "smtp.enhanced.action.7.1" => {
         en: "The receiver refused the mail by policy, very often as spam or because of the sender's reputation: check the message against the spam rules, and that the recipient accepts mail from you.",
-        fr: "Le destinataire a refusé le message par politique, très souvent comme spam ou à cause de la réputation de l'expéditeur : vérifiez le message avec les règles anti-spam, et que le destinataire accepte vos e-mails.",
-        es: "El destinatario rechazó el mensaje por política, muy a menudo como spam o por la reputación del remitente: revise el mensaje con las reglas antispam y que el destinatario acepte su correo.",
-        pl: "Odbiorca odrzucił wiadomość z powodu polityki, bardzo często jako spam lub przez reputację nadawcy: sprawdź wiadomość regułami antyspamowymi i czy odbiorca przyjmuje od ciebie pocztę.",
+        fr: "Le destinataire a refusé le message par politique, très souvent comme spam ou à cause de la réputation de l'expéditeur : vérifiez le message à l'aide des règles anti-spam, et que le destinataire accepte vos e-mails.",
+        es: "El destinatario rechazó el mensaje por política, muy a menudo como spam o por la reputación del remitente: revise el mensaje con las reglas antispam y compruebe que el destinatario acepta su correo.",
+        pl: "Odbiorca odrzucił wiadomość z powodu polityki, bardzo często jako spam lub przez reputację nadawcy: sprawdź wiadomość regułami antyspamowymi i czy odbiorca przyjmuje od Ciebie pocztę.",
     },
     "smtp.enhanced.action.7.8" => {
         en: "The SMTP username or password is wrong: check the credentials in your script's settings.",
@@ -705,7 +705,7 @@ crate::catalog! {
         en: "The sending account is disabled: check it in your provider's control panel.",
         fr: "Le compte d'envoi est désactivé : vérifiez-le dans l'espace client de votre hébergeur.",
         es: "La cuenta de envío está desactivada: compruébela en el área de cliente de su proveedor.",
-        pl: "Konto nadawcze jest wyłączone: sprawdź je w panelu klienta dostawcy.",
+        pl: "Konto nadawcze jest wyłączone: sprawdź je w Panelu klienta swojego dostawcy.",
     },
     "smtp.enhanced.action.7.16" => {
         en: "The message is too large for its priority: send a smaller message.",
@@ -747,7 +747,7 @@ crate::catalog! {
         en: "The receiver saw a flood of similar mails: send fewer, spread over time, and stop any bot using your forms (captcha).",
         fr: "Le destinataire a vu un afflux de messages semblables : envoyez-en moins, étalés dans le temps, et arrêtez tout robot qui utilise vos formulaires (captcha).",
         es: "El destinatario vio una avalancha de mensajes parecidos: envíe menos, repartidos en el tiempo, y detenga cualquier robot que use sus formularios (captcha).",
-        pl: "Odbiorca zauważył zalew podobnych wiadomości: wysyłaj mniej, rozłożone w czasie, i zatrzymaj boty korzystające z formularzy (captcha).",
+        pl: "Odbiorca zauważył zalew podobnych wiadomości: wysyłaj mniej wiadomości, rozkładając je w czasie, i zatrzymaj boty korzystające z formularzy (captcha).",
     },
     "smtp.cause.spam" => {
         en: "Judged as spam by the receiver",
@@ -757,7 +757,7 @@ crate::catalog! {
     },
     "smtp.cause.spam.action" => {
         en: "Check the message against the spam rules (capitals, hidden text, links, attachments) and fix what they find before sending again.",
-        fr: "Vérifiez le message avec les règles anti-spam (majuscules, texte caché, liens, pièces jointes) et corrigez ce qu'elles trouvent avant de renvoyer.",
+        fr: "Vérifiez le message à l'aide des règles anti-spam (majuscules, texte caché, liens, pièces jointes) et corrigez ce qu'elles trouvent avant de renvoyer.",
         es: "Revise el mensaje con las reglas antispam (mayúsculas, texto oculto, enlaces, adjuntos) y corrija lo que encuentren antes de volver a enviarlo.",
         pl: "Sprawdź wiadomość regułami antyspamowymi (wielkie litery, ukryty tekst, linki, załączniki) i popraw to, co znajdą, zanim wyślesz ponownie.",
     },
@@ -771,7 +771,7 @@ crate::catalog! {
         en: "Check the IP on the reputation lists (e.g. Spamhaus) and ask for its removal once the cause is fixed.",
         fr: "Vérifiez l'IP sur les listes de réputation (par exemple Spamhaus) et demandez son retrait une fois la cause corrigée.",
         es: "Compruebe la IP en las listas de reputación (por ejemplo Spamhaus) y solicite su retirada una vez corregida la causa.",
-        pl: "Sprawdź IP na listach reputacji (np. Spamhaus) i poproś o usunięcie po usunięciu przyczyny.",
+        pl: "Sprawdź IP na listach reputacji (np. Spamhaus) i po wyeliminowaniu przyczyny poproś o usunięcie z listy.",
     },
     "smtp.cause.size" => {
         en: "The message is too large",
@@ -860,7 +860,7 @@ crate::catalog! {
     "smtp.cause.relay" => {
         en: "Relaying is not allowed",
         fr: "Le relais n'est pas autorisé",
-        es: "El reenvío no está permitido",
+        es: "La retransmisión (relay) no está permitida",
         pl: "Przekazywanie poczty jest niedozwolone",
     },
     "smtp.cause.relay.action" => {
@@ -889,7 +889,7 @@ crate::catalog! {
     },
     "smtp.explained.text" => {
         en: "From the server's own words",
-        fr: "Selon les mots du serveur lui-même",
+        fr: "D'après les propres termes du serveur",
         es: "Según las palabras del propio servidor",
         pl: "Na podstawie słów samego serwera",
     },

@@ -552,9 +552,9 @@ crate::catalog! {
     },
     "ui.explain.retry.no" => {
         en: "No: sending the same mail again gives the same answer.",
-        fr: "Non : renvoyer le même mail donnera la même réponse.",
+        fr: "Non : renvoyer le même e-mail donnera la même réponse.",
         es: "No: reenviar el mismo mensaje dará la misma respuesta.",
-        pl: "Nie: ponowne wysłanie tego samego maila da tę samą odpowiedź.",
+        pl: "Nie: ponowne wysłanie tej samej wiadomości da tę samą odpowiedź.",
     },
     "ui.explain.enhanced" => {
         en: "Enhanced status code (RFC 3463)",
@@ -1654,7 +1654,7 @@ crate::catalog! {
         en: "What the checker says about it: rules {rule}",
         fr: "Ce qu'en dit le vérificateur : règles {rule}",
         es: "Lo que dice el comprobador: reglas {rule}",
-        pl: "Co mówi o tym sprawdzarka: reguły {rule}",
+        pl: "Co mówi o tym narzędzie: reguły {rule}",
     },
     "ui.rules.group" => {
         en: "Group",
