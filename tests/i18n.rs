@@ -321,3 +321,61 @@ fn polish_counts_in_sentences_are_declined_not_listed() {
     assert!(refused(5, 22).ends_with("(5 błędów, 22 ostrzeżenia)."), "{}", refused(5, 22));
     assert!(refused(12, 25).ends_with("(12 błędów, 25 ostrzeżeń)."), "{}", refused(12, 25));
 }
+
+#[test]
+fn header_attachment_and_smtp_texts_keep_one_word_for_each_thing() {
+    // The sentence-by-sentence read of headers/*, attachment/* and the SMTP
+    // explainer settled one word per thing, the one the rest of the catalogue
+    // (or the hosting guide) uses; a word on the left must not come back.
+    let replaced: &[(Locale, &str, &str)] = &[
+        (Locale::Fr, "étiquette", "label, as the other domain-label texts"),
+        (Locale::Fr, "frontière", "boundary, the parameter's name as the messages write it"),
+        (Locale::Fr, "jeton", "token"),
+        (Locale::Fr, " Cci", "Bcc, the field's name"),
+        (Locale::Es, "la RFC", "el RFC"),
+        (Locale::Es, " Cco", "Bcc, the field's name"),
+        (Locale::Es, "robo de credenciales", "phishing de credenciales"),
+        (Locale::Es, "delimitador que", "boundary (a delimiter is the --boundary line)"),
+        (Locale::Pl, "krzaki", "nieczytelne znaki"),
+        (Locale::Pl, "sprawdzarka", "narzędzie"),
+        (Locale::Pl, "nawias ostry", "nawias ostrokątny"),
+        (Locale::Pl, "ranica", "boundary"),
+        (Locale::Pl, "ranicy", "boundary"),
+    ];
+    let family = |id: &str| ["headers/", "attachment/", "smtp.", "ui.explain."].iter().any(|p| id.starts_with(p));
+    let mut found = Vec::new();
+    for entry in docs::all_entries().filter(|e| family(e.id)) {
+        for (locale, word, instead) in replaced {
+            if entry.text(*locale).contains(word) {
+                found.push(format!("{} ({}): \"{word}\", write {instead}", entry.id, locale.code()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn counted_clauses_of_header_and_smtp_texts_agree_with_their_number() {
+    let render = |id: &str, params: &[(&str, i18n::Param)], locale| {
+        let params = params.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
+        docs::render_message(id, &params, locale)
+    };
+    let text = |s: &str| i18n::Param::Text(s.into());
+    let int = i18n::Param::Int;
+    // The Polish relative pronoun follows the number of options.
+    let not_rendered = |n| render("headers/compose-option.not-rendered", &[("options", text("dkim")), ("count", int(n))], Locale::Pl);
+    assert!(not_rendered(1).contains("zgodnie z tą opcją, której sprawdzenie nie buduje"), "{}", not_rendered(1));
+    assert!(not_rendered(2).contains("zgodnie z tymi opcjami, których sprawdzenie nie buduje"), "{}", not_rendered(2));
+    // One line past the limit is "the next line", not "la 1 suivante".
+    let too_many = |n, locale| render("headers/field-name.too-many", &[("limit", int(10_000)), ("count", int(n))], locale);
+    assert!(too_many(1, Locale::Fr).contains(" : la ligne suivante n'a pas été vérifiée ;"), "{}", too_many(1, Locale::Fr));
+    assert!(too_many(3, Locale::Fr).contains(" : les 3 suivantes n'ont pas été vérifiées ;"), "{}", too_many(3, Locale::Fr));
+    assert!(too_many(1, Locale::Es).contains(": la línea siguiente no se revisó;"), "{}", too_many(1, Locale::Es));
+    // Polish: the first lines and the first bytes of a long SMTP reply, in the accusative.
+    let truncated = |lines, bytes| render("smtp.problem.truncated", &[("lines", int(lines)), ("bytes", int(bytes))], Locale::Pl);
+    assert!(truncated(3, 4).ends_with("odczytano tylko pierwsze 3 wiersze i pierwsze 4 bajty."), "{}", truncated(3, 4));
+    assert!(truncated(1, 16_385).ends_with("odczytano tylko pierwszy wiersz i pierwsze 16\u{202f}385 bajtów."), "{}", truncated(1, 16_385));
+    // Polish: bare LF line ends keep "bare" and take the instrumental after "z".
+    let mixed = render("headers/line-breaks.mixed", &[("bareLf", int(2)), ("crlf", int(5))], Locale::Pl);
+    assert_eq!(mixed, "Wiadomość miesza 2 końce wiersza z samym LF z 5 końcami CRLF.");
+}
