@@ -177,6 +177,10 @@ fn xml_parts_of_office_and_opendocument_packages_are_not_blocked_xml() {
     let plain = samples::zip(&[ZipEntry::deflated("export/orders.xml", b"<orders/>")]);
     let report = lints(&samples::message_with("export.zip", "application/zip", &plain));
     assert_eq!(paths_of(&report, "attachment/blocked-type"), vec!["export.zip > export/orders.xml"]);
+    // Found by its extension, the type is said as one (not "orders.xml is .xml").
+    let finding = report.findings_of("attachment/blocked-type").next().expect("a finding");
+    assert_eq!(finding.message_id, "attachment/blocked-type.blocked-extension");
+    assert!(finding.message.starts_with("export.zip > export/orders.xml has the extension .xml: it is not a program"), "{}", finding.message);
 }
 
 #[test]

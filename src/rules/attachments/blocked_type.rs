@@ -37,6 +37,12 @@ crate::rule_texts! { "attachment/blocked-type";
         es: "{path} es de tipo {type}: no es un programa, pero las guías del alojamiento citan este tipo entre los adjuntos que provocan el bloqueo de los correos.",
         pl: "{path} jest typu {type}: to nie program, ale przewodniki hostingu wymieniają ten typ wśród załączników, przez które wiadomości są blokowane.",
     },
+    BLOCKED_EXTENSION "blocked-extension" => {
+        en: "{path} has the extension {extension}: it is not a program, but the host's guides list this type among the attachments that get mail blocked.",
+        fr: "{path} porte l'extension {extension} : ce n'est pas un programme, mais les guides de l'hébergeur citent ce type parmi les pièces jointes qui font bloquer les e-mails.",
+        es: "{path} tiene la extensión {extension}: no es un programa, pero las guías del alojamiento citan este tipo entre los adjuntos que provocan el bloqueo de los correos.",
+        pl: "{path} ma rozszerzenie {extension}: to nie program, ale przewodniki hostingu wymieniają ten typ wśród załączników, przez które wiadomości są blokowane.",
+    },
 }
 
 pub const RULE: Rule = Rule {
@@ -123,12 +129,13 @@ fn check(message: &Message, cx: &mut Context) {
         super::facts_where(&message.attachment_facts, |k| matches!(k, FactKind::BlockedType { .. }))
     {
         let FactKind::BlockedType { what } = &fact.kind else { continue };
-        let msg = Msg::of(&BLOCKED).text("path", fact.path.clone());
         // The inspector names a workbook found by its content in English; an
-        // extension (`.xlsx`) is shown as is.
+        // extension (`.xlsx`) is said as one ("has the extension .xlsx").
         let msg = match what.as_str() {
-            "Excel workbook (XLSX)" => msg.label("type", &super::labels::FORMAT_XLSX_WORKBOOK),
-            other => msg.text("type", other),
+            "Excel workbook (XLSX)" => {
+                Msg::of(&BLOCKED).text("path", fact.path.clone()).label("type", &super::labels::FORMAT_XLSX_WORKBOOK)
+            }
+            other => Msg::of(&BLOCKED_EXTENSION).text("path", fact.path.clone()).text("extension", other),
         };
         cx.emit(Draft::new(msg).evidence(&fact.path).at(super::location(message, attachment, fact)));
     }

@@ -22,10 +22,10 @@ crate::rule_texts! { "attachment/encrypted-archive";
         pl: "Załącznik jest zaszyfrowany: nikt nie może sprawdzić, co zawiera.",
     },
     why => {
-        en: "Password-protected archives and documents are the usual way to slip programs past mail filters, since the guides block executables even zipped. The host's filter cannot look inside either and may hold the mail.",
-        fr: "Les archives et documents protégés par mot de passe sont le moyen habituel de faire passer des programmes au travers des filtres, puisque les guides bloquent les exécutables même « zippés ». Le filtre de l'hébergeur ne peut pas non plus regarder dedans et peut retenir l'e-mail.",
-        es: "Los archivos comprimidos y documentos protegidos con contraseña son la forma habitual de colar programas a través de los filtros, ya que las guías bloquean los ejecutables aunque estén comprimidos. El filtro del alojamiento tampoco puede ver su interior y puede retener el correo.",
-        pl: "Archiwa i dokumenty chronione hasłem to typowy sposób przemycania programów przez filtry, skoro przewodniki blokują pliki wykonywalne nawet spakowane. Filtr hostingu również nie zajrzy do środka i może zatrzymać wiadomość.",
+        en: "Password-protected archives and documents are the usual way to slip programs past mail filters, since the host blocks executables even zipped (its guides say so). The host's filter cannot look inside either and may hold the mail.",
+        fr: "Les archives et documents protégés par mot de passe sont le moyen habituel de faire passer des programmes au travers des filtres, puisque l'hébergeur bloque les exécutables même « zippés » (ses guides le disent). Le filtre de l'hébergeur ne peut pas non plus regarder dedans et peut retenir l'e-mail.",
+        es: "Los archivos comprimidos y documentos protegidos con contraseña son la forma habitual de colar programas a través de los filtros, ya que el alojamiento bloquea los ejecutables aunque estén comprimidos (lo dicen sus guías). El filtro del alojamiento tampoco puede ver su interior y puede retener el correo.",
+        pl: "Archiwa i dokumenty chronione hasłem to typowy sposób przemycania programów przez filtry, skoro hosting blokuje pliki wykonywalne nawet spakowane (tak mówią jego przewodniki). Filtr hostingu również nie zajrzy do środka i może zatrzymać wiadomość.",
     },
     fix => {
         en: "Send the file without a password, or share it through a link on your site and give the password another way.",

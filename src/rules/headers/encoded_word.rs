@@ -28,10 +28,10 @@ crate::rule_texts! { "headers/encoded-word";
         pl: "Czytniki dekodują tylko poprawne słowa kodowane (RFC 2047): uszkodzone wyświetla się jako nieczytelne =?…?= w temacie lub nazwie nadawcy, co w oczach ludzi i filtrów wygląda na spam.",
     },
     fix => {
-        en: "Let your mail library encode header text (in PHP mb_encode_mimeheader()); never put encoded words inside quotes, keep each under 75 characters (RFC 2047 §2, §5).",
-        fr: "Laissez votre bibliothèque d'envoi encoder le texte des en-têtes (en PHP mb_encode_mimeheader()) ; ne mettez jamais de mot encodé entre guillemets, et gardez chacun en dessous de 75 caractères (RFC 2047 §2, §5).",
-        es: "Deje que su biblioteca de correo codifique el texto de las cabeceras (en PHP mb_encode_mimeheader()); nunca ponga palabras codificadas entre comillas y mantenga cada una por debajo de 75 caracteres (RFC 2047 §2, §5).",
-        pl: "Pozwól bibliotece pocztowej kodować tekst nagłówków (w PHP mb_encode_mimeheader()); nigdy nie umieszczaj słów kodowanych w cudzysłowie i pilnuj, by każde miało mniej niż 75 znaków (RFC 2047 §2, §5).",
+        en: "Let your mail library encode header text (in PHP mb_encode_mimeheader()); never put encoded words inside quotes, keep each to at most 75 characters (RFC 2047 §2, §5).",
+        fr: "Laissez votre bibliothèque d'envoi encoder le texte des en-têtes (en PHP mb_encode_mimeheader()) ; ne mettez jamais de mot encodé entre guillemets, et limitez chacun à 75 caractères au plus (RFC 2047 §2, §5).",
+        es: "Deje que su biblioteca de correo codifique el texto de las cabeceras (en PHP mb_encode_mimeheader()); nunca ponga palabras codificadas entre comillas y limite cada una a 75 caracteres como máximo (RFC 2047 §2, §5).",
+        pl: "Pozwól bibliotece pocztowej kodować tekst nagłówków (w PHP mb_encode_mimeheader()); nigdy nie umieszczaj słów kodowanych w cudzysłowie i pilnuj, by każde miało najwyżej 75 znaków (RFC 2047 §2, §5).",
     },
     INVALID "invalid" => {
         en: "{field}: {problem} ({count} in this field).",
