@@ -32,28 +32,48 @@ pub use tables::UNICODE_VERSION;
 /// digit; a lone `—`, `|` or `*` is no word. One pass, ASCII read byte by
 /// byte: texts may be megabytes long.
 pub fn count_words(text: &str) -> usize {
+    // The class of an ASCII byte: 0 white space (U+000B too, as `char::is_whitespace`),
+    // 1 a letter or a digit, 2 anything else.
+    const ASCII: [u8; 128] = {
+        let mut classes = [2u8; 128];
+        let mut b = 0;
+        while b < 128 {
+            let c = b as u8;
+            if c.is_ascii_whitespace() || c == 0x0b {
+                classes[b] = 0;
+            } else if c.is_ascii_alphanumeric() {
+                classes[b] = 1;
+            }
+            b += 1;
+        }
+        classes
+    };
     let bytes = text.as_bytes();
-    let (mut words, mut in_word, mut counted, mut i) = (0, false, false, 0);
+    // State: 0 between words, 1 in a run not yet counted, 2 in a counted word.
+    let (mut words, mut state, mut i) = (0, 0u8, 0);
     while let Some(&b) = bytes.get(i) {
-        let (space, alphanumeric, width) = match b.is_ascii() {
-            // U+000B is White_Space too (`char::is_whitespace`), not `is_ascii_whitespace`.
-            true => (b.is_ascii_whitespace() || b == 0x0b, b.is_ascii_alphanumeric(), 1),
-            false => match text.get(i..).and_then(|rest| rest.chars().next()) {
-                Some(c) => (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8()),
-                None => (false, false, 1),
+        let class = match ASCII.get(usize::from(b)) {
+            Some(&class) => {
+                i += 1;
+                class
+            }
+            None => match text.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) => {
+                    i += c.len_utf8();
+                    if c.is_whitespace() { 0 } else if c.is_alphanumeric() { 1 } else { 2 }
+                }
+                None => {
+                    i += 1;
+                    2
+                }
             },
         };
-        if space {
-            in_word = false;
-        } else {
-            if !in_word {
-                (in_word, counted) = (true, false);
-            }
-            if alphanumeric && !counted {
-                (words, counted) = (words + 1, true);
-            }
-        }
-        i += width;
+        words += usize::from(class == 1 && state != 2);
+        state = match (class, state) {
+            (0, _) => 0,
+            (1, _) | (_, 2) => 2,
+            _ => 1,
+        };
     }
     words
 }
