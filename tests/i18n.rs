@@ -200,7 +200,7 @@ fn numeric_params_in(dir: &std::path::Path) -> std::collections::HashSet<String>
 fn numbers_follow_the_readers_language() {
     assert_eq!(i18n::format_int(10_485_760, Locale::En), "10,485,760");
     assert_eq!(i18n::format_int(10_485_760, Locale::Es), "10.485.760");
-    assert_eq!(i18n::format_megabytes(10_500_000, Locale::Fr), "10,50\u{a0}MB");
+    assert_eq!(i18n::format_megabytes(10_500_000, Locale::Fr), "10,50\u{a0}Mo");
     // A decimal's whole part is grouped as an integer is (a custom rule's score, a ratio).
     let render = |json: &str, locale| docs::render_message("core.error.input-too-large", &docs::message_params(json).unwrap(), locale);
     let huge = r#"{"size": 1e20, "limit": 12345.5}"#;
@@ -215,11 +215,42 @@ fn sizes_one_byte_apart_do_not_read_as_the_same_size() {
     let text = docs::render_message("core.error.input-too-large", &params, Locale::En);
     assert!(text.starts_with("The input is 33.554433\u{a0}MB; mail-preflight reads at most 33.554432\u{a0}MB."), "{text}");
     let text = docs::render_message("core.error.input-too-large", &params, Locale::Fr);
-    assert!(text.starts_with("L'entrée fait 33,554433\u{a0}MB ; mail-preflight lit au plus 33,554432\u{a0}MB."), "{text}");
+    assert!(text.starts_with("L'entrée fait 33,554433\u{a0}Mo ; mail-preflight lit au plus 33,554432\u{a0}Mo."), "{text}");
     // Sizes that read apart keep the usual rounding.
     let params = docs::message_params(r#"{"size": {"megabytes": 40000000}, "limit": {"megabytes": 33554432}}"#).unwrap();
     let text = docs::render_message("core.error.input-too-large", &params, Locale::En);
     assert!(text.starts_with("The input is 40.00\u{a0}MB; mail-preflight reads at most 33.55\u{a0}MB."), "{text}");
+}
+
+#[test]
+fn each_language_spells_its_size_units_one_way_in_every_text_and_in_formatted_sizes() {
+    // Page and engine texts, rule texts and the sizes the engine formats: the French page said
+    // "12,00 Mo" of a file and "40,00 MB" in the error under it (hostile-input report, item 17).
+    let spelling = |locale| match locale {
+        Locale::Fr => ["Mo", "ko"],
+        Locale::En | Locale::Es | Locale::Pl => ["MB", "kB"],
+    };
+    let units = ["MB", "Mo", "KB", "Ko", "kB", "ko", "kb", "Mb"];
+    let entries = i18n::all_entries().chain(REGISTRY.iter().flat_map(|rule| rule.texts.entries()));
+    let mut problems = Vec::new();
+    for entry in entries {
+        for locale in Locale::ALL {
+            let text = entry.text(locale);
+            let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric() && c != '}').filter(|w| !w.is_empty()).collect();
+            for pair in words.windows(2) {
+                let after_a_number = pair[0].ends_with(|c: char| c.is_ascii_digit() || c == '}');
+                if after_a_number && units.contains(&pair[1]) && !spelling(locale).contains(&pair[1]) {
+                    problems.push(format!("{} ({}): \"{} {}\"", entry.id, locale.code(), pair[0], pair[1]));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    for locale in Locale::ALL {
+        let formatted = i18n::format_megabytes(12_000_000, locale);
+        assert!(formatted.ends_with(&format!("\u{a0}{}", spelling(locale)[0])), "{formatted}");
+        assert_eq!(i18n::megabyte_symbol(locale), spelling(locale)[0]);
+    }
 }
 
 #[test]

@@ -784,7 +784,17 @@ pub fn format_decimal(f: f64, locale: Locale) -> String {
     text
 }
 
-/// A size in decimal megabytes (1 MB = 1,000,000 bytes), e.g. "10.5 MB".
+/// The megabyte's symbol in each language, one spelling for the engine's and the
+/// page's texts: "Mo" in French, as the guides write it (seed 002: « 10 Mo ») and
+/// the French rule texts do; "MB" otherwise.
+pub fn megabyte_symbol(locale: Locale) -> &'static str {
+    match locale {
+        Locale::Fr => "Mo",
+        Locale::En | Locale::Es | Locale::Pl => "MB",
+    }
+}
+
+/// A size in decimal megabytes (1 MB = 1,000,000 bytes), e.g. "10.5 MB", "10,5 Mo".
 pub fn format_megabytes(bytes: u64, locale: Locale) -> String {
     format_megabytes_at(bytes, locale, None)
 }
@@ -804,7 +814,7 @@ fn megabyte_decimals(bytes: u64) -> usize {
 /// `format_megabytes` with at least `decimals` decimals (6: every byte shows).
 fn format_megabytes_at(bytes: u64, locale: Locale, decimals: Option<usize>) -> String {
     let decimals = megabyte_decimals(bytes).max(decimals.unwrap_or(0));
-    format!("{}\u{a0}MB", format_float(bytes as f64 / 1_000_000.0, locale, decimals))
+    format!("{}\u{a0}{}", format_float(bytes as f64 / 1_000_000.0, locale, decimals), megabyte_symbol(locale))
 }
 
 /// The decimals at which the different sizes of one message read apart, when

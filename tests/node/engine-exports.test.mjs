@@ -102,7 +102,7 @@ test('renderReport renders labels and sizes in the reader\'s language', () => {
     { thresholds: { size: { maxMessageBytes: 50 } } });
   const total = small.findings.find((f) => f.ruleId === 'size/total');
   assert.deepEqual(total.params.limit, { megabytes: 50 });
-  assert.match(pkg.renderReport(small, 'fr').findings.find((f) => f.ruleId === 'size/total').message, /0,000\u00a0MB/);
+  assert.match(pkg.renderReport(small, 'fr').findings.find((f) => f.ruleId === 'size/total').message, /0,000\u00a0Mo/);
 });
 
 test('renderMessage is the one template renderer: any id, its parameters, any language', () => {

@@ -13,16 +13,16 @@ use crate::title;
 
 crate::rule_texts! { "body/gmail-clipping";
     summary => {
-        en: "The HTML body is over the size at which Gmail clips messages (about 102 KB).",
-        fr: "Le corps HTML dépasse la taille à partir de laquelle Gmail coupe les messages (environ 102 Ko).",
-        es: "El cuerpo HTML supera el tamaño a partir del cual Gmail recorta los mensajes (unos 102 KB).",
-        pl: "Treść HTML przekracza rozmiar, od którego Gmail przycina wiadomości (około 102 KB).",
+        en: "The HTML body is over the size at which Gmail clips messages (about 102 kB).",
+        fr: "Le corps HTML dépasse la taille à partir de laquelle Gmail coupe les messages (environ 102 ko).",
+        es: "El cuerpo HTML supera el tamaño a partir del cual Gmail recorta los mensajes (unos 102 kB).",
+        pl: "Treść HTML przekracza rozmiar, od którego Gmail przycina wiadomości (około 102 kB).",
     },
     why => {
-        en: "Gmail displays only the first 102 KB or so of a message's HTML and hides the rest behind \"[Message clipped] View entire message\". Whatever comes after — usually the footer, the unsubscribe link and the tracking pixel — is not seen; readers who cannot find the unsubscribe link press \"Report spam\" instead.",
-        fr: "Gmail n'affiche qu'environ les 102 premiers Ko du HTML d'un message et masque le reste derrière « [Message tronqué] Afficher l'intégralité du message ». Ce qui suit — en général le pied de page, le lien de désabonnement et le pixel de suivi — n'est pas vu ; le lecteur qui ne trouve pas le lien de désabonnement clique sur « Signaler comme spam ».",
-        es: "Gmail solo muestra unos 102 KB iniciales del HTML de un mensaje y oculta el resto tras «[Mensaje recortado] Ver todo el mensaje». Lo que viene después —normalmente el pie, el enlace de baja y el píxel de seguimiento— no se ve; quien no encuentra el enlace de baja pulsa «Denunciar spam».",
-        pl: "Gmail wyświetla tylko około 102 pierwszych KB kodu HTML wiadomości, a resztę ukrywa pod „[Wiadomość przycięta] Wyświetl całą wiadomość”. To, co dalej — zwykle stopka, link wypisania i piksel śledzący — nie jest widoczne; czytelnik, który nie znajdzie linku wypisania, klika „Zgłoś spam”.",
+        en: "Gmail displays only the first 102 kB or so of a message's HTML and hides the rest behind \"[Message clipped] View entire message\". Whatever comes after — usually the footer, the unsubscribe link and the tracking pixel — is not seen; readers who cannot find the unsubscribe link press \"Report spam\" instead.",
+        fr: "Gmail n'affiche qu'environ les 102 premiers ko du HTML d'un message et masque le reste derrière « [Message tronqué] Afficher l'intégralité du message ». Ce qui suit — en général le pied de page, le lien de désabonnement et le pixel de suivi — n'est pas vu ; le lecteur qui ne trouve pas le lien de désabonnement clique sur « Signaler comme spam ».",
+        es: "Gmail solo muestra unos 102 kB iniciales del HTML de un mensaje y oculta el resto tras «[Mensaje recortado] Ver todo el mensaje». Lo que viene después —normalmente el pie, el enlace de baja y el píxel de seguimiento— no se ve; quien no encuentra el enlace de baja pulsa «Denunciar spam».",
+        pl: "Gmail wyświetla tylko około 102 pierwszych kB kodu HTML wiadomości, a resztę ukrywa pod „[Wiadomość przycięta] Wyświetl całą wiadomość”. To, co dalej — zwykle stopka, link wypisania i piksel śledzący — nie jest widoczne; czytelnik, który nie znajdzie linku wypisania, klika „Zgłoś spam”.",
     },
     fix => {
         en: "Shrink the HTML: remove unused CSS and comments, shorten tracking URLs, link to long content on your site; keep the unsubscribe link near the top if the message stays long.",
@@ -66,10 +66,10 @@ pub const RULE: Rule = Rule {
     examples: &[
         Example::fails(
             title! {
-                en: "A 120 KB newsletter whose unsubscribe link is in the footer",
-                fr: "Une lettre de 120 Ko dont le lien de désabonnement est dans le pied de page",
-                es: "Un boletín de 120 KB con el enlace de baja en el pie",
-                pl: "Newsletter 120 KB z linkiem wypisania w stopce",
+                en: "A 120 kB newsletter whose unsubscribe link is in the footer",
+                fr: "Une lettre de 120 ko dont le lien de désabonnement est dans le pied de page",
+                es: "Un boletín de 120 kB con el enlace de baja en el pie",
+                pl: "Newsletter 120 kB z linkiem wypisania w stopce",
             },
             ExampleInput::Generated(long_newsletter),
         ),
