@@ -62,6 +62,38 @@ export function jsonErrorOffset(source) {
   }
 }
 
+/** The characters that matter to nesting outside strings: a quote opens a string, a bracket a level. */
+const STRUCTURE = /["[\]{}]/g;
+
+/**
+ * The offset of the bracket that opens nesting level `limit + 1` (arrays and objects,
+ * strings skipped), or -1 when `source` nests `limit` levels or fewer. It reads any
+ * text, JSON or not, in one pass and without recursion, so it can be asked before
+ * the text is parsed or its value posted to a worker.
+ */
+export function jsonDepthOffset(source, limit) {
+  let depth = 0;
+  STRUCTURE.lastIndex = 0;
+  for (let match = STRUCTURE.exec(source); match; match = STRUCTURE.exec(source)) {
+    const c = match[0];
+    if (c === '"') {
+      // The closing quote: the next one not escaped (an odd run of backslashes before it escapes it).
+      let end = match.index;
+      for (;;) {
+        end = source.indexOf('"', end + 1);
+        if (end < 0) return -1;
+        let backslashes = 0;
+        while (source.charCodeAt(end - 1 - backslashes) === 92) backslashes++;
+        if (backslashes % 2 === 0) break;
+      }
+      STRUCTURE.lastIndex = end + 1;
+    } else if (c === '[' || c === '{') {
+      if (++depth > limit) return match.index;
+    } else if (depth > 0) depth--;
+  }
+  return -1;
+}
+
 /** `{line, column}` (from 1) of the first character that is not JSON, or null when `source` reads. */
 export function jsonErrorPosition(source) {
   const offset = jsonErrorOffset(source);

@@ -111,8 +111,9 @@ export function setupLint(ctx) {
     }
   }
 
-  /** Checks `request`; the report replaces the previous one, a failure hides it. */
-  async function run(request, { quiet = false } = {}) {
+  /** Checks `request` (or the request a promise gives); the report replaces the previous one, a failure hides it. */
+  async function run(requested, { quiet = false } = {}) {
+    const request = await requested;
     if (!request) {
       showFailure(() => text('ui.lint.empty'));
       return;

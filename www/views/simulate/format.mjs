@@ -2,7 +2,8 @@
 // for everything (the log, the charts, the slider, the mail list): the reader's
 // language and the scenario's time zone, named on the page.
 
-import { jsonErrorPosition } from '../../lib/json-position.mjs';
+import { jsonErrorPosition, jsonDepthOffset } from '../../lib/json-position.mjs';
+import { MAX_INPUT_BYTES, MAX_JSON_DEPTH, utf8SizeOver } from '../../lib/limits.mjs';
 
 /** The red states (seed 002: « Désactivé », « Bounce », « SPAM »), in the API's names. */
 export const RED_STATES = ['ko', 'bounce', 'spam'];
@@ -80,4 +81,37 @@ export function duration(t, seconds, number) {
 export function jsonProblem(t, source, path) {
   const { line, column } = jsonErrorPosition(source) || { line: 1, column: 1 };
   return t('core.invalid.not-json', { invalid: { label: 'core.invalid.subject.scenario' }, path, line, column });
+}
+
+/**
+ * A scenario's JSON text read as the engine reads it: `{scenario}`, or `{problem}` in
+ * the engine's words and the reader's language when the engine would refuse it — past
+ * its size limit (`queue.error.scenario-too-large`), nested past its depth
+ * (`core.invalid.too-deep`), not JSON, or not an object. The size and the depth are
+ * checked before the text is parsed: a text the engine would not read is neither
+ * parsed nor drawn in the form, and no value too deep to post reaches the worker.
+ * `pause()` runs between the steps (a large text: each step in a task of its own); the
+ * size is told before the first (`tooLarge`), in the task that asked.
+ */
+export async function readScenario(t, source, path, pause = () => {}) {
+  const size = utf8SizeOver(source, MAX_INPUT_BYTES);
+  if (size) {
+    const problem = t('queue.error.scenario-too-large', { size: { megabytes: size }, limit: { megabytes: MAX_INPUT_BYTES } });
+    return { problem, tooLarge: true };
+  }
+  await pause();
+  if (jsonDepthOffset(source, MAX_JSON_DEPTH) >= 0) {
+    return { problem: t('core.invalid.too-deep', { invalid: { label: 'core.invalid.subject.scenario' }, path, limit: MAX_JSON_DEPTH }) };
+  }
+  await pause();
+  let scenario;
+  try {
+    scenario = JSON.parse(source);
+  } catch {
+    return { problem: jsonProblem(t, source, path) };
+  }
+  if (scenario === null || typeof scenario !== 'object' || Array.isArray(scenario)) {
+    return { problem: t('queue.view.bad-json', { detail: t('queue.view.json-object') }) };
+  }
+  return { scenario };
 }

@@ -4,7 +4,7 @@
 // time slider) are kept apart from the example's and can be reset; a failed run
 // clears the previous result; the second scenario of a comparison runs beside it.
 
-import { clock, RED_STATES, STATE_KEYS, stateLabel, actionName, duration, jsonProblem } from './format.mjs';
+import { clock, RED_STATES, STATE_KEYS, stateLabel, actionName, duration, readScenario } from './format.mjs';
 import { renderForm } from './form.mjs';
 import { renderResult, stateBands } from './result.mjs';
 import { renderMailList } from './mail-list.mjs';
@@ -15,6 +15,13 @@ export { stateBands };
 const STYLESHEET = new URL('./simulate.css', import.meta.url).href;
 /** Actions a state offers before any change (the engine's table, read from its results). */
 const SLIDER_STEP_SECONDS = 60;
+/**
+ * JSON longer than this (characters) is read in steps, each in a task of its own, so
+ * typing stays fluid (default, ours: the size the check view's box takes, BOX_MAX_CHARS;
+ * a 30 MB text's size count, depth scan and parse took 0.07, 0.12 and 0.1 s).
+ */
+const LARGE_JSON_CHARS = 200_000;
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 export function setupSimulate({ engine, state, t, number, el, $, lintedMessage }) {
   if (!document.querySelector(`link[href="${STYLESHEET}"]`)) {
@@ -30,6 +37,9 @@ export function setupSimulate({ engine, state, t, number, el, $, lintedMessage }
     exampleActions: [],
     result: null,
     running: 0,
+    /** The box's text being read (readScenario), and a count of readings: a newer one wins. */
+    reading: Promise.resolve(),
+    readings: 0,
   };
 
   // ── the skeleton (ids kept from the first version of the page, for its tests and links)
@@ -167,25 +177,31 @@ export function setupSimulate({ engine, state, t, number, el, $, lintedMessage }
     drawForm();
     showJson();
   }
+  /** The box's text read into the model, or its problem said under it; run() waits for it. */
   ui.scenarioOnInput = () => {
-    try {
-      const parsed = JSON.parse(ui.scenario.value);
-      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(t('queue.view.json-object'));
+    const source = ui.scenario.value;
+    const ticket = ++view.readings;
+    view.reading = readScenario(t, source, 'scenario', source.length > LARGE_JSON_CHARS ? nextTask : undefined).then(({ scenario, problem, tooLarge }) => {
+      if (ticket !== view.readings) return;
+      // A text the engine would not read is not kept either, as a file too large is not: laid out in
+      // the box, 40 MB held the tab for 5 to 25 s at its next frame (a Layout event of a trace).
+      if (tooLarge) ui.scenario.value = '';
+      if (problem) {
+        ui.scenarioProblem.textContent = problem;
+        ui.scenarioProblem.hidden = false;
+        return;
+      }
       const old = view.model.scenario.actions || [];
-      view.model.scenario = parsed;
+      view.model.scenario = scenario;
       // Actions still present keep whose they are; new ones are the user's.
-      view.model.origins = (parsed.actions || []).map((a) => {
+      view.model.origins = (scenario.actions || []).map((a) => {
         const i = old.findIndex((o) => o.at === a.at && o.action === a.action);
         return i >= 0 ? view.model.origins[i] || 'yours' : 'yours';
       });
       ui.scenarioProblem.hidden = true;
       drawForm();
-    } catch (err) {
-      ui.scenarioProblem.textContent = err instanceof SyntaxError
-        ? jsonProblem(t, ui.scenario.value, 'scenario')
-        : t('queue.view.bad-json', { detail: err.message });
-      ui.scenarioProblem.hidden = false;
-    }
+    });
+    return view.reading;
   };
 
   function loadPreset(id) {
@@ -210,9 +226,24 @@ export function setupSimulate({ engine, state, t, number, el, $, lintedMessage }
     }
   }
 
+  /** The box's problem, when its text is not a scenario the engine reads (run and compare refuse it, not run the last one that read). */
+  async function boxProblem() {
+    await view.reading;
+    return ui.scenarioProblem.hidden ? null : ui.scenarioProblem.textContent;
+  }
+
   async function run() {
+    const problem = await boxProblem();
     const scenario = { ...view.model.scenario, locale: state.locale };
     const ticket = ++view.running;
+    if (problem) {
+      clearResult();
+      ui.progress.hidden = true;
+      ui.run.disabled = false;
+      ui.error.textContent = t('queue.view.failed', { detail: problem });
+      ui.error.hidden = false;
+      return;
+    }
     ui.error.hidden = true;
     ui.progress.hidden = false;
     ui.run.disabled = true;
@@ -357,11 +388,13 @@ export function setupSimulate({ engine, state, t, number, el, $, lintedMessage }
   // ── comparison
   async function runCompare() {
     ui.compareError.hidden = true;
-    let b;
-    try {
-      b = JSON.parse(ui.scenarioB.value);
-    } catch (err) {
-      ui.compareError.textContent = jsonProblem(t, ui.scenarioB.value, 'B');
+    const scenarioB = ui.scenarioB.value;
+    const problemA = await boxProblem();
+    const { scenario: b, problem } = problemA ? { problem: problemA }
+      : await readScenario(t, scenarioB, 'B', scenarioB.length > LARGE_JSON_CHARS ? nextTask : undefined);
+    if (problem) {
+      ui.comparison.replaceChildren();
+      ui.compareError.textContent = problem;
       ui.compareError.hidden = false;
       return;
     }
