@@ -103,7 +103,7 @@ test('a scenario nested past the engine\'s depth is refused in the reader\'s lan
   await session.context.close();
 });
 
-test('40 MB of scenario JSON is refused at once with the engine\'s limit, and the main thread stays free', async () => {
+test('40 MB of scenario JSON is refused at once with the engine\'s limit, and the main thread stays free', async (t) => {
   const session = await openSimulate('fr-FR');
   const { page } = session;
   const domainBefore = await page.inputValue('#sim-domain');
@@ -124,18 +124,18 @@ test('40 MB of scenario JSON is refused at once with the engine\'s limit, and th
   assert.equal(await page.inputValue('#sim-domain'), domainBefore, 'the text was not read into the form');
   assert.equal(await page.inputValue('#scenario'), '', 'nor kept in the box');
   // Before: one 10 s task laying out the 40 MB domain in the form (a trace's Layout event).
-  assert.ok(longest < 1000, `longest task ${longest} ms`);
-  // And no frame waits on the text: a frame comes at once.
+  // Times are printed, never asserted (README: benchmarks print numbers); what keeps the
+  // page free is asserted above: the text is in neither the form nor the box.
   const started = Date.now();
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
-  assert.ok(Date.now() - started < 1000, `next frame after ${Date.now() - started} ms`);
+  t.diagnostic(`longest task ${longest} ms; next frame after ${Date.now() - started} ms`);
   await page.click('#simulate-run');
   await page.waitForSelector('#simulate-error:not([hidden])');
   assert.equal(await page.textContent('#simulate-error'), engine.renderMessage('queue.view.failed', { detail: tooLarge }, 'fr'));
   await session.context.close();
 });
 
-test('30 MB put in the message box by an input event is kept aside as a paste is, checked, and never holds the page', async () => {
+test('30 MB put in the message box by an input event is kept aside as a paste is, checked, and never holds the page', async (t) => {
   const session = await openPage(harness, { locale: 'fr-FR' });
   const { page } = session;
   await loadApp(page, harness.origin, '#lint');
@@ -156,7 +156,8 @@ test('30 MB put in the message box by an input event is kept aside as a paste is
   assert.match(await page.textContent('#file-info'), /30,00\sMo/);
   assert.match(await page.textContent('#size-encoded-label'), /30,00\sMo/);
   // Before: a 6.8 s gap between timer ticks (the text left in the box, laid out and mapped again).
-  assert.ok(longest < 1000, `longest task ${longest} ms`);
+  // The time is printed, not asserted; the box staying empty is what keeps the page free.
+  t.diagnostic(`longest task ${longest} ms`);
   // Typing again starts a new message in the box, and the one kept aside is forgotten.
   await page.fill('#raw-input', 'From: a@site.example\n\nhi');
   assert.equal(await page.isVisible('#raw-large-note'), false);
