@@ -6,7 +6,12 @@
 # The Message-ID comes from Email::MessageID (installed with Email::MIME) with the sender's
 # domain: its default host, the machine's name, would make the result machine-dependent.
 #
-# usage: perl email_mime.pl OUTDIR PDF
+# Email::MIME builds any tree from parts: the newsletter's list fields are more header_str
+# pairs (it B-encodes List-Unsubscribe, whose URI is a long word: a defect the test asserts),
+# the logo a part with its Content-ID header in a multipart/related beside the HTML,
+# the invitation a text/calendar part of the alternative with a method attribute.
+#
+# usage: perl email_mime.pl OUTDIR PDF PNG
 use strict;
 use warnings;
 use Email::MIME;
@@ -14,9 +19,10 @@ use Email::MessageID;
 use File::Basename qw(dirname);
 use JSON::PP;
 
-@ARGV == 2 or die "usage: perl email_mime.pl OUTDIR PDF\n";
-my ($out, $pdf_path) = @ARGV;
+@ARGV == 3 or die "usage: perl email_mime.pl OUTDIR PDF PNG\n";
+my ($out, $pdf_path, $png_path) = @ARGV;
 my $pdf = do { open my $fh, '<:raw', $pdf_path or die "$pdf_path: $!"; local $/; <$fh> };
+my $png = do { open my $fh, '<:raw', $png_path or die "$png_path: $!"; local $/; <$fh> };
 my $messages = do {
     open my $fh, '<:raw', dirname(__FILE__) . '/messages.json' or die "messages.json: $!";
     local $/; JSON::PP->new->utf8->decode(<$fh>);
@@ -24,9 +30,9 @@ my $messages = do {
 
 sub address { my ($p) = @_; length $p->{name} ? "$p->{name} <$p->{address}>" : $p->{address} }
 sub text_part {
-    my ($type, $text) = @_;
+    my ($type, $text, %attributes) = @_;
     Email::MIME->create(
-        attributes => { content_type => $type, charset => 'UTF-8', encoding => 'quoted-printable' },
+        attributes => { content_type => $type, charset => 'UTF-8', encoding => 'quoted-printable', %attributes },
         body_str => $text,
     );
 }
@@ -41,10 +47,32 @@ for my $name (sort keys %$messages) {
         ($spec->{replyTo} ? ('Reply-To' => address($spec->{replyTo})) : ()),
         Subject => $spec->{subject},
         'Message-ID' => Email::MessageID->new(host => $domain)->in_brackets,
+        ($spec->{listUnsubscribe} ? (
+            'List-Id' => $spec->{listId},
+            'List-Unsubscribe' => join(', ', map { "<$_>" } @{ $spec->{listUnsubscribe} }),
+            'List-Unsubscribe-Post' => $spec->{listUnsubscribePost},
+        ) : ()),
     );
     my $msg;
     my $text = text_part('text/plain', $spec->{text});
-    my @alternatives = $spec->{html} ? ($text, text_part('text/html', $spec->{html})) : ($text);
+    my @alternatives = ($text);
+    if ($spec->{image}) {
+        (my $html = $spec->{html}) =~ s/\{logo\}/cid:$spec->{image}{cid}/;
+        my $logo = Email::MIME->create(
+            header_str => ['Content-ID' => "<$spec->{image}{cid}>"],
+            attributes => { content_type => $spec->{image}{contentType}, disposition => 'inline', encoding => 'base64' },
+            body => $png,
+        );
+        push @alternatives, Email::MIME->create(
+            attributes => { content_type => 'multipart/related' },
+            parts => [text_part('text/html', $html), $logo],
+        );
+    } elsif ($spec->{html}) {
+        push @alternatives, text_part('text/html', $spec->{html});
+    }
+    if ($spec->{calendar}) {
+        push @alternatives, text_part('text/calendar', $spec->{calendar}{content}, method => $spec->{calendar}{method});
+    }
     if ($spec->{attachment}) {
         my $body = @alternatives == 1 ? $text
             : Email::MIME->create(attributes => { content_type => 'multipart/alternative' }, parts => \@alternatives);
@@ -59,7 +87,7 @@ for my $name (sort keys %$messages) {
             body => $pdf,
         );
         $msg = Email::MIME->create(header_str => \@header, attributes => { content_type => 'multipart/mixed' }, parts => [$body, $attachment]);
-    } elsif ($spec->{html}) {
+    } elsif (@alternatives > 1) {
         $msg = Email::MIME->create(header_str => \@header, attributes => { content_type => 'multipart/alternative' }, parts => \@alternatives);
     } else {
         $msg = Email::MIME->create(

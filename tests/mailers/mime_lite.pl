@@ -6,7 +6,16 @@
 # folds with CRLF; kept as it comes), the charset of UTF-8 text parts; and a Message-ID
 # (the library has no helper; this is the usual time.pid@domain form).
 #
-# usage: perl mime_lite.pl OUTDIR PDF
+# MIME::Lite knows no list fields, inline images or calendars as such: the newsletter's
+# list fields are extra headers given to new(), the logo a part with its Id in a
+# multipart/related (as its documentation's "HTML with in-line images" example), here
+# holding the alternative, the invitation a text/calendar part of the alternative with its
+# method parameter set by attr(). The calendar is given as RFC 5545 writes it, with CRLF:
+# MIME::Lite then quoted-printable-encodes each CR as "=0D" before the line break, a CR
+# outside a line break once decoded (RFC 2046 §4.1.1 forbids it in text), which the engine
+# does not report yet.
+#
+# usage: perl mime_lite.pl OUTDIR PDF PNG
 use strict;
 use warnings;
 use Encode qw(encode encode_utf8);
@@ -14,9 +23,10 @@ use File::Basename qw(dirname);
 use JSON::PP;
 use MIME::Lite;
 
-@ARGV == 2 or die "usage: perl mime_lite.pl OUTDIR PDF\n";
-my ($out, $pdf_path) = @ARGV;
+@ARGV == 3 or die "usage: perl mime_lite.pl OUTDIR PDF PNG\n";
+my ($out, $pdf_path, $png_path) = @ARGV;
 my $pdf = do { open my $fh, '<:raw', $pdf_path or die "$pdf_path: $!"; local $/; <$fh> };
+my $png = do { open my $fh, '<:raw', $png_path or die "$png_path: $!"; local $/; <$fh> };
 my $messages = do {
     open my $fh, '<:raw', dirname(__FILE__) . '/messages.json' or die "messages.json: $!";
     local $/; JSON::PP->new->utf8->decode(<$fh>);
@@ -44,15 +54,32 @@ for my $name (sort keys %$messages) {
         ($spec->{replyTo} ? ('Reply-To' => address($spec->{replyTo})) : ()),
         Subject => header_text($spec->{subject}),
         'Message-ID' => sprintf('<%d.%d@%s>', time, $$, $domain),
+        # A field new() does not know is named with a trailing colon (MIME::Lite's documentation).
+        ($spec->{listUnsubscribe} ? (
+            'List-Id:' => $spec->{listId},
+            'List-Unsubscribe:' => join(', ', map { "<$_>" } @{ $spec->{listUnsubscribe} }),
+            'List-Unsubscribe-Post:' => $spec->{listUnsubscribePost},
+        ) : ()),
     );
     my $body = text_part('TEXT', $spec->{text});
+    my $html = $spec->{html};
+    $html =~ s/\{logo\}/cid:$spec->{image}{cid}/ if $spec->{image};
     if ($spec->{html}) {
         $body = MIME::Lite->new(Top => 0, Type => 'multipart/alternative');
         $body->attach(text_part('TEXT', $spec->{text}));
-        $body->attach(text_part('text/html', $spec->{html}));
+        $body->attach(text_part('text/html', $html));
+        if ($spec->{calendar}) {
+            my $calendar = text_part('text/calendar', $spec->{calendar}{content});
+            $calendar->attr('content-type.method' => $spec->{calendar}{method});
+            $body->attach($calendar);
+        }
     }
     my $msg;
-    if ($spec->{attachment}) {
+    if ($spec->{image}) {
+        $msg = MIME::Lite->new(@headers, Type => 'multipart/related');
+        $msg->attach($body);
+        $msg->attach(Type => $spec->{image}{contentType}, Id => "<$spec->{image}{cid}>", Data => $png);
+    } elsif ($spec->{attachment}) {
         $msg = MIME::Lite->new(@headers, Type => 'multipart/mixed');
         $msg->attach($body);
         $msg->attach(

@@ -1,28 +1,59 @@
 #!/usr/bin/env node
-// Builds the messages of messages.json with Nodemailer's MailComposer, default
-// settings, and writes the raw output of `.compile().build()` as it is (its line ends
-// included: nothing is normalised). MailComposer adds Date and Message-ID itself.
+// Builds the messages of messages.json with Nodemailer, default settings, through a
+// stream transport: the bytes `sendMail` hands to a server, written as they are (their
+// line ends included: nothing is normalised). The transport's message layer is where
+// Nodemailer's `list` option becomes List-* fields (MailComposer alone ignores it);
+// MailComposer inside it adds Date and Message-ID.
 //
-// usage: node nodemailer.cjs OUTDIR PDF   (nodemailer from tests/node_modules)
+// - newsletter: `list.unsubscribe` with one entry holding both URIs (one List-Unsubscribe
+//   field with `<https:…>, <mailto:…>`, as Nodemailer's documentation shows for List-Post);
+//   List-Unsubscribe-Post, which `list` does not know, and List-Id go in `headers`: for
+//   `list.id` Nodemailer 7.0.13 writes `<http://news.example.com>` (its `_formatListUrl`
+//   adds the scheme and the regex meant to strip it, /^<[^:]+\/{,2}/, matches nothing),
+//   which RFC 2919 §2's list-id grammar (a dot-atom) does not allow.
+// - inline-image: an attachment with `cid`, which Nodemailer puts in multipart/related.
+// - meeting-invite: `icalEvent`, which Nodemailer adds as a text/calendar alternative
+//   (method from the option) and again as an invite.ics attachment.
+//
+// usage: node nodemailer.cjs OUTDIR PDF PNG   (nodemailer from tests/node_modules)
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
-const MailComposer = require('nodemailer/lib/mail-composer');
+const nodemailer = require('nodemailer');
 
-const [out, pdfPath] = process.argv.slice(2);
-if (!out || !pdfPath) {
-  console.error('usage: node nodemailer.cjs OUTDIR PDF');
+const [out, pdfPath, pngPath] = process.argv.slice(2);
+if (!out || !pdfPath || !pngPath) {
+  console.error('usage: node nodemailer.cjs OUTDIR PDF PNG');
   process.exit(2);
 }
 const pdf = fs.readFileSync(pdfPath);
+const png = fs.readFileSync(pngPath);
 const messages = JSON.parse(fs.readFileSync(path.join(__dirname, 'messages.json'), 'utf8'));
+const transport = nodemailer.createTransport({ streamTransport: true, buffer: true });
 
 function mailOptions(spec) {
   const options = { from: spec.from, to: spec.to, subject: spec.subject, text: spec.text };
   if (spec.replyTo) options.replyTo = spec.replyTo;
   if (spec.html) options.html = spec.html;
+  const attachments = [];
   if (spec.attachment) {
-    options.attachments = [{ filename: spec.attachment.filename, content: pdf, contentType: spec.attachment.contentType }];
+    attachments.push({ filename: spec.attachment.filename, content: pdf, contentType: spec.attachment.contentType });
+  }
+  if (spec.image) {
+    options.html = spec.html.replace('{logo}', `cid:${spec.image.cid}`);
+    attachments.push({ filename: spec.image.filename, content: png, contentType: spec.image.contentType, cid: spec.image.cid });
+  }
+  if (attachments.length) options.attachments = attachments;
+  if (spec.listUnsubscribe) {
+    options.list = { unsubscribe: [spec.listUnsubscribe] };
+    options.headers = { 'List-Id': spec.listId, 'List-Unsubscribe-Post': spec.listUnsubscribePost };
+  }
+  if (spec.calendar) {
+    options.icalEvent = {
+      filename: spec.calendar.filename,
+      method: spec.calendar.method.toLowerCase(),
+      content: spec.calendar.content,
+    };
   }
   return options;
 }
@@ -30,8 +61,8 @@ function mailOptions(spec) {
 async function main() {
   for (const [name, spec] of Object.entries(messages)) {
     if (name.startsWith('_')) continue;
-    const raw = await new MailComposer(mailOptions(spec)).compile().build();
-    fs.writeFileSync(path.join(out, `${name}.eml`), raw);
+    const info = await transport.sendMail(mailOptions(spec));
+    fs.writeFileSync(path.join(out, `${name}.eml`), info.message);
   }
 }
 

@@ -10,17 +10,25 @@
 // CharSet = UTF-8: PHPMailer's default is ISO-8859-1, which cannot hold Polish letters, and
 // its documentation tells non-Latin-1 senders to set it.
 //
-// usage: php phpmailer.php OUTDIR PDF
+// The newsletter's list fields go through addCustomHeader (PHPMailer has no list API), which
+// Q-encodes List-Unsubscribe, too long for its 'mail' line limit (a defect the test
+// asserts); the inline logo through addStringEmbeddedImage, referenced as cid:<its cid>;
+// the invitation through the Ical property, which PHPMailer writes as a text/calendar
+// alternative (method read from the calendar's METHOD) and only in a message with an HTML
+// body and AltBody.
+//
+// usage: php phpmailer.php OUTDIR PDF PNG
 use PHPMailer\PHPMailer\PHPMailer;
 
 require '/usr/share/php/libphp-phpmailer/autoload.php';
 
-if ($argc !== 3) {
-    fwrite(STDERR, "usage: php phpmailer.php OUTDIR PDF\n");
+if ($argc !== 4) {
+    fwrite(STDERR, "usage: php phpmailer.php OUTDIR PDF PNG\n");
     exit(2);
 }
-[$out, $pdfPath] = [$argv[1], $argv[2]];
+[$out, $pdfPath, $pngPath] = [$argv[1], $argv[2], $argv[3]];
 $pdf = file_get_contents($pdfPath);
+$png = file_get_contents($pngPath);
 $_SERVER['SERVER_NAME'] = 'www.example.com';
 $messages = json_decode(file_get_contents(__DIR__ . '/messages.json'), true, 512, JSON_THROW_ON_ERROR);
 
@@ -38,10 +46,23 @@ foreach ($messages as $name => $spec) {
         $mail->addReplyTo($spec['replyTo']['address'], $spec['replyTo']['name']);
     }
     $mail->Subject = $spec['subject'];
+    if (isset($spec['listUnsubscribe'])) {
+        $mail->addCustomHeader('List-Id', $spec['listId']);
+        $mail->addCustomHeader('List-Unsubscribe', implode(', ', array_map(fn ($uri) => "<$uri>", $spec['listUnsubscribe'])));
+        $mail->addCustomHeader('List-Unsubscribe-Post', $spec['listUnsubscribePost']);
+    }
     if (isset($spec['html'])) {
         $mail->isHTML(true);
         $mail->Body = $spec['html'];
         $mail->AltBody = $spec['text'];
+        if (isset($spec['image'])) {
+            $i = $spec['image'];
+            $mail->Body = str_replace('{logo}', "cid:{$i['cid']}", $spec['html']);
+            $mail->addStringEmbeddedImage($png, $i['cid'], $i['filename'], PHPMailer::ENCODING_BASE64, $i['contentType']);
+        }
+        if (isset($spec['calendar'])) {
+            $mail->Ical = $spec['calendar']['content'];
+        }
     } else {
         $mail->Body = $spec['text'];
     }

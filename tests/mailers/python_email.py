@@ -2,12 +2,16 @@
 """Builds the messages of messages.json with Python's `email` package, default
 settings, and writes them as the library flattens them (as_bytes(), its own line ends).
 
-usage: python_email.py default|compat32 OUTDIR PDF
+usage: python_email.py default|compat32 OUTDIR PDF PNG
 
 - default: the modern API (EmailMessage, policy=email.policy.default): set_content,
-  add_alternative, add_attachment; the library picks the transfer encodings.
+  add_alternative, add_related (the inline logo, as the documentation's "asparagus"
+  example does), add_attachment; the library picks the transfer encodings.
 - compat32: the legacy API every older tutorial shows (email.mime.*, Header, formataddr),
-  policy compat32.
+  policy compat32; the inline logo as the classic recipe builds it: multipart/related
+  holding the alternative and a MIMEImage with its Content-ID.
+Neither API knows list fields: they are set as any header is (msg[name] = value). A
+calendar invitation is a text/calendar alternative with the method parameter.
 Neither API adds Date or Message-ID; a script sending through SMTP adds them with
 email.utils (formatdate, make_msgid), as here. make_msgid is given the sender's domain:
 its default, the machine's FQDN, would make the result depend on the test machine.
@@ -20,6 +24,7 @@ from email.header import Header
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.mime.application import MIMEApplication
+from email.mime.image import MIMEImage
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 from email.utils import formataddr, formatdate, make_msgid
@@ -31,7 +36,25 @@ def domain_of(person):
     return person["address"].rsplit("@", 1)[1]
 
 
-def modern(spec, pdf):
+def list_fields(spec):
+    """The list fields of a newsletter (RFC 2369, RFC 2919, RFC 8058), as header values."""
+    if "listUnsubscribe" not in spec:
+        return []
+    return [
+        ("List-Id", spec["listId"]),
+        ("List-Unsubscribe", ", ".join(f"<{uri}>" for uri in spec["listUnsubscribe"])),
+        ("List-Unsubscribe-Post", spec["listUnsubscribePost"]),
+    ]
+
+
+def html_of(spec):
+    html = spec["html"]
+    if "image" in spec:
+        html = html.replace("{logo}", "cid:" + spec["image"]["cid"])
+    return html
+
+
+def modern(spec, pdf, png):
     msg = EmailMessage()
     msg["From"] = Address(spec["from"]["name"], addr_spec=spec["from"]["address"])
     msg["To"] = Address(spec["to"]["name"], addr_spec=spec["to"]["address"])
@@ -40,26 +63,42 @@ def modern(spec, pdf):
     msg["Subject"] = spec["subject"]
     msg["Date"] = formatdate(localtime=True)
     msg["Message-ID"] = make_msgid(domain=domain_of(spec["from"]))
+    for name, value in list_fields(spec):
+        msg[name] = value
     msg.set_content(spec["text"])
     if "html" in spec:
-        msg.add_alternative(spec["html"], subtype="html")
+        msg.add_alternative(html_of(spec), subtype="html")
+    if "image" in spec:
+        maintype, subtype = spec["image"]["contentType"].split("/")
+        msg.get_payload()[1].add_related(png, maintype, subtype, cid="<" + spec["image"]["cid"] + ">")
+    if "calendar" in spec:
+        calendar = spec["calendar"]
+        msg.add_alternative(calendar["content"], subtype="calendar", params={"method": calendar["method"]})
     if "attachment" in spec:
         maintype, subtype = spec["attachment"]["contentType"].split("/")
         msg.add_attachment(pdf, maintype=maintype, subtype=subtype, filename=spec["attachment"]["filename"])
     return msg.as_bytes()
 
 
-def legacy(spec, pdf):
+def legacy(spec, pdf, png):
     def address(person):
         return formataddr((person["name"], person["address"]), charset="utf-8")
 
-    text = MIMEText(spec["text"], "plain", "utf-8")
+    alternatives = [MIMEText(spec["text"], "plain", "utf-8")]
     if "html" in spec:
-        body = MIMEMultipart("alternative")
-        body.attach(text)
-        body.attach(MIMEText(spec["html"], "html", "utf-8"))
-    else:
-        body = text
+        alternatives.append(MIMEText(html_of(spec), "html", "utf-8"))
+    if "calendar" in spec:
+        calendar = MIMEText(spec["calendar"]["content"], "calendar", "utf-8")
+        calendar.set_param("method", spec["calendar"]["method"])
+        alternatives.append(calendar)
+    body = alternatives[0] if len(alternatives) == 1 else MIMEMultipart("alternative", _subparts=alternatives)
+    if "image" in spec:
+        related = MIMEMultipart("related")
+        related.attach(body)
+        image = MIMEImage(png, spec["image"]["contentType"].split("/")[1])
+        image.add_header("Content-ID", "<" + spec["image"]["cid"] + ">")
+        related.attach(image)
+        body = related
     if "attachment" in spec:
         msg = MIMEMultipart("mixed")
         msg.attach(body)
@@ -75,22 +114,24 @@ def legacy(spec, pdf):
     msg["Subject"] = Header(spec["subject"], "utf-8")
     msg["Date"] = formatdate(localtime=True)
     msg["Message-ID"] = make_msgid(domain=domain_of(spec["from"]))
+    for name, value in list_fields(spec):
+        msg[name] = value
     assert msg.policy is policy.compat32
     return msg.as_bytes()
 
 
 def main():
-    if len(sys.argv) != 4 or sys.argv[1] not in ("default", "compat32"):
-        sys.exit("usage: python_email.py default|compat32 OUTDIR PDF")
+    if len(sys.argv) != 5 or sys.argv[1] not in ("default", "compat32"):
+        sys.exit("usage: python_email.py default|compat32 OUTDIR PDF PNG")
     build = modern if sys.argv[1] == "default" else legacy
-    out, pdf = sys.argv[2], open(sys.argv[3], "rb").read()
+    out, pdf, png = sys.argv[2], open(sys.argv[3], "rb").read(), open(sys.argv[4], "rb").read()
     with open(os.path.join(HERE, "messages.json"), encoding="utf-8") as f:
         messages = json.load(f)
     for name, spec in messages.items():
         if name.startswith("_"):
             continue
         with open(os.path.join(out, name + ".eml"), "wb") as f:
-            f.write(build(spec, pdf))
+            f.write(build(spec, pdf, png))
 
 
 main()

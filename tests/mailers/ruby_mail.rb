@@ -3,13 +3,19 @@
 # default settings, and writes `to_s` as it is. The gem adds Date and Message-ID itself,
 # encodes non-ASCII header text and picks the transfer encodings.
 #
-# usage: ruby ruby_mail.rb OUTDIR PDF
+# The newsletter's list fields are set as any field is (mail['List-Id'] = …: the gem has no
+# list API); the logo is an inline attachment (attachments.inline) referenced by the `url`
+# the gem gives it; the invitation is a text/calendar part of the alternative with its
+# method parameter (the gem has no calendar API).
+#
+# usage: ruby ruby_mail.rb OUTDIR PDF PNG
 require 'json'
 require 'mail'
 
-abort 'usage: ruby ruby_mail.rb OUTDIR PDF' unless ARGV.length == 2
-out, pdf_path = ARGV
+abort 'usage: ruby ruby_mail.rb OUTDIR PDF PNG' unless ARGV.length == 3
+out, pdf_path, png_path = ARGV
 pdf = File.binread(pdf_path)
+png = File.binread(png_path)
 messages = JSON.parse(File.read(File.join(__dir__, 'messages.json'), encoding: 'UTF-8'))
 
 def address(person)
@@ -26,17 +32,37 @@ messages.each do |name, spec|
   mail.to = address(spec['to'])
   mail.reply_to = address(spec['replyTo']) if spec['replyTo']
   mail.subject = spec['subject']
+  if spec['listUnsubscribe']
+    mail['List-Id'] = spec['listId']
+    mail['List-Unsubscribe'] = spec['listUnsubscribe'].map { |uri| "<#{uri}>" }.join(', ')
+    mail['List-Unsubscribe-Post'] = spec['listUnsubscribePost']
+  end
   if spec['html']
     # multipart/alternative built as its own part: the gem's text_part/html_part shortcut
-    # followed by add_file puts the PDF inside the alternative as a third "version" of the
-    # text (mail 2.7), a structure no mailer means to send.
+    # followed by add_file (or attachments.inline) puts the PDF (or the logo) inside the
+    # alternative as a third "version" of the text (mail 2.7), a structure no mailer means
+    # to send; the logo goes with the HTML in multipart/related (RFC 2387).
     text, html = spec['text'], spec['html']
     alternative = Mail::Part.new { content_type 'multipart/alternative' }
     alternative.add_part(Mail::Part.new { body text })
-    alternative.add_part(Mail::Part.new do
+    html_holder = alternative
+    if spec['image']
+      html_holder = Mail::Part.new { content_type 'multipart/related' }
+      html_holder.attachments.inline[spec['image']['filename']] = { mime_type: spec['image']['contentType'], content: png }
+      html = html.sub('{logo}', html_holder.attachments[spec['image']['filename']].url)
+    end
+    html_holder.add_part(Mail::Part.new do
       content_type 'text/html; charset=UTF-8'
       body html
     end)
+    alternative.add_part(html_holder) if spec['image']
+    if spec['calendar']
+      calendar = spec['calendar']
+      alternative.add_part(Mail::Part.new do
+        content_type "text/calendar; charset=UTF-8; method=#{calendar['method']}"
+        body calendar['content']
+      end)
+    end
     mail.add_part(alternative)
   else
     mail.body = spec['text']

@@ -3,7 +3,12 @@
 // default settings, and writes `$email->toString()` as it is. Symfony adds Date and
 // Message-ID itself (the Message-ID domain is the sender's).
 //
-// usage: php symfony_mime.php OUTDIR PDF
+// The newsletter's list fields are text headers (Symfony has no list API); the inline logo
+// is embed()ded and referenced as cid:<its name>, which Symfony rewrites to the Content-ID
+// it generates; the invitation is attach()ed as invite.ics: Symfony Mime 5.4 has no
+// calendar part (a text/calendar alternative needs a TextPart subclass).
+//
+// usage: php symfony_mime.php OUTDIR PDF PNG
 use Symfony\Component\Mime\Address;
 use Symfony\Component\Mime\Email;
 
@@ -12,12 +17,13 @@ require '/usr/share/php/Symfony/Component/Mime/autoload.php';
 // Composer would install beside symfony/mime; Debian only suggests it.
 require '/usr/share/php/Egulias/EmailValidator/autoload.php';
 
-if ($argc !== 3) {
-    fwrite(STDERR, "usage: php symfony_mime.php OUTDIR PDF\n");
+if ($argc !== 4) {
+    fwrite(STDERR, "usage: php symfony_mime.php OUTDIR PDF PNG\n");
     exit(2);
 }
-[$out, $pdfPath] = [$argv[1], $argv[2]];
+[$out, $pdfPath, $pngPath] = [$argv[1], $argv[2], $argv[3]];
 $pdf = file_get_contents($pdfPath);
+$png = file_get_contents($pngPath);
 $messages = json_decode(file_get_contents(__DIR__ . '/messages.json'), true, 512, JSON_THROW_ON_ERROR);
 
 foreach ($messages as $name => $spec) {
@@ -32,11 +38,25 @@ foreach ($messages as $name => $spec) {
     if (isset($spec['replyTo'])) {
         $email->replyTo(new Address($spec['replyTo']['address'], $spec['replyTo']['name']));
     }
+    if (isset($spec['listUnsubscribe'])) {
+        $email->getHeaders()
+            ->addTextHeader('List-Id', $spec['listId'])
+            ->addTextHeader('List-Unsubscribe', implode(', ', array_map(fn ($uri) => "<$uri>", $spec['listUnsubscribe'])))
+            ->addTextHeader('List-Unsubscribe-Post', $spec['listUnsubscribePost']);
+    }
     if (isset($spec['html'])) {
         $email->html($spec['html']);
     }
+    if (isset($spec['image'])) {
+        $i = $spec['image'];
+        $email->html(str_replace('{logo}', "cid:{$i['filename']}", $spec['html']))
+            ->embed($png, $i['filename'], $i['contentType']);
+    }
     if (isset($spec['attachment'])) {
         $email->attach($pdf, $spec['attachment']['filename'], $spec['attachment']['contentType']);
+    }
+    if (isset($spec['calendar'])) {
+        $email->attach($spec['calendar']['content'], $spec['calendar']['filename'], 'text/calendar');
     }
     file_put_contents("$out/$name.eml", $email->toString());
 }
