@@ -124,7 +124,12 @@ fn non_finite_number(root: &JsValue) -> Option<Invalid> {
             containers.len() - 1
         };
         let members: Vec<(String, JsValue)> = if js_sys::Array::is_array(&value) {
-            js_sys::Array::from(&value).iter().enumerate().map(|(i, v)| (format!("[{i}]"), v)).collect()
+            let list: &js_sys::Array = value.unchecked_ref();
+            // Past the limit by its length alone: not walked (the reader refuses it for its own reason).
+            if walked + stack.len() + list.length() as usize > MAX_COMPOSE_VALUES {
+                return None;
+            }
+            list.iter().enumerate().map(|(i, v)| (format!("[{i}]"), v)).collect()
         } else {
             let object: &js_sys::Object = value.unchecked_ref();
             let (keys, values) = (js_sys::Object::keys(object), js_sys::Object::values(object));
@@ -202,6 +207,22 @@ fn locale_from(value: &JsValue) -> Locale {
 
 fn too_large(size: usize, locale: Locale) -> JsValue {
     lint_error(&LintError::InputTooLarge { size, limit: MAX_INPUT_BYTES }, locale)
+}
+
+/// A text that is no message (`what`, a `core.too-large.*` label: rules, options,
+/// message parameters) past MAX_INPUT_BYTES: the coded `input-too-large` naming
+/// what it is, with `size` and `limit`; the message's own wording ("No host
+/// accepts a message this large") is for messages only.
+fn named_too_large(what: &'static str, size: usize, locale: Locale) -> JsValue {
+    let msg = Msg::new("core.error.too-large")
+        .label_id("what", what)
+        .megabytes("size", size as u64)
+        .megabytes("limit", MAX_INPUT_BYTES as u64);
+    let err = coded_error("input-too-large", &msg, locale);
+    for (field, value) in [("size", size), ("limit", MAX_INPUT_BYTES)] {
+        let _ = Reflect::set(&err, &JsValue::from_str(field), &JsValue::from_f64(value as f64));
+    }
+    err
 }
 
 /// What `lint` and `analyse` accept.
@@ -299,8 +320,17 @@ fn beyond_bounds(root: &JsValue) -> Option<Invalid> {
         if depth >= crate::error::MAX_JSON_DEPTH {
             return Some(Invalid::new(field(), What::TooDeep));
         }
-        let members =
-            if js_sys::Array::is_array(&value) { js_sys::Array::from(&value) } else { js_sys::Object::values(value.unchecked_ref::<js_sys::Object>()) };
+        // Counted before they are taken: a sparse list of length 4e9 holds nothing, yet
+        // taking its members one by one ran out of memory (every one a JsValue).
+        let members = if js_sys::Array::is_array(&value) {
+            value.unchecked_ref::<js_sys::Array>().clone()
+        } else {
+            js_sys::Object::values(value.unchecked_ref::<js_sys::Object>())
+        };
+        let waiting = walked + stack.len() + members.length() as usize;
+        if waiting > MAX_COMPOSE_VALUES {
+            return Some(Invalid::new(field(), What::TooMany { count: waiting, max: MAX_COMPOSE_VALUES }));
+        }
         stack.extend(members.iter().map(|member| (member, depth + 1, top)));
     }
     None
@@ -429,6 +459,9 @@ pub fn render_message_js(id: JsValue, params: JsValue, locale: JsValue) -> Resul
     } else {
         let json =
             json_of(&params).filter(|_| params.is_object()).ok_or_else(|| invalid("params must be an object"))?;
+        if json.len() > MAX_INPUT_BYTES {
+            return Err(named_too_large("core.too-large.params", json.len(), locale_from(&locale)));
+        }
         docs::message_params(&json).map_err(|detail| invalid(&detail))?
     };
     Ok(JsValue::from_str(&docs::render_message(&id, &params, locale_from(&locale))))
@@ -441,6 +474,10 @@ pub fn render_message_js(id: JsValue, params: JsValue, locale: JsValue) -> Resul
 #[wasm_bindgen(js_name = checkOptions)]
 pub fn check_options_js(json: JsValue, locale: JsValue) -> Result<(), JsValue> {
     let json = json.as_string().ok_or_else(|| error("invalid-options", "checkOptions(json): json must be a string"))?;
+    if json.len() > MAX_INPUT_BYTES {
+        // Not read for its own locale: too large to read at all.
+        return Err(named_too_large("core.too-large.options", json.len(), locale_from(&locale)));
+    }
     let locale = if locale.is_undefined() || locale.is_null() { locale_in(&json) } else { locale_from(&locale) };
     let options = Options::from_json(&json).map_err(|e| lint_error(&e, locale))?;
     Linter::new(&options).map(|_| ()).map_err(|e| lint_error(&e, locale))
@@ -465,7 +502,7 @@ pub fn check_custom_rules_js(rules: JsValue, locale: JsValue) -> Result<JsValue,
         return Err(error("invalid-input", "checkCustomRules(rules): rules must be a JSON string or an object"));
     };
     if json.len() > MAX_INPUT_BYTES {
-        return Err(too_large(json.len(), Locale::En));
+        return Err(named_too_large("core.too-large.rules", json.len(), locale_from(&locale)));
     }
     to_js(&crate::custom::check_custom_rules(&json, locale_from(&locale)))
 }

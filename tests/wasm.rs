@@ -94,3 +94,16 @@ fn catalogue_and_version_are_exposed() {
     assert!(get(&messages, "core.verdict.pass").as_string().unwrap().contains("Prêt"));
     assert_eq!(version_js(), env!("CARGO_PKG_VERSION"));
 }
+
+#[wasm_bindgen_test]
+fn a_sparse_list_of_length_four_billion_is_refused_as_too_many_before_it_is_walked() {
+    // `attachments.length = 4e9` holds nothing; taking its members one by one ran out of memory.
+    let attachments = js_sys::Array::new();
+    Reflect::set(&attachments, &JsValue::from_str("length"), &JsValue::from_f64(4e9)).unwrap();
+    let input = js_sys::JSON::parse(r#"{"from":"a@site.example","to":"b@site.example","subject":"Hi","text":"x"}"#).unwrap();
+    Reflect::set(&input, &JsValue::from_str("attachments"), &attachments).unwrap();
+    let err = lint_js(input, JsValue::UNDEFINED).unwrap_err();
+    assert_eq!(get(&err, "code").as_string().unwrap(), "invalid-input");
+    assert_eq!(get(&err, "messageId").as_string().unwrap(), "core.invalid.too-many");
+    assert!(get(&err, "message").as_string().unwrap().contains("attachments"));
+}

@@ -4,23 +4,65 @@
 // `require('mail-preflight')` and `import 'mail-preflight'` in one process share
 // one engine. Every call goes through lib/engine.cjs: inputs are measured before
 // they are copied into wasm memory, and a trap re-creates the instance.
-const { sharedEngine } = require('./lib/engine.cjs');
+const { sharedEngine, checkText, sizeOf, localeOf, MAX_INPUT_BYTES } = require('./lib/engine.cjs');
+const { codedError, namedTooLarge } = require('./lib/errors.cjs');
 const { jsonText, losesNumbers } = require('./lib/json-values.cjs');
+const { render } = require('./lib/texts.cjs');
 
 const engine = sharedEngine();
 
-/** A scenario object as the JSON text the engine reads, refused in its own language when JSON cannot hold it. */
+/** The engine's MAX_REPLY_BYTES (src/smtp/reply.rs): the most of a reply it reads; the rest is ignored. */
+const MAX_REPLY_BYTES = 64 * 1024;
+
+/** A scenario past the input limit: the engine's own error for it (`queue.error.scenario-too-large`). */
+function scenarioTooLarge(locale) {
+  return (size) => {
+    const messageId = 'queue.error.scenario-too-large';
+    const params = { size: { megabytes: size }, limit: { megabytes: MAX_INPUT_BYTES } };
+    return codedError('input-too-large', render(messageId, params, locale), { messageId, params, size, limit: MAX_INPUT_BYTES });
+  };
+}
+
+/**
+ * A scenario as the JSON text the engine reads, refused in its own language when
+ * JSON cannot hold it, and measured before it is copied into wasm memory.
+ */
 function scenarioText(scenario) {
-  if (!scenario || typeof scenario !== 'object') return scenario;
-  const locale = typeof scenario.locale === 'string' ? scenario.locale : 'en';
+  if (!scenario || typeof scenario !== 'object') return checkText(scenario, scenarioTooLarge('en'));
+  const locale = localeOf([scenario]);
   const json = jsonText(scenario, { code: 'invalid-scenario', subject: 'core.invalid.subject.scenario', path: 'scenario', locale });
+  checkText(json, scenarioTooLarge(locale));
   return losesNumbers(scenario, json) ? scenario : json;
 }
 
-/** `value` as given, once JSON can hold it (the engine reads it through JSON.stringify). */
-function jsonObject(value, refusal) {
-  if (value && typeof value === 'object') jsonText(value, refusal);
+/** `value` as given, once JSON can hold it (the engine reads it through JSON.stringify), measured as that JSON. */
+function jsonObject(value, refusal, what) {
+  if (value && typeof value === 'object') {
+    checkText(jsonText(value, refusal), (size) => namedTooLarge(what, size, MAX_INPUT_BYTES, refusal.locale));
+  }
   return value;
+}
+
+/** A text (or a value) measured as `what` before it is copied into wasm memory. */
+function measured(value, what, locale) {
+  return checkText(value, (size) => namedTooLarge(what, size, MAX_INPUT_BYTES, typeof locale === 'string' ? locale : 'en'));
+}
+
+/** Rules as the engine reads them: an object as its JSON text, measured either way. */
+function rulesText(rules, locale) {
+  const text = rules && typeof rules === 'object'
+    ? jsonText(rules, { code: 'invalid-options', subject: 'core.invalid.subject.options', path: 'rules', locale: typeof locale === 'string' ? locale : 'en' })
+    : rules;
+  return measured(text, 'core.too-large.rules', locale);
+}
+
+/** Message parameters measured before they are copied (a 500 MB parameter grew the wasm memory to 2.9 GB). */
+function measuredParams(params, locale) {
+  if (params && typeof params === 'object') {
+    const size = sizeOf(params);
+    if (size > MAX_INPUT_BYTES) throw namedTooLarge('core.too-large.params', size, MAX_INPUT_BYTES, typeof locale === 'string' ? locale : 'en');
+  }
+  return params;
 }
 
 /**
@@ -44,18 +86,21 @@ module.exports = {
   renderReport: (report, locale) => {
     refuseUnknownLocale(locale);
     return engine.call('renderReport', [jsonObject(report,
-      { code: 'invalid-input', subject: 'cli.invalid.subject.report', path: 'report', locale }), locale]);
+      { code: 'invalid-input', subject: 'cli.invalid.subject.report', path: 'report', locale }, 'core.too-large.report'), locale]);
   },
-  renderMessage: (id, params, locale) => engine.call('renderMessage', [id, params, locale]),
+  renderMessage: (id, params, locale) => engine.call('renderMessage', [id, measuredParams(params, locale), locale]),
   optionsSchema: () => engine.call('optionsSchema', []),
-  checkOptions: (json, locale) => engine.call('checkOptions', [json, locale]),
+  checkOptions: (json, locale) => engine.call('checkOptions', [measured(json, 'core.too-large.options', locale), locale]),
   analyse: (input, options) => engine.analyse(input, options),
   simulate: (scenario, options) => engine.call('simulate', [scenarioText(scenario), options]),
-  explainSmtpReply: (reply, locale) => engine.call('explainSmtpReply', [reply, locale]),
+  // Only the first MAX_REPLY_BYTES of a reply are read: the rest is not copied (one
+  // UTF-16 unit more than that many, so a pair cut at the end lies past the bytes read).
+  explainSmtpReply: (reply, locale) => engine.call('explainSmtpReply',
+    [typeof reply === 'string' && reply.length > MAX_REPLY_BYTES + 1 ? reply.slice(0, MAX_REPLY_BYTES + 1) : reply, locale]),
   checkSmtpSettings: (settings, locale) => engine.call('checkSmtpSettings', [jsonObject(settings,
-    { code: 'invalid-options', subject: 'cli.invalid.subject.settings', path: 'settings', locale }), locale]),
+    { code: 'invalid-options', subject: 'cli.invalid.subject.settings', path: 'settings', locale }, 'core.too-large.options'), locale]),
   queuePresets: (locale) => engine.call('queuePresets', [locale]),
-  checkCustomRules: (rules, locale) => engine.call('checkCustomRules', [rules, locale]),
+  checkCustomRules: (rules, locale) => engine.call('checkCustomRules', [rulesText(rules, locale), locale]),
   fixMessage: (input, options) => engine.fixMessage(input, options),
   compare: (a, b) => engine.call('compare', [scenarioText(a), scenarioText(b)]),
   queueTimeZones: () => engine.call('queueTimeZones', []),

@@ -12,11 +12,8 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const instantiate = require('../node/mail_preflight.js');
-const { codedError, inputTooLarge, internalError } = require('./errors.cjs');
-const { messageInput } = require('./message-input.cjs');
-
-/** The engine's MAX_INPUT_BYTES (src/lib.rs): the largest input it reads at all. */
-const MAX_INPUT_BYTES = 32 * 1024 * 1024;
+const { codedError, inputTooLarge, namedTooLarge, internalError } = require('./errors.cjs');
+const { messageInput, optionsInput, MAX_INPUT_BYTES } = require('./message-input.cjs');
 const WASM_PATH = path.join(__dirname, '..', 'web', 'mail_preflight_bg.wasm');
 
 let compiled;
@@ -81,7 +78,21 @@ class Engine {
     return this.instance.__wasm.memory;
   }
 
-  lint(rawInput, options) {
+  /**
+   * Options read once (getters and Proxy traps run here, a throw a coded
+   * `invalid-options` naming the field) and measured before they are copied.
+   */
+  options(rawOptions) {
+    const options = optionsInput(rawOptions, this.reader(rawOptions));
+    if (options && typeof options === 'object') {
+      const size = sizeOf(options);
+      if (size > MAX_INPUT_BYTES) throw namedTooLarge('core.too-large.options', size, MAX_INPUT_BYTES, localeOf([options]));
+    }
+    return options;
+  }
+
+  lint(rawInput, rawOptions) {
+    const options = this.options(rawOptions);
     const input = messageInput(rawInput, 'lint', this.reader(options));
     checkLintInput(input, options);
     return this.call('lint', [normalizeCompose(input), options]);
@@ -91,7 +102,8 @@ class Engine {
    * `lint`, with the report as JSON text and its summary beside it:
    * `{ json, verdict, counts }` (the CLI's json formats write the text as it is).
    */
-  lintJson(rawInput, options) {
+  lintJson(rawInput, rawOptions) {
+    const options = this.options(rawOptions);
     const input = messageInput(rawInput, 'lint', this.reader(options));
     checkLintInput(input, options);
     const [json, verdict, error, warning, info] = this.call('lintJson', [normalizeCompose(input), options]);
@@ -99,19 +111,22 @@ class Engine {
   }
 
   /** The analysed parts of a message: the same input as `lint`, measured the same way. */
-  analyse(rawInput, options) {
+  analyse(rawInput, rawOptions) {
+    const options = this.options(rawOptions);
     const input = messageInput(rawInput, 'analyse', this.reader(options));
     checkLintInput(input, options);
     return this.call('analyse', [normalizeCompose(input), options]);
   }
 
   /** The mechanical fixes of a raw message (string or bytes), measured before it is copied. */
-  fixMessage(input, options) {
+  fixMessage(input, rawOptions) {
+    const options = this.options(rawOptions);
     checkSize(sizeOf(input), options);
     return this.call('fixMessage', [input, options]);
   }
 
-  lintPhpMail(to, subject, message, headers, options) {
+  lintPhpMail(to, subject, message, headers, rawOptions) {
+    const options = this.options(rawOptions);
     checkPhpMail([to, subject, message, headers], options);
     return this.call('lintPhpMail', [to, subject, message, phpHeaderLines(headers, options), options]);
   }
@@ -119,36 +134,67 @@ class Engine {
 
 /** The locale an options argument asks for, for errors raised before the engine reads it. */
 function localeOf(args) {
-  const options = args.find((a) => a && typeof a === 'object' && typeof a.locale === 'string');
-  return options ? options.locale : 'en';
+  for (const argument of args) {
+    try {
+      if (argument && typeof argument === 'object' && typeof argument.locale === 'string') return argument.locale;
+    } catch {
+      // a throwing getter or Proxy trap: the caller's value is refused where it is read
+    }
+  }
+  return 'en';
 }
 
 /** Most levels of nesting measured: compose fields are at most four deep (attachments[i].content.data). */
 const MAX_MEASURED_DEPTH = 8;
 
 /**
- * Length of what will be copied into wasm memory: strings in UTF-16 units (a lower
- * bound of their UTF-8 bytes), byte arrays, and plain objects and arrays below them.
+ * Bytes of what will be copied into wasm memory: strings as UTF-8 (what
+ * wasm-bindgen writes; a UTF-16 length is only a lower bound, 'é' is two bytes,
+ * a lone surrogate three), byte arrays, and plain objects and arrays below them.
  */
 function sizeOf(value, depth = 0) {
-  if (typeof value === 'string') return value.length;
+  if (typeof value === 'string') return Buffer.byteLength(value, 'utf8');
   if (ArrayBuffer.isView(value)) return value.byteLength;
   if (depth >= MAX_MEASURED_DEPTH || value === null || typeof value !== 'object') return 0;
-  if (Array.isArray(value)) return value.reduce((n, v) => n + sizeOf(v, depth + 1), value.length);
+  // The walk stops once the limit is passed: a sparse list's length alone can be 4e9.
+  if (Array.isArray(value)) {
+    let n = value.length;
+    for (let i = 0; i < value.length && n <= MAX_INPUT_BYTES; i++) n += sizeOf(value[i], depth + 1);
+    return n;
+  }
   const prototype = Object.getPrototypeOf(value);
   if (prototype !== Object.prototype && prototype !== null) return 0;
   let n = 0;
-  for (const key of Object.keys(value)) n += key.length + sizeOf(value[key], depth + 1);
+  for (const key of Object.keys(value)) {
+    if (n > MAX_INPUT_BYTES) break;
+    n += key.length + sizeOf(value[key], depth + 1);
+  }
   return n;
+}
+
+/**
+ * A text the engine reads as JSON or as rules (a scenario, options, custom rules),
+ * measured as UTF-8 before it is copied: past MAX_INPUT_BYTES, `tooLarge(size)`
+ * is thrown, the error naming what the text is. Other values pass as they are.
+ */
+function checkText(value, tooLarge) {
+  if (typeof value !== 'string' || value.length * 3 <= MAX_INPUT_BYTES) return value;
+  const size = Buffer.byteLength(value, 'utf8');
+  if (size > MAX_INPUT_BYTES) throw tooLarge(size);
+  return value;
 }
 
 function checkSize(size, options) {
   if (size > MAX_INPUT_BYTES) throw inputTooLarge(size, MAX_INPUT_BYTES, localeOf([options]));
 }
 
-/** Compose fields (any object but a byte array) are measured whole: bodies, attachments, headers. */
+/**
+ * A text as its UTF-8 bytes (the engine's own check counts UTF-16 units, which a
+ * text of 'é' passes at twice the limit), compose fields (any object but a byte
+ * array) whole: bodies, attachments, headers.
+ */
 function checkLintInput(input, options) {
-  if (input && typeof input === 'object' && !ArrayBuffer.isView(input) && !Array.isArray(input)) {
+  if (typeof input === 'string' || (input && typeof input === 'object' && !ArrayBuffer.isView(input) && !Array.isArray(input))) {
     checkSize(sizeOf(input), options);
   }
 }
@@ -202,4 +248,4 @@ function sharedEngine() {
   return shared;
 }
 
-module.exports = { Engine, sharedEngine, compiledModule, isCompiled, useCompiledModule, isTrap, MAX_INPUT_BYTES };
+module.exports = { Engine, sharedEngine, compiledModule, isCompiled, useCompiledModule, isTrap, checkText, sizeOf, localeOf, MAX_INPUT_BYTES };

@@ -34,10 +34,22 @@ function inputTooLarge(size, limit, locale) {
   return codedError('input-too-large', render(messageId, params, locale), { messageId, params, size, limit });
 }
 
+/**
+ * `input-too-large` for a text that is no message (`what`, a `core.too-large.*`
+ * label: rules, options, message parameters, an SMTP reply), raised before it is
+ * copied into wasm memory; `size` undefined when it was not read to its end.
+ */
+function namedTooLarge(what, size, limit, locale) {
+  const { render } = require('./texts.cjs');
+  const messageId = size === undefined ? 'core.error.too-large-unmeasured' : 'core.error.too-large';
+  const params = { what: { label: what }, limit: { megabytes: limit }, ...(size === undefined ? {} : { size: { megabytes: size } }) };
+  return codedError('input-too-large', render(messageId, params, locale), { messageId, params, size, limit });
+}
+
 /** What a caller gets for the one input during which the engine trapped. */
 function internalError(cause, locale) {
   const { render } = require('./texts.cjs');
   return codedError('internal', render('cli.error.internal', { detail: cause.message }, locale), { cause });
 }
 
-module.exports = { codedError, codedFields, inputTooLarge, internalError };
+module.exports = { codedError, codedFields, inputTooLarge, namedTooLarge, internalError };

@@ -21,61 +21,182 @@ function kindOf(value) {
 
 /** The engine's MAX_JSON_DEPTH (src/error/invalid.rs): deeper values are left for the engine to refuse. */
 const MAX_COPIED_DEPTH = 128;
-/** The engine's MAX_COMPOSE_VALUES (src/wasm.rs): beyond it, the rest is left for the engine to refuse. */
+/**
+ * The engine's MAX_COMPOSE_VALUES (src/wasm.rs): the most entries (list items and
+ * object members) copied. A list or an object that would pass it is refused
+ * before any of its entries is read: a sparse list of length 4e9 holds nothing,
+ * yet copying it entry by entry ran V8 out of memory.
+ */
 const MAX_COPIED_VALUES = 1000000;
+/** The engine's MAX_INPUT_BYTES (src/lib.rs): the largest input it reads at all. */
+export const MAX_INPUT_BYTES = 32 * 1024 * 1024;
 
-/** A value read (a getter, a Proxy trap) threw: coded `invalid-input` naming the field, the error as `cause`. */
-function unreadable(path, cause, reader) {
-  const messageId = 'core.invalid.threw';
-  const detail = String(cause && typeof cause === 'object' && 'message' in cause ? cause.message : cause).slice(0, 200);
-  const params = { invalid: { label: 'core.invalid.subject.input' }, path, detail };
+/**
+ * Compose fields the engine reads as bytes (src/input/compose: `Content` and
+ * `BodyText`), where a list of numbers or Node's JSON form of a Buffer
+ * (`{ type: 'Buffer', data: [...] }`) is a byte array, documented as such. Such a
+ * value is handed over as a Uint8Array, copied once: its entries are bytes, not
+ * values, so they are measured against the input limit, not MAX_COPIED_VALUES.
+ */
+const BODY_FIELDS = new Set(['raw', 'text', 'html', 'watchHtml', 'amp']);
+const PART_LISTS = new Set(['attachments', 'alternatives']);
+const PART_BYTE_FIELDS = new Set(['content', 'raw']);
+/** Inside a byte field given as an object: `data` (a Buffer's JSON), `content` (`{ content, encoding }`). */
+const BYTES_OBJECT_FIELDS = new Set(['data', 'content']);
+
+/** Where a member sits: its role from its container's role and its key. */
+function roleOf(role, key) {
+  if (role === 'message') {
+    if (BODY_FIELDS.has(key)) return 'bytes';
+    if (PART_LISTS.has(key)) return 'parts';
+    return key === 'icalEvent' ? 'part' : undefined;
+  }
+  if (role === 'parts') return 'part';
+  if (role === 'part') return PART_BYTE_FIELDS.has(key) ? 'bytes' : undefined;
+  if (role === 'bytes') return BYTES_OBJECT_FIELDS.has(key) ? 'bytes' : undefined;
+  return undefined;
+}
+
+/** A coded `invalid-input` (or `code`) error in the reader's language; `fallback` if the renderer fails. */
+function readingError(code, messageId, params, fallback, reader, fields = {}) {
   let message;
   try {
     message = reader.render(messageId, params, reader.locale);
   } catch {
-    message = `The message fields are not valid: reading ${path} threw an error (${detail}).`;
+    message = fallback;
   }
-  const error = new Error(message, { cause });
-  return Object.assign(error, { code: 'invalid-input', messageId, params });
+  return Object.assign(new Error(message, fields.cause ? { cause: fields.cause } : undefined), { code, messageId, params }, fields);
+}
+
+/** What is read: the message's fields (`invalid-input`) or the options (`invalid-options`). */
+const MESSAGE_FIELDS = { code: 'invalid-input', subject: 'core.invalid.subject.input', role: 'message', name: 'message', english: 'The message fields' };
+const OPTIONS = { code: 'invalid-options', subject: 'core.invalid.subject.options', role: undefined, name: 'options', english: 'The options' };
+
+/** A value read (a getter, a Proxy trap) threw: coded error naming the field, the error as `cause`. */
+function unreadable(path, cause, reader, kind = MESSAGE_FIELDS) {
+  let detail;
+  try {
+    detail = String(cause && typeof cause === 'object' && 'message' in cause ? cause.message : cause).slice(0, 200);
+  } catch {
+    detail = '?';
+  }
+  const params = { invalid: { label: kind.subject }, path, detail };
+  return readingError(kind.code, 'core.invalid.threw', params,
+    `${kind.english} are not valid: reading ${path} threw an error (${detail}).`, reader, { cause });
+}
+
+/** More entries than MAX_COPIED_VALUES under `field` (the top-level field, as the engine names it). */
+function tooMany(field, count, reader, kind) {
+  const params = { invalid: { label: kind.subject }, path: field, count, max: MAX_COPIED_VALUES };
+  return readingError(kind.code, 'core.invalid.too-many', params,
+    `${kind.english} are not valid: ${field}: ${count} entries, at most ${MAX_COPIED_VALUES}.`, reader);
+}
+
+/** A byte array longer than the engine reads: its `input-too-large`, with the sizes as fields. */
+function bytesTooLarge(size, reader) {
+  const params = { size: { megabytes: size }, limit: { megabytes: MAX_INPUT_BYTES } };
+  return readingError('input-too-large', 'core.error.input-too-large', params,
+    `The input is ${size} bytes; mail-preflight reads at most ${MAX_INPUT_BYTES}.`, reader, { size, limit: MAX_INPUT_BYTES });
+}
+
+/**
+ * Whether the memory of a byte view or an ArrayBuffer was detached (transferred
+ * with postMessage or structuredClone): reading it throws a TypeError with no
+ * code, "Cannot perform Construct on a detached ArrayBuffer".
+ */
+function isDetached(value) {
+  try {
+    new Uint8Array(ArrayBuffer.isView(value) ? value.buffer : value, 0, 0);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** A detached byte array at `path`: coded error naming the field (`core.invalid.detached`). */
+function detached(path, reader, kind = MESSAGE_FIELDS) {
+  const params = { invalid: { label: kind.subject }, path };
+  return readingError(kind.code, 'core.invalid.detached', params,
+    `${kind.english} are not valid: ${path} is a byte array whose memory was detached; it holds no bytes.`, reader);
+}
+
+/** A list of numbers as a Uint8Array when every entry is a byte (an integer from 0 to 255), else undefined. */
+function byteList(list) {
+  const bytes = new Uint8Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const v = list[i];
+    if (typeof v !== 'number' || !(v >= 0 && v <= 255) || !Number.isInteger(v)) return undefined;
+    bytes[i] = v;
+  }
+  return bytes;
+}
+
+/** Node's JSON form of a Buffer, exactly: `{ type: 'Buffer', data: [...] }` and nothing else. */
+function isBufferJson(value) {
+  const keys = Object.keys(value);
+  return keys.length === 2 && value.type === 'Buffer' && Array.isArray(value.data) && keys.includes('data');
 }
 
 /**
  * Compose fields read once, here: plain objects and lists copied (every getter
  * and Proxy trap run now, a throw named by its field), byte views (a DataView,
- * any typed array, an ArrayBuffer) as Uint8Array, anything else as it is. The
- * engine converts the copy, which then holds only data: a throw inside the
- * conversion would leave the caller's own error, without a code (#34).
+ * any typed array, an ArrayBuffer) as Uint8Array, byte lists and Buffer JSON in
+ * the byte fields as Uint8Array, anything else as it is. The engine converts the
+ * copy, which then holds only data: a throw inside the conversion would leave
+ * the caller's own error, without a code (#34).
  */
-function composeCopy(input, reader) {
+function composeCopy(input, reader, kind = MESSAGE_FIELDS) {
   let copied = 0;
-  const copy = (value, path, depth) => {
+  // Counted before a list or an object is copied: its length alone can be the attack.
+  const count = (entries, field) => {
+    copied += entries;
+    // A list or an object past the limit on its own is named with its own length.
+    if (copied > MAX_COPIED_VALUES) throw tooMany(field || kind.name, entries > MAX_COPIED_VALUES ? entries : copied, reader, kind);
+  };
+  const copy = (value, path, field, role, depth) => {
     if (value === null || typeof value !== 'object') return value;
     try {
-      return copyObject(value, path, depth);
+      return copyObject(value, path, field, role, depth);
     } catch (error) {
-      if (error && error.code === 'invalid-input' && error.messageId === 'core.invalid.threw') throw error;
-      throw unreadable(path || 'message', error, reader);
+      if (error && (error.code === 'input-too-large' || ['core.invalid.threw', 'core.invalid.too-many', 'core.invalid.detached'].includes(error.messageId))) throw error;
+      throw unreadable(path || kind.name, error, reader, kind);
     }
   };
-  const copyObject = (value, path, depth) => {
-    if (ArrayBuffer.isView(value) && !(value instanceof Uint8Array)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  const copyObject = (value, path, field, role, depth) => {
     const tag = Object.prototype.toString.call(value);
-    if (tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]') return new Uint8Array(value);
-    if (value instanceof Uint8Array || depth >= MAX_COPIED_DEPTH || copied > MAX_COPIED_VALUES) return value;
+    const isBuffer = tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]';
+    if ((isBuffer || ArrayBuffer.isView(value)) && isDetached(value)) throw detached(path || kind.name, reader, kind);
+    if (ArrayBuffer.isView(value) && !(value instanceof Uint8Array)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+    if (isBuffer) return new Uint8Array(value);
+    if (value instanceof Uint8Array || depth >= MAX_COPIED_DEPTH) return value;
     if (Array.isArray(value)) {
+      if (role === 'bytes') {
+        // A list of numbers longer than the input limit holds at least that many bytes (or is no byte list).
+        if (value.length > MAX_INPUT_BYTES) throw bytesTooLarge(value.length, reader);
+        const bytes = byteList(value);
+        if (bytes) return bytes;
+      }
+      count(value.length, field);
       const list = new Array(value.length);
+      const itemRole = role === 'parts' ? 'part' : undefined;
       for (let i = 0; i < value.length; i++) {
-        copied++;
-        list[i] = copy(read(value, i, `${path}[${i}]`), `${path}[${i}]`, depth + 1);
+        list[i] = copy(read(value, i, `${path}[${i}]`), `${path}[${i}]`, field, itemRole, depth + 1);
       }
       return list;
     }
     if (!isPlainObject(value)) return value;
+    if (role === 'bytes' && isBufferJson(value)) {
+      const data = read(value, 'data', `${path}.data`);
+      if (data.length > MAX_INPUT_BYTES) throw bytesTooLarge(data.length, reader);
+      const bytes = byteList(data);
+      if (bytes) return bytes;
+    }
+    const keys = Object.keys(value);
+    count(keys.length, field);
     const object = {};
-    for (const key of Object.keys(value)) {
-      copied++;
+    for (const key of keys) {
       const at = path ? `${path}.${key}` : key;
-      object[key] = copy(read(value, key, at), at, depth + 1);
+      object[key] = copy(read(value, key, at), at, field || key, roleOf(role, key), depth + 1);
     }
     return object;
   };
@@ -83,10 +204,20 @@ function composeCopy(input, reader) {
     try {
       return container[key];
     } catch (error) {
-      throw unreadable(path, error, reader);
+      throw unreadable(path, error, reader, kind);
     }
   };
-  return copy(input, '', 0);
+  return copy(input, '', '', kind.role, 0);
+}
+
+/**
+ * Options read once, as compose fields are (`composeCopy`): every getter and
+ * Proxy trap run here, a throw named by its field as `invalid-options` (it was
+ * the caller's own error, or a TypeError, without a code), the copy plain data.
+ */
+export function optionsInput(options, reader = { locale: 'en' }) {
+  if (options === null || typeof options !== 'object') return options;
+  return composeCopy(options, reader, OPTIONS);
 }
 
 /**
@@ -103,6 +234,7 @@ export function messageInput(input, name = 'lint', reader = { locale: 'en' }) {
   } catch (error) {
     throw unreadable('message', error, reader);
   }
+  if ((kind === 'bytes' || input instanceof Uint8Array) && isDetached(input)) throw detached('message', reader);
   if (kind === 'as-is') return input;
   if (kind === 'text') return String.prototype.valueOf.call(input);
   if (kind === 'bytes') return ArrayBuffer.isView(input) ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength) : new Uint8Array(input);

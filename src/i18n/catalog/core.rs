@@ -7,6 +7,48 @@ crate::catalog! {
         es: "La entrada ocupa {size}; mail-preflight lee como máximo {limit}. Ningún alojamiento acepta un mensaje tan grande: envíe los archivos como enlaces de descarga.",
         pl: "Dane wejściowe mają {size}; mail-preflight czyta najwyżej {limit}. Żaden hosting nie przyjmie tak dużej wiadomości: wyślij pliki jako linki do pobrania.",
     },
+    "core.error.too-large" => {
+        en: "{what}: {size}; mail-preflight reads at most {limit}.",
+        fr: "{what} : {size} ; mail-preflight lit au plus {limit}.",
+        es: "{what}: {size}; mail-preflight lee como máximo {limit}.",
+        pl: "{what}: {size}; mail-preflight czyta najwyżej {limit}.",
+    },
+    "core.error.too-large-unmeasured" => {
+        en: "{what}: more than {limit}; mail-preflight reads at most {limit}.",
+        fr: "{what} : plus de {limit} ; mail-preflight lit au plus {limit}.",
+        es: "{what}: más de {limit}; mail-preflight lee como máximo {limit}.",
+        pl: "{what}: ponad {limit}; mail-preflight czyta najwyżej {limit}.",
+    },
+    "core.too-large.rules" => {
+        en: "The custom rules",
+        fr: "Les règles personnalisées",
+        es: "Las reglas personalizadas",
+        pl: "Reguły własne",
+    },
+    "core.too-large.options" => {
+        en: "The options",
+        fr: "Les options",
+        es: "Las opciones",
+        pl: "Opcje",
+    },
+    "core.too-large.reply" => {
+        en: "The SMTP reply",
+        fr: "La réponse SMTP",
+        es: "La respuesta SMTP",
+        pl: "Odpowiedź SMTP",
+    },
+    "core.too-large.report" => {
+        en: "The report",
+        fr: "Le rapport",
+        es: "El informe",
+        pl: "Raport",
+    },
+    "core.too-large.params" => {
+        en: "The message parameters",
+        fr: "Les paramètres du message",
+        es: "Los parámetros del mensaje",
+        pl: "Parametry komunikatu",
+    },
     "core.invalid.subject.options" => {
         en: "The options are not valid",
         fr: "Les options ne sont pas valides",
@@ -222,6 +264,12 @@ crate::catalog! {
         fr: "{invalid} : la lecture de {path} a levé une erreur ({detail}) ; passez des valeurs simples.",
         es: "{invalid}: leer {path} lanzó un error ({detail}); pase valores simples.",
         pl: "{invalid}: odczyt {path} zgłosił błąd ({detail}); przekaż zwykłe wartości.",
+    },
+    "core.invalid.detached" => {
+        en: "{invalid}: {path} is a byte array whose memory was detached (transferred to another thread, or resized away); it holds no bytes: pass the bytes again.",
+        fr: "{invalid} : {path} est un tableau d'octets dont la mémoire a été détachée (transférée à un autre thread, ou libérée) ; il ne contient plus d'octets : repassez les octets.",
+        es: "{invalid}: {path} es un array de bytes cuya memoria se separó (transferida a otro hilo, o liberada); ya no contiene bytes: vuelva a pasar los bytes.",
+        pl: "{invalid}: {path} to tablica bajtów, której pamięć została odłączona (przekazana innemu wątkowi lub zwolniona); nie zawiera już bajtów: przekaż bajty ponownie.",
     },
     "core.invalid.unreadable-content" => {
         en: "{invalid}: {path} is a stream or an object, which cannot be read here; pass a Buffer or a text.",
