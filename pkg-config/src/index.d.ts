@@ -1146,6 +1146,8 @@ export function fixMessage(input: string | Uint8Array, options?: FixOptions): { 
 export interface LinterSettings {
   /** Worker threads, each with its own engine: 1 to 64. Default: the number of cores minus one (at least 1). */
   threads?: number;
+  /** The language of the linter's own errors (`closed`, a wrong `threads`) when a call's options give none. Default: English. */
+  locale?: Locale;
 }
 
 /**
@@ -1158,7 +1160,7 @@ export interface Linter {
   readonly threads: number;
   lint(input: LintInput, options?: Options): Promise<Report>;
   lintPhpMail(to: string, subject: string, message: string, headers?: PhpHeaders, options?: Options): Promise<Report>;
-  /** Stops the threads; calls still waiting reject with code `closed`. */
+  /** Stops the threads; calls still waiting or running reject with code `closed` (and `messageId`). */
   close(): Promise<void>;
 }
 

@@ -74,6 +74,47 @@ test('close() stops the threads; later calls reject with code closed', async () 
   await assert.rejects(linter.lint(rawMessage()), (error) => error.code === 'closed');
 });
 
+test('close() while a lint runs settles the running call, and the queued ones, with closed in the call\'s language', async () => {
+  const linter = pkg.createLinter({ threads: 1 });
+  const big = rawMessage({ body: `${'x'.repeat(76)}\r\n`.repeat(120_000) });
+  const running = linter.lint(big, { locale: 'fr' });
+  const queued = linter.lint(big, { locale: 'pl' });
+  const settled = Promise.allSettled([running, queued]);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  await linter.close();
+  const [first, second] = await settled;
+  for (const [result, locale] of [[first, 'fr'], [second, 'pl']]) {
+    assert.equal(result.status, 'rejected');
+    assert.equal(result.reason.code, 'closed');
+    assert.equal(result.reason.messageId, 'cli.error.closed');
+    assert.equal(result.reason.message, pkg.renderMessage('cli.error.closed', {}, locale));
+  }
+  await assert.rejects(linter.lint(rawMessage(), { locale: 'es' }),
+    (error) => error.code === 'closed' && error.message === pkg.renderMessage('cli.error.closed', {}, 'es'));
+});
+
+test('the linter\'s own errors are in its settings\' locale, with messageId; threads: \'2\' is named as a text', async () => {
+  assert.throws(() => pkg.createLinter({ threads: '2', locale: 'fr' }), (error) => error.code === 'invalid-options'
+    && error.messageId === 'cli.error.threads' && error.message === pkg.renderMessage(error.messageId, error.params, 'fr')
+    && /c'est un texte \("2"\)/.test(error.message));
+  assert.throws(() => pkg.createLinter({ threads: 0 }), (error) => /it is a number \(0\)/.test(error.message));
+  const linter = pkg.createLinter({ threads: 1, locale: 'pl' });
+  await linter.close();
+  await assert.rejects(linter.lint(rawMessage()), (error) => error.message === pkg.renderMessage('cli.error.closed', {}, 'pl'));
+  assert.throws(() => pkg.createLinter({ locale: 'de' }), (error) => error.code === 'invalid-options');
+});
+
+test('createLinter(null) is the defaults; settings that are not an object, or that throw, are coded errors naming the field', async () => {
+  await pkg.createLinter(null).close();
+  assert.throws(() => pkg.createLinter(3), (error) => error.code === 'invalid-options' && error.messageId === 'core.invalid.shape' && /settings/.test(error.message));
+  const { proxy: revoked, revoke } = Proxy.revocable({}, {});
+  revoke();
+  for (const settings of [{ get threads() { throw new Error('boom'); } }, revoked]) {
+    assert.throws(() => pkg.createLinter(settings), (error) => error.code === 'invalid-options'
+      && error.messageId === 'core.invalid.threw' && /reading (threads|locale) threw/.test(error.message));
+  }
+});
+
 test('threads must be a whole number from 1 to 64 (MAX_THREADS); the default is at least 1', () => {
   for (const threads of [0, -1, 1.5, 'two', 65, 1e9]) {
     assert.throws(() => pkg.createLinter({ threads }), (error) => error.code === 'invalid-options'

@@ -67,11 +67,11 @@ class WorkerPool {
    * @param {{ perWorker?: number, localMethods?: object }} [settings]  tasks a worker holds at
    *   once (default 1); methods the calling thread runs itself as one of the `threads`
    */
-  constructor(threads, { perWorker = 1, localMethods } = {}) {
-    if (!Number.isInteger(threads) || threads < 1 || threads > MAX_THREADS) {
-      throw codedError('invalid-options', render('cli.error.threads', { value: String(threads), max: MAX_THREADS }));
-    }
+  constructor(threads, { perWorker = 1, localMethods, locale = 'en' } = {}) {
+    if (!Number.isInteger(threads) || threads < 1 || threads > MAX_THREADS) throw threadsError(threads, locale);
     this.threads = threads;
+    /** The language of the pool's own errors (`closed`) when a call asks for none. */
+    this.locale = locale;
     this.perWorker = Math.max(1, Math.floor(perWorker));
     /** The calling thread as a lint thread: its methods and whether it holds a task. */
     this.local = localMethods ? { methods: localMethods, busy: false } : undefined;
@@ -86,7 +86,7 @@ class WorkerPool {
 
   /** Runs `method(...args)` in a worker; resolves with its result, rejects with its coded error. */
   run(method, args, transferList = []) {
-    if (this.closed) return Promise.reject(closedError());
+    if (this.closed) return Promise.reject(closedError(localeOfArgs(args, this.locale)));
     return new Promise((resolve, reject) => {
       const task = { id: this.nextId++, method, args, transferList, resolve, reject };
       this.queue.push(task);
@@ -199,7 +199,7 @@ class WorkerPool {
       // Its first task was running; the others had not started and wait again, first.
       const [running, ...waiting] = worker.tasks.splice(0);
       if (!this.closed) this.queue.unshift(...waiting);
-      else for (const task of waiting) task.reject(closedError());
+      else for (const task of waiting) task.reject(closedError(localeOfTask(task, this.locale)));
       if (running) {
         const locale = localeOfTask(running);
         const detail = error ? error.message : render('cli.error.worker-stopped', { code: String(exitCode) }, locale);
@@ -219,19 +219,45 @@ class WorkerPool {
     return worker;
   }
 
-  /** Stops every worker; queued tasks are refused. */
+  /**
+   * Stops every worker; every call not yet answered, queued or running in a
+   * worker, is refused with `closed` (a running call's worker is terminated
+   * mid-task: its answer would never come).
+   */
   async close() {
     this.closed = true;
-    for (const task of this.queue.splice(0)) task.reject(closedError());
     const workers = [...this.workers];
     this.workers.clear();
     this.idle = [];
+    const unanswered = [...this.queue.splice(0), ...workers.flatMap((w) => w.tasks.splice(0))];
+    for (const task of unanswered) task.reject(closedError(localeOfTask(task, this.locale)));
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }
 
-function closedError() {
-  return codedError('closed', render('cli.error.closed'));
+/** `closed`: a call made to, or still unanswered by, a closed linter. */
+function closedError(locale) {
+  const messageId = 'cli.error.closed';
+  return codedError('closed', render(messageId, {}, locale), { messageId, params: {} });
+}
+
+/**
+ * `threads` that is not a whole number from 1 to MAX_THREADS, its kind named
+ * (threads: '2' is a text, not the number 2).
+ */
+function threadsError(threads, locale) {
+  const messageId = 'cli.error.threads';
+  const found = typeof threads === 'string' ? 'text' : typeof threads === 'number' ? 'number'
+    : typeof threads === 'boolean' ? 'boolean' : threads === null ? 'null' : Array.isArray(threads) ? 'list'
+      : typeof threads === 'object' ? 'object' : 'other';
+  let value;
+  try {
+    value = typeof threads === 'string' ? JSON.stringify(threads.slice(0, 50)) : String(threads).slice(0, 50);
+  } catch {
+    value = '?';
+  }
+  const params = { found: { label: `core.invalid.found.${found}` }, value, max: MAX_THREADS };
+  return codedError('invalid-options', render(messageId, params, locale), { messageId, params, field: 'threads' });
 }
 
 /**
@@ -272,22 +298,21 @@ function callingThreadMethods() {
  * English. Never throws: the arguments are the caller's, and a getter or a proxy
  * trap that throws (a revoked Proxy) must not stop the process from a callback.
  */
-function localeOfTask(task) {
-  for (const argument of task.args) {
+function localeOfTask(task, fallback = 'en') {
+  return localeOfArgs(task.args, fallback);
+}
+
+function localeOfArgs(args, fallback = 'en') {
+  for (const argument of args) {
     try {
       if (argument && typeof argument === 'object' && typeof argument.locale === 'string') return argument.locale;
     } catch {
       // a throwing getter or proxy trap: look at the next argument
     }
   }
-  return 'en';
+  return fallback;
 }
 
-/**
- * A linter for servers: the same `lint` and `lintPhpMail` as the package's, run in
- * worker threads and returning promises.
- * @param {{ threads?: number }} [settings]
- */
 /** Who words an error met reading a message: the catalogue, in the language `options` ask for. */
 function readerOf(options) {
   let locale = 'en';
@@ -299,8 +324,45 @@ function readerOf(options) {
   return { locale, render };
 }
 
-function createLinter(settings = {}) {
-  const pool = new WorkerPool(settings.threads === undefined ? defaultThreads() : settings.threads);
+/**
+ * `createLinter`'s settings read once: `{ threads, locale }`; undefined or null is
+ * no settings. Anything else that is not an object, a getter or a Proxy trap that
+ * throws, and a locale the engine does not know are coded `invalid-options` errors
+ * naming the field, in the settings' language when they give one.
+ */
+function linterSettings(settings) {
+  const refused = (messageId, params, locale = 'en') => codedError('invalid-options',
+    render(messageId, { invalid: { label: 'core.invalid.subject.options' }, ...params }, locale),
+    { messageId, params: { invalid: { label: 'core.invalid.subject.options' }, ...params }, field: params.path });
+  if (settings === undefined || settings === null) return { threads: undefined, locale: 'en' };
+  if (typeof settings !== 'object') {
+    throw refused('core.invalid.shape', { path: 'settings', expected: { label: 'core.invalid.expected.object' } });
+  }
+  const read = (key, locale) => {
+    try {
+      return settings[key];
+    } catch (error) {
+      const detail = String(error && typeof error === 'object' && 'message' in error ? error.message : error).slice(0, 200);
+      throw Object.assign(refused('core.invalid.threw', { path: key, detail }, locale), { cause: error });
+    }
+  };
+  const locale = read('locale', 'en');
+  if (locale !== undefined) {
+    // A locale lint() refuses ('de', 5) is refused with lint()'s own error.
+    const { sharedEngine } = require('./engine.cjs');
+    sharedEngine().call('checkOptions', [JSON.stringify({ locale })]);
+  }
+  return { threads: read('threads', locale || 'en'), locale: locale || 'en' };
+}
+
+/**
+ * A linter for servers: the same `lint` and `lintPhpMail` as the package's, run in
+ * worker threads and returning promises.
+ * @param {{ threads?: number, locale?: string }} [settings]
+ */
+function createLinter(settings) {
+  const { threads, locale } = linterSettings(settings);
+  const pool = new WorkerPool(threads === undefined ? defaultThreads() : threads, { locale });
   return {
     threads: pool.threads,
     // The input is read as lint() reads it before it is copied to a worker: the copy

@@ -159,6 +159,18 @@ crate::catalog! {
         es: "regla desconocida «{rule}» en {source}; ¿quería decir «{suggestion}»?",
         pl: "nieznana reguła „{rule}” w {source}; czy chodziło o „{suggestion}”?",
     },
+    "cli.error.symlink-loop" => {
+        en: "a loop of symbolic links (following them leads back to where they start)",
+        fr: "une boucle de liens symboliques (les suivre ramène à leur point de départ)",
+        es: "un bucle de enlaces simbólicos (seguirlos lleva de vuelta a donde empiezan)",
+        pl: "pętla dowiązań symbolicznych (idąc za nimi, wraca się do punktu wyjścia)",
+    },
+    "cli.error.sa-rules-binary" => {
+        en: "{file} is not a text file (it holds NUL bytes): --sa-rules takes SpamAssassin rules as text (.cf)",
+        fr: "{file} n'est pas un fichier texte (il contient des octets NUL) : --sa-rules prend des règles SpamAssassin en texte (.cf)",
+        es: "{file} no es un archivo de texto (contiene bytes NUL): --sa-rules toma reglas de SpamAssassin en texto (.cf)",
+        pl: "{file} nie jest plikiem tekstowym (zawiera bajty NUL): --sa-rules przyjmuje reguły SpamAssassin jako tekst (.cf)",
+    },
     "cli.error.not-found" => {
         en: "no such file or directory",
         fr: "fichier ou dossier introuvable",
@@ -370,10 +382,10 @@ crate::catalog! {
         pl: "preflight(): onFail musi mieć wartość {allowed} albo być funkcją",
     },
     "cli.error.threads" => {
-        en: "createLinter(): threads must be a whole number from 1 to {max} (got {value})",
-        fr: "createLinter() : threads doit être un nombre entier de 1 à {max} (reçu {value})",
-        es: "createLinter(): threads debe ser un número entero de 1 a {max} (se recibió {value})",
-        pl: "createLinter(): threads musi być liczbą całkowitą od 1 do {max} (podano {value})",
+        en: "createLinter(): threads must be a whole number from 1 to {max}; it is {found} ({value}).",
+        fr: "createLinter() : threads doit être un nombre entier de 1 à {max} ; c'est {found} ({value}).",
+        es: "createLinter(): threads debe ser un número entero de 1 a {max}; es {found} ({value}).",
+        pl: "createLinter(): threads musi być liczbą całkowitą od 1 do {max}; podano: {found} ({value}).",
     },
     "cli.error.worker-stopped" => {
         en: "the worker thread checking it stopped, exit code {code}",
