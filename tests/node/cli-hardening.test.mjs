@@ -163,3 +163,35 @@ test('a reader that stops early (lint … | head) leaves the exit code of the ru
   const run = spawnSync('bash', ['-c', `${command} 2>/dev/null | head -c 1 >/dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
   assert.equal(run.stdout.trim(), '1', run.stderr);
 });
+
+test('config files: a UTF-8 byte order mark is read, deep nesting is too-deep with its limit, a symbolic link loop is named as one', (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'm.eml'), rawMessage());
+  writeFileSync(join(dir, 'bom.json'), '\uFEFF{"locale":"fr"}');
+  const bom = runCli(['lint', '--config', 'bom.json', '--format', 'json', 'm.eml'], { cwd: dir });
+  assert.ok(bom.status === 0 || bom.status === 1, bom.stderr);
+  assert.equal(JSON.parse(bom.stdout)[0].locale, 'fr');
+  writeFileSync(join(dir, 'deep.json'), `{"rules":${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+  const deep = runCli(['lint', '--config', 'deep.json', '--locale', 'pl', 'm.eml'], { cwd: dir });
+  assert.equal(deep.status, 2);
+  assert.match(deep.stderr, /deep\.json ma ponad 128 poziomów zagnieżdżenia/);
+  symlinkSync('loop-b.eml', join(dir, 'loop-a.eml'));
+  symlinkSync('loop-a.eml', join(dir, 'loop-b.eml'));
+  const loop = runCli(['lint', 'loop-a.eml'], { cwd: dir });
+  assert.match(loop.stderr, /loop-a\.eml: a loop of symbolic links/);
+  assert.doesNotMatch(loop.stderr, /no such file/);
+  const config = runCli(['lint', '--config', 'loop-a.eml', 'm.eml'], { cwd: dir });
+  assert.match(config.stderr, /a loop of symbolic links/);
+});
+
+test('a binary --sa-rules file is refused as not text, not as too long', (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'm.eml'), rawMessage());
+  const binary = Buffer.alloc(3_900_000);
+  for (let i = 0; i < binary.length; i++) binary[i] = (i * 131) % 256;
+  writeFileSync(join(dir, 'bin.cf'), binary);
+  const run = runCli(['lint', '--sa-rules', 'bin.cf', '--locale', 'es', 'm.eml'], { cwd: dir });
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /bin\.cf no es un archivo de texto \(contiene bytes NUL\)/);
+  assert.doesNotMatch(run.stderr, /bytes;|7\.07/);
+});

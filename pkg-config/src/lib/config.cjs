@@ -69,11 +69,33 @@ function parseConfig(text, file, tFor) {
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     throw new UsageError(t('cli.error.config-not-object', { file }), t.locale);
   }
+  if (nestedPast(value, MAX_JSON_DEPTH)) {
+    // JSON.parse reads any depth; the engine's reader does not, and JSON.stringify overflowed
+    // V8's stack on it, which was worded as a cycle or a BigInt.
+    const params = { invalid: { label: 'core.invalid.subject.options' }, path: file, limit: MAX_JSON_DEPTH };
+    throw new UsageError(t('core.invalid.too-deep', params), t.locale);
+  }
   const { $schema, ...options } = value;
   if ($schema !== undefined && typeof $schema !== 'string') {
     throw new UsageError(t('cli.error.config-schema', { file }), t.locale);
   }
   return options;
+}
+
+/** The engine's MAX_JSON_DEPTH (src/error/invalid.rs): the most levels of nesting its JSON reader takes. */
+const MAX_JSON_DEPTH = 128;
+
+/** Whether parsed JSON nests deeper than `limit` levels (walked without recursion). */
+function nestedPast(root, limit) {
+  const stack = [[root, 1]];
+  while (stack.length) {
+    const [value, depth] = stack.pop();
+    if (depth > limit) return true;
+    for (const member of Object.values(value)) {
+      if (member && typeof member === 'object') stack.push([member, depth + 1]);
+    }
+  }
+  return false;
 }
 
 /** `--rule size/line-length:off` → `['size/line-length', 'off']` (the last `:` separates: ids hold `/`). */

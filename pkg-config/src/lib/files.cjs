@@ -238,7 +238,12 @@ function expandArguments(args) {
     let stat;
     try {
       stat = fs.statSync(arg);
-    } catch {
+    } catch (error) {
+      // A loop of symbolic links exists as a name but leads nowhere: said as such, not "no such file".
+      if (error.code === 'ELOOP') {
+        problems.push({ argument: arg, reason: 'symlink-loop' });
+        continue;
+      }
       stat = undefined;
     }
     const budget = { left: MAX_VISITED_ENTRIES };

@@ -63,7 +63,8 @@ function cores() {
 /** The options file's text, bounded, or a UsageError naming the file. */
 function readConfigText(file, t) {
   try {
-    return readBoundedFile(file, MAX_CONFIG_BYTES).toString('utf8');
+    // A UTF-8 byte order mark (Windows editors write one) is no part of the JSON (RFC 8259 §8.1 lets a reader ignore it).
+    return readBoundedFile(file, MAX_CONFIG_BYTES).toString('utf8').replace(/^\uFEFF/, '');
   } catch (error) {
     throw new UsageError(error.reason === 'too-large'
       ? t('cli.error.config-too-large', { file: visibleName(file), size: { megabytes: error.size }, limit: { megabytes: error.limit } })
@@ -79,13 +80,18 @@ const MAX_SA_RULES_BYTES = 4_000_000;
  * engine refuses their lines with their numbers (the other rules still load).
  */
 function readSpamAssassinRules(file, t) {
+  let bytes;
   try {
-    return readBoundedFile(file, MAX_SA_RULES_BYTES).toString('utf8');
+    bytes = readBoundedFile(file, MAX_SA_RULES_BYTES);
   } catch (error) {
     throw new UsageError(error.reason === 'too-large'
       ? t('cli.error.sa-rules-too-large', { file: visibleName(file), size: { megabytes: error.size }, limit: { megabytes: error.limit } })
       : t('cli.error.sa-rules-unreadable', { file: visibleName(file), reason: readFailure(error, t) }), t.locale);
   }
+  // A NUL byte: a binary file (an archive, an image), not rule text. Read as UTF-8 its bytes
+  // became U+FFFD, three bytes each, and the text was refused as too long for a length it never had.
+  if (bytes.includes(0)) throw new UsageError(t('cli.error.sa-rules-binary', { file: visibleName(file) }), t.locale);
+  return bytes.toString('utf8');
 }
 
 /**

@@ -45,6 +45,7 @@ function readFailure(error, t) {
   if (error.reason === 'directory') return t('cli.error.is-a-directory');
   if (error.reason === 'not-a-file') return t('cli.error.not-a-file');
   if (error.code === 'ENOENT') return t('cli.error.not-found');
+  if (error.code === 'ELOOP') return t('cli.error.symlink-loop');
   return error.code || error.message;
 }
 
