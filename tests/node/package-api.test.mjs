@@ -386,7 +386,9 @@ test('values JSON cannot hold (nested thousands deep, a BigInt) are refused in t
   ];
   for (const [call, code, messageId, locale] of refusals) {
     assert.throws(call, (error) => error.code === code && error.messageId === messageId
-      && error.message === renderMessage(messageId, error.params, locale) && !/must be/.test(error.message), messageId);
+      && error.message === renderMessage(messageId, error.params, locale) && !/must be/.test(error.message)
+      // too-deep says its limit, never the raw template ("{limit, plural, …}").
+      && !/\{limit/.test(error.message) && (messageId !== 'core.invalid.too-deep' || error.params.limit === 128), messageId);
   }
 });
 

@@ -10,6 +10,7 @@ const path = require('node:path');
 const { sharedEngine } = require('./engine.cjs');
 const { visible } = require('./sanitize.cjs');
 const { UsageError } = require('./usage.cjs');
+const { MAX_JSON_DEPTH } = require('./json-values.cjs');
 
 const CONFIG_FILE_NAME = '.mail-preflight.json';
 const RULE_SETTINGS = ['off', 'info', 'warning', 'error'];
@@ -81,9 +82,6 @@ function parseConfig(text, file, tFor) {
   }
   return options;
 }
-
-/** The engine's MAX_JSON_DEPTH (src/error/invalid.rs): the most levels of nesting its JSON reader takes. */
-const MAX_JSON_DEPTH = 128;
 
 /** Whether parsed JSON nests deeper than `limit` levels (walked without recursion). */
 function nestedPast(root, limit) {

@@ -7,6 +7,9 @@
 const { codedError } = require('./errors.cjs');
 const { render } = require('./texts.cjs');
 
+/** The engine's MAX_JSON_DEPTH (src/error/invalid.rs): the most levels of nesting its JSON reader takes. */
+const MAX_JSON_DEPTH = 128;
+
 /**
  * `value` as JSON text, or a coded error (`code`) saying why JSON cannot hold it:
  * nested past V8's stack (`core.invalid.too-deep`: far past the 128 levels the
@@ -18,7 +21,8 @@ function jsonText(value, { code, subject, path, locale }) {
     return JSON.stringify(value);
   } catch (error) {
     const messageId = error instanceof RangeError ? 'core.invalid.too-deep' : 'core.invalid.not-json-compatible';
-    const params = { invalid: { label: subject }, path };
+    // too-deep says the limit: the engine's reader's (its template showed raw without it).
+    const params = { invalid: { label: subject }, path, ...(error instanceof RangeError ? { limit: MAX_JSON_DEPTH } : {}) };
     throw codedError(code, render(messageId, params, locale), { messageId, params });
   }
 }
@@ -40,4 +44,4 @@ function losesNumbers(value, json) {
   return lost;
 }
 
-module.exports = { jsonText, losesNumbers };
+module.exports = { jsonText, losesNumbers, MAX_JSON_DEPTH };
