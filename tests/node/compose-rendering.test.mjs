@@ -314,3 +314,17 @@ test('a body given as a Buffer, a Uint8Array or { content, encoding } is linted 
   }
   assert.throws(() => lint(fields('x', { path: '/tmp/mail.html' })), (e) => e.code === 'invalid-input' && /html/.test(e.message));
 });
+
+test('__proto__ keys from JSON.parse are read as Nodemailer reads them: fields inherited at the top, own keys below', async () => {
+  const bodies = [
+    '{"__proto__":{"raw":"From: evil@x.example\\r\\n\\r\\nhi"},"from":"a@site.example","to":"b@site.example","subject":"Hello there","text":"hi"}',
+    '{"__proto__":{"subject":"Inherited","text":"from the prototype"},"from":"a@site.example","to":"b@site.example","text":"own text wins"}',
+    '{"__proto__":"ignored","from":"a@site.example","to":"b@site.example","subject":"Hi","text":"x"}',
+    '{"from":"a@site.example","to":"b@site.example","subject":"Hi","text":"x","headers":{"__proto__":"kept","X-A":"1"}}',
+    '{"from":"a@site.example","to":"b@site.example","subject":"Hi","text":"x","list":{"__proto__":"https://site.example/x","help":"https://site.example/help"}}',
+  ];
+  for (const body of bodies) {
+    const ours = await assertRenderedAsNodemailer(JSON.parse(body), body);
+    if (body.includes('evil')) assert.match(ours, /^From: evil@x\.example\r\n/, 'the raw message Nodemailer sends is the one linted');
+  }
+});

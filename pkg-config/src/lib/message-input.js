@@ -138,6 +138,28 @@ function isBufferJson(value) {
 }
 
 /**
+ * The message fields as Nodemailer reads them: MailMessage copies them with
+ * `this.data[key] = data[key]` (lib/mailer/mail-message.js), so an own `__proto__`
+ * holding an object (JSON.parse makes one) becomes the prototype of Nodemailer's
+ * copy, and its members are read as fields wherever the message has none of its
+ * own (`{"__proto__": {"raw": …}, from, text}` is sent as that raw message); any
+ * other `__proto__` value is dropped. Below the top level (headers, list, parts)
+ * Nodemailer reads own keys, and `__proto__` stays one.
+ */
+function asNodemailerReads(fields) {
+  if (!Object.prototype.hasOwnProperty.call(fields, '__proto__')) return fields;
+  const inherited = fields.__proto__;
+  const read = {};
+  for (const key of Object.keys(fields)) if (key !== '__proto__') read[key] = fields[key];
+  if (inherited && typeof inherited === 'object') {
+    for (const key of Object.keys(inherited)) {
+      if (key !== '__proto__' && !Object.prototype.hasOwnProperty.call(read, key)) read[key] = inherited[key];
+    }
+  }
+  return read;
+}
+
+/**
  * Compose fields read once, here: plain objects and lists copied (every getter
  * and Proxy trap run now, a throw named by its field), byte views (a DataView,
  * any typed array, an ArrayBuffer) as Uint8Array, byte lists and Buffer JSON in
@@ -196,9 +218,12 @@ function composeCopy(input, reader, kind = MESSAGE_FIELDS) {
     const object = {};
     for (const key of keys) {
       const at = path ? `${path}.${key}` : key;
-      object[key] = copy(read(value, key, at), at, field || key, roleOf(role, key), depth + 1);
+      const member = copy(read(value, key, at), at, field || key, roleOf(role, key), depth + 1);
+      // An own `__proto__` (JSON.parse makes one) stays a member: `object[key] =` would set the prototype.
+      if (key === '__proto__') Object.defineProperty(object, key, { value: member, writable: true, enumerable: true, configurable: true });
+      else object[key] = member;
     }
-    return object;
+    return role === 'message' ? asNodemailerReads(object) : object;
   };
   const read = (container, key, path) => {
     try {
