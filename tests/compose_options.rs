@@ -173,16 +173,24 @@ fn an_envelope_sender_on_another_domain_is_the_return_path_spf_checks() {
 #[test]
 fn too_many_alternatives_or_list_fields_are_refused_by_name() {
     use mail_preflight::input::compose::{MAX_ALTERNATIVES, MAX_LIST_FIELDS, MAX_LIST_URLS};
-    let refused = |json: String, path: &str| match lint_compose(&Compose::from_json(&json).unwrap(), &Options::default()) {
-        Err(error @ LintError::InvalidInput(_)) => assert!(error.to_string().contains(path), "{error}"),
+    // The error names the exact field over its bound: the path and the count.
+    let refused = |json: String, said: &str| match lint_compose(&Compose::from_json(&json).unwrap(), &Options::default()) {
+        Err(error @ LintError::InvalidInput(_)) => {
+            let text = error.localized(mail_preflight::Locale::En);
+            assert!(text.starts_with(&format!("The message fields are not valid: {said}")), "{text}");
+        }
         other => panic!("{other:?}"),
     };
     let alternatives = vec![r#"{"content":"x"}"#; MAX_ALTERNATIVES + 1].join(",");
-    refused(format!(r#"{{"text":"x","alternatives":[{alternatives}]}}"#), "alternatives");
+    refused(format!(r#"{{"text":"x","alternatives":[{alternatives}]}}"#), "alternatives: 101 entries, at most 100.");
     let fields = vec!["\"https://e.example\""; MAX_LIST_FIELDS + 1].join(",");
-    refused(format!(r#"{{"text":"x","list":{{"help":[{fields}]}}}}"#), "list");
+    refused(format!(r#"{{"text":"x","list":{{"help":"h@e.example","unsubscribe":[{fields}]}}}}"#), "list.unsubscribe: 101 entries, at most 100.");
     let urls = vec!["\"https://e.example\""; MAX_LIST_URLS + 1].join(",");
-    refused(format!(r#"{{"text":"x","list":{{"help":[[{urls}]]}}}}"#), "list");
+    refused(format!(r#"{{"text":"x","list":{{"help":[[{urls}]]}}}}"#), "list.help[0]: 101 entries, at most 100.");
+    refused(format!(r#"{{"text":"x","list":{{"Owner":["o@e.example", [{urls}]]}}}}"#), "list.Owner[1]: 101 entries, at most 100.");
+    // Under the bound in each key, over it in all: the whole option is named.
+    let half = vec!["\"https://e.example\""; MAX_LIST_FIELDS / 2 + 1].join(",");
+    refused(format!(r#"{{"text":"x","list":{{"help":[{half}],"post":[{half}]}}}}"#), "list: 102 entries, at most 100.");
     // At the bounds, the message is linted.
     let alternatives = vec![r#"{"content":"x"}"#; MAX_ALTERNATIVES].join(",");
     assert!(lint_compose(&Compose::from_json(&format!(r#"{{"text":"x","alternatives":[{alternatives}]}}"#)).unwrap(), &Options::default()).is_ok());
@@ -345,26 +353,52 @@ fn bodies_take_every_form_nodemailer_takes() {
         r#"{"content": "SGVsbG8gd29ybGQ=", "encoding": "base64"}"#.to_string(),
         r#"{"content": {"type": "Buffer", "data": [72, 101, 108, 108, 111, 32, 119, 111, 114, 108, 100]}}"#.to_string(),
     ] {
-        let compose = Compose::from_json(&format!(r#"{{"from": "a@example.com", "text": {text}, "html": {text}}}"#))
-            .unwrap_or_else(|e| panic!("{text}: {e:?}"));
-        assert_eq!(compose.text.as_deref(), Some("Hello world"), "{text}");
-        assert_eq!(compose.html.as_deref(), Some("Hello world"), "{text}");
+        let source = source(&format!(r#"{{"from": "a@example.com", "text": {text}, "html": {text}}}"#));
+        assert_eq!(source.matches("\r\n\r\nHello world\r\n").count(), 2, "{text}: {source}");
     }
-    // Bytes that are not UTF-8 are read as Nodemailer's UTF-8 part shows them.
-    let compose = Compose::from_json(r#"{"text": {"type": "Buffer", "data": [99, 97, 102, 233]}}"#).unwrap();
-    assert_eq!(compose.text.as_deref(), Some("caf\u{fffd}"));
+    // Bytes are sent as they are, in a part declared UTF-8: mime-node encodes
+    // a Buffer in quoted-printable or base64 (never 7bit, which it gives a
+    // string of plain text only), so é in Latin-1 stays the byte E9.
+    let source = source(r#"{"from": "a@example.com", "text": {"type": "Buffer", "data": [99, 97, 102, 233]}}"#);
+    assert!(source.contains("Content-Transfer-Encoding: quoted-printable\r\n") && source.contains("\r\n\r\ncaf=E9\r\n"), "{source}");
+}
+
+#[test]
+fn a_body_given_as_a_part_object_is_rendered_as_nodemailer_renders_it() {
+    // `{ raw }`: the part whole, in place of the HTML alternative (and the HTML of a related part).
+    let related = source(
+        r#"{"from":"a@example.com","text":"t","html":{"raw":"Content-Type: text/html; charset=utf-8\r\n\r\n<p>Raw <b>HTML</b></p>"},"attachments":[{"filename":"a.png","content":"x","cid":"a@b"}]}"#,
+    );
+    assert!(related.contains("Content-Type: multipart/related; type=\"text/html\""), "{related}");
+    assert!(related.contains("\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Raw <b>HTML</b></p>\r\n--"), "{related}");
+    // headers, contentTransferEncoding and filename of the object are the part's, as for `alternatives`.
+    let part = source(r#"{"from":"a@example.com","text":{"content":"x","headers":{"X-Part":"1"},"contentTransferEncoding":"base64","filename":"t.txt"}}"#);
+    assert!(part.starts_with("X-Part: 1\r\nContent-Transfer-Encoding: base64\r\nFrom: a@example.com\r\nContent-Disposition: attachment; filename=t.txt\r\n"), "{part}");
+    // A raw part that is the whole message: the fields set on the root are not in it, nor
+    // does Nodemailer add Date or Message-ID, so they are missing, not "added by the mailer".
+    let report = lint(r#"{"from":"a@example.com","subject":"Hi","amp":{"raw":"Content-Type: text/x-amp-html\r\n\r\n<html amp4email></html>"}}"#);
+    assert_eq!(report.source.as_deref(), Some("Content-Type: text/x-amp-html\r\n\r\n<html amp4email></html>\r\n"));
+    let missing = message_ids(&report, "headers/missing-field");
+    assert!(missing.contains(&"headers/missing-field.no-message-id") && !missing.contains(&"headers/missing-field.mailer-adds"), "{missing:?}");
+    // An unknown key of the object is named like those of parts.
+    let report = lint(r#"{"from":"a@example.com","text":{"content":"x","contentTyp":"text/x-a"}}"#);
+    assert!(report.findings.iter().any(|f| f.message.starts_with("text.contentTyp: not a Nodemailer message option; did you mean contentType?")));
 }
 
 #[test]
 fn a_body_the_engine_cannot_read_is_refused_naming_the_field() {
-    let refused = |json: &str| match Compose::from_json(json) {
+    let refused = |json: &str| match Compose::from_json(json).and_then(|c| lint_compose(&c, &Options::default())) {
         Err(error @ LintError::InvalidInput(_)) => error.localized(mail_preflight::Locale::En),
         other => panic!("{json}: {other:?}"),
     };
     let path = refused(r#"{"html": {"path": "/tmp/mail.html"}}"#);
     assert!(path.contains("html") && path.contains("path and href cannot be read here"), "{path}");
     let encoding = refused(r#"{"text": {"content": "eA==", "encoding": "base65"}}"#);
-    assert!(encoding.contains("text") && encoding.contains("base65") && encoding.contains("base64"), "{encoding}");
-    let raw = refused(r#"{"amp": {"raw": "Content-Type: text/x-amp-html\r\n\r\nx"}}"#);
-    assert!(raw.contains("amp"), "{raw}");
+    assert!(encoding.contains("text.encoding") && encoding.contains("base65") && encoding.contains("base64"), "{encoding}");
+    // An object with no content, path, href or raw JavaScript finds true is the
+    // content itself, which Nodemailer's stream cannot write (it throws).
+    for json in [r#"{"text": {"content": ""}}"#, r#"{"amp": {"raw": ""}}"#, r#"{"html": {"headers": {"X-A": "1"}}}"#] {
+        let text = refused(json);
+        assert!(text.contains("is a stream or an object, which cannot be read here"), "{json}: {text}");
+    }
 }

@@ -61,8 +61,13 @@ fn options_nested_deep_are_refused_naming_the_field() {
 #[test]
 fn compose_fields_nested_deep_are_refused_naming_the_field() {
     on_small_stack(|| {
+        // mime-node's addHeader goes into lists inside lists; the engine reads `MAX_HEADER_LIST_DEPTH` levels.
+        let lists = format!("{}0{}", "[".repeat(DEPTH), "]".repeat(DEPTH));
+        let json = format!(r#"{{"from": "a@example.com", "headers": {{"X-A": {lists}}}}}"#);
+        refused(&Compose::from_json(&json).expect_err("refused"), "headers.X-A[0][0]", false);
+        // An object of a header is read for its `value` alone: the rest is skipped.
         let json = nested(r#"{"from": "a@example.com", "headers": {}}"#, "headers");
-        refused(&Compose::from_json(&json).expect_err("refused"), "headers", true);
+        assert!(Compose::from_json(&json).is_ok());
         let json = nested(r#"{"from": "a@example.com", "attachments": [{"content": {}}]}"#, "content");
         refused(&Compose::from_json(&json).expect_err("refused"), "attachments[0].content", false);
         // Nodemailer's options the checks do not read are skipped (serde_json skips without recursion).

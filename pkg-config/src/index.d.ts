@@ -35,7 +35,7 @@ export interface MailPreflightError extends Error {
   /** simulate()/compare(): the scenario field at fault (`thresholds.bucketSeconds`, `streams[2].rate`). */
   field?: string;
   /** The catalogue id of the message: `renderMessage(messageId, params, locale)` says it again in another language. */
-  messageId?: string;
+  messageId?: string | number;
   params?: { [name: string]: Param };
 }
 
@@ -227,11 +227,22 @@ export interface BufferJson {
 /** An attachment, as Nodemailer takes it. */
 /**
  * A body (`text`, `html`, `watchHtml`, `amp`) as Nodemailer takes it: a text, bytes
- * (read as UTF-8, the charset Nodemailer declares), or `{ content, encoding }`.
- * `{ path }`, `{ href }` and `{ raw }` are refused: the engine reads no file or URL.
+ * (sent as they are in a part Nodemailer declares UTF-8), or an object read as an
+ * alternative's fields: `{ content, encoding }`, `{ raw }` (the part whole, header and
+ * body, sent as it is), with `headers`, `contentTransferEncoding`, `filename`.
+ * `{ path }` and `{ href }` are refused: the engine reads no file or URL.
  */
-export type BodyInput = string | Uint8Array | number[] | BufferJson
-  | { content: string | Uint8Array | number[] | BufferJson; encoding?: Attachment['encoding'] };
+export type BodyInput = string | Uint8Array | number[] | BufferJson | BodyPart;
+
+/** A body given as an object: its content or its raw part, and the part's own fields. */
+export interface BodyPart {
+  content?: string | Uint8Array | number[] | BufferJson;
+  encoding?: Attachment['encoding'];
+  raw?: string | Uint8Array | number[] | BufferJson;
+  headers?: Headers;
+  contentTransferEncoding?: string | false;
+  filename?: string;
+}
 
 export interface Attachment {
   filename?: string;
@@ -257,17 +268,27 @@ export interface Attachment {
   href?: string;
 }
 
-/** A header value written as given, not encoded (Nodemailer's `prepared`), folded at 76 with `foldLines`. */
+/**
+ * A header value as `{ value }`, written as given, not encoded, when `prepared` (Nodemailer's
+ * `prepared`), folded at 76 with `foldLines`.
+ */
 export interface PreparedHeader {
-  prepared: true;
-  value: string;
+  prepared?: boolean;
+  value: string | number | boolean;
   foldLines?: boolean;
 }
 
+/**
+ * One header's value: a text (a number or `true` is written as JavaScript writes it; `false`, `0`
+ * and `null` write no field), `{ value, prepared }`, or a list of these, one field each (lists in
+ * lists too, up to `MAX_HEADER_LIST_DEPTH`, 8 levels).
+ */
+export type HeaderValue = string | number | boolean | null | PreparedHeader | HeaderValue[];
+
 /** Custom headers, in order: `{ "X-Name": "value" }` (a list for repeated fields) or `[{ key, value }]`. */
 export type Headers =
-  | { [name: string]: string | number | string[] | PreparedHeader }
-  | Array<{ key: string; value: string | number | string[] | PreparedHeader }>;
+  | { [name: string]: HeaderValue }
+  | Array<{ key: string; value: HeaderValue }>;
 
 /**
  * The message fields a script passes to Nodemailer (`transporter.sendMail(compose)`).
@@ -280,9 +301,11 @@ export interface Compose {
   cc?: Addresses;
   bcc?: Addresses;
   replyTo?: Addresses;
-  inReplyTo?: string;
-  references?: string | string[];
-  subject?: string;
+  /** A number is written as JavaScript writes it (`String(value)`), as Nodemailer does; a list writes no field and is refused. */
+  inReplyTo?: string | number;
+  references?: string | number | Array<string | number>;
+  /** A number is written as JavaScript writes it (`123`, `1e+21`); `0` and `false` make no Subject, as in Nodemailer. */
+  subject?: string | number | boolean;
   text?: BodyInput;
   html?: BodyInput;
   headers?: Headers;
@@ -290,7 +313,7 @@ export interface Compose {
   /** Set only when the script sets Date itself; Nodemailer adds it otherwise. */
   date?: string | Date;
   /** Set only when the script sets Message-ID itself; Nodemailer adds it otherwise. */
-  messageId?: string;
+  messageId?: string | number;
   /** The Apple Watch version (`text/watch-html`), an alternative after `text`. */
   watchHtml?: BodyInput;
   /** The AMP for Email version (`text/x-amp-html`), an alternative before `html`. */
@@ -304,7 +327,7 @@ export interface Compose {
   /** `high` and `low` write X-Priority, X-MSMail-Priority and Importance; `normal` writes none. */
   priority?: 'high' | 'normal' | 'low';
   /** The X-Mailer field; none when absent or false. */
-  xMailer?: string | false;
+  xMailer?: string | number | boolean;
   /** The Content-Transfer-Encoding of the text parts. */
   encoding?: 'quoted-printable' | 'base64';
   /** The encoding of encoded words and of text bodies that need one (Nodemailer chooses by content otherwise). */
@@ -349,8 +372,13 @@ export interface IcalEvent {
 }
 
 /** One URL of a `List-*` field: the URL (`https:`, `mailto:`, an address, or a host), or with a comment. */
-export type ListUrl = string | { url: string; comment?: string };
-/** A `list` entry: one field, or a list of fields, each a URL or a list of URLs joined in one field. */
+/** A URL of a `list` entry; `false`, `true`, a number or `null` give none, as in Nodemailer. */
+export type ListUrl = string | { url?: string; comment?: string } | boolean | number | null;
+/**
+ * A `list` entry: one field, or a list of fields, each a URL or a list of URLs joined in one field
+ * (a third level of lists is refused: Nodemailer leaves its URLs out). RFC 8058's
+ * `List-Unsubscribe-Post` cannot be made here (Nodemailer makes every value a URL): set it in `headers`.
+ */
 export type ListValue = ListUrl | Array<ListUrl | ListUrl[]>;
 
 /**

@@ -119,6 +119,8 @@ const EXPECTATIONS: &[(&str, &str)] = &[
     ("an object of List-* fields ({ unsubscribe, id, help… })", "core.invalid.expected.list-fields"),
     ("an iCalendar text or { content, method, filename, encoding, headers }", "core.invalid.expected.ical-event"),
     ("a text or false", "core.invalid.expected.text-or-false"),
+    ("a text (Nodemailer writes no field for a list or an object)", "core.invalid.expected.field-text"),
+    ("a URL or { url, comment } (Nodemailer leaves out the URLs of a list nested deeper)", "core.invalid.expected.list-url"),
     ("an object of message fields (from, to, subject, text, html, attachments…)", "core.invalid.expected.fields"),
 ];
 

@@ -154,6 +154,10 @@ pub struct InputNotes {
     pub close: Vec<(String, String)>,
     /// Fields given beside `raw`, which Nodemailer does not send.
     pub replaced_by_raw: Vec<String>,
+    /// `list` keys that ask for RFC 8058's List-Unsubscribe-Post
+    /// (`list.unsubscribePost`), with the field Nodemailer writes for each
+    /// (`List-Unsubscribepost: <http://List-Unsubscribe=One-Click>`), if any.
+    pub unsubscribe_post: Vec<(String, Option<String>)>,
 }
 
 /// Line-break statistics over the whole message.

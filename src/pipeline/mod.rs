@@ -139,18 +139,23 @@ fn with_compose<T>(
 ) -> Result<T, LintError> {
     check_input_size(compose.input_size())?;
     compose.check_bounds()?;
-    let rendered = compose.render()?;
-    check_input_size(rendered.len())?;
-    if compose.sends_raw() {
-        // `raw` is sent as it is: it must be a message like any raw input.
-        recognise(&rendered)?;
-    }
-    let message = Message::analyse(&rendered, Origin::Compose, compose.input_fields(), limits).with_compose_input(
-        compose.mailer_adds(),
+    let rendered = compose.rendered()?;
+    check_input_size(rendered.bytes.len())?;
+    // `raw`, or a raw part that is the whole message, is sent as it is: it must
+    // be a message like any raw input, the fields given beside are not in it
+    // and Nodemailer adds none.
+    let (input_fields, mailer_adds) = if rendered.as_given {
+        recognise(&rendered.bytes)?;
+        (Vec::new(), &[][..])
+    } else {
+        (compose.input_fields(), crate::model::MAILER_ADDS)
+    };
+    let message = Message::analyse(&rendered.bytes, Origin::Compose, input_fields, limits).with_compose_input(
+        mailer_adds,
         compose.notes.clone(),
         compose.envelope_sender(),
     );
-    Ok(then(&message, &rendered))
+    Ok(then(&message, &rendered.bytes))
 }
 
 fn check_input_size(len: usize) -> Result<(), LintError> {

@@ -22,7 +22,7 @@ const LeWindows = requireDev('nodemailer/lib/mime-node/le-windows');
 function nodemailerBytes(mail, baseBoundary) {
   return new Promise((resolve, reject) => {
     const chunks = [];
-    const message = new MailMessage({ options: {}, _defaults: {} }, structuredClone({ baseBoundary, ...mail }));
+    const message = new MailMessage({ options: {}, _defaults: {} }, copied({ baseBoundary, ...mail }));
     message.message = new MailComposer(message.data).compile();
     message.setMailerHeader();
     message.setPriorityHeaders();
@@ -37,6 +37,20 @@ function nodemailerBytes(mail, baseBoundary) {
       resolve(text);
     });
   });
+}
+
+/**
+ * A deep copy of `value` for Nodemailer, which writes into the objects it is given (a body's
+ * `contentType`): plain objects and lists copied, Buffers kept Buffers (structuredClone makes
+ * them Uint8Arrays, which mime-node encodes otherwise), anything else as it is.
+ */
+function copied(value) {
+  if (Buffer.isBuffer(value)) return Buffer.from(value);
+  if (Array.isArray(value)) return value.map(copied);
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, copied(inner)]));
+  }
+  return value;
 }
 
 /** Asserts that our rendering of `mail` is Nodemailer's, line by line for a readable failure. */
@@ -298,19 +312,20 @@ test('unknown keys inside parts and the envelope are named by path, with the clo
   }
 });
 
-test('a body given as a Buffer, a Uint8Array or { content, encoding } is linted as Nodemailer sends it', async () => {
+test('a body given as a Buffer or { content, encoding } is rendered as Nodemailer sends it, and linted the same', async () => {
   const { lint } = pkg;
   const fields = (text, html) => ({ from: 'a@example.com', to: 'b@example.com', subject: 'Order 12', text, html,
     date: 'Tue, 1 Dec 2026 10:00:00 +0000', messageId: '<order-12@example.com>' });
   const plain = lint(fields('Your order ships today.', '<p>Your order ships <b>today</b>.</p>'));
-  for (const [text, html] of [
-    [Buffer.from('Your order ships today.'), Buffer.from('<p>Your order ships <b>today</b>.</p>')],
-    [new TextEncoder().encode('Your order ships today.'), { content: Buffer.from('<p>Your order ships <b>today</b>.</p>').toString('base64'), encoding: 'base64' }],
-    [{ content: 'Your order ships today.' }, { content: Buffer.from('<p>Your order ships <b>today</b>.</p>') }],
+  const ids = (report) => report.findings.map((f) => f.messageId);
+  for (const [text, html, sameText] of [
+    // A Buffer is sent in quoted-printable or base64 (mime-node gives 7bit to a string of plain text only).
+    [Buffer.from('Your order ships today.'), Buffer.from('<p>Your order ships <b>today</b>.</p>'), true],
+    [Buffer.from('Zażółć gęślą jaźń, żółw'), { content: Buffer.from('<p>Your order ships <b>today</b>.</p>').toString('base64'), encoding: 'base64' }, false],
+    [{ content: 'Your order ships today.' }, { content: Buffer.from('<p>Your order ships <b>today</b>.</p>') }, true],
   ]) {
-    const report = lint(fields(text, html));
-    assert.equal(report.source, plain.source);
-    assert.deepEqual(report.findings.map((f) => f.messageId), plain.findings.map((f) => f.messageId));
+    await assertRenderedAsNodemailer(fields(text, html));
+    if (sameText) assert.deepEqual(ids(lint(fields(text, html))), ids(plain));
   }
   assert.throws(() => lint(fields('x', { path: '/tmp/mail.html' })), (e) => e.code === 'invalid-input' && /html/.test(e.message));
 });
@@ -327,4 +342,77 @@ test('__proto__ keys from JSON.parse are read as Nodemailer reads them: fields i
     const ours = await assertRenderedAsNodemailer(JSON.parse(body), body);
     if (body.includes('evil')) assert.match(ours, /^From: evil@x\.example\r\n/, 'the raw message Nodemailer sends is the one linted');
   }
+});
+
+test('a body given as an alternative\'s fields ({ raw }, headers, contentTransferEncoding, filename) is Nodemailer\'s part', async () => {
+  const shapes = {
+    'html as { raw } beside text and an inline image (related)': { from: 'a@example.com', to: 'b@example.com', subject: 'Hi', text: 't',
+      html: { raw: 'Content-Type: text/html; charset=utf-8\r\n\r\n<p>Raw <b>HTML</b> <img src="cid:logo@x"></p>' },
+      attachments: [{ filename: 'logo.png', content: 'x', cid: 'logo@x' }] },
+    'amp and watchHtml as { raw } Buffers': { from: 'a@example.com', text: 't', html: '<p>h</p>',
+      amp: { raw: Buffer.from('Content-Type: text/x-amp-html\r\n\r\n<html amp4email><body>Hi</body></html>') },
+      watchHtml: { raw: 'Content-Type: text/watch-html\r\n\r\n<b>Hi</b>' } },
+    'text with headers, contentTransferEncoding and filename': { from: 'a@example.com',
+      text: { content: 'Hello', headers: { 'X-Part': ['1', 2] }, contentTransferEncoding: 'base64', filename: 'hello.txt' }, html: '<p>Hello</p>' },
+    'html as { raw } alone: the whole message, without the fields given beside': { from: 'a@example.com', subject: 'Hi',
+      html: { raw: 'Content-Type: text/html\r\n\r\n<p>hi</p>' }, date: 'Tue, 1 Dec 2026 10:00:00 +0000', messageId: '<1@example.com>' },
+  };
+  for (const [what, mail] of Object.entries(shapes)) await assertRenderedAsNodemailer(mail, what);
+  const alone = pkg.lint(shapes['html as { raw } alone: the whole message, without the fields given beside']);
+  assert.ok(alone.findings.some((f) => f.messageId === 'headers/missing-field.required'), 'From is not sent');
+  for (const body of [{ content: '' }, { raw: '' }, { headers: { 'X-A': '1' } }]) {
+    // Nodemailer streams the object itself as content, which throws ("The "chunk" argument must be…").
+    assert.throws(() => pkg.lint({ from: 'a@example.com', html: body }),
+      (e) => e.code === 'invalid-input' && /html is a stream or an object/.test(e.message), JSON.stringify(body));
+  }
+});
+
+test('values Nodemailer writes with toString() are rendered as it writes them', async () => {
+  const shapes = {
+    'a number subject, message id, reply id, references and X-Mailer': { from: 'a@example.com', text: 'x', subject: 123,
+      messageId: 42, inReplyTo: 7, references: ['a@example.com', 5, ''], xMailer: 5 },
+    'a huge subject': { from: 'a@example.com', text: 'x', subject: 1e21 },
+    'a tiny subject': { from: 'a@example.com', text: 'x', subject: 1.5e-7 },
+    'subject true': { from: 'a@example.com', text: 'x', subject: true },
+    'subject 0 and false are none': { from: 'a@example.com', text: 'x', subject: 0 },
+    'a number priority (no field)': { from: 'a@example.com', text: 'x', priority: 1 },
+    'header lists mixing texts, numbers, objects and lists': { from: 'a@example.com', text: 'x', subject: 'Hi',
+      headers: { 'X-A': ['a', { value: 'b  c', prepared: true }, 5, 0, true, ['d', ['e']], { foo: 1 }, null], 'X-B': { value: 7 }, Subject: 0 } },
+    'list values that give no URL: 0, a number, true, null': { from: 'a@example.com', text: 'x',
+      list: { unsubscribe: 0, help: [5, 'help@example.com', null], post: true } },
+    'list.unsubscribePost and list["unsubscribe-post"]': { from: 'a@example.com', text: 'x',
+      list: { unsubscribe: 'https://example.com/u', unsubscribePost: 'List-Unsubscribe=One-Click', 'unsubscribe-post': 'List-Unsubscribe=One-Click' } },
+  };
+  for (const [what, mail] of Object.entries(shapes)) await assertRenderedAsNodemailer(mail, what);
+});
+
+test('values Nodemailer drops without a word or cannot write are refused naming the field, in the reader\'s language', () => {
+  const refused = (mail, pattern, locale = 'en') => assert.throws(() => pkg.lint({ from: 'a@example.com', text: 'x', ...mail }, { locale }),
+    (e) => e.code === 'invalid-input' && pattern.test(e.message), `${JSON.stringify(mail)} ${locale}`);
+  // mime-node writes no In-Reply-To for a list (its `value` property is empty).
+  refused({ inReplyTo: ['<a@example.com>'] }, /inReplyTo is a list; it must be a text \(Nodemailer writes no field for a list or an object\)\./);
+  refused({ inReplyTo: ['<a@example.com>'] }, /inReplyTo est une liste/, 'fr');
+  refused({ inReplyTo: ['<a@example.com>'] }, /inReplyTo es una lista/, 'es');
+  refused({ inReplyTo: ['<a@example.com>'] }, /inReplyTo to lista/, 'pl');
+  refused({ list: { unsubscribe: [[['https://example.com/u']]] } }, /list\.unsubscribe\[0\]\[0\] is a list; it must be a URL or \{ url, comment \}/);
+  refused({ list: { unsubscribe: { url: 5 } } }, /list\.unsubscribe\.url is a number \(5\); it must be a text\./);
+  const urls = Array.from({ length: 100000 }, (_, i) => `https://example.com/u/${i}`);
+  refused({ list: { unsubscribe: urls } }, /list\.unsubscribe: 100,000 entries, at most 100\./);
+  refused({ list: { help: [urls] } }, /list\.help\[0\]: 100,000 entries, at most 100\./);
+});
+
+test('list.unsubscribePost is said, and the one-click rule reads the field Nodemailer writes', () => {
+  const bulk = { from: 'news@example.com', to: 'b@example.org', subject: 'News', text: 'Hello', headers: { Precedence: 'bulk' },
+    list: { unsubscribe: 'https://example.com/u/1', unsubscribePost: 'List-Unsubscribe=One-Click' } };
+  const report = pkg.lint(bulk);
+  assert.ok(report.findings.some((f) => f.messageId === 'bulk/one-click.missing'), JSON.stringify(idsOf(report)));
+  const note = report.findings.find((f) => f.messageId === 'headers/compose-option.unsubscribe-post');
+  assert.match(note.message, /^list\.unsubscribePost: .*\(List-Unsubscribepost: <http:\/\/List-Unsubscribe=One-Click>\)/);
+  for (const locale of ['fr', 'es', 'pl']) {
+    const localized = pkg.lint(bulk, { locale }).findings.find((f) => f.messageId === 'headers/compose-option.unsubscribe-post');
+    assert.ok(localized && !/Nodemailer writes/.test(localized.message) && /List-Unsubscribe-Post/.test(localized.fix), locale);
+  }
+  const fixed = pkg.lint({ ...bulk, list: { unsubscribe: 'https://example.com/u/1' },
+    headers: { Precedence: 'bulk', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } });
+  assert.ok(!idsOf(fixed).includes('bulk/one-click') && !idsOf(fixed).includes('headers/compose-option'), JSON.stringify(idsOf(fixed)));
 });

@@ -475,6 +475,18 @@ crate::catalog! {
         es: "un texto iCalendar o { content, method, filename, encoding, headers }",
         pl: "tekst iCalendar lub { content, method, filename, encoding, headers }",
     },
+    "core.invalid.expected.field-text" => {
+        en: "a text (Nodemailer writes no field for a list or an object)",
+        fr: "un texte (Nodemailer n'écrit aucun champ pour une liste ou un objet)",
+        es: "un texto (Nodemailer no escribe ningún campo para una lista o un objeto)",
+        pl: "tekst (dla listy ani obiektu Nodemailer nie zapisuje żadnego pola)",
+    },
+    "core.invalid.expected.list-url" => {
+        en: "a URL or { url, comment } (Nodemailer leaves out the URLs of a list nested deeper)",
+        fr: "une URL ou { url, comment } (Nodemailer laisse de côté les URL d'une liste imbriquée plus profondément)",
+        es: "una URL o { url, comment } (Nodemailer omite las URL de una lista anidada a más profundidad)",
+        pl: "URL lub { url, comment } (Nodemailer pomija adresy URL z listy zagnieżdżonej głębiej)",
+    },
     "core.invalid.expected.text-or-false" => {
         en: "a text or false",
         fr: "un texte ou false",

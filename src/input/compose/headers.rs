@@ -181,6 +181,10 @@ pub fn encode_value(name: &str, value: &Value, encoding: TextEncoding) -> String
                             compact.push(c);
                         }
                     }
+                    // `''.split(/\s+/)` is `['']`: an empty item is written `<>`.
+                    if compact.is_empty() {
+                        return vec!["<>".to_string()];
+                    }
                     compact.split_whitespace().map(bracketed).collect::<Vec<_>>()
                 })
                 .collect();

@@ -5,9 +5,9 @@
 //! `List-*` field per `list` entry, written as given (`prepared`) and folded.
 
 use super::headers::{Fields, Value};
-use super::{field, Compose};
+use super::{field, prefixed, Compose};
 use crate::input::words::{encode_word_within, is_js_space, is_plain_text};
-use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -19,46 +19,167 @@ pub const MAX_LIST_FIELDS: usize = 100;
 /// alternatives, in practice one to three; the bound keeps one field's work small).
 pub const MAX_LIST_URLS: usize = 100;
 
-/// One URL of a `list` entry: a text, or `{ url, comment }`; `true`/`false`
-/// and an object without `url` give nothing, as in Nodemailer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged, expecting = "a URL, { url, comment } or a list of them")]
+/// One URL of a `list` entry: a text, or `{ url, comment }`. A value that is
+/// neither (`true`, `false`, a number, `null`) or an object without `url`
+/// gives no URL, as in Nodemailer (`typeof value === 'string'`, then
+/// `value && value.url`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub enum ListUrl {
     Url(String),
-    Flag(bool),
-    Commented {
-        #[serde(default)]
-        url: Option<String>,
-        #[serde(default)]
-        comment: Option<String>,
-    },
+    Commented { url: Option<String>, comment: Option<String> },
+    None,
 }
 
 /// One `List-*` field: a URL, or several written in one field, comma-separated.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged, expecting = "a URL, { url, comment } or a list of them")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub enum ListField {
     One(ListUrl),
-    Many(Vec<Option<ListUrl>>),
+    Many(Vec<ListUrl>),
 }
 
 /// The value of one `list` key: one field, or a list of fields.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged, expecting = "a URL, { url, comment } or a list of them")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub enum ListValue {
     One(ListUrl),
-    Many(Vec<Option<ListField>>),
+    Many(Vec<ListField>),
+}
+
+/// What a URL of `list` takes (`ListUrl`). MailMessage reads two levels of
+/// lists (`[].concat(list[key])`, then `[].concat(value)`): a list at the
+/// third makes no URL, so its URLs would be left out without a word.
+const LIST_URL: &str = "a URL or { url, comment } (Nodemailer leaves out the URLs of a list nested deeper)";
+
+/// Reads a `ListUrl`, or (`depth` lists still allowed) a list of them.
+struct ListVisitor {
+    depth: u8,
+}
+
+/// What `ListVisitor` read: a URL, or a list of what the next level reads.
+enum Read {
+    Url(ListUrl),
+    Fields(Vec<ListField>),
+    Urls(Vec<ListUrl>),
+}
+
+impl<'de> DeserializeSeed<'de> for ListVisitor {
+    type Value = Read;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Read, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ListVisitor {
+    type Value = Read;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(if self.depth == 0 { LIST_URL } else { "a URL, { url, comment } or a list of them" })
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Read, E> {
+        Ok(Read::Url(ListUrl::Url(v.to_string())))
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Read, E> {
+        Ok(Read::Url(ListUrl::None))
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Read, E> {
+        Ok(Read::Url(ListUrl::None))
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Read, E> {
+        Ok(Read::Url(ListUrl::None))
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Read, E> {
+        Ok(Read::Url(ListUrl::None))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Read, E> {
+        Ok(Read::Url(ListUrl::None))
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Read, E> {
+        Ok(Read::Url(ListUrl::None))
+    }
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Read, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Read, A::Error> {
+        if self.depth == 0 {
+            return Err(de::Error::invalid_type(de::Unexpected::Seq, &self));
+        }
+        let (mut fields, mut urls) = (Vec::new(), Vec::new());
+        loop {
+            let index = fields.len() + urls.len();
+            let item = match seq.next_element_seed(ListVisitor { depth: self.depth - 1 }) {
+                Ok(Some(item)) => item,
+                Ok(None) => break,
+                Err(e) => return Err(prefixed(&format!("[{index}]"), e)),
+            };
+            match (self.depth, item) {
+                (2, Read::Url(url)) => fields.push(ListField::One(url)),
+                (2, Read::Urls(list)) => fields.push(ListField::Many(list)),
+                (_, Read::Url(url)) => urls.push(url),
+                // The next level reads no list at depth 1, and lists only at depth 2.
+                (_, Read::Fields(_) | Read::Urls(_)) => {}
+            }
+        }
+        Ok(if self.depth == 2 { Read::Fields(fields) } else { Read::Urls(urls) })
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Read, A::Error> {
+        let (mut url, mut comment) = (None, None);
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "url" => url = field::<_, Option<ListText>>(&mut map, &key)?.and_then(|t| t.0),
+                "comment" => comment = field::<_, Option<ListText>>(&mut map, &key)?.and_then(|t| t.0),
+                _ => {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(Read::Url(ListUrl::Commented { url, comment }))
+    }
+}
+
+/// A `url` or `comment` of `list`: a text, or a value JavaScript finds false
+/// (none). Anything else MailMessage cannot write: `url.replace` throws on a
+/// number, and a number as comment becomes an empty encoded word
+/// (`=?UTF-8?Q??=`), the number lost.
+struct ListText(Option<String>);
+
+impl<'de> Deserialize<'de> for ListText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<ListText, D::Error> {
+        struct TextVisitor;
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = ListText;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<ListText, E> {
+                Ok(ListText(Some(v.to_string()).filter(|v| !v.is_empty())))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<ListText, E> {
+                if v { Err(de::Error::invalid_type(de::Unexpected::Bool(v), &self)) } else { Ok(ListText(None)) }
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<ListText, E> {
+                self.visit_f64(v as f64)
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<ListText, E> {
+                self.visit_f64(v as f64)
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<ListText, E> {
+                if v == 0.0 || v.is_nan() { Ok(ListText(None)) } else { Err(de::Error::invalid_type(de::Unexpected::Float(v), &self)) }
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<ListText, E> {
+                Ok(ListText(None))
+            }
+        }
+        deserializer.deserialize_any(TextVisitor)
+    }
 }
 
 /// Nodemailer's `list` option, keys in the order given (`unsubscribe`, `id`,
 /// `help`…, each making a `List-<Key>` field).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
-pub struct List(pub Vec<(String, Option<ListValue>)>);
+pub struct List(pub Vec<(String, ListValue)>);
 
 impl<'de> Deserialize<'de> for List {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<List, D::Error> {
-        struct ListVisitor;
-        impl<'de> Visitor<'de> for ListVisitor {
+        struct EntriesVisitor;
+        impl<'de> Visitor<'de> for EntriesVisitor {
             type Value = List;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("an object of List-* fields ({ unsubscribe, id, help… })")
@@ -66,92 +187,108 @@ impl<'de> Deserialize<'de> for List {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<List, A::Error> {
                 let mut entries = Vec::new();
                 while let Some(key) = map.next_key::<String>()? {
-                    let value = field::<_, Option<ListValue>>(&mut map, &key)?;
+                    let value = map.next_value_seed(ListVisitor { depth: 2 }).map_err(|e| prefixed(&key, e))?;
+                    let value = match value {
+                        Read::Url(url) => ListValue::One(url),
+                        Read::Fields(fields) => ListValue::Many(fields),
+                        Read::Urls(_) => ListValue::Many(Vec::new()),
+                    };
                     entries.push((key, value));
                 }
                 Ok(List(entries))
             }
         }
-        deserializer.deserialize_map(ListVisitor)
+        deserializer.deserialize_map(EntriesVisitor)
     }
 }
 
 impl List {
+    /// The fields of each key, each a list of URLs, in order.
+    fn entries(&self) -> impl Iterator<Item = (&str, Vec<&[ListUrl]>)> {
+        self.0.iter().map(|(key, value)| {
+            let fields: Vec<&[ListUrl]> = match value {
+                ListValue::One(url) => vec![std::slice::from_ref(url)],
+                ListValue::Many(list) => list
+                    .iter()
+                    .map(|field| match field {
+                        ListField::One(url) => std::slice::from_ref(url),
+                        ListField::Many(urls) => urls.as_slice(),
+                    })
+                    .collect(),
+            };
+            (key.as_str(), fields)
+        })
+    }
+
     /// MailMessage `_getListHeaders`: `(name, value)` of each field, in order,
     /// the value as written (`prepared`); an empty value is no field.
     pub fn fields(&self) -> Vec<(String, String)> {
         let mut fields = Vec::new();
-        for (key, value) in &self.0 {
-            let key = key.to_lowercase();
-            let key = key.trim_matches(is_js_space);
-            let entries: Vec<Vec<&ListUrl>> = match value {
-                None => Vec::new(),
-                Some(ListValue::One(url)) => vec![vec![url]],
-                Some(ListValue::Many(list)) => list
-                    .iter()
-                    .map(|entry| match entry {
-                        None => Vec::new(),
-                        Some(ListField::One(url)) => vec![url],
-                        Some(ListField::Many(urls)) => urls.iter().flatten().collect(),
-                    })
-                    .collect(),
-            };
-            for urls in entries {
-                let written: Vec<String> =
-                    urls.into_iter().map(|url| list_url(url, key == "id")).filter(|v| !v.is_empty()).collect();
-                fields.push((format!("list-{key}"), written.join(", ")));
+        for (key, urls_of_fields) in self.entries() {
+            let key = field_key(key);
+            for urls in urls_of_fields {
+                fields.push((format!("list-{key}"), written(urls, key == "id")));
             }
         }
         fields
     }
 
-    /// How many fields and URLs the option holds, for the bounds.
-    pub fn counts(&self) -> (usize, usize) {
-        let mut fields = 0;
-        let mut most_urls = 0;
-        for (_, value) in &self.0 {
-            match value {
-                None => {}
-                Some(ListValue::One(_)) => fields += 1,
-                Some(ListValue::Many(list)) => {
-                    fields += list.len();
-                    for entry in list.iter().flatten() {
-                        if let ListField::Many(urls) = entry {
-                            most_urls = most_urls.max(urls.len());
-                        }
-                    }
-                }
+    /// The first count beyond its bound, with the path of what holds it: a
+    /// key of more than `MAX_LIST_FIELDS` fields (`list.unsubscribe`), a field
+    /// of more than `MAX_LIST_URLS` URLs (`list.unsubscribe[0]`), or more than
+    /// `MAX_LIST_FIELDS` fields in all (`list`).
+    pub fn beyond_bounds(&self) -> Option<(String, usize, usize)> {
+        let mut total = 0;
+        for (key, fields) in self.entries() {
+            let path = format!("list.{}", crate::error::quoted(key));
+            if fields.len() > MAX_LIST_FIELDS {
+                return Some((path, fields.len(), MAX_LIST_FIELDS));
             }
+            if let Some((index, urls)) = fields.iter().enumerate().find(|(_, urls)| urls.len() > MAX_LIST_URLS) {
+                return Some((format!("{path}[{index}]"), urls.len(), MAX_LIST_URLS));
+            }
+            total += fields.len();
         }
-        (fields, most_urls)
+        (total > MAX_LIST_FIELDS).then(|| ("list".to_string(), total, MAX_LIST_FIELDS))
     }
 
     /// Bytes of the keys, URLs and comments, for the input size.
     pub fn size(&self) -> usize {
         let url_size = |url: &ListUrl| match url {
             ListUrl::Url(u) => u.len(),
-            ListUrl::Flag(_) => 0,
+            ListUrl::None => 0,
             ListUrl::Commented { url, comment } => url.as_ref().map_or(0, String::len) + comment.as_ref().map_or(0, String::len),
         };
-        self.0
-            .iter()
-            .map(|(key, value)| {
-                key.len()
-                    + match value {
-                        None => 0,
-                        Some(ListValue::One(url)) => url_size(url),
-                        Some(ListValue::Many(list)) => list
-                            .iter()
-                            .flatten()
-                            .map(|entry| match entry {
-                                ListField::One(url) => url_size(url),
-                                ListField::Many(urls) => urls.iter().flatten().map(url_size).sum(),
-                            })
-                            .sum(),
-                    }
-            })
-            .sum()
+        self.entries().map(|(key, fields)| key.len() + fields.iter().flat_map(|urls| urls.iter()).map(url_size).sum::<usize>()).sum()
     }
+
+    /// The keys that ask for RFC 8058's List-Unsubscribe-Post field
+    /// (`unsubscribePost`, `unsubscribe-post`…), as given, with the field
+    /// MailMessage writes for each (none when its value is empty): named after
+    /// the key, its value a URL in angle brackets (`<http://List-Unsubscribe=One-Click>`).
+    pub fn unsubscribe_post(&self) -> Vec<(String, Option<String>)> {
+        let mut found = Vec::new();
+        for (key, urls_of_fields) in self.entries() {
+            let name = field_key(key);
+            if name.chars().filter(|c| !matches!(c, '-' | '_')).ne("unsubscribepost".chars()) {
+                continue;
+            }
+            let value = urls_of_fields.into_iter().map(|urls| written(urls, false)).find(|v| !v.trim().is_empty());
+            let field = value.map(|v| format!("{}: {v}", super::headers::normalize_name(&format!("list-{name}"))));
+            found.push((key.to_string(), field));
+        }
+        found
+    }
+}
+
+/// A `list` key as MailMessage names its field (`'list-' + key.toLowerCase().trim()`).
+fn field_key(key: &str) -> String {
+    key.to_lowercase().trim_matches(is_js_space).to_string()
+}
+
+/// The URLs of one field as MailMessage writes them, comma-separated.
+fn written(urls: &[ListUrl], id: bool) -> String {
+    urls.iter().map(|url| list_url(url, id)).filter(|v| !v.is_empty()).collect::<Vec<_>>().join(", ")
 }
 
 /// One URL as MailMessage writes it: `<url> (comment)`, or for `List-ID`
@@ -159,7 +296,7 @@ impl List {
 fn list_url(url: &ListUrl, id: bool) -> String {
     let (url, comment) = match url {
         ListUrl::Url(url) => (url.as_str(), ""),
-        ListUrl::Flag(_) => return String::new(),
+        ListUrl::None => return String::new(),
         ListUrl::Commented { url, comment } => (url.as_deref().unwrap_or_default(), comment.as_deref().unwrap_or_default()),
     };
     if url.is_empty() {
@@ -209,20 +346,10 @@ fn without_list_id_prefix(formatted: String) -> String {
     }
 }
 
-/// Nodemailer's `xMailer`: a text for `X-Mailer`, or `false` (no field, the default).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged, expecting = "a text or false")]
-pub enum XMailer {
-    Text(String),
-    Flag(bool),
-}
-
 /// `setMailerHeader`, `setPriorityHeaders` and `setListHeaders`, on the root's fields.
 pub fn add_fields(compose: &Compose, fields: &mut Fields) {
-    match &compose.x_mailer {
-        Some(XMailer::Text(text)) if !text.is_empty() => fields.set("X-Mailer", Value::Text(text.clone())),
-        Some(XMailer::Flag(true)) => fields.set("X-Mailer", Value::Text("true".into())),
-        _ => {}
+    if let Some(text) = compose.x_mailer.as_deref().filter(|t| !t.is_empty()) {
+        fields.set("X-Mailer", Value::Text(text.into()));
     }
     for (name, value) in priority_fields(compose.priority.as_deref()) {
         fields.set(name, Value::Text((*value).into()));

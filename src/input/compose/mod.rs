@@ -9,11 +9,17 @@
 //! Nodemailer adds `Date` and `Message-ID` itself; the rendering leaves them out
 //! (unless the script sets them) and the model records that the mailer adds them.
 
+mod body;
 mod headers;
 mod mail_message;
 mod tree;
+mod values;
 
-pub use mail_message::{List, ListField, ListUrl, ListValue, XMailer, MAX_LIST_FIELDS, MAX_LIST_URLS};
+pub use body::BodyInput;
+pub use mail_message::{List, ListField, ListUrl, ListValue, MAX_LIST_FIELDS, MAX_LIST_URLS};
+pub use values::{number_text, HeaderValue, HeaderValues, Headers, TextOrList, MAX_HEADER_LIST_DEPTH};
+
+use values::{FieldText, JsText, MailerText, Truthy};
 
 use crate::input::buffer;
 use crate::input::words::TextEncoding;
@@ -108,10 +114,10 @@ impl Content {
     }
 
     /// The bytes sent: a text as UTF-8 (Node's default), bytes as they are.
-    fn to_bytes(&self) -> Vec<u8> {
+    fn as_bytes(&self) -> &[u8] {
         match self {
-            Content::Text(text) => text.as_bytes().to_vec(),
-            Content::Bytes(bytes) => bytes.clone(),
+            Content::Text(text) => text.as_bytes(),
+            Content::Bytes(bytes) => bytes,
         }
     }
 }
@@ -158,71 +164,6 @@ impl<'de> Deserialize<'de> for Content {
             }
         }
         deserializer.deserialize_any(ContentVisitor)
-    }
-}
-
-/// `text`, `html`, `watchHtml` or `amp` as Nodemailer takes them: a text, bytes
-/// (a Buffer, a typed array, Node's JSON form of a Buffer), or the object form
-/// `{ content, encoding }` (mail-composer `_createContentNode`). Nodemailer sends
-/// bytes as they are in a part declared UTF-8; the engine reads them as UTF-8 (a
-/// byte that is none becomes U+FFFD). `{ path }` and `{ href }` name a file or a
-/// URL the engine cannot read; `{ raw }` and streams are refused as content.
-struct BodyText(String);
-
-impl<'de> Deserialize<'de> for BodyText {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<BodyText, D::Error> {
-        struct BodyVisitor;
-        impl<'de> Visitor<'de> for BodyVisitor {
-            type Value = BodyText;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string, a byte array, a Buffer, or { content, encoding }")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<BodyText, E> {
-                Ok(BodyText(v.to_string()))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<BodyText, E> {
-                Ok(BodyText(v))
-            }
-            fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<BodyText, E> {
-                Ok(BodyText(String::from_utf8_lossy(v).into_owned()))
-            }
-            fn visit_byte_buf<E: de::Error>(self, v: Vec<u8>) -> Result<BodyText, E> {
-                Ok(BodyText(String::from_utf8(v).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<BodyText, A::Error> {
-                let bytes: Vec<u8> = Deserialize::deserialize(de::value::SeqAccessDeserializer::new(seq))?;
-                self.visit_byte_buf(bytes)
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<BodyText, A::Error> {
-                let (mut data, mut content, mut encoding, mut source, mut other) = (None, None, None, false, false);
-                while let Some(key) = map.next_key::<String>()? {
-                    match key.as_str() {
-                        // Node's JSON form of a Buffer: `{ "type": "Buffer", "data": [...] }`.
-                        "data" => data = Some(map.next_value::<Vec<u8>>()?),
-                        "content" => content = map.next_value::<Option<Content>>()?,
-                        "encoding" => encoding = map.next_value::<Option<String>>()?,
-                        "path" | "href" => source |= map.next_value::<Option<de::IgnoredAny>>()?.is_some(),
-                        "raw" => other |= map.next_value::<Option<de::IgnoredAny>>()?.is_some(),
-                        _ => {
-                            map.next_value::<de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                let content = match (data, content) {
-                    (Some(bytes), _) => Content::Bytes(bytes),
-                    (None, Some(content)) => content,
-                    (None, None) if source => return Err(de::Error::custom(crate::error::UNREADABLE_SOURCE)),
-                    (None, None) if other => return Err(de::Error::custom(crate::error::UNREADABLE_CONTENT)),
-                    (None, None) => return Ok(BodyText(String::new())),
-                };
-                match content.decoded(encoding.as_deref()) {
-                    Ok(Content::Text(text)) => Ok(BodyText(text)),
-                    Ok(Content::Bytes(bytes)) => self.visit_byte_buf(bytes),
-                    Err(name) => Err(de::Error::unknown_variant(&name, buffer::ENCODINGS)),
-                }
-            }
-        }
-        deserializer.deserialize_any(BodyVisitor)
     }
 }
 
@@ -286,33 +227,40 @@ impl<'de> Visitor<'de> for PartVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Attachment, A::Error> {
         let mut part = Attachment::default();
         while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "filename" => part.filename = field(&mut map, &key)?,
-                "content" => part.content = field(&mut map, &key)?,
-                "encoding" => part.encoding = field(&mut map, &key)?,
-                "contentType" => part.content_type = field(&mut map, &key)?,
-                "cid" => part.cid = field(&mut map, &key)?,
-                "contentDisposition" => part.content_disposition = field(&mut map, &key)?,
-                "headers" => part.headers = field(&mut map, &key)?,
-                "path" => part.path = field(&mut map, &key)?,
-                "href" => part.href = field(&mut map, &key)?,
-                "raw" => part.raw = field(&mut map, &key)?,
-                // Given as `null`, it is given (no field), not absent.
-                "contentTransferEncoding" => part.content_transfer_encoding = Some(field(&mut map, &key)?),
-                "method" if self.ical => part.method = field(&mut map, &key)?,
-                "httpHeaders" => {
-                    map.next_value::<de::IgnoredAny>()?;
-                }
-                _ => {
-                    map.next_value::<de::IgnoredAny>()?;
-                    if part.unknown.len() < MAX_NOTED_KEYS {
-                        part.unknown.push(key);
-                    }
-                }
-            }
+            read_part_field(&mut map, key, &mut part, self.ical)?;
         }
         Ok(part)
     }
+}
+
+/// One field of a part (`key`), into `part`; a key none of Nodemailer's is
+/// kept in `part.unknown`. `ical`: `method` is a field.
+fn read_part_field<'de, A: MapAccess<'de>>(map: &mut A, key: String, part: &mut Attachment, ical: bool) -> Result<(), A::Error> {
+    match key.as_str() {
+        "filename" => part.filename = field(map, &key)?,
+        "content" => part.content = field(map, &key)?,
+        "encoding" => part.encoding = field(map, &key)?,
+        "contentType" => part.content_type = field(map, &key)?,
+        "cid" => part.cid = field(map, &key)?,
+        "contentDisposition" => part.content_disposition = field(map, &key)?,
+        "headers" => part.headers = field(map, &key)?,
+        "path" => part.path = field(map, &key)?,
+        "href" => part.href = field(map, &key)?,
+        "raw" => part.raw = field(map, &key)?,
+        // Given as `null`, it is given (no field), not absent.
+        "contentTransferEncoding" => part.content_transfer_encoding = Some(field(map, &key)?),
+        "method" if ical => part.method = field(map, &key)?,
+        "httpHeaders" => {
+            map.next_value::<de::IgnoredAny>()?;
+        }
+        _ => {
+            map.next_value::<de::IgnoredAny>()?;
+            if part.unknown.len() < MAX_NOTED_KEYS {
+                part.unknown.push(key);
+            }
+        }
+    }
+    Ok(())
 }
 
 impl<'de> Deserialize<'de> for Attachment {
@@ -357,92 +305,6 @@ impl TransferEncoding {
     pub fn given(encoding: Option<&TransferEncoding>) -> Option<String> {
         encoding.and_then(|e| e.0.clone())
     }
-}
-
-/// A header value: text, several values (one field each), or Nodemailer's
-/// `{ prepared: true, value }` written as given.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(untagged, expecting = "a header value: a text, a number, a list of texts or { value, prepared }")]
-pub enum HeaderValues {
-    One(String),
-    Number(f64),
-    Many(Vec<String>),
-    Prepared {
-        value: String,
-        #[serde(default)]
-        prepared: bool,
-        #[serde(default, rename = "foldLines")]
-        fold_lines: bool,
-    },
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct KeyValue {
-    pub key: String,
-    pub value: HeaderValues,
-}
-
-/// Custom headers, in the order given: `{ "X-Name": "value" }` or `[{ key, value }]`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct Headers(pub Vec<(String, HeaderValues)>);
-
-impl<'de> Deserialize<'de> for Headers {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Headers, D::Error> {
-        struct HeadersVisitor;
-        impl<'de> Visitor<'de> for HeadersVisitor {
-            type Value = Headers;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an object of header values or a list of { key, value }")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Headers, A::Error> {
-                // A JavaScript object's keys in their order (a BTreeMap would sort them).
-                let mut pairs = Vec::new();
-                while let Some(key) = map.next_key::<String>()? {
-                    // A refused value is named by its field (`headers.X-Campaign`)
-                    // when the name reads as one: letters, digits, `-` and `_`.
-                    let named = !key.is_empty()
-                        && key.len() <= 76
-                        && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-                    let value = map.next_value::<HeaderValues>().map_err(|e| if named { prefixed(&key, e) } else { e })?;
-                    pairs.push((key, value));
-                }
-                Ok(Headers(pairs))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Headers, A::Error> {
-                let mut pairs = Vec::new();
-                while let Some(KeyValue { key, value }) = seq.next_element::<KeyValue>()? {
-                    pairs.push((key, value));
-                }
-                Ok(Headers(pairs))
-            }
-        }
-        deserializer.deserialize_any(HeadersVisitor)
-    }
-}
-
-impl Headers {
-    /// `(name, value, written as given)` of every field, lists expanded, as the
-    /// script wrote them. mime-node writes a `prepared` value as given, line breaks
-    /// included; it flattens every other one (`headers::flatten`).
-    fn pairs(&self) -> Vec<(String, String, bool)> {
-        self.0
-            .iter()
-            .flat_map(|(k, v)| match v {
-                HeaderValues::One(s) => vec![(k.clone(), s.clone(), false)],
-                HeaderValues::Number(n) => vec![(k.clone(), n.to_string(), false)],
-                HeaderValues::Many(list) => list.iter().map(|s| (k.clone(), s.clone(), false)).collect(),
-                HeaderValues::Prepared { value, prepared, .. } => vec![(k.clone(), value.clone(), *prepared)],
-            })
-            .collect()
-    }
-}
-
-/// Text or a list of texts (Nodemailer's `references`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged, expecting = "a text or a list of texts")]
-pub enum TextOrList {
-    One(String),
-    Many(Vec<String>),
 }
 
 /// Nodemailer's `icalEvent`: the iCalendar text, or `{ content, method, filename, encoding, headers }`.
@@ -517,6 +379,16 @@ impl<'de> Deserialize<'de> for Envelope {
     }
 }
 
+/// The message Nodemailer would send for compose fields.
+pub struct Rendered {
+    /// The bytes, with CRLF line ends.
+    pub bytes: Vec<u8>,
+    /// They are bytes the script gave, sent as they are: `raw`, or a raw
+    /// part that is the only part. Nodemailer adds no field to them (not
+    /// Date, not Message-ID), and the fields given beside are not in them.
+    pub as_given: bool,
+}
+
 /// Most alternatives `alternatives` adds (ours: a message has a text, an HTML
 /// and perhaps a calendar or AMP version; a hundred is far beyond any mailer's
 /// use and bounds the parts a script makes this way).
@@ -564,15 +436,16 @@ pub struct Compose {
     pub cc: Option<Addresses>,
     pub bcc: Option<Addresses>,
     pub reply_to: Option<Addresses>,
+    /// Texts of a field each (a number as JavaScript writes it: `values::JsText`).
     pub in_reply_to: Option<String>,
     pub references: Option<TextOrList>,
     pub subject: Option<String>,
-    pub text: Option<String>,
-    pub html: Option<String>,
+    pub text: Option<BodyInput>,
+    pub html: Option<BodyInput>,
     /// The Apple Watch version (`text/watch-html`).
-    pub watch_html: Option<String>,
+    pub watch_html: Option<BodyInput>,
     /// The AMP for Email version (`text/x-amp-html`).
-    pub amp: Option<String>,
+    pub amp: Option<BodyInput>,
     /// A calendar event: a `text/calendar` alternative and an `invite.ics` attachment.
     pub ical_event: Option<IcalEvent>,
     /// More alternatives, after the others (same fields as an attachment; `cid`
@@ -587,7 +460,8 @@ pub struct Compose {
     pub list: Option<List>,
     /// `high`, `normal` or `low`: the X-Priority, X-MSMail-Priority and Importance fields.
     pub priority: Option<String>,
-    pub x_mailer: Option<XMailer>,
+    /// The X-Mailer field (`false`, the default, for none).
+    pub x_mailer: Option<String>,
     /// The Content-Transfer-Encoding of text parts (`quoted-printable` or `base64`).
     pub encoding: Option<String>,
     /// The encoding of encoded words and of text bodies that need one.
@@ -618,57 +492,6 @@ fn text_encoding_option<'de, A: MapAccess<'de>>(map: &mut A) -> Result<TextEncod
     }
 }
 
-/// Whether a value is true to JavaScript (`if (mail.dkim)`), its content skipped.
-struct Truthy(bool);
-
-impl<'de> Deserialize<'de> for Truthy {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Truthy, D::Error> {
-        struct TruthyVisitor;
-        impl<'de> Visitor<'de> for TruthyVisitor {
-            type Value = Truthy;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("any value")
-            }
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Truthy, E> {
-                Ok(Truthy(v))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Truthy, E> {
-                Ok(Truthy(v != 0))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Truthy, E> {
-                Ok(Truthy(v != 0))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Truthy, E> {
-                Ok(Truthy(v != 0.0 && !v.is_nan()))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Truthy, E> {
-                Ok(Truthy(!v.is_empty()))
-            }
-            fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Truthy, E> {
-                Ok(Truthy(true))
-            }
-            fn visit_none<E: de::Error>(self) -> Result<Truthy, E> {
-                Ok(Truthy(false))
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Truthy, E> {
-                Ok(Truthy(false))
-            }
-            fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Truthy, D::Error> {
-                Truthy::deserialize(deserializer)
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Truthy, A::Error> {
-                while seq.next_element::<de::IgnoredAny>()?.is_some() {}
-                Ok(Truthy(true))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Truthy, A::Error> {
-                while map.next_entry::<de::IgnoredAny, de::IgnoredAny>()?.is_some() {}
-                Ok(Truthy(true))
-            }
-        }
-        deserializer.deserialize_any(TruthyVisitor)
-    }
-}
-
 impl<'de> Deserialize<'de> for Compose {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Compose, D::Error> {
         struct ComposeVisitor;
@@ -683,34 +506,34 @@ impl<'de> Deserialize<'de> for Compose {
                 let mut replaced: Vec<String> = Vec::new();
                 while let Some(key) = map.next_key::<String>()? {
                     match key.as_str() {
-                        "from" => c.from = field(&mut map, &key)?,
-                        "sender" => c.sender = field(&mut map, &key)?,
-                        "to" => c.to = field(&mut map, &key)?,
-                        "cc" => c.cc = field(&mut map, &key)?,
-                        "bcc" => c.bcc = field(&mut map, &key)?,
-                        "replyTo" => c.reply_to = field(&mut map, &key)?,
-                        "inReplyTo" => c.in_reply_to = field(&mut map, &key)?,
-                        "references" => c.references = field(&mut map, &key)?,
-                        "subject" => c.subject = field(&mut map, &key)?,
-                        "text" => c.text = body_field(&mut map, &key)?,
-                        "html" => c.html = body_field(&mut map, &key)?,
-                        "watchHtml" => c.watch_html = body_field(&mut map, &key)?,
-                        "amp" => c.amp = body_field(&mut map, &key)?,
-                        "icalEvent" => c.ical_event = field(&mut map, &key)?,
-                        "headers" => c.headers = field(&mut map, &key)?,
+                        "from" => set(&mut map, &key, &mut c.from)?,
+                        "sender" => set(&mut map, &key, &mut c.sender)?,
+                        "to" => set(&mut map, &key, &mut c.to)?,
+                        "cc" => set(&mut map, &key, &mut c.cc)?,
+                        "bcc" => set(&mut map, &key, &mut c.bcc)?,
+                        "replyTo" => set(&mut map, &key, &mut c.reply_to)?,
+                        "inReplyTo" => c.in_reply_to = field::<_, Option<FieldText>>(&mut map, &key)?.map(|t| t.0),
+                        "references" => set(&mut map, &key, &mut c.references)?,
+                        "subject" => c.subject = field::<_, Option<FieldText>>(&mut map, &key)?.map(|t| t.0),
+                        "text" => set(&mut map, &key, &mut c.text)?,
+                        "html" => set(&mut map, &key, &mut c.html)?,
+                        "watchHtml" => set(&mut map, &key, &mut c.watch_html)?,
+                        "amp" => set(&mut map, &key, &mut c.amp)?,
+                        "icalEvent" => set(&mut map, &key, &mut c.ical_event)?,
+                        "headers" => set(&mut map, &key, &mut c.headers)?,
                         "attachments" => c.attachments = list_field(&mut map, &key)?,
                         "alternatives" => c.alternatives = list_field(&mut map, &key)?,
-                        "date" => c.date = field(&mut map, &key)?,
-                        "messageId" => c.message_id = field(&mut map, &key)?,
-                        "list" => c.list = field(&mut map, &key)?,
-                        "priority" => c.priority = field(&mut map, &key)?,
-                        "xMailer" => c.x_mailer = field(&mut map, &key)?,
-                        "encoding" => c.encoding = field(&mut map, &key)?,
+                        "date" => set(&mut map, &key, &mut c.date)?,
+                        "messageId" => c.message_id = field::<_, Option<FieldText>>(&mut map, &key)?.map(|t| t.0),
+                        "list" => set(&mut map, &key, &mut c.list)?,
+                        "priority" => c.priority = field::<_, Option<JsText>>(&mut map, &key)?.map(|t| t.0),
+                        "xMailer" => c.x_mailer = field::<_, Option<MailerText>>(&mut map, &key)?.map(|t| t.0),
+                        "encoding" => set(&mut map, &key, &mut c.encoding)?,
                         "textEncoding" => c.text_encoding = text_encoding_option(&mut map)?,
-                        "raw" => c.raw = field(&mut map, &key)?,
-                        "baseBoundary" => c.base_boundary = field(&mut map, &key)?,
-                        "boundaryPrefix" => c.boundary_prefix = field(&mut map, &key)?,
-                        "envelope" => c.envelope = field(&mut map, &key)?,
+                        "raw" => set(&mut map, &key, &mut c.raw)?,
+                        "baseBoundary" => set(&mut map, &key, &mut c.base_boundary)?,
+                        "boundaryPrefix" => set(&mut map, &key, &mut c.boundary_prefix)?,
+                        "envelope" => set(&mut map, &key, &mut c.envelope)?,
                         name if NO_CHANGE_IN_BYTES.contains(&name) => {
                             map.next_value::<de::IgnoredAny>()?;
                         }
@@ -730,6 +553,9 @@ impl<'de> Deserialize<'de> for Compose {
                 }
                 if c.sends_raw() {
                     c.notes.replaced_by_raw = replaced;
+                } else {
+                    c.notes.unsubscribe_post =
+                        c.list.iter().flat_map(List::unsubscribe_post).map(|(key, field)| (format!("list.{key}"), field)).collect();
                 }
                 c.note_nested_unknown();
                 Ok(c)
@@ -779,9 +605,13 @@ pub(crate) fn error_detail(error: impl fmt::Display) -> String {
     }
 }
 
-/// A body (`text`, `html`, `watchHtml`, `amp`) in any form Nodemailer takes, as text.
-fn body_field<'de, A: MapAccess<'de>>(map: &mut A, key: &str) -> Result<Option<String>, A::Error> {
-    Ok(field::<_, Option<BodyText>>(map, key)?.map(|body| body.0))
+/// `field` into `slot`. The value's temporaries (a part, a body, an event are
+/// hundreds of bytes) stay in this call's frame, not in the compose visitor's,
+/// under which another field's nested value recurses once per level of its
+/// nesting (tests/deep_json.rs reads 128 levels on a 256 KB stack).
+fn set<'de, A: MapAccess<'de>, T: Deserialize<'de>>(map: &mut A, key: &str, slot: &mut T) -> Result<(), A::Error> {
+    *slot = field(map, key)?;
+    Ok(())
 }
 
 /// The value of `key`, its error prefixed with the key (`attachments[2]: …`).
@@ -833,6 +663,11 @@ impl Compose {
                 found.extend(part.unknown.iter().map(|key| (format!("{list}[{index}].{key}"), PART_KEYS)));
             }
         }
+        for (name, body) in self.bodies() {
+            if let Some(BodyInput::Part(part)) = body {
+                found.extend(part.unknown.iter().map(|key| (format!("{name}.{key}"), PART_KEYS)));
+            }
+        }
         if let Some(IcalEvent::Object(IcalObject(event))) = &self.ical_event {
             found.extend(event.unknown.iter().map(|key| (format!("icalEvent.{key}"), ICAL_KEYS)));
         }
@@ -842,6 +677,12 @@ impl Compose {
         for (name, known) in found {
             note_unknown(&mut self.notes, name, known);
         }
+    }
+
+    /// The four bodies by their option's name, in the order mail-composer
+    /// `getAlternatives` makes their parts (text, watchHtml, amp, html).
+    pub fn bodies(&self) -> [(&'static str, Option<&BodyInput>); 4] {
+        [("text", self.text.as_ref()), ("watchHtml", self.watch_html.as_ref()), ("amp", self.amp.as_ref()), ("html", self.html.as_ref())]
     }
 
     /// Compose fields from JSON.
@@ -856,13 +697,14 @@ impl Compose {
     /// it larger).
     pub fn input_size(&self) -> usize {
         let texts: usize = [
-            &self.text, &self.html, &self.watch_html, &self.amp, &self.subject, &self.in_reply_to, &self.date,
-            &self.message_id, &self.priority, &self.encoding, &self.base_boundary, &self.boundary_prefix,
+            &self.subject, &self.in_reply_to, &self.date, &self.message_id, &self.priority, &self.x_mailer,
+            &self.encoding, &self.base_boundary, &self.boundary_prefix,
         ]
         .into_iter()
         .flatten()
         .map(String::len)
         .sum();
+        let bodies: usize = self.bodies().into_iter().filter_map(|(_, body)| body).map(BodyInput::size).sum();
         let addresses: usize = [&self.from, &self.sender, &self.to, &self.cc, &self.bcc, &self.reply_to]
             .into_iter()
             .flatten()
@@ -885,8 +727,13 @@ impl Compose {
             .flatten()
             .map(String::len)
             .sum();
-        let part_headers: usize =
-            self.attachments.iter().chain(&self.alternatives).flat_map(|a| a.headers.iter().flat_map(Headers::pairs)).map(|(k, v, _)| k.len() + v.len()).sum();
+        let part_headers: usize = self
+            .attachments
+            .iter()
+            .chain(&self.alternatives)
+            .flat_map(|a| a.headers.iter().flat_map(Headers::pairs))
+            .map(|(k, v, _)| k.len() + v.len())
+            .sum();
         let contents: usize =
             self.attachments.iter().chain(&self.alternatives).flat_map(|a| [&a.content, &a.raw]).flatten().map(Content::len).sum();
         let ical = match &self.ical_event {
@@ -897,7 +744,7 @@ impl Compose {
         let headers: usize = self.headers.iter().flat_map(Headers::pairs).map(|(k, v, _)| k.len() + v.len()).sum();
         let list = self.list.as_ref().map_or(0, List::size);
         let raw = self.raw.as_ref().map_or(0, Content::len);
-        texts + addresses + references + names + part_headers + contents + ical + headers + list + raw
+        texts + bodies + addresses + references + names + part_headers + contents + ical + headers + list + raw
     }
 
     /// The counts beyond which the input is refused (`MAX_ALTERNATIVES`,
@@ -907,14 +754,10 @@ impl Compose {
         if self.alternatives.len() > MAX_ALTERNATIVES {
             return Err(LintError::input("alternatives", What::TooMany { count: self.alternatives.len(), max: MAX_ALTERNATIVES }));
         }
-        let (fields, most_urls) = self.list.as_ref().map_or((0, 0), List::counts);
-        if fields > MAX_LIST_FIELDS {
-            return Err(LintError::input("list", What::TooMany { count: fields, max: MAX_LIST_FIELDS }));
+        match self.list.as_ref().and_then(List::beyond_bounds) {
+            Some((path, count, max)) => Err(LintError::input(path, What::TooMany { count, max })),
+            None => Ok(()),
         }
-        if most_urls > MAX_LIST_URLS {
-            return Err(LintError::input("list", What::TooMany { count: most_urls, max: MAX_LIST_URLS }));
-        }
-        Ok(())
     }
 
     /// The fields as given, for checks of what the rendering had to clean up.
@@ -943,9 +786,9 @@ impl Compose {
             push("subject", s.clone(), false);
         }
         for (key, value, written_as_given) in self.headers.iter().flat_map(Headers::pairs) {
-            push(&format!("header:{key}"), value, written_as_given);
+            push(&format!("header:{key}"), value.to_string(), written_as_given);
         }
-        if let Some(XMailer::Text(text)) = &self.x_mailer {
+        if let Some(text) = self.x_mailer.as_ref().filter(|t| !t.is_empty()) {
             push("header:X-Mailer", text.clone(), false);
         }
         // MailMessage writes a List-* value as given (`prepared`): a line break in a comment stays one.
@@ -961,10 +804,6 @@ impl Compose {
         self.raw.as_ref().is_some_and(Content::is_given)
     }
 
-    /// The fields Nodemailer adds to what it builds (Date, Message-ID); none to a `raw` message.
-    pub fn mailer_adds(&self) -> &'static [&'static str] {
-        if self.sends_raw() { &[] } else { crate::model::MAILER_ADDS }
-    }
 
     /// The SMTP envelope sender set by `envelope.from` (its first address, as
     /// mime-node `setEnvelope` takes it): what a receiver records as
@@ -987,6 +826,12 @@ impl Compose {
 
     /// The message Nodemailer would send, with CRLF line ends.
     pub fn render(&self) -> Result<Vec<u8>, LintError> {
+        tree::render(self).map(|rendered| rendered.bytes)
+    }
+
+    /// The message Nodemailer would send, and whether it is given bytes sent as
+    /// they are (`Rendered::as_given`).
+    pub fn rendered(&self) -> Result<Rendered, LintError> {
         tree::render(self)
     }
 }
@@ -1015,23 +860,25 @@ mod tests {
         assert!(fr.ends_with(" : from doit être une adresse (« Nom <a@example.com> » ou { name, address }) ou une liste d'adresses."), "{fr}");
         assert!(error(r#"{"to": [{"name": "B"}]}"#).0.contains(": to must be an address"));
         let (en, fr) = error(r#"{"subject": ["a"]}"#);
-        assert!(en.ends_with(": subject is a list; it must be a text."), "{en}");
-        assert!(fr.ends_with(" : subject est une liste ; il faut un texte."), "{fr}");
+        assert!(en.ends_with(": subject is a list; it must be a text (Nodemailer writes no field for a list or an object)."), "{en}");
+        assert!(fr.ends_with(" : subject est une liste ; il faut un texte (Nodemailer n'écrit aucun champ pour une liste ou un objet)."), "{fr}");
         let (en, _) = error(r#"{"attachments": [{"filename": "a.txt"}, {"content": 5}]}"#);
         assert!(en.ends_with(": attachments[1].content is a number (5); it must be a text, a byte array or a Buffer."), "{en}");
         let (en, _) = error(r#"{"attachments": [{"filename": ["a"]}]}"#);
         assert!(en.ends_with(": attachments[0].filename is a list; it must be a text."), "{en}");
-        let (en, _) = error(r#"{"attachments": [{"headers": {"X-A": {"nope": 1}}}]}"#);
-        assert!(en.contains(": attachments[0].headers.X-A must be a header value"), "{en}");
-        assert!(error(r#"{"headers": {"X-A": {"nope": 1}}}"#).0.contains(": headers.X-A must be a header value"));
-        assert!(error(r#"{"headers": {"X A:": {"nope": 1}}}"#).0.contains(": headers must be a header value"));
+        let (en, _) = error(r#"{"attachments": [{"headers": {"X-A": {"value": {"a": 1}}}}]}"#);
+        assert!(en.ends_with(": attachments[0].headers.X-A.value is an object; it must be a text."), "{en}");
+        assert!(error(r#"{"headers": {"X-A": "a\u0000", "X-B": {"value": [1]}}}"#).0.contains(": headers.X-B.value is a list"));
+        let (en, _) = error(r#"{"headers": {"X A:": {"value": [1]}}}"#);
+        assert!(en.contains(": headers.value is a list"), "{en}");
         let (en, _) = error("[1]");
         assert!(en.ends_with(": message is a list; it must be an object of message fields (from, to, subject, text, html, attachments…)."), "{en}");
         let (en, fr) = error("{\"subject\": ");
         assert_eq!(en, "The message fields are not valid: subject is not valid JSON (line 1, column 12).");
         assert_eq!(fr, "Les champs du message ne sont pas valides : subject n'est pas du JSON valide (ligne 1, colonne 12).");
         assert!(error(r#"{"envelope": {"from": 5}}"#).0.contains(": envelope.from must be an address"));
-        assert!(error(r#"{"list": {"help": 5}}"#).0.contains(": list.help must be a URL"));
+        assert!(error(r#"{"list": {"help": {"url": 5}}}"#).0.ends_with(": list.help.url is a number (5); it must be a text."));
+        assert!(error(r#"{"list": "x"}"#).0.contains(": list is a text"));
         assert!(error(r#"{"textEncoding": "uuencode"}"#).0.contains("textEncoding"));
         assert!(error(r#"{"alternatives": [{"content": 5}]}"#).0.contains(": alternatives[0].content is a number"));
         // Options that change nothing in the bytes are read and set aside; null is no list.

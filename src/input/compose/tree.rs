@@ -6,7 +6,10 @@
 //! boundaries' random part is derived from the fields, so a rendering repeats.
 
 use super::headers::{encode_value, flatten, write_field, Fields, Value};
-use super::{mail_message, Attachment, Compose, Content, HeaderValues, Headers, IcalEvent, IcalObject, TransferEncoding};
+use super::{
+    mail_message, Attachment, BodyInput, Compose, Rendered, Content, HeaderValue, HeaderValues, Headers, IcalEvent, IcalObject, TextOrList,
+    TransferEncoding,
+};
 use crate::input::buffer;
 use crate::input::encode::{base64_body, quoted_printable_body};
 use crate::input::mime_types;
@@ -115,17 +118,14 @@ fn starts_with_ci(text: &str, prefix: &str) -> bool {
     text.len() >= prefix.len() && text.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
 }
 
-/// mime-node `addHeader` of custom headers: lists give one field per value.
+/// mime-node `addHeader` of custom headers: one field per value.
 fn add_headers(fields: &mut Fields, headers: &Headers) {
-    for (name, value) in &headers.0 {
-        match value {
-            HeaderValues::One(text) => fields.add(name, Value::Text(text.clone())),
-            HeaderValues::Number(n) => fields.add(name, Value::Text(n.to_string())),
-            HeaderValues::Many(list) => list.iter().for_each(|t| fields.add(name, Value::Text(t.clone()))),
-            HeaderValues::Prepared { value, prepared: true, fold_lines } => {
-                fields.add(name, Value::Prepared { value: value.clone(), fold: *fold_lines })
+    for (name, values) in &headers.0 {
+        for value in &values.0 {
+            match value {
+                HeaderValue::Text(text) => fields.add(name, Value::Text(text.clone())),
+                HeaderValue::Prepared { value, fold_lines } => fields.add(name, Value::Prepared { value: value.clone(), fold: *fold_lines }),
             }
-            HeaderValues::Prepared { value, .. } => fields.add(name, Value::Text(value.clone())),
         }
     }
 }
@@ -233,13 +233,13 @@ fn attachment_element(attachment: &Attachment, index: usize) -> Result<Element, 
 
 /// A `raw` part as mail-composer takes it (`if (attachment.raw)`): an empty text is none.
 fn raw_part(raw: Option<&Content>) -> Option<Vec<u8>> {
-    raw.filter(|r| r.is_given()).map(Content::to_bytes)
+    raw.filter(|r| r.is_given()).map(|r| r.as_bytes().to_vec())
 }
 
-fn alternative(content_type: &str, text: &str) -> Element {
+fn alternative(content_type: &str, content: Body) -> Element {
     Element {
         content_type: content_type.into(),
-        content: Body::Text(text.into()),
+        content,
         filename: None,
         cid: None,
         disposition: None,
@@ -249,19 +249,23 @@ fn alternative(content_type: &str, text: &str) -> Element {
     }
 }
 
-/// mail-composer `getAlternatives`, one of `alternatives`: the type from the
-/// file name when not given (`text/plain` for none), `cid` and
-/// `contentDisposition` not read.
-fn listed_alternative(given: &Attachment, index: usize) -> Result<Element, LintError> {
-    let at = format!("alternatives[{index}]");
+/// mail-composer `getAlternatives`, one alternative given as an object (one
+/// of `alternatives`, or a body's object form) at `at`: its `content_type`
+/// (a body's own), else the given one, else the type of its file name
+/// (`text/plain` for none); `cid` and `contentDisposition` not read.
+fn alternative_part(given: &Attachment, at: String, content_type: Option<&str>) -> Result<Element, LintError> {
     let raw = raw_part(given.raw.as_ref());
     if raw.is_none() {
         unreadable(given.path.as_ref(), given.href.as_ref(), given.content.as_ref(), at.clone())?;
     }
     let filename = given.filename.clone().filter(|f| !f.is_empty());
     let source = filename.as_deref().or(given.path.as_deref()).or(given.href.as_deref()).unwrap_or("txt");
+    let content_type = content_type
+        .map(str::to_string)
+        .or_else(|| given.content_type.clone().filter(|t| !t.is_empty()))
+        .unwrap_or_else(|| detect_mime_type(source).into());
     Ok(Element {
-        content_type: given.content_type.clone().filter(|t| !t.is_empty()).unwrap_or_else(|| detect_mime_type(source).into()),
+        content_type,
         content: body_of(given.content.as_ref(), given.encoding.as_deref(), &at)?,
         filename,
         cid: None,
@@ -278,8 +282,8 @@ fn ical_attachment_headers(given: Option<&Headers>) -> Headers {
     let mut headers = given.cloned().unwrap_or_default();
     for (name, value) in [("Content-Disposition", "attachment"), ("Content-Transfer-Encoding", "base64")] {
         match headers.0.iter_mut().find(|(key, _)| key == name) {
-            Some(pair) => pair.1 = HeaderValues::One(value.into()),
-            None => headers.0.push((name.into(), HeaderValues::One(value.into()))),
+            Some(pair) => pair.1 = HeaderValues::one(value),
+            None => headers.0.push((name.into(), HeaderValues::one(value))),
         }
     }
     headers
@@ -339,8 +343,10 @@ fn base_boundary(compose: &Compose) -> String {
         return base.to_string();
     }
     let mut seed: u64 = 0xcbf29ce484222325;
-    for s in [&compose.subject, &compose.text, &compose.html].into_iter().flatten() {
-        for b in s.bytes() {
+    let subject = compose.subject.as_deref().map(str::as_bytes);
+    let bodies = [&compose.text, &compose.html].into_iter().flatten().map(BodyInput::content_bytes);
+    for bytes in subject.into_iter().chain(bodies) {
+        for &b in bytes {
             seed ^= u64::from(b);
             seed = seed.wrapping_mul(0x100000001b3);
         }
@@ -348,26 +354,32 @@ fn base_boundary(compose: &Compose) -> String {
     format!("{seed:016x}")
 }
 
+/// The content type mail-composer gives each body (`getAlternatives`).
+fn body_type(name: &str) -> &'static str {
+    match name {
+        "text" => "text/plain; charset=utf-8",
+        "watchHtml" => "text/watch-html; charset=utf-8",
+        "amp" => "text/x-amp-html; charset=utf-8",
+        _ => "text/html; charset=utf-8",
+    }
+}
+
 /// mail-composer `getAlternatives`: text, watchHtml, amp, html, icalEvent, then
 /// `alternatives`, each a part of the multipart/alternative.
 fn alternatives(compose: &Compose) -> Result<Vec<Element>, LintError> {
     let mut alternatives = Vec::new();
-    let bodies = [
-        (&compose.text, "text/plain; charset=utf-8"),
-        (&compose.watch_html, "text/watch-html; charset=utf-8"),
-        (&compose.amp, "text/x-amp-html; charset=utf-8"),
-        (&compose.html, "text/html; charset=utf-8"),
-    ];
-    for (body, content_type) in bodies {
-        if let Some(body) = body.as_deref().filter(|b| !b.is_empty()) {
-            alternatives.push(alternative(content_type, body));
+    for (name, body) in compose.bodies() {
+        match body.filter(|b| b.is_given()) {
+            Some(BodyInput::Content(content)) => alternatives.push(alternative(body_type(name), body_of(Some(content), None, name)?)),
+            Some(BodyInput::Part(part)) => alternatives.push(alternative_part(part, name.into(), Some(body_type(name)))?),
+            None => {}
         }
     }
     if let Some(event) = &compose.ical_event {
         alternatives.push(ical_elements(event)?.0);
     }
     for (index, given) in compose.alternatives.iter().enumerate() {
-        alternatives.push(listed_alternative(given, index)?);
+        alternatives.push(alternative_part(given, format!("alternatives[{index}]"), None)?);
     }
     Ok(alternatives)
 }
@@ -449,7 +461,7 @@ fn compile(compose: &Compose) -> Result<Node, LintError> {
             Some(element) => builder.content_node(element),
             // mail-composer's `{ contentType: 'text/plain', content: '' }`, which
             // takes `encoding` (`Content-Transfer-Encoding: utf-8` for `encoding: 'utf-8'`).
-            None => builder.content_node(&alternative("text/plain", "")),
+            None => builder.content_node(&alternative("text/plain", Body::Text(String::new()))),
         }
     };
 
@@ -472,7 +484,7 @@ fn compile(compose: &Compose) -> Result<Node, LintError> {
     if let Some(v) = compose.in_reply_to.as_deref().filter(|v| !v.is_empty()) {
         root.fields.set("In-Reply-To", Value::Text(v.into()));
     }
-    if let Some(v) = &compose.references {
+    if let Some(v) = compose.references.as_ref().filter(|v| !matches!(v, TextOrList::One(t) if t.is_empty())) {
         root.fields.set("References", Value::References(v.clone()));
     }
     for (name, value) in [("Subject", &compose.subject), ("Message-ID", &compose.message_id), ("Date", &compose.date)] {
@@ -647,15 +659,20 @@ fn on_the_wire(mut message: Vec<u8>) -> Vec<u8> {
 
 /// The bytes Nodemailer would send for these fields (without Date and Message-ID
 /// unless given); with `raw`, the raw message as it is (mail-composer `compile`:
-/// a node whose raw content is the whole output, no field added).
-pub fn render(compose: &Compose) -> Result<Vec<u8>, LintError> {
+/// a node whose raw content is the whole output, no field added). A raw part
+/// that is the message's only part is its root node, written the same way:
+/// the fields set on the root are not in it (mime-node `stream` writes a raw
+/// node's bytes instead of its header), nor are Date and Message-ID
+/// (`buildHeaders` adds them, and it is not called).
+pub fn render(compose: &Compose) -> Result<Rendered, LintError> {
     if let Some(raw) = compose.raw.as_ref().filter(|_| compose.sends_raw()) {
-        return Ok(on_the_wire(raw.to_bytes()));
+        return Ok(Rendered { bytes: on_the_wire(raw.as_bytes().to_vec()), as_given: true });
     }
     let mut root = compile(compose)?;
+    let as_given = root.raw.is_some();
     let mut out = Vec::with_capacity(compose.input_size() * 4 / 3 + 1024);
     write_node(&mut root, true, compose.text_encoding, &mut out);
-    Ok(on_the_wire(out))
+    Ok(Rendered { bytes: on_the_wire(out), as_given })
 }
 
 #[cfg(test)]

@@ -5,7 +5,11 @@
 //! at all (a typo such as `atachments`, which Nodemailer ignores as silently;
 //! inside a part or `envelope` too, by path, with the close known key),
 //! and fields given beside `raw` (which Nodemailer does not send) are said
-//! here, so nothing the script wrote is dropped without a word.
+//! here, so nothing the script wrote is dropped without a word. So is a `list`
+//! entry meant as RFC 8058's List-Unsubscribe-Post (`list.unsubscribePost`):
+//! MailMessage `_getListHeaders` makes every entry a field named after its key
+//! (`List-Unsubscribepost`) whose value is a URL in angle brackets
+//! (`<http://List-Unsubscribe=One-Click>`), never the field RFC 8058 asks for.
 
 use crate::i18n::Msg;
 use crate::model::Message;
@@ -61,6 +65,24 @@ crate::rule_texts! { "headers/compose-option";
         es: "Junto a raw: {options}. Nodemailer envía el mensaje sin procesar tal cual, sin {count, plural, one {este campo} other {estos campos}}; lo comprobado es el mensaje sin procesar.",
         pl: "Obok raw: {options}. Nodemailer wysyła surową wiadomość bez zmian, bez {count, plural, one {tego pola} few {tych pól} many {tych pól} other {tych pól}}; sprawdzona została surowa wiadomość.",
     },
+    UNSUBSCRIBE_POST "unsubscribe-post" => {
+        en: "{option}: Nodemailer writes every list entry as a URL in angle brackets, in a field named after the key ({field}); no receiver reads that as RFC 8058 one-click unsubscribe, which needs exactly List-Unsubscribe-Post: List-Unsubscribe=One-Click.",
+        fr: "{option} : Nodemailer écrit chaque entrée de list comme une URL entre chevrons, dans un champ nommé d'après la clé ({field}) ; aucun destinataire n'y lit le désabonnement en un clic de la RFC 8058, qui demande exactement List-Unsubscribe-Post: List-Unsubscribe=One-Click.",
+        es: "{option}: Nodemailer escribe cada entrada de list como una URL entre ángulos, en un campo con el nombre de la clave ({field}); ningún receptor lo lee como la baja en un clic de la RFC 8058, que requiere exactamente List-Unsubscribe-Post: List-Unsubscribe=One-Click.",
+        pl: "{option}: Nodemailer zapisuje każdą pozycję list jako URL w nawiasach ostrych, w polu nazwanym od klucza ({field}); żaden odbiorca nie odczyta tego jako wypisania jednym kliknięciem z RFC 8058, które wymaga dokładnie List-Unsubscribe-Post: List-Unsubscribe=One-Click.",
+    },
+    UNSUBSCRIBE_POST_NONE "unsubscribe-post-none" => {
+        en: "{option}: Nodemailer writes no field for this entry; RFC 8058 one-click unsubscribe needs exactly List-Unsubscribe-Post: List-Unsubscribe=One-Click.",
+        fr: "{option} : Nodemailer n'écrit aucun champ pour cette entrée ; le désabonnement en un clic de la RFC 8058 demande exactement List-Unsubscribe-Post: List-Unsubscribe=One-Click.",
+        es: "{option}: Nodemailer no escribe ningún campo para esta entrada; la baja en un clic de la RFC 8058 requiere exactamente List-Unsubscribe-Post: List-Unsubscribe=One-Click.",
+        pl: "{option}: Nodemailer nie zapisuje dla tej pozycji żadnego pola; wypisanie jednym kliknięciem z RFC 8058 wymaga dokładnie List-Unsubscribe-Post: List-Unsubscribe=One-Click.",
+    },
+    UNSUBSCRIBE_POST_FIX "unsubscribe-post-fix" => {
+        en: "Set the field with the headers option: headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }, and remove the list entry.",
+        fr: "Posez le champ avec l'option headers : headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }, et retirez l'entrée de list.",
+        es: "Ponga el campo con la opción headers: headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }, y quite la entrada de list.",
+        pl: "Ustaw pole opcją headers: headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } i usuń pozycję z list.",
+    },
 }
 
 pub const RULE: Rule = Rule {
@@ -93,6 +115,15 @@ pub const RULE: Rule = Rule {
             ExampleInput::Compose(r#"{"from": "a@example.com", "subject": "Hi", "dkim": {"domainName": "example.com", "keySelector": "s1", "privateKey": "..."}, "raw": "From: a@example.com\r\nTo: b@example.com\r\nSubject: Hi\r\nDate: Mon, 5 Jan 2026 10:00:00 +0000\r\nMessage-ID: <1@example.com>\r\n\r\nHello\r\n"}"#),
         )
         .times(2),
+        Example::fails(
+            title! {
+                en: "One-click unsubscribe asked through the list option",
+                fr: "Le désabonnement en un clic demandé par l'option list",
+                es: "La baja en un clic pedida con la opción list",
+                pl: "Wypisanie jednym kliknięciem zamówione opcją list",
+            },
+            ExampleInput::Compose(r#"{"from": "news@example.com", "to": "b@example.com", "subject": "News", "text": "Hello", "list": {"unsubscribe": "https://example.com/u/1", "unsubscribePost": "List-Unsubscribe=One-Click"}}"#),
+        ),
         Example::passes(
             title! {
                 en: "Options that change nothing in the bytes sent (envelope, dsn)",
@@ -143,4 +174,17 @@ fn check(message: &Message, cx: &mut Context) {
     let unknown: Vec<String> = notes.unknown.iter().cloned().chain(beyond).collect();
     list(cx, &UNKNOWN, &unknown, notes.unknown_more);
     list(cx, &REPLACED_BY_RAW, &notes.replaced_by_raw, 0);
+    for (option, field) in notes.unsubscribe_post.iter().take(MAX_NAMED_OPTIONS) {
+        let option = crate::error::quoted(option);
+        let msg = match field {
+            Some(field) => Msg::of(&UNSUBSCRIBE_POST).text("option", option.clone()).text("field", crate::error::quoted(field)),
+            None => Msg::of(&UNSUBSCRIBE_POST_NONE).text("option", option.clone()),
+        };
+        cx.emit(
+            Draft::new(msg)
+                .evidence(field.clone().unwrap_or(option))
+                .at(Location::message())
+                .fix(Msg::of(&UNSUBSCRIBE_POST_FIX)),
+        );
+    }
 }

@@ -1,0 +1,170 @@
+//! Values Nodemailer turns into text as JavaScript does (`String(value)`,
+//! `(value || '').toString()`), rendered as it writes them, and the values it
+//! would drop without a word or cannot write, refused naming the field. Each
+//! expectation was read in Nodemailer 7.0.13 (lib/mime-node, lib/mail-composer,
+//! lib/mailer/mail-message.js) and checked by running it; byte-for-byte
+//! agreement is tests/node/compose-rendering.test.mjs.
+
+use mail_preflight::{lint_compose, Compose, LintError, Locale, Options, Report};
+
+fn lint(json: &str) -> Report {
+    lint_compose(&Compose::from_json(json).unwrap_or_else(|e| panic!("{json}: {e:?}")), &Options::default()).unwrap()
+}
+
+fn source(json: &str) -> String {
+    lint(json).source.unwrap()
+}
+
+/// The refusal of `json`, in `locale`.
+fn refusal(json: &str, locale: Locale) -> String {
+    match Compose::from_json(json).and_then(|c| lint_compose(&c, &Options::default())) {
+        Err(error @ LintError::InvalidInput(_)) => error.localized(locale),
+        other => panic!("{json}: {other:?}"),
+    }
+}
+
+#[test]
+fn a_number_subject_is_written_as_javascript_writes_it() {
+    assert!(source(r#"{"from":"a@example.com","subject":123,"text":"x"}"#).contains("\r\nSubject: 123\r\n"));
+    assert!(source(r#"{"from":"a@example.com","subject":1e21,"text":"x"}"#).contains("\r\nSubject: 1e+21\r\n"));
+    assert!(source(r#"{"from":"a@example.com","subject":0.5,"text":"x"}"#).contains("\r\nSubject: 0.5\r\n"));
+    assert!(source(r#"{"from":"a@example.com","subject":true,"text":"x"}"#).contains("\r\nSubject: true\r\n"));
+    // 0 and false are false to JavaScript: `if (this.mail.subject)` sets no field.
+    for falsy in ["0", "false"] {
+        let report = lint(&format!(r#"{{"from":"a@example.com","subject":{falsy},"text":"x"}}"#));
+        assert!(!report.source.as_deref().unwrap().contains("Subject"), "{falsy}");
+        assert!(report.findings.iter().any(|f| f.rule_id == "spam/missing-subject"), "{falsy}");
+    }
+}
+
+#[test]
+fn numbers_in_ids_priority_and_x_mailer_are_texts_too() {
+    let source = source(r#"{"from":"a@example.com","text":"x","messageId":42,"inReplyTo":7,"references":["a@x",5,""],"xMailer":5}"#);
+    assert!(source.contains("\r\nMessage-ID: <42>\r\n"), "{source}");
+    assert!(source.contains("\r\nIn-Reply-To: <7>\r\n"), "{source}");
+    // An empty reference is written `<>` (`''.split(/\s+/)` is `['']`).
+    assert!(source.contains("\r\nReferences: <a@x> <5> <>\r\n"), "{source}");
+    assert!(source.contains("\r\nX-Mailer: 5\r\n"), "{source}");
+    // A number priority is none of high, normal or low: MailMessage sets no field.
+    let priority = source_without_priority(r#"{"from":"a@example.com","text":"x","priority":1}"#);
+    assert!(!priority.contains("Priority") && !priority.contains("Importance"), "{priority}");
+}
+
+fn source_without_priority(json: &str) -> String {
+    let report = lint(json);
+    assert!(report.findings.iter().all(|f| f.rule_id != "spam/priority-header"));
+    report.source.unwrap()
+}
+
+#[test]
+fn a_list_or_an_object_where_one_text_goes_is_refused_in_every_language() {
+    // mime-node writes no field for them: the value would vanish without a word.
+    for field in ["inReplyTo", "subject", "messageId"] {
+        let json = format!(r#"{{"from":"a@example.com","text":"x","{field}":["<a@example.com>"]}}"#);
+        for (locale, said) in [
+            (Locale::En, format!("{field} is a list; it must be a text (Nodemailer writes no field for a list or an object).")),
+            (Locale::Fr, format!("{field} est une liste ; il faut un texte (Nodemailer n'écrit aucun champ pour une liste ou un objet).")),
+            (Locale::Es, format!("{field} es una lista; debe ser un texto (Nodemailer no escribe ningún campo para una lista o un objeto).")),
+            (Locale::Pl, format!("{field} to lista; wymagane: tekst (dla listy ani obiektu Nodemailer nie zapisuje żadnego pola).")),
+        ] {
+            let text = refusal(&json, locale);
+            assert!(text.ends_with(&said), "{text}");
+        }
+    }
+    let object = refusal(r#"{"from":"a@example.com","text":"x","inReplyTo":{"id":"a@example.com"}}"#, Locale::En);
+    assert!(object.ends_with("inReplyTo is an object; it must be a text (Nodemailer writes no field for a list or an object)."), "{object}");
+}
+
+#[test]
+fn header_lists_mix_texts_numbers_and_objects_one_field_each() {
+    let source = source(
+        r#"{"from":"a@example.com","text":"x","headers":{"X-A":["a",{"value":"b  c","prepared":true},5,0,true,["d",["e"]],{"foo":1},null],"X-B":{"value":7}}}"#,
+    );
+    assert!(source.starts_with("X-A: a\r\nX-A: b  c\r\nX-A: 5\r\nX-A: true\r\nX-A: d\r\nX-A: e\r\nX-B: 7\r\nFrom: a@example.com\r\n"), "{source}");
+    // An empty value keeps its place: the subject set later replaces it there, as mime-node's setHeader does.
+    let source = self::source(r#"{"from":"a@example.com","subject":"Hi","text":"x","headers":[{"key":"Subject","value":0},{"key":"X-A","value":"1"}]}"#);
+    assert!(source.starts_with("Subject: Hi\r\nX-A: 1\r\n"), "{source}");
+    let refused = refusal(r#"{"text":"x","headers":{"X-A":["a",{"value":["b"]}]}}"#, Locale::En);
+    assert!(refused.contains("headers.X-A[1].value is a list; it must be a text."), "{refused}");
+}
+
+#[test]
+fn list_values_nodemailer_reads_as_no_url_make_no_field() {
+    // 0, false, true, a number, null: no URL (`[].concat(0 || [])` is empty; a number is no string and has no url).
+    let source = source(r#"{"from":"a@example.com","text":"x","list":{"unsubscribe":0,"help":[5,"help@example.com",null],"post":true}}"#);
+    assert!(source.contains("\r\nList-Help: <mailto:help@example.com>\r\n"), "{source}");
+    assert!(!source.contains("List-Unsubscribe") && !source.contains("List-Post"), "{source}");
+}
+
+#[test]
+fn list_values_nodemailer_cannot_write_are_refused_by_path() {
+    // A third level of lists: MailMessage reads two, the URLs of a third are left out.
+    let deep = refusal(r#"{"text":"x","list":{"unsubscribe":[[["https://example.com/u"]]]}}"#, Locale::En);
+    assert!(
+        deep.ends_with("list.unsubscribe[0][0] is a list; it must be a URL or { url, comment } (Nodemailer leaves out the URLs of a list nested deeper)."),
+        "{deep}"
+    );
+    for locale in [Locale::Fr, Locale::Es, Locale::Pl] {
+        let text = refusal(r#"{"text":"x","list":{"unsubscribe":[[["https://example.com/u"]]]}}"#, locale);
+        assert!(text.contains("list.unsubscribe[0][0]") && text.contains("Nodemailer") && !text.contains("leaves out"), "{text}");
+    }
+    // `_formatListUrl` calls `url.replace`: a number throws.
+    let url = refusal(r#"{"text":"x","list":{"unsubscribe":{"url":5}}}"#, Locale::En);
+    assert!(url.ends_with("list.unsubscribe.url is a number (5); it must be a text."), "{url}");
+    // A number comment becomes an empty encoded word (`=?UTF-8?Q??=`): the number is lost.
+    let comment = refusal(r#"{"text":"x","list":{"help":["h@example.com",{"url":"u@example.com","comment":5}]}}"#, Locale::En);
+    assert!(comment.ends_with("list.help[1].comment is a number (5); it must be a text."), "{comment}");
+}
+
+#[test]
+fn a_hundred_thousand_unsubscribe_urls_are_refused_naming_list_unsubscribe() {
+    let urls = vec!["\"https://example.com/u\""; 100_000].join(",");
+    for (json, path) in [
+        (format!(r#"{{"text":"x","list":{{"unsubscribe":[{urls}]}}}}"#), "list.unsubscribe: 100,000 entries"),
+        (format!(r#"{{"text":"x","list":{{"unsubscribe":[[{urls}]]}}}}"#), "list.unsubscribe[0]: 100,000 entries"),
+    ] {
+        let text = refusal(&json, Locale::En);
+        assert!(text.starts_with(&format!("The message fields are not valid: {path}, at most 100.")), "{text}");
+    }
+}
+
+const BULK: &str = r#""from":"news@example.com","to":"b@example.org","subject":"News","text":"Hello","headers":{"Precedence":"bulk"}"#;
+
+fn ids(report: &Report, rule: &str) -> Vec<String> {
+    report.findings.iter().filter(|f| f.rule_id == rule).map(|f| f.message_id.clone()).collect()
+}
+
+#[test]
+fn list_unsubscribe_post_is_said_and_the_rfc_8058_rule_sees_what_nodemailer_writes() {
+    // Nodemailer writes `List-Unsubscribepost: <http://List-Unsubscribe=One-Click>`: no
+    // List-Unsubscribe-Post at all, so bulk/one-click finds it missing.
+    let report = lint(&format!(
+        r#"{{{BULK},"list":{{"unsubscribe":"https://example.com/u/1","unsubscribePost":"List-Unsubscribe=One-Click"}}}}"#
+    ));
+    let source = report.source.as_deref().unwrap();
+    assert!(source.contains("\r\nList-Unsubscribepost: <http://List-Unsubscribe=One-Click>\r\n"), "{source}");
+    assert_eq!(ids(&report, "bulk/one-click"), ["bulk/one-click.missing"]);
+    let note: Vec<_> = report.findings.iter().filter(|f| f.message_id == "headers/compose-option.unsubscribe-post").collect();
+    assert_eq!(note.len(), 1, "{:?}", report.findings);
+    assert!(
+        note[0].message.starts_with("list.unsubscribePost: Nodemailer writes every list entry as a URL in angle brackets, in a field named after the key (List-Unsubscribepost: <http://List-Unsubscribe=One-Click>)"),
+        "{}",
+        note[0].message
+    );
+    assert!(note[0].fix.contains("headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }"));
+    // `unsubscribe-post` makes the field, with a URL for value: bulk/one-click says the value is wrong.
+    let report = lint(&format!(
+        r#"{{{BULK},"list":{{"unsubscribe":"https://example.com/u/1","unsubscribe-post":"List-Unsubscribe=One-Click"}}}}"#
+    ));
+    assert!(report.source.as_deref().unwrap().contains("\r\nList-Unsubscribe-Post: <http://List-Unsubscribe=One-Click>\r\n"));
+    assert_eq!(ids(&report, "bulk/one-click"), ["bulk/one-click.wrong"]);
+    assert_eq!(ids(&report, "headers/compose-option"), ["headers/compose-option.unsubscribe-post"]);
+    // An entry that makes no field is said too.
+    let none = lint(r#"{"from":"a@example.com","text":"x","list":{"unsubscribe_post":true}}"#);
+    assert_eq!(ids(&none, "headers/compose-option"), ["headers/compose-option.unsubscribe-post-none"]);
+    // The field set with `headers`, as RFC 8058 writes it: no note, one-click is met.
+    let report = lint(&format!(
+        r#"{{"from":"news@example.com","to":"b@example.org","subject":"News","text":"Hello","headers":{{"Precedence":"bulk","List-Unsubscribe-Post":"List-Unsubscribe=One-Click"}},"list":{{"unsubscribe":"https://example.com/u/1"}}}}"#
+    ));
+    assert!(ids(&report, "bulk/one-click").is_empty() && ids(&report, "headers/compose-option").is_empty(), "{:?}", report.findings);
+}
