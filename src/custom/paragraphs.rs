@@ -5,20 +5,25 @@
 
 use super::limits::{MAX_BODY_PART_BYTES, MAX_RAWBODY_PART_BYTES, SA_LINE_BYTES};
 use super::targets::{cut, subject_place, visible_text_of, Place, Value};
-use crate::model::{Body, Message};
+use crate::model::{Body, Message, HTML_VIEW_TYPES};
 use std::borrow::Cow;
 
 /// The rendered text of each leaf part SpamAssassin renders (`text/plain`,
 /// `text/html`), at most `MAX_BODY_PART_BYTES` of each. An HTML part the model
 /// did not analyse (not a body the reader sees, e.g. a lone `text/html` part
 /// taken for an attachment) is rendered here when `every_leaf` (SpamAssassin
-/// renders every `text/html` leaf).
+/// renders every `text/html` leaf). An HTML view (AMP, Apple Watch) is its
+/// visible text, or with `every_leaf` its markup as it is: SpamAssassin reads
+/// those types as text/plain (`model::HTML_VIEW_TYPES`).
 pub fn rendered_parts<'m>(message: &'m Message, every_leaf: bool) -> Vec<(usize, Cow<'m, str>)> {
     let mut out = Vec::new();
     for part in &message.parts {
         let text: Cow<'m, str> = match &part.body {
             Body::Text(text) if part.content_type == "text/plain" => Cow::Borrowed(cut(text, MAX_BODY_PART_BYTES)),
-            Body::Html(html) => match message.html.iter().find(|h| h.part == part.index) {
+            Body::Html(html) if every_leaf && HTML_VIEW_TYPES.contains(&part.content_type.as_str()) => {
+                Cow::Borrowed(cut(html, MAX_BODY_PART_BYTES))
+            }
+            Body::Html(html) => match message.html.iter().chain(&message.html_views).find(|h| h.part == part.index) {
                 Some(facts) => Cow::Borrowed(cut(visible_text_of(facts), MAX_BODY_PART_BYTES)),
                 None if every_leaf => {
                     let facts = crate::model::html::analyse(cut(html, MAX_RAWBODY_PART_BYTES));

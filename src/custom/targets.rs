@@ -246,10 +246,11 @@ fn identity_offset(message: &Message, part: usize, text: &str) -> Option<usize> 
     message.raw.get(range.clone())?.starts_with(text.as_bytes()).then_some(range.start)
 }
 
-/// Link targets of the HTML bodies, then URLs written in the text parts.
+/// Link targets of the HTML bodies and views (SpamAssassin finds a view's in
+/// its text, which it reads markup and all), then URLs written in the text parts.
 fn uri_values<'m>(message: &'m Message) -> Vec<Value<'m>> {
     let mut out = Vec::new();
-    for html in &message.html {
+    for html in message.html.iter().chain(&message.html_views) {
         for target in link_targets_of(html) {
             let target = target.trim();
             if !target.is_empty() {

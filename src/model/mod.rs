@@ -113,6 +113,17 @@ fn scan_structure(content: &[u8]) -> (Option<usize>, Vec<LongMimeField>) {
     (None, long)
 }
 
+/// The HTML versions of a message other than its HTML body, which clients
+/// show instead of it from a multipart/alternative: AMP for Email
+/// (`text/x-amp-html`, which Gmail renders; amp.dev "Structure and rendering
+/// of AMP emails": "The text/x-amp-html part must be nested under a
+/// multipart/alternative node") and Apple Watch's (`text/watch-html`, which
+/// Nodemailer's `watchHtml` makes). SpamAssassin reads them as text
+/// (`parse_content_type` makes every text/* type but calendar, x-vcard and
+/// html text/plain: Mail::SpamAssassin::Util, bug 5399), rspamd as text
+/// parts (GTUBE in either part of a message: `reject`, rspamd 3.4).
+pub const HTML_VIEW_TYPES: &[&str] = &["text/x-amp-html", "text/watch-html"];
+
 /// The top-level fields the model reads from mail-parser: the MIME structure and the subject.
 const PARSER_FIELDS: &[&str] =
     &["Content-Type", "Content-Transfer-Encoding", "Content-Disposition", "Content-ID", "MIME-Version", "Subject"];
@@ -276,6 +287,10 @@ pub struct Part<'a> {
     pub in_attached_message: bool,
     /// A body the reader sees (the text or HTML alternative), not an attachment.
     pub is_body: bool,
+    /// An HTML view: an alternative of `HTML_VIEW_TYPES` that a client shows
+    /// instead of the HTML body (`Message::html_views`); neither a body (the
+    /// HTML body stays the one most clients show) nor an attachment.
+    pub is_html_view: bool,
     /// An attachment (including inline images and parts of attached messages).
     pub is_attachment: bool,
 }
@@ -379,6 +394,10 @@ pub struct Message<'a> {
     pub subject: Option<String>,
     /// HTML bodies (not HTML attachments), each parsed once.
     pub html: Vec<HtmlBody>,
+    /// The HTML views of a multipart/alternative (AMP for Email, Apple Watch),
+    /// each parsed once: other readers' versions of the message, which the
+    /// content rules read as they read a text alternative (`rules::reading`).
+    pub html_views: Vec<HtmlBody>,
     /// The text a reader sees: the HTML bodies' visible text when there is
     /// HTML, else the text bodies, one body a line.
     pub visible_text: String,
@@ -475,6 +494,7 @@ impl<'a> Message<'a> {
             cut_mime_fields: Vec::new(),
             subject: None,
             html: Vec::new(),
+            html_views: Vec::new(),
             visible_text: String::new(),
             decoded_size: 0,
             attachment_facts: Vec::new(),
@@ -544,6 +564,7 @@ impl<'a> Message<'a> {
                     encoding_problem: false,
                     in_attached_message: false,
                     is_body: true,
+                    is_html_view: false,
                     is_attachment: false,
                 });
             }
@@ -560,6 +581,7 @@ impl<'a> Message<'a> {
             .filter(|p| p.is_body && matches!(p.body, Body::Html(_)))
             .map(|p| HtmlBody::new(p, raw))
             .collect();
+        message.html_views = message.parts.iter().filter(|p| p.is_html_view).map(|p| HtmlBody::new(p, raw)).collect();
         message.visible_text = if message.html.is_empty() {
             message.text_bodies().filter_map(Part::text).collect::<Vec<_>>().join("\n")
         } else {
@@ -760,6 +782,16 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
             let content_id = part.content_id().map(|s| s.trim_matches(['<', '>']).to_string());
             let transfer_encoding = part.content_transfer_encoding().map(|s| s.trim().to_ascii_lowercase());
             let is_body = !attached && (text_body.contains(&(id as u32)) || html_body.contains(&(id as u32)));
+            // mail-parser reads AMP and Apple Watch HTML as text other than HTML, and
+            // neither as a body: as a leaf of the tree they are HTML, and a view
+            // when they are an alternative, or the whole message (Nodemailer's
+            // `amp` alone), unless sent as a file.
+            let html_type = HTML_VIEW_TYPES.contains(&content_type.as_str());
+            let is_html_view = html_type
+                && !is_body
+                && !attached
+                && disposition.as_deref() != Some("attachment")
+                && parent.map_or(true, |p| self.out[p].content_type == "multipart/alternative");
             let mut nested_message = None;
             let body = match part.body {
                 PartType::Multipart(ref children) => {
@@ -772,7 +804,10 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
                     nested_message = Some(nested);
                     Body::Message
                 }
-                leaf => (self.leaf)(leaf),
+                leaf => match (self.leaf)(leaf) {
+                    Body::Text(text) if html_type => Body::Html(text),
+                    other => other,
+                },
             };
             let is_container = matches!(body, Body::Multipart | Body::Message);
             self.out.push(Part {
@@ -797,7 +832,8 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
                 encoding_problem: part.is_encoding_problem,
                 in_attached_message: attached,
                 is_body,
-                is_attachment: !is_container && !is_body,
+                is_html_view,
+                is_attachment: !is_container && !is_body && !is_html_view,
             });
             if let Some(nested) = nested_message {
                 // Under an identity transfer encoding (RFC 2046 §5.2.1 allows only

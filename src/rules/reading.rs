@@ -3,15 +3,21 @@
 //! reader sees (subject, visible text of each body, hidden text, image text),
 //! the links, and where a stretch of those texts lies in the message.
 //!
+//! The HTML views (AMP for Email, Apple Watch: `Message::html_views`) are read
+//! as a text alternative is, for what they say and link to: their visible,
+//! hidden and image text, and the links the HTML bodies do not have already;
+//! they are not counted with the bodies (they repeat them, mostly).
+//!
 //! The HTML facts are read here alone (`visible_text`, `runs[].text`/`.hidden`,
 //! `images[].alt`, `links[]` with their element spans), so a change of their
 //! shape is adapted in this file.
 
-use crate::model::html::{Honest, HtmlFacts, Span};
+use crate::model::html::{self, Honest, HtmlFacts, Span};
 use crate::model::{HtmlBody, Message};
 use crate::report::Location;
 use crate::rules::spam::{element_location, part_location, subject_location};
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::ops::Range;
 
 /// Where a text is read.
@@ -101,17 +107,18 @@ pub fn subject<'m>(message: &'m Message) -> Option<Text<'m>> {
 /// when there is no HTML body, the text bodies.
 pub fn bodies<'m>(message: &'m Message) -> Vec<Text<'m>> {
     if !message.html.is_empty() {
-        return message
-            .html
-            .iter()
-            .map(|html| Text {
-                place: Place::Body { part: html.part },
-                text: Cow::Borrowed(html.facts.visible_text.as_str()),
-                source: Source::Html(html),
-            })
-            .collect();
+        return message.html.iter().map(rendered).collect();
     }
     message.text_bodies().map(text_body).collect()
+}
+
+/// The visible text of an HTML body or view.
+fn rendered(html: &HtmlBody) -> Text<'_> {
+    Text {
+        place: Place::Body { part: html.part },
+        text: Cow::Borrowed(html.facts.visible_text.as_str()),
+        source: Source::Html(html),
+    }
 }
 
 /// The text bodies of a message with an HTML body (its text alternatives, as
@@ -122,6 +129,32 @@ pub fn text_alternatives<'m>(message: &'m Message) -> Vec<Text<'m>> {
         return Vec::new();
     }
     message.text_bodies().map(text_body).collect()
+}
+
+/// The visible text of each HTML view (AMP, Apple Watch: `Message::html_views`),
+/// another reader's version of the message, as `text_alternatives` is: read
+/// for what it says, not counted with the bodies (it repeats them, mostly).
+pub fn html_views<'m>(message: &'m Message) -> Vec<Text<'m>> {
+    message.html_views.iter().map(rendered).collect()
+}
+
+/// The HTML a reader may be shown: the HTML bodies, then the HTML views.
+pub fn html_documents<'m>(message: &'m Message) -> impl Iterator<Item = &'m HtmlBody> + 'm {
+    message.html.iter().chain(&message.html_views)
+}
+
+/// Every link of the HTML bodies, in order, then those of the HTML views
+/// whose target is not linked already: an AMP or Apple Watch version repeats
+/// its HTML's links, which are judged once, where most readers see them.
+pub fn html_links<'m>(message: &'m Message) -> impl Iterator<Item = (&'m HtmlBody, &'m html::Link)> + 'm {
+    let of = |html: &'m HtmlBody| html.facts.links.iter().map(move |link| (html, link));
+    let mut seen: HashSet<&str> = if message.html_views.is_empty() {
+        HashSet::new()
+    } else {
+        message.html.iter().flat_map(|h| h.facts.links.iter().map(|l| l.href.trim())).collect()
+    };
+    let views = message.html_views.iter().flat_map(of).filter(move |(_, link)| seen.insert(link.href.trim()));
+    message.html.iter().flat_map(of).chain(views)
 }
 
 /// A text body as a reader sees it.
@@ -144,7 +177,7 @@ pub fn html_only(message: &Message) -> bool {
 /// most read line of the message, shown after the subject in the inbox list.
 pub fn preheader_texts<'m>(message: &'m Message) -> Vec<Text<'m>> {
     html_texts(
-        message,
+        message.html.iter(),
         |part| Place::Preheader { part },
         |facts| {
             facts.runs.iter().filter(|r| r.honest == Some(Honest::Preheader)).map(|r| r.text.as_str()).collect()
@@ -152,11 +185,11 @@ pub fn preheader_texts<'m>(message: &'m Message) -> Vec<Text<'m>> {
     )
 }
 
-/// The text of each HTML body that is hidden from the reader, if any (the
-/// preheader apart: `preheader_texts`).
+/// The text of each HTML body and view that is hidden from the reader, if
+/// any (the preheader apart: `preheader_texts`).
 pub fn hidden_texts<'m>(message: &'m Message) -> Vec<Text<'m>> {
     html_texts(
-        message,
+        html_documents(message),
         |part| Place::Hidden { part },
         |facts| {
             facts
@@ -169,24 +202,22 @@ pub fn hidden_texts<'m>(message: &'m Message) -> Vec<Text<'m>> {
     )
 }
 
-/// The alternative text of the images of each HTML body, if any.
+/// The alternative text of the images of each HTML body and view, if any.
 pub fn image_texts<'m>(message: &'m Message) -> Vec<Text<'m>> {
     html_texts(
-        message,
+        html_documents(message),
         |part| Place::ImageText { part },
         |facts| facts.images.iter().filter_map(|i| i.alt.as_deref()).collect(),
     )
 }
 
-/// For each HTML body, the pieces of text `pick` takes from its facts, joined, when there are any.
+/// For each of `documents`, the pieces of text `pick` takes from its facts, joined, when there are any.
 fn html_texts<'m>(
-    message: &'m Message,
+    documents: impl Iterator<Item = &'m HtmlBody>,
     place: impl Fn(usize) -> Place,
     pick: impl Fn(&'m HtmlFacts) -> Vec<&'m str>,
 ) -> Vec<Text<'m>> {
-    message
-        .html
-        .iter()
+    documents
         .filter_map(|html| {
             let pieces = pick(&html.facts);
             (!pieces.is_empty()).then(|| Text {
@@ -239,17 +270,16 @@ impl Link<'_> {
 /// rest of the text is not read for links.
 pub const MAX_WRITTEN_LINKS: usize = 10_240;
 
-/// Every link of every HTML body, in order, then the URLs written in the text
-/// bodies and in the visible text of the HTML bodies (the first
-/// `MAX_WRITTEN_LINKS`) that no HTML body links to already (a text alternative
-/// repeats its HTML's links, a link's text often shows its own address).
+/// Every link of every HTML body, in order, then those of the HTML views
+/// (`html_links`), then the URLs written in the text bodies and in the visible
+/// text of the HTML bodies (the first `MAX_WRITTEN_LINKS`) that no HTML body
+/// links to already (a text alternative repeats its HTML's links, a link's
+/// text often shows its own address).
 pub fn links<'m>(message: &'m Message) -> impl Iterator<Item = Link<'m>> + 'm {
-    let html = message.html.iter().flat_map(|html| {
-        html.facts.links.iter().map(move |l| Link {
-            href: Cow::Borrowed(l.href.as_str()),
-            text: &l.text,
-            origin: LinkOrigin::Html { html, link: l },
-        })
+    let html = html_links(message).map(|(html, l)| Link {
+        href: Cow::Borrowed(l.href.as_str()),
+        text: &l.text,
+        origin: LinkOrigin::Html { html, link: l },
     });
     let written = written_links(message).iter().filter_map(move |w| {
         let (text, body): (&'m str, Text<'m>) = match w.in_html.and_then(|i| message.html.get(i)) {
@@ -284,21 +314,21 @@ fn written_links<'m>(message: &'m Message) -> &'m [crate::model::WrittenLink] {
             }
         }
         // A text alternative often writes what its HTML writes: each URL once.
-        let in_text: std::collections::HashSet<String> = written
+        let in_text: HashSet<String> = written
             .iter()
             .filter_map(|w| Some(format!("{}{}", w.href_prefix, message.parts.get(w.part)?.text()?.get(w.range.clone())?)))
             .collect();
         for (index, html) in message.html.iter().enumerate() {
             let text = html.facts.visible_text.as_str();
             for (range, href_prefix) in crate::text::links::written_url_spans(text, MAX_WRITTEN_LINKS - written.len()) {
-                if !in_text.contains(&format!("{href_prefix}{}", &text[range.clone()])) {
+                if !in_text.contains(&format!("{href_prefix}{}", text.get(range.clone()).unwrap_or_default())) {
                     written.push(crate::model::WrittenLink { part: html.part, in_html: Some(index), range, href_prefix });
                 }
             }
         }
-        if !written.is_empty() && !message.html.is_empty() {
-            let linked: std::collections::HashSet<&str> =
-                message.html.iter().flat_map(|h| h.facts.links.iter().map(|l| l.href.trim())).collect();
+        if !written.is_empty() && html_documents(message).next().is_some() {
+            let linked: HashSet<&str> =
+                html_documents(message).flat_map(|h| h.facts.links.iter().map(|l| l.href.trim())).collect();
             written.retain(|w| {
                 let text = match w.in_html.and_then(|i| message.html.get(i)) {
                     Some(html) => html.facts.visible_text.as_str(),

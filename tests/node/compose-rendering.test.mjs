@@ -416,3 +416,26 @@ test('list.unsubscribePost is said, and the one-click rule reads the field Nodem
     headers: { Precedence: 'bulk', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } });
   assert.ok(!idsOf(fixed).includes('bulk/one-click') && !idsOf(fixed).includes('headers/compose-option'), JSON.stringify(idsOf(fixed)));
 });
+
+test('the amp and watchHtml versions are read by the content rules; a copy of the HTML adds no point and no link finding', () => {
+  const html = '<html lang="en"><body><p>Your order ships today.</p></body></html>';
+  const spammy = '<!doctype html><html ⚡4email lang="en"><head><meta charset="utf-8"></head><body>'
+    + '<p>Hot xxx porn videos, 100% free, act now!</p><p style="color:#fff;background:#fff">casino bonus</p>'
+    + '<a href="javascript:alert(1)">Claim</a></body></html>';
+  const fields = { from: 'shop@example.com', to: 'b@example.org', subject: 'Your order', text: 'Your order ships today.', html };
+  for (const key of ['amp', 'watchHtml']) {
+    const report = pkg.lint({ ...fields, [key]: spammy });
+    for (const rule of ['spam/adult-terms', 'spam/invisible-text', 'links/broken']) {
+      // Part 2 is the view: Nodemailer's order is text, watchHtml, amp, html.
+      assert.ok(report.findings.some((f) => f.ruleId === rule && f.location.part === 2), `${key} ${rule}: ${JSON.stringify(idsOf(report))}`);
+    }
+    assert.equal(report.verdict, 'fail', key);
+  }
+  const newsletter = '<html lang="en"><body><p>Limited time offer on garden tools.</p><a href="#">top</a> '
+    + '<a href="https://click.example.net/r/1">https://shop.example.com</a></body></html>';
+  const alone = pkg.lint({ ...fields, html: newsletter });
+  const both = pkg.lint({ ...fields, html: newsletter, amp: newsletter, watchHtml: newsletter });
+  assert.equal(both.spamScore, alone.spamScore);
+  const links = (report) => report.findings.filter((f) => f.ruleId.startsWith('links/')).map((f) => f.messageId);
+  assert.deepEqual(links(both), links(alone));
+});

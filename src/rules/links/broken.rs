@@ -8,6 +8,7 @@ use super::{percent_decode, scheme_of};
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
+use crate::rules::reading;
 use crate::rules::spam::element_location;
 use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
 use crate::settings::{Evidence, Kind, ListDefault, Threshold};
@@ -300,37 +301,36 @@ fn valid_mailto(href: &str) -> bool {
 }
 
 fn check(message: &Message, cx: &mut Context) {
-    for html in &message.html {
-        // A form's action is an address to send to, not a link to follow: the
-        // rules that judge an address read it (`reading::links`), this one not.
-        for link in html.facts.links.iter().filter(|l| !l.form) {
-            let Some(id) = problem(&link.href, &cx.settings.list(&BLOCKED_SCHEMES), &cx.settings.list(&KNOWN_SCHEMES))
-            else {
-                continue;
-            };
-            let scheme = scheme_of(&link.href).unwrap_or_default();
-            let evidence = link.markup();
-            let location = element_location(message, html, link.tag);
-            // An anchor with no text and no image (`<a href="top"></a>`, a leftover
-            // of an editor) leads nowhere, but no reader can click it either.
-            let leads_nowhere = [&EMPTY, &ANCHOR_ONLY, &RELATIVE].iter().any(|e| e.id == id.id);
-            if leads_nowhere && !link.image && link.text.trim().is_empty() {
-                cx.emit(
-                    Draft::new(Msg::of(&NOTHING_TO_CLICK).text("href", link.href.clone()))
-                        .evidence(evidence)
-                        .at(location)
-                        .severity(Severity::Info),
-                );
-                continue;
-            }
+    // A form's action is an address to send to, not a link to follow: the
+    // rules that judge an address read it (`reading::links`), this one not.
+    // The links of the HTML views (AMP, Apple Watch) are judged too, once.
+    for (html, link) in reading::html_links(message).filter(|(_, l)| !l.form) {
+        let Some(id) = problem(&link.href, &cx.settings.list(&BLOCKED_SCHEMES), &cx.settings.list(&KNOWN_SCHEMES))
+        else {
+            continue;
+        };
+        let scheme = scheme_of(&link.href).unwrap_or_default();
+        let evidence = link.markup();
+        let location = element_location(message, html, link.tag);
+        // An anchor with no text and no image (`<a href="top"></a>`, a leftover
+        // of an editor) leads nowhere, but no reader can click it either.
+        let leads_nowhere = [&EMPTY, &ANCHOR_ONLY, &RELATIVE].iter().any(|e| e.id == id.id);
+        if leads_nowhere && !link.image && link.text.trim().is_empty() {
             cx.emit(
-                Draft::new(
-                    Msg::of(id).text("href", link.href.clone()).text("text", link.text.clone()).text("scheme", scheme),
-                )
-                .evidence(evidence)
-                .at(location),
+                Draft::new(Msg::of(&NOTHING_TO_CLICK).text("href", link.href.clone()))
+                    .evidence(evidence)
+                    .at(location)
+                    .severity(Severity::Info),
             );
+            continue;
         }
+        cx.emit(
+            Draft::new(
+                Msg::of(id).text("href", link.href.clone()).text("text", link.text.clone()).text("scheme", scheme),
+            )
+            .evidence(evidence)
+            .at(location),
+        );
     }
 }
 

@@ -118,9 +118,18 @@ pub const RULE: Rule = Rule {
 
 fn check(message: &Message, cx: &mut Context) {
     let report_plain = cx.settings.flag(&REPORT_PLAIN_HTTP);
-    for html in &message.html {
+    // Each document's links in turn: the HTML bodies', then the HTML views'
+    // (AMP, Apple Watch) the bodies do not have.
+    let mut documents: Vec<(&crate::model::HtmlBody, Vec<&crate::model::html::Link>)> = Vec::new();
+    for (html, link) in crate::rules::reading::html_links(message) {
+        match documents.last_mut() {
+            Some((last, links)) if last.part == html.part => links.push(link),
+            _ => documents.push((html, vec![link])),
+        }
+    }
+    for (html, links) in documents {
         let mut plain: Vec<&crate::model::html::Link> = Vec::new();
-        for link in &html.facts.links {
+        for link in links {
             if scheme_of(&link.href).as_deref() != Some("http") {
                 continue;
             }

@@ -15,6 +15,7 @@ use crate::rules::sender::{aligned, org_domain, provider, registrable_label, MAI
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
+use crate::rules::reading;
 use crate::rules::spam::element_location;
 use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
 use crate::settings::{Evidence, Kind, ListDefault, Threshold};
@@ -282,33 +283,32 @@ fn check(message: &Message, cx: &mut Context) {
     let settings = cx.settings;
     let mut redirectors = None;
     let mut own_domain = None;
-    for html in &message.html {
-        for link in &html.facts.links {
-            let Some(target) = web_host(&link.href) else { continue };
-            let Some(shown) = shown_domain(&link.text) else { continue };
-            let target = target.trim_matches(['[', ']']).to_string();
-            if same_site(&shown, &target) {
-                continue;
-            }
-            let tracked = redirectors.get_or_insert_with(|| HostSet::of(settings, &LINK_REDIRECTORS, &DEFAULT_REDIRECTORS)).find(&target).is_some();
-            let own = if tracked { None } else { own_domain.get_or_insert_with(|| OwnDomain::new(message, settings)).of(&shown, &target) };
-            let draft = match (tracked, own) {
-                (true, _) => Draft::new(Msg::of(&TRACKED).text("shown", shown).text("target", target))
-                    .fix(Msg::of(&TRACKED_FIX))
-                    .severity(Severity::Info),
-                (false, Some(from)) => {
-                    Draft::new(Msg::of(&OWN_DOMAIN).text("shown", shown).text("target", target).text("fromDomain", from.clone()))
-                        .fix(Msg::of(&OWN_DOMAIN_FIX).text("fromDomain", from))
-                        .severity(Severity::Info)
-                }
-                (false, None) => Draft::new(Msg::of(&OTHER_DOMAIN).text("shown", shown).text("target", target)),
-            };
-            cx.emit(
-                draft
-                    .evidence(link.markup())
-                    .at(element_location(message, html, link.tag)),
-            );
+    // The links of the HTML views (AMP, Apple Watch) too, once.
+    for (html, link) in reading::html_links(message) {
+        let Some(target) = web_host(&link.href) else { continue };
+        let Some(shown) = shown_domain(&link.text) else { continue };
+        let target = target.trim_matches(['[', ']']).to_string();
+        if same_site(&shown, &target) {
+            continue;
         }
+        let tracked = redirectors.get_or_insert_with(|| HostSet::of(settings, &LINK_REDIRECTORS, &DEFAULT_REDIRECTORS)).find(&target).is_some();
+        let own = if tracked { None } else { own_domain.get_or_insert_with(|| OwnDomain::new(message, settings)).of(&shown, &target) };
+        let draft = match (tracked, own) {
+            (true, _) => Draft::new(Msg::of(&TRACKED).text("shown", shown).text("target", target))
+                .fix(Msg::of(&TRACKED_FIX))
+                .severity(Severity::Info),
+            (false, Some(from)) => {
+                Draft::new(Msg::of(&OWN_DOMAIN).text("shown", shown).text("target", target).text("fromDomain", from.clone()))
+                    .fix(Msg::of(&OWN_DOMAIN_FIX).text("fromDomain", from))
+                    .severity(Severity::Info)
+            }
+            (false, None) => Draft::new(Msg::of(&OTHER_DOMAIN).text("shown", shown).text("target", target)),
+        };
+        cx.emit(
+            draft
+                .evidence(link.markup())
+                .at(element_location(message, html, link.tag)),
+        );
     }
 }
 

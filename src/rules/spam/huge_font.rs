@@ -199,7 +199,8 @@ pub const RULE: Rule = Rule {
 
 fn check(message: &Message, cx: &mut Context) {
     let limit = cx.settings.number(&HUGE_FONT_PX);
-    for html in &message.html {
+    // The HTML views (AMP, Apple Watch) are shown to their readers as they are.
+    for html in crate::rules::reading::html_documents(message) {
         // One finding per place that sets the size, quoting the text it enlarges.
         // Sources are compared as written: ten `<font size="7">` are one place.
         let mut reported: Vec<String> = Vec::new();

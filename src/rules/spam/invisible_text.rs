@@ -620,7 +620,8 @@ fn readable(text: &str) -> bool {
 
 fn check(message: &Message, cx: &mut Context) {
     let min_contrast = cx.settings.number(&INVISIBLE_MIN_CONTRAST);
-    for html in &message.html {
+    // The HTML views (AMP, Apple Watch) are shown to their readers as they are.
+    for html in crate::rules::reading::html_documents(message) {
         let facts = &html.facts;
         let describe = |source: Option<SourceId>| facts.describe(source);
         // An empty source: nothing in the HTML sets it, the mail client's default applies.

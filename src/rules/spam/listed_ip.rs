@@ -255,16 +255,15 @@ fn check(message: &Message, cx: &mut Context) {
             }
         }
     }
-    for html in &message.html {
-        for link in &html.facts.links {
-            let Some(ip) = link_ip(&link.href) else { continue };
-            if let Some(entry) = listed(ip) {
-                cx.emit(
-                    Draft::new(Msg::of(&IN_LINK).text("ip", ip.to_string()).text("entry", entry))
-                        .evidence(&link.href)
-                        .at(part_location(message, html.part)),
-                );
-            }
+    // The links of the HTML views (AMP, Apple Watch) too, once.
+    for (html, link) in crate::rules::reading::html_links(message) {
+        let Some(ip) = link_ip(&link.href) else { continue };
+        if let Some(entry) = listed(ip) {
+            cx.emit(
+                Draft::new(Msg::of(&IN_LINK).text("ip", ip.to_string()).text("entry", entry))
+                    .evidence(&link.href)
+                    .at(part_location(message, html.part)),
+            );
         }
     }
 }

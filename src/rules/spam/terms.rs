@@ -45,8 +45,10 @@ pub struct Found<'l, P> {
 /// subject, the preheader and the bodies first (both rules read them: an inbox
 /// list shows the subject and the preheader), then the text alternatives of an
 /// HTML body (a text-only client shows them, and SpamAssassin's body rules read
-/// every text part: `get_body_text_array_common` in Mail::SpamAssassin::Message),
-/// then hidden text and image text (`spam/adult-terms` alone).
+/// every text part: `get_body_text_array_common` in Mail::SpamAssassin::Message)
+/// and the HTML views (AMP, Apple Watch: Gmail shows the AMP version, and
+/// SpamAssassin and rspamd read those parts as text, `model::HTML_VIEW_TYPES`),
+/// then hidden text and image text (`spam/adult-terms` alone), of the views too.
 pub fn reader_texts<'m>(message: &'m Message) -> (Vec<Text<'m>>, usize, usize) {
     let mut texts = Vec::new();
     texts.extend(reading::subject(message));
@@ -54,6 +56,7 @@ pub fn reader_texts<'m>(message: &'m Message) -> (Vec<Text<'m>>, usize, usize) {
     texts.extend(reading::bodies(message));
     let seen = texts.len();
     texts.extend(reading::text_alternatives(message));
+    texts.extend(reading::html_views(message));
     let shared = texts.len();
     texts.extend(reading::hidden_texts(message));
     texts.extend(reading::image_texts(message));
