@@ -5,7 +5,7 @@
 //! encodings and the blank lines between parts follow Nodemailer; only the
 //! boundaries' random part is derived from the fields, so a rendering repeats.
 
-use super::headers::{encode_value, flatten, write_field, Fields, Value};
+use super::headers::{encode_value, flattened, write_field, Fields, Value};
 use super::{
     mail_message, Attachment, BodyInput, Compose, Rendered, Content, HeaderValue, HeaderValues, Headers, IcalEvent, IcalObject, TextOrList,
     TransferEncoding,
@@ -567,7 +567,7 @@ fn header_block(node: &mut Node, root: bool, text_encoding: TextEncoding) -> Str
                 if let Some(filename) = &node.filename {
                     structured.set("filename", filename.clone());
                 }
-                encoded = Some(flatten(&build_header_value(&structured)));
+                encoded = Some(flattened(build_header_value(&structured)));
             }
             ("Content-Type", Value::Text(value)) => {
                 let mut structured = parse_header_value(value);
@@ -594,7 +594,7 @@ fn header_block(node: &mut Node, root: bool, text_encoding: TextEncoding) -> Str
                     value.push_str("; name=");
                     value.push_str(&param);
                 }
-                encoded = Some(flatten(&value));
+                encoded = Some(flattened(value));
             }
             _ => {}
         }
