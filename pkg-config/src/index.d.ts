@@ -35,7 +35,7 @@ export interface MailPreflightError extends Error {
   /** simulate()/compare(): the scenario field at fault (`thresholds.bucketSeconds`, `streams[2].rate`). */
   field?: string;
   /** The catalogue id of the message: `renderMessage(messageId, params, locale)` says it again in another language. */
-  messageId?: string | number;
+  messageId?: string;
   params?: { [name: string]: Param };
 }
 

@@ -78,10 +78,10 @@ crate::rule_texts! { "headers/compose-option";
         pl: "{option}: Nodemailer nie zapisuje dla tej pozycji żadnego pola; wypisanie jednym kliknięciem z RFC 8058 wymaga dokładnie List-Unsubscribe-Post: List-Unsubscribe=One-Click.",
     },
     UNSUBSCRIBE_POST_FIX "unsubscribe-post-fix" => {
-        en: "Set the field with the headers option: headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }, and remove the list entry.",
-        fr: "Posez le champ avec l'option headers : headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }, et retirez l'entrée de list.",
-        es: "Ponga el campo con la opción headers: headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }, y quite la entrada de list.",
-        pl: "Ustaw pole opcją headers: headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } i usuń pozycję z list.",
+        en: "Set the field with the headers option: `headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }`, and remove the list entry.",
+        fr: "Posez le champ avec l'option headers : `headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }`, et retirez l'entrée de list.",
+        es: "Ponga el campo con la opción headers: `headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }`, y quite la entrada de list.",
+        pl: "Ustaw pole opcją headers: `headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }` i usuń pozycję z list.",
     },
 }
 
