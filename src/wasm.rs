@@ -443,7 +443,7 @@ pub fn lint_php_mail_js(
 pub fn render_report_js(report: JsValue, locale: JsValue) -> Result<JsValue, JsValue> {
     let invalid = |detail: &str| error("invalid-input", &format!("renderReport(report, locale): {detail}"));
     let json = json_of(&report).filter(|_| report.is_object()).ok_or_else(|| invalid("report must be an object"))?;
-    let report: Report = serde_json::from_str(&json).map_err(|e| invalid(&e.to_string()))?;
+    let report: Report = crate::error::objects_only::from_str(&json).map_err(|e| invalid(&e.to_string()))?;
     to_js(&docs::render_report(&report, locale_from(&locale)))
 }
 

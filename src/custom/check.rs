@@ -127,7 +127,7 @@ pub fn check_custom_rules(json: &str, locale: Locale) -> CheckResult {
     };
     let mut indices: Vec<usize> = Vec::new();
     for (index, item) in items.into_iter().enumerate() {
-        match serde_json::from_value::<CustomRuleSpec>(item) {
+        match crate::error::objects_only::from_value::<CustomRuleSpec>(item) {
             Ok(spec) => {
                 specs.push(spec);
                 indices.push(index);

@@ -223,7 +223,7 @@ impl Invalid {
     /// at fault (`json_path_at` the position serde_json gives) when serde's own
     /// text does not name one.
     pub fn parse<T: serde::de::DeserializeOwned>(json: &str, root: &str) -> Result<T, Invalid> {
-        serde_json::from_str(json).map_err(|error| {
+        super::objects_only::from_str(json).map_err(|error| {
             let mut invalid = Invalid::from_json(&error, root);
             if invalid.path == root {
                 // A missing field is found at the end of its object, after its
@@ -888,7 +888,12 @@ mod tests {
         assert_eq!(path(r#"{"smtp": {"porte": 1}}"#), "smtp");
         assert_eq!(path(r#"{"rules": {"a\"b": 1}}"#), "rules.a\"b");
         assert_eq!(path(r#"{"smtp": {"port": 1, "host": 5}}"#), "smtp.host");
-        assert_eq!(path("[1]"), "[0]", "a derived struct reads a list as its fields in order");
+        // A list is no object: refused as one (`objects_only`), where serde's derive read it as the fields in order.
+        assert_eq!(path("[1]"), "options");
+        assert_eq!(path(r#"{"smtp": [["h"]]}"#), "smtp");
+        let what = Invalid::parse::<Top>(r#"{"smtp": []}"#, "options").unwrap_err().what;
+        let object = Expected::Label("core.invalid.expected.object");
+        assert_eq!(what, What::WrongType { found: Found::List, value: None, expected: object });
         assert_eq!(path("5"), "options");
         assert_eq!(path(r#"{"bogus": 1}"#), "options");
         // A missing field is the object's fault, not that of the key read last in it.

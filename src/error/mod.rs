@@ -5,6 +5,7 @@
 use crate::i18n::{Locale, Msg};
 
 mod invalid;
+pub mod objects_only;
 pub use invalid::{quoted, Expected, Found, Invalid, Subject, What, MAX_JSON_DEPTH, UNREADABLE_CONTENT, UNREADABLE_SOURCE};
 
 /// Largest input the engine reads at all. Far above the 10 MB the host accepts,

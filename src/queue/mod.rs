@@ -186,7 +186,7 @@ impl Scenario {
             }
             Err(error) => {
                 // Not a scenario: maybe the API's service object on its own.
-                let service: Result<ServiceSnapshot, _> = serde_json::from_str(json);
+                let service: Result<ServiceSnapshot, _> = crate::error::objects_only::from_str(json);
                 match service {
                     Ok(service) if json.contains("\"maxPerDay\"") && json.contains("\"state\"") => {
                         let spelling = scenario::Spelling {
