@@ -3,8 +3,8 @@
 //! (matching is linear: no timing is asserted, the tests only finish).
 
 use mail_preflight::custom::{
-    CustomRules, ProblemKind, MAX_EXPANDED_PATTERN_BYTES, MAX_META_DEPTH, MAX_PATTERN_BYTES, MAX_RULES,
-    MAX_RULES_TEXT_BYTES,
+    CustomRules, ProblemKind, MAX_BODY_PART_BYTES, MAX_CUSTOM_RULE_WORK, MAX_EXPANDED_PATTERN_BYTES, MAX_META_DEPTH,
+    MAX_PATTERN_BYTES, MAX_RULES, MAX_RULES_TEXT_BYTES,
 };
 use mail_preflight::{LintError, Linter, Options};
 
@@ -173,4 +173,100 @@ fn hostile_rule_lines_never_panic() {
         let rules = CustomRules::compile(&[], Some(&text)).unwrap_or_else(|e| panic!("{line}: {e:?}"));
         assert!(rules.ids().any(|id| id == "sa/OK"), "{line}");
     }
+}
+
+fn options_with(rules: serde_json::Value) -> Options {
+    Options::from_json(&serde_json::json!({ "customRules": rules }).to_string()).unwrap()
+}
+
+fn message_with_body(body: &str) -> Vec<u8> {
+    format!("From: a@site.example\r\nTo: b@site.example\r\nSubject: x\r\nDate: Mon, 2 Mar 2026 10:00:00 +0000\r\nMessage-ID: <a@site.example>\r\n\r\n{body}").into_bytes()
+}
+
+/// A 936 kB message of `a`s (the hostile-input report's `heavy.cjs 1 full … 13000`), linted with `rules`.
+fn lint_large(rules: serde_json::Value) -> mail_preflight::Report {
+    let body = ("a".repeat(70) + "\r\n").repeat(13_000);
+    Linter::new(&options_with(rules)).unwrap().lint(&message_with_body(&body)).unwrap()
+}
+
+fn limit_findings(report: &mail_preflight::Report) -> Vec<&mail_preflight::report::Finding> {
+    report.findings_of(mail_preflight::custom::findings::LIMIT_RULE_ID).collect()
+}
+
+#[test]
+fn a_wide_repetition_over_a_large_text_stops_at_max_custom_rule_work_and_names_the_rule() {
+    // The hostile-input report's case: 902 threads a byte over 1 MB, 19.8 s in Node.
+    let report = lint_large(serde_json::json!([
+        { "id": "acme/slow", "target": "full", "pattern": "(?s).{900}I" },
+        { "id": "acme/cheap", "target": "full", "pattern": "Subject: x" },
+    ]));
+    let limits = limit_findings(&report);
+    let work = limits.iter().find(|f| f.message_id == "core.custom.limit.work").expect("a work-limit finding");
+    assert_eq!(work.severity, mail_preflight::Severity::Info);
+    assert!(work.message.contains("acme/slow") && !work.message.contains("acme/cheap"), "{}", work.message);
+    assert!(work.message.contains("300,000,000"), "{}", work.message);
+    assert!(report.has("acme/cheap"), "the rules within the limit still run");
+    assert!(!report.has("acme/slow"));
+}
+
+#[test]
+fn ten_wide_rules_share_one_budget_and_the_first_ones_run() {
+    let body = ("a".repeat(70) + "\r\n").repeat(13_000);
+    let rules: Vec<serde_json::Value> = (0..10)
+        .map(|i| serde_json::json!({ "id": format!("acme/r{i}"), "target": "full", "pattern": format!(r"\w{{20}}{i}\w{{20}}") }))
+        .collect();
+    let linter = Linter::new(&options_with(serde_json::Value::Array(rules))).unwrap();
+    let evaluation = linter.custom_rules().evaluate(&analyse(&message_with_body(&body)), &Default::default());
+    assert!(evaluation.work <= MAX_CUSTOM_RULE_WORK);
+    assert!(!evaluation.unfinished.is_empty() && evaluation.unfinished.len() < 10, "{:?}", evaluation.unfinished);
+    assert_eq!(evaluation.unfinished, (10 - evaluation.unfinished.len()..10).collect::<Vec<_>>(), "in rule order");
+}
+
+#[test]
+fn an_expected_match_not_run_everywhere_does_not_report_its_absence() {
+    let report =
+        lint_large(serde_json::json!([{ "id": "acme/needs", "target": "full", "pattern": "(?s).{900}z", "expect": "match" }]));
+    assert!(!report.has("acme/needs"), "not run: its match may be where it did not look");
+    assert_eq!(limit_findings(&report).len(), 1);
+}
+
+#[test]
+fn body_text_past_spamassassins_part_scan_size_is_said_not_read() {
+    let body = format!("{} needle\r\n", "word ".repeat(MAX_BODY_PART_BYTES / 5 + 10));
+    let rules = serde_json::json!([{ "id": "acme/needle", "target": "body", "pattern": "needle" }]);
+    let report = Linter::new(&options_with(rules)).unwrap().lint(&message_with_body(&body)).unwrap();
+    assert!(!report.has("acme/needle"), "past body_part_scan_size");
+    let cut = limit_findings(&report);
+    assert_eq!(cut.len(), 1);
+    assert_eq!(cut[0].message_id, "core.custom.limit.part");
+    assert!(cut[0].message.contains("body_part_scan_size") && cut[0].message.contains("50,000"), "{}", cut[0].message);
+    assert_eq!(cut[0].location.part, Some(0));
+    let short = Linter::new(&options_with(serde_json::json!([{ "id": "acme/x", "target": "body", "pattern": "x" }])))
+        .unwrap()
+        .lint(&message_with_body("short\r\n"))
+        .unwrap();
+    assert!(limit_findings(&short).is_empty(), "nothing cut, nothing said");
+}
+
+#[test]
+fn the_limit_findings_render_in_every_language_without_placeholders() {
+    let report = lint_large(serde_json::json!([
+        { "id": "acme/slow", "target": "full", "pattern": "(?s).{900}I" },
+        { "id": "acme/body", "target": "rawbody", "pattern": "b" },
+    ]));
+    assert_eq!(limit_findings(&report).len(), 2, "the work limit and rawbody_part_scan_size");
+    for locale in [mail_preflight::Locale::Fr, mail_preflight::Locale::Es, mail_preflight::Locale::Pl] {
+        let again = mail_preflight::pipeline::docs::render_report(&report, locale);
+        for finding in limit_findings(&again) {
+            for text in [&finding.message, &finding.fix] {
+                assert!(!text.contains("{rules") && !text.contains("{count") && !text.contains("{limit"), "{locale:?}: {text}");
+            }
+            assert_ne!(finding.message, report.findings_of(&finding.rule_id).next().unwrap().message);
+        }
+    }
+}
+
+fn analyse(raw: &[u8]) -> mail_preflight::model::Message<'_> {
+    let limits = mail_preflight::rules::attachments::default_limits();
+    mail_preflight::model::Message::analyse(raw, mail_preflight::report::Origin::Raw, Vec::new(), &limits)
 }

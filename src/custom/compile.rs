@@ -13,6 +13,7 @@ use super::problems::char_column;
 use super::spamassassin::{replace_tags, PerlPattern, SaFile, SaTest};
 use super::spec::{check_spec, label, CustomRuleSpec, Expect};
 use super::targets::{Source, Target};
+use super::work;
 use super::{Problem, ProblemKind};
 use crate::report::{CustomTexts, Severity};
 use regex::bytes::{Regex, RegexSet};
@@ -86,6 +87,8 @@ pub struct Member {
     pub regex: Regex,
     /// The literals it needs; `None`: it is in the group's `RegexSet`.
     pub prefilter: Option<Prefilter>,
+    /// The most threads it keeps alive at one byte (`work::threads`).
+    pub threads: u64,
 }
 
 /// The patterns of one source: one `RegexSet` for those that need no literal
@@ -99,7 +102,13 @@ pub struct Group {
 }
 
 /// A `RegexSet` and the members (indices in `Group::members`) it holds, in order.
-pub type MemberSet = (RegexSet, Vec<usize>);
+#[derive(Debug, Clone)]
+pub struct MemberSet {
+    pub set: RegexSet,
+    pub members: Vec<usize>,
+    /// The threads of its members together (`work::threads`).
+    pub threads: u64,
+}
 
 /// How a SpamAssassin text loaded.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -415,14 +424,20 @@ fn build(pending: Vec<Pending>, mut load: LoadReport) -> Result<CustomRules, Vec
                 *group = group_index;
                 *m = member;
             }
-            let prefilter = Prefilter::of(&pattern);
+            // It compiled, so it parses.
+            let parsed = pattern::parse(&pattern).ok();
+            let prefilter = parsed.as_ref().and_then(Prefilter::of_parsed);
+            let threads = parsed.as_ref().map_or(u64::MAX, work::threads);
             if prefilter.is_none() {
                 unfiltered.push((member, pattern));
             }
-            members.push(Member { rule, regex, prefilter });
+            members.push(Member { rule, regex, prefilter, threads });
         }
-        let sets = compile_sets(&unfiltered)
+        let mut sets = compile_sets(&unfiltered)
             .map_err(|(member, kind)| vec![Problem::new(&rules[members[member].rule].id, kind)])?;
+        for set in &mut sets {
+            set.threads = set.members.iter().map(|&m| members[m].threads).fold(0, u64::saturating_add);
+        }
         groups.push(Group { source, members, sets });
     }
     let meta_order = order_metas(&rules);
@@ -437,7 +452,7 @@ fn compile_sets(patterns: &[(usize, Pattern)]) -> Result<Vec<MemberSet>, (usize,
     while let Some(chunk) = chunks.pop() {
         let texts: Vec<&Pattern> = chunk.iter().map(|(_, p)| p).collect();
         match pattern::compile_set(&texts) {
-            Ok(set) => sets.push((set, chunk.iter().map(|(m, _)| *m).collect())),
+            Ok(set) => sets.push(MemberSet { set, members: chunk.iter().map(|(m, _)| *m).collect(), threads: 0 }),
             Err(ProblemKind::SetTooBig { .. }) if chunk.len() > 1 => {
                 let (first, second) = chunk.split_at(chunk.len() / 2);
                 chunks.push(second);

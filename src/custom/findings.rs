@@ -5,11 +5,13 @@
 //! location with its line and column.
 
 use super::compile::CustomRules;
+use super::cuts::Cut;
+use super::limits::MAX_CUSTOM_RULE_WORK;
 use super::run::{runs, Evaluation};
 use crate::hygiene::{visible, MAX_PARAM_CHARS};
 use crate::i18n::{render_template, Locale, Msg, Param};
 use crate::model::Message;
-use crate::report::{CustomTexts, Finding, Location};
+use crate::report::{CustomTexts, Finding, Location, Severity};
 use crate::rules::MAX_EVIDENCE_CHARS;
 use crate::settings::Settings;
 use std::collections::BTreeMap;
@@ -57,6 +59,61 @@ pub fn findings(rules: &CustomRules, evaluation: &Evaluation, message: &Message,
         });
     }
     out
+}
+
+/// The id of the findings that say where custom rules stopped reading: the
+/// work limit, or a text read only up to its limit (`custom/` is kept for the engine).
+pub const LIMIT_RULE_ID: &str = "custom/limit";
+
+/// Most rule names listed in the work-limit finding; the count of the others follows.
+const MAX_NAMED_RULES: usize = 10;
+
+/// Where the custom rules stopped on this message (`Evaluation::unfinished`,
+/// `Evaluation::cuts`): information, no points.
+pub fn limit_findings(rules: &CustomRules, evaluation: &Evaluation, locale: Locale) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if !evaluation.unfinished.is_empty() {
+        let names: Vec<&str> =
+            evaluation.unfinished.iter().take(MAX_NAMED_RULES).map(|&i| rules.rules[i].id.as_str()).collect();
+        let more = evaluation.unfinished.len().saturating_sub(MAX_NAMED_RULES);
+        let msg = Msg::new("core.custom.limit.work")
+            .int("limit", MAX_CUSTOM_RULE_WORK)
+            .int("count", evaluation.unfinished.len())
+            .text("rules", visible(&names.join(", "), MAX_PARAM_CHARS))
+            .int("more", more);
+        out.push(limit_finding(msg, "core.custom.limit.work.fix", None, locale));
+    }
+    for target in ["body", "rawbody", "full"] {
+        let cuts: Vec<&Cut> = evaluation.cuts.iter().filter(|c| c.target == target).collect();
+        let Some(first) = cuts.first() else { continue };
+        let msg = match first.part {
+            Some(part) => Msg::new("core.custom.limit.part")
+                .text("target", target)
+                .int("limit", first.limit)
+                .int("count", cuts.len())
+                .int("part", part)
+                .int("size", first.size),
+            None => Msg::new("core.custom.limit.full").int("limit", first.limit).int("size", first.size),
+        };
+        out.push(limit_finding(msg, "core.custom.limit.part.fix", first.part, locale));
+    }
+    out
+}
+
+fn limit_finding(msg: Msg, fix_id: &'static str, part: Option<usize>, locale: Locale) -> Finding {
+    Finding {
+        rule_id: LIMIT_RULE_ID.to_string(),
+        severity: Severity::Info,
+        score: 0.0,
+        message_id: msg.id.to_string(),
+        message: msg.render(locale),
+        params: msg.params.iter().map(|(name, value)| (name.to_string(), value.clone())).collect(),
+        evidence: String::new(),
+        location: Location { part, ..Location::default() },
+        fix_id: fix_id.to_string(),
+        fix: Msg::new(fix_id).render(locale),
+        custom_texts: None,
+    }
 }
 
 /// A custom finding's message and fix in `locale`: the message in that language,

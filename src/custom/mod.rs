@@ -19,12 +19,15 @@
 //! - `perl`, `perl_class`: SpamAssassin's Perl patterns in `regex` syntax;
 //! - `spamassassin`, `sa_conditions`, `sa_tags`: `.cf` files;
 //! - `pattern`: compiling with limits; `prefilter`: the literals a pattern needs;
+//! - `work`: what matching may cost on one message (`MAX_CUSTOM_RULE_WORK`);
 //! - `meta`: meta expressions; `compile`, `compile_metas`: all of it, once;
+//! - `cuts`: where the rules read only the beginning of a text;
 //! - `run`: the rules over one message; `findings`: hits made findings;
 //! - `check`, `json_spans`: the editor's check with positions; `problems`: what is wrong, in four languages.
 
 pub mod check;
 pub mod compile;
+pub mod cuts;
 mod compile_metas;
 pub mod findings;
 pub mod json_spans;
@@ -43,6 +46,7 @@ pub mod sa_tags;
 pub mod spamassassin;
 pub mod spec;
 pub mod targets;
+pub mod work;
 pub use crate::text::links as text_links;
 
 pub use check::{check_custom_rules, CheckResult};
@@ -84,7 +88,9 @@ impl CustomRules {
             return Vec::new();
         }
         let evaluation = self.evaluate(message, settings);
-        findings::findings(self, &evaluation, message, settings)
+        let mut out = findings::findings(self, &evaluation, message, settings);
+        out.extend(findings::limit_findings(self, &evaluation, settings.locale));
+        out
     }
 }
 

@@ -83,11 +83,17 @@ pub fn compile_set(patterns: &[&Pattern]) -> Result<RegexSet, ProblemKind> {
         })
 }
 
-/// Parses the pattern as `regex` will, to report an error at its offset.
-fn syntax_check(pattern: &Pattern) -> Result<(), PatternError> {
+/// The pattern parsed as `regex` parses it (within `MAX_PATTERN_NESTING`), for
+/// what the engine reads in it: its literals (`prefilter`), its work (`work`).
+pub fn parse(pattern: &Pattern) -> Result<regex_syntax::hir::Hir, regex_syntax::Error> {
     let mut parser =
         regex_syntax::ParserBuilder::new().unicode(pattern.unicode).utf8(false).nest_limit(MAX_PATTERN_NESTING).build();
-    parser.parse(&pattern.text).map(|_| ()).map_err(|error| {
+    parser.parse(&pattern.text)
+}
+
+/// Parses the pattern as `regex` will, to report an error at its offset.
+fn syntax_check(pattern: &Pattern) -> Result<(), PatternError> {
+    parse(pattern).map(|_| ()).map_err(|error| {
         let (offset, reason, label) = match &error {
             regex_syntax::Error::Parse(e) => (e.span().start.offset, e.kind().to_string(), parse_error_label(e.kind())),
             regex_syntax::Error::Translate(e) => {

@@ -30,9 +30,12 @@ pub struct Prefilter {
 impl Prefilter {
     /// The prefilter of `pattern`, when it needs a literal of `MIN_LITERAL_BYTES` or more.
     pub fn of(pattern: &Pattern) -> Option<Prefilter> {
-        let mut parser = regex_syntax::ParserBuilder::new().unicode(pattern.unicode).utf8(false).build();
-        let hir = parser.parse(&pattern.text).ok()?;
-        let literals = needs(&hir).required?;
+        Prefilter::of_parsed(&super::pattern::parse(pattern).ok()?)
+    }
+
+    /// `of`, from the pattern parsed.
+    pub fn of_parsed(hir: &Hir) -> Option<Prefilter> {
+        let literals = needs(hir).required?;
         if literals.is_empty() || literals.iter().any(|l| l.len() < MIN_LITERAL_BYTES) {
             return None;
         }
@@ -123,7 +126,7 @@ fn needs(hir: &Hir) -> Needs {
 }
 
 /// The text of a class that is one character in either ASCII case (`[vV]`, `[x]`).
-fn one_letter(class: &Class) -> Option<Vec<u8>> {
+pub(super) fn one_letter(class: &Class) -> Option<Vec<u8>> {
     let members: Vec<Vec<u8>> = match class {
         Class::Bytes(bytes) => {
             let count: u32 = bytes.ranges().iter().map(|r| u32::from(r.end() - r.start()) + 1).sum();

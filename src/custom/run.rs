@@ -3,8 +3,11 @@
 //! match's place, a count, an absent field, an expected match), then the metas
 //! in order. The result says, for every rule, how many times it hit and where.
 
-use super::compile::{CompiledRule, CustomRules, Test, WhenAbsent};
+use super::compile::{CompiledRule, CustomRules, Member, Test, WhenAbsent};
+use super::cuts::{self, Cut};
 use super::targets::{self, decoded_fields, locate, Source, Target, Value};
+use super::limits::MAX_CUSTOM_RULE_WORK;
+use super::work::Budget;
 use crate::inspect::{FactKind, PATH_SEPARATOR};
 use crate::model::Message;
 use crate::settings::Settings;
@@ -28,6 +31,12 @@ pub struct Evaluation {
     /// Hit value per rule (`CustomRules::rules` order): 0 when it did not hit.
     pub hits: Vec<f64>,
     pub found: Vec<Option<Found>>,
+    /// Rules not run on all of the message: the work limit (`MAX_CUSTOM_RULE_WORK`) was reached.
+    pub unfinished: Vec<usize>,
+    /// Parts whose text the rules read only the beginning of.
+    pub cuts: Vec<Cut>,
+    /// The work the matching took (`work::Budget`), for measurements.
+    pub work: u64,
 }
 
 impl Evaluation {
@@ -74,10 +83,15 @@ fn filenames(message: &Message) -> Vec<(usize, String)> {
     out
 }
 
-/// Runs every rule over `message`.
+/// Runs every rule over `message`, within `MAX_CUSTOM_RULE_WORK`.
 pub fn evaluate(rules: &CustomRules, message: &Message, settings: &Settings) -> Evaluation {
+    evaluate_within(rules, message, settings, MAX_CUSTOM_RULE_WORK)
+}
+
+/// `evaluate` within `work` (`work::Budget`): to measure what a rule set needs.
+pub fn evaluate_within(rules: &CustomRules, message: &Message, settings: &Settings, work: u64) -> Evaluation {
     let count = rules.rules.len();
-    let mut evaluation = Evaluation { hits: vec![0.0; count], found: vec![None; count] };
+    let mut evaluation = Evaluation { hits: vec![0.0; count], found: vec![None; count], ..Evaluation::default() };
     let active: Vec<bool> = rules.rules.iter().map(|r| runs(r, settings)).collect();
     let reads_headers = rules
         .groups
@@ -89,9 +103,17 @@ pub fn evaluate(rules: &CustomRules, message: &Message, settings: &Settings) -> 
     let mut values: HashMap<&Source, Vec<Value>> = HashMap::new();
     // Per rule: matched at all.
     let mut matched = vec![false; count];
+    let mut budget = Budget::new(work);
     for group in &rules.groups {
         if !group.members.iter().any(|m| active[m.rule]) {
             continue;
+        }
+        if !values.contains_key(&group.source) {
+            for cut in cuts::cuts(&group.source, message) {
+                if !evaluation.cuts.contains(&cut) {
+                    evaluation.cuts.push(cut);
+                }
+            }
         }
         let values =
             values.entry(&group.source).or_insert_with(|| targets::values(&group.source, message, &decoded, &names));
@@ -113,27 +135,46 @@ pub fn evaluate(rules: &CustomRules, message: &Message, settings: &Settings) -> 
             Vec::new()
         };
         for value in values.iter() {
+            let bytes = value.text.len();
             let mut hits_here: Vec<usize> = Vec::new();
-            for (set, members) in &group.sets {
-                hits_here.extend(set.matches(&value.text).iter().map(|i| members[i]));
+            // The members of a set the work left cannot pay for are tried one by one, in order.
+            let mut alone: Vec<usize> = Vec::new();
+            for member_set in &group.sets {
+                if budget.take(bytes, member_set.threads) {
+                    hits_here.extend(member_set.set.matches(&value.text).iter().map(|i| member_set.members[i]));
+                } else {
+                    alone.extend(member_set.members.iter().copied().filter(|&m| active[group.members[m].rule]));
+                }
             }
-            hits_here.extend(candidates.iter().copied().filter(|&m| group.members[m].regex.is_match(&value.text)));
+            for &candidate in alone.iter().chain(&candidates) {
+                let member = &group.members[candidate];
+                if !budget.take(bytes, member.threads) {
+                    budget.skip(member.rule);
+                } else if member.regex.is_match(&value.text) {
+                    hits_here.push(candidate);
+                }
+            }
             for member in hits_here {
                 let rule = group.members[member].rule;
                 if !active[rule] {
                     continue;
                 }
-                let regex = &group.members[member].regex;
+                let Member { regex, threads, .. } = &group.members[member];
                 let definition = &rules.rules[rule];
-                let hits = if definition.max_hits > 1 {
+                let hits = if definition.max_hits <= 1 {
+                    1
+                } else if budget.take(bytes, *threads) {
                     regex.find_iter(&value.text).take(definition.max_hits).count()
                 } else {
+                    // It hit; how many times is not counted.
+                    budget.skip(rule);
                     1
                 };
                 let is_negative = matches!(definition.test, Test::Pattern { negate: true, .. });
                 if !matched[rule] && !is_negative {
-                    let range = regex.find(&value.text).map_or(0..0, |m| m.range());
-                    evaluation.found[rule] = Some(found(message, value, range));
+                    // Where it matched, when that work is left; else a finding without evidence.
+                    let place = budget.take(bytes, *threads).then(|| regex.find(&value.text)).flatten();
+                    evaluation.found[rule] = Some(found(message, value, place.map_or(0..0, |m| m.range())));
                 }
                 matched[rule] = true;
                 let total = evaluation.hits[rule] + hits as f64;
@@ -159,7 +200,8 @@ pub fn evaluate(rules: &CustomRules, message: &Message, settings: &Settings) -> 
                     }
                 }
                 if *negate {
-                    let fires = !matched[index];
+                    // A rule not run on every value may have matched where it did not run.
+                    let fires = !matched[index] && !budget.skipped.contains(&index);
                     evaluation.hits[index] = f64::from(u8::from(fires));
                     if fires {
                         let first = values.get(source).and_then(|v| v.first());
@@ -202,6 +244,9 @@ pub fn evaluate(rules: &CustomRules, message: &Message, settings: &Settings) -> 
             evaluation.hits[index] = if value > 0.0 { value } else { 1.0 };
         }
     }
+    evaluation.work = budget.spent();
+    evaluation.unfinished = budget.skipped.into_iter().filter(|&rule| active[rule]).collect();
+    evaluation.unfinished.sort_unstable();
     evaluation
 }
 

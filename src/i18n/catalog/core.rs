@@ -812,6 +812,36 @@ crate::catalog! {
         es: "{rule}: los patrones de este objetivo compilados juntos superan {limit, plural, one {# byte} many {los # de bytes} other {los # bytes}}; use menos reglas o reglas más simples.",
         pl: "{rule}: wzorce tego celu po kompilacji przekraczają razem {limit, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}}; użyj mniej lub prostszych reguł.",
     },
+    "core.custom.limit.work" => {
+        en: "Your rules reached their work limit for one message ({limit, plural, one {# step} other {# steps}}, ours): {count, plural, one {# rule was} other {# rules were}} not run on all of the message: {rules}{more, plural, =0 {} one { and # more} other { and # more}}.",
+        fr: "Vos règles ont atteint leur limite de travail pour un message ({limit, plural, one {# étape} many {# d'étapes} other {# étapes}}, notre limite) : {count, plural, one {# règle n'a pas été exécutée} many {# de règles n'ont pas été exécutées} other {# règles n'ont pas été exécutées}} sur tout le message : {rules}{more, plural, =0 {} one { et # autre} many { et # d'autres} other { et # autres}}.",
+        es: "Sus reglas alcanzaron su límite de trabajo para un mensaje ({limit, plural, one {# paso} many {# de pasos} other {# pasos}}, nuestro límite): {count, plural, one {# regla no se ejecutó} many {# de reglas no se ejecutaron} other {# reglas no se ejecutaron}} sobre todo el mensaje: {rules}{more, plural, =0 {} one { y # más} many { y # más} other { y # más}}.",
+        pl: "Twoje reguły osiągnęły limit pracy dla jednej wiadomości ({limit, plural, one {# krok} few {# kroki} many {# kroków} other {# kroku}}, nasz limit): {count, plural, one {# reguła nie została uruchomiona} few {# reguły nie zostały uruchomione} many {# reguł nie zostało uruchomionych} other {# reguły nie zostało uruchomionych}} na całej wiadomości: {rules}{more, plural, =0 {} one { i # inna} few { i # inne} many { i # innych} other { i # innej}}.",
+    },
+    "core.custom.limit.work.fix" => {
+        en: "Make the listed patterns cheaper: a long repetition of a wide class, such as .{{900}} or \\w{{20}}, costs a step per repetition for every byte read. Or give them a smaller target (a header field, body) than full.",
+        fr: "Rendez les motifs cités moins coûteux : une longue répétition d'une classe large, comme .{{900}} ou \\w{{20}}, coûte une étape par répétition pour chaque octet lu. Ou donnez-leur une cible plus petite que full (un champ d'en-tête, body).",
+        es: "Haga más baratos los patrones citados: una repetición larga de una clase amplia, como .{{900}} o \\w{{20}}, cuesta un paso por repetición por cada byte leído. O deles un objetivo más pequeño que full (un campo de cabecera, body).",
+        pl: "Uprość wymienione wzorce: długie powtórzenie szerokiej klasy, np. .{{900}} lub \\w{{20}}, kosztuje jeden krok na powtórzenie za każdy przeczytany bajt. Albo daj im mniejszy cel niż full (pole nagłówka, body).",
+    },
+    "core.custom.limit.part" => {
+        en: "Your {target} rules read only the beginning of each part, {limit, plural, one {# byte} other {# bytes}}, as SpamAssassin does ({target}_part_scan_size); {count, plural, one {# part is} other {# parts are}} longer (the first, part {part}, has {size, plural, one {# byte} other {# bytes}}), and the rest was not read by these rules.",
+        fr: "Vos règles « {target} » ne lisent que le début de chaque partie, {limit, plural, one {# octet} many {# d'octets} other {# octets}}, comme SpamAssassin ({target}_part_scan_size) ; {count, plural, one {# partie est plus longue} many {# de parties sont plus longues} other {# parties sont plus longues}} (la première, la partie {part}, fait {size, plural, one {# octet} many {# d'octets} other {# octets}}), et la suite n'a pas été lue par ces règles.",
+        es: "Sus reglas «{target}» solo leen el comienzo de cada parte, {limit, plural, one {# byte} many {# de bytes} other {# bytes}}, como SpamAssassin ({target}_part_scan_size); {count, plural, one {# parte es más larga} many {# de partes son más largas} other {# partes son más largas}} (la primera, la parte {part}, tiene {size, plural, one {# byte} many {# de bytes} other {# bytes}}), y el resto no lo han leído estas reglas.",
+        pl: "Twoje reguły „{target}” czytają tylko początek każdej części, {limit, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}}, tak jak SpamAssassin ({target}_part_scan_size); {count, plural, one {# część jest dłuższa} few {# części są dłuższe} many {# części jest dłuższych} other {# części jest dłuższej}} (pierwsza, część {part}, ma {size, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}}), a reszty te reguły nie przeczytały.",
+    },
+    "core.custom.limit.full" => {
+        en: "Your full rules read only the beginning of the message, {limit, plural, one {# byte} other {# bytes}} (our limit); it has {size, plural, one {# byte} other {# bytes}}, and the rest was not read by these rules.",
+        fr: "Vos règles « full » ne lisent que le début du message, {limit, plural, one {# octet} many {# d'octets} other {# octets}} (notre limite) ; il fait {size, plural, one {# octet} many {# d'octets} other {# octets}}, et la suite n'a pas été lue par ces règles.",
+        es: "Sus reglas «full» solo leen el comienzo del mensaje, {limit, plural, one {# byte} many {# de bytes} other {# bytes}} (nuestro límite); el mensaje tiene {size, plural, one {# byte} many {# de bytes} other {# bytes}}, y el resto no lo han leído estas reglas.",
+        pl: "Twoje reguły „full” czytają tylko początek wiadomości, {limit, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}} (nasz limit); wiadomość ma {size, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}}, a reszty te reguły nie przeczytały.",
+    },
+    "core.custom.limit.part.fix" => {
+        en: "Nothing to fix in the message: this says what your rules did not read. A rule that must see the end of a long text can read a header field instead, which is read whole.",
+        fr: "Rien à corriger dans le message : ceci dit ce que vos règles n'ont pas lu. Une règle qui doit voir la fin d'un long texte peut lire un champ d'en-tête à la place, lu en entier.",
+        es: "Nada que corregir en el mensaje: esto indica lo que sus reglas no leyeron. Una regla que deba ver el final de un texto largo puede leer en su lugar un campo de cabecera, que se lee entero.",
+        pl: "W wiadomości nie ma nic do poprawienia: to informacja, czego Twoje reguły nie przeczytały. Reguła, która musi zobaczyć koniec długiego tekstu, może zamiast tego czytać pole nagłówka, czytane w całości.",
+    },
     "core.custom.perl" => {
         en: "{rule}: the pattern uses {feature} at character {column}, a Perl feature the engine's linear-time matcher does not have; the rule is not loaded.",
         fr: "{rule} : le motif utilise {feature} au caractère {column}, une fonction de Perl que le moteur (à temps linéaire) n'a pas ; la règle n'est pas chargée.",
