@@ -71,12 +71,12 @@ pub const MAX_HITS: usize = 1_000;
 
 /// Work of all custom rules on one message, in bytes read times the threads
 /// a pattern keeps alive (`work::threads`, an estimate of the PikeVM's steps).
-/// Measured in Node (wasm, the engine before this limit): `(?s).{900}I`
-/// over 1 MB (9.4 × 10⁸ of this work, where the estimate is exact) took
-/// 19.8 s, 47 million a second, so this limit is 6.4 s at worst, leaving the
-/// rest of the 10 s a report may take to the engine's own rules. SpamAssassin's
-/// own rules run 4 to 10 times faster than their estimate (a 19 KB spam: 5.8 ×
-/// 10⁸, 2.6 s; a 1 MB text: 3.4 × 10⁹, 5.7 s; 20 parts of 500 kB: 5.8 × 10¹⁰,
-/// 114 s): most corpus messages stay under the limit (README "Your own
-/// rules") (default, ours).
-pub const MAX_CUSTOM_RULE_WORK: u64 = 300_000_000;
+/// Measured in Node (wasm): the slowest work per unit is a Unicode `.`
+/// repeated, `(?s).{315}I` over 936 kB (2.97 × 10⁸) took 17.4 s, 17 million a
+/// second (seven `\w{20}I\w{20}`, 2.75 × 10⁸, 9.4 s); so this limit is about
+/// 6 s at worst, leaving the rest of the 10 s a report may take to the
+/// engine's own rules. SpamAssassin's own rules run 4 to 10 times faster than
+/// their estimate (a 19 KB spam: 5.8 × 10⁸, 2.6 s; a 1 MB text: 3.4 × 10⁹,
+/// 5.7 s; 20 parts of 500 kB: 5.8 × 10¹⁰, 114 s before this limit), so the
+/// heaviest messages stop some of them (README "Your own rules") (default, ours).
+pub const MAX_CUSTOM_RULE_WORK: u64 = 100_000_000;
