@@ -229,7 +229,12 @@ impl Invalid {
                 // A missing field is found at the end of its object, after its
                 // last key: the path is the object's, not that key's.
                 let whole_object = matches!(invalid.what, What::MissingField { .. });
-                if let Some(path) = json_path_at(json, error.line(), error.column(), whole_object) {
+                // An empty list refused where an object goes (`objects_only`) is
+                // reported on its closing `]`: the path is the list's, past it.
+                let list_closed = matches!(invalid.what, What::WrongType { found: Found::List, .. })
+                    && char_at(json, error.line(), error.column()) == Some(b']');
+                let column = error.column() + usize::from(list_closed);
+                if let Some(path) = json_path_at(json, error.line(), column, whole_object) {
                     invalid.path = path;
                 }
             }
@@ -447,6 +452,12 @@ enum Segment {
 /// read without its colon yet is not part of it (serde names an unknown field
 /// itself). None at the root, or past the end. `whole_object`: the path of the
 /// innermost object itself, without the key last read in it.
+/// The byte at serde_json's `line` and `column` (1-based).
+fn char_at(json: &str, line: usize, column: usize) -> Option<u8> {
+    let line_start = if line <= 1 { 0 } else { memchr::memchr_iter(b'\n', json.as_bytes()).nth(line - 2)? + 1 };
+    json.as_bytes().get(line_start + column.checked_sub(1)?).copied()
+}
+
 fn json_path_at(json: &str, line: usize, column: usize, whole_object: bool) -> Option<String> {
     let mut path = String::new();
     for segment in json_segments_at(json, line, column, whole_object) {
@@ -891,6 +902,8 @@ mod tests {
         // A list is no object: refused as one (`objects_only`), where serde's derive read it as the fields in order.
         assert_eq!(path("[1]"), "options");
         assert_eq!(path(r#"{"smtp": [["h"]]}"#), "smtp");
+        assert_eq!(path(r#"{"smtp": []}"#), "smtp", "an empty list is refused on its `]`");
+        assert_eq!(path(r#"{"listedIps": [], "smtp": [ ] }"#), "smtp");
         let what = Invalid::parse::<Top>(r#"{"smtp": []}"#, "options").unwrap_err().what;
         let object = Expected::Label("core.invalid.expected.object");
         assert_eq!(what, What::WrongType { found: Found::List, value: None, expected: object });
