@@ -94,9 +94,11 @@ fn assert_worded(invalid: &Invalid, subject: Subject, input: &Value) {
 /// A `{name}` left in a rendered text (a value quoted from the input, like
 /// `{}` or `{ name, address }`, is not one).
 fn has_placeholder(text: &str) -> bool {
+    // `{name}`, or a plural left whole (`{limit, plural, …}`: its number was missing).
     text.split('{').skip(1).any(|rest| {
-        let name: String = rest.chars().take_while(|c| c.is_ascii_lowercase()).collect();
-        !name.is_empty() && rest[name.len()..].starts_with('}')
+        let name: String = rest.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+        let after = &rest[name.len()..];
+        !name.is_empty() && (after.starts_with('}') || after.trim_start_matches([',', ' ']).starts_with("plural"))
     })
 }
 
@@ -417,4 +419,31 @@ fn an_unknown_rule_id_has_a_message_id_and_the_closest_id() {
     let texts = assert_refused(r#"{"rules":{"size/line-lenght":"off"}}"#, "rules", "core.invalid.unknown-name-close");
     assert!(texts[2].contains("size/line-length"), "{}", texts[2]);
     assert_refused(r#"{"scores":{"nothing/like-it":1}}"#, "scores", "core.invalid.unknown-name");
+}
+
+#[test]
+fn a_list_where_an_object_goes_is_refused_as_a_list_naming_its_path() {
+    // serde's derive read a struct from a list, field by field (hostile-input report, s35 item 11).
+    let options = |json: &str| match Options::from_json(json) {
+        Err(LintError::InvalidOptions(invalid)) => invalid,
+        other => panic!("{json}: expected invalid-options, got {other:?}"),
+    };
+    let scenario = |json: &str| match Scenario::from_json(json) {
+        Err(ScenarioError::Json(invalid)) => invalid,
+        other => panic!("{json}: expected a refusal, got {other:?}"),
+    };
+    for (invalid, path) in [
+        (options(r#"["$schema", "pl"]"#), "options"),
+        (options("[[["), "options"),
+        (options(r#"{"smtp": [[]]}"#), "smtp"),
+        (scenario(r#"{"streams": [[]]}"#), "streams[0]"),
+        (scenario(r#"{"streams": [{}, [1]]}"#), "streams[1]"),
+        (scenario(r#"{"service": ["ok", 1, 0, 0, 10, "a@b.example"]}"#), "service"),
+    ] {
+        assert_eq!(invalid.path, path);
+        let text = invalid.message(Subject::Options).render(Locale::En);
+        assert!(text.ends_with(&format!("{path} is a list; it must be an object.")), "{text}");
+    }
+    let settings: Result<mail_preflight::options::SmtpSettings, _> = Invalid::parse("[]", "settings");
+    assert_eq!(settings.unwrap_err().path, "settings");
 }

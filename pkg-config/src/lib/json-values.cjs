@@ -20,11 +20,63 @@ function jsonText(value, { code, subject, path, locale }) {
   try {
     return JSON.stringify(value);
   } catch (error) {
-    const messageId = error instanceof RangeError ? 'core.invalid.too-deep' : 'core.invalid.not-json-compatible';
-    // too-deep says the limit: the engine's reader's (its template showed raw without it).
-    const params = { invalid: { label: subject }, path, ...(error instanceof RangeError ? { limit: MAX_JSON_DEPTH } : {}) };
+    const tooDeep = error instanceof RangeError;
+    const messageId = tooDeep ? 'core.invalid.too-deep' : 'core.invalid.not-json-compatible';
+    const params = tooDeep
+      ? { invalid: { label: subject }, path: pathOrNull(() => pathTooDeep(value, path)) || path, limit: MAX_JSON_DEPTH }
+      : { invalid: { label: subject }, path };
     throw codedError(code, render(messageId, params, locale), { messageId, params });
   }
+}
+
+/** `find()`, or null when it throws (a getter of the caller's that throws once read again). */
+function pathOrNull(find) {
+  try {
+    return find();
+  } catch {
+    return null;
+  }
+}
+
+/** Levels of a too-deep path shown before `…`, as the engine shows them (`shortened_path`). */
+const LEVELS_SHOWN = 4;
+/** Most values walked looking for the too-deep one (the engine's `MAX_COMPOSE_VALUES`). */
+const MAX_VALUES_WALKED = 1_000_000;
+
+/**
+ * The path of the first value nested past MAX_JSON_DEPTH in `value` (`service.x.x.x…`),
+ * its first LEVELS_SHOWN levels, as the engine names a too-deep field; null when the
+ * walk (iterative, at most MAX_VALUES_WALKED values) does not find it.
+ */
+function pathTooDeep(value, root) {
+  // (value, the keys leading to it, at most LEVELS_SHOWN + 1 of them, its depth)
+  const stack = [[value, [], 0]];
+  let walked = 0;
+  while (stack.length > 0 && walked < MAX_VALUES_WALKED) {
+    const [at, keys, depth] = stack.pop();
+    walked += 1;
+    if (at === null || typeof at !== 'object') continue;
+    if (depth >= MAX_JSON_DEPTH) {
+      if (keys.length === 0) return root;
+      const shown = keys.slice(0, LEVELS_SHOWN).reduce((p, key, i) => (typeof key === 'number' ? `${p}[${key}]` : i === 0 ? key : `${p}.${key}`), '');
+      return keys.length > LEVELS_SHOWN ? `${shown}…` : shown;
+    }
+    const children = [];
+    if (Array.isArray(at)) {
+      for (let i = 0; i < at.length && walked + children.length < MAX_VALUES_WALKED; i++) children.push([at[i], i]);
+    } else {
+      for (const key in at) {
+        if (walked + children.length >= MAX_VALUES_WALKED) break;
+        if (Object.prototype.hasOwnProperty.call(at, key)) children.push([at[key], key]);
+      }
+    }
+    // Pushed last first, so the first child is walked first (JSON.stringify's order).
+    for (let i = children.length - 1; i >= 0; i--) {
+      const [child, key] = children[i];
+      stack.push([child, keys.length > LEVELS_SHOWN ? keys : [...keys, key], depth + 1]);
+    }
+  }
+  return null;
 }
 
 /**
