@@ -11,6 +11,10 @@
 //! list, the values of an object, an option's content), so the rule holds at
 //! any depth. Values serde buffers first (`untagged` and internally tagged
 //! enums, `flatten`) are read from its buffer, past the wrapper.
+//!
+//! Every forwarding method is `#[inline(always)]`: the wrapper must add no
+//! stack frame per level of nesting (`tests/deep_json.rs` reads 128 levels on
+//! a 256 KB stack; without it the debug build overflowed).
 
 use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Unexpected, VariantAccess, Visitor,
@@ -38,7 +42,8 @@ pub fn from_value<T: de::DeserializeOwned>(value: serde_json::Value) -> serde_js
 
 macro_rules! forward_deserialize {
     ($($method:ident($($arg:ident: $ty:ty),*)),* $(,)?) => {
-        $(fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, D::Error> {
+        $(#[inline(always)]
+        fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, D::Error> {
             self.0.$method($($arg,)* ObjectsOnly(visitor))
         })*
     };
@@ -59,6 +64,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for ObjectsOnly<D> {
         deserialize_ignored_any(),
     }
 
+    #[inline(always)]
     fn deserialize_struct<V: Visitor<'de>>(
         self,
         name: &'static str,
@@ -68,6 +74,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for ObjectsOnly<D> {
         self.0.deserialize_struct(name, fields, StructVisitor(visitor))
     }
 
+    #[inline(always)]
     fn is_human_readable(&self) -> bool {
         self.0.is_human_readable()
     }
@@ -75,7 +82,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for ObjectsOnly<D> {
 
 macro_rules! forward_visit {
     ($($method:ident($ty:ty)),* $(,)?) => {
-        $(fn $method<E: de::Error>(self, value: $ty) -> Result<V::Value, E> {
+        $(#[inline(always)]
+        fn $method<E: de::Error>(self, value: $ty) -> Result<V::Value, E> {
             self.0.$method(value)
         })*
     };
@@ -84,21 +92,27 @@ macro_rules! forward_visit {
 /// The visits that carry a deserializer or an access, wrapped in turn.
 macro_rules! visits_wrapped {
     () => {
+        #[inline(always)]
         fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
             self.0.visit_none()
         }
+        #[inline(always)]
         fn visit_unit<E: de::Error>(self) -> Result<V::Value, E> {
             self.0.visit_unit()
         }
+        #[inline(always)]
         fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
             self.0.visit_some(ObjectsOnly(deserializer))
         }
+        #[inline(always)]
         fn visit_newtype_struct<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
             self.0.visit_newtype_struct(ObjectsOnly(deserializer))
         }
+        #[inline(always)]
         fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
             self.0.visit_map(ObjectsOnly(map))
         }
+        #[inline(always)]
         fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<V::Value, A::Error> {
             self.0.visit_enum(ObjectsOnly(data))
         }
@@ -113,9 +127,11 @@ macro_rules! visits_wrapped {
 
 impl<'de, V: Visitor<'de>> Visitor<'de> for ObjectsOnly<V> {
     type Value = V::Value;
+    #[inline(always)]
     fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
         self.0.expecting(formatter)
     }
+    #[inline(always)]
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
         self.0.visit_seq(ObjectsOnly(seq))
     }
@@ -124,9 +140,11 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for ObjectsOnly<V> {
 
 impl<'de, V: Visitor<'de>> Visitor<'de> for StructVisitor<V> {
     type Value = V::Value;
+    #[inline(always)]
     fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
         self.0.expecting(formatter)
     }
+    #[inline(always)]
     fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<V::Value, A::Error> {
         Err(de::Error::invalid_type(Unexpected::Seq, &self))
     }
@@ -135,6 +153,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for StructVisitor<V> {
 
 impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for ObjectsOnly<S> {
     type Value = S::Value;
+    #[inline(always)]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<S::Value, D::Error> {
         self.0.deserialize(ObjectsOnly(deserializer))
     }
@@ -142,9 +161,11 @@ impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for ObjectsOnly<S> {
 
 impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for ObjectsOnly<A> {
     type Error = A::Error;
+    #[inline(always)]
     fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, A::Error> {
         self.0.next_element_seed(ObjectsOnly(seed))
     }
+    #[inline(always)]
     fn size_hint(&self) -> Option<usize> {
         self.0.size_hint()
     }
@@ -152,12 +173,15 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for ObjectsOnly<A> {
 
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for ObjectsOnly<A> {
     type Error = A::Error;
+    #[inline(always)]
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
         self.0.next_key_seed(ObjectsOnly(seed))
     }
+    #[inline(always)]
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
         self.0.next_value_seed(ObjectsOnly(seed))
     }
+    #[inline(always)]
     fn size_hint(&self) -> Option<usize> {
         self.0.size_hint()
     }
@@ -166,6 +190,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for ObjectsOnly<A> {
 impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for ObjectsOnly<A> {
     type Error = A::Error;
     type Variant = ObjectsOnly<A::Variant>;
+    #[inline(always)]
     fn variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<(T::Value, Self::Variant), A::Error> {
         let (value, variant) = self.0.variant_seed(ObjectsOnly(seed))?;
         Ok((value, ObjectsOnly(variant)))
@@ -174,15 +199,19 @@ impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for ObjectsOnly<A> {
 
 impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for ObjectsOnly<A> {
     type Error = A::Error;
+    #[inline(always)]
     fn unit_variant(self) -> Result<(), A::Error> {
         self.0.unit_variant()
     }
+    #[inline(always)]
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, A::Error> {
         self.0.newtype_variant_seed(ObjectsOnly(seed))
     }
+    #[inline(always)]
     fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, A::Error> {
         self.0.tuple_variant(len, ObjectsOnly(visitor))
     }
+    #[inline(always)]
     fn struct_variant<V: Visitor<'de>>(self, fields: &'static [&'static str], visitor: V) -> Result<V::Value, A::Error> {
         self.0.struct_variant(fields, StructVisitor(visitor))
     }
