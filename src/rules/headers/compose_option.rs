@@ -68,13 +68,13 @@ crate::rule_texts! { "headers/compose-option";
     UNSUBSCRIBE_POST "unsubscribe-post" => {
         en: "{option}: Nodemailer writes every list entry as a URL in angle brackets, in a field named after the key ({field}); no receiver reads that as RFC 8058 one-click unsubscribe, which needs exactly List-Unsubscribe-Post: List-Unsubscribe=One-Click.",
         fr: "{option} : Nodemailer écrit chaque entrée de list comme une URL entre chevrons, dans un champ nommé d'après la clé ({field}) ; aucun destinataire n'y lit le désabonnement en un clic de la RFC 8058, qui demande exactement List-Unsubscribe-Post: List-Unsubscribe=One-Click.",
-        es: "{option}: Nodemailer escribe cada entrada de list como una URL entre ángulos, en un campo con el nombre de la clave ({field}); ningún receptor lo lee como la baja en un clic de la RFC 8058, que requiere exactamente List-Unsubscribe-Post: List-Unsubscribe=One-Click.",
+        es: "{option}: Nodemailer escribe cada entrada de list como una URL entre ángulos, en un campo con el nombre de la clave ({field}); ningún receptor lo lee como la baja en un clic del RFC 8058, que requiere exactamente List-Unsubscribe-Post: List-Unsubscribe=One-Click.",
         pl: "{option}: Nodemailer zapisuje każdą pozycję list jako URL w nawiasach ostrych, w polu nazwanym od klucza ({field}); żaden odbiorca nie odczyta tego jako wypisania jednym kliknięciem z RFC 8058, które wymaga dokładnie List-Unsubscribe-Post: List-Unsubscribe=One-Click.",
     },
     UNSUBSCRIBE_POST_NONE "unsubscribe-post-none" => {
         en: "{option}: Nodemailer writes no field for this entry; RFC 8058 one-click unsubscribe needs exactly List-Unsubscribe-Post: List-Unsubscribe=One-Click.",
         fr: "{option} : Nodemailer n'écrit aucun champ pour cette entrée ; le désabonnement en un clic de la RFC 8058 demande exactement List-Unsubscribe-Post: List-Unsubscribe=One-Click.",
-        es: "{option}: Nodemailer no escribe ningún campo para esta entrada; la baja en un clic de la RFC 8058 requiere exactamente List-Unsubscribe-Post: List-Unsubscribe=One-Click.",
+        es: "{option}: Nodemailer no escribe ningún campo para esta entrada; la baja en un clic del RFC 8058 requiere exactamente List-Unsubscribe-Post: List-Unsubscribe=One-Click.",
         pl: "{option}: Nodemailer nie zapisuje dla tej pozycji żadnego pola; wypisanie jednym kliknięciem z RFC 8058 wymaga dokładnie List-Unsubscribe-Post: List-Unsubscribe=One-Click.",
     },
     UNSUBSCRIBE_POST_FIX "unsubscribe-post-fix" => {
