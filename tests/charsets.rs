@@ -55,3 +55,50 @@ fn findings_quote_korean_chinese_and_japanese_text_as_written() {
         assert!(broken[0].message.contains(read), "{charset}: {}", broken[0].message);
     }
 }
+
+/// The evidence of `rule`'s first finding.
+fn evidence(report: &Report, rule: &str) -> String {
+    report.findings_of(rule).next().map(|f| f.evidence.clone()).unwrap_or_default()
+}
+
+#[test]
+fn a_long_body_line_is_quoted_in_the_charset_of_its_part() {
+    // Privet (KOI8-R), Señor café (windows-1252), 日本語 (ISO-2022-JP, 7-bit escapes).
+    let cases: [(&str, &[u8], &str, &str); 3] = [
+        ("koi8-r", b"\xf0\xd2\xc9\xd7\xc5\xd4 ", "8bit", "\u{41f}\u{440}\u{438}\u{432}\u{435}\u{442}"),
+        ("windows-1252", b"Se\xf1or caf\xe9 ", "8bit", "Se\u{f1}or caf\u{e9}"),
+        ("iso-2022-jp", b"\x1b$BF|K\\8l\x1b(B text ", "7bit", "\u{65e5}\u{672c}\u{8a9e} text"),
+    ];
+    for (charset, words, encoding, read) in cases {
+        let body = words.repeat(12);
+        let found = report(
+            &format!("Subject: Hi\r\nContent-Type: text/plain; charset={charset}\r\nContent-Transfer-Encoding: {encoding}\r\n"),
+            &[body.as_slice(), b"\r\n"].concat(),
+        );
+        let quoted = evidence(&found, "size/line-length");
+        assert!(quoted.contains(read), "{charset}: {quoted}");
+        assert!(!quoted.contains('\u{fffd}') && !quoted.contains('\u{241b}'), "{charset}: {quoted}");
+    }
+}
+
+#[test]
+fn the_context_of_a_line_break_is_quoted_in_the_charset_of_the_body_it_reaches_into() {
+    // The first bare LF comes right after the part's header: the quoted context spans both.
+    let found = report(
+        "Subject: Hi\r\nContent-Type: text/plain; charset=windows-1252\r\nContent-Transfer-Encoding: 8bit\r\n",
+        b"Hola, Bego\xf1a:\n\nGracias por la reuni\xf3n.\r\n",
+    );
+    let quoted = evidence(&found, "headers/line-breaks");
+    assert!(quoted.contains("8bit") && quoted.contains("Bego\u{f1}a") && !quoted.contains('\u{fffd}'), "{quoted}");
+}
+
+#[test]
+fn eight_bit_text_declared_7bit_is_quoted_in_its_charset() {
+    let found = report(
+        "Subject: Hi\r\nContent-Type: text/plain; charset=koi8-r\r\nContent-Transfer-Encoding: 7bit\r\n",
+        b"\xf0\xd2\xc9\xd7\xc5\xd4\r\n",
+    );
+    let quoted = evidence(&found, "headers/transfer-encoding");
+    assert!(quoted.starts_with("\u{41f}\u{440}\u{438}\u{432}\u{435}\u{442}"), "{quoted}");
+}
+

@@ -5,7 +5,7 @@
 
 use super::compile::{CompiledRule, CustomRules, Member, Test, WhenAbsent};
 use super::cuts::{self, Cut};
-use super::targets::{self, decoded_fields, locate, Source, Target, Value};
+use super::targets::{self, decoded_fields, locate, Place, Source, Target, Value};
 use super::limits::MAX_CUSTOM_RULE_WORK;
 use super::work::Budget;
 use crate::inspect::{FactKind, PATH_SEPARATOR};
@@ -256,7 +256,12 @@ fn found(message: &Message, value: &Value, mut range: Range<usize>) -> Found {
     if range.end == value.text.len() && range.end > range.start && value.text.ends_with(b"\n") {
         range.end -= 1;
     }
-    let text = String::from_utf8_lossy(value.text.get(range.clone()).unwrap_or_default()).into_owned();
+    // Bytes of the message as written (`full`, a body as is) are quoted in their
+    // part's charset, as the engine's rules quote them (`Message::text_at`).
+    let text = match value.place {
+        Place::Raw(base) => message.text_at(base + range.start..base + range.end).into_owned(),
+        _ => String::from_utf8_lossy(value.text.get(range.clone()).unwrap_or_default()).into_owned(),
+    };
     let header = value.place.field_at(range.start).and_then(|i| message.header.fields.get(i)).map(|f| f.name.clone());
     let (part, place_range) = locate(message, &value.place, &value.text, range);
     Found { text, part, range: place_range, header }

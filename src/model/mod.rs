@@ -10,6 +10,7 @@ pub mod envelope;
 pub mod headers;
 pub mod html;
 pub mod identity;
+mod raw_text;
 
 use crate::inspect;
 use crate::report::Origin;

@@ -5,9 +5,11 @@
 use super::Rule;
 use crate::hygiene::{visible, MAX_PARAM_CHARS};
 use crate::i18n::{Msg, Param};
+use crate::model::Message;
 use crate::report::{Finding, Location, Severity};
 use crate::settings::{RuleOverride, Settings};
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 /// A finding being written by a rule, before the engine localises it and applies
 /// the caller's overrides.
@@ -51,6 +53,18 @@ impl Draft {
         let head = &bytes[..bytes.len().min(MAX_EVIDENCE_CHARS * 4)];
         let text = String::from_utf8_lossy(head);
         self.evidence(text)
+    }
+    /// Quotes the bytes `range` of the message as a reader decodes them
+    /// (`Message::text_at`): a body line in the charset of its part. A long range
+    /// is quoted by its two ends (`MAX_EVIDENCE_CHARS` keeps both in view).
+    pub fn evidence_at(self, message: &Message, range: Range<usize>) -> Draft {
+        let window = MAX_EVIDENCE_CHARS * 2;
+        if range.end.saturating_sub(range.start) <= 2 * window {
+            return self.evidence(message.text_at(range));
+        }
+        let head = message.text_at(range.start..range.start + window);
+        let tail = message.text_at(range.end - window..range.end);
+        self.evidence(format!("{head}\u{2026}{tail}"))
     }
     pub fn at(mut self, location: Location) -> Draft {
         self.location = location;

@@ -104,7 +104,7 @@ fn check(message: &Message, cx: &mut Context) {
         if let Some(at) = first {
             cx.emit(
                 Draft::new(Msg::of(&BARE_CR).int("count", breaks.bare_cr))
-                    .evidence_bytes(context_around(raw, at))
+                    .evidence_at(message, context_range(raw.len(), at))
                     .at(Location::range(at, at + 1)),
             );
         }
@@ -114,7 +114,7 @@ fn check(message: &Message, cx: &mut Context) {
         if let Some(at) = first {
             cx.emit(
                 Draft::new(Msg::of(&MIXED).int("bareLf", breaks.bare_lf).int("crlf", breaks.crlf))
-                    .evidence_bytes(context_around(raw, at))
+                    .evidence_at(message, context_range(raw.len(), at))
                     .at(Location::range(at, at + 1))
                     // The mailer's SMTP client (or sendmail -t for PHP mail()) sends
                     // CRLF line ends whatever the file holds: nothing reaches a receiver.
@@ -124,9 +124,11 @@ fn check(message: &Message, cx: &mut Context) {
     }
 }
 
-/// Up to 30 bytes on each side of `at`, for evidence.
-pub fn context_around(raw: &[u8], at: usize) -> &[u8] {
-    let start = at.saturating_sub(30);
-    let end = (at + 30).min(raw.len());
-    raw.get(start..end).unwrap_or(&[])
+/// Bytes on each side of a place quoted as its evidence.
+const CONTEXT_BYTES: usize = 30;
+
+/// The range of up to 30 bytes on each side of `at` in bytes of length `len`:
+/// evidence quoted with `Draft::evidence_at`, in the charset of its part.
+pub fn context_range(len: usize, at: usize) -> std::ops::Range<usize> {
+    at.saturating_sub(CONTEXT_BYTES).min(len)..(at + CONTEXT_BYTES).min(len)
 }

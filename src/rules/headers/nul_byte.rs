@@ -124,7 +124,7 @@ fn check(message: &Message, cx: &mut Context) {
     }
     cx.emit(
         Draft::new(Msg::of(id).int("count", count))
-            .evidence_bytes(super::line_breaks::context_around(message.raw, at))
+            .evidence_at(message, super::line_breaks::context_range(message.raw.len(), at))
             .at(location),
     );
 }

@@ -268,10 +268,7 @@ fn check(message: &Message, cx: &mut Context) {
             continue;
         }
         let Some(range) = part.body_range.clone() else { continue };
-        let body = &message.raw[range.clone()];
-        let at = |offset: usize, len: usize| {
-            Location::part(part.index).with_range(range.start + offset, range.start + offset + len)
-        };
+        let body = EncodedBody { message, part: part.index, start: range.start, bytes: &message.raw[range.clone()] };
         // The body's lines as the message's line index has them, offsets in `body`.
         let lines = message.line_index.lines_in(message.raw, range.clone()).map(move |(start, end)| {
             (start - range.start, end - range.start)
@@ -281,26 +278,53 @@ fn check(message: &Message, cx: &mut Context) {
         // 8-bit bytes anywhere in it break that (RFC 2045 §2.7, §6.2).
         if matches!(part.body, crate::model::Body::Message) {
             if declared.as_deref().unwrap_or("7bit") == "7bit" {
-                check_7bit(cx, body, true, &at);
+                check_7bit(cx, &body, true);
             }
             continue;
         }
         match declared.as_deref().unwrap_or("7bit") {
             "7bit" => {
                 let utf8_charset = part.charset.as_deref().is_some_and(|c| c.eq_ignore_ascii_case("utf-8"));
-                check_7bit(cx, body, utf8_charset, &at)
+                check_7bit(cx, &body, utf8_charset)
             }
-            "base64" => check_base64(cx, body, lines, &at),
-            "quoted-printable" => check_quoted_printable(cx, body, lines, max_qp, &at),
+            "base64" => check_base64(cx, &body, lines),
+            "quoted-printable" => check_quoted_printable(cx, &body, lines, max_qp),
             _ => {}
         }
+    }
+}
+
+/// A part's encoded body: its bytes, where they lie in the message, and how a
+/// finding points at them and quotes them (in the part's charset, `Draft::evidence_at`).
+struct EncodedBody<'m, 'a> {
+    message: &'m Message<'a>,
+    part: usize,
+    /// Where the body starts in the message.
+    start: usize,
+    bytes: &'a [u8],
+}
+
+impl EncodedBody<'_, '_> {
+    /// The location of `len` bytes at `offset` of the body.
+    fn at(&self, offset: usize, len: usize) -> Location {
+        Location::part(self.part).with_range(self.start + offset, self.start + offset + len)
+    }
+    /// `draft` quoting up to 30 bytes on each side of `offset` of the body.
+    fn quote_around(&self, draft: Draft, offset: usize) -> Draft {
+        let around = super::line_breaks::context_range(self.bytes.len(), offset);
+        draft.evidence_at(self.message, self.start + around.start..self.start + around.end)
+    }
+    /// `draft` quoting the bytes `start..end` of the body.
+    fn quote(&self, draft: Draft, start: usize, end: usize) -> Draft {
+        draft.evidence_at(self.message, self.start + start..self.start + end)
     }
 }
 
 /// 8-bit bytes in a body declared (or defaulting to) 7bit (RFC 2045 §2.7, §6.2).
 /// `utf8_charset`: the part says charset=utf-8 (an attached message, whose parts
 /// say their own, is weighed as UTF-8 when its bytes are).
-fn check_7bit(cx: &mut Context, body: &[u8], utf8_charset: bool, at: &dyn Fn(usize, usize) -> Location) {
+fn check_7bit(cx: &mut Context, encoded: &EncodedBody, utf8_charset: bool) {
+    let body = encoded.bytes;
     // `is_ascii` reads a word at a time: most bodies are, and need no byte-wise look.
     let first = if body.is_ascii() { None } else { body.iter().position(|&b| b >= 0x80) };
     let Some(first) = first else { return };
@@ -308,12 +332,8 @@ fn check_7bit(cx: &mut Context, body: &[u8], utf8_charset: bool, at: &dyn Fn(usi
     // rspamd weighs UTF-8 text declared 7bit at 0.3 of other charsets.
     let utf8 = utf8_charset && std::str::from_utf8(&body[first..]).is_ok();
     let points = if utf8 { scores::BAD_TRANSFER_ENCODING_UTF8 } else { scores::BAD_TRANSFER_ENCODING };
-    cx.emit(
-        Draft::new(Msg::of(&EIGHT_BIT_IN_7BIT).int("count", count))
-            .evidence_bytes(super::line_breaks::context_around(body, first))
-            .at(at(first, 1))
-            .score(points),
-    );
+    let draft = encoded.quote_around(Draft::new(Msg::of(&EIGHT_BIT_IN_7BIT).int("count", count)), first);
+    cx.emit(draft.at(encoded.at(first, 1)).score(points));
 }
 
 /// What a byte is in a base64 body (RFC 2045 §6.8).
@@ -345,13 +365,9 @@ const B64_CLASS: [B64; 256] = {
     table
 };
 
-fn check_base64(
-    cx: &mut Context,
-    body: &[u8],
-    lines: impl Iterator<Item = (usize, usize)>,
-    at: &dyn Fn(usize, usize) -> Location,
-) {
-    check_line_lengths(cx, body, lines, MAX_BASE64_LINE, &BASE64_LONG_LINE, at);
+fn check_base64(cx: &mut Context, encoded: &EncodedBody, lines: impl Iterator<Item = (usize, usize)>) {
+    check_line_lengths(cx, encoded, lines, MAX_BASE64_LINE, &BASE64_LONG_LINE);
+    let body = encoded.bytes;
     // Nothing is collected (a 10 MB body is 10 M bytes to look at, not to keep).
     // A well-formed body is alphabet and white space up to its padding: that
     // prefix is walked by a tight loop counting the white space.
@@ -391,12 +407,8 @@ fn check_base64(
         last = Some(offset);
     }
     if let Some(first) = first_bad {
-        cx.emit(
-            Draft::new(Msg::of(&BASE64_ALPHABET).int("count", bad))
-                .evidence_bytes(super::line_breaks::context_around(body, first))
-                .at(at(first, 1))
-                .severity(Severity::Info),
-        );
+        let draft = encoded.quote_around(Draft::new(Msg::of(&BASE64_ALPHABET).int("count", bad)), first);
+        cx.emit(draft.at(encoded.at(first, 1)).severity(Severity::Info));
         return;
     }
     // RFC 2045 §6.8: groups of 4; `=` only as the final padding.
@@ -406,12 +418,8 @@ fn check_base64(
     };
     if !padding_ok {
         let offset = first_pad.map(|(_, offset)| offset).or(last).unwrap_or(0);
-        cx.emit(
-            Draft::new(Msg::of(&BASE64_PADDING).int("length", length))
-                .evidence_bytes(super::line_breaks::context_around(body, offset))
-                .at(at(offset, 1))
-                .severity(Severity::Info),
-        );
+        let draft = encoded.quote_around(Draft::new(Msg::of(&BASE64_PADDING).int("length", length)), offset);
+        cx.emit(draft.at(encoded.at(offset, 1)).severity(Severity::Info));
     }
 }
 
@@ -419,31 +427,26 @@ fn check_base64(
 /// finding `text` with how many there are and the first.
 fn check_line_lengths(
     cx: &mut Context,
-    body: &[u8],
+    encoded: &EncodedBody,
     lines: impl Iterator<Item = (usize, usize)>,
     max: usize,
     text: &'static crate::i18n::Entry,
-    at: &dyn Fn(usize, usize) -> Location,
 ) {
     let mut long = lines.filter(|(start, end)| end - start > max);
     let Some((offset, end)) = long.next() else { return };
     let count = 1 + long.count();
-    cx.emit(
-        Draft::new(Msg::of(text).int("count", count).int("length", end - offset).int("limit", max))
-            .evidence_bytes(&body[offset..end])
-            .at(at(offset, end - offset))
-            .severity(Severity::Info),
-    );
+    let draft = Draft::new(Msg::of(text).int("count", count).int("length", end - offset).int("limit", max));
+    cx.emit(encoded.quote(draft, offset, end).at(encoded.at(offset, end - offset)).severity(Severity::Info));
 }
 
 fn check_quoted_printable(
     cx: &mut Context,
-    body: &[u8],
+    encoded: &EncodedBody,
     lines: impl Iterator<Item = (usize, usize)> + Clone,
     max: usize,
-    at: &dyn Fn(usize, usize) -> Location,
 ) {
-    check_line_lengths(cx, body, lines.clone(), max, &QP_LINE_TOO_LONG, at);
+    check_line_lengths(cx, encoded, lines.clone(), max, &QP_LINE_TOO_LONG);
+    let body = encoded.bytes;
     let mut bad_escapes = 0usize;
     let mut first_bad = None;
     let mut trailing_space = 0usize;
@@ -469,19 +472,11 @@ fn check_quoted_printable(
         }
     }
     if let Some(offset) = first_trailing {
-        cx.emit(
-            Draft::new(Msg::of(&QP_TRAILING_SPACE).int("count", trailing_space))
-                .evidence_bytes(super::line_breaks::context_around(body, offset))
-                .at(at(offset, 1))
-                .severity(Severity::Info),
-        );
+        let draft = encoded.quote_around(Draft::new(Msg::of(&QP_TRAILING_SPACE).int("count", trailing_space)), offset);
+        cx.emit(draft.at(encoded.at(offset, 1)).severity(Severity::Info));
     }
     if let Some(offset) = first_bad {
-        cx.emit(
-            Draft::new(Msg::of(&QP_BAD_ESCAPE).int("count", bad_escapes))
-                .evidence_bytes(super::line_breaks::context_around(body, offset))
-                .at(at(offset, 1))
-                .severity(Severity::Info),
-        );
+        let draft = encoded.quote_around(Draft::new(Msg::of(&QP_BAD_ESCAPE).int("count", bad_escapes)), offset);
+        cx.emit(draft.at(encoded.at(offset, 1)).severity(Severity::Info));
     }
 }

@@ -190,7 +190,7 @@ fn check(message: &Message, cx: &mut Context) {
                     .int("limit", hard)
                     .int("more", total_hard - MAX_LINES_REPORTED.min(total_hard)),
             )
-            .evidence_bytes(&raw[start..end])
+            .evidence_at(message, start..end)
             .at(location_of(message, start, end)),
         );
     }
@@ -203,7 +203,7 @@ fn check(message: &Message, cx: &mut Context) {
                     .int("longest", longest_soft)
                     .int("limit", soft),
             )
-            .evidence_bytes(&raw[start..end])
+            .evidence_at(message, start..end)
             .at(location_of(message, start, end))
             .severity(Severity::Info)
             .fix(Msg::of(&FIX_RECOMMENDED)),
