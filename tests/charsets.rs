@@ -102,3 +102,44 @@ fn eight_bit_text_declared_7bit_is_quoted_in_its_charset() {
     assert!(quoted.starts_with("\u{41f}\u{440}\u{438}\u{432}\u{435}\u{442}"), "{quoted}");
 }
 
+/// A message with a UTF-8 vCard and iCalendar attachment, neither naming a charset.
+fn card_and_invitation(card: &[u8]) -> Vec<u8> {
+    let mut raw = b"From: a@example.com\r\nTo: b@example.com\r\nSubject: Hi\r\nMIME-Version: 1.0\r\n\
+        Content-Type: multipart/mixed; boundary=X\r\n\r\n--X\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n\
+        See you.\r\n--X\r\nContent-Type: text/vcard; name=card.vcf\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+        .to_vec();
+    raw.extend_from_slice(card);
+    raw.extend_from_slice(
+        b"\r\n--X\r\nContent-Type: text/calendar; method=REQUEST; name=invite.ics\r\n\
+          Content-Transfer-Encoding: quoted-printable\r\n\r\nSUMMARY:Przegl=C4=85d roczny\r\n--X--\r\n",
+    );
+    raw
+}
+
+#[test]
+fn vcards_and_calendars_without_charset_are_utf8_as_their_registrations_say() {
+    let card = "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Zo\u{eb} Wi\u{15b}niewska\r\nEND:VCARD";
+    let raw = card_and_invitation(card.as_bytes());
+    let found = mail_preflight::lint(&raw, &Options::default()).unwrap();
+    assert!(!found.has("headers/charset"), "{:#?}", found.findings);
+    // The engine reads them as UTF-8 too (what the page previews and the rules read).
+    let analysis = mail_preflight::Linter::new(&Options::default()).unwrap().analyse(&raw).unwrap();
+    let texts: Vec<&str> = analysis.texts.iter().map(|t| t.text.as_str()).collect();
+    assert!(texts.iter().any(|t| t.contains("Zo\u{eb} Wi\u{15b}niewska")), "{texts:?}");
+    assert!(texts.iter().any(|t| t.contains("Przegl\u{105}d roczny")), "{texts:?}");
+}
+
+#[test]
+fn a_vcard_that_is_not_utf8_is_reported_as_such() {
+    // Latin-2 bytes (ś = 0xB6) where RFC 6350 §3.1 allows only UTF-8.
+    let raw = card_and_invitation(b"BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Zo\xeb Wi\xb6niewska\r\nEND:VCARD");
+    let found = mail_preflight::lint(&raw, &Options::default()).unwrap();
+    let ids: Vec<&str> = found.findings_of("headers/charset").map(|f| f.message_id.as_str()).collect();
+    assert_eq!(ids, vec!["headers/charset.not-utf8"]);
+    // A text/csv keeps RFC 2046's US-ASCII default (RFC 4180 §3): UTF-8 in it still needs a charset.
+    let csv = String::from_utf8(card_and_invitation("name\r\nZo\u{eb}".as_bytes())).unwrap();
+    let csv = csv.replace("text/vcard; name=card.vcf", "text/csv; name=a.csv");
+    let found = mail_preflight::lint(csv.as_bytes(), &Options::default()).unwrap();
+    let ids: Vec<&str> = found.findings_of("headers/charset").map(|f| f.message_id.as_str()).collect();
+    assert_eq!(ids, vec!["headers/charset.missing"]);
+}

@@ -1,6 +1,7 @@
 //! Character set names readers know (the IANA registry's common entries and
 //! their aliases, as mail clients and mail-parser decode them). A name outside
-//! this list is reported, not refused: the reader may still show garbage.
+//! this list is reported, not refused: the reader may still show garbage. And
+//! what a text part that names no charset is, by its media type's registration.
 
 /// Lower-case charset names and aliases (IANA "Character Sets" registry).
 #[rustfmt::skip]
@@ -23,4 +24,81 @@ pub fn is_known_charset(name: &str) -> bool {
     // Readers match names loosely: case, and `_` for `-` (ANSI_X3.4-1968 / ansi-x3.4-1968).
     let wanted = name.trim().to_ascii_lowercase().replace('_', "-");
     KNOWN_CHARSETS.iter().any(|known| known.replace('_', "-") == wanted)
+}
+
+/// What a text part without a `charset` parameter is, by its media type's
+/// registration. RFC 2046 §4.1.2 made US-ASCII the default of every `text/*`
+/// subtype; RFC 6657 §3 leaves the default to each subtype's registration
+/// (new registrations must say one, or say the content carries its own), and
+/// older ones keep US-ASCII.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextCharset {
+    /// No default of its own: US-ASCII (RFC 2046 §4.1.2); other bytes are guessed.
+    UsAscii,
+    /// The registration requires the parameter; without it readers guess.
+    Required,
+    /// The registration makes UTF-8 the charset of a part that names none.
+    Utf8,
+    /// The content declares its own encoding (an XML declaration), else UTF-8.
+    Declared,
+}
+
+/// The `text/*` subtypes whose registration says something other than RFC 2046's
+/// US-ASCII default, or says it again, with the section that says it: the one
+/// place `headers/charset` and the decoding of evidence read it from.
+#[rustfmt::skip]
+pub const TEXT_CHARSETS: &[(&str, TextCharset, &str)] = &[
+    ("text/vcard", TextCharset::Utf8, "RFC 6350 §3.1: the charset of a vCard is UTF-8, and there is no way to override it"),
+    ("text/calendar", TextCharset::Utf8, "RFC 5545 §3.1.4: the default charset of an iCalendar stream is UTF-8"),
+    ("text/javascript", TextCharset::Utf8, "RFC 9239 §4.2: a script without a charset parameter or a byte order mark is UTF-8"),
+    ("text/xml", TextCharset::Declared, "RFC 7303 §3 and XML 1.0 §4.3.3: without a charset parameter the XML encoding declaration says the encoding, and without one the document is UTF-8"),
+    ("text/markdown", TextCharset::Required, "RFC 7763 §2: the charset parameter is required"),
+    ("text/csv", TextCharset::UsAscii, "RFC 4180 §3 (updated by RFC 7111): charset optional, with no default of its own: US-ASCII (RFC 2046 §4.1.2)"),
+];
+
+/// What a `text/*` part of type `content_type` (lower case, no parameters) is
+/// without a charset parameter, and the source that says so (RFC 2046 §4.1.2
+/// for a subtype the table does not list).
+pub fn text_charset(content_type: &str) -> (TextCharset, &'static str) {
+    TEXT_CHARSETS
+        .iter()
+        .find(|(name, _, _)| *name == content_type)
+        .map(|&(_, default, source)| (default, source))
+        .unwrap_or((TextCharset::UsAscii, "RFC 2046 §4.1.2: a text part without a charset parameter is US-ASCII"))
+}
+
+/// Whether an XML document declares its encoding (`<?xml … encoding="…"?>`,
+/// XML 1.0 §4.3.3), read in its first line only.
+pub fn xml_declares_encoding(document: &[u8]) -> bool {
+    let document = document.strip_prefix(b"\xef\xbb\xbf").unwrap_or(document);
+    if !document.starts_with(b"<?xml") {
+        return false;
+    }
+    let end = memchr::memmem::find(document, b"?>").unwrap_or(0);
+    memchr::memmem::find(&document[..end], b"encoding").is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registrations_decide_what_a_part_without_charset_is() {
+        assert_eq!(text_charset("text/vcard").0, TextCharset::Utf8);
+        assert_eq!(text_charset("text/calendar").0, TextCharset::Utf8);
+        assert_eq!(text_charset("text/markdown").0, TextCharset::Required);
+        assert_eq!(text_charset("text/csv").0, TextCharset::UsAscii);
+        let (default, source) = text_charset("text/plain");
+        assert_eq!(default, TextCharset::UsAscii);
+        assert!(source.starts_with("RFC 2046 §4.1.2"));
+        assert!(TEXT_CHARSETS.iter().all(|(name, _, source)| name.starts_with("text/") && source.contains('§')));
+    }
+
+    #[test]
+    fn an_xml_declaration_names_its_encoding() {
+        assert!(xml_declares_encoding(b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<a/>"));
+        assert!(xml_declares_encoding(b"\xef\xbb\xbf<?xml version='1.0' encoding='utf-8'?><a/>"));
+        assert!(!xml_declares_encoding(b"<?xml version=\"1.0\"?>\n<a encoding=\"x\"/>"));
+        assert!(!xml_declares_encoding(b"<a/>"));
+    }
 }

@@ -1,9 +1,14 @@
 //! `headers/charset`: RFC 2046 §4.1.2: a text part without a charset
 //! parameter is US-ASCII. Non-ASCII text without a declared charset is shown
 //! with whatever the reader guesses: accented letters turn into garbage.
+//! RFC 6657 §3 leaves the default to each text subtype's registration: a vCard
+//! (RFC 6350 §3.1) or an iCalendar stream (RFC 5545 §3.1.4) without a charset
+//! is UTF-8, so only bytes that are not UTF-8 are a defect there. The
+//! registrations and their sources are one table, `grammar::charset::TEXT_CHARSETS`.
 
+use crate::grammar::charset::{text_charset, xml_declares_encoding, TextCharset};
 use crate::i18n::Msg;
-use crate::model::Message;
+use crate::model::{Message, Part};
 use crate::report::{Location, Severity};
 use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
 use crate::settings::Evidence;
@@ -34,6 +39,18 @@ crate::rule_texts! { "headers/charset";
         es: "Esta parte {type} tiene {count, plural, one {# byte no ASCII} many {# de bytes no ASCII} other {# bytes no ASCII}} y no tiene charset.",
         pl: "Ta część {type} zawiera {count, plural, one {# bajt spoza ASCII} few {# bajty spoza ASCII} many {# bajtów spoza ASCII} other {# bajta spoza ASCII}} i nie ma charset.",
     },
+    NOT_UTF8 "not-utf8" => {
+        en: "This {type} part has no charset, so it is read as UTF-8, the charset its media type's registration sets; but it holds bytes that are not UTF-8, which readers show as garbage.",
+        fr: "Cette partie {type} n'a pas de charset : elle est donc lue en UTF-8, le jeu de caractères que fixe l'enregistrement de son type de média ; mais elle contient des octets qui ne sont pas de l'UTF-8, et les lecteurs les affichent comme des caractères illisibles.",
+        es: "Esta parte {type} no tiene charset, así que se lee como UTF-8, el juego de caracteres que fija el registro de su tipo de medio; pero contiene bytes que no son UTF-8, y los lectores los muestran como caracteres ilegibles.",
+        pl: "Ta część {type} nie ma charset, więc jest czytana jako UTF-8, kodowanie ustalone w rejestracji jej typu mediów; zawiera jednak bajty, które nie są UTF-8, i czytniki pokażą je jako krzaki.",
+    },
+    FIX_NOT_UTF8 "fix-not-utf8" => {
+        en: "Save the file as UTF-8 before attaching it: a vCard is always UTF-8 (RFC 6350 §3.1), an iCalendar file is UTF-8 unless its charset is declared (RFC 5545 §3.1.4).",
+        fr: "Enregistrez le fichier en UTF-8 avant de le joindre : une vCard est toujours en UTF-8 (RFC 6350 §3.1), un fichier iCalendar est en UTF-8 sauf si son charset est déclaré (RFC 5545 §3.1.4).",
+        es: "Guarde el archivo en UTF-8 antes de adjuntarlo: una vCard siempre está en UTF-8 (RFC 6350 §3.1) y un archivo iCalendar está en UTF-8 salvo que se declare su charset (RFC 5545 §3.1.4).",
+        pl: "Zapisz plik w UTF-8 przed dołączeniem: vCard jest zawsze w UTF-8 (RFC 6350 §3.1), a plik iCalendar jest w UTF-8, chyba że zadeklarowano jego charset (RFC 5545 §3.1.4).",
+    },
 }
 
 pub const RULE: Rule = Rule {
@@ -43,6 +60,7 @@ pub const RULE: Rule = Rule {
     evidence: &[
         Evidence::Receiver("rspamd R_MISSING_CHARSET scores it 0.5: readers guess the charset, at worst some letters show wrong (info)"),
         Evidence::Rfc("RFC 2046 §4.1.2: a text part without a charset parameter is US-ASCII"),
+        Evidence::Rfc("RFC 6657 §3: the default charset of a text subtype is set by its registration: UTF-8 for text/vcard (RFC 6350 §3.1), text/calendar (RFC 5545 §3.1.4) and text/javascript (RFC 9239 §4.2), the document's declaration for text/xml (RFC 7303 §3); text/markdown requires the parameter (RFC 7763 §2); text/csv keeps US-ASCII (RFC 4180 §3): valid UTF-8 in the first group is not reported, bytes that are not UTF-8 are (grammar::charset::TEXT_CHARSETS)"),
     ],
     score: crate::rules::scores::NONE,
     texts: &TEXTS,
@@ -66,6 +84,24 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::PhpMail { to: "b@example.com", subject: "Hi", message: "<p>R\u{e9}servation confirm\u{e9}e</p>", headers: "From: a@example.com\r\nMIME-Version: 1.0\r\nContent-Type: text/html" },
         ),
+        Example::fails(
+            title! {
+                en: "An iCalendar attachment without charset in Latin-1, not the UTF-8 its registration sets",
+                fr: "Une pièce jointe iCalendar sans charset en Latin-1, et non dans l'UTF-8 que fixe son enregistrement",
+                es: "Un adjunto iCalendar sin charset en Latin-1, no en el UTF-8 que fija su registro",
+                pl: "Załącznik iCalendar bez charset w Latin-1 zamiast UTF-8 ustalonego w jego rejestracji",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=X\n\n--X\nContent-Type: text/plain; charset=utf-8\n\nSee you there.\n--X\nContent-Type: text/calendar; name=invite.ics\nContent-Transfer-Encoding: base64\n\nU1VNTUFSWTpDYWbpCg==\n--X--\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "A vCard and an iCalendar file in UTF-8 without charset: their registrations make them UTF-8",
+                fr: "Une vCard et un fichier iCalendar en UTF-8 sans charset : leurs enregistrements les mettent en UTF-8",
+                es: "Una vCard y un archivo iCalendar en UTF-8 sin charset: sus registros los hacen UTF-8",
+                pl: "vCard i plik iCalendar w UTF-8 bez charset: ich rejestracje ustalają UTF-8",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=X\n\n--X\nContent-Type: text/plain; charset=utf-8\n\nSee you there.\n--X\nContent-Type: text/vcard; name=card.vcf\nContent-Transfer-Encoding: 8bit\n\nBEGIN:VCARD\nVERSION:4.0\nFN:Zo\u{eb} Wi\u{15b}niewska\nEND:VCARD\n--X\nContent-Type: text/calendar; method=REQUEST\nContent-Transfer-Encoding: quoted-printable\n\nSUMMARY:Przegl=C4=85d\n--X--\n"),
+        ),
         Example::passes(
             title! {
                 en: "UTF-8 text with charset",
@@ -88,17 +124,45 @@ pub const RULE: Rule = Rule {
     check: Check::Message(check),
 };
 
+/// What a text part without charset holds that readers cannot show: non-ASCII
+/// bytes where the registration leaves US-ASCII, bytes that are not UTF-8 where
+/// it sets UTF-8.
+enum Unreadable {
+    NonAscii(usize),
+    NotUtf8,
+}
+
+fn unreadable(part: &Part) -> Option<Unreadable> {
+    let decoded = part.decoded();
+    // `is_ascii` reads a word at a time: most parts are ASCII.
+    if decoded.is_ascii() {
+        return None;
+    }
+    let utf8 = match text_charset(&part.content_type).0 {
+        TextCharset::UsAscii | TextCharset::Required => false,
+        TextCharset::Utf8 => true,
+        TextCharset::Declared => {
+            if xml_declares_encoding(decoded) {
+                return None;
+            }
+            true
+        }
+    };
+    if !utf8 {
+        return Some(Unreadable::NonAscii(decoded.iter().filter(|&&b| b >= 0x80).count()));
+    }
+    // mail-parser reads a text part without charset as UTF-8 and turns each
+    // sequence that is not UTF-8 into U+FFFD, as readers show it.
+    part.text().is_some_and(|text| text.contains('\u{fffd}')).then_some(Unreadable::NotUtf8)
+}
+
 fn check(message: &Message, cx: &mut Context) {
     for part in message
         .parts
         .iter()
         .filter(|p| p.content_type.starts_with("text/") && p.charset.is_none() && super::has_raw_offsets(p))
     {
-        let decoded = part.decoded();
-        let count = decoded.iter().filter(|&&b| b >= 0x80).count();
-        if count == 0 {
-            continue;
-        }
+        let Some(found) = unreadable(part) else { continue };
         let field = part.headers.fields.iter().find(|f| f.is("Content-Type"));
         let mut location = match (field, &part.body_range) {
             (Some(f), _) => Location::header(f.name.clone(), f.start, f.end),
@@ -109,10 +173,14 @@ fn check(message: &Message, cx: &mut Context) {
             location = location.with_part(part.index);
         }
         let evidence = field.map(|f| super::field_text(message, f)).unwrap_or_else(|| part.content_type.clone());
-        cx.emit(
-            Draft::new(Msg::of(&MISSING).text("type", part.content_type.clone()).int("count", count))
-                .evidence(evidence)
-                .at(location),
-        );
+        let draft = match found {
+            Unreadable::NonAscii(count) => {
+                Draft::new(Msg::of(&MISSING).text("type", part.content_type.clone()).int("count", count))
+            }
+            Unreadable::NotUtf8 => {
+                Draft::new(Msg::of(&NOT_UTF8).text("type", part.content_type.clone())).fix(Msg::of(&FIX_NOT_UTF8))
+            }
+        };
+        cx.emit(draft.evidence(evidence).at(location));
     }
 }
