@@ -124,6 +124,47 @@ fn a_group_in_from_is_an_error() {
 }
 
 #[test]
+fn only_a_broken_from_is_an_error_other_address_fields_are_warnings() {
+    // Gmail is documented to refuse an unreadable From; no receiver a broken Sender or Reply-To.
+    let severities = |head: &str| {
+        let report = raw(&format!("{head}To: b@example.com\r\nSubject: Hi\r\n\r\nx\r\n"));
+        of(&report, "headers/address-syntax").iter().map(|f| f.severity).collect::<Vec<_>>()
+    };
+    assert_eq!(severities("From: Alice <a@example.com\r\n"), vec![Severity::Error]);
+    assert_eq!(severities("From: a@example.com\r\nSender: Relay <r@example.com\r\n"), vec![Severity::Warning]);
+    assert_eq!(severities("From: a@example.com\r\nReply-To: Help <h@example.com\r\n"), vec![Severity::Warning]);
+    assert_eq!(severities("From: a@example.com\r\nSender: Team: r@example.com;\r\n"), vec![Severity::Warning]);
+    assert_eq!(severities("From: Team: a@example.com;\r\n"), vec![Severity::Error]);
+}
+
+/// PHPMailer's addCustomHeader('Sender', 'Tienda Muñoz <tienda@…>'): the whole value Q-encoded.
+const ENCODED_SENDER: &str = "Sender: =?utf-8?Q?Tienda_Mu=C3=B1oz_<tienda@talleres-munoz.example.e?=\r\n =?utf-8?Q?s>?=\r\n";
+
+#[test]
+fn an_address_inside_encoded_words_is_one_finding_that_says_so() {
+    let report = raw(&format!("From: jose@talleres-munoz.example.es\r\n{ENCODED_SENDER}To: b@example.com\r\nSubject: Hi\r\n\r\nx\r\n"));
+    let found = of(&report, "headers/address-syntax");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!((found[0].message_id.as_str(), found[0].severity), ("headers/address-syntax.encoded", Severity::Warning));
+    assert!(found[0].message.contains("RFC 2047 §5 (3)"), "{}", found[0].message);
+    assert!(found[0].evidence.starts_with("=?utf-8?Q?Tienda_Mu=C3=B1oz_<tienda@"), "{}", found[0].evidence);
+    assert_eq!(found[0].fix_id, "headers/address-syntax.fix-encoded");
+    // The unclosed-looking word is a piece of the same encoding: not a second finding.
+    assert!(of(&report, "headers/encoded-word").is_empty(), "{:#?}", of(&report, "headers/encoded-word"));
+    // In From it is an error, as any From that does not read.
+    let from = raw("From: =?utf-8?B?0JzQsNGA0LjRjyA8bWFyaWFAZXhhbXBsZS5ydT4=?=\r\nTo: b@example.com\r\nSubject: Hi\r\n\r\nx\r\n");
+    let found = of(&from, "headers/address-syntax");
+    assert_eq!(found.iter().map(|f| (f.message_id.as_str(), f.severity)).collect::<Vec<_>>(), vec![("headers/address-syntax.encoded", Severity::Error)]);
+    for locale in ["fr", "es", "pl"] {
+        let options = Options::from_json(&format!(r#"{{"locale": "{locale}"}}"#)).unwrap();
+        let text = format!("From: a@example.com\r\n{ENCODED_SENDER}To: b@example.com\r\nSubject: Hi\r\n\r\nx\r\n");
+        let report = lint(text.as_bytes(), &options).unwrap();
+        let found = of(&report, "headers/address-syntax");
+        assert!(found[0].message.contains("RFC 2047 §5 (3)") && !found[0].message.contains("{"), "{locale}: {}", found[0].message);
+    }
+}
+
+#[test]
 fn a_local_part_over_64_octets_and_a_label_over_63_are_errors() {
     let report = raw(&format!(
         "From: {}@example.com\r\nTo: b@{}.com\r\nSubject: Hi\r\n\r\nx\r\n",

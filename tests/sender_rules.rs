@@ -202,3 +202,18 @@ fn a_list_managers_envelope_sender_is_list_traffic_without_list_fields() {
         assert_eq!(severities(&raw(&text, "{}"), "sender/misaligned"), vec![expected], "{return_path}");
     }
 }
+
+#[test]
+fn an_address_that_does_not_read_is_not_compared_for_alignment() {
+    // PHPMailer's addCustomHeader('Sender', 'Tienda Muñoz <…>') encodes the whole value: the
+    // domain a parser would take ("example.e?=") is no domain; headers/address-syntax says so.
+    let sender = "Sender: =?utf-8?Q?Tienda_Mu=C3=B1oz_<tienda@talleres-munoz.example.e?=\n =?utf-8?Q?s>?=\n";
+    let report = raw(&format!("From: jose@talleres-munoz.example.es\n{sender}To: b@example.org\nSubject: Hi\n\nHello\n"), "{}");
+    assert!(!report.has("sender/misaligned"), "{:#?}", report.findings);
+    // An unclosed Return-Path neither; a readable one on another domain still is.
+    let broken = raw("Return-Path: <bounce@esp.example\nFrom: a@my-site.example\nTo: b@example.org\nSubject: Hi\n\nHello\n", "{}");
+    assert!(!broken.has("sender/misaligned"));
+    let readable = raw("Return-Path: <bounce@esp.example>\nFrom: a@my-site.example\nTo: b@example.org\nSubject: Hi\n\nHello\n", "{}");
+    assert!(readable.has("sender/misaligned"));
+}
+

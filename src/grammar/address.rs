@@ -2,6 +2,7 @@
 //! obsolete forms of §4.4), RFC 5321 §4.5.3.1 length limits, RFC 5321 §4.1.2
 //! domain and §4.1.3 address-literal syntax, RFC 6531/6532 UTF-8 and IDNA.
 
+use super::encoded_word::words;
 use super::lexer::{lex, LexProblem, Token, TokenKind};
 use super::{Level, Problem};
 
@@ -64,6 +65,12 @@ pub enum AddressProblem {
     AddressTooLong,
     /// A UTF-8 or `xn--` domain that IDNA (UTS #46, RFC 5891) refuses.
     InvalidIdn,
+    /// The address is inside RFC 2047 encoded words (its `<`, `@` or `>` in
+    /// them, or in what they decode to), which §5 (3) forbids in an addr-spec:
+    /// a mailer encoded the whole field (PHPMailer's `addCustomHeader` with a
+    /// non-ASCII name). Covers the whole run of such words; the problems their
+    /// pieces make to the address grammar are left out, being this one.
+    EncodedAddress,
 }
 
 /// Which rule reports a problem.
@@ -129,7 +136,25 @@ impl AddressProblem {
             LabelTooLong => "label-too-long",
             AddressTooLong => "address-too-long",
             InvalidIdn => "invalid-idn",
+            EncodedAddress => "encoded-address",
         }
+    }
+    /// Whether the problem leaves the address it touches unreadable: where it
+    /// starts or ends is not known (a stray token, an unclosed bracket, quote,
+    /// comment or literal, a missing part), or it is encoded. A misplaced dot,
+    /// a byte that is not allowed (raw 8-bit, a control) or a domain that is no
+    /// host name still reads as an address with a domain.
+    pub fn hides_address(self) -> bool {
+        use AddressProblem::*;
+        matches!(
+            self,
+            EncodedAddress
+                | Unexpected
+                | UnclosedAngle
+                | EmptyLocalPart
+                | EmptyDomain
+                | Lex(LexProblem::UnclosedComment | LexProblem::UnclosedQuotedString | LexProblem::UnclosedDomainLiteral)
+        )
     }
 }
 
@@ -144,6 +169,10 @@ pub struct Mailbox {
     pub addr_spec: (usize, usize),
     /// The mailbox is inside a group (`name: a@b, c@d;`).
     pub in_group: bool,
+    /// The address reads as one: no problem that `hides_address` touches its
+    /// addr-spec. Rules that compare addresses or domains (alignment, Reply-To)
+    /// read only these: a receiver finds no address in the others.
+    pub readable: bool,
 }
 
 /// The parsed value of an address field.
@@ -208,7 +237,18 @@ pub fn parse_address_list(v: &[u8]) -> AddressList {
     {
         p.problem(AddressProblem::Empty, 0, v.len());
     }
+    p.encoded_address();
+    let problems = &p.out.problems;
+    for mailbox in &mut p.out.mailboxes {
+        let (start, end) = mailbox.addr_spec;
+        mailbox.readable = !problems.iter().any(|x| x.kind.hides_address() && x.start <= end && x.end >= start);
+    }
     p.out
+}
+
+/// Whether bytes hold the punctuation of an address (`<`, `>`, `@`).
+fn address_punctuation(bytes: &[u8]) -> bool {
+    bytes.iter().any(|b| matches!(b, b'<' | b'>' | b'@'))
 }
 
 /// Checks one bare address (`local@domain`, CFWS allowed around), as the
@@ -226,6 +266,41 @@ pub fn check_addr_spec(v: &[u8]) -> AddressList {
 impl<'v> Parser<'v> {
     fn problem(&mut self, kind: AddressProblem, start: usize, end: usize) {
         self.out.problems.push(Problem::new(kind, start, end));
+    }
+
+    /// RFC 2047 §5 (3): "An 'encoded-word' MUST NOT appear in any portion of an
+    /// 'addr-spec'". Encoded words that hide an address make one `EncodedAddress`
+    /// over their whole run, and the grammar problems inside that run (a stray
+    /// `?=`, a domain label `e?=`) are its pieces and are dropped: words whose
+    /// text holds an address's `<`, `>` or `@` as written (no display name's word
+    /// does: §5 (3) allows letters, digits and `!*+-/=_` there) and touch an
+    /// addr-spec, words in a domain (an IDN encoded as a word: no host name
+    /// holds `=` or `?`), or, where no address was found at all, words that
+    /// decode to one. A whole word standing as a local part (`=?…?=@example.com`)
+    /// leaves a valid address, taken literally: `headers/encoded-word` notes it.
+    fn encoded_address(&mut self) {
+        let v = self.v;
+        let specs: Vec<(usize, usize)> = self.out.mailboxes.iter().map(|m| m.addr_spec).collect();
+        let domains: Vec<(usize, usize)> = self.out.mailboxes.iter().map(|m| m.domain).collect();
+        let touch = |ranges: &[(usize, usize)], word: &super::encoded_word::Word| {
+            ranges.iter().any(|&(s, e)| word.start <= e && word.end >= s)
+        };
+        let hides = |word: &super::encoded_word::Word| {
+            if specs.is_empty() {
+                address_punctuation(&v[word.text.clone()]) || word.decoded(v).is_some_and(|b| address_punctuation(&b))
+            } else {
+                address_punctuation(&v[word.text.clone()]) && touch(&specs, word) || touch(&domains, word)
+            }
+        };
+        let run = words(v)
+            .filter(|word| hides(word))
+            .fold(None, |run: Option<(usize, usize)>, word| match run {
+                None => Some((word.start, word.end)),
+                Some((start, _)) => Some((start, word.end)),
+            });
+        let Some((start, end)) = run else { return };
+        self.out.problems.retain(|p| !(p.start <= end && p.end >= start));
+        self.problem(AddressProblem::EncodedAddress, start, end);
     }
 
     /// Whether a lexical error (reported up front) lies inside `range`.
@@ -413,7 +488,8 @@ impl<'v> Parser<'v> {
                 self.problem(AddressProblem::AddressTooLong, spec.0, spec.1);
             }
         }
-        self.out.mailboxes.push(Mailbox { display_name, local_part: local, domain, addr_spec: spec, in_group });
+        let mailbox = Mailbox { display_name, local_part: local, domain, addr_spec: spec, in_group, readable: true };
+        self.out.mailboxes.push(mailbox);
     }
 
     fn local_part(&mut self, start: usize, end: usize, at_offset: usize) -> (usize, usize) {
@@ -614,6 +690,42 @@ mod tests {
             );
             assert!(!list.mailboxes.is_empty() || !list.groups.is_empty(), "{v}");
         }
+    }
+
+    #[test]
+    fn an_address_inside_encoded_words_is_one_problem() {
+        // PHPMailer's addCustomHeader('Sender', 'Tienda Muñoz <tienda@…>'): the whole value Q-encoded.
+        let value = b" =?utf-8?Q?Tienda_Mu=C3=B1oz_<tienda@talleres-munoz.example.e?=\r\n =?utf-8?Q?s>?=";
+        let list = parse_address_list(value);
+        let found: Vec<AddressProblem> = list.problems.iter().map(|p| p.kind).collect();
+        assert_eq!(found, vec![AddressProblem::EncodedAddress], "{:?}", list.problems);
+        assert_eq!((list.problems[0].start, list.problems[0].end), (1, value.len()));
+        assert!(list.mailboxes.iter().all(|m| !m.readable));
+        // B-encoded whole (PHPMailer with mostly non-ASCII): no address outside the word.
+        let list = parse_address_list(b" =?utf-8?B?0JzQsNGA0LjRjyA8bWFyaWFAZXhhbXBsZS5ydT4=?=");
+        assert_eq!(list.problems.iter().map(|p| p.kind).collect::<Vec<_>>(), vec![AddressProblem::EncodedAddress]);
+        // A display name that decodes to an address is no encoded address (a spoof is another rule's).
+        let list = parse_address_list(b" =?utf-8?B?c2VydmljZUBwYXlwYWwuY29t?= <a@example.com>");
+        assert!(list.problems.is_empty(), "{:?}", list.problems);
+        assert!(list.mailboxes[0].readable);
+        // An encoded word alone in a local part is taken literally (headers/encoded-word notes it),
+        // even when it decodes to an address.
+        assert!(parse_address_list(b" =?utf-8?q?abc?=@example.com").problems.is_empty());
+        let literal = parse_address_list(b" =?iso-2022-jp?B?cml0ZTFAcmVzZXQuanA=?=@mail.example.jp");
+        assert!(literal.problems.is_empty() && literal.mailboxes[0].readable, "{:?}", literal.problems);
+        // A domain encoded as a word (Python's email with an IDN): no host name.
+        let domain = parse_address_list(b" info@=?utf-8?q?b=C3=A4ckerei-m=C3=BCller?=.example.de");
+        assert_eq!(domain.problems.iter().map(|p| p.kind).collect::<Vec<_>>(), vec![AddressProblem::EncodedAddress]);
+    }
+
+    #[test]
+    fn addresses_a_receiver_cannot_delimit_are_not_readable() {
+        assert!(parse_address_list(b" a@example.com").mailboxes[0].readable);
+        assert!(parse_address_list(b" a@mail_server.example.com").mailboxes[0].readable);
+        assert!(parse_address_list(b" a..b@example.com").mailboxes[0].readable);
+        assert!(parse_address_list(b" \xa4n\xa4@example.com").mailboxes[0].readable, "raw 8-bit: headers/raw-8bit's");
+        assert!(!parse_address_list(b" <a@example.com").mailboxes[0].readable);
+        assert!(!parse_address_list(b" a@example com").mailboxes[0].readable);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use super::charset::is_known_charset;
 use super::{Level, Problem};
+use std::ops::Range;
 
 /// RFC 2047 §2: "An 'encoded-word' may not be more than 75 characters long".
 pub const MAX_ENCODED_WORD_CHARS: usize = 75;
@@ -52,56 +53,97 @@ fn is_word_end(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\r' | b'\n')
 }
 
+/// One encoded word as written in a value (offsets in the value):
+/// `=?charset?X?text?=` (RFC 2047 §2), or, without its closing `?=`, up to the
+/// white space that ends it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    pub start: usize,
+    pub charset: Range<usize>,
+    /// `B`, `Q` or whatever stands there.
+    pub encoding: u8,
+    pub text: Range<usize>,
+    /// Past the closing `?=`, or where the unclosed word stops.
+    pub end: usize,
+    pub closed: bool,
+}
+
+impl Word {
+    /// The bytes the word stands for: B or Q decoded (Q leniently, as readers
+    /// show a display name), `None` for another encoding or text that does not decode.
+    pub fn decoded(&self, v: &[u8]) -> Option<Vec<u8>> {
+        let text = v.get(self.text.clone())?;
+        match self.encoding {
+            b'B' | b'b' => decode_b(text),
+            b'Q' | b'q' => decode_q(text),
+            _ => None,
+        }
+    }
+}
+
+/// The encoded words of `v`, in order: every `=?charset?X?` that opens one
+/// ("=?" alone, or without a charset and an encoding letter, is text).
+pub fn words(v: &[u8]) -> impl Iterator<Item = Word> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i + 1 < v.len() {
+            let start = i;
+            if !(v[start] == b'=' && v[start + 1] == b'?') {
+                i += 1;
+                continue;
+            }
+            // charset: up to the next '?', token characters only.
+            let Some(q1) = v[start + 2..].iter().position(|&b| b == b'?' || is_word_end(b)).map(|p| start + 2 + p)
+            else {
+                i = v.len();
+                return None;
+            };
+            // "=?charset?X?": anything else is not meant as an encoded word.
+            if v[q1] != b'?'
+                || q1 == start + 2
+                || v.get(q1 + 2) != Some(&b'?')
+                || v.get(q1 + 1).is_none_or(|b| is_word_end(*b))
+            {
+                i = start + 2;
+                continue;
+            }
+            let text_start = q1 + 3;
+            let mut j = text_start;
+            while j < v.len() && !is_word_end(v[j]) {
+                if v[j] == b'?' && v.get(j + 1) == Some(&b'=') {
+                    i = j + 2;
+                    let (charset, text) = (start + 2..q1, text_start..j);
+                    return Some(Word { start, charset, encoding: v[q1 + 1], text, end: j + 2, closed: true });
+                }
+                j += 1;
+            }
+            i = j;
+            let (charset, text) = (start + 2..q1, text_start..j);
+            return Some(Word { start, charset, encoding: v[q1 + 1], text, end: j, closed: false });
+        }
+        None
+    })
+}
+
 /// Checks every encoded word of `v` (unstructured text, a phrase word, or a comment).
 pub fn check_encoded_words(v: &[u8]) -> Vec<Problem<EncodedWordProblem>> {
     let mut problems = Vec::new();
-    let mut i = 0;
-    while i + 1 < v.len() {
-        if !(v[i] == b'=' && v[i + 1] == b'?') {
-            i += 1;
+    for word in words(v) {
+        let (start, word_end) = (word.start, word.end);
+        if !word.closed {
+            problems.push(Problem::new(EncodedWordProblem::Unterminated, start, word_end));
             continue;
         }
-        let start = i;
-        // charset: up to the next '?', token characters only.
-        let Some(q1) = v[start + 2..].iter().position(|&b| b == b'?' || is_word_end(b)).map(|p| start + 2 + p) else {
-            break;
-        };
-        if v[q1] != b'?' || q1 == start + 2 {
-            i = start + 2;
-            continue;
-        }
-        // "=?charset?X?": anything else is not meant as an encoded word.
-        if v.get(q1 + 2) != Some(&b'?') || v.get(q1 + 1).is_none_or(|b| is_word_end(*b)) {
-            i = start + 2;
-            continue;
-        }
-        let encoding = v[q1 + 1];
-        let text_start = q1 + 3;
-        let mut j = text_start;
-        let mut end = None;
-        while j < v.len() && !is_word_end(v[j]) {
-            if v[j] == b'?' && v.get(j + 1) == Some(&b'=') {
-                end = Some(j);
-                break;
-            }
-            j += 1;
-        }
-        let Some(text_end) = end else {
-            problems.push(Problem::new(EncodedWordProblem::Unterminated, start, j));
-            i = j;
-            continue;
-        };
-        let word_end = text_end + 2;
         if start > 0 && !is_word_end(v[start - 1]) {
             problems.push(Problem::new(EncodedWordProblem::NotSeparated, start, word_end));
         }
-        let charset = String::from_utf8_lossy(&v[start + 2..q1]);
+        let charset = String::from_utf8_lossy(&v[word.charset.clone()]);
         let charset = charset.split('*').next().unwrap_or_default();
         if !is_known_charset(charset) {
             problems.push(Problem::new(EncodedWordProblem::UnknownCharset, start, word_end));
         }
-        let text = &v[text_start..text_end];
-        let decoded = match encoding {
+        let text = &v[word.text.clone()];
+        let decoded = match word.encoding {
             b'B' | b'b' => {
                 let decoded = decode_b(text);
                 if decoded.is_none() {
@@ -125,7 +167,6 @@ pub fn check_encoded_words(v: &[u8]) -> Vec<Problem<EncodedWordProblem>> {
         if word_end - start > MAX_ENCODED_WORD_CHARS {
             problems.push(Problem::new(EncodedWordProblem::TooLong, start, word_end));
         }
-        i = word_end;
     }
     problems
 }

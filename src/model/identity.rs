@@ -129,8 +129,11 @@ pub fn analyse(raw: &[u8], header: &HeaderBlock, values: &FieldValues) -> Identi
         let Some(field) = header.fields.get(index) else { return Vec::new() };
         let value = field.raw_value(raw);
         let Some(list) = values.addresses.iter().find(|a| a.field == index).map(|a| &a.list) else { return Vec::new() };
+        // An address a receiver cannot read (encoded, or its ends unknown) names
+        // no one: the alignment and bulk rules do not compare it (`Mailbox::readable`).
         list.mailboxes
             .iter()
+            .filter(|m| m.readable)
             .map(|m| {
                 let slice =
                     |r: (usize, usize)| String::from_utf8_lossy(value.get(r.0..r.1).unwrap_or(&[])).into_owned();
@@ -159,7 +162,7 @@ pub fn analyse(raw: &[u8], header: &HeaderBlock, values: &FieldValues) -> Identi
             identity.recipients += mailboxes_of(index).len();
         } else if field.is("Return-Path") && identity.return_path.is_none() {
             let list = parse_address_list(field.raw_value(raw));
-            identity.return_path = list.mailboxes.first().map(|m| {
+            identity.return_path = list.mailboxes.iter().find(|m| m.readable).map(|m| {
                 let value = field.raw_value(raw);
                 let slice =
                     |r: (usize, usize)| String::from_utf8_lossy(value.get(r.0..r.1).unwrap_or(&[])).into_owned();

@@ -1,8 +1,11 @@
 //! `headers/address-syntax`: the address fields follow RFC 5322 §3.4 (mailbox,
 //! name-addr, addr-spec, group). Obsolete forms of §4.4 (source routes, dots
-//! in unquoted display names, comments inside addresses) are warnings: readers
-//! accept them, generators must not produce them. From is a mailbox list and
-//! Sender one mailbox (§3.6.2): a group there is an error.
+//! in unquoted display names, comments inside addresses) are information:
+//! readers accept them, generators must not produce them. From is a mailbox
+//! list and Sender one mailbox (§3.6.2): a group there is reported. An address
+//! written inside RFC 2047 encoded words (§5 (3) forbids them in an addr-spec)
+//! has its own message. Only From is an error: a refusal is documented for an
+//! unreadable From (Gmail), none for Sender, Reply-To or the recipient fields.
 
 use crate::grammar::address::{AddressConcern, AddressProblem};
 use crate::grammar::lexer::LexProblem;
@@ -51,6 +54,18 @@ crate::rule_texts! { "headers/address-syntax";
         es: "Ponga el nombre visible entre comillas y escriba la dirección sin comentarios ni espacios dentro (RFC 5322 §3.4, §4.4).",
         pl: "Ujmij nazwę wyświetlaną w cudzysłów i zapisz adres bez komentarzy i spacji w środku (RFC 5322 §3.4, §4.4).",
     },
+    ENCODED "encoded" => {
+        en: "{field}: the address is written inside RFC 2047 encoded words (=?…?=); RFC 2047 §5 (3) forbids them in an address, so a parser finds no valid address in the field.",
+        fr: "{field} : l'adresse est écrite à l'intérieur de mots encodés RFC 2047 (=?…?=) ; la RFC 2047 §5 (3) les interdit dans une adresse, si bien qu'un analyseur ne trouve aucune adresse valide dans le champ.",
+        es: "{field}: la dirección está escrita dentro de palabras codificadas RFC 2047 (=?…?=); el RFC 2047 §5 (3) las prohíbe en una dirección, así que un analizador no encuentra ninguna dirección válida en el campo.",
+        pl: "{field}: adres zapisano wewnątrz słów kodowanych RFC 2047 (=?…?=); RFC 2047 §5 (3) zabrania ich w adresie, więc parser nie znajduje w tym polu poprawnego adresu.",
+    },
+    FIX_ENCODED "fix-encoded" => {
+        en: "Encode only the display name and write the address as is: =?utf-8?Q?Tienda_Mu=C3=B1oz?= <shop@example.com> (RFC 2047 §5 (3)). PHPMailer's addCustomHeader() encodes a whole value that holds non-ASCII characters, and with mail() one longer than about 47 characters: pass the name already encoded and send with isSMTP().",
+        fr: "N'encodez que le nom affiché et écrivez l'adresse telle quelle : =?utf-8?Q?Tienda_Mu=C3=B1oz?= <boutique@example.com> (RFC 2047 §5 (3)). addCustomHeader() de PHPMailer encode toute une valeur qui contient des caractères non ASCII et, avec mail(), toute valeur de plus de 47 caractères environ : passez le nom déjà encodé et envoyez avec isSMTP().",
+        es: "Codifique solo el nombre visible y escriba la dirección tal cual: =?utf-8?Q?Tienda_Mu=C3=B1oz?= <tienda@example.com> (RFC 2047 §5 (3)). addCustomHeader() de PHPMailer codifica todo un valor que contiene caracteres no ASCII y, con mail(), todo valor de más de unos 47 caracteres: pase el nombre ya codificado y envíe con isSMTP().",
+        pl: "Zakoduj tylko nazwę wyświetlaną, a adres zapisz bez zmian: =?utf-8?Q?Tienda_Mu=C3=B1oz?= <sklep@example.com> (RFC 2047 §5 (3)). addCustomHeader() w PHPMailer koduje całą wartość zawierającą znaki spoza ASCII, a przy mail() także każdą dłuższą niż około 47 znaków: przekaż nazwę już zakodowaną i wysyłaj przez isSMTP().",
+    },
     GROUP_NOT_ALLOWED "group-not-allowed" => {
         en: "{field} holds a group (name: …;), but it only takes mailboxes (RFC 5322 §3.6.2).",
         fr: "{field} contient un groupe (nom: …;), mais il n'accepte que des adresses (RFC 5322 §3.6.2).",
@@ -65,8 +80,10 @@ pub const RULE: Rule = Rule {
     severity: Severity::Error,
     evidence: &[
         super::GMAIL_RFC_5322,
+        Evidence::Ours("an error only in From, whose refusal is documented (Gmail, above: a missing or unreadable From); a broken Sender, Reply-To, Resent-* or recipient field is a warning: no receiver is documented to refuse a message for it, and DMARC reads From alone (RFC 7489 §3.1)"),
         Evidence::Receiver("GMX and web.de refuse a message whose To field holds no address: 554 \"Transaction failed … Reject due to policy restrictions\", the reason given being that the header field To \"is syntactically not correct\" (postmaster.gmx.net case r0735; bounces quoted in nextcloud/mail issues #11368 and #13665, an empty To: and a Cc-only message); Gmail delivered the same message, so a recipient field that does not read stays a warning (a recipient lost, some receivers refuse), not an error"),
         Evidence::Rfc("RFC 5322 §3.4 address syntax; §3.6.2 From is a mailbox-list, Sender a mailbox; §4.4 obsolete forms must not be generated"),
+        Evidence::Rfc("RFC 2047 §5 (3): \"An 'encoded-word' MUST NOT appear in any portion of an 'addr-spec'\": an address inside encoded words (PHPMailer 6.6 addCustomHeader() encodes a whole value with non-ASCII characters, and with mail() any value over 63 characters with the encoding's overhead) is one finding, not the pieces its words make"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
     score: crate::rules::scores::ADDRESS_INVALID,
@@ -137,6 +154,26 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::Raw("From: Team: a@example.com, c@example.com;\nSender: a@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
+        Example::fails(
+            title! {
+                en: "A Sender whose address PHPMailer wrote inside encoded words (a warning: no refusal is documented for Sender)",
+                fr: "Un Sender dont PHPMailer a écrit l'adresse dans des mots encodés (un avertissement : aucun refus n'est documenté pour Sender)",
+                es: "Un Sender cuya dirección PHPMailer escribió dentro de palabras codificadas (una advertencia: no hay rechazo documentado para Sender)",
+                pl: "Sender, którego adres PHPMailer zapisał wewnątrz słów kodowanych (ostrzeżenie: dla Sender nie udokumentowano odrzuceń)",
+            },
+            ExampleInput::Raw("From: jose@talleres-munoz.example\nSender: =?utf-8?Q?Tienda_Mu=C3=B1oz_<tienda@talleres-munoz.example?=\n =?utf-8?Q?>?=\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
+        )
+        .at(Severity::Warning),
+        Example::fails(
+            title! {
+                en: "A broken Reply-To is a warning",
+                fr: "Un Reply-To cassé est un avertissement",
+                es: "Un Reply-To roto es una advertencia",
+                pl: "Uszkodzone Reply-To to ostrzeżenie",
+            },
+            ExampleInput::Raw("From: a@example.com\nReply-To: Support <help@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
+        )
+        .at(Severity::Warning),
         Example::passes(
             title! {
                 en: "Quoted display name with a comma, a group in To, a comment",
@@ -180,13 +217,18 @@ fn check(message: &Message, cx: &mut Context) {
             // Raw 8-bit bytes are `headers/raw-8bit`'s concern.
             .filter(|p| p.kind != AddressProblem::Lex(LexProblem::InvalidUtf8))
             .collect();
+        // An unreadable From is refused like a missing one (Gmail); no refusal is
+        // documented for any other field: a recipient is lost, a Sender or
+        // Reply-To ignored, a warning.
+        let invalid = if field.is("From") { Severity::Error } else { Severity::Warning };
         super::emit_grouped(cx, message, 0, field, &problems, |kind, count| {
+            if kind == AddressProblem::EncodedAddress {
+                let draft = Draft::new(Msg::of(&ENCODED).text("field", field.name.clone()));
+                return Some(draft.fix(Msg::of(&FIX_ENCODED)).severity(invalid));
+            }
             let problem = super::grammar_texts::address_problem(kind);
             let (id, severity) = match kind.level() {
-                // An unreadable From is refused like a missing one (Gmail); an
-                // unreadable recipient field loses that recipient: a warning.
-                Level::Invalid if super::is_sender_field(field) => (&INVALID, Severity::Error),
-                Level::Invalid => (&INVALID, Severity::Warning),
+                Level::Invalid => (&INVALID, invalid),
                 Level::Obsolete => (&OBSOLETE, Severity::Info),
             };
             let mut draft =
@@ -203,7 +245,8 @@ fn check(message: &Message, cx: &mut Context) {
             cx.emit(
                 Draft::new(Msg::of(&GROUP_NOT_ALLOWED).text("field", field.name.clone()))
                     .evidence(super::field_text(message, field))
-                    .at(super::value_location(field, start, end)),
+                    .at(super::value_location(field, start, end))
+                    .severity(invalid),
             );
         }
     }

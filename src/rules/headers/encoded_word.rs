@@ -4,6 +4,7 @@
 //! shows as `=?…?=` garbage in the inbox; an over-long one or one inside
 //! quotes is decoded by readers anyway, so it is information.
 
+use crate::grammar::address::AddressProblem;
 use crate::grammar::encoded_word::{check_encoded_words, contains_encoded_word, EncodedWordProblem};
 use crate::grammar::lexer::{lex, TokenKind};
 use crate::grammar::{Level, Problem};
@@ -183,13 +184,21 @@ fn check(message: &Message, cx: &mut Context) {
                     }
                 }
                 // §5 (3): an addr-spec is never decoded; an encoded word there is
-                // one, not the atom check's concern.
-                let specs: Vec<(usize, usize)> = match (part, message.addresses_of(field)) {
-                    (0, Some(list)) => list.mailboxes.iter().map(|m| m.addr_spec).collect(),
-                    _ => Vec::new(),
-                };
-                found.retain(|p| !specs.iter().any(|&(s, e)| s <= p.start && p.start < e));
-                for (s, e) in specs {
+                // one, not the atom check's concern. An address written inside
+                // encoded words (the whole field encoded) is headers/address-syntax's
+                // one finding: the pieces of its words are not said again here.
+                let list = if part == 0 { message.addresses_of(field) } else { None };
+                let specs: Vec<(usize, usize)> =
+                    list.map(|list| list.mailboxes.iter().map(|m| m.addr_spec).collect()).unwrap_or_default();
+                let encoded: Vec<(usize, usize)> = list
+                    .iter()
+                    .flat_map(|list| &list.problems)
+                    .filter(|p| p.kind == AddressProblem::EncodedAddress)
+                    .map(|p| (p.start, p.end))
+                    .collect();
+                let within = |ranges: &[(usize, usize)], at: usize| ranges.iter().any(|&(s, e)| s <= at && at < e);
+                found.retain(|p| !within(&specs, p.start) && !within(&encoded, p.start));
+                for (s, e) in specs.into_iter().filter(|&(s, e)| !encoded.iter().any(|&(es, ee)| s < ee && e > es)) {
                     if let Some(at) = value.get(s..e).and_then(contains_encoded_word) {
                         found.push(Problem::new(EncodedWordProblem::InAddrSpec, s + at, e));
                     }

@@ -198,6 +198,12 @@ crate::label_texts! { "headers/grammar.";
         es: "un dominio internacionalizado no válido",
         pl: "błędna umiędzynarodowiona domena",
     },
+    ADDRESS_ENCODED_ADDRESS "address.encoded-address" => {
+        en: "the address inside RFC 2047 encoded words",
+        fr: "l'adresse à l'intérieur de mots encodés RFC 2047",
+        es: "la dirección dentro de palabras codificadas RFC 2047",
+        pl: "adres wewnątrz słów kodowanych RFC 2047",
+    },
     DATE_SYNTAX "date.syntax" => {
         en: "it is not in the form Mon, 2 Mar 2026 10:00:00 +0100",
         fr: "elle n'a pas la forme Mon, 2 Mar 2026 10:00:00 +0100",
@@ -454,6 +460,7 @@ pub fn address_problem(problem: AddressProblem) -> &'static Entry {
         LabelTooLong => &ADDRESS_LABEL_TOO_LONG,
         AddressTooLong => &ADDRESS_ADDRESS_TOO_LONG,
         InvalidIdn => &ADDRESS_INVALID_IDN,
+        EncodedAddress => &ADDRESS_ENCODED_ADDRESS,
     }
 }
 

@@ -82,8 +82,10 @@ pub const RULE: Rule = Rule {
 fn addresses(message: &Message, field: &crate::model::headers::HeaderField) -> Vec<String> {
     let value = field.raw_value(message.raw);
     let Some(list) = message.addresses_of(field) else { return Vec::new() };
+    // An address that does not read as one (`Mailbox::readable`) is address-syntax's finding, not a second address.
     list.mailboxes
         .iter()
+        .filter(|m| m.readable)
         .map(|m| {
             let local = String::from_utf8_lossy(value.get(m.local_part.0..m.local_part.1).unwrap_or(&[])).into_owned();
             let domain = String::from_utf8_lossy(value.get(m.domain.0..m.domain.1).unwrap_or(&[])).to_lowercase();
