@@ -217,3 +217,32 @@ fn an_address_that_does_not_read_is_not_compared_for_alignment() {
     assert!(readable.has("sender/misaligned"));
 }
 
+/// A newsletter whose List-Unsubscribe PHPMailer Q-encoded (a value over 47
+/// characters sent with mail()), beside List-Unsubscribe-Post, with no List-Id.
+const ENCODED_UNSUBSCRIBE: &str = "From: news@my-site.example\nTo: b@example.org\nSubject: News\nList-Unsubscribe: =?us-ascii?Q?<https://my-site.example/unsubscrib?=\n =?us-ascii?Q?e=3Fu=3D77>?=\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\n\nHello\n";
+
+#[test]
+fn an_encoded_list_unsubscribe_is_reported_without_any_bulk_marker() {
+    let report = raw(ENCODED_UNSUBSCRIBE, "{}");
+    let found: Vec<_> = report.findings_of("bulk/list-unsubscribe").collect();
+    assert_eq!(found.len(), 1, "{:#?}", report.findings);
+    assert_eq!((found[0].message_id.as_str(), found[0].severity), ("bulk/list-unsubscribe.encoded-field", Severity::Info));
+    assert!(found[0].evidence.starts_with("List-Unsubscribe: =?us-ascii?Q?<https://"), "{}", found[0].evidence);
+    assert!(found[0].fix.contains("isSMTP()"), "{}", found[0].fix);
+    // A bulk sender, whom Gmail's and Yahoo's one-click requirement binds: a warning.
+    let bulk_sender = raw(ENCODED_UNSUBSCRIBE, r#"{"thresholds": {"bulk": {"dailyVolume": 20000}}}"#);
+    assert_eq!(severities(&bulk_sender, "bulk/list-unsubscribe"), vec![Severity::Warning]);
+    // The one-click rule does not say it again (no readable https: address).
+    assert!(!report.has("bulk/one-click"));
+}
+
+#[test]
+fn bulk_findings_quote_the_field_they_are_about() {
+    let report = raw("From: news@my-site.example\nTo: b@example.org\nSubject: News\nList-Id: News <news.my-site.example>\n\nHello\n", "{}");
+    let missing: Vec<_> = report.findings_of("bulk/list-unsubscribe").collect();
+    assert_eq!(missing[0].evidence, "List-Id: News <news.my-site.example>");
+    let report = raw("From: news@my-site.example\nTo: b@example.org\nSubject: News\nPrecedence: bulk\nList-Unsubscribe: <mailto:u@my-site.example>\n\nHello\n", "{}");
+    let no_https: Vec<_> = report.findings_of("bulk/list-unsubscribe").collect();
+    assert_eq!(no_https[0].evidence, "List-Unsubscribe: <mailto:u@my-site.example>");
+}
+

@@ -1,6 +1,9 @@
 //! `bulk/list-unsubscribe`: bulk mail (a `List-Id`, `Precedence: bulk`, or
 //! many recipients) without a `List-Unsubscribe` field holding an `https:` URI,
-//! the only kind a one-click unsubscribe can POST to (RFC 8058 §3.1).
+//! the only kind a one-click unsubscribe can POST to (RFC 8058 §3.1). A
+//! `List-Unsubscribe` written as RFC 2047 encoded words is reported whenever it
+//! occurs: the field itself says the message is one a reader unsubscribes from,
+//! and receivers cannot read its URIs.
 
 use super::{bulk_marker, BULK_RECIPIENTS, GMAIL_EVIDENCE, YAHOO_EVIDENCE};
 use crate::i18n::Msg;
@@ -42,6 +45,18 @@ crate::rule_texts! { "bulk/list-unsubscribe";
         es: "Es un envío masivo ({marker}) pero List-Unsubscribe está escrito con palabras codificadas RFC 2047, que los destinatarios no decodifican ahí: sus direcciones no se pueden usar.",
         pl: "To wysyłka masowa ({marker}), ale List-Unsubscribe zapisano słowami kodowanymi RFC 2047, których odbiorcy w tym polu nie dekodują: jego adresów nie da się użyć.",
     },
+    ENCODED_FIELD "encoded-field" => {
+        en: "List-Unsubscribe is written as RFC 2047 encoded words, which receivers do not decode there: its addresses cannot be used, and receivers offer no unsubscribe link for this message.",
+        fr: "List-Unsubscribe est écrit en mots encodés RFC 2047, que les destinataires ne décodent pas à cet endroit : ses adresses sont inutilisables, et aucun lien de désabonnement n'est proposé pour ce message.",
+        es: "List-Unsubscribe está escrito con palabras codificadas RFC 2047, que los destinatarios no decodifican ahí: sus direcciones no se pueden usar y no se ofrece ningún enlace de baja para este mensaje.",
+        pl: "List-Unsubscribe zapisano słowami kodowanymi RFC 2047, których odbiorcy w tym polu nie dekodują: jego adresów nie da się użyć i dla tej wiadomości nie pojawi się żaden link do wypisania.",
+    },
+    FIX_ENCODED "fix-encoded" => {
+        en: "Write List-Unsubscribe as it is, never encoded: <https://your-site/unsubscribe?id=…>, <mailto:…> (RFC 2369 §2). PHPMailer's addCustomHeader() Q-encodes a value longer than about 47 characters when it sends with mail(): send with isSMTP(), or keep the value shorter.",
+        fr: "Écrivez List-Unsubscribe tel quel, jamais encodé : <https://votre-site/desabonnement?id=…>, <mailto:…> (RFC 2369 §2). addCustomHeader() de PHPMailer encode en Q toute valeur de plus de 47 caractères environ quand il envoie avec mail() : envoyez avec isSMTP(), ou raccourcissez la valeur.",
+        es: "Escriba List-Unsubscribe tal cual, nunca codificado: <https://su-sitio/baja?id=…>, <mailto:…> (RFC 2369 §2). addCustomHeader() de PHPMailer codifica en Q todo valor de más de unos 47 caracteres cuando envía con mail(): envíe con isSMTP() o acorte el valor.",
+        pl: "Zapisz List-Unsubscribe bez kodowania: <https://twoja-witryna/wypisz?id=…>, <mailto:…> (RFC 2369 §2). addCustomHeader() w PHPMailer koduje Q każdą wartość dłuższą niż około 47 znaków przy wysyłce przez mail(): wysyłaj przez isSMTP() albo skróć wartość.",
+    },
     NO_HTTPS "no-https" => {
         en: "This is bulk mail ({marker}) but List-Unsubscribe has no https: address ({uris}).",
         fr: "C'est un envoi en nombre ({marker}) mais List-Unsubscribe n'a pas d'adresse https: ({uris}).",
@@ -54,6 +69,10 @@ crate::rule_texts! { "bulk/list-unsubscribe";
 /// for most senders, a warning for a bulk sender (two examples).
 const MAILTO_ONLY: &str = "From: news@my-site.example\nTo: b@example.org\nSubject: News\nPrecedence: bulk\nList-Unsubscribe: <mailto:unsubscribe@my-site.example>\n\nHello\n";
 
+/// A newsletter whose long List-Unsubscribe PHPMailer Q-encoded (it does with
+/// mail() past 47 characters), with nothing else marking it as bulk (two examples).
+const ENCODED_ONE_CLICK: &str = "From: news@my-site.example\nTo: b@example.org\nSubject: News\nList-Unsubscribe: =?us-ascii?Q?<https://www.my-site.example/unsubscrib?=\n =?us-ascii?Q?e=3Fu=3D77>?=\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\n\nHello\n";
+
 pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Bulk,
@@ -62,6 +81,8 @@ pub const RULE: Rule = Rule {
         GMAIL_EVIDENCE,
         YAHOO_EVIDENCE,
         Evidence::Receiver("Yahoo Sender requirements: \"The Post (RFC 8058) method is highly recommended; The mail-to: method is acceptable\": a mailto: alone is information, not a warning, below Gmail's bulk-sender volume; from it, Gmail's one-click (an https: URI, RFC 8058) binds the sender and a mailto: alone is the warning"),
+        Evidence::Rfc("RFC 2369 §2: the field holds URLs in angle brackets; RFC 8058 §3.1: the one-click POST goes to an https URI of List-Unsubscribe, which receivers read as written (RFC 2047 §5: no encoded word inside a URI): an encoded List-Unsubscribe (PHPMailer 6.6 Q-encodes a custom header value over 63 characters with its overhead when it sends with mail()) offers no unsubscribe, said whatever marks the message as bulk, even beside List-Unsubscribe-Post"),
+        Evidence::Receiver("the encoded field's severity: a warning for a bulk sender (bulk.dailyVolume), whom Gmail's and Yahoo's requirement of a working one-click unsubscribe binds (above), information otherwise: no receiver is documented to punish a smaller sender for a missing unsubscribe"),
     ],
     score: scores::NONE,
     texts: &TEXTS,
@@ -117,6 +138,26 @@ pub const RULE: Rule = Rule {
             ExampleInput::Raw("From: news@my-site.example\nTo: b@example.org\nSubject: News\nList-Id: News <news.my-site.example>\nList-Unsubscribe: =?us-ascii?Q?<https://www.my-site.example/unsubscribe=3Fid?=\n =?us-ascii?Q?=3D42>?=\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\n\nHello\n"),
         )
         .at(Severity::Info),
+        Example::fails(
+            title! {
+                en: "An encoded List-Unsubscribe beside List-Unsubscribe-Post, no other bulk marker",
+                fr: "Un List-Unsubscribe encodé à côté de List-Unsubscribe-Post, sans autre marque d'envoi en nombre",
+                es: "Un List-Unsubscribe codificado junto a List-Unsubscribe-Post, sin otra marca de envío masivo",
+                pl: "Zakodowany List-Unsubscribe obok List-Unsubscribe-Post, bez innego znacznika wysyłki masowej",
+            },
+            ExampleInput::Raw(ENCODED_ONE_CLICK),
+        )
+        .at(Severity::Info),
+        Example::fails(
+            title! {
+                en: "The same from a bulk sender (20,000 a day): a warning",
+                fr: "La même chose chez un expéditeur en nombre (20 000 par jour) : un avertissement",
+                es: "Lo mismo en un remitente masivo (20.000 al día): una advertencia",
+                pl: "To samo u nadawcy masowego (20 000 dziennie): ostrzeżenie",
+            },
+            ExampleInput::Raw(ENCODED_ONE_CLICK),
+        )
+        .with_options(r#"{"thresholds": {"bulk": {"dailyVolume": 20000}}}"#),
         Example::passes(
             title! {
                 en: "A vacation reply: Precedence: bulk with Auto-Submitted: auto-replied is no mailing",
@@ -150,17 +191,30 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(message: &Message, cx: &mut Context) {
-    let Some(marker) = bulk_marker(message, cx.settings) else { return };
     let unsubscribe = &message.identity.unsubscribe;
     let severity = super::requirement_severity(cx.settings);
+    let bulk = bulk_marker(message, cx.settings);
+    // An encoded List-Unsubscribe is said whatever marks the message as bulk:
+    // the field marks it, and receivers cannot read it (RFC 2369 §2, RFC 8058 §3.1).
+    if let (Some(field), true) = (unsubscribe.field, unsubscribe.encoded) {
+        let draft = match &bulk {
+            Some(bulk) => Draft::new(Msg::of(&ENCODED).text("marker", bulk.marker.clone())),
+            None => Draft::new(Msg::of(&ENCODED_FIELD)),
+        };
+        let quoted = super::unsubscribe_text(message, field);
+        let draft = draft.fix(Msg::of(&FIX_ENCODED)).evidence(quoted).at(field_location(message, field));
+        cx.emit(draft.severity(severity));
+        return;
+    }
+    let Some(bulk) = bulk else { return };
     match unsubscribe.field {
-        None => cx.emit(Draft::new(Msg::of(&MISSING).text("marker", marker)).severity(severity)),
-        Some(field) if unsubscribe.encoded => cx.emit(
-            Draft::new(Msg::of(&ENCODED).text("marker", marker)).at(field_location(message, field)).severity(severity),
-        ),
+        None => {
+            cx.emit(Draft::new(Msg::of(&MISSING).text("marker", bulk.marker)).evidence(bulk.evidence).severity(severity))
+        }
         Some(field) if unsubscribe.https().next().is_none() => {
             let mut draft =
-                Draft::new(Msg::of(&NO_HTTPS).text("marker", marker).text("uris", unsubscribe.uris.join(", ")))
+                Draft::new(Msg::of(&NO_HTTPS).text("marker", bulk.marker).text("uris", unsubscribe.uris.join(", ")))
+                    .evidence(super::unsubscribe_text(message, field))
                     .at(field_location(message, field))
                     .severity(severity);
             // Yahoo accepts a mailto: unsubscribe ("The mail-to: method is acceptable"); only

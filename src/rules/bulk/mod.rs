@@ -48,21 +48,37 @@ pub(crate) fn requirement_severity(settings: &Settings) -> crate::report::Severi
     }
 }
 
-/// Why a message counts as bulk mail, as the field name or "To/Cc/Bcc" (None: not bulk).
-/// An automatic message (RFC 3834 §5: `Auto-Submitted` other than `no`, as a
-/// vacation reply sets) goes to one person: its `Precedence: bulk` is there so
-/// other responders keep quiet, not because it is a mailing.
-pub(crate) fn bulk_marker(message: &Message, settings: &Settings) -> Option<String> {
+/// Why a message counts as bulk mail: the marker as named in findings, and
+/// the field that shows it, quoted as their evidence.
+pub(crate) struct Bulk {
+    /// The field name, or "To/Cc/Bcc (N)".
+    pub marker: String,
+    pub evidence: String,
+}
+
+/// Why a message counts as bulk mail (None: not bulk). An automatic message
+/// (RFC 3834 §5: `Auto-Submitted` other than `no`, as a vacation reply sets)
+/// goes to one person: its `Precedence: bulk` is there so other responders
+/// keep quiet, not because it is a mailing.
+pub(crate) fn bulk_marker(message: &Message, settings: &Settings) -> Option<Bulk> {
     let identity = &message.identity;
-    if identity.list_id {
-        Some("List-Id".to_string())
+    let (marker, field) = if identity.list_id {
+        ("List-Id".to_string(), message.header("List-Id"))
     } else if identity.precedence_bulk && !identity.auto_submitted {
-        Some("Precedence".to_string())
+        ("Precedence".to_string(), message.header("Precedence"))
     } else if identity.recipients >= settings.count(&BULK_RECIPIENTS).max(2) {
-        Some(format!("To/Cc/Bcc ({})", identity.recipients))
+        let first = ["To", "Cc", "Bcc"].iter().find_map(|name| message.header(name));
+        (format!("To/Cc/Bcc ({})", identity.recipients), first)
     } else {
-        None
-    }
+        return None;
+    };
+    let evidence = field.map(|f| crate::rules::headers::field_text(message, f)).unwrap_or_else(|| marker.clone());
+    Some(Bulk { marker, evidence })
+}
+
+/// The `List-Unsubscribe` field as written, for evidence.
+pub(crate) fn unsubscribe_text(message: &Message, field: usize) -> String {
+    message.header.fields.get(field).map(|f| crate::rules::headers::field_text(message, f)).unwrap_or_default()
 }
 
 pub(crate) const GMAIL_EVIDENCE: Evidence = Evidence::Receiver(

@@ -94,7 +94,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(message: &Message, cx: &mut Context) {
-    let Some(marker) = bulk_marker(message, cx.settings) else { return };
+    let Some(bulk) = bulk_marker(message, cx.settings) else { return };
     let unsubscribe = &message.identity.unsubscribe;
     // Without an https: URI, bulk/list-unsubscribe says what is missing.
     if unsubscribe.https().next().is_none() {
@@ -102,8 +102,10 @@ fn check(message: &Message, cx: &mut Context) {
     }
     let severity = super::requirement_severity(cx.settings);
     match &unsubscribe.post {
+        // The https: address that has no List-Unsubscribe-Post beside it.
         None => cx.emit(
-            Draft::new(Msg::of(&MISSING).text("marker", marker))
+            Draft::new(Msg::of(&MISSING).text("marker", bulk.marker))
+                .evidence(unsubscribe.field.map_or(bulk.evidence, |f| super::unsubscribe_text(message, f)))
                 .at(unsubscribe.field.map_or(crate::report::Location::message(), |f| field_location(message, f)))
                 .severity(severity),
         ),
