@@ -165,6 +165,29 @@ fn an_address_inside_encoded_words_is_one_finding_that_says_so() {
 }
 
 #[test]
+fn an_empty_transfer_encoding_says_the_field_is_empty_and_the_body_is_read_as_7bit() {
+    // Ruby's mail writes an empty Content-Transfer-Encoding on a forwarded message/rfc822 part.
+    let forwarded = |inner: &str| {
+        with(
+            "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n",
+            &format!("--b\r\nContent-Type: text/plain\r\n\r\nSee below.\r\n--b\r\nContent-Type: message/rfc822\r\nContent-Transfer-Encoding: \r\n\r\nFrom: c@example.com\r\nSubject: Hi\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n{inner}\r\n--b--\r\n"),
+        )
+    };
+    let report = forwarded("Hello");
+    let found = of(&report, "headers/transfer-encoding");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!((found[0].message_id.as_str(), found[0].severity), ("headers/transfer-encoding.empty", Severity::Info));
+    assert_eq!(found[0].evidence, "Content-Transfer-Encoding: ");
+    assert!(!found[0].message.contains("\"\""), "{}", found[0].message);
+    // 8-bit text under the 7bit the empty field leaves is said as for a missing field.
+    let eight_bit = forwarded("Gr\u{fc}\u{df}e");
+    assert_eq!(
+        message_ids(&eight_bit, "headers/transfer-encoding"),
+        vec!["headers/transfer-encoding.empty", "headers/transfer-encoding.eight-bit-in-7bit"]
+    );
+}
+
+#[test]
 fn a_local_part_over_64_octets_and_a_label_over_63_are_errors() {
     let report = raw(&format!(
         "From: {}@example.com\r\nTo: b@{}.com\r\nSubject: Hi\r\n\r\nx\r\n",

@@ -163,3 +163,17 @@ fn every_rule_and_threshold_cites_its_evidence() {
         }
     }
 }
+
+#[test]
+fn every_finding_of_an_example_quotes_what_it_is_about() {
+    let mut problems = Vec::new();
+    for (rule, example, report) in run_all() {
+        for finding in report.findings_of(rule.id) {
+            if finding.evidence.trim().is_empty() {
+                let title = example.title.en;
+                problems.push(format!("{} (\"{title}\"): {} has no evidence", rule.id, finding.message_id));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -246,3 +246,15 @@ fn bulk_findings_quote_the_field_they_are_about() {
     assert_eq!(no_https[0].evidence, "List-Unsubscribe: <mailto:u@my-site.example>");
 }
 
+#[test]
+fn dkim_findings_quote_the_tag_they_are_about() {
+    let signed = |tags: &str| {
+        format!("DKIM-Signature: v=1; d=my-site.example; s=s1;\n {tags}; bh=Ba3gj8+xBPQLJTahTfzW6RbWQ/XPgESxkCi2B66PSQg=; b=AAAA\nFrom: a@my-site.example\nTo: b@example.org\nSubject: Hi\n\nHello\n")
+    };
+    let evidence = |report: &Report, rule: &str| report.findings_of(rule).map(|f| f.evidence.clone()).collect::<Vec<_>>();
+    assert_eq!(evidence(&raw(&signed("a=rsa-sha1; h=from:to"), "{}"), "dkim/malformed"), vec!["a=rsa-sha1"]);
+    assert_eq!(evidence(&raw(&signed("a=rsa-sha256; h=to:subject"), "{}"), "dkim/header-coverage"), vec!["h=to:subject"]);
+    assert_eq!(evidence(&raw(&signed("a=rsa-sha256; h=from; l=3"), "{}"), "dkim/body-length"), vec!["l=3"]);
+    let expired = raw(&signed("a=rsa-sha256; h=from; x=100"), r#"{"now": 1000}"#);
+    assert_eq!(evidence(&expired, "dkim/expired"), vec!["x=100"]);
+}

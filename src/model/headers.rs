@@ -132,6 +132,8 @@ pub struct HeaderBlock {
     /// Fields and malformed lines past `MAX_HEADER_LINES`, left out of `fields`
     /// and `malformed` (the fields of `FIELDS_LOCATED_PAST_LIMIT` kept there are not counted).
     pub omitted: usize,
+    /// The first of those lines (start, end without its line break), for evidence.
+    pub first_omitted: Option<(usize, usize)>,
 }
 
 impl HeaderBlock {
@@ -204,6 +206,7 @@ pub fn scan(raw: &[u8], start: usize, limit: usize) -> HeaderBlock {
                     }
                     None => {
                         block.omitted += 1;
+                        block.first_omitted.get_or_insert((pos, content_end));
                         omitted_end = Some(next);
                     }
                 },

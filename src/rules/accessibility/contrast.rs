@@ -111,8 +111,9 @@ fn check(message: &Message, cx: &mut Context) {
                         .float("contrast", (ratio * 100.0).round() / 100.0)
                         .text("color", color.hex())
                         .text("background", background.hex())
-                        .text("words", words),
+                        .text("words", words.clone()),
                 )
+                .evidence(words)
                 .at(part_location(message, body.part)),
             );
         }

@@ -5,7 +5,7 @@
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
-use crate::rules::body::html_facts::{html_bodies, html_lang};
+use crate::rules::body::html_facts::{html_bodies, html_lang, html_start_tag};
 use crate::rules::spam::part_location;
 use crate::rules::{scores, Check, Context, Draft, Example, ExampleInput, Group, Rule};
 use crate::settings::Evidence;
@@ -65,13 +65,25 @@ pub const RULE: Rule = Rule {
     check: Check::Message(check),
 };
 
+/// Characters of the document start quoted when it has no `<html>` tag (ours).
+const QUOTED_START_CHARS: usize = 80;
+
 fn check(message: &Message, cx: &mut Context) {
     for body in html_bodies(message) {
-        let entry = match html_lang(&body) {
-            Some(lang) if !lang.is_empty() => continue,
-            Some(_) => &NO_LANG,
-            None => &NO_HTML,
+        // The `<html>` tag without a language, or the start of a document without
+        // one (an empty document: its part's Content-Type).
+        let (entry, quoted) = match (html_lang(&body), html_start_tag(&body)) {
+            (Some(lang), _) if !lang.is_empty() => continue,
+            (Some(_), Some(tag)) => (&NO_LANG, tag.to_string()),
+            _ => (&NO_HTML, body.html.trim_start().chars().take(QUOTED_START_CHARS).collect::<String>()),
         };
-        cx.emit(Draft::new(Msg::of(entry)).at(part_location(message, body.part)));
+        let quoted = match message.parts.get(body.part) {
+            Some(part) if quoted.trim().is_empty() => part
+                .headers
+                .first("Content-Type")
+                .map_or_else(|| part.content_type.clone(), |f| crate::rules::headers::field_text(message, f)),
+            _ => quoted,
+        };
+        cx.emit(Draft::new(Msg::of(entry)).evidence(quoted).at(part_location(message, body.part)));
     }
 }

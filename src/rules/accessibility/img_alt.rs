@@ -67,10 +67,11 @@ pub const RULE: Rule = Rule {
 
 fn check(message: &Message, cx: &mut Context) {
     for body in html_bodies(message) {
-        let missing: Vec<&str> = images(&body).filter(|i| i.alt.is_none() && !i.decorative).map(|i| i.src).collect();
+        let missing: Vec<_> = images(&body).filter(|i| i.alt.is_none() && !i.decorative).collect();
         if let Some(first) = missing.first() {
             cx.emit(
-                Draft::new(Msg::of(&MISSING).int("count", missing.len()).text("src", *first))
+                Draft::new(Msg::of(&MISSING).int("count", missing.len()).text("src", first.src))
+                    .evidence(first.tag.unwrap_or(first.src))
                     .at(part_location(message, body.part)),
             );
         }

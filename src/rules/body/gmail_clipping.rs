@@ -124,7 +124,7 @@ fn check(message: &Message, cx: &mut Context) {
         if size <= limit {
             continue;
         }
-        let unsubscribe_offset = links_with_offsets(&body)
+        let unsubscribe = links_with_offsets(&body)
             .into_iter()
             .filter(|(href, text, _)| {
                 let text = text.to_lowercase();
@@ -132,12 +132,26 @@ fn check(message: &Message, cx: &mut Context) {
                 header_uris.iter().any(|u| u == href)
                     || UNSUBSCRIBE_WORDS.iter().any(|w| text.contains(w) || href_lower.contains(&w.replace(' ', "")))
             })
-            .filter_map(|(_, _, offset)| offset)
+            .filter_map(|(href, _, offset)| offset.map(|offset| (offset, href)))
             .min();
-        let msg = match unsubscribe_offset {
-            Some(offset) if offset > limit => Msg::of(&UNSUBSCRIBE_CUT).int("offset", offset),
-            _ => Msg::of(&CLIPPED),
+        // The unsubscribe link past the cut, or the HTML where Gmail cuts it.
+        let (msg, quoted) = match unsubscribe {
+            Some((offset, href)) if offset > limit => (Msg::of(&UNSUBSCRIBE_CUT).int("offset", offset), href.to_string()),
+            _ => (Msg::of(&CLIPPED), clipped_at(body.html, limit)),
         };
-        cx.emit(Draft::new(msg.int("size", size).int("limit", limit)).at(part_location(message, body.part)));
+        let draft = Draft::new(msg.int("size", size).int("limit", limit)).evidence(quoted);
+        cx.emit(draft.at(part_location(message, body.part)));
     }
+}
+
+/// Characters of the HTML quoted from where Gmail cuts it (ours).
+const QUOTED_CUT_CHARS: usize = 80;
+
+/// The HTML from byte `limit` on, where the clipped part starts (at a character boundary).
+fn clipped_at(html: &str, limit: usize) -> String {
+    let mut start = limit.min(html.len());
+    while !html.is_char_boundary(start) {
+        start -= 1;
+    }
+    html[start..].chars().take(QUOTED_CUT_CHARS).collect()
 }

@@ -30,6 +30,8 @@ pub fn links_with_offsets<'m>(body: &HtmlBody<'m>) -> Vec<(&'m str, &'m str, Opt
 pub struct ImageFact<'m> {
     pub src: &'m str,
     pub alt: Option<&'m str>,
+    /// The `<img …>` start tag as written, when the analysis placed it.
+    pub tag: Option<&'m str>,
     /// A tracking pixel or spacer: it carries no content.
     pub decorative: bool,
 }
@@ -39,11 +41,13 @@ pub struct ImageFact<'m> {
 const SPACER_NAMES: &[&str] = &["spacer.", "blank.gif", "clear.gif", "shim.gif", "transparent.gif"];
 
 pub fn images<'m>(body: &HtmlBody<'m>) -> impl Iterator<Item = ImageFact<'m>> + 'm {
-    body.facts.images.iter().map(|image| {
+    let html = body.html;
+    body.facts.images.iter().map(move |image| {
         let lower = image.src.to_ascii_lowercase();
         ImageFact {
             src: &image.src,
             alt: image.alt.as_deref(),
+            tag: image.tag.and_then(|tag| html.get(tag.start..tag.end)),
             decorative: image.honest == Some(Honest::TrackingPixel) || SPACER_NAMES.iter().any(|n| lower.contains(n)),
         }
     })
@@ -72,19 +76,26 @@ pub fn visible_runs<'m>(body: &HtmlBody<'m>) -> impl Iterator<Item = RunFact<'m>
 /// tag comes first, after a doctype and comments).
 pub const HTML_TAG_LOOKAHEAD: usize = 64 * 1024;
 
-/// The `<html>` start tag's `lang` (or `xml:lang`) value: `None` when there is
-/// no `<html>` tag, `Some("")` when the tag has no language. The facts do not
-/// carry it yet, so the start of the document is read here, bounded.
-pub fn html_lang(body: &HtmlBody) -> Option<String> {
+/// The `<html …>` start tag as written (with its `>` when the lookahead holds
+/// it): `None` when the start of the document has none. The facts do not carry
+/// it yet, so the start of the document is read here, bounded.
+pub fn html_start_tag<'m>(body: &HtmlBody<'m>) -> Option<&'m str> {
     let head = &body.html[..floor_char_boundary(body.html, HTML_TAG_LOOKAHEAD)];
     let lower = head.to_ascii_lowercase();
     let start = lower
         .match_indices("<html")
         .map(|(i, _)| i)
         .find(|&i| lower[i + 5..].chars().next().is_none_or(|c| c.is_ascii_whitespace() || c == '>' || c == '/'))?;
-    let end = lower[start..].find('>').map_or(lower.len(), |e| start + e);
-    let tag = &head[start..end];
-    let tag_lower = &lower[start..end];
+    let end = lower[start..].find('>').map_or(lower.len(), |e| start + e + 1);
+    Some(&head[start..end])
+}
+
+/// The `<html>` start tag's `lang` (or `xml:lang`) value: `None` when there is
+/// no `<html>` tag, `Some("")` when the tag has no language.
+pub fn html_lang(body: &HtmlBody) -> Option<String> {
+    let tag = html_start_tag(body)?;
+    let tag = tag.strip_suffix('>').unwrap_or(tag);
+    let tag_lower = tag.to_ascii_lowercase();
     for name in ["xml:lang", "lang"] {
         let mut from = 0;
         while let Some(pos) = tag_lower[from..].find(name) {

@@ -2,7 +2,7 @@
 //! the From domain (RFC 7489 §3.1.1, relaxed: the same organizational domain).
 //! Such a signature cannot carry DMARC; only an aligned SPF can.
 
-use super::location;
+use super::{evidence, location};
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
@@ -103,6 +103,7 @@ fn check(message: &Message, cx: &mut Context) {
     let mut shown: Vec<&str> = domains.clone();
     shown.dedup();
     let at = location(message, &signatures[0]);
+    let quoted = evidence(message, &signatures[0], Some("d"));
     // SPF or DKIM passes DMARC (RFC 7489 §4.2): with the envelope on the From's
     // domain the message can pass; the signature matters after a forward.
     let return_path = message.identity.return_path.as_ref().map(|r| r.domain.as_str());
@@ -114,6 +115,7 @@ fn check(message: &Message, cx: &mut Context) {
                     .text("fromDomain", org_domain(from_domain))
                     .text("returnPath", return_path.to_string()),
             )
+            .evidence(quoted)
             .at(at)
             .severity(Severity::Info),
         );
@@ -121,6 +123,7 @@ fn check(message: &Message, cx: &mut Context) {
     }
     cx.emit(
         Draft::new(Msg::of(&UNALIGNED).text("domains", shown.join(", ")).text("fromDomain", org_domain(from_domain)))
+            .evidence(quoted)
             .at(at),
     );
 }

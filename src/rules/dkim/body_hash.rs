@@ -4,7 +4,7 @@
 //! changed. The most common cause of `dkim=fail` (§6.1.3: "body hash did not
 //! verify").
 
-use super::{domain_of, location};
+use super::{domain_of, evidence, location};
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
@@ -98,6 +98,7 @@ fn check(message: &Message, cx: &mut Context) {
                     .text("declared", crate::input::encode::base64(declared))
                     .text("computed", crate::input::encode::base64(&computed.hash)),
             )
+            .evidence(evidence(message, facts, Some("bh")))
             .at(location(message, facts)),
         );
     }

@@ -2,7 +2,7 @@
 //! anyone can append content that still verifies (RFC 6376 §8.2); anything
 //! already past the signed length is unsigned now.
 
-use super::{domain_of, location};
+use super::{domain_of, evidence, location};
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
@@ -84,6 +84,7 @@ fn check(message: &Message, cx: &mut Context) {
             Some(total) if total > signed => Msg::of(&UNSIGNED_TAIL).int("signed", signed).int("total", total),
             _ => Msg::of(&PARTIAL).int("signed", signed),
         };
-        cx.emit(Draft::new(msg.text("domain", domain_of(facts))).at(location(message, facts)));
+        let draft = Draft::new(msg.text("domain", domain_of(facts))).evidence(evidence(message, facts, Some("l")));
+        cx.emit(draft.at(location(message, facts)));
     }
 }

@@ -2,7 +2,7 @@
 //! may treat an expired signature as invalid (RFC 6376 §3.5 `x=`) and in
 //! practice do (PERMFAIL "signature expired", §6.1.1).
 
-use super::{domain_of, location};
+use super::{domain_of, evidence, location};
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
@@ -83,6 +83,7 @@ fn check(message: &Message, cx: &mut Context) {
                         .int("ago", now.saturating_sub(expiry))
                         .text("expiry", expiry.to_string()),
                 )
+                .evidence(evidence(message, facts, Some("x")))
                 .at(location(message, facts)),
             );
         }

@@ -3,7 +3,7 @@
 //! and a one-click unsubscribe is honoured only when `List-Unsubscribe` and
 //! `List-Unsubscribe-Post` are covered by a valid DKIM signature (RFC 8058 §4).
 
-use super::{domain_of, location};
+use super::{domain_of, evidence, location};
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
@@ -98,6 +98,7 @@ fn check(message: &Message, cx: &mut Context) {
                         .text("domain", domain_of(facts))
                         .text("signed", facts.signature.signed_headers.join(":")),
                 )
+                .evidence(evidence(message, facts, Some("h")))
                 .at(location(message, facts)),
             );
         }
@@ -116,8 +117,10 @@ fn check(message: &Message, cx: &mut Context) {
     for (name, field) in present {
         let Some(field) = field else { continue };
         if !usable.iter().any(|f| f.signature.signs(name)) {
+            let quoted = message.header.fields.get(field).map(|f| crate::rules::headers::field_text(message, f));
             cx.emit(
                 Draft::new(Msg::of(&UNSUBSCRIBE).text("field", name))
+                    .evidence(quoted.unwrap_or_default())
                     .at(crate::rules::sender::field_location(message, field)),
             );
         }

@@ -3,7 +3,7 @@
 //! canonicalization, bad values, or SHA-1 (RFC 8301 §3.1). Verifiers return
 //! PERMFAIL (§6.1.1): the message is treated as unsigned.
 
-use super::{domain_of, location};
+use super::{domain_of, evidence, location};
 use crate::dkim::{signature::Problem, tags::TagProblem};
 use crate::i18n::Msg;
 use crate::model::Message;
@@ -122,21 +122,31 @@ fn check(message: &Message, cx: &mut Context) {
     for facts in &message.identity.dkim {
         let domain = domain_of(facts);
         for problem in &facts.signature.problems {
-            let msg = match problem {
-                Problem::Missing(tag) => Msg::of(&MISSING).text("tag", *tag),
-                Problem::TagList(TagProblem::Duplicate(tag)) => Msg::of(&DUPLICATE).text("tag", tag.clone()),
+            // The tag the problem is about, quoted as evidence (a missing tag: the whole signature).
+            let (msg, tag) = match problem {
+                Problem::Missing(tag) => (Msg::of(&MISSING).text("tag", *tag), None),
+                Problem::TagList(TagProblem::Duplicate(tag)) => {
+                    (Msg::of(&DUPLICATE).text("tag", tag.clone()), Some(tag.as_str()))
+                }
                 Problem::TagList(
                     TagProblem::NoEquals(text) | TagProblem::BadName(text) | TagProblem::BadValue(text),
-                ) => Msg::of(&SYNTAX).text("tag", text.clone()),
-                Problem::Version(v) => Msg::of(&BAD_VALUE).text("tag", "v").text("value", v.clone()),
-                Problem::UnknownAlgorithm(a) => Msg::of(&BAD_VALUE).text("tag", "a").text("value", a.clone()),
-                Problem::Canonicalization(c) => Msg::of(&BAD_VALUE).text("tag", "c").text("value", c.clone()),
-                Problem::BadValue(tag, value) => Msg::of(&BAD_VALUE).text("tag", *tag).text("value", value.clone()),
-                Problem::Sha1 => Msg::of(&SHA1),
-                Problem::ExpiresBeforeSigned => Msg::of(&EXPIRES_FIRST),
-                Problem::IdentityOutsideDomain => Msg::of(&IDENTITY),
+                ) => (Msg::of(&SYNTAX).text("tag", text.clone()), None),
+                Problem::Version(v) => (Msg::of(&BAD_VALUE).text("tag", "v").text("value", v.clone()), Some("v")),
+                Problem::UnknownAlgorithm(a) => {
+                    (Msg::of(&BAD_VALUE).text("tag", "a").text("value", a.clone()), Some("a"))
+                }
+                Problem::Canonicalization(c) => {
+                    (Msg::of(&BAD_VALUE).text("tag", "c").text("value", c.clone()), Some("c"))
+                }
+                Problem::BadValue(tag, value) => {
+                    (Msg::of(&BAD_VALUE).text("tag", *tag).text("value", value.clone()), Some(*tag))
+                }
+                Problem::Sha1 => (Msg::of(&SHA1), Some("a")),
+                Problem::ExpiresBeforeSigned => (Msg::of(&EXPIRES_FIRST), Some("x")),
+                Problem::IdentityOutsideDomain => (Msg::of(&IDENTITY), Some("i")),
             };
-            cx.emit(Draft::new(msg.text("domain", domain.clone())).at(location(message, facts)));
+            let draft = Draft::new(msg.text("domain", domain.clone())).evidence(evidence(message, facts, tag));
+            cx.emit(draft.at(location(message, facts)));
         }
     }
 }

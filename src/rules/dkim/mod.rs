@@ -20,6 +20,24 @@ pub(crate) fn location(message: &Message, facts: &SignatureFacts) -> Location {
     crate::rules::sender::field_location(message, facts.field)
 }
 
+/// What a finding about a signature quotes: its `tag=value` as written (folds
+/// removed, white space collapsed) when the finding is about one tag that the
+/// signature has, else the whole `DKIM-Signature` field.
+pub(crate) fn evidence(message: &Message, facts: &SignatureFacts, tag: Option<&str>) -> String {
+    let Some(field) = message.header.fields.get(facts.field) else { return String::new() };
+    let value = field.unfolded_value(message.raw);
+    let quoted = tag.and_then(|tag| {
+        value.split(';').map(str::trim).find(|item| {
+            item.get(..tag.len()).is_some_and(|name| name.eq_ignore_ascii_case(tag))
+                && item[tag.len()..].trim_start().starts_with('=')
+        })
+    });
+    match quoted {
+        Some(item) => item.split_whitespace().collect::<Vec<_>>().join(" "),
+        None => crate::rules::headers::field_text(message, field),
+    }
+}
+
 /// `d=` and `s=` for messages, or "?" when absent.
 pub(crate) fn domain_of(facts: &SignatureFacts) -> String {
     facts.signature.domain.clone().unwrap_or_else(|| "?".to_string())

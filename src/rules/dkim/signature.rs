@@ -4,7 +4,7 @@
 //! and `ed25519-sha256` (RFC 8463). Without a key for a signature, nothing is
 //! said: the engine never queries DNS.
 
-use super::{domain_of, location};
+use super::{domain_of, evidence, location};
 use crate::dkim::{rsa::KeyProblem, verify, RecordProblem, Verification};
 use crate::i18n::Msg;
 use crate::model::Message;
@@ -136,12 +136,17 @@ fn check(message: &Message, cx: &mut Context) {
         let name = format!("{}._domainkey.{domain}", selector.to_ascii_lowercase());
         let Some((_, record)) = cx.settings.dkim_keys.iter().find(|(n, _)| *n == name) else { continue };
         let base = |entry| Msg::of(entry).text("domain", domain_of(facts)).text("name", name.clone());
+        // A key's problem quotes the selector that names the key; a bad signature its b=.
+        let mut tag = "s";
         let msg = match record {
             Err(RecordProblem::Revoked) => base(&REVOKED),
             Err(problem) => base(&UNREADABLE).text("problem", format!("{problem:?}")),
             Ok(record) => match verify(facts, &record.key) {
                 Verification::Valid | Verification::NotVerifiable => continue,
-                Verification::Invalid => base(&INVALID).text("selector", selector.clone()),
+                Verification::Invalid => {
+                    tag = "b";
+                    base(&INVALID).text("selector", selector.clone())
+                }
                 Verification::KeyTypeMismatch => {
                     base(&KEY_TYPE).text("algorithm", facts.signature.algorithm.map_or("?", |a| a.name()))
                 }
@@ -151,6 +156,6 @@ fn check(message: &Message, cx: &mut Context) {
                 }
             },
         };
-        cx.emit(Draft::new(msg).at(location(message, facts)));
+        cx.emit(Draft::new(msg).evidence(evidence(message, facts, Some(tag))).at(location(message, facts)));
     }
 }

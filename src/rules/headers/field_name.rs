@@ -199,8 +199,11 @@ fn check(message: &Message, cx: &mut Context) {
         if block.omitted > 0 {
             let limit = crate::model::headers::MAX_HEADER_LINES;
             let location = Location::range(block.start, block.end);
+            // The first line left unchecked.
+            let (start, end) = block.first_omitted.unwrap_or((block.end, block.end));
             cx.emit(
                 Draft::new(Msg::of(&TOO_MANY).int("limit", limit as i64).int("count", block.omitted as i64))
+                    .evidence_at(message, start..end)
                     .at(if part == 0 { location } else { location.with_part(part) }),
             );
         }

@@ -174,11 +174,25 @@ fn is_bchar(b: u8) -> bool {
 
 fn check(message: &Message, cx: &mut Context) {
     // The model's limits (`model::MAX_MIME_DEPTH`, `MAX_MIME_PARTS`): what lies beyond went unchecked.
-    if message.truncated_depth {
-        cx.emit(Draft::new(Msg::of(&TOO_DEEP).int("limit", crate::model::MAX_MIME_DEPTH as i64)));
+    // Each quotes the Content-Type of the part where the checking stopped: the
+    // deepest part kept, or the last.
+    let content_type_of = |part: Option<&crate::model::Part>| {
+        let part = part.unwrap_or(&message.parts[0]);
+        let field = part.headers.fields.iter().find(|f| f.is("Content-Type"));
+        field.map_or_else(|| part.content_type.clone(), |f| super::field_text(message, f))
+    };
+    if message.truncated_depth && !message.parts.is_empty() {
+        let deepest = message.parts.iter().max_by_key(|p| p.depth);
+        cx.emit(
+            Draft::new(Msg::of(&TOO_DEEP).int("limit", crate::model::MAX_MIME_DEPTH as i64))
+                .evidence(content_type_of(deepest)),
+        );
     }
-    if message.truncated_parts {
-        cx.emit(Draft::new(Msg::of(&TOO_MANY_PARTS).int("limit", crate::model::MAX_MIME_PARTS as i64)));
+    if message.truncated_parts && !message.parts.is_empty() {
+        cx.emit(
+            Draft::new(Msg::of(&TOO_MANY_PARTS).int("limit", crate::model::MAX_MIME_PARTS as i64))
+                .evidence(content_type_of(message.parts.last())),
+        );
     }
     let max = cx.settings.count(&MAX_BOUNDARY_CHARS);
     for part in message.parts.iter().filter(|p| p.content_type.starts_with("multipart/") && super::has_raw_offsets(p)) {

@@ -37,6 +37,18 @@ crate::rule_texts! { "headers/transfer-encoding";
         es: "La codificación de transferencia «{encoding}» no es ninguna de estas: 7bit, 8bit, binary, quoted-printable, base64.",
         pl: "Kodowanie transferu „{encoding}” nie jest żadnym z: 7bit, 8bit, binary, quoted-printable, base64.",
     },
+    EMPTY "empty" => {
+        en: "Content-Transfer-Encoding is empty: readers take it as absent, so the part is 7bit (RFC 2045 §6.1).",
+        fr: "Content-Transfer-Encoding est vide : les lecteurs le traitent comme absent, la partie est donc en 7bit (RFC 2045 §6.1).",
+        es: "Content-Transfer-Encoding está vacío: los lectores lo tratan como ausente, así que la parte es 7bit (RFC 2045 §6.1).",
+        pl: "Content-Transfer-Encoding jest puste: czytniki traktują je jak brak pola, więc część jest 7bit (RFC 2045 §6.1).",
+    },
+    FIX_EMPTY "fix-empty" => {
+        en: "Write the encoding the part uses (8bit for an attached message with 8-bit text, RFC 2046 §5.2.1), or leave the field out for 7bit.",
+        fr: "Écrivez l'encodage qu'utilise la partie (8bit pour un message joint au texte 8 bits, RFC 2046 §5.2.1), ou omettez le champ pour du 7bit.",
+        es: "Escriba la codificación que usa la parte (8bit para un mensaje adjunto con texto de 8 bits, RFC 2046 §5.2.1), u omita el campo para 7bit.",
+        pl: "Wpisz kodowanie, którego używa część (8bit dla załączonej wiadomości z tekstem 8-bitowym, RFC 2046 §5.2.1), albo pomiń pole dla 7bit.",
+    },
     CONTAINER "container" => {
         en: "A {type} part is declared {encoding}; RFC 2045 §6.4 only allows 7bit, 8bit or binary on it.",
         fr: "Une partie {type} est déclarée {encoding} ; la RFC 2045 §6.4 n'y autorise que 7bit, 8bit ou binary.",
@@ -108,6 +120,7 @@ pub const RULE: Rule = Rule {
         Evidence::Rfc("RFC 2045 §6: the body matches its Content-Transfer-Encoding (§2.7 7bit, §6.7 quoted-printable, §6.8 base64; §6.4 composite types)"),
         Evidence::Receiver("rspamd R_BAD_CTE_7BIT (3.5 points, 0.3 of that for a part declared UTF-8): 8-bit text declared 7bit; rspamd BROKEN_CONTENT_TYPE (1.5): a part that cannot be read as declared"),
         Evidence::Receiver("info: SpamAssassin MIME_QP_LONG_LINE scores quoted-printable lines over 76 characters 0.001, i.e. not at all; readers decode long lines, bad escapes and loose base64 padding as written"),
+        Evidence::Receiver("info: an empty Content-Transfer-Encoding is read as none, the 7bit default (RFC 2045 §6.1): mail-parser 0.11 and Python's email decode any value they do not know as is; the body is then checked as 7bit"),
         Evidence::Ours("info: quoted-printable lines ending in white space (RFC 2045 §6.7 (3)) and base64 lines over 76 characters (§6.8): no SpamAssassin or rspamd rule scores them, and decoders drop the white space and read any line length"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
@@ -191,6 +204,16 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: text/plain\nContent-Transfer-Encoding: utf-8\n\nHello\n"),
         ),
+        Example::fails(
+            title! {
+                en: "An empty Content-Transfer-Encoding on an attached message of 7-bit text (information)",
+                fr: "Un Content-Transfer-Encoding vide sur un message joint au texte 7 bits (information)",
+                es: "Un Content-Transfer-Encoding vacío en un mensaje adjunto de texto de 7 bits (información)",
+                pl: "Puste Content-Transfer-Encoding w załączonej wiadomości z tekstem 7-bitowym (informacja)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Fwd\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\nSee below.\n--b\nContent-Type: message/rfc822\nContent-Transfer-Encoding: \n\nFrom: c@example.com\nSubject: Hi\n\nHello\n--b--\n"),
+        )
+        .at(Severity::Info),
         Example::passes(
             title! {
                 en: "Correct base64 and quoted-printable",
@@ -240,6 +263,15 @@ fn check(message: &Message, cx: &mut Context) {
                 l.with_part(part.index)
             }
         };
+        // An empty field (Ruby's mail writes one on an attached message) names no
+        // encoding: readers take the part as having none, the 7bit default of
+        // RFC 2045 §6.1 (mail-parser and Python's email decode nothing), so it is
+        // said once, as information, and the body is checked as 7bit.
+        if let (Some(""), Some(f)) = (declared.as_deref(), field) {
+            let draft = Draft::new(Msg::of(&EMPTY)).fix(Msg::of(&FIX_EMPTY)).severity(Severity::Info);
+            cx.emit(draft.evidence(super::field_text(message, f)).at(on_field(field)));
+        }
+        let declared = declared.filter(|d| !d.is_empty());
         if let Some(d) = declared.as_deref() {
             if !KNOWN.contains(&d) {
                 // RFC 2045 §6.3 allows private `x-` encodings (x-uuencode): readers may
