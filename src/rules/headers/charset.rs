@@ -43,7 +43,7 @@ crate::rule_texts! { "headers/charset";
         en: "This {type} part has no charset, so it is read as UTF-8, the charset its media type's registration sets; but it holds bytes that are not UTF-8, which readers show as garbage.",
         fr: "Cette partie {type} n'a pas de charset : elle est donc lue en UTF-8, le jeu de caractères que fixe l'enregistrement de son type de média ; mais elle contient des octets qui ne sont pas de l'UTF-8, et les lecteurs les affichent comme des caractères illisibles.",
         es: "Esta parte {type} no tiene charset, así que se lee como UTF-8, el juego de caracteres que fija el registro de su tipo de medio; pero contiene bytes que no son UTF-8, y los lectores los muestran como caracteres ilegibles.",
-        pl: "Ta część {type} nie ma charset, więc jest czytana jako UTF-8, kodowanie ustalone w rejestracji jej typu mediów; zawiera jednak bajty, które nie są UTF-8, i czytniki pokażą je jako krzaki.",
+        pl: "Ta część {type} nie ma charset, więc jest czytana jako UTF-8, kodowanie ustalone w rejestracji jej typu mediów; zawiera jednak bajty, które nie są UTF-8, i programy pocztowe pokażą je jako nieczytelne znaki.",
     },
     FIX_NOT_UTF8 "fix-not-utf8" => {
         en: "Save the file as UTF-8 before attaching it: a vCard is always UTF-8 (RFC 6350 §3.1), an iCalendar file is UTF-8 unless its charset is declared (RFC 5545 §3.1.4).",
