@@ -282,25 +282,31 @@ pub fn links<'m>(message: &'m Message) -> impl Iterator<Item = Link<'m>> + 'm {
         origin: LinkOrigin::Html { html, link: l },
     });
     let written = written_links(message).iter().filter_map(move |w| {
-        let (text, body): (&'m str, Text<'m>) = match w.in_html.and_then(|i| message.html.get(i)) {
-            Some(html) => (
-                html.facts.visible_text.as_str(),
-                Text {
-                    place: Place::Body { part: html.part },
-                    text: Cow::Borrowed(html.facts.visible_text.as_str()),
-                    source: Source::Html(html),
-                },
-            ),
-            None => {
-                let part = message.parts.get(w.part)?;
-                (part.text().unwrap_or_default(), text_body(part))
-            }
+        let body = written_in(message, w)?;
+        let written: &'m str = match body.text {
+            Cow::Borrowed(text) => text.get(w.range.clone())?,
+            Cow::Owned(_) => return None,
         };
-        let written = text.get(w.range.clone())?;
         let href = if w.href_prefix.is_empty() { Cow::Borrowed(written) } else { Cow::Owned(format!("{}{written}", w.href_prefix)) };
         Some(Link { href, text: written, origin: LinkOrigin::Text { body, range: w.range.clone() } })
     });
     html.chain(written)
+}
+
+/// The text a written URL's range indexes: its text body, or the visible
+/// text of its HTML body.
+fn written_in<'m>(message: &'m Message, w: &crate::model::WrittenLink) -> Option<Text<'m>> {
+    match w.in_html {
+        Some(index) => message.html.get(index).map(rendered),
+        None => message.parts.get(w.part).map(text_body),
+    }
+}
+
+/// A written URL as a browser opens it: the scheme a mail client adds, then the URL as written.
+fn written_href(message: &Message, w: &crate::model::WrittenLink) -> String {
+    let body = written_in(message, w);
+    let written = body.as_ref().and_then(|b| b.text.get(w.range.clone())).unwrap_or_default();
+    format!("{}{written}", w.href_prefix)
 }
 
 /// The URLs written in the text bodies, found once per message for every link rule.
@@ -314,10 +320,7 @@ fn written_links<'m>(message: &'m Message) -> &'m [crate::model::WrittenLink] {
             }
         }
         // A text alternative often writes what its HTML writes: each URL once.
-        let in_text: HashSet<String> = written
-            .iter()
-            .filter_map(|w| Some(format!("{}{}", w.href_prefix, message.parts.get(w.part)?.text()?.get(w.range.clone())?)))
-            .collect();
+        let in_text: HashSet<String> = written.iter().map(|w| written_href(message, w)).collect();
         for (index, html) in message.html.iter().enumerate() {
             let text = html.facts.visible_text.as_str();
             for (range, href_prefix) in crate::text::links::written_url_spans(text, MAX_WRITTEN_LINKS - written.len()) {
@@ -329,13 +332,7 @@ fn written_links<'m>(message: &'m Message) -> &'m [crate::model::WrittenLink] {
         if !written.is_empty() && html_documents(message).next().is_some() {
             let linked: HashSet<&str> =
                 html_documents(message).flat_map(|h| h.facts.links.iter().map(|l| l.href.trim())).collect();
-            written.retain(|w| {
-                let text = match w.in_html.and_then(|i| message.html.get(i)) {
-                    Some(html) => html.facts.visible_text.as_str(),
-                    None => message.parts.get(w.part).and_then(|p| p.text()).unwrap_or_default(),
-                };
-                !linked.contains(format!("{}{}", w.href_prefix, text.get(w.range.clone()).unwrap_or_default()).as_str())
-            });
+            written.retain(|w| !linked.contains(written_href(message, w).as_str()));
         }
         written
     })
