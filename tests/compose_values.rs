@@ -168,3 +168,67 @@ fn list_unsubscribe_post_is_said_and_the_rfc_8058_rule_sees_what_nodemailer_writ
     ));
     assert!(ids(&report, "bulk/one-click").is_empty() && ids(&report, "headers/compose-option").is_empty(), "{:?}", report.findings);
 }
+
+#[test]
+fn headers_given_as_one_key_value_object_make_one_field_as_add_header_does() {
+    // mime-node `addHeader`: `key.key && key.value` both true → that one field.
+    let source = self::source(r#"{"from":"a@example.com","text":"x","headers":{"key":"X-Campaign","value":"spring-2026"}}"#);
+    assert!(source.starts_with("X-Campaign: spring-2026\r\nFrom: a@example.com\r\n"), "{source}");
+    let source = self::source(r#"{"from":"a@example.com","text":"x","headers":{"key":"x-a","value":["1",2],"other":"not read"}}"#);
+    assert!(source.starts_with("X-A: 1\r\nX-A: 2\r\nFrom: a@example.com\r\n"), "{source}");
+    let source = self::source(r#"{"from":"a@example.com","text":"x","headers":{"key":"X-A","value":{"value":"a  b","prepared":true}}}"#);
+    assert!(source.starts_with("X-A: a  b\r\nFrom: a@example.com\r\n"), "{source}");
+    // A value JavaScript finds false: an object of fields, one per member (Nodemailer writes `Key: X-A`).
+    let source = self::source(r#"{"from":"a@example.com","text":"x","headers":{"key":"X-A","value":""}}"#);
+    assert!(source.starts_with("Key: X-A\r\nFrom: a@example.com\r\n"), "{source}");
+    // On an attachment too.
+    let source = self::source(r#"{"from":"a@example.com","text":"x","attachments":[{"filename":"a.txt","content":"x","headers":{"key":"X-Part","value":"1"}}]}"#);
+    assert!(source.contains("\r\nContent-Type: text/plain; name=a.txt\r\nX-Part: 1\r\n"), "{source}");
+}
+
+#[test]
+fn a_date_given_as_a_number_or_a_text_is_written_as_nodemailer_writes_it() {
+    // mime-node writes a date that is no Date object with `(value || '').toString()`.
+    let report = lint(r#"{"from":"a@example.com","to":"b@example.com","subject":"Order 12","text":"x","date":1700000000000}"#);
+    assert!(report.source.as_deref().unwrap().contains("\r\nDate: 1700000000000\r\n"));
+    // What Nodemailer sends is no RFC 5322 date, and headers/date says so.
+    assert!(report.findings.iter().any(|f| f.message_id == "headers/date.invalid" && f.evidence == "1700000000000"), "{:?}", report.findings);
+    assert!(source(r#"{"from":"a@example.com","text":"x","date":"2026-03-01T10:00:00Z"}"#).contains("\r\nDate: 2026-03-01T10:00:00Z\r\n"));
+    assert!(source(r#"{"from":"a@example.com","text":"x","date":"Środa"}"#).contains("\r\nDate: =?UTF-8?Q?=C5=9Aroda?=\r\n"));
+    assert!(source(r#"{"from":"a@example.com","text":"x","date":true}"#).contains("\r\nDate: true\r\n"));
+    // 0 and "" are no date: Nodemailer writes its own, which the source leaves out.
+    for none in ["0", "\"\"", "null"] {
+        let source = source(&format!(r#"{{"from":"a@example.com","text":"x","date":{none}}}"#));
+        assert!(!source.contains("Date:"), "{none}: {source}");
+    }
+    let refused = refusal(r#"{"from":"a@example.com","text":"x","date":["2026-03-01"]}"#, Locale::En);
+    assert!(refused.ends_with("date is a list; it must be a text (Nodemailer writes no field for a list or an object)."), "{refused}");
+}
+
+#[test]
+fn a_part_with_path_or_href_and_content_is_refused_as_nodemailer_sends_the_file() {
+    // mail-composer: `raw`, else `path`, else `href`, else `content`.
+    for (json, path) in [
+        (r#"{"text":"x","attachments":[{"filename":"a.txt","path":"/srv/a.txt","content":"inline"}]}"#, "attachments[0]"),
+        (r#"{"text":"x","attachments":[{"filename":"a.txt","href":"https://example.com/a.txt","content":"inline"}]}"#, "attachments[0]"),
+        (r#"{"text":"x","alternatives":[{"path":"/srv/a.html","content":"<p>a</p>"}]}"#, "alternatives[0]"),
+        (r#"{"text":{"path":"/srv/a.txt","content":"inline"}}"#, "text"),
+        (r#"{"text":"x","icalEvent":{"path":"/srv/e.ics","content":"BEGIN:VCALENDAR"}}"#, "icalEvent"),
+    ] {
+        let text = refusal(json, Locale::En);
+        assert!(
+            text.ends_with(&format!("{path}: content is given with path or href, and Nodemailer sends the file or URL they name, not content; they cannot be read here: remove path and href to send content.")),
+            "{text}"
+        );
+        for locale in [Locale::Fr, Locale::Es, Locale::Pl] {
+            let text = refusal(json, locale);
+            assert!(text.contains(path) && text.contains("content") && !text.contains("Nodemailer sends"), "{text}");
+        }
+    }
+    // An empty path is none to JavaScript: content is sent.
+    let source = source(r#"{"from":"a@example.com","text":"x","attachments":[{"filename":"a.txt","path":"","content":"inline"}]}"#);
+    assert!(source.contains("\r\naW5saW5l\r\n"), "{source}");
+    // raw comes before path.
+    let source = self::source(r#"{"from":"a@example.com","text":"x","attachments":[{"raw":"Content-Type: text/plain\r\n\r\nrawpart","path":"/srv/a.txt"}]}"#);
+    assert!(source.contains("\r\nContent-Type: text/plain\r\n\r\nrawpart\r\n"), "{source}");
+}

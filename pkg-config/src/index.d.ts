@@ -288,7 +288,9 @@ export type HeaderValue = string | number | boolean | null | PreparedHeader | He
 /** Custom headers, in order: `{ "X-Name": "value" }` (a list for repeated fields) or `[{ key, value }]`. */
 export type Headers =
   | { [name: string]: HeaderValue }
-  | Array<{ key: string; value: HeaderValue }>;
+  | Array<{ key: string; value: HeaderValue }>
+  /** One field, as Nodemailer's addHeader reads an object whose `key` and `value` are both set. */
+  | { key: string; value: HeaderValue };
 
 /**
  * The message fields a script passes to Nodemailer (`transporter.sendMail(compose)`).
@@ -310,8 +312,12 @@ export interface Compose {
   html?: BodyInput;
   headers?: Headers;
   attachments?: Attachment[];
-  /** Set only when the script sets Date itself; Nodemailer adds it otherwise. */
-  date?: string | Date;
+  /**
+   * Set only when the script sets Date itself; Nodemailer adds it otherwise. A text or a
+   * number is written as it is (`Date: 1700000000000`, which headers/date reports), a Date
+   * as Nodemailer writes it (`toUTCString()`).
+   */
+  date?: string | number | Date;
   /** Set only when the script sets Message-ID itself; Nodemailer adds it otherwise. */
   messageId?: string | number;
   /** The Apple Watch version (`text/watch-html`), an alternative after `text`. */

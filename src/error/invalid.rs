@@ -194,6 +194,9 @@ pub enum What {
     NotJsonCompatible,
     /// An attachment given by `path` or `href`, which the engine cannot read.
     UnreadableSource,
+    /// A part given `content` and also `path` or `href`, which Nodemailer sends
+    /// instead of `content` and the engine cannot read.
+    SourceOverContent,
     /// Content given as a stream or another object than a Buffer (`UNREADABLE_CONTENT`).
     UnreadableContent,
     UnknownEncoding { name: String, known: String },
@@ -346,6 +349,7 @@ impl Invalid {
             What::NotDkimKeyName { text } => msg("core.invalid.not-dkim-key-name").text("text", text.clone()),
             What::NotJsonCompatible => msg("core.invalid.not-json-compatible"),
             What::UnreadableSource => msg("core.invalid.unreadable-source"),
+            What::SourceOverContent => msg("core.invalid.source-over-content"),
             What::UnreadableContent => msg("core.invalid.unreadable-content"),
             What::UnknownEncoding { name, known } => {
                 msg("core.invalid.unknown-encoding").text("name", name.clone()).text("known", known.clone())

@@ -283,6 +283,12 @@ crate::catalog! {
         es: "{invalid}: {path}: path y href no se pueden leer aquí; pase el archivo en content.",
         pl: "{invalid}: {path}: path i href nie mogą być tu odczytane; przekaż plik w content.",
     },
+    "core.invalid.source-over-content" => {
+        en: "{invalid}: {path}: content is given with path or href, and Nodemailer sends the file or URL they name, not content; they cannot be read here: remove path and href to send content.",
+        fr: "{invalid} : {path} : content est donné avec path ou href, et Nodemailer envoie le fichier ou l'URL qu'ils désignent, pas content ; ils ne peuvent pas être lus ici : retirez path et href pour envoyer content.",
+        es: "{invalid}: {path}: content se da junto con path o href, y Nodemailer envía el archivo o la URL que estos indican, no content; no se pueden leer aquí: quite path y href para enviar content.",
+        pl: "{invalid}: {path}: podano content razem z path lub href, a Nodemailer wysyła wskazany przez nie plik lub adres URL, nie content; nie da się ich tu odczytać: usuń path i href, aby wysłać content.",
+    },
     "core.invalid.unknown-encoding" => {
         en: "{invalid}: {path}: unknown encoding \"{name}\" (Node's Buffer encodings: {known}).",
         fr: "{invalid} : {path} : encodage inconnu « {name} » (encodages de Buffer de Node : {known}).",

@@ -523,7 +523,9 @@ impl<'de> Deserialize<'de> for Compose {
                         "headers" => set(&mut map, &key, &mut c.headers)?,
                         "attachments" => c.attachments = list_field(&mut map, &key)?,
                         "alternatives" => c.alternatives = list_field(&mut map, &key)?,
-                        "date" => set(&mut map, &key, &mut c.date)?,
+                        // mime-node writes a date that is no Date object as text
+                        // (`(value || '').toString()`): `1700000000000` is sent as is.
+                        "date" => c.date = field::<_, Option<FieldText>>(&mut map, &key)?.map(|t| t.0),
                         "messageId" => c.message_id = field::<_, Option<FieldText>>(&mut map, &key)?.map(|t| t.0),
                         "list" => set(&mut map, &key, &mut c.list)?,
                         "priority" => c.priority = field::<_, Option<JsText>>(&mut map, &key)?.map(|t| t.0),

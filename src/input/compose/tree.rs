@@ -171,13 +171,17 @@ fn body_of(content: Option<&Content>, encoding: Option<&str>, path: &str) -> Res
     }
 }
 
-/// A `path` or `href` without `content` or `raw`: Nodemailer would read the
-/// file or fetch the URL; the engine does neither.
+/// A `path` or `href` of a part without `raw`: Nodemailer reads the file or
+/// fetches the URL, and sends that even when `content` is given too
+/// (mail-composer: `raw`, else `path`, else `href`, else `content`; an empty
+/// text is none); the engine does neither.
 fn unreadable(path: Option<&String>, href: Option<&String>, content: Option<&Content>, at: String) -> Result<(), LintError> {
-    if (path.is_some() || href.is_some()) && content.is_none() {
-        return Err(LintError::input(at, What::UnreadableSource));
+    let given = |source: Option<&String>| source.is_some_and(|s| !s.is_empty());
+    match (given(path) || given(href), content) {
+        (false, _) => Ok(()),
+        (true, None) => Err(LintError::input(at, What::UnreadableSource)),
+        (true, Some(_)) => Err(LintError::input(at, What::SourceOverContent)),
     }
-    Ok(())
 }
 
 /// mail-composer `getAttachments`, one attachment.

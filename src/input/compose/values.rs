@@ -335,13 +335,80 @@ impl<'de> Visitor<'de> for ValuesVisitor {
     }
 }
 
+/// A member of a `headers` object: its values, whether JavaScript finds it
+/// true, and its text as a field name when it is a text, a number or `true`
+/// (what mime-node `_normalizeHeaderKey` makes of `key.key`; a list or an
+/// object names no field here).
+struct Member {
+    values: HeaderValues,
+    truthy: bool,
+    name: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for Member {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Member, D::Error> {
+        deserializer.deserialize_any(MemberVisitor)
+    }
+}
+
+/// Reads a `Member` through `ValuesVisitor`, noting the kind of value read.
+struct MemberVisitor;
+
+impl MemberVisitor {
+    fn scalar(values: HeaderValues) -> Member {
+        let text = values.0.first().map(HeaderValue::text).unwrap_or_default().to_string();
+        Member { values, truthy: !text.is_empty(), name: Some(text).filter(|t| !t.is_empty()) }
+    }
+}
+
+impl<'de> Visitor<'de> for MemberVisitor {
+    type Value = Member;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        ValuesVisitor { lists: MAX_HEADER_LIST_DEPTH }.expecting(f)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Member, E> {
+        Ok(Self::scalar(HeaderValues::one(v)))
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Member, E> {
+        ValuesVisitor { lists: MAX_HEADER_LIST_DEPTH }.visit_bool(v).map(Self::scalar)
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Member, E> {
+        self.visit_f64(v as f64)
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Member, E> {
+        self.visit_f64(v as f64)
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Member, E> {
+        ValuesVisitor { lists: MAX_HEADER_LIST_DEPTH }.visit_f64(v).map(Self::scalar)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Member, E> {
+        Ok(Self::scalar(HeaderValues::one("")))
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Member, E> {
+        self.visit_unit()
+    }
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Member, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+    // A list or an object is true to JavaScript, even empty.
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Member, A::Error> {
+        let values = ValuesVisitor { lists: MAX_HEADER_LIST_DEPTH }.visit_seq(seq)?;
+        Ok(Member { values, truthy: true, name: None })
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Member, A::Error> {
+        let values = ValuesVisitor { lists: MAX_HEADER_LIST_DEPTH }.visit_map(map)?;
+        Ok(Member { values, truthy: true, name: None })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 struct KeyValue {
     key: String,
     value: HeaderValues,
 }
 
-/// Custom headers, in the order given: `{ "X-Name": "value" }` or `[{ key, value }]`.
+/// Custom headers, in the order given: `{ "X-Name": "value" }`, `[{ key, value }]`,
+/// or one `{ key, value }`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Headers(pub Vec<(String, HeaderValues)>);
 
@@ -356,14 +423,27 @@ impl<'de> Deserialize<'de> for Headers {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Headers, A::Error> {
                 // A JavaScript object's keys in their order (a BTreeMap would sort them).
                 let mut pairs = Vec::new();
+                // The members named `key` and `value`, for the `{ key, value }` form.
+                let (mut one_key, mut one_value) = (None, None);
                 while let Some(key) = map.next_key::<String>()? {
                     // A refused value is named by its field (`headers.X-Campaign`)
                     // when the name reads as one: letters, digits, `-` and `_`.
                     let named = !key.is_empty()
                         && key.len() <= 76
                         && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-                    let value = map.next_value::<HeaderValues>().map_err(|e| if named { prefixed(&key, e) } else { e })?;
-                    pairs.push((key, value));
+                    let value = map.next_value::<Member>().map_err(|e| if named { prefixed(&key, e) } else { e })?;
+                    match key.as_str() {
+                        "key" => one_key = Some(value.name.clone()),
+                        "value" => one_value = Some((value.values.clone(), value.truthy)),
+                        _ => {}
+                    }
+                    pairs.push((key, value.values));
+                }
+                // mime-node `addHeader`: an object whose `key` and `value` are both true
+                // to JavaScript (`if (key.key && key.value)`) is one field, its other
+                // members not read; any other object is one field per member.
+                if let (Some(Some(name)), Some((values, true))) = (one_key, one_value) {
+                    return Ok(Headers(vec![(name, values)]));
                 }
                 Ok(Headers(pairs))
             }
