@@ -805,10 +805,18 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
                     nested_message = Some(nested);
                     Body::Message
                 }
-                leaf => match (self.leaf)(leaf) {
-                    Body::Text(text) if html_type => Body::Html(text),
-                    other => other,
-                },
+                leaf => {
+                    let quoted_printable = transfer_encoding.as_deref() == Some("quoted-printable");
+                    match (self.leaf)(leaf) {
+                        Body::Text(text) if quoted_printable => Body::Text(encoded_carriage_returns(text)),
+                        Body::Html(text) if quoted_printable => Body::Html(encoded_carriage_returns(text)),
+                        other => other,
+                    }
+                }
+            };
+            let body = match body {
+                Body::Text(text) if html_type => Body::Html(text),
+                other => other,
             };
             let is_container = matches!(body, Body::Multipart | Body::Message);
             self.out.push(Part {
@@ -849,6 +857,37 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
         }
         drop_level_by_level(parts.into_iter().flatten());
     }
+}
+
+/// Quoted-printable text as a reader reads its encoded carriage returns. RFC
+/// 2045 §6.7 (1) and (4): a line break of text is a line break of the encoding,
+/// and `=0D` is a CR octet of the data outside any line break; RFC 2046 §4.1.1
+/// gives a CR in text no meaning but as the start of a CRLF. An encoder that
+/// quotes its local text without first making it canonical (§6.7's note)
+/// writes the CR of each CRLF line end as `=0D` before the line break (MIME::Lite
+/// on text given with CRLF, as form textareas send it): that CR is part of the
+/// line break, so `CR CRLF` is read as one line break, and any other lone CR as
+/// a line break too, as readers show it. The decoded text of a quoted-printable
+/// part is not mapped back to raw offsets (`HtmlBody::source_offset`), so its
+/// length may change.
+fn encoded_carriage_returns(text: Cow<'_, str>) -> Cow<'_, str> {
+    let lone = |bytes: &[u8]| memchr::memchr_iter(b'\r', bytes).any(|at| bytes.get(at + 1) != Some(&b'\n'));
+    if !lone(text.as_bytes()) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_ref();
+    while let Some(at) = rest.find('\r') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at + 1..];
+        if rest.starts_with('\n') {
+            out.push('\r');
+        } else if !rest.starts_with("\r\n") {
+            out.push('\n');
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
 }
 
 /// Drops parts without recursion. mail-parser nests each attached message
@@ -898,6 +937,23 @@ mod tests {
         assert_eq!(attachment.headers.fields.len(), 3);
         let range = attachment.body_range.clone().unwrap();
         assert!(raw[range].starts_with(b"AAEC"));
+    }
+
+    #[test]
+    fn an_encoded_cr_before_a_line_break_is_part_of_it_and_a_lone_one_is_a_line_break() {
+        // MIME::Lite 3.033 quoting text given with CRLF line ends, as sent (CRLF) and as written (LF).
+        for raw in [
+            &b"From: a@b.example\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nName: Jane=0D\r\n=0D\r\nHello=0Dagain=0D\r\n"[..],
+            &b"From: a@b.example\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\nName: Jane=0D\n=0D\nHello=0Dagain=0D\n"[..],
+        ] {
+            let message = Message::analyse(raw, Origin::Raw, Vec::new(), &test_limits());
+            let text = message.parts[0].text().unwrap();
+            assert_eq!(text.replace("\r\n", "\n"), "Name: Jane\n\nHello\nagain\n", "{text:?}");
+            assert!(!text.replace("\r\n", "").contains('\r'), "{text:?}");
+        }
+        // Not quoted-printable: the text as written.
+        let raw = b"From: a@b.example\r\nContent-Type: text/plain\r\n\r\nab\r\r\ncd\r\n";
+        assert_eq!(Message::analyse(raw, Origin::Raw, Vec::new(), &test_limits()).parts[0].text(), Some("ab\r\r\ncd\r\n"));
     }
 
     #[test]

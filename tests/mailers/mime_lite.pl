@@ -11,9 +11,9 @@
 # multipart/related (as its documentation's "HTML with in-line images" example), here
 # holding the alternative, the invitation a text/calendar part of the alternative with its
 # method parameter set by attr(). The calendar is given as RFC 5545 writes it, with CRLF:
-# MIME::Lite then quoted-printable-encodes each CR as "=0D" before the line break, a CR
-# outside a line break once decoded (RFC 2046 §4.1.1 forbids it in text), which the engine
-# does not report yet.
+# MIME::Lite then quoted-printable-encodes each CR as "=0D" before the line break (it quotes
+# the text as given, not first made canonical: RFC 2045 §6.7's note); the engine reads such a
+# CR as part of the line break it stands before (src/model/mod.rs, encoded_carriage_returns).
 #
 # usage: perl mime_lite.pl OUTDIR PDF PNG
 use strict;
