@@ -214,6 +214,34 @@ fn an_invalid_idn_is_an_error_and_a_valid_one_passes() {
     .is_empty());
 }
 
+/// The severity of `rule`'s finding on `field` in a message whose only broken
+/// address is `address` in `field`.
+fn address_severity(field: &str, address: &str, rule: &str) -> Severity {
+    let (from, extra) = if field == "From" { (address, String::new()) } else { ("a@example.com", format!("{field}: {address}\r\n")) };
+    let report = raw(&format!("From: {from}\r\n{extra}To: b@example.com\r\nSubject: Hi\r\n\r\nx\r\n"));
+    let found = of(&report, rule);
+    assert_eq!(found.len(), 1, "{field}: {address}: {:?}", message_ids(&report, rule));
+    found[0].severity
+}
+
+#[test]
+fn an_address_receivers_cannot_use_is_an_error_in_from_alone_as_for_address_syntax() {
+    // One decision for the three rules: a refusal is documented for an unusable From
+    // (Gmail), none for Sender, Reply-To or a recipient (README, headers/address-syntax).
+    let long = format!("{}@example.com", "a".repeat(65));
+    let cases = [
+        ("headers/address-syntax", "a..b@example.com"),
+        ("headers/address-length", long.as_str()),
+        ("headers/address-idn", "a@xn--zz.example"),
+    ];
+    for (rule, address) in cases {
+        assert_eq!(address_severity("From", address, rule), Severity::Error, "{rule} in From");
+        for field in ["Sender", "Reply-To", "Cc"] {
+            assert_eq!(address_severity(field, address, rule), Severity::Warning, "{rule} in {field}");
+        }
+    }
+}
+
 fn date_report(date: &str, options: &Options) -> Report {
     let text = format!("From: a@example.com\r\nTo: b@example.com\r\nDate:{date}\r\nSubject: Hi\r\n\r\nx\r\n");
     lint(text.as_bytes(), options).unwrap()

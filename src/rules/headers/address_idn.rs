@@ -46,7 +46,8 @@ pub const RULE: Rule = Rule {
             "RFC 5891 (IDNA 2008) and UTS #46: an internationalised domain name must be valid to be resolved",
         ),
         Evidence::Rfc("RFC 6531: SMTPUTF8 carries UTF-8 domains"),
-        Evidence::Ours("a warning outside From, Sender and Return-Path: an invalid domain there loses that recipient (its RCPT TO or delivery fails), not the whole message; an xn-- A-label is ASCII and passes through every server"),
+        Evidence::Ours("a warning outside From: an invalid domain in a recipient field loses that recipient (its RCPT TO or delivery fails), not the whole message; an xn-- A-label is ASCII and passes through every server"),
+        Evidence::Ours("an error only in From, as for headers/address-syntax: a refusal is documented for a From receivers cannot use (Gmail), none for Sender, which no SMTP command carries and DMARC does not read (RFC 7489 §3.1)"),
         Evidence::Rfc("RFC 6531 §3.2 and §3.7.4: a non-ASCII address travels only between servers that announce SMTPUTF8; otherwise the sending server refuses it (5.6.7, RFC 6531 §3.7.4.2)"),
     ],
     score: crate::rules::scores::NONE,
@@ -81,6 +82,16 @@ pub const RULE: Rule = Rule {
             ExampleInput::Raw("From: a@example.com\nTo: b@xn--zz.example\nSubject: Hi\n\nHello\n"),
         )
         .at(Severity::Warning),
+        Example::fails(
+            title! {
+                en: "A broken punycode label in Sender (warning: no refusal is documented for Sender)",
+                fr: "Un label punycode cassé dans Sender (avertissement : aucun refus n'est documenté pour Sender)",
+                es: "Una etiqueta punycode rota en Sender (advertencia: no hay rechazo documentado para Sender)",
+                pl: "Uszkodzona etykieta punycode w Sender (ostrzeżenie: dla Sender nie udokumentowano odrzuceń)",
+            },
+            ExampleInput::Raw("From: a@example.com\nSender: s@xn--zz.example\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
+        )
+        .at(Severity::Warning),
         Example::passes(
             title! {
                 en: "A valid UTF-8 domain",
@@ -108,7 +119,7 @@ fn check(message: &Message, cx: &mut Context) {
         let problems: Vec<_> =
             list.problems.iter().copied().filter(|p| p.kind.concern() == AddressConcern::Idn).collect();
         super::emit_grouped(cx, message, 0, field, &problems, |_, _| {
-            let severity = if super::is_sender_field(field) { Severity::Error } else { Severity::Warning };
+            let severity = if super::refused_when_unusable(field) { Severity::Error } else { Severity::Warning };
             Some(Draft::new(Msg::of(&INVALID).text("field", field.name.clone())).severity(severity))
         });
     }

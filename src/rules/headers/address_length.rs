@@ -64,7 +64,8 @@ pub const RULE: Rule = Rule {
     severity: Severity::Error,
     evidence: &[
         Evidence::Rfc("RFC 5321 §4.5.3.1: local part at most 64 octets, domain at most 255, path at most 256; RFC 1035 §2.3.4: labels at most 63"),
-        Evidence::Rfc("a warning outside From, Sender and Return-Path: RFC 5321 §4.5.3.1 lets servers accept longer objects (\"implementation techniques that impose no limits … should be used\"), and a refused RCPT TO loses that recipient, not the message"),
+        Evidence::Rfc("a warning outside From: RFC 5321 §4.5.3.1 lets servers accept longer objects (\"implementation techniques that impose no limits … should be used\"), and a refused RCPT TO loses that recipient, not the message"),
+        Evidence::Ours("an error only in From, as for headers/address-syntax: a refusal is documented for a From receivers cannot use (Gmail), none for Sender, which no SMTP command carries and DMARC does not read (RFC 7489 §3.1)"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
     score: crate::rules::scores::NONE,
@@ -97,6 +98,16 @@ pub const RULE: Rule = Rule {
                 pl: "Część lokalna o długości 65 oktetów w To (ostrzeżenie: przepada tylko ten odbiorca)",
             },
             ExampleInput::Raw("From: a@example.com\nTo: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@example.com\nSubject: Hi\n\nHello\n"),
+        )
+        .at(Severity::Warning),
+        Example::fails(
+            title! {
+                en: "A local part of 65 octets in Sender (warning: no refusal is documented for Sender)",
+                fr: "Une partie locale de 65 octets dans Sender (avertissement : aucun refus n'est documenté pour Sender)",
+                es: "Una parte local de 65 octetos en Sender (advertencia: no hay rechazo documentado para Sender)",
+                pl: "Część lokalna o długości 65 oktetów w Sender (ostrzeżenie: dla Sender nie udokumentowano odrzuceń)",
+            },
+            ExampleInput::Raw("From: a@example.com\nSender: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         )
         .at(Severity::Warning),
         Example::passes(
@@ -132,7 +143,7 @@ fn check(message: &Message, cx: &mut Context) {
                 AddressProblem::LabelTooLong => (&LABEL, MAX_LABEL_OCTETS),
                 _ => (&ADDRESS, MAX_ADDRESS_OCTETS),
             };
-            let severity = if super::is_sender_field(field) { Severity::Error } else { Severity::Warning };
+            let severity = if super::refused_when_unusable(field) { Severity::Error } else { Severity::Warning };
             Some(Draft::new(Msg::of(what).text("field", field.name.clone()).int("limit", limit)).severity(severity))
         });
     }

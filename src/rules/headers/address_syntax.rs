@@ -220,7 +220,7 @@ fn check(message: &Message, cx: &mut Context) {
         // An unreadable From is refused like a missing one (Gmail); no refusal is
         // documented for any other field: a recipient is lost, a Sender or
         // Reply-To ignored, a warning.
-        let invalid = if field.is("From") { Severity::Error } else { Severity::Warning };
+        let invalid = if super::refused_when_unusable(field) { Severity::Error } else { Severity::Warning };
         super::emit_grouped(cx, message, 0, field, &problems, |kind, count| {
             if kind == AddressProblem::EncodedAddress {
                 let draft = Draft::new(Msg::of(&ENCODED).text("field", field.name.clone()));

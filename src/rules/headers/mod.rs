@@ -113,11 +113,14 @@ pub fn part_value_location(part: usize, field: &HeaderField, start: usize, end: 
     }
 }
 
-/// Whether the address field `field` names the sender (From, Sender): an
-/// address there that the sending server cannot use gets the whole message
-/// refused. In a recipient field (To, Cc, Reply-To…) only that recipient is lost.
-pub fn is_sender_field(field: &HeaderField) -> bool {
-    field.is("From") || field.is("Sender")
+/// Whether an address the receivers cannot use in `field` gets the whole
+/// message refused: From alone, whose refusal is documented (Gmail: a missing
+/// or unreadable From; DMARC reads From alone, RFC 7489 §3.1). No refusal is
+/// documented for Sender, Reply-To, Resent-* or a recipient field: a recipient
+/// is lost, a Sender or Reply-To ignored. One rule for `headers/address-syntax`,
+/// `address-length` and `address-idn`, which are errors only where it holds.
+pub fn refused_when_unusable(field: &HeaderField) -> bool {
+    field.is("From")
 }
 
 /// Problem ranges shorter than this are quoted with their whole field as evidence.
