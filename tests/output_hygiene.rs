@@ -284,3 +284,83 @@ fn an_smtp_reply_is_echoed_visible_line_by_line() {
     let lines: Vec<&str> = explanation.text.split('\n').collect();
     assert_eq!(lines, ["␛]52;c;ZXZpbA==␇rejected", "␛[2K␍a", "::error file=x::ok<U+009B>2J"]);
 }
+
+/// U+202E RIGHT-TO-LEFT OVERRIDE: what follows it reads backwards ("Trojan Source").
+const RLO: &str = "\u{202e}";
+
+#[test]
+fn texts_of_your_own_rules_are_shown_visible_in_the_report_the_catalogue_and_render_report() {
+    // Escaped, not refused: the same as a message's own text, in one place (the rules are
+    // compiled with their texts made visible) whatever output reads them — JSON, SARIF,
+    // JUnit, text, the page; and a SpamAssassin file SpamAssassin loads still loads.
+    let hostile = format!("Casino{ERASE_LINE}{FORGED_ANNOTATION}{OSC_52}{RLO}gpj\u{85}.exe");
+    // A SpamAssassin line ends at its LF: a `describe` holds the rest (CR, ESC, U+202E, NEL).
+    let one_line = hostile.replace('\n', "\u{b}");
+    let rules = serde_json::json!({
+        "customRules": [{"id": "acme/casino", "target": "body", "pattern": "Casino",
+            "message": {"en": format!("{hostile} {{match}}"), "fr": hostile}, "fix": {"en": hostile, "pl": hostile}}],
+        "spamassassinRules": format!("body SA_CASINO /Casino/\ndescribe SA_CASINO {one_line}\nlang fr describe SA_CASINO {one_line}\n"),
+    });
+    let raw = b"From: a@example.com\r\nTo: b@example.com\r\nSubject: Hi\r\n\r\nCasino tonight\r\n";
+    for locale in ["en", "fr"] {
+        let mut options = rules.clone();
+        options["locale"] = serde_json::json!(locale);
+        let linter = Linter::new(&Options::from_json(&options.to_string()).expect("options")).expect("valid rules");
+        let report = linter.lint(raw).expect("a report");
+        assert_clean(&report);
+        for (id, line_break) in [("acme/casino", "␊"), ("sa/SA_CASINO", "␋")] {
+            let finding = report.findings_of(id).next().unwrap_or_else(|| panic!("{id} hits"));
+            let shown = format!("Casino␛[2K␍a{line_break}::error file=x::ok␛]52");
+            assert!(finding.message.contains(&shown), "{id}: {}", finding.message);
+            assert!(finding.message.contains("<U+202E>gpj<U+0085>.exe"), "{id}: {}", finding.message);
+        }
+        // The texts the report carries for renderReport, and the report said again.
+        let mut strings = Vec::new();
+        json_strings(&serde_json::to_value(&report).unwrap(), String::new(), &mut strings);
+        for (path, text) in &strings {
+            assert!(!text.chars().any(is_unsafe), "{path} holds a control character: {text:?}");
+        }
+        assert_clean(&mail_preflight::render_report(&report, mail_preflight::Locale::Pl));
+    }
+    // What the check lists for a catalogue (SARIF's tool.driver.rules, the page).
+    let checked = mail_preflight::custom::check_custom_rules(&rules.to_string(), mail_preflight::Locale::Fr);
+    assert!(checked.ok, "{:?}", checked.problems);
+    let mut strings = Vec::new();
+    json_strings(&serde_json::to_value(&checked).unwrap(), String::new(), &mut strings);
+    assert!(strings.iter().any(|(_, text)| text.contains("<U+202E>gpj<U+0085>.exe")), "{strings:?}");
+    for (path, text) in &strings {
+        assert!(!text.chars().any(is_unsafe), "{path} holds a control character: {text:?}");
+    }
+}
+
+#[test]
+fn a_report_given_back_to_render_report_shows_its_rule_texts_visible() {
+    let rules = r#"{"customRules": [{"id": "acme/casino", "target": "body", "pattern": "Casino", "message": {"en": "x"}}]}"#;
+    let linter = Linter::new(&Options::from_json(rules).expect("options")).expect("valid rules");
+    let report = linter.lint(b"From: a@example.com\r\nTo: b@example.com\r\n\r\nCasino\r\n").expect("a report");
+    let mut json = serde_json::to_value(&report).unwrap();
+    let index = report.findings.iter().position(|f| f.rule_id == "acme/casino").expect("the rule hits");
+    json["findings"][index]["customTexts"]["message"]["fr"] = serde_json::json!(format!("{FORGED_ANNOTATION}{RLO}"));
+    let edited: Report = serde_json::from_value(json).expect("a report");
+    let again = mail_preflight::render_report(&edited, mail_preflight::Locale::Fr);
+    assert_eq!(again.findings[index].message, "a␊::error file=x::ok<U+202E>");
+}
+
+#[test]
+fn a_rule_refused_for_its_name_is_quoted_visible_in_the_problem() {
+    let custom = serde_json::json!({"customRules": [{"id": format!("acme/{OSC_52}"), "target": "body", "pattern": "x"}]});
+    let spamassassin = serde_json::json!({
+        "spamassassinRules": format!("body BAD{ERASE_LINE}NAME /x/\nbodyx{RLO} X /y/\nheader H X-{OSC_52} =~ /z/\n"),
+    });
+    for (rules, refused, shown) in [(custom, 1, "acme/␛]52"), (spamassassin, 3, "BAD␛[2K")] {
+        let checked = mail_preflight::custom::check_custom_rules(&rules.to_string(), mail_preflight::Locale::En);
+        assert_eq!(checked.problems.len(), refused, "{:?}", checked.problems);
+        let mut strings = Vec::new();
+        json_strings(&serde_json::to_value(&checked).unwrap(), String::new(), &mut strings);
+        for (path, text) in &strings {
+            assert!(!text.chars().any(is_unsafe), "{path} holds a control character: {text:?}");
+        }
+        let joined: String = strings.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" ");
+        assert!(joined.contains(shown), "the refused name is quoted, made visible: {joined}");
+    }
+}

@@ -15,7 +15,7 @@ use super::spec::{check_spec, label, CustomRuleSpec, Expect};
 use super::targets::{Source, Target};
 use super::work;
 use super::{Problem, ProblemKind};
-use crate::report::{CustomTexts, Severity};
+use crate::report::{CustomTexts, Severity, Texts};
 use regex::bytes::{Regex, RegexSet};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -231,8 +231,8 @@ fn compile_custom(specs: &[CustomRuleSpec]) -> Result<Vec<Pending>, Vec<Problem>
                     severity: spec.severity.severity(),
                     score: spec.score,
                     texts: Arc::new(CustomTexts {
-                        message: spec.message.clone(),
-                        fix: spec.fix.clone(),
+                        message: spec.message.made_visible(),
+                        fix: spec.fix.as_ref().map(Texts::made_visible),
                         literal: false,
                     }),
                     reported: true,
@@ -388,7 +388,7 @@ pub(super) fn sa_rule(
         severity: if score > 0.0 { Severity::Warning } else { Severity::Info },
         score,
         texts: Arc::new(CustomTexts {
-            message: file.descriptions.get(name).cloned().unwrap_or_default(),
+            message: file.descriptions.get(name).map(Texts::made_visible).unwrap_or_default(),
             fix: None,
             literal: true,
         }),

@@ -8,6 +8,7 @@ use super::compile::CustomRules;
 use super::cuts::Cut;
 use super::limits::MAX_CUSTOM_RULE_WORK;
 use super::run::{runs, Evaluation};
+use super::spec::shown_text;
 use crate::hygiene::{visible, MAX_PARAM_CHARS};
 use crate::i18n::{render_template, Locale, Msg, Param};
 use crate::model::Message;
@@ -127,13 +128,14 @@ pub fn custom_texts_in(
     locale: Locale,
 ) -> (String, String) {
     let params: Vec<(&str, Param)> = params.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+    // Texts compiled here are already visible; those of a report given to `renderReport` may not be.
     let message = match texts.message.get(locale) {
-        Some(text) if texts.literal => text.to_string(),
-        Some(template) => render_template(template, &params, locale),
-        None => rule_id.to_string(),
+        Some(text) if texts.literal => shown_text(text),
+        Some(template) => render_template(&shown_text(template), &params, locale),
+        None => visible(rule_id, MAX_PARAM_CHARS),
     };
     let fix = match texts.fix.as_ref().and_then(|f| f.get(locale)) {
-        Some(template) => render_template(template, &params, locale),
+        Some(template) => render_template(&shown_text(template), &params, locale),
         None => Msg::new("core.custom.fix").render(locale),
     };
     (message, fix)

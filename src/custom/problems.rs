@@ -3,6 +3,7 @@
 //! The texts are in the `core` catalogue (`core.custom.*`), in en/fr/es/pl.
 
 use super::perl::PerlFeature;
+use crate::hygiene::{visible, MAX_PARAM_CHARS};
 use crate::i18n::{Locale, Msg};
 use serde::Serialize;
 
@@ -130,8 +131,11 @@ pub struct Problem {
 }
 
 impl Problem {
+    /// `rule` as written in the rule file, made visible: a name or id refused
+    /// for its characters is quoted in the problem, never a control of it.
     pub fn new(rule: &str, kind: ProblemKind) -> Problem {
-        Problem { rule: rule.to_string(), line: None, column: None, kind, index: None, field: None, at_character: None }
+        let rule = visible(rule, MAX_PARAM_CHARS);
+        Problem { rule, line: None, column: None, kind, index: None, field: None, at_character: None }
     }
     /// In field `field` of rule `index` of `customRules`.
     pub fn in_rule(mut self, index: usize, field: &'static str) -> Problem {
@@ -171,13 +175,15 @@ impl Problem {
             ProblemKind::Spec(invalid) => invalid.message(crate::error::Subject::Options),
             _ => Msg::new(id).text("rule", self.rule.clone()).int("column", column),
         };
+        // Words quoted from the rule file, made visible as the rule's name is.
+        let shown = |text: &String| visible(text, MAX_PARAM_CHARS);
         msg = match &self.kind {
-            ProblemKind::ReservedNamespace { namespace } => msg.text("namespace", namespace.clone()),
+            ProblemKind::ReservedNamespace { namespace } => msg.text("namespace", shown(namespace)),
             ProblemKind::ScoreOutOfRange => msg.int("limit", crate::options::MAX_RULE_SCORE as i64),
             ProblemKind::TextTooLong => msg.int("limit", super::limits::MAX_TEXT_BYTES),
             ProblemKind::PatternSyntax { label: Some(label), .. } => msg.label_id("reason", label),
             ProblemKind::PatternSyntax { reason, label: None } | ProblemKind::Json { reason } => {
-                msg.text("reason", reason.clone())
+                msg.text("reason", shown(reason))
             }
             ProblemKind::PatternTooLong { size, limit }
             | ProblemKind::TooManyRules { count: size, limit }
@@ -186,15 +192,15 @@ impl Problem {
             }
             ProblemKind::PatternTooBig { limit } | ProblemKind::SetTooBig { limit } => msg.int("limit", *limit),
             ProblemKind::Perl(feature) => msg.label_id("feature", feature_entry(*feature)),
-            ProblemKind::RuleType { kind } => msg.text("kind", kind.clone()),
-            ProblemKind::HeaderField { field } => msg.text("field", field.clone()),
-            ProblemKind::HeaderModifier { modifier } => msg.text("modifier", modifier.clone()),
+            ProblemKind::RuleType { kind } => msg.text("kind", shown(kind)),
+            ProblemKind::HeaderField { field } => msg.text("field", shown(field)),
+            ProblemKind::HeaderModifier { modifier } => msg.text("modifier", shown(modifier)),
             ProblemKind::MetaTooDeep => msg.int("limit", super::limits::MAX_META_DEPTH),
             ProblemKind::JsonTooDeep => msg.int("limit", crate::error::MAX_JSON_DEPTH as i64),
-            ProblemKind::MetaUnknown { name } | ProblemKind::MetaRefused { name } => msg.text("name", name.clone()),
-            ProblemKind::MetaCycle { path } => msg.text("path", path.clone()),
-            ProblemKind::NotRun { flag } => msg.text("flag", flag.clone()),
-            ProblemKind::UnknownSetting { keyword } => msg.text("keyword", keyword.clone()),
+            ProblemKind::MetaUnknown { name } | ProblemKind::MetaRefused { name } => msg.text("name", shown(name)),
+            ProblemKind::MetaCycle { path } => msg.text("path", shown(path)),
+            ProblemKind::NotRun { flag } => msg.text("flag", shown(flag)),
+            ProblemKind::UnknownSetting { keyword } => msg.text("keyword", shown(keyword)),
             _ => msg,
         };
         match self.line {

@@ -32,6 +32,26 @@ impl Texts {
     fn all(&self) -> impl Iterator<Item = &String> {
         [&self.en, &self.fr, &self.es, &self.pl].into_iter().flatten()
     }
+    /// The texts with their control and bidi characters made visible, as a
+    /// message's own text is (`hygiene::visible`: `␍`, `␛`, `<U+202E>`): a rule
+    /// file cannot forge a line of a CI log, move a terminal's cursor or reorder
+    /// what a reader sees, in any output, since every output reads these.
+    pub fn made_visible(&self) -> Texts {
+        let shown = |text: &Option<String>| text.as_deref().map(shown_text);
+        Texts { en: shown(&self.en), fr: shown(&self.fr), es: shown(&self.es), pl: shown(&self.pl) }
+    }
+}
+
+/// Most characters of a rule's text once made visible: a text of
+/// `MAX_TEXT_BYTES` shown whole, as a character becomes at most four per byte
+/// of it (`<U+0085>`: eight characters for two bytes).
+const MAX_SHOWN_TEXT_CHARS: usize = 4 * MAX_TEXT_BYTES;
+
+/// A rule's text (message, fix, SpamAssassin `describe`) with its control and
+/// bidi characters made visible; a longer text (a report given to
+/// `renderReport`) keeps its ends around "…".
+pub fn shown_text(text: &str) -> String {
+    crate::hygiene::visible(text, MAX_SHOWN_TEXT_CHARS)
 }
 
 
@@ -95,7 +115,8 @@ pub fn check_spec(spec: &CustomRuleSpec, index: usize, problems: &mut Vec<Proble
     }
 }
 
-/// How a rule is named in problems: its id, or its position when the id is unusable.
+/// How a rule is named in problems: its id (made visible by `Problem::new`:
+/// an id refused for its characters is quoted), or its position when the id is unusable.
 pub fn label(spec: &CustomRuleSpec, index: usize) -> String {
     if spec.id.is_empty() || spec.id.len() > MAX_ID_BYTES {
         format!("customRules[{index}]")
