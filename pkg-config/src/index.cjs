@@ -4,15 +4,12 @@
 // `require('mail-preflight')` and `import 'mail-preflight'` in one process share
 // one engine. Every call goes through lib/engine.cjs: inputs are measured before
 // they are copied into wasm memory, and a trap re-creates the instance.
-const { sharedEngine, checkText, sizeOf, localeOf, MAX_INPUT_BYTES } = require('./lib/engine.cjs');
+const { sharedEngine, checkText, sizeOf, localeOf, MAX_INPUT_BYTES, MAX_REPLY_BYTES } = require('./lib/engine.cjs');
 const { codedError, namedTooLarge } = require('./lib/errors.cjs');
 const { jsonText, losesNumbers } = require('./lib/json-values.cjs');
 const { render } = require('./lib/texts.cjs');
 
 const engine = sharedEngine();
-
-/** The engine's MAX_REPLY_BYTES (src/smtp/reply.rs): the most of a reply it reads; the rest is ignored. */
-const MAX_REPLY_BYTES = 64 * 1024;
 
 /** A scenario past the input limit: the engine's own error for it (`queue.error.scenario-too-large`). */
 function scenarioTooLarge(locale) {

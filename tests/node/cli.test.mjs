@@ -3,7 +3,7 @@
 // explain. The other formats, options and hardening have files of their own (cli-*.test.mjs).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
 import {
@@ -346,4 +346,43 @@ test('explain "550 5.1.1 …" explains the SMTP reply in the chosen language', (
   assert.ok(text.stdout.includes(explanation.meaning) && text.stdout.includes(`→ ${explanation.action}`));
   assert.equal(runCli(['explain', '451']).status, 0, 'a bare code is explained');
   assert.equal(runCli(['explain']).status, 2);
+});
+
+/** The CLI run with the file `file` as its standard input (`mail-preflight … < file`). */
+function runWithStdinFile(args, file) {
+  const env = { ...process.env };
+  for (const name of ['NO_COLOR', 'FORCE_COLOR', 'LC_ALL', 'LC_MESSAGES', 'LANG']) delete env[name];
+  const stdin = openSync(file, 'r');
+  try {
+    const run = spawnSync(process.execPath, [cliPath, ...args], { env, stdio: [stdin, 'pipe', 'pipe'], encoding: 'utf8' });
+    if (run.error) throw run.error;
+    return run;
+  } finally {
+    closeSync(stdin);
+  }
+}
+
+test('explain - reads the reply from stdin as the explainer reads one: past 64 KiB it is cut and said cut, never refused as a message', (t) => {
+  const dir = tempDir(t);
+  const reply = '550 5.1.1 <x@example.com>: Recipient address rejected\r\n';
+  const cutIn = (locale) => pkg.renderMessage('smtp.problem.truncated', { lines: 100, bytes: 65536 }, locale);
+  // 100 KB, and one byte over the message limit (32 MiB), which was refused with the
+  // message's wording ("No host accepts a message this large") and its limit.
+  for (const size of [100_000, 32 * 1024 * 1024 + 1]) {
+    const file = join(dir, `reply-${size}.txt`);
+    writeFileSync(file, reply + 'y'.repeat(size - reply.length));
+    for (const locale of ['en', 'fr', 'es', 'pl']) {
+      const text = runWithStdinFile(['explain', '--locale', locale, '-'], file);
+      assert.equal(text.status, 0, `${locale} ${size}: ${text.stderr}`);
+      assert.ok(text.stdout.startsWith('550 5.1.1  '), text.stdout.slice(0, 200));
+      assert.ok(text.stdout.includes(cutIn(locale)), `${locale} ${size}: the explanation says the reply was cut`);
+      assert.equal(text.stderr, '');
+    }
+    const json = runWithStdinFile(['explain', '--format', 'json', '--locale', 'pl', '-'], file);
+    const whole = readFileSync(file, 'utf8');
+    assert.deepEqual(JSON.parse(json.stdout), JSON.parse(JSON.stringify(pkg.explainSmtpReply(whole, 'pl'))), 'as the API explains it');
+  }
+  const short = runCli(['explain', '-'], { input: reply });
+  assert.equal(short.status, 0);
+  assert.ok(!short.stdout.includes(cutIn('en')), 'a short reply is not said cut');
 });

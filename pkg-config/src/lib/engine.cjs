@@ -248,4 +248,7 @@ function sharedEngine() {
   return shared;
 }
 
-module.exports = { Engine, sharedEngine, compiledModule, isCompiled, useCompiledModule, isTrap, checkText, sizeOf, localeOf, MAX_INPUT_BYTES };
+/** The engine's MAX_REPLY_BYTES (src/smtp/reply.rs): the most of an SMTP reply it reads; the rest is ignored and the explanation says so. */
+const MAX_REPLY_BYTES = 64 * 1024;
+
+module.exports = { Engine, sharedEngine, compiledModule, isCompiled, useCompiledModule, isTrap, checkText, sizeOf, localeOf, MAX_INPUT_BYTES, MAX_REPLY_BYTES };

@@ -19,7 +19,7 @@ const engine = () => require('../index.cjs');
 const { painter, colourWanted } = require('./paint.cjs');
 const { translator, fixed, LOCALES } = require('./texts.cjs');
 const { UsageError, environmentLocale, parseCommandLine, oneOf } = require('./usage.cjs');
-const { MAX_INPUT_BYTES } = require('./engine.cjs');
+const { MAX_INPUT_BYTES, MAX_REPLY_BYTES } = require('./engine.cjs');
 const { jsonFault } = require('./config.cjs');
 const { readBoundedFile, readFailure } = require('./read-file.cjs');
 
@@ -45,12 +45,12 @@ const OPTIONS = {
 };
 
 /**
- * A scenario or a reply as text, at most the engine's input limit: a file only when
- * it is a regular one, refused unread past the limit (lib/read-file.cjs); stdin
- * read up to one byte past it.
+ * A scenario as text, at most the engine's input limit: a file only when it is
+ * a regular one, refused unread past the limit (lib/read-file.cjs); stdin read
+ * up to one byte past it. Refused in the scenario's own words for that limit.
  */
-function readText(file, io, t, tooLargeId = 'core.error.input-too-large') {
-  const tooLarge = (size) => new UsageError(`${file}: ${t(tooLargeId,
+function readScenarioText(file, io, t) {
+  const tooLarge = (size) => new UsageError(`${file}: ${t('queue.error.scenario-too-large',
     { size: { megabytes: size }, limit: { megabytes: MAX_INPUT_BYTES } })}`, t.locale);
   let bytes;
   try {
@@ -64,6 +64,16 @@ function readText(file, io, t, tooLargeId = 'core.error.input-too-large') {
 }
 
 /**
+ * The SMTP reply on stdin, read as the explainer reads a reply: its first
+ * MAX_REPLY_BYTES and one byte more, so that the explanation says the reply was
+ * cut (`smtp.problem.truncated`), as `explainSmtpReply` does with a long string.
+ * Never refused as too large: a reply is no message, and the rest is not read.
+ */
+function readReply(io) {
+  return io.readStdin(MAX_REPLY_BYTES + 1).subarray(0, MAX_REPLY_BYTES + 1).toString('utf8');
+}
+
+/**
  * A scenario file as the JSON the engine takes (`json`; `locale`, when given,
  * overrides the scenario's) and the language of the run (`locale`: the one
  * given, else the scenario's, else the environment's, LC_ALL/LC_MESSAGES/LANG,
@@ -73,7 +83,7 @@ function readText(file, io, t, tooLargeId = 'core.error.input-too-large') {
  * language, never with V8's English words and a quote of its bytes.
  */
 function readScenario(file, io, locale, t) {
-  const text = readText(file, io, t, 'queue.error.scenario-too-large');
+  const text = readScenarioText(file, io, t);
   let value;
   try {
     value = JSON.parse(text);
@@ -281,7 +291,7 @@ function explainCommand(argv, io, help) {
   const format = oneOf(values.format || 'text', FORMATS, '--format', t);
   const locale = oneOf(values.locale || environmentLocale(io.env), LOCALES, '--locale', t);
   if (positionals.length === 0) throw new UsageError(t('cli.usage.explain-needs-reply'), t.locale);
-  const reply = positionals.length === 1 && positionals[0] === '-' ? readText('-', io, t) : positionals.join(' ');
+  const reply = positionals.length === 1 && positionals[0] === '-' ? readReply(io) : positionals.join(' ');
   let result;
   try {
     result = engine().explainSmtpReply(reply, locale);
