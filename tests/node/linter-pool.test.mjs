@@ -115,6 +115,18 @@ test('createLinter(null) is the defaults; settings that are not an object, or th
   }
 });
 
+test('a locale JSON cannot write is a coded error, as lint() refuses it; one JSON leaves out is no locale', async () => {
+  // Before: a BigInt and a throwing toJSON escaped as uncoded errors from JSON.stringify, and a
+  // symbol was taken as the linter's locale.
+  assert.throws(() => pkg.createLinter({ locale: 1n }), (error) => error.code === 'invalid-options'
+    && error.messageId === 'core.invalid.not-json-compatible' && error.field === 'locale');
+  assert.throws(() => pkg.createLinter({ locale: { toJSON() { throw new Error('boom'); } } }), (error) => error.code === 'invalid-options'
+    && error.messageId === 'core.invalid.threw' && /boom/.test(error.message));
+  const linter = pkg.createLinter({ threads: 1, locale: Symbol('fr') });
+  await linter.close();
+  await assert.rejects(linter.lint(rawMessage()), (error) => error.message === pkg.renderMessage('cli.error.closed', {}, 'en'));
+});
+
 test('threads must be a whole number from 1 to 64 (MAX_THREADS); the default is at least 1', () => {
   for (const threads of [0, -1, 1.5, 'two', 65, 1e9]) {
     assert.throws(() => pkg.createLinter({ threads }), (error) => error.code === 'invalid-options'

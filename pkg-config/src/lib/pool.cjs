@@ -346,13 +346,24 @@ function linterSettings(settings) {
       throw Object.assign(refused('core.invalid.threw', { path: key, detail }, locale), { cause: error });
     }
   };
-  const locale = read('locale', 'en');
-  if (locale !== undefined) {
-    // A locale lint() refuses ('de', 5) is refused with lint()'s own error.
+  const given = read('locale', 'en');
+  if (given !== undefined) {
+    // A locale lint() refuses ('de', 5) is refused with lint()'s own error; one JSON
+    // cannot write (a BigInt, a toJSON that throws) as lint() refuses it, coded.
+    let json;
+    try {
+      json = JSON.stringify({ locale: given });
+    } catch (error) {
+      if (typeof given === 'bigint') throw refused('core.invalid.not-json-compatible', { path: 'locale' });
+      const detail = String(error && typeof error === 'object' && 'message' in error ? error.message : error).slice(0, 200);
+      throw Object.assign(refused('core.invalid.threw', { path: 'locale', detail }), { cause: error });
+    }
     const { sharedEngine } = require('./engine.cjs');
-    sharedEngine().call('checkOptions', [JSON.stringify({ locale })]);
+    sharedEngine().call('checkOptions', [json]);
   }
-  return { threads: read('threads', locale || 'en'), locale: locale || 'en' };
+  // What JSON leaves out (a symbol, a function) is no locale, as lint() reads it.
+  const locale = typeof given === 'string' ? given : 'en';
+  return { threads: read('threads', locale), locale };
 }
 
 /**
