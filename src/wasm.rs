@@ -680,7 +680,7 @@ pub fn fix_message_js(input: JsValue, options: JsValue) -> Result<JsValue, JsVal
     } else {
         return Err(error("invalid-input", "fixMessage(input): input must be a string or a Uint8Array"));
     };
-    let fixed = crate::fixes::fix(&bytes, &options).map_err(|e| lint_error(&e, Locale::En))?;
+    let fixed = crate::fixes::fix_owned(bytes, &options).map_err(|e| lint_error(&e, Locale::En))?;
     let out = js_sys::Object::new();
     let _ = Reflect::set(&out, &JsValue::from_str("fixed"), &Uint8Array::from(fixed.bytes.as_slice()));
     let _ = Reflect::set(&out, &JsValue::from_str("applied"), &to_js(&fixed.applied)?);

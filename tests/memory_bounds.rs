@@ -171,3 +171,130 @@ fn mails_held_in_the_queue_take_sixteen_bytes_each_and_no_doubled_buffer() {
     let model = mails as usize + 16 * held + 64 * 1024 + 8_000_000;
     assert!(peak <= model, "{:.1} MB against a model of {:.1} MB", peak as f64 / 1e6, model as f64 / 1e6);
 }
+
+// ── ordinary messages at the input limit (MAX_INPUT_BYTES, 32 MiB) ────────────
+//
+// Nothing hostile but their size: the wasm memory they need is the input copied
+// in, what the call needs beyond it, and what the allocator cannot give back
+// (`tests/bench/memory.mjs` prints it: `limitCases` in tests/hostile/generate.mjs).
+// Here the input and the peak beyond it must fit the bound with room for that
+// last part (`MARGIN_BYTES`).
+
+/// What the wasm memory holds beyond the input and the heap peak measured here:
+/// the instance at rest (about 20 MB, `make bench`) and the allocator's holes (ours).
+const MARGIN_BYTES: usize = 48 * 1024 * 1024;
+const THIRTY_MB: usize = 30_000_000;
+
+/// `size` bytes that do not repeat in any short period (xorshift32), as in generate.mjs.
+fn noise(size: usize) -> Vec<u8> {
+    let mut x: u32 = 2_463_534_242;
+    (0..size)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            x as u8
+        })
+        .collect()
+}
+
+/// `input` bytes given to the call and the `peak` of the heap beyond them fit the bound with the margin.
+fn assert_fits_with_input(input: usize, peak: usize, what: &str) {
+    let total = input + peak;
+    println!("{what}: input {:.1} MB + peak {:.1} MB = {:.1} MB", input as f64 / 1e6, peak as f64 / 1e6, total as f64 / 1e6);
+    assert!(
+        total + MARGIN_BYTES <= BOUND_BYTES,
+        "{what}: {:.1} MB of input and heap, {:.1} MB with the margin",
+        total as f64 / 1e6,
+        (total + MARGIN_BYTES) as f64 / 1e6
+    );
+}
+
+fn thirty_megabyte_attachment() -> Vec<u8> {
+    let body = mail_preflight::input::encode::base64_body(&noise(THIRTY_MB * 74 / 100));
+    format!(
+        "{HEAD}Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n--b\r\nContent-Type: application/octet-stream; name=archive.bin\r\nContent-Transfer-Encoding: base64\r\n\r\n{body}\r\n--b--\r\n"
+    )
+    .into_bytes()
+}
+
+fn fifteen_million_accents() -> Vec<u8> {
+    format!("{HEAD}Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n{}", "\u{e9}".repeat(THIRTY_MB / 2))
+        .into_bytes()
+}
+
+fn thirty_megabytes_of_html() -> Vec<u8> {
+    let paragraph = "<p>Our opening hours change next week, see the new times below.</p>\r\n";
+    format!("{HEAD}Content-Type: text/html; charset=utf-8\r\n\r\n{}", paragraph.repeat(THIRTY_MB / paragraph.len()))
+        .into_bytes()
+}
+
+/// The ordinary messages at the limit, each with what it is.
+fn messages_at_the_limit() -> [(&'static str, Vec<u8>); 3] {
+    [
+        ("a 30 MB attachment", thirty_megabyte_attachment()),
+        ("15 M × é", fifteen_million_accents()),
+        ("30 MB of HTML", thirty_megabytes_of_html()),
+    ]
+}
+
+#[test]
+fn a_message_at_the_input_limit_fits_the_bound_with_its_input() {
+    for (what, raw) in messages_at_the_limit() {
+        let (report, peak) = lint_measured(&raw);
+        assert!(ids(&report).contains(&"size/total.too-large"), "{what}: {:?}", ids(&report));
+        assert_fits_with_input(raw.len(), peak, &format!("lint, {what}"));
+    }
+}
+
+#[test]
+fn fixing_a_thirty_megabyte_message_works_on_it_without_copying_it_for_each_fix() {
+    use mail_preflight::fixes::{fix_owned, FixOptions};
+    for (what, raw) in messages_at_the_limit() {
+        let size = raw.len();
+        // The message is given away, as `fixMessage` gives its copy in wasm memory.
+        let (fixed, peak) = measured(|| fix_owned(raw, &FixOptions::default()).expect("fixed"));
+        println!("{what}: {} bytes out, {:?}", fixed.bytes.len(), fixed.applied.iter().map(|a| a.fix).collect::<Vec<_>>());
+        assert!(fixed.bytes.len() >= size, "{what}: the message is kept");
+        // `peak` is beyond the message given (the counting began after it was made).
+        assert_fits_with_input(size, peak, &format!("fix, {what}"));
+    }
+}
+
+/// Compose fields with `text` or an attachment of its own; the fields are the input
+/// (wasm holds them converted from JavaScript while the message is rendered and linted).
+fn compose_with(text: &str, attachment: Option<Vec<u8>>) -> mail_preflight::Compose {
+    use mail_preflight::input::compose::{Attachment, BodyInput, Content};
+    let mut compose = mail_preflight::Compose::from_json(r#"{"from": "Shop <shop@example.com>", "to": "client@example.net", "subject": "Opening hours"}"#)
+        .expect("compose fields");
+    compose.text = Some(BodyInput::Content(Content::Text(text.to_string())));
+    compose.attachments = attachment
+        .map(|bytes| Attachment { filename: Some("archive.bin".into()), content: Some(Content::Bytes(bytes)), ..Attachment::default() })
+        .into_iter()
+        .collect();
+    compose
+}
+
+#[test]
+fn compose_fields_at_the_input_limit_are_rendered_without_a_copy_per_step() {
+    // Before: the body copied into the part, then into its node, encoded whole, wrapped
+    // whole, then into a message buffer that doubled: a 30 MB attachment took 294 MB
+    // of wasm memory and 15 M × 'é' (90 MB of quoted-printable) 324 MB, both refused after.
+    let too_large = [
+        ("an attachment of 30 MB (40 MB of base64)", compose_with("See attached.", Some(noise(THIRTY_MB)))),
+        ("a text of 15 M × é (90 MB of quoted-printable)", compose_with(&"\u{e9}".repeat(THIRTY_MB / 2), None)),
+    ];
+    for (what, compose) in too_large {
+        let (result, peak) = measured(|| mail_preflight::lint_compose(&compose, &Options::default()));
+        match result {
+            Err(mail_preflight::LintError::InputTooLarge { size, limit }) => assert!(size > limit, "{what}: {size}"),
+            other => panic!("{what}: {other:?}"),
+        }
+        assert_fits_with_input(compose.input_size(), peak, &format!("compose, {what}"));
+    }
+    // Accepted: 22 MB of attachment is 30 MB of base64.
+    let compose = compose_with("See attached.", Some(noise(THIRTY_MB * 74 / 100)));
+    let (report, peak) = measured(|| mail_preflight::lint_compose(&compose, &Options::default()).expect("a report"));
+    assert!(ids(&report).contains(&"size/total.too-large"), "{:?}", ids(&report));
+    assert_fits_with_input(compose.input_size(), peak, "compose, an attachment of 22 MB");
+}

@@ -37,7 +37,8 @@ fn fold_line(line: &[u8], min: usize) -> Vec<&[u8]> {
 pub(crate) fn apply(raw: &[u8]) -> Option<Change> {
     let block = header_block(raw);
     let eol = Eol::of(raw);
-    let mut out = Vec::with_capacity(raw.len() + 64);
+    // Made when a field is folded: most messages need none, and this is a copy of the message.
+    let mut out = Vec::new();
     let mut copied = 0;
     let mut folded = Vec::new();
     for field in &block.fields {
@@ -62,6 +63,9 @@ pub(crate) fn apply(raw: &[u8]) -> Option<Change> {
         }
         if rebuilt == text {
             continue;
+        }
+        if out.is_empty() {
+            out.reserve_exact(raw.len() + 64);
         }
         out.extend_from_slice(&raw[copied..field.start]);
         out.extend_from_slice(&rebuilt);

@@ -148,10 +148,11 @@ impl Eol {
             Eol::Lf => b"\n",
         }
     }
-    /// Text written with CRLF (as the encoders do), in this line end.
-    pub fn adapt(self, text: &str) -> String {
+    /// Text written with CRLF (as the encoders do), in this line end: itself
+    /// when that is CRLF (a text body's encoding is not copied again).
+    pub fn adapt(self, text: String) -> String {
         match self {
-            Eol::CrLf => text.to_string(),
+            Eol::CrLf => text,
             Eol::Lf => text.replace("\r\n", "\n"),
         }
     }
@@ -168,8 +169,18 @@ pub fn fix(raw: &[u8], options: &FixOptions) -> Result<Fixed, LintError> {
     if raw.len() > MAX_INPUT_BYTES {
         return Err(LintError::InputTooLarge { size: raw.len(), limit: MAX_INPUT_BYTES });
     }
+    fix_owned(raw.to_vec(), options)
+}
+
+/// `fix` of a message the caller gives away (`fixMessage` copies it into the
+/// wasm memory once): the fixes work on it, not on a second copy. At 32 MiB
+/// each copy of the message is an eighth of the 256 MB the engine keeps to.
+pub fn fix_owned(raw: Vec<u8>, options: &FixOptions) -> Result<Fixed, LintError> {
+    if raw.len() > MAX_INPUT_BYTES {
+        return Err(LintError::InputTooLarge { size: raw.len(), limit: MAX_INPUT_BYTES });
+    }
     crate::options::check_now(options.now)?;
-    let mut bytes = raw.to_vec();
+    let mut bytes = raw;
     let mut applied = Vec::new();
     if header_block(&bytes).fields.is_empty() {
         return Ok(Fixed { bytes, applied });

@@ -17,7 +17,7 @@ pub(crate) fn apply(raw: &[u8]) -> Option<Change> {
     let text = field.unfolded_value(raw);
     // As Nodemailer writes a subject: encoded words, the line folded at 76 characters.
     let encoded = words::encode_words(&text, words::TextEncoding::default());
-    let line = Eol::of(raw).adapt(&words::fold_lines(&format!("Subject: {encoded}"), words::HEADER_LINE));
+    let line = Eol::of(raw).adapt(words::fold_lines(&format!("Subject: {encoded}"), words::HEADER_LINE));
     let mut out = Vec::with_capacity(raw.len() + line.len());
     out.extend_from_slice(&raw[..field.start]);
     out.extend_from_slice(line.as_bytes());

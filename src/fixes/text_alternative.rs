@@ -9,7 +9,8 @@ use crate::input::encode;
 use crate::model::Message;
 use crate::report::Origin;
 
-/// The visible text of a top-level `text/html` body, when the message is one.
+/// The visible text of a top-level `text/html` body, when the message is one,
+/// with CRLF line ends (RFC 2046 §4.1.1: a text part's lines end with CRLF on the wire).
 fn html_only_text(raw: &[u8]) -> Option<String> {
     // Only the HTML body is read: the attachment inspection runs under the defaults.
     let message = Message::analyse(raw, Origin::Raw, Vec::new(), &crate::rules::attachments::default_limits());
@@ -19,7 +20,7 @@ fn html_only_text(raw: &[u8]) -> Option<String> {
     }
     let html = message.html.iter().find(|h| h.part == 0)?;
     let text = html.facts.visible_text.trim();
-    (!text.is_empty()).then(|| text.to_string())
+    (!text.is_empty()).then(|| text.replace('\n', "\r\n"))
 }
 
 /// A boundary that occurs nowhere in the message (RFC 2046 §5.1.1).
@@ -36,14 +37,27 @@ pub(crate) fn apply(raw: &[u8]) -> Option<Change> {
     if !block.has_separator {
         return None;
     }
+    // Only a message whose own Content-Type names HTML can be one (the others are not
+    // analysed: that is a lint's work and memory, for a 30 MB attachment nothing to find).
+    let names_html = |f: &&crate::model::headers::HeaderField| {
+        f.is("Content-Type") && f.raw_value(raw).windows(4).any(|w| w.eq_ignore_ascii_case(b"html"))
+    };
+    block.fields.iter().find(names_html)?;
     let text = html_only_text(raw)?;
+    // Quoted-printable (RFC 2045 §6.7), in the message's line ends; the text itself is no longer needed.
     let eol = Eol::of(raw);
+    let mut encoded = encode::quoted_printable_body(text.as_bytes());
+    drop(text);
+    if !encoded.ends_with("\r\n") {
+        encoded.push_str("\r\n");
+    }
+    let encoded = eol.adapt(encoded);
     let nl = eol.bytes();
     let boundary = boundary_for(raw);
     let moved = |name: &str| block.first(name).map(|f| f.raw_field(raw));
     let (content_type, transfer_encoding) = (moved("Content-Type")?, moved("Content-Transfer-Encoding"));
 
-    let mut out = Vec::with_capacity(raw.len() + text.len() * 2 + 512);
+    let mut out = Vec::with_capacity(raw.len() + encoded.len() + 512);
     let push_line = |out: &mut Vec<u8>, line: &[u8]| {
         out.extend_from_slice(line);
         out.extend_from_slice(nl);
@@ -65,12 +79,7 @@ pub(crate) fn apply(raw: &[u8]) -> Option<Change> {
     push_line(&mut out, b"Content-Type: text/plain; charset=utf-8");
     push_line(&mut out, b"Content-Transfer-Encoding: quoted-printable");
     push_line(&mut out, b"");
-    // The text part's lines end with CRLF on the wire (RFC 2046 §4.1.1), then quoted-printable.
-    let mut encoded = encode::quoted_printable_body(text.replace('\n', "\r\n").as_bytes());
-    if !encoded.ends_with("\r\n") {
-        encoded.push_str("\r\n");
-    }
-    out.extend_from_slice(eol.adapt(&encoded).as_bytes());
+    out.extend_from_slice(encoded.as_bytes());
     push_line(&mut out, delimiter.as_bytes());
     push_line(&mut out, content_type);
     if let Some(cte) = transfer_encoding {

@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { worstCases } from '../hostile/generate.mjs';
+import { worstCases, limitCases } from '../hostile/generate.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const pkgDir = join(root, 'pkg');
@@ -48,3 +48,24 @@ for (const { kind, name, make } of worstCases()) {
   console.log(`${kind.padEnd(12)}${name.padEnd(36)}${mb(bytes.length).padStart(8)}${ms.toFixed(0).padStart(8)}${mb(memory).padStart(11)}  ${result}${over}`);
 }
 console.log(`a fresh instance: ${mb(start)} MB; the highest: ${mb(worst.memory)} MB (${worst.name}); bound ${mb(BOUND_BYTES)} MB`);
+
+// Ordinary messages at the input limit (32 MiB), through the call that reads them.
+console.log('\nwasm memory per call at the input limit (ordinary messages, each in a fresh instance):');
+console.log(`${'call'.padEnd(12)}${'message'.padEnd(36)}${'size MB'.padStart(8)}${'ms'.padStart(8)}${'memory MB'.padStart(11)}  result`);
+for (const { name, call, make } of limitCases()) {
+  const input = make();
+  const size = typeof input === 'string' ? Buffer.byteLength(input) : input.length;
+  const engine = new Engine();
+  const began = performance.now();
+  let result;
+  try {
+    const out = engine[call](input);
+    result = call === 'lint' ? `${out.verdict}, ${out.findings.length} findings` : `${out.fixed.length} bytes, ${out.applied.map((a) => a.fix).join(' ') || 'no fix'}`;
+  } catch (error) {
+    result = `error ${error.code || error.message}`;
+  }
+  const ms = performance.now() - began;
+  const memory = engine.memory().buffer.byteLength;
+  const over = memory > BOUND_BYTES ? '  OVER THE BOUND' : '';
+  console.log(`${call.padEnd(12)}${name.padEnd(36)}${mb(size).padStart(8)}${ms.toFixed(0).padStart(8)}${mb(memory).padStart(11)}  ${result}${over}`);
+}

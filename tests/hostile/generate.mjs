@@ -6,12 +6,13 @@
 // values, thousands of MIME parts, terminal escapes, and compose fields and PHP
 // `mail()` calls of the same kinds.
 //
-//   import { hostileSet, worstCases } from './generate.mjs'
+//   import { hostileSet, worstCases, limitCases } from './generate.mjs'
 //   node tests/hostile/generate.mjs DIR      writes the raw ones to DIR/*.eml
 //
 // `hostileSet()` is the set tests/node/hostile-set.test.mjs lints in one run;
 // `worstCases()` the 10 MB messages of each kind whose wasm memory
-// tests/bench/memory.mjs prints.
+// tests/bench/memory.mjs prints, `limitCases()` ordinary messages at the 32 MiB
+// input limit it prints after them.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -317,6 +318,49 @@ export function worstCases(size = TEN_MB) {
     }
   }
   return out;
+}
+
+/** The engine's MAX_INPUT_BYTES (src/lib.rs): the largest input it reads at all. */
+const MAX_INPUT_BYTES = 32 * 1024 * 1024;
+
+/** `size` bytes that do not repeat in any short period (xorshift32): an attachment's content. */
+function noise(size) {
+  const bytes = Buffer.allocUnsafe(size);
+  let x = 2463534242;
+  for (let i = 0; i < size; i++) {
+    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+    bytes[i] = x & 0xff;
+  }
+  return bytes;
+}
+
+/**
+ * Ordinary messages at the documented input limit (32 MiB, `MAX_INPUT_BYTES`), nothing
+ * hostile in them but their size: `{name, call, make}`, `call` the API function
+ * (`lint` or `fixMessage`), `make()` its input. A text given as a JavaScript string
+ * costs the most: wasm-bindgen reserves three bytes per UTF-16 unit to copy it in.
+ */
+export function limitCases() {
+  // A 30 MB message: its attachment is 3/4 of that, in base64 lines.
+  const attachment = () => withAttachments([['archive.bin', noise(Math.floor(30_000_000 * 0.74))]]);
+  const accents = () => message(['Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit'],
+    'é'.repeat(15_000_000)).toString('utf8');
+  const html = () => message(['Content-Type: text/html; charset=utf-8'],
+    fill('<p>Our opening hours change next week, see the new times below.</p>\r\n', 30_000_000)).toString('utf8');
+  const compose = (fields) => () => ({ from: 'Shop <shop@example.com>', to: 'client@example.net', subject: 'Opening hours', ...fields });
+  const cases = [
+    { name: 'attachment-30mb', call: 'lint', make: attachment },
+    // Compose fields: the message is rendered first (refused when it passes the limit once encoded).
+    { name: 'compose: attachment 30 MB', call: 'lint', make: compose({ text: 'See attached.', attachments: [{ filename: 'archive.bin', content: noise(30_000_000) }] }) },
+    { name: 'compose: attachment 22 MB', call: 'lint', make: compose({ text: 'See attached.', attachments: [{ filename: 'archive.bin', content: noise(22_200_000) }] }) },
+    { name: 'compose: text 15 M × é', call: 'lint', make: compose({ text: 'é'.repeat(15_000_000) }) },
+    { name: 'body-15m-e-acute (string)', call: 'lint', make: accents },
+    { name: 'html-30mb (string)', call: 'lint', make: html },
+    { name: 'fix: attachment-30mb', call: 'fixMessage', make: attachment },
+    { name: 'fix: body-15m-e-acute', call: 'fixMessage', make: accents },
+    { name: 'fix: html-30mb (string)', call: 'fixMessage', make: html },
+  ];
+  return cases.map((c) => ({ ...c, limit: MAX_INPUT_BYTES }));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -11,12 +11,13 @@ use super::{
     TransferEncoding,
 };
 use crate::input::buffer;
-use crate::input::encode::{base64_body, quoted_printable_body};
+use crate::input::encode::{base64_body_into, base64_body_len, qp_encoded_len, quoted_printable_body};
 use crate::input::mime_types;
 use crate::input::params::{build_header_value, parse_header_value};
 use crate::input::words::{encode_words, has_longer_lines, is_plain_text, TextEncoding};
 use crate::error::What;
-use crate::LintError;
+use crate::{LintError, MAX_INPUT_BYTES};
+use std::rc::Rc;
 
 /// Nodemailer's boundary prefix (mime-node `boundaryPrefix`).
 const BOUNDARY_PREFIX: &str = "--_NmP";
@@ -48,25 +49,27 @@ impl Body {
 }
 
 /// An alternative or an attachment, as MailComposer describes it before making a node.
+/// Its content is shared with the node made of it (`Rc`): at the input limit each
+/// copy of a body is an eighth of the 256 MB the engine keeps to.
 struct Element {
     content_type: String,
-    content: Body,
+    content: Rc<Body>,
     filename: Option<String>,
     cid: Option<String>,
     disposition: Option<String>,
     transfer_encoding: Option<String>,
     headers: Option<Headers>,
     /// A `raw` part: its header fields and body as given, sent in place of the node's.
-    raw: Option<Vec<u8>>,
+    raw: Option<Rc<[u8]>>,
 }
 
 struct Node {
     id: u32,
     fields: Fields,
     filename: Option<String>,
-    content: Option<Body>,
+    content: Option<Rc<Body>>,
     /// mime-node `setRaw`: written as it is, without the node's header fields.
-    raw: Option<Vec<u8>>,
+    raw: Option<Rc<[u8]>>,
     children: Vec<Node>,
     /// Set while the Content-Type field is written (mime-node `_handleContentType`).
     boundary: Option<String>,
@@ -107,8 +110,8 @@ impl Builder {
         }
         // "prefer pregenerated raw content"
         match &element.raw {
-            Some(raw) => node.raw = Some(raw.clone()),
-            None => node.content = Some(element.content.clone()),
+            Some(raw) => node.raw = Some(Rc::clone(raw)),
+            None => node.content = Some(Rc::clone(&element.content)),
         }
         node
     }
@@ -159,11 +162,11 @@ fn detect_extension(content_type: &str) -> &'static str {
 
 /// A part's content as Nodemailer sends it (`Content::decoded`), its unknown
 /// encoding named at `path`.
-fn body_of(content: Option<&Content>, encoding: Option<&str>, path: &str) -> Result<Body, LintError> {
+fn body_of(content: Option<&Content>, encoding: Option<&str>, path: &str) -> Result<Rc<Body>, LintError> {
     match content.map(|content| content.decoded(encoding)) {
-        None => Ok(Body::Text(String::new())),
-        Some(Ok(Content::Text(text))) => Ok(Body::Text(text)),
-        Some(Ok(Content::Bytes(bytes))) => Ok(Body::Bytes(bytes)),
+        None => Ok(Rc::new(Body::Text(String::new()))),
+        Some(Ok(Content::Text(text))) => Ok(Rc::new(Body::Text(text))),
+        Some(Ok(Content::Bytes(bytes))) => Ok(Rc::new(Body::Bytes(bytes))),
         Some(Err(name)) => Err(LintError::input(
             format!("{path}.encoding"),
             What::UnknownEncoding { name: crate::error::quoted(&name), known: buffer::ENCODINGS.join(", ") },
@@ -236,11 +239,11 @@ fn attachment_element(attachment: &Attachment, index: usize) -> Result<Element, 
 }
 
 /// A `raw` part as mail-composer takes it (`if (attachment.raw)`): an empty text is none.
-fn raw_part(raw: Option<&Content>) -> Option<Vec<u8>> {
-    raw.filter(|r| r.is_given()).map(|r| r.as_bytes().to_vec())
+fn raw_part(raw: Option<&Content>) -> Option<Rc<[u8]>> {
+    raw.filter(|r| r.is_given()).map(|r| Rc::from(r.as_bytes()))
 }
 
-fn alternative(content_type: &str, content: Body) -> Element {
+fn alternative(content_type: &str, content: Rc<Body>) -> Element {
     Element {
         content_type: content_type.into(),
         content,
@@ -465,7 +468,7 @@ fn compile(compose: &Compose) -> Result<Node, LintError> {
             Some(element) => builder.content_node(element),
             // mail-composer's `{ contentType: 'text/plain', content: '' }`, which
             // takes `encoding` (`Content-Transfer-Encoding: utf-8` for `encoding: 'utf-8'`).
-            None => builder.content_node(&alternative("text/plain", Body::Text(String::new()))),
+            None => builder.content_node(&alternative("text/plain", Rc::new(Body::Text(String::new())))),
         }
     };
 
@@ -513,7 +516,7 @@ fn set_boundaries(node: &mut Node, base: &str) {
 
 /// mime-node `getTransferEncoding`, `encoding` the `textEncoding` option.
 fn transfer_encoding(node: &Node, encoding: TextEncoding) -> Option<String> {
-    let content = node.content.as_ref().filter(|c| c.is_present())?;
+    let content = node.content.as_deref().filter(|c| c.is_present())?;
     let declared = node.fields.text("Content-Transfer-Encoding").unwrap_or_default().trim().to_lowercase();
     if declared == "base64" || declared == "quoted-printable" {
         return Some(declared);
@@ -585,7 +588,7 @@ fn header_block(node: &mut Node, root: bool, text_encoding: TextEncoding) -> Str
                 } else {
                     multipart_boundary = None;
                 }
-                let non_ascii_text = matches!(&node.content, Some(Body::Text(t)) if t.chars().any(|c| c >= '\u{80}'));
+                let non_ascii_text = matches!(node.content.as_deref(), Some(Body::Text(t)) if t.chars().any(|c| c >= '\u{80}'));
                 if structured.value.starts_with("text/plain") && non_ascii_text {
                     structured.set("charset", "utf-8".into());
                 }
@@ -622,7 +625,7 @@ fn write_node(node: &mut Node, root: bool, text_encoding: TextEncoding, out: &mu
     out.extend_from_slice(b"\r\n\r\n");
     if let Some(content) = node.content.as_ref().filter(|c| c.is_present()) {
         match transfer_encoding(node, text_encoding).as_deref() {
-            Some("base64") => out.extend_from_slice(base64_body(content.bytes()).as_bytes()),
+            Some("base64") => base64_body_into(content.bytes(), out),
             Some("quoted-printable") => out.extend_from_slice(quoted_printable_body(content.bytes()).as_bytes()),
             _ => out.extend_from_slice(content.bytes()),
         }
@@ -637,6 +640,22 @@ fn write_node(node: &mut Node, root: bool, text_encoding: TextEncoding, out: &mu
         }
         out.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
     }
+}
+
+/// The fewest bytes the bodies of `node` and its children take once written in
+/// their transfer encodings (exact for base64, quoted-printable without its soft
+/// line breaks), counted without encoding them.
+fn bodies_at_least(node: &Node, text_encoding: TextEncoding) -> usize {
+    let own = match (&node.raw, node.content.as_deref().filter(|c| c.is_present())) {
+        (Some(raw), _) => raw.len(),
+        (None, Some(content)) => match transfer_encoding(node, text_encoding).as_deref() {
+            Some("base64") => base64_body_len(content.bytes().len()),
+            Some("quoted-printable") => qp_encoded_len(content.bytes()),
+            _ => content.bytes().len(),
+        },
+        (None, None) => 0,
+    };
+    own + node.children.iter().map(|child| bodies_at_least(child, text_encoding)).sum::<usize>()
 }
 
 /// The message as the SMTP transport sends it: a final line end ensured
@@ -674,7 +693,14 @@ pub fn render(compose: &Compose) -> Result<Rendered, LintError> {
     }
     let mut root = compile(compose)?;
     let as_given = root.raw.is_some();
-    let mut out = Vec::with_capacity(compose.input_size() * 4 / 3 + 1024);
+    // A message the engine would refuse once written (a 30 MB attachment is 40 MB of
+    // base64) is refused before it is: writing it took 290 MB of wasm memory.
+    let bodies = bodies_at_least(&root, compose.text_encoding);
+    if bodies > MAX_INPUT_BYTES {
+        return Err(LintError::InputTooLarge { size: bodies, limit: MAX_INPUT_BYTES });
+    }
+    // The header blocks and boundaries besides (ours: far more than a message's).
+    let mut out = Vec::with_capacity(bodies + 64 * 1024);
     write_node(&mut root, true, compose.text_encoding, &mut out);
     Ok(Rendered { bytes: on_the_wire(out), as_given })
 }
