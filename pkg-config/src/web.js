@@ -4,7 +4,7 @@
 // synchronous. A call before init throws an Error with code `not-initialized`.
 import initWasm, { initSync as initWasmSync } from './web/mail_preflight.js';
 import * as engine from './web/mail_preflight.js';
-import { messageInput } from './lib/message-input.js';
+import { messageInput, wasmInput } from './lib/message-input.js';
 
 let loading;
 let ready = false;
@@ -63,7 +63,7 @@ function guardedMessage(name) {
   const call = guarded(name);
   return (input, ...rest) => {
     if (!ready) throw notInitialized(name);
-    return call(messageInput(input, name, readerOf(rest[0])), ...rest);
+    return call(wasmInput(messageInput(input, name, readerOf(rest[0]))), ...rest);
   };
 }
 
@@ -87,7 +87,9 @@ export const explainSmtpReply = guarded('explainSmtpReply');
 export const checkSmtpSettings = guarded('checkSmtpSettings');
 export const queuePresets = guarded('queuePresets');
 export const checkCustomRules = guarded('checkCustomRules');
-export const fixMessage = guarded('fixMessage');
+const fixMessageOf = guarded('fixMessage');
+/** The mechanical fixes: a text that is not ASCII is copied in as its bytes (`wasmInput`). */
+export const fixMessage = (input, options) => fixMessageOf(wasmInput(input), options);
 export const compare = guarded('compare');
 export const queueTimeZones = guarded('queueTimeZones');
 export default init;

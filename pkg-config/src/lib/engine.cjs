@@ -13,7 +13,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const instantiate = require('../node/mail_preflight.js');
 const { codedError, inputTooLarge, namedTooLarge, internalError } = require('./errors.cjs');
-const { messageInput, optionsInput, MAX_INPUT_BYTES } = require('./message-input.cjs');
+const { messageInput, optionsInput, wasmInput, MAX_INPUT_BYTES } = require('./message-input.cjs');
 const WASM_PATH = path.join(__dirname, '..', 'web', 'mail_preflight_bg.wasm');
 
 let compiled;
@@ -228,21 +228,6 @@ function phpHeaderError(name, locale) {
   const messageId = 'core.invalid.shape';
   const params = { invalid: { label: 'core.invalid.subject.input' }, path: `headers.${name}`, expected: { label: 'core.invalid.expected.texts' } };
   return codedError('invalid-input', render(messageId, params, locale), { messageId, params });
-}
-
-/** A character past ASCII: a text holding one is encoded before it is copied (`wasmInput`). */
-const NOT_ASCII = /[^\x00-\x7f]/;
-
-/**
- * A message text that is not ASCII as its UTF-8 bytes, encoded here, outside the
- * wasm memory: wasm-bindgen copies a string in by reserving three bytes per UTF-16
- * unit, then shrinking, and wasm memory never shrinks (a text of 15 M × 'é', 30 MB,
- * reserved 45 MB beside the 15 MB first tried). Bytes are copied in at their size.
- * ASCII text (most messages) is copied at its size already and passes as it is.
- */
-function wasmInput(input) {
-  if (typeof input !== 'string' || !NOT_ASCII.test(input)) return input;
-  return Buffer.from(input, 'utf8');
 }
 
 /**
