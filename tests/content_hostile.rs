@@ -8,12 +8,7 @@
 
 use mail_preflight::model::html::{self, TruncatedBy, MAX_HTML_DEPTH, MAX_HTML_ELEMENTS};
 use mail_preflight::{lint, Options, Report};
-use std::time::{Duration, Instant};
-
-/// Far above the measured times (under 10 s in a loaded debug build, see each
-/// test's printout), far below what the
-/// unbounded parser needs (500 s for 100,000 nested `<div>` in a debug build).
-const RUNAWAY_GUARD: Duration = Duration::from_secs(60);
+use std::time::Instant;
 
 fn html_message(html: &str) -> Vec<u8> {
     let mut raw = b"From: a@example.com\r\nTo: b@example.com\r\nSubject: Test\r\nContent-Type: text/html; charset=utf-8\r\n\r\n".to_vec();
@@ -25,8 +20,10 @@ fn lint_timed(name: &str, raw: &[u8]) -> Report {
     let started = Instant::now();
     let report = lint(raw, &Options::default()).expect("a report");
     let elapsed = started.elapsed();
+    // Printed, never asserted (the ground rules; `make bench` measures): the
+    // unbounded parser took 500 s for 100,000 nested `<div>` in a debug build,
+    // these take under 10 s in a loaded one; a runaway would stall the suite.
     println!("{name}: {} bytes linted in {:?}", raw.len(), elapsed);
-    assert!(elapsed < RUNAWAY_GUARD, "{name}: took {elapsed:?}");
     report
 }
 

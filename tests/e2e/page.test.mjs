@@ -103,7 +103,7 @@ test('dropping an .eml file on the text box checks it', async () => {
   await session.context.close();
 });
 
-test('one byte over 10 MB is a size/total error, and the tab stays responsive while it is checked', async () => {
+test('one byte over 10 MB is a size/total error, and the tab stays responsive while it is checked', async (t) => {
   assert.ok(ruleIds().includes('size/total'));
   const session = await openPage(harness);
   const { page } = session;
@@ -122,7 +122,8 @@ test('one byte over 10 MB is a size/total error, and the tab stays responsive wh
   assert.match(await page.textContent('#lint-progress-text'), /10\.00 MB/);
   const started = Date.now();
   const stillChecking = await page.evaluate(() => !document.getElementById('lint-progress').hidden);
-  assert.ok(Date.now() - started < 1000, 'the main thread answered at once');
+  // Printed, never asserted: the answer coming while the engine still works is the fact.
+  t.diagnostic(`the main thread answered in ${Date.now() - started} ms`);
   assert.ok(stillChecking, 'the answer came while the engine was still working');
   const report = await waitForReport(page);
   assert.equal(report.verdict, 'fail');
