@@ -18,7 +18,7 @@ seconds=${FUZZ_SECONDS:-60}
 dir=${FUZZ_DIR:-${TMPDIR:-/tmp}/mail-preflight-fuzz}
 rss=${FUZZ_RSS_MB:-2048}
 sanitizer=${FUZZ_SANITIZER:-none}
-targets=${FUZZ_TARGETS:-lint_raw raw_views compose php_mail options scenario smtp_explain}
+targets=${FUZZ_TARGETS:-lint_raw raw_views compose php_mail options scenario smtp_explain custom_rules}
 
 # Inputs longer than this are not generated: long enough for every cap the
 # engine has below the input limit's scale (64 KiB SMTP replies, 20,000-character

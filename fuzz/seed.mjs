@@ -148,6 +148,33 @@ function smtpSeeds() {
   return replies.flatMap((reply, i) => [Buffer.concat([Buffer.from([i & 3]), Buffer.from(reply)])]);
 }
 
+/** SpamAssassin rule files: Debian's shipped set when installed (`spamassassin`), in pieces of at most 200 lines. */
+function customRulesSeeds() {
+  const dir = '/usr/share/spamassassin';
+  const cf = files(dir).filter((path) => path.endsWith('.cf'));
+  if (!cf.length) console.error(`fuzz/seed.mjs: ${dir} has no .cf files (apt-get install spamassassin); seeding custom_rules from the README alone`);
+  const seeds = [];
+  for (const path of cf) {
+    const lines = readFileSync(path, 'utf8').split('\n');
+    for (let at = 0; at < lines.length; at += 200) seeds.push(lines.slice(at, at + 200).join('\n'));
+  }
+  // The README's example: its SpamAssassin text, then a NUL and its customRules list.
+  const readme = readFileSync(join(repo, 'README.md'), 'utf8');
+  const own = readme.slice(readme.indexOf('## Your own rules'));
+  const block = own.match(/```json\n([\s\S]*?)```/);
+  if (block) {
+    const example = JSON.parse(block[1]);
+    seeds.push(Buffer.concat([Buffer.from(example.spamassassinRules || ''), Buffer.from([0]), Buffer.from(JSON.stringify(example.customRules || []))]));
+  }
+  seeds.push(
+    'header SUBJ_PRIZE Subject =~ /prize/i\nscore SUBJ_PRIZE 1\nuri SHORT /bit\\.ly/\nscore SHORT 1\nmeta BOTH (SUBJ_PRIZE && SHORT)\nscore BOTH 2\n',
+    'rawbody R /<b>\\w{1,20}<\\/b>/\nfull F /^X-Acme-CRM: \\d{6}$/m\nbody B /(?:casino|payday)\\s+loans?/i\nscore R 1\nscore F 1\nscore B 1\n',
+    Buffer.concat([Buffer.from('header EXE_NAME filename =~ /\\.exe$/\n'), Buffer.from([0]),
+      Buffer.from(JSON.stringify([{ id: 'acme/x', target: 'filename', pattern: '(?i)\\.exe$', severity: 'error' }, { id: 'acme/from', target: 'from', pattern: 'example\\.com$', expect: 'match' }]))]),
+  );
+  return seeds;
+}
+
 const messages = () => [...corpusMessages(), ...repoMessages()];
 const seedsOf = {
   lint_raw: messages,
@@ -175,6 +202,7 @@ const seedsOf = {
   options: optionsSeeds,
   scenario: scenarioSeeds,
   smtp_explain: smtpSeeds,
+  custom_rules: customRulesSeeds,
 };
 
 if (!seedsOf[target]) {
