@@ -138,7 +138,7 @@ statement!(
     |r| {
         assert_eq!(changes(r), vec![(State::Active, Cause::Unblock)]);
         assert_eq!(r.timeline[0].at, T0 + 1000 + 300, "default delay: 5 minutes (ours)");
-        assert_eq!(r.applied_actions[0].effective_at, T0 + 1300);
+        assert_eq!(r.applied_actions[0].effective_at, Some(T0 + 1300));
     }
 );
 
@@ -423,7 +423,7 @@ statement!(
         let applied = &r.applied_actions[0];
         let expected = applied.expected.expect("a range to expect");
         assert!(expected.latest - applied.at >= 20 * 60, "several tens of minutes");
-        assert!((expected.earliest..=expected.latest).contains(&applied.effective_at));
+        assert!((expected.earliest..=expected.latest).contains(&applied.effective_at.expect("takes effect")));
         let unblock = r.assumptions.iter().find(|a| a.field == "thresholds.unblockDelaySeconds").expect("listed");
         assert_eq!(unblock.source, mail_preflight::queue::Source::Ours);
         assert!(unblock.note.contains("5 to 40 min"), "{}", unblock.note);

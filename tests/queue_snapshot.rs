@@ -29,7 +29,8 @@ fn the_api_snapshot_loads_without_edits() {
     assert_eq!(r.error_log.len(), 2, "the API's bounces are the error log");
     assert_eq!(r.error_log[1].message, None);
     let days: Vec<(&str, Option<u64>)> = r.history.iter().map(|h| (&h.date[..10], h.volume)).collect();
-    assert_eq!(days, vec![("2026-02-28", Some(310)), ("2026-03-01", Some(0)), ("2026-03-02", Some(120))]);
+    // A null volume stays unknown (null), not 0.
+    assert_eq!(days, vec![("2026-02-28", Some(310)), ("2026-03-01", None), ("2026-03-02", Some(120))]);
 }
 
 #[test]
@@ -48,6 +49,11 @@ fn the_snapshots_sent_today_belongs_to_the_day_it_was_taken() {
         r#""takenAt": "2026-03-02T15:45:00+01:00","#,
         r#""takenAt": "2026-02-27T21:00:00+01:00", "start": "2026-03-02T08:00:00+01:00","#,
     );
+    // Its volumes are dated after it: a reading cannot count days that had not begun.
+    let err = simulate_json(&json).expect_err("volumes after takenAt");
+    assert_eq!(err.field(), Some("volumes[0].date"));
+    let json = json.replace(r#"{"date": "2026-02-28T00:00:00+01:00", "volume": 310},"#, "")
+        .replace(r#"{"date": "2026-03-01T00:00:00+01:00", "volume": null}"#, "");
     let r = simulate_json(&json).unwrap_or_else(|e| panic!("{e}"));
     assert!(r.history.iter().any(|h| h.date.starts_with("2026-02-27") && h.volume == Some(120)));
     assert_eq!(r.service.sent_today, 0);

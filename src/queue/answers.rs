@@ -19,7 +19,7 @@
 //! - the daily cap: beyond `maxPerDay` / 24 an hour, mails wait for the next day.
 
 use super::compare::Comparison;
-use super::engine::{initial_ratio_factor, ratio_exceeded};
+use super::engine::{initial_ratio_factor, ratio_exceeded, ratio_units};
 use super::result::MailKind;
 use super::scenario::{RatioBasis, State, Transport};
 use crate::i18n::Msg;
@@ -154,8 +154,9 @@ pub fn steady_rate(inputs: &RateInputs, locale: crate::i18n::Locale) -> SteadyRa
     // The engine's comparison, on the snapshot's own counters.
     let lifetime_over = inputs.basis == RatioBasis::Total
         && ratio_exceeded(inputs.bounce, inputs.sent, limit, inputs.bounce_min_mails);
-    let at_limit = (share - limit).abs() <= 1e-12;
-    let ratio_fails = share > limit || (at_limit && inputs.errors_run_ahead);
+    // Compared as the engine compares (parts per billion), not as doubles.
+    let at_limit = ratio_units(share) == ratio_units(limit);
+    let ratio_fails = ratio_units(share) > ratio_units(limit) || (at_limit && inputs.errors_run_ahead);
     let burst = (inputs.burst_max_mails as u128 * 3600 / inputs.burst_window_seconds.max(1) as u128) as u64;
     let mut bounds = vec![
         RateBound { limit: RateLimit::Burst, mails_per_hour: burst },

@@ -8,7 +8,7 @@ use super::prepare::Plan;
 use super::result::{Assumption, Source};
 use super::scenario::{QueueThresholds, RatioBasis};
 use super::tz::DEFAULT_TIME_ZONE;
-use crate::i18n::Msg;
+use crate::i18n::{format_decimal, format_int, Locale, Msg};
 use serde_json::json;
 
 pub fn assumptions(plan: &Plan) -> Vec<Assumption> {
@@ -24,7 +24,8 @@ pub fn assumptions(plan: &Plan) -> Vec<Assumption> {
                expected: Option<[f64; 2]>,
                note: Msg| {
         let source = if changed { Source::Scenario } else { default };
-        Assumption { field: field.to_string(), value, source, expected, note: note.render(locale) }
+        let (shown, expected_shown) = shown(field, &value, expected, locale);
+        Assumption { field: field.to_string(), value, source, expected, shown, expected_shown, note: note.render(locale) }
     };
     let delay = Some([EXPECTED_DELAY_SECONDS.0 as f64, EXPECTED_DELAY_SECONDS.1 as f64]);
     let note = Msg::new;
@@ -138,4 +139,80 @@ pub fn assumptions(plan: &Plan) -> Vec<Assumption> {
             note("queue.assumption.time-zone").text("tzdata", super::tz::TZDATA_VERSION),
         ),
     ]
+}
+
+/// A whole number or a decimal as the catalogue writes it (7200, 12.5).
+fn number(value: f64, locale: Locale) -> String {
+    // 0.1 × 100 is 10.000000000000002 in a double: six decimals are plenty here.
+    let value = (value * 1e6).round() / 1e6;
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format_int(value as i64, locale)
+    } else {
+        format_decimal(value, locale)
+    }
+}
+
+/// The unit a span of seconds reads best in: hours, minutes or seconds, the
+/// largest that divides every value.
+fn time_unit(values: &[f64]) -> (f64, &'static str) {
+    let whole = |unit: f64| values.iter().all(|v| *v >= unit && v % unit == 0.0);
+    if whole(3600.0) {
+        (3600.0, "h")
+    } else if whole(60.0) {
+        (60.0, "min")
+    } else {
+        (1.0, "s")
+    }
+}
+
+/// An assumption's value and expected range in the reader's words, with units:
+/// durations in h/min/s, ratios in percent, rates per minute, hour or day.
+fn shown(field: &str, value: &serde_json::Value, expected: Option<[f64; 2]>, locale: Locale) -> (String, Option<String>) {
+    let n = |key: &str| value.get(key).and_then(serde_json::Value::as_f64).unwrap_or(0.0);
+    let v = value.as_f64().unwrap_or(0.0);
+    let per = |id: &'static str| Msg::new(id).text("n", number(v, locale)).render(locale);
+    let shown = match field {
+        f if f.ends_with("Seconds") => {
+            let (size, unit) = time_unit(&[v]);
+            Msg::new("queue.value.duration").text("n", number(v / size, locale)).text("unit", unit).render(locale)
+        }
+        "thresholds.burstMaxMails" => Msg::new("queue.value.burst")
+            .int("mails", n("mails") as u64)
+            .text("window", number(n("windowSeconds"), locale))
+            .render(locale),
+        "thresholds.bounceRatio" => {
+            Msg::new("queue.value.percent").text("n", number(v * 100.0, locale)).render(locale)
+        }
+        "thresholds.smtpPerAccountPerHour" => Msg::new("queue.value.smtp")
+            .text("account", number(n("account"), locale))
+            .text("ip", number(n("ip"), locale))
+            .render(locale),
+        "thresholds.maxErrorsPerHour" => per("queue.value.per-hour"),
+        "thresholds.redistributionPerMinute" => per("queue.value.per-minute"),
+        "service.maxPerDay" => per("queue.value.per-day"),
+        _ => match value {
+            serde_json::Value::String(text) => text.clone(),
+            serde_json::Value::Number(_) => number(v, locale),
+            other => other.to_string(),
+        },
+    };
+    let expected_shown = expected.map(|[from, to]| match field {
+        f if f.ends_with("Seconds") => {
+            let (size, unit) = time_unit(&[from, to]);
+            Msg::new("queue.value.range")
+                .text("from", number(from / size, locale))
+                .text("to", number(to / size, locale))
+                .text("unit", unit)
+                .render(locale)
+        }
+        "thresholds.bounceRatio" => Msg::new("queue.value.percent-range")
+            .text("from", number(from * 100.0, locale))
+            .text("to", number(to * 100.0, locale))
+            .render(locale),
+        _ => Msg::new("queue.value.count-range")
+            .text("from", number(from, locale))
+            .text("to", number(to, locale))
+            .render(locale),
+    });
+    (shown, expected_shown)
 }

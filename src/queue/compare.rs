@@ -97,7 +97,8 @@ pub fn compare_results(a: &SimulationResult, b: &SimulationResult, locale: Local
         differences.push(line("queue.compare.metric.state", state(sa.state), state(sb.state)));
     }
     let number = |n: u64| crate::i18n::format_int(i64::try_from(n).unwrap_or(i64::MAX), locale);
-    let hours = |s: u64| Msg::new("queue.compare.hours").float("hours", s as f64 / 3600.0).render(locale);
+    // One decimal, as the CLI's summary line shows the same hours ("13.1 h").
+    let hours = |s: u64| Msg::new("queue.compare.hours").fixed("hours", s as f64 / 3600.0, 1).render(locale);
     if sa.red_seconds != sb.red_seconds {
         differences.push(line("queue.compare.metric.red", hours(sa.red_seconds), hours(sb.red_seconds)));
     }

@@ -56,10 +56,22 @@ pub fn initial_ratio_factor(state: State) -> f64 {
     }
 }
 
+/// The scale a ratio is compared at: parts per billion, so that every ratio
+/// written with up to nine decimals (`0.29`, Force's doubled `0.58`) is exact.
+pub const RATIO_SCALE: u128 = 1_000_000_000;
+
+/// A ratio of 0..=1 in parts per billion (rounded: `0.29` is 290,000,000, not
+/// the 289,999,999.99… its double holds).
+pub fn ratio_units(ratio: f64) -> u128 {
+    (ratio.clamp(0.0, 1.0) * RATIO_SCALE as f64).round() as u128
+}
+
 /// The ratio test that sends a service to Bounce: more errors than `limit` ×
-/// the mails counted, once `min_mails` are counted.
+/// the mails counted, once `min_mails` are counted. Compared in integers
+/// (errors × 10⁹ > limit in parts per billion × sent): exactly at the ratio
+/// stays green at every ratio (README; a double's 0.29 × 100 is 28.999…).
 pub fn ratio_exceeded(errors: u64, sent: u64, limit: f64, min_mails: u64) -> bool {
-    sent >= min_mails.max(1) && errors as f64 > limit * sent as f64
+    sent >= min_mails.max(1) && errors as u128 * RATIO_SCALE > ratio_units(limit) * sent as u128
 }
 
 fn priority(kind: &EventKind) -> u8 {
@@ -110,6 +122,8 @@ pub(super) struct Engine<'s> {
     ratio_factor: f64,
     timer: Option<(u64, State, Cause)>,
     timer_generation: u64,
+    /// The applied action (index in `applied`) whose change the timer brings.
+    timer_owner: Option<usize>,
     waiting_for_next_mail: bool,
     redistribution: Option<Redistribution>,
     redistribution_scheduled: bool,
@@ -190,6 +204,7 @@ impl<'s> Engine<'s> {
             ratio_factor: initial_ratio_factor(state),
             timer: None,
             timer_generation: 0,
+            timer_owner: None,
             waiting_for_next_mail: false,
             redistribution: None,
             redistribution_scheduled: false,
@@ -379,6 +394,7 @@ impl<'s> Engine<'s> {
             return;
         }
         self.timer = None;
+        self.timer_owner = None;
         self.change_state(to, cause, None, None);
         if cause == Cause::Unblock && self.plan.scenario.thresholds.resume_on_next_mail {
             self.waiting_for_next_mail = true;
@@ -494,6 +510,22 @@ impl<'s> Engine<'s> {
         Some(Expected { earliest: self.now + EXPECTED_DELAY_SECONDS.0, latest: self.now + EXPECTED_DELAY_SECONDS.1 })
     }
 
+    /// The change under way is dropped by `by` (a block, or a purge during an
+    /// unblock's delay): the action that started it never takes effect, and says so.
+    fn cancel_pending(&mut self, by: Action) {
+        self.timer = None;
+        let Some(owner) = self.timer_owner.take() else { return };
+        let Some(applied) = self.applied.get(owner) else { return };
+        let message = Msg::new("queue.applied.superseded")
+            .text("action", Msg::new(action_key(applied.action)).render(self.locale))
+            .text("by", Msg::new(action_key(by)).render(self.locale))
+            .render(self.locale);
+        let applied = &mut self.applied[owner];
+        applied.effective_at = None;
+        applied.expected = None;
+        applied.superseded = Some(Superseded { at: self.now, by, message });
+    }
+
     fn on_action(&mut self, index: usize) {
         let scenario = self.plan.scenario;
         let scheduled = &scenario.actions[index];
@@ -514,7 +546,7 @@ impl<'s> Engine<'s> {
                 }
             }
             Action::Block => {
-                self.timer = None;
+                self.cancel_pending(action);
                 self.ratio_factor = 1.0;
                 self.change_state(State::Disabled, Cause::Block, None, None);
             }
@@ -540,6 +572,7 @@ impl<'s> Engine<'s> {
                 }
             }
             Action::Purge => {
+                self.cancel_pending(action);
                 let now = self.now;
                 while let Some(mail) = self.queue.pop_front() {
                     self.counters.purged += 1;
@@ -558,7 +591,17 @@ impl<'s> Engine<'s> {
                 self.set_timer(effective_at, State::Active, Cause::PurgeDone);
             }
         }
-        self.applied.push(AppliedAction { at: self.now, action, state: self.state, effective_at, expected });
+        if expected.is_some() {
+            self.timer_owner = Some(self.applied.len());
+        }
+        self.applied.push(AppliedAction {
+            at: self.now,
+            action,
+            state: self.state,
+            effective_at: Some(effective_at),
+            expected,
+            superseded: None,
+        });
     }
 
     fn can_send(&self) -> bool {

@@ -37,6 +37,10 @@ pub enum Problem {
     /// A counter of the snapshot (`sentToday`, `bounce`, the error log's
     /// entries) larger than the total sent `service.sent`, which counts them.
     AboveSent { value: u64, sent: u64 },
+    /// A second history (`volumes`) entry for a local day already listed.
+    DuplicateDay { date: String },
+    /// A history (`volumes`) day after the day the snapshot was taken (`takenAt`).
+    AfterSnapshot,
 }
 
 /// What is wrong with a send-log line.
@@ -48,6 +52,13 @@ pub enum LogProblem {
     Status,
     /// A JSON line that is not an object, or a CSV line with too few columns.
     Shape,
+    /// No status: no status column or field, or a line that stops before it.
+    NoStatus,
+    /// A time outside the range of `start` (1970–2100).
+    TimeRange,
+    /// More CSV cells than the header's columns where the status is not the
+    /// last column (an unquoted separator; the cells cannot be told apart).
+    Unquoted,
 }
 
 /// Why a scenario cannot be simulated.
@@ -153,11 +164,16 @@ fn problem_message(field: &str, problem: &Problem) -> Msg {
         Problem::Email { text } => msg("queue.error.email").text("text", visible(text, 320)),
         Problem::TooManyLogLines { limit } => msg("queue.error.too-many-log-lines").int("limit", *limit),
         Problem::AboveSent { value, sent } => msg("queue.error.above-sent").int("value", *value).int("sent", *sent),
+        Problem::DuplicateDay { date } => msg("queue.error.duplicate-day").text("date", visible(date, 60)),
+        Problem::AfterSnapshot => msg("queue.error.after-snapshot"),
         Problem::LogLine { line, detail } => {
             let id = match detail {
                 LogProblem::Time => "queue.error.log-time",
                 LogProblem::Status => "queue.error.log-status",
                 LogProblem::Shape => "queue.error.log-shape",
+                LogProblem::NoStatus => "queue.error.log-no-status",
+                LogProblem::TimeRange => "queue.error.log-time-range",
+                LogProblem::Unquoted => "queue.error.log-unquoted",
             };
             msg(id).int("line", *line)
         }

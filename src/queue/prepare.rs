@@ -2,11 +2,11 @@
 //! origin and zone resolved, the snapshot's day placed, each stream's mails
 //! counted and scheduled, each message classified once.
 
-use super::clock::{iso_date, parse_datetime};
+use super::clock::iso_date;
 use super::error::{Problem, ScenarioError};
 use super::limits::{self, MAX_LOG_LINES, MAX_SCENARIO_MAILS, MAX_SPAN_SECONDS};
 use super::result::{LintSummary, MailKind};
-use super::scenario::{DeclaredVerdict, Scenario, Stream, Transport, DEFAULT_MAX_PER_DAY, DEFAULT_START};
+use super::scenario::{DeclaredVerdict, Scenario, Stream, Transport, When, DEFAULT_MAX_PER_DAY, DEFAULT_START};
 use super::sendlog::{self, SendLog};
 use super::tz::Zone;
 use super::Classifier;
@@ -86,8 +86,9 @@ pub struct Plan<'s> {
     pub recipient: Option<String>,
     /// "Sent today" at the start (0 when the snapshot was taken on an earlier day).
     pub sent_today: u64,
-    /// The input history by local date, with the snapshot's day added when it is over.
-    pub history: Vec<(String, u64)>,
+    /// The input history by local date (a volume of null unknown), with the
+    /// snapshot's day added when it is over.
+    pub history: Vec<(String, Option<u64>)>,
     pub streams: Vec<PreparedStream>,
     /// The end the user asked for (`until`).
     pub until: Option<i64>,
@@ -149,23 +150,31 @@ pub fn prepare<'s>(scenario: &'s Scenario, classifier: &dyn Classifier) -> Resul
         return Err(ScenarioError::invalid("start", Problem::BeforeStart));
     }
 
+    // The snapshot's dates: readable, and within the range of `start` (1970–2100).
+    let snapshot_date = |field: String, date: &str| limits::instant(&field, &When::Text(date.to_string()), &zone);
     for (i, entry) in scenario.error_log.iter().enumerate() {
         if let Some(date) = &entry.date {
-            parse_datetime(date, &zone).ok_or_else(|| {
-                ScenarioError::invalid(format!("{}[{i}].date", scenario.error_log_field()), Problem::DateTime { text: date.clone() })
-            })?;
+            snapshot_date(format!("{}[{i}].date", scenario.error_log_field()), date)?;
         }
     }
-    let mut history: Vec<(String, u64)> = Vec::with_capacity(scenario.history.len() + 1);
+    // A volume of null is unknown (kept null, never 0). One entry per local day: the
+    // API lists each day once, so a second entry for a day is two readings that
+    // cannot both be right (summing could count the day twice): refused, named.
+    // A day after the snapshot's cannot have been counted by it: refused too.
+    let taken_day = taken_given.map(|at| zone.day_start(at));
+    let mut history: Vec<(String, Option<u64>)> = Vec::with_capacity(scenario.history.len() + 1);
+    let mut seen = std::collections::HashSet::with_capacity(scenario.history.len());
     for (i, day) in scenario.history.iter().enumerate() {
-        let at = parse_datetime(&day.date, &zone).ok_or_else(|| {
-            ScenarioError::invalid(format!("{}[{i}].date", scenario.history_field()), Problem::DateTime { text: day.date.clone() })
-        })?;
+        let field = format!("{}[{i}].date", scenario.history_field());
+        let at = snapshot_date(field.clone(), &day.date)?;
         let date = iso_date(&zone, at);
-        match history.iter_mut().find(|(d, _)| *d == date) {
-            Some(entry) => entry.1 = day.volume.unwrap_or(0),
-            None => history.push((date, day.volume.unwrap_or(0))),
+        if taken_day.is_some_and(|taken| zone.day_start(at) > taken) {
+            return Err(ScenarioError::invalid(field, Problem::AfterSnapshot));
         }
+        if !seen.insert(date.clone()) {
+            return Err(ScenarioError::invalid(field, Problem::DuplicateDay { date }));
+        }
+        history.push((date, day.volume));
     }
     // The snapshot's "sent today" belongs to the day it was taken.
     let service = &scenario.service;
@@ -176,8 +185,8 @@ pub fn prepare<'s>(scenario: &'s Scenario, classifier: &dyn Classifier) -> Resul
         // the larger of the two is the day's count at the latest.
         let day = iso_date(&zone, taken_at);
         match history.iter_mut().find(|(d, _)| *d == day) {
-            Some(entry) => entry.1 = entry.1.max(service.sent_today),
-            None => history.push((day, service.sent_today)),
+            Some(entry) => entry.1 = Some(entry.1.unwrap_or(0).max(service.sent_today)),
+            None => history.push((day, Some(service.sent_today))),
         }
         0
     };

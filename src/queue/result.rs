@@ -206,11 +206,25 @@ pub struct AppliedAction {
     pub at: i64,
     pub action: Action,
     pub state: State,
-    /// When the resulting state change happens in the simulation.
-    pub effective_at: i64,
+    /// When the resulting state change happens in the simulation; null when a
+    /// later action cancelled it before then (see `superseded`).
+    pub effective_at: Option<i64>,
     /// The range to expect in reality (the guides' wording; see `assumptions`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expected: Option<Expected>,
+    /// A later action that cancelled this one while it was still in progress
+    /// (a purge clicked during an unblock's delay): it never took effect.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub superseded: Option<Superseded>,
+}
+
+/// The action that cancelled an applied one in progress, and the sentence that says so.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Superseded {
+    pub at: i64,
+    pub by: Action,
+    pub message: String,
 }
 
 /// Mails the hosting sends to its customer.
@@ -406,6 +420,11 @@ pub struct Assumption {
     /// The range a user should expect, in the field's unit, when the guides give one or we can.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expected: Option<[f64; 2]>,
+    /// `value` in the reader's language with its unit ("72 h", "100 mails in 60 s", "10%").
+    pub shown: String,
+    /// `expected` in the reader's language with its unit ("5–40 min").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected_shown: Option<String>,
     /// Localized explanation with the guide's words or our reasoning.
     pub note: String,
 }

@@ -27,19 +27,21 @@ impl Engine<'_> {
         self.counters.pending = count_of(&self.outcomes, Outcome::Pending);
         self.counters.spam_episodes = self.spam_episodes;
 
-        // The day under way joins the history, unless it begins exactly at the end.
-        if self.current_day_start < end {
+        // The day under way joins the history, unless it begins exactly at the end
+        // with nothing sent: a mail sent at that very midnight belongs to it, and
+        // the history's days then add up to the mails sent.
+        if self.current_day_start < end || self.sent_today > 0 {
             self.days.push((super::clock::iso_date(zone, self.current_day_start), self.sent_today));
         }
-        let mut days: Vec<(String, u64)> =
+        let mut days: Vec<(String, Option<u64>)> =
             self.plan.history.iter().filter(|(d, _)| !self.days.iter().any(|(s, _)| s == d)).cloned().collect();
-        days.extend(self.days.iter().cloned());
+        days.extend(self.days.iter().map(|(d, v)| (d.clone(), Some(*v))));
         days.sort_by(|a, b| a.0.cmp(&b.0));
         let history = days
             .into_iter()
             .map(|(date, volume)| HistoryEntry {
                 date: parse_datetime(&date, zone).map_or(date, |at| iso_datetime(zone, at)),
-                volume: Some(volume),
+                volume,
             })
             .collect();
 

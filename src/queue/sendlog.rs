@@ -5,7 +5,13 @@
 //! - JSON lines: one object per line, `{"time": …, "to": …, "status": …}`.
 //! - CSV (`,`, `;` or tab): a header naming the columns, or no header and the
 //!   columns in the order time, recipient, status. Quoted fields per RFC 4180
-//!   (within one line).
+//!   (within one line). The first row is the header when it names a time
+//!   column and none of its cells reads as a time; any other first row is
+//!   data, read (or refused with its line) like the rest, never dropped.
+//!   More cells than columns: an unquoted separator in the reply, rejoined
+//!   when the status is the last column, else refused with its line.
+//! - A UTF-8 byte order mark at the start (Excel's "CSV UTF-8") is skipped.
+//! - Times from 1970 to 2100, the range of `start`.
 //!
 //! Column names (any case): time `time|date|datetime|timestamp|sent|at`,
 //! recipient `to|recipient|rcpt|email|address`, status
@@ -13,6 +19,7 @@
 //! (RFC 3339, or local time in the scenario's zone) or Unix seconds.
 
 use super::error::{LogProblem, Problem, ScenarioError};
+use super::limits::MAX_START;
 use super::tz::Zone;
 use crate::text::negation::{is_word_char, negated};
 
@@ -52,6 +59,7 @@ struct Line {
 /// Reads a log; `field` names the stream's `log` field in errors; at most
 /// `max_lines` mails (what `limit`, the limit of all logs together, leaves).
 pub fn parse(text: &str, zone: &Zone, field: &str, max_lines: u64, limit: u64) -> Result<SendLog, ScenarioError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut lines: Vec<Line> = Vec::new();
     let mut numbered = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).peekable();
     let is_json = numbered.peek().is_some_and(|(_, l)| l.trim_start().starts_with('{'));
@@ -73,12 +81,13 @@ pub fn parse(text: &str, zone: &Zone, field: &str, max_lines: u64, limit: u64) -
                 _ => None,
             }
             .ok_or_else(|| bad(n, LogProblem::Time))?;
+            check_range(time).map_err(|p| bad(n, p))?;
             let as_text = |v: Option<&serde_json::Value>| match v {
                 Some(serde_json::Value::String(s)) => s.clone(),
                 Some(serde_json::Value::Number(n)) => n.to_string(),
                 _ => String::new(),
             };
-            let status = as_text(get(STATUS_NAMES));
+            let status = as_text(Some(get(STATUS_NAMES).ok_or_else(|| bad(n, LogProblem::NoStatus))?));
             let error = status_is_error(&status).ok_or_else(|| bad(n, LogProblem::Status))?;
             lines.push(Line { time, error, to: as_text(get(RECIPIENT_NAMES)), reply: status });
         }
@@ -87,13 +96,14 @@ pub fn parse(text: &str, zone: &Zone, field: &str, max_lines: u64, limit: u64) -
         let separator = [',', ';', '\t'].into_iter().max_by_key(|s| first.matches(*s).count()).unwrap_or(',');
         let header: Vec<String> = split_csv(first, separator).iter().map(|c| c.trim().to_ascii_lowercase()).collect();
         let column = |names: &[&str]| header.iter().position(|h| names.contains(&h.as_str()));
-        // A header only when the row does not read as data: a headerless row whose
-        // status is `sent` also names a time column (`sent` is one of its names).
-        let reads_as_data = header.first().is_some_and(|cell| super::clock::parse_datetime(cell, zone).is_some());
+        // A header only when no cell reads as a time: a headerless row whose status
+        // is `sent` also names a time column (`sent` is one of its names).
+        let reads_as_data = header.iter().any(|cell| super::clock::parse_datetime(cell, zone).is_some());
         let (columns, skip_header) = match column(TIME_NAMES) {
             Some(time) if !reads_as_data => ((time, column(RECIPIENT_NAMES), column(STATUS_NAMES)), true),
             _ => ((0, Some(1), Some(2)), false),
         };
+        let width = if skip_header { header.len() } else { 3 };
         if skip_header {
             numbered.next();
         }
@@ -101,13 +111,31 @@ pub fn parse(text: &str, zone: &Zone, field: &str, max_lines: u64, limit: u64) -
             if lines.len() as u64 >= max_lines {
                 return Err(too_many());
             }
-            let cells = split_csv(line, separator);
+            let mut cells = split_csv(line, separator);
+            // Trailing separators add empty cells; other extra cells are a reply's
+            // unquoted separator: rejoined when the status ends the row, else refused.
+            while cells.len() > width && cells.last().is_some_and(|c| c.trim().is_empty()) {
+                cells.pop();
+            }
+            if cells.len() > width {
+                match columns.2 {
+                    Some(status) if status + 1 == width => {
+                        let rest = cells.split_off(status);
+                        cells.push(rest.join(separator.to_string().as_str()));
+                    }
+                    _ => return Err(bad(n, LogProblem::Unquoted)),
+                }
+            }
             let cell =
                 |i: Option<usize>| i.and_then(|i| cells.get(i)).map(|c| c.trim().to_string()).unwrap_or_default();
             if cells.len() <= columns.0 {
                 return Err(bad(n, LogProblem::Shape));
             }
             let time = super::clock::parse_datetime(&cells[columns.0], zone).ok_or_else(|| bad(n, LogProblem::Time))?;
+            check_range(time).map_err(|p| bad(n, p))?;
+            if columns.2.is_none_or(|status| cells.len() <= status) {
+                return Err(bad(n, LogProblem::NoStatus));
+            }
             let status = cell(columns.2);
             let error = status_is_error(&status).ok_or_else(|| bad(n, LogProblem::Status))?;
             lines.push(Line { time, error, to: cell(columns.1), reply: status });
@@ -129,6 +157,15 @@ pub fn parse(text: &str, zone: &Zone, field: &str, max_lines: u64, limit: u64) -
         }
     }
     Ok(log)
+}
+
+/// A logged time within the range of `start` (1970–2100).
+fn check_range(time: i64) -> Result<(), LogProblem> {
+    if (0..=MAX_START).contains(&time) {
+        Ok(())
+    } else {
+        Err(LogProblem::TimeRange)
+    }
 }
 
 /// Splits one CSV line (RFC 4180 quoting within the line).
@@ -160,13 +197,19 @@ fn split_csv(line: &str, separator: char) -> Vec<String> {
 /// neither, and the line is refused as unreadable.
 pub fn status_is_error(status: &str) -> Option<bool> {
     let s = status.trim().to_ascii_lowercase();
-    let b = s.as_bytes();
+    let code = code_part(&s);
+    let b = code.as_bytes();
     if b.len() >= 3 && b[..3].iter().all(u8::is_ascii_digit) && b.get(3).is_none_or(|c| !c.is_ascii_digit()) {
         return match b[0] {
             b'2' | b'3' | b'4' => Some(false),
             b'5' => Some(true),
             _ => None,
         };
+    }
+    // A bare enhanced status code (RFC 3463 class.subject.detail), as a DSN's
+    // `Status: 5.1.1` gives it: class 5 is permanent, 2 and 4 as their replies.
+    if let Some(class) = enhanced_class(code) {
+        return Some(class == b'5');
     }
     // Postfix's `dsn=5.x.x` / `dsn=2.x.x` (the `=` would split the word).
     if s.contains("dsn=5") {
@@ -198,6 +241,36 @@ pub fn status_is_error(status: &str) -> Option<bool> {
     } else {
         None
     }
+}
+
+/// The status without a DSN's type prefix: `smtp; 550 …` (RFC 3464 §2.3.6
+/// Diagnostic-Code: `smtp` or an `x-` type) or `Status: 5.1.1` (§2.3.4).
+fn code_part(s: &str) -> &str {
+    if let Some(rest) = s.strip_prefix("status:") {
+        return rest.trim_start();
+    }
+    match s.split_once(';') {
+        Some((kind, rest)) if kind == "smtp" || kind.starts_with("x-") => rest.trim_start(),
+        _ => s,
+    }
+}
+
+/// The class of an enhanced status code that opens `s` (`2|4|5.d{1,3}.d{1,3}`).
+fn enhanced_class(s: &str) -> Option<u8> {
+    let b = s.as_bytes();
+    let class = *b.first().filter(|c| matches!(c, b'2' | b'4' | b'5'))?;
+    let mut at = 1;
+    for _ in 0..2 {
+        if b.get(at) != Some(&b'.') {
+            return None;
+        }
+        let digits = b[at + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if !(1..=3).contains(&digits) {
+            return None;
+        }
+        at += 1 + digits;
+    }
+    b.get(at).is_none_or(|c| !c.is_ascii_digit() && *c != b'.').then_some(class)
 }
 
 #[cfg(test)]

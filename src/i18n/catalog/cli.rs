@@ -351,6 +351,12 @@ crate::catalog! {
         es: "{first}; {next}",
         pl: "{first}; {next}",
     },
+    "cli.counter" => {
+        en: "{label} {value}",
+        fr: "{label} {value}",
+        es: "{label} {value}",
+        pl: "{label} {value}",
+    },
     "cli.labelled" => {
         en: "{label}: {value}",
         fr: "{label} : {value}",

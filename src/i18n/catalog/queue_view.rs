@@ -194,6 +194,24 @@ crate::catalog! {
         es: "aún en espera al final",
         pl: "nadal czekające na końcu",
     },
+    "queue.view.counter.spamSent" => {
+        en: "spam sent",
+        fr: "spams envoyés",
+        es: "spam enviado",
+        pl: "wysłany spam",
+    },
+    "queue.view.counter.longestHoldSeconds" => {
+        en: "longest hold",
+        fr: "plus longue retenue",
+        es: "retención más larga",
+        pl: "najdłuższe wstrzymanie",
+    },
+    "queue.view.counter.spamEpisodes" => {
+        en: "spam blocks",
+        fr: "blocages pour spam",
+        es: "bloqueos por spam",
+        pl: "blokady za spam",
+    },
     "queue.view.counter.maxQueue" => {
         en: "longest queue",
         fr: "file la plus longue",
@@ -673,6 +691,12 @@ crate::catalog! {
         fr: "votre scénario",
         es: "su escenario",
         pl: "twój scenariusz",
+    },
+    "queue.view.expected-shown" => {
+        en: "expect {range}",
+        fr: "comptez {range}",
+        es: "cuente con {range}",
+        pl: "licz się z {range}",
     },
     "queue.view.expected" => {
         en: "expect {from}–{to}",

@@ -1,0 +1,218 @@
+//! The queue tester's defects of stop 36 (D2, D5, D6, D9, D12), each as the
+//! behaviour the README and the guides give: the ratio exactly at the limit
+//! stays green at every ratio, a byte order mark and a headerless first row
+//! are read, a mail sent at midnight is in its day's history, an action that a
+//! later click cancels says so, and the send-log and snapshot gaps are read or
+//! refused with their field.
+
+use mail_preflight::queue::{simulate_json, Action, LogProblem, Problem, ScenarioError, SimulationResult, State};
+use serde_json::json;
+
+fn run(scenario: &serde_json::Value) -> SimulationResult {
+    simulate_json(&scenario.to_string()).unwrap_or_else(|e| panic!("scenario does not run: {e}"))
+}
+
+fn refused(scenario: &serde_json::Value) -> ScenarioError {
+    simulate_json(&scenario.to_string()).expect_err("refused")
+}
+
+/// 100 mails in total (99 in the snapshot, one sent in error), `errors` of them in error,
+/// at a ratio written `ratio` (as a person writes it in JSON: "0.29").
+fn ratio_run(ratio: &str, errors: u64, state: &str) -> SimulationResult {
+    let text = format!(
+        r#"{{"takenAt": "2026-03-02T10:00:00+01:00",
+            "service": {{"state": "{state}", "sent": 99, "sentToday": 0, "bounce": {}, "maxPerDay": 7200}},
+            "thresholds": {{"bounceRatio": {ratio}}},
+            "streams": [{{"start": 60, "count": 1, "duration": 1, "bounceShare": 1, "verdict": "clean"}}]}}"#,
+        errors - 1
+    );
+    simulate_json(&text).unwrap_or_else(|e| panic!("{ratio}: {e}"))
+}
+
+#[test]
+fn exactly_at_the_ratio_stays_green_at_every_ratio_and_one_more_error_trips() {
+    for n in 1..=99u64 {
+        let ratio = format!("0.{n:02}");
+        let at = ratio_run(&ratio, n, "ok");
+        assert_eq!(at.state, State::Active, "{n} errors of 100 at {ratio} is not more than the ratio");
+        if n < 99 {
+            let over = ratio_run(&ratio, n + 1, "ok");
+            assert_eq!(over.state, State::Bounce, "{} errors of 100 at {ratio} is more", n + 1);
+        }
+    }
+}
+
+#[test]
+fn forces_doubled_ratio_is_exact_too() {
+    // Force doubles the ratio (seed 002): at 0.29 the limit is 58 of 100.
+    for n in 1..=49u64 {
+        let ratio = format!("0.{n:02}");
+        let at = ratio_run(&ratio, 2 * n, "force");
+        assert_eq!(at.state, State::Force, "{} errors of 100 at twice {ratio}", 2 * n);
+        let over = ratio_run(&ratio, 2 * n + 1, "force");
+        assert_eq!(over.state, State::Bounce, "{} errors of 100 at twice {ratio}", 2 * n + 1);
+    }
+}
+
+const ROW: &str = "2026-03-02T10:00:00+01:00,a@b.example,sent";
+
+fn log_run(log: &str) -> Result<SimulationResult, ScenarioError> {
+    simulate_json(&json!({"timeZone": "Europe/Paris", "streams": [{"name": "log", "log": log}]}).to_string())
+}
+
+#[test]
+fn a_byte_order_mark_is_skipped_in_csv_and_json_lines() {
+    for log in [
+        format!("\u{feff}time,to,status\n{ROW}\n"),
+        format!("\u{feff}time,to,status\r\n{ROW}\r\n"),
+        format!("\u{feff}{ROW}\n"),
+        format!("\u{feff}{}\n", json!({"time": "2026-03-02T10:00:00+01:00", "to": "a@b.example", "status": "sent"})),
+    ] {
+        let r = log_run(&log).unwrap_or_else(|e| panic!("{log:?}: {e}"));
+        assert_eq!(r.counters.mails, 1, "{log:?}");
+        assert_eq!(r.counters.sent, 1, "{log:?}");
+    }
+}
+
+#[test]
+fn a_first_row_that_reads_as_a_mail_is_never_taken_for_a_header() {
+    // Every cell of the row is tried: a time anywhere makes it data.
+    let r = log_run("a@b.example,2026-03-02T10:00:00+01:00,sent\n").map(|r| r.counters.mails);
+    assert!(matches!(
+        r,
+        Err(ScenarioError::Invalid { problem: Problem::LogLine { line: 1, detail: LogProblem::Time }, .. })
+    ), "a data row out of order is refused with its line, not dropped: {r:?}");
+    let r = log_run(&format!("{ROW}\n2026-03-02T10:05:00+01:00,c@b.example,550 5.1.1 unknown\n")).expect("reads");
+    assert_eq!((r.counters.mails, r.counters.errors), (2, 1));
+}
+
+#[test]
+fn a_mail_sent_at_local_midnight_at_the_end_is_in_its_days_history() {
+    for (duration, zone, start) in [
+        (14_400, "Europe/Paris", "2026-03-02T22:00:00+01:00"),
+        (7_200, "Europe/Paris", "2026-03-02T22:00:00+01:00"),
+        (7_201, "Europe/Paris", "2026-03-02T22:00:00+01:00"),
+        (14_400, "America/New_York", "2026-03-02T22:00:00-05:00"),
+    ] {
+        let r = run(&json!({"start": start, "timeZone": zone,
+            "streams": [{"start": 0, "duration": duration, "count": 2, "verdict": "clean"}]}));
+        let days: u64 = r.history.iter().map(|h| h.volume.unwrap_or(0)).sum();
+        assert_eq!(days, r.counters.sent, "{duration} s in {zone}: {:?}", r.history);
+        assert_eq!(r.service.sent_today, r.history.last().and_then(|h| h.volume).unwrap_or(0));
+    }
+}
+
+#[test]
+fn the_history_adds_up_to_the_mails_sent_over_summer_time_changes() {
+    for start in ["2026-10-24T22:00:00+02:00", "2026-03-28T22:00:00+01:00"] {
+        let r = run(&json!({"start": start, "timeZone": "Europe/Paris", "thresholds": {"bounceRatio": 1},
+            "streams": [{"start": 0, "duration": 187_200, "rate": 1, "bounceShare": 0.5, "verdict": "clean"}]}));
+        let days: u64 = r.history.iter().map(|h| h.volume.unwrap_or(0)).sum();
+        assert_eq!(days, r.counters.sent, "{start}: {:?}", r.history);
+    }
+}
+
+#[test]
+fn a_purge_during_an_unblocks_delay_cancels_it_and_says_so() {
+    let r = run(&json!({"start": "2026-03-02T10:00:00+01:00", "locale": "fr",
+        "service": {"state": "ko", "sent": 1000, "bounce": 0},
+        "actions": [{"at": 20, "action": "UNBLOCK"}, {"at": 30, "action": "PURGE"}]}));
+    let unblock = &r.applied_actions[0];
+    assert_eq!(unblock.action, Action::Unblock);
+    assert_eq!(unblock.effective_at, None, "the unblock never takes effect");
+    assert_eq!(unblock.expected, None);
+    let superseded = unblock.superseded.as_ref().expect("said cancelled");
+    assert_eq!((superseded.at, superseded.by), (r.start + 30, Action::Purge));
+    assert!(superseded.message.contains("Débloquer l'envoi") && superseded.message.contains("Purger les e-mails"),
+        "{}", superseded.message);
+    let purge = &r.applied_actions[1];
+    assert!(purge.superseded.is_none() && purge.effective_at.is_some());
+    // The timeline never shows the unblock's change.
+    let changes: Vec<_> = r.timeline.iter().map(|c| (c.from, c.to)).collect();
+    assert_eq!(changes, vec![(State::Disabled, State::Purging), (State::Purging, State::Active)]);
+    // An unblock that runs its course stays as it was.
+    let alone = run(&json!({"start": "2026-03-02T10:00:00+01:00", "service": {"state": "ko"},
+        "actions": [{"at": 20, "action": "UNBLOCK"}]}));
+    assert!(alone.applied_actions[0].superseded.is_none());
+    assert_eq!(alone.applied_actions[0].effective_at, Some(alone.timeline[0].at));
+}
+
+#[test]
+fn an_unquoted_reply_with_the_separator_is_read_whole_when_it_ends_the_row() {
+    let r = log_run("time,to,status\n2026-03-02T10:00:00+01:00,a@b.example,550 5.1.1 rejected, user unknown\n")
+        .expect("reads");
+    assert_eq!(r.error_log.last().and_then(|e| e.message.as_deref()), Some("550 5.1.1 rejected, user unknown"));
+    // Trailing separators are empty cells, not a reply.
+    let r = log_run("time,to,status\n2026-03-02T10:00:00+01:00,a@b.example,550 5.1.1 no,,\n").expect("reads");
+    assert_eq!(r.error_log.last().and_then(|e| e.message.as_deref()), Some("550 5.1.1 no"));
+    // The status before another column: the cells cannot be told apart, refused with the line.
+    let err = log_run("time,status,to\n2026-03-02T10:00:00+01:00,550 rejected, user unknown,a@b.example\n")
+        .expect_err("ambiguous");
+    assert!(matches!(err, ScenarioError::Invalid { problem: Problem::LogLine { line: 2, detail: LogProblem::Unquoted }, .. }),
+        "{err:?}");
+    assert!(err.to_string().contains("double quotes"), "{err}");
+}
+
+#[test]
+fn a_missing_status_is_named_as_missing() {
+    for log in ["time,to,status\n2026-03-02T10:00:00+01:00,a@b.example\n", "time,to\n2026-03-02T10:00:00+01:00,a@b.example\n"]
+    {
+        let err = log_run(log).expect_err("no status");
+        assert!(matches!(err, ScenarioError::Invalid { problem: Problem::LogLine { line: 2, detail: LogProblem::NoStatus }, .. }),
+            "{log:?}: {err:?}");
+    }
+    let err = log_run("{\"time\": 1772442000, \"to\": \"a@b.example\"}\n").expect_err("no status");
+    assert!(matches!(err, ScenarioError::Invalid { problem: Problem::LogLine { line: 1, detail: LogProblem::NoStatus }, .. }));
+}
+
+#[test]
+fn dsn_statuses_read() {
+    let r = log_run("time,to,status\n\
+        2026-03-02T10:00:00+01:00,a@b.example,smtp; 550 5.1.1 user unknown\n\
+        2026-03-02T10:01:00+01:00,b@b.example,5.1.1 user unknown\n\
+        2026-03-02T10:02:00+01:00,c@b.example,Status: 5.2.2\n\
+        2026-03-02T10:03:00+01:00,d@b.example,2.0.0 Ok\n\
+        2026-03-02T10:04:00+01:00,e@b.example,smtp; 250 2.0.0 queued\n\
+        2026-03-02T10:05:00+01:00,f@b.example,4.4.1 no answer\n")
+    .expect("reads");
+    assert_eq!((r.counters.mails, r.counters.errors), (6, 3));
+    // Something that only looks like a code is no status.
+    assert!(log_run("time,to,status\n2026-03-02T10:00:00+01:00,a@b.example,5.1\n").is_err());
+    assert!(log_run("time,to,status\n2026-03-02T10:00:00+01:00,a@b.example,5.1.1.1\n").is_err());
+}
+
+#[test]
+fn logged_times_outside_the_range_of_start_are_refused() {
+    for time in ["9999-01-01T00:00:00Z", "2101-01-01T00:00:00Z"] {
+        let err = log_run(&format!("time,to,status\n{time},a@b.example,sent\n")).expect_err("after 2100");
+        assert!(matches!(err, ScenarioError::Invalid { problem: Problem::LogLine { line: 2, detail: LogProblem::TimeRange }, .. }),
+            "{time}: {err:?}");
+    }
+}
+
+fn snapshot(volumes: serde_json::Value) -> serde_json::Value {
+    json!({"takenAt": "2026-03-02T09:30:00+01:00",
+        "service": {"state": "ok", "sent": 1000, "sentToday": 5, "bounce": 3, "maxPerDay": 7200, "email": null},
+        "bounces": [{"date": "2026-03-01T14:02:11+01:00", "message": "550 5.1.1 user unknown", "to": "a@b.example"}],
+        "volumes": volumes})
+}
+
+#[test]
+fn snapshot_volumes_duplicates_unknowns_and_days_after_the_snapshot() {
+    let duplicate = refused(&snapshot(json!([{"date": "2026-03-01T00:00:00+01:00", "volume": 12},
+        {"date": "2026-03-01T00:00:00+01:00", "volume": 3}])));
+    assert_eq!(duplicate.field(), Some("volumes[1].date"));
+    assert!(matches!(duplicate, ScenarioError::Invalid { problem: Problem::DuplicateDay { .. }, .. }));
+    let after = refused(&snapshot(json!([{"date": "2026-03-05T00:00:00+01:00", "volume": 3}])));
+    assert_eq!(after.field(), Some("volumes[0].date"));
+    assert!(matches!(after, ScenarioError::Invalid { problem: Problem::AfterSnapshot, .. }));
+    // A null volume stays unknown; the snapshot's own day is allowed.
+    let r = run(&snapshot(json!([{"date": "2026-03-01T00:00:00+01:00", "volume": null},
+        {"date": "2026-03-02T00:00:00+01:00", "volume": 4}])));
+    let first = r.history.iter().find(|h| h.date.starts_with("2026-03-01")).expect("the day");
+    assert_eq!(first.volume, None, "{:?}", r.history);
+    // Snapshot dates in the range of start.
+    let mut late = snapshot(json!([]));
+    late["bounces"][0]["date"] = json!("2101-01-01T00:00:00Z");
+    assert_eq!(refused(&late).field(), Some("bounces[0].date"));
+}
