@@ -725,9 +725,12 @@ export interface AppliedAction {
   at: number;
   action: QueueAction;
   state: QueueState;
-  effectiveAt: number;
+  /** When the change happens in the simulation; null when a later action cancelled it (`superseded`). */
+  effectiveAt: number | null;
   /** The range to expect in reality (the guides: "a few minutes" to "several tens of minutes"). */
   expected?: { earliest: number; latest: number };
+  /** A later action that cancelled this one while still in progress (a purge during an unblock's delay). */
+  superseded?: { at: number; by: QueueAction; message: string };
 }
 
 export interface RejectedAction {

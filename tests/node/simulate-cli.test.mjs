@@ -46,11 +46,11 @@ test('simulate --format text shows the state, the counters, each change with its
   assert.equal(run.status, 0, run.stderr);
   const result = pkg.simulate(presets['bot-attack']);
   assert.match(run.stdout, /^state: ok \(Active\)/m);
-  assert.match(run.stdout, /^counters: mails 548, /m);
+  assert.match(run.stdout, /^counters: mails generated 548, sent \(panel\) /m);
   for (const change of result.timeline) assert.ok(run.stdout.includes(change.message), change.message);
   assert.ok(run.stdout.includes(result.answers.maxSteadyRate.message));
   assert.ok(result.answers.captcha.differences.every((d) => run.stdout.includes(d)), 'the captcha answer');
-  assert.match(run.stdout, /thresholds\.purgeSeconds = 600 {2}\[ours/);
+  assert.match(run.stdout, /thresholds\.purgeSeconds = 10 min {2}\[ours; expect 5–40 min\]/);
   assert.match(run.stdout, /Europe\/Paris/, 'the time zone is named');
 });
 
@@ -200,7 +200,32 @@ test('the text layouts of an explanation and of a simulation take every word fro
     const labelled = (label, value) => pkg.renderMessage('cli.labelled', { label, value }, locale);
     assert.equal(lines[0], `${labelled(words['cli.state'], `${result.state} (${words['queue.state.active']})`)}  `
       + labelled(words['queue.view.buttons'], result.actions.map((a) => words[`queue.action.${a.toLowerCase().replace('_', '-')}`]).join(', ')));
-    assert.ok(lines[1].startsWith(labelled(words['cli.counters'], `mails ${result.counters.mails}, `)), lines[1]);
+    const mails = pkg.renderMessage('cli.counter', { label: words['queue.view.counter.mails'], value: result.counters.mails }, locale);
+    assert.ok(lines[1].startsWith(labelled(words['cli.counters'], `${mails}, `)), lines[1]);
+    // Every counter by its catalogue name, no JSON name; every assumption with its unit, no raw JSON value.
+    for (const key of Object.keys(result.counters)) {
+      assert.ok(words[`queue.view.counter.${key}`], `queue.view.counter.${key} in ${locale}`);
+      assert.ok(lines[1].includes(words[`queue.view.counter.${key}`]), `${key}: ${lines[1]}`);
+    }
+    assert.doesNotMatch(lines[1], /\b(spamSent|maxQueue|redSeconds|longestHoldSeconds|smtpAccepted)\b/, lines[1]);
+    const assumptions = lines.filter((l) => /^ {2}(thresholds|service)\./.test(l));
+    assert.ok(assumptions.length >= 10, locale);
+    for (const line of assumptions) assert.doesNotMatch(line, /[{}"]/, line);
+    const purge = assumptions.find((l) => l.startsWith('  thresholds.purgeSeconds = '));
+    assert.ok(purge.includes('10 min') && purge.includes('5–40 min'), purge);
+  }
+});
+
+test('simulate --format text says when a purge cancels an unblock still in progress (D9), in the four languages', () => {
+  const scenario = { start: '2026-03-02T10:00:00+01:00', service: { state: 'ko' },
+    actions: [{ at: 20, action: 'UNBLOCK' }, { at: 30, action: 'PURGE' }] };
+  for (const locale of ['en', 'fr', 'es', 'pl']) {
+    const result = pkg.simulate({ ...scenario, locale });
+    const [unblock] = result.appliedActions;
+    assert.equal(unblock.effectiveAt, null);
+    assert.equal(unblock.superseded.by, 'PURGE');
+    const text = commands.formatSimulation(result, { t: translator(locale), locale, colour: false });
+    assert.ok(text.includes(unblock.superseded.message), text);
   }
 });
 

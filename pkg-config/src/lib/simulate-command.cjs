@@ -150,6 +150,17 @@ function notificationText(n, t) {
     : t('queue.view.notification.no-recipient', { subject: n.subject });
 }
 
+/**
+ * A counter in words: its catalogue name and its value, numbers grouped as the engine
+ * groups them, seconds as hours and minutes ("longest hold 72 h 00 min").
+ */
+function counterText(t, key, value) {
+  if (!/Seconds$/.test(key)) return t('cli.counter', { label: t(`queue.view.counter.${key}`), value });
+  const s = Math.max(0, Math.round(value));
+  const shown = t('queue.view.duration', { hours: Math.floor(s / 3600), minutes: String(Math.floor((s % 3600) / 60)).padStart(2, '0') });
+  return t('cli.counter', { label: t(`queue.view.counter.${key}`), value: shown });
+}
+
 function formatSimulation(result, { t, locale, colour }) {
   const paint = painter(colour);
   const when = timeFormatter(locale, result.timeZone);
@@ -157,11 +168,12 @@ function formatSimulation(result, { t, locale, colour }) {
   const buttons = (result.actions || []).map((a) => t(`queue.action.${ACTION_KEYS[a] || a}`)).join(', ') || '-';
   let out = `${labelled(t, t('cli.state'), paint(red ? 'red' : 'green', `${result.state} (${stateName(t, result.state)})`))}  `
     + `${labelled(t, t('queue.view.buttons'), buttons)}\n`;
-  out += `${labelled(t, t('cli.counters'), Object.entries(result.counters || {}).map(([k, v]) => `${k} ${v}`).join(', '))}\n`;
+  out += `${labelled(t, t('cli.counters'), Object.entries(result.counters || {}).map(([k, v]) => counterText(t, k, v)).join(', '))}\n`;
   out += `${paint('dim', t('queue.view.zone', { zone: result.timeZone, tzdata: result.tzdata }))}\n`;
   const events = [
     ...(result.timeline || []).map((c) => [c.at, `${paint(RED_STATES.includes(c.to) ? 'red' : 'bold', c.message)}`
       + (c.advice ? `\n      → ${c.advice}` : '')]),
+    ...(result.appliedActions || []).filter((a) => a.superseded).map((a) => [a.superseded.at, paint('yellow', a.superseded.message)]),
     ...(result.rejectedActions || []).map((r) => [r.at, paint('yellow', r.message)]),
     ...(result.notifications || []).map((n) => [n.at, paint('dim', notificationText(n, t))]),
   ].sort((a, b) => a[0] - b[0]);
@@ -184,8 +196,8 @@ function formatSimulation(result, { t, locale, colour }) {
   if (assumptions.length) out += `${paint('bold', t('queue.view.assumptions'))}\n`;
   for (const a of assumptions) {
     const source = t(`queue.view.source.${a.source}`);
-    const basis = a.expected ? t('cli.joined', { first: source, next: t('queue.view.expected', { from: a.expected[0], to: a.expected[1] }) }) : source;
-    out += `  ${a.field} = ${JSON.stringify(a.value)}  [${basis}]\n      ${paint('dim', a.note)}\n`;
+    const basis = a.expectedShown ? t('cli.joined', { first: source, next: t('queue.view.expected-shown', { range: a.expectedShown }) }) : source;
+    out += `  ${a.field} = ${a.shown}  [${basis}]\n      ${paint('dim', a.note)}\n`;
   }
   return out;
 }

@@ -698,12 +698,6 @@ crate::catalog! {
         es: "cuente con {range}",
         pl: "licz się z {range}",
     },
-    "queue.view.expected" => {
-        en: "expect {from}–{to}",
-        fr: "comptez {from}–{to}",
-        es: "cuente con {from}–{to}",
-        pl: "licz się z {from}–{to}",
-    },
     "queue.view.buttons" => {
         en: "buttons",
         fr: "boutons",

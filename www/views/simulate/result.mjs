@@ -104,7 +104,8 @@ export function renderResult(parts, { result, fmt, t, el, number, origins, timel
     ...(result.appliedActions || []).map((a) => ({
       at: a.at, className: `applied origin-${originOf(a.at, a.action)}`,
       body: [el('span', {
-        text: a.expected
+        text: a.superseded ? `${t('queue.view.applied', { action: actionName(t, a.action) })} ${a.superseded.message}`
+          : a.expected
           ? t('queue.view.applied-range', { action: actionName(t, a.action), effective: fmt.when(a.effectiveAt), earliest: fmt.when(a.expected.earliest), latest: fmt.when(a.expected.latest) })
           : t('queue.view.applied', { action: actionName(t, a.action) }),
       }), el('span', { class: 'badge', text: t(`queue.view.origin.${originOf(a.at, a.action)}`) })],
@@ -174,9 +175,9 @@ export function renderResult(parts, { result, fmt, t, el, number, origins, timel
     el('thead', {}, el('tr', {}, ['field', 'value', 'source', 'note'].map((k) => el('th', { scope: 'col', text: t(`queue.view.assumptions.${k}`) })))),
     el('tbody', {}, (result.assumptions || []).map((a) => el('tr', { dataset: { field: a.field, source: a.source } }, [
       el('td', { translate: 'no' }, el('code', { text: a.field })),
-      el('td', { translate: 'no', text: typeof a.value === 'object' ? JSON.stringify(a.value) : String(a.value) }),
+      el('td', { text: a.shown }),
       el('td', {}, [el('span', { class: `badge source-${a.source}`, text: t(`queue.view.source.${a.source}`) }),
-        a.expected ? el('span', { class: 'hint', text: ` ${t('queue.view.expected', { from: number(a.expected[0]), to: number(a.expected[1]) })}` }) : null]),
+        a.expectedShown ? el('span', { class: 'hint', text: ` ${t('queue.view.expected-shown', { range: a.expectedShown })}` }) : null]),
       el('td', { text: a.note }),
     ]))),
   ]));
