@@ -329,7 +329,7 @@ test('simulate runs a scenario file',
     const text = runCli(['simulate', '--format', 'text', 'scenario.json'], { cwd: dir });
     assert.equal(text.status, 0);
     assert.match(text.stdout, /^state: \w+/m);
-    assert.match(text.stdout, /^counters: mails \d+/m);
+    assert.match(text.stdout, /^counters: mails generated \d+/m);
     const polish = JSON.parse(runCli(['simulate', '--locale', 'pl', 'scenario.json'], { cwd: dir }).stdout);
     assert.deepEqual(polish, JSON.parse(JSON.stringify(pkg.simulate({ ...scenario, locale: 'pl' }))), '--locale wins');
   });
