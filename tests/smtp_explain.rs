@@ -175,8 +175,17 @@ fn the_retry_later_flags_are_the_actions_that_say_retry_later() {
         let id = format!("smtp.enhanced.action.subject.{subject}");
         assert_eq!(RETRY_LATER_SUBJECTS.contains(&subject), says(&id), "{id}");
     }
-    for (cause, _, _) in CAUSES {
-        assert_eq!(RETRY_LATER_CAUSES.contains(cause), says(&format!("smtp.cause.{cause}.action")), "{cause}");
+    for cause in CAUSES.iter().map(|c| c.id) {
+        let later = RETRY_LATER_CAUSES.contains(&cause);
+        assert_eq!(later, says(&format!("smtp.cause.{cause}.action")), "{cause}");
+        if later {
+            let permanent = format!("smtp.cause.{cause}.action.permanent");
+            assert!(mail_preflight::i18n::entry(&permanent).is_some() && !says(&permanent), "{permanent}");
+        }
+    }
+    for code in REGISTRY.iter().filter(|c| c.permanent_action) {
+        let permanent = format!("smtp.enhanced.action.{}.{}.permanent", code.subject, code.detail);
+        assert!(mail_preflight::i18n::entry(&permanent).is_some() && !says(&permanent), "{permanent}");
     }
     // And a 5xx with any of them is told something else.
     for text in ["550 5.2.2 Mailbox full", "550 5.3.2 System not accepting network messages", "550 5.4.0 x", "550 Mailbox is full"] {
@@ -238,8 +247,9 @@ fn a_message_too_large_is_explained_by_its_enhanced_code_and_linked_to_size_tota
 #[test]
 fn a_policy_refusal_as_spam_points_to_the_spam_rules() {
     // IANA registry: X.7.1 "Delivery not authorized, message refused".
+    // X.7.1 is sent for relaying, blocklists and spam alike: the words say which.
     let e = explain("550 5.7.1 Message rejected as spam by Content Filtering", Locale::En);
-    assert_eq!(e.basis, Basis::Enhanced);
+    assert_eq!(e.basis, Basis::Text);
     assert!(e.action.contains("spam rules"), "{}", e.action);
     assert!(!e.action.contains("Check the recipient address"), "{}", e.action);
     assert_eq!(e.cause.map(|c| c.id).as_deref(), Some("spam"));
@@ -262,7 +272,9 @@ fn the_servers_words_explain_a_reply_without_an_enhanced_code() {
     let e = explain("554 Your message is too big for this server", Locale::Fr);
     assert_eq!(e.basis, Basis::Text);
     assert!(e.related_rules.contains(&"size/total".to_string()));
-    assert!(e.related_rules.contains(&"spam/listed-ip".to_string()), "554 in the guide: blacklisting");
+    // The guide's 554 is « por lo general » a blocklisting: not when the server names the cause.
+    assert!(!e.related_rules.contains(&"spam/listed-ip".to_string()), "{:?}", e.related_rules);
+    assert!(explain("554 Transaction failed", Locale::En).related_rules.contains(&"spam/listed-ip".to_string()));
     assert!(e.basis_text.contains("serveur"), "{}", e.basis_text);
 }
 
@@ -284,7 +296,7 @@ fn every_registered_enhanced_code_has_its_texts_in_every_language() {
             }
         }
     }
-    for (id, _, _) in CAUSES {
+    for id in CAUSES.iter().map(|c| c.id) {
         for locale in Locale::ALL {
             assert!(mail_preflight::i18n::entry(&format!("smtp.cause.{id}")).is_some(), "{id}");
             assert!(!mail_preflight::i18n::text(&format!("smtp.cause.{id}.action"), locale).starts_with("smtp."));
@@ -295,7 +307,7 @@ fn every_registered_enhanced_code_has_its_texts_in_every_language() {
 #[test]
 fn every_related_rule_is_a_rule_or_a_group_of_rules() {
     let ids: Vec<&str> = mail_preflight::rules::REGISTRY.iter().map(|r| r.id).collect();
-    let related = REGISTRY.iter().flat_map(|c| c.related.iter()).chain(CAUSES.iter().flat_map(|(_, _, r)| r.iter()));
+    let related = REGISTRY.iter().flat_map(|c| c.related.iter()).chain(CAUSES.iter().flat_map(|c| c.related.iter()));
     for rule in related {
         let known = if rule.ends_with('/') { ids.iter().any(|id| id.starts_with(rule)) } else { ids.contains(rule) };
         assert!(known, "{rule}");
@@ -320,4 +332,165 @@ fn a_huge_reply_is_read_up_to_the_limit_without_panicking() {
     assert_eq!(e.code, Some(250));
     assert!(e.problem.is_some());
     assert_eq!(e.text.lines().count(), MAX_REPLY_LINES);
+}
+
+/// The cause id of a reply's explanation.
+fn cause_of(reply: &str) -> Option<String> {
+    explain(reply, Locale::En).cause.map(|c| c.id)
+}
+
+#[test]
+fn a_permanent_mailbox_full_is_told_to_reach_the_recipient_another_way() {
+    // IANA X.2.2 "Mailbox full"; a 554 with it is no blocklisting (tester D1, Microsoft's reply).
+    let e = explain("554 5.2.2 mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException", Locale::En);
+    assert_eq!(e.basis, Basis::Enhanced);
+    assert!(e.meaning.starts_with("Mailbox full"), "{}", e.meaning);
+    assert!(e.action.contains("another way"), "{}", e.action);
+    assert!(!e.action.contains("blacklist"), "{}", e.action);
+    assert!(!e.related_rules.contains(&"spam/listed-ip".to_string()), "{:?}", e.related_rules);
+    let cause = e.cause.expect("the text says mailbox full");
+    assert_eq!(cause.id, "full");
+    assert!(!cause.action.to_lowercase().contains("retry"), "{}", cause.action);
+}
+
+#[test]
+fn a_daily_sending_quota_is_a_rate_not_a_full_mailbox_nor_a_bad_address() {
+    // Gmail's published 550 5.4.5 replies; IANA X.4.5 "Mail system congestion".
+    for reply in ["550 5.4.5 Daily sending quota exceeded.", "550 5.4.5 Daily SMTP relay limit exceeded for user."] {
+        let e = explain(reply, Locale::En);
+        assert_eq!(e.basis, Basis::Enhanced, "{reply}");
+        assert!(e.action.contains("send fewer mails"), "{reply}: {}", e.action);
+        assert!(!e.action.contains("recipient address"), "{reply}: {}", e.action);
+        assert!(!e.action.to_lowercase().contains("retry later"), "{reply}: {}", e.action);
+        let cause = e.cause.expect("a rate");
+        assert_eq!(cause.id, "rate", "{reply}");
+        assert!(!cause.action.to_lowercase().contains("retry later"), "{reply}: {}", cause.action);
+    }
+    assert_eq!(cause_of("451 Quota exceeded, slow down later").as_deref(), Some("rate"));
+    assert_eq!(cause_of("452 Mailbox quota exceeded").as_deref(), Some("full"));
+    assert_eq!(cause_of("452 User over quota (storage)").as_deref(), Some("full"));
+}
+
+#[test]
+fn relaying_denied_under_x_7_1_is_explained_as_relaying() {
+    for reply in ["550 5.7.1 Relaying denied", "454 4.7.1 <x@example.net>: Relay access denied"] {
+        let e = explain(reply, Locale::En);
+        assert_eq!(e.basis, Basis::Text, "{reply}");
+        assert_eq!(e.cause.as_ref().map(|c| c.id.as_str()), Some("relay"), "{reply}");
+        assert!(e.action.contains("Log in to the SMTP server"), "{reply}: {}", e.action);
+        assert!(!e.related_rules.iter().any(|r| r.starts_with("spam/")), "{reply}: {:?}", e.related_rules);
+    }
+    // A relay limit is a rate, not a refusal to relay.
+    assert_eq!(cause_of("450 4.2.1 Peak SMTP relay limit exceeded for customer.").as_deref(), Some("rate"));
+    assert_eq!(cause_of("550 relay not permitted").as_deref(), Some("relay"));
+}
+
+#[test]
+fn x_1_10_is_a_null_mx_only_when_the_text_says_so() {
+    // IANA: X.1.10 "the associated address is marked as invalid using a null MX".
+    let e = explain("550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup", Locale::En);
+    assert_eq!(e.cause.as_ref().map(|c| c.id.as_str()), Some("unknown-user"));
+    assert!(!e.meaning.contains("null MX") && !e.action.contains("null MX"), "{} / {}", e.meaning, e.action);
+    assert!(e.action.contains("typo"), "{}", e.action);
+    let null = explain("556 5.1.10 Recipient address has null MX", Locale::En);
+    assert!(null.action.contains("null MX"), "{}", null.action);
+}
+
+#[test]
+fn x_7_9_is_a_weak_auth_mechanism_only_when_the_text_speaks_of_auth() {
+    let e = explain("554 5.7.9 Message not accepted for policy reasons. See https://senders.yahooinc.com/error-codes", Locale::En);
+    assert!(!e.action.contains("465"), "{}", e.action);
+    assert!(!e.meaning.contains("too weak"), "{}", e.meaning);
+    let weak = explain("534 5.7.9 Authentication mechanism is too weak", Locale::En);
+    assert!(weak.action.contains("465"), "{}", weak.action);
+}
+
+#[test]
+fn gmails_receiving_too_quickly_is_a_rate_to_retry_later() {
+    let e = explain("450 4.2.1 The user you are trying to contact is receiving mail too quickly. Please resend your message at a later time.", Locale::En);
+    assert!(e.retry);
+    assert_eq!(e.cause.as_ref().map(|c| c.id.as_str()), Some("rate"));
+    assert!(e.action.contains("more slowly") && e.action.contains("retry later"), "{}", e.action);
+    assert!(!e.action.contains("another way"), "{}", e.action);
+}
+
+#[test]
+fn a_negation_in_the_clause_undoes_a_blocklist() {
+    for reply in ["550 5.7.1 Your IP is not listed in zen.spamhaus.org", "550 5.7.1 Mailbox not found (not listed in any blocklist)"] {
+        let e = explain(reply, Locale::En);
+        assert_ne!(e.cause.as_ref().map(|c| c.id.as_str()), Some("listed"), "{reply}");
+        assert!(!e.related_rules.contains(&"spam/listed-ip".to_string()), "{reply}: {:?}", e.related_rules);
+    }
+    assert_eq!(cause_of("550 5.7.1 Mailbox not found (not listed in any blocklist)").as_deref(), Some("unknown-user"));
+    // Nor is a blocklist's name that starts with "spam" a spam verdict.
+    assert_eq!(cause_of("550 5.7.1 Your IP is not listed in zen.spamhaus.org"), None);
+    assert_eq!(cause_of("554 5.7.1 Blocked, see bl.spamcop.net").as_deref(), Some("listed"));
+    // A negation in another clause does not.
+    let yahoo = "553 5.7.1 [BL21] Connections will not be accepted from 1.2.3.4, because the ip is in Spamhaus's list";
+    assert_eq!(cause_of(yahoo).as_deref(), Some("listed"));
+    assert_eq!(cause_of("550 5.7.1 Service unavailable; Client host [1.2.3.4] blocked using zen.spamhaus.org").as_deref(), Some("listed"));
+}
+
+#[test]
+fn pipelining_after_starttls_is_a_client_defect_not_a_missing_encryption() {
+    let e = explain("454 4.5.0 SMTP protocol violation, no commands allowed to pipeline after STARTTLS.", Locale::En);
+    assert_eq!(e.cause.as_ref().map(|c| c.id.as_str()), Some("starttls-misuse"));
+    assert!(!e.action.contains("465"), "{}", e.action);
+    assert!(e.action.contains("RFC 3207"), "{}", e.action);
+    assert!(e.related_rules.is_empty(), "{:?}", e.related_rules);
+    assert_eq!(cause_of("454 5.5.1 STARTTLS may not be repeated.").as_deref(), Some("starttls-misuse"));
+    // An EHLO reply lists the PIPELINING extension: no cause at all.
+    assert_eq!(cause_of("250-smtp.example.com\n250-PIPELINING\n250 8BITMIME"), None);
+    assert_eq!(cause_of("530 5.7.0 Must issue a STARTTLS command first.").as_deref(), Some("tls"));
+}
+
+#[test]
+fn authentication_required_is_explained_as_smtp_authentication() {
+    // RFC 4954 §6: 530 5.7.0 "Authentication required"; Gmail sends 5.5.1, Microsoft 5.7.57.
+    for reply in [
+        "530 5.5.1 Authentication Required.",
+        "550 5.7.57 Client not authenticated to send mail. Error: 535 5.7.139 Authentication unsuccessful",
+    ] {
+        let e = explain(reply, Locale::En);
+        assert_eq!(e.basis, Basis::Text, "{reply}");
+        assert_eq!(e.cause.as_ref().map(|c| c.id.as_str()), Some("auth-required"), "{reply}");
+        assert!(e.action.contains("SMTPAuth"), "{reply}: {}", e.action);
+    }
+    assert_eq!(cause_of("SMTP Error: Could not authenticate.").as_deref(), Some("login"));
+}
+
+#[test]
+fn the_sender_the_unknown_user_and_a_loop_are_told_apart() {
+    let exim = explain("550-Verification failed for <a@b.example>\n550-Unrouteable address\n550 Sender verify failed", Locale::En);
+    assert_eq!(exim.cause.as_ref().map(|c| c.id.as_str()), Some("sender"));
+    assert!(exim.action.contains("Send from an address"), "{}", exim.action);
+    assert!(!exim.action.contains("recipient"), "{}", exim.action);
+    let yahoo = explain("554 delivery error: dd This user doesn't have a yahoo.com account (x@yahoo.com) [0]", Locale::En);
+    assert_eq!(yahoo.cause.as_ref().map(|c| c.id.as_str()), Some("unknown-user"));
+    assert!(!yahoo.action.contains("blacklist"), "{}", yahoo.action);
+    assert!(!yahoo.related_rules.contains(&"spam/listed-ip".to_string()), "{:?}", yahoo.related_rules);
+    let hops = explain("554 5.6.0 Message exceeded 50 hops, this may indicate a mail loop.", Locale::En);
+    assert_eq!(hops.cause.as_ref().map(|c| c.id.as_str()), Some("loop"));
+    assert!(hops.action.contains("forwards"), "{}", hops.action);
+    assert!(hops.related_rules.is_empty(), "{:?}", hops.related_rules);
+}
+
+#[test]
+fn no_permanent_reply_of_the_new_causes_says_retry_later_in_any_language() {
+    let later = ["retry later", "réessayez plus tard", "vuelva a intentarlo más tarde", "spróbuj później", "spróbuj ponownie później"];
+    for reply in [
+        "554 5.2.2 mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException",
+        "550 5.4.5 Daily sending quota exceeded.",
+        "550 Mailbox is full",
+        "550 Too many messages, slow down",
+    ] {
+        for locale in Locale::ALL {
+            let e = explain(reply, locale);
+            let cause = e.cause.as_ref().map(|c| c.action.to_lowercase()).unwrap_or_default();
+            for words in later {
+                assert!(!e.action.to_lowercase().contains(words), "{reply} {locale:?}: {}", e.action);
+                assert!(!cause.contains(words), "{reply} {locale:?}: {cause}");
+            }
+        }
+    }
 }

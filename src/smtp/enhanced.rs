@@ -25,19 +25,76 @@ pub struct Registered {
     /// Its action says to retry later (a full mailbox, a busy system): advice
     /// a permanent (5xx) reply must not get (RFC 5321 §4.2.1).
     pub retry_later: bool,
+    /// Has a second action for a permanent (5xx) reply, `smtp.enhanced.action.S.D.permanent`.
+    pub permanent_action: bool,
+    /// Servers send it for many causes (X.7.1 for relaying, blocklists, spam;
+    /// Gmail's 4.2.1 for a rate): a cause the server's text names explains it.
+    pub text_first: bool,
+    /// The detail applies only when the text says one of these (lower case);
+    /// else the code reads as its subject's X.Y.0. The registry describes
+    /// X.1.10 as "the associated address is marked as invalid using a null MX"
+    /// (RFC 7505), and X.7.9 as an AUTH mechanism too weak (RFC 4954 §6), but
+    /// servers send them for any unknown recipient (Microsoft's
+    /// RESOLVER.ADR.RecipientNotFound) or policy refusal (Yahoo's "Message not
+    /// accepted for policy reasons").
+    pub requires: &'static [&'static str],
 }
 
 const fn code(subject: u16, detail: u16, reference: &'static str) -> Registered {
-    Registered { subject, detail, reference, action: false, related: &[], retry_later: false }
+    act_with(subject, detail, reference, false, &[], false)
 }
 
 const fn act(subject: u16, detail: u16, reference: &'static str, related: &'static [&'static str]) -> Registered {
-    Registered { subject, detail, reference, action: true, related, retry_later: false }
+    act_with(subject, detail, reference, true, related, false)
 }
 
-/// A code whose action is to retry later.
+/// A code whose action is to retry later; its permanent reply has its own action.
 const fn act_later(subject: u16, detail: u16, reference: &'static str) -> Registered {
-    Registered { subject, detail, reference, action: true, related: &[], retry_later: true }
+    act_with(subject, detail, reference, true, &[], true)
+}
+
+const fn act_with(
+    subject: u16,
+    detail: u16,
+    reference: &'static str,
+    action: bool,
+    related: &'static [&'static str],
+    retry_later: bool,
+) -> Registered {
+    Registered {
+        subject,
+        detail,
+        reference,
+        action,
+        related,
+        retry_later,
+        permanent_action: false,
+        text_first: false,
+        requires: &[],
+    }
+}
+
+impl Registered {
+    const fn text_first(mut self) -> Registered {
+        self.text_first = true;
+        self
+    }
+
+    const fn requires(mut self, words: &'static [&'static str]) -> Registered {
+        self.requires = words;
+        self
+    }
+
+    const fn permanent(mut self) -> Registered {
+        self.permanent_action = true;
+        self
+    }
+
+    /// Whether the text lets this detail apply (see `requires`).
+    pub fn applies_to(&self, text: &str) -> bool {
+        let lower = text.to_lowercase();
+        self.requires.is_empty() || self.requires.iter().any(|w| lower.contains(w))
+    }
 }
 
 /// Subjects whose advice (`smtp.enhanced.action.subject.N`, for a code without
@@ -62,10 +119,10 @@ pub const REGISTRY: &[Registered] = &[
     act(1, 7, "RFC 3463", ADDRESS),
     act(1, 8, "RFC 3463", &[]),
     code(1, 9, "RFC 3886"),
-    act(1, 10, "RFC 7505", &[]),
+    act(1, 10, "RFC 7505", &[]).requires(&["null mx"]),
     code(2, 0, "RFC 3463"),
-    act(2, 1, "RFC 3463", &[]),
-    act_later(2, 2, "RFC 3463"),
+    act(2, 1, "RFC 3463", &[]).text_first(),
+    act_later(2, 2, "RFC 3463").permanent(),
     act(2, 3, "RFC 3463", SIZE),
     code(2, 4, "RFC 3463"),
     code(3, 0, "RFC 3463"),
@@ -80,7 +137,7 @@ pub const REGISTRY: &[Registered] = &[
     code(4, 2, "RFC 3463"),
     code(4, 3, "RFC 3463"),
     act(4, 4, "RFC 3463", &[]),
-    act_later(4, 5, "RFC 3463"),
+    act_later(4, 5, "RFC 3463").permanent(),
     code(4, 6, "RFC 3463"),
     act(4, 7, "RFC 3463", &[]),
     code(5, 0, "RFC 3463"),
@@ -101,7 +158,7 @@ pub const REGISTRY: &[Registered] = &[
     code(6, 8, "RFC 6531"),
     act(6, 9, "RFC 6531", &["headers/raw-8bit"]),
     code(7, 0, "RFC 3463"),
-    act(7, 1, "RFC 3463", SPAM),
+    act(7, 1, "RFC 3463", SPAM).text_first(),
     code(7, 2, "RFC 3463"),
     code(7, 3, "RFC 3463"),
     code(7, 4, "RFC 3463"),
@@ -109,7 +166,7 @@ pub const REGISTRY: &[Registered] = &[
     code(7, 6, "RFC 3463"),
     code(7, 7, "RFC 3463"),
     act(7, 8, "RFC 4954", &[]),
-    act(7, 9, "RFC 4954", SECURITY),
+    act(7, 9, "RFC 4954", SECURITY).requires(&["mechanism", "weak", "auth"]),
     act(7, 10, "RFC 5248", SECURITY),
     act(7, 11, "RFC 4954", SECURITY),
     code(7, 12, "RFC 4954"),
@@ -159,22 +216,67 @@ pub fn class_and_subject_ids(class: u8, subject: u16) -> (&'static str, &'static
     (class_id, subject_id)
 }
 
-/// Causes a server's own text names, by words it uses (lower case), with the
-/// rules they relate to. Checked in order; the first match wins. A phrase
-/// matches from the start of a word (so `blacklist` finds `blacklisted`, and
-/// `listed` not `unlisted`), and not after a negation (`not listed`). "try
-/// again later" is no cause: servers say it of anything temporary.
-pub const CAUSES: &[(&str, &[&str], &[&str])] = &[
-    ("greylisting", &["greylist", "graylist", "grey-list", "gray-list"], &[]),
-    ("listed", &["blacklist", "blocklist", "block list", "spamhaus", "dnsbl", "rbl", "listed"], &["spam/listed-ip"]),
-    ("spam", &["spam", "junk", "content rejected", "message rejected due to content", "suspicious"], SPAM),
-    (
+/// A cause a server's own text names, by words it uses (lower case), with the
+/// rules it relates to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cause {
+    pub id: &'static str,
+    pub phrases: &'static [&'static str],
+    /// The phrase counts only when the text also says one of these (a quota
+    /// is a mailbox's only when the text says mailbox or storage).
+    pub with: &'static [&'static str],
+    /// A negation anywhere before it in the same clause undoes it, not only
+    /// the word just before: "not listed in any blocklist".
+    pub clause_negation: bool,
+    pub related: &'static [&'static str],
+}
+
+const fn cause(id: &'static str, phrases: &'static [&'static str], related: &'static [&'static str]) -> Cause {
+    Cause { id, phrases, with: &[], clause_negation: false, related }
+}
+
+/// Words that make a quota a mailbox's (ours).
+const MAILBOX_WORDS: &[&str] = &["mailbox", "mail box", "inbox", "storage", "disk"];
+
+/// Causes a server's own text names. Checked in order; the first match wins. A
+/// phrase matches from the start of a word (so `blacklist` finds `blacklisted`,
+/// and `listed` not `unlisted`), and not after a negation (`not listed`). "try
+/// again later" is no cause: servers say it of anything temporary. Order
+/// matters: a client's STARTTLS misuse before `tls`, the sender before the
+/// recipient, a relay *limit* (a rate) before relaying denied, a quota the
+/// text does not tie to a mailbox is a sending quota (a rate).
+pub const CAUSES: &[Cause] = &[
+    cause("greylisting", &["greylist", "graylist", "grey-list", "gray-list"], &[]),
+    // RFC 3207 §4: STARTTLS ends a pipelined group; §4.2: never started twice.
+    // Not "pipelining" alone: EHLO replies list the PIPELINING extension (RFC 2920).
+    cause(
+        "starttls-misuse",
+        &["pipeline after starttls", "pipelined after starttls", "allowed to pipeline", "starttls may not be repeated"],
+        &[],
+    ),
+    Cause {
+        clause_negation: true,
+        ..cause(
+            "listed",
+            &["blacklist", "blocklist", "block list", "spamhaus", "spamcop", "dnsbl", "rbl", "listed"],
+            &["spam/listed-ip"],
+        )
+    },
+    cause("spam", &["spam", "junk", "content rejected", "message rejected due to content", "suspicious"], SPAM),
+    cause(
         "size",
         &["too large", "too big", "size exceed", "message size", "exceeds the maximum", "maximum message size"],
         SIZE,
     ),
-    ("full", &["mailbox full", "mailbox is full", "over quota", "quota exceeded", "exceeded storage"], &[]),
-    (
+    cause("full", &["mailbox full", "mailbox is full", "exceeded storage", "insufficient storage", "storage quota"], &[]),
+    Cause { with: MAILBOX_WORDS, ..cause("full", &["over quota", "quota exceeded", "quotaexceeded"], &[]) },
+    // Exim: "Sender verify failed"; Postfix: "Sender address rejected".
+    cause(
+        "sender",
+        &["sender verify failed", "sender verification", "sender address rejected", "unverified sender"],
+        &["sender/"],
+    ),
+    cause(
         "unknown-user",
         &[
             "user unknown",
@@ -182,13 +284,19 @@ pub const CAUSES: &[(&str, &[&str], &[&str])] = &[
             "no such user",
             "does not exist",
             "recipient not found",
+            "recipientnotfound",
             "unknown recipient",
             "invalid recipient",
             "no mailbox",
+            "mailbox not found",
+            "user doesn't have",
+            "user does not have",
         ],
         &[],
     ),
-    (
+    // RFC 5321 §6.3: a loop shows as too many Received hops.
+    cause("loop", &["mail loop", "routing loop", "loop detected", "too many hops", "hops"], &[]),
+    cause(
         "rate",
         &[
             "too many connections",
@@ -198,20 +306,41 @@ pub const CAUSES: &[(&str, &[&str], &[&str])] = &[
             "throttl",
             "slow down",
             "sending limit",
+            "too quickly",
+            "too fast",
+            "relay limit",
+            "sending quota",
+            "quota exceeded",
+            "unexpected volume",
         ],
         &[],
     ),
-    ("authentication", &["spf", "dkim", "dmarc", "unauthenticated"], &[]),
-    (
+    // RFC 4954 §6: 530 5.7.0 "Authentication required"; Microsoft's 5.7.57.
+    cause(
+        "auth-required",
+        &["authentication required", "authentication is required", "not authenticated", "must authenticate", "auth required"],
+        SECURITY,
+    ),
+    cause("authentication", &["spf", "dkim", "dmarc", "unauthenticated"], &[]),
+    cause(
         "login",
-        &["authentication failed", "authentication data", "invalid credentials", "password", "auth failed"],
+        &[
+            "authentication failed",
+            "authentication data",
+            "authentication unsuccessful",
+            "could not authenticate",
+            "invalid credentials",
+            "password",
+            "auth failed",
+        ],
         &[],
     ),
-    ("relay", &["relay", "relaying"], &[]),
-    ("tls", &["starttls", "tls required", "encryption required", "must issue a starttls"], SECURITY),
+    cause("relay", &["relay", "relaying"], &[]),
+    cause("tls", &["starttls", "tls required", "encryption required", "must issue a starttls"], SECURITY),
 ];
 
-/// Causes whose advice (`smtp.cause.ID.action`) is to retry later.
+/// Causes whose advice (`smtp.cause.ID.action`) is to retry later; each has
+/// `smtp.cause.ID.action.permanent` for a 5xx reply.
 pub const RETRY_LATER_CAUSES: &[&str] = &["full", "rate"];
 
 /// The cause a server's text names, if any.
@@ -219,17 +348,43 @@ pub fn cause_in(text: &str) -> Option<(&'static str, &'static [&'static str])> {
     let lower = text.to_lowercase();
     CAUSES
         .iter()
-        .find(|(_, words, _)| words.iter().any(|w| says(&lower, w)))
-        .map(|(id, _, related)| (*id, *related))
+        .find(|c| {
+            c.phrases.iter().any(|w| says(&lower, w, c.clause_negation))
+                && (c.with.is_empty() || c.with.iter().any(|w| lower.contains(w)))
+        })
+        .map(|c| (c.id, c.related))
 }
 
-/// Whether `text` has `phrase` at the start of a word, not negated.
-fn says(text: &str, phrase: &str) -> bool {
+/// Blocklists whose names start with a cause's word: `spamhaus` is no "spam".
+const BLOCKLIST_NAMES: &[&str] = &["spamhaus", "spamcop"];
+
+/// Whether `text` has `phrase` at the start of a word, not negated (by the
+/// word before it, or with `clause_negation` by any word of its clause before
+/// it), and not as the start of a blocklist's name.
+fn says(text: &str, phrase: &str, clause_negation: bool) -> bool {
     text.match_indices(phrase).any(|(at, _)| {
         let before = &text[..at];
         let word_start = before.chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        word_start && !negated(before)
+        let blocklist = BLOCKLIST_NAMES.iter().any(|name| *name != phrase && text[at..].starts_with(name));
+        word_start && !blocklist && !negated(before) && !(clause_negation && negated_in_clause(before))
     })
+}
+
+/// Whether a negation word is in the clause that `before` ends (a clause ends
+/// at `;`, `:`, `,`, a bracket, a line end, or a full stop before a space).
+fn negated_in_clause(before: &str) -> bool {
+    let mut start = 0;
+    let bytes = before.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let stop = matches!(b, b';' | b':' | b',' | b'(' | b')' | b'[' | b']' | b'\n')
+            || (b == b'.' && bytes.get(i + 1).is_some_and(u8::is_ascii_whitespace));
+        if stop {
+            start = i + 1;
+        }
+    }
+    before[start..]
+        .split(|c: char| !crate::text::negation::is_word_char(c))
+        .any(|word| crate::text::negation::NEGATIONS.contains(&word))
 }
 
 /// Rules related to a basic code of the guide's table (seed 003: 554 « Por lo

@@ -180,10 +180,14 @@ pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
     let text = |id: &str| i18n::text(id, locale).to_string();
     let guide_ids = reply.code.and_then(code_entry);
     let guide = guide_ids.map(|(m, a)| GuideEntry { meaning: text(m), action: text(a) });
+    // A 5xx is never told to retry later (RFC 5321 §4.2.1): the causes that
+    // say so have a permanent action.
+    let permanent = class == ReplyClass::Permanent;
     let cause = cause_in(&reply.text).map(|(id, related)| {
         let meaning = text(&format!("smtp.cause.{id}"));
-        let action = text(&format!("smtp.cause.{id}.action"));
-        (NamedCause { id: id.to_string(), meaning, action }, related)
+        let later = RETRY_LATER_CAUSES.contains(&id);
+        let action_id = format!("smtp.cause.{id}.action{}", if permanent && later { ".permanent" } else { "" });
+        (NamedCause { id: id.to_string(), meaning, action: text(&action_id) }, related, action_id)
     });
     let mut related: Vec<String> = Vec::new();
     let mut relate = |rules: &[&str]| {
@@ -194,7 +198,7 @@ pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
         }
     };
 
-    let greylisted = cause.as_ref().is_some_and(|(c, _)| c.id == "greylisting");
+    let greylisted = cause.as_ref().is_some_and(|(c, _, _)| c.id == "greylisting");
     let mut enhanced = None;
     let mut specific = None;
     let mut generic = None;
@@ -204,13 +208,21 @@ pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
         let entry = registered(subject, detail);
         let detail_text = entry.map(|_| text(&format!("smtp.enhanced.detail.{subject}.{detail}")));
         // An unregistered detail reads as its subject's X.Y.0 (RFC 3463 §3: the
-        // subject alone classifies the status).
-        if let Some((entry, detail)) = entry.map(|e| (e, detail)).or_else(|| registered(subject, 0).map(|e| (e, 0))) {
-            if !greylisted {
+        // subject alone classifies the status), and so does a detail whose
+        // registered meaning the text does not bear out (X.1.10 null MX).
+        let applies = entry.filter(|e| e.applies_to(&reply.text));
+        if let Some((entry, detail)) = applies.map(|e| (e, detail)).or_else(|| registered(subject, 0).map(|e| (e, 0))) {
+            // A code servers send for many causes, or one without its own
+            // advice, gives way to the cause the text names.
+            let yields = detail != 0 && cause.is_some() && (entry.text_first || !entry.action);
+            // The rules of a code the cause explains instead are not this reply's.
+            if !greylisted && !yields && !(detail == 0 && cause.is_some()) {
                 relate(entry.related);
             }
             let (action_id, retry_later) = if c == 2 {
                 ("smtp.class.success.action".to_string(), false)
+            } else if entry.action && c == 5 && entry.permanent_action {
+                (format!("smtp.enhanced.action.{subject}.{detail}.permanent"), false)
             } else if entry.action {
                 (format!("smtp.enhanced.action.{subject}.{detail}"), entry.retry_later)
             } else {
@@ -218,7 +230,9 @@ pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
             };
             let meaning = text(&format!("smtp.enhanced.detail.{subject}.{detail}"));
             let explained = (meaning, action_id, retry_later, token.clone());
-            if detail != 0 {
+            if yields {
+                generic = Some(explained);
+            } else if detail != 0 {
                 specific = Some(explained);
             } else if subject != 0 {
                 generic = Some(explained);
@@ -235,11 +249,8 @@ pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
             reference: entry.map(|e| e.reference.to_string()),
         });
     }
-    if let Some((_, rules)) = &cause {
+    if let Some((_, rules, _)) = &cause {
         relate(rules);
-    }
-    if let Some(code) = reply.code {
-        relate(related_to_code(code));
     }
     let rfc = reply.code.and_then(|code| rfc_code_entry(code).map(|entry| (code, entry)));
     let by_enhanced = |token: String| Msg::new("smtp.explained.enhanced").text("code", token).render(locale);
@@ -248,10 +259,9 @@ pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
         specific.filter(|_| !greylisted)
     {
         (meaning, action, later, Basis::Enhanced, by_enhanced(token))
-    } else if let Some((cause, _)) = &cause {
-        let action = format!("smtp.cause.{}.action", cause.id);
-        let later = RETRY_LATER_CAUSES.contains(&cause.id.as_str());
-        (cause.meaning.clone(), action, later, Basis::Text, Msg::new("smtp.explained.text").render(locale))
+    } else if let Some((cause, _, action)) = &cause {
+        let later = RETRY_LATER_CAUSES.contains(&cause.id.as_str()) && !permanent;
+        (cause.meaning.clone(), action.clone(), later, Basis::Text, Msg::new("smtp.explained.text").render(locale))
     } else if let Some((meaning, action, later, token)) = generic {
         (meaning, action, later, Basis::Enhanced, by_enhanced(token))
     } else if let (Some(code), Some((meaning_id, action_id))) = (reply.code, guide_ids) {
@@ -283,6 +293,11 @@ pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
         action_id
     };
     let action = text(&action_id);
+    // Seed 003: 554 is « por lo general » a blocklisting; not when the enhanced
+    // code or the server's words say what it is.
+    if let (Some(code), Basis::Code | Basis::Class) = (reply.code, basis) {
+        relate(related_to_code(code));
+    }
     let problem = if input.trim().is_empty() {
         Some(Msg::new("smtp.problem.empty").render(locale))
     } else if reply.code.is_none() {
@@ -312,7 +327,7 @@ pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
         basis,
         basis_text,
         enhanced,
-        cause: cause.map(|(c, _)| c),
+        cause: cause.map(|(c, _, _)| c),
         guide,
         related_rules: related,
         text: reply.text,
