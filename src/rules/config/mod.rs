@@ -41,6 +41,99 @@ pub fn other_provider_domain(settings: &Settings, from: &str) -> Option<String> 
     provider(settings, &domain).map(|provider| provider.domain)
 }
 
+/// RFC 1035 §2.3.4: a domain name is at most 255 octets, a label at most 63.
+pub const MAX_HOST_OCTETS: usize = 255;
+pub const MAX_LABEL_OCTETS: usize = 63;
+/// Longest host quoted back in a message (ours: the rest is elided).
+pub const MAX_HOST_QUOTED: usize = 80;
+
+/// Ports that expect STARTTLS, not TLS from the first byte (RFC 8314 §3.3:
+/// 587 submission, RFC 6409; 25 relay; 2525 the sending services' alternative).
+pub const STARTTLS_PORTS: &[u32] = &[25, 587, 2525];
+/// Port 465: implicit TLS, the client starts TLS at connect (RFC 8314 §3.3).
+pub const IMPLICIT_TLS_PORT: u32 = 465;
+
+/// Hosts that are this machine: a clear connection to them never leaves it.
+pub const LOCAL_HOSTS: &[&str] = &["localhost", "127.0.0.1", "::1"];
+
+/// Why a configured host is no host name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HostProblem {
+    /// `contact@example.com`: an address where the server goes.
+    Address,
+    /// A space or other white space inside the name.
+    Space,
+    /// Longer than `MAX_HOST_OCTETS`.
+    TooLong(usize),
+    /// A label longer than `MAX_LABEL_OCTETS`.
+    LabelTooLong(usize),
+    /// Two dots in a row, or a dot first.
+    EmptyLabel,
+    /// A character no host name has (letters, digits, `-`, `_` and dots only).
+    Character(char),
+}
+
+/// The names in PHPMailer's `Host`: `host1;host2`, each optionally with a
+/// `ssl://` or `tls://` prefix and a `:port` (PHPMailer::smtpConnect).
+pub fn host_names(host: &str) -> impl Iterator<Item = &str> {
+    host.split(';').map(str::trim).filter(|h| !h.is_empty()).map(|entry| {
+        let entry = match entry.split_once("://") {
+            Some((scheme, rest)) if scheme.bytes().all(|b| b.is_ascii_alphabetic()) => rest,
+            _ => entry,
+        };
+        if let Some(literal) = entry.strip_prefix('[') {
+            return literal.split(']').next().unwrap_or(literal);
+        }
+        match entry.rsplit_once(':') {
+            Some((name, port)) if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) && !name.contains(':') => name,
+            _ => entry,
+        }
+    })
+}
+
+/// Why `name` (one of `host_names`) is not a host name, if it is not one.
+/// An IPv6 literal (with `:`) is left alone.
+pub fn host_problem(name: &str) -> Option<HostProblem> {
+    if name.contains('@') {
+        return Some(HostProblem::Address);
+    }
+    if name.chars().any(char::is_whitespace) {
+        return Some(HostProblem::Space);
+    }
+    if name.contains(':') {
+        return None;
+    }
+    let name = name.strip_suffix('.').unwrap_or(name);
+    if name.len() > MAX_HOST_OCTETS {
+        return Some(HostProblem::TooLong(name.len()));
+    }
+    for label in name.split('.') {
+        if label.is_empty() {
+            return Some(HostProblem::EmptyLabel);
+        }
+        if label.len() > MAX_LABEL_OCTETS {
+            return Some(HostProblem::LabelTooLong(label.len()));
+        }
+        if let Some(c) = label.chars().find(|&c| !(c.is_alphanumeric() || c == '-' || c == '_')) {
+            return Some(HostProblem::Character(c));
+        }
+    }
+    None
+}
+
+/// `host` cut to `MAX_HOST_QUOTED` characters for a message.
+pub fn quoted_host(host: &str) -> String {
+    crate::hygiene::visible(host, MAX_HOST_QUOTED)
+}
+
+/// Longest quote of the settings in a finding's evidence (ours).
+pub const MAX_EVIDENCE_QUOTED: usize = 400;
+
+/// The settings' quote (`describe`) cut to `MAX_EVIDENCE_QUOTED` characters.
+pub fn quoted_evidence(evidence: &str) -> String {
+    crate::hygiene::visible(evidence, MAX_EVIDENCE_QUOTED)
+}
+
 /// How the script sends, read from the settings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Transport {

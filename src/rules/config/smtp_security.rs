@@ -1,11 +1,16 @@
-//! `config/smtp-security`: the port and security pair of an SMTP script.
-//! Guides: `SMTPSecure "ssl"` with `Port 465` is the configuration to prefer;
-//! `"starttls"` or `"tls"` with port 587 only with one of the provider's own
-//! addresses; anything else is flagged.
+//! `config/smtp-security`: the host, port and security of an SMTP script.
+//! A host that is no host name is an error (RFC 1035 §2.3.4). A pair that cannot
+//! work is a warning with its reason on any server (465 is TLS from the first
+//! byte, 587 expects STARTTLS: RFC 8314 §3.3; no security sends in clear).
+//! On the hosting's own servers the guides' pairs apply: `SMTPSecure "ssl"`
+//! with `Port 465` to prefer, `"starttls"` or `"tls"` with port 587 only with
+//! one of the provider's own addresses. Another host's documented pair passes.
 
 use super::{
-    describe, host_of, is_provider_host, other_provider_domain, security_of, transport_of, Transport, DEFAULT_PORT,
-    EXAMPLE_MESSAGE, PLACEHOLDER_HOSTS, PROVIDER_ONLY_PORT, RECOMMENDED_PORT, RECOMMENDED_SECURITY,
+    describe, host_names, host_of, host_problem, is_provider_host, other_provider_domain, quoted_evidence,
+    quoted_host, security_of, transport_of, HostProblem, Transport, DEFAULT_PORT, EXAMPLE_MESSAGE,
+    IMPLICIT_TLS_PORT, LOCAL_HOSTS, PLACEHOLDER_HOSTS, PROVIDER_ONLY_PORT, RECOMMENDED_PORT, RECOMMENDED_SECURITY,
+    STARTTLS_PORTS,
 };
 use crate::i18n::Msg;
 use crate::report::Severity;
@@ -31,22 +36,16 @@ crate::rule_texts! { "config/smtp-security";
         pl: "Przewodniki wskazują SMTPSecure „ssl” z portem 465 jako konfigurację uprzywilejowaną; „starttls” lub „tls” z portem 587 jest dozwolone tylko z adresem e-mail dostawcy. Inne pary wysyłają bez szyfrowania lub się nie łączą. E-maile wysyłane przez SMTP nie są zarządzane ani monitorowane w panelu i są ograniczone do 200 na godzinę na konto i 300 na godzinę na IP.",
     },
     fix => {
-        en: "In the script, set SMTPSecure = \"ssl\" and Port = 465 (PHPMailer: $mail->SMTPSecure = \"ssl\"; $mail->Port = 465;).",
-        fr: "Dans le script, réglez SMTPSecure = « ssl » et Port = 465 (PHPMailer : $mail->SMTPSecure = \"ssl\"; $mail->Port = 465;).",
-        es: "En el script, configure SMTPSecure = «ssl» y Port = 465 (PHPMailer: $mail->SMTPSecure = \"ssl\"; $mail->Port = 465;).",
-        pl: "W skrypcie ustaw SMTPSecure = „ssl” i Port = 465 (PHPMailer: $mail->SMTPSecure = \"ssl\"; $mail->Port = 465;).",
+        en: "On the hosting's SMTP server, set SMTPSecure = \"ssl\" and Port = 465 (PHPMailer: $mail->SMTPSecure = \"ssl\"; $mail->Port = 465;). On another provider's server, use the pair it documents: \"ssl\" on port 465, or \"tls\" (STARTTLS) on port 587.",
+        fr: "Sur le serveur SMTP de l'hébergeur, réglez SMTPSecure = « ssl » et Port = 465 (PHPMailer : $mail->SMTPSecure = \"ssl\"; $mail->Port = 465;). Sur le serveur d'un autre fournisseur, utilisez la paire qu'il documente : « ssl » sur le port 465, ou « tls » (STARTTLS) sur le port 587.",
+        es: "En el servidor SMTP del alojamiento, configure SMTPSecure = «ssl» y Port = 465 (PHPMailer: $mail->SMTPSecure = \"ssl\"; $mail->Port = 465;). En el servidor de otro proveedor, use la combinación que este documente: «ssl» en el puerto 465, o «tls» (STARTTLS) en el puerto 587.",
+        pl: "Na serwerze SMTP hostingu ustaw SMTPSecure = „ssl” i Port = 465 (PHPMailer: $mail->SMTPSecure = \"ssl\"; $mail->Port = 465;). Na serwerze innego dostawcy użyj pary, którą ten dokumentuje: „ssl” na porcie 465 lub „tls” (STARTTLS) na porcie 587.",
     },
     NOT_RECOMMENDED "not-recommended" => {
         en: "Port {port} with security \"{security}\" is not a supported pair; use port 465 with ssl.",
         fr: "Le port {port} avec la sécurité « {security} » n'est pas une paire prise en charge ; utilisez le port 465 avec ssl.",
         es: "El puerto {port} con la seguridad «{security}» no es una combinación admitida; use el puerto 465 con ssl.",
         pl: "Port {port} z zabezpieczeniem „{security}” nie jest obsługiwaną parą; użyj portu 465 z ssl.",
-    },
-    PROVIDER_ONLY "provider-only" => {
-        en: "Port {port} with \"{security}\" is allowed only with the provider's own e-mail addresses, and {host} is not one of its servers; use port 465 with ssl.",
-        fr: "Le port {port} avec « {security} » n'est permis qu'avec les adresses e-mail de l'hébergeur, et {host} n'est pas l'un de ses serveurs ; utilisez le port 465 avec ssl.",
-        es: "El puerto {port} con «{security}» solo se permite con las direcciones de correo del proveedor, y {host} no es uno de sus servidores; use el puerto 465 con ssl.",
-        pl: "Port {port} z „{security}” jest dozwolony tylko z adresami e-mail dostawcy, a {host} nie jest jego serwerem; użyj portu 465 z ssl.",
     },
     OTHER_PROVIDER_ADDRESS "other-provider-address" => {
         en: "Port {port} with \"{security}\" is allowed only with the provider's own e-mail addresses, and {from} is an address of another mail provider ({domain}); use port 465 with ssl.",
@@ -66,6 +65,78 @@ crate::rule_texts! { "config/smtp-security";
         es: "El host «{host}» es el ejemplo de la guía, sin cambiar: el script no se conecta a ningún sitio; sustitúyalo por su servidor SMTP, como indica la guía para Host, Username y Password.",
         pl: "Host „{host}” to przykład z przewodnika pozostawiony bez zmian: skrypt nigdzie się nie połączy; zastąp go swoim serwerem SMTP, jak przewodnik mówi o Host, Username i Password.",
     },
+    IMPLICIT_TLS_STARTTLS "implicit-tls-starttls" => {
+        en: "Port 465 expects TLS from the first byte (implicit TLS, RFC 8314 §3.3), but \"{security}\" starts in clear and then asks for STARTTLS: the connection hangs or fails; set security \"ssl\" with port 465.",
+        fr: "Le port 465 attend TLS dès le premier octet (TLS implicite, RFC 8314 §3.3), mais « {security} » commence en clair puis demande STARTTLS : la connexion se bloque ou échoue ; réglez la sécurité « ssl » avec le port 465.",
+        es: "El puerto 465 espera TLS desde el primer byte (TLS implícito, RFC 8314 §3.3), pero «{security}» empieza sin cifrar y luego pide STARTTLS: la conexión se queda colgada o falla; configure la seguridad «ssl» con el puerto 465.",
+        pl: "Port 465 oczekuje TLS od pierwszego bajtu (niejawny TLS, RFC 8314 §3.3), a „{security}” zaczyna bez szyfrowania i dopiero potem prosi o STARTTLS: połączenie się zawiesza lub nie udaje; ustaw zabezpieczenie „ssl” z portem 465.",
+    },
+    IMPLICIT_TLS_NONE "implicit-tls-none" => {
+        en: "Port 465 expects TLS from the first byte (implicit TLS, RFC 8314 §3.3): without security the script cannot talk to it; set security \"ssl\" with port 465.",
+        fr: "Le port 465 attend TLS dès le premier octet (TLS implicite, RFC 8314 §3.3) : sans sécurité, le script ne peut pas dialoguer avec lui ; réglez la sécurité « ssl » avec le port 465.",
+        es: "El puerto 465 espera TLS desde el primer byte (TLS implícito, RFC 8314 §3.3): sin seguridad el script no puede comunicarse con él; configure la seguridad «ssl» con el puerto 465.",
+        pl: "Port 465 oczekuje TLS od pierwszego bajtu (niejawny TLS, RFC 8314 §3.3): bez zabezpieczenia skrypt nie może się z nim porozumieć; ustaw zabezpieczenie „ssl” z portem 465.",
+    },
+    STARTTLS_PORT_SSL "starttls-port-ssl" => {
+        en: "Port {port} is a STARTTLS port (RFC 6409, RFC 8314 §3.3): the server first answers in clear, while \"ssl\" opens TLS at once, so the connection hangs or fails; use \"ssl\" on port 465, or \"tls\" on port {port}.",
+        fr: "Le port {port} attend STARTTLS (RFC 6409, RFC 8314 §3.3) : le serveur répond d'abord en clair, alors que « ssl » ouvre TLS d'emblée, si bien que la connexion se bloque ou échoue ; utilisez « ssl » sur le port 465, ou « tls » sur le port {port}.",
+        es: "El puerto {port} espera STARTTLS (RFC 6409, RFC 8314 §3.3): el servidor responde primero sin cifrar, mientras que «ssl» abre TLS de inmediato, así que la conexión se queda colgada o falla; use «ssl» en el puerto 465, o «tls» en el puerto {port}.",
+        pl: "Port {port} oczekuje STARTTLS (RFC 6409, RFC 8314 §3.3): serwer najpierw odpowiada bez szyfrowania, a „ssl” od razu otwiera TLS, więc połączenie się zawiesza lub nie udaje; użyj „ssl” na porcie 465 albo „tls” na porcie {port}.",
+    },
+    CLEAR_TEXT "clear-text" => {
+        en: "Port {port} without security: unless the mail library starts STARTTLS by itself, the password and the mail travel in clear; use \"ssl\" on port 465 (or \"tls\" on port 587).",
+        fr: "Port {port} sans sécurité : à moins que la bibliothèque d'envoi ne lance STARTTLS d'elle-même, le mot de passe et le message circulent en clair ; utilisez « ssl » sur le port 465 (ou « tls » sur le port 587).",
+        es: "Puerto {port} sin seguridad: a menos que la biblioteca de envío inicie STARTTLS por sí sola, la contraseña y el mensaje viajan sin cifrar; use «ssl» en el puerto 465 (o «tls» en el puerto 587).",
+        pl: "Port {port} bez zabezpieczenia: jeśli biblioteka wysyłająca sama nie uruchomi STARTTLS, hasło i wiadomość są przesyłane otwartym tekstem; użyj „ssl” na porcie 465 (lub „tls” na porcie 587).",
+    },
+    OTHER_HOST_PAIR "other-host-pair" => {
+        en: "The guides cover only the hosting's own SMTP servers, not {host}: port {port} with \"{security}\" is none of the usual pairs (\"ssl\" on 465, \"tls\" on 587); use the pair its provider documents.",
+        fr: "Les guides ne couvrent que les serveurs SMTP de l'hébergeur, pas {host} : le port {port} avec « {security} » n'est aucune des paires habituelles (« ssl » sur 465, « tls » sur 587) ; utilisez la paire que son fournisseur documente.",
+        es: "Las guías solo cubren los servidores SMTP del alojamiento, no {host}: el puerto {port} con «{security}» no es ninguna de las combinaciones habituales («ssl» en 465, «tls» en 587); use la combinación que documente su proveedor.",
+        pl: "Przewodniki obejmują tylko serwery SMTP hostingu, nie {host}: port {port} z „{security}” nie jest żadną ze zwykłych par („ssl” na 465, „tls” na 587); użyj pary, którą dokumentuje jego dostawca.",
+    },
+    DEFAULTS_ASSUMED "defaults-assumed" => {
+        en: "The settings do not give {assumed}: this check assumed PHPMailer's default (Port 25, SMTPSecure \"\", no encryption); say the port and the security your script sets.",
+        fr: "Les réglages ne donnent pas {assumed} : cette vérification a supposé la valeur par défaut de PHPMailer (Port 25, SMTPSecure \"\", sans chiffrement) ; indiquez le port et la sécurité que votre script règle.",
+        es: "Los ajustes no indican {assumed}: esta comprobación ha supuesto el valor por defecto de PHPMailer (Port 25, SMTPSecure \"\", sin cifrado); indique el puerto y la seguridad que configura su script.",
+        pl: "Ustawienia nie podają {assumed}: ta kontrola przyjęła wartość domyślną PHPMailer (Port 25, SMTPSecure \"\", bez szyfrowania); podaj port i zabezpieczenie ustawione w skrypcie.",
+    },
+    HOST_ADDRESS "host-address" => {
+        en: "The host \"{host}\" is an e-mail address, not a server name: put the SMTP server's name in Host (the address goes in Username).",
+        fr: "L'hôte « {host} » est une adresse e-mail, pas un nom de serveur : mettez le nom du serveur SMTP dans Host (l'adresse va dans Username).",
+        es: "El host «{host}» es una dirección de correo, no un nombre de servidor: ponga el nombre del servidor SMTP en Host (la dirección va en Username).",
+        pl: "Host „{host}” to adres e-mail, a nie nazwa serwera: wpisz nazwę serwera SMTP w Host (adres należy do Username).",
+    },
+    HOST_SPACE "host-space" => {
+        en: "The host \"{host}\" contains a space: a host name has none, and the script connects nowhere; remove it.",
+        fr: "L'hôte « {host} » contient un espace : un nom d'hôte n'en a pas, et le script ne se connecte nulle part ; supprimez-le.",
+        es: "El host «{host}» contiene un espacio: un nombre de host no lleva ninguno y el script no se conecta a ningún sitio; elimínelo.",
+        pl: "Host „{host}” zawiera spację: nazwa hosta jej nie ma, a skrypt nigdzie się nie połączy; usuń ją.",
+    },
+    HOST_TOO_LONG "host-too-long" => {
+        en: "The host \"{host}\" is {octets, plural, one {# octet} other {# octets}} long, and a host name has at most 255 (RFC 1035 §2.3.4): it is no server name.",
+        fr: "L'hôte « {host} » fait {octets, plural, one {# octet} many {# d'octets} other {# octets}}, et un nom d'hôte en a au plus 255 (RFC 1035 §2.3.4) : ce n'est pas un nom de serveur.",
+        es: "El host «{host}» tiene {octets, plural, one {# octeto} many {# de octetos} other {# octetos}}, y un nombre de host tiene como máximo 255 (RFC 1035 §2.3.4): no es un nombre de servidor.",
+        pl: "Host „{host}” ma {octets, plural, one {# oktet} few {# oktety} many {# oktetów} other {# oktetu}}, a nazwa hosta ma najwyżej 255 (RFC 1035 §2.3.4): to nie jest nazwa serwera.",
+    },
+    HOST_LABEL_TOO_LONG "host-label-too-long" => {
+        en: "The host \"{host}\" has a part of {octets, plural, one {# octet} other {# octets}} between dots, and a label has at most 63 (RFC 1035 §2.3.4): it is no server name.",
+        fr: "L'hôte « {host} » a une partie de {octets, plural, one {# octet} many {# d'octets} other {# octets}} entre deux points, et une étiquette en a au plus 63 (RFC 1035 §2.3.4) : ce n'est pas un nom de serveur.",
+        es: "El host «{host}» tiene una parte de {octets, plural, one {# octeto} many {# de octetos} other {# octetos}} entre puntos, y una etiqueta tiene como máximo 63 (RFC 1035 §2.3.4): no es un nombre de servidor.",
+        pl: "Host „{host}” ma część o długości {octets, plural, one {# oktetu} few {# oktetów} many {# oktetów} other {# oktetu}} między kropkami, a etykieta ma najwyżej 63 (RFC 1035 §2.3.4): to nie jest nazwa serwera.",
+    },
+    HOST_EMPTY_LABEL "host-empty-label" => {
+        en: "The host \"{host}\" has two dots in a row or starts with a dot: it is no server name; check how it is written.",
+        fr: "L'hôte « {host} » a deux points de suite ou commence par un point : ce n'est pas un nom de serveur ; vérifiez son écriture.",
+        es: "El host «{host}» tiene dos puntos seguidos o empieza por un punto: no es un nombre de servidor; compruebe cómo está escrito.",
+        pl: "Host „{host}” ma dwie kropki z rzędu lub zaczyna się od kropki: to nie jest nazwa serwera; sprawdź jego zapis.",
+    },
+    HOST_CHARACTER "host-character" => {
+        en: "The host \"{host}\" contains \"{character}\", which no host name has (letters, digits, hyphens and dots only): it is no server name.",
+        fr: "L'hôte « {host} » contient « {character} », qu'aucun nom d'hôte ne contient (lettres, chiffres, tirets et points seulement) : ce n'est pas un nom de serveur.",
+        es: "El host «{host}» contiene «{character}», que ningún nombre de host lleva (solo letras, cifras, guiones y puntos): no es un nombre de servidor.",
+        pl: "Host „{host}” zawiera „{character}”, którego nie ma żadna nazwa hosta (tylko litery, cyfry, łączniki i kropki): to nie jest nazwa serwera.",
+    },
     PROVIDER_PAIR "provider-pair" => {
         en: "Port {port} with \"{security}\" works with the provider's own addresses, but port 465 with ssl remains the configuration to prefer.",
         fr: "Le port {port} avec « {security} » fonctionne avec les adresses de l'hébergeur, mais le port 465 avec ssl reste à privilégier.",
@@ -81,6 +152,9 @@ pub const RULE: Rule = Rule {
     evidence: &[
         Evidence::Guide("seed 002 (fr) l. 202–205: « en remplaçant uniquement les valeurs `Host`, `Username` et `Password` par vos propres paramètres SMTP : $mail->Host = \"your.smtp.server\"; »"),
         Evidence::Guide("seed 002 (fr) l. 215: « Si vous utilisez une adresse mail OVHcloud et uniquement dans ce cas, vous pouvez également utiliser le `SMTPSecure` *\"starttls\"* ou *\"tls\"* avec le `Port` **587**. Toutefois, le `SMTPSecure` *\"ssl\"* avec le `Port` **465** restent à privilégier »"),
+        Evidence::Rfc("RFC 8314 §3.3: port 465 is implicit TLS (TLS from the connection's first byte); port 587 uses STARTTLS (RFC 6409)"),
+        Evidence::Rfc("RFC 1035 §2.3.4: a name is at most 255 octets, a label at most 63"),
+        Evidence::Ours("PHPMailer's defaults when a script sets none: Port 25, SMTPSecure \"\" (PHPMailer::$Port, ::$SMTPSecure); the guides' pairs bind only the hosting's own servers, another host's documented pair passes"),
     ],
     score: crate::rules::scores::NONE,
     texts: &TEXTS,
@@ -126,16 +200,27 @@ pub const RULE: Rule = Rule {
         )
             .with_options(r#"{"smtp": {"host": "ssl0.ovh.net", "port": 587, "security": "starttls"}}"#)
             .at(Severity::Info),
-        Example::fails(
+        Example::passes(
             title! {
-                en: "Port 587 with tls on another server",
-                fr: "Port 587 avec tls sur un autre serveur",
-                es: "Puerto 587 con tls en otro servidor",
-                pl: "Port 587 z tls na innym serwerze",
+                en: "Port 587 with starttls on another provider's server: the guides bind only the hosting's",
+                fr: "Port 587 avec starttls sur le serveur d'un autre fournisseur : les guides ne lient que ceux de l'hébergeur",
+                es: "Puerto 587 con starttls en el servidor de otro proveedor: las guías solo rigen los del alojamiento",
+                pl: "Port 587 ze starttls na serwerze innego dostawcy: przewodniki dotyczą tylko serwerów hostingu",
             },
             RAW,
         )
-            .with_options(r#"{"smtp": {"host": "smtp.example.org", "port": 587, "security": "tls"}}"#),
+            .with_options(r#"{"smtp": {"host": "smtp.office365.com", "port": 587, "security": "starttls", "from": "me@corp.example"}}"#),
+        Example::fails(
+            title! {
+                en: "An e-mail address given as the host",
+                fr: "Une adresse e-mail donnée comme hôte",
+                es: "Una dirección de correo indicada como host",
+                pl: "Adres e-mail podany jako host",
+            },
+            RAW,
+        )
+            .with_options(r#"{"smtp": {"host": "contact@bakery.example", "port": 465, "security": "ssl"}}"#)
+            .at(Severity::Error),
         Example::fails(
             title! {
                 en: "Port 587 with starttls on the provider's server, but from a Gmail address",
@@ -190,14 +275,15 @@ pub const RULE: Rule = Rule {
             .with_options(r#"{"smtp": {"host": "ssl0.ovh.net", "port": 465, "security": "starttls"}}"#),
         Example::fails(
             title! {
-                en: "SMTP with no port nor security (PHPMailer defaults: 25, none)",
-                fr: "SMTP sans port ni sécurité (valeurs par défaut de PHPMailer : 25, aucune)",
-                es: "SMTP sin puerto ni seguridad (valores por defecto de PHPMailer: 25, ninguna)",
-                pl: "SMTP bez portu i zabezpieczeń (domyślne w PHPMailer: 25, brak)",
+                en: "SMTP with no port (PHPMailer's default 25 assumed, and said)",
+                fr: "SMTP sans port (la valeur par défaut 25 de PHPMailer est supposée, et dite)",
+                es: "SMTP sin puerto (se supone el valor por defecto 25 de PHPMailer, y se indica)",
+                pl: "SMTP bez portu (przyjęto domyślny port 25 PHPMailer, z informacją o tym)",
             },
             RAW,
         )
-            .with_options(r#"{"smtp": {"transport": "smtp", "host": "ssl0.ovh.net"}}"#),
+            .with_options(r#"{"smtp": {"transport": "smtp", "host": "smtp.example.org", "security": "tls"}}"#)
+            .at(Severity::Info),
     ],
     check: Check::Settings(check),
 };
@@ -208,36 +294,84 @@ fn check(options: &Settings, cx: &mut Context) {
         return;
     }
     let evidence = describe(settings);
+    let host = host_of(settings).unwrap_or("");
     match host_of(settings) {
         None => cx.emit(Draft::new(Msg::of(&NO_HOST)).evidence(evidence.clone())),
         Some(host) if PLACEHOLDER_HOSTS.contains(&host.trim_end_matches('.').to_ascii_lowercase().as_str()) => {
             cx.emit(Draft::new(Msg::of(&PLACEHOLDER_HOST).text("host", host)).evidence(evidence.clone()))
         }
-        Some(_) => {}
+        Some(host) => {
+            if let Some(problem) = host_names(host).find_map(host_problem) {
+                let msg = match problem {
+                    HostProblem::Address => Msg::of(&HOST_ADDRESS),
+                    HostProblem::Space => Msg::of(&HOST_SPACE),
+                    HostProblem::TooLong(octets) => Msg::of(&HOST_TOO_LONG).int("octets", octets),
+                    HostProblem::LabelTooLong(octets) => Msg::of(&HOST_LABEL_TOO_LONG).int("octets", octets),
+                    HostProblem::EmptyLabel => Msg::of(&HOST_EMPTY_LABEL),
+                    HostProblem::Character(c) => Msg::of(&HOST_CHARACTER).text("character", c.to_string()),
+                };
+                let draft = Draft::new(msg.text("host", quoted_host(host))).evidence(quoted_evidence(&evidence));
+                cx.emit(draft.severity(Severity::Error));
+            }
+        }
+    }
+    // PHPMailer's defaults when the script sets none: Port 25, SMTPSecure "".
+    let security_given = settings.security.as_deref().is_some_and(|s| !s.trim().is_empty());
+    let assumed: Vec<&str> = [
+        settings.port.is_none().then_some("Port"),
+        (!security_given).then_some("SMTPSecure"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !assumed.is_empty() {
+        let msg = Msg::of(&DEFAULTS_ASSUMED).text("assumed", assumed.join(", "));
+        cx.emit(Draft::new(msg).evidence(quoted_evidence(&evidence)).severity(Severity::Info));
     }
     let port = settings.port.unwrap_or(DEFAULT_PORT);
     let security = security_of(settings);
+    let evidence = quoted_evidence(&evidence);
     if port == RECOMMENDED_PORT && security == RECOMMENDED_SECURITY {
         return;
     }
-    let host = host_of(settings).unwrap_or("").to_string();
-    if port == PROVIDER_ONLY_PORT && (security == "tls" || security == "starttls") {
-        // Seed 002 l. 215 conditions the pair on the sending address, not the server.
+    let starttls = security == "tls" || security == "starttls";
+    // What a pair does on any server (RFC 8314 §3.3, RFC 6409).
+    let wrong = if port == IMPLICIT_TLS_PORT && starttls {
+        Some(Msg::of(&IMPLICIT_TLS_STARTTLS).text("security", security.clone()))
+    } else if port == IMPLICIT_TLS_PORT && security == "none" {
+        Some(Msg::of(&IMPLICIT_TLS_NONE))
+    } else if STARTTLS_PORTS.contains(&port) && security == RECOMMENDED_SECURITY {
+        Some(Msg::of(&STARTTLS_PORT_SSL).int("port", port))
+    } else if security == "none" && !LOCAL_HOSTS.contains(&host.trim_end_matches('.').to_ascii_lowercase().as_str()) {
+        Some(Msg::of(&CLEAR_TEXT).int("port", port))
+    } else {
+        None
+    };
+    if let Some(msg) = wrong {
+        cx.emit(Draft::new(msg).evidence(evidence));
+        return;
+    }
+    // The guides' pairs bind only the hosting's own servers (seed 002 l. 215:
+    // « Si vous utilisez une adresse mail OVHcloud et uniquement dans ce cas »);
+    // without a host the script is judged by them too.
+    let own_server = host.is_empty() || is_provider_host(host);
+    if !own_server {
+        if security == "none" || (STARTTLS_PORTS.contains(&port) && starttls) {
+            return;
+        }
+        let msg = Msg::of(&OTHER_HOST_PAIR).text("host", quoted_host(host)).int("port", port).text("security", security);
+        cx.emit(Draft::new(msg).evidence(evidence).severity(Severity::Info));
+        return;
+    }
+    if port == PROVIDER_ONLY_PORT && starttls {
+        // Seed 002 l. 215 conditions the pair on the sending address.
         let from = settings.from.as_deref().unwrap_or("");
         if let Some(domain) = other_provider_domain(options, from) {
             let msg = Msg::of(&OTHER_PROVIDER_ADDRESS).int("port", port).text("security", security);
             cx.emit(Draft::new(msg.text("from", from.trim()).text("domain", domain)).evidence(evidence));
-        } else if is_provider_host(&host) {
-            cx.emit(
-                Draft::new(Msg::of(&PROVIDER_PAIR).int("port", port).text("security", security))
-                    .evidence(evidence)
-                    .severity(Severity::Info),
-            );
         } else {
-            cx.emit(
-                Draft::new(Msg::of(&PROVIDER_ONLY).int("port", port).text("security", security).text("host", host))
-                    .evidence(evidence),
-            );
+            let msg = Msg::of(&PROVIDER_PAIR).int("port", port).text("security", security);
+            cx.emit(Draft::new(msg).evidence(evidence).severity(Severity::Info));
         }
         return;
     }
