@@ -1,4 +1,4 @@
-//! The queue tester's defects of stop 36 (D2, D5, D6, D9, D12), each as the
+//! The queue's edges, each as the
 //! behaviour the README and the guides give: the ratio exactly at the limit
 //! stays green at every ratio, a byte order mark and a headerless first row
 //! are read, a mail sent at midnight is in its day's history, an action that a
