@@ -33,16 +33,22 @@ crate::rule_texts! { "sender/misaligned";
         pl: "Ustaw nadawcę koperty na adres z domeny From (mail() w PHP: piąty argument „-fkontakt@twoja-domena”; PHPMailer: $mail->Sender) albo podpisuj DKIM dla domeny From.",
     },
     RETURN_PATH "return-path" => {
-        en: "Return-Path is {address} ({domain}) while From is at {fromDomain}: SPF does not align, and no DKIM signature of {fromDomain} makes up for it.",
-        fr: "Return-Path est {address} ({domain}) alors que From est sur {fromDomain} : SPF ne s'aligne pas, et aucune signature DKIM de {fromDomain} ne compense.",
-        es: "Return-Path es {address} ({domain}) mientras From está en {fromDomain}: SPF no se alinea y ninguna firma DKIM de {fromDomain} lo compensa.",
-        pl: "Return-Path to {address} ({domain}), a From jest w {fromDomain}: SPF nie jest wyrównany i żaden podpis DKIM {fromDomain} tego nie równoważy.",
+        en: "Return-Path is {address} ({domain}) while From is at {fromDomain}: SPF does not align, and no valid DKIM signature of {fromDomain} makes up for it.",
+        fr: "Return-Path est {address} ({domain}) alors que From est sur {fromDomain} : SPF ne s'aligne pas, et aucune signature DKIM valide de {fromDomain} ne compense.",
+        es: "Return-Path es {address} ({domain}) mientras From está en {fromDomain}: SPF no se alinea y ninguna firma DKIM válida de {fromDomain} lo compensa.",
+        pl: "Return-Path to {address} ({domain}), a From jest w {fromDomain}: SPF nie jest wyrównany i żaden ważny podpis DKIM {fromDomain} tego nie równoważy.",
     },
     RETURN_PATH_SIGNED "return-path-signed" => {
         en: "Return-Path is {address} ({domain}) while From is at {fromDomain}: SPF does not align; DMARC rests on the DKIM signature alone.",
         fr: "Return-Path est {address} ({domain}) alors que From est sur {fromDomain} : SPF ne s'aligne pas ; DMARC ne repose que sur la signature DKIM.",
         es: "Return-Path es {address} ({domain}) mientras From está en {fromDomain}: SPF no se alinea; DMARC depende solo de la firma DKIM.",
         pl: "Return-Path to {address} ({domain}), a From jest w {fromDomain}: SPF nie jest wyrównany; DMARC opiera się tylko na podpisie DKIM.",
+    },
+    RETURN_PATH_LIST "return-path-list" => {
+        en: "Return-Path is {address} ({domain}) while From is at {fromDomain}: SPF does not align and no valid DKIM signature of {fromDomain} makes up for it. The message is list traffic, which a list re-sends under its own envelope sender; if you send it yourself, sign it with DKIM for {fromDomain}.",
+        fr: "Return-Path est {address} ({domain}) alors que From est sur {fromDomain} : SPF ne s'aligne pas, et aucune signature DKIM valide de {fromDomain} ne compense. Le message est un message de liste, qu'une liste renvoie sous son propre expéditeur d'enveloppe ; si c'est vous qui l'envoyez, signez-le en DKIM pour {fromDomain}.",
+        es: "Return-Path es {address} ({domain}) mientras From está en {fromDomain}: SPF no se alinea y ninguna firma DKIM válida de {fromDomain} lo compensa. El mensaje es tráfico de lista, que una lista reenvía con su propio remitente de sobre; si lo envía usted, fírmelo con DKIM para {fromDomain}.",
+        pl: "Return-Path to {address} ({domain}), a From jest w {fromDomain}: SPF nie jest wyrównany i żaden ważny podpis DKIM {fromDomain} tego nie równoważy. To wiadomość z listy dyskusyjnej, którą lista rozsyła z własnym nadawcą koperty; jeśli wysyłasz ją sam, podpisz ją DKIM dla {fromDomain}.",
     },
     SENDER "sender" => {
         en: "Sender is {address} ({domain}) while From is at {fromDomain}: clients show the message as sent on behalf of someone else.",
@@ -114,6 +120,16 @@ pub const RULE: Rule = Rule {
             ExampleInput::Raw("From: contact@my-site.example\nSender: relay@agency.example\nTo: b@example.org\nSubject: Hi\n\nHello\n"),
         )
         .at(Severity::Info),
+        Example::fails(
+            title! {
+                en: "The From domain's signature does not verify with the keys given (Subject changed after signing)",
+                fr: "La signature du domaine du From ne se vérifie pas avec les clés fournies (Subject modifié après la signature)",
+                es: "La firma del dominio del From no se verifica con las claves indicadas (Subject cambiado tras la firma)",
+                pl: "Podpis domeny From nie przechodzi weryfikacji podanymi kluczami (Subject zmieniony po podpisaniu)",
+            },
+            ExampleInput::Generated(failing_signature),
+        )
+        .with_options(crate::rules::dkim::signature::KEYS),
         Example::passes(
             title! {
                 en: "Return-Path on a subdomain of the From domain",
@@ -126,6 +142,13 @@ pub const RULE: Rule = Rule {
     ],
     check: Check::Message(check),
 };
+
+/// RFC 8463's signed message, its Subject changed after signing, sent with an
+/// envelope sender of the host: both signatures fail with the published keys.
+fn failing_signature() -> Vec<u8> {
+    let changed = crate::rules::dkim::RFC8463_MESSAGE.replace("Subject: Is dinner ready?", "Subject: Is dinner ready!");
+    format!("Return-Path: <www-data@server123.hosting.example>\r\n{changed}").into_bytes()
+}
 
 fn check(message: &Message, cx: &mut Context) {
     let identity = &message.identity;
@@ -149,8 +172,13 @@ fn check(message: &Message, cx: &mut Context) {
     if return_path.domain.is_empty() || aligned(&return_path.domain, from_domain) {
         return;
     }
-    let signed = signed_by(message, from_domain);
-    let entry = if signed { &RETURN_PATH_SIGNED } else { &RETURN_PATH };
+    // A signature known to fail (bh=, or b= with the key given) is no aligned DKIM.
+    let signed = signed_by(message, cx.settings, from_domain);
+    let entry = match (signed, identity.list_traffic) {
+        (true, _) => &RETURN_PATH_SIGNED,
+        (false, true) => &RETURN_PATH_LIST,
+        (false, false) => &RETURN_PATH,
+    };
     let mut draft = Draft::new(
         Msg::of(entry)
             .text("address", return_path.address.clone())

@@ -156,12 +156,15 @@ pub(crate) fn leaves_from_site(message: &Message, settings: &Settings) -> bool {
     message.origin != Origin::Raw || !declared_domains(settings).is_empty()
 }
 
-/// A DKIM signature whose `d=` is aligned with `domain` and whose body hash
-/// still matches: the message was signed by that domain's owner.
-pub(crate) fn signed_by(message: &Message, domain: &str) -> bool {
+/// A DKIM signature whose `d=` is aligned with `domain`, whose body hash
+/// still matches and which the key given for it (if any) does not show to
+/// fail: the message was signed by that domain's owner. A signature known to
+/// fail is no aligned DKIM for DMARC (RFC 7489 §4.2).
+pub(crate) fn signed_by(message: &Message, settings: &Settings, domain: &str) -> bool {
     message.identity.dkim.iter().any(|facts| {
         facts.body_hash_matches() == Some(true)
             && facts.signature.problems.is_empty()
+            && !crate::rules::dkim::signature::fails_with_given_key(facts, settings)
             && facts.signature.domain.as_deref().is_some_and(|d| aligned(d, domain))
     })
 }
@@ -174,7 +177,7 @@ pub(crate) fn visitor_provider(message: &Message, settings: &Settings) -> Option
     let from = message.identity.from.first()?;
     let provider = provider(settings, &from.domain)?;
     let declared = declared_domains(settings).iter().any(|d| aligned(d, &from.domain));
-    (!declared && !signed_by(message, &from.domain)).then_some(provider)
+    (!declared && !signed_by(message, settings, &from.domain)).then_some(provider)
 }
 
 /// The location of a top-level header field by index.
