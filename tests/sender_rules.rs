@@ -258,3 +258,31 @@ fn dkim_findings_quote_the_tag_they_are_about() {
     let expired = raw(&signed("a=rsa-sha256; h=from; x=100"), r#"{"now": 1000}"#);
     assert_eq!(evidence(&expired, "dkim/expired"), vec!["x=100"]);
 }
+
+/// The tester's three-message pair (stop 36): the same newsletter with
+/// List-Unsubscribe-Post unsigned, without it, and unsigned altogether offers no
+/// one-click unsubscribe (RFC 8058 §4) in each case, and each says so:
+/// information by default, a warning for a bulk sender; the unsigned message
+/// stays information (a server or provider may sign it after it is written).
+#[test]
+fn a_missing_one_click_is_said_at_one_severity_however_it_is_missing() {
+    let signature = "DKIM-Signature: v=1; a=rsa-sha256; d=shop.example; s=s1; h=from:to:subject:list-unsubscribe;\n bh=Ba3gj8+xBPQLJTahTfzW6RbWQ/XPgESxkCi2B66PSQg=; b=AAAA\n";
+    let head = "From: news@shop.example\nTo: b@example.org\nSubject: News\nList-Id: News <news.shop.example>\nList-Unsubscribe: <https://shop.example/u/1>\n";
+    let post = "List-Unsubscribe-Post: List-Unsubscribe=One-Click\n";
+    let messages = [
+        (format!("{signature}{head}{post}\nHello\n"), "dkim/header-coverage", true),
+        (format!("{signature}{head}\nHello\n"), "bulk/one-click", true),
+        (format!("{head}{post}\nHello\n"), "dkim/header-coverage", false),
+    ];
+    for (options, bulk_sender) in [("{}", false), (r#"{"thresholds": {"bulk": {"dailyVolume": 20000}}}"#, true)] {
+        for (message, rule, signed) in &messages {
+            let expected = if bulk_sender && *signed { Severity::Warning } else { Severity::Info };
+            let report = raw(message, options);
+            let found: Vec<_> = ["dkim/header-coverage", "bulk/one-click"]
+                .iter()
+                .flat_map(|r| report.findings_of(r).map(|f| (f.rule_id.clone(), f.severity)))
+                .collect();
+            assert_eq!(found, vec![(rule.to_string(), expected)], "{options}\n{message}");
+        }
+    }
+}

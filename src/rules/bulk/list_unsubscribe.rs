@@ -63,7 +63,23 @@ crate::rule_texts! { "bulk/list-unsubscribe";
         es: "Es un envío masivo ({marker}) pero List-Unsubscribe no tiene dirección https: ({uris}).",
         pl: "To wysyłka masowa ({marker}), ale List-Unsubscribe nie ma adresu https: ({uris}).",
     },
+    NO_BRACKETS "no-brackets" => {
+        en: "This is bulk mail ({marker}) but List-Unsubscribe is not written in angle brackets ({value}): RFC 2369 §2 tells receivers to ignore such a field, so the address is not used. Write it as <https://…>.",
+        fr: "C'est un envoi en nombre ({marker}) mais List-Unsubscribe n'est pas écrit entre chevrons ({value}) : la RFC 2369 §2 demande aux destinataires d'ignorer un tel champ, et l'adresse n'est pas utilisée. Écrivez-la sous la forme <https://…>.",
+        es: "Es un envío masivo ({marker}) pero List-Unsubscribe no está escrito entre corchetes angulares ({value}): la RFC 2369 §2 pide a los destinatarios ignorar un campo así, y la dirección no se usa. Escríbala como <https://…>.",
+        pl: "To wysyłka masowa ({marker}), ale List-Unsubscribe nie jest zapisany w nawiasach ostrych ({value}): RFC 2369 §2 każe odbiorcom ignorować takie pole, więc adres nie zostanie użyty. Zapisz go jako <https://…>.",
+    },
+    EMPTY "empty" => {
+        en: "This is bulk mail ({marker}) but its List-Unsubscribe field is empty.",
+        fr: "C'est un envoi en nombre ({marker}) mais son champ List-Unsubscribe est vide.",
+        es: "Es un envío masivo ({marker}) pero su campo List-Unsubscribe está vacío.",
+        pl: "To wysyłka masowa ({marker}), ale jej pole List-Unsubscribe jest puste.",
+    },
 }
+
+/// Most characters of a List-Unsubscribe value quoted in a sentence (ours: a
+/// long URL is recognised by its start; the evidence has the whole field).
+const QUOTED_CHARS: usize = 80;
 
 /// Bulk mail (Precedence) whose only unsubscribe is a mailto: address: information
 /// for most senders, a warning for a bulk sender (two examples).
@@ -76,7 +92,8 @@ const ENCODED_ONE_CLICK: &str = "From: news@my-site.example\nTo: b@example.org\n
 pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Bulk,
-    severity: Severity::Warning,
+    // Information by default: a warning only for a bulk sender (bulk.dailyVolume), as each finding says.
+    severity: Severity::Info,
     evidence: &[
         GMAIL_EVIDENCE,
         YAHOO_EVIDENCE,
@@ -97,7 +114,8 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::Raw("From: news@my-site.example\nTo: b@example.org\nSubject: News\nList-Id: News <news.my-site.example>\n\nHello\n"),
         )
-        .with_options(r#"{"thresholds": {"bulk": {"dailyVolume": 20000}}}"#),
+        .with_options(r#"{"thresholds": {"bulk": {"dailyVolume": 20000}}}"#)
+        .at(Severity::Warning),
         Example::fails(
             title! {
                 en: "Precedence: bulk with a mailto: address only",
@@ -117,7 +135,8 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::Raw(MAILTO_ONLY),
         )
-        .with_options(r#"{"thresholds": {"bulk": {"dailyVolume": 20000}}}"#),
+        .with_options(r#"{"thresholds": {"bulk": {"dailyVolume": 20000}}}"#)
+        .at(Severity::Warning),
         Example::fails(
             title! {
                 en: "Bulk mail whose only unsubscribe address is http:",
@@ -157,7 +176,18 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::Raw(ENCODED_ONE_CLICK),
         )
-        .with_options(r#"{"thresholds": {"bulk": {"dailyVolume": 20000}}}"#),
+        .with_options(r#"{"thresholds": {"bulk": {"dailyVolume": 20000}}}"#)
+        .at(Severity::Warning),
+        Example::fails(
+            title! {
+                en: "An https: address written without angle brackets",
+                fr: "Une adresse https: écrite sans chevrons",
+                es: "Una dirección https: escrita sin corchetes angulares",
+                pl: "Adres https: zapisany bez nawiasów ostrych",
+            },
+            ExampleInput::Raw("From: news@my-site.example\nTo: b@example.org\nSubject: News\nList-Id: News <news.my-site.example>\nList-Unsubscribe: https://my-site.example/u/1\n\nHello\n"),
+        )
+        .at(Severity::Info),
         Example::passes(
             title! {
                 en: "A vacation reply: Precedence: bulk with Auto-Submitted: auto-replied is no mailing",
@@ -210,6 +240,21 @@ fn check(message: &Message, cx: &mut Context) {
     match unsubscribe.field {
         None => {
             cx.emit(Draft::new(Msg::of(&MISSING).text("marker", bulk.marker)).evidence(bulk.evidence).severity(severity))
+        }
+        Some(field) if unsubscribe.uris.is_empty() => {
+            let value = message.header.fields.get(field).map(|f| f.unfolded_value(message.raw)).unwrap_or_default();
+            let value = value.trim();
+            let msg = if value.is_empty() {
+                Msg::of(&EMPTY)
+            } else {
+                Msg::of(&NO_BRACKETS).text("value", crate::hygiene::visible(value, QUOTED_CHARS))
+            };
+            cx.emit(
+                Draft::new(msg.text("marker", bulk.marker))
+                    .evidence(super::unsubscribe_text(message, field))
+                    .at(field_location(message, field))
+                    .severity(severity),
+            )
         }
         Some(field) if unsubscribe.https().next().is_none() => {
             let mut draft =

@@ -51,7 +51,8 @@ crate::rule_texts! { "bulk/one-click";
 pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Bulk,
-    severity: Severity::Warning,
+    // Information by default: a warning only for a bulk sender (bulk.dailyVolume), as each finding says.
+    severity: Severity::Info,
     evidence: &[
         Evidence::Rfc("RFC 8058 §3.1: \"The List-Unsubscribe-Post header field MUST contain the single key/value pair List-Unsubscribe=One-Click\""),
         GMAIL_EVIDENCE,
@@ -70,7 +71,8 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::Raw("From: news@my-site.example\nTo: b@example.org\nSubject: News\nList-Id: News <news.my-site.example>\nList-Unsubscribe: <https://my-site.example/u/1>\n\nHello\n"),
         )
-        .with_options(r#"{"thresholds": {"bulk": {"dailyVolume": 20000}}}"#),
+        .with_options(r#"{"thresholds": {"bulk": {"dailyVolume": 20000}}}"#)
+        .at(Severity::Warning),
         Example::fails(
             title! {
                 en: "A List-Unsubscribe-Post with another value",
@@ -79,7 +81,8 @@ pub const RULE: Rule = Rule {
                 pl: "List-Unsubscribe-Post z inną wartością",
             },
             ExampleInput::Raw("From: news@my-site.example\nTo: b@example.org\nSubject: News\nPrecedence: bulk\nList-Unsubscribe: <https://my-site.example/u/1>\nList-Unsubscribe-Post: One-Click=yes\n\nHello\n"),
-        ),
+        )
+        .at(Severity::Warning),
         Example::passes(
             title! {
                 en: "Both fields as RFC 8058 writes them",
@@ -110,9 +113,11 @@ fn check(message: &Message, cx: &mut Context) {
                 .severity(severity),
         ),
         Some((field, value)) if value.trim() != ONE_CLICK => cx.emit(
+            // A value receivers do not act on is a warning at any volume: the sender meant one-click.
             Draft::new(Msg::of(&WRONG).text("value", value.clone()))
                 .evidence(value)
-                .at(field_location(message, *field)),
+                .at(field_location(message, *field))
+                .severity(Severity::Warning),
         ),
         Some(_) => {}
     }

@@ -2,6 +2,11 @@
 //! (RFC 6376 §5.4; verifiers ignore a signature whose `h=` lacks it, §6.1.1),
 //! and a one-click unsubscribe is honoured only when `List-Unsubscribe` and
 //! `List-Unsubscribe-Post` are covered by a valid DKIM signature (RFC 8058 §4).
+//! The unsubscribe findings follow the `bulk/*` rules' gate: information
+//! unless `bulk.dailyVolume` says the site is a bulk sender, for whom the
+//! one-click requirement binds; the same one-click is missing whether the
+//! Post field is absent (`bulk/one-click`), unsigned, or the message unsigned
+//! (information at any volume: it may be signed after it is written).
 
 use super::{domain_of, evidence, location};
 use crate::i18n::Msg;
@@ -42,6 +47,12 @@ crate::rule_texts! { "dkim/header-coverage";
         es: "Ninguna firma DKIM firma {field}: los destinatarios no ofrecen la baja en un clic para este mensaje.",
         pl: "Żaden podpis DKIM nie obejmuje {field}: odbiorcy nie zaoferują wypisania jednym kliknięciem dla tej wiadomości.",
     },
+    UNSIGNED "unsigned" => {
+        en: "The message has List-Unsubscribe-Post but no valid DKIM signature that signs From yet: receivers offer one-click unsubscribe only when a signature covers List-Unsubscribe and List-Unsubscribe-Post. If your mail server or provider signs it later, make sure its h= lists both.",
+        fr: "Le message a List-Unsubscribe-Post mais pas encore de signature DKIM valide qui signe From : les destinataires ne proposent le désabonnement en un clic que si une signature couvre List-Unsubscribe et List-Unsubscribe-Post. Si votre serveur ou votre prestataire le signe ensuite, vérifiez que son h= contient les deux.",
+        es: "El mensaje tiene List-Unsubscribe-Post pero aún ninguna firma DKIM válida que firme From: los destinatarios solo ofrecen la baja en un clic si una firma cubre List-Unsubscribe y List-Unsubscribe-Post. Si su servidor o su proveedor lo firma después, compruebe que su h= incluye los dos.",
+        pl: "Wiadomość ma List-Unsubscribe-Post, ale jeszcze żadnego ważnego podpisu DKIM obejmującego From: odbiorcy oferują wypisanie jednym kliknięciem tylko wtedy, gdy podpis obejmuje List-Unsubscribe i List-Unsubscribe-Post. Jeśli Twój serwer lub dostawca podpisuje ją później, sprawdź, czy jego h= zawiera oba pola.",
+    },
 }
 
 pub const RULE: Rule = Rule {
@@ -51,10 +62,13 @@ pub const RULE: Rule = Rule {
     evidence: &[
         Evidence::Rfc("RFC 6376 §5.4: \"The From header field MUST be signed\"; §6.1.1: verifiers MUST ignore a signature whose h= does not include From"),
         Evidence::Rfc("RFC 8058 §4: the List-Unsubscribe and List-Unsubscribe-Post header fields need to be covered by a valid DKIM signature"),
+        crate::rules::bulk::GMAIL_EVIDENCE,
+        crate::rules::bulk::YAHOO_EVIDENCE,
+        Evidence::Ours("the unsubscribe findings are warnings only when bulk.dailyVolume reaches bulk.bulkSenderVolume, as for bulk/*: the one-click requirement binds bulk senders, and no receiver is documented to punish a smaller sender for a missing one-click unsubscribe; a message with no signature at all is information at any volume, since mail is often signed after it is written (by the sending server or the provider); the From finding is always a warning"),
     ],
     score: scores::NONE,
     texts: &TEXTS,
-    thresholds: &[],
+    thresholds: &[&crate::rules::bulk::DAILY_VOLUME, &crate::rules::bulk::BULK_SENDER_VOLUME],
     examples: &[
         Example::fails(
             title! {
@@ -67,14 +81,35 @@ pub const RULE: Rule = Rule {
         ),
         Example::fails(
             title! {
-                en: "One-click unsubscribe fields left unsigned",
-                fr: "Champs de désabonnement en un clic non signés",
-                es: "Campos de baja en un clic sin firmar",
-                pl: "Niepodpisane pola wypisania jednym kliknięciem",
+                en: "One-click unsubscribe fields left unsigned, by a bulk sender",
+                fr: "Champs de désabonnement en un clic non signés, chez un expéditeur en nombre",
+                es: "Campos de baja en un clic sin firmar, en un remitente masivo",
+                pl: "Niepodpisane pola wypisania jednym kliknięciem u nadawcy masowego",
             },
-            ExampleInput::Raw("DKIM-Signature: v=1; a=rsa-sha256; d=my-site.example; s=s1; h=from:to:subject;\n bh=Ba3gj8+xBPQLJTahTfzW6RbWQ/XPgESxkCi2B66PSQg=; b=AAAA\nFrom: news@my-site.example\nTo: b@example.org\nSubject: News\nList-Unsubscribe: <https://my-site.example/u/1>\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\n\nHello\n"),
+            ExampleInput::Raw(UNSIGNED_FIELDS),
         )
+        .with_options(r#"{"thresholds": {"bulk": {"dailyVolume": 20000}}}"#)
         .times(2),
+        Example::fails(
+            title! {
+                en: "List-Unsubscribe-Post left unsigned (Nodemailer's default h=), volume not given",
+                fr: "List-Unsubscribe-Post non signé (le h= par défaut de Nodemailer), volume non indiqué",
+                es: "List-Unsubscribe-Post sin firmar (el h= por defecto de Nodemailer), volumen no indicado",
+                pl: "Niepodpisane List-Unsubscribe-Post (domyślne h= Nodemailera), wolumen nie podany",
+            },
+            ExampleInput::Raw("DKIM-Signature: v=1; a=rsa-sha256; d=my-site.example; s=s1; h=from:to:subject:list-unsubscribe;\n bh=Ba3gj8+xBPQLJTahTfzW6RbWQ/XPgESxkCi2B66PSQg=; b=AAAA\nFrom: news@my-site.example\nTo: b@example.org\nSubject: News\nList-Unsubscribe: <https://my-site.example/u/1>\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\n\nHello\n"),
+        )
+        .at(Severity::Info),
+        Example::fails(
+            title! {
+                en: "One-click fields in a message with no DKIM signature",
+                fr: "Champs de désabonnement en un clic dans un message sans signature DKIM",
+                es: "Campos de baja en un clic en un mensaje sin firma DKIM",
+                pl: "Pola wypisania jednym kliknięciem w wiadomości bez podpisu DKIM",
+            },
+            ExampleInput::Raw("From: news@my-site.example\nTo: b@example.org\nSubject: News\nList-Unsubscribe: <https://my-site.example/u/1>\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\n\nHello\n"),
+        )
+        .at(Severity::Info),
         Example::passes(
             title! {
                 en: "From and both unsubscribe fields signed",
@@ -87,6 +122,9 @@ pub const RULE: Rule = Rule {
     ],
     check: Check::Message(check),
 };
+
+/// A message whose signature signs From but neither unsubscribe field (two examples).
+const UNSIGNED_FIELDS: &str = "DKIM-Signature: v=1; a=rsa-sha256; d=my-site.example; s=s1; h=from:to:subject;\n bh=Ba3gj8+xBPQLJTahTfzW6RbWQ/XPgESxkCi2B66PSQg=; b=AAAA\nFrom: news@my-site.example\nTo: b@example.org\nSubject: News\nList-Unsubscribe: <https://my-site.example/u/1>\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\n\nHello\n";
 
 fn check(message: &Message, cx: &mut Context) {
     let signatures = &message.identity.dkim;
@@ -106,10 +144,21 @@ fn check(message: &Message, cx: &mut Context) {
     // Only signatures that sign From count as valid for RFC 8058.
     let usable: Vec<_> =
         signatures.iter().filter(|f| f.signature.signs("from") && f.signature.problems.is_empty()).collect();
+    let severity = crate::rules::bulk::requirement_severity(cx.settings);
+    let unsubscribe = &message.identity.unsubscribe;
     if usable.is_empty() {
+        // One finding for the message, not one per field: no signature covers either.
+        if let Some((field, _)) = &unsubscribe.post {
+            let quoted = message.header.fields.get(*field).map(|f| crate::rules::headers::field_text(message, f));
+            cx.emit(
+                Draft::new(Msg::of(&UNSIGNED))
+                    .evidence(quoted.unwrap_or_default())
+                    .at(crate::rules::sender::field_location(message, *field))
+                    .severity(Severity::Info),
+            );
+        }
         return;
     }
-    let unsubscribe = &message.identity.unsubscribe;
     let present = [
         ("List-Unsubscribe", unsubscribe.field),
         ("List-Unsubscribe-Post", unsubscribe.post.as_ref().map(|(index, _)| *index)),
@@ -121,7 +170,8 @@ fn check(message: &Message, cx: &mut Context) {
             cx.emit(
                 Draft::new(Msg::of(&UNSUBSCRIBE).text("field", name))
                     .evidence(quoted.unwrap_or_default())
-                    .at(crate::rules::sender::field_location(message, field)),
+                    .at(crate::rules::sender::field_location(message, field))
+                    .severity(severity),
             );
         }
     }
