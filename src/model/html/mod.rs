@@ -234,6 +234,15 @@ pub struct Image {
     pub tag: Option<Span>,
     /// Honest when it is a tracking pixel.
     pub honest: Option<Honest>,
+    /// A name other than `alt`: a non-empty `aria-label`, `aria-labelledby`
+    /// or `title` (axe-core's image-alt checks aria-label, aria-labelledby,
+    /// non-empty-title).
+    pub named: bool,
+    /// `role="presentation"` or `role="none"`: decorative (axe-core's presentational-role).
+    pub presentational: bool,
+    /// Hidden from every reader: `display:none`, `visibility:hidden`, the
+    /// `hidden` attribute, or its own `aria-hidden="true"` (axe-core skips hidden elements).
+    pub hidden: bool,
 }
 
 /// Where and why the HTML analysis was cut.
@@ -266,12 +275,31 @@ pub struct StyleCut {
     pub selectors_left_out: usize,
 }
 
+impl HtmlFacts {
+    /// The visible text without the parts shown as code (`code_ranges`), each
+    /// replaced by a line break.
+    pub fn prose(&self) -> String {
+        let mut out = String::with_capacity(self.visible_text.len());
+        let mut at = 0;
+        for range in &self.code_ranges {
+            out.push_str(self.visible_text.get(at..range.start).unwrap_or_default());
+            out.push('\n');
+            at = range.end;
+        }
+        out.push_str(self.visible_text.get(at..).unwrap_or_default());
+        out
+    }
+}
+
 /// What an HTML body shows and references.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct HtmlFacts {
     /// The text a reader sees, with block elements separated by line breaks;
     /// hidden text is left out.
     pub visible_text: String,
+    /// Byte ranges of `visible_text` shown as code (`<code>`, `<pre>`,
+    /// `<kbd>`, `<samp>`): text a message shows on purpose, as written.
+    pub code_ranges: Vec<std::ops::Range<usize>>,
     /// Every non-blank text node with its effective style, hidden ones included.
     pub runs: Vec<TextRun>,
     /// The hidden text, one entry per hiding element, honest patterns marked.

@@ -67,7 +67,12 @@ struct Walker<'a> {
     /// The visible text's last run is drawn reversed (`Style::reversed`): an
     /// override is open in it.
     override_open: bool,
+    /// Open `CODE_ELEMENTS` around the current node.
+    in_code: u32,
 }
+
+/// Elements whose text is shown as code, on purpose as written (`HtmlFacts::code_ranges`).
+const CODE_ELEMENTS: [&str; 4] = ["code", "pre", "kbd", "samp"];
 
 /// Walks the parsed document.
 pub fn walk(parsed: &Parsed, total_bytes: usize, budget: &mut Budget) -> HtmlFacts {
@@ -104,6 +109,7 @@ pub fn walk(parsed: &Parsed, total_bytes: usize, budget: &mut Budget) -> HtmlFac
         seen_link: false,
         last_offset: 0,
         override_open: false,
+        in_code: 0,
     };
     walker.run(budget);
     let mut facts = walker.facts;
@@ -114,7 +120,15 @@ pub fn walk(parsed: &Parsed, total_bytes: usize, budget: &mut Budget) -> HtmlFac
         };
         facts.truncated = Some(Truncation { by, limit, analysed_bytes: walker.last_offset, total_bytes });
     }
+    // Trimmed: the code ranges move with the text's start and stay within its end.
+    let lead = facts.visible_text.len() - facts.visible_text.trim_start().len();
     facts.visible_text = facts.visible_text.trim().to_string();
+    let len = facts.visible_text.len();
+    facts.code_ranges = std::mem::take(&mut facts.code_ranges)
+        .into_iter()
+        .map(|r| r.start.saturating_sub(lead).min(len)..r.end.saturating_sub(lead).min(len))
+        .filter(|r| !r.is_empty())
+        .collect();
     for link in &mut facts.links {
         link.text = link.text.trim().to_string();
     }
@@ -304,6 +318,9 @@ impl Walker<'_> {
     fn enter_element(&mut self, element: ElementRef<'_>, style: &Style, tag: Option<Span>, budget: &mut Budget) {
         let value = element.value();
         let name = value.name();
+        if CODE_ELEMENTS.contains(&name) {
+            self.in_code += 1;
+        }
         if name == "br" && Self::shown(style) {
             // Each `<br>` is a line a reader sees, so runs of them count as blank.
             self.facts.visible_text.push('\n');
@@ -349,7 +366,19 @@ impl Walker<'_> {
                 if !budget.derive(src.len() + alt.map_or(0, str::len)) {
                     return;
                 }
-                self.facts.images.push(Image { src: src.to_string(), alt: alt.map(str::to_string), tag, honest: None });
+                let filled = |name| super::attr(value, name).is_some_and(|v: &str| !v.trim().is_empty());
+                let is = |name, words: &[&str]| {
+                    super::attr(value, name).is_some_and(|v: &str| words.iter().any(|w| v.trim().eq_ignore_ascii_case(w)))
+                };
+                self.facts.images.push(Image {
+                    src: src.to_string(),
+                    alt: alt.map(str::to_string),
+                    tag,
+                    honest: None,
+                    named: filled("aria-label") || filled("aria-labelledby") || filled("title"),
+                    presentational: is("role", &["presentation", "none"]),
+                    hidden: !Self::shown(style) || is("aria-hidden", &["true"]),
+                });
                 super::honest::mark_image(self.facts.images.last_mut(), style);
             }
             if let (Some(alt), Some(&link)) = (alt, self.link_stack.last()) {
@@ -365,6 +394,9 @@ impl Walker<'_> {
     fn leave_element(&mut self, element: ElementRef<'_>, style: Option<&Style>) {
         let value = element.value();
         let name = value.name();
+        if CODE_ELEMENTS.contains(&name) {
+            self.in_code = self.in_code.saturating_sub(1);
+        }
         if (name == "a" || name == "area") && super::attr(value, "href").is_some() {
             self.link_stack.pop();
         }
@@ -409,10 +441,18 @@ impl Walker<'_> {
                 self.facts.visible_text.push('\u{202c}');
             }
             self.override_open = style.reversed;
+            let start = self.facts.visible_text.len();
             if style.preformatted {
                 self.facts.visible_text.push_str(text);
             } else {
                 append_collapsed(&mut self.facts.visible_text, text);
+            }
+            let end = self.facts.visible_text.len();
+            if self.in_code > 0 && end > start {
+                match self.facts.code_ranges.last_mut() {
+                    Some(last) if last.end == start => last.end = end,
+                    _ => self.facts.code_ranges.push(start..end),
+                }
             }
             self.visible_words += run_text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
         }

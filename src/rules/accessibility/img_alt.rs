@@ -1,7 +1,11 @@
 //! `accessibility/img-alt`: content images without an `alt` attribute (WCAG
 //! 2.1 SC 1.1.1, level A). Many readers block images by default, and screen
 //! readers read the file name instead. Tracking pixels and spacers are not
-//! content; `alt=""` marks a decorative image and is fine.
+//! content; `alt=""` marks a decorative image and is fine. As axe-core's
+//! `image-alt` rule (4.x): an image named by `aria-label`, `aria-labelledby`
+//! or a non-empty `title`, one with `role="presentation"` or `"none"`, and a
+//! hidden one (`display:none`, `hidden`, its own `aria-hidden="true"`) pass.
+//! Unlike axe, the element an `aria-labelledby` names is not looked up.
 
 use crate::i18n::Msg;
 use crate::model::Message;
@@ -43,7 +47,11 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Accessibility,
     severity: Severity::Info,
-    evidence: &[Evidence::Rfc("WCAG 2.1 SC 1.1.1 Non-text Content (level A): non-text content has a text alternative"), Evidence::Ours("information: no receiver enforces it")],
+    evidence: &[
+        Evidence::Rfc("WCAG 2.1 SC 1.1.1 Non-text Content (level A): non-text content has a text alternative"),
+        Evidence::Receiver("axe-core 4.14 rule image-alt: an img passes with any of has-alt, aria-label, aria-labelledby, non-empty-title, presentational-role; hidden elements are not checked"),
+        Evidence::Ours("information: no receiver enforces it"),
+    ],
     score: scores::NONE,
     texts: &TEXTS,
     thresholds: &[],
@@ -61,13 +69,33 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.org\nSubject: Hi\nContent-Type: text/html; charset=utf-8\n\n<html lang=\"en\"><body><img src=\"https://my-site.example/logo.png\" alt=\"My Site\"><img src=\"https://my-site.example/line.png\" alt=\"\"><p>Hello</p><img src=\"https://t.example/open/1x1.gif\" width=\"1\" height=\"1\"></body></html>\n"),
         ),
+        Example::passes(
+            title! {
+                en: "Images named by aria-label, aria-labelledby or title, decorative by role, or hidden (as axe-core)",
+                fr: "Images nommées par aria-label, aria-labelledby ou title, décoratives par role, ou masquées (comme axe-core)",
+                es: "Imágenes con nombre por aria-label, aria-labelledby o title, decorativas por role, u ocultas (como axe-core)",
+                pl: "Obrazy nazwane przez aria-label, aria-labelledby lub title, dekoracyjne przez role albo ukryte (jak w axe-core)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.org\nSubject: Hi\nContent-Type: text/html; charset=utf-8\n\n<html lang=\"en\"><body><img src=\"https://my-site.example/a.png\" aria-label=\"My Site\"><img src=\"https://my-site.example/b.png\" aria-labelledby=\"cap\"><p id=\"cap\">Our shop</p><img src=\"https://my-site.example/c.png\" title=\"My Site\"><img src=\"https://my-site.example/d.png\" role=\"presentation\"><img src=\"https://my-site.example/e.png\" role=\"none\"><img src=\"https://my-site.example/f.png\" aria-hidden=\"true\"><img src=\"https://my-site.example/g.png\" style=\"display:none\"></body></html>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "An empty title or aria-label does not name an image",
+                fr: "Un title ou un aria-label vide ne nomme pas une image",
+                es: "Un title o un aria-label vacío no da nombre a una imagen",
+                pl: "Pusty title lub aria-label nie nazywa obrazu",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.org\nSubject: Hi\nContent-Type: text/html; charset=utf-8\n\n<html lang=\"en\"><body><img src=\"https://my-site.example/a.png\" title=\" \" aria-label=\"\"><p>Hello</p></body></html>\n"),
+        ),
     ],
     check: Check::Message(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {
     for body in html_bodies(message) {
-        let missing: Vec<_> = images(&body).filter(|i| i.alt.is_none() && !i.decorative).collect();
+        let missing: Vec<_> = images(&body)
+            .filter(|i| i.alt.is_none() && !i.decorative && !i.named && !i.presentational && !i.hidden)
+            .collect();
         if let Some(first) = missing.first() {
             cx.emit(
                 Draft::new(Msg::of(&MISSING).int("count", missing.len()).text("src", first.src))

@@ -34,6 +34,10 @@ pub struct ImageFact<'m> {
     pub tag: Option<&'m str>,
     /// A tracking pixel or spacer: it carries no content.
     pub decorative: bool,
+    /// Named otherwise than by `alt`, marked presentational, or hidden (see `model::html::Image`).
+    pub named: bool,
+    pub presentational: bool,
+    pub hidden: bool,
 }
 
 /// File names of spacer images, which carry no content (the HTML analysis
@@ -49,6 +53,9 @@ pub fn images<'m>(body: &HtmlBody<'m>) -> impl Iterator<Item = ImageFact<'m>> + 
             alt: image.alt.as_deref(),
             tag: image.tag.and_then(|tag| html.get(tag.start..tag.end)),
             decorative: image.honest == Some(Honest::TrackingPixel) || SPACER_NAMES.iter().any(|n| lower.contains(n)),
+            named: image.named,
+            presentational: image.presentational,
+            hidden: image.hidden,
         }
     })
 }
@@ -93,6 +100,13 @@ pub fn html_start_tag<'m>(body: &HtmlBody<'m>) -> Option<&'m str> {
 /// The `<html>` start tag's `lang` (or `xml:lang`) value: `None` when there is
 /// no `<html>` tag, `Some("")` when the tag has no language.
 pub fn html_lang(body: &HtmlBody) -> Option<String> {
+    html_lang_attribute(body).map(Option::unwrap_or_default)
+}
+
+/// The `<html>` start tag's `lang` (or `xml:lang`) attribute: `None` when
+/// there is no `<html>` tag, `Some(None)` when the tag has no such attribute,
+/// `Some(Some(value))` (trimmed, perhaps empty) otherwise.
+pub fn html_lang_attribute(body: &HtmlBody) -> Option<Option<String>> {
     let tag = html_start_tag(body)?;
     let tag = tag.strip_suffix('>').unwrap_or(tag);
     let tag_lower = tag.to_ascii_lowercase();
@@ -112,10 +126,10 @@ pub fn html_lang(body: &HtmlBody) -> Option<String> {
                 Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or_default(),
                 _ => value.split(|c: char| c.is_ascii_whitespace()).next().unwrap_or_default(),
             };
-            return Some(value.trim().to_string());
+            return Some(Some(value.trim().to_string()));
         }
     }
-    Some(String::new())
+    Some(None)
 }
 
 fn floor_char_boundary(text: &str, max: usize) -> usize {

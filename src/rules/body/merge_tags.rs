@@ -2,6 +2,22 @@
 //! `%recipient.name%`, `[FIRSTNAME]`, `$name` left in the subject or the text
 //! the reader sees. Only tokens shaped like template variables count: `$5`,
 //! `[1]` footnotes, `{…}` code and `[PATCH]` subject tags do not.
+//!
+//! The forms with a fallback or a filter count too, keyed on the variable
+//! name, each as its ESP documents it: Liquid `{{ name | default: "x" }}` and
+//! `{% if … %}` tags (Shopify's Liquid reference; Klaviyo, Braze, Iterable use
+//! the same), SendGrid Marketing Campaigns `{{insert name "default=x"}}`
+//! (Twilio changelog 2019-08-27), Mailjet `{{var:name:"x"}}` / `{{data:…}}`
+//! (dev.mailjet.com template-language reference) and its bracketed
+//! `[[data:name:"x"]]`, Salesforce Marketing Cloud personalization strings
+//! `%%FirstName%%` and inline AMPscript `%%=v(@name)=%%`, Mailgun's
+//! `%unsubscribe_url%`, `%tag_unsubscribe_url%`, `%mailing_list_unsubscribe_url%`
+//! (Mailgun "Tracking messages"), Campaign Monitor's `[firstname,fallback=x]`.
+//!
+//! Text an HTML body shows as code (`<code>`, `<pre>`, `<kbd>`, `<samp>`) is
+//! not read: a developer newsletter or a template's documentation shows
+//! `{{ user.name }}` there on purpose. A plain-text body is read whole: nothing
+//! in it marks code without guessing.
 
 use crate::i18n::Msg;
 use crate::model::Message;
@@ -47,9 +63,15 @@ pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Body,
     severity: Severity::Warning,
-    evidence: &[Evidence::Ours(
-        "no receiver publishes a rule, but the defect reaches every recipient; token shapes are those of Handlebars/Liquid ({{…}}), Mailchimp (*|…|*), Mailgun (%recipient.…%), bracketed field names and $field of PHP and Perl templates",
-    )],
+    evidence: &[
+        Evidence::Ours(
+            "no receiver publishes a rule, but the defect reaches every recipient; token shapes are those of Handlebars/Liquid ({{…}}), Mailchimp (*|…|*), Mailgun (%recipient.…%), bracketed field names and $field of PHP and Perl templates",
+        ),
+        Evidence::Receiver(
+            "the forms with a fallback as the ESPs document them: Shopify Liquid reference (filters/default: {{ product.url | default: … }}; tags in {% %}); Twilio SendGrid changelog 2019-08-27 ({{ insert first_name \"default=Customer\" }}); dev.mailjet.com template-language reference ({{var:namevar:defaultvalue}}); Salesforce Marketing Cloud personalization strings (%%FirstName%%, inline AMPscript %%=…=%%); Mailgun Tracking messages (%unsubscribe_url%, %tag_unsubscribe_url%, %mailing_list_unsubscribe_url%); Campaign Monitor-style [fullname,fallback=] tags",
+        ),
+        Evidence::Ours("text an HTML body shows as code (<code>, <pre>, <kbd>, <samp>) is not read: it is shown on purpose"),
+    ],
     score: scores::NONE,
     texts: &TEXTS,
     thresholds: &[],
@@ -80,6 +102,24 @@ pub const RULE: Rule = Rule {
                 pl: "Ceny, przypisy, kod i znaczniki tematu",
             },
             ExampleInput::Raw("From: dev@example.org\nTo: list@example.org\nSubject: [PATCH] fix $HOME handling\n\nIt costs $5 (see [1]); 50% off. Use ${HOME} or function f(x) { return {a: 1}; } and %s.\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "Template code shown on purpose in <code> and <pre>",
+                fr: "Du code de gabarit montré exprès dans <code> et <pre>",
+                es: "Código de plantilla mostrado a propósito en <code> y <pre>",
+                pl: "Kod szablonu celowo pokazany w <code> i <pre>",
+            },
+            ExampleInput::Raw("From: dev@my-site.example\nTo: b@example.org\nSubject: Templates 101\nContent-Type: text/html; charset=utf-8\n\n<html lang=\"en\"><body><p>Write <code>{{ user.name }}</code> to greet the reader:</p><pre>Hello {{ first_name | default: \"there\" }}</pre></body></html>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "A Liquid fallback left unrendered in the HTML text",
+                fr: "Une valeur de repli Liquid non rendue dans le texte HTML",
+                es: "Un valor por defecto de Liquid sin procesar en el texto HTML",
+                pl: "Nieprzetworzona wartość domyślna Liquid w tekście HTML",
+            },
+            ExampleInput::Raw("From: news@my-site.example\nTo: b@example.org\nSubject: News\nContent-Type: text/html; charset=utf-8\n\n<html lang=\"en\"><body><p>Hi {{ customer.first_name | default: \"there\" }},</p><p>Example: <code>{{ user.name }}</code></p></body></html>\n"),
         ),
     ],
     check: Check::Message(check),
@@ -113,6 +153,48 @@ const FIELD_WORDS: &[&str] = &[
 
 /// Longest variable name read (default, ours: template fields are short).
 const MAX_NAME: usize = 40;
+/// Longest template expression read: a name with a filter and its fallback,
+/// a Liquid tag (default, ours: `{{ customer.first_name | default: "there" }}` is 42).
+const MAX_EXPRESSION: usize = 100;
+
+/// Liquid tag names (Shopify's Liquid reference, "Tags"): `{% name … %}` is a
+/// template statement, never prose.
+const LIQUID_TAGS: &[&str] = &[
+    "if", "elsif", "else", "endif", "unless", "endunless", "case", "when", "endcase", "for", "endfor", "break",
+    "continue", "cycle", "tablerow", "endtablerow", "assign", "capture", "endcapture", "increment", "decrement",
+    "comment", "endcomment", "raw", "endraw", "include", "render", "echo", "liquid",
+];
+
+/// Mailgun's own variables (Mailgun "Tracking messages", unsubscribe variables).
+const MAILGUN_VARIABLES: &[&str] = &["unsubscribe_url", "tag_unsubscribe_url", "mailing_list_unsubscribe_url"];
+
+/// Whether the inside of `{{…}}` is a template expression on a variable: a
+/// name (`first_name`, `contact.FIRSTNAME`) alone or followed by a Liquid
+/// filter (`| default: "x"`); SendGrid's `insert name "default=x"`; Mailjet's
+/// `var:name:"x"` / `data:name`.
+fn is_expression(inner: &str) -> bool {
+    if inner.contains(['{', '}', '\n', '\r']) {
+        return false;
+    }
+    let (inner, insert) = match inner.strip_prefix("insert ") {
+        Some(rest) => (rest.trim_start(), true),
+        None => (inner, false),
+    };
+    let (inner, mailjet) = match inner.strip_prefix("var:").or_else(|| inner.strip_prefix("data:")) {
+        Some(rest) => (rest, true),
+        None => (inner, false),
+    };
+    let end = inner.find(|c: char| !is_name_char(c)).unwrap_or(inner.len());
+    let (name, tail) = inner.split_at(end);
+    if name.len() > MAX_NAME || !name.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    let tail = tail.trim_start();
+    tail.is_empty()
+        || (tail.starts_with('|') && !tail.starts_with("||") && !insert && !mailjet)
+        || (insert && tail.starts_with('"'))
+        || (mailjet && name.len() == end && inner[end..].starts_with(':'))
+}
 /// Most tokens quoted in one finding.
 const MAX_QUOTED: usize = 5;
 
@@ -158,13 +240,37 @@ pub fn template_tokens(text: &str) -> Vec<String> {
         }
         let rest = &text[i..];
         let found = if rest.starts_with("{{") {
-            // {{ name }} / {{contact.FIRSTNAME}}
-            find_near(&rest[2..], "}}", MAX_NAME + 4).and_then(|e| {
+            // {{ name }} / {{contact.FIRSTNAME}} / {{ name | default: "x" }} / {{insert name "default=x"}}
+            find_near(&rest[2..], "}}", MAX_EXPRESSION).and_then(|e| {
                 let inner = rest[2..2 + e].trim();
-                (!inner.is_empty()
-                    && inner.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-                    && inner.chars().all(is_name_char))
+                is_expression(inner).then(|| &rest[..e + 4])
+            })
+        } else if rest.starts_with("{%") {
+            // {% if customer.first_name %} (Liquid tags; `{%-` trims white space)
+            find_near(&rest[2..], "%}", MAX_EXPRESSION).and_then(|e| {
+                let raw = &rest[2..2 + e];
+                let word = raw.trim_matches(|c: char| c == '-' || c.is_whitespace()).split_whitespace().next()?;
+                (!raw.contains('\n') && LIQUID_TAGS.contains(&word)).then(|| &rest[..e + 4])
+            })
+        } else if rest.starts_with("%%=") {
+            // %%=v(@name)=%% (inline AMPscript)
+            find_near(&rest[3..], "=%%", MAX_EXPRESSION)
+                .filter(|&e| e > 0 && !rest[3..3 + e].contains('\n'))
+                .map(|e| &rest[..e + 6])
+        } else if rest.starts_with("%%") {
+            // %%FirstName%% (Marketing Cloud personalization string)
+            find_near(&rest[2..], "%%", MAX_NAME).filter(|&e| e >= 2).and_then(|e| {
+                let inner = &rest[2..2 + e];
+                (inner.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                    && inner.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
                 .then(|| &rest[..e + 4])
+            })
+        } else if rest.starts_with("[[") {
+            // [[data:firstname:"there"]] / [[var:name]] (Mailjet)
+            find_near(&rest[2..], "]]", MAX_EXPRESSION).and_then(|e| {
+                let inner = &rest[2..2 + e];
+                let mailjet = inner.starts_with("data:") || inner.starts_with("var:");
+                (mailjet && is_expression(inner)).then(|| &rest[..e + 4])
             })
         } else if rest.starts_with("*|") {
             // *|FNAME|* (Mailchimp)
@@ -182,12 +288,21 @@ pub fn template_tokens(text: &str) -> Vec<String> {
                 let dotted = inner.contains('.') && inner.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
                 let caps = inner.chars().all(|c| c.is_ascii_uppercase() || c == '_')
                     && inner.chars().any(|c| c.is_ascii_uppercase());
-                (inner.chars().all(is_name_char) && (dotted || caps) && !inner.ends_with('.')).then(|| &rest[..e + 2])
+                let mailgun = MAILGUN_VARIABLES.contains(&inner);
+                (inner.chars().all(is_name_char) && (dotted || caps || mailgun) && !inner.ends_with('.'))
+                    .then(|| &rest[..e + 2])
             })
         } else if rest.starts_with('[') {
-            // [FIRSTNAME], [First Name] only with a field word
-            find_near(&rest[1..], "]", MAX_NAME).filter(|&e| e >= 3).and_then(|e| {
+            // [FIRSTNAME], [First Name] only with a field word; [firstname,fallback=x] (Campaign Monitor)
+            find_near(&rest[1..], "]", MAX_EXPRESSION).filter(|&e| e >= 3).and_then(|e| {
                 let inner = &rest[1..1 + e];
+                if let Some((name, _)) = inner.split_once(",fallback=") {
+                    let named = !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+                    return (named && !inner.contains('\n')).then(|| &rest[..e + 2]);
+                }
+                if e > MAX_NAME {
+                    return None;
+                }
                 let shaped = inner.chars().all(|c| c.is_ascii_alphabetic() || c == '_' || c == ' ')
                     && (inner.chars().all(|c| !c.is_ascii_lowercase()) || inner.contains('_'));
                 (shaped && is_field_word(inner.bytes().filter(u8::is_ascii_alphabetic))).then(|| &rest[..e + 2])
@@ -234,8 +349,13 @@ fn is_field_word(letters: impl Iterator<Item = u8> + Clone) -> bool {
 }
 
 fn check(message: &Message, cx: &mut Context) {
-    let places =
-        [(&IN_SUBJECT, message.subject.as_deref().unwrap_or_default()), (&IN_BODY, message.visible_text.as_str())];
+    // The text the reader sees, without what an HTML body shows as code.
+    let body = if message.html.is_empty() {
+        message.visible_text.clone()
+    } else {
+        message.html.iter().map(|h| h.facts.prose()).collect::<Vec<_>>().join("\n")
+    };
+    let places = [(&IN_SUBJECT, message.subject.as_deref().unwrap_or_default()), (&IN_BODY, body.as_str())];
     for (entry, text) in places {
         let tokens = template_tokens(text);
         if tokens.is_empty() {
@@ -263,6 +383,25 @@ mod tests {
         assert_eq!(template_tokens("${first_name} ${not a field}"), vec!["${first_name}"]);
     }
 
+    /// The tester's forms (stop 36), each as its ESP documents it.
+    #[test]
+    fn forms_with_a_fallback_or_a_filter_count() {
+        for (text, token) in [
+            ("Hi {{ customer.first_name | default: \"there\" }},", "{{ customer.first_name | default: \"there\" }}"),
+            ("Hi {{ first_name|default:'friend' }}!", "{{ first_name|default:'friend' }}"),
+            ("{%- if customer.first_name -%}Hi{% endif %}", "{%- if customer.first_name -%}"),
+            ("Hi {{insert first_name \"default=there\"}},", "{{insert first_name \"default=there\"}}"),
+            ("Hi {{var:firstname:\"there\"}}", "{{var:firstname:\"there\"}}"),
+            ("Hi %%FirstName%%,", "%%FirstName%%"),
+            ("Hi %%=v(@name)=%%,", "%%=v(@name)=%%"),
+            ("Unsubscribe: %unsubscribe_url%", "%unsubscribe_url%"),
+            ("Hi [firstname,fallback=there],", "[firstname,fallback=there]"),
+            ("Hi [[data:firstname:\"there\"]],", "[[data:firstname:\"there\"]]"),
+        ] {
+            assert_eq!(template_tokens(text).first().map(String::as_str), Some(token), "{text}");
+        }
+    }
+
     #[test]
     fn only_template_shaped_tokens_count() {
         assert_eq!(
@@ -280,6 +419,10 @@ mod tests {
             "{ a: 1 } {{}} %s %d",
             "printf(\"%s.%d\")",
             "$$ $",
+            "{{ a b }} {{#if x}} {{ | }} {% not a tag %}x",
+            "100%% sure%% and %%% %% %%",
+            "[[1]] [[Main Page]] [a,fallback]",
+            "{% endif\n %}",
         ] {
             assert!(template_tokens(ham).is_empty(), "{ham}: {:?}", template_tokens(ham));
         }
