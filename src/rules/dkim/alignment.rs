@@ -31,16 +31,16 @@ crate::rule_texts! { "dkim/alignment";
         pl: "Podpisuj wiadomość kluczem własnej domeny (większość dostawców oferuje „własny DKIM” przez rekord CNAME lub TXT w Twoim DNS).",
     },
     UNALIGNED "unaligned" => {
-        en: "The message is signed by {domains}, none of them aligned with the From domain {fromDomain}.",
-        fr: "Le message est signé par {domains}, dont aucun n'est aligné avec le domaine du From {fromDomain}.",
-        es: "El mensaje está firmado por {domains}, ninguno alineado con el dominio del From {fromDomain}.",
-        pl: "Wiadomość podpisały domeny {domains}, z których żadna nie jest wyrównana z domeną From {fromDomain}.",
+        en: "The message is signed by {domains}, {count, plural, one {which is not aligned} other {none of them aligned}} with the From domain {fromDomain}.",
+        fr: "Le message est signé par {domains}, {count, plural, one {qui n'est pas aligné} other {dont aucun n'est aligné}} avec le domaine du From {fromDomain}.",
+        es: "El mensaje está firmado por {domains}, {count, plural, one {que no está alineado} other {ninguno alineado}} con el dominio del From {fromDomain}.",
+        pl: "{count, plural, one {Wiadomość podpisała domena {domains}, która nie jest wyrównana} few {Wiadomość podpisały domeny {domains}, z których żadna nie jest wyrównana} many {Wiadomość podpisały domeny {domains}, z których żadna nie jest wyrównana} other {Wiadomość podpisały domeny {domains}, z których żadna nie jest wyrównana}} z domeną From {fromDomain}.",
     },
     SPF_ALIGNED "spf-aligned" => {
-        en: "The message is signed by {domains}, not by {fromDomain}; its Return-Path at {returnPath} is aligned, so SPF can pass DMARC, but only an aligned signature still does after a forward.",
-        fr: "Le message est signé par {domains}, pas par {fromDomain} ; son Return-Path chez {returnPath} est aligné, donc SPF peut satisfaire DMARC, mais seule une signature alignée le fait encore après un transfert.",
-        es: "El mensaje está firmado por {domains}, no por {fromDomain}; su Return-Path en {returnPath} está alineado, así que SPF puede superar DMARC, pero solo una firma alineada lo sigue haciendo tras un reenvío.",
-        pl: "Wiadomość podpisały domeny {domains}, a nie {fromDomain}; jej Return-Path w {returnPath} jest wyrównany, więc SPF może spełnić DMARC, ale po przekazaniu dalej robi to już tylko wyrównany podpis.",
+        en: "The message is signed by {count, plural, one {the domain {domains}} other {the domains {domains}}}, not by {fromDomain}; its Return-Path at {returnPath} is aligned, so SPF can pass DMARC, but only an aligned signature still does after a forward.",
+        fr: "Le message est signé par {count, plural, one {le domaine {domains}} other {les domaines {domains}}}, pas par {fromDomain} ; son Return-Path chez {returnPath} est aligné, donc SPF peut satisfaire DMARC, mais seule une signature alignée le fait encore après un transfert.",
+        es: "El mensaje está firmado por {count, plural, one {el dominio {domains}} other {los dominios {domains}}}, no por {fromDomain}; su Return-Path en {returnPath} está alineado, así que SPF puede superar DMARC, pero solo una firma alineada lo sigue haciendo tras un reenvío.",
+        pl: "{count, plural, one {Wiadomość podpisała domena {domains}} few {Wiadomość podpisały domeny {domains}} many {Wiadomość podpisały domeny {domains}} other {Wiadomość podpisały domeny {domains}}}, a nie {fromDomain}; jej Return-Path w {returnPath} jest wyrównany, więc SPF może spełnić DMARC, ale po przekazaniu dalej robi to już tylko wyrównany podpis.",
     },
 }
 
@@ -100,8 +100,13 @@ fn check(message: &Message, cx: &mut Context) {
     if crate::rules::sender::visitor_provider(message, cx.settings).is_some() {
         return;
     }
-    let mut shown: Vec<&str> = domains.clone();
-    shown.dedup();
+    // Each domain once, in order (a count for the plural forms).
+    let mut shown: Vec<&str> = Vec::with_capacity(domains.len());
+    for domain in &domains {
+        if !shown.contains(domain) {
+            shown.push(domain);
+        }
+    }
     let at = location(message, &signatures[0]);
     let quoted = evidence(message, &signatures[0], Some("d"));
     // SPF or DKIM passes DMARC (RFC 7489 §4.2): with the envelope on the From's
@@ -112,6 +117,7 @@ fn check(message: &Message, cx: &mut Context) {
             Draft::new(
                 Msg::of(&SPF_ALIGNED)
                     .text("domains", shown.join(", "))
+                    .int("count", shown.len())
                     .text("fromDomain", org_domain(from_domain))
                     .text("returnPath", return_path.to_string()),
             )
@@ -122,7 +128,7 @@ fn check(message: &Message, cx: &mut Context) {
         return;
     }
     cx.emit(
-        Draft::new(Msg::of(&UNALIGNED).text("domains", shown.join(", ")).text("fromDomain", org_domain(from_domain)))
+        Draft::new(Msg::of(&UNALIGNED).text("domains", shown.join(", ")).int("count", shown.len()).text("fromDomain", org_domain(from_domain)))
             .evidence(quoted)
             .at(at),
     );

@@ -43,6 +43,12 @@ crate::rule_texts! { "headers/transfer-encoding";
         es: "Content-Transfer-Encoding está vacío: los lectores lo tratan como ausente, así que la parte es 7bit (RFC 2045 §6.1).",
         pl: "Content-Transfer-Encoding jest puste: czytniki traktują je jak brak pola, więc część jest 7bit (RFC 2045 §6.1).",
     },
+    FIX_LONG_LINES "fix-long-lines" => {
+        en: "Break encoded lines at 76 characters at most, not counting the line break (RFC 2045 §6.7 (5), §6.8); Python's email package writes quoted-printable lines of 78 (its policy's max_line_length): most readers decode them anyway.",
+        fr: "Coupez les lignes encodées à 76 caractères au plus, sans compter le saut de ligne (RFC 2045 §6.7 (5), §6.8) ; le paquet email de Python écrit des lignes quoted-printable de 78 (le max_line_length de sa politique) : la plupart des lecteurs les décodent quand même.",
+        es: "Corte las líneas codificadas a 76 caracteres como máximo, sin contar el salto de línea (RFC 2045 §6.7 (5), §6.8); el paquete email de Python escribe líneas quoted-printable de 78 (el max_line_length de su política): la mayoría de los lectores las decodifican igualmente.",
+        pl: "Łam zakodowane wiersze najwyżej na 76 znakach, nie licząc końca wiersza (RFC 2045 §6.7 (5), §6.8); pakiet email Pythona zapisuje wiersze quoted-printable po 78 znaków (max_line_length jego polityki): większość czytników i tak je dekoduje.",
+    },
     FIX_EMPTY "fix-empty" => {
         en: "Write the encoding the part uses (8bit for an attached message with 8-bit text, RFC 2046 §5.2.1), or leave the field out for 7bit.",
         fr: "Écrivez l'encodage qu'utilise la partie (8bit pour un message joint au texte 8 bits, RFC 2046 §5.2.1), ou omettez le champ pour du 7bit.",
@@ -468,6 +474,7 @@ fn check_line_lengths(
     let Some((offset, end)) = long.next() else { return };
     let count = 1 + long.count();
     let draft = Draft::new(Msg::of(text).int("count", count).int("length", end - offset).int("limit", max));
+    let draft = draft.fix(Msg::of(&FIX_LONG_LINES));
     cx.emit(encoded.quote(draft, offset, end).at(encoded.at(offset, end - offset)).severity(Severity::Info));
 }
 

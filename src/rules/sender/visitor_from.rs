@@ -49,6 +49,18 @@ crate::rule_texts! { "sender/visitor-from";
         es: "From es {address}, de {provider}: si este mensaje sale de su sitio y no de los servidores de {provider}, falla DMARC (política: {policy}).",
         pl: "From to {address}, u dostawcy {provider}: jeśli ta wiadomość wychodzi z Twojej witryny, a nie z serwerów {provider}, nie przejdzie DMARC (polityka: {policy}).",
     },
+    RISKY_UNVERIFIED "risky-unverified" => {
+        en: "From is {address}, at the mailbox provider {provider} (its DMARC policy is listed as {policy}, not verified): sent from your site, this message fails DMARC authentication and is likely to be treated as suspicious.",
+        fr: "From est {address}, chez le fournisseur de messagerie {provider} (sa politique DMARC est indiquée comme {policy}, sans vérification) : envoyé depuis votre site, ce message échoue à l'authentification DMARC et risque d'être traité comme suspect.",
+        es: "From es {address}, del proveedor de correo {provider} (su política DMARC figura como {policy}, sin verificar): enviado desde su sitio, este mensaje falla la autenticación DMARC y probablemente se trate como sospechoso.",
+        pl: "From to {address}, u dostawcy poczty {provider} (jego polityka DMARC jest podana jako {policy}, niezweryfikowana): wysłana z Twojej witryny wiadomość nie przechodzi uwierzytelnienia DMARC i prawdopodobnie zostanie uznana za podejrzaną.",
+    },
+    UNKNOWN_PATH_UNVERIFIED "unknown-path-unverified" => {
+        en: "From is {address}, at {provider}: if this message is sent from your site rather than through {provider}'s own servers, it fails DMARC (policy listed as {policy}, not verified).",
+        fr: "From est {address}, chez {provider} : si ce message part de votre site et non des serveurs de {provider}, il échoue à DMARC (politique indiquée comme {policy}, sans vérification).",
+        es: "From es {address}, de {provider}: si este mensaje sale de su sitio y no de los servidores de {provider}, falla DMARC (política indicada como {policy}, sin verificar).",
+        pl: "From to {address}, u dostawcy {provider}: jeśli ta wiadomość wychodzi z Twojej witryny, a nie z serwerów {provider}, nie przejdzie DMARC (polityka podana jako {policy}, niezweryfikowana).",
+    },
 }
 
 pub const RULE: Rule = Rule {
@@ -157,12 +169,14 @@ fn check(message: &Message, cx: &mut Context) {
             .text("provider", provider.domain.clone())
             .text("policy", provider.policy.clone())
     };
+    // A policy mailbox_providers.txt marks unverified is named as such, never as a fact.
+    let verified = provider.verified || provider.policy == "unknown";
     let draft = if !leaves_from_site(message, cx.settings) {
-        Draft::new(params(&UNKNOWN_PATH)).severity(Severity::Info)
+        Draft::new(params(if verified { &UNKNOWN_PATH } else { &UNKNOWN_PATH_UNVERIFIED })).severity(Severity::Info)
     } else if provider.blocks() {
         Draft::new(params(&BLOCKED))
     } else {
-        Draft::new(params(&RISKY)).severity(Severity::Warning)
+        Draft::new(params(if verified { &RISKY } else { &RISKY_UNVERIFIED })).severity(Severity::Warning)
     };
     cx.emit(draft.evidence(from.address.as_str()).at(field_location(message, from.field)));
 }
