@@ -69,6 +69,13 @@ pub const SA_LINE_BYTES: usize = 2048;
 /// Most matches counted for a rule with `tflags multiple` and no `maxhits`.
 pub const MAX_HITS: usize = 1_000;
 
+/// Most state steps spent to find the exact most threads of one pattern
+/// (`work::nfa_threads`); past it the estimate from the parsed pattern is
+/// used. In SpamAssassin's rules the patterns past it are long alternations
+/// of phrases (`__FILL_THIS_FORM_SHORT1`, `__HOURS_DEADLINE`) and wide
+/// repetitions (`(?s).{900}I` is 900 sets of up to 900 states) (default, ours).
+pub const MAX_THREAD_BOUND_STEPS: u64 = 1_000_000;
+
 /// Work of all custom rules on one message, in bytes read times the threads
 /// a pattern keeps alive (`work::threads`, an estimate of the PikeVM's steps).
 /// Measured in Node (wasm): the slowest work per unit is a Unicode `.`

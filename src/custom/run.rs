@@ -120,22 +120,21 @@ pub fn evaluate_within(rules: &CustomRules, message: &Message, settings: &Settin
         if values.is_empty() {
             continue;
         }
-        // Members with a prefilter are tried only if their literal is somewhere in the values.
-        let candidates: Vec<usize> = if group.members.iter().any(|m| m.prefilter.is_some()) {
-            let mut lowered = Vec::with_capacity(values.iter().map(|v| v.text.len() + 1).sum());
-            for value in values.iter() {
-                lowered.extend(value.text.iter().map(u8::to_ascii_lowercase));
-                lowered.push(b'\n');
-            }
-            (0..group.members.len())
-                .filter(|&m| active[group.members[m].rule])
-                .filter(|&m| group.members[m].prefilter.as_ref().is_some_and(|p| p.may_match(&lowered)))
-                .collect()
-        } else {
-            Vec::new()
-        };
+        // Members with a prefilter are tried only on the values that hold their literal.
+        let prefiltered: Vec<usize> = (0..group.members.len())
+            .filter(|&m| active[group.members[m].rule] && group.members[m].prefilter.is_some())
+            .collect();
+        let mut lowered: Vec<u8> = Vec::new();
         for value in values.iter() {
             let bytes = value.text.len();
+            let candidates: Vec<usize> = if prefiltered.is_empty() {
+                Vec::new()
+            } else {
+                lowered.clear();
+                lowered.extend(value.text.iter().map(u8::to_ascii_lowercase));
+                let holds = |&&m: &&usize| group.members[m].prefilter.as_ref().is_some_and(|p| p.may_match(&lowered));
+                prefiltered.iter().filter(holds).copied().collect()
+            };
             let mut hits_here: Vec<usize> = Vec::new();
             // The members of a set the work left cannot pay for are tried one by one, in order.
             let mut alone: Vec<usize> = Vec::new();
