@@ -79,10 +79,15 @@ fn a_reply_is_explained_in_the_requested_language() {
 
 #[wasm_bindgen_test]
 fn smtp_settings_are_checked() {
-    let json = r#"{"transport":"smtp","host":"smtp.example.org","port":587,"security":"tls"}"#;
-    let settings = js_sys::JSON::parse(json).unwrap();
-    let check = check_smtp_settings_js(settings, JsValue::from_str("en")).unwrap();
-    assert_eq!(get(&check, "verdict").as_string().unwrap(), "warn");
+    // The guides' port rules bind the hosting's own servers: 587 with implicit TLS is wrong there;
+    // 587 with STARTTLS on another host is a usual pair and passes.
+    let check = |json: &str| {
+        let settings = js_sys::JSON::parse(json).unwrap();
+        let check = check_smtp_settings_js(settings, JsValue::from_str("en")).unwrap();
+        get(&check, "verdict").as_string().unwrap()
+    };
+    assert_eq!(check(r#"{"transport":"smtp","host":"ssl0.ovh.net","port":587,"security":"ssl"}"#), "warn");
+    assert_eq!(check(r#"{"transport":"smtp","host":"smtp.example.org","port":587,"security":"tls"}"#), "pass");
     let bad = js_sys::JSON::parse(r#"{"hots":"x"}"#).unwrap();
     assert!(check_smtp_settings_js(bad, JsValue::UNDEFINED).is_err());
 }
