@@ -52,10 +52,10 @@ crate::rule_texts! { "dkim/signature";
         pl: "Rekord klucza podany dla {name} jest dłuższy niż {max, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}}: to nie jest rekord klucza DKIM (klucz RSA 4096-bitowy zajmuje około 800).",
     },
     PEM "pem" => {
-        en: "The key given for {name} is a PEM file (-----BEGIN …-----), not the DNS TXT record: give the record as published, v=DKIM1; k=rsa; p= followed by the base64 lines of the PEM joined, without the BEGIN and END lines.",
-        fr: "La clé fournie pour {name} est un fichier PEM (-----BEGIN …-----), pas l'enregistrement TXT du DNS : donnez l'enregistrement tel qu'il est publié, v=DKIM1; k=rsa; p= suivi des lignes base64 du PEM mises bout à bout, sans les lignes BEGIN et END.",
-        es: "La clave indicada para {name} es un archivo PEM (-----BEGIN …-----), no el registro TXT del DNS: indique el registro tal como se publica, v=DKIM1; k=rsa; p= seguido de las líneas base64 del PEM unidas, sin las líneas BEGIN y END.",
-        pl: "Klucz podany dla {name} to plik PEM (-----BEGIN …-----), a nie rekord TXT z DNS: podaj rekord w opublikowanej postaci, v=DKIM1; k=rsa; p= i dalej połączone wiersze base64 z pliku PEM, bez wierszy BEGIN i END.",
+        en: "The key given for {name} is a PEM file (-----BEGIN …-----), not the DNS TXT record: give the record as published, \"v=DKIM1; k=rsa; p=\" followed by the base64 lines of the PEM joined, without the BEGIN and END lines.",
+        fr: "La clé fournie pour {name} est un fichier PEM (-----BEGIN …-----), pas l'enregistrement TXT du DNS : donnez l'enregistrement tel qu'il est publié, « v=DKIM1; k=rsa; p= » suivi des lignes base64 du PEM mises bout à bout, sans les lignes BEGIN et END.",
+        es: "La clave indicada para {name} es un archivo PEM (-----BEGIN …-----), no el registro TXT del DNS: indique el registro tal como se publica, «v=DKIM1; k=rsa; p=» seguido de las líneas base64 del PEM unidas, sin las líneas BEGIN y END.",
+        pl: "Klucz podany dla {name} to plik PEM (-----BEGIN …-----), a nie rekord TXT z DNS: podaj rekord w opublikowanej postaci, „v=DKIM1; k=rsa; p=” i dalej połączone wiersze base64 z pliku PEM, bez wierszy BEGIN i END.",
     },
     TAG_LIST "tag-list" => {
         en: "The key record given for {name} is not a list of tag=value pairs separated by semicolons: \"{text}\" is not one (RFC 6376 §3.2).",
