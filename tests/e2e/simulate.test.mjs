@@ -63,7 +63,7 @@ test('each example draws the engine\'s timeline, history, final state and counte
     const shown = await page.evaluate(() => ({
       bands: [...document.querySelectorAll('#timeline-chart rect.band')].map((r) => r.dataset.state),
       series: [...document.querySelectorAll('#timeline-chart polyline')].map((p) => p.dataset.series),
-      days: [...document.querySelectorAll('#history-chart rect.day-bar')].map((r) => ({ date: r.dataset.date, volume: Number(r.dataset.volume) })),
+      days: [...document.querySelectorAll('#history-chart rect.day-bar')].map((r) => ({ date: r.dataset.date, volume: r.dataset.volume === '' ? null : Number(r.dataset.volume) })),
       counters: Object.fromEntries([...document.querySelectorAll('#simulation-summary [data-counter]')].map((c) => [c.dataset.counter, c.querySelector('.value').textContent])),
       changes: [...document.querySelectorAll('#notifications li.change')].map((li) => li.textContent),
     }));

@@ -117,7 +117,8 @@ export function barChart({ days, formatNumber, title, description, label, dayLab
   days.forEach((day, i) => {
     const h = ((day.volume || 0) / max) * plotH;
     const bx = pad.left + i * slot + slot * 0.15;
-    const volume = day.volume || 0;
+    // A day the snapshot gives no volume for (null) is drawn empty and marked unknown ('').
+    const volume = day.volume ?? '';
     const rect = node('rect', { x: bx.toFixed(1), y: (pad.top + plotH - h).toFixed(1), width: (slot * 0.7).toFixed(1), height: h.toFixed(1), class: 'day-bar', 'data-date': day.date, 'data-volume': volume });
     rect.append(node('title', {}, label(day)));
     svg.append(rect);
