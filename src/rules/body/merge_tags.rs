@@ -25,6 +25,7 @@ use crate::report::Severity;
 use crate::rules::{scores, Check, Context, Draft, Example, ExampleInput, Group, Rule};
 use crate::settings::Evidence;
 use crate::title;
+use std::borrow::Cow;
 
 crate::rule_texts! { "body/merge-tags";
     summary => {
@@ -349,13 +350,14 @@ fn is_field_word(letters: impl Iterator<Item = u8> + Clone) -> bool {
 }
 
 fn check(message: &Message, cx: &mut Context) {
-    // The text the reader sees, without what an HTML body shows as code.
-    let body = if message.html.is_empty() {
-        message.visible_text.clone()
+    // The text the reader sees, without what an HTML body shows as code: the
+    // analysed visible text itself when no body shows any (the usual case).
+    let body: Cow<str> = if message.html.iter().all(|h| h.facts.code_ranges.is_empty()) {
+        Cow::Borrowed(&message.visible_text)
     } else {
-        message.html.iter().map(|h| h.facts.prose()).collect::<Vec<_>>().join("\n")
+        Cow::Owned(message.html.iter().map(|h| h.facts.prose()).collect::<Vec<_>>().join("\n"))
     };
-    let places = [(&IN_SUBJECT, message.subject.as_deref().unwrap_or_default()), (&IN_BODY, body.as_str())];
+    let places = [(&IN_SUBJECT, message.subject.as_deref().unwrap_or_default()), (&IN_BODY, body.as_ref())];
     for (entry, text) in places {
         let tokens = template_tokens(text);
         if tokens.is_empty() {

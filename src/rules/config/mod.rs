@@ -41,9 +41,10 @@ pub fn other_provider_domain(settings: &Settings, from: &str) -> Option<String> 
     provider(settings, &domain).map(|provider| provider.domain)
 }
 
-/// RFC 1035 §2.3.4: a domain name is at most 255 octets, a label at most 63.
+/// RFC 1035 §2.3.4: a domain name is at most 255 octets (a label at most 63:
+/// `MAX_LABEL_OCTETS`, the address grammar's).
 pub const MAX_HOST_OCTETS: usize = 255;
-pub const MAX_LABEL_OCTETS: usize = 63;
+pub use crate::grammar::address::MAX_LABEL_OCTETS;
 /// Longest host quoted back in a message (ours: the rest is elided).
 pub const MAX_HOST_QUOTED: usize = 80;
 

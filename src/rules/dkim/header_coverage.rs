@@ -149,10 +149,9 @@ fn check(message: &Message, cx: &mut Context) {
     if usable.is_empty() {
         // One finding for the message, not one per field: no signature covers either.
         if let Some((field, _)) = &unsubscribe.post {
-            let quoted = message.header.fields.get(*field).map(|f| crate::rules::headers::field_text(message, f));
             cx.emit(
                 Draft::new(Msg::of(&UNSIGNED))
-                    .evidence(quoted.unwrap_or_default())
+                    .evidence(crate::rules::bulk::unsubscribe_text(message, *field))
                     .at(crate::rules::sender::field_location(message, *field))
                     .severity(Severity::Info),
             );
