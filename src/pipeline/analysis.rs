@@ -13,6 +13,7 @@ use crate::model::headers::{HeaderBlock, HeaderField};
 use crate::model::html::{Honest, HtmlFacts, Span};
 use crate::model::{Body, HtmlBody, Message, Part};
 use crate::report::Origin;
+use crate::text::unicode;
 use serde::Serialize;
 
 /// Longest decoded preview of one text part, in characters; longer text is cut
@@ -309,7 +310,7 @@ fn html_view(html: &HtmlBody, min_contrast: f64) -> HtmlView {
             Honest::ShownOnInteraction => "interaction",
         })
     };
-    let hidden = facts.hidden.iter().filter(|h| h.words.chars().any(char::is_alphanumeric)).map(|h| HiddenRunView {
+    let hidden = facts.hidden.iter().filter(|h| h.words.chars().any(unicode::is_alphanumeric)).map(|h| HiddenRunView {
         text: name(&h.words),
         element: h.element.to_string(),
         hidden_by: Some(h.means.css()),
@@ -323,7 +324,7 @@ fn html_view(html: &HtmlBody, min_contrast: f64) -> HtmlView {
     let camouflaged = facts
         .runs
         .iter()
-        .filter(|run| run.text.chars().any(char::is_alphanumeric) && run.hidden.is_none())
+        .filter(|run| run.text.chars().any(unicode::is_alphanumeric) && run.hidden.is_none())
         .filter(|run| run.background.is_some_and(|bg| run.color.contrast(bg) < min_contrast))
         .map(|run| HiddenRunView {
             text: name(&run.text),

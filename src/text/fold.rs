@@ -77,7 +77,7 @@ fn single_letter(read: &str, kind: WordKind) -> bool {
         _ => {}
     }
     let mut chars = read.chars();
-    matches!(kind, WordKind::Plain) && chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
+    matches!(kind, WordKind::Plain) && chars.next().is_some_and(unicode::is_alphabetic) && chars.next().is_none()
 }
 
 /// Symbols read as letters inside a word (`p@ss`, `$ex`, `v!agra`, `|ove`).
@@ -274,7 +274,7 @@ impl Folder {
             }
             return;
         }
-        if c.is_alphanumeric() {
+        if unicode::is_alphanumeric(c) {
             if let Some(pending) = self.pending.take() {
                 if self.start.is_none() {
                     self.start = Some(pending.start);
@@ -342,7 +342,7 @@ impl Folder {
     }
 
     fn letter_or_digit(&mut self, c: char) {
-        if c.is_alphabetic() {
+        if unicode::is_alphabetic(c) {
             self.letters += 1;
         } else {
             self.leet_marks += 1;
@@ -353,22 +353,30 @@ impl Folder {
             return;
         }
         let prototype = unicode::confusable(c);
+        if unicode::is_own_lowercase(c) {
+            return self.letter_form(c, c, prototype);
+        }
         for lower in c.to_lowercase() {
-            match prototype {
-                Some(Prototype::Char(p)) => self.append(p.to_ascii_lowercase(), lower, true),
-                Some(Prototype::Str(s)) => {
-                    for p in s.chars() {
-                        self.append_mapped(p.to_ascii_lowercase());
-                    }
-                    self.append_unmapped(lower);
-                    self.uses_lookalike = true;
+            self.letter_form(c, lower, prototype);
+        }
+    }
+
+    /// One lowercase character `lower` of the letter or digit `c`, in both forms.
+    fn letter_form(&mut self, c: char, lower: char, prototype: Option<Prototype>) {
+        match prototype {
+            Some(Prototype::Char(p)) => self.append(p.to_ascii_lowercase(), lower, true),
+            Some(Prototype::Str(s)) => {
+                for p in s.chars() {
+                    self.append_mapped(p.to_ascii_lowercase());
                 }
-                None => {
-                    if c.is_alphabetic() && !matches!(unicode::script(c), Some(Script::Latin)) {
-                        self.foreign = true;
-                    }
-                    self.append(lower, lower, false);
+                self.append_unmapped(lower);
+                self.uses_lookalike = true;
+            }
+            None => {
+                if unicode::is_alphabetic(c) && !matches!(unicode::script(c), Some(Script::Latin)) {
+                    self.foreign = true;
                 }
+                self.append(lower, lower, false);
             }
         }
     }

@@ -501,7 +501,7 @@ fn in_identifier(text: &str, word: &Word) -> bool {
     let (start, end) = word.span;
     let before = text.get(..start).and_then(|t| t.strip_suffix('_')).and_then(|t| t.chars().next_back());
     let after = text.get(end..).and_then(|t| t.strip_prefix('_')).and_then(|t| t.chars().next());
-    before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
+    before.is_some_and(super::unicode::is_alphanumeric) || after.is_some_and(super::unicode::is_alphanumeric)
 }
 
 /// One pass of a lexicon over the words of a text.

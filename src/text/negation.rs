@@ -15,7 +15,7 @@ pub const NEGATING_PREFIXES: &[&str] = &["un", "non"];
 
 /// A letter, digit or apostrophe: `isn't` is one word, `non-delivered` two.
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '\''
+    super::unicode::is_alphanumeric(c) || c == '\''
 }
 
 /// Whether the word that starts where `before` ends (a lower-case text cut

@@ -1,5 +1,6 @@
 //! Lookups over the generated Unicode tables (`tables.rs`): binary searches over
-//! sorted arrays, no allocation.
+//! sorted arrays, no allocation; the questions asked of every character of a
+//! text are answered from a per-page cache of them (`props`).
 
 use super::tables::{COMPOSE, CONFUSABLE_ASCII, CONFUSABLE_STRINGS, NFKC_RUNS, NFKC_STRINGS, STRIP};
 
@@ -13,6 +14,13 @@ pub enum Nfkc {
 /// The NFKC form of `c` when it differs and is Latin, Greek, Cyrillic, digits or
 /// common punctuation (`ｐ` → `p`, `𝐩` → `p`, `ﬁ` → `fi`, `①` → `1`); `None` otherwise.
 pub fn nfkc(c: char) -> Option<Nfkc> {
+    if c.is_ascii() || props::of(c) & props::NFKC == 0 {
+        return None;
+    }
+    nfkc_search(c)
+}
+
+fn nfkc_search(c: char) -> Option<Nfkc> {
     let cp = c as u32;
     if cp < 0x80 {
         return None;
@@ -32,6 +40,13 @@ pub fn nfkc(c: char) -> Option<Nfkc> {
 /// The ASCII prototype of `c` in UTS #39 `confusables.txt` (`а` Cyrillic → `a`,
 /// `ο` Greek → `o`, `0` → `O`, `m` → `rn`), for characters NFKC leaves alone.
 pub fn confusable(c: char) -> Option<Prototype> {
+    if props::of(c) & props::CONFUSABLE == 0 {
+        return None;
+    }
+    confusable_search(c)
+}
+
+fn confusable_search(c: char) -> Option<Prototype> {
     let cp = c as u32;
     let packed = CONFUSABLE_ASCII.partition_point(|&p| (p >> 8) < cp);
     if let Some(&p) = CONFUSABLE_ASCII.get(packed) {
@@ -123,7 +138,7 @@ pub enum Script {
 /// IPA, Extended Additional, full-width), Greek (and Extended), Cyrillic (and
 /// Supplement, Extended); `None` for characters that are not letters.
 pub fn script(c: char) -> Option<Script> {
-    if !c.is_alphabetic() {
+    if !is_alphabetic(c) {
         return None;
     }
     Some(match c as u32 {
@@ -136,9 +151,106 @@ pub fn script(c: char) -> Option<Script> {
     })
 }
 
+/// `char::is_alphabetic`, answered from the page cache for a non-ASCII character.
+pub fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    props::of(c) & props::ALPHABETIC != 0
+}
+
+/// `char::is_alphanumeric`, answered from the page cache for a non-ASCII character.
+pub fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    props::of(c) & (props::ALPHABETIC | props::NUMERIC) != 0
+}
+
+/// Whether `c.to_lowercase()` is `c` itself (the page cache answers for a
+/// non-ASCII character, where the standard library searches).
+pub fn is_own_lowercase(c: char) -> bool {
+    if c.is_ascii() {
+        return !c.is_ascii_uppercase();
+    }
+    props::of(c) & props::OWN_LOWERCASE != 0
+}
+
+/// The properties the word readers ask of every character of a text, cached per
+/// page of 256 code points of the Basic Multilingual Plane and filled on the
+/// page's first use. The standard library's `is_alphabetic` past ASCII and our
+/// NFKC and look-alike tables are searches, and so is `to_lowercase`: a native lint of 3 million accented
+/// letters (`bench --profile-load file=…`, perf) spent 58 % of its time in them.
+/// A page costs its 256 searches once; then each question is one index. Memory:
+/// at most 256 pages of 256 bytes, whatever the input.
+mod props {
+    use std::sync::OnceLock;
+
+    pub const ALPHABETIC: u8 = 1;
+    pub const NUMERIC: u8 = 2;
+    pub const NFKC: u8 = 4;
+    pub const CONFUSABLE: u8 = 8;
+    /// `to_lowercase` gives the character itself (every lowercase letter, and
+    /// most characters that are no letters).
+    pub const OWN_LOWERCASE: u8 = 16;
+
+    static PAGES: [OnceLock<[u8; 256]>; 256] = [const { OnceLock::new() }; 256];
+
+    pub fn of(c: char) -> u8 {
+        let cp = c as u32;
+        let Some(page) = PAGES.get((cp >> 8) as usize) else { return compute(c) };
+        let page = page.get_or_init(|| {
+            let mut flags = [0u8; 256];
+            for (low, slot) in (0u32..).zip(flags.iter_mut()) {
+                // Surrogates are no chars: their slots stay 0, and no char reads them.
+                if let Some(c) = char::from_u32(cp & !0xff | low) {
+                    *slot = compute(c);
+                }
+            }
+            flags
+        });
+        page[(cp & 0xff) as usize]
+    }
+
+    fn compute(c: char) -> u8 {
+        let mut flags = 0;
+        if c.is_alphabetic() {
+            flags |= ALPHABETIC;
+        }
+        if c.is_numeric() {
+            flags |= NUMERIC;
+        }
+        if super::nfkc_search(c).is_some() {
+            flags |= NFKC;
+        }
+        if super::confusable_search(c).is_some() {
+            flags |= CONFUSABLE;
+        }
+        let mut lower = c.to_lowercase();
+        if lower.next() == Some(c) && lower.next().is_none() {
+            flags |= OWN_LOWERCASE;
+        }
+        flags
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cached_properties_are_the_searches() {
+        // Every code point of the BMP and a sample past it: the cache says what the
+        // standard library and the table searches say.
+        for cp in (0..0x1_0000).chain((0x1_0000..0x11_0000).step_by(97)).chain([0x1d400, 0x1f17f, 0x10ffff]) {
+            let Some(c) = char::from_u32(cp) else { continue };
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "U+{cp:04X}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "U+{cp:04X}");
+            assert_eq!(nfkc(c), nfkc_search(c), "U+{cp:04X}");
+            assert_eq!(confusable(c), confusable_search(c), "U+{cp:04X}");
+            assert_eq!(is_own_lowercase(c), c.to_lowercase().eq([c]), "U+{cp:04X}");
+        }
+    }
 
     #[test]
     fn compatibility_forms_fold_to_their_letters() {

@@ -269,6 +269,11 @@ fn profile_load(kind: &str, seconds: Option<&String>) {
         "big" => vec![mail_preflight::rules::size::generated_message(9_900_000)],
         "pdf" => vec![inputs::pdf_message(9_850_000)],
         "html" => vec![inputs::html_message()],
+        // file=PATH: one message read from disk (a hostile input's profile).
+        path if path.starts_with("file=") => match std::fs::read(&path["file=".len()..]) {
+            Ok(raw) => vec![raw],
+            Err(error) => return eprintln!("{path}: {error}"),
+        },
         _ => inputs::spamassassin_messages().into_iter().map(|(_, raw)| raw).collect(),
     };
     // MAIL_PREFLIGHT_ONLY=id,id: only those rules on (every other off), to profile them.

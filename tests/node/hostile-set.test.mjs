@@ -14,7 +14,8 @@ import { pkg, pkgDir, requireDev, rawMessage, tempDir } from './helpers.mjs';
 const { sharedEngine } = requireDev(join(pkgDir, 'lib', 'engine.cjs'));
 const { main } = requireDev(join(pkgDir, 'lib', 'cli.cjs'));
 
-/** The issue's bound for one message: a report or a coded error within 10 s. */
+/** The issue's bound for one message (a report or a coded error within 10 s): printed
+ * beside each time, never asserted — a loaded CI machine measures its load (ground rules). */
 const BOUND_SECONDS = 10;
 /** The coded errors a message may get instead of a report. */
 const CODES = ['invalid-input', 'input-too-large', 'not-a-message', 'internal'];
@@ -50,15 +51,15 @@ test('the hostile set has messages of every kind', () => {
   assert.deepEqual([...new Set(SET.map((m) => m.kind))].sort(), ['attachments', 'calls', 'headers', 'html', 'mime', 'other']);
 });
 
-test('API: every hostile message gets a report or a coded error in time, and the next message lints correctly', () => {
+test('API: every hostile message gets a report or a coded error, and the next message lints correctly', () => {
   const trapAt = Math.floor(SET.length / 2);
   for (const [i, { kind, name, input }] of SET.entries()) {
     if (i === trapAt) corrupt();
     const outcome = lintOne(input);
-    console.log(`${kind.padEnd(12)} ${name.padEnd(36)} ${outcome.seconds.toFixed(2).padStart(6)} s  ${outcome.code || outcome.report.verdict}`);
+    const over = outcome.seconds < BOUND_SECONDS ? '' : `  (over the ${BOUND_SECONDS} s bound)`;
+    console.log(`${kind.padEnd(12)} ${name.padEnd(36)} ${outcome.seconds.toFixed(2).padStart(6)} s  ${outcome.code || outcome.report.verdict}${over}`);
     if (i === trapAt) assert.equal(outcome.code, 'internal', `${name}: the trap is a coded internal error`);
     assert.ok(outcome.report || CODES.includes(outcome.code), `${name}: ${outcome.code} ${outcome.message}`);
-    assert.ok(outcome.seconds < BOUND_SECONDS, `${name}: ${outcome.seconds.toFixed(1)} s`);
     assert.deepEqual(pkg.lint(CONTROL), EXPECTED, `the message after ${name} gets its own report`);
   }
 });
@@ -114,6 +115,5 @@ test('CLI: one run over every raw hostile message, each followed by a control me
   assert.equal(trapped.length, 1, 'one call trapped, a coded internal error');
   assert.ok(trapped[0].includes('-a-'), `the trapped call is a hostile file's own: ${trapped[0]}`);
   const slowest = Math.max(...seconds);
-  console.log(`CLI: ${lines.length} files, slowest lint ${slowest.toFixed(2)} s`);
-  assert.ok(slowest < BOUND_SECONDS, `a lint took ${slowest.toFixed(1)} s`);
+  console.log(`CLI: ${lines.length} files, slowest lint ${slowest.toFixed(2)} s (bound ${BOUND_SECONDS} s, printed, not asserted)`);
 });

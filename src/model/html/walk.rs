@@ -17,7 +17,7 @@ use super::{
 use html5ever::LocalName;
 use std::collections::HashMap;
 use scraper::{ElementRef, Node};
-use crate::text::unicode::is_invisible;
+use crate::text::unicode::{self, is_invisible};
 
 /// Longest hidden text kept per hiding element, in bytes (the rest is counted,
 /// not kept): a longest preheader (`honest::MAX_PREHEADER_CHARS`) of 4-byte
@@ -454,7 +454,7 @@ impl Walker<'_> {
                     _ => self.facts.code_ranges.push(start..end),
                 }
             }
-            self.visible_words += run_text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+            self.visible_words += run_text.split_whitespace().filter(|w| w.chars().any(unicode::is_alphanumeric)).count();
         }
         if run_text.chars().all(|c| c.is_whitespace() || is_invisible(c)) {
             return;
@@ -502,7 +502,7 @@ impl Walker<'_> {
                 let opened = stack.iter().rev().find(|o| o.index == root).or(stack.last());
                 // Hidden letters inside a visible word (`vi<span hidden>zz</span>agra`)
                 // are a split word, never a preheader.
-                let in_word = self.facts.visible_text.ends_with(char::is_alphanumeric);
+                let in_word = self.facts.visible_text.ends_with(unicode::is_alphanumeric);
                 self.facts.hidden.push(HiddenText {
                     words: String::new(),
                     cut: false,

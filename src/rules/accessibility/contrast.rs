@@ -12,6 +12,7 @@ use crate::rules::spam::part_location;
 use crate::rules::{scores, Check, Context, Draft, Example, ExampleInput, Group, Rule};
 use crate::settings::{Evidence, Kind, Threshold};
 use crate::title;
+use crate::text::unicode;
 
 crate::rule_texts! { "accessibility/contrast";
     summary => {
@@ -89,7 +90,7 @@ fn check(message: &Message, cx: &mut Context) {
         let mut worst: Option<(f64, Rgba, Rgba, String)> = None;
         for run in visible_runs(&body) {
             let background = run.background.unwrap_or(Rgba::WHITE);
-            if run.background.is_none() || run.text.chars().all(|c| !c.is_alphanumeric()) {
+            if run.background.is_none() || run.text.chars().all(|c| !unicode::is_alphanumeric(c)) {
                 continue;
             }
             let ratio = run.color.contrast(background);

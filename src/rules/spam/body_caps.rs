@@ -13,6 +13,7 @@ use crate::rules::scores;
 use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
 use crate::settings::{Evidence, Kind, Threshold};
 use crate::title;
+use crate::text::unicode;
 
 crate::rule_texts! { "spam/body-caps";
     summary => {
@@ -142,7 +143,7 @@ pub fn capital_words(text: &str) -> (usize, usize) {
             capitals += c;
             continue;
         }
-        for word in line.split(|c: char| !c.is_alphabetic()) {
+        for word in line.split(|c: char| !unicode::is_alphabetic(c)) {
             let mut letters = 0;
             let (mut upper, mut lower) = (0, 0);
             for c in word.chars() {

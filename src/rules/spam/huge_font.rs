@@ -10,6 +10,7 @@ use crate::report::Severity;
 use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
 use crate::settings::{Evidence, Kind, Threshold};
 use crate::title;
+use crate::text::unicode;
 
 crate::rule_texts! { "spam/huge-font";
     summary => {
@@ -205,7 +206,7 @@ fn check(message: &Message, cx: &mut Context) {
         // Sources are compared as written: ten `<font size="7">` are one place.
         let mut reported: Vec<String> = Vec::new();
         for run in &html.facts.runs {
-            if run.hidden.is_some() || f64::from(run.font_px) <= limit || !run.text.chars().any(char::is_alphanumeric) {
+            if run.hidden.is_some() || f64::from(run.font_px) <= limit || !run.text.chars().any(unicode::is_alphanumeric) {
                 continue;
             }
             let source = html.facts.describe(run.font_source);

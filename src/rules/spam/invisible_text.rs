@@ -19,6 +19,7 @@ use crate::rules::scores;
 use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
 use crate::settings::{Evidence, Kind, Threshold};
 use crate::title;
+use crate::text::unicode;
 
 crate::rule_texts! { "spam/invisible-text";
     summary => {
@@ -615,7 +616,7 @@ fn words_of<'t>(texts: impl Iterator<Item = &'t str>) -> String {
 }
 
 fn readable(text: &str) -> bool {
-    text.chars().any(char::is_alphanumeric)
+    text.chars().any(unicode::is_alphanumeric)
 }
 
 fn check(message: &Message, cx: &mut Context) {

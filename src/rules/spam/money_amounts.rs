@@ -17,6 +17,7 @@ use crate::rules::scores;
 use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
 use crate::settings::{Evidence, Kind, Threshold};
 use crate::title;
+use crate::text::unicode;
 use std::ops::Range;
 
 crate::rule_texts! { "spam/money-amounts";
@@ -238,8 +239,8 @@ fn currency_after(rest: &str) -> Option<usize> {
 /// Whether `text` starts with `word`, as a whole word (symbols need no boundary).
 fn starts_with_word(text: &str, word: &str) -> bool {
     text.get(..word.len()).is_some_and(|head| head.eq_ignore_ascii_case(word) || head == word)
-        && (!word.chars().all(char::is_alphabetic)
-            || !text.get(word.len()..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric))
+        && (!word.chars().all(unicode::is_alphabetic)
+            || !text.get(word.len()..).and_then(|r| r.chars().next()).is_some_and(unicode::is_alphanumeric))
 }
 
 /// The multiplier written at the start of `rest` (after spaces), with its length.
@@ -274,9 +275,9 @@ fn currency_before(text: &str, offset: usize) -> Option<usize> {
         }
         // A currency word or symbol glued to a word before it (`e060$56104586` in
         // a Message-ID) is no currency.
-        let glued = head[..start].chars().next_back().is_some_and(char::is_alphanumeric);
+        let glued = head[..start].chars().next_back().is_some_and(unicode::is_alphanumeric);
         let is_code = c.starts_with(|ch: char| ch.is_ascii_uppercase());
-        (!glued || (is_code && !c.chars().all(char::is_alphabetic))).then_some(start)
+        (!glued || (is_code && !c.chars().all(unicode::is_alphabetic))).then_some(start)
     })
 }
 
@@ -309,7 +310,7 @@ pub fn amounts(text: &str) -> Vec<Amount> {
     let mut i = 0;
     while i < bytes.len() {
         let starts_number =
-            bytes[i].is_ascii_digit() && !text[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric());
+            bytes[i].is_ascii_digit() && !text[..i].chars().next_back().is_some_and(unicode::is_alphanumeric);
         if !starts_number {
             i += 1;
             continue;
@@ -338,7 +339,7 @@ pub fn amounts(text: &str) -> Vec<Amount> {
         // (`…$56104586@example.org`) is no amount.
         let next = text[end..].chars().next();
         let glued =
-            next.is_some_and(|c| c.is_alphabetic()) && multiplier_after(&text[end..]).is_none_or(|(n, _)| n == 0);
+            next.is_some_and(unicode::is_alphabetic) && multiplier_after(&text[end..]).is_none_or(|(n, _)| n == 0);
         if glued || next == Some('@') {
             i = end;
             continue;

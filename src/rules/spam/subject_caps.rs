@@ -9,6 +9,7 @@ use crate::rules::scores;
 use crate::rules::{Check, Context, Draft, Example, ExampleInput::Raw, Group, Rule};
 use crate::settings::{Evidence, Kind, Threshold};
 use crate::title;
+use crate::text::unicode;
 
 crate::rule_texts! { "spam/subject-caps";
     summary => {
@@ -160,7 +161,7 @@ pub fn subject_words(subject: &str) -> (Vec<&str>, usize) {
     let mut depth = 0usize;
     let mut start: Option<usize> = None;
     for (i, c) in rest.char_indices().chain(std::iter::once((rest.len(), ' '))) {
-        if c.is_alphabetic() {
+        if unicode::is_alphabetic(c) {
             start.get_or_insert(i);
             continue;
         }
@@ -172,7 +173,7 @@ pub fn subject_words(subject: &str) -> (Vec<&str>, usize) {
             // not a shouted word. A dot before a space ends a sentence and joins nothing.
             let joined = |c: Option<char>, beyond: Option<char>| {
                 c.is_some_and(|c| {
-                    c == '_' || c.is_ascii_digit() || (c == '.' && beyond.is_some_and(char::is_alphanumeric))
+                    c == '_' || c.is_ascii_digit() || (c == '.' && beyond.is_some_and(unicode::is_alphanumeric))
                 })
             };
             let mut before = rest[..s].chars().rev();

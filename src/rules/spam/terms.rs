@@ -6,6 +6,7 @@ use crate::model::{LexiconHits, Message};
 use crate::report::Location;
 use crate::rules::reading::{self, Place, Text};
 use crate::text::lexicon::{scan_together, Entry, Hit, Lexicon};
+use crate::text::unicode;
 
 /// The tab-separated fields of the data lines of a lexicon file (`#` starts a
 /// comment line; blank lines are skipped).
@@ -124,7 +125,7 @@ pub fn found_in<'l, P>(
 /// so no sentence is built around it.
 pub fn written_and_read(written: &str, read: &str) -> String {
     let written = written.split_whitespace().collect::<Vec<_>>().join(" ");
-    let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    let letters = |s: &str| s.chars().filter(|&c| unicode::is_alphanumeric(c)).flat_map(char::to_lowercase).collect::<String>();
     if letters(&written) == letters(read) {
         written
     } else {
