@@ -216,3 +216,30 @@ fn snapshot_volumes_duplicates_unknowns_and_days_after_the_snapshot() {
     late["bounces"][0]["date"] = json!("2101-01-01T00:00:00Z");
     assert_eq!(refused(&late).field(), Some("bounces[0].date"));
 }
+
+/// A sending cap of `cap` mails a day, the run's texts in `locale`.
+fn capped(cap: u64, locale: &str) -> SimulationResult {
+    run(&json!({"locale": locale,
+        "service": {"state": "ok", "sent": 0, "sentToday": 0, "bounce": 0, "maxPerDay": cap, "email": null},
+        "streams": [{"start": 0, "duration": 3600, "rate": 10, "verdict": "clean"}]}))
+}
+
+#[test]
+fn quantities_in_the_queues_sentences_are_grouped_as_each_language_groups_them() {
+    // CLDR minimumGroupingDigits (as Intl.NumberFormat writes): English and French group a
+    // four-digit number, Spanish and Polish from five digits on.
+    let cases = [
+        ("en", "the daily cap is 7,200 mails", "the daily cap is 72,000 mails", "to 3,600,000."),
+        ("fr", "est de 7\u{202f}200 e-mails", "est de 72\u{202f}000 e-mails", "à 3\u{202f}600\u{202f}000."),
+        ("es", "es de 7200 mensajes", "es de 72.000 mensajes", "a 3.600.000."),
+        ("pl", "limit to 7200 e-maili", "limit to 72\u{202f}000 e-maili", "do 3\u{202f}600\u{202f}000."),
+    ];
+    for (locale, four, five, limit) in cases {
+        let answer = |cap| capped(cap, locale).answers.max_steady_rate.expect("a rate").message;
+        assert!(answer(7200).contains(four), "{locale}: {}", answer(7200));
+        assert!(answer(72_000).contains(five), "{locale}: {}", answer(72_000));
+        let over = refused(&json!({"streams": [{"start": 0, "duration": 60, "rate": 4e6, "verdict": "clean"}]}));
+        let said = over.localized(mail_preflight::Locale::parse(locale).expect("a locale"));
+        assert!(said.ends_with(limit), "{locale}: {said}");
+    }
+}

@@ -217,3 +217,17 @@ fn every_new_settings_message_exists_in_every_language() {
         }
     }
 }
+
+#[test]
+fn ports_and_reply_codes_are_written_as_is_in_every_language() {
+    // A port or a reply code names something: never grouped ("port 2,525" would be
+    // another number), even where quantities of four or five digits are.
+    for locale in [Locale::En, Locale::Fr, Locale::Es, Locale::Pl] {
+        let check = check_settings(&settings(r#"{"host":"ssl0.ovh.net","port":2525,"security":"ssl"}"#), locale);
+        assert!(check.findings[0].message.contains(" 2525 "), "{locale:?}: {}", check.findings[0].message);
+        let clear = check_settings(&settings(r#"{"host":"smtp.example.org","port":10025,"security":"none"}"#), locale);
+        assert!(clear.findings[0].message.contains(" 10025 "), "{locale:?}: {}", clear.findings[0].message);
+        let reply = mail_preflight::smtp::explain("550 Requested action not taken", locale);
+        assert!(reply.basis_text.contains("550"), "{locale:?}: {}", reply.basis_text);
+    }
+}

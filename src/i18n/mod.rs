@@ -79,6 +79,18 @@ impl Locale {
             Locale::Es => ".",
         }
     }
+
+    /// How many digits a whole number needs before its thousands are grouped: CLDR's
+    /// `minimumGroupingDigits` (common/main/*.xml) plus three. English and French group
+    /// from four digits (7,200; 7 200), Spanish and Polish from five (7200; 17.200,
+    /// 17 200), as `Intl.NumberFormat` writes them (the page's own numbers) and as the
+    /// RAE's Ortografía (2010) writes four-digit numbers, unsplit.
+    fn grouped_from_digits(self) -> usize {
+        match self {
+            Locale::En | Locale::Fr => 4,
+            Locale::Es | Locale::Pl => 5,
+        }
+    }
 }
 
 /// One message in the four languages. `{name}` marks a named parameter.
@@ -336,6 +348,22 @@ impl Msg {
         let v = value.try_into().unwrap_or(i64::MAX);
         self.params.push((name, Param::Int(v)));
         self
+    }
+    /// A number that names something rather than counts it (a port, a reply code):
+    /// written as is in every language, never grouped ("port 2525", not "port 2,525").
+    /// A text in JSON, so a report read back renders it the same.
+    pub fn digits(mut self, name: &'static str, value: impl std::fmt::Display) -> Msg {
+        self.params.push((name, Param::Text(value.to_string())));
+        self
+    }
+    /// A quantity that may have decimals (a limit read from JSON): a whole one grouped
+    /// as `int` groups it (3,600,000), another with its decimals ("0.5", "0,5").
+    pub fn quantity(self, name: &'static str, value: f64) -> Msg {
+        if value.fract() == 0.0 && value.abs() < 1e15 {
+            self.int(name, value as i64)
+        } else {
+            self.float(name, value)
+        }
     }
     pub fn float(mut self, name: &'static str, value: f64) -> Msg {
         self.params.push((name, Param::Float(value)));
@@ -734,7 +762,9 @@ fn format_param(
     }
 }
 
-/// Groups thousands with the locale's separator: 10,485,760 / 10 485 760 / 10.485.760.
+/// A quantity (mails, bytes, minutes) with its thousands grouped as the locale
+/// groups them: 7,200 / 7 200 / 7200 / 7200, and 10,485,760 / 10 485 760 / 10.485.760.
+/// A number that names something (a port, a reply code) is no quantity: `Msg::digits`.
 pub fn format_int(n: i64, locale: Locale) -> String {
     let mut out = String::new();
     if n < 0 {
@@ -744,11 +774,12 @@ pub fn format_int(n: i64, locale: Locale) -> String {
     out
 }
 
-/// `digits` with the thousands grouped, from five digits on (1000, 10,000).
+/// `digits` with the thousands grouped from the locale's length on (`grouped_from_digits`).
 fn push_grouped(out: &mut String, digits: &str, locale: Locale) {
     let len = digits.len();
+    let grouped = len >= locale.grouped_from_digits();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (len - i) % 3 == 0 && len > 4 {
+        if grouped && i > 0 && (len - i) % 3 == 0 {
             out.push_str(locale.group_separator());
         }
         out.push(ch);

@@ -152,7 +152,7 @@ fn problem_message(field: &str, problem: &Problem) -> Msg {
             .int("min", i64::try_from(*min).unwrap_or(i64::MAX))
             .int("max", i64::try_from(*max).unwrap_or(i64::MAX)),
         Problem::Number { min, max } => {
-            msg("queue.error.number").text("min", format_number(*min)).text("max", format_number(*max))
+            msg("queue.error.number").quantity("min", *min).quantity("max", *max)
         }
         Problem::TimeZone { name } => msg("queue.error.time-zone").text("zone", visible(name, MAX_QUOTED_CHARS)),
         Problem::DateTime { text } => msg("queue.error.date-time").text("text", visible(text, 60)),
@@ -177,15 +177,6 @@ fn problem_message(field: &str, problem: &Problem) -> Msg {
             };
             msg(id).int("line", *line)
         }
-    }
-}
-
-/// Limits as written in the docs (`0`, `1`, `3600000`): no exponent, no trailing zeros.
-fn format_number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{}", value as i64)
-    } else {
-        format!("{value}")
     }
 }
 

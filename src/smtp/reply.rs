@@ -265,17 +265,17 @@ pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
     } else if let Some((meaning, action, later, token)) = generic {
         (meaning, action, later, Basis::Enhanced, by_enhanced(token))
     } else if let (Some(code), Some((meaning_id, action_id))) = (reply.code, guide_ids) {
-        let basis_text = Msg::new("smtp.explained.code").int("code", code).render(locale);
+        let basis_text = Msg::new("smtp.explained.code").digits("code", code).render(locale);
         (text(meaning_id), action_id.to_string(), false, Basis::Code, basis_text)
     } else if let Some((code, (meaning_id, action_id, reference))) = rfc {
-        let basis_text = Msg::new("smtp.explained.code-rfc").int("code", code).text("reference", reference);
+        let basis_text = Msg::new("smtp.explained.code-rfc").digits("code", code).text("reference", reference);
         (text(meaning_id), action_id.to_string(), false, Basis::Code, basis_text.render(locale))
     } else if let Some((meaning, action, later, token)) = generic_last {
         (meaning, action, later, Basis::Enhanced, by_enhanced(token))
     } else {
         let meaning = match reply.code {
             Some(code) => {
-                Msg::new("smtp.unknown-code").int("code", code).text("class", text(class_meaning_id)).render(locale)
+                Msg::new("smtp.unknown-code").digits("code", code).text("class", text(class_meaning_id)).render(locale)
             }
             None => String::new(),
         };
@@ -307,7 +307,7 @@ pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
     } else if let (Some(code), Some((c, _, _))) = (reply.code, reply.enhanced) {
         // RFC 3463 §2: the enhanced code's class must match the reply code's first digit.
         if u16::from(c) != code / 100 {
-            let msg = Msg::new("smtp.problem.class-mismatch").int("code", code);
+            let msg = Msg::new("smtp.problem.class-mismatch").digits("code", code);
             Some(msg.text("enhanced", reply.enhanced_text.clone().unwrap_or_default()).render(locale))
         } else {
             truncated_problem(&reply, locale)

@@ -491,8 +491,8 @@ crate::catalog! {
     "queue.assumption.max-per-day" => {
         en: "The API's maxPerDay; without a snapshot, ours: 7,200 (300 an hour for a day). That mails over it wait for the next day is ours too: the guides say nothing of it.",
         fr: "Le maxPerDay de l'API ; sans instantané, notre valeur : 7 200 (300 par heure pendant un jour). Le report au lendemain des e-mails au-delà de ce plafond est aussi notre choix : les guides n'en disent rien.",
-        es: "El maxPerDay de la API; sin instantánea, un valor elegido por nosotros: 7.200 (300 por hora durante un día). Que los mensajes que superan ese límite esperen al día siguiente también es elección nuestra: las guías no dicen nada.",
-        pl: "maxPerDay z API; bez migawki — nasza wartość: 7 200 (300 na godzinę przez dobę). To, że e-maile ponad limit czekają do następnego dnia, też jest naszym założeniem: przewodniki o tym milczą.",
+        es: "El maxPerDay de la API; sin instantánea, un valor elegido por nosotros: 7200 (300 por hora durante un día). Que los mensajes que superan ese límite esperen al día siguiente también es elección nuestra: las guías no dicen nada.",
+        pl: "maxPerDay z API; bez migawki — nasza wartość: 7200 (300 na godzinę przez dobę). To, że e-maile ponad limit czekają do następnego dnia, też jest naszym założeniem: przewodniki o tym milczą.",
     },
     "queue.assumption.time-zone" => {
         en: "Days (sent today, history, daily report) follow this time zone, with its summer time (tz database {tzdata}); by default the provider's, Europe/Paris (ours: the guides name none).",

@@ -41,7 +41,7 @@ crate::catalog! {
     "queue.view.preset.stale-newsletter.about" => {
         en: "1,200 mails in two hours, a quarter of the addresses dead: Bounce, then Force after unblocking, then too many errors an hour; the purge returns to Active.",
         fr: "1 200 e-mails en deux heures, un quart d'adresses mortes : Bounce, puis Force après déblocage, puis trop d'erreurs par heure ; la purge ramène en Activé.",
-        es: "1.200 mensajes en dos horas, una cuarta parte de direcciones inexistentes: Bounce, luego Force tras desbloquear y después demasiados errores por hora; la purga vuelve a Activo.",
+        es: "1200 mensajes en dos horas, una cuarta parte de direcciones inexistentes: Bounce, luego Force tras desbloquear y después demasiados errores por hora; la purga vuelve a Activo.",
         pl: "1200 e-maili w dwie godziny, jedna czwarta adresów martwa: Bounce, po odblokowaniu Force, potem zbyt wiele błędów na godzinę; czyszczenie przywraca stan Aktywny.",
     },
     "queue.view.preset.api-snapshot" => {
@@ -965,8 +965,8 @@ crate::catalog! {
     "queue.view.form.max-per-day-hint" => {
         en: "Empty: 7,200 (ours).",
         fr: "Vide : 7 200 (notre valeur).",
-        es: "Vacío: 7.200 (valor elegido por nosotros).",
-        pl: "Puste: 7 200 (nasza wartość).",
+        es: "Vacío: 7200 (valor elegido por nosotros).",
+        pl: "Puste: 7200 (nasza wartość).",
     },
     "queue.view.form.email" => {
         en: "Error report to",

@@ -341,9 +341,9 @@ fn check(options: &Settings, cx: &mut Context) {
     } else if port == IMPLICIT_TLS_PORT && security == "none" {
         Some(Msg::of(&IMPLICIT_TLS_NONE))
     } else if STARTTLS_PORTS.contains(&port) && security == RECOMMENDED_SECURITY {
-        Some(Msg::of(&STARTTLS_PORT_SSL).int("port", port))
+        Some(Msg::of(&STARTTLS_PORT_SSL).digits("port", port))
     } else if security == "none" && !LOCAL_HOSTS.contains(&host.trim_end_matches('.').to_ascii_lowercase().as_str()) {
-        Some(Msg::of(&CLEAR_TEXT).int("port", port))
+        Some(Msg::of(&CLEAR_TEXT).digits("port", port))
     } else {
         None
     };
@@ -359,7 +359,7 @@ fn check(options: &Settings, cx: &mut Context) {
         if security == "none" || (STARTTLS_PORTS.contains(&port) && starttls) {
             return;
         }
-        let msg = Msg::of(&OTHER_HOST_PAIR).text("host", quoted_host(host)).int("port", port).text("security", security);
+        let msg = Msg::of(&OTHER_HOST_PAIR).text("host", quoted_host(host)).digits("port", port).text("security", security);
         cx.emit(Draft::new(msg).evidence(evidence).severity(Severity::Info));
         return;
     }
@@ -367,13 +367,13 @@ fn check(options: &Settings, cx: &mut Context) {
         // Seed 002 l. 215 conditions the pair on the sending address.
         let from = settings.from.as_deref().unwrap_or("");
         if let Some(domain) = other_provider_domain(options, from) {
-            let msg = Msg::of(&OTHER_PROVIDER_ADDRESS).int("port", port).text("security", security);
+            let msg = Msg::of(&OTHER_PROVIDER_ADDRESS).digits("port", port).text("security", security);
             cx.emit(Draft::new(msg.text("from", from.trim()).text("domain", domain)).evidence(evidence));
         } else {
-            let msg = Msg::of(&PROVIDER_PAIR).int("port", port).text("security", security);
+            let msg = Msg::of(&PROVIDER_PAIR).digits("port", port).text("security", security);
             cx.emit(Draft::new(msg).evidence(evidence).severity(Severity::Info));
         }
         return;
     }
-    cx.emit(Draft::new(Msg::of(&NOT_RECOMMENDED).int("port", port).text("security", security)).evidence(evidence));
+    cx.emit(Draft::new(Msg::of(&NOT_RECOMMENDED).digits("port", port).text("security", security)).evidence(evidence));
 }

@@ -87,7 +87,7 @@ pub const RULE: Rule = Rule {
             title! {
                 en: "A body line of 1,200 characters",
                 fr: "Une ligne de corps de 1 200 caractères",
-                es: "Una línea del cuerpo de 1.200 caracteres",
+                es: "Una línea del cuerpo de 1200 caracteres",
                 pl: "Wiersz treści o długości 1200 znaków",
             },
             ExampleInput::Generated(long_line),
