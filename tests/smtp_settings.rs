@@ -231,3 +231,20 @@ fn ports_and_reply_codes_are_written_as_is_in_every_language() {
         assert!(reply.basis_text.contains("550"), "{locale:?}: {}", reply.basis_text);
     }
 }
+
+#[test]
+fn other_names_of_implicit_tls_read_as_ssl() {
+    // "smtps" is PHPMailer's own name for "ssl" (ENCRYPTION_SMTPS) and Symfony Mailer's
+    // DSN scheme for TLS from the first byte; "SSL/TLS" is the mail clients' label for it;
+    // "true" is Nodemailer's `secure: true`.
+    for security in ["smtps", "SMTPS", " smtps ", "SSL/TLS", "ssl/tls", "true"] {
+        let json = serde_json::json!({"transport": "smtp", "host": "ssl0.ovh.net", "port": 465, "security": security}).to_string();
+        let check = check_settings(&settings(&json), Locale::En);
+        assert_eq!(check.verdict, Verdict::Pass, "{security}: {:?}", check.findings);
+        assert!(check.findings.is_empty(), "{security}: {:?}", check.findings);
+        // On a STARTTLS port it is the same mistake as "ssl" there.
+        let json = serde_json::json!({"host": "ssl0.ovh.net", "port": 587, "security": security}).to_string();
+        let found = messages(&json);
+        assert_eq!(found[0].0, "config/smtp-security.starttls-port-ssl", "{security}: {found:?}");
+    }
+}

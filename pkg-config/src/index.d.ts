@@ -87,8 +87,8 @@ export interface SmtpSettings {
   host?: string | null;
   /** 1 to 65535. */
   port?: number | null;
-  /** In any case. */
-  security?: AnyCase<'ssl' | 'tls' | 'starttls' | 'none'> | null;
+  /** In any case; `smtps`, `ssl/tls` and `true` (Nodemailer's `secure: true`) are read as `ssl`. */
+  security?: AnyCase<'ssl' | 'smtps' | 'ssl/tls' | 'true' | 'tls' | 'starttls' | 'none'> | null;
   /** The sending address, to tell the provider's own mailboxes from others. */
   from?: string | null;
 }

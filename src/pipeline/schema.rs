@@ -69,7 +69,7 @@ pub fn options_schema() -> Json {
                     "transport": { "description": "mail (PHP mail(); php and sendmail too) or smtp, in any case; other values are refused.", "type": ["string", "null"] },
                     "host": { "type": ["string", "null"] },
                     "port": { "type": ["integer", "null"], "minimum": 1, "maximum": crate::options::MAX_PORT },
-                    "security": { "description": "ssl, tls, starttls or none.", "type": ["string", "null"] },
+                    "security": { "description": "ssl, tls, starttls or none (smtps, ssl/tls and true are read as ssl).", "type": ["string", "null"] },
                     "from": { "description": "The sending address.", "type": ["string", "null"] },
                 },
             },

@@ -174,11 +174,25 @@ pub fn host_of(settings: &SmtpSettings) -> Option<&str> {
     settings.host.as_deref().map(str::trim).filter(|h| !h.is_empty())
 }
 
-/// `ssl`, `tls`, `starttls` or `none` (empty and absent are `none`, PHPMailer's default).
+/// Other names mailers give implicit TLS (TLS from the first byte, port 465), read as `ssl`:
+/// - `smtps`: PHPMailer's own name for "ssl" (`PHPMailer::ENCRYPTION_SMTPS = 'ssl'`), the
+///   scheme of a Symfony Mailer DSN (`smtps://…`: EsmtpTransportFactory sets `$tls = true`)
+///   and of a Nodemailer URL ("smtps: for connections that use TLS from the start",
+///   nodemailer.com/smtp);
+/// - `ssl/tls`: the mail clients' label for it (Thunderbird's connection security
+///   "None / STARTTLS / SSL/TLS"), which hosting help pages copy;
+/// - `true`: Nodemailer's `secure: true` ("the connection will use TLS when connecting
+///   to server"), written as text as its `false` is.
+pub const IMPLICIT_TLS_NAMES: &[&str] = &["smtps", "ssl/tls", "true"];
+
+/// `ssl`, `tls`, `starttls` or `none` (empty and absent are `none`, PHPMailer's default;
+/// `IMPLICIT_TLS_NAMES` are `ssl`); another value as given, lowercased.
 pub fn security_of(settings: &SmtpSettings) -> String {
     let value = settings.security.as_deref().unwrap_or("").trim().to_ascii_lowercase();
     if value.is_empty() || value == "false" {
         "none".to_string()
+    } else if IMPLICIT_TLS_NAMES.contains(&value.as_str()) {
+        RECOMMENDED_SECURITY.to_string()
     } else {
         value
     }
