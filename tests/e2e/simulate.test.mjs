@@ -56,6 +56,9 @@ test('each example draws the engine\'s timeline, history, final state and counte
   assert.ok(presets.length >= 4);
   const session = await openSimulate();
   const { page } = session;
+  // The words after the date of a day the snapshot gives no volume for (the API's volume: null).
+  const unknownTail = engine.renderMessage('queue.view.day.unknown', { date: '' }, 'en');
+  let unknownDays = 0;
   for (const preset of presets) {
     const expected = engine.simulate({ ...JSON.parse(preset.json), locale: 'en' });
     await page.selectOption('#preset', preset.id);
@@ -63,14 +66,23 @@ test('each example draws the engine\'s timeline, history, final state and counte
     const shown = await page.evaluate(() => ({
       bands: [...document.querySelectorAll('#timeline-chart rect.band')].map((r) => r.dataset.state),
       series: [...document.querySelectorAll('#timeline-chart polyline')].map((p) => p.dataset.series),
-      days: [...document.querySelectorAll('#history-chart rect.day-bar')].map((r) => ({ date: r.dataset.date, volume: r.dataset.volume === '' ? null : Number(r.dataset.volume) })),
+      days: [...document.querySelectorAll('#history-chart rect.day-bar')].map((r) => ({ date: r.dataset.date, volume: r.dataset.volume === '' ? null : Number(r.dataset.volume), tooltip: r.querySelector('title').textContent })),
       counters: Object.fromEntries([...document.querySelectorAll('#simulation-summary [data-counter]')].map((c) => [c.dataset.counter, c.querySelector('.value').textContent])),
       changes: [...document.querySelectorAll('#notifications li.change')].map((li) => li.textContent),
     }));
     assert.deepEqual(new Set(shown.bands), statesOf(expected), preset.id);
     assert.deepEqual(shown.series, ['queue', 'sent', 'errors']);
-    assert.deepEqual(shown.days, expected.history.map((d) => ({ date: d.date, volume: d.volume })));
     const n = (v) => new Intl.NumberFormat('en').format(v);
+    assert.deepEqual(shown.days.map(({ date, volume }) => ({ date, volume })), expected.history.map((d) => ({ date: d.date, volume: d.volume })));
+    // A day of unknown volume says so in its tooltip, never "0 mails"; a known one gives its number.
+    for (const day of shown.days) {
+      if (day.volume === null) {
+        unknownDays += 1;
+        assert.ok(day.tooltip.endsWith(unknownTail) && !/\b0 mails\b/.test(day.tooltip), `${preset.id}: ${day.tooltip}`);
+      } else {
+        assert.ok(day.tooltip.endsWith(`${n(day.volume)} ${day.volume === 1 ? 'mail' : 'mails'}`), `${preset.id}: ${day.tooltip}`);
+      }
+    }
     for (const key of ['mails', 'sent', 'errors', 'refused', 'pending', 'smtpAccepted', 'smtpRefused', 'smtpBounced']) {
       assert.equal(shown.counters[key], n(expected.counters[key]), `${preset.id}: ${key}`);
     }
@@ -82,6 +94,7 @@ test('each example draws the engine\'s timeline, history, final state and counte
     });
     if (preset.id === 'bot-attack') await page.screenshot({ path: join(ARTIFACTS, 'simulate-view.png'), fullPage: true });
   }
+  assert.ok(unknownDays > 0, 'the API snapshot example has a day of unknown volume');
   assert.deepEqual(session.errors, []);
   assert.deepEqual(session.outside, []);
   await session.context.close();

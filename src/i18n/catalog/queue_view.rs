@@ -332,6 +332,12 @@ crate::catalog! {
         es: "{date}: {volume, plural, one {# mensaje} many {# de mensajes} other {# mensajes}}",
         pl: "{date}: {volume, plural, one {# e-mail} few {# e-maile} many {# e-maili} other {# e-maila}}",
     },
+    "queue.view.day.unknown" => {
+        en: "{date}: number of mails unknown (the API gives no volume for this day)",
+        fr: "{date} : nombre d'e-mails inconnu (l'API ne donne pas de volume pour ce jour)",
+        es: "{date}: número de mensajes desconocido (la API no da ningún volumen para este día)",
+        pl: "{date}: liczba e-maili nieznana (API nie podaje wolumenu dla tego dnia)",
+    },
     "queue.view.actions" => {
         en: "Try a click at a moment",
         fr: "Essayer un clic à un moment donné",

@@ -84,7 +84,10 @@ export function renderResult(parts, { result, fmt, t, el, number, origins, timel
     title: t('queue.view.timeline'), description: bands.map((b) => b.label).join('; '),
   }));
   const history = result.history || [];
-  const dayText = (d) => t('queue.view.day', { date: fmt.day(d.date), volume: number(d.volume || 0) });
+  // A day the snapshot gives no volume for (null) is unknown, not 0 (as the chart draws it).
+  const dayText = (d) => (d.volume === null || d.volume === undefined
+    ? t('queue.view.day.unknown', { date: fmt.day(d.date) })
+    : t('queue.view.day', { date: fmt.day(d.date), volume: number(d.volume) }));
   parts.history.replaceChildren(barChart({
     days: history, formatNumber: (n) => number(n), title: t('queue.view.history'),
     description: history.map(dayText).join('; '), label: dayText, dayLabel: (d) => fmt.day(d.date),
