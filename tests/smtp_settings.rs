@@ -196,6 +196,36 @@ fn a_host_that_is_no_host_name_is_an_error_with_its_reason() {
 }
 
 #[test]
+fn a_top_level_domain_that_holds_no_mail_server_is_said_without_a_list_of_them() {
+    for (host, id, severity, words) in [
+        ("smtp.example.123", "host-numeric-tld", Severity::Error, "RFC 1123 §2.1"),
+        ("ssl0.ovh.net.25", "host-numeric-tld", Severity::Error, "\".25\""),
+        ("smtp.example.c", "host-one-letter-tld", Severity::Warning, "\".c\""),
+        ("smtp.example.invalid", "host-reserved", Severity::Warning, "RFC 2606 §2"),
+        ("SMTP.MY-SITE.TEST.", "host-reserved", Severity::Warning, "\".test\""),
+        ("mail.example", "host-reserved", Severity::Warning, "\".example\""),
+        ("tls://smtp.example.invalid:587", "host-reserved", Severity::Warning, "RFC 6761 §6"),
+    ] {
+        let json = serde_json::json!({"transport": "smtp", "host": host, "port": 465, "security": "ssl"}).to_string();
+        let found = messages(&json);
+        assert_eq!(found.len(), 1, "{host}: {found:?}");
+        assert_eq!(found[0].0, format!("config/smtp-security.{id}"), "{host}");
+        assert_eq!(found[0].1, severity, "{host}");
+        assert!(found[0].2.contains(words), "{host}: {}", found[0].2);
+        for locale in Locale::ALL {
+            let check = check_settings(&settings(&json), locale);
+            assert!(check.findings[0].message.contains(&host.replace("tls://", "")[..4]), "{locale:?}: {}", check.findings[0].message);
+        }
+    }
+    // Without a list, an unknown top-level domain is not judged; addresses, one-label
+    // names and localhost (this machine, RFC 6761 §6.3) are no top-level domain to judge.
+    for host in ["smtp.example.invalidtld", "ssl0.ovh.nt", "smtp.example.co", "192.0.2.10", "127.1", "mailhog", "smtp.localhost", "smtp.xn--p1ai", "[2001:db8::1]"] {
+        let json = serde_json::json!({"transport": "smtp", "host": host, "port": 465, "security": "ssl"}).to_string();
+        assert!(messages(&json).is_empty(), "{host}: {:?}", messages(&json));
+    }
+}
+
+#[test]
 fn every_new_settings_message_exists_in_every_language() {
     for json in [
         r#"{"host":"ssl0.ovh.net","port":465,"security":"starttls"}"#,

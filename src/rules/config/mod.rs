@@ -72,7 +72,28 @@ pub enum HostProblem {
     EmptyLabel,
     /// A character no host name has (letters, digits, `-`, `_` and dots only).
     Character(char),
+    /// An all-numeric top-level domain (`smtp.example.123`): RFC 1123 §2.1, "the
+    /// highest-level component label will be alphabetic"; RFC 3696 §2.
+    NumericTld(String),
 }
+
+/// Why a host name, well formed, names no server a script can reach.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnreachableTld {
+    /// A top-level domain of one letter (`smtp.example.c`): none exists. Country codes
+    /// have two letters (RFC 1591 §2, ISO 3166-1), other top-level domains at least three
+    /// (ICANN gTLD Applicant Guidebook 2012, §2.2.1.3.2: "three or more visually distinct
+    /// characters").
+    OneLetter(String),
+    /// A top-level domain reserved for tests and documentation (`RESERVED_TLDS`).
+    Reserved(String),
+}
+
+/// Top-level domains no public mail server can be under: RFC 2606 §2 reserves them and
+/// RFC 6761 §6.2, §6.4, §6.5 say resolvers do not look them up on the Internet ("invalid":
+/// "always return immediately with a negative response"). `localhost` (RFC 6761 §6.3) is
+/// not here: it is this machine, where a local server may well listen (`LOCAL_HOSTS`).
+pub const RESERVED_TLDS: &[&str] = &["test", "example", "invalid"];
 
 /// The names in PHPMailer's `Host`: `host1;host2`, each optionally with a
 /// `ssl://` or `tls://` prefix and a `:port` (PHPMailer::smtpConnect).
@@ -119,7 +140,34 @@ pub fn host_problem(name: &str) -> Option<HostProblem> {
             return Some(HostProblem::Character(c));
         }
     }
-    None
+    match top_level_domain(name) {
+        Some(tld) if tld.bytes().all(|b| b.is_ascii_digit()) => Some(HostProblem::NumericTld(tld.to_string())),
+        _ => None,
+    }
+}
+
+/// The last label of a name of several labels (a single label, `localhost` or a
+/// container's `mailhog`, is read through the machine's own resolver), unless every
+/// label is a number: an IPv4 address, whole (`192.0.2.10`) or short (`127.1`).
+fn top_level_domain(name: &str) -> Option<&str> {
+    let name = name.strip_suffix('.').unwrap_or(name);
+    let (_, tld) = name.rsplit_once('.')?;
+    let address = name.split('.').all(|label| !label.is_empty() && label.bytes().all(|b| b.is_ascii_digit()));
+    (!address && !name.contains(':')).then_some(tld)
+}
+
+/// Why `name` (one of `host_names`, without a `host_problem`) names no server a
+/// script can reach, without a list of top-level domains (it changes): one letter,
+/// or reserved for tests.
+pub fn unreachable_tld(name: &str) -> Option<UnreachableTld> {
+    let tld = top_level_domain(name)?.to_ascii_lowercase();
+    if RESERVED_TLDS.contains(&tld.as_str()) {
+        Some(UnreachableTld::Reserved(tld))
+    } else if tld.len() == 1 && tld.bytes().all(|b| b.is_ascii_alphabetic()) {
+        Some(UnreachableTld::OneLetter(tld))
+    } else {
+        None
+    }
 }
 
 /// `host` cut to `MAX_HOST_QUOTED` characters for a message.

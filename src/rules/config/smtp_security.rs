@@ -8,9 +8,9 @@
 
 use super::{
     describe, host_names, host_of, host_problem, is_provider_host, other_provider_domain, quoted_evidence,
-    quoted_host, security_of, transport_of, HostProblem, Transport, DEFAULT_PORT, EXAMPLE_MESSAGE,
-    IMPLICIT_TLS_PORT, LOCAL_HOSTS, PLACEHOLDER_HOSTS, PROVIDER_ONLY_PORT, RECOMMENDED_PORT, RECOMMENDED_SECURITY,
-    STARTTLS_PORTS,
+    quoted_host, security_of, transport_of, unreachable_tld, HostProblem, Transport, UnreachableTld, DEFAULT_PORT,
+    EXAMPLE_MESSAGE, IMPLICIT_TLS_PORT, LOCAL_HOSTS, PLACEHOLDER_HOSTS, PROVIDER_ONLY_PORT, RECOMMENDED_PORT,
+    RECOMMENDED_SECURITY, STARTTLS_PORTS,
 };
 use crate::i18n::Msg;
 use crate::report::Severity;
@@ -137,6 +137,24 @@ crate::rule_texts! { "config/smtp-security";
         es: "El host «{host}» contiene «{character}», que ningún nombre de host lleva (solo letras, cifras, guiones y puntos): no es un nombre de servidor.",
         pl: "Host „{host}” zawiera „{character}”, którego nie ma żadna nazwa hosta (tylko litery, cyfry, łączniki i kropki): to nie jest nazwa serwera.",
     },
+    HOST_NUMERIC_TLD "host-numeric-tld" => {
+        en: "The host \"{host}\" ends in \".{tld}\", a top-level domain of digits only, which no host name has (RFC 1123 §2.1, RFC 3696 §2): it is no server name; an IP address has four numbers.",
+        fr: "L'hôte « {host} » se termine par « .{tld} », un domaine de premier niveau fait de chiffres seulement, ce qu'aucun nom d'hôte n'a (RFC 1123 §2.1, RFC 3696 §2) : ce n'est pas un nom de serveur ; une adresse IP compte quatre nombres.",
+        es: "El host «{host}» termina en «.{tld}», un dominio de nivel superior solo de cifras, que ningún nombre de host tiene (RFC 1123 §2.1, RFC 3696 §2): no es un nombre de servidor; una dirección IP tiene cuatro números.",
+        pl: "Host „{host}” kończy się na „.{tld}”, domenę najwyższego poziomu złożoną z samych cyfr, jakiej nie ma żadna nazwa hosta (RFC 1123 §2.1, RFC 3696 §2): to nie jest nazwa serwera; adres IP ma cztery liczby.",
+    },
+    HOST_ONE_LETTER_TLD "host-one-letter-tld" => {
+        en: "The host \"{host}\" ends in \".{tld}\", a top-level domain of one letter: none exists (country codes have two letters, the others at least three), so no mail server can be there; check the server's name.",
+        fr: "L'hôte « {host} » se termine par « .{tld} », un domaine de premier niveau d'une seule lettre : il n'en existe aucun (les codes de pays ont deux lettres, les autres au moins trois), donc aucun serveur de messagerie ne peut s'y trouver ; vérifiez le nom du serveur.",
+        es: "El host «{host}» termina en «.{tld}», un dominio de nivel superior de una sola letra: no existe ninguno (los códigos de país tienen dos letras, los demás al menos tres), así que ningún servidor de correo puede estar ahí; compruebe el nombre del servidor.",
+        pl: "Host „{host}” kończy się na „.{tld}”, jednoliterową domenę najwyższego poziomu: takiej nie ma (kody krajów mają dwie litery, pozostałe co najmniej trzy), więc nie może tam być żaden serwer poczty; sprawdź nazwę serwera.",
+    },
+    HOST_RESERVED "host-reserved" => {
+        en: "The host \"{host}\" is under \".{tld}\", a name reserved for tests and documentation (RFC 2606 §2, RFC 6761 §6) that resolvers do not look up on the Internet: no mail server can be there; put your SMTP server's name.",
+        fr: "L'hôte « {host} » est sous « .{tld} », un nom réservé aux tests et à la documentation (RFC 2606 §2, RFC 6761 §6) que les résolveurs ne cherchent pas sur Internet : aucun serveur de messagerie ne peut s'y trouver ; indiquez le nom de votre serveur SMTP.",
+        es: "El host «{host}» está bajo «.{tld}», un nombre reservado para pruebas y documentación (RFC 2606 §2, RFC 6761 §6) que los resolvedores no buscan en Internet: ningún servidor de correo puede estar ahí; ponga el nombre de su servidor SMTP.",
+        pl: "Host „{host}” leży pod „.{tld}”, nazwą zarezerwowaną dla testów i dokumentacji (RFC 2606 §2, RFC 6761 §6), której resolwery nie szukają w Internecie: nie może tam być żaden serwer poczty; wpisz nazwę swojego serwera SMTP.",
+    },
     PROVIDER_PAIR "provider-pair" => {
         en: "Port {port} with \"{security}\" works with the provider's own addresses, but port 465 with ssl remains the configuration to prefer.",
         fr: "Le port {port} avec « {security} » fonctionne avec les adresses de l'hébergeur, mais le port 465 avec ssl reste à privilégier.",
@@ -154,6 +172,8 @@ pub const RULE: Rule = Rule {
         Evidence::Guide("seed 002 (fr) l. 215: « Si vous utilisez une adresse mail OVHcloud et uniquement dans ce cas, vous pouvez également utiliser le `SMTPSecure` *\"starttls\"* ou *\"tls\"* avec le `Port` **587**. Toutefois, le `SMTPSecure` *\"ssl\"* avec le `Port` **465** restent à privilégier »"),
         Evidence::Rfc("RFC 8314 §3.3: port 465 is implicit TLS (TLS from the connection's first byte); port 587 uses STARTTLS (RFC 6409)"),
         Evidence::Rfc("RFC 1035 §2.3.4: a name is at most 255 octets, a label at most 63"),
+        Evidence::Rfc("RFC 1123 §2.1, RFC 3696 §2: a top-level domain is never all-numeric (error); a one-letter one does not exist: country codes have two letters (RFC 1591 §2), the others at least three (ICANN gTLD Applicant Guidebook 2012 §2.2.1.3.2) (warning)"),
+        Evidence::Rfc("RFC 2606 §2, RFC 6761 §6.2/§6.4/§6.5: .test, .example and .invalid are reserved and not looked up on the Internet: no mail server can be there (warning)"),
         Evidence::Ours("PHPMailer's defaults when a script sets none: Port 25, SMTPSecure \"\" (PHPMailer::$Port, ::$SMTPSecure); the guides' pairs bind only the hosting's own servers, another host's documented pair passes"),
     ],
     score: crate::rules::scores::NONE,
@@ -221,6 +241,16 @@ pub const RULE: Rule = Rule {
         )
             .with_options(r#"{"smtp": {"host": "contact@bakery.example", "port": 465, "security": "ssl"}}"#)
             .at(Severity::Error),
+        Example::fails(
+            title! {
+                en: "A host under .invalid, a name reserved for tests",
+                fr: "Un hôte sous .invalid, un nom réservé aux tests",
+                es: "Un host bajo .invalid, un nombre reservado para pruebas",
+                pl: "Host pod .invalid, nazwą zarezerwowaną dla testów",
+            },
+            RAW,
+        )
+            .with_options(r#"{"smtp": {"host": "smtp.example.invalid", "port": 465, "security": "ssl"}}"#),
         Example::fails(
             title! {
                 en: "Port 587 with starttls on the provider's server, but from a Gmail address",
@@ -309,9 +339,16 @@ fn check(options: &Settings, cx: &mut Context) {
                     HostProblem::LabelTooLong(octets) => Msg::of(&HOST_LABEL_TOO_LONG).int("octets", octets),
                     HostProblem::EmptyLabel => Msg::of(&HOST_EMPTY_LABEL),
                     HostProblem::Character(c) => Msg::of(&HOST_CHARACTER).text("character", c.to_string()),
+                    HostProblem::NumericTld(tld) => Msg::of(&HOST_NUMERIC_TLD).text("tld", quoted_host(&tld)),
                 };
                 let draft = Draft::new(msg.text("host", quoted_host(host))).evidence(quoted_evidence(&evidence));
                 cx.emit(draft.severity(Severity::Error));
+            } else if let Some(unreachable) = host_names(host).find_map(unreachable_tld) {
+                let msg = match unreachable {
+                    UnreachableTld::OneLetter(tld) => Msg::of(&HOST_ONE_LETTER_TLD).text("tld", tld),
+                    UnreachableTld::Reserved(tld) => Msg::of(&HOST_RESERVED).text("tld", tld),
+                };
+                cx.emit(Draft::new(msg.text("host", quoted_host(host))).evidence(quoted_evidence(&evidence)));
             }
         }
     }
