@@ -36,6 +36,32 @@ fn a_list_option_writes_list_fields_the_bulk_rules_see() {
     assert!(message_ids(&with, "bulk/one-click").is_empty(), "{:?}", with.findings);
 }
 
+/// Every form of Nodemailer's `list.id` is written as a URL (MailMessage's
+/// `_formatListUrl`), which RFC 2919 does not allow: `bulk/list-id` says so with
+/// the Nodemailer fix; the field given through `headers` passes.
+#[test]
+fn every_nodemailer_list_id_is_a_url_and_the_headers_option_is_the_fix() {
+    for (id, written) in [
+        (r#""news.example.com""#, "<http://news.example.com>"),
+        (r#"{"url":"news.example.com","comment":"News"}"#, "\"News\" <http://news.example.com>"),
+        (r#""<news.example.com>""#, "<http://news.example.com>"),
+        (r#""https://example.com/lists/news""#, "<https://example.com/lists/news>"),
+        (r#""news@example.com""#, "<mailto:news@example.com>"),
+    ] {
+        let report = lint(&format!(r#"{{{BULK},"list":{{"id":{id},"unsubscribe":"https://example.com/u/1"}}}}"#));
+        assert!(report.source.as_deref().unwrap().contains(&format!("\r\nList-ID: {written}\r\n")), "{id}");
+        let found: Vec<_> = report.findings.iter().filter(|f| f.rule_id == "bulk/list-id").collect();
+        assert_eq!(found.len(), 1, "{id}: {:?}", report.findings);
+        assert_eq!((found[0].message_id.as_str(), found[0].fix_id.as_str()), ("bulk/list-id.url", "bulk/list-id.fix-nodemailer"));
+        assert_eq!(found[0].severity, Severity::Info);
+    }
+    for header in [r#""News <news.example.com>""#, r#"{"prepared":true,"value":"\"My news\" <news.example.com>"}"#] {
+        let report = lint(&format!(r#"{{"from":"news@example.com","to":"b@example.org","subject":"News","text":"Hello","headers":{{"List-ID":{header}}},"list":{{"unsubscribe":"https://example.com/u/1"}}}}"#));
+        assert!(message_ids(&report, "bulk/list-id").is_empty(), "{header}: {:?}", report.findings);
+        assert!(report.source.as_deref().unwrap().contains(" <news.example.com>\r\n"), "{header}");
+    }
+}
+
 #[test]
 fn a_line_break_in_a_list_comment_is_a_header_injection() {
     let report = lint(r#"{"from":"a@example.com","to":"b@example.com","subject":"Hi","text":"x","list":{"owner":{"url":"owner@example.com","comment":"Ann\r\nBcc: all@example.net"}}}"#);

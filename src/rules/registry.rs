@@ -108,6 +108,7 @@ pub const REGISTRY: &[&Rule] = &[
     // ── bulk (#16: Gmail and Yahoo bulk-sender requirements) ─────────────
     &bulk::list_unsubscribe::RULE,
     &bulk::one_click::RULE,
+    &bulk::list_id::RULE,
     // (end of bulk)
 
     // ── body (#16: what receivers do to the body) ───────────────────────

@@ -2,6 +2,7 @@
 //! February 2024 — one-click unsubscribe with `List-Unsubscribe` (RFC 2369) and
 //! `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058).
 
+pub mod list_id;
 pub mod list_unsubscribe;
 pub mod one_click;
 
