@@ -184,7 +184,9 @@ pub fn list_id_problem(v: &[u8]) -> Option<Problem> {
     }
     let Some(open) = tokens.iter().position(|t| t.is(b'<')) else {
         let text = &v[tokens[0].start..tokens[tokens.len() - 1].end];
-        let url = tokens.iter().any(|t| t.is(b':') || t.is(b'@')) || text.windows(3).any(|w| w == b"://");
+        // One word that is a URL or an address; words with one in them are a description.
+        let one_word = !text.iter().any(u8::is_ascii_whitespace);
+        let url = one_word && (tokens.iter().any(|t| t.is(b':') || t.is(b'@')) || text.windows(3).any(|w| w == b"://"));
         return Some(if url { Problem::Url } else { Problem::NoBrackets });
     };
     // The phrase: words, quoted strings and (obs-phrase, RFC 5322 §4.1) dots.
@@ -273,6 +275,8 @@ mod tests {
         assert_eq!(problem(" <mailto:news@example.com>"), Some(Problem::Url));
         assert_eq!(problem(" http://news.example.com"), Some(Problem::Url));
         assert_eq!(problem(" news.example.com"), Some(Problem::NoBrackets));
+        assert_eq!(problem(" Discussion of sitescooper - see http://sitescooper.org/"), Some(Problem::NoBrackets));
+        assert_eq!(problem(" http://crackmice.com/ <crackmice.crackmice.com>"), Some(Problem::Syntax));
         assert_eq!(problem(" =?UTF-8?Q?=22News=22_=3Cnews=2Eexample=2Ecom=3E?="), Some(Problem::NoBrackets));
         assert_eq!(problem(" <news>"), Some(Problem::NoDot));
         assert_eq!(problem(" "), Some(Problem::Empty));
