@@ -66,6 +66,12 @@ pub struct Identity {
     pub recipients: usize,
     /// A `List-Id` field (RFC 2919) is present.
     pub list_id: bool,
+    /// The host the first `List-Id` names, lower case (`list_id_host`): the
+    /// list owner's domain (RFC 2919: a namespace the list owner controls).
+    pub list_id_host: Option<String>,
+    /// List traffic shown by something other than `List-Id`: an RFC 2369 field
+    /// only a list has, `Mailing-List`, or a list manager's address.
+    pub list_manager: bool,
     /// A list manager sent it: `List-Id`, one of the RFC 2369 fields only a list
     /// has (`List-Post`, `List-Help`, `List-Subscribe`, `List-Owner`, `List-Archive`;
     /// not `List-Unsubscribe`, which bulk senders add too), or the `Mailing-List` /
@@ -112,7 +118,9 @@ impl Identity {
     /// any written in the header. It is in no field (`field` is out of range).
     pub fn set_envelope_sender(&mut self, address: String) {
         let domain = address.rsplit_once('@').map_or("", |(_, d)| d).to_ascii_lowercase();
-        self.list_traffic |= list_manager_address(&address);
+        let by_list_address = list_manager_address(&address);
+        self.list_traffic |= by_list_address;
+        self.list_manager |= by_list_address;
         self.return_path = Some(Mailbox { field: usize::MAX, display_name: String::new(), address, domain, range: 0..0 });
     }
 
@@ -175,10 +183,14 @@ pub fn analyse(raw: &[u8], header: &HeaderBlock, values: &FieldValues) -> Identi
                 }
             });
         } else if field.is("List-Id") {
+            if !identity.list_id {
+                identity.list_id_host = list_id_host(&field.unfolded_value(raw));
+            }
             identity.list_id = true;
             identity.list_traffic = true;
         } else if LIST_MANAGER_FIELDS.iter().any(|name| field.is(name)) {
             identity.list_traffic = true;
+            identity.list_manager = true;
         } else if field.is("Auto-Submitted") {
             let value = field.unfolded_value(raw);
             let keyword = value.split([';', '(']).next().unwrap_or_default().trim();
@@ -198,7 +210,9 @@ pub fn analyse(raw: &[u8], header: &HeaderBlock, values: &FieldValues) -> Identi
         }
     }
     let by_list_manager = |mailbox: &Option<Mailbox>| mailbox.as_ref().is_some_and(|m| list_manager_address(&m.address));
-    identity.list_traffic |= by_list_manager(&identity.return_path) || by_list_manager(&identity.sender);
+    let by_list_address = by_list_manager(&identity.return_path) || by_list_manager(&identity.sender);
+    identity.list_traffic |= by_list_address;
+    identity.list_manager |= by_list_address;
     let fields: Vec<dkim::Field> = header
         .fields
         .iter()
@@ -210,6 +224,24 @@ pub fn analyse(raw: &[u8], header: &HeaderBlock, values: &FieldValues) -> Identi
         .collect();
     identity.dkim = dkim::analyse(&fields, raw.get(header.body_start..).unwrap_or(&[]));
     identity
+}
+
+/// The host a `List-Id` value names: the identifier in angle brackets (or the
+/// whole value without them), read as a host name whatever its form, so that a
+/// URL (`<http://news.example.com/x>`, Nodemailer's `list.id`) or an address
+/// (`<mailto:news@example.com>`) still names its domain. `None` when nothing
+/// like a host name is left.
+pub fn list_id_host(value: &str) -> Option<String> {
+    let inner = match value.rsplit_once('<') {
+        Some((_, rest)) => rest.split('>').next().unwrap_or_default(),
+        None => value,
+    };
+    let inner = inner.trim();
+    let inner = inner.split_once("://").map_or(inner, |(_, rest)| rest);
+    let inner = inner.rsplit_once('@').map_or(inner, |(_, domain)| domain);
+    let host = inner.split(['/', '?', '#', ':']).next().unwrap_or_default().trim_end_matches('.');
+    let ok = host.contains('.') && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || b >= 0x80);
+    ok.then(|| host.to_lowercase())
 }
 
 /// RFC 2369 §2: URIs in angle brackets, separated by commas; at most
@@ -290,6 +322,18 @@ mod tests {
         assert_eq!(display_name(b"=?iso-8859-2?Q?Pawe=B3_=A3uczak?="), "Pawe\u{142} \u{141}uczak");
         assert_eq!(display_name(b"\"=?iso-2022-jp?B?GyRCMEtFbCEhP04bKEI=?=\""), "\u{4f0a}\u{6771}\u{3000}\u{4ec1}");
         assert_eq!(display_name(b"=?x-unknown?Q?abc?="), "=?x-unknown?Q?abc?=");
+    }
+
+    #[test]
+    fn a_list_id_names_its_host_whatever_its_form() {
+        assert_eq!(list_id_host("News <news.My-Site.example>").as_deref(), Some("news.my-site.example"));
+        assert_eq!(list_id_host("\"News\" <http://news.my-site.example/x>").as_deref(), Some("news.my-site.example"));
+        assert_eq!(list_id_host("<mailto:news@my-site.example>").as_deref(), Some("my-site.example"));
+        assert_eq!(list_id_host(" news.my-site.example ").as_deref(), Some("news.my-site.example"));
+        assert_eq!(list_id_host("a <b> <friends.lists.example.net>").as_deref(), Some("friends.lists.example.net"));
+        assert_eq!(list_id_host("<newsletter>"), None);
+        assert_eq!(list_id_host("<news list.example>"), None);
+        assert_eq!(list_id_host(""), None);
     }
 
     #[test]

@@ -65,7 +65,7 @@ pub const RULE: Rule = Rule {
     evidence: &[
         Evidence::Rfc("RFC 7489 §3.1.2: SPF gives DMARC alignment only when the RFC5321.MailFrom domain has the From's organizational domain; §4.2: DMARC passes if SPF or DKIM aligns"),
         Evidence::Receiver("Gmail Email sender guidelines: \"Authenticate email with SPF and DKIM that are aligned with each other at the organizational level\""),
-        Evidence::Ours("warning only when no DKIM signature of the From domain with an intact body exists and the message is not list traffic (List-Id, another RFC 2369 field only a list has, Mailing-List, or an envelope sender or Sender named as list managers name theirs: owner-LIST, LIST-owner, LIST-admin, LIST-bounces, LIST-bounce, LIST-request, LIST-return-N; a list re-sends its members' mail under its own envelope sender, and Gmail does not require alignment of mailing-list mail); a different Sender alone is information"),
+        Evidence::Ours("warning only when no DKIM signature of the From domain with an intact body exists and the message is not list traffic (a List-Id on another organizational domain than From's, another RFC 2369 field only a list has, Mailing-List, or an envelope sender or Sender named as list managers name theirs: owner-LIST, LIST-owner, LIST-admin, LIST-bounces, LIST-bounce, LIST-request, LIST-return-N; a list re-sends its members' mail under its own envelope sender, and Gmail does not require alignment of mailing-list mail); a List-Id in the From's own organizational domain names the sender's own list (RFC 2919 §3: the namespace is a domain the list owner controls), a newsletter it sends itself, and exempts nothing; a different Sender alone is information"),
     ],
     score: scores::SENDER_MISALIGNED,
     texts: &TEXTS,
@@ -108,6 +108,25 @@ pub const RULE: Rule = Rule {
                 pl: "Wiadomość ze starszego menedżera list: bez List-Id, nadawca koperty listy",
             },
             ExampleInput::Raw("Return-Path: <owner-linux-xfs@oss.example.net>\nFrom: jane@my-site.example\nTo: linux-xfs@oss.example.net\nSubject: Re: xfs_repair\n\nIt works now.\n"),
+        )
+        .at(Severity::Info),
+        Example::fails(
+            title! {
+                en: "The site's own newsletter through a sending service: its List-Id is on the From domain",
+                fr: "La lettre d'information du site par un service d'envoi : son List-Id est sur le domaine du From",
+                es: "El boletín del propio sitio a través de un servicio de envío: su List-Id está en el dominio del From",
+                pl: "Własny newsletter witryny wysyłany przez usługę wysyłkową: jego List-Id jest w domenie From",
+            },
+            ExampleInput::Raw("Return-Path: <bounce-77@esp.example>\nFrom: news@my-site.example\nTo: b@example.org\nSubject: News\nList-Id: News <news.my-site.example>\nList-Unsubscribe: <https://my-site.example/u/1>\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\n\nHello\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "A list on another domain re-sends a member's post",
+                fr: "Une liste sur un autre domaine renvoie le message d'un membre",
+                es: "Una lista en otro dominio reenvía el mensaje de un miembro",
+                pl: "Lista w innej domenie rozsyła wiadomość członka",
+            },
+            ExampleInput::Raw("Return-Path: <bounce-77@esp.example>\nFrom: jane@my-site.example\nTo: friends@lists.example.net\nSubject: Hi\nList-Id: Friends <friends.lists.example.net>\n\nHello\n"),
         )
         .at(Severity::Info),
         Example::fails(
@@ -174,7 +193,12 @@ fn check(message: &Message, cx: &mut Context) {
     }
     // A signature known to fail (bh=, or b= with the key given) is no aligned DKIM.
     let signed = signed_by(message, cx.settings, from_domain);
-    let entry = match (signed, identity.list_traffic) {
+    // A List-Id in the From's own organizational domain is the sender's own list
+    // (RFC 2919: the namespace is the list owner's domain), a newsletter it sends
+    // itself, not a list re-sending someone else's mail: it exempts nothing.
+    let own_list = identity.list_id_host.as_deref().is_some_and(|host| aligned(host, from_domain));
+    let list_traffic = identity.list_manager || (identity.list_id && !own_list);
+    let entry = match (signed, list_traffic) {
         (true, _) => &RETURN_PATH_SIGNED,
         (false, true) => &RETURN_PATH_LIST,
         (false, false) => &RETURN_PATH,
@@ -187,7 +211,7 @@ fn check(message: &Message, cx: &mut Context) {
     )
     .evidence(return_path.address.as_str())
     .at(field_location(message, return_path.field));
-    if signed || identity.list_traffic {
+    if signed || list_traffic {
         draft = draft.severity(Severity::Info);
     }
     cx.emit(draft);
