@@ -14,7 +14,7 @@ import { pkg, runCli, tempDir } from './helpers.mjs';
  * URI schemes, header fields written as in a message, MIME parameters, HTML entities.
  * A new text that shows a header field unquoted adds its name to HEADER_NAMES (or quotes it).
  */
-const HEADER_NAMES = ['From', 'To', 'Subject', 'Bcc', 'MIME-Version', 'List-Unsubscribe', 'List-Unsubscribe-Post',
+const HEADER_NAMES = ['From', 'To', 'Subject', 'Bcc', 'MIME-Version', 'List-Id', 'List-Unsubscribe', 'List-Unsubscribe-Post',
   'Content-Type', 'Nom', 'nom', '{field}'];
 const NOT_PROSE = [
   /`[^`]*`/g,

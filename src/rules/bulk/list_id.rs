@@ -24,7 +24,7 @@ crate::rule_texts! { "bulk/list-id";
     },
     why => {
         en: "RFC 2919 defines List-Id as an optional name followed by an identifier in angle brackets, written like a host name under a domain the list owner controls: <news.your-domain.example>. Mail clients, Gmail's list: search and readers' filters key on that identifier; a URL, a mailto: address or a value without angle brackets is not one, and each tool reads it its own way. No receiver is known to refuse or score it: information.",
-        fr: "La RFC 2919 définit List-Id comme un nom facultatif suivi d'un identifiant entre chevrons, écrit comme un nom d'hôte dans un domaine que le propriétaire de la liste contrôle : <actualites.votre-domaine.example>. Les logiciels de messagerie, la recherche list: de Gmail et les filtres des lecteurs s'appuient sur cet identifiant ; une URL, une adresse mailto: ou une valeur sans chevrons n'en est pas un, et chaque outil la lit à sa façon. Aucun destinataire connu ne la refuse ni ne la pénalise : information.",
+        fr: "La RFC 2919 définit List-Id comme un nom facultatif suivi d'un identifiant entre chevrons, écrit comme un nom d'hôte dans un domaine que le propriétaire de la liste contrôle : <actualites.votre-domaine.example>. Les logiciels de messagerie, la recherche « list: » de Gmail et les filtres des lecteurs s'appuient sur cet identifiant ; une URL, une adresse mailto: ou une valeur sans chevrons n'en est pas un, et chaque outil la lit à sa façon. Aucun destinataire connu ne la refuse ni ne la pénalise : information.",
         es: "El RFC 2919 define List-Id como un nombre opcional seguido de un identificador entre corchetes angulares, escrito como un nombre de host dentro de un dominio que controla el propietario de la lista: <noticias.su-dominio.example>. Los clientes de correo, la búsqueda list: de Gmail y los filtros de los lectores se basan en ese identificador; una URL, una dirección mailto: o un valor sin corchetes angulares no lo es, y cada herramienta lo lee a su manera. Ningún destinatario conocido lo rechaza ni lo puntúa: información.",
         pl: "RFC 2919 definiuje List-Id jako opcjonalną nazwę, po której następuje identyfikator w nawiasach ostrych, zapisany jak nazwa hosta w domenie kontrolowanej przez właściciela listy: <aktualnosci.twoja-domena.example>. Programy pocztowe, wyszukiwanie list: w Gmailu i filtry czytelników opierają się na tym identyfikatorze; URL, adres mailto: ani wartość bez nawiasów ostrych nim nie są i każde narzędzie odczytuje je po swojemu. Żaden znany odbiorca ich nie odrzuca ani nie punktuje: informacja.",
     },
@@ -47,10 +47,10 @@ crate::rule_texts! { "bulk/list-id";
         pl: "List-Id „{value}” nie ma identyfikatora w nawiasach ostrych.",
     },
     NO_DOT "no-dot" => {
-        en: "The List-Id identifier in \"{value}\" has no dot: RFC 2919 wants a label and a domain, <label.your-domain.example>.",
-        fr: "L'identifiant List-Id de « {value} » n'a pas de point : la RFC 2919 attend un libellé et un domaine, <libelle.votre-domaine.example>.",
-        es: "El identificador List-Id de «{value}» no tiene punto: el RFC 2919 espera una etiqueta y un dominio, <etiqueta.su-dominio.example>.",
-        pl: "Identyfikator List-Id w „{value}” nie ma kropki: RFC 2919 wymaga etykiety i domeny, <etykieta.twoja-domena.example>.",
+        en: "The List-Id identifier \"{value}\" has no dot: RFC 2919 wants a label and a domain, <label.your-domain.example>.",
+        fr: "L'identifiant List-Id « {value} » n'a pas de point : la RFC 2919 attend un libellé et un domaine, <libelle.votre-domaine.example>.",
+        es: "El identificador List-Id «{value}» no tiene punto: el RFC 2919 espera una etiqueta y un dominio, <etiqueta.su-dominio.example>.",
+        pl: "Identyfikator List-Id „{value}” nie ma kropki: RFC 2919 wymaga etykiety i domeny, <etykieta.twoja-domena.example>.",
     },
     SYNTAX "syntax" => {
         en: "List-Id \"{value}\" is not an optional name followed by one <label.domain> identifier: spaces or characters the identifier cannot hold, or text after it.",
@@ -225,13 +225,16 @@ fn check(message: &Message, cx: &mut Context) {
             continue;
         }
         let Some(problem) = list_id_problem(field.raw_value(message.raw)) else { continue };
-        let value = field.unfolded_value(message.raw);
-        let value = crate::hygiene::visible(value.trim(), QUOTED_CHARS);
+        let whole = field.unfolded_value(message.raw);
+        let value = crate::hygiene::visible(whole.trim(), QUOTED_CHARS);
+        // The identifier alone where the sentence is about it: `<http://…>`, not the name before it.
+        let id = whole.rfind('<').map_or(whole.trim(), |at| whole[at..].split_inclusive('>').next().unwrap_or_default());
+        let id = crate::hygiene::visible(id, QUOTED_CHARS);
         let msg = match problem {
             Problem::Empty => Msg::of(&EMPTY),
             Problem::NoBrackets => Msg::of(&NO_BRACKETS).text("value", value),
-            Problem::Url => Msg::of(&URL).text("value", value),
-            Problem::NoDot => Msg::of(&NO_DOT).text("value", value),
+            Problem::Url => Msg::of(&URL).text("value", id),
+            Problem::NoDot => Msg::of(&NO_DOT).text("value", id),
             Problem::Syntax => Msg::of(&SYNTAX).text("value", value),
             Problem::TooLong(octets) => Msg::of(&TOO_LONG).int("length", octets),
         };
