@@ -232,3 +232,25 @@ fn a_part_with_path_or_href_and_content_is_refused_as_nodemailer_sends_the_file(
     let source = self::source(r#"{"from":"a@example.com","text":"x","attachments":[{"raw":"Content-Type: text/plain\r\n\r\nrawpart","path":"/srv/a.txt"}]}"#);
     assert!(source.contains("\r\nContent-Type: text/plain\r\n\r\nrawpart\r\n"), "{source}");
 }
+
+/// A byte view that is not a Buffer (the package hands a plain `Uint8Array` over
+/// as `{"type":"Uint8Array","data":…}`): mime-node cannot look into it, so a text
+/// part is quoted-printable (base64 with `textEncoding: 'base64'`), even plain
+/// ASCII, where a Buffer's is chosen by content; an attachment is base64 either way.
+#[test]
+fn a_byte_view_that_is_no_buffer_makes_a_quoted_printable_text_part() {
+    let bytes = "[197,188,195,179,197,130,196,135]"; // "żółć": a Buffer of it is base64 (more non-Latin letters)
+    let view = source(&format!(r#"{{"from":"a@example.com","text":{{"type":"Uint8Array","data":{bytes}}}}}"#));
+    assert!(view.contains("Content-Transfer-Encoding: quoted-printable\r\n") && view.contains("\r\n\r\n=C5=BC=C3=B3=C5=82=C4=87\r\n"), "{view}");
+    let buffer = source(&format!(r#"{{"from":"a@example.com","text":{{"type":"Buffer","data":{bytes}}}}}"#));
+    assert!(buffer.contains("Content-Transfer-Encoding: base64\r\n"), "{buffer}");
+    let ascii = source(r#"{"from":"a@example.com","text":{"type":"Uint8Array","data":[104,105]}}"#);
+    assert!(ascii.contains("Content-Transfer-Encoding: quoted-printable\r\n") && ascii.contains("\r\n\r\nhi\r\n"), "{ascii}");
+    let b = source(&format!(r#"{{"from":"a@example.com","textEncoding":"base64","html":{{"type":"Uint8Array","data":{bytes}}}}}"#));
+    assert!(b.contains("Content-Transfer-Encoding: base64\r\n"), "{b}");
+    let attachment = source(&format!(
+        r#"{{"from":"a@example.com","text":"x","attachments":[{{"filename":"a.txt","content":{{"type":"Uint8Array","data":{bytes}}}}}]}}"#
+    ));
+    let attachment = &attachment[attachment.find("name=a.txt").unwrap()..];
+    assert!(attachment.contains("Content-Transfer-Encoding: base64\r\n"), "{attachment}");
+}

@@ -330,6 +330,31 @@ test('a body given as a Buffer or { content, encoding } is rendered as Nodemaile
   assert.throws(() => lint(fields('x', { path: '/tmp/mail.html' })), (e) => e.code === 'invalid-input' && /html/.test(e.message));
 });
 
+test('a body or an attachment given as a plain Uint8Array (no Buffer) is rendered as Nodemailer sends it: a text part in quoted-printable', async () => {
+  // mime-node's getTransferEncoding looks into a string or a Buffer only (`content instanceof Buffer`):
+  // a text part of any other bytes is quoted-printable (base64 with textEncoding 'base64'), never 7bit.
+  const view = (text) => new Uint8Array(Buffer.from(text)); // a copy: a Uint8Array, not a Buffer
+  const from = 'a@example.com';
+  const cases = [
+    [{ from, text: view('Zażółć gęślą jaźń\n') }, 'quoted-printable'],
+    [{ from, text: view('Plain ASCII text.') }, 'quoted-printable'],
+    [{ from, text: 'x', html: view('<p>Zażółć gęślą jaźń</p>') }, 'quoted-printable'],
+    [{ from, textEncoding: 'base64', text: view('Zażółć') }, 'base64'],
+    [{ from, text: { content: view('żółw') } }, 'quoted-printable'],
+    [{ from, text: 'x', alternatives: [{ contentType: 'text/x-web-markdown', content: view('# Zażółć') }] }, 'quoted-printable'],
+    [{ from, text: 'x', attachments: [{ filename: 'a.txt', content: view('żółw') }, { filename: 'b.bin', content: view('żółw') }] }, 'base64'],
+    [{ from, text: 'x', attachments: [{ filename: 'a.txt', content: view('żółw'), contentTransferEncoding: false }] }, 'quoted-printable'],
+  ];
+  for (const [mail, encoding] of cases) {
+    const source = await assertRenderedAsNodemailer(mail, JSON.stringify(mail, (k, v) => (v instanceof Uint8Array ? `Uint8Array(${v.length})` : v)));
+    assert.ok(source.includes(`Content-Transfer-Encoding: ${encoding}\r\n`), source);
+  }
+  // The same bytes as a Buffer: chosen by content (base64 here, more non-Latin letters than Latin).
+  const buffer = pkg.lint({ from, text: Buffer.from('żółw') }).source;
+  assert.match(buffer, /Content-Transfer-Encoding: base64\r\n/);
+  assert.match(pkg.lint({ from, text: view('żółw') }).source, /Content-Transfer-Encoding: quoted-printable\r\n/);
+});
+
 test('__proto__ keys from JSON.parse are read as Nodemailer reads them: fields inherited at the top, own keys below', async () => {
   const bodies = [
     '{"__proto__":{"raw":"From: evil@x.example\\r\\n\\r\\nhi"},"from":"a@site.example","to":"b@site.example","subject":"Hello there","text":"hi"}',

@@ -44,6 +44,14 @@ const PART_BYTE_FIELDS = new Set(['content', 'raw']);
 /** Inside a byte field given as an object: `data` (a Buffer's JSON), `content` (`{ content, encoding }`). */
 const BYTES_OBJECT_FIELDS = new Set(['data', 'content']);
 
+/** The `type` that tells the engine a byte field's bytes are a view, not a Buffer (src/input/compose `VIEW_TYPE`). */
+const VIEW_TYPE = 'Uint8Array';
+
+/** Whether `value` is a Node Buffer (none exists in a browser: every view is a plain one there). */
+function isNodeBuffer(value) {
+  return typeof Buffer === 'function' && typeof Buffer.isBuffer === 'function' && Buffer.isBuffer(value);
+}
+
 /** Where a member sits: its role from its container's role and its key. */
 function roleOf(role, key) {
   if (role === 'message') {
@@ -188,6 +196,12 @@ function composeCopy(input, reader, kind = MESSAGE_FIELDS) {
     const tag = Object.prototype.toString.call(value);
     const isBuffer = tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]';
     if ((isBuffer || ArrayBuffer.isView(value)) && isDetached(value)) throw detached(path || kind.name, reader, kind);
+    // A byte view that is not a Node Buffer, in a byte field: Nodemailer's mime-node
+    // cannot look into it (`content instanceof Buffer` is false) and makes a text part
+    // of it quoted-printable, where a Buffer's is chosen by content (`Content::View`).
+    if (role === 'bytes' && ArrayBuffer.isView(value) && !isNodeBuffer(value)) {
+      return { type: VIEW_TYPE, data: value instanceof Uint8Array ? value : new Uint8Array(value.buffer, value.byteOffset, value.byteLength) };
+    }
     if (ArrayBuffer.isView(value) && !(value instanceof Uint8Array)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
     if (isBuffer) return new Uint8Array(value);
     if (value instanceof Uint8Array || depth >= MAX_COPIED_DEPTH) return value;

@@ -78,19 +78,18 @@ impl<'de> Deserialize<'de> for BodyInput {
                 Ok(BodyInput::Content(Content::Bytes(bytes)))
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<BodyInput, A::Error> {
-                let (mut data, mut part) = (None, Attachment::default());
+                let (mut data, mut kind, mut part) = (None, None, Attachment::default());
                 while let Some(key) = map.next_key::<String>()? {
                     match key.as_str() {
-                        // Node's JSON form of a Buffer: `{ "type": "Buffer", "data": [...] }`.
-                        "data" => data = Some(map.next_value::<Vec<u8>>()?),
-                        "type" => {
-                            map.next_value::<de::IgnoredAny>()?;
-                        }
+                        // Node's JSON form of a Buffer: `{ "type": "Buffer", "data": [...] }`,
+                        // or a byte view that is not a Buffer (`Content::View`).
+                        "data" => data = Some(map.next_value::<super::Data>()?.0),
+                        "type" => kind = map.next_value::<super::Kind>()?.0,
                         _ => read_part_field(&mut map, key, &mut part, false)?,
                     }
                 }
                 if let Some(bytes) = data {
-                    return Ok(BodyInput::Content(Content::Bytes(bytes)));
+                    return Ok(BodyInput::Content(Content::of_data(kind.as_deref(), bytes)));
                 }
                 let named = |source: &Option<String>| source.as_deref().is_some_and(|s| !s.is_empty());
                 let readable = [&part.content, &part.raw].into_iter().flatten().any(Content::is_given);

@@ -84,14 +84,102 @@ impl Addresses {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub enum Content {
     Text(String),
+    /// A Node Buffer (or a byte list, or a Buffer's JSON).
     Bytes(Vec<u8>),
+    /// A byte view that is not a Buffer (a plain `Uint8Array`), which the
+    /// package hands over as `{"type":"Uint8Array","data":…}`: mime-node's
+    /// `getTransferEncoding` cannot look into it (`content instanceof Buffer`
+    /// is false), so a text part of it is quoted-printable, or base64 with
+    /// `textEncoding: 'base64'`, never 7bit; the bytes are sent as they are.
+    View(Vec<u8>),
+}
+
+/// The `type` that marks a byte view that is not a Buffer (`Content::View`).
+pub const VIEW_TYPE: &str = "Uint8Array";
+
+/// The `data` of a byte object (`{ type, data }`): a byte list (a Buffer's
+/// JSON) or bytes (a `Uint8Array`, read whole rather than byte by byte).
+pub(crate) struct Data(pub Vec<u8>);
+
+impl<'de> Deserialize<'de> for Data {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Data, D::Error> {
+        struct DataVisitor;
+        impl<'de> Visitor<'de> for DataVisitor {
+            type Value = Data;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a byte array")
+            }
+            fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Data, E> {
+                Ok(Data(v.to_vec()))
+            }
+            fn visit_byte_buf<E: de::Error>(self, v: Vec<u8>) -> Result<Data, E> {
+                Ok(Data(v))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Data, A::Error> {
+                Deserialize::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(Data)
+            }
+        }
+        deserializer.deserialize_any(DataVisitor)
+    }
+}
+
+/// The `type` of a byte object when it is a text (anything else is no type).
+pub(crate) struct Kind(pub Option<String>);
+
+impl<'de> Deserialize<'de> for Kind {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Kind, D::Error> {
+        struct KindVisitor;
+        impl<'de> Visitor<'de> for KindVisitor {
+            type Value = Kind;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Kind, E> {
+                Ok(Kind(Some(v.to_string())))
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Kind, E> {
+                Ok(Kind(None))
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Kind, E> {
+                Ok(Kind(None))
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Kind, E> {
+                Ok(Kind(None))
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Kind, E> {
+                Ok(Kind(None))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Kind, E> {
+                Ok(Kind(None))
+            }
+            fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Kind, E> {
+                Ok(Kind(None))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Kind, A::Error> {
+                while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+                Ok(Kind(None))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Kind, A::Error> {
+                while map.next_entry::<de::IgnoredAny, de::IgnoredAny>()?.is_some() {}
+                Ok(Kind(None))
+            }
+        }
+        deserializer.deserialize_any(KindVisitor)
+    }
+}
+
+impl Content {
+    /// A byte object's content: a view when its `type` says so, else a Buffer's bytes.
+    pub(crate) fn of_data(kind: Option<&str>, data: Vec<u8>) -> Content {
+        if kind == Some(VIEW_TYPE) { Content::View(data) } else { Content::Bytes(data) }
+    }
 }
 
 impl Content {
     fn len(&self) -> usize {
         match self {
             Content::Text(t) => t.len(),
-            Content::Bytes(b) => b.len(),
+            Content::Bytes(b) | Content::View(b) => b.len(),
         }
     }
 
@@ -117,7 +205,7 @@ impl Content {
     fn as_bytes(&self) -> &[u8] {
         match self {
             Content::Text(text) => text.as_bytes(),
-            Content::Bytes(bytes) => bytes,
+            Content::Bytes(bytes) | Content::View(bytes) => bytes,
         }
     }
 }
@@ -150,17 +238,20 @@ impl<'de> Deserialize<'de> for Content {
                 Ok(Content::Bytes(bytes))
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Content, A::Error> {
-                let mut data = None;
+                let (mut data, mut kind) = (None, None);
                 while let Some(key) = map.next_key::<String>()? {
-                    if key == "data" {
-                        data = Some(map.next_value::<Vec<u8>>()?);
-                    } else {
-                        map.next_value::<de::IgnoredAny>()?;
+                    match key.as_str() {
+                        "data" => data = Some(map.next_value::<Data>()?.0),
+                        "type" => kind = map.next_value::<Kind>()?.0,
+                        _ => {
+                            map.next_value::<de::IgnoredAny>()?;
+                        }
                     }
                 }
                 // A stream, `{ content }` or any other object: Nodemailer would pipe
                 // or fail on it; the engine reads only bytes and texts.
-                data.map(Content::Bytes).ok_or_else(|| de::Error::custom(crate::error::UNREADABLE_CONTENT))
+                data.map(|data| Content::of_data(kind.as_deref(), data))
+                    .ok_or_else(|| de::Error::custom(crate::error::UNREADABLE_CONTENT))
             }
         }
         deserializer.deserialize_any(ContentVisitor)

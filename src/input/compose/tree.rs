@@ -29,6 +29,8 @@ const PLAIN_TEXT_LINE: usize = 76;
 enum Body {
     Text(String),
     Bytes(Vec<u8>),
+    /// Bytes of a view that is not a Buffer (`Content::View`).
+    View(Vec<u8>),
 }
 
 impl Body {
@@ -36,14 +38,14 @@ impl Body {
     fn is_present(&self) -> bool {
         match self {
             Body::Text(t) => !t.is_empty(),
-            Body::Bytes(_) => true,
+            Body::Bytes(_) | Body::View(_) => true,
         }
     }
 
     fn bytes(&self) -> &[u8] {
         match self {
             Body::Text(t) => t.as_bytes(),
-            Body::Bytes(b) => b,
+            Body::Bytes(b) | Body::View(b) => b,
         }
     }
 }
@@ -167,6 +169,7 @@ fn body_of(content: Option<&Content>, encoding: Option<&str>, path: &str) -> Res
         None => Ok(Rc::new(Body::Text(String::new()))),
         Some(Ok(Content::Text(text))) => Ok(Rc::new(Body::Text(text))),
         Some(Ok(Content::Bytes(bytes))) => Ok(Rc::new(Body::Bytes(bytes))),
+        Some(Ok(Content::View(bytes))) => Ok(Rc::new(Body::View(bytes))),
         Some(Err(name)) => Err(LintError::input(
             format!("{path}.encoding"),
             What::UnknownEncoding { name: crate::error::quoted(&name), known: buffer::ENCODINGS.join(", ") },
@@ -526,6 +529,11 @@ fn transfer_encoding(node: &Node, encoding: TextEncoding) -> Option<String> {
         let plain = matches!(content, Body::Text(t) if is_plain_text(t, false) && !has_longer_lines(t, PLAIN_TEXT_LINE));
         if plain {
             return Some("7bit".into());
+        }
+        // Neither a string nor a Buffer: "we can not check content for a stream,
+        // so either use preferred encoding or fallback to QP".
+        if let Body::View(_) = content {
+            return Some(if encoding.0 == Some('B') { "base64".into() } else { "quoted-printable".into() });
         }
         let text = String::from_utf8_lossy(content.bytes());
         return Some(if encoding.of(&text) == 'Q' { "quoted-printable".into() } else { "base64".into() });
