@@ -415,6 +415,15 @@ pub fn lint_php_mail_js(
             }
             return Ok(s.into());
         }
+        // A text the package copied in as its UTF-8 bytes (`wasmInput`: wasm-bindgen
+        // reserves three bytes a UTF-16 unit for a string), or bytes given as they are.
+        if let Some(bytes) = value.dyn_ref::<Uint8Array>() {
+            if bytes.length() as usize > MAX_INPUT_BYTES {
+                return Err(too_large(bytes.length() as usize, locale));
+            }
+            // Bytes that are not UTF-8 (given as they are) read as a JavaScript text of them would.
+            return Ok(String::from_utf8(bytes.to_vec()).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()));
+        }
         if js_sys::Array::is_array(value) && name == "headers" {
             // PHP ≥ 7.2 accepts an array of headers: ["From: a@b", …] or {From: "a@b"}.
             let list: Vec<String> = serde_wasm_bindgen::from_value(value.clone())

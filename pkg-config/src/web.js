@@ -68,7 +68,10 @@ function guardedMessage(name) {
 }
 
 export const lint = guardedMessage('lint');
-export const lintPhpMail = guarded('lintPhpMail');
+const lintPhpMailOf = guarded('lintPhpMail');
+/** PHP mail()'s arguments: a text that is not ASCII is copied in as its bytes (`wasmInput`). */
+export const lintPhpMail = (to, subject, message, headers, options) =>
+  lintPhpMailOf(wasmInput(to), wasmInput(subject), wasmInput(message), wasmInput(headers), options);
 export const rules = guarded('rules');
 export const messages = guarded('messages');
 export const version = guarded('version');

@@ -128,7 +128,9 @@ class Engine {
   lintPhpMail(to, subject, message, headers, rawOptions) {
     const options = this.options(rawOptions);
     checkPhpMail([to, subject, message, headers], options);
-    return this.call('lintPhpMail', [to, subject, message, phpHeaderLines(headers, options), options]);
+    // Texts that are not ASCII go in as their UTF-8 bytes, as lint's message does (`wasmInput`).
+    const args = [to, subject, message, phpHeaderLines(headers, options)].map(wasmInput);
+    return this.call('lintPhpMail', [...args, options]);
   }
 }
 
