@@ -6,9 +6,11 @@
 //!    soft hyphen, variation selectors) are dropped: the word stays whole;
 //! 2. NFKC for Latin/Greek/Cyrillic text (`ｐｏｒｎ`, `𝐩𝐨𝐫𝐧`, `ﬁ`, `①`, and the
 //!    styled capitals `🅿🅾🆁🅽` Unicode does not decompose);
-//! 3. UTS #39 confusables: a word whose letters are Latin or look-alikes of Latin
-//!    letters (`рогп` in Cyrillic, `pаypal` with one Cyrillic `а`) is read in
-//!    Latin; a word with a genuine letter of another script (`привет`) is kept;
+//! 3. UTS #39 confusables, and a few Cyrillic letters spammers draw Latin ones
+//!    with that UTS #39 leaves out (`SPAM_LOOKALIKES`: `п` for n): a word whose
+//!    letters are Latin or look-alikes of Latin letters (`рогп` in Cyrillic,
+//!    `pаypal` with one Cyrillic `а`) is read in Latin; a word with a genuine
+//!    letter of another script (`привет`) is kept;
 //! 4. lowercase, `ß`/`æ`/`œ` spelled out, `ς` as `σ`; combining marks composed
 //!    with their letter (`e` + U+0301 → `é`).
 //!
@@ -178,6 +180,21 @@ fn push_char(folder: &mut Folder, start: usize, end: usize, c: char, each: &mut 
         }
         None => folder.push(start, end, c, each),
     }
+}
+
+/// Cyrillic small letters read as a Latin letter inside a word otherwise
+/// drawn with look-alikes, which UTS #39 `confusables.txt` does not map to it:
+/// `п` n, `к` k, `м` m, `т` t. Each is in SpamAssassin 4.0's `replace_tag` of
+/// that letter (25_replace.cf), the list of the characters spammers
+/// substitute; of that list only the small letters of the Russian alphabet
+/// drawn like the small Latin letter or its small capital are kept, not those
+/// read as another letter reversed or as a capital (`и`, `я`, `н`, `в`: ours).
+/// A word with another Cyrillic letter (`привет`, `пишите`) stays Cyrillic.
+const SPAM_LOOKALIKES: [(char, char); 4] = [('к', 'k'), ('м', 'm'), ('п', 'n'), ('т', 't')];
+
+/// The Latin letter a Cyrillic letter stands for in spam (`SPAM_LOOKALIKES`).
+fn spam_lookalike(c: char) -> Option<Prototype> {
+    SPAM_LOOKALIKES.iter().find(|&&(from, _)| from == c).map(|&(_, to)| Prototype::Char(to))
 }
 
 /// Letters drawn with strokes, the longest first: `\/` is v, as SpamAssassin
@@ -352,7 +369,7 @@ impl Folder {
             self.append(lower, lower, false);
             return;
         }
-        let prototype = unicode::confusable(c);
+        let prototype = unicode::confusable(c).or_else(|| spam_lookalike(c));
         if unicode::is_own_lowercase(c) {
             return self.letter_form(c, c, prototype);
         }
@@ -554,6 +571,9 @@ mod tests {
         assert_eq!(read("pаypal"), ["paypal"]); // one Cyrillic а
         assert_eq!(read("ΧΧΧ ΤΟΚΕΝ"), ["xxx", "token"]); // Greek capitals
         assert_eq!(read("привет мир"), ["привет", "мир"]); // genuine Russian words stay
+        // Letters UTS #39 leaves out that spammers use (SpamAssassin's replace_tag).
+        assert_eq!(read("рогп"), ["porn"]);
+        assert_eq!(read("Привет, пишите нам в пятницу"), ["привет", "пишите", "нам", "в", "пятницу"]);
     }
 
     #[test]
