@@ -125,12 +125,40 @@ pub fn found_in<'l, P>(
 /// so no sentence is built around it.
 pub fn written_and_read(written: &str, read: &str) -> String {
     let written = written.split_whitespace().collect::<Vec<_>>().join(" ");
+    if written.chars().any(unicode::is_invisible) {
+        // Characters that draw nothing (`Buy` + 300 zero-width spaces + `now`) are
+        // named, a run once with its length, and the term as read follows.
+        return format!("{} → {read}", invisible_runs_named(&written));
+    }
     let letters = |s: &str| s.chars().filter(|&c| unicode::is_alphanumeric(c)).flat_map(char::to_lowercase).collect::<String>();
     if letters(&written) == letters(read) {
         written
     } else {
         format!("{written} → {read}")
     }
+}
+
+/// `text` with each run of characters that draw nothing (`unicode::is_invisible`)
+/// named by its first one's code point, and its length when longer than one:
+/// `Buy<U+200B>×300now`.
+pub fn invisible_runs_named(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !unicode::is_invisible(c) {
+            out.push(c);
+            continue;
+        }
+        let mut run = 1usize;
+        while chars.next_if(|&d| unicode::is_invisible(d)).is_some() {
+            run += 1;
+        }
+        out.push_str(&format!("<U+{:04X}>", c as u32));
+        if run > 1 {
+            out.push_str(&format!("×{run}"));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -145,6 +173,9 @@ mod tests {
         assert_eq!(written_and_read("100% FREE", "100 free"), "100% FREE");
         assert_eq!(written_and_read("p0rn", "porn"), "p0rn → porn");
         assert_eq!(written_and_read("PORNOGRAFIA", "pornografía"), "PORNOGRAFIA → pornografía");
+        assert_eq!(written_and_read(&format!("Buy{}now", "\u{200b}".repeat(300)), "buy now"), "Buy<U+200B>×300now → buy now");
+        assert_eq!(written_and_read("p\u{200b}orn", "porn"), "p<U+200B>orn → porn");
+        assert_eq!(written_and_read("fr\u{ad}\u{200d}ee", "free"), "fr<U+00AD>×2ee → free");
     }
 
     #[test]
