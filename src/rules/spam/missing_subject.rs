@@ -35,10 +35,10 @@ crate::rule_texts! { "spam/missing-subject";
         pl: "Wiadomość nie ma pola Subject (temat).",
     },
     BLANK "blank" => {
-        en: "The Subject field is empty or only white space.",
-        fr: "Le champ Subject (sujet) est vide ou ne contient que des espaces.",
-        es: "El campo Subject (asunto) está vacío o solo contiene espacios.",
-        pl: "Pole Subject (temat) jest puste lub zawiera same spacje.",
+        en: "The Subject field is empty or only white space or characters that draw nothing.",
+        fr: "Le champ Subject (sujet) est vide ou ne contient que des espaces ou des caractères qui ne s'affichent pas.",
+        es: "El campo Subject (asunto) está vacío o solo contiene espacios o caracteres que no se muestran.",
+        pl: "Pole Subject (temat) jest puste lub zawiera same spacje albo niewidoczne znaki.",
     },
 }
 
@@ -71,6 +71,15 @@ pub const RULE: Rule = Rule {
         ),
         Example::fails(
             title! {
+                en: "A subject of zero-width spaces only",
+                fr: "Un sujet fait seulement d'espaces de largeur nulle",
+                es: "Un asunto formado solo por espacios de ancho cero",
+                pl: "Temat złożony tylko ze spacji zerowej szerokości",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: =?utf-8?B?4oCL4oCL?=\n\nHello.\n"),
+        ),
+        Example::fails(
+            title! {
                 en: "A PHP mail() call with an empty subject",
                 fr: "Un appel PHP mail() avec un sujet vide",
                 es: "Una llamada PHP mail() con el asunto vacío",
@@ -93,7 +102,9 @@ pub const RULE: Rule = Rule {
 
 fn check(message: &Message, cx: &mut Context) {
     let subject = message.subject.as_deref().unwrap_or_default();
-    if !subject.trim().is_empty() {
+    // Characters that draw nothing (zero-width spaces, soft hyphens: Default_Ignorable)
+    // leave the reader as blank a subject as spaces do.
+    if subject.chars().any(|c| !c.is_whitespace() && !crate::text::unicode::is_invisible(c)) {
         return;
     }
     let id = match message.header("Subject") {
