@@ -85,7 +85,7 @@ fn leet_key(plain: &str) -> String {
 }
 
 /// Whether the leet word `written` spells the entry word `entry` (both plain).
-fn spells(written: &str, entry: &str) -> bool {
+pub(crate) fn spells(written: &str, entry: &str) -> bool {
     let mut entry_chars = entry.chars();
     for w in written.chars() {
         let Some(e) = entry_chars.next() else { return false };

@@ -1,6 +1,7 @@
 //! `spam/subject-prefix`: the guides list "the subject starts with: Hi, FREE,
 //! BUY, BUYING, …" among the things that get a mail flagged as spam.
 
+use super::subject_caps::strip_reply_prefixes;
 use super::subject_location;
 use crate::i18n::Msg;
 use crate::model::Message;
@@ -8,6 +9,7 @@ use crate::report::Severity;
 use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
 use crate::settings::{Evidence, Kind, ListDefault, Threshold};
 use crate::text::fold::{WordFolder, WordKind};
+use crate::text::lexicon::spells;
 use crate::title;
 
 crate::rule_texts! { "spam/subject-prefix";
@@ -34,6 +36,12 @@ crate::rule_texts! { "spam/subject-prefix";
         fr: "Le sujet commence par « {prefix} », un mot surveillé par les filtres anti-spam.",
         es: "El asunto empieza por «{prefix}», una palabra que vigilan los filtros antispam.",
         pl: "Temat zaczyna się od „{prefix}”, słowa, na które zwracają uwagę filtry antyspamowe.",
+    },
+    FAKE_REPLY "fake-reply" => {
+        en: "The subject starts with \"{prefix}\", a word the spam filters watch for, behind a reply marker although the message replies to nothing (no In-Reply-To or References).",
+        fr: "Le sujet commence par « {prefix} », un mot surveillé par les filtres anti-spam, derrière une marque de réponse alors que le message ne répond à rien (ni In-Reply-To ni References).",
+        es: "El asunto empieza por «{prefix}», una palabra que vigilan los filtros antispam, tras una marca de respuesta aunque el mensaje no responde a nada (sin In-Reply-To ni References).",
+        pl: "Temat zaczyna się od „{prefix}”, słowa, na które zwracają uwagę filtry antyspamowe, poprzedzonego oznaczeniem odpowiedzi, choć wiadomość na nic nie odpowiada (brak In-Reply-To i References).",
     },
 }
 
@@ -107,6 +115,24 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: F\u{200b}R\u{200b}E\u{200b}E money for you\nContent-Type: text/plain; charset=utf-8\n\nHello.\n"),
         ),
+        Example::fails(
+            title! {
+                en: "Leet, spaced letters, and a reply marker on a message that replies to nothing",
+                fr: "Du leet, des lettres espacées, et une marque de réponse sur un message qui ne répond à rien",
+                es: "Leet, letras separadas y una marca de respuesta en un mensaje que no responde a nada",
+                pl: "Leet, rozstrzelone litery i oznaczenie odpowiedzi w wiadomości, która na nic nie odpowiada",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Re: F R E E iPhone for you\n\nHello.\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "A real reply to a subject that started so",
+                fr: "Une vraie réponse à un sujet qui commençait ainsi",
+                es: "Una respuesta real a un asunto que empezaba así",
+                pl: "Prawdziwa odpowiedź na temat, który tak się zaczynał",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Re: Free tickets for Saturday?\nIn-Reply-To: <1@example.com>\nReferences: <1@example.com>\n\nYes, two please.\n"),
+        ),
         Example::passes(
             title! {
                 en: "A word that only begins like a listed one (Hiking, Freedom)",
@@ -168,14 +194,24 @@ pub fn listed_prefix<'p>(subject: &str, prefixes: &'p [String]) -> Option<&'p st
     prefixes.iter().map(String::as_str).find(|prefix| {
         // Most prefixes differ from the subject in their first letter: no fold for them.
         let first = prefix.trim_start().chars().next().map(|c| c.to_ascii_lowercase());
-        if first.is_some_and(|c| c.is_ascii_alphabetic() && !subject[0].starts_with(c)) {
+        if first.is_some_and(|c| c.is_ascii_alphabetic() && !subject[0].read.starts_with(c) && !subject[0].leet) {
             return false;
         }
         let words = read_words(&mut folder, prefix);
         !words.is_empty()
-            && subject.starts_with(&words)
+            && words.len() <= subject.len()
+            && subject.iter().zip(&words).all(|(seen, word)| seen.read == *word || (seen.leet && spells(&seen.plain, word)))
             && !ends.get(words.len() - 1).is_some_and(|&end| hyphen_joined(&subject_text[end..]))
     })
+}
+
+/// A word of the subject as read: `read`, its accents dropped (`plain`), and
+/// whether it is leet (`FR33`), read against each prefix's own spelling as the
+/// lexicon does (`text::lexicon::spells`).
+struct Seen {
+    read: String,
+    plain: String,
+    leet: bool,
 }
 
 /// Whether `rest`, the subject after a word, joins it by a hyphen to more letters.
@@ -184,15 +220,31 @@ fn hyphen_joined(rest: &str) -> bool {
     matches!(chars.next(), Some('-' | '\u{2010}' | '\u{2011}')) && chars.next().is_some_and(char::is_alphanumeric)
 }
 
-/// The subject's first words as read (`read_words`) and the byte offset where each ends.
-fn read_subject(folder: &mut WordFolder, text: &str) -> (Vec<String>, Vec<usize>) {
-    let (mut words, mut ends) = (Vec::new(), Vec::new());
+/// The subject's first words as read (`read_words`) and the byte offset where
+/// each ends. Single letters spaced out (`F R E E`, `F.R.E.E`) are read as the
+/// one word they spell (`WordKind::Spaced`).
+fn read_subject(folder: &mut WordFolder, text: &str) -> (Vec<Seen>, Vec<usize>) {
+    let (mut words, mut ends, mut starts): (Vec<Seen>, Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new(), Vec::new());
     folder.fold_words(head(text), |word| {
-        if matches!(word.kind, WordKind::Plain | WordKind::Leet) && words.len() <= MAX_PREFIX_WORDS {
-            words.push(word.read.to_string());
-            ends.push(word.span.1);
+        if word.kind == WordKind::Spaced {
+            // It follows the single letters it joins: they give way to it.
+            while starts.last().is_some_and(|&start| start >= word.span.0) {
+                words.pop();
+                ends.pop();
+                starts.pop();
+            }
+        } else if !matches!(word.kind, WordKind::Plain | WordKind::Leet) {
+            return;
         }
+        // A leet word of one letter is a name (`H1`, `B2`), not a word spelt in digits.
+        let leet = word.kind == WordKind::Leet && word.plain.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+        words.push(Seen { read: word.read.to_string(), plain: word.plain.to_string(), leet });
+        ends.push(word.span.1);
+        starts.push(word.span.0);
     });
+    // Only the first words are compared with a prefix.
+    words.truncate(MAX_PREFIX_WORDS + 1);
+    ends.truncate(MAX_PREFIX_WORDS + 1);
     (words, ends)
 }
 
@@ -222,8 +274,18 @@ const MAX_PREFIX_CHARS: usize = 200;
 fn check(message: &Message, cx: &mut Context) {
     let Some(subject) = message.subject.as_deref() else { return };
     let prefixes = cx.settings.list(&SUBJECT_PREFIXES);
-    let Some(prefix) = listed_prefix(subject, &prefixes).map(str::to_string) else { return };
-    cx.emit(Draft::new(Msg::of(&LISTED).text("prefix", prefix)).evidence(subject).at(subject_location(message)));
+    if let Some(prefix) = listed_prefix(subject, &prefixes).map(str::to_string) {
+        cx.emit(Draft::new(Msg::of(&LISTED).text("prefix", prefix)).evidence(subject).at(subject_location(message)));
+        return;
+    }
+    // A reply marker on a message that replies to nothing (no In-Reply-To, no
+    // References: RFC 5322 §3.6.4, a reply carries them) hides the subject's real start.
+    let rest = strip_reply_prefixes(subject);
+    if rest.len() == subject.trim_start().len() || message.header("In-Reply-To").is_some() || message.header("References").is_some() {
+        return;
+    }
+    let Some(prefix) = listed_prefix(rest, &prefixes).map(str::to_string) else { return };
+    cx.emit(Draft::new(Msg::of(&FAKE_REPLY).text("prefix", prefix)).evidence(subject).at(subject_location(message)));
 }
 
 #[cfg(test)]
@@ -245,6 +307,13 @@ mod tests {
         assert_eq!(found("Hi - a message from the website"), Some("hi"));
         assert_eq!(found("Free-shipping"), None);
         for subject in ["Freedom trail", "Hiking", "Your order ships free", "", "   ", "!!!", "Hi-Fi Klang GmbH: Ihre Bestellung", "Hi\u{2011}Tech repairs"] {
+            assert_eq!(found(subject), None, "{subject}");
+        }
+        assert_eq!(found("FR33 iPhone for you"), Some("free"));
+        assert_eq!(found("F R E E iPhone for you"), Some("free"));
+        assert_eq!(found("F.R.E.E iPhone for you"), Some("free"));
+        assert_eq!(found("F-R-E-E iPhone"), Some("free"));
+        for subject in ["H1 heading in the template", "FR33DOM trail", "F R E E D O M trail", "Fr3sh fruit", "B2B offer"] {
             assert_eq!(found(subject), None, "{subject}");
         }
         // A subject of any length is read for its start only.
