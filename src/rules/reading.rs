@@ -12,6 +12,7 @@
 //! `images[].alt`, `links[]` with their element spans), so a change of their
 //! shape is adapted in this file.
 
+use crate::i18n::Msg;
 use crate::model::html::{self, Honest, HtmlFacts, Span};
 use crate::model::{HtmlBody, Message};
 use crate::report::Location;
@@ -44,15 +45,17 @@ pub enum Place {
 }
 
 impl Place {
-    /// How the place is named in findings ("Subject", "part 1", "part 1 (hidden text)").
-    pub fn name(self) -> String {
-        match self {
-            Place::Subject => "Subject".to_string(),
-            Place::Body { part } => format!("part {part}"),
-            Place::Preheader { part } => format!("part {part} (preheader)"),
-            Place::Hidden { part } => format!("part {part} (hidden text)"),
-            Place::ImageText { part } => format!("part {part} (image text)"),
-        }
+    /// How the place is named in findings, as a message of the catalogue said
+    /// in the reader's language ("the subject", "MIME part 1 (hidden text)").
+    pub fn message(self) -> Msg {
+        let (id, part) = match self {
+            Place::Subject => return Msg::new("core.report.place.subject"),
+            Place::Body { part } => ("core.report.place.body", part),
+            Place::Preheader { part } => ("core.report.place.preheader", part),
+            Place::Hidden { part } => ("core.report.place.hidden", part),
+            Place::ImageText { part } => ("core.report.place.image-text", part),
+        };
+        Msg::new(id).int("part", part)
     }
 }
 

@@ -619,6 +619,44 @@ crate::catalog! {
         es: "parte MIME {part}",
         pl: "część MIME {part}",
     },
+    // Where a lexicon rule found its words (`rules::reading::Place`), said after
+    // "in" / « dans » / «en» / „w” (Polish: the locative).
+    "core.report.place.subject" => {
+        en: "the subject",
+        fr: "le sujet",
+        es: "el asunto",
+        pl: "temacie",
+    },
+    "core.report.place.body" => {
+        en: "MIME part {part}",
+        fr: "la partie MIME {part}",
+        es: "la parte MIME {part}",
+        pl: "części MIME {part}",
+    },
+    "core.report.place.preheader" => {
+        en: "MIME part {part} (preheader)",
+        fr: "la partie MIME {part} (pré-en-tête)",
+        es: "la parte MIME {part} (preencabezado)",
+        pl: "części MIME {part} (preheader)",
+    },
+    "core.report.place.hidden" => {
+        en: "MIME part {part} (hidden text)",
+        fr: "la partie MIME {part} (texte masqué)",
+        es: "la parte MIME {part} (texto oculto)",
+        pl: "części MIME {part} (tekst ukryty)",
+    },
+    "core.report.place.image-text" => {
+        en: "MIME part {part} (image text)",
+        fr: "la partie MIME {part} (texte des images)",
+        es: "la parte MIME {part} (texto de las imágenes)",
+        pl: "części MIME {part} (tekst obrazów)",
+    },
+    "core.report.part-type" => {
+        en: "MIME part {part} ({type})",
+        fr: "partie MIME {part} ({type})",
+        es: "parte MIME {part} ({type})",
+        pl: "część MIME {part} ({type})",
+    },
     // ── custom rules (src/custom): problems of customRules and spamassassinRules ──
     "core.custom.rules-not-list" => {
         en: "customRules must be a list of rules.",

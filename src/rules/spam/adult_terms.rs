@@ -179,15 +179,53 @@ pub const RULE: Rule = Rule {
 
 const LEXICON: &str = include_str!("data/adult_terms.tsv");
 
-/// The built-in lexicon, built once.
+/// The built-in lexicon, built once: its terms, and the innocent senses of
+/// some (`innocent_senses`), with the payload `INNOCENT`.
 pub fn lexicon() -> &'static Lexicon<&'static str> {
     static LEXICON_TRIE: OnceLock<Lexicon<&'static str>> = OnceLock::new();
     LEXICON_TRIE.get_or_init(|| {
         Lexicon::new(data_lines(LEXICON).filter_map(|fields| match fields.as_slice() {
             [language, term] => Some((any_accents(language, term), *language)),
+            [language, "innocent", phrase] => Some((any_accents(language, phrase), INNOCENT)),
             _ => None,
         }))
     })
+}
+
+/// The payload of a phrase in which a term has an innocent sense ("pussy
+/// willow", "blue tits", "Whore of Babylon": data/README.md).
+const INNOCENT: &str = "innocent";
+
+/// Each innocent phrase of the lexicon (as read) and the terms it contains (as read).
+fn innocent_senses() -> &'static [(String, Vec<String>)] {
+    static SENSES: OnceLock<Vec<(String, Vec<String>)>> = OnceLock::new();
+    SENSES.get_or_init(|| {
+        let lexicon = lexicon();
+        let innocent = lexicon.entries().iter().filter(|e| e.payload == INNOCENT);
+        innocent
+            .map(|phrase| {
+                let hits = lexicon.scan(&phrase.read);
+                let terms = hits.iter().filter_map(|hit| lexicon.entry(hit.entry));
+                let terms = terms.filter(|e| e.payload != INNOCENT).map(|e| e.read.clone()).collect();
+                (phrase.read.clone(), terms)
+            })
+            .collect()
+    })
+}
+
+/// `found` without the innocent phrases, and without the occurrences of terms
+/// they account for: a term all of whose occurrences in a text are inside
+/// innocent phrases is not found there.
+fn without_innocent_senses<'l>(found: Vec<Found<'l, &'static str>>) -> Vec<Found<'l, &'static str>> {
+    let (innocent, mut terms): (Vec<_>, Vec<_>) = found.into_iter().partition(|f| f.entry.payload == INNOCENT);
+    for phrase in &innocent {
+        let Some((_, covered)) = innocent_senses().iter().find(|(read, _)| *read == phrase.entry.read) else { continue };
+        for term in terms.iter_mut().filter(|t| t.place == phrase.place && covered.contains(&t.entry.read)) {
+            term.count = term.count.saturating_sub(phrase.count);
+        }
+    }
+    terms.retain(|t| t.count > 0);
+    terms
 }
 
 /// A term folded for comparison with `Entry::read`.
@@ -202,7 +240,7 @@ fn check(message: &Message, cx: &mut Context) {
 
     let (texts, shared, _) = reader_texts(message);
     let hits = &built_in_hits(message, &texts, shared).adult;
-    let mut found = found_in(message, &texts, lexicon(), hits, |e| !allowed.contains(&e.read));
+    let mut found = without_innocent_senses(found_in(message, &texts, lexicon(), hits, |e| !allowed.contains(&e.read)));
     if let Some(extra) = &extra {
         found.extend(scan(message, &texts, extra, |_| true));
     }
@@ -236,7 +274,7 @@ fn check(message: &Message, cx: &mut Context) {
                 Msg::of(&FOUND)
                     .text("terms", terms.join(", "))
                     .int("count", in_place.len())
-                    .text("place", place.name()),
+                    .messages("place", vec![place.message().nested()]),
             )
             .evidence(terms.join(", "))
             .at(first.location.clone())
@@ -336,9 +374,80 @@ mod tests {
     }
 
     #[test]
+    fn innocent_senses_account_for_their_terms() {
+        let senses = innocent_senses();
+        assert!(senses.iter().any(|(phrase, terms)| phrase == "pussy willow" && terms == &["pussy"]));
+        assert!(senses.iter().any(|(phrase, terms)| phrase == "whore of babylon" && terms == &["whore"]));
+        // Every innocent phrase contains a term: otherwise it is no exception to anything.
+        for (phrase, terms) in senses {
+            assert!(!terms.is_empty(), "{phrase}");
+        }
+    }
+
+    #[test]
     fn every_language_of_the_lexicon_is_present() {
         for lang in ["en", "fr", "es", "pl", "de", "it", "pt"] {
             assert!(lexicon().entries().iter().filter(|e| e.payload == lang).count() >= 5, "{lang}");
         }
+    }
+}
+
+#[cfg(test)]
+mod place_tests {
+    use crate::{Locale, Options};
+
+    /// The adult-terms messages of a raw message, in `locale`, as linted and as rendered again.
+    fn messages(raw: &str, locale: Locale) -> Vec<String> {
+        let options = Options { locale, ..Options::default() };
+        let report = crate::lint(raw.as_bytes(), &options).expect("lints");
+        let again = crate::render_report(&crate::lint(raw.as_bytes(), &Options::default()).expect("lints"), locale);
+        let of = |r: &crate::Report| r.findings_of(super::ID).map(|f| f.message.clone()).collect::<Vec<_>>();
+        assert_eq!(of(&report), of(&again), "rendered again from the parameters, the same text");
+        of(&report)
+    }
+
+    /// The adult-terms findings of a plain-text message: severity and message.
+    fn findings(subject: &str, body: &str) -> Vec<(crate::Severity, String)> {
+        let raw = format!("From: a@example.com\nTo: b@example.com\nSubject: {subject}\nContent-Type: text/plain; charset=utf-8\n\n{body}\n");
+        let report = crate::lint(raw.as_bytes(), &Options::default()).expect("lints");
+        report.findings_of(super::ID).map(|f| (f.severity, f.message.clone())).collect()
+    }
+
+    #[test]
+    fn innocent_senses_are_not_adult_terms() {
+        assert_eq!(findings("Garden birds", "The pussy willow catkins are out; blue tits and great tits at the feeder."), []);
+        assert_eq!(findings("Reading group", "We read Revelation 17 and the Whore of Babylon."), []);
+        // Erotic stories are adult content: one term alone is info.
+        let literature = findings("Book club", "Next month: erotic short stories, and the Whore of Babylon in Blake.");
+        assert_eq!(literature.len(), 1);
+        assert_eq!(literature[0].0, crate::Severity::Info);
+        // The same words outside those phrases still count.
+        let spam = findings("Hello", "Hot pussy and big tits, blue tits aside.");
+        assert_eq!(spam.len(), 1);
+        assert_eq!(spam[0].0, crate::Severity::Warning);
+        assert!(spam[0].1.contains("pussy, tits") || spam[0].1.contains("tits, pussy"), "{:?}", spam[0].1);
+    }
+
+    #[test]
+    fn cyrillic_look_alikes_spammers_use_are_read_and_russian_stays_russian() {
+        let subject = findings("=?utf-8?B?RnJlZSDRgNC+0LPQvyB0b25pZ2h0?=", "Hello.");
+        assert_eq!(subject.len(), 1, "Free рогп tonight");
+        assert!(subject[0].1.contains("рогп → porn"), "{:?}", subject[0].1);
+        assert_eq!(findings("Hello", "Здравствуйте! Пишите нам в пятницу, пора на работу. Сосок, сок и роса."), []);
+    }
+
+    #[test]
+    fn the_place_is_said_in_the_readers_language() {
+        let subject = "From: a@example.com\nTo: b@example.com\nSubject: free porn tonight\n\nHello.\n";
+        assert_eq!(messages(subject, Locale::Fr), ["1 terme pour adultes trouvé dans le sujet : porn."]);
+        assert_eq!(messages(subject, Locale::Pl), ["Znaleziono 1 słowo dla dorosłych w temacie: porn."]);
+        let image = "From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello there, our news.</p><img src=\"https://example.com/a.png\" alt=\"porn and live sex\">\n";
+        let fr = messages(image, Locale::Fr);
+        assert_eq!(fr.len(), 1);
+        assert!(fr[0].contains("dans la partie MIME 0 (texte des images)"), "{fr:?}");
+        let es = messages(image, Locale::Es);
+        assert!(es[0].contains("en la parte MIME 0 (texto de las imágenes)"), "{es:?}");
+        let en = messages(image, Locale::En);
+        assert!(en[0].contains("in MIME part 0 (image text)"), "{en:?}");
     }
 }

@@ -171,6 +171,8 @@ fn small_image() -> Vec<u8> {
 /// An image and its decoded size.
 struct SizedImage {
     name: String,
+    /// How a part with no file name is named in the finding, in the reader's language.
+    unnamed: Option<Msg>,
     bytes: u64,
     location: Location,
 }
@@ -200,6 +202,7 @@ fn images(message: &Message) -> Vec<SizedImage> {
                     referenced.push(part.index);
                     out.push(SizedImage {
                         name: part.filename.clone().unwrap_or_else(|| src.to_string()),
+                        unnamed: None,
                         bytes: part.decoded_len() as u64,
                         location: part_location(message, part.index),
                     });
@@ -208,7 +211,7 @@ fn images(message: &Message) -> Vec<SizedImage> {
                 if let Some(bytes) = data_uri_size(src) {
                     let name: String = src.chars().take(40).collect();
                     let location = element_location(message, html, image.tag);
-                    out.push(SizedImage { name: format!("{name}…"), bytes, location });
+                    out.push(SizedImage { name: format!("{name}…"), unnamed: None, bytes, location });
                 }
             }
         }
@@ -217,6 +220,9 @@ fn images(message: &Message) -> Vec<SizedImage> {
         if part.content_type.starts_with("image/") && !referenced.contains(&part.index) && !part.in_attached_message {
             out.push(SizedImage {
                 name: part.filename.clone().unwrap_or_else(|| format!("part {} ({})", part.index, part.content_type)),
+                unnamed: part.filename.is_none().then(|| {
+                    Msg::new("core.report.part-type").int("part", part.index).text("type", part.content_type.clone())
+                }),
                 bytes: part.decoded_len() as u64,
                 location: part_location(message, part.index),
             });
@@ -238,8 +244,10 @@ fn check(message: &Message, cx: &mut Context) {
     }
     cx.emit(
         Draft::new(
-            Msg::of(&LARGE_IMAGE)
-                .text("image", largest.name.clone())
+            match &largest.unnamed {
+                Some(unnamed) => Msg::of(&LARGE_IMAGE).messages("image", vec![unnamed.nested()]),
+                None => Msg::of(&LARGE_IMAGE).text("image", largest.name.clone()),
+            }
                 .megabytes("size", largest.bytes)
                 .megabytes("limit", cx.settings.int(&IMAGE_ONLY_MIN_BYTES) as u64)
                 .int("words", words)
@@ -248,4 +256,23 @@ fn check(message: &Message, cx: &mut Context) {
         .evidence(format!("{} ({} bytes); text: {}", largest.name, largest.bytes, text.trim()))
         .at(largest.location),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Locale, Options};
+
+    #[test]
+    fn an_attached_image_without_a_name_is_named_in_the_readers_language() {
+        let raw = String::from_utf8(super::big_attached_image()).expect("ASCII").replace("; name=offer.jpg", "").replace("; filename=offer.jpg", "");
+        let report = crate::lint(raw.as_bytes(), &Options::default()).expect("lints");
+        let message = |locale| {
+            let again = crate::render_report(&report, locale);
+            again.findings_of(super::ID).map(|f| f.message.clone()).collect::<Vec<_>>()
+        };
+        let [fr] = &message(Locale::Fr)[..] else { panic!("one finding: {:?}", message(Locale::Fr)) };
+        assert!(fr.starts_with("L'image partie MIME 2 (image/jpeg) fait"), "{fr}");
+        let [pl] = &message(Locale::Pl)[..] else { panic!("one finding") };
+        assert!(pl.starts_with("Obraz część MIME 2 (image/jpeg) ma"), "{pl}");
+    }
 }
