@@ -88,7 +88,7 @@ impl Inspection<'_> {
     /// shown as `page.html > [base64]`.
     pub(super) fn check_smuggling<'b>(&mut self, item: &Item<'b>, stack: &mut Vec<Item<'b>>) {
         let Some(found) = smuggling::detect(&item.bytes) else { return };
-        let run = &item.bytes[found.blob.clone()];
+        let run = &found.carried;
         let blob_bytes = (run.len() / 4 * 3) as u64;
         self.add(&item.path, FactKind::HtmlSmuggling { blob_bytes, signals: found.signals });
         if item.depth >= self.limits.max_depth {
