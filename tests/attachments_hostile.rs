@@ -159,6 +159,30 @@ fn central_and_local_names_that_disagree_are_reported_and_both_checked() {
 }
 
 #[test]
+fn a_unicode_path_field_names_the_file_extractors_write_and_is_checked() {
+    let script = b"CreateObject(\"WScript.Shell\").Run \"calc\"";
+    let archive = samples::zip(&[ZipEntry::deflated("readme.txt", script).unicode_path("run.vbs")]);
+    let found = facts("files.zip", &archive);
+    let mismatch = found.iter().find_map(|f| match &f.kind {
+        FactKind::Inconsistent(Inconsistency::UnicodePathMismatch { unicode, header }) => {
+            Some((f.path.as_str(), unicode.as_str(), header.as_str()))
+        }
+        _ => None,
+    });
+    assert_eq!(mismatch, Some(("files.zip > readme.txt", "run.vbs", "readme.txt")));
+    assert_eq!(paths_where(&found, |k| matches!(k, FactKind::ExecutableName { .. })), vec!["files.zip > run.vbs"]);
+    // The same name in another code page, or a stale field (its CRC is of another
+    // name: extractors ignore it), is no disagreement.
+    let accented = samples::zip(&[ZipEntry::deflated("r?sum?.txt", b"cv").unicode_path("résumé.txt")]);
+    let found = facts("cv.zip", &accented);
+    assert!(found.iter().all(|f| !matches!(f.kind, FactKind::Inconsistent(_))), "{found:?}");
+    let mut stale = archive.clone();
+    let crc_at = stale.windows(2).rposition(|w| w == [0x75, 0x70]).expect("the field") + 5;
+    stale[crc_at] ^= 0xff;
+    assert_eq!(facts("files.zip", &stale), Vec::new());
+}
+
+#[test]
 fn an_entry_only_in_the_local_headers_is_found_as_a_streaming_extractor_finds_it() {
     let program = samples::windows_program();
     let archive = samples::zip(&[

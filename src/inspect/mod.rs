@@ -106,6 +106,10 @@ pub enum MacroSign {
 pub enum Inconsistency {
     /// The local header names the entry differently from the central directory.
     NameMismatch { local: String, central: String },
+    /// The central directory's Unicode Path field (APPNOTE §4.6.9, with a
+    /// matching CRC) names the entry with another extension than its header:
+    /// 7-Zip and Info-ZIP unzip write the Unicode name.
+    UnicodePathMismatch { unicode: String, header: String },
     /// An entry the local headers hold that the central directory does not list.
     UnlistedEntry,
     /// Entries whose bytes overlap other entries' (the non-recursive zip bomb

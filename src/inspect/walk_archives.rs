@@ -77,6 +77,7 @@ impl Inspection<'_> {
                 // The name an extractor that reads local headers writes.
                 self.check_name(&Item::child(item, &local.name, Some(local.name.clone())));
             }
+            self.check_unicode_path(item, &base, entry);
             let sizes = (entry.declared_size, entry.compressed_size);
             self.take_zip_entry(base, entry.encrypted, entry.method, data, sizes, stack);
         }
@@ -92,6 +93,21 @@ impl Inspection<'_> {
             let encrypted = local.flags & 0x0001 != 0 || local.method == 99;
             self.take_zip_entry(base, encrypted, local.method, data, (declared, data.len() as u64), stack);
         }
+    }
+
+    /// The name 7-Zip and Info-ZIP unzip write when the central directory gives
+    /// a Unicode Path field (APPNOTE §4.6.9) whose CRC matches: checked too, and
+    /// an inconsistency when its extension is not the header name's. A name in
+    /// another code page with the same extension (`r?sum?.txt` beside
+    /// `résumé.txt`) is what the field is for, not a disguise.
+    fn check_unicode_path(&mut self, item: &Item, base: &Item, entry: &zip::Entry) {
+        let Some(unicode) = entry.unicode_name.as_deref().filter(|u| *u != entry.name) else { return };
+        let extension = |name: &str| names::analyse(name).extension;
+        if extension(unicode) != extension(&entry.name) {
+            let fact = Inconsistency::UnicodePathMismatch { unicode: unicode.to_string(), header: entry.name.clone() };
+            self.add(&base.path, FactKind::Inconsistent(fact));
+        }
+        self.check_name(&Item::child(item, unicode, Some(unicode.to_string())));
     }
 
     /// Checks one ZIP entry: its first bytes always, the whole of it (within the

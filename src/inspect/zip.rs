@@ -33,6 +33,10 @@ pub struct Entry {
     /// Offset of the local header in the file (any prepended data included).
     pub local_header_offset: u64,
     pub is_directory: bool,
+    /// The name of the Info-ZIP Unicode Path extra field (0x7075, APPNOTE
+    /// §4.6.9), kept when its CRC-32 is the header name's, as 7-Zip and Info-ZIP
+    /// unzip require before they write the file under it.
+    pub unicode_name: Option<String>,
 }
 
 /// What the central directory says, or why it cannot be read.
@@ -172,6 +176,7 @@ fn read_entry(bytes: &[u8], at: usize) -> Option<(Entry, usize)> {
     // APPNOTE §4.5.3: the ZIP64 extra field holds, in order, the values whose
     // 32-bit fields are 0xFFFFFFFF.
     let mut field = 0usize;
+    let mut unicode_name = None;
     while field + 4 <= extra.len() {
         let id = le16(extra, field).unwrap_or(0);
         let size = usize::from(le16(extra, field + 2).unwrap_or(0));
@@ -187,6 +192,9 @@ fn read_entry(bytes: &[u8], at: usize) -> Option<(Entry, usize)> {
                 }
             }
         }
+        if id == UNICODE_PATH_FIELD {
+            unicode_name = unicode_path(data, raw_name);
+        }
         field += 4 + size;
     }
     let name = decode_name(raw_name, flags);
@@ -199,8 +207,35 @@ fn read_entry(bytes: &[u8], at: usize) -> Option<(Entry, usize)> {
         compressed_size,
         declared_size,
         local_header_offset,
+        unicode_name,
     };
     Some((entry, name_start + name_len + extra_len + comment_len))
+}
+
+/// The Info-ZIP Unicode Path extra field's id (APPNOTE §4.6.9). Its sibling, the
+/// Unicode Comment field (0x6375), names nothing and is not read.
+const UNICODE_PATH_FIELD: u16 = 0x7075;
+
+/// APPNOTE §4.6.9: version 1, the CRC-32 of the header name, the UTF-8 name.
+/// A field whose CRC is not the header name's is stale and ignored, as
+/// extractors do.
+fn unicode_path(data: &[u8], header_name: &[u8]) -> Option<String> {
+    if data.first() != Some(&1) || le32(data, 1)? != crc32(header_name) {
+        return None;
+    }
+    Some(String::from_utf8_lossy(data.get(5..)?).into_owned())
+}
+
+/// CRC-32 (ISO 3309, the ZIP checksum), bitwise: it is only computed over names.
+pub fn crc32(data: &[u8]) -> u32 {
+    let mut crc = 0xffff_ffffu32;
+    for &byte in data {
+        crc ^= u32::from(byte);
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xedb8_8320 } else { crc >> 1 };
+        }
+    }
+    !crc
 }
 
 fn decode_name(raw: &[u8], flags: u16) -> String {

@@ -3,8 +3,10 @@
 //! §4.3.7 and §4.3.12: both name each entry), so an archive whose two lists
 //! differ shows the filter one file and the reader another; entries sharing
 //! their bytes are the non-recursive zip bomb (D. Fifield, "A better zip bomb",
-//! WOOT 2019); data before an archive that is not a self-extractor hides it
-//! behind another format (a picture or document "polyglot"). Found by `inspect::zip`.
+//! WOOT 2019); a Unicode Path field (APPNOTE §4.6.9) that gives an entry
+//! another extension than its header names it for 7-Zip and unzip only; data
+//! before an archive that is not a self-extractor hides it behind another
+//! format (a picture or document "polyglot"). Found by `inspect::zip`.
 
 use crate::generated;
 use crate::i18n::Msg;
@@ -39,6 +41,12 @@ crate::rule_texts! { "attachment/inconsistent-archive";
         fr: "{path} : le répertoire central nomme cette entrée {central} mais son en-tête local la nomme {local} ; les outils qui lisent l'en-tête local écrivent un autre fichier que celui que vérifient les filtres.",
         es: "{path}: el directorio central llama a esta entrada {central} pero su cabecera local la llama {local}; los extractores que leen la cabecera local escriben un fichero distinto del que comprueban los filtros.",
         pl: "{path}: katalog centralny nazywa tę pozycję {central}, a jej nagłówek lokalny {local}; programy czytające nagłówek lokalny zapisują inny plik niż ten, który sprawdzają filtry.",
+    },
+    UNICODE_PATH "unicode-path" => {
+        en: "{path}: the archive names this entry {header}, but its Unicode Path field names it {unicode}; 7-Zip and unzip write it as {unicode}, a file filters that read only the first name never check.",
+        fr: "{path} : l'archive nomme cette entrée {header}, mais son champ « Unicode Path » la nomme {unicode} ; 7-Zip et unzip l'écrivent sous le nom {unicode}, un fichier que les filtres qui ne lisent que le premier nom ne vérifient jamais.",
+        es: "{path}: el archivo comprimido llama a esta entrada {header}, pero su campo Unicode Path la llama {unicode}; 7-Zip y unzip la escriben como {unicode}, un fichero que los filtros que solo leen el primer nombre nunca comprueban.",
+        pl: "{path}: archiwum nazywa tę pozycję {header}, ale jej pole Unicode Path nazywa ją {unicode}; 7-Zip i unzip zapisują ją jako {unicode}, czyli plik, którego filtry czytające tylko pierwszą nazwę nigdy nie sprawdzają.",
     },
     UNLISTED_ENTRY "unlisted-entry" => {
         en: "{path} is stored in the archive but missing from its central directory: streaming extractors unpack it, filters that read the directory never see it.",
@@ -87,6 +95,15 @@ pub const RULE: Rule = Rule {
                 pl: "Nagłówek lokalny podaje run.exe, katalog centralny readme.txt",
             },
             generated!(inputs::name_mismatch),
+        ),
+        Example::fails(
+            title! {
+                en: "The Unicode Path field names run.vbs, the header readme.txt",
+                fr: "Le champ Unicode Path nomme run.vbs, l'en-tête readme.txt",
+                es: "El campo Unicode Path nombra run.vbs, la cabecera readme.txt",
+                pl: "Pole Unicode Path podaje run.vbs, nagłówek readme.txt",
+            },
+            generated!(inputs::unicode_path),
         ),
         Example::fails(
             title! {
@@ -145,6 +162,9 @@ fn check(message: &Message, cx: &mut Context) {
                 Inconsistency::NameMismatch { local, central } => Msg::of(&NAME_MISMATCH)
                     .text("local", crate::inspect::visible_name(local))
                     .text("central", crate::inspect::visible_name(central)),
+                Inconsistency::UnicodePathMismatch { unicode, header } => Msg::of(&UNICODE_PATH)
+                    .text("unicode", crate::inspect::visible_name(unicode))
+                    .text("header", crate::inspect::visible_name(header)),
                 Inconsistency::UnlistedEntry => Msg::of(&UNLISTED_ENTRY),
                 Inconsistency::OverlappingEntries { count } => Msg::of(&OVERLAPPING).int("count", *count),
                 Inconsistency::PrependedData { bytes, host: Some(host) } => {
@@ -167,6 +187,10 @@ mod inputs {
     pub(super) fn name_mismatch() -> Vec<u8> {
         let program = samples::windows_program();
         samples::zip_message("files.zip", &[ZipEntry::stored("readme.txt", &program).named_locally("run.exe")])
+    }
+    pub(super) fn unicode_path() -> Vec<u8> {
+        let script = b"CreateObject(\"WScript.Shell\").Run \"calc\"";
+        samples::zip_message("files.zip", &[ZipEntry::deflated("readme.txt", script).unicode_path("run.vbs")])
     }
     pub(super) fn unlisted_entry() -> Vec<u8> {
         let program = samples::windows_program();

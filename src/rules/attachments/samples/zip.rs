@@ -22,11 +22,14 @@ pub struct ZipEntry<'e> {
     pub local_name: Option<&'e str>,
     /// Listed in the central directory (false: only its local header exists).
     pub listed: bool,
+    /// The name of an Info-ZIP Unicode Path extra field (0x7075) in the central
+    /// directory, with the header name's CRC-32 (APPNOTE §4.6.9).
+    pub unicode_path: Option<&'e str>,
 }
 
 impl<'e> ZipEntry<'e> {
     pub fn stored(name: &'e str, data: &'e [u8]) -> ZipEntry<'e> {
-        ZipEntry { name, data, method: Method::Stored, encrypted: false, local_name: None, listed: true }
+        ZipEntry { name, data, method: Method::Stored, encrypted: false, local_name: None, listed: true, unicode_path: None }
     }
     pub fn deflated(name: &'e str, data: &'e [u8]) -> ZipEntry<'e> {
         ZipEntry { method: Method::Deflated, ..ZipEntry::stored(name, data) }
@@ -37,6 +40,11 @@ impl<'e> ZipEntry<'e> {
     /// The local header names the entry `local` instead.
     pub fn named_locally(mut self, local: &'e str) -> ZipEntry<'e> {
         self.local_name = Some(local);
+        self
+    }
+    /// The central directory also names the entry `name` in a Unicode Path field.
+    pub fn unicode_path(mut self, name: &'e str) -> ZipEntry<'e> {
+        self.unicode_path = Some(name);
         self
     }
     /// Left out of the central directory.
@@ -100,17 +108,8 @@ pub fn deflate_runs(data: &[u8]) -> Vec<u8> {
     bits.out
 }
 
-/// CRC-32 (ISO 3309, as in ZIP), bitwise: sample sizes are small.
-pub fn crc32(data: &[u8]) -> u32 {
-    let mut crc = 0xffff_ffffu32;
-    for &byte in data {
-        crc ^= u32::from(byte);
-        for _ in 0..8 {
-            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xedb8_8320 } else { crc >> 1 };
-        }
-    }
-    !crc
-}
+/// CRC-32 (ISO 3309, as in ZIP): the ZIP reader's own.
+pub use crate::inspect::zip::crc32;
 
 /// A ZIP file (APPNOTE.TXT §4.3): local headers, data, central directory, EOCD.
 pub fn zip(entries: &[ZipEntry]) -> Vec<u8> {
@@ -126,7 +125,7 @@ pub fn zip(entries: &[ZipEntry]) -> Vec<u8> {
         let flags: u16 = u16::from(entry.encrypted) | 0x0800;
         let offset = out.len() as u32;
         // The fields local and central headers share (APPNOTE §4.3.7, §4.3.12), name length last.
-        let common = |buf: &mut Vec<u8>, name: &str| {
+        let common = |buf: &mut Vec<u8>, name: &str, extra: &[u8]| {
             for v in [20, flags, method, 0, 0x21] {
                 buf.u16le(v);
             }
@@ -134,21 +133,30 @@ pub fn zip(entries: &[ZipEntry]) -> Vec<u8> {
                 buf.u32le(v);
             }
             buf.u16le(name.len() as u16);
-            buf.u16le(0);
+            buf.u16le(extra.len() as u16);
         };
+        let mut extra = Vec::new();
+        if let Some(unicode) = entry.unicode_path {
+            extra.u16le(0x7075);
+            extra.u16le(5 + unicode.len() as u16);
+            extra.push(1);
+            extra.u32le(crc32(entry.name.as_bytes()));
+            extra.extend_from_slice(unicode.as_bytes());
+        }
         let local_name = entry.local_name.unwrap_or(entry.name);
         out.extend_from_slice(b"PK\x03\x04");
-        common(&mut out, local_name);
+        common(&mut out, local_name, &[]);
         out.extend_from_slice(local_name.as_bytes());
         out.extend_from_slice(&packed);
         if entry.listed {
             listed += 1;
             central.extend_from_slice(b"PK\x01\x02\x14\x00");
-            common(&mut central, entry.name);
+            common(&mut central, entry.name, &extra);
             // Comment length, disk number, internal attributes, external attributes.
             central.extend_from_slice(&[0; 10]);
             central.u32le(offset);
             central.extend_from_slice(entry.name.as_bytes());
+            central.extend_from_slice(&extra);
         }
     }
     let directory_offset = out.len() as u32;
