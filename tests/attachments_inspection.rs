@@ -103,6 +103,16 @@ fn names_are_read_from_rfc2231_rfc2047_and_content_type_name() {
 }
 
 #[test]
+fn a_nul_ends_a_name_where_windows_ends_it() {
+    let header = "Content-Type: text/plain\r\nContent-Disposition: attachment; filename*=UTF-8''run.vbs%00.txt";
+    let report = lints(&samples::message_with_header(header, b"WScript.Echo 1"));
+    assert_eq!(paths_of(&report, "attachment/executable"), vec!["run.vbs<U+0000>.txt"]);
+    let deceptive = report.findings_of("attachment/deceptive-name").next().expect("a NUL in the name");
+    assert_eq!(deceptive.message_id, "attachment/deceptive-name.cut-at-nul");
+    assert!(deceptive.message.ends_with("save the file as run.vbs."), "{}", deceptive.message);
+}
+
+#[test]
 fn hidden_characters_and_trailing_dots_do_not_hide_the_extension() {
     let report = lints(&samples::message_with("invoice\u{202e}fdp.exe", "application/pdf", b"x"));
     assert_eq!(paths_of(&report, "attachment/executable"), vec!["invoice<U+202E>fdp.exe"]);

@@ -147,11 +147,15 @@ pub fn default_executable_extensions() -> Vec<String> {
 }
 
 /// Characters that reorder or hide text: a name like `invoice\u{202e}fdp.exe`
-/// shows as `invoiceexe.pdf` (Unicode bidirectional algorithm, UAX #9).
+/// shows as `invoiceexe.pdf` (Unicode bidirectional algorithm, UAX #9), and the
+/// C0 controls other than white space, which no file name may hold on Windows
+/// ("Naming Files, Paths, and Namespaces": characters 1 through 31 are invalid)
+/// and which show as nothing.
 pub fn is_hiding_char(c: char) -> bool {
     matches!(
         c,
-        '\u{202a}'..='\u{202e}' // LRE, RLE, PDF, LRO, RLO
+        '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}' // C0 controls and DEL
+            | '\u{202a}'..='\u{202e}' // LRE, RLE, PDF, LRO, RLO
             | '\u{2066}'..='\u{2069}' // LRI, RLI, FSI, PDI
             | '\u{200e}' | '\u{200f}' | '\u{061c}' // LRM, RLM, ALM
             | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' // zero-width characters
@@ -173,6 +177,9 @@ pub enum NameTrick {
     DoubleExtension(String),
     /// A run of spaces pushing the real extension out of view.
     Padding,
+    /// A NUL character, where C strings and Windows end the name: the name
+    /// kept (`run.vbs` of `run.vbs\0.txt`).
+    CutAtNul(String),
 }
 
 /// What a file name says once normalised.
@@ -190,6 +197,14 @@ pub struct NameFacts {
 pub fn analyse(name: &str) -> NameFacts {
     let leaf = name.rsplit(['/', '\\']).next().unwrap_or(name);
     let mut tricks = Vec::new();
+    // What a C string or a Windows file name keeps of a name with a NUL: what comes before it.
+    let leaf = match leaf.split_once('\0') {
+        Some((kept, _)) => {
+            tricks.push(NameTrick::CutAtNul(kept.to_string()));
+            kept
+        }
+        None => leaf,
+    };
     let hidden: Vec<String> =
         leaf.chars().filter(|&c| is_hiding_char(c)).map(|c| format!("U+{:04X}", c as u32)).collect();
     if !hidden.is_empty() {
@@ -232,6 +247,17 @@ mod tests {
         let facts = analyse("invoice\u{202e}fdp.exe");
         assert_eq!(facts.extension.as_deref(), Some("exe"));
         assert_eq!(facts.tricks, vec![NameTrick::HiddenCharacters("U+202E".into())]);
+    }
+
+    #[test]
+    fn a_name_ends_at_a_nul_and_other_controls_are_hidden_characters() {
+        let facts = analyse("run.vbs\0.txt");
+        assert_eq!((facts.effective.as_str(), facts.extension.as_deref()), ("run.vbs", Some("vbs")));
+        assert_eq!(facts.tricks, vec![NameTrick::CutAtNul("run.vbs".into())]);
+        let facts = analyse("run.vbs\u{1}.txt");
+        assert_eq!(facts.extension.as_deref(), Some("txt"));
+        assert_eq!(facts.tricks, vec![NameTrick::HiddenCharacters("U+0001".into())]);
+        assert!(analyse("long\tname.pdf").tricks.is_empty());
     }
 
     #[test]

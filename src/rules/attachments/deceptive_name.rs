@@ -2,7 +2,8 @@
 //! its real one: bidirectional controls such as U+202E RIGHT-TO-LEFT OVERRIDE
 //! (UAX #9) that draw `invoice\u{202e}fdp.exe` as `invoiceexe.pdf`, trailing dots
 //! and spaces that Windows drops, a decoy extension before a dangerous one
-//! (`invoice.pdf.exe`), or spaces pushing the real extension out of view.
+//! (`invoice.pdf.exe`), spaces pushing the real extension out of view, or a NUL
+//! character where Windows and C strings end the name (`run.vbs\0.txt`).
 
 use crate::generated;
 use crate::i18n::Msg;
@@ -34,10 +35,16 @@ crate::rule_texts! { "attachment/deceptive-name";
         pl: "Nadaj plikowi prostą nazwę z jednym, prawdziwym rozszerzeniem, bez znaków specjalnych.",
     },
     HIDDEN_CHARACTERS "hidden-characters" => {
-        en: "The name {path} contains invisible direction or zero-width characters ({characters}) that change how the extension is displayed.",
-        fr: "Le nom {path} contient des caractères invisibles de direction ou de largeur nulle ({characters}) qui changent l'affichage de l'extension.",
-        es: "El nombre {path} contiene caracteres invisibles de dirección o de anchura cero ({characters}) que cambian cómo se muestra la extensión.",
-        pl: "Nazwa {path} zawiera niewidoczne znaki sterujące kierunkiem lub znaki o zerowej szerokości ({characters}), które zmieniają sposób wyświetlania rozszerzenia.",
+        en: "The name {path} contains invisible control, direction or zero-width characters ({characters}) that change how the extension is displayed.",
+        fr: "Le nom {path} contient des caractères invisibles de contrôle, de direction ou de largeur nulle ({characters}) qui changent l'affichage de l'extension.",
+        es: "El nombre {path} contiene caracteres invisibles de control, de dirección o de anchura cero ({characters}) que cambian cómo se muestra la extensión.",
+        pl: "Nazwa {path} zawiera niewidoczne znaki sterujące, znaki kierunku tekstu lub znaki o zerowej szerokości ({characters}), które zmieniają sposób wyświetlania rozszerzenia.",
+    },
+    CUT_AT_NUL "cut-at-nul" => {
+        en: "The name {path} holds a NUL character: programs and Windows end the name there and save the file as {kept}.",
+        fr: "Le nom {path} contient un caractère NUL : les programmes et Windows arrêtent le nom à cet endroit et enregistrent le fichier sous le nom {kept}.",
+        es: "El nombre {path} contiene un carácter NUL: los programas y Windows terminan el nombre ahí y guardan el archivo como {kept}.",
+        pl: "Nazwa {path} zawiera znak NUL: programy i Windows kończą na nim nazwę i zapisują plik jako {kept}.",
     },
     TRAILING "trailing" => {
         en: "The name {path} ends with dots or spaces, which Windows removes when saving the file, revealing another extension.",
@@ -117,6 +124,15 @@ pub const RULE: Rule = Rule {
             },
             generated!(inputs::decoy_before_gmail_type),
         ),
+        Example::fails(
+            title! {
+                en: "A NUL in an RFC 2231 name, run.vbs%00.txt",
+                fr: "Un caractère NUL dans un nom RFC 2231, run.vbs%00.txt",
+                es: "Un carácter NUL en un nombre RFC 2231, run.vbs%00.txt",
+                pl: "Znak NUL w nazwie RFC 2231, run.vbs%00.txt",
+            },
+            generated!(inputs::cut_at_nul),
+        ),
         Example::passes(
             title! {
                 en: "A version number in the name, report.v2.pdf",
@@ -148,6 +164,7 @@ fn check(message: &Message, cx: &mut Context) {
                 NameTrick::TrailingDotsOrSpaces => Msg::of(&TRAILING),
                 NameTrick::DoubleExtension(decoy) => Msg::of(&DOUBLE_EXTENSION).text("decoy", decoy.clone()),
                 NameTrick::Padding => Msg::of(&PADDING),
+                NameTrick::CutAtNul(kept) => Msg::of(&CUT_AT_NUL).text("kept", crate::inspect::visible_name(kept)),
             };
             cx.emit(
                 Draft::new(msg.text("path", fact.path.clone()))
@@ -178,6 +195,12 @@ mod inputs {
     }
     pub(super) fn decoy_before_gmail_type() -> Vec<u8> {
         samples::attached("invoice.pdf.xll", b"text")
+    }
+    pub(super) fn cut_at_nul() -> Vec<u8> {
+        samples::message_with_header(
+            "Content-Type: text/plain\r\nContent-Disposition: attachment; filename*=UTF-8''run.vbs%00.txt",
+            b"WScript.Echo 1",
+        )
     }
     pub(super) fn version_number() -> Vec<u8> {
         samples::message_with("report.v2.pdf", "application/pdf", &samples::pdf())
