@@ -103,6 +103,28 @@ fn names_are_read_from_rfc2231_rfc2047_and_content_type_name() {
 }
 
 #[test]
+fn every_name_a_client_may_use_is_checked() {
+    // Thunderbird prefers `filename*` (RFC 2231), Python's `email` the last of two
+    // `filename`, mail-parser the first: each name is checked, in either order.
+    let cases = [
+        ("attachment; filename=\"invoice.txt\"; filename*=UTF-8''run.vbs", "", "invoice.txt (filename=run.vbs)"),
+        ("attachment; filename*=UTF-8''invoice.txt; filename=\"run.vbs\"", "", "invoice.txt (filename=run.vbs)"),
+        ("attachment; filename=\"invoice.txt\"; filename=\"run.vbs\"", "", "invoice.txt (filename=run.vbs)"),
+        ("inline", "; name=\"invoice.txt\"; name*=UTF-8''run.vbs", "invoice.txt (name=run.vbs)"),
+        ("attachment; filename=\"run.vbs\"; filename*=UTF-8''invoice.txt", "", "run.vbs"),
+    ];
+    for (disposition, type_parameters, path) in cases {
+        let header = format!("Content-Type: text/plain{type_parameters}\r\nContent-Disposition: {disposition}");
+        let report = lints(&samples::message_with_header(&header, b"WScript.Echo 1"));
+        assert_eq!(paths_of(&report, "attachment/executable"), vec![path], "{disposition}{type_parameters}");
+    }
+    // The same name twice is one name.
+    let header = "Content-Type: text/plain; name=\"a.txt\"\r\nContent-Disposition: attachment; filename*=UTF-8''a.txt";
+    let report = lints(&samples::message_with_header(header, b"x"));
+    assert_eq!(report.findings.iter().filter(|f| f.rule_id.starts_with("attachment/")).count(), 0);
+}
+
+#[test]
 fn a_nul_ends_a_name_where_windows_ends_it() {
     let header = "Content-Type: text/plain\r\nContent-Disposition: attachment; filename*=UTF-8''run.vbs%00.txt";
     let report = lints(&samples::message_with_header(header, b"WScript.Echo 1"));

@@ -37,10 +37,11 @@ pub fn inspect_parts(raw: &[u8], parts: &[Part], limits: &Limits) -> Vec<Attachm
             let bytes = file_bytes(raw, part);
             let declared = Some(part.content_type.as_str());
             let mut facts = inspect::inspect_named(&name, part.filename.as_deref(), declared, &bytes, limits, &mut spent);
-            // A second name (Content-Type `name` beside `filename`) is checked too:
-            // a client may show and save the file under either.
-            if let Some(other) = part.other_name.as_deref() {
-                let shown = format!("{name} (name={})", inspect::shown_name(other));
+            // The part's other names (Content-Type `name` beside `filename`, a
+            // second `filename`) are checked too: a client may show and save the
+            // file under any of them.
+            for (parameter, other) in &part.other_names {
+                let shown = format!("{name} ({parameter}={})", inspect::shown_name(other));
                 facts.extend(inspect::name_facts(&shown, other, limits, &mut spent));
             }
             AttachmentFacts { part: part.index, name, facts }

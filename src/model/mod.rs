@@ -114,6 +114,37 @@ fn scan_structure(content: &[u8]) -> (Option<usize>, Vec<LongMimeField>) {
     (None, long)
 }
 
+/// Most names kept for one part beside its file name (ours): a client uses one
+/// of the first few; a part naming itself a thousand times is checked under
+/// the first of them.
+pub const MAX_OTHER_NAMES: usize = 8;
+
+/// Every name a client may give a part besides `filename` (mail-parser's
+/// choice: the first `filename`, else the first `name`): each `filename` and
+/// `name` parameter, RFC 2231 forms included (mail-parser reads `filename*` as
+/// `filename`), once each, at most `MAX_OTHER_NAMES`.
+fn other_names(part: &mail_parser::MessagePart<'_>, filename: Option<&str>) -> Vec<(&'static str, String)> {
+    let Some(filename) = filename else { return Vec::new() };
+    fn values<'h>(
+        header: Option<&'h mail_parser::ContentType<'_>>,
+        key: &'static str,
+    ) -> impl Iterator<Item = (&'static str, &'h str)> {
+        let attributes = header.and_then(|h| h.attributes()).unwrap_or_default();
+        attributes.iter().filter(move |a| a.name.eq_ignore_ascii_case(key)).map(move |a| (key, a.value.as_ref()))
+    }
+    let all = values(part.content_disposition(), "filename").chain(values(part.content_type(), "name"));
+    let mut names: Vec<(&'static str, String)> = Vec::new();
+    for (key, name) in all {
+        if name.trim() != filename.trim() && !names.iter().any(|(_, n)| n.trim() == name.trim()) {
+            if names.len() == MAX_OTHER_NAMES {
+                break;
+            }
+            names.push((key, name.to_string()));
+        }
+    }
+    names
+}
+
 /// The HTML versions of a message other than its HTML body, which clients
 /// show instead of it from a multipart/alternative: AMP for Email
 /// (`text/x-amp-html`, which Gmail renders; amp.dev "Structure and rendering
@@ -270,9 +301,12 @@ pub struct Part<'a> {
     /// The file name (RFC 2231 and RFC 2047 decoded), from Content-Disposition
     /// `filename` or else Content-Type `name`.
     pub filename: Option<String>,
-    /// Content-Type `name` when Content-Disposition's `filename` says another
-    /// name: clients differ in which of the two they show and save under.
-    pub other_name: Option<String>,
+    /// The part's other names, when they differ from `filename`: Content-Type
+    /// `name`, a second `filename` (RFC 2231's `filename*` beside a plain one,
+    /// which Thunderbird prefers, or the same parameter twice, where Python's
+    /// `email` takes the last), a second `name`. Clients differ in which one they
+    /// show and save under. Each with its parameter's name (`filename`, `name`).
+    pub other_names: Vec<(&'static str, String)>,
     /// Content-ID without angle brackets.
     pub content_id: Option<String>,
     /// The header block of this part as written. For part 0 it is the message header.
@@ -557,7 +591,7 @@ impl<'a> Message<'a> {
                     transfer_encoding: None,
                     disposition: None,
                     filename: None,
-                    other_name: None,
+                    other_names: Vec::new(),
                     content_id: None,
                     headers: Rc::clone(&header),
                     body_range: Some(header.body_start..raw.len()),
@@ -775,11 +809,7 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
             let boundary = part.content_type().and_then(|ct| ct.attribute("boundary")).map(str::to_string);
             let disposition = part.content_disposition().map(|d| d.ctype().to_ascii_lowercase());
             let filename = part.attachment_name().map(str::to_string);
-            let other_name = part
-                .content_type()
-                .and_then(|ct| ct.attribute("name"))
-                .filter(|name| filename.as_deref().is_some_and(|f| f.trim() != name.trim()))
-                .map(str::to_string);
+            let other_names = other_names(&part, filename.as_deref());
             let content_id = part.content_id().map(|s| s.trim_matches(['<', '>']).to_string());
             let transfer_encoding = part.content_transfer_encoding().map(|s| s.trim().to_ascii_lowercase());
             let is_body = !attached && (text_body.contains(&(id as u32)) || html_body.contains(&(id as u32)));
@@ -830,7 +860,7 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
                 transfer_encoding: transfer_encoding.clone(),
                 disposition,
                 filename,
-                other_name,
+                other_names,
                 content_id,
                 headers: Rc::new(headers),
                 body_range: match (body_start, body_end) {
