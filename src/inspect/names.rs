@@ -123,22 +123,43 @@ pub fn is_gmail_blocked(extension: &str) -> bool {
     LISTED.get_or_init(|| gmail_blocked_extensions().collect()).contains(&extension)
 }
 
+/// The block lists of Outlook: OWA's default BlockedFileTypes and the types
+/// "Blocked attachments in Outlook" adds (the data file names its sources).
+const OUTLOOK_BLOCKED_TYPES: &str = include_str!("data/outlook-blocked-types.txt");
+
+/// Group name of the extensions only Outlook's lists name (neither ours nor Gmail's).
+pub const OUTLOOK_BLOCKED_GROUP: &str = "outlook-blocked";
+
+/// The extensions Outlook blocks, in the data file's order.
+pub fn outlook_blocked_extensions() -> impl Iterator<Item = &'static str> {
+    OUTLOOK_BLOCKED_TYPES.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
+pub fn is_outlook_blocked(extension: &str) -> bool {
+    // Parsed once for the process, as Gmail's list.
+    static LISTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    LISTED.get_or_init(|| outlook_blocked_extensions().collect()).contains(&extension)
+}
+
 /// The name of the group that makes an extension run code: one of ours, else
-/// `gmail-blocked` when only Gmail's list names it.
+/// `gmail-blocked` when only Gmail's list names it, else `outlook-blocked`.
 pub fn executable_group(extension: &str) -> Option<&'static str> {
     match group_of(extension) {
         Some(group) if group.class == ExtensionClass::Executable => Some(group.name),
         _ if is_gmail_blocked(extension) => Some(GMAIL_BLOCKED_GROUP),
+        _ if is_outlook_blocked(extension) => Some(OUTLOOK_BLOCKED_GROUP),
         _ => None,
     }
 }
 
 /// The default list of extensions that run code: every executable group of ours
-/// and every type Gmail blocks (`.cab`, `.chm`, `.xll`, …), once each.
+/// and every type Gmail (`.cab`, `.chm`, `.xll`, …) or Outlook (`.bas`, `.py`,
+/// `.xbap`, …) blocks, once each.
 pub fn default_executable_extensions() -> Vec<String> {
     let ours = EXTENSION_GROUPS.iter().filter(|g| g.class == ExtensionClass::Executable);
+    let listed = gmail_blocked_extensions().chain(outlook_blocked_extensions());
     let mut all: Vec<String> = Vec::new();
-    for extension in ours.flat_map(|g| g.extensions.iter().copied()).chain(gmail_blocked_extensions()) {
+    for extension in ours.flat_map(|g| g.extensions.iter().copied()).chain(listed) {
         if !all.iter().any(|e| e == extension) {
             all.push(extension.to_string());
         }
@@ -286,6 +307,26 @@ mod tests {
         let defaults = default_executable_extensions();
         assert!(listed.iter().all(|e| defaults.iter().any(|d| d == e)));
         assert!(analyse("invoice.pdf.chm").tricks.contains(&NameTrick::DoubleExtension("pdf".into())));
+    }
+
+    #[test]
+    fn outlook_lists_are_read_from_their_data_file() {
+        let listed: Vec<&str> = outlook_blocked_extensions().collect();
+        assert_eq!(listed.len(), 115);
+        for extension in ["msh", "ps2", "psc1", "hlp", "py", "pyw", "xbap", "ws", "shs", "bas", "pl", "vbp", "wsb", "xnk"] {
+            assert!(listed.contains(&extension), "{extension}");
+        }
+        assert!(listed.iter().all(|e| !e.starts_with('.') && *e == e.to_ascii_lowercase()));
+        assert_eq!(executable_group("vsmacros"), Some(OUTLOOK_BLOCKED_GROUP));
+        // A type on several lists keeps the first group: ours, then Gmail's.
+        assert_eq!(executable_group("exe"), Some("windows-program"));
+        assert_eq!(executable_group("xll"), Some(GMAIL_BLOCKED_GROUP));
+        let defaults = default_executable_extensions();
+        assert!(listed.iter().all(|e| defaults.iter().any(|d| d == e)));
+        let mut unique = defaults.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), defaults.len());
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! `attachment/executable`: the guides: "the e-mail contains an executable (EXE,
 //! BAT, PIF, …), even if it is zipped": the host blocks the mail. Found by the
 //! real extension (after undoing hidden characters and trailing dots; the list
-//! includes every type Gmail blocks) and by the content (PE, ELF, Mach-O, Java
+//! includes every type Gmail or Outlook blocks) and by the content (PE, ELF, Mach-O, Java
 //! class, shebang script, shortcut, HTML application, MSI, and disk images,
 //! which Windows mounts and runs from), at any depth inside archives, disk
 //! images, OneNote sections and files smuggled in web pages.
@@ -23,10 +23,10 @@ crate::rule_texts! { "attachment/executable";
         pl: "Załącznik jest programem lub skryptem, nawet wewnątrz archiwum.",
     },
     why => {
-        en: "The hosting guides list an e-mail that contains an executable (EXE, BAT, PIF, …), even zipped, among the reasons the host blocks the sending of automated mail. Programs are recognised by their real extension, once hidden characters and trailing dots are undone, and by their content (Windows, Linux and macOS programs, scripts, shortcuts, installers, HTML applications, and disk images, which Windows mounts and runs from on a double click), whatever the name says; the extensions include every type Gmail refuses.",
-        fr: "Les guides de l'hébergeur citent l'e-mail qui contient un exécutable (EXE, BAT, PIF, …), même « zippé », parmi les causes de blocage des envois d'e-mails automatisés. Les programmes sont reconnus par leur véritable extension, une fois les caractères cachés et les points finaux retirés, et par leur contenu (programmes Windows, Linux et macOS, scripts, raccourcis, installeurs, applications HTML, et images disque, que Windows monte d'un double clic et depuis lesquelles il lance des programmes), quel que soit le nom ; les extensions comprennent tous les types que Gmail refuse.",
-        es: "Las guías del alojamiento citan el correo que contiene un ejecutable (EXE, BAT, PIF, …), aunque esté comprimido en zip, entre las causas de bloqueo del envío de correos automatizados. Los programas se reconocen por su extensión real, una vez quitados los caracteres ocultos y los puntos finales, y por su contenido (programas de Windows, Linux y macOS, scripts, accesos directos, instaladores, aplicaciones HTML, e imágenes de disco, que Windows monta con un doble clic y desde las que ejecuta programas), diga lo que diga el nombre; las extensiones incluyen todos los tipos que Gmail rechaza.",
-        pl: "Przewodniki hostingu wymieniają e-mail zawierający plik wykonywalny (EXE, BAT, PIF, …), nawet spakowany do ZIP, wśród powodów blokady wysyłki automatycznych wiadomości. Programy są rozpoznawane po prawdziwym rozszerzeniu, po usunięciu ukrytych znaków i końcowych kropek, oraz po zawartości (programy Windows, Linux i macOS, skrypty, skróty, instalatory, aplikacje HTML oraz obrazy dysków, które Windows montuje po dwukrotnym kliknięciu i z których uruchamia programy), niezależnie od nazwy; rozszerzenia obejmują wszystkie typy odrzucane przez Gmail.",
+        en: "The hosting guides list an e-mail that contains an executable (EXE, BAT, PIF, …), even zipped, among the reasons the host blocks the sending of automated mail. Programs are recognised by their real extension, once hidden characters and trailing dots are undone, and by their content (Windows, Linux and macOS programs, scripts, shortcuts, installers, HTML applications, and disk images, which Windows mounts and runs from on a double click), whatever the name says; the extensions include every type Gmail or Outlook refuses.",
+        fr: "Les guides de l'hébergeur citent l'e-mail qui contient un exécutable (EXE, BAT, PIF, …), même « zippé », parmi les causes de blocage des envois d'e-mails automatisés. Les programmes sont reconnus par leur véritable extension, une fois les caractères cachés et les points finaux retirés, et par leur contenu (programmes Windows, Linux et macOS, scripts, raccourcis, installeurs, applications HTML, et images disque, que Windows monte d'un double clic et depuis lesquelles il lance des programmes), quel que soit le nom ; les extensions comprennent tous les types que Gmail ou Outlook refusent.",
+        es: "Las guías del alojamiento citan el correo que contiene un ejecutable (EXE, BAT, PIF, …), aunque esté comprimido en zip, entre las causas de bloqueo del envío de correos automatizados. Los programas se reconocen por su extensión real, una vez quitados los caracteres ocultos y los puntos finales, y por su contenido (programas de Windows, Linux y macOS, scripts, accesos directos, instaladores, aplicaciones HTML, e imágenes de disco, que Windows monta con un doble clic y desde las que ejecuta programas), diga lo que diga el nombre; las extensiones incluyen todos los tipos que Gmail u Outlook rechazan.",
+        pl: "Przewodniki hostingu wymieniają e-mail zawierający plik wykonywalny (EXE, BAT, PIF, …), nawet spakowany do ZIP, wśród powodów blokady wysyłki automatycznych wiadomości. Programy są rozpoznawane po prawdziwym rozszerzeniu, po usunięciu ukrytych znaków i końcowych kropek, oraz po zawartości (programy Windows, Linux i macOS, skrypty, skróty, instalatory, aplikacje HTML oraz obrazy dysków, które Windows montuje po dwukrotnym kliknięciu i z których uruchamia programy), niezależnie od nazwy; rozszerzenia obejmują wszystkie typy odrzucane przez Gmail lub Outlook.",
     },
     fix => {
         en: "Do not send programs by e-mail, not even zipped or renamed: put the file on your site and send a download link.",
@@ -60,6 +60,7 @@ pub const RULE: Rule = Rule {
     severity: Severity::Error,
     evidence: &[
         Evidence::Guide("seed 002 (fr) l. 180: « L'e-mail contient un exécutable (EXE, BAT, PIF, XML, XLSX ou des documents avec des « macros »), même s'il est « zippé » »"),
+        Evidence::Receiver("Google, \"File types blocked in Gmail\" (support.google.com/mail/answer/6590); Exchange's default OWA BlockedFileTypes and Microsoft, \"Blocked attachments in Outlook\": the types these clients refuse (src/inspect/data/)"),
     ],
     score: crate::rules::scores::NONE,
     texts: &TEXTS,
@@ -199,6 +200,15 @@ pub const RULE: Rule = Rule {
                 pl: "Dodatek do Excela, tools.xll (lista blokad Gmaila)",
             },
             generated!(inputs::excel_add_in),
+        ),
+        Example::fails(
+            title! {
+                en: "A Python script, report.py (Outlook's block list)",
+                fr: "Un script Python, report.py (liste de blocage d'Outlook)",
+                es: "Un script de Python, report.py (lista de bloqueo de Outlook)",
+                pl: "Skrypt Pythona, report.py (lista blokad Outlooka)",
+            },
+            generated!(inputs::python_script),
         ),
         Example::fails(
             title! {
@@ -433,6 +443,9 @@ mod inputs {
     }
     pub(super) fn installer_renamed() -> Vec<u8> {
         samples::attached("update.dat", &samples::windows_installer())
+    }
+    pub(super) fn python_script() -> Vec<u8> {
+        samples::message_with("report.py", "text/x-python", b"import os\nos.system('calc')\n")
     }
     pub(super) fn excel_add_in() -> Vec<u8> {
         samples::attached("tools.xll", &samples::windows_program())

@@ -51,6 +51,7 @@ crate::label_texts! { "attachment/";
     GROUP_UNIX_MACOS "group.unix-macos" => { en: "Unix or macOS program", fr: "programme Unix ou macOS", es: "programa Unix o macOS", pl: "program Unix lub macOS" },
     GROUP_DISK_IMAGE "group.disk-image" => { en: "disk image", fr: "image disque", es: "imagen de disco", pl: "obraz dysku" },
     GROUP_GMAIL_BLOCKED "group.gmail-blocked" => { en: "a type Gmail blocks", fr: "un type bloqué par Gmail", es: "un tipo que Gmail bloquea", pl: "typ blokowany przez Gmail" },
+    GROUP_OUTLOOK_BLOCKED "group.outlook-blocked" => { en: "a type Outlook blocks", fr: "un type bloqué par Outlook", es: "un tipo que Outlook bloquea", pl: "typ blokowany przez Outlook" },
     GROUP_CONFIGURED "group.configured" => { en: "listed in your options", fr: "listée dans vos options", es: "incluida en sus opciones", pl: "wymienione w opcjach" },
 }
 
@@ -106,6 +107,7 @@ pub fn group_label(key: &str) -> Option<&'static Entry> {
         "unix-macos" => &GROUP_UNIX_MACOS,
         "disk-image" => &GROUP_DISK_IMAGE,
         names::GMAIL_BLOCKED_GROUP => &GROUP_GMAIL_BLOCKED,
+        names::OUTLOOK_BLOCKED_GROUP => &GROUP_OUTLOOK_BLOCKED,
         "configured" => &GROUP_CONFIGURED,
         _ => return None,
     })

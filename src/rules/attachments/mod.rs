@@ -70,7 +70,7 @@ pub const COMPRESSION_RATIO_MIN_BYTES: Threshold = Threshold {
 pub const EXECUTABLE_EXTENSIONS: Threshold = Threshold {
     key: "attachments.executableExtensions",
     kind: Kind::List { default: ListDefault::Computed(names::default_executable_extensions), max_items: 10_000 },
-    doc: "Extensions (lowercase, no dot) that run code; by default every executable group of the inspector's extension table and every type Gmail blocks (support.google.com/mail/answer/6590, `src/inspect/data/gmail-blocked-types.txt`).",
+    doc: "Extensions (lowercase, no dot) that run code; by default every executable group of the inspector's extension table and every type Gmail blocks (support.google.com/mail/answer/6590, `src/inspect/data/gmail-blocked-types.txt`) or Outlook blocks (OWA's default BlockedFileTypes and \"Blocked attachments in Outlook\", `src/inspect/data/outlook-blocked-types.txt`).",
     evidence: Evidence::Guide("seed 002 (fr) l. 180: « L'e-mail contient un exécutable (EXE, BAT, PIF, …) »"),
 };
 /// Extensions the host blocks although they run nothing.
