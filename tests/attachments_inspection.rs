@@ -294,6 +294,25 @@ fn a_zip_bomb_stops_at_the_ratio_limit_within_the_budget() {
 }
 
 #[test]
+fn a_gzip_bomb_says_its_ratio_is_more_than_where_the_inflate_stopped() {
+    // 20 MB of zeros deflate about 159:1; the inflate stops at 100 times the
+    // compressed size, and the trailer's ISIZE tells the whole ratio.
+    let bomb = samples::gzip(&vec![0u8; 20_000_000], Some("data"));
+    let limits = attachments::default_limits();
+    let found = inspect::inspect_file(Some("data.gz"), None, &bomb, &limits);
+    let ratio = found.iter().find_map(|f| match f.kind {
+        FactKind::LimitReached { limit: Limit::CompressionRatio, value, .. } => Some(value),
+        _ => None,
+    });
+    let ratio = ratio.expect("a ratio limit");
+    assert!(ratio > limits.max_compression_ratio && ratio < 200, "{ratio}");
+    let report = lints(&samples::message_with("data.gz", "application/gzip", &bomb));
+    let finding = report.findings_of("attachment/archive-limit").next().expect("the ratio finding");
+    let expected = format!("data.gz > data inflates more than {ratio} times its compressed size (the limit is 100)");
+    assert!(finding.message.starts_with(&expected), "{}", finding.message);
+}
+
+#[test]
 fn a_deeply_nested_zip_stops_at_the_depth_limit() {
     let mut archive = samples::zip(&[ZipEntry::stored("run.exe", &samples::windows_program())]);
     for _ in 0..200 {

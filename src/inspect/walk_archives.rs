@@ -210,7 +210,12 @@ impl Inspection<'_> {
             .max(self.limits.compression_ratio_min_bytes);
         let whole = self.extract(8, data, ratio_cap, &path);
         if !whole.complete && !whole.corrupt && whole.bytes.len() as u64 >= ratio_cap {
-            let ratio = whole.bytes.len() as u64 / (data.len() as u64).max(1);
+            // The inflate stopped at the cap: the ratio is more than that. RFC 1952
+            // §2.3.1: the trailer's ISIZE declares the whole size (modulo 2³²),
+            // which says how much more when it is larger.
+            let compressed = (data.len() as u64).max(1);
+            let declared = u64::from(bytes::le32(data, data.len().saturating_sub(4)).unwrap_or(0));
+            let ratio = (whole.bytes.len() as u64).max(declared) / compressed;
             self.reach(&path, Limit::CompressionRatio, ratio, self.limits.max_compression_ratio);
         }
         self.entries += 1;

@@ -52,10 +52,10 @@ crate::rule_texts! { "attachment/archive-limit";
         pl: "Sprawdzenie {path} wymagałoby rozpakowania ponad {limit, plural, one {# bajtu} few {# bajtów} many {# bajtów} other {# bajtu}}; zatrzymano się na {value, plural, one {# bajcie} few {# bajtach} many {# bajtach} other {# bajtu}}.",
     },
     RATIO "ratio" => {
-        en: "{path} inflates {value} times its compressed size (limit {limit}): it looks like a zip bomb.",
-        fr: "{path} se décompresse à {value} fois sa taille compressée (limite {limit}) : cela ressemble à une bombe de décompression.",
-        es: "{path} se descomprime a {value, plural, one {# vez} many {# de veces} other {# veces}} su tamaño comprimido (límite {limit}): parece una bomba zip.",
-        pl: "Po rozpakowaniu {path} zajmuje {value} razy więcej niż po kompresji (limit {limit}): wygląda to na bombę ZIP.",
+        en: "{path} inflates more than {value} times its compressed size (the limit is {limit}): it looks like a zip bomb.",
+        fr: "{path} se décompresse à plus de {value} fois sa taille compressée (la limite est de {limit}) : cela ressemble à une bombe de décompression.",
+        es: "{path} se descomprime a más de {value, plural, one {# vez} many {# de veces} other {# veces}} su tamaño comprimido (el límite es {limit}): parece una bomba zip.",
+        pl: "Po rozpakowaniu {path} zajmuje ponad {value} razy więcej niż po kompresji (limit to {limit}): wygląda to na bombę ZIP.",
     },
     FACTS "facts" => {
         en: "Inspection stopped at {path}: the attachments of this message gave {value, plural, one {# finding} other {# findings}}, the most recorded ({limit}).",
