@@ -366,6 +366,31 @@ fn messages_are_localised_and_name_the_path() {
 }
 
 #[test]
+fn findings_name_each_thing_once_and_nest_no_parentheses() {
+    let program = samples::zip_message("invoice.zip", &[ZipEntry::stored("run.exe", &samples::windows_program())]);
+    let files: &[(&str, &[u8])] = &[("photos/1.jpg", &[0xff, 0xd8, 0xff, 0xe0])];
+    let archive = samples::seven_zip(files, SevenZipHeader::Lzma);
+    let seven_zip = samples::message_with("photos.7z", "application/x-7z-compressed", &archive);
+    let nested = |text: &str| {
+        let mut depth = 0i32;
+        text.chars().any(|c| {
+            depth += i32::from(c == '(') - i32::from(c == ')');
+            depth > 1
+        })
+    };
+    for locale in Locale::ALL {
+        let options = Options { locale, ..Options::default() };
+        let executable = lint(&program, &options).unwrap();
+        let finding = executable.findings_of("attachment/executable").next().expect("the program");
+        assert_eq!(finding.message.matches("(PE)").count(), 1, "{}", finding.message);
+        assert!(!finding.message.contains(".exe ("), "{}", finding.message);
+        let report = lint(&seven_zip, &options).unwrap();
+        let finding = report.findings_of("attachment/uninspectable-archive").next().expect("the 7z");
+        assert!(!nested(&finding.message), "{}", finding.message);
+    }
+}
+
+#[test]
 fn every_format_and_group_has_a_label_in_every_language() {
     use mail_preflight::inspect::magic::Format;
     use mail_preflight::inspect::names::EXTENSION_GROUPS;

@@ -47,10 +47,10 @@ crate::rule_texts! { "attachment/executable";
         pl: "{path} to w rzeczywistości zawartość typu {format}, niezależnie od nazwy: hosting blokuje wiadomości zawierające program.",
     },
     BY_NAME_AND_CONTENT "by-name-and-content" => {
-        en: "{path} is a {format} with the extension .{extension} ({group}): the host blocks mail that carries a program.",
-        fr: "{path} est un contenu de type {format}, avec l'extension .{extension} ({group}) : l'hébergeur bloque les e-mails qui contiennent un programme.",
-        es: "{path} es un contenido de tipo {format}, con la extensión .{extension} ({group}): el alojamiento bloquea los correos que contienen un programa.",
-        pl: "{path} to zawartość typu {format} z rozszerzeniem .{extension} ({group}): hosting blokuje wiadomości zawierające program.",
+        en: "{path} is a {format} with the extension .{extension}: the host blocks mail that carries a program.",
+        fr: "{path} est un contenu de type {format}, avec l'extension .{extension} : l'hébergeur bloque les e-mails qui contiennent un programme.",
+        es: "{path} es un contenido de tipo {format}, con la extensión .{extension}: el alojamiento bloquea los correos que contienen un programa.",
+        pl: "{path} to zawartość typu {format} z rozszerzeniem .{extension}: hosting blokuje wiadomości zawierające program.",
     },
 }
 
@@ -366,10 +366,11 @@ fn check(message: &Message, cx: &mut Context) {
             }
         }
         let msg = match (by_name, by_content) {
-            (Some((extension, group)), Some(format)) => {
+            // The content's format names what the file is; the extension's group would say it again.
+            (Some((extension, _)), Some(format)) => {
                 let msg =
                     Msg::of(&BY_NAME_AND_CONTENT).text("path", fact.path.clone()).text("extension", extension.clone());
-                super::with_format(super::with_group(msg, "group", group), "format", format)
+                super::with_format(msg, "format", format)
             }
             (Some((extension, group)), None) => super::with_group(
                 Msg::of(&BY_NAME).text("path", fact.path.clone()).text("extension", extension.clone()),

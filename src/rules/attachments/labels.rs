@@ -34,7 +34,7 @@ crate::label_texts! { "attachment/";
     FORMAT_FILESYSTEM_IMAGE "format.filesystem-image" => { en: "raw disk image", fr: "image disque brute", es: "imagen de disco sin formato", pl: "surowy obraz dysku" },
     FORMAT_ONENOTE "format.onenote" => { en: "OneNote section", fr: "section OneNote", es: "sección de OneNote", pl: "sekcja OneNote" },
     FORMAT_HTML "format.html" => { en: "HTML page", fr: "page HTML", es: "página HTML", pl: "strona HTML" },
-    FORMAT_SEVEN_ZIP_COMPRESSED_HEADER "format.7z-compressed-header" => { en: "7-Zip archive whose list of files is compressed (not read here)", fr: "archive 7-Zip dont la liste des fichiers est compressée (non lue ici)", es: "archivo 7-Zip cuya lista de ficheros está comprimida (no se lee aquí)", pl: "archiwum 7-Zip ze skompresowaną listą plików (tu nieodczytywaną)" },
+    FORMAT_SEVEN_ZIP_COMPRESSED_HEADER "format.7z-compressed-header" => { en: "7-Zip archive whose compressed list of files is not read here", fr: "archive 7-Zip dont la liste de fichiers compressée n'est pas lue ici", es: "archivo 7-Zip cuya lista de ficheros comprimida no se lee aquí", pl: "archiwum 7-Zip, którego skompresowanej listy plików nie odczytuje się tutaj" },
     // Read after "{path} is" / "est de type" / "es de tipo" / "jest typu" (attachment/blocked-type).
     FORMAT_XLSX_WORKBOOK "format.xlsx-workbook" => { en: "an Excel workbook (XLSX)", fr: "XLSX (classeur Excel)", es: "XLSX (libro de Excel)", pl: "XLSX (skoroszyt Excel)" },
     FORMAT_PDF "format.pdf" => { en: "PDF document", fr: "document PDF", es: "documento PDF", pl: "dokument PDF" },
