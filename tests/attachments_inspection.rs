@@ -97,6 +97,22 @@ fn names_are_read_from_rfc2231_rfc2047_and_content_type_name() {
         b"x",
     );
     assert_eq!(paths_of(&lints(&rfc2047), "attachment/executable"), vec!["faktura łódź.scr"]);
+    // RFC 2047 §6.2: the white space between two adjacent encoded words is not shown.
+    let adjacent = samples::message_with_header(
+        concat!(
+            "Content-Type: text/plain\r\n",
+            "Content-Disposition: attachment; filename=\"=?UTF-8?Q?invoice=2Etxt?= =?UTF-8?Q?=2Evbs?=\"",
+        ),
+        b"x",
+    );
+    assert_eq!(paths_of(&lints(&adjacent), "attachment/executable"), vec!["invoice.txt.vbs"]);
+    let folded = samples::message_with_header(
+        concat!(
+            "Content-Type: application/octet-stream;\r\n name=\"=?utf-8?B?cmVwb3J0?=\r\n =?utf-8?B?LmV4ZQ==?=\"",
+        ),
+        b"x",
+    );
+    assert_eq!(paths_of(&lints(&folded), "attachment/executable"), vec!["report.exe"]);
     let content_type_only =
         samples::message_with_header("Content-Type: application/octet-stream; name=\"setup.exe\"", b"x");
     assert_eq!(paths_of(&lints(&content_type_only), "attachment/executable"), vec!["setup.exe"]);

@@ -145,6 +145,48 @@ fn other_names(part: &mail_parser::MessagePart<'_>, filename: Option<&str>) -> V
     names
 }
 
+/// Most encoded words of one field looked at by `join_adjacent_encoded_words`
+/// (ours: a file name is a few words; a field is at most
+/// `MAX_PARSER_MIME_FIELD_BYTES` long when mail-parser reads it).
+pub const MAX_JOINED_ENCODED_WORDS: usize = 64;
+
+/// A name with the white space between two adjacent RFC 2047 encoded words
+/// removed, as RFC 2047 §6.2 says a reader displays them ("any 'linear-white-space'
+/// that separates a pair of adjacent 'encoded-word's is ignored"): mail-parser
+/// keeps it inside a quoted parameter value, so `=?UTF-8?Q?invoice=2Etxt?=
+/// =?UTF-8?Q?=2Evbs?=` read as `invoice.txt .vbs`, not `invoice.txt.vbs`. The
+/// words are found in the part's raw Content-Disposition and Content-Type values
+/// (`fields`); UTF-8 and US-ASCII words only, whose decoded text needs no table.
+fn join_adjacent_encoded_words(name: &str, fields: &[&[u8]]) -> String {
+    use crate::grammar::encoded_word;
+    let mut name = name.to_string();
+    for value in fields {
+        let words: Vec<encoded_word::Word> = encoded_word::words(value).take(MAX_JOINED_ENCODED_WORDS).collect();
+        for pair in words.windows(2) {
+            let gap = &value[pair[0].end.min(pair[1].start)..pair[1].start];
+            if gap.is_empty() || !gap.iter().all(u8::is_ascii_whitespace) || !pair.iter().all(|w| w.closed) {
+                continue;
+            }
+            let text = |word: &encoded_word::Word| {
+                let charset = String::from_utf8_lossy(&value[word.charset.clone()]).to_ascii_lowercase();
+                let charset = charset.split('*').next().unwrap_or_default().to_string();
+                let plain = matches!(charset.as_str(), "utf-8" | "utf8" | "us-ascii");
+                plain.then(|| word.decoded(value)).flatten().and_then(|bytes| String::from_utf8(bytes).ok())
+            };
+            let (Some(first), Some(second)) = (text(&pair[0]), text(&pair[1])) else { continue };
+            let unfolded: String = String::from_utf8_lossy(gap).chars().filter(|c| *c != '\r' && *c != '\n').collect();
+            for separator in [" ", unfolded.as_str()] {
+                let apart = format!("{first}{separator}{second}");
+                if name.contains(&apart) {
+                    name = name.replacen(&apart, &format!("{first}{second}"), 1);
+                    break;
+                }
+            }
+        }
+    }
+    name
+}
+
 /// The HTML versions of a message other than its HTML body, which clients
 /// show instead of it from a multipart/alternative: AMP for Email
 /// (`text/x-amp-html`, which Gmail renders; amp.dev "Structure and rendering
@@ -808,8 +850,17 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
             let charset = part.content_type().and_then(|ct| ct.attribute("charset")).map(str::to_string);
             let boundary = part.content_type().and_then(|ct| ct.attribute("boundary")).map(str::to_string);
             let disposition = part.content_disposition().map(|d| d.ctype().to_ascii_lowercase());
-            let filename = part.attachment_name().map(str::to_string);
-            let other_names = other_names(&part, filename.as_deref());
+            let mime_fields: Vec<&[u8]> = ["content-disposition", "content-type"]
+                .iter()
+                .flat_map(|name| headers.all(name))
+                .map(|field| field.raw_value(self.raw))
+                .collect();
+            let filename = part.attachment_name().map(|name| join_adjacent_encoded_words(name, &mime_fields));
+            let other_names = other_names(&part, filename.as_deref())
+                .into_iter()
+                .map(|(key, name)| (key, join_adjacent_encoded_words(&name, &mime_fields)))
+                .filter(|(_, name)| filename.as_deref().is_none_or(|f| f.trim() != name.trim()))
+                .collect();
             let content_id = part.content_id().map(|s| s.trim_matches(['<', '>']).to_string());
             let transfer_encoding = part.content_transfer_encoding().map(|s| s.trim().to_ascii_lowercase());
             let is_body = !attached && (text_body.contains(&(id as u32)) || html_body.contains(&(id as u32)));
