@@ -97,6 +97,9 @@ pub enum MacroSign {
     MacroEnabledContentType,
     /// A legacy workbook (BIFF8) whose sheet list holds an Excel 4.0 macro sheet.
     Excel4MacroSheet { sheet: String, very_hidden: bool },
+    /// An OpenDocument package with a LibreOffice Basic module (`Basic/<library>/<module>.xml`)
+    /// or a script (`Scripts/…`, Python, JavaScript or BeanShell).
+    OdfMacros,
 }
 
 /// How an archive's directories disagree with themselves: readers that trust

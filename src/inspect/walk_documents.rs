@@ -41,6 +41,7 @@ impl Inspection<'_> {
 
     /// OOXML (ECMA-376 Part 2): a macro project is the part `vbaProject.bin`, Excel 4.0
     /// macros are `xl/macrosheets/`, and a macro-enabled main part is declared in `[Content_Types].xml`.
+    /// OpenDocument: LibreOffice keeps Basic modules under `Basic/` and scripts under `Scripts/`.
     pub(super) fn check_office_package(&mut self, item: &Item, entries: &[zip::Entry]) {
         if let Some(vba) = entries.iter().find(|e| e.name.to_ascii_lowercase().ends_with("vbaproject.bin")) {
             self.add(&join(&item.path, &vba.name), FactKind::MacroDocument(MacroSign::VbaProjectPart));
@@ -48,6 +49,10 @@ impl Inspection<'_> {
         }
         if let Some(sheet) = entries.iter().find(|e| e.name.starts_with("xl/macrosheets/")) {
             self.add(&join(&item.path, &sheet.name), FactKind::MacroDocument(MacroSign::MacroSheets));
+            return;
+        }
+        if let Some(module) = entries.iter().find(|e| !e.is_directory && is_odf_macro_part(&e.name)) {
+            self.add(&join(&item.path, &module.name), FactKind::MacroDocument(MacroSign::OdfMacros));
             return;
         }
         if let Some(types) = entries.iter().find(|e| e.name == "[Content_Types].xml" && !e.encrypted) {
@@ -109,5 +114,33 @@ impl Inspection<'_> {
         child.bytes = Cow::Owned(decoded);
         child.complete = complete;
         stack.push(child);
+    }
+}
+
+/// The library index files of an OpenDocument's `Basic/` folder, which name the
+/// libraries and modules but hold no code.
+const ODF_BASIC_INDEXES: &[&str] = &["script-lc.xml", "script-lb.xml", "dialog-lc.xml", "dialog-lb.xml"];
+
+/// A part of an OpenDocument package that holds macros LibreOffice runs: a
+/// Basic module (`Basic/<library>/<module>.xml`, beside the library indexes) or
+/// a script of the scripting framework (`Scripts/python/…`, `Scripts/javascript/…`).
+fn is_odf_macro_part(name: &str) -> bool {
+    let leaf = name.rsplit('/').next().unwrap_or(name);
+    let module = name.starts_with("Basic/") && name.matches('/').count() >= 2 && !ODF_BASIC_INDEXES.contains(&leaf);
+    module || (name.starts_with("Scripts/") && !leaf.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_odf_macro_part;
+
+    #[test]
+    fn basic_modules_and_scripts_are_macros_and_library_indexes_are_not() {
+        assert!(is_odf_macro_part("Basic/Standard/Module1.xml"));
+        assert!(is_odf_macro_part("Scripts/python/run.py"));
+        for index in ["Basic/script-lc.xml", "Basic/Standard/script-lb.xml", "Basic/Standard/dialog-lb.xml"] {
+            assert!(!is_odf_macro_part(index), "{index}");
+        }
+        assert!(!is_odf_macro_part("content.xml") && !is_odf_macro_part("Scripts/"));
     }
 }

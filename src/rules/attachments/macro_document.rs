@@ -22,10 +22,10 @@ crate::rule_texts! { "attachment/macro-document";
         pl: "Załącznik jest dokumentem Office z makrami, nawet wewnątrz archiwum.",
     },
     why => {
-        en: "The hosting guides count documents with macros as executables that get automated mail blocked, zipped or not: macros are programs that run inside Word, Excel or PowerPoint. They are found by extension (docm, xlsm, …) and by content: the VBA storages of legacy documents and the vbaProject.bin part or macro-enabled content type of newer ones, whatever the file is named.",
-        fr: "Les guides de l'hébergeur comptent les documents avec des « macros » parmi les exécutables qui font bloquer les e-mails automatisés, zippés ou non : les macros sont des programmes qui s'exécutent dans Word, Excel ou PowerPoint. Elles sont repérées par l'extension (docm, xlsm, …) et par le contenu : stockages VBA des anciens documents, partie vbaProject.bin ou type de contenu « macroEnabled » des récents, quel que soit le nom du fichier.",
-        es: "Las guías del alojamiento cuentan los documentos con «macros» entre los ejecutables que provocan el bloqueo de los correos automatizados, comprimidos o no: las macros son programas que se ejecutan dentro de Word, Excel o PowerPoint. Se detectan por la extensión (docm, xlsm, …) y por el contenido: almacenamientos VBA de los documentos antiguos, parte vbaProject.bin o tipo de contenido «macroEnabled» de los recientes, se llame como se llame el archivo.",
-        pl: "Przewodniki hostingu zaliczają dokumenty z makrami, spakowane czy nie, do plików wykonywalnych, przez które automatyczne wiadomości są blokowane: makra to programy uruchamiane w Wordzie, Excelu lub PowerPoincie. Wykrywa się je po rozszerzeniu (docm, xlsm, …) i po zawartości: magazynach VBA starszych dokumentów oraz części vbaProject.bin lub typie zawartości „macroEnabled” nowszych, niezależnie od nazwy pliku.",
+        en: "The hosting guides count documents with macros as executables that get automated mail blocked, zipped or not: macros are programs that run inside Word, Excel or PowerPoint. They are found by extension (docm, xlsm, …) and by content: the VBA storages of legacy documents and the vbaProject.bin part or macro-enabled content type of newer ones, whatever the file is named; also the LibreOffice Basic modules and scripts of OpenDocument files.",
+        fr: "Les guides de l'hébergeur comptent les documents avec des « macros » parmi les exécutables qui font bloquer les e-mails automatisés, zippés ou non : les macros sont des programmes qui s'exécutent dans Word, Excel ou PowerPoint. Elles sont repérées par l'extension (docm, xlsm, …) et par le contenu : stockages VBA des anciens documents, partie vbaProject.bin ou type de contenu « macroEnabled » des récents, quel que soit le nom du fichier ; de même les modules LibreOffice Basic et les scripts des fichiers OpenDocument.",
+        es: "Las guías del alojamiento cuentan los documentos con «macros» entre los ejecutables que provocan el bloqueo de los correos automatizados, comprimidos o no: las macros son programas que se ejecutan dentro de Word, Excel o PowerPoint. Se detectan por la extensión (docm, xlsm, …) y por el contenido: almacenamientos VBA de los documentos antiguos, parte vbaProject.bin o tipo de contenido «macroEnabled» de los recientes, se llame como se llame el archivo; también los módulos de LibreOffice Basic y los scripts de los archivos OpenDocument.",
+        pl: "Przewodniki hostingu zaliczają dokumenty z makrami, spakowane czy nie, do plików wykonywalnych, przez które automatyczne wiadomości są blokowane: makra to programy uruchamiane w Wordzie, Excelu lub PowerPoincie. Wykrywa się je po rozszerzeniu (docm, xlsm, …) i po zawartości: magazynach VBA starszych dokumentów oraz części vbaProject.bin lub typie zawartości „macroEnabled” nowszych, niezależnie od nazwy pliku; także moduły LibreOffice Basic i skrypty plików OpenDocument.",
     },
     fix => {
         en: "Save the document without macros (as .docx, .xlsx or, better, PDF) or send a link to it on your site.",
@@ -62,6 +62,12 @@ crate::rule_texts! { "attachment/macro-document";
         fr: "{path} déclare un document prenant en charge les macros : l'hébergeur bloque les documents avec des macros.",
         es: "{path} declara un documento habilitado para macros: el alojamiento bloquea los documentos con macros.",
         pl: "{path} deklaruje dokument z obsługą makr: hosting blokuje dokumenty z makrami.",
+    },
+    ODF_MACROS "odf-macros" => {
+        en: "{path} is a macro of an OpenDocument file (LibreOffice Basic or a script), which runs in LibreOffice: the host blocks documents with macros.",
+        fr: "{path} est une macro d'un fichier OpenDocument (LibreOffice Basic ou un script), qui s'exécute dans LibreOffice : l'hébergeur bloque les documents avec des macros.",
+        es: "{path} es una macro de un archivo OpenDocument (LibreOffice Basic o un script), que se ejecuta en LibreOffice: el alojamiento bloquea los documentos con macros.",
+        pl: "{path} to makro pliku OpenDocument (LibreOffice Basic lub skrypt), uruchamiane w LibreOffice: hosting blokuje dokumenty z makrami.",
     },
     XLM_SHEET "xlm-sheet" => {
         en: "{path} holds an Excel 4.0 macro sheet ({sheet}): these old macros run without a VBA project, and the host blocks documents with macros.",
@@ -133,6 +139,24 @@ pub const RULE: Rule = Rule {
             },
             generated!(inputs::excel_4_macro_sheet),
         ),
+        Example::fails(
+            title! {
+                en: "An OpenDocument text with a LibreOffice Basic module",
+                fr: "Un texte OpenDocument avec un module LibreOffice Basic",
+                es: "Un texto OpenDocument con un módulo de LibreOffice Basic",
+                pl: "Tekst OpenDocument z modułem LibreOffice Basic",
+            },
+            generated!(inputs::odt_with_basic),
+        ),
+        Example::passes(
+            title! {
+                en: "An OpenDocument text without macros",
+                fr: "Un texte OpenDocument sans macros",
+                es: "Un texto OpenDocument sin macros",
+                pl: "Tekst OpenDocument bez makr",
+            },
+            generated!(inputs::plain_odt),
+        ),
         Example::passes(
             title! {
                 en: "A Word document without macros",
@@ -180,6 +204,7 @@ fn check(message: &Message, cx: &mut Context) {
             MacroSign::VbaProjectPart => Msg::of(&VBA_PROJECT),
             MacroSign::MacroSheets => Msg::of(&MACRO_SHEETS),
             MacroSign::MacroEnabledContentType => Msg::of(&CONTENT_TYPE),
+            MacroSign::OdfMacros => Msg::of(&ODF_MACROS),
             MacroSign::Excel4MacroSheet { sheet, very_hidden: true } => {
                 Msg::of(&XLM_SHEET_HIDDEN).text("sheet", sheet.clone())
             }
@@ -211,6 +236,13 @@ mod inputs {
     pub(super) fn xlsm_by_name() -> Vec<u8> {
         samples::message_with("budget.xlsm", "application/vnd.ms-excel.sheet.macroEnabled.12", &samples::spreadsheet())
     }
+    pub(super) fn odt_with_basic() -> Vec<u8> {
+        samples::message_with("letter.odt", ODT_TYPE, &samples::opendocument_text(true))
+    }
+    pub(super) fn plain_odt() -> Vec<u8> {
+        samples::message_with("letter.odt", ODT_TYPE, &samples::opendocument_text(false))
+    }
+    const ODT_TYPE: &str = "application/vnd.oasis.opendocument.text";
     pub(super) fn plain_docx() -> Vec<u8> {
         samples::docx_message("report.docx", false)
     }

@@ -128,6 +128,34 @@ fn content_types(defaults: &str, parts: &[(&str, &str)]) -> String {
     xml
 }
 
+/// An OpenDocument text (ODF 1.2 Part 3, a ZIP package); with macros it holds a
+/// LibreOffice Basic library, as LibreOffice writes one: `Basic/script-lc.xml`
+/// and a module `Basic/Standard/Module1.xml`.
+pub fn opendocument_text(with_macros: bool) -> Vec<u8> {
+    let manifest = concat!(
+        r#"<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">"#,
+        r#"<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>"#,
+        r#"<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#,
+    );
+    let module = concat!(
+        r#"<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" "#,
+        r#"script:language="StarBasic">Sub Main
+  Shell("calc")
+End Sub</script:module>"#,
+    );
+    let mut entries = vec![
+        ZipEntry::stored("mimetype", b"application/vnd.oasis.opendocument.text"),
+        ZipEntry::deflated("content.xml", b"<office:document-content/>"),
+        ZipEntry::deflated("META-INF/manifest.xml", manifest.as_bytes()),
+    ];
+    if with_macros {
+        entries.push(ZipEntry::deflated("Basic/script-lc.xml", b"<library:libraries/>"));
+        entries.push(ZipEntry::deflated("Basic/Standard/script-lb.xml", b"<library:library/>"));
+        entries.push(ZipEntry::deflated("Basic/Standard/Module1.xml", module.as_bytes()));
+    }
+    zip(&entries)
+}
+
 /// A Word (OOXML) document; with macros it holds `word/vbaProject.bin` and a
 /// macro-enabled content type, as Word writes a `.docm`.
 pub fn word_document(with_macros: bool) -> Vec<u8> {
