@@ -329,6 +329,22 @@ fn a_gzip_bomb_says_its_ratio_is_more_than_where_the_inflate_stopped() {
 }
 
 #[test]
+fn a_program_uuencoded_in_the_text_body_is_an_attachment() {
+    let body = format!("Hello,\r\n\r\n{}\r\nRegards\r\n", samples::uuencode("invoice.exe", &samples::windows_program()));
+    let raw = format!(
+        "From: a@example.com\r\nTo: b@example.net\r\nSubject: Invoice\r\nDate: Mon, 2 Mar 2026 10:00:00 +0100\r\n\
+         Message-ID: <u@example.com>\r\n\r\n{}",
+        body.replace('\n', "\r\n").replace("\r\r", "\r")
+    );
+    let report = lints(raw.as_bytes());
+    let finding = report.findings_of("attachment/executable").next().expect("the uuencoded program");
+    assert_eq!(finding.message_id, "attachment/executable.by-name-and-content");
+    assert_eq!(finding.evidence, "invoice.exe");
+    // Its spaces are data, not blank text.
+    assert!(!report.has("spam/whitespace"), "{:?}", report.findings_of("spam/whitespace").next());
+}
+
+#[test]
 fn a_deeply_nested_zip_stops_at_the_depth_limit() {
     let mut archive = samples::zip(&[ZipEntry::stored("run.exe", &samples::windows_program())]);
     for _ in 0..200 {

@@ -22,6 +22,7 @@ pub mod sevenzip;
 pub mod smuggling;
 pub mod tar;
 mod walk;
+pub mod uuencode;
 mod walk_archives;
 mod walk_documents;
 pub mod xls;

@@ -21,12 +21,12 @@ pub fn is_inspected(part: &Part) -> bool {
     !part.is_multipart() && (part.is_attachment || part.filename.is_some())
 }
 
-/// Inspects every inspected part of a message.
-/// Inspects every inspected part of a message; the inflate and fact budgets of
-/// `limits` are the message's, shared by its attachments.
+/// Inspects every inspected part of a message, and the files uuencoded in its
+/// text bodies; the inflate and fact budgets of `limits` are the message's,
+/// shared by its attachments.
 pub fn inspect_parts(raw: &[u8], parts: &[Part], limits: &Limits) -> Vec<AttachmentFacts> {
     let mut spent = inspect::Spent::default();
-    parts
+    let mut found: Vec<AttachmentFacts> = parts
         .iter()
         .filter(|p| is_inspected(p))
         .map(|part| {
@@ -46,7 +46,20 @@ pub fn inspect_parts(raw: &[u8], parts: &[Part], limits: &Limits) -> Vec<Attachm
             }
             AttachmentFacts { part: part.index, name, facts }
         })
-        .collect()
+        .collect();
+    // Files uuencoded in a text body, which Thunderbird and Outlook show as
+    // attachments and ClamAV decodes: inspected as attachments, their decoded
+    // bytes counted in the message's budget.
+    for part in parts.iter().filter(|p| p.is_text_body()) {
+        let room = usize::try_from(limits.max_inflated_bytes.saturating_sub(spent.inflated)).unwrap_or(usize::MAX);
+        for block in inspect::uuencode::blocks(part.text().unwrap_or_default(), room) {
+            spent.inflated = spent.inflated.saturating_add(block.data.len() as u64);
+            let name = inspect::shown_name(&block.name);
+            let facts = inspect::inspect_named(&name, Some(&block.name), None, &block.data, limits, &mut spent);
+            found.push(AttachmentFacts { part: part.index, name, facts });
+        }
+    }
+    found
 }
 
 /// The bytes of the file a part carries. A text part's decoded body has been

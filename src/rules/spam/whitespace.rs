@@ -151,7 +151,9 @@ fn check(message: &Message, cx: &mut Context) {
         let mut sums = (0, 0);
         let mut first = None;
         for body in message.text_bodies() {
-            let (b, t) = plain_text_blanks(body.text().unwrap_or_default());
+            // uuencoded files are attachments to the reader, and their spaces are data.
+            let text = crate::inspect::uuencode::without_blocks(body.text().unwrap_or_default());
+            let (b, t) = plain_text_blanks(&text);
             sums = (sums.0 + b, sums.1 + t);
             first.get_or_insert(body.index);
         }

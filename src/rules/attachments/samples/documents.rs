@@ -220,6 +220,25 @@ pub fn onenote_section(embedded: &[&[u8]]) -> Vec<u8> {
     out
 }
 
+/// `data` uuencoded as POSIX `uuencode` writes it (45 bytes a line, `` ` `` for
+/// zero), named `name`, as it stands in a text body.
+pub fn uuencode(name: &str, data: &[u8]) -> String {
+    let char_of = |v: u8| if v == 0 { '`' } else { char::from(v + 32) };
+    let mut out = format!("begin 644 {name}\n");
+    for line in data.chunks(45) {
+        out.push(char_of(line.len() as u8));
+        for group in line.chunks(3) {
+            let b = [group[0], *group.get(1).unwrap_or(&0), *group.get(2).unwrap_or(&0)];
+            for v in [b[0] >> 2, (b[0] << 4 | b[1] >> 4) & 63, (b[1] << 2 | b[2] >> 6) & 63, b[2] & 63] {
+                out.push(char_of(v));
+            }
+        }
+        out.push('\n');
+    }
+    out.push_str("`\nend\n");
+    out
+}
+
 /// A page that rebuilds `payload` in the browser and offers it as `file_name`,
 /// the way HTML smuggling kits do (base64 string, `atob`, `Blob`, a link's `download`).
 pub fn smuggling_page(payload: &[u8], file_name: &str) -> Vec<u8> {
