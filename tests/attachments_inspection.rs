@@ -345,6 +345,24 @@ fn a_program_uuencoded_in_the_text_body_is_an_attachment() {
 }
 
 #[test]
+fn a_message_attached_as_a_file_is_opened_within_the_depth_limit() {
+    let inner = samples::attached("setup.exe", &samples::windows_program());
+    let report = lints(&samples::attached("Invoice.eml", &inner));
+    assert_eq!(paths_of(&report, "attachment/executable"), vec!["Invoice.eml > setup.exe"]);
+    let zipped = samples::zip_message("mail.zip", &[ZipEntry::deflated("Invoice.eml", &inner)]);
+    assert_eq!(paths_of(&lints(&zipped), "attachment/executable"), vec!["mail.zip > Invoice.eml > setup.exe"]);
+    // Messages inside messages are levels of the walk, as archives are.
+    let mut nested = inner;
+    for _ in 0..10 {
+        nested = samples::attached("Fwd.eml", &nested);
+    }
+    let report = lints(&nested);
+    assert!(!report.has("attachment/executable"));
+    let finding = report.findings_of("attachment/archive-limit").next().expect("the depth limit");
+    assert_eq!(finding.message_id, "attachment/archive-limit.depth");
+}
+
+#[test]
 fn a_deeply_nested_zip_stops_at_the_depth_limit() {
     let mut archive = samples::zip(&[ZipEntry::stored("run.exe", &samples::windows_program())]);
     for _ in 0..200 {

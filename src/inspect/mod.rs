@@ -10,6 +10,7 @@
 pub mod active;
 pub mod bytes;
 pub mod containers;
+mod eml;
 pub mod expected;
 pub mod inflate;
 pub mod iso9660;
@@ -21,8 +22,8 @@ pub mod rar;
 pub mod sevenzip;
 pub mod smuggling;
 pub mod tar;
-mod walk;
 pub mod uuencode;
+mod walk;
 mod walk_archives;
 mod walk_documents;
 pub mod xls;
@@ -96,11 +97,11 @@ pub enum MacroSign {
     MacroSheets,
     /// `[Content_Types].xml` declares a macro-enabled main part.
     MacroEnabledContentType,
-    /// A legacy workbook (BIFF8) whose sheet list holds an Excel 4.0 macro sheet.
-    Excel4MacroSheet { sheet: String, very_hidden: bool },
     /// An OpenDocument package with a LibreOffice Basic module (`Basic/<library>/<module>.xml`)
     /// or a script (`Scripts/…`, Python, JavaScript or BeanShell).
     OdfMacros,
+    /// A legacy workbook (BIFF8) whose sheet list holds an Excel 4.0 macro sheet.
+    Excel4MacroSheet { sheet: String, very_hidden: bool },
 }
 
 /// How an archive's directories disagree with themselves: readers that trust

@@ -131,10 +131,11 @@ pub(super) fn needs_whole_file(format: Option<Format>) -> bool {
     )
 }
 
-/// Whether an entry is read whole: by its format, or because its name makes it a page.
+/// Whether an entry is read whole: by its format, or because its name makes it a page or a message.
 pub(super) fn wants_whole(format: Option<Format>, name: Option<&str>) -> bool {
     let extension = name.and_then(|n| names::analyse(n).extension);
-    needs_whole_file(format) || extension.is_some_and(|e| PAGE_EXTENSIONS.contains(&e.as_str()))
+    // Pages and attached messages (`eml`) are read whole too.
+    needs_whole_file(format) || extension.is_some_and(|e| PAGE_EXTENSIONS.contains(&e.as_str()) || e == "eml")
 }
 
 /// Extensions of pages a browser opens, where smuggled files hide.
@@ -190,6 +191,14 @@ impl<'l> Inspection<'l> {
         if self.is_page(item, format, extension.as_deref()) {
             self.check_active(item, extension.as_deref());
             self.check_smuggling(item, stack);
+        }
+        if format.is_none() && super::eml::is_message(extension.as_deref(), item.declared_type.as_deref()) {
+            if item.depth >= self.limits.max_depth {
+                self.reach(&item.path, Limit::Depth, item.depth as u64 + 1, self.limits.max_depth as u64);
+            } else if item.complete {
+                self.open_message(item, stack);
+            }
+            return;
         }
         let opens =
             matches!(format, Some(Format::Zip | Format::Tar | Format::Gzip | Format::Iso9660 | Format::OneNote));

@@ -74,7 +74,7 @@ pub struct LongMimeField {
 /// that may open a part (the start of the first line past the limit), and the
 /// Content-Type and Content-Disposition fields before that point (any part's
 /// header, or a line that looks like one) longer than `MAX_PARSER_MIME_FIELD_BYTES`.
-fn scan_structure(content: &[u8]) -> (Option<usize>, Vec<LongMimeField>) {
+pub(crate) fn scan_structure(content: &[u8]) -> (Option<usize>, Vec<LongMimeField>) {
     let mut long = Vec::new();
     let mut count = 0usize;
     let mut start = 0usize;
@@ -976,7 +976,7 @@ fn encoded_carriage_returns(text: Cow<'_, str>) -> Cow<'_, str> {
 /// that chain one stack frame per level: a few thousand levels overflow wasm's
 /// 1 MiB stack (a trap). The model reads `MAX_MIME_DEPTH` levels; what is left
 /// below is taken apart here, one level at a time.
-fn drop_level_by_level<'p>(parts: impl Iterator<Item = mail_parser::MessagePart<'p>>) {
+pub(crate) fn drop_level_by_level<'p>(parts: impl Iterator<Item = mail_parser::MessagePart<'p>>) {
     let mut pending: Vec<mail_parser::MessagePart<'p>> = parts.collect();
     while let Some(mut part) = pending.pop() {
         if let PartType::Message(nested) = std::mem::take(&mut part.body) {

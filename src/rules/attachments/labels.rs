@@ -41,6 +41,7 @@ crate::label_texts! { "attachment/";
     FORMAT_PNG "format.png" => { en: "PNG image", fr: "image PNG", es: "imagen PNG", pl: "obraz PNG" },
     FORMAT_JPEG "format.jpeg" => { en: "JPEG image", fr: "image JPEG", es: "imagen JPEG", pl: "obraz JPEG" },
     FORMAT_GIF "format.gif" => { en: "GIF image", fr: "image GIF", es: "imagen GIF", pl: "obraz GIF" },
+    FORMAT_MESSAGE_STRUCTURE "format.message-structure" => { en: "attached message with too many parts or too long a MIME field to read", fr: "message joint avec trop de parties ou un champ MIME trop long pour être lu", es: "mensaje adjunto con demasiadas partes o un campo MIME demasiado largo para leerlo", pl: "załączona wiadomość ze zbyt wieloma częściami lub zbyt długim polem MIME, by ją odczytać" },
     FORMAT_ZIP_NO_DIRECTORY "format.zip-no-directory" => { en: "ZIP archive without a central directory", fr: "archive ZIP sans répertoire central", es: "archivo ZIP sin directorio central", pl: "archiwum ZIP bez katalogu centralnego" },
     FORMAT_ZIP_UNSUPPORTED_METHOD "format.zip-unsupported-method" => { en: "ZIP entry with an unsupported compression method", fr: "entrée ZIP avec une méthode de compression non prise en charge", es: "entrada ZIP con un método de compresión no compatible", pl: "pozycja ZIP z nieobsługiwaną metodą kompresji" },
     GROUP_WINDOWS_PROGRAM "group.windows-program" => { en: "Windows program", fr: "programme Windows", es: "programa de Windows", pl: "program Windows" },
@@ -91,6 +92,7 @@ pub fn format_label(key: &str) -> Option<&'static Entry> {
         "jpeg" => &FORMAT_JPEG,
         "gif" => &FORMAT_GIF,
         "zip-no-directory" => &FORMAT_ZIP_NO_DIRECTORY,
+        "message-structure" => &FORMAT_MESSAGE_STRUCTURE,
         "zip-unsupported-method" => &FORMAT_ZIP_UNSUPPORTED_METHOD,
         _ => return None,
     })
