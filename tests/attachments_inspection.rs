@@ -141,6 +141,16 @@ fn every_name_a_client_may_use_is_checked() {
 }
 
 #[test]
+fn a_part_naming_itself_many_times_is_checked_under_the_first_names() {
+    let names: String = (0..20).map(|i| format!("; filename=\"run{i}.vbs\"")).collect();
+    let header = format!("Content-Type: text/plain\r\nContent-Disposition: attachment; filename=\"a.txt\"{names}");
+    let report = lints(&samples::message_with_header(&header, b"x"));
+    let paths = paths_of(&report, "attachment/executable");
+    assert_eq!(paths.len(), mail_preflight::model::MAX_OTHER_NAMES, "{paths:?}");
+    assert_eq!(paths[0], "a.txt (filename=run0.vbs)");
+}
+
+#[test]
 fn a_nul_ends_a_name_where_windows_ends_it() {
     let header = "Content-Type: text/plain\r\nContent-Disposition: attachment; filename*=UTF-8''run.vbs%00.txt";
     let report = lints(&samples::message_with_header(header, b"WScript.Echo 1"));
@@ -360,6 +370,15 @@ fn a_message_attached_as_a_file_is_opened_within_the_depth_limit() {
     assert!(!report.has("attachment/executable"));
     let finding = report.findings_of("attachment/archive-limit").next().expect("the depth limit");
     assert_eq!(finding.message_id, "attachment/archive-limit.depth");
+}
+
+#[test]
+fn an_attached_message_too_long_to_parse_is_uninspectable() {
+    let long_name = "a".repeat(20_000);
+    let inner = samples::message_with(&format!("{long_name}.exe"), "application/octet-stream", b"x");
+    let report = lints(&samples::attached("Invoice.eml", &inner));
+    let finding = report.findings_of("attachment/uninspectable-archive").next().expect("an uninspectable message");
+    assert!(finding.message.contains("too long a MIME field"), "{}", finding.message);
 }
 
 #[test]

@@ -111,16 +111,23 @@ const GMAIL_BLOCKED_TYPES: &str = include_str!("data/gmail-blocked-types.txt");
 /// Group name of the extensions only Gmail's list names (no group of ours holds them).
 pub const GMAIL_BLOCKED_GROUP: &str = "gmail-blocked";
 
-/// The extensions Gmail refuses as attachments, zipped or not, in the data file's order.
-pub fn gmail_blocked_extensions() -> impl Iterator<Item = &'static str> {
-    GMAIL_BLOCKED_TYPES.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#'))
+/// The extensions of a block list data file: one a line, `#` comments.
+fn listed_extensions(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#'))
 }
 
+/// The extensions Gmail refuses as attachments, zipped or not, in the data file's order.
+pub fn gmail_blocked_extensions() -> impl Iterator<Item = &'static str> {
+    listed_extensions(GMAIL_BLOCKED_TYPES)
+}
+
+// Each list is parsed once for the process (constant data, not a per-message
+// cache): names are checked for every archive entry.
+static GMAIL_LISTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+static OUTLOOK_LISTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+
 pub fn is_gmail_blocked(extension: &str) -> bool {
-    // Parsed once for the process (constant data, not a per-message cache): names
-    // are checked for every archive entry.
-    static LISTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    LISTED.get_or_init(|| gmail_blocked_extensions().collect()).contains(&extension)
+    GMAIL_LISTED.get_or_init(|| gmail_blocked_extensions().collect()).contains(&extension)
 }
 
 /// The block lists of Outlook: OWA's default BlockedFileTypes and the types
@@ -132,13 +139,11 @@ pub const OUTLOOK_BLOCKED_GROUP: &str = "outlook-blocked";
 
 /// The extensions Outlook blocks, in the data file's order.
 pub fn outlook_blocked_extensions() -> impl Iterator<Item = &'static str> {
-    OUTLOOK_BLOCKED_TYPES.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#'))
+    listed_extensions(OUTLOOK_BLOCKED_TYPES)
 }
 
 pub fn is_outlook_blocked(extension: &str) -> bool {
-    // Parsed once for the process, as Gmail's list.
-    static LISTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    LISTED.get_or_init(|| outlook_blocked_extensions().collect()).contains(&extension)
+    OUTLOOK_LISTED.get_or_init(|| outlook_blocked_extensions().collect()).contains(&extension)
 }
 
 /// The name of the group that makes an extension run code: one of ours, else
@@ -313,7 +318,8 @@ mod tests {
     fn outlook_lists_are_read_from_their_data_file() {
         let listed: Vec<&str> = outlook_blocked_extensions().collect();
         assert_eq!(listed.len(), 115);
-        for extension in ["msh", "ps2", "psc1", "hlp", "py", "pyw", "xbap", "ws", "shs", "bas", "pl", "vbp", "wsb", "xnk"] {
+        let tester = ["msh", "ps2", "psc1", "hlp", "py", "pyw", "xbap", "ws", "shs", "bas", "pl", "vbp", "wsb", "xnk"];
+        for extension in tester {
             assert!(listed.contains(&extension), "{extension}");
         }
         assert!(listed.iter().all(|e| !e.starts_with('.') && *e == e.to_ascii_lowercase()));

@@ -192,6 +192,11 @@ mod tests {
         // The same text cut into short words is prose or code, not pieces.
         let words = run.as_bytes().chunks(12).map(|c| std::str::from_utf8(c).unwrap_or("")).collect::<Vec<_>>();
         assert_eq!(carried(&format!("<p>{}</p><script>atob(x)</script>{SCRIPT}", words.join(" "))), None);
+        // More than MAX_PIECE_GAP_BYTES between two pieces ends the string.
+        let far = format!("{}{}", quoted[0], " ".repeat(MAX_PIECE_GAP_BYTES + 1));
+        let spread = format!("<script>var b = {}{};\nvar x = atob(b);</script>", far, quoted[1..].join("+"));
+        let joined = carried(&format!("{spread}{SCRIPT}")).expect("the rest is still long enough");
+        assert_eq!(joined.len(), run.len() - pieces[0].len());
         // A single quote ends the string: what follows is another attribute.
         let tail = format!("<a href=\"data:application/zip;base64,{}\" download attributeword>", pieces[0]);
         assert_eq!(carried(&tail).as_deref(), Some(pieces[0].as_bytes()));

@@ -133,6 +133,14 @@ mod tests {
     }
 
     #[test]
+    fn blocks_stop_at_their_limit() {
+        let text: String = (0..MAX_UUENCODE_BLOCKS + 4).map(|i| encode(&format!("f{i}.txt"), b"data")).collect();
+        let found = blocks(&text, usize::MAX);
+        assert_eq!(found.len(), MAX_UUENCODE_BLOCKS);
+        assert_eq!(found[0].data, b"data");
+    }
+
+    #[test]
     fn text_that_only_looks_like_a_begin_line_is_no_block() {
         assert!(blocks("begin the meeting at 10\nend", usize::MAX).is_empty());
         assert!(blocks("begin 9999 x\n", usize::MAX).is_empty());
