@@ -1,7 +1,9 @@
 //! `spam/image-only`: the guides list "the e-mail contains just an image over
 //! 1 MB and a few words" among the things that get a mail flagged as spam.
 //! The image size is its decoded size: an attached image, an inline `cid:`
-//! image, or a `data:` URI in the HTML.
+//! image, or a `data:` URI in the HTML. The images are summed: one picture
+//! sliced into pieces is the same message. Words drawn in their background's
+//! colour are not "words" the reader sees (as `spam/invisible-text` reads them).
 
 use super::{element_location, part_location};
 use crate::text::count_words;
@@ -31,6 +33,12 @@ crate::rule_texts! { "spam/image-only";
         fr: "Rédigez le message en texte et gardez les images comme illustrations : compressez l'image sous 1 Mo ou mettez un lien vers elle sur votre site.",
         es: "Escriba el mensaje como texto y use las imágenes como ilustración: comprima la imagen por debajo de 1 MB o enlácela desde su sitio.",
         pl: "Napisz wiadomość tekstem, a obrazy traktuj jako ilustracje: skompresuj obraz poniżej 1 MB albo podlinkuj go ze swojej strony.",
+    },
+    LARGE_IMAGES "large-images" => {
+        en: "The message's {count, plural, one {# image weighs} other {# images weigh}} {size} together (over {limit}; the largest, {image}, is {largest}) and the message shows only {words, plural, one {# word} other {# words}} (fewer than {maxWords}).",
+        fr: "{count, plural, one {L'image du message pèse} many {Les # d'images du message pèsent} other {Les # images du message pèsent}} {size} au total (plus de {limit} ; la plus grande, {image}, fait {largest}) et le message n'affiche que {words, plural, one {# mot} many {# de mots} other {# mots}} (moins de {maxWords}).",
+        es: "{count, plural, one {La imagen del mensaje ocupa} many {Las # de imágenes del mensaje ocupan} other {Las # imágenes del mensaje ocupan}} {size} en total (más de {limit}; la mayor, {image}, ocupa {largest}) y el mensaje solo muestra {words, plural, one {# palabra} many {# de palabras} other {# palabras}} (menos de {maxWords}).",
+        pl: "{count, plural, one {# obraz wiadomości waży} few {# obrazy wiadomości ważą} many {# obrazów wiadomości waży} other {# obrazu wiadomości waży}} razem {size} (ponad {limit}; największy, {image}, ma {largest}), a wiadomość wyświetla tylko {words, plural, one {# słowo} few {# słowa} many {# słów} other {# słowa}} (mniej niż {maxWords}).",
     },
     LARGE_IMAGE "large-image" => {
         en: "The image {image} is {size} (over {limit}) and the message shows only {words, plural, one {# word} other {# words}} (fewer than {maxWords}).",
@@ -94,6 +102,24 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::Generated(big_data_uri),
         ),
+        Example::fails(
+            title! {
+                en: "One picture sliced into two images of 600 KB",
+                fr: "Une image découpée en deux images de 600 Ko",
+                es: "Una imagen cortada en dos imágenes de 600 KB",
+                pl: "Jeden obraz pocięty na dwa obrazy po 600 KB",
+            },
+            ExampleInput::Generated(two_halves),
+        ),
+        Example::fails(
+            title! {
+                en: "Padding words in white on white do not count as text",
+                fr: "Des mots de remplissage en blanc sur blanc ne comptent pas comme du texte",
+                es: "Las palabras de relleno en blanco sobre blanco no cuentan como texto",
+                pl: "Słowa-wypełniacze białe na białym nie liczą się jako tekst",
+            },
+            ExampleInput::Generated(white_padding),
+        ),
         Example::passes(
             title! {
                 en: "The same image with a real text of 40 words",
@@ -143,6 +169,25 @@ fn big_attached_image() -> Vec<u8> {
 fn big_image_with_text() -> Vec<u8> {
     let text = "This month we present the new season of our catalogue with photos of every product, prices, sizes and the dates of the shop's opening hours during the holidays, plus a word from the team about what changes for deliveries.";
     image_message(&format!("<p>{text}</p><img src=\"cid:offer@example.com\">"), "inline", IMAGE_BYTES)
+}
+
+fn two_halves() -> Vec<u8> {
+    let half = "A".repeat(76).repeat(IMAGE_BYTES / 2 / 57 + 1);
+    let mut raw = String::from("From: a@example.com\nTo: b@example.com\nSubject: Our offer\nMIME-Version: 1.0\nContent-Type: multipart/related; boundary=B\n\n--B\nContent-Type: text/html; charset=utf-8\n\n<p>Click for details</p><img src=\"cid:top@example.com\"><img src=\"cid:bottom@example.com\">\n");
+    for name in ["top", "bottom"] {
+        raw.push_str(&format!("--B\nContent-Type: image/jpeg; name={name}.jpg\nContent-Disposition: inline; filename={name}.jpg\nContent-ID: <{name}@example.com>\nContent-Transfer-Encoding: base64\n\n"));
+        for line in half.as_bytes().chunks(76) {
+            raw.push_str(std::str::from_utf8(line).unwrap_or_default());
+            raw.push('\n');
+        }
+    }
+    raw.push_str("--B--\n");
+    raw.into_bytes()
+}
+
+fn white_padding() -> Vec<u8> {
+    let padding = "garden weekend family regards thanks attached invoice report quarterly agenda meeting ".repeat(5);
+    image_message(&format!("<p>Click for details</p><img src=\"cid:offer@example.com\"><p style=\"color:#ffffff\">{padding}</p>"), "inline", IMAGE_BYTES)
 }
 
 fn big_data_uri() -> Vec<u8> {
@@ -198,7 +243,9 @@ fn images(message: &Message) -> Vec<SizedImage> {
             if src.len() > 4 && src.as_bytes()[..4].eq_ignore_ascii_case(b"cid:") {
                 // RFC 2392 §2: a cid URL is the Content-ID, percent-encoded.
                 let id = percent_decode(&src[4..]);
-                if let Some(part) = message.parts.iter().find(|p| p.content_id.as_deref() == Some(id.as_str())) {
+                let part = message.parts.iter().find(|p| p.content_id.as_deref() == Some(id.as_str()));
+                // One part shown twice is one image.
+                if let Some(part) = part.filter(|p| !referenced.contains(&p.index)) {
                     referenced.push(part.index);
                     out.push(SizedImage {
                         name: part.filename.clone().unwrap_or_else(|| src.to_string()),
@@ -233,28 +280,45 @@ fn images(message: &Message) -> Vec<SizedImage> {
 
 fn check(message: &Message, cx: &mut Context) {
     // Images first: they are few, while the visible text may be megabytes long.
-    let Some(largest) = images(message).into_iter().max_by_key(|i| i.bytes) else { return };
-    if largest.bytes <= (cx.settings.int(&IMAGE_ONLY_MIN_BYTES) as u64) {
+    let images = images(message);
+    let total: u64 = images.iter().map(|i| i.bytes).sum();
+    let Some(largest) = images.iter().max_by_key(|i| i.bytes) else { return };
+    let min_bytes = cx.settings.int(&IMAGE_ONLY_MIN_BYTES) as u64;
+    if total <= min_bytes {
         return;
     }
     let text = &message.visible_text;
-    let words = count_words(&text);
+    // Words drawn in their background's colour pad the count for the filter, not the reader.
+    let min_contrast = cx.settings.number(&super::invisible_text::INVISIBLE_MIN_CONTRAST);
+    let unseen: usize = message.html.iter().map(|html| super::unseen_words(html, min_contrast)).sum();
+    let words = count_words(text).saturating_sub(unseen);
     if words >= cx.settings.count(&IMAGE_ONLY_MAX_WORDS) {
         return;
     }
+    // The largest image by its name, or, without one, by its part in the reader's language.
+    let with_image = |msg: Msg| match &largest.unnamed {
+        Some(unnamed) => msg.messages("image", vec![unnamed.nested()]),
+        None => msg.text("image", largest.name.clone()),
+    };
+    let msg = if largest.bytes > min_bytes {
+        with_image(Msg::of(&LARGE_IMAGE)).megabytes("size", largest.bytes)
+    } else {
+        with_image(Msg::of(&LARGE_IMAGES).int("count", images.len()).megabytes("size", total)).megabytes("largest", largest.bytes)
+    };
     cx.emit(
         Draft::new(
-            match &largest.unnamed {
-                Some(unnamed) => Msg::of(&LARGE_IMAGE).messages("image", vec![unnamed.nested()]),
-                None => Msg::of(&LARGE_IMAGE).text("image", largest.name.clone()),
-            }
-                .megabytes("size", largest.bytes)
-                .megabytes("limit", cx.settings.int(&IMAGE_ONLY_MIN_BYTES) as u64)
+            msg.megabytes("limit", min_bytes)
                 .int("words", words)
                 .int("maxWords", cx.settings.count(&IMAGE_ONLY_MAX_WORDS)),
         )
-        .evidence(format!("{} ({} bytes); text: {}", largest.name, largest.bytes, text.trim()))
-        .at(largest.location),
+        .evidence(format!(
+            "{} image(s), {total} bytes, largest {} ({} bytes); {words} word(s) seen; text: {}",
+            images.len(),
+            largest.name,
+            largest.bytes,
+            text.trim()
+        ))
+        .at(largest.location.clone()),
     );
 }
 

@@ -24,6 +24,12 @@ use crate::model::html::Span;
 use crate::model::{Body, HtmlBody, Message};
 use crate::report::Location;
 
+/// Words of the runs of `html` drawn in their background's colour (a contrast
+/// under `min_contrast`), which its visible text holds but nobody sees.
+pub(crate) fn unseen_words(html: &HtmlBody, min_contrast: f64) -> usize {
+    html.facts.runs.iter().filter(|r| r.in_background_colour(min_contrast)).map(|r| crate::text::count_words(&r.text)).sum()
+}
+
 /// Where the Subject field is, for findings about it.
 pub(crate) fn subject_location(message: &Message) -> Location {
     match message.header("Subject") {

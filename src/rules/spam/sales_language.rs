@@ -13,6 +13,7 @@
 //! `MAX_SCORED_CATEGORIES` so that this factor alone stays below the threshold.
 
 use super::terms::{any_accents, built_in_hits, data_lines, found_in, reader_texts, written_and_read};
+use super::unseen_words;
 use crate::i18n::{Entry, Msg};
 use crate::model::Message;
 use crate::report::Severity;
@@ -286,12 +287,6 @@ fn check(message: &Message, cx: &mut Context) {
                 .min(scores::MAX_POINTS),
         ),
     );
-}
-
-/// Words of the runs of `html` drawn in their background's colour (a contrast
-/// under `min_contrast`), which its visible text holds but nobody sees.
-fn unseen_words(html: &crate::model::HtmlBody, min_contrast: f64) -> usize {
-    html.facts.runs.iter().filter(|r| r.in_background_colour(min_contrast)).map(|r| count_words(&r.text)).sum()
 }
 
 #[cfg(test)]
