@@ -239,9 +239,11 @@ fn a_block_a_small_screen_rule_shows_is_honest() {
 }
 
 #[test]
-fn an_extended_preheader_with_its_padding_is_honest() {
+fn a_preheader_longer_than_any_inbox_preview_is_not_honest_but_its_padding_never_counts() {
     // Cerberus' sample (emailmonday/Cerberus, MIT): "extended text preheaders
     // (~490 characters)", here followed in the same element by preview padding.
+    // No inbox shows more than about 278 characters (`MAX_PREHEADER_CHARS`,
+    // Litmus): past it, the hidden text is read as hidden.
     let sample = "(Optional) This text will appear in the inbox preview, but not the email body. It can be used to \
         supplement the email subject line or even summarize the email's contents. Extended text preheaders (~490 \
         characters) seems like a better UX for anyone using a screenreader or voice-command apps like Siri to \
@@ -250,6 +252,11 @@ fn an_extended_preheader_with_its_padding_is_honest() {
     let padding = "&#847; &zwnj; &nbsp; &#8199; &#65279; ".repeat(90);
     let facts = analyse(&format!(
         r#"<div style="max-height:0;overflow:hidden;mso-hide:all">{sample} {padding}</div><p>Hello</p>"#
+    ));
+    assert_eq!(facts.hidden[0].honest, None);
+    let short: String = sample.chars().take(mail_preflight::model::html::MAX_PREHEADER_CHARS - 1).collect();
+    let facts = analyse(&format!(
+        r#"<div style="max-height:0;overflow:hidden;mso-hide:all">{short} {padding}</div><p>Hello</p>"#
     ));
     assert_eq!(facts.hidden[0].honest, Some(Honest::Preheader));
 }

@@ -1091,7 +1091,7 @@ export interface HiddenRun {
   /** WCAG contrast of the text on its background. */
   contrast?: number;
   /** An honest pattern, hidden but not reported. */
-  honest?: 'preheader' | 'trackingPixel' | 'smallScreens' | 'someClients' | 'interaction';
+  honest?: 'preheader' | 'trackingPixel' | 'screenReader' | 'smallScreens' | 'someClients' | 'interaction';
   at: ElementAt;
 }
 

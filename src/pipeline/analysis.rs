@@ -179,8 +179,8 @@ pub struct HiddenRunView {
     /// WCAG contrast of the text on its background, when the background is known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub contrast: Option<f64>,
-    /// An honest pattern (`preheader`, `trackingPixel`, `smallScreens`, `someClients`,
-    /// `interaction`): hidden, but not reported.
+    /// An honest pattern (`preheader`, `trackingPixel`, `screenReader`, `smallScreens`,
+    /// `someClients`, `interaction`): hidden, but not reported.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub honest: Option<&'static str>,
     pub at: ElementAt,
@@ -305,6 +305,7 @@ fn html_view(html: &HtmlBody, min_contrast: f64) -> HtmlView {
         h.map(|h| match h {
             Honest::Preheader => "preheader",
             Honest::TrackingPixel => "trackingPixel",
+            Honest::ScreenReaderText => "screenReader",
             Honest::ShownOnSmallScreens => "smallScreens",
             Honest::ShownInSomeClients => "someClients",
             Honest::ShownOnInteraction => "interaction",

@@ -14,7 +14,9 @@ use super::color::{parse_legacy_color, ColorValue, Rgba};
 use super::media::{Views, ALL_VIEWS};
 use super::transform::Affine;
 use super::sheet::{shorten, StyleSheet, MAX_QUOTED_VALUE};
-use super::values::{parse_style_attribute, Bidi, Declaration, Length, Property, Value, ROOT_FONT_PX};
+use super::values::{
+    parse_property_value, parse_style_attribute, substitute_vars, Bidi, Declaration, Length, Property, Value, ROOT_FONT_PX,
+};
 use super::{HiddenMeans, Source, SourceId, SourceOrigin};
 use html5ever::LocalName;
 use scraper::ElementRef;
@@ -27,8 +29,24 @@ pub const INVISIBLE_OPACITY: f32 = 0.02;
 /// `text-indent`) is off-screen. *(default, ours)*: mail content columns are
 /// about 600 px wide; honest layouts use small negative margins only.
 pub const OFFSCREEN_PX: f32 = 500.0;
+/// Largest drawing factor kept (`Style::scale`): past it, sizes are only "huge". *(default, ours)*
+pub const MAX_SCALE: f32 = 1.0e4;
 /// A box this small (width or height, px) with its overflow cut shows nothing. *(default, ours)*
 pub const ZERO_BOX_PX: f32 = 1.0;
+
+/// Most custom properties looked through for one `var()` name, nearest first
+/// (`VarNode`): deeper definitions are not seen, and the `var()` is then left
+/// unread. *(default, ours)*
+pub const MAX_VAR_LOOKUP: usize = 64;
+
+/// A custom property set on an element, in a list shared by its descendants
+/// (`Style::vars` is the nearest; `next` the one before it, up the tree).
+#[derive(Debug, Clone)]
+pub struct VarNode {
+    name: u64,
+    value: String,
+    next: Option<u32>,
+}
 
 /// Elements whose content is never shown.
 const NEVER_SHOWN_ELEMENTS: &[&str] = &["head", "script", "style", "template", "noscript", "title", "meta", "link"];
@@ -40,6 +58,9 @@ pub struct Hiding {
     pub source: Option<SourceId>,
     /// Index of the element where the hiding starts (`Walker::roots`).
     pub root: u32,
+    /// The hiding element has the shape of visually hidden text for screen
+    /// readers (`honest::is_screen_reader_box`): its text is a candidate label.
+    pub screen_reader: bool,
 }
 
 /// The computed style of an element, as far as the analysis needs it.
@@ -59,7 +80,7 @@ pub struct Style {
     pub opacity: f32,
     pub opacity_source: Option<SourceId>,
     /// Product of the factors `zoom` and the transforms of the element and its
-    /// ancestors shrink it by (`Affine::smallest_scale`).
+    /// ancestors draw it at (`Affine::smallest_scale`): under 1 shrinks, over 1 enlarges.
     pub scale: f32,
     pub scale_source: Option<SourceId>,
     pub hidden: Option<Hiding>,
@@ -75,6 +96,10 @@ pub struct Style {
     /// bidi-override` (or `<bdo>`) with `direction: rtl` (CSS Writing Modes 3
     /// §2.2), up to an element that embeds or overrides anew.
     pub reversed: bool,
+    /// The nearest custom property set on the element or an ancestor (`VarNode`).
+    pub vars: Option<u32>,
+    /// `<body link>`: the colour of links the author does not style (HTML §15.3.3).
+    pub link: Option<(Rgba, Option<SourceId>)>,
 }
 
 impl Style {
@@ -98,6 +123,8 @@ impl Style {
             height_px: None,
             rtl: false,
             reversed: false,
+            vars: None,
+            link: None,
         }
     }
 
@@ -166,6 +193,8 @@ pub struct Cascade<'a> {
     pub sources: &'a mut Vec<Source>,
     /// `sources` index of each sheet rule's first declaration.
     pub rule_sources: &'a [SourceId],
+    /// The custom properties set so far (`Style::vars` points into it).
+    pub vars: &'a mut Vec<VarNode>,
     pub budget: &'a mut Budget,
 }
 
@@ -193,12 +222,21 @@ impl Cascade<'_> {
         };
         // (important, inline, specificity, order) — CSS Cascade 4 §6.
         type Key = (bool, bool, u32, (usize, usize));
+        // A rule's custom properties and `var()` values are read from their whole text (`var_texts`).
+        let mut rule_vars: Vec<String> = Vec::new();
         let mut order: Vec<(Key, Declaration<'_>, Option<SourceId>, Views)> = Vec::new();
         for m in &matched {
             let Some(rule) = self.sheet.rules.get(m.rule) else { continue };
             let Some(declaration) = rule.declarations.get(m.declaration) else { continue };
+            if matches!(declaration.value, Value::Custom { .. } | Value::Var) {
+                rule_vars.push(rule.var_texts.get(m.declaration).cloned().unwrap_or_default());
+            }
             let source = self.rule_sources.get(m.rule).map(|first| first + m.declaration as SourceId);
             order.push(((m.important, false, m.specificity, m.order), *declaration, source, m.views));
+        }
+        let mut rule_vars = rule_vars.iter();
+        for entry in order.iter_mut().filter(|e| matches!(e.1.value, Value::Custom { .. } | Value::Var)) {
+            entry.1.text = rule_vars.next().map_or("", String::as_str);
         }
         for (i, declaration) in inline.iter().enumerate() {
             order.push(((declaration.important, true, 0, (0, i)), *declaration, None, ALL_VIEWS));
@@ -236,15 +274,61 @@ impl Cascade<'_> {
                     entry.2 = self.source(SourceOrigin::Inline { element: name.clone() }, entry.1.property.name(), entry.1.text);
                 }
             }
+            // Custom properties first: a `var()` reads the element's own (CSS Variables 1 §3).
+            for (_, declaration, _, views) in &order {
+                if let (true, Value::Custom { name }) = (views & (1 << view) != 0, declaration.value) {
+                    self.define_var(&mut style, name, declaration.text);
+                }
+            }
             for (_, declaration, source, views) in &order {
-                if views & (1 << view) != 0 {
-                    apply(declaration, *source, parent, &mut style, &mut own);
+                if views & (1 << view) == 0 {
+                    continue;
+                }
+                match declaration.value {
+                    Value::Custom { .. } => {}
+                    Value::Var => {
+                        if let Some(value) = self.resolve_vars(&style, declaration) {
+                            apply(&Declaration { value, ..*declaration }, *source, parent, &mut style, &mut own);
+                        }
+                    }
+                    _ => apply(declaration, *source, parent, &mut style, &mut own),
                 }
             }
             self.finish(&name, parent, &mut style, &own, root_index);
             styles.push(style);
         }
         styles
+    }
+
+    /// Sets a custom property on `style` (and its descendants).
+    fn define_var(&mut self, style: &mut Style, name: u64, value: &str) {
+        if !self.budget.derive(value.len() + 16) {
+            return;
+        }
+        self.vars.push(VarNode { name, value: value.to_string(), next: style.vars });
+        style.vars = Some((self.vars.len() - 1) as u32);
+    }
+
+    /// The value of a declaration holding `var()`, its custom properties
+    /// looked up from `style` (`None`: invalid at computed-value time, ignored).
+    fn resolve_vars(&mut self, style: &Style, declaration: &Declaration<'_>) -> Option<Value> {
+        let (vars, budget) = (&*self.vars, &mut *self.budget);
+        let mut lookup = |name: u64| {
+            let mut at = style.vars;
+            for _ in 0..MAX_VAR_LOOKUP {
+                let node = vars.get(at? as usize)?;
+                if !budget.step(1) {
+                    return None;
+                }
+                if node.name == name {
+                    return Some(node.value.clone());
+                }
+                at = node.next;
+            }
+            None
+        };
+        let text = substitute_vars(declaration.text, &mut lookup, 0)?;
+        parse_property_value(declaration.property, &text)
     }
 
     /// A source of the element made once for all its views (`SourceMemo`).
@@ -290,6 +374,12 @@ impl Cascade<'_> {
             "body" => super::attr(value, "text").map(|v| (v, "text")),
             _ => None,
         };
+        if &**name == "body" {
+            if let Some(c) = super::attr(value, "link").and_then(parse_legacy_color) {
+                let source = self.memo_source(memo, SourceOrigin::Attribute { element: name.clone(), name: "link" }, "", super::attr(value, "link").unwrap_or_default());
+                style.link = Some((c, source));
+            }
+        }
         if let Some((text, attr)) = color_attr {
             if let Some(c) = parse_legacy_color(text) {
                 style.color = c;
@@ -297,9 +387,8 @@ impl Cascade<'_> {
             }
         }
         if &**name == "a" && super::attr(value, "href").is_some() {
-            // User-agent style: links are blue unless the author styles them.
-            style.color = Rgba::LINK_BLUE;
-            style.color_source = None;
+            // User-agent style: links are blue (or `<body link>`'s colour) unless the author styles them.
+            (style.color, style.color_source) = parent.link.unwrap_or((Rgba::LINK_BLUE, None));
         }
         if let Some(scale) = heading_scale(name) {
             style.font_px = parent.font_px * scale;
@@ -324,6 +413,20 @@ impl Cascade<'_> {
             own.unicode_bidi = Some(Bidi::Override);
         } else if super::attr(value, "dir").is_some() {
             own.unicode_bidi = Some(Bidi::Embed);
+        }
+        // SVG 2 §7.5 and the HTML rendering section: `svg:not(:root) { overflow: hidden }`.
+        if &**name == "svg" {
+            own.overflow_clips = Some((true, None));
+        }
+        // SVG text's `font-size` presentation attribute (SVG 2 §6.6), under any CSS.
+        if matches!(&**name, "text" | "tspan") {
+            if let Some(text) = super::attr(value, "font-size") {
+                if let Some(px) = text.trim().trim_end_matches("px").parse::<f32>().ok().filter(|p| p.is_finite() && *p >= 0.0) {
+                    style.font_px = px;
+                    style.font_source =
+                        self.memo_source(memo, SourceOrigin::Attribute { element: name.clone(), name: "font-size" }, "", text);
+                }
+            }
         }
         if super::attr(value, "hidden").is_some() {
             let source = self.memo_source(memo, SourceOrigin::Attribute { element: name.clone(), name: "hidden" }, "", "");
@@ -393,12 +496,13 @@ impl Cascade<'_> {
             (own.translate.unwrap_or(identity), own.scale.unwrap_or(identity), own.transform.unwrap_or(identity));
         let map = translate.0.then(scale.0).then(transform.0);
         let zoom = own.zoom.map_or((1.0, None), |(z, s)| (if z.is_finite() && z > 0.0 { z } else { 1.0 }, s));
-        let shrink = [(scale.0.smallest_scale(), scale.1), (transform.0.smallest_scale(), transform.1), zoom]
-            .into_iter()
-            .filter(|(factor, _)| *factor < 1.0)
-            .min_by(|a, b| a.0.total_cmp(&b.0));
-        if let Some((_, source)) = shrink {
-            style.scale = parent.scale * (map.smallest_scale() * zoom.0).min(1.0);
+        // The declaration that shrinks most, or else enlarges most, is the source.
+        let factors = [(scale.0.smallest_scale(), scale.1), (transform.0.smallest_scale(), transform.1), zoom];
+        let shrink = factors.into_iter().filter(|(factor, _)| *factor < 1.0).min_by(|a, b| a.0.total_cmp(&b.0));
+        let grow = factors.into_iter().filter(|(factor, _)| *factor > 1.0).max_by(|a, b| a.0.total_cmp(&b.0));
+        let factor = map.smallest_scale() * zoom.0;
+        if let (Some((_, source)), true) = (shrink.or(grow), factor.is_finite()) {
+            style.scale = (parent.scale * factor).clamp(0.0, MAX_SCALE);
             style.scale_source = source;
         }
         let px = |l: Own<Length>| l.and_then(|(l, s)| l.px(style.font_px, false).map(|px| (px, s)));
@@ -411,7 +515,19 @@ impl Cascade<'_> {
         if let Some((false, _)) = own.visibility_hidden {
             style.hidden = None;
         }
-        let hide = |means: HiddenMeans, source: Option<SourceId>| Some(Hiding { means, source, root: root_index });
+        // The shape of text visually hidden for screen readers: out of the flow, in
+        // a 1×1 px box that cuts its overflow (`honest::is_screen_reader_box`).
+        let screen_reader = super::honest::is_screen_reader_box(
+            own.out_of_flow.is_some_and(|o| o.0),
+            own.overflow_clips.is_some_and(|o| o.0),
+            px(own.width).map(|p| p.0),
+            px(own.height).map(|p| p.0),
+        );
+        let hide = |means: HiddenMeans, source: Option<SourceId>| {
+            let screen_reader =
+                screen_reader && matches!(means, HiddenMeans::Clipped | HiddenMeans::ZeroSizeBox | HiddenMeans::OffScreen);
+            Some(Hiding { means, source, root: root_index, screen_reader })
+        };
         let far = |l: Own<Length>| px(l).filter(|(p, _)| *p <= -OFFSCREEN_PX);
         // Moved by a transform: the composed map's offset, from the declaration that moves most.
         let moved = (map.e <= -OFFSCREEN_PX || map.f <= -OFFSCREEN_PX).then(|| {
@@ -497,6 +613,8 @@ fn apply(declaration: &Declaration<'_>, source: Option<SourceId>, parent: &Style
         (_, Value::UnicodeBidi(bidi)) => own.unicode_bidi = Some(bidi),
         (_, Value::TextFill(ColorValue::Current)) => style.fill = None,
         (_, Value::TextFill(ColorValue::Rgba(c))) => style.fill = Some((c, source)),
+        // Read by `Cascade::compute` before (custom properties) or through `resolve_vars`.
+        (_, Value::Custom { .. } | Value::Var) => {}
         (property, Value::Length(length)) => {
             let slot = match property {
                 Property::Left => &mut own.left,

@@ -28,7 +28,7 @@ pub use cascade::{font_element_px, TINY_FONT_PX};
 pub use color::{parse_color, Rgba};
 pub use tags::{Span, TruncatedBy, MAX_HTML_DEPTH, MAX_HTML_ELEMENTS};
 pub use values::ROOT_FONT_PX;
-pub use honest::MAX_PREHEADER_CHARS;
+pub use honest::{MAX_PREHEADER_CHARS, MAX_SCREEN_READER_CHARS, MAX_SCREEN_READER_TOTAL_CHARS};
 pub use walk::MAX_HIDDEN_WORDS_BYTES;
 
 use html5ever::LocalName;
@@ -72,17 +72,19 @@ pub enum HiddenMeans {
 }
 
 impl HiddenMeans {
-    /// The CSS that hides the text, as a reader would search for it.
+    /// The CSS that hides the text, as a reader would search for it: CSS
+    /// notation only, the same in every language (the limits are
+    /// `cascade::INVISIBLE_OPACITY`, `TINY_FONT_PX`, `OFFSCREEN_PX`, `ZERO_BOX_PX`).
     pub fn css(self) -> &'static str {
         match self {
             HiddenMeans::DisplayNone => "display: none",
             HiddenMeans::VisibilityHidden => "visibility: hidden",
-            HiddenMeans::ZeroOpacity => "opacity: 0",
+            HiddenMeans::ZeroOpacity => "opacity ≤ 0.02",
             HiddenMeans::TinyFont => "font-size: 0–1px",
             HiddenMeans::Clipped => "clip / clip-path",
-            HiddenMeans::OffScreen => "position / margin / text-indent / transform off-screen",
-            HiddenMeans::Shrunk => "transform: scale(0) / zoom",
-            HiddenMeans::ZeroSizeBox => "height: 0; overflow: hidden",
+            HiddenMeans::OffScreen => "left / top / margin / text-indent / translate ≤ -500px",
+            HiddenMeans::Shrunk => "transform: scale() / zoom → font-size ≤ 1px",
+            HiddenMeans::ZeroSizeBox => "width / height: 0–1px; overflow: hidden",
         }
     }
 }
@@ -95,6 +97,10 @@ pub enum Honest {
     Preheader,
     /// A 1×1 image that counts opens.
     TrackingPixel,
+    /// A short label visually hidden for screen readers ("opens in a new
+    /// window", "on Instagram" beside an icon): WCAG technique C7, Bootstrap's
+    /// `.visually-hidden`.
+    ScreenReaderText,
     /// Hidden in the default view, shown on phones by the rules of a
     /// small-screen media query: responsive mail's mobile-only block.
     ShownOnSmallScreens,
@@ -156,6 +162,10 @@ pub struct TextRun {
     /// Effective font size in px.
     pub font_px: f32,
     pub font_source: Option<SourceId>,
+    /// The factor `transform: scale()`, `scale` and `zoom` draw the text at
+    /// (multiplied down the tree; 1 when none), and where the last one is set.
+    pub scale: f32,
+    pub scale_source: Option<SourceId>,
     pub hidden: Option<Hidden>,
     /// The run is part of an honest pattern (a preheader shown in white on white, say).
     pub honest: Option<Honest>,
@@ -190,6 +200,9 @@ pub struct HiddenText {
     /// No visible text comes before it in the body, but for a "View in
     /// browser" bar (`honest::MAX_WORDS_BEFORE_PREHEADER` words at most).
     pub before_visible_text: bool,
+    /// Hidden in the shape of text for screen readers (`honest::is_screen_reader_box`),
+    /// and not starting with letters glued to a visible word's end.
+    pub screen_reader: bool,
     pub honest: Option<Honest>,
 }
 
@@ -199,7 +212,9 @@ pub struct HiddenText {
 /// judge an address read them too.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Link {
-    /// The `href` (or the form's `action`) as written (entities decoded by the HTML parser).
+    /// The `href` (or the form's `action`) as written (entities decoded by the
+    /// HTML parser), or, for a relative one under a `<base href>`, the address
+    /// it resolves to (Apple Mail and Thunderbird follow the base: `walk::resolve_under_base`).
     pub href: String,
     /// The text a reader sees for the link: hidden text and invisible characters
     /// (`text::unicode::is_invisible`, e.g. `www.pay&#8203;pal.com`) left out,
@@ -213,6 +228,9 @@ pub struct Link {
     pub image: bool,
     /// A `<form action>`: nothing to click as a link, an address to send to.
     pub form: bool,
+    /// The document's `<base href>` (HTML §4.2.3: the first one): nothing to
+    /// click, the address relative links are resolved against.
+    pub base: bool,
 }
 
 impl Link {
@@ -220,6 +238,8 @@ impl Link {
     pub fn markup(&self) -> String {
         if self.form {
             format!("<form action=\"{}\">", self.href)
+        } else if self.base {
+            format!("<base href=\"{}\">", self.href)
         } else {
             format!("<a href=\"{}\">{}</a>", self.href, self.text)
         }

@@ -14,7 +14,7 @@
 
 use super::budget::Budget;
 use super::media::{media_views, ViewId, Views, ALL_VIEWS, INTERACTIVE_VIEWS, VIEW_COUNT};
-use super::values::{parse_declarations, Declaration};
+use super::values::{parse_declarations, Declaration, Value};
 use cssparser::{
     AtRuleParser, CowRcStr, ParseError, Parser, ParserInput, ParserState, QualifiedRuleParser, StyleSheetParser, Token,
 };
@@ -67,6 +67,9 @@ pub struct SheetRule {
     pub selector_text: String,
     pub declarations: Vec<Declaration<'static>>,
     pub texts: Vec<String>,
+    /// The whole value of each custom property and each value holding `var()`
+    /// (read by the cascade: `values::substitute_vars`); empty for the others.
+    pub var_texts: Vec<String>,
 }
 
 /// A declaration matched on an element, with its cascade order.
@@ -140,8 +143,12 @@ impl StyleSheet {
         }
         let rule = self.rules.len();
         let texts = declarations.iter().map(|d| shorten(d.text, MAX_QUOTED_VALUE)).collect();
+        let var_texts = declarations
+            .iter()
+            .map(|d| if matches!(d.value, Value::Custom { .. } | Value::Var) { d.text.to_string() } else { String::new() })
+            .collect();
         let declarations = declarations.into_iter().map(|d| Declaration { text: "", ..d }).collect();
-        self.rules.push(SheetRule { selector_text: shorten(selector_text, MAX_QUOTED_SELECTOR), declarations, texts });
+        self.rules.push(SheetRule { selector_text: shorten(selector_text, MAX_QUOTED_SELECTOR), declarations, texts, var_texts });
         for Admitted { selector, views: only_in, specificity_bonus } in selectors {
             let views = views & only_in;
             if views == 0 {

@@ -55,6 +55,8 @@ pub enum Property {
     /// letter by letter when both say so (CSS Writing Modes 3 §2).
     Direction,
     UnicodeBidi,
+    /// A custom property (`--name`), read for `var()` (CSS Variables 1).
+    Custom,
 }
 
 impl Property {
@@ -97,11 +99,17 @@ impl Property {
     ];
 
     fn from_name(name: &str) -> Option<Property> {
+        if name.starts_with("--") && name.len() > 2 {
+            return Some(Property::Custom);
+        }
         Property::ALL.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, p)| *p)
     }
 
     /// The property's name as written in CSS.
     pub fn name(self) -> &'static str {
+        if self == Property::Custom {
+            return "--*";
+        }
         Property::ALL.iter().find(|(_, p)| *p == self).map_or("", |(n, _)| n)
     }
 }
@@ -168,6 +176,79 @@ pub enum Value {
     /// `direction: rtl` (true) or `ltr`.
     RightToLeft(bool),
     UnicodeBidi(Bidi),
+    /// A custom property's declaration: its name hashed (`custom_name`); the
+    /// value is the declaration's text.
+    Custom { name: u64 },
+    /// A value with `var()` in it, read once the custom properties it names are
+    /// known (`substitute_vars`, then `parse_property_value`).
+    Var,
+}
+
+/// Longest custom property value kept, and longest value after `var()`
+/// substitution, in bytes. *(default, ours: colours and lengths are short)*
+pub const MAX_VAR_BYTES: usize = 256;
+/// Most nested `var()` substitutions (a custom property naming another). *(default, ours)*
+pub const MAX_VAR_DEPTH: usize = 8;
+
+/// A custom property's name, hashed (FNV-1a, 64 bits): names are compared as
+/// written (CSS Variables 1 §2: case-sensitive), never kept as text.
+pub fn custom_name(name: &str) -> u64 {
+    name.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// `text` with each `var(--name[, fallback])` replaced by `lookup(name)` or its
+/// fallback, substituted again inside (at most `MAX_VAR_DEPTH` levels, at most
+/// `MAX_VAR_BYTES` long); `None` when a name has no value and no fallback (the
+/// declaration is then invalid at computed-value time) or a bound is reached.
+pub fn substitute_vars(text: &str, lookup: &mut dyn FnMut(u64) -> Option<String>, depth: usize) -> Option<String> {
+    if depth > MAX_VAR_DEPTH {
+        return None;
+    }
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.to_ascii_lowercase().find("var(") {
+        out.push_str(&rest[..at]);
+        let inner = &rest[at + 4..];
+        // The closing parenthesis of this var(), nested ones skipped.
+        let mut level = 0usize;
+        let end = inner.char_indices().find_map(|(i, c)| match c {
+            '(' => {
+                level += 1;
+                None
+            }
+            ')' if level == 0 => Some(i),
+            ')' => {
+                level -= 1;
+                None
+            }
+            _ => None,
+        })?;
+        let args = &inner[..end];
+        let (name, fallback) = match args.split_once(',') {
+            Some((name, fallback)) => (name.trim(), Some(fallback.trim())),
+            None => (args.trim(), None),
+        };
+        let value = match lookup(custom_name(name)) {
+            Some(value) => value,
+            None => fallback?.to_string(),
+        };
+        out.push_str(&substitute_vars(&value, lookup, depth + 1)?);
+        if out.len() > MAX_VAR_BYTES {
+            return None;
+        }
+        rest = &inner[end + 1..];
+    }
+    out.push_str(rest);
+    (out.len() <= MAX_VAR_BYTES).then_some(out)
+}
+
+/// The value of `property` written as `text` (after `var()` substitution):
+/// `None` when it is not one the analysis reads, or still holds a `var()`.
+pub fn parse_property_value(property: Property, text: &str) -> Option<Value> {
+    let mut input = ParserInput::new(text);
+    let mut parser = Parser::new(&mut input);
+    let value = parse_value(property, &mut parser)?;
+    (value != Value::Var && parser.is_exhausted()).then_some(value)
 }
 
 /// What `unicode-bidi` does to the letters inside the element.
@@ -231,8 +312,22 @@ impl<'i> DeclarationParser<'i> for DeclarationsParser {
             return Ok(None);
         };
         let start = input.position();
-        let value = input.parse_until_before(Delimiter::Bang, |value| Ok::<_, ParseError<'i, ()>>(parse_value(property, value)))?;
+        let state = input.state();
+        input.parse_until_before(Delimiter::Bang, |value| {
+            while value.next().is_ok() {}
+            Ok::<_, ParseError<'i, ()>>(())
+        })?;
         let text = input.slice_from(start).trim();
+        // A custom property keeps its text; a value with var() is read once
+        // the custom properties are known (the cascade: `substitute_vars`).
+        let value = if property == Property::Custom {
+            (text.len() <= MAX_VAR_BYTES).then_some(Value::Custom { name: custom_name(&name) })
+        } else if text.to_ascii_lowercase().contains("var(") {
+            (text.len() <= MAX_VAR_BYTES).then_some(Value::Var)
+        } else {
+            input.reset(&state);
+            input.parse_until_before(Delimiter::Bang, |value| Ok::<_, ParseError<'i, ()>>(parse_value(property, value)))?
+        };
         let important = input.try_parse(cssparser::parse_important).is_ok();
         input.expect_exhausted()?;
         Ok(value.map(|value| Declaration { property, value, important, text }))
@@ -305,6 +400,7 @@ fn parse_value(property: Property, input: &mut Parser<'_, '_>) -> Option<Value> 
             _ => return None,
         }),
         Property::Filter => Value::FilterOpacity(parse_filter_opacity(input)?),
+        Property::Custom => return None,
         Property::TextFillColor => Value::TextFill(parse_color_value(input)?),
         Property::Left
         | Property::Top
@@ -345,6 +441,11 @@ fn parse_background(input: &mut Parser<'_, '_>) -> Value {
                 continue;
             }
         }
+        if let Ok(c) = input.try_parse(|i| uniform_gradient(i).ok_or(())) {
+            // A gradient of one colour paints that colour (over the `background-color` layer).
+            color = Some(c);
+            continue;
+        }
         match input.next() {
             Ok(Token::UnquotedUrl(_)) => image = true,
             Ok(Token::Function(name)) if !name.eq_ignore_ascii_case("var") => image = true,
@@ -361,10 +462,163 @@ fn parse_background(input: &mut Parser<'_, '_>) -> Value {
     Value::Background { color, image }
 }
 
-/// A length token: `12px`, `1.5em`, `50%`, `0`, `auto`, `none`.
+/// Most colour stops read in a gradient. *(default, ours)*
+const MAX_GRADIENT_STOPS: usize = 16;
+
+/// A `linear-gradient()` / `radial-gradient()` (or `repeating-`, `conic-`)
+/// whose colour stops are all one opaque colour: it paints that colour.
+fn uniform_gradient(input: &mut Parser<'_, '_>) -> Option<ColorValue> {
+    let name = match input.next().ok()? {
+        Token::Function(name) => name.to_ascii_lowercase(),
+        _ => return None,
+    };
+    if !name.ends_with("-gradient") {
+        return None;
+    }
+    input
+        .parse_nested_block(|args| {
+            let mut colors = Vec::new();
+            let mut steps = 0;
+            while !args.is_exhausted() && steps < MAX_VALUE_TOKENS {
+                steps += 1;
+                if let Ok(c) = args.try_parse(|i| read_color(i).ok_or(())) {
+                    colors.push(c);
+                    if colors.len() > MAX_GRADIENT_STOPS {
+                        break;
+                    }
+                } else if args.next().is_err() {
+                    break;
+                }
+            }
+            let first = colors.first().copied();
+            let uniform = args.is_exhausted()
+                && matches!(first, Some(ColorValue::Rgba(c)) if c.a >= 1.0)
+                && colors.iter().all(|c| Some(*c) == first);
+            Ok::<_, ParseError<'_, ()>>(if uniform { first } else { None })
+        })
+        .ok()?
+}
+
+/// A length: `12px`, `1.5em`, `50%`, `0`, `auto`, `none`, `calc(…)`.
 fn parse_length(input: &mut Parser<'_, '_>) -> Option<Length> {
     let token = input.next().ok()?.clone();
-    length_of(&token)
+    match token {
+        Token::Function(ref name) if name.eq_ignore_ascii_case("calc") => parse_calc(input),
+        ref other => length_of(other),
+    }
+}
+
+/// Deepest nesting of parentheses read in a `calc()`. *(default, ours)*
+const MAX_CALC_DEPTH: usize = 8;
+
+/// A `calc()` sum as px, em and percentage parts, and a bare number.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Calc {
+    px: f32,
+    em: f32,
+    percent: f32,
+    number: f32,
+    /// Holds a length (not a bare number).
+    length: bool,
+}
+
+impl Calc {
+    fn scaled(self, k: f32) -> Calc {
+        Calc { px: self.px * k, em: self.em * k, percent: self.percent * k, number: self.number * k, length: self.length }
+    }
+}
+
+/// The inside of a `calc()` (CSS Values 4 §10): sums and products of lengths
+/// and numbers, read as one `Length` when its parts are of one kind (px, em
+/// or %); `None` for mixed kinds, divisions by a length, or other functions.
+fn parse_calc(input: &mut Parser<'_, '_>) -> Option<Length> {
+    let sum = nested_sum(input, 0)?;
+    let finite = |v: f32| v.is_finite().then_some(v);
+    match (sum.px != 0.0, sum.em != 0.0, sum.percent != 0.0) {
+        _ if !sum.length => None,
+        (_, false, false) => Some(Length::Px(finite(sum.px)?)),
+        (false, true, false) => Some(Length::Em(finite(sum.em)?)),
+        (false, false, true) => Some(Length::Percent(finite(sum.percent)?)),
+        _ => None,
+    }
+}
+
+/// The sum inside the parentheses or function just read.
+fn nested_sum(input: &mut Parser<'_, '_>, depth: usize) -> Option<Calc> {
+    input.parse_nested_block(|i| calc_sum(i, depth).ok_or_else(|| i.new_custom_error::<(), ()>(()))).ok()
+}
+
+fn calc_sum(input: &mut Parser<'_, '_>, depth: usize) -> Option<Calc> {
+    let mut total = calc_product(input, depth)?;
+    while !input.is_exhausted() {
+        let sign = match input.next().ok()? {
+            Token::Delim('+') => 1.0,
+            Token::Delim('-') => -1.0,
+            _ => return None,
+        };
+        let term = calc_product(input, depth)?.scaled(sign);
+        total = Calc {
+            px: total.px + term.px,
+            em: total.em + term.em,
+            percent: total.percent + term.percent,
+            number: total.number + term.number,
+            length: total.length || term.length,
+        };
+    }
+    Some(total)
+}
+
+fn calc_product(input: &mut Parser<'_, '_>, depth: usize) -> Option<Calc> {
+    let mut value = calc_value(input, depth)?;
+    loop {
+        let state = input.state();
+        match input.next() {
+            Ok(Token::Delim('*')) => {
+                let other = calc_value(input, depth)?;
+                value = match (value.length, other.length) {
+                    (false, _) => other.scaled(value.number),
+                    (true, false) => value.scaled(other.number),
+                    (true, true) => return None,
+                };
+            }
+            Ok(Token::Delim('/')) => {
+                let other = calc_value(input, depth)?;
+                if other.length || other.number == 0.0 {
+                    return None;
+                }
+                value = value.scaled(1.0 / other.number);
+            }
+            _ => {
+                input.reset(&state);
+                return Some(value);
+            }
+        }
+    }
+}
+
+fn calc_value(input: &mut Parser<'_, '_>, depth: usize) -> Option<Calc> {
+    let token = input.next().ok()?.clone();
+    let nested = |input: &mut Parser<'_, '_>| {
+        if depth >= MAX_CALC_DEPTH {
+            return None;
+        }
+        nested_sum(input, depth + 1)
+    };
+    match token {
+        Token::Number { value, .. } => Some(Calc { number: value, ..Calc::default() }),
+        Token::ParenthesisBlock => nested(input),
+        Token::Function(ref name) if name.eq_ignore_ascii_case("calc") => nested(input),
+        ref other => {
+            let length = Calc { length: true, ..Calc::default() };
+            match length_of(other)? {
+                Length::Px(v) => Some(Calc { px: v, ..length }),
+                Length::Em(v) => Some(Calc { em: v, ..length }),
+                Length::Rem(v) => Some(Calc { px: v * ROOT_FONT_PX, ..length }),
+                Length::Percent(v) => Some(Calc { percent: v, ..length }),
+                Length::Scale(_) | Length::Auto => None,
+            }
+        }
+    }
 }
 
 pub(super) fn length_of(token: &Token<'_>) -> Option<Length> {
@@ -383,7 +637,10 @@ pub(super) fn length_of(token: &Token<'_>) -> Option<Length> {
                 "em" => Length::Em(value),
                 "rem" => Length::Rem(value),
                 "ex" | "ch" => Length::Em(value * 0.5),
-                "vw" | "vh" | "vmin" | "vmax" if value == 0.0 => Length::Px(0.0),
+                // Of the width the default view assumes (`media::DEFAULT_VIEWPORT_PX`,
+                // a desktop reading pane); no height is assumed.
+                "vw" => Length::Px(value * super::media::DEFAULT_VIEWPORT_PX / 100.0),
+                "vh" | "vmin" | "vmax" if value == 0.0 => Length::Px(0.0),
                 _ => return None,
             }
         }
@@ -416,6 +673,7 @@ fn parse_font_size(input: &mut Parser<'_, '_>) -> Option<Length> {
     let token = input.next().ok()?.clone();
     let size = match token {
         Token::Ident(ref id) => font_keyword(&id.to_ascii_lowercase())?,
+        Token::Function(ref name) if name.eq_ignore_ascii_case("calc") => parse_calc(input)?,
         ref other => length_of(other).filter(|l| *l != Length::Auto)?,
     };
     input.is_exhausted().then_some(size)
@@ -427,7 +685,10 @@ fn parse_font_shorthand(input: &mut Parser<'_, '_>) -> Option<Length> {
         let token = input.next().ok()?.clone();
         let size = match token {
             Token::Ident(ref id) => font_keyword(&id.to_ascii_lowercase()),
-            Token::Dimension { .. } | Token::Percentage { .. } => length_of(&token),
+            // `font: 0/0 a`, the image-replacement hack: a bare 0 is a size (a
+            // weight is 1–1000, CSS Fonts 4 §2.2).
+            Token::Dimension { .. } | Token::Percentage { .. } | Token::Number { value: 0.0, .. } => length_of(&token),
+            Token::Function(ref name) if name.eq_ignore_ascii_case("calc") => parse_calc(input),
             _ => None,
         };
         if size.is_some() {
@@ -561,6 +822,43 @@ mod tests {
         assert_eq!(decls("clip-path: inset(50%)")[0].1, Value::Clipped(true));
         assert_eq!(decls("clip-path: circle(0)")[0].1, Value::Clipped(true));
         assert_eq!(decls("clip-path: inset(10px)")[0].1, Value::Clipped(false));
+    }
+
+    #[test]
+    fn calc_vw_and_the_zero_font_shorthand_are_sizes() {
+        assert_eq!(decls("font-size: calc(60px + 10px)")[0].1, Value::FontSize(Length::Px(70.0)));
+        assert_eq!(decls("font-size: calc(2 * (1em + 0.5em))")[0].1, Value::FontSize(Length::Em(3.0)));
+        assert_eq!(decls("font-size: calc(1rem * 4)")[0].1, Value::FontSize(Length::Px(64.0)));
+        assert_eq!(decls("height: calc(100px - 100px)")[0].1, Value::Length(Length::Px(0.0)));
+        assert_eq!(decls("font-size: calc(1em + 10px)"), vec![]);
+        assert_eq!(decls("font-size: calc(10px / 0)"), vec![]);
+        assert_eq!(decls("font-size: 12vw")[0].1, Value::FontSize(Length::Px(12.0 * 1024.0 / 100.0)));
+        assert_eq!(decls("font: 0/0 a")[0].1, Value::FontSize(Length::Px(0.0)));
+        assert_eq!(decls("font: bold 700 12px Arial")[0].1, Value::FontSize(Length::Px(12.0)));
+        let deep = format!("font-size: calc({}1px{})", "(".repeat(40), ")".repeat(40));
+        assert_eq!(decls(&deep), vec![]);
+    }
+
+    #[test]
+    fn custom_properties_and_var_are_kept_for_the_cascade() {
+        assert_eq!(decls("--c: #fff")[0].1, Value::Custom { name: custom_name("--c") });
+        assert_eq!(decls("color: var(--c)")[0].1, Value::Var);
+        let mut vars = |name| (name == custom_name("--c")).then(|| "#fff".to_string());
+        assert_eq!(substitute_vars("var(--c)", &mut vars, 0).as_deref(), Some("#fff"));
+        assert_eq!(substitute_vars("var(--x, var(--c))", &mut vars, 0).as_deref(), Some("#fff"));
+        assert_eq!(substitute_vars("var(--x)", &mut vars, 0), None);
+        // A custom property naming itself stops at the depth bound.
+        let mut cycle = |_| Some("var(--a)".to_string());
+        assert_eq!(substitute_vars("var(--a)", &mut cycle, 0), None);
+        let mut long = |_| Some("x".repeat(200));
+        assert_eq!(substitute_vars("var(--a) var(--a)", &mut long, 0), None);
+    }
+
+    #[test]
+    fn a_gradient_of_one_colour_paints_that_colour() {
+        assert!(matches!(decls("background: linear-gradient(#123456, #123456)")[0].1, Value::Background { image: false, color: Some(_) }));
+        assert!(matches!(decls("background: linear-gradient(to right, #123456 0%, #123456 100%)")[0].1, Value::Background { image: false, color: Some(_) }));
+        assert!(matches!(decls("background: linear-gradient(#123456, #123457)")[0].1, Value::Background { image: true, .. }));
     }
 
     #[test]

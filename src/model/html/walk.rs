@@ -20,9 +20,9 @@ use scraper::{ElementRef, Node};
 use crate::text::unicode::{self, is_invisible};
 
 /// Longest hidden text kept per hiding element, in bytes (the rest is counted,
-/// not kept): a longest preheader (`honest::MAX_PREHEADER_CHARS`) of 4-byte
-/// characters, so that one is never cut. *(default, ours)*
-pub const MAX_HIDDEN_WORDS_BYTES: usize = 4 * super::honest::MAX_PREHEADER_CHARS;
+/// not kept): 500 characters of 4 bytes, more than a longest preheader
+/// (`honest::MAX_PREHEADER_CHARS`), so that one is never cut. *(default, ours)*
+pub const MAX_HIDDEN_WORDS_BYTES: usize = 2_000;
 
 /// Elements that start a new line when rendered.
 pub(super) const BLOCK_ELEMENTS: &[&str] = &[
@@ -69,6 +69,8 @@ struct Walker<'a> {
     override_open: bool,
     /// Open `CODE_ELEMENTS` around the current node.
     in_code: u32,
+    /// The custom properties set so far (`cascade::VarNode`).
+    vars: Vec<super::cascade::VarNode>,
 }
 
 /// Elements whose text is shown as code, on purpose as written (`HtmlFacts::code_ranges`).
@@ -110,6 +112,7 @@ pub fn walk(parsed: &Parsed, total_bytes: usize, budget: &mut Budget) -> HtmlFac
         last_offset: 0,
         override_open: false,
         in_code: 0,
+        vars: Vec::new(),
     };
     walker.run(budget);
     let mut facts = walker.facts;
@@ -132,7 +135,23 @@ pub fn walk(parsed: &Parsed, total_bytes: usize, budget: &mut Budget) -> HtmlFac
     for link in &mut facts.links {
         link.text = link.text.trim().to_string();
     }
+    resolve_under_base(&mut facts.links);
     facts
+}
+
+/// Resolves the relative links and form actions against the document's
+/// `<base href>` when it is an absolute URL (HTML §2.4.1, the document base
+/// URL; Apple Mail and Thunderbird honour it), so that rules judge the address
+/// a reader reaches. A base that is itself relative or unparsable resolves nothing.
+fn resolve_under_base(links: &mut [Link]) {
+    let Some(base) = links.iter().find(|l| l.base).and_then(|l| url::Url::parse(l.href.trim()).ok()) else { return };
+    for link in links.iter_mut().filter(|l| !l.base && !l.href.trim().is_empty()) {
+        if let Err(url::ParseError::RelativeUrlWithoutBase) = url::Url::parse(link.href.trim()) {
+            if let Ok(resolved) = base.join(link.href.trim()) {
+                link.href = resolved.to_string();
+            }
+        }
+    }
 }
 
 /// The text of every `<style>` element, in document order, within
@@ -268,6 +287,7 @@ impl Walker<'_> {
                             sheet: &mut self.cascade_sheet,
                             sources: &mut self.facts.sources,
                             rule_sources: &self.rule_sources,
+                            vars: &mut self.vars,
                             budget,
                         }
                         .compute(element, parents, stack.len(), siblings, index);
@@ -343,11 +363,20 @@ impl Walker<'_> {
                 tag,
                 image: name == "area",
                 form: false,
+                base: false,
             };
             link.text.push_str(alt);
             self.facts.links.push(link);
             self.seen_link = true;
             self.link_stack.push(self.facts.links.len() - 1);
+        }
+        if name == "base" && !self.facts.links.iter().any(|l| l.base) {
+            if let Some(href) = super::attr(value, "href") {
+                if !budget.derive(href.len()) {
+                    return;
+                }
+                self.facts.links.push(Link { href: href.to_string(), tag, base: true, ..Link::default() });
+            }
         }
         if name == "form" {
             if let Some(action) = super::attr(value, "action") {
@@ -462,7 +491,10 @@ impl Walker<'_> {
         let Some(open) = stack.last() else { return };
         let hidden = style.hidden.map(|hiding| {
             let honest = self.shown_in_another_view(&open.styles);
-            Hidden { means: hiding.means, source: hiding.source, entry: self.hidden_entry(hiding, honest, stack, run_text) }
+            // Hidden letters glued to a visible word's end (`vi<span>zz</span>agra`).
+            let glued = self.facts.visible_text.ends_with(char::is_alphanumeric) && text.starts_with(char::is_alphanumeric);
+            let entry = self.hidden_entry(hiding, honest, stack, run_text, glued);
+            Hidden { means: hiding.means, source: hiding.source, entry }
         });
         // A run is honest as its hiding is (the preheader is marked later, `honest::mark`).
         let honest = hidden.as_ref().and_then(|h| self.facts.hidden.get(h.entry)).and_then(|entry| entry.honest);
@@ -476,6 +508,8 @@ impl Walker<'_> {
             background_source: style.background_source,
             font_px: style.font_px,
             font_source: style.font_source,
+            scale: style.scale,
+            scale_source: style.scale_source,
             hidden,
             honest,
         });
@@ -491,9 +525,10 @@ impl Walker<'_> {
     }
 
     /// The `facts.hidden` entry of the hiding that starts at element `root`
-    /// (one per honest reason), with `words` added to it.
-    fn hidden_entry(&mut self, hiding: Hiding, honest: Option<Honest>, stack: &[Open], words: &str) -> usize {
-        let Hiding { root, means, source } = hiding;
+    /// (one per honest reason), with `words` added to it; `glued`: its text
+    /// starts inside a visible word.
+    fn hidden_entry(&mut self, hiding: Hiding, honest: Option<Honest>, stack: &[Open], words: &str, glued: bool) -> usize {
+        let Hiding { root, means, source, screen_reader } = hiding;
         // A map, not a list searched from the end: a message of 100,000 hidden
         // elements made that search quadratic (7 of 9 s of a 10 MB hostile message).
         let entry = match self.hidden_entries.get(&(root, honest)) {
@@ -511,6 +546,7 @@ impl Walker<'_> {
                     element: opened.map_or_else(|| LocalName::from(""), |o| o.name.clone()),
                     tag: opened.and_then(|o| o.tag),
                     before_visible_text: opened.is_some_and(|o| !o.after_visible) && !in_word,
+                    screen_reader: screen_reader && !glued,
                     honest,
                 });
                 let entry = self.facts.hidden.len() - 1;

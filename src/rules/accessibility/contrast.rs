@@ -77,6 +77,10 @@ pub const RULE: Rule = Rule {
             title! { en: "Dark grey text on white", fr: "Texte gris foncé sur blanc", es: "Texto gris oscuro sobre blanco", pl: "Ciemnoszary tekst na białym tle" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.org\nSubject: Hi\nContent-Type: text/html; charset=utf-8\n\n<html lang=\"en\"><body><p style=\"color:#595959\">You receive this because you subscribed.</p></body></html>\n"),
         ),
+        Example::passes(
+            title! { en: "Links in the colour <body link> gives them", fr: "Des liens de la couleur que leur donne <body link>", es: "Enlaces del color que les da <body link>", pl: "Linki w kolorze nadanym przez <body link>" },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.org\nSubject: Hi\nContent-Type: text/html; charset=utf-8\n\n<html lang=\"en\"><body bgcolor=\"#0000ee\" text=\"#ffffff\" link=\"#ffffff\"><p>Our autumn collection is here.</p><p><a href=\"https://example.com/\">See the collection</a></p></body></html>\n"),
+        ),
     ],
     check: Check::Message(check),
 };

@@ -213,6 +213,15 @@ pub const RULE: Rule = Rule {
         ),
         Example::passes(
             title! {
+                en: "A relative link under a <base href> (Apple Mail and Thunderbird follow it)",
+                fr: "Un lien relatif sous un <base href> (Apple Mail et Thunderbird le suivent)",
+                es: "Un enlace relativo bajo un <base href> (Apple Mail y Thunderbird lo siguen)",
+                pl: "Link względny pod <base href> (Apple Mail i Thunderbird go stosują)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<html><head><base href=\"https://www.example.com/news/\"></head><body><p><a href=\"spring.html\">Our spring news</a></p></body></html>\n"),
+        ),
+        Example::passes(
+            title! {
                 en: "Absolute https, mailto and tel links, and an in-page anchor",
                 fr: "Des liens absolus https, mailto et tel, et une ancre dans la page",
                 es: "Enlaces absolutos https, mailto y tel, y un ancla dentro de la página",
@@ -324,10 +333,10 @@ fn check(message: &Message, cx: &mut Context) {
             );
             continue;
         }
+        // A link with no text (an image without alt, an image-map `<area>`) is named by its address.
+        let text = if link.text.trim().is_empty() { link.href.trim() } else { link.text.as_str() };
         cx.emit(
-            Draft::new(
-                Msg::of(id).text("href", link.href.clone()).text("text", link.text.clone()).text("scheme", scheme),
-            )
+            Draft::new(Msg::of(id).text("href", link.href.clone()).text("text", text.to_string()).text("scheme", scheme))
             .evidence(evidence)
             .at(location),
         );

@@ -107,6 +107,24 @@ pub const RULE: Rule = Rule {
         ),
         Example::fails(
             title! {
+                en: "A domain inside the link's sentence: \"Log in at paypal.com\"",
+                fr: "Un domaine dans la phrase du lien : « Log in at paypal.com »",
+                es: "Un dominio dentro de la frase del enlace: «Log in at paypal.com»",
+                pl: "Domena wewnątrz zdania linku: „Log in at paypal.com”",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Account\nContent-Type: text/html\n\n<p>Please check <a href=\"https://evil.example/login\">Log in at paypal.com</a> today.</p>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "A domain written with an ideographic full stop (paypal。com), which IDNA reads as a dot",
+                fr: "Un domaine écrit avec un point idéographique (paypal。com), qu'IDNA lit comme un point",
+                es: "Un dominio escrito con un punto ideográfico (paypal。com), que IDNA lee como un punto",
+                pl: "Domena zapisana z kropką ideograficzną (paypal。com), którą IDNA czyta jako kropkę",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Account\nContent-Type: text/html; charset=utf-8\n\n<p>Please check <a href=\"https://evil.example/login\">paypal\u{3002}com</a> today.</p>\n"),
+        ),
+        Example::fails(
+            title! {
                 en: "A bare domain as text",
                 fr: "Un simple nom de domaine comme texte du lien",
                 es: "Un dominio a secas como texto del enlace",
@@ -261,9 +279,39 @@ fn parse_shown(text: &str) -> Option<(bool, &str)> {
     (tld_ok && names.iter().all(label_ok)).then_some((explicit, host))
 }
 
+/// The full stops UTS #46 maps to '.' (IDNA label separators): the
+/// ideographic (U+3002), fullwidth (U+FF0E) and halfwidth ideographic (U+FF61) ones.
+const LABEL_SEPARATORS: [char; 3] = ['\u{3002}', '\u{ff0e}', '\u{ff61}'];
+
+/// Most words of a link text searched for a domain shown inside a sentence. *(default, ours)*
+const MAX_SENTENCE_WORDS: usize = 32;
+
+/// The domains a link text shows: the whole text when it is a URL or a domain
+/// (`shown_domain`), else each word of a sentence written as an address ("Log
+/// in at paypal.com"), its surrounding punctuation left out. Inside a sentence,
+/// a word with capitals is a name, not an address ("CNET News.com",
+/// "Crucial.com", "ASP.NET": hard-ham newsletters of the SpamAssassin corpus),
+/// unless it starts with a scheme or `www.`. *(ours)*
+pub fn shown_domains(text: &str) -> Vec<String> {
+    if let Some(domain) = shown_domain(text) {
+        return vec![domain];
+    }
+    let edges = |c: char| !(c.is_alphanumeric() || c == '/' || LABEL_SEPARATORS.contains(&c));
+    let written_as_address = |word: &&str| {
+        let lower = word.to_lowercase();
+        lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.") || lower == *word
+    };
+    text.split_whitespace()
+        .take(MAX_SENTENCE_WORDS)
+        .map(|word| word.trim_matches(edges))
+        .filter(written_as_address)
+        .filter_map(shown_domain)
+        .collect()
+}
+
 /// The domain a link text shows, ASCII (IDNA) and without `www.`, if the text is a URL or a domain.
 pub fn shown_domain(text: &str) -> Option<String> {
-    let text = text.trim().to_lowercase();
+    let text = text.trim().to_lowercase().replace(LABEL_SEPARATORS, ".");
     let (explicit, domain) = parse_shown(&text)?;
     let ascii = idna::domain_to_ascii(domain).ok()?.to_ascii_lowercase();
     let tld = ascii.rsplit('.').next().unwrap_or_default();
@@ -286,11 +334,14 @@ fn check(message: &Message, cx: &mut Context) {
     // The links of the HTML views (AMP, Apple Watch) too, once.
     for (html, link) in reading::html_links(message) {
         let Some(target) = web_host(&link.href) else { continue };
-        let Some(shown) = shown_domain(&link.text) else { continue };
         let target = target.trim_matches(['[', ']']).to_string();
-        if same_site(&shown, &target) {
+        // The first domain the text shows that is not the target's site; a text
+        // that also shows the target's site says where the link goes.
+        let shown = shown_domains(&link.text);
+        if shown.iter().any(|shown| same_site(shown, &target)) {
             continue;
         }
+        let Some(shown) = shown.into_iter().next() else { continue };
         let tracked = redirectors.get_or_insert_with(|| HostSet::of(settings, &LINK_REDIRECTORS, &DEFAULT_REDIRECTORS)).find(&target).is_some();
         let own = if tracked { None } else { own_domain.get_or_insert_with(|| OwnDomain::new(message, settings)).of(&shown, &target) };
         let draft = match (tracked, own) {
@@ -379,6 +430,23 @@ mod tests {
         assert_eq!(shown_domain("xn--e1afmkfd.xn--p1ai").as_deref(), Some("xn--e1afmkfd.xn--p1ai"));
         assert_eq!(shown_domain("пример.рф").as_deref(), Some("xn--e1afmkfd.xn--p1ai"));
         assert_eq!(shown_domain("www.xn--bcher-kva.de/shop").as_deref(), Some("xn--bcher-kva.de"));
+        // UTS #46 maps these full stops to '.'.
+        assert_eq!(shown_domain("paypal\u{3002}com").as_deref(), Some("paypal.com"));
+        assert_eq!(shown_domain("paypal\u{ff0e}com").as_deref(), Some("paypal.com"));
+        assert_eq!(shown_domain("paypal\u{ff61}com").as_deref(), Some("paypal.com"));
+    }
+
+    #[test]
+    fn domains_inside_a_sentence_are_read() {
+        assert_eq!(shown_domains("Log in at paypal.com"), vec!["paypal.com".to_string()]);
+        assert_eq!(shown_domains("Log in at paypal.com."), vec!["paypal.com".to_string()]);
+        assert_eq!(shown_domains("(see www.example.org/help)"), vec!["example.org".to_string()]);
+        assert_eq!(shown_domains("Learn ASP.NET today"), Vec::<String>::new());
+        assert_eq!(shown_domains("CNET News.com: Top CIOs"), Vec::<String>::new());
+        assert_eq!(shown_domains("Go to WWW.Example.org now"), vec!["example.org".to_string()]);
+        assert_eq!(shown_domains("Download report.pdf now"), Vec::<String>::new());
+        assert_eq!(shown_domains("Write to help@example.com"), Vec::<String>::new());
+        assert_eq!(shown_domains("Read more"), Vec::<String>::new());
     }
 
     /// The links/mismatch findings of an HTML body: message id, severity, points.

@@ -108,6 +108,16 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Account\nContent-Type: text/html\n\n<form action=\"http://198.51.100.7/login\" method=\"post\">Password: <input type=\"password\" name=\"p\"> <button>Confirm</button></form>\n"),
         ),
+        Example::fails(
+            title! {
+                en: "A <base href> on a numeric host, which relative links resolve to",
+                fr: "Un <base href> sur un hôte numérique, vers lequel se résolvent les liens relatifs",
+                es: "Un <base href> en un host numérico, al que se resuelven los enlaces relativos",
+                pl: "<base href> na hoście liczbowym, względem którego rozwiązywane są linki względne",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Account\nContent-Type: text/html\n\n<html><head><base href=\"http://3232235777/\"></head><body><p>Please check <a href=\"/login\">your account</a> today.</p></body></html>\n"),
+        )
+        .times(2),
         Example::passes(
             title! {
                 en: "A search form that sends to a domain name",

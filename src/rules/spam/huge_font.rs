@@ -1,7 +1,8 @@
 //! `spam/huge-font`: the guides list "the font used to write the e-mail is
 //! extremely large" among the things that get a mail flagged as spam. Sizes are
 //! resolved through the HTML tree (`model::html`): CSS `font-size` and `font`
-//! in px/pt/em/rem/%/keywords, `<font size>`, headings.
+//! in px/pt/em/rem/%/vw/keywords and `calc()`, `<font size>`, headings, times
+//! the factor `transform: scale()`, `scale` and `zoom` draw the text at.
 
 use super::element_location;
 use crate::i18n::Msg;
@@ -166,6 +167,51 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<p style=\"font-s\\ize:72px\">Big sale today</p>\n"),
         ),
+        Example::fails(
+            title! {
+                en: "Ordinary text enlarged six times by transform: scale(6)",
+                fr: "Un texte ordinaire agrandi six fois par transform: scale(6)",
+                es: "Un texto normal ampliado seis veces con transform: scale(6)",
+                pl: "Zwykły tekst powiększony sześciokrotnie przez transform: scale(6)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<p style=\"transform:scale(6)\">Big sale today</p>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "zoom: 6 on a block",
+                fr: "zoom: 6 sur un bloc",
+                es: "zoom: 6 en un bloque",
+                pl: "zoom: 6 na bloku",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<div style=\"zoom:6\"><p>Big sale today</p></div>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "A size written as calc(60px + 10px)",
+                fr: "Une taille écrite calc(60px + 10px)",
+                es: "Un tamaño escrito como calc(60px + 10px)",
+                pl: "Rozmiar zapisany jako calc(60px + 10px)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<p style=\"font-size:calc(60px + 10px)\">Big sale today</p>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "A size in vw, of the 1,024 px reading pane the analysis assumes (12vw = 123px)",
+                fr: "Une taille en vw, rapportée au volet de lecture de 1 024 px que l'analyse suppose (12vw = 123px)",
+                es: "Un tamaño en vw, sobre el panel de lectura de 1024 px que supone el análisis (12vw = 123px)",
+                pl: "Rozmiar w vw, względem zakładanego przez analizę panelu odczytu 1024 px (12vw = 123px)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<p style=\"font-size:12vw\">Big sale today</p>\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "A slight hover-style enlargement (scale 1.05) of ordinary text",
+                fr: "Un léger agrandissement (scale 1.05) d'un texte ordinaire",
+                es: "Una ligera ampliación (scale 1.05) de un texto normal",
+                pl: "Lekkie powiększenie (scale 1.05) zwykłego tekstu",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Sale\nContent-Type: text/html\n\n<p style=\"transform:scale(1.05)\">New arrivals</p>\n"),
+        ),
         Example::passes(
             title! {
                 en: "A huge size in a print-only style sheet",
@@ -206,10 +252,17 @@ fn check(message: &Message, cx: &mut Context) {
         // Sources are compared as written: ten `<font size="7">` are one place.
         let mut reported: Vec<String> = Vec::new();
         for run in &html.facts.runs {
-            if run.hidden.is_some() || f64::from(run.font_px) <= limit || !run.text.chars().any(unicode::is_alphanumeric) {
+            // The size drawn: the font size times the scale of `transform`, `scale` and `zoom`.
+            let px = run.font_px * run.scale;
+            if run.hidden.is_some() || f64::from(px) <= limit || !run.text.chars().any(unicode::is_alphanumeric) {
                 continue;
             }
-            let source = html.facts.describe(run.font_source);
+            let font = html.facts.describe(run.font_source);
+            let source = match html.facts.describe(run.scale_source) {
+                scale if run.scale > 1.0 && font.is_empty() => scale,
+                scale if run.scale > 1.0 => format!("{font} × {scale}"),
+                _ => font,
+            };
             if reported.contains(&source) {
                 continue;
             }
@@ -217,7 +270,7 @@ fn check(message: &Message, cx: &mut Context) {
             cx.emit(
                 Draft::new(
                     Msg::of(&TOO_LARGE)
-                        .int("size", run.font_px.round() as i64)
+                        .int("size", px.round() as i64)
                         .int("limit", limit.round() as i64)
                         .text("source", source.clone())
                         .text("element", run.element.to_string()),

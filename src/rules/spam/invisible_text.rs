@@ -171,6 +171,70 @@ pub const RULE: Rule = Rule {
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><div style=\"display:none\">win a prize today</div>\n"),
         )
         .at(Severity::Warning),
+        Example::fails(
+            title! {
+                en: "A zero size in the font shorthand (font: 0/0 a)",
+                fr: "Une taille nulle dans le raccourci font (font: 0/0 a)",
+                es: "Un tamaño cero en el atajo font (font: 0/0 a)",
+                pl: "Zerowy rozmiar w skrócie font (font: 0/0 a)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><p style=\"font:0/0 a\">cheap pills casino</p>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "White through a custom property: color: var(--c)",
+                fr: "Du blanc via une propriété personnalisée : color: var(--c)",
+                es: "Blanco mediante una propiedad personalizada: color: var(--c)",
+                pl: "Biel przez właściwość niestandardową: color: var(--c)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<style>:root { --c: #ffffff }</style><p>Hello</p><p style=\"color:var(--c)\">cheap pills casino</p>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "White through a var() fallback",
+                fr: "Du blanc via la valeur de repli d'un var()",
+                es: "Blanco mediante el valor de reserva de un var()",
+                pl: "Biel przez wartość zastępczą var()",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><p style=\"color:var(--undefined, #fff)\">cheap pills casino</p>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "Text in a zero-size SVG",
+                fr: "Du texte dans un SVG de taille nulle",
+                es: "Texto en un SVG de tamaño cero",
+                pl: "Tekst w SVG o zerowym rozmiarze",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><svg width=\"0\" height=\"0\"><text>cheap pills casino</text></svg>\n"),
+        )
+        .at(Severity::Warning),
+        Example::fails(
+            title! {
+                en: "SVG text with font-size 0",
+                fr: "Un texte SVG avec font-size 0",
+                es: "Un texto SVG con font-size 0",
+                pl: "Tekst SVG z font-size 0",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><svg width=\"300\" height=\"40\"><text font-size=\"0\">cheap pills casino</text></svg>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "A gradient of one colour under text of that colour",
+                fr: "Un dégradé d'une seule couleur sous un texte de cette couleur",
+                es: "Un degradado de un solo color bajo un texto de ese color",
+                pl: "Gradient jednego koloru pod tekstem w tym kolorze",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello</p><div style=\"background:linear-gradient(#123456, #123456)\"><span style=\"color:#123456\">cheap pills casino</span></div>\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "A custom property set for dark mode only applies there",
+                fr: "Une propriété personnalisée définie pour le mode sombre ne s'applique que là",
+                es: "Una propiedad personalizada definida solo para el modo oscuro solo se aplica allí",
+                pl: "Właściwość niestandardowa ustawiona dla trybu ciemnego działa tylko tam",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<style>:root { --text: #222222 } @media (prefers-color-scheme: dark) { :root { --text: #ffffff } }</style><p style=\"color:var(--text)\">Hello, here is our news.</p>\n"),
+        ),
         Example::passes(
             title! {
                 en: "White text on a dark background",
@@ -487,6 +551,54 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<div style=\"display:none;max-height:0;overflow:hidden;mso-hide:all\">Three new recipes for spring, inside.</div><div style=\"display:none\">&zwnj;&nbsp;&zwnj;&nbsp;&zwnj;&nbsp;</div><p>Hello, here are this month\'s recipes.</p>\n"),
         ),
+        Example::fails(
+            title! {
+                en: "Hidden text at the top longer than any inbox preview (278 characters) is not a preheader",
+                fr: "Un texte masqué en haut plus long que tout aperçu de boîte de réception (278 caractères) n'est pas un pré-en-tête",
+                es: "Un texto oculto al principio más largo que cualquier vista previa de la bandeja (278 caracteres) no es un preencabezado",
+                pl: "Ukryty tekst na początku dłuższy niż jakikolwiek podgląd w skrzynce (278 znaków) to nie preheader",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<div style=\"display:none;max-height:0;overflow:hidden\">meeting agenda quarterly report invoice attached thanks regards family weekend garden meeting agenda quarterly report invoice attached thanks regards family weekend garden meeting agenda quarterly report invoice attached thanks regards family weekend garden meeting agenda quarterly report invoice attached thanks regards family weekend garden </div><p>Thank you for your order, it ships today.</p>\n"),
+        )
+        .at(Severity::Warning),
+        Example::passes(
+            title! {
+                en: "Screen-reader text: a link's purpose visually hidden (WCAG technique C7, Bootstrap's .visually-hidden)",
+                fr: "Un texte pour lecteur d'écran : le but d'un lien masqué visuellement (technique WCAG C7, .visually-hidden de Bootstrap)",
+                es: "Texto para lectores de pantalla: el propósito de un enlace oculto visualmente (técnica WCAG C7, .visually-hidden de Bootstrap)",
+                pl: "Tekst dla czytników ekranu: cel linku ukryty wizualnie (technika WCAG C7, .visually-hidden z Bootstrapa)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<style>.vh { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0 }</style><p>Our autumn collection is here. <a href=\"https://example.com/autumn\">See it<span class=\"vh\"> (opens in a new window)</span></a></p><p><a href=\"https://example.com/ig\"><img src=\"https://example.com/ig.png\" width=\"24\" height=\"24\" alt=\"\"><span class=\"vh\">Follow us on Instagram</span></a></p>\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "Screen-reader text moved off-screen in a 1 px box (WCAG technique C7's own CSS)",
+                fr: "Un texte pour lecteur d'écran déplacé hors de l'écran dans une boîte de 1 px (le CSS de la technique WCAG C7)",
+                es: "Texto para lectores de pantalla desplazado fuera de la pantalla en una caja de 1 px (el CSS de la técnica WCAG C7)",
+                pl: "Tekst dla czytników ekranu przesunięty poza ekran w polu 1 px (CSS techniki WCAG C7)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Hello, here is our news. <a href=\"https://example.com/report.pdf\">Annual report<span style=\"position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden\"> (PDF, 2 MB)</span></a></p>\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "The screen-reader shape holding a paragraph is read as hidden text",
+                fr: "La forme d'un texte pour lecteur d'écran contenant un paragraphe est lue comme du texte masqué",
+                es: "La forma de un texto para lectores de pantalla que contiene un párrafo se lee como texto oculto",
+                pl: "Kształt tekstu dla czytników ekranu zawierający akapit jest czytany jako tekst ukryty",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<style>.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0) }</style><p>Hello, here is our news.</p><span class=\"sr-only\">cheap pills casino bonus, win money today, cheap pills casino bonus, win money today, cheap pills casino bonus</span>\n"),
+        )
+        .at(Severity::Warning),
+        Example::fails(
+            title! {
+                en: "A class named sr-only that hides with display:none is not the screen-reader shape",
+                fr: "Une classe nommée sr-only qui masque par display:none n'a pas la forme d'un texte pour lecteur d'écran",
+                es: "Una clase llamada sr-only que oculta con display:none no tiene la forma de un texto para lectores de pantalla",
+                pl: "Klasa o nazwie sr-only ukrywająca przez display:none nie ma kształtu tekstu dla czytników ekranu",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<style>.sr-only { display: none }</style><p>Hello, here is our news.</p><span class=\"sr-only\">win a prize</span>\n"),
+        )
+        .at(Severity::Warning),
         Example::passes(
             title! {
                 en: "A preheader after a \"View in browser\" bar",
