@@ -43,6 +43,8 @@ pub fn by_type(content_type: &str) -> Option<Expected> {
         "application/gzip" | "application/x-gzip" => Expected::OneOf(&[Format::Gzip]),
         "application/x-tar" => Expected::OneOf(&[Format::Tar]),
         "application/onenote" => Expected::OneOf(&[Format::OneNote]),
+        "application/ms-tnef" | "application/vnd.ms-tnef" => Expected::OneOf(&[Format::Tnef]),
+        "application/rtf" | "text/rtf" => Expected::OneOf(&[Format::Rtf]),
         "text/plain" | "text/csv" | "text/html" | "text/xml" | "text/calendar" | "application/xml"
         | "application/json" => Expected::Text,
         _ if t.starts_with("application/vnd.openxmlformats-officedocument.")
@@ -70,6 +72,7 @@ pub fn by_extension(extension: &str) -> Option<Expected> {
         "tar" => Expected::OneOf(&[Format::Tar]),
         "cab" => Expected::OneOf(&[Format::Cab]),
         "one" => Expected::OneOf(&[Format::OneNote]),
+        "rtf" => Expected::OneOf(&[Format::Rtf]),
         "iso" => Expected::OneOf(&[Format::Iso9660]),
         "vhd" => Expected::OneOf(&[Format::Vhd]),
         "vhdx" => Expected::OneOf(&[Format::Vhdx]),

@@ -49,6 +49,10 @@ pub enum Format {
     FilesystemImage,
     /// OneNote section ([MS-ONESTORE] §2.3.1 header GUID); it can embed any file.
     OneNote,
+    /// TNEF (`winmail.dat`, [MS-OXTNEF] §2.1.3.1 signature); it carries Outlook's attachments.
+    Tnef,
+    /// Rich Text Format; it can embed OLE objects (`\objdata`), files among them.
+    Rtf,
     Html,
     Pdf,
     Png,
@@ -85,6 +89,8 @@ impl Format {
             Format::AppleDiskImage => "dmg",
             Format::FilesystemImage => "filesystem-image",
             Format::OneNote => "onenote",
+            Format::Tnef => "tnef",
+            Format::Rtf => "rtf",
             Format::Html => "html",
             Format::Pdf => "pdf",
             Format::Png => "png",
@@ -166,6 +172,14 @@ pub fn detect(bytes: &[u8]) -> Option<Format> {
     }
     if starts(&ONENOTE_SECTION_GUID) {
         return Some(Format::OneNote);
+    }
+    if starts(&super::tnef::SIGNATURE) {
+        return Some(Format::Tnef);
+    }
+    // Word opens a file whose first bytes are `{\rt` as RTF, whatever follows
+    // (oletools' rtfobj documents it: droppers write `{\rtx` or `{\rt0`).
+    if starts(b"{\\rt") {
+        return Some(Format::Rtf);
     }
     if starts(b"vhdxfile") {
         return Some(Format::Vhdx);

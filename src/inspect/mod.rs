@@ -17,15 +17,18 @@ pub mod iso9660;
 pub mod magic;
 pub mod names;
 pub mod ole2;
+pub mod ole_object;
 pub mod onenote;
 pub mod rar;
 pub mod sevenzip;
 pub mod smuggling;
 pub mod tar;
+pub mod tnef;
 pub mod uuencode;
 mod walk;
 mod walk_archives;
 mod walk_documents;
+mod walk_embedded;
 pub mod xls;
 pub mod zip;
 

@@ -19,6 +19,10 @@ pub struct DirEntry {
     pub object_type: u8,
     pub start_sector: u32,
     pub size: u64,
+    /// Its number in the directory, which the links below use ([MS-CFB] §2.6.1).
+    pub id: u32,
+    /// Left and right siblings in its parent's tree, and the root of its children's.
+    pub links: [u32; 3],
 }
 
 /// What the directory of a compound file says.
@@ -66,6 +70,29 @@ impl Directory {
     /// sector chain in the FAT, or in the mini FAT for streams under the cutoff.
     pub fn read_stream(&self, bytes: &[u8], name: &str, max_bytes: usize) -> Option<Vec<u8>> {
         let entry = self.entries.iter().find(|e| e.object_type == 2 && e.name.eq_ignore_ascii_case(name))?;
+        self.read_entry(bytes, entry, max_bytes)
+    }
+
+    /// The entries a storage holds: its children's tree, walked through the
+    /// left, right and child links, each entry visited once (a looping tree ends).
+    pub fn children(&self, storage: &DirEntry) -> Vec<&DirEntry> {
+        let mut seen = vec![false; self.entries.len()];
+        let mut found = Vec::new();
+        let mut pending = vec![storage.links[2]];
+        while let Some(id) = pending.pop() {
+            let Ok(index) = self.entries.binary_search_by_key(&id, |e| e.id) else { continue };
+            if std::mem::replace(&mut seen[index], true) {
+                continue;
+            }
+            let entry = &self.entries[index];
+            found.push(entry);
+            pending.extend_from_slice(&entry.links[..2]);
+        }
+        found
+    }
+
+    /// The first `max_bytes` of the stream `entry`.
+    pub fn read_entry(&self, bytes: &[u8], entry: &DirEntry, max_bytes: usize) -> Option<Vec<u8>> {
         let wanted = usize::try_from(entry.size).unwrap_or(usize::MAX).min(max_bytes);
         if entry.size >= self.mini_stream_cutoff {
             return Some(read_chain(bytes, &self.fat, entry.start_sector, self.sector_size, wanted, |n| {
@@ -164,6 +191,7 @@ pub fn read_directory(bytes: &[u8]) -> Option<Directory> {
     };
     let mut next = le32(bytes, 0x30)?;
     let mut steps = 0usize;
+    let mut raw_id = 0u32;
     'chain: while next <= MAX_REGULAR_SECTOR {
         steps += 1;
         if steps > sector_count {
@@ -175,6 +203,8 @@ pub fn read_directory(bytes: &[u8]) -> Option<Directory> {
             break;
         };
         for raw_entry in data.chunks_exact(128) {
+            let id = raw_id;
+            raw_id = raw_id.saturating_add(1);
             if directory.entries.len() >= MAX_DIRECTORY_ENTRIES {
                 directory.incomplete = true;
                 break 'chain;
@@ -203,6 +233,8 @@ pub fn read_directory(bytes: &[u8]) -> Option<Directory> {
                 object_type,
                 start_sector: le32(raw_entry, 116).unwrap_or(u32::MAX),
                 size,
+                id,
+                links: [68, 72, 76].map(|at| le32(raw_entry, at).unwrap_or(u32::MAX)),
             });
         }
         next = fat.get(next as usize).copied().unwrap_or(u32::MAX);

@@ -127,6 +127,8 @@ pub(super) fn needs_whole_file(format: Option<Format>) -> bool {
                 | Format::OneNote
                 | Format::Html
                 | Format::Iso9660
+                | Format::Tnef
+                | Format::Rtf
         )
     )
 }
@@ -200,8 +202,10 @@ impl<'l> Inspection<'l> {
             }
             return;
         }
-        let opens =
-            matches!(format, Some(Format::Zip | Format::Tar | Format::Gzip | Format::Iso9660 | Format::OneNote));
+        let opens = matches!(
+            format,
+            Some(Format::Zip | Format::Tar | Format::Gzip | Format::Iso9660 | Format::OneNote | Format::Tnef | Format::Rtf)
+        );
         if opens && !item.complete {
             return;
         }
@@ -216,7 +220,9 @@ impl<'l> Inspection<'l> {
             Some(Format::Gzip) => self.open_gzip(item, stack),
             Some(Format::Iso9660) => self.open_iso(item, stack),
             Some(Format::OneNote) => self.open_onenote(item, stack),
-            Some(Format::Ole2) if item.complete => self.read_ole2(item),
+            Some(Format::Tnef) => self.open_tnef(item, stack),
+            Some(Format::Rtf) => self.open_rtf(item, stack),
+            Some(Format::Ole2) if item.complete => self.read_ole2(item, stack),
             Some(Format::Cab | Format::Rar | Format::SevenZip) => self.list_names(item, format.unwrap_or(Format::Cab)),
             Some(f) if f.is_opaque_archive() => {
                 self.add(&item.path, FactKind::Uninspectable { format: f.key().to_string(), names: Vec::new() });

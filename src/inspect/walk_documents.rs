@@ -13,8 +13,9 @@ use std::borrow::Cow;
 pub const MAX_CONTENT_TYPES_BYTES: usize = 1_000_000;
 
 impl Inspection<'_> {
-    pub(super) fn read_ole2(&mut self, item: &Item) {
+    pub(super) fn read_ole2<'b>(&mut self, item: &Item<'b>, stack: &mut Vec<Item<'b>>) {
         let Some(directory) = ole2::read_directory(&item.bytes) else { return };
+        self.open_ole2_files(item, &directory, stack);
         if directory.is_installer() {
             self.add(&item.path, FactKind::ExecutableContent { format: "windows-installer" });
         }

@@ -292,6 +292,42 @@ pub const RULE: Rule = Rule {
             },
             generated!(inputs::smuggled_program),
         ),
+        Example::fails(
+            title! {
+                en: "A winmail.dat (TNEF) carrying a program",
+                fr: "Un winmail.dat (TNEF) qui transporte un programme",
+                es: "Un winmail.dat (TNEF) que lleva un programa",
+                pl: "Plik winmail.dat (TNEF) z programem w środku",
+            },
+            generated!(inputs::tnef_with_program),
+        ),
+        Example::fails(
+            title! {
+                en: "An RTF document named .doc whose OLE Package object holds a program",
+                fr: "Un document RTF nommé .doc dont l'objet OLE Package contient un programme",
+                es: "Un documento RTF llamado .doc cuyo objeto OLE Package contiene un programa",
+                pl: "Dokument RTF o nazwie .doc, którego obiekt OLE Package zawiera program",
+            },
+            generated!(inputs::rtf_package_as_doc),
+        ),
+        Example::fails(
+            title! {
+                en: "A Word document whose embedded OLE Package object holds a script",
+                fr: "Un document Word dont l'objet OLE Package incorporé contient un script",
+                es: "Un documento Word cuyo objeto OLE Package incrustado contiene un script",
+                pl: "Dokument Word, którego osadzony obiekt OLE Package zawiera skrypt",
+            },
+            generated!(inputs::docx_with_package),
+        ),
+        Example::fails(
+            title! {
+                en: "An Outlook item (.msg) with a program attached",
+                fr: "Un élément Outlook (.msg) avec un programme en pièce jointe",
+                es: "Un elemento de Outlook (.msg) con un programa adjunto",
+                pl: "Element programu Outlook (.msg) z dołączonym programem",
+            },
+            generated!(inputs::outlook_item_with_program),
+        ),
         Example::passes(
             title! {
                 en: "A PDF invoice",
@@ -336,6 +372,15 @@ pub const RULE: Rule = Rule {
                 pl: "Zapisana strona WWW z osadzonym obrazem",
             },
             generated!(inputs::page_with_picture),
+        ),
+        Example::passes(
+            title! {
+                en: "A winmail.dat (TNEF) carrying a PDF",
+                fr: "Un winmail.dat (TNEF) qui transporte un PDF",
+                es: "Un winmail.dat (TNEF) que lleva un PDF",
+                pl: "Plik winmail.dat (TNEF) z plikiem PDF",
+            },
+            generated!(inputs::tnef_with_pdf),
         ),
         Example::passes(
             title! {
@@ -504,6 +549,33 @@ mod inputs {
     }
     pub(super) fn page_with_picture() -> Vec<u8> {
         samples::message_with("order.html", "text/html", &samples::page_with_inline_picture())
+    }
+    pub(super) fn tnef_with_program() -> Vec<u8> {
+        let tnef = samples::tnef(&[("INVOIC~1.EXE", Some("invoice.exe"), &samples::windows_program())]);
+        samples::message_with("winmail.dat", "application/ms-tnef", &tnef)
+    }
+    pub(super) fn tnef_with_pdf() -> Vec<u8> {
+        let tnef = samples::tnef(&[("invoice.pdf", None, &samples::pdf())]);
+        samples::message_with("winmail.dat", "application/ms-tnef", &tnef)
+    }
+    pub(super) fn rtf_package_as_doc() -> Vec<u8> {
+        let package = samples::ole_package("run.exe", &samples::windows_program(), false);
+        let rtf = samples::rtf_with_object(&samples::ole1_object("Package", &package));
+        samples::message_with("letter.doc", "application/msword", &rtf)
+    }
+    pub(super) fn docx_with_package() -> Vec<u8> {
+        let object = samples::ole_package_object("invoice.vbs", b"CreateObject(\"WScript.Shell\").Run \"calc\"");
+        let types = r#"<Types><Default Extension="bin" ContentType="application/vnd.openxmlformats-officedocument.oleObject"/></Types>"#;
+        let entries = [
+            ZipEntry::deflated("[Content_Types].xml", types.as_bytes()),
+            ZipEntry::deflated("word/document.xml", b"<w:document/>"),
+            ZipEntry::deflated("word/embeddings/oleObject1.bin", &object),
+        ];
+        samples::message_with("report.docx", samples::DOCX_TYPE, &samples::zip(&entries))
+    }
+    pub(super) fn outlook_item_with_program() -> Vec<u8> {
+        let item = samples::outlook_item(&[("invoice.exe", &samples::windows_program())]);
+        samples::message_with("Invoice.msg", "application/vnd.ms-outlook", &item)
     }
     pub(super) fn onenote_with_picture() -> Vec<u8> {
         let picture = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";

@@ -33,6 +33,8 @@ crate::label_texts! { "attachment/";
     FORMAT_DMG "format.dmg" => { en: "disk image (Apple DMG)", fr: "image disque Apple (DMG)", es: "imagen de disco de Apple (DMG)", pl: "obraz dysku Apple (DMG)" },
     FORMAT_FILESYSTEM_IMAGE "format.filesystem-image" => { en: "raw disk image", fr: "image disque brute", es: "imagen de disco sin formato", pl: "surowy obraz dysku" },
     FORMAT_ONENOTE "format.onenote" => { en: "OneNote section", fr: "section OneNote", es: "sección de OneNote", pl: "sekcja OneNote" },
+    FORMAT_TNEF "format.tnef" => { en: "Outlook TNEF file (winmail.dat)", fr: "fichier TNEF d'Outlook (winmail.dat)", es: "archivo TNEF de Outlook (winmail.dat)", pl: "plik TNEF programu Outlook (winmail.dat)" },
+    FORMAT_RTF "format.rtf" => { en: "RTF document", fr: "document RTF", es: "documento RTF", pl: "dokument RTF" },
     FORMAT_HTML "format.html" => { en: "HTML page", fr: "page HTML", es: "página HTML", pl: "strona HTML" },
     FORMAT_SEVEN_ZIP_COMPRESSED_HEADER "format.7z-compressed-header" => { en: "7-Zip archive whose compressed list of files is not read here", fr: "archive 7-Zip dont la liste de fichiers compressée n'est pas lue ici", es: "archivo 7-Zip cuya lista de ficheros comprimida no se lee aquí", pl: "archiwum 7-Zip, którego skompresowanej listy plików nie odczytuje się tutaj" },
     // Read after "{path} is" / "est de type" / "es de tipo" / "jest typu" (attachment/blocked-type).
@@ -85,6 +87,8 @@ pub fn format_label(key: &str) -> Option<&'static Entry> {
         "dmg" => &FORMAT_DMG,
         "filesystem-image" => &FORMAT_FILESYSTEM_IMAGE,
         "onenote" => &FORMAT_ONENOTE,
+        "tnef" => &FORMAT_TNEF,
+        "rtf" => &FORMAT_RTF,
         "html" => &FORMAT_HTML,
         "7z-compressed-header" => &FORMAT_SEVEN_ZIP_COMPRESSED_HEADER,
         "pdf" => &FORMAT_PDF,

@@ -6,12 +6,31 @@ use super::{base64, zip, Put, ZipEntry};
 
 /// An OLE2 compound file ([MS-CFB], 512-byte sectors: sector 0 is the FAT, the
 /// directory follows, then the streams) whose directory lists the root and
-/// `streams`. Streams with data are padded to 4,096 bytes, the mini stream
-/// cutoff, so they live in regular sectors. `root_class` is the root CLSID as stored.
+/// `streams`; a name `a/b` is the stream `b` in the storage `a`, which is
+/// listed before it. Siblings are chained by their right links. Streams with
+/// data are padded to 4,096 bytes, the mini stream cutoff, so they live in
+/// regular sectors. `root_class` is the root CLSID as stored.
 pub fn ole2_with(streams: &[(&str, &[u8])], root_class: [u8; 16]) -> Vec<u8> {
     const END_OF_CHAIN: u32 = 0xffff_fffe;
     const FREE: u32 = 0xffff_ffff;
-    let directory_sectors = (streams.len() + 1).div_ceil(4);
+    // (path, parent, data): storages have no data.
+    let mut nodes: Vec<(String, usize, Option<&[u8]>)> = vec![("Root Entry".into(), usize::MAX, None)];
+    for (path, data) in streams {
+        let mut parent = 0;
+        let parts: Vec<&str> = path.split('/').collect();
+        for depth in 1..parts.len() {
+            let storage = parts[..depth].join("/");
+            parent = match nodes.iter().position(|(p, _, d)| *p == storage && d.is_none()) {
+                Some(found) => found,
+                None => {
+                    nodes.push((storage, parent, None));
+                    nodes.len() - 1
+                }
+            };
+        }
+        nodes.push((path.to_string(), parent, Some(data)));
+    }
+    let directory_sectors = nodes.len().div_ceil(4);
     let mut header = vec![0u8; 512];
     header[..8].copy_from_slice(&[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     // Minor and major version, byte order, sector shift 9, mini sector shift 6.
@@ -29,11 +48,11 @@ pub fn ole2_with(streams: &[(&str, &[u8])], root_class: [u8; 16]) -> Vec<u8> {
     fat.extend((2..=directory_sectors as u32).chain([END_OF_CHAIN]));
     let mut data_sectors = Vec::new();
     let mut placed = Vec::new();
-    for (_, data) in streams {
-        if data.is_empty() {
+    for (_, _, data) in &nodes {
+        let Some(data) = data.filter(|d| !d.is_empty()) else {
             placed.push((END_OF_CHAIN, 0u32));
             continue;
-        }
+        };
         let size = data.len().max(4096);
         let first = fat.len() as u32;
         let count = size.div_ceil(512) as u32;
@@ -49,17 +68,21 @@ pub fn ole2_with(streams: &[(&str, &[u8])], root_class: [u8; 16]) -> Vec<u8> {
         file.u32le(*entry);
     }
     let mut directory = vec![0u8; directory_sectors * 512];
-    let names = std::iter::once(("Root Entry", (END_OF_CHAIN, 0)))
-        .chain(streams.iter().zip(&placed).map(|((name, _), &place)| (*name, place)));
-    for (i, (name, (start, size))) in names.enumerate() {
+    for (i, ((path, _, data), (start, size))) in nodes.iter().zip(&placed).enumerate() {
         let entry = &mut directory[i * 128..(i + 1) * 128];
+        let name = path.rsplit('/').next().unwrap_or_default();
         let units: Vec<u16> = name.encode_utf16().take(31).collect();
         for (j, unit) in units.iter().enumerate() {
             entry[2 * j..2 * j + 2].copy_from_slice(&unit.to_le_bytes());
         }
         entry[64..66].copy_from_slice(&((units.len() as u16 + 1) * 2).to_le_bytes());
-        entry[66] = if i == 0 { 5 } else { 2 };
-        entry[68..80].copy_from_slice(&[0xff; 12]);
+        entry[66] = if i == 0 { 5 } else if data.is_some() { 2 } else { 1 };
+        let next_sibling = (i + 1..nodes.len()).find(|&j| i > 0 && nodes[j].1 == nodes[i].1);
+        let first_child = (i + 1..nodes.len()).find(|&j| nodes[j].1 == i);
+        let link = |n: Option<usize>| n.map_or(FREE, |n| n as u32);
+        for (at, value) in [(68, FREE), (72, link(next_sibling)), (76, link(first_child))] {
+            entry[at..at + 4].copy_from_slice(&value.to_le_bytes());
+        }
         if i == 0 {
             entry[80..96].copy_from_slice(&root_class);
         }

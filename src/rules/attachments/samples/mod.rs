@@ -4,11 +4,13 @@
 
 mod archives;
 mod documents;
+mod outlook;
 mod programs;
 mod zip;
 
 pub use archives::*;
 pub use documents::*;
+pub use outlook::*;
 pub use programs::*;
 pub use zip::*;
 
