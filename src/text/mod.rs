@@ -92,7 +92,7 @@ mod tests {
         assert_eq!(count_words("Zażółć gęślą jaźń"), 3);
         // The same count as the definition read character by character.
         for text in ["a\u{b}b\u{1f}c", "— – …", "١٢٣ abc\u{2028}def", "x\u{85}y"] {
-            let slow = text.split(char::is_whitespace).filter(|w| w.chars().any(unicode::is_alphanumeric)).count();
+            let slow = text.split(char::is_whitespace).filter(|w| w.chars().any(crate::text::unicode::is_alphanumeric)).count();
             assert_eq!(count_words(text), slow, "{text:?}");
         }
     }
