@@ -102,6 +102,7 @@ const EXPECTATIONS: &[(&str, &str)] = &[
     ("u128", "core.invalid.expected.natural"),
     ("usize", "core.invalid.expected.natural"),
     ("a sequence", "core.invalid.expected.list"),
+    ("a byte array", "core.invalid.expected.bytes"),
     ("a list", "core.invalid.expected.list"),
     ("a map", "core.invalid.expected.object"),
     ("an object", "core.invalid.expected.object"),

@@ -385,6 +385,12 @@ crate::catalog! {
         es: "un número entero no negativo",
         pl: "nieujemna liczba całkowita",
     },
+    "core.invalid.expected.bytes" => {
+        en: "a list of bytes (a Buffer's JSON) or a byte array (Uint8Array)",
+        fr: "une liste d'octets (le JSON d'un Buffer) ou un tableau d'octets (Uint8Array)",
+        es: "una lista de bytes (el JSON de un Buffer) o un array de bytes (Uint8Array)",
+        pl: "lista bajtów (JSON obiektu Buffer) albo tablica bajtów (Uint8Array)",
+    },
     "core.invalid.expected.list" => {
         en: "a list",
         fr: "une liste",
