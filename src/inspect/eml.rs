@@ -21,10 +21,10 @@ pub(super) fn is_message(extension: Option<&str>, declared_type: Option<&str>) -
 impl Inspection<'_> {
     /// Walks the attachments of the message in `item`. A message whose
     /// structure is past what mail-parser is given whole at the top level (too
-    /// many part delimiters, a MIME field too long: `model::scan_structure`) is
+    /// many part delimiters, a MIME field too long: `parser_guard::scan_structure`) is
     /// not parsed, and said to be uninspectable.
     pub(super) fn open_message<'b>(&mut self, item: &Item<'b>, stack: &mut Vec<Item<'b>>) {
-        let (cut, long_fields) = crate::model::scan_structure(&item.bytes);
+        let (cut, long_fields) = super::parser_guard::scan_structure(&item.bytes);
         if cut.is_some() || !long_fields.is_empty() {
             let format = "message-structure".to_string();
             self.add(&item.path, FactKind::Uninspectable { format, names: Vec::new() });
@@ -58,6 +58,6 @@ impl Inspection<'_> {
                 in_package: false,
             });
         }
-        crate::model::drop_level_by_level(message.parts.into_iter());
+        super::parser_guard::drop_level_by_level(message.parts.into_iter());
     }
 }

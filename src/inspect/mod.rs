@@ -18,6 +18,7 @@ pub mod magic;
 pub mod names;
 pub mod ole2;
 pub mod ole_object;
+pub mod parser_guard;
 pub mod onenote;
 pub mod rar;
 pub mod sevenzip;

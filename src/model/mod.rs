@@ -27,9 +27,9 @@ use std::sync::OnceLock;
 /// Deepest MIME nesting (multiparts and attached messages) the model flattens;
 /// deeper parts are left out and `Message::truncated_depth` is set.
 pub const MAX_MIME_DEPTH: usize = 64;
-/// Most MIME parts the model keeps; further parts are left out and
-/// `Message::truncated_parts` is set.
-pub const MAX_MIME_PARTS: usize = 10_000;
+// What mail-parser is given whole (a layer below: the attachment walk opens attached messages with it too).
+pub use crate::inspect::parser_guard::{LongMimeField, MAX_MIME_PARTS, MAX_PARSER_MIME_FIELD_BYTES, MAX_STRUCTURE_LINES};
+pub(crate) use crate::inspect::parser_guard::{drop_level_by_level, scan_structure};
 /// A top-level header larger than this, in bytes, is not handed whole to
 /// mail-parser, which keeps a record per field (about 70 bytes in wasm32, 2
 /// million for a 10 MB header of `a:1` lines): it gets only the fields it is
@@ -37,82 +37,8 @@ pub const MAX_MIME_PARTS: usize = 10_000;
 /// own scan. Postfix's `header_size_limit` (102,400 bytes: "the excess is
 /// discarded") marks where a header stops being one a mail system keeps.
 pub const MAX_PARSER_HEADER_BYTES: usize = 102_400;
-/// Lines that may open a MIME part read by mail-parser: a delimiter
-/// (`--boundary`, RFC 2046 §5.1.1) or a Content-Type field (an attached
-/// message, RFC 2046 §5.2.1). mail-parser keeps a record for every part it reads,
-/// whatever the model keeps (about 200 bytes a part in wasm32, 1 KB an attached
-/// message: 390 MB for the 2 million empty parts 10 MB can hold), so it reads
-/// the message only up to the line past this many (default, ours: four times
-/// `MAX_MIME_PARTS`, as the model keeps no more parts anyway; the rest of the
-/// message is left out and `Message::truncated_parts` is set).
-pub const MAX_STRUCTURE_LINES: usize = 4 * MAX_MIME_PARTS;
 
-/// Longest Content-Type or Content-Disposition field, folded lines included,
-/// that mail-parser reads whole (ours: 16 KiB, a hundred times the longest file
-/// names of real mail with their RFC 2231 encoding). mail-parser 0.11 joins a
-/// parameter's continuations (`filename*0*=`, `filename*1*=`, …) by copying all of
-/// the value joined so far for each one (`merge_continuations`): time quadratic in
-/// the field's length, 2.8 s for a 6.4 MB field and 43.6 s for 25.7 MB in wasm.
-/// Past this length a field is blanked in mail-parser's copy (spaces, so every
-/// offset stays); the strict grammar still reads it whole, and
-/// `headers/parameter-encoding` says what mail-parser did not read.
-pub const MAX_PARSER_MIME_FIELD_BYTES: usize = 16_384;
 
-/// A Content-Type or Content-Disposition field too long for mail-parser
-/// (`MAX_PARSER_MIME_FIELD_BYTES`), as the one scan of the lines found it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LongMimeField {
-    /// The field's name as written (`Content-Disposition`).
-    pub name: String,
-    /// Where the field starts and ends (its last line break left out), in `content`.
-    pub start: usize,
-    pub end: usize,
-}
-
-/// What one pass over the lines of `content` finds for mail-parser: where it
-/// stops being read, when `content` has more than `MAX_STRUCTURE_LINES` lines
-/// that may open a part (the start of the first line past the limit), and the
-/// Content-Type and Content-Disposition fields before that point (any part's
-/// header, or a line that looks like one) longer than `MAX_PARSER_MIME_FIELD_BYTES`.
-pub(crate) fn scan_structure(content: &[u8]) -> (Option<usize>, Vec<LongMimeField>) {
-    let mut long = Vec::new();
-    let mut count = 0usize;
-    let mut start = 0usize;
-    while start < content.len() {
-        let line = &content[start..];
-        let named = |name: &[u8]| {
-            line.get(..name.len()).is_some_and(|l| l.eq_ignore_ascii_case(name))
-                && line[name.len()..].iter().find(|b| !matches!(b, b' ' | b'\t')) == Some(&b':')
-        };
-        if line.starts_with(b"--") || line.get(..12).is_some_and(|l| l.eq_ignore_ascii_case(b"content-type")) {
-            count += 1;
-            if count > MAX_STRUCTURE_LINES {
-                return (Some(start), long);
-            }
-        }
-        let Some(line_end) = memchr::memchr(b'\n', line).map(|i| start + i + 1) else { break };
-        let name_length = if named(b"content-type") {
-            b"content-type".len()
-        } else if named(b"content-disposition") {
-            b"content-disposition".len()
-        } else {
-            start = line_end;
-            continue;
-        };
-        // The field goes on over the lines that start with white space (a fold).
-        let mut end = line_end;
-        while matches!(content.get(end), Some(b' ' | b'\t')) {
-            end = memchr::memchr(b'\n', &content[end..]).map_or(content.len(), |i| end + i + 1);
-        }
-        let text_end = end - usize::from(content[..end].ends_with(b"\n")) - usize::from(content[..end].ends_with(b"\r\n"));
-        if text_end - start > MAX_PARSER_MIME_FIELD_BYTES {
-            let name = String::from_utf8_lossy(&content[start..start + name_length]).into_owned();
-            long.push(LongMimeField { name, start, end: text_end });
-        }
-        start = end;
-    }
-    (None, long)
-}
 
 /// Most names kept for one part beside its file name (ours): a client uses one
 /// of the first few; a part naming itself a thousand times is checked under
@@ -971,19 +897,6 @@ fn encoded_carriage_returns(text: Cow<'_, str>) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Drops parts without recursion. mail-parser nests each attached message
-/// (`message/rfc822`) in its parent's part, with no depth limit, and Rust drops
-/// that chain one stack frame per level: a few thousand levels overflow wasm's
-/// 1 MiB stack (a trap). The model reads `MAX_MIME_DEPTH` levels; what is left
-/// below is taken apart here, one level at a time.
-pub(crate) fn drop_level_by_level<'p>(parts: impl Iterator<Item = mail_parser::MessagePart<'p>>) {
-    let mut pending: Vec<mail_parser::MessagePart<'p>> = parts.collect();
-    while let Some(mut part) = pending.pop() {
-        if let PartType::Message(nested) = std::mem::take(&mut part.body) {
-            pending.extend(nested.parts);
-        }
-    }
-}
 
 /// Limits for the model's own tests, which carry no archives.
 #[cfg(test)]

@@ -73,7 +73,7 @@ pub const RULE: Rule = Rule {
     )],
     score: crate::rules::scores::IMAGE_ONLY,
     texts: &TEXTS,
-    thresholds: &[&IMAGE_ONLY_MIN_BYTES, &IMAGE_ONLY_MAX_WORDS],
+    thresholds: &[&IMAGE_ONLY_MIN_BYTES, &IMAGE_ONLY_MAX_WORDS, &super::invisible_text::INVISIBLE_MIN_CONTRAST],
     examples: &[
         Example::fails(
             title! {
