@@ -123,7 +123,8 @@ pub const RULE: Rule = Rule {
                 pl: "Leet, rozstrzelone litery i oznaczenie odpowiedzi w wiadomości, która na nic nie odpowiada",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Re: F R E E iPhone for you\n\nHello.\n"),
-        ),
+        )
+        .at(Severity::Info),
         Example::passes(
             title! {
                 en: "A real reply to a subject that started so",
@@ -285,7 +286,10 @@ fn check(message: &Message, cx: &mut Context) {
         return;
     }
     let Some(prefix) = listed_prefix(rest, &prefixes).map(str::to_string) else { return };
-    cx.emit(Draft::new(Msg::of(&FAKE_REPLY).text("prefix", prefix)).evidence(subject).at(subject_location(message)));
+    // Information only (measured: on the SpamAssassin hard ham it hit 3 newsletters
+    // and none of the 1,146 spam of spam-2; 1 of 1,397 held-out spam): no score.
+    let draft = Draft::new(Msg::of(&FAKE_REPLY).text("prefix", prefix)).evidence(subject);
+    cx.emit(draft.at(subject_location(message)).severity(Severity::Info));
 }
 
 #[cfg(test)]
