@@ -97,21 +97,23 @@ pub fn blocks(text: &str, max_bytes: usize) -> Vec<Block> {
     found
 }
 
-/// `text` without its uuencoded blocks (what a reader sees once the client
-/// shows them as attachments).
-pub fn without_blocks(text: &str) -> std::borrow::Cow<'_, str> {
-    let found = blocks(text, 0);
-    if found.is_empty() {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
+/// `text` without the uuencoded blocks at `spans` (their `Block::span`, in
+/// order): what a reader sees once the client shows them as attachments.
+pub fn without_spans<'t>(text: &'t str, spans: impl Iterator<Item = Range<usize>>) -> std::borrow::Cow<'t, str> {
+    let mut out: Option<String> = None;
     let mut at = 0;
-    for block in &found {
-        out.push_str(&text[at..block.span.start]);
-        at = block.span.end;
+    for span in spans {
+        let Some(before) = text.get(at..span.start) else { continue };
+        out.get_or_insert_with(|| String::with_capacity(text.len())).push_str(before);
+        at = span.end;
     }
-    out.push_str(&text[at..]);
-    std::borrow::Cow::Owned(out)
+    match out {
+        Some(mut out) => {
+            out.push_str(text.get(at..).unwrap_or_default());
+            std::borrow::Cow::Owned(out)
+        }
+        None => std::borrow::Cow::Borrowed(text),
+    }
 }
 
 #[cfg(test)]
@@ -127,7 +129,7 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!((found[0].name.as_str(), found[0].complete), ("invoice.exe", true));
         assert_eq!(found[0].data, data);
-        assert_eq!(without_blocks(&text), "Hello,\n\n\n\nRegards\n");
+        assert_eq!(without_spans(&text, found.iter().map(|b| b.span.clone())), "Hello,\n\n\n\nRegards\n");
         let cut = blocks(&text, 100);
         assert_eq!((cut[0].data.len(), cut[0].complete), (100, false));
     }
@@ -144,7 +146,7 @@ mod tests {
     fn text_that_only_looks_like_a_begin_line_is_no_block() {
         assert!(blocks("begin the meeting at 10\nend", usize::MAX).is_empty());
         assert!(blocks("begin 9999 x\n", usize::MAX).is_empty());
-        assert_eq!(without_blocks("plain text\n"), "plain text\n");
+        assert_eq!(without_spans("plain text\n", blocks("plain text\n", 0).into_iter().map(|b| b.span)), "plain text\n");
         let text = "begin 644 a.txt\nnot uuencode at all!\nend\n";
         let found = blocks(text, usize::MAX);
         assert_eq!((found[0].name.as_str(), found[0].data.len()), ("a.txt", 0));

@@ -157,6 +157,16 @@ impl<'l> Inspection<'l> {
         }
     }
 
+    /// Whether `item`'s files may be opened: not past the depth limit (said when it is).
+    pub(super) fn may_open(&mut self, item: &Item) -> bool {
+        if item.depth >= self.limits.max_depth {
+            let depth = item.depth as u64 + 1;
+            self.reach(&item.path, Limit::Depth, depth, self.limits.max_depth as u64);
+            return false;
+        }
+        true
+    }
+
     /// Records a limit once per attachment.
     pub fn reach(&mut self, path: &str, limit: Limit, value: u64, max: u64) {
         if !self.reached.contains(&limit) {
@@ -196,9 +206,7 @@ impl<'l> Inspection<'l> {
             self.check_smuggling(item, stack);
         }
         if format.is_none() && super::eml::is_message(extension.as_deref(), item.declared_type.as_deref()) {
-            if item.depth >= self.limits.max_depth {
-                self.reach(&item.path, Limit::Depth, item.depth as u64 + 1, self.limits.max_depth as u64);
-            } else if item.complete {
+            if self.may_open(item) && item.complete {
                 self.open_message(item, stack);
             }
             return;
@@ -210,9 +218,7 @@ impl<'l> Inspection<'l> {
         if opens && !item.complete {
             return;
         }
-        if opens && item.depth >= self.limits.max_depth {
-            let depth = item.depth as u64 + 1;
-            self.reach(&item.path, Limit::Depth, depth, self.limits.max_depth as u64);
+        if opens && !self.may_open(item) {
             return;
         }
         match format {

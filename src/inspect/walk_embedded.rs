@@ -20,16 +20,6 @@ const MSG_NAME_STREAMS: [&str; 4] =
 const MAX_NAME_STREAM_BYTES: usize = 1024;
 
 impl Inspection<'_> {
-    /// Whether `item`'s files may be opened: not past the depth limit.
-    fn may_open(&mut self, item: &Item) -> bool {
-        if item.depth >= self.limits.max_depth {
-            let depth = item.depth as u64 + 1;
-            self.reach(&item.path, Limit::Depth, depth, self.limits.max_depth as u64);
-            return false;
-        }
-        true
-    }
-
     /// A stored file named `names[0]`; the others are names it also goes by,
     /// checked too when their extension differs (a TNEF title is often the
     /// 8.3 form of the long name: `INVOIC~1.EXE`).

@@ -14,6 +14,9 @@ pub struct AttachmentFacts {
     /// The attachment's name as shown in paths.
     pub name: String,
     pub facts: Vec<Fact>,
+    /// For a file uuencoded in a text body: where its block is in the part's
+    /// decoded text (`inspect::uuencode::Block::span`); `None` for a part's own file.
+    pub text_span: Option<std::ops::Range<usize>>,
 }
 
 /// Whether a part is inspected: attachments, and any other leaf part that carries a file name.
@@ -44,7 +47,7 @@ pub fn inspect_parts(raw: &[u8], parts: &[Part], limits: &Limits) -> Vec<Attachm
                 let shown = format!("{name} ({parameter}={})", inspect::shown_name(other));
                 facts.extend(inspect::name_facts(&shown, other, limits, &mut spent));
             }
-            AttachmentFacts { part: part.index, name, facts }
+            AttachmentFacts { part: part.index, name, facts, text_span: None }
         })
         .collect();
     // Files uuencoded in a text body, which Thunderbird and Outlook show as
@@ -56,7 +59,7 @@ pub fn inspect_parts(raw: &[u8], parts: &[Part], limits: &Limits) -> Vec<Attachm
             spent.inflated = spent.inflated.saturating_add(block.data.len() as u64);
             let name = inspect::shown_name(&block.name);
             let facts = inspect::inspect_named(&name, Some(&block.name), None, &block.data, limits, &mut spent);
-            found.push(AttachmentFacts { part: part.index, name, facts });
+            found.push(AttachmentFacts { part: part.index, name, facts, text_span: Some(block.span) });
         }
     }
     found

@@ -151,8 +151,10 @@ fn check(message: &Message, cx: &mut Context) {
         let mut sums = (0, 0);
         let mut first = None;
         for body in message.text_bodies() {
-            // uuencoded files are attachments to the reader, and their spaces are data.
-            let text = crate::inspect::uuencode::without_blocks(body.text().unwrap_or_default());
+            // uuencoded files are attachments to the reader, and their spaces are data:
+            // the blocks the model found in this body are left out.
+            let blocks = message.attachment_facts.iter().filter(|a| a.part == body.index).filter_map(|a| a.text_span.clone());
+            let text = crate::inspect::uuencode::without_spans(body.text().unwrap_or_default(), blocks);
             let (b, t) = plain_text_blanks(&text);
             sums = (sums.0 + b, sums.1 + t);
             first.get_or_insert(body.index);
