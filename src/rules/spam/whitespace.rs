@@ -125,21 +125,46 @@ fn indented_html() -> Vec<u8> {
 
 /// (blank characters, characters) of a plain text as a reader sees it (CRLF is one line break).
 pub fn plain_text_blanks(text: &str) -> (usize, usize) {
-    if text.is_ascii() {
-        // Bytewise, as below: ASCII's whitespace is these five and CR is not counted.
-        let total = text.bytes().filter(|&b| b != b'\r').count();
-        let blanks = text.bytes().filter(|b| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c)).count();
-        return (blanks, total);
-    }
-    let mut blanks = 0;
-    let mut total = 0;
-    for ch in text.chars().filter(|&c| c != '\r') {
-        total += 1;
-        if ch.is_whitespace() || is_invisible(ch) {
-            blanks += 1;
+    // Runs of ASCII are counted bytewise (`ascii_blanks`), and only the characters
+    // between them are decoded: a character at a time over the whole text was
+    // 2.2 % of a native corpus lint (callgrind), most of it on ASCII letters of
+    // messages with a few accents.
+    let bytes = text.as_bytes();
+    let (mut blanks, mut total) = (0, 0);
+    let mut at = 0;
+    while at < bytes.len() {
+        let run = bytes[at..].iter().position(|&b| b >= 0x80).unwrap_or(bytes.len() - at);
+        let (b, t) = ascii_blanks(&bytes[at..at + run]);
+        (blanks, total) = (blanks + b, total + t);
+        at += run;
+        // Up to the next ASCII byte, always a character boundary.
+        let end = bytes[at..].iter().position(|&b| b < 0x80).map_or(bytes.len(), |n| at + n);
+        for ch in text.get(at..end).unwrap_or_default().chars() {
+            total += 1;
+            if ch.is_whitespace() || is_invisible(ch) {
+                blanks += 1;
+            }
         }
+        at = end;
     }
     (blanks, total)
+}
+
+/// (blank characters, characters) of ASCII bytes: ASCII's whitespace is space
+/// and 0x09–0x0C, and CR is not counted. Counting in chunks of at most 255 into
+/// u8 lets the loop run as vector instructions.
+fn ascii_blanks(bytes: &[u8]) -> (usize, usize) {
+    let (mut blanks, mut carriage_returns) = (0, 0);
+    for chunk in bytes.chunks(255) {
+        let (mut b, mut c) = (0u8, 0u8);
+        for &byte in chunk {
+            b += u8::from(byte == b' ' || (b'\t'..=0x0c).contains(&byte));
+            c += u8::from(byte == b'\r');
+        }
+        blanks += usize::from(b);
+        carriage_returns += usize::from(c);
+    }
+    (blanks, bytes.len() - carriage_returns)
 }
 
 fn check(message: &Message, cx: &mut Context) {
@@ -201,5 +226,11 @@ mod tests {
             assert_eq!(plain_text_blanks(text), by_chars(text), "{text:?}");
         }
         assert_eq!(plain_text_blanks("a\u{200b}b c"), (2, 5));
+        // Past one chunk of 255 bytes, and non-ASCII after several chunks.
+        let long = " \t\r\nab".repeat(200);
+        let late = format!("{}\u{a0}é\u{200b} ", " a".repeat(300));
+        for text in [long.as_str(), late.as_str()] {
+            assert_eq!(plain_text_blanks(text), by_chars(text), "{text:?}");
+        }
     }
 }
