@@ -48,6 +48,25 @@ test('the choice is made before the module is compiled, never after', () => {
   assert.deepEqual(JSON.parse(user.stdout), [false, false, verdict]);
 });
 
+test('the CLI validates wasm functions lazily, unless the user chose V8 wasm flags; a program that requires the package keeps the defaults', () => {
+  // A module whose one function is invalid (i64.const where an i32 is returned):
+  // V8 refuses it when compiling it under the default flags, and compiles it
+  // when functions are validated on first call (--wasm-lazy-validation).
+  const invalid = [0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 5, 1, 0x60, 0, 1, 0x7f, 3, 2, 1, 0, 0x0a, 6, 1, 4, 0, 0x42, 1, 0x0b];
+  const probe = (flags = [], choose = true) => spawnSync(process.execPath, [...flags, '-e', `
+    const { chooseCompilers } = require(${JSON.stringify(join(pkgDir, 'lib', 'compilers.cjs'))});
+    if (${choose}) chooseCompilers({ files: 5000, threads: 2, cores: 2 });
+    require(${JSON.stringify(join(pkgDir, 'index.cjs'))}).lint('From: a@example.com\\r\\n\\r\\nHi\\r\\n');
+    let compiled = true;
+    try { new WebAssembly.Module(new Uint8Array(${JSON.stringify(invalid)})); } catch { compiled = false; }
+    console.log(JSON.stringify(compiled));`], { encoding: 'utf8' });
+  for (const [flags, choose, lazily] of [[[], true, true], [['--no-liftoff'], true, false], [[], false, false]]) {
+    const run = probe(flags, choose);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(JSON.parse(run.stdout), lazily, `${flags.join(' ')} ${choose ? 'CLI' : 'library'}`);
+  }
+});
+
 test('a short CLI run (Liftoff alone) reports exactly what the engine reports in this process', (t) => {
   const dir = tempDir(t);
   const messages = {
