@@ -64,8 +64,8 @@ bench: build
 bench-profiles: build
 	tests/bench/profiles.sh $(PROFILES)
 
-## fuzz: coverage-guided fuzzing (cargo-fuzz, nightly; never part of make test): each of the 7 targets
-##   in turn for FUZZ_SECONDS (default 60 s, so about 8 minutes with the build), seeded from ../shared/corpus
+## fuzz: coverage-guided fuzzing (cargo-fuzz, nightly; never part of make test): each of the 9 targets
+##   in turn for FUZZ_SECONDS (default 60 s, so about 10 minutes with the build), seeded from ../shared/corpus
 ##   into a corpus outside the repository (FUZZ_DIR, default /tmp/mail-preflight-fuzz). FUZZ_RSS_MB=512: the
 ##   wasm bound. Prints executions, edges, features and crashes per target (fuzz/run.sh).
 fuzz:

@@ -18,14 +18,14 @@ seconds=${FUZZ_SECONDS:-60}
 dir=${FUZZ_DIR:-${TMPDIR:-/tmp}/mail-preflight-fuzz}
 rss=${FUZZ_RSS_MB:-2048}
 sanitizer=${FUZZ_SANITIZER:-none}
-targets=${FUZZ_TARGETS:-lint_raw raw_views compose php_mail options scenario smtp_explain custom_rules}
+targets=${FUZZ_TARGETS:-lint_raw raw_views compose php_mail options scenario smtp_explain custom_rules attachment_file}
 
 # Inputs longer than this are not generated: long enough for every cap the
 # engine has below the input limit's scale (64 KiB SMTP replies, 20,000-character
 # previews, 998-octet lines, nested MIME), short enough for fast mutation.
 max_len() {
   case "$1" in
-    lint_raw | raw_views) echo 131072 ;;
+    lint_raw | raw_views | attachment_file) echo 131072 ;;
     smtp_explain) echo 70000 ;;
     *) echo 65536 ;;
   esac

@@ -176,6 +176,42 @@ function customRulesSeeds() {
 }
 
 const messages = () => [...corpusMessages(), ...repoMessages()];
+/** The attachment target's names (fuzz_targets/attachment_file.rs `NAMES`): its selector byte for a file name. */
+function attachmentSelector(filename) {
+  const source = readFileSync(join(repo, 'fuzz', 'fuzz_targets', 'attachment_file.rs'), 'utf8');
+  const names = [...source.slice(source.indexOf('const NAMES')).matchAll(/"([^"]*)"/g)].map((m) => m[1]);
+  const lower = (filename || '').toLowerCase();
+  const at = names.findIndex((n) => n.includes('.') && lower.endsWith(n.slice(n.indexOf('.'))));
+  return at < 0 ? names.indexOf('a.bin') : at;
+}
+
+/**
+ * Attachment seeds: the base64 parts of the corpus's and the repository's
+ * messages, decoded, each behind the selector byte of its file name; and the
+ * files of FUZZ_SEED_FILES (a folder outside the repository, such as a tester's
+ * attachments), each under its own name.
+ */
+function attachmentSeeds() {
+  const seeds = [];
+  for (const message of messages()) {
+    const text = message.toString('latin1');
+    for (const m of text.matchAll(/\n--[^\r\n]+\r?\n((?:[^\r\n]+\r?\n)+)\r?\n([A-Za-z0-9+/=\r\n]{16,})/g)) {
+      const headers = m[1];
+      if (!/content-transfer-encoding:\s*base64/i.test(headers)) continue;
+      const name = (headers.match(/(?:file)?name\*?=\s*"?([^";\r\n]+)/i) || [])[1];
+      const bytes = Buffer.from(m[2].replace(/\s+/g, ''), 'base64');
+      if (bytes.length && bytes.length <= MAX_SEED_BYTES) seeds.push(Buffer.concat([Buffer.from([attachmentSelector(name)]), bytes]));
+    }
+  }
+  const extra = process.env.FUZZ_SEED_FILES;
+  for (const path of extra ? files(extra) : []) {
+    const bytes = readFileSync(path);
+    if (bytes.length <= MAX_SEED_BYTES) seeds.push(Buffer.concat([Buffer.from([attachmentSelector(path)]), bytes]));
+  }
+  return seeds;
+}
+
+
 const seedsOf = {
   lint_raw: messages,
   raw_views: messages,
@@ -203,6 +239,7 @@ const seedsOf = {
   scenario: scenarioSeeds,
   smtp_explain: smtpSeeds,
   custom_rules: customRulesSeeds,
+  attachment_file: attachmentSeeds,
 };
 
 if (!seedsOf[target]) {
