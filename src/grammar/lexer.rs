@@ -203,9 +203,18 @@ fn content_char(v: &[u8], i: usize, problems: &mut Vec<Problem<LexProblem>>) -> 
     }
 }
 
+/// Tokens reserved before lexing a value (ours: the fields of the corpus's
+/// messages mostly have fewer; 1.5 KiB natively, 768 bytes in wasm).
+const TOKENS_RESERVED: usize = 64;
+
 /// Splits a structured field value into tokens (RFC 5322 §3.2).
 pub fn lex(v: &[u8]) -> Lexed {
     let mut out = Lexed::default();
+    // Room for the tokens of an ordinary field (a date has about 11, an address
+    // list a few per address) from the start: growing the vector from empty was
+    // a quarter of the lexer's time (callgrind, corpus pass). At most
+    // `TOKENS_RESERVED`, whatever the value's length; a longer value grows as usual.
+    out.tokens.reserve((v.len() / 2 + 1).min(TOKENS_RESERVED));
     let mut i = 0;
     let mut fws_before = false;
     let mut comment_before = false;

@@ -55,14 +55,20 @@ pub(crate) fn scan_structure(content: &[u8]) -> (Option<usize>, Vec<LongMimeFiel
             line.get(..name.len()).is_some_and(|l| l.eq_ignore_ascii_case(name))
                 && line[name.len()..].iter().find(|b| !matches!(b, b' ' | b'\t')) == Some(&b':')
         };
-        if line.starts_with(b"--") || line.get(..12).is_some_and(|l| l.eq_ignore_ascii_case(b"content-type")) {
+        // Only a line starting with `-` or `c` can matter: the others are
+        // passed over without comparing names (most lines of any message).
+        let content_line = matches!(line.first(), Some(b'c' | b'C'));
+        if line.starts_with(b"--") || (content_line && line.get(..12).is_some_and(|l| l.eq_ignore_ascii_case(b"content-type"))) {
             count += 1;
             if count > MAX_STRUCTURE_LINES {
                 return (Some(start), long);
             }
         }
         let Some(line_end) = memchr::memchr(b'\n', line).map(|i| start + i + 1) else { break };
-        let name_length = if named(b"content-type") {
+        let name_length = if !content_line {
+            start = line_end;
+            continue;
+        } else if named(b"content-type") {
             b"content-type".len()
         } else if named(b"content-disposition") {
             b"content-disposition".len()
