@@ -176,10 +176,15 @@ function customRulesSeeds() {
 }
 
 const messages = () => [...corpusMessages(), ...repoMessages()];
-/** The attachment target's names (fuzz_targets/attachment_file.rs `NAMES`): its selector byte for a file name. */
-function attachmentSelector(filename) {
+/** The attachment target's names (fuzz_targets/attachment_file.rs `NAMES`), read from its source. */
+function attachmentNames() {
   const source = readFileSync(join(repo, 'fuzz', 'fuzz_targets', 'attachment_file.rs'), 'utf8');
-  const names = [...source.slice(source.indexOf('const NAMES')).matchAll(/"([^"]*)"/g)].map((m) => m[1]);
+  const list = source.slice(source.indexOf('const NAMES'), source.indexOf('];', source.indexOf('const NAMES')));
+  return [...list.matchAll(/"([^"]*)"/g)].map((m) => m[1]);
+}
+
+/** The selector byte of a file name among `names`: the name with its extension, else `a.bin`. */
+function attachmentSelector(names, filename) {
   const lower = (filename || '').toLowerCase();
   const at = names.findIndex((n) => n.includes('.') && lower.endsWith(n.slice(n.indexOf('.'))));
   return at < 0 ? names.indexOf('a.bin') : at;
@@ -192,6 +197,8 @@ function attachmentSelector(filename) {
  * attachments), each under its own name.
  */
 function attachmentSeeds() {
+  const names = attachmentNames();
+  const selected = (filename, bytes) => Buffer.concat([Buffer.from([attachmentSelector(names, filename)]), bytes]);
   const seeds = [];
   for (const message of messages()) {
     const text = message.toString('latin1');
@@ -200,17 +207,16 @@ function attachmentSeeds() {
       if (!/content-transfer-encoding:\s*base64/i.test(headers)) continue;
       const name = (headers.match(/(?:file)?name\*?=\s*"?([^";\r\n]+)/i) || [])[1];
       const bytes = Buffer.from(m[2].replace(/\s+/g, ''), 'base64');
-      if (bytes.length && bytes.length <= MAX_SEED_BYTES) seeds.push(Buffer.concat([Buffer.from([attachmentSelector(name)]), bytes]));
+      if (bytes.length && bytes.length <= MAX_SEED_BYTES) seeds.push(selected(name, bytes));
     }
   }
   const extra = process.env.FUZZ_SEED_FILES;
   for (const path of extra ? files(extra) : []) {
     const bytes = readFileSync(path);
-    if (bytes.length <= MAX_SEED_BYTES) seeds.push(Buffer.concat([Buffer.from([attachmentSelector(path)]), bytes]));
+    if (bytes.length <= MAX_SEED_BYTES) seeds.push(selected(path, bytes));
   }
   return seeds;
 }
-
 
 const seedsOf = {
   lint_raw: messages,

@@ -3,7 +3,8 @@
 //! reached by name as by content), the rest are the file's decoded bytes. The
 //! mutator works on the container's own bytes (zip, 7z, tar, gzip, TNEF, .msg,
 //! RTF, OLE, OneNote, ODF/OOXML, HTML, attached .eml), which a whole message's
-//! base64 would hide from it. Every fact's path is visible and capped.
+//! base64 would hide from it. Every fact's path stays within the bound its
+//! depth limit sets (names are made visible later, when a finding is worded).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

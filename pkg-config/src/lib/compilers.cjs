@@ -41,9 +41,10 @@ function baselineOnly({ files, threads, cores, execArgv = [] }) {
 }
 
 /**
- * Chooses the compilers for this process before the engine is compiled; false
- * (nothing changed) once this thread has the module, whose functions were
- * compiled under the flags of their time.
+ * Chooses the compilers for this process before the engine is compiled, and has
+ * its functions validated lazily (`validateLazily`). True when it chose Liftoff
+ * alone; false once this thread has the module, whose functions were compiled
+ * under the flags of their time (nothing changed then).
  */
 function chooseCompilers(run) {
   if (isCompiled()) return false;

@@ -283,6 +283,9 @@ export function messageInput(input, name = 'lint', reader = { locale: 'en' }) {
   throw error;
 }
 
+/** The encoder of `wasmInput`, one for all calls. */
+const UTF8 = new TextEncoder();
+
 /**
  * A message text as its UTF-8 bytes, encoded here, outside the wasm memory, and
  * copied in at their size. wasm-bindgen copies a string in by a JavaScript loop
@@ -298,7 +301,7 @@ export function messageInput(input, name = 'lint', reader = { locale: 'en' }) {
  */
 export function wasmInput(input) {
   if (typeof input !== 'string' || input.length > MAX_INPUT_BYTES) return input;
-  return new TextEncoder().encode(input);
+  return UTF8.encode(input);
 }
 
 /** What an object given as the message is (its traps may throw: the caller names them). */

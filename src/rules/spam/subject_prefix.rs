@@ -187,28 +187,34 @@ pub const RULE: Rule = Rule {
 /// part is no greeting, as a dictionary reads it.
 pub fn listed_prefix<'p>(subject: &str, prefixes: &'p [String]) -> Option<&'p str> {
     let read = Prefixes::new(prefixes);
-    read.find(subject).map(|at| prefixes[at].as_str())
+    let found = read.find(subject)?;
+    prefixes.iter().map(String::as_str).find(|p| *p == found)
 }
 
-/// A list of prefixes as compared: each one's words as read (`read_words`) and
-/// the ASCII letter it starts with. The default list's is read once for all
-/// messages (`Prefixes::of`); reading the 47 defaults for each message, and
-/// folding those that start with the subject's letter, was most of the rule's
-/// cost (callgrind, corpus pass).
-pub struct Prefixes(Vec<(Vec<String>, Option<char>)>);
+/// A list of prefixes as compared: each one as the list writes it, its words as
+/// read (`read_words`), and the ASCII letter it starts with. The default list's
+/// is read once for all messages (`Prefixes::of`); reading the 47 defaults for
+/// each message, and folding those that start with the subject's letter, was
+/// most of the rule's cost (callgrind, corpus pass).
+#[derive(Clone)]
+pub struct Prefixes(Vec<Prefix>);
+
+#[derive(Clone)]
+struct Prefix {
+    text: String,
+    words: Vec<String>,
+    letter: Option<char>,
+}
 
 impl Prefixes {
     pub fn new(prefixes: &[String]) -> Prefixes {
         let mut folder = WordFolder::default();
-        Prefixes(
-            prefixes
-                .iter()
-                .map(|prefix| {
-                    let first = prefix.trim_start().chars().next().map(|c| c.to_ascii_lowercase()).filter(char::is_ascii_alphabetic);
-                    (read_words(&mut folder, prefix), first)
-                })
-                .collect(),
-        )
+        let read = |text: &String| Prefix {
+            text: text.clone(),
+            words: read_words(&mut folder, text),
+            letter: text.trim_start().chars().next().map(|c| c.to_ascii_lowercase()).filter(char::is_ascii_alphabetic),
+        };
+        Prefixes(prefixes.iter().map(read).collect())
     }
 
     /// The default list's, read once; the caller's own list, read for the message.
@@ -220,12 +226,12 @@ impl Prefixes {
         }
     }
 
-    /// The index of the first prefix the subject starts with.
-    fn find(&self, subject: &str) -> Option<usize> {
+    /// The first prefix the subject starts with, as the list writes it.
+    fn find(&self, subject: &str) -> Option<&str> {
         let mut folder = WordFolder::default();
         let (seen, ends) = read_subject(&mut folder, subject);
         let first = seen.first()?;
-        self.0.iter().position(|(words, letter)| {
+        let prefix = self.0.iter().find(|Prefix { words, letter, .. }| {
             // Most prefixes differ from the subject in their first letter.
             if letter.is_some_and(|c| !first.read.starts_with(c) && !first.leet) {
                 return false;
@@ -234,13 +240,8 @@ impl Prefixes {
                 && words.len() <= seen.len()
                 && seen.iter().zip(words).all(|(seen, word)| seen.read == *word || (seen.leet && spells(&seen.plain, word)))
                 && !ends.get(words.len() - 1).is_some_and(|&end| hyphen_joined(&subject[end..]))
-        })
-    }
-}
-
-impl Clone for Prefixes {
-    fn clone(&self) -> Prefixes {
-        Prefixes(self.0.clone())
+        })?;
+        Some(&prefix.text)
     }
 }
 
@@ -312,11 +313,8 @@ const MAX_PREFIX_CHARS: usize = 200;
 
 fn check(message: &Message, cx: &mut Context) {
     let Some(subject) = message.subject.as_deref() else { return };
-    let settings = cx.settings;
-    let prefixes = Prefixes::of(settings);
-    // The prefix as the list writes it, read only for a finding.
-    let text = |at: usize| settings.list(&SUBJECT_PREFIXES).get(at).cloned().unwrap_or_default();
-    if let Some(prefix) = prefixes.find(subject).map(text) {
+    let prefixes = Prefixes::of(cx.settings);
+    if let Some(prefix) = prefixes.find(subject).map(str::to_string) {
         cx.emit(Draft::new(Msg::of(&LISTED).text("prefix", prefix)).evidence(subject).at(subject_location(message)));
         return;
     }
@@ -326,7 +324,7 @@ fn check(message: &Message, cx: &mut Context) {
     if rest.len() == subject.trim_start().len() || message.header("In-Reply-To").is_some() || message.header("References").is_some() {
         return;
     }
-    let Some(prefix) = prefixes.find(rest).map(text) else { return };
+    let Some(prefix) = prefixes.find(rest).map(str::to_string) else { return };
     // Information only (measured: on the SpamAssassin hard ham it hit 3 newsletters
     // and none of the 1,146 spam of spam-2; 1 of 1,397 held-out spam): no score.
     let draft = Draft::new(Msg::of(&FAKE_REPLY).text("prefix", prefix)).evidence(subject);
