@@ -114,12 +114,21 @@ fn fold_into(mut folder: Folder, text: &str, each: &mut dyn FnMut(&Word)) -> Fol
     let mut offset = 0;
     while offset < bytes.len() {
         let b = bytes[offset];
-        if b.is_ascii_alphanumeric() && folder.pending.is_none() {
+        if ASCII_CLASS[usize::from(b)] != 0 && folder.pending.is_none() {
             // ASCII letters and digits are most of any mail: a run of them is
-            // appended at once, as `push` would append them one by one.
-            let run = bytes[offset..].iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(bytes.len() - offset);
-            folder.push_ascii_run(offset, &text[offset..offset + run]);
-            offset += run;
+            // appended at once, as `push` would append them one by one, its
+            // letters counted as it is found.
+            let (mut end, mut letters) = (offset, 0);
+            while let Some(&b) = bytes.get(end) {
+                let class = ASCII_CLASS[usize::from(b)];
+                if class == 0 {
+                    break;
+                }
+                letters += usize::from(class == ASCII_LETTER);
+                end += 1;
+            }
+            folder.push_ascii_run(offset, &text[offset..end], letters);
+            offset = end;
             continue;
         }
         if b.is_ascii() {
@@ -129,8 +138,13 @@ fn fold_into(mut folder: Folder, text: &str, each: &mut dyn FnMut(&Word)) -> Fol
                 offset += glyph;
                 continue;
             }
-            // No invisible, compatibility or look-alike form in ASCII.
-            folder.push(offset, offset + 1, char::from(b), &mut *each);
+            if ASCII_CLASS[usize::from(b)] == 0 && !is_leet_symbol(char::from(b)) {
+                // A space or punctuation ends the word, as `push` would end it.
+                folder.end_word(&mut *each);
+            } else {
+                // No invisible, compatibility or look-alike form in ASCII.
+                folder.push(offset, offset + 1, char::from(b), &mut *each);
+            }
             offset += 1;
             continue;
         }
@@ -156,6 +170,29 @@ fn fold_into(mut folder: Folder, text: &str, each: &mut dyn FnMut(&Word)) -> Fol
     folder.flush_run(&mut *each);
     folder
 }
+
+/// `ASCII_CLASS` of an ASCII letter; a digit is `ASCII_DIGIT`, any other byte 0.
+const ASCII_LETTER: u8 = 1;
+const ASCII_DIGIT: u8 = 2;
+/// Each byte's class, looked up once per byte of a run of letters and digits
+/// (testing three ranges twice, to find the run and to count its letters, was
+/// a seventh of a fold).
+const ASCII_CLASS: [u8; 256] = {
+    let mut classes = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        classes[b] = if byte.is_ascii_alphabetic() {
+            ASCII_LETTER
+        } else if byte.is_ascii_digit() {
+            ASCII_DIGIT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    classes
+};
 
 /// U+202E RIGHT-TO-LEFT OVERRIDE.
 const RIGHT_TO_LEFT_OVERRIDE: char = '\u{202e}';
@@ -242,7 +279,8 @@ struct Folder {
     /// Start of the current word in the original text.
     start: Option<usize>,
     end: usize,
-    /// The word with look-alikes read as Latin letters.
+    /// The word with look-alikes read as Latin letters, once it differs from
+    /// `unmapped` (`split`); until then `unmapped` holds both.
     mapped: String,
     /// The word with its letters as they are.
     unmapped: String,
@@ -250,6 +288,9 @@ struct Folder {
     mapped_chars: usize,
     unmapped_chars: usize,
     uses_lookalike: bool,
+    /// Whether `mapped` holds its own text. Most words read the same in both
+    /// forms (all of an ASCII text): one form is written, not two.
+    split: bool,
     /// A letter of a non-Latin script with no Latin look-alike: a word of that script.
     foreign: bool,
     letters: usize,
@@ -284,7 +325,9 @@ impl Folder {
         if !c.is_ascii() && unicode::is_combining_mark(c) {
             if self.start.is_some() && self.pending.is_none() {
                 if !self.too_long {
-                    compose_last(&mut self.mapped, c);
+                    if self.split {
+                        compose_last(&mut self.mapped, c);
+                    }
                     compose_last(&mut self.unmapped, c);
                 }
                 self.end = end;
@@ -325,14 +368,13 @@ impl Folder {
         self.leet_marks += 1;
     }
 
-    /// `push` of each character of `run`, ASCII letters and digits, with no
-    /// symbol pending: the word goes on (or starts) with them.
-    fn push_ascii_run(&mut self, offset: usize, run: &str) {
+    /// `push` of each character of `run`, ASCII letters and digits (`letters`
+    /// of them letters), with no symbol pending: the word goes on (or starts) with them.
+    fn push_ascii_run(&mut self, offset: usize, run: &str, letters: usize) {
         if self.start.is_none() {
             self.start = Some(offset);
         }
         self.end = offset + run.len();
-        let letters = run.bytes().filter(u8::is_ascii_alphabetic).count();
         self.letters += letters;
         self.leet_marks += run.len() - letters;
         if self.too_long {
@@ -341,16 +383,12 @@ impl Folder {
         // As `append_mapped`/`append_unmapped` one character at a time: once a
         // form passes MAX_WORD_CHARS the word is too long and neither is read.
         let room = (MAX_WORD_CHARS + 1).saturating_sub(self.mapped_chars.max(self.unmapped_chars));
-        // `run` is ASCII, so any byte index is a character boundary: appended as
-        // is and lowercased in place (a character at a time was a fifth of a fold).
+        // `run` is ASCII, so any byte index is a character boundary.
         let kept = &run[..run.len().min(room)];
-        for form in [&mut self.mapped, &mut self.unmapped] {
-            let start = form.len();
-            form.push_str(kept);
-            if let Some(added) = form.get_mut(start..) {
-                added.make_ascii_lowercase();
-            }
+        if self.split {
+            push_lowercase(&mut self.mapped, kept);
         }
+        push_lowercase(&mut self.unmapped, kept);
         self.mapped_chars += run.len();
         self.unmapped_chars += run.len();
         if self.mapped_chars > MAX_WORD_CHARS || self.unmapped_chars > MAX_WORD_CHARS {
@@ -383,6 +421,7 @@ impl Folder {
         match prototype {
             Some(Prototype::Char(p)) => self.append(p.to_ascii_lowercase(), lower, true),
             Some(Prototype::Str(s)) => {
+                self.split();
                 for p in s.chars() {
                     self.append_mapped(p.to_ascii_lowercase());
                 }
@@ -400,8 +439,24 @@ impl Folder {
 
     fn append(&mut self, mapped: char, unmapped: char, lookalike: bool) {
         self.uses_lookalike |= lookalike;
+        if mapped == unmapped && !self.split {
+            // Both forms go on alike: `unmapped` holds them, and both counts move.
+            self.append_unmapped(unmapped);
+            self.mapped_chars = self.unmapped_chars;
+            return;
+        }
+        self.split();
         self.append_mapped(mapped);
         self.append_unmapped(unmapped);
+    }
+
+    /// Gives `mapped` its own text, the word so far, before the forms differ.
+    fn split(&mut self) {
+        if !self.split {
+            self.split = true;
+            self.mapped.clear();
+            self.mapped.push_str(&self.unmapped);
+        }
     }
 
     fn append_mapped(&mut self, c: char) {
@@ -438,7 +493,7 @@ impl Folder {
         };
         let read = if self.too_long {
             ""
-        } else if self.uses_lookalike && !self.foreign {
+        } else if self.uses_lookalike && !self.foreign && self.split {
             self.mapped.as_str()
         } else {
             self.unmapped.as_str()
@@ -485,6 +540,7 @@ impl Folder {
         self.mapped_chars = 0;
         self.unmapped_chars = 0;
         self.uses_lookalike = false;
+        self.split = false;
         self.foreign = false;
         self.letters = 0;
         self.leet_marks = 0;
@@ -510,6 +566,16 @@ fn flush_run(
     read.clear();
     plain.clear();
     *letters = 0;
+}
+
+/// Appends ASCII text lowercased: appended as is and lowercased in place (a
+/// character at a time was a fifth of a fold).
+fn push_lowercase(form: &mut String, ascii: &str) {
+    let start = form.len();
+    form.push_str(ascii);
+    if let Some(added) = form.get_mut(start..) {
+        added.make_ascii_lowercase();
+    }
 }
 
 /// Appends a lowercase letter, spelling out the letters that case folding or

@@ -434,6 +434,7 @@ impl Trie {
     }
 
     /// Whether `word` may continue or start a match: false only when no entry has it.
+    #[inline]
     fn may_have(&self, word: &Word) -> bool {
         if word.kind == WordKind::Leet {
             return true;
@@ -499,6 +500,12 @@ impl Trie {
 /// (`F_R_E_E` is spaced-out "free").
 fn in_identifier(text: &str, word: &Word) -> bool {
     let (start, end) = word.span;
+    // Most words have no underscore beside them: answered from two bytes.
+    let bytes = text.as_bytes();
+    let underscore = |at: Option<usize>| at.and_then(|at| bytes.get(at)) == Some(&b'_');
+    if !underscore(start.checked_sub(1)) && !underscore(Some(end)) {
+        return false;
+    }
     let before = text.get(..start).and_then(|t| t.strip_suffix('_')).and_then(|t| t.chars().next_back());
     let after = text.get(end..).and_then(|t| t.strip_prefix('_')).and_then(|t| t.chars().next());
     before.is_some_and(super::unicode::is_alphanumeric) || after.is_some_and(super::unicode::is_alphanumeric)
@@ -551,7 +558,20 @@ impl<'l> Scan<'l> {
 
     /// Reads the next word of the text; `joined` when it is part of an
     /// identifier (`in_identifier`): it ends every partial match and starts none.
+    #[inline]
     fn word(&mut self, word: &Word, joined: bool) {
+        // Most words of a text are in no entry: they are answered here, inlined
+        // into the fold's callback, as `read` answers them.
+        if !joined && word.kind == WordKind::Plain && !word.single && !self.trie.may_have(word) {
+            self.in_run = false;
+            self.active.clear();
+            return;
+        }
+        self.read(word, joined);
+    }
+
+    /// `word`, for any word.
+    fn read(&mut self, word: &Word, joined: bool) {
         if joined && !word.single && !matches!(word.kind, WordKind::Spaced) {
             self.active.clear();
             self.in_run = false;

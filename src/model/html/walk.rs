@@ -578,7 +578,9 @@ impl Walker<'_> {
                 }
             } else {
                 self.facts.rendered_chars += 1;
-                if ch.is_whitespace() || is_invisible(ch) {
+                // No ASCII character is invisible: the list is not searched for one.
+                let blank = if ch.is_ascii() { collapsible } else { ch.is_whitespace() || is_invisible(ch) };
+                if blank {
                     self.facts.rendered_blanks += 1;
                 } else {
                     in_space = false;
@@ -622,13 +624,19 @@ fn floor_char_boundary(s: &str, max: usize) -> usize {
 
 /// Appends text with runs of white space collapsed to one space, as a browser renders it.
 fn append_collapsed(out: &mut String, text: &str) {
+    // Whether `out` ends with a space is kept, not read back from its end for
+    // each space of the text (the indentation of HTML sources is long).
+    let mut after_space = out.is_empty() || out.ends_with([' ', '\n']);
+    out.reserve(text.len());
     for ch in text.chars() {
         if ch.is_whitespace() && ch != '\u{a0}' {
-            if !out.is_empty() && !out.ends_with([' ', '\n']) {
+            if !after_space {
                 out.push(' ');
+                after_space = true;
             }
         } else {
             out.push(ch);
+            after_space = false;
         }
     }
 }

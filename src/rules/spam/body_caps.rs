@@ -168,7 +168,9 @@ pub fn capital_words(text: &str) -> (usize, usize) {
 fn ascii_capital_words(line: &[u8]) -> (usize, usize) {
     let (mut words, mut capitals) = (0, 0);
     let (mut letters, mut lower) = (0, false);
-    for &b in line.iter().chain(std::iter::once(&b' ')) {
+    // The line's end ends its last word, as a space would (a space chained
+    // to the line cost a test per byte).
+    for &b in line.iter() {
         if b.is_ascii_alphabetic() {
             letters += 1;
             lower |= b.is_ascii_lowercase();
@@ -179,6 +181,10 @@ fn ascii_capital_words(line: &[u8]) -> (usize, usize) {
             capitals += usize::from(!lower);
         }
         (letters, lower) = (0, false);
+    }
+    if letters >= 3 {
+        words += 1;
+        capitals += usize::from(!lower);
     }
     (words, capitals)
 }

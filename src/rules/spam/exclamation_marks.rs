@@ -154,9 +154,9 @@ pub fn runs(text: &str) -> Vec<(Range<usize>, usize)> {
     let mut offset = 0;
     while offset < bytes.len() {
         if current.is_none() {
-            // Outside a run only `!` or a non-ASCII character can start one: skip to it.
-            match bytes[offset..].iter().position(|&b| b == b'!' || !b.is_ascii()) {
-                Some(skip) => offset += skip,
+            // Outside a run only `!` or a non-ASCII character can start one.
+            match crate::text::find_byte(bytes, offset, |b| b == b'!' || !b.is_ascii()) {
+                Some(at) => offset = at,
                 None => break,
             }
         }

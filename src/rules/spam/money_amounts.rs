@@ -308,10 +308,10 @@ pub fn amounts(text: &str) -> Vec<Amount> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        let starts_number =
-            bytes[i].is_ascii_digit() && !text[..i].chars().next_back().is_some_and(unicode::is_alphanumeric);
-        if !starts_number {
+    // Only a digit starts a number: the search skips to the next one.
+    while let Some(digit) = crate::text::find_byte(bytes, i, |b| b.is_ascii_digit()) {
+        i = digit;
+        if text[..i].chars().next_back().is_some_and(unicode::is_alphanumeric) {
             i += 1;
             continue;
         }
