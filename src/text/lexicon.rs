@@ -500,14 +500,16 @@ impl Trie {
 /// (`F_R_E_E` is spaced-out "free").
 fn in_identifier(text: &str, word: &Word) -> bool {
     let (start, end) = word.span;
-    // Most words have no underscore beside them: answered from two bytes.
+    // `_` is one byte: a word with none beside it (most words) is answered from two bytes.
     let bytes = text.as_bytes();
-    let underscore = |at: Option<usize>| at.and_then(|at| bytes.get(at)) == Some(&b'_');
-    if !underscore(start.checked_sub(1)) && !underscore(Some(end)) {
-        return false;
-    }
-    let before = text.get(..start).and_then(|t| t.strip_suffix('_')).and_then(|t| t.chars().next_back());
-    let after = text.get(end..).and_then(|t| t.strip_prefix('_')).and_then(|t| t.chars().next());
+    let before = match start.checked_sub(1) {
+        Some(at) if bytes.get(at) == Some(&b'_') => text.get(..at).and_then(|t| t.chars().next_back()),
+        _ => None,
+    };
+    let after = match bytes.get(end) {
+        Some(b'_') => text.get(end + 1..).and_then(|t| t.chars().next()),
+        _ => None,
+    };
     before.is_some_and(super::unicode::is_alphanumeric) || after.is_some_and(super::unicode::is_alphanumeric)
 }
 

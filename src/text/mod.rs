@@ -30,8 +30,9 @@ pub use tables::UNICODE_VERSION;
 
 /// The first byte at `from` or after it for which `wanted` holds. Bytes are
 /// tested 16 at a time with no exit inside a chunk, a loop the compiler
-/// vectorises; a byte at a time, such searches were most of the time of the
-/// rules that skip to a mark or a digit (#14).
+/// vectorises natively (wasm without SIMD tests them one by one, still without
+/// a branch each); a byte at a time, such searches were most of the time of
+/// the rules that skip to a mark or a digit (#14).
 pub fn find_byte(bytes: &[u8], from: usize, wanted: impl Fn(u8) -> bool) -> Option<usize> {
     const CHUNK: usize = 16;
     let mut at = from;
