@@ -46,6 +46,17 @@ pub struct LongMimeField {
 /// Content-Type and Content-Disposition fields before that point (any part's
 /// header, or a line that looks like one) longer than `MAX_PARSER_MIME_FIELD_BYTES`.
 pub(crate) fn scan_structure(content: &[u8]) -> (Option<usize>, Vec<LongMimeField>) {
+    scan_structure_lines(content, memchr::memchr_iter(b'\n', content).map(|at| at + 1))
+}
+
+/// `scan_structure` given where the lines of `content` start after its first
+/// (one past each LF, in order: a line index's), so the lines are not searched
+/// for again (#14: a 10 MB message's lines were, a byte at a time in wasm).
+pub(crate) fn scan_structure_lines(
+    content: &[u8],
+    line_starts: impl Iterator<Item = usize>,
+) -> (Option<usize>, Vec<LongMimeField>) {
+    let mut line_starts = line_starts.peekable();
     let mut long = Vec::new();
     let mut count = 0usize;
     let mut start = 0usize;
@@ -64,7 +75,9 @@ pub(crate) fn scan_structure(content: &[u8]) -> (Option<usize>, Vec<LongMimeFiel
                 return (Some(start), long);
             }
         }
-        let Some(line_end) = memchr::memchr(b'\n', line).map(|i| start + i + 1) else { break };
+        // The next line start (those inside a field's folded lines, passed over below, skipped).
+        while line_starts.next_if(|&next| next <= start).is_some() {}
+        let Some(line_end) = line_starts.next() else { break };
         let name_length = if !content_line {
             start = line_end;
             continue;
@@ -102,5 +115,87 @@ pub(crate) fn drop_level_by_level<'p>(parts: impl Iterator<Item = mail_parser::M
         if let mail_parser::PartType::Message(nested) = std::mem::take(&mut part.body) {
             pending.extend(nested.parts);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The scan as it was before it read a line index: the oracle.
+    fn old_scan_structure(content: &[u8]) -> (Option<usize>, Vec<LongMimeField>) {
+        let mut long = Vec::new();
+        let mut count = 0usize;
+        let mut start = 0usize;
+        while start < content.len() {
+            let line = &content[start..];
+            let named = |name: &[u8]| {
+                line.get(..name.len()).is_some_and(|l| l.eq_ignore_ascii_case(name))
+                    && line[name.len()..].iter().find(|b| !matches!(b, b' ' | b'\t')) == Some(&b':')
+            };
+            // Only a line starting with `-` or `c` can matter: the others are
+            // passed over without comparing names (most lines of any message).
+            let content_line = matches!(line.first(), Some(b'c' | b'C'));
+            if line.starts_with(b"--") || (content_line && line.get(..12).is_some_and(|l| l.eq_ignore_ascii_case(b"content-type"))) {
+                count += 1;
+                if count > MAX_STRUCTURE_LINES {
+                    return (Some(start), long);
+                }
+            }
+            let Some(line_end) = memchr::memchr(b'\n', line).map(|i| start + i + 1) else { break };
+            let name_length = if !content_line {
+                start = line_end;
+                continue;
+            } else if named(b"content-type") {
+                b"content-type".len()
+            } else if named(b"content-disposition") {
+                b"content-disposition".len()
+            } else {
+                start = line_end;
+                continue;
+            };
+            // The field goes on over the lines that start with white space (a fold).
+            let mut end = line_end;
+            while matches!(content.get(end), Some(b' ' | b'\t')) {
+                end = memchr::memchr(b'\n', &content[end..]).map_or(content.len(), |i| end + i + 1);
+            }
+            let text_end = end - usize::from(content[..end].ends_with(b"\n")) - usize::from(content[..end].ends_with(b"\r\n"));
+            if text_end - start > MAX_PARSER_MIME_FIELD_BYTES {
+                let name = String::from_utf8_lossy(&content[start..start + name_length]).into_owned();
+                long.push(LongMimeField { name, start, end: text_end });
+            }
+            start = end;
+        }
+        (None, long)
+    }
+
+    #[test]
+    fn the_lines_of_an_index_give_the_scan_of_the_bytes() {
+        let long_value = format!("application/pdf; name*0*={}", "a".repeat(MAX_PARSER_MIME_FIELD_BYTES));
+        let pieces: [&[u8]; 12] = [
+            b"--b1", b"--b1--", b"Content-Type: text/plain", b"content-type : x/y", b"CONTENT-DISPOSITION: attachment",
+            b" folded", b"\tfolded", b"QUJDREVG", b"", b"c", b"-", long_value.as_bytes(),
+        ];
+        let mut x = 0x2545_f491u32;
+        let mut cut_at_the_limit = false;
+        for case in 0..3000 {
+            let mut content = Vec::new();
+            let lines = if case % 100 == 0 { MAX_STRUCTURE_LINES * 2 } else { (x % 40) as usize };
+            for _ in 0..lines {
+                x ^= x << 13;
+                x ^= x >> 17;
+                x ^= x << 5;
+                content.extend_from_slice(pieces[if case % 100 == 0 { (x % 2) as usize } else { (x % 12) as usize }]);
+                content.extend_from_slice([&b"\n"[..], b"\r\n", b"\r"][(x >> 8) as usize % 3]);
+            }
+            if x % 2 == 0 {
+                content.pop();
+            }
+            let starts: Vec<usize> = crate::model::LineIndex::new(&content).line_starts()[1..].to_vec();
+            let scan = scan_structure_lines(&content, starts.into_iter());
+            assert_eq!(scan, old_scan_structure(&content), "case {case}");
+            cut_at_the_limit |= scan.0.is_some();
+        }
+        assert!(cut_at_the_limit);
     }
 }

@@ -10,12 +10,14 @@ pub mod envelope;
 pub mod headers;
 pub mod html;
 pub mod identity;
+pub(crate) mod predecode;
 mod raw_text;
 
 use crate::inspect;
 use crate::report::Origin;
 pub use attachments::AttachmentFacts;
 use fields::FieldValues;
+use predecode::Shifts;
 use headers::HeaderBlock;
 use mail_parser::{MessageParser, MimeHeaders, PartType};
 use crate::text::lexicon::Hit;
@@ -29,7 +31,8 @@ use std::sync::OnceLock;
 pub const MAX_MIME_DEPTH: usize = 64;
 // What mail-parser is given whole (a layer below: the attachment walk opens attached messages with it too).
 pub use crate::inspect::parser_guard::{LongMimeField, MAX_MIME_PARTS, MAX_PARSER_MIME_FIELD_BYTES, MAX_STRUCTURE_LINES};
-pub(crate) use crate::inspect::parser_guard::{drop_level_by_level, scan_structure};
+pub(crate) use crate::inspect::parser_guard::{drop_level_by_level, scan_structure_lines};
+pub use predecode::MIN_PREDECODED_BYTES;
 /// A top-level header larger than this, in bytes, is not handed whole to
 /// mail-parser, which keeps a record per field (about 70 bytes in wasm32, 2
 /// million for a 10 MB header of `a:1` lines): it gets only the fields it is
@@ -286,6 +289,9 @@ pub struct Part<'a> {
     pub body: Body<'a>,
     /// mail-parser could not decode the body as declared.
     pub encoding_problem: bool,
+    /// A base64 body the model decoded itself (`predecode`): where its run of
+    /// base64 characters and white space ends and the white space in it.
+    pub base64_prefix: Option<(usize, usize)>,
     /// Inside an attached message (message/rfc822).
     pub in_attached_message: bool,
     /// A body the reader sees (the text or HTML alternative), not an attachment.
@@ -512,7 +518,10 @@ impl<'a> Message<'a> {
             .with_address_headers()
             .with_date_headers()
             .header_text(mail_parser::HeaderName::Subject);
-        let (cut, long_fields) = scan_structure(&raw[content_start..]);
+        let line_starts = message.line_index.line_starts();
+        let after_content = &line_starts[line_starts.partition_point(|&s| s <= content_start)..];
+        let (cut, long_fields) =
+            scan_structure_lines(&raw[content_start..], after_content.iter().map(|&s| s - content_start));
         let cut = cut.map(|at| content_start + at);
         let parsed_end = cut.unwrap_or(raw.len());
         let header_bytes = header.body_start.min(raw.len()).saturating_sub(content_start);
@@ -532,15 +541,30 @@ impl<'a> Message<'a> {
         let compact = (header_bytes > MAX_PARSER_HEADER_BYTES).then(|| compact_header(source, &header));
         let parsed = match (&compact, &blanked) {
             (None, None) => {
-                let parsed = parser.parse(&raw[content_start..parsed_end]);
-                parsed.map(|parsed| message.flatten(parsed, content_start, borrowed))
+                // Large base64 attachments: mail-parser reads a copy without most of
+                // their lines, the model decodes them (`predecode`); when its answer
+                // does not confirm the cuts, the input is read whole.
+                let cuts = predecode::cuts(raw, &message.line_index, content_start, parsed_end);
+                let predecoded = (!cuts.is_empty()).then(|| {
+                    let (copy, shifts) = predecode::without(raw, content_start, parsed_end, &cuts);
+                    let parsed = parser.parse(&copy).map(|parsed| message.flatten(parsed, content_start, owned, shifts));
+                    parsed.filter(|()| message.take_predecoded(&cuts))
+                });
+                match predecoded.flatten() {
+                    Some(()) => Some(()),
+                    None => {
+                        message.forget_parse();
+                        let parsed = parser.parse(&raw[content_start..parsed_end]);
+                        parsed.map(|parsed| message.flatten(parsed, content_start, borrowed, Shifts::default()))
+                    }
+                }
             }
-            (None, Some(bytes)) => {
-                parser.parse(&bytes[content_start..]).map(|parsed| message.flatten(parsed, content_start, owned))
-            }
+            (None, Some(bytes)) => parser
+                .parse(&bytes[content_start..])
+                .map(|parsed| message.flatten(parsed, content_start, owned, Shifts::default())),
             // Offsets past the copied fields index the body, which lies `shift` bytes later in `raw`.
             (Some((bytes, shift)), _) => {
-                parser.parse(bytes.as_slice()).map(|parsed| message.flatten(parsed, *shift, owned))
+                parser.parse(bytes.as_slice()).map(|parsed| message.flatten(parsed, *shift, owned, Shifts::default()))
             }
         };
         message.truncated_parts |= cut.is_some();
@@ -565,6 +589,7 @@ impl<'a> Message<'a> {
                     body_range: Some(header.body_start..raw.len()),
                     body: Body::Text(String::from_utf8_lossy(body)),
                     encoding_problem: false,
+                    base64_prefix: None,
                     in_attached_message: false,
                     is_body: true,
                     is_html_view: false,
@@ -594,15 +619,57 @@ impl<'a> Message<'a> {
         message
     }
 
-    /// The parts of what mail-parser read, at `base` in `raw`.
-    fn flatten<'p>(&mut self, parsed: mail_parser::Message<'p>, base: usize, leaf: Leaf<'p, 'a>) {
+    /// The parts of what mail-parser read, at `base` in `raw`, from a copy
+    /// without the bytes `shifts` says (`predecode`).
+    fn flatten<'p>(&mut self, parsed: mail_parser::Message<'p>, base: usize, leaf: Leaf<'p, 'a>, shifts: Shifts) {
         self.parsed = true;
         self.subject = parsed.subject().map(str::to_string);
         let mut flattener =
-            Flattener { out: &mut self.parts, truncated_depth: false, truncated_parts: false, raw: self.raw, leaf };
+            Flattener { out: &mut self.parts, truncated_depth: false, truncated_parts: false, raw: self.raw, leaf, shifts };
         flattener.message(parsed, None, 0, Some(base), false);
         self.truncated_depth = flattener.truncated_depth;
         self.truncated_parts = flattener.truncated_parts;
+    }
+
+    /// What `flatten` set, for the input to be read again.
+    fn forget_parse(&mut self) {
+        self.parts.clear();
+        self.parsed = false;
+        self.subject = None;
+        self.truncated_depth = false;
+        self.truncated_parts = false;
+    }
+
+    /// Confirms the cuts of `predecode::cuts` on mail-parser's reading of the copy
+    /// and gives their parts the bodies decoded from the input: each cut lies
+    /// inside the body of a part mail-parser decoded as base64 into bytes,
+    /// without an encoding problem, and that whole body holds only base64
+    /// characters, `=` and white space. False when any of that fails (the input
+    /// is then read whole).
+    fn take_predecoded(&mut self, cuts: &[Range<usize>]) -> bool {
+        let mut decoded: Vec<(usize, predecode::Decoded)> = Vec::new();
+        for cut in cuts {
+            let part = self.parts.iter().position(|p| {
+                p.body_range.as_ref().is_some_and(|r| r.start < cut.start && cut.end < r.end)
+                    && p.transfer_encoding.as_deref() == Some("base64")
+                    && !p.encoding_problem
+                    && matches!(p.body, Body::Binary(_))
+            });
+            let Some(index) = part else { return false };
+            if decoded.iter().any(|(i, _)| *i == index) {
+                continue;
+            }
+            let Some(range) = self.parts[index].body_range.clone() else { return false };
+            let Some(body) = predecode::decode(&self.raw[range]) else { return false };
+            decoded.push((index, body));
+        }
+        for (index, body) in decoded {
+            self.parts[index].body = Body::Binary(Cow::Owned(body.bytes));
+            self.parts[index].base64_prefix = Some(body.prefix);
+        }
+        #[cfg(test)]
+        predecode::confirmed();
+        true
     }
 
     /// The first top-level header field with this name.
@@ -726,6 +793,8 @@ struct Flattener<'o, 'a, 'p> {
     truncated_parts: bool,
     raw: &'a [u8],
     leaf: Leaf<'p, 'a>,
+    /// Bytes of the input left out of mail-parser's copy (`predecode`).
+    shifts: Shifts,
 }
 
 impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
@@ -758,7 +827,8 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
             if let Some(p) = parent {
                 self.out[p].children.push(index);
             }
-            let in_raw = |offset: u32| base.map(|b| b + offset as usize);
+            let shifts = &self.shifts;
+            let in_raw = |offset: u32| base.map(|b| b + offset as usize + shifts.at(offset as usize));
             let header_start = in_raw(part.offset_header);
             let body_start = in_raw(part.offset_body);
             let body_end = in_raw(part.offset_end);
@@ -846,6 +916,7 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
                 },
                 body,
                 encoding_problem: part.is_encoding_problem,
+                base64_prefix: None,
                 in_attached_message: attached,
                 is_body,
                 is_html_view,

@@ -252,6 +252,8 @@ fn long_qp_line() -> Vec<u8> {
 
 const KNOWN: &[&str] = &["7bit", "8bit", "binary", "quoted-printable", "base64"];
 
+use crate::model::predecode::alphabet_prefix;
+
 fn check(message: &Message, cx: &mut Context) {
     let max_qp = cx.settings.count(&MAX_QUOTED_PRINTABLE_LINE);
     for part in message.parts.iter().filter(|p| super::has_raw_offsets(p)) {
@@ -325,7 +327,7 @@ fn check(message: &Message, cx: &mut Context) {
                 let utf8_charset = part.charset.as_deref().is_some_and(|c| c.eq_ignore_ascii_case("utf-8"));
                 check_7bit(cx, &body, utf8_charset)
             }
-            "base64" => check_base64(cx, &body, lines),
+            "base64" => check_base64(cx, &body, lines, part.base64_prefix),
             "quoted-printable" => check_quoted_printable(cx, &body, lines, max_qp),
             _ => {}
         }
@@ -403,60 +405,18 @@ const B64_CLASS: [B64; 256] = {
     table
 };
 
-/// `B64_CLASS` as bits a loop can merge without a branch: white space 1, a
-/// byte that ends the well-formed prefix (`=` or outside the alphabet) 2.
-const B64_BITS: [u8; 256] = {
-    let mut bits = [0u8; 256];
-    let mut i = 0;
-    while i < 256 {
-        bits[i] = match B64_CLASS[i] {
-            B64::Alphabet => 0,
-            B64::Space => 1,
-            B64::Pad | B64::Bad => 2,
-        };
-        i += 1;
-    }
-    bits
-};
-
-/// A well-formed base64 body is alphabet and white space up to its padding:
-/// where that prefix ends (the first `=` or byte outside the alphabet, else the
-/// body's length) and how many white-space bytes it holds. Sixteen bytes are
-/// merged per step with no exit inside them: a branch per byte was a fifth of
-/// the lint of a 9.9 MB attachment (#14); the bytes after a step that holds the
-/// end are read one at a time.
-fn alphabet_prefix(body: &[u8]) -> (usize, usize) {
-    const CHUNK: usize = 16;
-    let mut spaces = 0usize;
-    let mut at = 0;
-    for chunk in body.chunks_exact(CHUNK) {
-        let (mut ends, mut blanks) = (0u8, 0usize);
-        for &b in chunk {
-            let bits = B64_BITS[usize::from(b)];
-            ends |= bits;
-            blanks += usize::from(bits & 1);
-        }
-        if ends & 2 != 0 {
-            break;
-        }
-        spaces += blanks;
-        at += CHUNK;
-    }
-    for (offset, &b) in body.iter().enumerate().skip(at) {
-        match B64_BITS[usize::from(b)] {
-            0 => {}
-            1 => spaces += 1,
-            _ => return (offset, spaces),
-        }
-    }
-    (body.len(), spaces)
-}
-
-fn check_base64(cx: &mut Context, encoded: &EncodedBody, lines: impl Iterator<Item = (usize, usize)>) {
+/// `prefix`: `alphabet_prefix` of the body when the model decoded it itself
+/// and found it there (`Part::base64_prefix`).
+fn check_base64(
+    cx: &mut Context,
+    encoded: &EncodedBody,
+    lines: impl Iterator<Item = (usize, usize)>,
+    prefix: Option<(usize, usize)>,
+) {
     check_line_lengths(cx, encoded, lines, MAX_BASE64_LINE, &BASE64_LONG_LINE);
     let body = encoded.bytes;
     // Nothing is collected (a 10 MB body is 10 M bytes to look at, not to keep).
-    let (rest, spaces) = alphabet_prefix(body);
+    let (rest, spaces) = prefix.unwrap_or_else(|| alphabet_prefix(body));
     // The characters other than white space, the last of them, the bytes outside
     // the alphabet, and the first `=` (index among the characters, offset).
     let mut length = rest - spaces;

@@ -1,0 +1,503 @@
+//! Large base64 attachments decoded by the model, not by mail-parser (#14).
+//!
+//! mail-parser 0.11 decodes a base64 body a byte at a time, looking for the
+//! boundary as it goes (`decode_base64_mime`): 75 % of the lint of a message
+//! with a 7 MB attachment natively, more than half of it in wasm. When a part's
+//! header says `Content-Transfer-Encoding: base64` and a type that is neither
+//! text nor a container, the whole lines of its body but the first and the last
+//! are left out of the copy mail-parser reads (`cuts`, `without`); the model
+//! decodes the body itself, from the input, four characters at a time
+//! (`decode`), as mail-parser would have.
+//!
+//! Why the structure mail-parser reads stays the same: a run of lines holding
+//! only base64 characters, `=` and white space holds no `--` (no boundary can
+//! start in it) and nothing mail-parser's base64 decoder refuses, so reading it
+//! ends no part and raises no encoding problem; the lines around the cut are
+//! kept, so every offset mail-parser gives lies outside it and maps back to the
+//! input (`Shifts`). Whether the cut really lay in such a part is checked on
+//! mail-parser's answer (`Message::take_predecoded`), and the whole body range
+//! is checked to be clean while it is decoded; when either fails, the input is
+//! parsed again whole, as without this module.
+
+use super::LineIndex;
+use std::ops::Range;
+
+/// Fewest bytes of base64 lines in one part left out of mail-parser's copy
+/// (default, ours: below this, decoding is under a millisecond either way and
+/// the message is read exactly as before).
+pub const MIN_PREDECODED_BYTES: usize = 64 * 1024;
+
+/// The byte ranges of `raw[from..to]`, whole lines, that may be left out of
+/// mail-parser's copy: in each part whose header gives base64 and a type other
+/// than text, message or multipart, the body's run of lines that start with no
+/// `-` (blank lines included), less its first and its last line, when at least `MIN_PREDECODED_BYTES`.
+/// A heuristic over lines: mail-parser's reading of the copy confirms it.
+pub fn cuts(raw: &[u8], lines: &LineIndex, from: usize, to: usize) -> Vec<Range<usize>> {
+    #[cfg(test)]
+    if tests::WHOLE.with(std::cell::Cell::get) {
+        return Vec::new();
+    }
+    if to.saturating_sub(from) < MIN_PREDECODED_BYTES {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    // In a header (the message's first): whether it named base64 and a leaf type.
+    let mut header = Some(HeaderSeen::default());
+    // In a candidate body: the start of its first line, and of its last line so far.
+    let mut run: Option<(usize, usize)> = None;
+    let close = |run: &mut Option<(usize, usize)>, found: &mut Vec<Range<usize>>| {
+        if let Some((first, last)) = run.take() {
+            // From the start of the second line to the start of the last one.
+            let second = lines.line_starts()[lines.line_starts().partition_point(|&s| s <= first)];
+            if last > second && last - second >= MIN_PREDECODED_BYTES {
+                found.push(second..last);
+            }
+        }
+    };
+    let mut in_candidate = false;
+    for (start, end) in lines.lines_in(raw, from..to) {
+        let line = &raw[start..end];
+        if let Some(seen) = &mut header {
+            if line.is_empty() {
+                in_candidate = seen.base64 && seen.leaf_type;
+                header = None;
+            } else {
+                seen.read(line);
+            }
+            continue;
+        }
+        if line.starts_with(b"-") {
+            close(&mut run, &mut found);
+            in_candidate = false;
+            if line.starts_with(b"--") {
+                header = Some(HeaderSeen::default());
+            }
+            continue;
+        }
+        if in_candidate {
+            run = Some(run.map_or((start, start), |(first, _)| (first, start)));
+        }
+    }
+    close(&mut run, &mut found);
+    found
+}
+
+#[derive(Default)]
+struct HeaderSeen {
+    base64: bool,
+    leaf_type: bool,
+}
+
+impl HeaderSeen {
+    fn read(&mut self, line: &[u8]) {
+        let value = |name: &[u8]| {
+            line.get(..name.len()).filter(|n| n.eq_ignore_ascii_case(name)).map(|_| line[name.len()..].trim_ascii())
+        };
+        if let Some(value) = value(b"content-transfer-encoding:") {
+            self.base64 = value.eq_ignore_ascii_case(b"base64");
+        } else if let Some(value) = value(b"content-type:") {
+            let kind = |prefix: &[u8]| value.get(..prefix.len()).is_some_and(|v| v.eq_ignore_ascii_case(prefix));
+            self.leaf_type = value.contains(&b'/') && !kind(b"text/") && !kind(b"message/") && !kind(b"multipart/");
+        }
+    }
+}
+
+/// `raw[from..to]` without `cuts` (ranges of it, in order), and where the cuts were.
+pub fn without(raw: &[u8], from: usize, to: usize, cuts: &[Range<usize>]) -> (Vec<u8>, Shifts) {
+    let removed: usize = cuts.iter().map(|c| c.len()).sum();
+    let mut copy = Vec::with_capacity((to - from).saturating_sub(removed));
+    let mut shifts = Shifts::default();
+    let mut at = from;
+    for cut in cuts {
+        copy.extend_from_slice(&raw[at..cut.start]);
+        let total = shifts.0.last().map_or(0, |&(_, total)| total) + cut.len();
+        shifts.0.push((copy.len(), total));
+        at = cut.end;
+    }
+    copy.extend_from_slice(&raw[at..to]);
+    (copy, shifts)
+}
+
+/// Where bytes were left out of mail-parser's copy: (offset in the copy, bytes
+/// left out up to there), in order. An offset of the copy at or past a cut lies
+/// that many bytes further in the input.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Shifts(Vec<(usize, usize)>);
+
+impl Shifts {
+    /// How much further than `offset` of the copy its byte lies in the input.
+    pub fn at(&self, offset: usize) -> usize {
+        let after = self.0.partition_point(|&(at, _)| at <= offset);
+        after.checked_sub(1).map_or(0, |i| self.0[i].1)
+    }
+}
+
+/// Each byte's base64 value (0–63); `EQUALS`, `SPACE` (space, tab, CR, LF) or
+/// `OTHER` for the rest.
+const EQUALS: u8 = 64;
+const SPACE: u8 = 65;
+const OTHER: u8 = 0xff;
+const VALUES: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            b'=' => EQUALS,
+            b' ' | b'\t' | b'\r' | b'\n' => SPACE,
+            _ => OTHER,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The class of each byte of a base64 body (RFC 2045 §6.8) as bits a loop can
+/// merge without a branch: the alphabet 0, white space 1, a
+/// byte that ends the well-formed prefix (`=` or outside the alphabet) 2.
+const B64_BITS: [u8; 256] = {
+    let mut bits = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        bits[i] = if b.is_ascii_alphanumeric() || b == b'+' || b == b'/' {
+            0
+        } else if b.is_ascii_whitespace() {
+            1
+        } else {
+            2
+        };
+        i += 1;
+    }
+    bits
+};
+
+/// A well-formed base64 body is alphabet and white space up to its padding:
+/// where that prefix ends (the first `=` or byte outside the alphabet, else the
+/// body's length) and how many white-space bytes it holds. Sixteen bytes are
+/// merged per step with no exit inside them: a branch per byte was a fifth of
+/// the lint of a 9.9 MB attachment (#14); the bytes after a step that holds the
+/// end are read one at a time.
+pub fn alphabet_prefix(body: &[u8]) -> (usize, usize) {
+    const CHUNK: usize = 16;
+    let mut spaces = 0usize;
+    let mut at = 0;
+    for chunk in body.chunks_exact(CHUNK) {
+        let (mut ends, mut blanks) = (0u8, 0usize);
+        for &b in chunk {
+            let bits = B64_BITS[usize::from(b)];
+            ends |= bits;
+            blanks += usize::from(bits & 1);
+        }
+        if ends & 2 != 0 {
+            break;
+        }
+        spaces += blanks;
+        at += CHUNK;
+    }
+    for (offset, &b) in body.iter().enumerate().skip(at) {
+        match B64_BITS[usize::from(b)] {
+            0 => {}
+            1 => spaces += 1,
+            _ => return (offset, spaces),
+        }
+    }
+    (body.len(), spaces)
+}
+
+/// A body the model decoded itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub bytes: Vec<u8>,
+    /// Where the run of base64 characters and white space that starts the body
+    /// ends (its first `=`, else its length), and how many white-space bytes
+    /// that run holds: what `headers/transfer-encoding` reads of a base64 body,
+    /// found here in the same pass.
+    pub prefix: (usize, usize),
+}
+
+/// `body` decoded as mail-parser 0.11 decodes a base64 body that holds only base64
+/// characters, `=` and white space: white space skipped; `=` writes the bytes
+/// of the characters since the last whole group (one byte after a single
+/// character, as mail-parser does) and starts a new group; characters after the
+/// last whole group at the end are dropped. None when `body` holds anything else.
+///
+/// A body as encoders write it (whole groups, then at most its padding) is
+/// decoded by mail-parser's decoder of a whole base64 text, which gives the same
+/// bytes there and is compiled at opt-level 3 with mail-parser (`Cargo.toml`):
+/// four characters a step. Any other body is walked here a character at a time.
+pub fn decode(body: &[u8]) -> Option<Decoded> {
+    let prefix = alphabet_prefix(body);
+    let (end, spaces) = prefix;
+    let characters = end - spaces;
+    let padding = |b: &u8| matches!(b, b'=' | b' ' | b'\t' | b'\r' | b'\n');
+    // Where the two decoders part: a single character before `=` (mail-parser's
+    // body decoder writes a byte for it, the other none) and characters after
+    // the last whole group with no `=` (the body decoder drops them).
+    let as_written = if end == body.len() { characters % 4 == 0 } else { characters % 4 != 1 && body[end..].iter().all(padding) };
+    let bytes = if as_written {
+        mail_parser::decoders::base64::base64_decode(&body[..end])?
+    } else {
+        walk(body)?
+    };
+    Some(Decoded { bytes, prefix })
+}
+
+/// `decode`'s bytes, a character at a time.
+fn walk(body: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(body.len() / 4 * 3);
+    let (mut group, mut count) = (0u32, 0u32);
+    for &b in body {
+        match VALUES[usize::from(b)] {
+            v @ 0..=63 => {
+                group |= u32::from(v) << (18 - 6 * count);
+                count += 1;
+                if count == 4 {
+                    out.extend_from_slice(&group.to_be_bytes()[1..]);
+                    (group, count) = (0, 0);
+                }
+            }
+            EQUALS => {
+                let bytes = group.to_be_bytes();
+                match count {
+                    1 | 2 => out.push(bytes[1]),
+                    3 => out.extend_from_slice(&bytes[1..3]),
+                    _ => {}
+                }
+                (group, count) = (0, 0);
+            }
+            SPACE => {}
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+/// Counts a confirmed copy (the tests' measure of which way a message took).
+#[cfg(test)]
+pub fn confirmed() {
+    tests::CONFIRMED.with(|c| c.set(c.get() + 1));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Body, Message};
+    use crate::report::Origin;
+
+    std::thread_local! {
+        /// The oracle: the model as mail-parser reads the input whole.
+        pub(super) static WHOLE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+        /// Messages whose cuts mail-parser's reading confirmed.
+        pub(super) static CONFIRMED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    fn analyse(raw: &[u8], whole: bool) -> Message<'_> {
+        WHOLE.with(|w| w.set(whole));
+        let message = Message::analyse(raw, Origin::Raw, Vec::new(), &crate::rules::attachments::default_limits());
+        WHOLE.with(|w| w.set(false));
+        message
+    }
+
+    /// Whether the copy was used (some cut was found and confirmed): the
+    /// model's body of the part is then owned though the input could lend it.
+    fn predecoded(raw: &[u8]) -> bool {
+        let lines = LineIndex::new(raw);
+        !cuts(raw, &lines, 0, raw.len()).is_empty()
+    }
+
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+        fn below(&mut self, n: u64) -> usize {
+            (self.next() % n) as usize
+        }
+    }
+
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+    /// A base64-looking body of `len` characters in lines of `width`, with the
+    /// oddities `rng` picks: padding inside, spaces, blank lines, a `-`, a stray
+    /// byte, a boundary inside a line, a last partial group.
+    fn body(rng: &mut Rng, len: usize, width: usize, eol: &str, boundary: &str) -> String {
+        let mut chars: Vec<u8> = (0..len).map(|_| ALPHABET[rng.below(64)]).collect();
+        let oddities = if rng.below(2) == 0 { rng.below(4) } else { 0 };
+        for _ in 0..oddities {
+            let at = rng.below(len as u64);
+            let odd: &[u8] = match rng.below(9) {
+                0 => b"=",
+                1 => b"==",
+                2 => b" ",
+                3 => b"\t",
+                4 => b"-",
+                5 => b"*",
+                6 => b"\xc3\xa9",
+                7 => b"--",
+                _ => b"",
+            };
+            chars.splice(at..at, odd.iter().copied());
+        }
+        if rng.below(5) == 0 {
+            let at = rng.below(len as u64);
+            chars.splice(at..at, format!("--{boundary}").bytes());
+        }
+        let mut out = String::new();
+        for line in chars.chunks(width) {
+            out.push_str(&String::from_utf8_lossy(line));
+            out.push_str(eol);
+            if rng.below(2000) == 0 {
+                out.push_str(eol);
+            }
+        }
+        if rng.below(3) == 0 {
+            out.push_str("QUI=");
+            out.push_str(eol);
+        }
+        out
+    }
+
+    fn message(rng: &mut Rng) -> String {
+        let eol = if rng.below(2) == 0 { "\r\n" } else { "\n" };
+        let width = [76, 76, 64, 72, 4, 5, 998, 1500][rng.below(8)];
+        let len = MIN_PREDECODED_BYTES * 2 / 3 + rng.below(3 * MIN_PREDECODED_BYTES as u64);
+        let kinds = ["application/pdf", "image/png; name=a.png", "APPLICATION/ZIP", "text/plain", "message/rfc822", "multipart/mixed"];
+        let kind = kinds[if rng.below(2) == 0 { rng.below(3) } else { rng.below(6) }];
+        let encoding = ["base64", "BASE64", " base64 ", "7bit", "quoted-printable"][rng.below(5).saturating_sub(rng.below(3))];
+        let attachment = body(rng, len, width, eol, "b1");
+        let close = if rng.below(6) == 0 { "" } else { "--b1--" };
+        let header = format!("From: a@example.com{eol}To: b@example.com{eol}Subject: Report{eol}MIME-Version: 1.0{eol}");
+        match rng.below(4) {
+            0 => format!("{header}Content-Type: {kind}{eol}Content-Transfer-Encoding: {encoding}{eol}{eol}{attachment}"),
+            1 => format!(
+                "{header}Content-Type: multipart/mixed; boundary=outer{eol}{eol}--outer{eol}Content-Type: message/rfc822{eol}{eol}\
+                 From: c@example.com{eol}Content-Type: multipart/mixed; boundary=b1{eol}{eol}--b1{eol}Content-Type: {kind}{eol}\
+                 Content-Transfer-Encoding: {encoding}{eol}{eol}{attachment}{close}{eol}--outer--{eol}"
+            ),
+            _ => format!(
+                "{header}Content-Type: multipart/mixed; boundary=\"b1\"{eol}{eol}--b1{eol}Content-Type: text/plain{eol}{eol}Hello.{eol}\
+                 --b1{eol}Content-Type: {kind}{eol}Content-Disposition: attachment; filename=a.bin{eol}\
+                 Content-Transfer-Encoding: {encoding}{eol}{eol}{attachment}--b1{eol}Content-Type: application/octet-stream{eol}\
+                 Content-Transfer-Encoding: base64{eol}{eol}{}{close}{eol}",
+                body(rng, len / 2, 76, eol, "b1")
+            ),
+        }
+    }
+
+    #[test]
+    fn the_model_is_the_one_of_the_whole_input() {
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        let (mut cut, mut confirmed) = (0, 0);
+        for case in 0..400 {
+            let raw = message(&mut rng);
+            let whole = analyse(raw.as_bytes(), true);
+            CONFIRMED.with(|c| c.set(0));
+            let mut model = analyse(raw.as_bytes(), false);
+            for part in &mut model.parts {
+                if let Some(prefix) = part.base64_prefix.take() {
+                    let body = &raw.as_bytes()[part.body_range.clone().unwrap()];
+                    assert_eq!(prefix, alphabet_prefix(body), "case {case}");
+                }
+            }
+            assert!(model == whole, "case {case}: the model differs from mail-parser's reading of the whole input");
+            cut += usize::from(predecoded(raw.as_bytes()));
+            confirmed += CONFIRMED.with(std::cell::Cell::get);
+        }
+        // Both ways are taken often: the copy confirmed, and cuts refused (a `-`, a stray byte, a text part).
+        assert!(confirmed > 80 && cut - confirmed > 40, "{cut} messages of 400 cut, {confirmed} confirmed");
+    }
+
+    /// The whole lint, every rule: the same report either way (timings aside).
+    #[test]
+    fn the_report_is_the_one_of_the_whole_input() {
+        let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+        let options = crate::options::Options::default();
+        let report = |raw: &[u8], whole: bool| {
+            WHOLE.with(|w| w.set(whole));
+            let report = crate::pipeline::lint(raw, &options).map(|r| serde_json::to_string(&r).unwrap());
+            WHOLE.with(|w| w.set(false));
+            report.map_err(|e| format!("{e:?}"))
+        };
+        for case in 0..60 {
+            let raw = message(&mut rng);
+            assert_eq!(report(raw.as_bytes(), false), report(raw.as_bytes(), true), "case {case}");
+        }
+    }
+
+    #[test]
+    fn clean_bodies_decode_as_mail_parser_decodes_them() {
+        for (body, expected) in [
+            (&b"QUJD"[..], &b"ABC"[..]),
+            (b"QUJDRA==", b"ABCD"),
+            (b"QUJDRA", b"ABC"),
+            (b"QUJDREU=", b"ABCDE"),
+            (b"QQ=QUJD", b"AABC"),
+            (b"Q=", b"\x40"),
+            (b"QU\r\nJD\n", b"ABC"),
+            (b"Q U J D", b"ABC"),
+            (b"", b""),
+        ] {
+            assert_eq!(decode(body).map(|d| d.bytes).as_deref(), Some(expected), "{:?}", String::from_utf8_lossy(body));
+        }
+        assert_eq!(decode(b"QUJD-"), None);
+        assert_eq!(decode(b"QU*JD"), None);
+        // Where the run before the padding ends, and its white space.
+        assert_eq!(decode(b"QU\r\nJD\r\nRA==\r\n").map(|d| d.prefix), Some((10, 4)));
+        assert_eq!(decode(b"QUJD \n").map(|d| d.prefix), Some((6, 2)));
+        assert_eq!(decode(b"Q=QU J").map(|d| d.prefix), Some((1, 0)));
+        // Bodies as written take mail-parser's whole-text decoder: the same bytes as the walk.
+        let mut x = 0x1234_5678u32;
+        for len in 0..200 {
+            let mut body = Vec::new();
+            for i in 0..len {
+                x ^= x << 13;
+                x ^= x >> 17;
+                x ^= x << 5;
+                body.push(ALPHABET[(x % 64) as usize]);
+                if i % 76 == 75 {
+                    body.extend_from_slice(b"\r\n");
+                }
+            }
+            for tail in [&b""[..], b"=", b"==", b"\r\n", b"==\r\n", b"= =\n", b"=Q"] {
+                let whole = [&body[..], tail].concat();
+                assert_eq!(decode(&whole).map(|d| d.bytes), walk(&whole), "{len} {tail:?}");
+                assert_eq!(decode(&whole).map(|d| d.prefix), Some(alphabet_prefix(&whole)));
+            }
+        }
+    }
+
+    #[test]
+    fn small_bodies_are_read_by_mail_parser() {
+        let raw = format!(
+            "Content-Type: application/pdf\nContent-Transfer-Encoding: base64\n\n{}",
+            "QUJD\n".repeat(MIN_PREDECODED_BYTES / 5 - 2)
+        );
+        assert!(!predecoded(raw.as_bytes()));
+        let raw = format!(
+            "Content-Type: application/pdf\nContent-Transfer-Encoding: base64\n\n{}",
+            "QUJD\n".repeat(MIN_PREDECODED_BYTES / 5 + 3)
+        );
+        assert!(predecoded(raw.as_bytes()));
+        let message = analyse(raw.as_bytes(), false);
+        assert_eq!(message.parts[0].body, Body::Binary(b"ABC".repeat(MIN_PREDECODED_BYTES / 5 + 3).into()));
+    }
+
+    #[test]
+    fn shifts_map_offsets_past_each_cut() {
+        let raw = b"0123456789abcdefghij";
+        let (copy, shifts) = without(raw, 2, 18, &[4..7, 10..12]);
+        assert_eq!(copy, b"23789cdefgh");
+        for (offset, &byte) in copy.iter().enumerate() {
+            assert_eq!(raw[2 + offset + shifts.at(offset)], byte, "offset {offset}");
+        }
+    }
+}
