@@ -647,7 +647,9 @@ impl<'a> Message<'a> {
     /// characters, `=` and white space. False when any of that fails (the input
     /// is then read whole).
     fn take_predecoded(&mut self, cuts: &[Range<usize>]) -> bool {
-        let mut decoded: Vec<(usize, predecode::Decoded)> = Vec::new();
+        // Every part found and its body checked before any is decoded: a message
+        // whose last attachment is refused costs one read of the others, not a decoding.
+        let mut checked: Vec<(usize, (usize, usize))> = Vec::new();
         for cut in cuts {
             let part = self.parts.iter().position(|p| {
                 p.body_range.as_ref().is_some_and(|r| r.start < cut.start && cut.end < r.end)
@@ -656,16 +658,22 @@ impl<'a> Message<'a> {
                     && matches!(p.body, Body::Binary(_))
             });
             let Some(index) = part else { return false };
-            if decoded.iter().any(|(i, _)| *i == index) {
+            if checked.iter().any(|(i, _)| *i == index) {
                 continue;
             }
             let Some(range) = self.parts[index].body_range.clone() else { return false };
-            let Some(body) = predecode::decode(&self.raw[range]) else { return false };
-            decoded.push((index, body));
+            let Some(prefix) = predecode::check(&self.raw[range]) else { return false };
+            checked.push((index, prefix));
         }
-        for (index, body) in decoded {
-            self.parts[index].body = Body::Binary(Cow::Owned(body.bytes));
-            self.parts[index].base64_prefix = Some(body.prefix);
+        let mut decoded = Vec::with_capacity(checked.len());
+        for (index, prefix) in checked {
+            let Some(range) = self.parts[index].body_range.clone() else { return false };
+            let Some(bytes) = predecode::decode(&self.raw[range], prefix) else { return false };
+            decoded.push((index, bytes, prefix));
+        }
+        for (index, bytes, prefix) in decoded {
+            self.parts[index].body = Body::Binary(Cow::Owned(bytes));
+            self.parts[index].base64_prefix = Some(prefix);
         }
         #[cfg(test)]
         predecode::confirmed();

@@ -213,29 +213,26 @@ pub fn alphabet_prefix(body: &[u8]) -> (usize, usize) {
     (body.len(), spaces)
 }
 
-/// A body the model decoded itself.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decoded {
-    pub bytes: Vec<u8>,
-    /// Where the run of base64 characters and white space that starts the body
-    /// ends (its first `=`, else its length), and how many white-space bytes
-    /// that run holds: what `headers/transfer-encoding` reads of a base64 body,
-    /// found here in the same pass.
-    pub prefix: (usize, usize),
+/// `alphabet_prefix` of a body that may be decoded here: None when the run of
+/// base64 characters and white space that starts it ends on a byte other than
+/// `=` (mail-parser refuses it, or it is a `-`).
+pub fn check(body: &[u8]) -> Option<(usize, usize)> {
+    let prefix = alphabet_prefix(body);
+    body.get(prefix.0).is_none_or(|&b| b == b'=').then_some(prefix)
 }
 
 /// `body` decoded as mail-parser 0.11 decodes a base64 body that holds only base64
 /// characters, `=` and white space: white space skipped; `=` writes the bytes
 /// of the characters since the last whole group (one byte after a single
 /// character, as mail-parser does) and starts a new group; characters after the
-/// last whole group at the end are dropped. None when `body` holds anything else.
+/// last whole group at the end are dropped. None when `body` holds anything
+/// else. `prefix` is the body's `check`.
 ///
 /// A body as encoders write it (whole groups, then at most its padding) is
 /// decoded by mail-parser's decoder of a whole base64 text, which gives the same
 /// bytes there and is compiled at opt-level 3 with mail-parser (`Cargo.toml`):
 /// four characters a step. Any other body is walked here a character at a time.
-pub fn decode(body: &[u8]) -> Option<Decoded> {
-    let prefix = alphabet_prefix(body);
+pub fn decode(body: &[u8], prefix: (usize, usize)) -> Option<Vec<u8>> {
     let (end, spaces) = prefix;
     let characters = end - spaces;
     let padding = |b: &u8| matches!(b, b'=' | b' ' | b'\t' | b'\r' | b'\n');
@@ -243,12 +240,11 @@ pub fn decode(body: &[u8]) -> Option<Decoded> {
     // body decoder writes a byte for it, the other none) and characters after
     // the last whole group with no `=` (the body decoder drops them).
     let as_written = if end == body.len() { characters % 4 == 0 } else { characters % 4 != 1 && body[end..].iter().all(padding) };
-    let bytes = if as_written {
-        mail_parser::decoders::base64::base64_decode(&body[..end])?
+    if as_written {
+        mail_parser::decoders::base64::base64_decode(&body[..end])
     } else {
-        walk(body)?
-    };
-    Some(Decoded { bytes, prefix })
+        walk(body)
+    }
 }
 
 /// `decode`'s bytes, a character at a time.
@@ -453,14 +449,17 @@ mod tests {
             (b"Q U J D", b"ABC"),
             (b"", b""),
         ] {
-            assert_eq!(decode(body).map(|d| d.bytes).as_deref(), Some(expected), "{:?}", String::from_utf8_lossy(body));
+            let prefix = check(body).unwrap();
+            assert_eq!(decode(body, prefix).as_deref(), Some(expected), "{:?}", String::from_utf8_lossy(body));
         }
-        assert_eq!(decode(b"QUJD-"), None);
-        assert_eq!(decode(b"QU*JD"), None);
+        assert_eq!(check(b"QUJD-"), None);
+        assert_eq!(check(b"QU*JD"), None);
+        assert_eq!(check(b"QUJD=-").map(|prefix| decode(b"QUJD=-", prefix)), Some(None));
+        assert_eq!(check(b"QUJD\x0c").map(|prefix| decode(b"QUJD\x0c", prefix)), Some(None));
         // Where the run before the padding ends, and its white space.
-        assert_eq!(decode(b"QU\r\nJD\r\nRA==\r\n").map(|d| d.prefix), Some((10, 4)));
-        assert_eq!(decode(b"QUJD \n").map(|d| d.prefix), Some((6, 2)));
-        assert_eq!(decode(b"Q=QU J").map(|d| d.prefix), Some((1, 0)));
+        assert_eq!(check(b"QU\r\nJD\r\nRA==\r\n"), Some((10, 4)));
+        assert_eq!(check(b"QUJD \n"), Some((6, 2)));
+        assert_eq!(check(b"Q=QU J"), Some((1, 0)));
         // Bodies as written take mail-parser's whole-text decoder: the same bytes as the walk.
         let mut x = 0x1234_5678u32;
         for len in 0..200 {
@@ -476,8 +475,9 @@ mod tests {
             }
             for tail in [&b""[..], b"=", b"==", b"\r\n", b"==\r\n", b"= =\n", b"=Q"] {
                 let whole = [&body[..], tail].concat();
-                assert_eq!(decode(&whole).map(|d| d.bytes), walk(&whole), "{len} {tail:?}");
-                assert_eq!(decode(&whole).map(|d| d.prefix), Some(alphabet_prefix(&whole)));
+                let prefix = check(&whole).unwrap();
+                assert_eq!(prefix, alphabet_prefix(&whole));
+                assert_eq!(decode(&whole, prefix), walk(&whole), "{len} {tail:?}");
             }
         }
     }
