@@ -1,8 +1,9 @@
 //! The analysed message: computed once from the input, read by every rule.
 //!
-//! mail-parser gives the MIME structure and the decoded bodies; our own scan
-//! (`headers`) keeps the raw header fields with their byte offsets; the HTML
-//! bodies are parsed once (`html`).
+//! mail-parser gives the MIME structure and the decoded bodies (large base64
+//! attachments are decoded here instead, from a copy it reads without them:
+//! `predecode`); our own scan (`headers`) keeps the raw header fields with their
+//! byte offsets; the HTML bodies are parsed once (`html`).
 
 pub mod attachments;
 pub mod fields;

@@ -6,8 +6,9 @@
 //! header says `Content-Transfer-Encoding: base64` and a type that is neither
 //! text nor a container, the whole lines of its body but the first and the last
 //! are left out of the copy mail-parser reads (`cuts`, `without`); the model
-//! decodes the body itself, from the input, four characters at a time
-//! (`decode`), as mail-parser would have.
+//! decodes the body itself, from the input, as mail-parser would have
+//! (`decode`: mail-parser's whole-text decoder, four characters a step, for
+//! bodies as encoders write them).
 //!
 //! Why the structure mail-parser reads stays the same: a run of lines holding
 //! only base64 characters, `=` and white space holds no `--` (no boundary can
@@ -15,9 +16,10 @@
 //! ends no part and raises no encoding problem; the lines around the cut are
 //! kept, so every offset mail-parser gives lies outside it and maps back to the
 //! input (`Shifts`). Whether the cut really lay in such a part is checked on
-//! mail-parser's answer (`Message::take_predecoded`), and the whole body range
-//! is checked to be clean while it is decoded; when either fails, the input is
-//! parsed again whole, as without this module.
+//! mail-parser's answer (`Message::take_predecoded`), and every such body is
+//! checked to hold only base64 characters, `=` and white space (`check`, then
+//! `decode`); when any of that fails, the input is parsed again whole, as
+//! without this module.
 
 use super::LineIndex;
 use std::ops::Range;
