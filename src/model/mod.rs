@@ -545,7 +545,7 @@ impl<'a> Message<'a> {
                 // Large base64 attachments: mail-parser reads a copy without most of
                 // their lines, the model decodes them (`predecode`); when its answer
                 // does not confirm the cuts, the input is read whole.
-                let cuts = predecode::cuts(raw, &message.line_index, content_start, parsed_end);
+                let cuts = predecode::cuts(raw, &message.line_index, &header, content_start, parsed_end);
                 let predecoded = (!cuts.is_empty()).then(|| {
                     let (copy, shifts) = predecode::without(raw, content_start, parsed_end, &cuts);
                     let parsed = parser.parse(&copy).map(|parsed| message.flatten(parsed, content_start, owned, shifts));
@@ -650,7 +650,7 @@ impl<'a> Message<'a> {
     fn take_predecoded(&mut self, cuts: &[Range<usize>]) -> bool {
         // Every part found and its body checked before any is decoded: a message
         // whose last attachment is refused costs one read of the others, not a decoding.
-        let mut checked: Vec<(usize, (usize, usize))> = Vec::new();
+        let mut checked: Vec<(usize, Range<usize>, (usize, usize))> = Vec::new();
         for cut in cuts {
             let part = self.parts.iter().position(|p| {
                 p.body_range.as_ref().is_some_and(|r| r.start < cut.start && cut.end < r.end)
@@ -659,16 +659,15 @@ impl<'a> Message<'a> {
                     && matches!(p.body, Body::Binary(_))
             });
             let Some(index) = part else { return false };
-            if checked.iter().any(|(i, _)| *i == index) {
+            if checked.iter().any(|(i, _, _)| *i == index) {
                 continue;
             }
             let Some(range) = self.parts[index].body_range.clone() else { return false };
-            let Some(prefix) = predecode::check(&self.raw[range]) else { return false };
-            checked.push((index, prefix));
+            let Some(prefix) = predecode::check(&self.raw[range.clone()]) else { return false };
+            checked.push((index, range, prefix));
         }
         let mut decoded = Vec::with_capacity(checked.len());
-        for (index, prefix) in checked {
-            let Some(range) = self.parts[index].body_range.clone() else { return false };
+        for (index, range, prefix) in checked {
             let Some(bytes) = predecode::decode(&self.raw[range], prefix) else { return false };
             decoded.push((index, bytes, prefix));
         }

@@ -21,7 +21,8 @@
 //! `decode`); when any of that fails, the input is parsed again whole, as
 //! without this module.
 
-use super::LineIndex;
+use super::headers::{self, HeaderBlock};
+use super::{LineIndex, MAX_PARSER_HEADER_BYTES};
 use std::ops::Range;
 
 /// Fewest bytes of base64 lines in one part left out of mail-parser's copy
@@ -32,9 +33,12 @@ pub const MIN_PREDECODED_BYTES: usize = 64 * 1024;
 /// The byte ranges of `raw[from..to]`, whole lines, that may be left out of
 /// mail-parser's copy: in each part whose header gives base64 and a type other
 /// than text, message or multipart, the body's run of lines that start with no
-/// `-` (blank lines inside it included), less its first and its last line, when at least `MIN_PREDECODED_BYTES`.
-/// A heuristic over lines: mail-parser's reading of the copy confirms it.
-pub fn cuts(raw: &[u8], lines: &LineIndex, from: usize, to: usize) -> Vec<Range<usize>> {
+/// `-` (blank lines inside it included), less its first and its last line, when
+/// at least `MIN_PREDECODED_BYTES`. `header` is the message's own (scanned from
+/// `from`); a part's header is the block after a line starting with `--`, read
+/// as the model reads any header (`headers::scan`). A heuristic over lines:
+/// mail-parser's reading of the copy confirms it.
+pub fn cuts(raw: &[u8], lines: &LineIndex, header: &HeaderBlock, from: usize, to: usize) -> Vec<Range<usize>> {
     #[cfg(test)]
     if tests::WHOLE.with(std::cell::Cell::get) {
         return Vec::new();
@@ -42,37 +46,37 @@ pub fn cuts(raw: &[u8], lines: &LineIndex, from: usize, to: usize) -> Vec<Range<
     if to.saturating_sub(from) < MIN_PREDECODED_BYTES {
         return Vec::new();
     }
+    let starts = lines.line_starts();
+    let next_line = |start: usize| starts.get(starts.partition_point(|&s| s <= start)).copied().unwrap_or(to);
     let mut found = Vec::new();
-    // In a header (the message's first): whether it named base64 and a leaf type.
-    let mut header = Some(HeaderSeen::default());
-    // In a candidate body: the start of its first line, and of its last line so far.
+    // The candidate body's run: the start of its first line and of its last line holding base64.
     let mut run: Option<(usize, usize)> = None;
     let close = |run: &mut Option<(usize, usize)>, found: &mut Vec<Range<usize>>| {
         if let Some((first, last)) = run.take() {
             // From the start of the second line to the start of the last one.
-            let second = lines.line_starts()[lines.line_starts().partition_point(|&s| s <= first)];
+            let second = next_line(first);
             if last > second && last - second >= MIN_PREDECODED_BYTES {
                 found.push(second..last);
             }
         }
     };
-    let mut in_candidate = false;
+    // Lines before `body_start` belong to the header just read.
+    let (mut body_start, mut in_candidate) = (header.body_start, base64_leaf(raw, header));
     for (start, end) in lines.lines_in(raw, from..to) {
-        let line = &raw[start..end];
-        if let Some(seen) = &mut header {
-            if line.is_empty() {
-                in_candidate = seen.base64 && seen.leaf_type;
-                header = None;
-            } else {
-                seen.read(line);
-            }
+        if start < body_start {
             continue;
         }
+        let line = &raw[start..end];
         if line.starts_with(b"-") {
             close(&mut run, &mut found);
             in_candidate = false;
             if line.starts_with(b"--") {
-                header = Some(HeaderSeen::default());
+                // Read no further than a header a mail system keeps: a `-- ` signature
+                // followed by megabytes of text is not scanned to its end as a header.
+                let header_start = next_line(start).min(to);
+                let part_header = headers::scan(raw, header_start, (header_start + MAX_PARSER_HEADER_BYTES).min(to));
+                body_start = part_header.body_start;
+                in_candidate = part_header.has_separator && base64_leaf(raw, &part_header);
             }
             continue;
         }
@@ -87,24 +91,11 @@ pub fn cuts(raw: &[u8], lines: &LineIndex, from: usize, to: usize) -> Vec<Range<
     found
 }
 
-#[derive(Default)]
-struct HeaderSeen {
-    base64: bool,
-    leaf_type: bool,
-}
-
-impl HeaderSeen {
-    fn read(&mut self, line: &[u8]) {
-        let value = |name: &[u8]| {
-            line.get(..name.len()).filter(|n| n.eq_ignore_ascii_case(name)).map(|_| line[name.len()..].trim_ascii())
-        };
-        if let Some(value) = value(b"content-transfer-encoding:") {
-            self.base64 = value.eq_ignore_ascii_case(b"base64");
-        } else if let Some(value) = value(b"content-type:") {
-            let kind = |prefix: &[u8]| value.get(..prefix.len()).is_some_and(|v| v.eq_ignore_ascii_case(prefix));
-            self.leaf_type = value.contains(&b'/') && !kind(b"text/") && !kind(b"message/") && !kind(b"multipart/");
-        }
-    }
+/// Whether a header gives base64 and a type other than text, message or multipart.
+fn base64_leaf(raw: &[u8], header: &HeaderBlock) -> bool {
+    let value = |name: &str| header.first(name).map(|field| field.unfolded_value(raw).trim().to_ascii_lowercase());
+    let leaf = |kind: &str| kind.contains('/') && !["text/", "message/", "multipart/"].iter().any(|p| kind.starts_with(p));
+    value("Content-Transfer-Encoding").as_deref() == Some("base64") && value("Content-Type").is_some_and(|kind| leaf(&kind))
 }
 
 /// `raw[from..to]` without `cuts` (ranges of it, in order), and where the cuts were.
@@ -309,7 +300,7 @@ mod tests {
     /// model's body of the part is then owned though the input could lend it.
     fn predecoded(raw: &[u8]) -> bool {
         let lines = LineIndex::new(raw);
-        !cuts(raw, &lines, 0, raw.len()).is_empty()
+        !cuts(raw, &lines, &headers::scan(raw, 0, raw.len()), 0, raw.len()).is_empty()
     }
 
     struct Rng(u64);
