@@ -26,7 +26,9 @@ pub fn is_unsafe(c: char) -> bool {
 
 /// `text` with unsafe characters made visible and at most `max_chars`
 /// characters (the middle elided). C0 controls become their Control Pictures
-/// (␍ ␊ ␀ ␛ …), DEL ␡, the others `<U+XXXX>`. Tabs stay.
+/// (␍ ␊ ␀ ␛ …), DEL ␡, the others `<U+XXXX>`. Tabs stay. Only the two ends
+/// kept are built: a rule may quote megabytes (a whole body), and the text is
+/// otherwise only counted.
 pub fn visible(text: &str, max_chars: usize) -> String {
     // ASCII (most text) is checked a byte at a time: safe is a tab or a printable.
     let safe = if text.is_ascii() {
@@ -37,18 +39,66 @@ pub fn visible(text: &str, max_chars: usize) -> String {
     if safe && text.len() <= max_chars {
         return text.to_string();
     }
-    let mut shown = String::with_capacity(text.len().min(max_chars * 4));
+    let count = if safe && text.is_ascii() { text.len() } else { text.chars().map(shown_chars).sum() };
+    if count <= max_chars {
+        let mut shown = String::with_capacity(text.len() + 8);
+        text.chars().for_each(|c| push_shown(&mut shown, c));
+        return shown;
+    }
+    // As `elide` of the whole shown text: its first `keep - keep / 3` characters,
+    // "…", its last `keep / 3`.
+    let keep = max_chars.saturating_sub(1);
+    let (head_chars, tail_chars) = (keep - keep / 3, keep / 3);
+    let mut head = String::new();
+    let mut piece = String::new();
+    let mut taken = 0;
     for c in text.chars() {
-        match c {
-            '\u{0}'..='\u{8}' | '\u{a}'..='\u{1f}' => {
-                shown.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'));
-            }
-            '\u{7f}' => shown.push('\u{2421}'),
-            c if is_unsafe(c) => shown.push_str(&format!("<U+{:04X}>", c as u32)),
-            c => shown.push(c),
+        if taken >= head_chars {
+            break;
+        }
+        piece.clear();
+        push_shown(&mut piece, c);
+        for shown in piece.chars().take(head_chars - taken) {
+            head.push(shown);
+            taken += 1;
         }
     }
-    elide(&shown, max_chars)
+    let mut pieces = Vec::new();
+    let mut tail_taken = 0;
+    for c in text.chars().rev() {
+        if tail_taken >= tail_chars {
+            break;
+        }
+        let mut piece = String::new();
+        push_shown(&mut piece, c);
+        tail_taken += piece.chars().count();
+        pieces.push(piece);
+    }
+    let ends: String = pieces.iter().rev().map(String::as_str).collect();
+    let tail: String = ends.chars().skip(tail_taken.saturating_sub(tail_chars)).collect();
+    format!("{head}…{tail}")
+}
+
+/// Characters `c` shows as: one, or `<U+XXXX>` (every unsafe character other
+/// than the controls with a picture is below U+10000).
+fn shown_chars(c: char) -> usize {
+    match c {
+        '\u{0}'..='\u{8}' | '\u{a}'..='\u{1f}' | '\u{7f}' => 1,
+        c if is_unsafe(c) => 8,
+        _ => 1,
+    }
+}
+
+/// Appends what `c` shows as.
+fn push_shown(shown: &mut String, c: char) {
+    match c {
+        '\u{0}'..='\u{8}' | '\u{a}'..='\u{1f}' => {
+            shown.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'));
+        }
+        '\u{7f}' => shown.push('\u{2421}'),
+        c if is_unsafe(c) => shown.push_str(&format!("<U+{:04X}>", c as u32)),
+        c => shown.push(c),
+    }
 }
 
 /// At most `max` characters of `text`, eliding the middle with "…".
@@ -77,6 +127,31 @@ mod tests {
     fn bidi_controls_and_c1_become_visible() {
         assert_eq!(visible("exe.\u{202e}fdp", 100), "exe.<U+202E>fdp");
         assert_eq!(visible("a\u{85}b", 100), "a<U+0085>b");
+    }
+
+    /// `visible` as it was: the whole text shown, then elided.
+    fn visible_whole(text: &str, max_chars: usize) -> String {
+        let mut shown = String::new();
+        text.chars().for_each(|c| push_shown(&mut shown, c));
+        elide(&shown, max_chars)
+    }
+
+    #[test]
+    fn the_ends_are_those_of_the_whole_text_shown() {
+        let alphabet = ['a', 'é', '\u{0}', '\r', '\t', '\u{7f}', '\u{85}', '\u{202e}', '\u{2029}', '😀', ' ', '~'];
+        let mut seed = 7u64;
+        for _ in 0..3_000 {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let len = (seed >> 33) as usize % 40;
+            let max = (seed >> 20) as usize % 24;
+            let text: String = (0..len)
+                .map(|i| alphabet[((seed >> (i % 50)) as usize).wrapping_add(i * 7) % alphabet.len()])
+                .collect();
+            assert_eq!(visible(&text, max), visible_whole(&text, max), "{text:?} {max}");
+        }
+        for (text, max) in [("", 0), ("a", 0), ("\u{202e}", 3), ("\u{202e}\u{202e}", 9), (&*"x".repeat(1000), 10)] {
+            assert_eq!(visible(text, max), visible_whole(text, max), "{text:?} {max}");
+        }
     }
 
     #[test]

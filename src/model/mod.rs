@@ -13,6 +13,7 @@ pub mod html;
 pub mod identity;
 pub(crate) mod predecode;
 mod raw_text;
+pub mod urls;
 
 use crate::inspect;
 use crate::report::Origin;
@@ -427,6 +428,9 @@ pub struct Message<'a> {
     /// The URLs written in the text bodies, found once for the link rules
     /// (`rules::reading::links`).
     pub written_links: OnceLock<Vec<WrittenLink>>,
+    /// The URLs written in text bodies, parsed once for the rules that read
+    /// their hosts (an HTML link keeps its own: `html::Link::url`).
+    pub urls: urls::UrlMemo,
 }
 
 /// A URL written in a text body: `parts[part]`'s text at `range`, with the
@@ -512,6 +516,7 @@ impl<'a> Message<'a> {
             identity: identity::Identity::default(),
             lexicon_hits: OnceLock::new(),
             written_links: OnceLock::new(),
+            urls: urls::UrlMemo::default(),
         };
         // Subject as text so RFC 2047 encoded words are decoded (the default keeps it raw).
         let parser = MessageParser::new()

@@ -118,6 +118,12 @@ impl<'run> Context<'run> {
         Some(Context { settings, rule, overrides, findings, emitted: 0, lines })
     }
 
+    /// The rule has reported `MAX_FINDINGS_PER_RULE` findings: what it would
+    /// report next is dropped, so a rule reading many items stops here.
+    pub fn full(&self) -> bool {
+        self.emitted >= MAX_FINDINGS_PER_RULE
+    }
+
     pub fn locale(&self) -> crate::i18n::Locale {
         self.settings.locale
     }

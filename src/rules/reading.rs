@@ -252,11 +252,20 @@ enum LinkOrigin<'m> {
     Text { body: Text<'m>, range: Range<usize> },
 }
 
-impl Link<'_> {
+impl<'m> Link<'m> {
     /// A `<form action>`: an address what is typed in the form is sent to, no
     /// link to click (findings say "the form", not "the link").
     pub fn is_form(&self) -> bool {
         matches!(self.origin, LinkOrigin::Html { link, .. } if link.form)
+    }
+
+    /// The scheme and host of the link's URL: an HTML link's own, parsed once
+    /// (`html::Link::url`); a written URL's from the message's memo.
+    pub fn url(&self, message: &Message) -> Option<Cow<'m, crate::model::urls::UrlFacts>> {
+        match self.origin {
+            LinkOrigin::Html { link, .. } => link.url().map(Cow::Borrowed),
+            LinkOrigin::Text { .. } => message.urls.facts(self.href.trim()).map(Cow::Owned),
+        }
     }
 
     /// The link as a finding quotes it: the element, or the URL as written.

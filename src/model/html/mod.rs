@@ -231,9 +231,17 @@ pub struct Link {
     /// The document's `<base href>` (HTML §4.2.3: the first one): nothing to
     /// click, the address relative links are resolved against.
     pub base: bool,
+    /// The scheme and host of `href`, parsed on the first ask (`url`).
+    pub parsed: crate::model::urls::LinkUrl,
 }
 
 impl Link {
+    /// The scheme and host of the URL (`url::Url::parse` of the trimmed
+    /// href), parsed once for every rule that asks.
+    pub fn url(&self) -> Option<&crate::model::urls::UrlFacts> {
+        self.parsed.get(&self.href)
+    }
+
     /// The element as a finding quotes it: `<a href="…">text</a>` or `<form action="…">`.
     pub fn markup(&self) -> String {
         if self.form {

@@ -364,6 +364,7 @@ impl Walker<'_> {
                 image: name == "area",
                 form: false,
                 base: false,
+                parsed: Default::default(),
             };
             link.text.push_str(alt);
             self.facts.links.push(link);

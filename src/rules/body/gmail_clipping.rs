@@ -124,13 +124,13 @@ fn check(message: &Message, cx: &mut Context) {
         if size <= limit {
             continue;
         }
+        let href_words: Vec<String> = UNSUBSCRIBE_WORDS.iter().map(|w| w.replace(' ', "")).collect();
         let unsubscribe = links_with_offsets(&body)
             .into_iter()
             .filter(|(href, text, _)| {
-                let text = text.to_lowercase();
-                let href_lower = href.to_lowercase();
                 header_uris.iter().any(|u| u == href)
-                    || UNSUBSCRIBE_WORDS.iter().any(|w| text.contains(w) || href_lower.contains(&w.replace(' ', "")))
+                    || UNSUBSCRIBE_WORDS.iter().any(|w| contains_lowercased(text, w))
+                    || href_words.iter().any(|w| contains_lowercased(href, w))
             })
             .filter_map(|(href, _, offset)| offset.map(|offset| (offset, href)))
             .min();
@@ -144,6 +144,22 @@ fn check(message: &Message, cx: &mut Context) {
     }
 }
 
+/// Whether `text`, lowercased, contains `word` (lowercase): an ASCII text is
+/// searched as written, ignoring ASCII case, without a lowercased copy (links
+/// are many in a long message, and their lowercase forms were most of this
+/// rule's time).
+fn contains_lowercased(text: &str, word: &str) -> bool {
+    if !text.is_ascii() {
+        return text.to_lowercase().contains(word);
+    }
+    let (hay, needle) = (text.as_bytes(), word.as_bytes());
+    let Some(&first) = needle.first() else { return true };
+    // A word with a letter outside ASCII is in no ASCII text.
+    needle.is_ascii()
+        && memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), hay)
+            .any(|at| hay.get(at..at + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle)))
+}
+
 /// Characters of the HTML quoted from where Gmail cuts it (ours).
 const QUOTED_CUT_CHARS: usize = 80;
 
@@ -154,4 +170,26 @@ fn clipped_at(html: &str, limit: usize) -> String {
         start -= 1;
     }
     html[start..].chars().take(QUOTED_CUT_CHARS).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_found_as_in_the_lowercased_text() {
+        let texts = [
+            "Unsubscribe", "UNSUBSCRIBE here", "click to unsub", "Se DÉSABONNER", "désinscription", "Darse de BAJA",
+            "opt-OUT", "Opt Out", "WYPISZ SIĘ", "", "u", "https://x.example/Unsubscribe?id=1", "https://x.example/DarseDeBaja",
+            "İ unsubscribe", "\u{212A}", "abmeldenabmelden", "Abmelde",
+        ];
+        let mut words: Vec<String> = UNSUBSCRIBE_WORDS.iter().map(|w| w.to_string()).collect();
+        words.extend(UNSUBSCRIBE_WORDS.iter().map(|w| w.replace(' ', "")));
+        words.push("k".to_string());
+        for text in texts {
+            for word in &words {
+                assert_eq!(contains_lowercased(text, word), text.to_lowercase().contains(word.as_str()), "{text:?} {word:?}");
+            }
+        }
+    }
 }

@@ -2,6 +2,7 @@
 //! and the path), and what a browser makes of its host: what the deceptive-link
 //! rules compare.
 
+use crate::model::urls::{Scheme, UrlFacts};
 use std::net::IpAddr;
 
 /// The parts of a link's authority, as written.
@@ -46,15 +47,15 @@ pub struct NumericHost {
 }
 
 /// The IP address a web link goes to, if its host is one (WHATWG URL §3.5
-/// IPv4 parser, as browsers apply it: decimal, `0x` hex and `0` octal parts).
-pub fn numeric_host(href: &str) -> Option<NumericHost> {
-    let url = url::Url::parse(href.trim()).ok()?;
-    if !matches!(url.scheme(), "http" | "https" | "ftp") {
+/// IPv4 parser, as browsers apply it: decimal, `0x` hex and `0` octal parts),
+/// `url` being the link's URL as parsed (`reading::Link::url`).
+pub fn numeric_host(href: &str, url: &UrlFacts) -> Option<NumericHost> {
+    if !matches!(url.scheme, Scheme::Http | Scheme::Https | Scheme::Ftp) {
         return None;
     }
-    let address = match url.host()? {
-        url::Host::Ipv4(v4) => IpAddr::V4(v4),
-        url::Host::Ipv6(v6) => IpAddr::V6(v6),
+    let address = match url.host.as_ref()? {
+        url::Host::Ipv4(v4) => IpAddr::V4(*v4),
+        url::Host::Ipv6(v6) => IpAddr::V6(*v6),
         url::Host::Domain(_) => return None,
     };
     let written = authority(href).map(|a| a.host).unwrap_or_default();
@@ -77,6 +78,10 @@ mod tests {
         assert_eq!(authority("http://[2001:db8::1]:80/").unwrap().host, "[2001:db8::1]");
         assert_eq!(authority("https://a@b@c.example\\x").unwrap().userinfo.as_deref(), Some("a@b"));
         assert!(authority("mailto:a@example.com").is_none());
+    }
+
+    fn numeric_host(href: &str) -> Option<NumericHost> {
+        super::numeric_host(href, &UrlFacts::parse(href.trim())?)
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 use super::{percent_decode, scheme_of};
 use crate::i18n::Msg;
+use crate::model::urls::UrlFacts;
 use crate::model::Message;
 use crate::report::Severity;
 use crate::rules::reading;
@@ -233,8 +234,9 @@ pub const RULE: Rule = Rule {
     check: Check::Message(check),
 };
 
-/// Why a link is broken; `None` when it is fine.
-pub fn problem(href: &str, blocked: &[String], known: &[String]) -> Option<&'static crate::i18n::Entry> {
+/// Why a link is broken; `None` when it is fine (`url`: the link's URL as
+/// parsed, `html::Link::url`).
+pub fn problem(href: &str, url: Option<&UrlFacts>, blocked: &[String], known: &[String]) -> Option<&'static crate::i18n::Entry> {
     let href = href.trim();
     if href.is_empty() {
         return Some(&EMPTY);
@@ -255,9 +257,9 @@ pub fn problem(href: &str, blocked: &[String], known: &[String]) -> Option<&'sta
     }
     match scheme.as_str() {
         "mailto" => (!valid_mailto(href)).then_some(&BAD_MAILTO),
-        "http" | "https" | "ftp" | "ftps" | "sftp" => match url::Url::parse(href) {
-            Err(_) => Some(&UNPARSABLE),
-            Ok(url) => match url.host() {
+        "http" | "https" | "ftp" | "ftps" | "sftp" => match url {
+            None => Some(&UNPARSABLE),
+            Some(url) => match url.host.as_ref() {
                 None => Some(&BAD_HOST),
                 Some(url::Host::Domain(domain)) => (!plausible_domain(domain)).then_some(&BAD_HOST),
                 Some(_) => None,
@@ -313,9 +315,12 @@ fn check(message: &Message, cx: &mut Context) {
     // A form's action is an address to send to, not a link to follow: the
     // rules that judge an address read it (`reading::links`), this one not.
     // The links of the HTML views (AMP, Apple Watch) are judged too, once.
+    let (blocked, known) = (cx.settings.list(&BLOCKED_SCHEMES), cx.settings.list(&KNOWN_SCHEMES));
     for (html, link) in reading::html_links(message).filter(|(_, l)| !l.form) {
-        let Some(id) = problem(&link.href, &cx.settings.list(&BLOCKED_SCHEMES), &cx.settings.list(&KNOWN_SCHEMES))
-        else {
+        if cx.full() {
+            break;
+        }
+        let Some(id) = problem(&link.href, link.url(), &blocked, &known) else {
             continue;
         };
         let scheme = scheme_of(&link.href).unwrap_or_default();
@@ -350,7 +355,7 @@ mod tests {
 
     fn why(href: &str) -> Option<&'static crate::i18n::Entry> {
         let settings = Settings::default();
-        problem(href, &settings.list(&BLOCKED_SCHEMES), &settings.list(&KNOWN_SCHEMES))
+        problem(href, UrlFacts::parse(href.trim()).as_ref(), &settings.list(&BLOCKED_SCHEMES), &settings.list(&KNOWN_SCHEMES))
     }
 
     #[test]

@@ -173,13 +173,16 @@ fn imitated<'l>(unicode_host: &str, known: &'l [String]) -> Option<&'l str> {
 fn check(message: &Message, cx: &mut Context) {
     let known = cx.settings.list(&WELL_KNOWN_DOMAINS);
     for link in reading::links(message) {
+        if cx.full() {
+            break;
+        }
         // A host in punycode is written so, or in Unicode, or percent-encoded
         // (which the URL parser decodes): any other link is not parsed.
         let href = link.href.as_bytes();
         if href.is_ascii() && !href.contains(&b'%') && !href.windows(4).any(|w| w.eq_ignore_ascii_case(b"xn--")) {
             continue;
         }
-        let Some(ascii) = web_host(&link.href) else { continue };
+        let Some(ascii) = link.url(message).and_then(|url| web_host(&url)) else { continue };
         if !ascii.split('.').any(|label| label.starts_with("xn--")) {
             continue;
         }

@@ -293,6 +293,10 @@ const MAX_SENTENCE_WORDS: usize = 32;
 /// "Crucial.com", "ASP.NET": hard-ham newsletters of the SpamAssassin corpus),
 /// unless it starts with a scheme or `www.`. *(ours)*
 pub fn shown_domains(text: &str) -> Vec<String> {
+    // A domain has two labels at least: a text without a dot shows none.
+    if !text.contains('.') && !text.contains(LABEL_SEPARATORS) {
+        return Vec::new();
+    }
     if let Some(domain) = shown_domain(text) {
         return vec![domain];
     }
@@ -333,7 +337,10 @@ fn check(message: &Message, cx: &mut Context) {
     let mut own_domain = None;
     // The links of the HTML views (AMP, Apple Watch) too, once.
     for (html, link) in reading::html_links(message) {
-        let Some(target) = web_host(&link.href) else { continue };
+        if cx.full() {
+            break;
+        }
+        let Some(target) = link.url().and_then(web_host) else { continue };
         let target = target.trim_matches(['[', ']']).to_string();
         // The first domain the text shows that is not the target's site; a text
         // that also shows the target's site says where the link goes.

@@ -15,24 +15,32 @@ pub mod numeric_host;
 pub mod shortener;
 pub mod userinfo;
 
+use crate::model::urls::{Scheme, UrlFacts};
+
 /// The scheme of an href, lowercased, with the tabs and line breaks browsers
 /// strip (WHATWG URL §4.4) removed; `None` for a relative reference.
+/// Read up to the first `:`, and no further where a character cannot be a
+/// scheme's: no copy of the whole href.
 pub fn scheme_of(href: &str) -> Option<String> {
-    let cleaned: String = href.trim().chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
-    let colon = cleaned.find(':')?;
-    let scheme = &cleaned[..colon];
-    let valid = scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    valid.then(|| scheme.to_ascii_lowercase())
+    let mut scheme = String::new();
+    for c in href.trim().chars() {
+        match c {
+            '\t' | '\n' | '\r' => {}
+            ':' => return scheme.starts_with(|c: char| c.is_ascii_alphabetic()).then(|| scheme.to_ascii_lowercase()),
+            c if c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.') => scheme.push(c),
+            _ => return None,
+        }
+    }
+    None
 }
 
-/// The host of an http(s) URL, lowercased and without a leading `www.`.
-pub fn web_host(href: &str) -> Option<String> {
-    let url = url::Url::parse(href.trim()).ok()?;
-    if !matches!(url.scheme(), "http" | "https") {
+/// The host of an http(s) URL, lowercased and without a leading `www.` (the
+/// URL parsed once per link: `reading::Link::url`).
+pub fn web_host(url: &UrlFacts) -> Option<String> {
+    if !matches!(url.scheme, Scheme::Http | Scheme::Https) {
         return None;
     }
-    let host = url.host_str()?.trim_end_matches('.').to_ascii_lowercase();
+    let host = url.host_text()?.trim_end_matches('.').to_ascii_lowercase();
     Some(host.strip_prefix("www.").map(str::to_string).unwrap_or(host))
 }
 

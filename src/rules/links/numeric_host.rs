@@ -142,7 +142,10 @@ pub const RULE: Rule = Rule {
 
 fn check(message: &Message, cx: &mut Context) {
     for link in reading::links(message) {
-        let Some(host) = numeric_host(&link.href) else { continue };
+        if cx.full() {
+            break;
+        }
+        let Some(host) = link.url(message).and_then(|url| numeric_host(&link.href, &url)) else { continue };
         let form = link.is_form();
         let draft = if host.disguised {
             let msg = Msg::of(if form { &FORM_DISGUISED } else { &DISGUISED });

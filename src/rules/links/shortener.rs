@@ -95,7 +95,10 @@ fn check(message: &Message, cx: &mut Context) {
     // Read only for a message with a web link.
     let mut shorteners = None;
     for link in reading::links(message) {
-        let Some(host) = web_host(&link.href) else { continue };
+        if cx.full() {
+            break;
+        }
+        let Some(host) = link.url(message).and_then(|url| web_host(&url)) else { continue };
         let Some(found) = shorteners.get_or_insert_with(|| HostSet::of(cx.settings, &LINK_SHORTENERS, &DEFAULT_SHORTENERS)).find(&host) else {
             continue;
         };

@@ -83,6 +83,9 @@ pub const RULE: Rule = Rule {
 
 fn check(message: &Message, cx: &mut Context) {
     for link in reading::links(message) {
+        if cx.full() {
+            break;
+        }
         // No `@`, no user info (a `%40` is no delimiter): most links are not parsed.
         if !link.href.contains('@') || !matches!(scheme_of(&link.href).as_deref(), Some("http" | "https" | "ftp")) {
             continue;

@@ -196,12 +196,12 @@ pub fn addresses_in(text: &str) -> Vec<IpAddr> {
     out
 }
 
-/// Host of an http(s)/ftp URL when it is an IP literal.
-pub fn link_ip(href: &str) -> Option<IpAddr> {
-    let url = url::Url::parse(href.trim()).ok()?;
-    match url.host()? {
-        url::Host::Ipv4(v4) => Some(IpAddr::V4(v4)),
-        url::Host::Ipv6(v6) => Some(IpAddr::V6(v6)),
+/// Host of a URL when it is an IP literal (`url`: the URL as parsed once, a
+/// link's own or the message's memo of written ones).
+pub fn link_ip(url: &crate::model::urls::UrlFacts) -> Option<IpAddr> {
+    match url.host.as_ref()? {
+        url::Host::Ipv4(v4) => Some(IpAddr::V4(*v4)),
+        url::Host::Ipv6(v6) => Some(IpAddr::V6(*v6)),
         url::Host::Domain(_) => None,
     }
 }
@@ -245,7 +245,7 @@ fn check(message: &Message, cx: &mut Context) {
         let text = part.text().unwrap_or_default();
         for url in text.split_whitespace().filter(|w| w.contains("://")) {
             let url = url.trim_matches(|c: char| matches!(c, '<' | '>' | '(' | ')' | '"' | '\'' | ',' | '.'));
-            let Some(ip) = link_ip(url) else { continue };
+            let Some(ip) = message.urls.facts(url.trim()).as_ref().and_then(link_ip) else { continue };
             if let Some(entry) = listed(ip) {
                 cx.emit(
                     Draft::new(Msg::of(&IN_LINK).text("ip", ip.to_string()).text("entry", entry))
@@ -257,7 +257,10 @@ fn check(message: &Message, cx: &mut Context) {
     }
     // The links of the HTML views (AMP, Apple Watch) too, once.
     for (html, link) in crate::rules::reading::html_links(message) {
-        let Some(ip) = link_ip(&link.href) else { continue };
+        if cx.full() {
+            break;
+        }
+        let Some(ip) = link.url().and_then(link_ip) else { continue };
         if let Some(entry) = listed(ip) {
             cx.emit(
                 Draft::new(Msg::of(&IN_LINK).text("ip", ip.to_string()).text("entry", entry))
