@@ -7,7 +7,7 @@ WASM := target/wasm32-unknown-unknown/release/mail_preflight.wasm
 PORT ?= 8080
 SAMPLE ?= www/samples/contact-form.eml
 
-.PHONY: start test build setup bench bench-peers bench-profiles calibrate fuzz serve test-rust test-wasm test-wasm-node test-wasm-browser test-node test-e2e clean
+.PHONY: start test build setup bench bench-peers bench-profiles calibrate fuzz lexicons serve test-rust test-wasm test-wasm-node test-wasm-browser test-node test-e2e clean
 
 ## setup: install what is missing (wasm target, wasm-bindgen-cli, Chromium, php-cli, npm dev deps)
 setup:
@@ -85,6 +85,12 @@ calibrate:
 	  $(if $(filter 1 yes true,$(JSON)),--json) $(if $(filter 1 yes true,$(FIT)),--fit) \
 	  $(if $(LIST),--list '$(LIST)') $(if $(RULE),--rule '$(RULE)') $(if $(CONFIG),--config '$(CONFIG)') \
 	  $(if $(FEATURES),--features '$(FEATURES)') $(ARGS)
+
+## lexicons: writes the built-in lexicons' bytes (src/rules/spam/data/*.lexicon) from their .tsv data,
+##   after a change to the data or to the word folding; the test suite fails while they differ.
+lexicons:
+	MAIL_PREFLIGHT_WRITE_LEXICONS=1 cargo test --lib the_prebuilt_lexicon_is_the_one_the_data_builds || true
+	cargo test --lib the_prebuilt_lexicon_is_the_one_the_data_builds
 
 clean:
 	cargo clean

@@ -311,6 +311,223 @@ impl<P> Lexicon<P> {
     }
 }
 
+/// A lexicon as bytes (`Lexicon::to_bytes`) and back (`Lexicon::from_bytes`):
+/// the built-in lexicons are built when the crate is written and read at the
+/// first lint, not built then (#14: building them was a third of the first
+/// lint in wasm, 11 ms of 35 on this VM, and 5 M of the 8 M instructions of a
+/// native one). Numbers are LEB128 varints of the number plus one (most are
+/// below 16,384, two bytes, and `NONE` is one); a text is its length, then its
+/// bytes. The word numbers' map and the word
+/// filter are derived from the words on reading.
+const BYTES_VERSION: u32 = 0x4c58_0001;
+
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn u32(&mut self, value: u32) {
+        // Shifted by one, so that `NONE` (the end of every chain) is one byte.
+        let mut value = value.wrapping_add(1);
+        while value >= 0x80 {
+            self.0.push(value as u8 | 0x80);
+            value >>= 7;
+        }
+        self.0.push(value as u8);
+    }
+    fn len(&mut self, len: usize) {
+        self.u32(u32::try_from(len).unwrap_or(u32::MAX));
+    }
+    fn text(&mut self, text: &str) {
+        self.len(text.len());
+        self.0.extend_from_slice(text.as_bytes());
+    }
+}
+
+struct Reader<'b> {
+    bytes: &'b [u8],
+    at: usize,
+}
+
+impl<'b> Reader<'b> {
+    fn u32(&mut self) -> Option<u32> {
+        let mut value = 0u32;
+        for shift in (0..35).step_by(7) {
+            let byte = *self.bytes.get(self.at)?;
+            self.at += 1;
+            // The fifth byte holds the top four bits only.
+            if shift == 28 && byte & 0x70 != 0 {
+                return None;
+            }
+            value |= u32::from(byte & 0x7f) << shift;
+            if byte < 0x80 {
+                return Some(value.wrapping_sub(1));
+            }
+        }
+        None
+    }
+    /// A count of items of at least `item_bytes` bytes each (a number is one
+    /// byte at least): never more than the bytes left hold.
+    fn count(&mut self, item_bytes: usize) -> Option<usize> {
+        let count = self.u32()? as usize;
+        (count.checked_mul(item_bytes)? <= self.bytes.len() - self.at).then_some(count)
+    }
+    fn text(&mut self) -> Option<&'b str> {
+        let len = self.u32()? as usize;
+        let bytes = self.bytes.get(self.at..self.at.checked_add(len)?)?;
+        self.at += len;
+        std::str::from_utf8(bytes).ok()
+    }
+    fn u32s(&mut self) -> Option<Vec<u32>> {
+        let count = self.count(1)?;
+        (0..count).map(|_| self.u32()).collect()
+    }
+}
+
+impl Accents {
+    fn code(self) -> u32 {
+        match self {
+            Accents::MayDrop => 0,
+            Accents::Exact => 1,
+            Accents::Any => 2,
+        }
+    }
+    fn of_code(code: u32) -> Option<Accents> {
+        [Accents::MayDrop, Accents::Exact, Accents::Any].get(code as usize).copied()
+    }
+}
+
+impl<P> Lexicon<P> {
+    /// The lexicon as bytes, each payload written as the text `payload` gives.
+    /// The same lexicon gives the same bytes (the tables' entries sorted).
+    pub fn to_bytes(&self, payload: impl Fn(&P) -> String) -> Vec<u8> {
+        let trie = &self.trie;
+        let mut out = Writer(Vec::new());
+        out.u32(BYTES_VERSION);
+        out.len(trie.nodes.len());
+        for node in &trie.nodes {
+            out.u32(node.first_entry);
+            out.u32(node.last_entry);
+            out.u32(u32::from(node.has_children));
+        }
+        out.len(trie.words.len());
+        for word in &trie.words {
+            out.text(word);
+        }
+        let mut keys: Vec<(&Box<str>, &(u32, u32))> = trie.by_leet_key.iter().collect();
+        keys.sort();
+        out.len(keys.len());
+        for (key, &(first, last)) in keys {
+            out.text(key);
+            out.u32(first);
+            out.u32(last);
+        }
+        out.len(trie.leet_next.len());
+        trie.leet_next.iter().for_each(|&next| out.u32(next));
+        let mut edges: Vec<(&u64, &Edge)> = trie.edges.iter().collect();
+        edges.sort_by_key(|&(key, _)| *key);
+        out.len(edges.len());
+        for (&key, edge) in edges {
+            out.u32((key >> 32) as u32);
+            out.u32(key as u32);
+            out.u32(edge.node);
+            out.u32(edge.first_read);
+        }
+        out.len(trie.reads.len());
+        for read in &trie.reads {
+            out.u32(read.text.start);
+            out.u32(read.text.end);
+            out.u32(read.accents.code());
+            out.u32(read.next);
+        }
+        out.text(&trie.read_text);
+        out.len(trie.entry_next.len());
+        trie.entry_next.iter().for_each(|&next| out.u32(next));
+        out.len(trie.entries);
+        out.len(self.entries.len());
+        for entry in &self.entries {
+            out.text(&entry.term);
+            out.text(&entry.read);
+            out.text(&payload(&entry.payload));
+        }
+        out.0
+    }
+
+    /// The lexicon `to_bytes` wrote, each payload read from its text by
+    /// `payload`; `None` for bytes it did not write (or a payload refused).
+    pub fn from_bytes<'b>(bytes: &'b [u8], payload: impl Fn(&'b str) -> Option<P>) -> Option<Lexicon<P>> {
+        let mut input = Reader { bytes, at: 0 };
+        if input.u32()? != BYTES_VERSION {
+            return None;
+        }
+        let count = input.count(3)?;
+        let nodes = (0..count)
+            .map(|_| Some(Node { first_entry: input.u32()?, last_entry: input.u32()?, has_children: input.u32()? != 0 }))
+            .collect::<Option<Vec<Node>>>()?;
+        let count = input.count(1)?;
+        let words = (0..count).map(|_| input.text().map(Box::<str>::from)).collect::<Option<Vec<Box<str>>>>()?;
+        let count = input.count(3)?;
+        let leet_keys = (0..count)
+            .map(|_| Some((input.text()?, (input.u32()?, input.u32()?))))
+            .collect::<Option<Vec<(&str, (u32, u32))>>>()?;
+        let leet_next = input.u32s()?;
+        let count = input.count(4)?;
+        let edge_list = (0..count)
+            .map(|_| {
+                let key = u64::from(input.u32()?) << 32 | u64::from(input.u32()?);
+                Some((key, Edge { node: input.u32()?, first_read: input.u32()? }))
+            })
+            .collect::<Option<Vec<(u64, Edge)>>>()?;
+        let count = input.count(4)?;
+        let reads = (0..count)
+            .map(|_| {
+                let text = input.u32()?..input.u32()?;
+                Some(Read { text, accents: Accents::of_code(input.u32()?)?, next: input.u32()? })
+            })
+            .collect::<Option<Vec<Read>>>()?;
+        let read_text = input.text()?.to_string();
+        let entry_next = input.u32s()?;
+        let entry_count = input.u32()? as usize;
+        let count = input.count(3)?;
+        let entries = (0..count)
+            .map(|_| {
+                let (term, read) = (input.text()?.to_string(), input.text()?.to_string());
+                Some(Entry { term, read, payload: payload(input.text()?)? })
+            })
+            .collect::<Option<Vec<Entry<P>>>>()?;
+        if input.at != bytes.len() || words.len() != leet_next.len() || entry_count > entries.len() {
+            return None;
+        }
+        // The tables sized as `Lexicon::new` sizes them (about two words a
+        // term), so that lookups probe as they do in a lexicon built here.
+        let capacity = |count: usize| count.max(entries.len() * 2);
+        let mut by_leet_key = WordMap::with_capacity_and_hasher(capacity(leet_keys.len()), Default::default());
+        by_leet_key.extend(leet_keys.into_iter().map(|(key, chain)| (Box::<str>::from(key), chain)));
+        let mut edges = HashMap::with_capacity_and_hasher(capacity(edge_list.len()), Default::default());
+        edges.extend(edge_list);
+        // Derived from the words, as `Trie::word_id` and `insert` make them.
+        let mut word_ids = WordMap::with_capacity_and_hasher(capacity(words.len()), Default::default());
+        let mut filter = vec![0u64; FILTER_BITS / 64];
+        for (id, word) in words.iter().enumerate() {
+            word_ids.insert(word.clone(), id as u32);
+            let slot = filter_slot(word);
+            filter[slot / 64] |= 1 << (slot % 64);
+        }
+        let trie = Trie {
+            nodes,
+            word_ids,
+            words,
+            by_leet_key,
+            leet_next,
+            edges,
+            reads,
+            read_text,
+            entries: entry_count,
+            entry_next,
+            filter,
+        };
+        Some(Lexicon { trie, entries })
+    }
+}
+
 /// `(a.scan(text), b.scan(text))` in one pass: the text is folded once for both
 /// lexicons (folding is most of a scan's work).
 pub fn scan_together<A, B>(a: &Lexicon<A>, b: &Lexicon<B>, text: &str) -> (Vec<Hit>, Vec<Hit>) {
@@ -727,6 +944,57 @@ mod tests {
         assert!(found(&l, "free_shipping and FREE_2 and x_free").is_empty());
         assert_eq!(found(&l, "F_R_E_E today, call now_"), ["free", "call now"]);
         assert_eq!(found(&l, "a _free_ gift: call_ now, dear friend"), ["free", "call now", "dear friend"]);
+    }
+
+    /// Every table of the trie, the derived ones included, and the entries.
+    fn tables<P: std::fmt::Debug>(l: &Lexicon<P>) -> String {
+        let t = &l.trie;
+        let mut word_ids: Vec<_> = t.word_ids.iter().collect();
+        word_ids.sort();
+        let mut keys: Vec<_> = t.by_leet_key.iter().collect();
+        keys.sort();
+        let mut edges: Vec<_> = t.edges.iter().map(|(k, e)| (*k, e.node, e.first_read)).collect();
+        edges.sort();
+        format!(
+            "{:?}",
+            (&t.nodes, word_ids, &t.words, keys, &t.leet_next, edges, &t.reads, &t.read_text, &t.entry_next, t.entries, &t.filter, &l.entries)
+        )
+    }
+
+    #[test]
+    fn a_lexicon_read_back_from_its_bytes_is_the_one_built() {
+        let terms = ["sex", "=coño", "~viagra", "act now", "to be removed please", "now", "p1lls", "pills", "", "ＦＲＥＥ money", "free money", "a b c"];
+        let built: Lexicon<usize> = Lexicon::new(terms.iter().enumerate().map(|(i, t)| (t.to_string(), i)));
+        let bytes = built.to_bytes(|p| p.to_string());
+        let read = Lexicon::<usize>::from_bytes(&bytes, |p| p.parse().ok()).expect("reads back");
+        assert_eq!(tables(&read), tables(&built));
+        assert_eq!(read.to_bytes(|p| p.to_string()), bytes);
+        for text in ["ACT\nNOW! To be removed, please", "cheap p1lls and $ex", "COÑO cono", "get f r e e money", "vi\u{e1}gra"] {
+            assert_eq!(read.scan(text), built.scan(text), "{text}");
+        }
+        // Bytes it did not write: refused, never a panic.
+        for cut in 0..bytes.len() {
+            assert!(Lexicon::<usize>::from_bytes(&bytes[..cut], |p| p.parse().ok()).is_none(), "{cut}");
+        }
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(Lexicon::<usize>::from_bytes(&longer, |p| p.parse().ok()).is_none());
+        assert!(Lexicon::<usize>::from_bytes(&bytes, |_| None).is_none());
+        // A count larger than the bytes could hold: refused before any allocation.
+        let mut huge = Writer(Vec::new());
+        huge.u32(BYTES_VERSION);
+        huge.u32(u32::MAX);
+        huge.0.extend_from_slice(&bytes);
+        assert!(Lexicon::<usize>::from_bytes(&huge.0, |p| p.parse().ok()).is_none());
+        // A number of more than five bytes, or over 32 bits.
+        for number in [&[0x80u8, 0x80, 0x80, 0x80, 0x80, 0x01][..], &[0xff, 0xff, 0xff, 0xff, 0x7f], &[0x80]] {
+            assert_eq!(Reader { bytes: number, at: 0 }.u32(), None, "{number:?}");
+        }
+        for value in [0, 1, 126, 127, 128, 16_383, 16_384, u32::MAX - 1, u32::MAX] {
+            let mut out = Writer(Vec::new());
+            out.u32(value);
+            assert_eq!(Reader { bytes: &out.0, at: 0 }.u32(), Some(value));
+        }
     }
 
     #[test]

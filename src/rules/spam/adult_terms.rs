@@ -179,17 +179,26 @@ pub const RULE: Rule = Rule {
 
 const LEXICON: &str = include_str!("data/adult_terms.tsv");
 
-/// The built-in lexicon, built once: its terms, and the innocent senses of
-/// some (`innocent_senses`), with the payload `INNOCENT`.
+/// `built_lexicon()` as bytes (`Lexicon::to_bytes`, the payload the language),
+/// written when the crate is written: `make lexicons`, checked by the test
+/// `the_prebuilt_lexicon_is_the_one_the_data_builds`.
+const LEXICON_BYTES: &[u8] = include_bytes!("data/adult_terms.lexicon");
+
+/// The built-in lexicon, read once from its bytes (built from the data if they
+/// were not written by this build): its terms, and the innocent senses of some
+/// (`innocent_senses`), with the payload `INNOCENT`.
 pub fn lexicon() -> &'static Lexicon<&'static str> {
     static LEXICON_TRIE: OnceLock<Lexicon<&'static str>> = OnceLock::new();
-    LEXICON_TRIE.get_or_init(|| {
-        Lexicon::new(data_lines(LEXICON).filter_map(|fields| match fields.as_slice() {
-            [language, term] => Some((any_accents(language, term), *language)),
-            [language, "innocent", phrase] => Some((any_accents(language, phrase), INNOCENT)),
-            _ => None,
-        }))
-    })
+    LEXICON_TRIE.get_or_init(|| Lexicon::from_bytes(LEXICON_BYTES, Some).unwrap_or_else(built_lexicon))
+}
+
+/// The lexicon built from `data/adult_terms.tsv`.
+fn built_lexicon() -> Lexicon<&'static str> {
+    Lexicon::new(data_lines(LEXICON).filter_map(|fields| match fields.as_slice() {
+        [language, term] => Some((any_accents(language, term), *language)),
+        [language, "innocent", phrase] => Some((any_accents(language, phrase), INNOCENT)),
+        _ => None,
+    }))
 }
 
 /// The payload of a phrase in which a term has an innocent sense ("pussy
@@ -286,6 +295,14 @@ fn check(message: &Message, cx: &mut Context) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_prebuilt_lexicon_is_the_one_the_data_builds() {
+        let bytes = built_lexicon().to_bytes(|language| language.to_string());
+        super::super::terms::write_prebuilt("adult_terms.lexicon", &bytes);
+        assert!(bytes == LEXICON_BYTES, "src/rules/spam/data/adult_terms.lexicon is not what data/adult_terms.tsv builds: run `make lexicons`");
+        assert!(Lexicon::from_bytes(LEXICON_BYTES, Some).is_some());
+    }
 
     fn find(text: &str) -> Vec<String> {
         lexicon().scan(text).iter().filter_map(|h| lexicon().entry(h.entry)).map(|e| e.read.clone()).collect()

@@ -145,6 +145,11 @@ fn marks_in(c: char) -> usize {
     }
 }
 
+/// The first bytes of the marks other than `!` in UTF-8: `‼ ⁉ ❗ ❕` (U+2xxx)
+/// and `！ ﹗` (U+FExx, U+FFxx). A text of accented letters is skipped 16 bytes
+/// a step instead of a character at a time.
+const MARK_LEAD_BYTES: [u8; 2] = [0xE2, 0xEF];
+
 /// Runs of exclamation marks in `text`: (byte range, marks), in order.
 /// White space between marks (`! ! !`) does not break a run.
 pub fn runs(text: &str) -> Vec<(Range<usize>, usize)> {
@@ -154,8 +159,10 @@ pub fn runs(text: &str) -> Vec<(Range<usize>, usize)> {
     let mut offset = 0;
     while offset < bytes.len() {
         if current.is_none() {
-            // Outside a run only `!` or a non-ASCII character can start one.
-            match crate::text::find_byte(bytes, offset, |b| b == b'!' || !b.is_ascii()) {
+            // Outside a run only a mark can start one: `!`, or a character whose
+            // UTF-8 form starts with one of `MARK_LEAD_BYTES` (a lead byte, never
+            // inside another character, so the search stops on a boundary).
+            match crate::text::find_byte(bytes, offset, |b| b == b'!' || MARK_LEAD_BYTES.contains(&b)) {
                 Some(at) => offset = at,
                 None => break,
             }
@@ -213,6 +220,18 @@ fn check(message: &Message, cx: &mut Context) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_mark_starts_with_a_byte_the_search_stops_on() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| marks_in(c) > 0) {
+            let mut utf8 = [0; 4];
+            let lead = c.encode_utf8(&mut utf8).as_bytes()[0];
+            assert!(lead == b'!' || MARK_LEAD_BYTES.contains(&lead), "{c:?}");
+        }
+        let counts = |t: &str| runs(t).into_iter().map(|(_, n)| n).collect::<Vec<_>>();
+        assert_eq!(counts("é".repeat(40).as_str()), Vec::<usize>::new());
+        assert_eq!(counts(&format!("{}！！ é ‼{}⁉", "é".repeat(40), "—".repeat(20))), vec![2, 2, 1]);
+    }
 
     #[test]
     fn runs_count_every_way_of_drawing_the_mark() {

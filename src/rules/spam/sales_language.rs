@@ -220,18 +220,29 @@ pub const MAX_SCORED_CATEGORIES: usize = 4;
 
 const PHRASES: &str = include_str!("data/sales_phrases.tsv");
 
-/// The built-in phrases, built once; the payload is the index in `CATEGORIES`.
+/// `built_lexicon()` as bytes (`Lexicon::to_bytes`, the payload the category's
+/// id), written when the crate is written: `make lexicons`, checked by the test
+/// `the_prebuilt_lexicon_is_the_one_the_data_builds`.
+const PHRASES_BYTES: &[u8] = include_bytes!("data/sales_phrases.lexicon");
+
+/// The built-in phrases, read once from their bytes (built from the data if
+/// they were not written by this build); the payload is the index in `CATEGORIES`.
 pub fn lexicon() -> &'static Lexicon<usize> {
     static PHRASE_TRIE: OnceLock<Lexicon<usize>> = OnceLock::new();
-    PHRASE_TRIE.get_or_init(|| {
-        Lexicon::new(data_lines(PHRASES).filter_map(|fields| match fields.as_slice() {
-            [category, language, phrase] => CATEGORIES
-                .iter()
-                .position(|(id, _)| id == category)
-                .map(|c| (any_accents(language, phrase), c)),
-            _ => None,
-        }))
-    })
+    PHRASE_TRIE.get_or_init(|| Lexicon::from_bytes(PHRASES_BYTES, category_index).unwrap_or_else(built_lexicon))
+}
+
+/// The index in `CATEGORIES` of the category `id`.
+fn category_index(id: &str) -> Option<usize> {
+    CATEGORIES.iter().position(|(known, _)| *known == id)
+}
+
+/// The lexicon built from `data/sales_phrases.tsv`.
+fn built_lexicon() -> Lexicon<usize> {
+    Lexicon::new(data_lines(PHRASES).filter_map(|fields| match fields.as_slice() {
+        [category, language, phrase] => category_index(category).map(|c| (any_accents(language, phrase), c)),
+        _ => None,
+    }))
 }
 
 fn check(message: &Message, cx: &mut Context) {
@@ -292,6 +303,14 @@ fn check(message: &Message, cx: &mut Context) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_prebuilt_lexicon_is_the_one_the_data_builds() {
+        let bytes = built_lexicon().to_bytes(|&c| CATEGORIES.get(c).map_or("", |(id, _)| id).to_string());
+        super::super::terms::write_prebuilt("sales_phrases.lexicon", &bytes);
+        assert!(bytes == PHRASES_BYTES, "src/rules/spam/data/sales_phrases.lexicon is not what data/sales_phrases.tsv builds: run `make lexicons`");
+        assert!(Lexicon::from_bytes(PHRASES_BYTES, category_index).is_some());
+    }
 
     #[test]
     fn every_category_has_phrases_in_five_languages() {

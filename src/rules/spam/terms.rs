@@ -16,6 +16,18 @@ pub fn data_lines(text: &str) -> impl Iterator<Item = Vec<&str>> {
         .map(|l| l.split('\t').map(str::trim).collect())
 }
 
+/// With `MAIL_PREFLIGHT_WRITE_LEXICONS` set (`make lexicons`), writes a
+/// built-in lexicon's bytes (`Lexicon::to_bytes`) to `src/rules/spam/data/`, where
+/// the build reads them: the lexicons are built when the crate is written, not
+/// at the first lint.
+#[cfg(test)]
+pub(crate) fn write_prebuilt(name: &str, bytes: &[u8]) {
+    if std::env::var_os("MAIL_PREFLIGHT_WRITE_LEXICONS").is_some() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules/spam/data").join(name);
+        std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    }
+}
+
 /// An English term takes any accents (`~`, `text::lexicon`): English writes
 /// none, so `pórn` is a disguise, not another word; other languages' terms
 /// keep the rule that a text may drop an accent, not add one (`año` is no `ano`).
