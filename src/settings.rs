@@ -239,9 +239,6 @@ impl Settings {
             _ => false,
         }
     }
-    /// A list threshold. Lists are resolved when the settings are built, so a
-    /// list read here is never parsed again; settings built by hand (not by
-    /// `pipeline::resolve`) get the declared default.
     /// The caller's own items of a list threshold, when the options set it
     /// (`None`: the default list, which a rule may keep built once for all messages).
     pub fn own_list(&self, threshold: &Threshold) -> Option<&[String]> {
@@ -250,11 +247,59 @@ impl Settings {
             _ => None,
         }
     }
+    /// A list threshold: the caller's items, resolved with the settings, or
+    /// the declared default, made once for the process (`default_items`);
+    /// never parsed again either way.
     pub fn list(&self, threshold: &Threshold) -> Cow<'_, [String]> {
         match (self.value(threshold), threshold.kind) {
             (Some(Value::List(items)), _) => Cow::Borrowed(items.as_slice()),
-            (_, Kind::List { default, .. }) => Cow::Owned(default.items()),
+            (_, Kind::List { default, .. }) => Cow::Borrowed(default_items(threshold.key, &default)),
             _ => Cow::Borrowed(&[]),
         }
+    }
+}
+
+/// The items of a list threshold's default, made once for the process when a
+/// rule first reads it (`Settings::list`), not for every settings resolved: a
+/// lint reads few of them (the 1,233 redirectors only when a link disagrees
+/// with its text), and making all twelve was a quarter of a first lint's
+/// instructions (#14). One per list threshold, kept for the process.
+fn default_items(key: &'static str, default: &ListDefault) -> &'static [String] {
+    static MADE: std::sync::Mutex<Vec<(&'static str, &'static [String])>> = std::sync::Mutex::new(Vec::new());
+    let mut made = MADE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(&(_, items)) = made.iter().find(|(made_key, _)| *made_key == key) {
+        return items;
+    }
+    let items: &'static [String] = Box::leak(default.items().into_boxed_slice());
+    made.push((key, items));
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LINES: Threshold = Threshold {
+        key: "test.lines",
+        kind: Kind::List { default: ListDefault::Lines("a.example # a comment\n\n  b.example\n# c.example\n"), max_items: 10 },
+        doc: "a list read from lines",
+        evidence: Evidence::Ours("a test"),
+    };
+
+    #[test]
+    fn a_default_list_is_made_once_and_an_own_list_wins() {
+        let settings = Settings::default();
+        let first = settings.list(&LINES);
+        assert_eq!(&*first, ["a.example", "b.example"]);
+        assert!(std::ptr::eq(first.as_ptr(), settings.list(&LINES).as_ptr()), "made once");
+        assert_eq!(settings.own_list(&LINES), None);
+        let mut own = Settings::default();
+        own.set_from_options(&LINES, Value::List(vec!["c.example".into()]));
+        assert_eq!(&*own.list(&LINES), ["c.example"]);
+        assert_eq!(own.own_list(&LINES), Some(&["c.example".to_string()][..]));
+        // Settings resolved from options hold no default list: it is made when read.
+        let resolved = crate::pipeline::resolve::resolve(&Default::default()).expect("default options");
+        let redirectors = resolved.list(&crate::rules::links::mismatch::LINK_REDIRECTORS);
+        assert_eq!(&*redirectors, ListDefault::Lines(include_str!("rules/links/data/redirectors.txt")).items());
     }
 }

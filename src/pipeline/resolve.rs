@@ -104,7 +104,8 @@ pub fn resolve_with(options: &Options, custom_ids: &[&str]) -> Result<Settings, 
         settings.set_override(id, rule_override);
     }
 
-    for threshold in &thresholds {
+    // Lists keep their defaults unmade until a rule reads them (`Settings::list`).
+    for threshold in thresholds.iter().filter(|t| !matches!(t.kind, Kind::List { .. })) {
         settings.set(threshold, threshold.default_value());
     }
     let groups: Vec<&str> = {
