@@ -78,11 +78,13 @@ impl ListDefault {
     pub fn items(&self) -> Vec<String> {
         match self {
             ListDefault::Items(items) => items.iter().map(|s| s.to_string()).collect(),
+            // Each line up to its `#`, trimmed (a `\r` with it), if anything is left.
             ListDefault::Lines(text) => text
-                .lines()
-                .map(|l| l.split('#').next().unwrap_or_default().trim())
-                .filter(|l| !l.is_empty())
-                .map(str::to_string)
+                .split('\n')
+                .filter_map(|line| {
+                    let item = line.find('#').map_or(line, |comment| &line[..comment]).trim();
+                    (!item.is_empty()).then(|| item.to_string())
+                })
                 .collect(),
             ListDefault::Computed(make) => make(),
         }
@@ -301,5 +303,23 @@ mod tests {
         let resolved = crate::pipeline::resolve::resolve(&Default::default()).expect("default options");
         let redirectors = resolved.list(&crate::rules::links::mismatch::LINK_REDIRECTORS);
         assert_eq!(&*redirectors, ListDefault::Lines(include_str!("rules/links/data/redirectors.txt")).items());
+    }
+
+    #[test]
+    fn every_default_list_reads_its_lines_as_before() {
+        let as_before = |text: &str| -> Vec<String> {
+            text.lines().map(|l| l.split('#').next().unwrap_or_default().trim()).filter(|l| !l.is_empty()).map(str::to_string).collect()
+        };
+        let mut read = 0;
+        for threshold in crate::pipeline::resolve::all_thresholds() {
+            if let Kind::List { default: default @ ListDefault::Lines(text), .. } = threshold.kind {
+                assert_eq!(default.items(), as_before(text), "{}", threshold.key);
+                read += 1;
+            }
+        }
+        assert!(read >= 5, "{read}");
+        for text in ["a\r\nb # c\r\n#d\n\n e \r", "", "#", "x#y#z"] {
+            assert_eq!(ListDefault::Lines(text).items(), as_before(text), "{text:?}");
+        }
     }
 }
