@@ -428,9 +428,6 @@ pub struct Message<'a> {
     /// The URLs written in the text bodies, found once for the link rules
     /// (`rules::reading::links`).
     pub written_links: OnceLock<Vec<WrittenLink>>,
-    /// The URLs written in text bodies, parsed once for the rules that read
-    /// their hosts (an HTML link keeps its own: `html::Link::url`).
-    pub urls: urls::UrlMemo,
 }
 
 /// A URL written in a text body: `parts[part]`'s text at `range`, with the
@@ -443,6 +440,8 @@ pub struct WrittenLink {
     pub in_html: Option<usize>,
     pub range: std::ops::Range<usize>,
     pub href_prefix: &'static str,
+    /// The scheme and host of its URL, parsed on the first ask (`rules::reading::Link::url`).
+    pub parsed: urls::LinkUrl,
 }
 
 /// Hits of the two built-in lexicons in the texts a reader sees, one list per
@@ -516,7 +515,6 @@ impl<'a> Message<'a> {
             identity: identity::Identity::default(),
             lexicon_hits: OnceLock::new(),
             written_links: OnceLock::new(),
-            urls: urls::UrlMemo::default(),
         };
         // Subject as text so RFC 2047 encoded words are decoded (the default keeps it raw).
         let parser = MessageParser::new()

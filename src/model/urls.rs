@@ -1,34 +1,16 @@
-//! The URLs of a message's links, parsed once per message.
+//! The URLs of a message's links, parsed once per link.
 //!
 //! Six rules read a link's host through `url::Url::parse` (the WHATWG URL
 //! Standard, as browsers read an address): `links/mismatch`, `links/shortener`,
 //! `links/homograph`, `links/numeric-host`, `links/broken` and `spam/listed-ip`.
 //! Each parsed every link again: in a 10 MB message of 180,000 links, four
-//! parses a link. Now each link of an HTML body keeps the scheme and host of
-//! its URL once read (`LinkUrl`), and the URLs written in text bodies are
-//! remembered per message (`UrlMemo`).
+//! parses a link. Now each link of an HTML body (`html::Link`) and each URL
+//! written in a text (`WrittenLink`) keeps the scheme and host of its URL once
+//! read (`LinkUrl`).
 
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock, PoisonError};
-
-/// Clone and PartialEq for what holds work done on demand: a copy starts
-/// without it, and two values are never told apart by it.
-macro_rules! work_not_fact {
-    ($type:ident) => {
-        impl Clone for $type {
-            fn clone(&self) -> $type {
-                $type::default()
-            }
-        }
-
-        impl PartialEq for $type {
-            fn eq(&self, _: &$type) -> bool {
-                true
-            }
-        }
-    };
-}
+use std::net::IpAddr;
+use std::sync::OnceLock;
 
 /// The schemes the rules tell apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,6 +41,15 @@ impl UrlFacts {
         Some(UrlFacts { scheme, host: url.host().map(|host| host.to_owned()) })
     }
 
+    /// The address of a host written as one (IPv4 in any form browsers read, IPv6).
+    pub fn ip(&self) -> Option<IpAddr> {
+        match self.host.as_ref()? {
+            url::Host::Ipv4(v4) => Some(IpAddr::V4(*v4)),
+            url::Host::Ipv6(v6) => Some(IpAddr::V6(*v6)),
+            url::Host::Domain(_) => None,
+        }
+    }
+
     /// The host as the URL serializes it (`url::Url::host_str`: an IPv6
     /// address in brackets).
     pub fn host_text(&self) -> Option<Cow<'_, str>> {
@@ -69,59 +60,8 @@ impl UrlFacts {
     }
 }
 
-/// Distinct texts the memo keeps (ours: the URLs written in text bodies are
-/// read up to `rules::reading::MAX_WRITTEN_LINKS`, 10,240, rspamd's `max_urls`).
-pub const MAX_MEMO_URLS: usize = 16_384;
-
-/// Bytes of text the memo keeps, keys alone (ours: a few MiB at most with
-/// what each holds).
-pub const MAX_MEMO_BYTES: usize = 4 * 1024 * 1024;
-
-/// The URLs written in text bodies, parsed once per message within the two
-/// bounds above; past them a text is parsed each time it is asked for, with
-/// the same answer. (A link of an HTML body keeps its own: `LinkUrl`.)
-#[derive(Default)]
-pub struct UrlMemo(Mutex<Memo>);
-
-#[derive(Default)]
-struct Memo {
-    parsed: HashMap<Box<str>, Option<UrlFacts>>,
-    bytes: usize,
-}
-
-impl UrlMemo {
-    /// `UrlFacts::parse(text)`; a text the memo holds is not parsed again.
-    pub fn facts(&self, text: &str) -> Option<UrlFacts> {
-        let mut memo = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(parsed) = memo.parsed.get(text) {
-            return parsed.clone();
-        }
-        let parsed = UrlFacts::parse(text);
-        if memo.parsed.len() < MAX_MEMO_URLS && memo.bytes + text.len() <= MAX_MEMO_BYTES {
-            memo.bytes += text.len();
-            memo.parsed.insert(text.into(), parsed.clone());
-        }
-        parsed
-    }
-
-    /// Texts held, and their bytes.
-    fn size(&self) -> (usize, usize) {
-        let memo = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        (memo.parsed.len(), memo.bytes)
-    }
-}
-
-// A copy starts empty: what the memo remembers is work, not a fact of the message.
-work_not_fact!(UrlMemo);
-
-impl std::fmt::Debug for UrlMemo {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let (urls, bytes) = self.size();
-        write!(f, "UrlMemo({urls} URLs, {bytes} bytes)")
-    }
-}
-
-/// An HTML link's URL, parsed on the first ask (`model::html::Link::url`).
+/// A link's URL, parsed on the first ask (`model::html::Link::url`,
+/// `rules::reading::Link::url`).
 #[derive(Default)]
 pub struct LinkUrl(OnceLock<Option<UrlFacts>>);
 
@@ -132,8 +72,19 @@ impl LinkUrl {
     }
 }
 
-// A copy starts unparsed: the copy's href may be changed before it is read.
-work_not_fact!(LinkUrl);
+/// A copy starts unparsed: the copy's href may be changed before it is read.
+impl Clone for LinkUrl {
+    fn clone(&self) -> LinkUrl {
+        LinkUrl::default()
+    }
+}
+
+/// Two links are not told apart by whether their URL was read yet.
+impl PartialEq for LinkUrl {
+    fn eq(&self, _: &LinkUrl) -> bool {
+        true
+    }
+}
 
 impl std::fmt::Debug for LinkUrl {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -160,6 +111,7 @@ mod tests {
             let (Some(url), Some(facts)) = (url, facts) else { continue };
             assert_eq!(facts.host_text().as_deref(), url.host_str(), "{text:?}");
             assert_eq!(facts.host, url.host().map(|h| h.to_owned()), "{text:?}");
+            assert_eq!(facts.ip().is_some(), matches!(url.host(), Some(url::Host::Ipv4(_) | url::Host::Ipv6(_))), "{text:?}");
             let scheme = match facts.scheme {
                 Scheme::Http => "http",
                 Scheme::Https => "https",
@@ -171,32 +123,13 @@ mod tests {
     }
 
     #[test]
-    fn the_memo_and_a_links_cell_answer_as_the_parser_does() {
-        let memo = UrlMemo::default();
+    fn a_links_cell_answers_as_the_parser_does() {
         for text in TEXTS {
-            for _ in 0..2 {
-                assert_eq!(memo.facts(text), UrlFacts::parse(text), "{text:?}");
-            }
             let cell = LinkUrl::default();
             let padded = format!("  {text}\n");
             assert_eq!(cell.get(&padded), UrlFacts::parse(text).as_ref(), "{text:?}");
+            assert_eq!(cell.get("ignored once read"), UrlFacts::parse(text).as_ref(), "{text:?}");
             assert_eq!(cell.clone().get(text), UrlFacts::parse(text).as_ref(), "{text:?}");
         }
-        assert_eq!(memo.size().0, TEXTS.len());
-    }
-
-    #[test]
-    fn the_memo_stays_within_its_bounds_and_still_answers() {
-        let memo = UrlMemo::default();
-        for i in 0..MAX_MEMO_URLS + 10 {
-            assert!(memo.facts(&format!("https://h{i}.example/")).is_some());
-        }
-        assert_eq!(memo.size().0, MAX_MEMO_URLS);
-        // A text past the byte bound is parsed, not kept.
-        let memo = UrlMemo::default();
-        let long = format!("https://example.com/{}", "a".repeat(MAX_MEMO_BYTES));
-        assert!(memo.facts(&long).is_some());
-        assert!(memo.facts(&long).is_some());
-        assert_eq!(memo.size(), (0, 0));
     }
 }

@@ -249,7 +249,7 @@ enum LinkOrigin<'m> {
     /// The link's start tag in the decoded HTML.
     Html { html: &'m HtmlBody, link: &'m crate::model::html::Link },
     /// Written in a text body, at `range` of its text.
-    Text { body: Text<'m>, range: Range<usize> },
+    Text { body: Text<'m>, range: Range<usize>, written: &'m crate::model::WrittenLink },
 }
 
 impl<'m> Link<'m> {
@@ -259,12 +259,13 @@ impl<'m> Link<'m> {
         matches!(self.origin, LinkOrigin::Html { link, .. } if link.form)
     }
 
-    /// The scheme and host of the link's URL: an HTML link's own, parsed once
-    /// (`html::Link::url`); a written URL's from the message's memo.
-    pub fn url(&self, message: &Message) -> Option<Cow<'m, crate::model::urls::UrlFacts>> {
+    /// The scheme and host of the link's URL (`url::Url::parse` of the
+    /// trimmed href), parsed once for every rule that asks: each HTML link and
+    /// each written URL keeps its own (`model::urls::LinkUrl`).
+    pub fn url(&self) -> Option<&'m crate::model::urls::UrlFacts> {
         match self.origin {
-            LinkOrigin::Html { link, .. } => link.url().map(Cow::Borrowed),
-            LinkOrigin::Text { .. } => message.urls.facts(self.href.trim()).map(Cow::Owned),
+            LinkOrigin::Html { link, .. } => link.url(),
+            LinkOrigin::Text { written, .. } => written.parsed.get(&self.href),
         }
     }
 
@@ -300,7 +301,7 @@ pub fn links<'m>(message: &'m Message) -> impl Iterator<Item = Link<'m>> + 'm {
             Cow::Owned(_) => return None,
         };
         let href = if w.href_prefix.is_empty() { Cow::Borrowed(written) } else { Cow::Owned(format!("{}{written}", w.href_prefix)) };
-        Some(Link { href, text: written, origin: LinkOrigin::Text { body, range: w.range.clone() } })
+        Some(Link { href, text: written, origin: LinkOrigin::Text { body, range: w.range.clone(), written: w } })
     });
     html.chain(written)
 }
@@ -328,7 +329,7 @@ fn written_links<'m>(message: &'m Message) -> &'m [crate::model::WrittenLink] {
         for (position, part) in message.parts.iter().enumerate().filter(|(_, part)| part.is_text_body()) {
             let text = part.text().unwrap_or_default();
             for (range, href_prefix) in crate::text::links::written_url_spans(text, MAX_WRITTEN_LINKS - written.len()) {
-                written.push(crate::model::WrittenLink { part: position, in_html: None, range, href_prefix });
+                written.push(crate::model::WrittenLink { part: position, in_html: None, range, href_prefix, parsed: Default::default() });
             }
         }
         // A text alternative often writes what its HTML writes: each URL once.
@@ -337,7 +338,13 @@ fn written_links<'m>(message: &'m Message) -> &'m [crate::model::WrittenLink] {
             let text = html.facts.visible_text.as_str();
             for (range, href_prefix) in crate::text::links::written_url_spans(text, MAX_WRITTEN_LINKS - written.len()) {
                 if !in_text.contains(&format!("{href_prefix}{}", text.get(range.clone()).unwrap_or_default())) {
-                    written.push(crate::model::WrittenLink { part: html.part, in_html: Some(index), range, href_prefix });
+                    written.push(crate::model::WrittenLink {
+                        part: html.part,
+                        in_html: Some(index),
+                        range,
+                        href_prefix,
+                        parsed: Default::default(),
+                    });
                 }
             }
         }
@@ -355,7 +362,7 @@ fn written_links<'m>(message: &'m Message) -> &'m [crate::model::WrittenLink] {
 pub fn link_location(message: &Message, link: &Link) -> Location {
     match &link.origin {
         LinkOrigin::Html { html, link } => element_location(message, html, link.tag),
-        LinkOrigin::Text { body, range } => location(message, body, range.clone()),
+        LinkOrigin::Text { body, range, .. } => location(message, body, range.clone()),
     }
 }
 

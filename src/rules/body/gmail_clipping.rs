@@ -152,12 +152,8 @@ fn contains_lowercased(text: &str, word: &str) -> bool {
     if !text.is_ascii() {
         return text.to_lowercase().contains(word);
     }
-    let (hay, needle) = (text.as_bytes(), word.as_bytes());
-    let Some(&first) = needle.first() else { return true };
     // A word with a letter outside ASCII is in no ASCII text.
-    needle.is_ascii()
-        && memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), hay)
-            .any(|at| hay.get(at..at + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle)))
+    word.is_ascii() && crate::inspect::bytes::contains_ignore_case(text.as_bytes(), word.as_bytes())
 }
 
 /// Characters of the HTML quoted from where Gmail cuts it (ours).

@@ -53,11 +53,7 @@ pub fn numeric_host(href: &str, url: &UrlFacts) -> Option<NumericHost> {
     if !matches!(url.scheme, Scheme::Http | Scheme::Https | Scheme::Ftp) {
         return None;
     }
-    let address = match url.host.as_ref()? {
-        url::Host::Ipv4(v4) => IpAddr::V4(*v4),
-        url::Host::Ipv6(v6) => IpAddr::V6(*v6),
-        url::Host::Domain(_) => return None,
-    };
+    let address = url.ip()?;
     let written = authority(href).map(|a| a.host).unwrap_or_default();
     let disguised = match address {
         IpAddr::V4(v4) => written.trim_end_matches('.') != v4.to_string(),

@@ -182,7 +182,7 @@ fn check(message: &Message, cx: &mut Context) {
         if href.is_ascii() && !href.contains(&b'%') && !href.windows(4).any(|w| w.eq_ignore_ascii_case(b"xn--")) {
             continue;
         }
-        let Some(ascii) = link.url(message).and_then(|url| web_host(&url)) else { continue };
+        let Some(ascii) = link.url().and_then(web_host) else { continue };
         if !ascii.split('.').any(|label| label.starts_with("xn--")) {
             continue;
         }

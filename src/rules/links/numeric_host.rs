@@ -145,7 +145,7 @@ fn check(message: &Message, cx: &mut Context) {
         if cx.full() {
             break;
         }
-        let Some(host) = link.url(message).and_then(|url| numeric_host(&link.href, &url)) else { continue };
+        let Some(host) = link.url().and_then(|url| numeric_host(&link.href, url)) else { continue };
         let form = link.is_form();
         let draft = if host.disguised {
             let msg = Msg::of(if form { &FORM_DISGUISED } else { &DISGUISED });

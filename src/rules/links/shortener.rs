@@ -98,7 +98,7 @@ fn check(message: &Message, cx: &mut Context) {
         if cx.full() {
             break;
         }
-        let Some(host) = link.url(message).and_then(|url| web_host(&url)) else { continue };
+        let Some(host) = link.url().and_then(web_host) else { continue };
         let Some(found) = shorteners.get_or_insert_with(|| HostSet::of(cx.settings, &LINK_SHORTENERS, &DEFAULT_SHORTENERS)).find(&host) else {
             continue;
         };

@@ -6,6 +6,7 @@
 //! `X-Originating-IP` fields and in links (HTML links and URLs written in
 //! plain-text bodies) whose host is an IP literal.
 
+use crate::model::urls::UrlFacts;
 use super::part_location;
 use crate::i18n::Msg;
 use crate::model::Message;
@@ -196,16 +197,6 @@ pub fn addresses_in(text: &str) -> Vec<IpAddr> {
     out
 }
 
-/// Host of a URL when it is an IP literal (`url`: the URL as parsed once, a
-/// link's own or the message's memo of written ones).
-pub fn link_ip(url: &crate::model::urls::UrlFacts) -> Option<IpAddr> {
-    match url.host.as_ref()? {
-        url::Host::Ipv4(v4) => Some(IpAddr::V4(*v4)),
-        url::Host::Ipv6(v6) => Some(IpAddr::V6(*v6)),
-        url::Host::Domain(_) => None,
-    }
-}
-
 fn check(message: &Message, cx: &mut Context) {
     let mut networks = Vec::new();
     for entry in &cx.settings.listed_ips {
@@ -245,7 +236,7 @@ fn check(message: &Message, cx: &mut Context) {
         let text = part.text().unwrap_or_default();
         for url in text.split_whitespace().filter(|w| w.contains("://")) {
             let url = url.trim_matches(|c: char| matches!(c, '<' | '>' | '(' | ')' | '"' | '\'' | ',' | '.'));
-            let Some(ip) = message.urls.facts(url.trim()).as_ref().and_then(link_ip) else { continue };
+            let Some(ip) = UrlFacts::parse(url.trim()).and_then(|url| url.ip()) else { continue };
             if let Some(entry) = listed(ip) {
                 cx.emit(
                     Draft::new(Msg::of(&IN_LINK).text("ip", ip.to_string()).text("entry", entry))
@@ -260,7 +251,7 @@ fn check(message: &Message, cx: &mut Context) {
         if cx.full() {
             break;
         }
-        let Some(ip) = link.url().and_then(link_ip) else { continue };
+        let Some(ip) = link.url().and_then(UrlFacts::ip) else { continue };
         if let Some(entry) = listed(ip) {
             cx.emit(
                 Draft::new(Msg::of(&IN_LINK).text("ip", ip.to_string()).text("entry", entry))
