@@ -17,6 +17,7 @@ pub mod dkim;
 pub mod error;
 pub mod fixes;
 pub mod grammar;
+pub mod hash;
 pub mod hygiene;
 pub mod i18n;
 pub mod input;

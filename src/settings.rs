@@ -10,7 +10,7 @@ use crate::i18n::Locale;
 use crate::options::SmtpSettings;
 use crate::report::Severity;
 use std::borrow::Cow;
-use std::collections::HashMap;
+use crate::hash::{FastMap, FastSet};
 
 /// Where a severity, a threshold or a limit comes from. Every rule and every
 /// threshold names at least one; `Ours` marks a default we chose ourselves.
@@ -166,10 +166,13 @@ pub struct Settings {
     /// DKIM public keys given in the options: the DNS name (lower-cased) and
     /// the record read, or why it cannot be read.
     pub dkim_keys: Vec<(String, Result<crate::dkim::Record, crate::dkim::RecordProblem>)>,
-    values: HashMap<&'static str, Value>,
-    /// The thresholds the caller's options set (the others hold their defaults).
-    from_options: std::collections::HashSet<&'static str>,
-    overrides: HashMap<String, RuleOverride>,
+    /// The thresholds set: the caller's options and what the engine sets; one
+    /// not set reads its declared default (`int`, `number`, `flag`, `list`).
+    /// Keys are the thresholds' own names and rule ids (`crate::hash`).
+    values: FastMap<&'static str, Value>,
+    /// The thresholds the caller's options set.
+    from_options: FastSet<&'static str>,
+    overrides: FastMap<String, RuleOverride>,
 }
 
 impl Default for Settings {
@@ -182,9 +185,9 @@ impl Default for Settings {
             spam_threshold: DEFAULT_SPAM_THRESHOLD,
             sender_domains: Vec::new(),
             dkim_keys: Vec::new(),
-            values: HashMap::new(),
-            from_options: Default::default(),
-            overrides: HashMap::new(),
+            values: FastMap::default(),
+            from_options: FastSet::default(),
+            overrides: FastMap::default(),
         }
     }
 }

@@ -10,35 +10,37 @@ use std::path::Path;
 /// Each top-level module and its layer, lowest first. A module may import
 /// only modules of a strictly lower layer.
 const LAYERS: &[(&str, u32)] = &[
+    // The hasher of the tables whose keys a message cannot choose: nothing of the crate.
+    ("hash", 0),
     // The foundation: texts, text made visible, the report's shape, the caller's
     // options as JSON data. hygiene imports nothing of the crate; errors quote with it.
     // base64 neither: the one decoder of inspect, grammar and model.
-    ("i18n", 0),
-    ("hygiene", 0),
-    ("base64", 0),
-    ("report", 1),
-    ("error", 1),
-    ("grammar", 1),
-    ("inspect", 1),
-    ("text", 1),
-    ("dkim", 1),
-    ("options", 2),
-    ("settings", 3),
+    ("i18n", 1),
+    ("hygiene", 1),
+    ("base64", 1),
+    ("report", 2),
+    ("error", 2),
+    ("grammar", 2),
+    ("inspect", 2),
+    ("text", 2),
+    ("dkim", 2),
+    ("options", 3),
+    ("settings", 4),
     // The analysed message.
-    ("model", 4),
+    ("model", 5),
     // Compose fields and PHP mail() rendered to MIME (the bytes a mailer sends).
-    ("input", 5),
+    ("input", 6),
     // The engine's rules, then the caller's own rules.
-    ("rules", 6),
-    ("custom", 7),
+    ("rules", 7),
+    ("custom", 8),
     // Options → settings, input → report; mechanical fixes; the SMTP explainer.
-    ("pipeline", 8),
-    ("fixes", 8),
-    ("smtp", 8),
+    ("pipeline", 9),
+    ("fixes", 9),
+    ("smtp", 9),
     // The sending-queue simulation (its default classifier lints through the pipeline).
-    ("queue", 9),
+    ("queue", 10),
     // The JavaScript bindings (conversion only).
-    ("wasm", 10),
+    ("wasm", 11),
 ];
 
 fn layer(module: &str) -> Option<u32> {

@@ -43,13 +43,27 @@ pub enum Level {
 }
 
 /// RFC 5322 §3.2.3 atext, plus UTF-8 (RFC 6532 §3.2 adds utf8-non-ascii).
+#[inline]
 pub fn is_atext(b: u8) -> bool {
-    // A pattern, not a search of the list: the lexer asks this of every byte of
-    // every header (the search was a third of the lexing of the headers).
-    b.is_ascii_alphanumeric()
-        || matches!(b, b'!' | b'#' | b'$' | b'%' | b'&' | b'\'' | b'*' | b'+' | b'-' | b'/' | b'=' | b'?' | b'^' | b'_' | b'`' | b'{' | b'|' | b'}' | b'~')
-        || b >= 0x80
+    // A table, not a search of the list nor a pattern: the lexer asks this of
+    // every byte of every header (the search was a third of the lexing of the
+    // headers; the pattern, ten instructions a byte, still 7 M of a corpus pass).
+    ATEXT[usize::from(b)]
 }
+
+/// `is_atext` of each byte, computed when the crate is compiled.
+const ATEXT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = byte.is_ascii_alphanumeric()
+            || matches!(byte, b'!' | b'#' | b'$' | b'%' | b'&' | b'\'' | b'*' | b'+' | b'-' | b'/' | b'=' | b'?' | b'^' | b'_' | b'`' | b'{' | b'|' | b'}' | b'~')
+            || byte >= 0x80;
+        b += 1;
+    }
+    table
+};
 
 /// RFC 5322 §4.1 obs-NO-WS-CTL: control characters other than CR, LF and white space.
 pub fn is_obs_no_ws_ctl(b: u8) -> bool {

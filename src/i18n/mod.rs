@@ -12,7 +12,7 @@
 pub mod catalog;
 
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use crate::hash::FastMap;
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
@@ -234,10 +234,10 @@ macro_rules! title {
     };
 }
 
-fn index() -> &'static HashMap<&'static str, &'static Entry> {
-    static INDEX: OnceLock<HashMap<&'static str, &'static Entry>> = OnceLock::new();
+fn index() -> &'static FastMap<&'static str, &'static Entry> {
+    static INDEX: OnceLock<FastMap<&'static str, &'static Entry>> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = FastMap::default();
         for area in catalog::AREAS {
             for entry in area.entries {
                 map.insert(entry.id, entry);

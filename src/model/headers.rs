@@ -21,8 +21,12 @@ pub struct HeaderField {
 
 impl HeaderField {
     /// Case-insensitive name comparison (RFC 5322 §1.2.2: field names are case-insensitive).
+    /// Inlined with the length compared first: rules look fields up by name
+    /// through every field of a header, and most names differ in length (in
+    /// Liftoff-compiled wasm the call per field was 1 % of a corpus lint, #14).
+    #[inline]
     pub fn is(&self, name: &str) -> bool {
-        self.name.eq_ignore_ascii_case(name)
+        self.name.len() == name.len() && self.name.eq_ignore_ascii_case(name)
     }
     /// The raw value bytes: after the colon, up to the final line break, folds included.
     pub fn raw_value<'a>(&self, raw: &'a [u8]) -> &'a [u8] {

@@ -6,7 +6,8 @@
 use crate::i18n::{self, Entry, Locale, Msg, Param};
 use crate::report::{Report, Severity};
 use crate::rules::{ExampleInput, LABELS, REGISTRY};
-use std::collections::{BTreeMap, HashMap};
+use crate::hash::FastMap;
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 pub use super::schema::options_schema;
@@ -144,8 +145,8 @@ pub fn all_entries() -> impl Iterator<Item = &'static Entry> {
         .chain(LABELS.iter().flat_map(|labels| labels.iter().copied()))
 }
 
-fn index() -> &'static HashMap<&'static str, &'static Entry> {
-    static INDEX: OnceLock<HashMap<&'static str, &'static Entry>> = OnceLock::new();
+fn index() -> &'static FastMap<&'static str, &'static Entry> {
+    static INDEX: OnceLock<FastMap<&'static str, &'static Entry>> = OnceLock::new();
     INDEX.get_or_init(|| all_entries().map(|e| (e.id, e)).collect())
 }
 

@@ -104,10 +104,9 @@ pub fn resolve_with(options: &Options, custom_ids: &[&str]) -> Result<Settings, 
         settings.set_override(id, rule_override);
     }
 
-    // Lists keep their defaults unmade until a rule reads them (`Settings::list`).
-    for threshold in thresholds.iter().filter(|t| !matches!(t.kind, Kind::List { .. })) {
-        settings.set(threshold, threshold.default_value());
-    }
+    // A threshold the options do not set reads its declared default (`Settings::int`
+    // and the others): none is stored, so with default options every read is
+    // answered without a lookup, and a list is made only when a rule reads it.
     let groups: Vec<&str> = {
         let mut g: Vec<&str> = thresholds.iter().map(|t| t.group()).collect();
         g.sort_unstable();

@@ -20,34 +20,12 @@
 
 use super::fold::{fold_words, Word, WordFolder, WordKind};
 use super::unicode::strip_accents;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::hash::FastMap;
 use std::ops::Range;
 
-/// FxHash (the hasher of rustc): fast on short words. The keys stored are the
-/// lexicon's own words, so a text cannot choose colliding keys; it only looks
-/// words up.
-#[derive(Default, Clone, Copy)]
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(SEED);
-        }
-    }
-    fn write_u8(&mut self, byte: u8) {
-        self.write(&[byte]);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type WordMap<V> = HashMap<Box<str>, V, BuildHasherDefault<WordHasher>>;
+/// The lexicon's own words are its keys, so a text cannot choose colliding
+/// keys; it only looks words up (`crate::hash`).
+type WordMap<V> = FastMap<Box<str>, V>;
 
 /// Most partial matches followed at once; a text that keeps more alive (a
 /// word soup made of lexicon prefixes) drops the oldest (default, ours).
@@ -203,7 +181,7 @@ struct Trie {
     by_leet_key: WordMap<(u32, u32)>,
     leet_next: Vec<u32>,
     /// `edge_key(node, word)` → edge.
-    edges: HashMap<u64, Edge, BuildHasherDefault<WordHasher>>,
+    edges: FastMap<u64, Edge>,
     /// The reads of the edges, chained, and their text. Chains in flat tables
     /// rather than a vector per edge, node and leet key: building the lexicons
     /// allocates a few tables instead of thousands of small vectors (#14: they
@@ -271,7 +249,7 @@ impl<P> Lexicon<P> {
             words: Vec::with_capacity(words),
             by_leet_key: WordMap::with_capacity_and_hasher(words, Default::default()),
             leet_next: Vec::with_capacity(words),
-            edges: HashMap::with_capacity_and_hasher(words, Default::default()),
+            edges: FastMap::with_capacity_and_hasher(words, Default::default()),
             reads: Vec::with_capacity(words),
             read_text: String::with_capacity(words * 8),
             entry_next: Vec::with_capacity(terms.len()),
@@ -501,7 +479,7 @@ impl<P> Lexicon<P> {
         let capacity = |count: usize| count.max(entries.len() * 2);
         let mut by_leet_key = WordMap::with_capacity_and_hasher(capacity(leet_keys.len()), Default::default());
         by_leet_key.extend(leet_keys.into_iter().map(|(key, chain)| (Box::<str>::from(key), chain)));
-        let mut edges = HashMap::with_capacity_and_hasher(capacity(edge_list.len()), Default::default());
+        let mut edges = FastMap::with_capacity_and_hasher(capacity(edge_list.len()), Default::default());
         edges.extend(edge_list);
         // Derived from the words, as `Trie::word_id` and `insert` make them.
         let mut word_ids = WordMap::with_capacity_and_hasher(capacity(words.len()), Default::default());
@@ -534,8 +512,10 @@ pub fn scan_together<A, B>(a: &Lexicon<A>, b: &Lexicon<B>, text: &str) -> (Vec<H
     let (mut first, mut second) = (Scan::new(&a.trie), Scan::new(&b.trie));
     fold_words(text, |word| {
         let joined = in_identifier(text, word);
-        first.word(word, joined);
-        second.word(word, joined);
+        // Both lexicons' filters are read at the same slot: computed once a word.
+        let slot = filter_slot(word.plain);
+        first.word(word, joined, slot);
+        second.word(word, joined, slot);
     });
     (first.hits(), second.hits())
 }
@@ -650,14 +630,11 @@ impl Trie {
         id
     }
 
-    /// Whether `word` may continue or start a match: false only when no entry has it.
+    /// Whether `word`, whose `filter_slot` is `slot`, may continue or start a
+    /// match: false only when no entry has it.
     #[inline]
-    fn may_have(&self, word: &Word) -> bool {
-        if word.kind == WordKind::Leet {
-            return true;
-        }
-        let slot = filter_slot(word.plain);
-        self.filter[slot / 64] & (1 << (slot % 64)) != 0
+    fn may_have(&self, word: &Word, slot: usize) -> bool {
+        word.kind == WordKind::Leet || self.filter[slot / 64] & (1 << (slot % 64)) != 0
     }
 
     /// The numbers of the entry words a text word may be: its own plain word's
@@ -704,7 +681,7 @@ impl Trie {
     /// Every entry found in `text`, in order of first occurrence.
     fn scan(&self, text: &str) -> Vec<Hit> {
         let mut scan = Scan::new(self);
-        fold_words(text, |word| scan.word(word, in_identifier(text, word)));
+        fold_words(text, |word| scan.word(word, in_identifier(text, word), filter_slot(word.plain)));
         scan.hits()
     }
 }
@@ -777,20 +754,21 @@ impl<'l> Scan<'l> {
 
     /// Reads the next word of the text; `joined` when it is part of an
     /// identifier (`in_identifier`): it ends every partial match and starts none.
+    /// `slot` is the word's `filter_slot`.
     #[inline]
-    fn word(&mut self, word: &Word, joined: bool) {
+    fn word(&mut self, word: &Word, joined: bool, slot: usize) {
         // Most words of a text are in no entry: they are answered here, inlined
         // into the fold's callback, as `read` answers them.
-        if !joined && word.kind == WordKind::Plain && !word.single && !self.trie.may_have(word) {
+        if !joined && word.kind == WordKind::Plain && !word.single && !self.trie.may_have(word, slot) {
             self.in_run = false;
             self.active.clear();
             return;
         }
-        self.read(word, joined);
+        self.read(word, joined, slot);
     }
 
     /// `word`, for any word.
-    fn read(&mut self, word: &Word, joined: bool) {
+    fn read(&mut self, word: &Word, joined: bool, slot: usize) {
         if joined && !word.single && !matches!(word.kind, WordKind::Spaced) {
             self.active.clear();
             self.in_run = false;
@@ -804,7 +782,7 @@ impl<'l> Scan<'l> {
             WordKind::Spaced => {
                 let from = std::mem::take(&mut self.before_run);
                 let mut continued = std::mem::take(&mut self.spare);
-                self.continue_from(&from, word, &mut continued);
+                self.continue_from(&from, word, slot, &mut continued);
                 self.active.append(&mut continued);
                 self.spare = continued;
                 self.limit();
@@ -815,7 +793,7 @@ impl<'l> Scan<'l> {
                     self.before_run.clone_from(&self.active);
                 }
                 self.in_run = single;
-                if !self.trie.may_have(word) {
+                if !self.trie.may_have(word, slot) {
                     // No entry has this word (most words of a text): every partial
                     // match ends here and none starts, without the buffer swaps.
                     self.active.clear();
@@ -823,7 +801,7 @@ impl<'l> Scan<'l> {
                 }
                 let from = std::mem::take(&mut self.active);
                 let mut continued = std::mem::take(&mut self.spare);
-                self.continue_from(&from, word, &mut continued);
+                self.continue_from(&from, word, slot, &mut continued);
                 self.active = continued;
                 self.spare = from;
                 self.limit();
@@ -833,9 +811,9 @@ impl<'l> Scan<'l> {
 
     /// The partial matches `from` (and a new one at the root) continued by `word`,
     /// written into `out`; records the entries that end.
-    fn continue_from(&mut self, from: &[Partial], word: &Word, out: &mut Vec<Partial>) {
+    fn continue_from(&mut self, from: &[Partial], word: &Word, slot: usize, out: &mut Vec<Partial>) {
         out.clear();
-        if !self.trie.may_have(word) {
+        if !self.trie.may_have(word, slot) {
             // No entry has this word: no partial match goes on, none starts.
             return;
         }

@@ -49,7 +49,9 @@ pub struct VarNode {
 }
 
 /// Elements whose content is never shown.
-const NEVER_SHOWN_ELEMENTS: &[&str] = &["head", "script", "style", "template", "noscript", "title", "meta", "link"];
+fn is_never_shown(name: &str) -> bool {
+    matches!(name, "head" | "script" | "style" | "template" | "noscript" | "title" | "meta" | "link")
+}
 
 /// How an element's content is hidden, and from where.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -198,6 +200,58 @@ pub struct Cascade<'a> {
     pub budget: &'a mut Budget,
 }
 
+/// The attributes the cascade reads, found in one pass over an element's
+/// attributes (looked up by name, they were a scan of them per name: about nine
+/// scans an element, for every view, #14). As `super::attr`: attributes without
+/// a namespace or prefix, the first of a name.
+#[derive(Default)]
+struct Attrs<'e> {
+    style: Option<&'e str>,
+    bgcolor: Option<&'e str>,
+    background: Option<&'e str>,
+    color: Option<&'e str>,
+    text: Option<&'e str>,
+    link: Option<&'e str>,
+    href: Option<&'e str>,
+    size: Option<&'e str>,
+    dir: Option<&'e str>,
+    font_size: Option<&'e str>,
+    hidden: Option<&'e str>,
+    width: Option<&'e str>,
+    height: Option<&'e str>,
+}
+
+impl<'e> Attrs<'e> {
+    fn of(element: &'e scraper::node::Element) -> Attrs<'e> {
+        let mut attrs = Attrs::default();
+        for (q, value) in element.attrs.iter() {
+            if q.prefix.is_some() || !q.ns.is_empty() {
+                continue;
+            }
+            let slot = match &*q.local {
+                "style" => &mut attrs.style,
+                "bgcolor" => &mut attrs.bgcolor,
+                "background" => &mut attrs.background,
+                "color" => &mut attrs.color,
+                "text" => &mut attrs.text,
+                "link" => &mut attrs.link,
+                "href" => &mut attrs.href,
+                "size" => &mut attrs.size,
+                "dir" => &mut attrs.dir,
+                "font-size" => &mut attrs.font_size,
+                "hidden" => &mut attrs.hidden,
+                "width" => &mut attrs.width,
+                "height" => &mut attrs.height,
+                _ => continue,
+            };
+            if slot.is_none() {
+                *slot = Some(&**value);
+            }
+        }
+        attrs
+    }
+}
+
 impl Cascade<'_> {
     fn source(&mut self, origin: SourceOrigin, property: &'static str, value: &str) -> Option<SourceId> {
         let value = shorten(value, MAX_QUOTED_VALUE);
@@ -216,7 +270,8 @@ impl Cascade<'_> {
         let name = value.name.local.clone();
         // Style rules, then the `style` attribute, in cascade order.
         let matched = self.sheet.matching(element, depth, siblings, self.budget);
-        let inline: Vec<Declaration<'_>> = match super::attr(value, "style") {
+        let attrs = Attrs::of(value);
+        let inline: Vec<Declaration<'_>> = match attrs.style {
             Some(text) => parse_style_attribute(text, self.budget),
             None => Vec::new(),
         };
@@ -261,14 +316,14 @@ impl Cascade<'_> {
                 // (layouts set `font-size:0` on a cell to remove gaps, then size the content).
                 style.hidden = None;
             }
-            if NEVER_SHOWN_ELEMENTS.contains(&&*name) {
+            if is_never_shown(&name) {
                 style.never_shown = true;
             }
             if &*name == "pre" || &*name == "textarea" {
                 style.preformatted = true;
             }
             let mut own = OwnValues::default();
-            self.presentational(element, &name, parent, &mut style, &mut own, &mut memo);
+            self.presentational(&attrs, &name, parent, &mut style, &mut own, &mut memo);
             if i == 0 {
                 for entry in order.iter_mut().filter(|e| e.2.is_none()) {
                     entry.2 = self.source(SourceOrigin::Inline { element: name.clone() }, entry.1.property.name(), entry.1.text);
@@ -345,15 +400,14 @@ impl Cascade<'_> {
 
     fn presentational(
         &mut self,
-        element: ElementRef<'_>,
+        attrs: &Attrs<'_>,
         name: &LocalName,
         parent: &Style,
         style: &mut Style,
         own: &mut OwnValues,
         memo: &mut SourceMemo,
     ) {
-        let value = element.value();
-        if let Some(text) = super::attr(value, "bgcolor") {
+        if let Some(text) = attrs.bgcolor {
             if let Some(c) = parse_legacy_color(text) {
                 let source = self.memo_source(memo, SourceOrigin::Attribute { element: name.clone(), name: "bgcolor" }, "", text);
                 own.background_color = Some((ColorValue::Rgba(c), source));
@@ -364,19 +418,19 @@ impl Cascade<'_> {
         // `bgcolor` (the "bulletproof background" of mail templates), so the colour
         // behind the text is unknown.
         if matches!(&**name, "body" | "table" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th") {
-            if let Some(text) = super::attr(value, "background").filter(|v| !v.trim().is_empty()) {
+            if let Some(text) = attrs.background.filter(|v| !v.trim().is_empty()) {
                 let source = self.memo_source(memo, SourceOrigin::Attribute { element: name.clone(), name: "background" }, "", text);
                 own.background_image = Some((true, source));
             }
         }
         let color_attr = match &**name {
-            "font" => super::attr(value, "color").map(|v| (v, "color")),
-            "body" => super::attr(value, "text").map(|v| (v, "text")),
+            "font" => attrs.color.map(|v| (v, "color")),
+            "body" => attrs.text.map(|v| (v, "text")),
             _ => None,
         };
         if &**name == "body" {
-            if let Some(c) = super::attr(value, "link").and_then(parse_legacy_color) {
-                let source = self.memo_source(memo, SourceOrigin::Attribute { element: name.clone(), name: "link" }, "", super::attr(value, "link").unwrap_or_default());
+            if let Some(c) = attrs.link.and_then(parse_legacy_color) {
+                let source = self.memo_source(memo, SourceOrigin::Attribute { element: name.clone(), name: "link" }, "", attrs.link.unwrap_or_default());
                 style.link = Some((c, source));
             }
         }
@@ -386,7 +440,7 @@ impl Cascade<'_> {
                 style.color_source = self.memo_source(memo, SourceOrigin::Attribute { element: name.clone(), name: attr }, "", text);
             }
         }
-        if &**name == "a" && super::attr(value, "href").is_some() {
+        if &**name == "a" && attrs.href.is_some() {
             // User-agent style: links are blue (or `<body link>`'s colour) unless the author styles them.
             (style.color, style.color_source) = parent.link.unwrap_or((Rgba::LINK_BLUE, None));
         }
@@ -395,7 +449,7 @@ impl Cascade<'_> {
             style.font_source = self.memo_source(memo, SourceOrigin::Element { element: name.clone() }, "", "");
         }
         if &**name == "font" {
-            if let Some(text) = super::attr(value, "size") {
+            if let Some(text) = attrs.size {
                 if let Some(px) = font_element_px(text) {
                     style.font_px = px;
                     style.font_source = self.memo_source(memo, SourceOrigin::Attribute { element: name.clone(), name: "size" }, "", text);
@@ -404,14 +458,14 @@ impl Cascade<'_> {
         }
         // HTML Standard, Rendering §15.3.5: `dir` sets `direction`, and `bdo`
         // is `unicode-bidi: isolate-override`.
-        match super::attr(value, "dir").map(str::trim) {
+        match attrs.dir.map(str::trim) {
             Some(dir) if dir.eq_ignore_ascii_case("rtl") => style.rtl = true,
             Some(dir) if dir.eq_ignore_ascii_case("ltr") => style.rtl = false,
             _ => {}
         }
         if &**name == "bdo" {
             own.unicode_bidi = Some(Bidi::Override);
-        } else if super::attr(value, "dir").is_some() {
+        } else if attrs.dir.is_some() {
             own.unicode_bidi = Some(Bidi::Embed);
         }
         // SVG 2 §7.5 and the HTML rendering section: `svg:not(:root) { overflow: hidden }`.
@@ -420,7 +474,7 @@ impl Cascade<'_> {
         }
         // SVG text's `font-size` presentation attribute (SVG 2 §6.6), under any CSS.
         if matches!(&**name, "text" | "tspan") {
-            if let Some(text) = super::attr(value, "font-size") {
+            if let Some(text) = attrs.font_size {
                 if let Some(px) = text.trim().trim_end_matches("px").parse::<f32>().ok().filter(|p| p.is_finite() && *p >= 0.0) {
                     style.font_px = px;
                     style.font_source =
@@ -428,12 +482,12 @@ impl Cascade<'_> {
                 }
             }
         }
-        if super::attr(value, "hidden").is_some() {
+        if attrs.hidden.is_some() {
             let source = self.memo_source(memo, SourceOrigin::Attribute { element: name.clone(), name: "hidden" }, "", "");
             own.display_none = Some((true, source));
         }
-        for (attr, slot) in [("width", &mut own.width), ("height", &mut own.height)] {
-            if let Some(px) = super::attr(value, attr).and_then(|v| v.trim().trim_end_matches("px").parse::<f32>().ok()) {
+        for (attr, slot) in [(attrs.width, &mut own.width), (attrs.height, &mut own.height)] {
+            if let Some(px) = attr.and_then(|v| v.trim().trim_end_matches("px").parse::<f32>().ok()) {
                 if px.is_finite() {
                     *slot = Some((Length::Px(px), None));
                 }
@@ -448,7 +502,7 @@ impl Cascade<'_> {
             Some(Bidi::Embed) => style.reversed = false,
             // A block starts a paragraph of its own (UAX #9, P1): an override
             // reaches the inline content of its element only.
-            Some(Bidi::Normal) | None if super::walk::BLOCK_ELEMENTS.contains(&&**name) => style.reversed = false,
+            Some(Bidi::Normal) | None if super::walk::is_block(name) => style.reversed = false,
             Some(Bidi::Normal) | None => {}
         }
         // Background: an image or gradient makes it unknown; a colour is drawn over the parent's.

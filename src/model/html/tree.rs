@@ -15,12 +15,13 @@ use html5ever::{Attribute, QualName};
 use scraper::{Html, HtmlTreeSink};
 use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};
-use std::collections::HashMap;
+use crate::hash::FastMap;
 
 /// A parsed document and the start tag of each element that has one.
 pub struct Parsed {
     pub document: Html,
-    pub spans: HashMap<NodeId, Span>,
+    /// Keyed by the tree's own node ids (`crate::hash`).
+    pub spans: FastMap<NodeId, Span>,
 }
 
 /// Parses `html` (already cut by the pre-scan), feeding it chunk by chunk.
@@ -31,22 +32,36 @@ pub fn parse(html: &str, tags: &[StartTag]) -> Parsed {
         created: RefCell::new(Vec::new()),
     };
     let mut parser = driver::parse_document(sink, ParseOpts::default());
+    // The chunks are slices of one copy of the text, sharing its buffer (a
+    // copy and an allocation per start tag before, #14).
+    let whole = StrTendril::from_slice(html);
+    let chunk_of = |range: std::ops::Range<usize>| -> Option<StrTendril> {
+        let shared = u32::try_from(range.start)
+            .ok()
+            .zip(u32::try_from(range.len()).ok())
+            .and_then(|(start, len)| whole.try_subtendril(start, len).ok());
+        shared.or_else(|| html.get(range).map(StrTendril::from_slice))
+    };
     let mut fed = 0usize;
     for (k, tag) in tags.iter().enumerate() {
         parser.tokenizer.sink.sink.chunk.set(k);
-        if let Some(chunk) = html.get(fed..tag.span.end) {
-            parser.process(StrTendril::from_slice(chunk));
+        if html.get(fed..tag.span.end).is_some() {
+            if let Some(chunk) = chunk_of(fed..tag.span.end) {
+                parser.process(chunk);
+            }
             fed = tag.span.end;
         }
     }
     parser.tokenizer.sink.sink.chunk.set(usize::MAX);
-    if let Some(rest) = html.get(fed..) {
-        parser.process(StrTendril::from_slice(rest));
+    if html.get(fed..).is_some() {
+        if let Some(rest) = chunk_of(fed..html.len()) {
+            parser.process(rest);
+        }
     }
     let created = std::mem::take(&mut *parser.tokenizer.sink.sink.created.borrow_mut());
     let document = parser.finish();
     // The last element created in chunk k whose name is tag k's name is tag k's element.
-    let mut spans = HashMap::new();
+    let mut spans = FastMap::default();
     let mut taken = vec![false; tags.len()];
     for (node, chunk, name) in created.iter().rev() {
         let Some(tag) = tags.get(*chunk) else { continue };

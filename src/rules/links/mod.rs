@@ -48,9 +48,10 @@ pub fn web_host(url: &UrlFacts) -> Option<String> {
 /// entry: each of the host's parent domains is looked up once, instead of each
 /// entry compared with the host (a message of 160,000 disagreeing links had
 /// made 190 million comparisons). A leading dot in an entry is ignored; an
-/// empty entry matches nothing.
+/// empty entry matches nothing. Its keys are the list's entries, which a
+/// message cannot choose; a message only looks hosts up (`crate::hash`).
 #[derive(Debug, Clone)]
-pub struct HostSet(std::collections::HashMap<String, String>);
+pub struct HostSet(crate::hash::FastMap<String, String>);
 
 impl HostSet {
     /// The set of a list threshold: the default list's is built once for all
