@@ -97,6 +97,162 @@ fn digits(v: &[u8], t: &Token) -> Option<(i64, usize)> {
 
 /// Reads a Date field value.
 pub fn parse_date_time(v: &[u8]) -> DateCheck {
+    match canonical(v) {
+        Some(date) => DateCheck { date: Some(date), problems: Vec::new() },
+        None => parse_general(v),
+    }
+}
+
+/// A date-time written as §3.3 asks, with nothing to report: the form nearly
+/// every mailer writes (`Mon, 2 Sep 2002 10:00:00 +0100 (IST)`), read straight
+/// from the bytes. `None` for anything else (obsolete forms, comments between
+/// the parts, white space around `:`, a value out of range, a wrong day name…),
+/// which `parse_general` reads and reports; a differential test holds the two
+/// together. Date and every Received field are read: through the general lexer
+/// this was 1.7 % of a corpus pass (#14).
+fn canonical(v: &[u8]) -> Option<DateTime> {
+    let mut c = Cursor { v, at: 0 };
+    c.fws()?;
+    let weekday = if c.peek().is_some_and(|b| b.is_ascii_alphabetic()) {
+        let day = c.name(&DAY_NAMES)?;
+        c.fws()?;
+        c.byte(b',')?;
+        c.fws()?;
+        Some(day as u32)
+    } else {
+        None
+    };
+    let (day, _) = c.number(1, 2)?;
+    c.spaces()?;
+    let month = c.name(&MONTH_NAMES)? as u32 + 1;
+    c.spaces()?;
+    let (year, _) = c.number(4, 4)?;
+    c.spaces()?;
+    let (hour, _) = c.number(2, 2)?;
+    c.byte(b':')?;
+    let (minute, _) = c.number(2, 2)?;
+    let second = match c.peek() {
+        Some(b':') => {
+            c.at += 1;
+            c.number(2, 2)?.0
+        }
+        _ => 0,
+    };
+    c.spaces()?;
+    let sign = match c.peek()? {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    c.at += 1;
+    let (zone, _) = c.number(4, 4)?;
+    let (zone_hours, zone_minutes) = (i64::from(zone / 100), i64::from(zone % 100));
+    c.fws()?;
+    if c.peek() == Some(b'(') {
+        c.comment()?;
+        c.fws()?;
+    }
+    let year = i64::from(year);
+    let in_range = c.at == v.len()
+        && year >= 1900
+        && (1..=days_in_month(year, month)).contains(&day)
+        && hour <= 23
+        && minute <= 59
+        && second <= 60
+        && zone_hours <= 14
+        && zone_minutes <= 59
+        && weekday.is_none_or(|named| named == weekday_of(year, month, day));
+    in_range.then_some(DateTime {
+        year,
+        month,
+        day,
+        hour,
+        minute,
+        second,
+        zone_minutes: sign * (zone_hours * 60 + zone_minutes),
+        weekday,
+    })
+}
+
+/// `canonical`'s reading position; each step is `None` where the value leaves
+/// the canonical form.
+struct Cursor<'v> {
+    v: &'v [u8],
+    at: usize,
+}
+
+impl Cursor<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.v.get(self.at).copied()
+    }
+
+    fn byte(&mut self, wanted: u8) -> Option<()> {
+        (self.peek()? == wanted).then(|| self.at += 1)
+    }
+
+    /// Spaces, tabs and folds (a line break and then a space or tab), none required.
+    fn fws(&mut self) -> Option<()> {
+        loop {
+            let fold = match (self.peek(), self.v.get(self.at + 1), self.v.get(self.at + 2)) {
+                (Some(b' ' | b'\t'), _, _) => 1,
+                (Some(b'\r'), Some(b'\n'), Some(b' ' | b'\t')) => 3,
+                (Some(b'\n'), Some(b' ' | b'\t'), _) => 2,
+                (Some(b'\r' | b'\n'), _, _) => return None,
+                _ => return Some(()),
+            };
+            self.at += fold;
+        }
+    }
+
+    /// `fws` that must skip something: what parts two words.
+    fn spaces(&mut self) -> Option<()> {
+        let start = self.at;
+        self.fws()?;
+        (self.at > start).then_some(())
+    }
+
+    /// `min` to `max` digits that end a word (no letter, digit or other atext next).
+    fn number(&mut self, min: usize, max: usize) -> Option<(u32, usize)> {
+        let start = self.at;
+        let mut value = 0u32;
+        while let Some(b) = self.peek().filter(u8::is_ascii_digit) {
+            if self.at - start == max {
+                return None;
+            }
+            value = value * 10 + u32::from(b - b'0');
+            self.at += 1;
+        }
+        let len = self.at - start;
+        (len >= min && !self.peek().is_some_and(super::is_atext)).then_some((value, len))
+    }
+
+    /// One of `names` (three letters, any case) as a whole word: its index.
+    fn name(&mut self, names: &[&str]) -> Option<usize> {
+        let word = self.v.get(self.at..self.at + 3)?;
+        let index = names.iter().position(|n| n.as_bytes().eq_ignore_ascii_case(word))?;
+        self.at += 3;
+        (!self.peek().is_some_and(super::is_atext)).then_some(index)
+    }
+
+    /// A comment of printable ASCII and spaces, not nested.
+    fn comment(&mut self) -> Option<()> {
+        self.byte(b'(')?;
+        loop {
+            match self.peek()? {
+                b')' => {
+                    self.at += 1;
+                    return Some(());
+                }
+                b'(' | b'\\' => return None,
+                b' ' | b'\t' | 0x21..=0x7e => self.at += 1,
+                _ => return None,
+            }
+        }
+    }
+}
+
+/// Reads a Date value by the general lexer (`canonical` reads the usual form).
+fn parse_general(v: &[u8]) -> DateCheck {
     let mut check = DateCheck::default();
     let lexed = lex(v);
     let tokens = lexed.tokens;
@@ -314,5 +470,72 @@ mod tests {
         assert_eq!(kinds(" 2026-03-02 10:00:00"), vec![DateProblem::Syntax]);
         assert_eq!(kinds(" 31 Feb 2026 10:00:00 +0000"), vec![DateProblem::OutOfRange]);
         assert_eq!(kinds(" Mon, 2 Mar 2026 10:00:00"), vec![DateProblem::Syntax]);
+    }
+
+    /// `canonical` answers only where the general reading finds the same date
+    /// and nothing to report: values built from parts written every way the
+    /// grammar allows or refuses (white space, folds, comments, case, ranges,
+    /// obsolete forms, trailing text), and the usual forms are answered by it.
+    #[test]
+    fn the_canonical_reading_agrees_with_the_general_one() {
+        const LEADING: &[&str] = &["", " ", "  ", "\t", "\r\n ", "\n\t", " \r\n \r\n ", "\n", "\r ", "(c) "];
+        const WEEKDAYS: &[&str] =
+            &["", "Mon, ", "mon, ", "MON,", "Tue, ", "Sun , ", "Mon ", "Mond, ", "Mon,\r\n ", "Mon,\n", "Xyz, ", "Mo, "];
+        const DAYS: &[&str] = &["2", "02", "0", "1", "28", "29", "30", "31", "32", "002", "2x", "+2", ""];
+        const GAPS: &[&str] = &[" ", "  ", "\t", "\r\n ", "\n\t", "", " (c) ", "\n", ","];
+        const MONTHS: &[&str] = &["Feb", "feb", "SEP", "Sept", "Foo", "Dec", "Ja", "Jan1"];
+        const YEARS: &[&str] = &["2002", "2024", "2100", "1900", "1899", "02", "99", "202", "20021", "2o02", "0000"];
+        const TIMES: &[&str] = &[
+            "10:00:00", "10:00", "09:05:59", "23:59:60", "9:00:00", "10 : 00", "10:00 :00", "24:00:00", "23:60:00",
+            "23:59:61", "10:00:0", "10:0", "1000", "10:00:00:00", "10:00:00+0100",
+        ];
+        const ZONES: &[&str] =
+            &["+0100", "-0700", "+0000", "-0000", "+1400", "+1500", "+0160", "GMT", "gmt", "Z", "+01000", "0100", "+01", "+01x", ""];
+        const TAILS: &[&str] = &[
+            "", " ", " (IST)", "(IST)", " (a (b))", " (I\\)ST)", " \r\n (IST)", " (IST) ", " x", " (IST) x", " (", " (é)",
+            " (\u{1})", "\r\n", "\n", " \r\n ",
+        ];
+        let pick = |seed: &mut u64, list: &[&'static str]| -> &'static str {
+            *seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            list[(*seed >> 33) as usize % list.len()]
+        };
+        let mut seed = 7u64;
+        let mut answered = 0;
+        for _ in 0..60_000 {
+            // Mostly canonical parts, so that the answered values are many and varied.
+            let usual = |seed: &mut u64, list: &[&'static str], n: usize| {
+                let first = pick(seed, &list[..n]);
+                if pick(seed, &["a", "a", "a", "a", "b"]) == "a" { first } else { pick(seed, list) }
+            };
+            let value = [
+                usual(&mut seed, LEADING, 5),
+                usual(&mut seed, WEEKDAYS, 4),
+                usual(&mut seed, DAYS, 8),
+                usual(&mut seed, GAPS, 5),
+                usual(&mut seed, MONTHS, 3),
+                usual(&mut seed, GAPS, 5),
+                usual(&mut seed, YEARS, 4),
+                usual(&mut seed, GAPS, 5),
+                usual(&mut seed, TIMES, 4),
+                usual(&mut seed, GAPS, 5),
+                usual(&mut seed, ZONES, 5),
+                usual(&mut seed, TAILS, 5),
+            ]
+            .concat();
+            if let Some(date) = canonical(value.as_bytes()) {
+                answered += 1;
+                assert_eq!(parse_general(value.as_bytes()), DateCheck { date: Some(date), problems: Vec::new() }, "{value:?}");
+            }
+        }
+        assert!(answered > 2_000, "{answered}");
+        for usual in [
+            " Mon, 2 Sep 2002 10:00:00 +0100",
+            "\r\n\tTue, 3 Sep 2002 23:59:60 -0700 (PDT)",
+            "\n 21 Nov 1997 09:55:06 -0600",
+            " Thu,\r\n 13\r\n   Feb\r\n 1969\r\n 23:32\r\n -0330 (Newfoundland Time)",
+        ] {
+            assert!(canonical(usual.as_bytes()).is_some(), "{usual:?}");
+            assert_eq!(parse_date_time(usual.as_bytes()), parse_general(usual.as_bytes()), "{usual:?}");
+        }
     }
 }
