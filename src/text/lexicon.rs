@@ -197,6 +197,10 @@ struct Trie {
     /// (most words of a text are none; #14: the lookups were a third of the
     /// lexicon rules' time). Leet words are always looked up.
     filter: Vec<u64>,
+    /// The same filter of the first words of the entries: a word whose bit is
+    /// clear starts no entry, so where no match is under way it is passed
+    /// without a lookup (many words of a text are inside some phrase, few start one).
+    starts: Vec<u64>,
 }
 
 fn edge_key(node: u32, word: u32) -> u64 {
@@ -255,6 +259,7 @@ impl<P> Lexicon<P> {
             entry_next: Vec::with_capacity(terms.len()),
             entries: 0,
             filter: vec![0; FILTER_BITS / 64],
+            starts: vec![0; FILTER_BITS / 64],
         };
         let mut lexicon = Lexicon { trie, entries: Vec::with_capacity(terms.len()) };
         let mut scratch = Scratch::default();
@@ -479,6 +484,14 @@ impl<P> Lexicon<P> {
         let capacity = |count: usize| count.max(entries.len() * 2);
         let mut by_leet_key = WordMap::with_capacity_and_hasher(capacity(leet_keys.len()), Default::default());
         by_leet_key.extend(leet_keys.into_iter().map(|(key, chain)| (Box::<str>::from(key), chain)));
+        // The first words of the entries are those of the root's edges.
+        let mut starts = vec![0u64; FILTER_BITS / 64];
+        for (key, _) in &edge_list {
+            if key >> 32 == 0 {
+                let slot = filter_slot(words.get((key & 0xffff_ffff) as usize)?);
+                starts[slot / 64] |= 1 << (slot % 64);
+            }
+        }
         let mut edges = FastMap::with_capacity_and_hasher(capacity(edge_list.len()), Default::default());
         edges.extend(edge_list);
         // Derived from the words, as `Trie::word_id` and `insert` make them.
@@ -501,6 +514,7 @@ impl<P> Lexicon<P> {
             entries: entry_count,
             entry_next,
             filter,
+            starts,
         };
         Some(Lexicon { trie, entries })
     }
@@ -560,6 +574,9 @@ impl Trie {
             read_joined.push_str(read);
             let slot = filter_slot(plain);
             self.filter[slot / 64] |= 1 << (slot % 64);
+            if node == 0 {
+                self.starts[slot / 64] |= 1 << (slot % 64);
+            }
             let word = self.word_id(plain);
             let next_index = self.nodes.len() as u32;
             let edge = self.edges.entry(edge_key(node, word)).or_insert(Edge { node: next_index, first_read: NONE });
@@ -635,6 +652,12 @@ impl Trie {
     #[inline]
     fn may_have(&self, word: &Word, slot: usize) -> bool {
         word.kind == WordKind::Leet || self.filter[slot / 64] & (1 << (slot % 64)) != 0
+    }
+
+    /// Whether a plain word whose `filter_slot` is `slot` may start an entry.
+    #[inline]
+    fn may_start(&self, slot: usize) -> bool {
+        self.starts[slot / 64] & (1 << (slot % 64)) != 0
     }
 
     /// The numbers of the entry words a text word may be: its own plain word's
@@ -759,7 +782,12 @@ impl<'l> Scan<'l> {
     fn word(&mut self, word: &Word, joined: bool, slot: usize) {
         // Most words of a text are in no entry: they are answered here, inlined
         // into the fold's callback, as `read` answers them.
-        if !joined && word.kind == WordKind::Plain && !word.single && !self.trie.may_have(word, slot) {
+        // A word that starts no entry, where no match is under way, ends nothing either.
+        if !joined
+            && word.kind == WordKind::Plain
+            && !word.single
+            && (!self.trie.may_have(word, slot) || (self.active.is_empty() && !self.trie.may_start(slot)))
+        {
             self.in_run = false;
             self.active.clear();
             return;
@@ -935,7 +963,7 @@ mod tests {
         edges.sort();
         format!(
             "{:?}",
-            (&t.nodes, word_ids, &t.words, keys, &t.leet_next, edges, &t.reads, &t.read_text, &t.entry_next, t.entries, &t.filter, &l.entries)
+            (&t.nodes, word_ids, &t.words, keys, &t.leet_next, edges, &t.reads, &t.read_text, &t.entry_next, t.entries, (&t.filter, &t.starts), &l.entries)
         )
     }
 
