@@ -525,9 +525,16 @@ impl<P> Lexicon<P> {
 pub fn scan_together<A, B>(a: &Lexicon<A>, b: &Lexicon<B>, text: &str) -> (Vec<Hit>, Vec<Hit>) {
     let (mut first, mut second) = (Scan::new(&a.trie), Scan::new(&b.trie));
     fold_words(text, |word| {
-        let joined = in_identifier(text, word);
         // Both lexicons' filters are read at the same slot: computed once a word.
         let slot = filter_slot(word.plain);
+        // A word both pass is read alike whether or not it is part of an
+        // identifier: the bytes around it are not looked at.
+        if first.passes(word, slot) && second.passes(word, slot) {
+            first.pass();
+            second.pass();
+            return;
+        }
+        let joined = in_identifier(text, word);
         first.word(word, joined, slot);
         second.word(word, joined, slot);
     });
@@ -782,17 +789,28 @@ impl<'l> Scan<'l> {
     fn word(&mut self, word: &Word, joined: bool, slot: usize) {
         // Most words of a text are in no entry: they are answered here, inlined
         // into the fold's callback, as `read` answers them.
-        // A word that starts no entry, where no match is under way, ends nothing either.
-        if !joined
-            && word.kind == WordKind::Plain
-            && !word.single
-            && (!self.trie.may_have(word, slot) || (self.active.is_empty() && !self.trie.may_start(slot)))
-        {
-            self.in_run = false;
-            self.active.clear();
-            return;
+        if !joined && self.passes(word, slot) {
+            return self.pass();
         }
         self.read(word, joined, slot);
+    }
+
+    /// Whether `word` (`filter_slot` `slot`) is passed: a plain word no entry
+    /// has, or, where no match is under way, one that starts no entry. It ends
+    /// every partial match and starts none, as `read` would find, whether or not
+    /// it is part of an identifier.
+    #[inline]
+    fn passes(&self, word: &Word, slot: usize) -> bool {
+        word.kind == WordKind::Plain
+            && !word.single
+            && (!self.trie.may_have(word, slot) || (self.active.is_empty() && !self.trie.may_start(slot)))
+    }
+
+    /// Reads a word that `passes`.
+    #[inline]
+    fn pass(&mut self) {
+        self.in_run = false;
+        self.active.clear();
     }
 
     /// `word`, for any word.
