@@ -10,7 +10,7 @@ use crate::i18n::Locale;
 use crate::options::SmtpSettings;
 use crate::report::Severity;
 use std::borrow::Cow;
-use crate::hash::{FastMap, FastSet};
+use crate::hash::FastMap;
 
 /// Where a severity, a threshold or a limit comes from. Every rule and every
 /// threshold names at least one; `Ours` marks a default we chose ourselves.
@@ -166,12 +166,10 @@ pub struct Settings {
     /// DKIM public keys given in the options: the DNS name (lower-cased) and
     /// the record read, or why it cannot be read.
     pub dkim_keys: Vec<(String, Result<crate::dkim::Record, crate::dkim::RecordProblem>)>,
-    /// The thresholds set: the caller's options and what the engine sets; one
-    /// not set reads its declared default (`int`, `number`, `flag`, `list`).
-    /// Keys are the thresholds' own names and rule ids (`crate::hash`).
+    /// The thresholds the caller's options set; one not set reads its declared
+    /// default (`int`, `number`, `flag`, `list`). Keyed by the thresholds' own
+    /// names, as `overrides` by rule ids (`crate::hash`).
     values: FastMap<&'static str, Value>,
-    /// The thresholds the caller's options set.
-    from_options: FastSet<&'static str>,
     overrides: FastMap<String, RuleOverride>,
 }
 
@@ -186,21 +184,15 @@ impl Default for Settings {
             sender_domains: Vec::new(),
             dkim_keys: Vec::new(),
             values: FastMap::default(),
-            from_options: FastSet::default(),
             overrides: FastMap::default(),
         }
     }
 }
 
 impl Settings {
-    /// Sets a threshold's value (already validated by the caller).
-    pub fn set(&mut self, threshold: &'static Threshold, value: Value) {
-        self.values.insert(threshold.key, value);
-    }
     /// Sets a threshold to the value the caller's options give (already validated).
     pub fn set_from_options(&mut self, threshold: &'static Threshold, value: Value) {
-        self.from_options.insert(threshold.key);
-        self.set(threshold, value);
+        self.values.insert(threshold.key, value);
     }
     /// Sets how the options change a rule.
     pub fn set_override(&mut self, rule_id: &str, rule_override: RuleOverride) {
@@ -248,7 +240,7 @@ impl Settings {
     /// (`None`: the default list, which a rule may keep built once for all messages).
     pub fn own_list(&self, threshold: &Threshold) -> Option<&[String]> {
         match self.value(threshold) {
-            Some(Value::List(items)) if self.from_options.contains(threshold.key) => Some(items.as_slice()),
+            Some(Value::List(items)) => Some(items.as_slice()),
             _ => None,
         }
     }

@@ -33,30 +33,28 @@ pub fn parse(html: &str, tags: &[StartTag]) -> Parsed {
     };
     let mut parser = driver::parse_document(sink, ParseOpts::default());
     // The chunks are slices of one copy of the text, sharing its buffer (a
-    // copy and an allocation per start tag before, #14).
+    // copy and an allocation per start tag before, #14); `None` where `html`
+    // cannot be cut there, as slicing it would refuse.
     let whole = StrTendril::from_slice(html);
     let chunk_of = |range: std::ops::Range<usize>| -> Option<StrTendril> {
+        let text = html.get(range.clone())?;
         let shared = u32::try_from(range.start)
             .ok()
             .zip(u32::try_from(range.len()).ok())
             .and_then(|(start, len)| whole.try_subtendril(start, len).ok());
-        shared.or_else(|| html.get(range).map(StrTendril::from_slice))
+        Some(shared.unwrap_or_else(|| StrTendril::from_slice(text)))
     };
     let mut fed = 0usize;
     for (k, tag) in tags.iter().enumerate() {
         parser.tokenizer.sink.sink.chunk.set(k);
-        if html.get(fed..tag.span.end).is_some() {
-            if let Some(chunk) = chunk_of(fed..tag.span.end) {
-                parser.process(chunk);
-            }
+        if let Some(chunk) = chunk_of(fed..tag.span.end) {
+            parser.process(chunk);
             fed = tag.span.end;
         }
     }
     parser.tokenizer.sink.sink.chunk.set(usize::MAX);
-    if html.get(fed..).is_some() {
-        if let Some(rest) = chunk_of(fed..html.len()) {
-            parser.process(rest);
-        }
+    if let Some(rest) = chunk_of(fed..html.len()) {
+        parser.process(rest);
     }
     let created = std::mem::take(&mut *parser.tokenizer.sink.sink.created.borrow_mut());
     let document = parser.finish();
