@@ -30,19 +30,26 @@ pub fn is_unsafe(c: char) -> bool {
 /// kept are built: a rule may quote megabytes (a whole body), and the text is
 /// otherwise only counted.
 pub fn visible(text: &str, max_chars: usize) -> String {
-    // ASCII (most text) is checked a byte at a time: safe is a tab or a printable.
-    let safe = if text.is_ascii() {
-        text.bytes().all(|b| b == b'\t' || (b' '..=b'~').contains(&b))
-    } else {
-        !text.chars().any(is_unsafe)
-    };
-    if safe && text.len() <= max_chars {
-        return text.to_string();
-    }
-    let count = if safe && text.is_ascii() { text.len() } else { text.chars().map(shown_chars).sum() };
-    if count <= max_chars {
+    // Every ASCII character shows as one (a control as its picture), so an
+    // ASCII text's shown length is its length, and a long one goes straight to
+    // its two ends without reading the middle (#14).
+    let ascii = text.is_ascii();
+    if ascii && text.len() <= max_chars {
         let mut shown = String::with_capacity(text.len() + 8);
-        text.chars().for_each(|c| push_shown(&mut shown, c));
+        push_all_shown(&mut shown, text);
+        return shown;
+    }
+    let fits = !ascii && {
+        // Counted until it is over `max_chars`: a rule may quote megabytes.
+        let mut count = 0;
+        text.chars().all(|c| {
+            count += shown_chars(c);
+            count <= max_chars
+        })
+    };
+    if fits {
+        let mut shown = String::with_capacity(text.len() + 8);
+        push_all_shown(&mut shown, text);
         return shown;
     }
     // As `elide` of the whole shown text: its first `keep - keep / 3` characters,
@@ -77,6 +84,30 @@ pub fn visible(text: &str, max_chars: usize) -> String {
     let ends: String = pieces.iter().rev().map(String::as_str).collect();
     let tail: String = ends.chars().skip(tail_taken.saturating_sub(tail_chars)).collect();
     format!("{head}…{tail}")
+}
+
+/// Appends what `text` shows as: runs of printable ASCII and tabs at once, each
+/// other character by `push_shown` (#14: evidence is mostly such runs, broken by
+/// line ends).
+fn push_all_shown(shown: &mut String, text: &str) {
+    let bytes = text.as_bytes();
+    let mut run = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b == b'\t' || (b' '..=b'~').contains(&b) {
+            at += 1;
+            continue;
+        }
+        shown.push_str(&text[run..at]);
+        // `at` starts a character: runs end only before a byte that is not
+        // printable ASCII, and a non-ASCII character is taken whole.
+        let c = text[at..].chars().next().unwrap_or('\u{fffd}');
+        push_shown(shown, c);
+        at += c.len_utf8();
+        run = at;
+    }
+    shown.push_str(&text[run..]);
 }
 
 /// Characters `c` shows as: one, or `<U+XXXX>` (every unsafe character other
@@ -146,6 +177,25 @@ mod tests {
             let max = (seed >> 20) as usize % 24;
             let text: String = (0..len)
                 .map(|i| alphabet[((seed >> (i % 50)) as usize).wrapping_add(i * 7) % alphabet.len()])
+                .collect();
+            assert_eq!(visible(&text, max), visible_whole(&text, max), "{text:?} {max}");
+        }
+        // Longer texts, mostly printable ASCII (the runs copied at once), against
+        // the limits the engine uses.
+        let ascii_heavy = ['a', 'Z', ' ', '~', '.', '\n', '\r', '\t', 'é', '\u{202e}', '\u{0}', '\u{7f}'];
+        for _ in 0..2_000 {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let len = (seed >> 33) as usize % 700;
+            let max = [0, 1, 2, 10, 200, 300, 2_048][(seed >> 13) as usize % 7];
+            let rare = (seed >> 40) as usize % 4;
+            let mut state = seed;
+            let text: String = (0..len)
+                .map(|_| {
+                    state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    let pick = (state >> 33) as usize;
+                    // One text in four only printable; the others some unsafe characters.
+                    if rare == 0 || pick % 16 != 0 { ascii_heavy[pick % 5] } else { ascii_heavy[5 + pick / 16 % 7] }
+                })
                 .collect();
             assert_eq!(visible(&text, max), visible_whole(&text, max), "{text:?} {max}");
         }

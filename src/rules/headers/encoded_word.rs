@@ -152,11 +152,25 @@ fn is_unstructured(name: &str) -> bool {
         || name.len() > 2 && name.as_bytes()[..2].eq_ignore_ascii_case(b"X-")
 }
 
+/// Whether `value` holds `=?`, an encoded word's start (RFC 2047 §2): a `?`
+/// found by memchr, then the byte before it (#14: every field of every header
+/// block is asked, and `?` is rarer than `=`).
+fn has_encoded_word_start(value: &[u8]) -> bool {
+    let mut from = 1;
+    while let Some(at) = value.get(from..).and_then(|rest| memchr::memchr(b'?', rest)) {
+        if value[from + at - 1] == b'=' {
+            return true;
+        }
+        from += at + 1;
+    }
+    false
+}
+
 fn check(message: &Message, cx: &mut Context) {
     for (part, block) in super::header_blocks(message) {
         for field in &block.fields {
             let value = field.raw_value(message.raw);
-            if !value.windows(2).any(|w| w == b"=?") {
+            if !has_encoded_word_start(value) {
                 continue;
             }
             let problems: Vec<Problem<EncodedWordProblem>> = if is_unstructured(&field.name) {
@@ -214,6 +228,28 @@ fn check(message: &Message, cx: &mut Context) {
                 );
                 Some(if kind.level() == Level::Obsolete { draft.severity(Severity::Info) } else { draft })
             });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_encoded_word_start_is_found_as_by_a_window_search() {
+        let pieces: [&[u8]; 8] = [b"=", b"?", b"=?", b"?=", b"a", b"==", b"??", b"\xc3\xa9"];
+        let mut seed = 5u64;
+        for _ in 0..5_000 {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let mut state = seed;
+            let value: Vec<u8> = (0..(seed >> 33) as usize % 12)
+                .flat_map(|_| {
+                    state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    pieces[(state >> 33) as usize % pieces.len()].iter().copied()
+                })
+                .collect();
+            assert_eq!(has_encoded_word_start(&value), value.windows(2).any(|w| w == b"=?"), "{value:?}");
         }
     }
 }

@@ -129,6 +129,10 @@ fn check(message: &Message, cx: &mut Context) {
     for (part, block) in super::header_blocks(message) {
         for field in &block.fields {
             let value = field.raw_value(message.raw);
+            // Most fields are ASCII: `is_ascii` reads them a word at a time (#14).
+            if value.is_ascii() {
+                continue;
+            }
             let Some(first) = value.iter().position(|&b| b >= 0x80) else { continue };
             // File names are `headers/attachment-filename`'s concern.
             let skipped: Vec<(usize, usize)> = match message.mime_value(part, field) {

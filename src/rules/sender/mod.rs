@@ -43,11 +43,16 @@ impl Provider {
 /// The provider whose domain is `domain` (exact, lower-case), from the settings' list.
 pub(crate) fn provider(settings: &Settings, domain: &str) -> Option<Provider> {
     settings.list(&MAILBOX_PROVIDERS).iter().find_map(|item| {
-        let mut words = item.split_whitespace();
-        let name = words.next()?;
-        if !name.eq_ignore_ascii_case(domain) {
+        // The item's first word is `domain` when the item starts with it and a
+        // space or nothing follows: tested before the item is split (#14: every
+        // message reads the whole list for its From domain).
+        let item = item.trim_start();
+        let follows = item.get(domain.len()..)?.chars().next();
+        if !item.as_bytes()[..domain.len()].eq_ignore_ascii_case(domain.as_bytes()) || follows.is_some_and(|c| !c.is_whitespace()) {
             return None;
         }
+        let mut words = item.split_whitespace();
+        let name = words.next()?;
         Some(Provider {
             domain: name.to_ascii_lowercase(),
             policy: words.next().unwrap_or("unknown").to_ascii_lowercase(),
@@ -215,5 +220,39 @@ mod tests {
         assert!(!hotmail.blocks());
         assert!(!provider(&settings, "wp.pl").unwrap().verified);
         assert!(provider(&settings, "example.com").is_none());
+    }
+
+    #[test]
+    fn a_provider_is_found_as_by_its_first_word() {
+        // `provider` as it was: every item split, its first word compared.
+        fn by_first_word(settings: &Settings, domain: &str) -> Option<Provider> {
+            settings.list(&MAILBOX_PROVIDERS).iter().find_map(|item| {
+                let mut words = item.split_whitespace();
+                let name = words.next()?;
+                if !name.eq_ignore_ascii_case(domain) {
+                    return None;
+                }
+                Some(Provider {
+                    domain: name.to_ascii_lowercase(),
+                    policy: words.next().unwrap_or("unknown").to_ascii_lowercase(),
+                    verified: words.next() == Some("verified"),
+                })
+            })
+        }
+        let mut settings = Settings::default();
+        let items = [
+            "", " ", "a.example", "  A.Example reject verified", "\tb.example\tquarantine", "\u{3000}c.example none",
+            "b.examplex reject verified", "b.example\u{a0}reject verified", "é.example reject", "É.example quarantine",
+            "d.example", "d.exampl", "d.example.", "xd.example reject verified",
+        ];
+        settings.set_from_options(&MAILBOX_PROVIDERS, crate::settings::Value::List(items.iter().map(|i| i.to_string()).collect()));
+        let domains = ["", "a.example", "A.EXAMPLE", "b.example", "b.examplex", "c.example", "é.example", "É.example", "d.example", "d.exampl", "d.example.", "d", "xd.example", "nothing.example"];
+        for domain in domains {
+            assert_eq!(provider(&settings, domain), by_first_word(&settings, domain), "{domain:?}");
+        }
+        let default = Settings::default();
+        for domain in ["yahoo.com", "Yahoo.com", "gmail.com", "wp.pl", "example.com", "o2.pl", ""] {
+            assert_eq!(provider(&default, domain), by_first_word(&default, domain), "{domain:?}");
+        }
     }
 }

@@ -162,8 +162,10 @@ pub fn runs(text: &str) -> Vec<(Range<usize>, usize)> {
             // Outside a run only a mark can start one: `!`, or a character whose
             // UTF-8 form starts with one of `MARK_LEAD_BYTES` (a lead byte, never
             // inside another character, so the search stops on a boundary).
-            match crate::text::find_byte(bytes, offset, |b| b == b'!' || MARK_LEAD_BYTES.contains(&b)) {
-                Some(at) => offset = at,
+            // memchr3: a vector search natively, a word at a time in wasm (#14).
+            let [lead_a, lead_b] = MARK_LEAD_BYTES;
+            match memchr::memchr3(b'!', lead_a, lead_b, &bytes[offset..]) {
+                Some(at) => offset += at,
                 None => break,
             }
         }
