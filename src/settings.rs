@@ -256,6 +256,15 @@ impl Settings {
     }
 }
 
+/// The items of a list threshold's default (none for another kind), made once
+/// for the process (`default_items`).
+pub fn default_list(threshold: &Threshold) -> &'static [String] {
+    match threshold.kind {
+        Kind::List { default, .. } => default_items(threshold.key, &default),
+        _ => &[],
+    }
+}
+
 /// The items of a list threshold's default, made once for the process when a
 /// rule first reads it (`Settings::list`), not for every settings resolved: a
 /// lint reads few of them (the 1,233 redirectors only when a link disagrees

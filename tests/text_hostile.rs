@@ -32,7 +32,7 @@ fn a_hundred_thousand_look_alikes_are_read_as_latin_words() {
     let text = confusable_words();
     let hits = adult_terms::lexicon().scan(&text);
     let read: Vec<&str> =
-        hits.iter().filter_map(|h| adult_terms::lexicon().entry(h.entry)).map(|e| e.read.as_str()).collect();
+        hits.iter().filter_map(|h| adult_terms::lexicon().entry(h.entry)).map(|e| &*e.read).collect();
     assert!(read.contains(&"porn") && read.contains(&"nudes"), "{read:?}");
     let sales = sales_language::lexicon().scan(&text);
     assert!(sales.iter().filter_map(|h| sales_language::lexicon().entry(h.entry)).any(|e| e.read == "free gift"));

@@ -53,10 +53,11 @@ pub struct Limits {
     pub max_compression_ratio: u64,
     /// … once it inflates to more than this many bytes.
     pub compression_ratio_min_bytes: u64,
-    /// Extensions (lowercase, no dot) that run code.
-    pub executable_extensions: Vec<String>,
+    /// Extensions (lowercase, no dot) that run code: the default list is
+    /// shared for the process, a caller's own list is owned.
+    pub executable_extensions: std::borrow::Cow<'static, [String]>,
     /// Extensions the host blocks although they run nothing (the guides: XLSX, XML).
-    pub blocked_extensions: Vec<String>,
+    pub blocked_extensions: std::borrow::Cow<'static, [String]>,
 }
 
 /// A limit that stopped the inspection of an attachment.

@@ -997,8 +997,8 @@ fn test_limits() -> inspect::Limits {
         max_inflated_bytes: 1000,
         max_compression_ratio: 100,
         compression_ratio_min_bytes: 1000,
-        executable_extensions: Vec::new(),
-        blocked_extensions: Vec::new(),
+        executable_extensions: std::borrow::Cow::Borrowed(&[]),
+        blocked_extensions: std::borrow::Cow::Borrowed(&[]),
     }
 }
 

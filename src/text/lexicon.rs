@@ -21,11 +21,9 @@
 use super::fold::{fold_words, Word, WordFolder, WordKind};
 use super::unicode::strip_accents;
 use crate::hash::FastMap;
+use std::borrow::Cow;
+use std::hash::Hasher;
 use std::ops::Range;
-
-/// The lexicon's own words are its keys, so a text cannot choose colliding
-/// keys; it only looks words up (`crate::hash`).
-type WordMap<V> = FastMap<Box<str>, V>;
 
 /// Most partial matches followed at once; a text that keeps more alive (a
 /// word soup made of lexicon prefixes) drops the oldest (default, ours).
@@ -81,12 +79,14 @@ fn accents_allowed(written: &str, entry: &str) -> bool {
 }
 
 /// An entry of a lexicon.
+/// Its texts are borrowed from the bytes of a lexicon read from them
+/// (`Lexicon::from_bytes`), owned in one built at run time.
 #[derive(Debug, Clone)]
 pub struct Entry<P> {
     /// The term as written in the lexicon.
-    pub term: String,
+    pub term: Cow<'static, str>,
     /// The term as read: its folded words joined by spaces.
-    pub read: String,
+    pub read: Cow<'static, str>,
     pub payload: P,
 }
 
@@ -162,9 +162,100 @@ pub struct Lexicon<P> {
     entries: Vec<Entry<P>>,
 }
 
+/// Texts numbered in order of first use (the plain words of a trie, their leet
+/// keys), found by text through an open-addressing table of their numbers: no
+/// key is copied or allocated per text, and a lexicon read from its bytes
+/// borrows every text from them (#14: each word copied twice into its own
+/// `Box<str>`, as the list and as a hash-map key, was most of reading the
+/// lexicons at a first lint). The texts are the lexicon's own, so a text
+/// cannot choose colliding ones; it only looks them up (`crate::hash`).
+#[derive(Debug, Default)]
+struct Interned {
+    texts: Vec<Cow<'static, str>>,
+    /// `NONE` or the number of a text, at its hash's slot or after it (linear
+    /// probing); a power of two in length, never more than half full, so every
+    /// probe ends at an empty slot.
+    slots: Vec<u32>,
+}
+
+/// Slots for `texts` texts: at least twice as many, a power of two.
+fn slot_count(texts: usize) -> usize {
+    texts.saturating_mul(2).next_power_of_two().max(8)
+}
+
+/// The first slot of `text` in a table of `len` slots (a power of two): the
+/// top bits of its FxHash mixed by a multiplication (FxHash's low bits depend
+/// on the low bits of the text's last word only).
+fn first_slot(text: &str, len: usize) -> usize {
+    let mut hasher = fxhash::FxHasher::default();
+    hasher.write(text.as_bytes());
+    let bits = len.trailing_zeros();
+    match bits {
+        0 => 0,
+        _ => (hasher.finish().wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize,
+    }
+}
+
+/// Writes number `id` of `text` into the first empty slot from `text`'s own.
+fn place(slots: &mut [u32], text: &str, id: u32) {
+    let mask = slots.len().wrapping_sub(1);
+    let mut at = first_slot(text, slots.len());
+    while let Some(slot) = slots.get_mut(at) {
+        if *slot == NONE {
+            *slot = id;
+            return;
+        }
+        at = (at + 1) & mask;
+    }
+}
+
+impl Interned {
+    fn with_capacity(count: usize) -> Interned {
+        Interned { texts: Vec::with_capacity(count), slots: vec![NONE; slot_count(count)] }
+    }
+
+    fn len(&self) -> usize {
+        self.texts.len()
+    }
+
+    fn text(&self, id: u32) -> Option<&str> {
+        self.texts.get(id as usize).map(|text| &**text)
+    }
+
+    /// The number of `text`, if it is here.
+    fn get(&self, text: &str) -> Option<u32> {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut at = first_slot(text, self.slots.len());
+        loop {
+            let id = *self.slots.get(at)?;
+            if id == NONE {
+                return None;
+            }
+            if self.text(id) == Some(text) {
+                return Some(id);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// Numbers a text that is not here yet (`get` gave `None`).
+    fn push(&mut self, text: Cow<'static, str>) -> u32 {
+        let id = self.texts.len() as u32;
+        if slot_count(self.texts.len() + 1) > self.slots.len() {
+            self.slots = vec![NONE; slot_count(self.texts.len() + 1)];
+            for (number, old) in self.texts.iter().enumerate() {
+                place(&mut self.slots, old, number as u32);
+            }
+        }
+        place(&mut self.slots, &text, id);
+        self.texts.push(text);
+        id
+    }
+}
+
 /// The words of the entries, as a trie whose edges are whole words.
 ///
-/// The words are numbered once (`word_ids`) and the edges of every node sit in
+/// The words are numbered once (`words`) and the edges of every node sit in
 /// one table keyed by (node, word number): a text word is hashed once however
 /// many partial matches it may continue, and building the trie allocates no
 /// table per node (#14: building the two lexicons was 85 % of the first lint's
@@ -172,13 +263,13 @@ pub struct Lexicon<P> {
 #[derive(Debug)]
 struct Trie {
     nodes: Vec<Node>,
-    /// Plain word → its number.
-    word_ids: WordMap<u32>,
-    /// Plain word of each number.
-    words: Vec<Box<str>>,
-    /// Leet key → the numbers of the first and the last plain word with that
-    /// key; the others follow the first in `leet_next` (indexed by word number).
-    by_leet_key: WordMap<(u32, u32)>,
+    /// The plain words, numbered.
+    words: Interned,
+    /// The leet keys (`leet_key`) of the words, numbered; `leet_chains` holds
+    /// each key's first and last plain word, the others following the first in
+    /// `leet_next` (indexed by word number).
+    leet_keys: Interned,
+    leet_chains: Vec<(u32, u32)>,
     leet_next: Vec<u32>,
     /// `edge_key(node, word)` → edge.
     edges: FastMap<u64, Edge>,
@@ -187,7 +278,7 @@ struct Trie {
     /// allocates a few tables instead of thousands of small vectors (#14: they
     /// were most of the rest of a first lint's instructions).
     reads: Vec<Read>,
-    read_text: String,
+    read_text: Cow<'static, str>,
     /// The entry after each entry at the node where both end, or `NONE`.
     entry_next: Vec<u32>,
     /// Entries inserted (entry indexes are below it).
@@ -249,13 +340,13 @@ impl<P> Lexicon<P> {
         nodes.push(Node::default());
         let trie = Trie {
             nodes,
-            word_ids: WordMap::with_capacity_and_hasher(words, Default::default()),
-            words: Vec::with_capacity(words),
-            by_leet_key: WordMap::with_capacity_and_hasher(words, Default::default()),
+            words: Interned::with_capacity(words),
+            leet_keys: Interned::with_capacity(words),
+            leet_chains: Vec::with_capacity(words),
             leet_next: Vec::with_capacity(words),
             edges: FastMap::with_capacity_and_hasher(words, Default::default()),
             reads: Vec::with_capacity(words),
-            read_text: String::with_capacity(words * 8),
+            read_text: Cow::Owned(String::with_capacity(words * 8)),
             entry_next: Vec::with_capacity(terms.len()),
             entries: 0,
             filter: vec![0; FILTER_BITS / 64],
@@ -266,7 +357,7 @@ impl<P> Lexicon<P> {
         for (term, payload) in terms {
             let index = lexicon.entries.len() as u32;
             if let Some((term, read)) = lexicon.trie.insert(term, index, &mut scratch) {
-                lexicon.entries.push(Entry { term, read, payload });
+                lexicon.entries.push(Entry { term: Cow::Owned(term), read: Cow::Owned(read), payload });
             }
         }
         lexicon
@@ -298,11 +389,15 @@ impl<P> Lexicon<P> {
 /// the built-in lexicons are built when the crate is written and read at the
 /// first lint, not built then (#14: building them was a third of the first
 /// lint in wasm, 11 ms of 35 on this VM, and 5 M of the 8 M instructions of a
-/// native one). Numbers are LEB128 varints of the number plus one (most are
-/// below 16,384, two bytes, and `NONE` is one); a text is its length, then its
-/// bytes. The word numbers' map and the word
-/// filter are derived from the words on reading.
-const BYTES_VERSION: u32 = 0x4c58_0001;
+/// native one). Every text (words, leet keys, reads, entries, payloads) is a
+/// range of one UTF-8 text written first, each distinct text once: reading
+/// checks that text once and borrows every text from it (#14: copying and
+/// checking each text on its own was 2.9 M of a native first lint's 3.6 M
+/// instructions). Numbers are LEB128 varints of the number plus one (most are
+/// below 16,384, two bytes, and `NONE` is one); a text is its start and its
+/// length in bytes. The words' and leet keys' tables and the word filters are
+/// derived on reading.
+const BYTES_VERSION: u32 = 0x4c58_0002;
 
 struct Writer(Vec<u8>);
 
@@ -319,21 +414,49 @@ impl Writer {
     fn len(&mut self, len: usize) {
         self.u32(u32::try_from(len).unwrap_or(u32::MAX));
     }
-    fn text(&mut self, text: &str) {
-        self.len(text.len());
-        self.0.extend_from_slice(text.as_bytes());
+}
+
+/// The texts of a lexicon being written: one text, each distinct text once.
+#[derive(Default)]
+struct Texts {
+    all: String,
+    at: std::collections::HashMap<String, usize>,
+}
+
+impl Texts {
+    /// Writes `text` as its range of `all`, added there on its first use.
+    fn write(&mut self, out: &mut Writer, text: &str) {
+        let start = match self.at.get(text) {
+            Some(&start) => start,
+            None => {
+                let start = self.all.len();
+                self.all.push_str(text);
+                self.at.insert(text.to_string(), start);
+                start
+            }
+        };
+        out.len(start);
+        out.len(text.len());
     }
 }
 
 struct Reader<'b> {
     bytes: &'b [u8],
     at: usize,
+    /// The lexicon's texts, every text a range of them.
+    texts: &'b str,
 }
 
 impl<'b> Reader<'b> {
     fn u32(&mut self) -> Option<u32> {
-        let mut value = 0u32;
-        for shift in (0..35).step_by(7) {
+        // Most numbers are one byte (`NONE`, small counts and numbers).
+        let first = *self.bytes.get(self.at)?;
+        self.at += 1;
+        if first < 0x80 {
+            return Some(u32::from(first).wrapping_sub(1));
+        }
+        let mut value = u32::from(first & 0x7f);
+        for shift in [7, 14, 21, 28] {
             let byte = *self.bytes.get(self.at)?;
             self.at += 1;
             // The fifth byte holds the top four bits only.
@@ -353,11 +476,18 @@ impl<'b> Reader<'b> {
         let count = self.u32()? as usize;
         (count.checked_mul(item_bytes)? <= self.bytes.len() - self.at).then_some(count)
     }
-    fn text(&mut self) -> Option<&'b str> {
-        let len = self.u32()? as usize;
-        let bytes = self.bytes.get(self.at..self.at.checked_add(len)?)?;
+    /// The lexicon's texts, checked as UTF-8 once (`Reader::texts`).
+    fn all_texts(&mut self) -> Option<&'b str> {
+        let len = self.count(1)?;
+        let bytes = self.bytes.get(self.at..self.at + len)?;
         self.at += len;
         std::str::from_utf8(bytes).ok()
+    }
+    /// A text: a range of `texts` (on character boundaries, or refused).
+    fn text(&mut self) -> Option<&'b str> {
+        let start = self.u32()? as usize;
+        let len = self.u32()? as usize;
+        self.texts.get(start..start.checked_add(len)?)
     }
     fn u32s(&mut self) -> Option<Vec<u32>> {
         let count = self.count(1)?;
@@ -380,11 +510,12 @@ impl Accents {
 
 impl<P> Lexicon<P> {
     /// The lexicon as bytes, each payload written as the text `payload` gives.
-    /// The same lexicon gives the same bytes (the tables' entries sorted).
+    /// The same lexicon gives the same bytes (its tables are in number order,
+    /// the edges sorted).
     pub fn to_bytes(&self, payload: impl Fn(&P) -> String) -> Vec<u8> {
         let trie = &self.trie;
+        let mut texts = Texts::default();
         let mut out = Writer(Vec::new());
-        out.u32(BYTES_VERSION);
         out.len(trie.nodes.len());
         for node in &trie.nodes {
             out.u32(node.first_entry);
@@ -392,14 +523,12 @@ impl<P> Lexicon<P> {
             out.u32(u32::from(node.has_children));
         }
         out.len(trie.words.len());
-        for word in &trie.words {
-            out.text(word);
+        for word in &trie.words.texts {
+            texts.write(&mut out, word);
         }
-        let mut keys: Vec<(&Box<str>, &(u32, u32))> = trie.by_leet_key.iter().collect();
-        keys.sort();
-        out.len(keys.len());
-        for (key, &(first, last)) in keys {
-            out.text(key);
+        out.len(trie.leet_keys.len());
+        for (key, &(first, last)) in trie.leet_keys.texts.iter().zip(&trie.leet_chains) {
+            texts.write(&mut out, key);
             out.u32(first);
             out.u32(last);
         }
@@ -421,36 +550,50 @@ impl<P> Lexicon<P> {
             out.u32(read.accents.code());
             out.u32(read.next);
         }
-        out.text(&trie.read_text);
+        texts.write(&mut out, &trie.read_text);
         out.len(trie.entry_next.len());
         trie.entry_next.iter().for_each(|&next| out.u32(next));
         out.len(trie.entries);
         out.len(self.entries.len());
         for entry in &self.entries {
-            out.text(&entry.term);
-            out.text(&entry.read);
-            out.text(&payload(&entry.payload));
+            texts.write(&mut out, &entry.term);
+            texts.write(&mut out, &entry.read);
+            texts.write(&mut out, &payload(&entry.payload));
         }
-        out.0
+        let mut bytes = Writer(Vec::with_capacity(texts.all.len() + out.0.len() + 8));
+        bytes.u32(BYTES_VERSION);
+        bytes.len(texts.all.len());
+        bytes.0.extend_from_slice(texts.all.as_bytes());
+        bytes.0.extend_from_slice(&out.0);
+        bytes.0
     }
 
     /// The lexicon `to_bytes` wrote, each payload read from its text by
     /// `payload`; `None` for bytes it did not write (or a payload refused).
-    pub fn from_bytes<'b>(bytes: &'b [u8], payload: impl Fn(&'b str) -> Option<P>) -> Option<Lexicon<P>> {
-        let mut input = Reader { bytes, at: 0 };
+    /// Its texts are borrowed from `bytes`, which live as long as the program
+    /// (the built-in lexicons are in the crate).
+    pub fn from_bytes(bytes: &'static [u8], payload: impl Fn(&'static str) -> Option<P>) -> Option<Lexicon<P>> {
+        let mut input = Reader { bytes, at: 0, texts: "" };
         if input.u32()? != BYTES_VERSION {
             return None;
         }
+        input.texts = input.all_texts()?;
         let count = input.count(3)?;
         let nodes = (0..count)
             .map(|_| Some(Node { first_entry: input.u32()?, last_entry: input.u32()?, has_children: input.u32()? != 0 }))
             .collect::<Option<Vec<Node>>>()?;
-        let count = input.count(1)?;
-        let words = (0..count).map(|_| input.text().map(Box::<str>::from)).collect::<Option<Vec<Box<str>>>>()?;
-        let count = input.count(3)?;
-        let leet_keys = (0..count)
-            .map(|_| Some((input.text()?, (input.u32()?, input.u32()?))))
-            .collect::<Option<Vec<(&str, (u32, u32))>>>()?;
+        let count = input.count(2)?;
+        let mut words = Interned::with_capacity(count);
+        for _ in 0..count {
+            words.push(Cow::Borrowed(input.text()?));
+        }
+        let count = input.count(4)?;
+        let mut leet_keys = Interned::with_capacity(count);
+        let mut leet_chains = Vec::with_capacity(count);
+        for _ in 0..count {
+            leet_keys.push(Cow::Borrowed(input.text()?));
+            leet_chains.push((input.u32()?, input.u32()?));
+        }
         let leet_next = input.u32s()?;
         let count = input.count(4)?;
         let edge_list = (0..count)
@@ -466,47 +609,40 @@ impl<P> Lexicon<P> {
                 Some(Read { text, accents: Accents::of_code(input.u32()?)?, next: input.u32()? })
             })
             .collect::<Option<Vec<Read>>>()?;
-        let read_text = input.text()?.to_string();
+        let read_text = Cow::Borrowed(input.text()?);
         let entry_next = input.u32s()?;
         let entry_count = input.u32()? as usize;
-        let count = input.count(3)?;
+        let count = input.count(6)?;
         let entries = (0..count)
             .map(|_| {
-                let (term, read) = (input.text()?.to_string(), input.text()?.to_string());
+                let (term, read) = (Cow::Borrowed(input.text()?), Cow::Borrowed(input.text()?));
                 Some(Entry { term, read, payload: payload(input.text()?)? })
             })
             .collect::<Option<Vec<Entry<P>>>>()?;
         if input.at != bytes.len() || words.len() != leet_next.len() || entry_count > entries.len() {
             return None;
         }
-        // The tables sized as `Lexicon::new` sizes them (about two words a
-        // term), so that lookups probe as they do in a lexicon built here.
-        let capacity = |count: usize| count.max(entries.len() * 2);
-        let mut by_leet_key = WordMap::with_capacity_and_hasher(capacity(leet_keys.len()), Default::default());
-        by_leet_key.extend(leet_keys.into_iter().map(|(key, chain)| (Box::<str>::from(key), chain)));
         // The first words of the entries are those of the root's edges.
         let mut starts = vec![0u64; FILTER_BITS / 64];
         for (key, _) in &edge_list {
             if key >> 32 == 0 {
-                let slot = filter_slot(words.get((key & 0xffff_ffff) as usize)?);
+                let slot = filter_slot(words.text((key & 0xffff_ffff) as u32)?);
                 starts[slot / 64] |= 1 << (slot % 64);
             }
         }
-        let mut edges = FastMap::with_capacity_and_hasher(capacity(edge_list.len()), Default::default());
+        let mut edges = FastMap::with_capacity_and_hasher(edge_list.len().max(entries.len() * 2), Default::default());
         edges.extend(edge_list);
-        // Derived from the words, as `Trie::word_id` and `insert` make them.
-        let mut word_ids = WordMap::with_capacity_and_hasher(capacity(words.len()), Default::default());
+        // Derived from the words, as `insert` makes it.
         let mut filter = vec![0u64; FILTER_BITS / 64];
-        for (id, word) in words.iter().enumerate() {
-            word_ids.insert(word.clone(), id as u32);
+        for word in &words.texts {
             let slot = filter_slot(word);
             filter[slot / 64] |= 1 << (slot % 64);
         }
         let trie = Trie {
             nodes,
-            word_ids,
             words,
-            by_leet_key,
+            leet_keys,
+            leet_chains,
             leet_next,
             edges,
             reads,
@@ -598,7 +734,7 @@ impl Trie {
             if at == NONE {
                 let new = self.reads.len() as u32;
                 let start = self.read_text.len() as u32;
-                self.read_text.push_str(read);
+                self.read_text.to_mut().push_str(read);
                 self.reads.push(Read { text: start..self.read_text.len() as u32, accents, next: NONE });
                 match self.reads.get_mut(last as usize) {
                     Some(previous) => previous.next = new,
@@ -631,16 +767,14 @@ impl Trie {
 
     /// The number of a plain word, given on its first use.
     fn word_id(&mut self, plain: &str) -> u32 {
-        if let Some(&id) = self.word_ids.get(plain) {
+        if let Some(id) = self.words.get(plain) {
             return id;
         }
-        let id = self.words.len() as u32;
-        self.words.push(plain.into());
-        self.word_ids.insert(plain.into(), id);
+        let id = self.words.push(Cow::Owned(plain.to_string()));
         self.leet_next.push(NONE);
         // Words are numbered in order: append at the end of the key's chain.
         let key = leet_key(plain);
-        match self.by_leet_key.get_mut(key.as_str()) {
+        match self.leet_keys.get(&key).and_then(|k| self.leet_chains.get_mut(k as usize)) {
             Some((_, last)) => {
                 if let Some(slot) = self.leet_next.get_mut(*last as usize) {
                     *slot = id;
@@ -648,7 +782,8 @@ impl Trie {
                 *last = id;
             }
             None => {
-                self.by_leet_key.insert(key.into(), (id, id));
+                self.leet_keys.push(Cow::Owned(key));
+                self.leet_chains.push((id, id));
             }
         }
         id
@@ -673,16 +808,17 @@ impl Trie {
     fn candidates(&self, word: &Word, leet: &mut Vec<u32>) -> Option<u32> {
         leet.clear();
         if word.kind == WordKind::Leet {
-            if let Some(&(first, _)) = self.by_leet_key.get(leet_key(word.plain).as_str()) {
+            let key = self.leet_keys.get(&leet_key(word.plain));
+            if let Some(&(first, _)) = key.and_then(|k| self.leet_chains.get(k as usize)) {
                 for id in chain(first, &self.leet_next) {
-                    let Some(plain) = self.words.get(id as usize) else { continue };
-                    if **plain != *word.plain && spells(word.plain, plain) {
+                    let Some(plain) = self.words.text(id) else { continue };
+                    if plain != word.plain && spells(word.plain, plain) {
                         leet.push(id);
                     }
                 }
             }
         }
-        self.word_ids.get(word.plain).copied()
+        self.words.get(word.plain)
     }
 
     /// The children of `node` that `word` (whose `candidates` these are) matches.
@@ -909,7 +1045,7 @@ mod tests {
     }
 
     fn found(lexicon: &Lexicon<()>, text: &str) -> Vec<String> {
-        lexicon.scan(text).iter().map(|h| lexicon.entries[h.entry].term.clone()).collect()
+        lexicon.scan(text).iter().map(|h| lexicon.entries[h.entry].term.to_string()).collect()
     }
 
     #[test]
@@ -973,15 +1109,18 @@ mod tests {
     /// Every table of the trie, the derived ones included, and the entries.
     fn tables<P: std::fmt::Debug>(l: &Lexicon<P>) -> String {
         let t = &l.trie;
-        let mut word_ids: Vec<_> = t.word_ids.iter().collect();
-        word_ids.sort();
-        let mut keys: Vec<_> = t.by_leet_key.iter().collect();
-        keys.sort();
+        // Every text is found under its own number (the slots themselves may
+        // differ between a table grown while building and one sized to read).
+        for table in [&t.words, &t.leet_keys] {
+            for (id, text) in table.texts.iter().enumerate() {
+                assert_eq!(table.get(text), Some(id as u32), "{text}");
+            }
+        }
         let mut edges: Vec<_> = t.edges.iter().map(|(k, e)| (*k, e.node, e.first_read)).collect();
         edges.sort();
         format!(
             "{:?}",
-            (&t.nodes, word_ids, &t.words, keys, &t.leet_next, edges, &t.reads, &t.read_text, &t.entry_next, t.entries, (&t.filter, &t.starts), &l.entries)
+            (&t.nodes, &t.words.texts, &t.leet_keys.texts, &t.leet_chains, &t.leet_next, edges, &t.reads, &t.read_text, &t.entry_next, t.entries, (&t.filter, &t.starts), &l.entries)
         )
     }
 
@@ -989,8 +1128,9 @@ mod tests {
     fn a_lexicon_read_back_from_its_bytes_is_the_one_built() {
         let terms = ["sex", "=coño", "~viagra", "act now", "to be removed please", "now", "p1lls", "pills", "", "ＦＲＥＥ money", "free money", "a b c"];
         let built: Lexicon<usize> = Lexicon::new(terms.iter().enumerate().map(|(i, t)| (t.to_string(), i)));
-        let bytes = built.to_bytes(|p| p.to_string());
-        let read = Lexicon::<usize>::from_bytes(&bytes, |p| p.parse().ok()).expect("reads back");
+        // `from_bytes` borrows its texts for the program's life, as from the crate's own bytes.
+        let bytes: &'static [u8] = Box::leak(built.to_bytes(|p| p.to_string()).into_boxed_slice());
+        let read = Lexicon::<usize>::from_bytes(bytes, |p| p.parse().ok()).expect("reads back");
         assert_eq!(tables(&read), tables(&built));
         assert_eq!(read.to_bytes(|p| p.to_string()), bytes);
         for text in ["ACT\nNOW! To be removed, please", "cheap p1lls and $ex", "COÑO cono", "get f r e e money", "vi\u{e1}gra"] {
@@ -1000,25 +1140,56 @@ mod tests {
         for cut in 0..bytes.len() {
             assert!(Lexicon::<usize>::from_bytes(&bytes[..cut], |p| p.parse().ok()).is_none(), "{cut}");
         }
-        let mut longer = bytes.clone();
+        let mut longer = bytes.to_vec();
         longer.push(0);
-        assert!(Lexicon::<usize>::from_bytes(&longer, |p| p.parse().ok()).is_none());
-        assert!(Lexicon::<usize>::from_bytes(&bytes, |_| None).is_none());
+        assert!(Lexicon::<usize>::from_bytes(Box::leak(longer.into_boxed_slice()), |p| p.parse().ok()).is_none());
+        assert!(Lexicon::<usize>::from_bytes(bytes, |_| None).is_none());
         // A count larger than the bytes could hold: refused before any allocation.
         let mut huge = Writer(Vec::new());
         huge.u32(BYTES_VERSION);
         huge.u32(u32::MAX);
-        huge.0.extend_from_slice(&bytes);
-        assert!(Lexicon::<usize>::from_bytes(&huge.0, |p| p.parse().ok()).is_none());
+        huge.0.extend_from_slice(bytes);
+        assert!(Lexicon::<usize>::from_bytes(Box::leak(huge.0.into_boxed_slice()), |p| p.parse().ok()).is_none());
+        // A text that is not UTF-8, or a range of the texts that cuts a character.
+        for (texts, range) in [(&b"\xff"[..], (0, 1)), ("é".as_bytes(), (1, 1)), ("é".as_bytes(), (0, 1)), ("ab".as_bytes(), (1, 2))] {
+            let mut out = Writer(Vec::new());
+            out.u32(BYTES_VERSION);
+            out.len(texts.len());
+            out.0.extend_from_slice(texts);
+            out.len(0); // no node
+            out.len(1); // one word
+            out.len(range.0);
+            out.len(range.1);
+            assert!(Lexicon::<usize>::from_bytes(Box::leak(out.0.into_boxed_slice()), |p| p.parse().ok()).is_none());
+        }
         // A number of more than five bytes, or over 32 bits.
         for number in [&[0x80u8, 0x80, 0x80, 0x80, 0x80, 0x01][..], &[0xff, 0xff, 0xff, 0xff, 0x7f], &[0x80]] {
-            assert_eq!(Reader { bytes: number, at: 0 }.u32(), None, "{number:?}");
+            assert_eq!(Reader { bytes: number, at: 0, texts: "" }.u32(), None, "{number:?}");
         }
-        for value in [0, 1, 126, 127, 128, 16_383, 16_384, u32::MAX - 1, u32::MAX] {
+        for value in [0, 1, 126, 127, 128, 16_383, 16_384, (1 << 21) - 2, (1 << 21) - 1, (1 << 28) - 2, (1 << 28) - 1, u32::MAX - 1, u32::MAX] {
             let mut out = Writer(Vec::new());
             out.u32(value);
-            assert_eq!(Reader { bytes: &out.0, at: 0 }.u32(), Some(value));
+            assert_eq!(Reader { bytes: &out.0, at: 0, texts: "" }.u32(), Some(value));
         }
+    }
+
+    #[test]
+    fn interned_texts_are_found_under_their_number_as_the_table_grows() {
+        let mut table = Interned::with_capacity(0);
+        let texts: Vec<String> = (0..2_000).map(|i| format!("w{i}")).chain(["".into(), "é".into()]).collect();
+        for (id, text) in texts.iter().enumerate() {
+            assert_eq!(table.get(text), None);
+            assert_eq!(table.push(Cow::Owned(text.clone())), id as u32);
+            assert!(table.slots.len() >= 2 * table.len(), "at most half full");
+        }
+        for (id, text) in texts.iter().enumerate() {
+            assert_eq!(table.get(text), Some(id as u32));
+            assert_eq!(table.text(id as u32), Some(text.as_str()));
+        }
+        for absent in ["w2000", "w-1", "W1", "e", "ww1"] {
+            assert_eq!(table.get(absent), None);
+        }
+        assert_eq!(Interned::default().get("a"), None);
     }
 
     #[test]

@@ -255,7 +255,7 @@ fn check(message: &Message, cx: &mut Context) {
     let mut distinct: Vec<&str> = Vec::new();
     let mut seen = [false; CATEGORIES.len()];
     for f in &found {
-        if distinct.contains(&f.entry.read.as_str()) {
+        if distinct.contains(&&*f.entry.read) {
             continue;
         }
         distinct.push(&f.entry.read);
