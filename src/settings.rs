@@ -248,11 +248,7 @@ impl Settings {
     /// the declared default, made once for the process (`default_items`);
     /// never parsed again either way.
     pub fn list(&self, threshold: &Threshold) -> Cow<'_, [String]> {
-        match (self.value(threshold), threshold.kind) {
-            (Some(Value::List(items)), _) => Cow::Borrowed(items.as_slice()),
-            (_, Kind::List { default, .. }) => Cow::Borrowed(default_items(threshold.key, &default)),
-            _ => Cow::Borrowed(&[]),
-        }
+        Cow::Borrowed(self.own_list(threshold).unwrap_or_else(|| default_list(threshold)))
     }
 }
 

@@ -420,7 +420,7 @@ impl Writer {
 #[derive(Default)]
 struct Texts {
     all: String,
-    at: std::collections::HashMap<String, usize>,
+    at: FastMap<String, usize>,
 }
 
 impl Texts {
