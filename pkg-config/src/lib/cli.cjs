@@ -7,7 +7,6 @@
 
 const fs = require('node:fs');
 const { lintCommand, EXIT_OK, EXIT_FINDINGS, EXIT_USAGE } = require('./lint-command.cjs');
-const { simulateCommand, explainCommand } = require('./simulate-command.cjs');
 const { visible } = require('./sanitize.cjs');
 const { translator, LOCALES } = require('./texts.cjs');
 const { UsageError, environmentLocale, askedLocale } = require('./usage.cjs');
@@ -37,8 +36,9 @@ async function main(givenArgv, io) {
       return EXIT_OK;
     }
     if (command === 'lint') return await lintCommand(rest, io, help);
-    if (command === 'simulate') return simulateCommand(rest, io, help);
-    if (command === 'explain') return explainCommand(rest, io, help);
+    // Loaded for its own commands only: a lint run does not pay for it (#14).
+    if (command === 'simulate') return require('./simulate-command.cjs').simulateCommand(rest, io, help);
+    if (command === 'explain') return require('./simulate-command.cjs').explainCommand(rest, io, help);
     throw new UsageError(t('cli.usage.unknown-command', { command: visible(command, 100), commands: 'lint, simulate, explain' }), t.locale);
   } catch (error) {
     if (error instanceof UsageError) {
