@@ -177,6 +177,14 @@ test('the calling thread as one of the threads (the CLI): tasks split between it
   };
   const pool = new WorkerPool(2, { perWorker: 2, localMethods });
   t.after(() => pool.close());
+  // A worker still starting takes no task while this thread is free (lib/pool.cjs, `usable`):
+  // the first task is this thread's, and the worker is told it exists.
+  const warmUp = rawMessage({ subject: 'Warm-up' });
+  assert.deepEqual(await pool.run('lint', [warmUp, { locale: 'pl' }]), pkg.lint(warmUp, { locale: 'pl' }));
+  assert.deepEqual(ranHere, [warmUp], 'the worker was starting: this thread linted the first task');
+  assert.equal(pool.workers.size, 1, 'the worker was started by the first task');
+  await workerReady(pool);
+  ranHere.length = 0;
   const inputs = Array.from({ length: 24 }, (_, i) => rawMessage({ subject: `Message ${i}` }));
   const reports = await Promise.all(inputs.map((input) => pool.run('lint', [input, { locale: 'pl' }])));
   assert.deepEqual(reports, inputs.map((input) => pkg.lint(input, { locale: 'pl' })), 'each task answers its own input');
@@ -191,6 +199,15 @@ test('the calling thread as one of the threads (the CLI): tasks split between it
   assert.equal(ranHere.at(-1), empty, 'the bad input was linted on this thread');
   await first;
 });
+
+/** Resolves once a worker of `pool` says its engine is made (polled; fails after 60 s). */
+async function workerReady(pool) {
+  for (let waited = 0; waited < 60_000; waited += 10) {
+    if ([...pool.workers].some((worker) => worker.ready)) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  assert.fail('no worker of the pool became ready');
+}
 
 /** `{ a: { a: … } }`, `depth` levels: past what structured clone and JSON.stringify can walk at 5,000. */
 function nested(key, depth) {

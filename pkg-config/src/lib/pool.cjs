@@ -104,13 +104,16 @@ class WorkerPool {
   dispatch() {
     while (this.queue.length) {
       // An empty worker first (the least loaded), then one with room, then a new one.
-      let worker = this.idle.find((w) => w.tasks.length === 0);
-      if (!worker && this.workers.size < this.maxWorkers) worker = this.spawn();
+      let worker = this.idle.find((w) => w.tasks.length === 0 && this.usable(w));
+      if (!worker && this.workers.size < this.maxWorkers) {
+        const spawned = this.spawn();
+        if (this.usable(spawned)) worker = spawned;
+      }
       if (!worker && this.local && !this.local.busy) {
         this.runLocally(this.queue.shift());
         continue;
       }
-      if (!worker) worker = this.idle[0];
+      if (!worker) worker = this.idle.find((w) => this.usable(w));
       if (!worker) return;
       const task = this.queue.shift();
       // Posted before it is counted: a task that cannot be posted never holds the worker.
@@ -119,6 +122,18 @@ class WorkerPool {
       if (worker.tasks.length >= this.perWorker) this.idle = this.idle.filter((w) => w !== worker);
       worker.ref();
     }
+  }
+
+  /**
+   * Whether `worker` takes tasks now. With a calling thread that lints too (the
+   * CLI), a worker still starting takes none: a Node environment takes 100-200 ms
+   * of a core to start here, and the files handed to it meanwhile held the output
+   * (written in input order) while the calling thread, its own share done, waited
+   * for them (#14: idle a quarter of the first 400 ms of a corpus run). A pool with
+   * no calling thread (a server's) hands them over at once: they would wait either way.
+   */
+  usable(worker) {
+    return worker.ready || !this.local;
   }
 
   /**
@@ -180,9 +195,16 @@ class WorkerPool {
   spawn() {
     const worker = new Worker(WORKER_SCRIPT, { workerData: { mailPreflightWasm: compiledModule() } });
     worker.tasks = [];
+    /** Set by the worker's first message, once its engine is made (lib/pool-worker.cjs). */
+    worker.ready = false;
     this.workers.add(worker);
     this.idle.push(worker);
-    worker.on('message', ({ id, result, error }) => {
+    worker.on('message', ({ ready, id, result, error }) => {
+      if (ready) {
+        worker.ready = true;
+        if (!this.closed) this.dispatch();
+        return;
+      }
       // A worker answers its tasks in the order it received them.
       const task = worker.tasks[0];
       if (!task || task.id !== id) return;
