@@ -138,17 +138,87 @@ pub fn plain_text_blanks(text: &str) -> (usize, usize) {
         let (b, t) = ascii_blanks(&bytes[at..at + run]);
         (blanks, total) = (blanks + b, total + t);
         at += run;
-        // Up to the next ASCII byte, always a character boundary.
-        let end = bytes[at..].iter().position(|&b| b < 0x80).map_or(bytes.len(), |n| at + n);
-        for ch in text.get(at..end).unwrap_or_default().chars() {
-            total += 1;
-            if ch.is_whitespace() || is_invisible(ch) {
-                blanks += 1;
-            }
-        }
+        let (b, t, end) = mixed_blanks(text, at);
+        (blanks, total) = (blanks + b, total + t);
         at = end;
     }
     (blanks, total)
+}
+
+/// ASCII bytes in a row after which `mixed_blanks` hands the text back to the
+/// run-at-once path (default, ours: two of `find_byte`'s 16-byte steps).
+const ASCII_RUN_TO_LEAVE: usize = 32;
+
+/// What `mixed_blanks` does with a byte: an ASCII blank, CR, another ASCII byte,
+/// a UTF-8 continuation byte, the first byte of a character that is no blank,
+/// or of one that may be (decoded).
+const MIXED_BLANK: u8 = 0;
+const MIXED_CR: u8 = 1;
+const MIXED_ASCII: u8 = 2;
+const MIXED_CONTINUATION: u8 = 3;
+const MIXED_LEAD: u8 = 4;
+const MIXED_MAYBE_BLANK: u8 = 5;
+
+/// The first bytes in UTF-8 of every non-ASCII blank: white space (U+0085,
+/// U+00A0, U+1680, U+2000–U+205F, U+3000) and the invisible characters of
+/// `is_invisible`. A test holds every such character to this list.
+const BLANK_LEADS: [u8; 9] = [0xC2, 0xCD, 0xD8, 0xE1, 0xE2, 0xE3, 0xEF, 0xF0, 0xF3];
+
+const MIXED_CLASS: [u8; 256] = {
+    let mut classes = [MIXED_LEAD; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        classes[b] = if byte == b' ' || (byte >= b'\t' && byte <= 0x0c) {
+            MIXED_BLANK
+        } else if byte == b'\r' {
+            MIXED_CR
+        } else if byte < 0x80 {
+            MIXED_ASCII
+        } else if byte < 0xC0 {
+            MIXED_CONTINUATION
+        } else {
+            MIXED_LEAD
+        };
+        b += 1;
+    }
+    let mut i = 0;
+    while i < BLANK_LEADS.len() {
+        classes[BLANK_LEADS[i] as usize] = MIXED_MAYBE_BLANK;
+        i += 1;
+    }
+    classes
+};
+
+/// (blanks, characters, end) of the text from `at` (a character boundary), a
+/// byte at a time, up to the end of the text or `ASCII_RUN_TO_LEAVE` ASCII bytes
+/// in a row. Text that mixes short ASCII runs with other characters (8-bit bytes
+/// read as U+FFFD between letters, #14) took two searches and a call per run;
+/// only a character that may be blank is decoded.
+fn mixed_blanks(text: &str, mut at: usize) -> (usize, usize, usize) {
+    let bytes = text.as_bytes();
+    let (mut blanks, mut total, mut ascii_in_row) = (0, 0, 0);
+    while let Some(&byte) = bytes.get(at) {
+        if ascii_in_row >= ASCII_RUN_TO_LEAVE {
+            break;
+        }
+        match MIXED_CLASS[usize::from(byte)] {
+            MIXED_BLANK => (blanks, total, ascii_in_row) = (blanks + 1, total + 1, ascii_in_row + 1),
+            MIXED_CR => ascii_in_row += 1,
+            MIXED_ASCII => (total, ascii_in_row) = (total + 1, ascii_in_row + 1),
+            MIXED_CONTINUATION => ascii_in_row = 0,
+            MIXED_LEAD => (total, ascii_in_row) = (total + 1, 0),
+            _ => {
+                (total, ascii_in_row) = (total + 1, 0);
+                let c = text.get(at..).and_then(|rest| rest.chars().next());
+                if c.is_some_and(|c| c.is_whitespace() || is_invisible(c)) {
+                    blanks += 1;
+                }
+            }
+        }
+        at += 1;
+    }
+    (blanks, total, at)
 }
 
 /// (blank characters, characters) of ASCII bytes: ASCII's whitespace is space
@@ -227,11 +297,49 @@ mod tests {
             assert_eq!(plain_text_blanks(text), by_chars(text), "{text:?}");
         }
         assert_eq!(plain_text_blanks("a\u{200b}b c"), (2, 5));
+        // Short ASCII runs between other characters (8-bit bytes read as U+FFFD).
+        let mixed: String = (0u8..200).map(|i| if i % 2 == 0 { char::from(b' ' + i % 90) } else { '\u{fffd}' }).collect();
+        assert_eq!(plain_text_blanks(&mixed), by_chars(&mixed));
         // Past one chunk of 255 bytes, and non-ASCII after several chunks.
         let long = " \t\r\nab".repeat(200);
         let late = format!("{}\u{a0}é\u{200b} ", " a".repeat(300));
         for text in [long.as_str(), late.as_str()] {
             assert_eq!(plain_text_blanks(text), by_chars(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn every_blank_starts_with_a_byte_that_is_decoded() {
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32).filter(|&c| c.is_whitespace() || is_invisible(c)) {
+            let mut utf8 = [0; 4];
+            let lead = c.encode_utf8(&mut utf8).as_bytes()[0];
+            assert!(BLANK_LEADS.contains(&lead), "{c:?} starts with {lead:#x}");
+        }
+    }
+
+    #[test]
+    fn mixed_text_counts_as_the_definition() {
+        // Generated texts: ASCII (blanks, CR, letters) in short and long runs between
+        // non-ASCII characters, blank or not, of every length in UTF-8.
+        let pieces = [
+            " ", "\t", "\r\n", "\r", "a", "Z", "!", "\u{fffd}", "é", "\u{a0}", "\u{85}", "\u{200b}", "\u{3000}",
+            "\u{2003}", "\u{feff}", "\u{fe0f}", "\u{e0020}", "\u{1d173}", "日", "𝐩", "\u{ad}", "\u{61c}", "\u{34f}",
+        ];
+        let mut seed = 0x2545_f491_u32;
+        for _ in 0..3_000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 120) {
+                seed ^= seed << 13;
+                seed ^= seed >> 17;
+                seed ^= seed << 5;
+                let piece = pieces[seed as usize % pieces.len()];
+                // Now and then a long ASCII run, past ASCII_RUN_TO_LEAVE.
+                if seed % 17 == 0 {
+                    text.push_str(&"ab c".repeat(12));
+                }
+                text.push_str(piece);
+            }
+            assert_eq!(plain_text_blanks(&text), by_chars(&text), "{text:?}");
         }
     }
 }
