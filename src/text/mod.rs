@@ -28,6 +28,24 @@ pub mod unicode;
 
 pub use tables::UNICODE_VERSION;
 
+/// Generated texts for differential tests of the text scans: `count` texts, each
+/// of up to `most` pieces drawn from `pieces` by a fixed xorshift sequence.
+#[cfg(test)]
+pub(crate) fn generated_texts(pieces: &[&str], count: usize, most: u32, mut each: impl FnMut(&str)) {
+    let mut seed = 0x9e37_79b9_u32;
+    let mut text = String::new();
+    for _ in 0..count {
+        text.clear();
+        for _ in 0..seed % (most + 1) {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            text.push_str(pieces[seed as usize % pieces.len()]);
+        }
+        each(&text);
+    }
+}
+
 /// The first byte at `from` or after it for which `wanted` holds. Bytes are
 /// tested 16 at a time with no exit inside a chunk, a loop the compiler
 /// vectorises natively (wasm without SIMD tests them one by one, still without

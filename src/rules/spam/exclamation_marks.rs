@@ -283,17 +283,7 @@ mod tests {
     #[test]
     fn runs_are_the_definition_on_generated_texts() {
         let pieces = ["!", "！", "‼", "⁉", "❗", "❕", "﹗", " ", "a", "\u{fffd}", "—", "’", "，", "é", "日", "\u{ffff}"];
-        let mut seed = 0x9e37_79b9_u32;
-        for _ in 0..5_000 {
-            let mut text = String::new();
-            for _ in 0..(seed % 60) {
-                seed ^= seed << 13;
-                seed ^= seed >> 17;
-                seed ^= seed << 5;
-                text.push_str(pieces[seed as usize % pieces.len()]);
-            }
-            assert_eq!(runs(&text), runs_by_chars(&text), "{text:?}");
-        }
+        crate::text::generated_texts(&pieces, 5_000, 60, |text| assert_eq!(runs(text), runs_by_chars(text), "{text:?}"));
     }
 
     #[test]

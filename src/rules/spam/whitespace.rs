@@ -319,27 +319,16 @@ mod tests {
 
     #[test]
     fn mixed_text_counts_as_the_definition() {
-        // Generated texts: ASCII (blanks, CR, letters) in short and long runs between
-        // non-ASCII characters, blank or not, of every length in UTF-8.
+        // ASCII (blanks, CR, letters) in short and long runs between non-ASCII
+        // characters, blank or not, of every length in UTF-8.
         let pieces = [
             " ", "\t", "\r\n", "\r", "a", "Z", "!", "\u{fffd}", "é", "\u{a0}", "\u{85}", "\u{200b}", "\u{3000}",
             "\u{2003}", "\u{feff}", "\u{fe0f}", "\u{e0020}", "\u{1d173}", "日", "𝐩", "\u{ad}", "\u{61c}", "\u{34f}",
+            // A long ASCII run, past ASCII_RUN_TO_LEAVE.
+            "ab cab cab cab cab cab cab cab cab cab cab cab c",
         ];
-        let mut seed = 0x2545_f491_u32;
-        for _ in 0..3_000 {
-            let mut text = String::new();
-            for _ in 0..(seed % 120) {
-                seed ^= seed << 13;
-                seed ^= seed >> 17;
-                seed ^= seed << 5;
-                let piece = pieces[seed as usize % pieces.len()];
-                // Now and then a long ASCII run, past ASCII_RUN_TO_LEAVE.
-                if seed % 17 == 0 {
-                    text.push_str(&"ab c".repeat(12));
-                }
-                text.push_str(piece);
-            }
-            assert_eq!(plain_text_blanks(&text), by_chars(&text), "{text:?}");
-        }
+        crate::text::generated_texts(&pieces, 3_000, 120, |text| {
+            assert_eq!(plain_text_blanks(text), by_chars(text), "{text:?}");
+        });
     }
 }
