@@ -276,6 +276,11 @@ fn is_capital(c: char) -> bool {
 /// `F R E E`) read as one word, as `text::fold` reads `p o r n`
 /// (`MIN_SPACED_LETTERS`).
 pub fn seen_subject(subject: &str) -> String {
+    // ASCII draws every character and has no small capitals: an ASCII subject
+    // is seen as written (a test holds every ASCII character to both).
+    if subject.is_ascii() {
+        return join_spaced_letters(subject);
+    }
     let mut seen = String::with_capacity(subject.len());
     for c in subject.chars().filter(|&c| !unicode::is_invisible(c)) {
         seen.push(small_capital(c).unwrap_or(c));
@@ -469,6 +474,18 @@ mod tests {
         // A longer word in capitals among them still shouts, and so does a subject mostly in capitals.
         assert!(shouting("LAST CHANCE TODAY for your order"));
         assert!(shouting("FREE GIFT NOW"));
+    }
+
+    #[test]
+    fn ascii_is_seen_as_written() {
+        for c in (0u8..0x80).map(char::from) {
+            assert!(!unicode::is_invisible(c) && small_capital(c).is_none(), "{c:?}");
+        }
+        let every_ascii: String = (0u8..0x80).map(char::from).collect();
+        for subject in [every_ascii.as_str(), "F-R-E-E money", "FREE MONEY", "a b c d", ""] {
+            let by_chars: String = subject.chars().map(|c| small_capital(c).unwrap_or(c)).collect();
+            assert_eq!(seen_subject(subject), join_spaced_letters(&by_chars), "{subject:?}");
+        }
     }
 
     #[test]
