@@ -112,8 +112,10 @@ fn more_parts_than_the_model_keeps_stop_at_the_limit_with_a_finding() {
     assert!(report.findings.iter().any(|f| f.message_id == "headers/multipart-boundary.too-many-parts"));
 }
 
+/// Every corpus message lints, or is refused as no message, without a panic. Its
+/// time is printed when over a second, never asserted (`make bench` measures speed).
 #[test]
-fn every_corpus_message_lints_without_panic_in_under_a_second() {
+fn every_corpus_message_lints_without_panic() {
     let messages = common::corpus_messages();
     for (name, raw) in &messages {
         let started = Instant::now();
