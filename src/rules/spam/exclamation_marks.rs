@@ -169,7 +169,8 @@ pub fn runs(text: &str) -> Vec<(Range<usize>, usize)> {
             // memchr3: a vector search natively, a word at a time in wasm (#14).
             // Where the last stop was a character that is no mark, the next `NEAR_BYTES`
             // are looked at one by one first: the next stop is often a few bytes on
-            // (U+FFFD between the letters of a text of 8-bit bytes).
+            // (U+FFFD, what every byte that is not UTF-8 is read as, starts with 0xEF
+            // as `！` does: a text of 8-bit bytes was searched again after every character).
             let [lead_a, lead_b] = MARK_LEAD_BYTES;
             let rest = &bytes[offset..];
             let stop = |b: &u8| *b == b'!' || *b == lead_a || *b == lead_b;
@@ -182,17 +183,6 @@ pub fn runs(text: &str) -> Vec<(Range<usize>, usize)> {
             match found {
                 Some(at) => offset += at,
                 None => break,
-            }
-            // Characters that share a lead byte with a mark but are none are passed
-            // here, one after another, without a search each: U+FFFD (what every
-            // byte that is not UTF-8 is read as) starts with 0xEF as `！` does, and
-            // `—` or `’` with 0xE2 as `‼` (#14: a text of 8-bit bytes searched
-            // again after every character).
-            while matches!(bytes.get(offset), Some(&lead) if lead == lead_a || lead == lead_b) {
-                match text.get(offset..).and_then(|rest| rest.chars().next()) {
-                    Some(c) if marks_in(c) == 0 => offset += c.len_utf8(),
-                    _ => break,
-                }
             }
         }
         let Some(c) = text[offset..].chars().next() else { break };

@@ -149,42 +149,49 @@ pub fn plain_text_blanks(text: &str) -> (usize, usize) {
 /// run-at-once path (default, ours: two of `find_byte`'s 16-byte steps).
 const ASCII_RUN_TO_LEAVE: usize = 32;
 
-/// What `mixed_blanks` does with a byte: an ASCII blank, CR, another ASCII byte,
-/// a UTF-8 continuation byte, the first byte of a character that is no blank,
-/// or of one that may be (decoded).
-const MIXED_BLANK: u8 = 0;
-const MIXED_CR: u8 = 1;
-const MIXED_ASCII: u8 = 2;
-const MIXED_CONTINUATION: u8 = 3;
-const MIXED_LEAD: u8 = 4;
-const MIXED_MAYBE_BLANK: u8 = 5;
+/// What `mixed_blanks` does with a byte (`MIXED_CLASS`).
+#[derive(Clone, Copy)]
+enum Mixed {
+    /// An ASCII blank: space, tab to form feed.
+    Blank,
+    /// CR: not a character of the text as read (CRLF is one line break).
+    CarriageReturn,
+    /// Any other ASCII byte.
+    Ascii,
+    /// A UTF-8 continuation byte.
+    Continuation,
+    /// The first byte of a character that is no blank.
+    Lead,
+    /// The first byte of a character that may be blank: decoded.
+    MaybeBlank,
+}
 
 /// The first bytes in UTF-8 of every non-ASCII blank: white space (U+0085,
 /// U+00A0, U+1680, U+2000–U+205F, U+3000) and the invisible characters of
 /// `is_invisible`. A test holds every such character to this list.
 const BLANK_LEADS: [u8; 9] = [0xC2, 0xCD, 0xD8, 0xE1, 0xE2, 0xE3, 0xEF, 0xF0, 0xF3];
 
-const MIXED_CLASS: [u8; 256] = {
-    let mut classes = [MIXED_LEAD; 256];
+const MIXED_CLASS: [Mixed; 256] = {
+    let mut classes = [Mixed::Lead; 256];
     let mut b = 0;
     while b < 256 {
         let byte = b as u8;
         classes[b] = if byte == b' ' || (byte >= b'\t' && byte <= 0x0c) {
-            MIXED_BLANK
+            Mixed::Blank
         } else if byte == b'\r' {
-            MIXED_CR
+            Mixed::CarriageReturn
         } else if byte < 0x80 {
-            MIXED_ASCII
+            Mixed::Ascii
         } else if byte < 0xC0 {
-            MIXED_CONTINUATION
+            Mixed::Continuation
         } else {
-            MIXED_LEAD
+            Mixed::Lead
         };
         b += 1;
     }
     let mut i = 0;
     while i < BLANK_LEADS.len() {
-        classes[BLANK_LEADS[i] as usize] = MIXED_MAYBE_BLANK;
+        classes[BLANK_LEADS[i] as usize] = Mixed::MaybeBlank;
         i += 1;
     }
     classes
@@ -203,12 +210,12 @@ fn mixed_blanks(text: &str, mut at: usize) -> (usize, usize, usize) {
             break;
         }
         match MIXED_CLASS[usize::from(byte)] {
-            MIXED_BLANK => (blanks, total, ascii_in_row) = (blanks + 1, total + 1, ascii_in_row + 1),
-            MIXED_CR => ascii_in_row += 1,
-            MIXED_ASCII => (total, ascii_in_row) = (total + 1, ascii_in_row + 1),
-            MIXED_CONTINUATION => ascii_in_row = 0,
-            MIXED_LEAD => (total, ascii_in_row) = (total + 1, 0),
-            _ => {
+            Mixed::Blank => (blanks, total, ascii_in_row) = (blanks + 1, total + 1, ascii_in_row + 1),
+            Mixed::CarriageReturn => ascii_in_row += 1,
+            Mixed::Ascii => (total, ascii_in_row) = (total + 1, ascii_in_row + 1),
+            Mixed::Continuation => ascii_in_row = 0,
+            Mixed::Lead => (total, ascii_in_row) = (total + 1, 0),
+            Mixed::MaybeBlank => {
                 (total, ascii_in_row) = (total + 1, 0);
                 let c = text.get(at..).and_then(|rest| rest.chars().next());
                 if c.is_some_and(|c| c.is_whitespace() || is_invisible(c)) {
