@@ -34,13 +34,17 @@ pub use tables::UNICODE_VERSION;
 pub(crate) fn generated_texts(pieces: &[&str], count: usize, most: u32, mut each: impl FnMut(&str)) {
     let mut seed = 0x9e37_79b9_u32;
     let mut text = String::new();
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 17;
+        seed ^= seed << 5;
+        seed
+    };
     for _ in 0..count {
         text.clear();
-        for _ in 0..seed % (most + 1) {
-            seed ^= seed << 13;
-            seed ^= seed >> 17;
-            seed ^= seed << 5;
-            text.push_str(pieces[seed as usize % pieces.len()]);
+        // Each text's length is drawn too, so one empty text is not followed by empty texts only.
+        for _ in 0..next() % (most + 1) {
+            text.push_str(pieces[next() as usize % pieces.len()]);
         }
         each(&text);
     }

@@ -141,14 +141,19 @@ pub fn script(c: char) -> Option<Script> {
     if !is_alphabetic(c) {
         return None;
     }
-    Some(match c as u32 {
+    Some(script_of_letter(c))
+}
+
+/// The script of a letter (`script` once it knows `c` is one).
+fn script_of_letter(c: char) -> Script {
+    match c as u32 {
         0x0041..=0x024F | 0x0250..=0x02AF | 0x1E00..=0x1EFF | 0xFF21..=0xFF5A | 0x2C60..=0x2C7F | 0xA720..=0xA7FF => {
             Script::Latin
         }
         0x0370..=0x03FF | 0x1F00..=0x1FFF => Script::Greek,
         0x0400..=0x052F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => Script::Cyrillic,
         _ => Script::Other,
-    })
+    }
 }
 
 /// `char::is_alphabetic`, answered from the page cache for a non-ASCII character.
@@ -176,6 +181,15 @@ pub fn is_own_lowercase(c: char) -> bool {
     props::of(c) & props::OWN_LOWERCASE != 0
 }
 
+/// Whether the word folder reads `c`, a character past ASCII, as itself in
+/// every form (`text::fold`): a lowercase letter of the Latin script that draws
+/// something, composes with nothing before it, has no NFKC form and no
+/// look-alike (`é`, `ą`, `ñ`, `ł`, `ß`; not `ı`, a look-alike of `i`, nor `É`,
+/// which is lowercased): most letters past ASCII of French, Spanish and Polish text.
+pub fn is_plain_latin_letter(c: char) -> bool {
+    !c.is_ascii() && props::of(c) & props::PLAIN_LATIN_LETTER != 0
+}
+
 /// The properties the word readers ask of every character of a text, cached per
 /// page of 256 code points of the Basic Multilingual Plane and filled on the
 /// page's first use. The standard library's `is_alphabetic` past ASCII and our
@@ -193,6 +207,8 @@ mod props {
     /// `to_lowercase` gives the character itself (every lowercase letter, and
     /// most characters that are no letters).
     pub const OWN_LOWERCASE: u8 = 16;
+    /// `super::is_plain_latin_letter`.
+    pub const PLAIN_LATIN_LETTER: u8 = 32;
 
     static PAGES: [OnceLock<[u8; 256]>; 256] = [const { OnceLock::new() }; 256];
 
@@ -230,6 +246,16 @@ mod props {
         if lower.next() == Some(c) && lower.next().is_none() {
             flags |= OWN_LOWERCASE;
         }
+        // Asked here of the character itself: `script` and the folder's other
+        // questions go through this cache, which is being filled.
+        let plain = flags & (ALPHABETIC | OWN_LOWERCASE) == ALPHABETIC | OWN_LOWERCASE
+            && flags & (NFKC | CONFUSABLE) == 0
+            && matches!(super::script_of_letter(c), super::Script::Latin)
+            && !super::is_invisible(c)
+            && !super::is_combining_mark(c);
+        if plain {
+            flags |= PLAIN_LATIN_LETTER;
+        }
         flags
     }
 }
@@ -249,6 +275,15 @@ mod tests {
             assert_eq!(nfkc(c), nfkc_search(c), "U+{cp:04X}");
             assert_eq!(confusable(c), confusable_search(c), "U+{cp:04X}");
             assert_eq!(is_own_lowercase(c), c.to_lowercase().eq([c]), "U+{cp:04X}");
+            let plain_latin_letter = !c.is_ascii()
+                && c.is_alphabetic()
+                && c.to_lowercase().eq([c])
+                && nfkc_search(c).is_none()
+                && confusable_search(c).is_none()
+                && script(c) == Some(Script::Latin)
+                && !is_invisible(c)
+                && !is_combining_mark(c);
+            assert_eq!(is_plain_latin_letter(c), plain_latin_letter, "U+{cp:04X}");
         }
     }
 
