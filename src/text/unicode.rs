@@ -181,6 +181,15 @@ pub fn is_own_lowercase(c: char) -> bool {
     props::of(c) & props::OWN_LOWERCASE != 0
 }
 
+/// Whether `c` is blank to a reader: white space, or a character that draws
+/// nothing (`is_invisible`); answered from the page cache past ASCII.
+pub fn is_blank(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_whitespace() || c == '\x0b';
+    }
+    props::of(c) & props::BLANK != 0
+}
+
 /// Whether the word folder reads `c`, a character past ASCII, as itself in
 /// every form (`text::fold`): a lowercase letter of the Latin script that draws
 /// something, composes with nothing before it, has no NFKC form and no
@@ -209,6 +218,8 @@ mod props {
     pub const OWN_LOWERCASE: u8 = 16;
     /// `super::is_plain_latin_letter`.
     pub const PLAIN_LATIN_LETTER: u8 = 32;
+    /// `super::is_blank`.
+    pub const BLANK: u8 = 64;
 
     static PAGES: [OnceLock<[u8; 256]>; 256] = [const { OnceLock::new() }; 256];
 
@@ -256,6 +267,9 @@ mod props {
         if plain {
             flags |= PLAIN_LATIN_LETTER;
         }
+        if c.is_whitespace() || super::is_invisible(c) {
+            flags |= BLANK;
+        }
         flags
     }
 }
@@ -284,6 +298,7 @@ mod tests {
                 && !is_invisible(c)
                 && !is_combining_mark(c);
             assert_eq!(is_plain_latin_letter(c), plain_latin_letter, "U+{cp:04X}");
+            assert_eq!(is_blank(c), c.is_whitespace() || is_invisible(c), "U+{cp:04X}");
         }
     }
 

@@ -5,7 +5,7 @@
 
 use super::part_location;
 use crate::i18n::Msg;
-use crate::text::unicode::is_invisible;
+use crate::text::unicode;
 use crate::model::Message;
 use crate::report::Severity;
 use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
@@ -124,125 +124,74 @@ fn indented_html() -> Vec<u8> {
 }
 
 /// (blank characters, characters) of a plain text as a reader sees it (CRLF is one line break).
+///
+/// Counts over bytes, in chunks of at most 255 counted into `u8`s (loops the
+/// compiler vectorises natively, and without a branch a byte in wasm):
+/// characters are the bytes that start one (all but UTF-8 continuation bytes)
+/// less the CRs; blanks are ASCII's white space (space and 0x09–0x0C) and the
+/// characters past ASCII that may be blank, decoded only where a chunk holds a
+/// byte that can start one (`BLANK_LEADS`). A chunk of ASCII is read once. #14: French, Spanish and
+/// Polish text, an accent every dozen bytes, went a byte at a time through a
+/// class table, 14 instructions a byte; text that mixes short ASCII runs with
+/// other characters (8-bit bytes read as U+FFFD) had taken two searches a run.
 pub fn plain_text_blanks(text: &str) -> (usize, usize) {
-    // Runs of ASCII are counted bytewise (`ascii_blanks`), and only the characters
-    // between them are decoded: a character at a time over the whole text was
-    // 2.2 % of a native corpus lint (callgrind), most of it on ASCII letters of
-    // messages with a few accents.
     let bytes = text.as_bytes();
-    let (mut blanks, mut total) = (0, 0);
-    let mut at = 0;
-    while at < bytes.len() {
-        // `find_byte` tests 16 bytes a step (#14: the run is most of the text).
-        let run = crate::text::find_byte(bytes, at, |b| b >= 0x80).map_or(bytes.len() - at, |end| end - at);
-        let (b, t) = ascii_blanks(&bytes[at..at + run]);
-        (blanks, total) = (blanks + b, total + t);
-        at += run;
-        let (b, t, end) = mixed_blanks(text, at);
-        (blanks, total) = (blanks + b, total + t);
-        at = end;
+    let (mut blanks, mut continuations, mut carriage_returns) = (0, 0, 0);
+    let mut chunk_start = 0;
+    for chunk in bytes.chunks(255) {
+        let (mut b, mut cr, mut high) = (0u8, 0u8, 0u8);
+        for &byte in chunk {
+            b += u8::from(byte == b' ' || (b'\t'..=0x0c).contains(&byte));
+            cr += u8::from(byte == b'\r');
+            high |= byte;
+        }
+        blanks += usize::from(b);
+        carriage_returns += usize::from(cr);
+        if high >= 0x80 {
+            // Only a chunk with bytes past ASCII is read again for them.
+            let (mut c, mut leads) = (0u8, 0u8);
+            for &byte in chunk {
+                c += u8::from(byte & 0xC0 == 0x80);
+                leads += u8::from(BLANK_LEAD[usize::from(byte)]);
+            }
+            continuations += usize::from(c);
+            if leads > 0 {
+                blanks += decoded_blanks(text, chunk_start, chunk);
+            }
+        }
+        chunk_start += chunk.len();
     }
-    (blanks, total)
-}
-
-/// ASCII bytes in a row after which `mixed_blanks` hands the text back to the
-/// run-at-once path (default, ours: two of `find_byte`'s 16-byte steps).
-const ASCII_RUN_TO_LEAVE: usize = 32;
-
-/// What `mixed_blanks` does with a byte (`MIXED_CLASS`).
-#[derive(Clone, Copy)]
-enum Mixed {
-    /// An ASCII blank: space, tab to form feed.
-    Blank,
-    /// CR: not a character of the text as read (CRLF is one line break).
-    CarriageReturn,
-    /// Any other ASCII byte.
-    Ascii,
-    /// A UTF-8 continuation byte.
-    Continuation,
-    /// The first byte of a character that is no blank.
-    Lead,
-    /// The first byte of a character that may be blank: decoded.
-    MaybeBlank,
+    (blanks, bytes.len() - continuations - carriage_returns)
 }
 
 /// The first bytes in UTF-8 of every non-ASCII blank: white space (U+0085,
 /// U+00A0, U+1680, U+2000–U+205F, U+3000) and the invisible characters of
-/// `is_invisible`. A test holds every such character to this list.
+/// `unicode::is_invisible`. A test holds every such character to this list.
 const BLANK_LEADS: [u8; 9] = [0xC2, 0xCD, 0xD8, 0xE1, 0xE2, 0xE3, 0xEF, 0xF0, 0xF3];
 
-const MIXED_CLASS: [Mixed; 256] = {
-    let mut classes = [Mixed::Lead; 256];
-    let mut b = 0;
-    while b < 256 {
-        let byte = b as u8;
-        classes[b] = if byte == b' ' || (byte >= b'\t' && byte <= 0x0c) {
-            Mixed::Blank
-        } else if byte == b'\r' {
-            Mixed::CarriageReturn
-        } else if byte < 0x80 {
-            Mixed::Ascii
-        } else if byte < 0xC0 {
-            Mixed::Continuation
-        } else {
-            Mixed::Lead
-        };
-        b += 1;
-    }
+/// `BLANK_LEADS` as a table of bytes.
+const BLANK_LEAD: [bool; 256] = {
+    let mut table = [false; 256];
     let mut i = 0;
     while i < BLANK_LEADS.len() {
-        classes[BLANK_LEADS[i] as usize] = Mixed::MaybeBlank;
+        table[BLANK_LEADS[i] as usize] = true;
         i += 1;
     }
-    classes
+    table
 };
 
-/// (blanks, characters, end) of the text from `at` (a character boundary), a
-/// byte at a time, up to the end of the text or `ASCII_RUN_TO_LEAVE` ASCII bytes
-/// in a row. Text that mixes short ASCII runs with other characters (8-bit bytes
-/// read as U+FFFD between letters, #14) took two searches and a call per run;
-/// only a character that may be blank is decoded.
-fn mixed_blanks(text: &str, mut at: usize) -> (usize, usize, usize) {
-    let bytes = text.as_bytes();
-    let (mut blanks, mut total, mut ascii_in_row) = (0, 0, 0);
-    while let Some(&byte) = bytes.get(at) {
-        if ascii_in_row >= ASCII_RUN_TO_LEAVE {
-            break;
+/// The blanks past ASCII among the characters that start in `chunk`, the bytes
+/// of `text` from `start`: each character whose first byte may start a blank is
+/// decoded from the text (it may end past the chunk).
+fn decoded_blanks(text: &str, start: usize, chunk: &[u8]) -> usize {
+    let mut blanks = 0;
+    for (at, &byte) in (start..).zip(chunk) {
+        if BLANK_LEAD[usize::from(byte)] {
+            let c = text.get(at..).and_then(|rest| rest.chars().next());
+            blanks += usize::from(c.is_some_and(unicode::is_blank));
         }
-        match MIXED_CLASS[usize::from(byte)] {
-            Mixed::Blank => (blanks, total, ascii_in_row) = (blanks + 1, total + 1, ascii_in_row + 1),
-            Mixed::CarriageReturn => ascii_in_row += 1,
-            Mixed::Ascii => (total, ascii_in_row) = (total + 1, ascii_in_row + 1),
-            Mixed::Continuation => ascii_in_row = 0,
-            Mixed::Lead => (total, ascii_in_row) = (total + 1, 0),
-            Mixed::MaybeBlank => {
-                (total, ascii_in_row) = (total + 1, 0);
-                let c = text.get(at..).and_then(|rest| rest.chars().next());
-                if c.is_some_and(|c| c.is_whitespace() || is_invisible(c)) {
-                    blanks += 1;
-                }
-            }
-        }
-        at += 1;
     }
-    (blanks, total, at)
-}
-
-/// (blank characters, characters) of ASCII bytes: ASCII's whitespace is space
-/// and 0x09–0x0C, and CR is not counted. Counting in chunks of at most 255 into
-/// u8 lets the loop run as vector instructions.
-fn ascii_blanks(bytes: &[u8]) -> (usize, usize) {
-    let (mut blanks, mut carriage_returns) = (0, 0);
-    for chunk in bytes.chunks(255) {
-        let (mut b, mut c) = (0u8, 0u8);
-        for &byte in chunk {
-            b += u8::from(byte == b' ' || (b'\t'..=0x0c).contains(&byte));
-            c += u8::from(byte == b'\r');
-        }
-        blanks += usize::from(b);
-        carriage_returns += usize::from(c);
-    }
-    (blanks, bytes.len() - carriage_returns)
+    blanks
 }
 
 fn check(message: &Message, cx: &mut Context) {
@@ -294,7 +243,7 @@ mod tests {
     fn by_chars(text: &str) -> (usize, usize) {
         let chars = text.chars().filter(|&c| c != '\r');
         let total = chars.clone().count();
-        (chars.filter(|&c| c.is_whitespace() || is_invisible(c)).count(), total)
+        (chars.filter(|&c| c.is_whitespace() || unicode::is_invisible(c)).count(), total)
     }
 
     #[test]
@@ -317,7 +266,7 @@ mod tests {
 
     #[test]
     fn every_blank_starts_with_a_byte_that_is_decoded() {
-        for c in (0x80..=0x10FFFF).filter_map(char::from_u32).filter(|&c| c.is_whitespace() || is_invisible(c)) {
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32).filter(|&c| c.is_whitespace() || unicode::is_invisible(c)) {
             let mut utf8 = [0; 4];
             let lead = c.encode_utf8(&mut utf8).as_bytes()[0];
             assert!(BLANK_LEADS.contains(&lead), "{c:?} starts with {lead:#x}");
@@ -331,7 +280,7 @@ mod tests {
         let pieces = [
             " ", "\t", "\r\n", "\r", "a", "Z", "!", "\u{fffd}", "é", "\u{a0}", "\u{85}", "\u{200b}", "\u{3000}",
             "\u{2003}", "\u{feff}", "\u{fe0f}", "\u{e0020}", "\u{1d173}", "日", "𝐩", "\u{ad}", "\u{61c}", "\u{34f}",
-            // A long ASCII run, past ASCII_RUN_TO_LEAVE.
+            // A long ASCII run, past a chunk's bytes in a few pieces.
             "ab cab cab cab cab cab cab cab cab cab cab cab c",
         ];
         crate::text::generated_texts(&pieces, 3_000, 120, |text| {
