@@ -1,7 +1,9 @@
 // The benchmarks' inputs (#14), the same bytes as tests/bench/inputs.rs makes
 // for the native bench: the SpamAssassin public corpus folder, a generated 9.9 MB
 // message (base64 lines), a 9.85 MB message with a PDF attachment, and an
-// HTML-heavy newsletter. Generated inputs are deterministic.
+// HTML-heavy newsletter. Generated inputs are deterministic. Node only: 10 MB
+// of prose in the hosting's languages and in English, and the newsletter at
+// 10 MB (the text a message carries, where the two above are attachments).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,10 +85,10 @@ export function pdfMessage(total) {
   return Buffer.from(head + base64Lines(pdf(pdfSize)) + end, 'latin1');
 }
 
-/** An HTML newsletter: a style sheet, 400 product blocks of nested tables, inline styles, links and images. */
-export function htmlMessage() {
+/** An HTML newsletter: a style sheet, `count` product blocks of nested tables, inline styles, links and images. */
+export function htmlMessage(count = 400) {
   const blocks = [];
-  for (let i = 0; i < 400; i++) {
+  for (let i = 0; i < count; i++) {
     blocks.push(`<tr><td class="item" style="padding:12px 16px;border-bottom:1px solid #e5e5e5;font-family:Arial,sans-serif">`
       + `<table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr>`
       + `<td width="120" style="vertical-align:top"><a href="https://shop.example.com/p/${i}?utm_source=news&amp;utm_medium=email">`
@@ -109,4 +111,36 @@ export function htmlMessage() {
     + 'Content-Type: multipart/alternative; boundary="alt"\r\n\r\n'
     + `--alt\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${text}\r\n`
     + `--alt\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${html}\r\n--alt--\r\n`, 'utf8');
+}
+
+/** Common words of each language, accents as written (the prose of `proseMessage`). */
+const PROSE_WORDS = {
+  French: 'le la les des une un pour avec dans sur être été déjà très à où ça français réunion prochaine semaine équipe nous vous merci bonjour cordialement projet livraison élève hôtel façon naïve coût',
+  Polish: 'się że jest nie na do w z żeby który łódź źródło ćwiczenie gęś pięć spotkanie tydzień zespół dziękuję pozdrawiam projekt dostawa uczeń hotel koszt również będzie można',
+  English: 'the a of to and in for with on at meeting next week team we you thanks hello regards project delivery student hotel cost also will be can',
+};
+
+/**
+ * A plain-text message of about `total` bytes in `language` (a key of
+ * PROSE_WORDS): lines of twelve words drawn by a fixed xorshift sequence, UTF-8, 8bit.
+ */
+export function proseMessage(language, total) {
+  const words = PROSE_WORDS[language].split(' ');
+  const head = `From: Anne <anne@example.com>\r\nTo: team@example.net\r\nSubject: Notes\r\n`
+    + 'Date: Mon, 2 Mar 2026 10:00:00 +0100\r\nMessage-ID: <prose@example.com>\r\nMIME-Version: 1.0\r\n'
+    + 'Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n';
+  let seed = 0x9e3779b9;
+  const lines = [];
+  let size = head.length;
+  while (size < total) {
+    const line = [];
+    for (let i = 0; i < 12; i++) {
+      seed ^= seed << 13; seed ^= seed >>> 17; seed ^= seed << 5;
+      line.push(words[(seed >>> 0) % words.length]);
+    }
+    const text = `${line.join(' ')}.`;
+    lines.push(text[0].toUpperCase() + text.slice(1));
+    size += Buffer.byteLength(text) + 2;
+  }
+  return Buffer.from(`${head}${lines.join('\r\n')}\r\n`, 'utf8');
 }
