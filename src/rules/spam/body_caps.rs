@@ -160,6 +160,9 @@ pub fn capital_words(text: &str) -> (usize, usize) {
 /// predicate, then reading each word again, was a fifth of a 10 MB lint).
 fn mixed_capital_words(line: &str) -> (usize, usize) {
     let (mut words, mut capitals) = (0, 0);
+    // The word's counts are three locals the closure is lent: a `Word` struct
+    // taken out of the loop by `mem::take` and handed over (reviewed, measured)
+    // cost 25–36 M instructions more on 10 MB of French text.
     let (mut letters, mut upper, mut lower) = (0, 0, 0);
     let mut end_word = |letters: &mut usize, upper: &mut usize, lower: &mut usize| {
         // A letter of a caseless script (CJK, Arabic…) makes the word not count.
