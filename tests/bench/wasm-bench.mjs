@@ -235,7 +235,9 @@ function speedTargets() {
       lint(raw);
       times.push(performance.now() - started);
     }
-    console.log(`${label.padEnd(44)} ${medianOf(times).toFixed(1).padStart(10)} ms (median of 5${/^(generated|9\.8 MB|10 MB)/.test(label) ? '; target ≤ 100' : ''})`
+    // #14's 100 ms is for a message of about 10 MB, whatever it carries.
+    const target = raw.length >= 9_500_000 ? '; target ≤ 100' : '';
+    console.log(`${label.padEnd(44)} ${medianOf(times).toFixed(1).padStart(10)} ms (median of 5${target})`
       + `, wasm memory high-water ${(wasmHighWater(raw) / 1048576).toFixed(0)} MiB`);
   }
 }

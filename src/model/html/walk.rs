@@ -492,7 +492,7 @@ impl Walker<'_> {
             }
             self.visible_words += run_text.split_whitespace().filter(|w| w.chars().any(unicode::is_alphanumeric)).count();
         }
-        if run_text.chars().all(|c| c.is_whitespace() || is_invisible(c)) {
+        if run_text.chars().all(unicode::is_blank) {
             return;
         }
         let Some(open) = stack.last() else { return };
@@ -585,8 +585,8 @@ impl Walker<'_> {
                 }
             } else {
                 self.facts.rendered_chars += 1;
-                // No ASCII character is invisible: the list is not searched for one.
-                let blank = if ch.is_ascii() { collapsible } else { ch.is_whitespace() || is_invisible(ch) };
+                // ASCII is blank when it collapses; past ASCII, the page cache answers.
+                let blank = if ch.is_ascii() { collapsible } else { unicode::is_blank(ch) };
                 if blank {
                     self.facts.rendered_blanks += 1;
                 } else {
@@ -656,7 +656,7 @@ fn append_visible(out: &mut String, text: &str) {
             if !out.is_empty() && !out.ends_with([' ', '\n']) {
                 out.push(' ');
             }
-        } else if !crate::text::unicode::is_invisible(ch) {
+        } else if !is_invisible(ch) {
             out.push(ch);
         }
     }

@@ -130,10 +130,11 @@ fn indented_html() -> Vec<u8> {
 /// characters are the bytes that start one (all but UTF-8 continuation bytes)
 /// less the CRs; blanks are ASCII's white space (space and 0x09–0x0C) and the
 /// characters past ASCII that may be blank, decoded only where a chunk holds a
-/// byte that can start one (`BLANK_LEADS`). A chunk of ASCII is read once. #14: French, Spanish and
-/// Polish text, an accent every dozen bytes, went a byte at a time through a
-/// class table, 14 instructions a byte; text that mixes short ASCII runs with
-/// other characters (8-bit bytes read as U+FFFD) had taken two searches a run.
+/// byte that can start one (`BLANK_LEADS`). A chunk of ASCII is read once.
+/// #14: French, Spanish and Polish text, an accent every dozen bytes, went a
+/// byte at a time through a class table, 14 instructions a byte; text that
+/// mixes short ASCII runs with other characters (8-bit bytes read as U+FFFD)
+/// had taken two searches a run.
 pub fn plain_text_blanks(text: &str) -> (usize, usize) {
     let bytes = text.as_bytes();
     let (mut blanks, mut continuations, mut carriage_returns) = (0, 0, 0);
