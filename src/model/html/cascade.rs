@@ -11,11 +11,12 @@
 
 use super::budget::Budget;
 use super::color::{parse_legacy_color, ColorValue, Rgba};
+use super::inline::InlineStyles;
 use super::media::{Views, ALL_VIEWS};
 use super::transform::Affine;
 use super::sheet::{shorten, StyleSheet, MAX_QUOTED_VALUE};
 use super::values::{
-    parse_property_value, parse_style_attribute, substitute_vars, Bidi, Declaration, Length, Property, Value, ROOT_FONT_PX,
+    parse_property_value, substitute_vars, Bidi, Declaration, Length, Property, Value, ROOT_FONT_PX,
 };
 use super::{HiddenMeans, Source, SourceId, SourceOrigin};
 use html5ever::LocalName;
@@ -189,9 +190,11 @@ struct OwnValues {
     unicode_bidi: Option<Bidi>,
 }
 
-/// What the cascade reads and writes besides the element.
-pub struct Cascade<'a> {
+/// What the cascade reads and writes besides the element (`'d`: the document's texts).
+pub struct Cascade<'a, 'd> {
     pub sheet: &'a mut StyleSheet,
+    /// The `style` attributes read so far, each distinct text once (`inline`).
+    pub inline: &'a mut InlineStyles<'d>,
     pub sources: &'a mut Vec<Source>,
     /// `sources` index of each sheet rule's first declaration.
     pub rule_sources: &'a [SourceId],
@@ -252,7 +255,7 @@ impl<'e> Attrs<'e> {
     }
 }
 
-impl Cascade<'_> {
+impl<'d> Cascade<'_, 'd> {
     fn source(&mut self, origin: SourceOrigin, property: &'static str, value: &str) -> Option<SourceId> {
         let value = shorten(value, MAX_QUOTED_VALUE);
         if !self.budget.derive(value.len() + 16) {
@@ -265,16 +268,12 @@ impl Cascade<'_> {
     /// The computed styles of `element`, one per view of the sheet
     /// (`parents` holds the parent's, in the same order); a hiding that starts
     /// here is rooted at `root_index`.
-    pub fn compute(&mut self, element: ElementRef<'_>, parents: &[Style], depth: usize, siblings: usize, root_index: u32) -> Vec<Style> {
+    pub fn compute(&mut self, element: ElementRef<'d>, parents: &[Style], depth: usize, siblings: usize, root_index: u32) -> Vec<Style> {
         let value = element.value();
         let name = value.name.local.clone();
         // Style rules, then the `style` attribute, in cascade order.
         let matched = self.sheet.matching(element, depth, siblings, self.budget);
         let attrs = Attrs::of(value);
-        let inline: Vec<Declaration<'_>> = match attrs.style {
-            Some(text) => parse_style_attribute(text, self.budget),
-            None => Vec::new(),
-        };
         // (important, inline, specificity, order) — CSS Cascade 4 §6.
         type Key = (bool, bool, u32, (usize, usize));
         // A rule's custom properties and `var()` values are read from their whole text (`var_texts`).
@@ -293,8 +292,10 @@ impl Cascade<'_> {
         for entry in order.iter_mut().filter(|e| matches!(e.1.value, Value::Custom { .. } | Value::Var)) {
             entry.1.text = rule_vars.next().map_or("", String::as_str);
         }
-        for (i, declaration) in inline.iter().enumerate() {
-            order.push(((declaration.important, true, 0, (0, i)), *declaration, None, ALL_VIEWS));
+        if let Some(text) = attrs.style {
+            for (i, declaration) in self.inline.declarations(text, self.budget).enumerate() {
+                order.push(((declaration.important, true, 0, (0, i)), declaration, None, ALL_VIEWS));
+            }
         }
         order.sort_by(|a, b| a.0.cmp(&b.0));
         // Sources are made once for every view: the attributes' (recorded by the

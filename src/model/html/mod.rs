@@ -15,6 +15,7 @@ pub mod budget;
 pub mod cascade;
 pub mod color;
 mod honest;
+mod inline;
 pub mod media;
 pub mod sheet;
 pub mod tags;

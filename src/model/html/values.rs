@@ -276,15 +276,7 @@ pub struct Declaration<'i> {
 /// skipped as CSS error recovery does.
 pub fn parse_declarations<'i>(input: &mut Parser<'i, '_>, budget: &mut Budget) -> Vec<Declaration<'i>> {
     let mut out = Vec::new();
-    let mut parser = DeclarationsParser;
-    for item in RuleBodyParser::new(input, &mut parser) {
-        if !budget.step(1) {
-            break;
-        }
-        if let Ok(Some(declaration)) = item {
-            out.push(declaration);
-        }
-    }
+    each_declaration(input, budget, |_, declaration| out.push(declaration));
     out
 }
 
@@ -293,6 +285,29 @@ pub fn parse_style_attribute<'i>(text: &'i str, budget: &mut Budget) -> Vec<Decl
     let mut input = ParserInput::new(text);
     let mut parser = Parser::new(&mut input);
     parse_declarations(&mut parser, budget)
+}
+
+/// `parse_declarations`, handing each kept declaration to `keep` with the
+/// number of its item in the list (a malformed or unread item counts too: a
+/// budget step each). Returns how many items were read, and whether the list
+/// was read to its end (`false`: the budget ran out before item `items`).
+pub fn each_declaration<'i>(
+    input: &mut Parser<'i, '_>,
+    budget: &mut Budget,
+    mut keep: impl FnMut(u32, Declaration<'i>),
+) -> (u32, bool) {
+    let mut parser = DeclarationsParser;
+    let mut items = 0u32;
+    for item in RuleBodyParser::new(input, &mut parser) {
+        if !budget.step(1) {
+            return (items, false);
+        }
+        if let Ok(Some(declaration)) = item {
+            keep(items, declaration);
+        }
+        items = items.saturating_add(1);
+    }
+    (items, true)
 }
 
 struct DeclarationsParser;

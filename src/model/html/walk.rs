@@ -6,6 +6,7 @@
 
 use super::budget::{Budget, Exhausted, MAX_DERIVED_BYTES, MAX_HTML_STEPS};
 use super::cascade::{Cascade, Hiding, Style};
+use super::inline::InlineStyles;
 use super::media::{ViewId, CLIENT_FEATURES, INTERACTIVE};
 use super::sheet::{StyleSheet, MAX_STYLE_BYTES, MAX_STYLE_RULES};
 use super::tags::{Span, TruncatedBy};
@@ -75,6 +76,8 @@ struct Walker<'a> {
     in_code: u32,
     /// The custom properties set so far (`cascade::VarNode`).
     vars: Vec<super::cascade::VarNode>,
+    /// The `style` attributes read so far (`super::inline`).
+    inline: InlineStyles<'a>,
 }
 
 /// Elements whose text is shown as code, on purpose as written (`HtmlFacts::code_ranges`).
@@ -119,6 +122,7 @@ pub fn walk(parsed: &Parsed, total_bytes: usize, budget: &mut Budget) -> HtmlFac
         override_open: false,
         in_code: 0,
         vars: Vec::new(),
+        inline: InlineStyles::default(),
     };
     walker.run(budget);
     let mut facts = walker.facts;
@@ -291,6 +295,7 @@ impl Walker<'_> {
                         }
                         let styles = Cascade {
                             sheet: &mut self.cascade_sheet,
+                            inline: &mut self.inline,
                             sources: &mut self.facts.sources,
                             rule_sources: &self.rule_sources,
                             vars: &mut self.vars,
