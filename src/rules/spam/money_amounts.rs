@@ -233,7 +233,16 @@ fn currency_after(rest: &str) -> Option<usize> {
     if !matches!(first, 'u' | 'e' | 'g' | 'p' | 'c' | 'a' | 'z' | 'd' | '$' | '€' | '£' | '¥' | '₹' | '₽' | '₩') {
         return None;
     }
-    CURRENCIES.iter().find(|c| starts_with_word(trimmed, c)).map(|c| skipped + c.len())
+    CURRENCIES.iter().find(|c| same_first_byte(trimmed, c) && starts_with_word(trimmed, c)).map(|c| skipped + c.len())
+}
+
+/// Whether `text` and `word` start with the same byte, ignoring ASCII case:
+/// implied by `starts_with_word`, and a test of one byte where most candidates
+/// differ (#14: every number of a 1.2 MB bug report followed by a word starting
+/// like a currency tried the 26 in full, 30 M instructions; the multipliers all
+/// start with `b` or `m`, which `multiplier_after` tests first).
+fn same_first_byte(text: &str, word: &str) -> bool {
+    matches!((text.as_bytes().first(), word.as_bytes().first()), (Some(a), Some(b)) if a.eq_ignore_ascii_case(b))
 }
 
 /// Whether `text` starts with `word`, as a whole word (symbols need no boundary).
@@ -437,6 +446,36 @@ mod tests {
 
     fn values(text: &str) -> Vec<f64> {
         amounts(text).into_iter().map(|a| a.value).collect()
+    }
+
+    #[test]
+    fn currencies_and_multipliers_are_found_as_without_the_first_byte_test() {
+        let words: Vec<&str> = CURRENCIES.iter().copied().chain(MULTIPLIERS.iter().map(|(w, _)| *w)).collect();
+        let mut pieces: Vec<String> = Vec::new();
+        for w in &words {
+            let mut capital = w.chars();
+            let capital = capital.next().map(|c| c.to_uppercase().chain(capital).collect::<String>()).unwrap_or_default();
+            pieces.extend([w.to_string(), w.to_uppercase(), capital, w.chars().take(2).collect()]);
+        }
+        pieces.extend([" ", "\u{a0}", "1", "x", "é", ".", "US"].map(String::from));
+        let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
+        crate::text::generated_texts(&pieces, 4_000, 4, |text| {
+            let skipped = text.len() - text.trim_start_matches([' ', '\u{a0}', '\u{202f}']).len();
+            let trimmed = &text[skipped..];
+            let currency = CURRENCIES.iter().find(|c| starts_with_word(trimmed, c)).map(|c| skipped + c.len());
+            if trimmed.chars().next().is_some_and(|f| {
+                matches!(f.to_ascii_lowercase(), 'u' | 'e' | 'g' | 'p' | 'c' | 'a' | 'z' | 'd' | '$' | '€' | '£' | '¥' | '₹' | '₽' | '₩')
+            }) {
+                assert_eq!(currency_after(text), currency, "{text:?}");
+            }
+            if trimmed.starts_with(['b', 'B', 'm', 'M']) {
+                let multiplier = MULTIPLIERS.iter().find(|(w, _)| starts_with_word(trimmed, w)).map(|(w, _)| *w);
+                assert_eq!(multiplier_after(text).is_some(), multiplier.is_some(), "{text:?}");
+            }
+            for w in &words {
+                assert!(!starts_with_word(text, w) || same_first_byte(text, w), "{text:?} {w:?}");
+            }
+        });
     }
 
     #[test]
