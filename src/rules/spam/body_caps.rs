@@ -138,6 +138,12 @@ pub fn capital_words(text: &str) -> (usize, usize) {
     if text.is_ascii() {
         return ascii_capital_words(text.as_bytes());
     }
+    stand_in_capital_words(text).unwrap_or_else(|| line_capital_words(text))
+}
+
+/// `capital_words` line by line: an ASCII line by the ASCII path, any other by
+/// `mixed_capital_words`.
+fn line_capital_words(text: &str) -> (usize, usize) {
     let (mut words, mut capitals) = (0, 0);
     for line in text.lines().filter(|l| !l.trim_start().starts_with('>')) {
         if line.is_ascii() {
@@ -151,6 +157,108 @@ pub fn capital_words(text: &str) -> (usize, usize) {
         capitals += c;
     }
     (words, capitals)
+}
+
+/// How much `stand_in_capital_words` gathers before counting it: the text up
+/// to the last line end in it (ours: a buffer bound; a longer line is gathered
+/// whole, and a buffer never holds more bytes than the text has).
+const STAND_IN_CHUNK: usize = 64 * 1024;
+
+/// `capital_words` of a text with characters past ASCII by the ASCII path:
+/// each such character stands as one ASCII byte of what it is to the count
+/// (`stand_in`), and ASCII is copied as it is (#14: in French and Polish text,
+/// read a character at a time, this rule was 15 % of a 10 MB lint). `None` at
+/// a letter of no case (a caseless script, a titlecase digraph): it takes its
+/// whole word out of the count, which the ASCII path cannot say, and the
+/// general path counts the text.
+fn stand_in_capital_words(text: &str) -> Option<(usize, usize)> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let bytes = text.as_bytes();
+    let two_bytes = two_byte_stand_ins();
+    let mut gathered = vec![0u8; bytes.len().min(STAND_IN_CHUNK) + 8];
+    let mut len = 0;
+    let (mut words, mut capitals) = (0, 0);
+    let mut at = 0;
+    while at < bytes.len() {
+        if len + 8 > gathered.len() {
+            // Words and quoted lines end at a line end: the text up to the last one is counted.
+            match memchr::memrchr(b'\n', &gathered[..len]) {
+                Some(last) => {
+                    let (w, c) = ascii_capital_words(&gathered[..=last]);
+                    words += w;
+                    capitals += c;
+                    gathered.copy_within(last + 1..len, 0);
+                    len -= last + 1;
+                }
+                None => gathered.resize((gathered.len() * 2).min(bytes.len() + 8), 0),
+            }
+        }
+        // Arrays of eight, not slices: under opt-level "s" a slice's
+        // `copy_from_slice` stays a call in the wasm (a twentieth of a 10 MB
+        // French lint in Node, `--cpu-prof`), an array's copy is one load and store.
+        let (source, out) = (bytes[at..].first_chunk::<8>(), gathered[len..].first_chunk_mut::<8>());
+        if let (Some(eight), Some(out)) = (source, out) {
+            // The ASCII bytes of the next eight, up to the first that is not,
+            // copied at once (the eight are, and the rest is written over).
+            *out = *eight;
+            let ascii = (u64::from_le_bytes(*eight) & HIGH).trailing_zeros() as usize / 8;
+            (len, at) = (len + ascii, at + ascii);
+            if ascii == 8 {
+                continue;
+            }
+        }
+        let b = bytes[at];
+        let (stand_in, width) = if b.is_ascii() {
+            (b, 1)
+        } else if b & 0xe0 == 0xc0 {
+            // U+0080 to U+07FF: valid UTF-8 (a `str`) has its second byte.
+            let second = bytes.get(at + 1).copied().unwrap_or(0);
+            (two_bytes[usize::from(b & 0x1f) << 6 | usize::from(second & 0x3f)], 2)
+        } else {
+            let c = text.get(at..).and_then(|rest| rest.chars().next())?;
+            (stand_in(c).unwrap_or(NO_CASE), c.len_utf8())
+        };
+        if stand_in == NO_CASE {
+            return None;
+        }
+        gathered[len] = stand_in;
+        (len, at) = (len + 1, at + width);
+    }
+    let (w, c) = ascii_capital_words(&gathered[..len]);
+    Some((words + w, capitals + c))
+}
+
+/// The ASCII byte a character past ASCII stands as to `capital_words`: `a` for
+/// a lowercase letter, `A` for an uppercase one, a space for white space (which
+/// a quoted line's `>` may follow, as `str::trim_start` drops it), `#` for
+/// anything else; `None` for a letter of no case.
+fn stand_in(c: char) -> Option<u8> {
+    Some(if !unicode::is_alphabetic(c) {
+        if c.is_whitespace() { b' ' } else { b'#' }
+    } else if c.is_lowercase() {
+        b'a'
+    } else if c.is_uppercase() {
+        b'A'
+    } else {
+        return None;
+    })
+}
+
+/// What `two_byte_stand_ins` holds for a letter of no case: no ASCII byte.
+const NO_CASE: u8 = 0x80;
+
+/// `stand_in` of every character of two UTF-8 bytes (U+0080 to U+07FF: the
+/// accented Latin, Greek and Cyrillic letters of European text), `NO_CASE` for none,
+/// made once: a table read instead of three property searches a letter.
+fn two_byte_stand_ins() -> &'static [u8; 0x800] {
+    static TABLE: std::sync::OnceLock<[u8; 0x800]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = [NO_CASE; 0x800];
+        for (cp, slot) in (0u32..).zip(table.iter_mut()).skip(0x80) {
+            *slot = char::from_u32(cp).and_then(stand_in).unwrap_or(NO_CASE);
+        }
+        table
+    })
 }
 
 /// `capital_words` of one unquoted line with characters past ASCII, in one pass:
@@ -292,15 +400,14 @@ fn ascii_unquoted_capital_words(text: &[u8]) -> (usize, usize) {
         capitals += lanes(ends & !(lower << 8 | lower_before >> 56));
         (letters_before, lower_before) = (letters, lower);
     };
-    let mut blocks = text.chunks_exact(8);
-    for eight in &mut blocks {
-        let mut bytes = [0u8; 8];
-        bytes.copy_from_slice(eight);
-        block(u64::from_le_bytes(bytes));
+    // Arrays of eight: a slice's `copy_from_slice` stays a call in the wasm (opt-level "s").
+    let (blocks, rest) = text.as_chunks::<8>();
+    for eight in blocks {
+        block(u64::from_le_bytes(*eight));
     }
     // The last bytes, the rest of the eight zeros: no letters, so a word at the end ends there.
     let mut bytes = [0u8; 8];
-    bytes[..blocks.remainder().len()].copy_from_slice(blocks.remainder());
+    bytes[..rest.len()].copy_from_slice(rest);
     block(u64::from_le_bytes(bytes));
     (words, capitals)
 }
@@ -351,7 +458,7 @@ mod tests {
         fn general(text: &str) -> (usize, usize) {
             let mut sums = (0, 0);
             for line in text.lines() {
-                let (w, c) = capital_words(&format!("{line} \u{e9}"));
+                let (w, c) = line_capital_words(&format!("{line} \u{e9}"));
                 sums = (sums.0 + w, sums.1 + c);
             }
             sums
@@ -381,6 +488,44 @@ mod tests {
                 })
                 .collect();
             assert_eq!(capital_words(&text), general(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn stand_ins_count_as_the_lines_do() {
+        // Texts of every kind of character the stand-ins tell apart, quotes after
+        // white space past ASCII (U+00A0, U+3000, U+0085) and after a character
+        // that is none (`«`), line ends of both kinds, in lines long and short.
+        let pieces = [
+            "É", "é", "Ą", "ą", "ł", "Ł", "ß", "ª", "ʰ", "Σ", "σ", "Ж", "ж", "Ⓐ", "ⓐ", "Ⅻ", "ﬁ", "\u{301}", "\u{200b}",
+            "\u{a0}", "\u{3000}", "\u{85}", "\u{2028}", "«", "€", "SALE", "ok", "Mixed", "ÉTÉ", "été", "ab", "x", " ", "  ",
+            "\t", "\r", "\n", "\r\n", "\n> ", "\n\u{a0}>", "\n\u{3000}> ", "\n«>", "\n \u{85}>", ">", "-", "1",
+        ];
+        let mut counted = 0;
+        crate::text::generated_texts(&pieces, 6_000, 60, |text| {
+            let stand_in = stand_in_capital_words(text);
+            assert_eq!(stand_in, Some(line_capital_words(text)), "{text:?}");
+            counted += stand_in.map_or(0, |(words, _)| words);
+        });
+        assert!(counted > 5_000, "{counted} words");
+        // The table of two-byte characters is `stand_in`.
+        for cp in 0x80..0x800 {
+            let c = char::from_u32(cp).unwrap();
+            assert_eq!(two_byte_stand_ins()[cp as usize], stand_in(c).unwrap_or(NO_CASE), "U+{cp:04X}");
+        }
+        // A letter of no case gives the text to the lines: `ǅ` (titlecase), `会`, `ا`, `ƻ`;
+        // a NUL byte or a replacement character does not.
+        assert_eq!(stand_in_capital_words("NUL\0byte \u{fffd}ABC ok"), Some((3, 2)));
+        for text in ["BIG SALE \u{1c5}abc", "BIG 会议 SALE", "ok ا NOW", "SALE ƻ"] {
+            assert_eq!(stand_in_capital_words(text), None, "{text:?}");
+            assert_eq!(capital_words(text), line_capital_words(text), "{text:?}");
+        }
+        // Texts past the chunk: words and quoted lines either side of where it is cut,
+        // and a line longer than a chunk.
+        let line = "ÉTÉ SALE ok été Mixed \u{a0}> NOT QUOTED\r\n\u{a0}> QUOTED ÉTÉ LINE\nŁÓDŹ";
+        for text in [line.repeat(5_000), format!("{}\n> QUOTED", "é WORD ".repeat(20_000)), "ÉTÉ ".repeat(40_000)] {
+            assert!(text.len() > 2 * STAND_IN_CHUNK);
+            assert_eq!(stand_in_capital_words(&text), Some(line_capital_words(&text)));
         }
     }
 
