@@ -738,9 +738,12 @@ fn scan_lines(raw: &[u8], content_start: usize) -> (LineIndex, LineBreaks) {
     let mut line_starts = Vec::with_capacity((raw.len() / 64 + 1).min(LINES_RESERVED));
     line_starts.push(0);
     let mut counts = LineBreaks::default();
-    // memchr2 finds the next CR or LF many bytes at a time (SIMD natively, a
-    // word at a time in wasm): lines are most of a message.
-    for i in memchr::memchr2_iter(b'\n', b'\r', raw) {
+    // `find_any` finds the next CR or LF many bytes at a time (SIMD natively,
+    // sixteen bytes a step in wasm): lines are most of a message.
+    let mut from = 0;
+    while let Some(found) = raw.get(from..).and_then(|rest| crate::text::find_any([b'\n', b'\r'], rest)) {
+        let i = from + found;
+        from = i + 1;
         match raw[i] {
             b'\n' => {
                 line_starts.push(i + 1);

@@ -54,7 +54,7 @@ pub fn written_url_spans(text: &str, limit: usize) -> Vec<(std::ops::Range<usize
     let mut from = 0;
     let mut pos = 0;
     while out.len() < limit {
-        let Some(at) = memchr::memchr2(b':', b'.', &bytes[pos..]).map(|n| pos + n) else { break };
+        let Some(at) = crate::text::find_any([b':', b'.'], &bytes[pos..]).map(|n| pos + n) else { break };
         pos = at + 1;
         // The prefix ending at this `:` or `.`, and whether the URL gets a scheme.
         let (found, scheme) = if bytes[at] == b':' {

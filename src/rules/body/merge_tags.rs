@@ -224,8 +224,8 @@ pub fn template_tokens(text: &str) -> Vec<String> {
     // Only these bytes open a token (all ASCII, so `i` stays on a character
     // boundary); the next of each group is found with memchr, and searched
     // again only once passed, so each byte is looked at a bounded number of times.
-    let find3 = |from: usize| memchr::memchr3(b'{', b'*', b'%', &b[from..]).map_or(b.len(), |p| from + p);
-    let find2 = |from: usize| memchr::memchr2(b'[', b'$', &b[from..]).map_or(b.len(), |p| from + p);
+    let find3 = |from: usize| crate::text::find_any([b'{', b'*', b'%'], &b[from..]).map_or(b.len(), |p| from + p);
+    let find2 = |from: usize| crate::text::find_any([b'[', b'$'], &b[from..]).map_or(b.len(), |p| from + p);
     let (mut at3, mut at2) = (find3(0), find2(0));
     let mut i = 0;
     loop {

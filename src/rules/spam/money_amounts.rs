@@ -318,7 +318,7 @@ pub fn amounts(text: &str) -> Vec<Amount> {
     let bytes = text.as_bytes();
     let mut i = 0;
     // Only a digit starts a number: the search skips to the next one.
-    while let Some(digit) = crate::text::find_byte(bytes, i, |b| b.is_ascii_digit()) {
+    while let Some(digit) = crate::text::find_digit(bytes, i) {
         i = digit;
         if text[..i].chars().next_back().is_some_and(unicode::is_alphanumeric) {
             i += 1;
