@@ -110,12 +110,15 @@ impl WordFolder {
 /// a local folder keeps its fields in registers (through a reference, the
 /// corpus pass took 12 M instructions more).
 ///
-/// `PLAIN_LETTERS` takes a letter past ASCII that reads as itself in every form
+/// `SHORTCUTS` takes a letter past ASCII that reads as itself in every form
 /// (`unicode::is_plain_latin_letter`: `é`, `ą`, `ñ`) straight into the word, as
 /// `push_char` would after its questions (#14: 10 MB of French text spent 384
-/// instructions a letter in them). Only the tests fold without it, to hold the
-/// shortcut to the path it skips.
-fn fold_into<const PLAIN_LETTERS: bool>(mut folder: Folder, text: &str, each: &mut dyn FnMut(&Word)) -> Folder {
+/// instructions a letter in them), and hands on a whole word of lowercase ASCII
+/// letters and digits as the text itself, without copying it into both forms
+/// (`Folder::ascii_word`; #14: the copies were 8 % of a 10 MB English lint in
+/// Node). Only the tests fold without them, to hold the shortcuts to the path
+/// they skip.
+fn fold_into<const SHORTCUTS: bool>(mut folder: Folder, text: &str, each: &mut dyn FnMut(&Word)) -> Folder {
     let bytes = text.as_bytes();
     let mut offset = 0;
     while offset < bytes.len() {
@@ -134,6 +137,16 @@ fn fold_into<const PLAIN_LETTERS: bool>(mut folder: Folder, text: &str, each: &m
                 letters += usize::from(class & ASCII_LETTER);
                 classes |= class;
                 end += 1;
+            }
+            let whole_word = folder.start.is_none()
+                && classes & CAPITAL == 0
+                && end - offset <= MAX_WORD_CHARS
+                && bytes.get(end).is_none_or(|&b| ENDS_WORD[usize::from(b)]);
+            if SHORTCUTS && whole_word {
+                // No word going on, and what follows ends this one: it is the run.
+                folder.ascii_word((offset, end), &text[offset..end], letters, &mut *each);
+                offset = end;
+                continue;
             }
             folder.push_ascii_run(offset, &text[offset..end], letters, classes & CAPITAL != 0);
             offset = end;
@@ -167,7 +180,7 @@ fn fold_into<const PLAIN_LETTERS: bool>(mut folder: Folder, text: &str, each: &m
         let end = offset + c.len_utf8();
         offset = end;
         let start = end - c.len_utf8();
-        if PLAIN_LETTERS && unicode::is_plain_latin_letter(c) {
+        if SHORTCUTS && unicode::is_plain_latin_letter(c) {
             folder.push_plain_letter(start, end, c);
             continue;
         }
@@ -186,7 +199,7 @@ fn fold_into<const PLAIN_LETTERS: bool>(mut folder: Folder, text: &str, each: &m
         push_char(&mut folder, start, end, c, &mut *each);
     }
     folder.end_word(&mut *each);
-    folder.flush_run(&mut *each);
+    folder.run.flush(&mut *each);
     folder
 }
 
@@ -338,12 +351,54 @@ struct Folder {
     too_long: bool,
     pending: Option<Pending>,
     /// The current run of single-letter words.
-    run_read: String,
-    run_plain: String,
-    run_start: usize,
-    run_end: usize,
-    run_letters: usize,
+    run: SpacedRun,
     plain: String,
+}
+
+/// A run of single-letter words (`s p a c e d`), read as one word when it is
+/// long enough (`MIN_SPACED_LETTERS`).
+#[derive(Default)]
+struct SpacedRun {
+    read: String,
+    plain: String,
+    start: usize,
+    end: usize,
+    letters: usize,
+}
+
+impl SpacedRun {
+    /// Hands on a word that ended at `span`: a single letter goes on with the
+    /// run, any other word ends it first.
+    fn hand_on(&mut self, span: (usize, usize), read: &str, plain: &str, kind: WordKind, each: &mut dyn FnMut(&Word)) {
+        let single = single_letter(read, kind);
+        if single {
+            if self.letters == 0 {
+                self.start = span.0;
+            }
+            if self.letters >= MAX_WORD_CHARS {
+                self.flush(each);
+                self.start = span.0;
+            }
+            self.read.push_str(read);
+            self.plain.push_str(plain);
+            self.end = span.1;
+            self.letters += 1;
+        } else if self.letters > 0 {
+            self.flush(each);
+        }
+        each(&Word { span, read, plain, kind, single });
+    }
+
+    /// Hands on the run as one `Spaced` word when it is long enough, and empties it.
+    fn flush(&mut self, each: &mut dyn FnMut(&Word)) {
+        if self.letters >= MIN_SPACED_LETTERS {
+            let span = (self.start, self.end);
+            each(&Word { span, read: &self.read, plain: &self.plain, kind: WordKind::Spaced, single: false });
+        }
+        self.read.clear();
+        self.plain.clear();
+        self.letters = 0;
+    }
 }
 
 impl Folder {
@@ -352,13 +407,14 @@ impl Folder {
         let mut buffers = [
             std::mem::take(&mut self.mapped),
             std::mem::take(&mut self.unmapped),
-            std::mem::take(&mut self.run_read),
-            std::mem::take(&mut self.run_plain),
+            std::mem::take(&mut self.run.read),
+            std::mem::take(&mut self.run.plain),
             std::mem::take(&mut self.plain),
         ];
         buffers.iter_mut().for_each(String::clear);
         let [mapped, unmapped, run_read, run_plain, plain] = buffers;
-        *self = Folder { mapped, unmapped, run_read, run_plain, plain, ..Folder::default() };
+        let run = SpacedRun { read: run_read, plain: run_plain, ..SpacedRun::default() };
+        *self = Folder { mapped, unmapped, run, plain, ..Folder::default() };
     }
 
     fn push(&mut self, offset: usize, end: usize, c: char, each: &mut dyn FnMut(&Word)) {
@@ -567,35 +623,7 @@ impl Folder {
             self.plain.extend(read.chars().map(unicode::strip_accents));
             &self.plain
         };
-        let single = single_letter(read, kind);
-        if single {
-            if self.run_letters == 0 {
-                self.run_start = span.0;
-            }
-            if self.run_letters >= MAX_WORD_CHARS {
-                flush_run(
-                    &mut self.run_read,
-                    &mut self.run_plain,
-                    &mut self.run_letters,
-                    (self.run_start, self.run_end),
-                    each,
-                );
-                self.run_start = span.0;
-            }
-            self.run_read.push_str(read);
-            self.run_plain.push_str(plain);
-            self.run_end = span.1;
-            self.run_letters += 1;
-        } else if self.run_letters > 0 {
-            flush_run(
-                &mut self.run_read,
-                &mut self.run_plain,
-                &mut self.run_letters,
-                (self.run_start, self.run_end),
-                each,
-            );
-        }
-        each(&Word { span, read, plain, kind, single });
+        self.run.hand_on(span, read, plain, kind, each);
         self.mapped.clear();
         self.unmapped.clear();
         self.mapped_chars = 0;
@@ -608,25 +636,14 @@ impl Folder {
         self.too_long = false;
     }
 
-    fn flush_run(&mut self, each: &mut dyn FnMut(&Word)) {
-        flush_run(&mut self.run_read, &mut self.run_plain, &mut self.run_letters, (self.run_start, self.run_end), each);
+    /// A whole word of ASCII letters and digits without a capital, `word` in
+    /// the text at `span`, with no word going on: it reads as written, so the
+    /// text itself is handed on as both forms, as `push_ascii_run` and
+    /// `end_word` would hand on their copy of it.
+    fn ascii_word(&mut self, span: (usize, usize), word: &str, letters: usize, each: &mut dyn FnMut(&Word)) {
+        let kind = if letters > 0 && letters < word.len() { WordKind::Leet } else { WordKind::Plain };
+        self.run.hand_on(span, word, word, kind, each);
     }
-}
-
-/// Hands on the run of single letters as one `Spaced` word when it is long enough, and empties it.
-fn flush_run(
-    read: &mut String,
-    plain: &mut String,
-    letters: &mut usize,
-    span: (usize, usize),
-    each: &mut dyn FnMut(&Word),
-) {
-    if *letters >= MIN_SPACED_LETTERS {
-        each(&Word { span, read, plain, kind: WordKind::Spaced, single: false });
-    }
-    read.clear();
-    plain.clear();
-    *letters = 0;
 }
 
 /// Appends ASCII text lowercased: appended as is and, when it has `capitals`,
@@ -703,14 +720,15 @@ mod tests {
     }
 
     #[test]
-    fn plain_letters_fold_as_their_questions_would() {
+    fn shortcuts_fold_as_their_questions_would() {
         // Every word of generated texts (accented letters of the hosting's
-        // languages next to the characters the questions exist for: capitals,
-        // look-alikes, combining marks, invisible characters, leet, spaced
-        // letters) is the same with the shortcut and without it.
-        fn folded<const PLAIN_LETTERS: bool>(text: &str) -> Vec<String> {
+        // languages and whole ASCII words next to the characters the questions
+        // exist for: capitals, look-alikes, combining marks, invisible
+        // characters, leet, spaced letters, words at the length limit) is the
+        // same with the shortcuts and without them.
+        fn folded<const SHORTCUTS: bool>(text: &str) -> Vec<String> {
             let mut words = Vec::new();
-            fold_into::<PLAIN_LETTERS>(Folder::default(), text, &mut |w: &Word| {
+            fold_into::<SHORTCUTS>(Folder::default(), text, &mut |w: &Word| {
                 words.push(format!("{:?} {:?} {:?} {:?} {}", w.span, w.read, w.plain, w.kind, w.single));
             });
             words
@@ -718,6 +736,8 @@ mod tests {
         let pieces = [
             "é", "ą", "ł", "ñ", "ß", "œ", "ı", "É", "Ł", "а", "р", "п", "ο", "e", "p", "x", "ab", "1", "@", "$", "!", "|",
             "\\/", " ", ". ", "\u{301}", "\u{200b}", "\u{ad}", "ﬁ", "ｐ", "会", "ё", "\u{202e}", "\n", "ǅ", "ǆ",
+            " hello ", " free ", " v1agra ", " 2026 ", " Hello ", " a ", " b c d ", " x", "- ", "\r\n", ",", "(",
+            " abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijkl", "m", "z1",
         ];
         let mut words = 0;
         crate::text::generated_texts(&pieces, 8_000, 40, |text| {
