@@ -620,7 +620,7 @@ impl Folder {
             read
         } else {
             self.plain.clear();
-            self.plain.extend(read.chars().map(unicode::strip_accents));
+            unicode::push_stripped(read, &mut self.plain);
             &self.plain
         };
         self.run.hand_on(span, read, plain, kind, each);
