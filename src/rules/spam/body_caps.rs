@@ -160,8 +160,8 @@ fn line_capital_words(text: &str) -> (usize, usize) {
 }
 
 /// How much `stand_in_capital_words` gathers before counting it: the text up
-/// to the last line end in it (ours: a buffer bound; a longer line is gathered
-/// whole, and a buffer never holds more bytes than the text has).
+/// to the last line end in it, or a longer line's start (`shorten_line_start`)
+/// (ours: a buffer bound).
 const STAND_IN_CHUNK: usize = 64 * 1024;
 
 /// `capital_words` of a text with characters past ASCII by the ASCII path:
@@ -180,18 +180,17 @@ fn stand_in_capital_words(text: &str) -> Option<(usize, usize)> {
     let (mut words, mut capitals) = (0, 0);
     let mut at = 0;
     while at < bytes.len() {
-        if len + 8 > gathered.len() {
+        while len + 8 > gathered.len() {
             // Words and quoted lines end at a line end: the text up to the last one is counted.
-            match memchr::memrchr(b'\n', &gathered[..len]) {
-                Some(last) => {
-                    let (w, c) = ascii_capital_words(&gathered[..=last]);
-                    words += w;
-                    capitals += c;
-                    gathered.copy_within(last + 1..len, 0);
-                    len -= last + 1;
-                }
-                None => gathered.resize((gathered.len() * 2).min(bytes.len() + 8), 0),
+            if let Some(last) = memchr::memrchr(b'\n', &gathered[..len]) {
+                let (w, c) = ascii_capital_words(&gathered[..=last]);
+                words += w;
+                capitals += c;
+                gathered.copy_within(last + 1..len, 0);
+                len -= last + 1;
+                continue;
             }
+            len = shorten_line_start(&mut gathered, len, &mut words, &mut capitals);
         }
         // Arrays of eight, not slices: under opt-level "s" a slice's
         // `copy_from_slice` stays a call in the wasm (a twentieth of a 10 MB
@@ -226,6 +225,39 @@ fn stand_in_capital_words(text: &str) -> Option<(usize, usize)> {
     }
     let (w, c) = ascii_capital_words(&gathered[..len]);
     Some((words + w, capitals + c))
+}
+
+/// A line's start longer than `stand_in_capital_words`' buffer, `gathered[..len]`
+/// with no line end: what decides its count is kept in a few bytes and the rest
+/// counted, so the buffer never grows (a line of 30 MB, a single one, would
+/// have taken a buffer of 30 MB). Blanks alone: nothing (the line's first other
+/// byte is still to come); a quoted line: its `>` (nothing of it counts); an
+/// unquoted one: counted up to its last byte that is no letter, and the word
+/// going on there kept as `#` (unquoted, no letter) and three letters of its
+/// case, `AAA` when all of its letters so far are capitals, else `aaa`.
+/// Returns the new length.
+fn shorten_line_start(gathered: &mut [u8], len: usize, words: &mut usize, capitals: &mut usize) -> usize {
+    let start = &gathered[..len];
+    let Some(first) = start.iter().position(|b| !matches!(b, b'\t' | 0x0b | 0x0c | b'\r' | b' ')) else { return 0 };
+    if start[first] == b'>' {
+        gathered[0] = b'>';
+        return 1;
+    }
+    let cut = start.iter().rposition(|b| !b.is_ascii_alphabetic()).map_or(0, |at| at + 1);
+    let (w, c) = ascii_capital_words(&start[..cut]);
+    *words += w;
+    *capitals += c;
+    let word = &start[cut..];
+    let kept: &[u8] = match word.len() {
+        0..3 => word,
+        _ if word.iter().all(u8::is_ascii_uppercase) => b"AAA",
+        _ => b"aaa",
+    };
+    let kept_len = kept.len();
+    let mut shortened = [b'#'; 4];
+    shortened[1..=kept_len].copy_from_slice(kept);
+    gathered[..=kept_len].copy_from_slice(&shortened[..=kept_len]);
+    kept_len + 1
 }
 
 /// The ASCII byte a character past ASCII stands as to `capital_words`: `a` for
@@ -521,11 +553,29 @@ mod tests {
             assert_eq!(capital_words(text), line_capital_words(text), "{text:?}");
         }
         // Texts past the chunk: words and quoted lines either side of where it is cut,
-        // and a line longer than a chunk.
+        // and lines longer than a chunk: unquoted, quoted, after a long indent, with
+        // a word longer than a chunk in capitals and not, a quote mark right after a cut.
         let line = "ÉTÉ SALE ok été Mixed \u{a0}> NOT QUOTED\r\n\u{a0}> QUOTED ÉTÉ LINE\nŁÓDŹ";
-        for text in [line.repeat(5_000), format!("{}\n> QUOTED", "é WORD ".repeat(20_000)), "ÉTÉ ".repeat(40_000)] {
-            assert!(text.len() > 2 * STAND_IN_CHUNK);
-            assert_eq!(stand_in_capital_words(&text), Some(line_capital_words(&text)));
+        let long_word = "A".repeat(3 * STAND_IN_CHUNK);
+        let mixed_word = format!("{}b{}", "A".repeat(STAND_IN_CHUNK), "É".repeat(STAND_IN_CHUNK));
+        for text in [
+            line.repeat(5_000),
+            format!("{}\n> QUOTED", "é WORD ".repeat(20_000)),
+            "ÉTÉ ".repeat(40_000),
+            format!("> {}\nNOT QUOTED ÉTÉ", "ÉTÉ ".repeat(40_000)),
+            format!("{}> QUOTED ÉTÉ {}\nNEXT été", " \u{a0}".repeat(50_000), "ÉTÉ ".repeat(30_000)),
+            format!("é {long_word} ok {long_word}\n{mixed_word} é"),
+            format!("ab {mixed_word}\r\n{long_word}"),
+            format!("{}", "é ".repeat(STAND_IN_CHUNK / 3) + &" > NOT A QUOTE ÉTÉ".repeat(10_000)),
+            format!("{}{}", "x".repeat(STAND_IN_CHUNK - 1), "\n> QUOTED ÉTÉ ".repeat(20_000)),
+        ]
+        .into_iter()
+        // Cuts at every phase of short words and of quote marks inside a line.
+        .chain(["é", "é ", "éa", "éab", "é A"].into_iter().flat_map(|lead| {
+            [format!("{lead}{}", "ab ".repeat(100_000)), format!("{lead}{}", " > WORD".repeat(50_000))]
+        })) {
+            assert!(text.len() > STAND_IN_CHUNK);
+            assert_eq!(stand_in_capital_words(&text), Some(line_capital_words(&text)), "{}", &text[..80]);
         }
     }
 
