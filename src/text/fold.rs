@@ -47,6 +47,20 @@ pub enum WordKind {
     TooLong,
 }
 
+impl WordKind {
+    /// The kind of a word of `letters` letters and `leet_marks` digits and
+    /// leet symbols (`too_long`: past `MAX_WORD_CHARS`).
+    fn of(too_long: bool, letters: usize, leet_marks: usize) -> WordKind {
+        if too_long {
+            WordKind::TooLong
+        } else if letters > 0 && leet_marks > 0 {
+            WordKind::Leet
+        } else {
+            WordKind::Plain
+        }
+    }
+}
+
 /// One word of a folded text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Word<'a> {
@@ -601,13 +615,7 @@ impl Folder {
         self.pending = None;
         let Some(start) = self.start.take() else { return };
         let span = (start, self.end);
-        let kind = if self.too_long {
-            WordKind::TooLong
-        } else if self.letters > 0 && self.leet_marks > 0 {
-            WordKind::Leet
-        } else {
-            WordKind::Plain
-        };
+        let kind = WordKind::of(self.too_long, self.letters, self.leet_marks);
         let read = if self.too_long {
             ""
         } else if self.uses_lookalike && !self.foreign && self.split {
@@ -641,8 +649,8 @@ impl Folder {
     /// text itself is handed on as both forms, as `push_ascii_run` and
     /// `end_word` would hand on their copy of it.
     fn ascii_word(&mut self, span: (usize, usize), word: &str, letters: usize, each: &mut dyn FnMut(&Word)) {
-        let kind = if letters > 0 && letters < word.len() { WordKind::Leet } else { WordKind::Plain };
-        self.run.hand_on(span, word, word, kind, each);
+        // Its digits are its leet marks, as `push_ascii_run` counts them.
+        self.run.hand_on(span, word, word, WordKind::of(false, letters, word.len() - letters), each);
     }
 }
 

@@ -69,13 +69,31 @@ pub fn find_byte(bytes: &[u8], from: usize, wanted: impl Fn(u8) -> bool) -> Opti
     bytes.get(at..)?.iter().position(|&b| wanted(b)).map(|p| at + p)
 }
 
-/// The bytes of a `u64` lane by lane (SWAR).
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = ONES * 0x80;
+/// A byte in each lane of a `u64` (SWAR: eight bytes a step, each a lane),
+/// and the high bit of each lane, where the lane tests below mark a byte.
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
+pub(crate) const HIGH: u64 = ONES * 0x80;
 
-/// Whether the wasm build is running: searches take its way (eight bytes a
-/// step as the lanes of a `u64`) there, and the vector searches natively.
-const WASM: bool = cfg!(target_arch = "wasm32");
+/// Whether the wasm build is running: the scans take its way (eight bytes a
+/// step as the lanes of a `u64`) there, and the vector loops natively.
+pub(crate) const WASM: bool = cfg!(target_arch = "wasm32");
+
+/// The high bit of each byte of `x` over `after` and under `before` (both at
+/// most 0x80) that has no high bit itself, exactly ("hasbetween" of the bit
+/// twiddling hacks: neither difference borrows nor carries out of its byte).
+#[inline(always)]
+pub(crate) fn ascii_bytes_between(x: u64, after: u8, before: u8) -> u64 {
+    let low = x & !HIGH;
+    (ONES * (127 + u64::from(before)) - low) & !x & (low + ONES * (127 - u64::from(after))) & HIGH
+}
+
+/// How many lanes `bits` marks (only high bits set): the multiplication adds
+/// the eight one-bit lanes into the top byte (at most 8, no carry); a `popcnt`
+/// is not in the baseline x86-64 the native build targets.
+#[inline(always)]
+pub(crate) fn marked_lanes(bits: u64) -> usize {
+    ((bits >> 7).wrapping_mul(ONES) >> 56) as usize
+}
 
 /// Where the first of `needles` (one to three bytes) is in `haystack`. memchr's
 /// searches natively (SIMD); in the wasm, which has no SIMD and where memchr
@@ -115,13 +133,7 @@ pub fn find_digit(bytes: &[u8], from: usize) -> Option<usize> {
 
 /// `find_digit` sixteen bytes a step.
 fn first_digit_by_lanes(bytes: &[u8], from: usize) -> Option<usize> {
-    // Bytes over 0x2F and under 0x3A with no high bit ("hasbetween" of the bit
-    // twiddling hacks: neither difference borrows nor carries out of its byte).
-    let hits = |eight: &[u8; 8]| {
-        let x = u64::from_le_bytes(*eight);
-        let low = x & !HIGH;
-        (ONES * (127 + 0x3a) - low) & !x & (low + ONES * (127 - 0x2f)) & HIGH
-    };
+    let hits = |eight: &[u8; 8]| ascii_bytes_between(u64::from_le_bytes(*eight), b'0' - 1, b'9' + 1);
     first_hit(bytes.get(from..)?, hits, |b| b.is_ascii_digit()).map(|at| from + at)
 }
 

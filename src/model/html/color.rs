@@ -408,13 +408,7 @@ mod tests {
 
     #[test]
     fn the_luminance_table_holds_the_wcag_definition() {
-        let direct = |c: Rgba| {
-            let channel = |c: u8| {
-                let c = c as f64 / 255.0;
-                if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
-            };
-            0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b)
-        };
+        let direct = |c: Rgba| 0.2126 * linear_channel(c.r) + 0.7152 * linear_channel(c.g) + 0.0722 * linear_channel(c.b);
         for v in 0..=255u8 {
             for c in [Rgba { r: v, g: 0, b: 0, a: 1.0 }, Rgba { r: 0, g: v, b: 0, a: 1.0 }, Rgba { r: 0, g: 0, b: v, a: 1.0 },
                 Rgba { r: v, g: v.wrapping_mul(7), b: 255 - v, a: 0.5 }] {

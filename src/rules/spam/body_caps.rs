@@ -13,7 +13,7 @@ use crate::rules::scores;
 use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
 use crate::settings::{Evidence, Kind, Threshold};
 use crate::title;
-use crate::text::unicode;
+use crate::text::{marked_lanes, unicode, HIGH};
 
 crate::rule_texts! { "spam/body-caps";
     summary => {
@@ -172,7 +172,6 @@ const STAND_IN_CHUNK: usize = 64 * 1024;
 /// whole word out of the count, which the ASCII path cannot say, and the
 /// general path counts the text.
 fn stand_in_capital_words(text: &str) -> Option<(usize, usize)> {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let bytes = text.as_bytes();
     let two_bytes = two_byte_stand_ins();
     let mut gathered = vec![0u8; bytes.len().min(STAND_IN_CHUNK) + 8];
@@ -238,7 +237,7 @@ fn stand_in_capital_words(text: &str) -> Option<(usize, usize)> {
 /// Returns the new length.
 fn shorten_line_start(gathered: &mut [u8], len: usize, words: &mut usize, capitals: &mut usize) -> usize {
     let start = &gathered[..len];
-    let Some(first) = start.iter().position(|b| !matches!(b, b'\t' | 0x0b | 0x0c | b'\r' | b' ')) else { return 0 };
+    let Some(first) = start.iter().position(|&b| !is_indent(b)) else { return 0 };
     if start[first] == b'>' {
         gathered[0] = b'>';
         return 1;
@@ -357,6 +356,12 @@ const CLASSES: [u8; 256] = {
     table
 };
 
+/// Whether an ASCII byte may come before a quoted line's `>`: the white space
+/// `str::trim_start` drops (tab, VT, FF, CR, space; a line end ends the line).
+fn is_indent(b: u8) -> bool {
+    matches!(b, b'\t' | 0x0b | 0x0c | b'\r' | b' ')
+}
+
 /// `capital_words` of an ASCII text (#14: most bodies are ASCII). A line is
 /// quoted when its first byte other than the white space `str::trim_start`
 /// drops (tab, VT, FF, CR, space) is `>`; a line end ends a word, as
@@ -371,7 +376,7 @@ fn ascii_capital_words(text: &[u8]) -> (usize, usize) {
     let mut at = 0;
     while at < text.len() {
         let mut first = at;
-        while first < text.len() && matches!(text[first], b'\t' | 0x0b | 0x0c | b'\r' | b' ') {
+        while text.get(first).is_some_and(|&b| is_indent(b)) {
             first += 1;
         }
         let end = memchr::memchr(b'\n', &text[first..]).map_or(text.len(), |i| first + i);
@@ -389,16 +394,8 @@ fn ascii_capital_words(text: &[u8]) -> (usize, usize) {
 /// `b | 0x20` is from `a` to `z` exactly then, and adding 0x1F and 0x05 to such
 /// bytes (under 0x80) carries into no other byte.
 fn ascii_letter_bits(x: u64) -> u64 {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let x = x | 0x2020_2020_2020_2020;
     x.wrapping_add(0x1f1f_1f1f_1f1f_1f1f) & !x.wrapping_add(0x0505_0505_0505_0505) & HIGH
-}
-
-/// How many bytes have their high bit set in `bits` (no other bit set): the
-/// multiplication adds the eight bytes' bits into the top byte (at most 8, no
-/// carry); a `popcnt` is not in the baseline x86-64 the native build targets.
-fn lanes(bits: u64) -> usize {
-    ((bits >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
 }
 
 /// Words of three letters or more, and those in capitals, in ASCII text with no
@@ -410,7 +407,6 @@ fn lanes(bits: u64) -> usize {
 /// before carries to its last letter (in three steps, of one, two and four
 /// bytes, and from one block of eight to the next by the last byte's bits).
 fn ascii_unquoted_capital_words(text: &[u8]) -> (usize, usize) {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let (mut words, mut capitals) = (0usize, 0usize);
     // The bits of the eight bytes before: letters, and letters with a lowercase one at or before them in their word.
     let (mut letters_before, mut lower_before) = (0u64, 0u64);
@@ -428,8 +424,8 @@ fn ascii_unquoted_capital_words(text: &[u8]) -> (usize, usize) {
         lower |= lower << 16 & joined_2;
         lower |= lower << 32 & joined_4;
         let ends = !letters & HIGH & after_1 & after_2 & after_3;
-        words += lanes(ends);
-        capitals += lanes(ends & !(lower << 8 | lower_before >> 56));
+        words += marked_lanes(ends);
+        capitals += marked_lanes(ends & !(lower << 8 | lower_before >> 56));
         (letters_before, lower_before) = (letters, lower);
     };
     // Arrays of eight: a slice's `copy_from_slice` stays a call in the wasm (opt-level "s").
