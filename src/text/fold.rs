@@ -162,6 +162,13 @@ fn fold_into<const SHORTCUTS: bool>(mut folder: Folder, text: &str, each: &mut d
                 offset = end;
                 continue;
             }
+            let latin = SHORTCUTS && folder.start.is_none() && classes & CAPITAL == 0 && bytes.get(end).is_some_and(|b| !b.is_ascii());
+            if let Some((end, letters, chars)) = if latin { latin_word(text, offset) } else { None } {
+                // The run goes on with letters that read as themselves (`déjà`).
+                folder.latin_word((offset, end), &text[offset..end], letters, chars, &mut *each);
+                offset = end;
+                continue;
+            }
             folder.push_ascii_run(offset, &text[offset..end], letters, classes & CAPITAL != 0);
             offset = end;
             continue;
@@ -201,6 +208,16 @@ fn fold_into<const SHORTCUTS: bool>(mut folder: Folder, text: &str, each: &mut d
         offset = end;
         let start = end - c.len_utf8();
         if SHORTCUTS && unicode::is_plain_latin_letter(c) {
+            let whole = match folder.start.is_none() && folder.pending.is_none() {
+                true => latin_word(text, start),
+                false => None,
+            };
+            if let Some((end, letters, chars)) = whole {
+                // A whole word starts with it (`été`, `źródło`).
+                folder.latin_word((start, end), &text[start..end], letters, chars, &mut *each);
+                offset = end;
+                continue;
+            }
             folder.push_plain_letter(start, end, c);
             continue;
         }
@@ -221,6 +238,47 @@ fn fold_into<const SHORTCUTS: bool>(mut folder: Folder, text: &str, each: &mut d
     folder.end_word(&mut *each);
     folder.run.flush(&mut *each);
     folder
+}
+
+/// The end, letters and characters of a whole word at `from` in `text`, of
+/// lowercase ASCII letters and digits and letters that read as themselves
+/// (`unicode::is_plain_latin_letter`) but for those spelled out (`ß`, `æ`,
+/// `œ`), ended by a byte that `ENDS_WORD` or by the text's end, of at most
+/// `MAX_WORD_CHARS` characters; `None` for any other. Such a word reads as
+/// written: `Folder::latin_word` hands on the text itself (#14: copied a
+/// character at a time into the word, French and Polish words were a fifth of
+/// a 10 MB lint's fold).
+fn latin_word(text: &str, from: usize) -> Option<(usize, usize, usize)> {
+    let bytes = text.as_bytes();
+    let (mut at, mut letters, mut chars) = (from, 0, 0);
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            let class = ASCII_CLASS[usize::from(b)];
+            if class == 0 {
+                if ENDS_WORD[usize::from(b)] {
+                    break;
+                }
+                return None;
+            }
+            if class & CAPITAL != 0 {
+                return None;
+            }
+            letters += usize::from(class & ASCII_LETTER);
+            at += 1;
+        } else {
+            let c = text.get(at..)?.chars().next()?;
+            if !unicode::is_plain_latin_letter(c) || matches!(c, 'ß' | 'æ' | 'œ') {
+                return None;
+            }
+            letters += 1;
+            at += c.len_utf8();
+        }
+        chars += 1;
+        if chars > MAX_WORD_CHARS {
+            return None;
+        }
+    }
+    Some((at, letters, chars))
 }
 
 /// `ASCII_CLASS` of a lowercase ASCII letter, and the bit of every letter; a
@@ -666,6 +724,16 @@ impl Folder {
         }
         self.run.hand_on(span, word, word, kind, each);
     }
+
+    /// A whole word that reads as written (`latin_word`), `word` in the text
+    /// at `span`, with no word going on: handed on as the text itself and its
+    /// plain form, as `push_ascii_run`, `push_plain_letter` and `end_word`
+    /// would hand on their copies.
+    fn latin_word(&mut self, span: (usize, usize), word: &str, letters: usize, chars: usize, each: &mut dyn FnMut(&Word)) {
+        self.plain.clear();
+        unicode::push_stripped(word, &mut self.plain);
+        self.run.hand_on(span, word, &self.plain, WordKind::of(false, letters, chars - letters), each);
+    }
 }
 
 /// Appends ASCII text lowercased: appended as is and, when it has `capitals`,
@@ -760,6 +828,7 @@ mod tests {
             "\\/", " ", ". ", "\u{301}", "\u{200b}", "\u{ad}", "ﬁ", "ｐ", "会", "ё", "\u{202e}", "\n", "ǅ", "ǆ",
             " hello ", " free ", " v1agra ", " 2026 ", " Hello ", " a ", " b c d ", " x", "- ", "\r\n", ",", "(",
             " abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijkl", "m", "z1",
+            "æ", " été ", " déjà ", "źródło", " zażółć1 ", "à", "ç", "ÿ", " où ", "ñandú", "éééééééééééééééééééééééééééééééé", "déJà", "Déjà",
         ];
         let mut words = 0;
         crate::text::generated_texts(&pieces, 8_000, 40, |text| {
