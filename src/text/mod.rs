@@ -95,6 +95,31 @@ pub(crate) fn marked_lanes(bits: u64) -> usize {
     ((bits >> 7).wrapping_mul(ONES) >> 56) as usize
 }
 
+/// The characters of `bytes`, which are UTF-8: the bytes that are no
+/// continuation byte (`10xxxxxx`). Natively a vectorised count; in the wasm
+/// eight bytes a step as the lanes of a `u64` (a byte loop there).
+pub fn utf8_chars(bytes: &[u8]) -> usize {
+    if WASM { utf8_chars_by_lanes(bytes) } else { bytes.iter().filter(|&&b| !is_continuation(b)).count() }
+}
+
+fn is_continuation(b: u8) -> bool {
+    b & 0xc0 == 0x80
+}
+
+/// `utf8_chars` by lanes: a continuation byte has its high bit set and the
+/// next one clear, which the shift by one brings to the high bit of its lane.
+fn utf8_chars_by_lanes(bytes: &[u8]) -> usize {
+    let (blocks, rest) = bytes.as_chunks::<8>();
+    let continuations: usize = blocks
+        .iter()
+        .map(|block| {
+            let x = u64::from_le_bytes(*block);
+            marked_lanes(x & !(x << 1) & HIGH)
+        })
+        .sum();
+    bytes.len() - continuations - rest.iter().filter(|&&b| is_continuation(b)).count()
+}
+
 /// Where the first of `needles` (one to three bytes) is in `haystack`. memchr's
 /// searches natively (SIMD); in the wasm, which has no SIMD and where memchr
 /// reads a 32-bit word a step, sixteen bytes a step as the lanes of two `u64`s
@@ -207,7 +232,21 @@ pub fn count_words(text: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{count_words, find_any, find_any_by_lanes, find_byte, find_digit};
+    use super::{count_words, find_any, find_any_by_lanes, find_byte, find_digit, utf8_chars, utf8_chars_by_lanes};
+
+    #[test]
+    fn utf8_characters_are_counted_as_the_standard_library_counts_them() {
+        // Characters of one to four bytes at every place of texts up to four blocks long.
+        let pieces = ["a", "é", "ł", "€", "会", "😀", "\u{7f}", "\u{80}", "\u{7ff}", "\u{800}", "\u{ffff}", "\u{10000}", "\u{10ffff}", " ", "\n"];
+        let mut texts = 0;
+        crate::text::generated_texts(&pieces, 3_000, 24, |text| {
+            let chars = text.chars().count();
+            assert_eq!(utf8_chars(text.as_bytes()), chars, "{text:?}");
+            assert_eq!(utf8_chars_by_lanes(text.as_bytes()), chars, "{text:?}");
+            texts += 1;
+        });
+        assert_eq!(texts, 3_000);
+    }
 
     #[test]
     fn the_lane_searches_find_what_a_byte_at_a_time_finds() {

@@ -7,7 +7,9 @@ use crate::model::Message;
 use crate::report::{Location, Severity};
 use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
 use crate::settings::{Evidence, Kind, Threshold};
+use crate::text;
 use crate::title;
+use std::ops::Range;
 
 crate::rule_texts! { "size/line-length";
     summary => {
@@ -160,6 +162,7 @@ fn check(message: &Message, cx: &mut Context) {
     let mut over_soft = 0usize;
     let mut first_soft: Option<(usize, usize, usize)> = None;
     let mut longest_soft = 0usize;
+    let mut characters = LineCharacters::new(message);
     // The lines as the message's line index found them (no second pass over the bytes).
     for (index, (start, end)) in message.line_index.lines_in(raw, 0..raw.len()).enumerate() {
         let line_no = index + 1;
@@ -167,7 +170,7 @@ fn check(message: &Message, cx: &mut Context) {
         if len > hard {
             over_hard.push((line_no, start, end));
         } else if len > soft {
-            let chars = characters(&raw[start..end]);
+            let chars = characters.count(start, end);
             if chars <= soft {
                 continue;
             }
@@ -211,6 +214,30 @@ fn check(message: &Message, cx: &mut Context) {
     }
 }
 
+/// The characters of the lines of a message, asked in order: a line inside a
+/// body mail-parser read as UTF-8 (`Message::utf8_ranges`) is counted without
+/// checking it again, any other by `characters`.
+struct LineCharacters<'m> {
+    raw: &'m [u8],
+    utf8: std::iter::Peekable<std::vec::IntoIter<Range<usize>>>,
+}
+
+impl<'m> LineCharacters<'m> {
+    fn new(message: &Message<'m>) -> LineCharacters<'m> {
+        LineCharacters { raw: message.raw, utf8: message.utf8_ranges().into_iter().peekable() }
+    }
+
+    /// The characters of the line at `start..end`, after the lines asked before it.
+    fn count(&mut self, start: usize, end: usize) -> usize {
+        // Ranges ending before this line end before every later one too.
+        while self.utf8.next_if(|range| range.end < end).is_some() {}
+        match self.utf8.peek() {
+            Some(range) if range.start <= start => text::utf8_chars(&self.raw[start..end]),
+            _ => characters(&self.raw[start..end]),
+        }
+    }
+}
+
 /// The characters of a line: its code points when it is UTF-8 (RFC 6532 §3.4
 /// counts the 78 in characters), otherwise its octets (one 8-bit charset byte,
 /// one character).
@@ -237,4 +264,66 @@ fn location_of(message: &Message, start: usize, end: usize) -> Location {
         location.part = Some(part.index);
     }
     location
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Origin;
+
+    #[test]
+    fn lines_of_utf8_bodies_are_counted_as_lines_checked_one_by_one() {
+        let head = "From: a@example.com\nTo: b@example.com\nSubject: Zażółć gęślą jaźń, déjà vu, ñandú, 会议 and more words to pass the line\nMIME-Version: 1.0\n";
+        let accented = "zażółć gęślą jaźń déjà été ñandú ".repeat(4);
+        let mut inputs: Vec<Vec<u8>> = vec![
+            format!("{head}Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n{accented}\n{accented}\r\nshort\n{accented}").into_bytes(),
+            format!("{head}Content-Type: text/html; charset=utf-8\n\n<p>{accented}</p>\n").into_bytes(),
+            format!("{head}Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n{accented}=\n{accented}\n").into_bytes(),
+            format!(
+                "{head}Content-Type: multipart/mixed; boundary=B\n\n--B\nContent-Type: text/plain; charset=utf-8\n\n{accented}\n--B\nContent-Type: application/octet-stream\n\n{accented}\n--B\nContent-Type: text/plain\n\n{accented}\n--B--\n{accented}\n"
+            )
+            .into_bytes(),
+        ];
+        // Bytes that are not UTF-8: Latin-1 without a charset, and with one, and declared UTF-8;
+        // in a header and in a part before a UTF-8 body.
+        let latin1: Vec<u8> = accented.chars().map(|c| if (c as u32) < 0x100 { c as u8 } else { b'?' }).collect();
+        let mut raw = b"From: a@example.com\nSubject: ".to_vec();
+        raw.extend_from_slice(&latin1);
+        raw.extend_from_slice(b"\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=B\n\n--B\nContent-Type: application/octet-stream\n\n");
+        raw.extend_from_slice(&latin1);
+        raw.extend_from_slice(format!("\n--B\nContent-Type: text/plain; charset=utf-8\n\n{accented}\n--B--\n").as_bytes());
+        inputs.push(raw);
+        for content_type in ["", "Content-Type: text/plain; charset=iso-8859-1\n", "Content-Type: text/plain; charset=utf-8\n"] {
+            let mut raw = format!("{head}{content_type}Content-Transfer-Encoding: 8bit\n\n").into_bytes();
+            raw.extend_from_slice(&latin1);
+            raw.extend_from_slice(b"\n");
+            raw.extend_from_slice(accented.as_bytes());
+            inputs.push(raw);
+        }
+        let mut fast = 0;
+        for raw in &inputs {
+            let message = Message::analyse(raw, Origin::Raw, Vec::new(), &crate::model::test_limits());
+            for range in message.utf8_ranges() {
+                assert!(std::str::from_utf8(&raw[range]).is_ok());
+            }
+            let mut counted = LineCharacters::new(&message);
+            for (start, end) in message.line_index.lines_in(raw, 0..raw.len()) {
+                let inside = message.utf8_ranges().iter().any(|r| r.start <= start && end <= r.end);
+                fast += usize::from(inside && end - start > 78);
+                assert_eq!(counted.count(start, end), characters(&raw[start..end]), "{:?}", String::from_utf8_lossy(&raw[start..end]));
+            }
+        }
+        // The UTF-8 bodies' long lines took the way without the check.
+        assert!(fast >= 7, "{fast}");
+    }
+
+    #[test]
+    fn a_line_is_counted_without_the_check_only_when_a_utf8_range_holds_all_of_it() {
+        // Lines 0..5, 6..15 and 16..21; the first range ends inside the second
+        // line, before a byte that makes it no UTF-8 (then it is 9 octets, not 5 characters).
+        let mut raw = "été\nééété\nété".as_bytes().to_vec();
+        raw[13] = 0xe9;
+        let mut counted = LineCharacters { raw: &raw, utf8: vec![0..13, 16..21].into_iter().peekable() };
+        assert_eq!([counted.count(0, 5), counted.count(6, 15), counted.count(16, 21)], [3, 9, 3]);
+    }
 }
