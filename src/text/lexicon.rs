@@ -46,18 +46,22 @@ fn leet_letters(c: char) -> &'static [char] {
 
 /// A key shared by a word and its leet spellings (`pills`, `p1lls`, `p!lls`).
 fn leet_key(plain: &str) -> String {
-    plain
-        .chars()
-        .map(|c| match c {
-            '0' => 'o',
-            '1' | '!' | '|' | 'l' => 'i',
-            '3' => 'e',
-            '4' | '@' => 'a',
-            '5' | '$' => 's',
-            '7' => 't',
-            c => c,
-        })
-        .collect()
+    let mut key = String::with_capacity(plain.len());
+    push_leet_key(plain, &mut key);
+    key
+}
+
+/// `leet_key` of `plain`, appended to `out`.
+fn push_leet_key(plain: &str, out: &mut String) {
+    out.extend(plain.chars().map(|c| match c {
+        '0' => 'o',
+        '1' | '!' | '|' | 'l' => 'i',
+        '3' => 'e',
+        '4' | '@' => 'a',
+        '5' | '$' => 's',
+        '7' => 't',
+        c => c,
+    }));
 }
 
 /// Whether the leet word `written` spells the entry word `entry` (both plain).
@@ -297,8 +301,14 @@ struct Trie {
     /// A bit per `pair_slot` of the first two words of every longer entry: a
     /// first word followed by a word whose pair bit is clear starts no match
     /// that goes on (`Scan::kept`). `starts`, `alone` and `pairs` are derived
-    /// from the edges (`derive_start_filters`).
+    /// from the edges (`derive_filters`).
     pairs: Vec<u64>,
+    /// The same filter of the leet keys: a leet word whose key's bit is clear
+    /// spells no entry word, known without looking its key up (#14: version
+    /// numbers, hex numbers and names like `ext4` in technical mail; each was
+    /// given a key of its own and looked up in both lexicons). Derived from
+    /// `leet_keys` (`derive_filters`).
+    leet_filter: Vec<u64>,
 }
 
 fn edge_key(node: u32, word: u32) -> u64 {
@@ -379,6 +389,7 @@ impl<P> Lexicon<P> {
             starts: Vec::new(),
             alone: Vec::new(),
             pairs: Vec::new(),
+            leet_filter: Vec::new(),
         };
         let mut lexicon = Lexicon { trie, entries: Vec::with_capacity(terms.len()) };
         let mut scratch = Scratch::default();
@@ -388,7 +399,7 @@ impl<P> Lexicon<P> {
                 lexicon.entries.push(Entry { term: Cow::Owned(term), read: Cow::Owned(read), payload });
             }
         }
-        lexicon.trie.derive_start_filters();
+        lexicon.trie.derive_filters();
         lexicon
     }
 
@@ -674,8 +685,9 @@ impl<P> Lexicon<P> {
             starts: Vec::new(),
             alone: Vec::new(),
             pairs: Vec::new(),
+            leet_filter: Vec::new(),
         };
-        trie.derive_start_filters();
+        trie.derive_filters();
         Some(Lexicon { trie, entries })
     }
 }
@@ -836,8 +848,13 @@ impl Trie {
     }
 
     /// `starts`, `alone` and `pairs`, from the root's edges (the first words)
-    /// and the edges from their nodes (the second words).
-    fn derive_start_filters(&mut self) {
+    /// and the edges from their nodes (the second words), and `leet_filter`.
+    fn derive_filters(&mut self) {
+        let mut leet_filter = vec![0u64; FILTER_BITS / 64];
+        for key in &self.leet_keys.texts {
+            set_bit(&mut leet_filter, filter_slot(key));
+        }
+        self.leet_filter = leet_filter;
         let [mut starts, mut alone, mut pairs] = [(); 3].map(|_| vec![0u64; FILTER_BITS / 64]);
         // The `filter_slot` of the word leading to each child of the root.
         let mut first_slots = vec![None; self.nodes.len()];
@@ -863,18 +880,28 @@ impl Trie {
 
     /// The numbers of the entry words a text word may be: its own plain word's
     /// (`None` when no entry has it) and, for a leet word, the entry words it
-    /// may spell. Looked up once per text word, for every partial match.
-    fn candidates(&self, word: &Word, leet: &mut Vec<u32>) -> Option<u32> {
+    /// may spell (its key written into `key`). Looked up once per text word,
+    /// for every partial match; `slot` is the word's `filter_slot`.
+    fn candidates(&self, word: &Word, slot: usize, leet: &mut Vec<u32>, key: &mut String) -> Option<u32> {
         leet.clear();
         if word.kind == WordKind::Leet {
-            let key = self.leet_keys.get(&leet_key(word.plain));
-            if let Some(&(first, _)) = key.and_then(|k| self.leet_chains.get(k as usize)) {
+            key.clear();
+            push_leet_key(word.plain, key);
+            let found = match bit(&self.leet_filter, filter_slot(key)) {
+                true => self.leet_keys.get(key),
+                false => None,
+            };
+            if let Some(&(first, _)) = found.and_then(|k| self.leet_chains.get(k as usize)) {
                 for id in chain(first, &self.leet_next) {
                     let Some(plain) = self.words.text(id) else { continue };
                     if plain != word.plain && spells(word.plain, plain) {
                         leet.push(id);
                     }
                 }
+            }
+            if !bit(&self.filter, slot) {
+                // Its own plain form is no entry's word either.
+                return None;
             }
         }
         self.words.get(word.plain)
@@ -949,8 +976,9 @@ struct Scan<'l> {
     /// in place: no sort for a list the lexicon bounds).
     firsts: Vec<(Range<usize>, usize)>,
     next: Vec<u32>,
-    /// The entry words a leet text word may spell (`Trie::candidates`).
+    /// The entry words a leet text word may spell (`Trie::candidates`), and its key.
     leet: Vec<u32>,
+    leet_key: String,
     /// A plain word that may start an entry but is none alone, met where no
     /// match was under way: it is kept, not read, until the next word, and read
     /// then only if that word may follow it in an entry (`Trie::may_pair`) or
@@ -987,6 +1015,7 @@ impl<'l> Scan<'l> {
             firsts: Vec::new(),
             next: Vec::new(),
             leet: Vec::new(),
+            leet_key: String::new(),
             kept: None,
             kept_read: String::new(),
             kept_plain: String::new(),
@@ -1133,7 +1162,7 @@ impl<'l> Scan<'l> {
             // No entry has this word: no partial match goes on, none starts.
             return;
         }
-        let own = self.trie.candidates(word, &mut self.leet);
+        let own = self.trie.candidates(word, slot, &mut self.leet, &mut self.leet_key);
         if own.is_none() && self.leet.is_empty() {
             return;
         }
@@ -1254,7 +1283,7 @@ mod tests {
         edges.sort();
         format!(
             "{:?}",
-            (&t.nodes, &t.words.texts, &t.leet_keys.texts, &t.leet_chains, &t.leet_next, edges, &t.reads, &t.read_text, &t.entry_next, t.entries, (&t.filter, &t.starts, &t.alone, &t.pairs), &l.entries)
+            (&t.nodes, &t.words.texts, &t.leet_keys.texts, &t.leet_chains, &t.leet_next, edges, &t.reads, &t.read_text, &t.entry_next, t.entries, (&t.filter, &t.starts, &t.alone, &t.pairs, &t.leet_filter), &l.entries)
         )
     }
 
@@ -1379,5 +1408,47 @@ mod tests {
         }
         // Most texts find something: the sets are not empty by construction.
         assert!(checked > 1_200, "{checked}");
+    }
+
+    #[test]
+    fn filtered_leet_lookups_find_what_lookups_of_every_key_find() {
+        // Leet spellings of the built-in lexicons' words and technical words
+        // (versions, hex numbers, names with digits), against the tables read
+        // without the filters.
+        let adult = crate::rules::spam::adult_terms::lexicon();
+        let sales = crate::rules::spam::sales_language::lexicon();
+        // Entry words that are leet words themselves.
+        let digits = lexicon(&["b4", "mp3 download", "ext4", "v1agra", "24 7"]);
+        let mut written: Vec<String> = Vec::new();
+        for trie in [&adult.trie, &sales.trie, &digits.trie] {
+            for word in &trie.words.texts {
+                let leet: String = word.chars().map(|c| match c { 'o' => '0', 'i' => '1', 'e' => '3', 'a' => '@', 's' => '$', c => c }).collect();
+                written.extend([leet, format!("{word}1"), format!("4{word}")]);
+            }
+        }
+        written.extend(["ext4", "0x7f3a", "v2", "2nd", "i386", "p1lls", "fr33", "h3ll0", "1337", "mp3", "b4"].map(String::from));
+        let (mut checked, mut own_found) = (0, 0);
+        for trie in [&adult.trie, &sales.trie, &digits.trie] {
+            let (mut leet, mut key) = (Vec::new(), String::new());
+            for text in &written {
+                fold_words(text, |word| {
+                    if word.kind != WordKind::Leet {
+                        return;
+                    }
+                    let slot = filter_slot(word.plain);
+                    let own = trie.candidates(word, slot, &mut leet, &mut key);
+                    let mut every = Vec::new();
+                    if let Some(&(first, _)) = trie.leet_keys.get(&leet_key(word.plain)).and_then(|k| trie.leet_chains.get(k as usize)) {
+                        every.extend(chain(first, &trie.leet_next).filter(|&id| {
+                            trie.words.text(id).is_some_and(|plain| plain != word.plain && spells(word.plain, plain))
+                        }));
+                    }
+                    assert_eq!((own, &leet), (trie.words.get(word.plain), &every), "{text}");
+                    checked += usize::from(!every.is_empty());
+                    own_found += usize::from(own.is_some());
+                });
+            }
+        }
+        assert!(checked > 500 && own_found >= 4, "{checked} {own_found}");
     }
 }
