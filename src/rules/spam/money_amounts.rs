@@ -233,16 +233,19 @@ fn currency_after(rest: &str) -> Option<usize> {
     if !matches!(first, 'u' | 'e' | 'g' | 'p' | 'c' | 'a' | 'z' | 'd' | '$' | '€' | '£' | '¥' | '₹' | '₽' | '₩') {
         return None;
     }
-    CURRENCIES.iter().find(|c| same_first_byte(trimmed, c) && starts_with_word(trimmed, c)).map(|c| skipped + c.len())
+    CURRENCIES.iter().find(|c| same_start(trimmed, c) && starts_with_word(trimmed, c)).map(|c| skipped + c.len())
 }
 
-/// Whether `text` and `word` start with the same byte, ignoring ASCII case:
-/// implied by `starts_with_word`, and a test of one byte where most candidates
-/// differ (#14: every number of a 1.2 MB bug report followed by a word starting
-/// like a currency tried the 26 in full, 30 M instructions; the multipliers all
-/// start with `b` or `m`, which `multiplier_after` tests first).
-fn same_first_byte(text: &str, word: &str) -> bool {
-    matches!((text.as_bytes().first(), word.as_bytes().first()), (Some(a), Some(b)) if a.eq_ignore_ascii_case(b))
+/// Whether `text` starts with the first two bytes of `word` (its only one for
+/// a word of one), ignoring ASCII case: implied by `starts_with_word`, and a
+/// test of two bytes where most candidates differ (#14: every number of a
+/// 1.2 MB bug report followed by a word starting like a currency tried the 26
+/// in full, 30 M instructions; the multipliers all start with `b` or `m`, so
+/// their first byte told none apart: `MHz` and `ms` after numbers of a log
+/// tried the 25 of `m`).
+fn same_start(text: &str, word: &str) -> bool {
+    let n = word.len().min(2);
+    matches!((text.as_bytes().get(..n), word.as_bytes().get(..n)), (Some(a), Some(b)) if a.eq_ignore_ascii_case(b))
 }
 
 /// Whether `text` starts with `word`, as a whole word (symbols need no boundary).
@@ -259,7 +262,7 @@ fn multiplier_after(rest: &str) -> Option<(usize, f64)> {
     if !trimmed.starts_with(['b', 'B', 'm', 'M']) {
         return None;
     }
-    MULTIPLIERS.iter().find(|(word, _)| starts_with_word(trimmed, word)).map(|(word, factor)| {
+    MULTIPLIERS.iter().find(|(word, _)| same_start(trimmed, word) && starts_with_word(trimmed, word)).map(|(word, factor)| {
         // `mln.`, `Mio.`: the abbreviation's dot belongs to it.
         let dot = usize::from(word.len() <= 3 && trimmed.get(word.len()..).is_some_and(|r| r.starts_with('.')));
         (skipped + word.len() + dot, *factor)
@@ -312,6 +315,35 @@ fn parse_number(written: &str) -> Option<f64> {
     number.parse().ok()
 }
 
+/// The end of the number whose first digit is at `start` in `bytes`: digits,
+/// and separators followed by a digit (a space, an apostrophe, a no-break
+/// space or a narrow one only before a group of exactly three: `1 250`,
+/// `1'250`), read a byte at a time (#14: a character at a time, each number of
+/// a 1.2 MB kernel log cost some 240 instructions).
+fn number_end(bytes: &[u8], start: usize) -> usize {
+    let digit = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_digit);
+    let group_of_three = |at: usize| digit(at) && digit(at + 1) && digit(at + 2) && !digit(at + 3);
+    let mut end = start;
+    loop {
+        let separator = match bytes.get(end..) {
+            Some([b'0'..=b'9', ..]) => {
+                end += 1;
+                continue;
+            }
+            _ if end == start => 0,
+            Some([b',' | b'.', ..]) if digit(end + 1) => 1,
+            Some([b'\'' | b' ', ..]) if group_of_three(end + 1) => 1,
+            Some([0xc2, 0xa0, ..]) if group_of_three(end + 2) => 2,
+            Some([0xe2, 0x80, 0xaf, ..]) if group_of_three(end + 3) => 3,
+            _ => 0,
+        };
+        if separator == 0 {
+            return end;
+        }
+        end += separator;
+    }
+}
+
 /// Every amount of money in `text`, in order.
 pub fn amounts(text: &str) -> Vec<Amount> {
     let mut out = Vec::new();
@@ -324,26 +356,7 @@ pub fn amounts(text: &str) -> Vec<Amount> {
             i += 1;
             continue;
         }
-        // The number: digits, and separators followed by a digit (a space or an
-        // apostrophe only before a group of exactly three: `1 250`, `1'250`).
-        let mut end = i;
-        while let Some(c) = text[end..].chars().next() {
-            let after = &text[end + c.len_utf8()..];
-            let next_is_digit = after.starts_with(|d: char| d.is_ascii_digit());
-            let group_of_three = after.len() >= 3
-                && after.as_bytes()[..3].iter().all(u8::is_ascii_digit)
-                && !after.as_bytes().get(3).is_some_and(u8::is_ascii_digit);
-            let separator = match c {
-                ',' | '.' => next_is_digit,
-                '\'' | '\u{a0}' | '\u{202f}' | ' ' => group_of_three,
-                _ => false,
-            };
-            if c.is_ascii_digit() || (separator && end > i) {
-                end += c.len_utf8();
-            } else {
-                break;
-            }
-        }
+        let end = number_end(bytes, i);
         // A number glued to letters (`A4`, `mp3`, `10x`) or to an address
         // (`…$56104586@example.org`) is no amount.
         let next = text[end..].chars().next();
@@ -449,6 +462,41 @@ mod tests {
     }
 
     #[test]
+    fn numbers_end_where_a_character_at_a_time_ends_them() {
+        // The reading of a number before it went by bytes.
+        fn by_characters(text: &str, i: usize) -> usize {
+            let mut end = i;
+            while let Some(c) = text[end..].chars().next() {
+                let after = &text[end + c.len_utf8()..];
+                let next_is_digit = after.starts_with(|d: char| d.is_ascii_digit());
+                let group_of_three = after.len() >= 3
+                    && after.as_bytes()[..3].iter().all(u8::is_ascii_digit)
+                    && !after.as_bytes().get(3).is_some_and(u8::is_ascii_digit);
+                let separator = match c {
+                    ',' | '.' => next_is_digit,
+                    '\'' | '\u{a0}' | '\u{202f}' | ' ' => group_of_three,
+                    _ => false,
+                };
+                if c.is_ascii_digit() || (separator && end > i) {
+                    end += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            end
+        }
+        let pieces = ["1", "12", "123", "1234", ",", ".", " ", "'", "\u{a0}", "\u{202f}", "\u{2009}", "é", "x", "€", "\u{a0}1", "\u{202f}123"];
+        let mut numbers = 0;
+        crate::text::generated_texts(&pieces, 5_000, 12, |text| {
+            for (i, _) in text.char_indices().filter(|(_, c)| c.is_ascii_digit()) {
+                assert_eq!(number_end(text.as_bytes(), i), by_characters(text, i), "{text:?} {i}");
+                numbers += 1;
+            }
+        });
+        assert!(numbers > 10_000, "{numbers}");
+    }
+
+    #[test]
     fn currencies_and_multipliers_are_found_as_without_the_first_byte_test() {
         let words: Vec<&str> = CURRENCIES.iter().copied().chain(MULTIPLIERS.iter().map(|(w, _)| *w)).collect();
         let mut pieces: Vec<String> = Vec::new();
@@ -473,7 +521,7 @@ mod tests {
                 assert_eq!(multiplier_after(text).is_some(), multiplier.is_some(), "{text:?}");
             }
             for w in &words {
-                assert!(!starts_with_word(text, w) || same_first_byte(text, w), "{text:?} {w:?}");
+                assert!(!starts_with_word(text, w) || same_start(text, w), "{text:?} {w:?}");
             }
         });
     }
