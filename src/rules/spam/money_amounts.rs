@@ -228,21 +228,89 @@ const MULTIPLIERS: &[(&str, f64)] = &[
 fn currency_after(rest: &str) -> Option<usize> {
     let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
     let skipped = rest.len() - trimmed.len();
-    // Most numbers are followed by no currency: one look at the first character.
-    let first = trimmed.chars().next()?.to_ascii_lowercase();
-    if !matches!(first, 'u' | 'e' | 'g' | 'p' | 'c' | 'a' | 'z' | 'd' | '$' | '€' | '£' | '¥' | '₹' | '₽' | '₩') {
-        return None;
-    }
-    CURRENCIES.iter().find(|c| same_start(trimmed, c) && starts_with_word(trimmed, c)).map(|c| skipped + c.len())
+    CURRENCY_STARTS.first_word(trimmed, CURRENCIES.len(), |k| CURRENCIES.get(k).copied()).map(|c| skipped + c.len())
 }
 
+/// The words of a list (at most 64) a text may start with, by its first two
+/// bytes: bit `k` of `first[a] & second[b]` is set when word `k` starts with
+/// the bytes `a`, `b`, ASCII case ignored (a word of one byte, with `a`), as
+/// `same_start` tells; `one_byte` marks the words of one byte, all a text of
+/// one byte can start with. Made when the crate is compiled (#14: each number
+/// of a kernel log followed by a word such as `ubuntu` compared the 26
+/// currencies one by one, 225 instructions a number).
+struct StartIndex {
+    first: [u64; 256],
+    second: [u64; 256],
+    one_byte: u64,
+}
+
+impl StartIndex {
+    const fn of(words: &[&str]) -> StartIndex {
+        let mut index = StartIndex { first: [0; 256], second: [0; 256], one_byte: 0 };
+        let mut k = 0;
+        while k < words.len() && k < 64 {
+            let (word, bit) = (words[k].as_bytes(), 1u64 << k);
+            if let [a, rest @ ..] = word {
+                index.first[a.to_ascii_lowercase() as usize] |= bit;
+                index.first[a.to_ascii_uppercase() as usize] |= bit;
+                match rest {
+                    [b, ..] => {
+                        index.second[b.to_ascii_lowercase() as usize] |= bit;
+                        index.second[b.to_ascii_uppercase() as usize] |= bit;
+                    }
+                    [] => {
+                        index.one_byte |= bit;
+                        let mut any = 0;
+                        while any < 256 {
+                            index.second[any] |= bit;
+                            any += 1;
+                        }
+                    }
+                }
+            }
+            k += 1;
+        }
+        index
+    }
+
+    /// The first word (`word(k)` for `k` below `count`) that `text` starts
+    /// with as a whole word (`starts_with_word`), in the list's order.
+    fn first_word(&self, text: &str, count: usize, word: impl Fn(usize) -> Option<&'static str>) -> Option<&'static str> {
+        let mut candidates = match text.as_bytes() {
+            [a, b, ..] => self.first[usize::from(*a)] & self.second[usize::from(*b)],
+            [a] => self.first[usize::from(*a)] & self.one_byte,
+            [] => 0,
+        };
+        while candidates != 0 {
+            let k = candidates.trailing_zeros() as usize;
+            if let Some(w) = word(k).filter(|w| k < count && starts_with_word(text, w)) {
+                return Some(w);
+            }
+            candidates &= candidates - 1;
+        }
+        None
+    }
+}
+
+const CURRENCY_STARTS: StartIndex = StartIndex::of(CURRENCIES);
+
+/// The multipliers' words, in their order.
+const MULTIPLIER_WORDS: [&str; MULTIPLIERS.len()] = {
+    let mut words = [""; MULTIPLIERS.len()];
+    let mut k = 0;
+    while k < MULTIPLIERS.len() {
+        words[k] = MULTIPLIERS[k].0;
+        k += 1;
+    }
+    words
+};
+
+const MULTIPLIER_STARTS: StartIndex = StartIndex::of(&MULTIPLIER_WORDS);
+
 /// Whether `text` starts with the first two bytes of `word` (its only one for
-/// a word of one), ignoring ASCII case: implied by `starts_with_word`, and a
-/// test of two bytes where most candidates differ (#14: every number of a
-/// 1.2 MB bug report followed by a word starting like a currency tried the 26
-/// in full, 30 M instructions; the multipliers all start with `b` or `m`, so
-/// their first byte told none apart: `MHz` and `ms` after numbers of a log
-/// tried the 25 of `m`).
+/// a word of one), ignoring ASCII case: implied by `starts_with_word`, and
+/// what `StartIndex` tells for every word of a list at once (the tests hold it to this).
+#[cfg(test)]
 fn same_start(text: &str, word: &str) -> bool {
     let n = word.len().min(2);
     matches!((text.as_bytes().get(..n), word.as_bytes().get(..n)), (Some(a), Some(b)) if a.eq_ignore_ascii_case(b))
@@ -259,10 +327,8 @@ fn starts_with_word(text: &str, word: &str) -> bool {
 fn multiplier_after(rest: &str) -> Option<(usize, f64)> {
     let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
     let skipped = rest.len() - trimmed.len();
-    if !trimmed.starts_with(['b', 'B', 'm', 'M']) {
-        return None;
-    }
-    MULTIPLIERS.iter().find(|(word, _)| same_start(trimmed, word) && starts_with_word(trimmed, word)).map(|(word, factor)| {
+    let word = MULTIPLIER_STARTS.first_word(trimmed, MULTIPLIERS.len(), |k| MULTIPLIER_WORDS.get(k).copied())?;
+    MULTIPLIERS.iter().find(|(w, _)| *w == word).map(|(word, factor)| {
         // `mln.`, `Mio.`: the abbreviation's dot belongs to it.
         let dot = usize::from(word.len() <= 3 && trimmed.get(word.len()..).is_some_and(|r| r.starts_with('.')));
         (skipped + word.len() + dot, *factor)
@@ -507,23 +573,29 @@ mod tests {
         }
         pieces.extend([" ", "\u{a0}", "1", "x", "é", ".", "US"].map(String::from));
         let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
+        let (mut currencies, mut multipliers) = (0, 0);
         crate::text::generated_texts(&pieces, 4_000, 4, |text| {
             let skipped = text.len() - text.trim_start_matches([' ', '\u{a0}', '\u{202f}']).len();
             let trimmed = &text[skipped..];
             let currency = CURRENCIES.iter().find(|c| starts_with_word(trimmed, c)).map(|c| skipped + c.len());
-            if trimmed.chars().next().is_some_and(|f| {
-                matches!(f.to_ascii_lowercase(), 'u' | 'e' | 'g' | 'p' | 'c' | 'a' | 'z' | 'd' | '$' | '€' | '£' | '¥' | '₹' | '₽' | '₩')
-            }) {
-                assert_eq!(currency_after(text), currency, "{text:?}");
-            }
-            if trimmed.starts_with(['b', 'B', 'm', 'M']) {
-                let multiplier = MULTIPLIERS.iter().find(|(w, _)| starts_with_word(trimmed, w)).map(|(w, _)| *w);
-                assert_eq!(multiplier_after(text).is_some(), multiplier.is_some(), "{text:?}");
-            }
-            for w in &words {
+            assert_eq!(currency_after(text), currency, "{text:?}");
+            let multiplier = MULTIPLIERS.iter().find(|(w, _)| starts_with_word(trimmed, w));
+            let length = |w: &str| skipped + w.len() + usize::from(w.len() <= 3 && trimmed[w.len()..].starts_with('.'));
+            assert_eq!(multiplier_after(text), multiplier.map(|&(w, factor)| (length(w), factor)), "{text:?}");
+            (currencies, multipliers) = (currencies + usize::from(currency.is_some()), multipliers + usize::from(multiplier.is_some()));
+            for (k, w) in words.iter().enumerate() {
                 assert!(!starts_with_word(text, w) || same_start(text, w), "{text:?} {w:?}");
+                // The index marks a word exactly when the text starts with its first two bytes.
+                let (index, k) = if k < CURRENCIES.len() { (&CURRENCY_STARTS, k) } else { (&MULTIPLIER_STARTS, k - CURRENCIES.len()) };
+                let marked = match text.as_bytes() {
+                    [a, b, ..] => index.first[usize::from(*a)] & index.second[usize::from(*b)],
+                    [a] => index.first[usize::from(*a)] & index.one_byte,
+                    [] => 0,
+                };
+                assert_eq!(marked >> k & 1 == 1, same_start(text, w), "{text:?} {w:?}");
             }
         });
+        assert!(currencies > 500 && multipliers > 300, "{currencies} {multipliers}");
     }
 
     #[test]
