@@ -290,7 +290,9 @@ struct Trie {
     /// A bit per `filter_slot` of every plain word of the entries: a text word
     /// whose bit is clear is no entry's word, known without hashing it whole
     /// (most words of a text are none; #14: the lookups were a third of the
-    /// lexicon rules' time). Leet words are always looked up.
+    /// lexicon rules' time). Leet words are looked up by their key
+    /// (`leet_filter`). This and the filters below are derived from the
+    /// tables (`derive_filters`).
     filter: Vec<u64>,
     /// The same filter of the first words of the entries: a word whose bit is
     /// clear starts no entry, so where no match is under way it is passed
@@ -385,7 +387,7 @@ impl<P> Lexicon<P> {
             read_text: Cow::Owned(String::with_capacity(words * 8)),
             entry_next: Vec::with_capacity(terms.len()),
             entries: 0,
-            filter: vec![0; FILTER_BITS / 64],
+            filter: Vec::new(),
             starts: Vec::new(),
             alone: Vec::new(),
             pairs: Vec::new(),
@@ -664,12 +666,6 @@ impl<P> Lexicon<P> {
         }
         let mut edges = FastMap::with_capacity_and_hasher(edge_list.len().max(entries.len() * 2), Default::default());
         edges.extend(edge_list);
-        // Derived from the words, as `insert` makes it.
-        let mut filter = vec![0u64; FILTER_BITS / 64];
-        for word in &words.texts {
-            let slot = filter_slot(word);
-            filter[slot / 64] |= 1 << (slot % 64);
-        }
         let mut trie = Trie {
             nodes,
             words,
@@ -681,7 +677,7 @@ impl<P> Lexicon<P> {
             read_text,
             entries: entry_count,
             entry_next,
-            filter,
+            filter: Vec::new(),
             starts: Vec::new(),
             alone: Vec::new(),
             pairs: Vec::new(),
@@ -751,7 +747,6 @@ impl Trie {
                 read_joined.push(' ');
             }
             read_joined.push_str(read);
-            set_bit(&mut self.filter, filter_slot(plain));
             let word = self.word_id(plain);
             let next_index = self.nodes.len() as u32;
             let edge = self.edges.entry(edge_key(node, word)).or_insert(Edge { node: next_index, first_read: NONE });
@@ -825,7 +820,7 @@ impl Trie {
     /// match: false only when no entry has it.
     #[inline]
     fn may_have(&self, word: &Word, slot: usize) -> bool {
-        word.kind == WordKind::Leet || self.filter[slot / 64] & (1 << (slot % 64)) != 0
+        word.kind == WordKind::Leet || bit(&self.filter, slot)
     }
 
     /// Whether a plain word whose `filter_slot` is `slot` may start an entry.
@@ -847,14 +842,17 @@ impl Trie {
         bit(&self.pairs, pair_slot(first, second))
     }
 
-    /// `starts`, `alone` and `pairs`, from the root's edges (the first words)
-    /// and the edges from their nodes (the second words), and `leet_filter`.
+    /// The filters, once the tables are built or read: `filter` and
+    /// `leet_filter` from the words and the leet keys, `starts`, `alone` and
+    /// `pairs` from the root's edges (the first words) and the edges from
+    /// their nodes (the second words).
     fn derive_filters(&mut self) {
-        let mut leet_filter = vec![0u64; FILTER_BITS / 64];
-        for key in &self.leet_keys.texts {
-            set_bit(&mut leet_filter, filter_slot(key));
+        for (table, filter) in [(&self.words, &mut self.filter), (&self.leet_keys, &mut self.leet_filter)] {
+            *filter = vec![0u64; FILTER_BITS / 64];
+            for text in &table.texts {
+                set_bit(filter, filter_slot(text));
+            }
         }
-        self.leet_filter = leet_filter;
         let [mut starts, mut alone, mut pairs] = [(); 3].map(|_| vec![0u64; FILTER_BITS / 64]);
         // The `filter_slot` of the word leading to each child of the root.
         let mut first_slots = vec![None; self.nodes.len()];

@@ -228,7 +228,8 @@ const MULTIPLIERS: &[(&str, f64)] = &[
 fn currency_after(rest: &str) -> Option<usize> {
     let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
     let skipped = rest.len() - trimmed.len();
-    CURRENCY_STARTS.first_word(trimmed, CURRENCIES.len(), |k| CURRENCIES.get(k).copied()).map(|c| skipped + c.len())
+    let k = CURRENCY_STARTS.first_word(trimmed, CURRENCIES)?;
+    CURRENCIES.get(k).map(|c| skipped + c.len())
 }
 
 /// The words of a list (at most 64) a text may start with, by its first two
@@ -273,9 +274,9 @@ impl StartIndex {
         index
     }
 
-    /// The first word (`word(k)` for `k` below `count`) that `text` starts
-    /// with as a whole word (`starts_with_word`), in the list's order.
-    fn first_word(&self, text: &str, count: usize, word: impl Fn(usize) -> Option<&'static str>) -> Option<&'static str> {
+    /// The index in `words` (the list the index was made of) of the first
+    /// word `text` starts with as a whole word (`starts_with_word`).
+    fn first_word(&self, text: &str, words: &[&str]) -> Option<usize> {
         let mut candidates = match text.as_bytes() {
             [a, b, ..] => self.first[usize::from(*a)] & self.second[usize::from(*b)],
             [a] => self.first[usize::from(*a)] & self.one_byte,
@@ -283,8 +284,8 @@ impl StartIndex {
         };
         while candidates != 0 {
             let k = candidates.trailing_zeros() as usize;
-            if let Some(w) = word(k).filter(|w| k < count && starts_with_word(text, w)) {
-                return Some(w);
+            if words.get(k).is_some_and(|w| starts_with_word(text, w)) {
+                return Some(k);
             }
             candidates &= candidates - 1;
         }
@@ -327,8 +328,8 @@ fn starts_with_word(text: &str, word: &str) -> bool {
 fn multiplier_after(rest: &str) -> Option<(usize, f64)> {
     let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
     let skipped = rest.len() - trimmed.len();
-    let word = MULTIPLIER_STARTS.first_word(trimmed, MULTIPLIERS.len(), |k| MULTIPLIER_WORDS.get(k).copied())?;
-    MULTIPLIERS.iter().find(|(w, _)| *w == word).map(|(word, factor)| {
+    let k = MULTIPLIER_STARTS.first_word(trimmed, &MULTIPLIER_WORDS)?;
+    MULTIPLIERS.get(k).map(|(word, factor)| {
         // `mln.`, `Mio.`: the abbreviation's dot belongs to it.
         let dot = usize::from(word.len() <= 3 && trimmed.get(word.len()..).is_some_and(|r| r.starts_with('.')));
         (skipped + word.len() + dot, *factor)
