@@ -152,18 +152,16 @@ fn fold_into<const SHORTCUTS: bool>(mut folder: Folder, text: &str, each: &mut d
                 classes |= class;
                 end += 1;
             }
-            let whole_word = folder.start.is_none()
-                && classes & CAPITAL == 0
-                && end - offset <= MAX_WORD_CHARS
-                && bytes.get(end).is_none_or(|&b| ENDS_WORD[usize::from(b)]);
-            if SHORTCUTS && whole_word {
-                // No word going on, and what follows ends this one: it is the run.
+            // No word going on and no capital: the run may be a whole word as written.
+            let fresh = SHORTCUTS && folder.start.is_none() && classes & CAPITAL == 0;
+            if fresh && end - offset <= MAX_WORD_CHARS && bytes.get(end).is_none_or(|&b| ENDS_WORD[usize::from(b)]) {
+                // What follows ends this one: it is the run.
                 folder.ascii_word((offset, end), &text[offset..end], letters, &mut *each);
                 offset = end;
                 continue;
             }
-            let latin = SHORTCUTS && folder.start.is_none() && classes & CAPITAL == 0 && bytes.get(end).is_some_and(|b| !b.is_ascii());
-            if let Some((end, letters, chars)) = if latin { latin_word(text, offset) } else { None } {
+            let latin = fresh && bytes.get(end).is_some_and(|b| !b.is_ascii());
+            if let Some((end, letters, chars)) = if latin { whole_latin_word(text, offset) } else { None } {
                 // The run goes on with letters that read as themselves (`déjà`).
                 folder.latin_word((offset, end), &text[offset..end], letters, chars, &mut *each);
                 offset = end;
@@ -209,7 +207,7 @@ fn fold_into<const SHORTCUTS: bool>(mut folder: Folder, text: &str, each: &mut d
         let start = end - c.len_utf8();
         if SHORTCUTS && unicode::is_plain_latin_letter(c) {
             let whole = match folder.start.is_none() && folder.pending.is_none() {
-                true => latin_word(text, start),
+                true => whole_latin_word(text, start),
                 false => None,
             };
             if let Some((end, letters, chars)) = whole {
@@ -248,7 +246,7 @@ fn fold_into<const SHORTCUTS: bool>(mut folder: Folder, text: &str, each: &mut d
 /// written: `Folder::latin_word` hands on the text itself (#14: copied a
 /// character at a time into the word, French and Polish words were a fifth of
 /// a 10 MB lint's fold).
-fn latin_word(text: &str, from: usize) -> Option<(usize, usize, usize)> {
+fn whole_latin_word(text: &str, from: usize) -> Option<(usize, usize, usize)> {
     let bytes = text.as_bytes();
     let (mut at, mut letters, mut chars) = (from, 0, 0);
     while let Some(&b) = bytes.get(at) {
@@ -267,7 +265,7 @@ fn latin_word(text: &str, from: usize) -> Option<(usize, usize, usize)> {
             at += 1;
         } else {
             let c = text.get(at..)?.chars().next()?;
-            if !unicode::is_plain_latin_letter(c) || matches!(c, 'ß' | 'æ' | 'œ') {
+            if !unicode::is_plain_latin_letter(c) || is_spelled_out(c) {
                 return None;
             }
             letters += 1;
@@ -725,7 +723,7 @@ impl Folder {
         self.run.hand_on(span, word, word, kind, each);
     }
 
-    /// A whole word that reads as written (`latin_word`), `word` in the text
+    /// A whole word that reads as written (`whole_latin_word`), `word` in the text
     /// at `span`, with no word going on: handed on as the text itself and its
     /// plain form, as `push_ascii_run`, `push_plain_letter` and `end_word`
     /// would hand on their copies.
@@ -750,9 +748,14 @@ fn push_lowercase(form: &mut String, ascii: &str, capitals: bool) {
     }
 }
 
+/// Whether `spell_out` writes `c` otherwise than as itself.
+fn is_spelled_out(c: char) -> bool {
+    matches!(c, 'ß' | 'æ' | 'œ' | 'ς')
+}
+
 /// Appends a lowercase letter, spelling out the letters that case folding or
 /// common typing writes as two (`ß` → `ss`, `æ` → `ae`, `œ` → `oe`) and the
-/// final sigma as a sigma; returns the characters appended.
+/// final sigma as a sigma (`is_spelled_out`); returns the characters appended.
 fn spell_out(c: char, out: &mut String) -> usize {
     match c {
         'ß' => out.push_str("ss"),
@@ -807,6 +810,15 @@ mod tests {
         let mut out = Vec::new();
         fold_words(text, |w| out.push(w.kind));
         out
+    }
+
+    #[test]
+    fn the_spelled_out_letters_are_those_spell_out_changes() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            let mut out = String::new();
+            spell_out(c, &mut out);
+            assert_eq!(is_spelled_out(c), out != c.to_string(), "{c:?}");
+        }
     }
 
     #[test]

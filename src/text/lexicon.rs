@@ -302,14 +302,12 @@ struct Trie {
     alone: Vec<u64>,
     /// A bit per `pair_slot` of the first two words of every longer entry: a
     /// first word followed by a word whose pair bit is clear starts no match
-    /// that goes on (`Scan::kept`). `starts`, `alone` and `pairs` are derived
-    /// from the edges (`derive_filters`).
+    /// that goes on (`Scan::kept`).
     pairs: Vec<u64>,
     /// The same filter of the leet keys: a leet word whose key's bit is clear
     /// spells no entry word, known without looking its key up (#14: version
     /// numbers, hex numbers and names like `ext4` in technical mail; each was
-    /// given a key of its own and looked up in both lexicons). Derived from
-    /// `leet_keys` (`derive_filters`).
+    /// given a key of its own and looked up in both lexicons).
     leet_filter: Vec<u64>,
 }
 
