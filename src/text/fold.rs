@@ -161,10 +161,11 @@ fn fold_into<const SHORTCUTS: bool>(mut folder: Folder, text: &str, each: &mut d
                 continue;
             }
             let latin = fresh && bytes.get(end).is_some_and(|b| !b.is_ascii());
-            if let Some((end, letters, chars)) = if latin { whole_latin_word(text, offset) } else { None } {
+            let mut plain = [0; MAX_WORD_CHARS];
+            if let Some(found) = if latin { whole_latin_word(text, offset, &mut plain) } else { None } {
                 // The run goes on with letters that read as themselves (`déjà`).
-                folder.latin_word((offset, end), &text[offset..end], letters, chars, &mut *each);
-                offset = end;
+                folder.latin_word(offset, text, found, &plain, &mut *each);
+                offset = found.end;
                 continue;
             }
             folder.push_ascii_run(offset, &text[offset..end], letters, classes & CAPITAL != 0);
@@ -206,14 +207,15 @@ fn fold_into<const SHORTCUTS: bool>(mut folder: Folder, text: &str, each: &mut d
         offset = end;
         let start = end - c.len_utf8();
         if SHORTCUTS && unicode::is_plain_latin_letter(c) {
+            let mut plain = [0; MAX_WORD_CHARS];
             let whole = match folder.start.is_none() && folder.pending.is_none() {
-                true => whole_latin_word(text, start),
+                true => whole_latin_word(text, start, &mut plain),
                 false => None,
             };
-            if let Some((end, letters, chars)) = whole {
+            if let Some(found) = whole {
                 // A whole word starts with it (`été`, `źródło`).
-                folder.latin_word((start, end), &text[start..end], letters, chars, &mut *each);
-                offset = end;
+                folder.latin_word(start, text, found, &plain, &mut *each);
+                offset = found.end;
                 continue;
             }
             folder.push_plain_letter(start, end, c);
@@ -238,19 +240,36 @@ fn fold_into<const SHORTCUTS: bool>(mut folder: Folder, text: &str, each: &mut d
     folder
 }
 
-/// The end, letters and characters of a whole word at `from` in `text`, of
-/// lowercase ASCII letters and digits and letters that read as themselves
-/// (`unicode::is_plain_latin_letter`) but for those spelled out (`ß`, `æ`,
-/// `œ`), ended by a byte that `ENDS_WORD` or by the text's end, of at most
-/// `MAX_WORD_CHARS` characters; `None` for any other. Such a word reads as
-/// written: `Folder::latin_word` hands on the text itself (#14: copied a
-/// character at a time into the word, French and Polish words were a fifth of
-/// a 10 MB lint's fold).
-fn whole_latin_word(text: &str, from: usize) -> Option<(usize, usize, usize)> {
+/// A whole word `whole_latin_word` found: where it ends, its letters and
+/// characters, and whether its plain form is the ASCII it wrote (else the
+/// plain form of one of its letters is past ASCII: `ə`, `þ`).
+#[derive(Clone, Copy)]
+struct LatinWord {
+    end: usize,
+    letters: usize,
+    chars: usize,
+    ascii_plain: bool,
+}
+
+/// The whole word at `from` in `text`, of lowercase ASCII letters and digits
+/// and letters that read as themselves (`unicode::is_plain_latin_letter`) but
+/// for those spelled out (`ß`, `æ`, `œ`), ended by a byte that `ENDS_WORD` or
+/// by the text's end, of at most `MAX_WORD_CHARS` characters; `None` for any
+/// other. Such a word reads as written: `Folder::latin_word` hands on the text
+/// itself (#14: copied a character at a time into the word, French and Polish
+/// words were a fifth of a 10 MB lint's fold). Its plain form is written into
+/// `plain` a byte a character as the word is read, when each letter's is ASCII
+/// (`é` → `e`, `ł` → `l`): a letter of two bytes is read from a table
+/// (`latin_two_bytes`) instead of decoded, asked its properties and stripped
+/// again by `unicode::push_stripped` (#14: those were a fifth of a 10 MB
+/// Polish lint in Node).
+fn whole_latin_word(text: &str, from: usize, plain: &mut [u8; MAX_WORD_CHARS]) -> Option<LatinWord> {
     let bytes = text.as_bytes();
-    let (mut at, mut letters, mut chars) = (from, 0, 0);
+    let two_bytes = latin_two_bytes();
+    let (mut at, mut letters, mut chars, mut ascii_plain) = (from, 0, 0, true);
     while let Some(&b) = bytes.get(at) {
-        if b.is_ascii() {
+        // The character's plain form when it is one ASCII byte (0 when not).
+        let stripped = if b.is_ascii() {
             let class = ASCII_CLASS[usize::from(b)];
             if class == 0 {
                 if ENDS_WORD[usize::from(b)] {
@@ -263,6 +282,17 @@ fn whole_latin_word(text: &str, from: usize) -> Option<(usize, usize, usize)> {
             }
             letters += usize::from(class & ASCII_LETTER);
             at += 1;
+            b
+        } else if b < 0xe0 {
+            // Two bytes (the text is UTF-8: a continuation byte follows).
+            let point = usize::from(b & 0x1f) << 6 | usize::from(bytes.get(at + 1)? & 0x3f);
+            let stripped = *two_bytes.get(point)?;
+            if stripped == NOT_PLAIN_LATIN {
+                return None;
+            }
+            letters += 1;
+            at += 2;
+            stripped
         } else {
             let c = text.get(at..)?.chars().next()?;
             if !unicode::is_plain_latin_letter(c) || is_spelled_out(c) {
@@ -270,13 +300,42 @@ fn whole_latin_word(text: &str, from: usize) -> Option<(usize, usize, usize)> {
             }
             letters += 1;
             at += c.len_utf8();
+            let stripped = unicode::strip_accents(c);
+            if stripped.is_ascii() { stripped as u8 } else { 0 }
+        };
+        if stripped == 0 {
+            ascii_plain = false;
+        } else if let Some(slot) = plain.get_mut(chars) {
+            *slot = stripped;
         }
         chars += 1;
         if chars > MAX_WORD_CHARS {
             return None;
         }
     }
-    Some((at, letters, chars))
+    Some(LatinWord { end: at, letters, chars, ascii_plain })
+}
+
+/// `latin_two_bytes`'s mark of a character `whole_latin_word` ends at.
+const NOT_PLAIN_LATIN: u8 = 0xff;
+
+/// For each character of two UTF-8 bytes (U+0080 to U+07FF), what
+/// `whole_latin_word` asks of it: `NOT_PLAIN_LATIN` when it is no plain Latin
+/// letter or is spelled out, else its plain form when that is ASCII
+/// (`unicode::strip_accents`), else 0. Made once, from those questions.
+fn latin_two_bytes() -> &'static [u8; 0x800] {
+    static TABLE: std::sync::OnceLock<[u8; 0x800]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = [NOT_PLAIN_LATIN; 0x800];
+        for (point, slot) in (0u32..).zip(table.iter_mut()).skip(0x80) {
+            let Some(c) = char::from_u32(point) else { continue };
+            if unicode::is_plain_latin_letter(c) && !is_spelled_out(c) {
+                let stripped = unicode::strip_accents(c);
+                *slot = if stripped.is_ascii() { stripped as u8 } else { 0 };
+            }
+        }
+        table
+    })
 }
 
 /// `ASCII_CLASS` of a lowercase ASCII letter, and the bit of every letter; a
@@ -723,14 +782,36 @@ impl Folder {
         self.run.hand_on(span, word, word, kind, each);
     }
 
-    /// A whole word that reads as written (`whole_latin_word`), `word` in the text
-    /// at `span`, with no word going on: handed on as the text itself and its
-    /// plain form, as `push_ascii_run`, `push_plain_letter` and `end_word`
-    /// would hand on their copies.
-    fn latin_word(&mut self, span: (usize, usize), word: &str, letters: usize, chars: usize, each: &mut dyn FnMut(&Word)) {
-        self.plain.clear();
-        unicode::push_stripped(word, &mut self.plain);
-        self.run.hand_on(span, word, &self.plain, WordKind::of(false, letters, chars - letters), each);
+    /// A whole word that reads as written (`whole_latin_word`), `found` at
+    /// `start` in `text`, with no word going on: handed on as the text itself
+    /// and its plain form (the ASCII `whole_latin_word` wrote, or else
+    /// `unicode::push_stripped` of it), as `push_ascii_run`, `push_plain_letter`
+    /// and `end_word` would hand on their copies; a word of two characters or
+    /// more with no run of single letters to end without `SpacedRun::hand_on`,
+    /// as `ascii_word` does.
+    fn latin_word(
+        &mut self,
+        start: usize,
+        text: &str,
+        found: LatinWord,
+        plain: &[u8; MAX_WORD_CHARS],
+        each: &mut dyn FnMut(&Word),
+    ) {
+        let (span, word) = ((start, found.end), &text[start..found.end]);
+        let kind = WordKind::of(false, found.letters, found.chars - found.letters);
+        let ascii = plain.get(..found.chars).filter(|_| found.ascii_plain).and_then(|b| std::str::from_utf8(b).ok());
+        let plain = match ascii {
+            Some(plain) => plain,
+            None => {
+                self.plain.clear();
+                unicode::push_stripped(word, &mut self.plain);
+                &self.plain
+            }
+        };
+        if found.chars > 1 && self.run.letters == 0 {
+            return each(&Word { span, read: word, plain, kind, single: false });
+        }
+        self.run.hand_on(span, word, plain, kind, each);
     }
 }
 
@@ -841,6 +922,8 @@ mod tests {
             " hello ", " free ", " v1agra ", " 2026 ", " Hello ", " a ", " b c d ", " x", "- ", "\r\n", ",", "(",
             " abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijkl", "m", "z1",
             "æ", " été ", " déjà ", "źródło", " zażółć1 ", "à", "ç", "ÿ", " où ", "ñandú", "éééééééééééééééééééééééééééééééé", "déJà", "Déjà",
+            // Plain forms past ASCII, letters of three bytes, letters with an NFKC form.
+            "ð", "þ", "ŋ", "ə", " ạ ", "ḃ", "ŉ", "ĳ", "ø", "é9", " ǉ ", "ʼ",
         ];
         let mut words = 0;
         crate::text::generated_texts(&pieces, 8_000, 40, |text| {
@@ -851,6 +934,52 @@ mod tests {
         assert!(words > 15_000, "{words} words");
         let long: String = ["zażółć ", "gęślą ", "jaźń "].repeat(30).concat();
         assert_eq!(folded::<true>(&long), folded::<false>(&long));
+    }
+
+    #[test]
+    fn the_two_byte_table_says_what_the_questions_say() {
+        // Every character of two UTF-8 bytes: `whole_latin_word` takes it from
+        // the table as it would from `is_plain_latin_letter`, `is_spelled_out`
+        // and `strip_accents`.
+        let table = latin_two_bytes();
+        let mut plain_ascii = 0;
+        for point in 0x80..0x800u32 {
+            let Some(c) = char::from_u32(point) else { continue };
+            let entry = table[point as usize];
+            let taken = unicode::is_plain_latin_letter(c) && !is_spelled_out(c);
+            assert_eq!(entry != NOT_PLAIN_LATIN, taken, "U+{point:04X}");
+            if taken {
+                let stripped = unicode::strip_accents(c);
+                assert_eq!(entry, if stripped.is_ascii() { stripped as u8 } else { 0 }, "U+{point:04X}");
+                plain_ascii += usize::from(entry != 0);
+            }
+        }
+        assert!(plain_ascii > 100, "{plain_ascii}");
+        assert!(table[..0x80].iter().all(|&entry| entry == NOT_PLAIN_LATIN));
+        // Letters of three and four bytes are asked as before, and write their plain form alike.
+        let mut plain = [0; MAX_WORD_CHARS];
+        let (mut past_ascii, mut longer) = (0, 0);
+        for point in (0x800..0x1_0000).chain(0x1_0000..0x2_0000) {
+            let Some(c) = char::from_u32(point) else { continue };
+            let found = whole_latin_word(&format!("{c}z"), 0, &mut plain);
+            assert_eq!(found.is_some(), unicode::is_plain_latin_letter(c) && !is_spelled_out(c), "U+{point:04X}");
+            let Some(found) = found else { continue };
+            longer += 1;
+            let stripped = unicode::strip_accents(c);
+            assert_eq!(found.ascii_plain, stripped.is_ascii(), "U+{point:04X}");
+            if found.ascii_plain {
+                assert_eq!(&plain[..2], [stripped as u8, b'z'], "U+{point:04X}");
+            } else {
+                past_ascii += 1;
+            }
+        }
+        assert!(longer > 200 && past_ascii > 10, "{longer} {past_ascii}");
+        let found = whole_latin_word("zażółć gęślą", 0, &mut plain).expect("a word");
+        assert_eq!((found.end, found.letters, found.chars, found.ascii_plain), (10, 6, 6, true));
+        assert_eq!(&plain[..6], b"zazolc");
+        let found = whole_latin_word("þorn", 0, &mut plain).expect("a word");
+        assert!(!found.ascii_plain);
+        assert!(whole_latin_word("straße", 0, &mut plain).is_none());
     }
 
     #[test]
