@@ -217,6 +217,15 @@ mod tests {
     }
 
     #[test]
+    fn an_element_without_transforms_keeps_its_scale() {
+        // The cascade skips the factors of an element with no transform, scale,
+        // translate or zoom: each would be exactly 1, which neither shrinks nor enlarges.
+        let identity = Affine::IDENTITY.then(Affine::IDENTITY).then(Affine::IDENTITY);
+        assert_eq!(identity.smallest_scale(), 1.0);
+        assert_eq!(Affine::IDENTITY.smallest_scale(), 1.0);
+    }
+
+    #[test]
     fn scaling_to_nothing_on_either_axis_is_a_zero_scale() {
         for css in ["scale(0)", "scale(0, 0)", "scale(1, 0)", "scaleX(0)", "scaleY(0)", "scale3d(0, 0, 1)", "matrix(0, 0, 0, 0, 0, 0)", "matrix(1, 0, 2, 0, 0, 0)", "rotate(45deg) scale(0%)"] {
             assert!(shrink(css) < 1e-6, "{css}");
