@@ -160,7 +160,7 @@ fn first_digit_by_lanes(bytes: &[u8], from: usize) -> Option<usize> {
 /// The first byte of `bytes` that `hits` marks in its block of eight (the high
 /// bit of its lane; bits above the first may be wrong) and `wanted` holds for,
 /// two blocks a step, the last bytes one by one.
-fn first_hit(bytes: &[u8], hits: impl Fn(&[u8; 8]) -> u64, wanted: impl Fn(u8) -> bool) -> Option<usize> {
+pub(crate) fn first_hit(bytes: &[u8], hits: impl Fn(&[u8; 8]) -> u64, wanted: impl Fn(u8) -> bool) -> Option<usize> {
     let (blocks, _) = bytes.as_chunks::<8>();
     let (pairs, _) = blocks.as_chunks::<2>();
     for (index, [first, second]) in pairs.iter().enumerate() {
