@@ -265,7 +265,6 @@ struct LatinWord {
 /// Polish lint in Node).
 fn whole_latin_word(text: &str, from: usize, plain: &mut [u8; MAX_WORD_CHARS]) -> Option<LatinWord> {
     let bytes = text.as_bytes();
-    let two_bytes = latin_two_bytes();
     let (mut at, mut letters, mut chars, mut ascii_plain) = (from, 0, 0, true);
     while let Some(&b) = bytes.get(at) {
         // The character's plain form when it is one ASCII byte (0 when not).
@@ -286,7 +285,7 @@ fn whole_latin_word(text: &str, from: usize, plain: &mut [u8; MAX_WORD_CHARS]) -
         } else if b < 0xe0 {
             // Two bytes (the text is UTF-8: a continuation byte follows).
             let point = usize::from(b & 0x1f) << 6 | usize::from(bytes.get(at + 1)? & 0x3f);
-            let stripped = *two_bytes.get(point)?;
+            let stripped = latin_two_bytes(point);
             if stripped == NOT_PLAIN_LATIN {
                 return None;
             }
@@ -319,23 +318,29 @@ fn whole_latin_word(text: &str, from: usize, plain: &mut [u8; MAX_WORD_CHARS]) -
 /// `latin_two_bytes`'s mark of a character `whole_latin_word` ends at.
 const NOT_PLAIN_LATIN: u8 = 0xff;
 
-/// For each character of two UTF-8 bytes (U+0080 to U+07FF), what
+/// For a character of two UTF-8 bytes (U+0080 to U+07FF), what
 /// `whole_latin_word` asks of it: `NOT_PLAIN_LATIN` when it is no plain Latin
 /// letter or is spelled out, else its plain form when that is ASCII
-/// (`unicode::strip_accents`), else 0. Made once, from those questions.
-fn latin_two_bytes() -> &'static [u8; 0x800] {
-    static TABLE: std::sync::OnceLock<[u8; 0x800]> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut table = [NOT_PLAIN_LATIN; 0x800];
-        for (point, slot) in (0u32..).zip(table.iter_mut()).skip(0x80) {
-            let Some(c) = char::from_u32(point) else { continue };
+/// (`unicode::strip_accents`), else 0. From a table of 256 characters made on
+/// the first use of one of them, from those questions: a first lint makes only
+/// the tables of the letters it meets (#14 cold start: the whole range at once
+/// was 1.5 M instructions of a first lint, its properties asked of Greek,
+/// Cyrillic, Hebrew and Arabic letters).
+fn latin_two_bytes(point: usize) -> u8 {
+    static TABLES: [std::sync::OnceLock<[u8; 256]>; 8] = [const { std::sync::OnceLock::new() }; 8];
+    let Some(table) = TABLES.get(point >> 8) else { return NOT_PLAIN_LATIN };
+    let table = table.get_or_init(|| {
+        let mut table = [NOT_PLAIN_LATIN; 256];
+        for (low, slot) in (0u32..).zip(table.iter_mut()) {
+            let Some(c) = char::from_u32((point as u32) & !0xff | low) else { continue };
             if unicode::is_plain_latin_letter(c) && !is_spelled_out(c) {
                 let stripped = unicode::strip_accents(c);
                 *slot = if stripped.is_ascii() { stripped as u8 } else { 0 };
             }
         }
         table
-    })
+    });
+    table[point & 0xff]
 }
 
 /// `ASCII_CLASS` of a lowercase ASCII letter, and the bit of every letter; a
@@ -941,11 +946,10 @@ mod tests {
         // Every character of two UTF-8 bytes: `whole_latin_word` takes it from
         // the table as it would from `is_plain_latin_letter`, `is_spelled_out`
         // and `strip_accents`.
-        let table = latin_two_bytes();
         let mut plain_ascii = 0;
         for point in 0x80..0x800u32 {
             let Some(c) = char::from_u32(point) else { continue };
-            let entry = table[point as usize];
+            let entry = latin_two_bytes(point as usize);
             let taken = unicode::is_plain_latin_letter(c) && !is_spelled_out(c);
             assert_eq!(entry != NOT_PLAIN_LATIN, taken, "U+{point:04X}");
             if taken {
@@ -955,7 +959,7 @@ mod tests {
             }
         }
         assert!(plain_ascii > 100, "{plain_ascii}");
-        assert!(table[..0x80].iter().all(|&entry| entry == NOT_PLAIN_LATIN));
+        assert!((0..0x80).chain([0x800, 0xffff]).all(|point| latin_two_bytes(point) == NOT_PLAIN_LATIN));
         // Letters of three and four bytes are asked as before, and write their plain form alike.
         let mut plain = [0; MAX_WORD_CHARS];
         let (mut past_ascii, mut longer) = (0, 0);
