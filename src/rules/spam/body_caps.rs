@@ -369,7 +369,7 @@ fn is_indent(b: u8) -> bool {
 /// has no quoted line and is counted whole.
 fn ascii_capital_words(text: &[u8]) -> (usize, usize) {
     debug_assert!(text.is_ascii());
-    if memchr::memchr(b'>', text).is_none() {
+    if crate::text::find_any([b'>'], text).is_none() {
         return ascii_unquoted_capital_words(text);
     }
     let (mut words, mut capitals) = (0, 0);
