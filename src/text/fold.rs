@@ -160,13 +160,14 @@ fn fold_into<const SHORTCUTS: bool>(mut folder: Folder, text: &str, each: &mut d
                 offset = end;
                 continue;
             }
-            let latin = fresh && bytes.get(end).is_some_and(|b| !b.is_ascii());
-            let mut plain = [0; MAX_WORD_CHARS];
-            if let Some(found) = if latin { whole_latin_word(text, offset, &mut plain) } else { None } {
-                // The run goes on with letters that read as themselves (`déjà`).
-                folder.latin_word(offset, text, found, &plain, &mut *each);
-                offset = found.end;
-                continue;
+            if fresh && bytes.get(end).is_some_and(|b| !b.is_ascii()) {
+                let mut plain = [0; MAX_WORD_CHARS];
+                if let Some(found) = whole_latin_word(text, offset, &mut plain) {
+                    // The run goes on with letters that read as themselves (`déjà`).
+                    folder.latin_word(offset, text, found, &plain, &mut *each);
+                    offset = found.end;
+                    continue;
+                }
             }
             folder.push_ascii_run(offset, &text[offset..end], letters, classes & CAPITAL != 0);
             offset = end;
@@ -207,16 +208,14 @@ fn fold_into<const SHORTCUTS: bool>(mut folder: Folder, text: &str, each: &mut d
         offset = end;
         let start = end - c.len_utf8();
         if SHORTCUTS && unicode::is_plain_latin_letter(c) {
-            let mut plain = [0; MAX_WORD_CHARS];
-            let whole = match folder.start.is_none() && folder.pending.is_none() {
-                true => whole_latin_word(text, start, &mut plain),
-                false => None,
-            };
-            if let Some(found) = whole {
-                // A whole word starts with it (`été`, `źródło`).
-                folder.latin_word(start, text, found, &plain, &mut *each);
-                offset = found.end;
-                continue;
+            if folder.start.is_none() && folder.pending.is_none() {
+                let mut plain = [0; MAX_WORD_CHARS];
+                if let Some(found) = whole_latin_word(text, start, &mut plain) {
+                    // A whole word starts with it (`été`, `źródło`).
+                    folder.latin_word(start, text, found, &plain, &mut *each);
+                    offset = found.end;
+                    continue;
+                }
             }
             folder.push_plain_letter(start, end, c);
             continue;
@@ -299,8 +298,7 @@ fn whole_latin_word(text: &str, from: usize, plain: &mut [u8; MAX_WORD_CHARS]) -
             }
             letters += 1;
             at += c.len_utf8();
-            let stripped = unicode::strip_accents(c);
-            if stripped.is_ascii() { stripped as u8 } else { 0 }
+            ascii_plain_form(c)
         };
         if stripped == 0 {
             ascii_plain = false;
@@ -313,6 +311,13 @@ fn whole_latin_word(text: &str, from: usize, plain: &mut [u8; MAX_WORD_CHARS]) -
         }
     }
     Some(LatinWord { end: at, letters, chars, ascii_plain })
+}
+
+/// The plain form of `c` (`unicode::strip_accents`) as its ASCII byte, or 0
+/// when it is past ASCII.
+fn ascii_plain_form(c: char) -> u8 {
+    let stripped = unicode::strip_accents(c);
+    if stripped.is_ascii() { stripped as u8 } else { 0 }
 }
 
 /// `latin_two_bytes`'s mark of a character `whole_latin_word` ends at.
@@ -334,8 +339,7 @@ fn latin_two_bytes(point: usize) -> u8 {
         for (low, slot) in (0u32..).zip(table.iter_mut()) {
             let Some(c) = char::from_u32((point as u32) & !0xff | low) else { continue };
             if unicode::is_plain_latin_letter(c) && !is_spelled_out(c) {
-                let stripped = unicode::strip_accents(c);
-                *slot = if stripped.is_ascii() { stripped as u8 } else { 0 };
+                *slot = ascii_plain_form(c);
             }
         }
         table

@@ -432,7 +432,8 @@ mod tests {
     fn openers_are_found_as_a_byte_at_a_time_finds_them() {
         // The wasm's lanes and the native searches, each from every place in turn.
         let one_by_one = |b: &[u8], from: usize| b[from..].iter().position(|c| OPENERS.contains(c)).map_or(b.len(), |p| from + p);
-        let pieces = ["{", "*", "%", "[", "$", "a", " ", "[[", "{{", "%%", "*|", "\u{7b}", ";", "Z", "\x04", "\x05", "\x0a", "\x0b", "\x2b",
+        // The openers, the bytes either side of them, and bytes past ASCII.
+        let pieces = ["{", "*", "%", "[", "$", "a", " ", "[[", "{{", "%%", "*|", "|", "\\", ";", "Z", "\x04", "\x05", "\x0a", "\x0b", "\x2b",
             "\x3b", "\x5a", "\x7a", "\x7f", "é", "€", "\u{5b5b}", "ab cd ef gh ij kl mn op"];
         let mut hits = 0;
         crate::text::generated_texts(&pieces, 3_000, 60, |text| {
