@@ -377,6 +377,36 @@ fn starts_with_text(body: &[u8], text: &str) -> bool {
     (std::ptr::eq(body.as_ptr(), text.as_ptr()) && text.len() <= body.len()) || body.starts_with(text.as_bytes())
 }
 
+/// Where the text a reader sees is: the one body that has it, read where it
+/// is, or the bodies' texts joined one a line (#14: the copy of a 10 MB
+/// message's only body was 1 % of its lint in Node, and 10 MB of memory).
+#[derive(Debug, Clone, PartialEq)]
+enum Visible {
+    Joined(String),
+    /// The text of `parts[index]`, the only text body with a text.
+    Body(usize),
+    /// The visible text of `html[index]`, the only HTML body.
+    Html(usize),
+}
+
+impl Visible {
+    /// The HTML bodies' visible text when there is HTML, else the text bodies'
+    /// texts, one body a line.
+    fn of(message: &Message) -> Visible {
+        if let [_] = message.html.as_slice() {
+            return Visible::Html(0);
+        }
+        if !message.html.is_empty() {
+            return Visible::Joined(message.html.iter().map(|h| h.facts.visible_text.as_str()).collect::<Vec<_>>().join("\n"));
+        }
+        let mut texts = message.parts.iter().enumerate().filter(|(_, p)| p.is_text_body() && p.text().is_some());
+        match (texts.next(), texts.next()) {
+            (Some((index, _)), None) => Visible::Body(index),
+            _ => Visible::Joined(message.text_bodies().filter_map(Part::text).collect::<Vec<_>>().join("\n")),
+        }
+    }
+}
+
 /// The analysed message.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Message<'a> {
@@ -417,9 +447,8 @@ pub struct Message<'a> {
     /// each parsed once: other readers' versions of the message, which the
     /// content rules read as they read a text alternative (`rules::reading`).
     pub html_views: Vec<HtmlBody>,
-    /// The text a reader sees: the HTML bodies' visible text when there is
-    /// HTML, else the text bodies, one body a line.
-    pub visible_text: String,
+    /// Where the text a reader sees is (`Message::visible_text`).
+    visible: Visible,
     /// Sum of the decoded sizes of the leaf parts.
     pub decoded_size: usize,
     /// What each attachment is (names, magic bytes, archives opened), inspected
@@ -537,7 +566,7 @@ impl<'a> Message<'a> {
             subject: None,
             html: Vec::new(),
             html_views: Vec::new(),
-            visible_text: String::new(),
+            visible: Visible::Joined(String::new()),
             decoded_size: 0,
             attachment_facts: Vec::new(),
             values: FieldValues::default(),
@@ -643,11 +672,7 @@ impl<'a> Message<'a> {
             .map(|p| HtmlBody::new(p, raw))
             .collect();
         message.html_views = message.parts.iter().filter(|p| p.is_html_view).map(|p| HtmlBody::new(p, raw)).collect();
-        message.visible_text = if message.html.is_empty() {
-            message.text_bodies().filter_map(Part::text).collect::<Vec<_>>().join("\n")
-        } else {
-            message.html.iter().map(|h| h.facts.visible_text.as_str()).collect::<Vec<_>>().join("\n")
-        };
+        message.visible = Visible::of(&message);
         message.attachment_facts = attachments::inspect_parts(raw, &message.parts, limits);
         message
     }
@@ -738,6 +763,16 @@ impl<'a> Message<'a> {
             self.identity.set_envelope_sender(address);
         }
         self
+    }
+
+    /// The text a reader sees: the HTML bodies' visible text when there is
+    /// HTML, else the text bodies, one body a line.
+    pub fn visible_text(&self) -> &str {
+        match &self.visible {
+            Visible::Joined(text) => text,
+            Visible::Body(index) => self.parts.get(*index).and_then(Part::text).unwrap_or_default(),
+            Visible::Html(index) => self.html.get(*index).map_or("", |h| h.facts.visible_text.as_str()),
+        }
     }
 
     /// The body parts a reader sees as text (text/plain and other non-HTML text).
@@ -1059,6 +1094,41 @@ mod tests {
         // The same address, but the text runs past the body.
         assert!(!starts_with_text(&body[..5], &raw[14..]));
         assert!(starts_with_text(body, ""));
+    }
+
+    #[test]
+    fn the_visible_text_is_the_bodies_texts_one_a_line() {
+        // As the bodies' texts joined (the way before #14 kept one body's text
+        // where it is): none, one or two text bodies, one or two HTML bodies,
+        // and a text body beside HTML.
+        let definition = |message: &Message| match message.html.is_empty() {
+            true => message.text_bodies().filter_map(Part::text).collect::<Vec<_>>().join("\n"),
+            false => message.html.iter().map(|h| h.facts.visible_text.as_str()).collect::<Vec<_>>().join("\n"),
+        };
+        let part = |kind: &str, body: &str| format!("--X\r\nContent-Type: {kind}; charset=utf-8\r\n\r\n{body}\r\n");
+        let multipart = |parts: &[String]| {
+            format!("From: a@b.example\r\nContent-Type: multipart/mixed; boundary=X\r\n\r\n{}--X--\r\n", parts.concat())
+        };
+        let (text, html) = (part("text/plain", "Hello there"), part("text/html", "<p>Hi <b>you</b></p>"));
+        let other_html = part("text/html", "<div>Second</div>");
+        let cases = [
+            "From: a@b.example\r\n\r\nOne body\r\n".to_string(),
+            "From: a@b.example\r\nContent-Type: text/html\r\n\r\n<p>Only <i>HTML</i></p>\r\n".to_string(),
+            "From: a@b.example\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\nAAEC\r\n".to_string(),
+            multipart(&[text.clone()]),
+            multipart(&[text.clone(), part("text/plain", "Second text")]),
+            multipart(&[html.clone()]),
+            multipart(&[html.clone(), other_html]),
+            multipart(&[text, html]),
+            multipart(&[]),
+        ];
+        let mut seen = std::collections::HashSet::new();
+        for raw in &cases {
+            let message = Message::analyse(raw.as_bytes(), Origin::Raw, Vec::new(), &test_limits());
+            assert_eq!(message.visible_text(), definition(&message), "{raw:?}");
+            seen.insert(std::mem::discriminant(&message.visible));
+        }
+        assert_eq!(seen.len(), 3, "each way is taken");
     }
 
     #[test]

@@ -405,7 +405,7 @@ fn check(message: &Message, cx: &mut Context) {
     // The text the reader sees, without what an HTML body shows as code: the
     // analysed visible text itself when no body shows any (the usual case).
     let body: Cow<str> = if message.html.iter().all(|h| h.facts.code_ranges.is_empty()) {
-        Cow::Borrowed(&message.visible_text)
+        Cow::Borrowed(message.visible_text())
     } else {
         Cow::Owned(message.html.iter().map(|h| h.facts.prose()).collect::<Vec<_>>().join("\n"))
     };

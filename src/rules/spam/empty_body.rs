@@ -188,7 +188,7 @@ fn encrypted(message: &Message) -> bool {
 }
 
 fn check(message: &Message, cx: &mut Context) {
-    if has_text(&message.visible_text) || other_readable_text(message) || encrypted(message) {
+    if has_text(message.visible_text()) || other_readable_text(message) || encrypted(message) {
         return;
     }
     let location = match main_body_part(message) {

@@ -287,7 +287,7 @@ fn check(message: &Message, cx: &mut Context) {
     if total <= min_bytes {
         return;
     }
-    let text = &message.visible_text;
+    let text = message.visible_text();
     // Words drawn in their background's colour pad the count for the filter, not the reader.
     let min_contrast = cx.settings.number(&super::invisible_text::INVISIBLE_MIN_CONTRAST);
     let unseen: usize = message.html.iter().map(|html| super::unseen_words(html, min_contrast)).sum();

@@ -294,7 +294,7 @@ fn check(message: &Message, cx: &mut Context) {
     if ratio <= cx.settings.number(&WHITESPACE_MAX_RATIO) {
         return;
     }
-    let text = &message.visible_text;
+    let text = message.visible_text();
     cx.emit(
         Draft::new(
             Msg::of(&TOO_BLANK)
