@@ -385,23 +385,22 @@ enum Visible {
     Joined(String),
     /// The text of `parts[index]`, the only text body with a text.
     Body(usize),
-    /// The visible text of `html[index]`, the only HTML body.
-    Html(usize),
+    /// The visible text of `html[0]`, the only HTML body.
+    Html,
 }
 
 impl Visible {
     /// The HTML bodies' visible text when there is HTML, else the text bodies'
     /// texts, one body a line.
     fn of(message: &Message) -> Visible {
-        if let [_] = message.html.as_slice() {
-            return Visible::Html(0);
+        match message.html.as_slice() {
+            [_] => return Visible::Html,
+            [] => {}
+            several => return Visible::Joined(several.iter().map(|h| h.facts.visible_text.as_str()).collect::<Vec<_>>().join("\n")),
         }
-        if !message.html.is_empty() {
-            return Visible::Joined(message.html.iter().map(|h| h.facts.visible_text.as_str()).collect::<Vec<_>>().join("\n"));
-        }
-        let mut texts = message.parts.iter().enumerate().filter(|(_, p)| p.is_text_body() && p.text().is_some());
+        let mut texts = message.text_bodies().filter(|p| p.text().is_some());
         match (texts.next(), texts.next()) {
-            (Some((index, _)), None) => Visible::Body(index),
+            (Some(only), None) => Visible::Body(only.index),
             _ => Visible::Joined(message.text_bodies().filter_map(Part::text).collect::<Vec<_>>().join("\n")),
         }
     }
@@ -771,7 +770,7 @@ impl<'a> Message<'a> {
         match &self.visible {
             Visible::Joined(text) => text,
             Visible::Body(index) => self.parts.get(*index).and_then(Part::text).unwrap_or_default(),
-            Visible::Html(index) => self.html.get(*index).map_or("", |h| h.facts.visible_text.as_str()),
+            Visible::Html => self.html.first().map_or("", |h| h.facts.visible_text.as_str()),
         }
     }
 

@@ -138,10 +138,17 @@ pub fn find_any<const N: usize>(needles: [u8; N], haystack: &[u8]) -> Option<usi
 fn find_any_by_lanes<const N: usize>(needles: [u8; N], haystack: &[u8]) -> Option<usize> {
     let hits = |eight: &[u8; 8]| {
         let x = u64::from_le_bytes(*eight);
-        let zeros = |y: u64| y.wrapping_sub(ONES) & !y;
-        needles.iter().fold(0, |all, &needle| all | zeros(x ^ ONES * u64::from(needle))) & HIGH
+        needles.iter().fold(0, |all, &needle| all | first_zero_lanes(x ^ ONES * u64::from(needle))) & HIGH
     };
     first_hit(haystack, hits, |b| needles.contains(&b))
+}
+
+/// The lanes of `y` that are zero bytes, as high bits once masked with
+/// `HIGH`: exact up to the first (a borrow only sets bits above a zero byte),
+/// so the lowest bit of a union of them is the first zero byte of any.
+#[inline(always)]
+pub(crate) fn first_zero_lanes(y: u64) -> u64 {
+    y.wrapping_sub(ONES) & !y
 }
 
 /// The first ASCII digit in `bytes` at `from` or after it: `find_byte` natively

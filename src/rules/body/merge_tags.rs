@@ -266,10 +266,8 @@ impl<'t> Openers<'t> {
 /// The high bit of each lane of a block of eight that is an opener, exactly up
 /// to the first (`crate::text::first_hit`'s contract).
 fn opener_lanes(eight: &[u8; 8]) -> u64 {
-    use crate::text::{HIGH, ONES};
+    use crate::text::{first_zero_lanes as zeros, HIGH, ONES};
     let x = u64::from_le_bytes(*eight);
-    // The lowest bit of each is its first zero byte exactly (a borrow only sets bits above a zero byte).
-    let zeros = |y: u64| y.wrapping_sub(ONES) & !y;
     let brackets = zeros((x | ONES * 0x20) ^ ONES * u64::from(b'{'));
     let money_or_percent = zeros((x | ONES) ^ ONES * u64::from(b'%'));
     (brackets | money_or_percent | zeros(x ^ ONES * u64::from(b'*'))) & HIGH
