@@ -181,32 +181,33 @@ pub(crate) fn first_hit(bytes: &[u8], hits: impl Fn(&[u8; 8]) -> u64, wanted: im
     bytes[done..].iter().position(|&b| wanted(b)).map(|at| done + at)
 }
 
+/// The class of an ASCII byte for the word counts: 0 white space (U+000B
+/// too, as `char::is_whitespace`), 1 a letter or a digit, 2 anything else.
+pub(crate) const ASCII_CLASS: [u8; 128] = {
+    let mut classes = [2u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_whitespace() || c == 0x0b {
+            classes[b] = 0;
+        } else if c.is_ascii_alphanumeric() {
+            classes[b] = 1;
+        }
+        b += 1;
+    }
+    classes
+};
+
 /// Words a reader sees: runs of characters between white space (Unicode's
 /// `White_Space`, so a no-break space parts words too) holding a letter or a
 /// digit; a lone `—`, `|` or `*` is no word. One pass, ASCII read byte by
 /// byte: texts may be megabytes long.
 pub fn count_words(text: &str) -> usize {
-    // The class of an ASCII byte: 0 white space (U+000B too, as `char::is_whitespace`),
-    // 1 a letter or a digit, 2 anything else.
-    const ASCII: [u8; 128] = {
-        let mut classes = [2u8; 128];
-        let mut b = 0;
-        while b < 128 {
-            let c = b as u8;
-            if c.is_ascii_whitespace() || c == 0x0b {
-                classes[b] = 0;
-            } else if c.is_ascii_alphanumeric() {
-                classes[b] = 1;
-            }
-            b += 1;
-        }
-        classes
-    };
     let bytes = text.as_bytes();
     // State: 0 between words, 1 in a run not yet counted, 2 in a counted word.
     let (mut words, mut state, mut i) = (0, 0u8, 0);
     while let Some(&b) = bytes.get(i) {
-        let class = match ASCII.get(usize::from(b)) {
+        let class = match ASCII_CLASS.get(usize::from(b)) {
             Some(&class) => {
                 i += 1;
                 class

@@ -78,6 +78,9 @@ struct Walker<'a> {
     vars: Vec<super::cascade::VarNode>,
     /// The `style` attributes read so far (`super::inline`).
     inline: InlineStyles<'a>,
+    /// A text node's collapsed run, kept between nodes (most text nodes of mail
+    /// HTML are the white space between tags: no string made for each).
+    run: String,
 }
 
 /// Elements whose text is shown as code, on purpose as written (`HtmlFacts::code_ranges`).
@@ -123,6 +126,7 @@ pub fn walk(parsed: &Parsed, total_bytes: usize, budget: &mut Budget) -> HtmlFac
         in_code: 0,
         vars: Vec::new(),
         inline: InlineStyles::default(),
+        run: String::new(),
     };
     walker.run(budget);
     let mut facts = walker.facts;
@@ -454,6 +458,14 @@ impl Walker<'_> {
         if !budget.derive(text.len().saturating_mul(3)) || !budget.step(1 + text.len() as u64 / 64) {
             return;
         }
+        let mut run = std::mem::take(&mut self.run);
+        run.clear();
+        self.text_run(text, &mut run, style, stack);
+        self.run = run;
+    }
+
+    /// `text` with `run`, an empty string to collapse it into.
+    fn text_run(&mut self, text: &str, run: &mut String, style: &Style, stack: &[Open]) {
         // A link's text is what a reader sees of it: not its hidden words (but
         // those another view shows: a phone, a client, the reader's action), not
         // the invisible characters between letters.
@@ -465,11 +477,19 @@ impl Walker<'_> {
                 append_visible(&mut l.text, text);
             }
         }
-        let mut run_text = String::new();
-        append_collapsed(&mut run_text, text);
-        let run_text = run_text.trim();
+        // An ASCII text is collapsed a word at a time, counting what the
+        // rendered characters and the visible words need on the way (#14).
+        let ascii = if text.is_ascii() {
+            Some(collapse_ascii(run, text))
+        } else {
+            append_collapsed(run, text);
+            None
+        };
+        let run_text = run.trim();
         if style.hidden.is_none() {
-            self.count_rendered(text, style.preformatted);
+            let (chars, blanks) = rendered(&self.facts.visible_text, text, style.preformatted, ascii.map(|a| (a, &run[..])));
+            self.facts.rendered_chars += chars;
+            self.facts.rendered_blanks += blanks;
             // Text drawn right to left letter by letter (`<bdo dir=rtl>`, CSS
             // `bidi-override`) is kept between the override and its pop, so
             // that readers read it as shown (`text::fold`).
@@ -486,7 +506,7 @@ impl Walker<'_> {
             if style.preformatted {
                 self.facts.visible_text.push_str(text);
             } else {
-                append_collapsed(&mut self.facts.visible_text, text);
+                append_run(&mut self.facts.visible_text, text, run);
             }
             let end = self.facts.visible_text.len();
             if self.in_code > 0 && end > start {
@@ -495,7 +515,10 @@ impl Walker<'_> {
                     _ => self.facts.code_ranges.push(start..end),
                 }
             }
-            self.visible_words += run_text.split_whitespace().filter(|w| w.chars().any(unicode::is_alphanumeric)).count();
+            self.visible_words += match ascii {
+                Some(counts) => counts.words,
+                None => crate::text::count_words(run_text),
+            };
         }
         if run_text.chars().all(unicode::is_blank) {
             return;
@@ -576,30 +599,47 @@ impl Walker<'_> {
         }
         entry
     }
+}
 
-    /// Counts rendered and blank characters as a browser shows them.
-    fn count_rendered(&mut self, text: &str, preformatted: bool) {
-        let mut in_space = self.facts.visible_text.ends_with([' ', '\n']) || self.facts.visible_text.is_empty();
-        for ch in text.chars() {
-            let collapsible = ch.is_whitespace() && ch != '\u{a0}';
-            if collapsible && !preformatted {
-                if !in_space {
-                    self.facts.rendered_chars += 1;
-                    self.facts.rendered_blanks += 1;
-                    in_space = true;
-                }
+/// The characters a browser shows of `text` after the visible text `before`,
+/// and of them the blank ones (`count_rendered`); `ascii`: what
+/// `collapse_ascii` counted of it and the run it wrote.
+fn rendered(before: &str, text: &str, preformatted: bool, ascii: Option<(AsciiRun, &str)>) -> (usize, usize) {
+    match ascii {
+        Some((counts, run)) if !preformatted => {
+            // A leading run of white space is one blank unless `before` ended in one.
+            let in_space = before.ends_with([' ', '\n']) || before.is_empty();
+            let lead = usize::from(!in_space && starts_collapsible(text));
+            (lead + run.len(), lead + counts.spaces)
+        }
+        _ => count_rendered(before, text, preformatted),
+    }
+}
+
+/// Counts rendered and blank characters of `text` after `before` as a browser shows them.
+fn count_rendered(before: &str, text: &str, preformatted: bool) -> (usize, usize) {
+    let (mut chars, mut blanks) = (0, 0);
+    let mut in_space = before.ends_with([' ', '\n']) || before.is_empty();
+    for ch in text.chars() {
+        let collapsible = ch.is_whitespace() && ch != '\u{a0}';
+        if collapsible && !preformatted {
+            if !in_space {
+                chars += 1;
+                blanks += 1;
+                in_space = true;
+            }
+        } else {
+            chars += 1;
+            // ASCII is blank when it collapses; past ASCII, the page cache answers.
+            let blank = if ch.is_ascii() { collapsible } else { unicode::is_blank(ch) };
+            if blank {
+                blanks += 1;
             } else {
-                self.facts.rendered_chars += 1;
-                // ASCII is blank when it collapses; past ASCII, the page cache answers.
-                let blank = if ch.is_ascii() { collapsible } else { unicode::is_blank(ch) };
-                if blank {
-                    self.facts.rendered_blanks += 1;
-                } else {
-                    in_space = false;
-                }
+                in_space = false;
             }
         }
     }
+    (chars, blanks)
 }
 
 /// The honest pattern a view stands for: the reader's action first, then a
@@ -653,6 +693,62 @@ fn append_collapsed(out: &mut String, text: &str) {
     }
 }
 
+/// Whether `text` starts with white space that collapses (not a no-break space).
+fn starts_collapsible(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_whitespace() && c != '\u{a0}')
+}
+
+/// Appends `text` as `append_collapsed` does, given `run`, its collapse into
+/// an empty string: the same characters, after one space when `text` starts
+/// with white space and `out` does not end with a space or a line break.
+fn append_run(out: &mut String, text: &str, run: &str) {
+    if !(out.is_empty() || out.ends_with([' ', '\n'])) && starts_collapsible(text) {
+        out.push(' ');
+    }
+    out.push_str(run);
+}
+
+/// What `collapse_ascii` counted: the spaces it wrote, and the words holding
+/// a letter or a digit (`text::count_words`).
+#[derive(Clone, Copy)]
+struct AsciiRun {
+    spaces: usize,
+    words: usize,
+}
+
+/// `append_collapsed` of an ASCII `text` into an empty `out`, a word at a
+/// time where that reads and writes a character at a time, with the counts of
+/// what it wrote (the text of mail HTML is mostly ASCII).
+fn collapse_ascii(out: &mut String, text: &str) -> AsciiRun {
+    let class = |b: u8| crate::text::ASCII_CLASS[usize::from(b & 0x7f)];
+    let bytes = text.as_bytes();
+    let mut counts = AsciiRun { spaces: 0, words: 0 };
+    out.reserve(text.len());
+    let mut at = 0;
+    loop {
+        let spaces = at;
+        while at < bytes.len() && class(bytes[at]) == 0 {
+            at += 1;
+        }
+        // White space after a word (`out` holds one) is one space.
+        if at > spaces && !out.is_empty() {
+            out.push(' ');
+            counts.spaces += 1;
+        }
+        if at == bytes.len() {
+            return counts;
+        }
+        let word = at;
+        let mut letters = false;
+        while at < bytes.len() && class(bytes[at]) != 0 {
+            letters |= class(bytes[at]) == 1;
+            at += 1;
+        }
+        out.push_str(&text[word..at]);
+        counts.words += usize::from(letters);
+    }
+}
+
 /// Appends `text` as `append_collapsed` does, without the characters that
 /// draw nothing (`text::unicode::is_invisible`).
 fn append_visible(out: &mut String, text: &str) {
@@ -698,5 +794,52 @@ fn push_break(out: &mut String) {
     }
     if !out.is_empty() && !out.ends_with('\n') {
         out.push('\n');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{append_collapsed, append_run, collapse_ascii, count_rendered, rendered};
+
+    /// The text path read once (`collapse_ascii`, `append_run`, `rendered`)
+    /// against the character-at-a-time reading it replaced: the visible text,
+    /// the run, its words and the rendered and blank characters, for texts of
+    /// every kind of white space, invisible characters and letters after every
+    /// kind of visible text.
+    #[test]
+    fn a_text_read_once_is_read_as_character_by_character() {
+        let pieces = [
+            "a", "Zz", "9", "-", ".", " ", "  ", "\t", "\n", "\r\n", "\u{b}", "\u{c}", "\u{a0}", "\u{2003}", "\u{3000}",
+            "\u{200b}", "\u{ad}", "é", "ł", "会", "😀", "\u{202e}",
+        ];
+        let befores = ["", "a", "a ", "a\n", " ", "\n", "a\u{a0}", "a\u{202e}", "a\u{200b}"];
+        let mut ascii_texts = 0;
+        crate::text::generated_texts(&pieces, 4_000, 12, |text| {
+            let mut run = String::new();
+            append_collapsed(&mut run, text);
+            let words = run.trim().split_whitespace().filter(|w| w.chars().any(crate::text::unicode::is_alphanumeric)).count();
+            let ascii = text.is_ascii().then(|| {
+                ascii_texts += 1;
+                let mut fast = String::new();
+                let counts = collapse_ascii(&mut fast, text);
+                assert_eq!(fast, run, "{text:?}");
+                assert_eq!(counts.words, words, "{text:?}");
+                assert_eq!(crate::text::count_words(run.trim()), words, "{text:?}");
+                counts
+            });
+            for before in befores {
+                let mut whole = before.to_string();
+                append_collapsed(&mut whole, text);
+                let mut once = before.to_string();
+                append_run(&mut once, text, &run);
+                assert_eq!(once, whole, "{before:?} {text:?}");
+                for preformatted in [false, true] {
+                    let expected = count_rendered(before, text, preformatted);
+                    let got = rendered(before, text, preformatted, ascii.map(|a| (a, &run[..])));
+                    assert_eq!(got, expected, "{before:?} {text:?} {preformatted}");
+                }
+            }
+        });
+        assert!(ascii_texts > 300, "{ascii_texts}");
     }
 }
