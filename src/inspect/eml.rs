@@ -30,7 +30,7 @@ impl Inspection<'_> {
             self.add(&item.path, FactKind::Uninspectable { format, names: Vec::new() });
             return;
         }
-        let Some(message) = mail_parser::MessageParser::new().with_mime_headers().parse(&item.bytes[..]) else {
+        let Some(message) = mime_parser().parse(&item.bytes[..]) else {
             return;
         };
         for (index, part) in message.attachments().enumerate() {
@@ -60,4 +60,11 @@ impl Inspection<'_> {
         }
         super::parser_guard::drop_level_by_level(message.parts.into_iter());
     }
+}
+
+/// mail-parser's parser of an attached message's MIME structure, made once (a
+/// table of six field readers; `model::message_parser`).
+fn mime_parser() -> &'static mail_parser::MessageParser {
+    static PARSER: std::sync::OnceLock<mail_parser::MessageParser> = std::sync::OnceLock::new();
+    PARSER.get_or_init(|| mail_parser::MessageParser::new().with_mime_headers())
 }
