@@ -19,7 +19,7 @@ use super::values::{
     parse_property_value, substitute_vars, Bidi, Declaration, Length, Property, Value, ROOT_FONT_PX,
 };
 use super::{HiddenMeans, Source, SourceId, SourceOrigin};
-use html5ever::LocalName;
+use html5ever::{local_name, LocalName};
 use scraper::ElementRef;
 
 /// Text no reader can see at this size (px). *(default, ours)*
@@ -50,8 +50,18 @@ pub struct VarNode {
 }
 
 /// Elements whose content is never shown.
-fn is_never_shown(name: &str) -> bool {
-    matches!(name, "head" | "script" | "style" | "template" | "noscript" | "title" | "meta" | "link")
+pub(super) fn is_never_shown(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("head")
+            | local_name!("script")
+            | local_name!("style")
+            | local_name!("template")
+            | local_name!("noscript")
+            | local_name!("title")
+            | local_name!("meta")
+            | local_name!("link")
+    )
 }
 
 /// How an element's content is hidden, and from where.
@@ -231,20 +241,21 @@ impl<'e> Attrs<'e> {
             if q.prefix.is_some() || !q.ns.is_empty() {
                 continue;
             }
-            let slot = match &*q.local {
-                "style" => &mut attrs.style,
-                "bgcolor" => &mut attrs.bgcolor,
-                "background" => &mut attrs.background,
-                "color" => &mut attrs.color,
-                "text" => &mut attrs.text,
-                "link" => &mut attrs.link,
-                "href" => &mut attrs.href,
-                "size" => &mut attrs.size,
-                "dir" => &mut attrs.dir,
-                "font-size" => &mut attrs.font_size,
-                "hidden" => &mut attrs.hidden,
-                "width" => &mut attrs.width,
-                "height" => &mut attrs.height,
+            // Atoms compared as numbers (`super::attr`).
+            let slot = match q.local {
+                local_name!("style") => &mut attrs.style,
+                local_name!("bgcolor") => &mut attrs.bgcolor,
+                local_name!("background") => &mut attrs.background,
+                local_name!("color") => &mut attrs.color,
+                local_name!("text") => &mut attrs.text,
+                local_name!("link") => &mut attrs.link,
+                local_name!("href") => &mut attrs.href,
+                local_name!("size") => &mut attrs.size,
+                local_name!("dir") => &mut attrs.dir,
+                local_name!("font-size") => &mut attrs.font_size,
+                local_name!("hidden") => &mut attrs.hidden,
+                local_name!("width") => &mut attrs.width,
+                local_name!("height") => &mut attrs.height,
                 _ => continue,
             };
             if slot.is_none() {
@@ -320,7 +331,7 @@ impl<'d> Cascade<'_, 'd> {
             if is_never_shown(&name) {
                 style.never_shown = true;
             }
-            if &*name == "pre" || &*name == "textarea" {
+            if name == local_name!("pre") || name == local_name!("textarea") {
                 style.preformatted = true;
             }
             let mut own = OwnValues::default();
@@ -424,12 +435,12 @@ impl<'d> Cascade<'_, 'd> {
                 own.background_image = Some((true, source));
             }
         }
-        let color_attr = match &**name {
-            "font" => attrs.color.map(|v| (v, "color")),
-            "body" => attrs.text.map(|v| (v, "text")),
+        let color_attr = match *name {
+            local_name!("font") => attrs.color.map(|v| (v, "color")),
+            local_name!("body") => attrs.text.map(|v| (v, "text")),
             _ => None,
         };
-        if &**name == "body" {
+        if *name == local_name!("body") {
             if let Some(c) = attrs.link.and_then(parse_legacy_color) {
                 let source = self.memo_source(memo, SourceOrigin::Attribute { element: name.clone(), name: "link" }, "", attrs.link.unwrap_or_default());
                 style.link = Some((c, source));
@@ -441,7 +452,7 @@ impl<'d> Cascade<'_, 'd> {
                 style.color_source = self.memo_source(memo, SourceOrigin::Attribute { element: name.clone(), name: attr }, "", text);
             }
         }
-        if &**name == "a" && attrs.href.is_some() {
+        if *name == local_name!("a") && attrs.href.is_some() {
             // User-agent style: links are blue (or `<body link>`'s colour) unless the author styles them.
             (style.color, style.color_source) = parent.link.unwrap_or((Rgba::LINK_BLUE, None));
         }
@@ -449,7 +460,7 @@ impl<'d> Cascade<'_, 'd> {
             style.font_px = parent.font_px * scale;
             style.font_source = self.memo_source(memo, SourceOrigin::Element { element: name.clone() }, "", "");
         }
-        if &**name == "font" {
+        if *name == local_name!("font") {
             if let Some(text) = attrs.size {
                 if let Some(px) = font_element_px(text) {
                     style.font_px = px;
@@ -464,13 +475,13 @@ impl<'d> Cascade<'_, 'd> {
             Some(dir) if dir.eq_ignore_ascii_case("ltr") => style.rtl = false,
             _ => {}
         }
-        if &**name == "bdo" {
+        if *name == local_name!("bdo") {
             own.unicode_bidi = Some(Bidi::Override);
         } else if attrs.dir.is_some() {
             own.unicode_bidi = Some(Bidi::Embed);
         }
         // SVG 2 §7.5 and the HTML rendering section: `svg:not(:root) { overflow: hidden }`.
-        if &**name == "svg" {
+        if *name == local_name!("svg") {
             own.overflow_clips = Some((true, None));
         }
         // SVG text's `font-size` presentation attribute (SVG 2 §6.6), under any CSS.

@@ -38,11 +38,15 @@ use html5ever::LocalName;
 /// `Element::attr`, without building an atom of `name` for every lookup: an
 /// element has a few attributes, compared by their local name (#14: the atoms
 /// built for 160,000 lookups on the SpamAssassin corpus were 1.5 % of a lint).
-fn attr<'e>(element: &'e scraper::node::Element, name: &str) -> Option<&'e str> {
+/// `name` is an atom made when the crate is compiled (`local_name!`): a string
+/// is always interned the same way, so atoms are equal when their names are,
+/// compared as one number where a name compared as a string was looked up in
+/// the table of names first (#14: 2.7 % of a large newsletter's lint in Node).
+fn attr<'e>(element: &'e scraper::node::Element, name: &LocalName) -> Option<&'e str> {
     element
         .attrs
         .iter()
-        .find(|(q, _)| q.prefix.is_none() && q.ns.is_empty() && &*q.local == name)
+        .find(|(q, _)| q.prefix.is_none() && q.ns.is_empty() && q.local == *name)
         .map(|(_, value)| &**value)
 }
 

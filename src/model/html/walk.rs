@@ -15,7 +15,7 @@ use super::{
     Hidden, HiddenText, Honest, HtmlFacts, Image, Link, Source, SourceId, SourceOrigin, StyleCut, StyleLimit,
     TextRun, Truncation,
 };
-use html5ever::LocalName;
+use html5ever::{local_name, LocalName};
 use scraper::{ElementRef, Node};
 use crate::text::unicode::{self, is_invisible};
 
@@ -24,15 +24,46 @@ use crate::text::unicode::{self, is_invisible};
 /// (`honest::MAX_PREHEADER_CHARS`), so that one is never cut. *(default, ours)*
 pub const MAX_HIDDEN_WORDS_BYTES: usize = 2_000;
 
-/// Elements that start a new line when rendered. A `match` on the name (its
-/// length tested first), not a list searched for every element entered and left
-/// (#14: 34 comparisons an element).
-pub(super) fn is_block(name: &str) -> bool {
+/// Elements that start a new line when rendered. A `match` on the name's atom
+/// (numbers compared, `super::attr`), not a list searched for every element
+/// entered and left (#14: 34 comparisons an element), nor the name's string.
+pub(super) fn is_block(name: &LocalName) -> bool {
     matches!(
-        name,
-        "address" | "article" | "aside" | "blockquote" | "br" | "dd" | "div" | "dl" | "dt" | "fieldset" | "figcaption"
-            | "figure" | "footer" | "form" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "header" | "hr" | "li" | "main"
-            | "nav" | "ol" | "p" | "pre" | "section" | "table" | "td" | "th" | "tr" | "ul"
+        *name,
+        local_name!("address")
+            | local_name!("article")
+            | local_name!("aside")
+            | local_name!("blockquote")
+            | local_name!("br")
+            | local_name!("dd")
+            | local_name!("div")
+            | local_name!("dl")
+            | local_name!("dt")
+            | local_name!("fieldset")
+            | local_name!("figcaption")
+            | local_name!("figure")
+            | local_name!("footer")
+            | local_name!("form")
+            | local_name!("h1")
+            | local_name!("h2")
+            | local_name!("h3")
+            | local_name!("h4")
+            | local_name!("h5")
+            | local_name!("h6")
+            | local_name!("header")
+            | local_name!("hr")
+            | local_name!("li")
+            | local_name!("main")
+            | local_name!("nav")
+            | local_name!("ol")
+            | local_name!("p")
+            | local_name!("pre")
+            | local_name!("section")
+            | local_name!("table")
+            | local_name!("td")
+            | local_name!("th")
+            | local_name!("tr")
+            | local_name!("ul")
     )
 }
 
@@ -84,8 +115,8 @@ struct Walker<'a> {
 }
 
 /// Elements whose text is shown as code, on purpose as written (`HtmlFacts::code_ranges`).
-fn is_code(name: &str) -> bool {
-    matches!(name, "code" | "pre" | "kbd" | "samp")
+fn is_code(name: &LocalName) -> bool {
+    matches!(*name, local_name!("code") | local_name!("pre") | local_name!("kbd") | local_name!("samp"))
 }
 
 /// Walks the parsed document.
@@ -180,7 +211,7 @@ fn style_sheet_texts(parsed: &Parsed, budget: &mut Budget) -> (Vec<String>, bool
             break;
         }
         let Node::Element(element) = node.value() else { continue };
-        if element.name() != "style" {
+        if element.name.local != local_name!("style") {
             continue;
         }
         let mut css = String::new();
@@ -352,11 +383,11 @@ impl Walker<'_> {
 
     fn enter_element(&mut self, element: ElementRef<'_>, style: &Style, tag: Option<Span>, budget: &mut Budget) {
         let value = element.value();
-        let name = value.name();
+        let name = &value.name.local;
         if is_code(name) {
             self.in_code += 1;
         }
-        if name == "br" && Self::shown(style) {
+        if *name == local_name!("br") && Self::shown(style) {
             // Each `<br>` is a line a reader sees, so runs of them count as blank.
             self.facts.visible_text.push('\n');
             self.facts.rendered_chars += 1;
@@ -364,10 +395,10 @@ impl Walker<'_> {
         } else if is_block(name) && Self::shown(style) {
             push_break(&mut self.facts.visible_text);
         }
-        let href = if name == "a" || name == "area" { super::attr(value, "href") } else { None };
+        let href = if *name == local_name!("a") || *name == local_name!("area") { super::attr(value, &local_name!("href")) } else { None };
         if let Some(href) = href {
-            let title = super::attr(value, "title");
-            let alt = if name == "area" { super::attr(value, "alt").unwrap_or_default() } else { "" };
+            let title = super::attr(value, &local_name!("title"));
+            let alt = if *name == local_name!("area") { super::attr(value, &local_name!("alt")).unwrap_or_default() } else { "" };
             if !budget.derive(href.len() + title.map_or(0, str::len) + alt.len()) {
                 return;
             }
@@ -376,7 +407,7 @@ impl Walker<'_> {
                 text: String::new(),
                 title: title.map(str::to_string),
                 tag,
-                image: name == "area",
+                image: *name == local_name!("area"),
                 form: false,
                 base: false,
                 parsed: Default::default(),
@@ -386,43 +417,43 @@ impl Walker<'_> {
             self.seen_link = true;
             self.link_stack.push(self.facts.links.len() - 1);
         }
-        if name == "base" && !self.facts.links.iter().any(|l| l.base) {
-            if let Some(href) = super::attr(value, "href") {
+        if *name == local_name!("base") && !self.facts.links.iter().any(|l| l.base) {
+            if let Some(href) = super::attr(value, &local_name!("href")) {
                 if !budget.derive(href.len()) {
                     return;
                 }
                 self.facts.links.push(Link { href: href.to_string(), tag, base: true, ..Link::default() });
             }
         }
-        if name == "form" {
-            if let Some(action) = super::attr(value, "action") {
+        if *name == local_name!("form") {
+            if let Some(action) = super::attr(value, &local_name!("action")) {
                 if !budget.derive(action.len()) {
                     return;
                 }
                 self.facts.links.push(Link { href: action.to_string(), tag, form: true, ..Link::default() });
             }
         }
-        if name == "img" {
+        if *name == local_name!("img") {
             if let Some(link) = self.link_stack.last().and_then(|&l| self.facts.links.get_mut(l)) {
                 link.image = true;
             }
-            let alt = super::attr(value, "alt");
-            if let Some(src) = super::attr(value, "src") {
+            let alt = super::attr(value, &local_name!("alt"));
+            if let Some(src) = super::attr(value, &local_name!("src")) {
                 if !budget.derive(src.len() + alt.map_or(0, str::len)) {
                     return;
                 }
-                let filled = |name| super::attr(value, name).is_some_and(|v: &str| !v.trim().is_empty());
-                let is = |name, words: &[&str]| {
-                    super::attr(value, name).is_some_and(|v: &str| words.iter().any(|w| v.trim().eq_ignore_ascii_case(w)))
+                let filled = |name: LocalName| super::attr(value, &name).is_some_and(|v: &str| !v.trim().is_empty());
+                let is = |name: LocalName, words: &[&str]| {
+                    super::attr(value, &name).is_some_and(|v: &str| words.iter().any(|w| v.trim().eq_ignore_ascii_case(w)))
                 };
                 self.facts.images.push(Image {
                     src: src.to_string(),
                     alt: alt.map(str::to_string),
                     tag,
                     honest: None,
-                    named: filled("aria-label") || filled("aria-labelledby") || filled("title"),
-                    presentational: is("role", &["presentation", "none"]),
-                    hidden: !Self::shown(style) || is("aria-hidden", &["true"]),
+                    named: filled(local_name!("aria-label")) || filled(local_name!("aria-labelledby")) || filled(local_name!("title")),
+                    presentational: is(local_name!("role"), &["presentation", "none"]),
+                    hidden: !Self::shown(style) || is(local_name!("aria-hidden"), &["true"]),
                 });
                 super::honest::mark_image(self.facts.images.last_mut(), style);
             }
@@ -438,14 +469,14 @@ impl Walker<'_> {
 
     fn leave_element(&mut self, element: ElementRef<'_>, style: Option<&Style>) {
         let value = element.value();
-        let name = value.name();
+        let name = &value.name.local;
         if is_code(name) {
             self.in_code = self.in_code.saturating_sub(1);
         }
-        if (name == "a" || name == "area") && super::attr(value, "href").is_some() {
+        if (*name == local_name!("a") || *name == local_name!("area")) && super::attr(value, &local_name!("href")).is_some() {
             self.link_stack.pop();
         }
-        if name != "br" && is_block(name) && style.is_some_and(Self::shown) {
+        if *name != local_name!("br") && is_block(name) && style.is_some_and(Self::shown) {
             push_break(&mut self.facts.visible_text);
         }
     }
@@ -799,7 +830,44 @@ fn push_break(out: &mut String) {
 
 #[cfg(test)]
 mod tests {
-    use super::{append_collapsed, append_run, collapse_ascii, count_rendered, rendered};
+    use super::{append_collapsed, append_run, collapse_ascii, count_rendered, is_block, is_code, rendered};
+    use html5ever::LocalName;
+
+    /// The element names matched as atoms (`is_block`, `is_code`, the
+    /// cascade's `is_never_shown`, `super::attr`) against the lists of names
+    /// as strings they replaced, for every HTML element and attribute name and
+    /// names no atom is made for when the crate is compiled (interned at run
+    /// time: a name is always interned the same way).
+    #[test]
+    fn names_are_matched_as_atoms_as_their_strings_are() {
+        const BLOCKS: [&str; 34] = [
+            "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+            "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre",
+            "section", "table", "td", "th", "tr", "ul",
+        ];
+        const CODE: [&str; 4] = ["code", "pre", "kbd", "samp"];
+        const NEVER_SHOWN: [&str; 8] = ["head", "script", "style", "template", "noscript", "title", "meta", "link"];
+        let others = [
+            "a", "abbr", "area", "b", "base", "bdo", "body", "button", "center", "font", "html", "i", "img", "input", "span",
+            "strong", "svg", "tbody", "textarea", "u", "x-block", "my-element", "divx", "h7", "pre-wrap", "",
+            "href", "alt", "src", "title", "style", "class", "aria-label", "data-x", "hreff",
+        ];
+        for name in BLOCKS.iter().chain(&CODE).chain(&NEVER_SHOWN).chain(&others) {
+            let atom = LocalName::from(*name);
+            assert_eq!(is_block(&atom), BLOCKS.contains(name), "{name}");
+            assert_eq!(is_code(&atom), CODE.contains(name), "{name}");
+            assert_eq!(super::super::cascade::is_never_shown(&atom), NEVER_SHOWN.contains(name), "{name}");
+            let mut element = scraper::node::Element::new(
+                html5ever::QualName::new(None, html5ever::ns!(), LocalName::from("img")),
+                vec![html5ever::Attribute { name: html5ever::QualName::new(None, html5ever::ns!(), atom.clone()), value: "v".into() }],
+            );
+            for wanted in ["href", "alt", "src", "title", "style", "aria-label"] {
+                let found = super::super::attr(&element, &LocalName::from(wanted));
+                assert_eq!(found.is_some(), *name == wanted, "{name} {wanted}");
+            }
+            element.attrs.clear();
+        }
+    }
 
     /// The text path read once (`collapse_ascii`, `append_run`, `rendered`)
     /// against the character-at-a-time reading it replaced: the visible text,
