@@ -183,7 +183,7 @@ pub(crate) fn first_hit(bytes: &[u8], hits: impl Fn(&[u8; 8]) -> u64, wanted: im
 
 /// The class of an ASCII byte for the word counts: 0 white space (U+000B
 /// too, as `char::is_whitespace`), 1 a letter or a digit, 2 anything else.
-pub(crate) const ASCII_CLASS: [u8; 128] = {
+pub(crate) const WORD_BYTE_CLASS: [u8; 128] = {
     let mut classes = [2u8; 128];
     let mut b = 0;
     while b < 128 {
@@ -207,7 +207,7 @@ pub fn count_words(text: &str) -> usize {
     // State: 0 between words, 1 in a run not yet counted, 2 in a counted word.
     let (mut words, mut state, mut i) = (0, 0u8, 0);
     while let Some(&b) = bytes.get(i) {
-        let class = match ASCII_CLASS.get(usize::from(b)) {
+        let class = match WORD_BYTE_CLASS.get(usize::from(b)) {
             Some(&class) => {
                 i += 1;
                 class

@@ -109,9 +109,9 @@ struct Walker<'a> {
     vars: Vec<super::cascade::VarNode>,
     /// The `style` attributes read so far (`super::inline`).
     inline: InlineStyles<'a>,
-    /// A text node's collapsed run, kept between nodes (most text nodes of mail
-    /// HTML are the white space between tags: no string made for each).
-    run: String,
+    /// A text node's collapsed run, its string kept from node to node (most text
+    /// nodes of mail HTML are the white space between tags: no string made for each).
+    run_buffer: String,
 }
 
 /// Elements whose text is shown as code, on purpose as written (`HtmlFacts::code_ranges`).
@@ -157,7 +157,7 @@ pub fn walk(parsed: &Parsed, total_bytes: usize, budget: &mut Budget) -> HtmlFac
         in_code: 0,
         vars: Vec::new(),
         inline: InlineStyles::default(),
-        run: String::new(),
+        run_buffer: String::new(),
     };
     walker.run(budget);
     let mut facts = walker.facts;
@@ -489,10 +489,10 @@ impl Walker<'_> {
         if !budget.derive(text.len().saturating_mul(3)) || !budget.step(1 + text.len() as u64 / 64) {
             return;
         }
-        let mut run = std::mem::take(&mut self.run);
+        let mut run = std::mem::take(&mut self.run_buffer);
         run.clear();
         self.text_run(text, &mut run, style, stack);
-        self.run = run;
+        self.run_buffer = run;
     }
 
     /// `text` with `run`, an empty string to collapse it into.
@@ -518,7 +518,7 @@ impl Walker<'_> {
         };
         let run_text = run.trim();
         if style.hidden.is_none() {
-            let (chars, blanks) = rendered(&self.facts.visible_text, text, style.preformatted, ascii.map(|a| (a, &run[..])));
+            let (chars, blanks) = rendered(&self.facts.visible_text, text, style.preformatted, run, ascii);
             self.facts.rendered_chars += chars;
             self.facts.rendered_blanks += blanks;
             // Text drawn right to left letter by letter (`<bdo dir=rtl>`, CSS
@@ -633,13 +633,13 @@ impl Walker<'_> {
 }
 
 /// The characters a browser shows of `text` after the visible text `before`,
-/// and of them the blank ones (`count_rendered`); `ascii`: what
-/// `collapse_ascii` counted of it and the run it wrote.
-fn rendered(before: &str, text: &str, preformatted: bool, ascii: Option<(AsciiRun, &str)>) -> (usize, usize) {
+/// and of them the blank ones (`count_rendered`); `run`: its collapse, and
+/// `ascii`: what `collapse_ascii` counted of it when it wrote that run.
+fn rendered(before: &str, text: &str, preformatted: bool, run: &str, ascii: Option<Collapsed>) -> (usize, usize) {
     match ascii {
-        Some((counts, run)) if !preformatted => {
+        Some(counts) if !preformatted => {
             // A leading run of white space is one blank unless `before` ended in one.
-            let in_space = before.ends_with([' ', '\n']) || before.is_empty();
+            let in_space = ends_in_space(before);
             let lead = usize::from(!in_space && starts_collapsible(text));
             (lead + run.len(), lead + counts.spaces)
         }
@@ -650,9 +650,9 @@ fn rendered(before: &str, text: &str, preformatted: bool, ascii: Option<(AsciiRu
 /// Counts rendered and blank characters of `text` after `before` as a browser shows them.
 fn count_rendered(before: &str, text: &str, preformatted: bool) -> (usize, usize) {
     let (mut chars, mut blanks) = (0, 0);
-    let mut in_space = before.ends_with([' ', '\n']) || before.is_empty();
+    let mut in_space = ends_in_space(before);
     for ch in text.chars() {
-        let collapsible = ch.is_whitespace() && ch != '\u{a0}';
+        let collapsible = collapses(ch);
         if collapsible && !preformatted {
             if !in_space {
                 chars += 1;
@@ -705,14 +705,25 @@ fn floor_char_boundary(s: &str, max: usize) -> usize {
     i
 }
 
+/// Whether `c` is white space a browser collapses (a no-break space is not).
+fn collapses(c: char) -> bool {
+    c.is_whitespace() && c != '\u{a0}'
+}
+
+/// Whether white space appended to `out` would draw nothing: it is empty or
+/// ends with a space or a line break.
+fn ends_in_space(out: &str) -> bool {
+    out.is_empty() || out.ends_with([' ', '\n'])
+}
+
 /// Appends text with runs of white space collapsed to one space, as a browser renders it.
 fn append_collapsed(out: &mut String, text: &str) {
     // Whether `out` ends with a space is kept, not read back from its end for
     // each space of the text (the indentation of HTML sources is long).
-    let mut after_space = out.is_empty() || out.ends_with([' ', '\n']);
+    let mut after_space = ends_in_space(out);
     out.reserve(text.len());
     for ch in text.chars() {
-        if ch.is_whitespace() && ch != '\u{a0}' {
+        if collapses(ch) {
             if !after_space {
                 out.push(' ');
                 after_space = true;
@@ -726,14 +737,14 @@ fn append_collapsed(out: &mut String, text: &str) {
 
 /// Whether `text` starts with white space that collapses (not a no-break space).
 fn starts_collapsible(text: &str) -> bool {
-    text.starts_with(|c: char| c.is_whitespace() && c != '\u{a0}')
+    text.starts_with(collapses)
 }
 
 /// Appends `text` as `append_collapsed` does, given `run`, its collapse into
 /// an empty string: the same characters, after one space when `text` starts
 /// with white space and `out` does not end with a space or a line break.
 fn append_run(out: &mut String, text: &str, run: &str) {
-    if !(out.is_empty() || out.ends_with([' ', '\n'])) && starts_collapsible(text) {
+    if !ends_in_space(out) && starts_collapsible(text) {
         out.push(' ');
     }
     out.push_str(run);
@@ -742,7 +753,7 @@ fn append_run(out: &mut String, text: &str, run: &str) {
 /// What `collapse_ascii` counted: the spaces it wrote, and the words holding
 /// a letter or a digit (`text::count_words`).
 #[derive(Clone, Copy)]
-struct AsciiRun {
+struct Collapsed {
     spaces: usize,
     words: usize,
 }
@@ -750,10 +761,10 @@ struct AsciiRun {
 /// `append_collapsed` of an ASCII `text` into an empty `out`, a word at a
 /// time where that reads and writes a character at a time, with the counts of
 /// what it wrote (the text of mail HTML is mostly ASCII).
-fn collapse_ascii(out: &mut String, text: &str) -> AsciiRun {
-    let class = |b: u8| crate::text::ASCII_CLASS[usize::from(b & 0x7f)];
+fn collapse_ascii(out: &mut String, text: &str) -> Collapsed {
+    let class = |b: u8| crate::text::WORD_BYTE_CLASS[usize::from(b & 0x7f)];
     let bytes = text.as_bytes();
-    let mut counts = AsciiRun { spaces: 0, words: 0 };
+    let mut counts = Collapsed { spaces: 0, words: 0 };
     out.reserve(text.len());
     let mut at = 0;
     loop {
@@ -784,8 +795,8 @@ fn collapse_ascii(out: &mut String, text: &str) -> AsciiRun {
 /// draw nothing (`text::unicode::is_invisible`).
 fn append_visible(out: &mut String, text: &str) {
     for ch in text.chars() {
-        if ch.is_whitespace() && ch != '\u{a0}' {
-            if !out.is_empty() && !out.ends_with([' ', '\n']) {
+        if collapses(ch) {
+            if !ends_in_space(out) {
                 out.push(' ');
             }
         } else if !is_invisible(ch) {
@@ -903,7 +914,7 @@ mod tests {
                 assert_eq!(once, whole, "{before:?} {text:?}");
                 for preformatted in [false, true] {
                     let expected = count_rendered(before, text, preformatted);
-                    let got = rendered(before, text, preformatted, ascii.map(|a| (a, &run[..])));
+                    let got = rendered(before, text, preformatted, &run, ascii);
                     assert_eq!(got, expected, "{before:?} {text:?} {preformatted}");
                 }
             }
