@@ -231,9 +231,11 @@ pub fn is_plain_latin_letter(c: char) -> bool {
 /// page's first use. The standard library's `is_alphabetic` past ASCII and our
 /// NFKC and look-alike tables are searches, and so is `to_lowercase`: a native lint of 3 million accented
 /// letters (`bench --profile-load file=…`, perf) spent 58 % of its time in them.
-/// A page costs its 256 searches once; then each question is one index. Memory:
-/// at most 256 pages of 256 bytes, whatever the input.
+/// A page costs its 256 searches once; then each question is one index. Past
+/// the BMP each character is computed on its first use (`past_the_bmp`).
+/// Memory: at most 256 pages of 256 bytes and 16 planes of 64 KiB, whatever the input.
 mod props {
+    use std::sync::atomic::{AtomicU8, Ordering};
     use std::sync::OnceLock;
 
     pub const ALPHABETIC: u8 = 1;
@@ -250,9 +252,59 @@ mod props {
 
     static PAGES: [OnceLock<[u8; 256]>; 256] = [const { OnceLock::new() }; 256];
 
+    /// Pages 0 and 1 (U+0000 to U+01FF: Latin-1 and Latin Extended-A, the
+    /// letters of French, Spanish and Polish), written here as `compute` makes
+    /// them (the test `written_pages_are_computed`; a new Unicode version of the
+    /// standard library fails it, and its message prints the pages to paste).
+    /// Computed at a first lint they were 252 K of its 2.4 M instructions
+    /// natively (#14 cold start: the default subject prefixes `vous avez gagné`,
+    /// `cześć` and `wygrałeś`, read at a first lint, asked them, as does the
+    /// first accented letter of any text).
+    pub(super) const WRITTEN: [[u8; 256]; 2] = [
+        [
+            16, 16, 16, 16, 16, 16, 16, 16, 16, 80, 80, 80, 80, 80, 16, 16,
+            16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16,
+            80, 16, 24, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16,
+            26, 26, 18, 18, 18, 18, 18, 18, 18, 18, 16, 16, 16, 16, 16, 16,
+            16, 1, 1, 1, 1, 1, 1, 1, 1, 9, 1, 1, 1, 1, 1, 1,
+            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 16, 16, 16, 16, 16,
+            24, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 25, 49, 49,
+            49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 16, 24, 16, 16, 16,
+            16, 16, 16, 16, 16, 80, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16,
+            16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16,
+            84, 16, 16, 16, 16, 16, 16, 16, 20, 16, 21, 16, 16, 80, 16, 20,
+            16, 16, 22, 22, 20, 21, 16, 16, 20, 22, 21, 16, 22, 22, 22, 16,
+            1, 1, 1, 1, 1, 1, 9, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+            1, 1, 1, 1, 1, 1, 1, 24, 1, 1, 1, 1, 1, 1, 1, 49,
+            49, 49, 49, 49, 49, 49, 25, 49, 49, 49, 49, 49, 49, 49, 49, 49,
+            49, 49, 49, 49, 49, 49, 49, 16, 49, 49, 49, 49, 49, 49, 49, 49,
+        ],
+        [
+            1, 49, 1, 49, 1, 49, 1, 49, 1, 49, 1, 49, 1, 49, 1, 49,
+            1, 49, 1, 49, 1, 49, 1, 49, 1, 49, 1, 49, 1, 49, 1, 49,
+            1, 49, 1, 49, 1, 49, 1, 49, 1, 49, 1, 49, 1, 49, 1, 49,
+            1, 25, 5, 21, 1, 49, 1, 49, 49, 1, 49, 1, 49, 1, 49, 5,
+            21, 1, 49, 1, 49, 1, 49, 1, 49, 25, 1, 49, 1, 49, 1, 49,
+            1, 49, 9, 25, 1, 49, 1, 49, 1, 49, 1, 49, 1, 49, 1, 49,
+            1, 49, 1, 49, 1, 49, 1, 49, 1, 49, 1, 49, 1, 49, 1, 49,
+            1, 49, 1, 49, 1, 49, 1, 49, 1, 1, 49, 1, 49, 1, 49, 21,
+            49, 9, 1, 49, 9, 49, 1, 9, 49, 1, 9, 1, 49, 25, 1, 1,
+            1, 1, 49, 9, 1, 49, 9, 1, 9, 49, 49, 49, 1, 1, 49, 1,
+            9, 25, 1, 49, 9, 49, 9, 9, 49, 1, 49, 49, 9, 49, 1, 1,
+            49, 1, 1, 9, 49, 1, 49, 9, 1, 49, 49, 49, 9, 25, 49, 49,
+            25, 25, 49, 25, 5, 5, 21, 5, 5, 21, 5, 5, 21, 1, 49, 1,
+            49, 1, 49, 1, 49, 1, 49, 1, 49, 1, 49, 1, 49, 49, 1, 49,
+            1, 49, 1, 49, 1, 49, 1, 49, 1, 49, 1, 49, 1, 49, 1, 49,
+            49, 5, 5, 21, 1, 49, 1, 1, 1, 49, 1, 49, 1, 49, 1, 49,
+        ],
+    ];
+
     pub fn of(c: char) -> u8 {
         let cp = c as u32;
-        let Some(page) = PAGES.get((cp >> 8) as usize) else { return compute(c) };
+        if let Some(page) = WRITTEN.get((cp >> 8) as usize) {
+            return page[(cp & 0xff) as usize];
+        }
+        let Some(page) = PAGES.get((cp >> 8) as usize) else { return past_the_bmp(c) };
         let page = page.get_or_init(|| {
             let mut flags = [0u8; 256];
             for (low, slot) in (0u32..).zip(flags.iter_mut()) {
@@ -266,7 +318,37 @@ mod props {
         page[(cp & 0xff) as usize]
     }
 
-    fn compute(c: char) -> u8 {
+    /// A character's flags, `KNOWN` set, in the table of its plane past the
+    /// BMP (`PLANES`); 0 where not asked yet.
+    const KNOWN: u8 = 128;
+
+    /// The tables of planes 1 to 16 (emoji, mathematical letters, historic
+    /// scripts, private use), 64 KiB each, made on the first use of one of
+    /// the plane's characters: 1 MiB at most, whatever the input.
+    static PLANES: [OnceLock<Box<[AtomicU8]>>; 16] = [const { OnceLock::new() }; 16];
+
+    /// The flags of a character past the BMP, computed on its first use and kept
+    /// (#14: each emoji of a text was searched for again in the tables at every
+    /// use, 10 % of a 10 MB lint of HTML entities in Node). A character at a
+    /// time, not a page of 256 as in the BMP: a text of one character from each
+    /// of the 4,096 pages past it would have cost a million searches.
+    fn past_the_bmp(c: char) -> u8 {
+        let cp = c as u32;
+        let Some(plane) = PLANES.get(((cp >> 16) as usize).wrapping_sub(1)) else { return compute(c) };
+        let table = plane.get_or_init(|| (0..0x1_0000).map(|_| AtomicU8::new(0)).collect());
+        let Some(slot) = table.get((cp & 0xffff) as usize) else { return compute(c) };
+        // Relaxed: a character's flags are always the same, whoever computes them first.
+        match slot.load(Ordering::Relaxed) {
+            0 => {
+                let flags = compute(c);
+                slot.store(flags | KNOWN, Ordering::Relaxed);
+                flags
+            }
+            known => known & !KNOWN,
+        }
+    }
+
+    pub(super) fn compute(c: char) -> u8 {
         let mut flags = 0;
         if c.is_alphabetic() {
             flags |= ALPHABETIC;
@@ -307,9 +389,11 @@ mod tests {
 
     #[test]
     fn cached_properties_are_the_searches() {
-        // Every code point of the BMP and a sample past it: the cache says what the
-        // standard library and the table searches say.
-        for cp in (0..0x1_0000).chain((0x1_0000..0x11_0000).step_by(97)).chain([0x1d400, 0x1f17f, 0x10ffff]) {
+        // Every code point of the BMP and of plane 1 (emoji, mathematical letters),
+        // a sample past them: the cache says what the standard library and the
+        // table searches say, asked first and then again (past the BMP, a
+        // character is computed when first asked, then read from its plane's table).
+        for cp in (0..0x2_0000).chain((0x2_0000..0x11_0000).step_by(97)).chain([0x1d400, 0x1f17f, 0xe0041, 0x10ffff]) {
             let Some(c) = char::from_u32(cp) else { continue };
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "U+{cp:04X}");
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "U+{cp:04X}");
@@ -327,6 +411,25 @@ mod tests {
             assert_eq!(is_plain_latin_letter(c), plain_latin_letter, "U+{cp:04X}");
             assert_eq!(is_blank(c), c.is_whitespace() || is_invisible(c), "U+{cp:04X}");
         }
+    }
+
+    /// `props::WRITTEN` is what `props::compute` makes; on a difference, the
+    /// pages to paste in its place.
+    #[test]
+    fn written_pages_are_computed() {
+        let computed: Vec<Vec<u8>> = (0..2u32)
+            .map(|page| (0..256u32).map(|low| char::from_u32(page << 8 | low).map_or(0, props::compute)).collect())
+            .collect();
+        let mut pages = String::new();
+        for page in &computed {
+            pages.push_str("        [\n");
+            for row in page.chunks(16) {
+                let row: Vec<String> = row.iter().map(u8::to_string).collect();
+                pages.push_str(&format!("            {},\n", row.join(", ")));
+            }
+            pages.push_str("        ],\n");
+        }
+        assert!(computed.iter().zip(&props::WRITTEN).all(|(c, w)| c[..] == w[..]), "props::WRITTEN should be:\n{pages}");
     }
 
     #[test]
