@@ -1325,11 +1325,25 @@ mod tests {
         for number in [&[0x80u8, 0x80, 0x80, 0x80, 0x80, 0x01][..], &[0xff, 0xff, 0xff, 0xff, 0x7f], &[0x80]] {
             assert_eq!(Reader { bytes: number, at: 0, texts: "" }.u32(), None, "{number:?}");
         }
-        for value in [0, 1, 126, 127, 128, 16_383, 16_384, (1 << 21) - 2, (1 << 21) - 1, (1 << 28) - 2, (1 << 28) - 1, u32::MAX - 1, u32::MAX] {
+        let values = [0, 1, 126, 127, 128, 16_382, 16_383, 16_384, (1 << 21) - 2, (1 << 21) - 1, (1 << 28) - 2, (1 << 28) - 1, u32::MAX - 1, u32::MAX];
+        for value in values {
             let mut out = Writer(Vec::new());
             out.u32(value);
             assert_eq!(Reader { bytes: &out.0, at: 0, texts: "" }.u32(), Some(value));
         }
+        // One after another, each read where the last ended; a number cut short is none.
+        let mut out = Writer(Vec::new());
+        for value in values.iter().chain(values.iter().rev()) {
+            out.u32(*value);
+        }
+        let mut reader = Reader { bytes: &out.0, at: 0, texts: "" };
+        for value in values.iter().chain(values.iter().rev()) {
+            assert_eq!(reader.u32(), Some(*value));
+        }
+        assert_eq!((reader.at, reader.u32()), (out.0.len(), None));
+        let mut out = Writer(Vec::new());
+        out.u32(300);
+        assert_eq!(Reader { bytes: &out.0[..1], at: 0, texts: "" }.u32(), None);
     }
 
     #[test]
