@@ -25,7 +25,7 @@
 //! finding quotes a term as written and as read. Work and memory are linear in
 //! the text; words are handed to a callback one by one, never collected.
 
-use super::unicode::{self, Nfkc, Prototype, Script};
+use super::unicode::{self, Nfkc, Props, Prototype, Script};
 use std::ops::Range;
 
 /// Longest word read, in characters; a longer run of letters is no word of any
@@ -198,7 +198,8 @@ fn fold_into<const SHORTCUTS: bool>(mut folder: Folder, text: &str, each: &mut d
         let end = offset + c.len_utf8();
         offset = end;
         let start = end - c.len_utf8();
-        if SHORTCUTS && unicode::is_plain_latin_letter(c) {
+        let props = Props::of(c);
+        if SHORTCUTS && props.plain_latin_letter() {
             if folder.start.is_none() && folder.pending.is_none() {
                 let mut plain = [0; MAX_WORD_CHARS];
                 if let Some(found) = whole_latin_word(text, start, &mut plain) {
@@ -223,7 +224,7 @@ fn fold_into<const SHORTCUTS: bool>(mut folder: Folder, text: &str, each: &mut d
             offset = run_end;
             continue;
         }
-        push_char(&mut folder, start, end, c, &mut *each);
+        push_known_char(&mut folder, start, end, c, props, &mut *each);
     }
     folder.end_word(&mut *each);
     folder.run.flush(&mut *each);
@@ -443,20 +444,28 @@ const OVERRIDE_ENDS: [char; 5] = ['\u{202c}', '\n', '\r', '\u{2029}', '\u{85}'];
 /// A non-ASCII character `c` of the text at `start..end`, handed to the folder
 /// as drawn: nothing for a character that draws nothing, its compatibility form.
 fn push_char(folder: &mut Folder, start: usize, end: usize, c: char, each: &mut dyn FnMut(&Word)) {
+    match c.is_ascii() {
+        true => folder.push(start, end, c, each),
+        false => push_known_char(folder, start, end, c, Props::of(c), each),
+    }
+}
+
+/// `push_char` of a character past ASCII whose properties are `props`.
+fn push_known_char(folder: &mut Folder, start: usize, end: usize, c: char, props: Props, each: &mut dyn FnMut(&Word)) {
     if unicode::is_invisible(c) {
         if folder.start.is_some() {
             folder.end = folder.end.max(end);
         }
         return;
     }
-    match unicode::nfkc(c) {
+    match props.nfkc(c) {
         Some(Nfkc::Char(d)) => folder.push(start, end, d, each),
         Some(Nfkc::Str(s)) => {
             for d in s.chars() {
                 folder.push(start, end, d, each);
             }
         }
-        None => folder.push(start, end, c, each),
+        None => folder.push_known(start, end, c, props, each),
     }
 }
 
@@ -607,7 +616,25 @@ impl Folder {
     }
 
     fn push(&mut self, offset: usize, end: usize, c: char, each: &mut dyn FnMut(&Word)) {
-        if !c.is_ascii() && unicode::is_combining_mark(c) {
+        match c.is_ascii() {
+            true => self.push_ascii(offset, end, c, each),
+            false => self.push_known(offset, end, c, Props::of(c), each),
+        }
+    }
+
+    /// `push` of an ASCII character.
+    fn push_ascii(&mut self, offset: usize, end: usize, c: char, each: &mut dyn FnMut(&Word)) {
+        if c.is_ascii_alphanumeric() {
+            self.go_on(offset, end);
+            self.ascii_letter_or_digit(c);
+            return;
+        }
+        self.symbol_or_end(offset, c, each);
+    }
+
+    /// `push` of a character past ASCII whose properties are `props`.
+    fn push_known(&mut self, offset: usize, end: usize, c: char, props: Props, each: &mut dyn FnMut(&Word)) {
+        if unicode::is_combining_mark(c) {
             if self.start.is_some() && self.pending.is_none() {
                 if !self.too_long {
                     if self.split {
@@ -619,11 +646,17 @@ impl Folder {
             }
             return;
         }
-        if unicode::is_alphanumeric(c) {
+        if props.alphanumeric() {
             self.go_on(offset, end);
-            self.letter_or_digit(c);
+            self.letter_or_digit(c, props);
             return;
         }
+        self.symbol_or_end(offset, c, each);
+    }
+
+    /// A character that is no letter or digit: a leet symbol kept pending, or
+    /// the end of the word.
+    fn symbol_or_end(&mut self, offset: usize, c: char, each: &mut dyn FnMut(&Word)) {
         if is_leet_symbol(c) {
             let in_word = self.start.is_some();
             // `@`/`$` may open a word (`$ex`, `@ss`); `!`/`|` only continue one (`v!agra`).
@@ -702,28 +735,35 @@ impl Folder {
         }
     }
 
-    fn letter_or_digit(&mut self, c: char) {
-        if unicode::is_alphabetic(c) {
+    fn ascii_letter_or_digit(&mut self, c: char) {
+        if c.is_ascii_alphabetic() {
             self.letters += 1;
         } else {
             self.leet_marks += 1;
         }
-        if c.is_ascii() {
-            let lower = c.to_ascii_lowercase();
-            self.append(lower, lower, false);
-            return;
+        let lower = c.to_ascii_lowercase();
+        self.append(lower, lower, false);
+    }
+
+    /// A letter or digit past ASCII whose properties are `props`.
+    fn letter_or_digit(&mut self, c: char, props: Props) {
+        if props.alphabetic() {
+            self.letters += 1;
+        } else {
+            self.leet_marks += 1;
         }
-        let prototype = unicode::confusable(c).or_else(|| spam_lookalike(c));
-        if unicode::is_own_lowercase(c) {
-            return self.letter_form(c, c, prototype);
+        let prototype = props.confusable(c).or_else(|| spam_lookalike(c));
+        if props.own_lowercase() {
+            return self.letter_form(c, c, prototype, props);
         }
         for lower in c.to_lowercase() {
-            self.letter_form(c, lower, prototype);
+            self.letter_form(c, lower, prototype, props);
         }
     }
 
-    /// One lowercase character `lower` of the letter or digit `c`, in both forms.
-    fn letter_form(&mut self, c: char, lower: char, prototype: Option<Prototype>) {
+    /// One lowercase character `lower` of the letter or digit `c` (whose
+    /// properties are `props`), in both forms.
+    fn letter_form(&mut self, c: char, lower: char, prototype: Option<Prototype>, props: Props) {
         match prototype {
             Some(Prototype::Char(p)) => self.append(p.to_ascii_lowercase(), lower, true),
             Some(Prototype::Str(s)) => {
@@ -735,7 +775,8 @@ impl Folder {
                 self.uses_lookalike = true;
             }
             None => {
-                if unicode::is_alphabetic(c) && !matches!(unicode::script(c), Some(Script::Latin)) {
+                // A letter of another script; a digit (`٣`) is of none.
+                if matches!(props.script(c), Some(script) if script != Script::Latin) {
                     self.foreign = true;
                 }
                 self.append(lower, lower, false);
@@ -1086,6 +1127,8 @@ mod tests {
         // Letters UTS #39 leaves out that spammers use (SpamAssassin's replace_tag).
         assert_eq!(read("рогп"), ["porn"]);
         assert_eq!(read("Привет, пишите нам в пятницу"), ["привет", "пишите", "нам", "в", "пятницу"]);
+        // A digit of another script is a digit, not a letter of that script: the look-alikes stay read.
+        assert_eq!(read("ѕех٣ рогп๓"), ["sex٣", "porn๓"]);
     }
 
     #[test]

@@ -14,10 +14,10 @@ pub enum Nfkc {
 /// The NFKC form of `c` when it differs and is Latin, Greek, Cyrillic, digits or
 /// common punctuation (`ｐ` → `p`, `𝐩` → `p`, `ﬁ` → `fi`, `①` → `1`); `None` otherwise.
 pub fn nfkc(c: char) -> Option<Nfkc> {
-    if c.is_ascii() || props::of(c) & props::NFKC == 0 {
+    if c.is_ascii() {
         return None;
     }
-    nfkc_search(c)
+    Props::of(c).nfkc(c)
 }
 
 fn nfkc_search(c: char) -> Option<Nfkc> {
@@ -40,10 +40,87 @@ fn nfkc_search(c: char) -> Option<Nfkc> {
 /// The ASCII prototype of `c` in UTS #39 `confusables.txt` (`а` Cyrillic → `a`,
 /// `ο` Greek → `o`, `0` → `O`, `m` → `rn`), for characters NFKC leaves alone.
 pub fn confusable(c: char) -> Option<Prototype> {
-    if props::of(c) & props::CONFUSABLE == 0 {
+    Props::of(c).confusable(c)
+}
+
+/// The cached properties of a character (`props`), looked up once for a
+/// reader that asks several of them (#14: the word folder asked seven, each
+/// looked up again, for every letter of Cyrillic or Greek text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Props(u8);
+
+impl Props {
+    pub fn of(c: char) -> Props {
+        Props(props::of(c))
+    }
+
+    /// `char::is_alphabetic`.
+    pub fn alphabetic(self) -> bool {
+        self.0 & props::ALPHABETIC != 0
+    }
+
+    /// `char::is_alphanumeric`.
+    pub fn alphanumeric(self) -> bool {
+        self.0 & (props::ALPHABETIC | props::NUMERIC) != 0
+    }
+
+    /// `is_own_lowercase`.
+    pub fn own_lowercase(self) -> bool {
+        self.0 & props::OWN_LOWERCASE != 0
+    }
+
+    /// `is_plain_latin_letter` of a character past ASCII.
+    pub fn plain_latin_letter(self) -> bool {
+        self.0 & props::PLAIN_LATIN_LETTER != 0
+    }
+
+    /// `nfkc` of `c`, whose properties these are.
+    pub fn nfkc(self, c: char) -> Option<Nfkc> {
+        if c.is_ascii() || self.0 & props::NFKC == 0 {
+            return None;
+        }
+        nfkc_search(c)
+    }
+
+    /// `confusable` of `c`, whose properties these are.
+    pub fn confusable(self, c: char) -> Option<Prototype> {
+        if self.0 & props::CONFUSABLE == 0 {
+            return None;
+        }
+        match two_byte_prototype(c) {
+            Some(ascii) => Some(Prototype::Char(char::from(ascii))),
+            None => confusable_search(c),
+        }
+    }
+
+    /// `script` of `c`, whose properties these are.
+    pub fn script(self, c: char) -> Option<Script> {
+        self.alphabetic().then(|| script_of_letter(c))
+    }
+}
+
+/// The prototype of a look-alike of two UTF-8 bytes (U+0080 to U+07FF: the
+/// Greek and Cyrillic letters drawn as Latin ones, `а` a, `ο` o) when it is
+/// one ASCII character, from a table of 256 characters made on the first use
+/// of one of them; `None` for another character or prototype (#14: the search
+/// for each look-alike letter of a text was a third of a 10 MB Russian lint's
+/// word folding in Node).
+fn two_byte_prototype(c: char) -> Option<u8> {
+    static TABLES: [std::sync::OnceLock<[u8; 256]>; 8] = [const { std::sync::OnceLock::new() }; 8];
+    let cp = c as u32;
+    if !(0x80..0x800).contains(&cp) {
         return None;
     }
-    confusable_search(c)
+    let table = TABLES.get((cp >> 8) as usize)?.get_or_init(|| {
+        let mut table = [0u8; 256];
+        for (low, slot) in (0u32..).zip(table.iter_mut()) {
+            if let Some(Prototype::Char(p)) = char::from_u32(cp & !0xff | low).and_then(confusable_search) {
+                *slot = u8::try_from(p).unwrap_or(0);
+            }
+        }
+        table
+    });
+    Some(table[(cp & 0xff) as usize]).filter(|&ascii| ascii != 0)
 }
 
 fn confusable_search(c: char) -> Option<Prototype> {
@@ -430,6 +507,23 @@ mod tests {
             pages.push_str("        ],\n");
         }
         assert!(computed.iter().zip(&props::WRITTEN).all(|(c, w)| c[..] == w[..]), "props::WRITTEN should be:\n{pages}");
+    }
+
+    /// `confusable` answers a character of two UTF-8 bytes from its table:
+    /// what the search says, for every one of them.
+    #[test]
+    fn two_byte_look_alikes_are_the_search() {
+        for c in (0x80..0x800).filter_map(char::from_u32) {
+            assert_eq!(confusable(c), confusable_search(c), "U+{:04X}", c as u32);
+            let expected = match confusable_search(c) {
+                Some(Prototype::Char(p)) => u8::try_from(p).ok(),
+                _ => None,
+            };
+            assert_eq!(two_byte_prototype(c), expected, "U+{:04X}", c as u32);
+        }
+        for c in ['a', '\u{7f}', '\u{800}', 'ｐ', '𝐩', 'm'] {
+            assert_eq!(two_byte_prototype(c), None, "{c:?}");
+        }
     }
 
     #[test]

@@ -118,6 +118,10 @@ const PROSE_WORDS = {
   French: 'le la les des une un pour avec dans sur être été déjà très à où ça français réunion prochaine semaine équipe nous vous merci bonjour cordialement projet livraison élève hôtel façon naïve coût',
   Polish: 'się że jest nie na do w z żeby który łódź źródło ćwiczenie gęś pięć spotkanie tydzień zespół dziękuję pozdrawiam projekt dostawa uczeń hotel koszt również będzie można',
   English: 'the a of to and in for with on at meeting next week team we you thanks hello regards project delivery student hotel cost also will be can',
+  // Cyrillic, whose look-alikes of Latin letters (а, е, о, р, с) the word folder reads twice.
+  Russian: 'и в не на что с по это как мы для вы быть так за от все но уже при встреча неделя команда спасибо здравствуйте проект доставка гостиница стоимость также',
+  // English with emoji past the Basic Multilingual Plane, as newsletters write them.
+  'English with emoji': 'the a of to and in for with on at meeting next week team we you thanks hello regards project delivery 🔥 🎉 😀 💰 🚀 👉 📦 ✅',
 };
 
 /**

@@ -226,6 +226,8 @@ function speedTargets() {
     ['9.8 MB of French text', proseMessage('French', 9_800_000)],
     ['9.8 MB of Polish text', proseMessage('Polish', 9_800_000)],
     ['9.8 MB of English text', proseMessage('English', 9_800_000)],
+    ['9.8 MB of Russian text', proseMessage('Russian', 9_800_000)],
+    ['9.8 MB of English text with emoji', proseMessage('English with emoji', 9_800_000)],
     ['10 MB HTML newsletter (11,600 blocks)', htmlMessage(11_600)],
   ];
   for (const [label, raw] of largest) {
