@@ -428,6 +428,21 @@ fn transfer_encoding_mismatches_are_reported() {
 }
 
 #[test]
+fn every_bad_quoted_printable_escape_is_counted_from_the_first() {
+    // A line that starts with one, two in a row (`==`), one cut short (`=4`), a soft
+    // break (`=` last) and escapes that are well formed, around a trailing space.
+    let head = "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n";
+    let report = with(head, "=ZZ==\r\nab=4\r\nsoft=\r\nok=C3=A9 \r\nend=3D\r\n");
+    let found = of(&report, "headers/transfer-encoding");
+    let bad = found.iter().find(|f| f.message_id == "headers/transfer-encoding.qp-bad-escape").expect("bad escapes");
+    assert_eq!(bad.params["count"], mail_preflight::i18n::Param::Int(3));
+    // The body starts after the header and its blank line.
+    assert_eq!(bad.location.start, Some(HEAD.len() + head.len() + 2), "the first is the body's first byte");
+    let trailing = found.iter().find(|f| f.message_id == "headers/transfer-encoding.qp-trailing-space").expect("trailing space");
+    assert_eq!(trailing.params["count"], mail_preflight::i18n::Param::Int(1));
+}
+
+#[test]
 fn non_ascii_text_without_charset_is_a_warning() {
     let report =
         with("MIME-Version: 1.0\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: 8bit\r\n", "Caf\u{e9}\r\n");
