@@ -212,6 +212,14 @@ fn fold_into<const SHORTCUTS: bool>(mut folder: Folder, text: &str, each: &mut d
             folder.push_plain_letter(start, end, c);
             continue;
         }
+        if SHORTCUTS && props.alphabetic() && folder.start.is_none() && folder.pending.is_none() {
+            if let Some(found) = whole_foreign_word(text, start) {
+                // A whole word of another script starts with it (`привет`, `σας`).
+                folder.foreign_word(start, text, found, &mut *each);
+                offset = found.end;
+                continue;
+            }
+        }
         if c == RIGHT_TO_LEFT_OVERRIDE {
             // What follows is drawn right to left, up to the pop or the end of
             // the paragraph (UAX #9, X6 and X8): `\u{202E}argaiv` shows
@@ -260,17 +268,11 @@ fn whole_latin_word(text: &str, from: usize, plain: &mut [u8; MAX_WORD_CHARS]) -
     while let Some(&b) = bytes.get(at) {
         // The character's plain form when it is one ASCII byte (0 when not).
         let stripped = if b.is_ascii() {
-            let class = ASCII_CLASS[usize::from(b)];
-            if class == 0 {
-                if ENDS_WORD[usize::from(b)] {
-                    break;
-                }
-                return None;
+            match ascii_in_word(b) {
+                AsciiInWord::Ends => break,
+                AsciiInWord::NotWhole => return None,
+                AsciiInWord::Part { letter } => letters += usize::from(letter),
             }
-            if class & CAPITAL != 0 {
-                return None;
-            }
-            letters += usize::from(class & ASCII_LETTER);
             at += 1;
             b
         } else if b < 0xe0 {
@@ -310,6 +312,87 @@ fn whole_latin_word(text: &str, from: usize, plain: &mut [u8; MAX_WORD_CHARS]) -
 fn ascii_plain_form(c: char) -> u8 {
     let stripped = unicode::strip_accents(c);
     if stripped.is_ascii() { stripped as u8 } else { 0 }
+}
+
+/// What a scan for a whole word (`whole_latin_word`, `whole_foreign_word`)
+/// makes of an ASCII byte.
+enum AsciiInWord {
+    /// A lowercase letter (`letter`) or a digit of the word.
+    Part { letter: bool },
+    /// A byte that ends the word (`ENDS_WORD`).
+    Ends,
+    /// A capital, a leet symbol or the start of a leet glyph: the word is not taken whole.
+    NotWhole,
+}
+
+#[inline(always)]
+fn ascii_in_word(b: u8) -> AsciiInWord {
+    let class = ASCII_CLASS[usize::from(b)];
+    match class {
+        0 if ENDS_WORD[usize::from(b)] => AsciiInWord::Ends,
+        0 => AsciiInWord::NotWhole,
+        _ if class & CAPITAL != 0 => AsciiInWord::NotWhole,
+        _ => AsciiInWord::Part { letter: class & ASCII_LETTER != 0 },
+    }
+}
+
+/// A whole word of another script (`whole_foreign_word`): where it ends, its
+/// letters and its characters.
+#[derive(Debug, Clone, Copy)]
+struct ForeignWord {
+    end: usize,
+    letters: usize,
+    chars: usize,
+}
+
+/// The whole word at `from` in `text` when it is of another script and reads
+/// as written: letters that are their own lowercase, with no compatibility
+/// form, none spelled out (`ς`), and lowercase ASCII letters and digits, at
+/// least one letter of a script other than Latin with no look-alike (so the
+/// word is foreign and its look-alikes read as written: `привет`, `σας`,
+/// `日本語`), ended by a byte that `ENDS_WORD`, by a character past ASCII that
+/// is no letter or digit and draws as itself (`«`, `—`, `。`), or by the
+/// text's end; its forms (the one read through look-alikes too) no longer
+/// than `MAX_WORD_CHARS`. `None` for any other: such a word reads as written,
+/// handed on as the text itself (`Folder::foreign_word`; #14: each letter
+/// asked the folder's questions and copied into both forms was most of a 10 MB
+/// Russian lint in Node).
+fn whole_foreign_word(text: &str, from: usize) -> Option<ForeignWord> {
+    let bytes = text.as_bytes();
+    let (mut at, mut letters, mut chars, mut mapped_chars, mut foreign) = (from, 0, 0, 0, false);
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            match ascii_in_word(b) {
+                AsciiInWord::Ends => break,
+                AsciiInWord::NotWhole => return None,
+                AsciiInWord::Part { letter } => letters += usize::from(letter),
+            }
+            (at, chars, mapped_chars) = (at + 1, chars + 1, mapped_chars + 1);
+            continue;
+        }
+        let c = text.get(at..)?.chars().next()?;
+        let props = Props::of(c);
+        let plain = props.nfkc(c).is_none() && !unicode::is_invisible(c) && !unicode::is_combining_mark(c);
+        if !props.alphanumeric() && plain {
+            break;
+        }
+        if !(plain && props.alphabetic() && props.own_lowercase()) || is_spelled_out(c) {
+            return None;
+        }
+        match props.confusable(c).or_else(|| spam_lookalike(c)) {
+            Some(Prototype::Str(s)) => mapped_chars += s.chars().count(),
+            Some(Prototype::Char(_)) => mapped_chars += 1,
+            None => {
+                foreign |= !matches!(props.script(c), Some(Script::Latin));
+                mapped_chars += 1;
+            }
+        }
+        (at, letters, chars) = (at + c.len_utf8(), letters + 1, chars + 1);
+        if chars > MAX_WORD_CHARS || mapped_chars > MAX_WORD_CHARS {
+            return None;
+        }
+    }
+    (foreign && chars <= MAX_WORD_CHARS && mapped_chars <= MAX_WORD_CHARS).then_some(ForeignWord { end: at, letters, chars })
 }
 
 /// `latin_two_bytes`'s mark of a character `whole_latin_word` ends at.
@@ -910,6 +993,24 @@ impl Folder {
     }
 }
 
+impl Folder {
+    /// A whole word of another script (`whole_foreign_word`), `found` at
+    /// `start` in `text`, with no word going on: handed on as the text itself
+    /// and `unicode::push_stripped` of it, as `letter_form` and `end_word`
+    /// would hand on their copy of it (the one read as written: the word is
+    /// foreign), and as `latin_word` hands on its words.
+    fn foreign_word(&mut self, start: usize, text: &str, found: ForeignWord, each: &mut dyn FnMut(&Word)) {
+        let (span, word) = ((start, found.end), &text[start..found.end]);
+        let kind = WordKind::of(false, found.letters, found.chars - found.letters);
+        self.plain.clear();
+        unicode::push_stripped(word, &mut self.plain);
+        if found.chars > 1 && self.run.letters == 0 {
+            return each(&Word { span, read: word, plain: &self.plain, kind, single: false });
+        }
+        self.run.hand_on(span, word, &self.plain, kind, each);
+    }
+}
+
 /// Appends ASCII text lowercased: appended as is and, when it has `capitals`,
 /// lowercased in place (a character at a time was a fifth of a fold; lowercasing
 /// every run, most of which have no capital, 0.1 G instructions of a 10 MB text).
@@ -1052,6 +1153,12 @@ mod tests {
             "æ", " été ", " déjà ", "źródło", " zażółć1 ", "à", "ç", "ÿ", " où ", "ñandú", "éééééééééééééééééééééééééééééééé", "déJà", "Déjà",
             // Plain forms past ASCII, letters of three bytes, letters with an NFKC form.
             "ð", "þ", "ŋ", "ə", " ạ ", "ḃ", "ŉ", "ĳ", "ø", "é9", " ǉ ", "ʼ",
+            // Words of other scripts, their look-alikes (one spelled as two letters: ы),
+            // and the punctuation past ASCII that ends them.
+            " привет ", "мир", "Привет", " ѕех ", "рогп", "ы", "ю", "кот1", "σας", " λάβαμε ", "ς", "Ω", "日本語", "。",
+            "«", "—", "，", "٣", "ⅰ", "і", "ӏ", "ґ",
+            // A word whose look-alike reading (ґ is r') passes the length limit.
+            " ґґґґґґґґґґґґґґґґґґґґґґґґґґґґґґґґґґд ",
         ];
         let mut words = 0;
         crate::text::generated_texts(&pieces, 8_000, 40, |text| {
