@@ -343,6 +343,8 @@ struct ForeignWord {
     end: usize,
     letters: usize,
     chars: usize,
+    /// Whether a letter's plain form is another (else the word is its own plain form).
+    strips: bool,
 }
 
 /// The whole word at `from` in `text` when it is of another script and reads
@@ -359,7 +361,7 @@ struct ForeignWord {
 /// Russian lint in Node).
 fn whole_foreign_word(text: &str, from: usize) -> Option<ForeignWord> {
     let bytes = text.as_bytes();
-    let (mut at, mut letters, mut chars, mut mapped_chars, mut foreign) = (from, 0, 0, 0, false);
+    let (mut at, mut letters, mut chars, mut mapped_chars, mut foreign, mut strips) = (from, 0, 0, 0, false, false);
     while let Some(&b) = bytes.get(at) {
         if b.is_ascii() {
             match ascii_in_word(b) {
@@ -370,29 +372,90 @@ fn whole_foreign_word(text: &str, from: usize) -> Option<ForeignWord> {
             (at, chars, mapped_chars) = (at + 1, chars + 1, mapped_chars + 1);
             continue;
         }
-        let c = text.get(at..)?.chars().next()?;
-        let props = Props::of(c);
-        let plain = props.nfkc(c).is_none() && !unicode::is_invisible(c) && !unicode::is_combining_mark(c);
-        if !props.alphanumeric() && plain {
-            break;
-        }
-        if !(plain && props.alphabetic() && props.own_lowercase()) || is_spelled_out(c) {
+        let (class, len) = if b < 0xe0 {
+            // Two bytes (the text is UTF-8: a continuation byte follows).
+            let point = usize::from(b & 0x1f) << 6 | usize::from(bytes.get(at + 1)? & 0x3f);
+            (foreign_two_bytes(point), 2)
+        } else {
+            let c = text.get(at..)?.chars().next()?;
+            (foreign_class(c), c.len_utf8())
+        };
+        if class & IN_FOREIGN_WORD == 0 {
+            if class & ENDS_FOREIGN_WORD != 0 {
+                break;
+            }
             return None;
         }
-        match props.confusable(c).or_else(|| spam_lookalike(c)) {
-            Some(Prototype::Str(s)) => mapped_chars += s.chars().count(),
-            Some(Prototype::Char(_)) => mapped_chars += 1,
-            None => {
-                foreign |= !matches!(props.script(c), Some(Script::Latin));
-                mapped_chars += 1;
-            }
-        }
-        (at, letters, chars) = (at + c.len_utf8(), letters + 1, chars + 1);
+        foreign |= class & OTHER_SCRIPT != 0;
+        strips |= class & STRIPS != 0;
+        mapped_chars += if class & READ_AS_TWO != 0 { 2 } else { 1 };
+        (at, letters, chars) = (at + len, letters + 1, chars + 1);
         if chars > MAX_WORD_CHARS || mapped_chars > MAX_WORD_CHARS {
             return None;
         }
     }
-    (foreign && chars <= MAX_WORD_CHARS && mapped_chars <= MAX_WORD_CHARS).then_some(ForeignWord { end: at, letters, chars })
+    (foreign && chars <= MAX_WORD_CHARS && mapped_chars <= MAX_WORD_CHARS).then_some(ForeignWord { end: at, letters, chars, strips })
+}
+
+/// What `foreign_class` says of a character: a letter a whole foreign word
+/// may hold (its own lowercase, no compatibility form, none spelled out,
+/// nothing invisible or combining); …
+const IN_FOREIGN_WORD: u8 = 1;
+/// … of another script, with no look-alike (the word is foreign);
+const OTHER_SCRIPT: u8 = 2;
+/// … a look-alike read as two letters (`ґ` r');
+const READ_AS_TWO: u8 = 4;
+/// … whose plain form is another (`ё` е, `ά` α).
+const STRIPS: u8 = 8;
+/// A character that ends the word: no letter or digit, drawn as itself (`«`, `—`, `。`).
+const ENDS_FOREIGN_WORD: u8 = 16;
+
+/// What `whole_foreign_word` makes of a character past ASCII (0: it cannot
+/// take the word whole), from the folder's questions: its properties, its
+/// look-alike (a prototype of more than two letters is not taken), and its
+/// plain form.
+fn foreign_class(c: char) -> u8 {
+    let props = Props::of(c);
+    let drawn = props.nfkc(c).is_none() && !unicode::is_invisible(c) && !unicode::is_combining_mark(c);
+    if !props.alphanumeric() {
+        return if drawn { ENDS_FOREIGN_WORD } else { 0 };
+    }
+    if !(drawn && props.alphabetic() && props.own_lowercase()) || is_spelled_out(c) {
+        return 0;
+    }
+    let mut class = IN_FOREIGN_WORD;
+    match props.confusable(c).or_else(|| spam_lookalike(c)) {
+        Some(Prototype::Str(s)) => match s.chars().count() {
+            2 => class |= READ_AS_TWO,
+            _ => return 0,
+        },
+        Some(Prototype::Char(_)) => {}
+        None if !matches!(props.script(c), Some(Script::Latin)) => class |= OTHER_SCRIPT,
+        None => {}
+    }
+    if unicode::strip_accents(c) != c {
+        class |= STRIPS;
+    }
+    class
+}
+
+/// `foreign_class` of a character of two UTF-8 bytes (U+0080 to U+07FF: the
+/// letters of Greek, Cyrillic, Armenian, Hebrew and Arabic), from a table of
+/// 256 characters made on the first use of one of them (#14: the questions
+/// asked of each letter were the most of a 10 MB Russian lint's folding).
+fn foreign_two_bytes(point: usize) -> u8 {
+    static TABLES: [std::sync::OnceLock<[u8; 256]>; 8] = [const { std::sync::OnceLock::new() }; 8];
+    let Some(table) = TABLES.get(point >> 8) else { return 0 };
+    let table = table.get_or_init(|| {
+        let mut table = [0; 256];
+        for (low, slot) in (0u32..).zip(table.iter_mut()) {
+            if let Some(c) = char::from_u32((point as u32) & !0xff | low).filter(|c| !c.is_ascii()) {
+                *slot = foreign_class(c);
+            }
+        }
+        table
+    });
+    table[point & 0xff]
 }
 
 /// `latin_two_bytes`'s mark of a character `whole_latin_word` ends at.
@@ -1002,12 +1065,18 @@ impl Folder {
     fn foreign_word(&mut self, start: usize, text: &str, found: ForeignWord, each: &mut dyn FnMut(&Word)) {
         let (span, word) = ((start, found.end), &text[start..found.end]);
         let kind = WordKind::of(false, found.letters, found.chars - found.letters);
-        self.plain.clear();
-        unicode::push_stripped(word, &mut self.plain);
+        let plain = match found.strips {
+            true => {
+                self.plain.clear();
+                unicode::push_stripped(word, &mut self.plain);
+                &self.plain
+            }
+            false => word,
+        };
         if found.chars > 1 && self.run.letters == 0 {
-            return each(&Word { span, read: word, plain: &self.plain, kind, single: false });
+            return each(&Word { span, read: word, plain, kind, single: false });
         }
-        self.run.hand_on(span, word, &self.plain, kind, each);
+        self.run.hand_on(span, word, plain, kind, each);
     }
 }
 
@@ -1169,6 +1238,32 @@ mod tests {
         assert!(words > 15_000, "{words} words");
         let long: String = ["zażółć ", "gęślą ", "jaźń "].repeat(30).concat();
         assert_eq!(folded::<true>(&long), folded::<false>(&long));
+    }
+
+    #[test]
+    fn the_foreign_table_says_what_the_questions_say() {
+        // Every character of two UTF-8 bytes: `whole_foreign_word` reads it from
+        // the table as `foreign_class` answers, and that is what the folder's
+        // questions say of it.
+        let mut taken = 0;
+        for point in 0x80..0x800u32 {
+            let Some(c) = char::from_u32(point) else { continue };
+            let class = foreign_two_bytes(point as usize);
+            assert_eq!(class, foreign_class(c), "U+{point:04X}");
+            let props = Props::of(c);
+            let drawn = unicode::nfkc(c).is_none() && !unicode::is_invisible(c) && !unicode::is_combining_mark(c);
+            assert_eq!(class & ENDS_FOREIGN_WORD != 0, drawn && !props.alphanumeric(), "U+{point:04X}");
+            if class & IN_FOREIGN_WORD == 0 {
+                continue;
+            }
+            taken += 1;
+            assert!(drawn && unicode::is_alphabetic(c) && unicode::is_own_lowercase(c) && !is_spelled_out(c), "U+{point:04X}");
+            let prototype = unicode::confusable(c).or_else(|| spam_lookalike(c));
+            assert_eq!(class & OTHER_SCRIPT != 0, prototype.is_none() && unicode::script(c) != Some(Script::Latin), "U+{point:04X}");
+            assert_eq!(class & READ_AS_TWO != 0, matches!(prototype, Some(Prototype::Str(s)) if s.chars().count() == 2), "U+{point:04X}");
+            assert_eq!(class & STRIPS != 0, unicode::strip_accents(c) != c, "U+{point:04X}");
+        }
+        assert!(taken > 300, "{taken}");
     }
 
     #[test]
