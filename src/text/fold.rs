@@ -370,31 +370,39 @@ fn whole_foreign_word(text: &str, from: usize) -> Option<ForeignWord> {
                 AsciiInWord::Part { letter } => letters += usize::from(letter),
             }
             (at, chars, mapped_chars) = (at + 1, chars + 1, mapped_chars + 1);
-            continue;
-        }
-        let (class, len) = if b < 0xe0 {
-            // Two bytes (the text is UTF-8: a continuation byte follows).
-            let point = usize::from(b & 0x1f) << 6 | usize::from(bytes.get(at + 1)? & 0x3f);
-            (foreign_two_bytes(point), 2)
         } else {
-            let c = text.get(at..)?.chars().next()?;
-            (foreign_class(c), c.len_utf8())
-        };
-        if class & IN_FOREIGN_WORD == 0 {
-            if class & ENDS_FOREIGN_WORD != 0 {
-                break;
+            let (class, len) = foreign_char_at(text, at)?;
+            if class & IN_FOREIGN_WORD == 0 {
+                if class & ENDS_FOREIGN_WORD != 0 {
+                    break;
+                }
+                return None;
             }
-            return None;
+            foreign |= class & OTHER_SCRIPT != 0;
+            strips |= class & STRIPS != 0;
+            mapped_chars += if class & READ_AS_TWO != 0 { 2 } else { 1 };
+            (at, letters, chars) = (at + len, letters + 1, chars + 1);
         }
-        foreign |= class & OTHER_SCRIPT != 0;
-        strips |= class & STRIPS != 0;
-        mapped_chars += if class & READ_AS_TWO != 0 { 2 } else { 1 };
-        (at, letters, chars) = (at + len, letters + 1, chars + 1);
-        if chars > MAX_WORD_CHARS || mapped_chars > MAX_WORD_CHARS {
+        if mapped_chars > MAX_WORD_CHARS {
             return None;
         }
     }
-    (foreign && chars <= MAX_WORD_CHARS && mapped_chars <= MAX_WORD_CHARS).then_some(ForeignWord { end: at, letters, chars, strips })
+    // The look-alike reading is never shorter than the word: both are within the limit.
+    foreign.then_some(ForeignWord { end: at, letters, chars, strips })
+}
+
+/// `foreign_class` of the character past ASCII at `at` in `text`, and its length.
+fn foreign_char_at(text: &str, at: usize) -> Option<(u8, usize)> {
+    let bytes = text.as_bytes();
+    let b = *bytes.get(at)?;
+    Some(if b < 0xe0 {
+        // Two bytes (the text is UTF-8: a continuation byte follows).
+        let point = usize::from(b & 0x1f) << 6 | usize::from(bytes.get(at + 1)? & 0x3f);
+        (foreign_two_bytes(point), 2)
+    } else {
+        let c = text.get(at..)?.chars().next()?;
+        (foreign_class(c), c.len_utf8())
+    })
 }
 
 /// What `foreign_class` says of a character: a letter a whole foreign word
@@ -1054,9 +1062,7 @@ impl Folder {
         }
         self.run.hand_on(span, word, plain, kind, each);
     }
-}
 
-impl Folder {
     /// A whole word of another script (`whole_foreign_word`), `found` at
     /// `start` in `text`, with no word going on: handed on as the text itself
     /// and `unicode::push_stripped` of it, as `letter_form` and `end_word`
@@ -1222,7 +1228,7 @@ mod tests {
             "æ", " été ", " déjà ", "źródło", " zażółć1 ", "à", "ç", "ÿ", " où ", "ñandú", "éééééééééééééééééééééééééééééééé", "déJà", "Déjà",
             // Plain forms past ASCII, letters of three bytes, letters with an NFKC form.
             "ð", "þ", "ŋ", "ə", " ạ ", "ḃ", "ŉ", "ĳ", "ø", "é9", " ǉ ", "ʼ",
-            // Words of other scripts, their look-alikes (one spelled as two letters: ы),
+            // Words of other scripts, their look-alikes (ґ is read as two letters, r'),
             // and the punctuation past ASCII that ends them.
             " привет ", "мир", "Привет", " ѕех ", "рогп", "ы", "ю", "кот1", "σας", " λάβαμε ", "ς", "Ω", "日本語", "。",
             "«", "—", "，", "٣", "ⅰ", "і", "ӏ", "ґ",
