@@ -212,7 +212,9 @@ fn fold_into<const SHORTCUTS: bool>(mut folder: Folder, text: &str, each: &mut d
             folder.push_plain_letter(start, end, c);
             continue;
         }
-        if SHORTCUTS && props.alphabetic() && folder.start.is_none() && folder.pending.is_none() {
+        // A word that starts with a letter of another script (not a Latin capital: `École`).
+        let other_script = matches!(props.script(c), Some(script) if script != Script::Latin);
+        if SHORTCUTS && other_script && folder.start.is_none() && folder.pending.is_none() {
             if let Some(found) = whole_foreign_word(text, start) {
                 // A whole word of another script starts with it (`привет`, `σας`).
                 folder.foreign_word(start, text, found, &mut *each);
@@ -345,23 +347,26 @@ struct ForeignWord {
     chars: usize,
     /// Whether a letter's plain form is another (else the word is its own plain form).
     strips: bool,
+    /// Whether a letter is read as another (`foreign_read`; else the word is read as written).
+    read_otherwise: bool,
 }
 
-/// The whole word at `from` in `text` when it is of another script and reads
-/// as written: letters that are their own lowercase, with no compatibility
-/// form, none spelled out (`ς`), and lowercase ASCII letters and digits, at
-/// least one letter of a script other than Latin with no look-alike (so the
-/// word is foreign and its look-alikes read as written: `привет`, `σας`,
-/// `日本語`), ended by a byte that `ENDS_WORD`, by a character past ASCII that
-/// is no letter or digit and draws as itself (`«`, `—`, `。`), or by the
-/// text's end; its forms (the one read through look-alikes too) no longer
-/// than `MAX_WORD_CHARS`. `None` for any other: such a word reads as written,
-/// handed on as the text itself (`Folder::foreign_word`; #14: each letter
-/// asked the folder's questions and copied into both forms was most of a 10 MB
-/// Russian lint in Node).
+/// The whole word at `from` in `text` when it is of another script: letters
+/// with no compatibility form, each read as one letter (itself, its lowercase,
+/// the final sigma as a sigma: `foreign_read`), and lowercase ASCII letters
+/// and digits, at least one letter of a script other than Latin with no
+/// look-alike (so the word is foreign and its look-alikes read as written:
+/// `привет`, `Привет`, `σας`, `日本語`), ended by a byte that `ENDS_WORD`, by a
+/// character past ASCII that is no letter or digit and draws as itself (`«`,
+/// `—`, `。`), or by the text's end; its forms (the one read through
+/// look-alikes too) no longer than `MAX_WORD_CHARS`. `None` for any other:
+/// such a word is handed on as the text itself or as its letters read
+/// (`Folder::foreign_word`; #14: each letter asked the folder's questions and
+/// copied into both forms was most of a 10 MB Russian lint in Node).
 fn whole_foreign_word(text: &str, from: usize) -> Option<ForeignWord> {
     let bytes = text.as_bytes();
-    let (mut at, mut letters, mut chars, mut mapped_chars, mut foreign, mut strips) = (from, 0, 0, 0, false, false);
+    let (mut at, mut letters, mut chars, mut mapped_chars) = (from, 0, 0, 0);
+    let (mut foreign, mut strips, mut read_otherwise) = (false, false, false);
     while let Some(&b) = bytes.get(at) {
         if b.is_ascii() {
             match ascii_in_word(b) {
@@ -380,6 +385,7 @@ fn whole_foreign_word(text: &str, from: usize) -> Option<ForeignWord> {
             }
             foreign |= class & OTHER_SCRIPT != 0;
             strips |= class & STRIPS != 0;
+            read_otherwise |= class & READ_OTHERWISE != 0;
             mapped_chars += if class & READ_AS_TWO != 0 { 2 } else { 1 };
             (at, letters, chars) = (at + len, letters + 1, chars + 1);
         }
@@ -388,7 +394,7 @@ fn whole_foreign_word(text: &str, from: usize) -> Option<ForeignWord> {
         }
     }
     // The look-alike reading is never shorter than the word: both are within the limit.
-    foreign.then_some(ForeignWord { end: at, letters, chars, strips })
+    foreign.then_some(ForeignWord { end: at, letters, chars, strips, read_otherwise })
 }
 
 /// `foreign_class` of the character past ASCII at `at` in `text`, and its length.
@@ -401,20 +407,50 @@ fn foreign_char_at(text: &str, at: usize) -> Option<(u8, usize)> {
         (foreign_two_bytes(point), 2)
     } else {
         let c = text.get(at..)?.chars().next()?;
-        (foreign_class(c), c.len_utf8())
+        let class = match c.len_utf8() {
+            3 => foreign_three_bytes(c),
+            _ => foreign_class(c),
+        };
+        (class, c.len_utf8())
     })
 }
 
+/// `foreign_three_bytes`'s mark of a class it holds (classes use the lower bits).
+const KNOWN_CLASS: u8 = 128;
+
+/// `foreign_class` of a character of three UTF-8 bytes (U+0800 to U+FFFF: CJK,
+/// Hangul, Thai, Devanagari, the punctuation between their words), computed on
+/// its first use and kept in a table of 64 KiB made on the first use of one of
+/// them (#14: the questions asked of each character were a fifth of a 10 MB
+/// Chinese lint in Node). A character at a time, not a page of 256: a short
+/// message would have its first lint ask them of thousands of characters.
+fn foreign_three_bytes(c: char) -> u8 {
+    static TABLE: std::sync::OnceLock<Box<[std::sync::atomic::AtomicU8]>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| (0..0x1_0000).map(|_| std::sync::atomic::AtomicU8::new(0)).collect());
+    let Some(slot) = table.get(c as usize) else { return foreign_class(c) };
+    // Relaxed: a character's class is always the same, whoever computes it first.
+    match slot.load(std::sync::atomic::Ordering::Relaxed) {
+        0 => {
+            let class = foreign_class(c);
+            slot.store(class | KNOWN_CLASS, std::sync::atomic::Ordering::Relaxed);
+            class
+        }
+        known => known & !KNOWN_CLASS,
+    }
+}
+
 /// What `foreign_class` says of a character: a letter a whole foreign word
-/// may hold (its own lowercase, no compatibility form, none spelled out,
-/// nothing invisible or combining); …
+/// may hold (no compatibility form, nothing invisible or combining, read as
+/// one letter); …
 const IN_FOREIGN_WORD: u8 = 1;
 /// … of another script, with no look-alike (the word is foreign);
 const OTHER_SCRIPT: u8 = 2;
 /// … a look-alike read as two letters (`ґ` r');
 const READ_AS_TWO: u8 = 4;
-/// … whose plain form is another (`ё` е, `ά` α).
+/// … whose plain form is another (`ё` е, `ά` α);
 const STRIPS: u8 = 8;
+/// … read as another letter (`foreign_read`: a capital, the final sigma).
+const READ_OTHERWISE: u8 = 32;
 /// A character that ends the word: no letter or digit, drawn as itself (`«`, `—`, `。`).
 const ENDS_FOREIGN_WORD: u8 = 16;
 
@@ -428,10 +464,14 @@ fn foreign_class(c: char) -> u8 {
     if !props.alphanumeric() {
         return if drawn { ENDS_FOREIGN_WORD } else { 0 };
     }
-    if !(drawn && props.alphabetic() && props.own_lowercase()) || is_spelled_out(c) {
+    if !(drawn && props.alphabetic()) {
         return 0;
     }
+    let Some(read) = foreign_read(c, props) else { return 0 };
     let mut class = IN_FOREIGN_WORD;
+    if read != c {
+        class |= READ_OTHERWISE;
+    }
     match props.confusable(c).or_else(|| spam_lookalike(c)) {
         Some(Prototype::Str(s)) => match s.chars().count() {
             2 => class |= READ_AS_TWO,
@@ -441,10 +481,31 @@ fn foreign_class(c: char) -> u8 {
         None if !matches!(props.script(c), Some(Script::Latin)) => class |= OTHER_SCRIPT,
         None => {}
     }
-    if unicode::strip_accents(c) != c {
+    if unicode::strip_accents(read) != read {
         class |= STRIPS;
     }
     class
+}
+
+/// The one character a letter of a whole foreign word is read as, as
+/// `letter_form` and `spell_out` write it: the letter, its lowercase (`П` п,
+/// `Σ` σ), or the final sigma as a sigma; `None` for a letter read as two or
+/// as a letter spelled out (`İ`, `ß`, `Æ`).
+fn foreign_read(c: char, props: Props) -> Option<char> {
+    if c == 'ς' {
+        return Some('σ');
+    }
+    let read = match props.own_lowercase() {
+        true => c,
+        false => {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(lower), None) => lower,
+                _ => return None,
+            }
+        }
+    };
+    (!is_spelled_out(read)).then_some(read)
 }
 
 /// `foreign_class` of a character of two UTF-8 bytes (U+0080 to U+07FF: the
@@ -1065,24 +1126,37 @@ impl Folder {
 
     /// A whole word of another script (`whole_foreign_word`), `found` at
     /// `start` in `text`, with no word going on: handed on as the text itself
-    /// and `unicode::push_stripped` of it, as `letter_form` and `end_word`
-    /// would hand on their copy of it (the one read as written: the word is
-    /// foreign), and as `latin_word` hands on its words.
+    /// (or its letters read, `foreign_read`, when one is a capital or a final
+    /// sigma) and `unicode::push_stripped` of that, as `letter_form` and
+    /// `end_word` would hand on their copy of it (the one read as written: the
+    /// word is foreign), and as `latin_word` hands on its words.
     fn foreign_word(&mut self, start: usize, text: &str, found: ForeignWord, each: &mut dyn FnMut(&Word)) {
         let (span, word) = ((start, found.end), &text[start..found.end]);
         let kind = WordKind::of(false, found.letters, found.chars - found.letters);
-        let plain = match found.strips {
+        // No word is going on: `unmapped` is free until the word is handed on.
+        let read = match found.read_otherwise {
             true => {
-                self.plain.clear();
-                unicode::push_stripped(word, &mut self.plain);
-                &self.plain
+                self.unmapped.clear();
+                let read_as = |c: char| if c.is_ascii() { Some(c) } else { foreign_read(c, Props::of(c)) };
+                self.unmapped.extend(word.chars().map(|c| read_as(c).unwrap_or(c)));
+                &self.unmapped
             }
             false => word,
         };
+        let plain = match found.strips {
+            true => {
+                self.plain.clear();
+                unicode::push_stripped(read, &mut self.plain);
+                &self.plain
+            }
+            false => read,
+        };
         if found.chars > 1 && self.run.letters == 0 {
-            return each(&Word { span, read: word, plain, kind, single: false });
+            each(&Word { span, read, plain, kind, single: false });
+        } else {
+            self.run.hand_on(span, read, plain, kind, each);
         }
-        self.run.hand_on(span, word, plain, kind, each);
+        self.unmapped.clear();
     }
 }
 
@@ -1231,7 +1305,7 @@ mod tests {
             // Words of other scripts, their look-alikes (ґ is read as two letters, r'),
             // and the punctuation past ASCII that ends them.
             " привет ", "мир", "Привет", " ѕех ", "рогп", "ы", "ю", "кот1", "σας", " λάβαμε ", "ς", "Ω", "日本語", "。",
-            "«", "—", "，", "٣", "ⅰ", "і", "ӏ", "ґ",
+            "«", "—", "，", "٣", "ⅰ", "і", "ӏ", "ґ", "ДОСТАВКА", " Ёлка ", "Ά", "ΣΑΣ", "Ы", "Ґ", "ǅ", "İ", "Æ", "ẞ", "Ϊ", "ꙋ",
             // A word whose look-alike reading (ґ is r') passes the length limit.
             " ґґґґґґґґґґґґґґґґґґґґґґґґґґґґґґґґґґд ",
         ];
@@ -1263,13 +1337,24 @@ mod tests {
                 continue;
             }
             taken += 1;
-            assert!(drawn && unicode::is_alphabetic(c) && unicode::is_own_lowercase(c) && !is_spelled_out(c), "U+{point:04X}");
+            assert!(drawn && unicode::is_alphabetic(c), "U+{point:04X}");
+            // Read as one lowercase letter that is not spelled out, or the final sigma as a sigma.
+            let lower: Vec<char> = c.to_lowercase().collect();
+            let read = if c == 'ς' { 'σ' } else { lower[0] };
+            assert!(c == 'ς' || (lower.len() == 1 && !is_spelled_out(read)), "U+{point:04X}");
+            assert_eq!(class & READ_OTHERWISE != 0, read != c, "U+{point:04X}");
             let prototype = unicode::confusable(c).or_else(|| spam_lookalike(c));
             assert_eq!(class & OTHER_SCRIPT != 0, prototype.is_none() && unicode::script(c) != Some(Script::Latin), "U+{point:04X}");
             assert_eq!(class & READ_AS_TWO != 0, matches!(prototype, Some(Prototype::Str(s)) if s.chars().count() == 2), "U+{point:04X}");
-            assert_eq!(class & STRIPS != 0, unicode::strip_accents(c) != c, "U+{point:04X}");
+            assert_eq!(class & STRIPS != 0, unicode::strip_accents(read) != read, "U+{point:04X}");
         }
         assert!(taken > 300, "{taken}");
+        // Every character of three bytes: from its table as foreign_class answers, asked
+        // first (computed) and then again (kept).
+        for c in (0x800..0x1_0000).filter_map(char::from_u32) {
+            assert_eq!(foreign_three_bytes(c), foreign_class(c), "{c:?}");
+            assert_eq!(foreign_three_bytes(c), foreign_class(c), "{c:?}");
+        }
     }
 
     #[test]
