@@ -415,28 +415,16 @@ fn foreign_char_at(text: &str, at: usize) -> Option<(u8, usize)> {
     })
 }
 
-/// `foreign_three_bytes`'s mark of a class it holds (classes use the lower bits).
-const KNOWN_CLASS: u8 = 128;
-
 /// `foreign_class` of a character of three UTF-8 bytes (U+0800 to U+FFFF: CJK,
 /// Hangul, Thai, Devanagari, the punctuation between their words), computed on
 /// its first use and kept in a table of 64 KiB made on the first use of one of
 /// them (#14: the questions asked of each character were a fifth of a 10 MB
-/// Chinese lint in Node). A character at a time, not a page of 256: a short
-/// message would have its first lint ask them of thousands of characters.
+/// Chinese lint in Node). A character at a time (`unicode::CharAnswers`), not a
+/// page of 256: a short message would have its first lint ask them of thousands
+/// of characters.
 fn foreign_three_bytes(c: char) -> u8 {
-    static TABLE: std::sync::OnceLock<Box<[std::sync::atomic::AtomicU8]>> = std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| (0..0x1_0000).map(|_| std::sync::atomic::AtomicU8::new(0)).collect());
-    let Some(slot) = table.get(c as usize) else { return foreign_class(c) };
-    // Relaxed: a character's class is always the same, whoever computes it first.
-    match slot.load(std::sync::atomic::Ordering::Relaxed) {
-        0 => {
-            let class = foreign_class(c);
-            slot.store(class | KNOWN_CLASS, std::sync::atomic::Ordering::Relaxed);
-            class
-        }
-        known => known & !KNOWN_CLASS,
-    }
+    static CLASSES: unicode::CharAnswers = unicode::CharAnswers::new();
+    CLASSES.get(c as usize, 0x1_0000, || foreign_class(c))
 }
 
 /// What `foreign_class` says of a character: a letter a whole foreign word
@@ -450,9 +438,9 @@ const READ_AS_TWO: u8 = 4;
 /// … whose plain form is another (`ё` е, `ά` α);
 const STRIPS: u8 = 8;
 /// … read as another letter (`foreign_read`: a capital, the final sigma).
-const READ_OTHERWISE: u8 = 32;
+const READ_OTHERWISE: u8 = 16;
 /// A character that ends the word: no letter or digit, drawn as itself (`«`, `—`, `。`).
-const ENDS_FOREIGN_WORD: u8 = 16;
+const ENDS_FOREIGN_WORD: u8 = 32;
 
 /// What `whole_foreign_word` makes of a character past ASCII (0: it cannot
 /// take the word whole), from the folder's questions: its properties, its
@@ -509,22 +497,12 @@ fn foreign_read(c: char, props: Props) -> Option<char> {
 }
 
 /// `foreign_class` of a character of two UTF-8 bytes (U+0080 to U+07FF: the
-/// letters of Greek, Cyrillic, Armenian, Hebrew and Arabic), from a table of
-/// 256 characters made on the first use of one of them (#14: the questions
-/// asked of each letter were the most of a 10 MB Russian lint's folding).
+/// letters of Greek, Cyrillic, Armenian, Hebrew and Arabic), from its
+/// `unicode::TwoByteTables` (#14: the questions asked of each letter were the
+/// most of a 10 MB Russian lint's folding).
 fn foreign_two_bytes(point: usize) -> u8 {
-    static TABLES: [std::sync::OnceLock<[u8; 256]>; 8] = [const { std::sync::OnceLock::new() }; 8];
-    let Some(table) = TABLES.get(point >> 8) else { return 0 };
-    let table = table.get_or_init(|| {
-        let mut table = [0; 256];
-        for (low, slot) in (0u32..).zip(table.iter_mut()) {
-            if let Some(c) = char::from_u32((point as u32) & !0xff | low).filter(|c| !c.is_ascii()) {
-                *slot = foreign_class(c);
-            }
-        }
-        table
-    });
-    table[point & 0xff]
+    static TABLES: unicode::TwoByteTables = unicode::TwoByteTables::new();
+    TABLES.get(point, 0, |c| if c.is_ascii() { 0 } else { foreign_class(c) })
 }
 
 /// `latin_two_bytes`'s mark of a character `whole_latin_word` ends at.
@@ -533,25 +511,14 @@ const NOT_PLAIN_LATIN: u8 = 0xff;
 /// For a character of two UTF-8 bytes (U+0080 to U+07FF), what
 /// `whole_latin_word` asks of it: `NOT_PLAIN_LATIN` when it is no plain Latin
 /// letter or is spelled out, else its plain form when that is ASCII
-/// (`unicode::strip_accents`), else 0. From a table of 256 characters made on
-/// the first use of one of them, from those questions: a first lint makes only
-/// the tables of the letters it meets (#14 cold start: the whole range at once
-/// was 1.5 M instructions of a first lint, its properties asked of Greek,
-/// Cyrillic, Hebrew and Arabic letters).
+/// (`unicode::strip_accents`), else 0. From its `unicode::TwoByteTables`, from
+/// those questions.
 fn latin_two_bytes(point: usize) -> u8 {
-    static TABLES: [std::sync::OnceLock<[u8; 256]>; 8] = [const { std::sync::OnceLock::new() }; 8];
-    let Some(table) = TABLES.get(point >> 8) else { return NOT_PLAIN_LATIN };
-    let table = table.get_or_init(|| {
-        let mut table = [NOT_PLAIN_LATIN; 256];
-        for (low, slot) in (0u32..).zip(table.iter_mut()) {
-            let Some(c) = char::from_u32((point as u32) & !0xff | low) else { continue };
-            if unicode::is_plain_latin_letter(c) && !is_spelled_out(c) {
-                *slot = ascii_plain_form(c);
-            }
-        }
-        table
-    });
-    table[point & 0xff]
+    static TABLES: unicode::TwoByteTables = unicode::TwoByteTables::new();
+    TABLES.get(point, NOT_PLAIN_LATIN, |c| match unicode::is_plain_latin_letter(c) && !is_spelled_out(c) {
+        true => ascii_plain_form(c),
+        false => NOT_PLAIN_LATIN,
+    })
 }
 
 /// `ASCII_CLASS` of a lowercase ASCII letter, and the bit of every letter; a

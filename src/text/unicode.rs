@@ -3,6 +3,8 @@
 //! text are answered from a per-page cache of them (`props`).
 
 use super::tables::{COMPOSE, CONFUSABLE_ASCII, CONFUSABLE_STRINGS, NFKC_RUNS, NFKC_STRINGS, STRIP};
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::OnceLock;
 
 /// What NFKC makes of one character, when it changes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,26 +103,84 @@ impl Props {
 
 /// The prototype of a look-alike of two UTF-8 bytes (U+0080 to U+07FF: the
 /// Greek and Cyrillic letters drawn as Latin ones, `а` a, `ο` o) when it is
-/// one ASCII character, from a table of 256 characters made on the first use
-/// of one of them; `None` for another character or prototype (#14: the search
+/// one ASCII character, from its `TwoByteTables`; `None` for another character or prototype (#14: the search
 /// for each look-alike letter of a text was a third of a 10 MB Russian lint's
 /// word folding in Node).
 fn two_byte_prototype(c: char) -> Option<u8> {
-    static TABLES: [std::sync::OnceLock<[u8; 256]>; 8] = [const { std::sync::OnceLock::new() }; 8];
+    static TABLES: TwoByteTables = TwoByteTables::new();
     let cp = c as u32;
     if !(0x80..0x800).contains(&cp) {
         return None;
     }
-    let table = TABLES.get((cp >> 8) as usize)?.get_or_init(|| {
-        let mut table = [0u8; 256];
+    let ascii = TABLES.get(cp as usize, 0, |c| match confusable_search(c) {
+        Some(Prototype::Char(p)) => u8::try_from(p).unwrap_or(0),
+        _ => 0,
+    });
+    Some(ascii).filter(|&ascii| ascii != 0)
+}
+
+/// Answers about the characters of two UTF-8 bytes (U+0080 to U+07FF: the
+/// letters of Latin, Greek, Cyrillic, Armenian, Hebrew and Arabic), a table of
+/// 256 characters made on the first use of one of them: a first lint makes only
+/// the tables of the letters it meets (#14 cold start: the whole range at once
+/// asked every Greek, Cyrillic, Hebrew and Arabic letter, 1.5 M instructions).
+pub(crate) struct TwoByteTables([OnceLock<[u8; 256]>; 8]);
+
+impl TwoByteTables {
+    pub(crate) const fn new() -> TwoByteTables {
+        TwoByteTables([const { OnceLock::new() }; 8])
+    }
+
+    /// `answer` of the character at code point `point`; `none` for a point past
+    /// two bytes, and in the table for one that is no character.
+    #[inline(always)]
+    pub(crate) fn get(&self, point: usize, none: u8, answer: fn(char) -> u8) -> u8 {
+        let Some(table) = self.0.get(point >> 8) else { return none };
+        table.get_or_init(|| Self::make(point, none, answer))[point & 0xff]
+    }
+
+    /// The table of the page of `point`.
+    #[cold]
+    fn make(point: usize, none: u8, answer: fn(char) -> u8) -> [u8; 256] {
+        let mut table = [none; 256];
         for (low, slot) in (0u32..).zip(table.iter_mut()) {
-            if let Some(Prototype::Char(p)) = char::from_u32(cp & !0xff | low).and_then(confusable_search) {
-                *slot = u8::try_from(p).unwrap_or(0);
+            if let Some(c) = char::from_u32((point as u32) & !0xff | low) {
+                *slot = answer(c);
             }
         }
         table
-    });
-    Some(table[(cp & 0xff) as usize]).filter(|&ascii| ascii != 0)
+    }
+}
+
+/// Answers below 128 about a range of characters, computed for each character
+/// on its first use and kept, in a table of one byte a character made on the
+/// first use of one of them. A character at a time, not a page of 256: a text
+/// of one character from each page would ask its questions of every character.
+pub(crate) struct CharAnswers(OnceLock<Box<[AtomicU8]>>);
+
+/// `CharAnswers`' mark of an answer it holds (0 is one not asked yet).
+const KNOWN: u8 = 128;
+
+impl CharAnswers {
+    pub(crate) const fn new() -> CharAnswers {
+        CharAnswers(OnceLock::new())
+    }
+
+    /// `answer()` for the character at `index` of a range of `len` characters.
+    #[inline(always)]
+    pub(crate) fn get(&self, index: usize, len: usize, answer: impl FnOnce() -> u8) -> u8 {
+        let table = self.0.get_or_init(|| (0..len).map(|_| AtomicU8::new(0)).collect());
+        let Some(slot) = table.get(index) else { return answer() };
+        // Relaxed: a character's answer is always the same, whoever computes it first.
+        match slot.load(Ordering::Relaxed) {
+            0 => {
+                let answer = answer();
+                slot.store(answer | KNOWN, Ordering::Relaxed);
+                answer
+            }
+            known => known & !KNOWN,
+        }
+    }
 }
 
 fn confusable_search(c: char) -> Option<Prototype> {
@@ -318,7 +378,6 @@ pub fn is_plain_latin_letter(c: char) -> bool {
 /// the BMP each character is computed on its first use (`past_the_bmp`).
 /// Memory: at most 256 pages of 256 bytes and 16 planes of 64 KiB, whatever the input.
 mod props {
-    use std::sync::atomic::{AtomicU8, Ordering};
     use std::sync::OnceLock;
 
     pub const ALPHABETIC: u8 = 1;
@@ -401,14 +460,10 @@ mod props {
         page[(cp & 0xff) as usize]
     }
 
-    /// A character's flags, `KNOWN` set, in the table of its plane past the
-    /// BMP (`PLANES`); 0 where not asked yet.
-    const KNOWN: u8 = 128;
-
     /// The tables of planes 1 to 16 (emoji, mathematical letters, historic
     /// scripts, private use), 64 KiB each, made on the first use of one of
     /// the plane's characters: 1 MiB at most, whatever the input.
-    static PLANES: [OnceLock<Box<[AtomicU8]>>; 16] = [const { OnceLock::new() }; 16];
+    static PLANES: [super::CharAnswers; 16] = [const { super::CharAnswers::new() }; 16];
 
     /// The flags of a character past the BMP, computed on its first use and kept
     /// (#14: each emoji of a text was searched for again in the tables at every
@@ -418,17 +473,7 @@ mod props {
     fn past_the_bmp(c: char) -> u8 {
         let cp = c as u32;
         let Some(plane) = PLANES.get(((cp >> 16) as usize).wrapping_sub(1)) else { return compute(c) };
-        let table = plane.get_or_init(|| (0..0x1_0000).map(|_| AtomicU8::new(0)).collect());
-        let Some(slot) = table.get((cp & 0xffff) as usize) else { return compute(c) };
-        // Relaxed: a character's flags are always the same, whoever computes them first.
-        match slot.load(Ordering::Relaxed) {
-            0 => {
-                let flags = compute(c);
-                slot.store(flags | KNOWN, Ordering::Relaxed);
-                flags
-            }
-            known => known & !KNOWN,
-        }
+        plane.get((cp & 0xffff) as usize, 0x1_0000, || compute(c))
     }
 
     pub(super) fn compute(c: char) -> u8 {
