@@ -514,3 +514,25 @@ fn selectors_and_blocks_too_complex_to_apply_are_reported() {
     assert!(invisible_ids(&nested).iter().any(|id| id == "spam/invisible-text.style-selectors-ignored"));
     assert!(invisible_ids(".h{color:#fff}").iter().all(|id| !id.contains("style-")));
 }
+
+#[test]
+fn what_a_small_screen_rule_shows_is_shown_in_the_descendants_too() {
+    // The small-screen rule reaches the outer element only; the elements inside
+    // have no rule of their own for that view and inherit what it shows: each
+    // view's style is computed from that view's parent style (the cascade copies
+    // a view's style from the first view's only when both parents read alike).
+    let facts = analyse(
+        r#"<style>
+        .m { display: none }
+        @media (max-width: 600px) { .m { display: block !important } }
+        </style>
+        <p>Hello</p>
+        <div class="m"><p><span>Our address, 1 Main Street</span></p></div>
+        <div class="m" width="10"><table width="300"><tr><td width="20"><b>Call us</b></td></tr></table></div>"#,
+    );
+    let honest: Vec<(&str, Option<Honest>)> = facts.hidden.iter().map(|h| (h.words.as_str(), h.honest)).collect();
+    assert_eq!(
+        honest,
+        [("Our address, 1 Main Street", Some(Honest::ShownOnSmallScreens)), ("Call us", Some(Honest::ShownOnSmallScreens))]
+    );
+}

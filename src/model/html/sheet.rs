@@ -102,6 +102,10 @@ pub struct StyleSheet {
     /// Selectors of the rules past `MAX_STYLE_RULES`, not applied.
     pub selectors_past_rule_limit: usize,
     caches: SelectorCaches,
+    /// `matching`'s list of candidate selectors, kept from one element to the next.
+    candidates: Vec<usize>,
+    /// The list `matching` fills, lent to the cascade for an element and given back (`Cascade::compute`).
+    pub matched: Vec<Matched>,
 }
 
 impl StyleSheet {
@@ -183,9 +187,13 @@ impl StyleSheet {
 
     /// The declarations of the rules matching `element`. Each selector tried is
     /// charged what its match may walk: its simple selectors times the ancestors
-    /// (and siblings, when it looks at them) it may visit.
-    pub fn matching(&mut self, element: ElementRef<'_>, depth: usize, siblings: usize, budget: &mut Budget) -> Vec<Matched> {
-        let mut candidates: Vec<usize> = Vec::new();
+    /// (and siblings, when it looks at them) it may visit. Written in `out`
+    /// (emptied first): the lists are kept from one element to the next (an
+    /// allocation or two an element, #14).
+    pub fn matching(&mut self, element: ElementRef<'_>, depth: usize, siblings: usize, budget: &mut Budget, out: &mut Vec<Matched>) {
+        out.clear();
+        let mut candidates = std::mem::take(&mut self.candidates);
+        candidates.clear();
         let value = element.value();
         if let Some(id) = value.id() {
             candidates.extend(self.by_id.get(id).into_iter().flatten());
@@ -197,9 +205,8 @@ impl StyleSheet {
         candidates.extend(&self.universal);
         candidates.sort_unstable();
         candidates.dedup();
-        let mut out = Vec::new();
         let mut context = static_context(&mut self.caches);
-        for index in candidates {
+        for &index in &candidates {
             let Some(indexed) = self.selectors.get(index) else { continue };
             if !budget.step(indexed.counter.cost(depth, siblings)) {
                 break;
@@ -218,7 +225,7 @@ impl StyleSheet {
                 }
             }
         }
-        out
+        self.candidates = candidates;
     }
 
     /// What a selector is made of, or `None` (counted in `ignored_selectors`) when
