@@ -94,7 +94,7 @@ pub const RULE: Rule = Rule {
 fn check(message: &Message, cx: &mut Context) {
     for body in html_bodies(message) {
         let missing: Vec<_> = images(&body)
-            .filter(|i| i.alt.is_none() && !i.decorative && !i.named && !i.presentational && !i.hidden)
+            .filter(|i| i.alt.is_none() && !i.named && !i.presentational && !i.hidden && !i.decorative())
             .collect();
         if let Some(first) = missing.first() {
             cx.emit(
