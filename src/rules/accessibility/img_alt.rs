@@ -71,6 +71,15 @@ pub const RULE: Rule = Rule {
         ),
         Example::passes(
             title! {
+                en: "Spacer images without alt (spacer.gif, Blank.GIF, clear.gif): they carry no content",
+                fr: "Des images d'espacement sans alt (spacer.gif, Blank.GIF, clear.gif) : elles ne portent aucun contenu",
+                es: "Imágenes espaciadoras sin alt (spacer.gif, Blank.GIF, clear.gif): no llevan contenido",
+                pl: "Obrazy odstępu bez alt (spacer.gif, Blank.GIF, clear.gif): nie niosą treści",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.org\nSubject: Hi\nContent-Type: text/html; charset=utf-8\n\n<html lang=\"en\"><body><img src=\"https://my-site.example/img/spacer.gif\" width=\"20\" height=\"8\"><p>Hello</p><img src=\"https://my-site.example/Blank.GIF\"><img src=\"/clear.gif\"></body></html>\n"),
+        ),
+        Example::passes(
+            title! {
                 en: "Images named by aria-label, aria-labelledby or title, decorative by role, or hidden (as axe-core)",
                 fr: "Images nommées par aria-label, aria-labelledby ou title, décoratives par role, ou masquées (comme axe-core)",
                 es: "Imágenes con nombre por aria-label, aria-labelledby o title, decorativas por role, u ocultas (como axe-core)",
