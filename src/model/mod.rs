@@ -898,8 +898,15 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
         base: Option<usize>,
         attached: bool,
     ) {
-        let text_body = message.text_body.clone();
-        let html_body = message.html_body.clone();
+        // Which parts mail-parser reads as a body, by part id: asked once a part (the
+        // lists searched for each part made a message of thousands of alternatives
+        // quadratic, #14).
+        let mut body_ids = vec![false; message.parts.len()];
+        for &id in message.text_body.iter().chain(&message.html_body) {
+            if let Some(slot) = body_ids.get_mut(id as usize) {
+                *slot = true;
+            }
+        }
         let mut parts: Vec<Option<mail_parser::MessagePart<'p>>> = message.parts.into_iter().map(Some).collect();
         // Explicit stack of (part id in this message, parent index in out, depth).
         let mut stack: Vec<(usize, Option<usize>, usize)> = vec![(0, parent, depth)];
@@ -949,7 +956,7 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
                 .collect();
             let content_id = part.content_id().map(|s| s.trim_matches(['<', '>']).to_string());
             let transfer_encoding = part.content_transfer_encoding().map(|s| s.trim().to_ascii_lowercase());
-            let is_body = !attached && (text_body.contains(&(id as u32)) || html_body.contains(&(id as u32)));
+            let is_body = !attached && body_ids.get(id).copied().unwrap_or(false);
             // mail-parser reads AMP and Apple Watch HTML as text other than HTML, and
             // neither as a body: as a leaf of the tree they are HTML, and a view
             // when they are an alternative, or the whole message (Nodemailer's
