@@ -284,6 +284,8 @@ pub fn analyse(name: &str) -> NameFacts {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn an_extension_is_in_the_first_group_that_lists_it() {
         let others = ["", "zzz", "EXE", "exe.", "tar.gz", "ex", "docm ", "xll", "py"];
@@ -296,8 +298,6 @@ mod tests {
             assert_eq!(is_outlook_blocked(extension), outlook_blocked_extensions().any(|e| e == extension), "{extension:?}");
         }
     }
-
-    use super::*;
 
     #[test]
     fn right_to_left_override_is_undone() {

@@ -151,9 +151,8 @@ fn check(message: &Message, cx: &mut Context) {
 /// addresses: many in a long message). A text is lowercased once for all of
 /// them, ASCII without a search of the case tables (searching each word
 /// ignoring case was most of this rule's time), then read once: at each byte,
-/// only the words starting with that byte are compared (a searcher a word,
-/// each set up and run over the text, was 4 % of a 350 KB newsletter's lint in
-/// Node, #14).
+/// only the words starting with that byte are compared (a searcher a word, each
+/// set up and run over the text, took 6 % of a 10 MB message of links in Node, #14).
 struct Words<'w> {
     /// The words, in the order of their first bytes.
     sorted: Vec<&'w [u8]>,
@@ -188,8 +187,7 @@ impl<'w> Words<'w> {
         }
         let bytes = lowered.as_bytes();
         self.empty
-            || (0..bytes.len()).any(|at| {
-                let Some(&b) = bytes.get(at) else { return false };
+            || bytes.iter().enumerate().any(|(at, &b)| {
                 let (from, to) = (self.starts[usize::from(b)], self.starts[usize::from(b) + 1]);
                 let rest = bytes.get(at..).unwrap_or_default();
                 self.sorted.get(from..to).unwrap_or_default().iter().any(|word| rest.starts_with(word))
