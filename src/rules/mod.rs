@@ -33,12 +33,24 @@ use crate::settings::Settings;
 /// Runs every rule of the registry over the analysed message.
 pub fn run_all(message: &Message, settings: &Settings) -> Vec<Finding> {
     let mut findings = Vec::new();
+    let html = !message.html.is_empty() || !message.html_views.is_empty();
+    let dkim = !message.identity.dkim.is_empty();
+    let attachments = message.attachment_facts.iter().any(|a| !a.facts.is_empty());
     for (_index, rule) in REGISTRY.iter().enumerate() {
+        // A rule of HTML, DKIM signatures or attachments has nothing to read without them (`Check`).
+        match rule.check {
+            Check::Html(_) if !html => continue,
+            Check::Dkim(_) if !dkim => continue,
+            Check::Attachments(_) if !attachments => continue,
+            _ => {}
+        }
         if let Some(mut cx) = Context::new(settings, rule, &mut findings, Some((&message.line_index, message.raw))) {
             #[cfg(feature = "rule-timing")]
             let started = timing::recording().then(std::time::Instant::now);
             match rule.check {
-                Check::Message(check) => check(message, &mut cx),
+                Check::Message(check) | Check::Html(check) | Check::Dkim(check) | Check::Attachments(check) => {
+                    check(message, &mut cx)
+                }
                 Check::Settings(check) => check(settings, &mut cx),
             }
             #[cfg(feature = "rule-timing")]
@@ -117,4 +129,71 @@ pub fn run_settings_rules(settings: &Settings) -> Vec<Finding> {
         }
     }
     findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Origin;
+
+    /// Messages without HTML or without a DKIM signature, of the kinds the
+    /// declared rules might be tempted to read otherwise: links and markup in
+    /// plain text, an unsubscribe header pair, images and HTML as attachments,
+    /// a signature-like field name, an AMP part not sent as a view.
+    const WITHOUT: &[&str] = &[
+        "From: a@example.com\nTo: b@example.org\nSubject: Hi\n\nSee <a href=\"http://x.example\">http://x.example</a> and https://bit.ly/x, mailto:a@\n",
+        "From: a@example.com\nTo: b@example.org\nSubject: Your account\n\nLog in at https://www.paypal.com@evil.example/login or http://192.0.2.1/x\nor https://xn--pypal-4ve.com/ or www.paypal.com (https://evil.example/)\n",
+        "From: a@example.com\nTo: b@example.org\nSubject: News\nList-Unsubscribe: <https://x.example/u>\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\nList-Id: <news.example.com>\n\n<p style=\"color:#fff\">hidden</p>\n",
+        "From: a@example.com\nTo: b@example.org\nSubject: Files\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\nHello\n--b\nContent-Type: text/html; name=\"page.html\"\nContent-Disposition: attachment; filename=\"page.html\"\n\n<a href=\"/x\">x</a>\n--b\nContent-Type: image/png\nContent-Disposition: inline\nContent-Transfer-Encoding: base64\n\niVBORw0KGgo=\n--b--\n",
+        "From: a@example.com\nTo: b@example.org\nSubject: Hi\nX-DKIM-Signature: v=1; a=rsa-sha1; d=other.example; s=s; h=to; bh=x; b=y\nARC-Message-Signature: i=1; a=rsa-sha256; d=other.example; s=s; h=from; bh=x; b=y\n\nHello\n",
+    ];
+
+    /// A rule that declares it reads only the HTML documents (or the DKIM
+    /// signatures, or the attachments' inspection) gives no finding for a
+    /// message without them: its check, called anyway on every raw example of
+    /// every rule that has none and on `WITHOUT`, finds nothing, so `run_all`
+    /// not calling it changes no report.
+    #[test]
+    fn a_rule_of_html_dkim_or_attachments_finds_nothing_without_them() {
+        let mut raws: Vec<Vec<u8>> = REGISTRY
+            .iter()
+            .flat_map(|rule| rule.examples.iter())
+            .filter_map(|example| match example.input {
+                ExampleInput::Raw(text) => Some(text.as_bytes().to_vec()),
+                ExampleInput::Generated(make) => Some(make()),
+                _ => None,
+            })
+            .collect();
+        raws.extend(WITHOUT.iter().map(|text| text.as_bytes().to_vec()));
+        let mut settings = Settings::default();
+        settings.now = Some(1_900_000_000);
+        let mut asked: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        for raw in &raws {
+            let message = Message::analyse(raw, Origin::Raw, Vec::new(), &crate::rules::attachments::default_limits());
+            let html = !message.html.is_empty() || !message.html_views.is_empty();
+            let dkim = !message.identity.dkim.is_empty();
+            let attachments = message.attachment_facts.iter().any(|a| !a.facts.is_empty());
+            for rule in REGISTRY {
+                let check = match rule.check {
+                    Check::Html(check) if !html => check,
+                    Check::Dkim(check) if !dkim => check,
+                    Check::Attachments(check) if !attachments => check,
+                    _ => continue,
+                };
+                let mut findings = Vec::new();
+                if let Some(mut cx) = Context::new(&settings, rule, &mut findings, Some((&message.line_index, message.raw))) {
+                    check(&message, &mut cx);
+                }
+                let ids: Vec<&str> = findings.iter().map(|f| f.message_id.as_str()).collect();
+                assert!(ids.is_empty(), "{} found {ids:?} in\n{}", rule.id, String::from_utf8_lossy(raw));
+                *asked.entry(rule.id).or_insert(0) += 1;
+            }
+        }
+        // Every declared rule was asked about many messages.
+        let declared = REGISTRY.iter().filter(|r| matches!(r.check, Check::Html(_) | Check::Dkim(_) | Check::Attachments(_)));
+        assert!(declared.clone().count() >= 27);
+        for rule in declared {
+            assert!(asked.get(rule.id).copied().unwrap_or(0) > 100, "{} asked about {:?} messages", rule.id, asked.get(rule.id));
+        }
+    }
 }

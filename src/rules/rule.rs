@@ -184,6 +184,18 @@ pub struct Rule {
 pub enum Check {
     /// The analysed message (and the settings, through the context).
     Message(fn(&Message, &mut Context)),
+    /// The message's HTML documents alone (its HTML bodies and views, and what
+    /// the analysis found in them): a message with none gives no finding, so
+    /// the check is not called for it (nor compiled, in the wasm: V8 compiles a
+    /// function at its first call, and a message's first lint compiled every
+    /// rule, #14). `rules::tests` holds each such rule to it.
+    Html(fn(&Message, &mut Context)),
+    /// The message's DKIM-Signature fields alone (`identity.dkim`): not called
+    /// for a message without one, as `Html`.
+    Dkim(fn(&Message, &mut Context)),
+    /// What the inspection of the attachments found (`attachment_facts`): not
+    /// called for a message where it found nothing, as `Html`.
+    Attachments(fn(&Message, &mut Context)),
     /// The settings alone: the `config/*` rules judge how a script sends, not what.
     Settings(fn(&Settings, &mut Context)),
 }

@@ -82,7 +82,7 @@ pub const RULE: Rule = Rule {
             ExampleInput::Raw("From: a@example.com\nTo: b@example.org\nSubject: Hi\nContent-Type: text/html; charset=utf-8\n\n<html lang=\"en\"><body bgcolor=\"#0000ee\" text=\"#ffffff\" link=\"#ffffff\"><p>Our autumn collection is here.</p><p><a href=\"https://example.com/\">See the collection</a></p></body></html>\n"),
         ),
     ],
-    check: Check::Message(check),
+    check: Check::Html(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {

@@ -98,7 +98,7 @@ pub const RULE: Rule = Rule {
             ExampleInput::Raw("From: a@example.com\nTo: b@example.org\nSubject: Salut\nContent-Type: text/html; charset=utf-8\n\n<html lang=\"fr\"><body><p>Bonjour</p></body></html>\n"),
         ),
     ],
-    check: Check::Message(check),
+    check: Check::Html(check),
 };
 
 /// Characters of the document start quoted when it has no `<html>` tag (ours).

@@ -97,7 +97,7 @@ pub const RULE: Rule = Rule {
             ExampleInput::Raw("From: a@example.com\nTo: b@example.org\nSubject: Hi\nContent-Type: text/html; charset=utf-8\n\n<html lang=\"en\"><body><img src=\"https://my-site.example/a.png\" title=\" \" aria-label=\"\"><p>Hello</p></body></html>\n"),
         ),
     ],
-    check: Check::Message(check),
+    check: Check::Html(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {

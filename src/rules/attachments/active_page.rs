@@ -128,7 +128,7 @@ pub const RULE: Rule = Rule {
             generated!(inputs::saved_page),
         ),
     ],
-    check: Check::Message(check),
+    check: Check::Attachments(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {

@@ -167,7 +167,7 @@ pub const RULE: Rule = Rule {
             generated!(inputs::compressible_text),
         ),
     ],
-    check: Check::Message(check),
+    check: Check::Attachments(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {

@@ -121,7 +121,7 @@ pub const RULE: Rule = Rule {
         )
         .with_options(r#"{"thresholds":{"attachments":{"blockedExtensions":["xml"]}}}"#),
     ],
-    check: Check::Message(check),
+    check: Check::Attachments(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {

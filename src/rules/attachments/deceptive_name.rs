@@ -152,7 +152,7 @@ pub const RULE: Rule = Rule {
             generated!(inputs::tar_gz_name),
         ),
     ],
-    check: Check::Message(check),
+    check: Check::Attachments(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {

@@ -136,7 +136,7 @@ pub const RULE: Rule = Rule {
             generated!(inputs::plain_rar),
         ),
     ],
-    check: Check::Message(check),
+    check: Check::Attachments(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {

@@ -392,7 +392,7 @@ pub const RULE: Rule = Rule {
             generated!(inputs::onenote_with_picture),
         ),
     ],
-    check: Check::Message(check),
+    check: Check::Attachments(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {

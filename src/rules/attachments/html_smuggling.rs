@@ -92,7 +92,7 @@ pub const RULE: Rule = Rule {
             generated!(inputs::download_link),
         ),
     ],
-    check: Check::Message(check),
+    check: Check::Attachments(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {

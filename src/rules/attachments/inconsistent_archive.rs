@@ -151,7 +151,7 @@ pub const RULE: Rule = Rule {
             generated!(inputs::self_extractor),
         ),
     ],
-    check: Check::Message(check),
+    check: Check::Attachments(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {

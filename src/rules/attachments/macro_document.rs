@@ -185,7 +185,7 @@ pub const RULE: Rule = Rule {
             generated!(inputs::plain_excel_97),
         ),
     ],
-    check: Check::Message(check),
+    check: Check::Attachments(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {

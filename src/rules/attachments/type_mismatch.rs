@@ -131,7 +131,7 @@ pub const RULE: Rule = Rule {
             generated!(inputs::png_as_jpeg),
         ),
     ],
-    check: Check::Message(check),
+    check: Check::Attachments(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {

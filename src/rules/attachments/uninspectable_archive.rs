@@ -142,7 +142,7 @@ pub const RULE: Rule = Rule {
             generated!(inputs::onenote),
         ),
     ],
-    check: Check::Message(check),
+    check: Check::Attachments(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {

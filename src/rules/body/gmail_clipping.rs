@@ -83,7 +83,7 @@ pub const RULE: Rule = Rule {
             ExampleInput::Raw("From: news@my-site.example\nTo: b@example.org\nSubject: News\nContent-Type: text/html; charset=utf-8\n\n<p>Hello</p><p><a href=\"https://my-site.example/u\">Unsubscribe</a></p>\n"),
         ),
     ],
-    check: Check::Message(check),
+    check: Check::Html(check),
 };
 
 fn long_newsletter() -> Vec<u8> {

@@ -86,7 +86,7 @@ pub const RULE: Rule = Rule {
             ExampleInput::Raw("DKIM-Signature: v=1; a=rsa-sha256; d=esp-mailer.example; s=s1; h=from:to:subject;\n bh=Ba3gj8+xBPQLJTahTfzW6RbWQ/XPgESxkCi2B66PSQg=; b=AAAA\nDKIM-Signature: v=1; a=rsa-sha256; d=mail.my-site.example; s=s1; h=from:to:subject;\n bh=Ba3gj8+xBPQLJTahTfzW6RbWQ/XPgESxkCi2B66PSQg=; b=AAAA\nFrom: news@my-site.example\nTo: b@example.org\nSubject: News\n\nHello\n"),
         ),
     ],
-    check: Check::Message(check),
+    check: Check::Dkim(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {

@@ -71,7 +71,7 @@ pub const RULE: Rule = Rule {
             ExampleInput::Raw(super::RFC8463_MESSAGE),
         ),
     ],
-    check: Check::Message(check),
+    check: Check::Dkim(check),
 };
 
 fn changed_body() -> Vec<u8> {

@@ -68,7 +68,7 @@ pub const RULE: Rule = Rule {
             ExampleInput::Raw("DKIM-Signature: v=1; a=rsa-sha256; d=my-site.example; s=s1; h=from:to:subject; t=1772323200; x=1772409600;\n bh=Ba3gj8+xBPQLJTahTfzW6RbWQ/XPgESxkCi2B66PSQg=; b=AAAA\nFrom: contact@my-site.example\nTo: b@example.org\nSubject: Hi\n\nHello\n"),
         ),
     ],
-    check: Check::Message(check),
+    check: Check::Dkim(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {

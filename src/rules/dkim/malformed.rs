@@ -115,7 +115,7 @@ pub const RULE: Rule = Rule {
             ExampleInput::Raw(super::RFC8463_MESSAGE),
         ),
     ],
-    check: Check::Message(check),
+    check: Check::Dkim(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {

@@ -191,7 +191,7 @@ pub const RULE: Rule = Rule {
             ExampleInput::Generated(changed_subject),
         ),
     ],
-    check: Check::Message(check),
+    check: Check::Dkim(check),
 };
 
 /// The public keys of RFC 8463 §A.2.

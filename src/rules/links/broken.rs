@@ -231,7 +231,7 @@ pub const RULE: Rule = Rule {
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"https://www.example.com/shop?a=1&amp;b=%C3%A9\">Shop</a> <a href=\"mailto:contact@example.com?subject=Hi\">Write</a> <a href=\"tel:+33123456789\">Call</a> <a href=\"#top\">Top</a>\n"),
         ),
     ],
-    check: Check::Message(check),
+    check: Check::Html(check),
 };
 
 /// Why a link is broken; `None` when it is fine (`url`: the link's URL as

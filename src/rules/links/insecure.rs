@@ -113,7 +113,7 @@ pub const RULE: Rule = Rule {
         )
         .with_options(r#"{"thresholds": {"links": {"reportPlainHttp": false}}}"#),
     ],
-    check: Check::Message(check),
+    check: Check::Html(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {

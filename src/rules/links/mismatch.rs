@@ -226,7 +226,7 @@ pub const RULE: Rule = Rule {
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Account\nContent-Type: text/html; charset=utf-8\n\n<a href=\"https://evil.example.net/\">xn--e1afmkfd.xn--p1ai</a>\n"),
         ),
     ],
-    check: Check::Message(check),
+    check: Check::Html(check),
 };
 
 /// Top-level domains a bare `name.tld` link text must end with to be read as a

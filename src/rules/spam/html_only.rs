@@ -82,7 +82,7 @@ pub const RULE: Rule = Rule {
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nMIME-Version: 1.0\nContent-Type: multipart/alternative; boundary=\"b\"\n\n--b\nContent-Type: text/plain; charset=utf-8\n\nOur news of the month.\n--b\nContent-Type: text/html; charset=utf-8\n\n<p>Our news of the month.</p>\n--b--\n"),
         ),
     ],
-    check: Check::Message(check),
+    check: Check::Html(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {

@@ -241,7 +241,7 @@ pub const RULE: Rule = Rule {
         )
         .with_options(r#"{"thresholds": {"spam": {"hugeFontPx": 80}}}"#),
     ],
-    check: Check::Message(check),
+    check: Check::Html(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {
