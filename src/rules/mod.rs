@@ -33,16 +33,10 @@ use crate::settings::Settings;
 /// Runs every rule of the registry over the analysed message.
 pub fn run_all(message: &Message, settings: &Settings) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let html = !message.html.is_empty() || !message.html_views.is_empty();
-    let dkim = !message.identity.dkim.is_empty();
-    let attachments = message.attachment_facts.iter().any(|a| !a.facts.is_empty());
+    let inputs = Inputs::of(message);
     for (_index, rule) in REGISTRY.iter().enumerate() {
-        // A rule of HTML, DKIM signatures or attachments has nothing to read without them (`Check`).
-        match rule.check {
-            Check::Html(_) if !html => continue,
-            Check::Dkim(_) if !dkim => continue,
-            Check::Attachments(_) if !attachments => continue,
-            _ => {}
+        if !inputs.feed(&rule.check) {
+            continue;
         }
         if let Some(mut cx) = Context::new(settings, rule, &mut findings, Some((&message.line_index, message.raw))) {
             #[cfg(feature = "rule-timing")]
@@ -118,6 +112,34 @@ pub mod timing {
     }
 }
 
+/// What a message holds of the inputs a rule may declare it reads alone (`Check`).
+struct Inputs {
+    html: bool,
+    dkim: bool,
+    attachments: bool,
+}
+
+impl Inputs {
+    fn of(message: &Message) -> Inputs {
+        Inputs {
+            html: !message.html.is_empty() || !message.html_views.is_empty(),
+            dkim: !message.identity.dkim.is_empty(),
+            attachments: message.attachment_facts.iter().any(|a| !a.facts.is_empty()),
+        }
+    }
+
+    /// Whether the message holds what `check` reads: a rule of HTML, DKIM
+    /// signatures or attachments has nothing to read without them.
+    fn feed(&self, check: &Check) -> bool {
+        match check {
+            Check::Html(_) => self.html,
+            Check::Dkim(_) => self.dkim,
+            Check::Attachments(_) => self.attachments,
+            Check::Message(_) | Check::Settings(_) => true,
+        }
+    }
+}
+
 /// Runs the rules that read the settings alone (no message needed).
 pub fn run_settings_rules(settings: &Settings) -> Vec<Finding> {
     let mut findings = Vec::new();
@@ -136,15 +158,16 @@ mod tests {
     use super::*;
     use crate::report::Origin;
 
-    /// Messages without HTML or without a DKIM signature, of the kinds the
-    /// declared rules might be tempted to read otherwise: links and markup in
-    /// plain text, an unsubscribe header pair, images and HTML as attachments,
-    /// a signature-like field name, an AMP part not sent as a view.
+    /// Messages without HTML, DKIM signatures or attachment findings, of the
+    /// kinds the declared rules might be tempted to read otherwise: links and
+    /// markup in plain text, an unsubscribe header pair, images, HTML and AMP
+    /// as attachments, signature-like field names.
     const WITHOUT: &[&str] = &[
         "From: a@example.com\nTo: b@example.org\nSubject: Hi\n\nSee <a href=\"http://x.example\">http://x.example</a> and https://bit.ly/x, mailto:a@\n",
         "From: a@example.com\nTo: b@example.org\nSubject: Your account\n\nLog in at https://www.paypal.com@evil.example/login or http://192.0.2.1/x\nor https://xn--pypal-4ve.com/ or www.paypal.com (https://evil.example/)\n",
         "From: a@example.com\nTo: b@example.org\nSubject: News\nList-Unsubscribe: <https://x.example/u>\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\nList-Id: <news.example.com>\n\n<p style=\"color:#fff\">hidden</p>\n",
         "From: a@example.com\nTo: b@example.org\nSubject: Files\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\nHello\n--b\nContent-Type: text/html; name=\"page.html\"\nContent-Disposition: attachment; filename=\"page.html\"\n\n<a href=\"/x\">x</a>\n--b\nContent-Type: image/png\nContent-Disposition: inline\nContent-Transfer-Encoding: base64\n\niVBORw0KGgo=\n--b--\n",
+        "From: a@example.com\nTo: b@example.org\nSubject: AMP\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\nHello\n--b\nContent-Type: text/x-amp-html\nContent-Disposition: attachment; filename=\"amp.html\"\n\n<html amp4email><body><p style=\"color:#fff\">x</p><a href=\"#\">x</a></body></html>\n--b--\n",
         "From: a@example.com\nTo: b@example.org\nSubject: Hi\nX-DKIM-Signature: v=1; a=rsa-sha1; d=other.example; s=s; h=to; bh=x; b=y\nARC-Message-Signature: i=1; a=rsa-sha256; d=other.example; s=s; h=from; bh=x; b=y\n\nHello\n",
     ];
 
@@ -170,14 +193,10 @@ mod tests {
         let mut asked: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
         for raw in &raws {
             let message = Message::analyse(raw, Origin::Raw, Vec::new(), &crate::rules::attachments::default_limits());
-            let html = !message.html.is_empty() || !message.html_views.is_empty();
-            let dkim = !message.identity.dkim.is_empty();
-            let attachments = message.attachment_facts.iter().any(|a| !a.facts.is_empty());
+            let inputs = Inputs::of(&message);
             for rule in REGISTRY {
                 let check = match rule.check {
-                    Check::Html(check) if !html => check,
-                    Check::Dkim(check) if !dkim => check,
-                    Check::Attachments(check) if !attachments => check,
+                    Check::Html(check) | Check::Dkim(check) | Check::Attachments(check) if !inputs.feed(&rule.check) => check,
                     _ => continue,
                 };
                 let mut findings = Vec::new();
