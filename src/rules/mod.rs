@@ -122,7 +122,7 @@ struct Inputs {
 impl Inputs {
     fn of(message: &Message) -> Inputs {
         Inputs {
-            html: !message.html.is_empty() || !message.html_views.is_empty(),
+            html: reading::html_documents(message).next().is_some(),
             dkim: !message.identity.dkim.is_empty(),
             attachments: message.attachment_facts.iter().any(|a| !a.facts.is_empty()),
         }
