@@ -61,11 +61,15 @@ pub struct Smuggling {
 
 /// The smuggling a page shows, if it shows both halves.
 pub fn detect(page: &[u8]) -> Option<Smuggling> {
-    let sinks: Vec<&'static str> =
-        DOWNLOAD_SINKS.iter().copied().filter(|s| find_ignore_case(page, s.as_bytes(), 0).is_some()).collect();
+    // The decoders first: most pages have none, and are not searched further.
     let decoders: Vec<&'static str> =
         DECODERS.iter().copied().filter(|s| find(page, s.as_bytes(), 0).is_some()).collect();
-    if sinks.is_empty() || decoders.is_empty() {
+    if decoders.is_empty() {
+        return None;
+    }
+    let sinks: Vec<&'static str> =
+        DOWNLOAD_SINKS.iter().copied().filter(|s| find_ignore_case(page, s.as_bytes(), 0).is_some()).collect();
+    if sinks.is_empty() {
         return None;
     }
     let (blob, carried) = longest_carried_string(page)?;
