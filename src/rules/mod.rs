@@ -33,7 +33,7 @@ use crate::settings::Settings;
 /// Runs every rule of the registry over the analysed message.
 pub fn run_all(message: &Message, settings: &Settings) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let inputs = Inputs::of(message);
+    let inputs = Inputs::of(message, settings);
     for (_index, rule) in REGISTRY.iter().enumerate() {
         if !inputs.feed(&rule.check) {
             continue;
@@ -42,9 +42,11 @@ pub fn run_all(message: &Message, settings: &Settings) -> Vec<Finding> {
             #[cfg(feature = "rule-timing")]
             let started = timing::recording().then(std::time::Instant::now);
             match rule.check {
-                Check::Message(check) | Check::Html(check) | Check::Dkim(check) | Check::Attachments(check) => {
-                    check(message, &mut cx)
-                }
+                Check::Message(check)
+                | Check::Html(check)
+                | Check::Dkim(check)
+                | Check::Attachments(check)
+                | Check::Links(check) => check(message, &mut cx),
                 Check::Settings(check) => check(settings, &mut cx),
             }
             #[cfg(feature = "rule-timing")]
@@ -117,25 +119,32 @@ struct Inputs {
     html: bool,
     dkim: bool,
     attachments: bool,
+    links: bool,
+    smtp: bool,
 }
 
 impl Inputs {
-    fn of(message: &Message) -> Inputs {
+    fn of(message: &Message, settings: &Settings) -> Inputs {
         Inputs {
             html: reading::html_documents(message).next().is_some(),
             dkim: !message.identity.dkim.is_empty(),
             attachments: message.attachment_facts.iter().any(|a| !a.facts.is_empty()),
+            links: reading::links(message).next().is_some(),
+            smtp: settings.smtp.is_some(),
         }
     }
 
-    /// Whether the message holds what `check` reads: a rule of HTML, DKIM
-    /// signatures or attachments has nothing to read without them.
+    /// Whether the message (or the settings) holds what `check` reads: a rule
+    /// of HTML, DKIM signatures, attachments, links or SMTP settings has
+    /// nothing to read without them.
     fn feed(&self, check: &Check) -> bool {
         match check {
             Check::Html(_) => self.html,
             Check::Dkim(_) => self.dkim,
             Check::Attachments(_) => self.attachments,
-            Check::Message(_) | Check::Settings(_) => true,
+            Check::Links(_) => self.links,
+            Check::Settings(_) => self.smtp,
+            Check::Message(_) => true,
         }
     }
 }
@@ -158,10 +167,12 @@ mod tests {
     use super::*;
     use crate::report::Origin;
 
-    /// Messages without HTML, DKIM signatures or attachment findings, of the
-    /// kinds the declared rules might be tempted to read otherwise: links and
-    /// markup in plain text, an unsubscribe header pair, images, HTML and AMP
-    /// as attachments, signature-like field names.
+    /// Messages without HTML, DKIM signatures, attachment findings or links,
+    /// of the kinds the declared rules might be tempted to read otherwise:
+    /// links and markup in plain text, an unsubscribe header pair, images, HTML
+    /// and AMP as attachments, signature-like field names, addresses and hosts
+    /// that are no links (in headers, bare domains, a URL in an attachment's
+    /// name, a Received field's address).
     const WITHOUT: &[&str] = &[
         "From: a@example.com\nTo: b@example.org\nSubject: Hi\n\nSee <a href=\"http://x.example\">http://x.example</a> and https://bit.ly/x, mailto:a@\n",
         "From: a@example.com\nTo: b@example.org\nSubject: Your account\n\nLog in at https://www.paypal.com@evil.example/login or http://192.0.2.1/x\nor https://xn--pypal-4ve.com/ or www.paypal.com (https://evil.example/)\n",
@@ -169,15 +180,16 @@ mod tests {
         "From: a@example.com\nTo: b@example.org\nSubject: Files\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\nHello\n--b\nContent-Type: text/html; name=\"page.html\"\nContent-Disposition: attachment; filename=\"page.html\"\n\n<a href=\"/x\">x</a>\n--b\nContent-Type: image/png\nContent-Disposition: inline\nContent-Transfer-Encoding: base64\n\niVBORw0KGgo=\n--b--\n",
         "From: a@example.com\nTo: b@example.org\nSubject: AMP\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\nHello\n--b\nContent-Type: text/x-amp-html\nContent-Disposition: attachment; filename=\"amp.html\"\n\n<html amp4email><body><p style=\"color:#fff\">x</p><a href=\"#\">x</a></body></html>\n--b--\n",
         "From: a@example.com\nTo: b@example.org\nSubject: Hi\nX-DKIM-Signature: v=1; a=rsa-sha1; d=other.example; s=s; h=to; bh=x; b=y\nARC-Message-Signature: i=1; a=rsa-sha256; d=other.example; s=s; h=from; bh=x; b=y\n\nHello\n",
+        "From: \"https://paypal.com@evil.example\" <a@xn--pypal-4ve.com>\nTo: b@192.0.2.1\nReply-To: c@bit.ly\nSubject: Visit paypal.com@evil.example or bit.ly/x or 192.0.2.1\nReceived: from [192.0.2.1] by mx.example.net; Mon, 2 Mar 2026 10:00:00 +0000\nList-Unsubscribe: <https://bit.ly/u>, <http://192.0.2.1/u>\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\nGo to paypal.com, xn--pypal-4ve.com or 192.0.2.1 (user@host.example)\n--b\nContent-Type: application/pdf; name=\"https://bit.ly/x.pdf\"\nContent-Disposition: attachment; filename=\"http://192.0.2.1/a.pdf\"\nContent-Transfer-Encoding: base64\n\nJVBERi0xLjQK\n--b--\n",
     ];
 
     /// A rule that declares it reads only the HTML documents (or the DKIM
-    /// signatures, or the attachments' inspection) gives no finding for a
-    /// message without them: its check, called anyway on every raw example of
-    /// every rule that has none and on `WITHOUT`, finds nothing, so `run_all`
-    /// not calling it changes no report.
+    /// signatures, the attachments' inspection or the links) gives no finding
+    /// for a message without them: its check, called anyway on every raw
+    /// example of every rule that has none and on `WITHOUT`, finds nothing, so
+    /// `run_all` not calling it changes no report.
     #[test]
-    fn a_rule_of_html_dkim_or_attachments_finds_nothing_without_them() {
+    fn a_rule_of_html_dkim_attachments_or_links_finds_nothing_without_them() {
         let mut raws: Vec<Vec<u8>> = REGISTRY
             .iter()
             .flat_map(|rule| rule.examples.iter())
@@ -190,13 +202,19 @@ mod tests {
         raws.extend(WITHOUT.iter().map(|text| text.as_bytes().to_vec()));
         let mut settings = Settings::default();
         settings.now = Some(1_900_000_000);
+        // What the rules read of the settings is set, so that none returns for want of it.
+        settings.listed_ips = vec!["192.0.2.0/24".to_string(), "2001:db8::/32".to_string()];
         let mut asked: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
         for raw in &raws {
             let message = Message::analyse(raw, Origin::Raw, Vec::new(), &crate::rules::attachments::default_limits());
-            let inputs = Inputs::of(&message);
+            let inputs = Inputs::of(&message, &settings);
             for rule in REGISTRY {
                 let check = match rule.check {
-                    Check::Html(check) | Check::Dkim(check) | Check::Attachments(check) if !inputs.feed(&rule.check) => check,
+                    Check::Html(check) | Check::Dkim(check) | Check::Attachments(check) | Check::Links(check)
+                        if !inputs.feed(&rule.check) =>
+                    {
+                        check
+                    }
                     _ => continue,
                 };
                 let mut findings = Vec::new();
@@ -209,10 +227,33 @@ mod tests {
             }
         }
         // Every declared rule was asked about many messages.
-        let declared = REGISTRY.iter().filter(|r| matches!(r.check, Check::Html(_) | Check::Dkim(_) | Check::Attachments(_)));
-        assert!(declared.clone().count() >= 27);
+        let declared = REGISTRY
+            .iter()
+            .filter(|r| matches!(r.check, Check::Html(_) | Check::Dkim(_) | Check::Attachments(_) | Check::Links(_)));
+        assert!(declared.clone().count() >= 31);
         for rule in declared {
             assert!(asked.get(rule.id).copied().unwrap_or(0) > 100, "{} asked about {:?} messages", rule.id, asked.get(rule.id));
         }
     }
+
+    /// The rules of the SMTP settings find nothing without them (`run_all`
+    /// does not call them then), and something with them: they are asked.
+    #[test]
+    fn a_rule_of_the_smtp_settings_finds_nothing_without_them() {
+        let rules: Vec<&Rule> = REGISTRY.iter().copied().filter(|r| matches!(r.check, Check::Settings(_))).collect();
+        assert!(rules.len() >= 2);
+        let without = Settings::default();
+        assert!(without.smtp.is_none());
+        assert!(!Inputs::of(&Message::analyse(b"From: a@example.com\n\nx\n", Origin::Raw, Vec::new(), &crate::rules::attachments::default_limits()), &without)
+            .feed(&rules[0].check));
+        for rule in &rules {
+            let Check::Settings(check) = rule.check else { unreachable!() };
+            let mut findings = Vec::new();
+            if let Some(mut cx) = Context::new(&without, rule, &mut findings, None) {
+                check(&without, &mut cx);
+            }
+            assert!(findings.is_empty(), "{} found {findings:?} without SMTP settings", rule.id);
+        }
+    }
+
 }

@@ -196,7 +196,12 @@ pub enum Check {
     /// What the inspection of the attachments found (`attachment_facts`): not
     /// called for a message where it found nothing, as `Html`.
     Attachments(fn(&Message, &mut Context)),
-    /// The settings alone: the `config/*` rules judge how a script sends, not what.
+    /// The links of the message (`reading::links`: those of its HTML documents
+    /// and those written in its text bodies) alone: not called for a message
+    /// with none, as `Html`.
+    Links(fn(&Message, &mut Context)),
+    /// The SMTP settings alone (`settings.smtp`): the `config/*` rules judge how
+    /// a script sends, not what; not called when the settings give none.
     Settings(fn(&Settings, &mut Context)),
 }
 

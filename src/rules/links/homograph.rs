@@ -135,7 +135,7 @@ pub const RULE: Rule = Rule {
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Links\nContent-Type: text/html; charset=utf-8\n\n<a href=\"https://xn--bcher-kva.de/\">bücher.de</a> <a href=\"https://xn--e1afmkfd.xn--p1ai/\">пример.рф</a> <a href=\"https://www.paypal.com/\">PayPal</a>\n"),
         ),
     ],
-    check: Check::Message(check),
+    check: Check::Links(check),
 };
 
 /// The Unicode form of an ASCII host: its `xn--` labels decoded (RFC 3492);

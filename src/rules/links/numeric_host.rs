@@ -137,7 +137,7 @@ pub const RULE: Rule = Rule {
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Account\nContent-Type: text/html\n\n<a href=\"https://www.example.com/\">Site</a> <a href=\"https://123.example.com/\">Shop</a>\n"),
         ),
     ],
-    check: Check::Message(check),
+    check: Check::Links(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {

@@ -85,7 +85,7 @@ pub const RULE: Rule = Rule {
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<a href=\"https://www.example.com/offers/spring\">See the offer</a> <a href=\"https://notbit.ly.example.com/\">x</a>\n"),
         ),
     ],
-    check: Check::Message(check),
+    check: Check::Links(check),
 };
 
 /// The default shorteners as a set, built once.

@@ -78,7 +78,7 @@ pub const RULE: Rule = Rule {
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Account\nContent-Type: text/html\n\n<a href=\"https://www.example.com/users/@anna\">Profile</a> <a href=\"mailto:anna@example.com\">Write</a>\n"),
         ),
     ],
-    check: Check::Message(check),
+    check: Check::Links(check),
 };
 
 fn check(message: &Message, cx: &mut Context) {
