@@ -2,7 +2,8 @@
 //! that read mail, below all of them (it imports nothing of the crate). For the
 //! files an inspection must see as bytes (text parts whose decoded body was
 //! converted to UTF-8, files smuggled in web pages) and the B encoding of RFC
-//! 2047 encoded words (`grammar::encoded_word`, after its strict check).
+//! 2047 encoded words (`grammar::encoded_word`, after its strict check); its
+//! alphabet is read by DKIM's strict decoder too (`dkim::tags::base64`).
 
 /// The value of each base64 character, `INVALID` for any other byte.
 const VALUES: [u8; 256] = {
@@ -17,6 +18,11 @@ const VALUES: [u8; 256] = {
 };
 
 const INVALID: u8 = 0xFF;
+
+/// The value of a base64 character (RFC 4648 §4, table 1), `None` for any other byte.
+pub fn value(byte: u8) -> Option<u8> {
+    Some(VALUES[usize::from(byte)]).filter(|&v| v != INVALID)
+}
 
 /// Decodes `text`, skipping the line breaks and spaces of MIME bodies (RFC 2045
 /// §6.8); padding or any other character ends it. At most `max_bytes` of output.

@@ -115,17 +115,12 @@ pub fn base64(text: &str) -> Option<Vec<u8>> {
     let (mut acc, mut bits, mut digits, mut padding) = (0u32, 0u32, 0usize, 0usize);
     for &c in text.as_bytes() {
         let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
             b'=' => {
                 padding += 1;
                 continue;
             }
             c if is_fws(c) => continue,
-            _ => return None,
+            c => crate::base64::value(c)?,
         };
         if padding > 0 {
             return None;
