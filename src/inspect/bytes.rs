@@ -48,6 +48,11 @@ pub(crate) fn find_ignore_case(haystack: &[u8], needle: &[u8], from: usize) -> O
         return None;
     }
     let last_start = haystack.len().checked_sub(needle.len())?;
+    if haystack.len().saturating_sub(from) < SHORT_HAYSTACK_BYTES {
+        // Choosing the rare byte costs more than the search (the 64 bytes before
+        // each base64 run of a page, read by smuggling).
+        return (from..=last_start).find(|&at| haystack[at..at + needle.len()].eq_ignore_ascii_case(needle));
+    }
     let mut lowered = [0u8; RANKED_NEEDLE_BYTES];
     let rare = match lowered.get_mut(..needle.len()) {
         Some(lowered) => {
@@ -58,10 +63,20 @@ pub(crate) fn find_ignore_case(haystack: &[u8], needle: &[u8], from: usize) -> O
         None => 0,
     };
     let (lower, upper) = (needle[rare].to_ascii_lowercase(), needle[rare].to_ascii_uppercase());
+    let candidate = |at: usize| haystack[at + rare] == lower || haystack[at + rare] == upper;
     let mut at = from;
     while at <= last_start {
-        let window = &haystack[at + rare..=last_start + rare];
-        at += if lower == upper { memchr::memchr(lower, window) } else { memchr::memchr2(lower, upper, window) }?;
+        // The next few places are tested by hand first: where candidates are
+        // dense (a page of the rare byte), a memchr call each cost more than the
+        // comparison at every byte it replaced.
+        let by_hand = (at + NEAR_CANDIDATE_BYTES).min(last_start + 1);
+        at = match (at..by_hand).find(|&at| candidate(at)) {
+            Some(found) => found,
+            None => {
+                let window = haystack.get(by_hand + rare..=last_start + rare)?;
+                by_hand + if lower == upper { memchr::memchr(lower, window) } else { memchr::memchr2(lower, upper, window) }?
+            }
+        };
         if haystack[at..at + needle.len()].eq_ignore_ascii_case(needle) {
             return Some(at);
         }
@@ -69,6 +84,14 @@ pub(crate) fn find_ignore_case(haystack: &[u8], needle: &[u8], from: usize) -> O
     }
     None
 }
+
+/// Haystacks shorter than this are compared at every byte by
+/// `find_ignore_case` (ours: a needle's ranking is some 16 calls).
+const SHORT_HAYSTACK_BYTES: usize = 256;
+
+/// Places after a candidate of `find_ignore_case` tested one by one before
+/// memchr is called again (ours: a dozen bytes of a word or two).
+const NEAR_CANDIDATE_BYTES: usize = 16;
 
 /// Exact search of `needle` from `from` (memchr's substring search).
 pub(crate) fn find(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {
@@ -98,10 +121,13 @@ mod tests {
         let needles =
             ["", "a", "A", "=", "mssave", "msSaveBlob", "createObjectURL", " download=", ".download", "atob(", "\u{e9}t\u{e9}", long];
         let pieces = ["a", "A", "MS", "save", "SAVE", "Blob", "blob", " ", ".", "=", "download", "DOWNLOAD", "createobjecturl",
-            "CREATEOBJECTURL", "\u{e9}", "\u{c9}", "t", "(", "atob", long, "-and-", "x"];
-        let mut texts = 0;
-        crate::text::generated_texts(&pieces, 3000, 12, |text| {
+            "CREATEOBJECTURL", "\u{e9}", "\u{c9}", "t", "(", "atob", long, "-and-", "x", "filler without those letters "];
+        let (mut texts, mut long_texts) = (0, 0);
+        // Up to 80 pieces: texts past SHORT_HAYSTACK_BYTES, whose places past the
+        // first few candidates are found by memchr.
+        crate::text::generated_texts(&pieces, 3000, 80, |text| {
             texts += 1;
+            long_texts += usize::from(text.len() > SHORT_HAYSTACK_BYTES + 64);
             let hay = text.as_bytes();
             for needle in needles {
                 for from in [0, 1, 3, hay.len().saturating_sub(needle.len()), hay.len(), hay.len() + 1] {
@@ -112,6 +138,7 @@ mod tests {
             }
         });
         assert_eq!(texts, 3000);
+        assert!(long_texts > 1000, "{long_texts} texts past the short ones");
         assert_eq!(find_ignore_case(b"x MsSaveOrOpenBLOB(", b"mssaveoropenblob", 0), Some(2));
         assert_eq!(find_ignore_case(b"msSave msSave", b"MSSAVE", 1), Some(7));
     }

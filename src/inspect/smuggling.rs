@@ -143,10 +143,15 @@ fn longest_carried_string(page: &[u8]) -> Option<(Range<usize>, Vec<u8>)> {
         }
         finish(current.take(), &mut best);
         let before = &page[start.saturating_sub(DATA_URL_PREFIX_BYTES)..start];
+        let after_base64 = before.len() >= 7 && before[before.len() - 7..].eq_ignore_ascii_case(b"base64,");
+        // A short word starts a string only in a data URL: the words of a page's
+        // text are not searched for media types (five searches a word, #14).
+        if short && !after_base64 {
+            continue;
+        }
         if SHOWN_MEDIA.iter().any(|m| find_ignore_case(before, m.as_bytes(), 0).is_some()) {
             continue;
         }
-        let after_base64 = before.len() >= 7 && before[before.len() - 7..].eq_ignore_ascii_case(b"base64,");
         let data_url = after_base64 && find_ignore_case(before, CARRYING_DATA_URL.as_bytes(), 0).is_some();
         if short && !data_url {
             continue;
