@@ -250,5 +250,4 @@ mod tests {
         assert_eq!(texts, 6000);
         assert!(active > 2000, "the generated pages show signs: {active}");
     }
-
 }

@@ -237,23 +237,27 @@ mod tests {
     }
 
     /// The rules of the SMTP settings find nothing without them (`run_all`
-    /// does not call them then), and something with them: they are asked.
+    /// does not call them then), and are called with them.
     #[test]
     fn a_rule_of_the_smtp_settings_finds_nothing_without_them() {
         let rules: Vec<&Rule> = REGISTRY.iter().copied().filter(|r| matches!(r.check, Check::Settings(_))).collect();
         assert!(rules.len() >= 2);
-        let without = Settings::default();
-        assert!(without.smtp.is_none());
-        assert!(!Inputs::of(&Message::analyse(b"From: a@example.com\n\nx\n", Origin::Raw, Vec::new(), &crate::rules::attachments::default_limits()), &without)
-            .feed(&rules[0].check));
-        for rule in &rules {
-            let Check::Settings(check) = rule.check else { unreachable!() };
+        let message = Message::analyse(b"From: a@example.com\n\nx\n", Origin::Raw, Vec::new(), &attachments::default_limits());
+        let findings_of = |settings: &Settings| {
             let mut findings = Vec::new();
-            if let Some(mut cx) = Context::new(&without, rule, &mut findings, None) {
-                check(&without, &mut cx);
+            for rule in &rules {
+                let Check::Settings(check) = rule.check else { unreachable!() };
+                assert_eq!(Inputs::of(&message, settings).feed(&rule.check), settings.smtp.is_some(), "{}", rule.id);
+                if let Some(mut cx) = Context::new(settings, rule, &mut findings, None) {
+                    check(settings, &mut cx);
+                }
             }
-            assert!(findings.is_empty(), "{} found {findings:?} without SMTP settings", rule.id);
-        }
+            findings
+        };
+        assert_eq!(findings_of(&Settings::default()), []);
+        let mut with = Settings::default();
+        let smtp = crate::options::SmtpSettings { transport: Some("smtp".into()), host: Some("localhost".into()), ..Default::default() };
+        with.smtp = Some(smtp);
+        assert!(!findings_of(&with).is_empty(), "a placeholder host is reported");
     }
-
 }
