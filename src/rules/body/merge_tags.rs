@@ -275,6 +275,19 @@ fn opener_lanes(eight: &[u8; 8]) -> u64 {
 
 /// Template variables in `text`, in order, without duplicates.
 pub fn template_tokens(text: &str) -> Vec<String> {
+    // A text with no opener (most) holds none: the reading below is not called,
+    // nor compiled by V8 for the first lint of a message without one (#14).
+    let mut openers = Openers::new(text.as_bytes());
+    let first = openers.at_or_after(0);
+    if first >= text.len() {
+        return Vec::new();
+    }
+    tokens_from(text, openers, first)
+}
+
+/// `template_tokens` of a text whose first opener (of `openers`) is at `first`.
+#[inline(never)]
+fn tokens_from<'t>(text: &'t str, mut openers: Openers<'t>, first: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut push = |t: &str| {
         if !out.iter().any(|o| o == t) {
@@ -282,8 +295,7 @@ pub fn template_tokens(text: &str) -> Vec<String> {
         }
     };
     let b = text.as_bytes();
-    let mut openers = Openers::new(b);
-    let mut i = 0;
+    let mut i = first;
     loop {
         i = openers.at_or_after(i);
         if i >= b.len() {

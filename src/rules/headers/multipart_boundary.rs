@@ -173,6 +173,19 @@ fn is_bchar(b: u8) -> bool {
 }
 
 fn check(message: &Message, cx: &mut Context) {
+    // A message of one part, whose parts the model did not cut (most first
+    // lints), has nothing for the reading below: it is not called, nor compiled
+    // by V8 then (#14).
+    let multipart = || message.parts.iter().any(|part| part.content_type.starts_with("multipart/"));
+    if !message.truncated_depth && !message.truncated_parts && !multipart() {
+        return;
+    }
+    check_parts(message, cx);
+}
+
+/// `check` of a message that has multipart parts or was cut.
+#[inline(never)]
+fn check_parts(message: &Message, cx: &mut Context) {
     // The model's limits (`model::MAX_MIME_DEPTH`, `MAX_MIME_PARTS`): what lies beyond went unchecked.
     // Each quotes the Content-Type of the part where the checking stopped: the
     // deepest part kept, or the last.
@@ -275,6 +288,23 @@ fn count_delimiters(raw: &[u8], lines: impl Iterator<Item = (usize, usize)>, bou
 #[cfg(test)]
 mod tests {
     use crate::model::LineIndex;
+
+    /// Messages nested as `message/rfc822` past `MAX_MIME_DEPTH` have no
+    /// multipart part, and are still cut and said so: the check's first test
+    /// (of a message with nothing for it) keeps the model's depth in it.
+    #[test]
+    fn attached_messages_nested_too_deep_are_reported_without_a_multipart_part() {
+        let mut raw = String::from("From: a@example.com\r\nTo: b@example.com\r\nSubject: leaf\r\n\r\nHello.\r\n");
+        for i in 0..crate::model::MAX_MIME_DEPTH + 6 {
+            raw = format!(
+                "From: a@example.com\r\nTo: b@example.com\r\nSubject: n{i}\r\nMIME-Version: 1.0\r\nContent-Type: message/rfc822\r\n\r\n{raw}"
+            );
+        }
+        let report = crate::lint(raw.as_bytes(), &crate::Options::default()).expect("lints");
+        let ids: Vec<&str> = report.findings.iter().map(|f| f.message_id.as_str()).collect();
+        assert!(ids.contains(&"headers/multipart-boundary.too-deep"), "{ids:?}");
+        assert!(!raw.contains("multipart/"));
+    }
 
     /// The count over the line index of `body`, as the rule calls it.
     fn count_delimiters(body: &[u8], boundary: &[u8]) -> (usize, bool) {
