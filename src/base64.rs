@@ -5,8 +5,9 @@
 //! 2047 encoded words (`grammar::encoded_word`, after its strict check); its
 //! alphabet is read by DKIM's strict decoder too (`dkim::tags::base64`).
 
-/// The value of each base64 character, `INVALID` for any other byte.
-const VALUES: [u8; 256] = {
+/// The value of each base64 character, `INVALID` for any other byte (also the
+/// base of `model::predecode`'s table of byte classes).
+pub(crate) const VALUES: [u8; 256] = {
     let mut table = [INVALID; 256];
     let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut i = 0;
@@ -17,7 +18,7 @@ const VALUES: [u8; 256] = {
     table
 };
 
-const INVALID: u8 = 0xFF;
+pub(crate) const INVALID: u8 = 0xFF;
 
 /// The value of a base64 character (RFC 4648 §4, table 1), `None` for any other byte.
 pub fn value(byte: u8) -> Option<u8> {
@@ -112,6 +113,14 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn each_bytes_value_is_its_place_in_the_alphabet() {
+        let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for b in 0..=255u8 {
+            assert_eq!(value(b), alphabet.iter().position(|&a| a == b).map(|at| at as u8), "{b:#04x}");
+        }
     }
 
     #[test]

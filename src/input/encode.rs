@@ -66,13 +66,11 @@ pub fn base64_decode_lenient(text: &str) -> Vec<u8> {
     let mut acc = 0u32;
     let mut bits = 0;
     for &c in text.as_bytes() {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' | b'-' => 62,
-            b'/' | b'_' => 63,
-            b'=' => break,
+        let v = match (c, crate::base64::value(c)) {
+            (_, Some(v)) => v,
+            (b'-', None) => 62,
+            (b'_', None) => 63,
+            (b'=', None) => break,
             _ => continue,
         };
         acc = (acc << 6) | u32::from(v);

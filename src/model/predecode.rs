@@ -129,27 +129,18 @@ impl Shifts {
 }
 
 /// Each byte's base64 value (0–63); `EQUALS`, `SPACE` (space, tab, CR, LF) or
-/// `OTHER` for the rest.
+/// `crate::base64::INVALID` for the rest.
 const EQUALS: u8 = 64;
 const SPACE: u8 = 65;
-const OTHER: u8 = 0xff;
+/// `crate::base64::VALUES` (the alphabet's values, `INVALID` elsewhere) with
+/// `=` and the four white-space bytes marked.
 const VALUES: [u8; 256] = {
-    let mut table = [OTHER; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        table[b] = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            b'=' => EQUALS,
-            b' ' | b'\t' | b'\r' | b'\n' => SPACE,
-            _ => OTHER,
-        };
-        b += 1;
-    }
+    let mut table = crate::base64::VALUES;
+    table[b'=' as usize] = EQUALS;
+    table[b' ' as usize] = SPACE;
+    table[b'\t' as usize] = SPACE;
+    table[b'\r' as usize] = SPACE;
+    table[b'\n' as usize] = SPACE;
     table
 };
 
@@ -281,6 +272,19 @@ mod tests {
     use super::*;
     use crate::model::{Body, Message};
     use crate::report::Origin;
+
+    #[test]
+    fn each_bytes_class_is_its_value_in_the_alphabet_or_its_mark() {
+        for b in 0..=255u8 {
+            // `base64::value` is held to the alphabet by base64's own tests.
+            let expected = match b {
+                b'=' => EQUALS,
+                b' ' | b'\t' | b'\r' | b'\n' => SPACE,
+                _ => crate::base64::value(b).unwrap_or(crate::base64::INVALID),
+            };
+            assert_eq!(VALUES[usize::from(b)], expected, "{b:#04x}");
+        }
+    }
 
     std::thread_local! {
         /// The oracle: the model as mail-parser reads the input whole.

@@ -5,6 +5,8 @@
 //! the stack of open elements), so the input is cut before `MAX_HTML_DEPTH`
 //! nested elements or `MAX_HTML_ELEMENTS` elements.
 
+use crate::inspect::bytes::{find, find_ignore_case};
+
 /// Deepest nesting of elements parsed; beyond it the HTML is cut. Real mail
 /// rarely nests deeper than 60; html5ever's cost grows with this depth. *(default, ours)*
 pub const MAX_HTML_DEPTH: usize = 512;
@@ -110,7 +112,7 @@ pub fn prescan(html: &str) -> Prescan {
         let lt = i + offset;
         let rest = &bytes[lt + 1..];
         if rest.starts_with(b"!--") {
-            i = find(bytes, lt + 4, b"-->").map_or(bytes.len(), |e| e + 3);
+            i = find(bytes, b"-->", lt + 4).map_or(bytes.len(), |e| e + 3);
             continue;
         }
         if rest.first().is_some_and(|b| *b == b'!' || *b == b'?') {
@@ -166,7 +168,7 @@ pub fn prescan(html: &str) -> Prescan {
         if kind == Listed::RawText {
             // Skip to the end tag: `<` inside raw text starts no tag.
             let closing_tag = format!("</{name}");
-            i = find_ascii_ci(bytes, i, closing_tag.as_bytes()).unwrap_or(bytes.len());
+            i = find_ignore_case(bytes, closing_tag.as_bytes(), i).unwrap_or(bytes.len());
         }
     }
     out
@@ -191,14 +193,6 @@ fn tag_end(bytes: &[u8], from: usize) -> usize {
         i += 1;
     }
     bytes.len()
-}
-
-fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    memchr::memmem::find(bytes.get(from..)?, needle).map(|p| from + p)
-}
-
-fn find_ascii_ci(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    bytes.get(from..)?.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle)).map(|p| from + p)
 }
 
 #[cfg(test)]
