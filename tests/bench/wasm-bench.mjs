@@ -176,6 +176,18 @@ if (phaseSamples.length) {
   console.log(`cold start by phase (median of ${phaseSamples.length} fresh processes, the engine without the package): `
     + `read ${phase('read')} ms, compile (decode and validate) ${phase('compile')} ms, instantiate ${phase('instantiate')} ms, `
     + `first lint (Liftoff compiles of the functions it calls, lexicons built once) ${phase('firstLint')} ms`);
+  // The same phases with every function compiled by Liftoff in the compile phase and
+  // no later recompiling (V8 flags no library can set for its host): that first lint
+  // is only its run and the one-time work (lexicons, tables, settings), so the rest of
+  // the first lint above is compiling the functions it calls on their first call.
+  const eager = freshProcessSamples(phasesProbe, ['--no-wasm-lazy-compilation', '--liftoff-only']);
+  if (eager.length) {
+    const at = (key) => medianOf(eager.map((s) => s[key]));
+    const compiling = Math.max(0, medianOf(phaseSamples.map((s) => s.firstLint)) - at('firstLint'));
+    console.log(`  every function compiled up front (node --no-wasm-lazy-compilation --liftoff-only, median of ${eager.length}): `
+      + `compile ${at('compile').toFixed(1)} ms, first lint ${at('firstLint').toFixed(2)} ms, `
+      + `so about ${compiling.toFixed(1)} ms of the first lint above is compiling what it calls`);
+  }
 }
 
 /** `gzip -9` of a file, as the issue states the size budget, when gzip is installed. */
@@ -184,11 +196,11 @@ function gzipCli(file) {
   return run.status === 0 ? `, ${run.stdout.trim()} bytes with gzip -9` : '';
 }
 
-/** The JSON line `probe` prints, from each of `COLD_START_RUNS` fresh Node processes that ran it. */
-function freshProcessSamples(probe) {
+/** The JSON line `probe` prints, from each of `COLD_START_RUNS` fresh Node processes that ran it (with `nodeFlags`). */
+function freshProcessSamples(probe, nodeFlags = []) {
   const samples = [];
   for (let i = 0; i < COLD_START_RUNS; i++) {
-    const run = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [...nodeFlags, '-e', probe], { encoding: 'utf8' });
     if (run.status === 0) samples.push(JSON.parse(run.stdout));
   }
   return samples;
