@@ -1047,12 +1047,19 @@ impl<'l> Scan<'l> {
     /// none, as `read` would find, whether or not it is part of an identifier.
     #[inline]
     fn passes(&self, word: &Word, slot: usize) -> bool {
-        word.kind == WordKind::Plain
-            && !word.single
-            && (!self.trie.may_have(word, slot)
-                || (self.active.is_empty()
-                    && !self.trie.may_start(slot)
-                    && self.kept.is_none_or(|kept| !self.trie.may_pair(kept.slot, slot))))
+        if word.kind != WordKind::Plain || word.single {
+            return false;
+        }
+        if self.active.is_empty() && self.kept.is_none() {
+            // Where nothing is under way (most words), a word that starts no
+            // entry: every first word is an entry word, so its `starts` bit
+            // alone answers, one filter read where two were (#14).
+            return !self.trie.may_start(slot);
+        }
+        !self.trie.may_have(word, slot)
+            || (self.active.is_empty()
+                && !self.trie.may_start(slot)
+                && self.kept.is_none_or(|kept| !self.trie.may_pair(kept.slot, slot)))
     }
 
     /// Reads a word that `passes`.
@@ -1205,6 +1212,22 @@ mod tests {
 
     fn found(lexicon: &Lexicon<()>, text: &str) -> Vec<String> {
         lexicon.scan(text).iter().map(|h| lexicon.entries[h.entry].term.to_string()).collect()
+    }
+
+    /// `Scan::passes` answers a word where nothing is under way from its
+    /// `starts` bit alone, which holds only if every first word's bit is also
+    /// in `filter`: checked over the built-in lexicons and one built here.
+    #[test]
+    fn every_first_word_is_in_the_word_filter() {
+        fn check(trie: &Trie) {
+            assert!(trie.starts.iter().any(|&bits| bits != 0), "no first word");
+            for (at, (&starts, &words)) in trie.starts.iter().zip(&trie.filter).enumerate() {
+                assert_eq!(starts & !words, 0, "filter word {at}");
+            }
+        }
+        check(&lexicon(&["act now", "to be removed please", "now", "p0rn", "~viagra"]).trie);
+        check(&crate::rules::spam::sales_language::lexicon().trie);
+        check(&crate::rules::spam::adult_terms::lexicon().trie);
     }
 
     #[test]
