@@ -308,6 +308,7 @@ impl Walker<'_> {
         let mut steps = vec![Step::Enter(root)];
         let mut root_children = root.children().filter(|c| c.value().is_element()).count();
         let root_styles = vec![Style::root(); self.cascade_sheet.views.len().max(1)];
+        let mut span_cursor = 0;
         while let Some(step) = steps.pop() {
             if !budget.step(1) {
                 return;
@@ -316,7 +317,7 @@ impl Walker<'_> {
                 Step::Enter(node) => match node.value() {
                     Node::Element(_) => {
                         let Some(element) = ElementRef::wrap(node) else { continue };
-                        let tag = parsed.spans.get(&node.id()).copied();
+                        let tag = parsed.spans.find(node.id(), &mut span_cursor);
                         if let Some(tag) = tag {
                             self.last_offset = tag.start;
                         }
