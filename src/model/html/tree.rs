@@ -93,8 +93,8 @@ pub fn parse(html: &str, tags: &[StartTag]) -> Parsed {
         }
     }
     // The tree numbers its nodes in the order they are made, and `created` is
-    // in that order: read backwards, the entries are in descending order of
-    // id (a test holds it), each id in one entry at most.
+    // in that order: read backwards, the entries came in descending order of
+    // id, so reversed they ascend (a test holds it), each id in one entry at most.
     spans.reverse();
     Parsed { document, spans: Spans(spans) }
 }
@@ -204,7 +204,8 @@ mod tests {
             let parsed = parse(html, &scan.tags);
             let expected: std::collections::HashMap<NodeId, Span> = parsed.spans.0.iter().copied().collect();
             let ids: Vec<NodeId> = parsed.document.tree.nodes().map(|n| n.id()).collect();
-            // Tree order, document order (the walk's), reversed and every other node.
+            // The order of creation, document order (the walk's), creation
+            // reversed, and every other node.
             let tree_order: Vec<NodeId> = parsed.document.tree.root().descendants().map(|n| n.id()).collect();
             let orders = [ids.clone(), tree_order, ids.iter().rev().copied().collect(), ids.iter().step_by(2).copied().collect()];
             for order in orders {
