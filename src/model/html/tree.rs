@@ -206,8 +206,8 @@ mod tests {
             let ids: Vec<NodeId> = parsed.document.tree.nodes().map(|n| n.id()).collect();
             // The order of creation, document order (the walk's), creation
             // reversed, and every other node.
-            let tree_order: Vec<NodeId> = parsed.document.tree.root().descendants().map(|n| n.id()).collect();
-            let orders = [ids.clone(), tree_order, ids.iter().rev().copied().collect(), ids.iter().step_by(2).copied().collect()];
+            let document_order: Vec<NodeId> = parsed.document.tree.root().descendants().map(|n| n.id()).collect();
+            let orders = [ids.clone(), document_order, ids.iter().rev().copied().collect(), ids.iter().step_by(2).copied().collect()];
             for order in orders {
                 let mut cursor = 0;
                 for id in order {

@@ -176,11 +176,15 @@ fn check(message: &Message, cx: &mut Context) {
     // A message of one part, whose parts the model did not cut (most first
     // lints), has nothing for the reading below: it is not called, nor compiled
     // by V8 then (#14).
-    let multipart = || message.parts.iter().any(|part| part.content_type.starts_with("multipart/"));
-    if !message.truncated_depth && !message.truncated_parts && !multipart() {
+    if !message.truncated_depth && !message.truncated_parts && !message.parts.iter().any(multipart_type) {
         return;
     }
     check_parts(message, cx);
+}
+
+/// Whether a part's media type is `multipart/*`: the parts whose boundaries are checked.
+fn multipart_type(part: &crate::model::Part) -> bool {
+    part.content_type.starts_with("multipart/")
 }
 
 /// `check` of a message that has multipart parts or was cut.
@@ -208,7 +212,7 @@ fn check_parts(message: &Message, cx: &mut Context) {
         );
     }
     let max = cx.settings.count(&MAX_BOUNDARY_CHARS);
-    for part in message.parts.iter().filter(|p| p.content_type.starts_with("multipart/") && super::has_raw_offsets(p)) {
+    for part in message.parts.iter().filter(|p| multipart_type(p) && super::has_raw_offsets(p)) {
         let field = part.headers.fields.iter().find(|f| f.is("Content-Type"));
         let at = |start: usize, end: usize| -> Location {
             let l = match field {

@@ -264,7 +264,7 @@ fn images(message: &Message) -> Vec<SizedImage> {
         }
     }
     for part in message.attachments() {
-        if part.content_type.starts_with("image/") && !referenced.contains(&part.index) && !part.in_attached_message {
+        if image_type(part) && !referenced.contains(&part.index) && !part.in_attached_message {
             out.push(SizedImage {
                 name: part.filename.clone().unwrap_or_else(|| format!("part {} ({})", part.index, part.content_type)),
                 unnamed: part.filename.is_none().then(|| {
@@ -278,11 +278,15 @@ fn images(message: &Message) -> Vec<SizedImage> {
     out
 }
 
+/// Whether a part's media type is `image/*`: the attachments `images` counts.
+fn image_type(part: &crate::model::Part) -> bool {
+    part.content_type.starts_with("image/")
+}
+
 fn check(message: &Message, cx: &mut Context) {
     // No image shown and none attached (most messages): `images` finds none, and
     // the reading below is not called, nor compiled by V8 for such a first lint (#14).
-    let attached = || message.attachments().any(|part| part.content_type.starts_with("image/"));
-    if message.html.iter().all(|html| html.facts.images.is_empty()) && !attached() {
+    if message.html.iter().all(|html| html.facts.images.is_empty()) && !message.attachments().any(image_type) {
         return;
     }
     check_images(message, cx);
