@@ -118,7 +118,7 @@ fn next_semicolon(v: &[u8], i: usize) -> usize {
 /// Reads a Content-Type (`with_subtype`) or Content-Disposition value.
 pub fn parse_mime_value(v: &[u8], with_subtype: bool) -> MimeValue {
     let mut out = MimeValue::default();
-    let mut seen_names = std::collections::HashSet::new();
+    let mut seen_names = crate::hash::KeyedSet::default();
     let mut i = skip(v, 0, &mut out.problems);
     let type_start = i;
     i = token_end(v, i);

@@ -18,7 +18,7 @@ use crate::model::{HtmlBody, Message};
 use crate::report::Location;
 use crate::rules::spam::{element_location, part_location, subject_location};
 use std::borrow::Cow;
-use std::collections::HashSet;
+use crate::hash::KeyedSet;
 use std::ops::Range;
 
 /// Where a text is read.
@@ -151,8 +151,8 @@ pub fn html_documents<'m>(message: &'m Message) -> impl Iterator<Item = &'m Html
 /// its HTML's links, which are judged once, where most readers see them.
 pub fn html_links<'m>(message: &'m Message) -> impl Iterator<Item = (&'m HtmlBody, &'m html::Link)> + 'm {
     let of = |html: &'m HtmlBody| html.facts.links.iter().map(move |link| (html, link));
-    let mut seen: HashSet<&str> = if message.html_views.is_empty() {
-        HashSet::new()
+    let mut seen: KeyedSet<&str> = if message.html_views.is_empty() {
+        KeyedSet::default()
     } else {
         message.html.iter().flat_map(|h| h.facts.links.iter().map(|l| l.href.trim())).collect()
     };
@@ -333,7 +333,7 @@ fn written_links<'m>(message: &'m Message) -> &'m [crate::model::WrittenLink] {
             }
         }
         // A text alternative often writes what its HTML writes: each URL once.
-        let in_text: HashSet<String> = written.iter().map(|w| written_href(message, w)).collect();
+        let in_text: KeyedSet<String> = written.iter().map(|w| written_href(message, w)).collect();
         for (index, html) in message.html.iter().enumerate() {
             let text = html.facts.visible_text.as_str();
             for (range, href_prefix) in crate::text::links::written_url_spans(text, MAX_WRITTEN_LINKS - written.len()) {
@@ -349,7 +349,7 @@ fn written_links<'m>(message: &'m Message) -> &'m [crate::model::WrittenLink] {
             }
         }
         if !written.is_empty() && html_documents(message).next().is_some() {
-            let linked: HashSet<&str> =
+            let linked: KeyedSet<&str> =
                 html_documents(message).flat_map(|h| h.facts.links.iter().map(|l| l.href.trim())).collect();
             written.retain(|w| !linked.contains(written_href(message, w).as_str()));
         }

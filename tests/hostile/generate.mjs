@@ -160,6 +160,44 @@ function tar(files) {
 /** Bytes that start like a Windows program. */
 const PROGRAM = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(62), Buffer.from('PE\0\0')]);
 
+/**
+ * `count` distinct `style` texts of one FxHash as the wasm build hashes them
+ * (32-bit words, `fxhash`'s seed): `--var-x:` then three words of usable
+ * ASCII, the first two drawn, the last solved for the first text's hash. A hash
+ * table of them compares each lookup with every text kept
+ * (src/model/html/inline.rs, which bounds its probes for them).
+ */
+function stylesOfOneHash(count) {
+  const SEED = 0x27220a95;
+  const rotl = (x) => ((x << 5) | (x >>> 27)) >>> 0;
+  const step = (h, w) => Math.imul(rotl(h) ^ w, SEED) >>> 0;
+  let inverse = 1;
+  for (let i = 0; i < 5; i++) inverse = Math.imul(inverse, (2 - Math.imul(SEED, inverse)) >>> 0) >>> 0;
+  const usable = [...Array(127).keys()].filter((b) => b > 32 && !'!"#&\'();<>[\\]{}'.includes(String.fromCharCode(b)));
+  const bytesOf = (w) => [w & 0xff, (w >>> 8) & 0xff, (w >>> 16) & 0xff, w >>> 24];
+  let state = 0x2545f491;
+  const draw = () => {
+    let w = 0;
+    for (let i = 0; i < 4; i++) {
+      state ^= state << 13; state ^= state >>> 17; state ^= state << 5; state >>>= 0;
+      w |= usable[state % usable.length] << (8 * i);
+    }
+    return w >>> 0;
+  };
+  const prefix = '--var-x:';
+  const afterPrefix = [0, 4].reduce((h, at) => step(h, Buffer.from(prefix).readUInt32LE(at)), 0);
+  const text = (words) => prefix + Buffer.from(words.flatMap(bytesOf)).toString('latin1');
+  const first = [draw(), draw(), draw()];
+  const target = step(step(step(afterPrefix, first[0]), first[1]), first[2]);
+  const texts = new Set([text(first)]);
+  while (texts.size < count) {
+    const [a, b] = [draw(), draw()];
+    const c = (rotl(step(step(afterPrefix, a), b)) ^ Math.imul(target, inverse)) >>> 0;
+    if (bytesOf(c).every((x) => usable.includes(x))) texts.add(text([a, b, c]));
+  }
+  return [...texts];
+}
+
 // ----------------------------------------------------------------- the kinds
 
 /** HTML: each function gives a message of about `size` bytes. */
@@ -171,6 +209,12 @@ const htmlCases = {
   'html-many-style-sheets': (size) => html(size, '<style>p { color: #fff }</style><p>x</p>'),
   'html-many-elements': (size) => html(size, '<p class="c">word</p>'),
   'html-many-inline-styles': (size) => html(size, '<span style="color:#fff;background:#fff;font-size:99px;display:none">x</span>'),
+  'html-style-texts-of-one-hash': (size) => {
+    const texts = stylesOfOneHash(4096);
+    const unit = (i) => `<b style="${texts[i % texts.length]}">x</b>`;
+    const count = Math.floor((size - 400) / unit(0).length);
+    return message(['Content-Type: text/html; charset=utf-8'], Array.from({ length: count }, (_, i) => unit(i)).join(''));
+  },
   'html-issue-megabyte-style-value': (size) => html(size, 'x<br>', {
     head: `<div style="background:red ${'A'.repeat(Math.floor(size / 10))}">`, tail: '</div>' }),
   'html-many-links': (size) => html(size, '<a href="http://192.0.2.1/a?b=c" title="t">https://bank.example</a>'),

@@ -25,7 +25,7 @@ use selectors::matching::{
     SelectorCaches,
 };
 use selectors::parser::{Component, ParseRelative, Selector, SelectorList};
-use std::collections::HashMap;
+use crate::hash::KeyedMap;
 
 /// Longest CSS text read from all `<style>` elements together, in bytes,
 /// comments not counted (they cost nothing to skip: a 300 KB comment had used
@@ -90,9 +90,9 @@ pub struct Matched {
 pub struct StyleSheet {
     pub rules: Vec<SheetRule>,
     selectors: Vec<IndexedSelector>,
-    by_id: HashMap<String, Vec<usize>>,
-    by_class: HashMap<String, Vec<usize>>,
-    by_name: HashMap<String, Vec<usize>>,
+    by_id: KeyedMap<String, Vec<usize>>,
+    by_class: KeyedMap<String, Vec<usize>>,
+    by_name: KeyedMap<String, Vec<usize>>,
     universal: Vec<usize>,
     /// Selectors not applied as too complex (too many parts, nested too deep, `:has()`).
     pub ignored_selectors: usize,
