@@ -209,6 +209,14 @@ const htmlCases = {
   'html-many-style-sheets': (size) => html(size, '<style>p { color: #fff }</style><p>x</p>'),
   'html-many-elements': (size) => html(size, '<p class="c">word</p>'),
   'html-many-inline-styles': (size) => html(size, '<span style="color:#fff;background:#fff;font-size:99px;display:none">x</span>'),
+  'html-attributes-in-one-tag': (size) => {
+    const count = Math.floor((size - 400) / 8);
+    return message(['Content-Type: text/html; charset=utf-8'],
+      `<p style="color:#fff">hidden</p><p${Array.from({ length: count }, (_, i) => ` a${i}`).join('')}>x</p>`);
+  },
+  // src/model/html/tags.rs MAX_TAG_ATTRIBUTES: as many as a tag may have.
+  'html-tags-at-the-attribute-limit': (size) => html(size,
+    `<b${Array.from({ length: 64 }, (_, i) => ` a${i}`).join('')}>x</b>`),
   'html-style-texts-of-one-hash': (size) => {
     const texts = stylesOfOneHash(4096);
     const unit = (i) => `<b style="${texts[i % texts.length]}">x</b>`;

@@ -27,7 +27,7 @@ mod walk;
 pub use budget::{MAX_DERIVED_BYTES, MAX_HTML_STEPS};
 pub use cascade::{font_element_px, TINY_FONT_PX};
 pub use color::{parse_color, Rgba};
-pub use tags::{Span, TruncatedBy, MAX_HTML_DEPTH, MAX_HTML_ELEMENTS};
+pub use tags::{Span, TruncatedBy, MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, MAX_TAG_ATTRIBUTES};
 pub use values::ROOT_FONT_PX;
 pub use honest::{MAX_PREHEADER_CHARS, MAX_SCREEN_READER_CHARS, MAX_SCREEN_READER_TOTAL_CHARS};
 pub use walk::MAX_HIDDEN_WORDS_BYTES;

@@ -3,7 +3,10 @@
 //! get byte offsets), and where the input must be cut so the tree builder stays
 //! cheap. html5ever's cost grows with elements × open elements (scope checks walk
 //! the stack of open elements), so the input is cut before `MAX_HTML_DEPTH`
-//! nested elements or `MAX_HTML_ELEMENTS` elements.
+//! nested elements or `MAX_HTML_ELEMENTS` elements; and with the square of a
+//! tag's attributes (each new name is compared with every one before it, for
+//! duplicates: 40,000 attributes in one tag, 269 KB, took 3.6 s in wasm), so it
+//! is cut before a tag of more than `MAX_TAG_ATTRIBUTES`.
 
 use crate::inspect::bytes::{find, find_ignore_case};
 
@@ -12,6 +15,12 @@ use crate::inspect::bytes::{find, find_ignore_case};
 pub const MAX_HTML_DEPTH: usize = 512;
 /// Most elements parsed; beyond it the HTML is cut. *(default, ours)*
 pub const MAX_HTML_ELEMENTS: usize = 100_000;
+/// Most attributes in one tag, start or end tag, duplicates counted; the HTML
+/// is cut before a tag with more. *(default, ours: the HTML of
+/// `../shared/corpus` has at most 11 in a tag; at 64, html5ever's duplicate
+/// check makes at most 63 comparisons an attribute, and 10 MB of tags of 64
+/// attributes lint in about as long as the slowest hostile shapes of #13)*
+pub const MAX_TAG_ATTRIBUTES: usize = 64;
 
 /// Elements without content (HTML §13.1.2), never open on the stack
 /// (`Listed::Void`; the lists are the tests' reference for `listed`).
@@ -65,6 +74,8 @@ pub enum TruncatedBy {
     Depth,
     /// More than `MAX_HTML_ELEMENTS` elements.
     Elements,
+    /// A tag with more than `MAX_TAG_ATTRIBUTES` attributes.
+    Attributes,
     /// The work budget (`budget::MAX_HTML_STEPS`) ran out.
     Steps,
     /// The derived-text budget (`budget::MAX_DERIVED_BYTES`) ran out.
@@ -142,7 +153,11 @@ pub fn prescan(html: &str) -> Prescan {
             _ => "",
         };
         let kind = listed(name);
-        let tag_end = tag_end(bytes, name_start + name_len);
+        let (tag_end, attributes) = tag_end(bytes, name_start + name_len);
+        if attributes > MAX_TAG_ATTRIBUTES {
+            out.cut = Some((lt, TruncatedBy::Attributes, MAX_TAG_ATTRIBUTES));
+            return out;
+        }
         if closing {
             if !matches!(kind, Listed::Void | Listed::OptionalEnd) {
                 depth = depth.saturating_sub(1);
@@ -174,25 +189,67 @@ pub fn prescan(html: &str) -> Prescan {
     out
 }
 
+/// Where html5ever's tokenizer reads an attribute (HTML §13.2.5.32–40).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum In {
+    /// Before an attribute's name, after a value or `/`.
+    Between,
+    Name,
+    AfterName,
+    BeforeValue,
+    UnquotedValue,
+    AfterQuotedValue,
+}
+
 /// The offset just past the `>` that ends a tag whose attributes start at
-/// `from`, skipping quoted attribute values (HTML §13.2.5.36–38).
-fn tag_end(bytes: &[u8], from: usize) -> usize {
+/// `from`, and the attributes html5ever's tokenizer reads in it, duplicates
+/// counted: the states of HTML §13.2.5.32–40, quoted values skipped with
+/// memchr. A name starts at any byte but white space, `/` and `>` between
+/// attributes (`=` and quotes too: parse errors, read as names), a value only
+/// after `=`; a quote right after a value starts a name. CR is white space
+/// (the input stream turns it into LF, §13.2.3.5). Without its `>`, the tag
+/// runs to the end.
+fn tag_end(bytes: &[u8], from: usize) -> (usize, usize) {
+    let mut state = In::Between;
+    let mut attributes = 0;
     let mut i = from;
-    let mut after_equals = false;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'>' => return i + 1,
-            b'=' => after_equals = true,
-            quote @ (b'"' | b'\'') if after_equals => {
-                i = memchr::memchr(quote, &bytes[i + 1..]).map_or(bytes.len(), |e| i + 1 + e);
-                after_equals = false;
-            }
-            b'\t' | b'\n' | b'\x0c' | b' ' | b'\r' => {}
-            _ => after_equals = false,
+    while let Some(&b) = bytes.get(i) {
+        // `>` ends the tag in every state but a quoted value's, skipped below.
+        if b == b'>' {
+            return (i + 1, attributes);
         }
+        let space = matches!(b, b'\t' | b'\n' | b'\x0c' | b' ' | b'\r');
+        state = match state {
+            In::Between if space || b == b'/' => In::Between,
+            In::Name | In::AfterName if b == b'/' => In::Between,
+            In::Name | In::AfterName if b == b'=' => In::BeforeValue,
+            In::Name | In::AfterName if space => In::AfterName,
+            In::Name => In::Name,
+            // A new name (after a quoted value: parse error, read so).
+            In::Between | In::AfterName => {
+                attributes += 1;
+                In::Name
+            }
+            In::AfterQuotedValue if space || b == b'/' => In::Between,
+            In::AfterQuotedValue => {
+                attributes += 1;
+                In::Name
+            }
+            In::BeforeValue if space => In::BeforeValue,
+            In::BeforeValue if b == b'"' || b == b'\'' => {
+                match memchr::memchr(b, bytes.get(i + 1..).unwrap_or_default()) {
+                    Some(at) => i += 1 + at,
+                    None => return (bytes.len(), attributes),
+                }
+                In::AfterQuotedValue
+            }
+            In::BeforeValue => In::UnquotedValue,
+            In::UnquotedValue if space => In::Between,
+            In::UnquotedValue => In::UnquotedValue,
+        };
         i += 1;
     }
-    bytes.len()
+    (bytes.len(), attributes)
 }
 
 #[cfg(test)]
@@ -247,5 +304,120 @@ mod tests {
     fn deep_nesting_is_cut() {
         let html = "<div>".repeat(MAX_HTML_DEPTH + 1);
         assert_eq!(prescan(&html).cut.map(|c| c.1), Some(TruncatedBy::Depth));
+    }
+
+    /// What html5ever's tokenizer makes of `html`: the attributes of its first
+    /// tag (those it dropped as duplicates counted), and the characters after it.
+    fn tokenized(html: &str) -> (Option<usize>, String) {
+        use html5ever::tokenizer::{BufferQueue, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
+        #[derive(Default)]
+        struct Sink {
+            attributes: std::cell::Cell<Option<usize>>,
+            duplicates: std::cell::Cell<usize>,
+            text: std::cell::RefCell<String>,
+        }
+        impl TokenSink for Sink {
+            type Handle = ();
+            fn process_token(&self, token: Token, _: u64) -> TokenSinkResult<()> {
+                match token {
+                    Token::TagToken(tag) if self.attributes.get().is_none() => {
+                        self.attributes.set(Some(tag.attrs.len() + self.duplicates.get()));
+                    }
+                    Token::ParseError(error) if error == "Duplicate attribute" && self.attributes.get().is_none() => {
+                        self.duplicates.set(self.duplicates.get() + 1);
+                    }
+                    Token::CharacterTokens(text) => self.text.borrow_mut().push_str(&text),
+                    _ => {}
+                }
+                TokenSinkResult::Continue
+            }
+        }
+        let tokenizer = Tokenizer::new(Sink::default(), TokenizerOpts::default());
+        let queue = BufferQueue::default();
+        queue.push_back(html.into());
+        let _ = tokenizer.feed(&queue);
+        tokenizer.end();
+        (tokenizer.sink.attributes.get(), tokenizer.sink.text.take())
+    }
+
+    #[test]
+    fn tags_end_and_count_attributes_as_the_tokenizer_reads_them() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let spaces = [" ", "\t", "\n", "\r", "\r\n", "\x0c", "  "];
+        let values = [
+            "\"a b\"", "'c>d'", "\"\"", "''", "e", "f\"g", "h'i", "=j", "\"k=l'\"", "'m\"n'", "&amp;", "x/y", "\"/\"",
+        ];
+        let mut checked = 0;
+        for case in 0..4_000 {
+            let mut tag = String::from(if case % 5 == 0 { "</p" } else { "<p" });
+            let mut names = 0;
+            for _ in 0..next(12) {
+                match next(10) {
+                    0 => tag.push('/'),
+                    1 => tag.push_str(spaces[next(spaces.len())]),
+                    _ => {
+                        // A name (`=` alone may come again: html5ever drops duplicates, counted).
+                        if !tag.ends_with(|c: char| c.is_ascii_whitespace() || c == '/' || c == '"' || c == '\'') || next(3) == 0 {
+                            tag.push_str(spaces[next(spaces.len())]);
+                        }
+                        let name = ["n", "N", "=n", "\"n", "'n", "n'"][next(6)];
+                        tag.push_str(&format!("{name}{names}x"));
+                        names += 1;
+                        if next(3) > 0 {
+                            for _ in 0..next(3) {
+                                tag.push_str(spaces[next(spaces.len())]);
+                            }
+                            tag.push('=');
+                            for _ in 0..next(2) {
+                                tag.push_str(spaces[next(spaces.len())]);
+                            }
+                            // `>` only in quotes: an unquoted one would end the tag.
+                            tag.push_str(values[next(values.len())]);
+                        }
+                    }
+                }
+            }
+            tag.push('>');
+            let html = format!("{tag}MARK");
+            let (end, attributes) = tag_end(html.as_bytes(), if tag.starts_with("</") { 3 } else { 2 });
+            let (tokens_attributes, text) = tokenized(&html);
+            // What follows the end, as the tokenizer gives characters (CR read
+            // as LF, the one character reference decoded).
+            let after = html[end..].replace("\r\n", "\n").replace('\r', "\n").replace("&amp;", "&");
+            if tag.starts_with("</") {
+                // End tags keep no attributes in the token; their end still counts.
+                assert_eq!(after, text, "{tag:?}");
+                continue;
+            }
+            assert_eq!(Some(attributes), tokens_attributes, "{tag:?}");
+            assert_eq!(after, text, "{tag:?}");
+            checked += 1;
+        }
+        assert!(checked > 3_000);
+    }
+
+    #[test]
+    fn a_tag_of_too_many_attributes_cuts_the_html_before_it() {
+        let names = |n: usize| (0..n).map(|i| format!(" a{i}=\"{i}\"")).collect::<String>();
+        let at_limit = format!("<p>x</p><p{}>y</p><p>z</p>", names(MAX_TAG_ATTRIBUTES));
+        assert_eq!(prescan(&at_limit).cut, None);
+        assert_eq!(prescan(&at_limit).tags.len(), 3);
+        for over in [format!("<p>x</p><p{}>y</p><p>z</p>", names(MAX_TAG_ATTRIBUTES + 1)), format!("<p>x</p></p{}><p>z</p>", names(MAX_TAG_ATTRIBUTES + 1))] {
+            let scan = prescan(&over);
+            assert_eq!(scan.cut, Some((8, TruncatedBy::Attributes, MAX_TAG_ATTRIBUTES)), "{over:.40}");
+            assert_eq!(scan.tags.len(), 1);
+        }
+        // Duplicates count: the tokenizer compares each with those before it.
+        let duplicates = format!("<b{}>", " a".repeat(MAX_TAG_ATTRIBUTES + 1));
+        assert_eq!(prescan(&duplicates).cut.map(|c| c.1), Some(TruncatedBy::Attributes));
+        // Attributes inside a quoted value are not attributes.
+        let quoted = format!("<p title=\"{}\">x", names(MAX_TAG_ATTRIBUTES * 2).replace('"', ""));
+        assert_eq!(prescan(&quoted).cut, None);
     }
 }

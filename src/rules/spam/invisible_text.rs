@@ -64,6 +64,12 @@ crate::rule_texts! { "spam/invisible-text";
         es: "El HTML tiene más de {limit, plural, one {# elemento} many {# de elementos} other {# elementos}}; el análisis se detuvo tras {analysed, plural, one {# byte} many {# de bytes} other {# bytes}} de {total}, así que el resto puede ocultar texto.",
         pl: "HTML ma ponad {limit, plural, one {# element} few {# elementy} many {# elementów} other {# elementu}}; przeanalizowano tylko {analysed, plural, one {pierwszy # bajt} few {pierwsze # bajty} many {pierwszych # bajtów} other {pierwsze # bajtu}} z {total}, więc reszta może ukrywać tekst.",
     },
+    TOO_MANY_ATTRIBUTES "too-many-attributes" => {
+        en: "A tag of the HTML has more than {limit, plural, one {# attribute} other {# attributes}}; the analysis stopped before it, after {analysed, plural, one {# byte} other {# bytes}} of {total}, so the rest may hide text.",
+        fr: "Une balise du HTML a plus de {limit, plural, one {# attribut} many {# d'attributs} other {# attributs}} ; l'analyse s'est arrêtée avant elle, après {analysed, plural, one {# octet} many {# d'octets} other {# octets}} sur {total}, le reste peut donc masquer du texte.",
+        es: "Una etiqueta del HTML tiene más de {limit, plural, one {# atributo} many {# de atributos} other {# atributos}}; el análisis se detuvo antes de ella, tras {analysed, plural, one {# byte} many {# de bytes} other {# bytes}} de {total}, así que el resto puede ocultar texto.",
+        pl: "Znacznik HTML ma ponad {limit, plural, one {# atrybut} few {# atrybuty} many {# atrybutów} other {# atrybutu}}; przeanalizowano tylko {analysed, plural, one {pierwszy # bajt} few {pierwsze # bajty} many {pierwszych # bajtów} other {pierwsze # bajtu}} z {total}, do tego znacznika, więc reszta może ukrywać tekst.",
+    },
     TOO_MUCH_WORK "too-much-work" => {
         en: "The HTML and its style sheets take more than {limit, plural, one {# step} other {# steps}} to analyse; the analysis stopped after {analysed, plural, one {# byte} other {# bytes}} of {total}, so the rest may hide text.",
         fr: "Le HTML et ses feuilles de style demandent plus de {limit, plural, one {# étape} many {# d'étapes} other {# étapes}} d'analyse ; l'analyse s'est arrêtée après {analysed, plural, one {# octet} many {# d'octets} other {# octets}} sur {total}, le reste peut donc masquer du texte.",
@@ -838,6 +844,7 @@ fn check(message: &Message, cx: &mut Context) {
             let id = match cut.by {
                 TruncatedBy::Depth => &TOO_DEEP,
                 TruncatedBy::Elements => &TOO_MANY_ELEMENTS,
+                TruncatedBy::Attributes => &TOO_MANY_ATTRIBUTES,
                 TruncatedBy::Steps => &TOO_MUCH_WORK,
                 TruncatedBy::DerivedBytes => &TOO_MUCH_TEXT,
             };
