@@ -17,6 +17,7 @@ pub mod color;
 mod honest;
 mod inline;
 pub mod media;
+pub mod names;
 pub mod sheet;
 pub mod tags;
 mod transform;
@@ -386,7 +387,8 @@ pub fn analyse(html: &str) -> HtmlFacts {
 
 /// Parses `html` once and extracts its facts, within `budget`.
 pub fn analyse_within(html: &str, mut budget: budget::Budget) -> HtmlFacts {
-    let scan = tags::prescan(html);
+    let mut names = names::Names::default();
+    let scan = tags::prescan(html, &mut names);
     budget.step(scan.tags.len() as u64);
     let mut truncated = None;
     let mut source = html;
@@ -395,7 +397,7 @@ pub fn analyse_within(html: &str, mut budget: budget::Budget) -> HtmlFacts {
         truncated = Some(Truncation { by, limit, analysed_bytes: cut, total_bytes: html.len() });
     }
     let parsed = tree::parse(source, &scan.tags);
-    let mut facts = walk::walk(&parsed, html.len(), &mut budget);
+    let mut facts = walk::walk(&parsed, html.len(), &mut budget, &mut names);
     if facts.truncated.is_none() {
         facts.truncated = truncated;
     }

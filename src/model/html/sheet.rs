@@ -25,6 +25,7 @@ use selectors::matching::{
     SelectorCaches,
 };
 use selectors::parser::{Component, ParseRelative, Selector, SelectorList};
+use super::names::Names;
 use crate::hash::KeyedMap;
 
 /// Longest CSS text read from all `<style>` elements together, in bytes,
@@ -111,12 +112,12 @@ pub struct StyleSheet {
 impl StyleSheet {
     /// Reads the CSS of every `<style>` element (`pieces`, in document order;
     /// each is parsed alone, as a browser does).
-    pub fn parse(pieces: &[String], budget: &mut Budget) -> StyleSheet {
+    pub fn parse(pieces: &[String], budget: &mut Budget, names: &mut Names) -> StyleSheet {
         let mut sheet = StyleSheet::default();
         for css in pieces {
             let mut input = ParserInput::new(css);
             let mut parser = Parser::new(&mut input);
-            let mut rules = RuleParser { sheet: &mut sheet, budget, nesting: 0, views: ALL_VIEWS };
+            let mut rules = RuleParser { sheet: &mut sheet, budget, names: &mut *names, nesting: 0, views: ALL_VIEWS };
             let mut stream = StyleSheetParser::new(&mut parser, &mut rules);
             while stream.next().is_some() {}
         }
@@ -318,6 +319,8 @@ impl selectors::visitor::SelectorVisitor for ComponentCounter {
 struct RuleParser<'s, 'b> {
     sheet: &'s mut StyleSheet,
     budget: &'b mut Budget,
+    /// The document's interned names (`names`): a selector naming one refused is ignored.
+    names: &'b mut Names,
     nesting: usize,
     /// The views the enclosing `@media` blocks apply in.
     views: Views,
@@ -346,12 +349,16 @@ impl<'i> QualifiedRuleParser<'i> for RuleParser<'_, '_> {
 
     fn parse_prelude<'t>(&mut self, input: &mut Parser<'i, 't>) -> Result<Prelude, ParseError<'i, ()>> {
         let start = input.position();
+        let names = &mut *self.names;
         let pieces = input.parse_comma_separated(|piece| {
             let from = piece.position();
             let mut depth_ok = true;
             while let Ok(token) = piece.next() {
                 if matches!(token, Token::Function(_) | Token::ParenthesisBlock | Token::SquareBracketBlock) {
-                    depth_ok &= nesting_within(piece, MAX_CSS_NESTING);
+                    depth_ok &= nesting_within(piece, MAX_CSS_NESTING, names);
+                } else {
+                    // Before selectors interns them (a selector of a refused name is ignored).
+                    depth_ok &= admit_identifier(token, names);
                 }
             }
             Ok::<_, ParseError<'i, ()>>((piece.slice_from(from), depth_ok))
@@ -460,7 +467,7 @@ fn with_states_reached(selector: &str) -> Option<(String, u32)> {
 
 /// Whether the nested block just read nests at most `levels` deep (read with
 /// cssparser; the recursion stops at `levels`).
-fn nesting_within(input: &mut Parser<'_, '_>, levels: usize) -> bool {
+fn nesting_within(input: &mut Parser<'_, '_>, levels: usize, names: &mut Names) -> bool {
     if levels == 0 {
         return false;
     }
@@ -469,12 +476,26 @@ fn nesting_within(input: &mut Parser<'_, '_>, levels: usize) -> bool {
             let mut ok = true;
             while let Ok(token) = inner.next() {
                 if matches!(token, Token::Function(_) | Token::ParenthesisBlock | Token::SquareBracketBlock) {
-                    ok &= nesting_within(inner, levels - 1);
+                    ok &= nesting_within(inner, levels - 1, names);
+                } else {
+                    ok &= admit_identifier(token, names);
                 }
             }
             Ok::<_, ParseError<'_, ()>>(ok)
         })
         .unwrap_or(false)
+}
+
+/// Whether the names a selector token may intern are admitted (`names`): an
+/// identifier (a type, class or attribute name, and its lowercase, which
+/// selectors keeps beside it) or an id; other tokens intern nothing.
+fn admit_identifier(token: &Token<'_>, names: &mut Names) -> bool {
+    match token {
+        Token::Ident(name) | Token::IDHash(name) | Token::Hash(name) => {
+            names.admit(name) && (!name.bytes().any(|b| b.is_ascii_uppercase()) || names.admit(&name.to_ascii_lowercase()))
+        }
+        _ => true,
+    }
 }
 
 /// Dynamic pseudo-classes and pseudo-elements: the selector is valid CSS but
@@ -511,7 +532,7 @@ impl<'i> AtRuleParser<'i> for RuleParser<'_, '_> {
             self.sheet.ignored_selectors += 1;
         }
         if views != 0 && self.nesting < MAX_CSS_NESTING {
-            let mut nested = RuleParser { sheet: self.sheet, budget: self.budget, nesting: self.nesting + 1, views };
+            let mut nested = RuleParser { sheet: self.sheet, budget: self.budget, names: self.names, nesting: self.nesting + 1, views };
             let mut stream = StyleSheetParser::new(input, &mut nested);
             while stream.next().is_some() {}
         }
@@ -524,7 +545,7 @@ mod tests {
     use super::*;
 
     fn sheet(css: &str) -> StyleSheet {
-        StyleSheet::parse(&[css.to_string()], &mut Budget::unlimited())
+        StyleSheet::parse(&[css.to_string()], &mut Budget::unlimited(), &mut Names::default())
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! duplicates: 40,000 attributes in one tag, 269 KB, took 3.6 s in wasm), so it
 //! is cut before a tag of more than `MAX_TAG_ATTRIBUTES`.
 
+use super::names::{Names, MAX_NAMES_PER_BUCKET};
 use crate::inspect::bytes::{find, find_ignore_case};
 
 /// Deepest nesting of elements parsed; beyond it the HTML is cut. Real mail
@@ -76,6 +77,9 @@ pub enum TruncatedBy {
     Elements,
     /// A tag with more than `MAX_TAG_ATTRIBUTES` attributes.
     Attributes,
+    /// A tag, attribute or class name that would be the document's
+    /// `names::MAX_NAMES_PER_BUCKET` + 1st in its bucket of the interner.
+    Names,
     /// The work budget (`budget::MAX_HTML_STEPS`) ran out.
     Steps,
     /// The derived-text budget (`budget::MAX_DERIVED_BYTES`) ran out.
@@ -112,8 +116,8 @@ pub struct Prescan {
     pub cut: Option<(usize, TruncatedBy, usize)>,
 }
 
-/// Scans `html` once.
-pub fn prescan(html: &str) -> Prescan {
+/// Scans `html` once, admitting its tag and attribute names to `names`.
+pub fn prescan(html: &str, names: &mut Names) -> Prescan {
     let bytes = html.as_bytes();
     let mut out = Prescan::default();
     let mut depth = 0usize;
@@ -161,9 +165,13 @@ pub fn prescan(html: &str) -> Prescan {
             _ => "",
         };
         let kind = listed(name);
-        let (tag_end, attributes) = tag_end(bytes, name_start + name_len);
+        let (tag_end, attributes) = tag_end(bytes, name_start + name_len, &mut |name| names.admit_markup(name));
         if attributes > MAX_TAG_ATTRIBUTES {
             out.cut = Some((lt, TruncatedBy::Attributes, MAX_TAG_ATTRIBUTES));
+            return out;
+        }
+        if names.refused || !names.admit_markup(bytes.get(name_start..name_start + name_len).unwrap_or_default()) {
+            out.cut = Some((lt, TruncatedBy::Names, MAX_NAMES_PER_BUCKET));
             return out;
         }
         if closing {
@@ -230,11 +238,18 @@ enum In {
 /// after `=`; a quote right after a value starts a name. CR is white space
 /// (the input stream turns it into LF, §13.2.3.5). Without its `>`, the tag
 /// runs to the end.
-fn tag_end(bytes: &[u8], from: usize) -> (usize, usize) {
+fn tag_end(bytes: &[u8], from: usize, name: &mut dyn FnMut(&[u8]) -> bool) -> (usize, usize) {
     let mut state = In::Between;
     let mut attributes = 0;
     let mut i = from;
+    // Where the name being read started; each is handed to `name` as it ends,
+    // until `name` refuses one.
+    let mut name_from = from;
+    let mut naming = true;
     while let Some(&b) = bytes.get(i) {
+        if state == In::Name && naming && (b == b'>' || b == b'/' || b == b'=' || matches!(b, b'\t' | b'\n' | b'\x0c' | b' ' | b'\r')) {
+            naming = name(bytes.get(name_from..i).unwrap_or_default());
+        }
         // `>` ends the tag in every state but a quoted value's, skipped below.
         if b == b'>' {
             return (i + 1, attributes);
@@ -249,11 +264,13 @@ fn tag_end(bytes: &[u8], from: usize) -> (usize, usize) {
             // A new name (after a quoted value: parse error, read so).
             In::Between | In::AfterName => {
                 attributes += 1;
+                name_from = i;
                 In::Name
             }
             In::AfterQuotedValue if space || b == b'/' => In::Between,
             In::AfterQuotedValue => {
                 attributes += 1;
+                name_from = i;
                 In::Name
             }
             In::BeforeValue if space => In::BeforeValue,
@@ -270,6 +287,7 @@ fn tag_end(bytes: &[u8], from: usize) -> (usize, usize) {
         };
         i += 1;
     }
+    // A tag without its `>` is dropped by the tokenizer: no name of it is interned.
     (bytes.len(), attributes)
 }
 
@@ -277,10 +295,14 @@ fn tag_end(bytes: &[u8], from: usize) -> (usize, usize) {
 mod tests {
     use super::*;
 
+    fn scan(html: &str) -> Prescan {
+        prescan(html, &mut Names::default())
+    }
+
     #[test]
     fn start_tags_are_found_in_source_order_with_quoted_brackets() {
         let html = r#"<p class="a>b">x</p><!-- <b> --><script>if (a<b) {}</script><IMG src='>'>"#;
-        let scan = prescan(html);
+        let scan = scan(html);
         let names: Vec<&str> = scan.tags.iter().map(|t| t.name(html)).collect();
         assert_eq!(names, ["p", "script", "IMG"]);
         assert_eq!(&html[scan.tags[0].span.start..scan.tags[0].span.end], r#"<p class="a>b">"#);
@@ -294,12 +316,12 @@ mod tests {
         // Void and optional end tags in capitals do not nest; a raw text element
         // in capitals hides its `<`; a longer name or one past ASCII nests.
         let html = "<BR><Td><PlainText><b></PLAINTEXT><Plaintexts><aÿ><i>";
-        let names: Vec<&str> = prescan(html).tags.iter().map(|t| t.name(html)).collect();
+        let names: Vec<&str> = scan(html).tags.iter().map(|t| t.name(html)).collect();
         assert_eq!(names, ["BR", "Td", "PlainText", "Plaintexts", "aÿ", "i"]);
         let deep = "<Plaintexts>".repeat(MAX_HTML_DEPTH + 1);
-        assert_eq!(prescan(&deep).cut.map(|c| c.1), Some(TruncatedBy::Depth));
+        assert_eq!(scan(&deep).cut.map(|c| c.1), Some(TruncatedBy::Depth));
         let flat = "<Br><TD><LI>".repeat(MAX_HTML_DEPTH);
-        assert_eq!(prescan(&flat).cut, None);
+        assert_eq!(scan(&flat).cut, None);
     }
 
     #[test]
@@ -324,7 +346,7 @@ mod tests {
     #[test]
     fn deep_nesting_is_cut() {
         let html = "<div>".repeat(MAX_HTML_DEPTH + 1);
-        assert_eq!(prescan(&html).cut.map(|c| c.1), Some(TruncatedBy::Depth));
+        assert_eq!(scan(&html).cut.map(|c| c.1), Some(TruncatedBy::Depth));
     }
 
     /// What html5ever's tokenizer makes of `html`: the attributes of its first
@@ -406,7 +428,7 @@ mod tests {
             }
             tag.push('>');
             let html = format!("{tag}MARK");
-            let (end, attributes) = tag_end(html.as_bytes(), if tag.starts_with("</") { 3 } else { 2 });
+            let (end, attributes) = tag_end(html.as_bytes(), if tag.starts_with("</") { 3 } else { 2 }, &mut |_| true);
             let (tokens_attributes, text) = tokenized(&html);
             // What follows the end, as the tokenizer gives characters (CR read
             // as LF, the one character reference decoded).
@@ -427,19 +449,19 @@ mod tests {
     fn a_tag_of_too_many_attributes_cuts_the_html_before_it() {
         let names = |n: usize| (0..n).map(|i| format!(" a{i}=\"{i}\"")).collect::<String>();
         let at_limit = format!("<p>x</p><p{}>y</p><p>z</p>", names(MAX_TAG_ATTRIBUTES));
-        assert_eq!(prescan(&at_limit).cut, None);
-        assert_eq!(prescan(&at_limit).tags.len(), 3);
+        assert_eq!(scan(&at_limit).cut, None);
+        assert_eq!(scan(&at_limit).tags.len(), 3);
         for over in [format!("<p>x</p><p{}>y</p><p>z</p>", names(MAX_TAG_ATTRIBUTES + 1)), format!("<p>x</p></p{}><p>z</p>", names(MAX_TAG_ATTRIBUTES + 1))] {
-            let scan = prescan(&over);
+            let scan = scan(&over);
             assert_eq!(scan.cut, Some((8, TruncatedBy::Attributes, MAX_TAG_ATTRIBUTES)), "{over:.40}");
             assert_eq!(scan.tags.len(), 1);
         }
         // Duplicates count: the tokenizer compares each with those before it.
         let duplicates = format!("<b{}>", " a".repeat(MAX_TAG_ATTRIBUTES + 1));
-        assert_eq!(prescan(&duplicates).cut.map(|c| c.1), Some(TruncatedBy::Attributes));
+        assert_eq!(scan(&duplicates).cut.map(|c| c.1), Some(TruncatedBy::Attributes));
         // Attributes inside a quoted value are not attributes.
         let quoted = format!("<p title=\"{}\">x", names(MAX_TAG_ATTRIBUTES * 2).replace('"', ""));
-        assert_eq!(prescan(&quoted).cut, None);
+        assert_eq!(scan(&quoted).cut, None);
     }
 
     #[test]
@@ -447,7 +469,7 @@ mod tests {
         // `</p>` with no `p` open and `</br>` make elements (HTML §13.2.6.4.7).
         for unit in ["</p>", "</P>", "</br>", "x</p>"] {
             let html = format!("<body>{}", unit.repeat(MAX_HTML_ELEMENTS + 10));
-            let scan = prescan(&html);
+            let scan = scan(&html);
             assert_eq!(scan.cut.map(|c| c.1), Some(TruncatedBy::Elements), "{unit}");
             let at = scan.cut.map_or(0, |c| c.0);
             // Cut at the end tag past the limit: the body and the limit's worth before it.
@@ -455,13 +477,13 @@ mod tests {
         }
         // Closed paragraphs make none: the limit counts their start tags once.
         let closed = "<p>x</p>".repeat(MAX_HTML_ELEMENTS - 1);
-        assert_eq!(prescan(&closed).cut, None);
+        assert_eq!(scan(&closed).cut, None);
         let over = "<p>x</p>".repeat(MAX_HTML_ELEMENTS + 1);
-        assert_eq!(prescan(&over).cut.map(|c| c.1), Some(TruncatedBy::Elements));
+        assert_eq!(scan(&over).cut.map(|c| c.1), Some(TruncatedBy::Elements));
         // A stray `</p>` among them counts once.
         let stray = format!("{}</p>", "<p>x</p>".repeat(MAX_HTML_ELEMENTS - 1));
-        assert_eq!(prescan(&stray).cut, None);
+        assert_eq!(scan(&stray).cut, None);
         let strays = format!("{}</p></p>", "<p>x</p>".repeat(MAX_HTML_ELEMENTS - 1));
-        assert_eq!(prescan(&strays).cut.map(|c| c.1), Some(TruncatedBy::Elements));
+        assert_eq!(scan(&strays).cut.map(|c| c.1), Some(TruncatedBy::Elements));
     }
 }

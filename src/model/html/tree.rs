@@ -190,7 +190,7 @@ mod tests {
     #[test]
     fn spans_are_in_ascending_order_of_node_id() {
         for html in DOCUMENTS {
-            let scan = tags::prescan(html);
+            let scan = tags::prescan(html, &mut crate::model::html::names::Names::default());
             let parsed = parse(html, &scan.tags);
             assert!(!parsed.spans.0.is_empty(), "{html}");
             assert!(parsed.spans.0.windows(2).all(|w| w[0].0 < w[1].0), "{html}");
@@ -200,7 +200,7 @@ mod tests {
     #[test]
     fn find_gives_each_element_its_entry_in_any_order() {
         for html in DOCUMENTS {
-            let scan = tags::prescan(html);
+            let scan = tags::prescan(html, &mut crate::model::html::names::Names::default());
             let parsed = parse(html, &scan.tags);
             let expected: std::collections::HashMap<NodeId, Span> = parsed.spans.0.iter().copied().collect();
             let ids: Vec<NodeId> = parsed.document.tree.nodes().map(|n| n.id()).collect();

@@ -8,6 +8,7 @@ use super::budget::{Budget, Exhausted, MAX_DERIVED_BYTES, MAX_HTML_STEPS};
 use super::cascade::{Cascade, Hiding, Style};
 use super::inline::InlineStyles;
 use super::media::{ViewId, CLIENT_FEATURES, INTERACTIVE};
+use super::names::{Names, MAX_NAMES_PER_BUCKET};
 use super::sheet::{StyleSheet, MAX_STYLE_BYTES, MAX_STYLE_RULES};
 use super::tags::{Span, TruncatedBy};
 use super::tree::Parsed;
@@ -120,9 +121,9 @@ fn is_code(name: &LocalName) -> bool {
 }
 
 /// Walks the parsed document.
-pub fn walk(parsed: &Parsed, total_bytes: usize, budget: &mut Budget) -> HtmlFacts {
+pub fn walk(parsed: &Parsed, total_bytes: usize, budget: &mut Budget, names: &mut Names) -> HtmlFacts {
     let (pieces, bytes_cut) = style_sheet_texts(parsed, budget);
-    let sheet = StyleSheet::parse(&pieces, budget);
+    let sheet = StyleSheet::parse(&pieces, budget, names);
     let style_cut = if bytes_cut {
         Some(StyleCut { by: StyleLimit::Bytes, limit: MAX_STYLE_BYTES, selectors_left_out: sheet.selectors_past_rule_limit })
     } else if sheet.selectors_past_rule_limit > 0 {
@@ -159,9 +160,12 @@ pub fn walk(parsed: &Parsed, total_bytes: usize, budget: &mut Budget) -> HtmlFac
         inline: InlineStyles::default(),
         run_buffer: String::new(),
     };
-    walker.run(budget);
+    let classes_refused = walker.run(budget, names);
     let mut facts = walker.facts;
-    if let Some(exhausted) = budget.exhausted() {
+    if classes_refused {
+        facts.truncated =
+            Some(Truncation { by: TruncatedBy::Names, limit: MAX_NAMES_PER_BUCKET, analysed_bytes: walker.last_offset, total_bytes });
+    } else if let Some(exhausted) = budget.exhausted() {
         let (by, limit) = match exhausted {
             Exhausted::Steps => (TruncatedBy::Steps, usize::try_from(MAX_HTML_STEPS).unwrap_or(usize::MAX)),
             Exhausted::DerivedBytes => (TruncatedBy::DerivedBytes, MAX_DERIVED_BYTES),
@@ -301,7 +305,9 @@ impl CssScanner {
 }
 
 impl Walker<'_> {
-    fn run(&mut self, budget: &mut Budget) {
+    /// Walks the tree; `true` when it stopped at an element whose class names
+    /// `names` refused (before the cascade interns them).
+    fn run(&mut self, budget: &mut Budget, names: &mut Names) -> bool {
         let parsed = self.parsed;
         let root = parsed.document.tree.root();
         let mut stack: Vec<Open> = Vec::new();
@@ -311,7 +317,7 @@ impl Walker<'_> {
         let mut span_cursor = 0;
         while let Some(step) = steps.pop() {
             if !budget.step(1) {
-                return;
+                return false;
             }
             match step {
                 Step::Enter(node) => match node.value() {
@@ -321,13 +327,18 @@ impl Walker<'_> {
                         if let Some(tag) = tag {
                             self.last_offset = tag.start;
                         }
+                        // scraper interns an element's class names when the cascade asks for them.
+                        let classes = element.value().attrs().filter(|(name, _)| *name == "class");
+                        if !classes.flat_map(|(_, value)| value.split_ascii_whitespace()).all(|class| names.admit(class)) {
+                            return true;
+                        }
                         let index = self.facts.element_count as u32;
                         self.facts.element_count += 1;
                         let parents = stack.last().map_or(&root_styles[..], |o| &o.styles[..]);
                         let siblings = stack.last().map_or(root_children, |o| o.children);
                         let children = node.children().filter(|c| c.value().is_element()).count();
                         if !budget.step(children as u64) {
-                            return;
+                            return false;
                         }
                         let styles = Cascade {
                             sheet: &mut self.cascade_sheet,
@@ -339,9 +350,9 @@ impl Walker<'_> {
                         }
                         .compute(element, parents, stack.len(), siblings, index);
                         if budget.is_exhausted() {
-                            return;
+                            return false;
                         }
-                        let Some(style) = styles.first() else { return };
+                        let Some(style) = styles.first() else { return false };
                         self.enter_element(element, style, tag, budget);
                         stack.push(Open {
                             styles,
@@ -376,6 +387,7 @@ impl Walker<'_> {
                 }
             }
         }
+        false
     }
 
     fn shown(style: &Style) -> bool {
