@@ -129,6 +129,14 @@ pub fn prescan(html: &str, names: &mut Names) -> Prescan {
     // which close each other, are then under-counted at most as many times as
     // they are counted.
     let (mut implied, mut p_starts, mut p_ends) = (0usize, 0usize, 0usize);
+    // Inside SVG and MathML, `style`, `title`, `textarea`, `script`… are foreign
+    // elements whose content the tokenizer reads as markup, and where foreign
+    // content ends takes the tree builder to know (`</svg>` is ignored inside a
+    // `foreignObject`, after which a `<style>` is SVG's again). So once a `<svg>`
+    // or `<math>` start tag has come, no element's content is skipped as raw
+    // text: the tags counted may then include some the tokenizer reads as text,
+    // never miss one it reads as a tag (every limit here holds for what it parses).
+    let mut foreign_seen = false;
     let mut i = 0usize;
     while i < bytes.len() {
         let Some(offset) = memchr::memchr(b'<', &bytes[i..]) else { break };
@@ -194,6 +202,7 @@ pub fn prescan(html: &str, names: &mut Names) -> Prescan {
         if name == "p" {
             p_starts += 1;
         }
+        foreign_seen |= name == "svg" || name == "math";
         if out.tags.len() + implied >= MAX_HTML_ELEMENTS {
             out.cut = Some((lt, TruncatedBy::Elements, MAX_HTML_ELEMENTS));
             return out;
@@ -209,7 +218,7 @@ pub fn prescan(html: &str, names: &mut Names) -> Prescan {
         }
         out.tags.push(StartTag { span: Span { start: lt, end: tag_end }, name_len });
         i = tag_end;
-        if kind == Listed::RawText {
+        if kind == Listed::RawText && !foreign_seen {
             // Skip to the end tag: `<` inside raw text starts no tag.
             let closing_tag = format!("</{name}");
             i = find_ignore_case(bytes, closing_tag.as_bytes(), i).unwrap_or(bytes.len());
@@ -485,5 +494,22 @@ mod tests {
         assert_eq!(scan(&stray).cut, None);
         let strays = format!("{}</p></p>", "<p>x</p>".repeat(MAX_HTML_ELEMENTS - 1));
         assert_eq!(scan(&strays).cut.map(|c| c.1), Some(TruncatedBy::Elements));
+    }
+
+    #[test]
+    fn after_svg_or_math_no_content_is_skipped_as_raw_text() {
+        // The tokenizer reads these elements' content as markup in foreign
+        // content, and a `</svg>` inside a `foreignObject` leaves it there.
+        let flood: String = (0..MAX_TAG_ATTRIBUTES + 1).map(|i| format!(" a{i}")).collect();
+        for open in ["<svg><style>", "<math><title>", "<svg><textarea>", "<SVG><script>", "<svg><foreignObject></svg></foreignObject><style>"] {
+            let html = format!("<body>{open}<p{flood}>x</p>");
+            assert_eq!(scan(&html).cut.map(|c| c.1), Some(TruncatedBy::Attributes), "{open}");
+            let deep = format!("<body>{open}{}", "<div>".repeat(MAX_HTML_DEPTH + 1));
+            assert_eq!(scan(&deep).cut.map(|c| c.1), Some(TruncatedBy::Depth), "{open}");
+        }
+        // Without them, raw text is skipped as before.
+        let html = format!("<body><style><p{flood}></style><p>x</p>");
+        assert_eq!(scan(&html).cut, None);
+        assert_eq!(scan(&html).tags.len(), 3);
     }
 }
