@@ -208,6 +208,8 @@ const htmlCases = {
     { head: '<style>', tail: '</style><p class="c1">x</p>' }),
   'html-many-style-sheets': (size) => html(size, '<style>p { color: #fff }</style><p>x</p>'),
   'html-many-elements': (size) => html(size, '<p class="c">word</p>'),
+  // `<!-->` ends a comment at once (HTML §13.2.5.44): the nesting after it must count.
+  'html-nesting-after-abrupt-comment': (size) => html(size, '<div>', { head: '<body><!-->', tail: '-->' }),
   // Inside SVG, `<style>` holds markup: the nesting there must count.
   'html-nesting-in-svg-style': (size) => html(size, '<div>', { head: '<body><svg><style>' }),
   // Each `</p>` with no `p` open makes a `p` element (HTML §13.2.6.4.7), no start tag.

@@ -137,13 +137,14 @@ pub fn prescan(html: &str, names: &mut Names) -> Prescan {
     // text: the tags counted may then include some the tokenizer reads as text,
     // never miss one it reads as a tag (every limit here holds for what it parses).
     let mut foreign_seen = false;
+    let (mut comment_close, mut comment_bang) = (NextOf::new(b"-->"), NextOf::new(b"--!>"));
     let mut i = 0usize;
     while i < bytes.len() {
         let Some(offset) = memchr::memchr(b'<', &bytes[i..]) else { break };
         let lt = i + offset;
         let rest = &bytes[lt + 1..];
         if rest.starts_with(b"!--") {
-            i = find(bytes, b"-->", lt + 4).map_or(bytes.len(), |e| e + 3);
+            i = comment_end(bytes, lt + 4, &mut comment_close, &mut comment_bang);
             continue;
         }
         if rest.first().is_some_and(|b| *b == b'!' || *b == b'?') {
@@ -225,6 +226,52 @@ pub fn prescan(html: &str, names: &mut Names) -> Prescan {
         }
     }
     out
+}
+
+/// The next place of a needle at or after an offset, each search starting
+/// where the last found none or past the last place found: the pre-scan's
+/// searches for comment ends stay one pass over the text, however many
+/// comments it has (without it, comments closed by `--!>` and no `-->` after
+/// them would each search the rest of the text for `-->`).
+struct NextOf {
+    needle: &'static [u8],
+    /// The last search: from where, and what it found.
+    last: Option<(usize, Option<usize>)>,
+}
+
+impl NextOf {
+    fn new(needle: &'static [u8]) -> NextOf {
+        NextOf { needle, last: None }
+    }
+
+    fn at_or_after(&mut self, bytes: &[u8], from: usize) -> Option<usize> {
+        match self.last {
+            Some((searched, found)) if searched <= from && found.is_none_or(|at| at >= from) => found,
+            _ => {
+                let found = find(bytes, self.needle, from);
+                self.last = Some((from, found));
+                found
+            }
+        }
+    }
+}
+
+/// The offset just past the comment whose text starts at `from` (after
+/// `<!--`), where the tokenizer ends it (HTML §13.2.5.43–52): at once for
+/// `<!-->` and `<!--->`, else at the first `-->` or `--!>`, or at the end.
+fn comment_end(bytes: &[u8], from: usize, close: &mut NextOf, bang: &mut NextOf) -> usize {
+    let rest = bytes.get(from..).unwrap_or_default();
+    if rest.starts_with(b">") {
+        return from + 1;
+    }
+    if rest.starts_with(b"->") {
+        return from + 2;
+    }
+    match (close.at_or_after(bytes, from).map(|at| at + 3), bang.at_or_after(bytes, from).map(|at| at + 4)) {
+        (Some(a), Some(b)) => a.min(b),
+        (Some(end), None) | (None, Some(end)) => end,
+        (None, None) => bytes.len(),
+    }
 }
 
 /// Where html5ever's tokenizer reads an attribute (HTML §13.2.5.32–40).
@@ -511,5 +558,40 @@ mod tests {
         let html = format!("<body><style><p{flood}></style><p>x</p>");
         assert_eq!(scan(&html).cut, None);
         assert_eq!(scan(&html).tags.len(), 3);
+    }
+
+    #[test]
+    fn comments_end_where_the_tokenizer_ends_them() {
+        for (html, end) in [
+            ("<!-->x", 5),
+            ("<!--->x", 6),
+            ("<!---->x", 7),
+            ("<!-- a -->x", 10),
+            ("<!-- a --!>x", 11),
+            ("<!-- a --!x -->x", 15),
+            ("<!-- a --->x", 11),
+            ("<!-- a", 6),
+        ] {
+            assert_eq!(comment_end(html.as_bytes(), 4, &mut NextOf::new(b"-->"), &mut NextOf::new(b"--!>")), end, "{html}");
+            let (_, text) = tokenized(html);
+            assert_eq!(&html[end..], text, "{html}");
+        }
+        // Searches resumed from one comment to the next find what a search from each finds.
+        let html = "<!--a--!><!-- b --><!--c--!>x<!-- d -->--!><!-- e";
+        let (mut close, mut bang) = (NextOf::new(b"-->"), NextOf::new(b"--!>"));
+        let mut at = 0;
+        let mut ends = Vec::new();
+        while let Some(open) = html.get(at..).and_then(|rest| rest.find("<!--")) {
+            let text = at + open + 4;
+            at = comment_end(html.as_bytes(), text, &mut close, &mut bang);
+            assert_eq!(at, comment_end(html.as_bytes(), text, &mut NextOf::new(b"-->"), &mut NextOf::new(b"--!>")), "{text}");
+            ends.push(at);
+        }
+        assert_eq!(ends, [9, 19, 28, 39, html.len()]);
+        // What follows a comment so closed is counted.
+        for open in ["<!-->", "<!--->", "<!-- x --!>"] {
+            let deep = format!("<body>{open}{}-->", "<div>".repeat(MAX_HTML_DEPTH + 1));
+            assert_eq!(scan(&deep).cut.map(|c| c.1), Some(TruncatedBy::Depth), "{open}");
+        }
     }
 }
