@@ -132,11 +132,14 @@ pub fn prescan(html: &str, names: &mut Names) -> Prescan {
     // Inside SVG and MathML, `style`, `title`, `textarea`, `script`… are foreign
     // elements whose content the tokenizer reads as markup, and where foreign
     // content ends takes the tree builder to know (`</svg>` is ignored inside a
-    // `foreignObject`, after which a `<style>` is SVG's again). So once a `<svg>`
-    // or `<math>` start tag has come, no element's content is skipped as raw
-    // text: the tags counted may then include some the tokenizer reads as text,
-    // never miss one it reads as a tag (every limit here holds for what it parses).
-    let mut foreign_seen = false;
+    // `foreignObject`, after which a `<style>` is SVG's again); in a `select`
+    // and a `frameset` the tree builder ignores `<style>`, `<iframe>`, `<xmp>`…
+    // (HTML §13.2.6.4.16, .20), whose content is then markup too. So once a
+    // `<svg>`, `<math>`, `<select>` or `<frameset>` start tag has come, no
+    // element's content is skipped as raw text: the tags counted may then
+    // include some the tokenizer reads as text, never miss one it reads as a
+    // tag (every limit here holds for what it parses).
+    let mut skip_raw_text = true;
     let (mut comment_close, mut comment_bang) = (NextOf::new(b"-->"), NextOf::new(b"--!>"));
     let mut i = 0usize;
     while i < bytes.len() {
@@ -203,7 +206,7 @@ pub fn prescan(html: &str, names: &mut Names) -> Prescan {
         if name == "p" {
             p_starts += 1;
         }
-        foreign_seen |= name == "svg" || name == "math";
+        skip_raw_text &= !matches!(name, "svg" | "math" | "select" | "frameset");
         if out.tags.len() + implied >= MAX_HTML_ELEMENTS {
             out.cut = Some((lt, TruncatedBy::Elements, MAX_HTML_ELEMENTS));
             return out;
@@ -219,7 +222,7 @@ pub fn prescan(html: &str, names: &mut Names) -> Prescan {
         }
         out.tags.push(StartTag { span: Span { start: lt, end: tag_end }, name_len });
         i = tag_end;
-        if kind == Listed::RawText && !foreign_seen {
+        if kind == Listed::RawText && skip_raw_text {
             // Skip to the end tag: `<` inside raw text starts no tag.
             let closing_tag = format!("</{name}");
             i = find_ignore_case(bytes, closing_tag.as_bytes(), i).unwrap_or(bytes.len());
@@ -544,11 +547,21 @@ mod tests {
     }
 
     #[test]
-    fn after_svg_or_math_no_content_is_skipped_as_raw_text() {
+    fn after_svg_math_select_or_frameset_no_content_is_skipped_as_raw_text() {
         // The tokenizer reads these elements' content as markup in foreign
-        // content, and a `</svg>` inside a `foreignObject` leaves it there.
+        // content (a `</svg>` inside a `foreignObject` leaves it there), and
+        // where the tree builder ignores their start tags.
         let flood: String = (0..MAX_TAG_ATTRIBUTES + 1).map(|i| format!(" a{i}")).collect();
-        for open in ["<svg><style>", "<math><title>", "<svg><textarea>", "<SVG><script>", "<svg><foreignObject></svg></foreignObject><style>"] {
+        for open in [
+            "<svg><style>",
+            "<math><title>",
+            "<svg><textarea>",
+            "<SVG><script>",
+            "<svg><foreignObject></svg></foreignObject><style>",
+            "<select><style>",
+            "<select><iframe>",
+            "<frameset><xmp>",
+        ] {
             let html = format!("<body>{open}<p{flood}>x</p>");
             assert_eq!(scan(&html).cut.map(|c| c.1), Some(TruncatedBy::Attributes), "{open}");
             let deep = format!("<body>{open}{}", "<div>".repeat(MAX_HTML_DEPTH + 1));
