@@ -306,28 +306,22 @@ fn tag_end(bytes: &[u8], from: usize, name: &mut dyn FnMut(&[u8]) -> bool) -> (u
     let mut name_from = from;
     let mut naming = true;
     while let Some(&b) = bytes.get(i) {
-        if state == In::Name && naming && (b == b'>' || b == b'/' || b == b'=' || matches!(b, b'\t' | b'\n' | b'\x0c' | b' ' | b'\r')) {
+        let space = matches!(b, b'\t' | b'\n' | b'\x0c' | b' ' | b'\r');
+        if state == In::Name && naming && (space || matches!(b, b'>' | b'/' | b'=')) {
             naming = name(bytes.get(name_from..i).unwrap_or_default());
         }
         // `>` ends the tag in every state but a quoted value's, skipped below.
         if b == b'>' {
             return (i + 1, attributes);
         }
-        let space = matches!(b, b'\t' | b'\n' | b'\x0c' | b' ' | b'\r');
         state = match state {
-            In::Between if space || b == b'/' => In::Between,
+            In::Between | In::AfterQuotedValue if space || b == b'/' => In::Between,
             In::Name | In::AfterName if b == b'/' => In::Between,
             In::Name | In::AfterName if b == b'=' => In::BeforeValue,
             In::Name | In::AfterName if space => In::AfterName,
             In::Name => In::Name,
             // A new name (after a quoted value: parse error, read so).
-            In::Between | In::AfterName => {
-                attributes += 1;
-                name_from = i;
-                In::Name
-            }
-            In::AfterQuotedValue if space || b == b'/' => In::Between,
-            In::AfterQuotedValue => {
+            In::Between | In::AfterName | In::AfterQuotedValue => {
                 attributes += 1;
                 name_from = i;
                 In::Name

@@ -327,9 +327,10 @@ impl Walker<'_> {
                         if let Some(tag) = tag {
                             self.last_offset = tag.start;
                         }
-                        // scraper interns an element's class names when the cascade asks for them.
-                        let classes = element.value().attrs().filter(|(name, _)| *name == "class");
-                        if !classes.flat_map(|(_, value)| value.split_ascii_whitespace()).all(|class| names.admit(class)) {
+                        // scraper interns an element's class names when the cascade asks for them
+                        // (the tokenizer keeps one `class` attribute; no foreign adjustment names one).
+                        let classes = super::attr(element.value(), &local_name!("class")).unwrap_or_default();
+                        if !classes.split_ascii_whitespace().all(|class| names.admit(class)) {
                             return true;
                         }
                         let index = self.facts.element_count as u32;
