@@ -214,6 +214,11 @@ const htmlCases = {
   'html-nesting-in-svg-style': (size) => html(size, '<div>', { head: '<body><svg><style>' }),
   // Each `</p>` with no `p` open makes a `p` element (HTML §13.2.6.4.7), no start tag.
   'html-unmatched-end-p': (size) => html(size, '</p>', { head: '<body>' }),
+  // An end tag whose element is not open walks the whole stack of open
+  // elements (scope checks) and makes no element (src/model/html/tree.rs).
+  'html-end-tags-under-deep-nesting': (size) => html(size, '</li>', { head: '<body>' + '<div>'.repeat(500) }),
+  // The tree builder ignores `</h1>` here, so the stack deepens while the pre-scan counts none.
+  'html-ignored-end-tags-deepening': (size) => html(size, '<div></h1>'),
   'html-many-inline-styles': (size) => html(size, '<span style="color:#fff;background:#fff;font-size:99px;display:none">x</span>'),
   'html-attributes-in-one-tag': (size) => {
     const count = Math.floor((size - 400) / 8);
@@ -330,6 +335,9 @@ const mimeCases = {
 /** Anything else a message can be. */
 const otherCases = {
   'one-line-of-ten-megabytes': (size) => message([], 'x'.repeat(size - 400)),
+  // A link's host of many labels: each parent domain was looked up in the
+  // shortener and redirector lists (src/rules/links/mod.rs HostSet).
+  'link-host-of-many-labels': (size) => message(['Content-Type: text/plain; charset=utf-8'], `http://${fill('a.', size - 420)}bit.ly/x\r\n`),
   'bare-cr-everywhere': (size) => message([], fill('line\r', size - 400)),
   'nul-and-8bit-bytes': (size) => message([], Buffer.from(Array.from({ length: size - 400 }, (_, i) => (i * 131) % 256))),
   'mbox-envelope-lines': (size) => Buffer.from(fill('From someone@example.com Mon Mar  2 10:00:00 2026\nFrom: a@example.com\nSubject: x\n\nbody\n', size)),

@@ -396,7 +396,10 @@ pub fn analyse_within(html: &str, mut budget: budget::Budget) -> HtmlFacts {
         source = html.get(..cut).unwrap_or(html);
         truncated = Some(Truncation { by, limit, analysed_bytes: cut, total_bytes: html.len() });
     }
-    let parsed = tree::parse(source, &scan.tags);
+    let parsed = tree::parse(source, &scan.tags, &scan.breaks);
+    if let Some((cut, by, limit)) = parsed.cut {
+        truncated = Some(Truncation { by, limit, analysed_bytes: cut, total_bytes: html.len() });
+    }
     let mut facts = walk::walk(&parsed, html.len(), &mut budget, &mut names);
     if facts.truncated.is_none() {
         facts.truncated = truncated;

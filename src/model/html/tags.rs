@@ -68,6 +68,11 @@ fn listed(name: &str) -> Listed {
     }
 }
 
+/// End tags fed to the tree builder at most in one chunk, at no start tag:
+/// each may walk its whole stack of open elements (`tree::TREE_STEPS_BASE`).
+/// *(ours: the work over the limit is at most this many walks)*
+pub const END_TAGS_A_CHUNK: usize = 16;
+
 /// Why the HTML was cut before parsing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TruncatedBy {
@@ -112,6 +117,10 @@ impl StartTag {
 pub struct Prescan {
     /// Start tags in source order, up to the cut.
     pub tags: Vec<StartTag>,
+    /// The end of every `END_TAGS_A_CHUNK`th end tag, in source order, up to
+    /// the cut: more places where the tree builder is fed a chunk and its work
+    /// is counted (`tree::parse`), as end tags make no element of their own.
+    pub breaks: Vec<usize>,
     /// The offset to cut at, why, and the limit reached.
     pub cut: Option<(usize, TruncatedBy, usize)>,
 }
@@ -140,6 +149,7 @@ pub fn prescan(html: &str, names: &mut Names) -> Prescan {
     // include some the tokenizer reads as text, never miss one it reads as a
     // tag (every limit here holds for what it parses).
     let mut skip_raw_text = true;
+    let mut end_tags = 0usize;
     let (mut comment_close, mut comment_bang) = (NextOf::new(b"-->"), NextOf::new(b"--!>"));
     let mut i = 0usize;
     while i < bytes.len() {
@@ -199,6 +209,10 @@ pub fn prescan(html: &str, names: &mut Names) -> Prescan {
             }
             if !matches!(kind, Listed::Void | Listed::OptionalEnd) {
                 depth = depth.saturating_sub(1);
+            }
+            end_tags += 1;
+            if end_tags % END_TAGS_A_CHUNK == 0 {
+                out.breaks.push(tag_end);
             }
             i = tag_end;
             continue;

@@ -6,7 +6,7 @@
 //! (`tbody`, a re-opened `b`). Tag k's element is the last of them with its
 //! name; implied elements have no source range.
 
-use super::tags::{Span, StartTag};
+use super::tags::{Span, StartTag, TruncatedBy, MAX_HTML_ELEMENTS};
 use ego_tree::NodeId;
 use html5ever::driver::{self, ParseOpts};
 use html5ever::tendril::{StrTendril, TendrilSink};
@@ -16,10 +16,37 @@ use scraper::{Html, HtmlTreeSink};
 use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};
 
+/// Steps the tree builder may take over its stack of open elements and its
+/// list of active formatting elements, counted as it reads them: each read
+/// asks the sink for an element's name or compares two of its nodes. Scope
+/// checks walk the stack from its top to a boundary, so an end tag whose
+/// element is not open (`</li>`, `</h1>`, `</body>`, `</x>` under `<span>`s)
+/// walks the whole stack and makes no element, and an end tag the tree
+/// builder ignores leaves the stack deeper than the pre-scan counts
+/// (`<div></h1>` repeated: 80 kB took 1.2 s in wasm, a megabyte minutes). The
+/// tokenizer also reads the current node's name once or twice a token, so the
+/// steps allowed grow with the bytes fed: `TREE_STEPS_BASE` and
+/// `TREE_STEPS_PER_BYTE` a byte. *(defaults, ours: of the 1,660 messages of
+/// `../shared/corpus`, the HTML of 2 kB or more took at most 0.69 steps a byte
+/// and 394,235 steps (`outofmemory.eml`, 1.1 MB); the 10 MB newsletter of
+/// `make bench` 909,056; 9 MB of text broken by a CR every other byte, which
+/// splits it into a token a character, 2 steps a byte)*
+pub const TREE_STEPS_BASE: u64 = 2_000_000;
+/// See `TREE_STEPS_BASE`.
+pub const TREE_STEPS_PER_BYTE: u64 = 4;
+
+/// Elements the tree builder may make, the ones it implies included (`html`,
+/// `tbody`, formatting elements re-opened or cloned: those have no tag the
+/// pre-scan counts). *(default, ours: twice `MAX_HTML_ELEMENTS`, as each
+/// written element may imply about one more)*
+pub const MAX_TREE_ELEMENTS: usize = 2 * MAX_HTML_ELEMENTS;
+
 /// A parsed document and the start tag of each element that has one.
 pub struct Parsed {
     pub document: Html,
     pub spans: Spans,
+    /// Where the tree builder was no longer fed, why, and the limit reached.
+    pub cut: Option<(usize, TruncatedBy, usize)>,
 }
 
 /// The start tag of each element that has one, in the order of the elements'
@@ -48,12 +75,16 @@ impl Spans {
     }
 }
 
-/// Parses `html` (already cut by the pre-scan), feeding it chunk by chunk.
-pub fn parse(html: &str, tags: &[StartTag]) -> Parsed {
+/// Parses `html` (already cut by the pre-scan), feeding it chunk by chunk:
+/// up to each start tag of `tags` and each end of `breaks` (both in source
+/// order). After each chunk the tree builder's work is counted, and it is fed
+/// no more once over its steps (`TREE_STEPS_BASE`) or `MAX_TREE_ELEMENTS` elements.
+pub fn parse(html: &str, tags: &[StartTag], breaks: &[usize]) -> Parsed {
     let sink = RecordingSink {
         inner: HtmlTreeSink::new(Html::new_document()),
         chunk: Cell::new(0),
         created: RefCell::new(Vec::new()),
+        steps: Cell::new(0),
     };
     let mut parser = driver::parse_document(sink, ParseOpts::default());
     // The chunks are slices of one copy of the text, sharing its buffer (a
@@ -69,16 +100,31 @@ pub fn parse(html: &str, tags: &[StartTag]) -> Parsed {
         Some(shared.unwrap_or_else(|| StrTendril::from_slice(text)))
     };
     let mut fed = 0usize;
-    for (k, tag) in tags.iter().enumerate() {
-        parser.tokenizer.sink.sink.chunk.set(k);
-        if let Some(chunk) = chunk_of(fed..tag.span.end) {
-            parser.process(chunk);
-            fed = tag.span.end;
+    let mut cut = None;
+    let mut breaks = breaks.iter().copied().peekable();
+    'feeding: for end in tags.iter().map(|tag| tag.span.end).enumerate().map(Some).chain([None]) {
+        // The end tags' chunks before this start tag, then its own (or the rest).
+        let until = end.map_or(html.len(), |(_, end)| end);
+        while let Some(at) = breaks.next_if(|&at| at < until) {
+            parser.tokenizer.sink.sink.chunk.set(usize::MAX);
+            if let Some(chunk) = chunk_of(fed..at) {
+                parser.process(chunk);
+                fed = at;
+            }
+            cut = parser.tokenizer.sink.sink.over_limit(fed);
+            if cut.is_some() {
+                break 'feeding;
+            }
         }
-    }
-    parser.tokenizer.sink.sink.chunk.set(usize::MAX);
-    if let Some(rest) = chunk_of(fed..html.len()) {
-        parser.process(rest);
+        parser.tokenizer.sink.sink.chunk.set(end.map_or(usize::MAX, |(k, _)| k));
+        if let Some(chunk) = chunk_of(fed..until) {
+            parser.process(chunk);
+            fed = until;
+        }
+        cut = parser.tokenizer.sink.sink.over_limit(fed);
+        if cut.is_some() {
+            break;
+        }
     }
     let created = std::mem::take(&mut *parser.tokenizer.sink.sink.created.borrow_mut());
     let document = parser.finish();
@@ -96,14 +142,34 @@ pub fn parse(html: &str, tags: &[StartTag]) -> Parsed {
     // in that order: read backwards, the entries came in descending order of
     // id, so reversed they ascend (a test holds it), each id in one entry at most.
     spans.reverse();
-    Parsed { document, spans: Spans(spans) }
+    Parsed { document, spans: Spans(spans), cut }
 }
 
-/// scraper's tree sink, recording which chunk created each element.
+/// scraper's tree sink, recording which chunk created each element and
+/// counting the tree builder's steps (`TREE_STEPS_BASE`).
 struct RecordingSink {
     inner: HtmlTreeSink,
     chunk: Cell<usize>,
     created: RefCell<Vec<(NodeId, usize, html5ever::LocalName)>>,
+    steps: Cell<u64>,
+}
+
+impl RecordingSink {
+    /// The cut at `fed` bytes when the work so far is over a limit.
+    fn over_limit(&self, fed: usize) -> Option<(usize, TruncatedBy, usize)> {
+        let allowed = TREE_STEPS_BASE.saturating_add(TREE_STEPS_PER_BYTE.saturating_mul(fed as u64));
+        if self.steps.get() > allowed {
+            Some((fed, TruncatedBy::Steps, usize::try_from(allowed).unwrap_or(usize::MAX)))
+        } else if self.created.borrow().len() > MAX_TREE_ELEMENTS {
+            Some((fed, TruncatedBy::Elements, MAX_TREE_ELEMENTS))
+        } else {
+            None
+        }
+    }
+
+    fn step(&self) {
+        self.steps.set(self.steps.get() + 1);
+    }
 }
 
 impl TreeSink for RecordingSink {
@@ -124,9 +190,11 @@ impl TreeSink for RecordingSink {
         self.inner.get_document()
     }
     fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
+        self.step();
         self.inner.same_node(x, y)
     }
     fn elem_name<'a>(&'a self, target: &'a NodeId) -> Ref<'a, QualName> {
+        self.step();
         self.inner.elem_name(target)
     }
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
@@ -191,17 +259,92 @@ mod tests {
     fn spans_are_in_ascending_order_of_node_id() {
         for html in DOCUMENTS {
             let scan = tags::prescan(html, &mut crate::model::html::names::Names::default());
-            let parsed = parse(html, &scan.tags);
+            let parsed = parse(html, &scan.tags, &scan.breaks);
             assert!(!parsed.spans.0.is_empty(), "{html}");
             assert!(parsed.spans.0.windows(2).all(|w| w[0].0 < w[1].0), "{html}");
         }
+    }
+
+    fn parsed(html: &str) -> Parsed {
+        let scan = tags::prescan(html, &mut crate::model::html::names::Names::default());
+        assert_eq!(scan.cut, None, "the pre-scan cuts none of these");
+        parse(html, &scan.tags, &scan.breaks)
+    }
+
+    #[test]
+    fn end_tags_that_walk_the_stack_are_cut_by_its_steps() {
+        // Under 500 open elements, each end tag whose element is not open
+        // walks them all (scope checks) and makes no element; so does
+        // `<div></h1>`, whose ignored `</h1>` the pre-scan takes to close the `div`.
+        let deep = "<div>".repeat(500);
+        for html in [
+            format!("{deep}{}", "</li>".repeat(20_000)),
+            format!("{deep}{}", "</h1>".repeat(20_000)),
+            format!("{deep}{}", "</body>".repeat(20_000)),
+            format!("{deep}{}<p>x", "</form>".repeat(20_000)),
+            "<div></h1>".repeat(20_000),
+            "<span></x>".repeat(20_000),
+        ] {
+            let cut = parsed(&html).cut;
+            let Some((at, TruncatedBy::Steps, limit)) = cut else { panic!("{cut:?}: {}", &html[..30]) };
+            assert!(at < html.len() / 2, "{at} of {}: {}", html.len(), &html[..30]);
+            assert_eq!(limit as u64, TREE_STEPS_BASE + TREE_STEPS_PER_BYTE * at as u64);
+        }
+    }
+
+    #[test]
+    fn documents_of_many_tokens_or_elements_are_not_cut() {
+        // Text split into a token a character (2 steps a byte), shallow
+        // elements, a table of many cells: none is near the limits.
+        for html in [
+            "a\r".repeat(1_000_000),
+            "a&amp;".repeat(200_000),
+            "<p>para <b>bold</b> <a href=x>link</a></p>".repeat(20_000),
+            format!("<table>{}</table>", "<tr><td>a</td><td>b</td></tr>".repeat(20_000)),
+            format!("{}{}", "<div>".repeat(400), "<span>x</span>".repeat(50_000)),
+        ] {
+            assert_eq!(parsed(&html).cut, None, "{}", &html[..20]);
+        }
+    }
+
+    #[test]
+    fn each_read_of_a_name_or_comparison_of_nodes_is_a_step() {
+        let sink = RecordingSink {
+            inner: HtmlTreeSink::new(Html::new_document()),
+            chunk: Cell::new(0),
+            created: RefCell::new(Vec::new()),
+            steps: Cell::new(0),
+        };
+        let document = sink.get_document();
+        let name = QualName::new(None, html5ever::ns!(html), html5ever::local_name!("div"));
+        let div = sink.create_element(name, Vec::new(), ElementFlags::default());
+        assert_eq!(sink.steps.get(), 0);
+        assert!(!sink.same_node(&document, &div));
+        assert_eq!(&*sink.elem_name(&div).local, "div");
+        assert_eq!(sink.steps.get(), 2);
+        let over = usize::try_from((TREE_STEPS_BASE - 2) / TREE_STEPS_PER_BYTE).unwrap_or(usize::MAX);
+        sink.steps.set(TREE_STEPS_BASE + 1);
+        assert_eq!(sink.over_limit(0), Some((0, TruncatedBy::Steps, TREE_STEPS_BASE as usize)));
+        assert_eq!(sink.over_limit(1), None);
+        sink.steps.set(TREE_STEPS_BASE + TREE_STEPS_PER_BYTE * over as u64 + 1);
+        assert!(sink.over_limit(over).is_some() && sink.over_limit(over + 1).is_none());
+    }
+
+    #[test]
+    fn the_elements_the_tree_builder_implies_are_counted() {
+        // A cell directly in a table implies a `tbody` and a `tr`; the
+        // pre-scan counts only the written tags (`<td>` and `<table>`).
+        let cells = "<table><td>x</table>".repeat(MAX_TREE_ELEMENTS / 4 + 10);
+        let scan = tags::prescan(&cells, &mut crate::model::html::names::Names::default());
+        let parsed = parse(&cells, &scan.tags, &scan.breaks);
+        assert!(matches!(parsed.cut, Some((_, TruncatedBy::Elements, MAX_TREE_ELEMENTS))), "{:?}", parsed.cut);
     }
 
     #[test]
     fn find_gives_each_element_its_entry_in_any_order() {
         for html in DOCUMENTS {
             let scan = tags::prescan(html, &mut crate::model::html::names::Names::default());
-            let parsed = parse(html, &scan.tags);
+            let parsed = parse(html, &scan.tags, &scan.breaks);
             let expected: std::collections::HashMap<NodeId, Span> = parsed.spans.0.iter().copied().collect();
             let ids: Vec<NodeId> = parsed.document.tree.nodes().map(|n| n.id()).collect();
             // The order of creation, document order (the walk's), creation
