@@ -269,8 +269,9 @@ fn profile_load(kind: &str, seconds: Option<&String>) {
         "big" => vec![mail_preflight::rules::size::generated_message(9_900_000)],
         "pdf" => vec![inputs::pdf_message(9_850_000)],
         "html" => vec![inputs::html_message()],
-        // file=PATH: one message read from disk (a hostile input's profile).
-        path if path.starts_with("file=") => match std::fs::read(&path["file=".len()..]) {
+        // file=PATH: one message read from disk (a hostile input's profile);
+        // compose=PATH: compose fields (JSON) read from disk, rendered and linted.
+        path if path.starts_with("file=") || path.starts_with("compose=") => match std::fs::read(&path[path.find('=').map_or(0, |i| i + 1)..]) {
             Ok(raw) => vec![raw],
             Err(error) => return eprintln!("{path}: {error}"),
         },
@@ -296,7 +297,12 @@ fn profile_load(kind: &str, seconds: Option<&String>) {
             bare_parse(&messages);
         } else {
             for raw in &messages {
-                let _ = std::hint::black_box(lint(raw, &options));
+                if kind.starts_with("compose=") {
+                    let compose = mail_preflight::Compose::from_json(&String::from_utf8_lossy(raw));
+                    let _ = std::hint::black_box(compose.map(|c| mail_preflight::lint_compose(&c, &options)));
+                } else {
+                    let _ = std::hint::black_box(lint(raw, &options));
+                }
             }
         }
         count += messages.len();

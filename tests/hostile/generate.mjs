@@ -302,6 +302,9 @@ const headerCases = {
   'headers-thousands-of-fields': (size) => message([fill('X-Field: value\r\n', size - 400).slice(0, -2)], 'x\r\n'),
   'headers-huge-folded-value': (size) => message([`X-Folded: ${fill('word\r\n ', size - 400).trimEnd()}`], 'x\r\n'),
   'headers-many-encoded-words': (size) => message([`X-Encoded: ${fill('=?utf-8?B?w6nDqQ==?= =?iso-8859-1?Q?=E9t=E9?=\r\n ', size - 400).trimEnd()}`], 'x\r\n'),
+  // A file name of encoded words: adjacent words are joined (RFC 2047 §6.2) within the name's prefix they reach.
+  'headers-attachment-name-of-encoded-words': (size) => message(['Content-Type: multipart/mixed; boundary="b"'],
+    `--b\r\nContent-Type: text/plain\r\n\r\nx\r\n--b\r\nContent-Type: text/plain;\r\n name="${fill('=?UTF-8?B?w6nDqcOpw6nDqcOp?=\r\n ', size - 500).trimEnd()}"\r\n\r\nx\r\n--b--\r\n`),
   'headers-encoded-subject': (size) => Buffer.from(message([], 'x\r\n').toString('latin1').replace('Subject: Hostile',
     `Subject: ${fill('=?utf-8?Q?FREE_MONEY?=\r\n ', size - 400).trimEnd()}`), 'latin1'),
   'headers-many-recipients': (size) => message([`Cc: ${fill('"Name, Comma" <a@example.com>,\r\n ', size - 400).replace(/,\r\n $/, '')}`], 'x\r\n'),
