@@ -17,6 +17,7 @@ use std::borrow::Cow;
 /// those types as text/plain (`model::HTML_VIEW_TYPES`).
 pub fn rendered_parts<'m>(message: &'m Message, every_leaf: bool) -> Vec<(usize, Cow<'m, str>)> {
     let mut out = Vec::new();
+    let mut work = message.html_work.clone();
     for part in &message.parts {
         let text: Cow<'m, str> = match &part.body {
             Body::Text(text) if part.content_type == "text/plain" => Cow::Borrowed(cut(text, MAX_BODY_PART_BYTES)),
@@ -26,7 +27,7 @@ pub fn rendered_parts<'m>(message: &'m Message, every_leaf: bool) -> Vec<(usize,
             Body::Html(html) => match message.html.iter().chain(&message.html_views).find(|h| h.part == part.index) {
                 Some(facts) => Cow::Borrowed(cut(visible_text_of(facts), MAX_BODY_PART_BYTES)),
                 None if every_leaf => {
-                    let facts = crate::model::html::analyse(cut(html, MAX_RAWBODY_PART_BYTES));
+                    let facts = crate::model::html::analyse_within(cut(html, MAX_RAWBODY_PART_BYTES), &mut work);
                     Cow::Owned(cut(&facts.visible_text, MAX_BODY_PART_BYTES).to_string())
                 }
                 None => continue,

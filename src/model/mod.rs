@@ -363,7 +363,7 @@ pub struct HtmlBody {
 }
 
 impl HtmlBody {
-    fn new(part: &Part<'_>, raw: &[u8]) -> HtmlBody {
+    fn new(part: &Part<'_>, raw: &[u8], work: &mut html::Work) -> HtmlBody {
         let text = part.text().unwrap_or_default();
         let identity = matches!(part.transfer_encoding.as_deref(), None | Some("7bit") | Some("8bit") | Some("binary"));
         let source_offset = part
@@ -371,7 +371,7 @@ impl HtmlBody {
             .clone()
             .filter(|range| identity && raw.get(range.clone()).is_some_and(|body| starts_with_text(body, text)))
             .map(|range| range.start);
-        HtmlBody { part: part.index, facts: html::analyse(text), source_offset }
+        HtmlBody { part: part.index, facts: html::analyse_within(text, work), source_offset }
     }
 
     /// The byte range of `span` (offsets in the decoded HTML) in the raw message,
@@ -458,6 +458,9 @@ pub struct Message<'a> {
     /// each parsed once: other readers' versions of the message, which the
     /// content rules read as they read a text alternative (`rules::reading`).
     pub html_views: Vec<HtmlBody>,
+    /// What the analyses of `html` and `html_views` left of the message's HTML
+    /// work (`html::Work`), for the other HTML leaves custom rules read.
+    pub html_work: html::Work,
     /// Where the text a reader sees is (`Message::visible_text`).
     visible: Visible,
     /// Sum of the decoded sizes of the leaf parts.
@@ -577,6 +580,7 @@ impl<'a> Message<'a> {
             subject: None,
             html: Vec::new(),
             html_views: Vec::new(),
+            html_work: html::Work::standard(),
             visible: Visible::Joined(String::new()),
             decoded_size: 0,
             attachment_facts: Vec::new(),
@@ -671,13 +675,17 @@ impl<'a> Message<'a> {
         message.values = FieldValues::parse(raw, &message.header, &message.parts);
         message.identity = identity::analyse(raw, &message.header, &message.values);
         message.decoded_size = message.parts.iter().map(Part::decoded_len).sum();
+        // One message's HTML shares one budget of work, whatever its parts.
+        let mut work = html::Work::standard();
         message.html = message
             .parts
             .iter()
             .filter(|p| p.is_body && matches!(p.body, Body::Html(_)))
-            .map(|p| HtmlBody::new(p, raw))
+            .map(|p| HtmlBody::new(p, raw, &mut work))
             .collect();
-        message.html_views = message.parts.iter().filter(|p| p.is_html_view).map(|p| HtmlBody::new(p, raw)).collect();
+        message.html_views =
+            message.parts.iter().filter(|p| p.is_html_view).map(|p| HtmlBody::new(p, raw, &mut work)).collect();
+        message.html_work = work;
         message.visible = Visible::of(&message);
         message.attachment_facts = attachments::inspect_parts(raw, &message.parts, limits);
         message
@@ -846,7 +854,7 @@ fn scan_lines(raw: &[u8], content_start: usize) -> (LineIndex, LineBreaks) {
 /// mail-parser reads the last), then the body, and how far the body lies
 /// further in `raw` than in the copy. `raw` may end before the body
 /// (`scan_structure`'s cut inside the header): the copy then has no body.
-fn compact_header(raw: &[u8], header: &HeaderBlock) -> (Vec<u8>, usize) {
+pub(crate) fn compact_header(raw: &[u8], header: &HeaderBlock) -> (Vec<u8>, usize) {
     let body_start = header.body_start.min(raw.len());
     let mut bytes = Vec::with_capacity(raw.len() - body_start + 4096);
     // Parts of the header copied as written, line breaks included: the copy is

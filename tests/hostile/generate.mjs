@@ -325,6 +325,9 @@ const mimeCases = {
   },
   'mime-many-html-alternatives': (size) => message(['Content-Type: multipart/alternative; boundary="b"'],
     `${fill('--b\r\nContent-Type: text/html\r\n\r\n<p style="color:#fff">hidden <a href="http://x.example">x</a></p>\r\n', size - 400)}--b--\r\n`),
+  // HTML parts each as costly as the limits let one be: the parts of a message share one budget of work.
+  'mime-many-costly-html-parts': (size) => message(['Content-Type: multipart/alternative; boundary="b"'],
+    `${fill(`--b\r\nContent-Type: text/html\r\n\r\n<style>${'div p{color:#fff}'.repeat(4000)}</style><div>${'<p>x</p>'.repeat(3000)}\r\n`, size - 400)}--b--\r\n`),
   'mime-many-base64-parts': (size) => message(['Content-Type: multipart/mixed; boundary="b"'],
     `${fill(`--b\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n${base64Lines(Buffer.from('Hello world! '.repeat(40)))}\r\n`, size - 400)}--b--\r\n`),
   'mime-nested-messages': (size) => {

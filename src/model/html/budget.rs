@@ -92,4 +92,9 @@ impl Budget {
     pub fn steps_used(&self) -> u64 {
         self.steps_used
     }
+
+    /// The steps and derived bytes left.
+    pub fn left(&self) -> (u64, usize) {
+        (self.steps_left, self.bytes_left)
+    }
 }

@@ -47,6 +47,8 @@ pub struct Parsed {
     pub spans: Spans,
     /// Where the tree builder was no longer fed, why, and the limit reached.
     pub cut: Option<(usize, TruncatedBy, usize)>,
+    /// The steps taken beyond `TREE_STEPS_PER_BYTE` a byte fed (at most the `base` given).
+    pub base_used: u64,
 }
 
 /// The start tag of each element that has one, in the order of the elements'
@@ -78,13 +80,16 @@ impl Spans {
 /// Parses `html` (already cut by the pre-scan), feeding it chunk by chunk:
 /// up to each start tag of `tags` and each end of `breaks` (both in source
 /// order). After each chunk the tree builder's work is counted, and it is fed
-/// no more once over its steps (`TREE_STEPS_BASE`) or `MAX_TREE_ELEMENTS` elements.
-pub fn parse(html: &str, tags: &[StartTag], breaks: &[usize]) -> Parsed {
+/// no more once over its steps (`base` and `TREE_STEPS_PER_BYTE` a byte fed:
+/// `base` is what is left of the message's `TREE_STEPS_BASE`) or
+/// `MAX_TREE_ELEMENTS` elements.
+pub fn parse(html: &str, tags: &[StartTag], breaks: &[usize], base: u64) -> Parsed {
     let sink = RecordingSink {
         inner: HtmlTreeSink::new(Html::new_document()),
         chunk: Cell::new(0),
         created: RefCell::new(Vec::new()),
         steps: Cell::new(0),
+        base,
     };
     let mut parser = driver::parse_document(sink, ParseOpts::default());
     // The chunks are slices of one copy of the text, sharing its buffer (a
@@ -126,7 +131,9 @@ pub fn parse(html: &str, tags: &[StartTag], breaks: &[usize]) -> Parsed {
             break;
         }
     }
-    let created = std::mem::take(&mut *parser.tokenizer.sink.sink.created.borrow_mut());
+    let sink = &parser.tokenizer.sink.sink;
+    let base_used = sink.steps.get().saturating_sub(TREE_STEPS_PER_BYTE.saturating_mul(fed as u64)).min(base);
+    let created = std::mem::take(&mut *sink.created.borrow_mut());
     let document = parser.finish();
     // The last element created in chunk k whose name is tag k's name is tag k's element.
     let mut spans = Vec::new();
@@ -142,7 +149,7 @@ pub fn parse(html: &str, tags: &[StartTag], breaks: &[usize]) -> Parsed {
     // in that order: read backwards, the entries came in descending order of
     // id, so reversed they ascend (a test holds it), each id in one entry at most.
     spans.reverse();
-    Parsed { document, spans: Spans(spans), cut }
+    Parsed { document, spans: Spans(spans), cut, base_used }
 }
 
 /// scraper's tree sink, recording which chunk created each element and
@@ -152,12 +159,14 @@ struct RecordingSink {
     chunk: Cell<usize>,
     created: RefCell<Vec<(NodeId, usize, html5ever::LocalName)>>,
     steps: Cell<u64>,
+    /// The steps allowed beyond `TREE_STEPS_PER_BYTE` a byte fed.
+    base: u64,
 }
 
 impl RecordingSink {
     /// The cut at `fed` bytes when the work so far is over a limit.
     fn over_limit(&self, fed: usize) -> Option<(usize, TruncatedBy, usize)> {
-        let allowed = TREE_STEPS_BASE.saturating_add(TREE_STEPS_PER_BYTE.saturating_mul(fed as u64));
+        let allowed = self.base.saturating_add(TREE_STEPS_PER_BYTE.saturating_mul(fed as u64));
         if self.steps.get() > allowed {
             Some((fed, TruncatedBy::Steps, usize::try_from(allowed).unwrap_or(usize::MAX)))
         } else if self.created.borrow().len() > MAX_TREE_ELEMENTS {
@@ -259,7 +268,7 @@ mod tests {
     fn spans_are_in_ascending_order_of_node_id() {
         for html in DOCUMENTS {
             let scan = tags::prescan(html, &mut crate::model::html::names::Names::default());
-            let parsed = parse(html, &scan.tags, &scan.breaks);
+            let parsed = parse(html, &scan.tags, &scan.breaks, TREE_STEPS_BASE);
             assert!(!parsed.spans.0.is_empty(), "{html}");
             assert!(parsed.spans.0.windows(2).all(|w| w[0].0 < w[1].0), "{html}");
         }
@@ -268,7 +277,7 @@ mod tests {
     fn parsed(html: &str) -> Parsed {
         let scan = tags::prescan(html, &mut crate::model::html::names::Names::default());
         assert_eq!(scan.cut, None, "the pre-scan cuts none of these");
-        parse(html, &scan.tags, &scan.breaks)
+        parse(html, &scan.tags, &scan.breaks, TREE_STEPS_BASE)
     }
 
     #[test]
@@ -314,6 +323,7 @@ mod tests {
             chunk: Cell::new(0),
             created: RefCell::new(Vec::new()),
             steps: Cell::new(0),
+            base: TREE_STEPS_BASE,
         };
         let document = sink.get_document();
         let name = QualName::new(None, html5ever::ns!(html), html5ever::local_name!("div"));
@@ -336,7 +346,7 @@ mod tests {
         // pre-scan counts only the written tags (`<td>` and `<table>`).
         let cells = "<table><td>x</table>".repeat(MAX_TREE_ELEMENTS / 4 + 10);
         let scan = tags::prescan(&cells, &mut crate::model::html::names::Names::default());
-        let parsed = parse(&cells, &scan.tags, &scan.breaks);
+        let parsed = parse(&cells, &scan.tags, &scan.breaks, TREE_STEPS_BASE);
         assert!(matches!(parsed.cut, Some((_, TruncatedBy::Elements, MAX_TREE_ELEMENTS))), "{:?}", parsed.cut);
     }
 
@@ -344,7 +354,7 @@ mod tests {
     fn find_gives_each_element_its_entry_in_any_order() {
         for html in DOCUMENTS {
             let scan = tags::prescan(html, &mut crate::model::html::names::Names::default());
-            let parsed = parse(html, &scan.tags, &scan.breaks);
+            let parsed = parse(html, &scan.tags, &scan.breaks, TREE_STEPS_BASE);
             let expected: std::collections::HashMap<NodeId, Span> = parsed.spans.0.iter().copied().collect();
             let ids: Vec<NodeId> = parsed.document.tree.nodes().map(|n| n.id()).collect();
             // The order of creation, document order (the walk's), creation
