@@ -12,6 +12,14 @@ const MAX_DESCRIPTORS: usize = 32;
 /// Directories walked per image (default, ours: an operating system's install
 /// image holds a few thousand); the walk stops there and says it was cut.
 pub const MAX_DIRECTORIES: usize = 8192;
+/// Longest path of a file of the image, in bytes: Linux's `PATH_MAX` (4,096,
+/// `<linux/limits.h>`), which no path an operating system opens exceeds. A
+/// longer path keeps its last bytes (the file's name and the directories
+/// nearest it) after `…`: each directory level added its name (up to 221
+/// bytes) and a slash to every path below it, so `MAX_DIRECTORIES` levels made
+/// paths of megabytes, one for each file (1.36 GB of wasm memory for a 766 KB
+/// message; a trap for 1.96 MB).
+pub const MAX_PATH_BYTES: usize = 4096;
 
 /// A file of the image: its path and where its bytes are.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,6 +73,7 @@ pub fn iso_files(bytes: &[u8], max_entries: usize) -> (Vec<IsoFile>, bool) {
             }
             let name = decode_name(raw_name, volume.joliet);
             let path = if prefix.is_empty() { name } else { format!("{prefix}/{name}") };
+            let path = keep_path_end(path);
             if record[25] & 0x02 != 0 {
                 pending.push((child_extent, child_size, path));
             } else {
@@ -75,6 +84,20 @@ pub fn iso_files(bytes: &[u8], max_entries: usize) -> (Vec<IsoFile>, bool) {
         }
     }
     (files, false)
+}
+
+/// `path`, or when longer than `MAX_PATH_BYTES`, `…` and its last bytes (cut
+/// at a character's start) up to that length.
+fn keep_path_end(path: String) -> String {
+    if path.len() <= MAX_PATH_BYTES {
+        return path;
+    }
+    const CUT: &str = "…";
+    let mut from = path.len() - (MAX_PATH_BYTES - CUT.len());
+    while !path.is_char_boundary(from) {
+        from += 1;
+    }
+    format!("{CUT}{}", &path[from..])
 }
 
 struct Volume {
@@ -136,6 +159,69 @@ mod tests {
         assert_eq!(decode_name(b"SETUP.EXE;1", false), "SETUP.EXE");
         assert_eq!(decode_name(b"README.;1", false), "README");
         assert_eq!(decode_name(&[0, b'a', 0, b'.', 0, b'j', 0, b's'], true), "a.js");
+    }
+
+    /// An image whose directories nest `depth` levels, each named `dir_name`,
+    /// each holding `FILE.EXE;1` and the next level.
+    fn deep_image(depth: usize, dir_name: &[u8]) -> Vec<u8> {
+        const SECTOR: usize = 2048;
+        let record = |extent: usize, directory: bool, name: &[u8], out: &mut Vec<u8>| {
+            let length = 33 + name.len() + (name.len() + 1) % 2;
+            let start = out.len();
+            out.resize(start + length, 0);
+            let record = &mut out[start..];
+            record[0] = length as u8;
+            record[2..6].copy_from_slice(&(extent as u32).to_le_bytes());
+            record[10..14].copy_from_slice(&(if directory { SECTOR as u32 } else { 0 }).to_le_bytes());
+            record[25] = if directory { 2 } else { 0 };
+            record[32] = name.len() as u8;
+            record[33..33 + name.len()].copy_from_slice(name);
+        };
+        let first_directory = 18;
+        let mut image = vec![0u8; SECTOR * (first_directory + depth + 1)];
+        let mut descriptor = vec![1];
+        descriptor.extend_from_slice(b"CD001\x01");
+        descriptor.resize(128, 0);
+        descriptor.extend_from_slice(&(SECTOR as u16).to_le_bytes());
+        descriptor.resize(156, 0);
+        record(first_directory, true, &[0], &mut descriptor);
+        image[16 * SECTOR..16 * SECTOR + descriptor.len()].copy_from_slice(&descriptor);
+        image[17 * SECTOR..17 * SECTOR + 6].copy_from_slice(b"\xffCD001");
+        for level in 0..=depth {
+            let mut directory = Vec::new();
+            record(first_directory + level, true, &[0], &mut directory);
+            record(first_directory + level.saturating_sub(1), true, &[1], &mut directory);
+            record(0, false, b"FILE.EXE;1", &mut directory);
+            if level < depth {
+                record(first_directory + level + 1, true, dir_name, &mut directory);
+            }
+            let at = (first_directory + level) * SECTOR;
+            image[at..at + directory.len()].copy_from_slice(&directory);
+        }
+        image
+    }
+
+    #[test]
+    fn deep_paths_keep_their_last_bytes() {
+        let name = [b'D'; 221];
+        let (files, cut) = iso_files(&deep_image(100, &name), 10_000);
+        assert!(!cut);
+        assert_eq!(files.len(), 101);
+        assert!(files.iter().all(|f| f.path.len() <= MAX_PATH_BYTES && f.path.ends_with("/FILE.EXE") || f.path == "FILE.EXE"));
+        let longest = files.iter().map(|f| f.path.len()).max();
+        assert_eq!(longest, Some(MAX_PATH_BYTES));
+        // 18 levels fit (18 × 222 + 8 bytes), the 19th is cut.
+        let at = |depth: usize| files.iter().find(|f| f.path.matches('/').count() == depth).map(|f| f.path.clone());
+        assert_eq!(at(18).map(|p| p.len()), Some(18 * 222 + 8));
+        assert!(at(18).is_some_and(|p| p.starts_with('D')));
+        let cut = files.iter().find(|f| f.path.starts_with('…')).map(|f| f.path.clone()).unwrap_or_default();
+        assert_eq!(cut.len(), MAX_PATH_BYTES);
+        assert!(cut.ends_with(&format!("{}/FILE.EXE", String::from_utf8_lossy(&name))));
+        // A cut inside a character moves to its end.
+        let cut = keep_path_end(format!("{}é{}", "a".repeat(10), "b".repeat(MAX_PATH_BYTES - 4)));
+        assert_eq!(cut, format!("…{}", "b".repeat(MAX_PATH_BYTES - 4)));
+        let cut = keep_path_end(format!("{}é{}", "a".repeat(10), "b".repeat(MAX_PATH_BYTES - 3)));
+        assert_eq!(cut, format!("…{}", "b".repeat(MAX_PATH_BYTES - 3)));
     }
 
     #[test]

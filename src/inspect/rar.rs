@@ -56,10 +56,13 @@ fn rar5(bytes: &[u8], max_names: usize) -> RarListing {
         let header_end = usize::try_from(header_size).ok().and_then(|s| header_start.checked_add(s));
         let Some(header_end) = header_end else { break };
         let (Some(kind), Some(flags)) = (vint(bytes, &mut cursor), vint(bytes, &mut cursor)) else { break };
+        // The extra area ends the header: one larger than the header is a
+        // malformed header, where the listing ends (it was read from before the
+        // header, up to the whole file before it, for each header).
         let extra_size = if flags & 0x01 != 0 {
             match vint(bytes, &mut cursor) {
-                Some(size) => size,
-                None => break,
+                Some(size) if size <= header_size => size,
+                _ => break,
             }
         } else {
             0
@@ -89,7 +92,11 @@ fn rar5(bytes: &[u8], max_names: usize) -> RarListing {
             let _compression = vint(bytes, &mut cursor);
             let _host = vint(bytes, &mut cursor);
             let Some(name_len) = vint(bytes, &mut cursor).and_then(|n| usize::try_from(n).ok()) else { break };
-            let Some(name) = cursor.checked_add(name_len).and_then(|end| bytes.get(cursor..end)) else { break };
+            // The name lies in its header: one that runs past it is a malformed
+            // header, where the listing ends (10,000 headers each naming the rest
+            // of the file copied it 10,000 times: out of memory).
+            let name_end = cursor.checked_add(name_len).filter(|&end| end <= header_end);
+            let Some(name) = name_end.and_then(|end| bytes.get(cursor..end)) else { break };
             let name = String::from_utf8_lossy(name).into_owned();
             let extra = usize::try_from(extra_size)
                 .ok()
@@ -173,4 +180,76 @@ fn rar4(bytes: &[u8], max_names: usize) -> RarListing {
         };
     }
     listing
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use crate::rules::attachments::samples::vint as vint_bytes;
+
+    /// A RAR 5 file header (no data area) naming `name`, declaring `name_len`
+    /// and an extra area of `extra_size` bytes (`extra` written at its end).
+    fn file_block(name: &[u8], name_len: u64, extra: &[u8], extra_size: u64, out: &mut Vec<u8>) {
+        let mut header = Vec::new();
+        vint_bytes(2, &mut header);
+        vint_bytes(if extra_size > 0 { 0x01 } else { 0 }, &mut header);
+        if extra_size > 0 {
+            vint_bytes(extra_size, &mut header);
+        }
+        for v in [0, 0, 0, 0, 0, name_len] {
+            vint_bytes(v, &mut header); // file flags, size, attributes, method, host OS, name length
+        }
+        header.extend_from_slice(name);
+        header.extend_from_slice(extra);
+        out.extend_from_slice(&[0; 4]);
+        vint_bytes(header.len() as u64, out);
+        out.extend_from_slice(&header);
+    }
+
+    fn archive(blocks: impl FnOnce(&mut Vec<u8>)) -> Vec<u8> {
+        let mut out = b"Rar!\x1a\x07\x01\x00".to_vec();
+        blocks(&mut out);
+        out.extend_from_slice(&[0, 0, 0, 0, 3, 5, 0, 0]);
+        out
+    }
+
+    #[test]
+    fn a_name_past_its_header_ends_the_listing() {
+        let rar = archive(|out| {
+            file_block(b"a.txt", 5, b"", 0, out);
+            // The name length runs 10 bytes past the header, into the next one.
+            file_block(b"b.exe", 15, b"", 0, out);
+            file_block(b"c.txt", 5, b"", 0, out);
+        });
+        assert_eq!(rar_listing(&rar, 100).names, ["a.txt"]);
+        let whole = archive(|out| ["a.txt", "b.exe", "c.txt"].iter().for_each(|n| file_block(n.as_bytes(), 5, b"", 0, out)));
+        assert_eq!(rar_listing(&whole, 100).names, ["a.txt", "b.exe", "c.txt"]);
+        // 500 headers whose names each run 64 KB on, over the headers after them
+        // and the bytes after the archive (the sweep's rar5-overlapping-names:
+        // 10,000 names, each the rest of the file): none is listed.
+        let mut rar = archive(|out| (0..500).for_each(|_| file_block(b"x", 1 << 16, b"", 0, out)));
+        rar.resize(rar.len() + (1 << 16), b'x');
+        let listing = rar_listing(&rar, 10_000);
+        assert!(listing.names.is_empty(), "{} names", listing.names.len());
+    }
+
+    #[test]
+    fn an_extra_area_larger_than_its_header_ends_the_listing() {
+        // An encryption record (size 3, type 1) at the end of a header; the next
+        // header declares an extra area reaching back into it.
+        let rar = archive(|out| {
+            file_block(b"a.txt", 5, &[3, 1, 0, 0], 4, out);
+            file_block(b"b.txt", 5, b"", 60, out);
+            file_block(b"c.txt", 5, b"", 0, out);
+        });
+        let listing = rar_listing(&rar, 100);
+        assert_eq!(listing.names, ["a.txt"]);
+        assert_eq!(listing.encrypted, ["a.txt"]);
+        let rar = archive(|out| {
+            file_block(b"a.txt", 5, &[3, 1, 0, 0], 4, out);
+            file_block(b"b.txt", 5, &[3, 1, 0, 0], 4, out);
+        });
+        assert_eq!(rar_listing(&rar, 100).encrypted, ["a.txt", "b.txt"]);
+    }
 }

@@ -181,8 +181,11 @@ impl Inspection<'_> {
         let (files, more) = iso9660::iso_files(&item.bytes, self.room());
         self.count_entries(&item.path, files.len(), more);
         for file in files {
-            let data = item.bytes.get(file.data.clone()).unwrap_or(&[]);
-            self.push_stored(Item::child(item, &file.path, Some(file.path.clone())), data, stack);
+            let data = item.bytes.get(file.data).unwrap_or(&[]);
+            // The path moves into the item: it is not copied.
+            let mut child = Item::child(item, &file.path, None);
+            child.name = Some(file.path);
+            self.push_stored(child, data, stack);
         }
     }
 

@@ -27,7 +27,9 @@ impl Inspection<'_> {
         }
         // [MS-XLS] §2.1.2: a BIFF8 workbook is the `Workbook` stream (BIFF5: `Book`).
         let budget = usize::try_from(self.budget_left()).unwrap_or(usize::MAX).min(xls::MAX_GLOBALS_BYTES);
+        let copied = directory.mini_stream_copied();
         let stream = ["Workbook", "Book"].iter().find_map(|name| directory.read_stream(&item.bytes, name, budget));
+        self.count_mini_stream(&directory, copied);
         let Some(stream) = stream else { return };
         self.inflated = self.inflated.saturating_add(stream.len() as u64);
         let globals = xls::read_globals(&stream);
@@ -143,5 +145,16 @@ mod tests {
             assert!(!is_odf_macro_part(index), "{index}");
         }
         assert!(!is_odf_macro_part("content.xml") && !is_odf_macro_part("Scripts/"));
+    }
+
+    #[test]
+    fn the_mini_stream_copied_is_counted_in_the_budget() {
+        use crate::inspect::{inspect_named, ole2, Spent};
+        let file = ole2::tests::with_mini_stream(64, &[("Workbook", 0, 100)]);
+        let mut spent = Spent::default();
+        let limits = crate::rules::attachments::default_limits();
+        inspect_named("book.xls", Some("book.xls"), None, &file, &limits, &mut spent);
+        // The workbook stream's 100 bytes and the 32 KB mini stream it was read from.
+        assert_eq!(spent.inflated, 100 + 64 * 512);
     }
 }

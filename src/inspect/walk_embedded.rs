@@ -94,6 +94,7 @@ impl Inspection<'_> {
         let room = self.room();
         self.count_entries(&item.path, attachments.len().min(room), attachments.len() > room);
         for storage in attachments.into_iter().take(room) {
+            let copied = directory.mini_stream_copied();
             let streams = directory.children(storage);
             let named = |wanted: &str| streams.iter().copied().find(|s| s.object_type == 2 && s.name.eq_ignore_ascii_case(wanted));
             let name = MSG_NAME_STREAMS.iter().find_map(|wanted| {
@@ -102,6 +103,7 @@ impl Inspection<'_> {
                 let text: String = text.chars().take_while(|&c| c != '\0').collect();
                 (!text.trim().is_empty()).then_some(text)
             });
+            self.count_mini_stream(directory, copied);
             let data = named(MSG_DATA_STREAM).map(|s| self.read_counted(item, directory, s)).unwrap_or_default();
             self.push_named(item, &name.into_iter().collect::<Vec<_>>(), &data, stack);
         }
@@ -110,13 +112,23 @@ impl Inspection<'_> {
     /// A stream's bytes, within the budget, counted in it.
     fn read_counted(&mut self, item: &Item, directory: &ole2::Directory, entry: &ole2::DirEntry) -> Vec<u8> {
         let budget = usize::try_from(self.budget_left()).unwrap_or(usize::MAX);
+        let copied = directory.mini_stream_copied();
         let stream = directory.read_entry(&item.bytes, entry, budget).unwrap_or_default();
+        self.count_mini_stream(directory, copied);
         self.inflated = self.inflated.saturating_add(stream.len() as u64);
         if (stream.len() as u64) < entry.size && stream.len() >= budget {
             let value = self.inflated;
             self.reach(&item.path, Limit::InflatedBytes, value, self.limits.max_inflated_bytes);
         }
         stream
+    }
+
+    /// Counts in the budget the bytes of the mini stream `directory` copied
+    /// since it held `before` (once per file: at the first stream under the
+    /// cutoff read, `ole2::Directory::read_entry` copies it and keeps it).
+    pub(super) fn count_mini_stream(&mut self, directory: &ole2::Directory, before: usize) {
+        let copied = directory.mini_stream_copied().saturating_sub(before);
+        self.inflated = self.inflated.saturating_add(copied as u64);
     }
 }
 

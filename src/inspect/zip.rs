@@ -204,7 +204,11 @@ fn read_entry(bytes: &[u8], at: usize) -> Option<(Entry, usize)> {
     // APPNOTE §4.5.3: the ZIP64 extra field holds, in order, the values whose
     // 32-bit fields are 0xFFFFFFFF.
     let mut field = 0usize;
-    let mut unicode_name = None;
+    // The last Unicode Path field decides (each one read replaced the name the
+    // one before gave): only it is checked, so the name's CRC-32 is computed
+    // once an entry, not once a field (65,535 bytes of extra area hold 16,383
+    // empty fields: with a 64 KB name, a gigabyte of CRC).
+    let mut unicode_field = None;
     while field + 4 <= extra.len() {
         let id = le16(extra, field).unwrap_or(0);
         let size = usize::from(le16(extra, field + 2).unwrap_or(0));
@@ -221,10 +225,11 @@ fn read_entry(bytes: &[u8], at: usize) -> Option<(Entry, usize)> {
             }
         }
         if id == UNICODE_PATH_FIELD {
-            unicode_name = unicode_path(data, raw_name);
+            unicode_field = Some(data);
         }
         field += 4 + size;
     }
+    let unicode_name = unicode_field.and_then(|data| unicode_path(data, raw_name));
     let name = decode_name(raw_name, flags);
     let entry = Entry {
         is_directory: name.ends_with('/') || name.ends_with('\\'),
@@ -256,6 +261,8 @@ fn unicode_path(data: &[u8], header_name: &[u8]) -> Option<String> {
 
 /// CRC-32 (ISO 3309, the ZIP checksum), bitwise: it is only computed over names.
 pub fn crc32(data: &[u8]) -> u32 {
+    #[cfg(test)]
+    tests::CRC_BYTES.with(|c| c.set(c.get() + data.len()));
     let mut crc = 0xffff_ffffu32;
     for &byte in data {
         crc ^= u32::from(byte);
@@ -267,6 +274,8 @@ pub fn crc32(data: &[u8]) -> u32 {
 }
 
 fn decode_name(raw: &[u8], flags: u16) -> String {
+    #[cfg(test)]
+    tests::DECODED_BYTES.with(|c| c.set(c.get() + raw.len()));
     if flags & 0x0800 != 0 {
         String::from_utf8_lossy(raw).into_owned()
     } else {
@@ -291,6 +300,24 @@ pub struct Local<'b> {
 
 /// Reads the local header at `at`.
 pub fn local_header(bytes: &[u8], at: usize) -> Option<Local<'_>> {
+    let LocalLayout { raw_name, flags, method, compressed_size, data_start } = local_layout(bytes, at)?;
+    Some(Local { name: decode_name(raw_name, flags), raw_name, flags, method, compressed_size, header: at, data_start })
+}
+
+/// A local header's fields, its name not decoded: what `entry_span` needs.
+/// Many central entries may point at one local header (the overlapping entries
+/// of a non-recursive bomb): its name, up to 64 KB, was decoded once for each
+/// (10,000 entries and a 64 KB CP437 name: 291 s in wasm); now only the entries
+/// whose data is read decode it.
+struct LocalLayout<'b> {
+    raw_name: &'b [u8],
+    flags: u16,
+    method: u16,
+    compressed_size: u64,
+    data_start: usize,
+}
+
+fn local_layout(bytes: &[u8], at: usize) -> Option<LocalLayout<'_>> {
     if bytes.get(at..at.checked_add(4)?)? != b"PK\x03\x04" {
         return None;
     }
@@ -301,7 +328,7 @@ pub fn local_header(bytes: &[u8], at: usize) -> Option<Local<'_>> {
     let extra_len = usize::from(le16(bytes, at + 28)?);
     let raw_name = bytes.get(at + 30..at + 30 + name_len)?;
     let data_start = at + 30 + name_len + extra_len;
-    Some(Local { name: decode_name(raw_name, flags), raw_name, flags, method, compressed_size, header: at, data_start })
+    Some(LocalLayout { raw_name, flags, method, compressed_size, data_start })
 }
 
 /// The compressed bytes of an entry, found through its local header, cut to
@@ -318,7 +345,7 @@ pub fn entry_data<'b>(bytes: &'b [u8], entry: &Entry) -> Option<(Local<'b>, &'b 
 /// The byte range an entry occupies, local header to end of data (as declared).
 pub fn entry_span(bytes: &[u8], entry: &Entry) -> Option<Range<usize>> {
     let at = usize::try_from(entry.local_header_offset).ok()?;
-    let local = local_header(bytes, at)?;
+    let local = local_layout(bytes, at)?;
     let size = usize::try_from(entry.compressed_size).unwrap_or(usize::MAX);
     Some(at..local.data_start.saturating_add(size).min(bytes.len()))
 }
@@ -387,19 +414,129 @@ pub fn first_local_header(bytes: &[u8], from: usize, before: usize) -> Option<us
 
 /// IBM code page 437, the ZIP default for names without the UTF-8 flag (APPNOTE appendix D).
 fn cp437(bytes: &[u8]) -> String {
-    const HIGH: &str = concat!(
-        "ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐",
-        "└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u{a0}",
-    );
-    bytes
-        .iter()
-        .map(|&b| if b < 0x80 { char::from(b) } else { HIGH.chars().nth(usize::from(b - 0x80)).unwrap_or('?') })
-        .collect()
+    bytes.iter().map(|&b| if b < 0x80 { char::from(b) } else { CP437_HIGH[usize::from(b - 0x80)] }).collect()
 }
+
+/// Code page 437's characters for the bytes 0x80 to 0xFF, indexed by `byte - 0x80`
+/// (a search of a string's characters took up to 128 steps a byte).
+#[rustfmt::skip]
+const CP437_HIGH: [char; 128] = [
+    'Ç', 'ü', 'é', 'â', 'ä', 'à', 'å', 'ç', 'ê', 'ë', 'è', 'ï', 'î', 'ì', 'Ä', 'Å',
+    'É', 'æ', 'Æ', 'ô', 'ö', 'ò', 'û', 'ù', 'ÿ', 'Ö', 'Ü', '¢', '£', '¥', '₧', 'ƒ',
+    'á', 'í', 'ó', 'ú', 'ñ', 'Ñ', 'ª', 'º', '¿', '⌐', '¬', '½', '¼', '¡', '«', '»',
+    '░', '▒', '▓', '│', '┤', '╡', '╢', '╖', '╕', '╣', '║', '╗', '╝', '╜', '╛', '┐',
+    '└', '┴', '┬', '├', '─', '┼', '╞', '╟', '╚', '╔', '╩', '╦', '╠', '═', '╬', '╧',
+    '╨', '╤', '╥', '╙', '╘', '╒', '╓', '╫', '╪', '┘', '┌', '█', '▄', '▌', '▐', '▀',
+    'α', 'ß', 'Γ', 'π', 'Σ', 'σ', 'µ', 'τ', 'Φ', 'Θ', 'Ω', 'δ', '∞', 'φ', 'ε', '∩',
+    '≡', '±', '≥', '≤', '⌠', '⌡', '÷', '≈', '°', '∙', '·', '√', 'ⁿ', '²', '■', '\u{a0}',
+];
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::cell::Cell;
+
+    thread_local! {
+        /// Name bytes decoded (`decode_name`) and CRC'd (`crc32`) on this thread.
+        pub(super) static DECODED_BYTES: Cell<usize> = const { Cell::new(0) };
+        pub(super) static CRC_BYTES: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// A ZIP of one local header (name `local_name`, CP437, stored, no data) and
+    /// the central entries given as (name, extra field), all pointing at it.
+    fn zip_of(local_name: &[u8], central: &[(&[u8], &[u8])]) -> Vec<u8> {
+        let mut zip = b"PK\x03\x04".to_vec();
+        zip.extend_from_slice(&[20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        zip.extend_from_slice(&(local_name.len() as u16).to_le_bytes());
+        zip.extend_from_slice(&[0, 0]);
+        zip.extend_from_slice(local_name);
+        let directory_start = zip.len();
+        for (name, extra) in central {
+            zip.extend_from_slice(b"PK\x01\x02");
+            zip.extend_from_slice(&[20, 0, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+            zip.extend_from_slice(&(name.len() as u16).to_le_bytes());
+            zip.extend_from_slice(&(extra.len() as u16).to_le_bytes());
+            zip.extend_from_slice(&[0; 14]); // comment length … local header offset 0
+            zip.extend_from_slice(name);
+            zip.extend_from_slice(extra);
+        }
+        let directory_len = zip.len() - directory_start;
+        zip.extend_from_slice(b"PK\x05\x06\0\0\0\0");
+        let count = (central.len().min(0xffff) as u16).to_le_bytes();
+        zip.extend_from_slice(&[count[0], count[1], count[0], count[1]]);
+        zip.extend_from_slice(&(directory_len as u32).to_le_bytes());
+        zip.extend_from_slice(&(directory_start as u32).to_le_bytes());
+        zip.extend_from_slice(&[0, 0]);
+        zip
+    }
+
+    #[test]
+    fn entries_sharing_a_local_header_decode_its_name_once() {
+        // 10,000 central entries, one local header with a 65,535-byte CP437 name
+        // (the sweep's zip-shared-local-cp437): the name was decoded once an
+        // entry, 655 MB of CP437, each byte by a search of up to 128 characters.
+        let local_name = vec![0xff; 0xffff];
+        let central: Vec<(&[u8], &[u8])> = vec![(b"a", b""); 10_000];
+        let zip = zip_of(&local_name, &central);
+        DECODED_BYTES.with(|c| c.set(0));
+        let facts = crate::inspect::inspect_file(Some("names.zip"), None, &zip, &crate::rules::attachments::default_limits());
+        let overlapping = facts.iter().find_map(|f| match &f.kind {
+            crate::inspect::FactKind::Inconsistent(crate::inspect::Inconsistency::OverlappingEntries { count }) => Some(*count),
+            _ => None,
+        });
+        assert_eq!(overlapping, Some(9_999));
+        // The local name once (the first entry's data is read), the central names, little more.
+        let decoded = DECODED_BYTES.with(Cell::get);
+        assert!(decoded <= 2 * zip.len(), "{decoded} name bytes decoded for a {}-byte ZIP", zip.len());
+        let directory = read_directory(&zip, 20_000);
+        let Directory::Listed { entries, .. } = &directory else { panic!("{directory:?}") };
+        let span = entry_span(&zip, &entries[0]);
+        assert_eq!(span, Some(0..30 + 0xffff));
+        assert_eq!(local_header(&zip, 0).map(|l| l.name.chars().count()), Some(0xffff));
+        assert!(local_header(&zip, 0).is_some_and(|l| l.name.chars().all(|c| c == '\u{a0}')));
+    }
+
+    #[test]
+    fn the_last_unicode_path_field_decides_and_the_name_is_crcd_once() {
+        let name = "a".repeat(60_000) + ".txt";
+        let field = |crc: u32, unicode: &str| {
+            let mut field = vec![0x75, 0x70];
+            field.extend_from_slice(&((5 + unicode.len()) as u16).to_le_bytes());
+            field.push(1);
+            field.extend_from_slice(&crc.to_le_bytes());
+            field.extend_from_slice(unicode.as_bytes());
+            field
+        };
+        let crc = crc32(name.as_bytes());
+        let unicode_of = |extra: &[u8]| {
+            let zip = zip_of(b"x", &[(name.as_bytes(), extra)]);
+            match read_directory(&zip, 10) {
+                Directory::Listed { entries, .. } => entries[0].unicode_name.clone(),
+                Directory::Unreadable => panic!("unreadable"),
+            }
+        };
+        assert_eq!(unicode_of(&[field(crc, "b.exe"), field(crc, "c.txt")].concat()), Some("c.txt".to_string()));
+        assert_eq!(unicode_of(&[field(crc, "b.exe"), field(crc ^ 1, "c.txt")].concat()), None);
+        assert_eq!(unicode_of(&[field(crc ^ 1, "b.exe"), field(crc, "c.txt")].concat()), Some("c.txt".to_string()));
+        assert_eq!(unicode_of(&field(crc, "b.exe")), Some("b.exe".to_string()));
+        // 7,281 empty-named fields (9 bytes each, the sweep's zip-unicode-path-crc): one CRC of the name.
+        let many = field(crc ^ 1, "").repeat(7_281);
+        CRC_BYTES.with(|c| c.set(0));
+        assert_eq!(unicode_of(&many), None);
+        assert_eq!(CRC_BYTES.with(Cell::get), name.len());
+    }
+
+    #[test]
+    fn cp437_is_the_table_of_appnote_appendix_d() {
+        const HIGH: &str = concat!(
+            "ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐",
+            "└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u{a0}",
+        );
+        assert_eq!(CP437_HIGH.iter().collect::<String>(), HIGH);
+        let all: Vec<u8> = (0..=255).collect();
+        let expected: String = (0..128u8).map(char::from).chain(HIGH.chars()).collect();
+        assert_eq!(cp437(&all), expected);
+    }
 
     #[test]
     fn rfind_finds_what_a_test_at_every_offset_finds() {

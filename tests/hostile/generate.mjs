@@ -295,6 +295,55 @@ const attachmentCases = {
     archive.writeUInt32LE(0xffffffff, 22);
     return withAttachments([['bogus.zip', Buffer.concat([archive, Buffer.alloc(Math.floor(size * 0.6))])]]);
   },
+  // 10,000 central records pointing at one local header of a 64 KB name of
+  // CP437 bytes: the name was decoded once a record (src/inspect/zip.rs).
+  'zip-records-sharing-a-long-local-name': (size) => {
+    const length = 65_535;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(length, 26);
+    const count = Math.min(10_000, Math.floor((size * 0.7 - length) / 47));
+    const record = Buffer.alloc(47);
+    record.writeUInt32LE(0x02014b50, 0);
+    record.writeUInt16LE(20, 4);
+    record.writeUInt16LE(20, 6);
+    record.writeUInt16LE(1, 28);
+    record[46] = 0x61;
+    const directory = Buffer.concat(Array(count).fill(record));
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(count, 8);
+    end.writeUInt16LE(count, 10);
+    end.writeUInt32LE(directory.length, 12);
+    end.writeUInt32LE(30 + length, 16);
+    return withAttachments([['names.zip', Buffer.concat([local, Buffer.alloc(length, 0xff), directory, end])]]);
+  },
+  // RAR 5 file headers whose names run to the archive's end, past their
+  // headers: each of 10,000 names had copied the rest of the file (src/inspect/rar.rs).
+  'rar5-names-past-their-headers': (size) => {
+    const vint = (n, width = 1) => {
+      const out = [];
+      do { out.push(n % 128); n = Math.floor(n / 128); } while (n > 0);
+      while (out.length < width) out.push(0);
+      return Buffer.from(out.map((b, i) => (i + 1 < out.length ? b | 0x80 : b)));
+    };
+    const signature = Buffer.from('Rar!\x1a\x07\x01\x00', 'latin1');
+    const total = Math.floor(size * 0.7);
+    const count = Math.min(10_000, Math.floor(total / 2 / 18));
+    const headers = [];
+    for (let k = 0; k < count; k++) {
+      const nameStart = signature.length + (k + 1) * 18;
+      const fields = Buffer.concat([vint(2), vint(0), vint(0), vint(0), vint(0), vint(0), vint(0), vint(total - nameStart, 5)]);
+      headers.push(Buffer.concat([Buffer.alloc(4), vint(fields.length, 2), fields]));
+    }
+    const archive = Buffer.concat([signature, ...headers]);
+    return withAttachments([['files.rar', Buffer.concat([archive, Buffer.alloc(Math.max(0, total - archive.length), 0x61)])]]);
+  },
+  // An attached message whose header is a million short fields: mail-parser
+  // keeps a record a field (src/inspect/eml.rs).
+  'eml-attached-with-a-huge-header': (size) => withAttachments([['fwd.eml',
+    Buffer.from(`${fill('a:1\r\n', size * 0.7)}From: a@example.com\r\n\r\nhi\r\n`)]]),
 };
 
 /** Header fields. */

@@ -102,7 +102,7 @@ pub fn cabinet(names: &[&str]) -> Vec<u8> {
 }
 
 /// A RAR 5 / 7-Zip style variable-length integer: 7 bits per byte, low first.
-fn vint(mut value: u64, out: &mut Vec<u8>) {
+pub(crate) fn vint(mut value: u64, out: &mut Vec<u8>) {
     loop {
         let byte = (value & 0x7f) as u8;
         value >>= 7;
