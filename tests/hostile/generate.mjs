@@ -377,6 +377,11 @@ const mimeCases = {
   // HTML parts each as costly as the limits let one be: the parts of a message share one budget of work.
   'mime-many-costly-html-parts': (size) => message(['Content-Type: multipart/alternative; boundary="b"'],
     `${fill(`--b\r\nContent-Type: text/html\r\n\r\n<style>${'div p{color:#fff}'.repeat(4000)}</style><div>${'<p>x</p>'.repeat(3000)}\r\n`, size - 400)}--b--\r\n`),
+  // A part's header, and an attached message's, of a million short fields: mail-parser keeps a record a field.
+  'mime-part-header-of-many-fields': (size) => message(['Content-Type: multipart/mixed; boundary="b"'],
+    `--b\r\n${fill('a:1\r\n', size - 500)}Content-Type: text/plain\r\n\r\nx\r\n--b--\r\n`),
+  'mime-message-part-header-of-many-fields': (size) => message(['Content-Type: multipart/mixed; boundary="b"'],
+    `--b\r\nContent-Type: message/rfc822\r\n\r\n${fill('a:1\r\n', size - 500)}From: c@example.org\r\n\r\nhi\r\n--b--\r\n`),
   'mime-many-base64-parts': (size) => message(['Content-Type: multipart/mixed; boundary="b"'],
     `${fill(`--b\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n${base64Lines(Buffer.from('Hello world! '.repeat(40)))}\r\n`, size - 400)}--b--\r\n`),
   'mime-nested-messages': (size) => {
