@@ -32,7 +32,7 @@ impl Inspection<'_> {
             self.add(&item.path, FactKind::Uninspectable { format, names: Vec::new() });
             return;
         }
-        let source = parser_input(&item.bytes);
+        let source = fold_crowded_part_headers(parser_input(&item.bytes));
         let Some(message) = mime_parser().parse(&source[..]) else {
             return;
         };
@@ -84,6 +84,20 @@ fn parser_input(bytes: &[u8]) -> Cow<'_, [u8]> {
         return Cow::Borrowed(bytes);
     }
     Cow::Owned(crate::model::compact_header(bytes, &header).0)
+}
+
+/// `bytes` with the part header fields past `MAX_PART_HEADER_FIELDS` folded,
+/// as the model folds the message's (`parser_guard::crowded_part_header_lines`).
+fn fold_crowded_part_headers(bytes: Cow<'_, [u8]>) -> Cow<'_, [u8]> {
+    let folds = super::parser_guard::crowded_part_header_lines(&bytes, memchr::memchr_iter(b'\n', &bytes).map(|at| at + 1));
+    if folds.is_empty() {
+        return bytes;
+    }
+    let mut owned = bytes.into_owned();
+    for at in folds {
+        owned[at] = b' ';
+    }
+    Cow::Owned(owned)
 }
 
 /// mail-parser's parser of an attached message's MIME structure, made once (a

@@ -104,6 +104,63 @@ pub(crate) fn scan_structure_lines(
     (None, long)
 }
 
+/// Header fields of the parts (and of messages attached inside them) that
+/// mail-parser reads as fields, in one message: past this many, a field other
+/// than a MIME one is folded into the field before it in mail-parser's copy
+/// (its first byte made a space, so every offset stays). *(ours: real part
+/// headers hold a few fields; mail-parser keeps a record a field, about 130
+/// bytes in wasm32, so a part's header of a million `a:1` lines took 277 MB for
+/// a 10 MB message; the top-level header is cut at `MAX_PARSER_HEADER_BYTES`.)*
+pub const MAX_PART_HEADER_FIELDS: usize = 50_000;
+
+/// Where the lines of `content` (starting after each of `line_starts`, as in
+/// `scan_structure_lines`) that mail-parser would read as the
+/// `MAX_PART_HEADER_FIELDS` + 1st and later fields of part headers start, when
+/// they are not MIME fields and follow no MIME field: the lines to fold. A part's
+/// header is taken to follow any line that starts with `--` (a delimiter, RFC
+/// 2046 §5.1.1, or a line that looks like one) up to an empty line, and an
+/// attached message's header to follow a header with a `message/` Content-Type.
+pub(crate) fn crowded_part_header_lines(content: &[u8], line_starts: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut fold = Vec::new();
+    let (mut in_header, mut message_next, mut previous_mime) = (false, false, true);
+    let mut fields = 0usize;
+    let mut start = 0usize;
+    let mut line_starts = line_starts.peekable();
+    while start < content.len() {
+        while line_starts.next_if(|&next| next <= start).is_some() {}
+        let end = line_starts.peek().copied().unwrap_or(content.len());
+        let line = &content[start..end];
+        if line.starts_with(b"--") {
+            (in_header, message_next, previous_mime) = (true, false, true);
+        } else if in_header {
+            if matches!(line, b"\r\n" | b"\n" | b"") {
+                in_header = std::mem::take(&mut message_next);
+                previous_mime = true;
+            } else if !matches!(line.first(), Some(b' ' | b'\t')) {
+                let name_end = line.iter().position(|&b| b == b':' || b <= b' ');
+                if let Some(colon) = name_end.filter(|&at| at > 0 && line[at] == b':') {
+                    fields += 1;
+                    let name = &line[..colon];
+                    let mime = name.len() >= 8 && name[..8].eq_ignore_ascii_case(b"content-")
+                        || name.eq_ignore_ascii_case(b"mime-version");
+                    if name.eq_ignore_ascii_case(b"content-type") {
+                        let value = &line[colon + 1..];
+                        message_next = value.len() >= 8
+                            && value.windows(8).any(|w| w.eq_ignore_ascii_case(b"message/"));
+                    }
+                    if fields > MAX_PART_HEADER_FIELDS && !mime && !previous_mime {
+                        fold.push(start);
+                    } else {
+                        previous_mime = mime;
+                    }
+                }
+            }
+        }
+        start = end;
+    }
+    fold
+}
+
 /// Drops parts without recursion. mail-parser nests each attached message
 /// (`message/rfc822`) in its parent's part, with no depth limit, and Rust drops
 /// that chain one stack frame per level: a few thousand levels overflow wasm's
@@ -121,6 +178,32 @@ pub(crate) fn drop_level_by_level<'p>(parts: impl Iterator<Item = mail_parser::M
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn folds(content: &str) -> Vec<usize> {
+        let bytes = content.as_bytes();
+        crowded_part_header_lines(bytes, memchr::memchr_iter(b'\n', bytes).map(|at| at + 1))
+    }
+
+    #[test]
+    fn part_header_fields_past_the_limit_are_folded_but_mime_ones() {
+        let over = 10;
+        let crowd = "a:1\r\n".repeat(MAX_PART_HEADER_FIELDS + over);
+        let head = "--b\r\n";
+        let content = format!("{head}{crowd}Content-Type: text/plain\r\nX-After: 1\r\n\r\nbody: text\r\n");
+        let folded = folds(&content);
+        // Fields MAX + 1 to MAX + over, not the Content-Type nor the field after it.
+        let first = head.len() + 5 * MAX_PART_HEADER_FIELDS;
+        assert_eq!(folded, (0..over).map(|k| first + 5 * k).collect::<Vec<_>>());
+        // A MIME field among them is kept, and so is the field after it (it would fold into it).
+        let content = format!("{head}{crowd}Content-Disposition: inline\r\nb:2\r\nc:3\r\n\r\n");
+        let folded = folds(&content);
+        let disposition = content.find("Content-Disposition").unwrap_or_default();
+        assert!(!folded.contains(&disposition) && !folded.contains(&content.find("b:2").unwrap_or_default()));
+        assert!(folded.contains(&content.find("c:3").unwrap_or_default()));
+        // Lines of a body, of a top-level header, or folded lines are never folded.
+        let body = format!("From: a@b\r\n{crowd}\r\n{crowd}--b\r\nContent-Type: text/plain\r\n\r\n{crowd} x:1\r\n");
+        assert_eq!(folds(&body), Vec::<usize>::new());
+    }
 
     /// The scan as it was before it read a line index: the oracle.
     fn old_scan_structure(content: &[u8]) -> (Option<usize>, Vec<LongMimeField>) {

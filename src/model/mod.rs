@@ -33,7 +33,7 @@ use std::sync::OnceLock;
 pub const MAX_MIME_DEPTH: usize = 64;
 // What mail-parser is given whole (a layer below: the attachment walk opens attached messages with it too).
 pub use crate::inspect::parser_guard::{LongMimeField, MAX_MIME_PARTS, MAX_PARSER_MIME_FIELD_BYTES, MAX_STRUCTURE_LINES};
-pub(crate) use crate::inspect::parser_guard::{drop_level_by_level, scan_structure_lines};
+pub(crate) use crate::inspect::parser_guard::{crowded_part_header_lines, drop_level_by_level, scan_structure_lines};
 pub use predecode::MIN_PREDECODED_BYTES;
 /// A top-level header larger than this, in bytes, is not handed whole to
 /// mail-parser, which keeps a record per field (about 70 bytes in wasm32, 2
@@ -597,11 +597,19 @@ impl<'a> Message<'a> {
         let cut = cut.map(|at| content_start + at);
         let parsed_end = cut.unwrap_or(raw.len());
         let header_bytes = header.body_start.min(raw.len()).saturating_sub(content_start);
-        // Fields too long for mail-parser's parameter joining, blanked in its copy.
-        let blanked = (!long_fields.is_empty()).then(|| {
+        // Fields too long for mail-parser's parameter joining, blanked in its
+        // copy; part header fields past `MAX_PART_HEADER_FIELDS`, folded.
+        let folds = crowded_part_header_lines(
+            &raw[content_start..parsed_end],
+            after_content.iter().map(|&s| s - content_start),
+        );
+        let blanked = (!long_fields.is_empty() || !folds.is_empty()).then(|| {
             let mut bytes = raw[..parsed_end].to_vec();
             for field in &long_fields {
                 bytes[content_start + field.start + MAX_PARSER_MIME_FIELD_BYTES..content_start + field.end].fill(b' ');
+            }
+            for at in &folds {
+                bytes[content_start + at] = b' ';
             }
             bytes
         });
@@ -1150,6 +1158,24 @@ mod tests {
             }
         }
         name
+    }
+
+    #[test]
+    fn a_crowded_part_header_is_folded_for_mail_parser_and_its_mime_fields_kept() {
+        use crate::inspect::parser_guard::MAX_PART_HEADER_FIELDS;
+        // A part header of more fields than mail-parser is given, then its
+        // Content-Type; an attached message's header the same.
+        let crowd = "a:1\r\n".repeat(MAX_PART_HEADER_FIELDS + 1_000);
+        let raw = format!(
+            "From: a@example.com\r\nTo: b@example.com\r\nSubject: Hi\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n\
+             --b\r\n{crowd}Content-Type: text/html; charset=utf-8\r\n\r\n<p>Hello</p>\r\n\
+             --b\r\nContent-Type: message/rfc822\r\n\r\n{crowd}From: c@example.org\r\nContent-Type: text/plain\r\n\r\nInner\r\n--b--\r\n"
+        );
+        let message = Message::analyse(raw.as_bytes(), Origin::Raw, Vec::new(), &test_limits());
+        let types: Vec<&str> = message.parts.iter().map(|p| p.content_type.as_str()).collect();
+        assert_eq!(types, ["multipart/mixed", "text/html", "message/rfc822", "text/plain"], "{types:?}");
+        assert_eq!(message.html.len(), 1);
+        assert_eq!(message.parts[3].text().map(str::trim_end), Some("Inner"));
     }
 
     #[test]
