@@ -7,8 +7,6 @@
 
 use super::walk::{Inspection, Item};
 use super::{join, FactKind};
-use crate::model::headers;
-use crate::model::MAX_PARSER_HEADER_BYTES;
 use std::borrow::Cow;
 
 /// The declared type of an attached message (RFC 2046 §5.2.1).
@@ -69,21 +67,12 @@ impl Inspection<'_> {
 /// header is larger than `MAX_PARSER_HEADER_BYTES` (102,400 bytes, Postfix's
 /// `header_size_limit`; the model's cap of the top-level header) a copy of the
 /// header's MIME fields and Subject (the last of each, as mail-parser reads
-/// the last) and the body, as the model gives it the top-level message
-/// (`model::compact_header`; the walk reads the parts' contents, not their
-/// offsets). mail-parser keeps a record per field: an attached message of
-/// `a:1` lines took 36 times its size in wasm memory (581 MB for 16 MB).
+/// the last) and the body (`parser_guard::compact_long_header`; the walk reads
+/// the parts' contents, not their offsets). mail-parser keeps a record per
+/// field: an attached message of `a:1` lines took 36 times its size in wasm
+/// memory (581 MB for 16 MB).
 fn parser_input(bytes: &[u8]) -> Cow<'_, [u8]> {
-    // A header under the cap ends before it: the scan stops there.
-    let first = headers::scan(bytes, 0, bytes.len().min(MAX_PARSER_HEADER_BYTES + 1));
-    if first.body_start.min(bytes.len()) <= MAX_PARSER_HEADER_BYTES {
-        return Cow::Borrowed(bytes);
-    }
-    let header = headers::scan(bytes, 0, bytes.len());
-    if header.body_start.min(bytes.len()) <= MAX_PARSER_HEADER_BYTES {
-        return Cow::Borrowed(bytes);
-    }
-    Cow::Owned(crate::model::compact_header(bytes, &header).0)
+    super::parser_guard::compact_long_header(bytes).map_or(Cow::Borrowed(bytes), Cow::Owned)
 }
 
 /// `bytes` with the part header fields past `MAX_PART_HEADER_FIELDS` folded,
@@ -110,6 +99,7 @@ fn mime_parser() -> &'static mail_parser::MessageParser {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::inspect::parser_guard::MAX_PARSER_HEADER_BYTES;
     use crate::inspect::{inspect_file, FactKind};
     use crate::rules::attachments::default_limits;
 

@@ -29,6 +29,72 @@ pub const MAX_STRUCTURE_LINES: usize = 4 * MAX_MIME_PARTS;
 /// `headers/parameter-encoding` says what mail-parser did not read.
 pub const MAX_PARSER_MIME_FIELD_BYTES: usize = 16_384;
 
+/// A top-level header larger than this, in bytes, is not handed whole to
+/// mail-parser, which keeps a record per field (about 70 bytes in wasm32, 2
+/// million for a 10 MB header of `a:1` lines): it gets only the fields it is
+/// read for (`PARSER_FIELDS`), the rules still read every field from the model's
+/// own scan. Postfix's `header_size_limit` (102,400 bytes: "the excess is
+/// discarded") marks where a header stops being one a mail system keeps. So is
+/// an attached message's header (`compact_long_header`).
+pub const MAX_PARSER_HEADER_BYTES: usize = 102_400;
+
+/// The top-level fields the model reads from mail-parser: the MIME structure and the subject.
+pub(crate) const PARSER_FIELDS: &[&str] =
+    &["Content-Type", "Content-Transfer-Encoding", "Content-Disposition", "Content-ID", "MIME-Version", "Subject"];
+
+/// A copy of `message` for mail-parser when its header (up to the first
+/// empty line) is longer than `MAX_PARSER_HEADER_BYTES`: the last field of
+/// each name of `PARSER_FIELDS` (as mail-parser reads the last) with its folded
+/// lines, the empty line and the body; `None` for a shorter header. The model's
+/// `compact_header` does the same for the top-level header from its own scan;
+/// this one reads the lines, for an attached message (`eml`).
+pub(crate) fn compact_long_header(message: &[u8]) -> Option<Vec<u8>> {
+    // The last field of each name, and the field being read (its folds join it).
+    let mut last: [Option<(usize, usize)>; PARSER_FIELDS.len()] = [None; PARSER_FIELDS.len()];
+    let mut field: Option<(usize, usize)> = None;
+    let keep = |field: Option<(usize, usize)>, last: &mut [Option<(usize, usize)>]| {
+        let Some((start, end)) = field else { return };
+        let line = &message[start..end];
+        let named = |name: &str| {
+            line.get(..name.len()).is_some_and(|l| l.eq_ignore_ascii_case(name.as_bytes()))
+                && line[name.len()..].iter().find(|b| !matches!(b, b' ' | b'\t')) == Some(&b':')
+        };
+        if let Some(at) = PARSER_FIELDS.iter().position(|name| named(name)) {
+            last[at] = Some((start, end));
+        }
+    };
+    let mut start = 0usize;
+    let body_start = loop {
+        let end = memchr::memchr(b'\n', &message[start..]).map_or(message.len(), |at| start + at + 1);
+        let line = &message[start..end];
+        if matches!(line, b"\r\n" | b"\n") {
+            break end;
+        }
+        match (line.first(), field.as_mut()) {
+            (Some(b' ' | b'\t'), Some(open)) => open.1 = end,
+            _ => {
+                keep(field, &mut last);
+                field = Some((start, end));
+            }
+        }
+        if end == message.len() {
+            break end;
+        }
+        start = end;
+    };
+    if body_start <= MAX_PARSER_HEADER_BYTES {
+        return None;
+    }
+    let header_end = field.map_or(0, |f| f.1);
+    keep(field, &mut last);
+    let mut copy = Vec::with_capacity(message.len() - header_end + 4096);
+    for (start, end) in last.into_iter().flatten() {
+        copy.extend_from_slice(&message[start..end]);
+    }
+    copy.extend_from_slice(&message[header_end..]);
+    Some(copy)
+}
+
 /// A Content-Type or Content-Disposition field too long for mail-parser
 /// (`MAX_PARSER_MIME_FIELD_BYTES`), as the one scan of the lines found it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -33,15 +33,11 @@ use std::sync::OnceLock;
 pub const MAX_MIME_DEPTH: usize = 64;
 // What mail-parser is given whole (a layer below: the attachment walk opens attached messages with it too).
 pub use crate::inspect::parser_guard::{LongMimeField, MAX_MIME_PARTS, MAX_PARSER_MIME_FIELD_BYTES, MAX_STRUCTURE_LINES};
-pub(crate) use crate::inspect::parser_guard::{crowded_part_header_lines, drop_level_by_level, scan_structure_lines};
+pub use crate::inspect::parser_guard::MAX_PARSER_HEADER_BYTES;
+pub(crate) use crate::inspect::parser_guard::{
+    crowded_part_header_lines, drop_level_by_level, scan_structure_lines, PARSER_FIELDS,
+};
 pub use predecode::MIN_PREDECODED_BYTES;
-/// A top-level header larger than this, in bytes, is not handed whole to
-/// mail-parser, which keeps a record per field (about 70 bytes in wasm32, 2
-/// million for a 10 MB header of `a:1` lines): it gets only the fields it is
-/// read for (`PARSER_FIELDS`), the rules still read every field from the model's
-/// own scan. Postfix's `header_size_limit` (102,400 bytes: "the excess is
-/// discarded") marks where a header stops being one a mail system keeps.
-pub const MAX_PARSER_HEADER_BYTES: usize = 102_400;
 
 
 
@@ -140,10 +136,6 @@ fn join_adjacent_encoded_words(name: &str, fields: &[&[u8]]) -> String {
 /// html text/plain: Mail::SpamAssassin::Util, bug 5399), rspamd as text
 /// parts (GTUBE in either part of a message: `reject`, rspamd 3.4).
 pub const HTML_VIEW_TYPES: &[&str] = &["text/x-amp-html", "text/watch-html"];
-
-/// The top-level fields the model reads from mail-parser: the MIME structure and the subject.
-const PARSER_FIELDS: &[&str] =
-    &["Content-Type", "Content-Transfer-Encoding", "Content-Disposition", "Content-ID", "MIME-Version", "Subject"];
 
 /// A field given to the mailer by a script (compose fields or `mail()` arguments),
 /// kept as given so rules can see what the rendering had to clean up.
@@ -862,7 +854,7 @@ fn scan_lines(raw: &[u8], content_start: usize) -> (LineIndex, LineBreaks) {
 /// mail-parser reads the last), then the body, and how far the body lies
 /// further in `raw` than in the copy. `raw` may end before the body
 /// (`scan_structure`'s cut inside the header): the copy then has no body.
-pub(crate) fn compact_header(raw: &[u8], header: &HeaderBlock) -> (Vec<u8>, usize) {
+fn compact_header(raw: &[u8], header: &HeaderBlock) -> (Vec<u8>, usize) {
     let body_start = header.body_start.min(raw.len());
     let mut bytes = Vec::with_capacity(raw.len() - body_start + 4096);
     // Parts of the header copied as written, line breaks included: the copy is
