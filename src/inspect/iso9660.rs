@@ -93,10 +93,7 @@ fn keep_path_end(path: String) -> String {
         return path;
     }
     const CUT: &str = "…";
-    let mut from = path.len() - (MAX_PATH_BYTES - CUT.len());
-    while !path.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = path.ceil_char_boundary(path.len() - (MAX_PATH_BYTES - CUT.len()));
     format!("{CUT}{}", &path[from..])
 }
 

@@ -85,8 +85,35 @@ pub const MAX_JOINED_ENCODED_WORDS: usize = 64;
 /// words are found in the part's raw Content-Disposition and Content-Type values
 /// (`fields`); UTF-8 and US-ASCII words only, whose decoded text needs no table.
 fn join_adjacent_encoded_words(name: &str, fields: &[&[u8]]) -> String {
-    use crate::grammar::encoded_word;
     let mut name = name.to_string();
+    for (first, separators, second, reach) in adjacent_encoded_words(fields) {
+        // The pair's text lies in the name's first `reach` bytes: a byte of the
+        // field up to the second word's end decodes to at most 3 bytes of
+        // UTF-8 (a character of a single-byte charset, or U+FFFD for a byte
+        // that is not text), and joins only shorten the name. So only that
+        // prefix is searched (#13: a name of a million encoded `é` had been
+        // searched whole and copied for each of the 63 pairs, 65 % of a 1.9 MB
+        // message's lint).
+        for separator in separators {
+            let apart = format!("{first}{separator}{second}");
+            let end = name.floor_char_boundary(reach.saturating_add(apart.len()));
+            if let Some(at) = name[..end].find(&apart) {
+                name.replace_range(at..at + apart.len(), &format!("{first}{second}"));
+                break;
+            }
+        }
+    }
+    name
+}
+
+/// The pairs of adjacent closed UTF-8 or US-ASCII encoded words of `fields`
+/// (the first `MAX_JOINED_ENCODED_WORDS` of each field), separated by white
+/// space only: their decoded texts, the separators a name may show between
+/// them (a space, or the white space unfolded), and 3 bytes a byte of the
+/// field up to the second word's end.
+fn adjacent_encoded_words(fields: &[&[u8]]) -> Vec<(String, [String; 2], String, usize)> {
+    use crate::grammar::encoded_word;
+    let mut pairs = Vec::new();
     for value in fields {
         let words: Vec<encoded_word::Word> = encoded_word::words(value).take(MAX_JOINED_ENCODED_WORDS).collect();
         for pair in words.windows(2) {
@@ -102,28 +129,10 @@ fn join_adjacent_encoded_words(name: &str, fields: &[&[u8]]) -> String {
             };
             let (Some(first), Some(second)) = (text(&pair[0]), text(&pair[1])) else { continue };
             let unfolded: String = String::from_utf8_lossy(gap).chars().filter(|c| *c != '\r' && *c != '\n').collect();
-            // The pair's text lies in the name's first bytes: a byte of the
-            // field up to the second word's end decodes to at most 3 bytes of
-            // UTF-8 (a character of a single-byte charset, or U+FFFD for a
-            // byte that is not text), and joins only shorten the name. So only
-            // that prefix is searched (#13: a name of a million encoded `é` had
-            // been searched whole and copied for each of the 63 pairs, 65 % of
-            // a 1.9 MB message's lint).
-            let reach = pair[1].end.saturating_mul(3);
-            for separator in [" ", unfolded.as_str()] {
-                let apart = format!("{first}{separator}{second}");
-                let mut end = reach.saturating_add(apart.len()).min(name.len());
-                while !name.is_char_boundary(end) {
-                    end -= 1;
-                }
-                if let Some(at) = name[..end].find(&apart) {
-                    name.replace_range(at..at + apart.len(), &format!("{first}{second}"));
-                    break;
-                }
-            }
+            pairs.push((first, [" ".to_string(), unfolded], second, pair[1].end.saturating_mul(3)));
         }
     }
-    name
+    pairs
 }
 
 /// The HTML versions of a message other than its HTML body, which clients
@@ -1121,31 +1130,16 @@ mod tests {
     use super::*;
 
     /// `join_adjacent_encoded_words` as it was before it searched only the
-    /// name's prefix that the words can reach: the whole name, each time.
+    /// name's prefix that the words can reach: the whole name searched and
+    /// copied, each time (the pairs are found the same way).
     fn join_searching_the_whole_name(name: &str, fields: &[&[u8]]) -> String {
-        use crate::grammar::encoded_word;
         let mut name = name.to_string();
-        for value in fields {
-            let words: Vec<encoded_word::Word> = encoded_word::words(value).take(MAX_JOINED_ENCODED_WORDS).collect();
-            for pair in words.windows(2) {
-                let gap = &value[pair[0].end.min(pair[1].start)..pair[1].start];
-                if gap.is_empty() || !gap.iter().all(u8::is_ascii_whitespace) || !pair.iter().all(|w| w.closed) {
-                    continue;
-                }
-                let text = |word: &encoded_word::Word| {
-                    let charset = String::from_utf8_lossy(&value[word.charset.clone()]).to_ascii_lowercase();
-                    let charset = charset.split('*').next().unwrap_or_default().to_string();
-                    let plain = matches!(charset.as_str(), "utf-8" | "utf8" | "us-ascii");
-                    plain.then(|| word.decoded(value)).flatten().and_then(|bytes| String::from_utf8(bytes).ok())
-                };
-                let (Some(first), Some(second)) = (text(&pair[0]), text(&pair[1])) else { continue };
-                let unfolded: String = String::from_utf8_lossy(gap).chars().filter(|c| *c != '\r' && *c != '\n').collect();
-                for separator in [" ", unfolded.as_str()] {
-                    let apart = format!("{first}{separator}{second}");
-                    if name.contains(&apart) {
-                        name = name.replacen(&apart, &format!("{first}{second}"), 1);
-                        break;
-                    }
+        for (first, separators, second, _) in adjacent_encoded_words(fields) {
+            for separator in separators {
+                let apart = format!("{first}{separator}{second}");
+                if name.contains(&apart) {
+                    name = name.replacen(&apart, &format!("{first}{second}"), 1);
+                    break;
                 }
             }
         }
