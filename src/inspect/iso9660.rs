@@ -20,6 +20,14 @@ pub const MAX_DIRECTORIES: usize = 8192;
 /// paths of megabytes, one for each file (1.36 GB of wasm memory for a 766 KB
 /// message; a trap for 1.96 MB).
 pub const MAX_PATH_BYTES: usize = 4096;
+/// Bytes of the paths one image's listing makes, all together (default, ours:
+/// 2,048 paths of `MAX_PATH_BYTES`). Each directory level repeats its parents'
+/// names in every path below it, so the listing could hold entries ×
+/// `MAX_PATH_BYTES` (400 MB at the largest entry limit a caller may set) out of
+/// an image a thousand times smaller; past this, a path is `…/` and its name.
+pub const MAX_LISTED_PATH_BYTES: usize = 8 * 1024 * 1024;
+/// What stands for the directories a path no longer shows.
+const CUT: &str = "…";
 
 /// A file of the image: its path and where its bytes are.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +44,7 @@ pub fn iso_files(bytes: &[u8], max_entries: usize) -> (Vec<IsoFile>, bool) {
     // Directory records read, files and directories alike; extents already
     // walked are skipped, so a directory that contains itself ends the walk.
     let mut steps = 0usize;
+    let mut path_bytes = 0usize;
     let max_steps = max_entries.saturating_mul(4).max(64);
     let mut visited: Vec<u32> = Vec::new();
     let mut pending = vec![(volume.root_extent, volume.root_size, String::new())];
@@ -72,8 +81,14 @@ pub fn iso_files(bytes: &[u8], max_entries: usize) -> (Vec<IsoFile>, bool) {
                 continue;
             }
             let name = decode_name(raw_name, volume.joliet);
-            let path = if prefix.is_empty() { name } else { format!("{prefix}/{name}") };
-            let path = keep_path_end(path);
+            let path = if prefix.is_empty() {
+                name
+            } else if path_bytes.saturating_add(prefix.len() + 1 + name.len()) > MAX_LISTED_PATH_BYTES {
+                format!("{CUT}/{name}")
+            } else {
+                keep_path_end(format!("{prefix}/{name}"))
+            };
+            path_bytes = path_bytes.saturating_add(path.len());
             if record[25] & 0x02 != 0 {
                 pending.push((child_extent, child_size, path));
             } else {
@@ -92,7 +107,6 @@ fn keep_path_end(path: String) -> String {
     if path.len() <= MAX_PATH_BYTES {
         return path;
     }
-    const CUT: &str = "…";
     let from = path.ceil_char_boundary(path.len() - (MAX_PATH_BYTES - CUT.len()));
     format!("{CUT}{}", &path[from..])
 }
@@ -219,6 +233,25 @@ mod tests {
         assert_eq!(cut, format!("…{}", "b".repeat(MAX_PATH_BYTES - 4)));
         let cut = keep_path_end(format!("{}é{}", "a".repeat(10), "b".repeat(MAX_PATH_BYTES - 3)));
         assert_eq!(cut, format!("…{}", "b".repeat(MAX_PATH_BYTES - 3)));
+    }
+
+    /// 3,000 levels of 221-byte names would list 12 MB of paths; past
+    /// `MAX_LISTED_PATH_BYTES` each path is its name after `…/`.
+    #[test]
+    fn the_listing_s_paths_stay_within_their_budget() {
+        let name = [b'D'; 221];
+        let (files, cut) = iso_files(&deep_image(3_000, &name), 10_000);
+        assert!(!cut);
+        assert_eq!(files.len(), 3_001);
+        let total: usize = files.iter().map(|f| f.path.len()).sum();
+        assert!(total <= MAX_LISTED_PATH_BYTES, "{total}");
+        let short = files.iter().filter(|f| f.path == "…/FILE.EXE").count();
+        // Directories' paths spend the budget too: about 1,000 levels past it.
+        assert!((500..2_000).contains(&short), "{short}");
+        assert!(files.iter().all(|f| f.path.ends_with("/FILE.EXE") || f.path == "FILE.EXE"));
+        // Under the budget nothing changes: the test above.
+        let (files, _) = iso_files(&deep_image(100, &name), 10_000);
+        assert!(files.iter().all(|f| !f.path.starts_with("…/")));
     }
 
     #[test]
