@@ -116,6 +116,34 @@ fn two_million_header_fields_are_read_once() {
 }
 
 #[test]
+fn part_headers_of_a_million_fields_in_every_form_mail_parser_reads_are_folded() {
+    // mail-parser keeps a record a field: past MAX_PART_HEADER_FIELDS the model
+    // folds them in its copy, which must know every line mail-parser reads as a
+    // field (`a b:1` and `:a:1` are fields too) and every attached message's
+    // header (its Content-Type may be folded before `message/rfc822`).
+    let cases = [
+        ("a:1\n", "Content-Type: text/plain"),
+        ("a b:1\n", "Content-Type: text/plain"),
+        (":a :1\n", "Content-Type: text/plain"),
+        ("a:1\n", "Content-Type:\n message/rfc822"),
+        ("a :1\n", "Content-Type :\n\tmessage/rfc822"),
+    ];
+    for (field, content_type) in cases {
+        let crowd = field.repeat(TEN_MB / field.len());
+        // The crowd is the part's own header, or the attached message's.
+        let part = if content_type.contains("message/") {
+            format!("{content_type}\n\n{crowd}From: c@example.org\n\nhi")
+        } else {
+            format!("{crowd}{content_type}\n\nhi")
+        };
+        let raw = format!("{HEAD}Content-Type: multipart/mixed; boundary=b\n\n--b\n{part}\n--b--\n");
+        let (report, peak) = lint_measured(raw.as_bytes());
+        assert!(peak <= BOUND_BYTES / 2, "{field:?} under {content_type:?}: {:.1} MB", peak as f64 / 1e6);
+        assert!(!report.findings.is_empty(), "{field:?} under {content_type:?}");
+    }
+}
+
+#[test]
 fn two_million_empty_mime_parts_stop_at_the_limit_with_a_finding() {
     let raw = format!("{HEAD}Content-Type: multipart/mixed; boundary=b\n\n{}--b--\n", "--b\n\n".repeat(TEN_MB / 5));
     let report = assert_within_bound(raw.as_bytes());

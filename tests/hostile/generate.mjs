@@ -382,6 +382,12 @@ const mimeCases = {
     `--b\r\n${fill('a:1\r\n', size - 500)}Content-Type: text/plain\r\n\r\nx\r\n--b--\r\n`),
   'mime-message-part-header-of-many-fields': (size) => message(['Content-Type: multipart/mixed; boundary="b"'],
     `--b\r\nContent-Type: message/rfc822\r\n\r\n${fill('a:1\r\n', size - 500)}From: c@example.org\r\n\r\nhi\r\n--b--\r\n`),
+  // The same crowds in the forms mail-parser also reads as fields (white space in or after the
+  // name, a colon first), and an attached message whose Content-Type is folded before its type.
+  'mime-part-header-of-spaced-fields': (size) => message(['Content-Type: multipart/mixed; boundary="b"'],
+    `--b\r\n${fill('a b:1\r\na :1\r\n:a:1\r\n', size - 500)}Content-Type: text/plain\r\n\r\nx\r\n--b--\r\n`),
+  'mime-folded-message-part-header-of-many-fields': (size) => message(['Content-Type: multipart/mixed; boundary="b"'],
+    `--b\r\nContent-Type:\r\n message/rfc822\r\n\r\n${fill('a:1\r\n', size - 500)}From: c@example.org\r\n\r\nhi\r\n--b--\r\n`),
   'mime-many-base64-parts': (size) => message(['Content-Type: multipart/mixed; boundary="b"'],
     `${fill(`--b\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n${base64Lines(Buffer.from('Hello world! '.repeat(40)))}\r\n`, size - 400)}--b--\r\n`),
   'mime-nested-messages': (size) => {
