@@ -144,6 +144,28 @@ fn part_headers_of_a_million_fields_in_every_form_mail_parser_reads_are_folded()
 }
 
 #[test]
+fn three_thousand_expected_matches_on_the_whole_message_quote_it_once() {
+    // Each rule of `expect: match` that found nothing quoted its source's first
+    // value whole: 3,200 of them on a 1.6 MB message kept 3,200 copies (a trap).
+    let rules: Vec<serde_json::Value> = (0..3_000)
+        .map(|i| {
+            let target = ["full", "rawbody", "body"][i % 3];
+            serde_json::json!({ "id": format!("acme/r{i}"), "target": target, "pattern": format!("zz{i}q"), "expect": "match" })
+        })
+        .collect();
+    let options = Options::from_json(&serde_json::json!({ "customRules": rules }).to_string()).expect("options");
+    let linter = mail_preflight::Linter::new(&options).expect("rules");
+    let body = ("a".repeat(70) + "\n").repeat(1_600_000 / 71);
+    let raw = format!("{HEAD}Content-Type: text/plain\n\n{body}");
+    let (report, peak) = measured(|| linter.lint(raw.as_bytes()).expect("a report"));
+    println!("3,000 expected matches: peak {:.1} MB", peak as f64 / 1e6);
+    assert!(peak <= BOUND_BYTES / 4, "{:.1} MB", peak as f64 / 1e6);
+    let fired: Vec<_> = report.findings.iter().filter(|f| f.rule_id.starts_with("acme/")).collect();
+    assert_eq!(fired.len(), 3_000);
+    assert!(fired.iter().all(|f| f.evidence.chars().count() <= 200 && f.evidence.contains('\u{2026}')));
+}
+
+#[test]
 fn two_million_empty_mime_parts_stop_at_the_limit_with_a_finding() {
     let raw = format!("{HEAD}Content-Type: multipart/mixed; boundary=b\n\n{}--b--\n", "--b\n\n".repeat(TEN_MB / 5));
     let report = assert_within_bound(raw.as_bytes());
