@@ -5,7 +5,7 @@
 //! its character), or in the SpamAssassin text.
 
 use super::compile::CustomRules;
-use super::json_spans::{line_column, offset_in_string, spans};
+use super::json_spans::{offset_in_string, spans, Positions};
 use super::problems::ProblemReport;
 use super::spec::CustomRuleSpec;
 use super::{Problem, ProblemKind};
@@ -102,6 +102,7 @@ pub fn check_custom_rules(json: &str, locale: Locale) -> CheckResult {
         }
     };
     let positions = spans(json);
+    let positions_of_json = Positions::new(json);
     let path_of = |index: usize, field: &str| {
         let element = if rules_path.is_empty() { index.to_string() } else { format!("{rules_path}/{index}") };
         if field.is_empty() {
@@ -119,7 +120,7 @@ pub fn check_custom_rules(json: &str, locale: Locale) -> CheckResult {
             let mut problem = Problem::new("customRules", ProblemKind::RulesNotList);
             problem.field = Some("customRules");
             if let Some(&(start, _)) = positions.get(&rules_path) {
-                let (line, column) = line_column(json, start);
+                let (line, column) = positions_of_json.line_column(start);
                 (problem.line, problem.column) = (Some(line), Some(column));
             }
             return result(vec![problem], 0, None, locale);
@@ -138,7 +139,7 @@ pub fn check_custom_rules(json: &str, locale: Locale) -> CheckResult {
                 let mut problem = Problem::new(&rule, ProblemKind::Spec(invalid));
                 problem.index = Some(index);
                 if let Some(&(start, _)) = positions.get(&path_of(index, "")) {
-                    let (line, column) = line_column(json, start);
+                    let (line, column) = positions_of_json.line_column(start);
                     (problem.line, problem.column) = (Some(line), Some(column));
                 }
                 problems.push(problem);
@@ -164,7 +165,7 @@ pub fn check_custom_rules(json: &str, locale: Locale) -> CheckResult {
             ("pattern", Some(column)) => offset_in_string(json, span, column),
             _ => span.0,
         };
-        let (line, column) = line_column(json, offset);
+        let (line, column) = positions_of_json.line_column(offset);
         problem.at_character = problem.column;
         (problem.line, problem.column) = (Some(line), Some(column));
     }

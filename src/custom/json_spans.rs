@@ -145,16 +145,55 @@ fn utf8_width(first: u8) -> usize {
     }
 }
 
-/// 1-based line and column (in characters) of byte `offset` of `text`.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let mut end = offset.min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
+/// Bytes a block of `Positions`' character counts spans.
+const BLOCK_BYTES: usize = 4096;
+
+/// 1-based lines and columns (in characters) of the byte offsets of one text,
+/// each in logarithmic time and a block's reading. Each problem's place had
+/// been counted from the start of the text: a rules JSON of one line (as
+/// `JSON.stringify` writes it) with 4,000 problems in 7.9 MB took 17.5 s.
+pub struct Positions<'t> {
+    text: &'t str,
+    /// 0, then one past each LF.
+    line_starts: Vec<usize>,
+    /// Characters before each block of `BLOCK_BYTES`, then in the whole text.
+    chars_before_block: Vec<usize>,
+}
+
+impl<'t> Positions<'t> {
+    pub fn new(text: &'t str) -> Positions<'t> {
+        let bytes = text.as_bytes();
+        let line_starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', bytes).map(|at| at + 1)).collect();
+        let mut chars_before_block = Vec::with_capacity(bytes.len() / BLOCK_BYTES + 2);
+        let mut count = 0;
+        for block in bytes.chunks(BLOCK_BYTES) {
+            chars_before_block.push(count);
+            count += chars_in(block);
+        }
+        chars_before_block.push(count);
+        Positions { text, line_starts, chars_before_block }
     }
-    let before = &text[..end];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |n| n + 1);
-    (line, before[line_start..].chars().count() + 1)
+
+    /// Characters before byte `at`, a character boundary.
+    fn chars_before(&self, at: usize) -> usize {
+        let block = at / BLOCK_BYTES;
+        let counted = self.chars_before_block.get(block).copied().unwrap_or_default();
+        counted + chars_in(&self.text.as_bytes()[block * BLOCK_BYTES..at])
+    }
+
+    /// 1-based line and column (in characters) of byte `offset`; an offset
+    /// inside a character is that character's.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let end = self.text.floor_char_boundary(offset.min(self.text.len()));
+        let line = self.line_starts.partition_point(|&start| start <= end);
+        let line_start = self.line_starts.get(line.wrapping_sub(1)).copied().unwrap_or_default();
+        (line, self.chars_before(end) - self.chars_before(line_start) + 1)
+    }
+}
+
+/// Characters that start in `bytes` of UTF-8: the bytes other than continuation bytes.
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 #[cfg(test)]
@@ -171,8 +210,36 @@ mod tests {
         assert_eq!(&text[offset_in_string(text, (start, end), 4)..][..1], "(");
     }
 
+    /// The reading `Positions` replaced: the text before the offset, counted.
+    fn line_column_from_the_start(text: &str, offset: usize) -> (usize, usize) {
+        let end = text.floor_char_boundary(offset.min(text.len()));
+        let before = &text[..end];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+        (line, before[line_start..].chars().count() + 1)
+    }
+
     #[test]
     fn lines_and_columns_count_characters() {
-        assert_eq!(line_column("ab\ncé d", 7), (2, 4));
+        assert_eq!(Positions::new("ab\ncé d").line_column(7), (2, 4));
+        // Texts across blocks, of one line and of many, every offset among them.
+        let pieces = ["a", "é", "\n", "😀", "\r\n", "\"x\": "];
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        for round in 0..60 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let length = (seed % 12_000) as usize;
+            let one_line = round % 3 == 0;
+            let text: String = (0..length)
+                .map(|i| pieces[(i * 5 + (seed >> (i % 40)) as usize) % pieces.len()])
+                .filter(|p| !one_line || !p.contains('\n'))
+                .collect();
+            let positions = Positions::new(&text);
+            for offset in (0..=text.len() + 2).step_by(1 + (seed % 37) as usize) {
+                assert_eq!(positions.line_column(offset), line_column_from_the_start(&text, offset), "{offset} of {}", text.len());
+            }
+            assert_eq!(positions.line_column(text.len()), line_column_from_the_start(&text, text.len()));
+        }
     }
 }
