@@ -3,8 +3,8 @@
 //! (matching is linear: no timing is asserted, the tests only finish).
 
 use mail_preflight::custom::{
-    CustomRules, ProblemKind, MAX_BODY_PART_BYTES, MAX_CUSTOM_RULE_WORK, MAX_EXPANDED_PATTERN_BYTES, MAX_META_DEPTH,
-    MAX_PATTERN_BYTES, MAX_RULES, MAX_RULES_TEXT_BYTES,
+    CustomRules, ProblemKind, MAX_BODY_PART_BYTES, MAX_COMPILED_RULES_BYTES, MAX_CUSTOM_RULE_WORK,
+    MAX_EXPANDED_PATTERN_BYTES, MAX_META_DEPTH, MAX_PATTERN_BYTES, MAX_RULES, MAX_RULES_TEXT_BYTES,
 };
 use mail_preflight::{LintError, Linter, Options};
 
@@ -60,6 +60,36 @@ fn nested_repetition_matches_in_linear_time() {
         assert!(!report.has("acme/r"), "{pattern}");
     }
     assert!(refused_with("body NESTED /(a*)*b/\nrawbody NESTED2 /(?:x+x+)+y/\n").is_empty());
+}
+
+#[test]
+fn rules_compiling_past_max_compiled_rules_bytes_together_are_refused() {
+    // `\w{30}` compiles to about 527 KB of NFA: 1,250 of them had taken 50 s and
+    // 823 MB of wasm memory to load; the limit stops the load at about 64.
+    let rules: Vec<serde_json::Value> = (0..1_250)
+        .map(|i| serde_json::json!({ "id": format!("acme/r{i}"), "target": "body", "pattern": format!(r"\w{{30}}{i}") }))
+        .collect();
+    let options = Options::from_json(&serde_json::json!({ "customRules": rules }).to_string()).unwrap();
+    let text = invalid(&options);
+    assert!(text.contains("not compiled") && text.contains(&MAX_COMPILED_RULES_BYTES.to_string()[..2]), "{text}");
+    let error = CustomRules::compile(&options.custom_rules, None).unwrap_err();
+    assert_eq!(error.len(), 1);
+    let at = error[0].index.expect("the rule that passed the limit");
+    assert!((32..128).contains(&at), "{at}");
+    // The rules before it fit: the same set without it and after it loads.
+    let fitting: Vec<serde_json::Value> = (0..at)
+        .map(|i| serde_json::json!({ "id": format!("acme/r{i}"), "target": "body", "pattern": format!(r"\w{{30}}{i}") }))
+        .collect();
+    let options = Options::from_json(&serde_json::json!({ "customRules": fitting }).to_string()).unwrap();
+    assert!(Linter::new(&options).is_ok());
+    // SpamAssassin rules: refused with their lines from that rule on, the others load.
+    // (SpamAssassin's `\w` reads ASCII: a long repetition of a class compiles as big.)
+    let file: String = (0..200).map(|i| format!("body R{i} /{i}[a-z]{{20000}}/\n")).collect();
+    let load = CustomRules::compile(&[], Some(&file)).expect("a rule file never fails as a whole").load;
+    let refused: Vec<_> = load.refused.iter().filter(|p| p.kind.key() == "rules-too-big").collect();
+    assert!((72..=200 - 32).contains(&refused.len()), "{}", refused.len());
+    assert!(refused.iter().all(|p| p.line.is_some()));
+    assert_eq!(load.loaded.get("body").copied().unwrap_or_default() + refused.len(), 200);
 }
 
 #[test]

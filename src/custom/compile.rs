@@ -4,7 +4,7 @@
 //! compiled, one `RegexSet` per source, metas resolved and ordered.
 
 use super::compile_metas::{order_metas, resolve_metas, Meta};
-use super::limits::{MAX_HITS, MAX_RULES, MAX_RULES_TEXT_BYTES};
+use super::limits::{MAX_COMPILED_PATTERN_BYTES, MAX_COMPILED_RULES_BYTES, MAX_HITS, MAX_RULES, MAX_RULES_TEXT_BYTES};
 use super::meta::Expr;
 use super::pattern::{self, Pattern};
 use super::perl;
@@ -159,7 +159,27 @@ pub struct CustomRules {
 /// A rule whose pattern compiled, before the sets are built.
 pub(super) struct Pending {
     pub rule: CompiledRule,
-    pub pattern: Option<(Source, Pattern, Regex)>,
+    /// Its source, pattern, compiled pattern and threads (`work::threads`).
+    pub pattern: Option<(Source, Pattern, Regex, u64)>,
+}
+
+/// Bytes of NFA the rules' patterns compiled to so far (`MAX_COMPILED_RULES_BYTES`).
+#[derive(Default)]
+struct Compiled {
+    bytes: usize,
+}
+
+impl Compiled {
+    fn over(&self) -> bool {
+        self.bytes > MAX_COMPILED_RULES_BYTES
+    }
+
+    /// Counts a compiled pattern; its threads, or `None` when the rules are now over the limit.
+    fn count(&mut self, pattern: &Pattern) -> Option<u64> {
+        let (threads, bytes) = pattern::parse(pattern).map_or((u64::MAX, MAX_COMPILED_PATTERN_BYTES), |hir| work::cost(&hir));
+        self.bytes = self.bytes.saturating_add(bytes);
+        (!self.over()).then_some(threads)
+    }
 }
 
 impl CustomRules {
@@ -172,7 +192,8 @@ impl CustomRules {
                 ProblemKind::TooManyRules { count: custom.len(), limit: MAX_RULES },
             )]);
         }
-        let mut pending = compile_custom(custom)?;
+        let mut compiled = Compiled::default();
+        let mut pending = compile_custom(custom, &mut compiled)?;
         let mut load = LoadReport::default();
         if let Some(text) = spamassassin {
             if text.len() > MAX_RULES_TEXT_BYTES {
@@ -188,7 +209,7 @@ impl CustomRules {
                 )]);
             }
             let taken: Vec<String> = pending.iter().map(|p| p.rule.name.clone()).collect();
-            pending.extend(compile_spamassassin(&file, &taken, &mut load));
+            pending.extend(compile_spamassassin(&file, &taken, &mut load, &mut compiled));
             load.refused_ids = load.refused.iter().map(|p| format!("sa/{}", p.rule)).collect();
             load.unreadable_lines = file.problems;
             load.skipped_lines = file.skipped_lines;
@@ -207,7 +228,7 @@ impl CustomRules {
     }
 }
 
-fn compile_custom(specs: &[CustomRuleSpec]) -> Result<Vec<Pending>, Vec<Problem>> {
+fn compile_custom(specs: &[CustomRuleSpec], compiled: &mut Compiled) -> Result<Vec<Pending>, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut pending = Vec::new();
     let mut seen: HashMap<&str, usize> = HashMap::new();
@@ -222,7 +243,14 @@ fn compile_custom(specs: &[CustomRuleSpec]) -> Result<Vec<Pending>, Vec<Problem>
             (target, _) => Source::Custom(target),
         };
         let pattern = Pattern { text: spec.pattern.clone(), unicode: true };
-        match pattern::check_length(&spec.pattern).and_then(|()| pattern::compile(&pattern)) {
+        let regex = pattern::check_length(&spec.pattern).and_then(|()| pattern::compile(&pattern));
+        let threads = regex.as_ref().ok().map(|_| compiled.count(&pattern));
+        if threads == Some(None) {
+            let limit = MAX_COMPILED_RULES_BYTES;
+            problems.push(Problem::new(&rule, ProblemKind::RulesTooBig { limit }).in_rule(index, "pattern"));
+            break;
+        }
+        match regex {
             Ok(regex) => pending.push(Pending {
                 rule: CompiledRule {
                     id: spec.id.clone(),
@@ -245,7 +273,7 @@ fn compile_custom(specs: &[CustomRuleSpec]) -> Result<Vec<Pending>, Vec<Problem>
                         absent: WhenAbsent::Nothing,
                     },
                 },
-                pattern: Some((source, pattern, regex)),
+                pattern: Some((source, pattern, regex, threads.flatten().unwrap_or(u64::MAX))),
             }),
             Err(error) => {
                 let mut problem = Problem::new(&rule, error.kind).in_rule(index, "pattern");
@@ -287,7 +315,7 @@ fn max_hits(tflags: &str) -> usize {
         .clamp(1, MAX_HITS)
 }
 
-fn compile_spamassassin(file: &SaFile, taken: &[String], load: &mut LoadReport) -> Vec<Pending> {
+fn compile_spamassassin(file: &SaFile, taken: &[String], load: &mut LoadReport, compiled: &mut Compiled) -> Vec<Pending> {
     let mut pending = Vec::new();
     let mut metas: Vec<Meta> = Vec::new();
     for rule in &file.rules {
@@ -345,11 +373,21 @@ fn compile_spamassassin(file: &SaFile, taken: &[String], load: &mut LoadReport) 
         } else {
             perl_pattern.body.clone()
         };
+        let too_big = || Problem::new(&rule.name, ProblemKind::RulesTooBig { limit: MAX_COMPILED_RULES_BYTES });
+        if compiled.over() {
+            // Past the limit, the rules left are not compiled: that is its bound on the load.
+            load.refused.push(too_big().at_in(rule.line, &rule.text, perl_pattern.column));
+            continue;
+        }
         match perl_to_regex(&body, perl_pattern) {
             Ok((pattern, regex)) => {
+                let Some(threads) = compiled.count(&pattern) else {
+                    load.refused.push(too_big().at_in(rule.line, &rule.text, perl_pattern.column));
+                    continue;
+                };
                 let test = Test::Pattern { group: 0, member: 0, negate, absent };
-                let compiled = sa_rule(&rule.name, kind, score, tflags, file, test);
-                pending.push(Pending { rule: compiled, pattern: Some((source, pattern, regex)) });
+                let rule = sa_rule(&rule.name, kind, score, tflags, file, test);
+                pending.push(Pending { rule, pattern: Some((source, pattern, regex, threads)) });
             }
             Err((kind, offset)) => {
                 let column = perl_pattern.column + offset.min(perl_pattern.body.len());
@@ -402,11 +440,11 @@ pub(super) fn sa_rule(
 /// Groups patterns by source into sets, in order, and fixes each rule's place.
 fn build(pending: Vec<Pending>, mut load: LoadReport) -> Result<CustomRules, Vec<Problem>> {
     let mut rules: Vec<CompiledRule> = Vec::with_capacity(pending.len());
-    let mut by_source: BTreeMap<Source, Vec<(usize, Pattern, Regex)>> = BTreeMap::new();
+    let mut by_source: BTreeMap<Source, Vec<(usize, Pattern, Regex, u64)>> = BTreeMap::new();
     for Pending { rule, pattern } in pending {
         let index = rules.len();
-        if let Some((source, pattern, regex)) = pattern {
-            by_source.entry(source).or_default().push((index, pattern, regex));
+        if let Some((source, pattern, regex, threads)) = pattern {
+            by_source.entry(source).or_default().push((index, pattern, regex, threads));
         }
         if rule.id.starts_with("sa/") && rule.kind != "refused" {
             *load.loaded.entry(rule.kind.to_string()).or_default() += 1;
@@ -419,7 +457,7 @@ fn build(pending: Vec<Pending>, mut load: LoadReport) -> Result<CustomRules, Vec
         let group_index = groups.len();
         let mut members = Vec::with_capacity(patterns.len());
         let mut unfiltered: Vec<(usize, Pattern)> = Vec::new();
-        for (member, (rule, pattern, regex)) in patterns.into_iter().enumerate() {
+        for (member, (rule, pattern, regex, threads)) in patterns.into_iter().enumerate() {
             if let Test::Pattern { group, member: m, .. } = &mut rules[rule].test {
                 *group = group_index;
                 *m = member;
@@ -427,7 +465,6 @@ fn build(pending: Vec<Pending>, mut load: LoadReport) -> Result<CustomRules, Vec
             // It compiled, so it parses.
             let parsed = pattern::parse(&pattern).ok();
             let prefilter = parsed.as_ref().and_then(Prefilter::of_parsed);
-            let threads = parsed.as_ref().map_or(u64::MAX, work::threads);
             if prefilter.is_none() {
                 unfiltered.push((member, pattern));
             }

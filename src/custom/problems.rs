@@ -25,6 +25,8 @@ pub enum ProblemKind {
     PatternTooBig { limit: usize },
     PatternNotUtf8,
     SetTooBig { limit: usize },
+    /// The rules together compile past `MAX_COMPILED_RULES_BYTES`.
+    RulesTooBig { limit: usize },
     Perl(PerlFeature),
     LineNotUtf8,
     Malformed,
@@ -85,6 +87,7 @@ impl ProblemKind {
             ProblemKind::PatternTooBig { .. } => "core.custom.pattern-too-big",
             ProblemKind::PatternNotUtf8 => "core.custom.pattern-not-utf8",
             ProblemKind::SetTooBig { .. } => "core.custom.set-too-big",
+            ProblemKind::RulesTooBig { .. } => "core.custom.rules-too-big",
             ProblemKind::Perl(_) => "core.custom.perl",
             ProblemKind::LineNotUtf8 => "core.custom.line-not-utf8",
             ProblemKind::Malformed => "core.custom.malformed",
@@ -190,7 +193,9 @@ impl Problem {
             | ProblemKind::RulesTextTooLong { size, limit } => {
                 msg.int("size", *size).int("count", *size).int("limit", *limit)
             }
-            ProblemKind::PatternTooBig { limit } | ProblemKind::SetTooBig { limit } => msg.int("limit", *limit),
+            ProblemKind::PatternTooBig { limit } | ProblemKind::SetTooBig { limit } | ProblemKind::RulesTooBig { limit } => {
+                msg.int("limit", *limit)
+            }
             ProblemKind::Perl(feature) => msg.label_id("feature", feature_entry(*feature)),
             ProblemKind::RuleType { kind } => msg.text("kind", shown(kind)),
             ProblemKind::HeaderField { field } => msg.text("field", shown(field)),

@@ -30,7 +30,28 @@ use std::collections::{HashSet, VecDeque};
 /// 2 patterns of 1,192 (`__SUBJ_ADMIN` 8 for 9, `__BARRISTER` 4 for 5,
 /// measured here), so only the exact count replaces it.
 pub fn threads(hir: &Hir) -> u64 {
-    nfa_threads(hir, MAX_THREAD_BOUND_STEPS).unwrap_or_else(|| pattern_threads(hir))
+    cost(hir).0
+}
+
+/// A pattern's `threads` and the bytes of its Thompson NFA (what
+/// `MAX_COMPILED_RULES_BYTES` counts; `MAX_COMPILED_PATTERN_BYTES` when it does
+/// not build within it), from one NFA.
+pub fn cost(hir: &Hir) -> (u64, usize) {
+    match thompson(hir) {
+        Some(nfa) => {
+            let threads = most_threads(&nfa, MAX_THREAD_BOUND_STEPS).unwrap_or_else(|| pattern_threads(hir));
+            (threads, nfa.memory_usage())
+        }
+        None => (pattern_threads(hir), MAX_COMPILED_PATTERN_BYTES),
+    }
+}
+
+/// The NFA `regex` builds `hir` into, read byte by byte.
+fn thompson(hir: &Hir) -> Option<NFA> {
+    NFA::compiler()
+        .configure(NFA::config().utf8(false).nfa_size_limit(Some(MAX_COMPILED_PATTERN_BYTES)))
+        .build_from_hir(hir)
+        .ok()
 }
 
 /// The most threads the PikeVM can hold at one byte for `hir`, over every
@@ -45,14 +66,15 @@ pub fn threads(hir: &Hir) -> u64 {
 /// `None` when that takes more than `steps` state steps (the sets of
 /// `[ab]*a[ab]{20}` are 2²⁰) or the NFA does not build.
 pub fn nfa_threads(hir: &Hir, steps: u64) -> Option<u64> {
-    let nfa = NFA::compiler()
-        .configure(NFA::config().utf8(false).nfa_size_limit(Some(MAX_COMPILED_PATTERN_BYTES)))
-        .build_from_hir(hir)
-        .ok()?;
-    let bytes = representatives(&nfa);
-    let mut closure = Closure::new(&nfa);
+    most_threads(&thompson(hir)?, steps)
+}
+
+/// `nfa_threads` of a built NFA.
+fn most_threads(nfa: &NFA, steps: u64) -> Option<u64> {
+    let bytes = representatives(nfa);
+    let mut closure = Closure::new(nfa);
     let first = closure.of(&[], None);
-    let mut most = counted(&nfa, &first);
+    let mut most = counted(nfa, &first);
     let mut spent: u64 = 0;
     let mut seen: HashSet<Vec<StateID>> = HashSet::new();
     let mut queue: VecDeque<Vec<StateID>> = VecDeque::new();
@@ -64,10 +86,10 @@ pub fn nfa_threads(hir: &Hir, steps: u64) -> Option<u64> {
             return None;
         }
         for &byte in &bytes {
-            let stepped: Vec<StateID> = set.iter().filter_map(|&id| step(&nfa, id, byte)).collect();
+            let stepped: Vec<StateID> = set.iter().filter_map(|&id| step(nfa, id, byte)).collect();
             let next = closure.of(&stepped, Some(byte));
             if !seen.contains(&next) {
-                most = most.max(counted(&nfa, &next));
+                most = most.max(counted(nfa, &next));
                 spent = spent.saturating_add(next.len() as u64);
                 seen.insert(next.clone());
                 queue.push_back(next);

@@ -862,6 +862,12 @@ crate::catalog! {
         es: "{rule}: los patrones de este objetivo compilados juntos superan {limit, plural, one {# byte} many {los # de bytes} other {los # bytes}}; use menos reglas o reglas más simples.",
         pl: "{rule}: wzorce tego celu po kompilacji przekraczają razem {limit, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}}; użyj mniej lub prostszych reguł.",
     },
+    "core.custom.rules-too-big" => {
+        en: "{rule}: not compiled: the patterns of your rules compile to more than {limit, plural, one {# byte} other {# bytes}} together (ours) at this rule or before it; use fewer or simpler rules (a long repetition of a wide class, such as \\w{{30}}, compiles to hundreds of kilobytes).",
+        fr: "{rule} : non compilée : les motifs de vos règles compilés ensemble dépassent {limit, plural, one {# octet} many {# d'octets} other {# octets}} (notre limite) à cette règle ou avant ; utilisez des règles moins nombreuses ou plus simples (une longue répétition d'une classe large, comme \\w{{30}}, se compile en centaines de kilo-octets).",
+        es: "{rule}: no compilada: los patrones de sus reglas compilados juntos superan {limit, plural, one {# byte} many {los # de bytes} other {los # bytes}} (nuestro límite) en esta regla o antes; use menos reglas o reglas más simples (una repetición larga de una clase amplia, como \\w{{30}}, se compila en cientos de kilobytes).",
+        pl: "{rule}: nieskompilowana: wzorce Twoich reguł po kompilacji przekraczają razem {limit, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}} (nasz limit) na tej regule lub wcześniej; użyj mniej lub prostszych reguł (długie powtórzenie szerokiej klasy, np. \\w{{30}}, kompiluje się do setek kilobajtów).",
+    },
     "core.custom.limit.work" => {
         en: "Your rules reached their work limit for one message ({limit, plural, one {# step} other {# steps}}, ours): {count, plural, one {# rule was} other {# rules were}} not run on all of the message: {rules}{more, plural, =0 {} one { and # more} other { and # more}}.",
         fr: "Vos règles ont atteint leur limite de travail pour un message ({limit, plural, one {# étape} many {# d'étapes} other {# étapes}}, notre limite) : {count, plural, one {# règle n'a pas été exécutée} many {# de règles n'ont pas été exécutées} other {# règles n'ont pas été exécutées}} sur tout le message : {rules}{more, plural, =0 {} one { et # autre} many { et # d'autres} other { et # autres}}.",
