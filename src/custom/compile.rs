@@ -163,10 +163,17 @@ pub(super) struct Pending {
     pub pattern: Option<(Source, Pattern, Regex, u64)>,
 }
 
-/// Bytes of NFA the rules' patterns compiled to so far (`MAX_COMPILED_RULES_BYTES`).
-#[derive(Default)]
+/// Bytes of NFA the rules' patterns compiled to so far (`MAX_COMPILED_RULES_BYTES`),
+/// and the compiler that measures them, kept from pattern to pattern.
 struct Compiled {
     bytes: usize,
+    compiler: regex_automata::nfa::thompson::Compiler,
+}
+
+impl Default for Compiled {
+    fn default() -> Compiled {
+        Compiled { bytes: 0, compiler: work::compiler() }
+    }
 }
 
 impl Compiled {
@@ -176,7 +183,7 @@ impl Compiled {
 
     /// Counts a compiled pattern; its threads, or `None` when the rules are now over the limit.
     fn count(&mut self, pattern: &Pattern) -> Option<u64> {
-        let (threads, bytes) = pattern::parse(pattern).map_or((u64::MAX, MAX_COMPILED_PATTERN_BYTES), |hir| work::cost(&hir));
+        let (threads, bytes) = pattern::parse(pattern).map_or((u64::MAX, MAX_COMPILED_PATTERN_BYTES), |hir| work::cost_with(&self.compiler, &hir));
         self.bytes = self.bytes.saturating_add(bytes);
         (!self.over()).then_some(threads)
     }
