@@ -4,7 +4,12 @@
 //! compiled, one `RegexSet` per source, metas resolved and ordered.
 
 use super::compile_metas::{order_metas, resolve_metas, Meta};
-use super::limits::{MAX_COMPILED_PATTERN_BYTES, MAX_COMPILED_RULES_BYTES, MAX_HITS, MAX_RULES, MAX_RULES_TEXT_BYTES};
+use super::limits::{
+    MAX_COMPILED_PATTERN_BYTES, MAX_COMPILED_RULES_BYTES, MAX_HITS, MAX_RULES, MAX_RULES_TEXT_BYTES,
+    MAX_THREAD_BOUND_TOTAL_STEPS,
+};
+#[cfg(test)]
+use super::limits::MAX_THREAD_BOUND_STEPS;
 use super::meta::Expr;
 use super::pattern::{self, Pattern};
 use super::perl;
@@ -164,15 +169,17 @@ pub(super) struct Pending {
 }
 
 /// Bytes of NFA the rules' patterns compiled to so far (`MAX_COMPILED_RULES_BYTES`),
-/// and the compiler that measures them, kept from pattern to pattern.
+/// the steps left for their threads (`MAX_THREAD_BOUND_TOTAL_STEPS`), and the
+/// compiler that measures them, kept from pattern to pattern.
 struct Compiled {
     bytes: usize,
+    steps_left: u64,
     compiler: regex_automata::nfa::thompson::Compiler,
 }
 
 impl Default for Compiled {
     fn default() -> Compiled {
-        Compiled { bytes: 0, compiler: work::compiler() }
+        Compiled { bytes: 0, steps_left: MAX_THREAD_BOUND_TOTAL_STEPS, compiler: work::compiler() }
     }
 }
 
@@ -183,8 +190,10 @@ impl Compiled {
 
     /// Counts a compiled pattern; its threads, or `None` when the rules are now over the limit.
     fn count(&mut self, pattern: &Pattern) -> Option<u64> {
-        let (threads, bytes) = pattern::parse(pattern).map_or((u64::MAX, MAX_COMPILED_PATTERN_BYTES), |hir| work::cost_with(&self.compiler, &hir));
+        let (threads, bytes, spent) = pattern::parse(pattern)
+            .map_or((u64::MAX, MAX_COMPILED_PATTERN_BYTES, 0), |hir| work::cost_with(&self.compiler, &hir, self.steps_left));
         self.bytes = self.bytes.saturating_add(bytes);
+        self.steps_left = self.steps_left.saturating_sub(spent);
         (!self.over()).then_some(threads)
     }
 }
@@ -511,6 +520,25 @@ fn compile_sets(patterns: &[(usize, Pattern)]) -> Result<Vec<MemberSet>, (usize,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Past `MAX_THREAD_BOUND_TOTAL_STEPS`, a pattern's threads are its
+    /// estimate, not the exact count a search would find within its own steps.
+    #[test]
+    fn the_searches_for_threads_share_one_budget() {
+        let cheap = Pattern { text: "ba{1,20}c".to_string(), unicode: true };
+        let hir = pattern::parse(&cheap).expect("parses");
+        let (exact, estimate) = (work::threads(&hir), work::pattern_threads(&hir));
+        assert_ne!(exact, estimate, "the pattern tells the two apart");
+        let costly = |i: usize| Pattern { text: format!("{i}[ab]*a[ab]{{20}}"), unicode: true };
+        let mut compiled = Compiled::default();
+        assert_eq!(compiled.count(&cheap), Some(exact));
+        // Each costly pattern spends its own steps and a set more.
+        let most = (MAX_THREAD_BOUND_TOTAL_STEPS / MAX_THREAD_BOUND_STEPS + 1) as usize;
+        let searched = (0..=most).take_while(|&i| compiled.steps_left > 0 && compiled.count(&costly(i)).is_some()).count();
+        assert_eq!(compiled.steps_left, 0, "{searched} searches");
+        assert!(searched <= most, "{searched}");
+        assert_eq!(compiled.count(&cheap), Some(estimate));
+    }
 
     #[test]
     fn sa_defaults_follow_spamassassin() {

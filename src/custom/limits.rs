@@ -92,6 +92,14 @@ pub const MAX_HITS: usize = 1_000;
 /// the gain for a sixth of the load time (default, ours).
 pub const MAX_THREAD_BOUND_STEPS: u64 = 100_000;
 
+/// Most state steps spent on `MAX_THREAD_BOUND_STEPS` searches by all the
+/// patterns of the rules together; past it each pattern takes the estimate.
+/// SpamAssassin's 1,192 shipped patterns spend 24.1 million (148 of them the
+/// 100,000 each, measured here); 5,000 patterns could spend 500 million, and
+/// 5,000 rules of 21 character classes each had taken 12 s to load in wasm
+/// (default, ours).
+pub const MAX_THREAD_BOUND_TOTAL_STEPS: u64 = 32_000_000;
+
 /// Work of all custom rules on one message, in bytes read times the threads
 /// a pattern keeps alive (`work::threads`, an estimate of the PikeVM's steps).
 /// Measured in Node (wasm): the slowest work per unit is a Unicode `.`

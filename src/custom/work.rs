@@ -37,20 +37,22 @@ pub fn threads(hir: &Hir) -> u64 {
 /// `MAX_COMPILED_RULES_BYTES` counts; `MAX_COMPILED_PATTERN_BYTES` when it does
 /// not build within it), from one NFA.
 pub fn cost(hir: &Hir) -> (u64, usize) {
-    cost_with(&compiler(), hir)
+    let (threads, bytes, _) = cost_with(&compiler(), hir, MAX_THREAD_BOUND_STEPS);
+    (threads, bytes)
 }
 
 /// `cost` with a compiler made by `compiler`, kept for many patterns: a new
 /// one allocates and zeroes its UTF-8 cache (10,000 entries) for the first
 /// Unicode class of each pattern, a quarter of the load of 2,000 rules of
-/// `\s` and `\b` (measured here).
-pub fn cost_with(compiler: &Compiler, hir: &Hir) -> (u64, usize) {
+/// `\s` and `\b` (measured here). The exact threads are searched for within
+/// `steps` (at most `MAX_THREAD_BOUND_STEPS`); the third value is the steps spent.
+pub fn cost_with(compiler: &Compiler, hir: &Hir, steps: u64) -> (u64, usize, u64) {
     match compiler.build_from_hir(hir).ok() {
         Some(nfa) => {
-            let threads = most_threads(&nfa, MAX_THREAD_BOUND_STEPS).unwrap_or_else(|| pattern_threads(hir));
-            (threads, nfa.memory_usage())
+            let (most, spent) = most_threads(&nfa, steps.min(MAX_THREAD_BOUND_STEPS));
+            (most.unwrap_or_else(|| pattern_threads(hir)), nfa.memory_usage(), spent)
         }
-        None => (pattern_threads(hir), MAX_COMPILED_PATTERN_BYTES),
+        None => (pattern_threads(hir), MAX_COMPILED_PATTERN_BYTES, 0),
     }
 }
 
@@ -73,11 +75,11 @@ pub fn compiler() -> Compiler {
 /// `None` when that takes more than `steps` state steps (the sets of
 /// `[ab]*a[ab]{20}` are 2²⁰) or the NFA does not build.
 pub fn nfa_threads(hir: &Hir, steps: u64) -> Option<u64> {
-    most_threads(&compiler().build_from_hir(hir).ok()?, steps)
+    most_threads(&compiler().build_from_hir(hir).ok()?, steps).0
 }
 
-/// `nfa_threads` of a built NFA.
-fn most_threads(nfa: &NFA, steps: u64) -> Option<u64> {
+/// `nfa_threads` of a built NFA, and the steps spent (at most one step a set past `steps`).
+fn most_threads(nfa: &NFA, steps: u64) -> (Option<u64>, u64) {
     let bytes = representatives(nfa);
     let mut closure = Closure::new(nfa);
     let first = closure.of(&[], None);
@@ -90,7 +92,7 @@ fn most_threads(nfa: &NFA, steps: u64) -> Option<u64> {
     while let Some(set) = queue.pop_front() {
         spent = spent.saturating_add((set.len() as u64 + 1).saturating_mul(bytes.len() as u64));
         if spent > steps {
-            return None;
+            return (None, spent);
         }
         for &byte in &bytes {
             let stepped: Vec<StateID> = set.iter().filter_map(|&id| step(nfa, id, byte)).collect();
@@ -103,7 +105,7 @@ fn most_threads(nfa: &NFA, steps: u64) -> Option<u64> {
             }
         }
     }
-    Some(most)
+    (Some(most), spent)
 }
 
 /// One byte of each class that the NFA's transitions and the look-behinds
