@@ -256,7 +256,6 @@ pub fn evaluate_within(rules: &CustomRules, message: &Message, settings: &Settin
     evaluation
 }
 
-/// The evidence of a match at `range` of `value`.
 /// Characters of a quoted text kept from each end: more than a finding shows
 /// (`hygiene::visible` shows at most `MAX_PARAM_CHARS`, its two ends).
 const QUOTED_END_CHARS: usize = 4 * MAX_PARAM_CHARS;
@@ -277,6 +276,7 @@ fn kept_ends(text: String) -> String {
     format!("{}\u{2026}{}", &text[..head_end], &text[tail_start..])
 }
 
+/// The evidence of a match at `range` of `value`.
 fn found(message: &Message, value: &Value, mut range: Range<usize>) -> Found {
     // A header value's final line break (SpamAssassin's, which `$` may take) is no evidence.
     if range.end == value.text.len() && range.end > range.start && value.text.ends_with(b"\n") {
