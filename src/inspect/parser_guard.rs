@@ -198,11 +198,11 @@ pub(crate) fn crowded_part_header_lines(content: &[u8], line_starts: impl Iterat
         let end = line_starts.peek().copied().unwrap_or(content.len());
         let line = &content[start..end];
         if line.starts_with(b"--") {
-            (in_header, message_next, previous_mime) = (true, false, true);
+            (in_header, message_next, previous_mime, in_content_type) = (true, false, true, false);
         } else if in_header {
             if matches!(line, b"\r\n" | b"\n" | b"") {
                 in_header = std::mem::take(&mut message_next);
-                previous_mime = true;
+                (previous_mime, in_content_type) = (true, false);
             } else if matches!(line.first(), Some(b' ' | b'\t')) {
                 // A folded Content-Type may name its `message/` type on a later line.
                 message_next |= in_content_type && names_message(line);
@@ -369,6 +369,11 @@ mod tests {
             let content = format!("--b\r\n{content_type}\r\n\r\n{inner}\r\nbody\r\n");
             assert_eq!(folds(&content).len(), over + 1, "{content_type:?}");
         }
+        // A line of the inner header that starts with white space continues no
+        // Content-Type of the outer one.
+        let inner = "a:1\r\n".repeat(MAX_PART_HEADER_FIELDS + over);
+        let content = format!("--b\r\nContent-Type: message/rfc822\r\n\r\n message/x\r\nb:2\r\n\r\n{inner}\r\n");
+        assert_eq!(folds(&content), Vec::<usize>::new());
         // A folded field that is not the Content-Type names no attached message.
         let content = format!("--b\r\nX-Note:\r\n message/rfc822\r\n\r\n{}\r\n", "a:1\r\n".repeat(MAX_PART_HEADER_FIELDS + over));
         assert_eq!(folds(&content), Vec::<usize>::new());
