@@ -164,8 +164,22 @@ pub struct CustomRules {
 /// A rule whose pattern compiled, before the sets are built.
 pub(super) struct Pending {
     pub rule: CompiledRule,
-    /// Its source, pattern, compiled pattern and threads (`work::threads`).
-    pub pattern: Option<(Source, Pattern, Regex, u64)>,
+    pub pattern: Option<PendingPattern>,
+}
+
+/// A compiled pattern and what its parse tells (`Compiled::count`).
+pub(super) struct PendingPattern {
+    source: Source,
+    pattern: Pattern,
+    regex: Regex,
+    measured: Measured,
+}
+
+/// What a pattern's parse tells: its threads (`work::threads`) and the
+/// literals it needs (`Prefilter`).
+struct Measured {
+    threads: u64,
+    prefilter: Option<Prefilter>,
 }
 
 /// Bytes of NFA the rules' patterns compiled to so far (`MAX_COMPILED_RULES_BYTES`),
@@ -188,13 +202,18 @@ impl Compiled {
         self.bytes > MAX_COMPILED_RULES_BYTES
     }
 
-    /// Counts a compiled pattern; its threads, or `None` when the rules are now over the limit.
-    fn count(&mut self, pattern: &Pattern) -> Option<u64> {
-        let (threads, bytes, spent) = pattern::parse(pattern)
-            .map_or((u64::MAX, MAX_COMPILED_PATTERN_BYTES, 0), |hir| work::cost_with(&self.compiler, &hir, self.steps_left));
+    /// Counts a compiled pattern, parsed once for its size, threads and
+    /// literals; `None` when the rules are now over the limit.
+    fn count(&mut self, pattern: &Pattern) -> Option<Measured> {
+        // It compiled, so it parses.
+        let parsed = pattern::parse(pattern).ok();
+        let (threads, bytes, spent) = parsed
+            .as_ref()
+            .map_or((u64::MAX, MAX_COMPILED_PATTERN_BYTES, 0), |hir| work::cost(&self.compiler, hir, self.steps_left));
         self.bytes = self.bytes.saturating_add(bytes);
         self.steps_left = self.steps_left.saturating_sub(spent);
-        (!self.over()).then_some(threads)
+        let prefilter = parsed.as_ref().and_then(Prefilter::of_parsed);
+        (!self.over()).then_some(Measured { threads, prefilter })
     }
 }
 
@@ -259,38 +278,38 @@ fn compile_custom(specs: &[CustomRuleSpec], compiled: &mut Compiled) -> Result<V
             (target, _) => Source::Custom(target),
         };
         let pattern = Pattern { text: spec.pattern.clone(), unicode: true };
-        let regex = pattern::check_length(&spec.pattern).and_then(|()| pattern::compile(&pattern));
-        let threads = regex.as_ref().ok().map(|_| compiled.count(&pattern));
-        if threads == Some(None) {
-            let limit = MAX_COMPILED_RULES_BYTES;
-            problems.push(Problem::new(&rule, ProblemKind::RulesTooBig { limit }).in_rule(index, "pattern"));
-            break;
-        }
-        match regex {
-            Ok(regex) => pending.push(Pending {
-                rule: CompiledRule {
-                    id: spec.id.clone(),
-                    name: spec.id.clone(),
-                    kind: spec.target.key(),
-                    severity: spec.severity.severity(),
-                    score: spec.score,
-                    texts: Arc::new(CustomTexts {
-                        message: spec.message.made_visible(),
-                        fix: spec.fix.as_ref().map(Texts::made_visible),
-                        literal: false,
-                    }),
-                    reported: true,
-                    runs: true,
-                    max_hits: 1,
-                    test: Test::Pattern {
-                        group: 0,
-                        member: 0,
-                        negate: spec.expect == Expect::Match,
-                        absent: WhenAbsent::Nothing,
+        match pattern::check_length(&spec.pattern).and_then(|()| pattern::compile(&pattern)) {
+            Ok(regex) => {
+                let Some(measured) = compiled.count(&pattern) else {
+                    let limit = MAX_COMPILED_RULES_BYTES;
+                    problems.push(Problem::new(&rule, ProblemKind::RulesTooBig { limit }).in_rule(index, "pattern"));
+                    break;
+                };
+                pending.push(Pending {
+                    rule: CompiledRule {
+                        id: spec.id.clone(),
+                        name: spec.id.clone(),
+                        kind: spec.target.key(),
+                        severity: spec.severity.severity(),
+                        score: spec.score,
+                        texts: Arc::new(CustomTexts {
+                            message: spec.message.made_visible(),
+                            fix: spec.fix.as_ref().map(Texts::made_visible),
+                            literal: false,
+                        }),
+                        reported: true,
+                        runs: true,
+                        max_hits: 1,
+                        test: Test::Pattern {
+                            group: 0,
+                            member: 0,
+                            negate: spec.expect == Expect::Match,
+                            absent: WhenAbsent::Nothing,
+                        },
                     },
-                },
-                pattern: Some((source, pattern, regex, threads.flatten().unwrap_or(u64::MAX))),
-            }),
+                    pattern: Some(PendingPattern { source, pattern, regex, measured }),
+                });
+            }
             Err(error) => {
                 let mut problem = Problem::new(&rule, error.kind).in_rule(index, "pattern");
                 if let Some(offset) = error.offset {
@@ -397,13 +416,13 @@ fn compile_spamassassin(file: &SaFile, taken: &[String], load: &mut LoadReport, 
         }
         match perl_to_regex(&body, perl_pattern) {
             Ok((pattern, regex)) => {
-                let Some(threads) = compiled.count(&pattern) else {
+                let Some(measured) = compiled.count(&pattern) else {
                     load.refused.push(too_big().at_in(rule.line, &rule.text, perl_pattern.column));
                     continue;
                 };
                 let test = Test::Pattern { group: 0, member: 0, negate, absent };
                 let rule = sa_rule(&rule.name, kind, score, tflags, file, test);
-                pending.push(Pending { rule, pattern: Some((source, pattern, regex, threads)) });
+                pending.push(Pending { rule, pattern: Some(PendingPattern { source, pattern, regex, measured }) });
             }
             Err((kind, offset)) => {
                 let column = perl_pattern.column + offset.min(perl_pattern.body.len());
@@ -456,11 +475,11 @@ pub(super) fn sa_rule(
 /// Groups patterns by source into sets, in order, and fixes each rule's place.
 fn build(pending: Vec<Pending>, mut load: LoadReport) -> Result<CustomRules, Vec<Problem>> {
     let mut rules: Vec<CompiledRule> = Vec::with_capacity(pending.len());
-    let mut by_source: BTreeMap<Source, Vec<(usize, Pattern, Regex, u64)>> = BTreeMap::new();
+    let mut by_source: BTreeMap<Source, Vec<(usize, PendingPattern)>> = BTreeMap::new();
     for Pending { rule, pattern } in pending {
         let index = rules.len();
-        if let Some((source, pattern, regex, threads)) = pattern {
-            by_source.entry(source).or_default().push((index, pattern, regex, threads));
+        if let Some(pattern) = pattern {
+            by_source.entry(pattern.source.clone()).or_default().push((index, pattern));
         }
         if rule.id.starts_with("sa/") && rule.kind != "refused" {
             *load.loaded.entry(rule.kind.to_string()).or_default() += 1;
@@ -473,14 +492,12 @@ fn build(pending: Vec<Pending>, mut load: LoadReport) -> Result<CustomRules, Vec
         let group_index = groups.len();
         let mut members = Vec::with_capacity(patterns.len());
         let mut unfiltered: Vec<(usize, Pattern)> = Vec::new();
-        for (member, (rule, pattern, regex, threads)) in patterns.into_iter().enumerate() {
+        for (member, (rule, PendingPattern { pattern, regex, measured, .. })) in patterns.into_iter().enumerate() {
             if let Test::Pattern { group, member: m, .. } = &mut rules[rule].test {
                 *group = group_index;
                 *m = member;
             }
-            // It compiled, so it parses.
-            let parsed = pattern::parse(&pattern).ok();
-            let prefilter = parsed.as_ref().and_then(Prefilter::of_parsed);
+            let Measured { threads, prefilter } = measured;
             if prefilter.is_none() {
                 unfiltered.push((member, pattern));
             }
@@ -531,13 +548,13 @@ mod tests {
         assert_ne!(exact, estimate, "the pattern tells the two apart");
         let costly = |i: usize| Pattern { text: format!("{i}[ab]*a[ab]{{20}}"), unicode: true };
         let mut compiled = Compiled::default();
-        assert_eq!(compiled.count(&cheap), Some(exact));
+        assert_eq!(compiled.count(&cheap).map(|m| m.threads), Some(exact));
         // Each costly pattern spends its own steps and a set more.
         let most = (MAX_THREAD_BOUND_TOTAL_STEPS / MAX_THREAD_BOUND_STEPS + 1) as usize;
         let searched = (0..=most).take_while(|&i| compiled.steps_left > 0 && compiled.count(&costly(i)).is_some()).count();
         assert_eq!(compiled.steps_left, 0, "{searched} searches");
         assert!(searched <= most, "{searched}");
-        assert_eq!(compiled.count(&cheap), Some(estimate));
+        assert_eq!(compiled.count(&cheap).map(|m| m.threads), Some(estimate));
     }
 
     #[test]

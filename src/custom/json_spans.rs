@@ -223,23 +223,16 @@ mod tests {
     fn lines_and_columns_count_characters() {
         assert_eq!(Positions::new("ab\ncé d").line_column(7), (2, 4));
         // Texts across blocks, of one line and of many, every offset among them.
-        let pieces = ["a", "é", "\n", "😀", "\r\n", "\"x\": "];
-        let mut seed = 0x2545_F491_4F6C_DD1Du64;
-        for round in 0..60 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let length = (seed % 12_000) as usize;
-            let one_line = round % 3 == 0;
-            let text: String = (0..length)
-                .map(|i| pieces[(i * 5 + (seed >> (i % 40)) as usize) % pieces.len()])
-                .filter(|p| !one_line || !p.contains('\n'))
-                .collect();
-            let positions = Positions::new(&text);
-            for offset in (0..=text.len() + 2).step_by(1 + (seed % 37) as usize) {
-                assert_eq!(positions.line_column(offset), line_column_from_the_start(&text, offset), "{offset} of {}", text.len());
-            }
-            assert_eq!(positions.line_column(text.len()), line_column_from_the_start(&text, text.len()));
+        let lines = ["a", "é", "\n", "😀", "\r\n", "\"x\": "];
+        let one_line = ["a", "é", "😀", "\"x\": "];
+        for pieces in [&lines[..], &one_line[..]] {
+            crate::text::generated_texts(pieces, 30, 12_000, |text| {
+                let positions = Positions::new(text);
+                for offset in (0..=text.len() + 2).step_by(1 + text.len() % 37) {
+                    assert_eq!(positions.line_column(offset), line_column_from_the_start(text, offset), "{offset} of {}", text.len());
+                }
+                assert_eq!(positions.line_column(text.len()), line_column_from_the_start(text, text.len()));
+            });
         }
     }
 }

@@ -305,21 +305,15 @@ mod tests {
     #[test]
     fn a_text_s_kept_ends_show_as_the_whole_text() {
         let pieces = ["a", " ", "é", "\u{202e}", "\u{0}", "😀", "\r\n", "\u{fffd}", "\t"];
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
         let mut cut = 0;
-        for _ in 0..400 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let length = (seed % 6_000) as usize;
-            let text: String = (0..length).map(|i| pieces[((seed >> (i % 50)) as usize + i * 7) % pieces.len()]).collect();
-            let kept = kept_ends(text.clone());
+        crate::text::generated_texts(&pieces, 400, 6_000, |text| {
+            let kept = kept_ends(text.to_string());
             cut += usize::from(kept.len() < text.len());
             assert!(kept.chars().count() <= 2 * QUOTED_END_CHARS + 1);
             for max in [MAX_PARAM_CHARS, MAX_EVIDENCE_CHARS] {
-                assert_eq!(visible(&kept, max), visible(&text, max), "{length} characters, shown in {max}");
+                assert_eq!(visible(&kept, max), visible(text, max), "{} bytes, shown in {max}", text.len());
             }
-        }
+        });
         assert!(cut > 100, "{cut}");
     }
 }

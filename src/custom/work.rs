@@ -30,23 +30,18 @@ use std::collections::{HashSet, VecDeque};
 /// 2 patterns of 1,192 (`__SUBJ_ADMIN` 8 for 9, `__BARRISTER` 4 for 5,
 /// measured here), so only the exact count replaces it.
 pub fn threads(hir: &Hir) -> u64 {
-    cost(hir).0
+    cost(&compiler(), hir, MAX_THREAD_BOUND_STEPS).0
 }
 
-/// A pattern's `threads` and the bytes of its Thompson NFA (what
+/// A pattern's `threads`, the bytes of its Thompson NFA (what
 /// `MAX_COMPILED_RULES_BYTES` counts; `MAX_COMPILED_PATTERN_BYTES` when it does
-/// not build within it), from one NFA.
-pub fn cost(hir: &Hir) -> (u64, usize) {
-    let (threads, bytes, _) = cost_with(&compiler(), hir, MAX_THREAD_BOUND_STEPS);
-    (threads, bytes)
-}
-
-/// `cost` with a compiler made by `compiler`, kept for many patterns: a new
-/// one allocates and zeroes its UTF-8 cache (10,000 entries) for the first
-/// Unicode class of each pattern, a quarter of the load of 2,000 rules of
-/// `\s` and `\b` (measured here). The exact threads are searched for within
-/// `steps` (at most `MAX_THREAD_BOUND_STEPS`); the third value is the steps spent.
-pub fn cost_with(compiler: &Compiler, hir: &Hir, steps: u64) -> (u64, usize, u64) {
+/// not build within it) and the steps its search spent, from one NFA. The
+/// exact threads are searched for within `steps` (at most
+/// `MAX_THREAD_BOUND_STEPS`). `compiler` (made by `compiler`) is kept for many
+/// patterns: a new one allocates and zeroes its UTF-8 cache (10,000 entries)
+/// for the first Unicode class of each pattern, a quarter of the load of 2,000
+/// rules of `\s` and `\b` (measured here).
+pub fn cost(compiler: &Compiler, hir: &Hir, steps: u64) -> (u64, usize, u64) {
     match compiler.build_from_hir(hir).ok() {
         Some(nfa) => {
             let (most, spent) = most_threads(&nfa, steps.min(MAX_THREAD_BOUND_STEPS));

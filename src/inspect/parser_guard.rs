@@ -55,11 +55,7 @@ pub(crate) fn compact_long_header(message: &[u8]) -> Option<Vec<u8>> {
     let keep = |field: Option<(usize, usize)>, last: &mut [Option<(usize, usize)>]| {
         let Some((start, end)) = field else { return };
         let line = &message[start..end];
-        let named = |name: &str| {
-            line.get(..name.len()).is_some_and(|l| l.eq_ignore_ascii_case(name.as_bytes()))
-                && line[name.len()..].iter().find(|b| !matches!(b, b' ' | b'\t')) == Some(&b':')
-        };
-        if let Some(at) = PARSER_FIELDS.iter().position(|name| named(name)) {
+        if let Some(at) = PARSER_FIELDS.iter().position(|name| starts_field(line, name.as_bytes())) {
             last[at] = Some((start, end));
         }
     };
@@ -95,6 +91,12 @@ pub(crate) fn compact_long_header(message: &[u8]) -> Option<Vec<u8>> {
     Some(copy)
 }
 
+/// Whether `line` starts the field `name` (any case), its colon after spaces or tabs.
+fn starts_field(line: &[u8], name: &[u8]) -> bool {
+    line.get(..name.len()).is_some_and(|l| l.eq_ignore_ascii_case(name))
+        && line[name.len()..].iter().find(|b| !matches!(b, b' ' | b'\t')) == Some(&b':')
+}
+
 /// A Content-Type or Content-Disposition field too long for mail-parser
 /// (`MAX_PARSER_MIME_FIELD_BYTES`), as the one scan of the lines found it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -128,10 +130,7 @@ pub(crate) fn scan_structure_lines(
     let mut start = 0usize;
     while start < content.len() {
         let line = &content[start..];
-        let named = |name: &[u8]| {
-            line.get(..name.len()).is_some_and(|l| l.eq_ignore_ascii_case(name))
-                && line[name.len()..].iter().find(|b| !matches!(b, b' ' | b'\t')) == Some(&b':')
-        };
+        let named = |name: &[u8]| starts_field(line, name);
         // Only a line starting with `-` or `c` can matter: the others are
         // passed over without comparing names (most lines of any message).
         let content_line = matches!(line.first(), Some(b'c' | b'C'));
