@@ -198,10 +198,29 @@ pub struct LineBreaks {
 }
 
 /// Maps byte offsets to 1-based line and column.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
+    /// Where a column count resumes on a line longer than `COLUMN_MARK_BYTES`:
+    /// about every `COLUMN_MARK_BYTES` of it, a byte offset on a boundary of the
+    /// line's lossy decoding and the 0-based column there. Made the first time a
+    /// column is asked that far from its line's start, so a finding far along a
+    /// 10 MB line no longer reads the line from its start (50 findings of each
+    /// rule did: half of such a lint was counting columns, #14).
+    column_marks: std::sync::OnceLock<Vec<(usize, usize)>>,
 }
+
+/// Bytes of a line read at most to give one column (ours: 4 KiB, a page of text).
+pub const COLUMN_MARK_BYTES: usize = 4096;
+
+impl PartialEq for LineIndex {
+    /// The same lines; the column marks are a cache of them.
+    fn eq(&self, other: &LineIndex) -> bool {
+        self.line_starts == other.line_starts
+    }
+}
+
+impl Eq for LineIndex {}
 
 impl LineIndex {
     pub fn new(raw: &[u8]) -> LineIndex {
@@ -246,11 +265,69 @@ impl LineIndex {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
         };
-        let start = self.line_starts.get(line).copied().unwrap_or(0);
-        let before = raw.get(start..offset.min(raw.len())).unwrap_or_default();
-        let column = if before.is_ascii() { before.len() } else { String::from_utf8_lossy(before).chars().count() };
-        (line + 1, column + 1)
+        let offset = offset.min(raw.len());
+        let mut from = self.line_starts.get(line).copied().unwrap_or(0).min(offset);
+        let mut column = 0;
+        if offset - from > COLUMN_MARK_BYTES {
+            let marks = self.column_marks.get_or_init(|| self.marks(raw));
+            // The last mark at or before the offset, when it is on this line.
+            let at = marks.partition_point(|&(mark, _)| mark <= offset);
+            if let Some(&(mark, mark_column)) = at.checked_sub(1).and_then(|i| marks.get(i)) {
+                if mark >= from {
+                    (from, column) = (mark, mark_column);
+                }
+            }
+        }
+        (line + 1, column + lossy_chars(&raw[from..offset]) + 1)
     }
+
+    /// The column marks of every line of `raw` longer than `COLUMN_MARK_BYTES`.
+    fn marks(&self, raw: &[u8]) -> Vec<(usize, usize)> {
+        let mut marks = Vec::new();
+        for (i, &start) in self.line_starts.iter().enumerate() {
+            let end = self.line_starts.get(i + 1).copied().unwrap_or(raw.len()).min(raw.len());
+            if end.saturating_sub(start) <= COLUMN_MARK_BYTES {
+                continue;
+            }
+            // Utf8Chunks reads greedily from the left and starts afresh after each
+            // character and each invalid sequence: counting again from one of those
+            // boundaries gives what counting from the line's start gives.
+            // `at`: where the chunk starts; `next`: where the next mark is due.
+            let (mut at, mut column, mut next) = (start, 0, start + COLUMN_MARK_BYTES);
+            for chunk in raw[start..end].utf8_chunks() {
+                let valid = chunk.valid();
+                // Bytes of `valid` counted so far.
+                let mut done = 0;
+                // An invalid sequence may have run past the due mark: it is due here.
+                next = next.max(at);
+                while next < end && at + valid.len() >= next {
+                    let mut cut = next - at;
+                    while !valid.is_char_boundary(cut) {
+                        cut += 1;
+                    }
+                    if at + cut >= end {
+                        break;
+                    }
+                    column += valid[done..cut].chars().count();
+                    done = cut;
+                    marks.push((at + cut, column));
+                    next = at + cut + COLUMN_MARK_BYTES;
+                }
+                column += valid[done..].chars().count() + usize::from(!chunk.invalid().is_empty());
+                at += valid.len() + chunk.invalid().len();
+            }
+        }
+        marks
+    }
+}
+
+/// Code points of `bytes` read as UTF-8, an invalid sequence as one U+FFFD (as
+/// `String::from_utf8_lossy` writes it), without making the string.
+fn lossy_chars(bytes: &[u8]) -> usize {
+    if bytes.is_ascii() {
+        return bytes.len();
+    }
+    bytes.utf8_chunks().map(|chunk| chunk.valid().chars().count() + usize::from(!chunk.invalid().is_empty())).sum()
 }
 
 /// The decoded body of a part.
@@ -856,7 +933,7 @@ fn scan_lines(raw: &[u8], content_start: usize) -> (LineIndex, LineBreaks) {
             _ => {}
         }
     }
-    (LineIndex { line_starts }, counts)
+    (LineIndex { line_starts, column_marks: std::sync::OnceLock::new() }, counts)
 }
 
 /// A copy of the top-level header's `PARSER_FIELDS` (the last of each, as
@@ -1364,6 +1441,46 @@ mod tests {
         assert_eq!(index.line_column(raw, 0), (1, 1));
         assert_eq!(index.line_column(raw, 4), (2, 2));
         assert_eq!(index.line_column(raw, 7), (3, 1));
+    }
+
+    #[test]
+    fn columns_far_along_long_lines_are_counted_from_marks_as_from_the_start() {
+        // Invalid UTF-8 written as stand-ins: a lone byte, a cut sequence, a surrogate.
+        let invalid = |text: &str| -> Vec<u8> {
+            let mut bytes = Vec::with_capacity(text.len());
+            for c in text.chars() {
+                match c {
+                    '§' => bytes.push(0xff),
+                    '¶' => bytes.extend_from_slice(b"\xe2\x82"),
+                    '†' => bytes.extend_from_slice(b"\xed\xa0\x80"),
+                    _ => bytes.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
+                }
+            }
+            bytes
+        };
+        let from_the_start = |raw: &[u8], offset: usize| {
+            let offset = offset.min(raw.len());
+            let start = raw[..offset].iter().rposition(|&b| b == b'\n').map_or(0, |n| n + 1);
+            let line = raw[..start].iter().filter(|&&b| b == b'\n').count() + 1;
+            (line, String::from_utf8_lossy(&raw[start..offset]).chars().count() + 1)
+        };
+        let words = "abcdefghijklmnopqrstuvwxyz0123456789 ";
+        let few_lines = ["a", "é", "😀", "§", "¶", "†", words, words, words, words, "\n", "\r\n"];
+        let one_line = ["a", "é", "😀", "§", "¶", "†", words];
+        let mut far = 0;
+        for pieces in [&few_lines[..], &one_line[..]] {
+            crate::text::generated_texts(pieces, 24, 2_000, |text| {
+                let raw = invalid(text);
+                let index = LineIndex::new(&raw);
+                for offset in (0..=raw.len() + 2).step_by(1 + raw.len() % 29) {
+                    let start = index.line_starts[index.line_starts.partition_point(|&s| s <= offset.min(raw.len())) - 1];
+                    far += usize::from(offset.min(raw.len()) - start > COLUMN_MARK_BYTES);
+                    assert_eq!(index.line_column(&raw, offset), from_the_start(&raw, offset), "{offset} of {}", raw.len());
+                }
+                assert_eq!(index.line_column(&raw, raw.len()), from_the_start(&raw, raw.len()));
+            });
+        }
+        assert!(far > 1_000, "the offsets past a mark are {far}");
     }
 
     #[test]
