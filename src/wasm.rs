@@ -2,7 +2,7 @@
 //! into the plain Rust types, calls the engine, and turns the result back.
 //! Bad input from JavaScript becomes a thrown `Error` with a `code`, never a trap.
 
-use crate::error::{Expected, Invalid, What};
+use crate::error::{Expected, Invalid, Subject, What};
 use crate::i18n::{Locale, Msg, Param};
 use crate::input::{Compose, PhpMail};
 use crate::options::Options;
@@ -623,10 +623,14 @@ pub fn queue_time_zones_js() -> Result<JsValue, JsValue> {
 
 /// Explains an SMTP reply (`550 5.1.1 …`, a bare `451`, a multi-line reply).
 #[wasm_bindgen(js_name = explainSmtpReply)]
-pub fn explain_smtp_reply_js(text: JsValue, locale: JsValue) -> Result<JsValue, JsValue> {
+pub fn explain_smtp_reply_js(reply: JsValue, locale: JsValue) -> Result<JsValue, JsValue> {
     let locale = locale_from(&locale);
-    let shape = || What::Shape { expected: Expected::Label("core.invalid.expected.text") };
-    let text = text.as_string().ok_or_else(|| lint_error(&LintError::input("text", shape()), locale))?;
+    // Named as the parameter of `index.d.ts`, in the reply's own words (it had
+    // read "The message fields are not valid: text must be a text").
+    let shape = What::Shape { expected: Expected::Label("core.invalid.expected.text") };
+    let Some(text) = reply.as_string() else {
+        return Err(coded_error("invalid-input", &Invalid::new("reply", shape).message(Subject::SmtpReply), locale));
+    };
     to_js(&crate::smtp::explain(&text, locale))
 }
 

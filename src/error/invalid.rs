@@ -19,6 +19,8 @@ pub enum Subject {
     Options,
     Input,
     Scenario,
+    /// The reply given to `explainSmtpReply`.
+    SmtpReply,
 }
 
 impl Subject {
@@ -27,6 +29,7 @@ impl Subject {
             Subject::Options => "core.invalid.subject.options",
             Subject::Input => "core.invalid.subject.input",
             Subject::Scenario => "core.invalid.subject.scenario",
+            Subject::SmtpReply => "core.invalid.subject.smtp-reply",
         }
     }
 }

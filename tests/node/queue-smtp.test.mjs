@@ -111,7 +111,13 @@ test('simulate and compare errors carry messageId and params, as lint errors do,
     && error.message === web.renderMessage('core.invalid.shape', error.params, 'en') && /scenario must be an object or a JSON string/.test(error.message));
   assert.throws(() => web.compare({}, true), (error) => error.messageId === 'core.invalid.shape' && /: b must be/.test(error.message));
   assert.throws(() => web.explainSmtpReply(550, 'fr'), (error) => error.code === 'invalid-input' && error.messageId === 'core.invalid.shape'
-    && error.message === web.renderMessage('core.invalid.shape', error.params, 'fr'));
+    && error.message === web.renderMessage('core.invalid.shape', error.params, 'fr')
+    && error.message.startsWith('La réponse SMTP n\'est pas valide') && /reply/.test(error.message));
+  // The reply's own words, not those of a message's compose fields.
+  for (const reply of [550, null, undefined, {}, ['550 5.1.1']]) {
+    assert.throws(() => web.explainSmtpReply(reply), (error) => error.code === 'invalid-input'
+      && error.message === 'The SMTP reply is not valid: reply must be a text.', String(reply));
+  }
 });
 
 test('Infinity and NaN in a scenario or SMTP settings are named as given, not as the null JSON.stringify writes', async () => {

@@ -67,6 +67,12 @@ crate::catalog! {
         es: "El escenario no es válido",
         pl: "Scenariusz jest nieprawidłowy",
     },
+    "core.invalid.subject.smtp-reply" => {
+        en: "The SMTP reply is not valid",
+        fr: "La réponse SMTP n'est pas valide",
+        es: "La respuesta SMTP no es válida",
+        pl: "Odpowiedź SMTP jest nieprawidłowa",
+    },
     "core.invalid.detail" => {
         en: "{invalid}: {detail}",
         fr: "{invalid} : {detail}",
