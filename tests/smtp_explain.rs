@@ -494,3 +494,44 @@ fn no_permanent_reply_of_the_new_causes_says_retry_later_in_any_language() {
         }
     }
 }
+
+#[test]
+fn a_reply_that_succeeded_names_no_cause() {
+    // An EHLO reply offers STARTTLS (RFC 3207 §4); a greeting may mention it.
+    for reply in [
+        "250-mx.example.com\n250-SIZE 10240000\n250 STARTTLS",
+        "220 mx.example.com ESMTP ready, starttls available",
+        "250 2.0.0 Ok: queued as 4B2F1 (spam-checked)",
+        "354 Start mail input; end with <CRLF>.<CRLF>, not over the message size",
+    ] {
+        let e = explain(reply, Locale::En);
+        assert!(e.cause.is_none(), "{reply}: {:?}", e.cause);
+        assert!(!e.action.contains("465"), "{reply}: {}", e.action);
+        assert!(e.related_rules.is_empty(), "{reply}: {:?}", e.related_rules);
+    }
+    // The same words in a failure still name it.
+    assert_eq!(cause_of("530 5.7.0 Must issue a STARTTLS command first.").as_deref(), Some("tls"));
+    assert_eq!(cause_of("550 5.7.1 Message rejected as spam").as_deref(), Some("spam"));
+}
+
+#[test]
+fn a_from_the_login_does_not_own_is_named_as_such() {
+    // Postfix reject_sender_login_mismatch / reject_unauthenticated_sender_login_mismatch,
+    // Microsoft 365's 5.7.60.
+    for reply in [
+        "553 5.7.1 <visitor@gmail.com>: Sender address rejected: not owned by user contact@my-site.example",
+        "553 5.7.1 <visitor@gmail.com>: Sender address rejected: not logged in",
+        "550 5.7.60 SMTP; Client does not have permissions to send as this sender",
+    ] {
+        for locale in Locale::ALL {
+            let e = explain(reply, locale);
+            let cause = e.cause.as_ref().expect(reply);
+            assert_eq!(cause.id, "sender-login", "{reply}");
+            assert!(!cause.meaning.starts_with("smtp.") && !e.action.starts_with("smtp."), "{reply} {locale:?}");
+            assert_eq!(e.related_rules, ["sender/visitor-from"], "{reply}");
+        }
+        assert!(explain(reply, Locale::En).action.contains("Reply-To"), "{reply}");
+    }
+    // Any other rejected sender is still the envelope sender's address.
+    assert_eq!(cause_of("550 5.1.0 <a@b.example>: Sender address rejected: Domain not found").as_deref(), Some("sender"));
+}

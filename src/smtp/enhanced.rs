@@ -270,6 +270,22 @@ pub const CAUSES: &[Cause] = &[
     ),
     cause("full", &["mailbox full", "mailbox is full", "exceeded storage", "insufficient storage", "storage quota"], &[]),
     Cause { with: MAILBOX_WORDS, ..cause("full", &["over quota", "quota exceeded", "quotaexceeded"], &[]) },
+    // Postfix's `reject_sender_login_mismatch` (smtpd_sender_login_maps): "Sender
+    // address rejected: not owned by user NAME", and "not logged in" for a client
+    // that did not log in; Microsoft 365's 5.7.60 "does not have permissions to
+    // send as this sender". The From is not the account's: seed 002 asks for the
+    // sending address in both places. Before "sender", which those replies also say.
+    cause(
+        "sender-login",
+        &[
+            "not owned by user",
+            "sender address rejected: not logged in",
+            "sender login mismatch",
+            "permissions to send as this sender",
+            "not authorized to send as",
+        ],
+        &["sender/visitor-from"],
+    ),
     // Exim: "Sender verify failed"; Postfix: "Sender address rejected".
     cause(
         "sender",

@@ -183,7 +183,11 @@ pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
     // A 5xx is never told to retry later (RFC 5321 §4.2.1): the causes that
     // say so have a permanent action.
     let permanent = class == ReplyClass::Permanent;
-    let cause = cause_in(&reply.text).map(|(id, related)| {
+    // A cause is why something was not done: a 2xx or 3xx reply names none (an
+    // EHLO reply's `250 STARTTLS` offers the extension, RFC 3207 §4; it had read
+    // "An encrypted connection is required").
+    let failed = !matches!(class, ReplyClass::Success | ReplyClass::Intermediate);
+    let cause = cause_in(&reply.text).filter(|_| failed).map(|(id, related)| {
         let meaning = text(&format!("smtp.cause.{id}"));
         let later = RETRY_LATER_CAUSES.contains(&id);
         let action_id = format!("smtp.cause.{id}.action{}", if permanent && later { ".permanent" } else { "" });

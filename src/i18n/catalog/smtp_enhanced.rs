@@ -917,6 +917,18 @@ crate::catalog! {
         es: "Actualice la biblioteca de envío o desactive su pipelining: tras STARTTLS debe esperar la respuesta del servidor y la negociación TLS, y enviar STARTTLS una sola vez (RFC 3207 §4).",
         pl: "Zaktualizuj bibliotekę wysyłającą lub wyłącz jej pipelining: po STARTTLS musi poczekać na odpowiedź serwera i negocjację TLS, a STARTTLS wysłać tylko raz (RFC 3207 §4).",
     },
+    "smtp.cause.sender-login" => {
+        en: "The server does not send with this From: the address is not one of the account you logged in with",
+        fr: "Le serveur n'envoie pas avec cet expéditeur (From) : l'adresse n'appartient pas au compte avec lequel vous vous êtes connecté",
+        es: "El servidor no envía con este remitente (From): la dirección no pertenece a la cuenta con la que inició sesión",
+        pl: "Serwer nie wysyła z tym nadawcą (From): adres nie należy do konta, na które się zalogowano",
+    },
+    "smtp.cause.sender-login.action" => {
+        en: "Put the address you log in with in From (the guides write the sending address in both places) and the visitor's address in Reply-To.",
+        fr: "Mettez dans From l'adresse avec laquelle vous vous connectez (les guides indiquent deux fois la même adresse émettrice) et l'adresse du visiteur dans Reply-To.",
+        es: "Ponga en From la dirección con la que inicia sesión (las guías indican dos veces la misma dirección remitente) y la dirección del visitante en Reply-To.",
+        pl: "Wpisz w From adres, na który się logujesz (poradniki podają dwa razy ten sam adres nadawcy), a adres odwiedzającego w Reply-To.",
+    },
     "smtp.cause.sender" => {
         en: "The receiver could not verify the sender's address (the envelope sender)",
         fr: "Le destinataire n'a pas pu vérifier l'adresse de l'expéditeur (l'expéditeur de l'enveloppe)",
