@@ -163,6 +163,36 @@ fn an_assumed_default_is_said() {
 }
 
 #[test]
+fn a_port_and_a_prefix_written_in_the_host_are_the_ones_used() {
+    // PHPMailer::smtpConnect: a Host entry's `:port` replaces Port, `ssl://` and `tls://`
+    // replace SMTPSecure, for that entry.
+    for json in [
+        r#"{"transport":"smtp","host":"ssl://ssl0.ovh.net:465"}"#,
+        r#"{"transport":"smtp","host":"ssl0.ovh.net:465","security":"ssl"}"#,
+        r#"{"transport":"smtp","host":"ssl://ssl0.ovh.net","port":465,"security":"tls"}"#,
+        // Not a port: Port is kept.
+        r#"{"transport":"smtp","host":"ssl0.ovh.net:99999","port":465,"security":"ssl"}"#,
+        r#"{"transport":"smtp","host":"[2001:db8::1]:465","security":"ssl"}"#,
+    ] {
+        assert_eq!(messages(json), [], "{json}");
+    }
+    let starttls = messages(r#"{"transport":"smtp","host":"tls://ssl0.ovh.net:587"}"#);
+    let ids: Vec<&str> = starttls.iter().map(|(id, _, _)| id.as_str()).collect();
+    assert_eq!(ids, ["config/smtp-security.provider-pair"], "{starttls:?}");
+    assert_eq!(starttls[0].1, Severity::Info);
+    // What the entry does not say is still assumed, and judged.
+    let no_security = messages(r#"{"transport":"smtp","host":"ssl0.ovh.net:465"}"#);
+    assert!(no_security.iter().any(|(id, _, m)| id.ends_with("defaults-assumed") && m.contains("do not give SMTPSecure:")), "{no_security:?}");
+    assert!(no_security.iter().any(|(id, _, _)| id.ends_with("implicit-tls-none")), "{no_security:?}");
+    let prefix_over_port = messages(r#"{"transport":"smtp","host":"tls://ssl0.ovh.net","port":465,"security":"ssl"}"#);
+    assert!(prefix_over_port.iter().any(|(id, _, _)| id.ends_with("implicit-tls-starttls")), "{prefix_over_port:?}");
+    // Each entry is judged with its own pair: the clear one is said once.
+    let two = messages(r#"{"transport":"smtp","host":"ssl0.ovh.net:25;ssl://ssl0.ovh.net:465;ssl0.ovh.net:25","security":"none"}"#);
+    let warnings: Vec<&str> = two.iter().filter(|(_, s, _)| *s == Severity::Warning).map(|(id, _, _)| id.as_str()).collect();
+    assert_eq!(warnings, ["config/smtp-security.clear-text"], "{two:?}");
+}
+
+#[test]
 fn a_host_that_is_no_host_name_is_an_error_with_its_reason() {
     let long_label = format!("{}.example.com", "a".repeat(64));
     let long_name = format!("{}.com", "abcdefghi.".repeat(26));

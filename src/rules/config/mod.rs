@@ -98,19 +98,52 @@ pub const RESERVED_TLDS: &[&str] = &["test", "example", "invalid"];
 /// The names in PHPMailer's `Host`: `host1;host2`, each optionally with a
 /// `ssl://` or `tls://` prefix and a `:port` (PHPMailer::smtpConnect).
 pub fn host_names(host: &str) -> impl Iterator<Item = &str> {
+    host_entries(host).map(|entry| entry.name)
+}
+
+/// One entry of PHPMailer's `Host`, as `smtpConnect` reads it
+/// (`/^(?:(ssl|tls):\/\/)?(.+?)(?::(\d+))?$/`): its name, and the prefix and
+/// port that take the place of `SMTPSecure` and `Port` for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HostEntry<'a> {
+    pub name: &'a str,
+    /// `ssl` for `ssl://` (TLS from the first byte), `tls` for `tls://` (STARTTLS).
+    pub security: Option<&'static str>,
+    /// The `:port`, when it is one (1 to 65535; PHPMailer keeps `Port` otherwise).
+    pub port: Option<u32>,
+}
+
+/// The entries of PHPMailer's `Host` (`host1;host2`).
+pub fn host_entries(host: &str) -> impl Iterator<Item = HostEntry<'_>> {
     host.split(';').map(str::trim).filter(|h| !h.is_empty()).map(|entry| {
-        let entry = match entry.split_once("://") {
-            Some((scheme, rest)) if scheme.bytes().all(|b| b.is_ascii_alphabetic()) => rest,
-            _ => entry,
+        let (security, entry) = match entry.split_once("://") {
+            // PHPMailer knows these two, written in lower case; another scheme
+            // is no prefix to it, but it is no part of a host name either.
+            Some(("ssl", rest)) => (Some("ssl"), rest),
+            Some(("tls", rest)) => (Some("tls"), rest),
+            Some((scheme, rest)) if scheme.bytes().all(|b| b.is_ascii_alphabetic()) => (None, rest),
+            _ => (None, entry),
         };
         if let Some(literal) = entry.strip_prefix('[') {
-            return literal.split(']').next().unwrap_or(literal);
+            let name = literal.split(']').next().unwrap_or(literal);
+            let port = literal.split_once("]:").and_then(|(_, port)| port_number(port));
+            return HostEntry { name, security, port };
         }
         match entry.rsplit_once(':') {
-            Some((name, port)) if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) && !name.contains(':') => name,
-            _ => entry,
+            Some((name, port)) if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) && !name.contains(':') => {
+                HostEntry { name, security, port: port_number(port) }
+            }
+            _ => HostEntry { name: entry, security, port: None },
         }
     })
+}
+
+/// A port PHPMailer takes from `Host`: digits of a number from 1 to 65535.
+fn port_number(digits: &str) -> Option<u32> {
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse::<u16>().ok().filter(|&port| port > 0).map(u32::from)
 }
 
 /// Why `name` (one of `host_names`) is not a host name, if it is not one.

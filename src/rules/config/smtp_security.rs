@@ -7,8 +7,8 @@
 //! one of the provider's own addresses. Another host's documented pair passes.
 
 use super::{
-    describe, host_names, host_of, host_problem, is_provider_host, other_provider_domain, quoted_evidence,
-    quoted_host, security_of, transport_of, unreachable_tld, HostProblem, Transport, UnreachableTld, DEFAULT_PORT,
+    describe, host_entries, host_names, host_of, host_problem, is_provider_host, other_provider_domain, quoted_evidence,
+    quoted_host, security_of, transport_of, unreachable_tld, HostEntry, HostProblem, Transport, UnreachableTld, DEFAULT_PORT,
     EXAMPLE_MESSAGE, IMPLICIT_TLS_PORT, LOCAL_HOSTS, PLACEHOLDER_HOSTS, PROVIDER_ONLY_PORT, RECOMMENDED_PORT,
     RECOMMENDED_SECURITY, STARTTLS_PORTS,
 };
@@ -353,10 +353,15 @@ fn check(options: &Settings, cx: &mut Context) {
         }
     }
     // PHPMailer's defaults when the script sets none: Port 25, SMTPSecure "".
+    // A `Host` entry's own `:port` and `ssl://`/`tls://` prefix take their place
+    // for that entry (PHPMailer::smtpConnect), so a default is assumed only for
+    // an entry that has none.
+    let entries: Vec<HostEntry> =
+        if host.is_empty() { vec![HostEntry { name: "", security: None, port: None }] } else { host_entries(host).collect() };
     let security_given = settings.security.as_deref().is_some_and(|s| !s.trim().is_empty());
     let assumed: Vec<&str> = [
-        settings.port.is_none().then_some("Port"),
-        (!security_given).then_some("SMTPSecure"),
+        (settings.port.is_none() && entries.iter().any(|e| e.port.is_none())).then_some("Port"),
+        (!security_given && entries.iter().any(|e| e.security.is_none())).then_some("SMTPSecure"),
     ]
     .into_iter()
     .flatten()
@@ -365,9 +370,37 @@ fn check(options: &Settings, cx: &mut Context) {
         let msg = Msg::of(&DEFAULTS_ASSUMED).text("assumed", assumed.join(", "));
         cx.emit(Draft::new(msg).evidence(quoted_evidence(&evidence)).severity(Severity::Info));
     }
-    let port = settings.port.unwrap_or(DEFAULT_PORT);
-    let security = security_of(settings);
     let evidence = quoted_evidence(&evidence);
+    // Each entry with the pair it connects with; one judgement per pair and kind of server.
+    let mut judged: Vec<(u32, String, bool)> = Vec::new();
+    for entry in entries {
+        let port = entry.port.or(settings.port).unwrap_or(DEFAULT_PORT);
+        let security = entry.security.map_or_else(|| security_of(settings), str::to_string);
+        // The guides' pairs bind only the hosting's own servers (seed 002 l. 215:
+        // « Si vous utilisez une adresse mail OVHcloud et uniquement dans ce cas »);
+        // without a host the script is judged by them too.
+        let own_server = entry.name.is_empty() || is_provider_host(entry.name);
+        if judged.iter().any(|(p, s, own)| *p == port && *s == security && *own == own_server) {
+            continue;
+        }
+        judged.push((port, security.clone(), own_server));
+        let shown = if entry.name.is_empty() { host } else { entry.name };
+        judge_pair(options, settings, cx, (shown, own_server), port, security, &evidence);
+    }
+}
+
+/// What connecting to `host` (its name, and whether it is the hosting's own
+/// server) with `port` and `security` does.
+fn judge_pair(
+    options: &Settings,
+    settings: &crate::options::SmtpSettings,
+    cx: &mut Context,
+    (host, own_server): (&str, bool),
+    port: u32,
+    security: String,
+    evidence: &str,
+) {
+    let evidence = evidence.to_string();
     if port == RECOMMENDED_PORT && security == RECOMMENDED_SECURITY {
         return;
     }
@@ -388,10 +421,6 @@ fn check(options: &Settings, cx: &mut Context) {
         cx.emit(Draft::new(msg).evidence(evidence));
         return;
     }
-    // The guides' pairs bind only the hosting's own servers (seed 002 l. 215:
-    // « Si vous utilisez une adresse mail OVHcloud et uniquement dans ce cas »);
-    // without a host the script is judged by them too.
-    let own_server = host.is_empty() || is_provider_host(host);
     if !own_server {
         if security == "none" || (STARTTLS_PORTS.contains(&port) && starttls) {
             return;
