@@ -68,6 +68,15 @@ pub const RULE: Rule = Rule {
         ),
         Example::fails(
             title! {
+                en: "A subject wholly in capitals, short words or not",
+                fr: "Un sujet entièrement en majuscules, mots courts ou non",
+                es: "Un asunto enteramente en mayúsculas, con palabras cortas o no",
+                pl: "Temat w całości wielkimi literami, krótkie słowa czy nie",
+            },
+            Raw("From: a@example.com\nTo: b@example.com\nSubject: WIN BIG NOW\n\nHello.\n"),
+        ),
+        Example::fails(
+            title! {
                 en: "Capitals in another cased script (Polish, Greek) count too",
                 fr: "Les majuscules d'une autre écriture à casse (polonais, grec) comptent aussi",
                 es: "Las mayúsculas de otra escritura con caja (polaco, griego) también cuentan",
@@ -384,10 +393,20 @@ pub fn mostly_capitals(capitals: usize, words: usize) -> bool {
 /// acronyms — "RH 8 no DMA for DVD" — names things, it does not shout). Among
 /// lowercase words (`mostly_capitals` false), words of up to five letters are acronyms too
 /// (`MAX_ACRONYM_LETTERS_AMONG_LOWERCASE`: "adaptateur USB-C vers HDMI et VGA",
-/// "réservation SNCF : TGV INOUI", "NASA and ESA").
+/// "réservation SNCF : TGV INOUI", "NASA and ESA"). A subject wholly in
+/// capitals shouts whatever the length of its words ("WIN BIG NOW", "BUY NOW AND
+/// WIN"): acronyms are named among other words, and SpamAssassin's SUBJ_ALL_CAPS
+/// (HeaderEval `subject_is_all_caps`: two words or more, every letter a capital)
+/// scores such a subject.
 pub fn shouts(words: &[impl AsRef<str>], all: usize, limit: usize) -> bool {
+    if words.len() < limit.max(1) {
+        return false;
+    }
+    if words.len() == all {
+        return true;
+    }
     let acronym = if mostly_capitals(words.len(), all) { MAX_ACRONYM_LETTERS } else { MAX_ACRONYM_LETTERS_AMONG_LOWERCASE };
-    words.len() >= limit.max(1) && words.iter().any(|w| letters(w.as_ref()) > acronym)
+    words.iter().any(|w| letters(w.as_ref()) > acronym)
 }
 
 /// Longest word read as an acronym in a subject mostly in capitals (ours:
@@ -474,6 +493,11 @@ mod tests {
         // A longer word in capitals among them still shouts, and so does a subject mostly in capitals.
         assert!(shouting("LAST CHANCE TODAY for your order"));
         assert!(shouting("FREE GIFT NOW"));
+        // A subject wholly in capitals shouts, short words or not; not under the threshold.
+        assert!(shouting("WIN BIG NOW"));
+        assert!(shouting("Re: BUY NOW AND WIN!"));
+        assert!(!shouting("WIN BIG"));
+        assert!(!shouting("Order for SAT AND SUN too"));
     }
 
     #[test]
