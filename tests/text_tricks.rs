@@ -148,3 +148,32 @@ fn a_deceptive_link_finding_points_at_its_element() {
     let start = found[0].location.start.unwrap();
     assert!(raw[start..].starts_with("<a href="), "{}", &raw[start..]);
 }
+
+#[test]
+fn a_braille_blank_is_as_blank_as_a_space() {
+    // U+2800 BRAILLE PATTERN BLANK draws an empty cell: a subject or a body of it is none.
+    let subject = "\u{2800}\u{2800}\u{2800}";
+    assert_eq!(findings(&text_message(subject, "Hello, your order has shipped."), "spam/missing-subject").len(), 1);
+    assert_eq!(findings(&text_message("Your order", "\u{2800}\u{2800} \u{2800}\r\n"), "spam/empty-body").len(), 1);
+    assert_eq!(findings(&html_message("<p>\u{2800}\u{2800}</p><p>\u{2800}</p>"), "spam/empty-body").len(), 1);
+    let padded = format!("Hello, your order has shipped.{}", "\u{2800}".repeat(200));
+    assert_eq!(findings(&text_message("Your order", &padded), "spam/whitespace").len(), 1);
+    // Between words it is the space it shows: the words stay apart.
+    assert!(findings(&text_message("Hello", "free vi\u{2800}agra trial"), "spam/adult-terms").is_empty());
+    assert!(findings(&text_message("Hello\u{2800}there", "Your order has shipped."), "spam/missing-subject").is_empty());
+}
+
+#[test]
+fn the_line_break_that_ends_a_body_is_no_blank() {
+    // The guides flag « plus de 70 % de blanc »: 70 of 100 characters is not over it,
+    // whatever ends the last line; 71 of 101 is.
+    for end in ["", "\n", "\r\n"] {
+        let at_the_limit = format!("{}{}{end}", "x".repeat(30), " ".repeat(70));
+        let raw = format!("From: a@example.com\r\nTo: b@example.com\r\nSubject: Cake order\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{at_the_limit}");
+        let report = lint(raw.as_bytes(), &Options::default()).expect("a report");
+        assert!(report.findings.iter().all(|f| f.rule_id != "spam/whitespace"), "{end:?}");
+        let over = raw.replace(&" ".repeat(70), &" ".repeat(71));
+        let report = lint(over.as_bytes(), &Options::default()).expect("a report");
+        assert_eq!(report.findings.iter().filter(|f| f.rule_id == "spam/whitespace").count(), 1, "{end:?}");
+    }
+}

@@ -294,6 +294,14 @@ pub fn is_invisible(c: char) -> bool {
         | '\u{1bca0}'..='\u{1bca3}' | '\u{1d173}'..='\u{1d17a}' | '\u{e0000}'..='\u{e0fff}')
 }
 
+/// Symbols drawn as an empty cell although they are no white space: U+2800
+/// BRAILLE PATTERN BLANK (category So, a cell with no dot raised), the filler
+/// spammers and bots write where a blank subject or body would be refused. The
+/// word folder reads it as the space it shows; the blank counts read it blank.
+pub fn draws_blank(c: char) -> bool {
+    c == '\u{2800}'
+}
+
 /// The scripts that matter for look-alike letters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Script {
@@ -351,8 +359,9 @@ pub fn is_own_lowercase(c: char) -> bool {
     props::of(c) & props::OWN_LOWERCASE != 0
 }
 
-/// Whether `c` is blank to a reader: white space, or a character that draws
-/// nothing (`is_invisible`); answered from the page cache past ASCII.
+/// Whether `c` is blank to a reader: white space, a character that draws
+/// nothing (`is_invisible`) or an empty cell (`draws_blank`); answered from the
+/// page cache past ASCII.
 pub fn is_blank(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_whitespace() || c == '\x0b';
@@ -504,7 +513,7 @@ mod props {
         if plain {
             flags |= PLAIN_LATIN_LETTER;
         }
-        if c.is_whitespace() || super::is_invisible(c) {
+        if c.is_whitespace() || super::is_invisible(c) || super::draws_blank(c) {
             flags |= BLANK;
         }
         flags
@@ -537,7 +546,7 @@ mod tests {
                 && !is_invisible(c)
                 && !is_combining_mark(c);
             assert_eq!(is_plain_latin_letter(c), plain_latin_letter, "U+{cp:04X}");
-            assert_eq!(is_blank(c), c.is_whitespace() || is_invisible(c), "U+{cp:04X}");
+            assert_eq!(is_blank(c), c.is_whitespace() || is_invisible(c) || draws_blank(c), "U+{cp:04X}");
         }
     }
 

@@ -4,7 +4,7 @@
 
 use super::{body_source, main_body_part, part_location};
 use crate::i18n::Msg;
-use crate::text::unicode::is_invisible;
+use crate::text::unicode;
 use crate::model::{Body, Message};
 use crate::report::{Location, Severity};
 use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
@@ -152,7 +152,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn has_text(text: &str) -> bool {
-    text.chars().any(|c| !c.is_whitespace() && !is_invisible(c))
+    text.chars().any(|c| !unicode::is_blank(c))
 }
 
 /// Text a reader sees although mail-parser does not list it as a body: a text

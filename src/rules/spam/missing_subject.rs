@@ -103,8 +103,8 @@ pub const RULE: Rule = Rule {
 fn check(message: &Message, cx: &mut Context) {
     let subject = message.subject.as_deref().unwrap_or_default();
     // Characters that draw nothing (zero-width spaces, soft hyphens: Default_Ignorable)
-    // leave the reader as blank a subject as spaces do.
-    if subject.chars().any(|c| !c.is_whitespace() && !crate::text::unicode::is_invisible(c)) {
+    // or an empty cell (U+2800) leave the reader as blank a subject as spaces do.
+    if subject.chars().any(|c| !crate::text::unicode::is_blank(c)) {
         return;
     }
     let id = match message.header("Subject") {
