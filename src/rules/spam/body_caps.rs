@@ -103,6 +103,15 @@ pub const RULE: Rule = Rule {
         .at(Severity::Info),
         Example::passes(
             title! {
+                en: "Names joined by underscores are names, not shouting",
+                fr: "Des noms joints par des tirets bas sont des noms, pas des cris",
+                es: "Los nombres unidos por guiones bajos son nombres, no gritos",
+                pl: "Nazwy łączone podkreśleniami to nazwy, nie krzyk",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Spam report\n\nMy last three messages to the list were marked as spam, and I do not understand why: each was a plain text message from my own home server with nothing special in it. The report shows these rules:\nFROM_ENDS_IN_NUMS\nMSGID_FROM_MTA_HEADER\nDATE_IN_PAST_03_06\nMISSING_MID\nHTML_MESSAGE\nFREEMAIL_FROM\nFORGED_YAHOO_RCVD\nMISSING_HEADERS\nNORMAL_HTTP_TO_IP\nSUBJ_ALL_CAPS\nWhat should I change in the setup of the server or of my mail program?\n"),
+        ),
+        Example::passes(
+            title! {
                 en: "Acronyms in an ordinary text",
                 fr: "Des sigles dans un texte ordinaire",
                 es: "Siglas en un texto corriente",
@@ -133,12 +142,66 @@ pub const RULE: Rule = Rule {
 };
 
 /// Words of three letters or more of a cased script, and how many are all in
-/// capitals, in `text` without its quoted lines.
+/// capitals, in `text` without its quoted lines. An identifier joined by `_`
+/// (`FROM_ENDS_IN_NUMS`, `MAX_UPLOAD_SIZE`) is one word and names a thing, as
+/// `spam/subject-caps` reads it: not shouting (a list of rule or setting names
+/// had warned as 59 % of capitals).
 pub fn capital_words(text: &str) -> (usize, usize) {
+    let (words, capitals) = letter_runs(text);
+    if memchr::memchr(b'_', text.as_bytes()).is_none() {
+        return (words, capitals);
+    }
+    let (split, joined) = identifiers(text);
+    // Each part is one of the runs counted above (`identifiers` keeps the same
+    // bounds): saturating only so that a miscount could not panic.
+    (words.saturating_sub(split.0) + joined, capitals.saturating_sub(split.1))
+}
+
+/// Runs of three letters or more of a cased script, and how many are all in
+/// capitals, in `text` without its quoted lines (each part of an identifier
+/// is a run).
+fn letter_runs(text: &str) -> (usize, usize) {
     if text.is_ascii() {
         return ascii_capital_words(text.as_bytes());
     }
     stand_in_capital_words(text).unwrap_or_else(|| line_capital_words(text))
+}
+
+/// In `text` without its quoted lines, the identifiers joined by `_`: runs of
+/// ASCII letters, digits and `_` with a `_` between two of the others, and no
+/// other letter against them. Returns what the count above made of their parts
+/// (words and capitals: the runs of three letters or more between `_` and
+/// digits) and how many of them are words as wholes (three letters or more).
+fn identifiers(text: &str) -> ((usize, usize), usize) {
+    let (mut split, mut joined) = ((0, 0), 0);
+    for line in text.lines().filter(|l| !l.trim_start().starts_with('>')) {
+        let bytes = line.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            if !(bytes[at].is_ascii_alphanumeric() || bytes[at] == b'_') {
+                at += 1;
+                continue;
+            }
+            let start = at;
+            while bytes.get(at).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_') {
+                at += 1;
+            }
+            let run = &bytes[start..at];
+            // A letter past ASCII against the run would join its first or last part.
+            let letter_before = line[..start].chars().next_back().is_some_and(char::is_alphabetic);
+            let letter_after = line[at..].chars().next().is_some_and(char::is_alphabetic);
+            let inner = run.windows(3).any(|w| w[1] == b'_' && w[0] != b'_' && w[2] != b'_');
+            if !inner || letter_before || letter_after {
+                continue;
+            }
+            for part in run.split(|b| !b.is_ascii_alphabetic()).filter(|p| p.len() >= 3) {
+                split.0 += 1;
+                split.1 += usize::from(part.iter().all(u8::is_ascii_uppercase));
+            }
+            joined += usize::from(run.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 3);
+        }
+    }
+    (split, joined)
 }
 
 /// `capital_words` line by line: an ASCII line by the ASCII path, any other by
@@ -500,7 +563,7 @@ mod tests {
             every_ascii.as_str(),
             "end without newline CAPS",
         ] {
-            assert_eq!(capital_words(text), general(text), "{text:?}");
+            assert_eq!(letter_runs(text), general(text), "{text:?}");
         }
         // Generated ASCII texts: words of every case and length, quotes after
         // each kind of leading white space, CR, LF and punctuation.
@@ -515,7 +578,7 @@ mod tests {
                     pieces[(state >> 33) as usize % pieces.len()]
                 })
                 .collect();
-            assert_eq!(capital_words(&text), general(&text), "{text:?}");
+            assert_eq!(letter_runs(&text), general(&text), "{text:?}");
         }
     }
 
@@ -602,6 +665,78 @@ mod tests {
             counted += mixed_capital_words(line).0;
         });
         assert!(counted > 2_000, "{counted} words");
+    }
+
+    #[test]
+    fn an_identifier_is_one_word_and_no_shouting() {
+        assert_eq!(capital_words("FROM_ENDS_IN_NUMS and DATE_IN_PAST_03_06 hit"), (4, 0));
+        assert_eq!(capital_words("set MAX_UPLOAD_SIZE, then"), (3, 0));
+        // A letter past ASCII against it: not read as an identifier (its parts count as they did).
+        assert_eq!(capital_words("é_TOO_BIG"), (2, 2));
+        assert_eq!(capital_words("> QUOTED_NAME LINE\nthe HUGE_SALE NOW"), (3, 1));
+        // Not identifiers: an underscore line, an underscore at a word's edge, words past ASCII.
+        assert_eq!(capital_words("FREE ______ _NOW_ __ BIG"), (3, 3));
+        assert_eq!(capital_words("ÉTÉ_SOLDES TOTAL"), (3, 3));
+        // The same counts by every path (ASCII, stand-ins, lines).
+        for text in ["FROM_ENDS_IN_NUMS ça", "FROM_ENDS_IN_NUMS 会议", "FROM_ENDS_IN_NUMS"] {
+            assert_eq!(capital_words(text).1, 0, "{text}");
+        }
+    }
+
+    #[test]
+    fn identifiers_count_as_the_definition() {
+        // The definition a character at a time: the words are the runs of three
+        // letters or more of a cased script; an identifier is a run of ASCII
+        // letters, digits and `_` with an inner `_` and no letter against it: the
+        // words inside it are dropped, and it is one word (no capital) when it has
+        // three letters or more.
+        fn definition(text: &str) -> (usize, usize) {
+            let (mut words, mut capitals) = (0, 0);
+            for line in text.lines().filter(|l| !l.trim_start().starts_with('>')) {
+                let chars: Vec<char> = line.chars().collect();
+                let mut in_identifier = vec![false; chars.len()];
+                let id_char = |c: char| c.is_ascii_alphanumeric() || c == '_';
+                let mut k = 0;
+                while k < chars.len() {
+                    if !id_char(chars[k]) {
+                        k += 1;
+                        continue;
+                    }
+                    let start = k;
+                    while k < chars.len() && id_char(chars[k]) {
+                        k += 1;
+                    }
+                    let run = &chars[start..k];
+                    let inner = run.windows(3).any(|w| w[1] == '_' && w[0] != '_' && w[2] != '_');
+                    let against = (start > 0 && chars[start - 1].is_alphabetic()) || chars.get(k).is_some_and(|c| c.is_alphabetic());
+                    if inner && !against {
+                        in_identifier[start..k].iter_mut().for_each(|b| *b = true);
+                        words += usize::from(run.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 3);
+                    }
+                }
+                let mut k = 0;
+                while k < chars.len() {
+                    if !chars[k].is_alphabetic() {
+                        k += 1;
+                        continue;
+                    }
+                    let start = k;
+                    while k < chars.len() && chars[k].is_alphabetic() {
+                        k += 1;
+                    }
+                    let letters = &chars[start..k];
+                    if letters.len() >= 3 && !in_identifier[start] && letters.iter().all(|c| c.is_uppercase() || c.is_lowercase()) {
+                        words += 1;
+                        capitals += usize::from(letters.iter().all(|c| c.is_uppercase()));
+                    }
+                }
+            }
+            (words, capitals)
+        }
+        let pieces = ["FREE", "NOW", "ok", "Mixed", "ABC", "ab", "_", "__", "1", "2026", "é", "É", "会", " ", "\n", "\r\n", "> ", "-", ".", "x"];
+        crate::text::generated_texts(&pieces, 6_000, 40, |text| {
+            assert_eq!(capital_words(text), definition(text), "{text:?}");
+        });
     }
 
     #[test]
