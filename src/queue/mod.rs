@@ -85,7 +85,8 @@ where
 
 impl Classification {
     /// SPEC §3 applied to a lint report: a `size/total` error is refused at
-    /// submission (seed 000: 10 MB); a `fail` verdict with an error from a rule
+    /// submission (seed 000: 10 MB); a `fail` verdict reached by the spam score
+    /// (the filter's sum of every finding's points) or with an error from a rule
     /// whose id starts with one of `spam_rule_prefixes` is spam; anything else is clean.
     pub fn from_report(report: &Report, spam_rule_prefixes: &[String]) -> Classification {
         let mut errors: Vec<String> = Vec::new();
