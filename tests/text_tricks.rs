@@ -177,3 +177,11 @@ fn the_line_break_that_ends_a_body_is_no_blank() {
         assert_eq!(report.findings.iter().filter(|f| f.rule_id == "spam/whitespace").count(), 1, "{end:?}");
     }
 }
+
+#[test]
+fn small_capitals_do_not_hide_a_term() {
+    // LATIN LETTER SMALL CAPITAL …: capitals at x-height, read as their letters.
+    assert_eq!(findings(&text_message("Hello", "Hot ᴘᴏʀɴ and ɴᴜᴅᴇs tonight"), "spam/adult-terms").len(), 1);
+    assert_eq!(findings(&text_message("Hello", "Offer ends soon, ᴀᴄᴛ ɴᴏᴡ to get yours"), "spam/sales-language").len(), 1);
+    assert_eq!(findings(&text_message("ꜰʀᴇᴇ shipping on all orders", "Hello."), "spam/subject-prefix").len(), 1);
+}

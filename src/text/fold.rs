@@ -5,7 +5,8 @@
 //! 1. characters that draw nothing (zero-width space/joiners, word joiner, BOM,
 //!    soft hyphen, variation selectors) are dropped: the word stays whole;
 //! 2. NFKC for Latin/Greek/Cyrillic text (`ｐｏｒｎ`, `𝐩𝐨𝐫𝐧`, `ﬁ`, `①`, and the
-//!    styled capitals `🅿🅾🆁🅽` Unicode does not decompose);
+//!    styled capitals `🅿🅾🆁🅽` Unicode does not decompose), and the Latin small
+//!    capitals read as their letter (`ᴘᴏʀɴ`: `unicode::small_capital`);
 //! 3. UTS #39 confusables, and a few Cyrillic letters spammers draw Latin ones
 //!    with that UTS #39 leaves out (`SPAM_LOOKALIKES`: `п` for n): a word whose
 //!    letters are Latin or look-alikes of Latin letters (`рогп` in Cyrillic,
@@ -447,6 +448,11 @@ const ENDS_FOREIGN_WORD: u8 = 32;
 /// look-alike (a prototype of more than two letters is not taken), and its
 /// plain form.
 fn foreign_class(c: char) -> u8 {
+    // A small capital is read as its letter (`push_known_char`), though its block
+    // (Phonetic Extensions) is not of the Latin script's letters here.
+    if unicode::small_capital(c).is_some() {
+        return 0;
+    }
     let props = Props::of(c);
     let drawn = props.nfkc(c).is_none() && !unicode::is_invisible(c) && !unicode::is_combining_mark(c);
     if !props.alphanumeric() {
@@ -639,6 +645,10 @@ fn push_known_char(folder: &mut Folder, start: usize, end: usize, c: char, props
             folder.end = folder.end.max(end);
         }
         return;
+    }
+    if let Some(capital) = unicode::small_capital(c) {
+        // Drawn as its capital at x-height: read as that letter, as NFKC reads a styled one.
+        return push_char(folder, start, end, capital, each);
     }
     match props.nfkc(c) {
         Some(Nfkc::Char(d)) => folder.push(start, end, d, each),

@@ -302,6 +302,43 @@ pub fn draws_blank(c: char) -> bool {
     c == '\u{2800}'
 }
 
+/// The capital a Latin small capital is drawn as (UnicodeData.txt names
+/// "LATIN LETTER SMALL CAPITAL A" … "Z", "AE", "OE"): a capital at x-height,
+/// which a reader reads as that letter (`ᴘᴏʀɴ`, `ꜰʀᴇᴇ`). Unicode gives them
+/// no decomposition and UTS #39 maps only some (`ᴏ`, `ᴡ`) to a letter.
+pub fn small_capital(c: char) -> Option<char> {
+    Some(match c {
+        '\u{1d00}' => 'A',
+        '\u{0299}' => 'B',
+        '\u{1d04}' => 'C',
+        '\u{1d05}' => 'D',
+        '\u{1d07}' => 'E',
+        '\u{a730}' => 'F',
+        '\u{0262}' => 'G',
+        '\u{029c}' => 'H',
+        '\u{026a}' => 'I',
+        '\u{1d0a}' => 'J',
+        '\u{1d0b}' => 'K',
+        '\u{029f}' => 'L',
+        '\u{1d0d}' => 'M',
+        '\u{0274}' => 'N',
+        '\u{1d0f}' => 'O',
+        '\u{1d18}' => 'P',
+        '\u{a7af}' => 'Q',
+        '\u{0280}' => 'R',
+        '\u{a731}' => 'S',
+        '\u{1d1b}' => 'T',
+        '\u{1d1c}' => 'U',
+        '\u{1d20}' => 'V',
+        '\u{1d21}' => 'W',
+        '\u{028f}' => 'Y',
+        '\u{1d22}' => 'Z',
+        '\u{1d01}' => 'Æ',
+        '\u{0276}' => 'Œ',
+        _ => return None,
+    })
+}
+
 /// The scripts that matter for look-alike letters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Script {
@@ -509,7 +546,8 @@ mod props {
             && flags & (NFKC | CONFUSABLE) == 0
             && matches!(super::script_of_letter(c), super::Script::Latin)
             && !super::is_invisible(c)
-            && !super::is_combining_mark(c);
+            && !super::is_combining_mark(c)
+            && super::small_capital(c).is_none();
         if plain {
             flags |= PLAIN_LATIN_LETTER;
         }
@@ -544,7 +582,8 @@ mod tests {
                 && confusable_search(c).is_none()
                 && script(c) == Some(Script::Latin)
                 && !is_invisible(c)
-                && !is_combining_mark(c);
+                && !is_combining_mark(c)
+                && small_capital(c).is_none();
             assert_eq!(is_plain_latin_letter(c), plain_latin_letter, "U+{cp:04X}");
             assert_eq!(is_blank(c), c.is_whitespace() || is_invisible(c) || draws_blank(c), "U+{cp:04X}");
         }

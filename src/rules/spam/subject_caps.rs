@@ -292,45 +292,11 @@ pub fn seen_subject(subject: &str) -> String {
     }
     let mut seen = String::with_capacity(subject.len());
     for c in subject.chars().filter(|&c| !unicode::is_invisible(c)) {
-        seen.push(small_capital(c).unwrap_or(c));
+        seen.push(unicode::small_capital(c).unwrap_or(c));
     }
     join_spaced_letters(&seen)
 }
 
-/// The capital a Latin small capital is drawn as (UnicodeData.txt names
-/// "LATIN LETTER SMALL CAPITAL A" … "Z", "AE", "OE").
-fn small_capital(c: char) -> Option<char> {
-    Some(match c {
-        '\u{1d00}' => 'A',
-        '\u{0299}' => 'B',
-        '\u{1d04}' => 'C',
-        '\u{1d05}' => 'D',
-        '\u{1d07}' => 'E',
-        '\u{a730}' => 'F',
-        '\u{0262}' => 'G',
-        '\u{029c}' => 'H',
-        '\u{026a}' => 'I',
-        '\u{1d0a}' => 'J',
-        '\u{1d0b}' => 'K',
-        '\u{029f}' => 'L',
-        '\u{1d0d}' => 'M',
-        '\u{0274}' => 'N',
-        '\u{1d0f}' => 'O',
-        '\u{1d18}' => 'P',
-        '\u{a7af}' => 'Q',
-        '\u{0280}' => 'R',
-        '\u{a731}' => 'S',
-        '\u{1d1b}' => 'T',
-        '\u{1d1c}' => 'U',
-        '\u{1d20}' => 'V',
-        '\u{1d21}' => 'W',
-        '\u{028f}' => 'Y',
-        '\u{1d22}' => 'Z',
-        '\u{1d01}' => 'Æ',
-        '\u{0276}' => 'Œ',
-        _ => return None,
-    })
-}
 
 /// Separators that draw single letters apart (`F-R-E-E`, `F.R.E.E`, `F R E E`, `F*R*E*E`).
 fn letter_separator(c: char) -> bool {
@@ -503,11 +469,11 @@ mod tests {
     #[test]
     fn ascii_is_seen_as_written() {
         for c in (0u8..0x80).map(char::from) {
-            assert!(!unicode::is_invisible(c) && small_capital(c).is_none(), "{c:?}");
+            assert!(!unicode::is_invisible(c) && unicode::small_capital(c).is_none(), "{c:?}");
         }
         let every_ascii: String = (0u8..0x80).map(char::from).collect();
         for subject in [every_ascii.as_str(), "F-R-E-E money", "FREE MONEY", "a b c d", ""] {
-            let by_chars: String = subject.chars().map(|c| small_capital(c).unwrap_or(c)).collect();
+            let by_chars: String = subject.chars().map(|c| unicode::small_capital(c).unwrap_or(c)).collect();
             assert_eq!(seen_subject(subject), join_spaced_letters(&by_chars), "{subject:?}");
         }
     }
