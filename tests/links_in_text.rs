@@ -85,3 +85,25 @@ fn at_most_max_written_links_urls_of_the_text_are_read() {
     let r = report(&format!("{HEAD}\n{plain}\nhttp://198.51.100.7/pay\n"));
     assert_eq!(ids(&r, "links/numeric-host"), ["links/numeric-host.address"]);
 }
+
+#[test]
+fn a_shortener_written_without_a_scheme_is_a_shortened_link() {
+    // Gmail and Outlook link `bit.ly/3xYzAb`; SpamAssassin reads schemeless URIs.
+    let raw = format!("{HEAD}\nYour parcel is held: bit.ly/3xYzAb or TinyURL.com/pay-fee.\n");
+    let r = report(&raw);
+    assert_eq!(ids(&r, "links/shortener"), ["links/shortener.shortened", "links/shortener.shortened"]);
+    let finding = r.findings_of("links/shortener").next().expect("a finding");
+    assert_eq!(finding.evidence, "bit.ly/3xYzAb");
+    assert!(finding.message.contains("http://bit.ly/3xYzAb"), "{}", finding.message);
+    let (start, end) = (finding.location.start.expect("a start"), finding.location.end.expect("an end"));
+    assert_eq!(&raw.as_bytes()[start..end], b"bit.ly/3xYzAb");
+    // In the visible text of HTML too; a link showing its own address is one finding.
+    let html = |body: &str| format!("{HEAD}MIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\n\n<p>{body}</p>\n");
+    assert_eq!(ids(&report(&html("Copy bit.ly/3xYzAb")), "links/shortener").len(), 1);
+    assert_eq!(ids(&report(&html("<a href=\"https://bit.ly/3xYzAb\">bit.ly/3xYzAb</a>")), "links/shortener").len(), 1);
+    // A link's own text showing a shortener is judged by where the link goes.
+    assert!(ids(&report(&html("<a href=\"https://www.shop.example/x\">bit.ly/3xYzAb</a>")), "links/shortener").is_empty());
+    // Other hosts written so, paths, addresses and the bare host alone are no shortened links.
+    let r = report(&format!("{HEAD}\nSee shop.example/track, /usr/bin/bit.ly/x, me@bit.ly/x and bit.ly alone.\n"));
+    assert!(ids(&r, "links/shortener").is_empty(), "{:?}", ids(&r, "links/shortener"));
+}

@@ -129,7 +129,8 @@ impl Inputs {
             html: reading::html_documents(message).next().is_some(),
             dkim: !message.identity.dkim.is_empty(),
             attachments: message.attachment_facts.iter().any(|a| !a.facts.is_empty()),
-            links: reading::links(message).next().is_some(),
+            // A shortener written without a scheme is a link to `links/shortener` too.
+            links: reading::links(message).next().is_some() || reading::writes_bare_host_paths(message),
             smtp: settings.smtp.is_some(),
         }
     }

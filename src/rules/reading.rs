@@ -278,6 +278,20 @@ impl<'m> Link<'m> {
     }
 }
 
+/// The texts a host written with a path and no scheme is read in (`bit.ly/x`,
+/// `text::links::bare_host_paths`, which `links/shortener` reads for its hosts):
+/// the bodies a reader sees, then the text alternatives.
+pub fn bare_link_texts<'m>(message: &'m Message) -> Vec<Text<'m>> {
+    let mut texts = bodies(message);
+    texts.extend(text_alternatives(message));
+    texts
+}
+
+/// Whether one of `bare_link_texts` writes a host with a path and no scheme.
+pub fn writes_bare_host_paths(message: &Message) -> bool {
+    bare_link_texts(message).iter().any(|text| !crate::text::links::bare_host_paths(&text.text, 1).is_empty())
+}
+
 /// URLs written in the text bodies and in the visible text of HTML bodies read
 /// as links, per message (rspamd's `max_urls`, conf/options.inc: 10,240); the
 /// rest of the text is not read for links.

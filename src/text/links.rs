@@ -90,9 +90,76 @@ pub fn written_url_spans(text: &str, limit: usize) -> Vec<(std::ops::Range<usize
     out
 }
 
+/// Host names written with a path but without a scheme (`bit.ly/3xYzAb`), as
+/// Gmail and Outlook make them clickable and SpamAssassin's schemeless URIs read
+/// them (`_process_text_uri_list`): the byte range of each such `host/path` in
+/// `text` and the range of its host, the first `limit` of them. The host is
+/// ASCII letters, digits, `-` and `.`, with a dot, starting and ending with a
+/// letter or a digit, after nothing that joins it to a word, an address or a
+/// URL; the path has a letter or a digit. `www.` and `ftp.` hosts are
+/// `written_url_spans`'s.
+pub fn bare_host_paths(text: &str, limit: usize) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let bytes = text.as_bytes();
+    let is_host = |b: u8| b.is_ascii_alphanumeric() || b == b'.' || b == b'-';
+    let mut out = Vec::new();
+    let mut from = 0;
+    while out.len() < limit {
+        let Some(slash) = memchr::memchr(b'/', &bytes[from..]).map(|n| from + n) else { break };
+        from = slash + 1;
+        let mut start = slash;
+        while start > 0 && slash - start < MAX_BARE_HOST_BYTES && is_host(bytes[start - 1]) {
+            start -= 1;
+        }
+        let joined = start > 0 && (is_host(bytes[start - 1]) || b"/@:_%+=~\\".contains(&bytes[start - 1]));
+        let host = &text[start..slash];
+        let well_formed = host.contains('.')
+            && !host.contains("..")
+            && host.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric())
+            && host.bytes().last().is_some_and(|b| b.is_ascii_alphanumeric());
+        let prefixed = |prefix: &str| host.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix));
+        if joined || !well_formed || prefixed("www.") || prefixed("ftp.") {
+            continue;
+        }
+        let end = text[slash..]
+            .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '\''))
+            .map_or(text.len(), |n| slash + n);
+        let url = text[start..end].trim_end_matches(['.', ',', ';', ':', ')', ']', '!', '?']);
+        if !url[slash - start..].bytes().any(|b| b.is_ascii_alphanumeric()) {
+            continue;
+        }
+        out.push((start..start + url.len(), start..slash));
+        from = end.max(from);
+    }
+    out
+}
+
+/// Longest host `bare_host_paths` reads back from a `/` (RFC 1035 §2.3.4: a
+/// name is at most 255 octets).
+pub const MAX_BARE_HOST_BYTES: usize = 255;
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bare_hosts_with_a_path_are_found_where_a_client_links_them() {
+        let found = |text: &str| -> Vec<(String, String)> {
+            bare_host_paths(text, usize::MAX).into_iter().map(|(url, host)| (text[url].to_string(), text[host].to_string())).collect()
+        };
+        assert_eq!(
+            found("See bit.ly/3xYzAb, or (tinyurl.com/abc). Done."),
+            [("bit.ly/3xYzAb".to_string(), "bit.ly".to_string()), ("tinyurl.com/abc".to_string(), "tinyurl.com".to_string())]
+        );
+        // Joined to a URL, an address, a path or a word; no dot; no path; www. and ftp. hosts.
+        for text in ["https://bit.ly/x", "a@bit.ly/x", "/usr/bin/env", "src/main.rs/x", "and/or", "bit.ly/", "bit.ly/...", "www.bit.ly/x", "x_bit.ly/y", "-bit.ly/x", "bit..ly/x", ".bit.ly/x"] {
+            assert_eq!(found(text), [] as [(String, String); 0], "{text}");
+        }
+        assert_eq!(found("a/b bit.ly/x/y/z bit.ly/w").len(), 2);
+        assert_eq!(bare_host_paths(&"bit.ly/x ".repeat(50), 7).len(), 7);
+        // A long run of host characters is read back at most so far.
+        let long = format!("{}.example/x", "a".repeat(100_000));
+        assert_eq!(found(&long), [] as [(String, String); 0]);
+    }
 
     #[test]
     fn urls_written_in_text_are_links() {

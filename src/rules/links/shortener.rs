@@ -94,6 +94,8 @@ static DEFAULT_SHORTENERS: std::sync::OnceLock<HostSet> = std::sync::OnceLock::n
 fn check(message: &Message, cx: &mut Context) {
     // Read only for a message with a web link.
     let mut shorteners = None;
+    // What was reported, without its scheme: a link's text that shows its own address is not said again.
+    let mut reported: Vec<String> = Vec::new();
     for link in reading::links(message) {
         if cx.full() {
             break;
@@ -103,10 +105,54 @@ fn check(message: &Message, cx: &mut Context) {
             continue;
         };
         let found = found.to_string();
+        reported.push(without_scheme(&link.href).to_string());
         cx.emit(
             Draft::new(Msg::of(if link.is_form() { &FORM_SHORTENED } else { &SHORTENED }).text("host", found).text("href", link.href.to_string()))
                 .evidence(link.evidence())
                 .at(reading::link_location(message, &link)),
         );
     }
+    // A shortener written without a scheme (`bit.ly/3xYzAb`): mail clients make it
+    // a link (`text::links::bare_host_paths`). Only the shorteners' hosts are read so.
+    let texts = reading::bare_link_texts(message);
+    let mut budget = reading::MAX_WRITTEN_LINKS;
+    let mut link_texts = None;
+    for text in &texts {
+        for (url, host) in crate::text::links::bare_host_paths(&text.text, budget) {
+            budget -= 1;
+            if cx.full() {
+                return;
+            }
+            let set = shorteners.get_or_insert_with(|| HostSet::of(cx.settings, &LINK_SHORTENERS, &DEFAULT_SHORTENERS));
+            let Some(found) = set.find(&text.text[host].to_ascii_lowercase()) else { continue };
+            let written = &text.text[url.clone()];
+            // A link's own text is judged by where the link goes (`links/mismatch`
+            // says when it shows another address): a client links it nowhere else.
+            let in_a_link = text.html_body().is_some()
+                && link_texts
+                    .get_or_insert_with(|| reading::html_links(message).map(|(_, l)| l.text.trim()).collect::<crate::hash::KeyedSet<&str>>())
+                    .contains(written);
+            if in_a_link || reported.iter().any(|r| r == written) {
+                continue;
+            }
+            let found = found.to_string();
+            reported.push(written.to_string());
+            cx.emit(
+                Draft::new(Msg::of(&SHORTENED).text("host", found).text("href", format!("http://{written}")))
+                    .evidence(written.to_string())
+                    .at(reading::location(message, text, url)),
+            );
+        }
+    }
+}
+
+/// `href` without its `http://` or `https://`.
+fn without_scheme(href: &str) -> &str {
+    let trimmed = href.trim();
+    for scheme in ["http://", "https://"] {
+        if let Some(rest) = trimmed.get(..scheme.len()).filter(|p| p.eq_ignore_ascii_case(scheme)).map(|_| &trimmed[scheme.len()..]) {
+            return rest;
+        }
+    }
+    trimmed
 }
