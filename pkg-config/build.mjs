@@ -77,9 +77,13 @@ for (const line of [...loadLines, startLine]) {
 }
 for (const line of loadLines) glue = glue.replace(`${line}\n`, '');
 glue = glue.replace(startLine, `${startLine}\nexports.__wasm = wasm;\nreturn exports;`);
+// The glue's TextEncoder and TextDecoder are Node's own (node:util), not the globals:
+// a test environment may lack them (Jest's jsdom: "ReferenceError: TextEncoder is not
+// defined" at require time), and this build runs only in Node.
 writeFileSync(nodeGlue, `'use strict';
 // wasm-bindgen's nodejs glue, wrapped by pkg-config/build.mjs into a factory:
 // every call makes a fresh instance of the compiled module with its own memory.
+const { TextDecoder, TextEncoder } = require('node:util');
 module.exports = function instantiate(wasmModule) {
 const exports = {};
 ${glue}
@@ -96,10 +100,20 @@ if (existsSync(join(pkg, 'web/mail_preflight_bg.js'))) {
 cpSync(join(pkg, 'bundler/mail_preflight_bg.js'), join(pkg, 'web/mail_preflight_bg.js'));
 cpSync(join(pkg, 'bundler/mail_preflight.js'), join(pkg, 'web/mail_preflight_bundler.js'));
 rmSync(join(pkg, 'bundler'), { recursive: true });
-// The per-target .d.ts files type everything as `any`; the package's own types replace them.
+// The per-target .d.ts files type everything as `any`; the package's own types replace them,
+// and the glue's pragma naming its .d.ts goes with them: `@ts-self-types` is Deno's
+// directive by which a JavaScript module names its own types (docs.deno.com,
+// runtime/reference/ts_config_migration; jsr-io/jsr#977), and Deno would look for a
+// file the package does not ship.
+const selfTypes = /^\/\* @ts-self-types="[^"]*" \*\/\n/m;
 for (const target of ['node', 'web']) {
   for (const name of readdirSync(join(pkg, target))) {
     if (name.endsWith('.d.ts')) rmSync(join(pkg, target, name));
+    if (name.endsWith('.js')) {
+      const file = join(pkg, target, name);
+      const source = readFileSync(file, 'utf8');
+      if (selfTypes.test(source)) writeFileSync(file, source.replace(selfTypes, ''));
+    }
   }
   // The bundler glue instantiates the wasm when it is imported: a side effect a
   // bundler must keep (webpack 5 in production dropped it under `sideEffects: false`).
@@ -114,21 +128,25 @@ cpSync(join(config, 'src'), pkg, { recursive: true });
 const messageInputSource = readFileSync(join(pkg, 'lib', 'message-input.js'), 'utf8');
 if (!/^export function messageInput\(/m.test(messageInputSource)) fail('lib/message-input.js lost its messageInput export');
 const messageInputExports = [...messageInputSource.matchAll(/^export (?:function|const) (\w+)/gm)].map((m) => m[1]);
-writeFileSync(join(pkg, 'lib', 'message-input.cjs'), `'use strict';\n${messageInputSource
+// Node's TextEncoder (node:util) for `wasmInput`, not the global one, which a test
+// environment may lack (Jest's jsdom); the browser build keeps the global.
+writeFileSync(join(pkg, 'lib', 'message-input.cjs'), `'use strict';\nconst { TextEncoder } = require('node:util');\n${messageInputSource
   .replace(/^export (function|const) /gm, '$1 ')}\nmodule.exports = { ${messageInputExports.join(', ')} };\n`);
 // The browser and bundler types: the Node types without what only Node exports.
 const nodeOnly = /^\/\/ #node-only.*\n[\s\S]*?^\/\/ #end-node-only\n/m;
 const nodeTypes = readFileSync(join(pkg, 'index.d.ts'), 'utf8');
 if (!nodeOnly.test(nodeTypes)) fail('index.d.ts lost its #node-only section');
 writeFileSync(join(pkg, 'web.d.ts'), nodeTypes.replace(nodeOnly, ''));
-// The CommonJS types: each entry's declarations without the ESM-only default export
-// (TypeScript reads a .d.ts of this "type": "module" package as ESM).
+// The CommonJS types: each entry's declarations as a .d.cts (TypeScript reads a .d.ts
+// of this "type": "module" package as ESM). index.cjs has a default export too
+// (`default` and `__esModule`, for `import init from` compiled to CommonJS), so the
+// default export line stays.
 for (const name of readdirSync(pkg).filter((n) => n.endsWith('.d.ts') && n !== 'web.d.ts')) {
   const declarations = readFileSync(join(pkg, name), 'utf8');
   const defaultExport = /^export \{ init as default \};.*\n/m;
   if (name === 'index.d.ts' && !defaultExport.test(declarations)) fail('index.d.ts lost its default export line');
   // A .d.cts imports the CommonJS types: './index.js' would be the ESM index.d.ts (TS1541 under node16/nodenext).
-  writeFileSync(join(pkg, name.replace(/\.d\.ts$/, '.d.cts')), declarations.replace(defaultExport, '')
+  writeFileSync(join(pkg, name.replace(/\.d\.ts$/, '.d.cts')), declarations
     .replace(/from '\.\/index\.js';/g, "from './index.cjs';"));
 }
 // The README, the npm page: its "Rules" table is generated from this engine's rules(),

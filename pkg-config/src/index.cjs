@@ -105,3 +105,12 @@ module.exports = {
   // creates one does not pay for it at require time (#14: 10 ms of a cold start).
   createLinter: (...args) => require('./lib/pool.cjs').createLinter(...args),
 };
+// `import init from 'mail-preflight'` where the package is reached through this file:
+// TypeScript's node10 resolution (the top-level "types", index.d.ts, declares the
+// default export) with esModuleInterop, Babel (Jest) and bundlers compile it to
+// `require(…).default` when `__esModule` is set, else to the whole exports object,
+// which is no function (TypeError: default is not a function). Both are set as
+// TypeScript's own CommonJS output sets them, not enumerable, so the exports listed stay
+// the API's; index.mjs and web.js export the same `init` as their default.
+Object.defineProperty(module.exports, '__esModule', { value: true });
+Object.defineProperty(module.exports, 'default', { value: module.exports.init });

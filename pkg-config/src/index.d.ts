@@ -411,7 +411,11 @@ export interface Location {
   end?: number;
   /** 1-based line of `start`. */
   line?: number;
-  /** 1-based column of `start`, in bytes. */
+  /**
+   * 1-based column of `start` on its line, in Unicode code points (an invalid UTF-8
+   * sequence counts as one), as SARIF counts it (src/report.rs `Location::column`);
+   * `start` and `end` are byte offsets.
+   */
   column?: number;
   /** A path inside an attachment, e.g. `invoice.zip > docs/run.exe`. */
   path?: string;
@@ -1206,4 +1210,4 @@ export function createLinter(settings?: LinterSettings): Linter;
 
 // #end-node-only
 
-export { init as default }; // ESM entries only (removed from index.d.cts)
+export { init as default }; // every entry: index.cjs sets `default` and `__esModule` for code compiled to CommonJS

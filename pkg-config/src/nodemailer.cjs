@@ -95,6 +95,24 @@ async function compiledMessage(mail) {
   });
 }
 
+/**
+ * The compiled bytes as the engine reads what Nodemailer sends as it is: compose
+ * fields holding only `raw` (and the mail's `envelope`, whose sender is the
+ * Return-Path). As a raw message they would be bytes of unknown origin, and
+ * `sender/visitor-from` drops to information because "a raw message whose sending
+ * path is unknown" could have been sent by the provider itself (README, "Sender
+ * identity"; src/rules/sender/mod.rs `leaves_from_site`). This plugin runs inside
+ * the site's own mailer, so the mail is known to leave from the site, as for
+ * `lint(fields)`: a visitor's gmail.com From is the same error here. Compose `raw`
+ * is linted byte for byte like raw input otherwise (no field is added, Date and
+ * Message-ID are not assumed: src/pipeline/mod.rs `with_compose`).
+ */
+function sentAsIs(bytes, data) {
+  const input = { raw: bytes };
+  if (data.envelope !== undefined) input.envelope = data.envelope;
+  return input;
+}
+
 /** The headings of the error: the mail is not sent, or (onFail 'warn') sent anyway. */
 const HEADINGS = {
   refused: { refused: 'cli.plugin.refused', warnings: 'cli.plugin.too-many-warnings' },
@@ -124,7 +142,7 @@ function preflight(settings = {}) {
   const t = translator(options.locale || 'en');
   return function mailPreflight(mail, callback) {
     (async () => {
-      const input = await compiledMessage(mail);
+      const input = sentAsIs(await compiledMessage(mail), mail.data);
       const report = linter ? await linter.lint(input, options) : lint(input, options);
       const verdict = judge(report, { maxWarnings });
       if (verdict.passes) return undefined;

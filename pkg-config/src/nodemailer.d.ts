@@ -24,9 +24,14 @@ export interface PreflightSettings extends Options {
   linter?: Pick<Linter, 'lint'>;
 }
 
-/** The mail object Nodemailer passes to a `compile` plugin (the part the plugin reads). */
+/**
+ * The mail object Nodemailer passes to a `compile` plugin (the part the plugin reads).
+ * `data` is any object: @types/nodemailer's `MailMessage.data` is `Mail.Options`, an
+ * interface without an index signature, which `{ [field: string]: unknown }` refused
+ * (TS2345 on `transporter.use('compile', preflight())` under strict).
+ */
 export interface NodemailerMail {
-  data: { [field: string]: unknown };
+  data: object;
   resolveContent(holder: object, key: string | number, callback: (error: Error | null, value?: unknown) => void): unknown;
 }
 

@@ -27,8 +27,8 @@ export function toPassPreflight(received: LintInput, criteria?: PreflightCriteri
 /** `expect.extend(matchers)`. */
 export const matchers: { toPassPreflight: typeof toPassPreflight };
 
-// `expect(message).toPassPreflight(criteria)` typed for Jest (its global `jest` namespace;
-// @types/jest or @jest/globals). Vitest: `interface Assertion<T> { toPassPreflight(criteria?: PreflightCriteria): void }`
+// `expect(message).toPassPreflight(criteria)` typed for Jest: its global `jest` namespace
+// (@types/jest) and the `expect` module's `Matchers` (the `expect` of `@jest/globals`). Vitest: `interface Assertion<T> { toPassPreflight(criteria?: PreflightCriteria): void }`
 // in `declare module 'vitest'` of your own setup file (an augmentation here would fail where Vitest is not installed).
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -36,5 +36,17 @@ declare global {
     interface Matchers<R> {
       toPassPreflight(criteria?: PreflightCriteria): R;
     }
+  }
+}
+
+// The `expect` of `import { expect } from '@jest/globals'` takes its matchers from the
+// `expect` package's `Matchers`, which the global namespace above does not reach; this
+// augmentation is the one Jest's documentation gives for `expect.extend` in TypeScript
+// (https://jestjs.io/docs/expect#expectextendmatchers) and jest-extended ships. Where the
+// `expect` package is not installed, TypeScript ignores an augmentation in a declaration
+// file (tests/node/package-api.test.mjs compiles both cases, skipLibCheck off).
+declare module 'expect' {
+  interface Matchers<R> {
+    toPassPreflight(criteria?: PreflightCriteria): R;
   }
 }

@@ -4,7 +4,7 @@
 // synchronous. A call before init throws an Error with code `not-initialized`.
 import initWasm, { initSync as initWasmSync } from './web/mail_preflight.js';
 import * as engine from './web/mail_preflight.js';
-import { messageInput, wasmInput } from './lib/message-input.js';
+import { messageInput, wasmInput, composeDate, phpHeaderLines } from './lib/message-input.js';
 
 let loading;
 let ready = false;
@@ -63,15 +63,23 @@ function guardedMessage(name) {
   const call = guarded(name);
   return (input, ...rest) => {
     if (!ready) throw notInitialized(name);
-    return call(wasmInput(messageInput(input, name, readerOf(rest[0]))), ...rest);
+    // A compose `date` given as a Date is read as Nodemailer writes it, as the Node entry reads it.
+    return call(wasmInput(composeDate(messageInput(input, name, readerOf(rest[0])))), ...rest);
   };
 }
 
 export const lint = guardedMessage('lint');
 const lintPhpMailOf = guarded('lintPhpMail');
-/** PHP mail()'s arguments: a text that is not ASCII is copied in as its bytes (`wasmInput`). */
-export const lintPhpMail = (to, subject, message, headers, options) =>
-  lintPhpMailOf(wasmInput(to), wasmInput(subject), wasmInput(message), wasmInput(headers), options);
+/**
+ * PHP mail()'s arguments: a text that is not ASCII is copied in as its bytes
+ * (`wasmInput`); a header map, whose values may be lists, as its lines, as the
+ * Node entry reads it (`phpHeaderLines`).
+ */
+export function lintPhpMail(to, subject, message, headers, options) {
+  if (!ready) throw notInitialized('lintPhpMail');
+  const lines = phpHeaderLines(headers, readerOf(options));
+  return lintPhpMailOf(wasmInput(to), wasmInput(subject), wasmInput(message), wasmInput(lines), options);
+}
 export const rules = guarded('rules');
 export const messages = guarded('messages');
 export const version = guarded('version');

@@ -19,6 +19,34 @@ test('lint and lintPhpMail resolve with the same reports as the synchronous API'
   assert.deepEqual(php, pkg.lintPhpMail('b@example.com', 'Hi', 'Hello\nthere', ['From: a@example.com']));
 });
 
+test('byte fields in every form lint() takes give the pool lint()\'s report: a Uint8Array, a Buffer, an ArrayBuffer, a DataView', async (t) => {
+  // The pool reads the fields on the calling thread, where a Uint8Array that is no
+  // Buffer is marked as a view, and clones them to a worker, where a Buffer becomes a
+  // plain Uint8Array: the worker read them again, marking the mark (refused) and reading
+  // the Buffer as a view (a text part quoted-printable, where Nodemailer chooses by content).
+  const bytes = (text) => new Uint8Array(Buffer.from(text));
+  const text = 'Zażółć gęślą jaźń, a long line of 8-bit text. '.repeat(6);
+  const base = { from: 'a@example.com', to: 'b@example.com', subject: 'Hi' };
+  const inputs = {
+    'text: Uint8Array': { ...base, text: bytes(text) },
+    'text: Buffer': { ...base, text: Buffer.from(text) },
+    'html: Uint8Array': { ...base, html: bytes(`<p>${text}</p>`) },
+    'content: Uint8Array': { ...base, text: 'x', attachments: [{ filename: 'cv.pdf', content: bytes('%PDF-1.4\n%%EOF\n') }] },
+    'content: Buffer': { ...base, text: 'x', attachments: [{ filename: 'cv.pdf', content: Buffer.from('%PDF-1.4\n%%EOF\n') }] },
+    'content: ArrayBuffer': { ...base, text: 'x', attachments: [{ filename: 'a.txt', content: bytes('héllo\n').buffer }] },
+    'content: DataView': { ...base, text: 'x', attachments: [{ filename: 'a.txt', content: new DataView(bytes('héllo\n').buffer) }] },
+    'alternative: Uint8Array': { ...base, text: 'x', alternatives: [{ contentType: 'text/x-web-markdown', content: bytes(text) }] },
+    'raw: Uint8Array': { raw: bytes('From: a@example.com\r\nTo: b@example.com\r\nSubject: Hi\r\n\r\nHello\r\n') },
+  };
+  for (const threads of [1, 2]) {
+    const linter = pkg.createLinter({ threads });
+    t.after(() => linter.close());
+    for (const [name, input] of Object.entries(inputs)) {
+      assert.deepEqual(await linter.lint(input, { locale: 'pl' }), pkg.lint(input, { locale: 'pl' }), `${threads} threads: ${name}`);
+    }
+  }
+});
+
 test('the event loop keeps running while a 10 MB message is checked in a worker', async (t) => {
   const linter = pkg.createLinter({ threads: 1 });
   t.after(() => linter.close());

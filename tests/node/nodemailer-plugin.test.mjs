@@ -114,7 +114,7 @@ test('preflight() refuses an unknown onFail', () => {
 
 test('the plugin lints the very bytes Nodemailer sends: alternatives, iCalendar, raw parts, priority and List-* headers', async () => {
   let linted;
-  const linter = { lint: async (input, options) => { linted = Buffer.from(input); return pkg.lint(input, options); } };
+  const linter = { lint: async (input, options) => { linted = Buffer.from(input.raw); return pkg.lint(input, options); } };
   const info = await transporter({ linter, onFail: () => {} }).sendMail({
     ...contactForm, priority: 'high', list: { unsubscribe: 'https://my-site.example/u' },
     alternatives: [{ contentType: 'text/x-web-markdown', content: '**Hello**' }],
@@ -155,4 +155,36 @@ test('a mail whose spam score alone reaches the threshold (verdict fail, no erro
     assert.match(error.message, /^Not sent: the host would refuse or block this message \(0 errors, \d+ warnings?\)\.\nSpam score/);
     return true;
   });
+});
+
+test('a visitor\'s address in From is refused as lint(fields) refuses it: the plugin runs in the site\'s mailer, so the mail leaves from the site', async (t) => {
+  // The contact-form mistake (sender/visitor-from): gmail.com publishes p=reject, so mail
+  // sent from the site as ana@gmail.com fails DMARC. As a raw message of unknown sending
+  // path the same bytes are only information (raw-file linting stays so: the CLI on .eml).
+  const mail = { from: 'ana@gmail.com', to: 'owner@my-site.example', subject: 'New message from the contact form',
+    text: 'Hello, a visitor wrote to you.' };
+  const fields = pkg.lint(mail);
+  assert.equal(fields.verdict, 'fail');
+  const severityOf = (report) => report.findings.find((f) => f.ruleId === 'sender/visitor-from')?.severity;
+  assert.equal(severityOf(fields), 'error');
+  const linter = pkg.createLinter({ threads: 1 });
+  t.after(() => linter.close());
+  for (const settings of [{}, { linter }]) {
+    let handed;
+    const info = await transporter({ ...settings, onFail: (error) => { handed = error; } }).sendMail(mail);
+    assert.equal(handed?.code, 'EPREFLIGHT', 'the plugin fails it as lint(fields) does');
+    assert.equal(handed.report.verdict, fields.verdict);
+    assert.equal(severityOf(handed.report), 'error');
+    assert.deepEqual(blockingIds(handed.report), blockingIds(fields));
+    // One-line text: the stream transport leaves a body's bare LF as is, where the plugin renders CRLF.
+    assert.equal(handed.report.source, info.message.toString(), 'the offsets index the bytes sent');
+    assert.equal(severityOf(pkg.lint(info.message)), 'info', 'the bytes alone, sending path unknown');
+  }
+  await assert.rejects(transporter().sendMail(mail), (error) => error.code === 'EPREFLIGHT');
+  // The envelope's sender is the Return-Path, as for lint(fields).
+  const bounced = { ...contactForm, envelope: { from: 'bounces@elsewhere.example', to: 'owner@example.com' } };
+  let handed;
+  await transporter({ onFail: (error) => { handed = error; }, maxWarnings: 0 }).sendMail(bounced);
+  assert.deepEqual(blockingIds(pkg.lint(bounced)), ['sender/misaligned']);
+  assert.deepEqual(blockingIds(handed.report), ['sender/misaligned']);
 });

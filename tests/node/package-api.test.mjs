@@ -3,9 +3,9 @@
 // entries (ESM, CJS, web, bundler) and the hand-written types.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import test from 'node:test';
 import {
   pkg, pkgDir, repoRoot, tempDir, testsModules, rawMessage, messageWithLongLine, messageWithWideLine, idsOf,
@@ -237,6 +237,37 @@ test('package.json: exports map, sideEffects, engines, files, bin', () => {
   assert.ok(!manifest.files.some((f) => /^(src|tests?)\/|\.rs$|Cargo/.test(f)), 'files lists only what runs');
 });
 
+test('no file of the package names a types file the package does not ship (@ts-self-types)', () => {
+  // wasm-bindgen's glue names its own .d.ts (Deno's directive), which build.mjs removes.
+  const files = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)]);
+  for (const file of files(pkgDir).filter((f) => /\.[cm]?js$/.test(f))) {
+    for (const [, target] of readFileSync(file, 'utf8').matchAll(/@ts-self-types="([^"]+)"/g)) {
+      assert.ok(existsSync(join(dirname(file), target)), `${file} names ${target}`);
+    }
+  }
+});
+
+test('the types say what Location.column counts: Unicode code points of its line, not bytes', () => {
+  // A line of Polish letters (two bytes each in UTF-8) before a link to a numeric host.
+  const message = 'From: contact@my-site.example\r\nTo: owner@my-site.example\r\nSubject: Test\r\nMIME-Version: 1.0\r\n'
+    + 'Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n'
+    + '<p>Zażółć gęślą jaźń <a href="http://192.0.2.4/">Zobacz</a></p>\r\n';
+  const { location } = pkg.lint(message).findings.find((f) => f.ruleId === 'links/numeric-host');
+  const bytes = Buffer.from(message);
+  const lineStart = bytes.lastIndexOf(0x0a, location.start - 1) + 1;
+  const codePoints = [...bytes.subarray(lineStart, location.start).toString()].length;
+  assert.ok(location.start - lineStart > codePoints, 'the line has multi-byte characters before the finding');
+  assert.equal(location.column, codePoints + 1);
+  for (const name of ['index.d.ts', 'index.d.cts', 'web.d.ts']) {
+    const declarations = readFileSync(join(pkgDir, name), 'utf8');
+    const location = /export interface Location \{[\s\S]*?\n\}/.exec(declarations)[0];
+    const doc = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*column\?: number;/.exec(location)[1];
+    assert.match(doc, /code points/, name);
+    assert.doesNotMatch(doc, /in bytes/, name);
+  }
+});
+
 test('index.d.ts types every export without any, and compiles strictly', (t) => {
   const declarations = readFileSync(join(pkgDir, 'index.d.ts'), 'utf8');
   assert.doesNotMatch(declarations.replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, ''), /\bany\b/);
@@ -313,6 +344,15 @@ test('index.d.ts types every export without any, and compiles strictly', (t) => 
     expectation.toPassPreflight({ maxWarnings: 2 });
     // @ts-expect-error: onFail is reject, warn or a function
     preflight({ onFail: 'ignore' });
+    // What @types/nodemailer asks of a compile plugin (Mail.PluginFunction): its MailMessage's
+    // data is Mail.Options, an interface without an index signature (the shape of
+    // @types/nodemailer 8, which tests/ does not install).
+    interface MailOptions { from?: string; to?: string | string[]; text?: string | Uint8Array; attachments?: object[] }
+    declare class MailMessage { data: MailOptions; resolveContent(data: object | unknown[], key: string | number,
+      callback: (err: Error | null, value?: unknown) => unknown): Promise<unknown>; setMailerHeader(): void }
+    type PluginFunction = (mail: MailMessage, callback: (err?: Error | null) => void) => void;
+    const compile: PluginFunction = preflight({ locale: 'en', onFail: 'reject', maxWarnings: 5 });
+    void compile;
   `);
   writeFileSync(join(dir, 'usage.cts'), `
     import { lint, type Report } from 'mail-preflight';
@@ -320,6 +360,11 @@ test('index.d.ts types every export without any, and compiles strictly', (t) => 
     import { assertPreflight } from 'mail-preflight/test';
     const report: Report = lint(new Uint8Array([83, 58, 10, 10]));
     void [report, preflight, assertPreflight];
+    interface MailOptions { from?: string; subject?: string }
+    type PluginFunction = (mail: { data: MailOptions; resolveContent(data: object, key: string | number,
+      callback: (err: Error | null, value?: unknown) => unknown): Promise<unknown> }, callback: (err?: Error | null) => void) => void;
+    const compile: PluginFunction = preflight();
+    void compile;
   `);
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
     compilerOptions: {
@@ -366,6 +411,106 @@ test('lintPhpMail takes a header map whose values are lists of texts, as PHP >= 
       assert.throws(() => lintPhpMail('owner@example.com', 'Hi', 'x', { From: 'a@example.com', 'X-A': value }, { locale }), (error) =>
         error.code === 'invalid-input' && error.messageId === 'core.invalid.shape' && error.params.path === 'headers.X-A'
         && error.message === renderMessage(error.messageId, error.params, locale) && !/JsValue|invalid type/.test(error.message));
+    }
+  }
+});
+
+test('toPassPreflight is typed on the expect of @jest/globals (the expect module\'s Matchers), in ESM and CommonJS', (t) => {
+  // An installed package, not a link: TypeScript resolves the augmented 'expect' from the
+  // package's real place, which for pkg/ has no node_modules (the compile test above
+  // covers that case: Jest not installed). Its types and manifest are enough to check.
+  const dir = tempDir(t);
+  const installed = join(dir, 'node_modules', 'mail-preflight');
+  mkdirSync(installed, { recursive: true });
+  for (const name of readdirSync(pkgDir).filter((n) => /\.d\.c?ts$|^package\.json$/.test(n))) {
+    copyFileSync(join(pkgDir, name), join(installed, name));
+  }
+  for (const name of ['@jest', '@types', 'expect']) symlinkSync(join(testsModules, name), join(dir, 'node_modules', name), 'dir');
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
+  const source = (imports) => `${imports}
+    expect.extend({ toPassPreflight });
+    test('x', () => {
+      expect('From: a@b.example\\r\\n\\r\\nx').toPassPreflight({ maxWarnings: 1, allow: ['spam/subject-caps'] });
+      expect('x').not.toPassPreflight();
+      // @ts-expect-error: maxWarnings is a number
+      expect('x').toPassPreflight({ maxWarnings: 'many' });
+    });\n`;
+  writeFileSync(join(dir, 'jest.test.mts'), source(
+    "import { expect, test } from '@jest/globals';\nimport { toPassPreflight } from 'mail-preflight/test';"));
+  writeFileSync(join(dir, 'jest.test.cts'), source(
+    "import { expect, test } from '@jest/globals';\nimport { toPassPreflight } from 'mail-preflight/test';"));
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: {
+      strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022',
+      lib: ['es2022', 'dom'], types: ['node'], skipLibCheck: false,
+    },
+    files: ['jest.test.mts', 'jest.test.cts'],
+  }));
+  const tsc = join(testsModules, 'typescript', 'bin', 'tsc');
+  const run = spawnSync(process.execPath, [tsc, '-p', dir], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stdout + run.stderr);
+});
+
+test('`import init from \'mail-preflight\'` compiled to CommonJS runs as it type-checks (node10 + esModuleInterop, a nodenext .cts, Babel\'s interop)', (t) => {
+  // node10 reads the top-level "types" (index.d.ts, with a default export) and runs
+  // "main" (index.cjs): the default import compiles to require(…).default when the
+  // module sets __esModule, else to the exports object, which is no function.
+  const cjs = createRequire(import.meta.url)(join(pkgDir, 'index.cjs'));
+  assert.equal(cjs.__esModule, true);
+  assert.equal(cjs.default, cjs.init);
+  assert.ok(!Object.keys(cjs).includes('default'), 'the listed exports stay the API\'s');
+  const dir = tempDir(t);
+  mkdirSync(join(dir, 'node_modules'));
+  symlinkSync(pkgDir, join(dir, 'node_modules', 'mail-preflight'), 'dir');
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
+  const source = `import init, { lint } from 'mail-preflight';
+    init().then(() => console.log(lint('From: a@example.com\\r\\n\\r\\nx').origin));\n`;
+  writeFileSync(join(dir, 'node10.ts'), source);
+  writeFileSync(join(dir, 'nodenext.cts'), source);
+  const tsc = join(testsModules, 'typescript', 'bin', 'tsc');
+  const projects = {
+    node10: [{ module: 'commonjs', moduleResolution: 'node10', esModuleInterop: true }, 'node10.ts', 'node10.js'],
+    nodenext: [{ module: 'nodenext', moduleResolution: 'nodenext' }, 'nodenext.cts', 'nodenext.cjs'],
+  };
+  for (const [name, [options, file, output]] of Object.entries(projects)) {
+    writeFileSync(join(dir, `tsconfig.${name}.json`), JSON.stringify({
+      compilerOptions: { ...options, strict: true, target: 'es2022', outDir: `out-${name}`, types: [], skipLibCheck: false },
+      files: [file],
+    }));
+    const build = spawnSync(process.execPath, [tsc, '-p', join(dir, `tsconfig.${name}.json`)], { encoding: 'utf8' });
+    assert.equal(build.status, 0, `${name}: ${build.stdout}${build.stderr}`);
+    const run = spawnSync(process.execPath, [join(dir, `out-${name}`, output)], { encoding: 'utf8' });
+    assert.equal(run.status, 0, `${name}: ${run.stderr}`);
+    assert.equal(run.stdout, 'raw\n', name);
+  }
+});
+
+test('the browser entry takes what the Node entry and the types take: a Date as compose date, a PHP header map with lists; other kinds are coded errors in both', async () => {
+  const web = await import(join(pkgDir, 'web.js'));
+  await web.init(readFileSync(join(pkgDir, 'web', 'mail_preflight_bg.wasm')));
+  const fields = { from: 'contact@my-site.example', to: 'owner@my-site.example', subject: 'Hello', text: 'x',
+    date: new Date(Date.UTC(2026, 11, 5, 10, 0, 0)) };
+  const headers = { From: 'a@my-site.example', 'X-Tag': ['1', '2'] };
+  for (const api of [pkg, web]) {
+    // Nodemailer writes a Date as toUTCString() with +0000 (mime-node _encodeHeaderValue).
+    assert.match(api.lint(fields).source, /\r\nDate: Sat, 05 Dec 2026 10:00:00 \+0000\r\n/);
+    assert.deepEqual(api.lint(fields), pkg.lint(fields));
+    assert.deepEqual(api.analyse(fields), pkg.analyse(fields));
+    assert.match(api.lintPhpMail('owner@example.com', 'Hi', 'x', headers).source, /\r\nX-Tag: 1\r\nX-Tag: 2\r\n/);
+    assert.deepEqual(api.lintPhpMail('owner@example.com', 'Hi', 'x', headers), pkg.lintPhpMail('owner@example.com', 'Hi', 'x', headers));
+    for (const locale of ['en', 'fr', 'es', 'pl']) {
+      const wrong = [
+        [{ From: 'a@example.com', 'X-A': 5 }, 'headers.X-A'],
+        [['From: a@example.com', 5], 'headers[1]'],
+        [['From: a@example.com', ['X-A: 1']], 'headers[1]'],
+      ];
+      for (const [value, path] of wrong) {
+        assert.throws(() => api.lintPhpMail('owner@example.com', 'Hi', 'x', value, { locale }), (error) =>
+          error.code === 'invalid-input' && error.messageId === 'core.invalid.shape' && error.params.path === path
+          && error.message === renderMessage(error.messageId, error.params, locale) && !/JsValue|invalid type/.test(error.message), path);
+      }
+      assert.throws(() => api.lint({ ...fields, date: { year: 2026 } }, { locale }), (error) =>
+        error.code === 'invalid-input' && error.params?.path === 'date' && !/JsValue|invalid type/.test(error.message));
     }
   }
 });

@@ -106,6 +106,42 @@ test('Jest: expect.extend({ toPassPreflight }) in a real Jest run', { timeout: 1
   assertRunnerReport(run.stdout + run.stderr, run.status);
 });
 
+test('Jest: the package runs in an environment without TextEncoder and TextDecoder (as Jest\'s jsdom one)', { timeout: 120_000 }, (t) => {
+  // jsdom has no TextEncoder: the Node build takes Node's own (node:util), not the
+  // globals, which had thrown "TextEncoder is not defined" at require time.
+  const dir = project(t, 'jest', 'globals.test.cjs', `
+const { lint, lintPhpMail } = require('mail-preflight');
+const { toPassPreflight } = require('mail-preflight/test');
+const { TextCoordinates } = require(${JSON.stringify(join(pkgDir, 'lib', 'coordinates.cjs'))});
+expect.extend({ toPassPreflight });
+test('no TextEncoder or TextDecoder here', () => {
+  expect(typeof TextEncoder).toBe('undefined');
+  expect(typeof TextDecoder).toBe('undefined');
+});
+test('lint, lintPhpMail and the matcher read texts past ASCII', () => {
+  expect(lint('From: a@example.com\\r\\nSubject: Zażółć\\r\\n\\r\\nGęślą jaźń\\r\\n').origin).toBe('raw');
+  expect(lintPhpMail('b@example.com', 'Zażółć', 'jaźń', ['From: a@example.com']).origin).toBe('phpMail');
+  expect(${JSON.stringify(rawMessage())}).toPassPreflight();
+  expect(new TextCoordinates(Buffer.from('é\\nab')).at(4)).toEqual({ line: 2, column: 2 });
+});
+`);
+  writeFileSync(join(dir, 'no-text-codecs.cjs'), `const { TestEnvironment } = require(${JSON.stringify(join(testsModules, 'jest-environment-node'))});
+module.exports = class extends TestEnvironment {
+  constructor(config, context) {
+    super(config, context);
+    delete this.global.TextEncoder;
+    delete this.global.TextDecoder;
+  }
+};
+`);
+  const run = spawnSync(process.execPath, [join(testsModules, 'jest', 'bin', 'jest.js'), '--rootDir', dir,
+    '--testMatch', '**/*.test.cjs', '--transform', '{}', '--ci', '--no-cache', '--colors=false',
+    '--testEnvironment', join(dir, 'no-text-codecs.cjs')],
+  { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: '1', NO_COLOR: '1' } });
+  assert.equal(run.status, 0, run.stdout + run.stderr);
+  assert.match(run.stdout + run.stderr, /2 passed/);
+});
+
 test('a spam score at the threshold fails the assertion without any error (verdict fail), unless its rules are allowed', () => {
   const spam = rawMessage({ subject: 'FREE MONEY!!! ACT NOW $$$ WINNER' });
   const report = pkg.lint(spam, { spamThreshold: 1 });

@@ -3,6 +3,9 @@
 // annotations count them: lines end at CR, LF or CRLF, columns count Unicode code
 // points (an invalid UTF-8 byte counts as one, as U+FFFD).
 
+// Node's own decoder, not the global one, which a test environment may lack (Jest's jsdom).
+const { TextDecoder } = require('node:util');
+
 class TextCoordinates {
   constructor(bytes) {
     this.bytes = bytes;

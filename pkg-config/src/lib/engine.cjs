@@ -12,8 +12,8 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const instantiate = require('../node/mail_preflight.js');
-const { codedError, inputTooLarge, namedTooLarge, internalError } = require('./errors.cjs');
-const { messageInput, optionsInput, wasmInput, MAX_INPUT_BYTES } = require('./message-input.cjs');
+const { inputTooLarge, namedTooLarge, internalError } = require('./errors.cjs');
+const { messageInput, optionsInput, wasmInput, composeDate, phpHeaderLines, MAX_INPUT_BYTES } = require('./message-input.cjs');
 const WASM_PATH = path.join(__dirname, '..', 'web', 'mail_preflight_bg.wasm');
 
 let compiled;
@@ -93,9 +93,23 @@ class Engine {
 
   lint(rawInput, rawOptions) {
     const options = this.options(rawOptions);
-    const input = messageInput(rawInput, 'lint', this.reader(options));
+    return this.lintInput(messageInput(rawInput, 'lint', this.reader(options)), options);
+  }
+
+  /**
+   * `lint` of an input `messageInput` has read already: the pool reads it on the
+   * calling thread and a worker gets its structured clone. Read a second time, a
+   * byte view's mark (`{ type: 'Uint8Array', data }`) was marked again, which the
+   * engine refuses, and a Buffer, a plain Uint8Array once cloned, was read as a
+   * view (a text part quoted-printable, where lint() chooses by content).
+   */
+  lintRead(input, rawOptions) {
+    return this.lintInput(input, this.options(rawOptions));
+  }
+
+  lintInput(input, options) {
     checkLintInput(input, options);
-    return this.call('lint', [wasmInput(normalizeCompose(input)), options]);
+    return this.call('lint', [wasmInput(composeDate(input)), options]);
   }
 
   /**
@@ -106,7 +120,7 @@ class Engine {
     const options = this.options(rawOptions);
     const input = messageInput(rawInput, 'lint', this.reader(options));
     checkLintInput(input, options);
-    const [json, verdict, error, warning, info] = this.call('lintJson', [wasmInput(normalizeCompose(input)), options]);
+    const [json, verdict, error, warning, info] = this.call('lintJson', [wasmInput(composeDate(input)), options]);
     return { json, verdict, counts: { error, warning, info } };
   }
 
@@ -115,7 +129,7 @@ class Engine {
     const options = this.options(rawOptions);
     const input = messageInput(rawInput, 'analyse', this.reader(options));
     checkLintInput(input, options);
-    return this.call('analyse', [wasmInput(normalizeCompose(input)), options]);
+    return this.call('analyse', [wasmInput(composeDate(input)), options]);
   }
 
   /** The mechanical fixes of a raw message (string or bytes), measured before it is copied. */
@@ -129,7 +143,7 @@ class Engine {
     const options = this.options(rawOptions);
     checkPhpMail([to, subject, message, headers], options);
     // Texts that are not ASCII go in as their UTF-8 bytes, as lint's message does (`wasmInput`).
-    const args = [to, subject, message, phpHeaderLines(headers, options)].map(wasmInput);
+    const args = [to, subject, message, phpHeaderLines(headers, this.reader(options))].map(wasmInput);
     return this.call('lintPhpMail', [...args, options]);
   }
 }
@@ -204,43 +218,6 @@ function checkLintInput(input, options) {
 /** The four `mail()` arguments together, header arrays and maps included. */
 function checkPhpMail(args, options) {
   checkSize(args.reduce((n, a) => n + sizeOf(a), 0), options);
-}
-
-/**
- * PHP's `additional_headers` as a map (PHP ≥ 7.2): each value a text, or a list of
- * texts written as one line each under the same name (php_mail_build_headers).
- * The map becomes the list of lines the engine takes, in the engine's order for a
- * map (by name); a value of another kind is `invalid-input` naming `headers.NAME`,
- * as PHP refuses it with a TypeError. Texts, lists and anything else pass as they are.
- */
-function phpHeaderLines(headers, options) {
-  if (!headers || typeof headers !== 'object' || Array.isArray(headers) || ArrayBuffer.isView(headers)) return headers;
-  const lines = [];
-  for (const name of Object.keys(headers).sort()) {
-    const value = headers[name];
-    const values = Array.isArray(value) ? value : [value];
-    if (!values.every((v) => typeof v === 'string')) throw phpHeaderError(name, localeOf([options]));
-    for (const v of values) lines.push(`${name}: ${v}`);
-  }
-  return lines;
-}
-
-function phpHeaderError(name, locale) {
-  const { render } = require('./texts.cjs');
-  const messageId = 'core.invalid.shape';
-  const params = { invalid: { label: 'core.invalid.subject.input' }, path: `headers.${name}`, expected: { label: 'core.invalid.expected.texts' } };
-  return codedError('invalid-input', render(messageId, params, locale), { messageId, params });
-}
-
-/**
- * Nodemailer takes a `Date` for `date`; the engine takes text: the same text
- * Nodemailer writes (mime-node `_encodeHeaderValue`: toUTCString, GMT → +0000).
- */
-function normalizeCompose(input) {
-  if (input && typeof input === 'object' && input.date instanceof Date) {
-    return { ...input, date: input.date.toUTCString().replace(/GMT/, '+0000') };
-  }
-  return input;
 }
 
 let shared;

@@ -85,6 +85,8 @@ function lintFile(engine, input, options, { positions = false, json = false } = 
 function threadMethods(engine) {
   return {
     lint: (input, options) => engine.lint(input, options),
+    // An input the pool has read on the calling thread (lib/pool.cjs, `createLinter`).
+    lintRead: (input, options) => engine.lintRead(input, options),
     lintPhpMail: (to, subject, message, headers, options) => engine.lintPhpMail(to, subject, message, headers, options),
     lintFile: (input, options, wanted) => lintFile(engine, input, options, wanted),
   };

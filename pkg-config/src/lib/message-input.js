@@ -283,7 +283,57 @@ export function messageInput(input, name = 'lint', reader = { locale: 'en' }) {
   throw error;
 }
 
-/** The encoder of `wasmInput`, one for all calls. */
+/**
+ * Compose fields with a `Date` as `date` (Nodemailer takes one; the types say
+ * `string | number | Date`) given the text the engine reads: the text Nodemailer
+ * writes (mime-node `_encodeHeaderValue`: toUTCString, GMT → +0000). Other inputs
+ * are returned as they are. Both entries, Node's and the browser's, call it.
+ */
+export function composeDate(input) {
+  if (input && typeof input === 'object' && !ArrayBuffer.isView(input) && Object.prototype.toString.call(input.date) === '[object Date]') {
+    return { ...input, date: input.date.toUTCString().replace(/GMT/, '+0000') };
+  }
+  return input;
+}
+
+/** `headers` (or one of its entries) is not what PHP's mail() takes: coded `invalid-input` naming it. */
+function phpHeaderShape(path, expected, reader) {
+  const params = { invalid: { label: MESSAGE_FIELDS.subject }, path, expected: { label: expected } };
+  return readingError('invalid-input', 'core.invalid.shape', params,
+    `${MESSAGE_FIELDS.english} are not valid: ${path} must be ${expected === 'core.invalid.expected.text' ? 'a text' : 'a text or a list of texts'}.`, reader);
+}
+
+/**
+ * PHP's `additional_headers` as the engine takes them: a text, bytes, or the list
+ * of header lines. A map (PHP ≥ 7.2) has each value a text, or a list of texts
+ * written as one line each under the same name (php_mail_build_headers); it
+ * becomes that list of lines, in the engine's order for a map (by name). A value
+ * of another kind, in a map or a list, is `invalid-input` naming it
+ * (`headers.NAME`, `headers[i]`), as PHP refuses it with a TypeError, never the
+ * conversion's own words ("invalid type: JsValue(…)"). Both entries call it.
+ */
+export function phpHeaderLines(headers, reader = { locale: 'en' }) {
+  if (Array.isArray(headers)) {
+    for (let i = 0; i < headers.length; i++) {
+      if (typeof headers[i] !== 'string') throw phpHeaderShape(`headers[${i}]`, 'core.invalid.expected.text', reader);
+    }
+    return headers;
+  }
+  if (!headers || typeof headers !== 'object' || ArrayBuffer.isView(headers)) return headers;
+  const lines = [];
+  for (const name of Object.keys(headers).sort()) {
+    const value = headers[name];
+    const values = Array.isArray(value) ? value : [value];
+    if (!values.every((v) => typeof v === 'string')) throw phpHeaderShape(`headers.${name}`, 'core.invalid.expected.texts', reader);
+    for (const v of values) lines.push(`${name}: ${v}`);
+  }
+  return lines;
+}
+
+/**
+ * The encoder of `wasmInput`, one for all calls: the global one in a browser, Node's
+ * own (node:util) in lib/message-input.cjs, where build.mjs adds the import.
+ */
 const UTF8 = new TextEncoder();
 
 /**

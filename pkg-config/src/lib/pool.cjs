@@ -53,7 +53,7 @@ const WORKER_SCRIPT = path.join(__dirname, 'pool-worker.cjs');
 const MAX_THREADS = 64;
 
 /** Where each method takes its options (the argument the engine reads as JSON). */
-const OPTIONS_ARGUMENT = { lint: 1, lintPhpMail: 4, lintFile: 1 };
+const OPTIONS_ARGUMENT = { lint: 1, lintRead: 1, lintPhpMail: 4, lintFile: 1 };
 
 /** Threads when the caller gives none: every core but the one the event loop needs. */
 function defaultThreads() {
@@ -399,7 +399,8 @@ function createLinter(settings) {
   return {
     threads: pool.threads,
     // The input is read as lint() reads it before it is copied to a worker: the copy
-    // makes an instance of a class a plain object, which lint() refuses.
+    // makes an instance of a class a plain object, which lint() refuses. The worker
+    // lints what was read without reading it again (`lintRead`, lib/engine.cjs).
     lint: (input, options) => {
       let read;
       try {
@@ -407,7 +408,7 @@ function createLinter(settings) {
       } catch (error) {
         return Promise.reject(error);
       }
-      return pool.run('lint', [read, options]);
+      return pool.run('lintRead', [read, options]);
     },
     lintPhpMail: (to, subject, message, headers, options) => pool.run('lintPhpMail', [to, subject, message, headers, options]),
     close: () => pool.close(),
