@@ -29,6 +29,23 @@ fn a_visitors_address_in_compose_fields_is_an_error_for_a_reject_provider() {
 }
 
 #[test]
+fn a_stance_the_provider_states_is_said_as_its_statement() {
+    // gmail.com publishes p=none; Gmail's sender guidelines announce quarantine for
+    // impersonated Gmail From: an error, worded as the provider's statement.
+    let call = PhpMail::new("owner@my-site.example", "Contact", "Hello", "From: jane@gmail.com");
+    let report = lint_php_mail(&call, &Options::default()).unwrap();
+    let finding = report.findings_of("sender/visitor-from").next().expect("a finding");
+    assert_eq!((finding.severity, finding.message_id.as_str()), (Severity::Error, "sender/visitor-from.blocked-stated"));
+    assert!(finding.message.contains("the provider states a DMARC quarantine enforcement"), "{}", finding.message);
+    // A published policy is said as the policy.
+    let call = PhpMail::new("owner@my-site.example", "Contact", "Hello", "From: sam@yahoo.com");
+    let report = lint_php_mail(&call, &Options::default()).unwrap();
+    let finding = report.findings_of("sender/visitor-from").next().expect("a finding");
+    assert_eq!(finding.message_id, "sender/visitor-from.blocked");
+    assert!(finding.message.contains("whose DMARC policy is reject"), "{}", finding.message);
+}
+
+#[test]
 fn an_unverified_provider_policy_is_never_an_error() {
     let call = PhpMail::new("owner@my-site.example", "Contact", "Hello", "From: jan@wp.pl");
     let report = lint_php_mail(&call, &Options::default()).unwrap();

@@ -158,8 +158,9 @@ test('a mail whose spam score alone reaches the threshold (verdict fail, no erro
 });
 
 test('a visitor\'s address in From is refused as lint(fields) refuses it: the plugin runs in the site\'s mailer, so the mail leaves from the site', async (t) => {
-  // The contact-form mistake (sender/visitor-from): gmail.com publishes p=reject, so mail
-  // sent from the site as ana@gmail.com fails DMARC. As a raw message of unknown sending
+  // The contact-form mistake (sender/visitor-from): Gmail states a DMARC quarantine
+  // enforcement for impersonated Gmail From, so mail sent from the site as ana@gmail.com
+  // fails DMARC and goes to spam. As a raw message of unknown sending
   // path the same bytes are only information (raw-file linting stays so: the CLI on .eml).
   const mail = { from: 'ana@gmail.com', to: 'owner@my-site.example', subject: 'New message from the contact form',
     text: 'Hello, a visitor wrote to you.' };

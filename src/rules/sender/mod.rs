@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 pub const MAILBOX_PROVIDERS: Threshold = Threshold {
     key: "sender.mailboxProviders",
     kind: Kind::List { default: ListDefault::Lines(include_str!("mailbox_providers.txt")), max_items: 1_000 },
-    doc: "Mailbox providers whose users' addresses must not be the From of mail a site sends: `domain policy status` per item (policy reject, quarantine, none or unknown; status verified or unverified).",
+    doc: "Mailbox providers whose users' addresses must not be the From of mail a site sends: `domain policy status` per item (policy reject, quarantine, none or unknown; status verified, stated (the provider's own statement, its published policy weaker) or unverified).",
     evidence: Evidence::Receiver(
         "Yahoo Sender FAQ (p=reject), Apple iCloud postmaster (p=quarantine since 2018-07-02), Gmail Email sender guidelines (DMARC quarantine for impersonated Gmail From); sources and dates in mailbox_providers.txt",
     ),
@@ -29,7 +29,26 @@ pub struct Provider {
     pub domain: String,
     /// `reject`, `quarantine`, `none` or `unknown`.
     pub policy: String,
+    /// Confirmed by a cited page: `verified` (the published `p=`) or `stated`.
     pub verified: bool,
+    /// The enforcement is the provider's own statement for its domain, and its
+    /// published `p=` is weaker (`stated`: gmail.com publishes `p=none` while
+    /// Gmail's sender guidelines announce quarantine for impersonated Gmail From).
+    pub stated: bool,
+}
+
+impl Provider {
+    /// A provider from an item's words after its domain: policy, then status.
+    fn of(domain: &str, mut words: std::str::SplitWhitespace) -> Provider {
+        let policy = words.next().unwrap_or("unknown").to_ascii_lowercase();
+        let status = words.next();
+        Provider {
+            domain: domain.to_ascii_lowercase(),
+            policy,
+            verified: matches!(status, Some("verified" | "stated")),
+            stated: status == Some("stated"),
+        }
+    }
 }
 
 impl Provider {
@@ -53,11 +72,7 @@ pub(crate) fn provider(settings: &Settings, domain: &str) -> Option<Provider> {
         }
         let mut words = item.split_whitespace();
         let name = words.next()?;
-        Some(Provider {
-            domain: name.to_ascii_lowercase(),
-            policy: words.next().unwrap_or("unknown").to_ascii_lowercase(),
-            verified: words.next() == Some("verified"),
-        })
+        Some(Provider::of(name, words))
     })
 }
 
@@ -232,11 +247,7 @@ mod tests {
                 if !name.eq_ignore_ascii_case(domain) {
                     return None;
                 }
-                Some(Provider {
-                    domain: name.to_ascii_lowercase(),
-                    policy: words.next().unwrap_or("unknown").to_ascii_lowercase(),
-                    verified: words.next() == Some("verified"),
-                })
+                Some(Provider::of(name, words))
             })
         }
         let mut settings = Settings::default();

@@ -37,6 +37,12 @@ crate::rule_texts! { "sender/visitor-from";
         es: "From es {address}, de {provider}, cuya política DMARC es {policy}: enviado desde su sitio, este mensaje falla DMARC y se rechaza o va a spam.",
         pl: "From to {address}, u dostawcy {provider}, którego polityka DMARC to {policy}: wysłana z Twojej witryny wiadomość nie przechodzi DMARC i zostaje odrzucona lub trafia do spamu.",
     },
+    BLOCKED_STATED "blocked-stated" => {
+        en: "From is {address}, at {provider}, for which the provider states a DMARC {policy} enforcement: sent from your site, this message fails DMARC and is refused or put in spam.",
+        fr: "From est {address}, chez {provider}, pour lequel le fournisseur annonce une application DMARC {policy} : envoyé depuis votre site, ce message échoue à DMARC et il est refusé ou classé en spam.",
+        es: "From es {address}, de {provider}, para el que el proveedor declara una aplicación DMARC {policy}: enviado desde su sitio, este mensaje falla DMARC y se rechaza o va a spam.",
+        pl: "From to {address}, u dostawcy {provider}, który deklaruje dla swojej domeny egzekwowanie DMARC {policy}: wysłana z Twojej witryny wiadomość nie przechodzi DMARC i zostaje odrzucona lub trafia do spamu.",
+    },
     RISKY "risky" => {
         en: "From is {address}, at the mailbox provider {provider} (DMARC policy: {policy}): sent from your site, this message fails DMARC authentication and is likely to be treated as suspicious.",
         fr: "From est {address}, chez le fournisseur de messagerie {provider} (politique DMARC : {policy}) : envoyé depuis votre site, ce message échoue à l'authentification DMARC et risque d'être traité comme suspect.",
@@ -174,7 +180,8 @@ fn check(message: &Message, cx: &mut Context) {
     let draft = if !leaves_from_site(message, cx.settings) {
         Draft::new(params(if verified { &UNKNOWN_PATH } else { &UNKNOWN_PATH_UNVERIFIED })).severity(Severity::Info)
     } else if provider.blocks() {
-        Draft::new(params(&BLOCKED))
+        // A stance the provider states, its published record weaker, is said as stated.
+        Draft::new(params(if provider.stated { &BLOCKED_STATED } else { &BLOCKED }))
     } else {
         Draft::new(params(if verified { &RISKY } else { &RISKY_UNVERIFIED })).severity(Severity::Warning)
     };
