@@ -294,7 +294,11 @@ fn plausible_domain(domain: &str) -> bool {
     labels >= 2 && (tld.bytes().all(|b| b.is_ascii_alphabetic()) || tld.starts_with("xn--"))
 }
 
-/// `mailto:` with at least one address `local@domain` (RFC 6068), percent-decoded.
+/// `mailto:` whose addresses are all `local@domain` (RFC 6068), percent-decoded:
+/// at least one, or none and header fields for the draft. RFC 6068 §2 makes the
+/// address optional (`mailtoURI = "mailto:" [ to ] [ hfields ]`): a "tell a
+/// friend" link `mailto:?subject=…&body=…` opens a draft whose To the reader
+/// fills; a bare `mailto:` says nothing.
 fn valid_mailto(href: &str) -> bool {
     let rest = href.trim().get(7..).unwrap_or_default();
     let (to, query) = rest.split_once('?').unwrap_or((rest, ""));
@@ -306,8 +310,13 @@ fn valid_mailto(href: &str) -> bool {
     }
     let addresses: Vec<String> =
         addresses.into_iter().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect();
-    !addresses.is_empty()
-        && addresses.iter().all(|address| match address.rsplit_once('@') {
+    if addresses.is_empty() {
+        // A field of the draft other than an empty `to`.
+        return query
+            .split('&')
+            .any(|pair| pair.split_once('=').is_some_and(|(name, _)| !name.trim().is_empty() && !name.trim().eq_ignore_ascii_case("to")));
+    }
+    addresses.iter().all(|address| match address.rsplit_once('@') {
             Some((local, domain)) => {
                 !local.is_empty()
                     && !local.contains(char::is_whitespace)
@@ -416,5 +425,11 @@ mod tests {
         assert_eq!(why("http://192.0.2.1/"), None);
         assert_eq!(why("https://bücher.de/"), None);
         assert_eq!(why("mailto:?to=a%40example.com"), None);
+        // RFC 6068 §2: the address is optional; a draft's fields alone are a link.
+        assert_eq!(why("mailto:?subject=A%20gift&body=See%20https%3A%2F%2Fshop.example%2F"), None);
+        assert_eq!(why("mailto:?body=x"), None);
+        assert_eq!(why("mailto:?"), Some(&BAD_MAILTO));
+        assert_eq!(why("mailto:?to="), Some(&BAD_MAILTO));
+        assert_eq!(why("mailto:?subject=x&to=a@b"), Some(&BAD_MAILTO));
     }
 }
