@@ -650,3 +650,22 @@ fn a_message_id_made_on_a_machine_is_information_and_a_domain_or_literal_is_not(
     assert_eq!(id("<20261201.42@[192.0.2.1]>"), []);
     assert_eq!(id("<20261201.42@192.168.1.com>"), []);
 }
+
+#[test]
+fn an_attached_message_in_base64_is_information_and_a_multipart_so_encoded_a_warning() {
+    // PHPMailer's addAttachment('forwarded.eml') and Symfony's attachFromPath(…, 'message/rfc822').
+    let inner = "From: a@example.com\r\nTo: b@example.com\r\nSubject: Inner\r\n\r\nHello\r\n";
+    // base64 of `inner`.
+    let base64 = "RnJvbTogYUBleGFtcGxlLmNvbQ0KVG86IGJAZXhhbXBsZS5jb20NClN1YmplY3Q6IElubmVyDQoNCkhlbGxvDQo=";
+    let message = |ty: &str, encoding: &str, body: &str| {
+        format!("From: x@example.com\r\nTo: y@example.com\r\nSubject: Fwd\r\nDate: Mon, 2 Mar 2026 10:00:00 +0000\r\nMessage-ID: <1@example.com>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n--b\r\nContent-Type: {ty}\r\nContent-Transfer-Encoding: {encoding}\r\n\r\n{body}\r\n--b--\r\n")
+    };
+    let severities = |raw: &str| -> Vec<Severity> {
+        let report = mail_preflight::lint(raw.as_bytes(), &mail_preflight::Options::default()).unwrap();
+        report.findings.iter().filter(|f| f.message_id == "headers/transfer-encoding.container").map(|f| f.severity).collect()
+    };
+    assert_eq!(severities(&message("message/rfc822", "base64", base64)), [Severity::Info]);
+    assert_eq!(severities(&message("message/rfc822", "quoted-printable", inner)), [Severity::Info]);
+    assert_eq!(severities(&message("multipart/alternative; boundary=c", "base64", "LS1jDQoNCngNCi0tYy0tDQo=")), [Severity::Warning]);
+    assert_eq!(severities(&message("message/rfc822", "x-gzip", inner)), [] as [Severity; 0]);
+}

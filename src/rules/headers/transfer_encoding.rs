@@ -128,6 +128,7 @@ pub const RULE: Rule = Rule {
         Evidence::Receiver("info: SpamAssassin MIME_QP_LONG_LINE scores quoted-printable lines over 76 characters 0.001, i.e. not at all; readers decode long lines, bad escapes and loose base64 padding as written"),
         Evidence::Receiver("info: an empty Content-Transfer-Encoding is read as none, the 7bit default (RFC 2045 §6.1): mail-parser 0.11 and Python's email decode any value they do not know as is; the body is then checked as 7bit"),
         Evidence::Ours("info: quoted-printable lines ending in white space (RFC 2045 §6.7 (3)) and base64 lines over 76 characters (§6.8): no SpamAssassin or rspamd rule scores them, and decoders drop the white space and read any line length"),
+        Evidence::Ours("info: an attached message (message/rfc822) declared base64 or quoted-printable, PHPMailer's addAttachment and Symfony Mime's attachFromPath default for an .eml: RFC 2046 §5.2.1 allows only 7bit, 8bit or binary; mail-parser (this engine's parser) decodes it as declared, Python's email reads the encoded text as the message, and no SpamAssassin or rspamd rule scores it (SPEC §3: a deviation no known receiver enforces); a multipart so encoded stays a warning (its parts are unreadable)"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
     score: scores::BAD_TRANSFER_ENCODING,
@@ -296,10 +297,16 @@ fn check(message: &Message, cx: &mut Context) {
             }
             let container = part.content_type.starts_with("multipart/") || part.content_type == "message/rfc822";
             if container && !matches!(d, "7bit" | "8bit" | "binary") {
+                // A multipart so encoded hides its parts from every MIME reader; an
+                // attached message in base64 or quoted-printable (PHPMailer's and
+                // Symfony Mime's default for an attached .eml) is against RFC 2046
+                // §5.2.1 too, but no receiver punishes it (info).
+                let readable = part.content_type == "message/rfc822" && matches!(d, "base64" | "quoted-printable");
                 cx.emit(
                     Draft::new(Msg::of(&CONTAINER).text("encoding", d).text("type", part.content_type.clone()))
                         .evidence(d)
-                        .at(on_field(field)),
+                        .at(on_field(field))
+                        .severity(if readable { Severity::Info } else { Severity::Warning }),
                 );
                 continue;
             }
