@@ -258,13 +258,17 @@ pub fn analyse(name: &str) -> NameFacts {
     }
     let cleaned: String = leaf.chars().filter(|&c| !is_hiding_char(c)).collect();
     let effective = cleaned.trim_end_matches(['.', ' ']).to_string();
-    if effective.len() != cleaned.len() && !effective.is_empty() {
-        tricks.push(NameTrick::TrailingDotsOrSpaces);
-    }
     let extension = effective
         .rsplit_once('.')
         .map(|(_, ext)| ext.trim().to_ascii_lowercase())
         .filter(|ext| !ext.is_empty() && ext.len() <= 24);
+    // Dropped dots and spaces are a trick when they hide an extension (`run.exe.`):
+    // a name cut short with "..." (Email::MIME's ASCII fallback of a long RFC 2231
+    // name, `w marcu ...`) reveals none once Windows drops them.
+    let revealed = extension.as_deref().is_some_and(|e| group_of(e).is_some() || executable_group(e).is_some());
+    if effective.len() != cleaned.len() && !effective.is_empty() && revealed {
+        tricks.push(NameTrick::TrailingDotsOrSpaces);
+    }
     if let Some((stem, _)) = effective.rsplit_once('.') {
         if stem.ends_with(&" ".repeat(MAX_PADDING_SPACES + 1)) {
             tricks.push(NameTrick::Padding);
@@ -323,6 +327,11 @@ mod tests {
         assert_eq!(facts.effective, "run.exe");
         assert_eq!(facts.extension.as_deref(), Some("exe"));
         assert!(facts.tricks.contains(&NameTrick::TrailingDotsOrSpaces));
+        assert!(analyse("report.pdf . .").tricks.contains(&NameTrick::TrailingDotsOrSpaces));
+        // A name cut short with "..." hides no extension.
+        for name in ["Faktura - zamowienie zlozone przez Zbigniewa Lukasiewicza w ma...", "notes v1.2 ...", "Budget 2026 . "] {
+            assert!(analyse(name).tricks.is_empty(), "{name}");
+        }
     }
 
     #[test]
