@@ -59,6 +59,12 @@ crate::rule_texts! { "headers/multipart-boundary";
         es: "El mensaje tiene más de {limit, plural, one {# parte MIME} many {# de partes MIME} other {# partes MIME}}: las demás no se revisaron.",
         pl: "Wiadomość ma ponad {limit, plural, one {# część MIME} few {# części MIME} many {# części MIME} other {# części MIME}}: pozostałych nie sprawdzono.",
     },
+    NESTED_PREFIX "nested-prefix" => {
+        en: "The boundary {inner} of a nested multipart starts with {outer}, the boundary of a multipart around it: a reader that finds boundaries by their start (RFC 2046 §5.1.1) ends the outer part at the inner one's first delimiter line.",
+        fr: "Le boundary {inner} d'un multipart imbriqué commence par {outer}, le boundary d'un multipart qui l'entoure : un lecteur qui repère les boundaries par leur début (RFC 2046 §5.1.1) termine la partie englobante à la première ligne de délimitation intérieure.",
+        es: "El boundary {inner} de un multipart anidado empieza por {outer}, el boundary de un multipart que lo contiene: un lector que encuentra los boundaries por su comienzo (RFC 2046 §5.1.1) termina la parte exterior en la primera línea delimitadora interior.",
+        pl: "Boundary {inner} zagnieżdżonego multipart zaczyna się od {outer}, boundary otaczającego go multipart: czytnik, który rozpoznaje boundary po ich początku (RFC 2046 §5.1.1), zakończy zewnętrzną część na pierwszym wewnętrznym wierszu ogranicznika.",
+    },
     NO_CLOSE "no-close" => {
         en: "The closing delimiter --{boundary}-- is missing: the last part may be cut or lost.",
         fr: "Le délimiteur de fin --{boundary}-- manque : la dernière partie peut être tronquée ou perdue.",
@@ -82,6 +88,7 @@ pub const RULE: Rule = Rule {
     evidence: &[
         Evidence::Receiver("rspamd BROKEN_CONTENT_TYPE (1.5 points): a multipart whose parts cannot be found; a long boundary or a missing closing delimiter is read by every parser (info)"),
         Evidence::Rfc("RFC 2046 §5.1.1: a multipart declares a boundary of 1 to 70 characters, its body has delimiter lines and a closing delimiter"),
+        Evidence::Rfc("RFC 2046 §5.1.1: \"the boundary delimiter MUST NOT appear inside any of the encapsulated parts\"; a nested multipart's boundary that starts with an outer one writes the outer delimiter at the start of each of its delimiter lines, where readers that match a boundary by its start end the outer part"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
     score: crate::rules::scores::MULTIPART_BROKEN,
@@ -135,6 +142,15 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::Generated(nested_too_deep),
         ),
+        Example::fails(
+            title! {
+                en: "A nested boundary that starts with the outer one",
+                fr: "Un boundary imbriqué qui commence par celui de l'extérieur",
+                es: "Un boundary anidado que empieza por el exterior",
+                pl: "Zagnieżdżone boundary zaczynające się od zewnętrznego",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: multipart/alternative; boundary=\"b2\"\n\n--b2\nContent-Type: text/plain\n\nHello\n--b2\nContent-Type: text/html\n\n<p>Hello</p>\n--b2--\n--b--\n"),
+        ),
         Example::passes(
             title! {
                 en: "Delimiters and closing delimiter",
@@ -152,12 +168,13 @@ pub const RULE: Rule = Rule {
 fn nested_too_deep() -> Vec<u8> {
     let depth = crate::model::MAX_MIME_DEPTH + 1;
     let mut raw = String::from("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\n");
+    // `b{i}_` so that no boundary starts with another (`b1` and `b10` would).
     for i in 0..depth {
-        raw.push_str(&format!("Content-Type: multipart/mixed; boundary=\"b{i}\"\n\n--b{i}\n"));
+        raw.push_str(&format!("Content-Type: multipart/mixed; boundary=\"b{i}_\"\n\n--b{i}_\n"));
     }
     raw.push_str("Content-Type: text/plain\n\nHello\n");
     for i in (0..depth).rev() {
-        raw.push_str(&format!("--b{i}--\n"));
+        raw.push_str(&format!("--b{i}_--\n"));
     }
     raw.into_bytes()
 }
@@ -241,6 +258,21 @@ fn check_parts(message: &Message, cx: &mut Context) {
                     .at(at(field_start, field_end))
                     .severity(Severity::Info),
             );
+        }
+        // An enclosing multipart's boundary that this one starts with (`b` around `b2`, or the same).
+        let mut ancestor = part.parent.and_then(|p| message.parts.get(p));
+        while let Some(outer) = ancestor {
+            if let Some(outer_boundary) = outer.boundary.as_deref().filter(|b| !b.is_empty() && multipart_type(outer)) {
+                if boundary.starts_with(outer_boundary) {
+                    cx.emit(
+                        Draft::new(Msg::of(&NESTED_PREFIX).text("inner", boundary).text("outer", outer_boundary))
+                            .evidence(evidence.clone())
+                            .at(at(field_start, field_end)),
+                    );
+                    break;
+                }
+            }
+            ancestor = outer.parent.and_then(|p| message.parts.get(p));
         }
         let Some(range) = part.body_range.clone() else { continue };
         // Scan up to the end of the enclosing part: a missing close makes
