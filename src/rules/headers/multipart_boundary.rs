@@ -88,7 +88,7 @@ pub const RULE: Rule = Rule {
     evidence: &[
         Evidence::Receiver("rspamd BROKEN_CONTENT_TYPE (1.5 points): a multipart whose parts cannot be found; a long boundary or a missing closing delimiter is read by every parser (info)"),
         Evidence::Rfc("RFC 2046 §5.1.1: a multipart declares a boundary of 1 to 70 characters, its body has delimiter lines and a closing delimiter"),
-        Evidence::Rfc("RFC 2046 §5.1.1: \"the boundary delimiter MUST NOT appear inside any of the encapsulated parts\"; a nested multipart's boundary that starts with an outer one writes the outer delimiter at the start of each of its delimiter lines, where readers that match a boundary by its start end the outer part"),
+        Evidence::Rfc("RFC 2046 §5.1.1: \"the boundary delimiter MUST NOT appear inside any of the encapsulated parts\"; its note to implementors: \"Boundary string comparisons must compare the boundary value with the beginning of each candidate line. An exact match of the entire candidate line is not required\": a nested multipart's boundary that starts with an outer one (Eudora's `…==_` around `…==_.REL` did) writes the outer delimiter at the start of each of its delimiter lines, where such a reader ends the outer part"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
     score: crate::rules::scores::MULTIPART_BROKEN,
