@@ -669,3 +669,18 @@ fn an_attached_message_in_base64_is_information_and_a_multipart_so_encoded_a_war
     assert_eq!(severities(&message("multipart/alternative; boundary=c", "base64", "LS1jDQoNCngNCi0tYy0tDQo=")), [Severity::Warning]);
     assert_eq!(severities(&message("message/rfc822", "x-gzip", inner)), [] as [Severity; 0]);
 }
+
+#[test]
+fn an_unclosed_quote_or_bracket_is_the_one_defect_said() {
+    // What the parser finds in the rest of the field follows from the missing `"` or `]`.
+    let messages = |field: &str| -> Vec<String> {
+        let raw = format!("{field}\r\nTo: bob@example.org\r\nSubject: Hi\r\nDate: Mon, 2 Mar 2026 10:00:00 +0000\r\nMessage-ID: <1@example.com>\r\n\r\nHello\r\n");
+        let report = lint(raw.as_bytes(), &Options::default()).unwrap();
+        report.findings.iter().filter(|f| f.rule_id == "headers/address-syntax").map(|f| f.message.clone()).collect()
+    };
+    assert_eq!(messages("From: alice@[192.0.2.1"), ["From: a [ is never closed (1 in this field)."]);
+    assert_eq!(messages("From: \"John \\\" <john@example.org>"), ["From: a quoted string is never closed (1 in this field)."]);
+    // A defect before the unclosed one is still said.
+    let two = messages("From: a@b..example, \"x <y@example.org>");
+    assert_eq!(two.len(), 2, "{two:?}");
+}

@@ -217,6 +217,24 @@ fn check(message: &Message, cx: &mut Context) {
             // Raw 8-bit bytes are `headers/raw-8bit`'s concern.
             .filter(|p| p.kind != AddressProblem::Lex(LexProblem::InvalidUtf8))
             .collect();
+        // A `"` or `[` never closed takes the rest of the field with it: what the
+        // parser then finds in it ("words without an @", a literal that is not an
+        // IPv4 address) follows from that one defect and would say something false
+        // of text that is fine (`alice@[192.0.2.1`). Only lexical problems are kept there.
+        let unclosed = problems
+            .iter()
+            .filter(|p| {
+                matches!(
+                    p.kind,
+                    AddressProblem::Lex(LexProblem::UnclosedQuotedString | LexProblem::UnclosedDomainLiteral)
+                )
+            })
+            .map(|p| p.start)
+            .min();
+        let problems: Vec<_> = match unclosed {
+            Some(from) => problems.into_iter().filter(|p| matches!(p.kind, AddressProblem::Lex(_)) || p.end <= from).collect(),
+            None => problems,
+        };
         // An unreadable From is refused like a missing one (Gmail); no refusal is
         // documented for any other field: a recipient is lost, a Sender or
         // Reply-To ignored, a warning.
