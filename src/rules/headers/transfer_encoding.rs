@@ -301,7 +301,14 @@ fn check(message: &Message, cx: &mut Context) {
                 // attached message in base64 or quoted-printable (PHPMailer's and
                 // Symfony Mime's default for an attached .eml) is against RFC 2046
                 // §5.2.1 too, but no receiver punishes it (info).
-                let readable = part.content_type == "message/rfc822" && matches!(d, "base64" | "quoted-printable");
+                // …unless its body is not what it declares: Symfony Mime 5.4's MessagePart
+                // declares base64 and writes the message as it is, which no reader can decode.
+                let written_as_declared = d != "base64"
+                    || part.body_range.clone().and_then(|r| message.raw.get(r)).is_some_and(|body| {
+                        body.iter().all(|&b| b.is_ascii_whitespace() || b == b'=' || crate::base64::value(b).is_some())
+                    });
+                let readable =
+                    part.content_type == "message/rfc822" && matches!(d, "base64" | "quoted-printable") && written_as_declared;
                 cx.emit(
                     Draft::new(Msg::of(&CONTAINER).text("encoding", d).text("type", part.content_type.clone()))
                         .evidence(d)
