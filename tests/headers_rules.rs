@@ -686,3 +686,22 @@ fn an_unclosed_quote_or_bracket_is_the_one_defect_said() {
     let two = messages("From: a@b..example, \"x <y@example.org>");
     assert_eq!(two.len(), 2, "{two:?}");
 }
+
+#[test]
+fn raw_8bit_bytes_in_quoted_printable_text_weigh_as_in_7bit() {
+    // rspamd R_BAD_CTE_7BIT: any text part not declared 8bit with raw 8-bit bytes.
+    let message = |encoding: &str, body: &str| {
+        format!("From: a@example.com\r\nTo: b@example.org\r\nSubject: Hi\r\nDate: Mon, 2 Mar 2026 10:00:00 +0000\r\nMessage-ID: <1@example.com>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: {encoding}\r\n\r\n{body}\r\n")
+    };
+    let found = |raw: &str| -> Vec<(String, f64)> {
+        let report = lint(raw.as_bytes(), &Options::default()).unwrap();
+        report.findings.iter().filter(|f| f.rule_id == "headers/transfer-encoding").map(|f| (f.message_id.clone(), f.score)).collect()
+    };
+    let qp = found(&message("quoted-printable", "Caf\u{e9} ouvert, caf=C3=A9 ferm=C3=A9"));
+    let seven = found(&message("7bit", "Caf\u{e9} ouvert"));
+    assert_eq!(qp.len(), 1, "{qp:?}");
+    assert_eq!(qp[0].0, "headers/transfer-encoding.eight-bit-in-qp");
+    assert_eq!(qp[0].1, seven[0].1, "the same weight as in 7bit");
+    assert!(found(&message("quoted-printable", "caf=C3=A9 ferm=C3=A9")).is_empty());
+    assert!(found(&message("8bit", "Caf\u{e9} ouvert")).is_empty());
+}

@@ -67,6 +67,12 @@ crate::rule_texts! { "headers/transfer-encoding";
         es: "La parte es 7bit (declarado o por defecto) pero contiene {count, plural, one {# byte} many {# de bytes} other {# bytes}} por encima de 127.",
         pl: "Część jest 7bit (zadeklarowana lub domyślnie), ale zawiera {count, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}} powyżej 127.",
     },
+    EIGHT_BIT_IN_QP "eight-bit-in-qp" => {
+        en: "The part is quoted-printable but holds {count, plural, one {# byte} other {# bytes}} over 127 written as they are; RFC 2045 §6.7 writes each as =XX.",
+        fr: "La partie est en quoted-printable mais contient {count, plural, one {# octet} many {# d'octets} other {# octets}} au-delà de 127 écrits tels quels ; la RFC 2045 §6.7 écrit chacun sous la forme =XX.",
+        es: "La parte es quoted-printable pero contiene {count, plural, one {# byte} many {# de bytes} other {# bytes}} por encima de 127 escritos tal cual; el RFC 2045 §6.7 escribe cada uno como =XX.",
+        pl: "Część jest w quoted-printable, ale zawiera {count, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}} powyżej 127 zapisanych bez zmian; RFC 2045 §6.7 zapisuje każdy jako =XX.",
+    },
     BASE64_ALPHABET "base64-alphabet" => {
         en: "The base64 body has {count, plural, one {# character} other {# characters}} outside the base64 alphabet.",
         fr: "Le corps base64 contient {count, plural, one {# caractère} many {# de caractères} other {# caractères}} hors de l'alphabet base64.",
@@ -342,7 +348,16 @@ fn check(message: &Message, cx: &mut Context) {
                 check_7bit(cx, &body, utf8_charset)
             }
             "base64" => check_base64(cx, &body, lines, part.base64_prefix),
-            "quoted-printable" => check_quoted_printable(cx, &body, lines, max_qp),
+            "quoted-printable" => {
+                check_quoted_printable(cx, &body, lines, max_qp);
+                // rspamd's R_BAD_CTE_7BIT reads every text part not declared 8bit
+                // (misc.lua: `cte ~= '8bit' and p:has_8bit_raw()`): raw 8-bit bytes
+                // in quoted-printable text weigh as in 7bit.
+                if part.content_type.starts_with("text/") {
+                    let utf8_charset = part.charset.as_deref().is_some_and(|c| c.eq_ignore_ascii_case("utf-8"));
+                    check_8bit(cx, &body, utf8_charset, &EIGHT_BIT_IN_QP);
+                }
+            }
             _ => {}
         }
     }
@@ -378,6 +393,12 @@ impl EncodedBody<'_, '_> {
 /// `utf8_charset`: the part says charset=utf-8 (an attached message, whose parts
 /// say their own, is weighed as UTF-8 when its bytes are).
 fn check_7bit(cx: &mut Context, encoded: &EncodedBody, utf8_charset: bool) {
+    check_8bit(cx, encoded, utf8_charset, &EIGHT_BIT_IN_7BIT);
+}
+
+/// 8-bit bytes written as they are in a body whose encoding has none
+/// (`message`: 7bit, or quoted-printable, RFC 2045 §6.7 (2)).
+fn check_8bit(cx: &mut Context, encoded: &EncodedBody, utf8_charset: bool, message: &'static crate::i18n::Entry) {
     let body = encoded.bytes;
     // `is_ascii` reads a word at a time: most bodies are, and need no byte-wise look.
     let first = if body.is_ascii() { None } else { body.iter().position(|&b| b >= 0x80) };
@@ -386,7 +407,7 @@ fn check_7bit(cx: &mut Context, encoded: &EncodedBody, utf8_charset: bool) {
     // rspamd weighs UTF-8 text declared 7bit at 0.3 of other charsets.
     let utf8 = utf8_charset && std::str::from_utf8(&body[first..]).is_ok();
     let points = if utf8 { scores::BAD_TRANSFER_ENCODING_UTF8 } else { scores::BAD_TRANSFER_ENCODING };
-    let draft = encoded.quote_around(Draft::new(Msg::of(&EIGHT_BIT_IN_7BIT).int("count", count)), first);
+    let draft = encoded.quote_around(Draft::new(Msg::of(message).int("count", count)), first);
     cx.emit(draft.at(encoded.at(first, 1)).score(points));
 }
 
