@@ -705,3 +705,19 @@ fn raw_8bit_bytes_in_quoted_printable_text_weigh_as_in_7bit() {
     assert!(found(&message("quoted-printable", "caf=C3=A9 ferm=C3=A9")).is_empty());
     assert!(found(&message("8bit", "Caf\u{e9} ouvert")).is_empty());
 }
+
+#[test]
+fn an_rfc2231_name_declared_utf8_that_is_not_is_said() {
+    // Latin-1 bytes under utf-8'' show as U+FFFD in the name (RFC 2231 §4: the value is in its charset).
+    let message = |disposition: &str| {
+        format!("From: a@example.com\r\nTo: b@example.org\r\nSubject: CV\r\nDate: Mon, 2 Mar 2026 10:00:00 +0000\r\nMessage-ID: <1@example.com>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nMy CV.\r\n--b\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; {disposition}\r\nContent-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--b--\r\n")
+    };
+    let ids = |raw: &str| message_ids(&raw_text(raw), "headers/parameter-encoding");
+    assert_eq!(ids(&message("filename*=utf-8''r%E9sum%E9.pdf")), ["headers/parameter-encoding.invalid"]);
+    assert!(ids(&message("filename*=utf-8''r%C3%A9sum%C3%A9.pdf")).is_empty());
+    assert!(ids(&message("filename*=iso-8859-1''r%E9sum%E9.pdf")).is_empty());
+}
+
+fn raw_text(text: &str) -> Report {
+    lint(text.as_bytes(), &Options::default()).unwrap()
+}

@@ -30,6 +30,9 @@ pub enum MimeProblem {
     Rfc2231UnknownCharset,
     /// RFC 2231 §3: continuations `name*0`, `name*1`… with a gap, a repeat or no `*0`.
     Rfc2231BadSections,
+    /// RFC 2231 §4: a value declared UTF-8 whose bytes are not (Latin-1 bytes under
+    /// `utf-8''`): readers show U+FFFD in the name.
+    Rfc2231NotInCharset,
 }
 
 impl MimeProblem {
@@ -39,7 +42,10 @@ impl MimeProblem {
     pub fn is_rfc2231(self) -> bool {
         matches!(
             self,
-            MimeProblem::Rfc2231BadValue | MimeProblem::Rfc2231UnknownCharset | MimeProblem::Rfc2231BadSections
+            MimeProblem::Rfc2231BadValue
+                | MimeProblem::Rfc2231UnknownCharset
+                | MimeProblem::Rfc2231BadSections
+                | MimeProblem::Rfc2231NotInCharset
         )
     }
 }
@@ -265,6 +271,7 @@ fn check_rfc2231(out: &mut MimeValue) {
         by_base.entry(p.base_name()).or_default().push(p);
     }
     for (base, params) in by_base {
+        let found_before = problems.len();
         let mut sections: Vec<(u32, &Parameter, bool)> = Vec::new();
         for p in params {
             let suffix = &p.name[base.len()..];
@@ -322,8 +329,56 @@ fn check_rfc2231(out: &mut MimeValue) {
                 problems.push(Problem::new(MimeProblem::Rfc2231BadValue, p.value_range.0, p.value_range.1));
             }
         }
+        // A well-formed value declared UTF-8 is UTF-8 once its sections are joined
+        // and decoded (a character may be split between two sections).
+        if problems.len() == found_before {
+            if let Some((start, end)) = not_utf8(&mut sections) {
+                problems.push(Problem::new(MimeProblem::Rfc2231NotInCharset, start, end));
+            }
+        }
     }
     out.problems.extend(problems);
+}
+
+/// Where the value of `sections` (one parameter's, well formed) lies when it is
+/// declared `utf-8''` and its decoded bytes are not UTF-8.
+fn not_utf8(sections: &mut [(u32, &Parameter, bool)]) -> Option<(usize, usize)> {
+    sections.sort_by_key(|s| if s.0 == u32::MAX { 0 } else { s.0 });
+    let (_, first, extended) = sections.first()?;
+    let quote = first.value.iter().position(|&b| b == b'\'')?;
+    let charset = &first.value[..quote];
+    if !*extended || !(charset.eq_ignore_ascii_case(b"utf-8") || charset.eq_ignore_ascii_case(b"utf8")) {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    for (i, (_, p, extended)) in sections.iter().enumerate() {
+        let value = if i == 0 {
+            let after = p.value.iter().enumerate().filter(|(_, &b)| b == b'\'').nth(1).map_or(p.value.len(), |(i, _)| i + 1);
+            &p.value[after..]
+        } else {
+            &p.value[..]
+        };
+        if !extended {
+            bytes.extend_from_slice(value);
+            continue;
+        }
+        let mut k = 0;
+        while k < value.len() {
+            let hex = |b: u8| char::from(b).to_digit(16);
+            match (value[k], value.get(k + 1).copied().and_then(hex), value.get(k + 2).copied().and_then(hex)) {
+                (b'%', Some(high), Some(low)) => {
+                    bytes.push((high * 16 + low) as u8);
+                    k += 3;
+                }
+                (b, _, _) => {
+                    bytes.push(b);
+                    k += 1;
+                }
+            }
+        }
+    }
+    let last = sections.last()?.1;
+    std::str::from_utf8(&bytes).is_err().then_some((first.value_range.0, last.value_range.1.max(first.value_range.1)))
 }
 
 /// RFC 2231 §7 extended-other-values: attribute-chars and `%XX`.
@@ -372,6 +427,12 @@ mod tests {
         assert_eq!(kinds(" text/plain; a=1; a=2", true), vec![MimeProblem::DuplicateParameter]);
         assert_eq!(kinds(" attachment; filename*=a%20b", false), vec![MimeProblem::Rfc2231BadValue]);
         assert_eq!(kinds(" attachment; filename*=x-klingon''a", false), vec![MimeProblem::Rfc2231UnknownCharset]);
+        // Declared UTF-8: Latin-1 bytes are not; a character split between sections is.
+        assert_eq!(kinds(" attachment; filename*=utf-8''r%E9sum%E9.pdf", false), vec![MimeProblem::Rfc2231NotInCharset]);
+        assert_eq!(kinds(" attachment; filename*=UTF-8''r%C3%A9sum%C3%A9.pdf", false), vec![]);
+        assert_eq!(kinds(" attachment; filename*1*=%A9.pdf; filename*0*=UTF-8''r%C3", false), vec![]);
+        assert_eq!(kinds(" attachment; filename*0*=UTF-8''r%C3; filename*1=x.pdf", false), vec![MimeProblem::Rfc2231NotInCharset]);
+        assert_eq!(kinds(" attachment; filename*=iso-8859-1''r%E9sum%E9.pdf", false), vec![]);
         assert_eq!(kinds(" attachment; filename*0=a; filename*2=b", false), vec![MimeProblem::Rfc2231BadSections]);
     }
 

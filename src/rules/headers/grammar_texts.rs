@@ -408,6 +408,12 @@ crate::label_texts! { "headers/grammar.";
         es: "un valor codificado sin charset'idioma' o con un %XX incorrecto",
         pl: "zakodowana wartość bez charset'język' lub z błędnym %XX",
     },
+    MIME_RFC2231_NOT_IN_CHARSET "mime.rfc2231-not-in-charset" => {
+        en: "an encoded value whose bytes are not valid in its declared charset",
+        fr: "une valeur encodée dont les octets ne sont pas valides dans son charset déclaré",
+        es: "un valor codificado cuyos bytes no son válidos en su charset declarado",
+        pl: "zakodowana wartość, której bajty są nieprawidłowe w zadeklarowanym zestawie znaków",
+    },
     MIME_RFC2231_UNKNOWN_CHARSET "mime.rfc2231-unknown-charset" => {
         en: "an encoded value in a charset readers do not know",
         fr: "une valeur encodée dans un jeu de caractères inconnu des lecteurs",
@@ -520,6 +526,7 @@ pub fn mime_problem(problem: MimeProblem) -> &'static Entry {
         MimeProblem::BadByte => &MIME_BAD_BYTE,
         MimeProblem::Rfc2231BadValue => &MIME_RFC2231_BAD_VALUE,
         MimeProblem::Rfc2231UnknownCharset => &MIME_RFC2231_UNKNOWN_CHARSET,
+        MimeProblem::Rfc2231NotInCharset => &MIME_RFC2231_NOT_IN_CHARSET,
         MimeProblem::Rfc2231BadSections => &MIME_RFC2231_BAD_SECTIONS,
     }
 }
