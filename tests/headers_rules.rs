@@ -721,3 +721,13 @@ fn an_rfc2231_name_declared_utf8_that_is_not_is_said() {
 fn raw_text(text: &str) -> Report {
     lint(text.as_bytes(), &Options::default()).unwrap()
 }
+
+#[test]
+fn a_multipart_of_only_its_closing_delimiter_has_no_part() {
+    let message = |body: &str| {
+        format!("From: a@example.com\r\nTo: b@example.org\r\nSubject: Hi\r\nDate: Mon, 2 Mar 2026 10:00:00 +0000\r\nMessage-ID: <1@example.com>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b1\r\n\r\n{body}")
+    };
+    assert_eq!(message_ids(&raw_text(&message("preamble\r\n--b1--\r\n")), "headers/multipart-boundary"), ["headers/multipart-boundary.no-part"]);
+    assert!(message_ids(&raw_text(&message("--b1\r\nContent-Type: text/plain\r\n\r\nHi\r\n--b1--\r\n")), "headers/multipart-boundary").is_empty());
+    assert_eq!(message_ids(&raw_text(&message("no delimiter at all\r\n")), "headers/multipart-boundary"), ["headers/multipart-boundary.unused"]);
+}

@@ -65,6 +65,12 @@ crate::rule_texts! { "headers/multipart-boundary";
         es: "El boundary {inner} de un multipart anidado empieza por {outer}, el boundary de un multipart que lo contiene: un lector que encuentra los boundaries por su comienzo (RFC 2046 §5.1.1) termina la parte exterior en la primera línea delimitadora interior.",
         pl: "Boundary {inner} zagnieżdżonego multipart zaczyna się od {outer}, boundary otaczającego go multipart: czytnik, który rozpoznaje boundary po ich początku (RFC 2046 §5.1.1), zakończy zewnętrzną część na pierwszym wewnętrznym wierszu ogranicznika.",
     },
+    NO_PART "no-part" => {
+        en: "The body has only the closing delimiter --{boundary}--, no part before it: readers find no parts.",
+        fr: "Le corps n'a que le délimiteur de fin --{boundary}--, sans partie avant lui : les lecteurs ne trouvent aucune partie.",
+        es: "El cuerpo solo tiene el delimitador de cierre --{boundary}--, sin ninguna parte antes: los lectores no encuentran ninguna parte.",
+        pl: "Treść ma tylko ogranicznik zamykający --{boundary}--, bez żadnej części przed nim: czytniki nie znajdują żadnej części.",
+    },
     NO_CLOSE "no-close" => {
         en: "The closing delimiter --{boundary}-- is missing: the last part may be cut or lost.",
         fr: "Le délimiteur de fin --{boundary}-- manque : la dernière partie peut être tronquée ou perdue.",
@@ -288,6 +294,14 @@ fn check_parts(message: &Message, cx: &mut Context) {
         let (delimiters, closed) = count_delimiters(message.raw, lines, bytes);
         if delimiters == 0 && !closed {
             cx.emit(Draft::new(Msg::of(&UNUSED)).evidence(boundary).at(at(field_start, field_end)));
+        } else if delimiters == 0 {
+            // RFC 2046 §5.1.1: a body of one part at least (`dash-boundary … body-part`
+            // before any `close-delimiter`); rspamd's BROKEN_CONTENT_TYPE: parts cannot be found.
+            cx.emit(
+                Draft::new(Msg::of(&NO_PART).text("boundary", boundary))
+                    .evidence(format!("--{boundary}--"))
+                    .at(at(field_start, field_end)),
+            );
         } else if !closed {
             let end = range.end.min(message.raw.len());
             let location = Location::part(part.index).with_range(end, end);
