@@ -308,3 +308,24 @@ fn other_names_of_implicit_tls_read_as_ssl() {
         assert_eq!(found[0].0, "config/smtp-security.starttls-port-ssl", "{security}: {found:?}");
     }
 }
+
+#[test]
+fn a_script_that_does_not_log_in_to_the_hostings_server_is_refused() {
+    // Seed 002: the guides' script sets SMTPAuth = true with the mailbox and its password.
+    let found = messages(r#"{"transport":"smtp","host":"ssl0.ovh.net","port":465,"security":"ssl","auth":false}"#);
+    let ids: Vec<&str> = found.iter().map(|(id, _, _)| id.as_str()).collect();
+    assert_eq!(ids, ["config/smtp-security.no-login"], "{found:?}");
+    assert_eq!(found[0].1, Severity::Warning);
+    assert!(found[0].2.contains("530 5.7.0"), "{}", found[0].2);
+    // Logged in, not said, or another host's server: nothing about it.
+    for json in [
+        r#"{"transport":"smtp","host":"ssl0.ovh.net","port":465,"security":"ssl","auth":true}"#,
+        r#"{"transport":"smtp","host":"ssl0.ovh.net","port":465,"security":"ssl"}"#,
+        r#"{"transport":"smtp","host":"localhost","port":25,"security":"none","auth":false}"#,
+    ] {
+        assert!(messages(json).iter().all(|(id, _, _)| !id.ends_with("no-login")), "{json}");
+    }
+    // Not a boolean: refused, as any field of the wrong kind.
+    let bad: Result<SmtpSettings, _> = serde_json::from_str(r#"{"auth":"yes"}"#);
+    assert!(bad.is_err());
+}

@@ -91,6 +91,8 @@ export interface SmtpSettings {
   security?: AnyCase<'ssl' | 'smtps' | 'ssl/tls' | 'true' | 'tls' | 'starttls' | 'none'> | null;
   /** The sending address, to tell the provider's own mailboxes from others. */
   from?: string | null;
+  /** Whether the script logs in (PHPMailer's `SMTPAuth`); `false` is judged against the hosting's servers. */
+  auth?: boolean | null;
 }
 
 /** Options of a lint run. Unknown fields are refused (`invalid-options`). */

@@ -110,6 +110,11 @@ pub struct SmtpSettings {
     /// The sending address, to tell the provider's own mailboxes from others.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
+    /// Whether the script logs in (PHPMailer's `SMTPAuth`; Nodemailer's `auth`
+    /// given): `false` is judged against the hosting's servers, which send only
+    /// for a logged-in mailbox (seed 002: `SMTPAuth = true`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auth: Option<bool>,
 }
 
 /// Everything a lint run can be told.

@@ -71,6 +71,7 @@ pub fn options_schema() -> Json {
                     "port": { "type": ["integer", "null"], "minimum": 1, "maximum": crate::options::MAX_PORT },
                     "security": { "description": "ssl, tls, starttls or none (smtps, ssl/tls and true are read as ssl).", "type": ["string", "null"] },
                     "from": { "description": "The sending address.", "type": ["string", "null"] },
+                    "auth": { "description": "Whether the script logs in (PHPMailer's SMTPAuth); false is judged against the hosting's servers.", "type": ["boolean", "null"] },
                 },
             },
             "customRules": custom_rules,

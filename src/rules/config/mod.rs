@@ -300,6 +300,9 @@ pub fn describe(settings: &SmtpSettings) -> String {
     if let Some(s) = &settings.security {
         parts.push(format!("security={s}"));
     }
+    if let Some(auth) = settings.auth {
+        parts.push(format!("auth={auth}"));
+    }
     if let Some(f) = &settings.from {
         parts.push(format!("from={f}"));
     }

@@ -155,6 +155,18 @@ crate::rule_texts! { "config/smtp-security";
         es: "El host «{host}» está bajo «.{tld}», un nombre reservado para pruebas y documentación (RFC 2606 §2, RFC 6761 §6) que los resolvedores no buscan en Internet: ningún servidor de correo puede estar ahí; ponga el nombre de su servidor SMTP.",
         pl: "Host „{host}” leży pod „.{tld}”, nazwą zarezerwowaną dla testów i dokumentacji (RFC 2606 §2, RFC 6761 §6), której resolwery nie szukają w Internecie: nie może tam być żaden serwer poczty; wpisz nazwę swojego serwera SMTP.",
     },
+    NO_LOGIN "no-login" => {
+        en: "The settings say the script does not log in (SMTPAuth off): the hosting's SMTP servers send only for a mailbox that logs in, and refuse the mail (530 5.7.0 Authentication required, RFC 4954 §6).",
+        fr: "Les réglages indiquent que le script ne s'authentifie pas (SMTPAuth désactivé) : les serveurs SMTP de l'hébergeur n'envoient que pour une adresse e-mail authentifiée et refusent le message (530 5.7.0 Authentication required, RFC 4954 §6).",
+        es: "Los ajustes indican que el script no se autentica (SMTPAuth desactivado): los servidores SMTP del proveedor solo envían para un buzón autenticado y rechazan el mensaje (530 5.7.0 Authentication required, RFC 4954 §6).",
+        pl: "Ustawienia mówią, że skrypt się nie loguje (SMTPAuth wyłączone): serwery SMTP hostingu wysyłają tylko dla zalogowanej skrzynki i odrzucają wiadomość (530 5.7.0 Authentication required, RFC 4954 §6).",
+    },
+    FIX_NO_LOGIN "fix-no-login" => {
+        en: "Set SMTPAuth = true with the mailbox address as Username and its password, as the guides' script does.",
+        fr: "Mettez SMTPAuth = true avec l'adresse e-mail en Username et son mot de passe, comme le script des guides.",
+        es: "Ponga SMTPAuth = true con la dirección del buzón como Username y su contraseña, como el script de las guías.",
+        pl: "Ustaw SMTPAuth = true z adresem skrzynki jako Username i jej hasłem, jak w skrypcie z poradników.",
+    },
     PROVIDER_PAIR "provider-pair" => {
         en: "Port {port} with \"{security}\" works with the provider's own addresses, but port 465 with ssl remains the configuration to prefer.",
         fr: "Le port {port} avec « {security} » fonctionne avec les adresses de l'hébergeur, mais le port 465 avec ssl reste à privilégier.",
@@ -170,6 +182,7 @@ pub const RULE: Rule = Rule {
     evidence: &[
         Evidence::Guide("seed 002 (fr) l. 202–205: « en remplaçant uniquement les valeurs `Host`, `Username` et `Password` par vos propres paramètres SMTP : $mail->Host = \"your.smtp.server\"; »"),
         Evidence::Guide("seed 002 (fr) l. 215: « Si vous utilisez une adresse mail OVHcloud et uniquement dans ce cas, vous pouvez également utiliser le `SMTPSecure` *\"starttls\"* ou *\"tls\"* avec le `Port` **587**. Toutefois, le `SMTPSecure` *\"ssl\"* avec le `Port` **465** restent à privilégier »"),
+        Evidence::Guide("seed 002 (fr) l. 206–210: the guides' script logs in: « $mail->SMTPAuth = true; … $mail->Username = \"e-mail@adress.tld\"; $mail->Password = \"YourEmailPassword\"; » (auth false against the hosting's servers: warning; RFC 4954 §6: 530 5.7.0 Authentication required)"),
         Evidence::Rfc("RFC 8314 §3.3: port 465 is implicit TLS (TLS from the connection's first byte); port 587 uses STARTTLS (RFC 6409)"),
         Evidence::Rfc("RFC 1035 §2.3.4: a name is at most 255 octets, a label at most 63"),
         Evidence::Rfc("RFC 1123 §2.1, RFC 3696 §2: a top-level domain is never all-numeric (error); a one-letter one does not exist: country codes have two letters (RFC 1591 §2), the others at least three (ICANN gTLD Applicant Guidebook 2012 §2.2.1.3.2) (warning)"),
@@ -371,6 +384,12 @@ fn check(options: &Settings, cx: &mut Context) {
         cx.emit(Draft::new(msg).evidence(quoted_evidence(&evidence)).severity(Severity::Info));
     }
     let evidence = quoted_evidence(&evidence);
+    // The hosting's servers send for a logged-in mailbox only (seed 002 l. 205–210:
+    // the guides' script sets `SMTPAuth = true`, `Username`, `Password`).
+    let own = |e: &HostEntry| e.name.is_empty() || is_provider_host(e.name);
+    if settings.auth == Some(false) && entries.iter().any(own) {
+        cx.emit(Draft::new(Msg::of(&NO_LOGIN)).fix(Msg::of(&FIX_NO_LOGIN)).evidence(evidence.clone()));
+    }
     // Each entry with the pair it connects with; one judgement per pair and kind of server.
     let mut judged: Vec<(u32, String, bool)> = Vec::new();
     for entry in entries {
