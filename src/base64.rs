@@ -25,8 +25,10 @@ pub fn value(byte: u8) -> Option<u8> {
     Some(VALUES[usize::from(byte)]).filter(|&v| v != INVALID)
 }
 
-/// Decodes `text`, skipping the line breaks and spaces of MIME bodies (RFC 2045
-/// §6.8); padding or any other character ends it. At most `max_bytes` of output.
+/// Decodes `text`, skipping the line breaks, spaces and any other character
+/// outside the alphabet (RFC 2045 §6.8: \"Any characters outside of the base64
+/// alphabet are to be ignored in base64-encoded data\"; a stray `!` had hidden a
+/// whole attachment); padding ends it. At most `max_bytes` of output.
 /// Whole groups of four characters are decoded at once (a line of a MIME body
 /// is 19 of them), the rest a character at a time: a character at a time, the
 /// decoding of a 7.3 MB base64 HTML attachment took 35 ms of its lint (#14).
@@ -59,8 +61,11 @@ pub fn decode(text: &[u8], max_bytes: usize) -> Vec<u8> {
             continue;
         }
         let v = VALUES[usize::from(b)];
-        if v == INVALID {
+        if b == b'=' {
             break;
+        }
+        if v == INVALID {
+            continue;
         }
         buffer = (buffer << 6) | u32::from(v);
         bits += 6;
@@ -84,6 +89,9 @@ mod tests {
         assert_eq!(decode(b"TVqQAAMA\r\nAAAEAAAA", 100), b"MZ\x90\0\x03\0\0\0\x04\0\0\0");
         assert_eq!(decode(b"TVqQAAMAAAAEAAAA", 2), b"MZ");
         assert_eq!(decode(b"aGk=", 10), b"hi");
+        // RFC 2045 §6.8: characters outside the alphabet are ignored; padding ends the data.
+        assert_eq!(decode(b"!TVqQ.AAMA\r\n.\r\nAAAE*AAAA", 100), b"MZ\x90\0\x03\0\0\0\x04\0\0\0");
+        assert_eq!(decode(b"aGk=TVqQ", 10), b"hi");
     }
 
     /// The decoder before groups of four were read at once (#14).
@@ -100,7 +108,8 @@ mod tests {
                 b'0'..=b'9' => b - b'0' + 52,
                 b'+' => 62,
                 b'/' => 63,
-                _ => break,
+                b'=' => break,
+                _ => continue,
             };
             buffer = (buffer << 6) | u32::from(v);
             bits += 6;

@@ -623,3 +623,19 @@ fn onenote_embedded_files_are_judged_by_their_content() {
     let harmless = lints(&samples::attached("notes.one", &samples::onenote_section(&[&samples::pdf()])));
     assert!(harmless.findings.iter().all(|f| !f.rule_id.starts_with("attachment/")), "{:?}", harmless.findings);
 }
+
+#[test]
+fn a_stray_character_in_base64_does_not_hide_the_file() {
+    // RFC 2045 §6.8: characters outside the alphabet are ignored (Python's email decodes
+    // the file); the decoder had stopped at the `!` and the program went unseen.
+    let zip = samples::zip(&[ZipEntry::deflated("run.exe", &samples::windows_program())]);
+    for (name, kind, content) in [("docs.zip", "application/zip", zip), ("report.pdf", "application/pdf", samples::windows_program())] {
+        let message = samples::message_with(name, kind, &content);
+        let text = String::from_utf8(message).unwrap();
+        let at = text.rfind("base64").and_then(|i| text[i..].find("\n\n").or_else(|| text[i..].find("\r\n\r\n")).map(|n| i + n)).unwrap();
+        let body_start = at + text[at..].find(|c: char| !c.is_whitespace()).unwrap();
+        let stray = format!("{}!{}", &text[..body_start], &text[body_start..]);
+        let report = lints(stray.as_bytes());
+        assert!(report.findings_of("attachment/executable").next().is_some(), "{name}: {:?}", report.findings);
+    }
+}
