@@ -249,14 +249,28 @@ pub fn analyse(name: &str) -> NameFacts {
         }
         None => leaf,
     };
+    // The joiners (ZWJ, ZWNJ) join what a name shows: an emoji sequence (👨‍👩‍👧),
+    // Persian or Indic letters. Between two such characters they hide nothing; in
+    // the extension or against a dot they may (`run.e\u{200d}xe`), and count then.
+    let chars: Vec<char> = leaf.chars().collect();
+    let last_dot = chars.iter().rposition(|&c| c == '.');
+    let hides = |k: usize| {
+        let c = chars[k];
+        if !matches!(c, '\u{200c}' | '\u{200d}') {
+            return is_hiding_char(c);
+        }
+        let shown = |c: Option<&char>| c.is_some_and(|&c| c != '.' && !is_hiding_char(c) && !c.is_whitespace());
+        let joins = shown(k.checked_sub(1).and_then(|p| chars.get(p))) && shown(chars.get(k + 1));
+        !joins || last_dot.is_some_and(|dot| k > dot)
+    };
     let hidden: Vec<String> =
-        leaf.chars().filter(|&c| is_hiding_char(c)).map(|c| format!("U+{:04X}", c as u32)).collect();
+        (0..chars.len()).filter(|&k| hides(k)).map(|k| format!("U+{:04X}", chars[k] as u32)).collect();
     if !hidden.is_empty() {
         let mut codes = hidden;
         codes.dedup();
         tricks.push(NameTrick::HiddenCharacters(codes.join(" ")));
     }
-    let cleaned: String = leaf.chars().filter(|&c| !is_hiding_char(c)).collect();
+    let cleaned: String = (0..chars.len()).filter(|&k| !hides(k)).map(|k| chars[k]).collect();
     let effective = cleaned.trim_end_matches(['.', ' ']).to_string();
     let extension = effective
         .rsplit_once('.')
@@ -319,6 +333,18 @@ mod tests {
         assert_eq!(facts.extension.as_deref(), Some("txt"));
         assert_eq!(facts.tricks, vec![NameTrick::HiddenCharacters("U+0001".into())]);
         assert!(analyse("long\tname.pdf").tricks.is_empty());
+        // Joiners inside an emoji sequence or between letters join what is shown.
+        for name in ["family \u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}.jpg", "\u{645}\u{6cc}\u{200c}\u{62e}\u{648}\u{627}\u{647}\u{645}.pdf"] {
+            let facts = analyse(name);
+            assert!(facts.tricks.is_empty(), "{name}: {:?}", facts.tricks);
+            assert_eq!(facts.effective, name);
+        }
+        // In the extension, against a dot or at an end they hide: counted and dropped.
+        for (name, effective) in [("run.e\u{200d}xe", "run.exe"), ("run\u{200d}.exe", "run.exe"), ("\u{200c}run.exe", "run.exe")] {
+            let facts = analyse(name);
+            assert!(matches!(facts.tricks.first(), Some(NameTrick::HiddenCharacters(_))), "{name}: {:?}", facts.tricks);
+            assert_eq!(facts.effective, effective, "{name}");
+        }
     }
 
     #[test]
