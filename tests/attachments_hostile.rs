@@ -95,8 +95,9 @@ fn entries_sharing_their_bytes_are_reported_and_inflated_once() {
         })
         .collect();
     assert_eq!(overlaps, vec![19_999]);
-    // One entry sniffed (its first 4 KiB), not 20,000.
-    assert!(spent.inflated <= 4096, "{}", spent.inflated);
+    // One entry sniffed, not 20,000: its first 4 KiB, and, since they are zeros as an
+    // ISO 9660 system area is, up to the volume descriptor at 32 KiB (`magic::far_signature_end`).
+    assert!(spent.inflated <= 4096 + 0x8006, "{}", spent.inflated);
 }
 
 /// A copy of `archive` with the central directory record of its first entry

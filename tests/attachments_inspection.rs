@@ -639,3 +639,21 @@ fn a_stray_character_in_base64_does_not_hide_the_file() {
         assert!(report.findings_of("attachment/executable").next().is_some(), "{name}: {:?}", report.findings);
     }
 }
+
+#[test]
+fn a_deflated_entry_is_read_as_far_as_its_signature() {
+    // An ISO 9660 image's volume descriptor is at 32 KiB, past the first bytes read of
+    // a deflated entry; a packer may put the PE header past them too.
+    let iso = samples::iso9660(&[("SETUP.EXE", &samples::windows_program())], false);
+    let mut far_pe = vec![0u8; 0x1000 + 0x200];
+    far_pe[..2].copy_from_slice(b"MZ");
+    far_pe[0x3c..0x40].copy_from_slice(&0x1000u32.to_le_bytes());
+    far_pe[0x1000..0x1004].copy_from_slice(b"PE\0\0");
+    for (name, content) in [("disk.bin", iso), ("readme.txt", far_pe)] {
+        let zip = samples::zip(&[ZipEntry::deflated(name, &content)]);
+        let report = lints(&samples::message_with("files.zip", "application/zip", &zip));
+        assert!(report.findings_of("attachment/executable").next().is_some(), "{name}: {:?}", report.findings);
+    }
+    // An ordinary deflated text is read no further than before.
+    assert_eq!(mail_preflight::inspect::magic::far_signature_end(&b"plain text ".repeat(500)), None);
+}

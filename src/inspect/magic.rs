@@ -131,12 +131,35 @@ impl Format {
 }
 
 /// Bytes of an entry the inspector reads to recognise its format. The ISO 9660
-/// signature sits at 32 KiB and the VHD and DMG trailers at the end, further than
-/// this: those are recognised in whole files only.
+/// signature sits at 32 KiB and a packed program's PE header may too: a
+/// compressed entry whose first bytes point there is read that far
+/// (`far_signature_end`). The VHD and DMG trailers at the end are recognised in
+/// whole files only (a stored entry is one).
 pub const SNIFF_BYTES: usize = 4096;
 
 /// Offset of the ISO 9660 primary volume descriptor signature `CD001` (ECMA-119 §8.4).
 const ISO9660_SIGNATURE_OFFSET: usize = 0x8001;
+
+/// Furthest PE header (`e_lfanew`) a compressed entry is read up to (ours: 64 KiB;
+/// linkers write it within the first 256 bytes, a packer that pushes it past the
+/// 4 KiB read had hidden a program deflated in a ZIP).
+pub const MAX_PE_HEADER_OFFSET: usize = 64 * 1024;
+
+/// How far a compressed entry must be read for `detect` when its first
+/// `SNIFF_BYTES` (`head`, the entry being longer) point past them: a DOS header
+/// whose PE header lies further (up to `MAX_PE_HEADER_OFFSET`), or a first 4 KiB
+/// of zeros or a boot record (0x55 0xAA at 510), as an ISO 9660 image's system
+/// area (ECMA-119 §6.2.1) lies before its volume descriptor at 32 KiB. Only such
+/// entries are read further: a ZIP of many ordinary files costs no more budget.
+pub fn far_signature_end(head: &[u8]) -> Option<usize> {
+    if head.starts_with(b"MZ") {
+        let offset = le32(head, 0x3c)? as usize;
+        return (offset >= 0x40 && offset.saturating_add(4) > head.len() && offset <= MAX_PE_HEADER_OFFSET)
+            .then_some(offset + 4);
+    }
+    let system_area = head.len() >= SNIFF_BYTES && (head.iter().all(|&b| b == 0) || head.get(510..512) == Some(&[0x55, 0xaa]));
+    system_area.then_some(ISO9660_SIGNATURE_OFFSET + 5)
+}
 
 /// The format of `bytes`, if it is one we recognise.
 pub fn detect(bytes: &[u8]) -> Option<Format> {

@@ -140,6 +140,13 @@ impl Inspection<'_> {
             self.reach(&base.path, Limit::CompressionRatio, declared_ratio, self.limits.max_compression_ratio);
         }
         let sniff = self.extract(method, data, SNIFF_BYTES as u64, &base.path);
+        // A program whose PE header, or an image whose volume descriptor, lies past
+        // the first bytes: read that far (`magic::far_signature_end`).
+        let far = (method != 0 && !sniff.complete).then(|| magic::far_signature_end(&sniff.bytes)).flatten();
+        let sniff = match far {
+            Some(end) => self.extract(method, data, end as u64, &base.path),
+            None => sniff,
+        };
         // A stored entry's bytes are all there to look at: trailers and far signatures count.
         let format = if method == 0 { magic::detect_whole(data) } else { magic::detect(&sniff.bytes) };
         let whole_wanted = wants_whole(format, base.name.as_deref());
