@@ -94,7 +94,7 @@ pub const RULE: Rule = Rule {
     evidence: &[
         Evidence::Receiver("rspamd BROKEN_CONTENT_TYPE (1.5 points): a multipart whose parts cannot be found; a long boundary or a missing closing delimiter is read by every parser (info)"),
         Evidence::Rfc("RFC 2046 §5.1.1: a multipart declares a boundary of 1 to 70 characters, its body has delimiter lines and a closing delimiter"),
-        Evidence::Rfc("RFC 2046 §5.1.1: \"the boundary delimiter MUST NOT appear inside any of the encapsulated parts\"; its note to implementors: \"Boundary string comparisons must compare the boundary value with the beginning of each candidate line. An exact match of the entire candidate line is not required\": a nested multipart's boundary that starts with an outer one (Eudora's `…==_` around `…==_.REL` did) writes the outer delimiter at the start of each of its delimiter lines, where such a reader ends the outer part"),
+        Evidence::Rfc("RFC 2046 §5.1.1: \"the boundary delimiter MUST NOT appear inside any of the encapsulated parts\"; its note to implementors: \"Boundary string comparisons must compare the boundary value with the beginning of each candidate line. An exact match of the entire candidate line is not required\": a nested multipart's boundary that starts with an outer one (Eudora's `…==_` around `…==_.REL` did) writes the outer delimiter at the start of each of its delimiter lines, where such a reader ends the outer part; information, as the readers in use match the line whole and no receiver is known to punish it"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
     score: crate::rules::scores::MULTIPART_BROKEN,
@@ -156,7 +156,8 @@ pub const RULE: Rule = Rule {
                 pl: "Zagnieżdżone boundary zaczynające się od zewnętrznego",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: multipart/alternative; boundary=\"b2\"\n\n--b2\nContent-Type: text/plain\n\nHello\n--b2\nContent-Type: text/html\n\n<p>Hello</p>\n--b2--\n--b--\n"),
-        ),
+        )
+        .at(Severity::Info),
         Example::passes(
             title! {
                 en: "Delimiters and closing delimiter",
@@ -235,6 +236,7 @@ fn check_parts(message: &Message, cx: &mut Context) {
         );
     }
     let max = cx.settings.count(&MAX_BOUNDARY_CHARS);
+    let mut nested_prefix_said = false;
     for part in message.parts.iter().filter(|p| multipart_type(p) && super::has_raw_offsets(p)) {
         let field = part.headers.fields.iter().find(|f| f.is("Content-Type"));
         let at = |start: usize, end: usize| -> Location {
@@ -265,16 +267,22 @@ fn check_parts(message: &Message, cx: &mut Context) {
                     .severity(Severity::Info),
             );
         }
-        // An enclosing multipart's boundary that this one starts with (`b` around `b2`, or the same).
-        let mut ancestor = part.parent.and_then(|p| message.parts.get(p));
+        // An enclosing multipart's boundary that this one starts with (`b` around `b2`,
+        // or the same), said once a message: information, since the readers in use
+        // match a delimiter line whole (Python's email, mail-parser; Eudora wrote
+        // `…==_` around `…==_.REL` for years) and no receiver is known to punish it,
+        // though RFC 2046 §5.1.1 asks them to match its start.
+        let mut ancestor = part.parent.and_then(|p| message.parts.get(p)).filter(|_| !nested_prefix_said);
         while let Some(outer) = ancestor {
             if let Some(outer_boundary) = outer.boundary.as_deref().filter(|b| !b.is_empty() && multipart_type(outer)) {
                 if boundary.starts_with(outer_boundary) {
                     cx.emit(
                         Draft::new(Msg::of(&NESTED_PREFIX).text("inner", boundary).text("outer", outer_boundary))
                             .evidence(evidence.clone())
-                            .at(at(field_start, field_end)),
+                            .at(at(field_start, field_end))
+                            .severity(Severity::Info),
                     );
+                    nested_prefix_said = true;
                     break;
                 }
             }
