@@ -48,6 +48,12 @@ crate::rule_texts! { "headers/injection";
         es: "El valor {field} contiene un salto de línea antes de «{smuggled}»: el programa de envío lo escribe como un espacio, así que no se añade ninguna cabecera, pero el formulario no filtra los saltos de línea.",
         pl: "Wartość {field} zawiera znak nowego wiersza przed „{smuggled}”: program wysyłający zapisuje go jako spację, więc żaden nagłówek nie zostaje dodany, ale formularz nie filtruje znaków nowego wiersza.",
     },
+    FLATTENED_NAME "flattened-name" => {
+        en: "The name {field} contains a line break before \"{smuggled}\": the mailer writes it as a space, so no header is added, but the form does not filter line breaks.",
+        fr: "Le nom {field} contient un saut de ligne avant « {smuggled} » : le logiciel d'envoi l'écrit comme une espace, si bien qu'aucun en-tête n'est ajouté, mais le formulaire ne filtre pas les sauts de ligne.",
+        es: "El nombre {field} contiene un salto de línea antes de «{smuggled}»: el programa de envío lo escribe como un espacio, así que no se añade ninguna cabecera, pero el formulario no filtra los saltos de línea.",
+        pl: "Nazwa {field} zawiera znak nowego wiersza przed „{smuggled}”: program wysyłający zapisuje go jako spację, więc żaden nagłówek nie zostaje dodany, ale formularz nie filtruje znaków nowego wiersza.",
+    },
     BLANK_LINE "blank-line" => {
         en: "additional_headers has a blank line at line {line}: everything after it becomes the message body.",
         fr: "additional_headers contient une ligne vide (ligne {line}) : tout ce qui la suit devient le corps du message.",
@@ -217,6 +223,14 @@ fn field_location(message: &Message, input_name: &str) -> Location {
         _ if list_field.is_some() => list_field.as_deref().unwrap_or_default(),
         other => other.strip_prefix("header:").unwrap_or(other),
     };
+    // A name with a line break is written with a space for it (Nodemailer's mime-node).
+    let flattened: String;
+    let header_name = if header_name.contains(['\r', '\n']) {
+        flattened = header_name.split(['\r', '\n']).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ");
+        flattened.as_str()
+    } else {
+        header_name
+    };
     match message.header(header_name) {
         Some(f) => Location::header(f.name.clone(), f.start, f.end),
         None => Location::message(),
@@ -238,8 +252,20 @@ fn check(message: &Message, cx: &mut Context) {
         // PHP keeps only CRLF + SP/TAB as a fold in to and subject and turns a bare
         // CR or LF into a space, fold or not (SKIP_LONG_HEADER_SEP).
         let only_crlf_folds = message.origin == Origin::PhpMail && !field.written_as_given;
-        let Some(at) = first_new_line(&field.value, only_crlf_folds).or(if key_has_break { Some(0) } else { None })
-        else {
+        let in_value = first_new_line(&field.value, only_crlf_folds);
+        if in_value.is_none() && key_has_break {
+            // The break is in the name: said of the name, with what follows it there.
+            let name = field.name.strip_prefix("header:").unwrap_or(&field.name);
+            let after = name.split(['\r', '\n']).filter(|p| !p.is_empty()).nth(1).unwrap_or_default().to_string();
+            cx.emit(
+                Draft::new(Msg::of(&FLATTENED_NAME).text("field", field.name.clone()).text("smuggled", after))
+                    .severity(Severity::Info)
+                    .evidence(field.name.as_str())
+                    .at(field_location(message, &field.name)),
+            );
+            continue;
+        }
+        let Some(at) = in_value else {
             continue;
         };
         let smuggled = field.value[at..]
