@@ -50,7 +50,7 @@ function route() {
     openShared(hash);
     return;
   }
-  const [view, ...rest] = decodeURIComponent(hash).split('/');
+  const [view, ...rest] = decodedHash(hash).split('/');
   // An address of a place in the page (#main, from the skip link) is not a view: the view shown stays (WCAG 3.2.1).
   const shown = document.querySelector('[data-view-panel]:not([hidden])');
   const place = view && !VIEWS.includes(view) && document.getElementById(view);
@@ -62,6 +62,20 @@ function route() {
   }
   if (current === 'lint' && ['raw', 'compose', 'php'].includes(rest[0])) ctx.views.lint.setMode(rest[0]);
   if (current === 'rules' && rest.length) ctx.views.rules.show(rest.join('/'));
+}
+
+/**
+ * The fragment with its percent-escapes decoded; as written when they do not decode
+ * (a link cut in the middle of an escape, "#rules/%E2%80", made decodeURIComponent
+ * throw URIError and the page never started: audit defect 08). A view name is ASCII,
+ * so the view is still found; a rule id that does not decode finds no rule.
+ */
+function decodedHash(hash) {
+  try {
+    return decodeURIComponent(hash);
+  } catch {
+    return hash;
+  }
 }
 
 /** A shared link: the message is in the fragment; it is opened and checked here, and the address tidied. */
@@ -136,9 +150,13 @@ function setupViews() {
   const fixes = setupFixes(ctx);
   const historyView = setupHistory(ctx);
   ctx.afterReport = (shown, { relocalized = false } = {}) => {
-    actions.reset();
     if (ctx.views) ctx.views.simulate.offerMessage();
-    if (relocalized) return;
+    // The same report in another language: what was just done with it ("Link copied.") is said again, not dropped.
+    if (relocalized) {
+      actions.relocalize();
+      return;
+    }
+    actions.reset();
     fixes.reset();
     historyView.record(shown);
   };

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHarness, openPage, loadApp, lintRaw, ARTIFACTS } from './harness.mjs';
+import { PAGE_TEXTS } from '../../www/lib/page-texts.mjs';
 
 const RULES = [{ id: 'acme/banned-words', target: 'body', pattern: '(?i)\\bcasino\\b', score: 2.5, message: { en: 'Banned word: {match}' } }];
 const MESSAGE = 'From: a@example.com\nTo: b@example.com\nSubject: Tonight\nDate: Mon, 2 Mar 2026 10:00:00 +0000\nMessage-ID: <1@example.com>\n\nSee you at the casino.\n';
@@ -117,5 +118,36 @@ test('"About this rule" on a finding of your own rules leads to "Your rules", wh
   assert.equal(links['acme/banned-words'], '#custom');
   const builtIn = Object.keys(links).find((id) => id !== 'acme/banned-words');
   assert.equal(links[builtIn], `#rules/${builtIn}`);
+  await context.close();
+});
+
+test('Export right after typing rules that are not JSON says so, downloads nothing and throws nothing', async () => {
+  const { page, context, errors } = await openPanel();
+  const downloads = [];
+  page.on('download', (download) => downloads.push(download));
+  await page.fill('#custom-json', '[{"id": "acme/x",');
+  // Before the check of what was typed (300 ms after the last key) has disabled the button.
+  await page.click('#custom-export');
+  assert.equal(await page.textContent('#custom-status'), PAGE_TEXTS['page.custom.not-json'].en);
+  await page.waitForFunction(() => !document.getElementById('view-custom').dataset.checking);
+  assert.equal(await page.textContent('#custom-status'), PAGE_TEXTS['page.custom.not-json'].en);
+  assert.ok(await page.locator('#custom-problems li').count() > 0, 'the problems are listed at their place');
+  assert.deepEqual(downloads, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a file that is not JSON is refused in the page\'s words, said again in a new language', async () => {
+  const { page, context } = await openPanel();
+  await page.selectOption('#language', 'fr');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  const file = join(mkdtempSync(join(tmpdir(), 'rules-')), 'notes.json');
+  writeFileSync(file, 'this is not json {');
+  await page.setInputFiles('#custom-import', file);
+  await page.waitForFunction((t) => document.getElementById('custom-status').textContent === t, PAGE_TEXTS['page.custom.import-not-json'].fr);
+  await page.selectOption('#language', 'pl');
+  await page.waitForFunction(() => document.documentElement.lang === 'pl');
+  await page.waitForFunction(() => !document.getElementById('view-custom').dataset.checking);
+  assert.equal(await page.textContent('#custom-status'), PAGE_TEXTS['page.custom.import-not-json'].pl);
   await context.close();
 });

@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, startHarness, openPage, loadApp, waitForReport } from './harness.mjs';
 import { engine, messages } from './engine.mjs';
+import { MAX_SHOWN_CHARS, MAX_SHOWN_LINES } from '../../www/lib/diff.mjs';
+import { PAGE_TEXTS } from '../../www/lib/page-texts.mjs';
 
 let harness;
 before(async () => {
@@ -93,5 +95,38 @@ test('the fixed message is checked again with the visitor\'s own rules, so a cus
   await page.waitForSelector('#fixes-result:not([hidden])');
   const rules = await page.$$eval('#fixes-rules code', (c) => c.map((x) => x.textContent));
   assert.ok(!rules.includes('sa/LOCAL_WIN'), `neither gone nor added: ${rules}`);
+  await session.context.close();
+});
+
+test('the diff of a large fixed message is made in the worker and bounded as the source view is, with a note saying the rest is not shown', async () => {
+  const session = await openPage(harness);
+  const { page } = session;
+  // The operations the page asks of the engine's worker.
+  await page.addInitScript(() => {
+    window.__ops = [];
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (message, ...rest) {
+      if (message && message.op) window.__ops.push(message.op);
+      return post.call(this, message, ...rest);
+    };
+  });
+  await loadApp(page, harness.origin);
+  // A 2.3 MB HTML-only newsletter: the fix adds a text version, so every line of the body changes.
+  const rows = Array.from({ length: 20_000 }, (_, i) => `<tr><td style="padding:4px">Product ${i}</td><td><a href="https://shop.example/p/${i}">See the offer</a></td></tr>\r\n`).join('');
+  const eml = 'From: Shop <news@shop.example>\r\nTo: b@example.org\r\nSubject: Our new products\r\nDate: Mon, 2 Mar 2026 10:00:00 +0000\r\n'
+    + 'MIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html lang="en"><body><table>\r\n' + rows + '</table></body></html>\r\n';
+  await page.setInputFiles('#eml-file', { name: 'news.eml', mimeType: 'message/rfc822', buffer: Buffer.from(eml) });
+  await waitForReport(page);
+  await page.click('#fixes-run');
+  await page.waitForSelector('#fixes-result:not([hidden])');
+  const diff = await page.$eval('#fixes-diff', (pre) => ({
+    lines: pre.querySelectorAll('.diff-add, .diff-del, .diff-same').length,
+    chars: [...pre.querySelectorAll('.diff-add, .diff-del, .diff-same')].reduce((n, s) => n + s.textContent.length - 3, 0),
+    cut: pre.querySelector('.diff-cut')?.textContent,
+  }));
+  assert.ok(diff.lines <= MAX_SHOWN_LINES, `${diff.lines} lines laid out`);
+  assert.ok(diff.chars <= MAX_SHOWN_CHARS + 1, `${diff.chars} characters laid out`);
+  assert.equal(diff.cut, PAGE_TEXTS['page.fixes.diff-cut'].en);
+  assert.ok((await page.evaluate(() => window.__ops)).includes('diffMessages'), 'the diff is made off the main thread');
   await session.context.close();
 });

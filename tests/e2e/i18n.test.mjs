@@ -6,6 +6,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, startHarness, openPage, loadApp, waitForReport } from './harness.mjs';
 import { messages } from './engine.mjs';
+import { PAGE_TEXTS } from '../../www/lib/page-texts.mjs';
 
 let harness;
 before(async () => {
@@ -148,6 +149,52 @@ test('every catalogue key the page names exists, in every language', () => {
         if (!(key in messages(locale))) missing.push(`${key} (${locale}, ${file.slice(ROOT.length + 1)})`);
       }
     }
+    // The page's own texts (www/lib/page-texts.mjs), not yet in the engine's catalogue.
+    for (const [, key] of source.matchAll(/['"`:](page\.[a-z0-9.-]+[a-z0-9])['"`;]/g)) {
+      for (const locale of ['en', 'fr', 'es', 'pl']) {
+        if (!(PAGE_TEXTS[key] && PAGE_TEXTS[key][locale])) missing.push(`${key} (${locale}, ${file.slice(ROOT.length + 1)})`);
+      }
+    }
   }
   assert.deepEqual(missing, []);
+});
+
+/** Switches the page to `locale` and waits until it is in force. */
+async function switchTo(page, locale) {
+  await page.selectOption('#language', locale);
+  await page.waitForFunction((l) => document.body.dataset.locale === l, locale);
+}
+
+test('the SMTP settings check\'s result is said again in the new language', async () => {
+  const session = await openPage(harness, { locale: 'fr-FR' });
+  const { page } = session;
+  await loadApp(page, harness.origin, '#troubleshoot');
+  await page.selectOption('#smtp-transport', 'smtp');
+  await page.fill('#smtp-host', 'ssl0.example.net');
+  await page.fill('#smtp-port', '25');
+  await page.selectOption('#smtp-security', 'none');
+  await page.click('#smtp-check');
+  await page.waitForSelector('#smtp-result li .badge');
+  assert.equal(await page.textContent('#smtp-result li .badge'), messages('fr')['core.severity.warning']);
+  await switchTo(page, 'pl');
+  await page.waitForFunction((t) => document.querySelector('#smtp-result li .badge')?.textContent === t, messages('pl')['core.severity.warning']);
+  await session.context.close();
+});
+
+test('"Nothing here can be fixed mechanically." and "Link copied." are said again in the new language, not dropped', async () => {
+  const session = await openPage(harness);
+  const { page, context } = session;
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: harness.origin });
+  await loadApp(page, harness.origin);
+  await page.click('#load-sample');
+  await waitForReport(page);
+  await page.click('#fixes-run');
+  await page.waitForFunction((t) => document.getElementById('fixes-status').textContent === t, messages('en')['ui.fixes.nothing']);
+  await page.click('#share-link');
+  await page.waitForFunction((t) => document.getElementById('report-action-status').textContent === t, messages('en')['ui.actions.share-copied']);
+  await switchTo(page, 'fr');
+  await page.waitForFunction(() => document.getElementById('verdict-title').textContent !== '');
+  assert.equal(await page.textContent('#fixes-status'), messages('fr')['ui.fixes.nothing']);
+  await page.waitForFunction((t) => document.getElementById('report-action-status').textContent === t, messages('fr')['ui.actions.share-copied']);
+  await session.context.close();
 });

@@ -378,13 +378,61 @@ test('compose attachments are listed with their sizes in the page\'s language, p
   const { page } = session;
   await loadApp(page, harness.origin, '#lint/compose');
   await page.setInputFiles('#c-attachments', { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.alloc(1500, 97) });
-  await page.waitForFunction(() => document.querySelector('#c-attachment-list li')?.textContent === 'notes.txt — 1.5 kB');
+  await page.waitForFunction(() => document.querySelector('#c-attachment-list li')?.textContent === 'notes.txt — 1.5 kB Remove');
   await page.selectOption('#language', 'fr');
-  await page.waitForFunction(() => /^notes\.txt — 1,5\sko$/.test(document.querySelector('#c-attachment-list li')?.textContent));
+  await page.waitForFunction(() => /^notes\.txt — 1,5\sko Retirer$/.test(document.querySelector('#c-attachment-list li')?.textContent));
   const compose = { from: 'a@example.com', to: 'b@example.org', subject: 'Notes', text: 'Hi',
     attachments: [{ filename: 'shared.txt', content: Buffer.alloc(2500, 98).toString('base64'), encoding: 'base64' }] };
   const fragment = deflateRawSync(Buffer.from(`${JSON.stringify({ v: 1, kind: 'compose', compose })}\n`)).toString('base64url');
   await page.evaluate((hash) => { location.hash = hash; }, `#lint/share=${fragment}`);
-  await page.waitForFunction(() => /^shared\.txt — 2,5\sko$/.test(document.querySelector('#c-attachment-list li')?.textContent));
+  await page.waitForFunction(() => /^shared\.txt — 2,5\sko Retirer$/.test(document.querySelector('#c-attachment-list li')?.textContent));
+  await session.context.close();
+});
+
+test('a right-to-left override in a file name is shown as <U+202E> in a <bdi>, leaving the page\'s sentence in its order', async () => {
+  const session = await openPage(harness);
+  const { page } = session;
+  await loadApp(page, harness.origin);
+  const message = 'From: a@example.com\r\nTo: b@example.org\r\nSubject: Invoice\r\nDate: Mon, 2 Mar 2026 10:00:00 +0000\r\n\r\nhi\r\n';
+  await page.setInputFiles('#eml-file', { name: 'invoice\u202Elme.exe', mimeType: 'message/rfc822', buffer: Buffer.from(message) });
+  await waitForReport(page);
+  const info = await page.$eval('#file-info', (p) => ({
+    text: p.textContent,
+    names: [...p.querySelectorAll('bdi')].map((b) => b.textContent),
+    outside: [...p.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.nodeValue).join(''),
+  }));
+  assert.deepEqual(info.names, ['invoice<U+202E>lme.exe']);
+  assert.ok(!/[\u202a-\u202e\u2066-\u2069]/.test(info.text), 'no bidi control is left to reorder the sentence');
+  assert.equal(info.outside, messages('en')['ui.lint.file-loaded'].replace('{name}', '').replace('{size}', `${Buffer.byteLength(message)} bytes`));
+  // The recent checks list the name the same way.
+  await page.evaluate(() => { document.getElementById('history').open = true; });
+  assert.equal(await page.$eval('#history-list .history-label', (label) => `${label.tagName} ${label.textContent}`), 'BDI invoice<U+202E>lme.exe');
+  await session.context.close();
+});
+
+test('each compose attachment has a Remove button, named with the file, and a file over the engine\'s limit is named when refused', async () => {
+  const session = await openPage(harness);
+  const { page } = session;
+  await loadApp(page, harness.origin, '#lint/compose');
+  await page.setInputFiles('#c-attachments', [
+    { name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from('a') },
+    { name: 'b.txt', mimeType: 'text/plain', buffer: Buffer.from('b') },
+  ]);
+  await page.waitForFunction(() => document.querySelectorAll('#c-attachment-list li').length === 2);
+  // Named "Remove a.txt" for a screen reader; reached and pressed from the keyboard.
+  const remove = page.getByRole('button', { name: 'Remove a.txt' });
+  await remove.focus();
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await page.$$eval('#c-attachment-list .attachment-name', (n) => n.map((x) => x.textContent)), ['b.txt']);
+  // A pick adds to the list; a file past the engine's input limit is left out and named.
+  const big = join(mkdtempSync(join(tmpdir(), 'attach-')), 'huge-scan.pdf');
+  writeFileSync(big, Buffer.alloc(33 * 1024 * 1024));
+  await page.setInputFiles('#c-attachments', [big]);
+  await page.waitForSelector('#lint-error:not([hidden])');
+  const said = await page.textContent('#lint-error-text');
+  assert.ok(said.startsWith(messages('en')['ui.md.file'].replace('{name}', '\u2068huge-scan.pdf\u2069')), said);
+  assert.deepEqual(await page.$$eval('#c-attachment-list .attachment-name', (n) => n.map((x) => x.textContent)), ['b.txt']);
+  await page.click('#c-attachment-remove-0');
+  assert.equal(await page.$$eval('#c-attachment-list li', (li) => li.length), 0);
   await session.context.close();
 });

@@ -200,3 +200,19 @@ test('recent checks are kept in this browser, survive a reload, and open again',
   assert.equal(await page.isVisible('#history'), false);
   await session.context.close();
 });
+
+test('a compose check is listed under its Subject as typed, not as the encoded words of the message sent', async () => {
+  const session = await openPage(harness);
+  const { page } = session;
+  await loadApp(page, harness.origin);
+  await page.click('#mode-compose');
+  await page.fill('#c-from', 'a@example.com');
+  await page.fill('#c-to', 'b@example.org');
+  await page.fill('#c-subject', 'Café ouvert — réservation');
+  await page.fill('#c-text', 'Bonjour');
+  await page.click('#lint-run');
+  await waitForReport(page);
+  await page.waitForFunction(() => document.querySelectorAll('#history-list li').length === 1);
+  assert.equal(await page.textContent('#history-list .history-label'), 'Café ouvert — réservation');
+  await session.context.close();
+});

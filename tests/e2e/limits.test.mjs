@@ -12,6 +12,7 @@ import { ROOT, startHarness, openPage, loadApp, waitForReport } from './harness.
 import { engine } from './engine.mjs';
 import { MAX_INPUT_BYTES, MAX_JSON_DEPTH, utf8Length } from '../../www/lib/limits.mjs';
 import { jsonDepthOffset } from '../../www/lib/json-position.mjs';
+import { BOX_MAX_CHARS } from '../../www/views/lint-input.mjs';
 
 let harness;
 before(async () => {
@@ -200,5 +201,59 @@ test('sizes read one way per language: the page\'s file size and the engine\'s e
   await page.waitForSelector('#lint-error:not([hidden])');
   assert.match(await page.textContent('#lint-error-text'), /40,00\sMo.*33,55\sMo/);
   assert.doesNotMatch(await page.textContent('#view-lint'), /\d\sMB\b/);
+  await session.context.close();
+});
+
+test('a large text inserted by an edit (insertText, as an IME or an extension does) is kept aside and checked, not lost', async () => {
+  const session = await openPage(harness);
+  const { page } = session;
+  await loadApp(page, harness.origin, '#lint');
+  // Line breaks in the text: Chromium fires one input event for each of them.
+  const text = 'From: a@example.com\r\nTo: b@example.org\r\nSubject: big\r\n\r\n' + `${'hello world '.repeat(80)}\r\n`.repeat(250);
+  await page.evaluate((t) => {
+    const box = document.getElementById('raw-input');
+    box.focus();
+    document.execCommand('insertText', false, t);
+  }, text);
+  assert.equal(await page.inputValue('#raw-input'), '', 'the text is kept out of the box');
+  assert.equal(await page.isVisible('#raw-large-note'), true);
+  await page.click('#lint-run');
+  await waitForReport(page);
+  assert.equal(await page.isVisible('#lint-error'), false);
+  await session.context.close();
+});
+
+test('a text past the box limit pasted into the compose HTML or mail() $message box is kept out of the box and checked whole', async () => {
+  const session = await openPage(harness);
+  const { page } = session;
+  await loadApp(page, harness.origin, '#lint');
+  const html = '<p>Line of newsletter text with <a href="https://example.com/x">a link</a>.</p>\n'.repeat(Math.ceil(BOX_MAX_CHARS / 70) + 100);
+  const paste = (selector, value) => page.evaluate(({ selector, value }) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', value);
+    document.querySelector(selector).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, { selector, value });
+  for (const [mode, id] of [['compose', 'c-html'], ['php', 'p-message']]) {
+    await page.click(`#mode-${mode}`);
+    if (mode === 'compose') {
+      await page.fill('#c-from', 'a@example.com');
+      await page.fill('#c-to', 'b@example.org');
+    } else {
+      await page.fill('#p-to', 'b@example.org');
+      await page.fill('#p-headers', 'From: a@example.com');
+    }
+    await paste(`#${id}`, html);
+    assert.equal(await page.inputValue(`#${id}`), '', `${id}: the text is kept out of the box`);
+    assert.equal(await page.isVisible(`#${id}-large`), true);
+    await page.click('#lint-run');
+    await waitForReport(page);
+    // The message the engine rendered holds the whole text: over BOX_MAX_CHARS bytes, in megabytes.
+    const size = await page.textContent('#size-encoded-label');
+    const megabytes = Number((size.match(/([\d.]+)\sMB/) || [])[1]);
+    assert.ok(megabytes * 1e6 > BOX_MAX_CHARS, size);
+    // Typing in the emptied box replaces the text kept aside.
+    await page.fill(`#${id}`, '<p>short</p>');
+    assert.equal(await page.isVisible(`#${id}-large`), false);
+  }
   await session.context.close();
 });

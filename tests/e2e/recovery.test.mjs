@@ -9,7 +9,11 @@
 // instance would); one containing HANG-ME never returns.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startHarness, openPage, loadApp, lintRaw } from './harness.mjs';
+import { createRequire } from 'node:module';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startHarness, openPage, loadApp, lintRaw, CHROMIUM_ARGS } from './harness.mjs';
 import { messages } from './engine.mjs';
 
 let harness;
@@ -159,5 +163,47 @@ test('a check started while another runs replaces it: the first one stops and ca
   await page.clock.runFor(10_000);
   assert.equal(await page.isVisible('#lint-error'), false, 'the replaced check did not time the new one out');
   assert.equal(await page.isVisible('#lint-progress'), false, 'no progress left running');
+  await session.context.close();
+});
+
+test('with site data blocked the page starts, checks, switches language and says the rules and ticks are not kept', async () => {
+  // A real Chromium profile with cookies (site data) blocked: reading window.localStorage throws SecurityError there.
+  const { chromium } = createRequire(import.meta.url)('../node_modules/playwright-core');
+  const dir = mkdtempSync(join(tmpdir(), 'preflight-blocked-'));
+  mkdirSync(join(dir, 'Default'));
+  writeFileSync(join(dir, 'Default', 'Preferences'), JSON.stringify({ profile: { default_content_setting_values: { cookies: 2 } } }));
+  const context = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, serviceWorkers: 'block', locale: 'en-US' });
+  try {
+    const page = context.pages()[0] || await context.newPage();
+    const errors = [];
+    page.on('pageerror', (err) => errors.push(String(err)));
+    await loadApp(page, harness.origin);
+    assert.equal(await page.evaluate(() => { try { return typeof window.localStorage; } catch (err) { return err.name; } }), 'SecurityError');
+    const report = await lintRaw(page, CLEAN);
+    assert.notEqual(report.verdict, undefined);
+    await page.selectOption('#language', 'fr');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    await page.evaluate(() => (location.hash = '#troubleshoot'));
+    await page.locator('.checklist input[type=checkbox]').first().check();
+    assert.match(await page.textContent('#checklist-progress'), /^1 .* les coches sont oubliées/);
+    await page.evaluate(() => (location.hash = '#custom'));
+    assert.match(await page.textContent('#custom-storage'), /durent jusqu'à la fermeture de l'onglet/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a link cut in the middle of an escape (#rules/%E2%80) opens its view instead of stopping the page', async () => {
+  const session = await openPage(harness);
+  const { page, errors } = session;
+  await loadApp(page, harness.origin, '#rules/%E2%80');
+  assert.equal(await page.getAttribute('nav.views a[aria-current=page]', 'data-view'), 'rules');
+  assert.equal(await page.isVisible('#view-rules'), true);
+  // And on a hash change, the router still routes.
+  await page.evaluate(() => (location.hash = '#lint/%E2'));
+  await page.waitForFunction(() => !document.getElementById('view-lint').hidden);
+  assert.deepEqual(errors, []);
   await session.context.close();
 });

@@ -398,3 +398,27 @@ test('"Simulate sending this message" is offered only for a message a scenario c
   assert.equal(await page.isVisible('#simulate-message-note'), false);
   await session.context.close();
 });
+
+test('a failed run and a failed comparison are said again in the new language when the language changes', async () => {
+  const session = await openSimulate('fr');
+  const { page } = session;
+  const notJson = (locale, path, line, column) => {
+    const m = messages(locale);
+    return m['core.invalid.not-json'].replace('{invalid}', m['core.invalid.subject.scenario'])
+      .replace('{path}', path).replace('{line}', line).replace('{column}', column);
+  };
+  const failed = (locale, detail) => messages(locale)['queue.view.failed'].replace('{detail}', detail);
+  await page.click('#scenario-advanced summary');
+  await page.click('#compare-open');
+  await page.fill('#scenario-b', '{"seed": 1');
+  await page.click('#compare-run');
+  await page.waitForFunction((t) => document.getElementById('compare-error').textContent === t, notJson('fr', 'B', 1, 11));
+  await page.selectOption('#language', 'pl');
+  await page.waitForFunction((t) => document.getElementById('compare-error').textContent === t, notJson('pl', 'B', 1, 11));
+  await page.fill('#scenario', '{"a": ');
+  await page.click('#simulate-run');
+  await page.waitForFunction((t) => document.getElementById('simulate-error').textContent === t, failed('pl', notJson('pl', 'scenario', 1, 7)));
+  await page.selectOption('#language', 'es');
+  await page.waitForFunction((t) => document.getElementById('simulate-error').textContent === t, failed('es', notJson('es', 'scenario', 1, 7)));
+  await session.context.close();
+});

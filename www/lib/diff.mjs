@@ -3,10 +3,21 @@
 // trailing lines are skipped first; the middle is compared with a longest common
 // subsequence table, bounded so a huge change is shown as removed-then-added.
 
+import { WHOLE_SOURCE_BYTES } from './source.mjs';
+
 /** Largest middle (lines before × lines after) compared line by line (default, ours). */
 export const MAX_TABLE_CELLS = 4_000_000;
 /** Unchanged lines kept around each change. */
 export const CONTEXT_LINES = 3;
+/**
+ * Most characters of diff lines laid out: as much as the source view shows whole
+ * (lib/source.mjs WHOLE_SOURCE_BYTES). A fixed 2.3 MB newsletter was laid out whole,
+ * 80,021 lines, and held the tab for 3 s (audit defect 10), as a 5 MB source view and
+ * a 5 MB message box had (issue 20).
+ */
+export const MAX_SHOWN_CHARS = WHOLE_SOURCE_BYTES;
+/** Most diff lines laid out, however short (default, ours: a few thousand lines lay out without a pause). */
+export const MAX_SHOWN_LINES = 5_000;
 
 /** `[{op: ' ' | '-' | '+', line}]` from `before` to `after` (arrays of lines). */
 export function diffLines(before, after) {
@@ -19,7 +30,9 @@ export function diffLines(before, after) {
   const b = after.slice(head, after.length - tail);
   const middle = [];
   if ((a.length + 1) * (b.length + 1) > MAX_TABLE_CELLS) {
-    middle.push(...a.map((line) => ({ op: '-', line })), ...b.map((line) => ({ op: '+', line })));
+    // One push per line: spread as arguments, 80,000 lines overflowed a worker's stack.
+    for (const line of a) middle.push({ op: '-', line });
+    for (const line of b) middle.push({ op: '+', line });
   } else {
     // lcs[i][j] = length of the longest common subsequence of a[i..] and b[j..].
     const width = b.length + 1;
@@ -44,8 +57,8 @@ export function diffLines(before, after) {
       }
     }
   }
-  return [...before.slice(0, head).map((line) => ({ op: ' ', line })), ...middle,
-    ...before.slice(before.length - tail).map((line) => ({ op: ' ', line }))];
+  return before.slice(0, head).map((line) => ({ op: ' ', line })).concat(middle,
+    before.slice(before.length - tail).map((line) => ({ op: ' ', line })));
 }
 
 /** The diff with unchanged runs cut to CONTEXT_LINES around changes; a cut is `{op: '…', count}`. */
@@ -84,4 +97,29 @@ export function messageLines(bytes) {
     const bareLf = !crlf && (i < lines.length - 1 || endsWithBreak);
     return bareLf ? `${shown}\u240a` : shown;
   });
+}
+
+/**
+ * The first entries of `diff` (withContext's output) that fit in MAX_SHOWN_LINES lines and
+ * MAX_SHOWN_CHARS characters, a line longer than what is left cut short with "…":
+ * `{entries, cut}`, `cut` true when something was left out.
+ */
+export function shownDiff(diff, { maxChars = MAX_SHOWN_CHARS, maxLines = MAX_SHOWN_LINES } = {}) {
+  const entries = [];
+  let chars = 0;
+  for (const entry of diff) {
+    if (entries.length >= maxLines || chars >= maxChars) return { entries, cut: true };
+    if (entry.op === '…') {
+      entries.push(entry);
+      continue;
+    }
+    const room = maxChars - chars;
+    if (entry.line.length > room) {
+      entries.push({ op: entry.op, line: `${entry.line.slice(0, room)}…` });
+      return { entries, cut: true };
+    }
+    chars += entry.line.length;
+    entries.push(entry);
+  }
+  return { entries, cut: false };
 }

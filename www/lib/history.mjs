@@ -1,6 +1,9 @@
 // A short history of checks, kept in this browser only (localStorage): when,
 // what (file name or Subject), the verdict and counts, and — when small enough —
 // the message itself as a share fragment, so a check can be opened again.
+// With site data blocked nothing is kept and the list stays empty (lib/storage.mjs).
+
+import { readStored, writeStored, removeStored } from './storage.mjs';
 
 const KEY = 'mail-preflight.history';
 /** Entries kept (default, ours: "a short history"). */
@@ -10,7 +13,7 @@ export const MAX_STORED_FRAGMENT = 200_000;
 
 export function listChecks() {
   try {
-    const list = JSON.parse(localStorage.getItem(KEY) || '[]');
+    const list = JSON.parse(readStored(KEY) || '[]');
     return Array.isArray(list) ? list : [];
   } catch {
     return [];
@@ -18,14 +21,8 @@ export function listChecks() {
 }
 
 function save(list) {
-  try {
-    localStorage.setItem(KEY, JSON.stringify(list));
-  } catch {
-    // Storage full or refused: keep the summaries only, then give up quietly.
-    try {
-      localStorage.setItem(KEY, JSON.stringify(list.map(({ fragment, ...rest }) => rest)));
-    } catch { /* history is a convenience */ }
-  }
+  // Storage full or refused: keep the summaries only, then give up quietly (history is a convenience).
+  if (!writeStored(KEY, JSON.stringify(list))) writeStored(KEY, JSON.stringify(list.map(({ fragment, ...rest }) => rest)));
 }
 
 /** The Subject of a message (as written, first 64 KB looked at), for the list. */
@@ -44,5 +41,5 @@ export function addCheck({ label, verdict, counts, fragment }) {
 }
 
 export function clearChecks() {
-  localStorage.removeItem(KEY);
+  removeStored(KEY);
 }

@@ -3,7 +3,11 @@
 // own `renderMessage` (its number formatting, megabytes and labels), so the page
 // has no template renderer of its own. Every string comes from the engine's
 // catalogues (`ui.*`, `core.*` and the rule texts); the page never builds a
-// sentence by concatenation.
+// sentence by concatenation. The few texts of the page the engine's catalogue
+// does not hold yet (`page.*`, no parameters) are in lib/page-texts.mjs.
+
+import { PAGE_TEXTS } from './page-texts.mjs';
+import { readStored, writeStored } from './storage.mjs';
 
 export const LOCALES = ['en', 'fr', 'es', 'pl'];
 const STORAGE_LOCALE = 'mail-preflight.locale';
@@ -34,12 +38,27 @@ export function useEngineRenderer(engine) {
  * a bug of the page: it is reported on the console and the id is shown.
  */
 export function text(id, params = {}) {
+  if (Object.hasOwn(PAGE_TEXTS, id)) return PAGE_TEXTS[id][current.locale] || PAGE_TEXTS[id].en;
   try {
     return current.renderer.renderMessage(id, params, current.locale);
   } catch (err) {
     console.error(`text(${id}): ${err.message}`);
     return id;
   }
+}
+
+/** Stands for an element in a rendered sentence (a private-use character: no catalogue text holds one). */
+const SLOT = '\ue000';
+
+/**
+ * The catalogue entry `id` as nodes, with `elements` ({param: Node}) in place of those
+ * parameters: a file name shown in a <bdi> of its own inside the sentence (lib/names.mjs).
+ * Only one element per sentence is supported, which is all the page's sentences need.
+ */
+export function textWith(id, params, elements) {
+  const [[param, node]] = Object.entries(elements);
+  const [before, after = ''] = text(id, { ...params, [param]: SLOT }).split(SLOT);
+  return [before, node, after];
 }
 
 /** `{number, decimals}`: a parameter the engine shows with exactly `decimals` decimals ("5.0", "5,0"). */
@@ -74,9 +93,12 @@ export function applyI18n(root = document) {
   document.title = text('ui.title');
 }
 
-/** The visitor's saved choice, else the browser's first supported language, else English. */
+/**
+ * The visitor's saved choice, else the browser's first supported language, else English
+ * (with site data blocked nothing is saved: lib/storage.mjs).
+ */
 export function pickLocale() {
-  const saved = localStorage.getItem(STORAGE_LOCALE);
+  const saved = readStored(STORAGE_LOCALE);
   if (LOCALES.includes(saved)) return saved;
   for (const tag of navigator.languages || [navigator.language]) {
     const primary = String(tag || '').slice(0, 2).toLowerCase();
@@ -86,5 +108,5 @@ export function pickLocale() {
 }
 
 export function rememberLocale(locale) {
-  localStorage.setItem(STORAGE_LOCALE, locale);
+  writeStored(STORAGE_LOCALE, locale);
 }

@@ -4,7 +4,6 @@
 
 import { $, el, download } from '../lib/dom.mjs';
 import { text } from '../lib/i18n.mjs';
-import { diffLines, withContext, messageLines } from '../lib/diff.mjs';
 import { LINT_TIME_LIMIT_MS } from './lint.mjs';
 
 const ruleIds = (report) => [...new Set(report.findings.map((f) => f.ruleId))];
@@ -12,18 +11,27 @@ const ruleIds = (report) => [...new Set(report.findings.map((f) => f.ruleId))];
 export function setupFixes(ctx) {
   const { engine } = ctx;
   let fixed = null;
+  // The status line's message, `{key, params}`, so a change of language says it again (audit defect 06).
+  let said = null;
+
+  function status(key, params) {
+    said = key ? { key, params } : null;
+    $('fixes-status').textContent = key ? text(key, params) : '';
+  }
 
   function reset() {
     fixed = null;
     $('fixes-result').hidden = true;
-    $('fixes-status').textContent = '';
+    status(null);
   }
 
-  function renderDiff(before, after) {
-    const lines = withContext(diffLines(messageLines(before), messageLines(after)));
-    $('fixes-diff').replaceChildren(...lines.map((entry) => (entry.op === '…'
+  /** The diff, bounded as the source view is (lib/diff.mjs shownDiff), with a note when it is cut. */
+  function renderDiff() {
+    const { entries, cut } = fixed.diff;
+    $('fixes-diff').replaceChildren(...entries.map((entry) => (entry.op === '…'
       ? el('span', { class: 'diff-skip', text: `${text('ui.fixes.unchanged-lines', { count: entry.count })}\n` })
-      : el('span', { class: entry.op === '+' ? 'diff-add' : entry.op === '-' ? 'diff-del' : 'diff-same', text: `${entry.op} ${entry.line}\n` }))));
+      : el('span', { class: entry.op === '+' ? 'diff-add' : entry.op === '-' ? 'diff-del' : 'diff-same', text: `${entry.op} ${entry.line}\n` }))),
+    cut ? el('span', { class: 'diff-cut', id: 'fixes-diff-cut', text: text('page.fixes.diff-cut') }) : null);
   }
 
   function renderOutcome() {
@@ -47,13 +55,13 @@ export function setupFixes(ctx) {
   async function run() {
     const shown = ctx.report.current();
     if (!shown.report) return;
-    $('fixes-status').textContent = text('ui.fixes.working');
+    status('ui.fixes.working');
     try {
       const limit = { timeLimitMs: LINT_TIME_LIMIT_MS };
       const bytes = shown.linted.slice();
       const result = await engine.call('fixMessage', [bytes, { now: Math.floor(Date.now() / 1000) }], [bytes.buffer], limit);
       if (!result.applied.length) {
-        $('fixes-status').textContent = text('ui.fixes.nothing');
+        status('ui.fixes.nothing');
         return;
       }
       const copy = result.fixed.slice();
@@ -61,13 +69,15 @@ export function setupFixes(ctx) {
       const platform = shown.request && shown.request.kind === 'php' && shown.request.platform;
       const options = { ...ctx.lint.checkOptions(), ...(platform ? { php: { platform } } : {}) };
       const after = await engine.call('lint', [copy, options], [copy.buffer], limit);
-      fixed = { before: shown.report, after, applied: result.applied, bytes: result.fixed, original: shown.linted,
-        name: shown.request && shown.request.name };
-      $('fixes-status').textContent = '';
-      renderDiff(shown.linted, result.fixed);
+      // Computed once, in the worker (worker.js `diffMessages`); a change of language lays out the same lines again.
+      const [beforeCopy, afterCopy] = [shown.linted.slice(), result.fixed.slice()];
+      const diff = await engine.call('diffMessages', [beforeCopy, afterCopy], [beforeCopy.buffer, afterCopy.buffer], limit);
+      fixed = { before: shown.report, after, applied: result.applied, bytes: result.fixed, name: shown.request && shown.request.name, diff };
+      status(null);
+      renderDiff();
       renderOutcome();
     } catch (err) {
-      $('fixes-status').textContent = text('ui.fixes.failed', { detail: err.message });
+      status('ui.fixes.failed', { detail: err.messageId ? text(err.messageId, err.params) : err.message });
     }
   }
 
@@ -82,9 +92,10 @@ export function setupFixes(ctx) {
   return {
     reset,
     relocalize() {
-      if (!fixed) return reset();
+      if (said) status(said.key, said.params);
+      if (!fixed) return;
       renderOutcome();
-      renderDiff(fixed.original, fixed.bytes);
+      renderDiff();
     },
   };
 }

@@ -3,8 +3,21 @@
 
 import { $, el } from '../lib/dom.mjs';
 import { text } from '../lib/i18n.mjs';
+import { nameElement } from '../lib/names.mjs';
 import { listChecks, addCheck, clearChecks, subjectOf } from '../lib/history.mjs';
 import { shareFragment, readShareFragment } from '../lib/share.mjs';
+
+/**
+ * The Subject as the visitor typed it in the compose or mail() form: the message the
+ * engine renders carries it as RFC 2047 encoded words ("=?UTF-8?Q?Caf=C3=A9…?="), which
+ * the list showed (audit defect 04). A raw message's Subject is listed as written (the
+ * page has no decoder of encoded words of its own).
+ */
+function typedSubject(request) {
+  const fields = request && (request.kind === 'compose' ? request.compose : request.kind === 'php' ? request.call : null);
+  const subject = fields && typeof fields.subject === 'string' ? fields.subject : '';
+  return subject.replace(/[\r\n]+/g, ' ').trim().slice(0, 120);
+}
 
 export function setupHistory(ctx) {
   function render() {
@@ -15,7 +28,8 @@ export function setupHistory(ctx) {
     $('history-list').replaceChildren(...list.map((entry) => el('li', { class: `history-entry verdict-${entry.verdict}` }, [
       el('time', { datetime: new Date(entry.at).toISOString(), text: when.format(new Date(entry.at)) }),
       el('span', { class: `badge verdict-badge-${entry.verdict}`, text: text(`core.verdict.${entry.verdict}`) }),
-      el('span', { class: 'history-label', translate: 'no', text: entry.label || text('ui.history.untitled') }),
+      // A file name or Subject: isolated, its hiding characters shown (lib/names.mjs).
+      entry.label ? nameElement(entry.label, { class: 'history-label' }) : el('span', { class: 'history-label', text: text('ui.history.untitled') }),
       el('span', { class: 'hint', text: text('ui.verdict.counts', { errors: entry.counts.error, warnings: entry.counts.warning, infos: entry.counts.info }) }),
       entry.fragment
         ? el('button', { type: 'button', class: 'secondary small', text: text('ui.history.open'), onclick: () => open(entry) })
@@ -40,7 +54,7 @@ export function setupHistory(ctx) {
     render,
     /** Records the report just shown. */
     async record({ report, request, linted }) {
-      const label = (request && request.name) || subjectOf(linted);
+      const label = (request && request.name) || typedSubject(request) || subjectOf(linted);
       let fragment = null;
       try {
         fragment = await shareFragment(request);

@@ -6,6 +6,7 @@
 import { $ } from '../lib/dom.mjs';
 import { text, fixed, formatSize } from '../lib/i18n.mjs';
 import { FAILURE } from '../lib/engine-client.mjs';
+import { isolatedName } from '../lib/names.mjs';
 import {
   setupLintInput, currentRequest, fillRequest, readFile, setRawBytes, refuseFile, renderRawInfo, renderComposeFiles,
 } from './lint-input.mjs';
@@ -183,7 +184,10 @@ export function setupLint(ctx) {
     await run(currentRequest('raw'));
   }
 
-  setupLintInput({ onFile, onError: (err) => showFailure(() => localized(err)) });
+  // An attachment refused (past the engine's limit) is named before the engine's reason.
+  const attachmentFailure = (err) => (err.fileName
+    ? `${text('ui.md.file', { name: isolatedName(err.fileName) })} ${localized(err)}` : localized(err));
+  setupLintInput({ onFile, onError: (err) => showFailure(() => attachmentFailure(err)) });
   tablist(document.querySelector('#view-lint .modes'), (tab) => setMode(tab.dataset.mode));
   setMode('raw');
   $('load-sample').addEventListener('click', () => loadSample('clean'));

@@ -12,7 +12,10 @@ const baseName = (name) => (name || 'message').replace(/\.[^.]*$/, '').replace(/
 
 export function setupReportActions(ctx) {
   const { state } = ctx;
+  // The last status said, `{key, params}`, so a change of language says it again (audit defect 06).
+  let said = null;
   const status = (key, params) => {
+    said = key ? { key, params } : null;
     $('report-action-status').textContent = key ? text(key, params) : '';
   };
 
@@ -60,6 +63,10 @@ export function setupReportActions(ctx) {
   });
 
   return {
+    /** The same report in a new language: the status is said again in it. */
+    relocalize() {
+      if (said) status(said.key, said.params);
+    },
     /** A new report: the previous status and link no longer apply. */
     reset() {
       status(null);

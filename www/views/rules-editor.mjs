@@ -4,6 +4,8 @@
 // browser (localStorage), exported and imported as JSON, and applied to the
 // page's checks through `options()`.
 
+import { readStored, writeStored, storageUsable } from '../lib/storage.mjs';
+
 const STORAGE = 'mail-preflight.custom-rules';
 /** Wait after the last key before checking, in ms (checking the whole SpamAssassin set takes about a second). */
 const CHECK_DELAY_MS = 300;
@@ -31,7 +33,7 @@ const EXAMPLE = [
 
 function load() {
   try {
-    const saved = JSON.parse(localStorage.getItem(STORAGE) || '{}');
+    const saved = JSON.parse(readStored(STORAGE) || '{}');
     return {
       json: typeof saved.json === 'string' ? saved.json : '',
       sa: typeof saved.sa === 'string' ? saved.sa : '',
@@ -77,7 +79,8 @@ export function setupRulesEditor({ root, engine, t, el, locale }) {
   root.replaceChildren(
     el('h1', { id: 'custom-title', dataset: { i18n: 'ui.custom.title' } }),
     el('p', { class: 'lead', dataset: { i18n: 'ui.custom.lead' } }),
-    el('p', { class: 'hint', dataset: { i18n: 'ui.custom.storage' } }),
+    // With site data blocked (lib/storage.mjs) the rules last as long as the tab: the hint says so instead.
+    el('p', { id: 'custom-storage', class: 'hint', dataset: { i18n: storageUsable() ? 'ui.custom.storage' : 'page.storage.custom-off' } }),
     el('label', { for: 'custom-json', dataset: { i18n: 'ui.custom.json.label' } }),
     el('p', { id: 'custom-json-hint', class: 'hint', dataset: { i18n: 'ui.custom.json.hint' } }),
     json,
@@ -103,10 +106,23 @@ export function setupRulesEditor({ root, engine, t, el, locale }) {
   let generation = 0;
 
   function save() {
-    localStorage.setItem(STORAGE, JSON.stringify({ json: json.value, sa: sa.value, enabled: enabled.checked }));
+    writeStored(STORAGE, JSON.stringify({ json: json.value, sa: sa.value, enabled: enabled.checked }));
+  }
+
+  /**
+   * What an export or import could not do, `{id, params}`: said in the status line in
+   * place of the check's summary, and said again in a new language (relocalize), until
+   * the rules change.
+   */
+  let notice = null;
+
+  function say(id, params = {}) {
+    notice = { id, params };
+    status.textContent = t(id, params);
   }
 
   function schedule() {
+    notice = null;
     // Set until the check of what was typed is shown (tests and assistive tools wait on it).
     root.dataset.checking = 'true';
     save();
@@ -177,7 +193,7 @@ export function setupRulesEditor({ root, engine, t, el, locale }) {
       lines.push(t('ui.custom.status.sa', { loaded: summary.loadedTotal, refused: summary.refused }));
     }
     if (lines.length === 0) lines.push(t('ui.custom.empty'));
-    status.textContent = lines.join(' ');
+    status.textContent = notice ? t(notice.id, notice.params) : lines.join(' ');
     exportButton.disabled = count > 0;
   }
 
@@ -187,7 +203,20 @@ export function setupRulesEditor({ root, engine, t, el, locale }) {
   }
 
   exportButton.addEventListener('click', () => {
-    const rules = json.value.trim() === '' ? [] : JSON.parse(json.value);
+    let rules;
+    try {
+      rules = json.value.trim() === '' ? [] : JSON.parse(json.value);
+    } catch {
+      // Export clicked before the check of what was typed (CHECK_DELAY_MS) disabled it: the
+      // rules do not parse (audit defect 07: an uncaught SyntaxError, nothing said). The
+      // check runs now, so its problems show at their line and column.
+      clearTimeout(timer);
+      notice = { id: 'page.custom.not-json', params: {} };
+      check();
+      // Said now, over check()'s "Checking…"; its summary gives way to it too (render()).
+      say(notice.id);
+      return;
+    }
     const payload = { customRules: rules };
     if (sa.value.trim() !== '') payload.spamassassinRules = sa.value;
     const blob = new Blob([JSON.stringify(payload, null, 2) + '\n'], { type: 'application/json' });
@@ -202,23 +231,39 @@ export function setupRulesEditor({ root, engine, t, el, locale }) {
     const chosen = file.files && file.files[0];
     file.value = '';
     if (!chosen) return;
-    try {
-      if (chosen.size > MAX_IMPORT_BYTES) throw new Error(`${chosen.size} > ${MAX_IMPORT_BYTES} bytes`);
-      const text = await chosen.text();
-      if (/\.cf$/i.test(chosen.name) || /\.txt$/i.test(chosen.name)) {
-        sa.value = text;
-      } else {
-        const value = JSON.parse(text);
-        if (Array.isArray(value)) json.value = JSON.stringify(value, null, 2);
-        else if (value && typeof value === 'object') {
-          if (value.customRules !== undefined) json.value = JSON.stringify(value.customRules, null, 2);
-          if (typeof value.spamassassinRules === 'string') sa.value = value.spamassassinRules;
-        } else throw new Error('not a list or an object');
-      }
-      schedule();
-    } catch (err) {
-      status.textContent = t('ui.custom.import.failed', { detail: err.message });
+    // Each refusal is the page's own sentence, in the page's language (the browser's JSON.parse
+    // message is English whatever the page's language: audit defect 05).
+    if (chosen.size > MAX_IMPORT_BYTES) {
+      say('page.custom.import-too-large');
+      return;
     }
+    let content;
+    try {
+      content = await chosen.text();
+    } catch (err) {
+      say('ui.custom.import.failed', { detail: err.message });
+      return;
+    }
+    if (/\.cf$/i.test(chosen.name) || /\.txt$/i.test(chosen.name)) {
+      sa.value = content;
+    } else {
+      let value;
+      try {
+        value = JSON.parse(content);
+      } catch {
+        say('page.custom.import-not-json');
+        return;
+      }
+      if (Array.isArray(value)) json.value = JSON.stringify(value, null, 2);
+      else if (value && typeof value === 'object') {
+        if (value.customRules !== undefined) json.value = JSON.stringify(value.customRules, null, 2);
+        if (typeof value.spamassassinRules === 'string') sa.value = value.spamassassinRules;
+      } else {
+        say('page.custom.import-not-rules');
+        return;
+      }
+    }
+    schedule();
   });
 
   /** The panel's own labels (it may be built after the page applied its texts). */

@@ -4,12 +4,13 @@
 import { $, el } from '../lib/dom.mjs';
 import { text } from '../lib/i18n.mjs';
 import { testScript, testMailCall, looksLikeAddress } from '../lib/php.mjs';
+import { readStored, writeStored, storageUsable } from '../lib/storage.mjs';
 
 const STORAGE_CHECKLIST = 'mail-preflight.checklist';
 
 function savedTicks() {
   try {
-    return JSON.parse(localStorage.getItem(STORAGE_CHECKLIST) || '{}');
+    return JSON.parse(readStored(STORAGE_CHECKLIST) || '{}');
   } catch {
     return {};
   }
@@ -20,9 +21,13 @@ const boxes = () => [...document.querySelectorAll('.checklist input[type=checkbo
 export function setupTroubleshoot(ctx) {
   const { engine, state } = ctx;
 
+  // With site data blocked (lib/storage.mjs) the ticks last as long as the tab, and the progress line says so.
+  const kept = storageUsable();
+
   function renderProgress() {
     const all = boxes();
-    $('checklist-progress').textContent = text('ui.ts.progress', { done: all.filter((b) => b.checked).length, total: all.length });
+    const progress = text('ui.ts.progress', { done: all.filter((b) => b.checked).length, total: all.length });
+    $('checklist-progress').textContent = kept ? progress : `${progress} ${text('page.storage.checklist-off')}`;
   }
 
   function fields() {
@@ -50,33 +55,47 @@ export function setupTroubleshoot(ctx) {
     box.addEventListener('change', () => {
       const now = savedTicks();
       now[box.dataset.step] = box.checked;
-      localStorage.setItem(STORAGE_CHECKLIST, JSON.stringify(now));
+      writeStored(STORAGE_CHECKLIST, JSON.stringify(now));
       renderProgress();
     });
   }
   for (const id of ['ts-to', 'ts-from', 'ts-name']) $(id).addEventListener('input', renderScript);
+  // What "Copy the script" said, kept so a change of language says it again.
+  let copied = '';
+  const sayCopied = (key) => {
+    copied = key;
+    $('ts-copied').textContent = key ? text(key) : '';
+  };
   $('ts-copy').addEventListener('click', async () => {
     try {
       await navigator.clipboard.writeText($('ts-script').textContent);
-      $('ts-copied').textContent = text('ui.ts.test.copied');
+      sayCopied('ui.ts.test.copied');
     } catch {
       const range = document.createRange();
       range.selectNodeContents($('ts-script'));
       getSelection().removeAllRanges();
       getSelection().addRange(range);
-      $('ts-copied').textContent = text('ui.ts.test.selected');
+      sayCopied('ui.ts.test.selected');
     }
   });
   $('ts-lint').addEventListener('click', async () => {
     location.hash = '#lint/php';
     await ctx.lint.open({ kind: 'php', call: testMailCall(withDefaults(fields()), text), platform: $('p-platform').value });
   });
-  $('smtp-form').addEventListener('submit', async (e) => {
+  // The settings last checked: their result is the engine's, in the language of the check, so a
+  // change of language checks them again (audit defect 03).
+  let checked = null;
+  $('smtp-form').addEventListener('submit', (e) => {
     e.preventDefault();
     const settings = { transport: $('smtp-transport').value, security: $('smtp-security').value };
     if ($('smtp-host').value.trim()) settings.host = $('smtp-host').value.trim();
     if ($('smtp-port').value) settings.port = Number($('smtp-port').value);
     if ($('smtp-from').value.trim()) settings.from = $('smtp-from').value.trim();
+    checked = settings;
+    checkSettings(settings);
+  });
+
+  async function checkSettings(settings) {
     const out = $('smtp-result');
     try {
       const result = await engine.call('checkSmtpSettings', [settings, state.locale]);
@@ -91,7 +110,7 @@ export function setupTroubleshoot(ctx) {
     } catch (err) {
       out.replaceChildren(el('p', { class: 'error', text: text('ui.ts.smtp.failed', { detail: err.message }) }));
     }
-  });
+  }
   renderProgress();
   renderScript();
 
@@ -99,7 +118,8 @@ export function setupTroubleshoot(ctx) {
     relocalize() {
       renderProgress();
       renderScript();
-      $('ts-copied').textContent = '';
+      sayCopied(copied);
+      if (checked) checkSettings(checked);
     },
   };
 }

@@ -516,7 +516,11 @@ export function setupSimulate({ engine, state, t, number, el, $, lintedMessage }
       attachSimulateThisMessage();
       const button = document.getElementById('simulate-message');
       if (button) button.textContent = t('queue.view.simulate-message');
-      if (view.result) run();
+      // A result, or a failure, is said again in the new language by running again: the run's
+      // failure quotes the box's problem or the engine's error, both in the language they were
+      // made in (audit defect 02); so does the comparison's.
+      if (view.result || !ui.error.hidden) run();
+      if (!ui.compare.hidden && (!ui.compareError.hidden || ui.comparison.childElementCount > 0)) runCompare();
     },
     useMessage,
     /** A new report: the button is offered again, or not, for its message. */

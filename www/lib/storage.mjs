@@ -1,0 +1,58 @@
+// The page's use of localStorage (the language chosen, the checklist's ticks, the
+// visitor's own rules, the recent checks), guarded: with site data blocked
+// (Chromium "Don't allow sites to save data", cookies blocked) merely reading
+// `window.localStorage` throws a SecurityError (HTML Standard, "The localStorage
+// getter": "If the request violates a policy decision, throw a SecurityError"),
+// and the page never started (audit defect 12). Without storage the page works
+// and remembers nothing; `storageUsable()` lets it say so where it would have.
+
+/** The store, or null when the browser refuses it. */
+function store() {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether what the page keeps is kept: the store is there and takes a write. */
+export function storageUsable() {
+  const s = store();
+  if (!s) return false;
+  try {
+    s.setItem('mail-preflight.probe', '1');
+    s.removeItem('mail-preflight.probe');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The value kept under `key`, or null (none kept, or no storage). */
+export function readStored(key) {
+  try {
+    const s = store();
+    return s ? s.getItem(key) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps `value` under `key`; false when it could not be kept (storage refused or full). */
+export function writeStored(key, value) {
+  try {
+    const s = store();
+    if (!s) return false;
+    s.setItem(key, value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function removeStored(key) {
+  try {
+    const s = store();
+    if (s) s.removeItem(key);
+  } catch { /* nothing was kept */ }
+}
