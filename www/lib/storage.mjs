@@ -17,15 +17,9 @@ function store() {
 
 /** Whether what the page keeps is kept: the store is there and takes a write. */
 export function storageUsable() {
-  const s = store();
-  if (!s) return false;
-  try {
-    s.setItem('mail-preflight.probe', '1');
-    s.removeItem('mail-preflight.probe');
-    return true;
-  } catch {
-    return false;
-  }
+  if (!writeStored('mail-preflight.probe', '1')) return false;
+  removeStored('mail-preflight.probe');
+  return true;
 }
 
 /** The value kept under `key`, or null (none kept, or no storage). */
@@ -50,6 +44,7 @@ export function writeStored(key, value) {
   }
 }
 
+/** Forgets what is kept under `key` (nothing to do without storage). */
 export function removeStored(key) {
   try {
     const s = store();

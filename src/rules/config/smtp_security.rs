@@ -398,7 +398,7 @@ fn check(options: &Settings, cx: &mut Context) {
         // The guides' pairs bind only the hosting's own servers (seed 002 l. 215:
         // « Si vous utilisez une adresse mail OVHcloud et uniquement dans ce cas »);
         // without a host the script is judged by them too.
-        let own_server = entry.name.is_empty() || is_provider_host(entry.name);
+        let own_server = own(&entry);
         if judged.iter().any(|(p, s, own)| *p == port && *s == security && *own == own_server) {
             continue;
         }

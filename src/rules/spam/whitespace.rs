@@ -316,11 +316,17 @@ fn check(message: &Message, cx: &mut Context) {
 mod tests {
     use super::*;
 
+    /// A blank by its definition, not the page cache: white space, a character
+    /// that draws nothing, an empty cell.
+    fn blank_by_definition(c: char) -> bool {
+        c.is_whitespace() || unicode::is_invisible(c) || unicode::draws_blank(c)
+    }
+
     /// The definition, a character at a time (the non-ASCII path).
     fn by_chars(text: &str) -> (usize, usize) {
         let chars = text.chars().filter(|&c| c != '\r');
         let total = chars.clone().count();
-        (chars.filter(|&c| c.is_whitespace() || unicode::is_invisible(c) || unicode::draws_blank(c)).count(), total)
+        (chars.filter(|&c| blank_by_definition(c)).count(), total)
     }
 
     /// Both ways of counting (`plain_text_blanks` takes one per target) say what the definition says.
@@ -351,7 +357,7 @@ mod tests {
 
     #[test]
     fn every_blank_starts_with_a_byte_that_is_decoded() {
-        for c in (0x80..=0x10FFFF).filter_map(char::from_u32).filter(|&c| c.is_whitespace() || unicode::is_invisible(c) || unicode::draws_blank(c)) {
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32).filter(|&c| blank_by_definition(c)) {
             let mut utf8 = [0; 4];
             let lead = c.encode_utf8(&mut utf8).as_bytes()[0];
             assert!(BLANK_LEADS.contains(&lead), "{c:?} starts with {lead:#x}");
@@ -362,7 +368,7 @@ mod tests {
     fn every_blank_is_counted_in_every_lane() {
         // Each blank past ASCII after 0 to 8 bytes, among accented letters whose
         // first bytes the lanes pass over.
-        for c in (0x80..=0x10FFFF).filter_map(char::from_u32).filter(|&c| c.is_whitespace() || unicode::is_invisible(c) || unicode::draws_blank(c)) {
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32).filter(|&c| blank_by_definition(c)) {
             for before in 0..9 {
                 let text = format!("{}{c}ążł{c}", "a".repeat(before));
                 assert_both_ways(&text);
