@@ -185,3 +185,26 @@ fn small_capitals_do_not_hide_a_term() {
     assert_eq!(findings(&text_message("Hello", "Offer ends soon, ᴀᴄᴛ ɴᴏᴡ to get yours"), "spam/sales-language").len(), 1);
     assert_eq!(findings(&text_message("ꜰʀᴇᴇ shipping on all orders", "Hello."), "spam/subject-prefix").len(), 1);
 }
+
+#[test]
+fn a_text_body_mail_parser_cannot_decode_still_reaches_the_content_rules() {
+    // A multipart never closed (no `--X--`), and a closed one whose base64 holds a
+    // character outside the alphabet: SpamAssassin and clients decode both bodies
+    // (RFC 2045 §6.8); the link in them is read, in base64, quoted-printable and as is.
+    let link = "Click http://bit.ly/3xYz now";
+    let base64 = "Q2xpY2sgaHR0cDovL2JpdC5seS8zeFl6IG5vdw==";
+    let head = "From: a@example.com\nTo: b@example.com\nSubject: Hello\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=X\n\n--X\n";
+    let parts = [
+        format!("Content-Type: text/plain\nContent-Transfer-Encoding: base64\n\n{base64}\n"),
+        format!("Content-Type: text/plain\nContent-Transfer-Encoding: quoted-printable\n\n{}\n", link.replace(':', "=3A")),
+        format!("Content-Type: text/plain\n\n{link}\n"),
+        format!("Content-Type: text/html\nContent-Transfer-Encoding: base64\n\n{base64}\n"),
+        format!("Content-Type: text/plain\nContent-Transfer-Encoding: base64\n\n{base64}!\n--X--\n"),
+    ];
+    for part in parts {
+        let raw = format!("{head}{part}");
+        let found = findings(&raw, "links/shortener");
+        assert_eq!(found.len(), 1, "{raw}");
+        assert!(found[0].message.contains("bit.ly"), "{}", found[0].message);
+    }
+}

@@ -13,6 +13,7 @@ pub mod html;
 pub mod identity;
 pub(crate) mod predecode;
 mod raw_text;
+mod recover;
 pub mod urls;
 
 use crate::inspect;
@@ -1098,6 +1099,31 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
                 Body::Text(text) if html_type => Body::Html(text),
                 other => other,
             };
+            // A text or HTML part mail-parser could not decode (`recover`): decoded
+            // again from its bytes as written, and a body where a well-formed one is.
+            let recovered = part.is_encoding_problem
+                && matches!(content_type.as_str(), "text/plain" | "text/html")
+                && !matches!(body, Body::Multipart | Body::Message);
+            let body = if recovered {
+                let encoded: &[u8] = match (body_start, body_end) {
+                    (Some(s), Some(e)) if s <= e && e <= self.raw.len() => &self.raw[s..e],
+                    _ => match &body {
+                        Body::Text(t) | Body::Html(t) => t.as_bytes(),
+                        Body::Binary(b) => b,
+                        Body::Multipart | Body::Message => &[],
+                    },
+                };
+                let text = recover::text_body(encoded, transfer_encoding.as_deref(), charset.as_deref());
+                let text = match transfer_encoding.as_deref() {
+                    Some("quoted-printable") => encoded_carriage_returns(Cow::Owned(text)),
+                    _ => Cow::Owned(text),
+                };
+                if content_type == "text/html" { Body::Html(text) } else { Body::Text(text) }
+            } else {
+                body
+            };
+            let is_body = is_body
+                || recovered && !attached && disposition.as_deref() != Some("attachment") && filename.is_none();
             let is_container = matches!(body, Body::Multipart | Body::Message);
             self.out.push(Part {
                 index,
@@ -1327,6 +1353,38 @@ mod tests {
             seen.insert(std::mem::discriminant(&message.visible));
         }
         assert_eq!(seen.len(), 3, "each way is taken");
+    }
+
+    #[test]
+    fn text_parts_mail_parser_could_not_decode_are_read_as_bodies() {
+        // "Buy now at http://bit.ly/x" in base64 and quoted-printable.
+        let head = "From: a@b.example\r\nSubject: Hi\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=X\r\n\r\n--X\r\n";
+        let cases = [
+            // No closing delimiter, each transfer encoding.
+            ("Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\nQnV5IG5vdyBhdCBodHRwOi8vYml0Lmx5L3g=\r\n", "text/plain"),
+            ("Content-Type: text/plain\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nBuy now at http=3A//bit.ly/x\r\n", "text/plain"),
+            ("Content-Type: text/plain\r\n\r\nBuy now at http://bit.ly/x\r\n", "text/plain"),
+            ("Content-Type: text/html\r\nContent-Transfer-Encoding: base64\r\n\r\nPHA+QnV5IG5vdyBhdCBodHRwOi8vYml0Lmx5L3g8L3A+\r\n", "text/html"),
+            // Closed, but a character outside the base64 alphabet (RFC 2045 §6.8: ignored).
+            ("Content-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n\r\nQnV5IG5vdyBhdCBodHRwOi8vYml0Lmx5L3g=!\r\n--X--\r\n", "text/plain"),
+        ];
+        for (part, content_type) in cases {
+            let raw = format!("{head}{part}");
+            let message = Message::analyse(raw.as_bytes(), Origin::Raw, Vec::new(), &test_limits());
+            let body = &message.parts[1];
+            assert_eq!(body.content_type, content_type, "{part}");
+            assert!(body.encoding_problem, "mail-parser still reports the problem: {part}");
+            assert!(body.is_body && !body.is_attachment, "{part}");
+            assert!(body.text().is_some_and(|t| t.contains("Buy now at http://bit.ly/x")), "{part}: {:?}", body.text());
+            assert_eq!(matches!(body.body, Body::Html(_)), content_type == "text/html", "{part}");
+        }
+        // A named part, or one sent as a file, stays an attachment (decoded all the same).
+        for disposition in ["Content-Disposition: attachment\r\n", "Content-Disposition: inline; filename=a.txt\r\n"] {
+            let raw = format!("{head}Content-Type: text/plain\r\n{disposition}Content-Transfer-Encoding: base64\r\n\r\nQnV5IG5vdyBhdCBodHRwOi8vYml0Lmx5L3g=\r\n");
+            let message = Message::analyse(raw.as_bytes(), Origin::Raw, Vec::new(), &test_limits());
+            assert!(!message.parts[1].is_body && message.parts[1].is_attachment, "{disposition}");
+            assert_eq!(message.parts[1].text(), Some("Buy now at http://bit.ly/x"), "{disposition}");
+        }
     }
 
     #[test]

@@ -1,0 +1,124 @@
+//! Text bodies mail-parser could not decode, decoded as readers decode them.
+//!
+//! mail-parser 0.11 gives up on a part's body when its decoder meets what it
+//! does not expect (`is_encoding_problem`): a base64 body with a character
+//! outside the alphabet, a quoted-printable `==`, or, for every transfer
+//! encoding, a multipart whose closing delimiter never comes (a form mailer
+//! that forgot `--boundary--`, spam cut short on purpose). It then keeps the
+//! body's bytes as written, base64 and all, and no longer reads the part as a
+//! body of the message: its text reached none of the content rules, while
+//! SpamAssassin, clients and filters decode such a body and read it (RFC 2045
+//! §6.8: "Any characters outside of the base64 alphabet are to be ignored";
+//! RFC 2046 §5.1.1 does not make a part without its closing delimiter less
+//! of a body). Here a text/plain or text/html part with that problem is decoded
+//! again, leniently, and read as a body where a well-formed one would be.
+
+use std::borrow::Cow;
+
+/// A text or HTML part's body decoded from `encoded` (its bytes as written)
+/// by its transfer encoding, leniently (`crate::base64::decode` skips what is
+/// outside the alphabet; `quoted_printable` keeps an `=` it cannot read), then
+/// from its charset (mail-parser's decoders; UTF-8, what is not shown as U+FFFD,
+/// when the charset is absent or unknown, as mail-parser reads it).
+pub fn text_body(encoded: &[u8], transfer_encoding: Option<&str>, charset: Option<&str>) -> String {
+    let bytes: Cow<'_, [u8]> = match transfer_encoding {
+        Some("base64") => Cow::Owned(crate::base64::decode(encoded, usize::MAX)),
+        Some("quoted-printable") => Cow::Owned(quoted_printable(encoded)),
+        _ => Cow::Borrowed(encoded),
+    };
+    let decoder = charset
+        .map(|c| c.trim().to_ascii_lowercase())
+        .filter(|c| !matches!(c.as_str(), "" | "utf-8" | "utf8" | "us-ascii"))
+        .and_then(|c| mail_parser::decoders::charsets::map::charset_decoder(c.as_bytes()));
+    match decoder {
+        Some(decode) => decode(&bytes),
+        None => String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+/// Quoted-printable (RFC 2045 §6.7) read as a robust decoder reads it: `=XX`
+/// in either case (§6.7 (1): "a robust implementation might recognize lowercase
+/// hexadecimal"), `=` ending a line (white space allowed before the break) a
+/// soft line break, white space at a line's end dropped (§6.7 (3): added by
+/// transport), and any other `=` kept as written (§6.7, note (2): "include the
+/// '=' character and the following character in the decoded data"). Linear; the
+/// output is never longer than the input.
+pub fn quoted_printable(encoded: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(encoded.len());
+    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+    let mut at = 0;
+    while at < encoded.len() {
+        let b = encoded[at];
+        match b {
+            b'=' => {
+                if let (Some(h), Some(l)) = (encoded.get(at + 1).and_then(|&c| hex(c)), encoded.get(at + 2).and_then(|&c| hex(c))) {
+                    out.push(h << 4 | l);
+                    at += 3;
+                    continue;
+                }
+                // A soft line break: `=`, optional white space, then CRLF, LF or the end.
+                let after = encoded[at + 1..].iter().position(|&c| c != b' ' && c != b'\t').map_or(encoded.len(), |p| at + 1 + p);
+                match encoded.get(after) {
+                    None => at = after,
+                    Some(b'\n') => at = after + 1,
+                    Some(b'\r') if encoded.get(after + 1) == Some(&b'\n') => at = after + 2,
+                    _ => {
+                        out.push(b'=');
+                        at += 1;
+                    }
+                }
+            }
+            b' ' | b'\t' => {
+                // White space before a line break (or the end) is dropped.
+                let after = encoded[at..].iter().position(|&c| c != b' ' && c != b'\t').map_or(encoded.len(), |p| at + p);
+                let at_break = match encoded.get(after) {
+                    None => true,
+                    Some(b'\n') => true,
+                    Some(b'\r') => encoded.get(after + 1) == Some(&b'\n'),
+                    _ => false,
+                };
+                if !at_break {
+                    out.extend_from_slice(&encoded[at..after]);
+                }
+                at = after;
+            }
+            _ => {
+                out.push(b);
+                at += 1;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_printable_is_read_leniently() {
+        assert_eq!(quoted_printable(b"caf=C3=A9 =3D ok"), "café = ok".as_bytes());
+        assert_eq!(quoted_printable(b"caf=c3=a9"), "café".as_bytes());
+        assert_eq!(quoted_printable(b"soft=\r\nbreak and=  \nspaces"), b"softbreak andspaces");
+        assert_eq!(quoted_printable(b"trailing   \r\nnext\t\nlast  "), b"trailing\r\nnext\nlast");
+        assert_eq!(quoted_printable(b"a == b =G1 ="), b"a == b =G1 ");
+        assert_eq!(quoted_printable(b"="), b"");
+        assert_eq!(quoted_printable(b"inner  spaces kept"), b"inner  spaces kept");
+    }
+
+    #[test]
+    fn white_space_runs_are_read_once() {
+        // A megabyte of spaces then a letter: each space is looked at a bounded number of times.
+        let mut input = vec![b' '; 1 << 20];
+        input.push(b'x');
+        assert_eq!(quoted_printable(&input).len(), (1 << 20) + 1);
+    }
+
+    #[test]
+    fn text_bodies_are_decoded_by_encoding_then_charset() {
+        assert_eq!(text_body(b"aGVs\r\nbG8h!\r\n", Some("base64"), Some("utf-8")), "hello!");
+        assert_eq!(text_body(b"caf=E9", Some("quoted-printable"), Some("ISO-8859-1")), "café");
+        assert_eq!(text_body("żółw".as_bytes(), None, None), "żółw");
+        assert_eq!(text_body(b"\xff", Some("7bit"), Some("x-unknown")), "\u{fffd}");
+    }
+}
