@@ -22,7 +22,11 @@ const operations = {
   fixMessage: (input, options) => engine.fixMessage(input, options),
   // The fixes' diff (lib/diff.mjs), bounded to what the page lays out: off the main thread, where
   // a fixed 2.3 MB message's diff held the tab (audit defect 10).
-  diffMessages: (before, after) => shownDiff(withContext(diffLines(messageLines(before), messageLines(after)))),
+  // `simplified`: a stretch past the diff's table budget is shown removed-then-added (lib/diff.mjs MAX_TABLE_CELLS).
+  diffMessages: (before, after) => {
+    const { entries, simplified } = diffLines(messageLines(before), messageLines(after));
+    return { ...shownDiff(withContext(entries)), simplified };
+  },
   simulate: (scenario, options) => engine.simulate(scenario, options),
   compare: (a, b) => engine.compare(a, b),
   queueTimeZones: () => engine.queueTimeZones(),

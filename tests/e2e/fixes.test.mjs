@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, startHarness, openPage, loadApp, waitForReport } from './harness.mjs';
 import { engine, messages } from './engine.mjs';
-import { MAX_SHOWN_CHARS, MAX_SHOWN_LINES } from '../../www/lib/diff.mjs';
+import { MAX_SHOWN_CHARS, MAX_SHOWN_LINES, MAX_TABLE_CELLS } from '../../www/lib/diff.mjs';
 import { PAGE_TEXTS } from '../../www/lib/page-texts.mjs';
 
 let harness;
@@ -128,5 +128,61 @@ test('the diff of a large fixed message is made in the worker and bounded as the
   assert.ok(diff.chars <= MAX_SHOWN_CHARS + 1, `${diff.chars} characters laid out`);
   assert.equal(diff.cut, PAGE_TEXTS['page.fixes.diff-cut'].en);
   assert.ok((await page.evaluate(() => window.__ops)).includes('diffMessages'), 'the diff is made off the main thread');
+  await session.context.close();
+});
+
+/** Fixes `eml` (a file) in the page and returns what the diff shows. */
+async function fixedDiff(page, eml) {
+  await page.setInputFiles('#eml-file', { name: 'long.eml', mimeType: 'message/rfc822', buffer: Buffer.from(eml) });
+  await waitForReport(page);
+  await page.click('#fixes-run');
+  await page.waitForSelector('#fixes-result:not([hidden])');
+  return page.$eval('#fixes-diff', (pre) => ({
+    removed: [...pre.querySelectorAll('.diff-del')].map((s) => s.textContent),
+    added: [...pre.querySelectorAll('.diff-add')].map((s) => s.textContent),
+    simplified: pre.querySelector('#fixes-diff-simplified')?.textContent ?? null,
+    text: pre.textContent,
+  }));
+}
+
+test('a change at the top and one at the bottom of a long message leave the lines between unchanged in the diff, not removed and added again', async () => {
+  const session = await openPage(harness);
+  const { page } = session;
+  await loadApp(page, harness.origin);
+  // 3,000 lines of HTML: the fixes add a Message-ID at the top and a text version (a multipart around the HTML),
+  // so the first and last changed lines are 3,000 apart, 9 million line pairs, past MAX_TABLE_CELLS.
+  const rows = Array.from({ length: 3000 }, (_, i) => `<p>Paragraph ${i} of the newsletter.</p>`).join('\r\n');
+  const eml = 'From: a@example.com\r\nTo: b@example.org\r\nSubject: Hello\r\nDate: Mon, 2 Mar 2026 10:00:00 +0000\r\n'
+    + `MIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><body>\r\n${rows}\r\n</body></html>\r\n`;
+  assert.ok(3000 * 3000 > MAX_TABLE_CELLS);
+  const diff = await fixedDiff(page, eml);
+  assert.ok(!diff.removed.some((line) => line.includes('<p>Paragraph')), `${diff.removed.length} lines removed, the HTML among them`);
+  assert.ok(!diff.added.some((line) => line.includes('<p>Paragraph')), 'the HTML is not added again');
+  assert.ok(diff.added.some((line) => /^\+ Message-ID: </.test(line)), 'the Message-ID is added');
+  assert.ok(diff.added.some((line) => line === '+ Paragraph 1500 of the newsletter.\n'), 'the text version is added');
+  assert.deepEqual(diff.removed, [], 'no line is removed: the fixes only add lines (the HTML part keeps the Content-Type line)');
+  assert.equal(diff.simplified, null, 'nothing simplified: every stretch fits the budget');
+  assert.ok(!diff.text.endsWith('null'), 'no "null" laid out after the last line');
+  await session.context.close();
+});
+
+test('a diff past its size budget is said to be simplified, naming the budget, in the page\'s language', async () => {
+  const session = await openPage(harness);
+  const { page } = session;
+  await loadApp(page, harness.origin);
+  // 2,500 repeated body lines ended by a bare LF in a CRLF message: the line-ends fix changes every one of them,
+  // and no line is found once on each side to cut the 2,501 × 2,501 line pairs (past MAX_TABLE_CELLS) into stretches.
+  const eml = 'From: a@example.com\r\nTo: b@example.org\r\nSubject: Hello\r\nDate: Mon, 2 Mar 2026 10:00:00 +0000\r\n'
+    + 'Message-ID: <1@example.com>\r\n\r\n' + 'The same line.\n'.repeat(2500);
+  assert.ok(2501 * 2501 > MAX_TABLE_CELLS);
+  const diff = await fixedDiff(page, eml);
+  assert.equal(diff.removed.length, 2500);
+  assert.equal(diff.simplified, PAGE_TEXTS['page.fixes.diff-simplified'].en);
+  for (const [locale, said] of Object.entries(PAGE_TEXTS['page.fixes.diff-simplified'])) {
+    assert.equal(said.replace(/\D/g, ''), String(MAX_TABLE_CELLS), `the ${locale} text names MAX_TABLE_CELLS`);
+  }
+  await page.selectOption('#language', 'fr');
+  await page.waitForFunction(() => document.body.dataset.locale === 'fr');
+  assert.equal(await page.textContent('#fixes-diff-simplified'), PAGE_TEXTS['page.fixes.diff-simplified'].fr);
   await session.context.close();
 });

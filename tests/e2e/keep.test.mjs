@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { deflateRawSync } from 'node:zlib';
-import { ROOT, startHarness, openPage, loadApp, waitForReport } from './harness.mjs';
+import { ROOT, startHarness, openPage, loadApp, waitForReport, lintRaw } from './harness.mjs';
 import { engine, messages } from './engine.mjs';
+import { MAX_DECODED_WORDS } from '../../www/lib/encoded-words.mjs';
 
 const require = createRequire(import.meta.url);
 const Ajv = require('../node_modules/ajv-draft-04');
@@ -214,5 +215,34 @@ test('a compose check is listed under its Subject as typed, not as the encoded w
   await waitForReport(page);
   await page.waitForFunction(() => document.querySelectorAll('#history-list li').length === 1);
   assert.equal(await page.textContent('#history-list .history-label'), 'Café ouvert — réservation');
+  await session.context.close();
+});
+
+test('a pasted message is listed under its Subject with the RFC 2047 encoded words decoded, a malformed word as written', async () => {
+  const session = await openPage(harness);
+  const { page } = session;
+  await loadApp(page, harness.origin);
+  const withSubject = (subject) => `From: a@example.com\r\nTo: b@example.org\r\nSubject: ${subject}\r\n`
+    + 'Date: Mon, 2 Mar 2026 10:00:00 +0000\r\nMessage-ID: <1@example.com>\r\n\r\nBonjour\r\n';
+  const base64 = (s) => Buffer.from(s).toString('base64');
+  const checks = [
+    // B, then Q with "é" split across two folded words (mailers do it), then Latin-1, then a stray "=" and an unknown charset.
+    [`=?UTF-8?B?${base64('Café ouvert')}?=`, 'Café ouvert'],
+    ['=?utf-8?Q?R=C3=A9servation_?=\r\n =?utf-8?Q?confirm=C3?= =?utf-8?Q?=A9e?=', 'Réservation confirmée'],
+    ['Re: =?ISO-8859-1?Q?caf=E9?= demain', 'Re: café demain'],
+    ['=?UTF-8?Q?a=ZZ?= =?x-unknown?B?YQ==?=', '=?UTF-8?Q?a=ZZ?= =?x-unknown?B?YQ==?='],
+    // Decoded, a right-to-left override is shown as the engine shows it, isolated.
+    [`=?UTF-8?B?${base64('Invoice \u202Egpj.exe')}?=`, 'Invoice <U+202E>gpj.exe'],
+    // MAX_DECODED_WORDS words are decoded, the next one is shown as written.
+    [Array.from({ length: MAX_DECODED_WORDS + 1 }, (_, i) => `=?utf-8?q?${i === MAX_DECODED_WORDS ? 'b' : 'a'}?=`).join(' '),
+      `${'a'.repeat(MAX_DECODED_WORDS)} =?utf-8?q?b?=`],
+  ];
+  for (const [index, [subject]] of checks.entries()) {
+    await lintRaw(page, withSubject(subject));
+    await page.waitForFunction((n) => document.querySelectorAll('#history-list li').length === n, index + 1);
+  }
+  await page.evaluate(() => { document.getElementById('history').open = true; });
+  const labels = await page.$$eval('#history-list .history-label', (l) => l.map((x) => `${x.tagName} ${x.textContent}`));
+  assert.deepEqual(labels, checks.map(([, shown]) => `BDI ${shown}`).reverse());
   await session.context.close();
 });

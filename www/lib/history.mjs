@@ -4,6 +4,7 @@
 // With site data blocked nothing is kept and the list stays empty (lib/storage.mjs).
 
 import { readStored, writeStored, removeStored } from './storage.mjs';
+import { decodeEncodedWords } from './encoded-words.mjs';
 
 const KEY = 'mail-preflight.history';
 /** Entries kept (default, ours: "a short history"). */
@@ -25,11 +26,14 @@ function save(list) {
   if (!writeStored(KEY, JSON.stringify(list))) writeStored(KEY, JSON.stringify(list.map(({ fragment, ...rest }) => rest)));
 }
 
-/** The Subject of a message (as written, first 64 KB looked at), for the list. */
+/**
+ * The Subject of a message (first 64 KB looked at), for the list: unfolded, its RFC 2047
+ * encoded words decoded (lib/encoded-words.mjs; the report carries no Subject).
+ */
 export function subjectOf(bytes) {
   const head = new TextDecoder().decode(bytes.subarray(0, 65_536));
   const match = /^Subject:[ \t]*(.*(?:\r?\n[ \t].*)*)/im.exec(head.split(/\r?\n\r?\n/)[0]);
-  return match ? match[1].replace(/\r?\n[ \t]+/g, ' ').trim().slice(0, 120) : '';
+  return match ? decodeEncodedWords(match[1].replace(/\r?\n[ \t]+/g, ' ').trim()).trim().slice(0, 120) : '';
 }
 
 /** Adds a check at the top; the same message checked again replaces its older entry. */

@@ -51,6 +51,13 @@ export const PAGE_TEXTS = {
     es: '… El resto de los cambios no se muestra: el mensaje es demasiado grande para mostrarlo entero aquí. Descargue el .eml corregido para leerlo todo.',
     pl: '… Dalsze zmiany nie są pokazane: wiadomość jest zbyt duża, by pokazać ją tu w całości. Pobierz poprawiony plik .eml, aby przeczytać całość.',
   },
+  // The fixes' diff past lib/diff.mjs MAX_TABLE_CELLS (4,000,000: the number written in each text).
+  'page.fixes.diff-simplified': {
+    en: 'This diff is simplified: where comparing the lines before with the lines after would take more than 4,000,000 line pairs, those lines are shown removed, then added, even where some did not change. Download the fixed .eml to compare it in full.',
+    fr: 'Ce diff est simplifié : là où comparer les lignes d\'avant à celles d\'après demanderait plus de 4 000 000 de paires de lignes, ces lignes sont montrées supprimées, puis ajoutées, même si certaines n\'ont pas changé. Téléchargez le .eml corrigé pour le comparer en entier.',
+    es: 'Este diff está simplificado: donde comparar las líneas de antes con las de después requeriría más de 4.000.000 de pares de líneas, esas líneas se muestran eliminadas y luego añadidas, aunque algunas no hayan cambiado. Descargue el .eml corregido para compararlo completo.',
+    pl: 'Ten diff jest uproszczony: tam, gdzie porównanie wierszy sprzed zmian z wierszami po zmianach wymagałoby ponad 4 000 000 par wierszy, wiersze te są pokazane jako usunięte, a potem dodane, nawet jeśli część z nich się nie zmieniła. Pobierz poprawiony plik .eml, aby porównać go w całości.',
+  },
   // A compose or mail() box given more than views/lint-input.mjs BOX_MAX_CHARS.
   'page.lint.field-large': {
     en: 'A large text was put in this box: it is kept out of it so the page stays fast, and checked exactly as given. Typing in the box replaces it.',

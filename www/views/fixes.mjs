@@ -25,13 +25,20 @@ export function setupFixes(ctx) {
     status(null);
   }
 
-  /** The diff, bounded as the source view is (lib/diff.mjs shownDiff), with a note when it is cut. */
+  /**
+   * The diff, bounded as the source view is (lib/diff.mjs shownDiff), with a note when it is cut,
+   * and one first when part of it is shown removed-then-added (past lib/diff.mjs MAX_TABLE_CELLS).
+   */
   function renderDiff() {
-    const { entries, cut } = fixed.diff;
-    $('fixes-diff').replaceChildren(...entries.map((entry) => (entry.op === '…'
+    const { entries, cut, simplified } = fixed.diff;
+    const lines = entries.map((entry) => (entry.op === '…'
       ? el('span', { class: 'diff-skip', text: `${text('ui.fixes.unchanged-lines', { count: entry.count })}\n` })
-      : el('span', { class: entry.op === '+' ? 'diff-add' : entry.op === '-' ? 'diff-del' : 'diff-same', text: `${entry.op} ${entry.line}\n` }))),
-    cut ? el('span', { class: 'diff-cut', id: 'fixes-diff-cut', text: text('page.fixes.diff-cut') }) : null);
+      : el('span', { class: entry.op === '+' ? 'diff-add' : entry.op === '-' ? 'diff-del' : 'diff-same', text: `${entry.op} ${entry.line}\n` })));
+    // Only the notes that apply: replaceChildren writes a null it is given as the text "null".
+    $('fixes-diff').replaceChildren(
+      ...(simplified ? [el('span', { class: 'diff-note', id: 'fixes-diff-simplified', text: text('page.fixes.diff-simplified') })] : []),
+      ...lines,
+      ...(cut ? [el('span', { class: 'diff-cut', id: 'fixes-diff-cut', text: text('page.fixes.diff-cut') })] : []));
   }
 
   function renderOutcome() {

@@ -10,8 +10,8 @@ import { shareFragment, readShareFragment } from '../lib/share.mjs';
 /**
  * The Subject as the visitor typed it in the compose or mail() form: the message the
  * engine renders carries it as RFC 2047 encoded words ("=?UTF-8?Q?Caf=C3=A9…?="), which
- * the list showed (audit defect 04). A raw message's Subject is listed as written (the
- * page has no decoder of encoded words of its own).
+ * the list showed (audit defect 04). A raw message's Subject is listed with its encoded
+ * words decoded (lib/history.mjs `subjectOf`).
  */
 function typedSubject(request) {
   const fields = request && (request.kind === 'compose' ? request.compose : request.kind === 'php' ? request.call : null);
