@@ -731,3 +731,16 @@ fn a_multipart_of_only_its_closing_delimiter_has_no_part() {
     assert!(message_ids(&raw_text(&message("--b1\r\nContent-Type: text/plain\r\n\r\nHi\r\n--b1--\r\n")), "headers/multipart-boundary").is_empty());
     assert_eq!(message_ids(&raw_text(&message("no delimiter at all\r\n")), "headers/multipart-boundary"), ["headers/multipart-boundary.unused"]);
 }
+
+#[test]
+fn a_delimiter_line_with_text_after_the_boundary_is_a_multipart_problem_not_a_header_one() {
+    // `--XYZX` (boundary XYZ): mail-parser reads the part's header from the `X` on,
+    // which is no line the sender wrote as a header.
+    let report = raw("From: a@example.com\r\nTo: b@example.org\r\nSubject: Notes\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"XYZ\"\r\n\r\n--XYZX\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHello part\r\n--XYZ--\r\n");
+    assert!(of(&report, "headers/field-name").is_empty(), "{:?}", message_ids(&report, "headers/field-name"));
+    let boundary = message_ids(&report, "headers/multipart-boundary");
+    assert!(boundary.contains(&"headers/multipart-boundary.prefixed-line".to_string()), "{boundary:?}");
+    let line = of(&report, "headers/multipart-boundary").into_iter().find(|f| f.message_id.ends_with("prefixed-line")).unwrap();
+    assert_eq!(line.evidence, "--XYZX");
+    assert_eq!((line.location.line, line.location.column), (Some(7), Some(1)));
+}

@@ -241,8 +241,13 @@ fn check(message: &Message, cx: &mut Context) {
                 );
             }
         }
-        let count = block.malformed.len();
-        if let Some(first) = block.malformed.first() {
+        // A part's header that mail-parser starts inside a line (after `--boundary`
+        // on a line that only starts like a delimiter, `--XYZX`): that line's tail is no
+        // header line the sender wrote; `headers/multipart-boundary` reports the line.
+        let mid_line = |start: usize| part != 0 && start > 0 && message.raw.get(start - 1) != Some(&b'\n');
+        let malformed: Vec<_> = block.malformed.iter().filter(|m| !mid_line(m.start)).collect();
+        let count = malformed.len();
+        if let Some(first) = malformed.first() {
             let id = match first.kind {
                 MalformedKind::NoColon => &NOT_A_FIELD,
                 MalformedKind::OrphanContinuation => &ORPHAN_CONTINUATION,

@@ -71,6 +71,12 @@ crate::rule_texts! { "headers/multipart-boundary";
         es: "El cuerpo solo tiene el delimitador de cierre --{boundary}--, sin ninguna parte antes: los lectores no encuentran ninguna parte.",
         pl: "Treść ma tylko ogranicznik zamykający --{boundary}--, bez żadnej części przed nim: czytniki nie znajdują żadnej części.",
     },
+    PREFIXED_LINE "prefixed-line" => {
+        en: "{count, plural, one {# line starts} other {# lines start}} with --{boundary} without being a delimiter line, such as {line}: RFC 2046 §5.1.1 forbids such lines inside a part, and readers differ on them (some end the part there and lose the rest of its text, others keep the line as text).",
+        fr: "{count, plural, one {# ligne commence} many {# de lignes commencent} other {# lignes commencent}} par --{boundary} sans être une ligne de délimitation, par exemple {line} : la RFC 2046 §5.1.1 interdit de telles lignes dans une partie, et les lecteurs divergent (certains y terminent la partie et perdent la suite de son texte, d'autres gardent la ligne comme du texte).",
+        es: "{count, plural, one {# línea empieza} many {# de líneas empiezan} other {# líneas empiezan}} por --{boundary} sin ser una línea delimitadora, por ejemplo {line}: el RFC 2046 §5.1.1 prohíbe esas líneas dentro de una parte, y los lectores no coinciden (unos terminan ahí la parte y pierden el resto de su texto, otros conservan la línea como texto).",
+        pl: "{count, plural, one {# wiersz zaczyna} few {# wiersze zaczynają} many {# wierszy zaczyna} other {# wiersza zaczyna}} się od --{boundary}, nie będąc wierszem ogranicznika, np. {line}: RFC 2046 §5.1.1 zabrania takich wierszy wewnątrz części, a czytniki traktują je różnie (jedne kończą tam część i gubią resztę jej tekstu, inne zostawiają wiersz jako tekst).",
+    },
     NO_CLOSE "no-close" => {
         en: "The closing delimiter --{boundary}-- is missing: the last part may be cut or lost.",
         fr: "Le délimiteur de fin --{boundary}-- manque : la dernière partie peut être tronquée ou perdue.",
@@ -158,6 +164,16 @@ pub const RULE: Rule = Rule {
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: multipart/alternative; boundary=\"b2\"\n\n--b2\nContent-Type: text/plain\n\nHello\n--b2\nContent-Type: text/html\n\n<p>Hello</p>\n--b2--\n--b--\n"),
         )
         .at(Severity::Info),
+        Example::fails(
+            title! {
+                en: "A line of the text that starts with the boundary",
+                fr: "Une ligne du texte qui commence par le boundary",
+                es: "Una línea del texto que empieza por el boundary",
+                pl: "Wiersz tekstu zaczynający się od boundary",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"XYZ\"\n\n--XYZ\nContent-Type: text/plain\n\nFirst line.\n--XYZ-this line is part of the text\nLast line.\n--XYZ--\n"),
+        )
+        .at(Severity::Info),
         Example::passes(
             title! {
                 en: "Delimiters and closing delimiter",
@@ -237,6 +253,7 @@ fn check_parts(message: &Message, cx: &mut Context) {
     }
     let max = cx.settings.count(&MAX_BOUNDARY_CHARS);
     let mut nested_prefix_said = false;
+    let mut prefixed_line_said = false;
     for part in message.parts.iter().filter(|p| multipart_type(p) && super::has_raw_offsets(p)) {
         let field = part.headers.fields.iter().find(|f| f.is("Content-Type"));
         let at = |start: usize, end: usize| -> Location {
@@ -299,7 +316,34 @@ fn check_parts(message: &Message, cx: &mut Context) {
             .max(range.end)
             .min(message.raw.len());
         let lines = message.line_index.lines_in(message.raw, range.start.min(limit)..limit);
-        let (delimiters, closed) = count_delimiters(message.raw, lines, bytes);
+        // The boundaries of the other multiparts that start with this one's (nested in
+        // it, `nested-prefix` above, or around it, `a` inside `ab`): their delimiter
+        // lines are no stray lines here.
+        let nested: Vec<&[u8]> = message
+            .parts
+            .iter()
+            .filter(|p| p.index != part.index && multipart_type(p))
+            .filter_map(|p| p.boundary.as_deref().map(str::as_bytes))
+            .filter(|b| b.len() > bytes.len() && b.starts_with(bytes))
+            .collect();
+        let Delimiters { count: delimiters, closed, stray, first_stray } =
+            count_delimiters(message.raw, lines, bytes, &nested);
+        // Said once a message, and not when the model cut the tree (the boundaries of
+        // the multiparts left out, whose delimiter lines these may be, are unknown).
+        let tree_whole = !message.truncated_depth && !message.truncated_parts;
+        if let Some((start, end)) = first_stray.filter(|_| tree_whole && !prefixed_line_said) {
+            prefixed_line_said = true;
+            // RFC 2046 §5.1.1: "Lines in a body-part must not start with the specified
+            // dash-boundary"; information, as no receiver is known to punish it, though
+            // mail-parser ends the part there and Python's email keeps the line as text.
+            let line = String::from_utf8_lossy(&message.raw[start..end]).into_owned();
+            cx.emit(
+                Draft::new(Msg::of(&PREFIXED_LINE).int("count", stray).text("boundary", boundary).text("line", line))
+                    .evidence_at(message, start..end)
+                    .at(Location::part(part.index).with_range(start, end))
+                    .severity(Severity::Info),
+            );
+        }
         if delimiters == 0 && !closed {
             cx.emit(Draft::new(Msg::of(&UNUSED)).evidence(boundary).at(at(field_start, field_end)));
         } else if delimiters == 0 {
@@ -323,24 +367,49 @@ fn check_parts(message: &Message, cx: &mut Context) {
     }
 }
 
-/// Delimiter lines `--boundary` and whether `--boundary--` closes (RFC 2046 §5.1.1),
-/// over `lines` of `raw` as the message's line index has them (without their line
-/// break): read a line at a time from the bytes, an attachment's base64 was a ninth
-/// of the lint of a 9.85 MB message in Node (#14).
-fn count_delimiters(raw: &[u8], lines: impl Iterator<Item = (usize, usize)>, boundary: &[u8]) -> (usize, bool) {
-    let mut delimiters = 0;
+/// What `count_delimiters` finds in a multipart's body.
+#[derive(Debug, Default, PartialEq)]
+struct Delimiters {
+    /// Delimiter lines `--boundary` (white space after it allowed).
+    count: usize,
+    /// Whether `--boundary--` closes the body.
+    closed: bool,
+    /// Lines before the close that start with `--boundary` and are neither (RFC 2046
+    /// §5.1.1 forbids them in a part), nor a delimiter line of another multipart's
+    /// boundary that starts with this one; the first of them, without its line break.
+    stray: usize,
+    first_stray: Option<(usize, usize)>,
+}
+
+/// Delimiter lines `--boundary`, whether `--boundary--` closes (RFC 2046 §5.1.1) and
+/// the lines that only start like a delimiter, over `lines` of `raw` as the message's
+/// line index has them (without their line break): read a line at a time from the
+/// bytes, an attachment's base64 was a ninth of the lint of a 9.85 MB message in Node
+/// (#14). `nested`: the boundaries of the other multiparts that start with `boundary`.
+fn count_delimiters(
+    raw: &[u8],
+    lines: impl Iterator<Item = (usize, usize)>,
+    boundary: &[u8],
+    nested: &[&[u8]],
+) -> Delimiters {
+    let mut found = Delimiters::default();
+    let delimiter_tail = |rest: &[u8]| rest.starts_with(b"--") || rest.iter().all(|b| b.is_ascii_whitespace());
     for (start, end) in lines {
         let line = &raw[start..end];
         if let Some(rest) = line.strip_prefix(b"--").and_then(|l| l.strip_prefix(boundary)) {
             if rest.starts_with(b"--") {
-                return (delimiters, true);
+                found.closed = true;
+                return found;
             }
             if rest.iter().all(|b| b.is_ascii_whitespace()) {
-                delimiters += 1;
+                found.count += 1;
+            } else if !nested.iter().any(|n| line[2..].strip_prefix(*n).is_some_and(delimiter_tail)) {
+                found.stray += 1;
+                found.first_stray.get_or_insert((start, end));
             }
         }
     }
-    (delimiters, false)
+    found
 }
 
 #[cfg(test)]
@@ -367,7 +436,23 @@ mod tests {
     /// The count over the line index of `body`, as the rule calls it.
     fn count_delimiters(body: &[u8], boundary: &[u8]) -> (usize, bool) {
         let index = LineIndex::new(body);
-        super::count_delimiters(body, index.lines_in(body, 0..body.len()), boundary)
+        let found = super::count_delimiters(body, index.lines_in(body, 0..body.len()), boundary, &[]);
+        (found.count, found.closed)
+    }
+
+    #[test]
+    fn lines_that_only_start_like_a_delimiter_are_counted_apart() {
+        let body = b"--b\r\ntext\r\n--b-not a delimiter\r\n--bX\r\n--b2\r\n--b2--\r\n--b \r\n--b--\r\n--bafter\r\n";
+        let index = LineIndex::new(body);
+        let found = super::count_delimiters(body, index.lines_in(body, 0..body.len()), b"b", &[b"b2"]);
+        assert_eq!(found.count, 2);
+        assert!(found.closed);
+        // `--b-not…` and `--bX`; `--b2`/`--b2--` are the nested multipart's, `--bafter` follows the close.
+        assert_eq!(found.stray, 2);
+        let (start, end) = found.first_stray.expect("a stray line");
+        assert_eq!(&body[start..end], b"--b-not a delimiter");
+        let without_nested = super::count_delimiters(body, index.lines_in(body, 0..body.len()), b"b", &[]);
+        assert_eq!(without_nested.stray, 4);
     }
 
     /// The count a line at a time from the bytes, as the rule read it before: the oracle.
