@@ -657,3 +657,28 @@ fn a_deflated_entry_is_read_as_far_as_its_signature() {
     // An ordinary deflated text is read no further than before.
     assert_eq!(mail_preflight::inspect::magic::far_signature_end(&b"plain text ".repeat(500)), None);
 }
+
+#[test]
+fn a_file_inside_a_forwarded_message_is_named_under_that_message() {
+    // The same message attached as message/rfc822 (7bit, and base64) as when it is
+    // sent as a file: `fwd.eml > setup.exe`, outermost first through every level.
+    let inner = samples::attached("setup.exe", &samples::windows_program());
+    let inner_text = String::from_utf8(inner.clone()).unwrap();
+    let forwarded = format!(
+        "From: a@example.com\r\nTo: b@example.net\r\nSubject: Fwd\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"out\"\r\n\r\n\
+         --out\r\nContent-Type: text/plain\r\n\r\nSee below.\r\n--out\r\nContent-Type: message/rfc822\r\nContent-Disposition: attachment; filename=\"fwd.eml\"\r\n\r\n{inner_text}\r\n--out--\r\n"
+    );
+    assert_eq!(paths_of(&lints(forwarded.as_bytes()), "attachment/executable"), vec!["fwd.eml > setup.exe"]);
+    let encoded = samples::message_with_header(
+        "Content-Type: message/rfc822\r\nContent-Disposition: attachment; filename=\"fwd.eml\"",
+        &inner,
+    );
+    assert_eq!(paths_of(&lints(&encoded), "attachment/executable"), vec!["fwd.eml > setup.exe"]);
+    // Two levels, the outer one unnamed.
+    let twice = samples::message_with_header("Content-Type: message/rfc822", forwarded.as_bytes());
+    let paths = paths_of(&lints(&twice), "attachment/executable");
+    assert_eq!(paths.len(), 1, "{paths:?}");
+    assert!(paths[0].starts_with("part ") && paths[0].ends_with("(message/rfc822) > fwd.eml > setup.exe"), "{paths:?}");
+    // The file sent as an .eml: the same path.
+    assert_eq!(paths_of(&lints(&samples::attached("fwd.eml", &inner)), "attachment/executable"), vec!["fwd.eml > setup.exe"]);
+}

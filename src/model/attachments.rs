@@ -33,10 +33,7 @@ pub fn inspect_parts(raw: &[u8], parts: &[Part], limits: &Limits) -> Vec<Attachm
         .iter()
         .filter(|p| is_inspected(p))
         .map(|part| {
-            let name = match &part.filename {
-                Some(name) => inspect::shown_name(name),
-                None => format!("part {} ({})", part.index, part.content_type),
-            };
+            let name = within_attached_messages(parts, part, shown(part));
             let bytes = file_bytes(raw, part);
             let declared = Some(part.content_type.as_str());
             let mut facts = inspect::inspect_named(&name, part.filename.as_deref(), declared, &bytes, limits, &mut spent);
@@ -57,12 +54,38 @@ pub fn inspect_parts(raw: &[u8], parts: &[Part], limits: &Limits) -> Vec<Attachm
         let room = usize::try_from(limits.max_inflated_bytes.saturating_sub(spent.inflated)).unwrap_or(usize::MAX);
         for block in inspect::uuencode::blocks(part.text().unwrap_or_default(), room) {
             spent.inflated = spent.inflated.saturating_add(block.data.len() as u64);
-            let name = inspect::shown_name(&block.name);
+            let name = within_attached_messages(parts, part, inspect::shown_name(&block.name));
             let facts = inspect::inspect_named(&name, Some(&block.name), None, &block.data, limits, &mut spent);
             found.push(AttachmentFacts { part: part.index, name, facts, text_span: Some(block.span) });
         }
     }
     found
+}
+
+/// A part's name as shown in paths: its file name, else its number and type.
+fn shown(part: &Part) -> String {
+    match &part.filename {
+        Some(name) => inspect::shown_name(name),
+        None => format!("part {} ({})", part.index, part.content_type),
+    }
+}
+
+/// `name` after the names of the attached messages (message/rfc822 parts) the part
+/// lies in, outermost first: `fwd.eml > setup.exe`, as the same message sent as a
+/// file is walked (`inspect`'s `.eml` container). At most `model::MAX_MIME_DEPTH`
+/// ancestors (the model's tree is no deeper).
+fn within_attached_messages(parts: &[Part], part: &Part, name: String) -> String {
+    let mut path = vec![name];
+    let mut parent = part.parent;
+    while let Some(index) = parent {
+        let Some(ancestor) = parts.get(index) else { break };
+        if matches!(ancestor.body, Body::Message) {
+            path.push(shown(ancestor));
+        }
+        parent = ancestor.parent.filter(|&p| p < index);
+    }
+    path.reverse();
+    path.join(" > ")
 }
 
 /// The bytes of the file a part carries. A text part's decoded body has been
