@@ -621,9 +621,11 @@ pub fn queue_time_zones_js() -> Result<JsValue, JsValue> {
     to_js(&serde_json::json!({ "version": crate::queue::tz::TZDATA_VERSION, "names": names }))
 }
 
-/// Explains an SMTP reply (`550 5.1.1 …`, a bare `451`, a multi-line reply).
+/// Explains an SMTP reply (`550 5.1.1 …`, a bare `451`, a multi-line reply),
+/// read with the script's SMTP settings when they are given (`settings`, as
+/// `checkSmtpSettings` takes them).
 #[wasm_bindgen(js_name = explainSmtpReply)]
-pub fn explain_smtp_reply_js(reply: JsValue, locale: JsValue) -> Result<JsValue, JsValue> {
+pub fn explain_smtp_reply_js(reply: JsValue, locale: JsValue, settings: JsValue) -> Result<JsValue, JsValue> {
     let locale = locale_from(&locale);
     // Named as the parameter of `index.d.ts`, in the reply's own words (it had
     // read "The message fields are not valid: text must be a text").
@@ -631,23 +633,35 @@ pub fn explain_smtp_reply_js(reply: JsValue, locale: JsValue) -> Result<JsValue,
     let Some(text) = reply.as_string() else {
         return Err(coded_error("invalid-input", &Invalid::new("reply", shape).message(Subject::SmtpReply), locale));
     };
-    to_js(&crate::smtp::explain(&text, locale))
+    if settings.is_undefined() || settings.is_null() {
+        return to_js(&crate::smtp::explain(&text, locale));
+    }
+    let settings = smtp_settings_from(&settings, "explainSmtpReply(reply, locale, settings)", locale)?;
+    to_js(&crate::smtp::explain_with_settings(&text, &settings, locale))
+}
+
+/// SMTP settings `{transport, host, port, security, from, auth}` from JavaScript.
+fn smtp_settings_from(
+    settings: &JsValue,
+    call: &str,
+    locale: crate::i18n::Locale,
+) -> Result<crate::options::SmtpSettings, JsValue> {
+    if let Some(invalid) = non_finite_number(settings) {
+        return Err(lint_error(&LintError::InvalidOptions(invalid), locale));
+    }
+    let json = js_sys::JSON::stringify(settings)
+        .ok()
+        .and_then(|s| s.as_string())
+        .filter(|_| settings.is_object())
+        .ok_or_else(|| error("invalid-options", &format!("{call}: settings must be an object")))?;
+    Invalid::parse(&json, "settings").map_err(|e| lint_error(&LintError::InvalidOptions(e), locale))
 }
 
 /// Runs the `config/*` rules over SMTP settings `{transport, host, port, security, from}`.
 #[wasm_bindgen(js_name = checkSmtpSettings)]
 pub fn check_smtp_settings_js(settings: JsValue, locale: JsValue) -> Result<JsValue, JsValue> {
     let locale = locale_from(&locale);
-    if let Some(invalid) = non_finite_number(&settings) {
-        return Err(lint_error(&LintError::InvalidOptions(invalid), locale));
-    }
-    let json = js_sys::JSON::stringify(&settings)
-        .ok()
-        .and_then(|s| s.as_string())
-        .filter(|_| settings.is_object())
-        .ok_or_else(|| error("invalid-options", "checkSmtpSettings(settings): settings must be an object"))?;
-    let settings: crate::options::SmtpSettings =
-        Invalid::parse(&json, "settings").map_err(|e| lint_error(&LintError::InvalidOptions(e), locale))?;
+    let settings = smtp_settings_from(&settings, "checkSmtpSettings(settings)", locale)?;
     to_js(&crate::smtp::check_settings(&settings, locale))
 }
 

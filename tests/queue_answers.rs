@@ -197,3 +197,80 @@ fn two_scenarios_compare_side_by_side_in_the_language_of_the_first() {
     assert!(same.differences.is_empty());
     assert_eq!(a.locale, Locale::Pl);
 }
+
+/// 180 mails held by a block, put back into distribution from 900 s (the unblock
+/// at 600 s plus its 5 minutes) at the default 60 a minute, with `extra` streams beside.
+fn redistribution_with(extra: &str) -> SimulationResult {
+    run(&format!(
+        r#"{{"actions": [{{"at": 0, "action": "block"}}, {{"at": 600, "action": "unblock"}}],
+            "streams": [{{"name": "held form", "count": 180, "start": 60, "duration": 180}}{extra}]}}"#
+    ))
+}
+
+#[test]
+fn a_redistribution_alone_stays_under_the_burst_threshold() {
+    let r = redistribution_with("");
+    assert!(r.timeline.iter().all(|c| c.cause != Cause::TooFast), "{:?}", r.timeline);
+    assert_eq!(r.counters.held, 180);
+    assert_eq!(r.state, State::Active);
+    // The assumption says so, and how many new mails the window still takes beside it.
+    let note = r.assumptions.iter().find(|a| a.field == "thresholds.redistributionPerMinute").expect("listed");
+    assert!(note.note.contains("60 mails in 60 s, under the limit of 100"), "{}", note.note);
+    assert!(note.note.contains("more than 40 new mails in 60 s during a redistribution trip it"), "{}", note.note);
+}
+
+#[test]
+fn new_mails_during_a_redistribution_count_with_it_and_the_change_says_so() {
+    // Seed 002: « trop d'e-mails ont été émis très rapidement » → Désactivé; redistributed
+    // mails are mails sent. At 959 s the window (899, 959] holds the 60 redistributed
+    // mails of 900…959: 40 new ones at that second make 100 (the limit), 41 make 101.
+    let green = redistribution_with(r#", {"name": "shop", "count": 40, "start": 959}"#);
+    assert!(green.timeline.iter().all(|c| c.cause != Cause::TooFast), "{:?}", green.timeline);
+    let red = redistribution_with(r#", {"name": "shop", "count": 41, "start": 959}"#);
+    let change = red.timeline.iter().find(|c| c.cause == Cause::TooFast).expect("too fast");
+    assert_eq!(change.at, red.start + 959);
+    let m = change.measure.as_ref().expect("measured");
+    assert_eq!((m.value, m.redistributed), (101, Some(60)));
+    assert!(
+        change.message.contains("of them 60 held mails put back into distribution at 60 a minute and 41 new mails"),
+        "{}",
+        change.message
+    );
+    assert!(change.advice.contains("at most 40 mails per 60 s"), "{}", change.advice);
+    // A steady 50 a minute beside the redistribution trips it too; 30 a minute does not.
+    let steady =
+        |per_hour: u32| redistribution_with(&format!(r#", {{"rate": {per_hour}, "start": 900, "duration": 600}}"#));
+    let beside = |c: &&mail_preflight::queue::StateChange| c.measure.as_ref().is_some_and(|m| m.redistributed.is_some());
+    assert!(steady(3000).timeline.iter().filter(|c| c.cause == Cause::TooFast).any(|c| beside(&c)));
+    assert!(steady(1800).timeline.iter().all(|c| c.cause != Cause::TooFast));
+    // A burst without redistributed mails keeps the plain message.
+    let plain = run(r#"{"streams": [{"count": 500, "duration": 60}]}"#);
+    assert_eq!(plain.timeline[0].measure.as_ref().and_then(|m| m.redistributed), None);
+    for locale in ["fr", "es", "pl"] {
+        let r = run(&format!(
+            r#"{{"locale": "{locale}", "actions": [{{"at": 0, "action": "block"}}, {{"at": 600, "action": "unblock"}}],
+                "streams": [{{"count": 180, "start": 60, "duration": 180}}, {{"count": 41, "start": 959}}]}}"#
+        ));
+        let change = r.timeline.iter().find(|c| c.cause == Cause::TooFast).expect("too fast");
+        assert!(change.message.contains("60") && change.message.contains("41"), "{locale}: {}", change.message);
+        assert!(change.advice.contains("40"), "{locale}: {}", change.advice);
+    }
+}
+
+#[test]
+fn a_redistribution_faster_than_the_threshold_trips_alone_and_the_assumption_says_so() {
+    // ⌈60 s × 100/min / 60⌉ = 100 in a window: at the limit, green; 101 a minute is over it.
+    let at = |per_minute: u32| {
+        run(&format!(
+            r#"{{"thresholds": {{"redistributionPerMinute": {per_minute}}},
+                "actions": [{{"at": 0, "action": "block"}}, {{"at": 600, "action": "unblock"}}],
+                "streams": [{{"count": 300, "start": 60, "duration": 180}}]}}"#
+        ))
+    };
+    assert!(at(100).timeline.iter().all(|c| c.cause != Cause::TooFast));
+    let over = at(101);
+    let change = over.timeline.iter().find(|c| c.cause == Cause::TooFast).expect("too fast alone");
+    assert_eq!(change.measure.as_ref().and_then(|m| m.redistributed), Some(101));
+    let note = over.assumptions.iter().find(|a| a.field == "thresholds.redistributionPerMinute").expect("listed");
+    assert!(note.note.contains("101 mails in 60 s, over the “too fast” limit of 100"), "{}", note.note);
+}

@@ -535,3 +535,87 @@ fn a_from_the_login_does_not_own_is_named_as_such() {
     // Any other rejected sender is still the envelope sender's address.
     assert_eq!(cause_of("550 5.1.0 <a@b.example>: Sender address rejected: Domain not found").as_deref(), Some("sender"));
 }
+
+#[test]
+fn a_4xx_policy_code_is_a_temporary_deferral_not_a_refusal() {
+    // RFC 5321 §4.2.1 (4yz: transient, the request may be repeated) and RFC 3463
+    // §3.1 (class 4: "sending in the future may be successful"); seed 003: 4xx «la
+    // condición de error es temporal y es posible volver a solicitar la acción».
+    let e = explain("451 4.7.1 try again later", Locale::En);
+    assert_eq!(e.class, ReplyClass::Transient);
+    assert!(e.retry);
+    assert_eq!(e.basis, Basis::Enhanced);
+    assert!(!e.action.contains("refused"), "{}", e.action);
+    assert!(e.action.contains("retries"), "{}", e.action);
+    assert!(e.meaning.contains("temporar"), "{}", e.meaning);
+    assert!(e.related_rules.is_empty(), "a deferral is no verdict on the content: {:?}", e.related_rules);
+    // The same for every 4xx code and X.7.0 / X.7.1 the server's words do not explain.
+    for code in [420, 421, 450, 451, 452, 454] {
+        for enhanced in ["4.7.0", "4.7.1"] {
+            let reply = format!("{code} {enhanced} Please try again later");
+            for locale in Locale::ALL {
+                let e = explain(&reply, locale);
+                let policy = mail_preflight::i18n::text("smtp.enhanced.action.7.1", locale);
+                let subject = mail_preflight::i18n::text("smtp.enhanced.action.subject.7", locale);
+                assert!(e.action != policy && e.action != subject, "{reply} {locale:?}: {}", e.action);
+                assert_eq!(e.action, mail_preflight::i18n::text("smtp.enhanced.action.7.deferred", locale));
+                assert!(e.retry && e.related_rules.is_empty(), "{reply}");
+            }
+        }
+    }
+    // A 5xx with the same code is still the policy refusal, and a cause the text names still wins.
+    let refused = explain("550 5.7.1 Message refused", Locale::En);
+    assert!(refused.action.contains("refused the mail by policy"), "{}", refused.action);
+    assert!(refused.related_rules.iter().any(|r| r == "spam/"), "{:?}", refused.related_rules);
+    assert_eq!(cause_of("451 4.7.1 Greylisted, try again later").as_deref(), Some("greylisting"));
+    assert_eq!(cause_of("454 4.7.1 <x@example.net>: Relay access denied").as_deref(), Some("relay"));
+    // 4.7.x codes with their own advice keep it (RFC 4954: 454 4.7.0 is a temporary auth failure too).
+    let credentials = explain("454 4.7.8 Authentication credentials invalid", Locale::En);
+    assert!(credentials.action.contains("username or password"), "{}", credentials.action);
+}
+
+#[test]
+fn must_issue_starttls_offers_starttls_on_587_or_implicit_tls_on_465() {
+    // RFC 3207 §4 (530 "Must issue a STARTTLS command first"), RFC 8314 §3.3
+    // (implicit TLS on 465); seed 002 l. 207–215: "ssl" with 465 to prefer,
+    // "starttls"/"tls" with 587 allowed with the provider's own addresses.
+    for locale in Locale::ALL {
+        let e = explain("530 5.7.0 Must issue a STARTTLS command first", locale);
+        assert_eq!(e.cause.as_ref().map(|c| c.id.as_str()), Some("tls"));
+        assert!(e.action.contains("587") && e.action.contains("465"), "{locale:?}: {}", e.action);
+        assert!(e.action.contains("STARTTLS"), "{locale:?}: {}", e.action);
+    }
+}
+
+#[test]
+fn must_issue_starttls_with_the_settings_names_what_they_configure() {
+    use mail_preflight::options::SmtpSettings;
+    use mail_preflight::smtp::explain_with_settings;
+    let settings = |json: &str| -> SmtpSettings { serde_json::from_str(json).expect("settings") };
+    let reply = "530 5.7.0 Must issue a STARTTLS command first";
+    // Port 587 without encryption: turn STARTTLS on, on the port already set.
+    let plain_587 = settings(r#"{"host":"ssl0.ovh.net","port":587,"security":"none"}"#);
+    let plain = explain_with_settings(reply, &plain_587, Locale::En);
+    assert!(plain.action.contains("port 587 without encryption"), "{}", plain.action);
+    assert!(plain.action.contains("\"tls\""), "{}", plain.action);
+    // No security given: PHPMailer's default (none) on its default port 25.
+    let default = explain_with_settings(reply, &settings(r#"{"host":"smtp.example.org"}"#), Locale::Fr);
+    assert!(default.action.contains("port 25"), "{}", default.action);
+    // STARTTLS asked for, yet not issued: the library did not start it.
+    let starttls_587 = settings(r#"{"host":"ssl0.ovh.net","port":587,"security":"tls"}"#);
+    let asked = explain_with_settings(reply, &starttls_587, Locale::En);
+    assert!(asked.action.contains("already ask"), "{}", asked.action);
+    // Without settings, or for another reply, nothing changes.
+    // Implicit TLS speaks no clear text: the reply came from another connection, the general advice stands.
+    let implicit = explain_with_settings(reply, &settings(r#"{"port":465,"security":"ssl"}"#), Locale::En);
+    assert_eq!(implicit.action, explain(reply, Locale::En).action);
+    let unknown = explain_with_settings(reply, &SmtpSettings::default(), Locale::En);
+    assert_eq!(unknown.action, explain(reply, Locale::En).action);
+    let other = "550 5.1.1 <a@b>: Recipient address rejected";
+    let with = explain_with_settings(other, &settings(r#"{"port":587,"security":"none"}"#), Locale::En);
+    assert_eq!(with, explain(other, Locale::En));
+    for locale in Locale::ALL {
+        let e = explain_with_settings(reply, &settings(r#"{"port":587}"#), locale);
+        assert!(e.action.contains("587") && !e.action.starts_with("smtp."), "{locale:?}: {}", e.action);
+    }
+}

@@ -92,8 +92,10 @@ module.exports = {
   simulate: (scenario, options) => engine.call('simulate', [scenarioText(scenario), options]),
   // Only the first MAX_REPLY_BYTES of a reply are read: the rest is not copied (one
   // UTF-16 unit more than that many, so a pair cut at the end lies past the bytes read).
-  explainSmtpReply: (reply, locale) => engine.call('explainSmtpReply',
-    [typeof reply === 'string' && reply.length > MAX_REPLY_BYTES + 1 ? reply.slice(0, MAX_REPLY_BYTES + 1) : reply, locale]),
+  explainSmtpReply: (reply, locale, settings) => engine.call('explainSmtpReply',
+    [typeof reply === 'string' && reply.length > MAX_REPLY_BYTES + 1 ? reply.slice(0, MAX_REPLY_BYTES + 1) : reply, locale,
+      settings == null ? settings : jsonObject(settings,
+        { code: 'invalid-options', subject: 'cli.invalid.subject.settings', path: 'settings', locale }, 'core.too-large.options')]),
   checkSmtpSettings: (settings, locale) => engine.call('checkSmtpSettings', [jsonObject(settings,
     { code: 'invalid-options', subject: 'cli.invalid.subject.settings', path: 'settings', locale }, 'core.too-large.options'), locale]),
   queuePresets: (locale) => engine.call('queuePresets', [locale]),

@@ -722,6 +722,8 @@ export interface StateChange {
     threshold: number;
     windowSeconds?: number;
     basis?: 'total' | 'recent';
+    /** Burst: how many of the mails counted were held mails put back into distribution (they count like any other). */
+    redistributed?: number;
   };
   /** Actions offered after the change. */
   actions: QueueAction[];
@@ -1142,8 +1144,11 @@ export function compare(a: Scenario | string, b: Scenario | string): Comparison;
 /** The IANA time zones the simulation knows, and the tz database release. */
 export function queueTimeZones(): { version: string; names: string[] };
 
-/** Explains an SMTP reply such as `550 5.1.1 <x@y>: Recipient address rejected` or `451`. */
-export function explainSmtpReply(reply: string, locale?: Locale): SmtpReplyExplanation;
+/**
+ * Explains an SMTP reply such as `550 5.1.1 <x@y>: Recipient address rejected` or `451`.
+ * With the script's `settings`, a reply that asks for STARTTLS first names the port and security they configure.
+ */
+export function explainSmtpReply(reply: string, locale?: Locale, settings?: SmtpSettings): SmtpReplyExplanation;
 
 /** Checks the SMTP settings a script uses (port, security, host). */
 export function checkSmtpSettings(settings: SmtpSettings, locale?: Locale): SmtpSettingsCheck;

@@ -3,7 +3,7 @@
 //! a user should expect in reality. The page and the CLI show this list next
 //! to the result, so no default of ours passes for a fact.
 
-use super::engine::EXPECTED_DELAY_SECONDS;
+use super::engine::{redistributed_per_window, redistribution_room, EXPECTED_DELAY_SECONDS};
 use super::prepare::Plan;
 use super::result::{Assumption, Source};
 use super::scenario::{QueueThresholds, RatioBasis};
@@ -112,7 +112,7 @@ pub fn assumptions(plan: &Plan) -> Vec<Assumption> {
             t.redistribution_per_minute != d.redistribution_per_minute,
             Source::Ours,
             None,
-            note("queue.assumption.redistribution"),
+            redistribution_note(t),
         ),
         row(
             "thresholds.smtpPerAccountPerHour",
@@ -139,6 +139,26 @@ pub fn assumptions(plan: &Plan) -> Vec<Assumption> {
             note("queue.assumption.time-zone").text("tzdata", super::tz::TZDATA_VERSION),
         ),
     ]
+}
+
+/// What the redistribution pace means for the "too fast" threshold: how many
+/// held mails it puts in a burst window alone, and how many new mails the
+/// window still takes beside them (ours: the guides give no pace, and their
+/// « trop d'e-mails ont été émis très rapidement », seed 002, makes no
+/// exception for redistributed mails).
+fn redistribution_note(t: &QueueThresholds) -> Msg {
+    let held = redistributed_per_window(t.redistribution_per_minute, t.burst_window_seconds);
+    let id = if held > t.burst_max_mails {
+        "queue.assumption.redistribution-over"
+    } else {
+        "queue.assumption.redistribution"
+    };
+    Msg::new(id)
+        .int("rate", t.redistribution_per_minute)
+        .int("held", held)
+        .int("burst", t.burst_max_mails)
+        .int("window", t.burst_window_seconds)
+        .int("room", redistribution_room(t.redistribution_per_minute, t.burst_max_mails, t.burst_window_seconds))
 }
 
 /// A whole number or a decimal as the catalogue writes it (7200, 12.5).

@@ -100,8 +100,26 @@ pub(super) struct ErrorRecord {
     pub index: u64,
 }
 
+/// The most held mails a redistribution at `per_minute` puts into any window
+/// of `window` seconds: mail `k` goes at `t0 + ⌊60 k / rate⌋`, so the window's
+/// W consecutive seconds hold the `k` of an interval of length W × rate / 60,
+/// at most ⌈W × rate / 60⌉ of them.
+pub fn redistributed_per_window(per_minute: u64, window: u64) -> u64 {
+    (per_minute as u128 * window as u128).div_ceil(60).min(u64::MAX as u128) as u64
+}
+
+/// The new `mail()` mails a burst window can take while a redistribution runs
+/// beside them, before "too fast" trips: the redistributed mails count with
+/// them (seed 002 « trop d'e-mails ont été émis très rapidement » makes no
+/// exception). Zero when the redistribution alone reaches the limit.
+pub fn redistribution_room(per_minute: u64, burst_max_mails: u64, window: u64) -> u64 {
+    burst_max_mails.saturating_sub(redistributed_per_window(per_minute, window))
+}
+
 /// Puts held mails back into distribution at exactly `redistributionPerMinute`:
-/// mail `k` of a run goes at `t0 + ⌊60 k / rate⌋` seconds.
+/// mail `k` of a run goes at `t0 + ⌊60 k / rate⌋` seconds. It is not slowed
+/// for the new mails sent meanwhile (the guides give no pace): together they
+/// trip "too fast" once the window holds more than `burstMaxMails`.
 #[derive(Debug, Clone, Copy)]
 struct Redistribution {
     t0: i64,
@@ -133,6 +151,9 @@ pub(super) struct Engine<'s> {
 
     pub queue: HeldQueue,
     burst: SlidingWindow,
+    /// The held mails put back into distribution within the burst window:
+    /// they count in `burst` too, and a "too fast" change says how many.
+    redistributed: SlidingWindow,
     errors_last_hour: SlidingWindow,
     ratio: RatioWindow,
     spam_since_purge: u64,
@@ -213,6 +234,7 @@ impl<'s> Engine<'s> {
             red_since: is_red(state).then_some(start),
             queue: HeldQueue::new(start),
             burst: SlidingWindow::new(t.burst_window_seconds),
+            redistributed: SlidingWindow::new(t.burst_window_seconds),
             errors_last_hour: SlidingWindow::new(3600),
             ratio: RatioWindow::new(t.bounce_window_mails),
             spam_since_purge: 0,
@@ -423,9 +445,13 @@ impl<'s> Engine<'s> {
             }
             _ => {}
         }
-        let (mut message_id, advice_id) = change_keys(cause, self.spam_episodes);
+        let (mut message_id, mut advice_id) = change_keys(cause, self.spam_episodes);
         if cause == Cause::BounceRatio && self.plan.scenario.thresholds.bounce_ratio_basis == RatioBasis::Recent {
             message_id = "queue.change.bounce-ratio-recent";
+        }
+        if cause == Cause::TooFast && measure.as_ref().is_some_and(|m| m.redistributed.is_some()) {
+            message_id = "queue.change.too-fast-redistribution";
+            advice_id = "queue.advice.too-fast-redistribution";
         }
         let message = self.change_message(message_id, from, to, trigger.as_ref(), measure.as_ref());
         let advice = self.advice_message(advice_id);
@@ -465,6 +491,12 @@ impl<'s> Engine<'s> {
         }
         if let Some(m) = measure {
             msg = msg.int("value", m.value);
+            if let Some(held) = m.redistributed {
+                msg = msg
+                    .int("held", held)
+                    .int("new", m.value.saturating_sub(held))
+                    .int("redistribution", t.redistribution_per_minute);
+            }
             msg = match m.kind {
                 MeasureKind::Ratio => {
                     let of = m.of.unwrap_or(0).max(1);
@@ -490,6 +522,8 @@ impl<'s> Engine<'s> {
             .float("limit", t.bounce_ratio * 200.0)
             .int("rate", t.burst_max_mails)
             .int("window", t.burst_window_seconds)
+            .int("redistribution", t.redistribution_per_minute)
+            .int("room", redistribution_room(t.redistribution_per_minute, t.burst_max_mails, t.burst_window_seconds))
             .render(self.locale)
     }
 
@@ -557,6 +591,7 @@ impl<'s> Engine<'s> {
                 }
                 // A fresh start: the windows that blocked must not block again at once.
                 self.burst.clear();
+                self.redistributed.clear();
                 self.errors_last_hour.clear();
                 self.ratio.clear();
                 effective_at = self.now + t.unblock_delay_seconds as i64;
@@ -581,6 +616,7 @@ impl<'s> Engine<'s> {
                 // Seed 002: purge returns to « Activé » « sans doubler le ratio ».
                 self.ratio_factor = 1.0;
                 self.burst.clear();
+                self.redistributed.clear();
                 self.errors_last_hour.clear();
                 self.ratio.clear();
                 self.spam_since_purge = 0;
@@ -721,6 +757,9 @@ impl<'s> Engine<'s> {
         let bucket = self.bucket_of(now);
         self.series.sent[bucket] += 1;
         self.burst.push(now);
+        if held {
+            self.redistributed.push(now);
+        }
         self.ratio.push(error);
         if error {
             self.lifetime_errors += 1;
@@ -777,6 +816,7 @@ impl<'s> Engine<'s> {
             threshold,
             window_seconds,
             basis,
+            redistributed: None,
         };
         let change = if self.spam_since_purge >= t.spam_mails_before_block.max(1) {
             let m = measure(
@@ -790,11 +830,12 @@ impl<'s> Engine<'s> {
             Some((State::Spam, Cause::Spam, m))
         } else if burst > t.burst_max_mails {
             let window = Some(t.burst_window_seconds);
-            Some((
-                State::Disabled,
-                Cause::TooFast,
-                measure(MeasureKind::Burst, burst, None, t.burst_max_mails as f64, window, None),
-            ))
+            let held = self.redistributed.count(now);
+            let m = Measure {
+                redistributed: (held > 0).then_some(held),
+                ..measure(MeasureKind::Burst, burst, None, t.burst_max_mails as f64, window, None)
+            };
+            Some((State::Disabled, Cause::TooFast, m))
         } else if error && ratio_exceeded(ratio_errors, ratio_sent, limit, t.bounce_min_mails) {
             let m =
                 measure(MeasureKind::Ratio, ratio_errors, Some(ratio_sent), limit, None, Some(t.bounce_ratio_basis));

@@ -145,6 +145,12 @@ pub struct Measure {
     pub window_seconds: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub basis: Option<RatioBasis>,
+    /// Burst: how many of the mails counted were held mails put back into
+    /// distribution (absent when none were). They count with the new mails:
+    /// the guides' « trop d'e-mails ont été émis très rapidement » makes no
+    /// exception for them (seed 002).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redistributed: Option<u64>,
 }
 
 /// When a delayed change is expected: the simulated moment, and the range the

@@ -6,7 +6,7 @@ pub mod enhanced;
 pub mod reply;
 pub mod settings;
 
-pub use reply::{class_of, explain, parse, ParsedReply, MAX_REPLY_BYTES, MAX_REPLY_LINES};
+pub use reply::{class_of, explain, explain_with_settings, parse, ParsedReply, MAX_REPLY_BYTES, MAX_REPLY_LINES};
 pub use settings::check_settings;
 
 use crate::i18n::Locale;

@@ -8,6 +8,8 @@ use super::enhanced::{
 };
 use super::{Basis, EnhancedCode, GuideEntry, NamedCause, ReplyClass, SmtpExplanation};
 use crate::i18n::{self, Locale, Msg};
+use crate::options::SmtpSettings;
+use crate::rules::config::first_connection;
 
 /// Longest input read, in bytes; the rest is ignored (a reply is a few lines).
 pub const MAX_REPLY_BYTES: usize = 64 * 1024;
@@ -219,11 +221,16 @@ pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
             // A code servers send for many causes, or one without its own
             // advice, gives way to the cause the text names.
             let yields = detail != 0 && cause.is_some() && (entry.text_first || !entry.action);
-            // The rules of a code the cause explains instead are not this reply's.
-            if !greylisted && !yields && !(detail == 0 && cause.is_some()) {
+            let deferred = class == ReplyClass::Transient && is_policy_deferral(subject, detail);
+            // The rules of a code the cause explains instead are not this reply's;
+            // a deferral is no verdict on the content.
+            let explained_elsewhere = greylisted || yields || deferred || (detail == 0 && cause.is_some());
+            if !explained_elsewhere {
                 relate(entry.related);
             }
-            let (action_id, retry_later) = if c == 2 {
+            let (action_id, retry_later) = if deferred {
+                (DEFERRED_ACTION.to_string(), true)
+            } else if c == 2 {
                 ("smtp.class.success.action".to_string(), false)
             } else if entry.action && c == 5 && entry.permanent_action {
                 (format!("smtp.enhanced.action.{subject}.{detail}.permanent"), false)
@@ -232,7 +239,11 @@ pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
             } else {
                 (format!("smtp.enhanced.action.subject.{subject}"), RETRY_LATER_SUBJECTS.contains(&subject))
             };
-            let meaning = text(&format!("smtp.enhanced.detail.{subject}.{detail}"));
+            let meaning = if deferred {
+                text(DEFERRED_MEANING)
+            } else {
+                text(&format!("smtp.enhanced.detail.{subject}.{detail}"))
+            };
             let explained = (meaning, action_id, retry_later, token.clone());
             if yields {
                 generic = Some(explained);
@@ -337,6 +348,46 @@ pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
         text: reply.text,
         problem,
     }
+}
+
+/// Meaning and action of a 4xx reply whose enhanced code is the generic
+/// security or policy status X.7.0 or X.7.1 ("delivery not authorized").
+const DEFERRED_MEANING: &str = "smtp.enhanced.deferred.7";
+const DEFERRED_ACTION: &str = "smtp.enhanced.action.7.deferred";
+
+/// X.7.0 and X.7.1 in a 4xx reply are a deferral, not a refusal: the basic
+/// code's first digit decides (RFC 5321 §4.2.1: 4yz, "the error condition is
+/// temporary, and the action may be requested again"; RFC 3463 §3.1: class 4,
+/// "sending in the future may be successful"; seed 003: 4xx « la condición de
+/// error es temporal y es posible volver a solicitar la acción »). Greylisting
+/// (RFC 6647) and rate or reputation limits send them so (`451 4.7.1 try again
+/// later`). The other X.7.x keep their own advice (454 4.7.8: the credentials).
+fn is_policy_deferral(subject: u16, detail: u16) -> bool {
+    subject == 7 && (detail == 0 || detail == 1)
+}
+
+/// Explains a reply as [`explain`] does, read with the SMTP settings the
+/// script used: a reply asking for STARTTLS first (RFC 3207 §4: `530 5.7.0
+/// Must issue a STARTTLS command first`) names the port and security they
+/// configure. Settings that give no host, port or security change nothing.
+pub fn explain_with_settings(input: &str, settings: &SmtpSettings, locale: Locale) -> SmtpExplanation {
+    let mut explanation = explain(input, locale);
+    let asks_tls = explanation.basis == Basis::Text && explanation.cause.as_ref().is_some_and(|c| c.id == "tls");
+    if let (true, Some((port, security))) = (asks_tls, first_connection(settings)) {
+        let msg = match security.as_str() {
+            // The library was told to encrypt, yet spoke before STARTTLS.
+            "tls" | "starttls" => Msg::new("smtp.cause.tls.action.asked").text("security", security),
+            // Implicit TLS speaks no clear text at all: the reply came from another connection.
+            "ssl" => return explanation,
+            _ => Msg::new("smtp.cause.tls.action.plain"),
+        };
+        let action = msg.digits("port", port).render(locale);
+        if let Some(cause) = explanation.cause.as_mut() {
+            cause.action = action.clone();
+        }
+        explanation.action = action;
+    }
+    explanation
 }
 
 /// The problem of a reply cut at the reading limits, if it was.

@@ -168,3 +168,28 @@ test('queuePresets(locale) names the example streams in that language; the scena
     }
   }
 });
+
+test('explainSmtpReply(reply, locale, settings): a STARTTLS demand names the port and security the settings give, in every entry', async () => {
+  const web = await import(join(pkgDir, 'web.js'));
+  await web.init(readFileSync(join(pkgDir, 'web', 'mail_preflight_bg.wasm')));
+  const reply = '530 5.7.0 Must issue a STARTTLS command first';
+  for (const entry of [cjs, pkg, web]) {
+    const plain = entry.explainSmtpReply(reply, 'en', { host: 'ssl0.ovh.net', port: 25, security: '' });
+    assert.match(plain.action, /port 25 without encryption/);
+    assert.match(plain.action, /587/);
+    const asked = entry.explainSmtpReply(reply, 'en', { host: 'ssl0.ovh.net', port: 587, security: 'tls' });
+    assert.notEqual(asked.action, plain.action);
+    assert.match(asked.action, /587/);
+    // Without settings (or null): both options, not one port alone.
+    for (const none of [undefined, null]) {
+      const general = entry.explainSmtpReply(reply, 'en', none);
+      assert.match(general.action, /587/);
+      assert.match(general.action, /465/);
+    }
+    assert.throws(() => entry.explainSmtpReply(reply, 'en', 5), (e) => e.code === 'invalid-options');
+    // A 4xx policy code is a deferral: retried, no spam rules related.
+    const deferred = entry.explainSmtpReply('451 4.7.1 try again later', 'en');
+    assert.equal(deferred.retry, true);
+    assert.deepEqual(deferred.relatedRules, []);
+  }
+});

@@ -690,16 +690,16 @@ crate::catalog! {
         pl: "Metoda uwierzytelniania jest zbyt słaba: użyj połączenia szyfrowanego (port 465 z ssl).",
     },
     "smtp.enhanced.action.7.10" => {
-        en: "Encryption is needed: connect with port 465 and ssl (the guides' recommended pair).",
-        fr: "Le chiffrement est nécessaire : connectez-vous en port 465 avec ssl (le couple recommandé par les guides).",
-        es: "Se necesita cifrado: conéctese con el puerto 465 y ssl (la combinación que recomiendan las guías).",
-        pl: "Wymagane jest szyfrowanie: łącz się przez port 465 z ssl (para zalecana w przewodnikach).",
+        en: "Encryption is needed: turn on STARTTLS on the submission port 587 (security \"tls\"), or use implicit TLS on port 465 with \"ssl\" (the guides' recommended pair).",
+        fr: "Le chiffrement est nécessaire : activez STARTTLS sur le port de soumission 587 (sécurité « tls »), ou utilisez le TLS implicite sur le port 465 avec « ssl » (le couple recommandé par les guides).",
+        es: "Se necesita cifrado: active STARTTLS en el puerto de envío 587 (seguridad «tls»), o use TLS implícito en el puerto 465 con «ssl» (la combinación que recomiendan las guías).",
+        pl: "Wymagane jest szyfrowanie: włącz STARTTLS na porcie wysyłki 587 (zabezpieczenie „tls”) albo użyj niejawnego TLS na porcie 465 z „ssl” (para zalecana w przewodnikach).",
     },
     "smtp.enhanced.action.7.11" => {
-        en: "Encryption is required before logging in: connect with port 465 and ssl.",
-        fr: "Le chiffrement est requis avant l'authentification : connectez-vous en port 465 avec ssl.",
-        es: "Se requiere cifrado antes de autenticarse: conéctese con el puerto 465 y ssl.",
-        pl: "Przed zalogowaniem wymagane jest szyfrowanie: łącz się przez port 465 z ssl.",
+        en: "Encryption is required before logging in: turn on STARTTLS on port 587 (security \"tls\"), or use implicit TLS on port 465 with \"ssl\".",
+        fr: "Le chiffrement est requis avant l'authentification : activez STARTTLS sur le port 587 (sécurité « tls »), ou utilisez le TLS implicite sur le port 465 avec « ssl ».",
+        es: "Se requiere cifrado antes de autenticarse: active STARTTLS en el puerto 587 (seguridad «tls»), o use TLS implícito en el puerto 465 con «ssl».",
+        pl: "Przed zalogowaniem wymagane jest szyfrowanie: włącz STARTTLS na porcie 587 (zabezpieczenie „tls”) albo użyj niejawnego TLS na porcie 465 z „ssl”.",
     },
     "smtp.enhanced.action.7.13" => {
         en: "The sending account is disabled: check it in your provider's control panel.",
@@ -876,10 +876,10 @@ crate::catalog! {
         pl: "Wymagane jest połączenie szyfrowane",
     },
     "smtp.cause.tls.action" => {
-        en: "Connect with port 465 and ssl (the guides' recommended pair).",
-        fr: "Connectez-vous en port 465 avec ssl (le couple recommandé par les guides).",
-        es: "Conéctese con el puerto 465 y ssl (la combinación que recomiendan las guías).",
-        pl: "Łącz się przez port 465 z ssl (para zalecana w przewodnikach).",
+        en: "The server wants the session encrypted before this command: turn on STARTTLS on the submission port 587 (security \"tls\" or \"starttls\"), or use implicit TLS on port 465 with \"ssl\". On the hosting's mail servers the guides prefer 465 with \"ssl\" and allow 587 with STARTTLS for the provider's own addresses.",
+        fr: "Le serveur veut une session chiffrée avant cette commande : activez STARTTLS sur le port de soumission 587 (sécurité « tls » ou « starttls »), ou utilisez le TLS implicite sur le port 465 avec « ssl ». Sur les serveurs de messagerie de l'hébergeur, les guides privilégient 465 avec « ssl » et permettent 587 avec STARTTLS pour les adresses de l'hébergeur.",
+        es: "El servidor quiere la sesión cifrada antes de este comando: active STARTTLS en el puerto de envío 587 (seguridad «tls» o «starttls»), o use TLS implícito en el puerto 465 con «ssl». En los servidores de correo del alojamiento, las guías prefieren 465 con «ssl» y permiten 587 con STARTTLS para las direcciones del proveedor.",
+        pl: "Serwer wymaga zaszyfrowanej sesji przed tym poleceniem: włącz STARTTLS na porcie wysyłki 587 (zabezpieczenie „tls” lub „starttls”) albo użyj niejawnego TLS na porcie 465 z „ssl”. Na serwerach pocztowych hostingu przewodniki zalecają 465 z „ssl” i dopuszczają 587 ze STARTTLS dla adresów dostawcy.",
     },
     "smtp.enhanced.action.2.2.permanent" => {
         en: "The recipient's mailbox is full and the server refused the mail for good: the only solution is to reach the recipient another way.",
@@ -994,5 +994,34 @@ crate::catalog! {
         fr: "Selon le premier chiffre du code de réponse",
         es: "Según la primera cifra del código de respuesta",
         pl: "Na podstawie pierwszej cyfry kodu odpowiedzi",
+    },
+    // RFC 5321 §4.2.1 (4yz: the request may be repeated) and RFC 3463 §3.1
+    // (class 4: "sending in the future may be successful"); seed 003: 4xx «la
+    // condición de error es temporal y es posible volver a solicitar la acción».
+    "smtp.enhanced.deferred.7" => {
+        en: "Deferred for now by a security or policy check of the receiver (often greylisting, or a limit on your sending rate or reputation): a temporary failure, not a refusal",
+        fr: "Différé pour l'instant par un contrôle de sécurité ou de politique du destinataire (souvent une liste grise, ou une limite de rythme ou de réputation) : un échec temporaire, pas un refus",
+        es: "Aplazado por ahora por un control de seguridad o de política del destinatario (a menudo una lista gris, o un límite de ritmo o de reputación): un fallo temporal, no un rechazo",
+        pl: "Na razie odroczone przez kontrolę bezpieczeństwa lub polityki odbiorcy (często szara lista albo limit tempa lub reputacji): błąd tymczasowy, nie odmowa",
+    },
+    "smtp.enhanced.action.7.deferred" => {
+        en: "Nothing is lost yet: a 4xx reply is temporary, so the sending server keeps the mail in its queue and retries it (a script that got the reply itself sends it again later). If the deferrals go on for days, the receiver is limiting you: send more slowly.",
+        fr: "Rien n'est encore perdu : une réponse 4xx est temporaire, le serveur d'envoi garde donc le message en file d'attente et réessaie (un script qui a reçu la réponse lui-même le renvoie plus tard). Si les reports durent des jours, le destinataire vous limite : envoyez plus lentement.",
+        es: "Todavía no se ha perdido nada: una respuesta 4xx es temporal, así que el servidor de envío conserva el mensaje en su cola y vuelve a intentarlo (un script que recibió la respuesta él mismo lo reenvía más tarde). Si los aplazamientos duran días, el destinatario le está limitando: envíe más despacio.",
+        pl: "Nic jeszcze nie przepadło: odpowiedź 4xx jest tymczasowa, więc serwer wysyłający trzyma wiadomość w kolejce i ponawia próbę (skrypt, który sam dostał tę odpowiedź, wysyła ją ponownie później). Jeśli odroczenia trwają całymi dniami, odbiorca Cię ogranicza: wysyłaj wolniej.",
+    },
+    // RFC 3207 §4: 530 "Must issue a STARTTLS command first", read with the
+    // settings' port and security (seed 002 l. 207–215).
+    "smtp.cause.tls.action.plain" => {
+        en: "Your settings connect to port {port} without encryption: set security to \"tls\" (STARTTLS) on port 587, or use port 465 with \"ssl\" (implicit TLS, the guides' recommended pair).",
+        fr: "Vos réglages se connectent au port {port} sans chiffrement : réglez la sécurité sur « tls » (STARTTLS) avec le port 587, ou utilisez le port 465 avec « ssl » (TLS implicite, le couple recommandé par les guides).",
+        es: "Su configuración se conecta al puerto {port} sin cifrado: ponga la seguridad en «tls» (STARTTLS) con el puerto 587, o use el puerto 465 con «ssl» (TLS implícito, la combinación que recomiendan las guías).",
+        pl: "Twoje ustawienia łączą się z portem {port} bez szyfrowania: ustaw zabezpieczenie „tls” (STARTTLS) z portem 587 albo użyj portu 465 z „ssl” (niejawny TLS, para zalecana w przewodnikach).",
+    },
+    "smtp.cause.tls.action.asked" => {
+        en: "Your settings already ask for \"{security}\" on port {port}, yet the command came before STARTTLS: check that the script really uses these settings (PHPMailer: SMTPSecure, SMTPAutoTLS) and that the server offers STARTTLS on that port; port 465 with \"ssl\" needs no upgrade.",
+        fr: "Vos réglages demandent déjà « {security} » sur le port {port}, et pourtant la commande est venue avant STARTTLS : vérifiez que le script utilise bien ces réglages (PHPMailer : SMTPSecure, SMTPAutoTLS) et que le serveur propose STARTTLS sur ce port ; le port 465 avec « ssl » se passe de cette étape.",
+        es: "Su configuración ya pide «{security}» en el puerto {port}, pero el comando llegó antes de STARTTLS: compruebe que el script usa de verdad esta configuración (PHPMailer: SMTPSecure, SMTPAutoTLS) y que el servidor ofrece STARTTLS en ese puerto; el puerto 465 con «ssl» no necesita ese paso.",
+        pl: "Twoje ustawienia już wymagają „{security}” na porcie {port}, a mimo to polecenie padło przed STARTTLS: sprawdź, czy skrypt naprawdę używa tych ustawień (PHPMailer: SMTPSecure, SMTPAutoTLS) i czy serwer oferuje STARTTLS na tym porcie; port 465 z „ssl” nie wymaga tego kroku.",
     },
 }

@@ -279,6 +279,24 @@ pub fn security_of(settings: &SmtpSettings) -> String {
     }
 }
 
+/// The port and security the script first connects with: the first `Host`
+/// entry's own `:port` and `ssl://`/`tls://` prefix, else `Port` and
+/// `SMTPSecure`, else PHPMailer's defaults (25, none) — PHPMailer::smtpConnect
+/// tries the entries in order. `None` when the settings give no host, port or
+/// security: nothing is known of the connection.
+pub fn first_connection(settings: &SmtpSettings) -> Option<(u32, String)> {
+    let given = host_of(settings).is_some()
+        || settings.port.is_some()
+        || settings.security.as_deref().is_some_and(|s| !s.trim().is_empty());
+    if !given {
+        return None;
+    }
+    let entry = host_of(settings).and_then(|host| host_entries(host).next());
+    let port = entry.and_then(|e| e.port).or(settings.port).unwrap_or(DEFAULT_PORT);
+    let security = entry.and_then(|e| e.security).map_or_else(|| security_of(settings), str::to_string);
+    Some((port, security))
+}
+
 /// Whether the host is one of the provider's mail servers.
 pub fn is_provider_host(host: &str) -> bool {
     let host = host.trim_end_matches('.').to_ascii_lowercase();
