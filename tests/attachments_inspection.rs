@@ -682,3 +682,38 @@ fn a_file_inside_a_forwarded_message_is_named_under_that_message() {
     // The file sent as an .eml: the same path.
     assert_eq!(paths_of(&lints(&samples::attached("fwd.eml", &inner)), "attachment/executable"), vec!["fwd.eml > setup.exe"]);
 }
+
+#[test]
+fn a_binary_file_sent_as_a_text_body_is_inspected_as_a_file() {
+    let lines = |data: &[u8]| samples::base64(data).as_bytes().chunks(76).map(|l| String::from_utf8_lossy(l).into_owned()).collect::<Vec<_>>().join("\r\n");
+    let program = lines(&samples::windows_program());
+    let head = "From: a@example.com\r\nTo: b@example.net\r\nSubject: Notes\r\nMIME-Version: 1.0\r\n";
+    // The whole message, and the text half of an alternative: no name, no disposition.
+    let single = format!("{head}Content-Type: text/plain; charset=us-ascii\r\nContent-Transfer-Encoding: base64\r\n\r\n{program}\r\n");
+    let report = lints(single.as_bytes());
+    assert_eq!(paths_of(&report, "attachment/executable"), vec!["part 0 (text/plain)"]);
+    assert_eq!(report.verdict, Verdict::Fail);
+    let alternative = format!(
+        "{head}Content-Type: multipart/alternative; boundary=\"a\"\r\n\r\n--a\r\nContent-Type: text/plain\r\nContent-Disposition: inline\r\nContent-Transfer-Encoding: base64\r\n\r\n{program}\r\n--a\r\nContent-Type: text/html\r\n\r\n<p>Hi</p>\r\n--a--\r\n"
+    );
+    assert_eq!(paths_of(&lints(alternative.as_bytes()), "attachment/executable"), vec!["part 1 (text/plain)"]);
+    // Text that reads like a script, in base64 or as is, is a text: no file.
+    let script = lines(b"#!/bin/sh\necho hello\n");
+    for (encoding, body) in [("base64", script.as_str()), ("7bit", "#!/bin/sh\necho hello")] {
+        let text = format!("{head}Content-Type: text/plain\r\nContent-Transfer-Encoding: {encoding}\r\n\r\n{body}\r\n");
+        let report = lints(text.as_bytes());
+        assert!(report.findings.iter().all(|f| !f.rule_id.starts_with("attachment/")), "{encoding}: {:?}", report.findings);
+    }
+}
+
+#[test]
+fn an_x_uuencode_transfer_encoding_is_decoded() {
+    // Content-Transfer-Encoding: x-uuencode (Thunderbird and ClamAV decode it).
+    let body = samples::uuencode("data.bin", &samples::windows_program());
+    for encoding in ["x-uuencode", "X-UUENCODE", "uuencode", "x-uue"] {
+        let raw = format!(
+            "From: a@example.com\r\nTo: b@example.net\r\nSubject: Data\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"m\"\r\n\r\n--m\r\nContent-Type: text/plain\r\n\r\nSee the file.\r\n--m\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=\"data.bin\"\r\nContent-Transfer-Encoding: {encoding}\r\n\r\n{body}\r\n--m--\r\n"
+        );
+        assert_eq!(paths_of(&lints(raw.as_bytes()), "attachment/executable"), vec!["data.bin"], "{encoding}");
+    }
+}

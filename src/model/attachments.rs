@@ -47,6 +47,16 @@ pub fn inspect_parts(raw: &[u8], parts: &[Part], limits: &Limits) -> Vec<Attachm
             AttachmentFacts { part: part.index, name, facts, text_span: None }
         })
         .collect();
+    // A program, archive or other binary file sent as the text of a body part
+    // (`text/plain`, no name): the host's filter scans every decoded part, whatever
+    // its disposition, and a client offers to save it; inspected as a file when its
+    // first bytes are a binary format (a script or page stays text).
+    for part in parts.iter().filter(|p| p.is_body && !is_inspected(p) && binary_content(raw, p)) {
+        let name = within_attached_messages(parts, part, shown(part));
+        let bytes = file_bytes(raw, part);
+        let facts = inspect::inspect_named(&name, None, Some(part.content_type.as_str()), &bytes, limits, &mut spent);
+        found.push(AttachmentFacts { part: part.index, name, facts, text_span: None });
+    }
     // Files uuencoded in a text body, which Thunderbird and Outlook show as
     // attachments and ClamAV decodes: inspected as attachments, their decoded
     // bytes counted in the message's budget.
@@ -88,6 +98,24 @@ fn within_attached_messages(parts: &[Part], part: &Part, name: String) -> String
     path.join(" > ")
 }
 
+/// Whether a body part's first bytes, decoded as its transfer encoding says, are
+/// a binary format (`inspect::magic::detect` on at most `SNIFF_BYTES`): a program,
+/// an archive, a document or a picture, not text that reads like a script or a page.
+fn binary_content(raw: &[u8], part: &Part) -> bool {
+    use inspect::magic::{detect, Format, SNIFF_BYTES};
+    let Some(encoded) = part.body_range.as_ref().and_then(|r| raw.get(r.clone())) else { return false };
+    let head: Cow<'_, [u8]> = match part.transfer_encoding.as_deref() {
+        // Four characters make three bytes; line breaks take a few more.
+        Some("base64") => Cow::Owned(crate::base64::decode(&encoded[..encoded.len().min(SNIFF_BYTES * 2)], SNIFF_BYTES)),
+        None | Some("7bit" | "8bit" | "binary") => Cow::Borrowed(&encoded[..encoded.len().min(SNIFF_BYTES)]),
+        _ => return false,
+    };
+    !matches!(
+        detect(&head),
+        None | Some(Format::ShebangScript | Format::Hta | Format::WindowsScript | Format::Rtf | Format::Html)
+    )
+}
+
 /// The bytes of the file a part carries. A text part's decoded body has been
 /// converted to UTF-8 from its charset, which mangles binary content (a program
 /// sent as `text/plain`); its file is the raw body, base64-decoded (mailers
@@ -97,6 +125,15 @@ fn file_bytes<'p>(raw: &'p [u8], part: &'p Part) -> Cow<'p, [u8]> {
     let text = matches!(part.body, Body::Text(_) | Body::Html(_));
     let encoded = part.body_range.as_ref().and_then(|range| raw.get(range.clone()));
     match (text, encoded, part.transfer_encoding.as_deref()) {
+        // uuencode as a transfer encoding (not registered, RFC 2045 §6.3 `x-` tokens;
+        // Thunderbird and ClamAV decode it): the first block's file, mail-parser
+        // leaving the body as written.
+        (_, Some(encoded), Some("x-uuencode" | "uuencode" | "x-uue")) => {
+            match inspect::uuencode::blocks(&String::from_utf8_lossy(encoded), encoded.len()).into_iter().next() {
+                Some(block) => Cow::Owned(block.data),
+                None => Cow::Borrowed(part.decoded()),
+            }
+        }
         (true, Some(encoded), Some("base64")) => Cow::Owned(crate::base64::decode(encoded, usize::MAX)),
         (true, Some(encoded), None | Some("7bit" | "8bit" | "binary")) => Cow::Borrowed(encoded),
         _ => Cow::Borrowed(part.decoded()),
