@@ -443,6 +443,23 @@ fn every_bad_quoted_printable_escape_is_counted_from_the_first() {
 }
 
 #[test]
+fn lowercase_quoted_printable_escapes_are_noted_from_the_first() {
+    // RFC 2045 §6.7 (1): "Uppercase letters must be used"; `=c3` decodes all the same (info).
+    let head = "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n";
+    let body = "Caf=C3=A9 ok, caf=c3=a9 and =3d\r\n";
+    let report = with(head, body);
+    let found = of(&report, "headers/transfer-encoding");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].message_id, "headers/transfer-encoding.qp-lowercase-escape");
+    assert_eq!(found[0].severity, Severity::Info);
+    assert_eq!(found[0].params["count"], mail_preflight::i18n::Param::Int(3));
+    let body_start = HEAD.len() + head.len() + 2;
+    let first = body_start + body.find("=c3").unwrap();
+    assert_eq!((found[0].location.start, found[0].location.end), (Some(first), Some(first + 3)));
+    assert!(of(&with(head, "Caf=C3=A9 =3D\r\n"), "headers/transfer-encoding").is_empty());
+}
+
+#[test]
 fn non_ascii_text_without_charset_is_a_warning() {
     let report =
         with("MIME-Version: 1.0\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: 8bit\r\n", "Caf\u{e9}\r\n");
@@ -743,4 +760,58 @@ fn a_delimiter_line_with_text_after_the_boundary_is_a_multipart_problem_not_a_he
     let line = of(&report, "headers/multipart-boundary").into_iter().find(|f| f.message_id.ends_with("prefixed-line")).unwrap();
     assert_eq!(line.evidence, "--XYZX");
     assert_eq!((line.location.line, line.location.column), (Some(7), Some(1)));
+}
+
+/// The bytes of `text` a finding points at.
+fn located<'t>(text: &'t str, finding: &Finding) -> &'t str {
+    &text[finding.location.start.unwrap()..finding.location.end.unwrap()]
+}
+
+#[test]
+fn an_unclosed_comment_in_date_or_message_id_is_said_where_it_opens() {
+    // RFC 5322 §3.2.2: the rest of the value is inside the comment; the date before it is fine.
+    for comment in ["(UTC", "(a (b) c"] {
+        let text = format!("From: a@example.com\r\nTo: b@example.com\r\nDate: Mon, 2 Mar 2026 10:00:00 +0000 {comment}\r\nMessage-ID: <1@example.com>\r\nSubject: Hi\r\n\r\nx\r\n");
+        let report = raw(&text);
+        let found = of(&report, "headers/date");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].message_id, "headers/date.invalid");
+        assert_eq!(located(&text, found[0]), comment);
+        assert_eq!(found[0].message, "The Date field is not an RFC 5322 date: a comment opened with ( is never closed.");
+    }
+    let text = "From: a@example.com\r\nTo: b@example.com\r\nDate: Mon, 2 Mar 2026 10:00:00 +0000\r\nMessage-ID: <1@example.com> (a (b) c\r\nSubject: Hi\r\n\r\nx\r\n";
+    let report = raw(text);
+    let found = of(&report, "headers/message-id");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(located(text, found[0]), "(a (b) c");
+    assert_eq!(found[0].message, "Message-ID: a comment opened with ( is never closed (1 in this field).");
+}
+
+#[test]
+fn a_backslash_outside_quotes_in_an_address_is_a_character_that_cannot_be_there() {
+    // RFC 5322 §3.2.3, §3.4.1: `\` is only a quoted-pair, inside quotes or a comment.
+    let text = format!("From: ali\\ce@example.com\r\n{}\r\nx\r\n", &HEAD["From: a@example.com\r\n".len()..]);
+    let report = raw(&text);
+    let found = of(&report, "headers/address-syntax");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(located(&text, found[0]), "\\");
+    assert_eq!((found[0].location.line, found[0].location.column), (Some(1), Some(10)));
+    assert_eq!(found[0].message, "From: a character that cannot be here (1 in this field).");
+}
+
+#[test]
+fn a_repeated_or_missing_rfc2231_section_is_located_on_the_section_that_breaks_the_run() {
+    let message = |params: &str| {
+        format!("{HEAD}MIME-Version: 1.0\r\nContent-Type: application/pdf; {params}\r\nContent-Transfer-Encoding: base64\r\n\r\nJVBERi0=\r\n")
+    };
+    for (params, wrong) in [
+        ("name*0*=utf-8''r%C3%A9; name*0=x", "name*0=x"),
+        ("name*0=a; name*2=b; name*3=c", "name*2=b"),
+    ] {
+        let text = message(params);
+        let report = raw(&text);
+        let found = of(&report, "headers/parameter-encoding");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(located(&text, found[0]), wrong, "{params}");
+    }
 }

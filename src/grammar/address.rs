@@ -199,6 +199,10 @@ struct Parser<'v> {
     tokens: Vec<Token>,
     pos: usize,
     out: AddressList,
+    /// The last stretch of tokens scanned for an `@` (`Parser::at_ahead`): where
+    /// the scan started, the `,`/`;` that ends the element (or the token count),
+    /// and its last `@`.
+    at_ahead: Option<(usize, usize, Option<usize>)>,
 }
 
 /// Parses an address-list value (RFC 5322 §3.4 `address-list`, §4.4 `obs-addr-list`).
@@ -208,7 +212,15 @@ pub fn parse_address_list(v: &[u8]) -> AddressList {
         lexed.problems.iter().filter(|p| p.kind.level() == Level::Invalid).map(|p| (p.start, p.end)).collect();
     lex_problems.sort_unstable();
     let mut p =
-        Parser { v, wire_domain_octets: 0, lex_problems, tokens: lexed.tokens, pos: 0, out: AddressList::default() };
+        Parser {
+            v,
+            wire_domain_octets: 0,
+            lex_problems,
+            tokens: lexed.tokens,
+            pos: 0,
+            out: AddressList::default(),
+            at_ahead: None,
+        };
     for problem in lexed.problems {
         p.problem(AddressProblem::Lex(problem.kind), problem.start, problem.end);
     }
@@ -264,6 +276,21 @@ pub fn check_addr_spec(v: &[u8]) -> AddressList {
 }
 
 impl<'v> Parser<'v> {
+    /// Whether an `@` follows token `j` before the `,` or `;` that ends its element.
+    /// Each element is scanned once (`at_ahead` keeps where it ends and its last
+    /// `@`): a value of thousands of stray characters before one `@` stays linear.
+    fn at_ahead(&mut self, j: usize) -> bool {
+        let (_, _, last_at) = match self.at_ahead.filter(|&(start, end, _)| start <= j && j < end) {
+            Some(known) => known,
+            None => {
+                let end = self.tokens[j..].iter().position(|t| t.is(b',') || t.is(b';')).map_or(self.tokens.len(), |p| j + p);
+                let last_at = self.tokens[j..end].iter().rposition(|t| t.is(b'@')).map(|p| j + p);
+                *self.at_ahead.insert((j, end, last_at))
+            }
+        };
+        last_at.is_some_and(|at| at > j)
+    }
+
     fn problem(&mut self, kind: AddressProblem, start: usize, end: usize) {
         self.out.problems.push(Problem::new(kind, start, end));
     }
@@ -371,7 +398,18 @@ impl<'v> Parser<'v> {
                 self.pos = k;
             }
             _ => {
-                if j > start {
+                // Words, then a special that no address holds outside quotes (`ali\ce@`,
+                // `ali]ce@`, RFC 5322 §3.2.3, §3.4.1) before the element's `@`: that
+                // character is the defect, not missing words; one the lexer already
+                // reported (a `)` closing no comment, a NUL) is said once, by it.
+                let special = self.tokens.get(j).copied().filter(|t| matches!(t.kind, TokenKind::Special(b) if b != b',' && b != b';'));
+                let stray = special.filter(|_| self.at_ahead(j));
+                if let (Some(t), true) = (stray, j > start) {
+                    if !self.lex_invalid_within((t.start, t.end)) {
+                        self.problem(AddressProblem::Unexpected, t.start, t.end);
+                    }
+                    self.pos = j + 1;
+                } else if j > start {
                     let (s, e) = (self.tokens[start].start, self.tokens[j - 1].end);
                     self.problem(AddressProblem::MissingAt, s, e);
                     self.pos = j;
@@ -741,5 +779,28 @@ mod tests {
         assert!(kinds(" a@[1.2.3]").contains(&AddressProblem::BadAddressLiteral));
         assert!(kinds(" a@xn--zz.example").contains(&AddressProblem::InvalidIdn));
         assert!(kinds("").contains(&AddressProblem::Empty));
+    }
+
+    #[test]
+    fn a_stray_special_before_the_at_is_the_character_said() {
+        for (value, at) in [(" ali\\ce@example.com", 4), (" ali]ce@example.com", 4), (" John\\ Smith <j@example.com>", 5)] {
+            let list = parse_address_list(value.as_bytes());
+            assert_eq!(list.problems, vec![Problem::new(AddressProblem::Unexpected, at, at + 1)], "{value}");
+        }
+        // One the lexer reports is said by it alone.
+        assert_eq!(kinds(" ali)ce@example.com"), vec![AddressProblem::Lex(LexProblem::UnopenedComment)]);
+        // Words with no @ after them are still words without an @.
+        assert_eq!(kinds(" John Smith"), vec![AddressProblem::MissingAt]);
+        assert_eq!(kinds(" John > Smith"), vec![AddressProblem::MissingAt]);
+    }
+
+    #[test]
+    fn many_stray_characters_before_one_at_are_read_in_one_pass() {
+        // 200,000 `a\` pairs then `@example.com`: each `\` looks for the element's
+        // `@` once in all, not once each (that was 4·10¹⁰ token steps).
+        let value = format!(" {}@example.com", "a\\".repeat(200_000));
+        let list = parse_address_list(value.as_bytes());
+        assert!(!list.problems.is_empty());
+        assert!(list.problems.iter().all(|p| p.kind == AddressProblem::Unexpected), "{:?}", &list.problems[..3]);
     }
 }

@@ -1,7 +1,7 @@
 //! RFC 5322 §3.3 date-time, with the obsolete forms of §4.3 (two-digit years,
 //! named and military zones) recognised and reported.
 
-use super::lexer::{lex, Token, TokenKind};
+use super::lexer::{lex, LexProblem, Token, TokenKind};
 use super::{Level, Problem};
 
 /// A date problem.
@@ -28,6 +28,9 @@ pub enum DateProblem {
     OneDigitTime,
     /// Text after the date-time.
     TrailingText,
+    /// A comment opened with `(` and never closed (§3.2.2): the rest of the
+    /// value is inside it, however well the date before it reads.
+    UnclosedComment,
 }
 
 impl DateProblem {
@@ -261,6 +264,11 @@ fn parse_general(v: &[u8]) -> DateCheck {
         let (s, e) = t.map_or(whole, |t| (t.start, t.end));
         check.problems.push(Problem::new(DateProblem::Syntax, s, e));
     };
+    // The one defect said where it is, not as a date out of form on the bytes before it.
+    if let Some(p) = lexed.problems.iter().find(|p| p.kind == LexProblem::UnclosedComment) {
+        check.problems.push(Problem::new(DateProblem::UnclosedComment, p.start, p.end));
+        return check;
+    }
     if lexed.problems.iter().any(|p| p.kind.level() == Level::Invalid) || tokens.is_empty() {
         syntax(&mut check, None);
         return check;
@@ -470,6 +478,16 @@ mod tests {
         assert_eq!(kinds(" 2026-03-02 10:00:00"), vec![DateProblem::Syntax]);
         assert_eq!(kinds(" 31 Feb 2026 10:00:00 +0000"), vec![DateProblem::OutOfRange]);
         assert_eq!(kinds(" Mon, 2 Mar 2026 10:00:00"), vec![DateProblem::Syntax]);
+    }
+
+    #[test]
+    fn an_unclosed_comment_is_said_from_its_opening_to_the_end() {
+        for (value, comment) in [(" Mon, 2 Mar 2026 10:00:00 +0000 (UTC", "(UTC"), (" Mon, 2 Mar 2026 10:00:00 +0000 (a (b) c", "(a (b) c")] {
+            let check = parse_date_time(value.as_bytes());
+            let start = value.find('(').unwrap();
+            assert_eq!(check.problems, vec![Problem::new(DateProblem::UnclosedComment, start, value.len())], "{value}");
+            assert_eq!(&value[start..], comment);
+        }
     }
 
     /// `canonical` answers only where the general reading finds the same date

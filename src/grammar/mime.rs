@@ -286,16 +286,8 @@ fn check_rfc2231(out: &mut MimeValue) {
                 _ => problems.push(Problem::new(MimeProblem::Rfc2231BadSections, p.name_range.0, p.value_range.1)),
             }
         }
-        let numbered: Vec<u32> = {
-            let mut n: Vec<u32> = sections.iter().map(|s| s.0).filter(|&n| n != u32::MAX).collect();
-            n.sort_unstable();
-            n
-        };
-        if !numbered.is_empty() && numbered.iter().enumerate().any(|(i, &n)| n != i as u32) {
-            let p = sections.iter().find(|s| s.0 != u32::MAX).map(|s| s.1);
-            if let Some(p) = p {
-                problems.push(Problem::new(MimeProblem::Rfc2231BadSections, p.name_range.0, p.value_range.1));
-            }
+        if let Some(p) = first_out_of_sequence(&sections) {
+            problems.push(Problem::new(MimeProblem::Rfc2231BadSections, p.name_range.0, p.value_range.1));
         }
         for (n, p, extended) in &sections {
             if !extended {
@@ -338,6 +330,24 @@ fn check_rfc2231(out: &mut MimeValue) {
         }
     }
     out.problems.extend(problems);
+}
+
+/// The section that breaks the run 0, 1, 2… of a parameter's numbered sections
+/// (RFC 2231 §3), in any written order: a repeat (the later one written), or the
+/// first section after a gap.
+fn first_out_of_sequence<'p>(sections: &[(u32, &'p Parameter, bool)]) -> Option<&'p Parameter> {
+    let mut numbered: Vec<(u32, &Parameter)> =
+        sections.iter().filter(|s| s.0 != u32::MAX).map(|&(n, p, _)| (n, p)).collect();
+    // Stable: of two sections with one number, the one written first stays first.
+    numbered.sort_by_key(|&(n, _)| n);
+    let mut expected = 0u32;
+    for (n, p) in numbered {
+        if n != expected {
+            return Some(p);
+        }
+        expected += 1;
+    }
+    None
 }
 
 /// Where the value of `sections` (one parameter's, well formed) lies when it is
@@ -434,6 +444,22 @@ mod tests {
         assert_eq!(kinds(" attachment; filename*0*=UTF-8''r%C3; filename*1=x.pdf", false), vec![MimeProblem::Rfc2231NotInCharset]);
         assert_eq!(kinds(" attachment; filename*=iso-8859-1''r%E9sum%E9.pdf", false), vec![]);
         assert_eq!(kinds(" attachment; filename*0=a; filename*2=b", false), vec![MimeProblem::Rfc2231BadSections]);
+    }
+
+    #[test]
+    fn bad_continuations_are_located_on_the_section_that_breaks_the_run() {
+        fn located(v: &str) -> Vec<&str> {
+            let value = parse_mime_value(v.as_bytes(), false);
+            value.problems.iter().map(|p| &v[p.start..p.end]).collect()
+        }
+        // A repeat: the later one written, whichever order.
+        assert_eq!(located(" attachment; name*0*=utf-8''r%C3%A9; name*0=x"), ["name*0=x"]);
+        assert_eq!(located(" attachment; name*1=b; name*0=a; name*1*=c"), ["name*1*=c"]);
+        // A gap: the first section after it.
+        assert_eq!(located(" attachment; name*0=a; name*2=b; name*3=c"), ["name*2=b"]);
+        assert_eq!(located(" attachment; name*3=c; name*0=a; name*2=b"), ["name*2=b"]);
+        assert_eq!(located(" attachment; name*1=a"), ["name*1=a"]);
+        assert!(located(" attachment; name*1=b; name*0=a").is_empty());
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! RFC 5322 §3.6.4 msg-id (Message-ID, In-Reply-To, References), with the
 //! obsolete forms of §4.5.4 (phrases between ids, CFWS inside ids).
 
-use super::lexer::{lex, TokenKind};
+use super::lexer::{lex, LexProblem, TokenKind};
 use super::{Level, Problem};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,6 +16,8 @@ pub enum MsgIdProblem {
     ObsoletePhrase,
     /// Comments or folds inside `<…>`, or a quoted id-left (§4.5.4 obs-id-left).
     ObsoleteForm,
+    /// A comment opened with `(` and never closed (RFC 5322 §3.2.2).
+    UnclosedComment,
 }
 
 impl MsgIdProblem {
@@ -39,7 +41,8 @@ pub fn parse_msg_ids(v: &[u8], single: bool) -> MsgIds {
     let mut out = MsgIds::default();
     let lexed = lex(v);
     for p in lexed.problems.iter().filter(|p| p.kind.level() == Level::Invalid) {
-        out.problems.push(Problem::new(MsgIdProblem::Syntax, p.start, p.end));
+        let kind = if p.kind == LexProblem::UnclosedComment { MsgIdProblem::UnclosedComment } else { MsgIdProblem::Syntax };
+        out.problems.push(Problem::new(kind, p.start, p.end));
     }
     let tokens = lexed.tokens;
     let mut i = 0;
@@ -128,5 +131,13 @@ mod tests {
         assert_eq!(parse_msg_ids(b" <a@b> <c@d>", true).problems[0].kind, MsgIdProblem::SeveralIds);
         assert_eq!(parse_msg_ids(b" <a@b> (x) Your message", false).problems[0].kind, MsgIdProblem::ObsoletePhrase);
         assert_eq!(parse_msg_ids(b"", true).problems[0].kind, MsgIdProblem::Empty);
+    }
+
+    #[test]
+    fn an_unclosed_comment_is_said_as_such_where_it_opens() {
+        let value = b" <m1@example.com> (a (b) c";
+        let ids = parse_msg_ids(value, true);
+        assert_eq!(ids.ids, vec![(1, 17)]);
+        assert_eq!(ids.problems, vec![Problem::new(MsgIdProblem::UnclosedComment, 18, value.len())]);
     }
 }

@@ -264,6 +264,18 @@ crate::label_texts! { "headers/grammar.";
         es: "texto después de la zona horaria",
         pl: "tekst po strefie czasowej",
     },
+    DATE_UNCLOSED_COMMENT "date.unclosed-comment" => {
+        en: "a comment opened with ( is never closed",
+        fr: "un commentaire ouvert par ( n'est jamais fermé",
+        es: "un comentario abierto con ( nunca se cierra",
+        pl: "komentarz otwarty nawiasem ( nie został zamknięty",
+    },
+    MSG_ID_UNCLOSED_COMMENT "msg-id.unclosed-comment" => {
+        en: "a comment opened with ( is never closed",
+        fr: "un commentaire ouvert par ( n'est jamais fermé",
+        es: "un comentario abierto con ( nunca se cierra",
+        pl: "komentarz otwarty nawiasem ( nie został zamknięty",
+    },
     MSG_ID_EMPTY "msg-id.empty" => {
         en: "no identifier",
         fr: "aucun identifiant",
@@ -483,6 +495,7 @@ pub fn date_problem(problem: DateProblem) -> &'static Entry {
         DateProblem::ObsoleteZone => &DATE_OBSOLETE_ZONE,
         DateProblem::TrailingText => &DATE_TRAILING_TEXT,
         DateProblem::OneDigitTime => &DATE_ONE_DIGIT_TIME,
+        DateProblem::UnclosedComment => &DATE_UNCLOSED_COMMENT,
     }
 }
 
@@ -494,6 +507,7 @@ pub fn msg_id_problem(problem: MsgIdProblem) -> &'static Entry {
         MsgIdProblem::SeveralIds => &MSG_ID_SEVERAL_IDS,
         MsgIdProblem::ObsoletePhrase => &MSG_ID_OBSOLETE_PHRASE,
         MsgIdProblem::ObsoleteForm => &MSG_ID_OBSOLETE_FORM,
+        MsgIdProblem::UnclosedComment => &MSG_ID_UNCLOSED_COMMENT,
     }
 }
 

@@ -2,7 +2,7 @@
 //! of 7bit, 8bit, binary, quoted-printable, base64, and the body matches it:
 //! 7bit data has no byte over 127 (§2.7), base64 uses its alphabet with
 //! correct padding (§6.8), quoted-printable lines are at most 76 characters
-//! and `=` starts a valid escape (§6.7). Multipart and message parts only take
+//! and `=` starts a valid escape, in uppercase hexadecimal (§6.7). Multipart and message parts only take
 //! 7bit, 8bit or binary (§6.4). A mismatch corrupts the content in transit.
 
 use crate::i18n::Msg;
@@ -97,6 +97,12 @@ crate::rule_texts! { "headers/transfer-encoding";
         es: "{count, plural, one {# signo = del cuerpo quoted-printable no inicia} many {# de signos = del cuerpo quoted-printable no inician} other {# signos = del cuerpo quoted-printable no inician}} un escape =XX válido ni un salto de línea suave.",
         pl: "{count, plural, one {# znak = w treści quoted-printable nie rozpoczyna} few {# znaki = w treści quoted-printable nie rozpoczynają} many {# znaków = w treści quoted-printable nie rozpoczyna} other {# znaku = w treści quoted-printable nie rozpoczyna}} poprawnej sekwencji =XX ani miękkiego podziału wiersza.",
     },
+    QP_LOWERCASE_ESCAPE "qp-lowercase-escape" => {
+        en: "{count, plural, one {# quoted-printable escape is} other {# quoted-printable escapes are}} written with lowercase hexadecimal letters (=c3 for =C3); RFC 2045 §6.7 (1) requires uppercase, though most readers decode both.",
+        fr: "{count, plural, one {# échappement quoted-printable est écrit} many {# d'échappements quoted-printable sont écrits} other {# échappements quoted-printable sont écrits}} avec des lettres hexadécimales minuscules (=c3 pour =C3) ; la RFC 2045 §6.7 (1) exige des majuscules, même si la plupart des lecteurs décodent les deux.",
+        es: "{count, plural, one {# escape quoted-printable está escrito} many {# de escapes quoted-printable están escritos} other {# escapes quoted-printable están escritos}} con letras hexadecimales minúsculas (=c3 por =C3); el RFC 2045 §6.7 (1) exige mayúsculas, aunque la mayoría de los lectores decodifican ambas.",
+        pl: "{count, plural, one {# sekwencja quoted-printable jest zapisana} few {# sekwencje quoted-printable są zapisane} many {# sekwencji quoted-printable jest zapisanych} other {# sekwencji quoted-printable jest zapisanej}} małymi literami szesnastkowymi (=c3 zamiast =C3); RFC 2045 §6.7 (1) wymaga wielkich liter, choć większość czytników dekoduje oba zapisy.",
+    },
     QP_TRAILING_SPACE "qp-trailing-space" => {
         en: "{count, plural, one {# quoted-printable line ends} other {# quoted-printable lines end}} in a space or tab, which RFC 2045 §6.7 (3) forbids: servers may strip it, and readers drop it.",
         fr: "{count, plural, one {# ligne quoted-printable se termine} many {# de lignes quoted-printable se terminent} other {# lignes quoted-printable se terminent}} par une espace ou une tabulation, ce que la RFC 2045 §6.7 (3) interdit : les serveurs peuvent la retirer, et les lecteurs l'ignorent.",
@@ -133,7 +139,7 @@ pub const RULE: Rule = Rule {
         Evidence::Receiver("rspamd R_BAD_CTE_7BIT (3.5 points, 0.3 of that for a part declared UTF-8): 8-bit text declared 7bit; rspamd BROKEN_CONTENT_TYPE (1.5): a part that cannot be read as declared"),
         Evidence::Receiver("info: SpamAssassin MIME_QP_LONG_LINE scores quoted-printable lines over 76 characters 0.001, i.e. not at all; readers decode long lines, bad escapes and loose base64 padding as written"),
         Evidence::Receiver("info: an empty Content-Transfer-Encoding is read as none, the 7bit default (RFC 2045 §6.1): mail-parser 0.11 and Python's email decode any value they do not know as is; the body is then checked as 7bit"),
-        Evidence::Ours("info: quoted-printable lines ending in white space (RFC 2045 §6.7 (3)) and base64 lines over 76 characters (§6.8): no SpamAssassin or rspamd rule scores them, and decoders drop the white space and read any line length"),
+        Evidence::Ours("info: quoted-printable lines ending in white space (RFC 2045 §6.7 (3)), escapes in lowercase hexadecimal (=c3, §6.7 (1): \"Uppercase letters must be used\", and \"a robust implementation might choose to recognize them\") and base64 lines over 76 characters (§6.8): no SpamAssassin or rspamd rule scores them, and decoders drop the white space, read lowercase escapes and any line length"),
         Evidence::Ours("info: an attached message (message/rfc822) declared base64 or quoted-printable, PHPMailer's addAttachment and Symfony Mime's attachFromPath default for an .eml: RFC 2046 §5.2.1 allows only 7bit, 8bit or binary; mail-parser (this engine's parser) decodes it as declared, Python's email reads the encoded text as the message, and no SpamAssassin or rspamd rule scores it (SPEC §3: a deviation no known receiver enforces); a multipart so encoded stays a warning (its parts are unreadable)"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
@@ -196,6 +202,16 @@ pub const RULE: Rule = Rule {
                 pl: "Wiersz quoted-printable zakończony spacją (informacja)",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\nCaf=C3=A9 \nouvert\n"),
+        )
+        .at(Severity::Info),
+        Example::fails(
+            title! {
+                en: "Quoted-printable escapes in lowercase hexadecimal (info)",
+                fr: "Des échappements quoted-printable en hexadécimal minuscule (information)",
+                es: "Escapes quoted-printable en hexadecimal minúscula (información)",
+                pl: "Sekwencje quoted-printable zapisane małymi literami szesnastkowymi (informacja)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\nCaf=c3=a9 ouvert\n"),
         )
         .at(Severity::Info),
         Example::fails(
@@ -519,6 +535,8 @@ fn check_quoted_printable(
     let body = encoded.bytes;
     let mut bad_escapes = 0usize;
     let mut first_bad = None;
+    let mut lowercase_escapes = 0usize;
+    let mut first_lowercase = None;
     let mut trailing_space = 0usize;
     let mut first_trailing = None;
     for (start, end) in lines {
@@ -540,6 +558,11 @@ fn check_quoted_printable(
                 bad_escapes += 1;
                 first_bad.get_or_insert(start + i);
             }
+            // RFC 2045 §6.7 (1): "Uppercase letters must be used"; robust decoders read `=c3` all the same.
+            if escape && (rest[0].is_ascii_lowercase() || rest[1].is_ascii_lowercase()) {
+                lowercase_escapes += 1;
+                first_lowercase.get_or_insert(start + i);
+            }
             i += if escape { 3 } else { 1 };
         }
     }
@@ -550,6 +573,10 @@ fn check_quoted_printable(
     if let Some(offset) = first_bad {
         let draft = encoded.quote_around(Draft::new(Msg::of(&QP_BAD_ESCAPE).int("count", bad_escapes)), offset);
         cx.emit(draft.at(encoded.at(offset, 1)).severity(Severity::Info));
+    }
+    if let Some(offset) = first_lowercase {
+        let draft = Draft::new(Msg::of(&QP_LOWERCASE_ESCAPE).int("count", lowercase_escapes));
+        cx.emit(encoded.quote_around(draft, offset).at(encoded.at(offset, 3)).severity(Severity::Info));
     }
 }
 
