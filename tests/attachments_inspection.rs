@@ -717,3 +717,40 @@ fn an_x_uuencode_transfer_encoding_is_decoded() {
         assert_eq!(paths_of(&lints(raw.as_bytes()), "attachment/executable"), vec!["data.bin"], "{encoding}");
     }
 }
+
+#[test]
+fn office_text_documents_carrying_an_active_mime_object_are_macro_documents() {
+    // Word 2003 XML and an MHTML "single file web page": both carry their VBA
+    // project as an ActiveMime object (editdata.mso), in base64 (olevba reads both).
+    let mut mso = b"ActiveMime\0\0\x01\xf0\x04\0\0\0".to_vec();
+    mso.extend_from_slice(&[0x78, 0x9c, 0x4b, 0x4c, 0x4a, 0x06, 0x00]);
+    let encoded = samples::base64(&mso);
+    let word_xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<?mso-application progid=\"Word.Document\"?>\n\
+         <w:wordDocument xmlns:w=\"http://schemas.microsoft.com/office/word/2003/wordml\" w:macrosPresent=\"yes\">\
+         <w:docSuppData><w:binData w:name=\"editdata.mso\">{encoded}</w:binData></w:docSuppData><w:body><w:p/></w:body></w:wordDocument>\n"
+    );
+    let mhtml = format!(
+        "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"----=_NextPart_01\"\r\n\r\n------=_NextPart_01\r\n\
+         Content-Location: file:///C:/report.htm\r\nContent-Type: text/html; charset=\"utf-8\"\r\n\r\n<html><body><p>Report</p></body></html>\r\n\
+         ------=_NextPart_01\r\nContent-Location: file:///C:/report_files/editdata.mso\r\nContent-Transfer-Encoding: base64\r\n\
+         Content-Type: application/x-mso\r\n\r\n{encoded}\r\n------=_NextPart_01--\r\n"
+    );
+    for (name, content_type, bytes) in [
+        ("report.doc", "application/msword", word_xml.as_bytes()),
+        ("report.xml", "application/xml", word_xml.as_bytes()),
+        ("report.doc", "application/msword", mhtml.as_bytes()),
+        ("editdata.mso", "application/x-mso", &mso[..]),
+    ] {
+        let report = lints(&samples::message_with(name, content_type, bytes));
+        let found: Vec<_> = report.findings_of("attachment/macro-document").collect();
+        assert_eq!(found.len(), 1, "{name}: {:?}", report.findings);
+        assert_eq!(found[0].message_id, "attachment/macro-document.active-mime", "{name}");
+        assert_eq!(found[0].severity, Severity::Error, "{name}");
+    }
+    // The same documents without the object: no macro.
+    let plain = word_xml.replace(&format!("<w:docSuppData><w:binData w:name=\"editdata.mso\">{encoded}</w:binData></w:docSuppData>"), "");
+    assert!(!plain.contains("QWN0aXZlTWltZQ"));
+    let report = lints(&samples::message_with("report.doc", "application/msword", plain.as_bytes()));
+    assert_eq!(report.findings_of("attachment/macro-document").count(), 0, "{:?}", report.findings);
+}

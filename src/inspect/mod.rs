@@ -107,6 +107,10 @@ pub enum MacroSign {
     OdfMacros,
     /// A legacy workbook (BIFF8) whose sheet list holds an Excel 4.0 macro sheet.
     Excel4MacroSheet { sheet: String, very_hidden: bool },
+    /// An ActiveMime object (`editdata.mso`, the bytes `ActiveMime` or their base64
+    /// `QWN0aXZlTWltZQ`): how a Word 2003 XML document (`w:binData`) or a single-file
+    /// web page (MHTML) saved by Office carries its VBA project (olevba reads both).
+    ActiveMime,
 }
 
 /// How an archive's directories disagree with themselves: readers that trust

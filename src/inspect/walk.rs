@@ -201,6 +201,10 @@ impl<'l> Inspection<'l> {
             format = magic::detect_nameless_script(&item.bytes).or(format);
         }
         self.check_content(item, format, extension.as_deref());
+        // Office's text forms (Word 2003 XML, MHTML) carry macros as an ActiveMime object.
+        if matches!(format, None | Some(Format::Html)) && has_active_mime(&item.bytes) {
+            self.add(&item.path, FactKind::MacroDocument(MacroSign::ActiveMime));
+        }
         if self.is_page(item, format, extension.as_deref()) {
             self.check_active(item, extension.as_deref());
             self.check_smuggling(item, stack);
@@ -379,4 +383,12 @@ mod compressed_tests {
         assert_eq!(compressed_name("notes.txt.gz", Format::Gzip).as_deref(), Some("notes.txt"));
         assert_eq!(compressed_name(".gz", Format::Gzip), None);
     }
+}
+
+/// Whether `bytes` hold an ActiveMime object ([MS-OSHARED]'s `editdata.mso`, olevba's
+/// "ActiveMime/MSO"): a file that starts with `ActiveMime`, or its base64 (`QWN0aXZlTWltZQ`,
+/// the first 14 characters of "ActiveMime" encoded from a group boundary) anywhere, as
+/// a Word 2003 XML `w:binData` or an MHTML part writes it.
+pub fn has_active_mime(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"ActiveMime") || memchr::memmem::find(bytes, b"QWN0aXZlTWltZQ").is_some()
 }

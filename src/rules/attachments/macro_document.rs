@@ -2,8 +2,9 @@
 //! executables that get the mail blocked, zipped or not. A macro is found by the
 //! extension (`docm`, `xlsm`, …), by the VBA storages of an OLE2 document
 //! ([MS-OVBA] §2.2), by an Excel 4.0 macro sheet in the sheet list of a legacy
-//! workbook ([MS-XLS] BoundSheet8), and by `vbaProject.bin`, macro sheets or a
-//! macro-enabled content type in an OOXML package, whatever the document is named.
+//! workbook ([MS-XLS] BoundSheet8), by `vbaProject.bin`, macro sheets or a
+//! macro-enabled content type in an OOXML package, and by the ActiveMime object
+//! (`editdata.mso`) of Word 2003 XML and MHTML documents, whatever the document is named.
 
 use crate::generated;
 use crate::i18n::Msg;
@@ -68,6 +69,12 @@ crate::rule_texts! { "attachment/macro-document";
         fr: "{path} est une macro d'un fichier OpenDocument (LibreOffice Basic ou un script), qui s'exécute dans LibreOffice : l'hébergeur bloque les documents avec des macros.",
         es: "{path} es una macro de un archivo OpenDocument (LibreOffice Basic o un script), que se ejecuta en LibreOffice: el alojamiento bloquea los documentos con macros.",
         pl: "{path} to makro pliku OpenDocument (LibreOffice Basic lub skrypt), uruchamiane w LibreOffice: hosting blokuje dokumenty z makrami.",
+    },
+    ACTIVE_MIME "active-mime" => {
+        en: "{path} holds an ActiveMime object (editdata.mso), how Word 2003 XML documents and single-file web pages (MHTML) saved by Office carry a VBA macro project: the host blocks documents with macros.",
+        fr: "{path} contient un objet ActiveMime (editdata.mso), la façon dont les documents Word 2003 XML et les pages web en un seul fichier (MHTML) enregistrés par Office portent un projet de macros VBA : l'hébergeur bloque les documents avec des macros.",
+        es: "{path} contiene un objeto ActiveMime (editdata.mso), la forma en que los documentos Word 2003 XML y las páginas web de un solo archivo (MHTML) guardados por Office llevan un proyecto de macros VBA: el alojamiento bloquea los documentos con macros.",
+        pl: "{path} zawiera obiekt ActiveMime (editdata.mso), w którym dokumenty Word 2003 XML i jednoplikowe strony internetowe (MHTML) zapisane przez Office przenoszą projekt makr VBA: hosting blokuje dokumenty z makrami.",
     },
     XLM_SHEET "xlm-sheet" => {
         en: "{path} holds an Excel 4.0 macro sheet ({sheet}): these old macros run without a VBA project, and the host blocks documents with macros.",
@@ -205,6 +212,7 @@ fn check(message: &Message, cx: &mut Context) {
             MacroSign::MacroSheets => Msg::of(&MACRO_SHEETS),
             MacroSign::MacroEnabledContentType => Msg::of(&CONTENT_TYPE),
             MacroSign::OdfMacros => Msg::of(&ODF_MACROS),
+            MacroSign::ActiveMime => Msg::of(&ACTIVE_MIME),
             MacroSign::Excel4MacroSheet { sheet, very_hidden: true } => {
                 Msg::of(&XLM_SHEET_HIDDEN).text("sheet", sheet.clone())
             }
