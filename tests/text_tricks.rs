@@ -208,3 +208,58 @@ fn a_text_body_mail_parser_cannot_decode_still_reaches_the_content_rules() {
         assert!(found[0].message.contains("bit.ly"), "{}", found[0].message);
     }
 }
+
+#[test]
+fn capital_words_joined_by_dots_still_shout_in_the_subject() {
+    for subject in ["HUGE.WINTER.SALE.XYZQ", "FREE!!!.MONEY.NOW", "BIG.WINTER.SALE today"] {
+        let found = findings(&text_message(subject, "Hello."), "spam/subject-caps");
+        assert_eq!(found.len(), 1, "{subject}");
+        assert_eq!(found[0].severity, Severity::Warning, "{subject}");
+    }
+    // Host names stay names: their last label is a top-level domain.
+    for subject in ["CNET NEWS.COM: Cable companies cracking down", "Visit SHOP.EXAMPLE.COM today", "Order from MEDIA.MARKT.DE shipped"] {
+        assert!(findings(&text_message(subject, "Hello."), "spam/subject-caps").is_empty(), "{subject}");
+    }
+}
+
+/// A text/plain body in RFC 3676 format=flowed, `delsp` as given.
+fn flowed_message(delsp: &str, body: &str) -> String {
+    format!("From: a@example.com\nTo: b@example.com\nSubject: Hello\nContent-Type: text/plain; charset=utf-8; format=flowed{delsp}\n\n{body}\n")
+}
+
+#[test]
+fn a_term_split_across_a_flowed_line_break_is_read_whole() {
+    // RFC 3676 §4.2/§4.3: with delsp=yes the space that ends a flowed line is deleted on unflowing.
+    let found = findings(&flowed_message("; delsp=yes", "Look at these hot po \nrn videos and nu \ndes tonight\n"), "spam/adult-terms");
+    assert_eq!(found.len(), 1);
+    assert!(found[0].message.contains("porn"), "{}", found[0].message);
+    // Without delsp the space stays: a word break, as written.
+    let found = findings(&flowed_message("", "Look at these hot \nporn videos and \nnudes tonight\n"), "spam/adult-terms");
+    assert_eq!(found.len(), 1);
+    // Not flowed: a line ending in a space is a line, nothing is joined.
+    let raw = "From: a@example.com\nTo: b@example.com\nSubject: Hello\nContent-Type: text/plain; charset=utf-8; delsp=yes\n\nLook at these hot po \nrn videos and nu \ndes tonight\n";
+    assert!(findings(raw, "spam/adult-terms").is_empty());
+}
+
+#[test]
+fn a_link_only_outlook_shows_is_a_link() {
+    let vml = r#"<p>Hello</p><!--[if mso]><v:roundrect xmlns:v="urn:schemas-microsoft-com:vml" href="https://bit.ly/3xYzAb" style="height:40px"><w:anchorlock/><center>Claim</center></v:roundrect><![endif]-->"#;
+    let found = findings(&html_message(vml), "links/shortener");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].severity, Severity::Warning);
+    assert!(found[0].evidence.starts_with("<!--[if mso]>") && found[0].evidence.contains("bit.ly"), "{:?}", found[0].evidence);
+    // The same button for other clients, outside the comment, is one link, not two.
+    let both = format!("{vml}<!--[if !mso]><!-- --><a href=\"https://bit.ly/3xYzAb\">Claim</a><!--<![endif]-->");
+    let found = findings(&html_message(&both), "links/shortener");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(!found[0].evidence.starts_with("<!--"), "{:?}", found[0].evidence);
+    // Its text is read for the domain it shows.
+    let shown = r#"<!--[if mso]><v:roundrect href="https://evil-login.example/verify"><center>www.paypal.com</center></v:roundrect><![endif]-->"#;
+    let found = findings(&html_message(shown), "links/mismatch");
+    assert_eq!(found.iter().map(|f| f.message_id.as_str()).collect::<Vec<_>>(), ["links/mismatch.other-domain"]);
+    let anchor = r#"<p>Hello</p><!--[if gte mso 9]><a href="http://198.51.100.7/login">Log in</a><![endif]-->"#;
+    assert_eq!(findings(&html_message(anchor), "links/numeric-host").len(), 1);
+    // A comment for other clients, or any other comment, links nothing.
+    let negated = r#"<p>Hello</p><!--[if !mso]><a href="https://bit.ly/3xYzAb">x</a><![endif]--><!-- <a href="https://bit.ly/3xYzAb"> -->"#;
+    assert!(findings(&html_message(negated), "links/shortener").is_empty());
+}

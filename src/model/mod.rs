@@ -380,6 +380,10 @@ pub struct Part<'a> {
     /// Byte range of the raw (encoded) body, when the part lies in the input as is.
     pub body_range: Option<Range<usize>>,
     pub body: Body<'a>,
+    /// A `text/plain; format=flowed` body read as its paragraphs (RFC 3676,
+    /// `text::flowed::unflow`, with its `delsp`), when that differs from the
+    /// decoded text: what the content rules read (`Part::reader_text`).
+    pub unflowed: Option<String>,
     /// mail-parser could not decode the body as declared.
     pub encoding_problem: bool,
     /// A base64 body the model decoded itself (`predecode`): where its run of
@@ -425,6 +429,12 @@ impl<'a> Part<'a> {
             Body::Text(t) | Body::Html(t) => Some(t),
             _ => None,
         }
+    }
+    /// The text a reader is shown of a text part: its paragraphs when it is
+    /// written `format=flowed` (`unflowed`: a flowed-aware client joins its soft
+    /// line breaks), else its decoded text.
+    pub fn reader_text(&self) -> Option<&str> {
+        self.unflowed.as_deref().or_else(|| self.text())
     }
     pub fn is_multipart(&self) -> bool {
         matches!(self.body, Body::Multipart)
@@ -492,7 +502,7 @@ impl Visible {
         let mut texts = message.text_bodies().filter(|p| p.text().is_some());
         match (texts.next(), texts.next()) {
             (Some(only), None) => Visible::Body(only.index),
-            _ => Visible::Joined(message.text_bodies().filter_map(Part::text).collect::<Vec<_>>().join("\n")),
+            _ => Visible::Joined(message.text_bodies().filter_map(Part::reader_text).collect::<Vec<_>>().join("\n")),
         }
     }
 }
@@ -747,6 +757,7 @@ impl<'a> Message<'a> {
                     headers: Rc::clone(&header),
                     body_range: Some(header.body_start..raw.len()),
                     body: Body::Text(String::from_utf8_lossy(body)),
+                    unflowed: None,
                     encoding_problem: false,
                     base64_prefix: None,
                     in_attached_message: false,
@@ -871,7 +882,7 @@ impl<'a> Message<'a> {
     pub fn visible_text(&self) -> &str {
         match &self.visible {
             Visible::Joined(text) => text,
-            Visible::Body(index) => self.parts.get(*index).and_then(Part::text).unwrap_or_default(),
+            Visible::Body(index) => self.parts.get(*index).and_then(Part::reader_text).unwrap_or_default(),
             Visible::Html => self.html.first().map_or("", |h| h.facts.visible_text.as_str()),
         }
     }
@@ -1049,6 +1060,12 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
                 .unwrap_or_else(|| "text/plain".to_string());
             let charset = part.content_type().and_then(|ct| ct.attribute("charset")).map(str::to_string);
             let boundary = part.content_type().and_then(|ct| ct.attribute("boundary")).map(str::to_string);
+            // RFC 3676 §4.1: `format=flowed` is a parameter of text/plain; `delsp=yes` (§4.2)
+            // deletes the space of each soft break. Values are case-insensitive (RFC 2045 §5.1).
+            let parameter = |name: &str, value: &str| {
+                part.content_type().and_then(|ct| ct.attribute(name)).is_some_and(|v| v.trim().eq_ignore_ascii_case(value))
+            };
+            let (flowed, delsp) = (content_type == "text/plain" && parameter("format", "flowed"), parameter("delsp", "yes"));
             let disposition = part.content_disposition().map(|d| d.ctype().to_ascii_lowercase());
             let mime_fields: Vec<&[u8]> = ["content-disposition", "content-type"]
                 .iter()
@@ -1125,6 +1142,12 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
             let is_body = is_body
                 || recovered && !attached && disposition.as_deref() != Some("attachment") && filename.is_none();
             let is_container = matches!(body, Body::Multipart | Body::Message);
+            let unflowed = match &body {
+                Body::Text(text) if flowed => {
+                    Some(crate::text::flowed::unflow(text, delsp)).filter(|u| u.as_str() != text.as_ref())
+                }
+                _ => None,
+            };
             self.out.push(Part {
                 index,
                 parent,
@@ -1144,6 +1167,7 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
                     _ => None,
                 },
                 body,
+                unflowed,
                 encoding_problem: part.is_encoding_problem,
                 base64_prefix: None,
                 in_attached_message: attached,
@@ -1326,7 +1350,7 @@ mod tests {
         // where it is): none, one or two text bodies, one or two HTML bodies,
         // and a text body beside HTML.
         let definition = |message: &Message| match message.html.is_empty() {
-            true => message.text_bodies().filter_map(Part::text).collect::<Vec<_>>().join("\n"),
+            true => message.text_bodies().filter_map(Part::reader_text).collect::<Vec<_>>().join("\n"),
             false => message.html.iter().map(|h| h.facts.visible_text.as_str()).collect::<Vec<_>>().join("\n"),
         };
         let part = |kind: &str, body: &str| format!("--X\r\nContent-Type: {kind}; charset=utf-8\r\n\r\n{body}\r\n");

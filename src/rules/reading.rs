@@ -9,7 +9,7 @@
 //! they are not counted with the bodies (they repeat them, mostly).
 //!
 //! The HTML facts are read here alone (`visible_text`, `runs[].text`/`.hidden`,
-//! `images[].alt`, `links[]` with their element spans), so a change of their
+//! `images[].alt`, `links[]` and `conditional_links[]` with their element spans), so a change of their
 //! shape is adapted in this file.
 
 use crate::i18n::Msg;
@@ -146,27 +146,30 @@ pub fn html_documents<'m>(message: &'m Message) -> impl Iterator<Item = &'m Html
     message.html.iter().chain(&message.html_views)
 }
 
-/// Every link of the HTML bodies, in order, then those of the HTML views
-/// whose target is not linked already: an AMP or Apple Watch version repeats
-/// its HTML's links, which are judged once, where most readers see them.
+/// Every link of the HTML bodies, in order, each body's links then those
+/// only Outlook shows (its conditional comments, `HtmlFacts::conditional_links`),
+/// then those of the HTML views whose target is not linked already: an AMP or
+/// Apple Watch version repeats its HTML's links, which are judged once, where
+/// most readers see them.
 pub fn html_links<'m>(message: &'m Message) -> impl Iterator<Item = (&'m HtmlBody, &'m html::Link)> + 'm {
-    let of = |html: &'m HtmlBody| html.facts.links.iter().map(move |link| (html, link));
+    let of = |html: &'m HtmlBody| html.facts.links.iter().chain(&html.facts.conditional_links).map(move |link| (html, link));
     let mut seen: KeyedSet<&str> = if message.html_views.is_empty() {
         KeyedSet::default()
     } else {
-        message.html.iter().flat_map(|h| h.facts.links.iter().map(|l| l.href.trim())).collect()
+        message.html.iter().flat_map(of).map(|(_, l)| l.href.trim()).collect()
     };
     let views = message.html_views.iter().flat_map(of).filter(move |(_, link)| seen.insert(link.href.trim()));
     message.html.iter().flat_map(of).chain(views)
 }
 
-/// A text body as a reader sees it.
+/// A text body as a reader sees it: a `format=flowed` one as its paragraphs
+/// (`Part::reader_text`, RFC 3676), whose offsets are then not the bytes'.
 fn text_body<'m>(part: &'m crate::model::Part<'m>) -> Text<'m> {
     let identity = matches!(part.transfer_encoding.as_deref(), None | Some("7bit" | "8bit" | "binary"));
     Text {
         place: Place::Body { part: part.index },
-        text: Cow::Borrowed(part.text().unwrap_or_default()),
-        source: Source::Raw { range: part.body_range.clone(), verbatim: identity },
+        text: Cow::Borrowed(part.reader_text().unwrap_or_default()),
+        source: Source::Raw { range: part.body_range.clone(), verbatim: identity && part.unflowed.is_none() },
     }
 }
 
@@ -341,7 +344,8 @@ fn written_links<'m>(message: &'m Message) -> &'m [crate::model::WrittenLink] {
     message.written_links.get_or_init(|| {
         let mut written = Vec::new();
         for (position, part) in message.parts.iter().enumerate().filter(|(_, part)| part.is_text_body()) {
-            let text = part.text().unwrap_or_default();
+            // The text `text_body` reads, which the ranges index.
+            let text = part.reader_text().unwrap_or_default();
             for (range, href_prefix) in crate::text::links::written_url_spans(text, MAX_WRITTEN_LINKS - written.len()) {
                 written.push(crate::model::WrittenLink { part: position, in_html: None, range, href_prefix, parsed: Default::default() });
             }

@@ -133,6 +133,27 @@ pub fn bare_host_paths(text: &str, limit: usize) -> Vec<(std::ops::Range<usize>,
     out
 }
 
+/// Whether `label` (any case) is a top-level domain a host name written in
+/// running text plausibly ends in (`top_level_domains.txt`: the country codes
+/// and the generic TLDs from before ICANN's 2012 programme, from the Public
+/// Suffix List), so that `NEWS.COM` reads as a name and `HUGE.WINTER.SALE` does not.
+pub fn is_host_top_level_domain(label: &str) -> bool {
+    static LABELS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let labels = LABELS.get_or_init(|| {
+        let mut labels: Vec<&str> =
+            include_str!("top_level_domains.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+        labels.sort_unstable();
+        labels
+    });
+    // The longest listed label has 6 letters (`museum`): a longer one is no TLD, and is not lowercased.
+    label.len() <= MAX_TOP_LEVEL_DOMAIN_BYTES
+        && labels.binary_search(&label.to_ascii_lowercase().as_str()).is_ok()
+}
+
+/// Longest label `is_host_top_level_domain` looks up (`museum`, the longest of
+/// `top_level_domains.txt`; a test holds it to the file).
+const MAX_TOP_LEVEL_DOMAIN_BYTES: usize = 6;
+
 /// Longest host `bare_host_paths` reads back from a `/` (RFC 1035 §2.3.4: a
 /// name is at most 255 octets).
 pub const MAX_BARE_HOST_BYTES: usize = 255;
@@ -140,6 +161,19 @@ pub const MAX_BARE_HOST_BYTES: usize = 255;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn host_top_level_domains_are_country_codes_and_the_older_generic_ones() {
+        for label in ["com", "COM", "de", "Uk", "org", "info", "museum", "pl", "io"] {
+            assert!(is_host_top_level_domain(label), "{label}");
+        }
+        // The 2012 programme's dictionary words, made-up labels, and labels not lowercase ASCII.
+        for label in ["sale", "money", "now", "xyz", "XYZQ", "shop", "", "c", "comcom", "cöm", "museums"] {
+            assert!(!is_host_top_level_domain(label), "{label}");
+        }
+        let longest = include_str!("top_level_domains.txt").lines().filter(|l| !l.starts_with('#')).map(str::len).max();
+        assert_eq!(longest, Some(MAX_TOP_LEVEL_DOMAIN_BYTES));
+    }
 
     #[test]
     fn bare_hosts_with_a_path_are_found_where_a_client_links_them() {

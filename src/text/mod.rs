@@ -10,7 +10,10 @@
 //! - `lexicon`: whole-word matching of word-sequence lexicons on folded words,
 //!   with leetspeak read against each entry's own letters.
 //! - `skeleton`: UTS #39 skeletons and scripts of domain names, for homographs.
-//! - `links`: URLs and addresses written in plain text, with their byte ranges.
+//! - `links`: URLs and addresses written in plain text, with their byte ranges,
+//!   and the top-level domains a host name written in text ends in.
+//! - `flowed`: RFC 3676 `format=flowed` text read as its paragraphs (soft line
+//!   breaks joined).
 //! - `distance`: edit distance, for names a reader could take for one another.
 //! - `negation`: whether a word of a server's or mailer's English is negated
 //!   (`not listed`, `unsent`).
@@ -20,6 +23,7 @@
 //!   digit: memchr and `find_byte` natively, sixteen bytes a step in the wasm.
 
 pub mod distance;
+pub mod flowed;
 pub mod fold;
 pub mod links;
 pub mod lexicon;

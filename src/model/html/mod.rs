@@ -8,12 +8,14 @@
 //! `tree` (html5ever through scraper, fed tag by tag for offsets), `values`
 //! (declarations read with cssparser), `color` (CSS Color 4), `sheet` (style
 //! sheets and selector matching with `selectors`), `cascade` (computed style
-//! per element), `walk` (the walk that builds the facts) and `honest` (the
-//! preheader and tracking-pixel patterns). The work is bounded by `budget`.
+//! per element), `walk` (the walk that builds the facts), `honest` (the
+//! preheader and tracking-pixel patterns) and `conditional` (the links of
+//! Outlook's conditional comments). The work is bounded by `budget`.
 
 pub mod budget;
 pub mod cascade;
 pub mod color;
+pub mod conditional;
 mod honest;
 mod inline;
 pub mod media;
@@ -237,6 +239,9 @@ pub struct Link {
     /// The document's `<base href>` (HTML §4.2.3: the first one): nothing to
     /// click, the address relative links are resolved against.
     pub base: bool,
+    /// Inside an Outlook conditional comment (`<!--[if mso]> … <![endif]-->`,
+    /// `HtmlFacts::conditional_links`): a link Outlook's readers alone see.
+    pub conditional: bool,
     /// The scheme and host of `href`, parsed on the first ask (`url`).
     pub parsed: crate::model::urls::LinkUrl,
 }
@@ -254,6 +259,8 @@ impl Link {
             format!("<form action=\"{}\">", self.href)
         } else if self.base {
             format!("<base href=\"{}\">", self.href)
+        } else if self.conditional {
+            format!("<!--[if mso]> <a href=\"{}\">{}</a>", self.href, self.text)
         } else {
             format!("<a href=\"{}\">{}</a>", self.href, self.text)
         }
@@ -339,6 +346,9 @@ pub struct HtmlFacts {
     /// The hidden text, one entry per hiding element, honest patterns marked.
     pub hidden: Vec<HiddenText>,
     pub links: Vec<Link>,
+    /// The links only Outlook shows, in its conditional comments
+    /// (`conditional::links`), those whose address `links` has left out.
+    pub conditional_links: Vec<Link>,
     pub images: Vec<Image>,
     /// Where style values come from (`SourceId`s index it).
     pub sources: Vec<Source>,
@@ -441,6 +451,7 @@ pub fn analyse_within(html: &str, work: &mut Work) -> HtmlFacts {
         facts.truncated = truncated;
     }
     honest::mark(&mut facts);
+    facts.conditional_links = conditional::links(source, &scan.conditional_comments, &facts.links, &mut budget);
     facts.steps = budget.steps_used();
     (work.steps, work.derived_bytes) = budget.left();
     facts

@@ -123,6 +123,10 @@ pub struct Prescan {
     pub breaks: Vec<usize>,
     /// The offset to cut at, why, and the limit reached.
     pub cut: Option<(usize, TruncatedBy, usize)>,
+    /// Comments whose text starts with `[if` (a conditional comment, read by
+    /// Outlook: `conditional`), from their `<!--` to where the tokenizer ends
+    /// them, in source order, up to the cut.
+    pub conditional_comments: Vec<Span>,
 }
 
 /// Scans `html` once, admitting its tag and attribute names to `names`.
@@ -158,6 +162,9 @@ pub fn prescan(html: &str, names: &mut Names) -> Prescan {
         let rest = &bytes[lt + 1..];
         if rest.starts_with(b"!--") {
             i = comment_end(bytes, lt + 4, &mut comment_close, &mut comment_bang);
+            if bytes.get(lt + 4..lt + 7).is_some_and(|open| open.eq_ignore_ascii_case(b"[if")) {
+                out.conditional_comments.push(Span { start: lt, end: i });
+            }
             continue;
         }
         if rest.first().is_some_and(|b| *b == b'!' || *b == b'?') {

@@ -424,6 +424,7 @@ impl Walker<'_> {
                 image: *name == local_name!("area"),
                 form: false,
                 base: false,
+                conditional: false,
                 parsed: Default::default(),
             };
             link.text.push_str(alt);

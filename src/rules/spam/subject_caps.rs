@@ -93,6 +93,24 @@ pub const RULE: Rule = Rule {
             },
             Raw("From: a@example.com\nTo: b@example.com\nSubject: =?utf-8?b?RuKAi1LigItF4oCLRSDhtI3htI/JtOG0h8qPIFc0MVRJTkc=?= for you\n\nHello.\n"),
         ),
+        Example::fails(
+            title! {
+                en: "Words in capitals joined by dots that end in no top-level domain",
+                fr: "Des mots en majuscules reliés par des points qui ne finissent par aucun domaine de premier niveau",
+                es: "Palabras en mayúsculas unidas por puntos que no terminan en ningún dominio de primer nivel",
+                pl: "Słowa wielkimi literami połączone kropkami, które nie kończą się domeną najwyższego poziomu",
+            },
+            Raw("From: a@example.com\nTo: b@example.com\nSubject: HUGE.WINTER.SALE.XYZQ\n\nHello.\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "A host name in capitals is one name",
+                fr: "Un nom d'hôte en majuscules est un seul nom",
+                es: "Un nombre de host en mayúsculas es un solo nombre",
+                pl: "Nazwa hosta wielkimi literami to jedna nazwa",
+            },
+            Raw("From: a@example.com\nTo: b@example.com\nSubject: Your order from SHOP.EXAMPLE.COM has shipped\n\nHello.\n"),
+        ),
         Example::passes(
             title! {
                 en: "Acronyms and brands of up to five letters among lowercase words",
@@ -208,6 +226,7 @@ fn seen_words(rest: &str) -> (Vec<&str>, usize) {
     let mut start: Option<usize> = None;
     let mut leet_until = 0usize;
     let chars: Vec<(usize, char)> = rest.char_indices().collect();
+    let mut hosts = DottedRun::default();
     let letter = |k: usize| chars.get(k).is_some_and(|&(_, c)| c.is_alphabetic());
     for (k, &(i, c)) in chars.iter().chain(std::iter::once(&(rest.len(), ' '))).enumerate() {
         // A leet digit between letters (`M0NEY`, `W41TING`) is read as a letter;
@@ -233,16 +252,19 @@ fn seen_words(rest: &str) -> (Vec<&str>, usize) {
             let word = &rest[s..i];
             // A run joined to `_` or a digit is part of an identifier (`FROM_ENDS_IN_NUMS`,
             // `MP3`, `ID42`), and one joined to a dot with a letter or digit on its other side is
-            // part of a domain name (`NEWS.COM`, `CNET.COM`): a name that is written that way,
-            // not a shouted word. A dot before a space ends a sentence and joins nothing.
-            let joined = |c: Option<char>, beyond: Option<char>| {
-                c.is_some_and(|c| {
-                    c == '_' || c.is_ascii_digit() || (c == '.' && beyond.is_some_and(unicode::is_alphanumeric))
-                })
-            };
+            // part of a dotted name; that name is a host name (`NEWS.COM`, `CNET.COM`), written
+            // that way and not shouted, when it ends in a top-level domain (`host_name_at`):
+            // `HUGE.WINTER.SALE.XYZQ` shouts four words. A dot before a space ends a sentence
+            // and joins nothing.
+            let joined = |c: Option<char>| c.is_some_and(|c| c == '_' || c.is_ascii_digit());
+            let dotted = |c: Option<char>, beyond: Option<char>| c == Some('.') && beyond.is_some_and(unicode::is_alphanumeric);
             let mut before = rest[..s].chars().rev();
             let mut after = rest[i..].chars().skip(1);
-            let identifier = joined(before.next(), before.next()) || joined(Some(c), after.next());
+            let (before, before_beyond) = (before.next(), before.next());
+            let after_beyond = after.next();
+            let identifier = joined(before)
+                || joined(Some(c))
+                || ((dotted(before, before_beyond) || dotted(Some(c), after_beyond)) && hosts.is_host(&chars, k));
             let letters = word.chars().filter(|c| !unicode::is_combining_mark(*c)).count();
             if depth == 0 && !identifier && letters >= 2 {
                 all += 1;
@@ -260,6 +282,38 @@ fn seen_words(rest: &str) -> (Vec<&str>, usize) {
         }
     }
     (words, all)
+}
+
+/// The dotted run (letters, digits, `-` and `.`) a word of `seen_words` is in,
+/// and whether it is a host name: its last label, past its last dot, is a
+/// top-level domain (`text::links::is_host_top_level_domain`). Found once for
+/// every word of the run: the words are read in order, so a run is read once
+/// (a subject of 100,000 dotted words is one pass, not one a word).
+#[derive(Default)]
+struct DottedRun {
+    /// Char indices of the last run found, and whether it is a host name.
+    last: Option<(std::ops::Range<usize>, bool)>,
+}
+
+impl DottedRun {
+    /// Whether the word ending at char index `end` of `chars` is in a host name.
+    fn is_host(&mut self, chars: &[(usize, char)], end: usize) -> bool {
+        if let Some((run, host)) = &self.last {
+            if run.contains(&end.saturating_sub(1)) {
+                return *host;
+            }
+        }
+        let in_run = |c: char| unicode::is_alphanumeric(c) || c == '.' || c == '-';
+        let first = chars[..end].iter().rposition(|&(_, c)| !in_run(c)).map_or(0, |p| p + 1);
+        let stop = chars[end..].iter().position(|&(_, c)| !in_run(c)).map_or(chars.len(), |p| end + p);
+        // A dot or hyphen that ends the run ends a sentence or a dash, not the name.
+        let last_char = chars[first..stop].iter().rposition(|&(_, c)| c.is_alphanumeric()).map_or(first, |p| first + p + 1);
+        let label_start = chars[first..last_char].iter().rposition(|&(_, c)| c == '.').map_or(first, |p| first + p + 1);
+        let label: String = chars[label_start..last_char].iter().map(|&(_, c)| c).collect();
+        let host = label_start > first && crate::text::links::is_host_top_level_domain(&label);
+        self.last = Some((first..stop, host));
+        host
+    }
 }
 
 /// Digits read as letters in leet (`0` o, `1` i, `3` e, `4` a, `5` s, `7` t: the
@@ -429,6 +483,22 @@ mod tests {
         assert_eq!(capital_words("Visit SHOP.EXAMPLE.COM TODAY"), vec!["TODAY"]);
         assert_eq!(capital_words("BUY NOW. SAVE BIG."), vec!["BUY", "NOW", "SAVE", "BIG"]);
         assert_eq!(capital_words("FREE.. NOW.!"), vec!["FREE", "NOW"]);
+        assert_eq!(capital_words("Order from SHOP.MEDIA-MARKT.DE. THANKS"), vec!["THANKS"]);
+    }
+
+    #[test]
+    fn dotted_capitals_are_a_name_only_when_they_end_in_a_top_level_domain() {
+        assert_eq!(capital_words("HUGE.WINTER.SALE.XYZQ"), vec!["HUGE", "WINTER", "SALE", "XYZQ"]);
+        // The 2012 programme's TLDs are words a subject shouts, not the end of a host name.
+        assert_eq!(capital_words("BIG.WINTER.SALE today"), vec!["BIG", "WINTER", "SALE"]);
+        assert_eq!(capital_words("FREE!!!.MONEY"), vec!["FREE", "MONEY"]);
+        assert_eq!(capital_words("FREE!!!.MONEY.NOW"), vec!["FREE", "MONEY", "NOW"]);
+        assert_eq!(capital_words("BUY.NOW.COM WIN.BIG.DE"), Vec::<String>::new());
+        assert_eq!(capital_words("SALE.COM.XYZ"), vec!["SALE", "COM", "XYZ"]);
+        // Each run is read once: a long dotted subject is one pass.
+        let long = "WIN.".repeat(100_000) + "COM";
+        assert!(capital_words(&long).is_empty());
+        assert_eq!(capital_words(&"WIN.".repeat(100_000)).len(), 100_000);
     }
 
     #[test]
