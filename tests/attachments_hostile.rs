@@ -95,9 +95,10 @@ fn entries_sharing_their_bytes_are_reported_and_inflated_once() {
         })
         .collect();
     assert_eq!(overlaps, vec![19_999]);
-    // One entry sniffed, not 20,000: its first 4 KiB, and, since they are zeros as an
-    // ISO 9660 system area is, up to the volume descriptor at 32 KiB (`magic::far_signature_end`).
-    assert!(spent.inflated <= 4096 + 0x8006, "{}", spent.inflated);
+    // One entry read, not 20,000: its first 4 KiB, then, since they name no format
+    // and its declared size fits the budget, the whole of it once, for a format found
+    // at a file's end (a disk image's footer, a glued archive).
+    assert!(spent.inflated <= 4096 + 1_000_000, "{}", spent.inflated);
 }
 
 /// A copy of `archive` with the central directory record of its first entry
@@ -132,7 +133,9 @@ fn bogus_sizes_and_offsets_are_never_trusted_for_allocation() {
     for (index, bytes) in cases.iter().enumerate() {
         let mut spent = inspect::Spent::default();
         let found = inspect::inspect_named("bad.zip", Some("bad.zip"), None, bytes, &limits(), &mut spent);
-        assert!(spent.inflated <= 100_000 + 4096, "case {index}: inflated {}", spent.inflated);
+        // At most the zeros once whole (their first bytes name no format), their first
+        // 4 KiB before that, and b.txt's byte.
+        assert!(spent.inflated <= 100_000 + 4096 + 1, "case {index}: inflated {}", spent.inflated);
         assert!(found.len() < 10, "case {index}: {found:?}");
     }
 }

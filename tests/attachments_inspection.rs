@@ -754,3 +754,33 @@ fn office_text_documents_carrying_an_active_mime_object_are_macro_documents() {
     let report = lints(&samples::message_with("report.doc", "application/msword", plain.as_bytes()));
     assert_eq!(report.findings_of("attachment/macro-document").count(), 0, "{:?}", report.findings);
 }
+
+#[test]
+fn formats_found_at_a_files_end_are_found_in_a_deflated_zip_entry() {
+    // A fixed VHD (its footer at the end, after sectors that are not zeros), a DMG
+    // (its `koly` trailer 512 bytes from the end) and a PDF with a ZIP glued after
+    // it, each deflated inside a ZIP and renamed: read to their end, as when stored.
+    let mut vhd: Vec<u8> = (0..64 * 1024u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let footer_at = vhd.len();
+    vhd.extend_from_slice(&samples::vhd_disk()[4096..]);
+    assert_eq!(&vhd[footer_at..footer_at + 8], b"conectix");
+    let mut dmg: Vec<u8> = (0..8 * 1024u32).map(|i| (i.wrapping_mul(40_503) >> 7) as u8).collect();
+    let mut trailer = b"koly\0\0\0\x04\0\0\x02\0".to_vec();
+    trailer.resize(512, 0);
+    dmg.extend_from_slice(&trailer);
+    let mut polyglot = samples::pdf();
+    polyglot.extend_from_slice(&vec![b'%'; 5000]);
+    polyglot.extend_from_slice(&samples::zip(&[ZipEntry::deflated("run.exe", &samples::windows_program())]));
+    let archive = samples::zip(&[
+        ZipEntry::deflated("disk.bin", &vhd),
+        ZipEntry::deflated("archive.bin", &dmg),
+        ZipEntry::deflated("scan.pdf", &polyglot),
+        ZipEntry::deflated("notes.txt", "plain notes\n".repeat(2_000).as_bytes()),
+    ]);
+    let report = lints(&samples::message_with("files.zip", "application/zip", &archive));
+    let mut paths = paths_of(&report, "attachment/executable");
+    paths.sort();
+    assert_eq!(paths, vec!["files.zip > archive.bin", "files.zip > disk.bin", "files.zip > scan.pdf > run.exe"]);
+    // A text read to its end says no limit.
+    assert_eq!(report.findings_of("attachment/archive-limit").count(), 0, "{:?}", report.findings);
+}

@@ -140,6 +140,32 @@ impl Inspection<'_> {
             self.reach(&base.path, Limit::CompressionRatio, declared_ratio, self.limits.max_compression_ratio);
         }
         let sniff = self.extract(method, data, SNIFF_BYTES as u64, &base.path);
+        // Formats found at the end of a file (a VHD's or DMG's footer, an archive glued
+        // after a document, as a PDF+ZIP polyglot): a compressed entry whose first bytes
+        // name no format, or a PDF, outside an Office package, is read whole when its
+        // declared size fits what the budget and the ratio cap leave; otherwise, or
+        // when it does not inflate to the end there, it is judged as before (its first
+        // bytes, or as far as a far signature), and no limit is said for a read only
+        // made to look at its end.
+        let head = (!sniff.complete).then(|| magic::detect(&sniff.bytes)).flatten();
+        let cap = (data.len() as u64)
+            .saturating_mul(self.limits.max_compression_ratio)
+            .max(self.limits.compression_ratio_min_bytes)
+            .min(self.budget_left());
+        let tail_wanted = method != 0
+            && !sniff.complete
+            && !base.in_package
+            && !suspicious_ratio
+            && matches!(head, None | Some(Format::Pdf))
+            && !wants_whole(head, base.name.as_deref())
+            && declared_size <= cap;
+        if tail_wanted {
+            let whole = self.extract(method, data, declared_size, &base.path);
+            if whole.complete {
+                stack.push(Item { bytes: Cow::Owned(whole.bytes), complete: true, ..base });
+                return;
+            }
+        }
         // A program whose PE header, or an image whose volume descriptor, lies past
         // the first bytes: read that far (`magic::far_signature_end`).
         let far = (method != 0 && !sniff.complete).then(|| magic::far_signature_end(&sniff.bytes)).flatten();
@@ -147,8 +173,13 @@ impl Inspection<'_> {
             Some(end) => self.extract(method, data, end as u64, &base.path),
             None => sniff,
         };
-        // A stored entry's bytes are all there to look at: trailers and far signatures count.
-        let format = if method == 0 { magic::detect_whole(data) } else { magic::detect(&sniff.bytes) };
+        // A stored entry's bytes are all there to look at, and so are those of an entry
+        // read to its end for a far signature: trailers and far signatures count.
+        let format = match (method, sniff.complete) {
+            (0, _) => magic::detect_whole(data),
+            (_, true) => magic::detect_whole(&sniff.bytes),
+            _ => magic::detect(&sniff.bytes),
+        };
         let whole_wanted = wants_whole(format, base.name.as_deref());
         if whole_wanted && !sniff.complete && !suspicious_ratio {
             let ratio_cap = (data.len() as u64)

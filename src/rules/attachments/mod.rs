@@ -49,7 +49,7 @@ pub const MAX_ARCHIVE_ENTRIES: Threshold = Threshold {
 pub const MAX_INFLATED_BYTES: Threshold = Threshold {
     key: "attachments.maxInflatedBytes",
     kind: Kind::Int { default: 32_000_000, min: 0, max: 256_000_000 },
-    doc: "Bytes inflated or copied out of archives per message, all attachments together, so a message of many small bombs does not multiply it; only nested archives and the first bytes of each entry are inflated.",
+    doc: "Bytes inflated or copied out of archives per message, all attachments together, so a message of many small bombs does not multiply it; nested archives, documents and pages are inflated whole, so are entries whose first bytes name no format, or a PDF, when their declared size fits (formats found at a file's end: disk image footers, an archive glued after a document); of the rest the first bytes.",
     evidence: Evidence::Ours("a few times the 10 MB a message may carry"),
 };
 /// Largest inflated/compressed ratio of one entry.
