@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, ARTIFACTS, startHarness, openPage, loadApp, lintRaw, waitForReport } from './harness.mjs';
 import { ruleIds, messages, engine } from './engine.mjs';
+import { PAGE_TEXTS } from '../../www/lib/page-texts.mjs';
 
 const sample = (name) => readFileSync(join(ROOT, 'www', 'samples', name));
 let harness;
@@ -297,6 +298,40 @@ test('the SMTP settings check flags an SMTP host with mail() and a port without 
   assert.ok(plain.some((f) => f.startsWith('config/smtp-security:')), String(plain));
   assert.deepEqual(await check({ transport: 'smtp', host: 'ssl0.example.net', port: 465, security: 'ssl' }), []);
   assert.equal(await page.textContent('#smtp-result'), messages('en')['ui.ts.smtp.ok']);
+  assertStayedHome(session);
+  await session.context.close();
+});
+
+test('a reply asking for STARTTLS is explained with the SMTP settings checked under Troubleshoot', async () => {
+  const session = await openPage(harness);
+  const { page } = session;
+  const reply = '530 5.7.0 Must issue a STARTTLS command first';
+  const explainOnce = async () => {
+    await page.evaluate(() => { location.hash = '#explain'; });
+    await page.fill('#smtp-reply', reply);
+    await page.evaluate(() => document.getElementById('explanation').replaceChildren());
+    await page.click('#explain-run');
+    await page.waitForSelector('#explanation:not([hidden]) dd');
+    return page.textContent('#explanation');
+  };
+  await loadApp(page, harness.origin, '#explain');
+  // No settings checked yet: both ways, and no note.
+  const general = await explainOnce();
+  assert.ok(general.includes(engine.explainSmtpReply(reply, 'en').action));
+  assert.equal(await page.$('#explain-with-settings'), null);
+  // Port 25 without encryption checked under Troubleshoot: the advice names them.
+  await page.evaluate(() => { location.hash = '#troubleshoot'; });
+  await page.selectOption('#smtp-transport', 'smtp');
+  await page.fill('#smtp-host', 'ssl0.example.net');
+  await page.fill('#smtp-port', '25');
+  await page.selectOption('#smtp-security', 'none');
+  await page.click('#smtp-check');
+  await page.waitForSelector('#smtp-result li, #smtp-result p');
+  const withSettings = await explainOnce();
+  const expected = engine.explainSmtpReply(reply, 'en', { transport: 'smtp', security: 'none', host: 'ssl0.example.net', port: 25 });
+  assert.match(expected.action, /port 25/);
+  assert.ok(withSettings.includes(expected.action), withSettings);
+  assert.equal(await page.textContent('#explain-with-settings'), PAGE_TEXTS['page.explain.with-settings'].en);
   assertStayedHome(session);
   await session.context.close();
 });

@@ -267,3 +267,28 @@ test('without --locale the CLI\'s own words follow the scenario\'s locale, as th
   assert.ok(run.stderr.includes(pkg.renderMessage('cli.usage.see-help', {}, 'es')), run.stderr);
   assert.doesNotMatch(run.stderr, /: scenario es\.json|Run mail-preflight/);
 });
+
+test('explain --settings reads a STARTTLS demand against the script\'s SMTP settings; bad settings are usage errors', (t) => {
+  const dir = tempDir(t);
+  const reply = '530 5.7.0 Must issue a STARTTLS command first';
+  const plain = join(dir, 'plain.json');
+  writeFileSync(plain, JSON.stringify({ host: 'ssl0.example.net', port: 25, security: '' }));
+  const json = runCli(['explain', '-f', 'json', '--settings', plain, reply]);
+  assert.equal(json.status, 0, json.stderr);
+  const expected = pkg.explainSmtpReply(reply, 'en', { host: 'ssl0.example.net', port: 25, security: '' });
+  assert.deepEqual(JSON.parse(json.stdout), JSON.parse(JSON.stringify(expected)));
+  assert.match(expected.action, /port 25/);
+  assert.notEqual(expected.action, pkg.explainSmtpReply(reply, 'en').action);
+  const notJson = join(dir, 'broken.json');
+  writeFileSync(notJson, '{"host":');
+  const broken = runCli(['explain', '-l', 'fr', '--settings', notJson, reply]);
+  assert.equal(broken.status, 2);
+  assert.match(broken.stderr, /réglages SMTP .*broken\.json.* JSON valide/);
+  const missing = runCli(['explain', '--settings', join(dir, 'none.json'), reply]);
+  assert.equal(missing.status, 2);
+  const badField = join(dir, 'port.json');
+  writeFileSync(badField, JSON.stringify({ port: 'x' }));
+  const refused = runCli(['explain', '--settings', badField, reply]);
+  assert.equal(refused.status, 2);
+  assert.match(refused.stderr, /port/);
+});

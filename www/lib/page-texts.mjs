@@ -6,6 +6,13 @@
 // checks every key the page names exists in every language.
 
 export const PAGE_TEXTS = {
+  // An SMTP reply explained with the settings checked under "Troubleshoot" (views/explain.mjs).
+  'page.explain.with-settings': {
+    en: 'Explained with the SMTP settings you checked under Troubleshoot (host, port and security).',
+    fr: 'Expliqué avec les réglages SMTP que vous avez vérifiés dans « Dépannage » (serveur, port et sécurité).',
+    es: 'Explicado con los ajustes SMTP que comprobó en «Solución de problemas» (servidor, puerto y seguridad).',
+    pl: 'Wyjaśnione z ustawieniami SMTP sprawdzonymi w zakładce „Rozwiązywanie problemów” (serwer, port i zabezpieczenia).',
+  },
   // Site data blocked (lib/storage.mjs): where the page would have kept something.
   'page.storage.custom-off': {
     en: 'This browser does not let the page keep data: your rules last until the tab is closed. Export them to keep a copy.',

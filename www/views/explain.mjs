@@ -27,8 +27,12 @@ export function setupExplain({ engine, state }) {
   async function explain() {
     const box = $('explanation');
     try {
-      last = await engine.call('explainSmtpReply', [$('smtp-reply').value, state.locale]);
+      // The SMTP settings last checked under Troubleshoot (views/troubleshoot.mjs), when
+      // there are some: a reply asking for STARTTLS is then read against their port and security.
+      const settings = state.smtpSettings || null;
+      last = await engine.call('explainSmtpReply', [$('smtp-reply').value, state.locale, settings]);
       render(last);
+      if (settings) box.append(el('p', { class: 'hint', id: 'explain-with-settings', text: text('page.explain.with-settings') }));
     } catch (err) {
       last = null;
       box.replaceChildren(el('p', { class: 'error', text: text('ui.explain.failed', { detail: err.message }) }));

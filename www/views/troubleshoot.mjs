@@ -92,6 +92,8 @@ export function setupTroubleshoot(ctx) {
     if ($('smtp-port').value) settings.port = Number($('smtp-port').value);
     if ($('smtp-from').value.trim()) settings.from = $('smtp-from').value.trim();
     checked = settings;
+    // Kept for the SMTP reply explainer (views/explain.mjs), which reads a reply with them.
+    state.smtpSettings = settings;
     checkSettings(settings);
   });
 

@@ -294,7 +294,8 @@ function simulateCommand(argv, io, help) {
  * after `explain` are one reply, joined by spaces as the shell split them): the exit code.
  */
 function explainCommand(argv, io, help) {
-  const { values, positionals } = parseCommandLine(argv, OPTIONS, translator(environmentLocale(io.env)));
+  const options = { ...OPTIONS, settings: { type: 'string' } };
+  const { values, positionals } = parseCommandLine(argv, options, translator(environmentLocale(io.env)));
   const t = translator(messageLocale(values, io));
   if (values.help) {
     io.stdout(help(t));
@@ -304,15 +305,38 @@ function explainCommand(argv, io, help) {
   const locale = oneOf(values.locale || environmentLocale(io.env), LOCALES, '--locale', t);
   if (positionals.length === 0) throw new UsageError(t('cli.usage.explain-needs-reply'), t.locale);
   const reply = positionals.length === 1 && positionals[0] === '-' ? readReply(io) : positionals.join(' ');
+  const settings = values.settings === undefined ? undefined : readSettings(values.settings, t);
   let result;
   try {
-    result = engine().explainSmtpReply(reply, locale);
+    result = engine().explainSmtpReply(reply, locale, settings);
   } catch (error) {
     throw new UsageError(error.message, locale);
   }
   emit(values, io, format === 'json' ? `${JSON.stringify(result)}\n`
     : formatExplanation(result, { t: translator(locale), colour: colour(values, io) }));
   return isExplained(result) ? EXIT_OK : EXIT_USAGE;
+}
+
+/**
+ * `--settings FILE.json`: the script's SMTP settings as `checkSmtpSettings` takes them,
+ * at most MAX_INPUT_BYTES (a config file's limit); the engine checks their fields.
+ */
+function readSettings(file, t) {
+  let text;
+  try {
+    text = readBoundedFile(file, MAX_INPUT_BYTES).toString('utf8').replace(/^\uFEFF/, '');
+  } catch (error) {
+    if (error.reason === 'too-large') {
+      throw new UsageError(t('cli.error.settings-too-large',
+        { file, size: { megabytes: error.size }, limit: { megabytes: MAX_INPUT_BYTES } }), t.locale);
+    }
+    throw new UsageError(`${file}: ${t('cli.error.cannot-read', { reason: readFailure(error, t) })}`, t.locale);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new UsageError(t('cli.error.settings-not-json', { file, detail: jsonFault(text, t) }), t.locale);
+  }
 }
 
 /**
