@@ -784,3 +784,49 @@ fn formats_found_at_a_files_end_are_found_in_a_deflated_zip_entry() {
     // A text read to its end says no limit.
     assert_eq!(report.findings_of("attachment/archive-limit").count(), 0, "{:?}", report.findings);
 }
+
+#[test]
+fn entries_read_whole_to_look_further_find_what_their_first_bytes_hide_and_texts_stay_texts() {
+    let mut glued = samples::pdf();
+    glued.extend_from_slice(&samples::zip(&[ZipEntry::deflated("evil.exe", &samples::windows_program())]));
+    assert!(glued.len() < 4096);
+    let word_xml = format!(
+        "<?xml version=\"1.0\"?>\n<?mso-application progid=\"Word.Document\"?>\n<w:wordDocument w:macrosPresent=\"yes\">\
+         <w:docSuppData><w:binData w:name=\"editdata.mso\">{}</w:binData></w:docSuppData></w:wordDocument>\n",
+        samples::base64(b"ActiveMime\0\0\x01\xf0\x04\0\0\0x")
+    );
+    // A small PDF with a ZIP glued after it, deflated and stored; Word 2003 XML with macros deflated.
+    for (entry, expected) in [
+        (ZipEntry::deflated("doc.pdf", &glued), "a.zip > doc.pdf > evil.exe"),
+        (ZipEntry::stored("doc.pdf", &glued), "a.zip > doc.pdf > evil.exe"),
+    ] {
+        let report = lints(&samples::message_with("a.zip", "application/zip", &samples::zip(&[entry])));
+        assert_eq!(paths_of(&report, "attachment/executable"), vec![expected]);
+    }
+    let report = lints(&samples::message_with("a.zip", "application/zip", &samples::zip(&[ZipEntry::deflated("report.doc", word_xml.as_bytes())])));
+    assert_eq!(paths_of(&report, "attachment/macro-document"), vec!["a.zip > report.doc"]);
+    // A text that quotes such markup, or starts like a format, is no document and no file.
+    let quoting = format!("Notes on the format: {word_xml}");
+    let report = lints(&samples::message_with("notes.txt", "text/plain", quoting.as_bytes()));
+    assert_eq!(report.findings_of("attachment/macro-document").count(), 0, "{:?}", report.findings);
+    for text in ["%PDF-1.4 was released in 2001, and this note explains why.", "GIF89a is the animated variant."] {
+        let raw = format!("From: a@example.com\r\nTo: b@example.net\r\nSubject: Notes\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\n{text}\r\n");
+        let report = lints(raw.as_bytes());
+        assert!(report.findings.iter().all(|f| !f.rule_id.starts_with("attachment/")), "{text}: {:?}", report.findings);
+    }
+}
+
+#[test]
+fn a_deflated_entry_that_declares_too_small_a_size_is_read_past_it() {
+    // The VHD's footer lies past the 1,000 bytes the entry declares; extractors inflate to the stream's end.
+    let mut vhd: Vec<u8> = (0..64 * 1024u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    vhd.extend_from_slice(&samples::vhd_disk()[4096..]);
+    let mut archive = samples::zip(&[ZipEntry::deflated("disk.dat", &vhd)]);
+    // The declared (uncompressed) size at offset 22 of the local header and 24 of the central record.
+    let central = archive.len() - 22 - (46 + "disk.dat".len());
+    for at in [22, central + 24] {
+        archive[at..at + 4].copy_from_slice(&1_000u32.to_le_bytes());
+    }
+    let report = lints(&samples::message_with("a.zip", "application/zip", &archive));
+    assert_eq!(paths_of(&report, "attachment/executable"), vec!["a.zip > disk.dat"]);
+}

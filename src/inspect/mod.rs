@@ -85,6 +85,8 @@ pub const MAX_NAME_CHARS: usize = 255;
 pub struct Spent {
     /// Bytes inflated or copied out of containers.
     pub inflated: u64,
+    /// Bytes read out of containers only to look at an entry whole (`MAX_LOOK_FURTHER_BYTES`).
+    pub looked_further: u64,
     /// Facts recorded.
     pub facts: usize,
 }

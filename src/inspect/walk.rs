@@ -62,6 +62,7 @@ pub fn inspect_named(
         inspection.examine(&item, &mut stack);
     }
     spent.inflated = inspection.inflated;
+    spent.looked_further = inspection.looked_further;
     spent.facts += inspection.facts.len();
     inspection.facts
 }
@@ -92,6 +93,9 @@ pub(super) struct Inspection<'l> {
     pub entries: usize,
     /// Bytes inflated or copied so far, by this message's earlier attachments too.
     pub inflated: u64,
+    /// Bytes read only to look at an entry whole so far (`extract_further`), this
+    /// message's earlier attachments too.
+    pub looked_further: u64,
     /// Facts recorded for this message's earlier attachments.
     earlier_facts: usize,
     reached: Vec<Limit>,
@@ -105,11 +109,20 @@ impl<'l> Inspection<'l> {
             facts: Vec::new(),
             entries: 0,
             inflated: spent.inflated,
+            looked_further: spent.looked_further,
             earlier_facts: spent.facts,
             reached: Vec::new(),
         }
     }
 }
+
+/// Most bytes a message's inspection reads out of containers only to look at an
+/// entry whole (`Inspection::extract_further`: entries of no format known from their
+/// first bytes, or PDFs, for a disk image's footer, a glued archive or an ActiveMime
+/// object), beside the inflate budget and not taken from it (ours: the default inflate
+/// budget again, so a message's inspection reads at most twice it; an entry larger than
+/// what is left is judged by its first bytes, as before these reads, and not said).
+pub const MAX_LOOK_FURTHER_BYTES: u64 = 32_000_000;
 
 /// Formats whose facts need the whole file, not its first bytes: containers,
 /// documents read through their directory, pages searched for smuggled files.
@@ -193,7 +206,7 @@ impl<'l> Inspection<'l> {
         }
     }
 
-    fn examine<'b>(&mut self, item: &Item<'b>, stack: &mut Vec<Item<'b>>) {
+    pub(super) fn examine<'b>(&mut self, item: &Item<'b>, stack: &mut Vec<Item<'b>>) {
         let extension = self.check_name(item);
         let mut format = if item.complete { magic::detect_whole(&item.bytes) } else { magic::detect(&item.bytes) };
         // A nameless page that drives the shell is a script too (mshta runs it).
@@ -322,10 +335,39 @@ impl<'l> Inspection<'l> {
         if wants_whole(format, base.name.as_deref()) {
             let whole = self.extract(0, data, data.len() as u64, &base.path);
             stack.push(Item { bytes: Cow::Owned(whole.bytes), complete: whole.complete, ..base });
+            return;
+        }
+        let further = super::walk_archives::looks_further(&base, format) && data.len() > SNIFF_BYTES;
+        let length = data.len() as u64;
+        // Looked at whole now, where its first bytes were judged before: its facts keep their place.
+        if let Some(whole) = further.then(|| self.extract_further(0, data, length, length, &base.path)).flatten() {
+            self.examine(&Item { bytes: Cow::Owned(whole.bytes), complete: whole.complete, ..base }, stack);
+        } else if data.len() <= SNIFF_BYTES && super::walk_archives::looks_further(&base, format) {
+            self.examine(&Item { bytes: Cow::Owned(data.to_vec()), complete: true, ..base }, stack);
         } else {
             let sniffed = data[..data.len().min(SNIFF_BYTES)].to_vec();
             self.check_leaf(&Item { bytes: Cow::Owned(sniffed), complete: data.len() <= SNIFF_BYTES, ..base }, format);
         }
+    }
+
+    /// Reads an entry whole (stored or deflate), only to look at it further
+    /// (`walk_archives::looks_further`): from a budget of its own,
+    /// `MAX_LOOK_FURTHER_BYTES` a message, so that such reads never leave less of the
+    /// inflate budget to the archives and documents that need it. `length` is what the
+    /// entry says it holds: `None`, read nothing, when that does not fit there, in what
+    /// the inflate budget has left or under `cap` (the entry's ratio cap); else it is read
+    /// as far as all three allow, past a `length` that lies, and whether that reached
+    /// its end is the answer's `complete`.
+    pub fn extract_further(&mut self, method: u16, data: &[u8], length: u64, cap: u64, path: &str) -> Option<inflate::Inflated> {
+        let room = MAX_LOOK_FURTHER_BYTES.saturating_sub(self.looked_further).min(self.budget_left()).min(cap);
+        if length > room {
+            return None;
+        }
+        let before = self.inflated;
+        let read = self.extract(method, data, room, path);
+        self.looked_further = self.looked_further.saturating_add(self.inflated - before);
+        self.inflated = before;
+        Some(read)
     }
 
     /// Reads up to `cap` bytes of an entry (stored or deflate), counted in the budget.
@@ -386,9 +428,38 @@ mod compressed_tests {
 }
 
 /// Whether `bytes` hold an ActiveMime object ([MS-OSHARED]'s `editdata.mso`, olevba's
-/// "ActiveMime/MSO"): a file that starts with `ActiveMime`, or its base64 (`QWN0aXZlTWltZQ`,
-/// the first 14 characters of "ActiveMime" encoded from a group boundary) anywhere, as
-/// a Word 2003 XML `w:binData` or an MHTML part writes it.
+/// "ActiveMime/MSO") as Office writes one: a file that starts with `ActiveMime`; a Word
+/// 2003 XML document (it starts with `<?xml`) with its base64 (`QWN0aXZlTWltZQ`, the first
+/// 14 characters of "ActiveMime") as the content of a `w:binData` element; or an MHTML
+/// file (it starts with header fields) with it at the start of a line, as a base64 part's
+/// body begins. A text or a page that only quotes such markup is neither.
 pub fn has_active_mime(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"ActiveMime") || memchr::memmem::find(bytes, b"QWN0aXZlTWltZQ").is_some()
+    const ENCODED: &[u8] = b"QWN0aXZlTWltZQ";
+    if bytes.starts_with(b"ActiveMime") {
+        return true;
+    }
+    let start = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let start = &start[start.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(start.len())..];
+    let xml = start.starts_with(b"<?xml");
+    // MHTML: a header field first (`MIME-Version:`, `Content-Type:`, `From:` …).
+    let mime = !xml && start.iter().take(80).position(|&b| b == b':').is_some_and(|colon| {
+        colon > 0 && start[..colon].iter().all(|&b| b.is_ascii_alphanumeric() || b == b'-')
+    });
+    if !xml && !mime {
+        return false;
+    }
+    memchr::memmem::find_iter(bytes, ENCODED).any(|at| {
+        let before = &bytes[..at];
+        if xml {
+            // `<w:binData w:name="editdata.mso">` right before it (white space allowed),
+            // its `<` looked for in the 256 bytes before (a tag that long at most, ours:
+            // each occurrence costs a bounded look back).
+            let trimmed = &before[before.len().saturating_sub(4096)..];
+            let trimmed = trimmed.trim_ascii_end();
+            let tag = &trimmed[trimmed.len().saturating_sub(256)..];
+            tag.ends_with(b">") && tag.iter().rposition(|&b| b == b'<').is_some_and(|open| tag[open..].starts_with(b"<w:binData"))
+        } else {
+            matches!(before.last(), Some(b'\n'))
+        }
+    })
 }

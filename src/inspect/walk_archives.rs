@@ -152,17 +152,17 @@ impl Inspection<'_> {
             .saturating_mul(self.limits.max_compression_ratio)
             .max(self.limits.compression_ratio_min_bytes)
             .min(self.budget_left());
-        let tail_wanted = method != 0
-            && !sniff.complete
-            && !base.in_package
+        // A stored entry's length is its data's; a deflated one's, what it declares.
+        let length = if method == 0 { data.len() as u64 } else { declared_size };
+        let tail_wanted = !sniff.complete
+            && looks_further(&base, head)
             && !suspicious_ratio
-            && matches!(head, None | Some(Format::Pdf))
             && !wants_whole(head, base.name.as_deref())
-            && declared_size <= cap;
+            && length <= cap;
         if tail_wanted {
-            let whole = self.extract(method, data, declared_size, &base.path);
-            if whole.complete {
-                stack.push(Item { bytes: Cow::Owned(whole.bytes), complete: true, ..base });
+            if let Some(whole) = self.extract_further(method, data, length, cap, &base.path).filter(|w| w.complete) {
+                // Looked at now, where its first bytes were judged before: its facts keep their place.
+                self.examine(&Item { bytes: Cow::Owned(whole.bytes), complete: true, ..base }, stack);
                 return;
             }
         }
@@ -199,6 +199,10 @@ impl Inspection<'_> {
             stack.push(Item { bytes: Cow::Owned(whole.bytes), complete: whole.complete, ..base });
         } else if whole_wanted && sniff.complete {
             stack.push(Item { bytes: Cow::Owned(sniff.bytes), complete: true, ..base });
+        } else if sniff.complete && looks_further(&base, format) {
+            // All of it is read: looked at whole (a glued archive, an ActiveMime object) now,
+            // where its first bytes were judged before.
+            self.examine(&Item { bytes: Cow::Owned(sniff.bytes), complete: true, ..base }, stack);
         } else {
             let complete = sniff.complete;
             self.check_leaf(&Item { bytes: Cow::Owned(sniff.bytes), complete, ..base }, format);
@@ -330,4 +334,12 @@ fn overlapping_entries(bytes: &[u8], entries: &[zip::Entry], order: &[(usize, us
         covered_to = covered_to.max(span.end);
     }
     overlapping
+}
+
+/// Whether an entry of `format` (from its first bytes) is looked at whole when it can
+/// be read to its end: no format known from its start, or a PDF, for what shows at a
+/// file's end or inside a text (a disk image's footer, an archive glued after a
+/// document, Office's ActiveMime object); not the parts of an Office package.
+pub(super) fn looks_further(item: &Item, format: Option<Format>) -> bool {
+    !item.in_package && matches!(format, None | Some(Format::Pdf))
 }

@@ -110,10 +110,16 @@ fn binary_content(raw: &[u8], part: &Part) -> bool {
         None | Some("7bit" | "8bit" | "binary") => Cow::Borrowed(&encoded[..encoded.len().min(SNIFF_BYTES)]),
         _ => return false,
     };
-    !matches!(
-        detect(&head),
-        None | Some(Format::ShebangScript | Format::Hta | Format::WindowsScript | Format::Rtf | Format::Html)
-    )
+    // Binary bytes too: a text that begins with a format's signature ("%PDF-1.4 was
+    // released…", "GIF89a is…") is still a text. Control bytes other than the text
+    // ones (tab, line feed, form feed, carriage return) or bytes that are no UTF-8 say binary.
+    let binary = head.iter().any(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r'))
+        || std::str::from_utf8(&head).is_err_and(|e| e.error_len().is_some());
+    binary
+        && !matches!(
+            detect(&head),
+            None | Some(Format::ShebangScript | Format::Hta | Format::WindowsScript | Format::Rtf | Format::Html)
+        )
 }
 
 /// The bytes of the file a part carries. A text part's decoded body has been

@@ -291,12 +291,14 @@ fn check(message: &Message, cx: &mut Context) {
         .evidence(phrases.join(", "))
         .at(first.location.clone())
         .severity(if strong { Severity::Warning } else { Severity::Info })
-        .score(
+        .score(if distinct.len() == 1 {
+            scores::SALES_LANGUAGE_ONE_PHRASE
+        } else {
             (scores::SALES_LANGUAGE
                 + scores::SALES_LANGUAGE_PER_EXTRA_CATEGORY
                     * categories.len().saturating_sub(1).min(MAX_SCORED_CATEGORIES - 1) as f64)
-                .min(scores::MAX_POINTS),
-        ),
+                .min(scores::MAX_POINTS)
+        }),
     );
 }
 
@@ -356,6 +358,26 @@ mod tests {
         // 1,500 visible words dilute one phrase; the same words in white on white do not.
         assert_eq!(finding_in_html("color:#333").as_deref(), Some("spam/sales-language.found.diluted"));
         assert_eq!(finding_in_html("color:#fff").as_deref(), Some("spam/sales-language.found"));
+    }
+
+    #[test]
+    fn one_phrase_weighs_less_than_two_so_it_and_one_other_factor_pass_under_the_threshold() {
+        let lint = |subject: &str, body: &str| {
+            let raw = format!(
+                "From: a@example.com\r\nTo: b@example.org\r\nSubject: {subject}\r\nDate: Mon, 2 Mar 2026 10:00:00 +0000\r\n\
+                 Message-ID: <q1@example.com>\r\n\r\n{body}\r\n"
+            );
+            crate::lint(raw.as_bytes(), &crate::Options::default()).expect("lints")
+        };
+        let score = |report: &crate::Report| report.findings_of(ID).map(|f| f.score).next();
+        let one = lint("Your quote", "Thank you for your visit. Order now and we deliver on Monday.");
+        assert_eq!(score(&one), Some(scores::SALES_LANGUAGE_ONE_PHRASE));
+        let two = lint("Your quote", "Thank you for your visit. Order now, limited time only.");
+        assert!(score(&two).is_some_and(|s| s >= scores::SALES_LANGUAGE), "{:?}", score(&two));
+        // One phrase beside a subject in capitals (3 points): a warning, not a refusal.
+        let both = lint("YOUR QUOTE IS READY", "Thank you for your visit. Order now and we deliver on Monday.");
+        assert!(both.spam_score < both.spam_threshold, "{} of {}", both.spam_score, both.spam_threshold);
+        assert_eq!(both.verdict, crate::Verdict::Warn);
     }
 
     #[test]
