@@ -114,6 +114,14 @@ fn replace_tags_expanding_past_max_expanded_pattern_bytes_are_refused() {
 }
 
 #[test]
+fn replace_tags_holding_tags_stop_expanding_past_max_expanded_pattern_bytes() {
+    // Six passes of a tag that holds itself 40 times had built 3 × 40^6 bytes (12 GB).
+    let tag = "<A>".repeat(40);
+    let rules = format!("replace_tag A {tag}\nbody BIG /<A>/\nreplace_rules BIG\nbody SMALL /prize/\n");
+    assert_eq!(refused_with(&rules), vec!["pattern-too-long"]);
+}
+
+#[test]
 fn bytes_that_are_not_utf8_refuse_their_lines_only() {
     let mut file = b"body GOOD /prize/\nbody BAD /caf".to_vec();
     file.extend_from_slice(b"\xe9/\nlang fr describe GOOD Un prix \xe0 gagner\nbody ALSO_GOOD /claim/\n");
@@ -237,6 +245,27 @@ fn a_wide_repetition_over_a_large_text_stops_at_max_custom_rule_work_and_names_t
     assert!(work.message.contains("100,000,000"), "{}", work.message);
     assert!(report.has("acme/cheap"), "the rules within the limit still run");
     assert!(!report.has("acme/slow"));
+}
+
+#[test]
+fn a_meta_reading_a_rule_the_work_limit_stopped_is_not_evaluated_and_is_listed() {
+    // SpamAssassin's MIXED_HREF_CASE (`__HAS_HREF - __HAS_HREF_ONECASE > 0`) had fired
+    // on two counts stopped at different places; here `!__SLOW` on a rule not run.
+    let rules = "full __SLOW /(?s).{900}I/\nfull __CHEAP /Subject: x/\nmeta NOT_SLOW !__SLOW\nmeta ON_IT NOT_SLOW || __CHEAP\nmeta CHEAP_ONLY __CHEAP\n";
+    let body = ("a".repeat(70) + "\r\n").repeat(13_000);
+    let options = Options { spamassassin_rules: Some(rules.to_string()), ..Options::default() };
+    let report = Linter::new(&options).unwrap().lint(&message_with_body(&body)).unwrap();
+    assert!(!report.has("sa/NOT_SLOW") && !report.has("sa/ON_IT"), "not evaluated on a rule not run");
+    assert!(report.has("sa/CHEAP_ONLY"), "a meta on rules that ran is evaluated");
+    let limits = limit_findings(&report);
+    let work = limits.iter().find(|f| f.message_id == "core.custom.limit.work").expect("a work-limit finding");
+    assert!(work.message.contains("3 rules were not run on all of the message: sa/__SLOW, sa/NOT_SLOW, sa/ON_IT."), "{}", work.message);
+    assert!(work.message.contains("2 of them are meta rules, not evaluated"), "{}", work.message);
+    for locale in [mail_preflight::Locale::Fr, mail_preflight::Locale::Es, mail_preflight::Locale::Pl] {
+        let again = mail_preflight::pipeline::docs::render_report(&report, locale);
+        let work = limit_findings(&again).into_iter().find(|f| f.message_id == "core.custom.limit.work").unwrap();
+        assert!(work.message.contains(" 2 ") && !work.message.contains("{metas"), "{locale:?}: {}", work.message);
+    }
 }
 
 #[test]

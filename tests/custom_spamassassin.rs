@@ -148,6 +148,54 @@ fn replace_tags_are_put_in_the_rules_that_ask_for_them() {
 }
 
 #[test]
+fn a_problem_in_a_pattern_with_replace_tags_is_said_at_its_column_as_written() {
+    // The expanded pattern is 42 bytes longer than the written one: its columns
+    // had pointed past the end of the line.
+    let tag = "a".repeat(40);
+    let rules = format!("replace_tag LONG (?:{tag})\nreplace_rules TAGGED_PAREN TAGGED_LOOK\nbody TAGGED_PAREN /<LONG>x(y/\nbody TAGGED_LOOK  /<LONG>(?<=x)y/\nbody PLAIN_LOOK   /<LONG>(?<=x)y/\nbody TAGGED_ERR   /x(y<LONG>/\nreplace_rules TAGGED_ERR\n");
+    let load = CustomRules::compile(&[], Some(&rules)).expect("compiles").load;
+    let places: Vec<(usize, String, Option<usize>)> =
+        load.refused.iter().map(|p| (p.line.unwrap_or(0), p.kind.key(), p.column)).collect();
+    assert_eq!(
+        places,
+        vec![
+            (3, "pattern-syntax".into(), Some(27)),
+            (4, "perl.look-around".into(), Some(26)),
+            (5, "perl.look-around".into(), Some(26)),
+            (6, "pattern-syntax".into(), Some(21)),
+        ]
+    );
+}
+
+#[test]
+fn the_readme_names_each_header_modifier_and_perl_feature_refused() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README.md");
+    let section = &readme[readme.find("Refused, each with its line").expect("the list of what is refused")..];
+    let section = &section[..section.find("\n\n").unwrap_or(section.len())];
+    let rules = "header H From:addr:host =~ /x/\nheader D From:addr:domain =~ /x/\nheader I Received:ip =~ /x/\nheader R Received:revip =~ /x/\nbody P /caf\\p{L}/\nbody B /(?|(a)|(b))/\nbody V /a(*FAIL)|b/\n";
+    let named: Vec<(String, &str)> = refusals(rules)
+        .into_iter()
+        .map(|(_, reason)| {
+            let written = match reason.as_str() {
+                "header-modifier.host" => "`:host`",
+                "header-modifier.domain" => "`:domain`",
+                "header-modifier.ip" => "`:ip`",
+                "header-modifier.revip" => "`:revip`",
+                "perl.unicode-property" => "`\\p{…}`",
+                "perl.branch-reset" => "`(?|…)`",
+                "perl.backtracking-verb" => "`(*FAIL)`",
+                other => panic!("a refusal this test does not know: {other}"),
+            };
+            (reason, written)
+        })
+        .collect();
+    assert_eq!(named.len(), 7, "{named:?}");
+    for (reason, written) in named {
+        assert!(section.contains(written), "{reason}: {written} is not in the README's list of what is refused");
+    }
+}
+
+#[test]
 fn the_rules_option_turns_a_spamassassin_rule_off() {
     let options =
         Options::from_json(r#"{"spamassassinRules": "body PRIZE /prize/\n", "rules": {"sa/PRIZE": "off"}}"#).unwrap();

@@ -15,7 +15,8 @@ use super::pattern::{self, Pattern};
 use super::perl;
 use super::prefilter::Prefilter;
 use super::problems::char_column;
-use super::spamassassin::{replace_tags, PerlPattern, SaFile, SaTest};
+use super::sa_tags::replace_tags_mapped;
+use super::spamassassin::{PerlPattern, SaFile, SaTest};
 use super::spec::{check_spec, label, CustomRuleSpec, Expect};
 use super::targets::{Source, Target};
 use super::work;
@@ -403,10 +404,12 @@ fn compile_spamassassin(file: &SaFile, taken: &[String], load: &mut LoadReport, 
             SaTest::Uri(p) => ("uri", Source::Custom(Target::Uri), p, false, WhenAbsent::Nothing),
             SaTest::Full(p) => ("full", Source::Custom(Target::Full), p, false, WhenAbsent::Nothing),
         };
-        let body = if file.tags.rules.contains(&rule.name) {
-            replace_tags(&perl_pattern.body, &file.tags)
+        // With its tags replaced, each byte's place in the pattern as written (`origins`).
+        let (body, origins) = if file.tags.rules.contains(&rule.name) {
+            let (body, origins) = replace_tags_mapped(&perl_pattern.body, &file.tags);
+            (body, Some(origins))
         } else {
-            perl_pattern.body.clone()
+            (perl_pattern.body.clone(), None)
         };
         let too_big = || Problem::new(&rule.name, ProblemKind::RulesTooBig { limit: MAX_COMPILED_RULES_BYTES });
         if compiled.over() {
@@ -425,7 +428,12 @@ fn compile_spamassassin(file: &SaFile, taken: &[String], load: &mut LoadReport, 
                 pending.push(Pending { rule, pattern: Some(PendingPattern { source, pattern, regex, measured }) });
             }
             Err((kind, offset)) => {
-                let column = perl_pattern.column + offset.min(perl_pattern.body.len());
+                // Said in the rule as written: a tag's text at its `<`.
+                let written = match &origins {
+                    Some(origins) => origins.get(offset).copied().unwrap_or(perl_pattern.body.len()),
+                    None => offset,
+                };
+                let column = perl_pattern.column + written.min(perl_pattern.body.len());
                 load.refused.push(Problem::new(&rule.name, kind).at_in(rule.line, &rule.text, column));
             }
         }

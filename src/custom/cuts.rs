@@ -32,8 +32,8 @@ pub fn cuts(source: &Source, message: &Message) -> Vec<Cut> {
             .filter(|&(_, size)| size > MAX_RAWBODY_PART_BYTES)
             .map(|(part, size)| Cut { target: "rawbody", part: Some(part), size, limit: MAX_RAWBODY_PART_BYTES })
             .collect(),
-        Source::Custom(Target::Full) if message.raw.len() > MAX_FULL_BYTES => {
-            vec![Cut { target: "full", part: None, size: message.raw.len(), limit: MAX_FULL_BYTES }]
+        Source::Custom(Target::Full) if message.content().len() > MAX_FULL_BYTES => {
+            vec![Cut { target: "full", part: None, size: message.content().len(), limit: MAX_FULL_BYTES }]
         }
         _ => Vec::new(),
     }

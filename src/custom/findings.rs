@@ -4,7 +4,7 @@
 //! evidence and every message-derived text through `hygiene::visible`, the
 //! location with its line and column.
 
-use super::compile::CustomRules;
+use super::compile::{CustomRules, Test};
 use super::cuts::Cut;
 use super::limits::MAX_CUSTOM_RULE_WORK;
 use super::run::{runs, Evaluation};
@@ -77,11 +77,13 @@ pub fn limit_findings(rules: &CustomRules, evaluation: &Evaluation, locale: Loca
         let names: Vec<&str> =
             evaluation.unfinished.iter().take(MAX_NAMED_RULES).map(|&i| rules.rules[i].id.as_str()).collect();
         let more = evaluation.unfinished.len().saturating_sub(MAX_NAMED_RULES);
+        let metas = evaluation.unfinished.iter().filter(|&&i| matches!(rules.rules[i].test, Test::Meta(_))).count();
         let msg = Msg::new("core.custom.limit.work")
             .int("limit", MAX_CUSTOM_RULE_WORK)
             .int("count", evaluation.unfinished.len())
             .text("rules", visible(&names.join(", "), MAX_PARAM_CHARS))
-            .int("more", more);
+            .int("more", more)
+            .int("metas", metas);
         out.push(limit_finding(msg, "core.custom.limit.work.fix", None, locale));
     }
     for target in ["body", "rawbody", "full"] {

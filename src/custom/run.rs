@@ -97,7 +97,7 @@ pub fn evaluate_within(rules: &CustomRules, message: &Message, settings: &Settin
     let reads_headers = rules
         .groups
         .iter()
-        .any(|g| matches!(g.source, Source::Field(_) | Source::SaHeader { .. } | Source::Custom(Target::From)));
+        .any(|g| matches!(g.source, Source::Field(_) | Source::Custom(Target::From)));
     let decoded = if reads_headers { decoded_fields(message) } else { Vec::new() };
     let reads_names = rules.groups.iter().any(|g| g.source == Source::Custom(Target::Filename));
     let names = if reads_names { filenames(message) } else { Vec::new() };
@@ -219,7 +219,7 @@ pub fn evaluate_within(rules: &CustomRules, message: &Message, settings: &Settin
             Test::Exists { field } => {
                 // The first field that exists is where the finding points.
                 let first = if super::sa_headers::SPECIAL_FIELDS.contains(&field.as_str()) {
-                    super::sa_headers::values(message, &[], field, true, None, super::targets::Occurrence::All)
+                    super::sa_headers::values(message, field, true, None, super::targets::Occurrence::All)
                         .and_then(|value| value.place.field_at(0))
                 } else {
                     message.header.fields.iter().position(|f| f.is(field))
@@ -237,6 +237,17 @@ pub fn evaluate_within(rules: &CustomRules, message: &Message, settings: &Settin
             Test::Meta(_) => {}
         }
     }
+    // A meta reading a rule not run on all of the message (or such a meta) is not
+    // evaluated: on partial counts it could fire where SpamAssassin does not
+    // (`__HAS_HREF - __HAS_HREF_ONECASE > 0` on two counts stopped at different
+    // places). It is listed with the rules the limit stopped.
+    let mut incomplete = vec![false; count];
+    for &rule in &budget.skipped {
+        if let Some(flag) = incomplete.get_mut(rule) {
+            *flag = true;
+        }
+    }
+    let mut read: Vec<usize> = Vec::new();
     for &index in &rules.meta_order {
         if !active[index] {
             continue;
@@ -244,6 +255,15 @@ pub fn evaluate_within(rules: &CustomRules, message: &Message, settings: &Settin
         let Test::Meta(expr) = &rules.rules[index].test else {
             continue;
         };
+        read.clear();
+        expr.indices(&mut read);
+        if read.iter().any(|&i| incomplete.get(i).copied().unwrap_or(false)) {
+            incomplete[index] = true;
+            evaluation.hits[index] = 0.0;
+            // Once: each meta is visited once, and the patterns' skips hold no meta.
+            budget.skipped.push(index);
+            continue;
+        }
         let value = expr.eval(&|i| evaluation.hits.get(i).copied().unwrap_or(0.0));
         if value != 0.0 && !value.is_nan() {
             // SpamAssassin counts a meta's value as its hits (at least 1).

@@ -1,14 +1,13 @@
 //! The value a SpamAssassin `header` rule matches (`PerMsgStatus::get` and
 //! `Message::Node::get_header`): every occurrence of the field, decoded and
-//! unfolded (`:raw`: as written, folds turned into a space), joined by line
-//! breaks; `ALL` is every field as `Name: value`; `ToCc` is To then Cc;
+//! unfolded as `sa_decode` says (`:raw`: as written, folds kept), joined by
+//! line breaks; `ALL` is every field as `Name: value`; `ToCc` is To then Cc;
 //! `MESSAGEID` the message-id fields. Each value ends with a line break, as
 //! SpamAssassin's; `perl` translates `$` as Perl's (the end, or before a
 //! final line break), so `/test$/` hits `test\n` and `/test\z/` does not.
 //! `None`: the field is absent (SpamAssassin's `undef`).
 
 use super::targets::{Modifier, Occurrence, Place, Value};
-use mail_parser::decoders::charsets::map::charset_decoder;
 use crate::model::Message;
 
 /// Field names with a meaning of their own in SpamAssassin that this module builds.
@@ -31,31 +30,34 @@ pub const UNAVAILABLE_FIELDS: &[&str] = &[
 /// The joined value of `field` for a SpamAssassin header rule.
 pub fn values<'m>(
     message: &'m Message,
-    decoded: &[Option<String>],
     field: &str,
     raw: bool,
     modifier: Option<Modifier>,
     occurrence: Occurrence,
 ) -> Option<Value<'m>> {
     let fields = &message.header.fields;
+    let squash = squashes_crlf(message.content());
+    // `ToCc:raw` and `MESSAGEID:raw` are read by `get_header($name, 1)`, which unfolds.
+    let unfolds_raw = raw && matches!(field, "ToCc" | "MESSAGEID");
+    // Each value with its line break, as `PerMsgStatus::_get` gives them.
     let text_of = |index: usize| -> Vec<u8> {
         let field = &fields[index];
-        let written = field.raw_value(message.raw);
+        let written = squashed(field.raw_value(message.raw), squash);
+        if unfolds_raw {
+            let mut text = unfold(&written);
+            text.push(b'\n');
+            return text;
+        }
         if raw || modifier.is_some() {
-            // raw_header: the bytes as written, from after the colon (leading white space kept).
-            return unfold(written);
+            // raw_header: the bytes as written from after the colon, folds kept
+            // (a line break and the white space after it), with the line's end.
+            let mut text = written;
+            text.push(b'\n');
+            return text;
         }
-        if std::str::from_utf8(written).is_err() {
-            // Node::_decode_header → _normalize: 8-bit text that is not UTF-8 is
-            // decoded as Windows-1252 (its guess, and its last resort without
-            // Encode::Detect, as Debian installs it), then folds and ends trimmed.
-            let text = match charset_decoder(b"windows-1252") {
-                Some(decode) => decode(written),
-                None => String::from_utf8_lossy(written).into_owned(),
-            };
-            return unfold(text.as_bytes()).trim_ascii().to_vec();
-        }
-        decoded.get(index).cloned().flatten().unwrap_or_else(|| field.unfolded_value(message.raw)).into_bytes()
+        let mut text = decoded_value(message, index);
+        text.push(b'\n');
+        text
     };
     let names: Vec<&str> = match field {
         "ToCc" => vec!["To", "Cc"],
@@ -82,6 +84,17 @@ pub fn values<'m>(
     let mut lines: Vec<(usize, Vec<u8>)> = Vec::with_capacity(indices.len());
     for &index in &indices {
         match modifier {
+            // `ALL:raw`: each field as written, name, folds and line break
+            // (`get_pristine_header`); `ALL`: `Name: value` decoded (`get_all_headers`).
+            None if field == "ALL" && raw => {
+                let field = &fields[index];
+                let end = field.end_with_break.max(field.end);
+                let mut line = message.raw.get(field.start..end).unwrap_or_default().to_vec();
+                if end == field.end {
+                    line.push(b'\n');
+                }
+                lines.push((index, line))
+            }
             None if field == "ALL" => {
                 lines.push((index, [format!("{}: ", fields[index].name).into_bytes(), text_of(index)].concat()))
             }
@@ -94,9 +107,9 @@ pub fn values<'m>(
     if lines.is_empty() {
         return None;
     }
-    // Message::Node::get_header ends each value with "\n" (a raw value keeps
-    // its own) and Plugin::Check joins them as they are; `:addr` and `:name`
-    // give values without one, joined by "\n" (Check.pm, Bug 8121).
+    // Each value ends with its line break (get_header adds "\n", a raw value
+    // keeps its own) and Plugin::Check joins them as they are; `:addr` and
+    // `:name` give values without one, joined by "\n" (Check.pm, Bug 8121).
     let mut text: Vec<u8> = Vec::new();
     let mut starts: Vec<(usize, usize)> = Vec::with_capacity(lines.len());
     for (n, (index, line)) in lines.iter().enumerate() {
@@ -105,12 +118,40 @@ pub fn values<'m>(
         }
         starts.push((text.len(), *index));
         text.extend_from_slice(line);
-        if modifier.is_none() {
-            text.push(b'\n');
-        }
     }
     let place = if indices.len() == 1 { Place::Field(indices[0]) } else { Place::Fields(starts) };
     Some(Value { text: text.into(), place })
+}
+
+/// The decoded value of header field `index` (`Node::header`, `_decode_header`),
+/// without the line break SpamAssassin's `get_header` adds.
+pub fn decoded_value(message: &Message, index: usize) -> Vec<u8> {
+    let Some(field) = message.header.fields.get(index) else { return Vec::new() };
+    let written = squashed(field.raw_value(message.raw), squashes_crlf(message.content()));
+    super::sa_decode::decode(&field.name, &written)
+}
+
+/// Whether SpamAssassin reads the message's line ends as CRLF and squashes them
+/// to LF in header values and body lines: its first or its last line ends
+/// with CRLF (`Message::new`, bug 4363).
+pub(super) fn squashes_crlf(content: &[u8]) -> bool {
+    let first = memchr::memchr(b'\n', content).map_or(content, |end| &content[..=end]);
+    let last_start = content.strip_suffix(b"\n").and_then(|c| memchr::memrchr(b'\n', c)).map_or(0, |at| at + 1);
+    first.ends_with(b"\r\n") || content[last_start..].ends_with(b"\r\n")
+}
+
+/// `written` with CRLF made LF when SpamAssassin squashes them.
+fn squashed(written: &[u8], squash: bool) -> Vec<u8> {
+    if !squash {
+        return written.to_vec();
+    }
+    let mut out = Vec::with_capacity(written.len());
+    for (index, &b) in written.iter().enumerate() {
+        if !(b == b'\r' && written.get(index + 1) == Some(&b'\n')) {
+            out.push(b);
+        }
+    }
+    out
 }
 
 /// `s/\r?\n\s+/ /gs`: each fold (a line break and the white space after it) becomes one space.
@@ -162,14 +203,12 @@ fn address_parts(message: &Message, index: usize, modifier: Modifier) -> Vec<Str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::custom::targets::decoded_fields;
     use crate::report::Origin;
 
     fn value(raw: &str, field: &str, raw_mode: bool, modifier: Option<Modifier>) -> Option<String> {
         let message =
             Message::analyse(raw.as_bytes(), Origin::Raw, Vec::new(), &crate::rules::attachments::default_limits());
-        let decoded = decoded_fields(&message);
-        values(&message, &decoded, field, raw_mode, modifier, Occurrence::All)
+        values(&message, field, raw_mode, modifier, Occurrence::All)
             .map(|v| String::from_utf8_lossy(&v.text).into_owned())
     }
 
@@ -186,9 +225,8 @@ mod tests {
     fn an_eight_bit_value_that_is_not_utf8_is_read_as_windows_1252_and_raw_keeps_the_bytes() {
         let raw = b"Subject: caf\xe9 news\nX-Utf8: caf\xc3\xa9\n\nx\n";
         let message = Message::analyse(raw, Origin::Raw, Vec::new(), &crate::rules::attachments::default_limits());
-        let decoded = decoded_fields(&message);
         let text = |field: &str, raw_mode: bool| {
-            values(&message, &decoded, field, raw_mode, None, Occurrence::All).map(|v| v.text.into_owned())
+            values(&message, field, raw_mode, None, Occurrence::All).map(|v| v.text.into_owned())
         };
         assert_eq!(text("Subject", false).as_deref(), Some("caf\u{e9} news\n".as_bytes()));
         assert_eq!(text("Subject", true).as_deref(), Some(&b" caf\xe9 news\n"[..]));

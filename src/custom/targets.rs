@@ -6,7 +6,7 @@
 //! `visible_text_of` and `link_targets_of` only.
 
 use super::limits::{MAX_FULL_BYTES, MAX_RAWBODY_PART_BYTES};
-use super::paragraphs::{body_paragraphs, rendered_parts, sa_chunks};
+use super::paragraphs::{body_paragraphs, rendered_parts, sa_body_lines, sa_chunks};
 use super::text_links::{written_addresses, written_urls};
 pub use crate::options::custom::Target;
 use crate::model::{HtmlBody, Message};
@@ -153,19 +153,21 @@ pub fn values<'m>(
         Source::Custom(Target::Header) => Vec::new(),
         Source::Custom(Target::Subject) => subject_values(message),
         Source::Custom(Target::From) => from_values(message, decoded),
-        Source::Custom(Target::Body) => body_paragraphs(message, false, false),
+        Source::Custom(Target::Body) => body_paragraphs(message),
         Source::Custom(Target::Rawbody) => rawbody_values(message, false),
         Source::Custom(Target::Uri) => uri_values(message),
         Source::Custom(Target::Filename) => {
             filenames.iter().map(|(part, name)| Value::new(name.clone().into_bytes(), Place::Part(*part))).collect()
         }
+        // The message without an mbox envelope line, which is no part of it (SpamAssassin drops it too).
         Source::Custom(Target::Full) => {
-            vec![Value::new(&message.raw[..message.raw.len().min(MAX_FULL_BYTES)], Place::Raw(0))]
+            let content = message.content();
+            vec![Value::new(&content[..content.len().min(MAX_FULL_BYTES)], Place::Raw(message.content_start))]
         }
         Source::SaHeader { field, raw, modifier, occurrence } => {
-            super::sa_headers::values(message, decoded, field, *raw, *modifier, *occurrence).into_iter().collect()
+            super::sa_headers::values(message, field, *raw, *modifier, *occurrence).into_iter().collect()
         }
-        Source::SaBody { subject } => body_paragraphs(message, *subject, true),
+        Source::SaBody { subject } => sa_body_lines(message, *subject),
         Source::SaRawbody => rawbody_values(message, true),
     }
 }
@@ -259,7 +261,7 @@ fn uri_values<'m>(message: &'m Message) -> Vec<Value<'m>> {
         }
     }
     // URLs and addresses written in the text a reader sees (SpamAssassin reads them in its rendered text).
-    for (part, text) in rendered_parts(message, false) {
+    for (part, text) in rendered_parts(message) {
         for url in written_urls(&text) {
             out.push(Value::new(url.into_owned().into_bytes(), Place::Part(part)));
         }

@@ -341,6 +341,11 @@ pub struct HtmlFacts {
     /// Byte ranges of `visible_text` shown as code (`<code>`, `<pre>`,
     /// `<kbd>`, `<samp>`): text a message shows on purpose, as written.
     pub code_ranges: Vec<std::ops::Range<usize>>,
+    /// Offsets of `visible_text` where a paragraph element (`p`, `hr`,
+    /// `blockquote`, `pre`, `listing`, `plaintext`, `xmp`, `title`) starts or
+    /// ends, hidden or not, each once, in order: SpamAssassin's renderer writes a
+    /// blank line there (`HTML::html_whitespace`), where `visible_text` has a line break.
+    pub paragraph_breaks: Vec<usize>,
     /// Every non-blank text node with its effective style, hidden ones included.
     pub runs: Vec<TextRun>,
     /// The hidden text, one entry per hiding element, honest patterns marked.

@@ -181,6 +181,12 @@ pub fn walk(parsed: &Parsed, total_bytes: usize, budget: &mut Budget, names: &mu
         .map(|r| r.start.saturating_sub(lead).min(len)..r.end.saturating_sub(lead).min(len))
         .filter(|r| !r.is_empty())
         .collect();
+    let mut paragraph_breaks = std::mem::take(&mut facts.paragraph_breaks);
+    for at in &mut paragraph_breaks {
+        *at = at.saturating_sub(lead).min(len);
+    }
+    paragraph_breaks.dedup();
+    facts.paragraph_breaks = paragraph_breaks;
     for link in &mut facts.links {
         link.text = link.text.trim().to_string();
     }
@@ -395,12 +401,33 @@ impl Walker<'_> {
         !style.never_shown && style.hidden.is_none()
     }
 
+    /// Notes a paragraph element's start or end (`HtmlFacts::paragraph_breaks`),
+    /// after the line break its block pushed.
+    fn mark_paragraph(&mut self, name: &LocalName) {
+        let paragraph = matches!(
+            *name,
+            local_name!("p")
+                | local_name!("hr")
+                | local_name!("blockquote")
+                | local_name!("pre")
+                | local_name!("listing")
+                | local_name!("plaintext")
+                | local_name!("xmp")
+                | local_name!("title")
+        );
+        let at = self.facts.visible_text.len();
+        if paragraph && self.facts.paragraph_breaks.last() != Some(&at) {
+            self.facts.paragraph_breaks.push(at);
+        }
+    }
+
     fn enter_element(&mut self, element: ElementRef<'_>, style: &Style, tag: Option<Span>, budget: &mut Budget) {
         let value = element.value();
         let name = &value.name.local;
         if is_code(name) {
             self.in_code += 1;
         }
+        self.mark_paragraph(name);
         if *name == local_name!("br") && Self::shown(style) {
             // Each `<br>` is a line a reader sees, so runs of them count as blank.
             self.facts.visible_text.push('\n');
@@ -494,6 +521,7 @@ impl Walker<'_> {
         if *name != local_name!("br") && is_block(name) && style.is_some_and(Self::shown) {
             push_break(&mut self.facts.visible_text);
         }
+        self.mark_paragraph(name);
     }
 
     fn text(&mut self, text: &str, style: &Style, stack: &[Open], budget: &mut Budget) {
