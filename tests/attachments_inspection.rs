@@ -830,3 +830,17 @@ fn a_deflated_entry_that_declares_too_small_a_size_is_read_past_it() {
     let report = lints(&samples::message_with("a.zip", "application/zip", &archive));
     assert_eq!(paths_of(&report, "attachment/executable"), vec!["a.zip > disk.dat"]);
 }
+
+#[test]
+fn a_plain_file_name_beside_rfc2231_continuations_of_the_same_parameter_is_checked() {
+    // RFC 2231 §3: `filename` and `filename*0`, `filename*1` are one parameter written
+    // twice; mail-parser joins them, a reader ignoring continuations saves `invoice.exe`.
+    let header = "Content-Type: application/pdf\r\nContent-Disposition: attachment; filename=\"invoice.exe\"; filename*0=\"invoice\"; filename*1=\".pdf\"";
+    let report = lints(&samples::message_with_header(header, &samples::pdf()));
+    let paths = paths_of(&report, "attachment/executable");
+    assert_eq!(paths.len(), 1, "{paths:?}");
+    assert!(paths[0].ends_with("(filename=invoice.exe)"), "{paths:?}");
+    // The same name written once: nothing more.
+    let once = "Content-Type: application/pdf\r\nContent-Disposition: attachment; filename*0=\"invoice\"; filename*1=\".pdf\"";
+    assert!(paths_of(&lints(&samples::message_with_header(once, &samples::pdf())), "attachment/executable").is_empty());
+}

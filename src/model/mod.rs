@@ -51,7 +51,11 @@ pub const MAX_OTHER_NAMES: usize = 8;
 /// choice: the first `filename`, else the first `name`): each `filename` and
 /// `name` parameter, RFC 2231 forms included (mail-parser reads `filename*` as
 /// `filename`), once each, at most `MAX_OTHER_NAMES`.
-fn other_names(part: &mail_parser::MessagePart<'_>, filename: Option<&str>) -> Vec<(&'static str, String)> {
+fn other_names(
+    part: &mail_parser::MessagePart<'_>,
+    filename: Option<&str>,
+    plain: Vec<(&'static str, String)>,
+) -> Vec<(&'static str, String)> {
     let Some(filename) = filename else { return Vec::new() };
     fn values<'h>(
         header: Option<&'h mail_parser::ContentType<'_>>,
@@ -60,7 +64,9 @@ fn other_names(part: &mail_parser::MessagePart<'_>, filename: Option<&str>) -> V
         let attributes = header.and_then(|h| h.attributes()).unwrap_or_default();
         attributes.iter().filter(move |a| a.name.eq_ignore_ascii_case(key)).map(move |a| (key, a.value.as_ref()))
     }
-    let all = values(part.content_disposition(), "filename").chain(values(part.content_type(), "name"));
+    let all = values(part.content_disposition(), "filename")
+        .chain(values(part.content_type(), "name"))
+        .chain(plain.iter().map(|(key, name)| (*key, name.as_str())));
     let mut names: Vec<(&'static str, String)> = Vec::new();
     for (key, name) in all {
         if name.trim() != filename.trim() && !names.iter().any(|(_, n)| n.trim() == name.trim()) {
@@ -69,6 +75,25 @@ fn other_names(part: &mail_parser::MessagePart<'_>, filename: Option<&str>) -> V
             }
             names.push((key, name.to_string()));
         }
+    }
+    names
+}
+
+/// The plain `filename` (Content-Disposition) and `name` (Content-Type) parameters
+/// as written, without RFC 2231's `*`: mail-parser reads `filename="invoice.exe"`
+/// beside `filename*0="invoice"; filename*1=".pdf"` as one name, `invoice.exe.pdf`,
+/// while a reader that ignores continuations saves `invoice.exe` (RFC 2231 §3 makes
+/// them one parameter written twice). At most `MAX_OTHER_NAMES` of each field; values
+/// of encoded words left to mail-parser's reading.
+fn plain_names(dispositions: &[&[u8]], content_types: &[&[u8]]) -> Vec<(&'static str, String)> {
+    let fields = dispositions.iter().map(|f| ("filename", *f, false)).chain(content_types.iter().map(|f| ("name", *f, true)));
+    let mut names = Vec::new();
+    for (key, field, with_subtype) in fields {
+        let parsed = crate::grammar::mime::parse_mime_value(field, with_subtype);
+        let values = parsed.params.iter().filter(|p| p.name == key).take(MAX_OTHER_NAMES);
+        // A value of encoded words (RFC 2047) is mail-parser's own reading already.
+        let written = values.filter(|p| memchr::memmem::find(&p.value, b"=?").is_none());
+        names.extend(written.map(|p| (key, String::from_utf8_lossy(&p.value).into_owned())));
     }
     names
 }
@@ -1060,6 +1085,7 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
                 .unwrap_or_else(|| "text/plain".to_string());
             let charset = part.content_type().and_then(|ct| ct.attribute("charset")).map(str::to_string);
             let boundary = part.content_type().and_then(|ct| ct.attribute("boundary")).map(str::to_string);
+            let named_type = part.content_type().is_some_and(|ct| ct.attribute("name").is_some());
             // RFC 3676 §4.1: `format=flowed` is a parameter of text/plain; `delsp=yes` (§4.2)
             // deletes the space of each soft break. Values are case-insensitive (RFC 2045 §5.1).
             let parameter = |name: &str, value: &str| {
@@ -1073,7 +1099,9 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
                 .map(|field| field.raw_value(self.raw))
                 .collect();
             let filename = part.attachment_name().map(|name| join_adjacent_encoded_words(name, &mime_fields));
-            let other_names = other_names(&part, filename.as_deref())
+            let raw_values = |name: &str| -> Vec<&[u8]> { headers.all(name).map(|f| f.raw_value(self.raw)).collect() };
+            let plain = plain_names(&raw_values("content-disposition"), &raw_values("content-type"));
+            let other_names = other_names(&part, filename.as_deref(), plain)
                 .into_iter()
                 .map(|(key, name)| (key, join_adjacent_encoded_words(&name, &mime_fields)))
                 .filter(|(_, name)| filename.as_deref().is_none_or(|f| f.trim() != name.trim()))
@@ -1139,8 +1167,11 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
             } else {
                 body
             };
+            // As mail-parser reads a well-formed one: inline (no `attachment` disposition),
+            // and no `name` on its Content-Type unless it is its multipart's first part.
+            let first = parent.is_none_or(|p| self.out[p].children.len() == 1);
             let is_body = is_body
-                || recovered && !attached && disposition.as_deref() != Some("attachment") && filename.is_none();
+                || recovered && !attached && disposition.as_deref() != Some("attachment") && (first || !named_type);
             let is_container = matches!(body, Body::Multipart | Body::Message);
             let unflowed = match &body {
                 Body::Text(text) if flowed => {
@@ -1402,8 +1433,31 @@ mod tests {
             assert!(body.text().is_some_and(|t| t.contains("Buy now at http://bit.ly/x")), "{part}: {:?}", body.text());
             assert_eq!(matches!(body.body, Body::Html(_)), content_type == "text/html", "{part}");
         }
-        // A named part, or one sent as a file, stays an attachment (decoded all the same).
-        for disposition in ["Content-Disposition: attachment\r\n", "Content-Disposition: inline; filename=a.txt\r\n"] {
+        // One sent as a file, or named by its type, stays an attachment (decoded all the
+        // same), as mail-parser reads them well-formed; an inline one with a file name is a body.
+        for (disposition, body) in [
+            ("Content-Type: text/plain\r\nContent-Disposition: attachment\r\n", false),
+            ("Content-Type: text/plain; name=a.txt\r\n", true),
+            ("Content-Type: text/plain\r\nContent-Disposition: inline; filename=a.txt\r\n", true),
+        ] {
+            let raw = format!("{head}{disposition}Content-Transfer-Encoding: base64\r\n\r\nQnV5IG5vdyBhdCBodHRwOi8vYml0Lmx5L3g=\r\n");
+            let message = Message::analyse(raw.as_bytes(), Origin::Raw, Vec::new(), &test_limits());
+            assert_eq!(message.parts[1].is_body, body, "{disposition}");
+            assert_eq!(message.parts[1].text(), Some("Buy now at http://bit.ly/x"), "{disposition}");
+            // The same part well-formed (closed): mail-parser's own answer.
+            let closed = format!("{raw}--X--\r\n");
+            let message = Message::analyse(closed.as_bytes(), Origin::Raw, Vec::new(), &test_limits());
+            assert_eq!(message.parts[1].is_body, body, "closed: {disposition}");
+        }
+        // A second part named by its type: an attachment, closed or not.
+        let second = format!(
+            "{head}Content-Type: text/plain\r\n\r\nHello\r\n--X\r\nContent-Type: text/plain; name=a.txt\r\nContent-Transfer-Encoding: base64\r\n\r\nQnV5IG5vdyBhdCBodHRwOi8vYml0Lmx5L3g=\r\n"
+        );
+        for raw in [second.clone(), format!("{second}--X--\r\n")] {
+            let message = Message::analyse(raw.as_bytes(), Origin::Raw, Vec::new(), &test_limits());
+            assert!(!message.parts[2].is_body && message.parts[2].is_attachment, "{raw}");
+        }
+        for disposition in ["Content-Disposition: attachment\r\n"] {
             let raw = format!("{head}Content-Type: text/plain\r\n{disposition}Content-Transfer-Encoding: base64\r\n\r\nQnV5IG5vdyBhdCBodHRwOi8vYml0Lmx5L3g=\r\n");
             let message = Message::analyse(raw.as_bytes(), Origin::Raw, Vec::new(), &test_limits());
             assert!(!message.parts[1].is_body && message.parts[1].is_attachment, "{disposition}");

@@ -297,7 +297,7 @@ pub fn shown_domains(text: &str) -> Vec<String> {
     if !text.contains('.') && !text.contains(LABEL_SEPARATORS) {
         return Vec::new();
     }
-    if let Some(domain) = shown_domain(text) {
+    if let Some(domain) = shown_domain(text).filter(|_| !text.trim_start().starts_with('@')) {
         return vec![domain];
     }
     let edges = |c: char| !(c.is_alphanumeric() || c == '/' || LABEL_SEPARATORS.contains(&c));
@@ -305,8 +305,13 @@ pub fn shown_domains(text: &str) -> Vec<String> {
         let lower = word.to_lowercase();
         lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.") || lower == *word
     };
+    // `@name.es` is a social handle (Instagram, TikTok, X allow dots in a user
+    // name), not the domain of an address: a shop's `@bistro.es` links to its page
+    // on the network. An address (`help@example.com`) has its `@` inside the word.
+    let handle = |word: &&str| word.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@').starts_with('@');
     text.split_whitespace()
         .take(MAX_SENTENCE_WORDS)
+        .filter(|word| !handle(word))
         .map(|word| word.trim_matches(edges))
         .filter(written_as_address)
         .filter_map(shown_domain)
@@ -453,6 +458,10 @@ mod tests {
         assert_eq!(shown_domains("Go to WWW.Example.org now"), vec!["example.org".to_string()]);
         assert_eq!(shown_domains("Download report.pdf now"), Vec::<String>::new());
         assert_eq!(shown_domains("Write to help@example.com"), Vec::<String>::new());
+        // Social handles with dots are no domains; a domain beside one still is.
+        assert_eq!(shown_domains("@bistrodelpuerto.es"), Vec::<String>::new());
+        assert_eq!(shown_domains("Follow us: @greenleafstudio.co.uk"), Vec::<String>::new());
+        assert_eq!(shown_domains("(@shop.pl) or shop.pl"), vec!["shop.pl".to_string()]);
         assert_eq!(shown_domains("Read more"), Vec::<String>::new());
     }
 

@@ -63,9 +63,17 @@ pub fn web_host(url: &UrlFacts) -> Option<String> {
 /// parents, 400 MB of hashing (1.2 s in wasm for an 80 kB message).
 #[derive(Debug, Clone)]
 pub struct HostSet {
-    entries: crate::hash::FastMap<String, String>,
+    /// Each key's entry as the list writes it, and what it matches.
+    entries: crate::hash::FastMap<String, (String, Reach)>,
     /// The length of the longest key, in bytes.
     longest: usize,
+}
+
+/// What a `HostSet` entry matches: the host itself, its subdomains, or both.
+#[derive(Debug, Clone, Copy, Default)]
+struct Reach {
+    host: bool,
+    subdomains: bool,
 }
 
 impl HostSet {
@@ -76,19 +84,47 @@ impl HostSet {
         threshold: &crate::settings::Threshold,
         default: &'static std::sync::OnceLock<HostSet>,
     ) -> std::borrow::Cow<'static, HostSet> {
+        Self::of_with(settings, threshold, default, HostSet::new)
+    }
+
+    /// `of`, the default list built by `build_default` (a caller's own list is `new`'s).
+    pub fn of_with(
+        settings: &crate::settings::Settings,
+        threshold: &crate::settings::Threshold,
+        default: &'static std::sync::OnceLock<HostSet>,
+        build_default: fn(&[String]) -> HostSet,
+    ) -> std::borrow::Cow<'static, HostSet> {
         match settings.own_list(threshold) {
             Some(items) => std::borrow::Cow::Owned(HostSet::new(items)),
-            None => std::borrow::Cow::Borrowed(default.get_or_init(|| HostSet::new(&settings.list(threshold)))),
+            None => std::borrow::Cow::Borrowed(default.get_or_init(|| build_default(&settings.list(threshold)))),
         }
     }
 
+    /// Each entry matches its host and the host's subdomains (a caller's own list).
     pub fn new(list: &[String]) -> HostSet {
-        let entries: crate::hash::FastMap<String, String> = list
-            .iter()
-            .map(|s| s.trim_start_matches('.'))
-            .filter(|s| !s.is_empty())
-            .map(|s| (s.to_ascii_lowercase(), s.to_string()))
-            .collect();
+        Self::build(list, |_| Reach { host: true, subdomains: true })
+    }
+
+    /// As SpamAssassin's `url_shortener` list reads its entries (DecodeShortURLs,
+    /// `25_url_shortener.cf`): an entry matches that host alone (a `www.` before it
+    /// is read off the host first, `host_of`), one with a leading dot its subdomains
+    /// (`\w+\.page\.link`): Google Maps' `maps.app.goo.gl` is not the shortener `goo.gl`.
+    pub fn new_exact(list: &[String]) -> HostSet {
+        Self::build(list, |dotted| Reach { host: !dotted, subdomains: dotted })
+    }
+
+    fn build(list: &[String], reach: impl Fn(bool) -> Reach) -> HostSet {
+        let mut entries: crate::hash::FastMap<String, (String, Reach)> = Default::default();
+        for item in list {
+            let name = item.trim_start_matches('.');
+            if name.is_empty() {
+                continue;
+            }
+            let add = reach(name.len() < item.len());
+            let slot = entries.entry(name.to_ascii_lowercase()).or_insert_with(|| (name.to_string(), Reach::default()));
+            slot.1.host |= add.host;
+            slot.1.subdomains |= add.subdomains;
+        }
         let longest = entries.keys().map(String::len).max().unwrap_or(0);
         HostSet { entries, longest }
     }
@@ -104,8 +140,11 @@ impl HostSet {
             rest = &rest[from + dot + 1..];
         }
         loop {
-            if let Some(entry) = self.entries.get(rest) {
-                return Some(entry);
+            let parent = rest.len() < host.len();
+            if let Some((entry, reach)) = self.entries.get(rest) {
+                if (parent && reach.subdomains) || (!parent && reach.host) {
+                    return Some(entry);
+                }
             }
             match rest.split_once('.') {
                 Some((_, parent)) if !parent.is_empty() => rest = parent,
@@ -200,8 +239,11 @@ mod tests {
         let host = host.to_ascii_lowercase();
         let mut rest = host.as_str();
         loop {
-            if let Some(entry) = set.entries.get(rest) {
-                return Some(entry);
+            let parent = rest.len() < host.len();
+            if let Some((entry, reach)) = set.entries.get(rest) {
+                if (parent && reach.subdomains) || (!parent && reach.host) {
+                    return Some(entry);
+                }
             }
             match rest.split_once('.') {
                 Some((_, parent)) if !parent.is_empty() => rest = parent,
@@ -220,6 +262,30 @@ mod tests {
                 assert_eq!(set.find(host), find_every_parent(&set, host), "{list:?} {host:?}");
             });
         }
+    }
+
+    #[test]
+    fn spamassassins_shortener_entries_match_their_host_or_with_a_dot_its_subdomains() {
+        let set = HostSet::new_exact(&["goo.gl".to_string(), ".page.link".to_string(), "alturl.com".to_string(), ".alturl.com".to_string()]);
+        assert_eq!(set.find("goo.gl"), Some("goo.gl"));
+        assert_eq!(set.find("GOO.GL"), Some("goo.gl"));
+        assert_eq!(set.find("maps.app.goo.gl"), None);
+        assert_eq!(set.find("x.page.link"), Some("page.link"));
+        assert_eq!(set.find("page.link"), None);
+        assert_eq!((set.find("alturl.com"), set.find("a.alturl.com")), (Some("alturl.com"), Some("alturl.com")));
+        // A caller's own list: the host and its subdomains.
+        let own = HostSet::new(&["goo.gl".to_string()]);
+        assert_eq!(own.find("maps.app.goo.gl"), Some("goo.gl"));
+        // Through the rule: Google Maps' share links are no shortened links, www. is read off.
+        let shortened = |href: &str| {
+            let raw = format!("From: a@example.com\r\nTo: b@example.org\r\nSubject: Map\r\n\r\nFind us: {href}\r\n");
+            let report = crate::lint(raw.as_bytes(), &crate::Options::default()).expect("lints");
+            report.findings_of("links/shortener").count()
+        };
+        assert_eq!(shortened("https://maps.app.goo.gl/AbCd12"), 0);
+        assert_eq!(shortened("https://goo.gl/maps/AbCd12"), 1);
+        assert_eq!(shortened("https://www.goo.gl/AbCd12"), 1);
+        assert_eq!(shortened("https://shop.page.link/x"), 1);
     }
 
     #[test]

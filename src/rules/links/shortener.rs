@@ -46,11 +46,11 @@ crate::rule_texts! { "links/shortener";
     },
 }
 
-/// Hosts of link shorteners (a subdomain of one matches too).
+/// Hosts of link shorteners (in a caller's list a subdomain of one matches too).
 pub const LINK_SHORTENERS: Threshold = Threshold {
     key: "links.shorteners",
     kind: Kind::List { default: ListDefault::Lines(include_str!("data/shorteners.txt")), max_items: 10_000 },
-    doc: "Hosts of public link shorteners; a link to one of them, or to a subdomain, is reported.",
+    doc: "Hosts of public link shorteners; a link to one of them, or to a subdomain, is reported. The default list reads its entries as SpamAssassin does: a host alone, or with a leading dot its subdomains (maps.app.goo.gl is Google Maps, not goo.gl).",
     evidence: Evidence::Receiver("SpamAssassin 4.0.1 25_url_shortener.cf url_shortener list (Apache License 2.0), without the brands' own short hosts"),
 };
 
@@ -101,7 +101,7 @@ fn check(message: &Message, cx: &mut Context) {
             break;
         }
         let Some(host) = link.url().and_then(web_host) else { continue };
-        let Some(found) = shorteners.get_or_insert_with(|| HostSet::of(cx.settings, &LINK_SHORTENERS, &DEFAULT_SHORTENERS)).find(&host) else {
+        let Some(found) = shorteners.get_or_insert_with(|| HostSet::of_with(cx.settings, &LINK_SHORTENERS, &DEFAULT_SHORTENERS, HostSet::new_exact)).find(&host) else {
             continue;
         };
         let found = found.to_string();
@@ -123,7 +123,7 @@ fn check(message: &Message, cx: &mut Context) {
             if cx.full() {
                 return;
             }
-            let set = shorteners.get_or_insert_with(|| HostSet::of(cx.settings, &LINK_SHORTENERS, &DEFAULT_SHORTENERS));
+            let set = shorteners.get_or_insert_with(|| HostSet::of_with(cx.settings, &LINK_SHORTENERS, &DEFAULT_SHORTENERS, HostSet::new_exact));
             let Some(found) = set.find(&text.text[host].to_ascii_lowercase()) else { continue };
             let written = &text.text[url.clone()];
             // A link's own text is judged by where the link goes (`links/mismatch`
