@@ -605,6 +605,12 @@ fn must_issue_starttls_with_the_settings_names_what_they_configure() {
     let starttls_587 = settings(r#"{"host":"ssl0.ovh.net","port":587,"security":"tls"}"#);
     let asked = explain_with_settings(reply, &starttls_587, Locale::En);
     assert!(asked.action.contains("already ask"), "{}", asked.action);
+    // STARTTLS asked on 465, the implicit-TLS port (RFC 8314 §3.3): ssl there, or tls on 587.
+    for locale in Locale::ALL {
+        let on_465 = explain_with_settings(reply, &settings(r#"{"host":"ssl0.ovh.net","port":465,"security":"tls"}"#), locale);
+        assert!(on_465.action.contains("465") && on_465.action.contains("ssl") && on_465.action.contains("587"), "{locale:?}: {}", on_465.action);
+        assert!(!on_465.action.contains("already"), "{}", on_465.action);
+    }
     // Without settings, or for another reply, nothing changes.
     // Implicit TLS speaks no clear text: the reply came from another connection, the general advice stands.
     let implicit = explain_with_settings(reply, &settings(r#"{"port":465,"security":"ssl"}"#), Locale::En);

@@ -375,6 +375,8 @@ pub fn explain_with_settings(input: &str, settings: &SmtpSettings, locale: Local
     let asks_tls = explanation.basis == Basis::Text && explanation.cause.as_ref().is_some_and(|c| c.id == "tls");
     if let (true, Some((port, security))) = (asks_tls, first_connection(settings)) {
         let msg = match security.as_str() {
+            // STARTTLS asked on the implicit-TLS port (RFC 8314 §3.3: 465 is TLS from the start).
+            "tls" | "starttls" if port == 465 => Msg::new("smtp.cause.tls.action.implicit-port").text("security", security),
             // The library was told to encrypt, yet spoke before STARTTLS.
             "tls" | "starttls" => Msg::new("smtp.cause.tls.action.asked").text("security", security),
             // Implicit TLS speaks no clear text at all: the reply came from another connection.

@@ -1018,6 +1018,12 @@ crate::catalog! {
         es: "Su configuración se conecta al puerto {port} sin cifrado: ponga la seguridad en «tls» (STARTTLS) con el puerto 587, o use el puerto 465 con «ssl» (TLS implícito, la combinación que recomiendan las guías).",
         pl: "Twoje ustawienia łączą się z portem {port} bez szyfrowania: ustaw zabezpieczenie „tls” (STARTTLS) z portem 587 albo użyj portu 465 z „ssl” (niejawny TLS, para zalecana w przewodnikach).",
     },
+    "smtp.cause.tls.action.implicit-port" => {
+        en: "Your settings ask for \"{security}\" (STARTTLS) on port {port}, the port of implicit TLS, where the session is encrypted from the first byte and STARTTLS is never offered: set security to \"ssl\" on port 465 (the guides' recommended pair), or keep \"tls\" and use port 587.",
+        fr: "Vos réglages demandent « {security} » (STARTTLS) sur le port {port}, le port du TLS implicite, où la session est chiffrée dès le premier octet et où STARTTLS n'est jamais proposé : réglez la sécurité sur « ssl » avec le port 465 (le couple recommandé par les guides), ou gardez « tls » avec le port 587.",
+        es: "Su configuración pide «{security}» (STARTTLS) en el puerto {port}, el puerto del TLS implícito, donde la sesión va cifrada desde el primer byte y nunca se ofrece STARTTLS: ponga la seguridad en «ssl» con el puerto 465 (la combinación que recomiendan las guías), o mantenga «tls» con el puerto 587.",
+        pl: "Twoje ustawienia wymagają „{security}” (STARTTLS) na porcie {port}, porcie niejawnego TLS, gdzie sesja jest szyfrowana od pierwszego bajtu, a STARTTLS nigdy nie jest oferowane: ustaw zabezpieczenie „ssl” z portem 465 (para zalecana w przewodnikach) albo zostaw „tls” z portem 587.",
+    },
     "smtp.cause.tls.action.asked" => {
         en: "Your settings already ask for \"{security}\" on port {port}, yet the command came before STARTTLS: check that the script really uses these settings (PHPMailer: SMTPSecure, SMTPAutoTLS) and that the server offers STARTTLS on that port; port 465 with \"ssl\" needs no upgrade.",
         fr: "Vos réglages demandent déjà « {security} » sur le port {port}, et pourtant la commande est venue avant STARTTLS : vérifiez que le script utilise bien ces réglages (PHPMailer : SMTPSecure, SMTPAutoTLS) et que le serveur propose STARTTLS sur ce port ; le port 465 avec « ssl » se passe de cette étape.",
