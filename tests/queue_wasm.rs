@@ -69,12 +69,23 @@ fn two_scenarios_compare_and_the_time_zones_are_listed() {
 #[wasm_bindgen_test]
 fn a_reply_is_explained_in_the_requested_language() {
     let reply = JsValue::from_str("550 5.1.1 <a@b>: Recipient address rejected");
-    let e = explain_smtp_reply_js(reply, JsValue::from_str("fr")).unwrap();
+    let e = explain_smtp_reply_js(reply, JsValue::from_str("fr"), JsValue::UNDEFINED).unwrap();
     assert_eq!(get(&e, "code").as_f64(), Some(550.0));
     assert_eq!(get(&e, "class").as_string().unwrap(), "permanent");
     assert_eq!(get(&get(&e, "enhanced"), "code").as_string().unwrap(), "5.1.1");
     assert_eq!(get(&e, "basis").as_string().unwrap(), "enhanced");
     assert!(get(&e, "meaning").as_string().unwrap().contains("boîte"));
+}
+
+#[wasm_bindgen_test]
+fn a_starttls_demand_is_explained_with_the_settings_given() {
+    let reply = || JsValue::from_str("530 5.7.0 Must issue a STARTTLS command first");
+    let settings = js_sys::JSON::parse(r#"{"host": "ssl0.ovh.net", "port": 25, "security": ""}"#).unwrap();
+    let with = explain_smtp_reply_js(reply(), JsValue::from_str("en"), settings).unwrap();
+    assert!(get(&with, "action").as_string().unwrap().contains("port 25"));
+    let without = explain_smtp_reply_js(reply(), JsValue::from_str("en"), JsValue::NULL).unwrap();
+    assert_ne!(get(&with, "action").as_string(), get(&without, "action").as_string());
+    assert!(explain_smtp_reply_js(reply(), JsValue::from_str("en"), JsValue::from_f64(5.0)).is_err());
 }
 
 #[wasm_bindgen_test]
