@@ -142,11 +142,8 @@ fn decode_words(value: &[u8]) -> Vec<u8> {
             continue;
         }
         // RFC 2231 §5: `=?US-ASCII*EN?Q?…?=`, the language after `*` is not the charset.
-        let charset = section.charset.split('*').next().unwrap_or_default();
-        let text = match charset_decoder(charset.as_bytes()) {
-            Some(decode) if !matches!(charset, "utf-8" | "utf8" | "us-ascii") => decode(&section.bytes),
-            _ => String::from_utf8_lossy(&section.bytes).into_owned(),
-        };
+        let text = crate::grammar::charset::decode_in(&section.charset, &section.bytes)
+            .unwrap_or_else(|| String::from_utf8_lossy(&section.bytes).into_owned());
         out.extend_from_slice(text.as_bytes());
     }
     out

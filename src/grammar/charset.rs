@@ -19,6 +19,18 @@ const KNOWN_CHARSETS: &[&str] = &[
     "iso-2022-cn", "euc-cn", "x-euc-tw", "unknown-8bit",
 ];
 
+/// `bytes` read as text in `charset` (case-insensitive; an RFC 2231 `*language`
+/// suffix, `UTF-8*fr`, is no part of it): UTF-8 and US-ASCII as UTF-8, what is not
+/// UTF-8 shown as U+FFFD; another charset by mail-parser's decoder, as mail-parser
+/// reads bodies and headers; `None` for a charset it does not know.
+pub fn decode_in(charset: &str, bytes: &[u8]) -> Option<String> {
+    let charset = charset.split('*').next().unwrap_or_default().to_ascii_lowercase();
+    match charset.as_str() {
+        "utf-8" | "utf8" | "us-ascii" => Some(String::from_utf8_lossy(bytes).into_owned()),
+        _ => mail_parser::decoders::charsets::map::charset_decoder(charset.as_bytes()).map(|decode| decode(bytes)),
+    }
+}
+
 /// Whether `name` is a character set mail readers decode (case-insensitive).
 pub fn is_known_charset(name: &str) -> bool {
     // Readers match names loosely: case, and `_` for `-` (ANSI_X3.4-1968 / ansi-x3.4-1968).

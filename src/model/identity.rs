@@ -299,11 +299,7 @@ fn decode_encoded_word(word: &str) -> Option<String> {
         "Q" | "q" => decode_q(text.as_bytes())?,
         _ => return None,
     };
-    let charset = charset.split('*').next().unwrap_or_default().to_ascii_lowercase();
-    match charset.as_str() {
-        "utf-8" | "utf8" | "us-ascii" => Some(String::from_utf8_lossy(&bytes).into_owned()),
-        _ => mail_parser::decoders::charsets::map::charset_decoder(charset.as_bytes()).map(|decode| decode(&bytes)),
-    }
+    crate::grammar::charset::decode_in(charset, &bytes)
 }
 
 #[cfg(test)]

@@ -51,11 +51,7 @@ pub const MAX_OTHER_NAMES: usize = 8;
 /// choice: the first `filename`, else the first `name`): each `filename` and
 /// `name` parameter, RFC 2231 forms included (mail-parser reads `filename*` as
 /// `filename`), once each, at most `MAX_OTHER_NAMES`.
-fn other_names(
-    part: &mail_parser::MessagePart<'_>,
-    filename: Option<&str>,
-    plain: Vec<(&'static str, String)>,
-) -> Vec<(&'static str, String)> {
+fn other_names(part: &mail_parser::MessagePart<'_>, filename: Option<&str>) -> Vec<(&'static str, String)> {
     let Some(filename) = filename else { return Vec::new() };
     fn values<'h>(
         header: Option<&'h mail_parser::ContentType<'_>>,
@@ -64,9 +60,7 @@ fn other_names(
         let attributes = header.and_then(|h| h.attributes()).unwrap_or_default();
         attributes.iter().filter(move |a| a.name.eq_ignore_ascii_case(key)).map(move |a| (key, a.value.as_ref()))
     }
-    let all = values(part.content_disposition(), "filename")
-        .chain(values(part.content_type(), "name"))
-        .chain(plain.iter().map(|(key, name)| (*key, name.as_str())));
+    let all = values(part.content_disposition(), "filename").chain(values(part.content_type(), "name"));
     let mut names: Vec<(&'static str, String)> = Vec::new();
     for (key, name) in all {
         if name.trim() != filename.trim() && !names.iter().any(|(_, n)| n.trim() == name.trim()) {
@@ -79,23 +73,32 @@ fn other_names(
     names
 }
 
-/// The plain `filename` (Content-Disposition) and `name` (Content-Type) parameters
-/// as written, without RFC 2231's `*`: mail-parser reads `filename="invoice.exe"`
-/// beside `filename*0="invoice"; filename*1=".pdf"` as one name, `invoice.exe.pdf`,
-/// while a reader that ignores continuations saves `invoice.exe` (RFC 2231 §3 makes
-/// them one parameter written twice). At most `MAX_OTHER_NAMES` of each field; values
-/// of encoded words left to mail-parser's reading.
-fn plain_names(dispositions: &[&[u8]], content_types: &[&[u8]]) -> Vec<(&'static str, String)> {
-    let fields = dispositions.iter().map(|f| ("filename", *f, false)).chain(content_types.iter().map(|f| ("name", *f, true)));
-    let mut names = Vec::new();
-    for (key, field, with_subtype) in fields {
-        let parsed = crate::grammar::mime::parse_mime_value(field, with_subtype);
-        let values = parsed.params.iter().filter(|p| p.name == key).take(MAX_OTHER_NAMES);
-        // A value of encoded words (RFC 2047) is mail-parser's own reading already.
-        let written = values.filter(|p| memchr::memmem::find(&p.value, b"=?").is_none());
-        names.extend(written.map(|p| (key, String::from_utf8_lossy(&p.value).into_owned())));
+/// Adds to each named part's `other_names` its plain `filename` (Content-Disposition)
+/// and `name` (Content-Type) parameters as written, without RFC 2231's `*`, read from
+/// the fields' values parsed once (`FieldValues::mime`): mail-parser reads
+/// `filename="invoice.exe"` beside `filename*0="invoice"; filename*1=".pdf"` as one
+/// name, `invoice.exe.pdf`, while a reader that ignores continuations saves
+/// `invoice.exe` (RFC 2231 §3 makes them one parameter written twice). Each part's
+/// dispositions first, then its types, at most `MAX_OTHER_NAMES` names a part in all;
+/// values of encoded words are left to mail-parser's reading (`other_names`).
+fn add_plain_names(parts: &mut [Part<'_>], mime: &[fields::MimeField]) {
+    for is_type in [false, true] {
+        let key = if is_type { "name" } else { "filename" };
+        for field in mime.iter().filter(|f| f.is_type == is_type) {
+            let Some(part) = parts.get_mut(field.part) else { continue };
+            let Some(filename) = part.filename.as_deref().map(str::trim) else { continue };
+            let written = field.value.params.iter().filter(|p| p.name == key).take(MAX_OTHER_NAMES);
+            for param in written.filter(|p| memchr::memmem::find(&p.value, b"=?").is_none()) {
+                let name = String::from_utf8_lossy(&param.value).into_owned();
+                if part.other_names.len() == MAX_OTHER_NAMES {
+                    break;
+                }
+                if name.trim() != filename && !part.other_names.iter().any(|(_, n)| n.trim() == name.trim()) {
+                    part.other_names.push((key, name));
+                }
+            }
+        }
     }
-    names
 }
 
 /// Most encoded words of one field looked at by `join_adjacent_encoded_words`
@@ -796,6 +799,7 @@ impl<'a> Message<'a> {
             root.headers = header;
         }
         message.values = FieldValues::parse(raw, &message.header, &message.parts);
+        add_plain_names(&mut message.parts, &message.values.mime);
         message.identity = identity::analyse(raw, &message.header, &message.values);
         message.decoded_size = message.parts.iter().map(Part::decoded_len).sum();
         // One message's HTML shares one budget of work, whatever its parts.
@@ -1099,9 +1103,7 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
                 .map(|field| field.raw_value(self.raw))
                 .collect();
             let filename = part.attachment_name().map(|name| join_adjacent_encoded_words(name, &mime_fields));
-            let raw_values = |name: &str| -> Vec<&[u8]> { headers.all(name).map(|f| f.raw_value(self.raw)).collect() };
-            let plain = plain_names(&raw_values("content-disposition"), &raw_values("content-type"));
-            let other_names = other_names(&part, filename.as_deref(), plain)
+            let other_names = other_names(&part, filename.as_deref())
                 .into_iter()
                 .map(|(key, name)| (key, join_adjacent_encoded_words(&name, &mime_fields)))
                 .filter(|(_, name)| filename.as_deref().is_none_or(|f| f.trim() != name.trim()))

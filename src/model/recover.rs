@@ -26,14 +26,9 @@ pub fn text_body(encoded: &[u8], transfer_encoding: Option<&str>, charset: Optio
         Some("quoted-printable") => Cow::Owned(quoted_printable(encoded)),
         _ => Cow::Borrowed(encoded),
     };
-    let decoder = charset
-        .map(|c| c.trim().to_ascii_lowercase())
-        .filter(|c| !matches!(c.as_str(), "" | "utf-8" | "utf8" | "us-ascii"))
-        .and_then(|c| mail_parser::decoders::charsets::map::charset_decoder(c.as_bytes()));
-    match decoder {
-        Some(decode) => decode(&bytes),
-        None => String::from_utf8_lossy(&bytes).into_owned(),
-    }
+    charset
+        .and_then(|c| crate::grammar::charset::decode_in(c.trim(), &bytes))
+        .unwrap_or_else(|| String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// Quoted-printable (RFC 2045 §6.7) read as a robust decoder reads it: `=XX`
