@@ -563,6 +563,14 @@ impl<'v> Parser<'v> {
                     self.problem(AddressProblem::MisplacedDot, t.start, t.end);
                 }
                 previous_was_dot = true;
+            } else if matches!(t.kind, TokenKind::Special(_)) {
+                // A stray special (`<ali\ce@x>`, RFC 5322 §3.2.3) is the one defect: the
+                // word after it is not a second one ("words side by side"); one the lexer
+                // already reported (a `)` closing no comment) is said by it alone.
+                if !self.lex_invalid_within((t.start, t.end)) {
+                    self.problem(AddressProblem::Unexpected, t.start, t.end);
+                }
+                previous_was_dot = true;
             } else {
                 if !previous_was_dot {
                     self.problem(AddressProblem::Unexpected, t.start, t.end);
@@ -783,12 +791,19 @@ mod tests {
 
     #[test]
     fn a_stray_special_before_the_at_is_the_character_said() {
-        for (value, at) in [(" ali\\ce@example.com", 4), (" ali]ce@example.com", 4), (" John\\ Smith <j@example.com>", 5)] {
+        for (value, at) in [
+            (" ali\\ce@example.com", 4),
+            (" ali]ce@example.com", 4),
+            (" John\\ Smith <j@example.com>", 5),
+            (" Bob <ali\\ce@example.com>", 9),
+            (" Bob <ali]ce@example.com>", 9),
+        ] {
             let list = parse_address_list(value.as_bytes());
             assert_eq!(list.problems, vec![Problem::new(AddressProblem::Unexpected, at, at + 1)], "{value}");
         }
         // One the lexer reports is said by it alone.
         assert_eq!(kinds(" ali)ce@example.com"), vec![AddressProblem::Lex(LexProblem::UnopenedComment)]);
+        assert_eq!(kinds(" Bob <ali)ce@example.com>"), vec![AddressProblem::Lex(LexProblem::UnopenedComment)]);
         // Words with no @ after them are still words without an @.
         assert_eq!(kinds(" John Smith"), vec![AddressProblem::MissingAt]);
         assert_eq!(kinds(" John > Smith"), vec![AddressProblem::MissingAt]);
