@@ -47,6 +47,14 @@ pub const IMAGE_ONLY: f64 = 3.0;
 pub const WHITESPACE: f64 = 2.5;
 /// SpamAssassin ENGLISH_UCE_SUBJECT 1.0–2.9; calibration: 1 ham, 24 spam.
 pub const SUBJECT_PREFIX: f64 = 3.0;
+/// `spam/subject-prefix` for a greeting (the guides' "Hi" and its equivalents, ours):
+/// in the SpamAssassin public corpus the greetings open 4 ham subjects of 4,150 and 34
+/// spam of 1,896 (hi 2/11, hello 1/16, hey 1/7), the offers 4 ham and 122 spam (free
+/// 1/46, adv 0/70, buy 3/2, …): a fifth of the weight of evidence of an offer, and a
+/// trust audit of 468 legitimate messages (2026-12-06) found 31 order, shipping and
+/// booking notices opening with "Hola", "Cześć" or "Hallo" and a name, each scored 0
+/// by SpamAssassin 4.0 and rspamd 3.4. Half the points, ours.
+pub const SUBJECT_PREFIX_GREETING: f64 = 1.5;
 /// SpamAssassin HTML_FONT_SIZE_HUGE; calibration: 0 ham, 21 spam.
 pub const HUGE_FONT: f64 = 3.0;
 /// SpamAssassin HTML_FONT_LOW_CONTRAST 0.7 and the guides; calibration: 0 ham, 10 spam.

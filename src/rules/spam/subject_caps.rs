@@ -173,10 +173,28 @@ pub const RULE: Rule = Rule {
 /// Reply and forward markers in the languages of the guides and their
 /// neighbours; they are written in capitals by many clients, not by the sender.
 const REPLY_PREFIXES: &[&str] = &["re", "fw", "fwd", "tr", "aw", "wg", "rv", "odp", "pd", "sv", "vs", "enc"];
+/// Those of `REPLY_PREFIXES` that mark a forward (Fwd, Fw; French TR "transféré",
+/// German WG "weitergeleitet", Spanish RV "reenviado", Polish PD "przekaż dalej",
+/// Portuguese ENC "encaminhado"): a forward starts a new thread, so it carries no
+/// In-Reply-To (RFC 5322 §3.6.4 asks it of replies).
+const FORWARD_PREFIXES: &[&str] = &["fw", "fwd", "tr", "wg", "rv", "pd", "enc"];
 
 /// The subject without its leading `Re:` / `Fwd:` markers.
 pub(crate) fn strip_reply_prefixes(subject: &str) -> &str {
+    reply_markers(subject).0
+}
+
+/// Whether the leading markers of the subject include a reply's (`Re:`, not only `Fwd:`).
+pub(crate) fn marks_a_reply(subject: &str) -> bool {
+    reply_markers(subject).1
+}
+
+/// The subject without its leading markers, and whether one of them marks a reply.
+/// A marker is followed by `:`, after white space too (French typography writes
+/// `TR :`, with a no-break space as often as not).
+fn reply_markers(subject: &str) -> (&str, bool) {
     let mut rest = subject.trim_start();
+    let mut reply = false;
     loop {
         let word_len = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
         let word = &rest[..word_len];
@@ -187,12 +205,13 @@ pub(crate) fn strip_reply_prefixes(subject: &str) -> &str {
             None => after,
         };
         if word_len > 0 && REPLY_PREFIXES.iter().any(|p| p.eq_ignore_ascii_case(word)) {
-            if let Some(a) = after.strip_prefix(':') {
+            if let Some(a) = after.trim_start_matches([' ', '\t', '\u{a0}', '\u{202f}']).strip_prefix(':') {
+                reply |= !FORWARD_PREFIXES.iter().any(|p| p.eq_ignore_ascii_case(word));
                 rest = a.trim_start();
                 continue;
             }
         }
-        return rest;
+        return (rest, reply);
     }
 }
 
@@ -468,6 +487,17 @@ fn check(message: &Message, cx: &mut Context) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reply_and_forward_markers() {
+        assert_eq!(strip_reply_prefixes("Re: Fwd: TR : RV:\u{a0}: x"), ": x");
+        assert_eq!(strip_reply_prefixes("TR\u{a0}: Hola"), "Hola");
+        assert_eq!(strip_reply_prefixes("Re[2]: Hi"), "Hi");
+        assert_eq!(strip_reply_prefixes("Tres : x"), "Tres : x");
+        for (subject, reply) in [("Re: Hi", true), ("Fwd: Hi", false), ("TR : Hi", false), ("WG: AW: Hi", true), ("RV: PD: Hi", false), ("Hi", false)] {
+            assert_eq!(marks_a_reply(subject), reply, "{subject}");
+        }
+    }
 
     #[test]
     fn capital_words_follow_the_definition() {

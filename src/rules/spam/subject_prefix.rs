@@ -1,7 +1,7 @@
 //! `spam/subject-prefix`: the guides list "the subject starts with: Hi, FREE,
 //! BUY, BUYING, …" among the things that get a mail flagged as spam.
 
-use super::subject_caps::strip_reply_prefixes;
+use super::subject_caps::{marks_a_reply, strip_reply_prefixes};
 use super::subject_location;
 use crate::i18n::Msg;
 use crate::model::Message;
@@ -36,6 +36,12 @@ crate::rule_texts! { "spam/subject-prefix";
         fr: "Le sujet commence par « {prefix} », un mot surveillé par les filtres anti-spam.",
         es: "El asunto empieza por «{prefix}», una palabra que vigilan los filtros antispam.",
         pl: "Temat zaczyna się od „{prefix}”, słowa, na które zwracają uwagę filtry antyspamowe.",
+    },
+    LISTED_GREETING "listed-greeting" => {
+        en: "The subject starts with the greeting \"{prefix}\": the guides list \"Hi\" among the openings of spam, and a greeting says nothing of what the message is about.",
+        fr: "Le sujet commence par la salutation « {prefix} » : les guides citent « Hi » parmi les débuts de sujet des spams, et une salutation ne dit rien de l'objet du message.",
+        es: "El asunto empieza por el saludo «{prefix}»: las guías citan «Hi» entre los comienzos de asunto del spam, y un saludo no dice nada del tema del mensaje.",
+        pl: "Temat zaczyna się od powitania „{prefix}”: przewodniki wymieniają „Hi” wśród początków tematów spamu, a powitanie nic nie mówi o tym, czego dotyczy wiadomość.",
     },
     FAKE_REPLY "fake-reply" => {
         en: "The subject starts with \"{prefix}\", a word the spam filters watch for, behind a reply marker although the message replies to nothing (no In-Reply-To or References).",
@@ -203,16 +209,22 @@ pub struct Prefixes(Vec<Prefix>);
 struct Prefix {
     text: String,
     words: Vec<String>,
+    /// The words without their accents.
+    plain: Vec<String>,
     letter: Option<char>,
 }
 
 impl Prefixes {
     pub fn new(prefixes: &[String]) -> Prefixes {
         let mut folder = WordFolder::default();
-        let read = |text: &String| Prefix {
-            text: text.clone(),
-            words: read_words(&mut folder, text),
-            letter: text.trim_start().chars().next().map(|c| c.to_ascii_lowercase()).filter(char::is_ascii_alphabetic),
+        let read = |text: &String| {
+            let (words, plain) = read_words(&mut folder, text);
+            Prefix {
+                text: text.clone(),
+                words,
+                plain,
+                letter: text.trim_start().chars().next().map(|c| c.to_ascii_lowercase()).filter(char::is_ascii_alphabetic),
+            }
         };
         Prefixes(prefixes.iter().map(read).collect())
     }
@@ -231,14 +243,20 @@ impl Prefixes {
         let mut folder = WordFolder::default();
         let (seen, ends) = read_subject(&mut folder, subject);
         let first = seen.first()?;
-        let prefix = self.0.iter().find(|Prefix { words, letter, .. }| {
+        let prefix = self.0.iter().find(|Prefix { words, plain, letter, .. }| {
             // Most prefixes differ from the subject in their first letter.
             if letter.is_some_and(|c| !first.read.starts_with(c) && !first.leet) {
                 return false;
             }
+            // A subject may drop an accent the prefix has (`Czesc`, `Vous avez gagne`),
+            // not add one, as the lexicons read words (`text::lexicon`): spam drops them
+            // to pass filters, and so does a keyboard without them.
+            let dropped = |seen: &Seen, plain: &String| seen.read == seen.plain && seen.plain == *plain;
             !words.is_empty()
                 && words.len() <= seen.len()
-                && seen.iter().zip(words).all(|(seen, word)| seen.read == *word || (seen.leet && spells(&seen.plain, word)))
+                && seen.iter().zip(words.iter().zip(plain)).all(|(seen, (word, plain))| {
+                    seen.read == *word || dropped(seen, plain) || (seen.leet && spells(&seen.plain, word))
+                })
                 && !ends.get(words.len() - 1).is_some_and(|&end| hyphen_joined(&subject[end..]))
         })?;
         Some(&prefix.text)
@@ -293,17 +311,30 @@ fn head(text: &str) -> &str {
     text.char_indices().nth(MAX_PREFIX_CHARS).map_or(text, |(at, _)| &text[..at])
 }
 
-/// The words of `text` as read (`Word::read`), spaced-out joins left out: at
-/// most `MAX_PREFIX_WORDS` + 1, as no prefix is compared further.
-fn read_words(folder: &mut WordFolder, text: &str) -> Vec<String> {
-    let mut words = Vec::new();
+/// The words of `text` as read (`Word::read`) and without their accents
+/// (`Word::plain`), spaced-out joins left out: at most `MAX_PREFIX_WORDS` + 1, as
+/// no prefix is compared further.
+fn read_words(folder: &mut WordFolder, text: &str) -> (Vec<String>, Vec<String>) {
+    let (mut words, mut plain) = (Vec::new(), Vec::new());
     // A subject is at most a header field long; only its start is compared.
     folder.fold_words(head(text), |word| {
         if matches!(word.kind, WordKind::Plain | WordKind::Leet) && words.len() <= MAX_PREFIX_WORDS {
             words.push(word.read.to_string());
+            plain.push(word.plain.to_string());
         }
     });
-    words
+    (words, plain)
+}
+
+/// The greetings of the default list: the guides' "Hi" and its equivalents
+/// (`subject_prefixes.txt`). A subject opening with one weighs less than one
+/// opening with an offer (`scores::SUBJECT_PREFIX_GREETING`), whichever list the
+/// caller gives.
+const GREETINGS: [&str; 8] = ["hi", "hello", "hey", "salut", "hola", "cześć", "hej", "hallo"];
+
+fn is_greeting(prefix: &str) -> bool {
+    let prefix = prefix.trim().to_lowercase();
+    GREETINGS.contains(&prefix.as_str())
 }
 
 /// Words of a prefix compared with the subject's (ours: the longest default prefix has three).
@@ -315,13 +346,24 @@ fn check(message: &Message, cx: &mut Context) {
     let Some(subject) = message.subject.as_deref() else { return };
     let prefixes = Prefixes::of(cx.settings);
     if let Some(prefix) = prefixes.find(subject).map(str::to_string) {
-        cx.emit(Draft::new(Msg::of(&LISTED).text("prefix", prefix)).evidence(subject).at(subject_location(message)));
+        let draft = if is_greeting(&prefix) {
+            Draft::new(Msg::of(&LISTED_GREETING).text("prefix", prefix)).score(crate::rules::scores::SUBJECT_PREFIX_GREETING)
+        } else {
+            Draft::new(Msg::of(&LISTED).text("prefix", prefix))
+        };
+        cx.emit(draft.evidence(subject).at(subject_location(message)));
         return;
     }
     // A reply marker on a message that replies to nothing (no In-Reply-To, no
     // References: RFC 5322 §3.6.4, a reply carries them) hides the subject's real start.
+    // A forward's marker (`Fwd:`, `TR :`) does not: a forward carries neither, and
+    // what follows it is the forwarded message's subject, not the sender's.
     let rest = strip_reply_prefixes(subject);
-    if rest.len() == subject.trim_start().len() || message.header("In-Reply-To").is_some() || message.header("References").is_some() {
+    if rest.len() == subject.trim_start().len()
+        || !marks_a_reply(subject)
+        || message.header("In-Reply-To").is_some()
+        || message.header("References").is_some()
+    {
         return;
     }
     let Some(prefix) = prefixes.find(rest).map(str::to_string) else { return };
@@ -335,6 +377,35 @@ fn check(message: &Message, cx: &mut Context) {
 mod tests {
     use super::*;
 
+    fn findings(subject: &str, extra: &str) -> Vec<(String, Severity, f64)> {
+        let raw = format!("From: a@example.com\nTo: b@example.com\nSubject: {subject}\n{extra}Content-Type: text/plain; charset=utf-8\n\nHello.\n");
+        let report = crate::lint(raw.as_bytes(), &crate::Options::default()).expect("lints");
+        report.findings.into_iter().filter(|f| f.rule_id == ID).map(|f| (f.message_id, f.severity, f.score)).collect()
+    }
+
+    #[test]
+    fn a_greeting_weighs_less_than_an_offer() {
+        let greeting = |_: &str| vec![("spam/subject-prefix.listed-greeting".to_string(), Severity::Warning, crate::rules::scores::SUBJECT_PREFIX_GREETING)];
+        for subject in ["Hola Begoña, tu pedido ya está en camino", "Cześć Kasiu, Twoja paczka", "Czesc Kasiu", "HI there", "Hallo Frau Schäfer"] {
+            assert_eq!(findings(subject, ""), greeting(subject), "{subject}");
+        }
+        for subject in ["FREE shipping on all orders", "Darmowa dostawa", "Kostenlose Lieferung", "Wygrałaś nagrodę", "Has ganado un premio"] {
+            assert_eq!(findings(subject, ""), vec![("spam/subject-prefix.listed".to_string(), Severity::Warning, crate::rules::scores::SUBJECT_PREFIX)], "{subject}");
+        }
+    }
+
+    #[test]
+    fn a_forward_marker_hides_nothing_of_the_senders() {
+        // Behind a reply marker with no In-Reply-To: information.
+        assert_eq!(findings("Re: FREE tickets", "").len(), 1);
+        assert_eq!(findings("Re: FREE tickets", "")[0].1, Severity::Info);
+        // Behind a forward's: the forwarded subject, no finding; nor behind a reply's with In-Reply-To.
+        for subject in ["Fwd: FREE tickets", "TR : Hola, presupuesto", "TR\u{a0}: Hola", "RV: Hola", "WG: Hallo", "PD: Cześć"] {
+            assert!(findings(subject, "").is_empty(), "{subject}");
+        }
+        assert!(findings("Re: FREE tickets", "In-Reply-To: <1@example.com>\n").is_empty());
+    }
+
     #[test]
     fn prefixes_are_read_as_a_person_reads_the_subject() {
         let prefixes: Vec<String> = ["free", "you won", "vous avez gagné", "hi", "[ad]"].iter().map(|p| p.to_string()).collect();
@@ -344,7 +415,11 @@ mod tests {
         assert_eq!(found("fr\u{ad}ee shipping"), Some("free"));
         assert_eq!(found("  YOU   WON: a car"), Some("you won"));
         assert_eq!(found("Vous avez gagn\u{e9} !"), Some("vous avez gagné"));
-        assert_eq!(found("Vous avez gagne !"), None, "accents are kept");
+        // A subject may drop the prefix's accents, not add some.
+        assert_eq!(found("Vous avez gagne !"), Some("vous avez gagné"));
+        assert_eq!(found("VOUS AVEZ GAGNE !"), Some("vous avez gagné"));
+        assert_eq!(found("Vous avez gagnè !"), None);
+        assert_eq!(found("Hí there"), None);
         assert_eq!(found("hi! a message from the website"), Some("hi"));
         assert_eq!(found("[AD] new offer"), Some("[ad]"));
         assert_eq!(found("Hi - a message from the website"), Some("hi"));
