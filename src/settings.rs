@@ -244,6 +244,19 @@ impl Settings {
             _ => None,
         }
     }
+    /// Whether the threshold in force is its declared default: not set, or set
+    /// to the default. A message may then credit the default's source ("the
+    /// guides flag 3 or more"); a configured value is said to be the caller's.
+    pub fn is_default(&self, threshold: &Threshold) -> bool {
+        match (self.value(threshold), threshold.kind) {
+            (None, _) => true,
+            (Some(_), Kind::Int { default, .. }) => self.int(threshold) == default,
+            (Some(_), Kind::Number { default, .. }) => self.number(threshold) == default,
+            (Some(_), Kind::Flag { default }) => self.flag(threshold) == default,
+            (Some(Value::List(items)), Kind::List { .. }) => items.as_slice() == default_list(threshold),
+            (Some(_), Kind::List { .. }) => false,
+        }
+    }
     /// A list threshold: the caller's items, resolved with the settings, or
     /// the declared default, made once for the process (`default_items`);
     /// never parsed again either way.
@@ -303,6 +316,32 @@ mod tests {
         let resolved = crate::pipeline::resolve::resolve(&Default::default()).expect("default options");
         let redirectors = resolved.list(&crate::rules::links::mismatch::LINK_REDIRECTORS);
         assert_eq!(&*redirectors, ListDefault::Lines(include_str!("rules/links/data/redirectors.txt")).items());
+    }
+
+    #[test]
+    fn a_threshold_is_default_when_not_set_or_set_to_its_default() {
+        const WORDS: Threshold = Threshold {
+            key: "test.words",
+            kind: Kind::Int { default: 3, min: 1, max: 100 },
+            doc: "a count",
+            evidence: Evidence::Ours("a test"),
+        };
+        const RATIO: Threshold = Threshold {
+            key: "test.ratio",
+            kind: Kind::Number { default: 0.7, min: 0.0, max: 1.0 },
+            doc: "a ratio",
+            evidence: Evidence::Ours("a test"),
+        };
+        let mut settings = Settings::default();
+        assert!(settings.is_default(&WORDS) && settings.is_default(&RATIO) && settings.is_default(&LINES));
+        settings.set_from_options(&WORDS, Value::Int(3));
+        settings.set_from_options(&RATIO, Value::Number(0.7));
+        settings.set_from_options(&LINES, Value::List(vec!["a.example".into(), "b.example".into()]));
+        assert!(settings.is_default(&WORDS) && settings.is_default(&RATIO) && settings.is_default(&LINES));
+        settings.set_from_options(&WORDS, Value::Int(2));
+        settings.set_from_options(&RATIO, Value::Int(1));
+        settings.set_from_options(&LINES, Value::List(vec!["a.example".into()]));
+        assert!(!settings.is_default(&WORDS) && !settings.is_default(&RATIO) && !settings.is_default(&LINES));
     }
 
     #[test]

@@ -815,3 +815,52 @@ fn a_repeated_or_missing_rfc2231_section_is_located_on_the_section_that_breaks_t
         assert_eq!(located(&text, found[0]), wrong, "{params}");
     }
 }
+
+/// A message whose To is `to`, linted with `thresholds.headers` set to `headers`.
+fn to_with_headers_thresholds(to: &str, headers: &str) -> Report {
+    let options = Options::from_json(&format!(r#"{{"thresholds": {{"headers": {headers}}}}}"#)).unwrap();
+    let text = format!("From: a@example.com\r\nTo: {to}\r\nDate: Mon, 2 Mar 2026 10:00:00 +0100\r\nMessage-ID: <1@example.com>\r\nSubject: Hi\r\n\r\nHello\r\n");
+    lint(text.as_bytes(), &options).unwrap()
+}
+
+#[test]
+fn address_length_limits_are_thresholds_with_the_rfc_limits_as_defaults() {
+    let ids = |to: &str, headers: &str| message_ids(&to_with_headers_thresholds(to, headers), "headers/address-length");
+    let limit = |to: &str, headers: &str| -> Vec<String> {
+        of(&to_with_headers_thresholds(to, headers), "headers/address-length").iter().map(|f| f.message.clone()).collect()
+    };
+    let long_local = format!("{}@example.com", "a".repeat(65));
+    // The defaults are RFC 5321 §4.5.3.1's (and RFC 1035's): set to them, nothing changes.
+    let defaults = r#"{"maxLocalPartOctets": 64, "maxDomainOctets": 253, "maxLabelOctets": 63, "maxAddressOctets": 254}"#;
+    assert_eq!(ids(&long_local, "{}"), ["headers/address-length.local-part"]);
+    assert_eq!(to_with_headers_thresholds(&long_local, "{}").findings, to_with_headers_thresholds(&long_local, defaults).findings);
+    // A higher limit lets the address through; a lower one catches a shorter one, and says its number.
+    assert!(ids(&long_local, r#"{"maxLocalPartOctets": 65}"#).is_empty());
+    assert_eq!(limit("abcdefghijk@example.com", r#"{"maxLocalPartOctets": 10}"#), ["To: the part before the @ is longer than 10 octets."]);
+    assert_eq!(ids("a@abcdefghijkl.example", r#"{"maxLabelOctets": 10}"#), ["headers/address-length.label"]);
+    assert_eq!(ids("a@abcdefghijkl.example", r#"{"maxDomainOctets": 19}"#), ["headers/address-length.domain"]);
+    assert!(ids("a@abcdefghijkl.example", r#"{"maxDomainOctets": 20}"#).is_empty(), "20 octets are not over 20");
+    let label = format!("a@{}.com", "b".repeat(64));
+    assert_eq!(ids(&label, "{}"), ["headers/address-length.label"]);
+    assert!(ids(&label, r#"{"maxLabelOctets": 64}"#).is_empty());
+    // The whole address is judged only when none of its parts is over its own limit.
+    assert_eq!(ids("abcde@abcde.example", r#"{"maxAddressOctets": 15}"#), ["headers/address-length.address"]);
+    assert_eq!(ids("abcde@abcde.example", r#"{"maxAddressOctets": 15, "maxLocalPartOctets": 3}"#), ["headers/address-length.local-part"]);
+    // An IDN is measured in its A-label form: xn--bcher-kva is 13 octets, "bücher" 7 as written.
+    assert_eq!(ids("a@bücher.example", r#"{"maxLabelOctets": 12}"#), ["headers/address-length.label"]);
+    assert!(ids("a@bücher.example", r#"{"maxLabelOctets": 13}"#).is_empty());
+}
+
+#[test]
+fn address_length_limits_out_of_range_are_refused_naming_the_field() {
+    for (name, value) in [("maxLocalPartOctets", "0"), ("maxDomainOctets", "1000001"), ("maxLabelOctets", "1.5"), ("maxAddressOctets", "\"254\"")] {
+        let json = format!(r#"{{"thresholds": {{"headers": {{"{name}": {value}}}}}}}"#);
+        let refused = Options::from_json(&json).and_then(|options| lint(b"From: a@example.com\r\n\r\nx", &options));
+        match refused {
+            Err(mail_preflight::LintError::InvalidOptions(detail)) => {
+                assert!(detail.to_string().starts_with(&format!("thresholds.headers.{name}")), "{detail}")
+            }
+            other => panic!("{json}: {other:?}"),
+        }
+    }
+}

@@ -99,7 +99,7 @@ fn every_text_the_simulation_view_and_the_cli_name_exists() {
                 "pending",
             ],
         ),
-        ("queue.view.kind.", &["clean", "spam", "refused"]),
+        ("queue.view.kind.", &["clean", "spam", "refused", "returned"]),
         ("queue.view.transport.", &["mail", "smtp"]),
         ("queue.view.verdict.", &["pass", "warn", "fail"]),
         ("queue.view.source.", &["guide", "ours", "scenario"]),

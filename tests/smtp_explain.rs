@@ -326,6 +326,28 @@ fn text_without_a_code_says_so() {
 }
 
 #[test]
+fn a_code_whose_first_digit_is_not_2_to_5_is_said_to_be_no_reply_code() {
+    // RFC 5321 §4.2.1: the first digit of a reply code is 2, 3, 4 or 5.
+    for (reply, digits) in [("999 something", "999"), ("100", "100"), ("  650-nope\r\n650 nope", "650"), ("007\tx", "007")] {
+        let e = explain(reply, Locale::En);
+        assert_eq!(e.code, None, "{reply}");
+        assert_eq!(e.class, ReplyClass::Unknown, "{reply}");
+        let problem = e.problem.unwrap_or_default();
+        assert!(problem.contains(digits) && problem.contains("RFC 5321 §4.2.1"), "{reply}: {problem}");
+        assert!(!problem.contains("No three-digit"), "{reply}: {problem}");
+    }
+    for (locale, words) in [(Locale::Fr, "premier chiffre"), (Locale::Es, "primera cifra"), (Locale::Pl, "pierwsza cyfra")] {
+        let problem = explain("999 something", locale).problem.unwrap_or_default();
+        assert!(problem.contains("999") && problem.contains(words), "{locale:?}: {problem}");
+    }
+    // Not shaped like a code: still "no code".
+    for reply in ["1234 nope", "99 nope", "Recipient address rejected", "9999"] {
+        let problem = explain(reply, Locale::En).problem.unwrap_or_default();
+        assert!(problem.contains("No three-digit"), "{reply}: {problem}");
+    }
+}
+
+#[test]
 fn a_huge_reply_is_read_up_to_the_limit_without_panicking() {
     let long: String = "250-é line\r\n".repeat(MAX_REPLY_LINES * 50);
     let e = explain(&long, Locale::En);

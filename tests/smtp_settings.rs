@@ -329,3 +329,55 @@ fn a_script_that_does_not_log_in_to_the_hostings_server_is_refused() {
     let bad: Result<SmtpSettings, _> = serde_json::from_str(r#"{"auth":"yes"}"#);
     assert!(bad.is_err());
 }
+
+// ── a PHP mail() call is the mail transport (seed 002 l. 97, seeds 000 and 004) ──
+
+fn php_mail_with(smtp: &str) -> mail_preflight::Report {
+    let call = mail_preflight::PhpMail::new("owner@my-site.example", "Test", "Body text here for you.", "From: contact@my-site.example");
+    let options = mail_preflight::Options::from_json(&format!(r#"{{"smtp": {smtp}}}"#)).expect("options");
+    mail_preflight::lint_php_mail(&call, &options).expect("lints")
+}
+
+fn config_findings(report: &mail_preflight::Report) -> Vec<(&str, Severity)> {
+    report.findings.iter().filter(|f| f.rule_id.starts_with("config/")).map(|f| (f.rule_id.as_str(), f.severity)).collect()
+}
+
+#[test]
+fn a_php_mail_call_whose_settings_name_an_smtp_host_is_an_error_without_a_transport() {
+    for smtp in [r#"{"host":"ssl0.ovh.net","port":465,"security":"ssl"}"#, r#"{"host":"ssl0.ovh.net"}"#, r#"{"transport":"","host":"ssl0.ovh.net"}"#] {
+        let report = php_mail_with(smtp);
+        assert_eq!(config_findings(&report), vec![("config/smtp-with-mail", Severity::Error)], "{smtp}");
+        assert_eq!(report.verdict, Verdict::Fail, "{smtp}");
+        let finding = report.findings.iter().find(|f| f.rule_id == "config/smtp-with-mail").expect("found");
+        assert!(finding.message.contains("ssl0.ovh.net"), "{}", finding.message);
+    }
+}
+
+#[test]
+fn a_php_mail_call_is_not_judged_as_an_smtp_script() {
+    // No "port 25 … the password travels in clear": mail() sends no password over SMTP.
+    let report = php_mail_with(r#"{"host":"ssl0.ovh.net"}"#);
+    assert!(report.findings.iter().all(|f| f.rule_id != "config/smtp-security"), "{:?}", report.findings);
+}
+
+#[test]
+fn a_php_mail_call_keeps_an_explicit_transport() {
+    // `transport` says how the script sends (README "Options"): said explicitly, it is kept.
+    let smtp = php_mail_with(r#"{"transport":"smtp","host":"ssl0.ovh.net","port":465,"security":"ssl"}"#);
+    assert_eq!(config_findings(&smtp), vec![]);
+    let clear = php_mail_with(r#"{"transport":"SMTP","host":"ssl0.ovh.net","port":25,"security":"none"}"#);
+    assert!(config_findings(&clear).iter().all(|(id, _)| *id == "config/smtp-security"), "{:?}", clear.findings);
+    assert!(!config_findings(&clear).is_empty());
+    let mail = php_mail_with(r#"{"transport":"mail","host":"ssl0.ovh.net"}"#);
+    assert_eq!(config_findings(&mail), vec![("config/smtp-with-mail", Severity::Error)]);
+    let no_host = php_mail_with(r#"{"port":465,"security":"ssl"}"#);
+    assert_eq!(config_findings(&no_host), vec![]);
+}
+
+#[test]
+fn a_raw_message_still_reads_a_host_without_transport_as_an_smtp_script() {
+    let raw = "From: contact@my-site.example\r\nTo: owner@my-site.example\r\nSubject: Test\r\nDate: Mon, 2 Mar 2026 10:00:00 +0000\r\nMessage-ID: <a@my-site.example>\r\n\r\nBody\r\n";
+    let options = mail_preflight::Options::from_json(r#"{"smtp": {"host":"ssl0.ovh.net","port":465,"security":"ssl"}}"#).expect("options");
+    let report = mail_preflight::lint(raw.as_bytes(), &options).expect("lints");
+    assert_eq!(config_findings(&report), vec![]);
+}

@@ -113,7 +113,9 @@ fn ten_thousand_caller_terms_with_one_reading_or_one_leet_key_build_and_match() 
         .collect();
     let lexicon = Lexicon::new(same);
     let hits = lexicon.scan("a forbidden thing here");
-    assert_eq!(hits.len(), 10_000, "every entry of that reading is found");
+    // One occurrence is one term, whose spellings are every entry of that reading.
+    assert_eq!(hits.len(), 1);
+    assert_eq!(lexicon.spellings(hits[0].term).count(), 10_000, "every entry of that reading is the term's");
     // Distinct words with one leet key: every 0/o and 1/i choice over 14 letters.
     let leet: Vec<(String, usize)> = (0..10_000u32)
         .map(|n| {
@@ -125,4 +127,17 @@ fn ten_thousand_caller_terms_with_one_reading_or_one_leet_key_build_and_match() 
     let lexicon = Lexicon::new(leet);
     assert!(!lexicon.is_empty());
     assert!(!lexicon.scan("o1o1o1o1o1o1o1").is_empty());
+}
+
+/// 10,000 caller terms of one reading (`spam.adultTermsExtra`) are one term:
+/// one mention of it is one term found, and comparing the terms that contain
+/// others reads each term once, not each spelling against every other.
+#[test]
+fn ten_thousand_caller_spellings_of_one_term_are_one_term() {
+    let terms: Vec<String> = (0..10_000).map(|i| format!("\"{}forbidden{} thing\"", if i % 2 == 0 { "" } else { "~" }, ",".repeat(i % 7))).collect();
+    let options = Options::from_json(&format!(r#"{{"thresholds": {{"spam": {{"adultTermsExtra": [{}]}}}}}}"#, terms.join(","))).expect("options");
+    let report = lint(&message("We saw a forbidden thing here."), &options).expect("a report");
+    let found: Vec<_> = report.findings.iter().filter(|f| f.rule_id == "spam/adult-terms").collect();
+    assert_eq!(found.len(), 1);
+    assert!(found[0].message.starts_with("1 adult term found"), "{}", found[0].message);
 }

@@ -41,35 +41,182 @@ export interface MailPreflightError extends Error {
 
 // ---------------------------------------------------------------- options
 
-/** Thresholds of the `size/*` rules, in bytes (decimal megabytes: 1 MB = 1,000,000 bytes). */
+/** Thresholds of the `size/*` rules (decimal megabytes: 1 MB = 1,000,000 bytes). */
 export interface SizeThresholds {
-  /** `size/total`: most bytes of the encoded message. Guides: 10 MB. Default 10000000. */
-  maxMessageBytes?: number;
-  /** `size/content`: most bytes of decoded content. Guides: 7/8 MB. Default 7000000. */
+  /** `size/content`: most bytes of decoded content (text and attachments). The guides say 7 to 8 MB; we take the lower bound. Default 7,000,000 (a whole number, 1 to 1,000,000,000). Source: the guides. */
   maxContentBytes?: number;
-  /** `size/line-length` error: RFC 5322 §2.1.1, 998 octets. */
+  /** `size/line-length`: longest line in octets, excluding CRLF; longer is an error. Default 998 (a whole number, 78 to 1,000,000). Source: a standard (`rules()` names it). */
   maxLineOctets?: number;
-  /** `size/line-length` info: RFC 5322 §2.1.1, 78 octets. */
+  /** `size/total`: most bytes of the encoded message (decimal MB: 1 MB = 1,000,000 bytes, the stricter reading). Default 10,000,000 (a whole number, 1 to 1,000,000,000). Source: the guides. */
+  maxMessageBytes?: number;
+  /** `size/line-length`: longest recommended line in characters (a UTF-8 line's code points, otherwise octets), excluding CRLF; longer is info. Default 78 (a whole number, 1 to 1,000,000). Source: a standard (`rules()` names it). */
   recommendedLineOctets?: number;
+}
+
+/** Thresholds of the `headers/*` rules. */
+export interface HeadersThresholds {
+  /** `headers/address-length`: longest address (local part, @ and domain), in octets as sent; judged only when no part of it is over its own limit. Default 254 (a whole number, 1 to 1,000,000). Source: a standard (`rules()` names it). */
+  maxAddressOctets?: number;
+  /** `headers/multipart-boundary`: longest multipart boundary, in characters. Default 70 (a whole number, 1 to 10,000). Source: a standard (`rules()` names it). */
+  maxBoundaryChars?: number;
+  /** `headers/date`: a Date more than this many seconds after `options.now` is in the future. Default 43,200 (a whole number, 0 to 315,360,000). Source: a receiver's rule. */
+  maxDateFutureSeconds?: number;
+  /** `headers/date`: a Date more than this many seconds before `options.now` is in the past. Default 345,600 (a whole number, 0 to 315,360,000). Source: a receiver's rule. */
+  maxDatePastSeconds?: number;
+  /** `headers/address-length`: longest domain, in octets as sent (an internationalised domain in its A-label form). Default 253 (a whole number, 1 to 1,000,000). Source: a standard (`rules()` names it). */
+  maxDomainOctets?: number;
+  /** `headers/address-length`: longest label of a domain (between dots), in octets as sent (A-label form). Default 63 (a whole number, 1 to 1,000,000). Source: a standard (`rules()` names it). */
+  maxLabelOctets?: number;
+  /** `headers/address-length`: longest local part (before the @), in octets as sent (comments and folds left out). Default 64 (a whole number, 1 to 1,000,000). Source: a standard (`rules()` names it). */
+  maxLocalPartOctets?: number;
+  /** `headers/transfer-encoding`: longest quoted-printable encoded line, in characters. Default 76 (a whole number, 1 to 1,000,000). Source: a standard (`rules()` names it). */
+  maxQuotedPrintableLine?: number;
+}
+
+/** Thresholds of the `spam/*` rules. */
+export interface SpamThresholds {
+  /** `spam/adult-terms`: terms of the built-in lexicon not to report. Default none (at most 10,000 items). Source: ours. */
+  adultTermsAllowed?: string[];
+  /** `spam/adult-terms`: terms added to the built-in lexicon (matched like it: whole words, folded). Default none (at most 10,000 items). Source: ours. */
+  adultTermsExtra?: string[];
+  /** `spam/adult-terms`: different terms (body, hidden and image text together) from which the finding is a warning; fewer are info. A term in the subject is always a warning. Default 2 (a whole number, 1 to 1,000). Source: measured. */
+  adultTermsWarning?: number;
+  /** `spam/body-caps`: share of the body's words (3 letters or more) written in capitals from which the body is reported as info. Default 0.3 (0 to 1). Source: measured. */
+  bodyCapsInfoShare?: number;
+  /** `spam/body-caps`: fewest words of 3 letters or more in the body for the share of capitals to be judged. Default 30 (a whole number, 1 to 1,000,000). Source: a receiver's rule. */
+  bodyCapsMinWords?: number;
+  /** `spam/body-caps`: share of the body's words (3 letters or more) written in capitals from which the finding is a warning. Default 0.5 (0 to 1). Source: a receiver's rule. */
+  bodyCapsWarningShare?: number;
+  /** `spam/exclamation-marks`: exclamation marks in a row (`!!!`) that make a run in the body. Default 3 (a whole number, 2 to 100). Source: ours. */
+  bodyExclamationRun?: number;
+  /** `spam/exclamation-marks`: runs of exclamation marks in the body from which the finding is a warning; one run is info. Default 2 (a whole number, 1 to 10,000). Source: measured. */
+  bodyExclamationRunsWarning?: number;
+  /** `spam/huge-font`: font size in px over which text is extremely large. Default 47 (1 to 10,000). Source: a receiver's rule. */
+  hugeFontPx?: number;
+  /** `spam/image-only`: fewer visible words than this is "a few words". Default 30 (a whole number, 0 to 100,000). Source: ours. */
+  imageOnlyMaxWords?: number;
+  /** `spam/image-only`: decoded size over which an image is large, in bytes. Default 1,000,000 (a whole number, 1 to 1,000,000,000). Source: the guides. */
+  imageOnlyMinBytes?: number;
+  /** `spam/image-only`, `spam/invisible-text`, `spam/sales-language`, `accessibility/contrast`: a WCAG contrast ratio below this between text and background counts as the same colour. Default 1.25 (1 to 21). Source: ours. */
+  invisibleMinContrast?: number;
+  /** `spam/money-amounts`: an amount (in units of its currency) from which a sum is huge; in yen, rupees and roubles (¥, ₹, ₽) 100 times it, in won (₩) 1,000 times it (ours: their units are worth about a hundredth and a thousandth of a dollar). Default 1,000,000 (1 to 1,000,000,000,000,000). Source: a receiver's rule. */
+  moneyHugeAmount?: number;
+  /** `spam/money-amounts`: huge sums written out in digits (`$25,500,000.00`) from which the finding is a warning; sums written with a multiplier (`$300 million`) are info. Default 1 (a whole number, 1 to 10,000). Source: measured. */
+  moneyHugeWarning?: number;
+  /** `spam/money-amounts`: amounts of money of any size from which the message is reported as info. Default 10 (a whole number, 1 to 100,000). Source: ours. */
+  moneyManyAmounts?: number;
+  /** `spam/sales-language`: different categories of sales phrases (money, urgency, opt-out boilerplate, …) from which the finding is a warning; fewer are info. Default 1 (a whole number, 1 to 10). Source: measured. */
+  salesCategoriesWarning?: number;
+  /** `spam/sales-language`: different sales phrases per 1,000 words of the subject and visible text from which the finding can be a warning; below it (a phrase or two in a long newsletter) it is info. 0 turns the dilution off. Default 1.5 (0 to 1,000). Source: measured. */
+  salesPhrasesPerThousandWords?: number;
+  /** `spam/sales-language`: different sales phrases from which the finding is a warning, whatever their categories; fewer are info. Default 1 (a whole number, 1 to 1,000). Source: measured. */
+  salesPhrasesWarning?: number;
+  /** `spam/subject-caps`: words of two or more letters, all in capitals, from which a subject shouts. Default 3 (a whole number, 1 to 100). Source: the guides. */
+  subjectCapsWords?: number;
+  /** `spam/exclamation-marks`: exclamation marks in a row (`!!`) from which the subject is reported. Default 2 (a whole number, 1 to 100). Source: measured. */
+  subjectExclamationRun?: number;
+  /** `spam/exclamation-marks`: exclamation marks in all (`Free! Now! Here!`) from which the subject is reported. Default 3 (a whole number, 1 to 100). Source: ours. */
+  subjectExclamations?: number;
+  /** `spam/subject-prefix`: words a subject must not start with, matched case-insensitively on a word boundary. Default: 47 built-in items (`rules()` gives them; at most 10,000). Source: the guides. */
+  subjectPrefixes?: string[];
+  /** `spam/whitespace`: share of blank characters over which a body is flagged. Default 0.7 (0 to 1). Source: the guides. */
+  whitespaceMaxRatio?: number;
+  /** `spam/whitespace`: bodies with fewer rendered characters are not judged (a two-line note is mostly line breaks). Default 100 (a whole number, 0 to 1,000,000). Source: ours. */
+  whitespaceMinChars?: number;
+}
+
+/** Thresholds of the `links/*` rules. */
+export interface LinksThresholds {
+  /** `links/broken`: schemes that run code or embed content instead of linking (mail clients block them). Default ["javascript", "vbscript", "data"] (at most 1,000 items). Source: ours. */
+  blockedSchemes?: string[];
+  /** `links/broken`: schemes a mail client can follow; any other scheme (`htp:`, `hxxp:`) is a broken link. Default: 23 built-in items (`rules()` gives them; at most 1,000). Source: ours. */
+  knownSchemes?: string[];
+  /** `links/mismatch`: hosts of known redirectors (mailing services' click tracking, security gateways' link rewriting, shorteners); a link whose text shows another domain and whose address is one of them, or a subdomain, is information only. Default: 1,219 built-in items (`rules()` gives them; at most 10,000). Source: a receiver's rule. */
+  redirectors?: string[];
+  /** `links/insecure`: also report plain `http://` links (as info). Default true. Source: ours. */
+  reportPlainHttp?: boolean;
+  /** `links/shortener`: hosts of public link shorteners; a link to one of them, or to a subdomain, is reported. The default list reads its entries as SpamAssassin does: a host alone, or with a leading dot its subdomains (maps.app.goo.gl is Google Maps, not goo.gl). Default: 192 built-in items (`rules()` gives them; at most 10,000). Source: a receiver's rule. */
+  shorteners?: string[];
+  /** `links/homograph`: domains that phishing imitates (lowercase ASCII); an internationalised link host whose skeleton equals one of them is reported. Default: 102 built-in items (`rules()` gives them; at most 10,000). Source: a receiver's rule. */
+  wellKnownDomains?: string[];
+}
+
+/** Thresholds of the `attachment/*` rules (and of the attachment inspection they read). */
+export interface AttachmentsThresholds {
+  /** `attachment/blocked-type`: extensions the host blocks although they run nothing. The guides name XLSX and XML. Default ["xlsx", "xml"] (at most 10,000 items). Source: the guides. */
+  blockedExtensions?: string[];
+  /** `attachment/archive-limit`: the ratio is judged only for entries inflating past this many bytes, so tiny repetitive files do not count as bombs. Default 1,000,000 (a whole number, 0 to 256,000,000). Source: ours. */
+  compressionRatioMinBytes?: number;
+  /** `attachment/executable`: extensions (lowercase, no dot) that run code; by default every executable group of the inspector's extension table and every type Gmail blocks (support.google.com/mail/answer/6590, `src/inspect/data/gmail-blocked-types.txt`) or Outlook blocks (OWA's default BlockedFileTypes and "Blocked attachments in Outlook", `src/inspect/data/outlook-blocked-types.txt`). Default: 140 built-in items (`rules()` gives them; at most 10,000). Source: the guides. */
+  executableExtensions?: string[];
+  /** `attachment/archive-limit`: archive levels opened (`a.zip > b.zip > c.exe` is 2). Real mail rarely nests beyond 2; deeper nesting is a way to tire scanners. Default 4 (a whole number, 0 to 16). Source: ours. */
+  maxArchiveDepth?: number;
+  /** `attachment/archive-limit`: archive entries listed per attachment, all levels together. Default 10,000 (a whole number, 1 to 100,000). Source: a receiver's rule. */
+  maxArchiveEntries?: number;
+  /** `attachment/archive-limit`: largest inflated/compressed ratio of one entry: deflate peaks near 1,032:1 on zeros; real documents stay under 20:1 and log files rarely pass 100:1. Default 100 (a whole number, 1 to 100,000). Source: ours. */
+  maxCompressionRatio?: number;
+  /** `attachment/archive-limit`: bytes inflated or copied out of archives per message, all attachments together, so a message of many small bombs does not multiply it; nested archives, documents and pages are inflated whole, so are entries whose first bytes name no format, or a PDF, when their declared size fits (formats found at a file's end: disk image footers, an archive glued after a document); of the rest the first bytes. Default 32,000,000 (a whole number, 0 to 256,000,000). Source: ours. */
+  maxInflatedBytes?: number;
+}
+
+/** Thresholds of the `body/*` rules. */
+export interface BodyThresholds {
+  /** `body/gmail-clipping`: bytes of decoded HTML after which Gmail clips the message (decimal kilobytes: the stricter reading of "102 KB"). Default 102,000 (a whole number, 1,000 to 100,000,000). Source: measured. */
+  clipBytes?: number;
+}
+
+/** Thresholds of the `bulk/*` rules. */
+export interface BulkThresholds {
+  /** `dkim/header-coverage`, `bulk/list-unsubscribe`, `bulk/one-click`: messages a day from which a sender is a bulk sender and must offer one-click unsubscribe. Default 5,000 (a whole number, 1 to 1,000,000,000). Source: a receiver's rule. */
+  bulkSenderVolume?: number;
+  /** `dkim/header-coverage`, `bulk/list-unsubscribe`, `bulk/one-click`: messages the site sends a day (0: not known). From `bulk.bulkSenderVolume` on, the bulk rules are warnings: Gmail's and Yahoo's requirements bind bulk senders. Default 0 (a whole number, 0 to 1,000,000,000). Source: ours. */
+  dailyVolume?: number;
+  /** `bulk/list-unsubscribe`, `bulk/one-click`: mailboxes in To, Cc and Bcc from which a message counts as bulk mail even without List-Id or Precedence: bulk. Default 50 (a whole number, 2 to 100,000). Source: ours. */
+  recipients?: number;
+}
+
+/** Thresholds of the `sender/*` rules. */
+export interface SenderThresholds {
+  /** `links/mismatch`, `sender/display-name-spoof`: domains of brands whose name in a display name, on mail from elsewhere, is a spoof. Default: 25 built-in items (`rules()` gives them; at most 10,000). Source: measured. */
+  brandDomains?: string[];
+  /** `links/mismatch`, `config/smtp-security`, `sender/visitor-from`, `sender/foreign-domain`, `dkim/alignment`: mailbox providers whose users' addresses must not be the From of mail a site sends: `domain policy status` per item (policy reject, quarantine, none or unknown; status verified, stated (the provider's own statement, its published policy weaker) or unverified). Default: 44 built-in items (`rules()` gives them; at most 1,000). Source: a receiver's rule. */
+  mailboxProviders?: string[];
+}
+
+/** Thresholds of the `accessibility/*` rules. */
+export interface AccessibilityThresholds {
+  /** `accessibility/contrast`: contrast ratio under which normal-size text is hard to read. Default 4.5 (1 to 21). Source: a standard (`rules()` names it). */
+  minContrast?: number;
+  /** `accessibility/contrast`: contrast ratio under which large text (24 px and more) is hard to read. Default 3 (1 to 21). Source: a standard (`rules()` names it). */
+  minContrastLarge?: number;
+}
+
+/**
+ * Thresholds by rule group, as `options.thresholds`: every tunable the engine declares
+ * (`rules()` lists each rule's, with its default, range and source). Unknown groups,
+ * names and values out of range are refused (`invalid-options`).
+ */
+export interface Thresholds {
+  size?: SizeThresholds;
+  headers?: HeadersThresholds;
+  spam?: SpamThresholds;
+  links?: LinksThresholds;
+  attachments?: AttachmentsThresholds;
+  body?: BodyThresholds;
+  bulk?: BulkThresholds;
+  sender?: SenderThresholds;
+  accessibility?: AccessibilityThresholds;
 }
 
 /** A tunable of a rule group: a number, a flag, a word or a list (word lists, extension lists). */
 export type ThresholdValue = number | string | boolean | string[] | number[];
 
 /**
- * Tunables of a rule group other than `size`; each group documents its own
- * (`rules()` lists the rules, the README the tunables). Unknown names are refused.
+ * @deprecated Each group has its own interface (`SpamThresholds`, …), which names every
+ * tunable the engine accepts; `Thresholds` uses them.
  */
 export interface GroupThresholds {
   [name: string]: ThresholdValue | undefined;
-}
-
-export interface Thresholds {
-  size?: SizeThresholds;
-  headers?: GroupThresholds;
-  spam?: GroupThresholds;
-  links?: GroupThresholds;
-  attachments?: GroupThresholds;
 }
 
 /** `S` in any case, as the engine reads it: `AnyCase<'smtp'>` is `'smtp' | 'SMTP' | 'Smtp' | …`. */
@@ -82,7 +229,11 @@ export type AnyCase<S extends string> = S extends `${infer First}${infer Rest}`
  * `null` (as absent), as the options' JSON Schema says.
  */
 export interface SmtpSettings {
-  /** `mail` (PHP `mail()`; `php` and `sendmail` say the same) or `smtp`, in any case. */
+  /**
+   * `mail` (PHP `mail()`; `php` and `sendmail` say the same) or `smtp`, in any case.
+   * Absent (or blank) with a `host`: `smtp` for `lint` and `lintCompose`; `mail` for
+   * `lintPhpMail`, whose input is a `mail()` call (an SMTP host there is `config/smtp-with-mail`).
+   */
   transport?: AnyCase<'mail' | 'php' | 'sendmail' | 'smtp'> | null;
   host?: string | null;
   /** 1 to 65535. */
@@ -773,12 +924,20 @@ export interface StreamSummary {
   transport: 'mail' | 'smtp';
   mails: number;
   ids?: [number, number];
-  kind: 'clean' | 'spam' | 'refused';
+  /**
+   * `refused`: too large, refused at submission. `returned`: the message has an
+   * error receivers refuse (not a spam rule's, not `size/total`): the hosting
+   * sends each mail and each comes back in error, with `bounceReply`.
+   */
+  kind: 'clean' | 'spam' | 'refused' | 'returned';
   lint?: {
     verdict: Verdict; score: number; errors: string[];
     findings: Array<{ ruleId: string; severity: Severity; message: string }>;
+    /** Kind `returned`: why, in the scenario's language. */
+    returned?: string;
   };
   logged: boolean;
+  /** The reply its returned mails carry: for kind `returned`, the receivers' documented reply, else a generic 550 naming the rule. */
   bounceReply: string;
   refusedReply?: string;
   outcomes: { [outcome in MailOutcome]?: number };

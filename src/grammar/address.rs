@@ -173,6 +173,23 @@ pub struct Mailbox {
     /// addr-spec. Rules that compare addresses or domains (alignment, Reply-To)
     /// read only these: a receiver finds no address in the others.
     pub readable: bool,
+    /// Every length measured in it against RFC 5321 §4.5.3.1, in the order
+    /// measured (local part, labels, domain, address): the parse reports those
+    /// over the RFC limits as problems, and `headers/address-length` judges
+    /// them against the limits in force (`thresholds.headers.*`).
+    pub lengths: Vec<MeasuredLength>,
+}
+
+/// A length measured in an address, in octets as sent (comments and folds
+/// left out; an IDN's domain in its A-label form), with the problem it is when
+/// over its limit and where it is (offsets relative to the value).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MeasuredLength {
+    /// `LocalPartTooLong`, `LabelTooLong`, `DomainTooLong` or `AddressTooLong`.
+    pub kind: AddressProblem,
+    pub start: usize,
+    pub end: usize,
+    pub octets: usize,
 }
 
 /// The parsed value of an address field.
@@ -194,6 +211,8 @@ struct Parser<'v> {
     v: &'v [u8],
     /// Octets of the last domain read, in its wire (A-label) form.
     wire_domain_octets: usize,
+    /// Lengths measured in the addr-spec being read (`Mailbox::lengths`).
+    lengths: Vec<MeasuredLength>,
     /// Ranges of invalid lexical problems, sorted by start.
     lex_problems: Vec<(usize, usize)>,
     tokens: Vec<Token>,
@@ -215,6 +234,7 @@ pub fn parse_address_list(v: &[u8]) -> AddressList {
         Parser {
             v,
             wire_domain_octets: 0,
+            lengths: Vec::new(),
             lex_problems,
             tokens: lexed.tokens,
             pos: 0,
@@ -514,20 +534,29 @@ impl<'v> Parser<'v> {
     /// local-part tokens [start, at), `@` at `at`, domain tokens (at, end).
     fn addr_spec(&mut self, start: usize, at: usize, end: usize, in_group: bool, display_name: Vec<Token>) {
         let problems_before = self.out.problems.len();
+        self.lengths.clear();
         let at_token = self.tokens[at];
         let local = self.local_part(start, at, at_token.start);
         let domain = self.domain(at + 1, end, at_token.end);
         let spec = (local.0, domain.1.max(local.0));
         if let (Some(v), true) = (self.v.get(local.0..local.1), spec.1 > spec.0) {
             let octets = significant_len(v) + 1 + self.wire_domain_octets;
+            self.measured(AddressProblem::AddressTooLong, spec, octets);
             let length_reported =
                 self.out.problems[problems_before..].iter().any(|p| p.kind.concern() == AddressConcern::Length);
             if octets > MAX_ADDRESS_OCTETS && !length_reported {
                 self.problem(AddressProblem::AddressTooLong, spec.0, spec.1);
             }
         }
-        let mailbox = Mailbox { display_name, local_part: local, domain, addr_spec: spec, in_group, readable: true };
+        let lengths = std::mem::take(&mut self.lengths);
+        let mailbox =
+            Mailbox { display_name, local_part: local, domain, addr_spec: spec, in_group, readable: true, lengths };
         self.out.mailboxes.push(mailbox);
+    }
+
+    /// Keeps a length measured in the addr-spec being read.
+    fn measured(&mut self, kind: AddressProblem, (start, end): (usize, usize), octets: usize) {
+        self.lengths.push(MeasuredLength { kind, start, end, octets });
     }
 
     fn local_part(&mut self, start: usize, end: usize, at_offset: usize) -> (usize, usize) {
@@ -544,6 +573,7 @@ impl<'v> Parser<'v> {
             self.problem(AddressProblem::ObsoleteLocalPart, range.0, range.1);
         }
         let octets = significant_len(&self.v[range.0..range.1]);
+        self.measured(AddressProblem::LocalPartTooLong, range, octets);
         if octets > MAX_LOCAL_PART_OCTETS {
             self.problem(AddressProblem::LocalPartTooLong, range.0, range.1);
         }
@@ -641,11 +671,13 @@ impl<'v> Parser<'v> {
             }
         }
         for (t, &len) in atoms.iter().zip(&wire_labels) {
+            self.measured(AddressProblem::LabelTooLong, (t.start, t.end), len);
             if len > MAX_LABEL_OCTETS {
                 self.problem(AddressProblem::LabelTooLong, t.start, t.end);
             }
         }
         let octets = wire_labels.iter().sum::<usize>() + wire_labels.len().saturating_sub(1);
+        self.measured(AddressProblem::DomainTooLong, range, octets);
         if octets > MAX_DOMAIN_OCTETS {
             self.problem(AddressProblem::DomainTooLong, range.0, range.1);
         }

@@ -149,6 +149,11 @@ pub enum FactKind {
     ExecutableContent {
         format: &'static str,
     },
+    /// The declared type is a program's or a script's (`names::EXECUTABLE_TYPES`),
+    /// whatever the name and the content say.
+    ExecutableType {
+        declared: String,
+    },
     MacroDocument(MacroSign),
     /// XLSX or XML by name, or an Excel workbook by content.
     BlockedType {

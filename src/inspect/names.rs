@@ -190,6 +190,56 @@ pub fn default_executable_extensions() -> Vec<String> {
     ours.flat_map(|g| g.extensions.iter().copied()).chain(listed).filter(|e| seen.insert(*e)).map(str::to_string).collect()
 }
 
+/// Declared MIME types that say "program or script", and the extension each
+/// stands for (`None`: a program format with no extension of its own). A file
+/// declared so is saved and run as one by the clients and systems that map
+/// types to programs, whatever its name (SPEC §2 `attachment/executable`:
+/// "declared type"). A type whose extension a caller removes from
+/// `attachments.executableExtensions` is no longer one.
+/// Sources: IANA media types (application/vnd.microsoft.portable-executable),
+/// mime-db / Apache mime.types (x-msdownload: exe dll com bat msi; x-sh; x-csh;
+/// hta; x-ms-application; java-archive: jar), Debian /etc/mime.types
+/// (x-msdos-program: com exe bat dll; x-msi), file(1)'s magic (x-dosexec,
+/// x-executable, x-pie-executable, x-mach-binary, text/x-shellscript),
+/// freedesktop shared-mime-info (x-ms-dos-executable, x-shellscript,
+/// x-mach-o-executable, x-ms-shortcut, x-bat), and the batch type Windows
+/// registers (application/bat).
+pub const EXECUTABLE_TYPES: &[(&str, Option<&str>)] = &[
+    ("application/vnd.microsoft.portable-executable", Some("exe")),
+    ("application/x-msdownload", Some("exe")),
+    ("application/x-msdos-program", Some("exe")),
+    ("application/x-ms-dos-executable", Some("exe")),
+    ("application/x-dosexec", Some("exe")),
+    ("application/x-winexe", Some("exe")),
+    ("application/x-msi", Some("msi")),
+    ("application/x-ms-installer", Some("msi")),
+    ("application/x-bat", Some("bat")),
+    ("application/bat", Some("bat")),
+    ("application/x-msdos-batch", Some("bat")),
+    ("application/hta", Some("hta")),
+    ("application/x-ms-shortcut", Some("lnk")),
+    ("application/x-ms-application", Some("application")),
+    ("application/java-archive", Some("jar")),
+    ("application/x-java-archive", Some("jar")),
+    ("application/x-sh", Some("sh")),
+    ("application/x-shellscript", Some("sh")),
+    ("text/x-shellscript", Some("sh")),
+    ("text/x-sh", Some("sh")),
+    ("application/x-csh", Some("csh")),
+    ("application/x-executable", None),
+    ("application/x-pie-executable", None),
+    ("application/x-elf", None),
+    ("application/x-mach-binary", None),
+    ("application/x-mach-o-executable", None),
+];
+
+/// The entry of `EXECUTABLE_TYPES` of a declared type (compared without
+/// parameters, case and surrounding white space).
+pub fn executable_type(declared: &str) -> Option<(&'static str, Option<&'static str>)> {
+    let bare = declared.split(';').next().unwrap_or_default().trim();
+    EXECUTABLE_TYPES.iter().copied().find(|(t, _)| t.eq_ignore_ascii_case(bare))
+}
+
 /// Characters that reorder or hide text: a name like `invoice\u{202e}fdp.exe`
 /// shows as `invoiceexe.pdf` (Unicode bidirectional algorithm, UAX #9), and the
 /// C0 controls other than white space, which no file name may hold on Windows

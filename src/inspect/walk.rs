@@ -297,6 +297,12 @@ impl<'l> Inspection<'l> {
     }
 
     pub fn check_content(&mut self, item: &Item, format: Option<Format>, extension: Option<&str>) {
+        let declared_program = item.declared_type.as_deref().and_then(names::executable_type);
+        if let Some((declared, stands_for)) = declared_program {
+            if stands_for.is_none_or(|e| self.limits.executable_extensions.iter().any(|x| x == e)) {
+                self.add(&item.path, FactKind::ExecutableType { declared: declared.to_string() });
+            }
+        }
         if let Some(f) = format.filter(|f| f.is_executable()) {
             self.add(&item.path, FactKind::ExecutableContent { format: f.key() });
         }

@@ -97,7 +97,8 @@ impl RuleSetting {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct SmtpSettings {
-    /// `mail` (PHP `mail()`) or `smtp`.
+    /// `mail` (PHP `mail()`) or `smtp`. Absent (or blank) with a `host`: `smtp`,
+    /// except for a PHP `mail()` call (`lint_php_mail`), which is `mail`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub transport: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -208,6 +208,47 @@ pub fn render_report(report: &Report, locale: Locale) -> Report {
     out
 }
 
+/// The README's table of thresholds (`options.thresholds`): every one the
+/// engine declares, grouped as the options are, with its type, default,
+/// range, the rules that read it and the kind of its source. `tests/readme.rs`
+/// fails when the README's copy is stale, so the README cannot lag the engine.
+pub fn thresholds_table_markdown() -> String {
+    use crate::settings::Kind;
+    let mut thresholds = super::resolve::all_thresholds();
+    thresholds.sort_by_key(|t| (t.group(), t.name()));
+    let mut out = String::from("| option | type | default | range | read by | source | what it sets |\n|---|---|---|---|---|---|---|\n");
+    for threshold in thresholds {
+        let (kind, default, range) = match threshold.kind {
+            Kind::Int { default, min, max } => ("whole number", default.to_string(), format!("{min} to {max}")),
+            Kind::Number { default, min, max } => ("number", default.to_string(), format!("{min} to {max}")),
+            Kind::Flag { default } => ("true or false", default.to_string(), String::new()),
+            Kind::List { max_items, .. } => {
+                let items = crate::settings::default_list(threshold);
+                let default = match items.len() {
+                    0 => "none".to_string(),
+                    // A short list is shown; a long one is counted (`rules()` gives it).
+                    1..=6 => items.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", "),
+                    n => format!("{n} built-in"),
+                };
+                ("list of texts", default, format!("at most {max_items} items"))
+            }
+        };
+        let readers: Vec<String> = REGISTRY
+            .iter()
+            .filter(|r| r.thresholds.iter().any(|t| t.key == threshold.key))
+            .map(|r| format!("`{}`", r.id))
+            .collect();
+        out.push_str(&format!(
+            "| `{}` | {kind} | {default} | {range} | {} | {} | {} |\n",
+            threshold.key,
+            if readers.is_empty() { "the analysis".to_string() } else { readers.join(", ") },
+            threshold.evidence.kind(),
+            threshold.doc.replace('|', "\\|"),
+        ));
+    }
+    out
+}
+
 /// The README's rule table (Markdown, English), generated from the registry:
 /// id, default severity, spam points, one-line summary, kinds of evidence.
 pub fn rules_table_markdown() -> String {

@@ -76,7 +76,16 @@ impl Linter {
         let rendered = call.render_on(self.php_platform);
         check_input_size(rendered.len())?;
         let message = Message::analyse(&rendered, Origin::PhpMail, call.input_fields(), &self.inspection);
-        Ok(self.report_for(&message, Some(&rendered)))
+        // The call is PHP mail(): SMTP settings given without a transport are judged as mail()'s.
+        let for_mail_call = self.settings.smtp.as_ref().and_then(rules::config::for_mail_call);
+        match for_mail_call {
+            Some(smtp) => {
+                let mut settings = self.settings.clone();
+                settings.smtp = Some(smtp);
+                Ok(self.report_with(&settings, &message, Some(&rendered)))
+            }
+            None => Ok(self.report_for(&message, Some(&rendered))),
+        }
     }
 
     /// The analysed parts of a raw message (MIME tree, header offsets, text
@@ -97,23 +106,28 @@ impl Linter {
 
     /// Runs the rules over an analysed message and builds the report.
     pub fn report_for(&self, message: &Message, rendered: Option<&[u8]>) -> Report {
-        let mut findings = rules::run_all(message, &self.settings);
-        findings.extend(self.custom.findings(message, &self.settings));
+        self.report_with(&self.settings, message, rendered)
+    }
+
+    /// The report with `settings` (the linter's, or those of a `mail()` call).
+    fn report_with(&self, settings: &Settings, message: &Message, rendered: Option<&[u8]>) -> Report {
+        let mut findings = rules::run_all(message, settings);
+        findings.extend(self.custom.findings(message, settings));
         let spam_score = Report::settle_spam_score(&mut findings);
-        let spam_threshold = self.settings.spam_threshold;
+        let spam_threshold = settings.spam_threshold;
         let (verdict, counts) = Report::verdict_of(&findings, spam_score, spam_threshold);
         Report {
             version: VERSION.to_string(),
             verdict,
             spam_score,
             spam_threshold,
-            locale: self.settings.locale,
+            locale: settings.locale,
             origin: message.origin,
             sizes: Sizes {
                 encoded: message.encoded_size() as u64,
                 headers: message.header.body_start.min(message.raw.len()).saturating_sub(message.content_start) as u64,
                 decoded: message.decoded_size as u64,
-                limit: self.settings.count(&rules::size::total::MAX_MESSAGE_BYTES) as u64,
+                limit: settings.count(&rules::size::total::MAX_MESSAGE_BYTES) as u64,
             },
             counts,
             findings,

@@ -66,7 +66,7 @@ pub fn options_schema() -> Json {
                 "type": ["object", "null"],
                 "additionalProperties": false,
                 "properties": {
-                    "transport": { "description": "mail (PHP mail(); php and sendmail too) or smtp, in any case; other values are refused.", "type": ["string", "null"] },
+                    "transport": { "description": "mail (PHP mail(); php and sendmail too) or smtp, in any case; other values are refused. Absent with a host: smtp, except for a PHP mail() call (lintPhpMail), which is mail.", "type": ["string", "null"] },
                     "host": { "type": ["string", "null"] },
                     "port": { "type": ["integer", "null"], "minimum": 1, "maximum": crate::options::MAX_PORT },
                     "security": { "description": "ssl, tls, starttls or none (smtps, ssl/tls and true are read as ssl).", "type": ["string", "null"] },

@@ -905,8 +905,12 @@ impl<'s> Engine<'s> {
         }
     }
 
-    /// The reply of a returned mail: the logged one, else the stream's `bounceReply`.
+    /// The reply of a returned mail: the receivers' reply to a `Returned`
+    /// stream's message, else the logged one, else the stream's `bounceReply`.
     pub(super) fn bounce_reply(&self, stream: usize, index: u64) -> String {
+        if let Some(reply) = self.plan.streams.get(stream).and_then(|s| s.returned_reply.as_ref()) {
+            return reply.clone();
+        }
         match self.plan.streams.get(stream).and_then(|s| s.logged_detail(index)) {
             Some((_, reply)) if !reply.is_empty() => reply.to_string(),
             // The scenario's text, echoed: shown as text, never as controls (the log's is already).

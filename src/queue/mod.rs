@@ -52,7 +52,7 @@ pub use scenario::{
 pub use sendlog::status_is_error;
 
 use crate::i18n::Locale;
-use crate::report::{Report, Severity, Verdict};
+use crate::report::{Finding, Report, Severity, Verdict};
 
 /// What the host makes of a message a stream sends.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,9 +60,11 @@ pub struct Classification {
     pub kind: MailKind,
     /// The lint facts behind it, shown per stream.
     pub lint: Option<LintSummary>,
+    /// The reply the receivers give to each mail of kind `Returned`.
+    pub reply: Option<String>,
 }
 
-/// Turns a stream's message into clean, spam or refused (SPEC §3), once per stream.
+/// Turns a stream's message into clean, spam, refused or returned (SPEC §3), once per stream.
 pub trait Classifier {
     /// `Err` carries a localized reason (the message cannot be read at all).
     fn classify(&self, message: &[u8], locale: Locale, spam_rule_prefixes: &[String])
@@ -83,27 +85,75 @@ where
     }
 }
 
+/// The reply of a returned mail when the rule's evidence quotes no receiver's
+/// own: a permanent refusal (RFC 5321 §4.2.1, 5yz) for the message's content
+/// (RFC 3463 X.6.0 "Other or undefined media error"), naming the rule. A
+/// reply as a server writes it: in English, like [`REPLY_TOO_LARGE`].
+pub fn generic_returned_reply(rule_id: &str) -> String {
+    format!("550 5.6.0 Message not accepted: it breaks {rule_id}")
+}
+
 impl Classification {
+    /// SPEC §3 applied to a lint report, with no receiver's reply known (see
+    /// [`Classification::from_report_with`]).
+    pub fn from_report(report: &Report, spam_rule_prefixes: &[String]) -> Classification {
+        Self::from_report_with(report, spam_rule_prefixes, &|_| None)
+    }
+
     /// SPEC §3 applied to a lint report: a `size/total` error is refused at
     /// submission (seed 000: 10 MB); a `fail` verdict reached by the spam score
     /// (the filter's sum of every finding's points) or with an error from a rule
-    /// whose id starts with one of `spam_rule_prefixes` is spam; anything else is clean.
-    pub fn from_report(report: &Report, spam_rule_prefixes: &[String]) -> Classification {
+    /// whose id starts with one of `spam_rule_prefixes` is spam; any other
+    /// error is one "a refusal or block is known to happen" for: the hosting
+    /// sends the mail, the receivers refuse it, and it comes back in error
+    /// (returned). Its reply is the first such finding's `documented_reply`,
+    /// else [`generic_returned_reply`]; the lint summary says why, in the
+    /// report's language. Anything else is clean.
+    pub fn from_report_with(
+        report: &Report,
+        spam_rule_prefixes: &[String],
+        documented_reply: &dyn Fn(&Finding) -> Option<String>,
+    ) -> Classification {
         let mut errors: Vec<String> = Vec::new();
         for finding in report.findings.iter().filter(|f| f.severity == Severity::Error) {
             if !errors.contains(&finding.rule_id) {
                 errors.push(finding.rule_id.clone());
             }
         }
+        let is_spam_rule = |id: &str| spam_rule_prefixes.iter().any(|p| id.starts_with(p.as_str()));
+        // The errors receivers refuse: neither the hosting's size limit nor a spam factor.
+        let refusing: Vec<&Finding> = report
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error && f.rule_id != "size/total" && !is_spam_rule(&f.rule_id))
+            .collect();
         let kind = if errors.iter().any(|id| id == "size/total") {
             MailKind::Refused
         } else if report.verdict == Verdict::Fail
-            && (report.spam_score >= report.spam_threshold
-                || errors.iter().any(|id| spam_rule_prefixes.iter().any(|p| id.starts_with(p.as_str()))))
+            && (report.spam_score >= report.spam_threshold || errors.iter().any(|id| is_spam_rule(id)))
         {
             MailKind::Spam
+        } else if !refusing.is_empty() {
+            MailKind::Returned
         } else {
             MailKind::Clean
+        };
+        let (reply, returned) = match refusing.first() {
+            Some(first) if kind == MailKind::Returned => {
+                let reply = documented_reply(first).unwrap_or_else(|| generic_returned_reply(&first.rule_id));
+                let mut rules: Vec<&str> = Vec::new();
+                for finding in &refusing {
+                    if !rules.contains(&finding.rule_id.as_str()) {
+                        rules.push(&finding.rule_id);
+                    }
+                }
+                let said = crate::i18n::Msg::new("queue.lint.returned")
+                    .text("rules", rules.join(", "))
+                    .text("reply", reply.clone())
+                    .render(report.locale);
+                (Some(reply), Some(said))
+            }
+            _ => (None, None),
         };
         let mut findings: Vec<LintFinding> = report
             .findings
@@ -118,7 +168,8 @@ impl Classification {
         findings.truncate(result::MAX_LINT_FINDINGS);
         Classification {
             kind,
-            lint: Some(LintSummary { verdict: report.verdict, score: report.spam_score, errors, findings }),
+            lint: Some(LintSummary { verdict: report.verdict, score: report.spam_score, errors, findings, returned }),
+            reply,
         }
     }
 }
@@ -294,12 +345,16 @@ fn run(
         for (i, (stream, kind)) in scenario.streams.iter().zip(&kinds).enumerate() {
             if !spam_streams.contains(&i) {
                 let mut stream = stream.clone();
-                if stream.verdict.is_none() && stream.message.is_some() {
-                    stream.verdict = Some(match kind {
-                        MailKind::Clean => DeclaredVerdict::Clean,
-                        MailKind::Spam => DeclaredVerdict::Spam,
-                        MailKind::Refused => DeclaredVerdict::Refused,
-                    });
+                // A returned stream keeps its message: no declared verdict
+                // says returned, and its reply comes from the lint.
+                let declared = match kind {
+                    MailKind::Clean => Some(DeclaredVerdict::Clean),
+                    MailKind::Spam => Some(DeclaredVerdict::Spam),
+                    MailKind::Refused => Some(DeclaredVerdict::Refused),
+                    MailKind::Returned => None,
+                };
+                if stream.verdict.is_none() && stream.message.is_some() && declared.is_some() {
+                    stream.verdict = declared;
                     stream.message = None;
                 }
                 kept.push(stream);
@@ -331,6 +386,7 @@ fn rate_inputs(plan: &prepare::Plan) -> answers::RateInputs {
             .zip(&plan.scenario.streams)
             .map(|(p, s)| {
                 let share = match &p.schedule {
+                    _ if p.kind == MailKind::Returned => 1.0,
                     prepare::Schedule::Logged { log, .. } if !log.errors.is_empty() => {
                         log.errors.iter().filter(|e| **e).count() as f64 / log.errors.len() as f64
                     }
@@ -394,5 +450,15 @@ pub fn classify_for_queue(
 ) -> Result<Classification, String> {
     let options = crate::options::Options { locale, ..crate::options::Options::default() };
     let report = crate::pipeline::lint(message, &options).map_err(|e| e.localized(locale))?;
-    Ok(Classification::from_report(&report, spam_rule_prefixes))
+    Ok(Classification::from_report_with(&report, spam_rule_prefixes, &documented_reply))
+}
+
+/// The reply a receiver documents for a finding's rule (its evidence quotes
+/// it), for the finding's field when the rule quotes several.
+fn documented_reply(finding: &Finding) -> Option<String> {
+    let field = match finding.params.get("field") {
+        Some(crate::i18n::Param::Text(field)) => Some(field.as_str()),
+        _ => None,
+    };
+    crate::rules::replies::documented_reply(&finding.rule_id, field).map(str::to_string)
 }

@@ -31,6 +31,8 @@ pub struct PreparedStream {
     pub account: usize,
     pub ip: usize,
     pub lint: Option<LintSummary>,
+    /// The reply receivers give to every mail of a `Returned` stream (from its lint).
+    pub returned_reply: Option<String>,
     pub next_index: u64,
     pub first_id: Option<u64>,
     pub outcomes: [u64; 8],
@@ -54,8 +56,12 @@ impl PreparedStream {
     /// Whether mail `index` comes back in error. Generated streams use an exact
     /// error-diffusion schedule: mail `i` comes back when the running total
     /// `i × share + phase` crosses an integer, so any `n` consecutive mails hold
-    /// `n × share` errors within one.
+    /// `n × share` errors within one. Every mail of a `Returned` stream.
     pub fn bounces(&self, index: u64) -> bool {
+        // Receivers refuse the message itself: every mail comes back.
+        if self.kind == MailKind::Returned {
+            return true;
+        }
         if let Schedule::Logged { log, .. } = &self.schedule {
             return log.errors.get(index as usize).copied().unwrap_or(false);
         }
@@ -223,7 +229,7 @@ pub fn prepare<'s>(scenario: &'s Scenario, classifier: &dyn Classifier) -> Resul
         if total > MAX_SCENARIO_MAILS {
             return Err(ScenarioError::TooManyMails { count: total, limit: MAX_SCENARIO_MAILS });
         }
-        let (kind, lint) = classify(i, stream, scenario, classifier)?;
+        let (kind, lint, returned_reply) = classify(i, stream, scenario, classifier)?;
         let phase_bits = splitmix64(scenario.seed ^ (i as u64).wrapping_mul(0xA24B_AED4_963E_E407));
         let prepared = PreparedStream {
             count,
@@ -235,6 +241,7 @@ pub fn prepare<'s>(scenario: &'s Scenario, classifier: &dyn Classifier) -> Resul
             account: intern(&mut accounts, &stream.account),
             ip: intern(&mut ips, &stream.ip),
             lint,
+            returned_reply,
             next_index: 0,
             first_id: None,
             outcomes: [0; 8],
@@ -277,20 +284,20 @@ fn classify(
     stream: &Stream,
     scenario: &Scenario,
     classifier: &dyn Classifier,
-) -> Result<(MailKind, Option<LintSummary>), ScenarioError> {
+) -> Result<(MailKind, Option<LintSummary>, Option<String>), ScenarioError> {
     if let Some(verdict) = stream.verdict {
         let kind = match verdict {
             DeclaredVerdict::Clean => MailKind::Clean,
             DeclaredVerdict::Spam => MailKind::Spam,
             DeclaredVerdict::Refused => MailKind::Refused,
         };
-        return Ok((kind, None));
+        return Ok((kind, None, None));
     }
     let Some(message) = &stream.message else {
-        return Ok((MailKind::Clean, None));
+        return Ok((MailKind::Clean, None, None));
     };
     let classification = classifier
         .classify(message.as_bytes(), scenario.locale, &scenario.thresholds.spam_rule_prefixes)
         .map_err(|detail| ScenarioError::Message { field: format!("streams[{index}].message"), detail })?;
-    Ok((classification.kind, classification.lint))
+    Ok((classification.kind, classification.lint, classification.reply))
 }

@@ -293,6 +293,10 @@ pub struct LintSummary {
     pub errors: Vec<String>,
     /// The findings (at most `MAX_LINT_FINDINGS`, errors first).
     pub findings: Vec<LintFinding>,
+    /// Why the mails are returned in error (kind `returned`): the rules whose
+    /// errors receivers refuse, said in the scenario's language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub returned: Option<String>,
 }
 
 /// How the host treats a stream's mails.
@@ -301,7 +305,13 @@ pub struct LintSummary {
 pub enum MailKind {
     Clean,
     Spam,
+    /// Refused at submission (too large).
     Refused,
+    /// Accepted by the hosting, refused by the receivers: every mail comes
+    /// back in error (SPEC §3 `error`: "a refusal or block is known to
+    /// happen"), and counts like any bounce toward the Bounce ratio (seed 002:
+    /// « un pourcentage d'e-mails renvoyés en erreur »).
+    Returned,
 }
 
 /// Per-stream totals.

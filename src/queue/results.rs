@@ -80,7 +80,7 @@ impl Engine<'_> {
                 kind: p.kind,
                 lint: p.lint.clone(),
                 logged: s.log.is_some(),
-                bounce_reply: visible(&s.bounce_reply, MAX_REPLY_CHARS),
+                bounce_reply: visible(p.returned_reply.as_deref().unwrap_or(&s.bounce_reply), MAX_REPLY_CHARS),
                 refused_reply: match (p.kind, p.transport) {
                     (MailKind::Refused, _) => Some(REPLY_TOO_LARGE.to_string()),
                     (_, Transport::Smtp) => Some(REPLY_SMTP_LIMIT.to_string()),

@@ -14,6 +14,7 @@ pub mod headers;
 pub mod links;
 pub mod reading;
 pub mod registry;
+pub mod replies;
 pub mod sender;
 pub mod size;
 pub mod spam;

@@ -57,6 +57,23 @@ fn leading_code(s: &str) -> Option<(u16, &str)> {
     Some((code, rest.trim_start()))
 }
 
+/// Three digits starting the first line that is not blank, shaped like a reply
+/// code (then nothing, a space, a hyphen or a tab) but whose first digit is not
+/// 2, 3, 4 or 5 (`999 …`, `100`, `650-…`): RFC 5321 §4.2.1 gives a reply code
+/// no other first digit, so it is none. Only the first `MAX_REPLY_LINES` lines
+/// are looked at.
+fn code_shaped_not_a_code(input: &str) -> Option<&str> {
+    let line = input.lines().take(MAX_REPLY_LINES).map(str::trim).find(|l| !l.is_empty())?;
+    let bytes = line.as_bytes();
+    if bytes.len() < 3 || !bytes[..3].iter().all(u8::is_ascii_digit) || (b'2'..=b'5').contains(&bytes[0]) {
+        return None;
+    }
+    match bytes.get(3) {
+        None | Some(b' ' | b'-' | b'\t') => line.get(..3),
+        _ => None,
+    }
+}
+
 /// A reply code quoted inside a longer message (`SMTP code: 550`, `said: 451 …`).
 fn quoted_code(line: &str) -> Option<(u16, &str)> {
     let mut start = 0;
@@ -316,7 +333,10 @@ pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
     let problem = if input.trim().is_empty() {
         Some(Msg::new("smtp.problem.empty").render(locale))
     } else if reply.code.is_none() {
-        Some(Msg::new("smtp.problem.no-code").render(locale))
+        match code_shaped_not_a_code(input) {
+            Some(digits) => Some(Msg::new("smtp.problem.bad-first-digit").text("code", digits).render(locale)),
+            None => Some(Msg::new("smtp.problem.no-code").render(locale)),
+        }
     } else if reply.mixed_codes {
         Some(Msg::new("smtp.problem.mixed-codes").render(locale))
     } else if let (Some(code), Some((c, _, _))) = (reply.code, reply.enhanced) {

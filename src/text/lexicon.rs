@@ -94,12 +94,20 @@ pub struct Entry<P> {
     pub payload: P,
 }
 
-/// An entry found in a text.
+/// A term found in a text.
+///
+/// Entries that differ only in accents or hyphens (en `porno` and pt `pornô`,
+/// es `pornografía` and pl `pornografia`) end at one node of the trie: the
+/// words a text writes there are one occurrence of one term, whichever of
+/// them it spells, never one per entry (#adult-terms: `porno` was two terms).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
-    /// Index of the entry (`Lexicon::entry`).
+    /// Index of the term: the first of the entries that read alike (`Lexicon::spellings`).
+    pub term: usize,
+    /// Index of the entry its first occurrence spells (`Lexicon::entry`): the
+    /// one of the term's entries read as the text reads, else the term's own.
     pub entry: usize,
-    /// How many times it occurs.
+    /// How many times it occurs (in any of its spellings).
     pub count: usize,
     /// Byte range of its first occurrence in the text: the term as written.
     pub first: Range<usize>,
@@ -419,9 +427,37 @@ impl<P> Lexicon<P> {
         self.entries.is_empty()
     }
 
-    /// Every entry found in `text`, in order of first occurrence.
+    /// Every term found in `text`, in order of first occurrence.
     pub fn scan(&self, text: &str) -> Vec<Hit> {
+        let mut hits = self.trie.scan(text);
+        self.spell(&mut hits, text);
+        hits
+    }
+
+    /// `scan` without reading which entry each term's first occurrence
+    /// spells (`Hit::entry` is the term): for comparing terms alone.
+    pub fn scan_terms(&self, text: &str) -> Vec<Hit> {
         self.trie.scan(text)
+    }
+
+    /// The entries of term `term` (`Hit::term`): itself first, then those
+    /// that end at its node (the same words but for accents or hyphens).
+    pub fn spellings(&self, term: usize) -> impl Iterator<Item = &Entry<P>> + '_ {
+        let first = u32::try_from(term).unwrap_or(NONE);
+        chain(first, &self.trie.entry_next).filter_map(|at| self.entries.get(at as usize))
+    }
+
+    /// Sets each hit's `entry` to the spelling of its first occurrence in `text`.
+    fn spell(&self, hits: &mut [Hit], text: &str) {
+        for hit in hits {
+            if self.trie.entry_next.get(hit.term).is_none_or(|&next| next == NONE) {
+                continue; // One spelling (most terms): nothing to read.
+            }
+            let written = text.get(hit.first.clone()).unwrap_or_default();
+            let read = super::fold::words(written).into_iter().map(|(read, _)| read).collect::<Vec<_>>().join(" ");
+            let spelled = chain(hit.term as u32, &self.trie.entry_next).find(|&at| self.entries.get(at as usize).is_some_and(|e| e.read == read));
+            hit.entry = spelled.map_or(hit.term, |at| at as usize);
+        }
     }
 }
 
@@ -704,7 +740,10 @@ pub fn scan_together<A, B>(a: &Lexicon<A>, b: &Lexicon<B>, text: &str) -> (Vec<H
         first.word(word, joined, slot);
         second.word(word, joined, slot);
     });
-    (first.hits(), second.hits())
+    let (mut first, mut second) = (first.hits(), second.hits());
+    a.spell(&mut first, text);
+    b.spell(&mut second, text);
+    (first, second)
 }
 
 impl Trie {
@@ -1024,7 +1063,7 @@ impl<'l> Scan<'l> {
         let counts = self.counts;
         self.firsts
             .into_iter()
-            .map(|(first, entry)| Hit { entry, count: counts.get(entry).copied().unwrap_or(0), first })
+            .map(|(first, term)| Hit { term, entry: term, count: counts.get(term).copied().unwrap_or(0), first })
             .collect()
     }
 
@@ -1176,13 +1215,13 @@ impl<'l> Scan<'l> {
             for &node in &self.next {
                 let continued = Partial { node, start: partial.start };
                 if let Some(n) = self.trie.nodes.get(node as usize) {
-                    for entry in chain(n.first_entry, &self.trie.entry_next) {
-                        let entry = entry as usize;
-                        let Some(count) = self.counts.get_mut(entry) else { continue };
+                    // The node's first entry stands for all that end here (`Hit`).
+                    if let Some(count) = self.counts.get_mut(n.first_entry as usize) {
+                        let term = n.first_entry as usize;
                         if *count == 0 {
-                            let key = (partial.start, entry);
+                            let key = (partial.start, term);
                             let at = self.firsts.partition_point(|(r, e)| (r.start, *e) < key);
-                            self.firsts.insert(at, (partial.start..word.span.1, entry));
+                            self.firsts.insert(at, (partial.start..word.span.1, term));
                         }
                         *count += 1;
                     }
@@ -1403,7 +1442,9 @@ mod tests {
         let mut scan = Scan::new(&lexicon.trie);
         scan.keeps = false;
         fold_words(text, |word| scan.word(word, in_identifier(text, word), filter_slot(word.plain)));
-        scan.hits()
+        let mut hits = scan.hits();
+        lexicon.spell(&mut hits, text);
+        hits
     }
 
     #[test]

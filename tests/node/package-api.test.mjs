@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import test from 'node:test';
 import {
-  pkg, pkgDir, repoRoot, tempDir, testsModules, rawMessage, messageWithLongLine, messageWithWideLine, idsOf,
+  pkg, pkgDir, repoRoot, tempDir, testsModules, requireDev, rawMessage, messageWithLongLine, messageWithWideLine, idsOf,
 } from './helpers.mjs';
 
 const { lint, lintPhpMail, rules, messages, version, simulate, renderReport, renderMessage, checkSmtpSettings } = pkg;
@@ -316,6 +316,17 @@ test('index.d.ts types every export without any, and compiles strictly', (t) => 
     rules('de');
     // @ts-expect-error: unknown option
     lint('x', { colour: true });
+    // Every threshold group the engine accepts is typed, and nothing else is.
+    const groups: Options = { thresholds: { body: { clipBytes: 5000 }, bulk: { dailyVolume: 10, recipients: 20 },
+      sender: { brandDomains: ['x.com'] }, accessibility: { minContrast: 3 }, links: { reportPlainHttp: false },
+      spam: { subjectCapsWords: 2, whitespaceMaxRatio: 0.5, subjectPrefixes: ['hi'] } } };
+    void groups;
+    // @ts-expect-error: a misspelt threshold name
+    lint('x', { thresholds: { spam: { subjectCapWords: 2 } } });
+    // @ts-expect-error: a list threshold takes a list
+    lint('x', { thresholds: { spam: { subjectPrefixes: 'hi' } } });
+    // @ts-expect-error: an unknown group
+    lint('x', { thresholds: { attachment: { maxArchiveDepth: 2 } } });
     // What the engine and the options' JSON Schema accept, the types accept: "$schema", transport php or
     // sendmail, any case, null for every smtp field.
     const configured: Options = { $schema: './node_modules/mail-preflight/schema/options.schema.json',
@@ -400,6 +411,64 @@ test('index.d.ts types every export without any, and compiles strictly', (t) => 
   assert.equal(browser.status, 0, browser.stdout + browser.stderr);
   assert.ok(browser.stdout.split('\n').includes(join(pkgDir, 'web.d.ts')), 'the browser condition gives web.d.ts');
   void repoRoot;
+});
+
+/**
+ * The thresholds `Thresholds` types in a declaration file, read with the TypeScript
+ * compiler's parser: `{ group: { name: type } }`, each group's interface followed by name.
+ */
+function typedThresholds(file) {
+  const ts = requireDev('typescript');
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const interfaces = new Map();
+  source.forEachChild((node) => { if (ts.isInterfaceDeclaration(node)) interfaces.set(node.name.text, node); });
+  const members = (name) => {
+    const node = interfaces.get(name);
+    assert.ok(node, `${file} declares interface ${name}`);
+    assert.equal(node.heritageClauses, undefined, `${name} extends nothing`);
+    assert.ok(node.members.every((m) => ts.isPropertySignature(m)), `${name} has only named members (no index signature)`);
+    return node.members.map((m) => [m.name.text, m.type, m.questionToken !== undefined]);
+  };
+  const groups = {};
+  for (const [group, type, optional] of members('Thresholds')) {
+    assert.ok(optional && ts.isTypeReferenceNode(type), `Thresholds.${group} is an optional interface`);
+    groups[group] = Object.fromEntries(members(type.typeName.text).map(([name, t, opt]) => {
+      assert.ok(opt, `${group}.${name} is optional`);
+      return [name, t.getText(source)];
+    }));
+  }
+  return groups;
+}
+
+test('index.d.ts types exactly the thresholds the engine accepts: every group, every name, its type (no drift)', () => {
+  // The engine's thresholds, from its JSON Schema and from rules(): the two must agree.
+  const schema = JSON.parse(readFileSync(join(pkgDir, 'schema', 'options.schema.json'), 'utf8')).properties.thresholds;
+  assert.equal(schema.additionalProperties, false);
+  const tsType = { integer: 'number', number: 'number', boolean: 'boolean', array: 'string[]' };
+  const engine = {};
+  for (const [group, { properties, additionalProperties }] of Object.entries(schema.properties)) {
+    assert.equal(additionalProperties, false, `${group}: unknown names are refused`);
+    engine[group] = Object.fromEntries(Object.entries(properties).map(([name, p]) => {
+      if (p.type === 'array') assert.equal(p.items.type, 'string', `${group}.${name} is a list of texts`);
+      assert.ok(tsType[p.type], `${group}.${name}: ${p.type}`);
+      return [name, tsType[p.type]];
+    }));
+  }
+  const options = new Set(rules('en').flatMap((r) => r.thresholds.map((t) => t.option)));
+  const schemaOptions = Object.entries(engine).flatMap(([g, names]) => Object.keys(names).map((n) => `thresholds.${g}.${n}`));
+  assert.deepEqual([...options].sort(), schemaOptions.sort(), 'rules() and the schema list the same thresholds');
+  assert.ok(['body', 'bulk', 'sender', 'accessibility'].every((g) => g in engine), 'the groups the audit found untyped');
+  const sorted = (groups) => Object.fromEntries(Object.entries(groups).sort(([a], [b]) => a.localeCompare(b))
+    .map(([g, names]) => [g, Object.fromEntries(Object.entries(names).sort(([a], [b]) => a.localeCompare(b)))]));
+  for (const name of ['index.d.ts', 'index.d.cts', 'web.d.ts']) {
+    assert.deepEqual(sorted(typedThresholds(join(pkgDir, name))), sorted(engine), `${name}: Thresholds against the engine`);
+  }
+  // The line threshold counts characters (code points of a UTF-8 line), as the engine does.
+  const declarations = readFileSync(join(pkgDir, 'index.d.ts'), 'utf8');
+  const lineDoc = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*recommendedLineOctets\?: number;/.exec(declarations)[1];
+  assert.match(lineDoc, /in characters \(a UTF-8 line's code points/);
+  assert.match(lineDoc, /Default 78\b/);
+  assert.doesNotMatch(lineDoc, /78 octets/);
 });
 
 test('lintPhpMail takes a header map whose values are lists of texts, as PHP >= 7.2 does: one line each', () => {

@@ -39,6 +39,12 @@ crate::catalog! {
     "queue.outcome.refused" => {
         en: "Refused", fr: "Refusé", es: "Rechazado", pl: "Odrzucony",
     },
+    "queue.lint.returned" => {
+        en: "The hosting sends these mails, but receivers refuse them ({rules}): each one comes back in error with \"{reply}\" and counts toward the Bounce ratio.",
+        fr: "L'hébergement envoie ces e-mails, mais les destinataires les refusent ({rules}) : chacun revient en erreur avec « {reply} » et compte dans le ratio qui mène à l'état Bounce.",
+        es: "El alojamiento envía estos mensajes, pero los servidores de destino los rechazan ({rules}): cada uno vuelve con error con «{reply}» y cuenta para el ratio que lleva al estado Bounce.",
+        pl: "Hosting wysyła te wiadomości, ale serwery odbiorców je odrzucają ({rules}): każda wraca z błędem „{reply}” i liczy się do wskaźnika prowadzącego do stanu Bounce.",
+    },
     "queue.outcome.pending" => {
         en: "Still in the queue", fr: "Encore en file d'attente", es: "Todavía en la cola", pl: "Nadal w kolejce",
     },

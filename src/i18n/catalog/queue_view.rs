@@ -548,6 +548,12 @@ crate::catalog! {
         es: "demasiado grande: rechazado",
         pl: "za duży: odrzucony",
     },
+    "queue.view.kind.returned" => {
+        en: "refused by receivers: returned in error",
+        fr: "refusé par les destinataires : revient en erreur",
+        es: "rechazado por los destinatarios: devuelto con error",
+        pl: "odrzucany przez odbiorców: wraca z błędem",
+    },
     "queue.view.kind.message" => {
         en: "decided by linting its message",
         fr: "décidé par l'analyse de son message",

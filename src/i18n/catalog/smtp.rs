@@ -80,6 +80,12 @@ crate::catalog! {
         es: "No se ha encontrado ningún código de respuesta de tres cifras en el texto.",
         pl: "W tekście nie znaleziono trzycyfrowego kodu odpowiedzi.",
     },
+    "smtp.problem.bad-first-digit" => {
+        en: "The reply starts with {code}, which is not an SMTP reply code: RFC 5321 §4.2.1 gives the first digit only the values 2, 3, 4 and 5.",
+        fr: "La réponse commence par {code}, qui n'est pas un code de réponse SMTP : la RFC 5321 §4.2.1 ne donne au premier chiffre que les valeurs 2, 3, 4 et 5.",
+        es: "La respuesta empieza por {code}, que no es un código de respuesta SMTP: el RFC 5321 §4.2.1 solo admite 2, 3, 4 y 5 como primera cifra.",
+        pl: "Odpowiedź zaczyna się od {code}, a to nie jest kod odpowiedzi SMTP: według RFC 5321 §4.2.1 pierwsza cyfra może mieć tylko wartości 2, 3, 4 i 5.",
+    },
     "smtp.problem.mixed-codes" => {
         en: "The lines of this multi-line reply start with different codes; RFC 5321 §4.2.1 gives every line the same code: the reply is malformed or two replies were pasted together (the first code is explained).",
         fr: "Les lignes de cette réponse sur plusieurs lignes commencent par des codes différents ; la RFC 5321 §4.2.1 donne le même code à chaque ligne : la réponse est mal formée ou deux réponses ont été collées ensemble (le premier code est expliqué).",

@@ -43,6 +43,12 @@ crate::rule_texts! { "attachment/blocked-type";
         es: "{path} tiene la extensión {extension}: no es un programa, pero las guías del alojamiento citan este tipo entre los adjuntos que provocan el bloqueo de los correos.",
         pl: "{path} ma rozszerzenie {extension}: to nie program, ale przewodniki hostingu wymieniają ten typ wśród załączników, przez które wiadomości są blokowane.",
     },
+    BLOCKED_EXTENSION_CONFIGURED "blocked-extension-configured" => {
+        en: "{path} has the extension {extension}: it is not a program, but your configured list of blocked extensions names it (the guides name XLSX and XML).",
+        fr: "{path} porte l'extension {extension} : ce n'est pas un programme, mais votre liste configurée d'extensions bloquées la cite (les guides citent XLSX et XML).",
+        es: "{path} tiene la extensión {extension}: no es un programa, pero su lista configurada de extensiones bloqueadas la incluye (las guías citan XLSX y XML).",
+        pl: "{path} ma rozszerzenie {extension}: to nie program, ale skonfigurowana lista blokowanych rozszerzeń je wymienia (przewodniki wymieniają XLSX i XML).",
+    },
 }
 
 pub const RULE: Rule = Rule {
@@ -135,7 +141,14 @@ fn check(message: &Message, cx: &mut Context) {
             "Excel workbook (XLSX)" => {
                 Msg::of(&BLOCKED).text("path", fact.path.clone()).label("type", &super::labels::FORMAT_XLSX_WORKBOOK)
             }
-            other => Msg::of(&BLOCKED_EXTENSION).text("path", fact.path.clone()).text("extension", other),
+            // The guides name only their own extensions (the default list); one the
+            // caller added is said to be the caller's.
+            other => {
+                let guides = crate::settings::default_list(&super::BLOCKED_EXTENSIONS);
+                let theirs = guides.iter().any(|e| other.strip_prefix('.') == Some(e.as_str()));
+                let id = if theirs { &BLOCKED_EXTENSION } else { &BLOCKED_EXTENSION_CONFIGURED };
+                Msg::of(id).text("path", fact.path.clone()).text("extension", other)
+            }
         };
         cx.emit(Draft::new(msg).evidence(&fact.path).at(super::location(message, attachment, fact)));
     }

@@ -1,7 +1,9 @@
 //! `attachment/executable`: the guides: "the e-mail contains an executable (EXE,
 //! BAT, PIF, …), even if it is zipped": the host blocks the mail. Found by the
 //! real extension (after undoing hidden characters and trailing dots; the list
-//! includes every type Gmail or Outlook blocks) and by the content (PE, ELF, Mach-O, Java
+//! includes every type Gmail or Outlook blocks), by the declared type
+//! (`application/x-msdownload`, `application/x-sh`: `inspect::names::EXECUTABLE_TYPES`)
+//! and by the content (PE, ELF, Mach-O, Java
 //! class, shebang script, shortcut, HTML application, MSI, and disk images,
 //! which Windows mounts and runs from), at any depth inside archives, disk
 //! images, OneNote sections and files smuggled in web pages.
@@ -23,10 +25,10 @@ crate::rule_texts! { "attachment/executable";
         pl: "Załącznik jest programem lub skryptem, nawet wewnątrz archiwum.",
     },
     why => {
-        en: "The hosting guides list an e-mail that contains an executable (EXE, BAT, PIF, …), even zipped, among the reasons the host blocks the sending of automated mail. Programs are recognised by their real extension, once hidden characters and trailing dots are undone, and by their content (Windows, Linux and macOS programs, scripts, shortcuts, installers, HTML applications, and disk images, which Windows mounts and runs from on a double click), whatever the name says; the extensions include every type Gmail or Outlook refuses.",
-        fr: "Les guides de l'hébergeur citent l'e-mail qui contient un exécutable (EXE, BAT, PIF, …), même « zippé », parmi les causes de blocage des envois d'e-mails automatisés. Les programmes sont reconnus par leur véritable extension, une fois les caractères cachés et les points finaux retirés, et par leur contenu (programmes Windows, Linux et macOS, scripts, raccourcis, installeurs, applications HTML, et images disque, que Windows monte d'un double clic et depuis lesquelles il lance des programmes), quel que soit le nom ; les extensions comprennent tous les types que Gmail ou Outlook refusent.",
-        es: "Las guías del alojamiento citan el correo que contiene un ejecutable (EXE, BAT, PIF, …), aunque esté comprimido en zip, entre las causas de bloqueo del envío de correos automatizados. Los programas se reconocen por su extensión real, una vez quitados los caracteres ocultos y los puntos finales, y por su contenido (programas de Windows, Linux y macOS, scripts, accesos directos, instaladores, aplicaciones HTML, e imágenes de disco, que Windows monta con un doble clic y desde las que ejecuta programas), diga lo que diga el nombre; las extensiones incluyen todos los tipos que Gmail u Outlook rechazan.",
-        pl: "Przewodniki hostingu wymieniają e-mail zawierający plik wykonywalny (EXE, BAT, PIF, …), nawet spakowany do ZIP, wśród powodów blokady wysyłki automatycznych wiadomości. Programy są rozpoznawane po prawdziwym rozszerzeniu, po usunięciu ukrytych znaków i końcowych kropek, oraz po zawartości (programy Windows, Linux i macOS, skrypty, skróty, instalatory, aplikacje HTML oraz obrazy dysków, które Windows montuje po dwukrotnym kliknięciu i z których uruchamia programy), niezależnie od nazwy; rozszerzenia obejmują wszystkie typy odrzucane przez Gmail lub Outlook.",
+        en: "The hosting guides list an e-mail that contains an executable (EXE, BAT, PIF, …), even zipped, among the reasons the host blocks the sending of automated mail. Programs are recognised by their real extension, once hidden characters and trailing dots are undone, by the type the message declares for them (such as application/x-msdownload or application/x-sh), and by their content (Windows, Linux and macOS programs, scripts, shortcuts, installers, HTML applications, and disk images, which Windows mounts and runs from on a double click), whatever the name says; the extensions include every type Gmail or Outlook refuses.",
+        fr: "Les guides de l'hébergeur citent l'e-mail qui contient un exécutable (EXE, BAT, PIF, …), même « zippé », parmi les causes de blocage des envois d'e-mails automatisés. Les programmes sont reconnus par leur véritable extension, une fois les caractères cachés et les points finaux retirés, par le type que le message leur déclare (comme application/x-msdownload ou application/x-sh), et par leur contenu (programmes Windows, Linux et macOS, scripts, raccourcis, installeurs, applications HTML, et images disque, que Windows monte d'un double clic et depuis lesquelles il lance des programmes), quel que soit le nom ; les extensions comprennent tous les types que Gmail ou Outlook refusent.",
+        es: "Las guías del alojamiento citan el correo que contiene un ejecutable (EXE, BAT, PIF, …), aunque esté comprimido en zip, entre las causas de bloqueo del envío de correos automatizados. Los programas se reconocen por su extensión real, una vez quitados los caracteres ocultos y los puntos finales, por el tipo que el mensaje les declara (como application/x-msdownload o application/x-sh), y por su contenido (programas de Windows, Linux y macOS, scripts, accesos directos, instaladores, aplicaciones HTML, e imágenes de disco, que Windows monta con un doble clic y desde las que ejecuta programas), diga lo que diga el nombre; las extensiones incluyen todos los tipos que Gmail u Outlook rechazan.",
+        pl: "Przewodniki hostingu wymieniają e-mail zawierający plik wykonywalny (EXE, BAT, PIF, …), nawet spakowany do ZIP, wśród powodów blokady wysyłki automatycznych wiadomości. Programy są rozpoznawane po prawdziwym rozszerzeniu, po usunięciu ukrytych znaków i końcowych kropek, po typie zadeklarowanym dla nich w wiadomości (np. application/x-msdownload lub application/x-sh) oraz po zawartości (programy Windows, Linux i macOS, skrypty, skróty, instalatory, aplikacje HTML oraz obrazy dysków, które Windows montuje po dwukrotnym kliknięciu i z których uruchamia programy), niezależnie od nazwy; rozszerzenia obejmują wszystkie typy odrzucane przez Gmail lub Outlook.",
     },
     fix => {
         en: "Do not send programs by e-mail, not even zipped or renamed: put the file on your site and send a download link.",
@@ -45,6 +47,12 @@ crate::rule_texts! { "attachment/executable";
         fr: "{path} est en réalité un contenu de type {format}, quoi qu'en dise son nom : l'hébergeur bloque les e-mails qui contiennent un programme.",
         es: "{path} es en realidad un contenido de tipo {format}, diga lo que diga su nombre: el alojamiento bloquea los correos que contienen un programa.",
         pl: "{path} to w rzeczywistości zawartość typu {format}, niezależnie od nazwy: hosting blokuje wiadomości zawierające program.",
+    },
+    BY_TYPE "by-type" => {
+        en: "{path} is declared as {declared}, the type of a program or script, whatever its name and content say: the host blocks mail that carries a program, and a client may save and run it as one.",
+        fr: "{path} est déclaré de type {declared}, le type d'un programme ou d'un script, quoi qu'en disent son nom et son contenu : l'hébergeur bloque les e-mails qui contiennent un programme, et un logiciel de messagerie peut l'enregistrer et le lancer comme tel.",
+        es: "{path} está declarado como {declared}, el tipo de un programa o un script, digan lo que digan su nombre y su contenido: el alojamiento bloquea los correos que contienen un programa, y un cliente de correo puede guardarlo y ejecutarlo como tal.",
+        pl: "{path} ma zadeklarowany typ {declared}, czyli typ programu lub skryptu, niezależnie od nazwy i zawartości: hosting blokuje wiadomości zawierające program, a klient poczty może go zapisać i uruchomić jako program.",
     },
     BY_NAME_AND_CONTENT "by-name-and-content" => {
         en: "{path} is a {format} with the extension .{extension}: the host blocks mail that carries a program.",
@@ -182,6 +190,15 @@ pub const RULE: Rule = Rule {
                 pl: "Nazwa .vbs w kodowaniu RFC 2231 (filename*=)",
             },
             generated!(inputs::rfc2231_name),
+        ),
+        Example::fails(
+            title! {
+                en: "A file named update, declared application/x-msdownload",
+                fr: "Un fichier nommé update, déclaré application/x-msdownload",
+                es: "Un archivo llamado update, declarado application/x-msdownload",
+                pl: "Plik o nazwie update, zadeklarowany jako application/x-msdownload",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Update\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\nThe update.\n--b\nContent-Type: application/x-msdownload\nContent-Disposition: attachment; filename=\"update\"\nContent-Transfer-Encoding: base64\n\nSGVsbG8=\n--b--\n"),
         ),
         Example::fails(
             title! {
@@ -397,19 +414,22 @@ pub const RULE: Rule = Rule {
 
 fn check(message: &Message, cx: &mut Context) {
     let found = super::facts_where(&message.attachment_facts, |k| {
-        matches!(k, FactKind::ExecutableName { .. } | FactKind::ExecutableContent { .. })
+        matches!(k, FactKind::ExecutableName { .. } | FactKind::ExecutableContent { .. } | FactKind::ExecutableType { .. })
     });
     for (attachment, fact) in found {
         let same_path = attachment.facts.iter().filter(|f| f.path == fact.path);
         let mut by_name = None;
         let mut by_content = None;
+        let mut by_type = None;
         for other in same_path {
             match &other.kind {
+                FactKind::ExecutableType { declared } => by_type = by_type.or(Some(declared)),
                 FactKind::ExecutableName { extension, group } => by_name = by_name.or(Some((extension, *group))),
                 FactKind::ExecutableContent { format } => by_content = by_content.or(Some(*format)),
                 _ => {}
             }
         }
+        let mut evidence = fact.path.clone();
         let msg = match (by_name, by_content) {
             // The content's format names what the file is; the extension's group would say it again.
             (Some((extension, _)), Some(format)) => {
@@ -425,9 +445,16 @@ fn check(message: &Message, cx: &mut Context) {
             (None, Some(format)) => {
                 super::with_format(Msg::of(&BY_CONTENT).text("path", fact.path.clone()), "format", format)
             }
-            (None, None) => continue,
+            (None, None) => match by_type {
+                Some(declared) => {
+                    // The type as the message declares it: the evidence a reader finds in the part's header.
+                    evidence = declared.clone();
+                    Msg::of(&BY_TYPE).text("path", fact.path.clone()).text("declared", declared.clone())
+                }
+                None => continue,
+            },
         };
-        cx.emit(Draft::new(msg).evidence(&fact.path).at(super::location(message, attachment, fact)));
+        cx.emit(Draft::new(msg).evidence(evidence).at(super::location(message, attachment, fact)));
     }
 }
 
@@ -580,5 +607,80 @@ mod inputs {
     pub(super) fn onenote_with_picture() -> Vec<u8> {
         let picture = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
         samples::attached("notes.one", &samples::onenote_section(&[picture]))
+    }
+}
+
+#[cfg(test)]
+mod declared_type_tests {
+    use crate::{Locale, Options, Severity};
+
+    /// A message with one attachment named `update` (no extension) declared
+    /// `content_type`, whose bytes are no program.
+    fn declared(content_type: &str) -> String {
+        format!(
+            "From: a@example.com\r\nTo: b@example.com\r\nSubject: Documents\r\nMIME-Version: 1.0\r\n\
+             Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nThe documents.\r\n\
+             --b\r\nContent-Type: {content_type}\r\nContent-Disposition: attachment; filename=\"update\"\r\n\r\n\
+             The type says program, the bytes do not.\r\n--b--\r\n"
+        )
+    }
+
+    fn findings(raw: &str, options: &Options) -> Vec<(Severity, String, String)> {
+        let report = crate::lint(raw.as_bytes(), options).expect("lints");
+        report.findings_of(super::ID).map(|f| (f.severity, f.evidence.clone(), f.message.clone())).collect()
+    }
+
+    #[test]
+    fn a_declared_program_type_is_an_executable_whatever_the_name_and_content() {
+        for content_type in [
+            "application/x-msdownload",
+            "application/x-msdos-program",
+            "application/x-dosexec",
+            "application/vnd.microsoft.portable-executable",
+            "application/x-sh",
+            "application/x-executable",
+            "application/x-bat",
+            "application/hta",
+            "Application/X-MSDownload; name=\"update\"",
+        ] {
+            let found = findings(&declared(content_type), &Options::default());
+            assert_eq!(found.len(), 1, "{content_type}: {found:?}");
+            let (severity, evidence, message) = &found[0];
+            assert_eq!(*severity, Severity::Error, "{content_type}");
+            let bare = content_type.split(';').next().unwrap_or_default().to_ascii_lowercase();
+            assert_eq!(evidence, &bare, "{content_type}");
+            assert!(message.contains(&format!("declared as {bare}")), "{content_type}: {message}");
+        }
+    }
+
+    #[test]
+    fn harmless_declared_types_are_no_executable() {
+        for content_type in ["application/octet-stream", "application/pdf", "text/plain", "image/png", "application/x-shockwave-flash-not", "application/x-shar"] {
+            assert_eq!(findings(&declared(content_type), &Options::default()), [], "{content_type}");
+        }
+    }
+
+    #[test]
+    fn the_declared_type_follows_the_executable_extensions_option() {
+        // A caller whose list leaves out .sh does not count shell scripts as programs, by name or by type.
+        let options = Options::from_json(r#"{"thresholds": {"attachments": {"executableExtensions": ["exe"]}}}"#).expect("options");
+        assert_eq!(findings(&declared("application/x-sh"), &options), []);
+        assert_eq!(findings(&declared("application/x-msdownload"), &options).len(), 1);
+        // A program format with no extension of its own is one whatever the list.
+        assert_eq!(findings(&declared("application/x-executable"), &options).len(), 1);
+    }
+
+    #[test]
+    fn the_declared_type_is_said_in_every_language() {
+        let raw = declared("application/x-msdownload");
+        for (locale, expected) in [
+            (Locale::En, "declared as application/x-msdownload"),
+            (Locale::Fr, "déclaré de type application/x-msdownload"),
+            (Locale::Es, "declarado como application/x-msdownload"),
+            (Locale::Pl, "zadeklarowany typ application/x-msdownload"),
+        ] {
+            let found = findings(&raw, &Options { locale, ..Options::default() });
+            assert!(found.first().is_some_and(|f| f.2.contains(expected)), "{locale:?}: {found:?}");
+        }
     }
 }

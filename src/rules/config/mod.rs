@@ -242,6 +242,22 @@ pub fn transport_named(text: &str) -> Option<Transport> {
     }
 }
 
+/// The settings of a PHP `mail()` call (`lint_php_mail`): the call is the
+/// `mail` transport, so a transport left unsaid (absent or blank) is `mail`,
+/// and a host given beside it is one named while sending with `mail()`
+/// (`config/smtp-with-mail`), not an SMTP script's. A transport said
+/// explicitly is kept (README "Options": `smtp.transport` says how the script
+/// sends). `None` when nothing changes.
+pub fn for_mail_call(settings: &SmtpSettings) -> Option<SmtpSettings> {
+    let declared = settings.transport.as_deref().and_then(transport_named);
+    match declared {
+        Some(Transport::Mail | Transport::Smtp) => None,
+        _ => Some(SmtpSettings { transport: Some("mail".to_string()), ..settings.clone() }),
+    }
+}
+
+/// How the settings say the script sends: as declared, else SMTP when a host
+/// is given (a script that names its server), else unknown.
 pub fn transport_of(settings: &SmtpSettings) -> Transport {
     match settings.transport.as_deref().and_then(transport_named) {
         Some(declared @ (Transport::Mail | Transport::Smtp)) => declared,

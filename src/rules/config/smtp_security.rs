@@ -222,6 +222,20 @@ pub const RULE: Rule = Rule {
             },
             RAW,
         ).with_options(r#"{"smtp": {"transport": "mail"}}"#),
+        Example::passes(
+            title! {
+                en: "A PHP mail() call: the SMTP host in its settings is not used",
+                fr: "Un appel PHP mail() : l'hôte SMTP de ses réglages n'est pas utilisé",
+                es: "Una llamada PHP mail(): el host SMTP de su configuración no se usa",
+                pl: "Wywołanie PHP mail(): host SMTP z jego ustawień nie jest używany",
+            },
+            ExampleInput::PhpMail {
+                to: "owner@example.com",
+                subject: "Contact form",
+                message: "Hello",
+                headers: "From: contact@example.com",
+            },
+        ).with_options(r#"{"smtp": {"host": "ssl0.ovh.net"}}"#),
         Example::fails(
             title! {
                 en: "Port 587 with starttls on the provider's server: info, 465 with ssl preferred",

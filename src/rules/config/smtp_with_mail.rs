@@ -1,6 +1,8 @@
 //! `config/smtp-with-mail`: an SMTP server configured while the script sends
 //! through PHP `mail()`. Guides: "make sure your sends do not use SMTP servers:
 //! do not give any SMTP server in your scripts' settings when you use mail()".
+//! A PHP `mail()` call (`lint_php_mail`) is the `mail` transport: its settings
+//! need not say so (`config::for_mail_call`).
 
 use super::{describe, host_of, transport_of, Transport, EXAMPLE_MESSAGE};
 use crate::i18n::Msg;
@@ -68,6 +70,36 @@ pub const RULE: Rule = Rule {
             ExampleInput::Raw(EXAMPLE_MESSAGE),
         )
             .with_options(r#"{"smtp": {"transport": "MAIL", "host": "ssl0.ovh.net", "port": 465, "security": "ssl"}}"#),
+        Example::fails(
+            title! {
+                en: "A PHP mail() call whose settings name an SMTP server",
+                fr: "Un appel PHP mail() dont les réglages indiquent un serveur SMTP",
+                es: "Una llamada PHP mail() cuya configuración indica un servidor SMTP",
+                pl: "Wywołanie PHP mail(), którego ustawienia wskazują serwer SMTP",
+            },
+            ExampleInput::PhpMail {
+                to: "owner@example.com",
+                subject: "Contact form",
+                message: "Hello",
+                headers: "From: contact@example.com",
+            },
+        )
+            .with_options(r#"{"smtp": {"host": "ssl0.ovh.net", "port": 465, "security": "ssl"}}"#),
+        Example::passes(
+            title! {
+                en: "A PHP mail() call whose settings say the script sends by SMTP",
+                fr: "Un appel PHP mail() dont les réglages disent que le script envoie en SMTP",
+                es: "Una llamada PHP mail() cuya configuración dice que el script envía por SMTP",
+                pl: "Wywołanie PHP mail(), którego ustawienia mówią, że skrypt wysyła przez SMTP",
+            },
+            ExampleInput::PhpMail {
+                to: "owner@example.com",
+                subject: "Contact form",
+                message: "Hello",
+                headers: "From: contact@example.com",
+            },
+        )
+            .with_options(r#"{"smtp": {"transport": "smtp", "host": "ssl0.ovh.net", "port": 465, "security": "ssl"}}"#),
         Example::passes(
             title! {
                 en: "mail() and no SMTP server",

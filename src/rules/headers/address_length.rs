@@ -4,13 +4,14 @@
 //! refuse longer addresses at RCPT TO.
 
 use crate::grammar::address::{
-    AddressConcern, AddressProblem, MAX_ADDRESS_OCTETS, MAX_DOMAIN_OCTETS, MAX_LABEL_OCTETS, MAX_LOCAL_PART_OCTETS,
+    AddressProblem, MAX_ADDRESS_OCTETS, MAX_DOMAIN_OCTETS, MAX_LABEL_OCTETS, MAX_LOCAL_PART_OCTETS,
 };
+use crate::grammar::Problem;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::Severity;
 use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
-use crate::settings::Evidence;
+use crate::settings::{Evidence, Kind, Settings, Threshold};
 use crate::title;
 
 crate::rule_texts! { "headers/address-length";
@@ -58,6 +59,42 @@ crate::rule_texts! { "headers/address-length";
     },
 }
 
+/// Largest limit a length threshold takes: no address part comes near it (a
+/// header field is read whole, but `MAX_INPUT_BYTES` bounds the message); ours.
+const MAX_LENGTH_LIMIT: i64 = 1_000_000;
+
+/// Longest local part (before the @), in octets as sent.
+pub const MAX_LOCAL_PART: Threshold = Threshold {
+    key: "headers.maxLocalPartOctets",
+    kind: Kind::Int { default: MAX_LOCAL_PART_OCTETS as i64, min: 1, max: MAX_LENGTH_LIMIT },
+    doc: "Longest local part (before the @), in octets as sent (comments and folds left out).",
+    evidence: Evidence::Rfc("RFC 5321 §4.5.3.1.1: the maximum total length of a user name or other local-part is 64 octets"),
+};
+
+/// Longest domain, in octets as sent (an IDN in its A-label form).
+pub const MAX_DOMAIN: Threshold = Threshold {
+    key: "headers.maxDomainOctets",
+    kind: Kind::Int { default: MAX_DOMAIN_OCTETS as i64, min: 1, max: MAX_LENGTH_LIMIT },
+    doc: "Longest domain, in octets as sent (an internationalised domain in its A-label form).",
+    evidence: Evidence::Rfc("RFC 5321 §4.5.3.1.2: a domain is at most 255 octets; RFC 1035 §2.3.4 makes it 253 in text form, the limit isemail and most validators use"),
+};
+
+/// Longest domain label, in octets as sent.
+pub const MAX_LABEL: Threshold = Threshold {
+    key: "headers.maxLabelOctets",
+    kind: Kind::Int { default: MAX_LABEL_OCTETS as i64, min: 1, max: MAX_LENGTH_LIMIT },
+    doc: "Longest label of a domain (between dots), in octets as sent (A-label form).",
+    evidence: Evidence::Rfc("RFC 1035 §2.3.4: labels are 63 octets or less"),
+};
+
+/// Longest address (local part, @ and domain), in octets as sent.
+pub const MAX_ADDRESS: Threshold = Threshold {
+    key: "headers.maxAddressOctets",
+    kind: Kind::Int { default: MAX_ADDRESS_OCTETS as i64, min: 1, max: MAX_LENGTH_LIMIT },
+    doc: "Longest address (local part, @ and domain), in octets as sent; judged only when no part of it is over its own limit.",
+    evidence: Evidence::Rfc("RFC 5321 §4.5.3.1.3: a path is at most 256 octets including the angle brackets, so the address is at most 254"),
+};
+
 pub const RULE: Rule = Rule {
     id: ID,
     group: Group::Headers,
@@ -70,7 +107,7 @@ pub const RULE: Rule = Rule {
     ],
     score: crate::rules::scores::NONE,
     texts: &TEXTS,
-    thresholds: &[],
+    thresholds: &[&MAX_LOCAL_PART, &MAX_DOMAIN, &MAX_LABEL, &MAX_ADDRESS],
     examples: &[
         Example::fails(
             title! {
@@ -119,6 +156,26 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::Raw("From: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
         ),
+        Example::fails(
+            title! {
+                en: "A local part of 20 octets with thresholds.headers.maxLocalPartOctets 16",
+                fr: "Une partie locale de 20 octets avec thresholds.headers.maxLocalPartOctets à 16",
+                es: "Una parte local de 20 octetos con thresholds.headers.maxLocalPartOctets en 16",
+                pl: "Część lokalna o długości 20 oktetów przy thresholds.headers.maxLocalPartOctets równym 16",
+            },
+            ExampleInput::Raw("From: aaaaaaaaaaaaaaaaaaaa@example.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
+        )
+        .with_options(r#"{"thresholds": {"headers": {"maxLocalPartOctets": 16}}}"#),
+        Example::passes(
+            title! {
+                en: "A domain label of 64 octets with thresholds.headers.maxLabelOctets 64",
+                fr: "Un label de domaine de 64 octets avec thresholds.headers.maxLabelOctets à 64",
+                es: "Una etiqueta de dominio de 64 octetos con thresholds.headers.maxLabelOctets en 64",
+                pl: "Etykieta domeny o długości 64 oktetów przy thresholds.headers.maxLabelOctets równym 64",
+            },
+            ExampleInput::Raw("From: a@aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com\nTo: b@example.com\nSubject: Hi\n\nHello\n"),
+        )
+        .with_options(r#"{"thresholds": {"headers": {"maxLabelOctets": 64}}}"#),
         Example::passes(
             title! {
                 en: "Ordinary addresses",
@@ -132,17 +189,40 @@ pub const RULE: Rule = Rule {
     check: Check::Message(check),
 };
 
+/// The limit in force for a measured length.
+fn limit_of(settings: &Settings, kind: AddressProblem) -> usize {
+    settings.count(match kind {
+        AddressProblem::LocalPartTooLong => &MAX_LOCAL_PART,
+        AddressProblem::DomainTooLong => &MAX_DOMAIN,
+        AddressProblem::LabelTooLong => &MAX_LABEL,
+        _ => &MAX_ADDRESS,
+    })
+}
+
 fn check(message: &Message, cx: &mut Context) {
+    let settings = cx.settings;
     for (field, list) in message.address_fields() {
-        let problems: Vec<_> =
-            list.problems.iter().copied().filter(|p| p.kind.concern() == AddressConcern::Length).collect();
+        // The lengths the parse measured, judged against the limits in force; as
+        // the parse does, the whole address only when none of its parts is over.
+        let mut problems: Vec<Problem<AddressProblem>> = Vec::new();
+        for mailbox in &list.mailboxes {
+            let over = |m: &&crate::grammar::address::MeasuredLength| m.octets > limit_of(settings, m.kind);
+            let before = problems.len();
+            let parts = mailbox.lengths.iter().filter(|m| m.kind != AddressProblem::AddressTooLong);
+            problems.extend(parts.filter(over).map(|m| Problem::new(m.kind, m.start, m.end)));
+            if problems.len() == before {
+                let whole = mailbox.lengths.iter().filter(|m| m.kind == AddressProblem::AddressTooLong);
+                problems.extend(whole.filter(over).map(|m| Problem::new(m.kind, m.start, m.end)));
+            }
+        }
         super::emit_grouped(cx, message, 0, field, &problems, |kind, _| {
-            let (what, limit) = match kind {
-                AddressProblem::LocalPartTooLong => (&LOCAL_PART, MAX_LOCAL_PART_OCTETS),
-                AddressProblem::DomainTooLong => (&DOMAIN, MAX_DOMAIN_OCTETS),
-                AddressProblem::LabelTooLong => (&LABEL, MAX_LABEL_OCTETS),
-                _ => (&ADDRESS, MAX_ADDRESS_OCTETS),
+            let what = match kind {
+                AddressProblem::LocalPartTooLong => &LOCAL_PART,
+                AddressProblem::DomainTooLong => &DOMAIN,
+                AddressProblem::LabelTooLong => &LABEL,
+                _ => &ADDRESS,
             };
+            let limit = limit_of(settings, kind);
             let severity = if super::refused_when_unusable(field) { Severity::Error } else { Severity::Warning };
             Some(Draft::new(Msg::of(what).text("field", field.name.clone()).int("limit", limit)).severity(severity))
         });

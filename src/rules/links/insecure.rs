@@ -37,6 +37,12 @@ crate::rule_texts! { "links/insecure";
         es: "El enlace muestra «{shown}» pero lleva a {href}, que no es seguro.",
         pl: "Link pokazuje „{shown}”, ale prowadzi do {href}, który nie jest zabezpieczony.",
     },
+    TITLE_HTTPS "title-https" => {
+        en: "The link's title says \"{shown}\" but the link goes to {href}, which is not secure.",
+        fr: "Le title du lien annonce « {shown} » mais le lien mène à {href}, qui n'est pas sécurisé.",
+        es: "El title del enlace dice «{shown}» pero el enlace lleva a {href}, que no es seguro.",
+        pl: "Atrybut title linku mówi „{shown}”, ale link prowadzi do {href}, który nie jest zabezpieczony.",
+    },
     PLAIN_HTTP "plain-http" => {
         en: "{count, plural, one {# link uses} other {# links use}} plain http://, for example {href}.",
         fr: "{count, plural, one {# lien utilise} many {# de liens utilisent} other {# liens utilisent}} le simple http://, par exemple {href}.",
@@ -137,19 +143,21 @@ fn check(message: &Message, cx: &mut Context) {
                 continue;
             }
             let says_https = |s: &str| s.to_ascii_lowercase().contains("https://");
-            let declared = if says_https(&link.text) {
-                Some(link.text.as_str())
+            let draft = if says_https(&link.text) {
+                Draft::new(Msg::of(&DECLARED_HTTPS).text("href", link.href.clone()).text("shown", link.text.as_str()))
+                    .evidence(link.markup())
+            } else if let Some(title) = link.title.as_deref().filter(|t| says_https(t)) {
+                // The link shows its text; the https:// address is in its title
+                // (a tooltip): said so, and quoted from the start tag as written.
+                let written = start_tag_as_written(message, html, link.tag);
+                Draft::new(Msg::of(&TITLE_HTTPS).text("href", link.href.clone()).text("shown", title)).evidence(
+                    written.map_or_else(|| format!("<a href=\"{}\" title=\"{title}\">", link.href), str::to_string),
+                )
             } else {
-                link.title.as_deref().filter(|t| says_https(t))
+                plain.push(link);
+                continue;
             };
-            match declared {
-                Some(shown) => cx.emit(
-                    Draft::new(Msg::of(&DECLARED_HTTPS).text("href", link.href.clone()).text("shown", shown))
-                        .evidence(format!("<a href=\"{}\">{}</a>", link.href, shown))
-                        .at(element_location(message, html, link.tag)),
-                ),
-                None => plain.push(link),
-            }
+            cx.emit(draft.at(element_location(message, html, link.tag)));
         }
         if report_plain && !plain.is_empty() {
             cx.emit(
@@ -160,5 +168,55 @@ fn check(message: &Message, cx: &mut Context) {
                     .fix(Msg::of(&FIX_PLAIN)),
             );
         }
+    }
+}
+
+/// The start tag `tag` of `html` as the message writes it (decoded HTML).
+fn start_tag_as_written<'m>(message: &'m Message, html: &crate::model::HtmlBody, tag: Option<crate::model::html::Span>) -> Option<&'m str> {
+    let tag = tag?;
+    match &message.parts.get(html.part)?.body {
+        crate::model::Body::Html(source) => source.get(tag.start..tag.end),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Locale, Options};
+
+    /// The insecure-link findings of an HTML body: message id, message, evidence and location start.
+    fn findings(body: &str, locale: Locale) -> (String, Vec<(String, String, String, Option<usize>)>) {
+        let raw = format!("From: a@example.com\r\nTo: b@example.com\r\nSubject: Cake\r\nContent-Type: text/html\r\n\r\n{body}\r\n");
+        let report = crate::lint(raw.as_bytes(), &Options { locale, ..Options::default() }).expect("lints");
+        let found = report
+            .findings_of(super::ID)
+            .map(|f| (f.message_id.clone(), f.message.clone(), f.evidence.clone(), f.location.start))
+            .collect();
+        (raw, found)
+    }
+
+    #[test]
+    fn https_in_the_title_alone_is_said_from_the_title_and_quoted_as_written() {
+        let tag = r#"<a title="https://my-site.example" href="http://my-site.example/">"#;
+        let (raw, found) = findings(&format!("<p>{tag}site</a></p>"), Locale::En);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let (id, message, evidence, start) = &found[0];
+        assert_eq!(id, "links/insecure.title-https");
+        assert_eq!(message, "The link's title says \"https://my-site.example\" but the link goes to http://my-site.example/, which is not secure.");
+        assert_eq!(evidence, tag);
+        assert!(raw.contains(evidence.as_str()));
+        assert_eq!(*start, raw.find(tag));
+        for (locale, expected) in [(Locale::Fr, "Le title du lien"), (Locale::Es, "El title del enlace"), (Locale::Pl, "Atrybut title linku")] {
+            let (_, found) = findings(&format!("<p>{tag}site</a></p>"), locale);
+            assert!(found[0].1.starts_with(expected), "{locale:?}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn https_in_the_text_is_what_the_link_shows() {
+        let (_, found) = findings(r#"<a href="http://my-site.example/">https://my-site.example</a>"#, Locale::En);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, "links/insecure.declared-https");
+        assert!(found[0].1.starts_with("The link shows \"https://my-site.example\""), "{found:?}");
     }
 }

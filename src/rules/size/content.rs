@@ -33,6 +33,12 @@ crate::rule_texts! { "size/content";
         es: "El contenido ocupa {size} ({sizeBytes, plural, one {# byte} many {# de bytes} other {# bytes}}) una vez decodificado, por encima de los {limit} que las guías permiten antes de codificar.",
         pl: "Po zdekodowaniu treść ma {size} ({sizeBytes, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}}), więcej niż {limit} dozwolone przez przewodniki przed kodowaniem.",
     },
+    TOO_LARGE_CONFIGURED "too-large-configured" => {
+        en: "The content is {size} ({sizeBytes, plural, one {# byte} other {# bytes}}) once decoded, over the configured limit of {limit}.",
+        fr: "Le contenu fait {size} ({sizeBytes, plural, one {# octet} many {# d'octets} other {# octets}}) une fois décodé, au-delà de la limite configurée de {limit}.",
+        es: "El contenido ocupa {size} ({sizeBytes, plural, one {# byte} many {# de bytes} other {# bytes}}) una vez decodificado, por encima del límite configurado de {limit}.",
+        pl: "Po zdekodowaniu treść ma {size} ({sizeBytes, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}}), więcej niż skonfigurowany limit {limit}.",
+    },
     // The evidence, in the reader's language: the largest part.
     EVIDENCE_FILE "evidence.file" => {
         en: "{name} ({type}, {bytes, plural, one {# byte} other {# bytes}})",
@@ -121,9 +127,11 @@ fn check(message: &Message, cx: &mut Context) {
         },
         None => Location::message(),
     };
+    // The guides' number is theirs only when it is the one in force.
+    let id = if cx.settings.is_default(&MAX_CONTENT_BYTES) { &TOO_LARGE } else { &TOO_LARGE_CONFIGURED };
     cx.emit(
         Draft::new(
-            Msg::of(&TOO_LARGE)
+            Msg::of(id)
                 .megabytes("size", size)
                 .int("sizeBytes", size)
                 .megabytes("limit", limit)

@@ -33,6 +33,12 @@ crate::rule_texts! { "size/total";
         es: "El mensaje ocupa {size} ({sizeBytes, plural, one {# byte} many {# de bytes} other {# bytes}}) una vez codificado, {over, plural, one {# byte} many {# de bytes} other {# bytes}} por encima del límite del alojamiento de {limit} ({limitBytes, plural, one {# byte} many {# de bytes} other {# bytes}}): será rechazado.",
         pl: "Po zakodowaniu wiadomość ma {size} ({sizeBytes, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}}), o {over, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}} więcej niż limit hostingu {limit} ({limitBytes, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}}): zostanie odrzucona.",
     },
+    TOO_LARGE_CONFIGURED "too-large-configured" => {
+        en: "The message is {size} ({sizeBytes, plural, one {# byte} other {# bytes}}) once encoded, {over, plural, one {# byte} other {# bytes}} over the configured limit of {limit} ({limitBytes, plural, one {# byte} other {# bytes}}).",
+        fr: "Le message fait {size} ({sizeBytes, plural, one {# octet} many {# d'octets} other {# octets}}) une fois encodé, soit {over, plural, one {# octet} many {# d'octets} other {# octets}} au-delà de la limite configurée, {limit} ({limitBytes, plural, one {# octet} many {# d'octets} other {# octets}}).",
+        es: "El mensaje ocupa {size} ({sizeBytes, plural, one {# byte} many {# de bytes} other {# bytes}}) una vez codificado, {over, plural, one {# byte} many {# de bytes} other {# bytes}} por encima del límite configurado de {limit} ({limitBytes, plural, one {# byte} many {# de bytes} other {# bytes}}).",
+        pl: "Po zakodowaniu wiadomość ma {size} ({sizeBytes, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}}), o {over, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}} więcej niż skonfigurowany limit {limit} ({limitBytes, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}}).",
+    },
 }
 
 /// Most bytes of the encoded message (decimal MB: 1 MB = 1,000,000 bytes, the stricter reading).
@@ -119,9 +125,11 @@ fn check(message: &Message, cx: &mut Context) {
     if size <= limit {
         return;
     }
+    // The host's limit, and its refusal, are the guides' only when their 10 MB is in force.
+    let id = if cx.settings.is_default(&MAX_MESSAGE_BYTES) { &TOO_LARGE } else { &TOO_LARGE_CONFIGURED };
     cx.emit(
         Draft::new(
-            Msg::of(&TOO_LARGE)
+            Msg::of(id)
                 .megabytes("size", size)
                 .int("sizeBytes", size)
                 .megabytes("limit", limit)

@@ -172,6 +172,27 @@ fn other_readable_text(message: &Message) -> bool {
     })
 }
 
+/// Text that the MIME structure hides from the parser but not from the
+/// message: a multipart without a boundary, or whose boundary no line uses,
+/// has no parts, yet its body holds the text the sender wrote (clients show
+/// it raw, filters read its lines). The body is not empty;
+/// `headers/multipart-boundary` reports the structure. Lines that are
+/// delimiters (`--…`) or MIME fields (`Content-…:`, `MIME-Version:`) are no text.
+/// One pass over the body's bytes, nothing copied.
+fn text_behind_structure(message: &Message) -> bool {
+    message.parts.iter().any(|part| {
+        let unparsed_multipart = part.content_type.starts_with("multipart/") && part.children.is_empty();
+        let Some(body) = part.body_range.clone().filter(|_| unparsed_multipart).and_then(|r| message.raw.get(r)) else {
+            return false;
+        };
+        body.split(|&b| b == b'\n').any(|line| {
+            let line = line.trim_ascii();
+            let field = |name: &[u8]| line.len() >= name.len() && line[..name.len()].eq_ignore_ascii_case(name);
+            !line.is_empty() && !line.starts_with(b"--") && !field(b"content-") && !field(b"mime-version:")
+        })
+    })
+}
+
 /// An encrypted message (PGP/MIME, RFC 3156 `multipart/encrypted`; S/MIME,
 /// RFC 8551 `application/pkcs7-mime`): its text is inside the ciphertext, by
 /// design. SpamAssassin exempts the same (72_active.cf: `__CT_ENCRYPTED`,
@@ -188,12 +209,14 @@ fn encrypted(message: &Message) -> bool {
 }
 
 fn check(message: &Message, cx: &mut Context) {
-    if has_text(message.visible_text()) || other_readable_text(message) || encrypted(message) {
+    if has_text(message.visible_text()) || other_readable_text(message) || encrypted(message) || text_behind_structure(message) {
         return;
     }
+    // The body the reader should see: the main body part, else the message's own body.
     let location = match main_body_part(message) {
         Some(part) => part_location(message, part),
-        None => Location::message(),
+        None if message.parts.first().is_some_and(|p| p.body_range.is_some()) => part_location(message, 0),
+        None => Location::range(message.header.end, message.raw.len()),
     };
     let source = body_source(message);
     // Quoted as it is (`evidence` shortens it): no copy of a body that may be megabytes.
@@ -206,4 +229,48 @@ fn check(message: &Message, cx: &mut Context) {
     };
     let id = if message.html.is_empty() { &NO_TEXT } else { &NO_VISIBLE_TEXT };
     cx.emit(Draft::new(Msg::of(id)).evidence(evidence).at(location));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Options;
+
+    fn findings(raw: &str) -> Vec<crate::Finding> {
+        let report = crate::lint(raw.as_bytes(), &Options::default()).expect("lints");
+        report.findings_of(super::ID).cloned().collect()
+    }
+
+    const HEAD: &str = "From: a@example.com\r\nTo: b@example.com\r\nSubject: Cake order\r\nMIME-Version: 1.0\r\n";
+
+    /// A multipart whose boundary is missing or never used has no parts, but
+    /// the text is in its body: the structure is reported (`headers/multipart-boundary`),
+    /// the body is not called empty.
+    #[test]
+    fn text_behind_a_missing_or_unused_boundary_is_no_empty_body() {
+        let body = "--x\r\nContent-Type: text/plain\r\n\r\nHello, could you make a chocolate cake for us?\r\n--x--\r\n";
+        for content_type in ["multipart/mixed", "multipart/alternative", "multipart/mixed; boundary=y", "multipart/related; boundary=\"\""] {
+            let raw = format!("{HEAD}Content-Type: {content_type}\r\n\r\n{body}");
+            assert_eq!(findings(&raw).len(), 0, "{content_type}");
+            let report = crate::lint(raw.as_bytes(), &Options::default()).expect("lints");
+            assert!(report.findings_of("headers/multipart-boundary").count() > 0, "{content_type}");
+        }
+    }
+
+    #[test]
+    fn a_multipart_of_delimiters_and_fields_alone_is_empty_and_located_at_its_body() {
+        let raw = format!("{HEAD}Content-Type: multipart/mixed\r\n\r\n--x\r\nContent-Type: text/plain\r\n\r\n\r\n--x--\r\n");
+        let found = findings(&raw);
+        assert_eq!(found.len(), 1);
+        let body_start = raw.find("--x").expect("body");
+        assert_eq!(found[0].location.start, Some(body_start), "{:?}", found[0].location);
+        assert_eq!(found[0].location.end, Some(raw.len()), "{:?}", found[0].location);
+    }
+
+    #[test]
+    fn an_empty_text_body_is_located_at_its_part() {
+        let raw = format!("{HEAD}Content-Type: text/plain\r\n\r\n   \r\n");
+        let found = findings(&raw);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].location.start.is_some() && found[0].location.line.is_some(), "{:?}", found[0].location);
+    }
 }

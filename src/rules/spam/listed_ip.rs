@@ -7,7 +7,6 @@
 //! plain-text bodies) whose host is an IP literal.
 
 use crate::model::urls::UrlFacts;
-use super::part_location;
 use crate::i18n::Msg;
 use crate::model::Message;
 use crate::report::{Location, Severity};
@@ -242,23 +241,10 @@ fn check_listed(message: &Message, cx: &mut Context) {
             }
         }
     }
-    // URLs written in plain-text bodies are links too for the reader's client.
-    for part in message.text_bodies() {
-        let text = part.text().unwrap_or_default();
-        for url in text.split_whitespace().filter(|w| w.contains("://")) {
-            let url = url.trim_matches(|c: char| matches!(c, '<' | '>' | '(' | ')' | '"' | '\'' | ',' | '.'));
-            let Some(ip) = UrlFacts::parse(url.trim()).and_then(|url| url.ip()) else { continue };
-            if let Some(entry) = listed(ip) {
-                cx.emit(
-                    Draft::new(Msg::of(&IN_LINK).text("ip", ip.to_string()).text("entry", entry))
-                        .evidence(url)
-                        .at(part_location(message, part.index)),
-                );
-            }
-        }
-    }
-    // The links of the HTML views (AMP, Apple Watch) too, once.
-    for (html, link) in crate::rules::reading::html_links(message) {
+    // Every link a reader may click: the HTML links (of the views too), and
+    // the URLs written in the text bodies and in the visible text, which
+    // clients make links of; each located where it is, as `links/numeric-host` does.
+    for link in crate::rules::reading::links(message) {
         if cx.full() {
             break;
         }
@@ -266,8 +252,8 @@ fn check_listed(message: &Message, cx: &mut Context) {
         if let Some(entry) = listed(ip) {
             cx.emit(
                 Draft::new(Msg::of(&IN_LINK).text("ip", ip.to_string()).text("entry", entry))
-                    .evidence(&link.href)
-                    .at(part_location(message, html.part)),
+                    .evidence(link.evidence())
+                    .at(crate::rules::reading::link_location(message, &link)),
             );
         }
     }
@@ -289,6 +275,31 @@ mod tests {
         assert!(Network::parse("0.0.0.0/0").unwrap().contains("8.8.8.8".parse().unwrap()));
         assert_eq!(Network::parse("10.0.0.0/33"), None);
         assert_eq!(Network::parse("not an ip"), None);
+    }
+
+    /// The listed-ip findings of a raw message with `listed` given: (evidence, location start, end, column).
+    fn link_findings(raw: &str, listed: &str) -> Vec<(String, Option<usize>, Option<usize>, Option<usize>)> {
+        let options = crate::Options::from_json(&format!(r#"{{"listedIps": ["{listed}"]}}"#)).expect("options");
+        let report = crate::lint(raw.as_bytes(), &options).expect("lints");
+        report.findings_of(ID).map(|f| (f.evidence.clone(), f.location.start, f.location.end, f.location.column)).collect()
+    }
+
+    #[test]
+    fn a_listed_ip_in_a_link_is_located_at_the_link() {
+        let head = "From: a@example.com\r\nTo: b@example.com\r\nSubject: Cake\r\n";
+        // Written in a text body: the URL as written, where it is.
+        let text = format!("{head}\r\nHello, the menu is at http://198.51.100.9/menu today.\r\n");
+        let found = link_findings(&text, "198.51.100.0/24");
+        assert_eq!(found.len(), 1, "{found:?}");
+        let at = text.find("http://198.51.100.9/menu").expect("url");
+        assert_eq!(found[0].0, "http://198.51.100.9/menu");
+        assert_eq!((found[0].1, found[0].2), (Some(at), Some(at + "http://198.51.100.9/menu".len())), "{found:?}");
+        // An HTML link: its start tag.
+        let html = format!("{head}Content-Type: text/html\r\n\r\n<p>Hello, our menu:</p><p><a href=\"http://198.51.100.9/menu\">menu</a></p>\r\n");
+        let found = link_findings(&html, "198.51.100.9");
+        assert_eq!(found.len(), 1, "{found:?}");
+        let at = html.find("<a href").expect("tag");
+        assert_eq!((found[0].1, found[0].2), (Some(at), Some(at + "<a href=\"http://198.51.100.9/menu\">".len())), "{found:?}");
     }
 
     #[test]

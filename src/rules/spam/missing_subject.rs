@@ -4,7 +4,7 @@
 use super::subject_location;
 use crate::i18n::Msg;
 use crate::model::Message;
-use crate::report::Severity;
+use crate::report::{Location, Severity};
 use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
 use crate::settings::Evidence;
 use crate::title;
@@ -107,13 +107,44 @@ fn check(message: &Message, cx: &mut Context) {
     if subject.chars().any(|c| !crate::text::unicode::is_blank(c)) {
         return;
     }
-    let id = match message.header("Subject") {
-        Some(_) => &BLANK,
-        None => &ABSENT,
+    let draft = match message.header("Subject") {
+        Some(field) => Draft::new(Msg::of(&BLANK))
+            .evidence(String::from_utf8_lossy(field.raw_field(message.raw)))
+            .at(subject_location(message)),
+        // No field to quote or point at: the header block that lacks it, as
+        // `headers/missing-field` locates it, quoted by the names of the fields it has.
+        None => {
+            let names: Vec<&str> = message.header.fields.iter().map(|f| f.name.as_str()).collect();
+            Draft::new(Msg::of(&ABSENT)).evidence(names.join(", ")).at(Location::range(0, message.header.end))
+        }
     };
-    let evidence = match message.header("Subject") {
-        Some(field) => String::from_utf8_lossy(field.raw_field(message.raw)).into_owned(),
-        None => String::from("Subject:"),
-    };
-    cx.emit(Draft::new(Msg::of(id)).evidence(evidence).at(subject_location(message)));
+    cx.emit(draft);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Options;
+
+    #[test]
+    fn a_missing_subject_is_located_at_the_header_block_and_quotes_what_it_has() {
+        let raw = "From: a@example.com\r\nTo: b@example.com\r\nDate: Sat, 05 Dec 2026 10:00:00 +0000\r\n\r\nHello, a cake for twelve?\r\n";
+        let report = crate::lint(raw.as_bytes(), &Options::default()).expect("lints");
+        let found: Vec<_> = report.findings_of(super::ID).collect();
+        assert_eq!(found.len(), 1);
+        let header_end = raw.find("\r\n\r\n").expect("header") + 2;
+        assert_eq!((found[0].location.start, found[0].location.end), (Some(0), Some(header_end)));
+        assert_eq!(found[0].location.line, Some(1));
+        assert_eq!(found[0].evidence, "From, To, Date");
+        assert!(!found[0].evidence.contains("Subject"));
+    }
+
+    #[test]
+    fn a_blank_subject_is_located_and_quoted_at_its_field() {
+        let raw = "From: a@example.com\r\nTo: b@example.com\r\nSubject:   \r\n\r\nHello.\r\n";
+        let report = crate::lint(raw.as_bytes(), &Options::default()).expect("lints");
+        let found: Vec<_> = report.findings_of(super::ID).collect();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].location.header.as_deref(), Some("Subject"));
+        assert!(found[0].evidence.starts_with("Subject:"), "{:?}", found[0].evidence);
+    }
 }

@@ -12,7 +12,7 @@
 //! the number of categories (as SpamAssassin adds one rule per family), up to
 //! `MAX_SCORED_CATEGORIES` so that this factor alone stays below the threshold.
 
-use super::terms::{any_accents, built_in_hits, data_lines, found_in, reader_texts, written_and_read};
+use super::terms::{any_accents, built_in_hits, contained_terms, data_lines, found_in, reader_texts, without_contained, written_and_read};
 use super::unseen_words;
 use crate::i18n::{Entry, Msg};
 use crate::model::Message;
@@ -245,20 +245,31 @@ fn built_lexicon() -> Lexicon<usize> {
     }))
 }
 
+/// The phrases of the lexicon that contain others (`terms::contained_terms`).
+fn contained() -> &'static [(usize, Vec<usize>)] {
+    static CONTAINED: OnceLock<Vec<(usize, Vec<usize>)>> = OnceLock::new();
+    CONTAINED.get_or_init(|| contained_terms(lexicon()))
+}
+
 fn check(message: &Message, cx: &mut Context) {
     let (texts, shared, read_once) = reader_texts(message);
     let hits = &built_in_hits(message, &texts, shared).sales;
     let found = found_in(message, &texts[..shared], lexicon(), hits, |_| true);
+    if found.is_empty() {
+        return; // The table of contained phrases is read only when there are phrases (#14: first lint).
+    }
+    // One occurrence is one phrase: `limited time offer` is not also `limited time`.
+    let found = without_contained(contained(), found);
     let Some(first) = found.first() else { return };
 
     let mut phrases: Vec<String> = Vec::new();
     let mut distinct: Vec<&str> = Vec::new();
     let mut seen = [false; CATEGORIES.len()];
     for f in &found {
-        if distinct.contains(&&*f.entry.read) {
+        if distinct.contains(&&*f.term.read) {
             continue;
         }
-        distinct.push(&f.entry.read);
+        distinct.push(&f.term.read);
         phrases.push(written_and_read(&f.written, &f.entry.read));
         if let Some(seen) = seen.get_mut(f.entry.payload) {
             *seen = true;
@@ -378,6 +389,26 @@ mod tests {
         let both = lint("YOUR QUOTE IS READY", "Thank you for your visit. Order now and we deliver on Monday.");
         assert!(both.spam_score < both.spam_threshold, "{} of {}", both.spam_score, both.spam_threshold);
         assert_eq!(both.verdict, crate::Verdict::Warn);
+    }
+
+    /// A phrase whose words hold a shorter phrase (`limited time offer`,
+    /// `limited time`) is one phrase where it is written, in every language.
+    #[test]
+    fn a_phrase_is_not_also_the_shorter_phrases_in_it() {
+        let lint = |body: &str| {
+            let raw = format!("From: a@example.com\r\nTo: b@example.org\r\nSubject: Our news\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n");
+            crate::lint(raw.as_bytes(), &crate::Options::default()).expect("lints")
+        };
+        for phrase in ["limited time offer", "Por tiempo limitado", "sin receta médica", "GENERIC VIAGRA", "ganar dinero rápido"] {
+            let report = lint(&format!("Thank you for your visit: {phrase}."));
+            let found: Vec<_> = report.findings_of(ID).map(|f| (f.score, f.message.clone())).collect();
+            assert_eq!(found.len(), 1, "{phrase}");
+            assert_eq!(found[0].0, scores::SALES_LANGUAGE_ONE_PHRASE, "{phrase}: {found:?}");
+            assert!(found[0].1.contains(phrase), "{phrase}: {found:?}");
+        }
+        // The shorter phrase written apart from the longer one is a second phrase.
+        let apart = lint("Thank you: limited time offer, and only for a limited time.");
+        assert!(apart.findings_of(ID).all(|f| f.score > scores::SALES_LANGUAGE_ONE_PHRASE));
     }
 
     #[test]

@@ -36,6 +36,12 @@ crate::rule_texts! { "spam/subject-caps";
         es: "El asunto contiene {count, plural, one {# palabra} many {# de palabras} other {# palabras}} en mayúsculas ({words}); las guías lo señalan a partir de {limit}.",
         pl: "Temat zawiera {count, plural, one {# słowo} few {# słowa} many {# słów} other {# słowa}} wielkimi literami ({words}); przewodniki wskazują {limit} lub więcej.",
     },
+    SHOUTING_CONFIGURED "shouting-configured" => {
+        en: "The subject has {count, plural, one {# word} other {# words}} in capitals ({words}); the configured threshold flags {limit} or more.",
+        fr: "Le sujet contient {count, plural, one {# mot} many {# de mots} other {# mots}} en majuscules ({words}) ; le seuil configuré signale à partir de {limit}.",
+        es: "El asunto contiene {count, plural, one {# palabra} many {# de palabras} other {# palabras}} en mayúsculas ({words}); el umbral configurado lo señala a partir de {limit}.",
+        pl: "Temat zawiera {count, plural, one {# słowo} few {# słowa} many {# słów} other {# słowa}} wielkimi literami ({words}); skonfigurowany próg wskazuje {limit} lub więcej.",
+    },
 }
 
 /// Words in capitals that make a subject shout.
@@ -476,8 +482,10 @@ fn check(message: &Message, cx: &mut Context) {
     // The guides' factor either way (a warning); its points depend on how much of
     // the subject shouts (scores::SUBJECT_CAPS, SUBJECT_CAPS_AMONG_LOWERCASE).
     let points = if mostly_capitals(words.len(), all) { scores::SUBJECT_CAPS } else { scores::SUBJECT_CAPS_AMONG_LOWERCASE };
+    // The guides' number is theirs only when it is the one in force.
+    let id = if cx.settings.is_default(&SUBJECT_CAPS_WORDS) { &SHOUTING } else { &SHOUTING_CONFIGURED };
     cx.emit(
-        Draft::new(Msg::of(&SHOUTING).int("count", words.len()).int("limit", limit).text("words", words.join(", ")))
+        Draft::new(Msg::of(id).int("count", words.len()).int("limit", limit).text("words", words.join(", ")))
             .evidence(subject)
             .at(subject_location(message))
             .score(points),

@@ -39,9 +39,15 @@ pub(crate) fn any_accents(language: &str, term: &str) -> String {
     }
 }
 
-/// A lexicon entry found in a text a reader sees.
+/// A lexicon term found in a text a reader sees.
 #[derive(Debug, Clone)]
 pub struct Found<'l, P> {
+    /// The term (`Hit::term`): what distinct terms are counted by, whatever
+    /// their spellings (`porno`, `pornô`).
+    pub term: &'l Entry<P>,
+    /// Its index in its lexicon.
+    pub term_index: usize,
+    /// The entry its first occurrence spells, as quoted.
     pub entry: &'l Entry<P>,
     pub place: Place,
     /// The first occurrence as written in that text.
@@ -108,7 +114,9 @@ pub fn scan<'l, P>(
     found_in(message, texts, lexicon, &hits, keep)
 }
 
-/// `scan` with the hits of each text already found (`hits[i]` in `texts[i]`).
+/// `scan` with the hits of each text already found (`hits[i]` in `texts[i]`);
+/// a term is left out when `keep` refuses any of its spellings (allowing
+/// `porno` allows `pornô`).
 pub fn found_in<'l, P>(
     message: &Message,
     texts: &[Text],
@@ -119,15 +127,60 @@ pub fn found_in<'l, P>(
     let mut found = Vec::new();
     for (text, hits) in texts.iter().zip(hits) {
         for hit in hits.iter().cloned() {
-            let Some(entry) = lexicon.entry(hit.entry) else { continue };
-            if !keep(entry) {
+            let (Some(term), Some(entry)) = (lexicon.entry(hit.term), lexicon.entry(hit.entry)) else { continue };
+            if !lexicon.spellings(hit.term).all(&keep) {
                 continue;
             }
             let written = text.text.get(hit.first.clone()).unwrap_or_default().to_string();
             let location = reading::location(message, text, hit.first.clone());
-            found.push(Found { entry, place: text.place, written, count: hit.count, location });
+            found.push(Found { term, term_index: hit.term, entry, place: text.place, written, count: hit.count, location });
         }
     }
+    found
+}
+
+/// For each term of `lexicon` whose reading contains other terms (`video
+/// porno` contains `porno`, `limited time offer` contains `limited time`):
+/// its index and theirs (`Hit::term`).
+pub fn contained_terms<P>(lexicon: &Lexicon<P>) -> Vec<(usize, Vec<usize>)> {
+    let entries = lexicon.entries().iter().enumerate();
+    entries
+        .filter_map(|(index, entry)| {
+            let hits = lexicon.scan_terms(&entry.read);
+            // Only a term's own entry (a spelling of another's reads as that one).
+            if !hits.iter().any(|hit| hit.term == index) {
+                return None;
+            }
+            let inner: Vec<usize> = hits.iter().map(|hit| hit.term).filter(|&t| t != index).collect();
+            (!inner.is_empty()).then_some((index, inner))
+        })
+        .collect()
+}
+
+/// `found` without the occurrences of terms that are words of a longer term
+/// found in the same text (`contained`, from `contained_terms`): one
+/// occurrence of text is at most one term, so `video porno` is one term, not
+/// also `porno`, and a term all of whose occurrences are inside longer ones is
+/// not found. Longer terms are taken first, with what is left of their counts
+/// (`a` in `b` in `c`: `c` accounts for its `b` and `a`, not `b` for them again).
+pub fn without_contained<'l, P>(
+    contained: &[(usize, Vec<usize>)],
+    mut found: Vec<Found<'l, P>>,
+) -> Vec<Found<'l, P>> {
+    let mut longest_first: Vec<usize> = (0..found.len()).collect();
+    longest_first.sort_by_key(|&i| std::cmp::Reverse(found.get(i).map_or(0, |f| f.term.read.split(' ').count())));
+    for i in longest_first {
+        let Some(outer) = found.get(i) else { continue };
+        let (place, count) = (outer.place, outer.count);
+        let Some((_, inner)) = contained.iter().find(|(term, _)| *term == outer.term_index) else { continue };
+        let inner = inner.clone();
+        for f in found.iter_mut().filter(|f| f.place == place) {
+            if inner.contains(&f.term_index) {
+                f.count = f.count.saturating_sub(count);
+            }
+        }
+    }
+    found.retain(|f| f.count > 0);
     found
 }
 

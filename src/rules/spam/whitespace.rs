@@ -37,6 +37,12 @@ crate::rule_texts! { "spam/whitespace";
         es: "El {percent} % del texto es blanco ({blanks} de {total, plural, one {# carácter} many {# de caracteres} other {# caracteres}}); las guías lo señalan por encima del {limit} %.",
         pl: "{percent}% tekstu to białe znaki ({blanks} z {total, plural, one {# znaku} few {# znaków} many {# znaków} other {# znaku}}); przewodniki wskazują powyżej {limit}%.",
     },
+    TOO_BLANK_CONFIGURED "too-blank-configured" => {
+        en: "{percent} % of the text is blank ({blanks} of {total, plural, one {# character} other {# characters}}); the configured threshold flags over {limit} %.",
+        fr: "{percent} % du texte est blanc ({blanks, plural, one {# caractère} many {# de caractères} other {# caractères}} sur {total}) ; le seuil configuré signale au-delà de {limit} %.",
+        es: "El {percent} % del texto es blanco ({blanks} de {total, plural, one {# carácter} many {# de caracteres} other {# caracteres}}); el umbral configurado lo señala por encima del {limit} %.",
+        pl: "{percent}% tekstu to białe znaki ({blanks} z {total, plural, one {# znaku} few {# znaków} many {# znaków} other {# znaku}}); skonfigurowany próg wskazuje powyżej {limit}%.",
+    },
 }
 
 /// Share of blank characters over which a body is flagged.
@@ -299,9 +305,11 @@ fn check(message: &Message, cx: &mut Context) {
         return;
     }
     let text = message.visible_text();
+    // The guides' number is theirs only when it is the one in force.
+    let id = if cx.settings.is_default(&WHITESPACE_MAX_RATIO) { &TOO_BLANK } else { &TOO_BLANK_CONFIGURED };
     cx.emit(
         Draft::new(
-            Msg::of(&TOO_BLANK)
+            Msg::of(id)
                 .int("percent", (ratio * 100.0).round() as i64)
                 .int("blanks", blanks)
                 .int("total", total)

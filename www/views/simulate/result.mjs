@@ -155,6 +155,8 @@ export function renderResult(parts, { result, fmt, t, el, number, origins, timel
       el('td', { text: Object.entries(s.outcomes || {}).map(([o, n]) => `${t(`queue.outcome.${o}`)}: ${number(n)}`).join(', ') }),
       el('td', { class: 'lint' }, s.lint ? [
         el('span', { class: `badge verdict-${s.lint.verdict}`, text: t(`queue.view.verdict.${s.lint.verdict}`) }),
+        // Kind `returned`: why receivers send every mail back (the engine's text, in the scenario's language).
+        s.lint.returned ? el('p', { class: 'hint', dataset: { returned: '' }, text: s.lint.returned }) : null,
         el('ul', { class: 'plain' }, s.lint.findings.map((f) => el('li', { class: `sev-${f.severity}` }, [ruleLink(el, f.ruleId), ' ', f.message]))),
       ] : el('span', { class: 'hint', text: t(s.logged ? 'queue.view.streams.logged' : 'queue.view.streams.declared') })),
     ]))),
