@@ -137,6 +137,10 @@ pub struct Finding {
     pub params: std::collections::BTreeMap<String, Param>,
     /// The offending text, quoted from the message (shortened when long).
     pub evidence: String,
+    /// Catalogue id of `evidence` when the engine wrote it rather than quoted
+    /// it ("body parts: text/html"), rendered from `params` like `message`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence_id: Option<String>,
     pub location: Location,
     /// Catalogue id of `fix`.
     pub fix_id: String,

@@ -99,8 +99,9 @@ pub struct Threshold {
     /// `thresholds.spam.subjectCapsWords`.
     pub key: &'static str,
     pub kind: Kind,
-    /// What it means, with its unit (English, for developers; shown in the docs).
-    pub doc: &'static str,
+    /// What it means, with its unit, in the four languages (the rules reference,
+    /// SARIF's rule help; the options schema keeps the English).
+    pub doc: crate::i18n::Localized,
     pub evidence: Evidence,
 }
 
@@ -297,7 +298,7 @@ mod tests {
     const LINES: Threshold = Threshold {
         key: "test.lines",
         kind: Kind::List { default: ListDefault::Lines("a.example # a comment\n\n  b.example\n# c.example\n"), max_items: 10 },
-        doc: "a list read from lines",
+        doc: crate::i18n::Localized { en: "a list read from lines", fr: "-", es: "-", pl: "-" },
         evidence: Evidence::Ours("a test"),
     };
 
@@ -323,13 +324,13 @@ mod tests {
         const WORDS: Threshold = Threshold {
             key: "test.words",
             kind: Kind::Int { default: 3, min: 1, max: 100 },
-            doc: "a count",
+            doc: crate::i18n::Localized { en: "a count", fr: "un nombre", es: "un número", pl: "liczba" },
             evidence: Evidence::Ours("a test"),
         };
         const RATIO: Threshold = Threshold {
             key: "test.ratio",
             kind: Kind::Number { default: 0.7, min: 0.0, max: 1.0 },
-            doc: "a ratio",
+            doc: crate::i18n::Localized { en: "a ratio", fr: "une proportion", es: "una proporción", pl: "proporcja" },
             evidence: Evidence::Ours("a test"),
         };
         let mut settings = Settings::default();

@@ -67,6 +67,13 @@ fn coded_error(code: &str, message: &Msg, locale: Locale) -> JsValue {
     err
 }
 
+/// The coded error of an argument of the wrong kind, in `locale`: "`call`: `name`
+/// must be `expected`" (`expected` a `core.error.call.expected.*` label).
+fn must_be(code: &str, call: &str, name: &str, expected: &'static str, locale: Locale) -> JsValue {
+    let msg = Msg::new("core.error.call.must-be").text("call", call).text("name", name).label_id("expected", expected);
+    coded_error(code, &msg, locale)
+}
+
 fn lint_error(e: &LintError, locale: Locale) -> JsValue {
     coded_error(e.code(), &e.message(), locale)
 }
@@ -256,10 +263,7 @@ fn input_from(input: JsValue, locale: Locale, function: &str) -> Result<Input, J
             .map_err(|e| lint_error(&LintError::InvalidInput(Invalid::from_serde(&e.to_string(), "message")), locale))?;
         Ok(Input::Compose(compose))
     } else {
-        Err(error(
-            "invalid-input",
-            &format!("{function}(input): input must be a string, a Uint8Array, or an object of compose fields"),
-        ))
+        Err(must_be("invalid-input", &format!("{function}(input)"), "input", "core.error.call.expected.input", locale))
     }
 }
 
@@ -405,6 +409,9 @@ pub fn lint_php_mail_js(
 ) -> Result<JsValue, JsValue> {
     let linter = linter_for(&options)?;
     let locale = linter.settings().locale;
+    // serde's own reason is English: said is what `headers` takes.
+    let headers_shape =
+        || must_be("invalid-input", "lintPhpMail", "headers", "core.error.call.expected.php-headers", locale);
     let text = |value: &JsValue, name: &str| -> Result<String, JsValue> {
         if value.is_undefined() || value.is_null() {
             return Ok(String::new());
@@ -426,16 +433,14 @@ pub fn lint_php_mail_js(
         }
         if js_sys::Array::is_array(value) && name == "headers" {
             // PHP ≥ 7.2 accepts an array of headers: ["From: a@b", …] or {From: "a@b"}.
-            let list: Vec<String> = serde_wasm_bindgen::from_value(value.clone())
-                .map_err(|e| error("invalid-input", &format!("lintPhpMail: {name}: {e}")))?;
+            let list: Vec<String> = serde_wasm_bindgen::from_value(value.clone()).map_err(|_| headers_shape())?;
             return Ok(list.join("\r\n"));
         }
         if value.is_object() && name == "headers" {
-            let map: BTreeMap<String, String> = serde_wasm_bindgen::from_value(value.clone())
-                .map_err(|e| error("invalid-input", &format!("lintPhpMail: {name}: {e}")))?;
+            let map: BTreeMap<String, String> = serde_wasm_bindgen::from_value(value.clone()).map_err(|_| headers_shape())?;
             return Ok(map.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join("\r\n"));
         }
-        Err(error("invalid-input", &format!("lintPhpMail: `{name}` must be a string")))
+        Err(must_be("invalid-input", "lintPhpMail", &format!("`{name}`"), "core.error.call.expected.string", locale))
     };
     let call = PhpMail {
         to: text(&to, "to")?,
@@ -450,10 +455,13 @@ pub fn lint_php_mail_js(
 /// parameters without linting again.
 #[wasm_bindgen(js_name = renderReport)]
 pub fn render_report_js(report: JsValue, locale: JsValue) -> Result<JsValue, JsValue> {
-    let invalid = |detail: &str| error("invalid-input", &format!("renderReport(report, locale): {detail}"));
-    let json = json_of(&report).filter(|_| report.is_object()).ok_or_else(|| invalid("report must be an object"))?;
-    let report: Report = crate::error::objects_only::from_str(&json).map_err(|e| invalid(&e.to_string()))?;
-    to_js(&docs::render_report(&report, locale_from(&locale)))
+    let locale = locale_from(&locale);
+    let not_object = || must_be("invalid-input", "renderReport(report, locale)", "report", "core.invalid.expected.object", locale);
+    let json = json_of(&report).filter(|_| report.is_object()).ok_or_else(not_object)?;
+    // serde's own reason is English: the field it names, said in `locale`.
+    let report: Report = Invalid::parse(&json, "report")
+        .map_err(|invalid| coded_error("invalid-input", &invalid.message(Subject::Report), locale))?;
+    to_js(&docs::render_report(&report, locale))
 }
 
 /// One message of the engine (a rule's, the page's, the CLI's…) by id, with
@@ -462,12 +470,14 @@ pub fn render_report_js(report: JsValue, locale: JsValue) -> Result<JsValue, JsV
 #[wasm_bindgen(js_name = renderMessage)]
 pub fn render_message_js(id: JsValue, params: JsValue, locale: JsValue) -> Result<JsValue, JsValue> {
     let invalid = |detail: &str| error("invalid-input", &format!("renderMessage(id, params, locale): {detail}"));
-    let id = id.as_string().ok_or_else(|| invalid("id must be a string"))?;
+    let call = "renderMessage(id, params, locale)";
+    let id = id.as_string().ok_or_else(|| must_be("invalid-input", call, "id", "core.error.call.expected.string", locale_from(&locale)))?;
     let params: BTreeMap<String, Param> = if params.is_undefined() || params.is_null() {
         BTreeMap::new()
     } else {
-        let json =
-            json_of(&params).filter(|_| params.is_object()).ok_or_else(|| invalid("params must be an object"))?;
+        let json = json_of(&params)
+            .filter(|_| params.is_object())
+            .ok_or_else(|| must_be("invalid-input", call, "params", "core.invalid.expected.object", locale_from(&locale)))?;
         if json.len() > MAX_INPUT_BYTES {
             return Err(named_too_large("core.too-large.params", json.len(), locale_from(&locale)));
         }
@@ -482,7 +492,9 @@ pub fn render_message_js(id: JsValue, params: JsValue, locale: JsValue) -> Resul
 /// column where the text stops being JSON (`core.invalid.not-json`).
 #[wasm_bindgen(js_name = checkOptions)]
 pub fn check_options_js(json: JsValue, locale: JsValue) -> Result<(), JsValue> {
-    let json = json.as_string().ok_or_else(|| error("invalid-options", "checkOptions(json): json must be a string"))?;
+    let json = json
+        .as_string()
+        .ok_or_else(|| must_be("invalid-options", "checkOptions(json)", "json", "core.error.call.expected.string", locale_from(&locale)))?;
     if json.len() > MAX_INPUT_BYTES {
         // Not read for its own locale: too large to read at all.
         return Err(named_too_large("core.too-large.options", json.len(), locale_from(&locale)));
@@ -508,7 +520,8 @@ pub fn check_custom_rules_js(rules: JsValue, locale: JsValue) -> Result<JsValue,
     } else if rules.is_object() {
         js_sys::JSON::stringify(&rules).ok().and_then(|s| s.as_string()).unwrap_or_default()
     } else {
-        return Err(error("invalid-input", "checkCustomRules(rules): rules must be a JSON string or an object"));
+        let expected = "core.error.call.expected.json-or-object";
+        return Err(must_be("invalid-input", "checkCustomRules(rules)", "rules", expected, locale_from(&locale)));
     };
     if json.len() > MAX_INPUT_BYTES {
         return Err(named_too_large("core.too-large.rules", json.len(), locale_from(&locale)));
@@ -653,7 +666,7 @@ fn smtp_settings_from(
         .ok()
         .and_then(|s| s.as_string())
         .filter(|_| settings.is_object())
-        .ok_or_else(|| error("invalid-options", &format!("{call}: settings must be an object")))?;
+        .ok_or_else(|| must_be("invalid-options", call, "settings", "core.invalid.expected.object", locale))?;
     Invalid::parse(&json, "settings").map_err(|e| lint_error(&LintError::InvalidOptions(e), locale))
 }
 

@@ -405,7 +405,27 @@ fn multipart_boundary_problems_are_reported() {
         &format!("MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary={b}\r\n"),
         &format!("--{b}\r\n\r\nx\r\n--{b}--\r\n"),
     );
-    assert_eq!(message_ids(&long, "headers/multipart-boundary"), vec!["headers/multipart-boundary.bad"]);
+    assert_eq!(message_ids(&long, "headers/multipart-boundary"), vec!["headers/multipart-boundary.too-long"]);
+}
+
+#[test]
+fn a_boundary_out_of_rfc_2046s_set_is_said_so_and_not_said_too_long() {
+    // Ten characters, well under 70: the fault is `#`, not a bchars character (RFC 2046 §5.1.1).
+    let hashes = with(
+        "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"##########\"\r\n",
+        "--##########\r\n\r\nx\r\n--##########--\r\n",
+    );
+    let found = of(&hashes, "headers/multipart-boundary");
+    assert_eq!(message_ids(&hashes, "headers/multipart-boundary"), vec!["headers/multipart-boundary.bad-chars"]);
+    assert_eq!(
+        found[0].message,
+        "The boundary has characters outside RFC 2046's set (letters, digits and ' ( ) + _ , - . / : = ? and space, not at the end), such as “#”."
+    );
+    let space = with(
+        "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"ab \"\r\n",
+        "--ab \r\n\r\nx\r\n--ab --\r\n",
+    );
+    assert_eq!(message_ids(&space, "headers/multipart-boundary"), vec!["headers/multipart-boundary.space-at-end"]);
 }
 
 #[test]

@@ -55,6 +55,35 @@ fn every_rule_text_is_named_after_its_rule() {
 }
 
 #[test]
+fn every_threshold_doc_is_in_every_language_with_its_numbers_and_code() {
+    // SARIF's rule help and `rules(locale)` show them: an English one in a French file is a defect.
+    let mut problems = Vec::new();
+    let digits = |text: &str| {
+        let mut digits: Vec<char> = text.chars().filter(char::is_ascii_digit).collect();
+        digits.sort();
+        digits
+    };
+    let code = |text: &'static str| text.split('`').skip(1).step_by(2).collect::<Vec<_>>();
+    let mut count = 0;
+    let mut seen = std::collections::HashSet::new();
+    for threshold in REGISTRY.iter().flat_map(|rule| rule.thresholds.iter()).filter(|t| seen.insert(t.key)) {
+        count += 1;
+        let doc = threshold.doc;
+        for locale in [Locale::Fr, Locale::Es, Locale::Pl] {
+            let text = doc.text(locale);
+            if text.trim().is_empty() || text == doc.en {
+                problems.push(format!("{}: no {} doc", threshold.key, locale.code()));
+            } else if digits(text) != digits(doc.en) || code(text) != code(doc.en) {
+                problems.push(format!("{} ({}): numbers or code differ from the English: {text}", threshold.key, locale.code()));
+            }
+        }
+        assert_eq!(docs::rule_docs(Locale::Es).iter().flat_map(|r| &r.thresholds).find(|t| t.option == format!("thresholds.{}", threshold.key)).unwrap().doc, doc.es);
+    }
+    assert!(count >= 53, "{count} thresholds");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
 fn the_catalogues_keep_only_core_page_cli_queue_and_smtp_texts() {
     for area in i18n::catalog::AREAS {
         assert!(["core", "queue", "queue-view", "smtp", "smtp-enhanced", "ui", "cli"].contains(&area.name), "{}", area.name);

@@ -3,7 +3,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Reflect, Uint8Array};
-use mail_preflight::wasm::{lint_js, lint_php_mail_js, messages_js, rules_js, version_js};
+use mail_preflight::wasm::{
+    check_smtp_settings_js, lint_js, lint_php_mail_js, messages_js, render_report_js, rules_js, version_js,
+};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
@@ -72,6 +74,32 @@ fn bad_input_from_javascript_is_a_clear_error_not_a_trap() {
     let err = lint_php_mail_js(JsValue::from_f64(1.0), JsValue::NULL, JsValue::NULL, JsValue::NULL, JsValue::NULL)
         .unwrap_err();
     assert_eq!(get(&err, "code").as_string().unwrap(), "invalid-input");
+}
+
+#[wasm_bindgen_test]
+fn an_argument_of_the_wrong_kind_is_refused_in_the_callers_language() {
+    let message = |err: JsValue| get(&err, "message").as_string().unwrap();
+    let french = js_sys::JSON::parse(r#"{"locale": "fr"}"#).unwrap();
+    assert_eq!(
+        message(lint_js(JsValue::from_f64(42.0), french.clone()).unwrap_err()),
+        "lint(input) : input doit être une chaîne de caractères, un Uint8Array ou un objet de champs du message"
+    );
+    // English as it was.
+    assert_eq!(
+        message(lint_js(JsValue::from_f64(42.0), JsValue::UNDEFINED).unwrap_err()),
+        "lint(input): input must be a string, a Uint8Array, or an object of compose fields"
+    );
+    let spanish = js_sys::JSON::parse(r#"{"locale": "es"}"#).unwrap();
+    let err = lint_php_mail_js(JsValue::from_f64(1.0), JsValue::NULL, JsValue::NULL, JsValue::NULL, spanish).unwrap_err();
+    assert_eq!(message(err), "lintPhpMail: `to` debe ser una cadena de texto");
+    let err = check_smtp_settings_js(JsValue::from_f64(5.0), JsValue::from_str("pl")).unwrap_err();
+    assert_eq!(get(&err, "code").as_string().unwrap(), "invalid-options");
+    assert_eq!(message(err), "checkSmtpSettings(settings): settings musi być: obiekt");
+    // serde's "missing field `version` at line 1 column 2" was English.
+    let err = render_report_js(js_sys::Object::new().into(), JsValue::from_str("fr")).unwrap_err();
+    assert_eq!(get(&err, "code").as_string().unwrap(), "invalid-input");
+    let text = message(err);
+    assert!(text.starts_with("Le rapport n'est pas valide") && text.contains("version") && !text.contains("missing"), "{text}");
 }
 
 #[wasm_bindgen_test]

@@ -606,6 +606,11 @@ export interface Finding {
   params?: { [name: string]: Param };
   /** The offending text, quoted from the message (shortened when long). */
   evidence: string;
+  /**
+   * Catalogue id of `evidence` when the engine words it (`(no text)`, `body parts: text/html`)
+   * instead of quoting the message; `renderReport` says it again in another language with `params`.
+   */
+  evidenceId?: string;
   location: Location;
   /** Catalogue id of `fix`. */
   fixId: string;

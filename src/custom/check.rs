@@ -82,7 +82,7 @@ pub fn check_custom_rules(json: &str, locale: Locale) -> CheckResult {
             let kind = if error.to_string().starts_with("recursion limit exceeded") {
                 ProblemKind::JsonTooDeep
             } else {
-                ProblemKind::Json { reason: error.to_string() }
+                ProblemKind::Json
             };
             let mut problem = Problem::new("customRules", kind);
             problem.line = Some(error.line().max(1));

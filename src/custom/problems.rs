@@ -47,7 +47,9 @@ pub enum ProblemKind {
     NotRun { flag: String },
     TooManyRules { count: usize, limit: usize },
     RulesTextTooLong { size: usize, limit: usize },
-    Json { reason: String },
+    /// Not JSON: the problem's line and column say where it stops being JSON
+    /// (serde_json's own reason is English, so it is not said).
+    Json,
     /// A rule of `customRules` whose fields do not read (a field missing, of
     /// the wrong type…): said as the options' own refusals are.
     Spec(crate::error::Invalid),
@@ -106,7 +108,7 @@ impl ProblemKind {
             ProblemKind::NotRun { .. } => "core.custom.not-run",
             ProblemKind::TooManyRules { .. } => "core.custom.too-many-rules",
             ProblemKind::RulesTextTooLong { .. } => "core.custom.rules-text-too-long",
-            ProblemKind::Json { .. } | ProblemKind::Spec(_) => "core.custom.json",
+            ProblemKind::Json | ProblemKind::Spec(_) => "core.custom.json",
             ProblemKind::RulesNotList => "core.custom.rules-not-list",
             ProblemKind::RulesShape => "core.custom.rules-shape",
             ProblemKind::JsonTooDeep => "core.custom.json-too-deep",
@@ -185,9 +187,7 @@ impl Problem {
             ProblemKind::ScoreOutOfRange => msg.int("limit", crate::options::MAX_RULE_SCORE as i64),
             ProblemKind::TextTooLong => msg.int("limit", super::limits::MAX_TEXT_BYTES),
             ProblemKind::PatternSyntax { label: Some(label), .. } => msg.label_id("reason", label),
-            ProblemKind::PatternSyntax { reason, label: None } | ProblemKind::Json { reason } => {
-                msg.text("reason", shown(reason))
-            }
+            ProblemKind::PatternSyntax { reason, label: None } => msg.text("reason", shown(reason)),
             ProblemKind::PatternTooLong { size, limit }
             | ProblemKind::TooManyRules { count: size, limit }
             | ProblemKind::RulesTextTooLong { size, limit } => {
@@ -273,7 +273,7 @@ mod tests {
             ProblemKind::BadId,
             ProblemKind::Perl(PerlFeature::LookAround),
             ProblemKind::MetaCycle { path: "A → B → A".into() },
-            ProblemKind::Json { reason: "x".into() },
+            ProblemKind::Json,
             ProblemKind::Spec(crate::error::Invalid::from_serde("missing field `target`", "customRules[0]")),
             ProblemKind::JsonTooDeep,
             ProblemKind::RulesNotList,

@@ -21,6 +21,8 @@ pub enum Subject {
     Scenario,
     /// The reply given to `explainSmtpReply`.
     SmtpReply,
+    /// The report given to `renderReport`.
+    Report,
 }
 
 impl Subject {
@@ -30,6 +32,7 @@ impl Subject {
             Subject::Input => "core.invalid.subject.input",
             Subject::Scenario => "core.invalid.subject.scenario",
             Subject::SmtpReply => "core.invalid.subject.smtp-reply",
+            Subject::Report => "core.invalid.subject.report",
         }
     }
 }

@@ -365,8 +365,15 @@ impl Msg {
             self.float(name, value)
         }
     }
+    /// A decimal shown with one or two decimals, as many as it needs ("4.0", "1.25").
+    /// A whole one is kept with its one decimal (`Param::Fixed`): JavaScript reads
+    /// `4.0` as `4`, and a report read back (`renderReport`) then said "4", not "4.0".
     pub fn float(mut self, name: &'static str, value: f64) -> Msg {
-        self.params.push((name, Param::Float(value)));
+        let param = match value.is_finite() && value.fract() == 0.0 {
+            true => Param::Fixed { number: value, decimals: 1 },
+            false => Param::Float(value),
+        };
+        self.params.push((name, param));
         self
     }
     /// A number with exactly `decimals` decimals in the reader's language ("5.0", "5,0").

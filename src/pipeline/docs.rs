@@ -48,6 +48,7 @@ pub struct ThresholdDoc {
     pub min: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max: Option<f64>,
+    /// What it means, with its unit, in the reader's language.
     pub doc: &'static str,
     pub evidence: EvidenceDoc,
 }
@@ -70,8 +71,8 @@ pub struct ExampleDoc {
     pub expected_severity: Severity,
 }
 
-/// The documentation of one threshold.
-pub fn threshold_doc(threshold: &crate::settings::Threshold) -> ThresholdDoc {
+/// The documentation of one threshold, in one language.
+pub fn threshold_doc(threshold: &crate::settings::Threshold, locale: Locale) -> ThresholdDoc {
     use crate::settings::{Kind, Value};
     let (min, max) = match threshold.kind {
         Kind::Int { min, max, .. } => (Some(min as f64), Some(max as f64)),
@@ -89,7 +90,7 @@ pub fn threshold_doc(threshold: &crate::settings::Threshold) -> ThresholdDoc {
         default,
         min,
         max,
-        doc: threshold.doc,
+        doc: threshold.doc.text(locale),
         evidence: EvidenceDoc { kind: threshold.evidence.kind(), text: threshold.evidence.text() },
     }
 }
@@ -107,7 +108,7 @@ pub fn rule_docs(locale: Locale) -> Vec<RuleDoc> {
             summary: rule.texts.summary.text(locale).to_string(),
             why: rule.texts.why.text(locale).to_string(),
             fix: rule.texts.fix.text(locale).to_string(),
-            thresholds: rule.thresholds.iter().map(|t| threshold_doc(t)).collect(),
+            thresholds: rule.thresholds.iter().map(|t| threshold_doc(t, locale)).collect(),
             examples: rule
                 .examples
                 .iter()
@@ -187,8 +188,8 @@ pub fn render_message(id: &str, params: &BTreeMap<String, Param>, locale: Locale
     i18n::render_template_with(entry.text(locale), &params, locale, &self::entry)
 }
 
-/// The same report in another language: messages and fixes rendered again
-/// from their ids and parameters, without linting again.
+/// The same report in another language: messages, fixes and written evidence
+/// rendered again from their ids and parameters, without linting again.
 pub fn render_report(report: &Report, locale: Locale) -> Report {
     let mut out = report.clone();
     out.locale = locale;
@@ -199,10 +200,17 @@ pub fn render_report(report: &Report, locale: Locale) -> Report {
             continue;
         }
         if entry(&finding.message_id).is_some() {
-            finding.message = render_message(&finding.message_id, &finding.params, locale);
+            let message = render_message(&finding.message_id, &finding.params, locale);
+            // The last finding a rule may give says how many more were left out (`core.more-findings`).
+            let cut = more_findings(&render_message(&finding.message_id, &finding.params, report.locale), report.locale);
+            finding.message = if finding.message == cut { more_findings(&message, locale) } else { message };
         }
-        if let Some(fix) = entry(&finding.fix_id) {
-            finding.fix = Msg::of(fix).render(locale);
+        if entry(&finding.fix_id).is_some() {
+            finding.fix = render_message(&finding.fix_id, &finding.params, locale);
+        }
+        if let Some(id) = finding.evidence_id.as_deref().filter(|id| entry(id).is_some()) {
+            finding.evidence =
+                crate::hygiene::visible(&render_message(id, &finding.params, locale), crate::rules::MAX_EVIDENCE_CHARS);
         }
     }
     out
@@ -243,10 +251,18 @@ pub fn thresholds_table_markdown() -> String {
             threshold.key,
             if readers.is_empty() { "the analysis".to_string() } else { readers.join(", ") },
             threshold.evidence.kind(),
-            threshold.doc.replace('|', "\\|"),
+            threshold.doc.en.replace('|', "\\|"),
         ));
     }
     out
+}
+
+/// A rule's last finding, which says how many more were left out.
+fn more_findings(message: &str, locale: Locale) -> String {
+    Msg::new("core.more-findings")
+        .text("message", message)
+        .int("limit", crate::rules::MAX_FINDINGS_PER_RULE as i64)
+        .render(locale)
 }
 
 /// The README's rule table (Markdown, English), generated from the registry:

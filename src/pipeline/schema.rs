@@ -125,7 +125,7 @@ fn thresholds_schema() -> Json {
 
 fn threshold_schema(threshold: &Threshold) -> Json {
     let description =
-        format!("{} Source ({}): {}", threshold.doc, threshold.evidence.kind(), threshold.evidence.text());
+        format!("{} Source ({}): {}", threshold.doc.en, threshold.evidence.kind(), threshold.evidence.text());
     let default = match threshold.default_value() {
         Value::Int(n) => json!(n),
         Value::Number(n) => json!(n),

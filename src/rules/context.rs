@@ -18,6 +18,8 @@ pub struct Draft {
     message: Msg,
     fix: Option<Msg>,
     evidence: String,
+    /// The evidence when the engine writes it (a catalogue text, not a quote).
+    evidence_message: Option<Msg>,
     location: Location,
     severity: Option<Severity>,
     score: Option<f64>,
@@ -33,6 +35,7 @@ impl Draft {
             message,
             fix: None,
             evidence: String::new(),
+            evidence_message: None,
             location: Location::message(),
             severity: None,
             score: None,
@@ -46,6 +49,13 @@ impl Draft {
     /// Quotes the offending text (shortened to `MAX_EVIDENCE_CHARS`).
     pub fn evidence(mut self, evidence: impl AsRef<str>) -> Draft {
         self.evidence = shorten(evidence.as_ref(), MAX_EVIDENCE_CHARS);
+        self
+    }
+    /// An evidence the engine writes rather than quotes ("body parts: text/html"):
+    /// a text of the rule, said in the reader's language, and said again by
+    /// `renderReport` in another (`Finding::evidence_id`).
+    pub fn evidence_message(mut self, evidence: Msg) -> Draft {
+        self.evidence_message = Some(evidence);
         self
     }
     /// Quotes offending bytes, lossily decoded.
@@ -156,14 +166,30 @@ impl<'run> Context<'run> {
             location.line = Some(line);
             location.column = Some(column);
         }
-        let fix = draft.fix.unwrap_or_else(|| Msg::of(self.rule.texts.fix));
+        let mut fix = draft.fix.unwrap_or_else(|| Msg::of(self.rule.texts.fix));
         let mut message = draft.message;
-        for (_, value) in message.params.iter_mut() {
+        let mut evidence_message = draft.evidence_message;
+        let written = fix.params.iter_mut().chain(evidence_message.iter_mut().flat_map(|e| e.params.iter_mut()));
+        for (_, value) in message.params.iter_mut().chain(written) {
             if let Param::Text(text) = value {
                 *text = visible(text, MAX_PARAM_CHARS);
             }
         }
-        let params: BTreeMap<String, Param> = message.params.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
+        let mut params: BTreeMap<String, Param> = message.params.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
+        // The fix and a written evidence are rendered again from the finding's
+        // parameters too (`render_report`): theirs join the message's.
+        let evidence = match &evidence_message {
+            Some(evidence) => shorten(&evidence.render(locale), MAX_EVIDENCE_CHARS),
+            None => draft.evidence,
+        };
+        for (name, value) in fix.params.iter().chain(evidence_message.iter().flat_map(|e| e.params.iter())) {
+            debug_assert!(
+                params.get(*name).is_none_or(|v| v == value),
+                "{}: parameter {name} differs between texts of one finding",
+                self.rule.id
+            );
+            params.entry(name.to_string()).or_insert_with(|| value.clone());
+        }
         let mut finding = Finding {
             rule_id: self.rule.id.to_string(),
             severity,
@@ -171,7 +197,8 @@ impl<'run> Context<'run> {
             message_id: message.id.to_string(),
             message: message.render(locale),
             params,
-            evidence: draft.evidence,
+            evidence,
+            evidence_id: evidence_message.as_ref().map(|e| e.id.to_string()),
             location,
             fix_id: fix.id.to_string(),
             fix: fix.render(locale),

@@ -40,6 +40,10 @@ pub struct Registered {
     pub requires: &'static [&'static str],
 }
 
+/// The reference of a code the IANA registered without a document of its own
+/// (X.7.28): said in the reader's language (`smtp.enhanced.reference.iana`).
+pub const IANA_ONLY: &str = "IANA registry";
+
 const fn code(subject: u16, detail: u16, reference: &'static str) -> Registered {
     act_with(subject, detail, reference, false, &[], false)
 }
@@ -185,7 +189,7 @@ pub const REGISTRY: &[Registered] = &[
     act(7, 25, "RFC 7372", &[]),
     act(7, 26, "RFC 7372", &[]),
     act(7, 27, "RFC 7505", &[]),
-    act(7, 28, "IANA registry", &[]),
+    act(7, 28, IANA_ONLY, &[]),
     code(7, 29, "RFC 8617"),
     code(7, 30, "RFC 8689"),
 ];

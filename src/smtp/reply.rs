@@ -278,7 +278,10 @@ pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
             class: text(class_id),
             subject: text(subject_id),
             detail: detail_text,
-            reference: entry.map(|e| e.reference.to_string()),
+            reference: entry.map(|e| match e.reference {
+                super::enhanced::IANA_ONLY => text("smtp.enhanced.reference.iana"),
+                document => document.to_string(),
+            }),
         });
     }
     if let Some((_, rules, _)) = &cause {

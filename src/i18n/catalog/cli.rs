@@ -295,7 +295,7 @@ crate::catalog! {
         en: "scenario {file} is not valid JSON: {detail}",
         fr: "le scénario {file} n'est pas du JSON valide : {detail}",
         es: "el escenario {file} no es JSON válido: {detail}",
-        pl: "scenariusz {file} nie jest poprawnym JSON: {detail}",
+        pl: "scenariusz {file} nie jest poprawnym JSON-em: {detail}",
     },
     "cli.error.settings-not-json" => {
         en: "the SMTP settings {file} are not valid JSON: {detail}",

@@ -7,6 +7,36 @@ crate::catalog! {
         es: "La entrada ocupa {size}; mail-preflight lee como máximo {limit}. Ningún alojamiento acepta un mensaje tan grande: envíe los archivos como enlaces de descarga.",
         pl: "Dane wejściowe mają {size}; mail-preflight czyta najwyżej {limit}. Żaden hosting nie przyjmie tak dużej wiadomości: wyślij pliki jako linki do pobrania.",
     },
+    "core.error.call.must-be" => {
+        en: "{call}: {name} must be {expected}",
+        fr: "{call} : {name} doit être {expected}",
+        es: "{call}: {name} debe ser {expected}",
+        pl: "{call}: {name} musi być: {expected}",
+    },
+    "core.error.call.expected.string" => {
+        en: "a string",
+        fr: "une chaîne de caractères",
+        es: "una cadena de texto",
+        pl: "ciąg znaków",
+    },
+    "core.error.call.expected.json-or-object" => {
+        en: "a JSON string or an object",
+        fr: "une chaîne JSON ou un objet",
+        es: "una cadena JSON o un objeto",
+        pl: "ciąg znaków JSON albo obiekt",
+    },
+    "core.error.call.expected.input" => {
+        en: "a string, a Uint8Array, or an object of compose fields",
+        fr: "une chaîne de caractères, un Uint8Array ou un objet de champs du message",
+        es: "una cadena de texto, un Uint8Array o un objeto de campos del mensaje",
+        pl: "ciąg znaków, Uint8Array albo obiekt pól wiadomości",
+    },
+    "core.error.call.expected.php-headers" => {
+        en: "a string, a list of header lines or an object of header values",
+        fr: "une chaîne de caractères, une liste de lignes d'en-tête ou un objet de valeurs d'en-tête",
+        es: "una cadena de texto, una lista de líneas de encabezado o un objeto de valores de encabezado",
+        pl: "ciąg znaków, lista wierszy nagłówka albo obiekt wartości nagłówków",
+    },
     "core.error.too-large" => {
         en: "{what}: {size}; mail-preflight reads at most {limit}.",
         fr: "{what} : {size} ; mail-preflight lit au plus {limit}.",
@@ -66,6 +96,12 @@ crate::catalog! {
         fr: "Le scénario n'est pas valide",
         es: "El escenario no es válido",
         pl: "Scenariusz jest nieprawidłowy",
+    },
+    "core.invalid.subject.report" => {
+        en: "The report is not valid",
+        fr: "Le rapport n'est pas valide",
+        es: "El informe no es válido",
+        pl: "Raport jest nieprawidłowy",
     },
     "core.invalid.subject.smtp-reply" => {
         en: "The SMTP reply is not valid",
@@ -1103,9 +1139,9 @@ crate::catalog! {
         pl: "Reguły mają ponad {limit, plural, one {# poziom} few {# poziomy} many {# poziomów} other {# poziomu}} zagnieżdżenia (kolumna {column}); lista reguł potrzebuje trzech.",
     },
     "core.custom.json" => {
-        en: "The rules are not valid JSON: {reason}.",
-        fr: "Les règles ne sont pas du JSON valide : {reason}.",
-        es: "Las reglas no son JSON válido: {reason}.",
-        pl: "Reguły nie są poprawnym JSON-em: {reason}.",
+        en: "The rules stop being valid JSON at column {column} of this line.",
+        fr: "Les règles cessent d'être du JSON valide à la colonne {column} de cette ligne.",
+        es: "Las reglas dejan de ser JSON válido en la columna {column} de esta línea.",
+        pl: "Reguły przestają być poprawnym JSON-em w kolumnie {column} tego wiersza.",
     },
 }

@@ -15,7 +15,7 @@ crate::catalog! {
         pl: "Spokojny formularz kontaktowy",
     },
     "queue.view.preset.quiet-contact-form.about" => {
-        en: "One message an hour for three days, 2 % mistyped addresses: everything is delivered, the few errors go in the daily report.",
+        en: "One message an hour for three days, 2% mistyped addresses: everything is delivered, the few errors go in the daily report.",
         fr: "Un message par heure pendant trois jours, 2 % d'adresses mal saisies : tout est distribué, les quelques erreurs vont dans le rapport quotidien.",
         es: "Un mensaje por hora durante tres días, un 2 % de direcciones mal escritas: todo se entrega y los pocos errores van al informe diario.",
         pl: "Jedna wiadomość na godzinę przez trzy dni, 2% błędnie wpisanych adresów: wszystko dociera, nieliczne błędy trafiają do raportu dziennego.",
@@ -258,7 +258,7 @@ crate::catalog! {
         en: "Your questions answered",
         fr: "Vos questions, nos réponses",
         es: "Respuestas a sus preguntas",
-        pl: "Odpowiedzi na twoje pytania",
+        pl: "Odpowiedzi na Twoje pytania",
     },
     "queue.view.captcha" => {
         en: "With a captcha on the form (the spam streams removed), this run changes so:",
@@ -396,7 +396,7 @@ crate::catalog! {
         en: "yours",
         fr: "le vôtre",
         es: "suyo",
-        pl: "twoje",
+        pl: "Twoje",
     },
     "queue.view.events" => {
         en: "What happened",
@@ -702,7 +702,7 @@ crate::catalog! {
         en: "your scenario",
         fr: "votre scénario",
         es: "su escenario",
-        pl: "twój scenariusz",
+        pl: "Twój scenariusz",
     },
     "queue.view.expected-shown" => {
         en: "expect {range}",

@@ -450,7 +450,13 @@ crate::catalog! {
         en: "Persistent transient failure: the message may be delivered if sent again later",
         fr: "Échec temporaire persistant : le message pourra être distribué s'il est renvoyé plus tard",
         es: "Fallo transitorio persistente: el mensaje podrá entregarse si se reenvía más tarde",
-        pl: "Trwały błąd przejściowy: wiadomość może zostać dostarczona, jeśli zostanie wysłana ponownie później",
+        pl: "Utrzymujący się błąd przejściowy: wiadomość może zostać dostarczona, jeśli zostanie wysłana ponownie później",
+    },
+    "smtp.enhanced.reference.iana" => {
+        en: "IANA registry",
+        fr: "registre IANA",
+        es: "registro IANA",
+        pl: "rejestr IANA",
     },
     "smtp.enhanced.class.5" => {
         en: "Permanent failure: sending the message again as it is will not succeed",

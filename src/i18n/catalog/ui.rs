@@ -222,7 +222,7 @@ crate::catalog! {
     },
     "ui.compose.subject" => {
         en: "Subject",
-        fr: "Objet",
+        fr: "Sujet",
         es: "Asunto",
         pl: "Temat",
     },
@@ -258,7 +258,7 @@ crate::catalog! {
     },
     "ui.php.subject" => {
         en: "subject",
-        fr: "objet",
+        fr: "sujet",
         es: "asunto",
         pl: "temat",
     },
@@ -438,7 +438,7 @@ crate::catalog! {
     },
     "ui.rules.search-placeholder" => {
         en: "size, subject, attachment…",
-        fr: "taille, objet, pièce jointe…",
+        fr: "taille, sujet, pièce jointe…",
         es: "tamaño, asunto, adjunto…",
         pl: "rozmiar, temat, załącznik…",
     },
@@ -1111,8 +1111,8 @@ crate::catalog! {
     "ui.state.disabled" => {
         en: "Disabled",
         fr: "Désactivé",
-        es: "Desactivado",
-        pl: "Wyłączony",
+        es: "Inactivo",
+        pl: "Nieaktywny",
     },
     "ui.state.bounce" => {
         en: "Bounce",

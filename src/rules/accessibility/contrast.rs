@@ -2,7 +2,7 @@
 //! is under WCAG 2.1 AA's 4.5:1 (3:1 for large text, SC 1.4.3). Text so faint
 //! it is invisible is `spam/invisible-text`'s finding, not this one.
 
-use crate::i18n::Msg;
+use crate::i18n::{Localized, Msg};
 use crate::model::html::Rgba;
 use crate::model::Message;
 use crate::report::Severity;
@@ -45,14 +45,24 @@ crate::rule_texts! { "accessibility/contrast";
 pub const MIN_CONTRAST: Threshold = Threshold {
     key: "accessibility.minContrast",
     kind: Kind::Number { default: 4.5, min: 1.0, max: 21.0 },
-    doc: "Contrast ratio under which normal-size text is hard to read.",
+    doc: Localized {
+        en: "Contrast ratio under which normal-size text is hard to read.",
+        fr: "Rapport de contraste sous lequel un texte de taille normale est difficile à lire.",
+        es: "Relación de contraste por debajo de la cual un texto de tamaño normal es difícil de leer.",
+        pl: "Współczynnik kontrastu, poniżej którego tekst normalnej wielkości jest trudny do odczytania.",
+    },
     evidence: Evidence::Rfc("WCAG 2.1 SC 1.4.3 Contrast (Minimum), level AA: 4.5:1"),
 };
 /// WCAG AA contrast for large text.
 pub const MIN_CONTRAST_LARGE: Threshold = Threshold {
     key: "accessibility.minContrastLarge",
     kind: Kind::Number { default: 3.0, min: 1.0, max: 21.0 },
-    doc: "Contrast ratio under which large text (24 px and more) is hard to read.",
+    doc: Localized {
+        en: "Contrast ratio under which large text (24 px and more) is hard to read.",
+        fr: "Rapport de contraste sous lequel un grand texte (24 px et plus) est difficile à lire.",
+        es: "Relación de contraste por debajo de la cual un texto grande (24 px o más) es difícil de leer.",
+        pl: "Współczynnik kontrastu, poniżej którego duży tekst (24 px i więcej) jest trudny do odczytania.",
+    },
     evidence: Evidence::Rfc(
         "WCAG 2.1 SC 1.4.3: large-scale text (18 pt, i.e. 24 px; bold is not known here) needs 3:1",
     ),

@@ -3,7 +3,7 @@
 //! the unsubscribe link and the open-tracking pixel with it.
 
 use super::html_facts::{html_bodies, links_with_offsets};
-use crate::i18n::Msg;
+use crate::i18n::{Localized, Msg};
 use crate::model::Message;
 use crate::report::Severity;
 use crate::rules::spam::part_location;
@@ -48,7 +48,12 @@ crate::rule_texts! { "body/gmail-clipping";
 pub const CLIP_BYTES: Threshold = Threshold {
     key: "body.clipBytes",
     kind: Kind::Int { default: 102_000, min: 1_000, max: 100_000_000 },
-    doc: "Bytes of decoded HTML after which Gmail clips the message (decimal kilobytes: the stricter reading of \"102 KB\").",
+    doc: Localized {
+        en: "Bytes of decoded HTML after which Gmail clips the message (decimal kilobytes: the stricter reading of \"102 KB\").",
+        fr: "Octets de HTML décodé au-delà desquels Gmail tronque le message (kilo-octets décimaux : la lecture la plus stricte de « 102 KB »).",
+        es: "Bytes de HTML decodificado a partir de los cuales Gmail recorta el mensaje (kilobytes decimales: la lectura más estricta de «102 KB»).",
+        pl: "Bajty zdekodowanego HTML, po których Gmail przycina wiadomość (kilobajty dziesiętne: surowsze odczytanie „102 KB”).",
+    },
     evidence: Evidence::Measured("Gmail clips at about 102 KB of HTML: measured and documented by Email on Acid (\"Notes from the Dev: Gmail Clipping\") and Litmus; Google publishes no number"),
 };
 

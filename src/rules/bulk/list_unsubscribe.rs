@@ -66,7 +66,7 @@ crate::rule_texts! { "bulk/list-unsubscribe";
     NO_BRACKETS "no-brackets" => {
         en: "This is bulk mail ({marker}) but List-Unsubscribe is not written in angle brackets ({value}): RFC 2369 §2 tells receivers to ignore such a field, so the address is not used. Write it as <https://…>.",
         fr: "C'est un envoi en nombre ({marker}) mais List-Unsubscribe n'est pas écrit entre chevrons ({value}) : la RFC 2369 §2 demande aux destinataires d'ignorer un tel champ, et l'adresse n'est pas utilisée. Écrivez-la sous la forme <https://…>.",
-        es: "Es un envío masivo ({marker}) pero List-Unsubscribe no está escrito entre corchetes angulares ({value}): la RFC 2369 §2 pide a los destinatarios ignorar un campo así, y la dirección no se usa. Escríbala como <https://…>.",
+        es: "Es un envío masivo ({marker}) pero List-Unsubscribe no está escrito entre corchetes angulares ({value}): el RFC 2369 §2 pide a los destinatarios ignorar un campo así, y la dirección no se usa. Escríbala como <https://…>.",
         pl: "To wysyłka masowa ({marker}), ale List-Unsubscribe nie jest zapisany w nawiasach ostrych ({value}): RFC 2369 §2 każe odbiorcom ignorować takie pole, więc adres nie zostanie użyty. Zapisz go jako <https://…>.",
     },
     EMPTY "empty" => {

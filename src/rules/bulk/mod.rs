@@ -6,6 +6,7 @@ pub mod list_id;
 pub mod list_unsubscribe;
 pub mod one_click;
 
+use crate::i18n::Localized;
 use crate::model::Message;
 use crate::settings::{Evidence, Kind, Settings, Threshold};
 
@@ -13,7 +14,12 @@ use crate::settings::{Evidence, Kind, Settings, Threshold};
 pub const BULK_RECIPIENTS: Threshold = Threshold {
     key: "bulk.recipients",
     kind: Kind::Int { default: 50, min: 2, max: 100_000 },
-    doc: "Mailboxes in To, Cc and Bcc from which a message counts as bulk mail even without List-Id or Precedence: bulk.",
+    doc: Localized {
+        en: "Mailboxes in To, Cc and Bcc from which a message counts as bulk mail even without List-Id or Precedence: bulk.",
+        fr: "Nombre d'adresses dans To, Cc et Bcc à partir duquel un message compte comme envoi en masse, même sans List-Id ni Precedence: bulk.",
+        es: "Buzones en To, Cc y Bcc a partir de los cuales un mensaje cuenta como envío masivo aun sin List-Id ni Precedence: bulk.",
+        pl: "Liczba skrzynek w To, Cc i Bcc, od której wiadomość liczy się jako masowa, nawet bez List-Id lub Precedence: bulk.",
+    },
     evidence: Evidence::Ours(
         "Gmail defines bulk senders by volume (about 5,000 messages a day to Gmail accounts), which one message cannot show; 50 visible recipients is a mass mailing by any reading",
     ),
@@ -23,7 +29,12 @@ pub const BULK_RECIPIENTS: Threshold = Threshold {
 pub const DAILY_VOLUME: Threshold = Threshold {
     key: "bulk.dailyVolume",
     kind: Kind::Int { default: 0, min: 0, max: 1_000_000_000 },
-    doc: "Messages the site sends a day (0: not known). From `bulk.bulkSenderVolume` on, the bulk rules are warnings: Gmail's and Yahoo's requirements bind bulk senders.",
+    doc: Localized {
+        en: "Messages the site sends a day (0: not known). From `bulk.bulkSenderVolume` on, the bulk rules are warnings: Gmail's and Yahoo's requirements bind bulk senders.",
+        fr: "Messages que le site envoie par jour (0 : inconnu). À partir de `bulk.bulkSenderVolume`, les règles d'envoi en masse sont des avertissements : les exigences de Gmail et de Yahoo s'imposent aux expéditeurs en masse.",
+        es: "Mensajes que el sitio envía al día (0: desconocido). A partir de `bulk.bulkSenderVolume`, las reglas de envío masivo son advertencias: los requisitos de Gmail y Yahoo obligan a los remitentes masivos.",
+        pl: "Wiadomości wysyłane przez witrynę dziennie (0: nieznane). Od `bulk.bulkSenderVolume` reguły wysyłki masowej są ostrzeżeniami: wymagania Gmaila i Yahoo wiążą nadawców masowych.",
+    },
     evidence: Evidence::Ours("a message cannot show the sender's daily volume: the caller tells it"),
 };
 
@@ -31,7 +42,12 @@ pub const DAILY_VOLUME: Threshold = Threshold {
 pub const BULK_SENDER_VOLUME: Threshold = Threshold {
     key: "bulk.bulkSenderVolume",
     kind: Kind::Int { default: 5_000, min: 1, max: 1_000_000_000 },
-    doc: "Messages a day from which a sender is a bulk sender and must offer one-click unsubscribe.",
+    doc: Localized {
+        en: "Messages a day from which a sender is a bulk sender and must offer one-click unsubscribe.",
+        fr: "Messages par jour à partir desquels un expéditeur est un expéditeur en masse et doit proposer le désabonnement en un clic.",
+        es: "Mensajes al día a partir de los cuales un remitente es un remitente masivo y debe ofrecer la baja con un clic.",
+        pl: "Wiadomości dziennie, od których nadawca jest nadawcą masowym i musi oferować wypisanie jednym kliknięciem.",
+    },
     evidence: Evidence::Receiver(
         "Gmail Email sender guidelines: bulk senders are those who send \"close to 5,000 messages or more to personal Gmail accounts within a 24-hour period\"",
     ),

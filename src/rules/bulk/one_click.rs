@@ -43,7 +43,7 @@ crate::rule_texts! { "bulk/one-click";
     WRONG "wrong" => {
         en: "List-Unsubscribe-Post is \"{value}\"; RFC 8058 allows only \"List-Unsubscribe=One-Click\".",
         fr: "List-Unsubscribe-Post vaut « {value} » ; la RFC 8058 n'autorise que « List-Unsubscribe=One-Click ».",
-        es: "List-Unsubscribe-Post es «{value}»; la RFC 8058 solo permite «List-Unsubscribe=One-Click».",
+        es: "List-Unsubscribe-Post es «{value}»; el RFC 8058 solo permite «List-Unsubscribe=One-Click».",
         pl: "List-Unsubscribe-Post ma wartość „{value}”; RFC 8058 dopuszcza tylko „List-Unsubscribe=One-Click”.",
     },
 }
@@ -87,7 +87,7 @@ pub const RULE: Rule = Rule {
             title! {
                 en: "Both fields as RFC 8058 writes them",
                 fr: "Les deux champs comme les écrit la RFC 8058",
-                es: "Los dos campos como los escribe la RFC 8058",
+                es: "Los dos campos como los escribe el RFC 8058",
                 pl: "Oba pola tak, jak zapisuje je RFC 8058",
             },
             ExampleInput::Raw("From: news@my-site.example\nTo: b@example.org\nSubject: News\nList-Id: News <news.my-site.example>\nList-Unsubscribe: <https://my-site.example/u/1>\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\n\nHello\n"),

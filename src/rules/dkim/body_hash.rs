@@ -55,7 +55,7 @@ pub const RULE: Rule = Rule {
             title! {
                 en: "RFC 8463's signed message with one word of the body changed",
                 fr: "Le message signé de la RFC 8463 avec un mot du corps changé",
-                es: "El mensaje firmado de la RFC 8463 con una palabra del cuerpo cambiada",
+                es: "El mensaje firmado del RFC 8463 con una palabra del cuerpo cambiada",
                 pl: "Podpisana wiadomość z RFC 8463 ze zmienionym jednym słowem treści",
             },
             ExampleInput::Generated(changed_body),
@@ -65,7 +65,7 @@ pub const RULE: Rule = Rule {
             title! {
                 en: "RFC 8463's signed message as published",
                 fr: "Le message signé de la RFC 8463 tel que publié",
-                es: "El mensaje firmado de la RFC 8463 tal como se publicó",
+                es: "El mensaje firmado del RFC 8463 tal como se publicó",
                 pl: "Podpisana wiadomość z RFC 8463 w opublikowanej postaci",
             },
             ExampleInput::Raw(super::RFC8463_MESSAGE),

@@ -26,7 +26,7 @@ crate::rule_texts! { "dkim/header-coverage";
     why => {
         en: "RFC 6376 requires the From field to be signed; verifiers ignore a signature whose h= list lacks it, so the message counts as unsigned. Gmail and Yahoo honour one-click unsubscribe only when List-Unsubscribe and List-Unsubscribe-Post are covered by a valid DKIM signature (RFC 8058).",
         fr: "La RFC 6376 exige que le champ From soit signé ; les vérificateurs ignorent une signature dont la liste h= ne le contient pas, et le message compte comme non signé. Gmail et Yahoo n'honorent le désabonnement en un clic que si List-Unsubscribe et List-Unsubscribe-Post sont couverts par une signature DKIM valide (RFC 8058).",
-        es: "La RFC 6376 exige firmar el campo From; los verificadores ignoran una firma cuya lista h= no lo contiene, y el mensaje cuenta como no firmado. Gmail y Yahoo solo respetan la baja en un clic si List-Unsubscribe y List-Unsubscribe-Post están cubiertos por una firma DKIM válida (RFC 8058).",
+        es: "El RFC 6376 exige firmar el campo From; los verificadores ignoran una firma cuya lista h= no lo contiene, y el mensaje cuenta como no firmado. Gmail y Yahoo solo respetan la baja en un clic si List-Unsubscribe y List-Unsubscribe-Post están cubiertos por una firma DKIM válida (RFC 8058).",
         pl: "RFC 6376 wymaga podpisania pola From; weryfikatory ignorują podpis, którego lista h= go nie zawiera, i wiadomość liczy się jako niepodpisana. Gmail i Yahoo honorują wypisanie jednym kliknięciem tylko wtedy, gdy List-Unsubscribe i List-Unsubscribe-Post są objęte ważnym podpisem DKIM (RFC 8058).",
     },
     fix => {

@@ -34,7 +34,7 @@ crate::rule_texts! { "dkim/malformed";
     MISSING "missing" => {
         en: "The signature of {domain} has no {tag}= tag, which RFC 6376 §3.5 requires.",
         fr: "La signature de {domain} n'a pas de balise {tag}=, que la RFC 6376 §3.5 exige.",
-        es: "La firma de {domain} no tiene la etiqueta {tag}=, que exige la RFC 6376 §3.5.",
+        es: "La firma de {domain} no tiene la etiqueta {tag}=, que exige el RFC 6376 §3.5.",
         pl: "Podpis {domain} nie ma znacznika {tag}=, którego wymaga RFC 6376 §3.5.",
     },
     SYNTAX "syntax" => {
@@ -109,7 +109,7 @@ pub const RULE: Rule = Rule {
             title! {
                 en: "The signatures of RFC 8463's example",
                 fr: "Les signatures de l'exemple de la RFC 8463",
-                es: "Las firmas del ejemplo de la RFC 8463",
+                es: "Las firmas del ejemplo del RFC 8463",
                 pl: "Podpisy z przykładu RFC 8463",
             },
             ExampleInput::Raw(super::RFC8463_MESSAGE),

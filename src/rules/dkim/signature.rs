@@ -66,7 +66,7 @@ crate::rule_texts! { "dkim/signature";
     DUPLICATE_TAG "duplicate-tag" => {
         en: "The key record given for {name} gives {tag}= twice: RFC 6376 §3.2 makes the whole record invalid.",
         fr: "L'enregistrement de clé fourni pour {name} donne {tag}= deux fois : la RFC 6376 §3.2 rend alors tout l'enregistrement invalide.",
-        es: "El registro de clave indicado para {name} da {tag}= dos veces: la RFC 6376 §3.2 invalida entonces todo el registro.",
+        es: "El registro de clave indicado para {name} da {tag}= dos veces: el RFC 6376 §3.2 invalida entonces todo el registro.",
         pl: "Rekord klucza podany dla {name} podaje {tag}= dwukrotnie: według RFC 6376 §3.2 cały rekord jest wtedy nieważny.",
     },
     VERSION "version" => {
@@ -154,7 +154,7 @@ pub const RULE: Rule = Rule {
             title! {
                 en: "RFC 8463's message with its Subject changed after signing, keys given",
                 fr: "Le message de la RFC 8463 dont le Subject a changé après la signature, clés fournies",
-                es: "El mensaje de la RFC 8463 con el Subject cambiado tras la firma, claves indicadas",
+                es: "El mensaje del RFC 8463 con el Subject cambiado tras la firma, claves indicadas",
                 pl: "Wiadomość z RFC 8463 ze zmienionym po podpisaniu Subject, klucze podane",
             },
             ExampleInput::Generated(changed_subject),
@@ -175,7 +175,7 @@ pub const RULE: Rule = Rule {
             title! {
                 en: "RFC 8463's message verifies with both published keys",
                 fr: "Le message de la RFC 8463 se vérifie avec les deux clés publiées",
-                es: "El mensaje de la RFC 8463 se verifica con las dos claves publicadas",
+                es: "El mensaje del RFC 8463 se verifica con las dos claves publicadas",
                 pl: "Wiadomość z RFC 8463 przechodzi weryfikację obydwoma opublikowanymi kluczami",
             },
             ExampleInput::Raw(super::RFC8463_MESSAGE),

@@ -7,7 +7,7 @@ use crate::grammar::address::{
     AddressProblem, MAX_ADDRESS_OCTETS, MAX_DOMAIN_OCTETS, MAX_LABEL_OCTETS, MAX_LOCAL_PART_OCTETS,
 };
 use crate::grammar::Problem;
-use crate::i18n::Msg;
+use crate::i18n::{Localized, Msg};
 use crate::model::Message;
 use crate::report::Severity;
 use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
@@ -67,7 +67,12 @@ const MAX_LENGTH_LIMIT: i64 = 1_000_000;
 pub const MAX_LOCAL_PART: Threshold = Threshold {
     key: "headers.maxLocalPartOctets",
     kind: Kind::Int { default: MAX_LOCAL_PART_OCTETS as i64, min: 1, max: MAX_LENGTH_LIMIT },
-    doc: "Longest local part (before the @), in octets as sent (comments and folds left out).",
+    doc: Localized {
+        en: "Longest local part (before the @), in octets as sent (comments and folds left out).",
+        fr: "Partie locale la plus longue (avant le @), en octets tels qu'envoyés (commentaires et replis exclus).",
+        es: "Parte local más larga (antes de la @), en octetos tal como se envía (sin comentarios ni plegados).",
+        pl: "Najdłuższa część lokalna (przed @), w oktetach w postaci wysyłanej (bez komentarzy i zawinięć).",
+    },
     evidence: Evidence::Rfc("RFC 5321 §4.5.3.1.1: the maximum total length of a user name or other local-part is 64 octets"),
 };
 
@@ -75,7 +80,12 @@ pub const MAX_LOCAL_PART: Threshold = Threshold {
 pub const MAX_DOMAIN: Threshold = Threshold {
     key: "headers.maxDomainOctets",
     kind: Kind::Int { default: MAX_DOMAIN_OCTETS as i64, min: 1, max: MAX_LENGTH_LIMIT },
-    doc: "Longest domain, in octets as sent (an internationalised domain in its A-label form).",
+    doc: Localized {
+        en: "Longest domain, in octets as sent (an internationalised domain in its A-label form).",
+        fr: "Domaine le plus long, en octets tels qu'envoyés (un domaine internationalisé sous sa forme A-label).",
+        es: "Dominio más largo, en octetos tal como se envía (un dominio internacionalizado en su forma A-label).",
+        pl: "Najdłuższa domena, w oktetach w postaci wysyłanej (domena umiędzynarodowiona w formie A-label).",
+    },
     evidence: Evidence::Rfc("RFC 5321 §4.5.3.1.2: a domain is at most 255 octets; RFC 1035 §2.3.4 makes it 253 in text form, the limit isemail and most validators use"),
 };
 
@@ -83,7 +93,12 @@ pub const MAX_DOMAIN: Threshold = Threshold {
 pub const MAX_LABEL: Threshold = Threshold {
     key: "headers.maxLabelOctets",
     kind: Kind::Int { default: MAX_LABEL_OCTETS as i64, min: 1, max: MAX_LENGTH_LIMIT },
-    doc: "Longest label of a domain (between dots), in octets as sent (A-label form).",
+    doc: Localized {
+        en: "Longest label of a domain (between dots), in octets as sent (A-label form).",
+        fr: "Étiquette de domaine la plus longue (entre deux points), en octets tels qu'envoyés (forme A-label).",
+        es: "Etiqueta de dominio más larga (entre puntos), en octetos tal como se envía (forma A-label).",
+        pl: "Najdłuższa etykieta domeny (między kropkami), w oktetach w postaci wysyłanej (forma A-label).",
+    },
     evidence: Evidence::Rfc("RFC 1035 §2.3.4: labels are 63 octets or less"),
 };
 
@@ -91,7 +106,12 @@ pub const MAX_LABEL: Threshold = Threshold {
 pub const MAX_ADDRESS: Threshold = Threshold {
     key: "headers.maxAddressOctets",
     kind: Kind::Int { default: MAX_ADDRESS_OCTETS as i64, min: 1, max: MAX_LENGTH_LIMIT },
-    doc: "Longest address (local part, @ and domain), in octets as sent; judged only when no part of it is over its own limit.",
+    doc: Localized {
+        en: "Longest address (local part, @ and domain), in octets as sent; judged only when no part of it is over its own limit.",
+        fr: "Adresse la plus longue (partie locale, @ et domaine), en octets tels qu'envoyés ; jugée seulement quand aucune de ses parties ne dépasse sa propre limite.",
+        es: "Dirección más larga (parte local, @ y dominio), en octetos tal como se envía; solo se juzga cuando ninguna de sus partes supera su propio límite.",
+        pl: "Najdłuższy adres (część lokalna, @ i domena), w oktetach w postaci wysyłanej; oceniany tylko wtedy, gdy żadna jego część nie przekracza własnego limitu.",
+    },
     evidence: Evidence::Rfc("RFC 5321 §4.5.3.1.3: a path is at most 256 octets including the angle brackets, so the address is at most 254"),
 };
 

@@ -5,7 +5,7 @@
 
 use crate::grammar::date::{day_name, weekday_of, DateProblem};
 use crate::grammar::Level;
-use crate::i18n::Msg;
+use crate::i18n::{Localized, Msg};
 use crate::model::Message;
 use crate::report::Severity;
 use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
@@ -91,7 +91,12 @@ crate::rule_texts! { "headers/date";
 pub const MAX_DATE_FUTURE_SECONDS: Threshold = Threshold {
     key: "headers.maxDateFutureSeconds",
     kind: Kind::Int { default: 12 * 3600, min: 0, max: 10 * 365 * 86_400 },
-    doc: "A Date more than this many seconds after `options.now` is in the future.",
+    doc: Localized {
+        en: "A Date more than this many seconds after `options.now` is in the future.",
+        fr: "Une Date postérieure de plus de ce nombre de secondes à `options.now` est dans le futur.",
+        es: "Una Date posterior en más de este número de segundos a `options.now` está en el futuro.",
+        pl: "Date późniejsza od `options.now` o więcej niż tyle sekund jest w przyszłości.",
+    },
     evidence: Evidence::Receiver("SpamAssassin DATE_IN_FUTURE_12_24 starts at 12 hours (default, ours: beyond clock skew and time-zone mistakes)"),
 };
 
@@ -99,7 +104,12 @@ pub const MAX_DATE_FUTURE_SECONDS: Threshold = Threshold {
 pub const MAX_DATE_PAST_SECONDS: Threshold = Threshold {
     key: "headers.maxDatePastSeconds",
     kind: Kind::Int { default: 96 * 3600, min: 0, max: 10 * 365 * 86_400 },
-    doc: "A Date more than this many seconds before `options.now` is in the past.",
+    doc: Localized {
+        en: "A Date more than this many seconds before `options.now` is in the past.",
+        fr: "Une Date antérieure de plus de ce nombre de secondes à `options.now` est dans le passé.",
+        es: "Una Date anterior en más de este número de segundos a `options.now` está en el pasado.",
+        pl: "Date wcześniejsza od `options.now` o więcej niż tyle sekund jest w przeszłości.",
+    },
     evidence: Evidence::Receiver(
         "SpamAssassin DATE_IN_PAST_96_XX: 96 hours (default, ours: a message sent now carries today's date)",
     ),

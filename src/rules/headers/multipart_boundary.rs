@@ -3,7 +3,7 @@
 //! lines `--boundary` and ends with the closing delimiter `--boundary--`.
 //! Without them readers show the MIME source, or drop the last part.
 
-use crate::i18n::Msg;
+use crate::i18n::{Localized, Msg};
 use crate::model::Message;
 use crate::report::{Location, Severity};
 use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
@@ -35,11 +35,23 @@ crate::rule_texts! { "headers/multipart-boundary";
         es: "Esta parte multipart no tiene parámetro boundary: sus partes no se pueden encontrar.",
         pl: "Ta część multipart nie ma parametru boundary: nie da się odnaleźć jej części.",
     },
-    BAD "bad" => {
-        en: "The boundary has {length, plural, one {# character} other {# characters}} or characters outside RFC 2046's set; at most {limit, plural, one {# is allowed} other {# are allowed}}.",
-        fr: "Le boundary a {length, plural, one {# caractère} many {# de caractères} other {# caractères}} ou des caractères hors de l'ensemble de la RFC 2046 ; la limite est de {limit, plural, one {# caractère} many {# de caractères} other {# caractères}}.",
-        es: "El boundary tiene {length, plural, one {# carácter} many {# de caracteres} other {# caracteres}} o caracteres fuera del conjunto del RFC 2046; {limit, plural, one {se permite # como máximo} other {se permiten # como máximo}}.",
-        pl: "Boundary ma {length, plural, one {# znak} few {# znaki} many {# znaków} other {# znaku}} lub znaki spoza zestawu RFC 2046; {limit, plural, one {dozwolony jest najwyżej # znak} few {dozwolone są najwyżej # znaki} many {dozwolonych jest najwyżej # znaków} other {dozwolone jest najwyżej # znaku}}.",
+    TOO_LONG "too-long" => {
+        en: "The boundary has {length, plural, one {# character} other {# characters}}; at most {limit, plural, one {# is allowed} other {# are allowed}}.",
+        fr: "Le boundary a {length, plural, one {# caractère} many {# de caractères} other {# caractères}} ; la limite est de {limit, plural, one {# caractère} many {# de caractères} other {# caractères}}.",
+        es: "El boundary tiene {length, plural, one {# carácter} many {# de caracteres} other {# caracteres}}; {limit, plural, one {se permite # como máximo} other {se permiten # como máximo}}.",
+        pl: "Boundary ma {length, plural, one {# znak} few {# znaki} many {# znaków} other {# znaku}}; {limit, plural, one {dozwolony jest najwyżej # znak} few {dozwolone są najwyżej # znaki} many {dozwolonych jest najwyżej # znaków} other {dozwolone jest najwyżej # znaku}}.",
+    },
+    BAD_CHARS "bad-chars" => {
+        en: "The boundary has characters outside RFC 2046's set (letters, digits and ' ( ) + _ , - . / : = ? and space, not at the end), such as “{char}”.",
+        fr: "Le boundary contient des caractères hors de l'ensemble de la RFC 2046 (lettres, chiffres et ' ( ) + _ , - . / : = ? et l'espace, sauf à la fin), par exemple « {char} ».",
+        es: "El boundary contiene caracteres fuera del conjunto del RFC 2046 (letras, dígitos y ' ( ) + _ , - . / : = ? y el espacio, salvo al final), por ejemplo «{char}».",
+        pl: "Boundary zawiera znaki spoza zestawu RFC 2046 (litery, cyfry i ' ( ) + _ , - . / : = ? oraz spacja, ale nie na końcu), np. „{char}”.",
+    },
+    SPACE_AT_END "space-at-end" => {
+        en: "The boundary ends with a space, which RFC 2046 §5.1.1 does not allow.",
+        fr: "Le boundary se termine par une espace, ce que la RFC 2046 §5.1.1 n'autorise pas.",
+        es: "El boundary termina en un espacio, lo que el RFC 2046 §5.1.1 no permite.",
+        pl: "Boundary kończy się spacją, na co RFC 2046 §5.1.1 nie pozwala.",
     },
     UNUSED "unused" => {
         en: "The declared boundary never appears in the body: readers find no parts.",
@@ -89,7 +101,12 @@ crate::rule_texts! { "headers/multipart-boundary";
 pub const MAX_BOUNDARY_CHARS: Threshold = Threshold {
     key: "headers.maxBoundaryChars",
     kind: Kind::Int { default: 70, min: 1, max: 10_000 },
-    doc: "Longest multipart boundary, in characters.",
+    doc: Localized {
+        en: "Longest multipart boundary, in characters.",
+        fr: "Plus long boundary multipart, en caractères.",
+        es: "Boundary multipart más largo, en caracteres.",
+        pl: "Najdłuższy boundary multipart, w znakach.",
+    },
     evidence: Evidence::Rfc("RFC 2046 §5.1.1: boundary := 0*69<bchars> bcharsnospace (1 to 70 characters)"),
 };
 
@@ -276,13 +293,19 @@ fn check_parts(message: &Message, cx: &mut Context) {
             continue;
         };
         let bytes = boundary.as_bytes();
-        if bytes.len() > max || !bytes.iter().all(|&b| is_bchar(b)) || bytes.last() == Some(&b' ') {
-            cx.emit(
-                Draft::new(Msg::of(&BAD).int("length", boundary.chars().count()).int("limit", max))
-                    .evidence(boundary)
-                    .at(at(field_start, field_end))
-                    .severity(Severity::Info),
-            );
+        // What is wrong with it, said once: its length, else a character out of the set, else a final space.
+        let outside = boundary.chars().find(|&c| !c.is_ascii() || !is_bchar(c as u8));
+        let bad = if bytes.len() > max {
+            Some(Msg::of(&TOO_LONG).int("length", boundary.chars().count()).int("limit", max))
+        } else if let Some(c) = outside {
+            Some(Msg::of(&BAD_CHARS).text("char", c.to_string()))
+        } else if boundary.ends_with(' ') {
+            Some(Msg::of(&SPACE_AT_END))
+        } else {
+            None
+        };
+        if let Some(bad) = bad {
+            cx.emit(Draft::new(bad).evidence(boundary).at(at(field_start, field_end)).severity(Severity::Info));
         }
         // An enclosing multipart's boundary that this one starts with (`b` around `b2`,
         // or the same), said once a message: information, since the readers in use

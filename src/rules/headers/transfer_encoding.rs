@@ -5,7 +5,7 @@
 //! and `=` starts a valid escape, in uppercase hexadecimal (§6.7). Multipart and message parts only take
 //! 7bit, 8bit or binary (§6.4). A mismatch corrupts the content in transit.
 
-use crate::i18n::Msg;
+use crate::i18n::{Localized, Msg};
 use crate::model::Message;
 use crate::report::{Location, Severity};
 use crate::rules::{scores, Check, Context, Draft, Example, ExampleInput, Group, Rule};
@@ -124,7 +124,12 @@ const MAX_BASE64_LINE: usize = 76;
 pub const MAX_QUOTED_PRINTABLE_LINE: Threshold = Threshold {
     key: "headers.maxQuotedPrintableLine",
     kind: Kind::Int { default: 76, min: 1, max: 1_000_000 },
-    doc: "Longest quoted-printable encoded line, in characters.",
+    doc: Localized {
+        en: "Longest quoted-printable encoded line, in characters.",
+        fr: "Plus longue ligne encodée en quoted-printable, en caractères.",
+        es: "Línea codificada en quoted-printable más larga, en caracteres.",
+        pl: "Najdłuższy wiersz zakodowany w quoted-printable, w znakach.",
+    },
     evidence: Evidence::Rfc(
         "RFC 2045 §6.7 rule (5): encoded lines must not be longer than 76 characters, not counting the trailing CRLF",
     ),

@@ -5,7 +5,7 @@
 //! (`javascript:`), an unknown scheme, or a `mailto:` without a valid address.
 
 use super::{percent_decode, scheme_of};
-use crate::i18n::Msg;
+use crate::i18n::{Localized, Msg};
 use crate::model::urls::UrlFacts;
 use crate::model::Message;
 use crate::report::Severity;
@@ -94,7 +94,12 @@ crate::rule_texts! { "links/broken";
 pub const BLOCKED_SCHEMES: Threshold = Threshold {
     key: "links.blockedSchemes",
     kind: Kind::List { default: ListDefault::Items(&["javascript", "vbscript", "data"]), max_items: 1_000 },
-    doc: "Schemes that run code or embed content instead of linking (mail clients block them).",
+    doc: Localized {
+        en: "Schemes that run code or embed content instead of linking (mail clients block them).",
+        fr: "Schémas qui exécutent du code ou intègrent un contenu au lieu de faire un lien (les clients de messagerie les bloquent).",
+        es: "Esquemas que ejecutan código o incrustan contenido en lugar de enlazar (los clientes de correo los bloquean).",
+        pl: "Schematy, które uruchamiają kod lub osadzają treść zamiast linkować (programy pocztowe je blokują).",
+    },
     evidence: Evidence::Ours("mail clients (Gmail, Outlook) remove javascript:, vbscript: and data: links"),
 };
 
@@ -129,7 +134,12 @@ pub const KNOWN_SCHEMES: Threshold = Threshold {
         ]),
         max_items: 1_000,
     },
-    doc: "Schemes a mail client can follow; any other scheme (`htp:`, `hxxp:`) is a broken link.",
+    doc: Localized {
+        en: "Schemes a mail client can follow; any other scheme (`htp:`, `hxxp:`) is a broken link.",
+        fr: "Schémas qu'un client de messagerie peut suivre ; tout autre schéma (`htp:`, `hxxp:`) est un lien cassé.",
+        es: "Esquemas que un cliente de correo puede seguir; cualquier otro esquema (`htp:`, `hxxp:`) es un enlace roto.",
+        pl: "Schematy, za którymi program pocztowy może podążyć; każdy inny schemat (`htp:`, `hxxp:`) to zepsuty link.",
+    },
     evidence: Evidence::Ours("the schemes registered with IANA that mail clients open"),
 };
 

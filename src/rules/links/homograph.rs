@@ -10,7 +10,7 @@
 
 use super::mismatch::shown_domain;
 use super::web_host;
-use crate::i18n::Msg;
+use crate::i18n::{Localized, Msg};
 use crate::model::Message;
 use crate::report::Severity;
 use crate::rules::reading;
@@ -81,7 +81,12 @@ crate::rule_texts! { "links/homograph";
 pub const WELL_KNOWN_DOMAINS: Threshold = Threshold {
     key: "links.wellKnownDomains",
     kind: Kind::List { default: ListDefault::Lines(include_str!("data/well_known_domains.txt")), max_items: 100_000 },
-    doc: "Domains that phishing imitates (lowercase ASCII); an internationalised link host whose skeleton equals one of them is reported.",
+    doc: Localized {
+        en: "Domains that phishing imitates (lowercase ASCII); an internationalised link host whose skeleton equals one of them is reported.",
+        fr: "Domaines que l'hameçonnage imite (ASCII en minuscules) ; un hôte de lien internationalisé dont le squelette égale l'un d'eux est signalé.",
+        es: "Dominios que imita el phishing (ASCII en minúsculas); se informa de un host de enlace internacionalizado cuyo esqueleto es igual a uno de ellos.",
+        pl: "Domeny naśladowane przez phishing (ASCII małymi literami); zgłaszany jest umiędzynarodowiony host linku, którego szkielet równa się jednej z nich.",
+    },
     evidence: Evidence::Receiver("Check Point Research Brand Phishing Reports 2020–2024 (most imitated brands), with the guides' countries' banks, mail and delivery companies; compiled 2026-11-30 (data/well_known_domains.txt)"),
 };
 

@@ -4,7 +4,7 @@
 //! `http://` is that case (warning); other plain `http://` links are info.
 
 use super::scheme_of;
-use crate::i18n::Msg;
+use crate::i18n::{Localized, Msg};
 use crate::model::Message;
 use crate::report::Severity;
 use crate::rules::spam::element_location;
@@ -61,7 +61,12 @@ crate::rule_texts! { "links/insecure";
 pub const REPORT_PLAIN_HTTP: Threshold = Threshold {
     key: "links.reportPlainHttp",
     kind: Kind::Flag { default: true },
-    doc: "Also report plain `http://` links (as info).",
+    doc: Localized {
+        en: "Also report plain `http://` links (as info).",
+        fr: "Signaler aussi les liens `http://` simples (en info).",
+        es: "Informar también de los enlaces `http://` simples (como info).",
+        pl: "Zgłaszaj też zwykłe linki `http://` (jako info).",
+    },
     evidence: Evidence::Ours("plain http is worth knowing, no receiver refuses it"),
 };
 

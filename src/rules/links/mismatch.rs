@@ -12,7 +12,7 @@
 use super::{web_host, HostSet};
 use crate::rules::sender::display_name_spoof::BRAND_DOMAINS;
 use crate::rules::sender::{aligned, org_domain, provider, registrable_label, MAILBOX_PROVIDERS};
-use crate::i18n::Msg;
+use crate::i18n::{Localized, Msg};
 use crate::model::Message;
 use crate::report::Severity;
 use crate::rules::reading;
@@ -76,7 +76,12 @@ crate::rule_texts! { "links/mismatch";
 pub const LINK_REDIRECTORS: Threshold = Threshold {
     key: "links.redirectors",
     kind: Kind::List { default: ListDefault::Lines(include_str!("data/redirectors.txt")), max_items: 10_000 },
-    doc: "Hosts of known redirectors (mailing services' click tracking, security gateways' link rewriting, shorteners); a link whose text shows another domain and whose address is one of them, or a subdomain, is information only.",
+    doc: Localized {
+        en: "Hosts of known redirectors (mailing services' click tracking, security gateways' link rewriting, shorteners); a link whose text shows another domain and whose address is one of them, or a subdomain, is information only.",
+        fr: "Hôtes de redirecteurs connus (suivi des clics des services d'envoi, réécriture des liens par les passerelles de sécurité, raccourcisseurs) ; un lien dont le texte montre un autre domaine et dont l'adresse est l'un d'eux, ou un sous-domaine, n'est qu'une information.",
+        es: "Hosts de redirectores conocidos (seguimiento de clics de los servicios de envío, reescritura de enlaces de las pasarelas de seguridad, acortadores); un enlace cuyo texto muestra otro dominio y cuya dirección es uno de ellos, o un subdominio, es solo información.",
+        pl: "Hosty znanych przekierowań (śledzenie kliknięć serwisów wysyłkowych, przepisywanie linków przez bramki bezpieczeństwa, skracacze); link, którego tekst pokazuje inną domenę, a adres jest jednym z nich lub subdomeną, to tylko informacja.",
+    },
     evidence: Evidence::Receiver("rspamd phishing module: exceptions.REDIRECTOR_FALSE (weight 0, \"Phishing exclusion symbol for known redirectors\"), conf/maps.d/redirectors.inc (Apache License 2.0)"),
 };
 

@@ -4,7 +4,7 @@
 //! destinations that blocklists know; receivers have refused mail for them.
 
 use super::{web_host, HostSet};
-use crate::i18n::Msg;
+use crate::i18n::{Localized, Msg};
 use crate::model::Message;
 use crate::report::Severity;
 use crate::rules::reading;
@@ -50,7 +50,12 @@ crate::rule_texts! { "links/shortener";
 pub const LINK_SHORTENERS: Threshold = Threshold {
     key: "links.shorteners",
     kind: Kind::List { default: ListDefault::Lines(include_str!("data/shorteners.txt")), max_items: 10_000 },
-    doc: "Hosts of public link shorteners; a link to one of them, or to a subdomain, is reported. The default list reads its entries as SpamAssassin does: a host alone, or with a leading dot its subdomains (maps.app.goo.gl is Google Maps, not goo.gl).",
+    doc: Localized {
+        en: "Hosts of public link shorteners; a link to one of them, or to a subdomain, is reported. The default list reads its entries as SpamAssassin does: a host alone, or with a leading dot its subdomains (maps.app.goo.gl is Google Maps, not goo.gl).",
+        fr: "Hôtes des raccourcisseurs de liens publics ; un lien vers l'un d'eux, ou vers un sous-domaine, est signalé. La liste par défaut lit ses entrées comme SpamAssassin : un hôte seul, ou avec un point initial ses sous-domaines (maps.app.goo.gl est Google Maps, pas goo.gl).",
+        es: "Hosts de acortadores de enlaces públicos; se informa de un enlace a uno de ellos o a un subdominio. La lista por defecto lee sus entradas como SpamAssassin: un host solo, o con un punto inicial sus subdominios (maps.app.goo.gl es Google Maps, no goo.gl).",
+        pl: "Hosty publicznych skracaczy linków; zgłaszany jest link do jednego z nich lub do subdomeny. Domyślna lista czyta wpisy jak SpamAssassin: sam host albo, z kropką na początku, jego subdomeny (maps.app.goo.gl to Google Maps, nie goo.gl).",
+    },
     evidence: Evidence::Receiver("SpamAssassin 4.0.1 25_url_shortener.cf url_shortener list (Apache License 2.0), without the brands' own short hosts"),
 };
 

@@ -24,7 +24,7 @@ crate::rule_texts! { "links/userinfo";
     why => {
         en: "In https://bank.example@evil.example/ the reader sees the bank, but the browser takes everything before the @ as a user name and opens evil.example. RFC 3986 §7.6 describes this trick, and spam filters score it (rspamd URL_USER_PASSWORD).",
         fr: "Dans https://banque.example@pirate.example/, le lecteur voit la banque, mais le navigateur prend tout ce qui précède le @ pour un nom d'utilisateur et ouvre pirate.example. La RFC 3986 §7.6 décrit cette ruse, et les filtres anti-spam la notent (URL_USER_PASSWORD de rspamd).",
-        es: "En https://banco.example@malo.example/ el lector ve el banco, pero el navegador toma todo lo que precede a la @ como nombre de usuario y abre malo.example. La RFC 3986 §7.6 describe este truco, y los filtros antispam lo puntúan (URL_USER_PASSWORD de rspamd).",
+        es: "En https://banco.example@malo.example/ el lector ve el banco, pero el navegador toma todo lo que precede a la @ como nombre de usuario y abre malo.example. El RFC 3986 §7.6 describe este truco, y los filtros antispam lo puntúan (URL_USER_PASSWORD de rspamd).",
         pl: "W https://bank.example@zly.example/ czytelnik widzi bank, ale przeglądarka traktuje wszystko przed @ jako nazwę użytkownika i otwiera zly.example. RFC 3986 §7.6 opisuje tę sztuczkę, a filtry antyspamowe ją oceniają (URL_USER_PASSWORD w rspamd).",
     },
     fix => {

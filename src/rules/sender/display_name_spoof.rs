@@ -4,7 +4,7 @@
 //! display name, so the reader believes what it says.
 
 use super::{aligned, field_location, registrable_label};
-use crate::i18n::Msg;
+use crate::i18n::{Localized, Msg};
 use crate::model::Message;
 use crate::report::Severity;
 use crate::rules::{scores, Check, Context, Draft, Example, ExampleInput, Group, Rule};
@@ -48,7 +48,12 @@ crate::rule_texts! { "sender/display-name-spoof";
 pub const BRAND_DOMAINS: Threshold = Threshold {
     key: "sender.brandDomains",
     kind: Kind::List { default: ListDefault::Lines(include_str!("brand_domains.txt")), max_items: 10_000 },
-    doc: "Domains of brands whose name in a display name, on mail from elsewhere, is a spoof.",
+    doc: Localized {
+        en: "Domains of brands whose name in a display name, on mail from elsewhere, is a spoof.",
+        fr: "Domaines de marques dont le nom dans un nom affiché, sur un courrier venu d'ailleurs, est une usurpation.",
+        es: "Dominios de marcas cuyo nombre en un nombre visible, en correo que viene de otro sitio, es una suplantación.",
+        pl: "Domeny marek, których nazwa w nazwie wyświetlanej, w poczcie z innego miejsca, jest podszyciem.",
+    },
     evidence: Evidence::Measured(
         "Check Point Research Brand Phishing Reports 2020–2024, top-10 brands (sources in brand_domains.txt)",
     ),

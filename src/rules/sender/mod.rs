@@ -8,6 +8,7 @@ pub mod foreign_domain;
 pub mod misaligned;
 pub mod visitor_from;
 
+use crate::i18n::Localized;
 use crate::model::Message;
 use crate::report::Origin;
 use crate::settings::{Evidence, Kind, ListDefault, Settings, Threshold};
@@ -17,7 +18,12 @@ use std::sync::OnceLock;
 pub const MAILBOX_PROVIDERS: Threshold = Threshold {
     key: "sender.mailboxProviders",
     kind: Kind::List { default: ListDefault::Lines(include_str!("mailbox_providers.txt")), max_items: 1_000 },
-    doc: "Mailbox providers whose users' addresses must not be the From of mail a site sends: `domain policy status` per item (policy reject, quarantine, none or unknown; status verified, stated (the provider's own statement, its published policy weaker) or unverified).",
+    doc: Localized {
+        en: "Mailbox providers whose users' addresses must not be the From of mail a site sends: `domain policy status` per item (policy reject, quarantine, none or unknown; status verified, stated (the provider's own statement, its published policy weaker) or unverified).",
+        fr: "Fournisseurs de boîtes aux lettres dont les adresses des utilisateurs ne doivent pas être le From du courrier qu'un site envoie : `domain policy status` par élément (politique reject, quarantine, none ou unknown ; statut verified, stated (la déclaration du fournisseur lui-même, sa politique publiée plus faible) ou unverified).",
+        es: "Proveedores de buzones cuyas direcciones de usuarios no deben ser el From del correo que envía un sitio: `domain policy status` por elemento (política reject, quarantine, none o unknown; estado verified, stated (la declaración del propio proveedor, con su política publicada más débil) o unverified).",
+        pl: "Dostawcy skrzynek, których adresy użytkowników nie mogą być polem From poczty wysyłanej przez witrynę: `domain policy status` na pozycję (polityka reject, quarantine, none lub unknown; status verified, stated (oświadczenie samego dostawcy, przy słabszej opublikowanej polityce) lub unverified).",
+    },
     evidence: Evidence::Receiver(
         "Yahoo Sender FAQ (p=reject), Apple iCloud postmaster (p=quarantine since 2018-07-02), Gmail Email sender guidelines (DMARC quarantine for impersonated Gmail From); sources and dates in mailbox_providers.txt",
     ),

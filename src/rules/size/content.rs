@@ -1,7 +1,7 @@
 //! `size/content`: the decoded content (texts and attachments) is over what the
 //! guides allow once encapsulation is removed ("7/8 MB").
 
-use crate::i18n::Msg;
+use crate::i18n::{Localized, Msg};
 use crate::model::Message;
 use crate::report::{Location, Severity};
 use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
@@ -58,7 +58,12 @@ crate::rule_texts! { "size/content";
 pub const MAX_CONTENT_BYTES: Threshold = Threshold {
     key: "size.maxContentBytes",
     kind: Kind::Int { default: 7_000_000, min: 1, max: 1_000_000_000 },
-    doc: "Most bytes of decoded content (text and attachments). The guides say 7 to 8 MB; we take the lower bound.",
+    doc: Localized {
+        en: "Most bytes of decoded content (text and attachments). The guides say 7 to 8 MB; we take the lower bound.",
+        fr: "Nombre maximal d'octets de contenu décodé (texte et pièces jointes). Les guides disent 7 à 8 Mo ; nous prenons la borne basse.",
+        es: "Máximo de bytes de contenido decodificado (texto y adjuntos). Las guías dicen de 7 a 8 MB; tomamos el límite inferior.",
+        pl: "Najwięcej bajtów zdekodowanej treści (tekst i załączniki). Przewodniki mówią 7 do 8 MB; przyjmujemy dolną granicę.",
+    },
     evidence: Evidence::Guide(
         "seed 002 (fr) l. 99: « Le contenu même de votre e-mail ne devra donc pas excéder les 7/8 Mo »",
     ),
@@ -110,16 +115,13 @@ fn check(message: &Message, cx: &mut Context) {
         return;
     }
     let largest = message.parts.iter().filter(|p| p.decoded_len() > 0).max_by_key(|p| p.decoded_len());
-    let evidence = match largest {
-        Some(part) => {
-            let described = match &part.filename {
-                Some(name) => Msg::of(&EVIDENCE_FILE).text("name", name.clone()),
-                None => Msg::of(&EVIDENCE_PART).int("part", part.index),
-            };
-            described.text("type", part.content_type.clone()).int("bytes", part.decoded_len()).render(cx.locale())
-        }
-        None => size.to_string(),
-    };
+    let evidence = largest.map(|part| {
+        let described = match &part.filename {
+            Some(name) => Msg::of(&EVIDENCE_FILE).text("name", name.clone()),
+            None => Msg::of(&EVIDENCE_PART).int("part", part.index),
+        };
+        described.text("type", part.content_type.clone()).int("bytes", part.decoded_len())
+    });
     let location = match largest {
         Some(part) => match &part.body_range {
             Some(range) => Location::part(part.index).with_range(range.start, range.end),
@@ -129,15 +131,16 @@ fn check(message: &Message, cx: &mut Context) {
     };
     // The guides' number is theirs only when it is the one in force.
     let id = if cx.settings.is_default(&MAX_CONTENT_BYTES) { &TOO_LARGE } else { &TOO_LARGE_CONFIGURED };
-    cx.emit(
-        Draft::new(
-            Msg::of(id)
-                .megabytes("size", size)
-                .int("sizeBytes", size)
-                .megabytes("limit", limit)
-                .int("limitBytes", limit),
-        )
-        .evidence(evidence)
-        .at(location),
-    );
+    let draft = Draft::new(
+        Msg::of(id)
+            .megabytes("size", size)
+            .int("sizeBytes", size)
+            .megabytes("limit", limit)
+            .int("limitBytes", limit),
+    )
+    .at(location);
+    cx.emit(match evidence {
+        Some(evidence) => draft.evidence_message(evidence),
+        None => draft.evidence(size.to_string()),
+    });
 }

@@ -2,7 +2,7 @@
 //! more than 998 characters, and SHOULD be no more than 78 characters,
 //! excluding the CRLF." Servers may cut or refuse longer lines.
 
-use crate::i18n::Msg;
+use crate::i18n::{Localized, Msg};
 use crate::model::Message;
 use crate::report::{Location, Severity};
 use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
@@ -60,7 +60,12 @@ crate::rule_texts! { "size/line-length";
 pub const MAX_LINE_OCTETS: Threshold = Threshold {
     key: "size.maxLineOctets",
     kind: Kind::Int { default: 998, min: 78, max: 1_000_000 },
-    doc: "Longest line in octets, excluding CRLF; longer is an error.",
+    doc: Localized {
+        en: "Longest line in octets, excluding CRLF; longer is an error.",
+        fr: "Plus longue ligne en octets, CRLF non compris ; au-delà, c'est une erreur.",
+        es: "Línea más larga en octetos, sin contar CRLF; más larga es un error.",
+        pl: "Najdłuższy wiersz w oktetach, bez CRLF; dłuższy to błąd.",
+    },
     evidence: Evidence::Rfc("RFC 5322 §2.1.1: each line MUST be no more than 998 characters, excluding the CRLF"),
 };
 
@@ -68,7 +73,12 @@ pub const MAX_LINE_OCTETS: Threshold = Threshold {
 pub const RECOMMENDED_LINE_OCTETS: Threshold = Threshold {
     key: "size.recommendedLineOctets",
     kind: Kind::Int { default: 78, min: 1, max: 1_000_000 },
-    doc: "Longest recommended line in characters (a UTF-8 line's code points, otherwise octets), excluding CRLF; longer is info.",
+    doc: Localized {
+        en: "Longest recommended line in characters (a UTF-8 line's code points, otherwise octets), excluding CRLF; longer is info.",
+        fr: "Plus longue ligne recommandée en caractères (les points de code d'une ligne UTF-8, sinon les octets), CRLF non compris ; au-delà, c'est une info.",
+        es: "Línea recomendada más larga en caracteres (los puntos de código de una línea UTF-8, si no los octetos), sin contar CRLF; más larga es info.",
+        pl: "Najdłuższy zalecany wiersz w znakach (punkty kodowe wiersza UTF-8, w przeciwnym razie oktety), bez CRLF; dłuższy to info.",
+    },
     evidence: Evidence::Rfc("RFC 5322 §2.1.1: each line SHOULD be no more than 78 characters, excluding the CRLF; RFC 6532 §3.4: with UTF-8 the 998 limit stays in octets, the 78 is in characters"),
 };
 

@@ -1,7 +1,7 @@
 //! `size/total`: the encoded message, headers and MIME structure included, is
 //! over the host's limit (guides: 10 MB "encapsulation and header included").
 
-use crate::i18n::Msg;
+use crate::i18n::{Localized, Msg};
 use crate::model::Message;
 use crate::report::{Location, Severity};
 use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
@@ -45,7 +45,12 @@ crate::rule_texts! { "size/total";
 pub const MAX_MESSAGE_BYTES: Threshold = Threshold {
     key: "size.maxMessageBytes",
     kind: Kind::Int { default: 10_000_000, min: 1, max: 1_000_000_000 },
-    doc: "Most bytes of the encoded message (decimal MB: 1 MB = 1,000,000 bytes, the stricter reading).",
+    doc: Localized {
+        en: "Most bytes of the encoded message (decimal MB: 1 MB = 1,000,000 bytes, the stricter reading).",
+        fr: "Nombre maximal d'octets du message encodé (Mo décimaux : 1 Mo = 1\u{202f}000\u{202f}000 octets, la lecture la plus stricte).",
+        es: "Máximo de bytes del mensaje codificado (MB decimales: 1 MB = 1.000.000 bytes, la lectura más estricta).",
+        pl: "Najwięcej bajtów zakodowanej wiadomości (MB dziesiętne: 1 MB = 1\u{202f}000\u{202f}000 bajtów, surowsze odczytanie).",
+    },
     evidence: Evidence::Guide("seed 002 (fr) l. 99: « L'e-mail evoyé ne doit pas dépasser la taille totale de 10 Mo (encapsulation et en-tête inclus) »"),
 };
 

@@ -12,7 +12,7 @@
 //! is the factor the guides name: `warning`.
 
 use super::terms::{any_accents, built_in_hits, contained_terms, data_lines, found_in, reader_texts, scan, without_contained, written_and_read, Found};
-use crate::i18n::Msg;
+use crate::i18n::{Localized, Msg};
 use crate::model::Message;
 use crate::report::Severity;
 use crate::rules::reading::Place;
@@ -55,7 +55,12 @@ crate::rule_texts! { "spam/adult-terms";
 pub const ADULT_TERMS_EXTRA: Threshold = Threshold {
     key: "spam.adultTermsExtra",
     kind: Kind::List { default: ListDefault::Items(&[]), max_items: 10_000 },
-    doc: "Terms added to the built-in lexicon (matched like it: whole words, folded).",
+    doc: Localized {
+        en: "Terms added to the built-in lexicon (matched like it: whole words, folded).",
+        fr: "Termes ajoutés au lexique intégré (recherchés comme lui : mots entiers, sans casse ni accents).",
+        es: "Términos añadidos al léxico integrado (buscados como él: palabras enteras, sin mayúsculas ni acentos).",
+        pl: "Terminy dodane do wbudowanego leksykonu (dopasowywane jak on: całe słowa, bez wielkości liter i znaków diakrytycznych).",
+    },
     evidence: Evidence::Ours("the caller's own terms"),
 };
 
@@ -63,7 +68,12 @@ pub const ADULT_TERMS_EXTRA: Threshold = Threshold {
 pub const ADULT_TERMS_ALLOWED: Threshold = Threshold {
     key: "spam.adultTermsAllowed",
     kind: Kind::List { default: ListDefault::Items(&[]), max_items: 10_000 },
-    doc: "Terms of the built-in lexicon not to report.",
+    doc: Localized {
+        en: "Terms of the built-in lexicon not to report.",
+        fr: "Termes du lexique intégré à ne pas signaler.",
+        es: "Términos del léxico integrado de los que no informar.",
+        pl: "Terminy z wbudowanego leksykonu, których nie zgłaszać.",
+    },
     evidence: Evidence::Ours("the caller's own exceptions"),
 };
 
@@ -71,7 +81,12 @@ pub const ADULT_TERMS_ALLOWED: Threshold = Threshold {
 pub const ADULT_TERMS_WARNING: Threshold = Threshold {
     key: "spam.adultTermsWarning",
     kind: Kind::Int { default: 2, min: 1, max: 1_000 },
-    doc: "Different terms (body, hidden and image text together) from which the finding is a warning; fewer are info. A term in the subject is always a warning.",
+    doc: Localized {
+        en: "Different terms (body, hidden and image text together) from which the finding is a warning; fewer are info. A term in the subject is always a warning.",
+        fr: "Nombre de termes différents (corps, texte caché et texte des images ensemble) à partir duquel le constat est un avertissement ; moins, c'est une info. Un terme dans le sujet est toujours un avertissement.",
+        es: "Términos distintos (cuerpo, texto oculto y texto de imágenes juntos) a partir de los cuales el hallazgo es una advertencia; menos es info. Un término en el asunto siempre es una advertencia.",
+        pl: "Liczba różnych terminów (treść, tekst ukryty i tekst obrazów razem), od której wynik jest ostrzeżeniem; mniej to info. Termin w temacie jest zawsze ostrzeżeniem.",
+    },
     evidence: Evidence::Measured(
         "spamassassin-public-dev: one term alone in 8 ham of 750 (a word quoted in a discussion) and 15 spam; two different terms or one in the subject in 0 ham and 5 spam",
     ),

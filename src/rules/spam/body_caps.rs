@@ -5,7 +5,7 @@
 //! quoted lines of a reply (`> …`) left out, and only over a minimum number of
 //! words: one or two acronyms in a short note are not shouting.
 
-use crate::i18n::Msg;
+use crate::i18n::{Localized, Msg};
 use crate::model::Message;
 use crate::report::Severity;
 use crate::rules::reading;
@@ -35,10 +35,10 @@ crate::rule_texts! { "spam/body-caps";
         pl: "Pisz tekst małymi literami z wielką na początku zdania; to, co ma się wyróżniać, pogrub lub daj w nagłówku.",
     },
     SHOUTING "shouting" => {
-        en: "{percent} % of the words of the body are in capitals ({capitals} of {words}); from {limit} % it reads as shouting.",
+        en: "{percent}% of the words of the body are in capitals ({capitals} of {words}); from {limit}% it reads as shouting.",
         fr: "{percent} % des mots du corps sont en majuscules ({capitals} sur {words}) ; à partir de {limit} %, le texte « crie ».",
         es: "El {percent} % de las palabras del cuerpo están en mayúsculas ({capitals} de {words}); a partir del {limit} % el texto «grita».",
-        pl: "{percent} % słów treści jest pisanych wielkimi literami ({capitals} z {words}); od {limit} % tekst „krzyczy”.",
+        pl: "{percent}% słów treści jest pisanych wielkimi literami ({capitals} z {words}); od {limit}% tekst „krzyczy”.",
     },
 }
 
@@ -46,7 +46,12 @@ crate::rule_texts! { "spam/body-caps";
 pub const BODY_CAPS_WARNING_SHARE: Threshold = Threshold {
     key: "spam.bodyCapsWarningShare",
     kind: Kind::Number { default: 0.5, min: 0.0, max: 1.0 },
-    doc: "Share of the body's words (3 letters or more) written in capitals from which the finding is a warning.",
+    doc: Localized {
+        en: "Share of the body's words (3 letters or more) written in capitals from which the finding is a warning.",
+        fr: "Part des mots du corps (3 lettres ou plus) écrits en majuscules à partir de laquelle le constat est un avertissement.",
+        es: "Proporción de palabras del cuerpo (3 letras o más) escritas en mayúsculas a partir de la cual el hallazgo es una advertencia.",
+        pl: "Udział słów treści (3 litery lub więcej) pisanych wielkimi literami, od którego wynik jest ostrzeżeniem.",
+    },
     evidence: Evidence::Receiver(
         "SpamAssassin UPPERCASE_50_75 and UPPERCASE_75_100 (20_meta_tests.cf): a body 50 % in capitals and more",
     ),
@@ -56,7 +61,12 @@ pub const BODY_CAPS_WARNING_SHARE: Threshold = Threshold {
 pub const BODY_CAPS_INFO_SHARE: Threshold = Threshold {
     key: "spam.bodyCapsInfoShare",
     kind: Kind::Number { default: 0.3, min: 0.0, max: 1.0 },
-    doc: "Share of the body's words (3 letters or more) written in capitals from which the body is reported as info.",
+    doc: Localized {
+        en: "Share of the body's words (3 letters or more) written in capitals from which the body is reported as info.",
+        fr: "Part des mots du corps (3 lettres ou plus) écrits en majuscules à partir de laquelle le corps est signalé en info.",
+        es: "Proporción de palabras del cuerpo (3 letras o más) escritas en mayúsculas a partir de la cual se informa del cuerpo como info.",
+        pl: "Udział słów treści (3 litery lub więcej) pisanych wielkimi literami, od którego treść jest zgłaszana jako info.",
+    },
     evidence: Evidence::Measured(
         "spamassassin-public-dev: 0 ham of 750 reach 30 % of words in capitals; 19 spam of 499 do (8 of them 50 % and more)",
     ),
@@ -66,7 +76,12 @@ pub const BODY_CAPS_INFO_SHARE: Threshold = Threshold {
 pub const BODY_CAPS_MIN_WORDS: Threshold = Threshold {
     key: "spam.bodyCapsMinWords",
     kind: Kind::Int { default: 30, min: 1, max: 1_000_000 },
-    doc: "Fewest words of 3 letters or more in the body for the share of capitals to be judged.",
+    doc: Localized {
+        en: "Fewest words of 3 letters or more in the body for the share of capitals to be judged.",
+        fr: "Nombre minimal de mots de 3 lettres ou plus dans le corps pour que la part de majuscules soit jugée.",
+        es: "Mínimo de palabras de 3 letras o más en el cuerpo para que se juzgue la proporción de mayúsculas.",
+        pl: "Najmniejsza liczba słów o 3 literach lub więcej w treści, aby oceniać udział wielkich liter.",
+    },
     evidence: Evidence::Receiver("SpamAssassin check_for_uppercase (MIMEEval.pm) judges only bodies of 200 characters or more, \"otherwise one or two acronyms can throw it off\": about 30 words"),
 };
 

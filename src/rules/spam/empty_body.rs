@@ -219,16 +219,13 @@ fn check(message: &Message, cx: &mut Context) {
         None => Location::range(message.header.end, message.raw.len()),
     };
     let source = body_source(message);
-    // Quoted as it is (`evidence` shortens it): no copy of a body that may be megabytes.
-    let no_text;
-    let evidence = if source.trim().is_empty() {
-        no_text = Msg::of(&EVIDENCE_NO_TEXT).render(cx.locale());
-        no_text.as_str()
-    } else {
-        source.trim()
-    };
     let id = if message.html.is_empty() { &NO_TEXT } else { &NO_VISIBLE_TEXT };
-    cx.emit(Draft::new(Msg::of(id)).evidence(evidence).at(location));
+    let draft = Draft::new(Msg::of(id)).at(location);
+    // Quoted as it is (`evidence` shortens it): no copy of a body that may be megabytes.
+    cx.emit(match source.trim() {
+        "" => draft.evidence_message(Msg::of(&EVIDENCE_NO_TEXT)),
+        text => draft.evidence(text),
+    });
 }
 
 #[cfg(test)]

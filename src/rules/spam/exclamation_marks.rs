@@ -4,7 +4,7 @@
 //! unsolicited mail shouts. Full-width `！`, `‼` and the emoji marks count as
 //! the marks they draw. One `!` in a subject is ordinary writing.
 
-use crate::i18n::Msg;
+use crate::i18n::{Localized, Msg};
 use crate::model::Message;
 use crate::report::Severity;
 use crate::rules::reading::{self, Text};
@@ -51,7 +51,12 @@ crate::rule_texts! { "spam/exclamation-marks";
 pub const SUBJECT_EXCLAMATION_RUN: Threshold = Threshold {
     key: "spam.subjectExclamationRun",
     kind: Kind::Int { default: 2, min: 1, max: 100 },
-    doc: "Exclamation marks in a row (`!!`) from which the subject is reported.",
+    doc: Localized {
+        en: "Exclamation marks in a row (`!!`) from which the subject is reported.",
+        fr: "Points d'exclamation à la suite (`!!`) à partir desquels le sujet est signalé.",
+        es: "Signos de exclamación seguidos (`!!`) a partir de los cuales se informa del asunto.",
+        pl: "Wykrzykniki z rzędu (`!!`), od których temat jest zgłaszany.",
+    },
     evidence: Evidence::Measured(
         "spamassassin-public-dev: `!!` in the subject in 0 ham of 750, 10 spam of 499; a single `!` in 21 ham (2.8 %)",
     ),
@@ -61,7 +66,12 @@ pub const SUBJECT_EXCLAMATION_RUN: Threshold = Threshold {
 pub const SUBJECT_EXCLAMATIONS: Threshold = Threshold {
     key: "spam.subjectExclamations",
     kind: Kind::Int { default: 3, min: 1, max: 100 },
-    doc: "Exclamation marks in all (`Free! Now! Here!`) from which the subject is reported.",
+    doc: Localized {
+        en: "Exclamation marks in all (`Free! Now! Here!`) from which the subject is reported.",
+        fr: "Points d'exclamation au total (`Free! Now! Here!`) à partir desquels le sujet est signalé.",
+        es: "Signos de exclamación en total (`Free! Now! Here!`) a partir de los cuales se informa del asunto.",
+        pl: "Wykrzykniki łącznie (`Free! Now! Here!`), od których temat jest zgłaszany.",
+    },
     evidence: Evidence::Ours("three separate marks shout as much as a run of two"),
 };
 
@@ -69,7 +79,12 @@ pub const SUBJECT_EXCLAMATIONS: Threshold = Threshold {
 pub const BODY_EXCLAMATION_RUN: Threshold = Threshold {
     key: "spam.bodyExclamationRun",
     kind: Kind::Int { default: 3, min: 2, max: 100 },
-    doc: "Exclamation marks in a row (`!!!`) that make a run in the body.",
+    doc: Localized {
+        en: "Exclamation marks in a row (`!!!`) that make a run in the body.",
+        fr: "Points d'exclamation à la suite (`!!!`) qui forment une série dans le corps.",
+        es: "Signos de exclamación seguidos (`!!!`) que forman una serie en el cuerpo.",
+        pl: "Wykrzykniki z rzędu (`!!!`), które tworzą serię w treści.",
+    },
     evidence: Evidence::Ours("`!!` is common in informal replies; `!!!` much less"),
 };
 
@@ -77,7 +92,12 @@ pub const BODY_EXCLAMATION_RUN: Threshold = Threshold {
 pub const BODY_EXCLAMATION_RUNS_WARNING: Threshold = Threshold {
     key: "spam.bodyExclamationRunsWarning",
     kind: Kind::Int { default: 2, min: 1, max: 10_000 },
-    doc: "Runs of exclamation marks in the body from which the finding is a warning; one run is info.",
+    doc: Localized {
+        en: "Runs of exclamation marks in the body from which the finding is a warning; one run is info.",
+        fr: "Séries de points d'exclamation dans le corps à partir desquelles le constat est un avertissement ; une seule série est une info.",
+        es: "Series de signos de exclamación en el cuerpo a partir de las cuales el hallazgo es una advertencia; una sola serie es info.",
+        pl: "Serie wykrzykników w treści, od których wynik jest ostrzeżeniem; jedna seria to info.",
+    },
     evidence: Evidence::Measured("spamassassin-public-dev: two runs of `!!!` or more in 2 ham of 750 (0.3 %), 32 spam of 499 (6.4 %); one run in 9 ham and 28 spam"),
 };
 

@@ -93,7 +93,7 @@ fn check(message: &Message, cx: &mut Context) {
     let types: Vec<&str> = message.parts.iter().filter(|p| p.is_body).map(|p| p.content_type.as_str()).collect();
     cx.emit(
         Draft::new(Msg::of(&NO_TEXT).int("part", html.part))
-            .evidence(Msg::of(&EVIDENCE_BODY_PARTS).text("types", types.join(", ")).render(cx.locale()))
+            .evidence_message(Msg::of(&EVIDENCE_BODY_PARTS).text("types", types.join(", ")))
             .at(part_location(message, html.part)),
     );
 }

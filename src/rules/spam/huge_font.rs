@@ -5,7 +5,7 @@
 //! the factor `transform: scale()`, `scale` and `zoom` draw the text at.
 
 use super::element_location;
-use crate::i18n::Msg;
+use crate::i18n::{Localized, Msg};
 use crate::model::Message;
 use crate::report::Severity;
 use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
@@ -44,7 +44,12 @@ crate::rule_texts! { "spam/huge-font";
 pub const HUGE_FONT_PX: Threshold = Threshold {
     key: "spam.hugeFontPx",
     kind: Kind::Number { default: 47.0, min: 1.0, max: 10_000.0 },
-    doc: "Font size in px over which text is extremely large.",
+    doc: Localized {
+        en: "Font size in px over which text is extremely large.",
+        fr: "Taille de police en px au-delà de laquelle un texte est extrêmement grand.",
+        es: "Tamaño de fuente en px por encima del cual un texto es extremadamente grande.",
+        pl: "Rozmiar czcionki w px, powyżej którego tekst jest skrajnie duży.",
+    },
     evidence: Evidence::Receiver("SpamAssassin HTML_FONT_SIZE_HUGE (20_html_tests.cf): the largest <font size> over 6, that is size 7, 48 px (xxx-large); sizes up to 47 px pass. Measured 2026-12-01: 40 px flagged the 42-45 px hero headings of 3 of mjmlio/email-templates' 25 designs, and 47 px keeps every hit that 40 px had on the 1,896 spam of the SpamAssassin corpus (dev and held-out)"),
 };
 

@@ -7,7 +7,7 @@
 
 use super::{element_location, part_location};
 use crate::text::count_words;
-use crate::i18n::Msg;
+use crate::i18n::{Localized, Msg};
 use crate::model::Message;
 use crate::report::{Location, Severity};
 use crate::rules::links::percent_decode;
@@ -52,7 +52,12 @@ crate::rule_texts! { "spam/image-only";
 pub const IMAGE_ONLY_MIN_BYTES: Threshold = Threshold {
     key: "spam.imageOnlyMinBytes",
     kind: Kind::Int { default: 1_000_000, min: 1, max: 1_000_000_000 },
-    doc: "Decoded size over which an image is large, in bytes.",
+    doc: Localized {
+        en: "Decoded size over which an image is large, in bytes.",
+        fr: "Taille décodée au-delà de laquelle une image est grande, en octets.",
+        es: "Tamaño decodificado por encima del cual una imagen es grande, en bytes.",
+        pl: "Rozmiar po zdekodowaniu, powyżej którego obraz jest duży, w bajtach.",
+    },
     evidence: Evidence::Guide("seed 002 (fr) l. 170: « une image de taille supérieure à 1 Mo et quelques mots »"),
 };
 
@@ -60,7 +65,12 @@ pub const IMAGE_ONLY_MIN_BYTES: Threshold = Threshold {
 pub const IMAGE_ONLY_MAX_WORDS: Threshold = Threshold {
     key: "spam.imageOnlyMaxWords",
     kind: Kind::Int { default: 30, min: 0, max: 100_000 },
-    doc: "Fewer visible words than this is \"a few words\".",
+    doc: Localized {
+        en: "Fewer visible words than this is \"a few words\".",
+        fr: "Moins de mots visibles que ce nombre, c'est « quelques mots ».",
+        es: "Menos palabras visibles que este número es «unas pocas palabras».",
+        pl: "Mniej widocznych słów niż ta liczba to „kilka słów”.",
+    },
     evidence: Evidence::Ours("30 words: a sentence or two, the guides say only \"a few words\""),
 };
 

@@ -11,7 +11,7 @@
 //! analysed whole is reported here, because its unread part could hide text.
 
 use super::{element_location, part_location};
-use crate::i18n::Msg;
+use crate::i18n::{Localized, Msg};
 use crate::model::html::{sheet, HiddenMeans, HiddenText, Rgba, SourceId, StyleLimit, TextRun, TruncatedBy};
 use crate::model::Message;
 use crate::report::Severity;
@@ -130,7 +130,12 @@ crate::rule_texts! { "spam/invisible-text";
 pub const INVISIBLE_MIN_CONTRAST: Threshold = Threshold {
     key: "spam.invisibleMinContrast",
     kind: Kind::Number { default: 1.25, min: 1.0, max: 21.0 },
-    doc: "A WCAG contrast ratio below this between text and background counts as the same colour.",
+    doc: Localized {
+        en: "A WCAG contrast ratio below this between text and background counts as the same colour.",
+        fr: "Un rapport de contraste WCAG inférieur à cette valeur entre le texte et le fond compte comme la même couleur.",
+        es: "Una relación de contraste WCAG inferior a este valor entre el texto y el fondo cuenta como el mismo color.",
+        pl: "Współczynnik kontrastu WCAG między tekstem a tłem poniżej tej wartości liczy się jako ten sam kolor.",
+    },
     evidence: Evidence::Ours("1.25: identical is 1.0, #eeeeee on white 1.16, #cccccc on white 1.6"),
 };
 

@@ -9,7 +9,7 @@
 //! million`, `4,5 mln zł`) it is how news reports sums, and a price list shows
 //! many ordinary amounts: those alone are info.
 
-use crate::i18n::Msg;
+use crate::i18n::{Localized, Msg};
 use crate::model::Message;
 use crate::report::Severity;
 use crate::rules::reading::{self, Text};
@@ -57,7 +57,12 @@ crate::rule_texts! { "spam/money-amounts";
 pub const MONEY_HUGE_AMOUNT: Threshold = Threshold {
     key: "spam.moneyHugeAmount",
     kind: Kind::Number { default: 1_000_000.0, min: 1.0, max: 1e15 },
-    doc: "An amount (in units of its currency) from which a sum is huge; in yen, rupees and roubles (¥, ₹, ₽) 100 times it, in won (₩) 1,000 times it (ours: their units are worth about a hundredth and a thousandth of a dollar).",
+    doc: Localized {
+        en: "An amount (in units of its currency) from which a sum is huge; in yen, rupees and roubles (¥, ₹, ₽) 100 times it, in won (₩) 1,000 times it (ours: their units are worth about a hundredth and a thousandth of a dollar).",
+        fr: "Montant (en unités de sa devise) à partir duquel une somme est énorme ; en yens, roupies et roubles (¥, ₹, ₽) 100 fois plus, en wons (₩) 1\u{202f}000 fois plus (notre choix : leurs unités valent environ un centième et un millième de dollar).",
+        es: "Importe (en unidades de su moneda) a partir del cual una suma es enorme; en yenes, rupias y rublos (¥, ₹, ₽) 100 veces más, en wones (₩) 1000 veces más (nuestro: sus unidades valen alrededor de una centésima y una milésima de dólar).",
+        pl: "Kwota (w jednostkach jej waluty), od której suma jest ogromna; w jenach, rupiach i rublach (¥, ₹, ₽) 100 razy większa, w wonach (₩) 1000 razy większa (nasze: ich jednostki są warte około jednej setnej i jednej tysięcznej dolara).",
+    },
     evidence: Evidence::Receiver("SpamAssassin LOTS_OF_MONEY \"Huge... sums of money\" (72_active.cf: a sum of a million or more next to $, USD, CAD, GBP, £, EUR, €, CHF or FCFA, its CURRENCY tag), and before it US_DOLLARS_3 \"Mentions millions of $ ($NN,NNN,NNN.NN)\" (2.599 in SpamAssassin 3's 50_scores.cf; commented out in 4.0)"),
 };
 
@@ -78,7 +83,12 @@ fn small_unit_factor(currency: &str) -> f64 {
 pub const MONEY_HUGE_WARNING: Threshold = Threshold {
     key: "spam.moneyHugeWarning",
     kind: Kind::Int { default: 1, min: 1, max: 10_000 },
-    doc: "Huge sums written out in digits (`$25,500,000.00`) from which the finding is a warning; sums written with a multiplier (`$300 million`) are info.",
+    doc: Localized {
+        en: "Huge sums written out in digits (`$25,500,000.00`) from which the finding is a warning; sums written with a multiplier (`$300 million`) are info.",
+        fr: "Sommes énormes écrites en chiffres (`$25,500,000.00`) à partir desquelles le constat est un avertissement ; les sommes écrites avec un multiplicateur (`$300 million`) sont une info.",
+        es: "Sumas enormes escritas en cifras (`$25,500,000.00`) a partir de las cuales el hallazgo es una advertencia; las sumas escritas con un multiplicador (`$300 million`) son info.",
+        pl: "Ogromne sumy zapisane cyframi (`$25,500,000.00`), od których wynik jest ostrzeżeniem; sumy zapisane z mnożnikiem (`$300 million`) to info.",
+    },
     evidence: Evidence::Measured("spamassassin-public-dev: a huge sum in digits in 0 ham of 750, 20 spam of 499; \"$N million\" alone in 9 ham (news) and 19 spam (\"N million dollars\" is a phrase of spam/sales-language)"),
 };
 
@@ -86,7 +96,12 @@ pub const MONEY_HUGE_WARNING: Threshold = Threshold {
 pub const MONEY_MANY_AMOUNTS: Threshold = Threshold {
     key: "spam.moneyManyAmounts",
     kind: Kind::Int { default: 10, min: 1, max: 100_000 },
-    doc: "Amounts of money of any size from which the message is reported as info.",
+    doc: Localized {
+        en: "Amounts of money of any size from which the message is reported as info.",
+        fr: "Montants d'argent, de toute taille, à partir desquels le message est signalé en info.",
+        es: "Importes de dinero de cualquier tamaño a partir de los cuales se informa del mensaje como info.",
+        pl: "Kwoty pieniędzy dowolnej wielkości, od których wiadomość jest zgłaszana jako info.",
+    },
     evidence: Evidence::Ours("10 amounts: more than an invoice's lines and totals; a price list is info only (make calibrate: 5.2 % of the SpamAssassin hard ham, commercial newsletters, against 4.9 % of spam-2)"),
 };
 

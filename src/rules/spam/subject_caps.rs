@@ -2,7 +2,7 @@
 //! subject" among the things that get a mail flagged as spam.
 
 use super::subject_location;
-use crate::i18n::Msg;
+use crate::i18n::{Localized, Msg};
 use crate::model::Message;
 use crate::report::Severity;
 use crate::rules::scores;
@@ -48,7 +48,12 @@ crate::rule_texts! { "spam/subject-caps";
 pub const SUBJECT_CAPS_WORDS: Threshold = Threshold {
     key: "spam.subjectCapsWords",
     kind: Kind::Int { default: 3, min: 1, max: 100 },
-    doc: "Words of two or more letters, all in capitals, from which a subject shouts.",
+    doc: Localized {
+        en: "Words of two or more letters, all in capitals, from which a subject shouts.",
+        fr: "Mots de deux lettres ou plus, tout en majuscules, à partir desquels un sujet crie.",
+        es: "Palabras de dos o más letras, todas en mayúsculas, a partir de las cuales un asunto grita.",
+        pl: "Słowa o dwóch lub więcej literach, pisane w całości wielkimi literami, od których temat krzyczy.",
+    },
     evidence: Evidence::Guide("seed 002 (fr) l. 168: « 3 mots ou plus en majuscules dans le sujet/objet de l'e-mail »"),
 };
 

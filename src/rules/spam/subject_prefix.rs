@@ -3,7 +3,7 @@
 
 use super::subject_caps::{marks_a_reply, strip_reply_prefixes};
 use super::subject_location;
-use crate::i18n::Msg;
+use crate::i18n::{Localized, Msg};
 use crate::model::Message;
 use crate::report::Severity;
 use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
@@ -55,7 +55,12 @@ crate::rule_texts! { "spam/subject-prefix";
 pub const SUBJECT_PREFIXES: Threshold = Threshold {
     key: "spam.subjectPrefixes",
     kind: Kind::List { default: ListDefault::Lines(include_str!("subject_prefixes.txt")), max_items: 10_000 },
-    doc: "Words a subject must not start with, matched case-insensitively on a word boundary.",
+    doc: Localized {
+        en: "Words a subject must not start with, matched case-insensitively on a word boundary.",
+        fr: "Mots par lesquels un sujet ne doit pas commencer, recherchés sans tenir compte de la casse, en limite de mot.",
+        es: "Palabras con las que un asunto no debe empezar, buscadas sin distinguir mayúsculas, en límite de palabra.",
+        pl: "Słowa, od których temat nie może się zaczynać, dopasowywane bez względu na wielkość liter, na granicy słowa.",
+    },
     evidence: Evidence::Guide("seed 002 (fr) l. 171: « Le sujet de l'e-mail commence par : Hi, FREE, BUY, BUYING,.... »; `adv`, `advert`: the UCE label of SpamAssassin 4.0 ENGLISH_UCE_SUBJECT (20_head_tests.cf); the other entries are common equivalents in en/fr/es/pl/de (ours), each fr/es/pl/de one a translation of an English one; subjects starting with each English entry, SpamAssassin public corpus ham/spam: subject_prefixes.txt"),
 };
 

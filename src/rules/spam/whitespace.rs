@@ -4,7 +4,7 @@
 //! collapse to one, each `&nbsp;` and each `<br>` counts.
 
 use super::part_location;
-use crate::i18n::Msg;
+use crate::i18n::{Localized, Msg};
 use crate::text::unicode;
 use crate::model::Message;
 use crate::report::Severity;
@@ -14,13 +14,13 @@ use crate::title;
 
 crate::rule_texts! { "spam/whitespace";
     summary => {
-        en: "More than 70 % of the message is white space.",
+        en: "More than 70% of the message is white space.",
         fr: "Le message contient plus de 70 % de blanc.",
         es: "El mensaje contiene más del 70 % de espacio en blanco.",
         pl: "Ponad 70% wiadomości to białe znaki.",
     },
     why => {
-        en: "The hosting guides list \"the e-mail contains more than 70 % of blank (abuse of the SPACE or ENTER key)\" among the things that make an e-mail look like spam. For HTML, blanks are counted as displayed: each &nbsp; and each <br> counts.",
+        en: "The hosting guides list \"the e-mail contains more than 70% of blank (abuse of the SPACE or ENTER key)\" among the things that make an e-mail look like spam. For HTML, blanks are counted as displayed: each &nbsp; and each <br> counts.",
         fr: "Les guides de l'hébergeur citent « l'e-mail contient plus de 70 % de blanc (abus sur la touche ESPACE ou ENTRÉE du clavier) » parmi les usages à éviter. Pour le HTML, les blancs sont comptés tels qu'affichés : chaque &nbsp; et chaque <br> compte.",
         es: "Las guías del alojamiento citan «el mensaje contiene más del 70 % de espacio en blanco (abuso de la tecla ESPACIO o ENTRADA)» entre los usos que se deben evitar. En HTML los blancos se cuentan tal como se muestran: cada &nbsp; y cada <br> cuentan.",
         pl: "Przewodniki hostingu wymieniają „e-mail zawiera więcej niż 70% białych znaków (nadużywanie klawisza SPACJA lub ENTER)” wśród sposobów, których należy unikać. W HTML białe znaki liczone są tak, jak są wyświetlane: liczy się każde &nbsp; i każde <br>.",
@@ -32,13 +32,13 @@ crate::rule_texts! { "spam/whitespace";
         pl: "Usuń ciągi pustych wierszy, spacji, &nbsp; i <br>; do układu używaj marginesów CSS.",
     },
     TOO_BLANK "too-blank" => {
-        en: "{percent} % of the text is blank ({blanks} of {total, plural, one {# character} other {# characters}}); the guides flag over {limit} %.",
+        en: "{percent}% of the text is blank ({blanks} of {total, plural, one {# character} other {# characters}}); the guides flag over {limit}%.",
         fr: "{percent} % du texte est blanc ({blanks, plural, one {# caractère} many {# de caractères} other {# caractères}} sur {total}) ; les guides signalent au-delà de {limit} %.",
         es: "El {percent} % del texto es blanco ({blanks} de {total, plural, one {# carácter} many {# de caracteres} other {# caracteres}}); las guías lo señalan por encima del {limit} %.",
         pl: "{percent}% tekstu to białe znaki ({blanks} z {total, plural, one {# znaku} few {# znaków} many {# znaków} other {# znaku}}); przewodniki wskazują powyżej {limit}%.",
     },
     TOO_BLANK_CONFIGURED "too-blank-configured" => {
-        en: "{percent} % of the text is blank ({blanks} of {total, plural, one {# character} other {# characters}}); the configured threshold flags over {limit} %.",
+        en: "{percent}% of the text is blank ({blanks} of {total, plural, one {# character} other {# characters}}); the configured threshold flags over {limit}%.",
         fr: "{percent} % du texte est blanc ({blanks, plural, one {# caractère} many {# de caractères} other {# caractères}} sur {total}) ; le seuil configuré signale au-delà de {limit} %.",
         es: "El {percent} % del texto es blanco ({blanks} de {total, plural, one {# carácter} many {# de caracteres} other {# caracteres}}); el umbral configurado lo señala por encima del {limit} %.",
         pl: "{percent}% tekstu to białe znaki ({blanks} z {total, plural, one {# znaku} few {# znaków} many {# znaków} other {# znaku}}); skonfigurowany próg wskazuje powyżej {limit}%.",
@@ -49,7 +49,12 @@ crate::rule_texts! { "spam/whitespace";
 pub const WHITESPACE_MAX_RATIO: Threshold = Threshold {
     key: "spam.whitespaceMaxRatio",
     kind: Kind::Number { default: 0.70, min: 0.0, max: 1.0 },
-    doc: "Share of blank characters over which a body is flagged.",
+    doc: Localized {
+        en: "Share of blank characters over which a body is flagged.",
+        fr: "Part de caractères blancs au-delà de laquelle un corps est signalé.",
+        es: "Proporción de caracteres en blanco por encima de la cual se informa de un cuerpo.",
+        pl: "Udział białych znaków, powyżej którego treść jest zgłaszana.",
+    },
     evidence: Evidence::Guide("seed 002 (fr) l. 172: « plus de 70 % de blanc »"),
 };
 
@@ -57,7 +62,12 @@ pub const WHITESPACE_MAX_RATIO: Threshold = Threshold {
 pub const WHITESPACE_MIN_CHARS: Threshold = Threshold {
     key: "spam.whitespaceMinChars",
     kind: Kind::Int { default: 100, min: 0, max: 1_000_000 },
-    doc: "Bodies with fewer rendered characters are not judged (a two-line note is mostly line breaks).",
+    doc: Localized {
+        en: "Bodies with fewer rendered characters are not judged (a two-line note is mostly line breaks).",
+        fr: "Les corps ayant moins de caractères affichés ne sont pas jugés (un mot de deux lignes est surtout fait de sauts de ligne).",
+        es: "Los cuerpos con menos caracteres mostrados no se juzgan (una nota de dos líneas es sobre todo saltos de línea).",
+        pl: "Treści z mniejszą liczbą wyświetlanych znaków nie są oceniane (dwuwierszowa notka to głównie podziały wierszy).",
+    },
     evidence: Evidence::Ours("100 characters: below that, a short note is mostly line breaks"),
 };
 
