@@ -183,6 +183,10 @@ pub struct Amount {
 /// Currency symbols, ISO codes and words, before or after a number (`US$` before `$`).
 const CURRENCIES: &[&str] = &[
     "US$",
+    // Brazilian reais (R$, BRL), as LOTS_OF_MONEY's $ reads them (a detection audit of Portuguese spam).
+    "R$",
+    "BRL",
+    "reais",
     "USD",
     "EUR",
     "GBP",
@@ -210,9 +214,12 @@ const CURRENCIES: &[&str] = &[
     "pounds",
 ];
 
-/// Words that multiply the number before them (en, fr, es, pl, de), lowercase.
+/// Words that multiply the number before them (en, fr, es, pl, de, it, pt), lowercase.
 const MULTIPLIERS: &[(&str, f64)] = &[
     ("billions", 1e9),
+    ("bilhões", 1e9),
+    ("bilhão", 1e9),
+    ("miliardi", 1e9),
     ("billion", 1e9),
     ("milliards", 1e9),
     ("milliard", 1e9),
@@ -229,6 +236,9 @@ const MULTIPLIERS: &[(&str, f64)] = &[
     ("million", 1e6),
     ("millones", 1e6),
     ("millón", 1e6),
+    ("milhões", 1e6),
+    ("milhão", 1e6),
+    ("milioni", 1e6),
     ("milionów", 1e6),
     ("miliony", 1e6),
     ("milion", 1e6),
@@ -356,11 +366,11 @@ fn multiplier_after(rest: &str) -> Option<(usize, f64)> {
 /// The currency written just before `offset` (spaces allowed between), with its start.
 fn currency_before(text: &str, offset: usize) -> Option<usize> {
     let head = text.get(..offset)?.trim_end_matches([' ', '\u{a0}', '\u{202f}']);
-    // Every currency ends with one of these (`$`, `USD`, `EUR`, `złotych`…).
+    // Every currency ends with one of these (`$`, `USD`, `EUR`, `BRL`, `złotych`…).
     let last = head.chars().next_back()?.to_ascii_lowercase();
     if !matches!(
         last,
-        '$' | 'd' | 'r' | 'p' | 'n' | 'f' | 's' | 'o' | 'h' | 'e' | 'g' | 'ł' | '€' | '£' | '¥' | '₹' | '₽' | '₩'
+        '$' | 'd' | 'r' | 'p' | 'n' | 'f' | 's' | 'o' | 'h' | 'e' | 'g' | 'l' | 'ł' | '€' | '£' | '¥' | '₹' | '₽' | '₩'
     ) {
         return None;
     }
@@ -644,6 +654,7 @@ mod tests {
         assert!(values("USD").is_empty());
         assert!(values("Message-id: <002001c144a6$8752e060$56104586@oxy.edu>").is_empty());
         assert_eq!(values("price:$25 or US$30"), vec![25.0, 30.0]);
+        assert_eq!(values("R$ 1.500.000,00 e 2 milhões de reais, BRL 300"), vec![1_500_000.0, 2e6, 300.0]);
     }
 
     #[test]

@@ -260,6 +260,35 @@ fn built_lexicon() -> Lexicon<usize> {
     }))
 }
 
+/// The openers `spam/sales-language` counts only at a line's start: "dear
+/// friend" (SpamAssassin DEAR_FRIEND, /^\s*Dear Friend\b/i) and its equivalents in
+/// the other languages of `data/sales_phrases.tsv`, as the lexicon reads them.
+/// The others of the family (dear winner, dear beneficiary, …) count anywhere, as
+/// SpamAssassin's DEAR_WINNER and DEAR_BENEFICIARY read them.
+const LINE_START_OPENERS: [&str; 11] = [
+    "dear friend",
+    "cher ami",
+    "chère amie",
+    "cher(e) ami(e)",
+    "querido amigo",
+    "querida amiga",
+    "estimado amigo",
+    "drogi przyjacielu",
+    "droga przyjaciółko",
+    "lieber freund",
+    "liebe freundin",
+];
+
+fn line_start_only() -> &'static [String] {
+    static READ: OnceLock<Vec<String>> = OnceLock::new();
+    READ.get_or_init(|| {
+        LINE_START_OPENERS
+            .iter()
+            .map(|p| crate::text::fold::words(p).into_iter().map(|(read, _)| read).collect::<Vec<_>>().join(" "))
+            .collect()
+    })
+}
+
 /// The phrases of the lexicon that contain others (`terms::contained_terms`).
 fn contained() -> &'static [(usize, Vec<usize>)] {
     static CONTAINED: OnceLock<Vec<(usize, Vec<usize>)>> = OnceLock::new();
@@ -269,7 +298,11 @@ fn contained() -> &'static [(usize, Vec<usize>)] {
 fn check(message: &Message, cx: &mut Context) {
     let (texts, shared, read_once) = reader_texts(message);
     let hits = &built_in_hits(message, &texts, shared).sales;
-    let found = found_in(message, &texts[..shared], lexicon(), hits, |_| true);
+    let mut found = found_in(message, &texts[..shared], lexicon(), hits, |_| true);
+    // "Dear friend" and its equivalents open a letter to a stranger: SpamAssassin's
+    // DEAR_FRIEND reads them at a line's start only (/^\s*Dear Friend\b/i,
+    // 20_phrases.cf); "your dear friend Paul recommended us" is no opener.
+    found.retain(|f| f.line_start || !line_start_only().iter().any(|o| *o == *f.term.read));
     if found.is_empty() {
         return; // The table of contained phrases is read only when there are phrases (#14: first lint).
     }
@@ -404,6 +437,26 @@ mod tests {
         let both = lint("YOUR QUOTE IS READY", "Thank you for your visit. Order now and we deliver on Monday.");
         assert!(both.spam_score < both.spam_threshold, "{} of {}", both.spam_score, both.spam_threshold);
         assert_eq!(both.verdict, crate::Verdict::Warn);
+    }
+
+    #[test]
+    fn dear_friend_is_an_opener_only_at_a_lines_start() {
+        // Each opener is in the lexicon as the list writes it.
+        for opener in line_start_only() {
+            assert!(lexicon().entries().iter().any(|e| *e.read == **opener), "{opener}");
+        }
+        let lint = |body: &str| {
+            let raw = format!("From: a@example.com\r\nTo: b@example.org\r\nSubject: Our news\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n");
+            crate::lint(raw.as_bytes(), &crate::Options::default()).expect("lints").findings_of(ID).count()
+        };
+        for body in ["Dear Friend,\r\nI am writing to you", "  Cher ami,\r\nje vous écris", "Querida amiga: te escribo", "Hello.\r\nLieber Freund, ich schreibe"] {
+            assert_eq!(lint(body), 1, "{body}");
+        }
+        for body in ["Your dear friend Paul recommended us.", "Votre cher ami Paul nous a recommandés.", "Tu querido amigo Pablo nos recomendó."] {
+            assert_eq!(lint(body), 0, "{body}");
+        }
+        // The rest of the family counts anywhere, as SpamAssassin's DEAR_WINNER.
+        assert_eq!(lint("We write to you, dear winner, with news."), 1);
     }
 
     /// A phrase whose words hold a shorter phrase (`limited time offer`,

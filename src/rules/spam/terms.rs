@@ -49,6 +49,9 @@ pub struct Found<'l, P> {
     pub term_index: usize,
     /// The entry its first occurrence spells, as quoted.
     pub entry: &'l Entry<P>,
+    /// Whether its first occurrence starts a line of its text (white space
+    /// alone before it on the line, or the text's start).
+    pub line_start: bool,
     pub place: Place,
     /// The first occurrence as written in that text.
     pub written: String,
@@ -133,7 +136,18 @@ pub fn found_in<'l, P>(
             }
             let written = text.text.get(hit.first.clone()).unwrap_or_default().to_string();
             let location = reading::location(message, text, hit.first.clone());
-            found.push(Found { term, term_index: hit.term, entry, place: text.place, written, count: hit.count, location });
+            let before = text.text.get(..hit.first.start).unwrap_or_default();
+            let line_start = before.rsplit('\n').next().unwrap_or_default().trim().is_empty();
+            found.push(Found {
+                term,
+                term_index: hit.term,
+                entry,
+                line_start,
+                place: text.place,
+                written,
+                count: hit.count,
+                location,
+            });
         }
     }
     found
