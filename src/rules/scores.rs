@@ -144,9 +144,6 @@ pub const BAD_TRANSFER_ENCODING: f64 = 2.5;
 pub const BAD_TRANSFER_ENCODING_UTF8: f64 = 1.0;
 /// Encoded words that do not decode: shown raw by clients; rspamd scores bad MIME headers.
 pub const ENCODED_WORD_INVALID: f64 = 2.0;
-/// `headers/encoded-word`, plain ASCII in base64 encoded words: rspamd 3.4
-/// SUBJ_EXCESS_BASE64 and its From/To/Cc/Reply-To twins, 1.5 each.
-pub const ENCODED_WORD_UNNEEDED_BASE64: f64 = 1.5;
 /// rspamd BROKEN_CONTENT_TYPE 1.5 (a multipart with no usable boundary).
 pub const MULTIPART_BROKEN: f64 = 1.5;
 /// rspamd BROKEN_CONTENT_TYPE 1.5.

@@ -538,6 +538,12 @@ fn ascii_unquoted_capital_words(text: &[u8]) -> (usize, usize) {
 /// (ours: the Usenet convention is 4 (RFC 3676 §4.3's "sig dashes" and the McQuary
 /// limit); the legal footers company law asks of an invoice run to 6–8).
 pub const MAX_SIGNATURE_LINES: usize = 10;
+/// Most bytes a signature block may hold for `without_signature` to leave it out
+/// (ours: ten lines of 100 characters; the legal footers of the audit ran to
+/// 300–500 bytes): a longer block behind a `-- ` line is text the reader reads,
+/// and a spam that puts its capitals there hides at most this much (an
+/// adversarial audit, 2026-12-06, hid 10 MB behind one `-- ` line before the cap).
+pub const MAX_SIGNATURE_BYTES: usize = 1_000;
 
 /// `text` without its signature block: what follows the last signature
 /// separator, a line that is `-- ` (RFC 3676 §4.3; `--` where a mailer or an HTML
@@ -558,7 +564,11 @@ fn without_signature(text: &str) -> &str {
         let line = text[start..end].trim_end_matches(['\n', '\r']);
         if line.trim_end_matches(' ') == "--" {
             let before = &text[..start];
-            return if lines_with_text > 0 && !before.trim().is_empty() { before } else { text };
+            let block = text.len() - end;
+            return if lines_with_text > 0 && block <= MAX_SIGNATURE_BYTES && !before.trim().is_empty() { before } else { text };
+        }
+        if text.len() - start > MAX_SIGNATURE_BYTES + 8 {
+            return text; // Past any block a signature can be (the 8: the separator line itself).
         }
         if !line.trim().is_empty() {
             lines_with_text += 1;
@@ -626,6 +636,9 @@ mod tests {
             format!("{note}-- \n\n"),
             format!("-- \n{footer}"),
             format!("{note}-- \n{}", "LINE OF A LONG BLOCK IN CAPITALS\n".repeat(MAX_SIGNATURE_LINES + 1)),
+            // Ten lines, but longer than a signature block: text the reader reads.
+            format!("{note}-- \n{}", format!("{}\n", "CAPITALS ".repeat(12)).repeat(MAX_SIGNATURE_LINES)),
+            format!("Hi,\n-- \n{}\n", "WIN CASH NOW ".repeat(1_000_000)),
         ] {
             assert_eq!(without_signature(&text), text);
         }

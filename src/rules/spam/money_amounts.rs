@@ -206,6 +206,7 @@ const CURRENCIES: &[&str] = &[
     "złote",
     "dollars",
     "dollar",
+    "dollari",
     "dólares",
     "dólar",
     "euros",
@@ -476,7 +477,7 @@ fn amounts_from(text: &str, first: usize) -> Vec<Amount> {
         if let Some((length, _)) = multiplier {
             stop += length;
             // "millions of dollars", "millones de euros", "millions d'euros"
-            for link in [" of", " de", " d'", " d’"] {
+            for link in [" of", " de", " di", " d'", " d’"] {
                 if text[stop..].starts_with(link) && currency_after(&text[stop + link.len()..]).is_some() {
                     stop += link.len();
                 }
@@ -655,6 +656,7 @@ mod tests {
         assert!(values("Message-id: <002001c144a6$8752e060$56104586@oxy.edu>").is_empty());
         assert_eq!(values("price:$25 or US$30"), vec![25.0, 30.0]);
         assert_eq!(values("R$ 1.500.000,00 e 2 milhões de reais, BRL 300"), vec![1_500_000.0, 2e6, 300.0]);
+        assert_eq!(values("2 milioni di euro e 5 miliardi di dollari"), vec![2e6, 5e9]);
     }
 
     #[test]

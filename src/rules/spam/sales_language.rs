@@ -289,6 +289,21 @@ fn line_start_only() -> &'static [String] {
     })
 }
 
+/// Characters of a line's start read for an opener (ours: the longest opener
+/// has 19 letters; spaced-out or entity-written letters take more).
+const OPENER_HEAD_CHARS: usize = 100;
+
+/// Whether term `term` of the lexicon starts one of the lines of `text` (white
+/// space before it only): each line's start read alone, so the work is bounded
+/// by the text's length whatever its lines.
+fn opens_a_line(text: &str, term: usize) -> bool {
+    text.split('\n').any(|line| {
+        let line = line.trim_start();
+        let head = line.char_indices().nth(OPENER_HEAD_CHARS).map_or(line, |(at, _)| &line[..at]);
+        !head.is_empty() && lexicon().scan_terms(head).iter().any(|hit| hit.term == term && hit.first.start == 0)
+    })
+}
+
 /// The phrases of the lexicon that contain others (`terms::contained_terms`).
 fn contained() -> &'static [(usize, Vec<usize>)] {
     static CONTAINED: OnceLock<Vec<(usize, Vec<usize>)>> = OnceLock::new();
@@ -302,7 +317,13 @@ fn check(message: &Message, cx: &mut Context) {
     // "Dear friend" and its equivalents open a letter to a stranger: SpamAssassin's
     // DEAR_FRIEND reads them at a line's start only (/^\s*Dear Friend\b/i,
     // 20_phrases.cf); "your dear friend Paul recommended us" is no opener.
-    found.retain(|f| f.line_start || !line_start_only().iter().any(|o| *o == *f.term.read));
+    // The first occurrence decides most: a later one may still open a line.
+    found.retain(|f| {
+        f.line_start
+            || !line_start_only().iter().any(|o| *o == *f.term.read)
+            || (f.count > 1
+                && texts[..shared].iter().filter(|t| t.place == f.place).any(|t| opens_a_line(&t.text, f.term_index)))
+    });
     if found.is_empty() {
         return; // The table of contained phrases is read only when there are phrases (#14: first lint).
     }
@@ -455,6 +476,9 @@ mod tests {
         for body in ["Your dear friend Paul recommended us.", "Votre cher ami Paul nous a recommandés.", "Tu querido amigo Pablo nos recomendó."] {
             assert_eq!(lint(body), 0, "{body}");
         }
+        // An opener after the same words mid-line is still an opener.
+        assert_eq!(lint("Greetings to you, my dear friend.\r\n\r\nDear Friend, I am writing to you"), 1);
+        assert_eq!(lint("Greetings to you, my dear friend, and to your dear friend Paul."), 0);
         // The rest of the family counts anywhere, as SpamAssassin's DEAR_WINNER.
         assert_eq!(lint("We write to you, dear winner, with news."), 1);
     }
