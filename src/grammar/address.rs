@@ -327,10 +327,18 @@ impl<'v> Parser<'v> {
     /// leaves a valid address, taken literally: `headers/encoded-word` notes it.
     fn encoded_address(&mut self) {
         let v = self.v;
-        let specs: Vec<(usize, usize)> = self.out.mailboxes.iter().map(|m| m.addr_spec).collect();
-        let domains: Vec<(usize, usize)> = self.out.mailboxes.iter().map(|m| m.domain).collect();
+        let mut specs: Vec<(usize, usize)> = self.out.mailboxes.iter().map(|m| m.addr_spec).collect();
+        let mut domains: Vec<(usize, usize)> = self.out.mailboxes.iter().map(|m| m.domain).collect();
+        // In the order of the value (the parser's already): each word looks at the
+        // one range that starts last before its end. Ranges of a list do not
+        // overlap, so one starting earlier that reaches the word reaches past that
+        // one's start, and that one touches too. (Each word had read every range:
+        // 100,000 encoded display names in a To of 2.5 MB took 10.7 s in wasm.)
+        specs.sort_unstable();
+        domains.sort_unstable();
         let touch = |ranges: &[(usize, usize)], word: &super::encoded_word::Word| {
-            ranges.iter().any(|&(s, e)| word.start <= e && word.end >= s)
+            let starting_before = ranges.partition_point(|&(s, _)| s <= word.end);
+            starting_before > 0 && ranges[starting_before - 1].1 >= word.start
         };
         let hides = |word: &super::encoded_word::Word| {
             if specs.is_empty() {
@@ -839,6 +847,28 @@ mod tests {
         // Words with no @ after them are still words without an @.
         assert_eq!(kinds(" John Smith"), vec![AddressProblem::MissingAt]);
         assert_eq!(kinds(" John > Smith"), vec![AddressProblem::MissingAt]);
+    }
+
+    #[test]
+    fn many_encoded_display_names_are_read_in_one_pass() {
+        // 100,000 mailboxes each with an encoded display name: each word looks for
+        // the addr-spec it touches by a search, not through all of them.
+        let value = format!(" {}c@example.com", "=?utf-8?Q?Ren=C3=A9?= <b@example.com>, ".repeat(100_000));
+        let list = parse_address_list(value.as_bytes());
+        assert_eq!(list.mailboxes.len(), 100_001);
+        assert!(list.problems.is_empty(), "{:?}", &list.problems[..1]);
+        // A word that does hide an address is still found among them.
+        let encoded = "=?utf-8?Q?Tienda_Mu=C3=B1oz_<tienda@talleres-munoz.example.e?=\r\n =?utf-8?Q?s>?=";
+        for (before, after) in [("a <a@example.com>, ".repeat(1_000), String::new()), (String::new(), ", a <a@example.com>".repeat(1_000))] {
+            let value = format!(" {before}{encoded}{after}");
+            let list = parse_address_list(value.as_bytes());
+            let encoded_at = 1 + before.len();
+            assert!(
+                list.problems.iter().any(|p| p.kind == AddressProblem::EncodedAddress && p.start == encoded_at),
+                "{:?}",
+                list.problems.iter().map(|p| (p.kind, p.start)).take(3).collect::<Vec<_>>()
+            );
+        }
     }
 
     #[test]
