@@ -94,7 +94,7 @@ fn whitespace_says_the_configured_ratio_is_the_callers() {
         &GUIDES,
     );
     let (_, text) = finding(&run(&raw, "en", r#"{"spam": {"whitespaceMaxRatio": 0.5}}"#), "spam/whitespace");
-    assert!(text.ends_with("the configured threshold flags over 50 %."), "{text}");
+    assert!(text.ends_with("the configured threshold flags over 50%."), "{text}");
 }
 
 #[test]
