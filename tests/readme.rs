@@ -17,22 +17,23 @@ fn readme_path() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")
 }
 
-#[test]
-fn the_readme_rule_table_is_the_one_the_registry_generates() {
+/// The README's section between `start` and `end` must be `generated`; with
+/// UPDATE_README=1 it is rewritten instead. `what` names it in the messages.
+fn readme_section_is(start: &str, end: &str, generated: &str, what: &str) {
     let _readme = README.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let readme = std::fs::read_to_string(readme_path()).unwrap();
-    let start = readme.find(START).expect("README.md has the start marker of the rules table") + START.len();
-    let end = start + readme[start..].find(END).expect("README.md has the end marker of the rules table");
-    let generated = rules_table_markdown();
+    let from = readme.find(start).unwrap_or_else(|| panic!("README.md has the start marker of the {what}")) + start.len();
+    let to = from + readme[from..].find(end).unwrap_or_else(|| panic!("README.md has the end marker of the {what}"));
     if std::env::var_os("UPDATE_README").is_some() {
-        std::fs::write(readme_path(), format!("{}{generated}{}", &readme[..start], &readme[end..])).unwrap();
+        std::fs::write(readme_path(), format!("{}{generated}{}", &readme[..from], &readme[to..])).unwrap();
         return;
     }
-    assert_eq!(
-        &readme[start..end],
-        generated,
-        "README.md's rules table is stale: UPDATE_README=1 cargo test --test readme"
-    );
+    assert_eq!(&readme[from..to], generated, "README.md's {what} is stale: UPDATE_README=1 cargo test --test readme");
+}
+
+#[test]
+fn the_readme_rule_table_is_the_one_the_registry_generates() {
+    readme_section_is(START, END, &rules_table_markdown(), "rules table");
 }
 
 #[test]
@@ -49,21 +50,7 @@ const THRESHOLDS_END: &str = "<!-- end of the thresholds table -->\n";
 
 #[test]
 fn the_readme_thresholds_table_is_the_one_the_registry_generates() {
-    let _readme = README.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    let readme = std::fs::read_to_string(readme_path()).unwrap();
-    let start =
-        readme.find(THRESHOLDS_START).expect("README.md has the start marker of the thresholds table") + THRESHOLDS_START.len();
-    let end = start + readme[start..].find(THRESHOLDS_END).expect("README.md has the end marker of the thresholds table");
-    let generated = thresholds_table_markdown();
-    if std::env::var_os("UPDATE_README").is_some() {
-        std::fs::write(readme_path(), format!("{}{generated}{}", &readme[..start], &readme[end..])).unwrap();
-        return;
-    }
-    assert_eq!(
-        &readme[start..end],
-        generated,
-        "README.md's thresholds table is stale: UPDATE_README=1 cargo test --test readme"
-    );
+    readme_section_is(THRESHOLDS_START, THRESHOLDS_END, &thresholds_table_markdown(), "thresholds table");
 }
 
 #[test]

@@ -11,7 +11,7 @@
 //! discussion): `info`. A term in the subject, or several different terms,
 //! is the factor the guides name: `warning`.
 
-use super::terms::{any_accents, built_in_hits, contained_terms, data_lines, found_in, reader_texts, scan, without_contained, written_and_read, Found};
+use super::terms::{any_accents, built_in_hits, contained_terms, data_lines, found_in, read_form, reader_texts, scan, without_contained, written_and_read, Found};
 use crate::i18n::{Localized, Msg};
 use crate::model::Message;
 use crate::report::Severity;
@@ -242,10 +242,6 @@ fn without_innocent_senses<'l>(found: Vec<Found<'l, &'static str>>) -> Vec<Found
     terms
 }
 
-/// A term folded for comparison with `Entry::read`.
-fn read_form(term: &str) -> String {
-    words(term).into_iter().map(|(read, _)| read).collect::<Vec<_>>().join(" ")
-}
 
 /// Letters two forms of one word share at least (ours: `pornografia` and
 /// `pornograficzne` share 10, `erotyczne` and `erotyczny` 8; `sexo` and `sexy`

@@ -12,7 +12,7 @@
 //! the number of categories (as SpamAssassin adds one rule per family), up to
 //! `MAX_SCORED_CATEGORIES` so that this factor alone stays below the threshold.
 
-use super::terms::{any_accents, built_in_hits, contained_terms, data_lines, found_in, reader_texts, without_contained, written_and_read};
+use super::terms::{any_accents, built_in_hits, contained_terms, data_lines, found_in, read_form, reader_texts, without_contained, written_and_read};
 use super::unseen_words;
 use crate::i18n::{Entry, Msg, Localized};
 use crate::model::Message;
@@ -281,12 +281,7 @@ const LINE_START_OPENERS: [&str; 11] = [
 
 fn line_start_only() -> &'static [String] {
     static READ: OnceLock<Vec<String>> = OnceLock::new();
-    READ.get_or_init(|| {
-        LINE_START_OPENERS
-            .iter()
-            .map(|p| crate::text::fold::words(p).into_iter().map(|(read, _)| read).collect::<Vec<_>>().join(" "))
-            .collect()
-    })
+    READ.get_or_init(|| LINE_START_OPENERS.iter().map(|p| read_form(p)).collect())
 }
 
 /// Characters of a line's start read for an opener (ours: the longest opener

@@ -39,6 +39,12 @@ pub(crate) fn any_accents(language: &str, term: &str) -> String {
     }
 }
 
+/// A term or phrase as the lexicons read it (`Entry::read`): its words folded
+/// (`text::fold`), accents kept, joined by one space.
+pub fn read_form(term: &str) -> String {
+    crate::text::fold::words(term).into_iter().map(|(read, _)| read).collect::<Vec<_>>().join(" ")
+}
+
 /// A lexicon term found in a text a reader sees.
 #[derive(Debug, Clone)]
 pub struct Found<'l, P> {
