@@ -72,6 +72,65 @@ fn words_containing_a_term_are_not_the_term() {
     assert!(findings(&raw, "spam/adult-terms").is_empty());
 }
 
+/// `text_inputs/innocent_lookalikes.tsv`: innocent words, in the seven languages of
+/// the lexicon, that contain a term or a compound's first member.
+fn innocent_lookalikes() -> Vec<(&'static str, &'static str)> {
+    include_str!("text_inputs/innocent_lookalikes.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .filter_map(|l| l.split_once('\t'))
+        .collect()
+}
+
+#[test]
+fn innocent_words_of_seven_languages_that_contain_a_term_are_not_the_term() {
+    let words = innocent_lookalikes();
+    assert!(words.len() >= 200, "{}", words.len());
+    for language in ["de", "en", "fr", "es", "pl", "it", "pt"] {
+        assert!(words.iter().filter(|(l, _)| *l == language).count() >= 30, "{language}");
+    }
+    let lexicon = mail_preflight::rules::spam::adult_terms::lexicon();
+    for (language, word) in &words {
+        assert!(lexicon.scan(word).is_empty(), "{language} {word}");
+        assert!(lexicon.scan(&word.to_uppercase()).is_empty(), "{language} {word}");
+    }
+    // Spelled out and joined by a conjunction, they are still no terms.
+    for pair in words.chunks(2) {
+        let spelled = |w: &str| w.chars().map(String::from).collect::<Vec<_>>().join(" ");
+        let text = pair.iter().map(|(_, w)| spelled(w)).collect::<Vec<_>>().join(" y ");
+        assert!(lexicon.scan(&text).is_empty(), "{text}");
+    }
+    // The whole list in one message body finds nothing either.
+    let body: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
+    assert!(findings(&text_message("Glossaire", &body.join(", ")), "spam/adult-terms").is_empty());
+}
+
+#[test]
+fn german_compounds_of_a_listed_first_member_and_last_member_are_terms() {
+    let raw = text_message("Hallo", "Die besten Pornofilme und Sexvideos, Nacktbilder gratis, Pornoseiten, Sexfilme.");
+    let found = findings(&raw, "spam/adult-terms");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].severity, Severity::Warning);
+    for term in ["Pornofilme", "Sexvideos", "Nacktbilder", "Pornoseiten", "Sexfilme"] {
+        assert!(found[0].message.contains(term), "{term}: {}", found[0].message);
+    }
+    // Leet and spaced-out letters read a compound as they read any term.
+    assert_eq!(findings(&text_message("Hallo", "P0rn0f1lme und N4cktb1ld3r"), "spam/adult-terms").len(), 1);
+    // A word that only starts with a first member is no compound of the list.
+    let raw = text_message("Stundenplan", "Sexualkunde, dann das Sextett; das Pornographiegesetz; eine Nacktschnecke; der Nacktscanner.");
+    assert!(findings(&raw, "spam/adult-terms").is_empty());
+}
+
+#[test]
+fn spelled_out_terms_joined_by_a_spelled_out_conjunction_are_read() {
+    let found = findings(&text_message("Hola", "mira p o r n o y s e x o y f o l l a r gratis"), "spam/adult-terms");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].severity, Severity::Warning, "two terms: {}", found[0].message);
+    assert!(found[0].message.contains("p o r n o, f o l l a r"), "{}", found[0].message);
+    // Ordinary spaced text is not cut into terms: every piece must be a lexicon word.
+    assert!(findings(&text_message("Hola", "a n a l y s i s y m i l f o r d"), "spam/adult-terms").is_empty());
+}
+
 #[test]
 fn a_mailing_list_footer_is_not_opt_out_boilerplate() {
     let raw = text_message("Re: release", "Done.\n--\nTo unsubscribe from this list, send a mail to list-leave@lists.example.org\nhttps://lists.example.org/mailman/listinfo/devel");

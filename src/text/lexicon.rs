@@ -15,10 +15,15 @@
 //!   `7`→t, `@`→a, `$`→s, `!`→i, `|`→i/l): leetspeak is read against the entry's
 //!   own spelling, in the entry's own language, never guessed on its own.
 //!
+//! A run of single letters that no entry reads whole (`p o r n o y s e x o`) is
+//! read as the words it spells when it is wholly lexicon words joined by "and",
+//! "or" or a one-letter preposition (`SPACED_JOINERS`): each entry among them is
+//! found (`Scan::read_pieces`).
+//!
 //! A scan is one pass over the words with a bounded set of partial matches;
 //! it keeps, per entry, the number of matches and the first one.
 
-use super::fold::{fold_words, Word, WordFolder, WordKind};
+use super::fold::{fold_words, Word, WordFolder, WordKind, MAX_WORD_CHARS, MIN_SPACED_LETTERS};
 use super::unicode::strip_accents;
 use crate::hash::FastMap;
 use std::borrow::Cow;
@@ -28,6 +33,15 @@ use std::ops::Range;
 /// Most partial matches followed at once; a text that keeps more alive (a
 /// word soup made of lexicon prefixes) drops the oldest (default, ours).
 pub const MAX_ACTIVE_MATCHES: usize = 256;
+
+/// Words that join two spelled-out words inside one run of single letters
+/// (`p o r n o y s e x o`, `s e x e t p o r n o`): "and" and "or" in the
+/// languages of the lexicons (en and, or; fr et, ou; es y, e, o, u; pl i, a,
+/// lub, oraz; de und, oder; it e, ed, o; pt e, ou) and the one-letter
+/// prepositions (es, it, pt a "to"; pl w "in", z "with"). A run of letters is
+/// read as pieces only when it is wholly lexicon words joined by them
+/// (`Scan::read_pieces`).
+const SPACED_JOINERS: &[&str] = &["a", "e", "i", "o", "u", "w", "y", "z", "ed", "et", "or", "ou", "and", "lub", "und", "oder", "oraz"];
 
 /// The letters a leet character stands for.
 fn leet_letters(c: char) -> &'static [char] {
@@ -317,6 +331,9 @@ struct Trie {
     /// numbers, hex numbers and names like `ext4` in technical mail; each was
     /// given a key of its own and looked up in both lexicons).
     leet_filter: Vec<u64>,
+    /// Characters of the longest plain word (`derive_filters`): no piece of a
+    /// run of single letters longer than it is a lexicon word.
+    longest_word: usize,
 }
 
 fn edge_key(node: u32, word: u32) -> u64 {
@@ -398,6 +415,7 @@ impl<P> Lexicon<P> {
             alone: Vec::new(),
             pairs: Vec::new(),
             leet_filter: Vec::new(),
+            longest_word: 0,
         };
         let mut lexicon = Lexicon { trie, entries: Vec::with_capacity(terms.len()) };
         let mut scratch = Scratch::default();
@@ -716,6 +734,7 @@ impl<P> Lexicon<P> {
             alone: Vec::new(),
             pairs: Vec::new(),
             leet_filter: Vec::new(),
+            longest_word: 0,
         };
         trie.derive_filters();
         Some(Lexicon { trie, entries })
@@ -911,6 +930,7 @@ impl Trie {
             }
         }
         (self.starts, self.alone, self.pairs) = (starts, alone, pairs);
+        self.longest_word = self.words.texts.iter().map(|w| w.chars().count()).max().unwrap_or(0);
     }
 
     /// The numbers of the entry words a text word may be: its own plain word's
@@ -1005,6 +1025,12 @@ struct Scan<'l> {
     /// which a `Spaced` word continues.
     before_run: Vec<Partial>,
     in_run: bool,
+    /// The single letters of the current run, as a `Spaced` word joins them:
+    /// each one's span and where its `read` and `plain` end in `run_read` and
+    /// `run_plain` (at most `MAX_WORD_CHARS`: the fold hands a longer run on in parts).
+    run_letters: Vec<RunLetter>,
+    run_read: String,
+    run_plain: String,
     /// Occurrences of each entry.
     counts: Vec<usize>,
     /// The first occurrence of each entry found, kept in text order (inserted
@@ -1029,6 +1055,50 @@ struct Scan<'l> {
     keeps: bool,
 }
 
+/// A letter of a run of single letters (`Scan::run_letters`).
+#[derive(Debug, Clone, Copy)]
+struct RunLetter {
+    span: (usize, usize),
+    read_end: usize,
+    plain_end: usize,
+}
+
+/// The letters of a run from its `first` (`Scan::read_pieces`), numbered from 0.
+struct RunText<'r> {
+    letters: &'r [RunLetter],
+    first: usize,
+    read: &'r str,
+    plain: &'r str,
+}
+
+impl RunText<'_> {
+    fn len(&self) -> usize {
+        self.letters.len() - self.first
+    }
+
+    fn letter(&self, at: usize) -> RunLetter {
+        self.letters.get(self.first + at).copied().unwrap_or(RunLetter { span: (0, 0), read_end: 0, plain_end: 0 })
+    }
+
+    /// Where letter `at` starts in `read` and in `plain`.
+    fn starts(&self, at: usize) -> (usize, usize) {
+        match (self.first + at).checked_sub(1).and_then(|before| self.letters.get(before)) {
+            Some(before) => (before.read_end, before.plain_end),
+            None => (0, 0),
+        }
+    }
+
+    /// Letters `from..to` as read.
+    fn read(&self, from: usize, to: usize) -> &str {
+        self.read.get(self.starts(from).0..self.letter(to - 1).read_end).unwrap_or_default()
+    }
+
+    /// Letters `from..to` without accents.
+    fn plain(&self, from: usize, to: usize) -> &str {
+        self.plain.get(self.starts(from).1..self.letter(to - 1).plain_end).unwrap_or_default()
+    }
+}
+
 /// A kept word (`Scan::kept`): its span and `filter_slot`, and whether its
 /// `plain` is its `read`.
 #[derive(Debug, Clone, Copy)]
@@ -1046,6 +1116,9 @@ impl<'l> Scan<'l> {
             spare: Vec::new(),
             before_run: Vec::new(),
             in_run: false,
+            run_letters: Vec::new(),
+            run_read: String::new(),
+            run_plain: String::new(),
             counts: vec![0; trie.entries],
             firsts: Vec::new(),
             next: Vec::new(),
@@ -1107,6 +1180,7 @@ impl<'l> Scan<'l> {
         self.in_run = false;
         self.active.clear();
         self.kept = None;
+        self.end_run_letters();
     }
 
     /// `word`, for any word: the kept word first, read or let go (`Scan::kept`),
@@ -1159,23 +1233,34 @@ impl<'l> Scan<'l> {
         if joined && !word.single && !matches!(word.kind, WordKind::Spaced) {
             self.active.clear();
             self.in_run = false;
+            self.end_run_letters();
             return;
         }
         match word.kind {
             WordKind::TooLong => {
                 self.active.clear();
                 self.in_run = false;
+                self.end_run_letters();
             }
             WordKind::Spaced => {
                 let from = std::mem::take(&mut self.before_run);
                 let mut continued = std::mem::take(&mut self.spare);
-                self.continue_from(&from, word, slot, &mut continued);
+                let ended = self.continue_from(&from, word, slot, &mut continued);
                 self.active.append(&mut continued);
                 self.spare = continued;
                 self.limit();
+                if !ended {
+                    self.read_pieces(word.span.0);
+                }
+                self.end_run_letters();
             }
             WordKind::Plain | WordKind::Leet => {
                 let single = word.single;
+                if single {
+                    self.add_run_letter(word);
+                } else {
+                    self.end_run_letters();
+                }
                 if single && !self.in_run {
                     self.before_run.clone_from(&self.active);
                 }
@@ -1197,16 +1282,17 @@ impl<'l> Scan<'l> {
     }
 
     /// The partial matches `from` (and a new one at the root) continued by `word`,
-    /// written into `out`; records the entries that end.
-    fn continue_from(&mut self, from: &[Partial], word: &Word, slot: usize, out: &mut Vec<Partial>) {
+    /// written into `out`; records the entries that end, and says whether one did.
+    fn continue_from(&mut self, from: &[Partial], word: &Word, slot: usize, out: &mut Vec<Partial>) -> bool {
         out.clear();
+        let mut ended = false;
         if !self.trie.may_have(word, slot) {
             // No entry has this word: no partial match goes on, none starts.
-            return;
+            return ended;
         }
         let own = self.trie.candidates(word, slot, &mut self.leet, &mut self.leet_key);
         if own.is_none() && self.leet.is_empty() {
-            return;
+            return ended;
         }
         let root = Partial { node: 0, start: word.span.0 };
         for partial in from.iter().chain(std::iter::once(&root)) {
@@ -1217,6 +1303,7 @@ impl<'l> Scan<'l> {
                 if let Some(n) = self.trie.nodes.get(node as usize) {
                     // The node's first entry stands for all that end here (`Hit`).
                     if let Some(count) = self.counts.get_mut(n.first_entry as usize) {
+                        ended = true;
                         let term = n.first_entry as usize;
                         if *count == 0 {
                             let key = (partial.start, term);
@@ -1231,6 +1318,99 @@ impl<'l> Scan<'l> {
                 }
             }
         }
+        ended
+    }
+
+    /// Adds a single letter to the current run (`run_letters`).
+    fn add_run_letter(&mut self, word: &Word) {
+        if self.run_letters.len() >= MAX_WORD_CHARS {
+            self.end_run_letters();
+        }
+        self.run_read.push_str(word.read);
+        self.run_plain.push_str(word.plain);
+        let (read_end, plain_end) = (self.run_read.len(), self.run_plain.len());
+        self.run_letters.push(RunLetter { span: word.span, read_end, plain_end });
+    }
+
+    fn end_run_letters(&mut self) {
+        if !self.run_letters.is_empty() {
+            self.run_letters.clear();
+            self.run_read.clear();
+            self.run_plain.clear();
+        }
+    }
+
+    /// A run of single letters from `start` that no entry reads whole, read as
+    /// the spelled-out words it joins with `SPACED_JOINERS` (`p o r n o y s e x o`:
+    /// "porno", "y", "sexo"): when the whole run is lexicon words, two or more,
+    /// joined by them, the entries among those words are found. A run that is
+    /// not wholly so (`a n a l y s i s`, `m i l f o r d`) is no pieces: ordinary
+    /// spaced text is never cut into terms.
+    fn read_pieces(&mut self, start: usize) {
+        let Some(first) = self.run_letters.iter().position(|l| l.span.0 >= start) else { return };
+        let letters = std::mem::take(&mut self.run_letters);
+        let (read, plain) = (std::mem::take(&mut self.run_read), std::mem::take(&mut self.run_plain));
+        let run = RunText { letters: &letters, first, read: &read, plain: &plain };
+        // Two words of `MIN_SPACED_LETTERS` and a joiner at least.
+        if run.len() > 2 * MIN_SPACED_LETTERS {
+            for (from, to) in self.pieces(&run) {
+                let (read, plain) = (run.read(from, to), run.plain(from, to));
+                let span = (run.letter(from).span.0, run.letter(to - 1).span.1);
+                let word = Word { span, read, plain, kind: WordKind::Plain, single: false };
+                let mut scratch = std::mem::take(&mut self.spare);
+                self.continue_from(&[], &word, filter_slot(plain), &mut scratch);
+                self.spare = scratch;
+            }
+        }
+        (self.run_letters, self.run_read, self.run_plain) = (letters, read, plain);
+    }
+
+    /// The pieces (letter ranges) of a run that is wholly lexicon words joined by
+    /// `SPACED_JOINERS`, two words or more; none otherwise. Each position of the
+    /// run is reached once, and from it only pieces up to the lexicon's longest
+    /// word are tried: a run of `MAX_WORD_CHARS` letters asks at most that many
+    /// times that many lookups.
+    fn pieces(&self, run: &RunText) -> Vec<(usize, usize)> {
+        let n = run.len();
+        // `reached[k]`: a word may start at letter k, after the word (from, to) and a joiner.
+        let mut reached: Vec<Option<(usize, usize)>> = vec![None; n + 1];
+        let mut last = None;
+        'positions: for at in 0..n {
+            if at > 0 && reached[at].is_none() {
+                continue;
+            }
+            let longest = n.min(at + self.trie.longest_word);
+            for to in at + MIN_SPACED_LETTERS..=longest {
+                let word = run.plain(at, to);
+                if !bit(&self.trie.filter, filter_slot(word)) || self.trie.words.get(word).is_none() {
+                    continue;
+                }
+                if to == n {
+                    if at > 0 {
+                        last = Some(at);
+                        break 'positions;
+                    }
+                    continue;
+                }
+                for joiner in SPACED_JOINERS {
+                    let joined = to + joiner.chars().count();
+                    if joined < n && reached[joined].is_none() && run.plain(to, joined) == *joiner {
+                        reached[joined] = Some((at, to));
+                    }
+                }
+            }
+        }
+        let mut pieces = Vec::new();
+        if let Some(at) = last {
+            pieces.push((at, n));
+            let mut at = at;
+            while let Some((from, to)) = reached.get(at).copied().flatten() {
+                pieces.push((from, to));
+                at = from;
+            }
+            pieces.reverse();
+        }
+        pieces
     }
 
     fn limit(&mut self) {
@@ -1316,6 +1496,23 @@ mod tests {
         let l = lexicon(&["free money", "porn"]);
         assert_eq!(found(&l, "get f r e e money"), ["free money"]);
         assert_eq!(found(&l, "p.o.r.n"), ["porn"]);
+    }
+
+    #[test]
+    fn spaced_words_joined_by_a_conjunction_are_read_apart() {
+        let l = lexicon(&["porno", "sexo gratis", "sexe gratuit", "viagra", "cialis", "porn"]);
+        // es "y", fr "et" spelled out too, pl "i", en "or": each lexicon word of the run is read.
+        assert_eq!(found(&l, "mira p o r n o y s e x o"), ["porno"]);
+        assert_eq!(found(&l, "s e x e e t p o r n o gratuit"), ["porno"]);
+        assert_eq!(found(&l, "v i a g r a o r c i a l i s"), ["viagra", "cialis"]);
+        assert_eq!(found(&l, "p.o.r.n.o.i.v.i.a.g.r.a"), ["porno", "viagra"]);
+        // A run that is not wholly lexicon words and joiners is no pieces.
+        for innocent in ["p o r n o y x y z", "a p o r n o", "p o r n o y s e x t a n t", "m i l f o r d", "a n a l y s i s", "s e x t e t o y s e x t a n t e"] {
+            assert!(found(&l, innocent).is_empty(), "{innocent}");
+        }
+        // A run read whole is one word, not its pieces.
+        let l = lexicon(&["porno", "pornoysexo", "sexo"]);
+        assert_eq!(found(&l, "p o r n o y s e x o"), ["pornoysexo"]);
     }
 
     #[test]

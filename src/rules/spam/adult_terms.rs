@@ -209,11 +209,22 @@ pub fn lexicon() -> &'static Lexicon<&'static str> {
 
 /// The lexicon built from `data/adult_terms.tsv`.
 fn built_lexicon() -> Lexicon<&'static str> {
-    Lexicon::new(data_lines(LEXICON).filter_map(|fields| match fields.as_slice() {
-        [language, term] => Some((any_accents(language, term), *language)),
-        [language, "innocent", phrase] => Some((any_accents(language, phrase), INNOCENT)),
-        _ => None,
+    Lexicon::new(data_lines(LEXICON).flat_map(|fields| match fields.as_slice() {
+        [language, term] => vec![(any_accents(language, term), *language)],
+        [language, "innocent", phrase] => vec![(any_accents(language, phrase), INNOCENT)],
+        [language, "compound", firsts, lasts] => compounds(firsts, lasts).map(|c| (any_accents(language, &c), *language)).collect(),
+        _ => Vec::new(),
     }))
+}
+
+/// The compounds of a `compound` line of the data: each of its first members
+/// (space-separated) joined to each of its last members, as German writes a
+/// compound noun in one word (`porno` + `filme`: "Pornofilme"). Only the
+/// listed members are joined: a word that merely starts with a first member
+/// (`Sextett`, `Sexualkunde`, `Nacktschnecke`, `Pornographiegesetz`) is no
+/// compound of the list (data/README.md, "German compounds").
+fn compounds<'d>(firsts: &'d str, lasts: &'d str) -> impl Iterator<Item = String> + 'd {
+    firsts.split_whitespace().flat_map(move |first| lasts.split_whitespace().map(move |last| format!("{first}{last}")))
 }
 
 /// The payload of a phrase in which a term has an innocent sense ("pussy

@@ -255,13 +255,17 @@ fn seen_words(rest: &str) -> (Vec<&str>, usize) {
     let mut depth = 0usize;
     let mut start: Option<usize> = None;
     let mut leet_until = 0usize;
+    // Whether the word being read has a leet digit between letters (`CH4NC`).
+    let mut leet_in_word = false;
     let chars: Vec<(usize, char)> = rest.char_indices().collect();
     let mut hosts = DottedRun::default();
     let letter = |k: usize| chars.get(k).is_some_and(|&(_, c)| c.is_alphabetic());
     for (k, &(i, c)) in chars.iter().chain(std::iter::once(&(rest.len(), ' '))).enumerate() {
         // A leet digit between letters (`M0NEY`, `W41TING`) is read as a letter;
-        // so are two or more ending a word of as many letters or more (`FR33`).
-        // One digit after letters is an identifier (`MP3`, `IPV4`).
+        // so are two or more ending a word of as many letters or more (`FR33`),
+        // and one ending a word already written in leet (`CH4NC3`, `V1AGR4`): its
+        // writer spells letters with digits. One digit after letters alone is an
+        // identifier (`MP3`, `IPV4`).
         if k < leet_until {
             continue;
         }
@@ -269,7 +273,9 @@ fn seen_words(rest: &str) -> (Vec<&str>, usize) {
             let digits = chars[k..].iter().take_while(|&&(_, d)| is_leet_digit(d)).count();
             let letters = chars[..k].iter().rev().take_while(|&&(_, l)| l.is_alphabetic()).count();
             let ends = !chars.get(k + digits).is_some_and(|&(_, d)| d.is_alphanumeric());
-            if letter(k + digits) || (digits >= 2 && letters >= digits && ends) {
+            let inner = letter(k + digits);
+            if inner || (ends && letters >= digits && (digits >= 2 || leet_in_word)) {
+                leet_in_word |= inner;
                 leet_until = k + digits;
                 continue;
             }
@@ -279,6 +285,7 @@ fn seen_words(rest: &str) -> (Vec<&str>, usize) {
             continue;
         }
         if let Some(s) = start.take() {
+            leet_in_word = false;
             let word = &rest[s..i];
             // A run joined to `_` or a digit is part of an identifier (`FROM_ENDS_IN_NUMS`,
             // `MP3`, `ID42`), and one joined to a dot with a letter or digit on its other side is
@@ -604,6 +611,10 @@ mod tests {
         assert!(shouting("F\u{332}R\u{332}E\u{332}E\u{332} M\u{332}O\u{332}N\u{332}E\u{332}Y\u{332} W\u{332}A\u{332}I\u{332}T\u{332}I\u{332}N\u{332}G\u{332} for you"));
         assert_eq!(capital_words("FR33 M0NEY W41TING for you"), ["FR33", "M0NEY", "W41TING"]);
         assert!(shouting("FR33 M0NEY W41TING for you"));
+        // One digit ending a word already in leet is a letter too; alone, it ends an identifier.
+        assert_eq!(capital_words("CH4NC3 FR33 V1AGR4 for you"), ["CH4NC3", "FR33", "V1AGR4"]);
+        assert_eq!(capital_words("CH4NCE FRE3 VIAGRA"), ["CH4NCE", "VIAGRA"]);
+        assert!(capital_words("MP3 IPV4 A380 H2O2 X5").is_empty());
         // Identifiers and model numbers stay identifiers; two letters apart are no word.
         assert!(capital_words("MP3 player, IPV4 and A380 or WIN 10").iter().all(|w| w == "WIN"), "{:?}", capital_words("MP3 player, IPV4 and A380"));
         assert!(capital_words("Plan B for 2026 A 1 X").is_empty());

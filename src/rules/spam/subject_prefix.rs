@@ -49,11 +49,23 @@ crate::rule_texts! { "spam/subject-prefix";
         es: "El asunto empieza por «{prefix}», una palabra que vigilan los filtros antispam, tras una marca de reenvío: si el mensaje no reenvía nada, la marca solo oculta el verdadero comienzo del asunto.",
         pl: "Temat zaczyna się od „{prefix}”, słowa, na które zwracają uwagę filtry antyspamowe, poprzedzonego oznaczeniem przekazania: jeśli wiadomość niczego nie przekazuje, oznaczenie tylko ukrywa prawdziwy początek tematu.",
     },
+    BEHIND_FORWARD_GREETING "behind-forward-greeting" => {
+        en: "The subject starts with the greeting \"{prefix}\" behind a forward marker: a greeting says nothing of what the message is about, and if the message forwards nothing, the marker only hides the subject's real start.",
+        fr: "Le sujet commence par la salutation « {prefix} » derrière une marque de transfert : une salutation ne dit rien de l'objet du message, et si le message ne transfère rien, la marque ne fait que masquer le vrai début du sujet.",
+        es: "El asunto empieza por el saludo «{prefix}» tras una marca de reenvío: un saludo no dice nada del tema del mensaje y, si el mensaje no reenvía nada, la marca solo oculta el verdadero comienzo del asunto.",
+        pl: "Temat zaczyna się od powitania „{prefix}” poprzedzonego oznaczeniem przekazania: powitanie nic nie mówi o tym, czego dotyczy wiadomość, a jeśli wiadomość niczego nie przekazuje, oznaczenie tylko ukrywa prawdziwy początek tematu.",
+    },
     FAKE_REPLY "fake-reply" => {
         en: "The subject starts with \"{prefix}\", a word the spam filters watch for, behind a reply marker although the message replies to nothing (no In-Reply-To or References).",
         fr: "Le sujet commence par « {prefix} », un mot surveillé par les filtres anti-spam, derrière une marque de réponse alors que le message ne répond à rien (ni In-Reply-To ni References).",
         es: "El asunto empieza por «{prefix}», una palabra que vigilan los filtros antispam, tras una marca de respuesta aunque el mensaje no responde a nada (sin In-Reply-To ni References).",
         pl: "Temat zaczyna się od „{prefix}”, słowa, na które zwracają uwagę filtry antyspamowe, poprzedzonego oznaczeniem odpowiedzi, choć wiadomość na nic nie odpowiada (brak In-Reply-To i References).",
+    },
+    FAKE_REPLY_GREETING "fake-reply-greeting" => {
+        en: "The subject starts with the greeting \"{prefix}\" behind a reply marker although the message replies to nothing (no In-Reply-To or References): a greeting says nothing of what the message is about.",
+        fr: "Le sujet commence par la salutation « {prefix} » derrière une marque de réponse alors que le message ne répond à rien (ni In-Reply-To ni References) : une salutation ne dit rien de l'objet du message.",
+        es: "El asunto empieza por el saludo «{prefix}» tras una marca de respuesta aunque el mensaje no responde a nada (sin In-Reply-To ni References): un saludo no dice nada del tema del mensaje.",
+        pl: "Temat zaczyna się od powitania „{prefix}” poprzedzonego oznaczeniem odpowiedzi, choć wiadomość na nic nie odpowiada (brak In-Reply-To i References): powitanie nic nie mówi o tym, czego dotyczy wiadomość.",
     },
 }
 
@@ -381,7 +393,14 @@ fn check(message: &Message, cx: &mut Context) {
     // and none of the 1,146 spam of spam-2; 1 of 1,397 held-out spam): no score.
     // A forward's marker (`Fwd:`, `TR :`) is said as one: a forward carries no
     // In-Reply-To, and the words behind it may be the forwarded message's.
-    let text = if reply { &FAKE_REPLY } else { &BEHIND_FORWARD };
+    // A greeting is said as one: it is no word a filter watches for, only a
+    // start that says nothing (`LISTED_GREETING`).
+    let text = match (reply, is_greeting(&prefix)) {
+        (true, false) => &FAKE_REPLY,
+        (true, true) => &FAKE_REPLY_GREETING,
+        (false, false) => &BEHIND_FORWARD,
+        (false, true) => &BEHIND_FORWARD_GREETING,
+    };
     let draft = Draft::new(Msg::of(text).text("prefix", prefix)).evidence(subject);
     cx.emit(draft.at(subject_location(message)).severity(Severity::Info));
 }
@@ -413,8 +432,15 @@ mod tests {
         assert_eq!(findings("Re: FREE tickets", "").len(), 1);
         assert_eq!(findings("Re: FREE tickets", "")[0].1, Severity::Info);
         // Behind a forward's: information said of a forward marker, with or without In-Reply-To.
-        for subject in ["Fwd: FREE tickets", "TR : Hola, presupuesto", "TR\u{a0}: Hola", "RV: Hola", "WG: Hallo", "PD: Cześć"] {
+        for subject in ["Fwd: FREE tickets", "TR : Gratuit", "RV: Gratis"] {
             assert_eq!(findings(subject, ""), vec![("spam/subject-prefix.behind-forward".to_string(), Severity::Info, 0.0)], "{subject}");
+        }
+        // A greeting there is said as a greeting, not as a word the filters watch for.
+        for subject in ["Fwd: Hello friend", "TR : Hola, presupuesto", "TR\u{a0}: Hola", "RV: Hola", "WG: Hallo", "PD: Cześć"] {
+            assert_eq!(findings(subject, ""), vec![("spam/subject-prefix.behind-forward-greeting".to_string(), Severity::Info, 0.0)], "{subject}");
+        }
+        for subject in ["Re: Hi there", "AW: Hallo Frau Schäfer", "Odp: Cześć"] {
+            assert_eq!(findings(subject, ""), vec![("spam/subject-prefix.fake-reply-greeting".to_string(), Severity::Info, 0.0)], "{subject}");
         }
         assert_eq!(findings("Fwd: FREE tickets", "In-Reply-To: <1@example.com>\n").len(), 1);
         assert_eq!(findings("Re: FREE tickets", "")[0].0, "spam/subject-prefix.fake-reply");
