@@ -69,6 +69,10 @@ pub enum Limit {
     CompressionRatio,
     /// `MAX_FACTS_PER_MESSAGE` facts were recorded; later ones were dropped.
     Facts,
+    /// The message's reads of entries whole only to look further
+    /// (`walk::MAX_LOOK_FURTHER_BYTES`) were spent: an entry that would have
+    /// been read whole was judged by its first bytes.
+    LookFurther,
 }
 
 /// Most facts recorded for one message, all attachments together (default,

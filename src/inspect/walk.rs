@@ -121,7 +121,10 @@ impl<'l> Inspection<'l> {
 /// first bytes, or PDFs, for a disk image's footer, a glued archive or an ActiveMime
 /// object), beside the inflate budget and not taken from it (ours: the default inflate
 /// budget again, so a message's inspection reads at most twice it; an entry larger than
-/// what is left is judged by its first bytes, as before these reads, and not said).
+/// what is left is judged by its first bytes, as before these reads; said
+/// (`Limit::LookFurther`) when it would have been read had earlier entries not
+/// spent this budget, not when the entry alone exceeds it or the inflate budget, as an
+/// ordinary large text file would make every archive "not read whole").
 pub const MAX_LOOK_FURTHER_BYTES: u64 = 32_000_000;
 
 /// Formats whose facts need the whole file, not its first bytes: containers,
@@ -365,8 +368,14 @@ impl<'l> Inspection<'l> {
     /// as far as all three allow, past a `length` that lies, and whether that reached
     /// its end is the answer's `complete`.
     pub fn extract_further(&mut self, method: u16, data: &[u8], length: u64, cap: u64, path: &str) -> Option<inflate::Inflated> {
-        let room = MAX_LOOK_FURTHER_BYTES.saturating_sub(self.looked_further).min(self.budget_left()).min(cap);
+        let further_left = MAX_LOOK_FURTHER_BYTES.saturating_sub(self.looked_further);
+        let room = further_left.min(self.budget_left()).min(cap);
         if length > room {
+            // Spent by earlier entries of the message: the entry alone would have fitted.
+            if length > further_left && length <= MAX_LOOK_FURTHER_BYTES.min(self.budget_left()).min(cap) {
+                let value = self.looked_further;
+                self.reach(path, Limit::LookFurther, value, MAX_LOOK_FURTHER_BYTES);
+            }
             return None;
         }
         let before = self.inflated;

@@ -62,11 +62,21 @@ pub fn inspect_parts(raw: &[u8], parts: &[Part], limits: &Limits) -> Vec<Attachm
     // bytes counted in the message's budget.
     for part in parts.iter().filter(|p| p.is_text_body()) {
         let room = usize::try_from(limits.max_inflated_bytes.saturating_sub(spent.inflated)).unwrap_or(usize::MAX);
-        for block in inspect::uuencode::blocks(part.text().unwrap_or_default(), room) {
+        let mut blocks = inspect::uuencode::blocks(part.text().unwrap_or_default(), room);
+        // A body under a uuencode transfer encoding whose text the model decoded
+        // (`recover::uudecoded_text`): its file is still a file sent, read from the
+        // body as written; the decoded text holds no block to leave out.
+        let as_written = blocks.is_empty() && part.transfer_encoding.as_deref().is_some_and(|te| super::recover::UUENCODE_ENCODINGS.contains(&te));
+        if as_written {
+            let encoded = part.body_range.as_ref().and_then(|range| raw.get(range.clone())).unwrap_or_default();
+            blocks = inspect::uuencode::blocks(&String::from_utf8_lossy(encoded), room);
+        }
+        for block in blocks {
             spent.inflated = spent.inflated.saturating_add(block.data.len() as u64);
             let name = within_attached_messages(parts, part, inspect::shown_name(&block.name));
             let facts = inspect::inspect_named(&name, Some(&block.name), None, &block.data, limits, &mut spent);
-            found.push(AttachmentFacts { part: part.index, name, facts, text_span: Some(block.span) });
+            let text_span = (!as_written).then_some(block.span);
+            found.push(AttachmentFacts { part: part.index, name, facts, text_span });
         }
     }
     found

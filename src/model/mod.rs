@@ -6,6 +6,7 @@
 //! byte offsets; the HTML bodies are parsed once (`html`).
 
 pub mod attachments;
+mod delimiters;
 pub mod fields;
 pub mod envelope;
 pub mod headers;
@@ -97,6 +98,26 @@ fn add_plain_names(parts: &mut [Part<'_>], mime: &[fields::MimeField]) {
                     part.other_names.push((key, name));
                 }
             }
+        }
+    }
+}
+
+/// The type of a part whose Content-Type folds between the type and the subtype
+/// (`application/` CRLF ` x-msdownload`): mail-parser 0.11 reads the type alone
+/// there (`application`), so every rule that reads the declared type
+/// (`attachments/executable`) missed it. RFC 5322 §2.2.3 unfolds a field by
+/// removing each CRLF that precedes white space, and RFC 2045 §5.1 lets white
+/// space stand between the tokens of the value (RFC 822's structured fields), so
+/// the type is the one our grammar reads (`grammar::mime`): it replaces a type
+/// without a subtype, from the part's last Content-Type (the one mail-parser
+/// reads).
+fn add_folded_types(parts: &mut [Part<'_>], mime: &[fields::MimeField]) {
+    for field in mime.iter().filter(|f| f.is_type) {
+        let Some(part) = parts.get_mut(field.part) else { continue };
+        let parsed = field.value.value.as_str();
+        let whole = parsed.split_once('/').is_some_and(|(t, s)| !t.is_empty() && !s.is_empty() && !s.contains('/'));
+        if whole && !part.content_type.contains('/') && parsed.starts_with(part.content_type.as_str()) {
+            part.content_type = parsed.to_string();
         }
     }
 }
@@ -407,6 +428,12 @@ pub struct Part<'a> {
     pub headers: Rc<HeaderBlock>,
     /// Byte range of the raw (encoded) body, when the part lies in the input as is.
     pub body_range: Option<Range<usize>>,
+    /// For a part of an encoded attached message (a `message/rfc822` part sent in
+    /// base64 or quoted-printable, decoded and parsed on its own: no `body_range`),
+    /// the encoded body of the attached message that holds it, the nearest one
+    /// that lies in the input: where its findings point (`rules::spam::part_location`,
+    /// `rules::attachments::location`).
+    pub held_in: Option<Range<usize>>,
     pub body: Body<'a>,
     /// A `text/plain; format=flowed` body read as its paragraphs (RFC 3676,
     /// `text::flowed::unflow`, with its `delsp`), when that differs from the
@@ -567,6 +594,9 @@ pub struct Message<'a> {
     /// Content-Type or Content-Disposition fields mail-parser read only up to
     /// `MAX_PARSER_MIME_FIELD_BYTES`, at their place in the input.
     pub cut_mime_fields: Vec<LongMimeField>,
+    /// Lines that start like a delimiter without being one, changed in
+    /// mail-parser's copy (`delimiters`); their bodies are decoded from the input.
+    pub prefixed_lines: Option<delimiters::PrefixedLines>,
     /// The Subject, RFC 2047 decoded.
     pub subject: Option<String>,
     /// HTML bodies (not HTML attachments), each parsed once.
@@ -694,6 +724,7 @@ impl<'a> Message<'a> {
             truncated_depth: false,
             truncated_parts: false,
             cut_mime_fields: Vec::new(),
+            prefixed_lines: None,
             subject: None,
             html: Vec::new(),
             html_views: Vec::new(),
@@ -734,36 +765,53 @@ impl<'a> Message<'a> {
             .into_iter()
             .map(|field| LongMimeField { start: content_start + field.start, end: content_start + field.end, ..field })
             .collect();
-        let source = blanked.as_deref().unwrap_or(&raw[..parsed_end]);
-        let compact = (header_bytes > MAX_PARSER_HEADER_BYTES).then(|| compact_header(source, &header));
-        let parsed = match (&compact, &blanked) {
-            (None, None) => {
-                // Large base64 attachments: mail-parser reads a copy without most of
-                // their lines, the model decodes them (`predecode`); when its answer
-                // does not confirm the cuts, the input is read whole.
-                let cuts = predecode::cuts(raw, &message.line_index, &header, content_start, parsed_end);
-                let predecoded = (!cuts.is_empty()).then(|| {
-                    let (copy, shifts) = predecode::without(raw, content_start, parsed_end, &cuts);
-                    let parsed = parser.parse(&copy).map(|parsed| message.flatten(parsed, content_start, owned, shifts));
-                    parsed.filter(|()| message.take_predecoded(&cuts))
-                });
-                match predecoded.flatten() {
-                    Some(()) => Some(()),
-                    None => {
-                        message.forget_parse();
-                        let parsed = parser.parse(&raw[content_start..parsed_end]);
-                        parsed.map(|parsed| message.flatten(parsed, content_start, borrowed, Shifts::default()))
+        // One reading of the input (or of `blanked`, a copy of the same length).
+        let read = |message: &mut Message<'a>, blanked: Option<&[u8]>| -> Option<()> {
+            let source = blanked.unwrap_or(&raw[..parsed_end]);
+            let compact = (header_bytes > MAX_PARSER_HEADER_BYTES).then(|| compact_header(source, &header));
+            match (&compact, blanked) {
+                (None, None) => {
+                    // Large base64 attachments: mail-parser reads a copy without most of
+                    // their lines, the model decodes them (`predecode`); when its answer
+                    // does not confirm the cuts, the input is read whole.
+                    let cuts = predecode::cuts(raw, &message.line_index, &header, content_start, parsed_end);
+                    let predecoded = (!cuts.is_empty()).then(|| {
+                        let (copy, shifts) = predecode::without(raw, content_start, parsed_end, &cuts);
+                        let parsed = parser.parse(&copy).map(|parsed| message.flatten(parsed, content_start, owned, shifts));
+                        parsed.filter(|()| message.take_predecoded(&cuts))
+                    });
+                    match predecoded.flatten() {
+                        Some(()) => Some(()),
+                        None => {
+                            message.forget_parse();
+                            let parsed = parser.parse(&raw[content_start..parsed_end]);
+                            parsed.map(|parsed| message.flatten(parsed, content_start, borrowed, Shifts::default()))
+                        }
                     }
                 }
-            }
-            (None, Some(bytes)) => parser
-                .parse(&bytes[content_start..])
-                .map(|parsed| message.flatten(parsed, content_start, owned, Shifts::default())),
-            // Offsets past the copied fields index the body, which lies `shift` bytes later in `raw`.
-            (Some((bytes, shift)), _) => {
-                parser.parse(bytes.as_slice()).map(|parsed| message.flatten(parsed, *shift, owned, Shifts::default()))
+                (None, Some(bytes)) => parser
+                    .parse(&bytes[content_start..])
+                    .map(|parsed| message.flatten(parsed, content_start, owned, Shifts::default())),
+                // Offsets past the copied fields index the body, which lies `shift` bytes later in `raw`.
+                (Some((bytes, shift)), _) => {
+                    parser.parse(bytes.as_slice()).map(|parsed| message.flatten(parsed, *shift, owned, Shifts::default()))
+                }
             }
         };
+        let mut parsed = read(&mut message, blanked.as_deref());
+        // Lines that start like a delimiter of a boundary read without being one
+        // (`delimiters`): read again from a copy where mail-parser finds no
+        // boundary on them, their parts' bodies decoded again from the input.
+        let boundaries: Vec<&str> = message.parts.iter().filter_map(|p| p.boundary.as_deref()).collect();
+        if let Some(prefixed) = delimiters::prefixed_lines(raw, &message.line_index, header.body_start, parsed_end, &boundaries) {
+            let mut bytes = blanked.unwrap_or_else(|| raw[..parsed_end].to_vec());
+            for &at in &prefixed.positions {
+                bytes[at] = prefixed.byte;
+            }
+            message.forget_parse();
+            message.prefixed_lines = Some(prefixed);
+            parsed = read(&mut message, Some(&bytes));
+        }
         message.truncated_parts |= cut.is_some();
         match parsed {
             Some(()) => {}
@@ -788,6 +836,7 @@ impl<'a> Message<'a> {
                     unflowed: None,
                     encoding_problem: false,
                     base64_prefix: None,
+                    held_in: None,
                     in_attached_message: false,
                     is_body: true,
                     is_html_view: false,
@@ -800,6 +849,7 @@ impl<'a> Message<'a> {
         }
         message.values = FieldValues::parse(raw, &message.header, &message.parts);
         add_plain_names(&mut message.parts, &message.values.mime);
+        add_folded_types(&mut message.parts, &message.values.mime);
         message.identity = identity::analyse(raw, &message.header, &message.values);
         message.decoded_size = message.parts.iter().map(Part::decoded_len).sum();
         // One message's HTML shares one budget of work, whatever its parts.
@@ -824,8 +874,16 @@ impl<'a> Message<'a> {
         self.parsed = true;
         self.subject = parsed.subject().map(str::to_string);
         let mut flattener =
-            Flattener { out: &mut self.parts, truncated_depth: false, truncated_parts: false, raw: self.raw, leaf, shifts };
-        flattener.message(parsed, None, 0, Some(base), false);
+            Flattener {
+                out: &mut self.parts,
+                truncated_depth: false,
+                truncated_parts: false,
+                raw: self.raw,
+                leaf,
+                shifts,
+                prefixed_lines: self.prefixed_lines.as_ref(),
+            };
+        flattener.message(parsed, None, 0, Some(base), None, false);
         self.truncated_depth = flattener.truncated_depth;
         self.truncated_parts = flattener.truncated_parts;
     }
@@ -1032,6 +1090,8 @@ struct Flattener<'o, 'a, 'p> {
     leaf: Leaf<'p, 'a>,
     /// Bytes of the input left out of mail-parser's copy (`predecode`).
     shifts: Shifts,
+    /// Bytes changed in mail-parser's copy (`delimiters`).
+    prefixed_lines: Option<&'o delimiters::PrefixedLines>,
 }
 
 impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
@@ -1043,6 +1103,7 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
         parent: Option<usize>,
         depth: usize,
         base: Option<usize>,
+        held_in: Option<Range<usize>>,
         attached: bool,
     ) {
         // Which parts mail-parser reads as a body, by part id: asked once a part (the
@@ -1151,7 +1212,23 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
             let recovered = part.is_encoding_problem
                 && matches!(content_type.as_str(), "text/plain" | "text/html")
                 && !matches!(body, Body::Multipart | Body::Message);
-            let body = if recovered {
+            // A body that holds a byte changed in mail-parser's copy (`delimiters`):
+            // decoded again from the input, as a recovered one is.
+            let rewritten = match (body_start, body_end, self.prefixed_lines) {
+                (Some(s), Some(e), Some(prefixed)) => prefixed.touch(s, e),
+                _ => false,
+            };
+            let body = match body {
+                Body::Binary(_) if rewritten => match (body_start, body_end) {
+                    (Some(s), Some(e)) if s <= e && e <= self.raw.len() => {
+                        Body::Binary(Cow::Owned(recover::binary_body(&self.raw[s..e], transfer_encoding.as_deref())))
+                    }
+                    _ => body,
+                },
+                other => other,
+            };
+            let rewritten = rewritten && matches!(body, Body::Text(_) | Body::Html(_));
+            let body = if recovered || rewritten {
                 let encoded: &[u8] = match (body_start, body_end) {
                     (Some(s), Some(e)) if s <= e && e <= self.raw.len() => &self.raw[s..e],
                     _ => match &body {
@@ -1165,9 +1242,27 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
                     Some("quoted-printable") => encoded_carriage_returns(Cow::Owned(text)),
                     _ => Cow::Owned(text),
                 };
-                if content_type == "text/html" { Body::Html(text) } else { Body::Text(text) }
+                if content_type == "text/html" || matches!(body, Body::Html(_)) { Body::Html(text) } else { Body::Text(text) }
             } else {
                 body
+            };
+            // A text body under a uuencode transfer encoding: read as the text it
+            // carries (`recover::uudecoded_text`), as rspamd decodes it.
+            let uuencoded = transfer_encoding.as_deref().is_some_and(|te| recover::UUENCODE_ENCODINGS.contains(&te));
+            let body = match (body, body_start, body_end) {
+                (Body::Text(text), Some(s), Some(e)) if uuencoded && s <= e && e <= self.raw.len() => {
+                    match recover::uudecoded_text(&self.raw[s..e], charset.as_deref()) {
+                        Some(decoded) => Body::Text(Cow::Owned(decoded)),
+                        None => Body::Text(text),
+                    }
+                }
+                (Body::Html(text), Some(s), Some(e)) if uuencoded && s <= e && e <= self.raw.len() => {
+                    match recover::uudecoded_text(&self.raw[s..e], charset.as_deref()) {
+                        Some(decoded) => Body::Html(Cow::Owned(decoded)),
+                        None => Body::Html(text),
+                    }
+                }
+                (body, _, _) => body,
             };
             // As mail-parser reads a well-formed one: inline (no `attachment` disposition),
             // and no `name` on its Content-Type unless it is its multipart's first part.
@@ -1203,6 +1298,7 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
                 unflowed,
                 encoding_problem: part.is_encoding_problem,
                 base64_prefix: None,
+                held_in: held_in.clone(),
                 in_attached_message: attached,
                 is_body,
                 is_html_view,
@@ -1216,7 +1312,13 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
                 // are not in the input.
                 let identity = matches!(transfer_encoding.as_deref(), None | Some("7bit") | Some("8bit") | Some("binary"));
                 let nested_base = if identity { base } else { None };
-                self.message(nested, Some(index), depth + 1, nested_base, true);
+                // Parts of an encoded one point at its encoded body (or at the one holding it).
+                let nested_held_in = match (identity, self.out[index].body_range.clone()) {
+                    (true, _) => held_in.clone(),
+                    (false, Some(range)) => Some(range),
+                    (false, None) => held_in.clone(),
+                };
+                self.message(nested, Some(index), depth + 1, nested_base, nested_held_in, true);
             }
         }
         drop_level_by_level(parts.into_iter().flatten());

@@ -31,6 +31,42 @@ pub fn text_body(encoded: &[u8], transfer_encoding: Option<&str>, charset: Optio
         .unwrap_or_else(|| String::from_utf8_lossy(&bytes).into_owned())
 }
 
+/// The transfer encodings of uuencode (not registered, RFC 2045 §6.3 `x-` tokens)
+/// that receivers decode: rspamd reads `uuencode`, `x-uuencode` and `x-uue` as
+/// uuencode and decodes the part (`rspamd_mime_parse_cte`,
+/// `rspamd_mime_parse_normal_part` in src/libmime/mime_parser.c); Thunderbird
+/// and ClamAV decode it too.
+pub const UUENCODE_ENCODINGS: &[&str] = &["x-uuencode", "uuencode", "x-uue"];
+
+/// A text body sent under a uuencode transfer encoding, as rspamd reads it: the
+/// file of its first `begin` block (`inspect::uuencode::blocks`, which never
+/// writes more bytes than `encoded` holds) decoded from its charset. None when
+/// there is no block (rspamd then reads the body as 8bit, as written) or when
+/// the file is no text (control bytes other than tab, line breaks and form feed,
+/// or no UTF-8 without a charset): such a file stays as written, inspected as a
+/// file uuencoded in a text body (`attachments::inspect_parts`).
+pub fn uudecoded_text(encoded: &[u8], charset: Option<&str>) -> Option<String> {
+    let block = crate::inspect::uuencode::blocks(&String::from_utf8_lossy(encoded), encoded.len()).into_iter().next()?;
+    let data = block.data;
+    if data.iter().any(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r')) {
+        return None;
+    }
+    match charset.and_then(|c| crate::grammar::charset::decode_in(c.trim(), &data)) {
+        Some(text) => Some(text),
+        None => String::from_utf8(data).ok(),
+    }
+}
+
+/// A part's body other than text decoded from `encoded` (its bytes as written)
+/// by its transfer encoding, leniently, as `text_body` decodes text.
+pub fn binary_body(encoded: &[u8], transfer_encoding: Option<&str>) -> Vec<u8> {
+    match transfer_encoding {
+        Some("base64") => crate::base64::decode(encoded, usize::MAX),
+        Some("quoted-printable") => quoted_printable(encoded),
+        _ => encoded.to_vec(),
+    }
+}
+
 /// Quoted-printable (RFC 2045 §6.7) read as a robust decoder reads it: `=XX`
 /// in either case (§6.7 (1): "a robust implementation might recognize lowercase
 /// hexadecimal"), `=` ending a line (white space allowed before the break) a

@@ -397,6 +397,16 @@ const mimeCases = {
     const depth = Math.floor((size - 400) / 60);
     return message(['Content-Type: message/rfc822'], `${'Content-Type: message/rfc822\r\n\r\n'.repeat(depth)}Subject: inner\r\n\r\nx\r\n`);
   },
+  // Lines that start like a delimiter without being one (`--b-x`, `--b--x`): the message is
+  // read a second time from a copy where mail-parser finds no boundary on them
+  // (src/model/delimiters.rs), and each part holding one is decoded again from the input.
+  'mime-prefixed-delimiter-lines': (size) => message(['Content-Type: multipart/mixed; boundary="b"'],
+    `${fill('--b\r\nContent-Type: text/plain\r\n\r\nx\r\n--b-x\r\n--b--x\r\n', size - 400)}--b--\r\n`),
+  'mime-dash-lines-against-a-long-boundary': (size) => message([`Content-Type: multipart/mixed; boundary="${'-'.repeat(60)}b"`],
+    `--${'-'.repeat(60)}b\r\nContent-Type: text/plain\r\n\r\n${fill(`--${'-'.repeat(2000)}\r\n`, size - 600)}`),
+  // A text body under a uuencode transfer encoding, read decoded (src/model/recover.rs).
+  'mime-uuencoded-text-body': (size) => message(['Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: x-uuencode'],
+    `begin 644 note.txt\r\n${fill('M2&5L;&\\@=V]R;&0A($AE;&QO(\'=O<FQD(2!(96QL;R!W;W)L9"$@2&5L;&\\@\r\n', size - 500)}\`\r\nend\r\n`),
   'mime-long-boundary': (size) => message([`Content-Type: multipart/mixed; boundary="${'b'.repeat(Math.floor(size / 3))}"`],
     `--${'b'.repeat(Math.floor(size / 3))}\r\nContent-Type: text/plain\r\n\r\nx\r\n`),
 };

@@ -1,7 +1,9 @@
 //! `attachment/archive-limit`: an archive reached one of the inspection limits
 //! (`attachments.*` thresholds): nesting depth, entry count, bytes inflated (per
 //! message, all attachments together), or compression ratio; or the message's
-//! attachments gave more facts than are recorded (`inspect::MAX_FACTS_PER_MESSAGE`).
+//! attachments gave more facts than are recorded (`inspect::MAX_FACTS_PER_MESSAGE`);
+//! or, information, an entry was judged by its first bytes because earlier entries
+//! spent the message's reads of entries whole (`inspect::walk::MAX_LOOK_FURTHER_BYTES`).
 //! Zip bombs and deeply nested archives are built to exhaust filters; the host's
 //! filter stops too and holds the mail, and what lies beyond the limit was not checked.
 
@@ -56,6 +58,12 @@ crate::rule_texts! { "attachment/archive-limit";
         fr: "{path} se décompresse à plus de {value} fois sa taille compressée (la limite est de {limit}) : cela ressemble à une bombe de décompression.",
         es: "{path} se descomprime a más de {value, plural, one {# vez} many {# de veces} other {# veces}} su tamaño comprimido (el límite es {limit}): parece una bomba zip.",
         pl: "Po rozpakowaniu {path} zajmuje ponad {value} razy więcej niż po kompresji (limit to {limit}): wygląda to na bombę ZIP.",
+    },
+    LOOK_FURTHER "look-further" => {
+        en: "{path} was judged by its first bytes only: this message's budget for reading archive entries whole ({limit, plural, one {# byte} other {# bytes}}) was spent on earlier entries ({value, plural, one {# byte} other {# bytes}} read), so what lies at its end or further inside was not checked.",
+        fr: "{path} n'a été jugé que sur ses premiers octets : le budget de ce message pour lire des entrées d'archive en entier ({limit, plural, one {# octet} many {# d'octets} other {# octets}}) a été dépensé par les entrées précédentes ({value, plural, one {# octet lu} many {# d'octets lus} other {# octets lus}}), si bien que ce qui se trouve à sa fin ou plus loin dedans n'a pas été vérifié.",
+        es: "{path} solo se juzgó por sus primeros bytes: el presupuesto de este mensaje para leer entradas de archivos comprimidos enteras ({limit, plural, one {# byte} many {# de bytes} other {# bytes}}) se gastó en entradas anteriores ({value, plural, one {# byte leído} many {# de bytes leídos} other {# bytes leídos}}), así que lo que hay al final o más adentro no se comprobó.",
+        pl: "{path} oceniono tylko po pierwszych bajtach: budżet tej wiadomości na odczyt pozycji archiwów w całości ({limit, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajtu}}) zużyły wcześniejsze pozycje (odczytano {value, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajtu}}), więc tego, co leży na jego końcu lub głębiej, nie sprawdzono.",
     },
     FACTS "facts" => {
         en: "Inspection stopped at {path}: the attachments of this message gave {value, plural, one {# finding} other {# findings}}, the most recorded ({limit}).",
@@ -139,6 +147,16 @@ pub const RULE: Rule = Rule {
             },
             generated!(inputs::smuggled_zip_bomb),
         ),
+        Example::fails(
+            title! {
+                en: "A ZIP of 17 text files of 2 MB, more than the 32 MB read whole a message",
+                fr: "Un ZIP de 17 fichiers texte de 2 Mo, plus que les 32 Mo lus en entier par message",
+                es: "Un ZIP de 17 ficheros de texto de 2 MB, más que los 32 MB leídos enteros por mensaje",
+                pl: "Archiwum ZIP z 17 plikami tekstowymi po 2 MB, więcej niż 32 MB odczytywane w całości na wiadomość",
+            },
+            generated!(inputs::many_large_texts),
+        )
+        .at(Severity::Info),
         Example::passes(
             title! {
                 en: "ZIPs nested 2 deep",
@@ -180,12 +198,14 @@ fn check(message: &Message, cx: &mut Context) {
                 Limit::InflatedBytes => &INFLATED,
                 Limit::CompressionRatio => &RATIO,
                 Limit::Facts => &FACTS,
+                Limit::LookFurther => &LOOK_FURTHER,
             };
-            cx.emit(
-                Draft::new(Msg::of(id).text("path", fact.path.clone()).int("value", *value).int("limit", *max))
-                    .evidence(&fact.path)
-                    .at(super::location(message, attachment, fact)),
-            );
+            let draft = Draft::new(Msg::of(id).text("path", fact.path.clone()).int("value", *value).int("limit", *max))
+                .evidence(&fact.path)
+                .at(super::location(message, attachment, fact));
+            // Information: the entry was checked as entries were before such reads.
+            let draft = if *limit == Limit::LookFurther { draft.severity(Severity::Info) } else { draft };
+            cx.emit(draft);
         }
     }
 }
@@ -229,13 +249,27 @@ mod inputs {
         let payload = samples::zip(&[ZipEntry::deflated("zeros.bin", &vec![0u8; 2_000_000])]);
         samples::message_with("invoice.html", "text/html", &samples::smuggling_page(&payload, "invoice.zip"))
     }
-    pub(super) fn compressible_text() -> Vec<u8> {
+    fn access_log() -> String {
         let mut text = String::new();
         let mut n = 0u64;
         while text.len() < 2_000_000 {
             n = n.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             text.push_str(&format!("2026-03-02 10:00:{:02} GET /page/{} 200\n", n >> 58, (n >> 40) % 500));
         }
-        samples::zip_message("access.zip", &[ZipEntry::deflated("access.log", text.as_bytes())])
+        text
+    }
+    pub(super) fn compressible_text() -> Vec<u8> {
+        samples::zip_message("access.zip", &[ZipEntry::deflated("access.log", access_log().as_bytes())])
+    }
+    /// 17 texts of 2 MB (no format known from their first bytes: each is read whole
+    /// to look further), 34 MB in all; the inflate budget is not spent by such reads.
+    /// Two letters then 259 dots (a literal and a run of 258), again and again: the samples' encoder
+    /// deflates it about 56:1, under the ratio limit of 100.
+    pub(super) fn many_large_texts() -> Vec<u8> {
+        let unit: Vec<u8> = b"ab".iter().copied().chain(std::iter::repeat_n(b'.', 259)).collect();
+        let text: Vec<u8> = unit.iter().copied().cycle().take(2_000_000).collect();
+        let names: Vec<String> = (1..=17).map(|i| format!("notes{i}.txt")).collect();
+        let entries: Vec<ZipEntry> = names.iter().map(|n| ZipEntry::deflated(n, &text)).collect();
+        samples::zip_message("notes.zip", &entries)
     }
 }

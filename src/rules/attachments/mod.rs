@@ -166,7 +166,8 @@ fn normalise_extension(extension: &str) -> String {
 /// Where a fact is: the part, its encoded body, and the path inside archives.
 pub fn location(message: &Message, attachment: &AttachmentFacts, fact: &Fact) -> Location {
     let mut location = Location::part(attachment.part);
-    if let Some(range) = message.parts.get(attachment.part).and_then(|p| p.body_range.clone()) {
+    // A part of an encoded attached message: the encoded body that holds it.
+    if let Some(range) = message.parts.get(attachment.part).and_then(|p| p.body_range.clone().or_else(|| p.held_in.clone())) {
         location = location.with_range(range.start, range.end);
     }
     location.with_path(fact.path.clone())

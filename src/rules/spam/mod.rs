@@ -40,7 +40,8 @@ pub(crate) fn subject_location(message: &Message) -> Location {
 
 /// A part, with its raw body range when it lies in the input.
 pub(crate) fn part_location(message: &Message, part: usize) -> Location {
-    match message.parts.get(part).and_then(|p| p.body_range.clone()) {
+    // A part of an encoded attached message points at the encoded body that holds it.
+    match message.parts.get(part).and_then(|p| p.body_range.clone().or_else(|| p.held_in.clone())) {
         Some(range) => Location::part(part).with_range(range.start, range.end),
         None => Location::part(part),
     }

@@ -1,0 +1,144 @@
+//! How the MIME structure is read where mail-parser 0.11 reads it otherwise than
+//! the receivers: lines that only start like a delimiter (RFC 2046 §5.1.1), …
+
+use mail_preflight::{Linter, Options};
+
+fn linter() -> Linter {
+    Linter::new(&Options::default()).unwrap()
+}
+
+const HEAD: &str = "From: a@example.com\r\nTo: b@example.org\r\nSubject: Hello\r\nDate: Sat, 05 Dec 2026 10:00:00 +0000\r\nMessage-ID: <x@example.com>\r\nMIME-Version: 1.0\r\n";
+
+/// The decoded texts of the message's body parts, joined.
+fn body_texts(raw: &str) -> String {
+    let analysis = linter().analyse(raw.as_bytes()).unwrap();
+    analysis.texts.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn a_line_that_starts_with_the_boundary_and_goes_on_is_text_of_its_part() {
+    // RFC 2046 §5.1.1: `--b` then only transport padding is a delimiter line;
+    // `--b-foo` is not (SpamAssassin's `_parse_multipart`: `^--\Q$boundary\E(--)?\s*$`).
+    let raw = format!(
+        "{HEAD}Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nHello there.\r\n--b-foo\r\nThe text after the line.\r\n--b\r\nContent-Type: text/plain\r\n\r\nSecond part.\r\n--b--\r\n"
+    );
+    let text = body_texts(&raw);
+    assert!(text.contains("Hello there.\r\n--b-foo\r\nThe text after the line."), "{text:?}");
+    assert!(text.contains("Second part."), "{text:?}");
+    let analysis = linter().analyse(raw.as_bytes()).unwrap();
+    assert_eq!(analysis.parts.len(), 3, "the multipart and its two parts");
+    // The rule still says that readers differ on the line.
+    let report = linter().lint(raw.as_bytes()).unwrap();
+    assert!(report.findings.iter().any(|f| f.message_id == "headers/multipart-boundary.prefixed-line"), "{:?}", report.findings);
+}
+
+#[test]
+fn a_line_that_starts_with_the_close_delimiter_and_goes_on_closes_nothing() {
+    let raw = format!(
+        "{HEAD}Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nHello there.\r\n--b--x\r\nThe text after the line.\r\n--b\r\nContent-Type: text/html\r\n\r\n<p>Second part.</p>\r\n--b--\r\n"
+    );
+    let text = body_texts(&raw);
+    assert!(text.contains("--b--x\r\nThe text after the line."), "{text:?}");
+    assert!(text.contains("<p>Second part.</p>"), "{text:?}");
+}
+
+#[test]
+fn a_quoted_printable_part_with_such_a_line_is_decoded_whole_from_the_input() {
+    let raw = format!(
+        "{HEAD}Content-Type: multipart/alternative; boundary=\"----=_P1\"\r\n\r\n------=_P1\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\ncaf=C3=A9\r\n------=_P1 but not a delimiter\r\nthe rest=\r\n of it\r\n------=_P1--\r\n"
+    );
+    let text = body_texts(&raw);
+    assert!(text.contains("café\r\n------=_P1 but not a delimiter\r\nthe rest of it"), "{text:?}");
+}
+
+/// An executable declared by a Content-Type folded after `application/`.
+fn folded_attachment(content_type: &str) -> String {
+    format!(
+        "{HEAD}Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nHello.\r\n--b\r\nContent-Type: {content_type}\r\nContent-Disposition: attachment; filename=\"a.dat\"\r\nContent-Transfer-Encoding: base64\r\n\r\nAAEC\r\n--b--\r\n"
+    )
+}
+
+#[test]
+fn a_content_type_folded_between_type_and_subtype_is_read_whole() {
+    // RFC 5322 §2.2.3: unfolding removes the CRLF; white space may stand between tokens.
+    for content_type in ["application/\r\n x-msdownload; name=\"a.dat\"", "application/\r\n\tx-msdownload;\r\n name=\"a.dat\"", "application/x-msdownload;\r\n name=\"a.dat\""] {
+        let raw = folded_attachment(content_type);
+        let analysis = linter().analyse(raw.as_bytes()).unwrap();
+        assert_eq!(analysis.parts[2].content_type, "application/x-msdownload", "{content_type:?}");
+        let report = linter().lint(raw.as_bytes()).unwrap();
+        assert!(report.findings.iter().any(|f| f.rule_id == "attachment/executable"), "{content_type:?}: {:?}", report.findings);
+    }
+}
+
+/// `data` uuencoded as POSIX `uuencode` writes it (the attachments' samples), with CRLF line ends.
+fn uuencode(name: &str, data: &[u8]) -> String {
+    mail_preflight::rules::attachments::samples::uuencode(name, data).replace('\n', "\r\n")
+}
+
+#[test]
+fn a_text_body_under_a_uuencode_transfer_encoding_is_read_decoded() {
+    // rspamd decodes `uuencode`, `x-uuencode` and `x-uue` (src/libmime/mime_parser.c).
+    let said = "Caf\u{e9} ouvert demain, le texte que les r\u{e8}gles lisent.";
+    for encoding in ["x-uuencode", "uuencode", "X-UUE"] {
+        let raw = format!(
+            "{HEAD}Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: {encoding}\r\n\r\n{}",
+            uuencode("note.txt", said.as_bytes())
+        );
+        assert_eq!(body_texts(&raw), said, "{encoding}");
+    }
+    // A body that holds no block is read as written (rspamd: "assume 8bit").
+    let raw = format!("{HEAD}Content-Type: text/plain\r\nContent-Transfer-Encoding: x-uuencode\r\n\r\nNo block here.\r\n");
+    assert_eq!(body_texts(&raw), "No block here.\r\n");
+}
+
+#[test]
+fn a_file_sent_under_a_uuencode_transfer_encoding_is_still_inspected() {
+    // A script decodes as text: the body reads as it, and the file stays a file sent.
+    let raw = format!(
+        "{HEAD}Content-Type: text/plain\r\nContent-Transfer-Encoding: x-uuencode\r\n\r\n{}",
+        uuencode("run.vbs", b"CreateObject(\"WScript.Shell\").Run \"calc\"\r\n")
+    );
+    assert!(body_texts(&raw).starts_with("CreateObject("));
+    let report = linter().lint(raw.as_bytes()).unwrap();
+    assert!(report.findings.iter().any(|f| f.rule_id == "attachment/executable" && f.message.contains("run.vbs")), "{:?}", report.findings);
+    // A program stays as written and is inspected the same way.
+    let mut program = b"MZ\x90\x00\x03\x00\x00\x00".to_vec();
+    program.extend(std::iter::repeat_n(0u8, 120));
+    let raw = format!("{HEAD}Content-Type: text/plain\r\nContent-Transfer-Encoding: x-uuencode\r\n\r\n{}", uuencode("setup.exe", &program));
+    let report = linter().lint(raw.as_bytes()).unwrap();
+    assert!(report.findings.iter().any(|f| f.rule_id == "attachment/executable" && f.message.contains("setup.exe")), "{:?}", report.findings);
+}
+
+#[test]
+fn findings_inside_a_base64_attached_message_point_at_its_encoded_body() {
+    let inner = "From: c@example.com\r\nSubject: inner\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"i\"\r\n\r\n--i\r\nContent-Type: text/plain\r\n\r\nSee the file.\r\n--i\r\nContent-Type: application/x-msdownload; name=\"setup.exe\"\r\nContent-Disposition: attachment; filename=\"setup.exe\"\r\nContent-Transfer-Encoding: base64\r\n\r\nTVqQAAMAAAAEAAAA\r\n--i--\r\n";
+    let encoded = base64(inner.as_bytes());
+    let raw = format!(
+        "{HEAD}Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nForwarded.\r\n--b\r\nContent-Type: message/rfc822\r\nContent-Transfer-Encoding: base64\r\n\r\n{encoded}\r\n--b--\r\n"
+    );
+    let start = raw.find(&encoded).unwrap();
+    let report = linter().lint(raw.as_bytes()).unwrap();
+    let executable = report.findings.iter().find(|f| f.rule_id == "attachment/executable").expect("the program is found");
+    let location = &executable.location;
+    assert_eq!(location.start, Some(start), "{location:?}");
+    assert!(location.end.is_some_and(|end| end >= start + encoded.len()), "{location:?}");
+    assert!(location.line.is_some(), "{location:?}");
+}
+
+/// `data` in base64 (RFC 4648 §4), on one line.
+fn base64(data: &[u8]) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for group in data.chunks(3) {
+        let b = [group[0], *group.get(1).unwrap_or(&0), *group.get(2).unwrap_or(&0)];
+        let n = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= group.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
