@@ -35,6 +35,9 @@ pub enum NotAMessage {
     File(&'static str),
     /// No header field (`Name: value`) where a message starts.
     NoHeader,
+    /// Header fields, but after blank or white-space lines: a message starts
+    /// with its header (RFC 5322 §2.1), so those fields would be read as body.
+    BlankFirstLine,
 }
 
 impl LintError {
@@ -55,6 +58,9 @@ impl LintError {
                 Msg::new("core.error.not-a-message.file").text("kind", *kind)
             }
             LintError::NotAMessage(NotAMessage::NoHeader) => Msg::new("core.error.not-a-message.no-header"),
+            LintError::NotAMessage(NotAMessage::BlankFirstLine) => {
+                Msg::new("core.error.not-a-message.blank-first-line")
+            }
         }
     }
     /// A stable machine-readable code.

@@ -44,17 +44,29 @@ pub fn recognise(raw: &[u8]) -> Result<(), LintError> {
         .any(is_field_line);
     if has_field {
         Ok(())
+    } else if fields_after_blank_lines(head) {
+        Err(LintError::NotAMessage(NotAMessage::BlankFirstLine))
     } else {
         Err(LintError::NotAMessage(NotAMessage::NoHeader))
     }
 }
 
+/// The input starts with blank or white-space lines and a header field comes
+/// right after them: pasted with an empty line on top, or saved with one. The
+/// header ends at the first blank line (RFC 5322 §2.1), so the fields are body.
+fn fields_after_blank_lines(head: &[u8]) -> bool {
+    let blank = |line: &&[u8]| line.iter().all(|&b| b == b'\r' || b == b' ' || b == b'\t');
+    let mut lines = head.split(|&b| b == b'\n').skip_while(blank);
+    lines.next().is_some_and(is_field_line)
+}
+
 /// `Name:` with a name of printable ASCII without spaces (RFC 5322 §2.2), or a
-/// name followed by spaces before the colon (obsolete syntax, still a field).
+/// name followed by white space before the colon (RFC 5322 §4.5, the obsolete
+/// fields: `field-name *WSP ":"`, still a field).
 fn is_field_line(line: &[u8]) -> bool {
     let Some(colon) = line.iter().position(|&b| b == b':') else { return false };
     let name = &line[..colon];
-    let name = name.strip_suffix(b" ").unwrap_or(name);
+    let name = &name[..name.len() - name.iter().rev().take_while(|&&b| b == b' ' || b == b'\t').count()];
     !name.is_empty() && name.iter().all(|&b| (33..=126).contains(&b) && b != b':')
 }
 
@@ -77,5 +89,23 @@ mod tests {
         assert!(recognise(b"Subject: hi\r\n\r\nbody").is_ok());
         assert!(recognise(b"From someone@example.com Mon Jan  1 00:00:00 2024\nFrom: a@b\n\nx").is_ok());
         assert_eq!(recognise(b"just some text\nwith lines\n"), Err(LintError::NotAMessage(NotAMessage::NoHeader)));
+    }
+
+    #[test]
+    fn fields_after_a_blank_first_line_are_named_as_such() {
+        let blank_first = Err(LintError::NotAMessage(NotAMessage::BlankFirstLine));
+        assert_eq!(recognise(b"\r\nFrom: a@example.com\r\nSubject: hi\r\n\r\nbody\r\n"), blank_first);
+        assert_eq!(recognise(b"   \n \t\nDelivered-To: b@example.com\nFrom: a@example.com\n\nbody\n"), blank_first);
+        // Text after a blank line is no header either way.
+        assert_eq!(recognise(b"\nsome text\nFrom: a@example.com\n"), Err(LintError::NotAMessage(NotAMessage::NoHeader)));
+    }
+
+    /// RFC 5322 §4.5 (obs-fields): white space of any length between a
+    /// field's name and its colon, as the RFC's own appendix A.6.3 writes it.
+    #[test]
+    fn obsolete_white_space_before_the_colon_still_makes_a_field() {
+        assert!(recognise(b"From  : John <j@example.com>\r\nSubject     : Hello\r\n\r\nHi\r\n").is_ok());
+        assert!(recognise(b"Subject\t\t: Hello\r\n\r\nHi\r\n").is_ok());
+        assert_eq!(recognise(b"  : no name\n\ntext\n"), Err(LintError::NotAMessage(NotAMessage::NoHeader)));
     }
 }

@@ -571,6 +571,12 @@ crate::catalog! {
         es: "Esto no es un mensaje de correo: un mensaje empieza por campos de cabecera como «From: …» y «Subject: …», y no se ha encontrado ninguno.",
         pl: "To nie jest wiadomość e-mail: wiadomość zaczyna się od pól nagłówka, takich jak „From: …” i „Subject: …”, a nie znaleziono żadnego.",
     },
+    "core.error.not-a-message.blank-first-line" => {
+        en: "This is not an e-mail message as it stands: it starts with a blank line, and a message starts with its header fields (\"From: …\"), so the fields below that line would be read as body text. Remove the blank line or spaces at the top.",
+        fr: "Ce n'est pas un e-mail en l'état : il commence par une ligne vide, or un message commence par ses champs d'en-tête (« From: … ») ; les champs situés sous cette ligne seraient lus comme du texte. Supprimez la ligne vide ou les espaces du début.",
+        es: "Esto no es un mensaje de correo tal como está: empieza por una línea en blanco, y un mensaje empieza por sus campos de cabecera («From: …»), así que los campos bajo esa línea se leerían como texto. Quite la línea en blanco o los espacios del principio.",
+        pl: "To nie jest wiadomość e-mail w obecnej postaci: zaczyna się od pustego wiersza, a wiadomość zaczyna się od pól nagłówka („From: …”), więc pola pod tym wierszem zostałyby odczytane jako treść. Usuń pusty wiersz lub spacje na początku.",
+    },
     "core.more-findings" => {
         en: "{message} (further findings of this rule are left out after {limit})",
         fr: "{message} (les autres constats de cette règle sont omis au-delà de {limit})",
