@@ -21,12 +21,15 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, existsSync, readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const config = dirname(fileURLToPath(import.meta.url));
 const root = join(config, '..');
-const wasm = join(root, 'target/wasm32-unknown-unknown/release/mail_preflight.wasm');
+// Where cargo wrote the module: CARGO_TARGET_DIR when set (relative to the working
+// directory, as cargo reads it), else the project's target/.
+const targetDir = process.env.CARGO_TARGET_DIR ? resolve(process.env.CARGO_TARGET_DIR) : join(root, 'target');
+const wasm = join(targetDir, 'wasm32-unknown-unknown/release/mail_preflight.wasm');
 const pkg = join(root, 'pkg');
 
 function fail(message) {
