@@ -15,6 +15,23 @@ fn body_texts(raw: &str) -> String {
     analysis.texts.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join("\n")
 }
 
+/// A boundary that ends in white space (against RFC 2046 §5.1.1, read all the
+/// same): its delimiter lines `--b ` and `--b --` stay delimiters, so the parts,
+/// and an executable among them, are read as receivers read them.
+#[test]
+fn a_boundary_ending_in_white_space_keeps_its_parts() {
+    for (boundary, line) in [("b ", "--b "), ("b\t", "--b\t")] {
+        let raw = format!(
+            "{HEAD}Content-Type: multipart/mixed; boundary=\"{boundary}\"\r\n\r\n{line}\r\nContent-Type: text/plain\r\n\r\nSee attached\r\n{line}\r\nContent-Type: application/octet-stream; name=\"invoice.exe\"\r\nContent-Disposition: attachment; filename=\"invoice.exe\"\r\nContent-Transfer-Encoding: base64\r\n\r\nTVqQAAMAAAAEAAAA//8AALgAAAAAAAAAQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAgAAAAA==\r\n{line}--\r\n"
+        );
+        let analysis = linter().analyse(raw.as_bytes()).unwrap();
+        assert_eq!(analysis.parts.len(), 3, "{boundary:?} {line:?}: the multipart and its two parts");
+        let report = linter().lint(raw.as_bytes()).unwrap();
+        assert!(report.findings.iter().any(|f| f.rule_id == "attachment/executable"), "{boundary:?} {line:?}: {:?}", report.findings);
+        assert!(!report.findings.iter().any(|f| f.message_id == "headers/multipart-boundary.prefixed-line"), "{boundary:?} {line:?}");
+    }
+}
+
 #[test]
 fn a_line_that_starts_with_the_boundary_and_goes_on_is_text_of_its_part() {
     // RFC 2046 §5.1.1: `--b` then only transport padding is a delimiter line;
@@ -84,8 +101,17 @@ fn a_text_body_under_a_uuencode_transfer_encoding_is_read_decoded() {
             "{HEAD}Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: {encoding}\r\n\r\n{}",
             uuencode("note.txt", said.as_bytes())
         );
-        assert_eq!(body_texts(&raw), said, "{encoding}");
+        // The block's file, then the line break after its `end` line.
+        assert_eq!(body_texts(&raw), format!("{said}\r\n"), "{encoding}");
     }
+    // The text around a block is read too, as a reader shows it.
+    let raw = format!(
+        "{HEAD}Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: x-uuencode\r\n\r\nBefore the file.\r\n{}After the file: act now, limited time offer!\r\n",
+        uuencode("note.txt", said.as_bytes())
+    );
+    let text = body_texts(&raw);
+    assert!(text.starts_with("Before the file.\r\n") && text.contains(said) && text.contains("After the file: act now"), "{text:?}");
+    assert!(!text.contains("begin 644"), "{text:?}");
     // A body that holds no block is read as written (rspamd: "assume 8bit").
     let raw = format!("{HEAD}Content-Type: text/plain\r\nContent-Transfer-Encoding: x-uuencode\r\n\r\nNo block here.\r\n");
     assert_eq!(body_texts(&raw), "No block here.\r\n");

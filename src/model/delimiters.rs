@@ -102,6 +102,12 @@ pub fn prefixed_lines(raw: &[u8], lines: &LineIndex, from: usize, to: usize, bou
         return None;
     }
     let words = Words::new(boundaries.iter().copied());
+    // The boundaries without white space at their end: a boundary that ends in
+    // one (`boundary="b "`, against RFC 2046 §5.1.1's bcharsnospace) is still
+    // matched by readers, whose delimiter line is the boundary then only white
+    // space (SpamAssassin's `/^--\Q$boundary\E(--)?\s*$/`), so `--b ` and
+    // `--b --` are its delimiter lines.
+    let trimmed: HashSet<&[u8]> = boundaries.iter().map(|b| trim_end(b)).collect();
     let mut positions = Vec::new();
     for (start, end) in lines.lines_in(raw, from..to) {
         let line = &raw[start..end];
@@ -109,10 +115,9 @@ pub fn prefixed_lines(raw: &[u8], lines: &LineIndex, from: usize, to: usize, bou
             continue;
         }
         // A delimiter line of one of the boundaries: left as written.
-        let padded = line[2..].iter().rposition(|&b| b != b' ' && b != b'\t').map_or(0, |at| at + 1);
-        let value = &line[2..2 + padded];
-        let closed = value.strip_suffix(b"--");
-        if boundaries.contains(value) || closed.is_some_and(|v| boundaries.contains(v)) {
+        let value = trim_end(&line[2..]);
+        let closed = value.strip_suffix(b"--").map(trim_end);
+        if boundaries.contains(value) || trimmed.contains(value) || closed.is_some_and(|v| boundaries.contains(v) || trimmed.contains(v)) {
             continue;
         }
         let dashes = line.iter().take_while(|&&b| b == b'-').count();
@@ -130,9 +135,19 @@ pub fn prefixed_lines(raw: &[u8], lines: &LineIndex, from: usize, to: usize, bou
     Some(PrefixedLines { positions, byte })
 }
 
+/// `bytes` without the spaces and tabs at its end.
+fn trim_end(bytes: &[u8]) -> &[u8] {
+    let kept = bytes.iter().rposition(|&b| b != b' ' && b != b'\t').map_or(0, |at| at + 1);
+    &bytes[..kept]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn at_of(text: &str, line: &str) -> usize {
+        text.find(line).unwrap()
+    }
 
     fn found(text: &str, boundaries: &[&str]) -> Vec<usize> {
         let lines = LineIndex::new(text.as_bytes());
@@ -144,6 +159,10 @@ mod tests {
         let text = "--b\r\n--b--\r\n--b  \t\r\n--b-- \r\n--b-foo\r\n--b--x\r\n--bx\r\n---b\r\nx--b\r\n-- \r\n--c-d\r\n";
         let at = |line: &str| text.find(line).unwrap();
         assert_eq!(found(text, &["b"]), vec![at("--b-foo") + 2, at("--b--x") + 2, at("--bx") + 2, at("---b") + 3]);
+        // A boundary that ends in white space keeps its delimiter lines, with or without it.
+        let text = "--b \r\n--b\r\n--b --\r\n--b--\r\n--b\t\r\n--b x\r\n";
+        assert_eq!(found(text, &["b "]), vec![at_of(text, "--b x") + 2]);
+        assert_eq!(found("--b\t\r\n--b\t--\r\n", &["b\t"]), Vec::<usize>::new());
         // A line that is the delimiter of another boundary read is left.
         assert_eq!(found("--b-foo\n--b-foo--\n", &["b", "b-foo"]), Vec::<usize>::new());
     }

@@ -1251,13 +1251,13 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
             let uuencoded = transfer_encoding.as_deref().is_some_and(|te| recover::UUENCODE_ENCODINGS.contains(&te));
             let body = match (body, body_start, body_end) {
                 (Body::Text(text), Some(s), Some(e)) if uuencoded && s <= e && e <= self.raw.len() => {
-                    match recover::uudecoded_text(&self.raw[s..e], charset.as_deref()) {
+                    match recover::uudecoded_text(&text, charset.as_deref()) {
                         Some(decoded) => Body::Text(Cow::Owned(decoded)),
                         None => Body::Text(text),
                     }
                 }
                 (Body::Html(text), Some(s), Some(e)) if uuencoded && s <= e && e <= self.raw.len() => {
-                    match recover::uudecoded_text(&self.raw[s..e], charset.as_deref()) {
+                    match recover::uudecoded_text(&text, charset.as_deref()) {
                         Some(decoded) => Body::Html(Cow::Owned(decoded)),
                         None => Body::Html(text),
                     }

@@ -38,16 +38,40 @@ pub fn text_body(encoded: &[u8], transfer_encoding: Option<&str>, charset: Optio
 /// and ClamAV decode it too.
 pub const UUENCODE_ENCODINGS: &[&str] = &["x-uuencode", "uuencode", "x-uue"];
 
-/// A text body sent under a uuencode transfer encoding, as rspamd reads it: the
-/// file of its first `begin` block (`inspect::uuencode::blocks`, which never
-/// writes more bytes than `encoded` holds) decoded from its charset. None when
-/// there is no block (rspamd then reads the body as 8bit, as written) or when
-/// the file is no text (control bytes other than tab, line breaks and form feed,
-/// or no UTF-8 without a charset): such a file stays as written, inspected as a
-/// file uuencoded in a text body (`attachments::inspect_parts`).
-pub fn uudecoded_text(encoded: &[u8], charset: Option<&str>) -> Option<String> {
-    let block = crate::inspect::uuencode::blocks(&String::from_utf8_lossy(encoded), encoded.len()).into_iter().next()?;
-    let data = block.data;
+/// A text body sent under a uuencode transfer encoding, read as its reader shows
+/// it: each `begin` block (`inspect::uuencode::blocks`, which never writes more
+/// bytes than the body holds) replaced by the text of its file decoded from the
+/// part's charset, and the text around the blocks kept (Thunderbird shows both;
+/// rspamd decodes such a part, `rspamd_mime_parse_normal_part`). A block whose
+/// file is no text (control bytes other than tab, line breaks and form feed, or
+/// no UTF-8 without a charset) stays as written, and is inspected as a file
+/// uuencoded in a text body (`attachments::inspect_parts`). None when no block
+/// holds text: the body is read as written (rspamd's 8bit).
+pub fn uudecoded_text(written: &str, charset: Option<&str>) -> Option<String> {
+    let blocks = crate::inspect::uuencode::blocks(written, written.len());
+    let mut out = String::with_capacity(written.len());
+    let (mut last, mut decoded_any) = (0, false);
+    for block in blocks {
+        let Some(span) = written.get(block.span.clone()).map(|_| block.span.clone()) else { continue };
+        if span.start < last {
+            continue;
+        }
+        out.push_str(&written[last..span.start]);
+        match file_text(block.data, charset) {
+            Some(text) => {
+                out.push_str(&text);
+                decoded_any = true;
+            }
+            None => out.push_str(&written[span.clone()]),
+        }
+        last = span.end;
+    }
+    out.push_str(&written[last..]);
+    decoded_any.then_some(out)
+}
+
+/// A uuencoded file's bytes as text, from `charset` or UTF-8; None for a file that is no text.
+fn file_text(data: Vec<u8>, charset: Option<&str>) -> Option<String> {
     if data.iter().any(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r')) {
         return None;
     }

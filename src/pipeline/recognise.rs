@@ -61,14 +61,26 @@ fn fields_after_blank_lines(head: &[u8]) -> bool {
 }
 
 /// `Name:` with a name of printable ASCII without spaces (RFC 5322 §2.2), or a
-/// name followed by white space before the colon (RFC 5322 §4.5, the obsolete
-/// fields: `field-name *WSP ":"`, still a field).
+/// name followed by one space before the colon, or by more white space when the
+/// name is a message field's (RFC 5322 §4.5, the obsolete fields: `field-name
+/// *WSP ":"`, as its appendix A.6.3 writes `Subject     : Saying Hello`). Pasted
+/// text such as `Total   : 5 EUR` lines is no header.
 fn is_field_line(line: &[u8]) -> bool {
     let Some(colon) = line.iter().position(|&b| b == b':') else { return false };
-    let name = &line[..colon];
-    let name = &name[..name.len() - name.iter().rev().take_while(|&&b| b == b' ' || b == b'\t').count()];
-    !name.is_empty() && name.iter().all(|&b| (33..=126).contains(&b) && b != b':')
+    let padded = &line[..colon];
+    let padding = padded.iter().rev().take_while(|&&b| b == b' ' || b == b'\t').count();
+    let name = &padded[..padded.len() - padding];
+    let named = (padding <= 1 && padded.last() != Some(&b'\t')) || PADDED_FIELD_NAMES.iter().any(|known| name.eq_ignore_ascii_case(known.as_bytes()));
+    named && !name.is_empty() && name.iter().all(|&b| (33..=126).contains(&b) && b != b':')
 }
+
+/// The fields of RFC 5322 §3.6 (and MIME's), the names read with more white
+/// space before their colon (`is_field_line`).
+const PADDED_FIELD_NAMES: &[&str] = &[
+    "from", "sender", "reply-to", "to", "cc", "bcc", "subject", "date", "message-id", "in-reply-to",
+    "references", "comments", "keywords", "received", "return-path", "mime-version", "content-type",
+    "content-transfer-encoding", "content-disposition",
+];
 
 #[cfg(test)]
 mod tests {
@@ -107,5 +119,8 @@ mod tests {
         assert!(recognise(b"From  : John <j@example.com>\r\nSubject     : Hello\r\n\r\nHi\r\n").is_ok());
         assert!(recognise(b"Subject\t\t: Hello\r\n\r\nHi\r\n").is_ok());
         assert_eq!(recognise(b"  : no name\n\ntext\n"), Err(LintError::NotAMessage(NotAMessage::NoHeader)));
+        // Pasted text aligned on its colons is no header: padded names must be a message field's.
+        assert_eq!(recognise(b"Total   : 5 EUR\nName   : Bob\n\nhello\n"), Err(LintError::NotAMessage(NotAMessage::NoHeader)));
+        assert!(recognise(b"Name : Bob\n\nhello\n").is_ok());
     }
 }

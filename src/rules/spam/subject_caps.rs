@@ -255,17 +255,20 @@ fn seen_words(rest: &str) -> (Vec<&str>, usize) {
     let mut depth = 0usize;
     let mut start: Option<usize> = None;
     let mut leet_until = 0usize;
-    // Whether the word being read has a leet digit between letters (`CH4NC`).
+    // Whether the word being read has a leet digit between letters (`CH4NC`),
+    // and its letters and leet digits so far.
     let mut leet_in_word = false;
+    let (mut word_letters, mut word_digits) = (0usize, 0usize);
     let chars: Vec<(usize, char)> = rest.char_indices().collect();
     let mut hosts = DottedRun::default();
     let letter = |k: usize| chars.get(k).is_some_and(|&(_, c)| c.is_alphabetic());
     for (k, &(i, c)) in chars.iter().chain(std::iter::once(&(rest.len(), ' '))).enumerate() {
         // A leet digit between letters (`M0NEY`, `W41TING`) is read as a letter;
         // so are two or more ending a word of as many letters or more (`FR33`),
-        // and one ending a word already written in leet (`CH4NC3`, `V1AGR4`): its
-        // writer spells letters with digits. One digit after letters alone is an
-        // identifier (`MP3`, `IPV4`).
+        // and one ending a word already written in leet with more letters than
+        // digits (`CH4NC3`, `V1AGR4`): its writer spells letters with digits. One
+        // digit after letters alone is an identifier (`MP3`, `IPV4`), and so is a
+        // code of as many digits as letters (`K3S5`, `A4C3`: a part or lot number).
         if k < leet_until {
             continue;
         }
@@ -274,18 +277,22 @@ fn seen_words(rest: &str) -> (Vec<&str>, usize) {
             let letters = chars[..k].iter().rev().take_while(|&&(_, l)| l.is_alphabetic()).count();
             let ends = !chars.get(k + digits).is_some_and(|&(_, d)| d.is_alphanumeric());
             let inner = letter(k + digits);
-            if inner || (ends && letters >= digits && (digits >= 2 || leet_in_word)) {
+            let spelled = leet_in_word && word_letters > word_digits + digits;
+            if inner || (ends && letters >= digits && (digits >= 2 || spelled)) {
                 leet_in_word |= inner;
+                word_digits += digits;
                 leet_until = k + digits;
                 continue;
             }
         }
         if c.is_alphabetic() || unicode::is_combining_mark(c) {
             start.get_or_insert(i);
+            word_letters += usize::from(c.is_alphabetic());
             continue;
         }
         if let Some(s) = start.take() {
             leet_in_word = false;
+            (word_letters, word_digits) = (0, 0);
             let word = &rest[s..i];
             // A run joined to `_` or a digit is part of an identifier (`FROM_ENDS_IN_NUMS`,
             // `MP3`, `ID42`), and one joined to a dot with a letter or digit on its other side is
@@ -615,6 +622,9 @@ mod tests {
         assert_eq!(capital_words("CH4NC3 FR33 V1AGR4 for you"), ["CH4NC3", "FR33", "V1AGR4"]);
         assert_eq!(capital_words("CH4NCE FRE3 VIAGRA"), ["CH4NCE", "VIAGRA"]);
         assert!(capital_words("MP3 IPV4 A380 H2O2 X5").is_empty());
+        // A code of as many digits as letters is no word spelled in leet (part, lot and model numbers).
+        assert!(capital_words("Kit K3S5 P0L1 X7E3").is_empty(), "{:?}", capital_words("Kit K3S5 P0L1 X7E3"));
+        assert!(capital_words("Cells A4C3 B1D5 E7F3 G0H1 errors V1R3 B4C4 E3S3").is_empty());
         // Identifiers and model numbers stay identifiers; two letters apart are no word.
         assert!(capital_words("MP3 player, IPV4 and A380 or WIN 10").iter().all(|w| w == "WIN"), "{:?}", capital_words("MP3 player, IPV4 and A380"));
         assert!(capital_words("Plan B for 2026 A 1 X").is_empty());
