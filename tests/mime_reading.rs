@@ -133,6 +133,16 @@ fn a_file_sent_under_a_uuencode_transfer_encoding_is_still_inspected() {
     let raw = format!("{HEAD}Content-Type: text/plain\r\nContent-Transfer-Encoding: x-uuencode\r\n\r\n{}", uuencode("setup.exe", &program));
     let report = linter().lint(raw.as_bytes()).unwrap();
     assert!(report.findings.iter().any(|f| f.rule_id == "attachment/executable" && f.message.contains("setup.exe")), "{:?}", report.findings);
+    // Both in one body: the script, decoded into the text, is still a file sent beside the program.
+    let raw = format!(
+        "{HEAD}Content-Type: text/plain\r\nContent-Transfer-Encoding: x-uuencode\r\n\r\n{}{}",
+        uuencode("run.vbs", b"CreateObject(\"WScript.Shell\").Run \"calc\"\r\n"),
+        uuencode("setup.exe", &program)
+    );
+    let report = linter().lint(raw.as_bytes()).unwrap();
+    for name in ["run.vbs", "setup.exe"] {
+        assert!(report.findings.iter().any(|f| f.rule_id == "attachment/executable" && f.message.contains(name)), "{name}: {:?}", report.findings);
+    }
 }
 
 #[test]

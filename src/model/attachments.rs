@@ -63,13 +63,17 @@ pub fn inspect_parts(raw: &[u8], parts: &[Part], limits: &Limits) -> Vec<Attachm
     for part in parts.iter().filter(|p| p.is_text_body()) {
         let room = usize::try_from(limits.max_inflated_bytes.saturating_sub(spent.inflated)).unwrap_or(usize::MAX);
         let mut blocks = inspect::uuencode::blocks(part.text().unwrap_or_default(), room);
-        // A body under a uuencode transfer encoding whose text the model decoded
-        // (`recover::uudecoded_text`): its file is still a file sent, read from the
-        // body as written; the decoded text holds no block to leave out.
-        let as_written = blocks.is_empty() && part.transfer_encoding.as_deref().is_some_and(|te| super::recover::UUENCODE_ENCODINGS.contains(&te));
-        if as_written {
+        // A body under a uuencode transfer encoding whose text blocks the model
+        // decoded (`recover::uudecoded_text`): each file is still a file sent (a
+        // script is text), read from the body as written, when the decoded text
+        // holds fewer blocks; those left in it are then not located in it.
+        let mut as_written = false;
+        if part.transfer_encoding.as_deref().is_some_and(|te| super::recover::UUENCODE_ENCODINGS.contains(&te)) {
             let encoded = part.body_range.as_ref().and_then(|range| raw.get(range.clone())).unwrap_or_default();
-            blocks = inspect::uuencode::blocks(&String::from_utf8_lossy(encoded), room);
+            let written = inspect::uuencode::blocks(&String::from_utf8_lossy(encoded), room);
+            if written.len() > blocks.len() {
+                (blocks, as_written) = (written, true);
+            }
         }
         for block in blocks {
             spent.inflated = spent.inflated.saturating_add(block.data.len() as u64);
