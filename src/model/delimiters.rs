@@ -117,7 +117,7 @@ pub fn prefixed_lines(raw: &[u8], lines: &LineIndex, from: usize, to: usize, bou
         // A delimiter line of one of the boundaries: left as written.
         let value = trim_end(&line[2..]);
         let closed = value.strip_suffix(b"--").map(trim_end);
-        if boundaries.contains(value) || trimmed.contains(value) || closed.is_some_and(|v| boundaries.contains(v) || trimmed.contains(v)) {
+        if trimmed.contains(value) || closed.is_some_and(|v| trimmed.contains(v)) {
             continue;
         }
         let dashes = line.iter().take_while(|&&b| b == b'-').count();

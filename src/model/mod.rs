@@ -1249,20 +1249,12 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
             // A text body under a uuencode transfer encoding: read as the text it
             // carries (`recover::uudecoded_text`), as rspamd decodes it.
             let uuencoded = transfer_encoding.as_deref().is_some_and(|te| recover::UUENCODE_ENCODINGS.contains(&te));
-            let body = match (body, body_start, body_end) {
-                (Body::Text(text), Some(s), Some(e)) if uuencoded && s <= e && e <= self.raw.len() => {
-                    match recover::uudecoded_text(&text, charset.as_deref()) {
-                        Some(decoded) => Body::Text(Cow::Owned(decoded)),
-                        None => Body::Text(text),
-                    }
-                }
-                (Body::Html(text), Some(s), Some(e)) if uuencoded && s <= e && e <= self.raw.len() => {
-                    match recover::uudecoded_text(&text, charset.as_deref()) {
-                        Some(decoded) => Body::Html(Cow::Owned(decoded)),
-                        None => Body::Html(text),
-                    }
-                }
-                (body, _, _) => body,
+            let in_input = matches!((body_start, body_end), (Some(s), Some(e)) if s <= e && e <= self.raw.len());
+            let decoded = |text: &str| (uuencoded && in_input).then(|| recover::uudecoded_text(text, charset.as_deref())).flatten();
+            let body = match body {
+                Body::Text(text) => Body::Text(decoded(&text).map_or(text, Cow::Owned)),
+                Body::Html(text) => Body::Html(decoded(&text).map_or(text, Cow::Owned)),
+                body => body,
             };
             // As mail-parser reads a well-formed one: inline (no `attachment` disposition),
             // and no `name` on its Content-Type unless it is its multipart's first part.
