@@ -368,8 +368,8 @@ export interface PhpSettings {
 /** One address: `"Name <a@b.example>"`, `"a@b.example"`, or `{ name, address }`. */
 export type Address = string | { name?: string; address: string };
 
-/** One address, a list, or a comma-separated string, as Nodemailer takes them. */
-export type Addresses = Address | Address[];
+/** One address, a list (nested lists are flattened, as Nodemailer flattens them), or a comma-separated string, as Nodemailer takes them. */
+export type Addresses = Address | Addresses[];
 
 /** Node's JSON form of a Buffer (`JSON.parse(JSON.stringify(buffer))`). */
 export interface BufferJson {

@@ -18,7 +18,7 @@ export interface PreflightSettings extends Options {
    * a function receives the error and the message is sent.
    */
   onFail?: 'reject' | 'warn' | ((error: PreflightError) => void);
-  /** Most warnings allowed. Default: no limit (only errors count). */
+  /** Most warnings allowed: a whole number from 0. Default: no limit (only errors count). Anything else throws `invalid-options`. */
   maxWarnings?: number;
   /** Lint off the main thread with this pool (`createLinter()`), for servers. */
   linter?: Pick<Linter, 'lint'>;

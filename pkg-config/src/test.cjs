@@ -13,10 +13,11 @@
 const { AssertionError } = require('node:assert');
 const { lint } = require('./index.cjs');
 const { translator } = require('./lib/texts.cjs');
-const { findingLine, judge, scoreText } = require('./lib/describe.cjs');
+const { findingLine, judge, scoreText, checkCriteria } = require('./lib/describe.cjs');
 
 function split(settings = {}) {
   const { maxWarnings = 0, allow = [], ...options } = settings;
+  checkCriteria({ maxWarnings, allow }, typeof options.locale === 'string' ? options.locale : 'en');
   return { criteria: { maxWarnings, allow }, options };
 }
 
@@ -33,11 +34,25 @@ function check(message, settings) {
   return { report, verdict, text };
 }
 
-/** Throws an AssertionError (with the report as `actual`) unless the message passes. */
+/**
+ * Throws an AssertionError unless the message passes: its message lists what counts,
+ * and the report is its `report`, not enumerable. Runners print an AssertionError's
+ * `actual` and `expected`, and diff them: Jest (jest-circus formatNodeAssertErrors)
+ * printed the whole report (the rendered message, megabytes with an attachment, in
+ * `source`) before the message, and "Comparing two different types of values";
+ * Vitest diffed it against a text; node:test's reporters list `actual` and
+ * `expected` of any ERR_ASSERTION error. With the operator `fail` and neither value
+ * (as `assert.fail(message)` throws) Jest prints the message alone, Vitest and
+ * Mocha diff nothing (`showDiff: false` too), and a field that is not enumerable is
+ * not listed (node:test, Vitest's "Serialized Error").
+ */
 function assertPreflight(message, settings) {
   const { report, verdict, text } = check(message, settings);
   if (!verdict.passes) {
-    throw new AssertionError({ message: text, actual: report, expected: 'no counted findings', operator: 'assertPreflight', stackStartFn: assertPreflight });
+    const error = new AssertionError({ message: text, operator: 'fail', stackStartFn: assertPreflight });
+    const hidden = (value) => ({ value, enumerable: false, writable: true, configurable: true });
+    Object.defineProperties(error, { report: hidden(report), showDiff: hidden(false) });
+    throw error;
   }
   return report;
 }

@@ -3,15 +3,16 @@ import type { LintInput, Options, Report } from './index.js';
 
 /** What counts against a message: every error, warnings beyond `maxWarnings`, never the `allow`ed rules. */
 export interface PreflightCriteria extends Options {
-  /** Most warnings allowed. Default 0. */
+  /** Most warnings allowed: a whole number from 0, or `Infinity`. Default 0. Anything else throws `invalid-options`. */
   maxWarnings?: number;
-  /** Rule ids whose findings never count. */
+  /** Rule ids whose findings never count (a list; anything else throws `invalid-options`). */
   allow?: string[];
 }
 
 /**
  * Throws an `AssertionError` (node:assert) listing each finding that counts, with
- * its location; returns the report when the message passes.
+ * its location; returns the report when the message passes. The error's `report`
+ * is the report (not enumerable, and not its `actual`: runners print and diff that).
  */
 export function assertPreflight(message: LintInput, criteria?: PreflightCriteria): Report;
 

@@ -7,7 +7,7 @@
 // line by line, and --quiet.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import test from 'node:test';
@@ -86,6 +86,27 @@ test('--format github escapes % and , in file names and reports files that canno
   const commands = workflowCommands(run.stdout);
   assert.deepEqual(commands.map((c) => c.properties.file), ['missing.eml', '100%,done.eml']);
   assert.equal(commands[0].name, 'error');
+});
+
+test('a path longer than a header name\'s cap (a deep monorepo fixture) is written whole: github, junit, text', (t) => {
+  // GitHub attaches an annotation to the file its `file` names, and a JUnit reader groups
+  // by the suite's name: a path cut at 200 characters with an ellipsis names no file.
+  const dir = tempDir(t);
+  const deep = Array.from({ length: 24 }, (_, i) => `fixtures-level-${i}`).join('/');
+  mkdirSync(join(dir, deep), { recursive: true });
+  const file = `${deep}/message.eml`;
+  assert.ok(file.length > 400, `${file.length} characters`);
+  writeFileSync(join(dir, file), messageWithLongLine());
+  const github = runCli(['lint', '--format', 'github', file], { cwd: dir });
+  assert.equal(github.status, 1);
+  const commands = workflowCommands(github.stdout);
+  assert.ok(commands.length > 0);
+  for (const command of commands) assert.equal(command.properties.file, file);
+  const junit = runCli(['lint', '--format', 'junit', file], { cwd: dir });
+  assert.ok(junit.stdout.includes(`<testsuite name="${file}"`), 'the suite is named by the whole path');
+  assert.ok(junit.stdout.includes(`classname="${file}"`), 'its cases too');
+  const text = runCli(['lint', '--no-color', file], { cwd: dir });
+  assert.ok(text.stdout.startsWith(`${file}  fail`), text.stdout.slice(0, 600));
 });
 
 /** Parses XML with Python's ElementTree: `{ tag, attrib, children }`, or a skip reason. */

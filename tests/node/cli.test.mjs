@@ -283,7 +283,8 @@ function runOnTerminal(args, env, cwd) {
   const command = [process.execPath, cliPath, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
   const base = { ...process.env };
   delete base.NO_COLOR;
-  return spawnSync('script', ['-qec', command, '/dev/null'], { cwd, env: { ...base, ...env }, encoding: 'utf8' });
+  // A terminal that shows colours unless the test says otherwise (a CI shell may run with TERM=dumb).
+  return spawnSync('script', ['-qec', command, '/dev/null'], { cwd, env: { ...base, TERM: 'xterm-256color', ...env }, encoding: 'utf8' });
 }
 
 test('colours only on a terminal, and never with NO_COLOR or --no-color', (t) => {
@@ -299,6 +300,10 @@ test('colours only on a terminal, and never with NO_COLOR or --no-color', (t) =>
   assert.doesNotMatch(runOnTerminal(['lint', '--no-color', 'sub/long.eml'], {}, dir).stdout, /\u001b\[/);
   assert.match(runOnTerminal(['lint', 'sub/long.eml'], { NO_COLOR: '' }, dir).stdout, /\u001b\[/,
     'an empty NO_COLOR does not count (no-color.org)');
+  // TERM=dumb (Emacs' shell and compilation buffers) shows escape sequences as text: no colours
+  // there, as Node's getColorDepth() and supports-color decide; --color still forces them.
+  assert.doesNotMatch(runOnTerminal(['lint', 'sub/long.eml'], { TERM: 'dumb' }, dir).stdout, /\u001b\[/);
+  assert.match(runOnTerminal(['lint', '--color', 'sub/long.eml'], { TERM: 'dumb' }, dir).stdout, /\u001b\[31merror/);
 });
 
 test('an oversized file or a path that names nothing exits 2 with the reason', (t) => {

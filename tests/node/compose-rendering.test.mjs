@@ -72,6 +72,21 @@ test('a long To list is folded at 76 characters as Nodemailer folds it: no size/
   assert.ok(!idsOf(pkg.lint(mail)).includes('size/line-length'));
 });
 
+test('address lists nested in lists are flattened as Nodemailer flattens them (to, cc, bcc, replyTo, the envelope)', async () => {
+  // Nodemailer 10's own types: MimeNodeAddressInput = string | MimeNodeAddress | MimeNodeAddressInput[].
+  const mail = { from: 'a@example.com', subject: 'Hi', text: 'x',
+    to: [['b@example.com', 'c@example.com'], 'd@example.com'], cc: [[['deep@example.com']]], replyTo: [['r@example.com']],
+    envelope: { from: 'bounce@example.com', to: [['b@example.com'], 'd@example.com'] } };
+  const source = await assertRenderedAsNodemailer(mail);
+  assert.match(source, /^To: b@example\.com, c@example\.com, d@example\.com\r$/m);
+  assert.match(source, /^Cc: deep@example\.com\r$/m);
+  assert.equal(pkg.lint(mail).origin, 'compose');
+  // A list nested past the copied depth is still the engine's to refuse, with its own error.
+  let deep = 'e@example.com';
+  for (let i = 0; i < 200; i++) deep = [deep];
+  assert.throws(() => pkg.lint({ ...mail, to: deep }), { code: 'invalid-input' });
+});
+
 test('a long List-Unsubscribe is folded at its white space; a longer URL is no size/line-length error', async () => {
   const mail = { from: 'a@example.com', to: 'b@example.com', subject: 'News', text: 'x',
     headers: { 'List-Unsubscribe': `<https://example.com/unsubscribe?token=${'a'.repeat(60)}>, <mailto:unsubscribe@example.com?subject=unsubscribe>` } };

@@ -4,6 +4,7 @@
 // mode sends anyway, contents from streams and files are still sent whole, and
 // the plugin judges the bytes Nodemailer actually sends.
 import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -112,6 +113,15 @@ test('preflight() refuses an unknown onFail', () => {
   assert.throws(() => preflight({ onFail: 'ignore' }), (error) => error.code === 'invalid-options');
 });
 
+test('preflight() refuses a maxWarnings that is not a whole number from 0, which had meant no limit', async () => {
+  for (const maxWarnings of ['5', NaN, -1, 2.5]) {
+    assert.throws(() => preflight({ maxWarnings }), (error) => error.code === 'invalid-options' && error.field === 'maxWarnings');
+  }
+  const mail = { ...contactForm, subject: 'Your ORDER IS READY for pickup' };
+  assert.ok(pkg.lint(mail).counts.warning > 0);
+  await assert.rejects(transporter({ maxWarnings: 0 }).sendMail(mail), { code: 'EPREFLIGHT' });
+});
+
 test('the plugin lints the very bytes Nodemailer sends: alternatives, iCalendar, raw parts, priority and List-* headers', async () => {
   let linted;
   const linter = { lint: async (input, options) => { linted = Buffer.from(input.raw); return pkg.lint(input, options); } };
@@ -188,4 +198,54 @@ test('a visitor\'s address in From is refused as lint(fields) refuses it: the pl
   await transporter({ onFail: (error) => { handed = error; }, maxWarnings: 0 }).sendMail(bounced);
   assert.deepEqual(blockingIds(pkg.lint(bounced)), ['sender/misaligned']);
   assert.deepEqual(blockingIds(handed.report), ['sender/misaligned']);
+});
+
+test('a mail Nodemailer signs with DKIM (the transport\'s keys or the mail\'s own) is linted signed, as it is sent', async () => {
+  // Nodemailer signs after the compile plugins (lib/mailer sendMail: mail.data.dkim, else
+  // the transport's dkim). Linted unsigned, a mail whose envelope sender is elsewhere read
+  // as unaligned with no DKIM signature to make up for it (sender/misaligned, a warning).
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const dkim = { domainName: 'example.com', keySelector: 'mail', privateKey: privateKey.export({ type: 'pkcs1', format: 'pem' }) };
+  const bounced = { ...contactForm, envelope: { from: 'bounces@elsewhere.example', to: 'owner@example.com' } };
+  assert.deepEqual(blockingIds(pkg.lint(bounced)), ['sender/misaligned'], 'unsigned, the envelope sender does not align');
+  const settings = (onLinted) => ({ maxWarnings: 0,
+    linter: { lint: async (input, options) => { onLinted(Buffer.from(input.raw)); return pkg.lint(input, options); } } });
+  const transports = {
+    transport: (s) => {
+      const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows', dkim });
+      transport.use('compile', preflight(s));
+      return [transport, bounced];
+    },
+    mail: (s) => [transporter(s), { ...bounced, dkim }],
+  };
+  for (const [where, make] of Object.entries(transports)) {
+    let linted;
+    const [transport, mail] = make(settings((bytes) => { linted = bytes; }));
+    const info = await transport.sendMail(mail);
+    assert.match(info.message.toString(), /^DKIM-Signature: v=1; a=rsa-sha256; c=relaxed\/relaxed; d=example\.com;/, where);
+    assert.ok(linted.equals(info.message), `${where}: the plugin lints the signed bytes sent`);
+  }
+});
+
+test('with the jsonTransport, the JSON Nodemailer writes has the fields it has without the plugin (no boundary, no date drawn)', async () => {
+  // The plugin draws the boundary and the date Nodemailer would draw, so its build and
+  // Nodemailer's agree; the jsonTransport writes the mail's fields, where a date of
+  // sending the sender never gave made every JSON snapshot of a test differ.
+  const json = async (withPlugin) => {
+    const transport = nodemailer.createTransport({ jsonTransport: true });
+    if (withPlugin) transport.use('compile', preflight());
+    return JSON.parse((await transport.sendMail({ ...contactForm, html: '<p>Hello</p>' })).message);
+  };
+  const [plain, checked] = await Promise.all([json(false), json(true)]);
+  assert.deepEqual(Object.keys(checked), Object.keys(plain));
+  const { messageId: a, ...rest } = checked;
+  const { messageId: b, ...restPlain } = plain;
+  assert.deepEqual(rest, restPlain);
+  assert.match(a, /^<[^@]+@example\.com>$/);
+  // And the stream transport still sends what the plugin linted, boundaries and Date included.
+  let linted;
+  const linter = { lint: async (input, options) => { linted = Buffer.from(input.raw); return pkg.lint(input, options); } };
+  const info = await transporter({ linter }).sendMail({ ...contactForm, html: '<p>Hello</p>' });
+  assert.ok(linted.equals(info.message), 'byte for byte');
+  assert.match(linted.toString(), /^Date: /m);
 });

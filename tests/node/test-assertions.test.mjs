@@ -24,7 +24,13 @@ test('assertPreflight throws an AssertionError listing each finding with its loc
     const [finding] = pkg.lint(messageWithLongLine()).findings;
     assert.ok(error.message.includes(
       `- size/line-length (error), line ${finding.location.line}, column ${finding.location.column}: ${finding.message}`), error.message);
-    assert.equal(error.actual.verdict, 'fail', 'the report is the actual value');
+    assert.equal(error.report.verdict, 'fail', 'the report is the error\'s report');
+    // What runners list and diff: the message alone, not the report (a rendered message
+    // of megabytes in `source`) nor a diff of it against a text.
+    assert.equal(error.operator, 'fail');
+    assert.equal(error.actual, undefined);
+    assert.equal(error.expected, undefined);
+    for (const key of ['report', 'showDiff']) assert.ok(!Object.keys(error).includes(key), `${key} is not enumerable`);
     return true;
   });
 });
@@ -36,6 +42,27 @@ test('warnings count beyond maxWarnings (default 0); allowed rules never count',
   assertPreflight(capitals, { maxWarnings: warnings.length });
   assertPreflight(capitals, { allow: [...new Set(warnings.map((f) => f.ruleId))] });
   assertPreflight(messageWithWideLine(), { maxWarnings: 0 }, 'info findings never count');
+});
+
+test('maxWarnings and allow of another kind are refused (invalid-options), never read as "no limit"', () => {
+  // 'abc' and NaN made every comparison false: the warnings never counted and the assertion passed.
+  for (const maxWarnings of ['abc', NaN, '0', -1, 1.5, null]) {
+    assert.throws(() => assertPreflight(capitals, { maxWarnings }), (error) => {
+      assert.equal(error.code, 'invalid-options', String(maxWarnings));
+      assert.equal(error.field, 'maxWarnings');
+      assert.match(error.message, /maxWarnings must be a whole number from 0/);
+      return true;
+    });
+    assert.throws(() => toPassPreflight(capitals, { maxWarnings }), { code: 'invalid-options' });
+  }
+  // A text in allow was searched as a text: 'spam/subject-caps' allowed every id inside it.
+  assert.throws(() => assertPreflight(capitals, { allow: 'spam/subject-caps' }), (error) => {
+    assert.equal(error.code, 'invalid-options');
+    assert.equal(error.field, 'allow');
+    return true;
+  });
+  assert.throws(() => assertPreflight(capitals, { maxWarnings: 'abc', locale: 'fr' }), /maxWarnings doit être/);
+  assertPreflight(capitals, { maxWarnings: Infinity });
 });
 
 test('compose fields and lint options are accepted; the message is in the chosen language', () => {
@@ -104,6 +131,48 @@ test('Jest: expect.extend({ toPassPreflight }) in a real Jest run', { timeout: 1
     '--testMatch', '**/*.test.cjs', '--transform', '{}', '--ci', '--no-cache', '--colors=false'],
   { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: '1', NO_COLOR: '1' } });
   assertRunnerReport(run.stdout + run.stderr, run.status);
+});
+
+const assertTests = (header) => `${header}
+const long = ${JSON.stringify(messageWithLongLine())};
+test('assertPreflight fails the test with its message', () => { assertPreflight(long); });
+`;
+
+/** This process's environment without NODE_TEST_CONTEXT, which makes a child `node --test` skip its files. */
+function withoutTestContext() {
+  const env = { ...process.env };
+  delete env.NODE_TEST_CONTEXT;
+  return env;
+}
+
+/** The runner's report of a failing assertPreflight: the finding listed, the report neither printed nor diffed. */
+function assertReadableFailure(output, status) {
+  assert.equal(status, 1, output);
+  assert.match(output, /1 failed/);
+  assert.match(output, /size\/line-length \(error\), line \d+, column 1/, 'the assertion message');
+  for (const dump of ['fixId', 'spamThreshold', 'Comparing two different types', 'Received']) {
+    assert.ok(!output.includes(dump), `${dump}: the report is not printed\n${output}`);
+  }
+}
+
+test('assertPreflight in real Vitest, Jest and node:test runs: the failure shows the findings, not a dump or a diff of the report', { timeout: 120_000 }, (t) => {
+  const nodeTest = project(t, 'vitest', 'assert.test.mjs', assertTests(
+    "import test from 'node:test';\nimport { assertPreflight } from 'mail-preflight/test';"));
+  for (const reporter of ['tap', 'spec']) {
+    const n = spawnSync(process.execPath, ['--test', `--test-reporter=${reporter}`, 'assert.test.mjs'],
+      { cwd: nodeTest, encoding: 'utf8', env: { ...withoutTestContext(), NO_COLOR: '1' } });
+    assertReadableFailure((n.stdout + n.stderr).replace(/^# fail 1$/m, '1 failed').replace(/^ℹ fail 1$/m, '1 failed'), n.status);
+  }
+  const vitest = project(t, 'vitest', 'assert.test.mjs', assertTests(
+    "import { test } from 'vitest';\nimport { assertPreflight } from 'mail-preflight/test';"));
+  const v = spawnSync(process.execPath, [join(testsModules, 'vitest', 'vitest.mjs'), 'run', '--root', vitest, '--color=false'],
+    { cwd: vitest, encoding: 'utf8', env: { ...process.env, CI: '1', NO_COLOR: '1' } });
+  assertReadableFailure(v.stdout + v.stderr, v.status);
+  const jest = project(t, 'jest', 'assert.test.cjs', assertTests("const { assertPreflight } = require('mail-preflight/test');"));
+  const j = spawnSync(process.execPath, [join(testsModules, 'jest', 'bin', 'jest.js'), '--rootDir', jest,
+    '--testMatch', '**/*.test.cjs', '--transform', '{}', '--ci', '--no-cache', '--colors=false'],
+  { cwd: jest, encoding: 'utf8', env: { ...process.env, CI: '1', NO_COLOR: '1' } });
+  assertReadableFailure(j.stdout + j.stderr, j.status);
 });
 
 test('Jest: the package runs in an environment without TextEncoder and TextDecoder (as Jest\'s jsdom one)', { timeout: 120_000 }, (t) => {

@@ -4,7 +4,8 @@
 // message; every message-derived string through sanitize.cjs.
 
 const { visible, visibleName } = require('./sanitize.cjs');
-const { fixed } = require('./texts.cjs');
+const { fixed, render } = require('./texts.cjs');
+const { codedError } = require('./errors.cjs');
 
 /** `line 3, column 1 [Subject]` — where a finding is, in the reader's language. */
 function whereText(location, t) {
@@ -66,4 +67,25 @@ function judge(report, { maxWarnings = 0, allow = [] } = {}) {
   };
 }
 
-module.exports = { findingLine, whereText, judge, scoreText, severityWord };
+/**
+ * `maxWarnings` and `allow` of assertPreflight, toPassPreflight and preflight(), checked
+ * before anything is linted: a whole number from 0 (Infinity: no limit) and a list of
+ * rule ids. Anything else is an `invalid-options` error naming the field, in `locale`:
+ * a text or NaN in maxWarnings had made every comparison false, so the warnings never
+ * counted and the assertion never failed on them; a text in allow was searched as a
+ * text (`'spam/subject-caps'.includes(id)`), allowing every rule id inside it.
+ */
+function checkCriteria({ maxWarnings, allow }, locale = 'en') {
+  const refused = (messageId, params) => {
+    const all = { invalid: { label: 'core.invalid.subject.options' }, ...params };
+    return codedError('invalid-options', render(messageId, all, locale), { messageId, params: all, field: params.path });
+  };
+  if (maxWarnings !== undefined && maxWarnings !== Infinity && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
+    throw refused('core.invalid.shape', { path: 'maxWarnings', expected: { label: 'core.invalid.expected.natural' } });
+  }
+  if (allow !== undefined && !(Array.isArray(allow) && allow.every((id) => typeof id === 'string'))) {
+    throw refused('core.invalid.not-text-list', { path: 'allow' });
+  }
+}
+
+module.exports = { findingLine, whereText, judge, scoreText, severityWord, checkCriteria };

@@ -17,7 +17,7 @@ const { findConfigFile, parseConfig, parseRuleFlag } = require('./config.cjs');
 const { checkRuleFlags } = require('./rule-ids.cjs');
 const { FORMATTERS, FORMATS, NEEDS_POSITIONS, TAKES_REPORT_JSON } = require('./formats/index.cjs');
 const { colourWanted } = require('./paint.cjs');
-const { visible, visibleName } = require('./sanitize.cjs');
+const { visible, visibleName, visiblePath } = require('./sanitize.cjs');
 const { translator, LOCALES } = require('./texts.cjs');
 const { UsageError, environmentLocale, parseCommandLine, oneOf, wholeNumber } = require('./usage.cjs');
 
@@ -144,8 +144,13 @@ function lintOptions(values, io, envLocale) {
     engine.lint('', merged);
   } catch (error) {
     if (!error.code) throw error;
-    // The options passed: only the empty input itself is refused.
-    if (error.code !== 'not-a-message') throw new UsageError(visible(error.message), locale);
+    // The options passed: only the empty input itself is refused. Otherwise the config
+    // file's options were refused (the --rule flags and --locale are checked above, the
+    // --sa-rules text after): the file is named, as the nearest .mail-preflight.json up
+    // the tree may be one the user did not think of.
+    if (error.code !== 'not-a-message') {
+      throw new UsageError(`${configFile ? `${visiblePath(configFile)}: ` : ''}${visible(error.message)}`, locale);
+    }
   }
   const rulesSource = values['sa-rules'] ? visibleName(values['sa-rules'])
     : configFile && `${visibleName(configFile)} spamassassinRules`;
@@ -282,7 +287,7 @@ async function lintCommand(argv, io, help) {
   const emit = (result) => {
     if (result.error) {
       summary.unreadable++;
-      if (format === 'text') io.stderr(`mail-preflight: ${visibleName(result.file)}: ${visible(result.error.message)}\n`);
+      if (format === 'text') io.stderr(`mail-preflight: ${visiblePath(result.file)}: ${visible(result.error.message)}\n`);
     } else {
       summary.linted++;
       for (const key of Object.keys(summary.totals)) summary.totals[key] += result.report.counts[key];

@@ -44,6 +44,25 @@ const PART_BYTE_FIELDS = new Set(['content', 'raw']);
 /** Inside a byte field given as an object: `data` (a Buffer's JSON), `content` (`{ content, encoding }`). */
 const BYTES_OBJECT_FIELDS = new Set(['data', 'content']);
 
+/**
+ * The address fields, which Nodemailer takes as a list nested to any depth and
+ * flattens (lib/mime-node `_parseAddresses`; Nodemailer 10's types say so:
+ * `MimeNodeAddressInput = string | MimeNodeAddress | MimeNodeAddressInput[]`):
+ * `to: [['a@x.example', 'b@x.example'], 'c@x.example']` is sent to all three. The
+ * engine reads one level of list: the copy is flattened here, to the copied depth.
+ */
+const ADDRESS_FIELDS = new Set(['from', 'sender', 'to', 'cc', 'bcc', 'replyTo']);
+
+/** A copied message field with its address lists flattened: an address field's, the envelope's (from, to, cc, bcc). */
+function flatAddresses(key, member) {
+  if (ADDRESS_FIELDS.has(key)) return Array.isArray(member) ? member.flat(MAX_COPIED_DEPTH) : member;
+  if (key !== 'envelope' || !member || typeof member !== 'object' || Array.isArray(member)) return member;
+  for (const field of ['from', 'to', 'cc', 'bcc']) {
+    if (Array.isArray(member[field])) member[field] = member[field].flat(MAX_COPIED_DEPTH);
+  }
+  return member;
+}
+
 /** The `type` that tells the engine a byte field's bytes are a view, not a Buffer (src/input/compose `VIEW_TYPE`). */
 const VIEW_TYPE = 'Uint8Array';
 
@@ -232,7 +251,8 @@ function composeCopy(input, reader, kind = MESSAGE_FIELDS) {
     const object = {};
     for (const key of keys) {
       const at = path ? `${path}.${key}` : key;
-      const member = copy(read(value, key, at), at, field || key, roleOf(role, key), depth + 1);
+      let member = copy(read(value, key, at), at, field || key, roleOf(role, key), depth + 1);
+      if (role === 'message') member = flatAddresses(key, member);
       // An own `__proto__` (JSON.parse makes one) stays a member: `object[key] =` would set the prototype.
       if (key === '__proto__') Object.defineProperty(object, key, { value: member, writable: true, enumerable: true, configurable: true });
       else object[key] = member;

@@ -15,13 +15,17 @@ function painter(colour) {
  * Whether to paint: `--color`/`--no-color` first, then FORCE_COLOR (`0` or `false`
  * turn colours off, any other value on; the convention of Node and the chalk
  * family), then NO_COLOR (no-color.org: set and not empty), then whether stdout is
- * a terminal. Output to a file (`--output`) is never painted unless asked.
+ * a terminal that shows colours: TERM=dumb is one that does not (Emacs' shell and
+ * compilation buffers set it; Node's tty getColorDepth() and supports-color give
+ * it no colours, and terminfo's "dumb" entry has none). Output to a file
+ * (`--output`) is never painted unless asked.
  */
 function colourWanted({ color, noColor, toFile }, env, stdoutIsTTY) {
   if (noColor) return false;
   if (color) return true;
   if (env.FORCE_COLOR !== undefined) return !['0', 'false'].includes(env.FORCE_COLOR.toLowerCase());
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.TERM === 'dumb') return false;
   return !toFile && Boolean(stdoutIsTTY);
 }
 

@@ -10,8 +10,16 @@
 
 /** Most characters of one message-derived field shown (default, ours): a line of a wide terminal, twice. */
 const MAX_FIELD_CHARS = 400;
-/** Most characters of a file name or header name shown (default, ours). */
+/** Most characters of a header name or rule id shown (default, ours). */
 const MAX_NAME_CHARS = 200;
+/**
+ * Most characters of a file's path shown: Linux's PATH_MAX, 4096 (<linux/limits.h>),
+ * the longest path the CLI can open. A path is what GitHub matches an annotation's
+ * `file` against and what a JUnit reader groups by, so it is never cut short of a
+ * path the CLI could read (cut at MAX_NAME_CHARS, a path in a deep monorepo lost its
+ * annotations).
+ */
+const MAX_PATH_CHARS = 4096;
 
 // C0 controls (U+0000–U+001F), DEL, C1 controls (U+0080–U+009F); the bidirectional
 // formatting characters of Unicode TR #9 (LRM, RLM, ALM, LRE…RLO, LRI…PDI) that
@@ -37,9 +45,14 @@ function visible(value, max = MAX_FIELD_CHARS) {
   return characters.length > max ? `${characters.slice(0, max - 1).join('')}…` : text;
 }
 
-/** A file or header name: the same, with the shorter cap. */
+/** A header name or rule id: the same, with the shorter cap. */
 function visibleName(value) {
   return visible(value, MAX_NAME_CHARS);
 }
 
-module.exports = { visible, visibleName, MAX_FIELD_CHARS, MAX_NAME_CHARS };
+/** A file's path: the same, whole up to PATH_MAX. */
+function visiblePath(value) {
+  return visible(value, MAX_PATH_CHARS);
+}
+
+module.exports = { visible, visibleName, visiblePath, MAX_FIELD_CHARS, MAX_NAME_CHARS, MAX_PATH_CHARS };

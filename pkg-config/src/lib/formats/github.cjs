@@ -7,7 +7,7 @@
 // escapeData/escapeProperty); the line ends only where we end it, so a message or
 // a file name holding `\n::error …` cannot start a command of its own.
 
-const { visible, visibleName } = require('../sanitize.cjs');
+const { visible, visibleName, visiblePath } = require('../sanitize.cjs');
 
 const COMMAND_OF_SEVERITY = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -38,7 +38,7 @@ function githubFormatter() {
   return {
     start: () => '',
     file(result) {
-      const file = visibleName(annotationFile(result.file));
+      const file = visiblePath(annotationFile(result.file));
       if (result.error) return command('error', { file }, visible(result.error.message));
       return result.report.findings.map((finding, i) => {
         const region = result.positions && result.positions[i];

@@ -7,7 +7,7 @@
 // file by file. Text goes through sanitize.cjs first (XML 1.0 forbids most
 // control characters even as references), then XML escaping.
 
-const { visible, visibleName } = require('../sanitize.cjs');
+const { visible, visibleName, visiblePath } = require('../sanitize.cjs');
 
 function xml(text) {
   return String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
@@ -32,7 +32,7 @@ function junitFormatter(context) {
   return {
     start: () => '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="mail-preflight">\n',
     file(result) {
-      const file = xml(visibleName(result.file));
+      const file = xml(visiblePath(result.file));
       if (result.error) {
         return `  <testsuite name="${file}" tests="1" failures="0" errors="1" skipped="0" time="0">\n`
           + `    <testcase classname="${file}" name="${xml(context.t('cli.cannot-lint'))}" time="0">`

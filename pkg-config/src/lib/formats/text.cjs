@@ -5,7 +5,7 @@
 // engine's catalogue in the chosen language; every message-derived string goes
 // through sanitize.cjs. Colours only when the caller says so.
 
-const { visible, visibleName } = require('../sanitize.cjs');
+const { visible, visibleName, visiblePath } = require('../sanitize.cjs');
 const { painter } = require('../paint.cjs');
 const { scoreText, severityWord } = require('../describe.cjs');
 
@@ -31,7 +31,7 @@ function where(location, t) {
 
 /** The text block of one linted file. */
 function formatFile(result, paint, t) {
-  const name = paint('bold', visibleName(result.file));
+  const name = paint('bold', visiblePath(result.file));
   if (result.error) {
     return `${name}\n  ${t('cli.labelled', { label: paint('red', t('cli.cannot-lint')), value: visible(result.error.message) })}\n`;
   }
