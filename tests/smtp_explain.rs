@@ -118,7 +118,9 @@ fn an_enhanced_code_the_registry_does_not_enumerate_keeps_class_and_subject() {
     // The README's order: an unregistered detail reads as its subject's X.Y.0.
     assert_eq!(e.basis, Basis::Enhanced, "falls back to 5.7.0");
     assert!(e.meaning.starts_with("Other or undefined security status"), "{}", e.meaning);
-    let banned = explain("550 5.7.606 Access denied, banned sending IP [203.0.113.5]", Locale::En);
+    // A text naming no cause (the banned-IP wording is a blocklist: see
+    // `receivers_published_replies_are_explained_by_their_cause`).
+    let banned = explain("550 5.7.606 Access denied [203.0.113.5]", Locale::En);
     assert_eq!(banned.basis_text, "From the enhanced status code 5.7.606 (IANA registry)");
     assert!(banned.meaning.contains("security"), "{}", banned.meaning);
 }
@@ -646,4 +648,215 @@ fn must_issue_starttls_with_the_settings_names_what_they_configure() {
         let e = explain_with_settings(reply, &settings(r#"{"port":587}"#), locale);
         assert!(e.action.contains("587") && !e.action.starts_with("smtp."), "{locale:?}: {}", e.action);
     }
+}
+
+/// Today's receivers' published replies (each with its source), the cause
+/// the explanation must give, and a word its meaning must hold.
+const PUBLISHED_REPLIES: &[(&str, &str, &str, &str)] = &[
+    // Gmail, support.google.com/a/answer/3726730 (quoted in Sisimai's Rhost/Google.pm):
+    // X.7.27 is SPF, X.7.29 TLS, X.7.30 DKIM there, not the registry's null MX, ARC, REQUIRETLS.
+    (
+        "421-4.7.27 Your email has been rate limited because SPF authentication didn't pass\r\n\
+         421 4.7.27 for this message. Gmail requires all bulk email senders to authenticate with SPF.",
+        "Gmail 4.7.27",
+        "authentication",
+        "authentication",
+    ),
+    (
+        "550-5.7.27 Your email has been blocked because the sender is unauthenticated.\r\n\
+         550 5.7.27 Gmail requires all senders to authenticate with SPF.",
+        "Gmail 5.7.27",
+        "authentication",
+        "authentication",
+    ),
+    (
+        "421-4.7.29 Your email has been rate limited because this message wasn't sent over a\r\n\
+         421 4.7.29 TLS connection. Gmail requires all bulk email senders to use TLS/SSL for SMTP connections.",
+        "Gmail 4.7.29",
+        "tls",
+        "encrypted",
+    ),
+    (
+        "550-5.7.29 Your email has been blocked because this message wasn't sent over a TLS connection.",
+        "Gmail 5.7.29",
+        "tls",
+        "encrypted",
+    ),
+    (
+        "421-4.7.30 Your email has been rate limited because DKIM authentication didn't pass for\r\n\
+         421 4.7.30 this message. Gmail requires all email bulk senders to authenticate with DKIM.",
+        "Gmail 4.7.30",
+        "authentication",
+        "authentication",
+    ),
+    (
+        "421-4.7.32 Your email has been rate limited because the From: header (RFC5322) in this\r\n\
+         421 4.7.32 message isn't aligned with either the authenticated SPF or DKIM organizational domain.",
+        "Gmail 4.7.32",
+        "authentication",
+        "authentication",
+    ),
+    // Gmail's boilerplate "To best protect our users from spam" is no spam verdict (Plesk KB
+    // "550-5.7.1 or 550-5.7.26 This message does not have authentication information").
+    (
+        "421-4.7.0 This message does not have authentication information or fails to\r\n\
+         421-4.7.0 pass authentication checks. To best protect our users from spam, the\r\n\
+         421 4.7.0 message has been blocked.",
+        "Gmail 4.7.0 authentication",
+        "authentication",
+        "authentication",
+    ),
+    (
+        "550-5.7.1 [203.0.113.5 12] Our system has detected that this message is\r\n\
+         550-5.7.1 likely unsolicited mail. To reduce the amount of spam sent to Gmail,\r\n\
+         550 5.7.1 this message has been blocked.",
+        "Gmail 5.7.1 unsolicited",
+        "spam",
+        "spam",
+    ),
+    // Yahoo, help.yahoo.com/kb/SLN7253: a DMARC refusal, not an AUTH mechanism (RFC 4954's X.7.9).
+    (
+        "554 5.7.9 Message not accepted for policy reasons.  See https://postmaster.yahooinc.com/error-codes",
+        "Yahoo 5.7.9 policy",
+        "authentication",
+        "authentication",
+    ),
+    (
+        "550 5.7.9 This mail has been blocked because the sender is unauthenticated. Yahoo requires all senders to authenticate with either SPF or DKIM.",
+        "Yahoo 5.7.9 unauthenticated",
+        "authentication",
+        "authentication",
+    ),
+    // Microsoft: support.microsoft.com "Fix NDR error 550 5.7.515 in Outlook.com"; 5.7.606 as
+    // bounced (pastebin.com/EH1TUb0X); Hotmail's DMARC refusal (wordtothewise.com, 2014).
+    (
+        "550 5.7.515 Access denied, sending domain example.com does not meet the required authentication level.",
+        "Outlook 5.7.515",
+        "authentication",
+        "authentication",
+    ),
+    (
+        "550 5.7.606 Access denied, banned sending IP [203.0.113.5]. To request removal from this list please visit https://sender.office.com/ and follow the directions.",
+        "Microsoft 5.7.606",
+        "listed",
+        "blocklist",
+    ),
+    (
+        "550 5.7.0 (COL0-MC6-F31) Unfortunately, messages from (203.0.113.5) on behalf of (example.com) could not be delivered due to domain owner policy restrictions.",
+        "Hotmail DMARC",
+        "authentication",
+        "authentication",
+    ),
+    // Orange and Wanadoo (Sisimai's Rhost/FrancePTT.pm, code 417): a full mailbox sent as 5.1.1.
+    (
+        "552 5.1.1 <x@orange.fr>: Boite du destinataire pleine. Recipient overquota. OFR_417 [417]",
+        "Orange OFR_417",
+        "full",
+        "full",
+    ),
+    // Exim's sender verification quotes the callout's 5.1.1 about the sender.
+    (
+        "550-Verification failed for <sender@example.com>\r\n550-Called:   203.0.113.5\r\n\
+         550-Sent:     RCPT TO:<sender@example.com>\r\n550-Response: 550 5.1.1 No such user\r\n550 Sender verify failed",
+        "Exim sender verify",
+        "sender",
+        "sender",
+    ),
+];
+
+#[test]
+fn receivers_published_replies_are_explained_by_their_cause() {
+    for (reply, name, cause, word) in PUBLISHED_REPLIES {
+        let e = explain(reply, Locale::En);
+        assert_eq!(cause_of(reply).as_deref(), Some(*cause), "{name}: {e:?}");
+        assert_eq!(e.basis, Basis::Text, "{name}: {}", e.meaning);
+        assert!(e.meaning.to_lowercase().contains(word), "{name}: {}", e.meaning);
+        // Never the registry meaning the receiver does not use.
+        for wrong in ["null MX", "ARC validation", "REQUIRETLS", "too weak", "does not exist", "list expansion"] {
+            assert!(!e.meaning.contains(wrong), "{name}: {}", e.meaning);
+        }
+        for locale in Locale::ALL {
+            let l = explain(reply, locale);
+            assert!(!l.action.starts_with("smtp.") && !l.meaning.is_empty(), "{name} {locale:?}");
+        }
+    }
+}
+
+#[test]
+fn a_registered_detail_a_receiver_uses_otherwise_reads_as_its_subject() {
+    // Yahoo's 553 5.7.2 [TSS09] (Sisimai's Rhost/YahooInc.pm) is no mailing-list expansion.
+    let e = explain("553 5.7.2 [TSS09] All messages from 203.0.113.5 will be permanently deferred; Retrying will NOT succeed.", Locale::En);
+    assert!(!e.meaning.contains("expansion"), "{}", e.meaning);
+    let bare = explain("553 5.7.2 [TSS09] All messages from 203.0.113.5 are refused.", Locale::En);
+    assert!(bare.meaning.starts_with("Other or undefined security status"), "{}", bare.meaning);
+    // The registry's meanings still hold when the text bears them out.
+    for (reply, meaning) in [
+        ("550 5.7.27 Sender address has null MX", "null MX"),
+        ("550 5.7.29 ARC validation failure", "ARC"),
+        ("550 5.7.30 REQUIRETLS support required", "REQUIRETLS"),
+        ("534 5.7.9 Authentication mechanism is too weak", "too weak"),
+        ("550 5.7.2 Mailing list expansion prohibited for this sender", "expansion"),
+    ] {
+        let e = explain(reply, Locale::En);
+        assert_eq!(e.basis, Basis::Enhanced, "{reply}");
+        assert!(e.meaning.contains(meaning), "{reply}: {}", e.meaning);
+    }
+    // A plain 5.1.1 stays an unknown recipient.
+    let unknown = explain("550 5.1.1 <x@orange.fr>: Adresse d au moins un destinataire invalide. Invalid recipient. OFR_416 [416]", Locale::En);
+    assert!(unknown.meaning.starts_with("Bad destination mailbox address"), "{}", unknown.meaning);
+}
+
+#[test]
+fn a_purpose_clause_broken_over_lines_is_still_no_cause() {
+    // The clause split across continuation lines, and a cause word right after it.
+    let e = explain("550-5.7.1 Blocked. To protect our\r\n550-5.7.1 users from spam, see the\r\n550 5.7.1 help page.", Locale::En);
+    assert_eq!(e.cause, None, "{e:?}");
+    let spam = explain("550-5.7.1 To protect our users from spam, this\r\n550 5.7.1 message was rejected as spam.", Locale::En);
+    assert_eq!(spam.cause.map(|c| c.id).as_deref(), Some("spam"));
+}
+
+#[test]
+fn an_spf_record_gmail_distrusts_is_an_spf_error_not_spam() {
+    // Gmail (Sisimai's Rhost/Google.pm): "suspicious entries" of the SPF record, X.7.24.
+    let reply = "451-4.7.24 The SPF record of the sending domain has one or more suspicious entries.\r\n\
+                 451 4.7.24 To protect our users from spam, mail sent from your IP address has been temporarily rate limited.";
+    for locale in Locale::ALL {
+        let e = explain(reply, locale);
+        assert_eq!(e.basis, Basis::Enhanced, "{locale:?}: {}", e.meaning);
+        assert!(e.action.contains("SPF") && e.action.contains("10"), "{locale:?}: {}", e.action);
+        assert!(!e.related_rules.iter().any(|r| r.starts_with("spam/")), "{:?}", e.related_rules);
+    }
+}
+
+#[test]
+fn yahoos_policy_replies_are_told_apart() {
+    // help.yahoo.com/kb/SLN7253: 554 5.7.9 is an authentication (DMARC) refusal; PH01 (Sisimai's
+    // Rhost/YahooInc.pm, "policyviolation") names no authentication.
+    assert_eq!(cause_of("554 5.7.9 Message not accepted for policy reasons.").as_deref(), Some("authentication"));
+    let ph01 = "554 5.7.1 Message not allowed - [PH01] Email not accepted for policy reasons. Please visit https://postmaster.yahooinc.com/error-codes";
+    assert_eq!(cause_of(ph01), None);
+    // A dead Yahoo address, without an enhanced code: not the 554 table's blocklist.
+    let dead = explain("554 delivery error: dd x@yahoo.com is no longer valid. [-20] - mta1.mail.bf1.yahoo.com", Locale::En);
+    assert_eq!(dead.cause.map(|c| c.id).as_deref(), Some("unknown-user"));
+    assert!(!dead.related_rules.iter().any(|r| r == "spam/listed-ip"), "{:?}", dead.related_rules);
+}
+
+#[test]
+fn a_deferral_that_says_retrying_will_not_succeed_is_not_told_to_wait() {
+    // Yahoo (Sisimai's Rhost/YahooInc.pm): TS03 as a 421, TSS09 as a 553.
+    for reply in [
+        "421 4.7.0 [TS03] All messages from 203.0.113.5 will be permanently deferred; Retrying will NOT succeed. See https://postmaster.yahooinc.com/error-codes",
+        "553 5.7.2 [TSS09] All messages from 203.0.113.5 will be permanently deferred; Retrying will NOT succeed. See https://postmaster.yahooinc.com/error-codes",
+    ] {
+        assert_eq!(cause_of(reply).as_deref(), Some("permanently-deferred"), "{reply}");
+        let e = explain(reply, Locale::En);
+        assert!(!e.action.contains("Nothing is lost"), "{}", e.action);
+        assert!(e.action.starts_with("Do not send the same mails again"), "{}", e.action);
+        for locale in Locale::ALL {
+            assert!(!explain(reply, locale).action.starts_with("smtp."), "{locale:?}");
+        }
+    }
+    // Yahoo's TSS04 is a true deferral (volume or complaints): a rate.
+    let tss04 = "421 4.7.0 [TSS04] Messages from 203.0.113.5 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1";
+    assert_eq!(cause_of(tss04).as_deref(), Some("rate"));
 }

@@ -38,6 +38,13 @@ pub struct Registered {
     /// RESOLVER.ADR.RecipientNotFound) or policy refusal (Yahoo's "Message not
     /// accepted for policy reasons").
     pub requires: &'static [&'static str],
+    /// Causes (ids of [`CAUSES`]) the server's words name that explain the
+    /// reply instead of this detail: Orange sends `552 5.1.1 … Boite du
+    /// destinataire pleine. Recipient overquota. OFR_417` for a full mailbox
+    /// (Sisimai's Rhost/FrancePTT.pm table, code 417), and Exim's sender
+    /// verification quotes the callout's `550 5.1.1 No such user` about the
+    /// sender, not the recipient.
+    pub yields_to: &'static [&'static str],
 }
 
 /// The reference of a code the IANA registered without a document of its own
@@ -75,6 +82,7 @@ const fn act_with(
         permanent_action: false,
         text_first: false,
         requires: &[],
+        yields_to: &[],
     }
 }
 
@@ -86,6 +94,11 @@ impl Registered {
 
     const fn requires(mut self, words: &'static [&'static str]) -> Registered {
         self.requires = words;
+        self
+    }
+
+    const fn yields_to(mut self, causes: &'static [&'static str]) -> Registered {
+        self.yields_to = causes;
         self
     }
 
@@ -114,7 +127,7 @@ const ADDRESS: &[&str] = &["headers/address-syntax"];
 pub const REGISTRY: &[Registered] = &[
     code(0, 0, "RFC 3463"),
     code(1, 0, "RFC 3463"),
-    act(1, 1, "RFC 3463", &[]),
+    act(1, 1, "RFC 3463", &[]).yields_to(&["full", "sender"]),
     act(1, 2, "RFC 3463", &[]),
     act(1, 3, "RFC 3463", ADDRESS),
     code(1, 4, "RFC 3463"),
@@ -163,14 +176,19 @@ pub const REGISTRY: &[Registered] = &[
     act(6, 9, "RFC 6531", &["headers/raw-8bit"]),
     code(7, 0, "RFC 3463"),
     act(7, 1, "RFC 3463", SPAM).text_first(),
-    code(7, 2, "RFC 3463"),
+    // Yahoo sends `553 5.7.2 [TSS09] All messages from … will be permanently
+    // deferred` for a blocked sender (Sisimai's Rhost/YahooInc.pm): no list expansion.
+    code(7, 2, "RFC 3463").requires(&["expan"]),
     code(7, 3, "RFC 3463"),
     code(7, 4, "RFC 3463"),
     code(7, 5, "RFC 3463"),
     code(7, 6, "RFC 3463"),
     code(7, 7, "RFC 3463"),
     act(7, 8, "RFC 4954", &[]),
-    act(7, 9, "RFC 4954", SECURITY).requires(&["mechanism", "weak", "auth"]),
+    // Not "auth": Yahoo's `550 5.7.9 … the sender is unauthenticated` and
+    // `554 5.7.9 Message not accepted for policy reasons` are DMARC refusals
+    // (help.yahoo.com/kb/SLN7253), not a login mechanism.
+    act(7, 9, "RFC 4954", SECURITY).requires(&["mechanism", "too weak"]),
     act(7, 10, "RFC 5248", SECURITY),
     act(7, 11, "RFC 4954", SECURITY),
     code(7, 12, "RFC 4954"),
@@ -185,13 +203,24 @@ pub const REGISTRY: &[Registered] = &[
     code(7, 21, "RFC 7372"),
     code(7, 22, "RFC 7372"),
     act(7, 23, "RFC 7372", &[]),
-    code(7, 24, "RFC 7372"),
+    // RFC 7372 §3.2: an error while evaluating SPF (RFC 7208 §2.6.6 permerror, §4.6.4
+    // more than 10 lookups); Gmail's `451 4.7.24 The SPF record of the sending domain
+    // has one or more suspicious entries` (Sisimai's Rhost/Google.pm): not "suspicious" spam.
+    act(7, 24, "RFC 7372", &[]),
     act(7, 25, "RFC 7372", &[]),
     act(7, 26, "RFC 7372", &[]),
-    act(7, 27, "RFC 7505", &[]),
+    // Gmail sends 4.7.27 and 5.7.27 for an SPF failure ("Gmail requires all
+    // senders to authenticate with SPF", support.google.com/a/answer/3726730 as
+    // quoted in Sisimai's Rhost/Google.pm), not for a null MX.
+    act(7, 27, "RFC 7505", &[]).requires(&["null mx"]),
     act(7, 28, IANA_ONLY, &[]),
-    code(7, 29, "RFC 8617"),
-    code(7, 30, "RFC 8689"),
+    // Gmail sends 4.7.29 and 5.7.29 for mail not sent over TLS ("Gmail requires
+    // all bulk email senders to use TLS/SSL for SMTP connections"), and 4.7.30
+    // and 5.7.30 for a DKIM failure (support.google.com/a/answer/3726730, as
+    // quoted in Sisimai's Rhost/Google.pm): the registry's ARC and REQUIRETLS
+    // meanings apply only when the text says so.
+    code(7, 29, "RFC 8617").requires(&["arc validation", "arc chain", "arc-seal"]),
+    code(7, 30, "RFC 8689").requires(&["requiretls"]),
 ];
 
 /// The registry entry of `X.subject.detail`, if enumerated.
@@ -248,7 +277,9 @@ const MAILBOX_WORDS: &[&str] = &["mailbox", "mail box", "inbox", "storage", "dis
 /// again later" is no cause: servers say it of anything temporary. Order
 /// matters: a client's STARTTLS misuse before `tls`, the sender before the
 /// recipient, a relay *limit* (a rate) before relaying denied, a quota the
-/// text does not tie to a mailbox is a sending quota (a rate).
+/// text does not tie to a mailbox is a sending quota (a rate), and what failed
+/// (authentication, TLS) before the rate limit it caused ("rate limited because
+/// SPF authentication didn't pass").
 pub const CAUSES: &[Cause] = &[
     cause("greylisting", &["greylist", "graylist", "grey-list", "gray-list"], &[]),
     // RFC 3207 §4: STARTTLS ends a pipelined group; §4.2: never started twice.
@@ -258,22 +289,65 @@ pub const CAUSES: &[Cause] = &[
         &["pipeline after starttls", "pipelined after starttls", "allowed to pipeline", "starttls may not be repeated"],
         &[],
     ),
+    // Yahoo: `421 4.7.0 [TS03]` and `553 5.7.2 [TSS09] All messages from <ip> will
+    // be permanently deferred; Retrying will NOT succeed` (Sisimai's Rhost/YahooInc.pm):
+    // a 4xx that says not to retry; the general "the server retries it" would mislead.
+    cause("permanently-deferred", &["will be permanently deferred", "retrying will not succeed"], &[]),
     Cause {
         clause_negation: true,
         ..cause(
             "listed",
-            &["blacklist", "blocklist", "block list", "spamhaus", "spamcop", "dnsbl", "rbl", "listed"],
+            // Microsoft's `550 5.7.606 Access denied, banned sending IP [ip]. To request
+            // removal from this list …` (the 5.7.606–5.7.649 range of its NDR reference).
+            &["blacklist", "blocklist", "block list", "spamhaus", "spamcop", "dnsbl", "rbl", "listed", "banned sending ip"],
             &["spam/listed-ip"],
         )
     },
-    cause("spam", &["spam", "junk", "content rejected", "message rejected due to content", "suspicious"], SPAM),
+    // Gmail's `550 5.7.1 … this message is likely unsolicited mail` and "this message
+    // is (likely) suspicious due to the very low reputation" (support.google.com/a/answer/3726730,
+    // as quoted in Sisimai's Rhost/Google.pm); not "suspicious" alone: Gmail's 4.7.24
+    // says "The SPF record … has one or more suspicious entries".
+    cause(
+        "spam",
+        &[
+            "spam",
+            "junk",
+            "content rejected",
+            "message rejected due to content",
+            "is suspicious",
+            "likely suspicious",
+            "suspicious content",
+            "suspicious message",
+            "suspicious mail",
+            "suspicious email",
+            "unsolicited",
+        ],
+        SPAM,
+    ),
     cause(
         "size",
         &["too large", "too big", "size exceed", "message size", "exceeds the maximum", "maximum message size"],
         SIZE,
     ),
-    cause("full", &["mailbox full", "mailbox is full", "exceeded storage", "insufficient storage", "storage quota"], &[]),
-    Cause { with: MAILBOX_WORDS, ..cause("full", &["over quota", "quota exceeded", "quotaexceeded"], &[]) },
+    // Orange and Wanadoo: `552 5.1.1 … Boite du destinataire pleine. Recipient
+    // overquota. OFR_417 [417]` (Sisimai's Rhost/FrancePTT.pm); Gmail: `The
+    // recipient's inbox is out of storage space` (Sisimai's Rhost/Google.pm).
+    cause(
+        "full",
+        &[
+            "mailbox full",
+            "mailbox is full",
+            "exceeded storage",
+            "insufficient storage",
+            "storage quota",
+            "out of storage space",
+            "recipient overquota",
+            "boite du destinataire pleine",
+            "boîte du destinataire pleine",
+        ],
+        &[],
+    ),
+    Cause { with: MAILBOX_WORDS, ..cause("full", &["over quota", "overquota", "quota exceeded", "quotaexceeded"], &[]) },
     // Postfix's `reject_sender_login_mismatch` (smtpd_sender_login_maps): "Sender
     // address rejected: not owned by user NAME", and "not logged in" for a client
     // that did not log in; Microsoft 365's 5.7.60 "does not have permissions to
@@ -311,11 +385,52 @@ pub const CAUSES: &[Cause] = &[
             "mailbox not found",
             "user doesn't have",
             "user does not have",
+            // Yahoo's `554 delivery error: dd x@yahoo.com is no longer valid.` (Sisimai's Rhost/YahooInc.pm).
+            "is no longer valid",
         ],
         &[],
     ),
     // RFC 5321 §6.3: a loop shows as too many Received hops.
     cause("loop", &["mail loop", "routing loop", "loop detected", "too many hops", "hops"], &[]),
+    // RFC 4954 §6: 530 5.7.0 "Authentication required"; Microsoft's 5.7.57.
+    cause(
+        "auth-required",
+        &["authentication required", "authentication is required", "not authenticated", "must authenticate", "auth required"],
+        SECURITY,
+    ),
+    // Gmail's `421 4.7.0 This message does not have authentication information or
+    // fails to pass authentication checks` (Plesk KB, Sisimai's Rhost/Google.pm);
+    // Yahoo's `554 5.7.9 Message not accepted for policy reasons`, a DMARC refusal
+    // (help.yahoo.com/kb/SLN7253); Outlook.com's `550 5.7.515 … does not meet the
+    // required authentication level` (support.microsoft.com, "Fix NDR error 550
+    // 5.7.515"); Hotmail's `550 5.7.0 … could not be delivered due to domain owner
+    // policy restrictions` (wordtothewise.com, Yahoo p=reject bounces, 2014).
+    // Before "tls" and "rate": Gmail's 4.7.26, 4.7.27, 4.7.30 and 4.7.32 say
+    // "rate limited because" authentication did not pass.
+    cause(
+        "authentication",
+        &[
+            "spf",
+            "dkim",
+            "dmarc",
+            "unauthenticated",
+            "pass authentication",
+            "authentication checks",
+            "authentication information",
+            "authentication level",
+            "message not accepted for policy reasons",
+            "domain owner policy",
+        ],
+        &[],
+    ),
+    // Gmail's `421 4.7.29 Your email has been rate limited because this message
+    // wasn't sent over a TLS connection. Gmail requires all bulk email senders to
+    // use TLS/SSL for SMTP connections` (Sisimai's Rhost/Google.pm). Before "rate".
+    cause(
+        "tls",
+        &["starttls", "tls required", "encryption required", "must issue a starttls", "tls connection", "tls/ssl"],
+        SECURITY,
+    ),
     cause(
         "rate",
         &[
@@ -335,13 +450,6 @@ pub const CAUSES: &[Cause] = &[
         ],
         &[],
     ),
-    // RFC 4954 §6: 530 5.7.0 "Authentication required"; Microsoft's 5.7.57.
-    cause(
-        "auth-required",
-        &["authentication required", "authentication is required", "not authenticated", "must authenticate", "auth required"],
-        SECURITY,
-    ),
-    cause("authentication", &["spf", "dkim", "dmarc", "unauthenticated"], &[]),
     cause(
         "login",
         &[
@@ -356,16 +464,56 @@ pub const CAUSES: &[Cause] = &[
         &[],
     ),
     cause("relay", &["relay", "relaying"], &[]),
-    cause("tls", &["starttls", "tls required", "encryption required", "must issue a starttls"], SECURITY),
 ];
 
 /// Causes whose advice (`smtp.cause.ID.action`) is to retry later; each has
 /// `smtp.cause.ID.action.permanent` for a 5xx reply.
 pub const RETRY_LATER_CAUSES: &[&str] = &["full", "rate"];
 
+/// Purpose clauses receivers append to refusals of any cause: Gmail ends its
+/// authentication, reputation and rate replies with "To (best) protect our users
+/// from spam" and its content refusals with "To reduce the amount of spam sent to
+/// Gmail" (support.google.com/a/answer/3726730, as quoted in Sisimai's
+/// Rhost/Google.pm). They say why the receiver filters, not what this mail did.
+pub const PURPOSE_CLAUSES: &[&str] = &["protect our users from spam", "reduce the amount of spam"];
+
+/// `lower` with each purpose clause blanked out, its words matched across any
+/// white space (a multi-line reply breaks them over lines).
+fn without_purpose_clauses(lower: &str) -> String {
+    let mut out = lower.to_string();
+    for phrase in PURPOSE_CLAUSES {
+        let mut words = phrase.split(' ');
+        let Some(first) = words.next() else { continue };
+        let rest: Vec<&str> = words.collect();
+        let mut search = 0;
+        while let Some(found) = out[search..].find(first) {
+            let start = search + found;
+            let mut end = start + first.len();
+            let mut whole = true;
+            for word in &rest {
+                let after = &out[end..];
+                let trimmed = after.trim_start();
+                let space = after.len() - trimmed.len();
+                if space == 0 || !trimmed.starts_with(word) {
+                    whole = false;
+                    break;
+                }
+                end += space + word.len();
+            }
+            if whole {
+                out.replace_range(start..end, &" ".repeat(end - start));
+                search = end;
+            } else {
+                search = start + first.len();
+            }
+        }
+    }
+    out
+}
+
 /// The cause a server's text names, if any.
 pub fn cause_in(text: &str) -> Option<(&'static str, &'static [&'static str])> {
-    let lower = text.to_lowercase();
+    let lower = without_purpose_clauses(&text.to_lowercase());
     CAUSES
         .iter()
         .find(|c| {

@@ -64,7 +64,7 @@ pub enum Basis {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NamedCause {
-    /// Stable id: `spam`, `listed`, `size`, `full`, `unknown-user`, `rate`,
+    /// Stable id: `spam`, `listed`, `permanently-deferred`, `size`, `full`, `unknown-user`, `rate`,
     /// `greylisting`, `authentication`, `login`, `relay`, `tls`.
     pub id: String,
     pub meaning: String,

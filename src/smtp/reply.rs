@@ -237,7 +237,9 @@ pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
         if let Some((entry, detail)) = applies.map(|e| (e, detail)).or_else(|| registered(subject, 0).map(|e| (e, 0))) {
             // A code servers send for many causes, or one without its own
             // advice, gives way to the cause the text names.
-            let yields = detail != 0 && cause.is_some() && (entry.text_first || !entry.action);
+            let named = |c: &(NamedCause, &[&str], String)| entry.yields_to.contains(&c.0.id.as_str());
+            let yields = detail != 0
+                && cause.as_ref().is_some_and(|c| entry.text_first || !entry.action || named(c));
             let deferred = class == ReplyClass::Transient && is_policy_deferral(subject, detail);
             // The rules of a code the cause explains instead are not this reply's;
             // a deferral is no verdict on the content.

@@ -725,6 +725,12 @@ crate::catalog! {
         es: "El registro SPF del dominio del remitente no autoriza este servidor: añada los servidores de su proveedor.",
         pl: "Rekord SPF domeny nadawcy nie zezwala na ten serwer: dodaj do niego serwery dostawcy.",
     },
+    "smtp.enhanced.action.7.24" => {
+        en: "The SPF record of the sender's domain could not be evaluated (a syntax error, more than 10 DNS lookups, several SPF records, or entries the receiver distrusts): correct the record so that it lists your provider's servers once.",
+        fr: "L'enregistrement SPF du domaine de l'expéditeur n'a pas pu être évalué (erreur de syntaxe, plus de 10 requêtes DNS, plusieurs enregistrements SPF ou entrées dont le destinataire se méfie) : corrigez-le pour qu'il cite une seule fois les serveurs de votre hébergeur.",
+        es: "No se pudo evaluar el registro SPF del dominio del remitente (error de sintaxis, más de 10 consultas DNS, varios registros SPF o entradas que el receptor considera sospechosas): corríjalo para que cite una sola vez los servidores de su proveedor.",
+        pl: "Nie udało się ocenić rekordu SPF domeny nadawcy (błąd składni, ponad 10 zapytań DNS, kilka rekordów SPF lub wpisy, którym odbiorca nie ufa): popraw rekord tak, aby raz wymieniał serwery dostawcy.",
+    },
     "smtp.enhanced.action.7.25" => {
         en: "The sending server's IP has no matching reverse DNS: this is the sending host's setup; send through your provider's servers.",
         fr: "L'IP du serveur d'envoi n'a pas de DNS inverse correspondant : c'est la configuration de l'hôte d'envoi ; envoyez par les serveurs de votre hébergeur.",
@@ -760,6 +766,18 @@ crate::catalog! {
         fr: "Vérifiez le message à l'aide des règles anti-spam (majuscules, texte caché, liens, pièces jointes) et corrigez ce qu'elles trouvent avant de renvoyer.",
         es: "Revise el mensaje con las reglas antispam (mayúsculas, texto oculto, enlaces, adjuntos) y corrija lo que encuentren antes de volver a enviarlo.",
         pl: "Sprawdź wiadomość regułami antyspamowymi (wielkie litery, ukryty tekst, linki, załączniki) i popraw to, co znajdą, zanim wyślesz ponownie.",
+    },
+    "smtp.cause.permanently-deferred" => {
+        en: "The receiver refuses all mail from this sending server for now (its reputation or user complaints): retrying will not help",
+        fr: "Le destinataire refuse pour l'instant tout le courrier de ce serveur d'envoi (sa réputation ou des plaintes d'utilisateurs) : réessayer n'y changera rien",
+        es: "El receptor rechaza por ahora todo el correo de este servidor de envío (su reputación o quejas de usuarios): reintentar no servirá de nada",
+        pl: "Odbiorca na razie odrzuca całą pocztę z tego serwera wysyłającego (jego reputacja lub skargi użytkowników): ponawianie nic nie da",
+    },
+    "smtp.cause.permanently-deferred.action" => {
+        en: "Do not send the same mails again: the block is on the sending server or domain, not on this message. Send fewer mails, remove the addresses that complain or bounce, and ask the receiver's postmaster pages for a review.",
+        fr: "Ne renvoyez pas les mêmes e-mails : le blocage vise le serveur ou le domaine d'envoi, pas ce message. Envoyez moins d'e-mails, retirez les adresses qui se plaignent ou rebondissent, et demandez un réexamen via les pages postmaster du destinataire.",
+        es: "No vuelva a enviar los mismos mensajes: el bloqueo afecta al servidor o al dominio de envío, no a este mensaje. Envíe menos mensajes, elimine las direcciones que se quejan o rebotan y solicite una revisión en las páginas postmaster del receptor.",
+        pl: "Nie wysyłaj ponownie tych samych wiadomości: blokada dotyczy serwera lub domeny wysyłającej, nie tej wiadomości. Wysyłaj mniej, usuń adresy, które się skarżą lub odbijają, i poproś o ponowną ocenę na stronach postmaster odbiorcy.",
     },
     "smtp.cause.listed" => {
         en: "The sending IP is on a blocklist",
