@@ -93,6 +93,25 @@ ${glue}
 };
 `);
 rmSync(join(pkg, 'node/mail_preflight_bg.wasm'));
+// The web glue keeps one instance in module variables and `initSync` returns it once
+// set: web.js re-creates it after a trap as lib/engine.cjs does, through a fresh
+// instance of the module the glue already holds, finalised as the glue finalises its
+// first one (its cached memory views dropped); `__memory` serves the tests.
+const webGlue = join(pkg, 'web/mail_preflight.js');
+const webGlueSource = readFileSync(webGlue, 'utf8');
+for (const line of ['let wasmModule, wasmInstance, wasm;', 'function __wbg_finalize_init(instance, module) {', 'function __wbg_get_imports() {']) {
+  if (!webGlueSource.includes(line)) fail(`the web glue no longer contains ${line}; update build.mjs for this wasm-bindgen version`);
+}
+writeFileSync(webGlue, `${webGlueSource}
+/** A fresh instance of the loaded module (pkg-config/build.mjs; web.js calls it after a trap). */
+export function __reinstantiate() {
+    return __wbg_finalize_init(new WebAssembly.Instance(wasmModule, __wbg_get_imports()), wasmModule);
+}
+/** The current instance's memory (tests). */
+export function __memory() {
+    return wasm.memory;
+}
+`);
 const webWasm = readFileSync(join(pkg, 'web/mail_preflight_bg.wasm'));
 if (!webWasm.equals(readFileSync(join(pkg, 'bundler/mail_preflight_bg.wasm')))) {
   fail('the web and bundler targets produced different wasm files; they can no longer share one');

@@ -2,7 +2,7 @@
 // `web` build. Call `await init()` once (it fetches web/mail_preflight_bg.wasm
 // next to this file, or the URL/bytes/module you pass), then every call is
 // synchronous. A call before init throws an Error with code `not-initialized`.
-import initWasm, { initSync as initWasmSync } from './web/mail_preflight.js';
+import initWasm, { initSync as initWasmSync, __reinstantiate } from './web/mail_preflight.js';
 import * as engine from './web/mail_preflight.js';
 import { messageInput, wasmInput, composeDate, phpHeaderLines } from './lib/message-input.js';
 
@@ -40,10 +40,46 @@ function notInitialized(name) {
   return error;
 }
 
+/**
+ * Whether an exception left the wasm instance unusable: a trap (RuntimeError:
+ * unreachable, out of bounds, …) or the wasm stack overflowing mid-call, as
+ * lib/engine.cjs decides for the Node entry.
+ */
+function isTrap(error) {
+  return error instanceof WebAssembly.RuntimeError
+    || (error instanceof RangeError && /call stack/i.test(error.message));
+}
+
+/** The language a call's arguments ask for (an options object or report with `locale`), else English. */
+function localeOf(args) {
+  for (const argument of args) {
+    try {
+      if (argument && typeof argument === 'object' && typeof argument.locale === 'string'
+        && ['en', 'fr', 'es', 'pl'].includes(argument.locale)) return argument.locale;
+    } catch {
+      // a throwing getter or Proxy trap: the caller's value is refused where it is read
+    }
+  }
+  return 'en';
+}
+
+/**
+ * Calls an export; after a trap the instance is re-created from the same module
+ * (its memory is in an unknown state) and the call throws a coded `internal`
+ * error in the caller's language, as the Node entry does (lib/engine.cjs): only
+ * that input fails, the next call runs on the fresh instance.
+ */
 function guarded(name) {
   return (...args) => {
     if (!ready) throw notInitialized(name);
-    return engine[name](...args);
+    try {
+      return engine[name](...args);
+    } catch (error) {
+      if (!isTrap(error)) throw error;
+      __reinstantiate();
+      const message = engine.renderMessage('cli.error.internal', { detail: error.message }, localeOf(args));
+      throw Object.assign(new Error(message), { code: 'internal', cause: error });
+    }
   };
 }
 
@@ -55,7 +91,7 @@ function readerOf(options) {
   } catch {
     // options that throw are refused by the engine itself
   }
-  return { locale, render: engine.renderMessage };
+  return { locale, render: (id, params, language) => renderMessage(id, params, language) };
 }
 
 /** A call whose first argument is a message (lint, analyse): taken in the shapes the engine reads. */

@@ -483,3 +483,30 @@ test('the amp and watchHtml versions are read by the content rules; a copy of th
   const links = (report) => report.findings.filter((f) => f.ruleId.startsWith('links/')).map((f) => f.messageId);
   assert.deepEqual(links(both), links(alone));
 });
+
+test('an attachment or a body whose path or href is a data: URL is decoded and rendered as Nodemailer renders it', async () => {
+  // mail-composer `_processDataUrl` (lib/shared `parseDataURI`): base64 or percent-encoded,
+  // the media type becoming contentType unless one is given, path and href then dropped.
+  const from = 'a@example.com';
+  const mails = [
+    { from, to: 'b@example.com', subject: 'Files', text: 'See the files.', attachments: [
+      { path: 'data:text/plain;base64,SGVsbG8gd29ybGQ=' },
+      { filename: 'table.csv', href: 'data:text/csv;charset=utf-8,a%2Cb%0A1%2C%C5%BC' },
+      { filename: 'report.pdf', contentType: 'application/pdf', path: 'data:image/png;base64,JVBERi0xLjQK' },
+      { path: 'data:,hello%20world' },
+      { filename: 'raw.txt', path: 'data:text/plain,100% sure' },
+      { filename: 'bad.txt', path: 'data:text/plain,%FF%FE' },
+      { path: 'data:;base64,AAEC' },
+    ] },
+    { from, to: 'b@example.com', subject: 'Hi', text: { path: 'data:text/plain;charset=utf-8,Za%C5%BC%C3%B3%C5%82%C4%87' },
+      html: { href: 'data:text/html;charset=utf-8,%3Cp%3EHi%3C%2Fp%3E' } },
+  ];
+  for (const mail of mails) await assertRenderedAsNodemailer(mail);
+  const source = pkg.lint(mails[0]).source;
+  assert.match(source, /Content-Type: text\/csv; charset=utf-8; name=table\.csv|Content-Type: text\/csv/);
+  assert.match(source, /SGVsbG8gd29ybGQ=/, 'the base64 content, re-encoded');
+  // What Nodemailer reads as a file or a URL stays refused: no `data:` prefix as written, or no comma.
+  for (const path of ['DATA:text/plain,x', 'data:text/plain;base64']) {
+    assert.throws(() => pkg.lint({ from, text: 'x', attachments: [{ filename: 'a.txt', path }] }), (e) => e.code === 'invalid-input', path);
+  }
+});

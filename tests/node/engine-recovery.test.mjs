@@ -3,6 +3,7 @@
 // measured before anything is copied into wasm memory (`input-too-large`).
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import test from 'node:test';
 import { pkg, pkgDir, requireDev, rawMessage, messageWithLongLine } from './helpers.mjs';
 
@@ -79,4 +80,19 @@ test('PHP mail() arguments, header arrays and maps included, are measured before
 test('a Date object for `date` is written as Nodemailer writes it', () => {
   const report = pkg.lint({ from: 'a@example.com', to: 'b@example.com', subject: 'Hi', text: 'x', date: new Date('2026-11-24T10:00:00Z') });
   assert.match(report.source, /^Date: Tue, 24 Nov 2026 10:00:00 \+0000\r\n/m);
+});
+
+test('the browser entry (web.js) re-creates its instance after a trap as the Node entry does', async () => {
+  const web = await import(join(pkgDir, 'web.js'));
+  const glue = await import(join(pkgDir, 'web', 'mail_preflight.js'));
+  web.initSync(readFileSync(join(pkgDir, 'web', 'mail_preflight_bg.wasm')));
+  const expected = web.lint(messageWithLongLine());
+  const before = glue.__memory();
+  new Uint8Array(before.buffer).fill(0xff);
+  assert.throws(() => web.lint(messageWithLongLine(), { locale: 'pl' }), (error) => error.code === 'internal' && /Silnik/.test(error.message));
+  assert.notEqual(glue.__memory(), before, 'a new instance with its own memory');
+  assert.deepEqual(web.lint(messageWithLongLine()), expected);
+  new Uint8Array(glue.__memory().buffer).fill(0xff);
+  assert.throws(() => web.explainSmtpReply('550 5.1.1 User unknown'), (error) => error.code === 'internal');
+  assert.equal(web.explainSmtpReply('550 5.1.1 User unknown').code, 550);
 });

@@ -37,8 +37,8 @@ async function main(givenArgv, io) {
     }
     if (command === 'lint') return await lintCommand(rest, io, help);
     // Loaded for its own commands only: a lint run does not pay for it (#14).
-    if (command === 'simulate') return require('./simulate-command.cjs').simulateCommand(rest, io, help);
-    if (command === 'explain') return require('./simulate-command.cjs').explainCommand(rest, io, help);
+    if (command === 'simulate') return await require('./simulate-command.cjs').simulateCommand(rest, io, help);
+    if (command === 'explain') return await require('./simulate-command.cjs').explainCommand(rest, io, help);
     throw new UsageError(t('cli.usage.unknown-command', { command: visible(command, 100), commands: 'lint, simulate, explain' }), t.locale);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -50,26 +50,48 @@ async function main(givenArgv, io) {
   }
 }
 
-/** Standard input, stopping once more than `limit` bytes were read (the caller refuses those). */
-function readStdinUpTo(limit) {
-  const chunks = [];
-  let total = 0;
-  const chunk = Buffer.allocUnsafe(64 * 1024);
-  for (;;) {
-    let read;
-    try {
-      read = fs.readSync(0, chunk, 0, chunk.length, null);
-    } catch (error) {
-      if (error.code === 'EAGAIN') continue;
-      if (error.code === 'EOF') break;
-      throw error;
-    }
-    if (read === 0) break;
-    chunks.push(Buffer.from(chunk.subarray(0, read)));
-    total += read;
-    if (total > limit) break;
-  }
-  return Buffer.concat(chunks, total);
+/**
+ * Standard input, stopping once more than `limit` bytes were read (the caller
+ * refuses those): `{ bytes, cut }`, `cut` when reading stopped before the end, so
+ * that the refusal says "more than" rather than a size it never measured.
+ * Read as a stream (process.stdin): Node waits for a pipe, a socket or a TTY in
+ * its event loop, where a synchronous read of a non-blocking fd 0 (a parent's
+ * O_NONBLOCK pipe) met EAGAIN and was retried in a loop that spun a core until
+ * data came. At most `limit` bytes and one chunk (64 KiB) are held; past the limit
+ * the stream is destroyed, the rest never read.
+ * @param {number} limit
+ * @param {import('node:stream').Readable} [stream]
+ * @returns {Promise<{ bytes: Buffer, cut: boolean }>}
+ */
+function readStdinUpTo(limit, stream = process.stdin) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let total = 0;
+    const settle = (cut) => {
+      stream.off('data', onData);
+      stream.off('end', onEnd);
+      stream.off('error', onError);
+      if (cut) stream.destroy();
+      resolve({ bytes: Buffer.concat(chunks, total), cut });
+    };
+    const onData = (chunk) => {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      chunks.push(buffer);
+      total += buffer.length;
+      if (total > limit) settle(true);
+    };
+    const onEnd = () => settle(false);
+    const onError = (error) => {
+      stream.off('data', onData);
+      stream.off('end', onEnd);
+      // A stdin that is a closed or unreadable fd reads as empty, as readSync's EOF did.
+      if (error.code === 'EOF' || error.code === 'EBADF') resolve({ bytes: Buffer.concat(chunks, total), cut: false });
+      else reject(error);
+    };
+    stream.on('data', onData);
+    stream.once('end', onEnd);
+    stream.once('error', onError);
+  });
 }
 
 /** The real process as `io`. */
@@ -98,4 +120,4 @@ function commandFirst(argv) {
   return argv;
 }
 
-module.exports = { main, processIo, EXIT_OK, EXIT_FINDINGS, EXIT_USAGE };
+module.exports = { main, processIo, readStdinUpTo, EXIT_OK, EXIT_FINDINGS, EXIT_USAGE };

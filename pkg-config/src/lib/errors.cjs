@@ -25,12 +25,16 @@ function codedFields(error) {
   return fields;
 }
 
-/** The engine's `input-too-large`, raised before the input is copied into wasm memory. */
+/**
+ * The engine's `input-too-large`, raised before the input is copied into wasm
+ * memory; `size` undefined when reading stopped past the limit (stdin): the
+ * message then says "more than" the limit, never the size read so far.
+ */
 function inputTooLarge(size, limit, locale) {
   const { render } = require('./texts.cjs');
   // Sizes as the engine writes them in its own error (decimal megabytes).
-  const messageId = 'core.error.input-too-large';
-  const params = { size: { megabytes: size }, limit: { megabytes: limit } };
+  const messageId = size === undefined ? 'core.error.input-too-large-unmeasured' : 'core.error.input-too-large';
+  const params = { limit: { megabytes: limit }, ...(size === undefined ? {} : { size: { megabytes: size } }) };
   return codedError('input-too-large', render(messageId, params, locale), { messageId, params, size, limit });
 }
 

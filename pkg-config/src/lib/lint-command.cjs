@@ -19,7 +19,7 @@ const { FORMATTERS, FORMATS, NEEDS_POSITIONS, TAKES_REPORT_JSON } = require('./f
 const { colourWanted } = require('./paint.cjs');
 const { visible, visibleName, visiblePath } = require('./sanitize.cjs');
 const { translator, LOCALES } = require('./texts.cjs');
-const { UsageError, environmentLocale, parseCommandLine, oneOf, wholeNumber } = require('./usage.cjs');
+const { UsageError, environmentLocale, parseCommandLine, oneOf, wholeNumber, stdinRead } = require('./usage.cjs');
 
 const packageJson = require('../package.json');
 
@@ -205,10 +205,13 @@ async function* inOrder(inputs, run, window) {
   }
 }
 
-/** Standard input, at most the engine's limit (reading stops one byte past it). */
-function readStdin(io, locale) {
-  const bytes = io.readStdin(MAX_INPUT_BYTES + 1);
-  if (bytes.length > MAX_INPUT_BYTES) throw inputTooLarge(bytes.length, MAX_INPUT_BYTES, locale);
+/**
+ * Standard input, at most the engine's limit (reading stops once past it, lib/cli.cjs).
+ * Cut there, it is refused as "more than" the limit: its size is not known.
+ */
+async function readStdin(io, locale) {
+  const { bytes, cut } = stdinRead(await io.readStdin(MAX_INPUT_BYTES + 1));
+  if (cut || bytes.length > MAX_INPUT_BYTES) throw inputTooLarge(cut ? undefined : bytes.length, MAX_INPUT_BYTES, locale);
   return bytes;
 }
 
@@ -308,7 +311,7 @@ async function lintCommand(argv, io, help) {
   // One of the lint threads is this one (lib/pool.cjs, `localMethods`).
   const pool = threads > 1 ? new WorkerPool(threads, { perWorker: FILES_PER_WORKER, localMethods: threadMethods(sharedEngine()) }) : undefined;
   const lintOne = async (input) => {
-    const named = input.file === '-' ? { file: stdinName ?? '-', bytes: readStdin(io, options.locale) } : input;
+    const named = input.file === '-' ? { file: stdinName ?? '-', bytes: await readStdin(io, options.locale) } : input;
     return pool ? pool.run('lintFile', [named, options, wanted]) : lintFile(sharedEngine(), named, options, wanted);
   };
   const run = (input) => lintOne(input).catch((error) => ({

@@ -18,7 +18,7 @@ const fs = require('node:fs');
 const engine = () => require('../index.cjs');
 const { painter, colourWanted } = require('./paint.cjs');
 const { translator, fixed, LOCALES } = require('./texts.cjs');
-const { UsageError, environmentLocale, parseCommandLine, oneOf } = require('./usage.cjs');
+const { UsageError, environmentLocale, parseCommandLine, oneOf, stdinRead } = require('./usage.cjs');
 const { MAX_INPUT_BYTES, MAX_REPLY_BYTES } = require('./engine.cjs');
 const { jsonFault } = require('./config.cjs');
 const { readBoundedFile, readFailure } = require('./read-file.cjs');
@@ -47,19 +47,23 @@ const OPTIONS = {
 /**
  * A scenario as text, at most the engine's input limit: a file only when it is
  * a regular one, refused unread past the limit (lib/read-file.cjs); stdin read
- * up to one byte past it. Refused in the scenario's own words for that limit.
+ * until it is past it (lib/cli.cjs). Refused in the scenario's own words for that limit.
  */
-function readScenarioText(file, io, t) {
-  const tooLarge = (size) => new UsageError(`${file}: ${t('queue.error.scenario-too-large',
-    { size: { megabytes: size }, limit: { megabytes: MAX_INPUT_BYTES } })}`, t.locale);
+async function readScenarioText(file, io, t) {
+  // Stdin cut past the limit has no known size: "more than" the limit.
+  const tooLarge = (size) => new UsageError(`${file}: ${size === undefined
+    ? t('queue.error.scenario-too-large-unmeasured', { limit: { megabytes: MAX_INPUT_BYTES } })
+    : t('queue.error.scenario-too-large', { size: { megabytes: size }, limit: { megabytes: MAX_INPUT_BYTES } })}`, t.locale);
   let bytes;
+  let cut = false;
   try {
-    bytes = file === '-' ? io.readStdin(MAX_INPUT_BYTES + 1) : readBoundedFile(file, MAX_INPUT_BYTES);
+    if (file === '-') ({ bytes, cut } = stdinRead(await io.readStdin(MAX_INPUT_BYTES + 1)));
+    else bytes = readBoundedFile(file, MAX_INPUT_BYTES);
   } catch (error) {
     if (error.reason === 'too-large') throw tooLarge(error.size);
     throw new UsageError(`${file}: ${t('cli.error.cannot-read', { reason: readFailure(error, t) })}`, t.locale);
   }
-  if (bytes.length > MAX_INPUT_BYTES) throw tooLarge(bytes.length);
+  if (cut || bytes.length > MAX_INPUT_BYTES) throw tooLarge(cut ? undefined : bytes.length);
   return bytes.toString('utf8');
 }
 
@@ -69,8 +73,8 @@ function readScenarioText(file, io, t) {
  * cut (`smtp.problem.truncated`), as `explainSmtpReply` does with a long string.
  * Never refused as too large: a reply is no message, and the rest is not read.
  */
-function readReply(io) {
-  return io.readStdin(MAX_REPLY_BYTES + 1).subarray(0, MAX_REPLY_BYTES + 1).toString('utf8');
+async function readReply(io) {
+  return stdinRead(await io.readStdin(MAX_REPLY_BYTES + 1)).bytes.subarray(0, MAX_REPLY_BYTES + 1).toString('utf8');
 }
 
 /**
@@ -82,8 +86,8 @@ function readReply(io) {
  * Text that is not JSON is refused with where it stops being JSON, in `t`'s
  * language, never with V8's English words and a quote of its bytes.
  */
-function readScenario(file, io, locale, t) {
-  const text = readScenarioText(file, io, t);
+async function readScenario(file, io, locale, t) {
+  const text = await readScenarioText(file, io, t);
   let value;
   try {
     value = JSON.parse(text);
@@ -248,7 +252,7 @@ function messageLocale(values, io) {
  * `mail-preflight simulate [options] SCENARIO.json`, or `--compare A.json B.json`: the exit
  * code. `help(t)` is the usage text in a language. Usage problems throw a UsageError.
  */
-function simulateCommand(argv, io, help) {
+async function simulateCommand(argv, io, help) {
   const options = { ...OPTIONS, compare: { type: 'boolean' } };
   const { values, positionals } = parseCommandLine(argv, options, translator(environmentLocale(io.env)));
   const t = translator(messageLocale(values, io));
@@ -261,7 +265,8 @@ function simulateCommand(argv, io, help) {
   if (values.compare) {
     if (positionals.length !== 2) throw new UsageError(t('cli.usage.compare-needs-two'), t.locale);
     if (positionals.every((f) => f === '-')) throw new UsageError(t('cli.usage.one-stdin'), t.locale);
-    const [a, b] = positionals.map((file) => readScenario(file, io, locale, t));
+    const a = await readScenario(positionals[0], io, locale, t);
+    const b = await readScenario(positionals[1], io, locale, t);
     // The run's language (A's, as the engine's comparison is in it) for every text from here.
     const tRun = translator(a.locale);
     let comparison;
@@ -275,7 +280,7 @@ function simulateCommand(argv, io, help) {
     return RED_STATES.includes(comparison.a.state) || RED_STATES.includes(comparison.b.state) ? EXIT_RED : EXIT_OK;
   }
   if (positionals.length !== 1) throw new UsageError(t('cli.usage.simulate-needs-scenario'), t.locale);
-  const scenario = readScenario(positionals[0], io, locale, t);
+  const scenario = await readScenario(positionals[0], io, locale, t);
   // The run's language for every text from here: the engine's errors and results are in it.
   const tRun = translator(scenario.locale);
   let result;
@@ -293,7 +298,7 @@ function simulateCommand(argv, io, help) {
  * `mail-preflight explain [options] "550 5.1.1 …"` (`-` reads the reply from stdin; the words
  * after `explain` are one reply, joined by spaces as the shell split them): the exit code.
  */
-function explainCommand(argv, io, help) {
+async function explainCommand(argv, io, help) {
   const options = { ...OPTIONS, settings: { type: 'string' } };
   const { values, positionals } = parseCommandLine(argv, options, translator(environmentLocale(io.env)));
   const t = translator(messageLocale(values, io));
@@ -304,7 +309,7 @@ function explainCommand(argv, io, help) {
   const format = oneOf(values.format || 'text', FORMATS, '--format', t);
   const locale = oneOf(values.locale || environmentLocale(io.env), LOCALES, '--locale', t);
   if (positionals.length === 0) throw new UsageError(t('cli.usage.explain-needs-reply'), t.locale);
-  const reply = positionals.length === 1 && positionals[0] === '-' ? readReply(io) : positionals.join(' ');
+  const reply = positionals.length === 1 && positionals[0] === '-' ? await readReply(io) : positionals.join(' ');
   const settings = values.settings === undefined ? undefined : readSettings(values.settings, t);
   let result;
   try {

@@ -103,4 +103,9 @@ function wholeNumber(text, option, min, t, max = undefined) {
   throw new UsageError(t('cli.usage.whole-number-range', { option, min, max, value: text }), t.locale);
 }
 
-module.exports = { UsageError, environmentLocale, askedLocale, parseCommandLine, oneOf, wholeNumber };
+/** `io.readStdin`'s answer, `{ bytes, cut }` (lib/cli.cjs) or, from a test's `io`, the bytes alone. */
+function stdinRead(read) {
+  return Buffer.isBuffer(read) ? { bytes: read, cut: false } : read;
+}
+
+module.exports = { UsageError, environmentLocale, askedLocale, parseCommandLine, oneOf, wholeNumber, stdinRead };

@@ -7,6 +7,12 @@ crate::catalog! {
         es: "La entrada ocupa {size}; mail-preflight lee como máximo {limit}. Ningún alojamiento acepta un mensaje tan grande: envíe los archivos como enlaces de descarga.",
         pl: "Dane wejściowe mają {size}; mail-preflight czyta najwyżej {limit}. Żaden hosting nie przyjmie tak dużej wiadomości: wyślij pliki jako linki do pobrania.",
     },
+    "core.error.input-too-large-unmeasured" => {
+        en: "The input is more than {limit}; mail-preflight reads at most {limit}. No host accepts a message this large: send the files as download links.",
+        fr: "L'entrée fait plus de {limit} ; mail-preflight lit au plus {limit}. Aucun hébergement n'accepte un message aussi gros : envoyez les fichiers sous forme de liens de téléchargement.",
+        es: "La entrada ocupa más de {limit}; mail-preflight lee como máximo {limit}. Ningún alojamiento acepta un mensaje tan grande: envíe los archivos como enlaces de descarga.",
+        pl: "Dane wejściowe mają ponad {limit}; mail-preflight czyta najwyżej {limit}. Żaden hosting nie przyjmie tak dużej wiadomości: wyślij pliki jako linki do pobrania.",
+    },
     "core.error.call.must-be" => {
         en: "{call}: {name} must be {expected}",
         fr: "{call} : {name} doit être {expected}",

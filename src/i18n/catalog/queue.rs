@@ -284,6 +284,12 @@ crate::catalog! {
         es: "El escenario ocupa {size}; mail-preflight lee como máximo {limit} de JSON de escenario, mensajes y registros de envío incluidos: reproduzca un periodo más corto o quite los adjuntos del mensaje.",
         pl: "Scenariusz ma {size}; mail-preflight czyta najwyżej {limit} JSON-a scenariusza, łącznie z wiadomościami i dziennikami wysyłki: odtwórz krótszy okres lub usuń załączniki wiadomości.",
     },
+    "queue.error.scenario-too-large-unmeasured" => {
+        en: "The scenario is more than {limit}; mail-preflight reads at most {limit} of scenario JSON, its messages and send logs included: replay a shorter period or drop the message's attachments.",
+        fr: "Le scénario fait plus de {limit} ; mail-preflight lit au plus {limit} de JSON de scénario, messages et journaux d'envoi compris : rejouez une période plus courte ou retirez les pièces jointes du message.",
+        es: "El escenario ocupa más de {limit}; mail-preflight lee como máximo {limit} de JSON de escenario, mensajes y registros de envío incluidos: reproduzca un periodo más corto o quite los adjuntos del mensaje.",
+        pl: "Scenariusz ma ponad {limit}; mail-preflight czyta najwyżej {limit} JSON-a scenariusza, łącznie z wiadomościami i dziennikami wysyłki: odtwórz krótszy okres lub usuń załączniki wiadomości.",
+    },
     "queue.error.email" => {
         en: "{field}: “{text}” is not an e-mail address (local@domain); changing the recipient needs one.",
         fr: "{field} : « {text} » n'est pas une adresse e-mail (local@domaine) ; changer le destinataire en demande une.",

@@ -91,6 +91,8 @@ impl<'de> Deserialize<'de> for BodyInput {
                 if let Some(bytes) = data {
                     return Ok(BodyInput::Content(Content::of_data(kind.as_deref(), bytes)));
                 }
+                // A `data:` URL is the content (mail-composer `_processDataUrl`, as for an attachment).
+                super::read_data_url(&mut part);
                 let named = |source: &Option<String>| source.as_deref().is_some_and(|s| !s.is_empty());
                 let readable = [&part.content, &part.raw].into_iter().flatten().any(Content::is_given);
                 if !readable && !named(&part.path) && !named(&part.href) {

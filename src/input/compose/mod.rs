@@ -22,6 +22,7 @@ pub use values::{number_text, HeaderValue, HeaderValues, Headers, TextOrList, MA
 use values::{FieldText, JsText, MailerText, Truthy};
 
 use crate::input::buffer;
+use crate::input::encode;
 use crate::input::words::TextEncoding;
 use crate::model::{InputField, InputNotes, MAX_NOTED_KEYS};
 use crate::LintError;
@@ -320,8 +321,73 @@ impl<'de> Visitor<'de> for PartVisitor {
         while let Some(key) = map.next_key::<String>()? {
             read_part_field(&mut map, key, &mut part, self.ical)?;
         }
+        read_data_url(&mut part);
         Ok(part)
     }
+}
+
+/// Nodemailer's `_processDataUrl` (mail-composer, run on every attachment and
+/// alternative before its part is built; `parseDataURI` in lib/shared, 7.0.13):
+/// a `path` (else `href`) starting `data:` and holding a comma becomes the part's
+/// content, decoded as base64 when the last `;` entry before the comma is
+/// `base64` (Node's lenient decoder), else percent-decoded as
+/// `decodeURIComponent` does (the text as written when that would throw); its
+/// media type (the first entry, `application/octet-stream` when empty) becomes
+/// `contentType` when none is given; `path` and `href` are then no more.
+/// Anything else (`DATA:`, no comma) stays a path or URL the engine cannot read.
+/// Nodemailer's own bound (a data URL over 50 MB is sent empty) is never reached:
+/// the input, URL included, is at most `MAX_INPUT_BYTES` (32 MiB), and the
+/// decoded content is never longer than the URL.
+fn read_data_url(part: &mut Attachment) {
+    let source = match (&part.path, &part.href) {
+        (Some(path), _) if !path.is_empty() => path,
+        (_, Some(href)) => href,
+        _ => return,
+    };
+    let Some(rest) = source.strip_prefix("data:") else { return };
+    let Some((meta, data)) = rest.split_once(',') else { return };
+    let mut entries: Vec<&str> = meta.split(';').collect();
+    let js_trim = |s: &str| s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').to_lowercase();
+    let base64 = match entries.last().map(|last| js_trim(last)) {
+        Some(last) if matches!(last.as_str(), "base64" | "utf8" | "utf-8") => {
+            entries.pop();
+            last == "base64"
+        }
+        _ => false,
+    };
+    let media_type = entries.first().copied().filter(|t| !t.is_empty()).unwrap_or("application/octet-stream");
+    let bytes = if base64 { encode::base64_decode_lenient(data) } else { decode_uri_component(data) };
+    part.content = Some(Content::Bytes(bytes));
+    if part.content_type.as_deref().is_none_or(str::is_empty) {
+        part.content_type = Some(media_type.to_string());
+    }
+    part.path = None;
+    part.href = None;
+}
+
+/// `Buffer.from(decodeURIComponent(text))`, or `Buffer.from(text)` where
+/// decodeURIComponent throws (a `%` without two hex digits after it, escapes
+/// that are not UTF-8).
+fn decode_uri_component(text: &str) -> Vec<u8> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u8::from_str_radix(h, 16).ok());
+            match hex {
+                Some(byte) if bytes[i + 1].is_ascii_hexdigit() && bytes[i + 2].is_ascii_hexdigit() => {
+                    out.push(byte);
+                    i += 3;
+                }
+                _ => return bytes.to_vec(),
+            }
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    if std::str::from_utf8(&out).is_ok() { out } else { bytes.to_vec() }
 }
 
 /// One field of a part (`key`), into `part`; a key none of Nodemailer's is
