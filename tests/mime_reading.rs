@@ -178,3 +178,46 @@ fn base64(data: &[u8]) -> String {
     }
     out
 }
+
+#[test]
+fn a_boundary_in_the_middle_of_a_line_ends_no_part() {
+    // RFC 2046 §5.1.1: a delimiter is a line; mail-parser 0.11 ends a part at
+    // `--b` anywhere (`mime_part`), and reads what follows it as a new part.
+    let raw = format!(
+        "{HEAD}Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nHello there x--b act now, limited time offer.\r\nThe text after the line.\r\n--b\r\nContent-Type: text/plain\r\n\r\nSecond part.\r\n--b--\r\n"
+    );
+    let text = body_texts(&raw);
+    assert!(text.contains("Hello there x--b act now, limited time offer.\r\nThe text after the line."), "{text:?}");
+    assert!(text.contains("Second part."), "{text:?}");
+    let analysis = linter().analyse(raw.as_bytes()).unwrap();
+    assert_eq!(analysis.parts.len(), 3, "the multipart and its two parts");
+    // In the preamble too, and before an attachment.
+    let raw = format!(
+        "{HEAD}Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\nPreamble x--b\r\n--b\r\nContent-Type: text/plain\r\n\r\nSee attached.--b--\r\n--b\r\nContent-Type: application/octet-stream; name=\"invoice.exe\"\r\nContent-Disposition: attachment; filename=\"invoice.exe\"\r\nContent-Transfer-Encoding: base64\r\n\r\nTVqQAAMAAAAEAAAA//8AALgAAAAAAAAAQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAgAAAAA==\r\n--b--\r\n"
+    );
+    let report = linter().lint(raw.as_bytes()).unwrap();
+    assert!(report.findings.iter().any(|f| f.rule_id == "attachment/executable"), "{:?}", report.findings);
+    assert!(body_texts(&raw).contains("See attached.--b--"), "{}", body_texts(&raw));
+}
+
+#[test]
+fn a_delimiter_line_of_a_sibling_multipart_is_text_of_the_part_it_lies_in() {
+    // RFC 2046 §5.1.1: only the enclosing multipart's boundary delimits; `--b-foo`
+    // inside the multipart of `b`, after the one of `b-foo` closed, is text.
+    let raw = format!(
+        "{HEAD}Content-Type: multipart/mixed; boundary=\"o\"\r\n\r\n--o\r\nContent-Type: multipart/alternative; boundary=\"b-foo\"\r\n\r\n--b-foo\r\nContent-Type: text/plain\r\n\r\nFirst.\r\n--b-foo--\r\n--o\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nHello.\r\n--b-foo\r\nAct now, limited time offer.\r\n--b--\r\n--o--\r\n"
+    );
+    let text = body_texts(&raw);
+    assert!(text.contains("Hello.\r\n--b-foo\r\nAct now, limited time offer."), "{text:?}");
+}
+
+#[test]
+fn a_multipart_a_cut_had_hidden_is_read_for_such_places_too() {
+    // The first reading ends the message at `--b--x`; the multipart of `c` after
+    // it, read once that line is text, holds a `--c-x` line of its own.
+    let raw = format!(
+        "{HEAD}Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nHello.\r\n--b--x\r\n--b\r\nContent-Type: multipart/mixed; boundary=\"c\"\r\n\r\n--c\r\nContent-Type: text/plain\r\n\r\nInner.\r\n--c-x\r\nAct now, limited time offer.\r\n--c--\r\n--b--\r\n"
+    );
+    let text = body_texts(&raw);
+    assert!(text.contains("Inner.\r\n--c-x\r\nAct now, limited time offer."), "{text:?}");
+}

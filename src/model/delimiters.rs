@@ -3,31 +3,35 @@
 //! RFC 2046 §5.1.1's grammar makes a delimiter line `--boundary` followed only
 //! by transport padding (`delimiter transport-padding CRLF`), and the close
 //! delimiter `--boundary--` followed only by transport padding. mail-parser 0.11
-//! ends a part at the first `--boundary` it meets, whatever follows
-//! (`seek_part_end`, `mime_part`: a byte comparison of the boundary alone), so
-//! a line `--b-foo` inside a part of the multipart whose boundary is `b` ends
-//! that part there, and `--b--x` closes the multipart: the text after it was
-//! read by none of the rules. SpamAssassin reads such a line as text of the part
+//! ends a part at the first `--boundary` it meets, whatever follows and
+//! wherever it stands in a line (`seek_part_end`, `mime_part`: a byte
+//! comparison of the innermost multipart's boundary after any `--`), so a line
+//! `--b-foo` inside a part of the multipart whose boundary is `b` ends that part
+//! there, `--b--x` closes the multipart, and so does `text x--b--` in the middle
+//! of a line: the text after it was read by none of the rules. SpamAssassin
+//! reads such a line as text of the part
 //! (`Mail::SpamAssassin::Message::_parse_multipart` matches a delimiter line with
-//! `/^--\Q$boundary\E(--)?\s*$/`, its bug 3749), as Python's `email` does
-//! (`feedparser`: the boundary, optional `--`, then only spaces and tabs), so the
-//! spam rules of the receivers read that text.
+//! `/^--\Q$boundary\E(--)?\s*$/`, its bug 3749, for the multipart it splits),
+//! as Python's `email` does (`feedparser`: the boundary at a line's start,
+//! optional `--`, then only spaces and tabs), so the spam rules of the
+//! receivers read that text.
 //!
-//! Here, after a first reading, every line that starts with `--` followed by one
-//! of the boundaries mail-parser read, and is no delimiter line of any of them,
-//! has its first byte after the leading dashes changed in mail-parser's copy
-//! (same length: every offset stays), so mail-parser's byte comparison no longer
-//! finds a boundary there and the copy is read again; the bodies that hold such
-//! a byte are decoded again from the input (`Message::analyse`). The
-//! `headers/multipart-boundary` rule still says that such lines exist
-//! (`prefixed-line`), as some readers end the part there.
+//! Here, after a reading, every place where mail-parser finds the boundary of
+//! the multipart it reads there, in a line that is no delimiter line of that
+//! multipart nor of one enclosing it, has its last byte changed in
+//! mail-parser's copy (same length: every offset stays), so mail-parser's byte
+//! comparison no longer finds a boundary there and the copy is read again; the
+//! bodies that hold such a byte are decoded again from the input
+//! (`Message::analyse`). The `headers/multipart-boundary` rule still says that
+//! lines starting like a delimiter exist (`prefixed-line`), as some readers end
+//! the part there.
 
-use super::LineIndex;
-use std::collections::{HashMap, HashSet};
+use super::{LineIndex, MAX_MIME_DEPTH};
+use std::collections::HashMap;
 
-/// The lines found by `prefixed_lines`: the offset in the input of the byte to
-/// change in each, in order, and the byte to write there (one that starts none
-/// of the boundaries once their leading dashes are left out).
+/// The places found by `prefixed_lines`: the offset in the input of the byte to
+/// change in each (its last), in order, and the byte to write there (in none
+/// of the boundaries, no dash and no line break).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PrefixedLines {
     pub positions: Vec<usize>,
@@ -42,97 +46,100 @@ impl PrefixedLines {
     }
 }
 
-/// The boundaries with their leading dashes left out, as a trie of bytes: a line
-/// `--` + dashes + rest holds `--boundary` where mail-parser looks for it when
-/// the boundary is `a` dashes then a word that starts the rest and `a` is at most
-/// the line's dashes after the first two.
-struct Words {
-    /// (node, byte) → child node; node 0 is the root.
-    edges: HashMap<(u32, u8), u32>,
-    /// For each node that ends a boundary's word: the fewest leading dashes of
-    /// the boundaries that end there.
-    ends: HashMap<u32, usize>,
+/// A multipart as a reading left it: its boundary and its body's range in the input.
+pub struct Multipart<'b> {
+    pub boundary: &'b str,
+    pub start: usize,
+    pub end: usize,
 }
 
-impl Words {
-    fn new<'b>(boundaries: impl Iterator<Item = &'b [u8]>) -> Words {
-        let mut words = Words { edges: HashMap::new(), ends: HashMap::new() };
-        let mut nodes = 1u32;
-        for boundary in boundaries {
-            let dashes = boundary.iter().take_while(|&&b| b == b'-').count();
-            let mut node = 0u32;
-            for &b in &boundary[dashes..] {
-                node = *words.edges.entry((node, b)).or_insert_with(|| {
-                    nodes += 1;
-                    nodes - 1
-                });
-            }
-            let fewest = words.ends.entry(node).or_insert(dashes);
-            *fewest = (*fewest).min(dashes);
-        }
-        words
-    }
-
-    /// Whether some boundary's word starts `rest` with at most `dashes` leading dashes.
-    /// Reads `rest` no further than the longest word.
-    fn starts(&self, rest: &[u8], dashes: usize) -> bool {
-        let mut node = 0u32;
-        if self.ends.get(&node).is_some_and(|&d| d <= dashes) {
-            return true;
-        }
-        for &b in rest {
-            let Some(&next) = self.edges.get(&(node, b)) else { return false };
-            node = next;
-            if self.ends.get(&node).is_some_and(|&d| d <= dashes) {
-                return true;
-            }
-        }
-        false
-    }
-}
-
-/// The lines of `raw[from..to]` that start with `--` and one of `boundaries`
-/// where mail-parser finds it, and are no delimiter line of any of them (RFC
-/// 2046 §5.1.1: `--boundary` or `--boundary--`, then only spaces and tabs);
-/// None when there is none. One look at each line that starts with `--`, no
-/// further than its end: linear in the input.
-pub fn prefixed_lines(raw: &[u8], lines: &LineIndex, from: usize, to: usize, boundaries: &[&str]) -> Option<PrefixedLines> {
-    let boundaries: HashSet<&[u8]> = boundaries.iter().map(|b| b.as_bytes()).filter(|b| !b.is_empty()).collect();
-    if boundaries.is_empty() {
+/// The places of `raw[from..to]` where mail-parser finds the boundary of the
+/// multipart it reads there (`--` then the boundary, anywhere in a line:
+/// `mime_part`, `seek_part_end` compare the innermost multipart's boundary
+/// alone) that are no delimiter line of it (RFC 2046 §5.1.1: `--boundary` or
+/// `--boundary--`, then only spaces and tabs; SpamAssassin's `_parse_multipart`
+/// reads the enclosing multipart's boundary only), nor in the header of a part
+/// (which mail-parser reads as fields); None when there is none. The multipart
+/// a line lies in is the innermost of `multiparts` whose body holds it. Each
+/// place is given by its last byte. One search of one boundary in each line
+/// (memchr's `memmem`, linear in the line) and one look at each line that
+/// starts with `--`: linear in the input and the boundaries.
+pub fn prefixed_lines(raw: &[u8], lines: &LineIndex, from: usize, to: usize, multiparts: &[Multipart]) -> Option<PrefixedLines> {
+    let mut multiparts: Vec<&Multipart> = multiparts.iter().filter(|m| !m.boundary.is_empty() && m.start <= m.end).collect();
+    if multiparts.is_empty() {
         return None;
     }
-    let words = Words::new(boundaries.iter().copied());
-    // The boundaries without white space at their end: a boundary that ends in
-    // one (`boundary="b "`, against RFC 2046 §5.1.1's bcharsnospace) is still
-    // matched by readers, whose delimiter line is the boundary then only white
-    // space (SpamAssassin's `/^--\Q$boundary\E(--)?\s*$/`), so `--b ` and
-    // `--b --` are its delimiter lines.
-    let trimmed: HashSet<&[u8]> = boundaries.iter().map(|b| trim_end(b)).collect();
+    // A byte in none of the boundaries and no dash: written at the end of each
+    // place, it ends that place and can start or continue none other.
+    let mut used = [false; 256];
+    for &b in multiparts.iter().flat_map(|m| m.boundary.as_bytes()) {
+        used[b as usize] = true;
+    }
+    let byte = (0u8..=255).find(|&b| !used[b as usize] && b != b'-' && b != b'\n' && b != b'\r')?;
+    // Outer before inner: by start, then the longest first.
+    multiparts.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let mut finders: HashMap<&[u8], memchr::memmem::Finder> = HashMap::new();
+    let mut open: Vec<&Multipart> = Vec::new();
+    let mut next = 0;
     let mut positions = Vec::new();
+    // In a part's header: from a delimiter line to the first empty line.
+    let mut in_header = false;
     for (start, end) in lines.lines_in(raw, from..to) {
+        // The multiparts whose body holds the line, the innermost last.
+        while next < multiparts.len() && multiparts[next].start <= start {
+            while open.last().is_some_and(|m| m.end < multiparts[next].start) {
+                open.pop();
+            }
+            open.push(multiparts[next]);
+            next += 1;
+        }
+        while open.last().is_some_and(|m| m.end < start) {
+            open.pop();
+        }
+        let Some(multipart) = open.last() else {
+            in_header = false;
+            continue;
+        };
+        let boundary = multipart.boundary.as_bytes();
         let line = &raw[start..end];
-        if !line.starts_with(b"--") {
+        // A delimiter line of the multipart or of one that encloses it (which
+        // ends the inner one for RFC 2046 §5.1.2's readers: Python's `email`,
+        // SpamAssassin, which split the outer multipart first): left as written.
+        if line.starts_with(b"--")
+            && open.iter().rev().take(MAX_MIME_DEPTH + 1).any(|m| is_delimiter(line, m.boundary.as_bytes()))
+        {
+            in_header = true;
             continue;
         }
-        // A delimiter line of one of the boundaries: left as written.
-        let value = trim_end(&line[2..]);
-        let closed = value.strip_suffix(b"--").map(trim_end);
-        if trimmed.contains(value) || closed.is_some_and(|v| trimmed.contains(v)) {
+        if in_header {
+            in_header = start != end;
             continue;
         }
-        let dashes = line.iter().take_while(|&&b| b == b'-').count();
-        let rest = &line[dashes..];
-        if !rest.is_empty() && words.starts(rest, dashes - 2) {
-            positions.push(start + dashes);
-        }
+        let finder = finders.entry(boundary).or_insert_with(|| {
+            let mut needle = b"--".to_vec();
+            needle.extend_from_slice(boundary);
+            memchr::memmem::Finder::new(&needle).into_owned()
+        });
+        let length = finder.needle().len();
+        // Places that overlap hold the byte written at the end of the first.
+        positions.extend(finder.find_iter(line).map(|at| start + at + length - 1));
     }
     if positions.is_empty() {
         return None;
     }
-    // A byte that starts no boundary's word (a boundary holds only bchars,
-    // RFC 2046 §5.1.1; a NUL first, then any other byte the words leave free).
-    let byte = (0u8..=255).find(|&b| !words.edges.contains_key(&(0, b)))?;
     Some(PrefixedLines { positions, byte })
+}
+
+/// Whether `line` is a delimiter line of `boundary` (RFC 2046 §5.1.1:
+/// `--boundary`, optionally `--`, then only spaces and tabs). A boundary that
+/// ends in white space (`boundary="b "`, against §5.1.1's bcharsnospace) is
+/// still matched by readers, whose delimiter line is the boundary then only
+/// white space (SpamAssassin's `/^--\Q$boundary\E(--)?\s*$/`), so `--b ` and
+/// `--b --` are its delimiter lines, and so are `--b` and `--b--`.
+fn is_delimiter(line: &[u8], boundary: &[u8]) -> bool {
+    let Some(value) = line.strip_prefix(b"--").map(trim_end) else { return false };
+    let boundary = trim_end(boundary);
+    value == boundary || value.strip_suffix(b"--").map(trim_end) == Some(boundary)
 }
 
 /// `bytes` without the spaces and tabs at its end.
@@ -145,39 +152,82 @@ fn trim_end(bytes: &[u8]) -> &[u8] {
 mod tests {
     use super::*;
 
-    fn at_of(text: &str, line: &str) -> usize {
-        text.find(line).unwrap()
+    /// The places found in `text`, read as one multipart of `boundary` from its start to its end.
+    fn found(text: &str, boundary: &str) -> Vec<usize> {
+        found_in(text, &[Multipart { boundary, start: 0, end: text.len() }])
     }
 
-    fn found(text: &str, boundaries: &[&str]) -> Vec<usize> {
+    fn found_in(text: &str, multiparts: &[Multipart]) -> Vec<usize> {
         let lines = LineIndex::new(text.as_bytes());
-        prefixed_lines(text.as_bytes(), &lines, 0, text.len(), boundaries).map_or_else(Vec::new, |p| p.positions)
+        prefixed_lines(text.as_bytes(), &lines, 0, text.len(), multiparts).map_or_else(Vec::new, |p| p.positions)
+    }
+
+    /// The offset of the last byte of `--b` in the first `line` of `text`, after `skip` bytes of it.
+    fn end_of(text: &str, line: &str, skip: usize) -> usize {
+        text.find(line).unwrap() + skip + 2
     }
 
     #[test]
-    fn delimiter_lines_are_left_and_lines_that_only_start_like_one_are_found() {
-        let text = "--b\r\n--b--\r\n--b  \t\r\n--b-- \r\n--b-foo\r\n--b--x\r\n--bx\r\n---b\r\nx--b\r\n-- \r\n--c-d\r\n";
-        let at = |line: &str| text.find(line).unwrap();
-        assert_eq!(found(text, &["b"]), vec![at("--b-foo") + 2, at("--b--x") + 2, at("--bx") + 2, at("---b") + 3]);
+    fn delimiter_lines_are_left_and_every_other_place_of_the_boundary_is_found() {
+        // (A part's header runs from a delimiter line to an empty line.)
+        let text = "--b\r\n\r\n--b  \t\r\n\r\n--b-foo\r\n--b--x\r\n--bx\r\n---b\r\nx--b y--b\r\n-- \r\n--c-d\r\n--b-- \r\n";
+        assert_eq!(
+            found(text, "b"),
+            vec![
+                end_of(text, "--b-foo", 0),
+                end_of(text, "--b--x", 0),
+                end_of(text, "--bx", 0),
+                end_of(text, "---b", 1),
+                end_of(text, "x--b", 1),
+                end_of(text, "y--b", 1),
+            ]
+        );
         // A boundary that ends in white space keeps its delimiter lines, with or without it.
-        let text = "--b \r\n--b\r\n--b --\r\n--b--\r\n--b\t\r\n--b x\r\n";
-        assert_eq!(found(text, &["b "]), vec![at_of(text, "--b x") + 2]);
-        assert_eq!(found("--b\t\r\n--b\t--\r\n", &["b\t"]), Vec::<usize>::new());
-        // A line that is the delimiter of another boundary read is left.
-        assert_eq!(found("--b-foo\n--b-foo--\n", &["b", "b-foo"]), Vec::<usize>::new());
+        let text = "--b \r\n\r\n--b\r\n\r\n--b\t\r\n\r\n--b x\r\n--b --\r\n";
+        assert_eq!(found(text, "b "), vec![end_of(text, "--b x", 1)]);
+        assert_eq!(found("--b\t\r\n\r\n--b\t--\r\n", "b\t"), Vec::<usize>::new());
+        assert_eq!(found("--b\r\n\r\n--b--\r\n", "b"), Vec::<usize>::new());
     }
 
     #[test]
-    fn boundaries_that_start_with_dashes_are_found_after_the_line_dashes() {
-        let text = "------=_Part_1\n------=_Part_1x\n----=_Part_1y\n";
-        assert_eq!(found(text, &["----=_Part_1"]), vec![text.find("=_Part_1x").unwrap()]);
+    fn only_the_boundary_of_the_innermost_multipart_is_read() {
+        // `--b-foo` in the multipart of `b`: text, though `b-foo` delimits a sibling.
+        let text = "--o\n\n--b-foo\n\nx\n--b-foo--\n--o\n\n--b\n\ny\n--b-foo\n--b--\n--o--\n";
+        let sibling = text.find("--b-foo\n\nx").unwrap();
+        let inner = text.find("--b\n\ny").unwrap();
+        let close = text.find("--b--").unwrap() + 5;
+        let multiparts = [
+            Multipart { boundary: "o", start: 0, end: text.len() },
+            Multipart { boundary: "b-foo", start: sibling, end: text.find("--b-foo--").unwrap() + 9 },
+            Multipart { boundary: "b", start: inner, end: close },
+        ];
+        assert_eq!(found_in(text, &multiparts), vec![text.rfind("--b-foo").unwrap() + 2]);
+        // The outer boundary's lines inside an inner multipart are no place of the inner one,
+        // nor are they when the inner boundary starts them (`--ab` in the multipart of `a`).
+        let text = "--ab\n\n--a\n\nx\n--ab\n\ny\n--a--\n--ab--\n";
+        let multiparts = [Multipart { boundary: "ab", start: 0, end: text.len() }, Multipart { boundary: "a", start: 6, end: text.len() - 7 }];
+        assert_eq!(found_in(text, &multiparts), Vec::<usize>::new());
+        let text = "--o\n\n--i\n\n--o\n--o--\n--i--\n--o--\n";
+        let multiparts = [Multipart { boundary: "o", start: 0, end: text.len() }, Multipart { boundary: "i", start: 5, end: text.len() - 6 }];
+        assert_eq!(found_in(text, &multiparts), Vec::<usize>::new());
+        // The header of a part is read as fields: a boundary inside it is left.
+        assert_eq!(found("--b\nSubject: a--b\n\nx--b\n", "b"), vec![22]);
     }
 
     #[test]
-    fn the_written_byte_starts_no_boundary() {
-        let lines = LineIndex::new(b"--\x00a\n--\x00ab\n");
-        let found = prefixed_lines(b"--\x00a\n--\x00ab\n", &lines, 0, 10, &["\x00a"]).unwrap();
-        assert_eq!(found.positions, vec![7]);
+    fn boundaries_that_start_with_dashes_and_overlapping_places_are_found() {
+        let text = "------=_Part_1\n\n------=_Part_1x\n----=_Part_1y\n-------=_Part_1\n";
+        assert_eq!(found(text, "----=_Part_1"), vec![text.find("1x").unwrap(), text.len() - 2]);
+        // Places that overlap: the byte written at the first ends both.
+        assert_eq!(found("--b\n\n--a--a--a\n", "a--a"), vec![10]);
+    }
+
+    #[test]
+    fn the_written_byte_is_in_no_boundary() {
+        let text = "--\x00a\n\n--\x00ab\n--\x01\n";
+        let lines = LineIndex::new(text.as_bytes());
+        let found = prefixed_lines(text.as_bytes(), &lines, 0, text.len(), &[Multipart { boundary: "\x00a", start: 0, end: text.len() }]).unwrap();
+        assert_eq!(found.positions, vec![9]);
         assert_eq!(found.byte, 1);
     }
 }

@@ -33,6 +33,11 @@ use std::sync::OnceLock;
 /// Deepest MIME nesting (multiparts and attached messages) the model flattens;
 /// deeper parts are left out and `Message::truncated_depth` is set.
 pub const MAX_MIME_DEPTH: usize = 64;
+/// Readings of a message by mail-parser for the places where it finds a
+/// boundary that are no delimiter line (`delimiters`): the first, then one
+/// more each time a reading's multiparts give other places (a multipart a cut
+/// had hidden), up to this many in all (ours: each is a whole parse).
+pub const MAX_DELIMITER_READINGS: usize = 3;
 // What mail-parser is given whole (a layer below: the attachment walk opens attached messages with it too).
 pub use crate::inspect::parser_guard::{LongMimeField, MAX_MIME_PARTS, MAX_PARSER_MIME_FIELD_BYTES, MAX_STRUCTURE_LINES};
 pub use crate::inspect::parser_guard::MAX_PARSER_HEADER_BYTES;
@@ -799,12 +804,27 @@ impl<'a> Message<'a> {
             }
         };
         let mut parsed = read(&mut message, blanked.as_deref());
-        // Lines that start like a delimiter of a boundary read without being one
-        // (`delimiters`): read again from a copy where mail-parser finds no
-        // boundary on them, their parts' bodies decoded again from the input.
-        let boundaries: Vec<&str> = message.parts.iter().filter_map(|p| p.boundary.as_deref()).collect();
-        if let Some(prefixed) = delimiters::prefixed_lines(raw, &message.line_index, header.body_start, parsed_end, &boundaries) {
-            let mut bytes = blanked.unwrap_or_else(|| raw[..parsed_end].to_vec());
+        // Places where mail-parser finds the boundary of the multipart it reads
+        // that are no delimiter line of it (`delimiters`): read again from a copy
+        // where mail-parser finds no boundary there, their parts' bodies decoded
+        // again from the input. Each reading's multiparts give the next one's
+        // places (a multipart a cut had hidden is found in the reading after it),
+        // until they are the same, `MAX_DELIMITER_READINGS` readings at most.
+        for _ in 1..MAX_DELIMITER_READINGS {
+            let multiparts: Vec<delimiters::Multipart> = message
+                .parts
+                .iter()
+                .filter_map(|p| {
+                    let body = p.body_range.as_ref()?;
+                    Some(delimiters::Multipart { boundary: p.boundary.as_deref()?, start: body.start, end: body.end })
+                })
+                .collect();
+            let prefixed = delimiters::prefixed_lines(raw, &message.line_index, header.body_start, parsed_end, &multiparts);
+            if prefixed.is_none() || prefixed == message.prefixed_lines {
+                break;
+            }
+            let Some(prefixed) = prefixed else { break };
+            let mut bytes = blanked.clone().unwrap_or_else(|| raw[..parsed_end].to_vec());
             for &at in &prefixed.positions {
                 bytes[at] = prefixed.byte;
             }

@@ -404,6 +404,16 @@ const mimeCases = {
     `${fill('--b\r\nContent-Type: text/plain\r\n\r\nx\r\n--b-x\r\n--b--x\r\n', size - 400)}--b--\r\n`),
   'mime-dash-lines-against-a-long-boundary': (size) => message([`Content-Type: multipart/mixed; boundary="${'-'.repeat(60)}b"`],
     `--${'-'.repeat(60)}b\r\nContent-Type: text/plain\r\n\r\n${fill(`--${'-'.repeat(2000)}\r\n`, size - 600)}`),
+  // A boundary in the middle of a line (`x--o`), many boundaries and many `--`: each line is
+  // searched for its innermost multipart's boundary alone (src/model/delimiters.rs).
+  'mime-boundaries-inside-lines': (size) => {
+    const inner = Array.from({ length: 100 }, (_, i) => `--o\r\nContent-Type: multipart/mixed; boundary="b${i}"\r\n\r\n--b${i}\r\nContent-Type: text/plain\r\n\r\nx\r\n--b${i}--\r\n`).join('');
+    return message(['Content-Type: multipart/mixed; boundary="o"'],
+      `${inner}--o\r\nContent-Type: text/plain\r\n\r\n${fill('a--b1 a--b17 a--b99-x ----b5 --o- -- ', size - inner.length - 500)}\r\n--o--\r\n`);
+  },
+  // A long boundary of words and dashes, and lines that match most of it from every `--`.
+  'mime-long-boundary-of-dashed-words': (size) => message([`Content-Type: multipart/mixed; boundary="${'a--'.repeat(300)}b"`],
+    `--${'a--'.repeat(300)}b\r\nContent-Type: text/plain\r\n\r\n${fill(`--${'a--'.repeat(1000)}\r\n`, size - 1500)}--${'a--'.repeat(300)}b--\r\n`),
   // A text body under a uuencode transfer encoding, read decoded (src/model/recover.rs).
   'mime-uuencoded-text-body': (size) => message(['Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: x-uuencode'],
     `begin 644 note.txt\r\n${fill('M2&5L;&\\@=V]R;&0A($AE;&QO(\'=O<FQD(2!(96QL;R!W;W)L9"$@2&5L;&\\@\r\n', size - 500)}\`\r\nend\r\n`),
