@@ -94,10 +94,15 @@ fn innocent_words_of_seven_languages_that_contain_a_term_are_not_the_term() {
         assert!(lexicon.scan(word).is_empty(), "{language} {word}");
         assert!(lexicon.scan(&word.to_uppercase()).is_empty(), "{language} {word}");
     }
-    // Spelled out and joined by a conjunction, they are still no terms.
+    // Spelled out, alone, one after the other or joined by a conjunction, they are still no terms.
+    let spelled = |w: &str| w.chars().map(String::from).collect::<Vec<_>>().join(" ");
+    for (language, word) in &words {
+        assert!(lexicon.scan(&spelled(word)).is_empty(), "{language} {word} spelled out");
+    }
     for pair in words.chunks(2) {
-        let spelled = |w: &str| w.chars().map(String::from).collect::<Vec<_>>().join(" ");
         let text = pair.iter().map(|(_, w)| spelled(w)).collect::<Vec<_>>().join(" y ");
+        assert!(lexicon.scan(&text).is_empty(), "{text}");
+        let text = pair.iter().map(|(_, w)| spelled(w)).collect::<Vec<_>>().join(" ");
         assert!(lexicon.scan(&text).is_empty(), "{text}");
     }
     // The whole list in one message body finds nothing either.
@@ -122,11 +127,30 @@ fn german_compounds_of_a_listed_first_member_and_last_member_are_terms() {
 }
 
 #[test]
+fn german_compounds_written_with_a_hyphen_or_apart_are_terms() {
+    for text in ["Nackt-Bilder gratis", "die beste Sex Seite", "neue Porno Filme", "Erotik-Kontakte in deiner Stadt", "SEX-VIDEOS"] {
+        let found = findings(&text_message("Hallo", text), "spam/adult-terms");
+        assert_eq!(found.len(), 1, "{text}");
+        assert_eq!(found[0].params.get("count"), Some(&mail_preflight::i18n::Param::Int(1)), "{text}: {}", found[0].message);
+    }
+    // A word that only ends with a first member, and "Sex" alone, are no compound.
+    let raw = text_message(
+        "Sexualkunde",
+        "Unisex-Fotos; die Essex Seite; Sex und Verhütung im Unterricht; das Geschlecht (Sex) und die Anamnese. Thema Sex: Seite 12.",
+    );
+    assert!(findings(&raw, "spam/adult-terms").is_empty());
+}
+
+#[test]
 fn spelled_out_terms_joined_by_a_spelled_out_conjunction_are_read() {
     let found = findings(&text_message("Hola", "mira p o r n o y s e x o y f o l l a r gratis"), "spam/adult-terms");
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].severity, Severity::Warning, "two terms: {}", found[0].message);
     assert!(found[0].message.contains("p o r n o, f o l l a r"), "{}", found[0].message);
+    // Spelled-out words written one after the other, no joiner between.
+    let found = findings(&text_message("Hola", "m i l f p o r n o and h e n t a i s e x o g r a t i s"), "spam/adult-terms");
+    assert_eq!(found.len(), 1);
+    assert!(found[0].message.contains("m i l f, p o r n o, h e n t a i, s e x o g r a t i s"), "{}", found[0].message);
     // Ordinary spaced text is not cut into terms: every piece must be a lexicon word.
     assert!(findings(&text_message("Hola", "a n a l y s i s y m i l f o r d"), "spam/adult-terms").is_empty());
 }

@@ -669,9 +669,13 @@ fn push_known_char(folder: &mut Folder, start: usize, end: usize, c: char, props
 /// drawn like the small Latin letter or its small capital are kept, not those
 /// read as another letter reversed or as a capital (`и`, `я`, `н`, `в`: ours).
 /// A word with another Cyrillic letter (`привет`, `пишите`) stays Cyrillic.
-const SPAM_LOOKALIKES: [(char, char); 4] = [('к', 'k'), ('м', 'm'), ('п', 'n'), ('т', 't')];
+/// The Greek small letters `η` n and `τ` t are in the same lists (replace_tag
+/// N and T) and are drawn like them (`pοrη`, `puτtane`); a Greek word with
+/// another Greek letter (`ευχαριστώ`, `λάβαμε`) stays Greek, as a Russian one
+/// stays Russian.
+const SPAM_LOOKALIKES: [(char, char); 6] = [('к', 'k'), ('м', 'm'), ('п', 'n'), ('т', 't'), ('η', 'n'), ('τ', 't')];
 
-/// The Latin letter a Cyrillic letter stands for in spam (`SPAM_LOOKALIKES`).
+/// The Latin letter a Cyrillic or Greek letter stands for in spam (`SPAM_LOOKALIKES`).
 fn spam_lookalike(c: char) -> Option<Prototype> {
     SPAM_LOOKALIKES.iter().find(|&&(from, _)| from == c).map(|&(_, to)| Prototype::Char(to))
 }
@@ -1396,6 +1400,10 @@ mod tests {
         assert_eq!(read("привет мир"), ["привет", "мир"]); // genuine Russian words stay
         // Letters UTS #39 leaves out that spammers use (SpamAssassin's replace_tag).
         assert_eq!(read("рогп"), ["porn"]);
+        // Greek eta and tau drawn for n and t; a Greek sentence stays Greek.
+        assert_eq!(read("pοrη puτtane"), ["porn", "puttane"]);
+        let greek = read("Σας ευχαριστώ για την παραγγελία");
+        assert!(greek.contains(&"ευχαριστώ".to_string()) && greek.contains(&"παραγγελία".to_string()), "{greek:?}");
         assert_eq!(read("Привет, пишите нам в пятницу"), ["привет", "пишите", "нам", "в", "пятницу"]);
         // A digit of another script is a digit, not a letter of that script: the look-alikes stay read.
         assert_eq!(read("ѕех٣ рогп๓"), ["sex٣", "porn๓"]);

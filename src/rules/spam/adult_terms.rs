@@ -212,19 +212,42 @@ fn built_lexicon() -> Lexicon<&'static str> {
     Lexicon::new(data_lines(LEXICON).flat_map(|fields| match fields.as_slice() {
         [language, term] => vec![(any_accents(language, term), *language)],
         [language, "innocent", phrase] => vec![(any_accents(language, phrase), INNOCENT)],
-        [language, "compound", firsts, lasts] => compounds(firsts, lasts).map(|c| (any_accents(language, &c), *language)).collect(),
+        [language, "compound", firsts, lasts] => compounds(firsts, lasts)
+            .map(|(c, apart)| (any_accents(language, &c), if apart { SPELLED_APART } else { *language }))
+            .collect(),
         _ => Vec::new(),
     }))
 }
 
 /// The compounds of a `compound` line of the data: each of its first members
 /// (space-separated) joined to each of its last members, as German writes a
-/// compound noun in one word (`porno` + `filme`: "Pornofilme"). Only the
-/// listed members are joined: a word that merely starts with a first member
-/// (`Sextett`, `Sexualkunde`, `Nacktschnecke`, `Pornographiegesetz`) is no
-/// compound of the list (data/README.md, "German compounds").
-fn compounds<'d>(firsts: &'d str, lasts: &'d str) -> impl Iterator<Item = String> + 'd {
-    firsts.split_whitespace().flat_map(move |first| lasts.split_whitespace().map(move |last| format!("{first}{last}")))
+/// compound noun in one word (`porno` + `filme`: "Pornofilme"), and the same
+/// two members as two words, as a writer spells the compound with a hyphen or
+/// apart ("Nackt-Bilder", "Porno Filme": a hyphen is no letter, so both read
+/// as the phrase `nackt bilder`). Only the listed members are joined: a word
+/// that merely starts with a first member (`Sextett`, `Sexualkunde`,
+/// `Nacktschnecke`, `Pornographiegesetz`) or ends with one (`Unisex-Fotos`,
+/// `Essex Seite`) is no compound of the list (data/README.md, "German compounds").
+/// Each is given with whether it is spelled apart.
+fn compounds<'d>(firsts: &'d str, lasts: &'d str) -> impl Iterator<Item = (String, bool)> + 'd {
+    firsts.split_whitespace().flat_map(move |first| {
+        lasts.split_whitespace().flat_map(move |last| [(format!("{first}{last}"), false), (format!("{first} {last}"), true)])
+    })
+}
+
+/// The payload of a compound spelled apart (`compounds`): a German term, read
+/// only where its two members are written as one compound is, next to each
+/// other with a hyphen or a space between (`spelled_as_one_compound`).
+const SPELLED_APART: &str = "de-apart";
+
+/// Whether a compound spelled apart was written as one compound is: nothing
+/// between its members but white space and hyphens ("Nackt-Bilder", "Sex
+/// Seite"), not the punctuation of a sentence or a list ("Thema Sex: Seite 12",
+/// "Sex, Bilder"), where the two words are two things. Only the first
+/// occurrence is looked at (`Found::written`); a text whose first is so
+/// written is given up (ours).
+fn spelled_as_one_compound(written: &str) -> bool {
+    !written.chars().any(|c| matches!(c, '.' | ',' | ':' | ';' | '!' | '?' | '(' | ')' | '[' | ']' | '/' | '|' | '"' | '\'' | '«' | '»' | '„' | '“' | '”'))
 }
 
 /// The payload of a phrase in which a term has an innocent sense ("pussy
@@ -249,7 +272,7 @@ fn without_innocent_senses<'l>(found: Vec<Found<'l, &'static str>>) -> Vec<Found
         return found;
     }
     let mut terms = without_contained(contained(), found);
-    terms.retain(|t| t.term.payload != INNOCENT);
+    terms.retain(|t| t.term.payload != INNOCENT && (t.entry.payload != SPELLED_APART || spelled_as_one_compound(&t.written)));
     terms
 }
 
