@@ -221,3 +221,15 @@ fn a_multipart_a_cut_had_hidden_is_read_for_such_places_too() {
     let text = body_texts(&raw);
     assert!(text.contains("Inner.\r\n--c-x\r\nAct now, limited time offer."), "{text:?}");
 }
+
+#[test]
+fn the_epilogue_after_a_close_delimiter_is_read_for_such_places_too() {
+    // RFC 2046 §5.1.1: what follows an inner `--i--` is that multipart's epilogue,
+    // not a part's header; `see --o-- now` in it had closed the outer multipart
+    // for mail-parser, and the .exe after it went uninspected.
+    let raw = format!(
+        "{HEAD}Content-Type: multipart/mixed; boundary=\"o\"\r\n\r\n--o\r\nContent-Type: multipart/alternative; boundary=\"i\"\r\n\r\n--i\r\nContent-Type: text/plain\r\n\r\nHello.\r\n--i--\r\nsee --o-- now\r\n--o\r\nContent-Type: application/octet-stream; name=\"invoice.exe\"\r\nContent-Disposition: attachment; filename=\"invoice.exe\"\r\nContent-Transfer-Encoding: base64\r\n\r\nTVqQAAMAAAAEAAAA//8AALgAAAAAAAAAQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAgAAAAA==\r\n--o--\r\n"
+    );
+    let report = linter().lint(raw.as_bytes()).unwrap();
+    assert!(report.findings.iter().any(|f| f.rule_id == "attachment/executable"), "{:?}", report.findings);
+}

@@ -860,3 +860,18 @@ fn a_deferral_that_says_retrying_will_not_succeed_is_not_told_to_wait() {
     let tss04 = "421 4.7.0 [TSS04] Messages from 203.0.113.5 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1";
     assert_eq!(cause_of(tss04).as_deref(), Some("rate"));
 }
+
+#[test]
+fn relaying_refused_stays_its_cause_whatever_the_advice_after_it() {
+    // Postfix's reject_unauth_destination, with advice that names STARTTLS (this stop's adversarial audit).
+    let e = explain("554 5.7.1 <x@example.net>: Relay access denied; use STARTTLS and authenticate first", Locale::En);
+    assert_eq!(e.cause.as_ref().map(|c| c.id.as_str()), Some("relay"), "{e:?}");
+}
+
+#[test]
+fn a_suspicious_link_or_attachment_is_a_content_refusal() {
+    for reply in ["550 5.7.1 Message contains suspicious URL", "550 5.7.1 Suspicious attachment rejected", "554 5.7.1 Suspicious link in message body"] {
+        let e = explain(reply, Locale::En);
+        assert_eq!(e.cause.as_ref().map(|c| c.id.as_str()), Some("spam"), "{reply}: {e:?}");
+    }
+}

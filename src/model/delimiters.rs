@@ -105,11 +105,23 @@ pub fn prefixed_lines(raw: &[u8], lines: &LineIndex, from: usize, to: usize, mul
         // A delimiter line of the multipart or of one that encloses it (which
         // ends the inner one for RFC 2046 §5.1.2's readers: Python's `email`,
         // SpamAssassin, which split the outer multipart first): left as written.
-        if line.starts_with(b"--")
-            && open.iter().rev().take(MAX_MIME_DEPTH + 1).any(|m| is_delimiter(line, m.boundary.as_bytes()))
-        {
-            in_header = true;
-            continue;
+        // A part's header follows a delimiter line, not a close delimiter line:
+        // what follows `--b--` is the epilogue, text mail-parser reads for the
+        // boundary of the multipart around (`text --o-- more` right after an
+        // inner `--i--` closed the outer one). (The line's end is trimmed once:
+        // a line of white space after `--` is read once, not once for each
+        // enclosing multipart.)
+        if let Some(value) = line.strip_prefix(b"--").map(Delimiter::of) {
+            let (mut delimits, mut opens) = (false, false);
+            for m in open.iter().rev().take(MAX_MIME_DEPTH + 1) {
+                let kind = value.kind(m.boundary.as_bytes());
+                delimits |= kind.is_some();
+                opens |= kind == Some(Kind::Open);
+            }
+            if delimits {
+                in_header = opens;
+                continue;
+            }
         }
         if in_header {
             in_header = start != end;
@@ -130,16 +142,46 @@ pub fn prefixed_lines(raw: &[u8], lines: &LineIndex, from: usize, to: usize, mul
     Some(PrefixedLines { positions, byte })
 }
 
-/// Whether `line` is a delimiter line of `boundary` (RFC 2046 §5.1.1:
-/// `--boundary`, optionally `--`, then only spaces and tabs). A boundary that
-/// ends in white space (`boundary="b "`, against §5.1.1's bcharsnospace) is
-/// still matched by readers, whose delimiter line is the boundary then only
-/// white space (SpamAssassin's `/^--\Q$boundary\E(--)?\s*$/`), so `--b ` and
-/// `--b --` are its delimiter lines, and so are `--b` and `--b--`.
-fn is_delimiter(line: &[u8], boundary: &[u8]) -> bool {
-    let Some(value) = line.strip_prefix(b"--").map(trim_end) else { return false };
-    let boundary = trim_end(boundary);
-    value == boundary || value.strip_suffix(b"--").map(trim_end) == Some(boundary)
+/// A line that starts with `--`, read once for the boundaries it may delimit:
+/// what follows its `--`, and that without a closing `--`, both without the
+/// spaces and tabs at their end (trimmed once, not once for each enclosing
+/// multipart: a line of white space deep in 64 multiparts is read once).
+#[derive(Clone, Copy)]
+struct Delimiter<'l> {
+    value: &'l [u8],
+    closed: Option<&'l [u8]>,
+}
+
+impl<'l> Delimiter<'l> {
+    fn of(value: &'l [u8]) -> Self {
+        let value = trim_end(value);
+        Delimiter { value, closed: value.strip_suffix(b"--").map(trim_end) }
+    }
+
+    /// Whether the line is a delimiter line of `boundary` (RFC 2046 §5.1.1:
+    /// `--boundary`, then only spaces and tabs) or its close delimiter line
+    /// (`--boundary--`, then the same), and which. A boundary that
+    /// ends in white space (`boundary="b "`, against §5.1.1's bcharsnospace) is
+    /// still matched by readers, whose delimiter line is the boundary then only
+    /// white space (SpamAssassin's `/^--\Q$boundary\E(--)?\s*$/`), so `--b ` and
+    /// `--b --` are its delimiter lines, and so are `--b` and `--b--`.
+    fn kind(self, boundary: &[u8]) -> Option<Kind> {
+        let boundary = trim_end(boundary);
+        if self.value == boundary {
+            Some(Kind::Open)
+        } else if self.closed == Some(boundary) {
+            Some(Kind::Close)
+        } else {
+            None
+        }
+    }
+}
+
+/// A delimiter line (`--b`, a part's header after it) or a close delimiter line (`--b--`, the epilogue after it).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Open,
+    Close,
 }
 
 /// `bytes` without the spaces and tabs at its end.
@@ -212,6 +254,15 @@ mod tests {
         assert_eq!(found_in(text, &multiparts), Vec::<usize>::new());
         // The header of a part is read as fields: a boundary inside it is left.
         assert_eq!(found("--b\nSubject: a--b\n\nx--b\n", "b"), vec![22]);
+        // What follows a close delimiter line is an epilogue, no header: its
+        // places of the enclosing boundary are found (`see --o-- now` right
+        // after the inner `--i--` closed the outer multipart for mail-parser).
+        let text = "--o\n\n--i\n\nhi\n--i--\nsee --o-- now\n--o\n\nx\n--o--\n";
+        let multiparts = [
+            Multipart { boundary: "o", start: 0, end: text.len() },
+            Multipart { boundary: "i", start: 5, end: text.find("--i--").unwrap() + 5 },
+        ];
+        assert_eq!(found_in(text, &multiparts), vec![text.find("--o-- now").unwrap() + 2]);
     }
 
     #[test]

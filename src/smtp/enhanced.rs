@@ -320,6 +320,9 @@ pub const CAUSES: &[Cause] = &[
             "suspicious message",
             "suspicious mail",
             "suspicious email",
+            "suspicious url",
+            "suspicious link",
+            "suspicious attachment",
             "unsolicited",
         ],
         SPAM,
@@ -423,6 +426,10 @@ pub const CAUSES: &[Cause] = &[
         ],
         &[],
     ),
+    // Postfix's `554 5.7.1 <x>: Relay access denied` (smtpd's reject_unauth_destination)
+    // and its kin name relaying refused whatever advice follows ("use STARTTLS and
+    // authenticate first"): before "tls", which reads that advice as the cause.
+    cause("relay", &["relay access denied", "relaying denied", "relay not permitted", "relaying not allowed"], &[]),
     // Gmail's `421 4.7.29 Your email has been rate limited because this message
     // wasn't sent over a TLS connection. Gmail requires all bulk email senders to
     // use TLS/SSL for SMTP connections` (Sisimai's Rhost/Google.pm). Before "rate".

@@ -414,6 +414,14 @@ const mimeCases = {
   // A long boundary of words and dashes, and lines that match most of it from every `--`.
   'mime-long-boundary-of-dashed-words': (size) => message([`Content-Type: multipart/mixed; boundary="${'a--'.repeat(300)}b"`],
     `--${'a--'.repeat(300)}b\r\nContent-Type: text/plain\r\n\r\n${fill(`--${'a--'.repeat(1000)}\r\n`, size - 1500)}--${'a--'.repeat(300)}b--\r\n`),
+  // Lines of `--` and white space deep in 63 multiparts: each is trimmed once for
+  // every enclosing boundary it is compared with (src/model/delimiters.rs).
+  'mime-white-space-dash-lines-deep-in-multiparts': (size) => {
+    const open = Array.from({ length: 63 }, (_, i) => `--b${i}\r\nContent-Type: multipart/mixed; boundary="b${i + 1}"\r\n\r\n`).join('');
+    const close = Array.from({ length: 64 }, (_, i) => `--b${63 - i}--\r\n`).join('');
+    return message(['Content-Type: multipart/mixed; boundary="b0"'],
+      `${open}--b63\r\nContent-Type: text/plain\r\n\r\nx--b63 y\r\n${fill(`--${' '.repeat(100_000)}--\r\n`, size - open.length - close.length - 600)}${close}`);
+  },
   // A text body under a uuencode transfer encoding, read decoded (src/model/recover.rs).
   'mime-uuencoded-text-body': (size) => message(['Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: x-uuencode'],
     `begin 644 note.txt\r\n${fill('M2&5L;&\\@=V]R;&0A($AE;&QO(\'=O<FQD(2!(96QL;R!W;W)L9"$@2&5L;&\\@\r\n', size - 500)}\`\r\nend\r\n`),

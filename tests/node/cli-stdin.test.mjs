@@ -103,3 +103,13 @@ test('stdin cut past the limit is refused as more than the limit, in the reader\
   assert.ok(scenario.stderr.includes(pkg.renderMessage('queue.error.scenario-too-large-unmeasured', { limit: { megabytes: MAX_INPUT_BYTES } }, 'en')),
     scenario.stderr);
 });
+
+test('a directory as stdin is said to be one, not read as an empty message', (t) => {
+  const dir = tempDir(t);
+  const fd = openSync(dir, 'r');
+  const run = spawnSync(process.execPath, [cliPath, 'lint', '-'], { stdio: [fd, 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, LC_ALL: '', LANG: '' } });
+  closeSync(fd);
+  assert.equal(run.status, 2, run.stderr);
+  assert.match(run.stderr + run.stdout, /EISDIR/);
+  assert.doesNotMatch(run.stderr + run.stdout, /empty/i);
+});

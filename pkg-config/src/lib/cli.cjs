@@ -65,6 +65,15 @@ async function main(givenArgv, io) {
  */
 function readStdinUpTo(limit, stream = process.stdin) {
   return new Promise((resolve, reject) => {
+    // A directory given as stdin (`lint - < dir`): Node's stream of it ends with no
+    // data and no error, which would read as an empty message; say what it is, as
+    // readSync's EISDIR did.
+    if (stream === process.stdin && stdinIsDirectory()) {
+      const error = new Error('EISDIR: illegal operation on a directory, read');
+      error.code = 'EISDIR';
+      reject(error);
+      return;
+    }
     const chunks = [];
     let total = 0;
     const settle = (cut) => {
@@ -92,6 +101,15 @@ function readStdinUpTo(limit, stream = process.stdin) {
     stream.once('end', onEnd);
     stream.once('error', onError);
   });
+}
+
+/** Whether fd 0 is a directory (false when it cannot be asked). */
+function stdinIsDirectory() {
+  try {
+    return require('node:fs').fstatSync(0).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** The real process as `io`. */
