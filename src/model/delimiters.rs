@@ -84,6 +84,13 @@ pub fn prefixed_lines(raw: &[u8], lines: &LineIndex, from: usize, to: usize, mul
     let mut positions = Vec::new();
     // In a part's header: from a delimiter line to the first empty line.
     let mut in_header = false;
+    // A line without `--` is no delimiter line and holds no place: one search
+    // for `--` over the range says which lines to look at (a search and a
+    // finder looked up for every line had cost 10 ms of a 9.85 MB message of
+    // base64 lines in wasm, against 26 ms for the whole lint).
+    let searched_end = to.min(raw.len());
+    let searched_start = from.min(searched_end);
+    let mut dashes = memchr::memmem::find_iter(&raw[searched_start..searched_end], b"--").map(|at| searched_start + at).peekable();
     for (start, end) in lines.lines_in(raw, from..to) {
         // The multiparts whose body holds the line, the innermost last.
         while next < multiparts.len() && multiparts[next].start <= start {
@@ -100,6 +107,13 @@ pub fn prefixed_lines(raw: &[u8], lines: &LineIndex, from: usize, to: usize, mul
             in_header = false;
             continue;
         };
+        while dashes.next_if(|&at| at < start).is_some() {}
+        if dashes.peek().is_none_or(|&at| at >= end) {
+            if in_header {
+                in_header = start != end;
+            }
+            continue;
+        }
         let boundary = multipart.boundary.as_bytes();
         let line = &raw[start..end];
         // A delimiter line of the multipart or of one that encloses it (which
