@@ -398,7 +398,8 @@ export interface BodyPart {
 }
 
 export interface Attachment {
-  filename?: string;
+  /** The file name; `false` sends the part with none (absent: drawn from `path` or `attachment-N.ext`, as Nodemailer does). */
+  filename?: string | false;
   /**
    * The content: text, bytes (`Buffer`, `Uint8Array`), or a string in `encoding`
    * (`'base64'`, `'hex'`). Streams are not accepted: read them first.

@@ -510,3 +510,15 @@ test('an attachment or a body whose path or href is a data: URL is decoded and r
     assert.throws(() => pkg.lint({ from, text: 'x', attachments: [{ filename: 'a.txt', path }] }), (e) => e.code === 'invalid-input', path);
   }
 });
+
+test('an attachment with filename: false is sent with no file name, as Nodemailer sends it', async () => {
+  // mail-composer `getAttachments`: a name is drawn from the path or `attachment-N.ext`
+  // only when `filename !== false`.
+  const mail = { from: 'a@example.com', to: 'b@example.com', subject: 'Data', text: 'See the data.', attachments: [
+    { filename: false, content: 'a,b\n1,2\n', contentType: 'text/csv' },
+    { content: 'no name given' },
+  ] };
+  const source = await assertRenderedAsNodemailer(mail);
+  assert.match(source, /filename=attachment-2\./, 'a missing name is still drawn');
+  assert.throws(() => pkg.lint({ ...mail, attachments: [{ filename: true, content: 'x' }] }), (e) => e.code === 'invalid-input');
+});

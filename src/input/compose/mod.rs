@@ -269,6 +269,11 @@ impl<'de> Deserialize<'de> for Content {
 #[serde(rename_all = "camelCase")]
 pub struct Attachment {
     pub filename: Option<String>,
+    /// `filename: false`: an attachment sent with no file name (Nodemailer's
+    /// mail-composer `getAttachments` draws one from the path or
+    /// `attachment-N.ext` only when `filename !== false`).
+    #[serde(skip)]
+    pub filename_off: bool,
     pub content: Option<Content>,
     /// How a string `content` is encoded, any of Node's Buffer encodings (`base64`,
     /// `hex`, `latin1`, `utf16le`…); text (`utf-8`) when absent.
@@ -394,7 +399,11 @@ fn decode_uri_component(text: &str) -> Vec<u8> {
 /// kept in `part.unknown`. `ical`: `method` is a field.
 fn read_part_field<'de, A: MapAccess<'de>>(map: &mut A, key: String, part: &mut Attachment, ical: bool) -> Result<(), A::Error> {
     match key.as_str() {
-        "filename" => part.filename = field(map, &key)?,
+        "filename" => {
+            let FileName(name) = field(map, &key)?;
+            part.filename_off = name == Some(None);
+            part.filename = name.flatten();
+        }
         "content" => part.content = field(map, &key)?,
         "encoding" => part.encoding = field(map, &key)?,
         "contentType" => part.content_type = field(map, &key)?,
@@ -431,6 +440,35 @@ impl<'de> Deserialize<'de> for Attachment {
 /// `null`, it replaces the default; a value JavaScript finds false sets no field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TransferEncoding(pub Option<String>);
+
+/// A part's `filename` as Nodemailer takes it: a text, `false` (no file name:
+/// `Some(None)`), or null (absent: `None`). `true` is refused, as any other value.
+struct FileName(Option<Option<String>>);
+
+impl<'de> Deserialize<'de> for FileName {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<FileName, D::Error> {
+        struct FileNameVisitor;
+        impl<'de> Visitor<'de> for FileNameVisitor {
+            type Value = FileName;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a text or false")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<FileName, E> {
+                Ok(FileName(Some(Some(v.to_string()))))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<FileName, E> {
+                if v { Err(de::Error::invalid_type(de::Unexpected::Bool(v), &self)) } else { Ok(FileName(Some(None))) }
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<FileName, E> {
+                Ok(FileName(None))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<FileName, E> {
+                Ok(FileName(None))
+            }
+        }
+        deserializer.deserialize_any(FileNameVisitor)
+    }
+}
 
 impl<'de> Deserialize<'de> for TransferEncoding {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<TransferEncoding, D::Error> {
@@ -1024,7 +1062,7 @@ mod tests {
         let (en, _) = error(r#"{"attachments": [{"filename": "a.txt"}, {"content": 5}]}"#);
         assert!(en.ends_with(": attachments[1].content is a number (5); it must be a text, a byte array or a Buffer."), "{en}");
         let (en, _) = error(r#"{"attachments": [{"filename": ["a"]}]}"#);
-        assert!(en.ends_with(": attachments[0].filename is a list; it must be a text."), "{en}");
+        assert!(en.ends_with(": attachments[0].filename is a list; it must be a text or false."), "{en}");
         let (en, _) = error(r#"{"attachments": [{"headers": {"X-A": {"value": {"a": 1}}}}]}"#);
         assert!(en.ends_with(": attachments[0].headers.X-A.value is an object; it must be a text."), "{en}");
         assert!(error(r#"{"headers": {"X-A": "a\u0000", "X-B": {"value": [1]}}}"#).0.contains(": headers.X-B.value is a list"));

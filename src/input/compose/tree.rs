@@ -217,7 +217,7 @@ fn attachment_element(attachment: &Attachment, index: usize) -> Result<Element, 
     };
     let filename = match given_name {
         Some(name) => Some(name.to_string()),
-        None if message => None,
+        None if message || attachment.filename_off => None,
         None => {
             let from_source = source.and_then(|s| s.rsplit('/').next()).and_then(|s| s.split('?').next()).filter(|s| !s.is_empty());
             let mut name = from_source.map_or_else(|| format!("attachment-{}", index + 1), str::to_string);
