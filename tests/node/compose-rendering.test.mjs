@@ -278,6 +278,9 @@ test('raw parts and contentTransferEncoding are rendered as Nodemailer sends the
         { filename: 'b.txt', content: 'plain text', contentTransferEncoding: '8bit' },
         { filename: 'fwd.eml', content: 'Subject: x\r\n\r\nx', contentTransferEncoding: false }],
       alternatives: [{ contentType: 'text/x-a', content: 'a', contentTransferEncoding: 'quoted-printable' }, { contentType: 'text/x-b', content: 'b' }] },
+    'contentTransferEncoding true, null and empty (true is written as the text "true")': { from: 'a@example.com', text: 'plain',
+      attachments: [{ filename: 'a.txt', content: 'hi', contentTransferEncoding: true },
+        { filename: 'b.txt', content: 'hi', contentTransferEncoding: null }, { filename: 'c.txt', content: 'hi', contentTransferEncoding: '' }] },
     'icalEvent contentTransferEncoding': { from: 'a@example.com', text: 't', icalEvent: { content: ics, contentTransferEncoding: 'quoted-printable' } },
     'encoding with no body': { from: 'a@example.com', to: 'b@example.com', subject: 'Hi', encoding: 'utf-8' },
   };

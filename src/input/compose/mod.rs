@@ -447,51 +447,59 @@ struct FileName(Option<Option<String>>);
 
 impl<'de> Deserialize<'de> for FileName {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<FileName, D::Error> {
-        struct FileNameVisitor;
-        impl<'de> Visitor<'de> for FileNameVisitor {
-            type Value = FileName;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a text or false")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<FileName, E> {
-                Ok(FileName(Some(Some(v.to_string()))))
-            }
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<FileName, E> {
-                if v { Err(de::Error::invalid_type(de::Unexpected::Bool(v), &self)) } else { Ok(FileName(Some(None))) }
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<FileName, E> {
-                Ok(FileName(None))
-            }
-            fn visit_none<E: de::Error>(self) -> Result<FileName, E> {
-                Ok(FileName(None))
-            }
-        }
-        deserializer.deserialize_any(FileNameVisitor)
+        Ok(FileName(match deserializer.deserialize_any(TextOrFalseVisitor { true_is_text: false })? {
+            TextOrFalse::Absent => None,
+            TextOrFalse::False => Some(None),
+            TextOrFalse::Text(name) => Some(Some(name)),
+        }))
     }
 }
 
 impl<'de> Deserialize<'de> for TransferEncoding {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<TransferEncoding, D::Error> {
-        struct EncodingVisitor;
-        impl<'de> Visitor<'de> for EncodingVisitor {
-            type Value = TransferEncoding;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a text or false")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<TransferEncoding, E> {
-                Ok(TransferEncoding(Some(v.to_string()).filter(|v| !v.is_empty())))
-            }
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<TransferEncoding, E> {
-                Ok(TransferEncoding(v.then(|| "true".to_string())))
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<TransferEncoding, E> {
-                Ok(TransferEncoding(None))
-            }
-            fn visit_none<E: de::Error>(self) -> Result<TransferEncoding, E> {
-                Ok(TransferEncoding(None))
-            }
+        Ok(TransferEncoding(match deserializer.deserialize_any(TextOrFalseVisitor { true_is_text: true })? {
+            TextOrFalse::Text(encoding) if !encoding.is_empty() => Some(encoding),
+            _ => None,
+        }))
+    }
+}
+
+/// A field Nodemailer takes as "a text or false": absent (null or undefined),
+/// `false`, or a text.
+enum TextOrFalse {
+    Absent,
+    False,
+    Text(String),
+}
+
+/// Reads [`TextOrFalse`]. What `true` means differs by field: mail-composer
+/// sets a transfer encoding given as `true` as the field's value, which
+/// mime-node reads back with `toString()` as the text "true"; a file name
+/// `true` is no name Nodemailer writes, and is refused.
+struct TextOrFalseVisitor {
+    true_is_text: bool,
+}
+
+impl<'de> Visitor<'de> for TextOrFalseVisitor {
+    type Value = TextOrFalse;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a text or false")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<TextOrFalse, E> {
+        Ok(TextOrFalse::Text(v.to_string()))
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<TextOrFalse, E> {
+        match (v, self.true_is_text) {
+            (false, _) => Ok(TextOrFalse::False),
+            (true, true) => Ok(TextOrFalse::Text("true".to_string())),
+            (true, false) => Err(de::Error::invalid_type(de::Unexpected::Bool(v), &self)),
         }
-        deserializer.deserialize_any(EncodingVisitor)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<TextOrFalse, E> {
+        Ok(TextOrFalse::Absent)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<TextOrFalse, E> {
+        Ok(TextOrFalse::Absent)
     }
 }
 
