@@ -40,7 +40,7 @@ command -v php >/dev/null || missing+=(php-cli)
 # tests/real_mailers.rs: the mail libraries whose default output must lint clean (#11).
 # Symfony Mime's Address needs egulias/email-validator (Debian: php-email-validator).
 command -v python3 >/dev/null || missing+=(python3)
-for pkg in libphp-phpmailer php-symfony-mime php-email-validator libmime-lite-perl libemail-mime-perl ruby-mail; do
+for pkg in libphp-phpmailer php-symfony-mime php-email-validator php-mail-mime libmime-lite-perl libemail-mime-perl libmime-tools-perl ruby-mail; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
 command -v openssl >/dev/null || missing+=(openssl)

@@ -6,7 +6,10 @@
 //! fields, which writes `<uri>, <uri>`), List-Id and List-Unsubscribe-Post raw headers;
 //! the logo goes through `inline` (content type, cid, bytes). The crate has no calendar
 //! API: the invitation is a `body` tree, a multipart/alternative of the text, the HTML
-//! and a text/calendar part with its method parameter.
+//! and a text/calendar part with its method parameter. Cc, Bcc, In-Reply-To and
+//! References are the builder's own calls (`in_reply_to` and `references` take the
+//! ids without angle brackets and write them); an attached file is `attachment` with
+//! the file's bytes, and a forwarded message one of type message/rfc822.
 
 use mail_builder::headers::address::Address;
 use mail_builder::headers::content_type::ContentType;
@@ -15,6 +18,7 @@ use mail_builder::headers::url::URL;
 use mail_builder::mime::MimePart;
 use mail_builder::MessageBuilder;
 use serde_json::Value;
+use std::collections::BTreeMap;
 
 fn address(person: &Value) -> Address<'static> {
     let name = person["name"].as_str().unwrap_or_default().to_string();
@@ -26,13 +30,30 @@ fn address(person: &Value) -> Address<'static> {
     }
 }
 
-pub fn build(spec: &Value, pdf: &[u8], png: &[u8]) -> Vec<u8> {
+/// The message ids of a field value, without their angle brackets.
+fn ids(value: &str) -> Vec<String> {
+    value.split_whitespace().map(|id| id.trim_start_matches('<').trim_end_matches('>').to_string()).collect()
+}
+
+pub fn build(spec: &Value, files: &BTreeMap<String, Vec<u8>>, png: &[u8]) -> Vec<u8> {
     let text = |key: &str| spec[key].as_str().unwrap_or_default().to_string();
     let mut message = MessageBuilder::new()
         .from(address(&spec["from"]))
         .to(address(&spec["to"]))
         .subject(text("subject"))
         .text_body(text("text"));
+    if let Some(people) = spec["cc"].as_array() {
+        message = message.cc(people.iter().map(address).collect::<Vec<_>>());
+    }
+    if let Some(people) = spec["bcc"].as_array() {
+        message = message.bcc(people.iter().map(address).collect::<Vec<_>>());
+    }
+    if let Some(id) = spec["inReplyTo"].as_str() {
+        message = message.in_reply_to(ids(id));
+    }
+    if let Some(references) = spec["references"].as_str() {
+        message = message.references(ids(references));
+    }
     if spec.get("replyTo").is_some() {
         message = message.reply_to(address(&spec["replyTo"]));
     }
@@ -58,7 +79,12 @@ pub fn build(spec: &Value, pdf: &[u8], png: &[u8]) -> Vec<u8> {
     if let Some(attachment) = spec.get("attachment") {
         let content_type = attachment["contentType"].as_str().unwrap_or_default().to_string();
         let filename = attachment["filename"].as_str().unwrap_or_default().to_string();
-        message = message.attachment(content_type, filename, pdf.to_vec());
+        message = message.attachment(content_type, filename, super::lettre_generator::attachment_bytes(attachment, files));
+    }
+    if let Some(forward) = spec.get("forward") {
+        let filename = forward["filename"].as_str().unwrap_or_default().to_string();
+        let original = forward["message"].as_str().unwrap_or_default().as_bytes().to_vec();
+        message = message.attachment("message/rfc822", filename, original);
     }
     if let Some(calendar) = spec.get("calendar") {
         let method = calendar["method"].as_str().unwrap_or_default().to_string();

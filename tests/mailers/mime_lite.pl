@@ -15,6 +15,13 @@
 # the text as given, not first made canonical: RFC 2045 §6.7's note); the engine reads such a
 # CR as part of the line break it stands before (src/model/mod.rs, encoded_carriage_returns).
 #
+# Cc and Bcc are fields new() knows; In-Reply-To and References extra headers. A display
+# name is given as the script must write it in a header string: a name with a character
+# RFC 5322 §3.2.3 calls special (a comma, a quote) as a quoted-string, a name outside
+# ASCII encoded. An attached file is a part with its Path (or its Data when given as
+# text); a forwarded message a part of type message/rfc822 with the message as Data,
+# which MIME::Lite writes as it is (7bit).
+#
 # usage: perl mime_lite.pl OUTDIR PDF PNG
 use strict;
 use warnings;
@@ -25,7 +32,8 @@ use MIME::Lite;
 
 @ARGV == 3 or die "usage: perl mime_lite.pl OUTDIR PDF PNG\n";
 my ($out, $pdf_path, $png_path) = @ARGV;
-my $pdf = do { open my $fh, '<:raw', $pdf_path or die "$pdf_path: $!"; local $/; <$fh> };
+# The attached files are in the PDF's folder, each under its own name.
+my $folder = dirname($pdf_path);
 my $png = do { open my $fh, '<:raw', $png_path or die "$png_path: $!"; local $/; <$fh> };
 my $messages = do {
     open my $fh, '<:raw', dirname(__FILE__) . '/messages.json' or die "messages.json: $!";
@@ -33,9 +41,16 @@ my $messages = do {
 };
 
 sub header_text { my ($text) = @_; $text =~ /[^\x00-\x7f]/ ? encode('MIME-Header', $text) : $text }
+sub display_name {
+    my ($name) = @_;
+    return header_text($name) if $name =~ /[^\x00-\x7f]/;
+    return $name unless $name =~ /[()<>\[\]:;@\\,."]/;
+    (my $quoted = $name) =~ s/(["\\])/\\$1/g;
+    return qq("$quoted");
+}
 sub address {
     my ($person) = @_;
-    length $person->{name} ? header_text($person->{name}) . " <$person->{address}>" : $person->{address};
+    length $person->{name} ? display_name($person->{name}) . " <$person->{address}>" : $person->{address};
 }
 sub text_part {
     my ($type, $text) = @_;
@@ -52,6 +67,8 @@ for my $name (sort keys %$messages) {
         From => address($spec->{from}),
         To => address($spec->{to}),
         ($spec->{replyTo} ? ('Reply-To' => address($spec->{replyTo})) : ()),
+        ($spec->{cc} ? (Cc => join(', ', map { address($_) } @{ $spec->{cc} })) : ()),
+        ($spec->{bcc} ? (Bcc => join(', ', map { address($_) } @{ $spec->{bcc} })) : ()),
         Subject => header_text($spec->{subject}),
         'Message-ID' => sprintf('<%d.%d@%s>', time, $$, $domain),
         # A field new() does not know is named with a trailing colon (MIME::Lite's documentation).
@@ -60,6 +77,8 @@ for my $name (sort keys %$messages) {
             'List-Unsubscribe:' => join(', ', map { "<$_>" } @{ $spec->{listUnsubscribe} }),
             'List-Unsubscribe-Post:' => $spec->{listUnsubscribePost},
         ) : ()),
+        ($spec->{inReplyTo} ? ('In-Reply-To:' => $spec->{inReplyTo}) : ()),
+        ($spec->{references} ? ('References:' => $spec->{references}) : ()),
     );
     my $body = text_part('TEXT', $spec->{text});
     my $html = $spec->{html};
@@ -79,15 +98,19 @@ for my $name (sort keys %$messages) {
         $msg = MIME::Lite->new(@headers, Type => 'multipart/related');
         $msg->attach($body);
         $msg->attach(Type => $spec->{image}{contentType}, Id => "<$spec->{image}{cid}>", Data => $png);
-    } elsif ($spec->{attachment}) {
+    } elsif (my $file = $spec->{attachment}) {
         $msg = MIME::Lite->new(@headers, Type => 'multipart/mixed');
         $msg->attach($body);
         $msg->attach(
-            Type => $spec->{attachment}{contentType},
-            Data => $pdf,
-            Filename => $spec->{attachment}{filename},
+            Type => $file->{contentType},
+            (defined $file->{content} ? (Data => encode_utf8($file->{content})) : (Path => "$folder/$file->{filename}")),
+            Filename => $file->{filename},
             Disposition => 'attachment',
         );
+    } elsif (my $forward = $spec->{forward}) {
+        $msg = MIME::Lite->new(@headers, Type => 'multipart/mixed');
+        $msg->attach($body);
+        $msg->attach(Type => 'message/rfc822', Data => encode_utf8($forward->{message}), Filename => $forward->{filename}, Disposition => 'attachment');
     } elsif ($spec->{html}) {
         $msg = MIME::Lite->new(@headers, Type => 'multipart/alternative');
         $msg->attach($_) for $body->parts;

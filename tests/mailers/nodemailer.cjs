@@ -14,6 +14,10 @@
 // - inline-image: an attachment with `cid`, which Nodemailer puts in multipart/related.
 // - meeting-invite: `icalEvent`, which Nodemailer adds as a text/calendar alternative
 //   (method from the option) and again as an invite.ics attachment.
+// - cc, bcc, inReplyTo and references are options of their own; the stream transport
+//   leaves Bcc out of the message, as every Nodemailer transport does by default.
+// - an attached file is an attachment with its path (Nodemailer reads it) or, given as
+//   text, its content; a forwarded message is an attachment of type message/rfc822.
 //
 // usage: node nodemailer.cjs OUTDIR PDF PNG   (nodemailer from tests/node_modules)
 'use strict';
@@ -26,18 +30,27 @@ if (!out || !pdfPath || !pngPath) {
   console.error('usage: node nodemailer.cjs OUTDIR PDF PNG');
   process.exit(2);
 }
-const pdf = fs.readFileSync(pdfPath);
+// The attached files are in the PDF's folder, each under its own name.
+const folder = path.dirname(pdfPath);
 const png = fs.readFileSync(pngPath);
 const messages = JSON.parse(fs.readFileSync(path.join(__dirname, 'messages.json'), 'utf8'));
 const transport = nodemailer.createTransport({ streamTransport: true, buffer: true });
 
 function mailOptions(spec) {
   const options = { from: spec.from, to: spec.to, subject: spec.subject, text: spec.text };
+  if (spec.cc) options.cc = spec.cc;
+  if (spec.bcc) options.bcc = spec.bcc;
+  if (spec.inReplyTo) options.inReplyTo = spec.inReplyTo;
+  if (spec.references) options.references = spec.references;
   if (spec.replyTo) options.replyTo = spec.replyTo;
   if (spec.html) options.html = spec.html;
   const attachments = [];
   if (spec.attachment) {
-    attachments.push({ filename: spec.attachment.filename, content: pdf, contentType: spec.attachment.contentType });
+    const { filename, contentType, content } = spec.attachment;
+    attachments.push(content === undefined ? { path: path.join(folder, filename), contentType } : { filename, content, contentType });
+  }
+  if (spec.forward) {
+    attachments.push({ filename: spec.forward.filename, content: spec.forward.message, contentType: 'message/rfc822' });
   }
   if (spec.image) {
     options.html = spec.html.replace('{logo}', `cid:${spec.image.cid}`);

@@ -38,8 +38,9 @@ fn push_chunk(png: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
     png.extend_from_slice(&crc32(&[kind, data].concat()).to_be_bytes());
 }
 
-/// The CRC-32 of PNG §5.3 (ISO 3309, reflected polynomial 0xEDB88320), bit by bit.
-fn crc32(bytes: &[u8]) -> u32 {
+/// The CRC-32 of PNG §5.3 (ISO 3309, reflected polynomial 0xEDB88320), bit by bit;
+/// ZIP's (APPNOTE 4.4.7) is the same function.
+pub fn crc32(bytes: &[u8]) -> u32 {
     let mut crc = u32::MAX;
     for byte in bytes {
         crc ^= u32::from(*byte);

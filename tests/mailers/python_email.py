@@ -10,12 +10,18 @@ usage: python_email.py default|compat32 OUTDIR PDF PNG
 - compat32: the legacy API every older tutorial shows (email.mime.*, Header, formataddr),
   policy compat32; the inline logo as the classic recipe builds it: multipart/related
   holding the alternative and a MIMEImage with its Content-ID.
-Neither API knows list fields: they are set as any header is (msg[name] = value). A
-calendar invitation is a text/calendar alternative with the method parameter.
+Neither API knows list fields: they are set as any header is (msg[name] = value), as are
+In-Reply-To and References of a reply. A calendar invitation is a text/calendar
+alternative with the method parameter. An attached file is its bytes as a script reads
+them (open(path, "rb")) with the type it names; a forwarded message is a Message object
+parsed from the original, which both APIs attach as message/rfc822 (add_attachment,
+MIMEMessage). Cc and Bcc are address fields like To; as_bytes() keeps Bcc (smtplib's
+send_message drops it on the way out).
 Neither API adds Date or Message-ID; a script sending through SMTP adds them with
 email.utils (formatdate, make_msgid), as here. make_msgid is given the sender's domain:
 its default, the machine's FQDN, would make the result depend on the test machine.
 """
+import email
 import json
 import os
 import sys
@@ -25,6 +31,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.mime.application import MIMEApplication
 from email.mime.image import MIMEImage
+from email.mime.message import MIMEMessage
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 from email.utils import formataddr, formatdate, make_msgid
@@ -47,6 +54,20 @@ def list_fields(spec):
     ]
 
 
+def threading_fields(spec):
+    """In-Reply-To and References of a reply (RFC 5322 §3.6.4)."""
+    return [(name, spec[key]) for name, key in (("In-Reply-To", "inReplyTo"), ("References", "references")) if key in spec]
+
+
+def attachment_bytes(spec, folder):
+    """The attached file's bytes: its `content`, or the file of that name in the folder."""
+    attachment = spec["attachment"]
+    if "content" in attachment:
+        return attachment["content"].encode("utf-8")
+    with open(os.path.join(folder, attachment["filename"]), "rb") as f:
+        return f.read()
+
+
 def html_of(spec):
     html = spec["html"]
     if "image" in spec:
@@ -54,16 +75,19 @@ def html_of(spec):
     return html
 
 
-def modern(spec, pdf, png):
+def modern(spec, folder, png):
     msg = EmailMessage()
     msg["From"] = Address(spec["from"]["name"], addr_spec=spec["from"]["address"])
     msg["To"] = Address(spec["to"]["name"], addr_spec=spec["to"]["address"])
+    for field, key in (("Cc", "cc"), ("Bcc", "bcc")):
+        if key in spec:
+            msg[field] = tuple(Address(p["name"], addr_spec=p["address"]) for p in spec[key])
     if "replyTo" in spec:
         msg["Reply-To"] = Address(spec["replyTo"]["name"], addr_spec=spec["replyTo"]["address"])
     msg["Subject"] = spec["subject"]
     msg["Date"] = formatdate(localtime=True)
     msg["Message-ID"] = make_msgid(domain=domain_of(spec["from"]))
-    for name, value in list_fields(spec):
+    for name, value in list_fields(spec) + threading_fields(spec):
         msg[name] = value
     msg.set_content(spec["text"])
     if "html" in spec:
@@ -76,11 +100,15 @@ def modern(spec, pdf, png):
         msg.add_alternative(calendar["content"], subtype="calendar", params={"method": calendar["method"]})
     if "attachment" in spec:
         maintype, subtype = spec["attachment"]["contentType"].split("/")
-        msg.add_attachment(pdf, maintype=maintype, subtype=subtype, filename=spec["attachment"]["filename"])
+        data = attachment_bytes(spec, folder)
+        msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=spec["attachment"]["filename"])
+    if "forward" in spec:
+        original = email.message_from_bytes(spec["forward"]["message"].encode("utf-8"), policy=policy.default)
+        msg.add_attachment(original, filename=spec["forward"]["filename"])
     return msg.as_bytes()
 
 
-def legacy(spec, pdf, png):
+def legacy(spec, folder, png):
     def address(person):
         return formataddr((person["name"], person["address"]), charset="utf-8")
 
@@ -102,19 +130,35 @@ def legacy(spec, pdf, png):
     if "attachment" in spec:
         msg = MIMEMultipart("mixed")
         msg.attach(body)
-        part = MIMEApplication(pdf, spec["attachment"]["contentType"].split("/")[1])
+        maintype, subtype = spec["attachment"]["contentType"].split("/")
+        data = attachment_bytes(spec, folder)
+        # MIMEApplication is the recipe's class for an application/* file; a text file
+        # goes in MIMEText, as the standard library's examples attach one.
+        if maintype == "text":
+            part = MIMEText(data.decode("utf-8"), subtype, "utf-8")
+        else:
+            part = MIMEApplication(data, subtype)
         part.add_header("Content-Disposition", "attachment", filename=spec["attachment"]["filename"])
+        msg.attach(part)
+    elif "forward" in spec:
+        msg = MIMEMultipart("mixed")
+        msg.attach(body)
+        part = MIMEMessage(email.message_from_bytes(spec["forward"]["message"].encode("utf-8")))
+        part.add_header("Content-Disposition", "attachment", filename=spec["forward"]["filename"])
         msg.attach(part)
     else:
         msg = body
     msg["From"] = address(spec["from"])
     msg["To"] = address(spec["to"])
+    for field, key in (("Cc", "cc"), ("Bcc", "bcc")):
+        if key in spec:
+            msg[field] = ", ".join(address(p) for p in spec[key])
     if "replyTo" in spec:
         msg["Reply-To"] = address(spec["replyTo"])
     msg["Subject"] = Header(spec["subject"], "utf-8")
     msg["Date"] = formatdate(localtime=True)
     msg["Message-ID"] = make_msgid(domain=domain_of(spec["from"]))
-    for name, value in list_fields(spec):
+    for name, value in list_fields(spec) + threading_fields(spec):
         msg[name] = value
     assert msg.policy is policy.compat32
     return msg.as_bytes()
@@ -124,14 +168,15 @@ def main():
     if len(sys.argv) != 5 or sys.argv[1] not in ("default", "compat32"):
         sys.exit("usage: python_email.py default|compat32 OUTDIR PDF PNG")
     build = modern if sys.argv[1] == "default" else legacy
-    out, pdf, png = sys.argv[2], open(sys.argv[3], "rb").read(), open(sys.argv[4], "rb").read()
+    # The attached files are in the PDF's folder, each under its own name.
+    out, folder, png = sys.argv[2], os.path.dirname(sys.argv[3]), open(sys.argv[4], "rb").read()
     with open(os.path.join(HERE, "messages.json"), encoding="utf-8") as f:
         messages = json.load(f)
     for name, spec in messages.items():
         if name.startswith("_"):
             continue
         with open(os.path.join(out, name + ".eml"), "wb") as f:
-            f.write(build(spec, pdf, png))
+            f.write(build(spec, folder, png))
 
 
 main()

@@ -6,7 +6,10 @@
 # The newsletter's list fields are set as any field is (mail['List-Id'] = …: the gem has no
 # list API); the logo is an inline attachment (attachments.inline) referenced by the `url`
 # the gem gives it; the invitation is a text/calendar part of the alternative with its
-# method parameter (the gem has no calendar API).
+# method parameter (the gem has no calendar API). Cc, Bcc, In-Reply-To and References are
+# the gem's own fields (to_s keeps Bcc; its delivery methods take it out); an attached
+# file is add_file with its path (or its content given as text); a forwarded message is
+# attachments[name] with the message and the type message/rfc822.
 #
 # usage: ruby ruby_mail.rb OUTDIR PDF PNG
 require 'json'
@@ -14,7 +17,8 @@ require 'mail'
 
 abort 'usage: ruby ruby_mail.rb OUTDIR PDF PNG' unless ARGV.length == 3
 out, pdf_path, png_path = ARGV
-pdf = File.binread(pdf_path)
+# The attached files are in the PDF's folder, each under its own name.
+folder = File.dirname(pdf_path)
 png = File.binread(png_path)
 messages = JSON.parse(File.read(File.join(__dir__, 'messages.json'), encoding: 'UTF-8'))
 
@@ -30,6 +34,10 @@ messages.each do |name, spec|
   mail = Mail.new
   mail.from = address(spec['from'])
   mail.to = address(spec['to'])
+  mail.cc = spec['cc'].map { |person| address(person) } if spec['cc']
+  mail.bcc = spec['bcc'].map { |person| address(person) } if spec['bcc']
+  mail.in_reply_to = spec['inReplyTo'] if spec['inReplyTo']
+  mail.references = spec['references'] if spec['references']
   mail.reply_to = address(spec['replyTo']) if spec['replyTo']
   mail.subject = spec['subject']
   if spec['listUnsubscribe']
@@ -67,8 +75,15 @@ messages.each do |name, spec|
   else
     mail.body = spec['text']
   end
-  if spec['attachment']
-    mail.add_file(filename: spec['attachment']['filename'], content: pdf, mime_type: spec['attachment']['contentType'])
+  if (file = spec['attachment'])
+    if file['content']
+      mail.add_file(filename: file['filename'], content: file['content'], mime_type: file['contentType'])
+    else
+      mail.add_file(filename: File.join(folder, file['filename']), mime_type: file['contentType'])
+    end
+  end
+  if (forward = spec['forward'])
+    mail.attachments[forward['filename']] = { mime_type: 'message/rfc822', content: forward['message'] }
   end
   File.binwrite(File.join(out, "#{name}.eml"), mail.to_s)
 end
