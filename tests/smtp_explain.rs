@@ -160,9 +160,11 @@ fn a_permanent_reply_is_never_told_to_retry_later() {
     // RFC 5321 §4.2.1: after 5yz the client should not repeat the request.
     let full = explain("552 5.2.2 Mailbox full", Locale::Es);
     assert!(full.action.contains("la única solución es contactar con el destinatario por otra vía"), "{}", full.action);
+    // Exchange Online's directory-based edge blocking: an unknown recipient, no host to retry.
     let rejected = explain("550 5.4.1 Recipient address rejected: Access denied. AS(201806281)", Locale::En);
     assert!(!rejected.action.to_lowercase().contains("retry later"), "{}", rejected.action);
-    assert!(rejected.action.contains("Check the recipient address"), "{}", rejected.action);
+    assert_eq!(rejected.cause.map(|c| c.id).as_deref(), Some("unknown-user"));
+    assert!(rejected.action.contains("Check the address"), "{}", rejected.action);
     let transient = explain("452 4.2.2 Mailbox full", Locale::En);
     assert!(transient.action.contains("retry later"), "{}", transient.action);
 }
@@ -285,7 +287,9 @@ fn every_registered_enhanced_code_has_its_texts_in_every_language() {
     for code in REGISTRY {
         for locale in Locale::ALL {
             for class in [4, 5] {
-                let e = explain(&format!("{class}.{}.{} x", code.subject, code.detail), locale);
+                // A text that bears the detail out (X.1.10 says "null MX").
+                let words = code.requires.first().unwrap_or(&"x");
+                let e = explain(&format!("{class}.{}.{} {words}", code.subject, code.detail), locale);
                 let enhanced = e.enhanced.expect("read");
                 let detail = enhanced.detail.unwrap_or_default();
                 assert!(
@@ -873,5 +877,136 @@ fn a_suspicious_link_or_attachment_is_a_content_refusal() {
     for reply in ["550 5.7.1 Message contains suspicious URL", "550 5.7.1 Suspicious attachment rejected", "554 5.7.1 Suspicious link in message body"] {
         let e = explain(reply, Locale::En);
         assert_eq!(e.cause.as_ref().map(|c| c.id.as_str()), Some("spam"), "{reply}: {e:?}");
+    }
+}
+
+#[test]
+fn a_rate_limit_that_points_at_spf_or_dkim_stays_a_rate_limit() {
+    // A help page's address names no cause, and a rate limit that only names SPF or
+    // DKIM (a guide to read) is no authentication failure.
+    for reply in [
+        "421 4.7.0 Rate limit exceeded, see https://help.example.net/spf-dkim-setup",
+        "450 4.7.1 Too many messages, slow down. Read www.example.net/dkim before sending more",
+        "421 Rate limit reached; our SPF and DKIM guide explains how to send in bulk",
+        "421 4.7.0 Rate limit exceeded, see https://postmaster.example.net/help/spf-failures",
+    ] {
+        assert_eq!(cause_of(reply).as_deref(), Some("rate"), "{reply}");
+    }
+    // A deferral whose only words about SPF or DKIM are a help page's address names no cause.
+    assert_eq!(cause_of("421 4.7.0 Try again later, closing connection. See https://support.example.net/mail/?p=spf-dkim"), None);
+    // What failed still comes before the rate limit it caused (Gmail, Sisimai's Rhost/Google.pm),
+    // and a DMARC refusal with no rate limit is still one.
+    assert_eq!(cause_of("421 4.7.0 Rate limited because DKIM did not pass").as_deref(), Some("authentication"));
+    assert_eq!(cause_of("550 5.7.1 Rejected per the domain's DMARC policy").as_deref(), Some("authentication"));
+}
+
+#[test]
+fn a_sender_domain_no_longer_valid_is_the_sender_not_the_recipient() {
+    for reply in ["550 5.1.8 Sender domain is no longer valid", "553 Sender domain is no longer valid"] {
+        assert_eq!(cause_of(reply).as_deref(), Some("sender"), "{reply}");
+    }
+    // Yahoo's dead recipient stays one (Sisimai's Rhost/YahooInc.pm).
+    assert_eq!(cause_of("554 delivery error: dd x@yahoo.com is no longer valid.").as_deref(), Some("unknown-user"));
+}
+
+#[test]
+fn a_lost_tls_connection_is_no_demand_for_tls() {
+    for reply in ["421 4.4.2 TLS connection lost", "451 4.4.2 TLS connection closed by the remote host"] {
+        assert_ne!(cause_of(reply).as_deref(), Some("tls"), "{reply}");
+    }
+    assert_eq!(cause_of("530 5.7.0 Mail must be sent over a TLS connection").as_deref(), Some("tls"));
+}
+
+#[test]
+fn the_registry_detail_is_shown_only_where_the_text_bears_it_out() {
+    // Gmail's 4.7.27 is SPF (support.google.com/a/answer/3726730), not RFC 7505's null MX.
+    let spf = explain("421 4.7.27 Your email has been rate limited because SPF authentication didn't pass", Locale::En);
+    let enhanced = spf.enhanced.expect("4.7.27");
+    assert_eq!(enhanced.detail, None, "{enhanced:?}");
+    assert_eq!(enhanced.subject, "Security or policy status");
+    // Microsoft's 5.1.10 for an unknown recipient (RESOLVER.ADR.RecipientNotFound) is no null MX either.
+    let unknown = explain("550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup", Locale::En);
+    assert_eq!(unknown.enhanced.expect("5.1.10").detail, None);
+    // Where the text says it, the registry's meaning is shown.
+    let null_mx = explain("556 5.1.10 Recipient address has null MX", Locale::En);
+    assert!(null_mx.enhanced.expect("5.1.10").detail.is_some_and(|d| d.contains("null MX")));
+}
+
+/// Replies of Sisimai's set of real bounces (github.com/sisimai/set-of-emails,
+/// maildir/bsd/NAME.eml) with the cause its tests assign (rb-sisimai
+/// test/public/NAME.rb) in the terms of this explainer.
+const SISIMAI_REPLIES: &[(&str, &str, &str)] = &[
+    ("rhost-google-07 (suspend)", "550 5.2.1 The email account that you tried to reach is disabled. g0000000000ggg.00", "disabled"),
+    ("lhost-postfix-52 (suspend)", "554 delivery error: dd Sorry your message to kijitora@example.co.jp cannot be delivered. This account has been disabled or discontinued [#102].", "disabled"),
+    ("lhost-postfix-61 (suspend)", "550 Mailbox is frozen. See http://mail.i.ua/err/3/", "disabled"),
+    ("rhost-franceptt-05 (suspend)", "550 5.5.0 Le compte du destinataire est bloque. The recipient account is blocked. LPN007_426", "disabled"),
+    ("lhost-exim-43 (requireptr)", "550 5.7.1 Connections not accepted from servers without a valid sender domain. Fix reverse DNS for 203.0.113.2", "reverse-dns"),
+    ("lhost-postfix-60 (requireptr)", "554-mail.com (mxgmxus002) Nemesis ESMTP Service not available\n554-No SMTP service\n554-Bad DNS PTR resource record.\n554 For explanation visit http://postmaster.gmx.com/en/", "reverse-dns"),
+    ("lhost-sendmail-08 (requireptr)", "450 4.7.1 Access denied. IP name lookup failed [192.0.2.222]", "reverse-dns"),
+    ("lhost-postfix-09 (toomanyconn)", "452 4.3.2 Connection rate limit exceeded.", "rate"),
+    ("lhost-postfix-48 (toomanyconn)", "552 Too many recipients", "rate"),
+    ("rhost-godaddy-03 (speeding)", "550 5.1.1 <kijitora@example.com>  - 203.0.113.222 has sent to too many recipients this hour. IB607", "rate"),
+    ("lhost-postfix-59 (speeding)", "550-5.2.1 The user you are trying to contact is receiving mail at a rate that\n550-5.2.1 prevents additional messages from being delivered.", "rate"),
+    ("rhost-tencent-01 (toomanyconn)", "550 Ip frequency limited [Blocked IP 192.0.2.22]. http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000725", "rate"),
+    ("lhost-postfix-30 (userunknown)", "550 5.4.1 <kijitora@example.br>: Recipient address rejected: Access denied [BL2NAM02FT061.eop-nam02.prod.protection.outlook.com]", "unknown-user"),
+    ("lhost-postfix-76 (userunknown)", "550 User not found", "unknown-user"),
+    ("lhost-mcafee-05 (userunknown)", "550 <kijitora-nyaan@example.co.jp>... User not exist", "unknown-user"),
+    // Postfix's reject_rbl_client reply (postconf(5) default_rbl_reply).
+    ("lhost-amazonses-14 (blocked)", "554 5.7.1 <a8-95.smtp-out.amazonses.com[203.0.113.22]>: Client host rejected: blocked using mail.neko.example.org", "listed"),
+];
+
+#[test]
+fn replies_of_sisimais_set_read_as_sisimai_classifies_them() {
+    for (sample, reply, cause) in SISIMAI_REPLIES {
+        assert_eq!(cause_of(reply).as_deref(), Some(*cause), "{sample}: {reply}");
+        let e = explain(reply, Locale::En);
+        assert_eq!(e.basis, Basis::Text, "{sample}: the text's cause explains it, not the code: {}", e.meaning);
+    }
+}
+
+#[test]
+fn a_blocklists_lookup_address_names_the_blocklist() {
+    // Sisimai's set: lhost-postfix-38 and rhost-godaddy-02 (blocked). A help page's address
+    // names no cause, but a blocklist's lookup page names the list that refused the mail.
+    for reply in [
+        "554 Blocked - see https://support.proofpoint.com/dnsbl-lookup.cgi?ip=192.0.2.225",
+        "553 http://www.spamhaus.org/query/bl?ip=192.0.2.222",
+    ] {
+        assert_eq!(cause_of(reply).as_deref(), Some("listed"), "{reply}");
+    }
+}
+
+#[test]
+fn a_quota_under_a_mailbox_code_is_the_mailboxs() {
+    // Sisimai's set, lhost-messagingserver-02 (mailboxfull): RFC 3463 §3.3, X.2.X is the
+    // mailbox's status, so the quota is the mailbox's though the text does not say so.
+    assert_eq!(cause_of("522 5.2.0 Delivery failed: Over quota").as_deref(), Some("full"));
+    // A quota under another subject stays a sending quota (a rate).
+    assert_eq!(cause_of("550 5.4.5 Daily sending quota exceeded.").as_deref(), Some("rate"));
+    assert_eq!(cause_of("550 5.7.0 Quota exceeded").as_deref(), Some("rate"));
+}
+
+#[test]
+fn postfixs_hostname_checks_read_as_a_missing_ptr() {
+    // postconf(5): reject_unknown_client_hostname and reject_unknown_reverse_client_hostname.
+    for reply in [
+        "450 4.7.25 Client host rejected: cannot find your hostname, [192.0.2.7]",
+        "450 4.7.25 Client host rejected: cannot find your reverse hostname, [192.0.2.7]",
+    ] {
+        assert_eq!(cause_of(reply).as_deref(), Some("reverse-dns"), "{reply}");
+    }
+}
+
+#[test]
+fn a_disabled_mailbox_and_a_missing_ptr_are_explained_in_every_language() {
+    for (reply, words) in [
+        ("550 5.2.1 The email account that you tried to reach is disabled.", ["disabled", "désactivée", "desactivado", "wyłączona"]),
+        ("550 5.7.1 Fix reverse DNS for 203.0.113.2", ["PTR", "PTR", "PTR", "PTR"]),
+    ] {
+        for (locale, word) in Locale::ALL.into_iter().zip(words) {
+            let e = explain(reply, locale);
+            assert!(e.meaning.contains(word), "{reply} {locale:?}: {}", e.meaning);
+            assert!(!e.action.to_lowercase().contains("retry later"), "{reply} {locale:?}: {}", e.action);
+        }
     }
 }

@@ -127,7 +127,9 @@ const ADDRESS: &[&str] = &["headers/address-syntax"];
 pub const REGISTRY: &[Registered] = &[
     code(0, 0, "RFC 3463"),
     code(1, 0, "RFC 3463"),
-    act(1, 1, "RFC 3463", &[]).yields_to(&["full", "sender"]),
+    // GoDaddy's `550 5.1.1 <x> - <ip> has sent to too many recipients this hour.
+    // IB607` is a rate (Sisimai's Rhost/GoDaddy.pm: IB607 speeding).
+    act(1, 1, "RFC 3463", &[]).yields_to(&["full", "sender", "rate"]),
     act(1, 2, "RFC 3463", &[]),
     act(1, 3, "RFC 3463", ADDRESS),
     code(1, 4, "RFC 3463"),
@@ -144,13 +146,18 @@ pub const REGISTRY: &[Registered] = &[
     code(2, 4, "RFC 3463"),
     code(3, 0, "RFC 3463"),
     act_later(3, 1, "RFC 3463"),
-    act_later(3, 2, "RFC 3463"),
+    // `452 4.3.2 Connection rate limit exceeded` (Sisimai's reason/toomanyconn.rb).
+    act_later(3, 2, "RFC 3463").yields_to(&["rate"]),
     code(3, 3, "RFC 3463"),
     act(3, 4, "RFC 3463", SIZE),
     act(3, 5, "RFC 3463", &[]),
     code(3, 6, "RFC 6710"),
     code(4, 0, "RFC 3463"),
-    act_later(4, 1, "RFC 3463"),
+    // Exchange Online's directory-based edge blocking answers an unknown
+    // recipient with `550 5.4.1 Recipient address rejected: Access denied`
+    // (learn.microsoft.com, "Fix email delivery issues for error code 5.4.1 in
+    // Exchange Online"; Sisimai's reason/userunknown.rb): no unanswered host.
+    act_later(4, 1, "RFC 3463").yields_to(&["unknown-user"]),
     code(4, 2, "RFC 3463"),
     code(4, 3, "RFC 3463"),
     act(4, 4, "RFC 3463", &[]),
@@ -258,18 +265,36 @@ pub struct Cause {
     /// The phrase counts only when the text also says one of these (a quota
     /// is a mailbox's only when the text says mailbox or storage).
     pub with: &'static [&'static str],
+    /// The phrase also counts, without a word of `with`, when the reply's
+    /// enhanced code has this subject (RFC 3463 §3.3: X.2.X is the mailbox's
+    /// status, so `522 5.2.0 Delivery failed: Over quota` is a mailbox's quota).
+    pub with_subject: Option<u16>,
     /// A negation anywhere before it in the same clause undoes it, not only
     /// the word just before: "not listed in any blocklist".
     pub clause_negation: bool,
+    /// The phrase also counts inside a web address. Other causes' phrases do
+    /// not: a help page's address (`…/?p=UnsolicitedRateLimitError`,
+    /// `…/spf-help`) names no cause of the reply, but a blocklist's lookup
+    /// page (`https://www.spamhaus.org/query/bl?ip=…`, Proofpoint's
+    /// `dnsbl-lookup.cgi`) names the list that refused it.
+    pub in_urls: bool,
     pub related: &'static [&'static str],
 }
 
 const fn cause(id: &'static str, phrases: &'static [&'static str], related: &'static [&'static str]) -> Cause {
-    Cause { id, phrases, with: &[], clause_negation: false, related }
+    Cause { id, phrases, with: &[], with_subject: None, clause_negation: false, in_urls: false, related }
 }
 
 /// Words that make a quota a mailbox's (ours).
 const MAILBOX_WORDS: &[&str] = &["mailbox", "mail box", "inbox", "storage", "disk"];
+
+/// Words that make a bare mention of SPF, DKIM or DMARC a failure of it
+/// before a rate limit the text also names: Gmail's "rate limited because SPF
+/// authentication didn't pass", "isn't aligned with either the authenticated
+/// SPF or DKIM organizational domain" (support.google.com/a/answer/3726730, as
+/// quoted in Sisimai's Rhost/Google.pm). A rate limit whose text only points
+/// at SPF or DKIM (a help page's name) stays a rate limit (ours).
+const AUTH_FAILED_WORDS: &[&str] = &["fail", "pass", "align", "authenticat", "invalid", "missing"];
 
 /// Causes a server's own text names. Checked in order; the first match wins. A
 /// phrase matches from the start of a word (so `blacklist` finds `blacklisted`,
@@ -279,7 +304,10 @@ const MAILBOX_WORDS: &[&str] = &["mailbox", "mail box", "inbox", "storage", "dis
 /// recipient, a relay *limit* (a rate) before relaying denied, a quota the
 /// text does not tie to a mailbox is a sending quota (a rate), and what failed
 /// (authentication, TLS) before the rate limit it caused ("rate limited because
-/// SPF authentication didn't pass").
+/// SPF authentication didn't pass"); a bare SPF, DKIM or DMARC comes before a
+/// rate only with a word of failure, else after it. A missing PTR before the
+/// sender, a disabled mailbox before an unknown user. Web addresses are
+/// blanked first (see [`Cause::in_urls`]).
 pub const CAUSES: &[Cause] = &[
     cause("greylisting", &["greylist", "graylist", "grey-list", "gray-list"], &[]),
     // RFC 3207 §4: STARTTLS ends a pipelined group; §4.2: never started twice.
@@ -293,13 +321,53 @@ pub const CAUSES: &[Cause] = &[
     // be permanently deferred; Retrying will NOT succeed` (Sisimai's Rhost/YahooInc.pm):
     // a 4xx that says not to retry; the general "the server retries it" would mislead.
     cause("permanently-deferred", &["will be permanently deferred", "retrying will not succeed"], &[]),
+    // The sending IP has no reverse DNS name, or one that does not resolve back:
+    // Gmail's `550-5.7.25 The IP address sending this message does not have a PTR
+    // record setup`, GMX's `554-Bad DNS PTR resource record`, Exim's `550 5.7.1 …
+    // Fix reverse DNS for 203.0.113.2`, Sendmail's `450 4.7.1 Access denied. IP name
+    // lookup failed` (Sisimai's reason/requireptr.rb). Before "sender": "without a
+    // valid sender domain. Fix reverse DNS" names the PTR.
+    cause(
+        "reverse-dns",
+        &[
+            "reverse dns",
+            "reverse-dns",
+            "no reverse dns",
+            "reverse lookup",
+            "ptr record",
+            "ptr-record",
+            "no ptr record",
+            "ptr resource record",
+            "dns ptr",
+            "ip name lookup failed",
+            "cannot find your hostname",
+            // Postfix's reject_unknown_reverse_client_hostname (postconf(5)):
+            // `450 4.7.25 Client host rejected: cannot find your reverse hostname, [ip]`.
+            "cannot find your reverse hostname",
+        ],
+        &[],
+    ),
     Cause {
         clause_negation: true,
+        in_urls: true,
         ..cause(
             "listed",
             // Microsoft's `550 5.7.606 Access denied, banned sending IP [ip]. To request
-            // removal from this list …` (the 5.7.606–5.7.649 range of its NDR reference).
-            &["blacklist", "blocklist", "block list", "spamhaus", "spamcop", "dnsbl", "rbl", "listed", "banned sending ip"],
+            // removal from this list …` (the 5.7.606–5.7.649 range of its NDR reference);
+            // Postfix's reject_rbl_client, "Client host [ip] blocked using zen.spamhaus.org"
+            // (postconf(5), default_rbl_reply).
+            &[
+                "blacklist",
+                "blocklist",
+                "block list",
+                "spamhaus",
+                "spamcop",
+                "dnsbl",
+                "rbl",
+                "listed",
+                "banned sending ip",
+                "blocked using",
+            ],
             &["spam/listed-ip"],
         )
     },
@@ -350,7 +418,11 @@ pub const CAUSES: &[Cause] = &[
         ],
         &[],
     ),
-    Cause { with: MAILBOX_WORDS, ..cause("full", &["over quota", "overquota", "quota exceeded", "quotaexceeded"], &[]) },
+    Cause {
+        with: MAILBOX_WORDS,
+        with_subject: Some(2),
+        ..cause("full", &["over quota", "overquota", "quota exceeded", "quotaexceeded"], &[])
+    },
     // Postfix's `reject_sender_login_mismatch` (smtpd_sender_login_maps): "Sender
     // address rejected: not owned by user NAME", and "not logged in" for a client
     // that did not log in; Microsoft 365's 5.7.60 "does not have permissions to
@@ -368,10 +440,38 @@ pub const CAUSES: &[Cause] = &[
         &["sender/visitor-from"],
     ),
     // Exim: "Sender verify failed"; Postfix: "Sender address rejected".
+    // "Sender domain is no longer valid" is about the sender (RFC 3463 X.1.8, bad
+    // sender's system address), not the recipient: before "unknown-user".
     cause(
         "sender",
-        &["sender verify failed", "sender verification", "sender address rejected", "unverified sender"],
+        &["sender verify failed", "sender verification", "sender address rejected", "unverified sender", "sender domain"],
         &["sender/"],
+    ),
+    // The recipient's mailbox exists but takes no mail: Gmail's `550-5.2.1 The email
+    // account that you tried to reach is disabled`, Yahoo's "This account has been
+    // disabled or discontinued", Orange's `550 5.5.0 … The recipient account is
+    // blocked. LPN007_426`, i.ua's "Mailbox is frozen", RFC 3463 X.2.1 "mailbox
+    // disabled" and X.7.13 "user account disabled" (Sisimai's reason/suspend.rb,
+    // Rhost/FrancePTT.pm). Before "unknown-user".
+    cause(
+        "disabled",
+        &[
+            "mailbox disabled",
+            "mailbox is disabled",
+            "mailbox has been disabled",
+            "mailbox is frozen",
+            "mailbox currently suspended",
+            "account that you tried to reach is disabled",
+            "account has been disabled or discontinued",
+            "recipient account is blocked",
+            "compte du destinataire est bloque",
+            "compte du destinataire est bloqué",
+            "disabled recipient",
+            "deactivated mailbox",
+            "user suspended",
+            "user is terminated",
+        ],
+        &[],
     ),
     cause(
         "unknown-user",
@@ -388,6 +488,15 @@ pub const CAUSES: &[Cause] = &[
             "mailbox not found",
             "user doesn't have",
             "user does not have",
+            // Sisimai's reason/userunknown.rb; the last is Exchange Online's
+            // directory-based edge blocking (see X.4.1 above).
+            "user not found",
+            "user not exist",
+            "recipient not exist",
+            "no such recipient",
+            "no such mailbox",
+            "invalid mailbox",
+            "recipient address rejected: access denied",
             // Yahoo's `554 delivery error: dd x@yahoo.com is no longer valid.` (Sisimai's Rhost/YahooInc.pm).
             "is no longer valid",
         ],
@@ -413,9 +522,6 @@ pub const CAUSES: &[Cause] = &[
     cause(
         "authentication",
         &[
-            "spf",
-            "dkim",
-            "dmarc",
             "unauthenticated",
             "pass authentication",
             "authentication checks",
@@ -426,6 +532,7 @@ pub const CAUSES: &[Cause] = &[
         ],
         &[],
     ),
+    Cause { with: AUTH_FAILED_WORDS, ..cause("authentication", AUTH_NAMES, &[]) },
     // Postfix's `554 5.7.1 <x>: Relay access denied` (smtpd's reject_unauth_destination)
     // and its kin name relaying refused whatever advice follows ("use STARTTLS and
     // authenticate first"): before "tls", which reads that advice as the cause.
@@ -435,7 +542,8 @@ pub const CAUSES: &[Cause] = &[
     // use TLS/SSL for SMTP connections` (Sisimai's Rhost/Google.pm). Before "rate".
     cause(
         "tls",
-        &["starttls", "tls required", "encryption required", "must issue a starttls", "tls connection", "tls/ssl"],
+        // "over a tls connection", not "tls connection": `421 4.4.2 TLS connection lost` is no demand for TLS.
+        &["starttls", "tls required", "encryption required", "must issue a starttls", "over a tls connection", "tls/ssl"],
         SECURITY,
     ),
     cause(
@@ -454,9 +562,18 @@ pub const CAUSES: &[Cause] = &[
             "sending quota",
             "quota exceeded",
             "unexpected volume",
+            // Sisimai's reason/toomanyconn.rb (NTT docomo, GoDaddy's IB607),
+            // reason/speeding.rb (Gmail's `550-5.2.1 The user you are trying to
+            // contact is receiving mail at a rate that prevents additional
+            // messages from being delivered`) and Rhost/Tencent.pm ("Ip frequency limited").
+            "too many recipients",
+            "receiving mail at a rate",
+            "frequency limited",
         ],
         &[],
     ),
+    // A mention of SPF, DKIM or DMARC with no rate limit named.
+    cause("authentication", AUTH_NAMES, &[]),
     cause(
         "login",
         &[
@@ -472,6 +589,9 @@ pub const CAUSES: &[Cause] = &[
     ),
     cause("relay", &["relay", "relaying"], &[]),
 ];
+
+/// The authentication methods a refusal names (RFC 7208, RFC 6376, RFC 7489).
+const AUTH_NAMES: &[&str] = &["spf", "dkim", "dmarc"];
 
 /// Causes whose advice (`smtp.cause.ID.action`) is to retry later; each has
 /// `smtp.cause.ID.action.permanent` for a 5xx reply.
@@ -518,14 +638,46 @@ fn without_purpose_clauses(lower: &str) -> String {
     out
 }
 
+/// `lower` with each web address blanked out: a help page's address
+/// (`https://support.google.com/mail/?p=UnsolicitedRateLimitError`,
+/// `…/spf-help`) points at a page; it names no cause of this reply.
+fn without_urls(lower: &str) -> String {
+    let mut out = String::with_capacity(lower.len());
+    let mut rest = lower;
+    while !rest.is_empty() {
+        let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let (word, after) = rest.split_at(word_end);
+        let web = word.contains("://") || word.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with("www.");
+        if web {
+            out.push_str(&" ".repeat(word.len()));
+        } else {
+            out.push_str(word);
+        }
+        let space_end = after.find(|c: char| !c.is_whitespace()).unwrap_or(after.len());
+        out.push_str(&after[..space_end]);
+        rest = &after[space_end..];
+    }
+    out
+}
+
 /// The cause a server's text names, if any.
 pub fn cause_in(text: &str) -> Option<(&'static str, &'static [&'static str])> {
-    let lower = without_purpose_clauses(&text.to_lowercase());
+    cause_in_reply(text, None)
+}
+
+/// The cause a reply's text names, read with the subject of its enhanced
+/// code, if it has one (see [`Cause::with_subject`]).
+pub fn cause_in_reply(text: &str, subject: Option<u16>) -> Option<(&'static str, &'static [&'static str])> {
+    let with_urls = without_purpose_clauses(&text.to_lowercase());
+    let without = without_urls(&with_urls);
     CAUSES
         .iter()
         .find(|c| {
-            c.phrases.iter().any(|w| says(&lower, w, c.clause_negation))
-                && (c.with.is_empty() || c.with.iter().any(|w| lower.contains(w)))
+            let lower = if c.in_urls { &with_urls } else { &without };
+            c.phrases.iter().any(|w| says(lower, w, c.clause_negation))
+                && (c.with.is_empty()
+                    || c.with.iter().any(|w| lower.contains(w))
+                    || (c.with_subject.is_some() && c.with_subject == subject))
         })
         .map(|c| (c.id, c.related))
 }

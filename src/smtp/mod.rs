@@ -40,7 +40,10 @@ pub struct EnhancedCode {
     pub class: String,
     /// Localized meaning of the subject (RFC 3463 §3: addressing, mailbox, mail system, …).
     pub subject: String,
-    /// Localized meaning of subject.detail when the IANA registry enumerates it.
+    /// Localized meaning of subject.detail when the IANA registry enumerates it
+    /// and the reply's text bears it out (X.1.10 and X.7.27 a null MX, X.7.9 a
+    /// weak AUTH mechanism, X.7.29 ARC, X.7.30 REQUIRETLS: servers send these
+    /// codes for other causes).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
     /// The code is enumerated in the IANA registry, and by which document.
@@ -64,8 +67,9 @@ pub enum Basis {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NamedCause {
-    /// Stable id: `spam`, `listed`, `permanently-deferred`, `size`, `full`, `unknown-user`, `rate`,
-    /// `greylisting`, `authentication`, `login`, `relay`, `tls`.
+    /// Stable id: `spam`, `listed`, `permanently-deferred`, `reverse-dns`, `size`, `full`,
+    /// `sender-login`, `sender`, `disabled`, `unknown-user`, `loop`, `auth-required`, `rate`,
+    /// `greylisting`, `authentication`, `login`, `relay`, `tls`, `starttls-misuse`.
     pub id: String,
     pub meaning: String,
     pub action: String,

@@ -4,7 +4,7 @@
 
 use super::codes::{class_entry, code_entry, rfc_code_entry};
 use super::enhanced::{
-    cause_in, class_and_subject_ids, registered, related_to_code, RETRY_LATER_CAUSES, RETRY_LATER_SUBJECTS,
+    cause_in_reply, class_and_subject_ids, registered, related_to_code, RETRY_LATER_CAUSES, RETRY_LATER_SUBJECTS,
 };
 use super::{Basis, EnhancedCode, GuideEntry, NamedCause, ReplyClass, SmtpExplanation};
 use crate::i18n::{self, Locale, Msg};
@@ -206,7 +206,8 @@ pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
     // EHLO reply's `250 STARTTLS` offers the extension, RFC 3207 §4; it had read
     // "An encrypted connection is required").
     let failed = !matches!(class, ReplyClass::Success | ReplyClass::Intermediate);
-    let cause = cause_in(&reply.text).filter(|_| failed).map(|(id, related)| {
+    let subject = reply.enhanced.map(|(_, subject, _)| subject);
+    let cause = cause_in_reply(&reply.text, subject).filter(|_| failed).map(|(id, related)| {
         let meaning = text(&format!("smtp.cause.{id}"));
         let later = RETRY_LATER_CAUSES.contains(&id);
         let action_id = format!("smtp.cause.{id}.action{}", if permanent && later { ".permanent" } else { "" });
@@ -229,11 +230,13 @@ pub fn explain(input: &str, locale: Locale) -> SmtpExplanation {
     if let (Some((c, subject, detail)), Some(token)) = (reply.enhanced, &reply.enhanced_text) {
         let (class_id, subject_id) = class_and_subject_ids(c, subject);
         let entry = registered(subject, detail);
-        let detail_text = entry.map(|_| text(&format!("smtp.enhanced.detail.{subject}.{detail}")));
         // An unregistered detail reads as its subject's X.Y.0 (RFC 3463 §3: the
         // subject alone classifies the status), and so does a detail whose
         // registered meaning the text does not bear out (X.1.10 null MX).
         let applies = entry.filter(|e| e.applies_to(&reply.text));
+        // The registry's meaning is shown only where the text bears it out:
+        // Gmail's 4.7.27 is an SPF failure, not a null MX.
+        let detail_text = applies.map(|_| text(&format!("smtp.enhanced.detail.{subject}.{detail}")));
         if let Some((entry, detail)) = applies.map(|e| (e, detail)).or_else(|| registered(subject, 0).map(|e| (e, 0))) {
             // A code servers send for many causes, or one without its own
             // advice, gives way to the cause the text names.

@@ -959,6 +959,30 @@ crate::catalog! {
         es: "Envíe desde una dirección que exista y reciba correo (un buzón o un alias de su propio dominio), y compruebe que su dominio tiene registros MX que funcionan.",
         pl: "Wysyłaj z adresu, który istnieje i odbiera pocztę (skrzynka lub alias we własnej domenie), i sprawdź, czy jego domena ma działające rekordy MX.",
     },
+    "smtp.cause.disabled" => {
+        en: "The recipient's mailbox is disabled or suspended: it takes no mail",
+        fr: "La boîte du destinataire est désactivée ou suspendue : elle ne reçoit plus de courrier",
+        es: "El buzón del destinatario está desactivado o suspendido: no recibe correo",
+        pl: "Skrzynka odbiorcy jest wyłączona lub zawieszona: nie przyjmuje poczty",
+    },
+    "smtp.cause.disabled.action" => {
+        en: "Stop sending to this address: take it off your list (or hold it until the recipient says it works again) and reach the recipient another way.",
+        fr: "Cessez d'écrire à cette adresse : retirez-la de votre liste (ou mettez-la de côté jusqu'à ce que le destinataire la dise rétablie) et contactez le destinataire par un autre moyen.",
+        es: "Deje de enviar a esta dirección: quítela de su lista (o apártela hasta que el destinatario diga que vuelve a funcionar) y contacte con el destinatario por otra vía.",
+        pl: "Przestań wysyłać na ten adres: usuń go z listy (lub wstrzymaj, dopóki odbiorca nie potwierdzi, że znów działa) i skontaktuj się z odbiorcą inaczej.",
+    },
+    "smtp.cause.reverse-dns" => {
+        en: "The receiver refuses the sending server: its IP address has no valid reverse DNS (PTR) name",
+        fr: "Le destinataire refuse le serveur d'envoi : son adresse IP n'a pas de nom DNS inverse (PTR) valide",
+        es: "El receptor rechaza el servidor de envío: su dirección IP no tiene un nombre DNS inverso (PTR) válido",
+        pl: "Odbiorca odrzuca serwer wysyłający: jego adres IP nie ma poprawnej nazwy w odwrotnym DNS (PTR)",
+    },
+    "smtp.cause.reverse-dns.action" => {
+        en: "The fix is on the sending server, not in the message: ask whoever runs it (your host, or your provider when you send through its SMTP server) for a PTR record whose name resolves back to the same IP, then send again.",
+        fr: "La correction se fait sur le serveur d'envoi, pas dans le message : demandez à qui le gère (votre hébergeur, ou votre fournisseur si vous passez par son serveur SMTP) un enregistrement PTR dont le nom renvoie vers la même IP, puis renvoyez.",
+        es: "La corrección está en el servidor de envío, no en el mensaje: pida a quien lo gestiona (su alojamiento, o su proveedor si envía por su servidor SMTP) un registro PTR cuyo nombre resuelva a la misma IP y vuelva a enviar.",
+        pl: "Poprawka dotyczy serwera wysyłającego, nie wiadomości: poproś jego operatora (hosting lub dostawcę, jeśli wysyłasz przez jego serwer SMTP) o rekord PTR, którego nazwa wskazuje z powrotem na ten sam IP, a potem wyślij ponownie.",
+    },
     "smtp.cause.loop" => {
         en: "The mail went round in a loop between servers (too many hops)",
         fr: "Le message a tourné en boucle entre des serveurs (trop de sauts)",
