@@ -149,11 +149,11 @@ cpSync(join(config, 'src'), pkg, { recursive: true });
 // lib/message-input.js serves the browser build as it is and Node as CommonJS (Node 20 cannot require ESM).
 const messageInputSource = readFileSync(join(pkg, 'lib', 'message-input.js'), 'utf8');
 if (!/^export function messageInput\(/m.test(messageInputSource)) fail('lib/message-input.js lost its messageInput export');
-const messageInputExports = [...messageInputSource.matchAll(/^export (?:function|const) (\w+)/gm)].map((m) => m[1]);
+const messageInputExports = [...messageInputSource.matchAll(/^export (?:async function|function|const) (\w+)/gm)].map((m) => m[1]);
 // Node's TextEncoder (node:util) for `wasmInput`, not the global one, which a test
 // environment may lack (Jest's jsdom); the browser build keeps the global.
 writeFileSync(join(pkg, 'lib', 'message-input.cjs'), `'use strict';\nconst { TextEncoder } = require('node:util');\n${messageInputSource
-  .replace(/^export (function|const) /gm, '$1 ')}\nmodule.exports = { ${messageInputExports.join(', ')} };\n`);
+  .replace(/^export (async function|function|const) /gm, '$1 ')}\nmodule.exports = { ${messageInputExports.join(', ')} };\n`);
 // The browser and bundler types: the Node types without what only Node exports.
 const nodeOnly = /^\/\/ #node-only.*\n[\s\S]*?^\/\/ #end-node-only\n/m;
 const nodeTypes = readFileSync(join(pkg, 'index.d.ts'), 'utf8');

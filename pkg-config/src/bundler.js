@@ -8,6 +8,17 @@ export {
   lint, lintPhpMail, rules, messages, version, renderReport, renderMessage, optionsSchema, checkOptions, analyse,
   simulate, explainSmtpReply, checkSmtpSettings, queuePresets, compare, queueTimeZones, checkCustomRules, fixMessage,
 } from './web/mail_preflight_bundler.js';
+import { lint as lintRead, analyse as analyseRead } from './web/mail_preflight_bundler.js';
+import { messageInputAsync, wasmInput, composeDate } from './lib/message-input.js';
+
+/** `lint` of compose fields that may hold streams (as Nodemailer takes them): each is read first. */
+export async function lintAsync(input, options) {
+  return lintRead(wasmInput(composeDate(await messageInputAsync(input, 'lintAsync'))), options);
+}
+/** `analyse` of compose fields that may hold streams, read first as `lintAsync` reads them. */
+export async function analyseAsync(input, options) {
+  return analyseRead(wasmInput(composeDate(await messageInputAsync(input, 'analyseAsync'))), options);
+}
 
 export function init() {
   return Promise.resolve();

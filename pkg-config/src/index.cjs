@@ -76,6 +76,9 @@ module.exports = {
   init: () => Promise.resolve(),
   initSync: () => {},
   lint: (input, options) => engine.lint(input, options),
+  // Compose fields holding streams (Nodemailer's Readable content): read, then linted.
+  lintAsync: (input, options) => engine.lintAsync(input, options),
+  analyseAsync: (input, options) => engine.analyseAsync(input, options),
   lintPhpMail: (to, subject, message, headers, options) => engine.lintPhpMail(to, subject, message, headers, options),
   rules: (locale) => engine.call('rules', [locale]),
   messages: (locale) => engine.call('messages', [locale]),

@@ -365,8 +365,22 @@ export interface PhpSettings {
 
 // ---------------------------------------------------------------- inputs
 
-/** One address: `"Name <a@b.example>"`, `"a@b.example"`, or `{ name, address }`. */
-export type Address = string | { name?: string; address: string };
+/**
+ * One address: `"Name <a@b.example>"`, `"a@b.example"`, or an object, as Nodemailer takes them
+ * (its own types: `MimeNodeAddress`). An object is sent only when its `address` is set: an
+ * address group as an object (`{ name, group: [...] }`, the shape Nodemailer's addressparser
+ * gives) or a name alone is dropped by Nodemailer, with its addresses, and the
+ * `headers/compose-option` note says so. Give a group as text, `'Team: a@b.example, c@b.example;'`,
+ * which Nodemailer writes as an RFC 5322 §3.4 group.
+ */
+export type Address = string | AddressObject;
+
+/** `{ name, address }`, or an address group `{ name, group }` (which Nodemailer does not send). */
+export interface AddressObject {
+  name?: string;
+  address?: string | null;
+  group?: Address[];
+}
 
 /** One address, a list (nested lists are flattened, as Nodemailer flattens them), or a comma-separated string, as Nodemailer takes them. */
 export type Addresses = Address | Addresses[];
@@ -377,49 +391,84 @@ export interface BufferJson {
   data: number[];
 }
 
-/** An attachment, as Nodemailer takes it. */
 /**
- * A body (`text`, `html`, `watchHtml`, `amp`) as Nodemailer takes it: a text, bytes
- * (sent as they are in a part Nodemailer declares UTF-8), or an object read as an
- * alternative's fields: `{ content, encoding }`, `{ raw }` (the part whole, header and
- * body, sent as it is), with `headers`, `contentTransferEncoding`, `filename`.
- * `{ path }` and `{ href }` are refused: the engine reads no file or URL.
+ * A stream as Nodemailer takes content (a Node `Readable`: Nodemailer tells one by its `pipe`).
+ * Only the async calls read one (`lintAsync`, `analyseAsync`, a `Linter`'s `lint`), as Nodemailer
+ * reads it: text chunks as UTF-8, byte chunks as they are, at most `MAX_INPUT_BYTES` (32 MiB) in
+ * all (`input-too-large`); a text part of it is quoted-printable, as Nodemailer sends a stream.
+ * `lint` and `analyse` answer at once and refuse it (`invalid-input`, `core.invalid.stream`).
  */
-export type BodyInput = string | Uint8Array | number[] | BufferJson | BodyPart;
-
-/** A body given as an object: its content or its raw part, and the part's own fields. */
-export interface BodyPart {
-  content?: string | Uint8Array | number[] | BufferJson;
-  encoding?: Attachment['encoding'];
-  raw?: string | Uint8Array | number[] | BufferJson;
-  headers?: Headers;
-  contentTransferEncoding?: string | false;
-  filename?: string;
+export interface ContentStream {
+  pipe(...args: never[]): unknown;
+  on(...args: never[]): unknown;
 }
 
-export interface Attachment {
+/** A content: a text, bytes (a `Buffer` is a `Uint8Array`), and with `S = ContentStream` (the async calls) a stream. */
+export type Content<S = never> = string | Uint8Array | number[] | BufferJson | S;
+
+/**
+ * A content pointing to a file or a URL (`{ path }`, `{ href }`), as Nodemailer types it. The
+ * engine reads no file and fetches nothing: refused at run time (`invalid-input`), except a
+ * `data:` URL, which is decoded as Nodemailer decodes it.
+ */
+export interface ContentSource {
+  /** A file path (a Node `URL` object too, as @types/nodemailer 8 types it), or `false` for none. */
+  path?: string | false | object;
+  href?: string | false;
+  httpHeaders?: object;
+  tls?: object;
+}
+
+/** How a string content is encoded, as Node's `Buffer.from(content, encoding)` reads it (case, `-` and `_` ignored); text (UTF-8) when absent. Another name is refused at run time. */
+export type ContentEncoding = 'base64' | 'base64url' | 'hex' | 'utf-8' | 'utf8' | 'binary' | 'latin1' | 'ascii' | 'ucs2' | 'ucs-2'
+  | 'utf16le' | 'utf-16le' | (string & {});
+
+/**
+ * A body (`text`, `html`, `watchHtml`, `amp`) as Nodemailer takes it: a text, bytes
+ * (sent as they are in a part Nodemailer declares UTF-8), with `S = ContentStream` a stream, or an
+ * object read as an alternative's fields: `{ content, encoding }`, `{ raw }` (the part whole, header
+ * and body, sent as it is), with `headers`, `contentTransferEncoding`, `filename`.
+ * `{ path }` and `{ href }` are refused: the engine reads no file or URL.
+ */
+export type BodyInput<S = never> = Content<S> | BodyPart<S>;
+
+/** A body given as an object: its content or its raw part, and the part's own fields (Nodemailer's `MailComposerAlternative`). */
+export interface BodyPart<S = never> {
+  content?: Content<S> | ContentSource;
+  encoding?: ContentEncoding;
+  raw?: Content<S> | ContentSource;
+  headers?: Headers;
+  contentType?: string;
+  contentTransferEncoding?: string | false;
+  filename?: string | false;
+  /** A file path or URL (a Node `URL` object too, as @types/nodemailer 8 types it): refused, the engine reads no file. */
+  path?: string | false | object;
+  href?: string | false;
+  httpHeaders?: object;
+  tls?: object;
+}
+
+/** An attachment, as Nodemailer takes it; with `S = ContentStream` (the async calls) its content may be a stream. */
+export interface Attachment<S = never> {
   /** The file name; `false` sends the part with none (absent: drawn from `path` or `attachment-N.ext`, as Nodemailer does). */
   filename?: string | false;
-  /**
-   * The content: text, bytes (`Buffer`, `Uint8Array`), or a string in `encoding`
-   * (`'base64'`, `'hex'`). Streams are not accepted: read them first.
-   */
-  content?: string | Uint8Array | number[] | BufferJson;
-  /**
-   * How a string `content` is encoded, as Node's `Buffer.from(content, encoding)`
-   * reads it (case, `-` and `_` ignored); text (UTF-8) when absent.
-   */
-  encoding?: 'base64' | 'base64url' | 'hex' | 'utf-8' | 'utf8' | 'binary' | 'latin1' | 'ascii' | 'ucs2' | 'ucs-2'
-    | 'utf16le' | 'utf-16le';
+  /** The content: text, bytes (`Buffer`, `Uint8Array`), a string in `encoding` (`'base64'`, `'hex'`), or a stream (async calls). */
+  content?: Content<S> | ContentSource;
+  encoding?: ContentEncoding;
   contentType?: string;
   /** Content-ID, for inline images referenced as `cid:` in the HTML. */
   cid?: string;
-  contentDisposition?: 'attachment' | 'inline';
+  contentDisposition?: 'attachment' | 'inline' | (string & {});
+  contentTransferEncoding?: string | false;
   /** Header fields of the attachment's part. */
   headers?: Headers;
-  /** A file path or URL. The engine reads no file and fetches nothing: give `content`. */
-  path?: string;
-  href?: string;
+  /** The part whole, header and body, sent as it is. */
+  raw?: Content<S> | ContentSource;
+  /** A file path or URL (a Node `URL` object too). The engine reads no file and fetches nothing: give `content`. */
+  path?: string | false | object;
+  href?: string | false;
+  httpHeaders?: object;
+  tls?: object;
 }
 
 /**
@@ -428,16 +477,18 @@ export interface Attachment {
  */
 export interface PreparedHeader {
   prepared?: boolean;
-  value: string | number | boolean;
+  /** A text, a number or a flag; another value (an object) is refused (`invalid-input`), where Nodemailer writes `[object Object]`. */
+  value?: unknown;
   foldLines?: boolean;
 }
 
 /**
  * One header's value: a text (a number or `true` is written as JavaScript writes it; `false`, `0`
  * and `null` write no field), `{ value, prepared }`, or a list of these, one field each (lists in
- * lists too, up to `MAX_HEADER_LIST_DEPTH`, 8 levels).
+ * lists too, up to `MAX_HEADER_LIST_DEPTH`, 8 levels). A `Date` or an address object in a custom
+ * field writes no field, as Nodemailer writes none (Nodemailer 10's types allow them).
  */
-export type HeaderValue = string | number | boolean | null | PreparedHeader | HeaderValue[];
+export type HeaderValue = string | number | boolean | null | undefined | Date | AddressObject | PreparedHeader | HeaderValue[];
 
 /** Custom headers, in order: `{ "X-Name": "value" }` (a list for repeated fields) or `[{ key, value }]`. */
 export type Headers =
@@ -450,22 +501,25 @@ export type Headers =
  * The message fields a script passes to Nodemailer (`transporter.sendMail(compose)`).
  * The engine renders the MIME message Nodemailer would send and lints that.
  */
-export interface Compose {
+export interface Compose<S = never> {
   from?: Addresses;
   sender?: Addresses;
   to?: Addresses;
   cc?: Addresses;
   bcc?: Addresses;
   replyTo?: Addresses;
-  /** A number is written as JavaScript writes it (`String(value)`), as Nodemailer does; a list writes no field and is refused. */
-  inReplyTo?: string | number;
+  /**
+   * A number is written as JavaScript writes it (`String(value)`), as Nodemailer does; a list writes no field and is refused,
+   * and so is an address object, which @types/nodemailer 8 allows and Nodemailer writes as `<[object Object]>`.
+   */
+  inReplyTo?: string | number | AddressObject;
   references?: string | number | Array<string | number>;
   /** A number is written as JavaScript writes it (`123`, `1e+21`); `0` and `false` make no Subject, as in Nodemailer. */
   subject?: string | number | boolean;
-  text?: BodyInput;
-  html?: BodyInput;
+  text?: BodyInput<S>;
+  html?: BodyInput<S>;
   headers?: Headers;
-  attachments?: Attachment[];
+  attachments?: Attachment<S>[];
   /**
    * Set only when the script sets Date itself; Nodemailer adds it otherwise. A text or a
    * number is written as it is (`Date: 1700000000000`, which headers/date reports), a Date
@@ -475,31 +529,32 @@ export interface Compose {
   /** Set only when the script sets Message-ID itself; Nodemailer adds it otherwise. */
   messageId?: string | number;
   /** The Apple Watch version (`text/watch-html`), an alternative after `text`. */
-  watchHtml?: BodyInput;
+  watchHtml?: BodyInput<S>;
   /** The AMP for Email version (`text/x-amp-html`), an alternative before `html`. */
-  amp?: BodyInput;
+  amp?: BodyInput<S>;
   /** A calendar event: a `text/calendar` alternative and an `invite.ics` attachment, as Nodemailer sends it. */
-  icalEvent?: string | IcalEvent;
+  icalEvent?: Content<S> | IcalEvent<S>;
   /** More alternatives, after text, watchHtml, amp, html and icalEvent (at most 100). */
-  alternatives?: Alternative[];
+  alternatives?: Alternative<S>[];
   /** `List-*` fields, one per entry: `{ unsubscribe: [['https://…', 'unsubscribe@…']], id: { url, comment } }`. */
   list?: { [key: string]: ListValue };
   /** `high` and `low` write X-Priority, X-MSMail-Priority and Importance; `normal` writes none. */
-  priority?: 'high' | 'normal' | 'low';
+  priority?: 'high' | 'normal' | 'low' | (string & {});
   /** The X-Mailer field; none when absent or false. */
   xMailer?: string | number | boolean;
   /** The Content-Transfer-Encoding of the text parts. */
-  encoding?: 'quoted-printable' | 'base64';
+  encoding?: 'quoted-printable' | 'base64' | (string & {});
   /** The encoding of encoded words and of text bodies that need one (Nodemailer chooses by content otherwise). */
-  textEncoding?: 'quoted-printable' | 'base64';
+  textEncoding?: 'quoted-printable' | 'base64' | 'Q' | 'B';
   /** A whole message, sent (and linted) as it is instead of one built from the other fields. */
-  raw?: string | Uint8Array | number[] | BufferJson;
+  raw?: Content<S> | ContentSource;
   baseBoundary?: string;
   boundaryPrefix?: string;
   /** The SMTP envelope: not in the message, but `from` is the Return-Path a receiver records (sender/misaligned reads it). */
-  envelope?: { from?: Addresses; to?: Addresses; cc?: Addresses; bcc?: Addresses; [other: string]: unknown };
+  envelope?: Envelope;
   /** Set aside: DSN parameters of the SMTP commands, not in the message. */
-  dsn?: { id?: string; return?: 'headers' | 'full'; notify?: string | string[]; recipient?: string };
+  dsn?: { id?: string; envid?: string | null; return?: 'headers' | 'full' | (string & {}); ret?: string | null;
+    notify?: string | string[] | null; recipient?: string };
   /** Set aside: the SMTP transport sends every line end as CRLF. */
   newline?: 'windows' | 'unix' | string;
   /** Set aside: the engine reads no file and fetches nothing anyway. */
@@ -514,21 +569,38 @@ export interface Compose {
   normalizeHeaderKey?: (key: string, value: string) => string;
 }
 
+/**
+ * The SMTP envelope, as Nodemailer's SMTP transport reads it (mime-node `setEnvelope`): the keys it
+ * knows, with no index signature, so that @types/nodemailer 8's `Envelope` is one; any other key is a
+ * `headers/compose-option` note at run time.
+ */
+export interface Envelope {
+  /** `false`: the null sender of a bounce (`MAIL FROM:<>`). */
+  from?: Addresses | false;
+  to?: Addresses;
+  cc?: Addresses;
+  bcc?: Addresses;
+  size?: number;
+  use8BitMime?: boolean;
+  dsn?: object;
+  requireTLSExtensionEnabled?: boolean;
+}
+
 /** One alternative: an attachment's fields without `cid` and `contentDisposition` (type `text/plain` by default). */
-export type Alternative = Omit<Attachment, 'cid' | 'contentDisposition'>;
+export type Alternative<S = never> = Omit<Attachment<S>, 'cid' | 'contentDisposition'>;
 
 /** Nodemailer's `icalEvent` object. */
-export interface IcalEvent {
-  content?: string | Uint8Array | number[] | BufferJson;
+export interface IcalEvent<S = never> {
+  content?: Content<S> | ContentSource;
   /** The iTIP method, `PUBLISH` when absent (written upper-case). */
   method?: string;
   /** The attachment's name, `invite.ics` when absent. */
-  filename?: string;
-  encoding?: Attachment['encoding'];
+  filename?: string | false;
+  encoding?: ContentEncoding;
   headers?: Headers;
   /** A file path or URL. The engine reads no file and fetches nothing: give `content`. */
-  path?: string;
-  href?: string;
+  path?: string | false | object;
+  href?: string | false;
 }
 
 /** One URL of a `List-*` field: the URL (`https:`, `mailto:`, an address, or a host), or with a comment. */
@@ -547,6 +619,13 @@ export type ListValue = ListUrl | Array<ListUrl | ListUrl[]>;
  * plain object; an instance of a class is refused with `invalid-input`).
  */
 export type LintInput = string | Uint8Array | ArrayBuffer | ArrayBufferView | String | Compose;
+
+/**
+ * What the async calls take (`lintAsync`, `analyseAsync`, a `Linter`'s `lint`): `LintInput`, and
+ * compose fields whose contents may be streams (`ContentStream`), as Nodemailer's `SendMailOptions`
+ * may hold them.
+ */
+export type LintAsyncInput = string | Uint8Array | ArrayBuffer | ArrayBufferView | String | Compose<ContentStream>;
 
 /** PHP's `additional_headers`: text, a list of lines, or a map whose values are texts or lists of texts (PHP ≥ 7.2). */
 export type PhpHeaders = string | string[] | { [name: string]: string | string[] };
@@ -1159,6 +1238,15 @@ export function initSync(wasm?: BufferSource | WebAssembly.Module): void;
  */
 export function lint(input: LintInput, options?: Options): Report;
 
+/**
+ * `lint` of compose fields whose contents may be streams, as Nodemailer's `SendMailOptions` may
+ * hold them (`text`, `html`, `attachments[i].content`, `raw`, `icalEvent`…): each stream is read
+ * first, then the message is linted as `lint` lints it. In Node each stream read is put back in its
+ * place in `input` as a new stream of the same bytes, so the same fields can go on to `sendMail`,
+ * which then sends what was checked. Other inputs are linted as `lint` lints them.
+ */
+export function lintAsync(input: LintAsyncInput, options?: Options): Promise<Report>;
+
 /** Lints the message PHP `mail(to, subject, message, additional_headers)` hands to sendmail. */
 export function lintPhpMail(
   to: string,
@@ -1199,6 +1287,9 @@ export function checkOptions(json: string, locale?: Locale): void;
 
 /** The analysed parts of a message (same input and options as `lint`), for a page to show. */
 export function analyse(input: LintInput, options?: Options): Analysis;
+
+/** `analyse` of compose fields whose contents may be streams, read first as `lintAsync` reads them. */
+export function analyseAsync(input: LintAsyncInput, options?: Options): Promise<Analysis>;
 
 /** A header field with byte offsets into the analysed message. */
 export interface FieldView {
@@ -1371,7 +1462,8 @@ export interface LinterSettings {
  */
 export interface Linter {
   readonly threads: number;
-  lint(input: LintInput, options?: Options): Promise<Report>;
+  /** Streams in compose fields are read on the calling thread first, as `lintAsync` reads them. */
+  lint(input: LintAsyncInput, options?: Options): Promise<Report>;
   lintPhpMail(to: string, subject: string, message: string, headers?: PhpHeaders, options?: Options): Promise<Report>;
   /** Stops the threads; calls still waiting or running reject with code `closed` (and `messageId`). */
   close(): Promise<void>;

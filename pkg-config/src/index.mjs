@@ -8,6 +8,6 @@ export const {
   init, initSync, lint, lintPhpMail, rules, messages, version,
   renderReport, renderMessage, optionsSchema, checkOptions, analyse,
   simulate, explainSmtpReply, checkSmtpSettings, queuePresets, compare, queueTimeZones, createLinter, checkCustomRules,
-  fixMessage,
+  fixMessage, lintAsync, analyseAsync,
 } = engine;
 export default init;

@@ -4,7 +4,7 @@
 // synchronous. A call before init throws an Error with code `not-initialized`.
 import initWasm, { initSync as initWasmSync, __reinstantiate } from './web/mail_preflight.js';
 import * as engine from './web/mail_preflight.js';
-import { messageInput, wasmInput, composeDate, phpHeaderLines } from './lib/message-input.js';
+import { messageInput, messageInputAsync, wasmInput, composeDate, phpHeaderLines } from './lib/message-input.js';
 
 let loading;
 let ready = false;
@@ -105,6 +105,21 @@ function guardedMessage(name) {
 }
 
 export const lint = guardedMessage('lint');
+
+/**
+ * `lint` and `analyse` of compose fields that may hold streams (Node-style, with
+ * `pipe`, as Nodemailer takes them): each is read first, then the sync call runs.
+ */
+function asyncMessage(name) {
+  const call = guarded(name);
+  return async (input, ...rest) => {
+    if (!ready) throw notInitialized(`${name}Async`);
+    const read = await messageInputAsync(input, `${name}Async`, readerOf(rest[0]));
+    return call(wasmInput(composeDate(read)), ...rest);
+  };
+}
+export const lintAsync = asyncMessage('lint');
+export const analyseAsync = asyncMessage('analyse');
 const lintPhpMailOf = guarded('lintPhpMail');
 /**
  * PHP mail()'s arguments: a text that is not ASCII is copied in as its bytes

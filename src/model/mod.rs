@@ -242,6 +242,9 @@ pub struct InputNotes {
     /// (`list.unsubscribePost`), with the field Nodemailer writes for each
     /// (`List-Unsubscribepost: <http://List-Unsubscribe=One-Click>`), if any.
     pub unsubscribe_post: Vec<(String, Option<String>)>,
+    /// Address objects with no address (a group, `{ name, group }`), by path
+    /// (`to[1]`): Nodemailer drops them, so their addresses receive nothing.
+    pub address_groups: Vec<String>,
 }
 
 /// Line-break statistics over the whole message.

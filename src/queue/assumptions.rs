@@ -210,6 +210,11 @@ fn shown(field: &str, value: &serde_json::Value, expected: Option<[f64; 2]>, loc
         "thresholds.maxErrorsPerHour" => per("queue.value.per-hour"),
         "thresholds.redistributionPerMinute" => per("queue.value.per-minute"),
         "service.maxPerDay" => per("queue.value.per-day"),
+        // A word of the scenario's language (`total`, `recent`) is no text for the reader: said in theirs.
+        "thresholds.bounceRatioBasis" => match value.as_str() {
+            Some("recent") => Msg::new("queue.value.basis.recent").render(locale),
+            _ => Msg::new("queue.value.basis.total").render(locale),
+        },
         _ => match value {
             serde_json::Value::String(text) => text.clone(),
             serde_json::Value::Number(_) => number(v, locale),

@@ -207,3 +207,24 @@ test('the progress of a check is said at its start and every few seconds, not at
   assert.notEqual(await said(), first);
   await session.context.close();
 });
+
+test('a check\'s verdict is said whole where the focus lands: the heading\'s description gives the counts and the spam score', async () => {
+  const session = await openPage(harness, { locale: 'fr-FR' });
+  const { page } = session;
+  await loadApp(page, harness.origin);
+  await page.setInputFiles('#eml-file', { name: 'spammy.eml', mimeType: 'message/rfc822', buffer: spammy });
+  await waitForReport(page);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'verdict-title', 'the focus moves to the verdict');
+  // What a screen reader says on focus: the computed name and description (Chromium's accessibility tree).
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = await cdp.send('DOM.getDocument');
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '#verdict-title' });
+  const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+  const heading = nodes.find((n) => n.role?.value === 'heading');
+  const [counts, score] = await page.$$eval('#verdict-counts, #verdict-score', (els) => els.map((e) => e.textContent));
+  assert.equal(heading.name.value, await page.textContent('#verdict-title'));
+  assert.ok(counts && score, 'the report has counts and a score');
+  assert.equal(heading.description?.value, `${counts} ${score}`);
+  assert.deepEqual(session.errors, []);
+  await session.context.close();
+});

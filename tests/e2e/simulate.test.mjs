@@ -341,6 +341,20 @@ for (const locale of LOCALES) {
   });
 }
 
+test('every value of the assumptions table is said in the reader\'s language: the error ratio\'s basis is no scenario word (total, recent)', async () => {
+  for (const locale of ['fr', 'es', 'pl']) {
+    const session = await openSimulate(locale);
+    const { page } = session;
+    await runAndWait(page);
+    const messages = engine.messages(locale);
+    const basis = await page.$eval('#simulation-assumptions tr[data-field="thresholds.bounceRatioBasis"] td:nth-child(2)', (td) => td.textContent);
+    assert.equal(basis, messages['queue.value.basis.total'], locale);
+    assert.notEqual(basis, 'total');
+    assert.deepEqual(session.errors, []);
+    await session.context.close();
+  }
+});
+
 test('the SMTP reply box explains on Ctrl+Enter, by the enhanced code, with a link to the related rule', async () => {
   const session = await openPage(harness, { locale: 'fr-FR' });
   const { page } = session;

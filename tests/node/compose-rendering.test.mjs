@@ -306,14 +306,14 @@ test('a getter or a Proxy that throws is invalid-input naming the field, in the 
   }
 });
 
-test('a function is said to be one; a stream or an object as content is named with what to pass; a DataView is bytes', () => {
+test('a function is said to be one; a stream or an object as content is named with what to pass (a stream: the async call); a DataView is bytes', () => {
   const said = (mail, pattern) => assert.throws(() => pkg.lint(mail), (error) => error.code === 'invalid-input' && pattern.test(error.message));
   said({ from: 'a@example.com', text: () => 'x' }, /text is a function; it must be a text, a byte array, a Buffer or \{ content, encoding \}/);
   assert.throws(() => pkg.lint({ from: 'a@example.com', text: () => 'x' }, { locale: 'pl' }), (error) => /text to funkcja/.test(error.message));
   said({ from: 'a@example.com', raw: { content: 'Subject: x\r\n\r\nx' } }, /raw is a stream or an object, which cannot be read here; pass a Buffer or a text/);
   const stream = createReadStream(fileURLToPath(import.meta.url));
   try {
-    said({ from: 'a@example.com', text: 'x', attachments: [{ content: stream }] }, /attachments\[0\]\.content is a stream or an object/);
+    said({ from: 'a@example.com', text: 'x', attachments: [{ content: stream }] }, /attachments\[0\]\.content is a stream, which lint\(\) cannot read/);
   } finally {
     stream.destroy();
   }
@@ -524,4 +524,110 @@ test('an attachment with filename: false is sent with no file name, as Nodemaile
   const source = await assertRenderedAsNodemailer(mail);
   assert.match(source, /filename=attachment-2\./, 'a missing name is still drawn');
   assert.throws(() => pkg.lint({ ...mail, attachments: [{ filename: true, content: 'x' }] }), (e) => e.code === 'invalid-input');
+});
+
+test('an address group given as an object is dropped as Nodemailer drops it, and said; a group given as text is an RFC 5322 §3.4 group', async () => {
+  // mime-node `_parseAddresses` keeps an object only when its address is set; a group object
+  // goes to addressparser, which reads "[object Object]": no address, dropped with its members.
+  const mail = { from: 'a@example.com', subject: 'Hi', text: 'x',
+    to: ['b@example.com', { name: 'Team', group: [{ address: 'c@example.com' }, { name: 'D', address: 'd@example.com' }] }],
+    cc: 'Friends: e@example.com, F <f@example.com>;' };
+  const source = await assertRenderedAsNodemailer(mail);
+  assert.match(source, /^To: b@example\.com\r\nCc: Friends:e@example\.com, F <f@example\.com>;\r\n/m);
+  // A group alone: Nodemailer writes no To at all.
+  const alone = await assertRenderedAsNodemailer({ ...mail, to: { name: 'Undisclosed recipients', group: [] } });
+  assert.doesNotMatch(alone, /^To:/m);
+  const notes = (report) => report.findings.filter((f) => f.messageId === 'headers/compose-option.address-group');
+  const [note] = notes(pkg.lint(mail));
+  assert.equal(note.evidence, 'to[1]');
+  assert.equal(note.fixId, 'headers/compose-option.address-group-fix');
+  assert.match(notes(pkg.lint({ ...mail, to: { name: 'G', group: [] } }, { locale: 'fr' }))[0].message, /^to : un objet d'adresse sans adresse/);
+  assert.equal(notes(pkg.lint({ ...mail, to: 'b@example.com' })).length, 0, 'a group as text is sent: no note');
+  // An address of another kind than a text stays refused (Nodemailer would fail on it).
+  assert.throws(() => pkg.lint({ ...mail, to: { name: 'X', address: 5 } }), (e) => e.code === 'invalid-input');
+});
+
+/** `make()` twice: a stream is read once, so lintAsync and Nodemailer each get their own. */
+async function assertStreamsRenderedAsNodemailer(make) {
+  const ours = (await pkg.lintAsync(make())).source;
+  const base = /-([0-9a-f]{16})-Part_/.exec(ours)?.[1] ?? '0000000000000000';
+  const theirs = await nodemailerBytes(make(), base);
+  assert.deepEqual(ours.split('\r\n'), theirs.split('\r\n'));
+  return ours;
+}
+
+test('streams in compose fields are read by lintAsync and rendered as Nodemailer renders a stream, byte for byte', async () => {
+  const { Readable } = await import('node:stream');
+  const make = () => ({ from: 'a@example.com', to: 'b@example.com', subject: 'Streams',
+    // Text chunks (an object-mode stream) and byte chunks.
+    text: Readable.from(['Hello,\n', 'a short ASCII text.\n']),
+    html: Readable.from([Buffer.from('<p>Zażółć gęślą jaźń</p>')]),
+    attachments: [
+      { filename: 'data.bin', content: Readable.from([Buffer.from([0, 1, 2, 255])]) },
+      { filename: 'notes.txt', content: Readable.from(['plain notes']) },
+    ],
+    alternatives: [{ contentType: 'text/x-web-markdown', content: Readable.from(['**Hello**']) }],
+    // Byte chunks: mime-node reads the event once for its two parts with Buffer.concat, which fails on text chunks.
+    icalEvent: Readable.from([Buffer.from('BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n')]) });
+  const source = await assertStreamsRenderedAsNodemailer(make);
+  // mime-node cannot look into a stream: its short ASCII text is quoted-printable, where a
+  // string of the same text is 7bit.
+  assert.match(source, /Content-Type: text\/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nHello,/);
+  await assertStreamsRenderedAsNodemailer(() => ({ from: 'a@example.com', to: 'b@example.com', subject: 'Streams',
+    textEncoding: 'base64', text: { content: Readable.from(['Hello']) } }));
+  const raw = 'From: a@example.com\r\nTo: b@example.com\r\nSubject: Raw\r\n\r\nHello\r\n';
+  assert.equal((await pkg.lintAsync({ raw: Readable.from([raw]) })).source, pkg.lint({ raw }).source);
+});
+
+test('lint and analyse refuse a stream naming the async call to use; lintAsync, analyseAsync and a Linter read it', async () => {
+  const { Readable } = await import('node:stream');
+  const fields = () => ({ from: 'a@example.com', to: 'b@example.com', subject: 'Hi', text: 'x',
+    attachments: [{ filename: 'a.txt', content: Readable.from(['hello']) }] });
+  assert.throws(() => pkg.lint(fields()), (e) => e.code === 'invalid-input' && e.messageId === 'core.invalid.stream'
+    && /attachments\[0\]\.content is a stream/.test(e.message) && /await lintAsync\(\)/.test(e.message));
+  assert.throws(() => pkg.analyse(fields(), { locale: 'pl' }), (e) => e.messageId === 'core.invalid.stream'
+    && /await analyseAsync\(\)/.test(e.message) && /to strumień/.test(e.message));
+  const expected = pkg.lint({ ...fields(), attachments: [{ filename: 'a.txt', content: new Uint8Array(Buffer.from('hello')) }] });
+  assert.deepEqual(await pkg.lintAsync(fields()), expected);
+  assert.equal((await pkg.analyseAsync(fields())).parts.length, pkg.analyse(expected.source).parts.length);
+  const linter = pkg.createLinter({ threads: 1 });
+  try {
+    assert.deepEqual(await linter.lint(fields()), expected);
+  } finally {
+    await linter.close();
+  }
+});
+
+test('a stream is read to the input limit at most, then destroyed; its error is the caller\'s, named by its field', async () => {
+  const { Readable } = await import('node:stream');
+  const chunk = Buffer.alloc(1024 * 1024, 0x61);
+  let pushed = 0;
+  // An endless stream: reading it whole would never end.
+  const endless = new Readable({ read() { pushed += 1; this.push(chunk); } });
+  await assert.rejects(pkg.lintAsync({ from: 'a@example.com', text: endless }),
+    (e) => e.code === 'input-too-large' && e.messageId === 'core.error.input-too-large-unmeasured');
+  assert.ok(endless.destroyed, 'no further chunk is read');
+  assert.ok(pushed <= 40, `read ${pushed} MiB`);
+  const failing = new Readable({ read() { this.destroy(new Error('disk gone')); } });
+  await assert.rejects(pkg.lintAsync({ from: 'a@example.com', attachments: [{ content: failing }] }),
+    (e) => e.code === 'invalid-input' && e.messageId === 'core.invalid.threw' && /attachments\[0\]\.content/.test(e.message)
+      && e.cause.message === 'disk gone');
+});
+
+test('the streams lintAsync and a Linter read are put back as streams of the same bytes: the same fields then sent by Nodemailer send what was checked', async () => {
+  const { Readable } = await import('node:stream');
+  const fields = { from: 'a@example.com', to: 'b@example.com', subject: 'Hi', baseBoundary: '0123456789abcdef',
+    text: Readable.from(['Hello from the form\n']), attachments: [{ filename: 'cv.txt', content: Readable.from([Buffer.from('CV')]) }] };
+  const checked = (await pkg.lintAsync(fields)).source;
+  // A form builder passes the same object on to sendMail: its streams must still hold the bytes.
+  assert.equal(await nodemailerBytes(fields, '0123456789abcdef'), checked);
+  const linter = pkg.createLinter({ threads: 1 });
+  try {
+    const again = { ...fields, text: Readable.from(['Hello from the form\n']),
+      attachments: [{ filename: 'cv.txt', content: Readable.from([Buffer.from('CV')]) }] };
+    assert.equal((await linter.lint(again)).source, checked);
+    assert.equal(await nodemailerBytes(again, '0123456789abcdef'), checked);
+  } finally {
+    await linter.close();
+  }
 });

@@ -698,3 +698,64 @@ test('an unknown rule id is the engine\'s own error in the Node and web builds a
   // Another field's unknown name is not a rule: no error.rule.
   assert.equal(shape(() => pkg.lint(rawMessage(), { thresholds: { size: { maxMessageByte: 1 } } })).rule, undefined);
 });
+
+test('Nodemailer\'s SendMailOptions type-check for lintAsync and a Linter, where streams and address groups may be; lint refuses streams in its types', (t) => {
+  // The shapes of @types/nodemailer 8.0.2's Mail.Options (and Nodemailer 10.6.1's own
+  // MimeNodeAddress, whose address is optional beside group), which tests/ does not install:
+  // the fields whose types our Compose had refused (streams, AttachmentLike with a Url path,
+  // string encodings, an Envelope without index signature, address groups).
+  const dir = tempDir(t);
+  mkdirSync(join(dir, 'node_modules', '@types'), { recursive: true });
+  symlinkSync(pkgDir, join(dir, 'node_modules', 'mail-preflight'), 'dir');
+  symlinkSync(join(testsModules, '@types', 'node'), join(dir, 'node_modules', '@types', 'node'), 'dir');
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  writeFileSync(join(dir, 'form.mts'), `
+    import type { Readable } from 'node:stream';
+    import type { Url } from 'node:url';
+    import { lint, lintAsync, analyseAsync, createLinter, type LintInput, type LintAsyncInput, type Report } from 'mail-preflight';
+    interface Address { name?: string | undefined; address: string }
+    interface MimeNodeAddress { name?: string | undefined; address?: string | undefined; group?: MimeNodeAddress[] | undefined }
+    interface AttachmentLike { content?: string | Buffer | Readable | undefined; path?: string | Url | undefined; href?: string | undefined }
+    interface Attachment extends AttachmentLike {
+      filename?: string | false | undefined; cid?: string | undefined; encoding?: string | undefined; contentType?: string | undefined;
+      contentTransferEncoding?: '7bit' | 'base64' | 'quoted-printable' | false | undefined;
+      contentDisposition?: 'attachment' | 'inline' | undefined;
+      headers?: { [key: string]: string | string[] | { prepared: boolean; value: string } } | undefined;
+      raw?: string | Buffer | Readable | AttachmentLike | undefined;
+    }
+    interface SendMailOptions {
+      from?: string | Address | MimeNodeAddress | Array<string | Address> | undefined;
+      to?: string | Address | MimeNodeAddress | Array<string | Address | MimeNodeAddress> | undefined;
+      inReplyTo?: string | Address | undefined;
+      text?: string | Buffer | Readable | AttachmentLike | undefined;
+      html?: string | Buffer | Readable | AttachmentLike | undefined;
+      icalEvent?: string | Buffer | Readable | (AttachmentLike & { method?: string; filename?: string | false }) | undefined;
+      attachments?: Attachment[] | undefined;
+      alternatives?: Attachment[] | undefined;
+      envelope?: { from?: string | undefined; to?: string | undefined } | { from: string | false; to: string[] } | undefined;
+      encoding?: string | undefined;
+      textEncoding?: 'quoted-printable' | 'base64' | undefined;
+      raw?: string | Buffer | Readable | AttachmentLike | undefined;
+      priority?: 'high' | 'normal' | 'low' | undefined;
+    }
+    declare const options: SendMailOptions;
+    const report: Promise<Report> = lintAsync(options);
+    const pooled: Promise<Report> = createLinter({ threads: 1 }).lint(options);
+    const input: LintAsyncInput = options;
+    void [report, pooled, input, analyseAsync(options)];
+    // @ts-expect-error: SendMailOptions may hold streams, which the sync lint cannot read
+    lint(options);
+    declare const stream: Readable;
+    // @ts-expect-error: a stream is no LintInput
+    const refused: LintInput = { text: stream };
+    const group: LintInput = { from: 'a@example.com', to: [{ name: 'Team', group: [{ address: 'b@example.com' }] }, 'c@example.com'] };
+    void [refused, group];
+  `);
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022',
+      lib: ['es2022', 'dom'], types: ['node'] },
+    files: ['form.mts'],
+  }));
+  const run = spawnSync(process.execPath, [join(testsModules, 'typescript', 'bin', 'tsc'), '-p', dir], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stdout + run.stderr);
+});

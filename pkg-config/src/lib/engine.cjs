@@ -13,7 +13,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 const instantiate = require('../node/mail_preflight.js');
 const { inputTooLarge, namedTooLarge, internalError } = require('./errors.cjs');
-const { messageInput, optionsInput, wasmInput, composeDate, phpHeaderLines, MAX_INPUT_BYTES } = require('./message-input.cjs');
+const { Readable } = require('node:stream');
+const { messageInput, messageInputAsync, optionsInput, wasmInput, composeDate, phpHeaderLines, MAX_INPUT_BYTES } = require('./message-input.cjs');
 const WASM_PATH = path.join(__dirname, '..', 'web', 'mail_preflight_bg.wasm');
 
 let compiled;
@@ -97,6 +98,24 @@ class Engine {
   }
 
   /**
+   * `lint` of compose fields that may hold streams (`text`, `attachments[i].content`…):
+   * each stream is read first (`messageInputAsync`), then the message is linted as
+   * `lint` lints it. `lint` itself refuses a stream (`core.invalid.stream`).
+   */
+  async lintAsync(rawInput, rawOptions) {
+    const options = this.options(rawOptions);
+    return this.lintInput(await messageInputAsync(rawInput, 'lintAsync', this.reader(options), refilled), options);
+  }
+
+  /** `analyse` of compose fields that may hold streams, read first as `lintAsync` reads them. */
+  async analyseAsync(rawInput, rawOptions) {
+    const options = this.options(rawOptions);
+    const input = await messageInputAsync(rawInput, 'analyseAsync', this.reader(options), refilled);
+    checkLintInput(input, options);
+    return this.call('analyse', [wasmInput(composeDate(input)), options]);
+  }
+
+  /**
    * `lint` of an input `messageInput` has read already: the pool reads it on the
    * calling thread and a worker gets its structured clone. Read a second time, a
    * byte view's mark (`{ type: 'Uint8Array', data }`) was marked again, which the
@@ -149,6 +168,15 @@ class Engine {
 }
 
 /** The locale an options argument asks for, for errors raised before the engine reads it. */
+/**
+ * A stream the async calls read, put back in the caller's fields: a new stream of
+ * the same bytes, so sendMail, given the same fields next, sends what was checked
+ * (Nodemailer renders a stream as it renders the one read: quoted-printable text).
+ */
+function refilled(bytes) {
+  return Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
+}
+
 function localeOf(args) {
   for (const argument of args) {
     try {
@@ -230,4 +258,4 @@ function sharedEngine() {
 /** The engine's MAX_REPLY_BYTES (src/smtp/reply.rs): the most of an SMTP reply it reads; the rest is ignored and the explanation says so. */
 const MAX_REPLY_BYTES = 64 * 1024;
 
-module.exports = { Engine, sharedEngine, compiledModule, isCompiled, useCompiledModule, isTrap, checkText, sizeOf, localeOf, MAX_INPUT_BYTES, MAX_REPLY_BYTES };
+module.exports = { Engine, sharedEngine, compiledModule, isCompiled, useCompiledModule, isTrap, checkText, sizeOf, localeOf, MAX_INPUT_BYTES, MAX_REPLY_BYTES, refilled };

@@ -95,6 +95,24 @@ function readingError(code, messageId, params, fallback, reader, fields = {}) {
   return Object.assign(new Error(message, fields.cause ? { cause: fields.cause } : undefined), { code, messageId, params }, fields);
 }
 
+/**
+ * Whether `value` is a stream as Nodemailer tells one (mime-node `setContent`,
+ * `_getStream`: `typeof content.pipe === 'function'`), which it pipes into the part.
+ */
+function isStream(value) {
+  return Boolean(value) && typeof value === 'object' && typeof value.pipe === 'function';
+}
+
+/**
+ * A stream where a sync call reads the fields: it cannot wait for the bytes. The
+ * error names the async call that reads streams (`lintAsync` for `lint`).
+ */
+function streamInSync(path, name, reader) {
+  const params = { invalid: { label: MESSAGE_FIELDS.subject }, path, call: name, asyncCall: `${name}Async` };
+  return readingError('invalid-input', 'core.invalid.stream', params,
+    `${MESSAGE_FIELDS.english} are not valid: ${path} is a stream, which ${name}() cannot read. Call await ${name}Async() with the same fields.`, reader);
+}
+
 /** What is read: the message's fields (`invalid-input`) or the options (`invalid-options`). */
 const MESSAGE_FIELDS = { code: 'invalid-input', subject: 'core.invalid.subject.input', role: 'message', name: 'message', english: 'The message fields' };
 const OPTIONS = { code: 'invalid-options', subject: 'core.invalid.subject.options', role: undefined, name: 'options', english: 'The options' };
@@ -194,7 +212,7 @@ function asNodemailerReads(fields) {
  * copy, which then holds only data: a throw inside the conversion would leave
  * the caller's own error, without a code (#34).
  */
-function composeCopy(input, reader, kind = MESSAGE_FIELDS) {
+function composeCopy(input, reader, kind = MESSAGE_FIELDS, call = 'lint', streams = undefined) {
   let copied = 0;
   // Counted before a list or an object is copied: its length alone can be the attack.
   const count = (entries, field) => {
@@ -202,16 +220,27 @@ function composeCopy(input, reader, kind = MESSAGE_FIELDS) {
     // A list or an object past the limit on its own is named with its own length.
     if (copied > MAX_COPIED_VALUES) throw tooMany(field || kind.name, entries > MAX_COPIED_VALUES ? entries : copied, reader, kind);
   };
-  const copy = (value, path, field, role, depth) => {
+  const copy = (value, path, field, role, depth, holder, key) => {
     if (value === null || typeof value !== 'object') return value;
     try {
-      return copyObject(value, path, field, role, depth);
+      return copyObject(value, path, field, role, depth, holder, key);
     } catch (error) {
-      if (error && (error.code === 'input-too-large' || ['core.invalid.threw', 'core.invalid.too-many', 'core.invalid.detached'].includes(error.messageId))) throw error;
+      if (error && (error.code === 'input-too-large' || ['core.invalid.threw', 'core.invalid.too-many', 'core.invalid.detached', 'core.invalid.stream'].includes(error.messageId))) throw error;
       throw unreadable(path || kind.name, error, reader, kind);
     }
   };
-  const copyObject = (value, path, field, role, depth) => {
+  const copyObject = (value, path, field, role, depth, holder, key) => {
+    // A stream where Nodemailer takes content (a body, a part's content or raw,
+    // icalEvent): the async calls read it (`messageInputAsync`) into the mark of a byte
+    // view, which the engine renders as mime-node renders a stream (a text part
+    // quoted-printable, never 7bit: `getTransferEncoding` cannot look into either).
+    if ((role === 'bytes' || (kind === MESSAGE_FIELDS && path === 'icalEvent')) && isStream(value)) {
+      if (!streams) throw streamInSync(path, call, reader);
+      const mark = { type: VIEW_TYPE, data: undefined };
+      streams.push({ stream: value, path, mark, holder, key });
+      // mail-composer makes an icalEvent that is no object with content its `{ content }`.
+      return role === 'bytes' ? mark : { content: mark };
+    }
     const tag = Object.prototype.toString.call(value);
     const isBuffer = tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]';
     if ((isBuffer || ArrayBuffer.isView(value)) && isDetached(value)) throw detached(path || kind.name, reader, kind);
@@ -235,7 +264,7 @@ function composeCopy(input, reader, kind = MESSAGE_FIELDS) {
       const list = new Array(value.length);
       const itemRole = role === 'parts' ? 'part' : undefined;
       for (let i = 0; i < value.length; i++) {
-        list[i] = copy(read(value, i, `${path}[${i}]`), `${path}[${i}]`, field, itemRole, depth + 1);
+        list[i] = copy(read(value, i, `${path}[${i}]`), `${path}[${i}]`, field, itemRole, depth + 1, value, i);
       }
       return list;
     }
@@ -251,7 +280,7 @@ function composeCopy(input, reader, kind = MESSAGE_FIELDS) {
     const object = {};
     for (const key of keys) {
       const at = path ? `${path}.${key}` : key;
-      let member = copy(read(value, key, at), at, field || key, roleOf(role, key), depth + 1);
+      let member = copy(read(value, key, at), at, field || key, roleOf(role, key), depth + 1, value, key);
       if (role === 'message') member = flatAddresses(key, member);
       // An own `__proto__` (JSON.parse makes one) stays a member: `object[key] =` would set the prototype.
       if (key === '__proto__') Object.defineProperty(object, key, { value: member, writable: true, enumerable: true, configurable: true });
@@ -279,6 +308,15 @@ export function optionsInput(options, reader = { locale: 'en' }) {
   return composeCopy(options, reader, OPTIONS);
 }
 
+/** `shapeOf(input)`, a throw of the caller's object (a getter, a Proxy) made `invalid-input`. */
+function kindOfInput(input, reader) {
+  try {
+    return shapeOf(input);
+  } catch (error) {
+    throw unreadable('message', error, reader);
+  }
+}
+
 /**
  * `input` as the engine takes it, or an `invalid-input` error (English, like the
  * engine's own error for a wrong argument: it is for the programmer). Compose
@@ -287,20 +325,114 @@ export function optionsInput(options, reader = { locale: 'en' }) {
  */
 export function messageInput(input, name = 'lint', reader = { locale: 'en' }) {
   if (input === null || typeof input !== 'object') return input;
-  let kind;
-  try {
-    kind = shapeOf(input);
-  } catch (error) {
-    throw unreadable('message', error, reader);
-  }
+  const kind = kindOfInput(input, reader);
   if ((kind === 'bytes' || input instanceof Uint8Array) && isDetached(input)) throw detached('message', reader);
   if (kind === 'as-is') return input;
   if (kind === 'text') return String.prototype.valueOf.call(input);
   if (kind === 'bytes') return ArrayBuffer.isView(input) ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength) : new Uint8Array(input);
-  if (kind === 'fields') return composeCopy(input, reader);
+  if (kind === 'fields') return composeCopy(input, reader, MESSAGE_FIELDS, name);
   const error = new Error(`${name}(input): input must be a string, bytes, or an object of compose fields; got a ${kindOf(input)}`);
   error.code = 'invalid-input';
   throw error;
+}
+
+/**
+ * The most bytes the streams of one message are read to: the engine's input
+ * limit, which no message can pass anyway. A longer stream is not read further
+ * (and is destroyed): `input-too-large`, "more than" the limit, its size unknown.
+ */
+export const MAX_STREAM_BYTES = MAX_INPUT_BYTES;
+
+/** One stream's bytes, as Nodemailer pipes them into a part: text chunks as UTF-8, byte chunks as they are. */
+function readStream(stream, path, budget, reader) {
+  return new Promise((resolve, reject) => {
+    // Told by its `pipe` alone (as Nodemailer tells one), it may have no events to read it by.
+    if (typeof stream.on !== 'function' || typeof stream.removeListener !== 'function') {
+      reject(unreadable(path, new TypeError('a value with pipe() but no on() and removeListener() is no stream to read'), reader));
+      return;
+    }
+    const chunks = [];
+    let size = 0;
+    let settled = false;
+    const finish = (error, bytes) => {
+      if (settled) return;
+      settled = true;
+      stream.removeListener('data', onData);
+      stream.removeListener('end', onEnd);
+      stream.removeListener('error', onError);
+      if (error) reject(error);
+      else resolve(bytes);
+    };
+    const fail = (error) => {
+      finish(error);
+      // Read no further: the rest would be read into memory for nothing. An error it
+      // emits while being destroyed is no longer anyone's: kept from crashing the process.
+      stream.on('error', () => {});
+      if (typeof stream.destroy === 'function') stream.destroy();
+    };
+    const onData = (chunk) => {
+      let bytes;
+      if (typeof chunk === 'string') bytes = UTF8.encode(chunk);
+      else if (chunk instanceof Uint8Array) bytes = chunk;
+      else {
+        // mime-node's encoders take only texts and bytes: Nodemailer fails on such a chunk too.
+        fail(unreadable(path, new TypeError(`the stream gave a ${kindOf(chunk)}, not bytes or a text`), reader));
+        return;
+      }
+      size += bytes.length;
+      if (size > budget.left) {
+        fail(readingError('input-too-large', 'core.error.input-too-large-unmeasured', { limit: { megabytes: MAX_STREAM_BYTES } },
+          `The input is more than ${MAX_STREAM_BYTES} bytes; mail-preflight reads at most ${MAX_STREAM_BYTES}.`, reader, { limit: MAX_STREAM_BYTES }));
+        return;
+      }
+      chunks.push(bytes);
+    };
+    const onEnd = () => {
+      budget.left -= size;
+      const bytes = new Uint8Array(size);
+      let at = 0;
+      for (const chunk of chunks) {
+        bytes.set(chunk, at);
+        at += chunk.length;
+      }
+      finish(null, bytes);
+    };
+    const onError = (error) => finish(unreadable(path, error, reader));
+    stream.on('data', onData);
+    stream.on('end', onEnd);
+    stream.on('error', onError);
+    if (stream.readableEnded) onEnd();
+  });
+}
+
+/**
+ * `messageInput` for the async calls (`lintAsync`, `analyseAsync`, a pool's `lint`):
+ * compose fields may hold streams where Nodemailer takes content (`text`, `html`,
+ * `attachments[i].content`, `raw`, `icalEvent`…). Each is read, one after the
+ * other, as Nodemailer reads it when it builds the message, and handed to the
+ * engine as a byte view's mark, which renders as Nodemailer renders a stream. A
+ * stream can be read once: with `refill(bytes)` (Node: a new stream of the same
+ * bytes), each one read is put back in its place in the caller's fields, so the
+ * same fields can go on to Nodemailer's sendMail, which sends what was checked.
+ */
+export async function messageInputAsync(input, name = 'lintAsync', reader = { locale: 'en' }, refill = undefined) {
+  if (input === null || typeof input !== 'object') return input;
+  const kind = kindOfInput(input, reader);
+  if (kind !== 'fields') return messageInput(input, name, reader);
+  const streams = [];
+  const fields = composeCopy(input, reader, MESSAGE_FIELDS, name, streams);
+  const budget = { left: MAX_STREAM_BYTES };
+  for (const { stream, path, mark, holder, key } of streams) {
+    mark.data = await readStream(stream, path, budget, reader);
+    if (refill) {
+      try {
+        holder[key] = refill(mark.data);
+      } catch {
+        // A frozen object or a setter that throws keeps the stream read: it was the caller's to keep.
+      }
+    }
+  }
+  return fields;
 }
 
 /**

@@ -39,7 +39,7 @@ const { Worker } = require('node:worker_threads');
 const { compiledModule } = require('./engine.cjs');
 const { codedError, internalError } = require('./errors.cjs');
 const { render } = require('./texts.cjs');
-const { messageInput } = require('./message-input.cjs');
+const { messageInputAsync } = require('./message-input.cjs');
 const { losesNumbers } = require('./json-values.cjs');
 
 const WORKER_SCRIPT = path.join(__dirname, 'pool-worker.cjs');
@@ -401,14 +401,10 @@ function createLinter(settings) {
     // The input is read as lint() reads it before it is copied to a worker: the copy
     // makes an instance of a class a plain object, which lint() refuses. The worker
     // lints what was read without reading it again (`lintRead`, lib/engine.cjs).
-    lint: (input, options) => {
-      let read;
-      try {
-        read = messageInput(input, 'lint', readerOf(options));
-      } catch (error) {
-        return Promise.reject(error);
-      }
-      return pool.run('lintRead', [read, options]);
+    // Streams cannot be copied to a worker: they are read here first, as lintAsync reads them.
+    lint: async (input, options) => {
+      const { refilled } = require('./engine.cjs');
+      return pool.run('lintRead', [await messageInputAsync(input, 'lint', readerOf(options), refilled), options]);
     },
     lintPhpMail: (to, subject, message, headers, options) => pool.run('lintPhpMail', [to, subject, message, headers, options]),
     close: () => pool.close(),

@@ -325,6 +325,12 @@ crate::catalog! {
         es: "{invalid}: {path} es un flujo o un objeto, que no se puede leer aquí; pase un Buffer o un texto.",
         pl: "{invalid}: {path} to strumień lub obiekt, którego nie da się tu odczytać; przekaż Buffer albo tekst.",
     },
+    "core.invalid.stream" => {
+        en: "{invalid}: {path} is a stream, which {call}() cannot read: it answers at once, and a stream gives its bytes later. Call await {asyncCall}() with the same fields: it reads the stream first, as Nodemailer does.",
+        fr: "{invalid} : {path} est un flux, que {call}() ne peut pas lire : elle répond tout de suite, et un flux donne ses octets plus tard. Appelez await {asyncCall}() avec les mêmes champs : elle lit d'abord le flux, comme Nodemailer.",
+        es: "{invalid}: {path} es un flujo, que {call}() no puede leer: responde en el acto, y un flujo da sus bytes más tarde. Llame a await {asyncCall}() con los mismos campos: lee antes el flujo, como hace Nodemailer.",
+        pl: "{invalid}: {path} to strumień, którego {call}() nie może odczytać: odpowiada od razu, a strumień oddaje bajty później. Wywołaj await {asyncCall}() z tymi samymi polami: najpierw odczyta strumień, tak jak Nodemailer.",
+    },
     "core.invalid.unreadable-source" => {
         en: "{invalid}: {path}: path and href cannot be read here; pass the file as content.",
         fr: "{invalid} : {path} : path et href ne peuvent pas être lus ici ; passez le fichier dans content.",

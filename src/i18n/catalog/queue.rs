@@ -466,6 +466,18 @@ crate::catalog! {
     "queue.value.per-hour" => { en: "{n} an hour", fr: "{n} par heure", es: "{n} por hora", pl: "{n} na godzinę" },
     "queue.value.per-minute" => { en: "{n} a minute", fr: "{n} par minute", es: "{n} por minuto", pl: "{n} na minutę" },
     "queue.value.per-day" => { en: "{n} a day", fr: "{n} par jour", es: "{n} al día", pl: "{n} dziennie" },
+    "queue.value.basis.total" => {
+        en: "all mails since the hosting was created",
+        fr: "tous les e-mails depuis la création de l'hébergement",
+        es: "todos los mensajes desde la creación del alojamiento",
+        pl: "wszystkie e-maile od utworzenia hostingu",
+    },
+    "queue.value.basis.recent" => {
+        en: "the last mails only (bounceWindowMails)",
+        fr: "les derniers e-mails seulement (bounceWindowMails)",
+        es: "solo los últimos mensajes (bounceWindowMails)",
+        pl: "tylko ostatnie e-maile (bounceWindowMails)",
+    },
     "queue.assumption.burst" => {
         en: "Ours: the guides say “too many mails were sent very quickly” without a number; 100 a minute is twenty times the SMTP path's 300 an hour, far above a contact form.",
         fr: "À nous : les guides disent « trop d'e-mails ont été émis très rapidement » sans chiffre ; 100 par minute, c'est vingt fois les 300 par heure de l'envoi SMTP, bien au-dessus d'un formulaire de contact.",

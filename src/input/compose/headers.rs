@@ -158,7 +158,8 @@ fn parse_addresses(value: &Value) -> Vec<Parsed> {
             Address::Object { name, address } if !address.is_empty() => {
                 vec![Parsed::Mailbox { name: name.unwrap_or_default(), address: address::normalize_address(&address) }]
             }
-            Address::Object { .. } => Vec::new(),
+            // No address (a group object included): addressparser reads `[object Object]`, dropped.
+            Address::Object { .. } | Address::NoAddress { .. } => Vec::new(),
             Address::Text(text) => address::parse(&text),
         })
         .collect()

@@ -30,7 +30,8 @@ use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// One address: `"Name <a@b>"`, `"a@b"`, a comma-separated list, or `{ name, address }`.
+/// One address: `"Name <a@b>"`, `"a@b"`, a comma-separated list, `{ name, address }`,
+/// or a group object `{ name, group: [...] }`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged, expecting = "an address: \"Name <a@example.com>\" or { name, address }")]
 pub enum Address {
@@ -40,6 +41,41 @@ pub enum Address {
         name: Option<String>,
         address: String,
     },
+    /// An address object with no address: an address group, the shape
+    /// Nodemailer's addressparser gives for `Team: a@b, c@d;` and its types
+    /// declare (Nodemailer 10's `MimeNodeAddress`, whose `address` is optional
+    /// beside `group`; @types/nodemailer's `addressparser.Group`), or a name
+    /// alone. Nodemailer sends none of it: mime-node `_parseAddresses` keeps an
+    /// object only when its `address` is set, and hands any other to
+    /// addressparser, which reads it as the text `[object Object]`, a mailbox
+    /// with no address that `_convertAddresses` drops. So it is rendered as
+    /// nothing, neither in the field nor in the envelope (Nodemailer 7.0.13 and
+    /// 10.6.1 alike), and the `headers/compose-option` note says so. A group
+    /// given as text (`to: 'Team: a@b, c@d;'`) is written as RFC 5322 §3.4
+    /// group syntax, `Team:a@b, c@d;`. An `address` of another kind than a text
+    /// (a number) stays refused: Nodemailer would fail on it.
+    NoAddress {
+        #[serde(default)]
+        name: Option<String>,
+        #[serde(default)]
+        group: Option<Vec<Address>>,
+        /// Absent or `null` only (`()` reads nothing else).
+        #[serde(default)]
+        address: Option<()>,
+    },
+}
+
+impl Address {
+    /// The bytes of its texts (names, addresses, members), for `input_size`.
+    fn size(&self) -> usize {
+        match self {
+            Address::Text(t) => t.len(),
+            Address::Object { name, address } => name.as_ref().map_or(0, String::len) + address.len(),
+            Address::NoAddress { name, group, .. } => {
+                name.as_ref().map_or(0, String::len) + group.iter().flatten().map(Address::size).sum::<usize>()
+            }
+        }
+    }
 }
 
 /// One address or a list of them.
@@ -68,7 +104,10 @@ impl Addresses {
                     Some(n) => format!("{n} <{address}>"),
                     None => address.clone(),
                 },
+                // Not sent (`Address::NoAddress`): nothing of it reaches a header.
+                Address::NoAddress { .. } => String::new(),
             })
+            .filter(|given| !given.is_empty())
             .collect::<Vec<_>>()
             .join(", ")
     }
@@ -761,6 +800,7 @@ impl<'de> Deserialize<'de> for Compose {
                 } else {
                     c.notes.unsubscribe_post =
                         c.list.iter().flat_map(List::unsubscribe_post).map(|(key, field)| (format!("list.{key}"), field)).collect();
+                    c.note_address_groups();
                 }
                 c.note_nested_unknown();
                 Ok(c)
@@ -884,6 +924,28 @@ impl Compose {
         }
     }
 
+    /// The address objects with no address (groups), by path (`to`, `cc[1]`),
+    /// which Nodemailer sends to no one (`Address::NoAddress`): the first `MAX_NOTED_KEYS`.
+    fn note_address_groups(&mut self) {
+        let envelope_from = self.envelope.as_ref().and_then(|envelope| envelope.from.as_ref());
+        let fields = [
+            ("from", self.from.as_ref()), ("sender", self.sender.as_ref()), ("to", self.to.as_ref()), ("cc", self.cc.as_ref()),
+            ("bcc", self.bcc.as_ref()), ("replyTo", self.reply_to.as_ref()), ("envelope.from", envelope_from),
+        ];
+        let mut found = Vec::new();
+        for (name, addresses) in fields {
+            match addresses {
+                Some(Addresses::One(Address::NoAddress { .. })) => found.push(name.to_string()),
+                Some(Addresses::Many(list)) => found.extend(
+                    list.iter().enumerate().filter(|(_, a)| matches!(a, Address::NoAddress { .. })).map(|(i, _)| format!("{name}[{i}]")),
+                ),
+                _ => {}
+            }
+        }
+        found.truncate(MAX_NOTED_KEYS);
+        self.notes.address_groups = found;
+    }
+
     /// The four bodies by their option's name, in the order mail-composer
     /// `getAlternatives` makes their parts (text, watchHtml, amp, html).
     pub fn bodies(&self) -> [(&'static str, Option<&BodyInput>); 4] {
@@ -914,10 +976,7 @@ impl Compose {
             .into_iter()
             .flatten()
             .flat_map(Addresses::list)
-            .map(|a| match a {
-                Address::Text(t) => t.len(),
-                Address::Object { name, address } => name.as_ref().map_or(0, String::len) + address.len(),
-            })
+            .map(Address::size)
             .sum();
         let references: usize = match &self.references {
             Some(TextOrList::One(t)) => t.len(),
@@ -1019,6 +1078,7 @@ impl Compose {
             let parsed = match address {
                 Address::Object { address, .. } => vec![crate::input::address::Parsed::Mailbox { name: String::new(), address: address.clone() }],
                 Address::Text(text) => crate::input::address::parse(text),
+                Address::NoAddress { .. } => Vec::new(),
             };
             parsed.into_iter().find_map(|p| match p {
                 crate::input::address::Parsed::Mailbox { address, .. } if !address.is_empty() => {
@@ -1063,7 +1123,7 @@ mod tests {
         let (en, fr) = error(r#"{"from": 5}"#);
         assert!(en.ends_with(": from must be an address (\"Name <a@example.com>\" or { name, address }) or a list of them."), "{en}");
         assert!(fr.ends_with(" : from doit être une adresse (« Nom <a@example.com> » ou { name, address }) ou une liste d'adresses."), "{fr}");
-        assert!(error(r#"{"to": [{"name": "B"}]}"#).0.contains(": to must be an address"));
+        assert!(error(r#"{"to": [{"name": "B", "address": 5}]}"#).0.contains(": to must be an address"));
         let (en, fr) = error(r#"{"subject": ["a"]}"#);
         assert!(en.ends_with(": subject is a list; it must be a text (Nodemailer writes no field for a list or an object)."), "{en}");
         assert!(fr.ends_with(" : subject est une liste ; il faut un texte (Nodemailer n'écrit aucun champ pour une liste ou un objet)."), "{fr}");

@@ -10,6 +10,9 @@
 //! MailMessage `_getListHeaders` makes every entry a field named after its key
 //! (`List-Unsubscribepost`) whose value is a URL in angle brackets
 //! (`<http://List-Unsubscribe=One-Click>`), never the field RFC 8058 asks for.
+//! So is an address object with no address, a group (`{ name, group }`)
+//! above all, which Nodemailer drops with its addresses (`src/input/compose`,
+//! `Address::NoAddress`).
 
 use crate::i18n::Msg;
 use crate::model::Message;
@@ -77,6 +80,18 @@ crate::rule_texts! { "headers/compose-option";
         es: "{option}: Nodemailer no escribe ningún campo para esta entrada; la baja en un clic del RFC 8058 requiere exactamente List-Unsubscribe-Post: List-Unsubscribe=One-Click.",
         pl: "{option}: Nodemailer nie zapisuje dla tej pozycji żadnego pola; wypisanie jednym kliknięciem z RFC 8058 wymaga dokładnie List-Unsubscribe-Post: List-Unsubscribe=One-Click.",
     },
+    ADDRESS_GROUP "address-group" => {
+        en: "{options}: {count, plural, one {an address object with no address (a group: name and group) is} other {address objects with no address (groups: name and group) are}} not sent: Nodemailer keeps an address object only when its address is set, so neither the field nor the envelope holds the group's addresses, and they receive nothing.",
+        fr: "{options} : {count, plural, one {un objet d'adresse sans adresse (un groupe : name et group) n'est pas envoyé} other {des objets d'adresse sans adresse (des groupes : name et group) ne sont pas envoyés}} : Nodemailer ne garde un objet d'adresse que si son adresse est donnée, donc ni le champ ni l'enveloppe ne contiennent les adresses du groupe, qui ne reçoivent rien.",
+        es: "{options}: {count, plural, one {un objeto de dirección sin dirección (un grupo: name y group) no se envía} other {los objetos de dirección sin dirección (grupos: name y group) no se envían}}: Nodemailer solo conserva un objeto de dirección si tiene la dirección, así que ni el campo ni el sobre contienen las direcciones del grupo, que no reciben nada.",
+        pl: "{options}: {count, plural, one {obiekt adresu bez adresu (grupa: name i group) nie zostaje wysłany} few {obiekty adresu bez adresu (grupy: name i group) nie zostają wysłane} many {obiekty adresu bez adresu (grupy: name i group) nie zostają wysłane} other {obiekty adresu bez adresu (grupy: name i group) nie zostają wysłane}}: Nodemailer zachowuje obiekt adresu tylko wtedy, gdy podano w nim adres, więc ani pole, ani koperta nie zawierają adresów grupy i nic do nich nie dociera.",
+    },
+    ADDRESS_GROUP_FIX "address-group-fix" => {
+        en: "Write the group as text, which Nodemailer sends as an RFC 5322 §3.4 group: `to: 'Team: a@example.com, b@example.com;'`, or give its addresses as a list.",
+        fr: "Écrivez le groupe en texte, que Nodemailer envoie comme un groupe de la RFC 5322 §3.4 : `to: 'Équipe: a@example.com, b@example.com;'`, ou donnez ses adresses en liste.",
+        es: "Escriba el grupo como texto, que Nodemailer envía como un grupo del RFC 5322 §3.4: `to: 'Equipo: a@example.com, b@example.com;'`, o dé sus direcciones como una lista.",
+        pl: "Zapisz grupę jako tekst, który Nodemailer wysyła jako grupę z RFC 5322 §3.4: `to: 'Zespół: a@example.com, b@example.com;'`, albo podaj jej adresy jako listę.",
+    },
     UNSUBSCRIBE_POST_FIX "unsubscribe-post-fix" => {
         en: "Set the field with the headers option: `headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }`, and remove the list entry.",
         fr: "Posez le champ avec l'option headers : `headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }`, et retirez l'entrée de list.",
@@ -123,6 +138,15 @@ pub const RULE: Rule = Rule {
                 pl: "Wypisanie jednym kliknięciem zamówione opcją list",
             },
             ExampleInput::Compose(r#"{"from": "news@example.com", "to": "b@example.com", "subject": "News", "text": "Hello", "list": {"unsubscribe": "https://example.com/u/1", "unsubscribePost": "List-Unsubscribe=One-Click"}}"#),
+        ),
+        Example::fails(
+            title! {
+                en: "An address group given as an object, which Nodemailer drops",
+                fr: "Un groupe d'adresses donné comme objet, que Nodemailer abandonne",
+                es: "Un grupo de direcciones dado como objeto, que Nodemailer descarta",
+                pl: "Grupa adresów podana jako obiekt, którą Nodemailer pomija",
+            },
+            ExampleInput::Compose(r#"{"from": "a@example.com", "to": ["b@example.com", {"name": "Team", "group": [{"address": "c@example.com"}, {"address": "d@example.com"}]}], "subject": "Hi", "text": "Hello"}"#),
         ),
         Example::passes(
             title! {
@@ -185,6 +209,15 @@ fn check(message: &Message, cx: &mut Context) {
                 .evidence(field.clone().unwrap_or(option))
                 .at(Location::message())
                 .fix(Msg::of(&UNSUBSCRIBE_POST_FIX)),
+        );
+    }
+    if !notes.address_groups.is_empty() {
+        let options = named(&notes.address_groups, 0);
+        cx.emit(
+            Draft::new(Msg::of(&ADDRESS_GROUP).text("options", options.clone()).int("count", notes.address_groups.len()))
+                .evidence(options)
+                .at(Location::message())
+                .fix(Msg::of(&ADDRESS_GROUP_FIX)),
         );
     }
 }

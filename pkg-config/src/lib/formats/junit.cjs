@@ -5,7 +5,11 @@
 // passing cases with the text in <system-out>), a single passing case for a file
 // without findings, an <error> case for a file that could not be linted. Written
 // file by file. Text goes through sanitize.cjs first (XML 1.0 forbids most
-// control characters even as references), then XML escaping.
+// control characters even as references), then XML escaping. Warnings are
+// failures as in ESLint's JUnit formatter: JUnit has no warning outcome, and a
+// passing case would hide them from the CI views of failed tests (README, "JUnit
+// output and CI": Jenkins makes such a build UNSTABLE, GitLab lists them, and
+// `--quiet` leaves the errors only).
 
 const { visible, visibleName, visiblePath } = require('../sanitize.cjs');
 
