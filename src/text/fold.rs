@@ -18,7 +18,9 @@
 //! Each word is given twice: `read` keeps the accents (é stays é, so French,
 //! Spanish and Polish words stay apart from unaccented ones), `plain` drops them.
 //! A word that mixes letters with digits or `@ $ ! |` is marked `Leet`: the
-//! lexicon reads its digits as letters against each entry's own spelling.
+//! lexicon reads its digits as letters against each entry's own spelling. Two
+//! such symbols in a row may stand inside a word (`v!@gra`), an `@` may end it
+//! (`viagr@`), and `()` between letters is an `o` (`p()rn`).
 //! Three or more single letters in a row (`p o r n`, `s.e.x`) are also given
 //! joined, as one `Spaced` word, right after them.
 //!
@@ -46,9 +48,18 @@ pub enum WordKind {
     Spaced,
     /// Longer than `MAX_WORD_CHARS`: `read` and `plain` are empty.
     TooLong,
+    /// Pieces of one word split by punctuation joined (`po.rn`, `vi*agra`): it
+    /// follows its pieces. The fold never makes one; the lexicon scan joins
+    /// them (`lexicon::GluedRun`). `leet`: a piece is `Leet` (`p0.rn`).
+    Glued { leet: bool },
 }
 
 impl WordKind {
+    /// Whether its digits and symbols are read as letters (`Leet`, or `Glued` from a `Leet` piece).
+    pub fn is_leet(self) -> bool {
+        matches!(self, WordKind::Leet | WordKind::Glued { leet: true })
+    }
+
     /// The kind of a word of `letters` letters and `leet_marks` digits and
     /// leet symbols (`too_long`: past `MAX_WORD_CHARS`).
     fn of(too_long: bool, letters: usize, leet_marks: usize) -> WordKind {
@@ -146,7 +157,8 @@ fn fold_into<const SHORTCUTS: bool>(mut folder: Folder, text: &str, each: &mut d
             let AsciiRun { end, letters, capital } = ascii_run(bytes, offset);
             // No word going on and no capital: the run may be a whole word as written.
             let fresh = SHORTCUTS && folder.start.is_none() && !capital;
-            if fresh && end - offset <= MAX_WORD_CHARS && bytes.get(end).is_none_or(|&b| ENDS_WORD[usize::from(b)]) {
+            let ended = bytes.get(end).is_none_or(|&b| ENDS_WORD[usize::from(b)]) && !parenthesized_o(bytes, end);
+            if fresh && end - offset <= MAX_WORD_CHARS && ended {
                 // What follows ends this one: it is the run.
                 folder.ascii_word((offset, end), &text[offset..end], letters, &mut *each);
                 offset = end;
@@ -163,6 +175,12 @@ fn fold_into<const SHORTCUTS: bool>(mut folder: Folder, text: &str, each: &mut d
             }
             folder.push_ascii_run(offset, &text[offset..end], letters, capital);
             offset = end;
+            continue;
+        }
+        if b == b'(' && folder.start.is_some() && folder.pending.is_none() && parenthesized_o(bytes, offset) {
+            // An `o` drawn as `()` inside a word (`p()rn`): one leet letter.
+            folder.push_glyph(offset, offset + 2, 'o', &mut *each);
+            offset += 2;
             continue;
         }
         if ENDS_WORD[usize::from(b)] {
@@ -272,6 +290,8 @@ fn whole_latin_word(text: &str, from: usize, plain: &mut [u8; MAX_WORD_CHARS]) -
         // The character's plain form when it is one ASCII byte (0 when not).
         let stripped = if b.is_ascii() {
             match ascii_in_word(b) {
+                // The word goes on past an `o` drawn as `()` (`parenthesized_o`).
+                AsciiInWord::Ends if parenthesized_o(bytes, at) => return None,
                 AsciiInWord::Ends => break,
                 AsciiInWord::NotWhole => return None,
                 AsciiInWord::Part { letter } => letters += usize::from(letter),
@@ -371,6 +391,8 @@ fn whole_foreign_word(text: &str, from: usize) -> Option<ForeignWord> {
     while let Some(&b) = bytes.get(at) {
         if b.is_ascii() {
             match ascii_in_word(b) {
+                // The word goes on past an `o` drawn as `()` (`parenthesized_o`).
+                AsciiInWord::Ends if parenthesized_o(bytes, at) => return None,
                 AsciiInWord::Ends => break,
                 AsciiInWord::NotWhole => return None,
                 AsciiInWord::Part { letter } => letters += usize::from(letter),
@@ -697,6 +719,15 @@ const LEET_GLYPHS: [(&[u8], char); 10] = [
     (b"|<", 'k'),
 ];
 
+/// Whether `bytes` at `at` draw an `o` inside a word: `()` followed by a letter
+/// or digit (`p()rn`, `c()ck`), as the leet tables draw it (Wikipedia "Leet",
+/// its table of letters: O is `0` or `()`; default, ours, that it is read only
+/// between a word's letters: `f()` in code, `(see above)` in prose stay punctuation).
+#[inline(always)]
+fn parenthesized_o(bytes: &[u8], at: usize) -> bool {
+    bytes.get(at..at + 3).is_some_and(|b| b[0] == b'(' && b[1] == b')' && b[2].is_ascii_alphanumeric())
+}
+
 /// The letter drawn by the strokes at the start of `bytes`, and their length.
 #[inline(always)]
 fn leet_glyph(bytes: &[u8]) -> Option<(usize, char)> {
@@ -719,6 +750,8 @@ pub fn words(text: &str) -> Vec<(String, String)> {
 struct Pending {
     start: usize,
     symbol: char,
+    /// A second symbol right after it inside a word (`v!@gra`).
+    second: Option<char>,
 }
 
 #[derive(Default)]
@@ -858,9 +891,18 @@ impl Folder {
             // `@`/`$` may open a word (`$ex`, `@ss`); `!`/`|` only continue one (`v!agra`).
             let opens = matches!(c, '@' | '$');
             if self.pending.is_none() && (in_word || opens) {
-                self.pending = Some(Pending { start: offset, symbol: c });
+                self.pending = Some(Pending { start: offset, symbol: c, second: None });
                 return;
             }
+            // Two symbols in a row inside a word (`v!@gra`, `c!@lis`): at most
+            // two letters in a row drawn so, as SpamAssassin's `<inter W2>`
+            // lets two characters stand between letters (25_replace.cf).
+            if let Some(pending) = self.pending.as_mut().filter(|p| in_word && p.second.is_none()) {
+                pending.second = Some(c);
+                return;
+            }
+            // A third is no letter: the symbols before it end no word (`v!@$`).
+            self.pending = None;
         }
         self.end_word(each);
     }
@@ -874,6 +916,10 @@ impl Folder {
             }
             self.append(pending.symbol, pending.symbol, false);
             self.leet_marks += 1;
+            if let Some(second) = pending.second {
+                self.append(second, second, false);
+                self.leet_marks += 1;
+            }
         }
         if self.start.is_none() {
             self.start = Some(offset);
@@ -1024,6 +1070,22 @@ impl Folder {
 
     /// Ends the current word (a pending symbol after it was punctuation) and hands it on.
     fn end_word(&mut self, each: &mut dyn FnMut(&Word)) {
+        // An `a` drawn as `@` ends a word (`viagr@`, SpamAssassin's
+        // `replace_tag A` reads `@` as a: 25_replace.cf); `!`, `$` and `|` after
+        // a word are its punctuation or currency (`now!`, `100$`).
+        if let Some(pending) = self.pending.filter(|p| p.second.unwrap_or(p.symbol) == '@') {
+            if self.start.is_some() && self.letters > 0 {
+                self.append(pending.symbol, pending.symbol, false);
+                self.leet_marks += 1;
+                self.end = pending.start + 1;
+                if let Some(second) = pending.second {
+                    // `pornogr@f!@`: the last two letters drawn so.
+                    self.append(second, second, false);
+                    self.leet_marks += 1;
+                    self.end += 1;
+                }
+            }
+        }
         self.pending = None;
         let Some(start) = self.start.take() else { return };
         let span = (start, self.end);
@@ -1277,7 +1339,7 @@ mod tests {
         }
         let pieces = [
             "é", "ą", "ł", "ñ", "ß", "œ", "ı", "É", "Ł", "а", "р", "п", "ο", "e", "p", "x", "ab", "1", "@", "$", "!", "|",
-            "\\/", " ", ". ", "\u{301}", "\u{200b}", "\u{ad}", "ﬁ", "ｐ", "会", "ё", "\u{202e}", "\n", "ǅ", "ǆ",
+            "\\/", "()", ")", "!@", " ", ". ", "\u{301}", "\u{200b}", "\u{ad}", "ﬁ", "ｐ", "会", "ё", "\u{202e}", "\n", "ǅ", "ǆ",
             " hello ", " free ", " v1agra ", " 2026 ", " Hello ", " a ", " b c d ", " x", "- ", "\r\n", ",", "(",
             " abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijkl", "m", "z1",
             "æ", " été ", " déjà ", "źródło", " zażółć1 ", "à", "ç", "ÿ", " où ", "ñandú", "éééééééééééééééééééééééééééééééé", "déJà", "Déjà",
@@ -1447,6 +1509,37 @@ mod tests {
         let mut spans = Vec::new();
         fold_words(text, |w| spans.push(&text[w.range()]));
         assert_eq!(spans, ["buy", "\\/iagra"]);
+    }
+
+    #[test]
+    fn two_leet_symbols_in_a_row_stay_in_the_word() {
+        assert_eq!(read("v!@gra c!@lis"), ["v!@gra", "c!@lis"]);
+        assert_eq!(kinds("v!@gra"), [WordKind::Leet]);
+        // Three are no letters of a word; after a word, two are its punctuation.
+        assert_eq!(read("v!@$gra wow!! now?!"), ["v", "gra", "wow", "now"]);
+    }
+
+    #[test]
+    fn an_at_sign_ending_a_word_is_its_last_letter() {
+        assert_eq!(read("viagr@ v!@gr@ pornogr@f!@ now"), ["viagr@", "v!@gr@", "pornogr@f!@", "now"]);
+        let text = "buy viagr@ now";
+        let mut spans = Vec::new();
+        fold_words(text, |w| spans.push(&text[w.range()]));
+        assert_eq!(spans, ["buy", "viagr@", "now"]);
+        // Other symbols after a word are punctuation or currency; `@` alone is no word.
+        assert_eq!(read("free! 100$ win| @ 2@ wow@! hi$@"), ["free", "100", "win", "2", "wow", "hi$@"]);
+    }
+
+    #[test]
+    fn an_o_drawn_as_parentheses_inside_a_word_is_a_leet_letter() {
+        assert_eq!(read("p()rn c()ck P()RN"), ["porn", "cock", "porn"]);
+        assert_eq!(kinds("p()rn"), [WordKind::Leet]);
+        let text = "see p()rn now";
+        let mut spans = Vec::new();
+        fold_words(text, |w| spans.push(&text[w.range()]));
+        assert_eq!(spans, ["see", "p()rn", "now"]);
+        // Code and prose keep their parentheses: `f()` ends a word, `()` opens none.
+        assert_eq!(read("call f() then (see) ()x"), ["call", "f", "then", "see", "x"]);
     }
 
     #[test]

@@ -22,6 +22,12 @@
 //! a one-letter preposition (`SPACED_JOINERS`): each entry among them is found,
 //! and words written one after the other are read as a phrase (`Scan::read_pieces`).
 //!
+//! A word split into pieces by one or two characters of `GLUE` (`po.rn`,
+//! `vi*agra`, `p(o)rn`) is also read joined, right after its pieces
+//! (`GluedRun`); hyphens, slashes, apostrophes and list separators keep words
+//! apart, and a line break never joins (`por<br>n` is two lines, as
+//! SpamAssassin's HTML.pm renders `<br>`).
+//!
 //! A scan is one pass over the words with a bounded set of partial matches;
 //! it keeps, per entry, the number of matches and the first one.
 
@@ -44,6 +50,116 @@ pub const MAX_ACTIVE_MATCHES: usize = 256;
 /// read as pieces only when it is wholly lexicon words joined by them
 /// (`Scan::read_pieces`).
 const SPACED_JOINERS: &[&str] = &["a", "e", "i", "o", "u", "w", "y", "z", "ed", "et", "or", "ou", "and", "lub", "und", "oder", "oraz"];
+
+/// Characters that split a word into pieces a reader joins (`po.rn`,
+/// `vi*agra`, `p(o)rn`, `ci~alis`): SpamAssassin's `replace_inter W2` lets up
+/// to two non-word characters stand between the letters of its fuzzy words
+/// (`FUZZY_PHARMACY`, `FUZZY_PRESCRIPT`: 25_replace.cf). Of those, the ones
+/// that join no words in prose (ours): not the hyphen (compounds, read word
+/// by word already: `hot-sex` is "hot sex"), the apostrophe (French elision),
+/// the slash (`and/or`), nor the underscore (identifiers, `in_identifier`),
+/// nor the separators of lists and clauses (`,` `;` `:`).
+const GLUE: &[u8] = b".*()~^+#";
+
+/// Most glue characters between two pieces (SpamAssassin's `W2`: `\W{0,2}`).
+const MAX_GLUE_BYTES: usize = 2;
+
+/// A run of pieces of one word split by `GLUE` (`GluedRun`), at most
+/// `MAX_WORD_CHARS` bytes joined: no lexicon word is longer.
+#[derive(Default)]
+struct GluedRun {
+    read: String,
+    plain: String,
+    start: usize,
+    end: usize,
+    pieces: usize,
+    /// A piece of two letters or more: a run of single letters only is a
+    /// spaced-out word the fold joins already (`p.o.r.n`).
+    wide: bool,
+    too_long: bool,
+    /// A piece is `Leet` (`p0.rn`): the whole is read as leet.
+    leet: bool,
+    /// A `(` between pieces not closed yet: parentheses join a word only
+    /// around a piece of it (`p(o)rn`), not a call (`x.po(rn)`) or a plural
+    /// (`friend(s)`, `nude(s)`).
+    open: bool,
+}
+
+/// Whether `gap` keeps parentheses paired after a run whose `(` is `open`
+/// (`GluedRun::open`), and whether one is then open.
+fn paired(gap: &[u8], mut open: bool) -> Option<bool> {
+    for &b in gap {
+        match b {
+            b'(' if open => return None,
+            b'(' => open = true,
+            b')' if !open => return None,
+            b')' => open = false,
+            _ => {}
+        }
+    }
+    Some(open)
+}
+
+impl GluedRun {
+    /// Takes the next `word` of `text` (before it is read): a plain word right
+    /// after the run's last piece, with one or two `GLUE` bytes between, goes
+    /// on with it; any other ends it, and the run is handed on first as one
+    /// `Glued` word when it is two pieces or more.
+    fn take(&mut self, text: &str, word: &Word, each: &mut impl FnMut(&Word)) {
+        let piece = matches!(word.kind, WordKind::Plain | WordKind::Leet);
+        let open = match text.as_bytes().get(self.end..word.span.0) {
+            Some(gap) if self.pieces > 0 && (1..=MAX_GLUE_BYTES).contains(&gap.len()) && gap.iter().all(|b| GLUE.contains(b)) => {
+                paired(gap, self.open)
+            }
+            _ => None,
+        };
+        match open {
+            Some(open) if piece => self.open = open,
+            _ => self.finish(each),
+        }
+        if !piece {
+            return;
+        }
+        if self.pieces == 0 {
+            self.start = word.span.0;
+        }
+        if self.read.len() + word.read.len() > MAX_WORD_CHARS {
+            self.too_long = true;
+        } else if !self.too_long {
+            self.read.push_str(word.read);
+            self.plain.push_str(word.plain);
+        }
+        self.end = word.span.1;
+        self.pieces += 1;
+        self.wide |= !word.single;
+        self.leet |= word.kind == WordKind::Leet;
+    }
+
+    /// Hands on the run as one `Glued` word when it is one (`take`), and empties it.
+    fn finish(&mut self, each: &mut impl FnMut(&Word)) {
+        if self.pieces >= 2 && self.wide && !self.too_long && !self.open {
+            each(&Word { span: (self.start, self.end), read: &self.read, plain: &self.plain, kind: WordKind::Glued { leet: self.leet }, single: false });
+        }
+        self.read.clear();
+        self.plain.clear();
+        self.pieces = 0;
+        self.wide = false;
+        self.too_long = false;
+        self.leet = false;
+        self.open = false;
+    }
+}
+
+/// The folded words of `text` (`fold_words`), each run of pieces split by
+/// `GLUE` also joined, right after its pieces (`GluedRun`).
+fn scan_words(text: &str, mut each: impl FnMut(&Word)) {
+    let mut glued = GluedRun::default();
+    fold_words(text, |word| {
+        glued.take(text, word, &mut each);
+        each(word);
+    });
+    glued.finish(&mut each);
+}
 
 /// The letters a leet character stands for.
 fn leet_letters(c: char) -> &'static [char] {
@@ -763,7 +879,7 @@ impl<P> Lexicon<P> {
 /// lexicons (folding is most of a scan's work).
 pub fn scan_together<A, B>(a: &Lexicon<A>, b: &Lexicon<B>, text: &str) -> (Vec<Hit>, Vec<Hit>) {
     let (mut first, mut second) = (Scan::new(&a.trie), Scan::new(&b.trie));
-    fold_words(text, |word| {
+    scan_words(text, |word| {
         // Both lexicons' filters are read at the same slot: computed once a word.
         let slot = filter_slot(word.plain);
         // A word both pass is read alike whether or not it is part of an
@@ -797,7 +913,7 @@ impl Trie {
         ends.clear();
         let mut usable = true;
         folder.fold_words(&term, |w| match w.kind {
-            WordKind::Spaced => {}
+            WordKind::Spaced | WordKind::Glued { .. } => {}
             WordKind::TooLong => usable = false,
             _ => {
                 text.push_str(w.read);
@@ -894,7 +1010,7 @@ impl Trie {
     /// match: false only when no entry has it.
     #[inline]
     fn may_have(&self, word: &Word, slot: usize) -> bool {
-        word.kind == WordKind::Leet || bit(&self.filter, slot)
+        word.kind.is_leet() || bit(&self.filter, slot)
     }
 
     /// Whether a plain word whose `filter_slot` is `slot` may start an entry.
@@ -957,7 +1073,7 @@ impl Trie {
     /// for every partial match; `slot` is the word's `filter_slot`.
     fn candidates(&self, word: &Word, slot: usize, leet: &mut Vec<u32>, key: &mut String) -> Option<u32> {
         leet.clear();
-        if word.kind == WordKind::Leet {
+        if word.kind.is_leet() {
             key.clear();
             push_leet_key(word.plain, key);
             let found = match bit(&self.leet_filter, filter_slot(key)) {
@@ -1006,7 +1122,7 @@ impl Trie {
     /// Every entry found in `text`, in order of first occurrence.
     fn scan(&self, text: &str) -> Vec<Hit> {
         let mut scan = Scan::new(self);
-        fold_words(text, |word| scan.word(word, in_identifier(text, word), filter_slot(word.plain)));
+        scan_words(text, |word| scan.word(word, in_identifier(text, word), filter_slot(word.plain)));
         scan.hits()
     }
 }
@@ -1271,6 +1387,15 @@ impl<'l> Scan<'l> {
                     self.read_pieces(word.span.0);
                 }
                 self.end_run_letters();
+            }
+            WordKind::Glued { .. } => {
+                // A word split by punctuation starts the matches its whole
+                // would start; those of its last piece go on beside them.
+                let mut continued = std::mem::take(&mut self.spare);
+                self.continue_from(&[], word, slot, &mut continued);
+                self.active.append(&mut continued);
+                self.spare = continued;
+                self.limit();
             }
             WordKind::Plain | WordKind::Leet => {
                 let single = word.single;
@@ -1543,6 +1668,55 @@ mod tests {
     }
 
     #[test]
+    fn a_word_split_by_punctuation_is_read_whole() {
+        let l = lexicon(&["porn", "viagra", "cialis", "porn videos", "free"]);
+        assert_eq!(found(&l, "see po.rn now"), ["porn"]);
+        assert_eq!(found(&l, "vi*agra, ci~al^is and p(o)rn"), ["viagra", "cialis", "porn"]);
+        assert_eq!(found(&l, "vi.*agra"), ["viagra"]);
+        assert_eq!(found(&l, "(p(o)rn)"), ["porn"]);
+        // Pieces in leet are read as leet against the entry's spelling.
+        assert_eq!(found(&l, "p0.rn and c1a.l1s"), ["porn", "cialis"]);
+        // It starts the phrases its whole starts, and is quoted as written.
+        let text = "hot po.rn videos";
+        let hits = l.scan(text);
+        assert_eq!(hits.iter().map(|h| l.entries[h.entry].term.to_string()).collect::<Vec<_>>(), ["porn", "porn videos"]);
+        assert_eq!(&text[hits[0].first.clone()], "po.rn");
+        // Letters spaced out with dots are one word, read once (the fold's `Spaced`).
+        let hits = l.scan("p.o.r.n and p.o.rn");
+        assert_eq!((hits.len(), hits[0].count), (1, 2));
+    }
+
+    #[test]
+    fn punctuation_that_separates_words_in_prose_keeps_them_apart() {
+        let l = lexicon(&["viagra", "porn", "free"]);
+        // A hyphen (compounds), a slash, an apostrophe, list separators, an
+        // underscore, three characters, a space: no word is joined.
+        for innocent in ["vi-agra", "vi/agra", "vi'agra", "vi,agra", "vi;agra", "vi:agra", "vi_agra", "vi.*.agra", "vi. agra"] {
+            assert!(found(&l, innocent).is_empty(), "{innocent}");
+        }
+        // Parentheses join only around a piece: not a call, a plural, an unpaired one.
+        for innocent in ["x.po(rn)", "po(rn", "po)rn", "vi)ag(ra", "vi((agra", "vi(a(g)ra)"] {
+            assert!(found(&l, innocent).is_empty(), "{innocent}");
+        }
+        assert!(found(&lexicon(&["nudes"]), "the nude(s) of the study").is_empty());
+    }
+
+    #[test]
+    fn a_word_joined_from_pieces_is_at_most_a_long_word() {
+        let glued = |text: &str| {
+            let mut out = Vec::new();
+            scan_words(text, |w| if matches!(w.kind, WordKind::Glued { .. }) { out.push(w.read.to_string()) });
+            out
+        };
+        assert_eq!(glued("ab.cd x ef(g)h"), ["abcd", "efgh"]);
+        // 1 MB of pieces joined by dots is no word: its first `MAX_WORD_CHARS` bytes are not kept either.
+        assert!(glued(&"ab.".repeat(350_000)).is_empty());
+        let edge = format!("{}.ab", "a".repeat(MAX_WORD_CHARS - 2));
+        assert_eq!(glued(&edge), [format!("{}ab", "a".repeat(MAX_WORD_CHARS - 2))]);
+        assert!(glued(&format!("{}.abc", "a".repeat(MAX_WORD_CHARS - 2))).is_empty());
+    }
+
+    #[test]
     fn spaced_words_joined_by_a_conjunction_are_read_apart() {
         let l = lexicon(&["porno", "sexo gratis", "sexe gratuit", "viagra", "cialis", "porn"]);
         // es "y", fr "et" spelled out too, pl "i", en "or": each lexicon word of the run is read.
@@ -1699,7 +1873,7 @@ mod tests {
     fn scan_reading_every_word<P>(lexicon: &Lexicon<P>, text: &str) -> Vec<Hit> {
         let mut scan = Scan::new(&lexicon.trie);
         scan.keeps = false;
-        fold_words(text, |word| scan.word(word, in_identifier(text, word), filter_slot(word.plain)));
+        scan_words(text, |word| scan.word(word, in_identifier(text, word), filter_slot(word.plain)));
         let mut hits = scan.hits();
         lexicon.spell(&mut hits, text);
         hits
