@@ -233,3 +233,95 @@ fn the_epilogue_after_a_close_delimiter_is_read_for_such_places_too() {
     let report = linter().lint(raw.as_bytes()).unwrap();
     assert!(report.findings.iter().any(|f| f.rule_id == "attachment/executable"), "{:?}", report.findings);
 }
+
+/// An executable part of the multipart of `boundary`, then the delimiter line that follows it.
+fn executable_part(boundary: &str, line_break: &str) -> String {
+    format!(
+        "--{boundary}{n}Content-Type: application/octet-stream; name=\"invoice.exe\"{n}Content-Disposition: attachment; filename=\"invoice.exe\"{n}Content-Transfer-Encoding: base64{n}{n}TVqQAAMAAAAEAAAA//8AALgAAAAAAAAAQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAgAAAAA=={n}",
+        n = line_break
+    )
+}
+
+/// The parts' content types, in the model's order.
+fn content_types(raw: &str) -> Vec<String> {
+    linter().analyse(raw.as_bytes()).unwrap().parts.iter().map(|p| p.content_type.clone()).collect()
+}
+
+#[test]
+fn a_delimiter_line_of_the_outer_multipart_ends_an_inner_one_never_closed() {
+    // RFC 2046 §5.1.2; Python's email (feedparser: every enclosing boundary ends
+    // the part, CloseBoundaryNotFoundDefect) and SpamAssassin's `_parse_multipart`
+    // (the outer multipart split first) read three parts in the outer multipart;
+    // mail-parser 0.11 read the inner HTML part to the end of the input, the
+    // executable and the last text inside it.
+    for n in ["\r\n", "\n"] {
+        let raw = format!(
+            "{HEAD}Content-Type: multipart/mixed; boundary=\"o\"{n}{n}--o{n}Content-Type: multipart/alternative; boundary=\"i\"{n}{n}--i{n}Content-Type: text/plain{n}{n}Plain text.{n}--i{n}Content-Type: text/html{n}{n}<p>HTML text.</p>{n}{}--o{n}Content-Type: text/plain{n}{n}Act now, final text.{n}--o--{n}",
+            executable_part("o", n)
+        )
+        .replace("\r\n", n);
+        assert_eq!(
+            content_types(&raw),
+            ["multipart/mixed", "multipart/alternative", "text/plain", "text/html", "application/octet-stream", "text/plain"],
+            "{n:?}"
+        );
+        let analysis = linter().analyse(raw.as_bytes()).unwrap();
+        let texts: Vec<&str> = analysis.texts.iter().map(|t| t.text.as_str()).collect();
+        assert!(texts.contains(&"<p>HTML text.</p>") && texts.contains(&"Act now, final text."), "{n:?}: {texts:?}");
+        // Offsets index the input: the attachment's body, the inner multipart ending where the outer line starts.
+        let exe = &analysis.parts[4];
+        let body = &raw[exe.body_start.unwrap()..exe.body_end.unwrap()];
+        assert!(body.starts_with("TVqQ") && body.ends_with("AA=="), "{n:?}: {body:?}");
+        let inner_end = analysis.parts[1].body_end.unwrap();
+        assert_eq!(&raw[inner_end..inner_end + 2 * n.len() + 3], format!("{n}--o{n}"), "{n:?}");
+        let report = linter().lint(raw.as_bytes()).unwrap();
+        let executable = report.findings.iter().find(|f| f.rule_id == "attachment/executable").expect("the program is inspected");
+        assert_eq!(executable.location.part, Some(4), "{n:?}: {:?}", executable.location);
+        // The missing close is still said, where it is missing.
+        let no_close = report.findings.iter().find(|f| f.message_id == "headers/multipart-boundary.no-close").expect("no-close");
+        assert_eq!(no_close.location.start, Some(inner_end), "{n:?}: {:?}", no_close.location);
+    }
+}
+
+#[test]
+fn multiparts_nested_and_in_a_row_never_closed_are_all_ended_by_the_outer_line() {
+    // Two nested multiparts ended by one outer line, then two in a row whose parts
+    // mail-parser had read as text of the first: each part is found in one walk.
+    let raw = format!(
+        "{HEAD}Content-Type: multipart/mixed; boundary=\"o\"\r\n\r\n--o\r\nContent-Type: multipart/mixed; boundary=\"i1\"\r\n\r\n--i1\r\nContent-Type: multipart/alternative; boundary=\"i2\"\r\n\r\n--i2\r\nContent-Type: text/plain\r\n\r\nDeepest.\r\n--o\r\nContent-Type: multipart/mixed; boundary=\"k1\"\r\n\r\n--k1\r\nContent-Type: text/plain\r\n\r\nFirst row.\r\n--o\r\nContent-Type: multipart/mixed; boundary=\"k2\"\r\n\r\n--k2\r\nContent-Type: text/plain\r\n\r\nSecond row.\r\n{}--o--\r\n",
+        executable_part("o", "\r\n")
+    );
+    assert_eq!(
+        content_types(&raw),
+        ["multipart/mixed", "multipart/mixed", "multipart/alternative", "text/plain", "multipart/mixed", "text/plain", "multipart/mixed", "text/plain", "application/octet-stream"]
+    );
+    let text = body_texts(&raw);
+    assert_eq!(text, "Deepest.\nFirst row.\nSecond row.");
+    let report = linter().lint(raw.as_bytes()).unwrap();
+    assert!(report.findings.iter().any(|f| f.rule_id == "attachment/executable"), "{:?}", report.findings);
+}
+
+#[test]
+fn a_multipart_never_closed_in_an_attached_message_ends_at_the_outer_line() {
+    // An attached message under an identity encoding is read in the same stream
+    // (mail-parser, Python's email): its multipart too ends at the outer line.
+    let raw = format!(
+        "{HEAD}Content-Type: multipart/mixed; boundary=\"o\"\r\n\r\n--o\r\nContent-Type: text/plain\r\n\r\nForwarded.\r\n--o\r\nContent-Type: message/rfc822\r\n\r\nFrom: c@example.com\r\nSubject: inner\r\nContent-Type: multipart/mixed; boundary=\"m\"\r\n\r\n--m\r\nContent-Type: text/plain\r\n\r\nInner text.\r\n{}--o--\r\n",
+        executable_part("o", "\r\n")
+    );
+    assert_eq!(
+        content_types(&raw),
+        ["multipart/mixed", "text/plain", "message/rfc822", "multipart/mixed", "text/plain", "application/octet-stream"]
+    );
+    let report = linter().lint(raw.as_bytes()).unwrap();
+    assert!(report.findings.iter().any(|f| f.rule_id == "attachment/executable"), "{:?}", report.findings);
+    // Found by the walk in the text mail-parser had read as one part: the same, after an inner multipart left open.
+    let raw = format!(
+        "{HEAD}Content-Type: multipart/mixed; boundary=\"o\"\r\n\r\n--o\r\nContent-Type: multipart/mixed; boundary=\"i\"\r\n\r\n--i\r\nContent-Type: text/plain\r\n\r\nFirst.\r\n--o\r\nContent-Type: message/rfc822\r\n\r\nFrom: c@example.com\r\nSubject: inner\r\nContent-Type: multipart/mixed; boundary=\"m\"\r\n\r\n--m\r\nContent-Type: text/plain\r\n\r\nInner text.\r\n{}--o--\r\n",
+        executable_part("o", "\r\n")
+    );
+    assert_eq!(
+        content_types(&raw),
+        ["multipart/mixed", "multipart/mixed", "text/plain", "message/rfc822", "multipart/mixed", "text/plain", "application/octet-stream"]
+    );
+}

@@ -822,7 +822,16 @@ impl<'a> Message<'a> {
                     Some(delimiters::Multipart { boundary: p.boundary.as_deref()?, start: body.start, end: body.end })
                 })
                 .collect();
-            let prefixed = delimiters::prefixed_lines(raw, &message.line_index, header.body_start, parsed_end, &multiparts);
+            let source = blanked.as_deref().unwrap_or(&raw[..parsed_end]);
+            let prefixed = delimiters::prefixed_lines(
+                raw,
+                source,
+                &message.line_index,
+                header.body_start,
+                parsed_end,
+                &multiparts,
+                parser,
+            );
             if prefixed.is_none() || prefixed == message.prefixed_lines {
                 break;
             }
@@ -831,6 +840,7 @@ impl<'a> Message<'a> {
             for &at in &prefixed.positions {
                 bytes[at] = prefixed.byte;
             }
+            let bytes = prefixed.with_closes(bytes);
             message.forget_parse();
             message.prefixed_lines = Some(prefixed);
             parsed = read(&mut message, Some(&bytes));
@@ -1156,7 +1166,12 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
                 self.out[p].children.push(index);
             }
             let shifts = &self.shifts;
-            let in_raw = |offset: u32| base.map(|b| b + offset as usize + shifts.at(offset as usize));
+            // Close delimiters written into the copy (`delimiters`) lie before the offsets past them.
+            let closes = self.prefixed_lines;
+            let in_raw = |offset: u32| {
+                base.map(|b| b + offset as usize + shifts.at(offset as usize))
+                    .map(|at| closes.map_or(at, |c| c.input_offset(at)))
+            };
             let header_start = in_raw(part.offset_header);
             let body_start = in_raw(part.offset_body);
             let body_end = in_raw(part.offset_end);

@@ -422,6 +422,18 @@ const mimeCases = {
     return message(['Content-Type: multipart/mixed; boundary="b0"'],
       `${open}--b63\r\nContent-Type: text/plain\r\n\r\nx--b63 y\r\n${fill(`--${' '.repeat(100_000)}--\r\n`, size - open.length - close.length - 600)}${close}`);
   },
+  // Multiparts never closed, each ended by the outer multipart's next delimiter line: a close
+  // delimiter is written before that line in mail-parser's copy, and the parts it had read as
+  // text of the first are read for the multiparts they declare in the same walk
+  // (src/model/delimiters.rs). In a row: each part of the outer multipart opens one.
+  'mime-unclosed-multiparts-in-a-row': (size) => message(['Content-Type: multipart/mixed; boundary="o"'],
+    `${fill('--o\r\nContent-Type: multipart/mixed; boundary="i"\r\n\r\n--i\r\nContent-Type: text/plain\r\n\r\nx --i y --o z\r\n', size - 400)}--o--\r\n`),
+  // Nested: each part of the outer multipart opens 63 multiparts, all ended by the next outer line.
+  'mime-unclosed-multiparts-nested': (size) => {
+    const open = Array.from({ length: 63 }, (_, i) => `--b${i}\r\nContent-Type: multipart/mixed; boundary="b${i + 1}"\r\n\r\n`).join('');
+    return message(['Content-Type: multipart/mixed; boundary="b0"'],
+      `${fill(`${open}--b63\r\nContent-Type: text/plain\r\n\r\nx\r\n`, size - 400)}--b0--\r\n`);
+  },
   // A text body under a uuencode transfer encoding, read decoded (src/model/recover.rs).
   'mime-uuencoded-text-body': (size) => message(['Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: x-uuencode'],
     `begin 644 note.txt\r\n${fill('M2&5L;&\\@=V]R;&0A($AE;&QO(\'=O<FQD(2!(96QL;R!W;W)L9"$@2&5L;&\\@\r\n', size - 500)}\`\r\nend\r\n`),

@@ -349,8 +349,15 @@ fn check_parts(message: &Message, cx: &mut Context) {
             .filter_map(|p| p.boundary.as_deref().map(str::as_bytes))
             .filter(|b| b.len() > bytes.len() && b.starts_with(bytes))
             .collect();
+        // The nearest multipart around it: its delimiter line ends this one, closed
+        // or not (RFC 2046 §5.1.2; Python's email, SpamAssassin), and the scan.
+        let mut around = part.parent.and_then(|p| message.parts.get(p));
+        while let Some(p) = around.filter(|p| !(multipart_type(p) && p.boundary.as_deref().is_some_and(|b| !b.is_empty()))) {
+            around = p.parent.and_then(|p| message.parts.get(p));
+        }
+        let outer = around.and_then(|p| p.boundary.as_deref()).map(str::as_bytes).filter(|&b| b != bytes);
         let Delimiters { count: delimiters, closed, stray, first_stray } =
-            count_delimiters(message.raw, lines, bytes, &nested);
+            count_delimiters(message.raw, lines, bytes, &nested, outer);
         // Said once a message, and not when the model cut the tree (the boundaries of
         // the multiparts left out, whose delimiter lines these may be, are unknown).
         let tree_whole = !message.truncated_depth && !message.truncated_parts;
@@ -408,17 +415,24 @@ struct Delimiters {
 /// the lines that only start like a delimiter, over `lines` of `raw` as the message's
 /// line index has them (without their line break): read a line at a time from the
 /// bytes, an attachment's base64 was a ninth of the lint of a 9.85 MB message in Node
-/// (#14). `nested`: the boundaries of the other multiparts that start with `boundary`.
+/// (#14). `nested`: the boundaries of the other multiparts that start with `boundary`;
+/// `outer`: the boundary of the multipart around it, whose delimiter line ends the scan
+/// (a multipart never closed ends there: scanned to the end of the one around, each of
+/// many such multiparts in a row had read all the lines after it).
 fn count_delimiters(
     raw: &[u8],
     lines: impl Iterator<Item = (usize, usize)>,
     boundary: &[u8],
     nested: &[&[u8]],
+    outer: Option<&[u8]>,
 ) -> Delimiters {
     let mut found = Delimiters::default();
     let delimiter_tail = |rest: &[u8]| rest.starts_with(b"--") || rest.iter().all(|b| b.is_ascii_whitespace());
     for (start, end) in lines {
         let line = &raw[start..end];
+        if outer.is_some_and(|o| line.strip_prefix(b"--").and_then(|l| l.strip_prefix(o)).is_some_and(delimiter_tail)) {
+            return found;
+        }
         if let Some(rest) = line.strip_prefix(b"--").and_then(|l| l.strip_prefix(boundary)) {
             if rest.starts_with(b"--") {
                 found.closed = true;
@@ -459,7 +473,7 @@ mod tests {
     /// The count over the line index of `body`, as the rule calls it.
     fn count_delimiters(body: &[u8], boundary: &[u8]) -> (usize, bool) {
         let index = LineIndex::new(body);
-        let found = super::count_delimiters(body, index.lines_in(body, 0..body.len()), boundary, &[]);
+        let found = super::count_delimiters(body, index.lines_in(body, 0..body.len()), boundary, &[], None);
         (found.count, found.closed)
     }
 
@@ -467,15 +481,20 @@ mod tests {
     fn lines_that_only_start_like_a_delimiter_are_counted_apart() {
         let body = b"--b\r\ntext\r\n--b-not a delimiter\r\n--bX\r\n--b2\r\n--b2--\r\n--b \r\n--b--\r\n--bafter\r\n";
         let index = LineIndex::new(body);
-        let found = super::count_delimiters(body, index.lines_in(body, 0..body.len()), b"b", &[b"b2"]);
+        let found = super::count_delimiters(body, index.lines_in(body, 0..body.len()), b"b", &[b"b2"], None);
         assert_eq!(found.count, 2);
         assert!(found.closed);
         // `--b-not…` and `--bX`; `--b2`/`--b2--` are the nested multipart's, `--bafter` follows the close.
         assert_eq!(found.stray, 2);
         let (start, end) = found.first_stray.expect("a stray line");
         assert_eq!(&body[start..end], b"--b-not a delimiter");
-        let without_nested = super::count_delimiters(body, index.lines_in(body, 0..body.len()), b"b", &[]);
+        let without_nested = super::count_delimiters(body, index.lines_in(body, 0..body.len()), b"b", &[], None);
         assert_eq!(without_nested.stray, 4);
+        // A delimiter line of the multipart around ends the scan: what follows is not this one's.
+        let body = b"--b\r\ntext\r\n--o\r\n--b-x\r\n--b--\r\n";
+        let index = LineIndex::new(body);
+        let found = super::count_delimiters(body, index.lines_in(body, 0..body.len()), b"b", &[], Some(b"o"));
+        assert_eq!((found.count, found.closed, found.stray), (1, false, 0));
     }
 
     /// The count a line at a time from the bytes, as the rule read it before: the oracle.
