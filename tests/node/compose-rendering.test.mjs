@@ -614,6 +614,79 @@ test('a stream is read to the input limit at most, then destroyed; its error is 
       && e.cause.message === 'disk gone');
 });
 
+// Without the fix these calls never settled (no 'end' or 'error' comes): the
+// runner's timeout (no assertion on time) makes that a failure, not a hang.
+test('a stream destroyed, failed or paused before or while it is read settles the call: refused by its field, or read', { timeout: 60_000 }, async () => {
+  const { Readable } = await import('node:stream');
+  const premature = (path) => (e) => e.code === 'invalid-input' && e.messageId === 'core.invalid.threw'
+    && e.message.includes(path) && /Premature close/.test(e.cause.message);
+  const destroyed = new Readable({ read() {} });
+  destroyed.destroy();
+  await assert.rejects(pkg.lintAsync({ from: 'a@example.com', text: destroyed }), premature('text'));
+  const failed = new Readable({ read() {} });
+  failed.on('error', () => {});
+  failed.destroy(new Error('disk gone'));
+  await new Promise((resolve) => failed.on('close', resolve));
+  await assert.rejects(pkg.analyseAsync({ from: 'a@example.com', attachments: [{ content: failed }] }),
+    (e) => e.code === 'invalid-input' && /attachments\[0\]\.content/.test(e.message) && e.cause.message === 'disk gone');
+  // Closed by its maker after a first chunk, before its end.
+  const cut = new Readable({ read() {} });
+  cut.push('first ');
+  const linting = pkg.lintAsync({ from: 'a@example.com', html: cut });
+  setImmediate(() => cut.destroy());
+  await assert.rejects(linting, premature('html'));
+  // Paused by the caller: Nodemailer's pipe() resumes it, so reading does too.
+  const paused = Readable.from(['Hello ', 'world']);
+  paused.pause();
+  const fields = { from: 'a@example.com', to: 'b@example.org', subject: 'x', text: paused };
+  const report = await pkg.lintAsync(fields);
+  assert.equal(report.source, (await pkg.lintAsync({ ...fields, text: Readable.from(['Hello world']) })).source);
+  const linter = pkg.createLinter({ threads: 1 });
+  try {
+    const gone = new Readable({ read() {} });
+    gone.destroy();
+    await assert.rejects(linter.lint({ from: 'a@example.com', text: gone }), premature('text'));
+  } finally {
+    await linter.close();
+  }
+});
+
+test('a stream read and put back that fails later ends no process: no one of the caller listens to it any more', async () => {
+  const { Readable } = await import('node:stream');
+  const original = new Readable({ read() {} });
+  original.push('Hello');
+  original.push(null);
+  const fields = { from: 'a@example.com', to: 'b@example.org', subject: 'Hi', text: original };
+  await pkg.lintAsync(fields);
+  assert.notEqual(fields.text, original);
+  // With no 'error' listener, emit would throw the error (EventEmitter's rule; a stream's late
+  // error, emitted from a callback, would end the process).
+  assert.doesNotThrow(() => original.emit('error', new Error('late')));
+});
+
+test('a stream of millions of small chunks is held as its bytes, not as a list of chunks', async () => {
+  const { Readable } = await import('node:stream');
+  // 2 million one-byte text chunks (2 MB): a list of their encodings held 2 million
+  // objects (1 million had taken 520 MB); one buffer grown by doubling holds 2 to 4 MB.
+  const count = 2_000_000;
+  const used = () => { const m = process.memoryUsage(); return m.heapUsed + m.arrayBuffers; };
+  const before = used();
+  let sent = 0;
+  let atEnd;
+  const many = new Readable({
+    objectMode: true,
+    read() {
+      for (let k = 0; k < 10_000 && sent < count; k += 1, sent += 1) this.push('a');
+      // Measured when the last chunk is given: what reading holds then is all it read.
+      if (sent === count) { atEnd = used() - before; this.push(null); }
+    },
+  });
+  const report = await pkg.lintAsync({ from: 'a@example.com', to: 'b@example.org', subject: 'x', attachments: [{ filename: 'a.txt', content: many }] });
+  assert.equal(sent, count);
+  assert.ok(report.source.length > count, 'the bytes are read whole');
+  assert.ok(atEnd < 200 * 1024 * 1024, `held ${Math.round(atEnd / 1048576)} MB for 2 MB of chunks`);
+});
+
 test('the streams lintAsync and a Linter read are put back as streams of the same bytes: the same fields then sent by Nodemailer send what was checked', async () => {
   const { Readable } = await import('node:stream');
   const fields = { from: 'a@example.com', to: 'b@example.com', subject: 'Hi', baseBoundary: '0123456789abcdef',

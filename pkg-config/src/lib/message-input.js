@@ -351,7 +351,10 @@ function readStream(stream, path, budget, reader) {
       reject(unreadable(path, new TypeError('a value with pipe() but no on() and removeListener() is no stream to read'), reader));
       return;
     }
-    const chunks = [];
+    // The bytes read so far, in one buffer grown by doubling (at most twice the
+    // bytes held): a list of the chunks had held a view object for each, and a
+    // stream of 4 million one-byte chunks had taken 1.7 GB.
+    let bytesRead = new Uint8Array(0);
     let size = 0;
     let settled = false;
     const finish = (error, bytes) => {
@@ -360,6 +363,7 @@ function readStream(stream, path, budget, reader) {
       stream.removeListener('data', onData);
       stream.removeListener('end', onEnd);
       stream.removeListener('error', onError);
+      stream.removeListener('close', onClose);
       if (error) reject(error);
       else resolve(bytes);
     };
@@ -385,23 +389,33 @@ function readStream(stream, path, budget, reader) {
           `The input is more than ${MAX_STREAM_BYTES} bytes; mail-preflight reads at most ${MAX_STREAM_BYTES}.`, reader, { limit: MAX_STREAM_BYTES }));
         return;
       }
-      chunks.push(bytes);
+      if (size > bytesRead.length) {
+        const grown = new Uint8Array(Math.min(budget.left, Math.max(size, 2 * bytesRead.length, 64 * 1024)));
+        grown.set(bytesRead.subarray(0, size - bytes.length));
+        bytesRead = grown;
+      }
+      bytesRead.set(bytes, size - bytes.length);
     };
     const onEnd = () => {
       budget.left -= size;
-      const bytes = new Uint8Array(size);
-      let at = 0;
-      for (const chunk of chunks) {
-        bytes.set(chunk, at);
-        at += chunk.length;
-      }
-      finish(null, bytes);
+      finish(null, bytesRead.length === size ? bytesRead : bytesRead.slice(0, size));
     };
     const onError = (error) => finish(unreadable(path, error, reader));
+    // A stream closed before its end ('close' without 'end': destroyed, by its
+    // maker or after an error already emitted) emits nothing more: without this,
+    // the call would wait for ever (Node's stream.finished says "Premature close").
+    const onClose = () => {
+      if (!settled && !stream.readableEnded) finish(unreadable(path, stream.errored || new Error('Premature close: the stream was closed before its end'), reader));
+    };
     stream.on('data', onData);
     stream.on('end', onEnd);
     stream.on('error', onError);
+    stream.on('close', onClose);
     if (stream.readableEnded) onEnd();
+    // Destroyed (or failed) before the call: its 'error' and 'close' were emitted already.
+    else if (stream.destroyed || stream.errored) onClose();
+    // Paused by the caller (pause()): a 'data' listener does not start it; Nodemailer's pipe() does.
+    else if (stream.readableFlowing === false && typeof stream.resume === 'function') stream.resume();
   });
 }
 
@@ -427,6 +441,9 @@ export async function messageInputAsync(input, name = 'lintAsync', reader = { lo
     if (refill) {
       try {
         holder[key] = refill(mark.data);
+        // The stream read is no longer in the caller's fields, so no one of theirs listens to
+        // it: an 'error' it emits later (a file closed late) would end the process.
+        if (typeof stream.on === 'function') stream.on('error', () => {});
       } catch {
         // A frozen object or a setter that throws keeps the stream read: it was the caller's to keep.
       }
