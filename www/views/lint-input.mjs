@@ -21,10 +21,14 @@ export const BOX_MAX_CHARS = 200_000;
 
 const COMPOSE_FIELDS = [['from', 'c-from'], ['to', 'c-to'], ['replyTo', 'c-reply-to'], ['subject', 'c-subject'],
   ['text', 'c-text'], ['html', 'c-html']];
-/** Whether the compose form holds every field of `compose` (its fields and attachments; not `headers`, `cc`, …). */
+/**
+ * Whether the compose form holds every field of `compose` (its fields and attachments; not
+ * `headers`, `cc`, …): its boxes hold texts, so a list or an object there (an address list,
+ * a group `{ name, group }`) would not be the example's.
+ */
 export function composeFormHolds(compose) {
-  const held = new Set([...COMPOSE_FIELDS.map(([key]) => key), 'attachments']);
-  return Object.keys(compose).every((key) => held.has(key));
+  const boxes = new Set(COMPOSE_FIELDS.map(([key]) => key));
+  return Object.entries(compose).every(([key, value]) => key === 'attachments' || (boxes.has(key) && typeof value === 'string'));
 }
 const ONE_LINE_FIELDS = ['c-from', 'c-to', 'c-reply-to', 'c-subject', 'p-to', 'p-subject'];
 const PHP_FIELDS = [['to', 'p-to'], ['subject', 'p-subject'], ['message', 'p-message'], ['headers', 'p-headers']];
