@@ -951,6 +951,12 @@ const SISIMAI_REPLIES: &[(&str, &str, &str)] = &[
     ("lhost-postfix-30 (userunknown)", "550 5.4.1 <kijitora@example.br>: Recipient address rejected: Access denied [BL2NAM02FT061.eop-nam02.prod.protection.outlook.com]", "unknown-user"),
     ("lhost-postfix-76 (userunknown)", "550 User not found", "unknown-user"),
     ("lhost-mcafee-05 (userunknown)", "550 <kijitora-nyaan@example.co.jp>... User not exist", "unknown-user"),
+    ("lhost-sendmail-24 (hostunknown)", "550 Host unknown", "host-unknown"),
+    ("lhost-outlook-03 (hostunknown)", "554 The mail could not be delivered to the recipient because the domain is not reachable. Please check the domain and try again (-1915321397:308:-2147467259)", "host-unknown"),
+    ("lhost-office365-08 (expired)", "550 5.4.316 Message expired, connection refused", "expired"),
+    ("lhost-postfix-62 (virusdetected)", "550 Virus Detected; Content Rejected", "virus"),
+    ("rhost-google-08 (notcompliantrfc)", "550-5.7.1 This message is not RFC 5322 compliant. There are multiple Subject\n550-5.7.1 headers. To reduce the amount of spam sent to Gmail, this message has\n550-5.7.1 been blocked. Please visit\n550 5.7.1 https://support.google.com/mail/?p=RfcMessageNonCompliant", "not-rfc5322"),
+    ("lhost-sendmail-43 (notcompliantrfc)", "550-5.7.1 [192.0.2.222      13] Messages with multiple addresses in From:\n550 5.7.1 header are not accepted. v14si1155795plk.134 - gsmtp", "not-rfc5322"),
     // Postfix's reject_rbl_client reply (postconf(5) default_rbl_reply).
     ("lhost-amazonses-14 (blocked)", "554 5.7.1 <a8-95.smtp-out.amazonses.com[203.0.113.22]>: Client host rejected: blocked using mail.neko.example.org", "listed"),
 ];
@@ -961,6 +967,23 @@ fn replies_of_sisimais_set_read_as_sisimai_classifies_them() {
         assert_eq!(cause_of(reply).as_deref(), Some(*cause), "{sample}: {reply}");
         let e = explain(reply, Locale::En);
         assert_eq!(e.basis, Basis::Text, "{sample}: the text's cause explains it, not the code: {}", e.meaning);
+    }
+}
+
+#[test]
+fn replies_whose_enhanced_code_already_says_it_name_the_same_cause() {
+    // Sisimai's set: lhost-sendmail-04 (rejected), lhost-exchange2007-05 and lhost-amazonses-17 (expired) and
+    // lhost-amazonses-18 (hostunknown). The registry's X.1.8 (bad sender's system address),
+    // X.4.7 (delivery time expired) and X.4.4 (unable to route) explain them; the text's cause agrees, where "does not exist" had read as an unknown
+    // recipient.
+    for (reply, cause) in [
+        ("553 5.1.8 <httpd@host1.mx.example.jp>... Domain of sender address httpd@host1.mx.example.jp does not exist", "sender"),
+        ("550 4.4.7 QUEUE.Expired; message expired", "expired"),
+        ("554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.2 Connection timed out>", "expired"),
+        ("550 5.4.4 Invalid domain", "host-unknown"),
+    ] {
+        assert_eq!(cause_of(reply).as_deref(), Some(cause), "{reply}");
+        assert_eq!(explain(reply, Locale::En).basis, Basis::Enhanced, "{reply}");
     }
 }
 
@@ -1009,4 +1032,52 @@ fn a_disabled_mailbox_and_a_missing_ptr_are_explained_in_every_language() {
             assert!(!e.action.to_lowercase().contains("retry later"), "{reply} {locale:?}: {}", e.action);
         }
     }
+}
+
+#[test]
+fn an_unknown_domain_an_expired_queue_a_virus_and_a_broken_header_are_explained_in_every_language() {
+    for (reply, cause, words) in [
+        ("550 5.1.2 Host unknown", "host-unknown", ["domain", "domaine", "dominio", "domena"]),
+        ("550 5.4.316 Message expired, connection refused", "expired", ["72", "72", "72", "72"]),
+        ("550 Virus Detected; Content Rejected", "virus", ["virus", "virus", "virus", "wirus"]),
+        ("550 5.7.1 This message is not RFC 5322 compliant.", "not-rfc5322", ["RFC 5322", "RFC 5322", "RFC 5322", "RFC 5322"]),
+    ] {
+        for (locale, word) in Locale::ALL.into_iter().zip(words) {
+            let e = explain(reply, locale);
+            let named = e.cause.as_ref().expect(reply);
+            assert_eq!(named.id, cause, "{reply}");
+            assert!(format!("{} {}", e.meaning, e.action).contains(word), "{reply} {locale:?}: {} / {}", e.meaning, e.action);
+            // None of the four is cured by sending the same mail again.
+            assert!(!e.action.to_lowercase().contains("retry later"), "{reply} {locale:?}: {}", e.action);
+        }
+    }
+    // The header refusal points at the header rules, the virus at the attachment rules.
+    assert!(explain("550 5.7.1 This message is not RFC 5322 compliant.", Locale::En).related_rules.iter().any(|r| r.starts_with("headers/")));
+    assert!(explain("550 Virus Detected; Content Rejected", Locale::En).related_rules.iter().any(|r| r.starts_with("attachment/")));
+}
+
+#[test]
+fn words_near_the_new_causes_name_none_of_them() {
+    // A scanner that failed is no virus found; a certificate that expired is no expired
+    // queue; a sender's unknown domain is the sender's; "no virus found" is negated.
+    for (reply, not) in [
+        ("451 4.3.0 Virus scanner temporarily unavailable", "virus"),
+        ("550 No virus found; message rejected as spam", "virus"),
+        ("454 4.7.0 TLS not available: certificate expired", "expired"),
+        ("553 5.1.8 Domain of sender address x@nowhere.example does not exist", "host-unknown"),
+        ("550 5.1.1 Recipient address rejected: User unknown in local recipient table", "host-unknown"),
+    ] {
+        assert_ne!(cause_of(reply).as_deref(), Some(not), "{reply}");
+    }
+}
+
+#[test]
+fn a_cause_wrapped_over_two_lines_is_read() {
+    // Gmail wraps its sentences over continuation lines (support.google.com/mail/?p=BlockedMessage).
+    let gmail = "552-5.7.0 This message was blocked because its content presents a potential\n552-5.7.0 security issue. Please visit\n552 5.7.0  https://support.google.com/mail/?p=BlockedMessage to review our\n552 5.7.0 message content and attachment content guidelines.";
+    assert_eq!(cause_of(gmail).as_deref(), Some("virus"));
+    let spam = "550-5.7.1 Our system has detected that this message is likely\n550 5.7.1 unsolicited mail.";
+    assert_eq!(cause_of(spam).as_deref(), Some("spam"));
+    // A line break still ends the clause a negation stands in.
+    assert_eq!(cause_of("550-5.7.1 Your IP is not\n550 5.7.1 listed in Spamhaus, but blocked").as_deref(), Some("listed"));
 }

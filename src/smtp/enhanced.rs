@@ -306,7 +306,9 @@ const AUTH_FAILED_WORDS: &[&str] = &["fail", "pass", "align", "authenticat", "in
 /// (authentication, TLS) before the rate limit it caused ("rate limited because
 /// SPF authentication didn't pass"); a bare SPF, DKIM or DMARC comes before a
 /// rate only with a word of failure, else after it. A missing PTR before the
-/// sender, a disabled mailbox before an unknown user. Web addresses are
+/// sender, a disabled mailbox before an unknown user, the recipient's unknown
+/// domain after the sender and before an unknown user, a virus and a header
+/// refusal (not RFC 5322) before spam. Web addresses are
 /// blanked first (see [`Cause::in_urls`]).
 pub const CAUSES: &[Cause] = &[
     cause("greylisting", &["greylist", "graylist", "grey-list", "gray-list"], &[]),
@@ -321,6 +323,25 @@ pub const CAUSES: &[Cause] = &[
     // be permanently deferred; Retrying will NOT succeed` (Sisimai's Rhost/YahooInc.pm):
     // a 4xx that says not to retry; the general "the server retries it" would mislead.
     cause("permanently-deferred", &["will be permanently deferred", "retrying will not succeed"], &[]),
+    // The sending server kept the message in its queue, retrying, until its lifetime ran
+    // out (RFC 5321 §4.5.4.1: give up after at least 4–5 days): Amazon SES's `554 4.4.7
+    // Message expired: unable to deliver in 840 minutes`, Exchange's `550 4.4.7
+    // QUEUE.Expired; message expired`, Microsoft 365's `550 5.4.316 Message expired`,
+    // Exim's "retry timeout exceeded" (phrases from Sisimai's reason/expired.rb, BSD-2).
+    cause(
+        "expired",
+        &[
+            "message expired",
+            "delivery expired",
+            "delivery time expired",
+            "queue.expired",
+            "message timed out",
+            "in the queue too long",
+            "unable to deliver message after multiple retries",
+            "retry timeout exceeded",
+        ],
+        &[],
+    ),
     // The sending IP has no reverse DNS name, or one that does not resolve back:
     // Gmail's `550-5.7.25 The IP address sending this message does not have a PTR
     // record setup`, GMX's `554-Bad DNS PTR resource record`, Exim's `550 5.7.1 …
@@ -371,6 +392,45 @@ pub const CAUSES: &[Cause] = &[
             &["spam/listed-ip"],
         )
     },
+    // A virus or a dangerous attachment, found after DATA: Postfix with a milter's `550
+    // Virus Detected; Content Rejected`, Gmail's `552-5.7.0 This message was blocked
+    // because its content presents a potential security issue` (its help page
+    // p=BlockedMessage is about attachment types) and "it has a potentially executable
+    // attachment", "this form of attachment has been used by recent viruses or other
+    // malware" (phrases from Sisimai's reason/virusdetected.rb, BSD-2). Before "spam":
+    // "Content Rejected".
+    cause(
+        "virus",
+        &[
+            "virus detected",
+            "virus found",
+            "contains a virus",
+            "infected with a virus",
+            "malware detected",
+            "potentially executable attachment",
+            "used by recent viruses",
+            "prohibited virus",
+            "presents a potential security issue",
+        ],
+        &["attachment/"],
+    ),
+    // The message breaks RFC 5322's header rules: Gmail's `550-5.7.1 This message is not
+    // RFC 5322 compliant. There are multiple Subject headers` and `550-5.7.1 Messages
+    // with multiple addresses in From: header are not accepted` (Sisimai's
+    // reason/notcompliantrfc.rb and Rhost/Google.pm). The header rules of this linter
+    // find these before sending. Before "spam": Gmail ends them with "To reduce the
+    // amount of spam sent to Gmail" (a purpose clause, blanked anyway).
+    cause(
+        "not-rfc5322",
+        &[
+            "not rfc 5322 compliant",
+            "not rfc5322 compliant",
+            "not rfc 2822 compliant",
+            "not rfc2822 compliant",
+            "multiple addresses in from",
+        ],
+        &["headers/"],
+    ),
     // Gmail's `550 5.7.1 … this message is likely unsolicited mail` and "this message
     // is (likely) suspicious due to the very low reputation" (support.google.com/a/answer/3726730,
     // as quoted in Sisimai's Rhost/Google.pm); not "suspicious" alone: Gmail's 4.7.24
@@ -444,8 +504,45 @@ pub const CAUSES: &[Cause] = &[
     // sender's system address), not the recipient: before "unknown-user".
     cause(
         "sender",
-        &["sender verify failed", "sender verification", "sender address rejected", "unverified sender", "sender domain"],
+        &[
+            "sender verify failed",
+            "sender verification",
+            "sender address rejected",
+            "unverified sender",
+            "sender domain",
+            // Sendmail's check_mail ruleset (cf/m4/proto.m4): `553 5.1.8 <x>... Domain of
+            // sender address x does not exist`, which "does not exist" would read as an
+            // unknown recipient.
+            "domain of sender address",
+        ],
         &["sender/"],
+    ),
+    // The recipient's domain does not exist or takes no mail: Sendmail's `550 Host
+    // unknown`, Amazon SES's `550 5.4.4 Invalid domain`, Outlook's "the domain is not
+    // reachable", Exim's "Unrouteable address", Postfix's reject_unknown_recipient_domain
+    // `450 4.1.2 <x>: Recipient address rejected: Domain not found` (postconf(5)); phrases
+    // from Sisimai's reason/hostunknown.rb (BSD-2). RFC 3463 X.1.2, bad destination system
+    // address. After the sender, whose domain these words can also be about; before an
+    // unknown user ("domain does not exist").
+    cause(
+        "host-unknown",
+        &[
+            "host unknown",
+            "unknown host",
+            "host or domain name not found",
+            "domain not found",
+            "domain does not exist",
+            "domain is not reachable",
+            "domain must exist",
+            "no such domain",
+            "unknown domain",
+            "invalid domain",
+            "unrouteable address",
+            "unroutable address",
+            "name or service not known",
+            "mail domain mentioned in email address is unknown",
+        ],
+        &["headers/address-syntax"],
     ),
     // The recipient's mailbox exists but takes no mail: Gmail's `550-5.2.1 The email
     // account that you tried to reach is disabled`, Yahoo's "This account has been
@@ -674,7 +771,8 @@ pub fn cause_in_reply(text: &str, subject: Option<u16>) -> Option<(&'static str,
         .iter()
         .find(|c| {
             let lower = if c.in_urls { &with_urls } else { &without };
-            c.phrases.iter().any(|w| says(lower, w, c.clause_negation))
+            let wrapped = lower.contains('\n');
+            c.phrases.iter().any(|w| says(lower, w, c.clause_negation) || (wrapped && says_across_lines(lower, w, c.clause_negation)))
                 && (c.with.is_empty()
                     || c.with.iter().any(|w| lower.contains(w))
                     || (c.with_subject.is_some() && c.with_subject == subject))
@@ -689,10 +787,26 @@ const BLOCKLIST_NAMES: &[&str] = &["spamhaus", "spamcop"];
 /// word before it, or with `clause_negation` by any word of its clause before
 /// it), and not as the start of a blocklist's name.
 fn says(text: &str, phrase: &str, clause_negation: bool) -> bool {
-    text.match_indices(phrase).any(|(at, _)| {
+    says_in(text, text, phrase, clause_negation)
+}
+
+/// Whether `text` has `phrase` with a line break where the phrase has a space: a
+/// multi-line reply wraps its sentences (Gmail's `552-5.7.0 This message was blocked
+/// because its content presents a potential\n552-5.7.0 security issue`, its
+/// continuation lines joined with a line break). The negation reads the text as
+/// written, where a line break ends a clause.
+fn says_across_lines(text: &str, phrase: &str, clause_negation: bool) -> bool {
+    // Same length: a line break and a space are one byte each, so offsets agree.
+    phrase.contains(' ') && says_in(&text.replace('\n', " "), text, phrase, clause_negation)
+}
+
+/// [`says`], finding `phrase` in `haystack` (the text or a copy of the same length)
+/// and reading what comes before it in `text`.
+fn says_in(haystack: &str, text: &str, phrase: &str, clause_negation: bool) -> bool {
+    haystack.match_indices(phrase).any(|(at, _)| {
         let before = &text[..at];
         let word_start = before.chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        let blocklist = BLOCKLIST_NAMES.iter().any(|name| *name != phrase && text[at..].starts_with(name));
+        let blocklist = BLOCKLIST_NAMES.iter().any(|name| *name != phrase && haystack[at..].starts_with(name));
         word_start && !blocklist && !negated(before) && !(clause_negation && negated_in_clause(before))
     })
 }

@@ -67,9 +67,10 @@ pub enum Basis {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NamedCause {
-    /// Stable id: `spam`, `listed`, `permanently-deferred`, `reverse-dns`, `size`, `full`,
-    /// `sender-login`, `sender`, `disabled`, `unknown-user`, `loop`, `auth-required`, `rate`,
-    /// `greylisting`, `authentication`, `login`, `relay`, `tls`, `starttls-misuse`.
+    /// Stable id: `spam`, `virus`, `not-rfc5322`, `listed`, `permanently-deferred`, `expired`,
+    /// `reverse-dns`, `size`, `full`, `sender-login`, `sender`, `host-unknown`, `disabled`,
+    /// `unknown-user`, `loop`, `auth-required`, `rate`, `greylisting`, `authentication`, `login`,
+    /// `relay`, `tls`, `starttls-misuse`.
     pub id: String,
     pub meaning: String,
     pub action: String,
