@@ -1081,3 +1081,20 @@ fn a_cause_wrapped_over_two_lines_is_read() {
     // A line break still ends the clause a negation stands in.
     assert_eq!(cause_of("550-5.7.1 Your IP is not\n550 5.7.1 listed in Spamhaus, but blocked").as_deref(), Some("listed"));
 }
+
+#[test]
+fn a_bare_linefeed_refusal_points_at_the_line_break_rule() {
+    // Exchange Online (Microsoft's NDR reference) and Postfix 3.9's smtpd_forbid_bare_newline.
+    for reply in [
+        "550 5.6.11 SMTPSEND.BareLinefeedsAreIllegal; message contains bare linefeeds, which cannot be sent via DATA",
+        "521 5.5.2 mail.example.com Error: bare <LF> received",
+    ] {
+        assert_eq!(cause_of(reply).as_deref(), Some("bare-linefeed"), "{reply}");
+        for locale in Locale::ALL {
+            let e = explain(reply, locale);
+            assert!(e.related_rules.iter().any(|r| r == "headers/line-breaks"), "{reply}");
+            assert!(e.action.contains("CRLF"), "{reply} {locale:?}: {}", e.action);
+        }
+    }
+    assert_eq!(cause_of("554 5.6.0 Message contains invalid header").as_deref(), Some("not-rfc5322"));
+}

@@ -428,8 +428,19 @@ pub const CAUSES: &[Cause] = &[
             "not rfc 2822 compliant",
             "not rfc2822 compliant",
             "multiple addresses in from",
+            // `554 5.6.0 Message contains invalid header` (ours: a header the receiver reads as invalid).
+            "invalid header",
         ],
         &["headers/"],
+    ),
+    // Line breaks that are a bare LF, not CRLF (RFC 5321 §2.3.8): refused since SMTP
+    // smuggling (2023) by Exchange Online's `550 5.6.11 SMTPSEND.BareLinefeedsAreIllegal`
+    // (Microsoft's NDR reference) and Postfix 3.9's smtpd_forbid_bare_newline, "Error:
+    // bare <LF> received" (postconf(5)).
+    cause(
+        "bare-linefeed",
+        &["bare linefeed", "bare line feed", "barelinefeeds", "bare <lf>", "bare lf", "bare newline"],
+        &["headers/line-breaks"],
     ),
     // Gmail's `550 5.7.1 … this message is likely unsolicited mail` and "this message
     // is (likely) suspicious due to the very low reputation" (support.google.com/a/answer/3726730,

@@ -67,7 +67,7 @@ pub enum Basis {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NamedCause {
-    /// Stable id: `spam`, `virus`, `not-rfc5322`, `listed`, `permanently-deferred`, `expired`,
+    /// Stable id: `spam`, `virus`, `not-rfc5322`, `bare-linefeed`, `listed`, `permanently-deferred`, `expired`,
     /// `reverse-dns`, `size`, `full`, `sender-login`, `sender`, `host-unknown`, `disabled`,
     /// `unknown-user`, `loop`, `auth-required`, `rate`, `greylisting`, `authentication`, `login`,
     /// `relay`, `tls`, `starttls-misuse`.

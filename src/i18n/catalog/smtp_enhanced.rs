@@ -1031,6 +1031,18 @@ crate::catalog! {
         es: "Analice el mensaje aquí: las reglas de cabecera indican el campo que corregir. Un solo Subject, un solo Date, un solo From con una sola dirección (o un campo Sender), cada uno escrito una vez por su script o su biblioteca de correo.",
         pl: "Sprawdź wiadomość tutaj: reguły nagłówka wskazują pole do poprawienia. Jedno Subject, jedno Date, jedno From z jednym adresem (lub pole Sender), każde zapisane raz przez skrypt lub bibliotekę pocztową.",
     },
+    "smtp.cause.bare-linefeed" => {
+        en: "The receiver refuses lines ended by a bare LF (a line feed without its carriage return): SMTP wants every line ended by CRLF",
+        fr: "Le destinataire refuse les lignes terminées par un LF seul (un saut de ligne sans retour chariot) : SMTP veut chaque ligne terminée par CRLF",
+        es: "El receptor rechaza las líneas terminadas por un LF suelto (un salto de línea sin retorno de carro): SMTP exige que cada línea termine en CRLF",
+        pl: "Odbiorca odrzuca wiersze zakończone samym LF (znakiem nowego wiersza bez powrotu karetki): SMTP wymaga, by każdy wiersz kończył się CRLF",
+    },
+    "smtp.cause.bare-linefeed.action" => {
+        en: "Have the script or mail library end every line with CRLF (\\r\\n), headers and body alike (RFC 5321 §2.3.8), or send through a library that writes them; the line-break rule here shows where the message has a bare LF.",
+        fr: "Faites terminer chaque ligne par CRLF (\\r\\n) au script ou à la bibliothèque d'envoi, en-têtes comme corps (RFC 5321 §2.3.8), ou envoyez avec une bibliothèque qui les écrit ; la règle des sauts de ligne montre ici où le message a un LF seul.",
+        es: "Haga que el script o la biblioteca de correo termine cada línea en CRLF (\\r\\n), cabeceras y cuerpo (RFC 5321 §2.3.8), o envíe con una biblioteca que lo haga; la regla de saltos de línea muestra aquí dónde tiene el mensaje un LF suelto.",
+        pl: "Niech skrypt lub biblioteka pocztowa kończy każdy wiersz znakami CRLF (\\r\\n), w nagłówkach i treści (RFC 5321 §2.3.8), albo wysyłaj biblioteką, która je zapisuje; reguła podziałów wierszy pokazuje tu, gdzie wiadomość ma samo LF.",
+    },
     "smtp.cause.loop" => {
         en: "The mail went round in a loop between servers (too many hops)",
         fr: "Le message a tourné en boucle entre des serveurs (trop de sauts)",
