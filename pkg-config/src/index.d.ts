@@ -246,6 +246,19 @@ export interface SmtpSettings {
   auth?: boolean | null;
 }
 
+/**
+ * Options of the calls that read streams (`lintAsync`, `analyseAsync`, a `Linter`'s `lint`):
+ * the options of a lint run, and how long a stream may give nothing.
+ */
+export interface AsyncOptions extends Options {
+  /**
+   * Milliseconds a stream may give no chunk and not end before it is given up (destroyed, and the
+   * call rejects with `invalid-input`, `messageId` `core.invalid.stream-idle`): a whole number
+   * from 1 to 2147483647. Default 30000 (ours).
+   */
+  streamIdleTimeout?: number;
+}
+
 /** Options of a lint run. Unknown fields are refused (`invalid-options`). */
 export interface Options {
   /** The address of the options' JSON Schema, for editors (`schema/options.schema.json`); the engine ignores it. */
@@ -1245,7 +1258,7 @@ export function lint(input: LintInput, options?: Options): Report;
  * place in `input` as a new stream of the same bytes, so the same fields can go on to `sendMail`,
  * which then sends what was checked. Other inputs are linted as `lint` lints them.
  */
-export function lintAsync(input: LintAsyncInput, options?: Options): Promise<Report>;
+export function lintAsync(input: LintAsyncInput, options?: AsyncOptions): Promise<Report>;
 
 /** Lints the message PHP `mail(to, subject, message, additional_headers)` hands to sendmail. */
 export function lintPhpMail(
@@ -1289,7 +1302,7 @@ export function checkOptions(json: string, locale?: Locale): void;
 export function analyse(input: LintInput, options?: Options): Analysis;
 
 /** `analyse` of compose fields whose contents may be streams, read first as `lintAsync` reads them. */
-export function analyseAsync(input: LintAsyncInput, options?: Options): Promise<Analysis>;
+export function analyseAsync(input: LintAsyncInput, options?: AsyncOptions): Promise<Analysis>;
 
 /** A header field with byte offsets into the analysed message. */
 export interface FieldView {
@@ -1463,7 +1476,7 @@ export interface LinterSettings {
 export interface Linter {
   readonly threads: number;
   /** Streams in compose fields are read on the calling thread first, as `lintAsync` reads them. */
-  lint(input: LintAsyncInput, options?: Options): Promise<Report>;
+  lint(input: LintAsyncInput, options?: AsyncOptions): Promise<Report>;
   lintPhpMail(to: string, subject: string, message: string, headers?: PhpHeaders, options?: Options): Promise<Report>;
   /** Stops the threads; calls still waiting or running reject with code `closed` (and `messageId`). */
   close(): Promise<void>;

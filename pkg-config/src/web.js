@@ -4,7 +4,7 @@
 // synchronous. A call before init throws an Error with code `not-initialized`.
 import initWasm, { initSync as initWasmSync, __reinstantiate } from './web/mail_preflight.js';
 import * as engine from './web/mail_preflight.js';
-import { messageInput, messageInputAsync, wasmInput, composeDate, phpHeaderLines } from './lib/message-input.js';
+import { messageInput, messageInputAsync, streamOptions, wasmInput, composeDate, phpHeaderLines } from './lib/message-input.js';
 
 let loading;
 let ready = false;
@@ -114,8 +114,10 @@ function asyncMessage(name) {
   const call = guarded(name);
   return async (input, ...rest) => {
     if (!ready) throw notInitialized(`${name}Async`);
-    const read = await messageInputAsync(input, `${name}Async`, readerOf(rest[0]));
-    return call(wasmInput(composeDate(read)), ...rest);
+    // `streamIdleTimeout` is the reading's, not the engine's.
+    const { options, idleTimeout } = streamOptions(rest[0], readerOf(rest[0]));
+    const read = await messageInputAsync(input, `${name}Async`, readerOf(options), undefined, idleTimeout);
+    return call(wasmInput(composeDate(read)), options, ...rest.slice(1));
   };
 }
 export const lintAsync = asyncMessage('lint');

@@ -251,6 +251,22 @@ test('unknown keys and options not rendered are named; a function option is read
   assert.match(notes[1].message, /^atachments: not a Nodemailer message option; did you mean attachments\?/);
 });
 
+test('the options of sendMail itself (Nodemailer 10\'s SendMailOptions) are set aside, not named as unknown; otp is said not rendered', () => {
+  // Read by Nodemailer 10 (lib/mailer, smtp-transport, ses-transport), none of them in the message's bytes:
+  // they had been named "not a Nodemailer message option; Nodemailer ignores it".
+  const fields = { from: 'a@example.com', to: 'b@example.com', subject: 'Hi', text: 'x',
+    auth: { user: 'u', pass: 'p' }, requireTLSExtensionEnabled: true, ses: { ConfigurationSetName: 'c' },
+    signal: new AbortController().signal, maxRecipients: 10 };
+  const report = pkg.lint(fields);
+  assert.deepEqual(report.findings.filter((f) => f.ruleId === 'headers/compose-option'), []);
+  assert.equal(report.source, pkg.lint({ from: 'a@example.com', to: 'b@example.com', subject: 'Hi', text: 'x' }).source);
+  // Nodemailer 10 writes an OTP-Token field from otp (mail-composer formatOtpToken), which the rendering leaves out.
+  const notes = pkg.lint({ ...fields, otp: { code: '123456', origin: 'https://example.com' } }, { locale: 'fr' })
+    .findings.filter((f) => f.ruleId === 'headers/compose-option');
+  assert.deepEqual(notes.map((f) => f.messageId), ['headers/compose-option.not-rendered']);
+  assert.match(notes[0].message, /^otp : Nodemailer modifie le message envoyé/);
+});
+
 const exe = 'Content-Type: application/x-msdownload; name="invoice.exe"\r\nContent-Disposition: attachment; filename="invoice.exe"\r\n'
   + `Content-Transfer-Encoding: base64\r\n\r\n${Buffer.from('MZ\x90\x00\x03\x00\x00\x00').toString('base64')}\r\n`;
 
@@ -703,4 +719,52 @@ test('the streams lintAsync and a Linter read are put back as streams of the sam
   } finally {
     await linter.close();
   }
+});
+
+// Without STREAM_IDLE_TIMEOUT these calls never settled (the stream gives nothing and never
+// ends): the runner's timeout (no assertion on time) makes that a failure, not a hang.
+test('a stream that gives nothing and never ends is given up after streamIdleTimeout: refused by its field, destroyed, in the reader\'s language', { timeout: 60_000 }, async () => {
+  const { Readable } = await import('node:stream');
+  const idle = (path) => (e) => e.code === 'invalid-input' && e.messageId === 'core.invalid.stream-idle'
+    && e.params.path === path && e.message.includes(path) && e.timeout === 20;
+  const never = new Readable({ read() {} });
+  await assert.rejects(pkg.lintAsync({ from: 'a@example.com', text: never }, { streamIdleTimeout: 20 }), idle('text'));
+  assert.ok(never.destroyed, 'the stream given up is destroyed');
+  // One that gave a first chunk, then stalled.
+  const stalled = new Readable({ read() {} });
+  stalled.push('first ');
+  await assert.rejects(pkg.analyseAsync({ from: 'a@example.com', attachments: [{ content: stalled }] },
+    { streamIdleTimeout: 20, locale: 'pl' }), (e) => idle('attachments[0].content')(e) && /to strumień/.test(e.message));
+  assert.ok(stalled.destroyed);
+  const linter = pkg.createLinter({ threads: 1 });
+  try {
+    await assert.rejects(linter.lint({ from: 'a@example.com', html: new Readable({ read() {} }) }, { streamIdleTimeout: 20, locale: 'es' }),
+      (e) => idle('html')(e) && /es un flujo/.test(e.message));
+  } finally {
+    await linter.close();
+  }
+});
+
+test('streamIdleTimeout is a whole number of milliseconds from 1 to setTimeout\'s longest; the engine never sees it', async () => {
+  const fields = { from: 'a@example.com', to: 'b@example.org', subject: 'Hi', text: 'Hello' };
+  for (const [value, messageId] of [[0, 'core.invalid.range'], [-5, 'core.invalid.range'], [2 ** 31, 'core.invalid.range'],
+    [Infinity, 'core.invalid.range'], [1.5, 'core.invalid.not-whole-number'], ['30000', 'core.invalid.not-number'], [NaN, 'core.invalid.not-number']]) {
+    await assert.rejects(pkg.lintAsync(fields, { streamIdleTimeout: value }),
+      (e) => e.code === 'invalid-options' && e.messageId === messageId && e.params.path === 'streamIdleTimeout', String(value));
+  }
+  assert.deepEqual(await pkg.lintAsync(fields, { streamIdleTimeout: 2 ** 31 - 1, locale: 'fr' }), pkg.lint(fields, { locale: 'fr' }));
+  assert.deepEqual(await pkg.analyseAsync(fields, { streamIdleTimeout: 1 }), pkg.analyse(fields));
+});
+
+test('no timer of a stream read outlives the call: a process whose streams were read ends at once', async () => {
+  const { Readable } = await import('node:stream');
+  const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+  const before = timers();
+  const fields = { from: 'a@example.com', to: 'b@example.org', subject: 'Hi', text: Readable.from(['Hello']),
+    attachments: [{ filename: 'a.txt', content: Readable.from(['a']) }] };
+  await pkg.lintAsync(fields);
+  const failing = new Readable({ read() { this.destroy(new Error('disk gone')); } });
+  await assert.rejects(pkg.lintAsync({ from: 'a@example.com', text: failing }));
+  await assert.rejects(pkg.lintAsync({ from: 'a@example.com', text: 'x', html: new Readable({ read() {} }) }, { streamIdleTimeout: 5 }));
+  assert.equal(timers(), before, 'a timer is left pending');
 });

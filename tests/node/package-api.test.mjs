@@ -737,8 +737,17 @@ test('Nodemailer\'s SendMailOptions type-check for lintAsync and a Linter, where
       textEncoding?: 'quoted-printable' | 'base64' | undefined;
       raw?: string | Buffer | Readable | AttachmentLike | undefined;
       priority?: 'high' | 'normal' | 'low' | undefined;
+      // Nodemailer 10's SendMailOptions beside the message (lib/mailer/mail-message.d.ts) and MailComposerOptions' otp.
+      signal?: AbortSignal | undefined; maxRecipients?: number | undefined; requireTLSExtensionEnabled?: boolean | undefined;
+      auth?: { user?: string | undefined; pass?: string | undefined } | undefined; ses?: { [key: string]: any } | undefined;
+      otp?: { code: string; origin: string } | undefined;
     }
     declare const options: SendMailOptions;
+    // The idle time of the streams read is an option of the async calls only.
+    void [lintAsync(options, { streamIdleTimeout: 5000, locale: 'fr' }), analyseAsync(options, { streamIdleTimeout: 1 }),
+      createLinter().lint(options, { streamIdleTimeout: 1 })];
+    // @ts-expect-error: the sync lint reads no stream, and its options are the engine's
+    lint('From: a@example.com', { streamIdleTimeout: 1 });
     const report: Promise<Report> = lintAsync(options);
     const pooled: Promise<Report> = createLinter({ threads: 1 }).lint(options);
     const input: LintAsyncInput = options;
@@ -758,4 +767,41 @@ test('Nodemailer\'s SendMailOptions type-check for lintAsync and a Linter, where
   }));
   const run = spawnSync(process.execPath, [join(testsModules, 'typescript', 'bin', 'tsc'), '-p', dir], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stdout + run.stderr);
+});
+
+test('every entry\'s lint refuses a stream in compose fields naming lintAsync, and reads a Date as the Node entry does', async () => {
+  const { Readable } = await import('node:stream');
+  const fields = () => ({ from: 'a@example.com', to: 'b@example.org', subject: 'Hi', text: Readable.from(['Hello']) });
+  const namesAsync = (call) => (e) => e.code === 'invalid-input' && e.messageId === 'core.invalid.stream'
+    && e.params.asyncCall === `${call}Async` && e.message.includes(`await ${call}Async()`) && /est un flux/.test(e.message);
+  const cjs = createRequire(import.meta.url)(join(pkgDir, 'index.cjs'));
+  assert.throws(() => cjs.lint(fields(), { locale: 'fr' }), namesAsync('lint'));
+  assert.throws(() => pkg.analyse(fields(), { locale: 'fr' }), namesAsync('analyse'));
+  const web = await import(join(pkgDir, 'web.js'));
+  await web.init(readFileSync(join(pkgDir, 'web', 'mail_preflight_bg.wasm')));
+  assert.throws(() => web.lint(fields(), { locale: 'fr' }), namesAsync('lint'));
+  // The bundler entry (wasm ES-module integration, behind a flag in Node) had handed the fields to the
+  // wasm-bindgen export as they were: a stream was "a stream or an object, which cannot be read here".
+  const script = `import { Readable } from 'node:stream';
+    const m = await import(${JSON.stringify(join(pkgDir, 'bundler.js'))});
+    const fields = () => ({ from: 'a@example.com', to: 'b@example.org', subject: 'Hi', text: Readable.from(['Hello']) });
+    const caught = (call) => { try { call(); return null; } catch (e) { return { code: e.code, messageId: e.messageId, message: e.message, params: e.params }; } };
+    const idle = await m.lintAsync({ from: 'a@example.com', text: new Readable({ read() {} }) }, { streamIdleTimeout: 20 }).catch((e) => e.messageId);
+    console.log(JSON.stringify({
+      lint: caught(() => m.lint(fields(), { locale: 'fr' })),
+      analyse: caught(() => m.analyse(fields(), { locale: 'fr' })),
+      read: (await m.lintAsync(fields())).source,
+      dated: m.lint({ ...fields(), text: 'Hello', date: new Date(0) }).source,
+      idle,
+    }));`;
+  const run = spawnSync(process.execPath, ['--experimental-wasm-modules', '--no-warnings', '--input-type=module', '-e', script],
+    { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const bundler = JSON.parse(run.stdout);
+  assert.ok(namesAsync('lint')(bundler.lint), JSON.stringify(bundler.lint));
+  assert.ok(namesAsync('analyse')(bundler.analyse), JSON.stringify(bundler.analyse));
+  assert.equal(bundler.read, (await pkg.lintAsync(fields())).source);
+  const dated = { ...fields(), text: 'Hello', date: new Date(0) };
+  assert.equal(bundler.dated, pkg.lint(dated).source);
+  assert.equal(bundler.idle, 'core.invalid.stream-idle');
 });

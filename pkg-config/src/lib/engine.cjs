@@ -14,7 +14,7 @@ const path = require('node:path');
 const instantiate = require('../node/mail_preflight.js');
 const { inputTooLarge, namedTooLarge, internalError } = require('./errors.cjs');
 const { Readable } = require('node:stream');
-const { messageInput, messageInputAsync, optionsInput, wasmInput, composeDate, phpHeaderLines, MAX_INPUT_BYTES } = require('./message-input.cjs');
+const { messageInput, messageInputAsync, optionsInput, streamOptions, wasmInput, composeDate, phpHeaderLines, MAX_INPUT_BYTES } = require('./message-input.cjs');
 const WASM_PATH = path.join(__dirname, '..', 'web', 'mail_preflight_bg.wasm');
 
 let compiled;
@@ -92,6 +92,11 @@ class Engine {
     return options;
   }
 
+  /** The options of an async call: the engine's, and `streamIdleTimeout` (which only these calls read) apart. */
+  asyncOptions(rawOptions) {
+    return streamOptions(this.options(rawOptions), this.reader(rawOptions));
+  }
+
   lint(rawInput, rawOptions) {
     const options = this.options(rawOptions);
     return this.lintInput(messageInput(rawInput, 'lint', this.reader(options)), options);
@@ -103,14 +108,14 @@ class Engine {
    * `lint` lints it. `lint` itself refuses a stream (`core.invalid.stream`).
    */
   async lintAsync(rawInput, rawOptions) {
-    const options = this.options(rawOptions);
-    return this.lintInput(await messageInputAsync(rawInput, 'lintAsync', this.reader(options), refilled), options);
+    const { options, idleTimeout } = this.asyncOptions(rawOptions);
+    return this.lintInput(await messageInputAsync(rawInput, 'lintAsync', this.reader(options), refilled, idleTimeout), options);
   }
 
   /** `analyse` of compose fields that may hold streams, read first as `lintAsync` reads them. */
   async analyseAsync(rawInput, rawOptions) {
-    const options = this.options(rawOptions);
-    const input = await messageInputAsync(rawInput, 'analyseAsync', this.reader(options), refilled);
+    const { options, idleTimeout } = this.asyncOptions(rawOptions);
+    const input = await messageInputAsync(rawInput, 'analyseAsync', this.reader(options), refilled, idleTimeout);
     checkLintInput(input, options);
     return this.call('analyse', [wasmInput(composeDate(input)), options]);
   }

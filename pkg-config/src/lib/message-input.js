@@ -343,8 +343,69 @@ export function messageInput(input, name = 'lint', reader = { locale: 'en' }) {
  */
 export const MAX_STREAM_BYTES = MAX_INPUT_BYTES;
 
+/**
+ * How long a stream may give nothing (no chunk, no end, no error, no close)
+ * before it is given up, in milliseconds: 30 seconds, ours. A stream that never
+ * ends would keep the call waiting for ever (and a form builder's request with
+ * it); the byte limit above cannot end it, since it gives no bytes. An idle time,
+ * not a total one: a large attachment read from a slow upload goes on as long
+ * as its bytes come. For scale, Nodemailer's SMTP connection gives up after 10
+ * minutes without traffic (lib/smtp-connection `SOCKET_TIMEOUT`), and waits 30 s
+ * for a server to speak at all (`GREETING_TIMEOUT`). The option `streamIdleTimeout`
+ * changes it, from 1 ms to MAX_STREAM_IDLE_TIMEOUT.
+ */
+export const STREAM_IDLE_TIMEOUT = 30 * 1000;
+/** The longest `streamIdleTimeout`: setTimeout's (a 32-bit signed delay; a longer one fires at once). */
+export const MAX_STREAM_IDLE_TIMEOUT = 2147483647;
+/** The option of the async calls that sets the idle time of their streams. */
+const STREAM_IDLE_OPTION = 'streamIdleTimeout';
+
+/**
+ * The options of a call without `streamIdleTimeout` (the engine does not take
+ * it: it reads no stream), and its value checked: a whole number of milliseconds
+ * from 1 to MAX_STREAM_IDLE_TIMEOUT, else `invalid-options` naming it. `options`
+ * are a copy (`optionsInput`: the Node entry) or the caller's own (the pool, the
+ * web and bundler entries), read here once.
+ */
+export function streamOptions(options, reader = { locale: 'en' }) {
+  const unchanged = { options, idleTimeout: STREAM_IDLE_TIMEOUT };
+  if (!options || typeof options !== 'object') return unchanged;
+  let value;
+  const rest = {};
+  try {
+    if (Array.isArray(options) || !Object.prototype.hasOwnProperty.call(options, STREAM_IDLE_OPTION)) return unchanged;
+    value = options[STREAM_IDLE_OPTION];
+    for (const key of Object.keys(options)) if (key !== STREAM_IDLE_OPTION) rest[key] = options[key];
+  } catch {
+    // Options whose getter or Proxy trap throws (a revoked Proxy) are left as they are: the
+    // engine refuses them where it reads them, as lint() does (`invalid-options` naming the field).
+    return unchanged;
+  }
+  if (value === undefined) return { options: rest, idleTimeout: STREAM_IDLE_TIMEOUT };
+  const invalid = { label: OPTIONS.subject };
+  if (typeof value !== 'number' || Number.isNaN(value)) {
+    let shown;
+    try {
+      shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 100)) : String(value).slice(0, 100);
+    } catch {
+      shown = typeof value;
+    }
+    throw readingError('invalid-options', 'core.invalid.not-number', { invalid, path: STREAM_IDLE_OPTION, value: shown },
+      `The options are not valid: ${STREAM_IDLE_OPTION}: ${shown} is not a number.`, reader);
+  }
+  if (!Number.isInteger(value) && Number.isFinite(value)) {
+    throw readingError('invalid-options', 'core.invalid.not-whole-number', { invalid, path: STREAM_IDLE_OPTION, value: String(value) },
+      `The options are not valid: ${STREAM_IDLE_OPTION}: ${value} is not a whole number.`, reader);
+  }
+  if (!(value >= 1 && value <= MAX_STREAM_IDLE_TIMEOUT)) {
+    throw readingError('invalid-options', 'core.invalid.range', { invalid, path: STREAM_IDLE_OPTION, value: String(value), min: '1', max: String(MAX_STREAM_IDLE_TIMEOUT) },
+      `The options are not valid: ${STREAM_IDLE_OPTION}: ${value} is outside 1 to ${MAX_STREAM_IDLE_TIMEOUT}.`, reader);
+  }
+  return { options: rest, idleTimeout: value };
+}
+
 /** One stream's bytes, as Nodemailer pipes them into a part: text chunks as UTF-8, byte chunks as they are. */
-function readStream(stream, path, budget, reader) {
+function readStream(stream, path, budget, reader, idleTimeout = STREAM_IDLE_TIMEOUT) {
   return new Promise((resolve, reject) => {
     // Told by its `pipe` alone (as Nodemailer tells one), it may have no events to read it by.
     if (typeof stream.on !== 'function' || typeof stream.removeListener !== 'function') {
@@ -357,9 +418,12 @@ function readStream(stream, path, budget, reader) {
     let bytesRead = new Uint8Array(0);
     let size = 0;
     let settled = false;
+    let idle;
     const finish = (error, bytes) => {
       if (settled) return;
       settled = true;
+      // No timer outlives the read: a process whose work is done ends at once.
+      clearTimeout(idle);
       stream.removeListener('data', onData);
       stream.removeListener('end', onEnd);
       stream.removeListener('error', onError);
@@ -374,7 +438,20 @@ function readStream(stream, path, budget, reader) {
       stream.on('error', () => {});
       if (typeof stream.destroy === 'function') stream.destroy();
     };
+    // A stream that gives nothing for `idleTimeout` ms is given up (STREAM_IDLE_TIMEOUT)
+    // and destroyed; each chunk starts the wait again.
+    const onIdle = () => {
+      const params = { invalid: { label: MESSAGE_FIELDS.subject }, path, timeout: idleTimeout };
+      fail(readingError('invalid-input', 'core.invalid.stream-idle', params,
+        `${MESSAGE_FIELDS.english} are not valid: ${path} is a stream that gave no bytes and did not end for ${idleTimeout} ms; it was destroyed.`,
+        reader, { timeout: idleTimeout }));
+    };
+    const wait = () => {
+      clearTimeout(idle);
+      if (!settled) idle = setTimeout(onIdle, idleTimeout);
+    };
     const onData = (chunk) => {
+      wait();
       let bytes;
       if (typeof chunk === 'string') bytes = UTF8.encode(chunk);
       else if (chunk instanceof Uint8Array) bytes = chunk;
@@ -411,6 +488,7 @@ function readStream(stream, path, budget, reader) {
     stream.on('end', onEnd);
     stream.on('error', onError);
     stream.on('close', onClose);
+    wait();
     if (stream.readableEnded) onEnd();
     // Destroyed (or failed) before the call: its 'error' and 'close' were emitted already.
     else if (stream.destroyed || stream.errored) onClose();
@@ -429,7 +507,7 @@ function readStream(stream, path, budget, reader) {
  * bytes), each one read is put back in its place in the caller's fields, so the
  * same fields can go on to Nodemailer's sendMail, which sends what was checked.
  */
-export async function messageInputAsync(input, name = 'lintAsync', reader = { locale: 'en' }, refill = undefined) {
+export async function messageInputAsync(input, name = 'lintAsync', reader = { locale: 'en' }, refill = undefined, idleTimeout = STREAM_IDLE_TIMEOUT) {
   if (input === null || typeof input !== 'object') return input;
   const kind = kindOfInput(input, reader);
   if (kind !== 'fields') return messageInput(input, name, reader);
@@ -437,7 +515,7 @@ export async function messageInputAsync(input, name = 'lintAsync', reader = { lo
   const fields = composeCopy(input, reader, MESSAGE_FIELDS, name, streams);
   const budget = { left: MAX_STREAM_BYTES };
   for (const { stream, path, mark, holder, key } of streams) {
-    mark.data = await readStream(stream, path, budget, reader);
+    mark.data = await readStream(stream, path, budget, reader, idleTimeout);
     if (refill) {
       try {
         holder[key] = refill(mark.data);

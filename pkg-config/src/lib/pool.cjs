@@ -39,7 +39,7 @@ const { Worker } = require('node:worker_threads');
 const { compiledModule } = require('./engine.cjs');
 const { codedError, internalError } = require('./errors.cjs');
 const { render } = require('./texts.cjs');
-const { messageInputAsync } = require('./message-input.cjs');
+const { messageInputAsync, streamOptions } = require('./message-input.cjs');
 const { losesNumbers } = require('./json-values.cjs');
 
 const WORKER_SCRIPT = path.join(__dirname, 'pool-worker.cjs');
@@ -402,9 +402,10 @@ function createLinter(settings) {
     // makes an instance of a class a plain object, which lint() refuses. The worker
     // lints what was read without reading it again (`lintRead`, lib/engine.cjs).
     // Streams cannot be copied to a worker: they are read here first, as lintAsync reads them.
-    lint: async (input, options) => {
+    lint: async (input, rawOptions) => {
       const { refilled } = require('./engine.cjs');
-      return pool.run('lintRead', [await messageInputAsync(input, 'lint', readerOf(options), refilled), options]);
+      const { options, idleTimeout } = streamOptions(rawOptions, readerOf(rawOptions));
+      return pool.run('lintRead', [await messageInputAsync(input, 'lint', readerOf(options), refilled, idleTimeout), options]);
     },
     lintPhpMail: (to, subject, message, headers, options) => pool.run('lintPhpMail', [to, subject, message, headers, options]),
     close: () => pool.close(),

@@ -331,6 +331,12 @@ crate::catalog! {
         es: "{invalid}: {path} es un flujo, que {call}() no puede leer: responde en el acto, y un flujo da sus bytes más tarde. Llame a await {asyncCall}() con los mismos campos: lee antes el flujo, como hace Nodemailer.",
         pl: "{invalid}: {path} to strumień, którego {call}() nie może odczytać: odpowiada od razu, a strumień oddaje bajty później. Wywołaj await {asyncCall}() z tymi samymi polami: najpierw odczyta strumień, tak jak Nodemailer.",
     },
+    "core.invalid.stream-idle" => {
+        en: "{invalid}: {path} is a stream that gave no bytes and did not end for {timeout} ms; it was destroyed. Check that its source still sends (a file, an upload), or give a longer streamIdleTimeout.",
+        fr: "{invalid} : {path} est un flux qui n'a donné aucun octet et ne s'est pas terminé pendant {timeout} ms ; il a été détruit. Vérifiez que sa source envoie encore (un fichier, un envoi), ou donnez un streamIdleTimeout plus long.",
+        es: "{invalid}: {path} es un flujo que no dio ningún byte ni terminó durante {timeout} ms; se ha destruido. Compruebe que su origen sigue enviando (un archivo, una subida), o indique un streamIdleTimeout más largo.",
+        pl: "{invalid}: {path} to strumień, który przez {timeout} ms nie oddał żadnego bajtu ani się nie zakończył; został zniszczony. Sprawdź, czy jego źródło nadal wysyła dane (plik, przesyłanie), albo podaj dłuższy streamIdleTimeout.",
+    },
     "core.invalid.unreadable-source" => {
         en: "{invalid}: {path}: path and href cannot be read here; pass the file as content.",
         fr: "{invalid} : {path} : path et href ne peuvent pas être lus ici ; passez le fichier dans content.",

@@ -641,15 +641,25 @@ pub const MAX_ALTERNATIVES: usize = 100;
 /// `disableFileAccess` and `disableUrlAccess` (whether a `path` or `href` may
 /// be read: the engine reads none and refuses such content), `newline` (the
 /// SMTP transport sends every line end as CRLF whatever it is, smtp-connection
-/// `data-stream.js`).
-const NO_CHANGE_IN_BYTES: &[&str] = &["dsn", "disableFileAccess", "disableUrlAccess", "newline"];
+/// `data-stream.js`); and the options of `sendMail` beside the message's
+/// (Nodemailer 10's `SendMailOptions`, lib/mailer/mail-message.d.ts): `auth` (a
+/// login for this message, smtp-transport `getAuth`), `requireTLSExtensionEnabled`
+/// (RFC 8689 REQUIRETLS on MAIL FROM), `ses` (the SES request's own parameters),
+/// `signal` (an AbortSignal that stops the send) and `maxRecipients` (a send over
+/// it fails before any byte is sent, mailer `sendMail`).
+const NO_CHANGE_IN_BYTES: &[&str] = &[
+    "dsn", "disableFileAccess", "disableUrlAccess", "newline", "auth", "requireTLSExtensionEnabled", "ses", "signal",
+    "maxRecipients",
+];
 
 /// Nodemailer message options that change the bytes sent but that the
 /// rendering leaves out, noted (`headers/compose-option`) when set: `dkim`
 /// (Nodemailer signs the message: a DKIM-Signature field), `attachDataUrls`
 /// (inline `data:` images become attachments), `normalizeHeaderKey` (a
-/// function renaming every field).
-const NOT_RENDERED: &[&str] = &["dkim", "attachDataUrls", "normalizeHeaderKey"];
+/// function renaming every field), `otp` (Nodemailer 10 writes an `OTP-Token`
+/// field from it, draft-goto-otp-token, mail-composer `formatOtpToken`, and
+/// refuses an origin that is no https URL; Nodemailer 7 ignores it).
+const NOT_RENDERED: &[&str] = &["dkim", "attachDataUrls", "normalizeHeaderKey", "otp"];
 
 /// Whether a top-level option is only noted as set (`NOT_RENDERED`), so any
 /// value, a function included (`normalizeHeaderKey`), may be given as `true`.
@@ -815,7 +825,8 @@ const TOP_KEYS: &[&str] = &[
     "from", "sender", "to", "cc", "bcc", "replyTo", "inReplyTo", "references", "subject", "text", "html", "watchHtml",
     "amp", "icalEvent", "headers", "attachments", "alternatives", "date", "messageId", "list", "priority", "xMailer",
     "encoding", "textEncoding", "raw", "baseBoundary", "boundaryPrefix", "envelope", "dsn", "disableFileAccess",
-    "disableUrlAccess", "newline", "dkim", "attachDataUrls", "normalizeHeaderKey",
+    "disableUrlAccess", "newline", "dkim", "attachDataUrls", "normalizeHeaderKey", "otp", "auth",
+    "requireTLSExtensionEnabled", "ses", "signal", "maxRecipients",
 ];
 
 /// Notes a key Nodemailer does not read (`name`, its path), with the
