@@ -15,17 +15,11 @@ export {
 import {
   lint as lintRead, analyse as analyseRead, lintPhpMail as lintPhpMailRead, fixMessage as fixMessageRead, renderMessage,
 } from './web/mail_preflight_bundler.js';
-import { messageInput, messageInputAsync, streamOptions, wasmInput, composeDate, phpHeaderLines } from './lib/message-input.js';
+import { messageInput, messageInputAsync, streamOptions, wasmInput, composeDate, phpHeaderLines, readerWith } from './lib/message-input.js';
 
 /** Who words an error met reading a message: the engine, in the language `options` ask for. */
 function readerOf(options) {
-  let locale = 'en';
-  try {
-    if (options && typeof options.locale === 'string' && ['en', 'fr', 'es', 'pl'].includes(options.locale)) locale = options.locale;
-  } catch {
-    // options that throw are refused by the engine itself
-  }
-  return { locale, render: (id, params, language) => renderMessage(id, params, language) };
+  return readerWith(options, (id, params, language) => renderMessage(id, params, language));
 }
 
 /** `lint` of a message in any shape the other entries take; a stream in its fields names `lintAsync`. */

@@ -4,7 +4,7 @@
 // synchronous. A call before init throws an Error with code `not-initialized`.
 import initWasm, { initSync as initWasmSync, __reinstantiate } from './web/mail_preflight.js';
 import * as engine from './web/mail_preflight.js';
-import { messageInput, messageInputAsync, streamOptions, wasmInput, composeDate, phpHeaderLines } from './lib/message-input.js';
+import { messageInput, messageInputAsync, streamOptions, wasmInput, composeDate, phpHeaderLines, readerWith } from './lib/message-input.js';
 
 let loading;
 let ready = false;
@@ -85,13 +85,7 @@ function guarded(name) {
 
 /** Who words an error met reading a message: the engine, in the language `options` ask for. */
 function readerOf(options) {
-  let locale = 'en';
-  try {
-    if (options && typeof options.locale === 'string' && ['en', 'fr', 'es', 'pl'].includes(options.locale)) locale = options.locale;
-  } catch {
-    // options that throw are refused by the engine itself
-  }
-  return { locale, render: (id, params, language) => renderMessage(id, params, language) };
+  return readerWith(options, (id, params, language) => renderMessage(id, params, language));
 }
 
 /** A call whose first argument is a message (lint, analyse): taken in the shapes the engine reads. */

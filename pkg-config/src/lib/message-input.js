@@ -344,6 +344,22 @@ export function messageInput(input, name = 'lint', reader = { locale: 'en' }) {
 export const MAX_STREAM_BYTES = MAX_INPUT_BYTES;
 
 /**
+ * Who words an error met reading a message (the web and bundler entries): `render`
+ * (the engine's renderMessage), in the language `options` ask for, English when
+ * they ask for none of the four or their getter throws (the engine refuses such
+ * options itself).
+ */
+export function readerWith(options, render) {
+  let locale = 'en';
+  try {
+    if (options && typeof options.locale === 'string' && ['en', 'fr', 'es', 'pl'].includes(options.locale)) locale = options.locale;
+  } catch {
+    // options that throw are refused by the engine itself
+  }
+  return { locale, render };
+}
+
+/**
  * How long a stream may give nothing (no chunk, no end, no error, no close)
  * before it is given up, in milliseconds: 30 seconds, ours. A stream that never
  * ends would keep the call waiting for ever (and a form builder's request with
