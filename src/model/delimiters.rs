@@ -87,6 +87,17 @@ impl PrefixedLines {
         copy
     }
 
+    /// `bytes` (the input's copy, the same length) with the changed bytes and
+    /// the close delimiters written in: the copy mail-parser reads.
+    pub fn applied(&self, mut bytes: Vec<u8>) -> Vec<u8> {
+        for &at in &self.positions {
+            if let Some(byte) = bytes.get_mut(at) {
+                *byte = self.byte;
+            }
+        }
+        self.with_closes(bytes)
+    }
+
     /// The offset in the input of `offset` in the copy `with_closes` makes: a
     /// byte of a written close delimiter lies where it was written (the line
     /// break before the outer delimiter line), a later byte as many bytes

@@ -45,6 +45,20 @@ pub(crate) use crate::inspect::parser_guard::{
     crowded_part_header_lines, drop_level_by_level, scan_structure_lines, PARSER_FIELDS,
 };
 pub use predecode::MIN_PREDECODED_BYTES;
+/// Most bytes of decoded attached messages (`message/rfc822` sent in base64 or
+/// quoted-printable, which RFC 2046 §5.2.1 forbids but Symfony Mime 5.4,
+/// PHPMailer and some webmails write) that the model reads again itself, in
+/// all, past mail-parser's own reading: one that mail-parser read as a message
+/// but whose multiparts need close delimiters or changed lines (`delimiters`),
+/// as a message in the input is read, and one nested deeper than the three
+/// encoded levels mail-parser 0.11 opens (`MAX_NESTED_ENCODED` in its
+/// `parsers/message.rs`: the fourth is left as bytes, its text and links read
+/// by no rule). Python's `email` and SpamAssassin open such a message at any
+/// depth. Ours: eight times the 4 MiB
+/// decoded text of a large message; each level of base64 is 3/4 of the one
+/// around it, so only quoted-printable nests reach it (a level of it decodes
+/// to about its own size), and the depth stays bounded by `MAX_MIME_DEPTH`.
+pub const MAX_REREAD_MESSAGE_BYTES: usize = 32 * 1024 * 1024;
 
 
 
@@ -465,6 +479,73 @@ pub struct Part<'a> {
 }
 
 impl<'a> Part<'a> {
+    /// The part with a body of its own, not borrowed from the bytes it was read from.
+    fn detached(self) -> Part<'static> {
+        let body = match self.body {
+            Body::Text(text) => Body::Text(Cow::Owned(text.into_owned())),
+            Body::Html(text) => Body::Html(Cow::Owned(text.into_owned())),
+            Body::Binary(bytes) => Body::Binary(Cow::Owned(bytes.into_owned())),
+            Body::Multipart => Body::Multipart,
+            Body::Message => Body::Message,
+        };
+        Part {
+            index: self.index,
+            parent: self.parent,
+            children: self.children,
+            depth: self.depth,
+            content_type: self.content_type,
+            charset: self.charset,
+            boundary: self.boundary,
+            transfer_encoding: self.transfer_encoding,
+            disposition: self.disposition,
+            filename: self.filename,
+            other_names: self.other_names,
+            content_id: self.content_id,
+            headers: self.headers,
+            body_range: self.body_range,
+            held_in: self.held_in,
+            body,
+            unflowed: self.unflowed,
+            encoding_problem: self.encoding_problem,
+            base64_prefix: self.base64_prefix,
+            in_attached_message: self.in_attached_message,
+            is_body: self.is_body,
+            is_html_view: self.is_html_view,
+            is_attachment: self.is_attachment,
+        }
+    }
+
+    /// What the flattening of an attached message read apart reads of the
+    /// part that holds it (`Flattener::decoded_message`): its type, and the
+    /// children it is given.
+    fn placeholder(message: &Part<'_>) -> Part<'static> {
+        Part {
+            index: 0,
+            parent: None,
+            children: Vec::new(),
+            depth: message.depth,
+            content_type: message.content_type.clone(),
+            charset: None,
+            boundary: None,
+            transfer_encoding: None,
+            disposition: None,
+            filename: None,
+            other_names: Vec::new(),
+            content_id: None,
+            headers: Rc::new(HeaderBlock::default()),
+            body_range: None,
+            held_in: None,
+            body: Body::Message,
+            unflowed: None,
+            encoding_problem: false,
+            base64_prefix: None,
+            in_attached_message: message.in_attached_message,
+            is_body: false,
+            is_html_view: false,
+            is_attachment: false,
+        }
+    }
+
     /// A body part of text other than HTML (`Message::text_bodies`).
     pub fn is_text_body(&self) -> bool {
         self.is_body && matches!(self.body, Body::Text(_))
@@ -915,6 +996,8 @@ impl<'a> Message<'a> {
                 leaf,
                 shifts,
                 prefixed_lines: self.prefixed_lines.as_ref(),
+                outside: 0,
+                reread_budget: reread_budget(),
             };
         flattener.message(parsed, None, 0, Some(base), None, false);
         self.truncated_depth = flattener.truncated_depth;
@@ -1125,6 +1208,11 @@ struct Flattener<'o, 'a, 'p> {
     shifts: Shifts,
     /// Bytes changed in mail-parser's copy (`delimiters`).
     prefixed_lines: Option<&'o delimiters::PrefixedLines>,
+    /// Parts already flattened outside `out` (a decoded attached message's
+    /// parts are flattened apart, then grafted: `Flattener::decoded_message`).
+    outside: usize,
+    /// Bytes of decoded attached messages that may still be read again (`MAX_REREAD_MESSAGE_BYTES`).
+    reread_budget: usize,
 }
 
 impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
@@ -1152,7 +1240,7 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
         // Explicit stack of (part id in this message, parent index in out, depth).
         let mut stack: Vec<(usize, Option<usize>, usize)> = vec![(0, parent, depth)];
         while let Some((id, parent, depth)) = stack.pop() {
-            if self.out.len() >= MAX_MIME_PARTS {
+            if self.outside + self.out.len() >= MAX_MIME_PARTS {
                 self.truncated_parts = true;
                 return;
             }
@@ -1299,6 +1387,22 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
             let first = parent.is_none_or(|p| self.out[p].children.len() == 1);
             let is_body = is_body
                 || recovered && !attached && disposition.as_deref() != Some("attachment") && (first || !named_type);
+            // An encoded attached message deeper than mail-parser opens (it keeps its
+            // decoded bytes, as an encoding problem): opened here, as a message is
+            // (`decoded_message`; a part again when it cannot be read).
+            let identity = matches!(transfer_encoding.as_deref(), None | Some("7bit") | Some("8bit") | Some("binary"));
+            let (body, deeper) = match body {
+                Body::Binary(bytes)
+                    if content_type == "message/rfc822"
+                        && !identity
+                        && part.is_encoding_problem
+                        && bytes.len() <= self.reread_budget =>
+                {
+                    self.reread_budget -= bytes.len();
+                    (Body::Message, Some(bytes.into_owned()))
+                }
+                other => (other, None),
+            };
             let is_container = matches!(body, Body::Multipart | Body::Message);
             let unflowed = match &body {
                 Body::Text(text) if flowed => {
@@ -1334,25 +1438,148 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
                 is_html_view,
                 is_attachment: !is_container && !is_body && !is_html_view,
             });
+            // Under an identity transfer encoding (RFC 2046 §5.2.1 allows only
+            // those) mail-parser parses the attached message inline, in the same
+            // stream: its offsets are those of the enclosing buffer. An encoded
+            // one is decoded and parsed on its own: its offsets index bytes that
+            // are not in the input.
+            let nested_base = if identity { base } else { None };
+            // Parts of an encoded one point at its encoded body (or at the one holding it).
+            let nested_held_in = match (identity, self.out[index].body_range.clone()) {
+                (true, _) => held_in.clone(),
+                (false, Some(range)) => Some(range),
+                (false, None) => held_in.clone(),
+            };
             if let Some(nested) = nested_message {
-                // Under an identity transfer encoding (RFC 2046 §5.2.1 allows only
-                // those) mail-parser parses the attached message inline, in the same
-                // stream: its offsets are those of the enclosing buffer. An encoded
-                // one is decoded and parsed on its own: its offsets index bytes that
-                // are not in the input.
-                let identity = matches!(transfer_encoding.as_deref(), None | Some("7bit") | Some("8bit") | Some("binary"));
-                let nested_base = if identity { base } else { None };
-                // Parts of an encoded one point at its encoded body (or at the one holding it).
-                let nested_held_in = match (identity, self.out[index].body_range.clone()) {
-                    (true, _) => held_in.clone(),
-                    (false, Some(range)) => Some(range),
-                    (false, None) => held_in.clone(),
+                // An encoded one whose multiparts mail-parser misreads is read again
+                // from its decoded bytes as one in the input is (`delimiters`).
+                let fix = match identity {
+                    false if nested.raw_message.len() <= self.reread_budget => {
+                        delimiter_fix(&nested.raw_message, &nested)
+                    }
+                    _ => None,
                 };
-                self.message(nested, Some(index), depth + 1, nested_base, nested_held_in, true);
+                match fix {
+                    None => self.message(nested, Some(index), depth + 1, nested_base, nested_held_in, true),
+                    Some(fix) => {
+                        self.reread_budget -= nested.raw_message.len();
+                        let mail_parser::Message { raw_message, parts, .. } = nested;
+                        drop_level_by_level(parts.into_iter());
+                        self.decoded_message(&raw_message, Some(fix), index, depth + 1, nested_held_in);
+                    }
+                }
+            } else if let Some(bytes) = deeper {
+                if !self.decoded_message(&bytes, None, index, depth + 1, nested_held_in) {
+                    // Not a message mail-parser reads: the part it was.
+                    let part = &mut self.out[index];
+                    part.body = Body::Binary(Cow::Owned(bytes));
+                    part.is_attachment = !part.is_body && !part.is_html_view;
+                }
             }
         }
         drop_level_by_level(parts.into_iter().flatten());
     }
+
+    /// Flattens the attached message whose decoded bytes are `decoded` (not in
+    /// the input) as the children of `self.out[index]`, read as a message in
+    /// the input is: with the close delimiters and changed lines of `fix`
+    /// (found here when None) written into mail-parser's copy, the bodies that
+    /// hold a changed byte decoded again from `decoded`. Its parts are flattened
+    /// apart, over `decoded`, then grafted, with no offsets in the input: they
+    /// point at `held_in`, the encoded body that lies in the input. False when
+    /// mail-parser reads no message in `decoded`.
+    fn decoded_message(
+        &mut self,
+        decoded: &[u8],
+        fix: Option<delimiters::PrefixedLines>,
+        index: usize,
+        depth: usize,
+        held_in: Option<Range<usize>>,
+    ) -> bool {
+        let parser = message_parser();
+        let copy;
+        let (fix, parsed) = match fix {
+            Some(fix) => {
+                copy = fix.applied(decoded.to_vec());
+                (Some(fix), parser.parse(&copy))
+            }
+            None => {
+                let Some(first) = parser.parse(decoded) else { return false };
+                match delimiter_fix(decoded, &first) {
+                    None => (None, Some(first)),
+                    Some(fix) => {
+                        drop_level_by_level(first.parts.into_iter());
+                        copy = fix.applied(decoded.to_vec());
+                        (Some(fix), parser.parse(&copy))
+                    }
+                }
+            }
+        };
+        let Some(parsed) = parsed else { return false };
+        // The attached message's part, as the walk reads its parent.
+        let mut apart = vec![Part::placeholder(&self.out[index])];
+        let mut flattener = Flattener {
+            out: &mut apart,
+            truncated_depth: false,
+            truncated_parts: false,
+            raw: decoded,
+            leaf: owned,
+            shifts: Shifts::default(),
+            prefixed_lines: fix.as_ref(),
+            outside: self.outside + self.out.len() - 1,
+            reread_budget: self.reread_budget,
+        };
+        flattener.message(parsed, Some(0), depth, Some(0), None, true);
+        self.truncated_depth |= flattener.truncated_depth;
+        self.truncated_parts |= flattener.truncated_parts;
+        self.reread_budget = flattener.reread_budget;
+        let first = self.out.len();
+        let place = |at: usize| if at == 0 { index } else { first + at - 1 };
+        let mut apart = apart.into_iter();
+        if let Some(root) = apart.next() {
+            self.out[index].children.extend(root.children.iter().map(|&c| place(c)));
+        }
+        for part in apart {
+            let part = part.detached();
+            self.out.push(Part {
+                index: place(part.index),
+                parent: part.parent.map(place),
+                children: part.children.iter().map(|&c| place(c)).collect(),
+                // No offsets in the input: not its header's, not its body's.
+                headers: Rc::new(HeaderBlock::default()),
+                body_range: None,
+                held_in: held_in.clone(),
+                ..part
+            });
+        }
+        true
+    }
+}
+
+/// `MAX_REREAD_MESSAGE_BYTES`, or less in a test of it.
+fn reread_budget() -> usize {
+    #[cfg(test)]
+    if let Some(budget) = attached_message_tests::REREAD_BUDGET.with(std::cell::Cell::get) {
+        return budget;
+    }
+    MAX_REREAD_MESSAGE_BYTES
+}
+
+/// The close delimiters and changed lines (`delimiters`) that mail-parser's
+/// reading `parsed` of the decoded attached message `decoded` needs, as
+/// `Message::analyse` finds them for the input (one reading).
+fn delimiter_fix(decoded: &[u8], parsed: &mail_parser::Message<'_>) -> Option<delimiters::PrefixedLines> {
+    let multiparts: Vec<delimiters::Multipart> = parsed
+        .parts
+        .iter()
+        .filter_map(|p| {
+            let boundary = p.content_type()?.attribute("boundary")?;
+            Some(delimiters::Multipart { boundary, start: p.offset_body as usize, end: p.offset_end as usize })
+        })
+        .collect();
+    let lines = LineIndex::new(decoded);
+    let header = headers::scan(decoded, 0, decoded.len());
+    delimiters::prefixed_lines(decoded, decoded, &lines, header.body_start, decoded.len(), &multiparts, message_parser())
 }
 
 /// Quoted-printable text as a reader reads its encoded carriage returns. RFC
@@ -1766,6 +1993,55 @@ mod tests {
 #[cfg(test)]
 mod attached_message_tests {
     use super::*;
+
+    thread_local! {
+        /// A smaller `MAX_REREAD_MESSAGE_BYTES` for the test of the limit.
+        pub(super) static REREAD_BUDGET: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+    }
+
+    /// `inner` attached to a message under base64, as Symfony Mime 5.4 writes it.
+    fn in_base64(inner: &[u8], level: usize) -> Vec<u8> {
+        let mut raw = format!(
+            "From: a@example.com\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=L{level}\r\n\r\n--L{level}\r\nContent-Type: message/rfc822\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+        )
+        .into_bytes();
+        raw.extend_from_slice(crate::input::encode::base64_body(inner).as_bytes());
+        raw.extend_from_slice(format!("\r\n--L{level}--\r\n").as_bytes());
+        raw
+    }
+
+    /// The types of the parts of `raw`'s model, and the bytes of attached messages left unopened.
+    fn read_with_budget(raw: &[u8], budget: Option<usize>) -> (Vec<String>, usize) {
+        REREAD_BUDGET.with(|b| b.set(budget));
+        let message = Message::analyse(raw, Origin::Raw, Vec::new(), &test_limits());
+        REREAD_BUDGET.with(|b| b.set(None));
+        let unopened = message
+            .parts
+            .iter()
+            .filter(|p| p.content_type == "message/rfc822" && p.is_attachment)
+            .map(Part::decoded_len)
+            .sum();
+        (message.parts.iter().map(|p| p.content_type.clone()).collect(), unopened)
+    }
+
+    #[test]
+    fn encoded_attached_messages_past_mail_parsers_levels_are_opened_within_max_reread_message_bytes() {
+        let mut raw = b"From: c@example.com\r\nContent-Type: text/plain\r\n\r\nThe deepest text.\r\n".to_vec();
+        for level in 0..8 {
+            raw = in_base64(&raw, level);
+        }
+        // Every level opened: eight attached messages, each a multipart's part, and the text.
+        let (types, unopened) = read_with_budget(&raw, None);
+        assert_eq!(types.len(), 8 * 2 + 1, "{types:?}");
+        assert_eq!(types.last().map(String::as_str), Some("text/plain"), "{types:?}");
+        assert_eq!(unopened, 0);
+        // With no bytes to spend, mail-parser's three levels are read and the
+        // fourth stays an attachment (which the attachment walk opens as a file).
+        let (types, unopened) = read_with_budget(&raw, Some(0));
+        assert_eq!(types.len(), 4 * 2, "{types:?}");
+        assert_eq!(types.last().map(String::as_str), Some("message/rfc822"), "{types:?}");
+        assert!(unopened > 0);
+    }
 
     #[test]
     fn parts_of_an_attached_message_keep_their_offsets_in_the_input() {

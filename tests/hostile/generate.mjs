@@ -434,6 +434,27 @@ const mimeCases = {
     return message(['Content-Type: multipart/mixed; boundary="b0"'],
       `${fill(`${open}--b63\r\nContent-Type: text/plain\r\n\r\nx\r\n`, size - 400)}--b0--\r\n`);
   },
+  // Attached messages (message/rfc822) under base64 or quoted-printable, which RFC 2046 §5.2.1
+  // forbids: read again from their decoded bytes when their multiparts need close delimiters,
+  // and opened past mail-parser's three encoded levels, within MAX_REREAD_MESSAGE_BYTES
+  // (src/model/mod.rs, Flattener::decoded_message). One huge one, whose multiparts are all
+  // left open in a row:
+  'mime-encoded-message-huge': (size) => {
+    const inner = `From: c@example.com\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="o"\r\n\r\n${fill('--o\r\nContent-Type: multipart/mixed; boundary="i"\r\n\r\n--i\r\nContent-Type: text/plain\r\n\r\nx --i y --o z\r\n', size * 3 / 4 - 600)}--o--\r\n`;
+    return message(['Content-Type: multipart/mixed; boundary="b"'],
+      `--b\r\nContent-Type: message/rfc822\r\nContent-Transfer-Encoding: base64\r\n\r\n${Buffer.from(inner).toString('base64').replace(/.{76}/g, '$&\r\n')}\r\n--b--\r\n`);
+  },
+  // Nested 64 deep under quoted-printable (a level decodes to about its own size), each level's
+  // message a multipart left open, the deepest one filling the size.
+  'mime-encoded-messages-nested': (size) => {
+    const qp = (text) => text.replace(/=/g, '=3D');
+    let raw = `From: c@example.com\r\nContent-Type: multipart/mixed; boundary="i"\r\n\r\n${fill('--i\r\nContent-Type: multipart/mixed; boundary="k"\r\n\r\n--k\r\nContent-Type: text/plain\r\n\r\nx --k y\r\n', size / 3)}--i--\r\n`;
+    for (let level = 0; level < 64; level++) {
+      raw = `From: c@example.com\r\nContent-Type: multipart/mixed; boundary="L${level}"\r\n\r\n--L${level}\r\nContent-Type: multipart/mixed; boundary="M${level}"\r\n\r\n--M${level}\r\nContent-Type: message/rfc822\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n${qp(raw)}\r\n--L${level}--\r\n`;
+    }
+    return message(['Content-Type: multipart/mixed; boundary="top"'],
+      `--top\r\nContent-Type: message/rfc822\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n${qp(raw)}\r\n--top--\r\n`);
+  },
   // A text body under a uuencode transfer encoding, read decoded (src/model/recover.rs).
   'mime-uuencoded-text-body': (size) => message(['Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: x-uuencode'],
     `begin 644 note.txt\r\n${fill('M2&5L;&\\@=V]R;&0A($AE;&QO(\'=O<FQD(2!(96QL;R!W;W)L9"$@2&5L;&\\@\r\n', size - 500)}\`\r\nend\r\n`),
