@@ -515,16 +515,15 @@ impl<'a> Part<'a> {
         }
     }
 
-    /// What the flattening of an attached message read apart reads of the
-    /// part that holds it (`Flattener::decoded_message`): its type, and the
-    /// children it is given.
-    fn placeholder(message: &Part<'_>) -> Part<'static> {
+    /// A part of type `content_type` with `body`, its `headers` and nothing
+    /// else read: no parent, children, parameters or offsets.
+    fn bare(content_type: String, depth: usize, headers: Rc<HeaderBlock>, body: Body<'a>) -> Part<'a> {
         Part {
             index: 0,
             parent: None,
             children: Vec::new(),
-            depth: message.depth,
-            content_type: message.content_type.clone(),
+            depth,
+            content_type,
             charset: None,
             boundary: None,
             transfer_encoding: None,
@@ -532,17 +531,27 @@ impl<'a> Part<'a> {
             filename: None,
             other_names: Vec::new(),
             content_id: None,
-            headers: Rc::new(HeaderBlock::default()),
+            headers,
             body_range: None,
             held_in: None,
-            body: Body::Message,
+            body,
             unflowed: None,
             encoding_problem: false,
             base64_prefix: None,
-            in_attached_message: message.in_attached_message,
+            in_attached_message: false,
             is_body: false,
             is_html_view: false,
             is_attachment: false,
+        }
+    }
+
+    /// What the flattening of an attached message read apart reads of the
+    /// part that holds it (`Flattener::decoded_message`): its type, and the
+    /// children it is given.
+    fn placeholder(message: &Part<'_>) -> Part<'static> {
+        Part {
+            in_attached_message: message.in_attached_message,
+            ..Part::bare(message.content_type.clone(), message.depth, Rc::new(HeaderBlock::default()), Body::Message)
         }
     }
 
@@ -932,29 +941,9 @@ impl<'a> Message<'a> {
             None => {
                 let body = raw.get(header.body_start..).unwrap_or(&[]);
                 message.parts.push(Part {
-                    index: 0,
-                    parent: None,
-                    children: Vec::new(),
-                    depth: 0,
-                    content_type: "text/plain".into(),
-                    charset: None,
-                    boundary: None,
-                    transfer_encoding: None,
-                    disposition: None,
-                    filename: None,
-                    other_names: Vec::new(),
-                    content_id: None,
-                    headers: Rc::clone(&header),
                     body_range: Some(header.body_start..raw.len()),
-                    body: Body::Text(String::from_utf8_lossy(body)),
-                    unflowed: None,
-                    encoding_problem: false,
-                    base64_prefix: None,
-                    held_in: None,
-                    in_attached_message: false,
                     is_body: true,
-                    is_html_view: false,
-                    is_attachment: false,
+                    ..Part::bare("text/plain".into(), 0, Rc::clone(&header), Body::Text(String::from_utf8_lossy(body)))
                 });
             }
         }
