@@ -63,14 +63,34 @@ pub fn mark(facts: &mut HtmlFacts) {
     mark_screen_reader_text(facts);
 }
 
+/// The preview a client shows is the text the body starts with, hidden or
+/// not: when several hidden elements come before any visible text (Google
+/// Calendar's invitations hide a schema.org microdata event name, then their
+/// preheader), the preview reads them in a row. They are the preheader
+/// together while their words, counted as one preview (a space between
+/// them), fit `MAX_PREHEADER_CHARS`; the first one that would pass it, and
+/// every one after it, is read as hidden. One hidden text alone is judged as
+/// before: no more room to hide words than a single preheader has.
 fn mark_preheader(facts: &mut HtmlFacts) {
-    let Some(first) = facts.hidden.first() else { return };
-    // The words are kept as a preview reads them (padding one space: `walk`).
-    let chars = first.words.chars().count();
-    if !first.before_visible_text || chars > MAX_PREHEADER_CHARS || first.cut || first.honest.is_some() {
-        return;
+    let mut preview_chars = 0;
+    let mut leading = Vec::new();
+    for (index, entry) in facts.hidden.iter().enumerate() {
+        // Text another view shows (`Walker::shown_in_another_view`) is seen
+        // there, so what follows it is no longer the start of that view.
+        if !entry.before_visible_text || entry.cut || entry.honest.is_some() {
+            break;
+        }
+        // The words are kept as a preview reads them (padding one space: `walk`).
+        let chars = entry.words.chars().count() + usize::from(preview_chars > 0);
+        if preview_chars + chars > MAX_PREHEADER_CHARS {
+            break;
+        }
+        preview_chars += chars;
+        leading.push(index);
     }
-    mark_entry(facts, 0, Honest::Preheader);
+    for index in leading {
+        mark_entry(facts, index, Honest::Preheader);
+    }
 }
 
 /// Marks the hidden texts in the shape of screen-reader labels, each short,
@@ -176,5 +196,29 @@ mod tests {
         let over = format!("{fits} b");
         let marks = honest_of(&format!("<div style=\"display:none\">{over}</div><p>Hello</p>"));
         assert_eq!(marks[0].1, None);
+    }
+
+    /// A calendar invitation's shape: a hidden structured-data name, then the
+    /// hidden preview text, then the visible body. The preview reads both.
+    #[test]
+    fn hidden_texts_in_a_row_before_the_body_are_one_preheader_within_the_bound() {
+        let hide = "display: none; max-height: 0; overflow: hidden";
+        let marks = honest_of(&format!(
+            "<span style=\"{hide}\">Team meeting</span><div style=\"{hide}\">You have been invited to Team meeting on Monday.</div><p>Team meeting</p><p>Monday 10:00</p>"
+        ));
+        assert_eq!(marks.len(), 2, "{marks:?}");
+        assert!(marks.iter().all(|m| m.1 == Some(Honest::Preheader)), "{marks:?}");
+        // Together they may not pass the bound one preheader has: the one that
+        // would, and those after it, are hidden text.
+        let half = "a".repeat(MAX_PREHEADER_CHARS / 2);
+        let marks = honest_of(&format!(
+            "<span style=\"{hide}\">{half}</span><span style=\"{hide}\">{half}</span><span style=\"{hide}\">b</span><p>Hello</p>"
+        ));
+        let marks: Vec<_> = marks.into_iter().map(|m| m.1).collect();
+        assert_eq!(marks, vec![Some(Honest::Preheader), None, None]);
+        // Hidden text after visible text is never part of the preheader.
+        let marks = honest_of(&format!("<span style=\"{hide}\">Preview</span><p>Hello, this is the body of the message with several words in it to read.</p><span style=\"{hide}\">later</span>"));
+        let marks: Vec<_> = marks.into_iter().map(|m| m.1).collect();
+        assert_eq!(marks, vec![Some(Honest::Preheader), None]);
     }
 }

@@ -42,6 +42,12 @@ crate::rule_texts! { "spam/empty-body";
         es: "Una vez representado el HTML, el mensaje no muestra ningún texto.",
         pl: "Po wyrenderowaniu HTML wiadomość nie wyświetla żadnego tekstu.",
     },
+    BESIDE_A_FILE "beside-a-file" => {
+        en: "The message has no text of its own beside its attached file ({file}); filters do not count an empty body against a message that carries a file (SpamAssassin's EMPTY_MESSAGE), but a sentence saying what the file is helps the reader.",
+        fr: "Le message n'a pas de texte en dehors de son fichier joint ({file}) ; les filtres ne comptent pas un corps vide contre un message qui porte un fichier (EMPTY_MESSAGE de SpamAssassin), mais une phrase qui dit ce qu'est le fichier aide le lecteur.",
+        es: "El mensaje no tiene texto propio aparte de su archivo adjunto ({file}); los filtros no cuentan un cuerpo vacío en contra de un mensaje que lleva un archivo (EMPTY_MESSAGE de SpamAssassin), pero una frase que diga qué es el archivo ayuda al lector.",
+        pl: "Wiadomość nie ma własnego tekstu poza załączonym plikiem ({file}); filtry nie liczą pustej treści przeciw wiadomości, która niesie plik (EMPTY_MESSAGE w SpamAssassin), ale zdanie o tym, czym jest plik, pomaga czytelnikowi.",
+    },
     // The evidence of a body that is empty, in the reader's language.
     EVIDENCE_NO_TEXT "evidence.no-text" => {
         en: "(no text)",
@@ -134,6 +140,16 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Contract\nMIME-Version: 1.0\nContent-Type: application/pkcs7-mime; smime-type=enveloped-data; name=smime.p7m\nContent-Transfer-Encoding: base64\nContent-Disposition: attachment; filename=smime.p7m\n\nMIAGCSqGSIb3DQEHA6CAMIACAQAxggFAMIIBPAIBADAkMBAxDjAMBgNVBAMTBWNhcmwC\n"),
         ),
+        Example::fails(
+            title! {
+                en: "A file sent with an empty text, as mail clients send one (information only)",
+                fr: "Un fichier envoyé avec un texte vide, comme l'envoient les clients de messagerie (information seulement)",
+                es: "Un archivo enviado con un texto vacío, como lo envían los clientes de correo (solo información)",
+                pl: "Plik wysłany z pustym tekstem, tak jak wysyłają go programy pocztowe (tylko informacja)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Invoice 2024-118\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\n\n--b\nContent-Type: application/pdf; name=\"invoice.pdf\"\nContent-Disposition: attachment; filename=\"invoice.pdf\"\nContent-Transfer-Encoding: base64\n\nJVBERi0xLjQK\n--b--\n"),
+        )
+        .at(Severity::Info),
         Example::passes(
             title! { en: "A short text", fr: "Un texte court", es: "Un texto corto", pl: "Krótki tekst" },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Contact form\n\nOk.\n"),
@@ -193,6 +209,31 @@ fn text_behind_structure(message: &Message) -> bool {
     })
 }
 
+/// The name of a file the sender attached, when the message carries one: a
+/// part with `Content-Disposition: attachment` (SpamAssassin's
+/// `mime_attachment`, MIMEEval.pm, which keeps EMPTY_MESSAGE from firing:
+/// 20_meta_tests.cf `!__MIME_ATTACHMENT && !__NONEMPTY_BODY`), or a named part
+/// that is a file rather than text, an image, a message or a multipart (Outlook
+/// Express sends a lone file as the message's only part, with no disposition).
+/// An image without that disposition is not taken: a picture in place of text
+/// is the guides' image-only shape (`spam/image-only`), and so is an HTML body
+/// that draws pictures in place of words (rspamd's R_EMPTY_IMAGE, html.lua:
+/// text parts with images and no text): beside a file, such a body stays a
+/// warning. Parts of an attached message are that message's, not the sender's.
+/// `None` when there is no file.
+fn attached_file<'m>(message: &'m Message) -> Option<&'m str> {
+    let draws_pictures = message.html.iter().any(|body| body.facts.images.iter().any(|image| image.honest.is_none() && !image.hidden));
+    if draws_pictures {
+        return None;
+    }
+    message.parts.iter().filter(|part| !part.in_attached_message && !part.is_body).find_map(|part| {
+        let t = part.content_type.as_str();
+        let named_file = part.filename.is_some()
+            && !["text/", "image/", "multipart/", "message/"].iter().any(|kind| t.starts_with(kind));
+        (part.disposition.as_deref() == Some("attachment") || named_file).then(|| part.filename.as_deref().unwrap_or(t))
+    })
+}
+
 /// An encrypted message (PGP/MIME, RFC 3156 `multipart/encrypted`; S/MIME,
 /// RFC 8551 `application/pkcs7-mime`): its text is inside the ciphertext, by
 /// design. SpamAssassin exempts the same (72_active.cf: `__CT_ENCRYPTED`,
@@ -219,8 +260,14 @@ fn check(message: &Message, cx: &mut Context) {
         None => Location::range(message.header.end, message.raw.len()),
     };
     let source = body_source(message);
-    let id = if message.html.is_empty() { &NO_TEXT } else { &NO_VISIBLE_TEXT };
-    let draft = Draft::new(Msg::of(id)).at(location);
+    // A file with no words beside it is how clients send a document ("here it
+    // is" left unsaid): said, not counted as a spam factor (`attached_file`).
+    let draft = match attached_file(message) {
+        Some(file) => Draft::new(Msg::of(&BESIDE_A_FILE).text("file", file)).severity(Severity::Info),
+        None if message.html.is_empty() => Draft::new(Msg::of(&NO_TEXT)),
+        None => Draft::new(Msg::of(&NO_VISIBLE_TEXT)),
+    }
+    .at(location);
     // Quoted as it is (`evidence` shortens it): no copy of a body that may be megabytes.
     cx.emit(match source.trim() {
         "" => draft.evidence_message(Msg::of(&EVIDENCE_NO_TEXT)),
@@ -261,6 +308,34 @@ mod tests {
         let body_start = raw.find("--x").expect("body");
         assert_eq!(found[0].location.start, Some(body_start), "{:?}", found[0].location);
         assert_eq!(found[0].location.end, Some(raw.len()), "{:?}", found[0].location);
+    }
+
+    /// A file sent with no words (a client's "attach and send"): said as
+    /// information, as SpamAssassin's EMPTY_MESSAGE skips a message with an
+    /// attachment; a picture without an attachment disposition stays a warning.
+    #[test]
+    fn an_empty_body_beside_an_attached_file_is_information_only() {
+        use crate::report::Severity;
+        let severity = |raw: &str| findings(raw).iter().map(|f| (f.severity, f.message_id.clone())).collect::<Vec<_>>();
+        let beside = vec![(Severity::Info, "spam/empty-body.beside-a-file".to_string())];
+        // An HTML body of an empty line beside a document, as webmail writes it.
+        let attached = format!(
+            "{HEAD}Content-Type: multipart/mixed; boundary=m\r\n\r\n--m\r\nContent-Type: text/html\r\n\r\n<div dir=\"ltr\"><br></div>\r\n--m\r\nContent-Type: application/octet-stream; name=report\r\nContent-Disposition: attachment; filename=report\r\nContent-Transfer-Encoding: base64\r\n\r\nAAAA\r\n--m--\r\n"
+        );
+        assert_eq!(severity(&attached), beside);
+        let report = crate::lint(attached.as_bytes(), &Options::default()).expect("lints");
+        assert_eq!(report.findings_of(super::ID).map(|f| f.score).sum::<f64>(), 0.0);
+        // A lone named file as the message's only part, with no disposition.
+        let lone = format!("{HEAD}Content-Type: application/msword; name=\"notes.doc\"\r\nContent-Transfer-Encoding: base64\r\n\r\n0M8R4KGxGuE=\r\n");
+        assert_eq!(severity(&lone), beside);
+        // An inline picture with no words is no attached file: still a warning.
+        let picture = format!(
+            "{HEAD}Content-Type: multipart/mixed; boundary=m\r\n\r\n--m\r\nContent-Type: text/plain\r\n\r\n\r\n--m\r\nContent-Type: image/png; name=a.png\r\nContent-Disposition: inline; filename=a.png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n--m--\r\n"
+        );
+        assert_eq!(severity(&picture), vec![(Severity::Warning, "spam/empty-body.no-text".to_string())]);
+        // An HTML body of pictures beside a file draws images in place of words: still a warning.
+        let pictures = attached.replace("<div dir=\"ltr\"><br></div>", "<img src=\"cid:offer.jpg\" width=\"600\" height=\"800\">");
+        assert_eq!(severity(&pictures), vec![(Severity::Warning, "spam/empty-body.no-visible-text".to_string())]);
     }
 
     #[test]

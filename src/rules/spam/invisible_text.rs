@@ -568,6 +568,15 @@ pub const RULE: Rule = Rule {
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<div style=\"display:none;max-height:0;overflow:hidden;mso-hide:all\">Three new recipes for spring, inside.</div><div style=\"display:none\">&zwnj;&nbsp;&zwnj;&nbsp;&zwnj;&nbsp;</div><p>Hello, here are this month\'s recipes.</p>\n"),
         ),
+        Example::passes(
+            title! {
+                en: "A calendar invitation: a hidden event name for the client, then the hidden preview, both before the body",
+                fr: "Une invitation d'agenda : un nom d'événement masqué pour le client, puis l'aperçu masqué, tous deux avant le corps",
+                es: "Una invitación de calendario: un nombre de evento oculto para el cliente y después la vista previa oculta, ambos antes del cuerpo",
+                pl: "Zaproszenie z kalendarza: ukryta nazwa wydarzenia dla klienta, potem ukryty podgląd, oba przed treścią",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Invitation: Team meeting\nContent-Type: text/html\n\n<span itemscope itemtype=\"http://schema.org/Event\"><span style=\"display:none\" itemprop=\"name\">Team meeting</span></span><div style=\"display:none;max-height:0;overflow:hidden\">You have been invited to Team meeting on Monday at 10:00.</div><p>Team meeting</p><p>Monday 10:00 to 11:00</p>\n"),
+        ),
         Example::fails(
             title! {
                 en: "Hidden text at the top longer than any inbox preview (278 characters) is not a preheader",
