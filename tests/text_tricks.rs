@@ -350,3 +350,86 @@ fn a_link_only_outlook_shows_is_a_link() {
     let negated = r#"<p>Hello</p><!--[if !mso]><a href="https://bit.ly/3xYzAb">x</a><![endif]--><!-- <a href="https://bit.ly/3xYzAb"> -->"#;
     assert!(findings(&html_message(negated), "links/shortener").is_empty());
 }
+
+/// Terms of both lexicons, of several languages, with a letter a leet digit draws.
+const LEET_TERMS: &[&str] = &["porn", "viagra", "cialis", "nudes", "horny", "salope", "dildo", "hentai", "erotic", "sluts", "levitra", "pornografia", "fellation", "xanax"];
+
+/// Whether either lexicon rule finds a term in a message whose body is `body`.
+fn flagged(body: &str) -> bool {
+    let raw = text_message("Note", body);
+    !findings(&raw, "spam/adult-terms").is_empty() || !findings(&raw, "spam/sales-language").is_empty()
+}
+
+#[test]
+fn leet_digits_and_parentheses_in_split_words_do_not_hide_a_term() {
+    let leet = |c: char| match c {
+        'o' => Some('0'),
+        'i' => Some('1'),
+        'e' => Some('3'),
+        'a' => Some('4'),
+        's' => Some('5'),
+        't' => Some('7'),
+        _ => None,
+    };
+    for term in LEET_TERMS {
+        let letters: Vec<char> = term.chars().collect();
+        // The first letter after the first one that a digit draws.
+        let at = (1..letters.len() - 1).find(|&i| leet(letters[i]).is_some()).expect(term);
+        let with_digit: Vec<String> =
+            letters.iter().enumerate().map(|(i, &c)| if i == at { leet(c).unwrap_or(c) } else { c }.to_string()).collect();
+        let (head, tail): (String, String) = (letters[..at].iter().collect(), letters[at + 1..].iter().collect());
+        let disguises = [
+            with_digit.join("."),
+            with_digit.join(" "),
+            with_digit.join("-"),
+            format!("{head}({}){tail}", with_digit[at]),
+            format!("({}){}", &term[..2], &term[2..]),
+        ];
+        for disguise in disguises {
+            assert!(flagged(&format!("Look at this {disguise} tonight")), "{disguise}");
+        }
+    }
+}
+
+#[test]
+fn initials_abbreviations_and_numbers_of_five_languages_are_no_terms() {
+    let lines = [
+        // en
+        "J. R. R. Tolkien wrote it", "The U . S . A and the U.K.", "Meet at 10.30 a.m. in room 4 b", "Please (re)send it after 5 p.m.",
+        "Grid A 1 B 3 C 5 wins", "the p-value of the t-test was 0.05", "e-mail me a T-shirt and an x-ray", "(s)he will (un)pack the box",
+        "version v1.0.3 of the app", "Visit therapist.com for help", "A-B-C of cooking, x-y-z axes", "s 3 x", "room a 3 b 1 c 7 d",
+        // fr
+        "M. et Mme J.-P. Dupont", "l'analyse de la S.N.C.F. à 8 h 30", "le (la) candidat(e) retenu(e)", "la T.V.A. à 5,5 %",
+        "appartement 3 e étage, porte a",
+        // es
+        "el Sr. J. L. Pérez, pág. 3", "los (las) alumnos(as)", "EE. UU. y la O.N.U.", "c/ Mayor 5, 3.º A", "Análisis: 1 a 3 o 5",
+        // pl
+        "ul. J. Piłsudskiego 3 m. 5", "tzw. s.c. i sp. z o.o.", "prof. dr hab. A. B. Nowak", "p. o. dyrektora", "analiza: a 1 e 3 o 0",
+        // de
+        "z. B. die Analyse", "u. a. in der S-Bahn", "Dr. h. c. K.-H. Müller", "d. h. 3 x 4 m", "Str. 5 a, 1. OG",
+    ];
+    for line in lines {
+        assert!(!flagged(line), "{line}");
+    }
+    // Read with the same words, disguised, they are found (the test reads something).
+    assert!(flagged("Tolkien and v.1.a.g.r.a"));
+}
+
+#[test]
+fn the_words_after_the_html_element_limit_are_still_read() {
+    use mail_preflight::model::html::MAX_HTML_ELEMENTS;
+    let body = format!(
+        "<body>{}<p>Buy V<b></b>iagra &amp; cialis now</p><style>p {{ color: red }}</style><script>porn()</script></body>",
+        "<b></b>".repeat(MAX_HTML_ELEMENTS + 10)
+    );
+    let raw = html_message(&body);
+    let sales = findings(&raw, "spam/sales-language");
+    assert_eq!(sales.len(), 1, "{sales:?}");
+    assert!(sales[0].message.contains("Viagra") && sales[0].message.contains("cialis"), "{}", sales[0].message);
+    // Style sheets and scripts past the limit are no text; the body is not empty.
+    assert!(findings(&raw, "spam/adult-terms").is_empty());
+    assert!(findings(&raw, "spam/empty-body").is_empty());
+    // The limit itself is still reported.
+    let cut = findings(&raw, "spam/invisible-text");
+    assert!(cut.iter().any(|f| f.evidence.starts_with("analysed ")), "{cut:?}");
+}

@@ -22,7 +22,8 @@
 //! such symbols in a row may stand inside a word (`v!@gra`), an `@` may end it
 //! (`viagr@`), and `()` between letters is an `o` (`p()rn`).
 //! Three or more single letters in a row (`p o r n`, `s.e.x`) are also given
-//! joined, as one `Spaced` word, right after them.
+//! joined, as one `Spaced` word, right after them; a leet digit alone among
+//! them is one of its letters (`v.1.a.g.r.a`, `SpacedRun::flush`).
 //!
 //! Every word keeps the byte range of the original text it was read from, so a
 //! finding quotes a term as written and as read. Work and memory are linear in
@@ -91,6 +92,13 @@ pub struct Word<'a> {
 impl Word<'_> {
     pub fn range(&self) -> Range<usize> {
         self.span.0..self.span.1
+    }
+
+    /// Whether its digits and symbols are read as letters: its kind's
+    /// (`WordKind::is_leet`), or a spaced-out word with a digit (`v.1.a.g.r.a`).
+    #[inline(always)]
+    pub fn is_leet(&self) -> bool {
+        self.kind.is_leet() || (self.kind == WordKind::Spaced && self.plain.bytes().any(|b| b.is_ascii_digit()))
     }
 }
 
@@ -791,7 +799,21 @@ struct SpacedRun {
     start: usize,
     end: usize,
     letters: usize,
+    /// Single leet digits in the run (`v.1.a.g.r.a`, `LEET_DIGITS`).
+    digits: usize,
+    /// Of those, the ones after its last letter (left out of it).
+    trailing: usize,
+    /// The run before its first digit: lengths of `read` and `plain`, its end
+    /// and letters (handed on as well, as it was read before digits joined runs).
+    before_digits: (usize, usize, usize, usize),
 }
+
+/// Digits the lexicon reads as letters (`lexicon::leet_letters`): one of them
+/// alone between single letters is a letter of the spaced-out word
+/// (`v.1.a.g.r.a`, `p 0 r n`), as SpamAssassin's fuzzy rules read `<inter W2>`
+/// between letters that may each be a digit (`replace_tag I [il|!1y?…]`,
+/// `O [go0…]`: 25_replace.cf).
+const LEET_DIGITS: &[u8] = b"013457";
 
 impl SpacedRun {
     /// Hands on a word that ended at `span`: a single letter goes on with the
@@ -802,7 +824,7 @@ impl SpacedRun {
             if self.letters == 0 {
                 self.start = span.0;
             }
-            if self.letters >= MAX_WORD_CHARS {
+            if self.letters + self.digits >= MAX_WORD_CHARS {
                 self.flush(each);
                 self.start = span.0;
             }
@@ -810,6 +832,16 @@ impl SpacedRun {
             self.plain.push_str(plain);
             self.end = span.1;
             self.letters += 1;
+            self.trailing = 0;
+        } else if self.letters > 0 && matches!(read.as_bytes(), [d] if LEET_DIGITS.contains(d)) && self.letters + self.digits < MAX_WORD_CHARS {
+            // A leet digit between single letters goes on with the run (`v.1.a.g.r.a`).
+            if self.digits == 0 {
+                self.before_digits = (self.read.len(), self.plain.len(), self.end, self.letters);
+            }
+            self.read.push_str(read);
+            self.plain.push_str(plain);
+            self.digits += 1;
+            self.trailing += 1;
         } else if self.letters > 0 {
             self.flush(each);
         }
@@ -817,14 +849,32 @@ impl SpacedRun {
     }
 
     /// Hands on the run as one `Spaced` word when it is long enough, and empties it.
+    /// With digits, the letters before the first digit are handed on first, as
+    /// they were read alone before digits joined runs (`p o r n 2 u`: `porn`), then
+    /// the whole run but its trailing digits, when it spells at least
+    /// `MIN_SPACED_LETTERS` letters and no more digits than letters (ours: `s 3 x`,
+    /// `t 1 t`, a grid's `a 5 b` stay single characters).
     fn flush(&mut self, each: &mut dyn FnMut(&Word)) {
-        if self.letters >= MIN_SPACED_LETTERS {
-            let span = (self.start, self.end);
-            each(&Word { span, read: &self.read, plain: &self.plain, kind: WordKind::Spaced, single: false });
+        let digits = self.digits - self.trailing;
+        if digits > 0 {
+            let (read, plain, end, letters) = self.before_digits;
+            if letters >= MIN_SPACED_LETTERS {
+                let (r, p) = (&self.read[..read], &self.plain[..plain]);
+                each(&Word { span: (self.start, end), read: r, plain: p, kind: WordKind::Spaced, single: false });
+            }
+            if self.letters >= MIN_SPACED_LETTERS && digits <= self.letters {
+                let (r, p) = (&self.read[..self.read.len() - self.trailing], &self.plain[..self.plain.len() - self.trailing]);
+                each(&Word { span: (self.start, self.end), read: r, plain: p, kind: WordKind::Spaced, single: false });
+            }
+        } else if self.letters >= MIN_SPACED_LETTERS {
+            let (r, p) = (&self.read[..self.read.len() - self.trailing], &self.plain[..self.plain.len() - self.trailing]);
+            each(&Word { span: (self.start, self.end), read: r, plain: p, kind: WordKind::Spaced, single: false });
         }
         self.read.clear();
         self.plain.clear();
         self.letters = 0;
+        self.digits = 0;
+        self.trailing = 0;
     }
 }
 
@@ -1559,6 +1609,25 @@ mod tests {
         assert_eq!(read("p o r n now"), ["p", "o", "r", "n", "porn", "now"]);
         assert_eq!(kinds("s.e.x")[3], WordKind::Spaced);
         assert_eq!(read("a b"), ["a", "b"]);
+    }
+
+    #[test]
+    fn a_leet_digit_between_spaced_letters_is_one_of_them() {
+        assert_eq!(read("v.1.a.g.r.a now"), ["v", "1", "a", "g", "r", "a", "v1agra", "now"]);
+        let text = "see p 0 r n";
+        let mut spans = Vec::new();
+        fold_words(text, |w| spans.push((&text[w.range()], w.kind, w.is_leet())));
+        assert_eq!(spans.last(), Some(&("p 0 r n", WordKind::Spaced, true)));
+        // Digits after the last letter are left out; the letters before the
+        // first digit are read alone too, as they were before digits joined runs.
+        assert_eq!(read("p o r n 2 u")[4..], ["porn", "2", "u"]);
+        assert_eq!(read("p o r n 0 u")[6..], ["porn", "porn0u"]);
+        // Fewer than three letters, more digits than letters, or a digit
+        // opening the run: no spaced word (`s 3 x`, `a 5 7 b`).
+        for innocent in ["s 3 x", "t 1 t", "a 5 7 b", "1 a b", "a 1 3 5 7 b c"] {
+            assert!(kinds(innocent).iter().all(|k| *k != WordKind::Spaced), "{innocent}");
+        }
+        assert_eq!(kinds("a b c 1 d e").iter().filter(|k| **k == WordKind::Spaced).count(), 2);
     }
 
     #[test]

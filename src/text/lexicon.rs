@@ -127,10 +127,17 @@ impl GluedRun {
         }
         if self.pieces == 0 {
             // A word glue does not follow starts no run: nothing of it is kept.
-            if !text.as_bytes().get(word.span.1).is_some_and(|&b| is_glue(b)) {
+            let bytes = text.as_bytes();
+            if !bytes.get(word.span.1).is_some_and(|&b| is_glue(b)) {
                 return;
             }
             self.start = word.span.0;
+            // A first piece in parentheses (`(vi)agra`): its `(` opens the run, as
+            // SpamAssassin's fuzzy rules read only what stands between letters.
+            if bytes.get(word.span.1) == Some(&b')') && word.span.0.checked_sub(1).and_then(|at| bytes.get(at)) == Some(&b'(') {
+                self.start = word.span.0 - 1;
+                self.open = true;
+            }
         }
         if self.read.len() + word.read.len() > MAX_WORD_CHARS {
             self.too_long = true;
@@ -140,8 +147,12 @@ impl GluedRun {
         }
         self.end = word.span.1;
         self.pieces += 1;
-        self.wide |= !word.single;
-        self.leet |= word.kind == WordKind::Leet;
+        // A leet digit alone is a letter of the word (`p(0)rn`), no piece of
+        // two letters: single letters and digits only are a spaced-out word
+        // the fold joins already (`v.1.a.g.r.a`).
+        let digit = matches!(word.read.as_bytes(), [b] if b.is_ascii_digit());
+        self.wide |= !word.single && !digit;
+        self.leet |= word.kind == WordKind::Leet || digit;
     }
 
     /// Hands on the run as one `Glued` word when it is one (`take`), and empties it.
@@ -158,7 +169,9 @@ impl GluedRun {
     #[inline(never)]
     fn flush(&mut self, each: &mut impl FnMut(&Word)) {
         if self.pieces >= 2 && self.wide && !self.too_long && !self.open {
-            each(&Word { span: (self.start, self.end), read: &self.read, plain: &self.plain, kind: WordKind::Glued { leet: self.leet }, single: false });
+            // Digits are leet letters of a word that has letters (`p(0)rn`), not of a number (`3.14`).
+            let leet = self.leet && self.plain.chars().any(char::is_alphabetic);
+            each(&Word { span: (self.start, self.end), read: &self.read, plain: &self.plain, kind: WordKind::Glued { leet }, single: false });
         }
         self.read.clear();
         self.plain.clear();
@@ -1047,7 +1060,7 @@ impl Trie {
     /// match: false only when no entry has it.
     #[inline]
     fn may_have(&self, word: &Word, slot: usize) -> bool {
-        word.kind.is_leet() || bit(&self.filter, slot)
+        word.is_leet() || bit(&self.filter, slot)
     }
 
     /// Whether a plain word whose `filter_slot` is `slot` may start an entry.
@@ -1110,7 +1123,7 @@ impl Trie {
     /// for every partial match; `slot` is the word's `filter_slot`.
     fn candidates(&self, word: &Word, slot: usize, leet: &mut Vec<u32>, key: &mut String) -> Option<u32> {
         leet.clear();
-        if word.kind.is_leet() {
+        if word.is_leet() {
             key.clear();
             push_leet_key(word.plain, key);
             let found = match bit(&self.leet_filter, filter_slot(key)) {
@@ -1721,6 +1734,40 @@ mod tests {
         // Letters spaced out with dots are one word, read once (the fold's `Spaced`).
         let hits = l.scan("p.o.r.n and p.o.rn");
         assert_eq!((hits.len(), hits[0].count), (1, 2));
+    }
+
+    #[test]
+    fn a_leet_digit_in_a_split_word_is_read_as_its_letter() {
+        let l = lexicon(&["porn", "viagra", "cialis", "nudes"]);
+        assert_eq!(found(&l, "hot p(0)rn and v(1)agra"), ["porn", "viagra"]);
+        for (text, term) in [("v.1.a.g.r.a now", "viagra"), ("see c-1-a-l-1-s", "cialis"), ("n u d 3 s", "nudes")] {
+            assert_eq!(found(&l, text), [term], "{text}");
+        }
+        // Read once: the spaced-out word, not a glued one beside it.
+        let hits = l.scan("v.1.a.g.r.a");
+        assert_eq!((hits.len(), hits[0].count), (1, 1));
+        // A number split by dots is no leet word.
+        let glued = |text: &str| {
+            let mut out = Vec::new();
+            scan_words(text, |w| if let WordKind::Glued { leet } = w.kind { out.push((w.read.to_string(), leet)) });
+            out
+        };
+        assert_eq!(glued("3.14 and p(0)rn"), [("314".to_string(), false), ("p0rn".to_string(), true)]);
+    }
+
+    #[test]
+    fn a_first_piece_in_parentheses_is_part_of_the_word() {
+        let l = lexicon(&["viagra", "porn"]);
+        let text = "cheap (vi)agra";
+        let hits = l.scan(text);
+        assert_eq!(found(&l, text), ["viagra"]);
+        assert_eq!(&text[hits[0].first.clone()], "(vi)agra");
+        // Unpaired or closing nothing, it joins nothing; an open `(` before a
+        // glued word is punctuation (`(vi.agra`).
+        for innocent in ["(vi agra", "(vi)(agra", "vi)agra"] {
+            assert!(found(&l, innocent).is_empty(), "{innocent}");
+        }
+        assert_eq!(found(&l, "(vi.agra"), ["viagra"]);
     }
 
     #[test]

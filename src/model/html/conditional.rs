@@ -206,7 +206,7 @@ fn attributes(content: &str, from: usize) -> (usize, Option<&str>, bool) {
 /// `text` with the entities URLs and words use decoded: `&amp;`, `&quot;`,
 /// `&apos;`, `&lt;`, `&gt;`, `&nbsp;` (a space) and numeric references; any
 /// other `&` stays as written.
-fn decode_entities(text: &str) -> String {
+pub(super) fn decode_entities(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(amp) = rest.find('&') {

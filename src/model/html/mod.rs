@@ -20,6 +20,7 @@ mod honest;
 mod inline;
 pub mod media;
 pub mod names;
+mod past_cut;
 pub mod sheet;
 pub mod tags;
 mod transform;
@@ -454,6 +455,20 @@ pub fn analyse_within(html: &str, work: &mut Work) -> HtmlFacts {
     let mut facts = walk::walk(&parsed, html.len(), &mut budget, &mut names);
     if facts.truncated.is_none() {
         facts.truncated = truncated;
+    }
+    // The text past a cut is still read (`past_cut`): a limit is no way to hide
+    // words; but for the budget of derived text, which bounds the text itself.
+    if let Some(cut) = facts.truncated.filter(|cut| cut.by != TruncatedBy::DerivedBytes) {
+        let from = (cut.analysed_bytes..=html.len()).find(|&at| html.is_char_boundary(at)).unwrap_or(html.len());
+        let mut rest = String::new();
+        past_cut::append_text(&html[from..], &mut rest);
+        let rest = rest.trim();
+        if !rest.is_empty() {
+            if !facts.visible_text.is_empty() {
+                facts.visible_text.push('\n');
+            }
+            facts.visible_text.push_str(rest);
+        }
     }
     honest::mark(&mut facts);
     facts.conditional_links = conditional::links(source, &scan.conditional_comments, &facts.links, &mut budget);
