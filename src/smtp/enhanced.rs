@@ -334,7 +334,6 @@ pub const CAUSES: &[Cause] = &[
             "message expired",
             "delivery expired",
             "delivery time expired",
-            "queue.expired",
             "message timed out",
             "in the queue too long",
             "unable to deliver message after multiple retries",
