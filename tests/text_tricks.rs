@@ -433,3 +433,20 @@ fn the_words_after_the_html_element_limit_are_still_read() {
     let cut = findings(&raw, "spam/invisible-text");
     assert!(cut.iter().any(|f| f.evidence.starts_with("analysed ")), "{cut:?}");
 }
+
+#[test]
+fn a_style_sheet_where_the_tree_builder_was_cut_is_no_text() {
+    // The tree builder's work budget cuts between chunks, and a chunk ends after a
+    // start tag: here right after a `<style>` (end tags that walk 500 open elements).
+    let body = format!(
+        "<body>{}{}<p>Thanks for your order.</p></body>",
+        "<div>".repeat(500),
+        "</li><style>.cheap-viagra-online { color: red }</style>".repeat(3000)
+    );
+    let raw = html_message(&body);
+    let cut = findings(&raw, "spam/invisible-text");
+    assert!(cut.iter().any(|f| f.evidence.starts_with("analysed ")), "{cut:?}");
+    assert!(findings(&raw, "spam/sales-language").is_empty(), "{:?}", findings(&raw, "spam/sales-language"));
+    // The words past the cut are still read.
+    assert!(findings(&raw, "spam/empty-body").is_empty());
+}

@@ -34,7 +34,7 @@ pub mod xls;
 pub mod zip;
 
 use names::NameTrick;
-pub use walk::{inspect_named, name_facts};
+pub use walk::{inspect_named, is_page_by_name_or_type, name_facts};
 
 /// Separator of the levels of a path inside archives: `invoice.zip > docs/run.exe`.
 pub const PATH_SEPARATOR: &str = " > ";

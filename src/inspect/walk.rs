@@ -156,6 +156,13 @@ pub(super) fn wants_whole(format: Option<Format>, name: Option<&str>) -> bool {
     needs_whole_file(format) || extension.is_some_and(|e| PAGE_EXTENSIONS.contains(&e.as_str()) || e == "eml")
 }
 
+/// Whether a file named `name`, declared `content_type`, is a page a browser
+/// opens (`PAGE_EXTENSIONS`, `PAGE_TYPES`), by its name or its declared type.
+pub fn is_page_by_name_or_type(name: Option<&str>, content_type: &str) -> bool {
+    name.and_then(|n| names::analyse(n).extension).is_some_and(|e| PAGE_EXTENSIONS.contains(&e.as_str()))
+        || PAGE_TYPES.contains(&content_type.trim().to_ascii_lowercase().as_str())
+}
+
 /// Extensions of pages a browser opens, where smuggled files hide.
 const PAGE_EXTENSIONS: &[&str] = &["htm", "html", "shtml", "xhtml", "svg", "mht", "mhtml"];
 const PAGE_TYPES: &[&str] = &["text/html", "application/xhtml+xml", "image/svg+xml"];

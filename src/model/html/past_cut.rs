@@ -27,6 +27,26 @@ const INLINE: &[&[u8]] = &[
 /// `noscript` (mail clients run no scripts, so they show it).
 const NO_TEXT: &[&[u8]] = &[b"script", b"style", b"template", b"title"];
 
+/// Where the reading past a cut at `cut` starts: at the cut, or at the start tag
+/// just before it when that tag opens an element with no text (`NO_TEXT`). The
+/// tree builder is cut between chunks, and a chunk ends after a start tag: a
+/// cut right after `<style>` would read its style sheet as text. One look back,
+/// bounded by the tag's length.
+pub fn resume_at(html: &str, cut: usize) -> usize {
+    let bytes = html.as_bytes();
+    let Some(before) = bytes.get(..cut) else { return cut };
+    if before.last() != Some(&b'>') {
+        return cut;
+    }
+    let Some(lt) = memchr::memrchr2(b'<', b'>', &before[..before.len() - 1]).filter(|&at| before[at] == b'<') else { return cut };
+    let name: Vec<u8> = before[lt + 1..].iter().take_while(|b| b.is_ascii_alphanumeric()).copied().collect();
+    if NO_TEXT.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
+        lt
+    } else {
+        cut
+    }
+}
+
 /// Appends the text of `html` (the HTML after the cut) to `out`, one blank for
 /// each run of white space, a line break for each block tag.
 pub fn append_text(html: &str, out: &mut String) {
@@ -110,6 +130,20 @@ mod tests {
         // Unclosed markup ends the text.
         assert_eq!(text("word <style>p{}"), "word \n");
         assert_eq!(text("word <b"), "word ");
+    }
+
+    #[test]
+    fn a_cut_right_after_a_start_tag_of_no_text_reads_from_that_tag() {
+        for (html, tag) in [("<p>a</p><style>.viagra{}</style>b", "<style>"), ("x<SCRIPT type=\"a\">", "<SCRIPT type=\"a\">"), ("<title>", "<title>")] {
+            let cut = html.find(tag).map(|at| at + tag.len()).unwrap_or(0);
+            let from = resume_at(html, cut);
+            assert_eq!(from, cut - tag.len(), "{html}");
+            assert!(!text(&html[from..]).contains("viagra"), "{html}");
+        }
+        // Any other place is kept: after another start tag, in text, at either end.
+        for (html, cut) in [("<p>a<b>b", 8), ("<p>a<b>b", 7), ("<style>x", 0), ("a>b", 2), ("<style>", 7 + 1)] {
+            assert_eq!(resume_at(html, cut), cut, "{html} {cut}");
+        }
     }
 
     #[test]

@@ -220,6 +220,13 @@ fn text_behind_structure(message: &Message) -> bool {
 /// that draws pictures in place of words (rspamd's R_EMPTY_IMAGE, html.lua:
 /// text parts with images and no text): beside a file, such a body stays a
 /// warning. Parts of an attached message are that message's, not the sender's.
+/// Nor is a web page (`.html`, `.svg`, `text/html`…) a file that excuses the
+/// empty body: a page attached with no word beside it is the shape of HTML
+/// attachment phishing and HTML smuggling (MITRE ATT&CK T1027.006; SpamAssassin
+/// 4's ScriptInfo plugin reads the scripts of HTML attachments for it), whose
+/// page may show no password field or redirect (`attachment/active-page`) nor
+/// a blob long enough to be a carried file; beside a page the body stays a warning,
+/// as it was before an empty body beside a file was information.
 /// `None` when there is no file.
 fn attached_file<'m>(message: &'m Message) -> Option<&'m str> {
     let draws_pictures = message.html.iter().any(|body| body.facts.images.iter().any(|image| image.honest.is_none() && !image.hidden));
@@ -228,6 +235,9 @@ fn attached_file<'m>(message: &'m Message) -> Option<&'m str> {
     }
     message.parts.iter().filter(|part| !part.in_attached_message && !part.is_body).find_map(|part| {
         let t = part.content_type.as_str();
+        if crate::inspect::is_page_by_name_or_type(part.filename.as_deref(), t) {
+            return None;
+        }
         let named_file = part.filename.is_some()
             && !["text/", "image/", "multipart/", "message/"].iter().any(|kind| t.starts_with(kind));
         (part.disposition.as_deref() == Some("attachment") || named_file).then(|| part.filename.as_deref().unwrap_or(t))
@@ -336,6 +346,13 @@ mod tests {
         // An HTML body of pictures beside a file draws images in place of words: still a warning.
         let pictures = attached.replace("<div dir=\"ltr\"><br></div>", "<img src=\"cid:offer.jpg\" width=\"600\" height=\"800\">");
         assert_eq!(severity(&pictures), vec![(Severity::Warning, "spam/empty-body.no-visible-text".to_string())]);
+        // A web page beside an empty body, by its name or its type, is the shape of
+        // HTML attachment phishing: still a warning.
+        let no_text = vec![(Severity::Warning, "spam/empty-body.no-visible-text".to_string())];
+        for (kind, name) in [("application/octet-stream", "Invoice.htm"), ("text/html", "scan"), ("image/svg+xml", "a.svg"), ("application/octet-stream", "DOC.HTML")] {
+            let page = attached.replace("application/octet-stream; name=report", &format!("{kind}; name=\"{name}\"")).replace("filename=report", &format!("filename=\"{name}\""));
+            assert_eq!(severity(&page), no_text, "{kind} {name}");
+        }
     }
 
     #[test]
