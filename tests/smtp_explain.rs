@@ -981,6 +981,7 @@ fn replies_whose_enhanced_code_already_says_it_name_the_same_cause() {
         ("550 4.4.7 QUEUE.Expired; message expired", "expired"),
         ("554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.2 Connection timed out>", "expired"),
         ("550 5.4.4 Invalid domain", "host-unknown"),
+        ("554 5.4.4 SMTPSEND.DNS.NonExistentDomain; nonexistent domain", "host-unknown"),
     ] {
         assert_eq!(cause_of(reply).as_deref(), Some(cause), "{reply}");
         assert_eq!(explain(reply, Locale::En).basis, Basis::Enhanced, "{reply}");
@@ -1066,6 +1067,8 @@ fn words_near_the_new_causes_name_none_of_them() {
         ("454 4.7.0 TLS not available: certificate expired", "expired"),
         ("553 5.1.8 Domain of sender address x@nowhere.example does not exist", "host-unknown"),
         ("550 5.1.1 Recipient address rejected: User unknown in local recipient table", "host-unknown"),
+        // The envelope sender's domain (RFC 3463 X.1.7), not the recipient's.
+        ("501 5.1.7 Invalid domain in MAIL FROM", "host-unknown"),
     ] {
         assert_ne!(cause_of(reply).as_deref(), Some(not), "{reply}");
     }

@@ -524,6 +524,9 @@ pub const CAUSES: &[Cause] = &[
             // sender address x does not exist`, which "does not exist" would read as an
             // unknown recipient.
             "domain of sender address",
+            // `501 5.1.7 Invalid domain in MAIL FROM`: the envelope sender's, not the
+            // recipient's unknown domain (RFC 3463 X.1.7, bad sender's mailbox address syntax).
+            "in mail from",
         ],
         &["sender/"],
     ),
@@ -551,6 +554,9 @@ pub const CAUSES: &[Cause] = &[
             "unroutable address",
             "name or service not known",
             "mail domain mentioned in email address is unknown",
+            // Exchange's `554 5.4.4 SMTPSEND.DNS.NonExistentDomain; nonexistent domain`
+            // (Microsoft's NDR reference for 5.4.4).
+            "nonexistent domain",
         ],
         &["headers/address-syntax"],
     ),
