@@ -783,13 +783,17 @@ pub fn cause_in(text: &str) -> Option<(&'static str, &'static [&'static str])> {
 pub fn cause_in_reply(text: &str, subject: Option<u16>) -> Option<(&'static str, &'static [&'static str])> {
     let with_urls = without_purpose_clauses(&text.to_lowercase());
     let without = without_urls(&with_urls);
+    // Each text with its line breaks as spaces, made once (`says_across_lines`);
+    // none when the reply is one line.
+    let flat = |t: &str| t.contains('\n').then(|| t.replace('\n', " "));
+    let (flat_with_urls, flat_without) = (flat(&with_urls), flat(&without));
     CAUSES
         .iter()
         .find(|c| {
-            let lower = if c.in_urls { &with_urls } else { &without };
-            let wrapped = lower.contains('\n');
-            c.phrases.iter().any(|w| says(lower, w, c.clause_negation) || (wrapped && says_across_lines(lower, w, c.clause_negation)))
-                && (c.with.is_empty()
+            let (lower, flat) = if c.in_urls { (&with_urls, &flat_with_urls) } else { (&without, &flat_without) };
+            c.phrases.iter().any(|w| {
+                says(lower, w, c.clause_negation) || flat.as_deref().is_some_and(|f| says_across_lines(f, lower, w, c.clause_negation))
+            }) && (c.with.is_empty()
                     || c.with.iter().any(|w| lower.contains(w))
                     || (c.with_subject.is_some() && c.with_subject == subject))
         })
@@ -809,11 +813,11 @@ fn says(text: &str, phrase: &str, clause_negation: bool) -> bool {
 /// Whether `text` has `phrase` with a line break where the phrase has a space: a
 /// multi-line reply wraps its sentences (Gmail's `552-5.7.0 This message was blocked
 /// because its content presents a potential\n552-5.7.0 security issue`, its
-/// continuation lines joined with a line break). The negation reads the text as
-/// written, where a line break ends a clause.
-fn says_across_lines(text: &str, phrase: &str, clause_negation: bool) -> bool {
-    // Same length: a line break and a space are one byte each, so offsets agree.
-    phrase.contains(' ') && says_in(&text.replace('\n', " "), text, phrase, clause_negation)
+/// continuation lines joined with a line break). `flat` is `text` with its line
+/// breaks as spaces (the same length: one byte each, so offsets agree). The
+/// negation reads the text as written, where a line break ends a clause.
+fn says_across_lines(flat: &str, text: &str, phrase: &str, clause_negation: bool) -> bool {
+    phrase.contains(' ') && says_in(flat, text, phrase, clause_negation)
 }
 
 /// [`says`], finding `phrase` in `haystack` (the text or a copy of the same length)
