@@ -39,12 +39,17 @@ pub fn resume_at(html: &str, cut: usize) -> usize {
         return cut;
     }
     let Some(lt) = memchr::memrchr2(b'<', b'>', &before[..before.len() - 1]).filter(|&at| before[at] == b'<') else { return cut };
-    let name: Vec<u8> = before[lt + 1..].iter().take_while(|b| b.is_ascii_alphanumeric()).copied().collect();
-    if NO_TEXT.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
+    if NO_TEXT.iter().any(|n| n.eq_ignore_ascii_case(tag_name(before, lt + 1))) {
         lt
     } else {
         cut
     }
+}
+
+/// The tag name starting at `start` of `bytes`: its letters and digits.
+fn tag_name(bytes: &[u8], start: usize) -> &[u8] {
+    let rest = bytes.get(start..).unwrap_or_default();
+    &rest[..rest.iter().take_while(|b| b.is_ascii_alphanumeric()).count()]
 }
 
 /// Appends the text of `html` (the HTML after the cut) to `out`, one blank for
@@ -79,8 +84,7 @@ fn markup_end(bytes: &[u8], lt: usize) -> (usize, bool) {
     }
     let gt = memchr::memchr(b'>', bytes.get(lt..).unwrap_or_default()).map_or(bytes.len(), |i| lt + i + 1);
     let name_start = lt + 1 + usize::from(bytes.get(lt + 1) == Some(&b'/'));
-    let name_len = bytes.get(name_start..gt).unwrap_or_default().iter().take_while(|b| b.is_ascii_alphanumeric()).count();
-    let name = bytes.get(name_start..name_start + name_len).unwrap_or_default();
+    let name = tag_name(bytes.get(..gt).unwrap_or(bytes), name_start);
     let closing = name_start > lt + 1;
     if !closing {
         if let Some(skipped) = NO_TEXT.iter().find(|n| n.eq_ignore_ascii_case(name)) {
