@@ -106,6 +106,19 @@ export function cleanCss(css) {
 }
 
 /**
+ * Event-handler attributes in the start tags of `html` renamed `data-mp-on…` before it is
+ * parsed: set in a document of the sandboxed frame, each one (an `<img onerror>`) made
+ * Chromium log "Blocked script execution" on the page's console, and in the page's own
+ * document a CSP violation (page audit). Nothing ran either way; the attribute loop of
+ * buildPreview still removes every `on…` attribute the parser makes (those of a tag
+ * whose quoted value holds a `<` or `>`, which this pass leaves), and the renamed ones.
+ */
+export function disarmHandlers(html) {
+  // `[^<>]`: a scan from each `<` stops at the next one, so the pass is linear on any input.
+  return html.replace(/<[a-zA-Z][^<>]*>/g, (tag) => tag.replace(/([\s/"'])(on[a-z-]*\s*=)/gi, '$1data-mp-$2'));
+}
+
+/**
  * `html` with `attribute="START"` added to the start tags at the given UTF-8 byte
  * ranges `{start, end}` (the engine's element offsets), so the parsed document knows
  * which elements hold hidden text. A range that is not a start tag is left alone.
@@ -155,7 +168,7 @@ export function buildPreview(html, images, hidden, targetDoc, urls, labels = {})
   // Parsed with the preview frame's own DOMParser so the inert document carries the
   // frame's policy (no script at all), not the page's.
   const Parser = (targetDoc.defaultView && targetDoc.defaultView.DOMParser) || DOMParser;
-  const doc = new Parser().parseFromString(tagElements(html, located, holder), 'text/html');
+  const doc = new Parser().parseFromString(disarmHandlers(tagElements(html, located, holder)), 'text/html');
   let blockedImages = 0;
   // Remote references of the message's CSS (backgrounds, fonts, imports): blocked too, and counted with the images.
   let blockedRemote = 0;
@@ -170,7 +183,7 @@ export function buildPreview(html, images, hidden, targetDoc, urls, labels = {})
   for (const el of doc.querySelectorAll('*')) {
     for (const attr of [...el.attributes]) {
       const name = attr.name.toLowerCase();
-      if (name.startsWith('on') || name === 'formaction' || name === 'http-equiv') el.removeAttribute(attr.name);
+      if (name.startsWith('on') || name.startsWith('data-mp-on') || name === 'formaction' || name === 'http-equiv') el.removeAttribute(attr.name);
       else if (name === 'style') {
         const { css, blocked } = cleanCss(attr.value);
         el.setAttribute('style', css);

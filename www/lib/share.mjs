@@ -34,36 +34,66 @@ function fromBase64Url(text) {
 
 /** Milliseconds of (de)compression run before the page's other tasks get a turn (ours). */
 const PIPE_SLICE_MS = 50;
+/**
+ * Bytes handed to the (de)compressor at a time (ours: 64 KiB deflate in a few ms). The
+ * stream works a whole chunk in one step: a 20 MB message handed as one Blob chunk held
+ * the main thread 1.1 s in one task when it was compressed for its link (page audit).
+ */
+export const PIPE_CHUNK_BYTES = 64 * 1024;
 
-async function pipe(bytes, stream, limit = Infinity) {
-  const reader = new Blob([bytes]).stream().pipeThrough(stream).getReader();
+/**
+ * `parts` (byte arrays, one after the other) through `stream`, a chunk at a time, with a pause every PIPE_SLICE_MS:
+ * `{out}`, or `{over: true, total}` as soon as the output passes `limit` (`total`: the
+ * bytes out when it stopped; the rest is not worked: a message too large for a link costs
+ * the compression of about `limit` of output, not of the whole message).
+ */
+async function pipe(parts, stream, limit = Infinity) {
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
   const chunks = [];
   let total = 0;
+  let over = false;
+  const reading = (async () => {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      total += value.length;
+      if (total > limit) {
+        over = true;
+        await reader.cancel();
+        return;
+      }
+      chunks.push(value);
+    }
+  })();
+  // Seen by the write loop's awaits as well: a broken stream rejects both sides.
+  reading.catch(() => {});
   let slice = performance.now();
-  for (;;) {
-    // The stream's steps are promise jobs: without a pause, 30 MB of a message compressed
-    // for its link held the main thread 0.7 s in one task. Reading waits, so the pipe does.
-    if (performance.now() - slice > PIPE_SLICE_MS) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      slice = performance.now();
+  try {
+    for (const bytes of parts) {
+      for (let at = 0; at < bytes.length && !over; at += PIPE_CHUNK_BYTES) {
+        // The stream's steps are promise jobs: without a pause the whole message would be
+        // worked in one task. Each write waits until its chunk is taken, so the pipe does.
+        if (performance.now() - slice > PIPE_SLICE_MS) {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          slice = performance.now();
+        }
+        await writer.write(bytes.slice(at, at + PIPE_CHUNK_BYTES));
+      }
     }
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    // A link that inflates past the limit is refused (a deflate bomb).
-    if (total > limit) {
-      await reader.cancel();
-      throw Object.assign(new Error('shared message too large'), { code: 'share-too-large', size: total });
-    }
-    chunks.push(value);
+    if (!over) await writer.close();
+  } catch (err) {
+    if (!over) throw err;
   }
+  await reading;
+  if (over) return { over, total };
   const out = new Uint8Array(total);
   let at = 0;
   for (const chunk of chunks) {
     out.set(chunk, at);
     at += chunk.length;
   }
-  return out;
+  return { out };
 }
 
 /** Attachment bytes as base64 strings, so compose fields fit the JSON header. */
@@ -83,12 +113,9 @@ export async function shareFragment(request) {
     : { v: 1, ...portable(request) };
   const head = encoder.encode(JSON.stringify(header) + '\n');
   const body = request.kind === 'raw' ? request.bytes : new Uint8Array(0);
-  const payload = new Uint8Array(head.length + body.length);
-  payload.set(head);
-  payload.set(body, head.length);
-  const compressed = await pipe(payload, new CompressionStream('deflate-raw'));
-  if (compressed.length > MAX_SHARE_BYTES) return null;
-  return SHARE_PREFIX + toBase64Url(compressed);
+  const compressed = await pipe([head, body], new CompressionStream('deflate-raw'), MAX_SHARE_BYTES);
+  if (compressed.over) return null;
+  return SHARE_PREFIX + toBase64Url(compressed.out);
 }
 
 /**
@@ -97,8 +124,11 @@ export async function shareFragment(request) {
  */
 export async function readShareFragment(fragment) {
   try {
-    const payload = await pipe(fromBase64Url(fragment.slice(SHARE_PREFIX.length)), new DecompressionStream('deflate-raw'),
+    const inflated = await pipe([fromBase64Url(fragment.slice(SHARE_PREFIX.length))], new DecompressionStream('deflate-raw'),
       MAX_EXPANDED_BYTES + 64_000);
+    // A link that inflates past the limit is refused (a deflate bomb).
+    if (inflated.over) throw Object.assign(new Error('shared message too large'), { code: 'share-too-large', size: inflated.total });
+    const payload = inflated.out;
     const newline = payload.indexOf(10);
     const header = JSON.parse(new TextDecoder().decode(payload.subarray(0, newline)));
     if (header.v !== 1) throw new Error('unknown share version');

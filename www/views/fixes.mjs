@@ -5,6 +5,7 @@
 import { $, el, download } from '../lib/dom.mjs';
 import { text } from '../lib/i18n.mjs';
 import { LINT_TIME_LIMIT_MS } from './lint.mjs';
+import { signed } from '../lib/source.mjs';
 
 const ruleIds = (report) => [...new Set(report.findings.map((f) => f.ruleId))];
 
@@ -31,9 +32,10 @@ export function setupFixes(ctx) {
    */
   function renderDiff() {
     const { entries, cut, simplified } = fixed.diff;
+    // A line's hidden characters as signs, as in the source view (an override must not mirror the diff).
     const lines = entries.map((entry) => (entry.op === '…'
       ? el('span', { class: 'diff-skip', text: `${text('ui.fixes.unchanged-lines', { count: entry.count })}\n` })
-      : el('span', { class: entry.op === '+' ? 'diff-add' : entry.op === '-' ? 'diff-del' : 'diff-same', text: `${entry.op} ${entry.line}\n` })));
+      : el('span', { class: entry.op === '+' ? 'diff-add' : entry.op === '-' ? 'diff-del' : 'diff-same', text: `${entry.op} ${signed(entry.line)}\n` })));
     // Only the notes that apply: replaceChildren writes a null it is given as the text "null".
     $('fixes-diff').replaceChildren(
       ...(simplified ? [el('span', { class: 'diff-note', id: 'fixes-diff-simplified', text: text('page.fixes.diff-simplified') })] : []),

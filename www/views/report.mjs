@@ -5,7 +5,7 @@
 
 import { $, el } from '../lib/dom.mjs';
 import { text, formatSize } from '../lib/i18n.mjs';
-import { sourceSlices } from '../lib/source.mjs';
+import { sourceSlices, visibleSource, MAX_SOURCE_SIGNS } from '../lib/source.mjs';
 import { locationText, scoreText } from '../lib/report-export.mjs';
 import { selectTab, tablist } from './tabs.mjs';
 import { setupPreview } from './report-preview.mjs';
@@ -106,10 +106,13 @@ export function setupReport(ctx) {
     const bytes = shown.linted;
     const slices = sourceSlices(bytes, range);
     const pre = $('source');
-    const parts = [document.createTextNode(slices.before)];
+    // Hidden characters (NUL, bidi overrides, …) shown by a sign, so a range of them is seen marked.
+    const budget = { signs: MAX_SOURCE_SIGNS };
+    const parts = visibleSource(slices.before, document, budget);
     if (range) {
-      parts.push(el('mark', { id: 'source-mark', dataset: { start: String(range.start), end: String(range.end) }, text: slices.marked }));
-      parts.push(document.createTextNode(slices.after));
+      parts.push(el('mark', { id: 'source-mark', dataset: { start: String(range.start), end: String(range.end) } },
+        visibleSource(slices.marked, document, budget)));
+      parts.push(...visibleSource(slices.after, document, budget));
     }
     pre.replaceChildren(...parts);
     const notes = [];
