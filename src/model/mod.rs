@@ -259,6 +259,11 @@ pub struct InputNotes {
     /// Address objects with no address (a group, `{ name, group }`), by path
     /// (`to[1]`): Nodemailer drops them, so their addresses receive nothing.
     pub address_groups: Vec<String>,
+    /// Compose input whose SMTP envelope holds no recipient: no address in To,
+    /// Cc or Bcc (or in `envelope` when given), with the options read, as the
+    /// finding names them. Nodemailer's SMTP connection refuses it ("No
+    /// recipients defined").
+    pub no_recipient: Option<&'static str>,
 }
 
 /// Line-break statistics over the whole message.

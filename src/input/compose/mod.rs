@@ -573,6 +573,10 @@ impl<'de> Deserialize<'de> for IcalObject {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Envelope {
     pub from: Option<Addresses>,
+    /// Whether `to`, `cc` or `bcc` holds an address: with an `envelope`, these
+    /// alone are the recipients (mime-node `setEnvelope`; the fields' are not read).
+    #[serde(skip)]
+    pub has_recipient: bool,
     /// Keys that are none of Nodemailer's, as given (the first `MAX_NOTED_KEYS`).
     #[serde(skip)]
     pub unknown: Vec<String>,
@@ -609,6 +613,13 @@ impl<'de> Deserialize<'de> for Envelope {
                         };
                         continue;
                     }
+                    if matches!(key.as_str(), "to" | "cc" | "bcc") {
+                        // Any other value (a number, `true`) is read by addressparser as a text with no address.
+                        if let Some(EnvelopeRecipients::Addresses(list)) = field::<_, Option<EnvelopeRecipients>>(&mut map, &key)? {
+                            envelope.has_recipient |= holds_address(&list);
+                        }
+                        continue;
+                    }
                     map.next_value::<de::IgnoredAny>()?;
                     if !ENVELOPE_KEYS.contains(&key.as_str()) && envelope.unknown.len() < MAX_NOTED_KEYS {
                         envelope.unknown.push(key);
@@ -619,6 +630,36 @@ impl<'de> Deserialize<'de> for Envelope {
         }
         deserializer.deserialize_map(EnvelopeVisitor)
     }
+}
+
+/// `envelope.to`, `cc` or `bcc`: addresses, or any other value, which holds none.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum EnvelopeRecipients {
+    Addresses(Addresses),
+    #[allow(dead_code)]
+    Other(de::IgnoredAny),
+}
+
+/// Whether `list` holds an address Nodemailer sends to: mime-node
+/// `_convertAddresses` keeps a mailbox only with its address, a group's members alike.
+fn holds_address(list: &Addresses) -> bool {
+    fn any(parsed: &[crate::input::address::Parsed]) -> bool {
+        parsed.iter().any(|p| match p {
+            crate::input::address::Parsed::Mailbox { address, .. } => !address.is_empty(),
+            crate::input::address::Parsed::Group { members, .. } => any(members),
+        })
+    }
+    list.list().into_iter().any(|address| match address {
+        Address::Object { address, .. } => !address.is_empty(),
+        Address::Text(text) => any(&crate::input::address::parse(text)),
+        Address::NoAddress { .. } => false,
+    })
+}
+
+/// A custom header field Nodemailer reads recipients from (mime-node `getEnvelope`).
+fn is_recipient_header(name: &str) -> bool {
+    ["to", "cc", "bcc"].iter().any(|n| name.trim().eq_ignore_ascii_case(n))
 }
 
 /// The message Nodemailer would send for compose fields.
@@ -813,6 +854,10 @@ impl<'de> Deserialize<'de> for Compose {
                     c.note_address_groups();
                 }
                 c.note_nested_unknown();
+                if c.recipient_meant() && !c.has_recipient() {
+                    c.notes.no_recipient =
+                        Some(if c.envelope.is_some() { "envelope.to, envelope.cc, envelope.bcc" } else { "to, cc, bcc" });
+                }
                 Ok(c)
             }
         }
@@ -1098,6 +1143,38 @@ impl Compose {
                 _ => None,
             })
         })
+    }
+
+    /// Whether the SMTP envelope Nodemailer makes holds a recipient: those of
+    /// `envelope` when it is given (mime-node `setEnvelope`), else the addresses
+    /// of To, Cc and Bcc, custom `headers` of those names included (mime-node
+    /// `getEnvelope`, over the node's fields). With none, its SMTP connection
+    /// refuses the message before a byte is sent: "No recipients defined"
+    /// (`EENVELOPE`, smtp-connection `_setEnvelope`).
+    fn has_recipient(&self) -> bool {
+        if let Some(envelope) = &self.envelope {
+            return envelope.has_recipient;
+        }
+        self.field_recipients()
+    }
+
+    /// Whether the script meant the message for someone: a recipient option
+    /// given, an `envelope`, or `raw` (whose own To Nodemailer does not read:
+    /// the raw message is not parsed). With none of these the message is a
+    /// draft without recipients, said by the missing To alone.
+    fn recipient_meant(&self) -> bool {
+        self.envelope.is_some()
+            || self.sends_raw()
+            || [&self.to, &self.cc, &self.bcc].into_iter().flatten().any(Addresses::is_given)
+            || self.headers.iter().flat_map(Headers::pairs).any(|(name, _, _)| is_recipient_header(name))
+    }
+
+    /// Whether To, Cc or Bcc, custom `headers` of those names included, holds an address.
+    fn field_recipients(&self) -> bool {
+        [&self.to, &self.cc, &self.bcc].into_iter().flatten().any(holds_address)
+            || self.headers.iter().flat_map(Headers::pairs).any(|(name, value, _)| {
+                is_recipient_header(name) && holds_address(&Addresses::One(Address::Text(value.to_string())))
+            })
     }
 
     /// The message Nodemailer would send, with CRLF line ends.

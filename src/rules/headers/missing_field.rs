@@ -48,6 +48,24 @@ crate::rule_texts! { "headers/missing-field";
         es: "No hay campo {field}: los destinatarios solo aparecen en Cc o Bcc, o en ninguna parte.",
         pl: "Brak pola {field}: odbiorcy są tylko w Cc lub Bcc albo nigdzie.",
     },
+    NO_RECIPIENT "no-recipient" => {
+        en: "No recipient: none of {fields} holds an address, so Nodemailer refuses to send this message (\"No recipients defined\", EENVELOPE) before a byte is sent.",
+        fr: "Aucun destinataire : aucun de {fields} ne contient d'adresse, donc Nodemailer refuse d'envoyer ce message (« No recipients defined », EENVELOPE) avant d'en transmettre un octet.",
+        es: "Ningún destinatario: ninguno de {fields} contiene una dirección, así que Nodemailer se niega a enviar este mensaje («No recipients defined», EENVELOPE) antes de transmitir un solo byte.",
+        pl: "Brak odbiorcy: żadne z {fields} nie zawiera adresu, więc Nodemailer odmawia wysłania tej wiadomości („No recipients defined”, EENVELOPE), zanim wyśle choćby bajt.",
+    },
+    FIX_NO_RECIPIENT "fix-no-recipient" => {
+        en: "Give at least one address in to, cc or bcc: a text such as 'Name <name@example.com>', or { name, address }. A text with no address in it is dropped by Nodemailer.",
+        fr: "Donnez au moins une adresse dans to, cc ou bcc : un texte comme 'Nom <nom@example.com>', ou { name, address }. Nodemailer abandonne un texte qui ne contient pas d'adresse.",
+        es: "Indique al menos una dirección en to, cc o bcc: un texto como 'Nombre <nombre@example.com>', o { name, address }. Nodemailer descarta un texto que no contiene ninguna dirección.",
+        pl: "Podaj co najmniej jeden adres w to, cc lub bcc: tekst w rodzaju 'Imię <imie@example.com>' albo { name, address }. Tekst bez adresu Nodemailer pomija.",
+    },
+    FIX_NO_RECIPIENT_ENVELOPE "fix-no-recipient-envelope" => {
+        en: "With an envelope, Nodemailer sends only to envelope.to, cc and bcc, not to the message's to, cc and bcc: give the recipients in the envelope too, or leave the envelope out.",
+        fr: "Avec une enveloppe (envelope), Nodemailer n'envoie qu'à envelope.to, cc et bcc, pas aux to, cc et bcc du message : donnez aussi les destinataires dans l'enveloppe, ou retirez-la.",
+        es: "Con un sobre (envelope), Nodemailer solo envía a envelope.to, cc y bcc, no a los to, cc y bcc del mensaje: indique también los destinatarios en el sobre, o quítelo.",
+        pl: "Z kopertą (envelope) Nodemailer wysyła tylko do envelope.to, cc i bcc, a nie do to, cc i bcc wiadomości: podaj odbiorców także w kopercie albo ją usuń.",
+    },
     MAILER_ADDS "mailer-adds" => {
         en: "The mailer adds {fields} itself when it sends this message; nothing to do.",
         fr: "Le logiciel d'envoi ajoute lui-même {fields} en envoyant ce message ; rien à faire.",
@@ -72,6 +90,7 @@ pub const RULE: Rule = Rule {
         Evidence::Receiver("SpamAssassin MISSING_DATE (2.7 points), MISSING_HEADERS for a missing To (0.9)"),
         Evidence::Rfc("RFC 5322 §3.6: the only required header fields are the origination date field and the originator address field(s)"),
         Evidence::Rfc("RFC 5322 §3.6.4: every message SHOULD have a Message-ID field"),
+        Evidence::Receiver("Nodemailer 7 and 10, smtp-connection _setEnvelope: a message whose envelope has no recipient fails with \"No recipients defined\" (EENVELOPE) before MAIL FROM"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
     ],
     score: crate::rules::scores::NONE,
@@ -135,6 +154,24 @@ pub const RULE: Rule = Rule {
             ExampleInput::PhpMail { to: "b@example.com", subject: "Hi", message: "Hello", headers: "From: a@example.com" },
         )
         .at(Severity::Info),
+        Example::fails(
+            title! {
+                en: "Compose fields whose to holds no address: Nodemailer refuses to send",
+                fr: "Des champs de message dont le to ne contient aucune adresse : Nodemailer refuse d'envoyer",
+                es: "Campos de mensaje cuyo to no contiene ninguna dirección: Nodemailer se niega a enviar",
+                pl: "Pola wiadomości, w których to nie zawiera adresu: Nodemailer odmawia wysłania",
+            },
+            ExampleInput::Compose(r#"{"from": "contact@example.com", "to": "Site owner", "subject": "Contact form", "text": "Hello", "date": "Mon, 2 Mar 2026 10:00:00 +0100", "messageId": "<1@example.com>"}"#),
+        ),
+        Example::passes(
+            title! {
+                en: "Compose fields whose to is a group of addresses (RFC 5322 §3.4): Nodemailer sends to its members",
+                fr: "Des champs de message dont le to est un groupe d'adresses (RFC 5322 §3.4) : Nodemailer envoie à ses membres",
+                es: "Campos de mensaje cuyo to es un grupo de direcciones (RFC 5322 §3.4): Nodemailer envía a sus miembros",
+                pl: "Pola wiadomości, w których to jest grupą adresów (RFC 5322 §3.4): Nodemailer wysyła do jej członków",
+            },
+            ExampleInput::Compose(r#"{"from": "news@example.com", "to": "Club members: a@example.org, b@example.org;", "subject": "Club news", "text": "Hello", "date": "Mon, 2 Mar 2026 10:00:00 +0100", "messageId": "<1@example.com>"}"#),
+        ),
         Example::passes(
             title! {
                 en: "Field names in any case (RFC 5322 §1.2.2)",
@@ -156,9 +193,20 @@ pub(super) const EXPECTED: &[(&str, Severity)] =
     &[("From", Severity::Error), ("Date", Severity::Warning), ("Message-ID", Severity::Error), ("To", Severity::Info)];
 
 fn check(message: &Message, cx: &mut Context) {
+    // Compose input with no recipient at all: Nodemailer refuses to send it, which
+    // says more than a missing To (smtp-connection `_setEnvelope`, Nodemailer 7 and 10).
+    if let Some(fields) = message.input_notes.no_recipient {
+        cx.emit(
+            Draft::new(Msg::of(&NO_RECIPIENT).text("fields", fields))
+                .evidence(fields)
+                .at(Location::range(0, message.header.end))
+                .severity(Severity::Error)
+                .fix(Msg::of(if fields.starts_with("envelope") { &FIX_NO_RECIPIENT_ENVELOPE } else { &FIX_NO_RECIPIENT })),
+        );
+    }
     let mut added_by_mailer = Vec::new();
     for &(name, severity) in EXPECTED {
-        if message.header(name).is_some() {
+        if message.header(name).is_some() || (name == "To" && message.input_notes.no_recipient.is_some()) {
             continue;
         }
         if message.mailer_adds(name) {
