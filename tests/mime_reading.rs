@@ -424,3 +424,18 @@ fn an_encoded_attached_message_deeper_than_mail_parser_opens_is_read() {
         assert_eq!(last.depth, 12, "{encoding} {shape:?}");
     }
 }
+
+#[test]
+fn an_encoded_attached_message_gets_the_readings_the_input_gets() {
+    // The multipart of `c` is hidden from the first reading by `--b--x` and
+    // holds a `--c-x` line of its own: the input's second reading finds it.
+    // An attached message under base64 or quoted-printable, decoded and read
+    // apart, had one reading: the text after `--c-x` went unread there.
+    let inner = format!(
+        "{HEAD}Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nHello.\r\n--b--x\r\n--b\r\nContent-Type: multipart/mixed; boundary=\"c\"\r\n\r\n--c\r\nContent-Type: text/plain\r\n\r\nInner.\r\n--c-x\r\nAct now, limited time offer.\r\n--c--\r\n--b--\r\n"
+    );
+    for encoding in [None, Some("base64"), Some("quoted-printable")] {
+        let text = body_texts(&attached(&inner, encoding));
+        assert!(text.contains("Inner.\r\n--c-x\r\nAct now, limited time offer."), "{encoding:?}: {text:?}");
+    }
+}

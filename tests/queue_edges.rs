@@ -243,3 +243,21 @@ fn quantities_in_the_queues_sentences_are_grouped_as_each_language_groups_them()
         assert!(said.ends_with(limit), "{locale}: {said}");
     }
 }
+
+#[test]
+fn the_smtp_hour_is_any_3600_seconds_not_a_clock_hour_and_says_so() {
+    // Seed 003 (reply 555): « 200 mensajes por hora y cuenta ». 200 mails in the last ten
+    // minutes of the first hour, then one 100 s into the second clock hour: refused, as
+    // 200 were sent in the 3,600 s before it; one 3,600 s after the first of them passes.
+    let smtp = |start: u64, count: u64, duration: u64| json!({"transport": "smtp", "count": count, "start": start, "duration": duration, "verdict": "clean"});
+    let r = run(&json!({"streams": [smtp(3000, 200, 599), smtp(3700, 1, 0)]}));
+    assert_eq!((r.counters.smtp_accepted, r.counters.smtp_refused), (200, 1));
+    let r = run(&json!({"streams": [smtp(3000, 200, 599), smtp(6600, 1, 0)]}));
+    assert_eq!((r.counters.smtp_accepted, r.counters.smtp_refused), (201, 0));
+    // The window's shape is ours, and the assumptions say so in every language.
+    for locale in ["en", "fr", "es", "pl"] {
+        let r = run(&json!({"locale": locale, "streams": [smtp(0, 1, 0)]}));
+        let note = r.assumptions.iter().find(|a| a.field == "thresholds.smtpPerAccountPerHour").map(|a| a.note.clone()).expect("the SMTP limit is an assumption");
+        assert!(note.contains("3600") || note.contains("3,600") || note.contains("3 600"), "{locale}: {note}");
+    }
+}

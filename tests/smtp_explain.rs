@@ -1101,3 +1101,112 @@ fn a_bare_linefeed_refusal_points_at_the_line_break_rule() {
     }
     assert_eq!(cause_of("554 5.6.0 Message contains invalid header").as_deref(), Some("not-rfc5322"));
 }
+
+#[test]
+fn the_sending_ips_reputation_is_its_own_cause_not_spam_nor_a_rate() {
+    // Microsoft's Exchange Online NDR reference (5.7.700–5.7.750, 4.7.650), Gmail's
+    // "Gmail SMTP errors and codes", Orange's OFR006 (Sisimai's Rhost/FrancePTT.pm).
+    for reply in [
+        "550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP. For more information please go to https://go.microsoft.com/fwlink/?LinkID=526655 AS(7171)",
+        "451 4.7.650 The mail server [203.0.113.5] has been temporarily rate limited due to IP reputation. For e-mail delivery information, see https://postmaster.live.com (S775)",
+        "550 5.7.705 Access denied, tenant has exceeded threshold",
+        "421-4.7.0 Our system has detected an unusual rate of unsolicited mail originating\r\n421 4.7.0 from your IP address. To protect our users from spam, mail sent from your IP address has been temporarily blocked.",
+        "421-4.7.28 Gmail has detected an unusual rate of mail originating from your SPF domain",
+        "550-5.7.1 Our system has detected that this message is likely suspicious due to the\r\n550 5.7.1 very low reputation of the sending IP address.",
+        "550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102",
+    ] {
+        let e = explain(reply, Locale::En);
+        assert_eq!(e.cause.as_ref().map(|c| c.id.as_str()), Some("reputation"), "{reply}: {e:?}");
+        for locale in Locale::ALL {
+            let e = explain(reply, locale);
+            assert!(e.cause.as_ref().is_some_and(|c| c.action.contains("sender.office.com")), "{reply} {locale:?}: {e:?}");
+        }
+    }
+    // Content judged as spam stays spam; a blocklist stays a blocklist.
+    assert_eq!(cause_of("550 5.7.1 Message rejected as spam").as_deref(), Some("spam"));
+    assert_eq!(cause_of("554 5.7.1 Client host [203.0.113.5] blocked using zen.spamhaus.org; low reputation").as_deref(), Some("listed"));
+    // Not a reputation: "not due to IP reputation".
+    assert_ne!(cause_of("451 4.7.1 Deferred, not due to IP reputation").as_deref(), Some("reputation"));
+}
+
+#[test]
+fn a_refused_helo_name_is_the_sending_servers_not_the_recipients_domain() {
+    // Postfix's reject_unknown_helo_hostname, reject_non_fqdn_helo_hostname,
+    // reject_invalid_helo_hostname (postconf(5)); Microsoft's 5.7.506.
+    for reply in [
+        "450 4.7.1 <mail.local>: Helo command rejected: Host not found",
+        "550 Helo command rejected: Host unknown",
+        "504 5.5.2 <localhost>: Helo command rejected: need fully-qualified hostname",
+        "501 5.5.2 <a_b>: Helo command rejected: Invalid name",
+        "550 5.7.506 Access denied, Bad HELO",
+    ] {
+        let e = explain(reply, Locale::En);
+        assert_eq!(e.cause.as_ref().map(|c| c.id.as_str()), Some("helo"), "{reply}: {e:?}");
+        for locale in Locale::ALL {
+            assert!(explain(reply, locale).action.contains("HELO/EHLO"), "{reply} {locale:?}");
+        }
+    }
+    // The recipient's unknown domain stays host-unknown; a HELO name on a blocklist stays listed.
+    assert_eq!(cause_of("550 5.1.2 Host unknown").as_deref(), Some("host-unknown"));
+    assert_eq!(cause_of("554 5.7.1 <x>: Helo command rejected: blocked using dbl.spamhaus.org").as_deref(), Some("listed"));
+}
+
+#[test]
+fn spf_or_dkim_that_found_no_domain_is_authentication_not_an_unknown_recipient_domain() {
+    for reply in [
+        "550 5.7.1 SPF: domain not found",
+        "550 5.7.1 SPF check: domain does not exist",
+        "550 5.7.1 DKIM: no record for selector",
+        "550 5.7.23 The message was rejected because of Sender Policy Framework violation",
+    ] {
+        assert_eq!(cause_of(reply).as_deref(), Some("authentication"), "{reply}");
+    }
+    // Without SPF, DKIM or DMARC the same words stay the recipient's domain.
+    assert_eq!(cause_of("450 4.1.2 <x@y.example>: Recipient address rejected: Domain not found").as_deref(), Some("host-unknown"));
+    assert_eq!(cause_of("553-5.1.2 We weren't able to find the recipient domain.").as_deref(), Some("host-unknown"));
+}
+
+#[test]
+fn a_cause_said_to_come_soon_is_not_why_the_reply_failed() {
+    assert_ne!(cause_of("451 4.4.7 message expired soon").as_deref(), Some("expired"));
+    assert_ne!(cause_of("452 4.2.2 mailbox full soon").as_deref(), Some("full"));
+    assert_eq!(cause_of("550 4.4.7 QUEUE.Expired; message expired").as_deref(), Some("expired"));
+}
+
+#[test]
+fn a_duplicate_header_refusal_is_neither_authentication_nor_an_rfc_5322_breach() {
+    // Amazon SES (Sisimai's lhost-amazonses set; its "Amazon SES header fields" page).
+    for reply in ["554 Transaction failed: Duplicate header 'DKIM-Signature'.", "554 Transaction failed: Duplicate header 'MIME-Version'."] {
+        let e = explain(reply, Locale::En);
+        assert_eq!(e.cause.as_ref().map(|c| c.id.as_str()), Some("duplicate-header"), "{reply}: {e:?}");
+        assert!(e.related_rules.iter().any(|r| r == "headers/duplicate-field"), "{reply}");
+        for locale in Locale::ALL {
+            assert!(explain(reply, locale).action.contains("DKIM-Signature"), "{reply} {locale:?}");
+        }
+    }
+}
+
+#[test]
+fn published_texts_of_microsoft_gmail_and_yahoo_read_their_cause() {
+    // Microsoft's Exchange Online NDR reference, Google's "Gmail SMTP errors and codes", Yahoo's
+    // error codes page, as quoted in Sisimai's Rhost/Microsoft.pm, Google.pm and YahooInc.pm.
+    for (reply, cause) in [
+        ("550 5.2.2 Submission quota exceeded", "rate"),
+        ("550 5.2.2 Sending quota exceeded", "rate"),
+        ("550 5.2.122 The recipient's per hour message receive limit exceeded", "rate"),
+        ("550 5.1.90 Your message can't be sent because you've reached your daily limit for message recipients", "rate"),
+        ("550 5.7.511 Access denied, banned sender[203.0.113.5]", "listed"),
+        ("550 5.7.512 Access denied, message must be RFC 5322 section 3.6.2 compliant", "not-rfc5322"),
+        ("550-5.7.1 This message is missing a valid address in the From: header", "not-rfc5322"),
+        ("550-5.7.1 Messages missing a valid Message-ID: header are not accepted by Gmail", "not-rfc5322"),
+        ("550-5.7.1 This message contains a unicode character in a disallowed header", "not-rfc5322"),
+        ("534-5.7.14 Please log in via your web browser and then try again.", "login"),
+        ("451 Message temporarily deferred due to unresolvable RFC.5321 from domain.", "sender"),
+    ] {
+        assert_eq!(cause_of(reply).as_deref(), Some(cause), "{reply}");
+    }
+    // A mailbox's quota stays a full mailbox.
+    assert_eq!(cause_of("552 5.2.2 Mailbox quota exceeded").as_deref(), Some("full"));
+    let e = explain("550 5.2.2 Submission quota exceeded", Locale::En);
+    assert_eq!(e.basis, Basis::Text, "{e:?}");
+}

@@ -360,9 +360,9 @@ fn flagged(body: &str) -> bool {
     !findings(&raw, "spam/adult-terms").is_empty() || !findings(&raw, "spam/sales-language").is_empty()
 }
 
-#[test]
-fn leet_digits_and_parentheses_in_split_words_do_not_hide_a_term() {
-    let leet = |c: char| match c {
+/// The digit a leet writer puts for a letter (SpamAssassin's 25_replace.cf classes).
+fn leet_digit(c: char) -> Option<char> {
+    match c {
         'o' => Some('0'),
         'i' => Some('1'),
         'e' => Some('3'),
@@ -370,7 +370,12 @@ fn leet_digits_and_parentheses_in_split_words_do_not_hide_a_term() {
         's' => Some('5'),
         't' => Some('7'),
         _ => None,
-    };
+    }
+}
+
+#[test]
+fn leet_digits_and_parentheses_in_split_words_do_not_hide_a_term() {
+    let leet = leet_digit;
     for term in LEET_TERMS {
         let letters: Vec<char> = term.chars().collect();
         // The first letter after the first one that a digit draws.
@@ -392,12 +397,56 @@ fn leet_digits_and_parentheses_in_split_words_do_not_hide_a_term() {
 }
 
 #[test]
+fn a_letter_written_with_its_leet_mark_and_initials_before_a_split_word_do_not_hide_a_term() {
+    let marks = leet_digit;
+    let symbols = |c: char| match c {
+        'i' => Some('!'),
+        'a' => Some('@'),
+        's' => Some('$'),
+        _ => None,
+    };
+    for term in LEET_TERMS {
+        let letters: Vec<String> = term.chars().map(String::from).collect();
+        let at = (1..letters.len() - 1).find(|&i| marks(term.chars().nth(i).unwrap_or(' ')).is_some()).expect(term);
+        let mut drawn = letters.clone();
+        drawn[at] = marks(term.chars().nth(at).unwrap_or(' ')).unwrap_or(' ').to_string();
+        // The letter before the digit written with it: `v1-a-g-r-a`.
+        let mut paired = drawn[..at - 1].to_vec();
+        paired.push(format!("{}{}", drawn[at - 1], drawn[at]));
+        paired.extend_from_slice(&drawn[at + 1..]);
+        let mut disguises = vec![paired.join("-"), format!("J. R. R. {}", drawn.join(".")), format!("A. B. {}", letters.join(" "))];
+        if let Some(i) = (1..letters.len() - 1).find(|&i| symbols(term.chars().nth(i).unwrap_or(' ')).is_some()) {
+            // A symbol for a letter at the end of a piece: `v!.agra`.
+            let symbol = symbols(term.chars().nth(i).unwrap_or(' ')).unwrap_or(' ');
+            disguises.push(format!("{}{symbol}.{}", &term[..i], &term[i + 1..]));
+        }
+        for disguise in disguises {
+            assert!(flagged(&format!("Look at this {disguise} tonight")), "{disguise}");
+        }
+    }
+}
+
+#[test]
+fn the_at_sign_of_an_address_is_no_leet_letter() {
+    // `pussy cat` is an innocent phrase of the lexicon: read through the `@`
+    // as a leet `a`, the address had been "pussy" and "cat@example".
+    for line in ["Write to pussy.cat@example.com today", "Mail pussy.cat@mail.example.co.uk", "Mail pussy.cat@xn--bcher-kva.example"] {
+        assert!(!flagged(line), "{line}");
+    }
+    // An `@` inside a word with no domain after it is still a leet `a`.
+    for line in ["Cheap vi@gra tonight", "Hot s@lope here", "Hot pussy.cat@home tonight"] {
+        assert!(flagged(line), "{line}");
+    }
+}
+
+#[test]
 fn initials_abbreviations_and_numbers_of_five_languages_are_no_terms() {
     let lines = [
         // en
         "J. R. R. Tolkien wrote it", "The U . S . A and the U.K.", "Meet at 10.30 a.m. in room 4 b", "Please (re)send it after 5 p.m.",
         "Grid A 1 B 3 C 5 wins", "the p-value of the t-test was 0.05", "e-mail me a T-shirt and an x-ray", "(s)he will (un)pack the box",
         "version v1.0.3 of the app", "Visit therapist.com for help", "A-B-C of cooking, x-y-z axes", "s 3 x", "room a 3 b 1 c 7 d",
+        "cells A1-B-C and B3-D-E", "seats 4a-b-c, 5d-e-f", "Hi!.NET team", "T. S. Eliot and W. H. Auden", "J. K. Rowling, a.k.a. Robert",
         // fr
         "M. et Mme J.-P. Dupont", "l'analyse de la S.N.C.F. à 8 h 30", "le (la) candidat(e) retenu(e)", "la T.V.A. à 5,5 %",
         "appartement 3 e étage, porte a",
@@ -438,15 +487,18 @@ fn the_words_after_the_html_element_limit_are_still_read() {
 fn a_style_sheet_where_the_tree_builder_was_cut_is_no_text() {
     // The tree builder's work budget cuts between chunks, and a chunk ends after a
     // start tag: here right after a `<style>` (end tags that walk 500 open elements).
-    let body = format!(
-        "<body>{}{}<p>Thanks for your order.</p></body>",
-        "<div>".repeat(500),
-        "</li><style>.cheap-viagra-online { color: red }</style>".repeat(3000)
-    );
-    let raw = html_message(&body);
-    let cut = findings(&raw, "spam/invisible-text");
-    assert!(cut.iter().any(|f| f.evidence.starts_with("analysed ")), "{cut:?}");
-    assert!(findings(&raw, "spam/sales-language").is_empty(), "{:?}", findings(&raw, "spam/sales-language"));
-    // The words past the cut are still read.
-    assert!(findings(&raw, "spam/empty-body").is_empty());
+    // A media query's `>` in a quoted value (Media Queries 4 ranges) does not end the tag.
+    for style in ["<style>", "<style media=\"(width > 600px)\">"] {
+        let body = format!(
+            "<body>{}{}<p>Thanks for your order.</p></body>",
+            "<div>".repeat(500),
+            format!("</li>{style}.cheap-viagra-online {{ color: red }}</style>").repeat(3000)
+        );
+        let raw = html_message(&body);
+        let cut = findings(&raw, "spam/invisible-text");
+        assert!(cut.iter().any(|f| f.evidence.starts_with("analysed ")), "{style} {cut:?}");
+        assert!(findings(&raw, "spam/sales-language").is_empty(), "{style} {:?}", findings(&raw, "spam/sales-language"));
+        // The words past the cut are still read.
+        assert!(findings(&raw, "spam/empty-body").is_empty(), "{style}");
+    }
 }

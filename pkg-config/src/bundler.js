@@ -15,7 +15,7 @@ export {
 import {
   lint as lintRead, analyse as analyseRead, lintPhpMail as lintPhpMailRead, fixMessage as fixMessageRead, renderMessage,
 } from './web/mail_preflight_bundler.js';
-import { messageInput, messageInputAsync, streamOptions, wasmInput, composeDate, phpHeaderLines, readerWith } from './lib/message-input.js';
+import { messageInput, messageInputAsync, streamOptions, refuseStreamOptions, wasmInput, composeDate, phpHeaderLines, readerWith } from './lib/message-input.js';
 
 /** Who words an error met reading a message: the engine, in the language `options` ask for. */
 function readerOf(options) {
@@ -24,10 +24,12 @@ function readerOf(options) {
 
 /** `lint` of a message in any shape the other entries take; a stream in its fields names `lintAsync`. */
 export function lint(input, options) {
+  refuseStreamOptions(options, 'lint', readerOf(options));
   return lintRead(wasmInput(composeDate(messageInput(input, 'lint', readerOf(options)))), options);
 }
 /** `analyse`, its input read as `lint` reads it. */
 export function analyse(input, options) {
+  refuseStreamOptions(options, 'analyse', readerOf(options));
   return analyseRead(wasmInput(composeDate(messageInput(input, 'analyse', readerOf(options)))), options);
 }
 /** PHP mail()'s arguments, read as the web and Node entries read them (`wasmInput`, `phpHeaderLines`). */
@@ -43,13 +45,13 @@ export function fixMessage(input, options) {
 /** `lint` of compose fields that may hold streams (as Nodemailer takes them): each is read first. */
 export async function lintAsync(input, rawOptions) {
   // `streamIdleTimeout` is the reading's, not the engine's.
-  const { options, idleTimeout } = streamOptions(rawOptions, readerOf(rawOptions));
-  return lintRead(wasmInput(composeDate(await messageInputAsync(input, 'lintAsync', readerOf(options), undefined, idleTimeout))), options);
+  const { options, timeouts } = streamOptions(rawOptions, readerOf(rawOptions));
+  return lintRead(wasmInput(composeDate(await messageInputAsync(input, 'lintAsync', readerOf(options), undefined, timeouts))), options);
 }
 /** `analyse` of compose fields that may hold streams, read first as `lintAsync` reads them. */
 export async function analyseAsync(input, rawOptions) {
-  const { options, idleTimeout } = streamOptions(rawOptions, readerOf(rawOptions));
-  return analyseRead(wasmInput(composeDate(await messageInputAsync(input, 'analyseAsync', readerOf(options), undefined, idleTimeout))), options);
+  const { options, timeouts } = streamOptions(rawOptions, readerOf(rawOptions));
+  return analyseRead(wasmInput(composeDate(await messageInputAsync(input, 'analyseAsync', readerOf(options), undefined, timeouts))), options);
 }
 
 export function init() {

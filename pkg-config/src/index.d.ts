@@ -248,7 +248,7 @@ export interface SmtpSettings {
 
 /**
  * Options of the calls that read streams (`lintAsync`, `analyseAsync`, a `Linter`'s `lint`):
- * the options of a lint run, and how long a stream may give nothing.
+ * the options of a lint run, and how long a stream may give nothing and all of them may take.
  */
 export interface AsyncOptions extends Options {
   /**
@@ -257,6 +257,13 @@ export interface AsyncOptions extends Options {
    * from 1 to 2147483647. Default 30000 (ours).
    */
   streamIdleTimeout?: number;
+  /**
+   * Milliseconds all the streams of one call may take together, however often they give a chunk
+   * (one byte every 29 s never meets the idle time): past it the stream being read is destroyed, and
+   * the call rejects with `invalid-input`, `messageId` `core.invalid.stream-total`. A whole number
+   * from 1 to 2147483647. Default 300000 (ours: Node's http `server.requestTimeout`).
+   */
+  streamTotalTimeout?: number;
 }
 
 /** Options of a lint run. Unknown fields are refused (`invalid-options`). */

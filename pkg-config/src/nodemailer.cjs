@@ -8,12 +8,14 @@
 // whose `report` is the report. `onFail: 'warn'` sends anyway and emits the same
 // error as a process warning; a function receives it instead.
 //
-// A stream is read once through Nodemailer's own resolver and replaced by what
-// it gave, so Nodemailer still sends the same bytes.
+// A stream is read once, within the limits of lintAsync (MAX_STREAM_BYTES,
+// streamIdleTimeout, streamTotalTimeout), and replaced by what it gave, where
+// Nodemailer's own resolver puts it, so Nodemailer still sends the same bytes.
 
 const crypto = require('node:crypto');
 const path = require('node:path');
-const { lint } = require('./index.cjs');
+const { lint, renderMessage } = require('./index.cjs');
+const { readStreams: readStreamsWithin, streamOptions, readerWith } = require('./lib/message-input.cjs');
 const { translator } = require('./lib/texts.cjs');
 const { findingLine, judge, scoreText, checkCriteria } = require('./lib/describe.cjs');
 const { codedError } = require('./lib/errors.cjs');
@@ -28,23 +30,36 @@ function isStream(value) {
 }
 
 /**
- * Streams can be read only once: each one is read through the mail's own
- * resolver, which puts the bytes in its place, so Nodemailer sends them too.
- * Files and URLs are read where Nodemailer reads them, when the message is built.
+ * Streams can be read only once: each one is read and its bytes put in its place,
+ * as Nodemailer's resolver (lib/shared `resolveContent`) puts them, so Nodemailer
+ * sends them too. That resolver reads to the end with no limit: a huge or endless
+ * stream was read whole (or for ever) before the lint's limits saw it. They are read
+ * here as lintAsync reads them: at most MAX_STREAM_BYTES together, each given up
+ * after `timeouts.idle` ms of silence, all after `timeouts.total` ms; one failing
+ * (a coded `input-too-large` or `invalid-input` naming its field) destroys the ones
+ * after it, and sendMail fails with that error. Files and URLs are read where
+ * Nodemailer reads them, when the message is built.
  */
-async function readStreams(mail) {
+async function readStreams(mail, timeouts, reader) {
   const data = mail.data;
-  const holders = CONTENT_KEYS.map((key) => [data, key]);
-  for (const list of [data.alternatives, data.attachments]) {
-    if (Array.isArray(list)) list.forEach((_, index) => holders.push([list, index]));
+  const holders = CONTENT_KEYS.map((key) => [data, key, key]);
+  for (const name of ['alternatives', 'attachments']) {
+    const list = data[name];
+    if (Array.isArray(list)) list.forEach((_, index) => holders.push([list, index, `${name}[${index}]`]));
   }
-  for (const [holder, key] of holders) {
+  const entries = [];
+  for (const [holder, key, at] of holders) {
     const value = holder[key];
-    if (!isStream(value) && !(value && typeof value === 'object' && isStream(value.content))) continue;
-    await new Promise((resolve, reject) => {
-      mail.resolveContent(holder, key, (error) => (error ? reject(error) : resolve()));
-    });
+    if (isStream(value)) entries.push({ stream: value, path: at, holder, key, inContent: false });
+    else if (value && typeof value === 'object' && isStream(value.content)) {
+      entries.push({ stream: value.content, path: `${at}.content`, holder, key, inContent: true });
+    }
   }
+  await readStreamsWithin(entries, reader, timeouts, ({ holder, key, inContent }, bytes) => {
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (inContent) holder[key].content = buffer;
+    else holder[key] = buffer;
+  });
 }
 
 /** A module of Nodemailer (`mail-composer`, `dkim`), from the copy of Nodemailer that made this mail. */
@@ -113,8 +128,8 @@ function copyOfList(list) {
  * DKIM keys as Nodemailer signs them. Not included: what 'stream' plugins change,
  * which come after.
  */
-async function compiledMessage(mail) {
-  await readStreams(mail);
+async function compiledMessage(mail, timeouts, reader) {
+  await readStreams(mail, timeouts, reader);
   const data = mail.data;
   // Kept where Nodemailer's MailComposer reads them (mail.data.baseBoundary, .date) but
   // not enumerable: the jsonTransport writes the mail's enumerable fields as its
@@ -182,7 +197,9 @@ function preflightError(report, verdict, maxWarnings, t, sent) {
  *   linter?: { lint: Function } } & object} [settings]  the rest are lint options (locale, rules, thresholds…)
  */
 function preflight(settings = {}) {
-  const { onFail = 'reject', maxWarnings = Infinity, linter, ...options } = settings;
+  const { onFail = 'reject', maxWarnings = Infinity, linter, ...given } = settings;
+  // `streamIdleTimeout` and `streamTotalTimeout` are the reading's (as lintAsync's), not the lint's.
+  const { options, timeouts } = streamOptions(given, readerWith(given, renderMessage));
   if (typeof onFail !== 'function' && !ON_FAIL.includes(onFail)) {
     throw codedError('invalid-options', translator(options.locale || 'en')('cli.error.on-fail', { allowed: ON_FAIL.join(', ') }));
   }
@@ -190,7 +207,7 @@ function preflight(settings = {}) {
   const t = translator(options.locale || 'en');
   return function mailPreflight(mail, callback) {
     (async () => {
-      const input = sentAsIs(await compiledMessage(mail), mail.data);
+      const input = sentAsIs(await compiledMessage(mail, timeouts, readerWith(options, renderMessage)), mail.data);
       const report = linter ? await linter.lint(input, options) : lint(input, options);
       const verdict = judge(report, { maxWarnings });
       if (verdict.passes) return undefined;

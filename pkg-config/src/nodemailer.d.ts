@@ -1,5 +1,5 @@
 // Types of `mail-preflight/nodemailer`: the Nodemailer plugin.
-import type { Linter, Locale, Options, Report } from './index.js';
+import type { AsyncOptions, Linter, Locale, Report } from './index.js';
 
 /** The error `sendMail` rejects with when the message does not pass. */
 export interface PreflightError extends Error {
@@ -8,8 +8,12 @@ export interface PreflightError extends Error {
   report: Report;
 }
 
-/** `preflight()` settings; every other field is a lint option (`locale`, `rules`, `thresholds`…). */
-export interface PreflightSettings extends Options {
+/**
+ * `preflight()` settings; every other field is a lint option (`locale`, `rules`, `thresholds`…), or
+ * `streamIdleTimeout` and `streamTotalTimeout`, which bound the reading of the mail's streams as
+ * they bound lintAsync's.
+ */
+export interface PreflightSettings extends AsyncOptions {
   locale?: Locale;
   /**
    * What happens when the host would refuse or block the message (verdict `fail`)
@@ -32,7 +36,8 @@ export interface PreflightSettings extends Options {
  */
 export interface NodemailerMail {
   data: object;
-  resolveContent(holder: object, key: string | number, callback: (error: Error | null, value?: unknown) => void): unknown;
+  /** Nodemailer's own; the plugin reads streams itself, within lintAsync's limits, and no longer calls it. */
+  resolveContent?(holder: object, key: string | number, callback: (error: Error | null, value?: unknown) => void): unknown;
 }
 
 /** A Nodemailer plugin for the `compile` step: `transporter.use('compile', preflight({ … }))`. */

@@ -9,9 +9,13 @@
 // that score when the spam score reaches the threshold; warnings count when
 // there are more than `maxWarnings` (default 0); rules in `allow` never count.
 // The other settings are lint options (locale, rules, thresholds…).
+// Compose fields holding streams (Nodemailer's Readable content) are read first by the
+// async forms, as lintAsync reads them:
+//   await assertPreflightAsync(fields, settings);  await expect(fields).toPassPreflightAsync(settings)
+// (settings may then hold streamIdleTimeout and streamTotalTimeout).
 
 const { AssertionError } = require('node:assert');
-const { lint } = require('./index.cjs');
+const { lint, lintAsync, renderMessage } = require('./index.cjs');
 const { translator } = require('./lib/texts.cjs');
 const { findingLine, judge, scoreText, checkCriteria } = require('./lib/describe.cjs');
 
@@ -21,10 +25,8 @@ function split(settings = {}) {
   return { criteria: { maxWarnings, allow }, options };
 }
 
-/** The report, the verdict of the criteria, and the failure text when it does not pass. */
-function check(message, settings) {
-  const { criteria, options } = split(settings);
-  const report = lint(message, options);
+/** The verdict of the criteria on a report, and the failure text when it does not pass. */
+function verdictOf(report, criteria, options) {
   const verdict = judge(report, criteria);
   const t = translator(options.locale || 'en');
   const text = verdict.passes ? t('cli.assert.passes', { verdict: t(`core.verdict.${report.verdict}`) })
@@ -32,6 +34,43 @@ function check(message, settings) {
       ...(verdict.spamFails ? [scoreText(t, report, verdict.spamScore)] : []),
       ...verdict.counted.map((finding) => findingLine(finding, t))].join('\n');
   return { report, verdict, text };
+}
+
+/** lint()'s refusals that name lint() and lintAsync(): a stream, a stream option. */
+const NAMING_CALLS = ['core.invalid.stream', 'core.invalid.async-only-option'];
+
+/**
+ * lint()'s refusal of a stream or a stream option (`NAMING_CALLS`, naming lint and
+ * lintAsync) worded for the assertion that met it (`call`), naming its async form.
+ */
+function namedForAssertion(error, call, options) {
+  if (!error || !NAMING_CALLS.includes(error.messageId) || !error.params) return error;
+  const params = { ...error.params, call, asyncCall: `${call}Async` };
+  try {
+    error.message = renderMessage(error.messageId, params, typeof options.locale === 'string' ? options.locale : 'en');
+    error.params = params;
+  } catch {
+    // the error as lint() worded it
+  }
+  return error;
+}
+
+/** The report, the verdict of the criteria, and the failure text when it does not pass. */
+function check(message, settings, call) {
+  const { criteria, options } = split(settings);
+  let report;
+  try {
+    report = lint(message, options);
+  } catch (error) {
+    throw namedForAssertion(error, call, options);
+  }
+  return verdictOf(report, criteria, options);
+}
+
+/** `check` of a message whose fields may hold streams: read first, as lintAsync reads them. */
+async function checkAsync(message, settings) {
+  const { criteria, options } = split(settings);
+  return verdictOf(await lintAsync(message, options), criteria, options);
 }
 
 /**
@@ -47,9 +86,18 @@ function check(message, settings) {
  * not listed (node:test, Vitest's "Serialized Error").
  */
 function assertPreflight(message, settings) {
-  const { report, verdict, text } = check(message, settings);
+  return passedOrThrown(check(message, settings, 'assertPreflight'), assertPreflight);
+}
+
+/** `assertPreflight` of compose fields that may hold streams: resolves to the report, or rejects with the same AssertionError. */
+async function assertPreflightAsync(message, settings) {
+  return passedOrThrown(await checkAsync(message, settings), assertPreflightAsync);
+}
+
+/** The report of a message that passes; else the AssertionError, thrown (see assertPreflight). */
+function passedOrThrown({ report, verdict, text }, stackStartFn) {
   if (!verdict.passes) {
-    const error = new AssertionError({ message: text, operator: 'fail', stackStartFn: assertPreflight });
+    const error = new AssertionError({ message: text, operator: 'fail', stackStartFn });
     const hidden = (value) => ({ value, enumerable: false, writable: true, configurable: true });
     Object.defineProperties(error, { report: hidden(report), showDiff: hidden(false) });
     throw error;
@@ -59,8 +107,19 @@ function assertPreflight(message, settings) {
 
 /** The Jest/Vitest matcher: `expect(message).toPassPreflight(settings)`, and `.not.` */
 function toPassPreflight(received, settings) {
-  const { verdict, text } = check(received, settings);
+  const { verdict, text } = check(received, settings, 'toPassPreflight');
   return { pass: verdict.passes, message: () => text };
 }
 
-module.exports = { assertPreflight, toPassPreflight, matchers: { toPassPreflight } };
+/**
+ * The async matcher (Jest and Vitest await a matcher's promise):
+ * `await expect(fields).toPassPreflightAsync(settings)`, and `.not.`; streams are read first.
+ */
+async function toPassPreflightAsync(received, settings) {
+  const { verdict, text } = await checkAsync(received, settings);
+  return { pass: verdict.passes, message: () => text };
+}
+
+module.exports = {
+  assertPreflight, assertPreflightAsync, toPassPreflight, toPassPreflightAsync, matchers: { toPassPreflight, toPassPreflightAsync },
+};

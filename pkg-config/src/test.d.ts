@@ -1,5 +1,5 @@
 // Types of `mail-preflight/test`: assertions for test scripts (node:test, Mocha, Jest, Vitest).
-import type { LintInput, Options, Report } from './index.js';
+import type { AsyncOptions, LintAsyncInput, LintInput, Options, Report } from './index.js';
 
 /** What counts against a message: every error, warnings beyond `maxWarnings`, never the `allow`ed rules. */
 export interface PreflightCriteria extends Options {
@@ -16,6 +16,15 @@ export interface PreflightCriteria extends Options {
  */
 export function assertPreflight(message: LintInput, criteria?: PreflightCriteria): Report;
 
+/** The criteria of the async forms: those of `PreflightCriteria`, and how long the streams may take (`AsyncOptions`). */
+export interface PreflightAsyncCriteria extends PreflightCriteria, AsyncOptions {}
+
+/**
+ * `assertPreflight` of compose fields that may hold streams (Nodemailer's `Readable` content),
+ * read first as `lintAsync` reads them: resolves to the report, or rejects with the same `AssertionError`.
+ */
+export function assertPreflightAsync(message: LintAsyncInput, criteria?: PreflightAsyncCriteria): Promise<Report>;
+
 /** The result a Jest or Vitest matcher returns. */
 export interface MatcherResult {
   pass: boolean;
@@ -25,17 +34,24 @@ export interface MatcherResult {
 /** `expect.extend({ toPassPreflight })`, then `expect(message).toPassPreflight(criteria)` (and `.not`). */
 export function toPassPreflight(received: LintInput, criteria?: PreflightCriteria): MatcherResult;
 
+/**
+ * The async matcher: `expect.extend({ toPassPreflightAsync })`, then
+ * `await expect(fields).toPassPreflightAsync(criteria)` (and `.not`): streams are read first.
+ */
+export function toPassPreflightAsync(received: LintAsyncInput, criteria?: PreflightAsyncCriteria): Promise<MatcherResult>;
+
 /** `expect.extend(matchers)`. */
-export const matchers: { toPassPreflight: typeof toPassPreflight };
+export const matchers: { toPassPreflight: typeof toPassPreflight; toPassPreflightAsync: typeof toPassPreflightAsync };
 
 // `expect(message).toPassPreflight(criteria)` typed for Jest: its global `jest` namespace
-// (@types/jest) and the `expect` module's `Matchers` (the `expect` of `@jest/globals`). Vitest: `interface Assertion<T> { toPassPreflight(criteria?: PreflightCriteria): void }`
+// (@types/jest) and the `expect` module's `Matchers` (the `expect` of `@jest/globals`). Vitest: `interface Assertion<T> { toPassPreflight(criteria?: PreflightCriteria): void; toPassPreflightAsync(criteria?: PreflightAsyncCriteria): Promise<void> }`
 // in `declare module 'vitest'` of your own setup file (an augmentation here would fail where Vitest is not installed).
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace jest {
     interface Matchers<R> {
       toPassPreflight(criteria?: PreflightCriteria): R;
+      toPassPreflightAsync(criteria?: PreflightAsyncCriteria): Promise<R>;
     }
   }
 }
@@ -49,5 +65,6 @@ declare global {
 declare module 'expect' {
   interface Matchers<R> {
     toPassPreflight(criteria?: PreflightCriteria): R;
+    toPassPreflightAsync(criteria?: PreflightAsyncCriteria): Promise<R>;
   }
 }

@@ -1,4 +1,4 @@
 // Assertions for test scripts (ES module entry); see test.cjs.
 import { createRequire } from 'node:module';
 
-export const { assertPreflight, toPassPreflight, matchers } = createRequire(import.meta.url)('./test.cjs');
+export const { assertPreflight, assertPreflightAsync, toPassPreflight, toPassPreflightAsync, matchers } = createRequire(import.meta.url)('./test.cjs');

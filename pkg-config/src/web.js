@@ -4,7 +4,7 @@
 // synchronous. A call before init throws an Error with code `not-initialized`.
 import initWasm, { initSync as initWasmSync, __reinstantiate } from './web/mail_preflight.js';
 import * as engine from './web/mail_preflight.js';
-import { messageInput, messageInputAsync, streamOptions, wasmInput, composeDate, phpHeaderLines, readerWith } from './lib/message-input.js';
+import { messageInput, messageInputAsync, streamOptions, refuseStreamOptions, wasmInput, composeDate, phpHeaderLines, readerWith } from './lib/message-input.js';
 
 let loading;
 let ready = false;
@@ -93,6 +93,8 @@ function guardedMessage(name) {
   const call = guarded(name);
   return (input, ...rest) => {
     if (!ready) throw notInitialized(name);
+    // The stream options are the async calls' (`lintAsync`): said so, not an unknown field.
+    refuseStreamOptions(rest[0], name, readerOf(rest[0]));
     // A compose `date` given as a Date is read as Nodemailer writes it, as the Node entry reads it.
     return call(wasmInput(composeDate(messageInput(input, name, readerOf(rest[0])))), ...rest);
   };
@@ -109,8 +111,8 @@ function asyncMessage(name) {
   return async (input, ...rest) => {
     if (!ready) throw notInitialized(`${name}Async`);
     // `streamIdleTimeout` is the reading's, not the engine's.
-    const { options, idleTimeout } = streamOptions(rest[0], readerOf(rest[0]));
-    const read = await messageInputAsync(input, `${name}Async`, readerOf(options), undefined, idleTimeout);
+    const { options, timeouts } = streamOptions(rest[0], readerOf(rest[0]));
+    const read = await messageInputAsync(input, `${name}Async`, readerOf(options), undefined, timeouts);
     return call(wasmInput(composeDate(read)), options, ...rest.slice(1));
   };
 }

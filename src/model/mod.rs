@@ -1449,7 +1449,7 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
                 // from its decoded bytes as one in the input is (`delimiters`).
                 let fix = match identity {
                     false if nested.raw_message.len() <= self.reread_budget => {
-                        delimiter_fix(&nested.raw_message, &nested)
+                        delimiter_fix(&nested.raw_message, &nested, None)
                     }
                     _ => None,
                 };
@@ -1491,25 +1491,32 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
         held_in: Option<Range<usize>>,
     ) -> bool {
         let parser = message_parser();
-        let copy;
-        let (fix, parsed) = match fix {
-            Some(fix) => {
-                copy = fix.applied(decoded.to_vec());
-                (Some(fix), parser.parse(&copy))
+        // Read as the input is (`Message::analyse`): each reading's multiparts
+        // give the next one's places (a multipart a cut had hidden, found in
+        // the reading after it, may hold places of its own), until they are the
+        // same, `MAX_DELIMITER_READINGS` readings at most; mail-parser's own
+        // reading (`fix` given) is the first. A reading past the second is a
+        // parse of `decoded` again, taken from `reread_budget`.
+        let mut readings = if fix.is_some() { 2 } else { 1 };
+        let mut fix = fix;
+        let mut copy = fix.as_ref().map(|f| f.applied(decoded.to_vec()));
+        let parsed = loop {
+            let Some(parsed) = parser.parse(copy.as_deref().unwrap_or(decoded)) else { return false };
+            if readings >= MAX_DELIMITER_READINGS || (readings >= 2 && self.reread_budget < decoded.len()) {
+                break parsed;
             }
-            None => {
-                let Some(first) = parser.parse(decoded) else { return false };
-                match delimiter_fix(decoded, &first) {
-                    None => (None, Some(first)),
-                    Some(fix) => {
-                        drop_level_by_level(first.parts.into_iter());
-                        copy = fix.applied(decoded.to_vec());
-                        (Some(fix), parser.parse(&copy))
-                    }
-                }
+            let next = delimiter_fix(decoded, &parsed, fix.as_ref());
+            if next.is_none() || next == fix {
+                break parsed;
             }
+            drop_level_by_level(parsed.parts.into_iter());
+            if readings >= 2 {
+                self.reread_budget -= decoded.len();
+            }
+            readings += 1;
+            fix = next;
+            copy = fix.as_ref().map(|f| f.applied(decoded.to_vec()));
         };
-        let Some(parsed) = parsed else { return false };
         // The attached message's part, as the walk reads its parent.
         let mut apart = vec![Part::placeholder(&self.out[index])];
         let mut flattener = Flattener {
@@ -1561,14 +1568,20 @@ fn reread_budget() -> usize {
 
 /// The close delimiters and changed lines (`delimiters`) that mail-parser's
 /// reading `parsed` of the decoded attached message `decoded` needs, as
-/// `Message::analyse` finds them for the input (one reading).
-fn delimiter_fix(decoded: &[u8], parsed: &mail_parser::Message<'_>) -> Option<delimiters::PrefixedLines> {
+/// `Message::analyse` finds them for the input (one reading): `parsed` read
+/// the copy `previous` wrote (None: `decoded` itself), whose offsets map back.
+fn delimiter_fix(
+    decoded: &[u8],
+    parsed: &mail_parser::Message<'_>,
+    previous: Option<&delimiters::PrefixedLines>,
+) -> Option<delimiters::PrefixedLines> {
+    let at = |offset: u32| previous.map_or(offset as usize, |p| p.input_offset(offset as usize));
     let multiparts: Vec<delimiters::Multipart> = parsed
         .parts
         .iter()
         .filter_map(|p| {
             let boundary = p.content_type()?.attribute("boundary")?;
-            Some(delimiters::Multipart { boundary, start: p.offset_body as usize, end: p.offset_end as usize })
+            Some(delimiters::Multipart { boundary, start: at(p.offset_body), end: at(p.offset_end) })
         })
         .collect();
     let lines = LineIndex::new(decoded);

@@ -141,7 +141,9 @@ pub const REGISTRY: &[Registered] = &[
     act(1, 10, "RFC 7505", &[]).requires(&["null mx"]),
     code(2, 0, "RFC 3463"),
     act(2, 1, "RFC 3463", &[]).text_first(),
-    act_later(2, 2, "RFC 3463").permanent(),
+    // Microsoft's `550 5.2.2 Submission quota exceeded` is the sender's recipient or message
+    // rate limit (its NDR reference, as quoted in Sisimai's Rhost/Microsoft.pm), not a full mailbox.
+    act_later(2, 2, "RFC 3463").permanent().yields_to(&["rate"]),
     act(2, 3, "RFC 3463", SIZE),
     code(2, 4, "RFC 3463"),
     code(3, 0, "RFC 3463"),
@@ -308,7 +310,8 @@ const AUTH_FAILED_WORDS: &[&str] = &["fail", "pass", "align", "authenticat", "in
 /// rate only with a word of failure, else after it. A missing PTR before the
 /// sender, a disabled mailbox before an unknown user, the recipient's unknown
 /// domain after the sender and before an unknown user, a virus and a header
-/// refusal (not RFC 5322) before spam. Web addresses are
+/// refusal (not RFC 5322) before spam, the sending IP's reputation before spam and a
+/// rate, the HELO name before an unknown host. Web addresses are
 /// blanked first (see [`Cause::in_urls`]).
 pub const CAUSES: &[Cause] = &[
     cause("greylisting", &["greylist", "graylist", "grey-list", "gray-list"], &[]),
@@ -386,11 +389,72 @@ pub const CAUSES: &[Cause] = &[
                 "rbl",
                 "listed",
                 "banned sending ip",
+                // Microsoft's `550 5.7.511 Access denied, banned sender`: the sending IP,
+                // delisted on request (its NDR reference, as quoted in Sisimai's Rhost/Microsoft.pm).
+                "banned sender",
                 "blocked using",
             ],
             &["spam/listed-ip"],
         )
     },
+    // The sending IP's or domain's reputation, not this message: Microsoft's `550 5.7.708
+    // Access denied, traffic not accepted from this IP` and `451 4.7.650 The mail server
+    // [ip] has been temporarily rate limited due to IP reputation`, `5.7.705 Access denied,
+    // tenant has exceeded threshold` and `5.7.501 Access denied, spam abuse detected`
+    // (Microsoft's Exchange Online NDR reference, "5.7.700 through 5.7.750", as quoted in
+    // Sisimai's Rhost/Microsoft.pm); Gmail's `421 4.7.0 Our system has detected an unusual
+    // rate of unsolicited mail originating from your IP address` and "likely suspicious due
+    // to the very low reputation of the sending IP address" (support.google.com/a/answer/3726730);
+    // Orange's `550 … Client host blocked for spamming issues. OFR006` (Sisimai's
+    // Rhost/FrancePTT.pm). Before "spam" and "rate", which these replies also say. A
+    // negation anywhere in its clause undoes it, as for a blocklist ("not due to IP reputation").
+    Cause {
+        clause_negation: true,
+        ..cause(
+            "reputation",
+            &[
+                "ip reputation",
+                "low reputation",
+                "poor reputation",
+                "bad reputation",
+                "sender reputation",
+                "sending reputation",
+                "reputation of the sending",
+                "traffic not accepted from this ip",
+                "tenant has exceeded threshold",
+                "spam abuse detected",
+                "unusual rate of unsolicited mail",
+                // Gmail's `421-4.7.28 Gmail has detected an unusual rate of mail originating from
+                // your SPF domain` (support.google.com/a/answer/3726730).
+                "unusual rate of mail",
+                "blocked for spamming",
+            ],
+            &[],
+        )
+    },
+    // The name the sending server gives in HELO/EHLO (RFC 5321 §4.1.1.1: the client's fully
+    // qualified domain name), not the recipient's domain: Postfix's reject_unknown_helo_hostname
+    // `450 4.7.1 <name>: Helo command rejected: Host not found`, reject_invalid_helo_hostname
+    // "Helo command rejected: Invalid name", reject_non_fqdn_helo_hostname "Helo command
+    // rejected: need fully-qualified hostname" (postconf(5)); Microsoft's `550 5.7.506 Access
+    // denied, Bad HELO` (its NDR reference, as quoted in Sisimai's Rhost/Microsoft.pm). After
+    // "listed": Postfix's reject_rhsbl_helo says "Helo command rejected: … blocked using".
+    cause(
+        "helo",
+        &[
+            "helo command rejected",
+            "ehlo command rejected",
+            "bad helo",
+            "invalid helo",
+            "helo name",
+            "ehlo name",
+            "helo hostname",
+            "ehlo hostname",
+            "helo/ehlo",
+            "ehlo/helo",
+        ],
+        &[],
+    ),
     // A virus or a dangerous attachment, found after DATA: Postfix with a milter's `550
     // Virus Detected; Content Rejected`, Gmail's `552-5.7.0 This message was blocked
     // because its content presents a potential security issue` (its help page
@@ -413,6 +477,18 @@ pub const CAUSES: &[Cause] = &[
         ],
         &["attachment/"],
     ),
+    // A header field the message has more than once: Amazon SES's `554 Transaction failed:
+    // Duplicate header 'DKIM-Signature'.` (Sisimai's lhost-amazonses set) and "Duplicate header
+    // 'MIME-Version'". SES refuses repeats of fields RFC 5322 §3.6 allows once, and of some it
+    // allows several times: its "Amazon SES header fields" page lists DKIM-Signature, Received
+    // is not among them, and RFC 6376 §5 lets a message carry several DKIM-Signature fields.
+    // So not "not-rfc5322", and not "authentication": nothing was verified. Before
+    // "not-rfc5322" ("invalid header").
+    cause(
+        "duplicate-header",
+        &["duplicate header", "duplicated header", "duplicate field", "duplicate mime-version", "header field repeated"],
+        &["headers/duplicate-field"],
+    ),
     // The message breaks RFC 5322's header rules: Gmail's `550-5.7.1 This message is not
     // RFC 5322 compliant. There are multiple Subject headers` and `550-5.7.1 Messages
     // with multiple addresses in From: header are not accepted` (Sisimai's
@@ -429,6 +505,16 @@ pub const CAUSES: &[Cause] = &[
             "multiple addresses in from",
             // `554 5.6.0 Message contains invalid header` (ours: a header the receiver reads as invalid).
             "invalid header",
+            // Microsoft's `550 5.7.512 Access denied, message must be RFC 5322 section 3.6.2
+            // compliant` (its NDR reference); Gmail's `550 5.7.1 … missing a valid address in
+            // the From: header`, "missing a valid Message-ID: header", "contains a unicode
+            // character in a disallowed header" (support.google.com/a/answer/3726730, as
+            // quoted in Sisimai's Rhost/Google.pm).
+            "must be rfc 5322",
+            "must be rfc5322",
+            "missing a valid address in the from",
+            "missing a valid message-id",
+            "disallowed header",
         ],
         &["headers/"],
     ),
@@ -488,6 +574,10 @@ pub const CAUSES: &[Cause] = &[
         ],
         &[],
     ),
+    // A quota on what the sender may send, not the recipient's storage: Microsoft's `550
+    // 5.2.2 Submission quota exceeded` (its NDR reference, as quoted in Sisimai's
+    // Rhost/Microsoft.pm). Before the X.2.X quota that reads as a full mailbox.
+    cause("rate", &["submission quota", "sending quota"], &[]),
     Cause {
         with: MAILBOX_WORDS,
         with_subject: Some(2),
@@ -527,9 +617,19 @@ pub const CAUSES: &[Cause] = &[
             // `501 5.1.7 Invalid domain in MAIL FROM`: the envelope sender's, not the
             // recipient's unknown domain (RFC 3463 X.1.7, bad sender's mailbox address syntax).
             "in mail from",
+            // Yahoo's `451 Message temporarily deferred due to unresolvable RFC.5321 from
+            // domain` (its error codes page, as quoted in Sisimai's Rhost/YahooInc.pm): the
+            // envelope sender's domain has no DNS record.
+            "unresolvable rfc.5321 from",
+            "unresolvable rfc5321 from",
         ],
         &["sender/"],
     ),
+    // SPF, DKIM or DMARC that found no record or no domain: `550 5.7.1 SPF: domain not found`
+    // is the SPF check's DNS lookup of the sending domain (RFC 7208 §4.3: a domain that does
+    // not exist gives "none", §2.6.7 "permerror" for a bad record), not an unknown recipient
+    // domain. Before "host-unknown" and "unknown-user" ("does not exist").
+    Cause { with: DNS_FAILED_WORDS, ..cause("authentication", AUTH_NAMES, &[]) },
     // The recipient's domain does not exist or takes no mail: Sendmail's `550 Host
     // unknown`, Amazon SES's `550 5.4.4 Invalid domain`, Outlook's "the domain is not
     // reachable", Exim's "Unrouteable address", Postfix's reject_unknown_recipient_domain
@@ -554,6 +654,9 @@ pub const CAUSES: &[Cause] = &[
             "unroutable address",
             "name or service not known",
             "mail domain mentioned in email address is unknown",
+            // Gmail's `553-5.1.2 We weren't able to find the recipient domain`
+            // (support.google.com/a/answer/3726730).
+            "find the recipient domain",
             // Exchange's `554 5.4.4 SMTPSEND.DNS.NonExistentDomain; nonexistent domain`
             // (Microsoft's NDR reference for 5.4.4).
             "nonexistent domain",
@@ -641,6 +744,9 @@ pub const CAUSES: &[Cause] = &[
             "authentication information",
             "authentication level",
             "message not accepted for policy reasons",
+            // Microsoft's `550 5.7.23 The message was rejected because of Sender Policy
+            // Framework violation` (its NDR reference): SPF by its full name.
+            "sender policy framework",
             "domain owner policy",
         ],
         &[],
@@ -682,6 +788,11 @@ pub const CAUSES: &[Cause] = &[
             "too many recipients",
             "receiving mail at a rate",
             "frequency limited",
+            // Microsoft's `550 5.2.122 The recipient's per hour message receive limit …
+            // exceeded` and `550 5.1.90 … you've reached your daily limit for message
+            // recipients` (its NDR reference, as quoted in Sisimai's Rhost/Microsoft.pm).
+            "message receive limit",
+            "daily limit for message recipients",
         ],
         &[],
     ),
@@ -697,11 +808,22 @@ pub const CAUSES: &[Cause] = &[
             "invalid credentials",
             "password",
             "auth failed",
+            // Gmail's `534-5.7.14 Please log in via your web browser and then try again`:
+            // the account refuses the password from this client (Google's "Gmail SMTP
+            // errors and codes", as quoted in Sisimai's Rhost/Google.pm).
+            "log in via your web browser",
+            "log in with your web browser",
+            "log in through your web browser",
         ],
         &[],
     ),
     cause("relay", &["relay", "relaying"], &[]),
 ];
+
+/// Words of a DNS lookup that found nothing, which make a mention of SPF, DKIM or
+/// DMARC a failed check of the sender's records rather than an unknown recipient
+/// domain (ours).
+const DNS_FAILED_WORDS: &[&str] = &["not found", "does not exist", "no such domain", "nxdomain", "no record", "unknown domain", "host unknown"];
 
 /// The authentication methods a refusal names (RFC 7208, RFC 6376, RFC 7489).
 const AUTH_NAMES: &[&str] = &["spf", "dkim", "dmarc"];
@@ -827,8 +949,20 @@ fn says_in(haystack: &str, text: &str, phrase: &str, clause_negation: bool) -> b
         let before = &text[..at];
         let word_start = before.chars().next_back().is_none_or(|c| !c.is_alphanumeric());
         let blocklist = BLOCKLIST_NAMES.iter().any(|name| *name != phrase && haystack[at..].starts_with(name));
-        word_start && !blocklist && !negated(before) && !(clause_negation && negated_in_clause(before))
+        let after = &haystack[at + phrase.len()..];
+        word_start && !blocklist && !negated(before) && !(clause_negation && negated_in_clause(before)) && !ahead(after)
     })
+}
+
+/// Words after a cause's phrase that put it in the future: "message expired soon",
+/// "mailbox full soon" say what is about to happen, not why this reply failed (ours).
+const AHEAD_WORDS: &[&str] = &["soon", "shortly"];
+
+/// Whether `after` (the text after a phrase) starts with a word of [`AHEAD_WORDS`].
+fn ahead(after: &str) -> bool {
+    let next = after.trim_start_matches(|c: char| c == ' ' || c == '\t' || c == '\n');
+    let word_end = next.find(|c: char| !c.is_alphanumeric()).unwrap_or(next.len());
+    AHEAD_WORDS.contains(&&next[..word_end])
 }
 
 /// Whether a negation word is in the clause that `before` ends (a clause ends

@@ -95,10 +95,10 @@ impl Word<'_> {
     }
 
     /// Whether its digits and symbols are read as letters: its kind's
-    /// (`WordKind::is_leet`), or a spaced-out word with a digit (`v.1.a.g.r.a`).
+    /// (`WordKind::is_leet`), or a spaced-out word with a leet mark (`v.1.a.g.r.a`, `LEET_MARKS`).
     #[inline(always)]
     pub fn is_leet(&self) -> bool {
-        self.kind.is_leet() || (self.kind == WordKind::Spaced && self.plain.bytes().any(|b| b.is_ascii_digit()))
+        self.kind.is_leet() || (self.kind == WordKind::Spaced && self.plain.bytes().any(|b| LEET_MARKS.contains(&b)))
     }
 }
 
@@ -119,6 +119,20 @@ fn single_letter(read: &str, kind: WordKind) -> bool {
 /// Symbols read as letters inside a word (`p@ss`, `$ex`, `v!agra`, `|ove`).
 pub fn is_leet_symbol(c: char) -> bool {
     matches!(c, '@' | '$' | '!' | '|')
+}
+
+/// Whether `b` is a character that splits a word into pieces a reader joins (`po.rn`,
+/// `vi*agra`, `p(o)rn`, `ci~alis`): SpamAssassin's `replace_inter W2` lets up
+/// to two non-word characters stand between the letters of its fuzzy words
+/// (`FUZZY_PHARMACY`, `FUZZY_PRESCRIPT`: 25_replace.cf). Of those, the ones
+/// that join no words in prose (ours): not the hyphen (compounds, read word
+/// by word already: `hot-sex` is "hot sex"), the apostrophe (French elision),
+/// the slash (`and/or`), nor the underscore (identifiers, `in_identifier`),
+/// nor the separators of lists and clauses (`,` `;` `:`).
+/// Glue: `. * ( ) ~ ^ + #`.
+#[inline(always)]
+pub fn is_glue(b: u8) -> bool {
+    matches!(b, b'.' | b'*' | b'(' | b')' | b'~' | b'^' | b'+' | b'#')
 }
 
 /// Folds `text` and hands each word to `each`, in order.
@@ -197,6 +211,10 @@ fn fold_into<const SHORTCUTS: bool>(mut folder: Folder, text: &str, each: &mut d
             // no word going on (after a whole word handed on) it only drops a
             // pending symbol, without the call.
             if folder.start.is_some() {
+                if folder.pending.is_some() && letter_past_glue(bytes, offset) {
+                    // `v!.agra`: the symbol is a letter of a piece the lexicon joins.
+                    folder.keep_pending();
+                }
                 folder.end_word(&mut *each);
             } else {
                 folder.pending = None;
@@ -213,6 +231,10 @@ fn fold_into<const SHORTCUTS: bool>(mut folder: Folder, text: &str, each: &mut d
             }
             if ASCII_CLASS[usize::from(b)] == 0 && !is_leet_symbol(char::from(b)) {
                 // A space or punctuation ends the word, as `push` would end it.
+                folder.end_word(&mut *each);
+            } else if b == b'@' && folder.start.is_some() && domain_follows(bytes, offset + 1) {
+                // The sign of an address between its local part and its domain
+                // (`pussy.cat@example.com`), no `a`: it ends the word.
                 folder.end_word(&mut *each);
             } else {
                 // No invisible, compatibility or look-alike form in ASCII.
@@ -745,6 +767,51 @@ fn leet_glyph(bytes: &[u8]) -> Option<(usize, char)> {
     LEET_GLYPHS.iter().find(|(glyph, _)| bytes.starts_with(glyph)).map(|(glyph, letter)| (glyph.len(), *letter))
 }
 
+/// Longest domain read after an `@` (RFC 1035 §2.3.4: 255 octets; default,
+/// ours, that no more is looked at).
+const MAX_DOMAIN_BYTES: usize = 255;
+
+/// Whether `bytes` at `from` (right after an `@`) start a domain: labels of
+/// letters, digits and hyphens (bytes past ASCII taken as an internationalised
+/// name's letters), two or more, joined by dots, the last starting with a
+/// letter (RFC 1035 §2.3.1's preferred name syntax; a top-level domain is never
+/// all digits). Then the `@` is an address's (`pussy.cat@example.com`), not a
+/// leet `a` (`v!@gra`, `pornogr@fi@`, no dot; SpamAssassin's body rules match
+/// its `[a4@…]` only between letters of a word). A leet word that is a domain
+/// (`vi@gra.com`) is an address: its link is read by the link rules.
+fn domain_follows(bytes: &[u8], from: usize) -> bool {
+    let end = bytes.len().min(from.saturating_add(MAX_DOMAIN_BYTES));
+    let Some(domain) = bytes.get(from..end) else { return false };
+    let (mut labels, mut label_len, mut label_start) = (0, 0, 0);
+    for (at, &b) in domain.iter().enumerate() {
+        match b {
+            b'.' if label_len > 0 => (labels, label_len) = (labels + 1, 0),
+            b'.' => break,
+            b'-' if label_len > 0 => label_len += 1,
+            _ if b.is_ascii_alphanumeric() || !b.is_ascii() => {
+                if label_len == 0 {
+                    label_start = at;
+                }
+                label_len += 1;
+            }
+            _ => break,
+        }
+    }
+    // The last label ended the domain (not a dot: `a@b.` is one label).
+    labels >= 1 && label_len > 0 && domain.get(label_start).is_some_and(|b| b.is_ascii_alphabetic() || !b.is_ascii())
+}
+
+/// Whether the byte at `at` of `bytes` is glue (`is_glue`) or a hyphen with a
+/// letter or digit right after it: a leet symbol pending before it (`v!.agra`,
+/// `v!-a-g-r-a`) is a letter of the piece it ends, as SpamAssassin's fuzzy
+/// rules read `!` as i (`replace_tag I`) with up to two non-word characters
+/// between letters (`<inter W2>`, 25_replace.cf); before a space, a line end or
+/// other punctuation (`now!`, `100$.`) it is punctuation.
+#[cold]
+fn letter_past_glue(bytes: &[u8], at: usize) -> bool {
+    bytes.get(at).is_some_and(|&b| is_glue(b) || b == b'-') && bytes.get(at + 1).is_some_and(u8::is_ascii_alphanumeric)
+}
+
 /// The folded words of `text` as (read, plain) pairs, spaced-out words included.
 pub fn words(text: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
@@ -815,37 +882,79 @@ struct SpacedRun {
 /// `O [go0…]`: 25_replace.cf).
 const LEET_DIGITS: &[u8] = b"013457";
 
+/// Whether a `Leet` word's two characters are an ASCII letter and
+/// a leet mark (`LEET_MARKS`) written together, either way round (`v1`, `1a`,
+/// `v!`): a piece of a spaced-out word (`v1-a-g-r-a`, `v!.a.g.r.a`), as
+/// SpamAssassin's fuzzy rules read any letter as its digit or symbol with up
+/// to two non-word characters between any two (25_replace.cf).
+fn letter_and_mark(read: &str, kind: WordKind) -> bool {
+    kind == WordKind::Leet
+        && match read.as_bytes() {
+            [x, y] => (x.is_ascii_lowercase() && LEET_MARKS.contains(y)) || (y.is_ascii_lowercase() && LEET_MARKS.contains(x)),
+            _ => false,
+        }
+}
+
+/// The leet digits, and the leet symbols the lexicon reads as letters
+/// (`lexicon::leet_letters`: `!` and `|` i, `$` s, `@` a).
+const LEET_MARKS: &[u8] = b"013457!|$@";
+
 impl SpacedRun {
     /// Hands on a word that ended at `span`: a single letter goes on with the
-    /// run, any other word ends it first.
+    /// run, as does a leet digit after one, and a letter and a leet mark written
+    /// together (`v1-a-g-r-a`, `letter_and_mark`); any other word ends it first.
     fn hand_on(&mut self, span: (usize, usize), read: &str, plain: &str, kind: WordKind, each: &mut dyn FnMut(&Word)) {
         let single = single_letter(read, kind);
         if single {
-            if self.letters == 0 {
-                self.start = span.0;
-            }
-            if self.letters + self.digits >= MAX_WORD_CHARS {
-                self.flush(each);
-                self.start = span.0;
-            }
-            self.read.push_str(read);
-            self.plain.push_str(plain);
-            self.end = span.1;
-            self.letters += 1;
-            self.trailing = 0;
+            self.letter(span, read, plain, each);
         } else if self.letters > 0 && matches!(read.as_bytes(), [d] if LEET_DIGITS.contains(d)) && self.letters + self.digits < MAX_WORD_CHARS {
             // A leet digit between single letters goes on with the run (`v.1.a.g.r.a`).
-            if self.digits == 0 {
-                self.before_digits = (self.read.len(), self.plain.len(), self.end, self.letters);
+            self.mark(read, plain);
+        } else if letter_and_mark(read, kind) {
+            // Both go on with the run (or start one) in their order.
+            if self.letters + self.digits + 2 > MAX_WORD_CHARS {
+                self.flush(each);
             }
-            self.read.push_str(read);
-            self.plain.push_str(plain);
-            self.digits += 1;
-            self.trailing += 1;
+            for at in 0..2 {
+                let piece = read.get(at..at + 1).unwrap_or_default();
+                match piece.as_bytes() {
+                    [b] if b.is_ascii_alphabetic() => self.letter(span, piece, piece, each),
+                    _ if self.letters > 0 => self.mark(piece, piece),
+                    _ => {}
+                }
+            }
         } else if self.letters > 0 {
             self.flush(each);
         }
         each(&Word { span, read, plain, kind, single });
+    }
+
+    /// A single letter, at `span`, goes on with the run (or starts it).
+    fn letter(&mut self, span: (usize, usize), read: &str, plain: &str, each: &mut dyn FnMut(&Word)) {
+        if self.letters == 0 {
+            self.start = span.0;
+        }
+        if self.letters + self.digits >= MAX_WORD_CHARS {
+            self.flush(each);
+            self.start = span.0;
+        }
+        self.read.push_str(read);
+        self.plain.push_str(plain);
+        self.end = span.1;
+        self.letters += 1;
+        self.trailing = 0;
+    }
+
+    /// A leet mark after the run's letters goes on with it (left out of it
+    /// when no letter follows: `trailing`).
+    fn mark(&mut self, read: &str, plain: &str) {
+        if self.digits == 0 {
+            self.before_digits = (self.read.len(), self.plain.len(), self.end, self.letters);
+        }
+        self.read.push_str(read);
+        self.plain.push_str(plain);
+        self.digits += 1;
+        self.trailing += 1;
     }
 
     /// Hands on the run as one `Spaced` word when it is long enough, and empties it.
@@ -955,6 +1064,15 @@ impl Folder {
             self.pending = None;
         }
         self.end_word(each);
+    }
+
+    /// The symbols pending after the word are letters of it (`letter_past_glue`).
+    #[cold]
+    fn keep_pending(&mut self) {
+        if let Some(pending) = self.pending.filter(|_| self.start.is_some() && self.letters > 0) {
+            let end = pending.start + 1 + usize::from(pending.second.is_some());
+            self.go_on(pending.start, end);
+        }
     }
 
     /// A letter or digit at `offset..end` goes on with the word or starts it,
@@ -1176,8 +1294,9 @@ impl Folder {
     fn ascii_word(&mut self, span: (usize, usize), word: &str, letters: usize, each: &mut dyn FnMut(&Word)) {
         // Its digits are its leet marks, as `push_ascii_run` counts them.
         let kind = WordKind::of(false, letters, word.len() - letters);
-        if word.len() > 1 && self.run.letters == 0 {
-            // No single letter and no run of them to end: handed on as
+        if word.len() > 1 && self.run.letters == 0 && !(word.len() == 2 && kind == WordKind::Leet) {
+            // No single letter, no letter and leet mark that may start a run
+            // (`letter_and_mark`), and no run of them to end: handed on as
             // `hand_on` would, without its call (#14: a tenth of a 10 MB
             // English text's lint in Node).
             return each(&Word { span, read: word, plain: word, kind, single: false });

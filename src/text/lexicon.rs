@@ -31,7 +31,7 @@
 //! A scan is one pass over the words with a bounded set of partial matches;
 //! it keeps, per entry, the number of matches and the first one.
 
-use super::fold::{fold_words, Word, WordFolder, WordKind, MAX_WORD_CHARS, MIN_SPACED_LETTERS};
+use super::fold::{fold_words, is_glue, Word, WordFolder, WordKind, MAX_WORD_CHARS, MIN_SPACED_LETTERS};
 use super::unicode::strip_accents;
 use crate::hash::FastMap;
 use std::borrow::Cow;
@@ -50,20 +50,6 @@ pub const MAX_ACTIVE_MATCHES: usize = 256;
 /// read as pieces only when it is wholly lexicon words joined by them
 /// (`Scan::read_pieces`).
 const SPACED_JOINERS: &[&str] = &["a", "e", "i", "o", "u", "w", "y", "z", "ed", "et", "or", "ou", "and", "lub", "und", "oder", "oraz"];
-
-/// Whether `b` is a character that splits a word into pieces a reader joins (`po.rn`,
-/// `vi*agra`, `p(o)rn`, `ci~alis`): SpamAssassin's `replace_inter W2` lets up
-/// to two non-word characters stand between the letters of its fuzzy words
-/// (`FUZZY_PHARMACY`, `FUZZY_PRESCRIPT`: 25_replace.cf). Of those, the ones
-/// that join no words in prose (ours): not the hyphen (compounds, read word
-/// by word already: `hot-sex` is "hot sex"), the apostrophe (French elision),
-/// the slash (`and/or`), nor the underscore (identifiers, `in_identifier`),
-/// nor the separators of lists and clauses (`,` `;` `:`).
-/// Glue: `. * ( ) ~ ^ + #`.
-#[inline(always)]
-fn is_glue(b: u8) -> bool {
-    matches!(b, b'.' | b'*' | b'(' | b')' | b'~' | b'^' | b'+' | b'#')
-}
 
 /// Most glue characters between two pieces (SpamAssassin's `W2`: `\W{0,2}`).
 const MAX_GLUE_BYTES: usize = 2;
@@ -198,6 +184,8 @@ fn may_start_run(bytes: &[u8], end: usize) -> bool {
 /// glue characters (`is_glue`) also joined, right after its pieces (`GluedRun`).
 fn scan_words(text: &str, mut each: impl FnMut(&Word)) {
     let mut glued = GluedRun::default();
+    // The span of the last spaced-out word the fold handed on.
+    let mut last_spaced = (0, 0);
     fold_words(text, |word| {
         // Most words neither go on with a run nor have glue after them: they are only
         // read, and the scan's loop stays small (10 MB of English prose in Node,
@@ -207,8 +195,76 @@ fn scan_words(text: &str, mut each: impl FnMut(&Word)) {
             glued.take(text, word, &mut each);
         }
         each(word);
+        if word.kind == WordKind::Spaced {
+            read_stretches(text, word.span, last_spaced, &mut each);
+            last_spaced = word.span;
+        }
     });
     glued.finish(&mut each);
+}
+
+/// How a gap between two letters of a spaced-out word is written: whether it
+/// has white space, and its other characters (`. ` in `J. R. R.`, `.` in
+/// `v.1.a.g.r.a`, ` ` in `p o r n`; a line break is a space: `p o r` +
+/// `\n` + `n` is one word wrapped).
+fn gap_class(gap: &str) -> (bool, impl Iterator<Item = char> + '_) {
+    (gap.chars().any(char::is_whitespace), gap.chars().filter(|c| !c.is_whitespace()))
+}
+
+/// Whether two gaps are written alike (`gap_class`).
+fn same_gaps(a: &str, b: &str) -> bool {
+    let ((a_space, a_marks), (b_space, b_marks)) = (gap_class(a), gap_class(b));
+    a_space == b_space && a_marks.eq(b_marks)
+}
+
+/// A spaced-out word at `span` of `text` whose letters are not all spaced
+/// alike is also read as each stretch of letters spaced alike, handed on after
+/// it as `Spaced` words (the letter where the spacing changes ends one stretch
+/// and starts the next): `J. R. R. v.1.a.g.r.a` is initials and then
+/// "v1agra", as a reader sees the spacing change, and as SpamAssassin's fuzzy
+/// rules find the word at its own `\b` whatever stands before it
+/// (25_replace.cf). A stretch the fold handed on already (`last_spaced`, the
+/// letters before a digit) is not handed on twice. The letters are folded
+/// again, once to find them and once per stretch: a byte of a spaced-out word
+/// is folded at most three times, and text with no spaced-out word never.
+#[cold]
+#[inline(never)]
+fn read_stretches(text: &str, span: (usize, usize), last_spaced: (usize, usize), each: &mut impl FnMut(&Word)) {
+    let Some(run) = text.get(span.0..span.1) else { return };
+    // The letters' spans in `run`: every word of it but the spaced-out ones it makes.
+    let mut letters = Vec::new();
+    fold_words(run, |w| {
+        if w.kind != WordKind::Spaced {
+            letters.push(w.span);
+        }
+    });
+    let gap = |k: usize| match (letters.get(k), letters.get(k + 1)) {
+        (Some(a), Some(b)) => run.get(a.1..b.0).unwrap_or_default(),
+        _ => "",
+    };
+    // Stretches: from `first` to `last` letter, their gaps alike.
+    let mut first = 0;
+    for k in 1..letters.len() {
+        let ends = k + 1 == letters.len() || !same_gaps(gap(k - 1), gap(k));
+        if !ends {
+            continue;
+        }
+        if first == 0 && k + 1 == letters.len() {
+            // One stretch: the word itself.
+            return;
+        }
+        let (Some(from), Some(to)) = (letters.get(first), letters.get(k)) else { return };
+        let (start, end) = (span.0 + from.0, span.0 + to.1);
+        if let Some(stretch) = text.get(start..end) {
+            fold_words(stretch, |w| {
+                let at = (start + w.span.0, start + w.span.1);
+                if w.kind == WordKind::Spaced && at != span && at != last_spaced {
+                    each(&Word { span: at, ..*w });
+                }
+            });
+        }
+        first = k;
+    }
 }
 
 /// The letters a leet character stands for.
@@ -1807,9 +1863,14 @@ mod tests {
             let mut out = Vec::new();
             let mut glued = GluedRun::default();
             let mut each = |w: &Word| out.push((w.read.to_string(), w.span, w.kind));
+            let mut last_spaced = (0, 0);
             fold_words(text, |word| {
                 glued.take(text, word, &mut each);
                 each(word);
+                if word.kind == WordKind::Spaced {
+                    read_stretches(text, word.span, last_spaced, &mut each);
+                    last_spaced = word.span;
+                }
             });
             glued.finish(&mut each);
             out

@@ -31,6 +31,31 @@ test('a symbolic link to a file outside the walked tree is skipped and reported,
   assert.equal(JSON.parse(named.stdout).file, 'mail/x.eml', 'a file named on the command line is read: the user chose it');
 });
 
+// A dangling link or a loop of links in a walked tree had been skipped without a word, where a
+// link outside the tree is named: the user could not tell a message was left unlinted.
+test('a symbolic link in a walked tree that leads to no file (dangling, a loop) is skipped and said, in the chosen language', (t) => {
+  const dir = tempDir(t);
+  mkdirSync(join(dir, 'mail'));
+  writeFileSync(join(dir, 'mail', 'real.eml'), rawMessage());
+  symlinkSync('gone.eml', join(dir, 'mail', 'dangling.eml'));
+  symlinkSync('loop-b.eml', join(dir, 'mail', 'loop-a.eml'));
+  symlinkSync('loop-a.eml', join(dir, 'mail', 'loop-b.eml'));
+  symlinkSync('missing.json', join(dir, 'mail', 'notes.json'));
+  for (const args of [['mail'], ['mail/*.eml'], ['mail', 'mail/*.eml']]) {
+    const run = runCli(['lint', '--format', 'jsonl', ...args], { cwd: dir });
+    assert.deepEqual(run.stdout.trim().split('\n').map((line) => JSON.parse(line).file), ['mail/real.eml'], String(args));
+    const said = run.stderr.split('\n').filter((line) => /leads to no file/.test(line));
+    assert.deepEqual(said, [
+      'mail-preflight: mail/dangling.eml skipped: a symbolic link that leads to no file: no such file or directory',
+      'mail-preflight: mail/loop-a.eml skipped: a symbolic link that leads to no file: a loop of symbolic links (following them leads back to where they start)',
+      'mail-preflight: mail/loop-b.eml skipped: a symbolic link that leads to no file: a loop of symbolic links (following them leads back to where they start)',
+    ], `${args}: each said once; notes.json is no message file`);
+    assert.equal(run.status, 0, 'a skipped link is said, not an error (as a link outside the tree)');
+  }
+  const fr = runCli(['lint', '--locale', 'fr', 'mail'], { cwd: dir });
+  assert.match(fr.stderr, /mail\/dangling\.eml ignoré : un lien symbolique qui ne mène à aucun fichier : fichier ou dossier introuvable/);
+});
+
 test('a special file named on the command line is refused, not read until memory runs out', (t) => {
   const dir = tempDir(t);
   const fifo = spawnSync('mkfifo', [join(dir, 'pipe.eml')]);

@@ -756,6 +756,101 @@ test('streamIdleTimeout is a whole number of milliseconds from 1 to setTimeout\'
   assert.deepEqual(await pkg.analyseAsync(fields, { streamIdleTimeout: 1 }), pkg.analyse(fields));
 });
 
+/** A stream that gives one byte every few milliseconds and never ends (stopped when destroyed). */
+async function drip(every = 2) {
+  const { Readable } = await import('node:stream');
+  const stream = new Readable({ read() {} });
+  const timer = setInterval(() => stream.push('a'), every);
+  stream.on('close', () => clearInterval(timer));
+  return stream;
+}
+
+// Without STREAM_TOTAL_TIMEOUT these calls never settled: each byte starts the idle time
+// again (one byte every 29 s had gone on for ever). The runner's timeout makes that a failure.
+test('a stream that gives a byte now and then and never ends is given up after streamTotalTimeout: refused by its field, destroyed', { timeout: 60_000 }, async () => {
+  const total = (path, ms) => (e) => e.code === 'invalid-input' && e.messageId === 'core.invalid.stream-total'
+    && e.params.path === path && e.message.includes(path) && e.message.includes('streamTotalTimeout') && e.timeout === ms;
+  const text = await drip();
+  // The idle time is long: only the total time can end it.
+  await assert.rejects(pkg.lintAsync({ from: 'a@example.com', text }, { streamIdleTimeout: 600_000, streamTotalTimeout: 40 }), total('text', 40));
+  assert.ok(text.destroyed, 'the stream given up is destroyed');
+  // The time is the call's, shared by its streams: a first stream that ends, then a dripping one.
+  const { Readable } = await import('node:stream');
+  const attachment = await drip();
+  await assert.rejects(pkg.analyseAsync({ from: 'a@example.com', text: Readable.from(['Hello']), attachments: [{ content: attachment }] },
+    { streamIdleTimeout: 600_000, streamTotalTimeout: 40, locale: 'pl' }),
+  (e) => total('attachments[0].content', 40)(e) && /to strumień/.test(e.message));
+  assert.ok(attachment.destroyed);
+  const linter = pkg.createLinter({ threads: 1 });
+  try {
+    const html = await drip();
+    await assert.rejects(linter.lint({ from: 'a@example.com', html }, { streamIdleTimeout: 600_000, streamTotalTimeout: 40, locale: 'es' }),
+      (e) => total('html', 40)(e) && /es un flujo/.test(e.message));
+  } finally {
+    await linter.close();
+  }
+});
+
+test('streamTotalTimeout is checked as streamIdleTimeout is; both stay out of the engine, and a stream within them is read whole', async () => {
+  const fields = { from: 'a@example.com', to: 'b@example.org', subject: 'Hi', text: 'Hello' };
+  for (const [value, messageId] of [[0, 'core.invalid.range'], [2 ** 31, 'core.invalid.range'], [1.5, 'core.invalid.not-whole-number'],
+    ['300000', 'core.invalid.not-number']]) {
+    await assert.rejects(pkg.lintAsync(fields, { streamTotalTimeout: value }),
+      (e) => e.code === 'invalid-options' && e.messageId === messageId && e.params.path === 'streamTotalTimeout', String(value));
+  }
+  assert.deepEqual(await pkg.lintAsync(fields, { streamTotalTimeout: 1, streamIdleTimeout: 1, locale: 'fr' }), pkg.lint(fields, { locale: 'fr' }));
+  const { Readable } = await import('node:stream');
+  const read = await pkg.lintAsync({ ...fields, text: Readable.from(['Hello', ' there']) }, { streamTotalTimeout: 2 ** 31 - 1 });
+  assert.equal(read.source, (await pkg.lintAsync({ ...fields, text: Readable.from(['Hello there']) })).source);
+});
+
+test('when one stream fails, the streams after it are destroyed unread (not left holding their file or socket)', { timeout: 60_000 }, async () => {
+  const { Readable } = await import('node:stream');
+  const laterOnes = () => {
+    const html = new Readable({ read() {} });
+    const attachment = new Readable({ read() {} });
+    return { html, attachment, destroyed: () => html.destroyed && attachment.destroyed };
+  };
+  // A stream that fails with an error.
+  let later = laterOnes();
+  await assert.rejects(pkg.lintAsync({ from: 'a@example.com', text: new Readable({ read() { this.destroy(new Error('disk gone')); } }),
+    html: later.html, attachments: [{ content: later.attachment }] }), (e) => e.messageId === 'core.invalid.threw');
+  assert.ok(later.destroyed(), 'the streams after the failing one are destroyed');
+  // Past the byte limit.
+  later = laterOnes();
+  await assert.rejects(pkg.analyseAsync({ from: 'a@example.com', text: Readable.from([new Uint8Array(32 * 1024 * 1024).fill(97), 'a']),
+    html: later.html, attachments: [{ content: later.attachment }] }), (e) => e.code === 'input-too-large');
+  assert.ok(later.destroyed());
+  // Given up for its idle time, in a pool's lint.
+  later = laterOnes();
+  const linter = pkg.createLinter({ threads: 1 });
+  try {
+    await assert.rejects(linter.lint({ from: 'a@example.com', text: new Readable({ read() {} }), html: later.html,
+      attachments: [{ content: later.attachment }] }, { streamIdleTimeout: 20 }), (e) => e.messageId === 'core.invalid.stream-idle');
+  } finally {
+    await linter.close();
+  }
+  assert.ok(later.destroyed());
+});
+
+test('the sync calls refuse the stream options naming the async call that takes them, in the reader\'s language', async () => {
+  const asyncOnly = (name, call, pattern) => (e) => e.code === 'invalid-options' && e.messageId === 'core.invalid.async-only-option'
+    && e.params.path === name && e.params.asyncCall === `${call}Async` && e.message.includes(`${call}Async()`) && pattern.test(e.message);
+  assert.throws(() => pkg.lint('From: a@example.com\r\n\r\nHi', { streamIdleTimeout: 1000 }), asyncOnly('streamIdleTimeout', 'lint', /is an option of/));
+  assert.throws(() => pkg.analyse('From: a@example.com\r\n\r\nHi', { streamTotalTimeout: 1000, locale: 'fr' }),
+    asyncOnly('streamTotalTimeout', 'analyse', /est une option de/));
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const web = await import(join(pkgDir, 'web.js'));
+  await web.init(readFileSync(join(pkgDir, 'web', 'mail_preflight_bg.wasm')));
+  assert.throws(() => web.lint('From: a@example.com\r\n\r\nHi', { streamIdleTimeout: 1000, locale: 'es' }),
+    asyncOnly('streamIdleTimeout', 'lint', /es una opción de/));
+  assert.throws(() => web.analyse('From: a@example.com\r\n\r\nHi', { streamTotalTimeout: 1000, locale: 'pl' }),
+    asyncOnly('streamTotalTimeout', 'analyse', /to opcja/));
+  // One left undefined is no option given, as before.
+  assert.equal(pkg.lint('From: a@example.com\r\n\r\nHi', { streamIdleTimeout: undefined, streamTotalTimeout: undefined }).origin, 'raw');
+});
+
 test('no timer of a stream read outlives the call: a process whose streams were read ends at once', async () => {
   const { Readable } = await import('node:stream');
   const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;

@@ -101,6 +101,50 @@ test('contents Nodemailer reads itself (a stream, a file) are linted and still s
   assert.ok(handed && idsOf(handed.report).includes('attachment/executable'), 'the stream\'s zip was inspected');
 });
 
+/** A stream of `chunks` chunks of 1 MiB, counting how many were pulled from it. */
+function countedStream(chunks) {
+  const counted = { pulled: 0 };
+  counted.stream = new Readable({
+    read() {
+      if (counted.pulled === chunks) { this.push(null); return; }
+      counted.pulled += 1;
+      this.push(Buffer.alloc(1024 * 1024, 97));
+    },
+  });
+  return counted;
+}
+
+// Nodemailer's own resolveContent reads a stream to its end with no limit: a 40 MiB stream was
+// read whole (an endless one for ever, into memory) before the lint's limit saw the message.
+test('a stream past the input limit is not read whole: input-too-large, the stream and the ones after it destroyed, nothing sent', async () => {
+  const huge = countedStream(40);
+  const after = new Readable({ read() {} });
+  await assert.rejects(transporter({ locale: 'fr' }).sendMail({ ...contactForm,
+    attachments: [{ filename: 'big.bin', content: huge.stream }, { filename: 'after.txt', content: after }] }),
+  (error) => error.code === 'input-too-large' && /plus de/.test(error.message));
+  assert.ok(huge.pulled <= 34, `read ${huge.pulled} MiB of a 40 MiB stream`);
+  assert.ok(huge.stream.destroyed, 'the stream read past the limit is destroyed');
+  assert.ok(after.destroyed, 'the stream after it is destroyed unread');
+});
+
+// Without the plugin's own reading, these mails never settled (Nodemailer waits for the end):
+// the runner's timeout makes that a failure, no assertion on time.
+test('a stream that stalls or drips for ever is given up by streamIdleTimeout and streamTotalTimeout, naming its field', { timeout: 60_000 }, async () => {
+  const stalled = new Readable({ read() {} });
+  await assert.rejects(transporter({ streamIdleTimeout: 20 }).sendMail({ ...contactForm, text: stalled }),
+    (error) => error.code === 'invalid-input' && error.messageId === 'core.invalid.stream-idle' && error.params.path === 'text');
+  assert.ok(stalled.destroyed);
+  const dripping = new Readable({ read() {} });
+  const timer = setInterval(() => dripping.push('a'), 2);
+  dripping.on('close', () => clearInterval(timer));
+  await assert.rejects(transporter({ streamIdleTimeout: 600_000, streamTotalTimeout: 40, locale: 'pl' })
+    .sendMail({ ...contactForm, attachments: [{ filename: 'a.txt', content: dripping }] }),
+  (error) => error.messageId === 'core.invalid.stream-total' && error.params.path === 'attachments[0].content' && /strumień/.test(error.message));
+  assert.ok(dripping.destroyed);
+  // Values the async calls refuse are refused when the plugin is made.
+  assert.throws(() => preflight({ streamTotalTimeout: 0 }), (error) => error.code === 'invalid-options' && error.params.path === 'streamTotalTimeout');
+});
+
 test('a mail given as raw is linted as it is; a pool can do the linting (linter option)', async (t) => {
   const linter = pkg.createLinter({ threads: 1 });
   t.after(() => linter.close());

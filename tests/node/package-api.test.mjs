@@ -342,7 +342,7 @@ test('index.d.ts types every export without any, and compiles strictly', (t) => 
   writeFileSync(join(dir, 'server.mts'), `
     import { createLinter, type Linter, type Report } from 'mail-preflight';
     import { preflight, type PreflightError } from 'mail-preflight/nodemailer';
-    import { assertPreflight, toPassPreflight, matchers } from 'mail-preflight/test';
+    import { assertPreflight, assertPreflightAsync, toPassPreflight, toPassPreflightAsync, matchers } from 'mail-preflight/test';
     const linter: Linter = createLinter({ threads: 2 });
     const pending: Promise<Report> = linter.lint('Subject: x\\r\\n\\r\\nx', { php: { platform: 'windows' } });
     const plugin = preflight({ locale: 'pl', onFail: (error: PreflightError) => { const r: Report = error.report; void r; }, maxWarnings: 3, linter });
@@ -350,6 +350,17 @@ test('index.d.ts types every export without any, and compiles strictly', (t) => 
       { maxWarnings: 1, allow: ['spam/subject-caps'] });
     const pass: boolean = toPassPreflight('x').pass && matchers.toPassPreflight('x').pass;
     void [pending, plugin, report, pass];
+    // The async forms take fields holding streams, and the stream options.
+    declare const body: import('mail-preflight').ContentStream;
+    const streamed: Promise<Report> = assertPreflightAsync({ from: 'a@example.com', text: body },
+      { maxWarnings: 1, streamIdleTimeout: 1000, streamTotalTimeout: 60000 });
+    const matched: Promise<boolean> = toPassPreflightAsync({ raw: body }).then((result) => result.pass);
+    void [streamed, matched, matchers.toPassPreflightAsync, preflight({ streamTotalTimeout: 1000, streamIdleTimeout: 10 })];
+    declare const awaited: jest.Matchers<void>;
+    const later: Promise<void> = awaited.toPassPreflightAsync({ streamTotalTimeout: 1000 });
+    void later;
+    // @ts-expect-error: the sync assertion reads no stream
+    assertPreflight({ from: 'a@example.com', text: body });
     // The Jest matcher, typed through the global jest namespace.
     declare const expectation: jest.Matchers<void>;
     expectation.toPassPreflight({ maxWarnings: 2 });
@@ -748,6 +759,9 @@ test('Nodemailer\'s SendMailOptions type-check for lintAsync and a Linter, where
       createLinter().lint(options, { streamIdleTimeout: 1 })];
     // @ts-expect-error: the sync lint reads no stream, and its options are the engine's
     lint('From: a@example.com', { streamIdleTimeout: 1 });
+    // @ts-expect-error: nor the total time of streams
+    lint('From: a@example.com', { streamTotalTimeout: 1 });
+    void lintAsync(options, { streamTotalTimeout: 1000 });
     const report: Promise<Report> = lintAsync(options);
     const pooled: Promise<Report> = createLinter({ threads: 1 }).lint(options);
     const input: LintAsyncInput = options;

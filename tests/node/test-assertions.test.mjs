@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import test from 'node:test';
 import { pkg, pkgDir, testsModules, tempDir, rawMessage, messageWithLongLine, messageWithWideLine } from './helpers.mjs';
 
-const { assertPreflight, toPassPreflight } = await import(join(pkgDir, 'test.mjs'));
+const { assertPreflight, assertPreflightAsync, toPassPreflight, toPassPreflightAsync, matchers } = await import(join(pkgDir, 'test.mjs'));
 
 const capitals = rawMessage({ subject: 'Your ORDER IS READY for pickup' });
 
@@ -82,6 +82,37 @@ test('toPassPreflight has the shape of a Jest/Vitest matcher, with .not', () => 
 });
 
 /** A temporary project with mail-preflight and the runner linked into node_modules. */
+// Compose fields holding a stream (Nodemailer's Readable content) had no assertion: the sync
+// ones refuse a stream (lint cannot wait for it), and no async form existed.
+test('assertPreflightAsync and toPassPreflightAsync read streams first; the sync forms name them', async () => {
+  const { Readable } = await import('node:stream');
+  const streamed = (text) => ({ raw: Readable.from([text]) });
+  assert.equal((await assertPreflightAsync(streamed(rawMessage()))).verdict, 'pass');
+  await assert.rejects(assertPreflightAsync(streamed(messageWithLongLine()), { locale: 'fr' }), (error) => {
+    assert.equal(error.name, 'AssertionError');
+    assert.match(error.message, /size\/line-length \(erreur\), ligne \d+, colonne 1/);
+    assert.equal(error.report.verdict, 'fail');
+    assert.ok(!Object.keys(error).includes('report'));
+    return true;
+  });
+  // Criteria and the stream options: allowed rules, and an endless stream given up.
+  assert.equal((await assertPreflightAsync(streamed(messageWithLongLine()), { allow: ['size/line-length'] })).verdict, 'fail');
+  await assert.rejects(assertPreflightAsync({ from: 'a@example.com', text: new Readable({ read() {} }) }, { streamIdleTimeout: 20 }),
+    (error) => error.messageId === 'core.invalid.stream-idle');
+  const passes = await toPassPreflightAsync(streamed(rawMessage()));
+  const fails = await toPassPreflightAsync(streamed(messageWithLongLine()));
+  assert.deepEqual([passes.pass, fails.pass], [true, false]);
+  assert.match(fails.message(), /size\/line-length \(error\)/);
+  assert.equal(matchers.toPassPreflightAsync, toPassPreflightAsync);
+  // The sync forms name the async one of their own, not lint's.
+  for (const call of [() => assertPreflight(streamed(rawMessage()), { locale: 'es' }), () => toPassPreflight(streamed(rawMessage()))]) {
+    assert.throws(call, (error) => error.messageId === 'core.invalid.stream' && /Preflight(Async)?\(\)/.test(error.message)
+      && error.message.includes(`await ${error.params.call}Async()`) && error.params.call !== 'lint');
+  }
+  assert.throws(() => assertPreflight(rawMessage(), { streamIdleTimeout: 20 }),
+    (error) => error.messageId === 'core.invalid.async-only-option' && error.message.includes('assertPreflightAsync()'));
+});
+
 function project(t, runner, testFile, source) {
   const dir = tempDir(t, `mail-preflight-${runner}-`);
   mkdirSync(join(dir, 'node_modules'));
@@ -131,6 +162,36 @@ test('Jest: expect.extend({ toPassPreflight }) in a real Jest run', { timeout: 1
     '--testMatch', '**/*.test.cjs', '--transform', '{}', '--ci', '--no-cache', '--colors=false'],
   { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: '1', NO_COLOR: '1' } });
   assertRunnerReport(run.stdout + run.stderr, run.status);
+});
+
+const runnerAsyncTests = (header) => `${header}
+const { Readable } = require('node:stream');
+const streamed = (text) => ({ raw: Readable.from([text]) });
+expect.extend({ toPassPreflightAsync });
+test('a clean streamed message passes', async () => { await expect(streamed(${JSON.stringify(rawMessage())})).toPassPreflightAsync(); });
+test('a streamed 1000-octet line does not', async () => { await expect(streamed(${JSON.stringify(messageWithLongLine())})).not.toPassPreflightAsync(); });
+test('a failing expectation fails the test', async () => { await expect(streamed(${JSON.stringify(messageWithLongLine())})).toPassPreflightAsync(); });
+`;
+
+/** One deliberately failing async expectation shows the runner awaits the matcher and reports it. */
+function assertAsyncRunnerReport(output, status) {
+  assert.equal(status, 1, 'one test fails on purpose');
+  assert.match(output, /2 passed/);
+  assert.match(output, /1 failed/);
+  assert.match(output, /size\/line-length \(error\)/, 'the matcher message is in the runner output');
+}
+
+test('Vitest and Jest: expect.extend({ toPassPreflightAsync }) awaited in real runs, with a stream', { timeout: 180_000 }, (t) => {
+  const vitestDir = project(t, 'vitest', 'preflight.test.mjs', runnerAsyncTests(
+    "import { expect, test } from 'vitest';\nimport { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\nimport { toPassPreflightAsync } from 'mail-preflight/test';"));
+  const vitest = spawnSync(process.execPath, [join(testsModules, 'vitest', 'vitest.mjs'), 'run', '--root', vitestDir, '--color=false'],
+    { cwd: vitestDir, encoding: 'utf8', env: { ...process.env, CI: '1', NO_COLOR: '1' } });
+  assertAsyncRunnerReport(vitest.stdout + vitest.stderr, vitest.status);
+  const jestDir = project(t, 'jest', 'preflight.test.cjs', runnerAsyncTests("const { toPassPreflightAsync } = require('mail-preflight/test');"));
+  const jest = spawnSync(process.execPath, [join(testsModules, 'jest', 'bin', 'jest.js'), '--rootDir', jestDir,
+    '--testMatch', '**/*.test.cjs', '--transform', '{}', '--ci', '--no-cache', '--colors=false'],
+  { cwd: jestDir, encoding: 'utf8', env: { ...process.env, CI: '1', NO_COLOR: '1' } });
+  assertAsyncRunnerReport(jest.stdout + jest.stderr, jest.status);
 });
 
 const assertTests = (header) => `${header}

@@ -14,7 +14,7 @@ const path = require('node:path');
 const instantiate = require('../node/mail_preflight.js');
 const { inputTooLarge, namedTooLarge, internalError } = require('./errors.cjs');
 const { Readable } = require('node:stream');
-const { messageInput, messageInputAsync, optionsInput, streamOptions, wasmInput, composeDate, phpHeaderLines, MAX_INPUT_BYTES } = require('./message-input.cjs');
+const { messageInput, messageInputAsync, optionsInput, streamOptions, refuseStreamOptions, wasmInput, composeDate, phpHeaderLines, MAX_INPUT_BYTES } = require('./message-input.cjs');
 const WASM_PATH = path.join(__dirname, '..', 'web', 'mail_preflight_bg.wasm');
 
 let compiled;
@@ -99,6 +99,7 @@ class Engine {
 
   lint(rawInput, rawOptions) {
     const options = this.options(rawOptions);
+    refuseStreamOptions(options, 'lint', this.reader(options));
     return this.lintInput(messageInput(rawInput, 'lint', this.reader(options)), options);
   }
 
@@ -108,14 +109,14 @@ class Engine {
    * `lint` lints it. `lint` itself refuses a stream (`core.invalid.stream`).
    */
   async lintAsync(rawInput, rawOptions) {
-    const { options, idleTimeout } = this.asyncOptions(rawOptions);
-    return this.lintInput(await messageInputAsync(rawInput, 'lintAsync', this.reader(options), refilled, idleTimeout), options);
+    const { options, timeouts } = this.asyncOptions(rawOptions);
+    return this.lintInput(await messageInputAsync(rawInput, 'lintAsync', this.reader(options), refilled, timeouts), options);
   }
 
   /** `analyse` of compose fields that may hold streams, read first as `lintAsync` reads them. */
   async analyseAsync(rawInput, rawOptions) {
-    const { options, idleTimeout } = this.asyncOptions(rawOptions);
-    const input = await messageInputAsync(rawInput, 'analyseAsync', this.reader(options), refilled, idleTimeout);
+    const { options, timeouts } = this.asyncOptions(rawOptions);
+    const input = await messageInputAsync(rawInput, 'analyseAsync', this.reader(options), refilled, timeouts);
     checkLintInput(input, options);
     return this.call('analyse', [wasmInput(composeDate(input)), options]);
   }
@@ -151,6 +152,7 @@ class Engine {
   /** The analysed parts of a message: the same input as `lint`, measured the same way. */
   analyse(rawInput, rawOptions) {
     const options = this.options(rawOptions);
+    refuseStreamOptions(options, 'analyse', this.reader(options));
     const input = messageInput(rawInput, 'analyse', this.reader(options));
     checkLintInput(input, options);
     return this.call('analyse', [wasmInput(composeDate(input)), options]);

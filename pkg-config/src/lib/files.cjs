@@ -160,9 +160,10 @@ function isInside(root, target) {
 
 /**
  * Files under `directory` (recursively, sorted), skipping dot entries unless asked.
- * Symbolic links to files outside the tree go to `skipped`.
+ * Symbolic links to files outside the tree go to `skipped`; links that lead to no
+ * file (a dangling link, a loop of links) go to `broken` as `{ file, code }`.
  */
-function walk(directory, { includeDotEntries, budget, skipped, skipMaildirTmp = false }) {
+function walk(directory, { includeDotEntries, budget, skipped, broken = [], skipMaildirTmp = false }) {
   const found = [];
   const pending = [directory];
   let root;
@@ -195,7 +196,9 @@ function walk(directory, { includeDotEntries, budget, skipped, skipMaildirTmp = 
             skipped.push(full);
             isFile = false;
           }
-        } catch {
+        } catch (error) {
+          // A dangling link (ENOENT) or a loop (ELOOP): said, as the links outside the tree are.
+          broken.push({ file: full, code: error.code });
           continue;
         }
       }
@@ -213,12 +216,14 @@ function walk(directory, { includeDotEntries, budget, skipped, skipMaildirTmp = 
  * Expands the arguments. Returns `{ files, problems, skipped }`: `problems` lists
  * the arguments that named nothing (`{ argument, reason, detail? }`: reason
  * `not-found`, `no-match`, `no-message-file` or `too-many-entries`), `skipped` the
- * links to files outside a walked tree.
+ * links to files outside a walked tree, `broken` the links in it that lead to no file
+ * (`{ file, code }`: `ENOENT` dangling, `ELOOP` a loop), which are never read.
  */
 function expandArguments(args) {
   const files = [];
   const problems = [];
   const skipped = [];
+  const broken = [];
   // A file named several ways (./a.eml, a.eml, /abs/a.eml, ./mail//a.eml) is
   // linted once, under the first name given: twice would repeat its results and make a
   // SARIF run's artifacts not unique, which the schema forbids.
@@ -250,9 +255,11 @@ function expandArguments(args) {
     try {
       if (stat && stat.isDirectory()) {
         const outside = [];
-        const messages = walk(arg.replace(/\/+$/, '') || '/', { includeDotEntries: false, budget, skipped: outside, skipMaildirTmp: true })
+        const leadNowhere = [];
+        const messages = walk(arg.replace(/\/+$/, '') || '/', { includeDotEntries: false, budget, skipped: outside, broken: leadNowhere, skipMaildirTmp: true })
           .filter(isMessageFile);
         skipped.push(...outside.filter(mayBeMessageFile));
+        broken.push(...leadNowhere.filter((link) => mayBeMessageFile(link.file)));
         if (messages.length === 0) problems.push({ argument: arg, reason: 'no-message-file' });
         messages.forEach(add);
       } else if (stat) {
@@ -265,8 +272,10 @@ function expandArguments(args) {
         const pattern = globToRegExp(base === '.' ? normalized.replace(/^\.\//, '') : normalized);
         const includeDotEntries = segments.slice(firstMagic).some((s) => s.startsWith('.'));
         const outside = [];
-        const matches = walk(base, { includeDotEntries, budget, skipped: outside }).filter((f) => pattern.test(f));
+        const leadNowhere = [];
+        const matches = walk(base, { includeDotEntries, budget, skipped: outside, broken: leadNowhere }).filter((f) => pattern.test(f));
         skipped.push(...outside.filter((f) => pattern.test(f)));
+        broken.push(...leadNowhere.filter((link) => pattern.test(link.file)));
         if (matches.length === 0) problems.push({ argument: arg, reason: 'no-match' });
         matches.forEach(add);
       } else {
@@ -276,7 +285,10 @@ function expandArguments(args) {
       problems.push({ argument: arg, reason: 'too-many-entries', limit: MAX_VISITED_ENTRIES });
     }
   }
-  return { files, problems, skipped: skipped.filter((f) => !seen.has(fileKey(f))) };
+  // A link met twice (a directory and a glob over it) is said once.
+  const said = new Set();
+  const brokenOnce = broken.filter((link) => !said.has(fileKey(link.file)) && said.add(fileKey(link.file)));
+  return { files, problems, skipped: skipped.filter((f) => !seen.has(fileKey(f))), broken: brokenOnce };
 }
 
 /**

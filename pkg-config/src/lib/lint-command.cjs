@@ -270,9 +270,12 @@ async function lintCommand(argv, io, help) {
   const jobs = values.jobs === undefined ? defaultJobs : wholeNumber(values.jobs, '--jobs', 1, t, MAX_THREADS);
   if (!expanded) throw new UsageError(t('cli.usage.lint-needs-files'), t.locale);
 
-  const { files, problems, skipped } = expanded;
+  const { files, problems, skipped, broken = [] } = expanded;
   for (const problem of saProblems) io.stderr(`mail-preflight: ${problem}\n`);
   for (const link of skipped) io.stderr(`mail-preflight: ${t('cli.skipped-link', { file: visibleName(link) })}\n`);
+  for (const link of broken) {
+    io.stderr(`mail-preflight: ${t('cli.skipped-broken-link', { file: visibleName(link.file), reason: readFailure(link, t) })}\n`);
+  }
   const output = outputWriter(values.output, io, t);
   const formatter = FORMATTERS[format]({
     t,

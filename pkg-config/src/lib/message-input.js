@@ -363,41 +363,41 @@ export function readerWith(options, render) {
  * How long a stream may give nothing (no chunk, no end, no error, no close)
  * before it is given up, in milliseconds: 30 seconds, ours. A stream that never
  * ends would keep the call waiting for ever (and a form builder's request with
- * it); the byte limit above cannot end it, since it gives no bytes. An idle time,
- * not a total one: a large attachment read from a slow upload goes on as long
- * as its bytes come. For scale, Nodemailer's SMTP connection gives up after 10
+ * it); the byte limit above cannot end it, since it gives no bytes. An idle time:
+ * a large attachment read from a slow upload goes on while its bytes come, up to
+ * STREAM_TOTAL_TIMEOUT for all the streams of the call. For scale, Nodemailer's SMTP connection gives up after 10
  * minutes without traffic (lib/smtp-connection `SOCKET_TIMEOUT`), and waits 30 s
  * for a server to speak at all (`GREETING_TIMEOUT`). The option `streamIdleTimeout`
- * changes it, from 1 ms to MAX_STREAM_IDLE_TIMEOUT.
+ * changes it, from 1 ms to MAX_STREAM_TIMEOUT.
  */
 export const STREAM_IDLE_TIMEOUT = 30 * 1000;
-/** The longest `streamIdleTimeout`: setTimeout's (a 32-bit signed delay; a longer one fires at once). */
-export const MAX_STREAM_IDLE_TIMEOUT = 2147483647;
-/** The option of the async calls that sets the idle time of their streams. */
-const STREAM_IDLE_OPTION = 'streamIdleTimeout';
-
 /**
- * The options of a call without `streamIdleTimeout` (the engine does not take
- * it: it reads no stream), and its value checked: a whole number of milliseconds
- * from 1 to MAX_STREAM_IDLE_TIMEOUT, else `invalid-options` naming it. `options`
- * are a copy (`optionsInput`: the Node entry) or the caller's own (the pool, the
- * web and bundler entries), read here once.
+ * How long the streams of one call may take together, read one after the other,
+ * in milliseconds: 5 minutes (ours, Node's value). The idle time cannot end a
+ * stream that gives one byte every 29 seconds: under the byte limit that goes on
+ * for years. Node's HTTP server bounds a request's body both ways, and for this
+ * reason: beside `server.timeout` (a socket's idle time), `server.requestTimeout`
+ * is "the timeout value in milliseconds for receiving the entire request from the
+ * client", whose default became 300,000 in Node 18 (0, none, before), because "it
+ * must be set to a non-zero value … to protect against potential Denial-of-Service
+ * attacks" (Node's http documentation; Node 20 here: requestTimeout 300000,
+ * headersTimeout 60000). Nodemailer sets none (lib/shared `resolveStream` reads to
+ * the end; its SMTP `socketTimeout` is idle time). The option
+ * `streamTotalTimeout` changes it, from 1 ms to MAX_STREAM_TIMEOUT.
  */
-export function streamOptions(options, reader = { locale: 'en' }) {
-  const unchanged = { options, idleTimeout: STREAM_IDLE_TIMEOUT };
-  if (!options || typeof options !== 'object') return unchanged;
-  let value;
-  const rest = {};
-  try {
-    if (Array.isArray(options) || !Object.prototype.hasOwnProperty.call(options, STREAM_IDLE_OPTION)) return unchanged;
-    value = options[STREAM_IDLE_OPTION];
-    for (const key of Object.keys(options)) if (key !== STREAM_IDLE_OPTION) rest[key] = options[key];
-  } catch {
-    // Options whose getter or Proxy trap throws (a revoked Proxy) are left as they are: the
-    // engine refuses them where it reads them, as lint() does (`invalid-options` naming the field).
-    return unchanged;
-  }
-  if (value === undefined) return { options: rest, idleTimeout: STREAM_IDLE_TIMEOUT };
+export const STREAM_TOTAL_TIMEOUT = 5 * 60 * 1000;
+/** The longest `streamIdleTimeout` and `streamTotalTimeout`: setTimeout's (a 32-bit signed delay; a longer one fires at once). */
+export const MAX_STREAM_TIMEOUT = 2147483647;
+/** The options of the async calls that set how long their streams may take: each with its default. */
+const STREAM_OPTIONS = { streamIdleTimeout: STREAM_IDLE_TIMEOUT, streamTotalTimeout: STREAM_TOTAL_TIMEOUT };
+
+/** The default timeouts of the streams of one call: `{ idle, total }` in milliseconds. */
+function defaultTimeouts() {
+  return { idle: STREAM_IDLE_TIMEOUT, total: STREAM_TOTAL_TIMEOUT };
+}
+
+/** One stream option's value checked: a whole number of milliseconds from 1 to MAX_STREAM_TIMEOUT, else `invalid-options` naming it. */
+function checkedTimeout(name, value, reader) {
   const invalid = { label: OPTIONS.subject };
   if (typeof value !== 'number' || Number.isNaN(value)) {
     let shown;
@@ -406,22 +406,71 @@ export function streamOptions(options, reader = { locale: 'en' }) {
     } catch {
       shown = typeof value;
     }
-    throw readingError('invalid-options', 'core.invalid.not-number', { invalid, path: STREAM_IDLE_OPTION, value: shown },
-      `The options are not valid: ${STREAM_IDLE_OPTION}: ${shown} is not a number.`, reader);
+    throw readingError('invalid-options', 'core.invalid.not-number', { invalid, path: name, value: shown },
+      `The options are not valid: ${name}: ${shown} is not a number.`, reader);
   }
   if (!Number.isInteger(value) && Number.isFinite(value)) {
-    throw readingError('invalid-options', 'core.invalid.not-whole-number', { invalid, path: STREAM_IDLE_OPTION, value: String(value) },
-      `The options are not valid: ${STREAM_IDLE_OPTION}: ${value} is not a whole number.`, reader);
+    throw readingError('invalid-options', 'core.invalid.not-whole-number', { invalid, path: name, value: String(value) },
+      `The options are not valid: ${name}: ${value} is not a whole number.`, reader);
   }
-  if (!(value >= 1 && value <= MAX_STREAM_IDLE_TIMEOUT)) {
-    throw readingError('invalid-options', 'core.invalid.range', { invalid, path: STREAM_IDLE_OPTION, value: String(value), min: '1', max: String(MAX_STREAM_IDLE_TIMEOUT) },
-      `The options are not valid: ${STREAM_IDLE_OPTION}: ${value} is outside 1 to ${MAX_STREAM_IDLE_TIMEOUT}.`, reader);
+  if (!(value >= 1 && value <= MAX_STREAM_TIMEOUT)) {
+    throw readingError('invalid-options', 'core.invalid.range', { invalid, path: name, value: String(value), min: '1', max: String(MAX_STREAM_TIMEOUT) },
+      `The options are not valid: ${name}: ${value} is outside 1 to ${MAX_STREAM_TIMEOUT}.`, reader);
   }
-  return { options: rest, idleTimeout: value };
+  return value;
+}
+
+/**
+ * The options of a call without `streamIdleTimeout` and `streamTotalTimeout` (the
+ * engine does not take them: it reads no stream), and their values checked
+ * (`checkedTimeout`): `{ options, timeouts: { idle, total } }`. `options` are a
+ * copy (`optionsInput`: the Node entry) or the caller's own (the pool, the web and
+ * bundler entries, the Nodemailer plugin), read here once.
+ */
+export function streamOptions(options, reader = { locale: 'en' }) {
+  const unchanged = { options, timeouts: defaultTimeouts() };
+  if (!options || typeof options !== 'object') return unchanged;
+  const given = {};
+  const rest = {};
+  try {
+    if (Array.isArray(options) || !Object.keys(STREAM_OPTIONS).some((name) => Object.prototype.hasOwnProperty.call(options, name))) return unchanged;
+    for (const key of Object.keys(options)) {
+      if (Object.prototype.hasOwnProperty.call(STREAM_OPTIONS, key)) given[key] = options[key];
+      else rest[key] = options[key];
+    }
+  } catch {
+    // Options whose getter or Proxy trap throws (a revoked Proxy) are left as they are: the
+    // engine refuses them where it reads them, as lint() does (`invalid-options` naming the field).
+    return unchanged;
+  }
+  const timeouts = defaultTimeouts();
+  if (given.streamIdleTimeout !== undefined) timeouts.idle = checkedTimeout('streamIdleTimeout', given.streamIdleTimeout, reader);
+  if (given.streamTotalTimeout !== undefined) timeouts.total = checkedTimeout('streamTotalTimeout', given.streamTotalTimeout, reader);
+  return { options: rest, timeouts };
+}
+
+/**
+ * A sync call's options holding a stream option: `invalid-options` saying it is the
+ * async call's (`core.invalid.async-only-option`), where the engine would call it an
+ * unknown field. The sync calls read no stream; the types refuse it too.
+ */
+export function refuseStreamOptions(options, call, reader = { locale: 'en' }) {
+  if (!options || typeof options !== 'object' || Array.isArray(options)) return;
+  let name;
+  try {
+    // One left undefined (`{ ...defaults, streamIdleTimeout: undefined }`) is no option given, as the engine reads it.
+    name = Object.keys(STREAM_OPTIONS).find((key) => Object.prototype.hasOwnProperty.call(options, key) && options[key] !== undefined);
+  } catch {
+    return; // a Proxy whose trap throws: refused where the options are read
+  }
+  if (name === undefined) return;
+  const params = { invalid: { label: OPTIONS.subject }, path: name, call, asyncCall: `${call}Async` };
+  throw readingError('invalid-options', 'core.invalid.async-only-option', params,
+    `The options are not valid: ${name} is an option of ${call}Async(), which reads streams; ${call}() reads none, so it does not take it.`, reader);
 }
 
 /** One stream's bytes, as Nodemailer pipes them into a part: text chunks as UTF-8, byte chunks as they are. */
-function readStream(stream, path, budget, reader, idleTimeout = STREAM_IDLE_TIMEOUT) {
+function readStream(stream, path, budget, reader, idleTimeout = STREAM_IDLE_TIMEOUT, deadline = undefined) {
   return new Promise((resolve, reject) => {
     // Told by its `pipe` alone (as Nodemailer tells one), it may have no events to read it by.
     if (typeof stream.on !== 'function' || typeof stream.removeListener !== 'function') {
@@ -435,11 +484,13 @@ function readStream(stream, path, budget, reader, idleTimeout = STREAM_IDLE_TIME
     let size = 0;
     let settled = false;
     let idle;
+    let total;
     const finish = (error, bytes) => {
       if (settled) return;
       settled = true;
       // No timer outlives the read: a process whose work is done ends at once.
       clearTimeout(idle);
+      clearTimeout(total);
       stream.removeListener('data', onData);
       stream.removeListener('end', onEnd);
       stream.removeListener('error', onError);
@@ -465,6 +516,14 @@ function readStream(stream, path, budget, reader, idleTimeout = STREAM_IDLE_TIME
     const wait = () => {
       clearTimeout(idle);
       if (!settled) idle = setTimeout(onIdle, idleTimeout);
+    };
+    // The streams of one call share one deadline (STREAM_TOTAL_TIMEOUT): a stream that gives
+    // a byte now and then is given up when the time of the whole reading is spent.
+    const onTotal = () => {
+      const params = { invalid: { label: MESSAGE_FIELDS.subject }, path, timeout: deadline.timeout };
+      fail(readingError('invalid-input', 'core.invalid.stream-total', params,
+        `${MESSAGE_FIELDS.english} are not valid: ${path} is a stream still not ended after ${deadline.timeout} ms (streamTotalTimeout); it was destroyed.`,
+        reader, { timeout: deadline.timeout }));
     };
     const onData = (chunk) => {
       wait();
@@ -505,6 +564,7 @@ function readStream(stream, path, budget, reader, idleTimeout = STREAM_IDLE_TIME
     stream.on('error', onError);
     stream.on('close', onClose);
     wait();
+    if (deadline) total = setTimeout(onTotal, Math.max(0, deadline.at - Date.now()));
     if (stream.readableEnded) onEnd();
     // Destroyed (or failed) before the call: its 'error' and 'close' were emitted already.
     else if (stream.destroyed || stream.errored) onClose();
@@ -523,18 +583,17 @@ function readStream(stream, path, budget, reader, idleTimeout = STREAM_IDLE_TIME
  * bytes), each one read is put back in its place in the caller's fields, so the
  * same fields can go on to Nodemailer's sendMail, which sends what was checked.
  */
-export async function messageInputAsync(input, name = 'lintAsync', reader = { locale: 'en' }, refill = undefined, idleTimeout = STREAM_IDLE_TIMEOUT) {
+export async function messageInputAsync(input, name = 'lintAsync', reader = { locale: 'en' }, refill = undefined, timeouts = defaultTimeouts()) {
   if (input === null || typeof input !== 'object') return input;
   const kind = kindOfInput(input, reader);
   if (kind !== 'fields') return messageInput(input, name, reader);
   const streams = [];
   const fields = composeCopy(input, reader, MESSAGE_FIELDS, name, streams);
-  const budget = { left: MAX_STREAM_BYTES };
-  for (const { stream, path, mark, holder, key } of streams) {
-    mark.data = await readStream(stream, path, budget, reader, idleTimeout);
+  await readStreams(streams, reader, timeouts, ({ stream, mark, holder, key }, bytes) => {
+    mark.data = bytes;
     if (refill) {
       try {
-        holder[key] = refill(mark.data);
+        holder[key] = refill(bytes);
         // The stream read is no longer in the caller's fields, so no one of theirs listens to
         // it: an 'error' it emits later (a file closed late) would end the process.
         if (typeof stream.on === 'function') stream.on('error', () => {});
@@ -542,8 +601,45 @@ export async function messageInputAsync(input, name = 'lintAsync', reader = { lo
         // A frozen object or a setter that throws keeps the stream read: it was the caller's to keep.
       }
     }
-  }
+  });
   return fields;
+}
+
+/** A stream given up unread: destroyed, and an error it emits then kept from ending the process. */
+function destroyUnread(stream) {
+  try {
+    if (typeof stream.on === 'function') stream.on('error', () => {});
+    if (typeof stream.destroy === 'function') stream.destroy();
+  } catch {
+    // a stream whose destroy() throws is left as it is: the call has failed already
+  }
+}
+
+/**
+ * The streams of one message (`[{ stream, path, … }]`), read one after the other
+ * within MAX_STREAM_BYTES together, each within `timeouts.idle` of silence and
+ * all within `timeouts.total` (`{ idle, total }` in ms; a number is the idle time,
+ * as earlier versions took it); `done(entry, bytes)` gets each one's bytes. When
+ * one fails, the streams after it are destroyed unread (they would otherwise hold
+ * their file or socket open, and their data, until the process ends) and its error
+ * is thrown. The async calls read their fields' streams with it, and the
+ * Nodemailer plugin a mail's (where Nodemailer's own `resolveContent` reads with
+ * no limit).
+ */
+export async function readStreams(entries, reader = { locale: 'en' }, timeouts = defaultTimeouts(), done = () => {}) {
+  const { idle, total } = typeof timeouts === 'number' ? { ...defaultTimeouts(), idle: timeouts } : { ...defaultTimeouts(), ...timeouts };
+  const budget = { left: MAX_STREAM_BYTES };
+  const deadline = { at: Date.now() + total, timeout: total };
+  for (let i = 0; i < entries.length; i++) {
+    let bytes;
+    try {
+      bytes = await readStream(entries[i].stream, entries[i].path, budget, reader, idle, deadline);
+    } catch (error) {
+      for (const later of entries.slice(i + 1)) destroyUnread(later.stream);
+      throw error;
+    }
+    done(entries[i], bytes);
+  }
 }
 
 /**

@@ -404,8 +404,8 @@ function createLinter(settings) {
     // Streams cannot be copied to a worker: they are read here first, as lintAsync reads them.
     lint: async (input, rawOptions) => {
       const { refilled } = require('./engine.cjs');
-      const { options, idleTimeout } = streamOptions(rawOptions, readerOf(rawOptions));
-      return pool.run('lintRead', [await messageInputAsync(input, 'lint', readerOf(options), refilled, idleTimeout), options]);
+      const { options, timeouts } = streamOptions(rawOptions, readerOf(rawOptions));
+      return pool.run('lintRead', [await messageInputAsync(input, 'lint', readerOf(options), refilled, timeouts), options]);
     },
     lintPhpMail: (to, subject, message, headers, options) => pool.run('lintPhpMail', [to, subject, message, headers, options]),
     close: () => pool.close(),

@@ -207,6 +207,12 @@ crate::catalog! {
         es: "{file} omitido: un enlace simbólico a un archivo fuera del directorio revisado",
         pl: "pominięto {file}: dowiązanie symboliczne do pliku spoza sprawdzanego katalogu",
     },
+    "cli.skipped-broken-link" => {
+        en: "{file} skipped: a symbolic link that leads to no file: {reason}",
+        fr: "{file} ignoré : un lien symbolique qui ne mène à aucun fichier : {reason}",
+        es: "{file} omitido: un enlace simbólico que no lleva a ningún archivo: {reason}",
+        pl: "pominięto {file}: dowiązanie symboliczne, które nie prowadzi do żadnego pliku: {reason}",
+    },
     "cli.usage.command-needed" => {
         en: "a command is needed",
         fr: "une commande est nécessaire",

@@ -337,6 +337,18 @@ crate::catalog! {
         es: "{invalid}: {path} es un flujo que no dio ningún byte ni terminó durante {timeout} ms; se ha destruido. Compruebe que su origen sigue enviando (un archivo, una subida), o indique un streamIdleTimeout más largo.",
         pl: "{invalid}: {path} to strumień, który przez {timeout} ms nie oddał żadnego bajtu ani się nie zakończył; został zniszczony. Sprawdź, czy jego źródło nadal wysyła dane (plik, przesyłanie), albo podaj dłuższy streamIdleTimeout.",
     },
+    "core.invalid.stream-total" => {
+        en: "{invalid}: {path} is a stream still not ended after {timeout} ms, the time the streams of one message may take together (streamTotalTimeout); it was destroyed. A source that sends a few bytes at a time can go on for ever: check it, or give a longer streamTotalTimeout.",
+        fr: "{invalid} : {path} est un flux qui ne s'était toujours pas terminé après {timeout} ms, le temps que les flux d'un message peuvent prendre ensemble (streamTotalTimeout) ; il a été détruit. Une source qui envoie quelques octets à la fois peut durer sans fin : vérifiez-la, ou donnez un streamTotalTimeout plus long.",
+        es: "{invalid}: {path} es un flujo que aún no había terminado tras {timeout} ms, el tiempo que los flujos de un mensaje pueden tardar en total (streamTotalTimeout); se ha destruido. Un origen que envía unos pocos bytes cada vez puede no acabar nunca: compruébelo, o indique un streamTotalTimeout más largo.",
+        pl: "{invalid}: {path} to strumień, który nie zakończył się po {timeout} ms, czyli w czasie, jaki łącznie mogą zająć strumienie jednej wiadomości (streamTotalTimeout); został zniszczony. Źródło, które wysyła po kilka bajtów, może nie skończyć nigdy: sprawdź je albo podaj dłuższy streamTotalTimeout.",
+    },
+    "core.invalid.async-only-option" => {
+        en: "{invalid}: {path} is an option of {asyncCall}(), which reads streams; {call}() reads none, so it does not take it. Remove {path} here, or call await {asyncCall}().",
+        fr: "{invalid} : {path} est une option de {asyncCall}(), qui lit des flux ; {call}() n'en lit aucun et ne la prend donc pas. Retirez {path} ici, ou appelez await {asyncCall}().",
+        es: "{invalid}: {path} es una opción de {asyncCall}(), que lee flujos; {call}() no lee ninguno, así que no la admite. Quite {path} aquí, o llame a await {asyncCall}().",
+        pl: "{invalid}: {path} to opcja {asyncCall}(), która odczytuje strumienie; {call}() nie odczytuje żadnego, więc jej nie przyjmuje. Usuń tu {path} albo wywołaj await {asyncCall}().",
+    },
     "core.invalid.unreadable-source" => {
         en: "{invalid}: {path}: path and href cannot be read here; pass the file as content.",
         fr: "{invalid} : {path} : path et href ne peuvent pas être lus ici ; passez le fichier dans content.",

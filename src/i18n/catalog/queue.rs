@@ -527,10 +527,10 @@ crate::catalog! {
         pl: "Nasze: przewodniki mówią, że wstrzymane e-maile „wracają do dystrybucji”, bez tempa. W tempie {rate} na minutę sama dystrybucja daje {held, plural, one {# e-mail} few {# e-maile} many {# e-maili} other {# e-maila}} w {window} s, ponad limit „zbyt szybko” wynoszący {burst}: ponowna dystrybucja ponad {burst, plural, one {# wstrzymany e-mail} few {# wstrzymane e-maile} many {# wstrzymanych e-maili} other {# wstrzymanego e-maila}} go przekracza (→ Nieaktywny), z nowymi e-mailami czy bez.",
     },
     "queue.assumption.smtp" => {
-        en: "Guide (SMTP reply 555): “200 messages per hour and account and 300 messages per hour and IP”.",
-        fr: "Guide (réponse SMTP 555) : « 200 messages par heure et par compte et 300 messages par heure et par IP ».",
-        es: "Guía (respuesta SMTP 555): «200 mensajes por hora y cuenta y 300 mensajes por hora e IP».",
-        pl: "Przewodnik (odpowiedź SMTP 555): „200 wiadomości na godzinę na konto i 300 wiadomości na godzinę na IP”.",
+        en: "Guide (SMTP reply 555): “200 messages per hour and account and 300 messages per hour and IP”. Counted over any 3,600 s (a sliding hour), ours: the guide does not say which hour, and a clock hour would let twice the limit through across its boundary.",
+        fr: "Guide (réponse SMTP 555) : « 200 messages par heure et par compte et 300 messages par heure et par IP ». Comptés sur toute période de 3 600 s (une heure glissante), notre choix : le guide ne dit pas quelle heure, et une heure d'horloge laisserait passer le double de la limite autour de son début.",
+        es: "Guía (respuesta SMTP 555): «200 mensajes por hora y cuenta y 300 mensajes por hora e IP». Contados sobre cualquier periodo de 3600 s (una hora móvil), elección nuestra: la guía no dice qué hora, y una hora de reloj dejaría pasar el doble del límite alrededor de su comienzo.",
+        pl: "Przewodnik (odpowiedź SMTP 555): „200 wiadomości na godzinę na konto i 300 wiadomości na godzinę na IP”. Liczone w dowolnych 3600 s (godzina krocząca), nasze założenie: przewodnik nie mówi, która godzina, a godzina zegarowa przepuściłaby dwukrotność limitu na swojej granicy.",
     },
     "queue.assumption.max-per-day" => {
         en: "The API's maxPerDay; without a snapshot, ours: 7,200 (300 an hour for a day). That mails over it wait for the next day is ours too: the guides say nothing of it.",

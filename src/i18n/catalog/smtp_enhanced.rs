@@ -1067,6 +1067,42 @@ crate::catalog! {
         es: "Active la autenticación SMTP en el script (PHPMailer: $mail->SMTPAuth = true) con el usuario y la contraseña del buzón, y envíe a través del servidor de ese buzón (RFC 4954 §6).",
         pl: "Włącz uwierzytelnianie SMTP w skrypcie (PHPMailer: $mail->SMTPAuth = true) z nazwą użytkownika i hasłem skrzynki i wysyłaj przez serwer tej skrzynki (RFC 4954 §6).",
     },
+    "smtp.cause.reputation" => {
+        en: "The receiver refuses or slows mail from this sending IP or domain because of its reputation (spam or bulk mail sent from it, complaints), not because of this message",
+        fr: "Le destinataire refuse ou ralentit le courrier de cette IP ou de ce domaine d'envoi à cause de sa réputation (spam ou envois en masse partis de là, plaintes), pas à cause de ce message",
+        es: "El receptor rechaza o frena el correo de esta IP o de este dominio de envío por su reputación (spam o envíos masivos salidos de ahí, quejas), no por este mensaje",
+        pl: "Odbiorca odrzuca lub spowalnia pocztę z tego IP lub domeny wysyłającej z powodu ich reputacji (wysłany stamtąd spam lub poczta masowa, skargi), a nie z powodu tej wiadomości",
+    },
+    "smtp.cause.reputation.action" => {
+        en: "Changing this message will not help. Find what sent spam or bulk mail from the same IP or domain (a form without a captcha, a hacked account or script, a stale list) and stop it, check that SPF, DKIM and DMARC pass, then ask for a review on the receiver's postmaster or delisting page (Microsoft: sender.office.com). On shared hosting the IP is your host's: tell them.",
+        fr: "Modifier ce message n'y changera rien. Trouvez ce qui a envoyé du spam ou des envois en masse depuis la même IP ou le même domaine (un formulaire sans captcha, un compte ou un script piraté, une liste périmée) et arrêtez-le, vérifiez que SPF, DKIM et DMARC passent, puis demandez un réexamen sur la page postmaster ou de retrait de liste du destinataire (Microsoft : sender.office.com). Sur un hébergement mutualisé, l'IP est celle de votre hébergeur : prévenez-le.",
+        es: "Cambiar este mensaje no servirá de nada. Busque lo que envió spam o correo masivo desde la misma IP o el mismo dominio (un formulario sin captcha, una cuenta o un script comprometidos, una lista antigua) y deténgalo, compruebe que SPF, DKIM y DMARC pasan y solicite una revisión en la página postmaster o de retirada de listas del receptor (Microsoft: sender.office.com). En un alojamiento compartido la IP es de su proveedor: avísele.",
+        pl: "Zmiana tej wiadomości nic nie da. Znajdź, co wysyłało spam lub pocztę masową z tego samego IP lub domeny (formularz bez captcha, przejęte konto lub skrypt, nieaktualna lista) i zatrzymaj to, sprawdź, czy SPF, DKIM i DMARC przechodzą, a potem poproś o ponowną ocenę na stronie postmaster lub stronie usuwania z listy odbiorcy (Microsoft: sender.office.com). Na hostingu współdzielonym IP należy do dostawcy hostingu: powiadom go.",
+    },
+    "smtp.cause.helo" => {
+        en: "The receiver refused the name the sending server gave in HELO/EHLO (not a fully qualified host name, not found in DNS, or not its own): this is the sending server's name, not the recipient's domain",
+        fr: "Le destinataire a refusé le nom que le serveur d'envoi a donné dans HELO/EHLO (pas un nom d'hôte complet, introuvable dans le DNS, ou pas le sien) : il s'agit du nom du serveur d'envoi, pas du domaine du destinataire",
+        es: "El receptor rechazó el nombre que el servidor de envío dio en HELO/EHLO (no es un nombre de host completo, no está en el DNS o no es el suyo): es el nombre del servidor de envío, no el dominio del destinatario",
+        pl: "Odbiorca odrzucił nazwę, którą serwer wysyłający podał w HELO/EHLO (nie jest pełną nazwą hosta, nie ma jej w DNS lub nie jest jego własna): to nazwa serwera wysyłającego, nie domena odbiorcy",
+    },
+    "smtp.cause.helo.action" => {
+        en: "The fix is on the sending side, not in the message or the address: the HELO/EHLO name must be a fully qualified host name that resolves in DNS, ideally the name of the sending IP's PTR record (RFC 5321 §4.1.1.1), never localhost, a bare word or the receiver's own name. A script with its own SMTP client sets it (PHPMailer: $mail->Helo; Nodemailer: the name option); on shared hosting, ask your host.",
+        fr: "La correction se fait côté envoi, pas dans le message ni dans l'adresse : le nom HELO/EHLO doit être un nom d'hôte complet qui se résout dans le DNS, de préférence celui de l'enregistrement PTR de l'IP d'envoi (RFC 5321 §4.1.1.1), jamais localhost, un mot seul ou le nom du destinataire. Un script avec son propre client SMTP le fixe (PHPMailer : $mail->Helo ; Nodemailer : l'option name) ; sur un hébergement mutualisé, demandez à votre hébergeur.",
+        es: "La corrección está en el envío, no en el mensaje ni en la dirección: el nombre HELO/EHLO debe ser un nombre de host completo que resuelva en el DNS, a ser posible el del registro PTR de la IP de envío (el RFC 5321 §4.1.1.1), nunca localhost, una palabra suelta ni el nombre del receptor. Un script con su propio cliente SMTP lo fija (PHPMailer: $mail->Helo; Nodemailer: la opción name); en un alojamiento compartido, pregunte a su proveedor.",
+        pl: "Poprawka dotyczy strony wysyłającej, nie wiadomości ani adresu: nazwa HELO/EHLO musi być pełną nazwą hosta rozwiązywaną w DNS, najlepiej nazwą z rekordu PTR IP wysyłającego (RFC 5321 §4.1.1.1), nigdy localhost, pojedyncze słowo ani nazwa odbiorcy. Skrypt z własnym klientem SMTP ustawia ją sam (PHPMailer: $mail->Helo; Nodemailer: opcja name); na hostingu współdzielonym zapytaj dostawcę.",
+    },
+    "smtp.cause.duplicate-header" => {
+        en: "The receiver refused a header field that the message has more than once (some services refuse repeats that the RFCs allow, such as a second DKIM-Signature)",
+        fr: "Le destinataire a refusé un champ d'en-tête présent plusieurs fois dans le message (certains services refusent des répétitions que les RFC permettent, comme une deuxième DKIM-Signature)",
+        es: "El receptor rechazó un campo de cabecera que aparece más de una vez en el mensaje (algunos servicios rechazan repeticiones que los RFC permiten, como una segunda DKIM-Signature)",
+        pl: "Odbiorca odrzucił pole nagłówka, które występuje w wiadomości więcej niż raz (niektóre usługi odrzucają powtórzenia dozwolone przez RFC, np. drugi DKIM-Signature)",
+    },
+    "smtp.cause.duplicate-header.action" => {
+        en: "Write the field the reply names once. If it is DKIM-Signature, the message was signed twice (by your library and by your server, or before a service that signs it too): sign it in one place. Lint the message here: headers/duplicate-field names the fields that RFC 5322 allows once.",
+        fr: "Écrivez une seule fois le champ que nomme la réponse. Si c'est DKIM-Signature, le message a été signé deux fois (par votre bibliothèque et par votre serveur, ou avant un service qui le signe aussi) : signez-le à un seul endroit. Vérifiez le message ici : headers/duplicate-field nomme les champs que le RFC 5322 n'autorise qu'une fois.",
+        es: "Escriba una sola vez el campo que nombra la respuesta. Si es DKIM-Signature, el mensaje se firmó dos veces (su biblioteca y su servidor, o antes de un servicio que también lo firma): fírmelo en un solo lugar. Analice el mensaje aquí: headers/duplicate-field nombra los campos que el RFC 5322 solo permite una vez.",
+        pl: "Zapisz raz pole wskazane w odpowiedzi. Jeśli to DKIM-Signature, wiadomość została podpisana dwukrotnie (przez bibliotekę i przez serwer albo przed usługą, która też ją podpisuje): podpisuj ją w jednym miejscu. Sprawdź wiadomość tutaj: headers/duplicate-field wskazuje pola, które RFC 5322 dopuszcza tylko raz.",
+    },
     "smtp.explained.enhanced" => {
         en: "From the enhanced status code {code} (IANA registry)",
         fr: "D'après le code d'état étendu {code} (registre IANA)",

@@ -1159,12 +1159,13 @@ impl Compose {
     }
 
     /// Whether the script meant the message for someone: a recipient option
-    /// given, an `envelope`, or `raw` (whose own To Nodemailer does not read:
-    /// the raw message is not parsed). With none of these the message is a
-    /// draft without recipients, said by the missing To alone.
+    /// given, or an `envelope`. With neither the message is a draft without
+    /// recipients, said by the missing To alone. `raw` alone is not counted,
+    /// though Nodemailer reads no recipient from it (the raw message is not
+    /// parsed): `{ raw }` is how a message's bytes are handed to the engine as
+    /// compose input (the Nodemailer plugin, streams), its envelope elsewhere.
     fn recipient_meant(&self) -> bool {
         self.envelope.is_some()
-            || self.sends_raw()
             || [&self.to, &self.cc, &self.bcc].into_iter().flatten().any(Addresses::is_given)
             || self.headers.iter().flat_map(Headers::pairs).any(|(name, _, _)| is_recipient_header(name))
     }
@@ -1237,7 +1238,8 @@ mod tests {
         // Options that change nothing in the bytes are read and set aside; null is no list.
         let compose = Compose::from_json(r#"{"from": "a@example.com", "envelope": {"to": 5}, "dsn": {"notify": 1}, "attachments": null}"#).unwrap();
         assert!(compose.attachments.is_empty());
-        assert_eq!(compose.notes, InputNotes::default());
+        // An envelope whose to is no address has no recipient (Nodemailer: "No recipients defined").
+        assert_eq!(compose.notes, InputNotes { no_recipient: Some("envelope.to, envelope.cc, envelope.bcc"), ..InputNotes::default() });
     }
 
     #[test]

@@ -460,7 +460,7 @@ pub fn analyse_within(html: &str, work: &mut Work) -> HtmlFacts {
     // words; but for the budget of derived text, which bounds the text itself.
     if let Some(cut) = facts.truncated.filter(|cut| cut.by != TruncatedBy::DerivedBytes) {
         let from = (cut.analysed_bytes..=html.len()).find(|&at| html.is_char_boundary(at)).unwrap_or(html.len());
-        let from = past_cut::resume_at(html, from);
+        let from = past_cut::resume_at(html, from, &scan.tags);
         let mut rest = String::new();
         past_cut::append_text(&html[from..], &mut rest);
         let rest = rest.trim();

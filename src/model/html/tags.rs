@@ -318,7 +318,7 @@ enum In {
 /// after `=`; a quote right after a value starts a name. CR is white space
 /// (the input stream turns it into LF, §13.2.3.5). Without its `>`, the tag
 /// runs to the end.
-fn tag_end(bytes: &[u8], from: usize, name: &mut dyn FnMut(&[u8]) -> bool) -> (usize, usize) {
+pub(super) fn tag_end(bytes: &[u8], from: usize, name: &mut dyn FnMut(&[u8]) -> bool) -> (usize, usize) {
     let mut state = In::Between;
     let mut attributes = 0;
     let mut i = from;

@@ -489,11 +489,13 @@ mod tests {
             "https://u123.ct.sendgrid.net/ls/click?upn=x",
             "https://abc.r.us-east-1.awstrack.me/L0/https:%2F%2Fshop.example.com",
             "https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fshop.example.com",
+            // Keap (Infusionsoft) tracks every link of its emails.
+            "https://shop.infusionsoft.com/app/linkClick/12674/8adb113c7450d5e9/4852414/3fd76deeb52f82ce",
         ] {
             assert_eq!(findings(&format!("<a href=\"{href}\">www.shop.example.com</a>"), &defaults), vec![tracked.clone()], "{href}");
         }
         // A host that only ends like a redirector, or has one as a label, is another site.
-        for href in ["https://evil-list-manage.com/x", "https://list-manage.com.evil.example/x", "https://sendgrid.net.example.org/"] {
+        for href in ["https://evil-list-manage.com/x", "https://list-manage.com.evil.example/x", "https://sendgrid.net.example.org/", "https://infusionsoft.com.evil.example/app/linkClick/1"] {
             assert_eq!(findings(&format!("<a href=\"{href}\">www.shop.example.com</a>"), &defaults), vec![other.clone()], "{href}");
         }
     }

@@ -50,6 +50,18 @@ crate::rule_texts! { "sender/misaligned";
         es: "Return-Path es {address} ({domain}) mientras From está en {fromDomain}: SPF no se alinea y ninguna firma DKIM válida de {fromDomain} lo compensa. El mensaje es tráfico de lista, que una lista reenvía con su propio remitente de sobre; si lo envía usted, fírmelo con DKIM para {fromDomain}.",
         pl: "Return-Path to {address} ({domain}), a From jest w {fromDomain}: SPF nie jest wyrównany i żaden ważny podpis DKIM {fromDomain} tego nie równoważy. To wiadomość z listy dyskusyjnej, którą lista rozsyła z własnym nadawcą koperty; jeśli wysyłasz ją sam, podpisz ją DKIM dla {fromDomain}.",
     },
+    RETURN_PATH_FORWARDED "return-path-forwarded" => {
+        en: "Return-Path is {address}: a forwarder at {domain} rewrote the envelope sender (SRS), and the original one it carries, at {original}, aligns with From. A forward keeps DMARC only through the From domain's DKIM signature.",
+        fr: "Return-Path est {address} : un renvoi par {domain} a réécrit l'expéditeur d'enveloppe (SRS), et l'original qu'il contient, sur {original}, est aligné avec From. Un message renvoyé ne garde DMARC que par la signature DKIM du domaine du From.",
+        es: "Return-Path es {address}: un reenvío en {domain} reescribió el remitente de sobre (SRS), y el original que contiene, en {original}, está alineado con From. Un mensaje reenviado solo conserva DMARC mediante la firma DKIM del dominio del From.",
+        pl: "Return-Path to {address}: serwer przekazujący w {domain} przepisał nadawcę koperty (SRS), a zawarty w nim pierwotny nadawca, w {original}, jest wyrównany z From. Przekazana wiadomość zachowuje DMARC tylko dzięki podpisowi DKIM domeny From.",
+    },
+    RETURN_PATH_NULL "return-path-null" => {
+        en: "Return-Path is {address} on a delivery report, or the name a mail server writes for the empty envelope sender a report is sent with (RFC 5321 §4.5.5): the report is the mail system's, with no envelope sender of yours to align.",
+        fr: "Return-Path est {address} sur un rapport de remise, ou le nom qu'un serveur de messagerie écrit pour l'expéditeur d'enveloppe vide avec lequel un rapport est envoyé (RFC 5321 §4.5.5) : le rapport est celui du système de messagerie, sans expéditeur d'enveloppe à vous à aligner.",
+        es: "Return-Path es {address} en un informe de entrega, o el nombre que un servidor de correo escribe para el remitente de sobre vacío con el que se envía un informe (RFC 5321 §4.5.5): el informe es del sistema de correo, sin remitente de sobre suyo que alinear.",
+        pl: "Return-Path to {address} w raporcie doręczenia albo nazwa, którą serwer pocztowy wpisuje za pusty nadawcę koperty, z jakim wysyła się raport (RFC 5321 §4.5.5): raport pochodzi od systemu pocztowego i nie ma w nim twojego nadawcy koperty do wyrównania.",
+    },
     SENDER "sender" => {
         en: "Sender is {address} ({domain}) while From is at {fromDomain}: clients show the message as sent on behalf of someone else.",
         fr: "Sender est {address} ({domain}) alors que From est sur {fromDomain} : les logiciels affichent le message comme envoyé de la part de quelqu'un d'autre.",
@@ -66,6 +78,8 @@ pub const RULE: Rule = Rule {
         Evidence::Rfc("RFC 7489 §3.1.2: SPF gives DMARC alignment only when the RFC5321.MailFrom domain has the From's organizational domain; §4.2: DMARC passes if SPF or DKIM aligns"),
         Evidence::Receiver("Gmail Email sender guidelines: \"Authenticate email with SPF and DKIM that are aligned with each other at the organizational level\""),
         Evidence::Ours("warning only when no DKIM signature of the From domain with an intact body exists and the message is not list traffic (a List-Id on another organizational domain than From's, another RFC 2369 field only a list has, Mailing-List, or an envelope sender or Sender named as list managers name theirs: owner-LIST, LIST-owner, LIST-admin, LIST-bounces, LIST-bounce, LIST-request, LIST-return-N; a list re-sends its members' mail under its own envelope sender, and Gmail does not require alignment of mailing-list mail); a List-Id in the From's own organizational domain names the sender's own list (RFC 2919 §3: the namespace is a domain the list owner controls), a newsletter it sends itself, and exempts nothing; a different Sender alone is information"),
+        Evidence::Rfc("information when the Return-Path is a Sender Rewriting Scheme address whose original sender domain aligns with From: a forwarder rewrote it, not the sender (Mail::SRS and postsrsd(8): SRS0<sep>HASH=TT=domain=local@forwarder, <sep> one of = + -; SRS1<sep>HASH=forwarder=<sep>HASH=TT=domain=local@… for a second hop); RFC 7960 §3 (causes of DMARC interoperability issues): a forward that changes the envelope sender breaks SPF alignment, and an intact DKIM signature is what survives it"),
+        Evidence::Rfc("information on a delivery report (a top-level multipart/report; report-type=delivery-status, RFC 3464 §2) and when the Return-Path's local part is MAILER-DAEMON: RFC 5321 §4.5.5 has delivery reports sent with a null reverse-path, which some MTAs write as MAILER-DAEMON@their-domain (sendmail's F=g flag puts $g, MAILER-DAEMON@ the local domain, in place of <>: Costales, sendmail 4th ed., ch. 20); no envelope sender of the author's exists to align"),
     ],
     score: scores::SENDER_MISALIGNED,
     texts: &TEXTS,
@@ -131,6 +145,45 @@ pub const RULE: Rule = Rule {
         .at(Severity::Info),
         Example::fails(
             title! {
+                en: "A forward: the forwarder's SRS address carries an envelope sender of the From domain",
+                fr: "Un renvoi : l'adresse SRS du serveur de renvoi contient un expéditeur d'enveloppe du domaine du From",
+                es: "Un reenvío: la dirección SRS del reenviador contiene un remitente de sobre del dominio del From",
+                pl: "Przekazanie: adres SRS serwera przekazującego zawiera nadawcę koperty z domeny From",
+            },
+            ExampleInput::Raw("Return-Path: <SRS0=63fc=V7=my-site.example=jane@fwd.example.net>\nReceived: from a.my-site.example by mx.fwd.example.net; Thu, 13 Oct 2016 14:33:08 +0300\nFrom: jane@my-site.example\nTo: b@example.org\nSubject: Hi\n\nHello\n"),
+        )
+        .at(Severity::Info),
+        Example::fails(
+            title! {
+                en: "A delivery report: the null envelope sender written as MAILER-DAEMON",
+                fr: "Un rapport de remise : l'expéditeur d'enveloppe vide écrit MAILER-DAEMON",
+                es: "Un informe de entrega: el remitente de sobre vacío escrito como MAILER-DAEMON",
+                pl: "Raport doręczenia: pusty nadawca koperty zapisany jako MAILER-DAEMON",
+            },
+            ExampleInput::Raw("Return-Path: <MAILER-DAEMON@mx5.example.net>\nFrom: postmaster@example.com\nTo: jane@my-site.example\nSubject: Returned mail: User unknown\n\nThe original message was received at Mon, 1 Jun 2026 10:00:00 +0000.\n"),
+        )
+        .at(Severity::Info),
+        Example::fails(
+            title! {
+                en: "A delivery report a sending service relays under its own envelope sender",
+                fr: "Un rapport de remise qu'un service d'envoi relaie sous son propre expéditeur d'enveloppe",
+                es: "Un informe de entrega que un servicio de envío retransmite con su propio remitente de sobre",
+                pl: "Raport doręczenia, który usługa wysyłkowa przekazuje z własnym nadawcą koperty",
+            },
+            ExampleInput::Raw("Return-Path: <apps@esp.example>\nFrom: MAILER-DAEMON@mx.example.net\nTo: bounces@my-site.example\nSubject: Undelivered Mail Returned to Sender\nMIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\n\n--b1\nContent-Type: text/plain\n\nThe mail could not be delivered.\n--b1\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.net\n\nFinal-Recipient: rfc822; jane@example.org\nAction: failed\nStatus: 5.1.1\n--b1--\n"),
+        )
+        .at(Severity::Info),
+        Example::fails(
+            title! {
+                en: "SRS address of another sender's domain: the Return-Path still does not align",
+                fr: "Adresse SRS d'un expéditeur d'un autre domaine : le Return-Path ne s'aligne toujours pas",
+                es: "Dirección SRS del dominio de otro remitente: el Return-Path sigue sin alinearse",
+                pl: "Adres SRS nadawcy z innej domeny: Return-Path nadal nie jest wyrównany",
+            },
+            ExampleInput::Raw("Return-Path: <SRS0=63fc=V7=hosting.example=www-data@fwd.example.net>\nFrom: jane@my-site.example\nTo: b@example.org\nSubject: Hi\n\nHello\n"),
+        ),
+        Example::fails(
+            title! {
                 en: "Sender on another domain",
                 fr: "Sender sur un autre domaine",
                 es: "Sender en otro dominio",
@@ -191,6 +244,33 @@ fn check(message: &Message, cx: &mut Context) {
     if return_path.domain.is_empty() || aligned(&return_path.domain, from_domain) {
         return;
     }
+    let local = return_path.address.rsplit_once('@').map_or("", |(local, _)| local);
+    // A delivery report (RFC 3464), or its null reverse-path (RFC 5321 §4.5.5)
+    // as some MTAs write it.
+    if local.eq_ignore_ascii_case("MAILER-DAEMON") || delivery_report(message) {
+        cx.emit(
+            Draft::new(Msg::of(&RETURN_PATH_NULL).text("address", return_path.address.clone()))
+                .severity(Severity::Info)
+                .evidence(return_path.address.as_str())
+                .at(field_location(message, return_path.field)),
+        );
+        return;
+    }
+    // A forwarder's SRS rewrite of an envelope sender that aligned.
+    if let Some(original) = srs_original_domain(local).filter(|original| aligned(original, from_domain)) {
+        cx.emit(
+            Draft::new(
+                Msg::of(&RETURN_PATH_FORWARDED)
+                    .text("address", return_path.address.clone())
+                    .text("domain", org_domain(&return_path.domain))
+                    .text("original", org_domain(original)),
+            )
+            .severity(Severity::Info)
+            .evidence(return_path.address.as_str())
+            .at(field_location(message, return_path.field)),
+        );
+        return;
+    }
     // A signature known to fail (bh=, or b= with the key given) is no aligned DKIM.
     let signed = signed_by(message, cx.settings, from_domain);
     // A List-Id in the From's own organizational domain is the sender's own list
@@ -215,4 +295,54 @@ fn check(message: &Message, cx: &mut Context) {
         draft = draft.severity(Severity::Info);
     }
     cx.emit(draft);
+}
+
+/// The message is a delivery status notification: a top-level
+/// `multipart/report; report-type=delivery-status` (RFC 3464 §2, RFC 6522 §3).
+fn delivery_report(message: &Message) -> bool {
+    let Some(field) = message.header("Content-Type") else { return false };
+    let value = crate::grammar::mime::parse_mime_value(field.raw_value(message.raw), true);
+    value.value.eq_ignore_ascii_case("multipart/report")
+        && value.param("report-type").is_some_and(|p| p.value.eq_ignore_ascii_case(b"delivery-status"))
+}
+
+/// The original envelope sender's domain a Sender Rewriting Scheme local part
+/// carries (Mail::SRS, postsrsd): `SRS0<sep>HASH=TT=domain=local`, and for a
+/// second forwarder `SRS1<sep>HASH=forwarder=<sep>HASH=TT=domain=local`, where
+/// `<sep>` is one of `=`, `+`, `-`. None for any other local part.
+fn srs_original_domain(local: &str) -> Option<&str> {
+    let tag = local.get(..4)?;
+    let rest = local.get(4..)?;
+    let rest = rest.strip_prefix(['=', '+', '-'])?;
+    let srs0 = if tag.eq_ignore_ascii_case("SRS0") {
+        rest
+    } else if tag.eq_ignore_ascii_case("SRS1") {
+        // HASH=forwarder=<sep>…: the SRS0 part follows the forwarder.
+        let (_, after) = rest.split_once('=')?.1.split_once('=')?;
+        after.strip_prefix(['=', '+', '-'])?
+    } else {
+        return None;
+    };
+    // HASH=TT=domain=local: the local part may itself hold '='.
+    let mut fields = srs0.splitn(4, '=');
+    let (_hash, _stamp, domain, _local) = (fields.next()?, fields.next()?, fields.next()?, fields.next()?);
+    (domain.contains('.') && !domain.is_empty()).then_some(domain)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::srs_original_domain;
+
+    #[test]
+    fn srs_addresses_carry_the_original_domain() {
+        assert_eq!(srs_original_domain("SRS0=63fc=V7=kreata.ee=andris"), Some("kreata.ee"));
+        assert_eq!(srs_original_domain("srs0+JvSE=IT=mailspot.com=milos"), Some("mailspot.com"));
+        assert_eq!(srs_original_domain("SRS0-h=tt=example.org=a=b"), Some("example.org"));
+        assert_eq!(srs_original_domain("SRS1=X=fwd1.example==HHH=TT=orig.example=user"), Some("orig.example"));
+        assert_eq!(srs_original_domain("SRS0=h=tt=nodot=a"), None);
+        assert_eq!(srs_original_domain("SRS0=only=two"), None);
+        assert_eq!(srs_original_domain("SRS2=h=tt=example.org=a"), None);
+        assert_eq!(srs_original_domain("srs"), None);
+        assert_eq!(srs_original_domain("bounce-77"), None);
+    }
 }
