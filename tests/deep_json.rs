@@ -1,6 +1,6 @@
 //! JSON nested far deeper than anyone writes, given to every entry point that
 //! reads JSON: a worded error naming the field, in bounded stack (each test
-//! runs on a thread with a 256 KB stack), never a stack overflow. The engine
+//! runs on a thread with a `TEST_STACK_BYTES` stack), never a stack overflow. The engine
 //! reads JSON with serde_json, whose recursion limit (`MAX_JSON_DEPTH`, 128
 //! levels) stops before the nesting costs stack; the wasm bindings check the
 //! depth of a JavaScript value before converting it (`src/wasm.rs`).
@@ -17,9 +17,17 @@ fn nested(outer: &str, key: &str) -> String {
     outer.replacen("{}", &inner, 1)
 }
 
+/// The stack of each test's thread: 512 KiB, half of the 1 MiB a Rust program
+/// on wasm32 gets (rust-lld's default), where the package runs the engine. A
+/// recursion per level of 100,000 would overflow it many times over; serde's
+/// 128 levels (`MAX_JSON_DEPTH`) of a `from` nested in `name` took 248–252 KiB
+/// in a debug build (stop 68, measured), so the 256 KiB it had failed or passed
+/// by a few frames of the test harness. A release build takes far less.
+const TEST_STACK_BYTES: usize = 512 * 1024;
+
 /// Runs `check` on a thread with a small stack: a recursion per level would overflow it.
 fn on_small_stack(check: impl FnOnce() + Send + 'static) {
-    std::thread::Builder::new().stack_size(256 * 1024).spawn(check).expect("thread").join().expect("no overflow, no panic");
+    std::thread::Builder::new().stack_size(TEST_STACK_BYTES).spawn(check).expect("thread").join().expect("no overflow, no panic");
 }
 
 /// A worded refusal naming `field`: nested too deep where the field takes any
