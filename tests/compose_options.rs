@@ -452,6 +452,8 @@ fn compose_input_nodemailer_refuses_for_want_of_a_recipient_is_an_error() {
     for (json, expected) in [
         (r#"{"from":"a@example.com","to":"Site owner","text":"x"}"#, Some(&fields)),
         (r#"{"from":"a@example.com","to":"Team:;","text":"x"}"#, Some(&fields)),
+        // An address without `@` in angle brackets is a name to addressparser (`[{address: '', name: 'abc'}]`).
+        (r#"{"from":"a@example.com","to":"<abc>","text":"x"}"#, Some(&fields)),
         (r#"{"from":"a@example.com","to":["Site owner", {"name":"Team","group":[]}],"text":"x"}"#, Some(&fields)),
         (r#"{"from":"a@example.com","to":"b@example.com","envelope":{"from":"bounce@example.com"},"text":"x"}"#, Some(&envelope)),
         (r#"{"from":"a@example.com","to":"b@example.com","envelope":{"from":"a@example.com","to":5},"text":"x"}"#, Some(&envelope)),
