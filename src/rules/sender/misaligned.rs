@@ -60,7 +60,7 @@ crate::rule_texts! { "sender/misaligned";
         en: "Return-Path is {address} on a delivery report, or the name a mail server writes for the empty envelope sender a report is sent with (RFC 5321 §4.5.5): the report is the mail system's, with no envelope sender of yours to align.",
         fr: "Return-Path est {address} sur un rapport de remise, ou le nom qu'un serveur de messagerie écrit pour l'expéditeur d'enveloppe vide avec lequel un rapport est envoyé (RFC 5321 §4.5.5) : le rapport est celui du système de messagerie, sans expéditeur d'enveloppe à vous à aligner.",
         es: "Return-Path es {address} en un informe de entrega, o el nombre que un servidor de correo escribe para el remitente de sobre vacío con el que se envía un informe (RFC 5321 §4.5.5): el informe es del sistema de correo, sin remitente de sobre suyo que alinear.",
-        pl: "Return-Path to {address} w raporcie doręczenia albo nazwa, którą serwer pocztowy wpisuje za pusty nadawcę koperty, z jakim wysyła się raport (RFC 5321 §4.5.5): raport pochodzi od systemu pocztowego i nie ma w nim twojego nadawcy koperty do wyrównania.",
+        pl: "Return-Path to {address} w raporcie doręczenia albo nazwa, którą serwer pocztowy wpisuje za pusty nadawcę koperty, z jakim wysyła się raport (RFC 5321 §4.5.5): raport pochodzi od systemu pocztowego i nie ma w nim Twojego nadawcy koperty do wyrównania.",
     },
     SENDER "sender" => {
         en: "Sender is {address} ({domain}) while From is at {fromDomain}: clients show the message as sent on behalf of someone else.",
