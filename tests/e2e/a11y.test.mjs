@@ -6,13 +6,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { ROOT, ARTIFACTS, startHarness, openPage, loadApp, waitForReport } from './harness.mjs';
+import { ROOT, ARTIFACTS, startHarness, openPage, loadApp, waitForReport, fillResults, seriousViolations } from './harness.mjs';
 import { messages } from './engine.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('../node_modules/axe-core/axe.min.js'), 'utf8');
 const LOCALES = ['en', 'fr', 'es', 'pl'];
 const VIEWS = ['lint', 'simulate', 'explain', 'troubleshoot', 'rules'];
 const spammy = readFileSync(join(ROOT, 'www/samples/spammy.eml'));
@@ -27,23 +24,10 @@ after(async () => {
 
 /** Puts a result on every view that has one, so axe sees them too. */
 async function fillViews(page) {
-  await page.setInputFiles('#eml-file', { name: 'spammy.eml', mimeType: 'message/rfc822', buffer: spammy });
-  await waitForReport(page);
-  await page.click('#fixes-run');
-  await page.waitForSelector('#fixes-result:not([hidden])');
-  await page.evaluate(() => (location.hash = '#simulate'));
-  await page.click('#simulate-run');
-  await page.waitForSelector('[data-final-state]');
+  await fillResults(page);
   await page.evaluate(() => (location.hash = '#explain'));
   await page.click('#explain-samples button');
   await page.waitForSelector('#explanation:not([hidden]) dd');
-}
-
-async function serious(page) {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 test('the accessibility check really checks: an unlabelled field is a serious violation', async () => {
@@ -51,7 +35,7 @@ test('the accessibility check really checks: an unlabelled field is a serious vi
   const { page } = session;
   await loadApp(page, harness.origin);
   await page.evaluate(() => document.getElementById('main').append(Object.assign(document.createElement('input'), { type: 'text' })));
-  assert.ok((await serious(page)).some((v) => v.startsWith('label ')), 'axe reports the missing label');
+  assert.ok((await seriousViolations(page)).some((v) => v.startsWith('label ')), 'axe reports the missing label');
   await session.context.close();
 });
 
@@ -65,7 +49,7 @@ for (const locale of LOCALES) {
     for (const view of VIEWS) {
       await page.evaluate((hash) => (location.hash = hash), `#${view}`);
       await page.waitForFunction((v) => !document.getElementById(`view-${v}`).hidden, view);
-      for (const v of await serious(page)) found.push(`#${view}: ${v}`);
+      for (const v of await seriousViolations(page)) found.push(`#${view}: ${v}`);
       await page.screenshot({ path: join(ARTIFACTS, `view-${view}-${locale}.png`), fullPage: view !== 'rules' });
     }
     assert.deepEqual(found, []);

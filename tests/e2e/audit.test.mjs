@@ -12,10 +12,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { createRequire } from 'node:module';
-import { ROOT, startHarness, openPage, loadApp, waitForReport } from './harness.mjs';
+import { startHarness, openPage, loadApp, waitForReport, fillResults, seriousViolations } from './harness.mjs';
 import { messages } from './engine.mjs';
 import { PIPE_CHUNK_BYTES, MAX_SHARE_BYTES } from '../../www/lib/share.mjs';
 
@@ -159,18 +156,10 @@ test('the fixes\' diff shows a line\'s hidden characters by a sign too', async (
 });
 
 test('on a phone-sized screen no view is wider than the screen, and every box that scrolls sideways takes focus', async () => {
-  const require = createRequire(import.meta.url);
-  const AXE = readFileSync(require.resolve('../node_modules/axe-core/axe.min.js'), 'utf8');
   const session = await openPage(harness, { viewport: { width: 360, height: 740 } });
   const { page, errors } = session;
   await loadApp(page, harness.origin);
-  await page.setInputFiles('#eml-file', { name: 'spammy.eml', mimeType: 'message/rfc822', buffer: readFileSync(join(ROOT, 'www/samples/spammy.eml')) });
-  await waitForReport(page);
-  await page.click('#fixes-run');
-  await page.waitForSelector('#fixes-result:not([hidden])');
-  await page.evaluate(() => (location.hash = '#simulate'));
-  await page.click('#simulate-run');
-  await page.waitForSelector('[data-final-state]');
+  await fillResults(page);
   await page.click('#compare-open');
   await page.click('#compare-run');
   await page.waitForSelector('#comparison-table');
@@ -179,11 +168,7 @@ test('on a phone-sized screen no view is wider than the screen, and every box th
     await page.waitForSelector(`#view-${view}:not([hidden])`);
     const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
     assert.ok(scrollWidth <= clientWidth, `${view}: the page is ${scrollWidth} px wide on a ${clientWidth} px screen`);
-    await page.evaluate(AXE);
-    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-    assert.deepEqual(serious, [], view);
+    assert.deepEqual(await seriousViolations(page), [], view);
   }
   // The boxes that do scroll are reached by Tab and named by their heading.
   await page.evaluate(() => (location.hash = '#simulate'));

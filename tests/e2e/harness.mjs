@@ -2,7 +2,7 @@
 // Chromium through playwright-core, and a guard that records (and aborts) every
 // request that would leave 127.0.0.1.
 import { createRequire } from 'node:module';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../www/serve.mjs';
@@ -86,4 +86,26 @@ export async function waitForReport(page) {
     title: document.getElementById('verdict-title').textContent,
     rules: [...document.querySelectorAll('#findings li.finding')].map((li) => li.dataset.rule),
   }));
+}
+
+/** axe-core, injected into a page by `seriousViolations`. */
+const AXE = readFileSync(require.resolve('../node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations on the page as it stands, one line each. */
+export async function seriousViolations(page) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** The page's spammy sample checked, its fixes applied and a simulation run: results on those views. */
+export async function fillResults(page) {
+  await page.setInputFiles('#eml-file', { name: 'spammy.eml', mimeType: 'message/rfc822', buffer: readFileSync(join(ROOT, 'www/samples/spammy.eml')) });
+  await waitForReport(page);
+  await page.click('#fixes-run');
+  await page.waitForSelector('#fixes-result:not([hidden])');
+  await page.evaluate(() => (location.hash = '#simulate'));
+  await page.click('#simulate-run');
+  await page.waitForSelector('[data-final-state]');
 }

@@ -140,28 +140,39 @@ test('settings: maxWarnings and allow', () => {
 test('a failing expectation fails the test', () => { expect(long).toPassPreflight(); });
 `;
 
-/** One deliberately failing test shows the runner really reports matcher failures. */
-function assertRunnerReport(output, status) {
-  assert.equal(status, 1, 'one test fails on purpose');
-  assert.match(output, /4 passed/);
+/** One deliberately failing test shows the runner really reports matcher failures (`passed`: the others). */
+function assertRunnerReport(run, passed = 4) {
+  const output = run.stdout + run.stderr;
+  assert.equal(run.status, 1, 'one test fails on purpose');
+  assert.match(output, new RegExp(`${passed} passed`));
   assert.match(output, /1 failed/);
   assert.match(output, /size\/line-length \(error\)/, 'the matcher message is in the runner output');
+}
+
+const RUNNER_ENV = { ...process.env, CI: '1', NO_COLOR: '1' };
+
+/** A real Vitest run of the project in `dir`. */
+function runVitest(dir) {
+  return spawnSync(process.execPath, [join(testsModules, 'vitest', 'vitest.mjs'), 'run', '--root', dir, '--color=false'],
+    { cwd: dir, encoding: 'utf8', env: RUNNER_ENV });
+}
+
+/** A real Jest run of the project in `dir` (its `*.test.cjs` files, untransformed), with `more` arguments. */
+function runJest(dir, more = []) {
+  return spawnSync(process.execPath, [join(testsModules, 'jest', 'bin', 'jest.js'), '--rootDir', dir,
+    '--testMatch', '**/*.test.cjs', '--transform', '{}', '--ci', '--no-cache', '--colors=false', ...more],
+  { cwd: dir, encoding: 'utf8', env: RUNNER_ENV });
 }
 
 test('Vitest: expect.extend({ toPassPreflight }) in a real Vitest run', { timeout: 120_000 }, (t) => {
   const dir = project(t, 'vitest', 'preflight.test.mjs', runnerTests(
     "import { expect, test } from 'vitest';\nimport { toPassPreflight } from 'mail-preflight/test';"));
-  const run = spawnSync(process.execPath, [join(testsModules, 'vitest', 'vitest.mjs'), 'run', '--root', dir, '--color=false'],
-    { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: '1', NO_COLOR: '1' } });
-  assertRunnerReport(run.stdout + run.stderr, run.status);
+  assertRunnerReport(runVitest(dir));
 });
 
 test('Jest: expect.extend({ toPassPreflight }) in a real Jest run', { timeout: 120_000 }, (t) => {
   const dir = project(t, 'jest', 'preflight.test.cjs', runnerTests("const { toPassPreflight } = require('mail-preflight/test');"));
-  const run = spawnSync(process.execPath, [join(testsModules, 'jest', 'bin', 'jest.js'), '--rootDir', dir,
-    '--testMatch', '**/*.test.cjs', '--transform', '{}', '--ci', '--no-cache', '--colors=false'],
-  { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: '1', NO_COLOR: '1' } });
-  assertRunnerReport(run.stdout + run.stderr, run.status);
+  assertRunnerReport(runJest(dir));
 });
 
 const runnerAsyncTests = (header) => `${header}
@@ -173,25 +184,13 @@ test('a streamed 1000-octet line does not', async () => { await expect(streamed(
 test('a failing expectation fails the test', async () => { await expect(streamed(${JSON.stringify(messageWithLongLine())})).toPassPreflightAsync(); });
 `;
 
-/** One deliberately failing async expectation shows the runner awaits the matcher and reports it. */
-function assertAsyncRunnerReport(output, status) {
-  assert.equal(status, 1, 'one test fails on purpose');
-  assert.match(output, /2 passed/);
-  assert.match(output, /1 failed/);
-  assert.match(output, /size\/line-length \(error\)/, 'the matcher message is in the runner output');
-}
-
 test('Vitest and Jest: expect.extend({ toPassPreflightAsync }) awaited in real runs, with a stream', { timeout: 180_000 }, (t) => {
   const vitestDir = project(t, 'vitest', 'preflight.test.mjs', runnerAsyncTests(
     "import { expect, test } from 'vitest';\nimport { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\nimport { toPassPreflightAsync } from 'mail-preflight/test';"));
-  const vitest = spawnSync(process.execPath, [join(testsModules, 'vitest', 'vitest.mjs'), 'run', '--root', vitestDir, '--color=false'],
-    { cwd: vitestDir, encoding: 'utf8', env: { ...process.env, CI: '1', NO_COLOR: '1' } });
-  assertAsyncRunnerReport(vitest.stdout + vitest.stderr, vitest.status);
+  // One deliberately failing async expectation shows the runner awaits the matcher and reports it.
+  assertRunnerReport(runVitest(vitestDir), 2);
   const jestDir = project(t, 'jest', 'preflight.test.cjs', runnerAsyncTests("const { toPassPreflightAsync } = require('mail-preflight/test');"));
-  const jest = spawnSync(process.execPath, [join(testsModules, 'jest', 'bin', 'jest.js'), '--rootDir', jestDir,
-    '--testMatch', '**/*.test.cjs', '--transform', '{}', '--ci', '--no-cache', '--colors=false'],
-  { cwd: jestDir, encoding: 'utf8', env: { ...process.env, CI: '1', NO_COLOR: '1' } });
-  assertAsyncRunnerReport(jest.stdout + jest.stderr, jest.status);
+  assertRunnerReport(runJest(jestDir), 2);
 });
 
 const assertTests = (header) => `${header}
@@ -226,13 +225,10 @@ test('assertPreflight in real Vitest, Jest and node:test runs: the failure shows
   }
   const vitest = project(t, 'vitest', 'assert.test.mjs', assertTests(
     "import { test } from 'vitest';\nimport { assertPreflight } from 'mail-preflight/test';"));
-  const v = spawnSync(process.execPath, [join(testsModules, 'vitest', 'vitest.mjs'), 'run', '--root', vitest, '--color=false'],
-    { cwd: vitest, encoding: 'utf8', env: { ...process.env, CI: '1', NO_COLOR: '1' } });
+  const v = runVitest(vitest);
   assertReadableFailure(v.stdout + v.stderr, v.status);
   const jest = project(t, 'jest', 'assert.test.cjs', assertTests("const { assertPreflight } = require('mail-preflight/test');"));
-  const j = spawnSync(process.execPath, [join(testsModules, 'jest', 'bin', 'jest.js'), '--rootDir', jest,
-    '--testMatch', '**/*.test.cjs', '--transform', '{}', '--ci', '--no-cache', '--colors=false'],
-  { cwd: jest, encoding: 'utf8', env: { ...process.env, CI: '1', NO_COLOR: '1' } });
+  const j = runJest(jest);
   assertReadableFailure(j.stdout + j.stderr, j.status);
 });
 
@@ -264,10 +260,7 @@ module.exports = class extends TestEnvironment {
   }
 };
 `);
-  const run = spawnSync(process.execPath, [join(testsModules, 'jest', 'bin', 'jest.js'), '--rootDir', dir,
-    '--testMatch', '**/*.test.cjs', '--transform', '{}', '--ci', '--no-cache', '--colors=false',
-    '--testEnvironment', join(dir, 'no-text-codecs.cjs')],
-  { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: '1', NO_COLOR: '1' } });
+  const run = runJest(dir, ['--testEnvironment', join(dir, 'no-text-codecs.cjs')]);
   assert.equal(run.status, 0, run.stdout + run.stderr);
   assert.match(run.stdout + run.stderr, /2 passed/);
 });

@@ -300,8 +300,8 @@ fn check(message: &Message, cx: &mut Context) {
 /// The message is a delivery status notification: a top-level
 /// `multipart/report; report-type=delivery-status` (RFC 3464 §2, RFC 6522 §3).
 fn delivery_report(message: &Message) -> bool {
-    let Some(field) = message.header("Content-Type") else { return false };
-    let value = crate::grammar::mime::parse_mime_value(field.raw_value(message.raw), true);
+    // The value the analysis parsed (`Message::mime_value`), not parsed again.
+    let Some(value) = message.header("Content-Type").and_then(|field| message.mime_value(0, field)) else { return false };
     value.value.eq_ignore_ascii_case("multipart/report")
         && value.param("report-type").is_some_and(|p| p.value.eq_ignore_ascii_case(b"delivery-status"))
 }
