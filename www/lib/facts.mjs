@@ -31,5 +31,25 @@ export function factsOf(analysis) {
   // Honest hidden text (a preheader, a tracking pixel) is no finding, so it is not marked either.
   const hidden = (view ? view.hiddenRuns : []).filter((run) => !run.honest)
     .map((run) => ({ text: run.text, start: run.at.decodedStart, end: run.at.decodedEnd }));
-  return { html: html ? html.text : null, text: plain ? plain.text : null, images, hidden };
+  return { html: html ? html.text : null, text: plain ? plain.text : null, images, hidden, parts: sourceParts(analysis) };
+}
+
+/**
+ * The parts as the source view reads their bytes (lib/source.mjs charsetSegments): each
+ * one's declared charset, body and header block (from its first field's start to its last
+ * field's end).
+ */
+export function sourceParts(analysis) {
+  return analysis.parts.map((part) => {
+    // A loop, not Math.min(...): a hostile header block has more fields than arguments fit on the stack.
+    let headerStart;
+    let headerEnd;
+    for (const field of (part.index === 0 && !(part.headers || []).length ? analysis.headers : part.headers) || []) {
+      if (headerStart === undefined || field.start < headerStart) headerStart = field.start;
+      if (headerEnd === undefined || field.end > headerEnd) headerEnd = field.end;
+    }
+    return {
+      index: part.index, parent: part.parent, charset: part.charset, bodyStart: part.bodyStart, bodyEnd: part.bodyEnd, headerStart, headerEnd,
+    };
+  });
 }

@@ -72,4 +72,30 @@ export const PAGE_TEXTS = {
     es: 'Se puso un texto largo en este cuadro: no se muestra en él para que la página siga siendo rápida, y se comprueba tal cual. Escribir en el cuadro lo reemplaza.',
     pl: 'W tym polu umieszczono długi tekst: nie jest w nim pokazywany, by strona działała szybko, i jest sprawdzany dokładnie w tej postaci. Pisanie w polu go zastępuje.',
   },
+  // A mailbox export (lib/mbox.mjs): its first message is checked; the count follows `page.lint.mbox-count`.
+  'page.lint.mbox': {
+    en: 'This is a mailbox export (mbox) holding several messages: only the first one is checked. To check another, save it as its own .eml file.',
+    fr: 'Ceci est un export de boîte aux lettres (mbox) qui contient plusieurs messages : seul le premier est vérifié. Pour en vérifier un autre, enregistrez-le dans son propre fichier .eml.',
+    es: 'Esto es una exportación de buzón (mbox) que contiene varios mensajes: solo se comprueba el primero. Para comprobar otro, guárdelo en su propio archivo .eml.',
+    pl: 'To eksport skrzynki (mbox) zawierający kilka wiadomości: sprawdzana jest tylko pierwsza. Aby sprawdzić inną, zapisz ją jako osobny plik .eml.',
+  },
+  'page.lint.mbox-count': {
+    en: 'Messages in it:',
+    fr: 'Messages qu\'il contient :',
+    es: 'Mensajes que contiene:',
+    pl: 'Liczba wiadomości:',
+  },
+  // The source view (lib/source.mjs): bytes that are not UTF-8, shown read in the charset their part declares.
+  'page.source.legacy': {
+    en: 'Underlined characters are bytes that are not UTF-8, shown as read in the charset their part declares (or that its header\'s encoded words name); the bytes themselves are unchanged.',
+    fr: 'Les caractères soulignés sont des octets qui ne sont pas de l\'UTF-8, montrés lus dans le jeu de caractères que déclare leur partie (ou que nomment les mots encodés de son en-tête) ; les octets eux-mêmes ne sont pas modifiés.',
+    es: 'Los caracteres subrayados son bytes que no son UTF-8, mostrados leídos en el juego de caracteres que declara su parte (o que nombran las palabras codificadas de su cabecera); los bytes en sí no cambian.',
+    pl: 'Podkreślone znaki to bajty, które nie są w UTF-8, pokazane odczytane w zestawie znaków deklarowanym przez ich część (lub wskazanym przez słowa kodowane jej nagłówka); same bajty pozostają bez zmian.',
+  },
+  'page.source.legacy-title': {
+    en: 'Raw bytes, not UTF-8, read in the charset:',
+    fr: 'Octets bruts, pas de l\'UTF-8, lus dans le jeu de caractères :',
+    es: 'Bytes sin procesar, no UTF-8, leídos en el juego de caracteres:',
+    pl: 'Surowe bajty, nie UTF-8, odczytane w zestawie znaków:',
+  },
 };

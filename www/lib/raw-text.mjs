@@ -6,6 +6,8 @@
 // mapped back: the changed span is found (common prefix and suffix) and the
 // typed text is written with the model's dominant line end.
 
+import { mboxScanner } from './mbox.mjs';
+
 /** The text as a <textarea> shows it. */
 export const normalize = (text) => text.replace(/\r\n?/g, '\n');
 
@@ -14,18 +16,44 @@ export const normalize = (text) => text.replace(/\r\n?/g, '\n');
  * indexOf (30 MB of bytes: 0.05 s, where reading them one by one took 0.15 s).
  */
 export function lineEndCounts(source) {
-  const counts = { crlf: 0, lf: 0, cr: 0 };
+  return countLineEnds(source, 0, source.length, { crlf: 0, lf: 0, cr: 0 });
+}
+
+/** Adds the line ends of `source[from .. to)` to `counts` (a CRLF is counted at its LF). */
+function countLineEnds(source, from, to, counts) {
   const text = typeof source === 'string';
   const [cr, lf] = text ? ['\r', '\n'] : [13, 10];
   const at = text ? (i) => source.charCodeAt(i) : (i) => source[i];
-  for (let i = source.indexOf(lf); i >= 0; i = source.indexOf(lf, i + 1)) {
+  for (let i = source.indexOf(lf, from); i >= 0 && i < to; i = source.indexOf(lf, i + 1)) {
     if (i > 0 && at(i - 1) === 13) counts.crlf++;
     else counts.lf++;
   }
-  for (let i = source.indexOf(cr); i >= 0; i = source.indexOf(cr, i + 1)) {
+  for (let i = source.indexOf(cr, from); i >= 0 && i < to; i = source.indexOf(cr, i + 1)) {
     if (at(i + 1) !== 10) counts.cr++;
   }
   return counts;
+}
+
+/**
+ * Bytes or characters read per task by sourceFacts (ours: about 5 ms of work; the whole of a
+ * 20 MB file at once held the tab 0.12 s, 0.42 s on a CPU four times slower: page audit).
+ */
+export const SCAN_STEP = 1 << 20;
+
+/**
+ * What the page says of a raw message under its box, `{counts, mbox}` (line ends, and
+ * lib/mbox.mjs's mailbox facts), read SCAN_STEP at a time, each step a task of its own.
+ */
+export async function sourceFacts(source) {
+  const counts = { crlf: 0, lf: 0, cr: 0 };
+  const mbox = mboxScanner(source);
+  for (let from = 0; from < source.length; from += SCAN_STEP) {
+    const to = Math.min(source.length, from + SCAN_STEP);
+    countLineEnds(source, from, to, counts);
+    mbox.scan(from, to);
+    if (to < source.length) await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return { counts, mbox: mbox.result() };
 }
 
 export class RawText {

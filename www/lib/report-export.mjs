@@ -36,10 +36,14 @@ export function scoreText(report) {
   return text('core.report.score', { score: fixed(report.spamScore, 1), threshold: fixed(report.spamThreshold, 1) });
 }
 
-/** The report as Markdown. `name`: the checked file's name, if any. */
-export function toMarkdown(report, { name } = {}) {
+/**
+ * The report as Markdown. `name`: the checked file's name, if any; `note`: what the page says
+ * above the report of the input (a mailbox export's first message), if anything.
+ */
+export function toMarkdown(report, { name, note } = {}) {
   const lines = [`# ${escapeMarkdown(text('ui.md.title', { verdict: text(`core.verdict.${report.verdict}`) }))}`, ''];
   if (name) lines.push(escapeMarkdown(text('ui.md.file', { name })), '');
+  if (note) lines.push(escapeMarkdown(note), '');
   lines.push(escapeMarkdown(text('ui.verdict.counts', { errors: report.counts.error, warnings: report.counts.warning, infos: report.counts.info })));
   lines.push('', escapeMarkdown(scoreText(report)));
   lines.push('', escapeMarkdown(text('ui.sizes.encoded', { size: formatSize(report.sizes.encoded), limit: formatSize(report.sizes.limit) })));

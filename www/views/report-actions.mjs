@@ -5,6 +5,7 @@
 import { $, download } from '../lib/dom.mjs';
 import { text } from '../lib/i18n.mjs';
 import { toMarkdown, toSarif } from '../lib/report-export.mjs';
+import { mboxText } from './lint-input.mjs';
 import { shareFragment } from '../lib/share.mjs';
 
 /** `invoice.eml` → `invoice`; a name for the downloaded report files. */
@@ -35,7 +36,9 @@ export function setupReportActions(ctx) {
 
   $('copy-markdown').addEventListener('click', async () => {
     const shown = ctx.report.current();
-    const markdown = toMarkdown(shown.report, { name: shown.request && shown.request.name });
+    // A mailbox export's report says, as the page does, that it is the first message's.
+    const mbox = shown.request && shown.request.mbox;
+    const markdown = toMarkdown(shown.report, { name: shown.request && shown.request.name, note: mbox ? mboxText(mbox.count) : '' });
     status(await copy(markdown, $('copy-fallback')) ? 'ui.actions.copied' : 'ui.actions.select-copy');
   });
   $('download-json').addEventListener('click', () => {

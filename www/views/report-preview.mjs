@@ -49,7 +49,8 @@ export function setupPreview(ctx) {
     renderNotes();
   }
 
-  async function render(linted) {
+  /** Renders the preview of `linted`; `onFacts(facts)` is told the engine's facts once they are known (the source view reads their parts). */
+  async function render(linted, onFacts) {
     await clear();
     const mine = generation;
     const doc = await frameDocument();
@@ -58,9 +59,10 @@ export function setupPreview(ctx) {
     try {
       facts = await previewFacts(engine, linted);
     } catch {
-      facts = { html: null, text: null, images: new Map(), hidden: [] };
+      facts = { html: null, text: null, images: new Map(), hidden: [], parts: [] };
     }
     if (mine !== generation) return;
+    if (onFacts) onFacts(facts);
     $('preview-empty').hidden = facts.html !== null || facts.text !== null;
     if (facts.html === null) {
       const pre = doc.createElement('pre');

@@ -5,9 +5,10 @@
 
 import { $, el } from '../lib/dom.mjs';
 import { text, formatSize } from '../lib/i18n.mjs';
-import { sourceSlices, visibleSource, MAX_SOURCE_SIGNS } from '../lib/source.mjs';
+import { sourceSlices, sourceNodes, charsetSegments, MAX_SOURCE_SIGNS } from '../lib/source.mjs';
 import { locationText, scoreText } from '../lib/report-export.mjs';
 import { selectTab, tablist } from './tabs.mjs';
+import { mboxText } from './lint-input.mjs';
 import { setupPreview } from './report-preview.mjs';
 
 const SEVERITIES = ['error', 'warning', 'info'];
@@ -35,7 +36,7 @@ export function renderVerdict(report) {
 
 export function setupReport(ctx) {
   const { engine, state } = ctx;
-  const shown = { report: null, linted: new Uint8Array(0), request: null, selected: null };
+  const shown = { report: null, linted: new Uint8Array(0), request: null, selected: null, segments: [] };
   const preview = setupPreview(ctx);
 
   function setResultTab(name) {
@@ -80,6 +81,10 @@ export function setupReport(ctx) {
     const report = shown.report;
     $('result').hidden = false;
     renderVerdict(report);
+    // A mailbox export: the report is its first message's (views/lint-input.mjs).
+    const mbox = shown.request && shown.request.mbox;
+    $('report-mbox').hidden = !mbox;
+    $('report-mbox').textContent = mbox ? mboxText(mbox.count) : '';
     const sizes = report.sizes;
     meter('size-encoded', sizes.encoded, sizes.limit, text('ui.sizes.encoded', { size: formatSize(sizes.encoded), limit: formatSize(sizes.limit) }));
     meter('size-decoded', sizes.decoded, CONTENT_LIMIT, text('ui.sizes.decoded', { size: formatSize(sizes.decoded), limit: formatSize(CONTENT_LIMIT) }));
@@ -104,19 +109,22 @@ export function setupReport(ctx) {
     const location = finding ? finding.location : {};
     const range = Number.isInteger(location.start) && Number.isInteger(location.end) ? { start: location.start, end: location.end } : null;
     const bytes = shown.linted;
-    const slices = sourceSlices(bytes, range);
+    const slices = sourceSlices(bytes, range, shown.segments);
     const pre = $('source');
-    // Hidden characters (NUL, bidi overrides, …) shown by a sign, so a range of them is seen marked.
+    // Hidden characters (NUL, bidi overrides, …) shown by a sign, so a range of them is seen marked;
+    // bytes that are not UTF-8 read in their part's charset, and marked as such.
     const budget = { signs: MAX_SOURCE_SIGNS };
-    const parts = visibleSource(slices.before, document, budget);
+    const legacyTitle = text('page.source.legacy-title');
+    const parts = sourceNodes(slices.before, document, budget, legacyTitle);
     if (range) {
       parts.push(el('mark', { id: 'source-mark', dataset: { start: String(range.start), end: String(range.end) } },
-        visibleSource(slices.marked, document, budget)));
-      parts.push(...visibleSource(slices.after, document, budget));
+        sourceNodes(slices.marked, document, budget, legacyTitle)));
+      parts.push(...sourceNodes(slices.after, document, budget, legacyTitle));
     }
     pre.replaceChildren(...parts);
     const notes = [];
     if (shown.report.source) notes.push(text('ui.source.rendered'));
+    if ([slices.before, slices.marked, slices.after].some((pieces) => pieces.some((piece) => piece.charset))) notes.push(text('page.source.legacy'));
     if (slices.truncated) {
       notes.push(text('ui.source.window', { shown: formatSize(slices.windowEnd - slices.windowStart), total: formatSize(bytes.length) }));
     }
@@ -147,17 +155,21 @@ export function setupReport(ctx) {
     current: () => shown,
     /** No report for the current input (it failed): the old one must not stay readable as its answer. */
     clear() {
-      Object.assign(shown, { report: null, request: null, linted: new Uint8Array(0), selected: null });
+      Object.assign(shown, { report: null, request: null, linted: new Uint8Array(0), selected: null, segments: [] });
       state.report = null;
       $('result').hidden = true;
       preview.clear();
     },
     setResultTab,
     async show(report, { request, linted, quiet = false }) {
-      Object.assign(shown, { report, request, linted, selected: null });
+      Object.assign(shown, { report, request, linted, selected: null, segments: [] });
       state.report = report;
       render();
-      preview.render(linted);
+      preview.render(linted, (facts) => {
+        if (shown.linted !== linted) return;
+        shown.segments = charsetSegments(linted, facts.parts);
+        if (shown.segments.length) showSource();
+      });
       if (!quiet) $('verdict-title').focus();
       if (ctx.afterReport) ctx.afterReport(shown);
     },
