@@ -146,3 +146,23 @@ fn mailing_services_click_tracking_is_a_known_redirector() {
         assert_eq!(findings(&r, "links/mismatch"), [("links/mismatch.other-domain".to_string(), Severity::Warning)], "{href}");
     }
 }
+
+#[test]
+fn mail_security_gateways_link_rewriting_is_a_known_redirector() {
+    // Proofpoint URL Defense v2 and v3, Mimecast, Barracuda LinkProtect, Cisco Secure Email.
+    for href in [
+        "https://urldefense.proofpoint.com/v2/url?u=https-3A__shop.example.com&d=DwMF&c=x",
+        "https://urldefense.com/v3/__https://shop.example.com__;!!x$",
+        "https://protect-us.mimecast.com/s/AbCd?domain=shop.example.com",
+        "https://linkprotect.cudasvc.com/url?a=https%3a%2f%2fshop.example.com&c=E,1,x",
+        "https://secure-web.cisco.com/1AbC/https%3A%2F%2Fshop.example.com",
+    ] {
+        let r = report(&format!("<a href=\"{href}\">www.shop-partner.example.com</a>"));
+        assert_eq!(findings(&r, "links/mismatch"), [("links/mismatch.tracked".to_string(), Severity::Info)], "{href}");
+    }
+    // Look-alikes, and the gateways' other hosts, are other sites.
+    for href in ["https://linkprotect.cudasvc.com.evil.example/url", "https://secure-web.cisco.com.evil.example/1/x", "https://evil.cudasvc.com/url"] {
+        let r = report(&format!("<a href=\"{href}\">www.shop-partner.example.com</a>"));
+        assert_eq!(findings(&r, "links/mismatch"), [("links/mismatch.other-domain".to_string(), Severity::Warning)], "{href}");
+    }
+}

@@ -1,6 +1,8 @@
 //! How the MIME structure is read where mail-parser 0.11 reads it otherwise than
 //! the receivers: lines that only start like a delimiter (RFC 2046 §5.1.1), …
 
+mod common;
+
 use mail_preflight::{Linter, Options};
 
 fn linter() -> Linter {
@@ -438,4 +440,55 @@ fn an_encoded_attached_message_gets_the_readings_the_input_gets() {
         let text = body_texts(&attached(&inner, encoding));
         assert!(text.contains("Inner.\r\n--c-x\r\nAct now, limited time offer."), "{encoding:?}: {text:?}");
     }
+}
+
+#[test]
+fn a_delimiter_line_of_the_outer_multipart_in_a_part_header_ends_that_part() {
+    // cpython's msg_38 shape: a line that is no field starts the inner part, so
+    // Python's `email` reads it as the body, and the outer line after it ends the
+    // part and the inner multipart (`BufferedSubFile` tests every line against
+    // every enclosing delimiter); SpamAssassin splits the outer multipart first.
+    // mail-parser read the lines to the empty line as the part's header, the
+    // outer line among them, so the inner close that follows put the outer
+    // part's text in the inner multipart's epilogue, read by no rule.
+    for n in ["\r\n", "\n"] {
+        let raw = format!(
+            "{HEAD}Content-Type: multipart/mixed; boundary=\"o\"\r\n\r\n--o\r\nContent-Type: multipart/mixed; boundary=\"i\"\r\n\r\n--i\r\nno field\r\n--o\r\nContent-Type: text/html\r\n\r\n--i--\r\n<p>Hidden words.</p>\r\n--o\r\nContent-Type: text/plain\r\n\r\nFinal.\r\n--o--\r\n"
+        )
+        .replace("\r\n", n);
+        assert_eq!(content_types(&raw), ["multipart/mixed", "multipart/mixed", "text/plain", "text/html", "text/plain"], "{n:?}");
+        let text = body_texts(&raw);
+        assert!(text.contains("<p>Hidden words.</p>") && text.contains("Final."), "{n:?}: {text:?}");
+        // The inner multipart ends where the outer line starts.
+        let analysis = linter().analyse(raw.as_bytes()).unwrap();
+        let inner_end = analysis.parts[1].body_end.unwrap();
+        assert!(raw[inner_end..].starts_with(&format!("{n}--o{n}Content-Type: text/html")), "{n:?}: {inner_end}");
+    }
+}
+
+/// cpython's `msg_38` (../shared/corpus), whose structure CPython's
+/// `test_nested_inner_contains_outer_boundary` gives: the outer multipart's
+/// delimiter line stands where mail-parser reads the header of a part of the
+/// inner multipart, and ends that part and the inner multipart (7 parts; we
+/// read 6, the outer multipart's text after that line in no part).
+#[test]
+fn cpython_msg_38_is_read_with_the_structure_python_gives() {
+    let Some(dir) = common::corpus_dir() else { return };
+    let raw = std::fs::read(dir.join("cpython-email/msg_38.txt")).unwrap();
+    let analysis = linter().analyse(&raw).unwrap();
+    let structure: Vec<(usize, &str)> = analysis.parts.iter().map(|p| (p.depth, p.content_type.as_str())).collect();
+    assert_eq!(
+        structure,
+        [
+            (0, "multipart/mixed"),
+            (1, "multipart/mixed"),
+            (2, "multipart/alternative"),
+            (3, "text/plain"),
+            (2, "text/plain"),
+            (1, "text/plain"),
+            (1, "text/plain"),
+        ]
+    );
+    let text: String = analysis.texts.iter().map(|t| t.text.as_str()).collect();
+    assert!(text.contains("and this one, which is from a multipart we haven't even seen yet!"), "{text:?}");
 }

@@ -261,3 +261,33 @@ fn the_smtp_hour_is_any_3600_seconds_not_a_clock_hour_and_says_so() {
         assert!(note.contains("3600") || note.contains("3,600") || note.contains("3 600"), "{locale}: {note}");
     }
 }
+
+#[test]
+fn a_leap_second_a_dst_gap_and_a_reply_of_megabytes_in_a_send_log_are_read_within_limits() {
+    // RFC 3339 §5.6 allows a second of 60 (a leap second): it reads as the second before,
+    // so the next minute's mail still comes after it. Times in the Paris zone.
+    let leap = log_run("time,to,status\n2026-06-30T23:59:60Z,a@b.example,sent\n2026-07-01T00:00:00Z,c@b.example,sent\n")
+        .expect("a leap second reads");
+    let times: Vec<i64> = leap.mails.iter().map(|m| m.created).collect();
+    assert_eq!(times, vec![1_782_863_999, 1_782_864_000]);
+    // 02:30 on the spring-forward night does not exist in Paris; 02:30 on the autumn night
+    // exists twice: each reads as one instant, in order, an hour from the next.
+    let dst = log_run("time,to,status\n2026-03-29T02:30:00,a@b.example,sent\n2026-03-29T03:30:00,a@b.example,sent\n\
+        2026-10-25T02:30:00,a@b.example,sent\n2026-10-25T03:30:00,a@b.example,sent\n")
+        .expect("DST days read");
+    let t: Vec<i64> = dst.mails.iter().map(|m| m.created).collect();
+    assert!(t.windows(2).all(|w| w[0] <= w[1]), "{t:?}");
+    assert!(t[1] - t[0] <= 3600 && t[3] - t[2] <= 2 * 3600, "{t:?}");
+    // NaN-like and negative times are no time; the line is named.
+    for time in ["NaN", "-1", "Infinity", "1e9", "2026-02-30T00:00:00Z"] {
+        let err = log_run(&format!("time,to,status\n{time},a@b.example,sent\n")).expect_err(time);
+        assert!(matches!(err, ScenarioError::Invalid { problem: Problem::LogLine { line: 2, detail: LogProblem::Time }, .. }),
+            "{time}: {err:?}");
+    }
+    // A reply of two megabytes with control characters: kept as a short text without controls.
+    let reply = format!("550 5.1.1 \u{1b}[31m\u{202e}{}", "x".repeat(2_000_000));
+    let r = log_run(&format!("time,to,status\n2026-03-02T10:00:00+01:00,a@b.example,\"{reply}\"\n")).expect("reads");
+    assert_eq!(r.counters.errors, 1);
+    let kept = r.error_log.iter().filter_map(|e| e.message.as_deref()).next().expect("logged");
+    assert!(kept.chars().count() <= 1_000 && !kept.chars().any(|c| c.is_control() || c == '\u{202e}'), "{}", kept.len());
+}

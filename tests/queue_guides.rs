@@ -324,7 +324,7 @@ statement!(
     blocked_mails_wait_72_hours_in_polish,
     "004",
     "Wiadomości e-mail generowane przez Twoje skrypty po zablokowaniu będą czekały w kolejce przez 72 godziny.",
-    r#"{"actions": [{"at": 0, "action": "block"}, {"at": 259000, "action": "unblock"}],
+    r#"{"actions": [{"at": 0, "action": "block"}, {"at": 259300, "action": "unblock"}],
         "streams": [{"count": 2, "start": 60, "duration": 86400}]}"#,
     |r| {
         // The first mail waited 72 h and expired; the second is sent after the unblock.
@@ -342,6 +342,61 @@ statement!(
         "streams": [{"count": 4, "start": 60, "duration": 600}]}"#,
     |r| {
         assert_eq!(count(r, Outcome::Purged), 4);
+        assert_eq!(count(r, Outcome::Expired), 0);
+    }
+);
+
+statement!(
+    an_unblock_clicked_within_the_72_hours_puts_every_held_mail_back_into_distribution,
+    "001",
+    "Al desbloquear el envío de mensajes, el servicio se reanudará cuando envíe el siguiente mensaje. Los mensajes \
+     que estuvieran bloqueados volverán a entrar en la cola de distribución.",
+    // The first mail's 72 h end at 259,260 s, during the unblock's 300 s delay (259,000 to 259,300).
+    r#"{"actions": [{"at": 0, "action": "block"}, {"at": 259000, "action": "unblock"}],
+        "streams": [{"count": 2, "start": 60, "duration": 86400}]}"#,
+    |r| {
+        assert_eq!(count(r, Outcome::Expired), 0);
+        assert_eq!(count(r, Outcome::HeldThenDelivered), 2);
+        let first = r.mails.iter().find(|m| m.id == 0).expect("mail 0");
+        assert!(first.settled - first.created > 72 * 3600, "{first:?}");
+    }
+);
+
+statement!(
+    a_block_clicked_while_released_mails_are_redistributed_holds_them_again,
+    "002",
+    "Bloquer l'envoi : bloque la distribution des envois d'e-mails automatisés de votre hébergement web. Les e-mails \
+     générés par vos scripts après le blocage ne seront pas envoyés, mais conservés dans une file d'attente pendant \
+     72 heures maximum.",
+    // 600 mails held from 60 s to 660 s; the unblock at 259,000 s releases them, the service
+    // is back at 259,300 s and redistributes 60 a minute; a block at 259,360 s stops it.
+    r#"{"actions": [{"at": 0, "action": "block"}, {"at": 259000, "action": "unblock"}, {"at": 259360, "action": "block"}],
+        "streams": [{"count": 600, "start": 60, "duration": 600}]}"#,
+    |r| {
+        let (delivered, expired) = (count(r, Outcome::HeldThenDelivered), count(r, Outcome::Expired));
+        assert_eq!(delivered + expired, 600);
+        assert!(delivered > 0 && expired > 0, "{delivered} {expired}");
+        let (unblock, block) = (r.start + 259_000, r.start + 259_360);
+        for mail in r.mails.iter().filter(|m| m.outcome == Outcome::Expired) {
+            // Held again from its arrival: it expires at its 72 h mark, or at the block for
+            // the mails whose mark fell between the unblock and the block (time in a mail's
+            // record never goes back).
+            assert_eq!(mail.settled, (mail.created + 72 * 3600).max(block), "{mail:?}");
+            assert!(mail.settled > unblock, "{mail:?}");
+        }
+        assert!(r.mails.iter().any(|m| m.outcome == Outcome::Expired && m.settled == block), "some were past their mark at the block");
+        assert!(r.mails.iter().any(|m| m.outcome == Outcome::Expired && m.settled > block), "some expire after the block");
+    }
+);
+
+statement!(
+    without_a_second_block_every_released_mail_is_redistributed,
+    "001",
+    "Los mensajes que estuvieran bloqueados volverán a entrar en la cola de distribución.",
+    r#"{"actions": [{"at": 0, "action": "block"}, {"at": 259000, "action": "unblock"}],
+        "streams": [{"count": 600, "start": 60, "duration": 600}]}"#,
+    |r| {
+        assert_eq!(count(r, Outcome::HeldThenDelivered), 600);
         assert_eq!(count(r, Outcome::Expired), 0);
     }
 );

@@ -303,3 +303,24 @@ fn a_missing_one_click_is_said_at_one_severity_however_it_is_missing() {
         }
     }
 }
+
+#[test]
+fn a_mailer_daemon_return_path_counts_only_on_a_message_a_mail_system_sends() {
+    use Severity::{Info, Warning};
+    let return_path = "Return-Path: <MAILER-DAEMON@mx5.example.net>\n";
+    for (fields, expected) in [
+        // What goes out with a null reverse-path: a report of any type (a read receipt,
+        // RFC 8098), an automatic reply (RFC 3834), mail from the mail system itself.
+        ("From: jane@my-site.example\nMIME-Version: 1.0\nContent-Type: multipart/report; report-type=disposition-notification; boundary=\"b\"\n", Info),
+        ("From: jane@my-site.example\nAuto-Submitted: auto-replied\n", Info),
+        ("From: Mail Delivery System <MAILER-DAEMON@my-site.example>\n", Info),
+        ("From: postmaster@my-site.example\n", Info),
+        // Anything else: the envelope sender must align like any other.
+        ("From: jane@my-site.example\n", Warning),
+        ("From: jane@my-site.example\nAuto-Submitted: no\n", Warning),
+        ("From: postmaster-team@my-site.example\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b\"\n", Warning),
+    ] {
+        let text = format!("{return_path}{fields}To: b@example.org\nSubject: Hi\n\n--b\n\nHello\n--b--\n");
+        assert_eq!(severities(&raw(&text, "{}"), "sender/misaligned"), vec![expected], "{fields}");
+    }
+}

@@ -488,6 +488,39 @@ fn authentication_required_is_explained_as_smtp_authentication() {
 }
 
 #[test]
+fn a_recipient_that_takes_internal_mail_only_is_no_login_of_the_senders() {
+    // Exchange's 5.7.12, 5.7.13, 5.7.133 to 5.7.136 (its NDR reference: "set up to reject
+    // messages sent from outside of its organization. Only an email admin for the recipient's
+    // organization can change this"), and Exchange 2010's RESOLVER.RST.AuthRequired for a group
+    // requiring authenticated senders (KB 2773786).
+    for reply in [
+        "550 5.7.12 Sender was not authenticated by organization",
+        "550 5.7.13 Sender was not authenticated for public folder",
+        "550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; Sender not authenticated for group",
+        "550 5.7.134 Sender was not authenticated for mailbox",
+        "550 5.7.136 Sender was not authenticated",
+        "550 5.7.1 RESOLVER.RST.AuthRequired; authentication required",
+    ] {
+        for locale in [Locale::En, Locale::Fr, Locale::Es, Locale::Pl] {
+            let e = explain(reply, locale);
+            assert_eq!(e.basis, Basis::Text, "{reply}");
+            assert_eq!(e.cause.as_ref().map(|c| c.id.as_str()), Some("internal-only"), "{reply}");
+            assert!(e.related_rules.iter().all(|r| r != "config/smtp-security"), "{reply}: {:?}", e.related_rules);
+            assert!(!e.retry, "{reply}");
+        }
+        assert!(explain(reply, Locale::En).action.contains("recipient's email administrator"), "{reply}");
+    }
+    // SendGrid's relay to a MAIL FROM without AUTH (Sisimai's lhost-postfix-65): the script's login.
+    let sendgrid = explain("550 Unauthenticated senders not allowed", Locale::En);
+    assert_eq!(sendgrid.cause.as_ref().map(|c| c.id.as_str()), Some("auth-required"));
+    assert!(sendgrid.action.contains("SMTPAuth"), "{}", sendgrid.action);
+    // A client's own missing login stays one; a DMARC refusal stays authentication.
+    assert_eq!(cause_of("530 5.7.57 Client not authenticated to send mail").as_deref(), Some("auth-required"));
+    assert_eq!(cause_of("550 5.7.1 Client was not authenticated").as_deref(), Some("auth-required"));
+    assert_eq!(cause_of("550 5.7.9 This mail has been blocked because the sender is unauthenticated").as_deref(), Some("authentication"));
+}
+
+#[test]
 fn the_sender_the_unknown_user_and_a_loop_are_told_apart() {
     let exim = explain("550-Verification failed for <a@b.example>\n550-Unrouteable address\n550 Sender verify failed", Locale::En);
     assert_eq!(exim.cause.as_ref().map(|c| c.id.as_str()), Some("sender"));
@@ -1209,4 +1242,44 @@ fn published_texts_of_microsoft_gmail_and_yahoo_read_their_cause() {
     assert_eq!(cause_of("552 5.2.2 Mailbox quota exceeded").as_deref(), Some("full"));
     let e = explain("550 5.2.2 Submission quota exceeded", Locale::En);
     assert_eq!(e.basis, Basis::Text, "{e:?}");
+}
+
+#[test]
+fn a_negation_is_read_back_at_most_max_clause_bytes_so_a_reply_of_many_phrases_stays_linear() {
+    use mail_preflight::smtp::enhanced::MAX_CLAUSE_BYTES;
+    use mail_preflight::smtp::MAX_REPLY_BYTES;
+    // Within a clause, a negation before a blocklist's phrase undoes it (stop 67).
+    assert_eq!(cause_of("550 not at present listed anywhere"), None);
+    // Past MAX_CLAUSE_BYTES it is no longer read: the clause's end is what names the cause.
+    let far = format!("550 not {}listed", "a ".repeat(MAX_CLAUSE_BYTES));
+    assert_eq!(cause_of(&far).as_deref(), Some("listed"), "{far}");
+    // 64 KiB of "not a listed" (each negated within its clause) had read every clause from
+    // the text's start: 7.7 s in wasm. The reply is read to its limit and names no cause.
+    let many = format!("550 {}", "not a listed ".repeat(MAX_REPLY_BYTES / 13));
+    let e = explain(&many, Locale::En);
+    assert_eq!((e.code, e.cause), (Some(550), None));
+    assert!(e.text.len() >= MAX_REPLY_BYTES - 20, "{}", e.text.len());
+}
+
+#[test]
+fn hostile_replies_are_read_to_their_named_limits_and_shown_as_text() {
+    use mail_preflight::smtp::MAX_REPLY_BYTES;
+    // Megabytes: only MAX_REPLY_BYTES are read, and the reply says so.
+    let huge = format!("550 5.1.1 user unknown {}", "x".repeat(8_000_000));
+    let e = explain(&huge, Locale::Fr);
+    assert_eq!(e.cause.as_ref().map(|c| c.id.as_str()), Some("unknown-user"));
+    assert!(e.text.len() <= MAX_REPLY_BYTES && e.problem.is_some(), "{:?}", e.problem);
+    // Thousands of continuation lines: the first MAX_REPLY_LINES.
+    let lines = format!("{}550 5.7.1 end", "550-5.7.1 rejected as spam\r\n".repeat(100_000));
+    let e = explain(&lines, Locale::Pl);
+    assert_eq!(e.text.lines().count(), MAX_REPLY_LINES);
+    assert!(e.problem.as_deref().is_some_and(|p| p.contains("100")), "{:?}", e.problem);
+    // Control and direction characters come back as signs, never as controls.
+    let e = explain("550 5.1.1 \u{1b}[2J\u{202e}user unknown\u{7}\u{0}", Locale::En);
+    assert!(!e.text.chars().any(|c| c.is_control() || c == '\u{202e}'), "{:?}", e.text);
+    assert_eq!(e.cause.as_ref().map(|c| c.id.as_str()), Some("unknown-user"));
+    // Only line breaks, or a megabyte of NULs: an empty reply, or no code.
+    assert!(explain(&"\r".repeat(1_000_000), Locale::Es).problem.is_some());
+    let nul = explain(&"\0".repeat(1_000_000), Locale::Es);
+    assert_eq!((nul.code, nul.class), (None, ReplyClass::Unknown));
 }

@@ -381,3 +381,35 @@ fn a_raw_message_still_reads_a_host_without_transport_as_an_smtp_script() {
     let report = mail_preflight::lint(raw.as_bytes(), &options).expect("lints");
     assert_eq!(config_findings(&report), vec![]);
 }
+
+#[test]
+fn a_mailbox_reading_port_cannot_send_on_any_server_and_a_reading_host_is_a_hint() {
+    // IANA: 110 pop3, 143 imap, 993 imaps, 995 pop3s (RFC 8314 §3.2); no SMTP greeting there.
+    for (port, security, protocol) in [(993, "ssl", "IMAP (TLS)"), (995, "ssl", "POP3 (TLS)"), (143, "tls", "IMAP"), (110, "none", "POP3")] {
+        for host in ["ssl0.ovh.net", "mail.example.org"] {
+            let json = format!(r#"{{"host":"{host}","port":{port},"security":"{security}"}}"#);
+            let check = check_settings(&settings(&json), Locale::En);
+            assert_eq!(check.findings.len(), 1, "{json}: {:?}", check.findings);
+            assert_eq!(check.findings[0].severity, Severity::Warning, "{json}");
+            assert!(check.findings[0].message.contains(&format!("the {protocol} port")), "{json}: {}", check.findings[0].message);
+            assert!(check.findings[0].message.contains("465 with ssl"), "{json}");
+        }
+    }
+    // A PHPMailer Host entry's own :port is read the same way.
+    let entry = check_settings(&settings(r#"{"host":"ssl://mail.example.org:993"}"#), Locale::Pl);
+    assert!(entry.findings.iter().any(|f| f.severity == Severity::Warning && f.message.contains("993")), "{:?}", entry.findings);
+    // A host named for IMAP or POP3 with the right pair: information only.
+    for host in ["imap.example.org", "POP3.mail.example.org", "pop.example.org"] {
+        let json = format!(r#"{{"host":"{host}","port":465,"security":"ssl"}}"#);
+        let check = check_settings(&settings(&json), Locale::En);
+        assert_eq!(check.verdict, Verdict::Pass, "{json}");
+        assert_eq!(check.findings.len(), 1, "{json}: {:?}", check.findings);
+        assert_eq!(check.findings[0].severity, Severity::Info, "{json}");
+        assert!(check.findings[0].message.contains(host), "{json}");
+    }
+    // Not for a name that only starts with those letters, nor a single label.
+    for host in ["imapper.example.org", "smtp.imap.example.org", "popular.example.org", "imap"] {
+        let json = format!(r#"{{"host":"{host}","port":465,"security":"ssl"}}"#);
+        assert!(check_settings(&settings(&json), Locale::En).findings.is_empty(), "{json}");
+    }
+}

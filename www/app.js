@@ -91,11 +91,13 @@ async function openShared(fragment) {
 }
 
 /**
- * Why a link cannot be opened: it inflates past what the engine reads (the engine's
+ * Why a link cannot be opened: it is longer than the links the page makes (lib/share.mjs
+ * MAX_SHARE_FRAGMENT_CHARS), it inflates past what the engine reads (the engine's
  * own `input-too-large`, with the size reached when it was stopped), or it does not
  * hold a message.
  */
 function shareFailureText(err) {
+  if (err.code === 'share-too-long') return text('page.share.too-long');
   if (err.code !== 'share-too-large') return text('ui.actions.share-broken');
   return text('core.error.input-too-large', { size: { megabytes: err.size }, limit: { megabytes: MAX_EXPANDED_BYTES } });
 }

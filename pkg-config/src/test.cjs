@@ -89,15 +89,32 @@ function assertPreflight(message, settings) {
   return passedOrThrown(check(message, settings, 'assertPreflight'), assertPreflight);
 }
 
-/** `assertPreflight` of compose fields that may hold streams: resolves to the report, or rejects with the same AssertionError. */
-async function assertPreflightAsync(message, settings) {
-  return passedOrThrown(await checkAsync(message, settings), assertPreflightAsync);
+/**
+ * `assertPreflight` of compose fields that may hold streams: resolves to the report, or
+ * rejects with the same AssertionError. Its stack is the caller's, taken when the call is
+ * made, as Jest's `expect(...).rejects` takes it: made after a stream was read, it would
+ * begin in Node's task queue (`processTicksAndRejections`), not at the test's line.
+ */
+function assertPreflightAsync(message, settings) {
+  const site = new Error();
+  Error.captureStackTrace(site, assertPreflightAsync);
+  return checkAsync(message, settings).then((checked) => passedOrThrown(checked, assertPreflightAsync, site));
 }
 
-/** The report of a message that passes; else the AssertionError, thrown (see assertPreflight). */
-function passedOrThrown({ report, verdict, text }, stackStartFn) {
+/**
+ * The report of a message that passes; else the AssertionError, thrown (see
+ * assertPreflight), with the frames of `site` (an Error made at the call) when given.
+ */
+function passedOrThrown({ report, verdict, text }, stackStartFn, site) {
   if (!verdict.passes) {
     const error = new AssertionError({ message: text, operator: 'fail', stackStartFn });
+    if (site && typeof site.stack === 'string' && typeof error.stack === 'string') {
+      const header = error.stack.slice(0, error.stack.indexOf(text) + text.length);
+      const frames = site.stack.slice(site.stack.indexOf('\n'));
+      if (error.stack.includes(text) && site.stack.includes('\n')) {
+        Object.defineProperty(error, 'stack', { value: header + frames, enumerable: false, writable: true, configurable: true });
+      }
+    }
     const hidden = (value) => ({ value, enumerable: false, writable: true, configurable: true });
     Object.defineProperties(error, { report: hidden(report), showDiff: hidden(false) });
     throw error;

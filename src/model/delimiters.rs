@@ -192,6 +192,9 @@ pub fn prefixed_lines(
     let mut closes: Vec<Close> = Vec::new();
     // In a part's header: from a delimiter line to the first empty line; where it starts.
     let mut in_header = false;
+    // The place in `open` of the multipart whose delimiter line started that
+    // header (one the reading ended before the line may be gone from `open`).
+    let mut header_of = 0;
     let mut header_start: Option<usize> = None;
     // The input up to here had been read by mail-parser as text of a multipart
     // a delimiter line of one around it has ended (see above).
@@ -247,7 +250,10 @@ pub fn prefixed_lines(
                             let boundary = std::borrow::Cow::Owned(boundary);
                             open.push(Open { boundary, end, seen: false, closed: false, found: true });
                         }
-                        Declared::Message => in_header = true,
+                        Declared::Message => {
+                            in_header = true;
+                            header_of = open.len().saturating_sub(1);
+                        }
                         _ => {}
                     }
                 }
@@ -276,10 +282,23 @@ pub fn prefixed_lines(
             // mail-parser reads a part's header up to its empty line, a line without
             // a colon left out (`parse_headers`): a line there that only an
             // enclosing multipart's boundary delimits is one of those, and a close
-            // written before it would be too. Left to that reading (Python's
-            // `email` ends the header at the first line that is no field).
-            let in_part_header = in_header && innermost.is_some_and(|(i, _)| i + 1 < open.len());
-            if let (Some((i, kind)), false) = (innermost, in_part_header) {
+            // written before it would be too. Python's `email` ends the part there
+            // all the same (its `BufferedSubFile` tests every line, a header's
+            // too, against the delimiters of all the multiparts it is in), and
+            // SpamAssassin splits the outer multipart first: an empty line is
+            // written before the closes, which ends that header for mail-parser.
+            // The header is that of a part of the multipart whose delimiter line
+            // started it (`header_of`), which the next reading, with the close
+            // written, ends before this line (gone from `open`): read by its
+            // place in `open`, the line was no longer in a part's header there,
+            // the close was written without the empty line, and that reading
+            // read the part on past it.
+            // (Left as a header line, the part went on past the outer line, to
+            // the inner multipart's next delimiter or close: the outer
+            // multipart's parts between were read by no rule, cpython's
+            // `msg_38`.)
+            let in_part_header = in_header && innermost.is_some_and(|(i, _)| i < header_of);
+            if let Some((i, kind)) = innermost {
                 if i + 1 < open.len() {
                     revealed = revealed.max(open[i + 1..].iter().map(|m| m.end).max().unwrap_or(0));
                 }
@@ -294,6 +313,9 @@ pub fn prefixed_lines(
                 if let (false, Some(at)) = (unclosed.is_empty(), at) {
                     let line_break = &raw[at..start];
                     let mut text = Vec::new();
+                    if in_part_header {
+                        text.extend_from_slice(line_break);
+                    }
                     for m in &unclosed {
                         text.extend_from_slice(line_break);
                         text.extend_from_slice(b"--");
@@ -306,6 +328,7 @@ pub fn prefixed_lines(
                 let m = &mut open[i];
                 m.seen = true;
                 in_header = kind == Kind::Open;
+                header_of = i;
                 header_start = None;
                 if kind == Kind::Close {
                     m.closed = true;
@@ -541,10 +564,13 @@ mod tests {
         let at = text.find("\r\n--o--").unwrap();
         assert_eq!(closes_in(text, &multiparts), vec![Close { at, text: b"\r\n--i--".to_vec(), before: 0 }]);
         // In what mail-parser reads as a part's header (to its empty line), the
-        // outer line is a line it leaves out: no close there, the part goes on.
+        // outer line would be a line it leaves out: an empty line is written
+        // first, which ends that header, then the close (Python's `email` ends
+        // the part at the outer line wherever it stands).
         let text = "--o\n\n--i\n\nx\n--i\nno field\n--o\nContent-Type: text/plain\n\ny\n--i--\n--o--\n";
         let multiparts = [Multipart { boundary: "o", start: 0, end: text.len() }, Multipart { boundary: "i", start: 5, end: text.len() - 6 }];
-        assert_eq!(closes_in(text, &multiparts), Vec::new());
+        let at = text.find("\n--o\nContent-Type").unwrap();
+        assert_eq!(closes_in(text, &multiparts), vec![Close { at, text: b"\n\n--i--".to_vec(), before: 0 }]);
     }
 
     #[test]

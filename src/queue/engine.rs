@@ -354,14 +354,17 @@ impl<'s> Engine<'s> {
     fn advance_to(&mut self, at: i64) {
         let retention = self.plan.scenario.thresholds.retention_seconds as i64;
         loop {
-            let expiry = self.queue.front().map(|m| m.created + retention).unwrap_or(i64::MAX);
+            // Mails an Unblock click released do not expire (see `HeldQueue`). A mail
+            // held again by a later Block past its 72 h expires then, not before: time
+            // in a mail's record never goes back.
+            let expiry = self.queue.oldest_held().map(|m| (m.created + retention).max(self.now)).unwrap_or(i64::MAX);
             let next = expiry.min(self.next_bucket_end);
             if next > at {
                 break;
             }
             self.now = next;
             if expiry == next {
-                if let Some(mail) = self.queue.pop_front() {
+                if let Some(mail) = self.queue.pop_oldest_held() {
                     // Guides: held "72 hours maximum".
                     self.counters.expired += 1;
                     self.settle(mail.id, mail.stream, mail.index, mail.created, Outcome::Expired, next, Reply::None);
@@ -581,6 +584,9 @@ impl<'s> Engine<'s> {
             }
             Action::Block => {
                 self.cancel_pending(action);
+                // Every mail not sent yet is held by the block again, from its
+                // arrival: an unblock superseded never released it (ours).
+                self.queue.hold_all();
                 self.ratio_factor = 1.0;
                 self.change_state(State::Disabled, Cause::Block, None, None);
             }
@@ -594,6 +600,12 @@ impl<'s> Engine<'s> {
                 self.redistributed.clear();
                 self.errors_last_hour.clear();
                 self.ratio.clear();
+                // Seed 001: the 72 h are the time to click (« Durante este periodo de
+                // tiempo podrá, bien desbloquear el envío, bien eliminar los mensajes »),
+                // and the click puts every mail held back into distribution (« Los
+                // mensajes que estuvieran bloqueados volverán a entrar en la cola de
+                // distribución »): none of them expires during the delay.
+                self.queue.release_all();
                 effective_at = self.now + t.unblock_delay_seconds as i64;
                 expected = self.expected();
                 if self.state == State::Bounce {

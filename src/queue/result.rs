@@ -389,7 +389,8 @@ pub struct Counters {
     pub smtp_bounced: u64,
     /// Largest queue length seen.
     pub max_queue: u64,
-    /// Longest time a mail spent in the queue, in seconds (never over the 72 h retention).
+    /// Longest time a mail spent in the queue, in seconds: over the 72 h
+    /// retention only for a mail an Unblock clicked within its 72 h released.
     pub longest_hold_seconds: u64,
     /// Seconds spent in a red state (`ko`, `bounce`, `spam`).
     pub red_seconds: u64,

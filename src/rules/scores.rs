@@ -136,6 +136,14 @@ pub const MIME_VERSION_MISSING: f64 = 3.0;
 /// SpamAssassin FROM_ILLEGAL_CHARS 2.2, rspamd INVALID_FROM_8BIT 6.0 (capped);
 /// calibration: 0 ham, 11 spam.
 pub const RAW_8BIT: f64 = 3.0;
+/// `headers/raw-8bit` for bytes that are not UTF-8 where no filter counts them:
+/// SpamAssassin 4.0's `check_illegal_chars` wants 2 illegal characters or more in the
+/// Subject (a lone ¢, £ or ® not counted) or in a fifth of the From, and scores the
+/// other fields' (HEAD_ILLEGAL_CHARS) 0; rspamd scores 8-bit addresses only
+/// (INVALID_FROM_8BIT, INVALID_RCPT_8BIT, which keep `RAW_8BIT`). Still a warning
+/// (the guides' RFC line): "Houses rise £1,100 a week" in raw Latin-1, a name
+/// such as "Selåsdal".
+pub const RAW_8BIT_UNCOUNTED: f64 = 0.0;
 /// rspamd R_BAD_CTE_7BIT 3.5; calibration: 8 ham, 55 spam.
 pub const BAD_TRANSFER_ENCODING: f64 = 2.5;
 /// The same for a part declared UTF-8 whose bytes are UTF-8: rspamd R_BAD_CTE_7BIT

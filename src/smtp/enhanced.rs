@@ -201,7 +201,9 @@ pub const REGISTRY: &[Registered] = &[
     act(7, 10, "RFC 5248", SECURITY),
     act(7, 11, "RFC 4954", SECURITY),
     code(7, 12, "RFC 4954"),
-    act(7, 13, "RFC 5248", &[]),
+    // Exchange sends `550 5.7.13 Sender was not authenticated for public folder` for a
+    // folder that takes internal mail only (Sisimai's Rhost/Microsoft.pm), not a disabled account.
+    act(7, 13, "RFC 5248", &[]).yields_to(&["internal-only"]),
     code(7, 14, "RFC 5248"),
     code(7, 15, "RFC 6710"),
     act(7, 16, "RFC 6710", SIZE),
@@ -288,7 +290,11 @@ const fn cause(id: &'static str, phrases: &'static [&'static str], related: &'st
 }
 
 /// Words that make a quota a mailbox's (ours).
-const MAILBOX_WORDS: &[&str] = &["mailbox", "mail box", "inbox", "storage", "disk"];
+/// "account" and "user" from Sisimai's reason/mailboxfull.rb ("account is over quota",
+/// "user is over quota", "the user(s) account is temporarily over quota"); "disc" and
+/// "diskspace" likewise ("disc quota exceeded", "diskspace quota"). A sending quota says
+/// "sending quota" or "submission quota", read before (a rate).
+const MAILBOX_WORDS: &[&str] = &["mailbox", "mail box", "inbox", "storage", "disk", "disc", "account", "user"];
 
 /// Words that make a bare mention of SPF, DKIM or DMARC a failure of it
 /// before a rate limit the text also names: Gmail's "rate limited because SPF
@@ -341,6 +347,11 @@ pub const CAUSES: &[Cause] = &[
             "in the queue too long",
             "unable to deliver message after multiple retries",
             "retry timeout exceeded",
+            // Sisimai's reason/expired.rb and Rhost tables (BSD-2).
+            "envelope expired",
+            "delivery time has expired",
+            "not delivered within",
+            "past the expiration",
         ],
         &[],
     ),
@@ -367,6 +378,12 @@ pub const CAUSES: &[Cause] = &[
             // Postfix's reject_unknown_reverse_client_hostname (postconf(5)):
             // `450 4.7.25 Client host rejected: cannot find your reverse hostname, [ip]`.
             "cannot find your reverse hostname",
+            // Sisimai's reason/requireptr.rb: "rejected - no rdns", "forbidden by invalid rdns
+            // record of your mail server", "the corresponding forward dns entry does not point
+            // to the sending ip", "unresolvable relay host name" (Sendmail's check_relay).
+            "rdns",
+            "forward dns entry",
+            "unresolvable relay host",
         ],
         &[],
     ),
@@ -428,6 +445,21 @@ pub const CAUSES: &[Cause] = &[
                 // your SPF domain` (support.google.com/a/answer/3726730).
                 "unusual rate of mail",
                 "blocked for spamming",
+                // Sisimai's reason/badreputation.rb and blocked.rb: "a poor email reputation
+                // score", "ip/domain reputation problems", "Email rejected due to an IP address
+                // reputation" (Mimecast); the sending IP's behaviour named, not this message: "you
+                // are sending spam", "too many spams from your ip", "dynamic/zombied/spam ips
+                // blocked", Tencent's "suspected spam ip", Orange's "Adresse IP source bloquee
+                // pour incident de spam" (Rhost/FrancePTT.pm), "your remotehost looks
+                // suspiciously like spammer".
+                "reputation score",
+                "reputation problem",
+                "address reputation",
+                "sending spam",
+                "spams from your ip",
+                "spam ip",
+                "incident de spam",
+                "like spammer",
             ],
             &[],
         )
@@ -474,6 +506,12 @@ pub const CAUSES: &[Cause] = &[
             "used by recent viruses",
             "prohibited virus",
             "presents a potential security issue",
+            // Sisimai's reason/virusdetected.rb and Rhost/GoDaddy.pm (IB705 "Virus infected
+            // message rejected"), "virus phishing/malicious_url detected" (not "virus scanner": Mimecast's
+            // `451 4.3.0 Virus scanner temporarily unavailable` is the receiver's own failure).
+            "virus infected",
+            "malicious url",
+            "malicious_url",
         ],
         &["attachment/"],
     ),
@@ -515,6 +553,15 @@ pub const CAUSES: &[Cause] = &[
             "missing a valid address in the from",
             "missing a valid message-id",
             "disallowed header",
+            // Mimecast's "Email rejected due to non-compliance with RFC" and "a header format of
+            // the email", Exim's "bad header", GoDaddy's IB501 "Blank From: addresses are not
+            // allowed" and IB502 "IP addresses are not allowed as a From: Address" (Sisimai's
+            // Rhost/Mimecast.pm, Rhost/GoDaddy.pm, reason/contenterror.rb).
+            "non-compliance with rfc",
+            "header format",
+            "bad header",
+            "blank from",
+            "as a from: address",
         ],
         &["headers/"],
     ),
@@ -548,6 +595,13 @@ pub const CAUSES: &[Cause] = &[
             "suspicious link",
             "suspicious attachment",
             "unsolicited",
+            // Sisimai's reason/spamdetected.rb: "content filter rejection", "message rejected
+            // because of unacceptable content", "message filtered", Tencent's "mail content
+            // denied" (not "bulk email": Gmail's "requires all bulk email senders to authenticate").
+            "content filter",
+            "unacceptable content",
+            "message filtered",
+            "mail content denied",
         ],
         SPAM,
     ),
@@ -571,6 +625,14 @@ pub const CAUSES: &[Cause] = &[
             "recipient overquota",
             "boite du destinataire pleine",
             "boîte du destinataire pleine",
+            // Sisimai's reason/mailboxfull.rb and systemfull.rb, qmail's "mailbox unavailable
+            // (not enough free space)".
+            "insufficient disk space",
+            "not enough free space",
+            "enough space",
+            "exceeds allowed size",
+            "storage limit",
+            "mail system full",
         ],
         &[],
     ),
@@ -622,6 +684,14 @@ pub const CAUSES: &[Cause] = &[
             // envelope sender's domain has no DNS record.
             "unresolvable rfc.5321 from",
             "unresolvable rfc5321 from",
+            // Orange's `501 5.1.0 Emetteur invalide. Invalid Sender. OFR004_405` (Sisimai's
+            // Rhost/FrancePTT.pm), "bogus mail from", BATV's "batv failed to verify"
+            // (reason/rejected.rb): the envelope sender.
+            "invalid sender",
+            "emetteur invalide",
+            "émetteur invalide",
+            "bogus mail from",
+            "batv",
         ],
         &["sender/"],
     ),
@@ -660,6 +730,14 @@ pub const CAUSES: &[Cause] = &[
             // Exchange's `554 5.4.4 SMTPSEND.DNS.NonExistentDomain; nonexistent domain`
             // (Microsoft's NDR reference for 5.4.4).
             "nonexistent domain",
+            // Exim's "all host address lookups failed permanently" and "all relevant MX records
+            // point to non-existent hosts", Gmail's "DNS Error: Domain name not found", "As the
+            // remote domain doesnt exist" (Sisimai's Lhost/Exim.pm, reason/hostunknown.rb).
+            "host address lookups failed",
+            "point to non-existent hosts",
+            "domain name not found",
+            "domain doesnt exist",
+            "domain doesn't exist",
         ],
         &["headers/address-syntax"],
     ),
@@ -686,6 +764,16 @@ pub const CAUSES: &[Cause] = &[
             "deactivated mailbox",
             "user suspended",
             "user is terminated",
+            // Sisimai's reason/suspend.rb and Rhost/FrancePTT.pm: "account disabled", "inactive
+            // account", "recipient rejected: temporarily inactive", Orange's `550 5.5.0 Boite du
+            // destinataire archivee` (an archived mailbox).
+            "account disabled",
+            "account is disabled",
+            "inactive account",
+            "temporarily inactive",
+            "archived recipient",
+            "destinataire archivee",
+            "destinataire archivée",
         ],
         &[],
     ),
@@ -715,15 +803,60 @@ pub const CAUSES: &[Cause] = &[
             "recipient address rejected: access denied",
             // Yahoo's `554 delivery error: dd x@yahoo.com is no longer valid.` (Sisimai's Rhost/YahooInc.pm).
             "is no longer valid",
+            // Orange's `550 5.1.1 Adresse d au moins un destinataire invalide` (Rhost/FrancePTT.pm).
+            "destinataire invalide",
+            // Interia's `550 5.1.1 Account not found` (pomoc.poczta.interia.pl, "Dlaczego
+            // wiadomość nie została dostarczona?": the account does not exist or was blocked).
+            "account not found",
         ],
         &[],
     ),
     // RFC 5321 §6.3: a loop shows as too many Received hops.
-    cause("loop", &["mail loop", "routing loop", "loop detected", "too many hops", "hops"], &[]),
-    // RFC 4954 §6: 530 5.7.0 "Authentication required"; Microsoft's 5.7.57.
+    // Exim's `Too many "Received" headers` and "Message has exceeded maximum hop count"
+    // (Sisimai's Lhost/Exim.pm, reason/networkerror.rb).
+    cause(
+        "loop",
+        &["mail loop", "routing loop", "loop detected", "too many hops", "hops", "hop count", "too many \"received\"", "too many received"],
+        &[],
+    ),
+    // The recipient (a mailbox, a group, a public folder, a mail user) takes mail only from
+    // senders of its own organisation: Exchange's `550 5.7.12 Sender was not authenticated by
+    // organization`, `5.7.133 Sender not authenticated for group`, 5.7.134 "for mailbox", 5.7.13
+    // and 5.7.135 "for public folder", 5.7.136 (Microsoft's Exchange Online NDR reference, as
+    // quoted in Sisimai's Rhost/Microsoft.pm: "set up to reject messages sent from outside of its
+    // organization. Only an email admin for the recipient's organization [or the group owner]
+    // can change this"), and Exchange 2007/2010's `550 5.7.1 RESOLVER.RST.AuthRequired;
+    // authentication required` for a group with "Require that all senders are authenticated"
+    // (Microsoft KB 2773786). No login of the sender's can pass it: before "auth-required".
+    cause(
+        "internal-only",
+        &[
+            // 5.7.12, 5.7.13, 5.7.134 to 5.7.136 (a client's own missing login is
+            // "Client was not authenticated", Microsoft's 5.7.1 and 5.7.57).
+            "sender was not authenticated",
+            "sender not authenticated for group",
+            "resolver.rst.authrequired",
+        ],
+        &[],
+    ),
+    // RFC 4954 §6: 530 5.7.0 "Authentication required"; Microsoft's 5.7.57. SendGrid's relay
+    // answers a MAIL FROM without AUTH with `550 Unauthenticated senders not allowed`
+    // (Sisimai's set-of-emails lhost-postfix-65 and lhost-sendmail-53, reason securityerror):
+    // the script's login to the relay, not SPF, DKIM or DMARC (before "authentication").
     cause(
         "auth-required",
-        &["authentication required", "authentication is required", "not authenticated", "must authenticate", "auth required"],
+        &[
+            "authentication required",
+            "authentication is required",
+            "not authenticated",
+            "must authenticate",
+            "auth required",
+            "unauthenticated senders not allowed",
+            // Sisimai's reason/securityerror.rb: "please turn on SMTP Authentication in your
+            // mail client", "authentication turned on in your email client".
+            "turn on smtp authentication",
+            "authentication turned on",
+        ],
         SECURITY,
     ),
     // Gmail's `421 4.7.0 This message does not have authentication information or
@@ -793,6 +926,17 @@ pub const CAUSES: &[Cause] = &[
             // recipients` (its NDR reference, as quoted in Sisimai's Rhost/Microsoft.pm).
             "message receive limit",
             "daily limit for message recipients",
+            // Sisimai's reason/toomanyconn.rb and speeding.rb, Orange's `421 … Trop de
+            // connexions, veuillez verifier votre configuration` (Rhost/FrancePTT.pm).
+            "too many sessions",
+            "too many concurrent",
+            "too many concurrency",
+            "connection limit",
+            "emails per hour",
+            "messages per session",
+            "excessive volume",
+            "again slower",
+            "trop de connexions",
         ],
         &[],
     ),
@@ -814,6 +958,11 @@ pub const CAUSES: &[Cause] = &[
             "log in via your web browser",
             "log in with your web browser",
             "log in through your web browser",
+            // Sisimai's reason/securityerror.rb, Orange's `550 5.7.0 Code d'authentification
+            // invalide OFR_305` (Rhost/FrancePTT.pm).
+            "authentication failure",
+            "credentials invalid",
+            "authentification invalide",
         ],
         &[],
     ),
@@ -965,16 +1114,29 @@ fn ahead(after: &str) -> bool {
     AHEAD_WORDS.contains(&&next[..word_end])
 }
 
+/// Most bytes of a clause read back for a negation (ours: a reply's clause is a
+/// few words; reading it from its end keeps a reply of many phrases linear, where
+/// reading every clause from the text's start made 64 KiB of "not a listed"
+/// quadratic).
+pub const MAX_CLAUSE_BYTES: usize = 256;
+
 /// Whether a negation word is in the clause that `before` ends (a clause ends
-/// at `;`, `:`, `,`, a bracket, a line end, or a full stop before a space).
+/// at `;`, `:`, `,`, a bracket, a line end, or a full stop before a space),
+/// within its last [`MAX_CLAUSE_BYTES`].
 fn negated_in_clause(before: &str) -> bool {
-    let mut start = 0;
     let bytes = before.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut floor = bytes.len().saturating_sub(MAX_CLAUSE_BYTES);
+    while !before.is_char_boundary(floor) {
+        floor += 1;
+    }
+    let mut start = floor;
+    for i in (floor..bytes.len()).rev() {
+        let b = bytes[i];
         let stop = matches!(b, b';' | b':' | b',' | b'(' | b')' | b'[' | b']' | b'\n')
             || (b == b'.' && bytes.get(i + 1).is_some_and(u8::is_ascii_whitespace));
         if stop {
             start = i + 1;
+            break;
         }
     }
     before[start..]

@@ -70,7 +70,7 @@ pub struct NamedCause {
     /// Stable id: `spam`, `virus`, `not-rfc5322`, `bare-linefeed`, `listed`, `permanently-deferred`, `expired`,
     /// `reverse-dns`, `size`, `full`, `sender-login`, `sender`, `host-unknown`, `disabled`,
     /// `unknown-user`, `loop`, `auth-required`, `rate`, `greylisting`, `authentication`, `login`,
-    /// `relay`, `tls`, `starttls-misuse`, `reputation`, `helo`, `duplicate-header`.
+    /// `relay`, `tls`, `starttls-misuse`, `reputation`, `helo`, `duplicate-header`, `internal-only`.
     pub id: String,
     pub meaning: String,
     pub action: String,

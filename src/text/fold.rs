@@ -23,7 +23,10 @@
 //! (`viagr@`), and `()` between letters is an `o` (`p()rn`).
 //! Three or more single letters in a row (`p o r n`, `s.e.x`) are also given
 //! joined, as one `Spaced` word, right after them; a leet digit alone among
-//! them is one of its letters (`v.1.a.g.r.a`, `SpacedRun::flush`).
+//! them is one of its letters (`v.1.a.g.r.a`, `SpacedRun::flush`), as is a
+//! leet symbol standing alone as a piece (`v.!.a.g.r.a`, `SpacedRun::lone_symbol`),
+//! and a word of two letters hyphened to them opens or goes on with them
+//! (`vi-a-g-r-a`, `v-ia-g-r-a`: `SpacedRun::pair_before`).
 //!
 //! Every word keeps the byte range of the original text it was read from, so a
 //! finding quotes a term as written and as read. Work and memory are linear in
@@ -216,8 +219,15 @@ fn fold_into<const SHORTCUTS: bool>(mut folder: Folder, text: &str, each: &mut d
                     folder.keep_pending();
                 }
                 folder.end_word(&mut *each);
-            } else {
-                folder.pending = None;
+            } else if let Some(pending) = folder.pending.take() {
+                if pending.second.is_none() {
+                    // `s.@.l.o.p.e`: an `@` or `$` alone, a piece of its own.
+                    folder.run.lone_symbol(pending.symbol);
+                }
+            }
+            if b == b'-' {
+                // After the word it ends (`SpacedRun::pair_before`).
+                folder.run.hyphen_end = offset + 1;
             }
             offset += 1;
             continue;
@@ -873,6 +883,11 @@ struct SpacedRun {
     /// The run before its first digit: lengths of `read` and `plain`, its end
     /// and letters (handed on as well, as it was read before digits joined runs).
     before_digits: (usize, usize, usize, usize),
+    /// The last word of two ASCII letters: its span and letters, lowercase
+    /// (`vi-a-g-r-a`: `pair_before`).
+    pair: (usize, usize, [u8; 2]),
+    /// Just past the last hyphen of the text (0: none yet).
+    hyphen_end: usize,
 }
 
 /// Digits the lexicon reads as letters (`lexicon::leet_letters`): one of them
@@ -899,14 +914,39 @@ fn letter_and_mark(read: &str, kind: WordKind) -> bool {
 /// (`lexicon::leet_letters`: `!` and `|` i, `$` s, `@` a).
 const LEET_MARKS: &[u8] = b"013457!|$@";
 
+/// The two lowercase letters of a word read `read`, of kind `kind`, when it is
+/// two ASCII letters (`vi`).
+fn two_letters(read: &str, kind: WordKind) -> Option<[u8; 2]> {
+    match read.as_bytes() {
+        [x, y] if kind == WordKind::Plain && x.is_ascii_lowercase() && y.is_ascii_lowercase() => Some([*x, *y]),
+        _ => None,
+    }
+}
+
 impl SpacedRun {
     /// Hands on a word that ended at `span`: a single letter goes on with the
     /// run, as does a leet digit after one, and a letter and a leet mark written
     /// together (`v1-a-g-r-a`, `letter_and_mark`); any other word ends it first.
     fn hand_on(&mut self, span: (usize, usize), read: &str, plain: &str, kind: WordKind, each: &mut dyn FnMut(&Word)) {
         let single = single_letter(read, kind);
+        let pair = two_letters(read, kind);
         if single {
+            if self.letters == 0 && self.pair_before(span.0) {
+                // `vi-a-g-r-a`: the two letters before the hyphen open the run.
+                let (start, end, [x, y]) = self.pair;
+                for letter in [[x], [y]] {
+                    let letter = std::str::from_utf8(&letter).unwrap_or_default();
+                    self.letter((start, end), letter, letter, each);
+                }
+            }
             self.letter(span, read, plain, each);
+        } else if let Some(letters) = pair.filter(|_| self.letters > 0 && self.hyphen_end == span.0 && self.end + 1 == span.0) {
+            // `v-ia-g-r-a`: two letters hyphened to the run go on with it.
+            for letter in letters {
+                let letter = [letter];
+                let letter = std::str::from_utf8(&letter).unwrap_or_default();
+                self.letter(span, letter, letter, each);
+            }
         } else if self.letters > 0 && matches!(read.as_bytes(), [d] if LEET_DIGITS.contains(d)) && self.letters + self.digits < MAX_WORD_CHARS {
             // A leet digit between single letters goes on with the run (`v.1.a.g.r.a`).
             self.mark(read, plain);
@@ -926,7 +966,31 @@ impl SpacedRun {
         } else if self.letters > 0 {
             self.flush(each);
         }
+        if let Some(letters) = pair {
+            self.pair = (span.0, span.1, letters);
+        }
         each(&Word { span, read, plain, kind, single });
+    }
+
+    /// Whether the word of two letters seen last (`pair`) ends with a hyphen
+    /// right before `start`, where a single letter starts: a spaced-out word
+    /// hyphened in pieces of one or two letters (`vi-a-g-r-a`), as
+    /// SpamAssassin's fuzzy rules let up to two non-word characters stand
+    /// between any two letters (`<inter W2>`, 25_replace.cf). Hyphens only
+    /// (ours): a two-letter word before spaced letters is prose (`to a b c`).
+    fn pair_before(&self, start: usize) -> bool {
+        self.hyphen_end == start && self.pair.1 + 1 == start && self.pair.1 > self.pair.0
+    }
+
+    /// A leet symbol standing alone between the run's letters (`v.!.a.g.r.a`,
+    /// `s.@.l.o.p.e`) goes on with it as one of its marks, as a leet digit
+    /// does (`mark`); left out when no letter follows.
+    fn lone_symbol(&mut self, symbol: char) {
+        if self.letters > 0 && self.letters + self.digits < MAX_WORD_CHARS {
+            let mut buffer = [0; 4];
+            let symbol = symbol.encode_utf8(&mut buffer);
+            self.mark(symbol, symbol);
+        }
     }
 
     /// A single letter, at `span`, goes on with the run (or starts it).
@@ -1059,6 +1123,10 @@ impl Folder {
             if let Some(pending) = self.pending.as_mut().filter(|p| in_word && p.second.is_none()) {
                 pending.second = Some(c);
                 return;
+            }
+            if !in_word && self.pending.is_none() {
+                // `!`/`|` alone after a run's letter (`v.!.a.g.r.a`).
+                self.run.lone_symbol(c);
             }
             // A third is no letter: the symbols before it end no word (`v!@$`).
             self.pending = None;
@@ -1295,6 +1363,10 @@ impl Folder {
         // Its digits are its leet marks, as `push_ascii_run` counts them.
         let kind = WordKind::of(false, letters, word.len() - letters);
         if word.len() > 1 && self.run.letters == 0 && !(word.len() == 2 && kind == WordKind::Leet) {
+            if let Some(letters) = two_letters(word, kind) {
+                // It may open a hyphened run (`vi-a-g-r-a`: `SpacedRun::pair_before`).
+                self.run.pair = (span.0, span.1, letters);
+            }
             // No single letter, no letter and leet mark that may start a run
             // (`letter_and_mark`), and no run of them to end: handed on as
             // `hand_on` would, without its call (#14: a tenth of a 10 MB
@@ -1747,6 +1819,39 @@ mod tests {
             assert!(kinds(innocent).iter().all(|k| *k != WordKind::Spaced), "{innocent}");
         }
         assert_eq!(kinds("a b c 1 d e").iter().filter(|k| **k == WordKind::Spaced).count(), 2);
+    }
+
+    #[test]
+    fn a_lone_symbol_between_spaced_letters_is_one_of_them() {
+        // `!` (never opening a word) and `@`/`$` (kept pending) alone as a piece.
+        assert_eq!(read("v.!.a.g.r.a now").last().map(String::as_str), Some("now"));
+        assert!(read("v.!.a.g.r.a now").contains(&"v!agra".to_string()));
+        assert!(read("s.@.l.o.p.e").contains(&"s@lope".to_string()));
+        assert!(read("p u $ $ y").contains(&"pu$".to_string()) || read("p u $ s y").contains(&"pu$sy".to_string()));
+        let text = "see x . @ . n . a . x";
+        let mut spans = Vec::new();
+        fold_words(text, |w| spans.push((&text[w.range()], w.read.to_string(), w.is_leet())));
+        assert_eq!(spans.last(), Some(&("x . @ . n . a . x", "x@nax".to_string(), true)));
+        // After the run's last letter, or before any letter, a symbol is punctuation.
+        assert_eq!(read("a b c !")[3..], ["abc"]);
+        assert!(read("! a b c").iter().all(|w| !w.contains('!')));
+    }
+
+    #[test]
+    fn a_two_letter_piece_hyphened_to_single_letters_joins_them() {
+        assert!(read("vi-a-g-r-a now").contains(&"viagra".to_string()));
+        assert!(read("OR-G-Y").contains(&"orgy".to_string()));
+        assert!(read("v-ia-g-r-a").contains(&"viagra".to_string()));
+        let text = "see vi-a-g-r-a";
+        let mut spans = Vec::new();
+        fold_words(text, |w| spans.push(&text[w.range()]));
+        assert_eq!(spans.last(), Some(&"vi-a-g-r-a"));
+        // Not without the hyphen, nor a longer word (`e-mail`), nor hyphens between single letters only.
+        assert!(!read("to a b c").contains(&"toabc".to_string()));
+        assert!(!read("vi a-g-r-a").contains(&"viagra".to_string()));
+        assert!(!read("vi -a-g-r-a").contains(&"viagra".to_string()));
+        assert!(!read("vi- a-g-r-a").contains(&"viagra".to_string()));
+        assert_eq!(read("x-y-z"), ["x", "y", "z", "xyz"]);
     }
 
     #[test]

@@ -186,3 +186,20 @@ test('a diff past its size budget is said to be simplified, naming the budget, i
   assert.equal(await page.textContent('#fixes-diff-simplified'), PAGE_TEXTS['page.fixes.diff-simplified'].fr);
   await session.context.close();
 });
+
+test('the diff reads legacy-charset bytes in the charset their part declares, before and after the fix, as the source view does', async () => {
+  const session = await openPage(harness);
+  const { page } = session;
+  await loadApp(page, harness.origin);
+  // An ISO-8859-1 message with a raw 8-bit Subject (its last field) and no Message-ID: the fix adds a Message-ID
+  // after the Subject, so the Subject and the body are context lines of the diff. Read as UTF-8, é, à and ü were U+FFFD.
+  const eml = Buffer.from('From: a@example.com\r\nTo: b@example.org\r\nDate: Mon, 2 Mar 2026 10:00:00 +0000\r\n'
+    + 'MIME-Version: 1.0\r\nContent-Type: text/plain; charset=iso-8859-1\r\nContent-Transfer-Encoding: 8bit\r\n'
+    + 'Subject: Caf\xe9 \xe0 Z\xfcrich\r\n\r\nRendez-vous au caf\xe9 \xe0 Z\xfcrich.\r\n', 'latin1');
+  const diff = await fixedDiff(page, eml);
+  assert.ok(diff.added.some((line) => /^\+ Message-ID: </.test(line)), diff.text);
+  assert.ok(diff.text.includes('  Subject: Café à Zürich\n'), diff.text);
+  assert.ok(diff.text.includes('  Rendez-vous au café à Zürich.\n'), diff.text);
+  assert.ok(!diff.text.includes('\ufffd'), diff.text);
+  await session.context.close();
+});

@@ -5,7 +5,7 @@
 // file is linted correctly.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
 import { pkg, pkgDir, runCli, tempDir, rawMessage, messageWithLongLine } from './helpers.mjs';
@@ -219,4 +219,63 @@ test('a binary --sa-rules file is refused as not text, not as too long', (t) => 
   assert.equal(run.status, 2);
   assert.match(run.stderr, /bin\.cf no es un archivo de texto \(contiene bytes NUL\)/);
   assert.doesNotMatch(run.stderr, /bytes;|7\.07/);
+});
+
+// Linux names are bytes: a Latin-1 name (an old archive's `café.eml`) is not UTF-8. The walk
+// read names as text, lossily (U+FFFD), and the file was then "no such file or directory";
+// a link so named "led to no file". Such paths are now kept as bytes and read by them.
+test('files and links whose names are not UTF-8 are linted, each once, in a walked tree', (t) => {
+  const dir = tempDir(t);
+  const bytes = (...parts) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p))));
+  const mail = join(dir, 'mail');
+  mkdirSync(mail);
+  writeFileSync(bytes(mail, '/caf', [0xe9], '.eml'), rawMessage());
+  // Two names that differ only in bytes that are not UTF-8: shown alike, still two files.
+  writeFileSync(bytes(mail, '/caf', [0xe8], '.eml'), messageWithLongLine());
+  mkdirSync(bytes(mail, '/', [0xff], 'dir'));
+  writeFileSync(bytes(mail, '/', [0xff], 'dir/inner.eml'), rawMessage());
+  symlinkSync(bytes('caf', [0xe9], '.eml'), bytes(mail, '/l', [0xe9], 'nk.eml'));
+  for (const jobs of ['1', '2']) {
+    for (const argument of [mail, `${mail}/**/*.eml`]) {
+      const { status, stdout, stderr } = runCli(['lint', '--format', 'json', '--jobs', jobs, argument]);
+      const results = JSON.parse(stdout);
+      assert.deepEqual(results.filter((r) => r.error), [], stderr);
+      assert.equal(results.length, 4, stdout);
+      assert.deepEqual(results.map((r) => r.file.slice(mail.length + 1)).sort(),
+        ['caf\uFFFD.eml', 'caf\uFFFD.eml', 'l\uFFFDnk.eml', '\uFFFDdir/inner.eml'].sort());
+      assert.deepEqual(results.map((r) => r.verdict).sort(), ['fail', 'pass', 'pass', 'pass']);
+      assert.equal(stderr, '');
+      assert.equal(status, 1, 'the long line of caf\\xe8.eml fails the run');
+    }
+  }
+});
+
+// A full disk (ENOSPC; /dev/full always answers so) under stdout or --output was an
+// uncaught stack trace and exit 1, the code of "a message would be refused": now the
+// file is named on stderr and the run ends with 2 (an I/O problem), for every command.
+test('stdout or --output that cannot be written (a full disk) is said, and exits 2', (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'a.eml'), rawMessage());
+  const commands = [['lint', 'a.eml'], ['lint', '--jobs', '2', 'a.eml', 'a.eml', '--format', 'sarif'],
+    ['explain', '550 5.1.1 user unknown']];
+  const run = (args, stdout, env = {}) => {
+    const fd = openSync('/dev/full', 'w');
+    try {
+      const base = { ...process.env };
+      for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG']) delete base[name];
+      return spawnSync(process.execPath, [join(pkgDir, 'bin', 'mail-preflight.cjs'), ...args],
+        { cwd: dir, env: { ...base, ...env }, stdio: ['ignore', stdout === 'full' ? fd : 'pipe', 'pipe'], encoding: 'utf8' });
+    } finally {
+      closeSync(fd);
+    }
+  };
+  for (const args of commands) {
+    const toStdout = run(args, 'full');
+    assert.equal(toStdout.status, 2, `${args.join(' ')} > /dev/full: ${toStdout.stderr}`);
+    assert.equal(toStdout.stderr, 'mail-preflight: cannot write stdout (ENOSPC)\n', args.join(' '));
+    const toFile = run([...args, '--output', '/dev/full'], 'pipe', { LANG: 'pl_PL.UTF-8' });
+    assert.equal(toFile.status, 2, `${args.join(' ')} -o /dev/full: ${toFile.stderr}`);
+    assert.match(toFile.stderr, /^mail-preflight: nie można zapisać \/dev\/full \(ENOSPC\)\n/, args.join(' '));
+    assert.doesNotMatch(toFile.stderr, /\n\s+at /, 'no stack trace');
+  }
 });

@@ -142,6 +142,29 @@ test('--color forces colours into a pipe; FORCE_COLOR does too unless 0; --no-co
   assert.match(runCli(['lint', 'long.eml'], { cwd: dir, env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout, colour,
     'FORCE_COLOR wins over NO_COLOR, as in Node');
   assert.doesNotMatch(runCli(['lint', '--no-color', 'long.eml'], { cwd: dir, env: { FORCE_COLOR: '1' } }).stdout, colour);
+  // no-color.org's example implementation reads NO_COLOR, then "getopt(3) and/or config-file parsing to possibly turn color back on"; the help says so.
+  assert.match(runCli(['lint', '--color', 'long.eml'], { cwd: dir, env: { NO_COLOR: '1' } }).stdout, colour, 'a flag overrides NO_COLOR');
+  for (const locale of ['en', 'fr', 'es', 'pl']) {
+    assert.match(runCli(['--help'], { env: { LANG: `${locale}_${locale.toUpperCase()}.UTF-8` } }).stdout, /--color, --no-color [^\n]*NO_COLOR[^\n]*no-color\.org/, locale);
+  }
+});
+
+// A config file with lintAsync's stream options was refused with lint()'s words, "call await
+// lintAsync()", advice a command line cannot follow: now said for the CLI, which reads no stream.
+test('--config with streamIdleTimeout or streamTotalTimeout: refused, in words for the CLI', (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'a.eml'), rawMessage());
+  for (const [option, locale, words] of [['streamIdleTimeout', 'en', /mail-preflight lint reads each file/],
+    ['streamTotalTimeout', 'fr', /mail-preflight lint lit chaque fichier/], ['streamIdleTimeout', 'es', /mail-preflight lint lee/],
+    ['streamTotalTimeout', 'pl', /mail-preflight lint czyta/]]) {
+    writeFileSync(join(dir, 'c.json'), JSON.stringify({ [option]: 1000, locale }));
+    const run = runCli(['lint', '--config', 'c.json', 'a.eml'], { cwd: dir });
+    assert.equal(run.status, 2);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, new RegExp(`^mail-preflight: c\\.json: ${option} `), run.stderr);
+    assert.match(run.stderr, words, run.stderr);
+    assert.doesNotMatch(run.stderr, /await lintAsync/, run.stderr);
+  }
 });
 
 test('--jobs N lints in parallel and prints the same output, in input order, as --jobs 1', (t) => {

@@ -175,6 +175,23 @@ test('Jest: expect.extend({ toPassPreflight }) in a real Jest run', { timeout: 1
   assertRunnerReport(runJest(dir));
 });
 
+// An AssertionError made after a stream was read began its stack in Node's task queue
+// (`at process.processTicksAndRejections`), not at the test's line: the stack is now the
+// caller's, taken at the call, as Jest's expect(...).rejects takes it.
+test('assertPreflightAsync\'s error points at the line that called it', async () => {
+  const { Readable } = await import('node:stream');
+  const call = () => assertPreflightAsync({ raw: Readable.from([messageWithLongLine()]) });
+  await assert.rejects(call(), (error) => {
+    const frames = error.stack.split('\n').filter((line) => /^\s+at /.test(line));
+    assert.match(frames[0], /test-assertions\.test\.mjs:\d+:\d+/, error.stack);
+    assert.doesNotMatch(frames[0], /task_queues/, error.stack);
+    assert.doesNotMatch(error.stack, /test\.cjs/, error.stack);
+    assert.ok(error.stack.startsWith('AssertionError [ERR_ASSERTION]: Expected the message to pass preflight'), error.stack);
+    assert.ok(error.stack.includes(error.message), 'the header keeps the whole message');
+    return true;
+  });
+});
+
 const runnerAsyncTests = (header) => `${header}
 const { Readable } = require('node:stream');
 const streamed = (text) => ({ raw: Readable.from([text]) });

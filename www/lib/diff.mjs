@@ -9,7 +9,7 @@
 // MAX_TABLE_CELLS; a stretch past what is left is shown removed-then-added, and the
 // diff says it was simplified (page.fixes.diff-simplified).
 
-import { WHOLE_SOURCE_BYTES } from './source.mjs';
+import { WHOLE_SOURCE_BYTES, decodePieces } from './source.mjs';
 
 /**
  * Most line pairs (lines before × lines after) compared in the tables of one diff
@@ -173,10 +173,12 @@ export function withContext(diff) {
 
 /**
  * Lines of a message for the diff: split at LF; a line ended by a bare LF shows ␊
- * and a CR not followed by LF shows ␍, so line-end fixes are visible.
+ * and a CR not followed by LF shows ␍, so line-end fixes are visible. Bytes in the
+ * legacy-charset `segments` (lib/source.mjs charsetSegments) are read in their charset,
+ * as the source view reads them; read as UTF-8 they were all U+FFFD.
  */
-export function messageLines(bytes) {
-  const lines = new TextDecoder().decode(bytes).split('\n');
+export function messageLines(bytes, segments = []) {
+  const lines = decodePieces(bytes, 0, bytes.length, segments).map((piece) => piece.text).join('').split('\n');
   const endsWithBreak = lines[lines.length - 1] === '';
   if (endsWithBreak) lines.pop();
   return lines.map((line, i) => {

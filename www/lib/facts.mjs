@@ -9,9 +9,18 @@ const imagePart = (type, bytes) => ({ type, bytes: () => bytes });
 /**
  * `{html, text, images: Map(lower-case content-id → part), hidden: [{text, start?, end?}]}`
  * for `bytes`, the linted message: `start`/`end` are the UTF-8 byte offsets of the
- * start tag of the element holding a hidden run in `html`.
+ * start tag of the element holding a hidden run in `html`. `kept`: the key under which the
+ * worker kept the bytes it checked (worker.js `analyseKept`), so they are not copied and
+ * posted again; when the worker no longer holds them, they are sent.
  */
-export async function previewFacts(engine, bytes) {
+export async function previewFacts(engine, bytes, kept = null) {
+  if (kept !== null) {
+    try {
+      return factsOf(await engine.call('analyseKept', [kept]));
+    } catch (err) {
+      if (err.code !== 'not-kept') throw err;
+    }
+  }
   const copy = bytes.slice();
   return factsOf(await engine.call('analyse', [copy], [copy.buffer]));
 }

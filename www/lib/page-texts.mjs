@@ -26,6 +26,13 @@ export const PAGE_TEXTS = {
     es: 'Este navegador no deja que la página guarde datos: las marcas se olvidan al cerrar la pestaña.',
     pl: 'Ta przeglądarka nie pozwala stronie zapisywać danych: zaznaczenia znikną po zamknięciu karty.',
   },
+  // A shared link longer than the links the page makes (lib/share.mjs MAX_SHARE_FRAGMENT_CHARS): not decoded, nothing checked.
+  'page.share.too-long': {
+    en: 'This link is longer than the links this page makes: it was not made here, and it is not opened.',
+    fr: 'Ce lien est plus long que les liens que crée cette page : il n\'a pas été fait ici et il n\'est pas ouvert.',
+    es: 'Este enlace es más largo que los enlaces que crea esta página: no se hizo aquí y no se abre.',
+    pl: 'Ten link jest dłuższy niż linki tworzone przez tę stronę: nie powstał tutaj i nie zostanie otwarty.',
+  },
   // Export or import of rules that are not JSON: said by the page, not in the browser's English parser message.
   'page.custom.not-json': {
     en: 'The rules are not valid JSON: fix the problems shown, then try again.',

@@ -12,6 +12,23 @@ export const SHARE_PREFIX = 'lint/share=';
  * which chat and mail programs still carry whole; larger messages: download the .eml.
  */
 export const MAX_SHARE_BYTES = 128_000;
+/**
+ * Longest fragment payload read: the base64url text (RFC 4648 §5, 4 characters for 3 bytes,
+ * unpadded) of MAX_SHARE_BYTES, the longest this page writes. A longer one was not made
+ * here: it is refused before it is decoded (code `share-too-long`).
+ */
+export const MAX_SHARE_FRAGMENT_CHARS = Math.ceil((MAX_SHARE_BYTES * 4) / 3);
+/**
+ * Longest file name a link carries (ours: NAME_MAX, 255, of the common file systems, so a
+ * name the page took from a file fits; a longer one is cut when the link is written): a
+ * link with a longer one was not made here.
+ */
+export const MAX_SHARE_NAME_CHARS = 255;
+/** The mail() platforms the page offers (index.html #p-platform, the engine's `php.platform`). */
+const PHP_PLATFORMS = ['unix', 'windows'];
+/** The mail() call's fields (views/lint-input.mjs PHP_FIELDS): strings when present. */
+const PHP_CALL_FIELDS = ['to', 'subject', 'message', 'headers'];
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 /** Largest message a link may expand to: the engine's input limit. */
 import { MAX_INPUT_BYTES as MAX_EXPANDED_BYTES } from './limits.mjs';
 
@@ -29,7 +46,9 @@ const toBase64Url = (bytes) => toBase64(bytes).replace(/\+/g, '-').replace(/\//g
 
 function fromBase64Url(text) {
   const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 
 /** Milliseconds of (de)compression run before the page's other tasks get a turn (ours). */
@@ -109,7 +128,8 @@ function portable(request) {
 /** The fragment (without '#') for a request; `null` when the message is too large for a link. */
 export async function shareFragment(request) {
   const header = request.kind === 'raw'
-    ? { v: 1, kind: 'raw', name: request.name || '' }
+    // A name past MAX_SHARE_NAME_CHARS (a fixed file's "fixed-" prefixes added to a long one) is cut: such a link is read.
+    ? { v: 1, kind: 'raw', name: (request.name || '').slice(0, MAX_SHARE_NAME_CHARS) }
     : { v: 1, ...portable(request) };
   const head = encoder.encode(JSON.stringify(header) + '\n');
   const body = request.kind === 'raw' ? request.bytes : new Uint8Array(0);
@@ -119,10 +139,13 @@ export async function shareFragment(request) {
 }
 
 /**
- * The request a fragment carries, or throws (code `share-broken`, or `share-too-large`
- * with `size`, the bytes inflated when it stopped).
+ * The request a fragment carries, or throws (code `share-broken`, `share-too-long` past
+ * MAX_SHARE_FRAGMENT_CHARS, or `share-too-large` with `size`, the bytes inflated when it stopped).
  */
 export async function readShareFragment(fragment) {
+  if (fragment.length - SHARE_PREFIX.length > MAX_SHARE_FRAGMENT_CHARS) {
+    throw Object.assign(new Error('shared link too long'), { code: 'share-too-long' });
+  }
   try {
     const inflated = await pipe([fromBase64Url(fragment.slice(SHARE_PREFIX.length))], new DecompressionStream('deflate-raw'),
       MAX_EXPANDED_BYTES + 64_000);
@@ -131,7 +154,15 @@ export async function readShareFragment(fragment) {
     const payload = inflated.out;
     const newline = payload.indexOf(10);
     const header = JSON.parse(new TextDecoder().decode(payload.subarray(0, newline)));
-    if (header.v !== 1) throw new Error('unknown share version');
+    if (!isObject(header) || header.v !== 1) throw new Error('unknown share version');
+    // A link is anyone's: fields the page would not write (a name past MAX_SHARE_NAME_CHARS, a platform it does not
+    // offer, a field that is no text) make it a broken link, nothing is checked.
+    if (header.kind === 'raw' && header.name !== undefined
+      && (typeof header.name !== 'string' || header.name.length > MAX_SHARE_NAME_CHARS)) throw new Error('bad name');
+    if (header.kind === 'php' && (!isObject(header.call)
+      || PHP_CALL_FIELDS.some((key) => header.call[key] !== undefined && typeof header.call[key] !== 'string')
+      || (header.platform !== undefined && !PHP_PLATFORMS.includes(header.platform)))) throw new Error('bad mail() call');
+    if (header.kind === 'compose' && !isObject(header.compose)) throw new Error('bad compose');
     if (header.kind === 'raw') return { kind: 'raw', bytes: payload.slice(newline + 1), name: header.name || '', origin: 'file' };
     if (header.kind === 'compose' && header.compose) return { kind: 'compose', compose: header.compose };
     if (header.kind === 'php' && header.call) return { kind: 'php', call: header.call, platform: header.platform };

@@ -31,6 +31,8 @@ export function setupLint(ctx) {
   const { engine, state } = ctx;
   let mode = 'raw';
   let running = null;
+  /** Checks started, the key under which the worker keeps the bytes of each (worker.js `analyseKept`). */
+  let checks = 0;
 
   function setMode(next) {
     mode = next;
@@ -130,13 +132,16 @@ export function setupLint(ctx) {
     $('lint-run').disabled = true;
     const call = running = { done: progress(request) };
     const options = checkOptions();
+    let kept = null;
     try {
       let report;
       const limit = { timeLimitMs: LINT_TIME_LIMIT_MS };
       if (request.kind === 'raw') {
         // A copy goes to the worker: the page keeps the bytes for the source view.
+        // The worker keeps it for the preview's analysis (worker.js `analyseKept`): one copy crosses, not two.
         const copy = request.bytes.slice();
-        report = await engine.call('lint', [copy, options], [copy.buffer], limit);
+        kept = ++checks;
+        report = await engine.call('lint', [copy, options, kept], [copy.buffer], limit);
       } else if (request.kind === 'compose') {
         report = await engine.call('lint', [request.compose, options], [], limit);
       } else {
@@ -145,7 +150,7 @@ export function setupLint(ctx) {
       if (call !== running) return;
       state.lastRequest = request;
       const linted = request.kind === 'raw' ? request.bytes : new TextEncoder().encode(report.source || '');
-      await ctx.report.show(report, { request, linted, quiet });
+      await ctx.report.show(report, { request, linted, quiet, kept });
     } catch (err) {
       if (call !== running) return;
       state.lastRequest = request;

@@ -49,15 +49,18 @@ export function setupPreview(ctx) {
     renderNotes();
   }
 
-  /** Renders the preview of `linted`; `onFacts(facts)` is told the engine's facts once they are known (the source view reads their parts). */
-  async function render(linted, onFacts) {
+  /**
+   * Renders the preview of `linted`; `onFacts(facts)` is told the engine's facts once they are known (the source view reads their parts);
+   * `kept`: the key of the bytes the worker kept from the check (lib/facts.mjs previewFacts).
+   */
+  async function render(linted, onFacts, kept = null) {
     await clear();
     const mine = generation;
     const doc = await frameDocument();
     if (!doc) return;
     let facts;
     try {
-      facts = await previewFacts(engine, linted);
+      facts = await previewFacts(engine, linted, kept);
     } catch {
       facts = { html: null, text: null, images: new Map(), hidden: [], parts: [] };
     }

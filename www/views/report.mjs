@@ -161,7 +161,7 @@ export function setupReport(ctx) {
       preview.clear();
     },
     setResultTab,
-    async show(report, { request, linted, quiet = false }) {
+    async show(report, { request, linted, quiet = false, kept = null }) {
       Object.assign(shown, { report, request, linted, selected: null, segments: [] });
       state.report = report;
       render();
@@ -169,7 +169,7 @@ export function setupReport(ctx) {
         if (shown.linted !== linted) return;
         shown.segments = charsetSegments(linted, facts.parts);
         if (shown.segments.length) showSource();
-      });
+      }, kept);
       if (!quiet) $('verdict-title').focus();
       if (ctx.afterReport) ctx.afterReport(shown);
     },

@@ -112,6 +112,15 @@ function stdinIsDirectory() {
   }
 }
 
+/**
+ * What stderr says when stdout cannot be written for another reason than a reader gone
+ * (EPIPE): a full disk (ENOSPC, `> /dev/full`), EIO, EFBIG. In the language asked for.
+ */
+function stdoutFailure(error, argv, env) {
+  const t = translator(askedLocale(commandFirst(argv)) || environmentLocale(env));
+  return `mail-preflight: ${t('cli.error.cannot-write', { file: 'stdout', reason: (error && error.code) || String(error && error.message) })}\n`;
+}
+
 /** The real process as `io`. */
 function processIo() {
   return {
@@ -138,4 +147,4 @@ function commandFirst(argv) {
   return argv;
 }
 
-module.exports = { main, processIo, readStdinUpTo, EXIT_OK, EXIT_FINDINGS, EXIT_USAGE };
+module.exports = { main, processIo, readStdinUpTo, stdoutFailure, EXIT_OK, EXIT_FINDINGS, EXIT_USAGE };

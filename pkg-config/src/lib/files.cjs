@@ -18,6 +18,12 @@
 // folded lines, one of them a field every message has (MESSAGE_FIELDS). Files with
 // an extension of code, documents or data (NOT_MESSAGE_EXTENSIONS) are not read.
 // A Maildir's `tmp/` (deliveries still being written, maildir(5)) is not entered.
+//
+// A name that is not UTF-8 (a Latin-1 `caf\xe9.eml` from an old archive: Linux names
+// are bytes) cannot be written as a JavaScript string that names the file again
+// (Node writes a path string as UTF-8): such a file is kept as its bytes, a Buffer,
+// which fs takes as a path, and shown with U+FFFD for the bytes that are not UTF-8
+// (`displayName`). Read by its lossy name it was "no such file".
 
 const fs = require('node:fs');
 const path = require('node:path');
@@ -95,6 +101,23 @@ function globToRegExp(glob) {
   return new RegExp(`^${source}$`);
 }
 
+/** A walked path as text: itself, or a Buffer's bytes as UTF-8, U+FFFD for what is not. */
+function displayName(file) {
+  return typeof file === 'string' ? file : file.toString('utf8');
+}
+
+/** The path below `prefix` (a string, or a Buffer when not UTF-8) of the entry named `name` (bytes). */
+function childPath(prefix, name) {
+  const text = name.toString('utf8');
+  if (typeof prefix === 'string' && Buffer.from(text, 'utf8').equals(name)) return prefix + text;
+  return Buffer.concat([typeof prefix === 'string' ? Buffer.from(prefix, 'utf8') : prefix, name]);
+}
+
+/** A path's bytes as a string one code unit a byte (for comparing real paths, never shown). */
+function byteText(file) {
+  return (typeof file === 'string' ? Buffer.from(file, 'utf8') : file).toString('latin1');
+}
+
 /**
  * Whether the first bytes of `file` are the header block of a message (see the
  * top of this file). Unreadable files are not messages.
@@ -131,22 +154,24 @@ function beginsLikeMessage(file) {
 
 /** Whether a file found in a directory is linted (see the top of this file). */
 function isMessageFile(file) {
-  const extension = path.extname(file).toLowerCase();
+  const extension = path.extname(displayName(file)).toLowerCase();
   if (MESSAGE_EXTENSIONS.includes(extension)) return true;
   return !NOT_MESSAGE_EXTENSIONS.has(extension) && beginsLikeMessage(file);
 }
 
 /** Whether a linked file outside a walked tree would have been linted, judged by its name alone (it is never read). */
 function mayBeMessageFile(file) {
-  return !NOT_MESSAGE_EXTENSIONS.has(path.extname(file).toLowerCase());
+  return !NOT_MESSAGE_EXTENSIONS.has(path.extname(displayName(file)).toLowerCase());
 }
 
 /** Whether `directory` (a walked entry's path) is a Maildir's `tmp/`: beside `cur/` and `new/`. */
 function isMaildirTmp(directory) {
-  if (path.basename(directory) !== 'tmp') return false;
-  const parent = path.dirname(directory);
+  if (path.basename(displayName(directory)) !== 'tmp') return false;
+  // Worked on one character a byte, so that a parent whose name is not UTF-8 is named again exactly.
+  const parent = path.dirname(byteText(directory));
+  const at = (name) => Buffer.from(path.join(parent, name), 'latin1');
   try {
-    return fs.statSync(path.join(parent, 'cur')).isDirectory() && fs.statSync(path.join(parent, 'new')).isDirectory();
+    return fs.statSync(at('cur')).isDirectory() && fs.statSync(at('new')).isDirectory();
   } catch {
     return false;
   }
@@ -168,7 +193,7 @@ function walk(directory, { includeDotEntries, budget, skipped, broken = [], skip
   const pending = [directory];
   let root;
   try {
-    root = fs.realpathSync(directory);
+    root = byteText(fs.realpathSync(directory));
   } catch {
     return found;
   }
@@ -176,23 +201,28 @@ function walk(directory, { includeDotEntries, budget, skipped, broken = [], skip
     const current = pending.pop();
     let entries;
     try {
-      entries = fs.readdirSync(current, { withFileTypes: true });
+      // Names as bytes: one that is not UTF-8 is kept as a Buffer path (see the top of this file).
+      entries = fs.readdirSync(current, { withFileTypes: true, encoding: 'buffer' });
     } catch {
       continue;
     }
     for (const entry of entries) {
       if (--budget.left < 0) throw new RangeError('too many entries');
-      if (!includeDotEntries && entry.name.startsWith('.')) continue;
-      const prefix = current === '.' ? '' : current.endsWith('/') ? current : `${current}/`;
-      const full = prefix + entry.name;
+      const name = entry.name.toString('utf8');
+      if (!includeDotEntries && name.startsWith('.')) continue;
+      const shown = displayName(current);
+      const prefix = shown === '.' && typeof current === 'string' ? '' : shown.endsWith('/') ? current
+        : typeof current === 'string' ? `${current}/` : Buffer.concat([current, Buffer.from('/')]);
+      const full = childPath(prefix, entry.name);
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
         isDirectory = false;
         try {
-          const target = fs.realpathSync(full);
+          // Node's own realpathSync reads a Buffer path as text: the system's reads its bytes.
+          const target = typeof full === 'string' ? fs.realpathSync(full) : fs.realpathSync.native(full, { encoding: 'buffer' });
           isFile = fs.statSync(target).isFile();
-          if (isFile && !isInside(root, target)) {
+          if (isFile && !isInside(root, byteText(target))) {
             skipped.push(full);
             isFile = false;
           }
@@ -203,17 +233,20 @@ function walk(directory, { includeDotEntries, budget, skipped, broken = [], skip
         }
       }
       if (isDirectory) {
-        if (!SKIPPED_DIRECTORIES.has(entry.name) && !(skipMaildirTmp && isMaildirTmp(full))) pending.push(full);
+        if (!SKIPPED_DIRECTORIES.has(name) && !(skipMaildirTmp && isMaildirTmp(full))) pending.push(full);
       } else if (isFile) {
         found.push(full);
       }
     }
   }
-  return found.sort();
+  if (found.every((file) => typeof file === 'string')) return found.sort();
+  // With a name kept as bytes, all are sorted by their bytes (UTF-8 bytes sort as code points).
+  return found.map((file) => [byteText(file), file]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, file]) => file);
 }
 
 /**
- * Expands the arguments. Returns `{ files, problems, skipped }`: `problems` lists
+ * Expands the arguments. Returns `{ files, problems, skipped }`: `files` are paths,
+ * strings, or Buffers for names that are not UTF-8 (`displayName` shows them); `problems` lists
  * the arguments that named nothing (`{ argument, reason, detail? }`: reason
  * `not-found`, `no-match`, `no-message-file` or `too-many-entries`), `skipped` the
  * links to files outside a walked tree, `broken` the links in it that lead to no file
@@ -273,9 +306,9 @@ function expandArguments(args) {
         const includeDotEntries = segments.slice(firstMagic).some((s) => s.startsWith('.'));
         const outside = [];
         const leadNowhere = [];
-        const matches = walk(base, { includeDotEntries, budget, skipped: outside, broken: leadNowhere }).filter((f) => pattern.test(f));
-        skipped.push(...outside.filter((f) => pattern.test(f)));
-        broken.push(...leadNowhere.filter((link) => pattern.test(link.file)));
+        const matches = walk(base, { includeDotEntries, budget, skipped: outside, broken: leadNowhere }).filter((f) => pattern.test(displayName(f)));
+        skipped.push(...outside.filter((f) => pattern.test(displayName(f))));
+        broken.push(...leadNowhere.filter((link) => pattern.test(displayName(link.file))));
         if (matches.length === 0) problems.push({ argument: arg, reason: 'no-match' });
         matches.forEach(add);
       } else {
@@ -288,18 +321,26 @@ function expandArguments(args) {
   // A link met twice (a directory and a glob over it) is said once.
   const said = new Set();
   const brokenOnce = broken.filter((link) => !said.has(fileKey(link.file)) && said.add(fileKey(link.file)));
-  return { files, problems, skipped: skipped.filter((f) => !seen.has(fileKey(f))), broken: brokenOnce };
+  // Links are only named in messages: as text.
+  return {
+    files,
+    problems,
+    skipped: skipped.filter((f) => !seen.has(fileKey(f))).map(displayName),
+    broken: brokenOnce.map((link) => ({ ...link, file: displayName(link.file) })),
+  };
 }
 
 /**
  * What names one file: its absolute path, `.`, `..` and doubled slashes resolved;
  * `-` is stdin. Links are not resolved: a link is a name of its own, linted under
  * it (a link inside a walked tree is followed, and its results name the link).
+ * A path kept as bytes (a Buffer) is resolved one character a byte.
  */
 function fileKey(file) {
-  return file === '-' ? file : path.resolve(file);
+  if (file === '-') return file;
+  return typeof file === 'string' ? path.resolve(file) : `\0${path.resolve(byteText(file))}`;
 }
 
 module.exports = {
-  expandArguments, globToRegExp, beginsLikeMessage, MESSAGE_EXTENSIONS, NOT_MESSAGE_EXTENSIONS, SNIFF_BYTES, MAX_VISITED_ENTRIES,
+  expandArguments, displayName, globToRegExp, beginsLikeMessage, MESSAGE_EXTENSIONS, NOT_MESSAGE_EXTENSIONS, SNIFF_BYTES, MAX_VISITED_ENTRIES,
 };

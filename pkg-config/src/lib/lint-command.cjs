@@ -11,7 +11,7 @@ const { chooseCompilers } = require('./compilers.cjs');
 const { inputTooLarge } = require('./errors.cjs');
 const { WorkerPool, MAX_THREADS } = require('./pool.cjs');
 const { lintFile, threadMethods } = require('./lint-file.cjs');
-const { expandArguments } = require('./files.cjs');
+const { expandArguments, displayName } = require('./files.cjs');
 const { readBoundedFile, readFailure } = require('./read-file.cjs');
 const { findConfigFile, parseConfig, parseRuleFlag } = require('./config.cjs');
 const { checkRuleFlags } = require('./rule-ids.cjs');
@@ -149,7 +149,11 @@ function lintOptions(values, io, envLocale) {
     // --sa-rules text after): the file is named, as the nearest .mail-preflight.json up
     // the tree may be one the user did not think of.
     if (error.code !== 'not-a-message') {
-      throw new UsageError(`${configFile ? `${visiblePath(configFile)}: ` : ''}${visible(error.message)}`, locale);
+      // A stream option (lintAsync's) in a config file: lint()'s refusal says "call await
+      // lintAsync()", which a command line cannot; said for the CLI, which reads no stream.
+      const message = error.messageId === 'core.invalid.async-only-option' && error.params && configFile
+        ? t('cli.error.config-stream-option', { option: String(error.params.path) }) : error.message;
+      throw new UsageError(`${configFile ? `${visiblePath(configFile)}: ` : ''}${visible(message)}`, locale);
     }
   }
   const rulesSource = values['sa-rules'] ? visibleName(values['sa-rules'])
@@ -236,8 +240,16 @@ function outputWriter(file, io, t) {
     throw new UsageError(t('cli.error.cannot-write', { file: visibleName(file), reason: error.code || error.message }), t.locale);
   }
   return {
+    // A write that fails (ENOSPC: the disk is full, EFBIG, EIO) is an I/O problem of the
+    // run (exit 2), said with the file's name: it was an uncaught stack trace and exit 1,
+    // the code of "a message would be refused".
     write: (text) => {
-      if (text) fs.writeSync(fd, text);
+      if (!text) return;
+      try {
+        fs.writeSync(fd, text);
+      } catch (error) {
+        throw new UsageError(t('cli.error.cannot-write', { file: visibleName(file), reason: error.code || error.message }), t.locale);
+      }
     },
     close: () => fs.closeSync(fd),
   };
@@ -309,7 +321,8 @@ async function lintCommand(argv, io, help) {
   }
   // --quiet filters the findings, so it needs the report as an object.
   const wanted = { positions: NEEDS_POSITIONS.has(format), json: TAKES_REPORT_JSON.has(format) && !values.quiet };
-  const inputs = files.map((file) => ({ file }));
+  // A path kept as bytes (a name that is not UTF-8) is read by `path` and shown by `file`.
+  const inputs = files.map((file) => (typeof file === 'string' ? { file } : { file: displayName(file), path: file }));
   const threads = Math.min(jobs, inputs.length);
   // One of the lint threads is this one (lib/pool.cjs, `localMethods`).
   const pool = threads > 1 ? new WorkerPool(threads, { perWorker: FILES_PER_WORKER, localMethods: threadMethods(sharedEngine()) }) : undefined;

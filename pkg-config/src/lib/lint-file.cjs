@@ -42,7 +42,8 @@ function ioMessage(error, locale) {
  * counts as `report`. `{ positions }` adds, per finding, `{ startLine, startColumn, endLine, endColumn }`
  * in lines and code points (SARIF §3.30, GitHub annotations).
  * @param {import('./engine.cjs').Engine} engine
- * @param {{ file: string, bytes?: Uint8Array }} input  `bytes` for stdin, read by the caller
+ * @param {{ file: string, path?: Uint8Array, bytes?: Uint8Array }} input  `bytes` for stdin, read by the caller;
+ *   `path` the bytes of a name that is not UTF-8, `file` then its shown name
  * @param {object} options  lint options
  */
 function lintFile(engine, input, options, { positions = false, json = false } = {}) {
@@ -50,7 +51,9 @@ function lintFile(engine, input, options, { positions = false, json = false } = 
   const result = { file };
   let bytes;
   try {
-    bytes = input.bytes || readRegularFile(file, options.locale);
+    // `path`: the bytes of a name that is not UTF-8 (lib/files.cjs); a worker receives them as a Uint8Array.
+    const where = input.path ? Buffer.from(input.path.buffer, input.path.byteOffset, input.path.byteLength) : file;
+    bytes = input.bytes || readRegularFile(where, options.locale);
   } catch (error) {
     result.error = error.code === 'input-too-large'
       ? { code: error.code, message: error.message }

@@ -22,6 +22,7 @@ const { UsageError, environmentLocale, parseCommandLine, oneOf, stdinRead } = re
 const { MAX_INPUT_BYTES, MAX_REPLY_BYTES } = require('./engine.cjs');
 const { jsonFault } = require('./config.cjs');
 const { readBoundedFile, readFailure } = require('./read-file.cjs');
+const { visibleName } = require('./sanitize.cjs');
 
 const EXIT_OK = 0;
 const EXIT_RED = 1;
@@ -112,9 +113,17 @@ function engineError(file, error, t) {
 }
 
 /** Writes `text` to --output or stdout. */
-function emit(values, io, text) {
-  if (values.output) fs.writeFileSync(values.output, text);
-  else io.stdout(text);
+function emit(values, io, text, t) {
+  if (!values.output) {
+    io.stdout(text);
+    return;
+  }
+  try {
+    fs.writeFileSync(values.output, text);
+  } catch (error) {
+    // A file that cannot be written (a directory, no permission, a full disk): exit 2, named.
+    throw new UsageError(t('cli.error.cannot-write', { file: visibleName(values.output), reason: error.code || error.message }), t.locale);
+  }
 }
 
 function colour(values, io) {
@@ -276,7 +285,7 @@ async function simulateCommand(argv, io, help) {
       throw engineError(`${positionals[0]} / ${positionals[1]}`, error, tRun);
     }
     emit(values, io, format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n`
-      : formatComparison(comparison, positionals, { t: tRun, colour: colour(values, io) }));
+      : formatComparison(comparison, positionals, { t: tRun, colour: colour(values, io) }), tRun);
     return RED_STATES.includes(comparison.a.state) || RED_STATES.includes(comparison.b.state) ? EXIT_RED : EXIT_OK;
   }
   if (positionals.length !== 1) throw new UsageError(t('cli.usage.simulate-needs-scenario'), t.locale);
@@ -290,7 +299,7 @@ async function simulateCommand(argv, io, help) {
     throw engineError(positionals[0], error, tRun);
   }
   emit(values, io, format === 'json' ? `${JSON.stringify(result, null, 2)}\n`
-    : formatSimulation(result, { t: tRun, locale: scenario.locale, colour: colour(values, io) }));
+    : formatSimulation(result, { t: tRun, locale: scenario.locale, colour: colour(values, io) }), tRun);
   return RED_STATES.includes(result.state) ? EXIT_RED : EXIT_OK;
 }
 
@@ -318,7 +327,7 @@ async function explainCommand(argv, io, help) {
     throw new UsageError(error.message, locale);
   }
   emit(values, io, format === 'json' ? `${JSON.stringify(result)}\n`
-    : formatExplanation(result, { t: translator(locale), colour: colour(values, io) }));
+    : formatExplanation(result, { t: translator(locale), colour: colour(values, io) }), translator(locale));
   return isExplained(result) ? EXIT_OK : EXIT_USAGE;
 }
 

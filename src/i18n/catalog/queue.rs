@@ -429,10 +429,10 @@ crate::catalog! {
         pl: "Nie można sprawdzić {field}: {detail}",
     },
     "queue.assumption.retention" => {
-        en: "Guides: mails generated after a block are kept in the queue “72 hours maximum”.",
-        fr: "Guides : les e-mails générés après le blocage sont conservés dans une file d'attente « pendant 72 heures maximum ».",
-        es: "Guías: los mensajes generados tras el bloqueo se conservan en la cola «durante un máximo de 72 horas».",
-        pl: "Przewodniki: e-maile wygenerowane po zablokowaniu czekają w kolejce „przez 72 godziny”.",
+        en: "Guides: mails generated after a block are kept in the queue “72 hours maximum”; an unblock clicked within them puts every held mail back into distribution, even if its 72 hours end during the unblock's delay (old guide: “los mensajes que estuvieran bloqueados volverán a entrar en la cola de distribución”).",
+        fr: "Guides : les e-mails générés après le blocage sont conservés dans une file d'attente « pendant 72 heures maximum » ; un déblocage cliqué pendant ce temps remet en distribution chaque e-mail retenu, même si ses 72 heures finissent pendant le délai du déblocage (ancien guide : « los mensajes que estuvieran bloqueados volverán a entrar en la cola de distribución »).",
+        es: "Guías: los mensajes generados tras el bloqueo se conservan en la cola «durante un máximo de 72 horas»; un desbloqueo pulsado en ese plazo devuelve a la distribución cada mensaje retenido, aunque sus 72 horas terminen durante la espera del desbloqueo (guía antigua: «los mensajes que estuvieran bloqueados volverán a entrar en la cola de distribución»).",
+        pl: "Przewodniki: e-maile wygenerowane po zablokowaniu czekają w kolejce „przez 72 godziny”; odblokowanie kliknięte w tym czasie przywraca do dystrybucji każdy wstrzymany e-mail, nawet jeśli jego 72 godziny kończą się w trakcie opóźnienia odblokowania (stary przewodnik: „los mensajes que estuvieran bloqueados volverán a entrar en la cola de distribución”).",
     },
     "queue.assumption.unblock-delay" => {
         en: "Ours: the guides say “wait a few minutes” after unblocking, and that an action may take “several tens of minutes” in some cases; 5 min is simulated, expect 5 to 40 min.",

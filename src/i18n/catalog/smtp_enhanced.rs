@@ -1055,6 +1055,18 @@ crate::catalog! {
         es: "Revise los reenvíos y redirecciones de la dirección del destinatario (alguno que vuelva a ella, directamente o a través de otra dirección) y los registros MX del dominio.",
         pl: "Sprawdź przekierowania adresu odbiorcy (czy któreś nie wraca do niego, wprost lub przez inny adres) oraz rekordy MX domeny.",
     },
+    "smtp.cause.internal-only" => {
+        en: "The recipient (a mailbox, a group or a folder) accepts mail only from senders of its own organisation",
+        fr: "Le destinataire (une boîte, un groupe ou un dossier) n'accepte que le courrier des expéditeurs de sa propre organisation",
+        es: "El destinatario (un buzón, un grupo o una carpeta) solo acepta correo de remitentes de su propia organización",
+        pl: "Odbiorca (skrzynka, grupa lub folder) przyjmuje pocztę tylko od nadawców z własnej organizacji",
+    },
+    "smtp.cause.internal-only.action" => {
+        en: "Nothing in your script, settings or message can pass this: only the recipient's email administrator (or the group's owner) can let outside senders in. Tell the recipient by another channel, and do not retry.",
+        fr: "Rien dans votre script, vos réglages ou votre message ne peut passer ce refus : seul l'administrateur de la messagerie du destinataire (ou le propriétaire du groupe) peut accepter les expéditeurs extérieurs. Prévenez le destinataire par un autre moyen, et ne réessayez pas.",
+        es: "Nada en su script, su configuración o su mensaje puede superar este rechazo: solo el administrador del correo del destinatario (o el propietario del grupo) puede admitir remitentes externos. Avise al destinatario por otra vía y no lo reintente.",
+        pl: "Nic w Twoim skrypcie, ustawieniach ani wiadomości nie ominie tej odmowy: tylko administrator poczty odbiorcy (lub właściciel grupy) może dopuścić nadawców z zewnątrz. Powiadom odbiorcę innym kanałem i nie ponawiaj.",
+    },
     "smtp.cause.auth-required" => {
         en: "The server requires SMTP authentication (a login) before it takes mail",
         fr: "Le serveur exige une authentification SMTP (une connexion) avant d'accepter le courrier",

@@ -167,6 +167,18 @@ crate::rule_texts! { "config/smtp-security";
         es: "Ponga SMTPAuth = true con la dirección del buzón como Username y su contraseña, como el script de las guías.",
         pl: "Ustaw SMTPAuth = true z adresem skrzynki jako Username i jej hasłem, jak w skrypcie z poradników.",
     },
+    MAILBOX_PORT "mailbox-port" => {
+        en: "Port {port} is the {protocol} port, for reading a mailbox, not for sending (IANA service names; RFC 8314 §3.3 gives SMTP submission 465 and 587): an SMTP script gets no SMTP greeting there and cannot send; use port 465 with ssl.",
+        fr: "Le port {port} est celui de {protocol}, pour lire une boîte, pas pour envoyer (registre IANA des services ; la RFC 8314 §3.3 donne à la soumission SMTP les ports 465 et 587) : un script SMTP n'y reçoit aucun accueil SMTP et ne peut pas envoyer ; utilisez le port 465 avec ssl.",
+        es: "El puerto {port} es el de {protocol}, para leer un buzón, no para enviar (registro de servicios de la IANA; el RFC 8314 §3.3 asigna al envío SMTP los puertos 465 y 587): un script SMTP no recibe ahí ningún saludo SMTP y no puede enviar; use el puerto 465 con ssl.",
+        pl: "Port {port} to port {protocol}, do odczytu skrzynki, nie do wysyłania (rejestr usług IANA; RFC 8314 §3.3 daje wysyłce SMTP porty 465 i 587): skrypt SMTP nie dostaje tam powitania SMTP i nie może wysłać; użyj portu 465 z ssl.",
+    },
+    MAILBOX_HOST "mailbox-host" => {
+        en: "The host \"{host}\" is named for {protocol}, a server for reading mail: if the script cannot connect or send, look up your provider's SMTP server name (the guides' script sets it in Host).",
+        fr: "L'hôte « {host} » porte le nom de {protocol}, un serveur pour lire le courrier : si le script ne peut pas se connecter ou envoyer, cherchez le nom du serveur SMTP de votre fournisseur (le script des guides le met dans Host).",
+        es: "El host «{host}» lleva el nombre de {protocol}, un servidor para leer el correo: si el script no puede conectarse o enviar, busque el nombre del servidor SMTP de su proveedor (el script de las guías lo pone en Host).",
+        pl: "Host „{host}” nosi nazwę {protocol}, serwera do odczytu poczty: jeśli skrypt nie może się połączyć lub wysłać, sprawdź nazwę serwera SMTP swojego dostawcy (skrypt z przewodników ustawia ją w Host).",
+    },
     PROVIDER_PAIR "provider-pair" => {
         en: "Port {port} with \"{security}\" works with the provider's own addresses, but port 465 with ssl remains the configuration to prefer.",
         fr: "Le port {port} avec « {security} » fonctionne avec les adresses de l'hébergeur, mais le port 465 avec ssl reste à privilégier.",
@@ -187,6 +199,8 @@ pub const RULE: Rule = Rule {
         Evidence::Rfc("RFC 1035 §2.3.4: a name is at most 255 octets, a label at most 63"),
         Evidence::Rfc("RFC 1123 §2.1, RFC 3696 §2: a top-level domain is never all-numeric (error); a one-letter one does not exist: country codes have two letters (RFC 1591 §2), the others at least three (ICANN gTLD Applicant Guidebook 2012 §2.2.1.3.2) (warning)"),
         Evidence::Rfc("RFC 2606 §2, RFC 6761 §6.2/§6.4/§6.5: .test, .example and .invalid are reserved and not looked up on the Internet: no mail server can be there (warning)"),
+        Evidence::Rfc("IANA Service Name and Transport Protocol Port Number Registry: 110 pop3, 143 imap, 993 imaps, 995 pop3s (RFC 8314 §3.2: implicit TLS for IMAP on 993 and POP on 995); an SMTP client gets no 220 greeting there (RFC 5321 §4.3.1) (warning on any server)"),
+        Evidence::Ours("a host whose first label is imap, imaps, pop, pop3 or pop3s is named for reading mail: a hint (information), since the guides give no host names and some servers serve both"),
         Evidence::Ours("PHPMailer's defaults when a script sets none: Port 25, SMTPSecure \"\" (PHPMailer::$Port, ::$SMTPSecure); the guides' pairs bind only the hosting's own servers, another host's documented pair passes"),
     ],
     score: crate::rules::scores::NONE,
@@ -376,6 +390,9 @@ fn check(options: &Settings, cx: &mut Context) {
                     UnreachableTld::Reserved(tld) => Msg::of(&HOST_RESERVED).text("tld", tld),
                 };
                 cx.emit(Draft::new(msg.text("host", quoted_host(host))).evidence(quoted_evidence(&evidence)));
+            } else if let Some((name, protocol)) = host_names(host).find_map(|n| mailbox_protocol(n).map(|p| (n, p))) {
+                let msg = Msg::of(&MAILBOX_HOST).text("host", quoted_host(name)).text("protocol", protocol);
+                cx.emit(Draft::new(msg).evidence(quoted_evidence(&evidence)).severity(Severity::Info));
             }
         }
     }
@@ -422,6 +439,24 @@ fn check(options: &Settings, cx: &mut Context) {
     }
 }
 
+/// The ports the IANA registry gives the mailbox-reading protocols, with their
+/// names (RFC 8314 §3.2 for 993 and 995, RFC 9051 for IMAP, RFC 1939 for POP3).
+pub const MAILBOX_PORTS: &[(u32, &str)] = &[(110, "POP3"), (143, "IMAP"), (993, "IMAP (TLS)"), (995, "POP3 (TLS)")];
+
+/// First labels that name a host for reading mail (ours).
+pub const MAILBOX_HOST_LABELS: &[(&str, &str)] =
+    &[("imap", "IMAP"), ("imaps", "IMAP"), ("pop", "POP3"), ("pop3", "POP3"), ("pop3s", "POP3")];
+
+/// The protocol a host name's first label names for reading mail, if it does.
+fn mailbox_protocol(name: &str) -> Option<&'static str> {
+    let first = name.split('.').next()?;
+    // A single label ("imap") is no host of the Internet, and says nothing.
+    if !name.contains('.') {
+        return None;
+    }
+    MAILBOX_HOST_LABELS.iter().find(|(label, _)| first.eq_ignore_ascii_case(label)).map(|(_, protocol)| *protocol)
+}
+
 /// What connecting to `host` (its name, and whether it is the hosting's own
 /// server) with `port` and `security` does.
 fn judge_pair(
@@ -435,6 +470,10 @@ fn judge_pair(
 ) {
     let evidence = evidence.to_string();
     if port == RECOMMENDED_PORT && security == RECOMMENDED_SECURITY {
+        return;
+    }
+    if let Some((_, protocol)) = MAILBOX_PORTS.iter().find(|(p, _)| *p == port) {
+        cx.emit(Draft::new(Msg::of(&MAILBOX_PORT).digits("port", port).text("protocol", *protocol)).evidence(evidence));
         return;
     }
     let starttls = security == "tls" || security == "starttls";

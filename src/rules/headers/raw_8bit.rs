@@ -56,6 +56,7 @@ pub const RULE: Rule = Rule {
     severity: Severity::Warning,
     evidence: &[
         Evidence::Receiver("rspamd INVALID_FROM_8BIT (6 points) and INVALID_RCPT_8BIT; SpamAssassin FROM_ILLEGAL_CHARS (2.2) and SUBJ_ILLEGAL_CHARS (0.6); raw UTF-8 (RFC 6532) is accepted by Gmail and Outlook (info)"),
+        Evidence::Receiver("bytes that are not UTF-8 stay a warning (Cyrus IMAP's FAQ, \"Why does Cyrus reject 8-bit characters in the headers of my messages?\": it replaces them with X, or with U+FFFD from 3.0), and add spam points only where a filter counts them: in an address (rspamd, above), or where SpamAssassin 4.0's check_illegal_chars fires (Plugin/HeaderEval.pm, called by 20_head_tests.cf: 2 illegal characters or more in the Subject, a lone ¢, £ or ® not counted, or in a fifth of the From; other fields are HEAD_ILLEGAL_CHARS, 0 points)"),
         Evidence::Receiver("raw UTF-8 inside the address of From, To, Cc or Bcc: a warning, rspamd INVALID_FROM_8BIT / INVALID_RCPT_8BIT (6 points each; the 8bit flag is set from the addr-spec, libmime/email_addr.c); in a display name it stays info"),
         Evidence::Rfc("RFC 5322 §2.2: header fields are US-ASCII; RFC 6532: raw UTF-8 only where every server supports SMTPUTF8 (RFC 6531)"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
@@ -161,15 +162,56 @@ fn check(message: &Message, cx: &mut Context) {
             }
             let (id, severity) = if utf8 { (&UTF8, Severity::Info) } else { (&NOT_UTF8, Severity::Warning) };
             let end = eight_bit.last().map_or(at + 1, |&l| l + 1);
-            cx.emit(
-                Draft::new(Msg::of(id).text("field", field.name.clone()).int("count", eight_bit.len()))
-                    .evidence(super::field_text(message, field))
-                    .at(super::part_value_location(part, field, at, end))
-                    .severity(severity),
-            );
+            let mut draft = Draft::new(Msg::of(id).text("field", field.name.clone()).int("count", eight_bit.len()))
+                .evidence(super::field_text(message, field))
+                .at(super::part_value_location(part, field, at, end))
+                .severity(severity);
+            // Bytes that are not UTF-8 stay the warning (the guides' RFC line; Cyrus IMAP
+            // replaces 8-bit header bytes with X or refuses them), but they weigh as spam only
+            // where the filters count them: in an address (rspamd INVALID_FROM_8BIT /
+            // INVALID_RCPT_8BIT), or where SpamAssassin's illegal-characters test fires.
+            let in_address = part == 0 && eight_bit_address(message, field, value).is_some();
+            if !utf8 && !in_address && !(part == 0 && illegal_chars_counted(field, value)) {
+                draft = draft.score(crate::rules::scores::RAW_8BIT_UNCOUNTED);
+            }
+            cx.emit(draft);
         }
     }
 }
+
+/// SpamAssassin 4.0's `check_illegal_chars` (Plugin/HeaderEval.pm), with the
+/// arguments rules/20_head_tests.cf gives it: SUBJ_ILLEGAL_CHARS reads the Subject
+/// (`'Subject','0.00','2'`, 0.6–1.5 points) and FROM_ILLEGAL_CHARS the From
+/// (`'From','0.20','2'`, 2.2 points); the other fields are HEAD_ILLEGAL_CHARS, 0 points
+/// (50_scores.cf). SUBJECT_NEEDS_ENCODING (up to 0.8) needs SUBJ_ILLEGAL_CHARS too.
+/// Whether `field`'s raw `value` is one of those two, with at least
+/// `MIN_ILLEGAL_CHARS` illegal bytes (C0 controls but TAB, LF and CR, DEL, and every
+/// byte over 127) making at least its share of the value (`MIN_ILLEGAL_SHARE_FROM`
+/// for From, none for the Subject), a lone ¢, £ or ® of a Subject not counted.
+fn illegal_chars_counted(field: &crate::model::headers::HeaderField, value: &[u8]) -> bool {
+    let min_share = if field.is("Subject") {
+        0.0
+    } else if field.is("From") {
+        MIN_ILLEGAL_SHARE_FROM
+    } else {
+        return false;
+    };
+    let illegal_byte = |b: u8| matches!(b, 0x00..=0x08 | 0x0b | 0x0c | 0x0e..=0x1f | 0x7f..=0xff);
+    let mut illegal = value.iter().filter(|&&b| illegal_byte(b)).count();
+    if field.is("Subject") && value.iter().filter(|b| SUBJECT_EXEMPT_BYTES.contains(b)).count() == 1 {
+        illegal -= 1;
+    }
+    !value.is_empty() && illegal >= MIN_ILLEGAL_CHARS && illegal as f64 / value.len() as f64 >= min_share
+}
+
+/// SpamAssassin 4.0 `check_illegal_chars`' count, 2 in both calls (20_head_tests.cf).
+const MIN_ILLEGAL_CHARS: usize = 2;
+/// FROM_ILLEGAL_CHARS' ratio: the illegal bytes make a fifth of the From or more.
+const MIN_ILLEGAL_SHARE_FROM: f64 = 0.20;
+/// The Latin-1 cent, pound and registered signs: `check_illegal_chars` does not
+/// count one of them alone in a Subject ("only exempt a single cent sign, pound
+/// sign, or registered sign").
+const SUBJECT_EXEMPT_BYTES: &[u8] = &[0xa2, 0xa3, 0xae];
 
 /// The fields rspamd reads for INVALID_FROM_8BIT (the From) and INVALID_RCPT_8BIT
 /// (the MIME recipients), 6 points each: rules/headers_checks.lua, the address's
@@ -187,4 +229,43 @@ fn eight_bit_address(message: &Message, field: &crate::model::headers::HeaderFie
         .iter()
         .map(|m| m.addr_spec)
         .find(|&(start, end)| value.get(start..end).is_some_and(|spec| spec.iter().any(|&b| b >= 0x80)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::scores::{RAW_8BIT, RAW_8BIT_UNCOUNTED};
+
+    /// The raw-8bit findings of a message with these header lines: severity and points.
+    fn findings(fields: &[u8]) -> Vec<(Severity, f64)> {
+        let raw = [b"Message-ID: <1@example.com>\nDate: Mon, 2 Dec 2002 10:00:00 +0000\n".as_slice(), fields, b"\nHello.\n"].concat();
+        let report = crate::lint(&raw, &crate::Options::default()).expect("lints");
+        report.findings.into_iter().filter(|f| f.rule_id == ID).map(|f| (f.severity, f.score)).collect()
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_weigh_where_spamassassin_counts_them() {
+        let to = b"To: b@example.com\n".as_slice();
+        let warned = |points| vec![(Severity::Warning, points)];
+        // One pound sign, one other Latin-1 letter, or both (a lone pound sign is not counted):
+        // under check_illegal_chars' count of 2.
+        for subject in [b"Subject: Houses rise \xa31,100 a week\n".as_slice(), b"Subject: Caf\xe9 ouvert\n", b"Subject: \xa3100 caf\xe9\n"] {
+            assert_eq!(findings(&[b"From: a@example.com\n", to, subject].concat()), warned(RAW_8BIT_UNCOUNTED));
+        }
+        // Two letters: SUBJ_ILLEGAL_CHARS.
+        assert_eq!(findings(&[b"From: a@example.com\n", to, b"Subject: Caf\xe9 \xe0 Paris\n"].concat()), warned(RAW_8BIT));
+        // Two pound signs: the exemption is for one alone.
+        assert_eq!(findings(&[b"From: a@example.com\n", to, b"Subject: \xa3100 or \xa3200\n"].concat()), warned(RAW_8BIT));
+        // A From name with one letter, and with two in a long field: under a fifth of the From.
+        for from in [b"From: \"Nils O. Sel\xe5sdal\" <noselasd@example.com>\n".as_slice(), b"From: \"J\xf6rg M\xfcller\" <joerg.mueller@example.com>\n"] {
+            assert_eq!(findings(&[from, to, b"Subject: Hi\n"].concat()), warned(RAW_8BIT_UNCOUNTED));
+        }
+        // A From mostly of such bytes: FROM_ILLEGAL_CHARS.
+        assert_eq!(findings(&[b"From: \xc4\xe3\xba\xc3\xb5\xc4 <a@example.com>\n".as_slice(), to, b"Subject: Hi\n"].concat()), warned(RAW_8BIT));
+        // Another field: HEAD_ILLEGAL_CHARS scores 0.
+        assert_eq!(
+            findings(&[b"From: a@example.com\n".as_slice(), b"To: \"Sel\xe5sdal \xe6\xf8\" <b@example.com>\n", b"Subject: Hi\n"].concat()),
+            warned(RAW_8BIT_UNCOUNTED)
+        );
+    }
 }

@@ -79,7 +79,7 @@ pub const RULE: Rule = Rule {
         Evidence::Receiver("Gmail Email sender guidelines: \"Authenticate email with SPF and DKIM that are aligned with each other at the organizational level\""),
         Evidence::Ours("warning only when no DKIM signature of the From domain with an intact body exists and the message is not list traffic (a List-Id on another organizational domain than From's, another RFC 2369 field only a list has, Mailing-List, or an envelope sender or Sender named as list managers name theirs: owner-LIST, LIST-owner, LIST-admin, LIST-bounces, LIST-bounce, LIST-request, LIST-return-N; a list re-sends its members' mail under its own envelope sender, and Gmail does not require alignment of mailing-list mail); a List-Id in the From's own organizational domain names the sender's own list (RFC 2919 §3: the namespace is a domain the list owner controls), a newsletter it sends itself, and exempts nothing; a different Sender alone is information"),
         Evidence::Rfc("information when the Return-Path is a Sender Rewriting Scheme address whose original sender domain aligns with From: a forwarder rewrote it, not the sender (Mail::SRS and postsrsd(8): SRS0<sep>HASH=TT=domain=local@forwarder, <sep> one of = + -; SRS1<sep>HASH=forwarder=<sep>HASH=TT=domain=local@… for a second hop); RFC 7960 §3 (causes of DMARC interoperability issues): a forward that changes the envelope sender breaks SPF alignment, and an intact DKIM signature is what survives it"),
-        Evidence::Rfc("information on a delivery report (a top-level multipart/report; report-type=delivery-status, RFC 3464 §2) and when the Return-Path's local part is MAILER-DAEMON: RFC 5321 §4.5.5 has delivery reports sent with a null reverse-path, which some MTAs write as MAILER-DAEMON@their-domain (sendmail's F=g flag puts $g, MAILER-DAEMON@ the local domain, in place of <>: Costales, sendmail 4th ed., ch. 20); no envelope sender of the author's exists to align"),
+        Evidence::Rfc("information on a delivery report (a top-level multipart/report; report-type=delivery-status, RFC 3464 §2) and when the Return-Path's local part is MAILER-DAEMON: RFC 5321 §4.5.5 has delivery reports sent with a null reverse-path, which some MTAs write as MAILER-DAEMON@their-domain (sendmail's F=g flag puts $g, MAILER-DAEMON@ the local domain, in place of <>: Costales, sendmail 4th ed., ch. 20); no envelope sender of the author's exists to align. A MAILER-DAEMON Return-Path counts only on a message shaped like one sent with a null reverse-path: a top-level multipart/report (RFC 6522 §3; RFC 8098 §2.1 for read receipts), Auto-Submitted other than no (RFC 3834 §3.3, §5), or a From of MAILER-DAEMON@ or postmaster@ (RFC 5321 §4.5.1): every such Return-Path among the 1,265 fixture messages linted in stop 68 has one of these (ours: a measurement); on any other message it is an envelope sender like another and must align"),
     ],
     score: scores::SENDER_MISALIGNED,
     texts: &TEXTS,
@@ -175,6 +175,15 @@ pub const RULE: Rule = Rule {
         .at(Severity::Info),
         Example::fails(
             title! {
+                en: "MAILER-DAEMON as the envelope sender of an ordinary message: no report, so it must align",
+                fr: "MAILER-DAEMON comme expéditeur d'enveloppe d'un message ordinaire : pas un rapport, il doit donc s'aligner",
+                es: "MAILER-DAEMON como remitente de sobre de un mensaje normal: no es un informe, así que debe alinearse",
+                pl: "MAILER-DAEMON jako nadawca koperty zwykłej wiadomości: to nie raport, więc musi być wyrównany",
+            },
+            ExampleInput::Raw("Return-Path: <MAILER-DAEMON@web42.hosting.example>\nFrom: news@my-site.example\nTo: b@example.org\nSubject: Our spring offers\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\nHello\n"),
+        ),
+        Example::fails(
+            title! {
                 en: "SRS address of another sender's domain: the Return-Path still does not align",
                 fr: "Adresse SRS d'un expéditeur d'un autre domaine : le Return-Path ne s'aligne toujours pas",
                 es: "Dirección SRS del dominio de otro remitente: el Return-Path sigue sin alinearse",
@@ -246,8 +255,8 @@ fn check(message: &Message, cx: &mut Context) {
     }
     let local = return_path.address.rsplit_once('@').map_or("", |(local, _)| local);
     // A delivery report (RFC 3464), or its null reverse-path (RFC 5321 §4.5.5)
-    // as some MTAs write it.
-    if local.eq_ignore_ascii_case("MAILER-DAEMON") || delivery_report(message) {
+    // as some MTAs write it, on a message shaped like what is sent with one.
+    if (local.eq_ignore_ascii_case("MAILER-DAEMON") && system_message(message)) || delivery_report(message) {
         cx.emit(
             Draft::new(Msg::of(&RETURN_PATH_NULL).text("address", return_path.address.clone()))
                 .severity(Severity::Info)
@@ -295,6 +304,27 @@ fn check(message: &Message, cx: &mut Context) {
         draft = draft.severity(Severity::Info);
     }
     cx.emit(draft);
+}
+
+/// The message has the shape of what a mail system sends with a null
+/// reverse-path, so that a `MAILER-DAEMON` Return-Path is that null path and
+/// not an envelope sender anyone could choose: a top-level `multipart/report`
+/// of any report type (RFC 6522 §3: delivery reports, RFC 3464, and read
+/// receipts, RFC 8098 §2.1, are sent with a null MAIL FROM), an
+/// `Auto-Submitted` other than `no` (RFC 3834 §5; automatic replies go out with
+/// an empty envelope sender, RFC 3834 §3.3, Exim's autoreply transport), or a
+/// From that is the mail system itself (`MAILER-DAEMON@`, or `postmaster@`,
+/// RFC 5321 §4.5.1).
+fn system_message(message: &Message) -> bool {
+    let report = message
+        .header("Content-Type")
+        .and_then(|field| message.mime_value(0, field))
+        .is_some_and(|value| value.value.eq_ignore_ascii_case("multipart/report"));
+    let system_from = message.identity.from.iter().any(|mailbox| {
+        let local = mailbox.address.rsplit_once('@').map_or("", |(local, _)| local);
+        local.eq_ignore_ascii_case("MAILER-DAEMON") || local.eq_ignore_ascii_case("postmaster")
+    });
+    report || message.identity.auto_submitted || system_from
 }
 
 /// The message is a delivery status notification: a top-level

@@ -313,6 +313,13 @@ fn stand_in_capital_words(text: &str) -> Option<(usize, usize)> {
         if stand_in == NO_CASE {
             return None;
         }
+        if stand_in == DRAWS_NOTHING && len > 0 && gathered[len - 1].is_ascii_alphabetic() {
+            // Inside a word: it goes on. Elsewhere it stands as the other
+            // characters that are no letters do (`#`: a line starting with one is no quote).
+            at += width;
+            continue;
+        }
+        let stand_in = if stand_in == DRAWS_NOTHING { b'#' } else { stand_in };
         gathered[len] = stand_in;
         (len, at) = (len + 1, at + width);
     }
@@ -358,7 +365,10 @@ fn shorten_line_start(gathered: &mut [u8], len: usize, words: &mut usize, capita
 /// a quoted line's `>` may follow, as `str::trim_start` drops it), `#` for
 /// anything else; `None` for a letter of no case.
 fn stand_in(c: char) -> Option<u8> {
-    Some(if !unicode::is_alphabetic(c) {
+    Some(if unicode::is_invisible(c) || unicode::is_combining_mark(c) {
+        // Inside the word it stands in (`mixed_capital_words`).
+        DRAWS_NOTHING
+    } else if !unicode::is_alphabetic(c) {
         if c.is_whitespace() { b' ' } else { b'#' }
     } else if c.is_lowercase() {
         b'a'
@@ -371,6 +381,9 @@ fn stand_in(c: char) -> Option<u8> {
 
 /// What `two_byte_stand_ins` holds for a letter of no case: no ASCII byte.
 const NO_CASE: u8 = 0x80;
+/// The stand-in of a character that draws nothing or a combining mark: none,
+/// the word goes on (`mixed_capital_words`).
+const DRAWS_NOTHING: u8 = 0x81;
 
 /// `stand_in` of every character of two UTF-8 bytes (U+0080 to U+07FF: the
 /// accented Latin, Greek and Cyrillic letters of European text), `NO_CASE` for none,
@@ -425,7 +438,11 @@ fn mixed_capital_words(line: &str) -> (usize, usize) {
             letters += 1;
             upper += usize::from(c.is_uppercase());
             lower += usize::from(c.is_lowercase());
-        } else {
+        } else if !unicode::is_invisible(c) && !unicode::is_combining_mark(c) {
+            // A character that draws nothing (zero-width space, soft hyphen) or a
+            // mark on the letter before it stays inside the word (`P\u{200b}LEASE`,
+            // `P\u{332}L\u{332}…`), as UAX #29 ignores Format and Extend characters
+            // between a word's letters (rule WB4).
             end_word(&mut letters, &mut upper, &mut lower);
         }
     }
@@ -762,7 +779,9 @@ mod tests {
         // each read again for its case.
         fn definition(line: &str) -> (usize, usize) {
             let (mut words, mut capitals) = (0, 0);
-            for word in line.split(|c: char| !c.is_alphabetic()) {
+            let inside = |c: char| c.is_alphabetic() || unicode::is_invisible(c) || unicode::is_combining_mark(c);
+            for word in line.split(|c: char| !inside(c)) {
+                let word: String = word.chars().filter(|c| c.is_alphabetic()).collect();
                 let letters = word.chars().count();
                 let upper = word.chars().filter(|c| c.is_uppercase()).count();
                 let lower = word.chars().filter(|c| c.is_lowercase()).count();
@@ -775,7 +794,7 @@ mod tests {
         }
         let pieces = [
             "É", "é", "Ą", "ą", "ł", "Ł", "ß", "ǅ", "ª", "ʰ", "会", "ا", "Σ", "σ", "Ж", "A", "a", "B", "b", "1", " ", "\u{a0}",
-            "-", "\r", "\u{301}", "\u{200b}", "ﬁ", "Ⅻ", "ⓐ", "Ⓐ",
+            "-", "\r", "\u{301}", "\u{200b}", "\u{ad}", "\u{332}", "ﬁ", "Ⅻ", "ⓐ", "Ⓐ",
         ];
         let mut counted = 0;
         crate::text::generated_texts(&pieces, 5_000, 30, |line| {
@@ -783,6 +802,20 @@ mod tests {
             counted += mixed_capital_words(line).0;
         });
         assert!(counted > 2_000, "{counted} words");
+    }
+
+    #[test]
+    fn a_character_that_draws_nothing_or_a_mark_does_not_split_a_word() {
+        // Zero-width space, soft hyphen, word joiner, combining low line (UAX #29 WB4).
+        for mark in ["\u{200b}", "\u{ad}", "\u{2060}", "\u{332}"] {
+            let word = ["B", "U", "Y", "I", "N", "G"].join(mark);
+            // Every path: a short text (lines), a long one (stand-ins).
+            for text in [format!("{word} now é"), format!("{word} now é\n").repeat(3)] {
+                let (words, capitals) = capital_words(&text);
+                assert_eq!((words, capitals), (words, words / 2), "{text:?}");
+                assert!(words >= 2 && capitals >= 1, "{text:?}");
+            }
+        }
     }
 
     #[test]

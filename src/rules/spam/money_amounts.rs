@@ -439,6 +439,70 @@ fn number_end(bytes: &[u8], start: usize) -> usize {
     }
 }
 
+/// What a character past ASCII is in a number or a currency as drawn: `Some(None)`
+/// for one that draws nothing (`unicode::is_invisible`: `5\u{200b}000`), dropped;
+/// `Some(Some(c))` for one NFKC writes as an ASCII digit, space or punctuation
+/// mark, or as `£`/`¥` (`５`, `𝟓`, `＄`, `，`, the thin and figure spaces);
+/// `None` for any other. UTS #39 folds a text by NFKC before it compares
+/// (its skeleton, §4), and SpamAssassin normalizes a body by NFKC
+/// (`normalize_charset`) before its rules read amounts.
+fn drawn_as(c: char) -> Option<Option<char>> {
+    if unicode::is_invisible(c) {
+        return Some(None);
+    }
+    match unicode::nfkc(c) {
+        Some(unicode::Nfkc::Char(a)) if a.is_ascii_digit() || a.is_ascii_punctuation() || a == ' ' || matches!(a, '£' | '¥') => {
+            Some(Some(a))
+        }
+        _ => None,
+    }
+}
+
+/// `text` as drawn (`drawn_as`), when that differs from it; `None` for most
+/// texts, ASCII or with no such character. Linear, one copy of the text.
+fn as_drawn(text: &str) -> Option<String> {
+    if text.is_ascii() {
+        return None;
+    }
+    let mut drawn: Option<String> = None;
+    let mut copied = 0;
+    for (at, c) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
+        let Some(replacement) = drawn_as(c) else { continue };
+        let out = drawn.get_or_insert_with(|| String::with_capacity(text.len()));
+        out.push_str(&text[copied..at]);
+        out.extend(replacement);
+        copied = at + c.len_utf8();
+    }
+    let mut out = drawn?;
+    out.push_str(&text[copied..]);
+    Some(out)
+}
+
+/// Every amount of money in `text` as it is drawn (`as_drawn`: `＄５,０００,０００`,
+/// `$𝟓,𝟎𝟎𝟎,𝟎𝟎𝟎`), in order, its range in `text` itself.
+pub fn drawn_amounts(text: &str) -> Vec<Amount> {
+    let Some(drawn) = as_drawn(text) else { return amounts(text) };
+    let mut found = amounts(&drawn);
+    // The ranges, in order and apart, are carried back in one walk of both texts.
+    let (mut at, mut drawn_at) = (0, 0);
+    let mut carry = |to: usize| {
+        while drawn_at < to {
+            let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else { break };
+            drawn_at += match c.is_ascii() {
+                true => 1,
+                false => drawn_as(c).map_or(c.len_utf8(), |r| r.map_or(0, char::len_utf8)),
+            };
+            at += c.len_utf8();
+        }
+        at
+    };
+    for amount in &mut found {
+        let start = carry(amount.range.start);
+        amount.range = start..carry(amount.range.end);
+    }
+    found
+}
+
 /// Every amount of money in `text`, in order.
 pub fn amounts(text: &str) -> Vec<Amount> {
     // A text without a digit (the short ones, often) holds none: the reading
@@ -517,7 +581,7 @@ fn check(message: &Message, cx: &mut Context) {
     let mut found: Vec<(&Text, Amount)> = Vec::new();
     let bodies = reading::bodies(message);
     for body in &bodies {
-        found.extend(amounts(&body.text).into_iter().map(|a| (body, a)));
+        found.extend(drawn_amounts(&body.text).into_iter().map(|a| (body, a)));
     }
     // Sums written out in digits first: they make the warning.
     let huge: Vec<&(&Text, Amount)> = [false, true]
@@ -565,6 +629,26 @@ mod tests {
 
     fn values(text: &str) -> Vec<f64> {
         amounts(text).into_iter().map(|a| a.value).collect()
+    }
+
+    #[test]
+    fn amounts_are_read_as_drawn() {
+        let quoted = |text: &str| drawn_amounts(text).into_iter().map(|a| (text[a.range].to_string(), a.value)).collect::<Vec<_>>();
+        let fullwidth = "You get ＄５,０００,０００ today";
+        assert_eq!(quoted(fullwidth), [("＄５,０００,０００".to_string(), 5e6)]);
+        assert_eq!(quoted("Win $𝟓,𝟎𝟎𝟎,𝟎𝟎𝟎 now"), [("$𝟓,𝟎𝟎𝟎,𝟎𝟎𝟎".to_string(), 5e6)]);
+        assert_eq!(quoted("é $5\u{200b},000\u{200b},000 and 3\u{2009}000\u{2009}000 EUR"), [
+            ("$5\u{200b},000\u{200b},000".to_string(), 5e6),
+            ("3\u{2009}000\u{2009}000 EUR".to_string(), 3e6)
+        ]);
+        // Nothing else moves: the same amounts as `amounts` in a text with no such character.
+        for text in ["Coût : 12 € et 5 000 € à payer", "$5,000 and £20", "ĄĘ 40 zł"] {
+            assert!(as_drawn(text).is_none(), "{text}");
+            assert_eq!(quoted(text).len(), amounts(text).len(), "{text}");
+        }
+        // A fold that changes nothing near a number reads the same amounts, each where it is.
+        let text = "ｆｕｌｌ 12 € then\u{ad}more $40";
+        assert_eq!(quoted(text), [("12 €".to_string(), 12.0), ("$40".to_string(), 40.0)]);
     }
 
     #[test]
