@@ -108,12 +108,12 @@ function assertPreflightAsync(message, settings) {
 function passedOrThrown({ report, verdict, text }, stackStartFn, site) {
   if (!verdict.passes) {
     const error = new AssertionError({ message: text, operator: 'fail', stackStartFn });
-    if (site && typeof site.stack === 'string' && typeof error.stack === 'string') {
-      const header = error.stack.slice(0, error.stack.indexOf(text) + text.length);
-      const frames = site.stack.slice(site.stack.indexOf('\n'));
-      if (error.stack.includes(text) && site.stack.includes('\n')) {
-        Object.defineProperty(error, 'stack', { value: header + frames, enumerable: false, writable: true, configurable: true });
-      }
+    // The error's header (its message, whole) followed by the call site's frames.
+    const headerEnd = typeof error.stack === 'string' ? error.stack.indexOf(text) : -1;
+    const framesStart = site && typeof site.stack === 'string' ? site.stack.indexOf('\n') : -1;
+    if (headerEnd >= 0 && framesStart >= 0) {
+      const stack = error.stack.slice(0, headerEnd + text.length) + site.stack.slice(framesStart);
+      Object.defineProperty(error, 'stack', { value: stack, enumerable: false, writable: true, configurable: true });
     }
     const hidden = (value) => ({ value, enumerable: false, writable: true, configurable: true });
     Object.defineProperties(error, { report: hidden(report), showDiff: hidden(false) });

@@ -316,10 +316,7 @@ fn check(message: &Message, cx: &mut Context) {
 /// From that is the mail system itself (`MAILER-DAEMON@`, or `postmaster@`,
 /// RFC 5321 §4.5.1).
 fn system_message(message: &Message) -> bool {
-    let report = message
-        .header("Content-Type")
-        .and_then(|field| message.mime_value(0, field))
-        .is_some_and(|value| value.value.eq_ignore_ascii_case("multipart/report"));
+    let report = top_report(message).is_some();
     let system_from = message.identity.from.iter().any(|mailbox| {
         let local = mailbox.address.rsplit_once('@').map_or("", |(local, _)| local);
         local.eq_ignore_ascii_case("MAILER-DAEMON") || local.eq_ignore_ascii_case("postmaster")
@@ -330,10 +327,14 @@ fn system_message(message: &Message) -> bool {
 /// The message is a delivery status notification: a top-level
 /// `multipart/report; report-type=delivery-status` (RFC 3464 §2, RFC 6522 §3).
 fn delivery_report(message: &Message) -> bool {
-    // The value the analysis parsed (`Message::mime_value`), not parsed again.
-    let Some(value) = message.header("Content-Type").and_then(|field| message.mime_value(0, field)) else { return false };
-    value.value.eq_ignore_ascii_case("multipart/report")
-        && value.param("report-type").is_some_and(|p| p.value.eq_ignore_ascii_case(b"delivery-status"))
+    top_report(message).is_some_and(|value| value.param("report-type").is_some_and(|p| p.value.eq_ignore_ascii_case(b"delivery-status")))
+}
+
+/// The top-level Content-Type when it is `multipart/report` (RFC 6522 §3), as
+/// the analysis parsed it (`Message::mime_value`), not parsed again.
+fn top_report<'m>(message: &'m Message) -> Option<&'m crate::grammar::mime::MimeValue> {
+    let value = message.header("Content-Type").and_then(|field| message.mime_value(0, field))?;
+    value.value.eq_ignore_ascii_case("multipart/report").then_some(value)
 }
 
 /// The original envelope sender's domain a Sender Rewriting Scheme local part
