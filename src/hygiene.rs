@@ -144,9 +144,65 @@ pub fn elide(text: &str, max: usize) -> String {
     format!("{head}…{tail}")
 }
 
+/// `json` (as `JSON.stringify` writes it) with each escaped lone surrogate
+/// (`\ud800`) written as U+FFFD `\ufffd`. `JSON.stringify` escapes a lone
+/// surrogate of a string (ES2019 well-formed stringify), which JSON's readers
+/// refuse ("not valid JSON" for an object the caller never wrote as JSON); a
+/// string given directly (`explainSmtpReply`'s reply, a message) gets U+FFFD
+/// from the bindings' conversion, and these now read the same. A backslash
+/// that is itself escaped (`\\ud800`, text) is left alone.
+pub fn lone_surrogates_replaced(json: String) -> String {
+    if !json.contains("\\u") {
+        return json;
+    }
+    let bytes = json.as_bytes();
+    let is_surrogate_escape = |at: usize| {
+        bytes.get(at + 1) == Some(&b'u')
+            && matches!(bytes.get(at + 2), Some(b'd' | b'D'))
+            && matches!(bytes.get(at + 3), Some(b'8'..=b'9' | b'a'..=b'f' | b'A'..=b'F'))
+            && bytes.get(at + 4).is_some_and(u8::is_ascii_hexdigit)
+            && bytes.get(at + 5).is_some_and(u8::is_ascii_hexdigit)
+    };
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        if is_surrogate_escape(i) {
+            let out = out.get_or_insert_with(|| String::with_capacity(json.len()));
+            out.push_str(&json[copied..i]);
+            out.push_str("\\ufffd");
+            copied = i + 6;
+            i += 6;
+        } else {
+            // Any other escape, `\\` among them, is two characters (its `uXXXX` plain text).
+            i += 2;
+        }
+    }
+    match out {
+        Some(mut out) => {
+            out.push_str(&json[copied..]);
+            out
+        }
+        None => json,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lone_surrogate_escapes_become_the_replacement_character() {
+        let fixed = lone_surrogates_replaced(r#"{"host":"smtp.\ud800x.com","b":"\\ud800","c":"\uDC00\u00e9"}"#.to_string());
+        assert_eq!(fixed, r#"{"host":"smtp.\ufffdx.com","b":"\\ud800","c":"\ufffd\u00e9"}"#);
+        let value: serde_json::Value = serde_json::from_str(&fixed).expect("JSON");
+        assert_eq!(value["host"], "smtp.\u{fffd}x.com");
+        assert_eq!(lone_surrogates_replaced("\"plain\"".to_string()), "\"plain\"");
+    }
 
     #[test]
     fn terminal_escapes_become_visible() {

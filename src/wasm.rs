@@ -81,7 +81,8 @@ fn lint_error(e: &LintError, locale: Locale) -> JsValue {
 /// A JavaScript value as JSON text, through `JSON.stringify` (so unknown fields
 /// reach serde and are refused, as in the CLI's files).
 fn json_of(value: &JsValue) -> Option<String> {
-    js_sys::JSON::stringify(value).ok().and_then(|s| s.as_string())
+    let json = js_sys::JSON::stringify(value).ok().and_then(|s| s.as_string())?;
+    Some(crate::hygiene::lone_surrogates_replaced(json))
 }
 
 /// The first number JSON cannot hold (`Infinity`, `-Infinity`, `NaN`) in a
@@ -662,9 +663,7 @@ fn smtp_settings_from(
     if let Some(invalid) = non_finite_number(settings) {
         return Err(lint_error(&LintError::InvalidOptions(invalid), locale));
     }
-    let json = js_sys::JSON::stringify(settings)
-        .ok()
-        .and_then(|s| s.as_string())
+    let json = json_of(settings)
         .filter(|_| settings.is_object())
         .ok_or_else(|| must_be("invalid-options", call, "settings", "core.invalid.expected.object", locale))?;
     Invalid::parse(&json, "settings").map_err(|e| lint_error(&LintError::InvalidOptions(e), locale))

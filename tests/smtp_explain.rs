@@ -994,6 +994,33 @@ const SISIMAI_REPLIES: &[(&str, &str, &str)] = &[
     ("lhost-amazonses-14 (blocked)", "554 5.7.1 <a8-95.smtp-out.amazonses.com[203.0.113.22]>: Client host rejected: blocked using mail.neko.example.org", "listed"),
 ];
 
+/// GoDaddy's bounce replies (godaddy.com/help 40685, as quoted in Sisimai's
+/// Rhost/GoDaddy.pm, BSD-2) with the cause Sisimai gives them in this
+/// explainer's terms: an IP shut out for what it sent before is its
+/// reputation, not this message's spam or an unknown recipient; a volume in
+/// other words is a rate; qmail's "looping" is a loop.
+const GODADDY_REPLIES: &[(&str, &str)] = &[
+    ("554 This IP has been temporarily blocked for attempting to send too many messages containing content judged to be spam by the Internet community. IB110", "reputation"),
+    ("554 This IP has been blocked for the day, for attempting to send too many messages containing content judged to be spam by the Internet community. IB111", "reputation"),
+    ("554 This IP has been temporarily blocked for attempting to mail too many invalid recipients. IB112", "reputation"),
+    ("554 This IP has been blocked for the day, for attempting to mail too many invalid recipients. IB113", "reputation"),
+    ("550 This IP has sent too many messages this hour. IB504", "rate"),
+    ("550 This message has exceeded the max number of messages per session. Open a new session and try again. IB510", "rate"),
+    ("554 203.0.113.5 IP blocked: too many messages sent this hour", "rate"),
+    ("421 Your IP has been blocked for sending too many emails", "rate"),
+    ("421 Too many e-mails from 203.0.113.5, slow down", "rate"),
+    ("550 This message is looping: it already has my Delivered-To line. (#5.4.6)", "loop"),
+    ("554 Connection refused. This IP address is listed on the Spamhaus Block List (SBL). IB104", "listed"),
+    ("552 This message has been rejected due to content judged to be spam by the internet community. IB212", "spam"),
+];
+
+#[test]
+fn godaddys_replies_read_as_sisimai_classifies_them() {
+    for (reply, cause) in GODADDY_REPLIES {
+        assert_eq!(cause_of(reply).as_deref(), Some(*cause), "{reply}");
+    }
+}
+
 #[test]
 fn replies_of_sisimais_set_read_as_sisimai_classifies_them() {
     for (sample, reply, cause) in SISIMAI_REPLIES {

@@ -23,6 +23,8 @@ export type ErrorCode =
   | 'internal'
   // A call on a linter after close() (createLinter).
   | 'closed'
+  // A linter's call still unanswered after its `timeout` (createLinter); the error's `name` is 'TimeoutError'.
+  | 'timeout'
   // simulate(): a scenario that does not parse, or over the simulator's limits.
   | 'invalid-scenario' | 'invalid-message' | 'too-many-mails' | 'too-many-streams' | 'too-many-actions';
 
@@ -37,6 +39,8 @@ export interface MailPreflightError extends Error {
   /** The catalogue id of the message: `renderMessage(messageId, params, locale)` says it again in another language. */
   messageId?: string;
   params?: { [name: string]: Param };
+  /** `timeout` (a linter's call): the call's timeout, in ms. */
+  timeout?: number;
 }
 
 // ---------------------------------------------------------------- options
@@ -1470,8 +1474,31 @@ export function fixMessage(input: string | Uint8Array, options?: FixOptions): { 
 export interface LinterSettings {
   /** Worker threads, each with its own engine: 1 to 64. Default: the number of cores minus one (at least 1). */
   threads?: number;
-  /** The language of the linter's own errors (`closed`, a wrong `threads`) when a call's options give none. Default: English. */
+  /** The language of the linter's own errors (`closed`, `timeout`, a wrong `threads`) when a call's options give none. Default: English. */
   locale?: Locale;
+  /**
+   * The `timeout` of every call that gives none (see `LinterCallOptions`), in ms: a whole
+   * number from 1 to 2147483647. Default: none.
+   */
+  timeout?: number;
+}
+
+/** What a `Linter`'s calls take besides the options of `lint()`: read by the linter, never by the engine. */
+export interface LinterCallOptions {
+  /**
+   * Gives the call up when it aborts: waiting, it leaves the queue; running, its worker
+   * thread is terminated and replaced. The call rejects with `signal.reason` (an
+   * `AbortError` DOMException unless `abort(reason)` gave another). Already aborted: the
+   * call rejects at once. `null` is none.
+   */
+  signal?: AbortSignal | null;
+  /**
+   * Gives the call up, as an aborted signal does, when it is still unanswered this many
+   * ms after it was made (reading its streams, waiting and running count alike): it
+   * rejects with code `timeout` (`name` 'TimeoutError'). A whole number from 1 to
+   * 2147483647; default: the linter's `timeout`, else none.
+   */
+  timeout?: number;
 }
 
 /**
@@ -1483,8 +1510,8 @@ export interface LinterSettings {
 export interface Linter {
   readonly threads: number;
   /** Streams in compose fields are read on the calling thread first, as `lintAsync` reads them. */
-  lint(input: LintAsyncInput, options?: AsyncOptions): Promise<Report>;
-  lintPhpMail(to: string, subject: string, message: string, headers?: PhpHeaders, options?: Options): Promise<Report>;
+  lint(input: LintAsyncInput, options?: AsyncOptions & LinterCallOptions): Promise<Report>;
+  lintPhpMail(to: string, subject: string, message: string, headers?: PhpHeaders, options?: Options & LinterCallOptions): Promise<Report>;
   /** Stops the threads; calls still waiting or running reject with code `closed` (and `messageId`). */
   close(): Promise<void>;
 }

@@ -115,6 +115,21 @@ pub fn bodies<'m>(message: &'m Message) -> Vec<Text<'m>> {
     message.text_bodies().map(text_body).collect()
 }
 
+/// The text of each body as it is drawn, which the lexicons read: `bodies`,
+/// but for an HTML body its text without the runs drawn in the background's
+/// colour under `min_contrast` (`HtmlFacts::drawn_text`: `v<span
+/// style="color:#fff">k</span>iagra` reads `viagra`).
+pub fn drawn_bodies<'m>(message: &'m Message, min_contrast: f64) -> Vec<Text<'m>> {
+    if !message.html.is_empty() {
+        return message
+            .html
+            .iter()
+            .map(|html| Text { text: html.facts.drawn_text(min_contrast), ..rendered(html) })
+            .collect();
+    }
+    message.text_bodies().map(text_body).collect()
+}
+
 /// The visible text of an HTML body or view.
 fn rendered(html: &HtmlBody) -> Text<'_> {
     Text {

@@ -460,6 +460,14 @@ pub const CAUSES: &[Cause] = &[
                 "spam ip",
                 "incident de spam",
                 "like spammer",
+                // GoDaddy's IB110/IB111 `554 This IP has been temporarily blocked for attempting
+                // to send too many messages containing content judged to be spam` and IB112/IB113
+                // "…blocked for the day, for attempting to mail too many invalid recipients"
+                // (Sisimai's Rhost/GoDaddy.pm, "blocked"; godaddy.com/help 40685): the IP is
+                // shut out for an hour or a day for what it sent before (spam, a stale list),
+                // not for this message's content or recipient. Before "spam" and "unknown-user".
+                "too many messages containing",
+                "too many invalid recipients",
             ],
             &[],
         )
@@ -816,7 +824,19 @@ pub const CAUSES: &[Cause] = &[
     // (Sisimai's Lhost/Exim.pm, reason/networkerror.rb).
     cause(
         "loop",
-        &["mail loop", "routing loop", "loop detected", "too many hops", "hops", "hop count", "too many \"received\"", "too many received"],
+        &[
+            "mail loop",
+            "routing loop",
+            "loop detected",
+            "too many hops",
+            "hops",
+            "hop count",
+            "too many \"received\"",
+            "too many received",
+            // qmail's `This message is looping: it already has my Delivered-To line. (#5.4.6)`
+            // (GoDaddy's bounce page, as quoted in Sisimai's Rhost/GoDaddy.pm, "systemerror").
+            "message is looping",
+        ],
         &[],
     ),
     // The recipient (a mailbox, a group, a public folder, a mail user) takes mail only from
@@ -903,6 +923,11 @@ pub const CAUSES: &[Cause] = &[
         &[
             "too many connections",
             "too many messages",
+            // `421 Your IP has been blocked for sending too many emails` (ours: the same volume
+            // as "too many messages", in the other words servers use).
+            "too many emails",
+            "too many e-mails",
+            "too many mails",
             "rate limit",
             "rate-limit",
             "throttl",

@@ -294,6 +294,34 @@ pub fn is_invisible(c: char) -> bool {
         | '\u{1bca0}'..='\u{1bca3}' | '\u{1d173}'..='\u{1d17a}' | '\u{e0000}'..='\u{e0fff}')
 }
 
+/// The zero of each run of decimal digits (General_Category Nd, Numeric_Type
+/// Decimal) of Unicode 14.0.0, the version of the other tables (Python's
+/// `unicodedata`, `generate_tables.py`), ASCII's first: 66 runs, 660 digits.
+/// Unicode encodes them in runs of ten in ascending value (UAX #44 §5.7.4,
+/// Numeric_Type=Decimal; the Stability Policy keeps it so), so a digit is its
+/// distance from its zero; UTS #39 §5.3 (Mixed-Number Detection) reads them
+/// by the same runs. `char::to_digit` reads ASCII alone.
+const DECIMAL_ZEROS: [u32; 66] = [
+    0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6, 0xE50, 0xED0, 0xF20,
+    0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900,
+    0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10, 0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450,
+    0x114D0, 0x11650, 0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60, 0x16AC0, 0x16B50, 0x1D7CE,
+    0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0,
+];
+
+/// The ASCII digit a decimal digit of any script stands for (`٣`, `۳`, `३`,
+/// `๓`: '3'); `None` for any other character. A binary search of 66 zeros.
+pub fn decimal_digit(c: char) -> Option<char> {
+    let code = u32::from(c);
+    let zero = match DECIMAL_ZEROS.binary_search(&code) {
+        Ok(at) => DECIMAL_ZEROS[at],
+        Err(0) => return None,
+        Err(at) => DECIMAL_ZEROS[at - 1],
+    };
+    let value = code - zero;
+    (value < 10).then(|| char::from(b'0' + value as u8))
+}
+
 /// Symbols drawn as an empty cell although they are no white space: U+2800
 /// BRAILLE PATTERN BLANK (category So, a cell with no dot raised), the filler
 /// spammers and bots write where a blank subject or body would be refused. The

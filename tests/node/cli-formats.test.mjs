@@ -84,8 +84,8 @@ test('--format github escapes % and , in file names and reports files that canno
   const run = runCli(['lint', '--format', 'github', '100%,done.eml', 'missing.eml'], { cwd: dir });
   assert.equal(run.status, 2);
   const commands = workflowCommands(run.stdout);
-  assert.deepEqual(commands.map((c) => c.properties.file), ['missing.eml', '100%,done.eml']);
-  assert.equal(commands[0].name, 'error');
+  assert.deepEqual(commands.map((c) => c.properties.file), ['100%,done.eml', 'missing.eml'], 'in the order of the arguments');
+  assert.equal(commands[1].name, 'error');
 });
 
 test('a path longer than a header name\'s cap (a deep monorepo fixture) is written whole: github, junit, text', (t) => {
@@ -134,15 +134,15 @@ test('--format junit: one testsuite per file, a failure per error or warning, an
   }
   assert.equal(tree.tag, 'testsuites');
   const suites = tree.children;
-  assert.deepEqual(suites.map((s) => s.attrib.name), ['missing.eml', 'clean.eml', 'long.eml']);
-  assert.equal(suites[0].attrib.errors, '1');
-  assert.equal(suites[0].children[0].children[0].tag, 'error');
-  assert.equal(suites[1].attrib.failures, '0');
-  assert.equal(suites[1].children.length, 1, 'a file without findings is one passing case');
+  assert.deepEqual(suites.map((s) => s.attrib.name), ['clean.eml', 'long.eml', 'missing.eml'], 'in the order of the arguments');
+  assert.equal(suites[2].attrib.errors, '1');
+  assert.equal(suites[2].children[0].children[0].tag, 'error');
+  assert.equal(suites[0].attrib.failures, '0');
+  assert.equal(suites[0].children.length, 1, 'a file without findings is one passing case');
   const long = pkg.lint(messageWithLongLine());
   const counted = long.findings.filter((f) => f.severity !== 'info');
-  assert.equal(suites[2].attrib.failures, String(counted.length));
-  const failures = suites[2].children.flatMap((c) => c.children.filter((x) => x.tag === 'failure'));
+  assert.equal(suites[1].attrib.failures, String(counted.length));
+  const failures = suites[1].children.flatMap((c) => c.children.filter((x) => x.tag === 'failure'));
   assert.deepEqual(failures.map((f) => f.attrib.message), counted.map((f) => f.message));
 });
 
@@ -214,4 +214,39 @@ test('--format text in French: severities in French, the summary joined with " ;
   assert.match(run.stdout, /^ {2}\S+ +avertissement +spam\/subject-caps/m);
   assert.doesNotMatch(run.stdout, /\b(error|warning)\b/);
   assert.match(run.stdout, /fichiers vérifiés : 2 ; .* ; fichiers qui seraient refusés ou bloqués : 1/);
+});
+
+test('arguments that name nothing are listed where they were given, among the files, in json, jsonl, junit and sarif', (t) => {
+  // They were all listed first, before every file.
+  const dir = files(t, { 'a.eml': rawMessage(), 'b.eml': messageWithLongLine() });
+  mkdirSync(join(dir, 'empty'));
+  const args = ['a.eml', 'nope.eml', 'b.eml', 'no-*.eml', 'empty'];
+  const json = JSON.parse(runCli(['lint', '--format', 'json', ...args], { cwd: dir }).stdout);
+  assert.deepEqual(json.map((e) => [e.file, Boolean(e.error)]),
+    [['a.eml', false], ['nope.eml', true], ['b.eml', false], ['no-*.eml', true], ['empty', true]]);
+  const lines = runCli(['lint', '--format', 'jsonl', 'nope.eml', 'a.eml', 'no-*.eml'], { cwd: dir }).stdout.trim().split('\n');
+  assert.deepEqual(lines.map((line) => JSON.parse(line).file), ['nope.eml', 'a.eml', 'no-*.eml']);
+  const junit = runCli(['lint', '--format', 'junit', ...args], { cwd: dir }).stdout;
+  assert.deepEqual([...junit.matchAll(/<testsuite name="([^"]*)"/g)].map((m) => m[1]), args);
+  const sarif = JSON.parse(runCli(['lint', '--format', 'sarif', ...args], { cwd: dir }).stdout);
+  assert.deepEqual(sarif.runs[0].artifacts.map((a) => a.location.uri), args);
+  // A file named by two arguments is linted once, at its first; a problem after it stays after it.
+  const twice = JSON.parse(runCli(['lint', '--format', 'json', 'a.eml', './a.eml', 'nope.eml', 'b.eml'], { cwd: dir }).stdout);
+  assert.deepEqual(twice.map((e) => e.file), ['a.eml', 'nope.eml', 'b.eml']);
+});
+
+test('--format junit: several findings of one rule at one position get unique, stable names (#2, #3…)', (t) => {
+  // A message without From, Date, Message-ID…: one headers/missing-field finding each, all at 1:1;
+  // their cases had the same name, which CI tools merge or count once.
+  const bare = 'Subject: hello\r\n\r\nHello.\r\n';
+  const missing = pkg.lint(bare).findings.filter((f) => f.ruleId === 'headers/missing-field');
+  assert.ok(missing.length >= 2, 'the message gives several headers/missing-field findings');
+  assert.ok(missing.every((f) => f.location.line === 1 && (f.location.column || 1) === 1));
+  const dir = files(t, { 'bare.eml': bare });
+  const names = (stdout) => [...stdout.matchAll(/<testcase classname="bare\.eml" name="([^"]*)"/g)].map((m) => m[1]);
+  const first = names(runCli(['lint', '--format', 'junit', 'bare.eml'], { cwd: dir }).stdout);
+  assert.equal(new Set(first).size, first.length, `unique: ${first.join(', ')}`);
+  const ofRule = first.filter((name) => name.startsWith('headers/missing-field 1:1'));
+  assert.deepEqual(ofRule, missing.map((_, i) => (i === 0 ? 'headers/missing-field 1:1' : `headers/missing-field 1:1 #${i + 1}`)));
+  assert.deepEqual(names(runCli(['lint', '--format', 'junit', 'bare.eml'], { cwd: dir }).stdout), first, 'the same names in every run');
 });

@@ -1,6 +1,7 @@
 // The hostile set (#13, tests/hostile/generate.mjs: about 50 messages of every
 // kind, generated, never stored) linted in one Node process, through the API and
-// through the CLI: each gets a report or a coded error within 10 s (the issue's
+// through the CLI: each gets a report (at most MAX_FINDINGS_PER_RULE findings a
+// rule) or a coded error within 10 s (the issue's
 // bound, far above the second or so each takes), and the message linted right
 // after it still gets exactly its report — also after a trap, which re-creates
 // the engine. Per-message times are printed.
@@ -17,6 +18,8 @@ const { main } = requireDev(join(pkgDir, 'lib', 'cli.cjs'));
 /** The issue's bound for one message (a report or a coded error within 10 s): printed
  * beside each time, never asserted — a loaded CI machine measures its load (ground rules). */
 const BOUND_SECONDS = 10;
+/** Most findings one rule adds to a report (src/rules/context.rs, MAX_FINDINGS_PER_RULE). */
+const MAX_FINDINGS_PER_RULE = 50;
 /** The coded errors a message may get instead of a report. */
 const CODES = ['invalid-input', 'input-too-large', 'not-a-message', 'internal'];
 
@@ -39,6 +42,9 @@ function lintOne(input) {
     else if (input.compose) report = pkg.lint(input.compose);
     else report = pkg.lintPhpMail(...input.php);
     assert.ok(['pass', 'warn', 'fail'].includes(report.verdict) && Array.isArray(report.findings));
+    const perRule = new Map();
+    for (const { ruleId } of report.findings) perRule.set(ruleId, (perRule.get(ruleId) || 0) + 1);
+    for (const [ruleId, count] of perRule) assert.ok(count <= MAX_FINDINGS_PER_RULE, `${ruleId}: ${count} findings`);
     outcome = { report };
   } catch (error) {
     outcome = { code: error.code, message: error.message };

@@ -325,3 +325,124 @@ test('a hostile input or options object (throwing getter, revoked Proxy) rejects
   }
   assert.equal((await linter.lint(rawMessage())).version, pkg.version(), 'the pool is still usable');
 });
+
+// A call given up: `signal` (an AbortSignal) and `timeout` (ms, per call or the linter's).
+// No durations are asserted: a call is aborted at a known state of the pool (waiting,
+// posted), and a timeout of 1 ms ends a call that must start a worker and read 8 MB.
+const busy = () => rawMessage({ body: `${'Lorem ipsum dolor sit amet. '.repeat(300_000)}\r\n` });
+const poolModule = async () => (await import('node:module')).createRequire(import.meta.url)(join(pkgDir, 'lib', 'pool.cjs'));
+
+test('a signal aborted before the call rejects it with the signal\'s reason (the standard AbortError), lint and lintPhpMail', async (t) => {
+  const linter = pkg.createLinter({ threads: 1 });
+  t.after(() => linter.close());
+  const controller = new AbortController();
+  controller.abort();
+  await assert.rejects(linter.lint(rawMessage(), { signal: controller.signal, locale: 'fr' }), (error) => {
+    assert.equal(error, controller.signal.reason);
+    assert.equal(error.name, 'AbortError');
+    return true;
+  });
+  const reason = new Error('the client went away');
+  await assert.rejects(linter.lintPhpMail('b@example.com', 'Hi', 'x', [], { signal: AbortSignal.abort(reason) }), (error) => error === reason);
+  // A signal never aborted changes nothing: the report is lint()'s (the engine never sees signal or timeout).
+  const options = { locale: 'pl', signal: new AbortController().signal, timeout: 600_000 };
+  assert.deepEqual(await linter.lint(rawMessage(), options), pkg.lint(rawMessage(), { locale: 'pl' }));
+  assert.deepEqual(await linter.lintPhpMail('b@example.com', 'Hi', 'x', ['From: a@example.com'], options),
+    pkg.lintPhpMail('b@example.com', 'Hi', 'x', ['From: a@example.com'], { locale: 'pl' }));
+});
+
+test('a call aborted while it waits leaves the queue; the running call and the next ones are answered', async (t) => {
+  const { WorkerPool } = await poolModule();
+  const pool = new WorkerPool(1);
+  t.after(() => pool.close());
+  const running = pool.run('lint', [busy()]);
+  const controller = new AbortController();
+  const waiting = pool.run('lint', [rawMessage()], [], controller.signal);
+  const after = pool.run('lint', [messageWithLongLine()]);
+  assert.equal(pool.queue.length, 2, 'one worker, one task each: the other two wait');
+  controller.abort();
+  assert.equal(pool.queue.length, 1, 'the aborted call left the queue at once');
+  await assert.rejects(waiting, (error) => error === controller.signal.reason && error.name === 'AbortError');
+  assert.equal((await running).origin, 'raw');
+  assert.deepEqual(await after, pkg.lint(messageWithLongLine()));
+  assert.equal(pool.workers.size, 1, 'the worker was kept');
+});
+
+test('a call aborted while it runs terminates its worker; the pool stays usable, a call in another worker is unaffected', async (t) => {
+  const { WorkerPool } = await poolModule();
+  const pool = new WorkerPool(2);
+  t.after(() => pool.close());
+  const controller = new AbortController();
+  const aborted = pool.run('lint', [busy(), { locale: 'fr' }], [], controller.signal);
+  const other = pool.run('lint', [busy()]);
+  const [first, second] = pool.workers;
+  assert.equal(first.tasks.length, 1, 'posted to the first worker');
+  assert.equal(second.tasks.length, 1, 'the other call to the second');
+  const reason = new Error('request closed');
+  controller.abort(reason);
+  await assert.rejects(aborted, (error) => error === reason);
+  assert.ok(!pool.workers.has(first), 'its worker left the pool at once');
+  assert.equal(pool.stopping.size, 1, 'and is being terminated');
+  const next = pool.run('lint', [messageWithLongLine()]);
+  assert.equal((await other).origin, 'raw', 'the call in the other worker is answered');
+  assert.deepEqual(await next, pkg.lint(messageWithLongLine()), 'a new worker takes the next call');
+  assert.equal(pool.workers.size, 2, 'replaced');
+  await pool.close();
+  assert.equal(pool.stopping.size, 0, 'close() waited for the terminated worker');
+  assert.equal(pool.workers.size, 0);
+});
+
+test('createLinter: abort while running, then the linter answers and closes', async () => {
+  const linter = pkg.createLinter({ threads: 1 });
+  const controller = new AbortController();
+  const aborted = linter.lint(busy(), { signal: controller.signal });
+  // The call reaches the pool once its input is read (a text: at once); one turn later it is running.
+  await new Promise((resolve) => setImmediate(resolve));
+  controller.abort();
+  await assert.rejects(aborted, (error) => error === controller.signal.reason);
+  assert.deepEqual(await linter.lint(rawMessage(), { locale: 'es' }), pkg.lint(rawMessage(), { locale: 'es' }));
+  await linter.close();
+});
+
+test('timeout (per call, or the linter\'s) rejects with a coded TimeoutError in the call\'s language; a call may give a longer one', async (t) => {
+  const check = (locale) => (error) => {
+    assert.equal(error.code, 'timeout');
+    assert.equal(error.name, 'TimeoutError');
+    assert.ok(error instanceof Error);
+    assert.equal(error.messageId, 'cli.error.timeout');
+    assert.deepEqual(error.params, { timeout: 1 });
+    assert.equal(error.message, pkg.renderMessage('cli.error.timeout', { timeout: 1 }, locale));
+    return true;
+  };
+  const linter = pkg.createLinter({ threads: 1 });
+  t.after(() => linter.close());
+  await assert.rejects(linter.lint(busy(), { timeout: 1, locale: 'fr' }), check('fr'));
+  await assert.rejects(linter.lint(busy(), { timeout: 1 }), check('en'));
+  assert.equal((await linter.lint(rawMessage())).origin, 'raw', 'the linter is usable after a timeout');
+  const strict = pkg.createLinter({ threads: 1, timeout: 1, locale: 'pl' });
+  t.after(() => strict.close());
+  await assert.rejects(strict.lint(busy()), check('pl'));
+  await assert.rejects(strict.lintPhpMail('b@example.com', 'Hi', busy(), [], { locale: 'es' }), check('es'));
+  assert.deepEqual(await strict.lint(rawMessage(), { timeout: 600_000 }), pkg.lint(rawMessage()), 'a longer timeout for one call');
+  const messages = new Set(['en', 'fr', 'es', 'pl'].map((locale) => pkg.renderMessage('cli.error.timeout', { timeout: 1 }, locale)));
+  assert.equal(messages.size, 4, 'said in each language');
+});
+
+test('a timeout that is not a whole number of ms from 1 to 2147483647, or a signal that is no AbortSignal, is invalid-options', async (t) => {
+  const linter = pkg.createLinter({ threads: 1 });
+  t.after(() => linter.close());
+  const cases = [[-1, 'core.invalid.range'], [0, 'core.invalid.range'], [2 ** 31, 'core.invalid.range'], [Infinity, 'core.invalid.range'],
+    [NaN, 'core.invalid.not-number'], ['5', 'core.invalid.not-number'], [1.5, 'core.invalid.not-whole-number']];
+  for (const [timeout, messageId] of cases) {
+    const coded = (locale) => (error) => error.code === 'invalid-options' && error.messageId === messageId
+      && error.params.path === 'timeout' && error.message === pkg.renderMessage(messageId, error.params, locale);
+    await assert.rejects(linter.lint(rawMessage(), { timeout, locale: 'fr' }), coded('fr'), String(timeout));
+    assert.throws(() => pkg.createLinter({ timeout, locale: 'pl' }), coded('pl'), String(timeout));
+  }
+  for (const signal of [{}, 'abort', 1, () => {}, []]) {
+    await assert.rejects(linter.lint(rawMessage(), { signal, locale: 'es' }), (error) => error.code === 'invalid-options'
+      && error.messageId === 'core.invalid.wrong-type' && error.field === 'signal'
+      && error.message === pkg.renderMessage(error.messageId, error.params, 'es') && /AbortSignal/.test(error.message));
+  }
+  assert.equal((await linter.lint(rawMessage(), { signal: null, timeout: undefined })).origin, 'raw', 'null and undefined are none');
+});

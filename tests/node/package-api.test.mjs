@@ -345,6 +345,13 @@ test('index.d.ts types every export without any, and compiles strictly', (t) => 
     import { assertPreflight, assertPreflightAsync, toPassPreflight, toPassPreflightAsync, matchers } from 'mail-preflight/test';
     const linter: Linter = createLinter({ threads: 2 });
     const pending: Promise<Report> = linter.lint('Subject: x\\r\\n\\r\\nx', { php: { platform: 'windows' } });
+    // A call given up: a signal, a timeout (ms), per call or the linter's; code timeout.
+    const bounded: Promise<Report> = createLinter({ timeout: 5000, locale: 'fr' }).lint('x', { signal: AbortSignal.timeout(100), timeout: 2000 });
+    const php: Promise<Report> = linter.lintPhpMail('b@example.com', 'Hi', 'x', [], { signal: null, locale: 'es' });
+    bounded.catch((error: import('mail-preflight').MailPreflightError) => error.code === 'timeout' && error.timeout);
+    void php;
+    // @ts-expect-error: a timeout is a number of ms
+    linter.lint('x', { timeout: '5s' });
     const plugin = preflight({ locale: 'pl', onFail: (error: PreflightError) => { const r: Report = error.report; void r; }, maxWarnings: 3, linter });
     const report: Report = assertPreflight({ from: 'a@example.com', date: new Date(), attachments: [{ content: 'x', encoding: 'latin1' }] },
       { maxWarnings: 1, allow: ['spam/subject-caps'] });

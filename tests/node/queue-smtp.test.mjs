@@ -193,3 +193,19 @@ test('explainSmtpReply(reply, locale, settings): a STARTTLS demand names the por
     assert.deepEqual(deferred.relatedRules, []);
   }
 });
+
+test('lone surrogates, NUL bytes and deep nesting from JavaScript: each entry point answers as for a string', { skip: missing('checkSmtpSettings') }, () => {
+  // JSON.stringify escapes a lone surrogate (\ud800), which JSON readers refuse: the settings
+  // read it as U+FFFD, as explainSmtpReply's string does (README "Limits").
+  const lone = pkg.checkSmtpSettings({ host: 'smtp.\ud800x.com', port: 465, security: 'ssl' });
+  assert.equal(lone.findings[0].messageId, 'config/smtp-security.host-character', JSON.stringify(lone.findings));
+  assert.match(lone.findings[0].message, /\ufffd/);
+  assert.match(pkg.explainSmtpReply('550 5.1.1 \udc00 user unknown', 'en').text, /\ufffd/);
+  // NUL bytes are shown as signs.
+  assert.match(pkg.checkSmtpSettings({ host: 'smtp.\0.com', port: 465, security: 'ssl' }).findings[0].message, /␀/);
+  assert.match(pkg.explainSmtpReply('550 5.1.1 \0 user unknown', 'en').text, /␀/);
+  // Nesting past MAX_JSON_DEPTH (128) is refused by name.
+  let deep = {}; let c = deep; for (let i = 0; i < 5000; i++) { c.a = {}; c = c.a; }
+  assert.throws(() => pkg.checkSmtpSettings({ host: 'smtp.example.org', x: deep }), /128 levels/);
+  assert.throws(() => pkg.simulate({ streams: [], x: deep }), (e) => e.code === 'invalid-scenario');
+});

@@ -132,6 +132,8 @@ test('info findings are notes; files that cannot be linted become notifications'
   assert.equal(invocation.executionSuccessful, false);
   assert.equal(invocation.toolExecutionNotifications[0].level, 'error');
   assert.match(invocation.toolExecutionNotifications[0].message.text, /missing\.eml/);
+  assert.deepEqual(log.runs[0].artifacts.map((a) => a.location.uri), ['wide.eml', 'missing.eml'], 'in the order of the arguments');
+  assert.equal(invocation.toolExecutionNotifications[0].locations[0].physicalLocation.artifactLocation.index, 1);
 });
 
 test('files outside the working directory get absolute file: URIs', (t) => {

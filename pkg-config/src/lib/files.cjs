@@ -261,6 +261,7 @@ function expandArguments(args) {
   // linted once, under the first name given: twice would repeat its results and make a
   // SARIF run's artifacts not unique, which the schema forbids.
   const seen = new Set();
+  // A problem's `at` is the number of files before it: output keeps the arguments' order.
   const add = (file) => {
     const key = fileKey(file);
     if (!seen.has(key)) {
@@ -279,7 +280,7 @@ function expandArguments(args) {
     } catch (error) {
       // A loop of symbolic links exists as a name but leads nowhere: said as such, not "no such file".
       if (error.code === 'ELOOP') {
-        problems.push({ argument: arg, reason: 'symlink-loop' });
+        problems.push({ argument: arg, at: files.length, reason: 'symlink-loop' });
         continue;
       }
       stat = undefined;
@@ -293,7 +294,7 @@ function expandArguments(args) {
           .filter(isMessageFile);
         skipped.push(...outside.filter(mayBeMessageFile));
         broken.push(...leadNowhere.filter((link) => mayBeMessageFile(link.file)));
-        if (messages.length === 0) problems.push({ argument: arg, reason: 'no-message-file' });
+        if (messages.length === 0) problems.push({ argument: arg, at: files.length, reason: 'no-message-file' });
         messages.forEach(add);
       } else if (stat) {
         add(arg);
@@ -309,13 +310,13 @@ function expandArguments(args) {
         const matches = walk(base, { includeDotEntries, budget, skipped: outside, broken: leadNowhere }).filter((f) => pattern.test(displayName(f)));
         skipped.push(...outside.filter((f) => pattern.test(displayName(f))));
         broken.push(...leadNowhere.filter((link) => pattern.test(displayName(link.file))));
-        if (matches.length === 0) problems.push({ argument: arg, reason: 'no-match' });
+        if (matches.length === 0) problems.push({ argument: arg, at: files.length, reason: 'no-match' });
         matches.forEach(add);
       } else {
-        problems.push({ argument: arg, reason: 'not-found' });
+        problems.push({ argument: arg, at: files.length, reason: 'not-found' });
       }
     } catch {
-      problems.push({ argument: arg, reason: 'too-many-entries', limit: MAX_VISITED_ENTRIES });
+      problems.push({ argument: arg, at: files.length, reason: 'too-many-entries', limit: MAX_VISITED_ENTRIES });
     }
   }
   // A link met twice (a directory and a glob over it) is said once.

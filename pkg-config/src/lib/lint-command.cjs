@@ -315,10 +315,10 @@ async function lintCommand(argv, io, help) {
   };
 
   output.write(formatter.start());
-  for (const problem of problems) {
+  const problemResult = (problem) => {
     const message = t(`cli.error.${problem.reason}`, { argument: visibleName(problem.argument), limit: problem.limit });
-    emit({ file: problem.argument, error: { code: 'not-found', message } });
-  }
+    return { file: problem.argument, error: { code: 'not-found', message } };
+  };
   // --quiet filters the findings, so it needs the report as an object.
   const wanted = { positions: NEEDS_POSITIONS.has(format), json: TAKES_REPORT_JSON.has(format) && !values.quiet };
   // A path kept as bytes (a name that is not UTF-8) is read by `path` and shown by `file`.
@@ -330,12 +330,21 @@ async function lintCommand(argv, io, help) {
     const named = input.file === '-' ? { file: stdinName ?? '-', bytes: await readStdin(io, options.locale) } : input;
     return pool ? pool.run('lintFile', [named, options, wanted]) : lintFile(sharedEngine(), named, options, wanted);
   };
-  const run = (input) => lintOne(input).catch((error) => ({
+  const run = (input) => (input.problem ? Promise.resolve(problemResult(input.problem)) : lintOne(input).catch((error) => ({
     file: input.file === '-' ? stdinName ?? '-' : input.file,
     error: { code: error.code || 'internal', message: error.message },
-  }));
+  })));
+  // The arguments' problems (a missing file, a glob matching nothing) among the files, in the
+  // order of the arguments: each after the files of the arguments before it (`at`).
+  const sequence = [];
+  let said = 0;
+  inputs.forEach((input, index) => {
+    while (said < problems.length && problems[said].at <= index) sequence.push({ problem: problems[said++] });
+    sequence.push(input);
+  });
+  sequence.push(...problems.slice(said).map((problem) => ({ problem })));
   try {
-    for await (const result of inOrder(inputs, run, Math.max(1, threads) * FILES_IN_FLIGHT_PER_JOB)) emit(result);
+    for await (const result of inOrder(sequence, run, Math.max(1, threads) * FILES_IN_FLIGHT_PER_JOB)) emit(result);
   } finally {
     if (pool) await pool.close();
   }

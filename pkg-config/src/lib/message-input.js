@@ -397,7 +397,7 @@ function defaultTimeouts() {
 }
 
 /** One stream option's value checked: a whole number of milliseconds from 1 to MAX_STREAM_TIMEOUT, else `invalid-options` naming it. */
-function checkedTimeout(name, value, reader) {
+export function checkedTimeout(name, value, reader) {
   const invalid = { label: OPTIONS.subject };
   if (typeof value !== 'number' || Number.isNaN(value)) {
     let shown;

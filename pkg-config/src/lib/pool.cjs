@@ -32,6 +32,13 @@
 // thousands deep), so every call settles with the plain API's report or coded
 // error, and the worker stays free for the next task. Errors keep every field
 // the engine gave them (messageId, params, field, suggestion).
+//
+// A call can be given up (`run`'s `signal`; createLinter's `signal` and `timeout`):
+// waiting, it leaves the queue; posted to a worker behind another task, its answer
+// is dropped when it comes; running, its worker is terminated (the wasm cannot be
+// interrupted otherwise) and left out of the pool at once, its waiting tasks go back
+// to the front of the queue and a new worker takes them. The call rejects with the
+// signal's reason: an AbortError, or the `timeout` error.
 
 const os = require('node:os');
 const path = require('node:path');
@@ -39,7 +46,7 @@ const { Worker } = require('node:worker_threads');
 const { compiledModule } = require('./engine.cjs');
 const { codedError, internalError } = require('./errors.cjs');
 const { render } = require('./texts.cjs');
-const { messageInputAsync, streamOptions } = require('./message-input.cjs');
+const { messageInputAsync, streamOptions, checkedTimeout } = require('./message-input.cjs');
 const { losesNumbers } = require('./json-values.cjs');
 
 const WORKER_SCRIPT = path.join(__dirname, 'pool-worker.cjs');
@@ -82,13 +89,29 @@ class WorkerPool {
     this.queue = [];
     this.nextId = 1;
     this.closed = false;
+    /** Workers terminated because their running call was given up (`cancel`): close() waits for them. */
+    this.stopping = new Set();
   }
 
-  /** Runs `method(...args)` in a worker; resolves with its result, rejects with its coded error. */
-  run(method, args, transferList = []) {
+  /**
+   * Runs `method(...args)` in a worker; resolves with its result, rejects with its
+   * coded error, or with `signal.reason` once `signal` (an AbortSignal) aborts.
+   */
+  run(method, args, transferList = [], signal = undefined) {
     if (this.closed) return Promise.reject(closedError(localeOfArgs(args, this.locale)));
+    if (signal && signal.aborted) return Promise.reject(abortReason(signal));
     return new Promise((resolve, reject) => {
-      const task = { id: this.nextId++, method, args, transferList, resolve, reject };
+      const task = { id: this.nextId++, method, args, transferList, settled: false };
+      const onAbort = () => this.cancel(task, abortReason(signal));
+      const settle = (then) => (value) => {
+        if (task.settled) return;
+        task.settled = true;
+        if (signal) signal.removeEventListener('abort', onAbort);
+        then(value);
+      };
+      task.resolve = settle(resolve);
+      task.reject = settle(reject);
+      if (signal) signal.addEventListener('abort', onAbort, { once: true });
       this.queue.push(task);
       try {
         this.dispatch();
@@ -96,9 +119,45 @@ class WorkerPool {
         // A worker that could not be started: this task fails, the pool stays usable.
         const waiting = this.queue.indexOf(task);
         if (waiting !== -1) this.queue.splice(waiting, 1);
-        reject(internalError(error, localeOfTask(task)));
+        task.reject(internalError(error, localeOfTask(task)));
       }
     });
+  }
+
+  /**
+   * Gives up a call (see the top of this file) and rejects it with `reason`. The
+   * pool stays usable: a new worker replaces a terminated one when a task needs it.
+   */
+  cancel(task, reason) {
+    if (task.settled) return;
+    const waiting = this.queue.indexOf(task);
+    if (waiting !== -1) this.queue.splice(waiting, 1);
+    const worker = waiting === -1 ? [...this.workers].find((w) => w.tasks.includes(task)) : undefined;
+    task.reject(reason);
+    if (worker && worker.tasks[0] === task) this.retire(worker);
+  }
+
+  /** Terminates a worker whose running task was given up; its tasks not started wait again, first. */
+  retire(worker) {
+    // Out of the pool before it ends: `lost` (its exit) then ignores it, and no task goes to it.
+    this.workers.delete(worker);
+    this.idle = this.idle.filter((w) => w !== worker);
+    const waiting = worker.tasks.splice(0).slice(1).filter((task) => !task.settled);
+    const stopping = worker.terminate().catch(() => {}).then(() => this.stopping.delete(stopping));
+    this.stopping.add(stopping);
+    if (this.closed) return;
+    this.queue.unshift(...waiting);
+    this.redispatch();
+  }
+
+  /** dispatch() after a worker left; when no worker can be started, what waited fails rather than waiting for good. */
+  redispatch() {
+    if (this.closed || !this.queue.length) return;
+    try {
+      this.dispatch();
+    } catch (spawnError) {
+      for (const task of this.queue.splice(0)) task.reject(internalError(spawnError, localeOfTask(task)));
+    }
   }
 
   dispatch() {
@@ -209,6 +268,7 @@ class WorkerPool {
       const task = worker.tasks[0];
       if (!task || task.id !== id) return;
       worker.tasks.shift();
+      // A task given up (`cancel`) is settled already: settled again, its answer is dropped.
       if (error) task.reject(codedError(error.code, error.message, error.fields));
       else task.resolve(result);
       if (worker.tasks.length === 0) worker.unref();
@@ -219,7 +279,8 @@ class WorkerPool {
       if (!this.workers.delete(worker)) return;
       this.idle = this.idle.filter((w) => w !== worker);
       // Its first task was running; the others had not started and wait again, first.
-      const [running, ...waiting] = worker.tasks.splice(0);
+      const [running, ...posted] = worker.tasks.splice(0);
+      const waiting = posted.filter((task) => !task.settled);
       if (!this.closed) this.queue.unshift(...waiting);
       else for (const task of waiting) task.reject(closedError(localeOfTask(task, this.locale)));
       if (running) {
@@ -227,14 +288,7 @@ class WorkerPool {
         const detail = error ? error.message : render('cli.error.worker-stopped', { code: String(exitCode) }, locale);
         running.reject(internalError({ message: detail }, locale));
       }
-      if (!this.closed && this.queue.length) {
-        try {
-          this.dispatch();
-        } catch (spawnError) {
-          // No worker can be started now: what waited fails rather than waiting for good.
-          for (const task of this.queue.splice(0)) task.reject(internalError(spawnError, localeOfTask(task)));
-        }
-      }
+      this.redispatch();
     };
     worker.on('error', (error) => lost(error));
     worker.on('exit', (exitCode) => lost(undefined, exitCode));
@@ -253,8 +307,13 @@ class WorkerPool {
     this.idle = [];
     const unanswered = [...this.queue.splice(0), ...workers.flatMap((w) => w.tasks.splice(0))];
     for (const task of unanswered) task.reject(closedError(localeOfTask(task, this.locale)));
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all([...workers.map((w) => w.terminate()), ...this.stopping]);
   }
+}
+
+/** What a call aborted by `signal` rejects with: its reason, the standard AbortError when it gives none. */
+function abortReason(signal) {
+  return signal.reason !== undefined ? signal.reason : new DOMException('This operation was aborted', 'AbortError');
 }
 
 /** `closed`: a call made to, or still unanswered by, a closed linter. */
@@ -385,29 +444,147 @@ function linterSettings(settings) {
   }
   // What JSON leaves out (a symbol, a function) is no locale, as lint() reads it.
   const locale = typeof given === 'string' ? given : 'en';
-  return { threads: read('threads', locale), locale };
+  const threads = read('threads', locale);
+  const timeout = read('timeout', locale);
+  return { threads, locale, timeout: timeout === undefined ? undefined : checkedTimeout('timeout', timeout, { locale, render }) };
+}
+
+/** The options of a pool call that the pool reads itself, and the engine does not take. */
+const CALL_CONTROLS = ['signal', 'timeout'];
+
+/**
+ * A call's options without `signal` and `timeout`, and their values checked:
+ * `{ options, signal, timeout }`. `timeout` as the stream timeouts take theirs (a
+ * whole number of milliseconds from 1 to setTimeout's longest delay); `signal`
+ * anything with AbortSignal's `aborted`, `reason` and listeners (one of another
+ * realm, a polyfill's), null or undefined being none. Options without either are
+ * left as they are (the caller's own object); options whose getter or Proxy trap
+ * throws are too: the engine refuses them where it reads them, as lint() does.
+ */
+function callControls(options, reader) {
+  const unchanged = { options, signal: undefined, timeout: undefined };
+  if (!options || typeof options !== 'object') return unchanged;
+  const given = {};
+  const rest = {};
+  try {
+    if (Array.isArray(options) || !CALL_CONTROLS.some((name) => Object.prototype.hasOwnProperty.call(options, name))) return unchanged;
+    for (const key of Object.keys(options)) {
+      if (CALL_CONTROLS.includes(key)) given[key] = options[key];
+      else rest[key] = options[key];
+    }
+  } catch {
+    return unchanged;
+  }
+  const { signal } = given;
+  if (signal !== undefined && signal !== null && !isAbortSignal(signal)) {
+    const messageId = 'core.invalid.wrong-type';
+    const params = { invalid: { label: 'core.invalid.subject.options' }, path: 'signal',
+      found: { label: `core.invalid.found.${kindOf(signal)}` }, expected: { label: 'core.invalid.expected.abort-signal' } };
+    throw codedError('invalid-options', render(messageId, params, reader.locale), { messageId, params, field: 'signal' });
+  }
+  const timeout = given.timeout === undefined ? undefined : checkedTimeout('timeout', given.timeout, reader);
+  return { options: rest, signal: signal === null ? undefined : signal, timeout };
+}
+
+/** An AbortSignal, told by what the pool uses of one. */
+function isAbortSignal(value) {
+  try {
+    return typeof value === 'object' && typeof value.aborted === 'boolean'
+      && typeof value.addEventListener === 'function' && typeof value.removeEventListener === 'function';
+  } catch {
+    return false;
+  }
+}
+
+/** The kind of a value as the `core.invalid.found.*` labels name it. */
+function kindOf(value) {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'list';
+  switch (typeof value) {
+    case 'string': return 'text';
+    case 'number': return 'number';
+    case 'boolean': return 'boolean';
+    case 'function': return 'function';
+    case 'object': return 'object';
+    default: return 'other';
+  }
+}
+
+/**
+ * `timeout`: a call of a linter still unanswered `timeout` ms after it was made
+ * (reading its streams, waiting in the queue and running count alike). Named as
+ * DOM's `TimeoutError` (what `AbortSignal.timeout()` aborts with), coded as the
+ * package's errors are.
+ */
+function timeoutError(timeout, locale) {
+  const messageId = 'cli.error.timeout';
+  const params = { timeout };
+  const error = codedError('timeout', render(messageId, params, locale), { messageId, params, timeout });
+  Object.defineProperty(error, 'name', { value: 'TimeoutError', writable: true, configurable: true });
+  return error;
+}
+
+/**
+ * Runs `work(options, signal)` for one call of a linter, with the call's `signal`
+ * and `timeout` (else the linter's) read off its options: `signal` aborts when the
+ * caller's does (with its reason) or when the timeout passes (with `timeout`). A
+ * signal already aborted rejects the call before any work.
+ */
+async function controlled(rawOptions, linter, work) {
+  const locale = localeOfArgs([rawOptions], linter.locale);
+  const { options, signal, timeout = linter.timeout } = callControls(rawOptions, { locale, render });
+  if (signal && signal.aborted) throw abortReason(signal);
+  if (!signal && timeout === undefined) return work(options, undefined);
+  const controller = new AbortController();
+  const forward = () => controller.abort(abortReason(signal));
+  if (signal) signal.addEventListener('abort', forward, { once: true });
+  const timer = timeout === undefined ? undefined : setTimeout(() => controller.abort(timeoutError(timeout, locale)), timeout);
+  try {
+    return await work(options, controller.signal);
+  } finally {
+    clearTimeout(timer);
+    if (signal) signal.removeEventListener('abort', forward);
+  }
+}
+
+/**
+ * `promise`, or its rejection with the signal's reason once `signal` aborts (what
+ * `promise` does then is ignored: streams read on the calling thread end by their
+ * own timeouts).
+ */
+function untilAborted(promise, signal) {
+  if (!signal) return promise;
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(abortReason(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /**
  * A linter for servers: the same `lint` and `lintPhpMail` as the package's, run in
- * worker threads and returning promises.
- * @param {{ threads?: number, locale?: string }} [settings]
+ * worker threads and returning promises; each call takes a `signal` and a `timeout`
+ * (ms, else the linter's) in its options (`controlled`).
+ * @param {{ threads?: number, locale?: string, timeout?: number }} [settings]
  */
 function createLinter(settings) {
-  const { threads, locale } = linterSettings(settings);
+  const { threads, locale, timeout } = linterSettings(settings);
   const pool = new WorkerPool(threads === undefined ? defaultThreads() : threads, { locale });
+  const linter = { locale, timeout };
   return {
     threads: pool.threads,
     // The input is read as lint() reads it before it is copied to a worker: the copy
     // makes an instance of a class a plain object, which lint() refuses. The worker
     // lints what was read without reading it again (`lintRead`, lib/engine.cjs).
     // Streams cannot be copied to a worker: they are read here first, as lintAsync reads them.
-    lint: async (input, rawOptions) => {
+    lint: (input, callOptions) => controlled(callOptions, linter, async (rawOptions, signal) => {
       const { refilled } = require('./engine.cjs');
       const { options, timeouts } = streamOptions(rawOptions, readerOf(rawOptions));
-      return pool.run('lintRead', [await messageInputAsync(input, 'lint', readerOf(options), refilled, timeouts), options]);
-    },
-    lintPhpMail: (to, subject, message, headers, options) => pool.run('lintPhpMail', [to, subject, message, headers, options]),
+      const read = await untilAborted(messageInputAsync(input, 'lint', readerOf(options), refilled, timeouts), signal);
+      return pool.run('lintRead', [read, options], [], signal);
+    }),
+    lintPhpMail: (to, subject, message, headers, callOptions) => controlled(callOptions, linter,
+      (options, signal) => pool.run('lintPhpMail', [to, subject, message, headers, options], [], signal)),
     close: () => pool.close(),
   };
 }

@@ -417,6 +417,12 @@ crate::catalog! {
         es: "createLinter(): threads debe ser un número entero de 1 a {max}; es {found} ({value}).",
         pl: "createLinter(): threads musi być liczbą całkowitą od 1 do {max}; podano: {found} ({value}).",
     },
+    "cli.error.timeout" => {
+        en: "createLinter(): the call was stopped after {timeout} ms (its timeout); the message was not checked.",
+        fr: "createLinter() : l'appel a été arrêté au bout de {timeout} ms (son timeout) ; le message n'a pas été vérifié.",
+        es: "createLinter(): la llamada se detuvo tras {timeout} ms (su timeout); el mensaje no se revisó.",
+        pl: "createLinter(): wywołanie zatrzymano po {timeout} ms (jego timeout); wiadomości nie sprawdzono.",
+    },
     "cli.error.worker-stopped" => {
         en: "the worker thread checking it stopped, exit code {code}",
         fr: "le fil d'exécution qui la vérifiait s'est arrêté, code de sortie {code}",

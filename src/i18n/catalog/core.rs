@@ -427,6 +427,12 @@ crate::catalog! {
         es: "un texto",
         pl: "tekst",
     },
+    "core.invalid.expected.abort-signal" => {
+        en: "an AbortSignal",
+        fr: "un AbortSignal",
+        es: "un AbortSignal",
+        pl: "obiekt AbortSignal",
+    },
     "core.invalid.expected.character" => {
         en: "one character",
         fr: "un seul caractère",

@@ -178,6 +178,12 @@ pub struct TextRun {
     pub hidden: Option<Hidden>,
     /// The run is part of an honest pattern (a preheader shown in white on white, say).
     pub honest: Option<Honest>,
+    /// Where the run is in `HtmlFacts::visible_text`: its bytes when it is
+    /// drawn, the empty range where it is left out when it is hidden.
+    pub shown_at: std::ops::Range<usize>,
+    /// Its text starts or ends with white space: left out, it still parts the
+    /// words on either side (`HtmlFacts::drawn_text`).
+    pub spaced: bool,
 }
 
 impl TextRun {
@@ -317,7 +323,59 @@ pub struct StyleCut {
     pub selectors_left_out: usize,
 }
 
+/// Longest run drawn in the background's colour read as letters hidden inside
+/// a word (`v<span style="color:#fff">k</span>iagra` is `viagra`) when it
+/// stands between two letters with no white space: a word of the fold at most
+/// (`text::fold::MAX_WORD_CHARS`); a longer one parts the words. *(default, ours)*
+pub const MAX_HIDDEN_IN_WORD_CHARS: usize = crate::text::fold::MAX_WORD_CHARS;
+
 impl HtmlFacts {
+    /// The text as it is drawn for a reader, which the lexicons read: the
+    /// visible text without the runs drawn in their background's colour
+    /// (`TextRun::in_background_colour` under `min_contrast`), as
+    /// SpamAssassin's HTML renderer puts "invisible" text apart from the
+    /// visible (`Mail::SpamAssassin::HTML`, `visible_text` / `invisible_text`).
+    /// A run left out between two letters, without white space and of at most
+    /// `MAX_HIDDEN_IN_WORD_CHARS`, joins them (`v<k>iagra` is `viagra`); one
+    /// with white space at its edges, or a hidden one
+    /// (`display: none`, …) that had some, leaves a space, so that hidden
+    /// filler between two words never glues them. Borrowed when no run is
+    /// left out; linear in the text and the runs.
+    pub fn drawn_text(&self, min_contrast: f64) -> std::borrow::Cow<'_, str> {
+        use std::borrow::Cow;
+        let text = self.visible_text.as_str();
+        let cut = |run: &TextRun| run.in_background_colour(min_contrast) || (run.hidden.is_some() && run.spaced);
+        if !self.runs.iter().any(cut) {
+            return Cow::Borrowed(text);
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut at = 0;
+        for run in self.runs.iter().filter(|run| cut(run)) {
+            let range = run.shown_at.clone();
+            let (Some(before), Some(dropped), Some(after)) = (text.get(at..range.start), text.get(range.clone()), text.get(range.end..))
+            else {
+                continue;
+            };
+            if range.start < at {
+                continue;
+            }
+            out.push_str(before);
+            at = range.end;
+            let in_word = !dropped.is_empty()
+                && !dropped.contains(char::is_whitespace)
+                && dropped.chars().nth(MAX_HIDDEN_IN_WORD_CHARS).is_none()
+                && out.ends_with(char::is_alphanumeric)
+                && after.starts_with(char::is_alphanumeric);
+            let apart = out.is_empty() || out.ends_with(char::is_whitespace) || after.starts_with(char::is_whitespace);
+            let parts = run.spaced || dropped.contains(char::is_whitespace) || !in_word;
+            if parts && !apart && (!dropped.is_empty() || run.spaced) {
+                out.push(' ');
+            }
+        }
+        out.push_str(text.get(at..).unwrap_or_default());
+        Cow::Owned(out)
+    }
+
     /// The visible text without the parts shown as code (`code_ranges`), each
     /// replaced by a line break.
     pub fn prose(&self) -> String {
@@ -478,3 +536,26 @@ pub fn analyse_within(html: &str, work: &mut Work) -> HtmlFacts {
     facts
 }
 
+
+#[cfg(test)]
+mod drawn_tests {
+    /// The text as drawn of a body: the runs in the background's colour left out,
+    /// letters hidden inside a word joined, hidden filler between words no glue.
+    #[test]
+    fn the_text_as_drawn_leaves_out_text_in_the_background_colour() {
+        let drawn = |html: &str| super::analyse(html).drawn_text(1.25).into_owned();
+        assert_eq!(drawn(r#"<p>Buy v<span style="color:#fff">k</span>iagra now</p>"#), "Buy viagra now");
+        assert_eq!(drawn(r#"<p style="background:#000;color:#fff">v<font color="black">zz</font>iagra</p>"#), "viagra");
+        // Filler between words, in the colour or hidden, still parts them.
+        assert_eq!(drawn(r#"<p>lowest<span style="color:#ffffff"> lorem ipsum </span>prices</p>"#), "lowest prices");
+        assert_eq!(drawn(r#"<p>lowest<span style="visibility:hidden"> lorem </span>prices</p>"#), "lowest prices");
+        assert_eq!(drawn(r#"<p>lowest<span style="display:none">lorem</span>prices</p>"#), "lowestprices");
+        assert_eq!(drawn(r#"<p>lowest</p><p style="color:#fff">lorem</p><p>prices</p>"#), "lowest\n\nprices");
+        // A long run between two letters is no letters of a word.
+        let long = "x".repeat(super::MAX_HIDDEN_IN_WORD_CHARS + 1);
+        assert_eq!(drawn(&format!(r#"<p>lowest<span style="color:#fff">{long}</span>prices</p>"#)), "lowest prices");
+        // Nothing left out: the visible text itself.
+        let facts = super::analyse("<p>Plain <b>text</b></p>");
+        assert!(matches!(facts.drawn_text(1.25), std::borrow::Cow::Borrowed("Plain text")));
+    }
+}

@@ -181,6 +181,9 @@ pub fn walk(parsed: &Parsed, total_bytes: usize, budget: &mut Budget, names: &mu
         .map(|r| r.start.saturating_sub(lead).min(len)..r.end.saturating_sub(lead).min(len))
         .filter(|r| !r.is_empty())
         .collect();
+    for run in &mut facts.runs {
+        run.shown_at = run.shown_at.start.saturating_sub(lead).min(len)..run.shown_at.end.saturating_sub(lead).min(len);
+    }
     let mut paragraph_breaks = std::mem::take(&mut facts.paragraph_breaks);
     for at in &mut paragraph_breaks {
         *at = at.saturating_sub(lead).min(len);
@@ -560,6 +563,8 @@ impl Walker<'_> {
             None
         };
         let run_text = run.trim();
+        // Where the run is drawn in the visible text (a hidden one: where it is left out).
+        let (mut start, mut end) = (self.facts.visible_text.len(), self.facts.visible_text.len());
         if style.hidden.is_none() {
             let (chars, blanks) = rendered(&self.facts.visible_text, text, style.preformatted, run, ascii);
             self.facts.rendered_chars += chars;
@@ -576,13 +581,13 @@ impl Walker<'_> {
                 self.facts.visible_text.push('\u{202c}');
             }
             self.override_open = style.reversed;
-            let start = self.facts.visible_text.len();
+            start = self.facts.visible_text.len();
             if style.preformatted {
                 self.facts.visible_text.push_str(text);
             } else {
                 append_run(&mut self.facts.visible_text, text, run);
             }
-            let end = self.facts.visible_text.len();
+            end = self.facts.visible_text.len();
             if self.in_code > 0 && end > start {
                 match self.facts.code_ranges.last_mut() {
                     Some(last) if last.end == start => last.end = end,
@@ -621,6 +626,8 @@ impl Walker<'_> {
             scale_source: style.scale_source,
             hidden,
             honest,
+            shown_at: start..end,
+            spaced: text.starts_with(collapses) || text.ends_with(collapses),
         });
     }
 

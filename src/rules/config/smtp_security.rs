@@ -7,7 +7,7 @@
 //! one of the provider's own addresses. Another host's documented pair passes.
 
 use super::{
-    describe, host_entries, host_names, host_of, host_problem, is_provider_host, other_provider_domain, quoted_evidence,
+    describe, host_entries, host_of, host_problem, is_provider_host, other_provider_domain, quoted_evidence,
     quoted_host, security_of, transport_of, unreachable_tld, HostEntry, HostProblem, Transport, UnreachableTld, DEFAULT_PORT,
     EXAMPLE_MESSAGE, IMPLICIT_TLS_PORT, LOCAL_HOSTS, PLACEHOLDER_HOSTS, PROVIDER_ONLY_PORT, RECOMMENDED_PORT,
     RECOMMENDED_SECURITY, STARTTLS_PORTS,
@@ -366,13 +366,18 @@ fn check(options: &Settings, cx: &mut Context) {
     }
     let evidence = describe(settings);
     let host = host_of(settings).unwrap_or("");
+    // PHPMailer's `Host` entries, read once: a field of many entries was read
+    // five times over, each entry's prefix searched anew (#p70: 300,000 `;`).
+    let entries: Vec<HostEntry> =
+        if host.is_empty() { vec![HostEntry { name: "", security: None, port: None }] } else { host_entries(host).collect() };
+    let names = || entries.iter().map(|e| e.name).filter(|_| !host.is_empty());
     match host_of(settings) {
         None => cx.emit(Draft::new(Msg::of(&NO_HOST)).evidence(evidence.clone())),
-        Some(host) if PLACEHOLDER_HOSTS.contains(&host.trim_end_matches('.').to_ascii_lowercase().as_str()) => {
+        Some(host) if PLACEHOLDER_HOSTS.iter().any(|p| host.trim_end_matches('.').eq_ignore_ascii_case(p)) => {
             cx.emit(Draft::new(Msg::of(&PLACEHOLDER_HOST).text("host", host)).evidence(evidence.clone()))
         }
         Some(host) => {
-            if let Some(problem) = host_names(host).find_map(host_problem) {
+            if let Some(problem) = names().find_map(host_problem) {
                 let msg = match problem {
                     HostProblem::Address => Msg::of(&HOST_ADDRESS),
                     HostProblem::Space => Msg::of(&HOST_SPACE),
@@ -384,13 +389,13 @@ fn check(options: &Settings, cx: &mut Context) {
                 };
                 let draft = Draft::new(msg.text("host", quoted_host(host))).evidence(quoted_evidence(&evidence));
                 cx.emit(draft.severity(Severity::Error));
-            } else if let Some(unreachable) = host_names(host).find_map(unreachable_tld) {
+            } else if let Some(unreachable) = names().find_map(unreachable_tld) {
                 let msg = match unreachable {
                     UnreachableTld::OneLetter(tld) => Msg::of(&HOST_ONE_LETTER_TLD).text("tld", tld),
                     UnreachableTld::Reserved(tld) => Msg::of(&HOST_RESERVED).text("tld", tld),
                 };
                 cx.emit(Draft::new(msg.text("host", quoted_host(host))).evidence(quoted_evidence(&evidence)));
-            } else if let Some((name, protocol)) = host_names(host).find_map(|n| mailbox_protocol(n).map(|p| (n, p))) {
+            } else if let Some((name, protocol)) = names().find_map(|n| mailbox_protocol(n).map(|p| (n, p))) {
                 let msg = Msg::of(&MAILBOX_HOST).text("host", quoted_host(name)).text("protocol", protocol);
                 cx.emit(Draft::new(msg).evidence(quoted_evidence(&evidence)).severity(Severity::Info));
             }
@@ -400,8 +405,6 @@ fn check(options: &Settings, cx: &mut Context) {
     // A `Host` entry's own `:port` and `ssl://`/`tls://` prefix take their place
     // for that entry (PHPMailer::smtpConnect), so a default is assumed only for
     // an entry that has none.
-    let entries: Vec<HostEntry> =
-        if host.is_empty() { vec![HostEntry { name: "", security: None, port: None }] } else { host_entries(host).collect() };
     let security_given = settings.security.as_deref().is_some_and(|s| !s.trim().is_empty());
     let assumed: Vec<&str> = [
         (settings.port.is_none() && entries.iter().any(|e| e.port.is_none())).then_some("Port"),
@@ -421,19 +424,24 @@ fn check(options: &Settings, cx: &mut Context) {
     if settings.auth == Some(false) && entries.iter().any(own) {
         cx.emit(Draft::new(Msg::of(&NO_LOGIN)).fix(Msg::of(&FIX_NO_LOGIN)).evidence(evidence.clone()));
     }
+    let declared_security = security_of(settings);
     // Each entry with the pair it connects with; one judgement per pair and kind of server.
-    let mut judged: Vec<(u32, String, bool)> = Vec::new();
-    for entry in entries {
+    // A set: a field of thousands of entries, each with its own `:port`, made a list's search quadratic.
+    let mut judged: std::collections::HashSet<(u32, &str, bool)> = std::collections::HashSet::new();
+    let mut previous: Option<(u32, &str, bool)> = None;
+    for entry in &entries {
         let port = entry.port.or(settings.port).unwrap_or(DEFAULT_PORT);
-        let security = entry.security.map_or_else(|| security_of(settings), str::to_string);
+        let security = entry.security.unwrap_or(&declared_security);
         // The guides' pairs bind only the hosting's own servers (seed 002 l. 215:
         // « Si vous utilisez une adresse mail OVHcloud et uniquement dans ce cas »);
         // without a host the script is judged by them too.
-        let own_server = own(&entry);
-        if judged.iter().any(|(p, s, own)| *p == port && *s == security && *own == own_server) {
+        let own_server = own(entry);
+        // The previous entry's pair first: entries of one pair, the usual case, hash nothing.
+        if previous == Some((port, security, own_server)) || !judged.insert((port, security, own_server)) {
             continue;
         }
-        judged.push((port, security.clone(), own_server));
+        previous = Some((port, security, own_server));
+        let security = security.to_string();
         let shown = if entry.name.is_empty() { host } else { entry.name };
         judge_pair(options, settings, cx, (shown, own_server), port, security, &evidence);
     }

@@ -4,7 +4,7 @@
 //! A PHP `mail()` call (`lint_php_mail`) is the `mail` transport: its settings
 //! need not say so (`config::for_mail_call`).
 
-use super::{describe, host_of, transport_of, Transport, EXAMPLE_MESSAGE};
+use super::{describe, host_of, quoted_evidence, transport_of, Transport, EXAMPLE_MESSAGE};
 use crate::i18n::Msg;
 use crate::report::Severity;
 use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
@@ -149,6 +149,6 @@ fn check(settings: &Settings, cx: &mut Context) {
         return;
     }
     let Some(host) = host_of(settings) else { return };
-    let draft = Draft::new(Msg::of(&HOST_WITH_MAIL).text("host", host.to_string())).evidence(describe(settings));
+    let draft = Draft::new(Msg::of(&HOST_WITH_MAIL).text("host", host.to_string())).evidence(quoted_evidence(&describe(settings)));
     cx.emit(draft);
 }

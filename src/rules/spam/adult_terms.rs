@@ -102,7 +102,7 @@ pub const RULE: Rule = Rule {
     ],
     score: scores::ADULT_TERMS,
     texts: &TEXTS,
-    thresholds: &[&ADULT_TERMS_WARNING, &ADULT_TERMS_EXTRA, &ADULT_TERMS_ALLOWED],
+    thresholds: &[&ADULT_TERMS_WARNING, &ADULT_TERMS_EXTRA, &ADULT_TERMS_ALLOWED, &super::invisible_text::INVISIBLE_MIN_CONTRAST],
     examples: &[
         Example::fails(
             title! {
@@ -309,7 +309,9 @@ fn check(message: &Message, cx: &mut Context) {
     let extra_terms = cx.settings.list(&ADULT_TERMS_EXTRA);
     let extra = (!extra_terms.is_empty()).then(|| Lexicon::new(extra_terms.iter().map(|t| (t.clone(), "extra"))));
 
-    let (texts, shared, _) = reader_texts(message);
+    // The bodies as drawn: text in the background's colour left out (`reading::drawn_bodies`).
+    let min_contrast = cx.settings.number(&super::invisible_text::INVISIBLE_MIN_CONTRAST);
+    let (texts, shared, _) = reader_texts(message, min_contrast);
     let hits = &built_in_hits(message, &texts, shared).adult;
     let mut found = without_innocent_senses(found_in(message, &texts, lexicon(), hits, |e| !allowed.iter().any(|a| *a == e.read)));
     if let Some(extra) = &extra {

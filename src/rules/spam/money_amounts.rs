@@ -445,13 +445,24 @@ fn number_end(bytes: &[u8], start: usize) -> usize {
 /// mark, or as `£`/`¥` (`５`, `𝟓`, `＄`, `，`, the thin and figure spaces);
 /// `None` for any other. UTS #39 folds a text by NFKC before it compares
 /// (its skeleton, §4), and SpamAssassin normalizes a body by NFKC
-/// (`normalize_charset`) before its rules read amounts.
+/// (`normalize_charset`) before its rules read amounts. A decimal digit of
+/// another script, which NFKC keeps, is the digit it stands for
+/// (`unicode::decimal_digit`: `٥٠٠٠`, `५०००`), and the Arabic decimal and
+/// thousands separators (U+066B, U+066C) are `.` and `,` (`٥٬٠٠٠٬٠٠٠`).
 fn drawn_as(c: char) -> Option<Option<char>> {
     if !may_be_drawn_as(c) {
         return None;
     }
     if unicode::is_invisible(c) {
         return Some(None);
+    }
+    match c {
+        '\u{066b}' => return Some(Some('.')),
+        '\u{066c}' => return Some(Some(',')),
+        _ => {}
+    }
+    if let Some(digit) = unicode::decimal_digit(c) {
+        return Some(Some(digit));
     }
     match unicode::nfkc(c) {
         Some(unicode::Nfkc::Char(a)) if a.is_ascii_digit() || a.is_ascii_punctuation() || a == ' ' || matches!(a, '£' | '¥') => {
@@ -464,20 +475,25 @@ fn drawn_as(c: char) -> Option<Option<char>> {
 /// Whether `drawn_as(c)` may be something: of the two-byte characters
 /// (U+0080–U+07FF) only the Latin-1 signs and spaces (U+00A0–U+00BF, among them
 /// the soft hyphen and the superscript digits), U+034F COMBINING GRAPHEME JOINER,
-/// U+037E GREEK QUESTION MARK (NFKC `;`) and U+061C ARABIC LETTER MARK; the
+/// U+037E GREEK QUESTION MARK (NFKC `;`), U+061C ARABIC LETTER MARK, and the
+/// Arabic-Indic, Extended Arabic-Indic and NKo digits with the Arabic separators
+/// (U+0660–U+066C, U+06F0–U+06F9, U+07C0–U+07C9); the
 /// test `only_these_two_byte_characters_are_drawn_as_something` reads all 1,920.
 /// The letters of Latin, Greek, Cyrillic, Hebrew and Arabic text, most of a
 /// non-English body, skip both table lookups (#14: a 4 MB Russian body had
 /// lost 35 % to them).
 fn may_be_drawn_as(c: char) -> bool {
-    c >= '\u{0800}' || matches!(c, '\u{00a0}'..='\u{00bf}' | '\u{034f}' | '\u{037e}' | '\u{061c}')
+    c >= '\u{0800}'
+        || matches!(c, '\u{00a0}'..='\u{00bf}' | '\u{034f}' | '\u{037e}' | '\u{061c}' | '\u{0660}'..='\u{066c}' | '\u{06f0}'..='\u{06f9}' | '\u{07c0}'..='\u{07c9}')
 }
 
 /// Whether `b`, a byte of UTF-8, starts a character `may_be_drawn_as` lets
-/// through: `C2` (U+0080–U+00BF), `CD` (U+0340–U+037F), `D8` (U+0600–U+063F)
+/// through: `C2` (U+0080–U+00BF), `CD` (U+0340–U+037F), `D8` (U+0600–U+063F),
+/// `D9`, `DB` and `DF` (the Arabic and NKo digits: U+0640–U+067F, U+06C0–U+06FF,
+/// U+07C0–U+07FF; Latin and Cyrillic letters start with `C3`–`C5`, `D0`–`D3`)
 /// or a character of three or four bytes. No continuation byte (`80`–`BF`) is one.
 fn may_start_drawn(b: u8) -> bool {
-    matches!(b, 0xc2 | 0xcd | 0xd8) || b >= 0xe0
+    matches!(b, 0xc2 | 0xcd | 0xd8 | 0xd9 | 0xdb | 0xdf) || b >= 0xe0
 }
 
 /// The first byte of `bytes` at `from` or after it that `may_start_drawn`:
@@ -496,7 +512,10 @@ fn next_may_start_drawn_by_lanes(bytes: &[u8], from: usize) -> Option<usize> {
     use crate::text::{first_hit, first_zero_lanes, HIGH, ONES};
     let hits = |eight: &[u8; 8]| {
         let x = u64::from_le_bytes(*eight);
-        let leads = [0xc2, 0xcd, 0xd8].iter().fold(0, |all, &lead| all | first_zero_lanes(x ^ ONES * lead));
+        let leads = [0xc2, 0xcd].iter().fold(0, |all, &lead| all | first_zero_lanes(x ^ ONES * lead));
+        // `D8` or `D9` (`110110x0`… as `x & FE`), `DB` or `DF` (as `x & FB`): two searches for four leads.
+        let arabic = first_zero_lanes((x & ONES * 0xfe) ^ ONES * 0xd8) | first_zero_lanes((x & ONES * 0xfb) ^ ONES * 0xdb);
+        let leads = leads | arabic;
         (leads | (x & (x << 1) & (x << 2))) & HIGH
     };
     first_hit(bytes.get(from..)?, hits, may_start_drawn).map(|at| from + at)
@@ -707,6 +726,9 @@ mod tests {
         // `drawn_as` without its filter, for each of the 1,920 two-byte characters.
         let unfiltered = |c: char| match unicode::is_invisible(c) {
             true => Some(None),
+            false if c == '\u{066b}' => Some(Some('.')),
+            false if c == '\u{066c}' => Some(Some(',')),
+            false if unicode::decimal_digit(c).is_some() => Some(unicode::decimal_digit(c)),
             false => match unicode::nfkc(c) {
                 Some(unicode::Nfkc::Char(a)) if a.is_ascii_digit() || a.is_ascii_punctuation() || a == ' ' || matches!(a, '£' | '¥') => {
                     Some(Some(a))
@@ -726,7 +748,7 @@ mod tests {
         for c in ['\u{00a0}', '\u{00ad}', '\u{00b2}', '\u{00b3}', '\u{00b9}', '\u{034f}', '\u{037e}', '\u{061c}'] {
             assert!(drawn_as(c).is_some(), "U+{:04X}", c as u32);
         }
-        for c in ['ą', 'ł', 'ж', 'Ω', 'ש', 'ب', '\u{0660}'] {
+        for c in ['ą', 'ł', 'ж', 'Ω', 'ש', 'ب', 'ف', '\u{065f}', '\u{066d}'] {
             assert!(!may_be_drawn_as(c), "{c}");
         }
         // `as_drawn` passes over bytes by their first: each character it lets through starts with a byte it looks at.
@@ -736,7 +758,7 @@ mod tests {
         }
         assert!((0x80..0xc0).all(|b| !may_start_drawn(b)), "a continuation byte");
         // The wasm's search by lanes finds what a byte at a time finds, wherever the byte stands.
-        for mark in ["\u{a0}", "\u{37e}", "\u{61c}", "５", "\u{1d7d3}", "ą", "ж", "é"] {
+        for mark in ["\u{a0}", "\u{37e}", "\u{61c}", "５", "\u{1d7d3}", "ą", "ж", "é", "٣", "ف", "۳", "\u{6c0}", "\u{7c3}", "\u{7ff}"] {
             for len in [0, 1, 7, 8, 15, 16, 17, 31, 33] {
                 for at in (0..=len).step_by(3) {
                     let mut text = "ł".repeat(len / 2) + &"a".repeat(len % 2);
@@ -755,6 +777,30 @@ mod tests {
         assert_eq!(drawn_as('５'), Some(Some('5')));
         assert_eq!(drawn_as('\u{2009}'), Some(Some(' ')));
         assert_eq!(drawn_as('\u{200b}'), Some(None));
+    }
+
+    /// Digits of other scripts (Unicode Nd, which NFKC keeps) are read as the
+    /// digits they stand for; letters of those scripts stay none.
+    #[test]
+    fn decimal_digits_of_every_script_are_read_as_digits() {
+        let quoted = |text: &str| drawn_amounts(text).into_iter().map(|a| (text[a.range].to_string(), a.value)).collect::<Vec<_>>();
+        assert_eq!(quoted("اربح $٥٬٠٠٠٬٠٠٠ اليوم"), [("$٥٬٠٠٠٬٠٠٠".to_string(), 5e6)]);
+        assert_eq!(quoted("Win ۵۰۰۰۰۰۰ USD now"), [("۵۰۰۰۰۰۰ USD".to_string(), 5e6)]);
+        assert_eq!(quoted("Get €३,०००,००० today"), [("€३,०००,०००".to_string(), 3e6)]);
+        assert_eq!(quoted("Only ٩٩٫٥٠ € a month"), [("٩٩٫٥٠ €".to_string(), 99.5)]);
+        assert_eq!(quoted("ได้รับ ๑๐๐๐๐๐๐ USD"), [("๑๐๐๐๐๐๐ USD".to_string(), 1e6)]);
+        // A digit glued to letters is no amount, as in ASCII.
+        assert!(quoted("كود ب٥٠٠٠ $").is_empty());
+        // Every run of ten: its zero to nine, and nothing either side of it reads as a digit.
+        for zero in ['0', '\u{0660}', '\u{06f0}', '\u{07c0}', '\u{0966}', '\u{0e50}', '\u{ff10}', '\u{1d7ce}', '\u{1fbf0}'] {
+            for value in 0..10u32 {
+                let c = char::from_u32(u32::from(zero) + value).unwrap_or_default();
+                assert_eq!(unicode::decimal_digit(c), char::from_digit(value, 10), "U+{:04X}", c as u32);
+            }
+        }
+        for c in ['/', ':', '\u{065f}', '\u{066a}', '\u{06ef}', '\u{06fa}', '\u{0965}', '\u{0970}', 'a', 'ж', '٭', '\u{1fbfa}'] {
+            assert_eq!(unicode::decimal_digit(c), None, "U+{:04X}", c as u32);
+        }
     }
 
     #[test]

@@ -13,7 +13,6 @@
 //! `MAX_SCORED_CATEGORIES` so that this factor alone stays below the threshold.
 
 use super::terms::{any_accents, built_in_hits, contained_terms, data_lines, found_in, read_form, reader_texts, without_contained, written_and_read};
-use super::unseen_words;
 use crate::i18n::{Entry, Msg, Localized};
 use crate::model::Message;
 use crate::report::Severity;
@@ -305,9 +304,119 @@ fn contained() -> &'static [(usize, Vec<usize>)] {
     CONTAINED.get_or_init(|| contained_terms(lexicon()))
 }
 
+/// Words that mark a confidentiality disclaimer: the notice a company's mail
+/// gateway or legal department appends to every message ("This e-mail is
+/// strictly confidential and intended solely for the addressee…"), whose phrases
+/// are the notice's, not the writer's. "Strictly confidential" is also the
+/// advance-fee scammer's phrase (SpamAssassin's ADVANCE_FEE rules read it among
+/// others); the notice says who may read the message, the scam never does. Matched
+/// with ASCII letters in either case (ours: the disclaimers' own wording, en, fr,
+/// es, pl and de as the phrase data; "adresat" and "adressat" hold their
+/// declensions, "destinatario" is also Italian). A product's "not intended for use
+/// during pregnancy" or "intended exclusively for adults" is no such notice.
+const DISCLAIMER_MARKERS: [&str; 13] = [
+    "intended recipient",
+    "intended solely for",
+    "intended only for the",
+    "to which it is addressed",
+    "intended for the use of",
+    "intended for use by",
+    "addressee",
+    "destinataire",
+    "destinatario",
+    "adresat",
+    "empfänger",
+    "adressat",
+    "not the intended",
+];
+
+/// The phrases a confidentiality notice writes (`sales_phrases.tsv`'s
+/// advance-fee "strictly confidential" in each of its languages): the only ones
+/// a disclaimer takes from the count.
+const NOTICE_PHRASES: [&str; 5] = ["strictly confidential", "strictement confidentiel", "estrictamente confidencial", "ściśle poufne", "streng vertraulich"];
+
+/// Whether the lexicon's term `term` is one of `NOTICE_PHRASES`.
+fn notice_phrase(term: usize) -> bool {
+    lexicon().entry(term).is_some_and(|entry| NOTICE_PHRASES.contains(&&*entry.term))
+}
+
+/// Bytes on each side of a disclaimer marker read as the disclaimer, within its
+/// paragraph (ours: the notices run 150 to 600 characters, the phrase and the
+/// marker in one or two sentences of each other).
+const DISCLAIMER_REACH_BYTES: usize = 300;
+
+/// `text` with its confidentiality disclaimers blanked out (each byte of them
+/// a space, so every other offset stays), or `None` when it has no disclaimer
+/// marker. The spans are merged before they are blanked: linear in the text
+/// however many markers it repeats.
+fn without_disclaimers(text: &str) -> Option<String> {
+    let folded = text.to_ascii_lowercase();
+    let mut spans: Vec<(usize, usize)> = DISCLAIMER_MARKERS
+        .iter()
+        .flat_map(|marker| folded.match_indices(marker).map(|(at, m)| paragraph_around(text, at, at + m.len())))
+        .collect();
+    if spans.is_empty() {
+        return None;
+    }
+    spans.sort_unstable();
+    let mut bytes = text.as_bytes().to_vec();
+    let mut blanked_to = 0;
+    for (start, end) in spans {
+        for byte in bytes.get_mut(start.max(blanked_to)..end).into_iter().flatten() {
+            *byte = b' ';
+        }
+        blanked_to = blanked_to.max(end);
+    }
+    // Whole characters were blanked (the spans start and end on char boundaries).
+    String::from_utf8(bytes).ok()
+}
+
+/// The span `DISCLAIMER_REACH_BYTES` around `start..end` in `text`, stopped
+/// by an empty line on either side (the paragraph's end), on char boundaries.
+fn paragraph_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let mut from = start.saturating_sub(DISCLAIMER_REACH_BYTES);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = end.saturating_add(DISCLAIMER_REACH_BYTES).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    // An empty line: white space only between two line feeds (their offsets).
+    let empty_lines = |part: &str| -> Vec<(usize, usize)> {
+        let feeds: Vec<usize> = part.match_indices('\n').map(|(at, _)| at).collect();
+        feeds.windows(2).filter(|w| part[w[0] + 1..w[1]].trim().is_empty()).map(|w| (w[0], w[1])).collect()
+    };
+    let before = empty_lines(&text[from..start]).last().map_or(from, |&(_, feed)| from + feed + 1);
+    let after = empty_lines(&text[end..to]).first().map_or(to, |&(feed, _)| end + feed);
+    (before, after)
+}
+
 fn check(message: &Message, cx: &mut Context) {
-    let (texts, shared, read_once) = reader_texts(message);
+    let min_contrast = cx.settings.number(&super::invisible_text::INVISIBLE_MIN_CONTRAST);
+    let (texts, shared, read_once) = reader_texts(message, min_contrast);
     let hits = &built_in_hits(message, &texts, shared).sales;
+    // The notice's own phrase in a confidentiality disclaimer is not counted:
+    // the texts with it and a disclaimer are read again with the disclaimer
+    // blanked out, and that phrase is counted as read there; every other phrase
+    // as read in the whole text (a scam that writes "addressee" keeps its money
+    // and urgency phrases).
+    let mut kept: Option<Vec<Vec<crate::text::lexicon::Hit>>> = None;
+    for (index, text) in texts[..shared].iter().enumerate() {
+        let Some(found) = hits.get(index).filter(|h| h.iter().any(|hit| notice_phrase(hit.term))) else { continue };
+        if let Some(blanked) = without_disclaimers(&text.text) {
+            let read_apart = lexicon().scan(&blanked);
+            let counted = found
+                .iter()
+                .filter_map(|hit| match notice_phrase(hit.term) {
+                    true => read_apart.iter().find(|apart| apart.term == hit.term).cloned(),
+                    false => Some(hit.clone()),
+                })
+                .collect();
+            kept.get_or_insert_with(|| hits.clone())[index] = counted;
+        }
+    }
+    let hits = kept.as_ref().unwrap_or(hits);
     let mut found = found_in(message, &texts[..shared], lexicon(), hits, |_| true);
     // "Dear friend" and its equivalents open a letter to a stranger: SpamAssassin's
     // DEAR_FRIEND reads them at a line's start only (/^\s*Dear Friend\b/i,
@@ -344,12 +453,9 @@ fn check(message: &Message, cx: &mut Context) {
     let many = categories.len() >= cx.settings.count(&SALES_CATEGORIES_WARNING)
         || distinct.len() >= cx.settings.count(&SALES_PHRASES_WARNING);
     // Words drawn in the background's colour are no words a reader sees: filler
-    // that would dilute the phrases (the runs `spam/invisible-text` reports).
-    let min_contrast = cx.settings.number(&super::invisible_text::INVISIBLE_MIN_CONTRAST);
-    let words: usize = texts[..read_once]
-        .iter()
-        .map(|t| count_words(&t.text).saturating_sub(t.html_body().map_or(0, |html| unseen_words(html, min_contrast))))
-        .sum();
+    // that would dilute the phrases (the runs `spam/invisible-text` reports),
+    // left out of the bodies as drawn (`reading::drawn_bodies`).
+    let words: usize = texts[..read_once].iter().map(|t| count_words(&t.text)).sum();
     let per_thousand = cx.settings.number(&SALES_DENSITY_WARNING);
     let diluted = (distinct.len() as f64) * 1_000.0 < per_thousand * words as f64;
     let names: Vec<&'static crate::i18n::Entry> =
@@ -435,6 +541,23 @@ mod tests {
         assert_eq!(finding_in_html("color:#fff").as_deref(), Some("spam/sales-language.found"));
     }
 
+    /// The phrases are read in the text as drawn: letters in the background's
+    /// colour inside a word left out, hidden filler between words no glue.
+    #[test]
+    fn phrases_are_read_as_drawn() {
+        let phrases = |html: &str| {
+            let raw = format!("From: a@example.com\r\nTo: b@example.org\r\nSubject: Our news\r\nContent-Type: text/html\r\n\r\n{html}\r\n");
+            let report = crate::lint(raw.as_bytes(), &crate::Options::default()).expect("lints");
+            let evidence = report.findings_of(ID).map(|f| f.evidence.clone()).next();
+            evidence
+        };
+        let found = phrases(r#"<p>Buy v<span style="color:#ffffff">k</span>iagra here.</p>"#);
+        assert!(found.as_deref().is_some_and(|e| e.contains("viagra")), "{found:?}");
+        let found = phrases(r#"<p>Our lowest<span style="visibility:hidden"> garden notes </span>prices.</p>"#);
+        assert!(found.as_deref().is_some_and(|e| e.contains("lowest prices")), "{found:?}");
+        assert_eq!(phrases(r#"<p>Our garden<span style="color:#fff"> notes </span>party.</p>"#), None);
+    }
+
     #[test]
     fn one_phrase_weighs_less_than_two_so_it_and_one_other_factor_pass_under_the_threshold() {
         let lint = |subject: &str, body: &str| {
@@ -496,6 +619,48 @@ mod tests {
         // The shorter phrase written apart from the longer one is a second phrase.
         let apart = lint("Thank you: limited time offer, and only for a limited time.");
         assert!(apart.findings_of(ID).all(|f| f.score > scores::SALES_LANGUAGE_ONE_PHRASE));
+    }
+
+    /// A company's confidentiality notice ("strictly confidential and intended
+    /// for the addressee") is no advance-fee phrase; the same words written to
+    /// a stranger still are, and a notice hides nothing outside its paragraph.
+    #[test]
+    fn a_confidentiality_disclaimer_is_not_a_sales_phrase() {
+        let kind = |body: &str| finding(body, "{}").map(|f| f.1);
+        let notices = [
+            "Regards,\r\nAndrew\r\n\r\nThis document is strictly confidential and is intended for use by the\r\naddressee unless otherwise indicated.",
+            "See you.\r\n\r\nThe information in this e-mail is STRICTLY CONFIDENTIAL. If you are not the Intended Recipient, delete it.",
+            "À bientôt.\r\n\r\nCe message est strictement confidentiel et destiné au seul destinataire désigné.",
+            "Saludos.\r\n\r\nEste mensaje es estrictamente confidencial y va dirigido exclusivamente a su destinatario.",
+            "Pozdrawiam.\r\n\r\nInformacje ściśle poufne, przeznaczone wyłącznie dla adresata.",
+            "Grüße.\r\n\r\nDiese E-Mail ist streng vertraulich. Wenn Sie nicht der richtige Empfänger sind, löschen Sie sie.",
+        ];
+        for body in notices {
+            assert_eq!(kind(body), None, "{body}");
+        }
+        // The scam's own sentence, with no notice: a phrase.
+        assert_eq!(kind("I contact you on a matter that is strictly confidential."), Some(Severity::Warning));
+        // A phrase in another paragraph than the notice still counts.
+        let apart = format!("Order now, it is strictly confidential.\r\n\r\n{}", notices[0]);
+        assert_eq!(kind(&apart), Some(Severity::Warning));
+        // Far from the marker in a long paragraph (past DISCLAIMER_REACH_BYTES) it counts too.
+        let far = format!("This is strictly confidential. {} Please keep it for the addressee.", "More words here. ".repeat(30));
+        assert_eq!(kind(&far), Some(Severity::Warning));
+        // Only the notice's phrase is taken: a scam that writes "addressee" keeps its other phrases.
+        let scam = "Dear addressee, this strictly confidential transfer of US$15 million needs your urgent reply.";
+        let raw = format!("From: a@example.com\r\nTo: b@example.org\r\nSubject: Our news\r\n\r\n{scam}\r\n");
+        let report = crate::lint(raw.as_bytes(), &crate::Options::default()).expect("lints");
+        let said = report.findings_of(ID).map(|f| f.message.clone()).collect::<String>();
+        assert!(!said.contains("strictly confidential") && said.contains("urgent"), "{said}");
+        // Each of the notice's phrases is a term of the data.
+        for phrase in NOTICE_PHRASES {
+            assert!((0..lexicon().len()).any(|term| lexicon().entry(term).is_some_and(|e| e.term == phrase) && notice_phrase(term)), "{phrase}");
+        }
+        // Markers by the ten thousand: their spans merged, one text read again
+        // (dilution off: 20,000 words would make the phrase information).
+        let many = format!("{}Order now.", "addressee\n\n".repeat(20_000));
+        let undiluted = r#"{"thresholds": {"spam": {"salesPhrasesPerThousandWords": 0}}}"#;
+        assert_eq!(finding(&many, undiluted).map(|f| f.1), Some(Severity::Warning));
     }
 
     #[test]

@@ -77,11 +77,13 @@ pub struct Found<'l, P> {
 /// and the HTML views (AMP, Apple Watch: Gmail shows the AMP version, and
 /// SpamAssassin and rspamd read those parts as text, `model::HTML_VIEW_TYPES`),
 /// then hidden text and image text (`spam/adult-terms` alone), of the views too.
-pub fn reader_texts<'m>(message: &'m Message) -> (Vec<Text<'m>>, usize, usize) {
+/// The bodies are read as drawn (`reading::drawn_bodies`): text in the
+/// background's colour under `min_contrast` left out.
+pub fn reader_texts<'m>(message: &'m Message, min_contrast: f64) -> (Vec<Text<'m>>, usize, usize) {
     let mut texts = Vec::new();
     texts.extend(reading::subject(message));
     texts.extend(reading::preheader_texts(message));
-    texts.extend(reading::bodies(message));
+    texts.extend(reading::drawn_bodies(message, min_contrast));
     let seen = texts.len();
     texts.extend(reading::text_alternatives(message));
     texts.extend(reading::html_views(message));

@@ -10,6 +10,11 @@
 // passing case would hide them from the CI views of failed tests (README, "JUnit
 // output and CI": Jenkins makes such a build UNSTABLE, GitLab lists them, and
 // `--quiet` leaves the errors only).
+// A case is named by its rule and position ("size/line-length 12:1"); a rule's
+// second finding at one position (several at 1:1, where findings about the whole
+// message sit) is "size/line-length 1:1 #2", and so on: CI tools key a case's
+// history by class and name, and merge or drop cases of the same name (Jenkins
+// counts them once). Names are stable: the engine's findings come in a fixed order.
 
 const { visible, visibleName, visiblePath } = require('../sanitize.cjs');
 
@@ -22,8 +27,11 @@ function position(location) {
   return typeof location.line === 'number' ? `${location.line}:${location.column || 1}` : '-';
 }
 
-function testcase(file, finding) {
-  const name = xml(`${visibleName(finding.ruleId)} ${position(finding.location)}`);
+function testcase(file, finding, seen) {
+  const base = `${visibleName(finding.ruleId)} ${position(finding.location)}`;
+  const count = (seen.get(base) || 0) + 1;
+  seen.set(base, count);
+  const name = xml(count === 1 ? base : `${base} #${count}`);
   const message = visible(finding.message);
   const detail = [message, finding.evidence && `> ${visible(finding.evidence)}`, finding.fix && `→ ${visible(finding.fix)}`]
     .filter(Boolean).join('\n');
@@ -47,7 +55,8 @@ function junitFormatter(context) {
       const failures = findings.filter((f) => f.severity !== 'info').length;
       let out = `  <testsuite name="${file}" tests="${Math.max(1, findings.length)}" failures="${failures}" errors="0" skipped="0" time="0">\n`;
       if (findings.length === 0) out += `    <testcase classname="${file}" name="mail-preflight" time="0"/>\n`;
-      for (const finding of findings) out += testcase(file, finding);
+      const seen = new Map();
+      for (const finding of findings) out += testcase(file, finding, seen);
       return `${out}  </testsuite>\n`;
     },
     end: () => '</testsuites>\n',
