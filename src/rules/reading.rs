@@ -207,8 +207,10 @@ pub fn preheader_texts<'m>(message: &'m Message) -> Vec<Text<'m>> {
 }
 
 /// The text of each HTML body and view that is hidden from the reader, if
-/// any (the preheader apart: `preheader_texts`).
-pub fn hidden_texts<'m>(message: &'m Message) -> Vec<Text<'m>> {
+/// any (the preheader apart: `preheader_texts`): hidden by its style, or drawn
+/// in its background's colour under `min_contrast`, which `drawn_bodies` leaves
+/// out of the body's text (a term written white on white is still read, here).
+pub fn hidden_texts<'m>(message: &'m Message, min_contrast: f64) -> Vec<Text<'m>> {
     html_texts(
         html_documents(message),
         |part| Place::Hidden { part },
@@ -216,7 +218,7 @@ pub fn hidden_texts<'m>(message: &'m Message) -> Vec<Text<'m>> {
             facts
                 .runs
                 .iter()
-                .filter(|r| r.hidden.is_some() && r.honest != Some(Honest::Preheader))
+                .filter(|r| (r.hidden.is_some() || r.in_background_colour(min_contrast)) && r.honest != Some(Honest::Preheader))
                 .map(|r| r.text.as_str())
                 .collect()
         },

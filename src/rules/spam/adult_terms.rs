@@ -664,4 +664,18 @@ mod place_tests {
         let en = messages(image, Locale::En);
         assert!(en[0].contains("in MIME part 0 (image text)"), "{en:?}");
     }
+
+    /// The body is read as drawn (`reading::drawn_bodies`), so a term written in
+    /// the background's colour is read with the hidden text, as one hidden by style is.
+    #[test]
+    fn a_term_in_the_background_colour_is_read_as_hidden_text() {
+        for style in ["color:#ffffff", "color:#fefefe;background:#fff", "display:none"] {
+            let html = format!(
+                "From: a@example.com\nTo: b@example.com\nSubject: News\nContent-Type: text/html\n\n<p>Our garden news.</p><p style=\"{style}\">free porn tonight</p>\n"
+            );
+            let en = messages(&html, Locale::En);
+            assert_eq!(en.len(), 1, "{style}: {en:?}");
+            assert!(en[0].contains("porn"), "{style}: {en:?}");
+        }
+    }
 }

@@ -88,7 +88,7 @@ pub fn reader_texts<'m>(message: &'m Message, min_contrast: f64) -> (Vec<Text<'m
     texts.extend(reading::text_alternatives(message));
     texts.extend(reading::html_views(message));
     let shared = texts.len();
-    texts.extend(reading::hidden_texts(message));
+    texts.extend(reading::hidden_texts(message, min_contrast));
     texts.extend(reading::image_texts(message));
     (texts, shared, seen)
 }
