@@ -1247,14 +1247,26 @@ export interface SmtpSettingsCheck {
 // ---------------------------------------------------------------- functions
 
 /**
+ * A global of the web platform by its instance type, read off `globalThis` so that a
+ * project whose libraries declare it (DOM, or @types/node) gets that type, and one with
+ * neither (`"lib": ["es2022"]`, no DOM, `types: []`) still compiles these declarations
+ * with `skipLibCheck: false`: only `init`, `initSync` and a call's `signal` use them.
+ */
+type GlobalInstance<Name extends string> = typeof globalThis extends { [K in Name]: { prototype: infer T } } ? T : never;
+/** DOM's `BufferSource`, spelled out (ECMAScript's own types). */
+type WasmBytes = ArrayBuffer | ArrayBufferView;
+/** A compiled `WebAssembly.Module`, where the project's libraries declare one. */
+type WasmModule = typeof globalThis extends { WebAssembly: { Module: { prototype: infer T } } } ? T : never;
+
+/**
  * Loads the wasm. Needed once in a browser (web entry) before any other call;
  * resolves at once in Node and with the bundler entry. Later calls return the
  * same promise.
  */
-export function init(wasm?: URL | string | Request | Response | BufferSource | WebAssembly.Module): Promise<void>;
+export function init(wasm?: GlobalInstance<'URL'> | string | GlobalInstance<'Request'> | GlobalInstance<'Response'> | WasmBytes | WasmModule): Promise<void>;
 
 /** Initialises synchronously from wasm bytes or a compiled module (workers); a no-op in Node. */
-export function initSync(wasm?: BufferSource | WebAssembly.Module): void;
+export function initSync(wasm?: WasmBytes | WasmModule): void;
 
 /**
  * Lints a raw message (string or bytes) or the message Nodemailer would build
@@ -1491,7 +1503,7 @@ export interface LinterCallOptions {
    * `AbortError` DOMException unless `abort(reason)` gave another). Already aborted: the
    * call rejects at once. `null` is none.
    */
-  signal?: AbortSignal | null;
+  signal?: GlobalInstance<'AbortSignal'> | null;
   /**
    * Gives the call up, as an aborted signal does, when it is still unanswered this many
    * ms after it was made (reading its streams, waiting and running count alike): it

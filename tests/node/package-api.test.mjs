@@ -826,3 +826,37 @@ test('every entry\'s lint refuses a stream in compose fields naming lintAsync, a
   assert.equal(bundler.dated, pkg.lint(dated).source);
   assert.equal(bundler.idle, 'core.invalid.stream-idle');
 });
+
+test('the Node types compile without the DOM library: "lib": ["es2022"] with @types/node, or with no types at all (skipLibCheck off)', (t) => {
+  // init's URL, Request, Response and module, and a call's AbortSignal, are read off
+  // globalThis (index.d.ts GlobalInstance): DOM's BufferSource and WebAssembly had made
+  // a Node project without "dom" fail on the package's declarations (TS2304, TS2503).
+  const dir = tempDir(t);
+  mkdirSync(join(dir, 'node_modules'));
+  symlinkSync(pkgDir, join(dir, 'node_modules', 'mail-preflight'), 'dir');
+  symlinkSync(join(testsModules, '@types'), join(dir, 'node_modules', '@types'), 'dir');
+  if (existsSync(join(testsModules, 'undici-types'))) symlinkSync(join(testsModules, 'undici-types'), join(dir, 'node_modules', 'undici-types'), 'dir');
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  const usage = `import { lint, init, initSync, createLinter, type Report } from 'mail-preflight';
+    const report: Report = lint('From: a@example.com\\r\\n\\r\\nx');
+    await init(new Uint8Array(4));
+    initSync(new ArrayBuffer(4));
+    void [report, createLinter];\n`;
+  writeFileSync(join(dir, 'usage.mts'), usage);
+  writeFileSync(join(dir, 'usage.cts'), "import { lint } from 'mail-preflight';\nvoid lint;\n");
+  writeFileSync(join(dir, 'node.mts'), `import { createLinter } from 'mail-preflight';
+    await createLinter().lint('x', { signal: new AbortController().signal, timeout: 5 });
+    await init(new URL('file:///engine.wasm'));
+    import { init } from 'mail-preflight';
+    // @ts-expect-error: a string is no AbortSignal
+    await createLinter().lint('x', { signal: 'stop' });\n`);
+  const tsc = join(testsModules, 'typescript', 'bin', 'tsc');
+  for (const [name, types, files] of [['node', ['node'], ['usage.mts', 'usage.cts', 'node.mts']], ['bare', [], ['usage.mts', 'usage.cts']]]) {
+    writeFileSync(join(dir, `tsconfig.${name}.json`), JSON.stringify({
+      compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022'], types, skipLibCheck: false },
+      files,
+    }));
+    const run = spawnSync(process.execPath, [tsc, '-p', join(dir, `tsconfig.${name}.json`)], { encoding: 'utf8' });
+    assert.equal(run.status, 0, `${name}: ${run.stdout}${run.stderr}`);
+  }
+});
