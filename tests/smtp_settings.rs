@@ -415,7 +415,7 @@ fn a_mailbox_reading_port_cannot_send_on_any_server_and_a_reading_host_is_a_hint
 }
 
 /// Megabyte fields and a `Host` of 300,000 entries (measured at 694 ns a byte in
-/// the wasm before the entries were read once, #p70) still get their findings,
+/// the wasm before the entries were read once, #14) still get their findings,
 /// each quoted short: the evidence of `config/smtp-with-mail` quoted the
 /// settings whole (a 1 MB host came back as 1 MB of evidence).
 #[test]

@@ -367,7 +367,7 @@ fn check(options: &Settings, cx: &mut Context) {
     let evidence = describe(settings);
     let host = host_of(settings).unwrap_or("");
     // PHPMailer's `Host` entries, read once: a field of many entries was read
-    // five times over, each entry's prefix searched anew (#p70: 300,000 `;`).
+    // five times over, each entry's prefix searched anew (#14: 300,000 `;`).
     let entries: Vec<HostEntry> =
         if host.is_empty() { vec![HostEntry { name: "", security: None, port: None }] } else { host_entries(host).collect() };
     let names = || entries.iter().map(|e| e.name).filter(|_| !host.is_empty());
