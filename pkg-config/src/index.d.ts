@@ -1498,7 +1498,8 @@ export interface LinterSettings {
 /** What a `Linter`'s calls take besides the options of `lint()`: read by the linter, never by the engine. */
 export interface LinterCallOptions {
   /**
-   * Gives the call up when it aborts: waiting, it leaves the queue; running, its worker
+   * Gives the call up when it aborts: reading its streams, they are destroyed (the one
+   * being read and those after it); waiting, it leaves the queue; running, its worker
    * thread is terminated and replaced. The call rejects with `signal.reason` (an
    * `AbortError` DOMException unless `abort(reason)` gave another). Already aborted: the
    * call rejects at once. `null` is none.

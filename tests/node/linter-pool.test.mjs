@@ -404,6 +404,35 @@ test('createLinter: abort while running, then the linter answers and closes', as
   await linter.close();
 });
 
+test('a call given up while its streams are read destroys them: the one being read and those after it, unread', async (t) => {
+  // Before, the call rejected at once but its streams were read on (and held their
+  // file or socket) until their own idle or total timeouts, minutes later.
+  const { PassThrough } = await import('node:stream');
+  const linter = pkg.createLinter({ threads: 1 });
+  t.after(() => linter.close());
+  const fields = (text, html) => ({ from: 'a@example.com', to: 'b@example.com', subject: 'Hi', text, html });
+  // Aborted: the stream being read (it has given a chunk and waits) and the html stream after it.
+  const controller = new AbortController();
+  const [reading, later] = [new PassThrough(), new PassThrough()];
+  const aborted = linter.lint(fields(reading, later), { signal: controller.signal });
+  reading.write('Hello ');
+  await new Promise((resolve) => setImmediate(resolve));
+  controller.abort();
+  await assert.rejects(aborted, (error) => error === controller.signal.reason);
+  assert.ok(reading.destroyed, 'the stream being read is destroyed');
+  assert.ok(later.destroyed, 'the stream after it is destroyed unread');
+  // The call's timeout (1 ms) gives it up the same way, with its coded error.
+  const [slow, after] = [new PassThrough(), new PassThrough()];
+  await assert.rejects(linter.lint(fields(slow, after), { timeout: 1 }), (error) => error.code === 'timeout');
+  assert.ok(slow.destroyed && after.destroyed, 'a timeout destroys the streams too');
+  // A call not given up reads its streams to the end and is answered.
+  const [text, html] = [new PassThrough(), new PassThrough()];
+  const answered = linter.lint(fields(text, html), { signal: new AbortController().signal, timeout: 600_000 });
+  text.end('Hello');
+  html.end('<p>Hello</p>');
+  assert.equal((await answered).origin, 'compose');
+});
+
 test('timeout (per call, or the linter\'s) rejects with a coded TimeoutError in the call\'s language; a call may give a longer one', async (t) => {
   const check = (locale) => (error) => {
     assert.equal(error.code, 'timeout');

@@ -470,7 +470,7 @@ export function refuseStreamOptions(options, call, reader = { locale: 'en' }) {
 }
 
 /** One stream's bytes, as Nodemailer pipes them into a part: text chunks as UTF-8, byte chunks as they are. */
-function readStream(stream, path, budget, reader, idleTimeout = STREAM_IDLE_TIMEOUT, deadline = undefined) {
+function readStream(stream, path, budget, reader, idleTimeout = STREAM_IDLE_TIMEOUT, deadline = undefined, signal = undefined) {
   return new Promise((resolve, reject) => {
     // Told by its `pipe` alone (as Nodemailer tells one), it may have no events to read it by.
     if (typeof stream.on !== 'function' || typeof stream.removeListener !== 'function') {
@@ -495,6 +495,7 @@ function readStream(stream, path, budget, reader, idleTimeout = STREAM_IDLE_TIME
       stream.removeListener('end', onEnd);
       stream.removeListener('error', onError);
       stream.removeListener('close', onClose);
+      if (signal) signal.removeEventListener('abort', onAbort);
       if (error) reject(error);
       else resolve(bytes);
     };
@@ -525,6 +526,9 @@ function readStream(stream, path, budget, reader, idleTimeout = STREAM_IDLE_TIME
         `${MESSAGE_FIELDS.english} are not valid: ${path} is a stream still not ended after ${deadline.timeout} ms (streamTotalTimeout); it was destroyed.`,
         reader, { timeout: deadline.timeout }));
     };
+    // The call given up (a Linter call's `signal` or `timeout`): the stream is read no
+    // further and destroyed, as on a timeout of its own, rather than read on unheard.
+    const onAbort = () => fail(abortReason(signal));
     const onData = (chunk) => {
       wait();
       let bytes;
@@ -563,6 +567,7 @@ function readStream(stream, path, budget, reader, idleTimeout = STREAM_IDLE_TIME
     stream.on('end', onEnd);
     stream.on('error', onError);
     stream.on('close', onClose);
+    if (signal) signal.addEventListener('abort', onAbort, { once: true });
     wait();
     if (deadline) total = setTimeout(onTotal, Math.max(0, deadline.at - Date.now()));
     if (stream.readableEnded) onEnd();
@@ -605,6 +610,11 @@ export async function messageInputAsync(input, name = 'lintAsync', reader = { lo
   return fields;
 }
 
+/** What a call given up by `signal` rejects with: its reason, the standard AbortError when it gives none. */
+export function abortReason(signal) {
+  return signal.reason !== undefined ? signal.reason : new DOMException('This operation was aborted', 'AbortError');
+}
+
 /** A stream given up unread: destroyed, and an error it emits then kept from ending the process. */
 function destroyUnread(stream) {
   try {
@@ -619,7 +629,8 @@ function destroyUnread(stream) {
  * The streams of one message (`[{ stream, path, … }]`), read one after the other
  * within MAX_STREAM_BYTES together, each within `timeouts.idle` of silence and
  * all within `timeouts.total` (`{ idle, total }` in ms; a number is the idle time,
- * as earlier versions took it); `done(entry, bytes)` gets each one's bytes. When
+ * as earlier versions took it) and until `timeouts.signal` (an AbortSignal, if any)
+ * aborts; `done(entry, bytes)` gets each one's bytes. When
  * one fails, the streams after it are destroyed unread (they would otherwise hold
  * their file or socket open, and their data, until the process ends) and its error
  * is thrown. The async calls read their fields' streams with it, and the
@@ -627,13 +638,14 @@ function destroyUnread(stream) {
  * no limit).
  */
 export async function readStreams(entries, reader = { locale: 'en' }, timeouts = defaultTimeouts(), done = () => {}) {
-  const { idle, total } = typeof timeouts === 'number' ? { ...defaultTimeouts(), idle: timeouts } : { ...defaultTimeouts(), ...timeouts };
+  const { idle, total, signal } = typeof timeouts === 'number' ? { ...defaultTimeouts(), idle: timeouts } : { ...defaultTimeouts(), ...timeouts };
   const budget = { left: MAX_STREAM_BYTES };
   const deadline = { at: Date.now() + total, timeout: total };
   for (let i = 0; i < entries.length; i++) {
     let bytes;
     try {
-      bytes = await readStream(entries[i].stream, entries[i].path, budget, reader, idle, deadline);
+      if (signal && signal.aborted) throw abortReason(signal);
+      bytes = await readStream(entries[i].stream, entries[i].path, budget, reader, idle, deadline, signal);
     } catch (error) {
       for (const later of entries.slice(i + 1)) destroyUnread(later.stream);
       throw error;

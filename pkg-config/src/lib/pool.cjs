@@ -46,7 +46,7 @@ const { Worker } = require('node:worker_threads');
 const { compiledModule } = require('./engine.cjs');
 const { codedError, internalError } = require('./errors.cjs');
 const { render } = require('./texts.cjs');
-const { messageInputAsync, streamOptions, checkedTimeout } = require('./message-input.cjs');
+const { messageInputAsync, streamOptions, checkedTimeout, abortReason } = require('./message-input.cjs');
 const { losesNumbers } = require('./json-values.cjs');
 
 const WORKER_SCRIPT = path.join(__dirname, 'pool-worker.cjs');
@@ -311,10 +311,6 @@ class WorkerPool {
   }
 }
 
-/** What a call aborted by `signal` rejects with: its reason, the standard AbortError when it gives none. */
-function abortReason(signal) {
-  return signal.reason !== undefined ? signal.reason : new DOMException('This operation was aborted', 'AbortError');
-}
 
 /** `closed`: a call made to, or still unanswered by, a closed linter. */
 function closedError(locale) {
@@ -548,9 +544,9 @@ async function controlled(rawOptions, linter, work) {
 }
 
 /**
- * `promise`, or its rejection with the signal's reason once `signal` aborts (what
- * `promise` does then is ignored: streams read on the calling thread end by their
- * own timeouts).
+ * `promise`, or its rejection with the signal's reason once `signal` aborts (the
+ * streams `promise` reads are given `signal` too: the one being read and those after
+ * it are destroyed then, `readStreams`).
  */
 function untilAborted(promise, signal) {
   if (!signal) return promise;
@@ -580,7 +576,7 @@ function createLinter(settings) {
     lint: (input, callOptions) => controlled(callOptions, linter, async (rawOptions, signal) => {
       const { refilled } = require('./engine.cjs');
       const { options, timeouts } = streamOptions(rawOptions, readerOf(rawOptions));
-      const read = await untilAborted(messageInputAsync(input, 'lint', readerOf(options), refilled, timeouts), signal);
+      const read = await untilAborted(messageInputAsync(input, 'lint', readerOf(options), refilled, { ...timeouts, signal }), signal);
       return pool.run('lintRead', [read, options], [], signal);
     }),
     lintPhpMail: (to, subject, message, headers, callOptions) => controlled(callOptions, linter,
