@@ -1,7 +1,7 @@
 //! `customRules`: your own patterns on a target of the message, reported like
 //! the engine's findings (README "Your own rules").
 
-use mail_preflight::rules::attachments::samples::{zip_message, ZipEntry};
+use mail_preflight::rules::attachments::samples::{zip, zip_message, ZipEntry};
 use mail_preflight::{Linter, Locale, Options, Report, Severity, Verdict};
 
 const MESSAGE: &str = "From: \"Shop\" <news@shop.example>\r\nTo: a@example.com\r\nSubject: =?utf-8?q?Caf=C3=A9_deals?=\r\nDate: Mon, 2 Mar 2026 10:00:00 +0000\r\nMessage-ID: <1@shop.example>\r\nX-Acme-CRM: 123456\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Win at the <b>Casino</b> tonight!</p><p><a href=\"https://casino.example/go\">Play</a></p>\r\n";
@@ -92,6 +92,35 @@ fn filename_rules_read_attachment_names_and_archive_entries() {
     let raw = String::from_utf8(raw).expect("the sample message is ASCII");
     assert_eq!(hits(&raw, &rule("filename", r"(?i)^invoice\.zip$", "")), 1);
     assert_eq!(hits(&raw, &rule("filename", r"(?i)\.exe$", "")), 1, "an archive entry the inspection reports");
+}
+
+#[test]
+fn filename_rules_read_every_archive_entry_at_every_level_not_only_those_with_a_finding() {
+    let inner = zip(&[ZipEntry::stored("deep/notes.txt", b"plain text")]);
+    let raw = zip_message(
+        "files.zip",
+        &[ZipEntry::stored("docs/readme.txt", b"plain text"), ZipEntry::stored("outer/inner.zip", &inner)],
+    );
+    let raw = String::from_utf8(raw).expect("the sample message is ASCII");
+    assert_eq!(hits(&raw, &rule("filename", r"^docs/readme\.txt$", "")), 1, "an entry without a finding");
+    assert_eq!(hits(&raw, &rule("filename", r"^outer/inner\.zip$", "")), 1, "an archive inside the archive");
+    assert_eq!(hits(&raw, &rule("filename", r"^deep/notes\.txt$", "")), 1, "an entry of the inner archive");
+    // `expect: match` sees them too: an attachment holding no .pdf reports, one holding a text passes.
+    assert_eq!(hits(&raw, &rule("filename", r"\.pdf$", r#", "expect": "match""#)), 1);
+    assert_eq!(hits(&raw, &rule("filename", r"notes\.txt$", r#", "expect": "match""#)), 0);
+}
+
+#[test]
+fn filename_rules_read_entry_names_within_max_entry_name_bytes() {
+    // 18 names of 60,002 bytes: 17 fit in the 1 MiB, the 18th does not, and no later name is kept.
+    let long: Vec<String> = (0..18).map(|i| format!("{i:02}{}", "a".repeat(60_000))).collect();
+    let mut entries: Vec<ZipEntry> = long.iter().map(|name| ZipEntry::stored(name, b"x")).collect();
+    entries.push(ZipEntry::stored("zzz.txt", b"x"));
+    let raw = String::from_utf8(zip_message("names.zip", &entries)).expect("the sample message is ASCII");
+    assert_eq!(mail_preflight::inspect::MAX_ENTRY_NAME_BYTES, 1024 * 1024);
+    assert_eq!(hits(&raw, &rule("filename", "^16a", "")), 1);
+    assert_eq!(hits(&raw, &rule("filename", "^17a", "")), 0);
+    assert_eq!(hits(&raw, &rule("filename", "^zzz", "")), 0);
 }
 
 #[test]

@@ -364,3 +364,15 @@ fn a_rule_refused_for_its_name_is_quoted_visible_in_the_problem() {
         assert!(joined.contains(shown), "the refused name is quoted, made visible: {joined}");
     }
 }
+
+#[test]
+fn an_escaped_surrogate_pair_is_one_character_and_kept() {
+    // JSON text (a scenario given as text) may spell a character outside the BMP so.
+    let text = r#"{"a":"\ud83d\ude00","b":"\uD83D\uDE00x","c":"\ud800\ud83d\ude00","d":"\ude00\ud83d"}"#;
+    let fixed = mail_preflight::hygiene::lone_surrogates_replaced_in(text);
+    assert_eq!(fixed, r#"{"a":"\ud83d\ude00","b":"\uD83D\uDE00x","c":"\ufffd\ud83d\ude00","d":"\ufffd\ufffd"}"#);
+    let value: serde_json::Value = serde_json::from_str(&fixed).expect("JSON");
+    assert_eq!(value["a"], "\u{1f600}");
+    assert_eq!(value["c"], "\u{fffd}\u{1f600}");
+    assert!(matches!(mail_preflight::hygiene::lone_surrogates_replaced_in(r#"{"a":"\ud83d\ude00"}"#), std::borrow::Cow::Borrowed(_)));
+}

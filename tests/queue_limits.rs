@@ -140,3 +140,19 @@ fn too_many_log_lines_name_the_log() {
     assert_eq!((err.code(), err.field()), ("invalid-scenario", Some("streams[0].log")));
     assert!(err.localized(Locale::En).contains("more than 1,000,000 lines"), "{err}");
 }
+
+#[test]
+fn a_lone_surrogate_escape_in_scenario_text_reads_as_the_replacement_character() {
+    // `JSON.stringify` writes a lone surrogate so, and a scenario given as an
+    // object reads it as U+FFFD (`hygiene::lone_surrogates_replaced`); the
+    // same scenario given as JSON text had been refused as "not valid JSON".
+    let json = r#"{"domain": "shop.example", "streams": [{"name": "form \ud800 \udc00x", "count": 2, "verdict": "clean"},
+        {"name": "pair \ud83d\ude00", "count": 1, "verdict": "clean"}]}"#;
+    let result = simulate_json(json).expect("a lone surrogate reads as U+FFFD");
+    assert_eq!(result.streams[0].name, "form \u{fffd} \u{fffd}x");
+    // An escaped pair is one character, kept.
+    assert_eq!(result.streams[1].name, "pair \u{1f600}");
+    // An escaped backslash before `ud800` is text.
+    let text = simulate_json(r#"{"streams": [{"name": "\\ud800", "count": 1}]}"#).expect("text");
+    assert_eq!(text.streams[0].name, "\\ud800");
+}

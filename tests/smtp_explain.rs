@@ -1012,7 +1012,45 @@ const GODADDY_REPLIES: &[(&str, &str)] = &[
     ("550 This message is looping: it already has my Delivered-To line. (#5.4.6)", "loop"),
     ("554 Connection refused. This IP address is listed on the Spamhaus Block List (SBL). IB104", "listed"),
     ("552 This message has been rejected due to content judged to be spam by the internet community. IB212", "spam"),
+    // IB401 (securityerror): "Authentication is not allowed on inbound mail … incorrect outgoing
+    // SMTP server settings"; IB506 (rejected): the From's domain has no valid MX or address
+    // record; IB101 (speeding): "higher than normal email volume", said by its code alone.
+    ("535 Authentication not allowed on IBSMTP Servers. IB401", "inbound-server"),
+    ("550 coolexample.com From: Domain is invalid. Provide a valid From: IB506", "sender"),
+    ("421 Server temporarily unavailable. Try again later. IB101", "rate"),
 ];
+
+/// Replies of the big receivers that named no cause, as Sisimai's Rhost tables
+/// (BSD-2) quote them from the receivers' own pages, or as its set of real
+/// bounces holds them, with the cause Sisimai gives them in this explainer's terms.
+const RECEIVER_REPLIES: &[(&str, &str, &str)] = &[
+    ("Rhost/Google.pm, rhost-google-07 (suspend)", "550 5.2.1 The email account that you tried to reach is inactive. For more information, go to https://support.google.com/mail/?p=DisabledUser", "disabled"),
+    ("Rhost/Google.pm (requireptr)", "550 5.7.25 The sending IP does not match the IP address of the hostname specified in the pointer (PTR) record. For more information, go to Email sender guidelines.", "reverse-dns"),
+    ("Rhost/Google.pm (securityerror)", "454 4.7.0 Too many login attempts, please try again later. For more information, go to Add Gmail to another email client. https://support.google.com/mail/answer/7126229", "login"),
+    ("Rhost/Apple.pm, rhost-apple-04 (userunknown)", "550 5.1.1 <pseudo-local-part-of-icloud@icloud.com>: inactive email address", "unknown-user"),
+    ("Rhost/Apple.pm (userunknown)", "550 5.1.1 unknown or illegal alias: kijitora@icloud.com", "unknown-user"),
+    ("Rhost/YahooInc.pm (toomanyconn)", "421 Max message per connection reached, closing transmission channel", "rate"),
+    ("Rhost/YahooInc.pm (blocked)", "553 5.7.1 [BL23] Connections not accepted from IP addresses on Spamhaus XBL; see http://postmaster.yahoo.com/errors/550-bl23.html [550]", "listed"),
+    ("Rhost/YahooInc.pm (blocked)", "553 5.7.1 [BL21] Connections will not be accepted from 192.0.2.25, because the ip is in Spamhaus's list; see http://postmaster.yahoo.com/550-bl23.html", "listed"),
+    ("lhost-postfix-77 (norelaying, Amazon SES)", "554 Message rejected: Email address is not verified. The following identities failed the check in region AP-NORTHEAST-1: nekochan@example.jp", "sender-login"),
+    // Postfix smtpd with smtpd_sasl_auth_enable off (its default): a login offered to an MX.
+    ("Postfix smtpd", "503 5.5.1 Error: authentication not enabled", "inbound-server"),
+];
+
+#[test]
+fn the_big_receivers_replies_name_the_cause_sisimai_gives_them() {
+    for (source, reply, cause) in RECEIVER_REPLIES {
+        assert_eq!(cause_of(reply).as_deref(), Some(*cause), "{source}: {reply}");
+        let e = explain(reply, Locale::En);
+        assert!(matches!(e.basis, Basis::Text | Basis::Enhanced), "{source}: {:?}", e.basis);
+    }
+    // A login to an incoming server is a setting of the script's: the SMTP settings check relates.
+    let inbound = explain("535 Authentication not allowed on IBSMTP Servers. IB401", Locale::Pl);
+    assert!(inbound.related_rules.iter().any(|r| r == "config/smtp-security"), "{:?}", inbound.related_rules);
+    assert!(inbound.action.contains("Twojego skryptu"), "{}", inbound.action);
+    // "Server temporarily unavailable" alone names nothing: GoDaddy's code does.
+    assert_eq!(cause_of("421 Server temporarily unavailable. Try again later."), None);
+}
 
 #[test]
 fn godaddys_replies_read_as_sisimai_classifies_them() {

@@ -40,6 +40,21 @@ function jsonObject(value, refusal, what) {
   return value;
 }
 
+/**
+ * SMTP settings as the JSON text the engine reads, written once here (measured,
+ * and refused in the caller's words when JSON cannot hold them) and not again in
+ * the engine (`checkSmtpSettingsJson`); undefined for what the engine reads as
+ * given: no object, no JSON text, or a text that lost a number JSON cannot hold
+ * (the engine names it as the caller wrote it).
+ */
+function settingsText(settings, locale) {
+  if (!settings || typeof settings !== 'object') return undefined;
+  const json = jsonText(settings, { code: 'invalid-options', subject: 'cli.invalid.subject.settings', path: 'settings', locale });
+  if (typeof json !== 'string') return undefined;
+  checkText(json, (size) => namedTooLarge('core.too-large.options', size, MAX_INPUT_BYTES, locale));
+  return losesNumbers(settings, json) ? undefined : json;
+}
+
 /** A text (or a value) measured as `what` before it is copied into wasm memory. */
 function measured(value, what, locale) {
   return checkText(value, (size) => namedTooLarge(what, size, MAX_INPUT_BYTES, typeof locale === 'string' ? locale : 'en'));
@@ -99,8 +114,10 @@ module.exports = {
     [typeof reply === 'string' && reply.length > MAX_REPLY_BYTES + 1 ? reply.slice(0, MAX_REPLY_BYTES + 1) : reply, locale,
       settings == null ? settings : jsonObject(settings,
         { code: 'invalid-options', subject: 'cli.invalid.subject.settings', path: 'settings', locale }, 'core.too-large.options')]),
-  checkSmtpSettings: (settings, locale) => engine.call('checkSmtpSettings', [jsonObject(settings,
-    { code: 'invalid-options', subject: 'cli.invalid.subject.settings', path: 'settings', locale }, 'core.too-large.options'), locale]),
+  checkSmtpSettings: (settings, locale) => {
+    const json = settingsText(settings, locale);
+    return json === undefined ? engine.call('checkSmtpSettings', [settings, locale]) : engine.call('checkSmtpSettingsJson', [json, locale]);
+  },
   queuePresets: (locale) => engine.call('queuePresets', [locale]),
   checkCustomRules: (rules, locale) => engine.call('checkCustomRules', [rulesText(rules, locale), locale]),
   fixMessage: (input, options) => engine.fixMessage(input, options),

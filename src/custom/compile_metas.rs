@@ -32,6 +32,9 @@ pub(super) fn resolve_metas(metas: Vec<Meta>, pending: &mut Vec<Pending>, file: 
             Err(MetaError::TooDeep) => {
                 load.refused.push(Problem::new(&name, ProblemKind::MetaTooDeep).at_in(line, &text, column))
             }
+            Err(MetaError::TooLong) => {
+                load.refused.push(Problem::new(&name, ProblemKind::MetaTooLong).at_in(line, &text, column))
+            }
         }
     }
     // A meta reading a name that is not defined is refused, and so is every

@@ -61,8 +61,10 @@ pub enum Expr {
 pub enum MetaError {
     /// Not an expression; the byte offset where reading stopped.
     Syntax { offset: usize },
-    /// More than `MAX_META_TOKENS` tokens or `MAX_META_DEPTH` levels.
+    /// More than `MAX_META_DEPTH` levels.
     TooDeep,
+    /// More than `MAX_META_TOKENS` tokens (a long flat sum is not deep: said apart).
+    TooLong,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -86,7 +88,7 @@ fn lex(text: &str) -> Result<Vec<(Token, usize)>, MetaError> {
     let mut i = 0;
     while i < bytes.len() {
         if out.len() > MAX_META_TOKENS {
-            return Err(MetaError::TooDeep);
+            return Err(MetaError::TooLong);
         }
         let b = bytes[i];
         let start = i;
@@ -473,6 +475,14 @@ mod tests {
         assert_eq!(parse("A &&"), Err(MetaError::Syntax { offset: 4 }));
         assert_eq!(parse("A $ B"), Err(MetaError::Syntax { offset: 2 }));
         assert_eq!(parse(&"(".repeat(200)), Err(MetaError::TooDeep));
+    }
+
+    #[test]
+    fn a_long_flat_expression_is_too_long_not_too_deep() {
+        let sum = |terms: usize| vec!["A"; terms].join(" + ");
+        // Two tokens a term: `MAX_META_TOKENS` / 2 terms are read, one more than that is not.
+        assert!(parse(&sum(MAX_META_TOKENS / 2)).is_ok());
+        assert_eq!(parse(&sum(MAX_META_TOKENS / 2 + 2)), Err(MetaError::TooLong));
     }
 
     #[test]

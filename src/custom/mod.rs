@@ -42,6 +42,7 @@ pub mod problems;
 pub mod run;
 pub mod sa_conditions;
 mod sa_decode;
+pub mod sa_file;
 pub mod sa_headers;
 pub mod sa_tags;
 pub mod spamassassin;

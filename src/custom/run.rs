@@ -56,28 +56,32 @@ pub fn runs(rule: &CompiledRule, settings: &Settings) -> bool {
     !over.off && rule.runs && !(is_sa && score == 0.0)
 }
 
-/// The names of the attachments and of the archive entries the inspection
-/// reports, by part.
+/// The names of the attachments and of the entries their archives list (every
+/// entry, at every level, not only those with a finding; the names an archive
+/// that cannot be opened shows), by part, each once.
 fn filenames(message: &Message) -> Vec<(usize, String)> {
     let mut out: Vec<(usize, String)> = Vec::new();
+    let mut seen: std::collections::HashSet<(usize, &str)> = std::collections::HashSet::new();
     for part in message.parts.iter().filter(|p| crate::model::attachments::is_inspected(p)) {
         if let Some(name) = &part.filename {
-            out.push((part.index, name.clone()));
+            if seen.insert((part.index, name.as_str())) {
+                out.push((part.index, name.clone()));
+            }
         }
     }
     for attachment in &message.attachment_facts {
+        let mut names: Vec<&str> = attachment.entry_names.iter().map(String::as_str).collect();
         for fact in &attachment.facts {
-            let mut names: Vec<&str> = Vec::new();
             if fact.path.contains(PATH_SEPARATOR) {
                 names.extend(fact.path.rsplit(PATH_SEPARATOR).next());
             }
             if let FactKind::Uninspectable { names: listed, .. } = &fact.kind {
                 names.extend(listed.iter().map(String::as_str));
             }
-            for name in names {
-                if !out.iter().any(|(p, n)| *p == attachment.part && n == name) {
-                    out.push((attachment.part, name.to_string()));
-                }
+        }
+        for name in names {
+            if seen.insert((attachment.part, name)) {
+                out.push((attachment.part, name.to_string()));
             }
         }
     }

@@ -308,8 +308,9 @@ impl SaFile {
 }
 
 /// Every `.cf` file of a directory as one text, in the order SpamAssassin
-/// reads them (by name); bytes that are not UTF-8 become U+FFFD, whose lines
-/// are then refused with their numbers. `None` when there is no such file.
+/// reads them (by name), each read by `sa_file::rules_text`: translations in
+/// their language's charset, other bytes that are not UTF-8 as U+FFFD, whose
+/// lines are then refused with their numbers. `None` when there is no such file.
 pub fn read_rules_dir(dir: &std::path::Path) -> Option<String> {
     let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
         .ok()?
@@ -320,7 +321,7 @@ pub fn read_rules_dir(dir: &std::path::Path) -> Option<String> {
     files.sort();
     let mut text = String::new();
     for file in &files {
-        text.push_str(&String::from_utf8_lossy(&std::fs::read(file).ok()?));
+        text.push_str(&super::sa_file::rules_text(&std::fs::read(file).ok()?));
         text.push('\n');
     }
     (!files.is_empty()).then_some(text)

@@ -84,6 +84,11 @@ pub const MAX_FACTS_PER_MESSAGE: usize = 10_000;
 /// a name at 255); longer ones are shortened in the middle, keeping the extension.
 pub const MAX_NAME_CHARS: usize = 255;
 
+/// Bytes of archive entry names kept for a message, all attachments together
+/// (ours: 1 MiB; an archive of 10⁵ entries with names of 64 KiB, which ZIP allows,
+/// must not become 6 GB of strings); later names are not kept, their facts still are.
+pub const MAX_ENTRY_NAME_BYTES: usize = 1024 * 1024;
+
 /// What the inspection of one message has spent so far, shared by its attachments.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Spent {
@@ -93,6 +98,11 @@ pub struct Spent {
     pub looked_further: u64,
     /// Facts recorded.
     pub facts: usize,
+    /// The names of the entries the last inspected attachment's containers list
+    /// (every level, as written in the container), for the caller to take.
+    pub entry_names: Vec<String>,
+    /// Bytes of entry names kept so far (`MAX_ENTRY_NAME_BYTES`).
+    pub entry_name_bytes: usize,
 }
 
 /// How a document shows it carries macros.

@@ -64,6 +64,8 @@ pub fn inspect_named(
     spent.inflated = inspection.inflated;
     spent.looked_further = inspection.looked_further;
     spent.facts += inspection.facts.len();
+    spent.entry_name_bytes = inspection.entry_name_bytes;
+    spent.entry_names.append(&mut inspection.entry_names);
     inspection.facts
 }
 
@@ -99,6 +101,9 @@ pub(super) struct Inspection<'l> {
     /// Facts recorded for this message's earlier attachments.
     earlier_facts: usize,
     reached: Vec<Limit>,
+    /// Names of the entries listed, within `MAX_ENTRY_NAME_BYTES` a message.
+    entry_names: Vec<String>,
+    entry_name_bytes: usize,
 }
 
 impl<'l> Inspection<'l> {
@@ -112,6 +117,8 @@ impl<'l> Inspection<'l> {
             looked_further: spent.looked_further,
             earlier_facts: spent.facts,
             reached: Vec::new(),
+            entry_names: Vec::new(),
+            entry_name_bytes: spent.entry_name_bytes,
         }
     }
 }
@@ -288,6 +295,16 @@ impl<'l> Inspection<'l> {
     /// Name checks; returns the real extension.
     pub fn check_name(&mut self, item: &Item) -> Option<String> {
         let name = item.name.as_deref()?;
+        // Every entry named in a container is listed once here (the attachment itself, level 0, is the part's name).
+        // Past `MAX_ENTRY_NAME_BYTES` no later name is kept, however short.
+        if item.depth > 0 && !name.is_empty() {
+            if self.entry_name_bytes + name.len() <= super::MAX_ENTRY_NAME_BYTES {
+                self.entry_name_bytes += name.len();
+                self.entry_names.push(name.to_string());
+            } else {
+                self.entry_name_bytes = super::MAX_ENTRY_NAME_BYTES;
+            }
+        }
         let facts = names::analyse(name);
         for trick in facts.tricks {
             self.add(&item.path, FactKind::DeceptiveName(trick));

@@ -17,6 +17,9 @@ pub struct AttachmentFacts {
     /// For a file uuencoded in a text body: where its block is in the part's
     /// decoded text (`inspect::uuencode::Block::span`); `None` for a part's own file.
     pub text_span: Option<std::ops::Range<usize>>,
+    /// The names of the entries its containers list, every level, as written
+    /// (within `inspect::MAX_ENTRY_NAME_BYTES` a message): what `filename` custom rules read.
+    pub entry_names: Vec<String>,
 }
 
 /// Whether a part is inspected: attachments, and any other leaf part that carries a file name.
@@ -37,6 +40,7 @@ pub fn inspect_parts(raw: &[u8], parts: &[Part], limits: &Limits) -> Vec<Attachm
             let bytes = file_bytes(raw, part);
             let declared = Some(part.content_type.as_str());
             let mut facts = inspect::inspect_named(&name, part.filename.as_deref(), declared, &bytes, limits, &mut spent);
+            let entry_names = std::mem::take(&mut spent.entry_names);
             // The part's other names (Content-Type `name` beside `filename`, a
             // second `filename`) are checked too: a client may show and save the
             // file under any of them.
@@ -44,7 +48,7 @@ pub fn inspect_parts(raw: &[u8], parts: &[Part], limits: &Limits) -> Vec<Attachm
                 let shown = format!("{name} ({parameter}={})", inspect::shown_name(other));
                 facts.extend(inspect::name_facts(&shown, other, limits, &mut spent));
             }
-            AttachmentFacts { part: part.index, name, facts, text_span: None }
+            AttachmentFacts { part: part.index, name, facts, text_span: None, entry_names }
         })
         .collect();
     // A program, archive or other binary file sent as the text of a body part
@@ -55,7 +59,8 @@ pub fn inspect_parts(raw: &[u8], parts: &[Part], limits: &Limits) -> Vec<Attachm
         let name = within_attached_messages(parts, part, shown(part));
         let bytes = file_bytes(raw, part);
         let facts = inspect::inspect_named(&name, None, Some(part.content_type.as_str()), &bytes, limits, &mut spent);
-        found.push(AttachmentFacts { part: part.index, name, facts, text_span: None });
+        let entry_names = std::mem::take(&mut spent.entry_names);
+        found.push(AttachmentFacts { part: part.index, name, facts, text_span: None, entry_names });
     }
     // Files uuencoded in a text body, which Thunderbird and Outlook show as
     // attachments and ClamAV decodes: inspected as attachments, their decoded
@@ -79,8 +84,9 @@ pub fn inspect_parts(raw: &[u8], parts: &[Part], limits: &Limits) -> Vec<Attachm
             spent.inflated = spent.inflated.saturating_add(block.data.len() as u64);
             let name = within_attached_messages(parts, part, inspect::shown_name(&block.name));
             let facts = inspect::inspect_named(&name, Some(&block.name), None, &block.data, limits, &mut spent);
+            let entry_names = std::mem::take(&mut spent.entry_names);
             let text_span = (!as_written).then_some(block.span);
-            found.push(AttachmentFacts { part: part.index, name, facts, text_span });
+            found.push(AttachmentFacts { part: part.index, name, facts, text_span, entry_names });
         }
     }
     found

@@ -54,7 +54,12 @@ pub use predecode::MIN_PREDECODED_BYTES;
 /// encoded levels mail-parser 0.11 opens (`MAX_NESTED_ENCODED` in its
 /// `parsers/message.rs`: the fourth is left as bytes, its text and links read
 /// by no rule). Python's `email` and SpamAssassin open such a message at any
-/// depth. Ours: eight times the 4 MiB
+/// depth. Each reading is charged every decoded byte it parses: the message's
+/// own, and those of the (up to three) encoded levels mail-parser opens inside
+/// it, which the reading of each of them parses again (each level of a
+/// quoted-printable nest 64 deep was parsed about four times: 2.4 MB of it
+/// took 3.5 s in wasm on a loaded machine, 2.1 s since; #13).
+/// Past it `Message::truncated_reread` is set. Ours: eight times the 4 MiB
 /// decoded text of a large message; each level of base64 is 3/4 of the one
 /// around it, so only quoted-printable nests reach it (a level of it decodes
 /// to about its own size), and the depth stays bounded by `MAX_MIME_DEPTH`.
@@ -694,6 +699,9 @@ pub struct Message<'a> {
     pub truncated_depth: bool,
     /// Parts were left out at `MAX_MIME_PARTS`.
     pub truncated_parts: bool,
+    /// An encoded attached message was left as mail-parser read it (unopened,
+    /// or without the close delimiters it needs) at `MAX_REREAD_MESSAGE_BYTES`.
+    pub truncated_reread: bool,
     /// Content-Type or Content-Disposition fields mail-parser read only up to
     /// `MAX_PARSER_MIME_FIELD_BYTES`, at their place in the input.
     pub cut_mime_fields: Vec<LongMimeField>,
@@ -826,6 +834,7 @@ impl<'a> Message<'a> {
             parsed: false,
             truncated_depth: false,
             truncated_parts: false,
+            truncated_reread: false,
             cut_mime_fields: Vec::new(),
             prefixed_lines: None,
             subject: None,
@@ -986,6 +995,7 @@ impl<'a> Message<'a> {
                 out: &mut self.parts,
                 truncated_depth: false,
                 truncated_parts: false,
+                truncated_reread: false,
                 raw: self.raw,
                 leaf,
                 shifts,
@@ -996,6 +1006,7 @@ impl<'a> Message<'a> {
         flattener.message(parsed, None, 0, Some(base), None, false);
         self.truncated_depth = flattener.truncated_depth;
         self.truncated_parts = flattener.truncated_parts;
+        self.truncated_reread = flattener.truncated_reread;
     }
 
     /// What `flatten` set, for the input to be read again.
@@ -1196,6 +1207,8 @@ struct Flattener<'o, 'a, 'p> {
     out: &'o mut Vec<Part<'a>>,
     truncated_depth: bool,
     truncated_parts: bool,
+    /// An encoded attached message was left as mail-parser read it at `reread_budget`'s end.
+    truncated_reread: bool,
     raw: &'a [u8],
     leaf: Leaf<'p, 'a>,
     /// Bytes of the input left out of mail-parser's copy (`predecode`).
@@ -1385,15 +1398,15 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
             // decoded bytes, as an encoding problem): opened here, as a message is
             // (`decoded_message`; a part again when it cannot be read).
             let identity = matches!(transfer_encoding.as_deref(), None | Some("7bit") | Some("8bit") | Some("binary"));
+            let unopened = content_type == "message/rfc822" && !identity && part.is_encoding_problem;
             let (body, deeper) = match body {
-                Body::Binary(bytes)
-                    if content_type == "message/rfc822"
-                        && !identity
-                        && part.is_encoding_problem
-                        && bytes.len() <= self.reread_budget =>
-                {
+                Body::Binary(bytes) if unopened && bytes.len() <= self.reread_budget => {
                     self.reread_budget -= bytes.len();
                     (Body::Message, Some(bytes.into_owned()))
+                }
+                Body::Binary(bytes) if unopened => {
+                    self.truncated_reread = true;
+                    (Body::Binary(bytes), None)
                 }
                 other => (other, None),
             };
@@ -1448,10 +1461,16 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
                 // An encoded one whose multiparts mail-parser misreads is read again
                 // from its decoded bytes as one in the input is (`delimiters`).
                 let fix = match identity {
-                    false if nested.raw_message.len() <= self.reread_budget => {
-                        delimiter_fix(&nested.raw_message, &nested, None)
+                    false => delimiter_fix(&nested.raw_message, &nested, None),
+                    true => None,
+                };
+                // Past the budget it stays as mail-parser read it.
+                let fix = match fix {
+                    Some(_) if nested.raw_message.len() > self.reread_budget => {
+                        self.truncated_reread = true;
+                        None
                     }
-                    _ => None,
+                    fix => fix,
                 };
                 match fix {
                     None => self.message(nested, Some(index), depth + 1, nested_base, nested_held_in, true),
@@ -1502,7 +1521,14 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
         let mut copy = fix.as_ref().map(|f| f.applied(decoded.to_vec()));
         let parsed = loop {
             let Some(parsed) = parser.parse(copy.as_deref().unwrap_or(decoded)) else { return false };
-            if readings >= MAX_DELIMITER_READINGS || (readings >= 2 && self.reread_budget < decoded.len()) {
+            // The encoded levels mail-parser opened inside it were decoded and parsed too.
+            self.reread_budget = self.reread_budget.saturating_sub(encoded_message_bytes(&parsed));
+            if readings >= MAX_DELIMITER_READINGS {
+                break parsed;
+            }
+            if readings >= 2 && self.reread_budget < decoded.len() {
+                let next = delimiter_fix(decoded, &parsed, fix.as_ref());
+                self.truncated_reread |= next.is_some() && next != fix;
                 break parsed;
             }
             let next = delimiter_fix(decoded, &parsed, fix.as_ref());
@@ -1523,6 +1549,7 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
             out: &mut apart,
             truncated_depth: false,
             truncated_parts: false,
+            truncated_reread: false,
             raw: decoded,
             leaf: owned,
             shifts: Shifts::default(),
@@ -1533,6 +1560,7 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
         flattener.message(parsed, Some(0), depth, Some(0), None, true);
         self.truncated_depth |= flattener.truncated_depth;
         self.truncated_parts |= flattener.truncated_parts;
+        self.truncated_reread |= flattener.truncated_reread;
         self.reread_budget = flattener.reread_budget;
         let first = self.out.len();
         let place = |at: usize| if at == 0 { index } else { first + at - 1 };
@@ -1555,6 +1583,23 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
         }
         true
     }
+}
+
+/// The decoded bytes of the encoded attached messages mail-parser opened in
+/// `parsed` (base64 or quoted-printable: decoded and parsed apart from it), at
+/// every level it opened.
+fn encoded_message_bytes(parsed: &mail_parser::Message<'_>) -> usize {
+    parsed
+        .parts
+        .iter()
+        .map(|part| match &part.body {
+            PartType::Message(nested) if part.encoding != mail_parser::Encoding::None => {
+                nested.raw_message.len() + encoded_message_bytes(nested)
+            }
+            PartType::Message(nested) => encoded_message_bytes(nested),
+            _ => 0,
+        })
+        .sum()
 }
 
 /// `MAX_REREAD_MESSAGE_BYTES`, or less in a test of it.
@@ -2048,6 +2093,39 @@ mod attached_message_tests {
         assert_eq!(types.len(), 4 * 2, "{types:?}");
         assert_eq!(types.last().map(String::as_str), Some("message/rfc822"), "{types:?}");
         assert!(unopened > 0);
+    }
+
+    #[test]
+    fn the_levels_mail_parser_opens_inside_a_reading_are_charged_to_max_reread_message_bytes() {
+        let text = b"From: c@example.com\r\nContent-Type: text/plain\r\n\r\nThe deepest text.\r\n".to_vec();
+        let mut levels = vec![text.clone()];
+        for level in 0..8 {
+            let inner = levels.last().expect("a level");
+            levels.push(in_base64(inner, level));
+        }
+        // mail-parser opens the three levels under the input; the fourth (`levels[4]`) is
+        // read again, and mail-parser opens three more inside it (`levels[3..1]`); the
+        // text's message under them is read again last. Those two readings alone fit:
+        // the three levels parsed inside the first, parsed once more each, do not.
+        let readings_alone = levels[4].len() + text.len() + 16;
+        assert!(readings_alone < levels[4].len() + levels[3].len());
+        REREAD_BUDGET.with(|b| b.set(Some(readings_alone)));
+        let message = Message::analyse(levels.last().expect("the input"), Origin::Raw, Vec::new(), &test_limits());
+        REREAD_BUDGET.with(|b| b.set(None));
+        let types: Vec<&str> = message.parts.iter().map(|p| p.content_type.as_str()).collect();
+        assert_eq!(types.len(), 8 * 2, "{types:?}");
+        assert_eq!(types.last(), Some(&"message/rfc822"), "{types:?}");
+        assert!(message.truncated_reread);
+        // Said in the report, quoting the attached message's type where the reading stopped.
+        REREAD_BUDGET.with(|b| b.set(Some(readings_alone)));
+        let report = crate::lint(levels.last().expect("the input"), &crate::Options::default()).expect("lints");
+        REREAD_BUDGET.with(|b| b.set(None));
+        let cut = report.findings.iter().find(|f| f.message_id == "headers/multipart-boundary.reread-cut");
+        assert!(cut.is_some_and(|f| f.evidence.contains("message/rfc822")), "{:?}", report.findings);
+        // Within the limit: every level opened, nothing left.
+        let message = Message::analyse(levels.last().expect("the input"), Origin::Raw, Vec::new(), &test_limits());
+        assert_eq!(message.parts.len(), 8 * 2 + 1);
+        assert!(!message.truncated_reread);
     }
 
     #[test]

@@ -229,8 +229,11 @@ pub fn presets() -> &'static [Preset] {
 impl Scenario {
     /// A scenario from JSON, unknown fields refused. A bare provider API
     /// service object (`{state, sent, sentToday, bounce, maxPerDay, email}`)
-    /// loads as the scenario's `service`.
+    /// loads as the scenario's `service`. An escaped lone surrogate (`"\ud800"`)
+    /// reads as U+FFFD, as it does in a scenario given as an object
+    /// (`hygiene::lone_surrogates_replaced`): JSON's readers refuse it.
     pub fn from_json(json: &str) -> Result<Scenario, ScenarioError> {
+        let json = &*crate::hygiene::lone_surrogates_replaced_in(json);
         match crate::error::Invalid::parse::<Scenario>(json, "scenario") {
             Ok(mut scenario) => {
                 scenario.spelling = Self::spelling_in_json(json);

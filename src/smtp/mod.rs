@@ -7,7 +7,7 @@ pub mod reply;
 pub mod settings;
 
 pub use reply::{class_of, explain, explain_with_settings, parse, ParsedReply, MAX_REPLY_BYTES, MAX_REPLY_LINES};
-pub use settings::check_settings;
+pub use settings::{check_settings, check_settings_owned};
 
 use crate::i18n::Locale;
 use crate::options::SmtpSettings;
@@ -70,7 +70,8 @@ pub struct NamedCause {
     /// Stable id: `spam`, `virus`, `not-rfc5322`, `bare-linefeed`, `listed`, `permanently-deferred`, `expired`,
     /// `reverse-dns`, `size`, `full`, `sender-login`, `sender`, `host-unknown`, `disabled`,
     /// `unknown-user`, `loop`, `auth-required`, `rate`, `greylisting`, `authentication`, `login`,
-    /// `relay`, `tls`, `starttls-misuse`, `reputation`, `helo`, `duplicate-header`, `internal-only`.
+    /// `relay`, `tls`, `starttls-misuse`, `reputation`, `helo`, `duplicate-header`, `internal-only`,
+    /// `inbound-server`.
     pub id: String,
     pub meaning: String,
     pub action: String,

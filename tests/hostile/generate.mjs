@@ -208,6 +208,19 @@ const htmlCases = {
     { head: '<style>', tail: '</style><p class="c1">x</p>' }),
   'html-many-style-sheets': (size) => html(size, '<style>p { color: #fff }</style><p>x</p>'),
   'html-many-elements': (size) => html(size, '<p class="c">word</p>'),
+  // Nesting in other tags than `div`: list items and quotes open no scope the
+  // tree builder closes (src/model/html/tags.rs counts the depth the same way).
+  'html-deep-list-nesting': (size) => html(size, '<ul><li><blockquote>'),
+  // Style sheets whose rules each apply in a view of their own (2,000 media
+  // queries): each element computed once a view, within MAX_HTML_STEPS.
+  'html-style-sheet-of-many-media-queries': (size) => html(size, '<p>x</p>', {
+    head: `<style>${Array.from({ length: 2000 }, (_, i) => `@media (max-width:${i + 100}px){p{color:#fff}}`).join('')}</style>` }),
+  // 20,000 rules keyed by one class: each element is tried against all of them, within MAX_HTML_STEPS.
+  'html-many-rules-for-one-class': (size) => html(size, '<p class="x">x</p>', {
+    head: `<style>${Array.from({ length: 20_000 }, (_, i) => `p.x:nth-child(${i + 1}){color:#fff}`).join('')}</style>` }),
+  // Elements of 64 classes each, each class a rule: 64 candidate rules an element.
+  'html-elements-of-many-classes': (size) => html(size, `<p class="${Array.from({ length: 64 }, (_, i) => `c${i}`).join(' ')}">x</p>`, {
+    head: `<style>${Array.from({ length: 64 }, (_, i) => `.c${i}{color:#fff}`).join('')}</style>` }),
   // `<!-->` ends a comment at once (HTML §13.2.5.44): the nesting after it must count.
   'html-nesting-after-abrupt-comment': (size) => html(size, '<div>', { head: '<body><!-->', tail: '-->' }),
   // Inside SVG, `<style>` holds markup: the nesting there must count.
@@ -499,6 +512,8 @@ const otherCases = {
   // shortener and redirector lists (src/rules/links/mod.rs HostSet).
   'link-host-of-many-labels': (size) => message(['Content-Type: text/plain; charset=utf-8'], `http://${fill('a.', size - 420)}bit.ly/x\r\n`),
   'bare-cr-everywhere': (size) => message([], fill('line\r', size - 400)),
+  // A text of nothing but addresses and links, each a word the lexicon rules and the link walk read.
+  'text-many-addresses-and-links': (size) => message(['Content-Type: text/plain; charset=utf-8'], fill('a.b@c.example http://a.example/x?y=z ', size - 400)),
   'nul-and-8bit-bytes': (size) => message([], Buffer.from(Array.from({ length: size - 400 }, (_, i) => (i * 131) % 256))),
   'mbox-envelope-lines': (size) => Buffer.from(fill('From someone@example.com Mon Mar  2 10:00:00 2026\nFrom: a@example.com\nSubject: x\n\nbody\n', size)),
   'terminal-escapes': () => message(['X-\u001b]52;c;ZXZpbA==\u0007Bad: value', 'Content-Type: multipart/mixed; boundary="b"'],

@@ -99,6 +99,26 @@ test('CLI: each refused SpamAssassin rule is said on stderr with its line, in th
   assert.match(config.stderr, /config\.json spamassassinRules, SpamAssassin rules: Line 1: T_LB/);
 });
 
+test('CLI: --sa-rules reads SpamAssassin translations in their charset, as Debian ships them (fr Latin-1, pl Latin-2)', (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'mail.eml'), message);
+  // As 25_razor2.cf and 30_text_fr.cf / 30_text_pl.cf write them: "listé", "liście" (0xB6 ś in ISO-8859-2).
+  writeFileSync(join(dir, 'local.cf'), Buffer.concat([
+    Buffer.from('body SA_CASINO /casino/i\ndescribe SA_CASINO Mentions a casino\nlang fr describe SA_CASINO Casino list'),
+    Buffer.from([0xe9]),
+    Buffer.from('\nlang pl describe SA_CASINO Na li'),
+    Buffer.from([0xb6]),
+    Buffer.from('cie kasyn\n'),
+  ]));
+  for (const [locale, said] of [['fr', 'Casino listé'], ['pl', 'Na liście kasyn'], ['en', 'Mentions a casino']]) {
+    const run = runCli(['lint', '-l', locale, '--format', 'jsonl', '--sa-rules', join(dir, 'local.cf'), join(dir, 'mail.eml')]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.doesNotMatch(run.stderr, /local\.cf/, 'no line is refused');
+    const report = JSON.parse(run.stdout.trim().split('\n')[0]);
+    assert.equal(report.findings.find((f) => f.ruleId === 'sa/SA_CASINO').message, said);
+  }
+});
+
 test('renderReport says custom findings (customRules, SpamAssassin describe) in the other language as lint does', () => {
   const options = { customRules: [casino], spamassassinRules: 'body SA_CASINO /Casino/\ndescribe SA_CASINO Mentions a {match}\nlang fr describe SA_CASINO Parle d\'un casino\n' };
   const english = pkg.lint(message, options);

@@ -209,3 +209,56 @@ test('lone surrogates, NUL bytes and deep nesting from JavaScript: each entry po
   assert.throws(() => pkg.checkSmtpSettings({ host: 'smtp.example.org', x: deep }), /128 levels/);
   assert.throws(() => pkg.simulate({ streams: [], x: deep }), (e) => e.code === 'invalid-scenario');
 });
+
+test('checkSmtpSettings: the Node entry writes the settings as JSON once, and the result is the engine\'s own', {
+  skip: missing('checkSmtpSettings'),
+}, async () => {
+  const { sharedEngine } = createRequire(import.meta.url)(join(pkgDir, 'lib', 'engine.cjs'));
+  const engine = sharedEngine();
+  const web = await import(join(pkgDir, 'web.js'));
+  await web.init(readFileSync(join(pkgDir, 'web', 'mail_preflight_bg.wasm')));
+  const called = [];
+  const original = engine.instance;
+  // The engine reads the text the entry wrote (it had written it a second time, 15 ms of a 5 MB field's 120).
+  engine.instance = new Proxy(original, { get: (target, name) => {
+    if (typeof name === 'string' && name.startsWith('checkSmtpSettings')) called.push(name);
+    return Reflect.get(target, name);
+  } });
+  try {
+    const cases = [
+      [{ transport: 'smtp', host: 'ssl0.ovh.net', port: 587, security: 'starttls', from: 'me@gmail.com' }, 'fr'],
+      [{ host: 'a.example.org:25;tls://b.example.org:2525;[2001:db8::1]:465', auth: false }, 'pl'],
+      [{ host: 'smtp.\ud800x.com', port: 465, security: 'ssl' }, 'es'],
+      [{ host: 'smtp.example.org', port: '465' }, 'en'],
+      [{ host: 'smtp.example.org', extra: 1 }, 'en'],
+      [[1, 2], 'en'],
+    ];
+    for (const [settings, locale] of cases) {
+      const direct = () => web.checkSmtpSettings(settings, locale);
+      let expected;
+      try { expected = direct(); } catch (error) { expected = { error: error.message, code: error.code }; }
+      let actual;
+      try { actual = pkg.checkSmtpSettings(settings, locale); } catch (error) { actual = { error: error.message, code: error.code }; }
+      assert.deepEqual(actual, expected, JSON.stringify(settings));
+    }
+    assert.deepEqual(called, cases.map(() => 'checkSmtpSettingsJson'));
+    // A number JSON cannot hold goes to the engine as given, which names it.
+    called.length = 0;
+    assert.throws(() => pkg.checkSmtpSettings({ host: 'smtp.example.org', port: Infinity }, 'en'), /port/);
+    assert.deepEqual(called, ['checkSmtpSettings']);
+  } finally {
+    engine.instance = original;
+  }
+});
+
+test('a scenario given as JSON text reads a lone surrogate escape as U+FFFD, as the same scenario given as an object', {
+  skip: missing('simulate'),
+}, () => {
+  const scenario = { streams: [{ name: 'form \ud800', count: 2, verdict: 'clean' }] };
+  const fromObject = pkg.simulate(scenario);
+  const fromText = pkg.simulate(JSON.stringify(scenario));
+  assert.equal(fromText.streams[0].name, 'form \ufffd');
+  assert.deepEqual(fromText, fromObject);
+  // An escaped pair is one character, kept.
+  assert.equal(pkg.simulate('{"streams": [{"name": "\\ud83d\\ude00", "count": 1}]}').streams[0].name, '\u{1f600}');
+});

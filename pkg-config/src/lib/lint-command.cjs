@@ -88,8 +88,11 @@ function readConfigText(file, t) {
 const MAX_SA_RULES_BYTES = 4_000_000;
 
 /**
- * `--sa-rules FILE.cf` as text: bytes that are not UTF-8 become U+FFFD, and the
- * engine refuses their lines with their numbers (the other rules still load).
+ * `--sa-rules FILE.cf` as text, read by the engine (`spamassassinRulesText`):
+ * SpamAssassin's translations (`lang fr …` in ISO-8859-1, `lang pl …` in
+ * ISO-8859-2, as Debian ships them) in their charset; other bytes that are not
+ * UTF-8 become U+FFFD, and the engine refuses their lines with their numbers
+ * (the other rules still load).
  */
 function readSpamAssassinRules(file, t) {
   let bytes;
@@ -103,7 +106,7 @@ function readSpamAssassinRules(file, t) {
   // A NUL byte: a binary file (an archive, an image), not rule text. Read as UTF-8 its bytes
   // became U+FFFD, three bytes each, and the text was refused as too long for a length it never had.
   if (bytes.includes(0)) throw new UsageError(t('cli.error.sa-rules-binary', { file: visibleName(file) }), t.locale);
-  return bytes.toString('utf8');
+  return sharedEngine().call('spamassassinRulesText', [bytes], t.locale);
 }
 
 /**

@@ -1138,6 +1138,12 @@ crate::catalog! {
         es: "{rule}: la expresión meta está anidada, o encadenada con otras metas, en más de {limit, plural, one {# nivel} many {# de niveles} other {# niveles}}.",
         pl: "{rule}: wyrażenie meta jest zagnieżdżone lub połączone z innymi metami na więcej niż {limit, plural, one {# poziom} few {# poziomy} many {# poziomów} other {# poziomu}}.",
     },
+    "core.custom.meta-too-long" => {
+        en: "{rule}: the meta expression has more than {limit, plural, one {# token} other {# tokens}} (names, numbers and operators); split it into sub-rules (__NAME).",
+        fr: "{rule} : l'expression meta compte plus de {limit, plural, one {# élément} many {# d'éléments} other {# éléments}} (noms, nombres et opérateurs) ; découpez-la en sous-règles (__NOM).",
+        es: "{rule}: la expresión meta tiene más de {limit, plural, one {# elemento} many {# de elementos} other {# elementos}} (nombres, números y operadores); divídala en subreglas (__NOMBRE).",
+        pl: "{rule}: wyrażenie meta ma więcej niż {limit, plural, one {# element} few {# elementy} many {# elementów} other {# elementu}} (nazwy, liczby i operatory); podziel je na reguły pomocnicze (__NAZWA).",
+    },
     "core.custom.meta-unknown" => {
         en: "{rule}: the meta expression reads {name}, which is not defined.",
         fr: "{rule} : l'expression meta lit {name}, qui n'est pas défini.",

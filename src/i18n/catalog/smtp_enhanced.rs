@@ -1055,6 +1055,18 @@ crate::catalog! {
         es: "Revise los reenvíos y redirecciones de la dirección del destinatario (alguno que vuelva a ella, directamente o a través de otra dirección) y los registros MX del dominio.",
         pl: "Sprawdź przekierowania adresu odbiorcy (czy któreś nie wraca do niego, wprost lub przez inny adres) oraz rekordy MX domeny.",
     },
+    "smtp.cause.inbound-server" => {
+        en: "The server takes in mail for its own mailboxes and accepts no login: the script is connected to an incoming (MX) server, not to an outgoing SMTP server",
+        fr: "Le serveur reçoit le courrier de ses propres boîtes et n'accepte aucune connexion : le script est connecté à un serveur entrant (MX), pas à un serveur SMTP sortant",
+        es: "El servidor recibe el correo de sus propios buzones y no acepta inicios de sesión: el script está conectado a un servidor entrante (MX), no a un servidor SMTP saliente",
+        pl: "Serwer przyjmuje pocztę dla własnych skrzynek i nie pozwala się zalogować: skrypt łączy się z serwerem przychodzącym (MX), a nie z wychodzącym serwerem SMTP",
+    },
+    "smtp.cause.inbound-server.action" => {
+        en: "Set the host of your script's SMTP settings to your provider's outgoing SMTP server, the one its help gives for sending (GoDaddy: smtpout.secureserver.net), not the domain's MX or incoming server, and log in there.",
+        fr: "Réglez l'hôte des paramètres SMTP de votre script sur le serveur SMTP sortant de votre fournisseur, celui que son aide donne pour l'envoi (GoDaddy : smtpout.secureserver.net), et non sur le serveur MX ou entrant du domaine, et connectez-vous-y.",
+        es: "Configure como host de los ajustes SMTP de su script el servidor SMTP saliente de su proveedor, el que su ayuda indica para enviar (GoDaddy: smtpout.secureserver.net), no el servidor MX o entrante del dominio, e inicie sesión en él.",
+        pl: "Ustaw jako host w ustawieniach SMTP Twojego skryptu wychodzący serwer SMTP Twojego dostawcy, ten, który jego pomoc podaje do wysyłki (GoDaddy: smtpout.secureserver.net), a nie serwer MX ani przychodzący serwer domeny, i tam się loguj.",
+    },
     "smtp.cause.internal-only" => {
         en: "The recipient (a mailbox, a group or a folder) accepts mail only from senders of its own organisation",
         fr: "Le destinataire (une boîte, un groupe ou un dossier) n'accepte que le courrier des expéditeurs de sa propre organisation",

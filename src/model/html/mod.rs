@@ -96,6 +96,19 @@ impl HiddenMeans {
             HiddenMeans::ZeroSizeBox => "width / height: 0–1px; overflow: hidden",
         }
     }
+
+    /// Whether the hidden text's white space still takes room in its line, so
+    /// that it parts the drawn words on either side. Not for `display: none`,
+    /// which makes no box at all (CSS Display 3 §2.5: the element and its
+    /// content "generate no boxes"), so its white space is never in the line
+    /// whose spaces CSS Text 3 §4 collapses; nor for a font of at most
+    /// `TINY_FONT_PX`, whose space is a fraction of a pixel wide. The others
+    /// keep their box (`visibility: hidden` and `opacity: 0` draw it empty, CSS 2
+    /// §11.2 "still affect layout") or may, as positioning decides: they part
+    /// the words, as before (ours).
+    pub fn spaces_take_room(self) -> bool {
+        !matches!(self, HiddenMeans::DisplayNone | HiddenMeans::TinyFont)
+    }
 }
 
 /// An honest reason for text or an image to be hidden.
@@ -182,7 +195,8 @@ pub struct TextRun {
     /// drawn, the empty range where it is left out when it is hidden.
     pub shown_at: std::ops::Range<usize>,
     /// Its text starts or ends with white space: left out, it still parts the
-    /// words on either side (`HtmlFacts::drawn_text`).
+    /// words on either side when that space takes room
+    /// (`HiddenMeans::spaces_take_room`, `HtmlFacts::drawn_text`).
     pub spaced: bool,
 }
 
@@ -337,14 +351,21 @@ impl HtmlFacts {
     /// visible (`Mail::SpamAssassin::HTML`, `visible_text` / `invisible_text`).
     /// A run left out between two letters, without white space and of at most
     /// `MAX_HIDDEN_IN_WORD_CHARS`, joins them (`v<k>iagra` is `viagra`); one
-    /// with white space at its edges, or a hidden one
-    /// (`display: none`, …) that had some, leaves a space, so that hidden
-    /// filler between two words never glues them. Borrowed when no run is
-    /// left out; linear in the text and the runs.
+    /// with white space at its edges, or a hidden one that had some whose
+    /// space takes room in the line (`visibility: hidden`, …:
+    /// `HiddenMeans::spaces_take_room`), leaves a space. A run hidden by
+    /// `display: none` or a font of 0–1 px draws nothing, its spaces included:
+    /// the drawn text on either side alone says whether a space parts them
+    /// (`vi<span style="display:none"> zz </span>agra` is `viagra`, as a browser
+    /// draws it), so that hidden filler between two words (`buy <span
+    /// hidden>xxx</span> now`) never glues them. Borrowed when no run is left
+    /// out; linear in the text and the runs.
     pub fn drawn_text(&self, min_contrast: f64) -> std::borrow::Cow<'_, str> {
         use std::borrow::Cow;
         let text = self.visible_text.as_str();
-        let cut = |run: &TextRun| run.in_background_colour(min_contrast) || (run.hidden.is_some() && run.spaced);
+        let cut = |run: &TextRun| {
+            run.in_background_colour(min_contrast) || (run.spaced && run.hidden.as_ref().is_some_and(|h| h.means.spaces_take_room()))
+        };
         if !self.runs.iter().any(cut) {
             return Cow::Borrowed(text);
         }
@@ -550,6 +571,13 @@ mod drawn_tests {
         assert_eq!(drawn(r#"<p>lowest<span style="color:#ffffff"> lorem ipsum </span>prices</p>"#), "lowest prices");
         assert_eq!(drawn(r#"<p>lowest<span style="visibility:hidden"> lorem </span>prices</p>"#), "lowest prices");
         assert_eq!(drawn(r#"<p>lowest<span style="display:none">lorem</span>prices</p>"#), "lowestprices");
+        assert_eq!(drawn(r#"<p>lowest<span style="opacity:0"> lorem </span>prices</p>"#), "lowest prices");
+        // Text that draws nothing, its spaces included: the drawn text around says whether words part.
+        assert_eq!(drawn(r#"<p>Buy vi<span style="display:none"> zz </span>agra</p>"#), "Buy viagra");
+        assert_eq!(drawn(r#"<p>Buy vi<span hidden> z z </span>agra</p>"#), "Buy viagra");
+        assert_eq!(drawn(r#"<p>Buy vi<span style="font-size:0"> zz </span>agra</p>"#), "Buy viagra");
+        assert_eq!(drawn(r#"<p>buy <span hidden>xxx</span> now, buy<span style="display:none"> xxx </span> now</p>"#), "buy now, buy now");
+        assert_eq!(drawn(r#"<p>buy<span style="display:none"> xxx</span><br>now</p>"#), "buy\nnow");
         assert_eq!(drawn(r#"<p>lowest</p><p style="color:#fff">lorem</p><p>prices</p>"#), "lowest\n\nprices");
         // A long run between two letters is no letters of a word.
         let long = "x".repeat(super::MAX_HIDDEN_IN_WORD_CHARS + 1);

@@ -242,6 +242,12 @@ fn check(message: &Message, cx: &mut Context) {
         return;
     }
     for field in &message.input_fields {
+        // What the rule would report next is dropped (`Context::full`): each finding
+        // looks its field up among the message's (`field_location`), so 50,000
+        // compose headers each with a line break took 1.3 s in wasm (#13).
+        if cx.full() {
+            break;
+        }
         if field.name == "additional_headers" {
             check_additional_headers(message, cx, &field.value);
             continue;

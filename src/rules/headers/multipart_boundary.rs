@@ -71,6 +71,12 @@ crate::rule_texts! { "headers/multipart-boundary";
         es: "El mensaje tiene más de {limit, plural, one {# parte MIME} many {# de partes MIME} other {# partes MIME}}: las demás no se revisaron.",
         pl: "Wiadomość ma ponad {limit, plural, one {# część MIME} few {# części MIME} many {# części MIME} other {# części MIME}}: pozostałych nie sprawdzono.",
     },
+    REREAD_CUT "reread-cut" => {
+        en: "Attached messages sent in base64 or quoted-printable, nested one in another, take more than {limit, plural, one {# byte} other {# bytes}} of decoded text to read: the deeper ones were not checked.",
+        fr: "Des messages joints envoyés en base64 ou en quoted-printable, imbriqués les uns dans les autres, demandent plus de {limit, plural, one {# octet} many {# d'octets} other {# octets}} de texte décodé à lire : les plus profonds n'ont pas été vérifiés.",
+        es: "Los mensajes adjuntos enviados en base64 o quoted-printable, anidados unos en otros, requieren leer más de {limit, plural, one {# byte} many {# de bytes} other {# bytes}} de texto decodificado: los más profundos no se revisaron.",
+        pl: "Załączone wiadomości wysłane w base64 lub quoted-printable, zagnieżdżone jedna w drugiej, wymagają odczytania ponad {limit, plural, one {# bajt} few {# bajty} many {# bajtów} other {# bajta}} zdekodowanego tekstu: najgłębszych nie sprawdzono.",
+    },
     NESTED_PREFIX "nested-prefix" => {
         en: "The boundary {inner} of a nested multipart starts with {outer}, the boundary of a multipart around it: a reader that finds boundaries by their start (RFC 2046 §5.1.1) ends the outer part at the inner one's first delimiter line.",
         fr: "Le boundary {inner} d'un multipart imbriqué commence par {outer}, le boundary d'un multipart qui l'entoure : un lecteur qui repère les boundaries par leur début (RFC 2046 §5.1.1) termine la partie englobante à la première ligne de délimitation intérieure.",
@@ -233,7 +239,11 @@ fn check(message: &Message, cx: &mut Context) {
     // A message of one part, whose parts the model did not cut (most first
     // lints), has nothing for the reading below: it is not called, nor compiled
     // by V8 then (#14).
-    if !message.truncated_depth && !message.truncated_parts && !message.parts.iter().any(multipart_type) {
+    if !message.truncated_depth
+        && !message.truncated_parts
+        && !message.truncated_reread
+        && !message.parts.iter().any(multipart_type)
+    {
         return;
     }
     check_parts(message, cx);
@@ -266,6 +276,14 @@ fn check_parts(message: &Message, cx: &mut Context) {
         cx.emit(
             Draft::new(Msg::of(&TOO_MANY_PARTS).int("limit", crate::model::MAX_MIME_PARTS as i64))
                 .evidence(content_type_of(message.parts.last())),
+        );
+    }
+    // `model::MAX_REREAD_MESSAGE_BYTES`: an encoded attached message left as mail-parser read it.
+    if message.truncated_reread && !message.parts.is_empty() {
+        let kept = message.parts.iter().filter(|p| p.content_type == "message/rfc822").max_by_key(|p| p.depth);
+        cx.emit(
+            Draft::new(Msg::of(&REREAD_CUT).int("limit", crate::model::MAX_REREAD_MESSAGE_BYTES as i64))
+                .evidence(content_type_of(kept)),
         );
     }
     let max = cx.settings.count(&MAX_BOUNDARY_CHARS);

@@ -174,8 +174,7 @@ pub const RULE: Rule = Rule {
 /// A word of capitals spelled letter by letter (`F R E E`, `P-L-E-A-S-E`,
 /// `C.L.A.I.M`) is read as the word it spells (`spelled_capital_words`).
 pub fn capital_words(text: &str) -> (usize, usize) {
-    let (words, capitals) = letter_runs(text);
-    let spelled = spelled_capital_words(text.as_bytes());
+    let ((words, capitals), spelled) = letter_runs(text);
     let (words, capitals) = (words + spelled, capitals + spelled);
     if memchr::memchr(b'_', text.as_bytes()).is_none() {
         return (words, capitals);
@@ -193,7 +192,9 @@ fn spells(b: u8) -> bool {
     matches!(b, b' ' | b'-' | b'.')
 }
 
-/// Words of ASCII capitals spelled letter by letter outside quoted lines: runs
+/// Words of capitals spelled letter by letter outside quoted lines of an ASCII
+/// text, or of the stand-ins of one (`stand_in_capital_words`: `A` for a
+/// capital of any cased script, `É`, `Ł`, `Б`, `Σ`, `a` for any other letter): runs
 /// of `text::fold::MIN_SPACED_LETTERS` single capitals or more (no letter
 /// against any of them), one separator (`spells`) between each two. Each is one
 /// word in capitals, as the word folding reads them (`text::fold`, `Spaced`);
@@ -267,10 +268,11 @@ fn spelled_capital_words(text: &[u8]) -> usize {
 
 /// Runs of three letters or more of a cased script, and how many are all in
 /// capitals, in `text` without its quoted lines (each part of an identifier
-/// is a run).
-fn letter_runs(text: &str) -> (usize, usize) {
+/// is a run); and the words of capitals spelled letter by letter
+/// (`spelled_capital_words`), whatever their script and the text's.
+fn letter_runs(text: &str) -> ((usize, usize), usize) {
     if text.is_ascii() {
-        return ascii_capital_words(text.as_bytes());
+        return (ascii_capital_words(text.as_bytes()), spelled_capital_words(text.as_bytes()));
     }
     stand_in_capital_words(text).unwrap_or_else(|| line_capital_words(text))
 }
@@ -319,22 +321,69 @@ fn identifiers(text: &str) -> ((usize, usize), usize) {
     (split, joined)
 }
 
-/// `capital_words` line by line: an ASCII line by the ASCII path, any other by
-/// `mixed_capital_words`.
-fn line_capital_words(text: &str) -> (usize, usize) {
-    let (mut words, mut capitals) = (0, 0);
+/// `letter_runs` line by line: an ASCII line by the ASCII path, any other by
+/// `mixed_capital_words`, and its spelled words in its stand-ins when it may
+/// hold some (`may_spell`).
+fn line_capital_words(text: &str) -> ((usize, usize), usize) {
+    let (mut words, mut capitals, mut spelled) = (0, 0, 0);
     for line in text.lines().filter(|l| !l.trim_start().starts_with('>')) {
         if line.is_ascii() {
             let (w, c) = ascii_capital_words(line.as_bytes());
             words += w;
             capitals += c;
+            spelled += spelled_capital_words(line.as_bytes());
             continue;
         }
         let (w, c) = mixed_capital_words(line);
         words += w;
         capitals += c;
+        if may_spell(line.as_bytes()) {
+            spelled += spelled_capital_words(&line_stand_ins(line));
+        }
     }
-    (words, capitals)
+    ((words, capitals), spelled)
+}
+
+/// Whether `line` holds a separator (`spells`), one character and the same
+/// separator, and a character after it: the shape of three letters spelled
+/// one by one (`F R E`). Most lines of a caseless script (CJK, Arabic, Thai)
+/// have none, and are not read again for their capitals.
+fn may_spell(line: &[u8]) -> bool {
+    let width = |lead: u8| match lead {
+        0..0x80 => 1,
+        0x80..0xe0 => 2,
+        0xe0..0xf0 => 3,
+        _ => 4,
+    };
+    let mut from = 0;
+    while let Some(at) = memchr::memchr3(b' ', b'-', b'.', &line[from..]).map(|n| from + n) {
+        let next = line.get(at + 1).map(|&lead| at + 1 + width(lead));
+        if next.is_some_and(|next| line.get(next) == Some(&line[at]) && next + 1 < line.len()) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
+}
+
+/// The stand-ins of one line as `stand_in_capital_words` makes them, a letter
+/// of no case standing as `a` (a letter, no capital): what `spelled_capital_words` reads.
+fn line_stand_ins(line: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(line.len());
+    for c in line.chars() {
+        if c.is_ascii() {
+            out.push(c as u8);
+            continue;
+        }
+        let stand_in = match stand_in(c) {
+            None => b'a',
+            Some(DRAWS_NOTHING) if out.last().is_some_and(u8::is_ascii_alphabetic) => continue,
+            Some(DRAWS_NOTHING) => b'#',
+            Some(b) => b,
+        };
+        out.push(stand_in);
+    }
+    out
 }
 
 /// How much `stand_in_capital_words` gathers before counting it: the text up
@@ -348,26 +397,25 @@ const STAND_IN_CHUNK: usize = 64 * 1024;
 /// read a character at a time, this rule was 15 % of a 10 MB lint). `None` at
 /// a letter of no case (a caseless script, a titlecase digraph): it takes its
 /// whole word out of the count, which the ASCII path cannot say, and the
-/// general path counts the text.
-fn stand_in_capital_words(text: &str) -> Option<(usize, usize)> {
+/// general path counts the text. With them, the words of capitals spelled
+/// letter by letter (`spelled_capital_words`) in the same stand-ins.
+fn stand_in_capital_words(text: &str) -> Option<((usize, usize), usize)> {
     let bytes = text.as_bytes();
     let two_bytes = two_byte_stand_ins();
     let mut gathered = vec![0u8; bytes.len().min(STAND_IN_CHUNK) + 8];
     let mut len = 0;
-    let (mut words, mut capitals) = (0, 0);
+    let mut counts = StandInCounts::default();
     let mut at = 0;
     while at < bytes.len() {
         while len + 8 > gathered.len() {
             // Words and quoted lines end at a line end: the text up to the last one is counted.
             if let Some(last) = memchr::memrchr(b'\n', &gathered[..len]) {
-                let (w, c) = ascii_capital_words(&gathered[..=last]);
-                words += w;
-                capitals += c;
+                counts.add(&gathered[..=last]);
                 gathered.copy_within(last + 1..len, 0);
                 len -= last + 1;
                 continue;
             }
-            len = shorten_line_start(&mut gathered, len, &mut words, &mut capitals);
+            len = shorten_line_start(&mut gathered, len, &mut counts);
         }
         // Arrays of eight, not slices: under opt-level "s" a slice's
         // `copy_from_slice` stays a call in the wasm (a twentieth of a 10 MB
@@ -407,20 +455,40 @@ fn stand_in_capital_words(text: &str) -> Option<(usize, usize)> {
         gathered[len] = stand_in;
         (len, at) = (len + 1, at + width);
     }
-    let (w, c) = ascii_capital_words(&gathered[..len]);
-    Some((words + w, capitals + c))
+    counts.add(&gathered[..len]);
+    let StandInCounts { words, capitals, spelled } = counts;
+    Some(((words, capitals), spelled))
+}
+
+/// What `stand_in_capital_words` has counted of the stand-ins so far.
+#[derive(Default)]
+struct StandInCounts {
+    words: usize,
+    capitals: usize,
+    spelled: usize,
+}
+
+impl StandInCounts {
+    /// Counts `stand_ins`, whole lines or a line's start cut after a byte that is no letter.
+    fn add(&mut self, stand_ins: &[u8]) {
+        let (w, c) = ascii_capital_words(stand_ins);
+        self.words += w;
+        self.capitals += c;
+        self.spelled += spelled_capital_words(stand_ins);
+    }
 }
 
 /// A line's start longer than `stand_in_capital_words`' buffer, `gathered[..len]`
 /// with no line end: what decides its count is kept in a few bytes and the rest
-/// counted, so the buffer never grows (a line of 30 MB, a single one, would
+/// counted into `counts` (a word spelled letter by letter across the cut, one in
+/// `STAND_IN_CHUNK` bytes at most, is read as two parts there), so the buffer never grows (a line of 30 MB, a single one, would
 /// have taken a buffer of 30 MB). Blanks alone: nothing (the line's first other
 /// byte is still to come); a quoted line: its `>` (nothing of it counts); an
 /// unquoted one: counted up to its last byte that is no letter, and the word
 /// going on there kept as `#` (unquoted, no letter) and three letters of its
 /// case, `AAA` when all of its letters so far are capitals, else `aaa`.
 /// Returns the new length.
-fn shorten_line_start(gathered: &mut [u8], len: usize, words: &mut usize, capitals: &mut usize) -> usize {
+fn shorten_line_start(gathered: &mut [u8], len: usize, counts: &mut StandInCounts) -> usize {
     let start = &gathered[..len];
     let Some(first) = start.iter().position(|&b| !is_indent(b)) else { return 0 };
     if start[first] == b'>' {
@@ -428,9 +496,7 @@ fn shorten_line_start(gathered: &mut [u8], len: usize, words: &mut usize, capita
         return 1;
     }
     let cut = start.iter().rposition(|b| !b.is_ascii_alphabetic()).map_or(0, |at| at + 1);
-    let (w, c) = ascii_capital_words(&start[..cut]);
-    *words += w;
-    *capitals += c;
+    counts.add(&start[..cut]);
     let word = &start[cut..];
     let kept: &[u8] = match word.len() {
         0..3 => word,
@@ -445,15 +511,16 @@ fn shorten_line_start(gathered: &mut [u8], len: usize, words: &mut usize, capita
 }
 
 /// The ASCII byte a character past ASCII stands as to `capital_words`: `a` for
-/// a lowercase letter, `A` for an uppercase one, a space for white space (which
-/// a quoted line's `>` may follow, as `str::trim_start` drops it), `#` for
+/// a lowercase letter, `A` for an uppercase one, a tab for white space (which
+/// a quoted line's `>` may follow, as `str::trim_start` drops it; no space, which
+/// parts letters spelled one by one: `spells` reads ASCII's alone, ours), `#` for
 /// anything else; `None` for a letter of no case.
 fn stand_in(c: char) -> Option<u8> {
     Some(if unicode::is_invisible(c) || unicode::is_combining_mark(c) {
         // Inside the word it stands in (`mixed_capital_words`).
         DRAWS_NOTHING
     } else if !unicode::is_alphabetic(c) {
-        if c.is_whitespace() { b' ' } else { b'#' }
+        if c.is_whitespace() { b'\t' } else { b'#' }
     } else if c.is_lowercase() {
         b'a'
     } else if c.is_uppercase() {
@@ -768,7 +835,7 @@ mod tests {
         fn general(text: &str) -> (usize, usize) {
             let mut sums = (0, 0);
             for line in text.lines() {
-                let (w, c) = line_capital_words(&format!("{line} \u{e9}"));
+                let ((w, c), _) = line_capital_words(&format!("{line} \u{e9}"));
                 sums = (sums.0 + w, sums.1 + c);
             }
             sums
@@ -782,7 +849,7 @@ mod tests {
             every_ascii.as_str(),
             "end without newline CAPS",
         ] {
-            assert_eq!(letter_runs(text), general(text), "{text:?}");
+            assert_eq!(letter_runs(text).0, general(text), "{text:?}");
         }
         // Generated ASCII texts: words of every case and length, quotes after
         // each kind of leading white space, CR, LF and punctuation.
@@ -797,7 +864,7 @@ mod tests {
                     pieces[(state >> 33) as usize % pieces.len()]
                 })
                 .collect();
-            assert_eq!(letter_runs(&text), general(&text), "{text:?}");
+            assert_eq!(letter_runs(&text).0, general(&text), "{text:?}");
         }
     }
 
@@ -815,7 +882,7 @@ mod tests {
         crate::text::generated_texts(&pieces, 6_000, 60, |text| {
             let stand_in = stand_in_capital_words(text);
             assert_eq!(stand_in, Some(line_capital_words(text)), "{text:?}");
-            counted += stand_in.map_or(0, |(words, _)| words);
+            counted += stand_in.map_or(0, |((words, _), _)| words);
         });
         assert!(counted > 5_000, "{counted} words");
         // The table of two-byte characters is `stand_in`.
@@ -825,10 +892,10 @@ mod tests {
         }
         // A letter of no case gives the text to the lines: `ǅ` (titlecase), `会`, `ا`, `ƻ`;
         // a NUL byte or a replacement character does not.
-        assert_eq!(stand_in_capital_words("NUL\0byte \u{fffd}ABC ok"), Some((3, 2)));
+        assert_eq!(stand_in_capital_words("NUL\0byte \u{fffd}ABC ok"), Some(((3, 2), 0)));
         for text in ["BIG SALE \u{1c5}abc", "BIG 会议 SALE", "ok ا NOW", "SALE ƻ"] {
             assert_eq!(stand_in_capital_words(text), None, "{text:?}");
-            assert_eq!(capital_words(text), line_capital_words(text), "{text:?}");
+            assert_eq!(letter_runs(text), line_capital_words(text), "{text:?}");
         }
         // Texts past the chunk: words and quoted lines either side of where it is cut,
         // and lines longer than a chunk: unquoted, quoted, after a long indent, with
@@ -998,5 +1065,39 @@ mod tests {
         assert_eq!(capital_words(&long), (1, 1));
         let many = "A B C, ".repeat(10_000);
         assert_eq!(capital_words(&many), (10_000, 10_000));
+    }
+
+    /// Capitals of every cased script spelled letter by letter, in texts with
+    /// characters past ASCII and with letters of no case, are words in capitals.
+    #[test]
+    fn capitals_past_ascii_spelled_letter_by_letter_are_words_in_capitals() {
+        assert_eq!(capital_words("Б Е С П Л А Т Н О предложение для вас"), (4, 1));
+        assert_eq!(capital_words("D-A-R-M-O-W-A  P.R.Ó.B.K.A dla Ciebie"), (4, 2));
+        assert_eq!(capital_words("É T É  S O L D E S à ne pas manquer"), (4, 2));
+        assert_eq!(capital_words("Δ Ω Ρ Ε Α προσφορά"), (2, 1));
+        assert_eq!(capital_words("F R É E offer"), (2, 1));
+        // In a text with letters of no case, counted by the lines: spelled words still count.
+        assert_eq!(capital_words("免费 F R E E  M O N E Y 会议"), (2, 2));
+        assert_eq!(capital_words("会议 Б Е С П Л А Т Н О"), (1, 1));
+        assert_eq!(capital_words("会议\n> Б Е С П Л А Т Н О\nok"), (0, 0));
+        // Not spelled words: a letter past ASCII against one, lowercase, two letters, a letter of no case against one.
+        assert_eq!(capital_words("ÉF R E ok"), (0, 0));
+        assert_eq!(capital_words("ś w i ę t a Ł Ó"), (0, 0));
+        assert_eq!(capital_words("A会 B C 会"), (0, 0));
+        // Polish, Russian, French, Spanish and German prose with their one-letter words and initials.
+        for prose in [
+            "A w domu i w ogrodzie. W sobotę z Anną. Z nami O. K. Nowak, I Liga, U Ani, A. Ł. Kowalski.",
+            "В городе и в деревне. В. И. Иванов, А.С. Пушкин, Я и ты. О чём? У нас к вам.",
+            "À Paris, y a-t-il où aller ? Ô joie. J.-P. Sartre, É. Zola, XIV e siècle.",
+            "Y a ti, o a mí. E. Pérez, Á. López y O. Ruiz, U.E. y EE. UU.",
+            "Ä, Ö und Ü sind Umlaute. Es geht um U-Bahn und S-Bahn, Dr. Ö. Özdemir.",
+        ] {
+            // No word spelled letter by letter (`XIV` is a word of three capitals).
+            assert_eq!(letter_runs(prose).1, 0, "{prose}");
+        }
+        // Past the stand-ins' chunk, with and without letters of no case: every line's word.
+        let lines = "Б Е С П Л А Т Н О\n".repeat(20_000);
+        assert_eq!(capital_words(&lines), (20_000, 20_000));
+        assert_eq!(capital_words(&format!("会\n{lines}")), (20_000, 20_000));
     }
 }

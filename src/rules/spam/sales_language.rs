@@ -32,10 +32,10 @@ crate::rule_texts! { "spam/sales-language";
         pl: "Wiadomość używa sprzedażowych i naglących zwrotów typowych dla niezamówionej poczty.",
     },
     why => {
-        en: "Spam filters score the phrases of unsolicited commercial mail family by family (SpamAssassin's phrase rules: free quotes, urgency, 'to be removed', 'Dear friend', advance-fee fraud, guarantees, pharmacy…), most of them 2 to 3 points each. One such phrase is a factor and each further family adds to it: honest mail with one phrase still passes unless other factors join it. Phrases are read as a person reads them, so full-width or look-alike letters and leetspeak do not hide them. Phrases diluted in a long text (fewer than 1.5 per 1,000 words, ours) are only information: one \"order today\" in a newsletter of 2,000 words is not the density of spam.",
-        fr: "Les filtres anti-spam notent les formules du courrier commercial non sollicité famille par famille (règles de phrases de SpamAssassin : devis gratuit, urgence, « pour être retiré », « Cher ami », fraude à l'avance de frais, garanties, pharmacie…), la plupart de 2 à 3 points chacune. Une telle formule est un facteur et chaque famille de plus s'y ajoute : un courrier honnête avec une formule passe encore, sauf si d'autres facteurs s'y joignent. Les formules sont lues comme une personne les lit : lettres pleine chasse ou d'apparence identique et leetspeak ne les cachent pas. Des formules diluées dans un long texte (moins de 1,5 pour 1 000 mots, notre choix) ne sont qu'une information : un « commandez aujourd'hui » dans une lettre de 2 000 mots n'a pas la densité d'un spam.",
-        es: "Los filtros antispam puntúan las frases del correo comercial no solicitado familia por familia (reglas de frases de SpamAssassin: presupuesto gratis, urgencia, «para ser eliminado», «Querido amigo», fraude de pago por adelantado, garantías, farmacia…), la mayoría con 2 a 3 puntos cada una. Una frase así es un factor y cada familia más se suma: un correo honesto con una frase sigue pasando, salvo que se le unan otros factores. Las frases se leen como las lee una persona: las letras de ancho completo o de aspecto idéntico y el leetspeak no las ocultan. Las frases diluidas en un texto largo (menos de 1,5 por cada 1000 palabras, elección nuestra) son solo información: un «pida hoy» en un boletín de 2000 palabras no tiene la densidad de un spam.",
-        pl: "Filtry antyspamowe oceniają zwroty niezamówionej poczty handlowej rodzina po rodzinie (reguły fraz SpamAssassin: darmowa wycena, pośpiech, „aby zostać usuniętym”, „Drogi przyjacielu”, oszustwo nigeryjskie, gwarancje, apteka…), większość po 2–3 punkty. Jeden taki zwrot to czynnik, a każda kolejna rodzina dodaje punkty: uczciwa wiadomość z jednym zwrotem nadal przechodzi, chyba że dołączą inne czynniki. Zwroty są czytane tak, jak czyta je człowiek: litery pełnej szerokości, identycznie wyglądające litery i leetspeak ich nie ukrywają. Zwroty rozrzedzone w długim tekście (mniej niż 1,5 na 1000 słów, nasz wybór) to tylko informacja: jedno „zamów dziś” w newsletterze na 2000 słów nie ma gęstości spamu.",
+        en: "Spam filters score the phrases of unsolicited commercial mail family by family (SpamAssassin's phrase rules: free quotes, urgency, 'to be removed', 'Dear friend', advance-fee fraud, guarantees, pharmacy…), most of them 2 to 3 points each. One such phrase is a factor and each further family adds to it: honest mail with one phrase still passes unless other factors join it. Phrases are read as a person reads them, so full-width or look-alike letters and leetspeak do not hide them. Phrases diluted in a long text (fewer than 1.5 per 1,000 words, ours) are only information: one \"order today\" in a newsletter of 2,000 words is not the density of spam. The phrase of a confidentiality notice (\"strictly confidential\" in the paragraph that names the intended recipient or addressee, as a company's mail gateway appends it) is not counted: it is the notice's, not the writer's.",
+        fr: "Les filtres anti-spam notent les formules du courrier commercial non sollicité famille par famille (règles de phrases de SpamAssassin : devis gratuit, urgence, « pour être retiré », « Cher ami », fraude à l'avance de frais, garanties, pharmacie…), la plupart de 2 à 3 points chacune. Une telle formule est un facteur et chaque famille de plus s'y ajoute : un courrier honnête avec une formule passe encore, sauf si d'autres facteurs s'y joignent. Les formules sont lues comme une personne les lit : lettres pleine chasse ou d'apparence identique et leetspeak ne les cachent pas. Des formules diluées dans un long texte (moins de 1,5 pour 1 000 mots, notre choix) ne sont qu'une information : un « commandez aujourd'hui » dans une lettre de 2 000 mots n'a pas la densité d'un spam. La formule d'une mention de confidentialité (« strictement confidentiel » dans le paragraphe qui nomme le destinataire, telle que la passerelle de messagerie d'une société l'ajoute) n'est pas comptée : elle est celle de la mention, pas de l'auteur.",
+        es: "Los filtros antispam puntúan las frases del correo comercial no solicitado familia por familia (reglas de frases de SpamAssassin: presupuesto gratis, urgencia, «para ser eliminado», «Querido amigo», fraude de pago por adelantado, garantías, farmacia…), la mayoría con 2 a 3 puntos cada una. Una frase así es un factor y cada familia más se suma: un correo honesto con una frase sigue pasando, salvo que se le unan otros factores. Las frases se leen como las lee una persona: las letras de ancho completo o de aspecto idéntico y el leetspeak no las ocultan. Las frases diluidas en un texto largo (menos de 1,5 por cada 1000 palabras, elección nuestra) son solo información: un «pida hoy» en un boletín de 2000 palabras no tiene la densidad de un spam. La frase de un aviso de confidencialidad («estrictamente confidencial» en el párrafo que nombra al destinatario, tal como lo añade la pasarela de correo de una empresa) no se cuenta: es del aviso, no de quien escribe.",
+        pl: "Filtry antyspamowe oceniają zwroty niezamówionej poczty handlowej rodzina po rodzinie (reguły fraz SpamAssassin: darmowa wycena, pośpiech, „aby zostać usuniętym”, „Drogi przyjacielu”, oszustwo nigeryjskie, gwarancje, apteka…), większość po 2–3 punkty. Jeden taki zwrot to czynnik, a każda kolejna rodzina dodaje punkty: uczciwa wiadomość z jednym zwrotem nadal przechodzi, chyba że dołączą inne czynniki. Zwroty są czytane tak, jak czyta je człowiek: litery pełnej szerokości, identycznie wyglądające litery i leetspeak ich nie ukrywają. Zwroty rozrzedzone w długim tekście (mniej niż 1,5 na 1000 słów, nasz wybór) to tylko informacja: jedno „zamów dziś” w newsletterze na 2000 słów nie ma gęstości spamu. Zwrot klauzuli poufności („ściśle poufne” w akapicie, który wymienia adresata, tak jak dopisuje ją bramka pocztowa firmy) nie jest liczony: należy do klauzuli, nie do piszącego.",
     },
     fix => {
         en: "Write plainly to people who asked for your mail: describe the offer without pressure, drop the boilerplate ('this is not spam', 'to be removed…') and use a real unsubscribe link instead.",
@@ -310,9 +310,10 @@ fn contained() -> &'static [(usize, Vec<usize>)] {
 /// are the notice's, not the writer's. "Strictly confidential" is also the
 /// advance-fee scammer's phrase (SpamAssassin's ADVANCE_FEE rules read it among
 /// others); the notice says who may read the message, the scam never does. Matched
-/// with ASCII letters in either case (ours: the disclaimers' own wording, en, fr,
+/// in lowercase (ours: the disclaimers' own wording, en, fr,
 /// es, pl and de as the phrase data; "adresat" and "adressat" hold their
-/// declensions, "destinatario" is also Italian). A product's "not intended for use
+/// declensions, "destinatario" is also Italian), in either case by
+/// `lowercase_in_place` (`EMPFÄNGER` in a notice written in capitals). A product's "not intended for use
 /// during pregnancy" or "intended exclusively for adults" is no such notice.
 const DISCLAIMER_MARKERS: [&str; 13] = [
     "intended recipient",
@@ -350,7 +351,7 @@ const DISCLAIMER_REACH_BYTES: usize = 300;
 /// marker. The spans are merged before they are blanked: linear in the text
 /// however many markers it repeats.
 fn without_disclaimers(text: &str) -> Option<String> {
-    let folded = text.to_ascii_lowercase();
+    let folded = lowercase_in_place(text);
     let mut spans: Vec<(usize, usize)> = DISCLAIMER_MARKERS
         .iter()
         .flat_map(|marker| folded.match_indices(marker).map(|(at, m)| paragraph_around(text, at, at + m.len())))
@@ -369,6 +370,25 @@ fn without_disclaimers(text: &str) -> Option<String> {
     }
     // Whole characters were blanked (the spans start and end on char boundaries).
     String::from_utf8(bytes).ok()
+}
+
+/// `text` in lowercase, each character by its Unicode lowercase where that is
+/// one character of the same length in UTF-8 (`Ä` `ä`, `Ł` `ł`, `Б` `б`), else as
+/// it is (`İ`, the Kelvin sign): every offset in it is that of `text`. Read only
+/// for texts with a notice's phrase (`check`).
+fn lowercase_in_place(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    text.chars()
+        .map(|c| {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                _ => c,
+            }
+        })
+        .collect()
 }
 
 /// The span `DISCLAIMER_REACH_BYTES` around `start..end` in `text`, stopped
@@ -634,10 +654,17 @@ mod tests {
             "Saludos.\r\n\r\nEste mensaje es estrictamente confidencial y va dirigido exclusivamente a su destinatario.",
             "Pozdrawiam.\r\n\r\nInformacje ściśle poufne, przeznaczone wyłącznie dla adresata.",
             "Grüße.\r\n\r\nDiese E-Mail ist streng vertraulich. Wenn Sie nicht der richtige Empfänger sind, löschen Sie sie.",
+            // In capitals, with letters past ASCII in the marker and before it.
+            "GRÜSSE.\r\n\r\nDIESE E-MAIL IST STRENG VERTRAULICH. WENN SIE NICHT DER RICHTIGE EMPFÄNGER SIND, LÖSCHEN SIE SIE.",
+            "Gruß.\r\n\r\n\u{212a}UNDENDIENST \u{130}NFO: STRENG VERTRAULICH, NUR FÜR DEN EMPFÄNGER.",
         ];
         for body in notices {
             assert_eq!(kind(body), None, "{body}");
         }
+        // Lowercase in place: each offset is the text's.
+        let text = "\u{212a}\u{130}ẞ EMPFÄNGER Ⱥ ADDRESSEE";
+        let lower = lowercase_in_place(text);
+        assert_eq!((lower.len(), lower.find("empfänger"), lower.find("addressee")), (text.len(), text.find("EMPFÄNGER"), text.find("ADDRESSEE")));
         // The scam's own sentence, with no notice: a phrase.
         assert_eq!(kind("I contact you on a matter that is strictly confidential."), Some(Severity::Warning));
         // A phrase in another paragraph than the notice still counts.
