@@ -1052,6 +1052,46 @@ fn the_big_receivers_replies_name_the_cause_sisimai_gives_them() {
     assert_eq!(cause_of("421 Server temporarily unavailable. Try again later."), None);
 }
 
+/// Orange's and La Poste's refusals, as Sisimai's Rhost/FrancePTT.pm (BSD-2) quotes
+/// them, with the cause its code table gives them in this explainer's terms.
+const FRANCE_PTT_REPLIES: &[(&str, &str)] = &[
+    ("550 5.7.1 Service unavailable; client [192.0.2.1] blocked using Spamhaus LPNAAA_101", "listed"),
+    ("550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com", "reputation"),
+    ("550 mwinf5c10 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR006_103 192.0.2.1 [103]", "reputation"),
+    ("421 mwinf5c79 ME Trop de connexions, veuillez verifier votre configuration. Too many connections, slow down. OFR005_104 [104]", "rate"),
+    ("421 Too many connections, slow down. LPN105-104", "rate"),
+    ("550 5.7.0 Code d'authentification invalide OFR_305", "login"),
+    ("550 5.5.0 SPF: sender.example is not allowed to send mail. LPN004_401", "authentication"),
+    ("550 5.5.0 Authentification requise. Authentication Required. LPN105_402", "auth-required"),
+    ("501 5.1.0 Emetteur invalide. Invalid Sender. OFR004_405 [405] (in reply to MAIL FROM command))", "sender"),
+    ("550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. OFR_416 [416]", "unknown-user"),
+    ("552 5.1.1 Boite du destinataire pleine. Recipient overquota. OFR_417 [417]", "full"),
+    ("550 5.5.0 Boite du destinataire archivee. Archived recipient. LPN007_420", "disabled"),
+    ("553 5.5.3 Mail from not owned by user. LPN105_421.", "sender-login"),
+    ("550 5.5.0 Le compte du destinataire est bloque. The recipient account isblocked. LPN007_426", "disabled"),
+    ("550 Mail rejete. Mail rejected. OFR_506 [506]", "spam"),
+    ("550 5.5.0 Service refuse. Veuillez essayer plus tard. service refused, please try later. LPN005_510", "reputation"),
+    ("552 5.3.4 Taille limite du message atteinte OFR_514", "size"),
+    ("571 5.7.1 Message refused, DMARC verification Failed. Message refuse, verification DMARC en echec LPN007_517", "authentication"),
+    ("421 mwinf5c77 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR_999 [999]", "reputation"),
+];
+
+#[test]
+fn orange_and_la_postes_codes_name_the_cause_sisimai_gives_them() {
+    for (reply, cause) in FRANCE_PTT_REPLIES {
+        assert_eq!(cause_of(reply).as_deref(), Some(*cause), "{reply}");
+    }
+    // The code is read before the words: "Service refuse" alone names nothing.
+    assert_eq!(cause_of("550 mwinf5c10 ME Service refuse. Veuillez essayer plus tard."), None);
+    // Not a code: inside a word, more digits, or a code Sisimai leaves undefined (read by its words).
+    for reply in ["550 Service refused. XOFR006_103", "550 Service refused. OFR006_1034", "550 Service refused. OFR_10", "421 Service refused, please try later. LPN006_107"] {
+        assert_eq!(cause_of(reply), None, "{reply}");
+    }
+    assert_eq!(cause_of("550 5.1.1 Invalid recipient. LPN_107: user unknown").as_deref(), Some("unknown-user"));
+    // Its words without the code (Orange's 514).
+    assert_eq!(cause_of("552 Taille limite du message atteinte").as_deref(), Some("size"));
+}
+
 #[test]
 fn godaddys_replies_read_as_sisimai_classifies_them() {
     for (reply, cause) in GODADDY_REPLIES {

@@ -624,7 +624,16 @@ pub const CAUSES: &[Cause] = &[
     ),
     cause(
         "size",
-        &["too large", "too big", "size exceed", "message size", "exceeds the maximum", "maximum message size"],
+        &[
+            "too large",
+            "too big",
+            "size exceed",
+            "message size",
+            "exceeds the maximum",
+            "maximum message size",
+            // Orange's `Taille limite du message atteinte` (Sisimai's Rhost/FrancePTT.pm, 514 mesgtoobig).
+            "taille limite du message",
+        ],
         SIZE,
     ),
     // Orange and Wanadoo: `552 5.1.1 … Boite du destinataire pleine. Recipient
@@ -1120,10 +1129,78 @@ pub fn cause_in(text: &str) -> Option<(&'static str, &'static [&'static str])> {
     cause_in_reply(text, None)
 }
 
+/// Orange's and La Poste's refusal codes, the last three digits of `OFR006_102`,
+/// `LPN105_104`, `LPNAAA_101`, `OFR_999` (Sisimai's Rhost/FrancePTT.pm, BSD-2, after
+/// postmastery.com's "Orange postmaster SMTP error codes"), with the cause Sisimai gives
+/// each in this explainer's terms: its "blocked" is a blocklist (101: "blocked using
+/// Spamhaus") or what the IP sent (102 "Client host blocked for spamming issues", 103, 510
+/// and 999 "Service refused, please try later"), "toomanyconn" a rate, "securityerror"
+/// a login (305 "Code d'authentification invalide") or its absence (402 "Authentification
+/// requise"), "authfailure" SPF (401) or DMARC (517), "rejected" the sender (403, 405 and
+/// 415 "Emetteur invalide"; 421 "Mail from not owned by user", a login's), "suspend" a
+/// closed mailbox (420 archived, 426 blocked), "spamdetected" the content (506 "Mail
+/// rejete"), "mesgtoobig" the size (514 "Taille limite du message atteinte"). Codes
+/// Sisimai leaves undefined (105, 107–109, 201, 423, 424, 513) or reads as the
+/// receiver's own fault (505) or a policy (630) are read by their words.
+const FRANCE_PTT_CODES: &[(u16, &str)] = &[
+    (101, "listed"),
+    (102, "reputation"),
+    (103, "reputation"),
+    (104, "rate"),
+    (305, "login"),
+    (401, "authentication"),
+    (402, "auth-required"),
+    (403, "sender"),
+    (405, "sender"),
+    (415, "sender"),
+    (416, "unknown-user"),
+    (417, "full"),
+    (420, "disabled"),
+    (421, "sender-login"),
+    (426, "disabled"),
+    (506, "spam"),
+    (510, "reputation"),
+    (514, "size"),
+    (517, "authentication"),
+    (999, "reputation"),
+];
+
+/// The code of an Orange or La Poste refusal in `lower` (a reply in lowercase):
+/// `ofr`, `lpn`, `lpnaaa` or `ouk` at a word's start, then `_` and three digits
+/// or three digits, `_` or `-` and three digits, at a word's end (Sisimai's
+/// `(LPN|LPNAAA|OFR|OUK)(_[0-9]{3}|[0-9]{3}[-_][0-9]{3})\b`); its last three digits.
+fn france_ptt_code(lower: &str) -> Option<u16> {
+    let bytes = lower.as_bytes();
+    let digits = |at: usize| bytes.get(at..at + 3).filter(|d| d.iter().all(u8::is_ascii_digit));
+    let code = |at: usize| digits(at).map(|d| d.iter().fold(0u16, |n, &b| n * 10 + u16::from(b - b'0')));
+    let word_end = |at: usize| bytes.get(at).is_none_or(|b| !b.is_ascii_alphanumeric() && *b != b'_');
+    for prefix in ["ofr", "lpnaaa", "lpn", "ouk"] {
+        for (at, _) in lower.match_indices(prefix) {
+            if at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_') {
+                continue;
+            }
+            let rest = at + prefix.len();
+            if bytes.get(rest) == Some(&b'_') && digits(rest + 1).is_some() && word_end(rest + 4) {
+                return code(rest + 1);
+            }
+            if digits(rest).is_some() && matches!(bytes.get(rest + 3), Some(b'_' | b'-')) && digits(rest + 4).is_some() && word_end(rest + 7) {
+                return code(rest + 4);
+            }
+        }
+    }
+    None
+}
+
 /// The cause a reply's text names, read with the subject of its enhanced
-/// code, if it has one (see [`Cause::with_subject`]).
+/// code, if it has one (see [`Cause::with_subject`]). An Orange or La Poste
+/// refusal code (`france_ptt_code`) names its cause before the words do.
 pub fn cause_in_reply(text: &str, subject: Option<u16>) -> Option<(&'static str, &'static [&'static str])> {
-    let with_urls = without_purpose_clauses(&text.to_lowercase());
+    let lower = text.to_lowercase();
+    let coded = france_ptt_code(&lower).and_then(|code| FRANCE_PTT_CODES.iter().find(|(c, _)| *c == code));
+    if let Some(cause) = coded.and_then(|(_, id)| CAUSES.iter().find(|c| c.id == *id)) {
+        return Some((cause.id, cause.related));
+    }
+    let with_urls = without_purpose_clauses(&lower);
     let without = without_urls(&with_urls);
     // Each text with its line breaks as spaces, made once (`says_across_lines`);
     // none when the reply is one line.
