@@ -49,6 +49,21 @@ fn the_first_of_four_scores_is_used_as_spamassassin_does_without_bayes_and_netwo
 }
 
 #[test]
+fn score_lines_take_one_or_four_numbers_and_relative_scores_add_to_the_one_before() {
+    // SpamAssassin 4.0 (`Mail::SpamAssassin::Conf`, `score`): "requires a symbolic rule name
+    // and 1 or 4 scores", each numeric; `(n)` adds to the rule's score set before, and is
+    // refused without one. A refused line leaves the rule its default score (1).
+    let rules = "body PRIZE /prize/\nscore PRIZE 2.5 1\nscore PRIZE 2 1 1\nscore PRIZE 1 x 1 1\nbody CLAIM /claim/i\nscore CLAIM 2\nscore CLAIM (0.5)\nbody NOW /now/\nscore NOW (1.5)\n";
+    let load = CustomRules::compile(&[], Some(rules)).expect("compiles").load;
+    let lines: Vec<(usize, String)> =
+        load.unreadable_lines.iter().map(|p| (p.line.unwrap_or(0), p.kind.key())).collect();
+    assert_eq!(lines, vec![(2, "malformed".into()), (3, "malformed".into()), (4, "malformed".into()), (9, "malformed".into())]);
+    let report = lint(rules);
+    let score = |name: &str| report.findings_of(name).next().map(|f| f.score);
+    assert_eq!((score("sa/PRIZE"), score("sa/CLAIM"), score("sa/NOW")), (Some(1.0), Some(2.5), Some(1.0)));
+}
+
+#[test]
 fn header_rules_match_and_negate_and_test_existence() {
     let rules = "header SUBJ_WON Subject =~ /\\bWON\\b/\nheader NO_DATE Date !~ /./\nheader HAS_TO exists:To\nheader FROM_LOTTERY From:addr =~ /\\@lottery\\.example$/\nheader NO_LIST List-Id =~ /^none$/ [if-unset: none]\n";
     let report = lint(rules);

@@ -231,11 +231,25 @@ impl SaFile {
                 "describe" => file.describe(Locale::En, rest, line_number),
                 "score" => {
                     let (name, values) = split_word(rest);
-                    // One score, or four (score sets: no Bayes/no network first, the set used here).
-                    let first = values.split_whitespace().next().map(|v| v.trim_matches(['(', ')']));
+                    // One score, or four (score sets: no Bayes/no network first, the set used
+                    // here); each a number, in parentheses when relative to the rule's score
+                    // set before. Any other count, a value that is no number, or a relative
+                    // score with none before refuses the line, as SpamAssassin 4.0 does
+                    // (`Mail::SpamAssassin::Conf`, `score`: "requires a symbolic rule name and
+                    // 1 or 4 scores", "relative score without previous setting").
+                    let scores: Vec<Option<(f64, bool)>> = values.split_whitespace().map(score_value).collect();
+                    let first = match scores.as_slice() {
+                        [Some(first)] | [Some(first), Some(_), Some(_), Some(_)] => Some(*first),
+                        _ => None,
+                    };
+                    let first = match first {
+                        Some((delta, true)) => file.scores.get(name).map(|before| before + delta),
+                        Some((score, false)) => Some(score),
+                        None => None,
+                    };
                     // The range of `customRules` scores (`MAX_RULE_SCORE`): `1e308` on two
                     // rules summed to infinity, which JSON writes as null.
-                    match first.and_then(|v| v.parse::<f64>().ok()) {
+                    match first {
                         Some(score) if score.is_finite() && score.abs() <= crate::options::MAX_RULE_SCORE => {
                             file.scores.insert(name.to_string(), score);
                         }
@@ -338,6 +352,15 @@ fn strip_comment(line: &str) -> String {
         }
     }
     line[..end].replace("\\#", "#").trim_end_matches('\r').to_string()
+}
+
+/// One value of a `score` line: the number and whether it is relative (in
+/// parentheses, `(1.5)`: added to the rule's score before); `None` for no number.
+fn score_value(value: &str) -> Option<(f64, bool)> {
+    match value.strip_prefix('(').and_then(|v| v.strip_suffix(')')) {
+        Some(inner) => inner.parse::<f64>().ok().map(|n| (n, true)),
+        None => value.parse::<f64>().ok().map(|n| (n, false)),
+    }
 }
 
 /// The first word and the rest, trimmed.
