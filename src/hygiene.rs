@@ -86,6 +86,17 @@ pub fn visible(text: &str, max_chars: usize) -> String {
     format!("{head}…{tail}")
 }
 
+/// `visible` in place: `text` is left as it is when it already shows as
+/// itself (printable ASCII and tabs, at most `max_chars`), as `visible` would
+/// copy it (#14: each finding made a copy of every parameter, header name and
+/// path, the largest share of a lint's allocations on the corpus).
+pub fn make_visible(text: &mut String, max_chars: usize) {
+    if text.len() <= max_chars && text.bytes().all(|b| b == b'\t' || (b' '..=b'~').contains(&b)) {
+        return;
+    }
+    *text = visible(text, max_chars);
+}
+
 /// Appends what `text` shows as: runs of printable ASCII and tabs at once, each
 /// other character by `push_shown` (#14: evidence is mostly such runs, broken by
 /// line ends).
@@ -274,6 +285,10 @@ mod tests {
                 })
                 .collect();
             assert_eq!(visible(&text, max), visible_whole(&text, max), "{text:?} {max}");
+            // In place, as the findings' parameters are made visible: the same text.
+            let mut in_place = text.clone();
+            make_visible(&mut in_place, max);
+            assert_eq!(in_place, visible(&text, max), "{text:?} {max}");
         }
         for (text, max) in [("", 0), ("a", 0), ("\u{202e}", 3), ("\u{202e}\u{202e}", 9), (&*"x".repeat(1000), 10)] {
             assert_eq!(visible(text, max), visible_whole(text, max), "{text:?} {max}");

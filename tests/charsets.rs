@@ -143,3 +143,32 @@ fn a_vcard_that_is_not_utf8_is_reported_as_such() {
     let ids: Vec<&str> = found.findings_of("headers/charset").map(|f| f.message_id.as_str()).collect();
     assert_eq!(ids, vec!["headers/charset.missing"]);
 }
+
+/// The message ids of `headers/charset` for one text part in `charset`, sent in
+/// `transfer_encoding` as `body`.
+fn charset_ids(charset: &str, transfer_encoding: &str, body: &[u8]) -> Vec<String> {
+    let found = report(
+        &format!(
+            "Subject: Hi\r\nContent-Type: text/plain; charset={charset}\r\nContent-Transfer-Encoding: {transfer_encoding}\r\n"
+        ),
+        body,
+    );
+    found.findings_of("headers/charset").map(|f| f.message_id.clone()).collect()
+}
+
+#[test]
+fn utf8_text_declared_in_a_single_byte_charset_is_reported() {
+    // PHPMailer without CharSet: UTF-8 text labelled iso-8859-1 (its default), in
+    // quoted-printable, base64 or 8bit; readers show "ZamÃ³wienie".
+    let misdeclared = vec!["headers/charset.misdeclared".to_string()];
+    assert_eq!(charset_ids("iso-8859-1", "quoted-printable", b"Zam=C3=B3wienie wys=C5=82ane\r\n"), misdeclared);
+    assert_eq!(charset_ids("ISO-8859-2", "base64", b"WmFtw7N3aWVuaWUgd3lzxYJhbmU=\r\n"), misdeclared);
+    assert_eq!(charset_ids("windows-1252", "8bit", "Gr\u{fc}\u{df}e aus K\u{f6}ln\r\n".as_bytes()), misdeclared);
+    // Text in the charset it declares, ASCII in any, UTF-8 declared UTF-8, and a
+    // multi-byte charset whose text may form UTF-8: none is misdeclared.
+    assert!(charset_ids("iso-8859-1", "quoted-printable", b"Caf=E9 ouvert, =E0 bient=F4t\r\n").is_empty());
+    assert!(charset_ids("windows-1250", "8bit", b"Zam\xf3wienie wys\xb3ane, za\xbf\xf3\xb3\xe6 g\xea\x9cl\xb9\r\n").is_empty());
+    assert!(charset_ids("iso-8859-1", "7bit", b"Order shipped\r\n").is_empty());
+    assert!(charset_ids("utf-8", "8bit", "Zam\u{f3}wienie".as_bytes()).is_empty());
+    assert!(charset_ids("gb18030", "8bit", "\u{8ba2}\u{5355}".as_bytes()).is_empty());
+}

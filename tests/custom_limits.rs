@@ -39,9 +39,50 @@ fn ten_thousand_rules_are_refused_by_max_rules() {
         .collect();
     let options = Options::from_json(&serde_json::json!({ "customRules": rules }).to_string()).unwrap();
     assert!(invalid(&options).contains(&format!("{}", MAX_RULES).replace(',', "")[..1]));
-    let file: String = (0..10_000).map(|i| format!("body R{i} /x{i}/\n")).collect();
-    let error = CustomRules::compile(&[], Some(&file)).unwrap_err();
-    assert!(matches!(error[0].kind, ProblemKind::TooManyRules { count: 10_000, limit: MAX_RULES }));
+}
+
+/// A SpamAssassin text defining more than `MAX_RULES` rules loads its first
+/// ones; one problem at the first left out counts the rest. A meta reading a
+/// rule left out is refused as reading a refused rule, and `options.scores`
+/// may still name one (it is defined).
+#[test]
+fn spamassassin_rules_past_max_rules_are_left_out_with_one_problem_the_first_load() {
+    let defined = MAX_RULES * 2 + 1;
+    let mut file = String::from("meta EARLY R1 && R9000\n");
+    file.extend((0..MAX_RULES * 2).map(|i| format!("body R{i} /\\bx{i}\\b/\n")));
+    let load = CustomRules::compile(&[], Some(&file)).expect("the first rules load").load;
+    assert_eq!(load.loaded_total(), MAX_RULES - 1, "every body rule before the limit; the meta refused");
+    let past: Vec<_> = load.refused.iter().filter(|p| matches!(p.kind, ProblemKind::RulesPastLimit { .. })).collect();
+    assert_eq!(past.len(), 1);
+    // EARLY is the first rule, R0 on line 2: the first left out is R{MAX_RULES - 1}.
+    let first_out = format!("R{}", MAX_RULES - 1);
+    assert_eq!((past[0].rule.as_str(), past[0].line), (first_out.as_str(), Some(MAX_RULES + 1)));
+    assert_eq!(past[0].kind, ProblemKind::RulesPastLimit { count: defined - MAX_RULES, limit: MAX_RULES });
+    assert!(load.refused.iter().any(|p| p.rule == "EARLY" && p.kind.key() == "meta-refused"), "{:?}", load.refused);
+    assert_eq!(load.refused_total(), defined - MAX_RULES + 1);
+    // The editor's check says it, with the limit, and counts every rule left out.
+    let json = serde_json::json!({ "spamassassinRules": file }).to_string();
+    let checked = mail_preflight::custom::check_custom_rules(&json, mail_preflight::Locale::En);
+    let summary = checked.spamassassin.expect("a summary");
+    assert_eq!((summary.loaded_total, summary.refused), (MAX_RULES - 1, defined - MAX_RULES + 1));
+    let problem = checked.problems.iter().find(|p| p.reason == "rules-past-limit").expect("the problem");
+    // Numbers are written grouped by thousands in English ("5,001").
+    let grouped = |n: usize| format!("{},{:03}", n / 1000, n % 1000);
+    let said = [format!("Line {}", grouped(MAX_RULES + 1)), grouped(defined - MAX_RULES), grouped(MAX_RULES)];
+    assert!(said.iter().all(|s| problem.message.contains(s.as_str())), "{}", problem.message);
+    // With customRules, they share the limit: two of them leave two more SpamAssassin rules out.
+    let two: Vec<serde_json::Value> =
+        (0..2).map(|i| serde_json::json!({ "id": format!("acme/r{i}"), "target": "body", "pattern": "x" })).collect();
+    let options = Options::from_json(
+        &serde_json::json!({ "customRules": two, "spamassassinRules": file, "scores": { "sa/R9000": 2 } }).to_string(),
+    )
+    .expect("options");
+    let linter = Linter::new(&options).expect("a score for a rule left out is no unknown rule");
+    let load = &linter.custom_rules().load;
+    assert_eq!(load.past_limit.len(), defined - MAX_RULES + 2);
+    let message = format!("From: a@example.com\r\nSubject: x\r\n\r\nx{} x{}\r\n", MAX_RULES - 4, MAX_RULES - 3);
+    let report = linter.lint(message.as_bytes()).unwrap();
+    assert!(report.has(&format!("sa/R{}", MAX_RULES - 4)) && !report.has(&format!("sa/R{}", MAX_RULES - 3)));
 }
 
 #[test]

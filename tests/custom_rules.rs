@@ -281,3 +281,33 @@ fn findings_of_one_rule_share_its_texts_and_still_render_them() {
     let finding = json["findings"].as_array().unwrap().iter().find(|f| f["ruleId"] == "acme/r").unwrap();
     assert_eq!(finding["customTexts"]["message"]["fr"], "Trouvé {match}");
 }
+
+/// `checkCustomRules` reads an escaped lone surrogate as U+FFFD, as the options
+/// and a scenario do (`hygiene::lone_surrogates_replaced`): a pattern holding
+/// one is refused at its character, a SpamAssassin line holding one with its
+/// line, never "not valid JSON" for rules `lint` takes. An escaped pair is one character.
+#[test]
+fn lone_surrogate_escapes_read_as_u_fffd_where_they_are() {
+    use mail_preflight::custom::check_custom_rules;
+    let written = "{\"customRules\": [{\"id\": \"acme/r\", \"target\": \"body\", \"pattern\": \"ab\\ud800c\"},\n {\"id\": \"acme/s\", \"target\": \"body\", \"pattern\": \"\\ud83d\\ude00\\udc00?\"}],\n \"spamassassinRules\": \"body A /x/\\nbody B /\\uDBFF/\\n\"}";
+    let replaced = written.replace("\\ud800", "\\ufffd").replace("\\udc00", "\\ufffd").replace("\\uDBFF", "\\ufffd");
+    let checked = check_custom_rules(written, Locale::En);
+    assert_eq!(checked, check_custom_rules(&replaced, Locale::En));
+    let found: Vec<(&str, &str, Option<usize>, Option<usize>)> =
+        checked.problems.iter().map(|p| (p.rule.as_str(), p.reason.as_str(), p.line, p.column)).collect();
+    // Line 1, column 67 is the `\` of `\ud800`; line 2, column 61 that of `\udc00` (after the pair).
+    assert_eq!(
+        found,
+        vec![
+            ("acme/r", "pattern-not-utf8", Some(1), Some(67)),
+            ("acme/s", "pattern-not-utf8", Some(2), Some(61)),
+        ],
+        "{:?}",
+        checked.problems
+    );
+    let sa = check_custom_rules("{\"spamassassinRules\": \"body A /x/\\nbody B /\\uDBFF/\\n\"}", Locale::En);
+    let found: Vec<(&str, &str, Option<usize>)> =
+        sa.problems.iter().map(|p| (p.rule.as_str(), p.reason.as_str(), p.line)).collect();
+    assert_eq!(found, vec![("B", "line-not-utf8", Some(2))]);
+    assert_eq!(sa.spamassassin.map(|s| s.loaded_total), Some(1));
+}

@@ -64,6 +64,25 @@ fn score_lines_take_one_or_four_numbers_and_relative_scores_add_to_the_one_befor
 }
 
 #[test]
+fn score_values_are_the_numbers_spamassassin_reads() {
+    // SpamAssassin 4.0.1 `Mail::SpamAssassin::Conf`, `score`: each value
+    // `/^-?\d+(?:\.\d+)?$/`, or that in parentheses; one value in parentheses
+    // makes the whole line relative. A refused line leaves the score before (2).
+    let score_after = |value: &str| {
+        let rules = format!("body PRIZE /prize/\nscore PRIZE 2\nscore PRIZE {value}\n");
+        let load = CustomRules::compile(&[], Some(&rules)).expect("compiles").load;
+        let refused = load.unreadable_lines.iter().any(|p| p.line == Some(3));
+        (refused, lint(&rules).findings_of("sa/PRIZE").next().map(|f| f.score))
+    };
+    for (value, score) in [("3", 3.0), ("-2", -2.0), ("0.5", 0.5), ("-0.25", -0.25), ("007.50", 7.5), ("(1)", 3.0), ("(-0.5)", 1.5), ("1 (1) 1 1", 3.0), ("(1) 5 5 5", 3.0)] {
+        assert_eq!(score_after(value), (false, Some(score)), "{value}");
+    }
+    for value in ["+1", "1e2", "1E2", ".5", "5.", "-.5", "inf", "NaN", "infinity", "(+1)", "1_0", "0x10", "--1", "(1", "1)", "\u{0663}", "1 2 3 +4"] {
+        assert_eq!(score_after(value), (true, Some(2.0)), "{value}");
+    }
+}
+
+#[test]
 fn header_rules_match_and_negate_and_test_existence() {
     let rules = "header SUBJ_WON Subject =~ /\\bWON\\b/\nheader NO_DATE Date !~ /./\nheader HAS_TO exists:To\nheader FROM_LOTTERY From:addr =~ /\\@lottery\\.example$/\nheader NO_LIST List-Id =~ /^none$/ [if-unset: none]\n";
     let report = lint(rules);
@@ -222,7 +241,9 @@ fn the_rules_option_turns_a_spamassassin_rule_off() {
 fn score_lines_out_of_the_custom_rules_range_are_refused_by_line_and_the_total_stays_finite() {
     // `score A 1e308` on two rules summed to infinity (JSON null, verdict fail,
     // the report could not be rendered again); -1e308 to -infinity (pass).
-    let rules = "body A /prize/\nscore A 1e308\nbody B /claim/i\nscore B -1e308\nscore C 1e999\nscore D 1000\n";
+    // SpamAssassin writes no exponent: 10^308 is a 1 and 308 zeros.
+    let (e308, e999) = (format!("1{}", "0".repeat(308)), format!("1{}", "0".repeat(999)));
+    let rules = &format!("body A /prize/\nscore A {e308}\nbody B /claim/i\nscore B -{e308}\nscore C {e999}\nscore D 1000\n");
     let load = CustomRules::compile(&[], Some(rules)).expect("compiles").load;
     let lines: Vec<(usize, String)> =
         load.unreadable_lines.iter().map(|p| (p.line.unwrap_or(0), p.kind.key())).collect();
@@ -238,8 +259,8 @@ fn score_lines_out_of_the_custom_rules_range_are_refused_by_line_and_the_total_s
         let message = problem.message(locale);
         assert!(message.contains(text), "{locale:?}: {message}");
     }
-    for rules in ["body A /prize/\nscore A 1e308\nbody B /claim/i\nscore B 1e308\n", "body A /prize/\nscore A -1e308\n"] {
-        let report = lint(rules);
+    for rules in [format!("body A /prize/\nscore A {e308}\nbody B /claim/i\nscore B {e308}\n"), format!("body A /prize/\nscore A -{e308}\n")] {
+        let report = lint(&rules);
         assert!(report.spam_score.is_finite(), "{}", report.spam_score);
         assert!(report.findings.iter().all(|f| f.score.abs() <= 1000.0));
     }

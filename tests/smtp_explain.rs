@@ -1388,3 +1388,78 @@ fn hostile_replies_are_read_to_their_named_limits_and_shown_as_text() {
     let nul = explain(&"\0".repeat(1_000_000), Locale::Es);
     assert_eq!((nul.code, nul.class), (None, ReplyClass::Unknown));
 }
+
+/// Asserts that each reply names `cause`.
+fn all_read_as(replies: &[&str], cause: &str) {
+    for reply in replies {
+        assert_eq!(cause_of(reply).as_deref(), Some(cause), "{reply}");
+    }
+}
+
+#[test]
+fn an_spf_dkim_or_dmarc_failure_in_its_sentence_wins_over_the_sender_the_reply_names() {
+    // Orange (Sisimai's Rhost/FrancePTT.pm sample, authfailure) and replies of its kind: the
+    // check that failed, not the sender the reply also calls invalid or refused.
+    all_read_as(
+        &[
+            "421 smtp.orange.fr [192.0.2.1] Emetteur invalide, Veuillez verifier la configuration SPF/DNS de votre nom de domaine. Invalid Sender. SPF check failed, please verify the SPF/DNS configuration for your domain name.",
+            "550 5.7.1 Invalid Sender. SPF check failed",
+            "550 5.7.1 Sender address rejected: SPF check: fail",
+            "550 5.7.1 Sender domain example.com: DKIM signature verification failed",
+            "550 5.7.1 Unverified sender: rejected per DMARC policy",
+            "550 5.7.1 Invalid sender, Sender Policy Framework violation",
+            "550 5.7.1 Sender address rejected: DKIM does not pass",
+        ],
+        "authentication",
+    );
+    // SPF in another sentence, or only in a help page's address, or passing: the sender.
+    all_read_as(
+        &[
+            "550 5.7.1 Sender verify failed. Our SPF guide explains sending servers",
+            "550 5.1.0 Invalid sender, see https://example.net/spf-fail-help",
+            "550 5.1.0 Sender address rejected: Domain not found",
+            "550 5.7.1 Sender address rejected: SPF pass but sender domain unknown here",
+        ],
+        "sender",
+    );
+}
+
+#[test]
+fn replies_of_the_receivers_this_hostings_senders_meet_name_their_cause() {
+    for (reply, cause) in [
+        // Mail.ru (mailout.ru) and Microsoft 365 (NDR reference, Sisimai's Rhost/Microsoft.pm):
+        // the sending account is blocked, not the recipient's mailbox nor the sender's address.
+        ("550 message sending for this account is disabled", "sending-blocked"),
+        ("550 5.1.8 Access denied, bad outbound sender", "sending-blocked"),
+        // Yandex's submission server, Microsoft 365's 5.7.750: the From is not the account's.
+        ("553 5.7.1 Sender address rejected: not owned by auth user.", "sender-login"),
+        ("550 5.7.750 Service unavailable. Client blocked from sending from unregistered domains.", "sender-login"),
+        // La Poste (Sisimai's Rhost/FrancePTT.pm, blocked).
+        (
+            "550 5.5.0 Les emails envoyes vers la messagerie Laposte.net ont ete bloques par nos services. Afin de regulariser votre situation, nous vous invitons a cliquer sur le lien ci-dessous.",
+            "reputation",
+        ),
+        // Web.de: the mailbox's space or message count, not a sending rate.
+        ("550 Benutzer hat das Speichervolumen ueberschritten. / User has exhausted allowed storage space.", "full"),
+        ("550 Benutzer hat zuviele Mails auf dem Server. / User has too many messages on the server.", "full"),
+        // GMX and Seznam.
+        ("550 5.1.1 <x@gmx.net>... User is unknown", "unknown-user"),
+        ("550 5.2.1 <x@gmx.net>... User is inactive", "disabled"),
+        ("550 5.1.1 szn; User hasn't got the service mapped", "unknown-user"),
+    ] {
+        assert_eq!(cause_of(reply).as_deref(), Some(cause), "{reply}");
+    }
+    // The recipient's disabled account stays the recipient's; a sending rate stays a rate.
+    assert_eq!(
+        cause_of("550 Message was not accepted -- invalid mailbox. Local mailbox x@mail.ru is unavailable: account is disabled").as_deref(),
+        Some("disabled")
+    );
+    assert_eq!(cause_of("421 Too many messages from your IP, slow down").as_deref(), Some("rate"));
+    // Every language says it, and the Polish text capitalises the reader's pronoun.
+    let pl = explain("550 message sending for this account is disabled", Locale::Pl).cause.expect("cause");
+    assert!(pl.meaning.contains("Twoją") && pl.action.contains("Twojej"), "{pl:?}");
+    for locale in [Locale::En, Locale::Fr, Locale::Es] {
+        let c = explain("550 5.1.8 Access denied, bad outbound sender", locale).cause.expect("cause");
+        assert!(!c.meaning.is_empty() && !c.action.is_empty() && !c.meaning.contains("smtp.cause"), "{c:?}");
+    }
+}

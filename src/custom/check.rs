@@ -75,6 +75,11 @@ pub struct CheckResult {
 
 /// Checks the rules in `json`, texts in `locale`.
 pub fn check_custom_rules(json: &str, locale: Locale) -> CheckResult {
+    // An escaped lone surrogate (`"\ud800"`, which `JSON.stringify` writes for a
+    // string holding one) reads as U+FFFD, as in the options and a scenario
+    // (`hygiene::lone_surrogates_replaced`): serde_json refuses it, which made
+    // rules `lint` takes "not valid JSON" here. Same length: positions hold.
+    let json = &*crate::hygiene::lone_surrogates_replaced_in(json);
     let mut problems: Vec<Problem> = Vec::new();
     let value: serde_json::Value = match serde_json::from_str(json) {
         Ok(value) => value,
@@ -181,7 +186,7 @@ pub fn check_custom_rules(json: &str, locale: Locale) -> CheckResult {
             loaded: load.loaded.clone(),
             loaded_total: load.loaded_total(),
             disabled: load.disabled,
-            refused: load.refused.len(),
+            refused: load.refused_total(),
             refused_by_reason: load
                 .refused_by_reason()
                 .into_iter()

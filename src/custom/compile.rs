@@ -134,17 +134,30 @@ pub struct LoadReport {
     /// `sa/NAME` of the rules refused: defined, so `options.rules` and
     /// `options.scores` may name them (to no effect) rather than be refused as unknown.
     pub refused_ids: Vec<String>,
+    /// Names of the SpamAssassin rules defined past `MAX_RULES`, not loaded: one
+    /// problem in `refused` (`RulesPastLimit`, at the first) stands for them all.
+    pub past_limit: Vec<String>,
 }
 
 impl LoadReport {
     pub fn loaded_total(&self) -> usize {
         self.loaded.values().sum()
     }
-    /// Refusals grouped by reason key, most frequent first.
+    /// Rules not loaded: each refusal one, `RulesPastLimit` all it stands for.
+    pub fn refused_total(&self) -> usize {
+        self.refused.iter().map(Self::rules_of).sum()
+    }
+    fn rules_of(problem: &Problem) -> usize {
+        match problem.kind {
+            ProblemKind::RulesPastLimit { count, .. } => count,
+            _ => 1,
+        }
+    }
+    /// Refused rules grouped by reason key, most frequent first.
     pub fn refused_by_reason(&self) -> Vec<(String, usize)> {
         let mut counts: BTreeMap<String, usize> = BTreeMap::new();
         for problem in &self.refused {
-            *counts.entry(problem.kind.key()).or_default() += 1;
+            *counts.entry(problem.kind.key()).or_default() += Self::rules_of(problem);
         }
         let mut out: Vec<(String, usize)> = counts.into_iter().collect();
         out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -236,17 +249,28 @@ impl CustomRules {
                 let kind = ProblemKind::RulesTextTooLong { size: text.len(), limit: MAX_RULES_TEXT_BYTES };
                 return Err(vec![Problem::new("spamassassinRules", kind)]);
             }
-            let file = SaFile::parse(text);
-            let count = custom.len() + file.rules.len();
-            if count > MAX_RULES {
-                return Err(vec![Problem::new(
-                    "spamassassinRules",
-                    ProblemKind::TooManyRules { count, limit: MAX_RULES },
-                )]);
+            let mut file = SaFile::parse(text);
+            // Past `MAX_RULES` with `customRules`, the rules defined later are not
+            // loaded (one problem at the first, with their count): the limit bounds the
+            // rules kept and run per message, the text was bounded before it
+            // (`MAX_RULES_TEXT_BYTES`); their names stay known for metas and options.
+            let room = MAX_RULES.saturating_sub(custom.len());
+            if file.rules.len() > room {
+                let cut = file.rules.split_off(room);
+                let kind = ProblemKind::RulesPastLimit { count: cut.len(), limit: MAX_RULES };
+                load.refused.push(Problem::new(&cut[0].name, kind).at(cut[0].line, 0));
+                load.past_limit = cut.into_iter().map(|rule| rule.name).collect();
             }
             let taken: Vec<String> = pending.iter().map(|p| p.rule.name.clone()).collect();
             pending.extend(compile_spamassassin(&file, &taken, &mut load, &mut compiled));
-            load.refused_ids = load.refused.iter().map(|p| format!("sa/{}", p.rule)).collect();
+            load.refused_ids = load
+                .refused
+                .iter()
+                .filter(|p| !matches!(p.kind, ProblemKind::RulesPastLimit { .. }))
+                .map(|p| &p.rule)
+                .chain(&load.past_limit)
+                .map(|name| format!("sa/{name}"))
+                .collect();
             load.unreadable_lines = file.problems;
             load.skipped_lines = file.skipped_lines;
             load.other_settings = file.other_settings;

@@ -41,7 +41,8 @@ pub(super) fn resolve_metas(metas: Vec<Meta>, pending: &mut Vec<Pending>, file: 
     // meta reading it in turn (a work list over who reads whom).
     let mut known: HashSet<String> =
         pending.iter().map(|p| p.rule.name.clone()).chain(parsed.iter().map(|m| m.0.clone())).collect();
-    let refused_names: HashSet<String> = load.refused.iter().map(|p| p.rule.clone()).collect();
+    let refused_names: HashSet<String> =
+        load.refused.iter().map(|p| p.rule.clone()).chain(load.past_limit.iter().cloned()).collect();
     let reads: Vec<Vec<String>> = parsed
         .iter()
         .map(|(_, _, expr)| {

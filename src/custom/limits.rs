@@ -6,7 +6,11 @@
 /// Most rules, `customRules` and `spamassassinRules` together. SpamAssassin's
 /// own rule set (Debian's `spamassassin` 4.0, `/usr/share/spamassassin/*.cf`)
 /// defines 2,915 rules (measured here: `tests/custom_spamassassin_files.rs`);
-/// the limit leaves room for local rules on top (default, ours).
+/// the limit leaves room for local rules on top (default, ours). It bounds
+/// the rules kept and run on each message: more `customRules` are refused; a
+/// SpamAssassin text defining more (its size bounded first,
+/// `MAX_RULES_TEXT_BYTES`) loads the first ones and leaves the others out with
+/// one problem (`RulesPastLimit`).
 pub const MAX_RULES: usize = 5_000;
 
 /// Longest pattern, in bytes. The longest pattern of SpamAssassin's own rules

@@ -48,6 +48,8 @@ pub enum ProblemKind {
     MetaCycle { path: String },
     NotRun { flag: String },
     TooManyRules { count: usize, limit: usize },
+    /// The SpamAssassin rules from this one on (`count` of them) are past `MAX_RULES`: not loaded.
+    RulesPastLimit { count: usize, limit: usize },
     RulesTextTooLong { size: usize, limit: usize },
     /// Not JSON: the problem's line and column say where it stops being JSON
     /// (serde_json's own reason is English, so it is not said).
@@ -110,6 +112,7 @@ impl ProblemKind {
             ProblemKind::MetaCycle { .. } => "core.custom.meta-cycle",
             ProblemKind::NotRun { .. } => "core.custom.not-run",
             ProblemKind::TooManyRules { .. } => "core.custom.too-many-rules",
+            ProblemKind::RulesPastLimit { .. } => "core.custom.rules-past-limit",
             ProblemKind::RulesTextTooLong { .. } => "core.custom.rules-text-too-long",
             ProblemKind::Json | ProblemKind::Spec(_) => "core.custom.json",
             ProblemKind::RulesNotList => "core.custom.rules-not-list",
@@ -193,6 +196,7 @@ impl Problem {
             ProblemKind::PatternSyntax { reason, label: None } => msg.text("reason", shown(reason)),
             ProblemKind::PatternTooLong { size, limit }
             | ProblemKind::TooManyRules { count: size, limit }
+            | ProblemKind::RulesPastLimit { count: size, limit }
             | ProblemKind::RulesTextTooLong { size, limit } => {
                 msg.int("size", *size).int("count", *size).int("limit", *limit)
             }
@@ -285,6 +289,8 @@ mod tests {
             ProblemKind::RulesNotList,
             ProblemKind::RulesShape,
             ProblemKind::Include,
+            ProblemKind::RulesPastLimit { count: 1, limit: 5_000 },
+            ProblemKind::RulesPastLimit { count: 5_001, limit: 5_000 },
             ProblemKind::UnknownSetting { keyword: "frobnicate".into() },
             ProblemKind::PatternSyntax { reason: "unclosed group".into(), label: Some("core.custom.regex.group-unclosed") },
         ];

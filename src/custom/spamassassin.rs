@@ -237,9 +237,11 @@ impl SaFile {
                     // score with none before refuses the line, as SpamAssassin 4.0 does
                     // (`Mail::SpamAssassin::Conf`, `score`: "requires a symbolic rule name and
                     // 1 or 4 scores", "relative score without previous setting").
+                    // One value in parentheses makes the whole line relative, as there.
                     let scores: Vec<Option<(f64, bool)>> = values.split_whitespace().map(score_value).collect();
+                    let relative = scores.iter().flatten().any(|&(_, relative)| relative);
                     let first = match scores.as_slice() {
-                        [Some(first)] | [Some(first), Some(_), Some(_), Some(_)] => Some(*first),
+                        [Some((first, _))] | [Some((first, _)), Some(_), Some(_), Some(_)] => Some((*first, relative)),
                         _ => None,
                     };
                     let first = match first {
@@ -356,11 +358,22 @@ fn strip_comment(line: &str) -> String {
 
 /// One value of a `score` line: the number and whether it is relative (in
 /// parentheses, `(1.5)`: added to the rule's score before); `None` for no number.
+/// A number is what SpamAssassin 4.0's `score` takes (`Mail::SpamAssassin::Conf`:
+/// `/^-?\d+(?:\.\d+)?$/`, the parentheses `/^\((-?\d+(?:\.\d+)?)\)$/`), ASCII
+/// digits as Perl reads the file's bytes: no `+`, exponent, `.5`, `5.`, `inf` or
+/// `NaN`, which Rust's `f64` parsing takes and SpamAssassin refuses.
 fn score_value(value: &str) -> Option<(f64, bool)> {
-    match value.strip_prefix('(').and_then(|v| v.strip_suffix(')')) {
-        Some(inner) => inner.parse::<f64>().ok().map(|n| (n, true)),
-        None => value.parse::<f64>().ok().map(|n| (n, false)),
-    }
+    let (number, relative) = match value.strip_prefix('(').and_then(|v| v.strip_suffix(')')) {
+        Some(inner) => (inner, true),
+        None => (value, false),
+    };
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    let unsigned = number.strip_prefix('-').unwrap_or(number);
+    let spamassassin_number = match unsigned.split_once('.') {
+        Some((whole, fraction)) => digits(whole) && digits(fraction),
+        None => digits(unsigned),
+    };
+    spamassassin_number.then(|| number.parse::<f64>().ok().map(|n| (n, relative))).flatten()
 }
 
 /// The first word and the rest, trimmed.

@@ -14,7 +14,7 @@ pub mod html;
 pub mod identity;
 pub(crate) mod predecode;
 mod raw_text;
-mod recover;
+pub(crate) mod recover;
 pub mod urls;
 
 use crate::inspect;

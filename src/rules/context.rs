@@ -3,7 +3,7 @@
 //! caller's overrides and adds it to the report.
 
 use super::Rule;
-use crate::hygiene::{visible, MAX_PARAM_CHARS};
+use crate::hygiene::{make_visible, MAX_PARAM_CHARS};
 use crate::i18n::{Msg, Param};
 use crate::model::Message;
 use crate::report::{Finding, Location, Severity};
@@ -159,8 +159,9 @@ impl<'run> Context<'run> {
         };
         let mut location = draft.location;
         // Message-derived names reach people: make controls visible, cap them.
-        location.header = location.header.map(|h| visible(&h, MAX_PARAM_CHARS));
-        location.path = location.path.map(|p| visible(&p, MAX_PARAM_CHARS));
+        for name in [&mut location.header, &mut location.path].into_iter().flatten() {
+            make_visible(name, MAX_PARAM_CHARS);
+        }
         if let (Some(start), None, Some((index, raw))) = (location.start, location.line, self.lines) {
             let (line, column) = index.line_column(raw, start);
             location.line = Some(line);
@@ -172,36 +173,39 @@ impl<'run> Context<'run> {
         let written = fix.params.iter_mut().chain(evidence_message.iter_mut().flat_map(|e| e.params.iter_mut()));
         for (_, value) in message.params.iter_mut().chain(written) {
             if let Param::Text(text) = value {
-                *text = visible(text, MAX_PARAM_CHARS);
+                make_visible(text, MAX_PARAM_CHARS);
             }
         }
-        let mut params: BTreeMap<String, Param> = message.params.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
+        // The texts are rendered first, so their parameters move into the
+        // finding's instead of being copied (#14: per-finding allocation).
+        let (message_text, fix_text) = (message.render(locale), fix.render(locale));
         // The fix and a written evidence are rendered again from the finding's
         // parameters too (`render_report`): theirs join the message's.
-        let evidence = match &evidence_message {
-            Some(evidence) => shorten(&evidence.render(locale), MAX_EVIDENCE_CHARS),
-            None => draft.evidence,
+        let (evidence, evidence_id) = match &evidence_message {
+            Some(evidence) => (shorten(&evidence.render(locale), MAX_EVIDENCE_CHARS), Some(evidence.id.to_string())),
+            None => (draft.evidence, None),
         };
-        for (name, value) in fix.params.iter().chain(evidence_message.iter().flat_map(|e| e.params.iter())) {
+        let mut params: BTreeMap<String, Param> = std::mem::take(&mut message.params).into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        for (name, value) in fix.params.drain(..).chain(evidence_message.into_iter().flat_map(|e| e.params)) {
             debug_assert!(
-                params.get(*name).is_none_or(|v| v == value),
+                params.get(name).is_none_or(|v| *v == value),
                 "{}: parameter {name} differs between texts of one finding",
                 self.rule.id
             );
-            params.entry(name.to_string()).or_insert_with(|| value.clone());
+            params.entry(name.to_string()).or_insert(value);
         }
         let mut finding = Finding {
             rule_id: self.rule.id.to_string(),
             severity,
             score,
             message_id: message.id.to_string(),
-            message: message.render(locale),
+            message: message_text,
             params,
             evidence,
-            evidence_id: evidence_message.as_ref().map(|e| e.id.to_string()),
+            evidence_id,
             location,
             fix_id: fix.id.to_string(),
-            fix: fix.render(locale),
+            fix: fix_text,
             custom_texts: None,
         };
         if self.emitted == MAX_FINDINGS_PER_RULE {

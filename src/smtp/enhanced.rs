@@ -282,11 +282,15 @@ pub struct Cause {
     /// page (`https://www.spamhaus.org/query/bl?ip=…`, Proofpoint's
     /// `dnsbl-lookup.cgi`) names the list that refused it.
     pub in_urls: bool,
+    /// The word of `with` counts only in the sentence that has the phrase
+    /// (see [`said_together`]): "Invalid Sender. SPF check failed" names an SPF
+    /// failure; "Sender verify failed; see our SPF page" does not (ours).
+    pub with_in_sentence: bool,
     pub related: &'static [&'static str],
 }
 
 const fn cause(id: &'static str, phrases: &'static [&'static str], related: &'static [&'static str]) -> Cause {
-    Cause { id, phrases, with: &[], with_subject: None, clause_negation: false, in_urls: false, related }
+    Cause { id, phrases, with: &[], with_subject: None, clause_negation: false, in_urls: false, with_in_sentence: false, related }
 }
 
 /// Words that make a quota a mailbox's (ours).
@@ -303,6 +307,18 @@ const MAILBOX_WORDS: &[&str] = &["mailbox", "mail box", "inbox", "storage", "dis
 /// quoted in Sisimai's Rhost/Google.pm). A rate limit whose text only points
 /// at SPF or DKIM (a help page's name) stays a rate limit (ours).
 const AUTH_FAILED_WORDS: &[&str] = &["fail", "pass", "align", "authenticat", "invalid", "missing"];
+
+/// Words that make SPF, DKIM or DMARC, named in the same sentence, a failed check
+/// before a refused sender the text also names: Orange's `421 … Emetteur invalide,
+/// Veuillez verifier la configuration SPF/DNS de votre nom de domaine. Invalid Sender.
+/// SPF check failed` (Sisimai's Rhost/FrancePTT.pm and its sample, authfailure), "SPF
+/// check: fail", "Sender Policy Framework violation", "is not allowed to send from <…>
+/// per it's SPF Record", "Email rejected per DMARC policy" (Sisimai's
+/// Reason/AuthFailure.pm, BSD-2), Gmail's "fails to pass SPF checks", "DKIM does not
+/// pass", "isn't aligned with … SPF or DKIM" (Rhost/Google.pm). Not "pass" alone ("SPF
+/// pass") nor "authenticat" ("authenticate with SPF" is advice).
+const AUTH_FAILURE_WORDS: &[&str] =
+    &["fail", "not pass", "n't pass", "violat", "not allowed to send", "not aligned", "n't aligned", "invalid", "policy"];
 
 /// Causes a server's own text names. Checked in order; the first match wins. A
 /// phrase matches from the start of a word (so `blacklist` finds `blacklisted`,
@@ -353,6 +369,19 @@ pub const CAUSES: &[Cause] = &[
             "not delivered within",
             "past the expiration",
         ],
+        &[],
+    ),
+    // The provider that sends for the script stopped sending from this account, most often
+    // after it sent spam or its password leaked: Mail.ru's `550 message sending for this
+    // account is disabled` (mailout.ru, "Популярные ошибки … Mail.ru": change or recover the
+    // password, confirm ownership after a suspected break-in), Microsoft 365's `550 5.1.8
+    // Access denied, bad outbound sender` ("The account has been blocked for sending too
+    // much spam. Typically … compromised", its NDR reference as quoted in Sisimai's
+    // Rhost/Microsoft.pm). Not the recipient's disabled mailbox ("account is disabled"), nor
+    // the sender's address (RFC 3463 X.1.8): before "reputation", "sender" and "disabled".
+    cause(
+        "sending-blocked",
+        &["sending for this account is disabled", "bad outbound sender"],
         &[],
     ),
     // The sending IP has no reverse DNS name, or one that does not resolve back:
@@ -477,6 +506,13 @@ pub const CAUSES: &[Cause] = &[
                 // not for this message's content or recipient. Before "spam" and "unknown-user".
                 "too many messages containing",
                 "too many invalid recipients",
+                // La Poste's `550 5.5.0 Les emails envoyes vers la messagerie Laposte.net ont ete
+                // bloques par nos services. Afin de regulariser votre situation …` (Sisimai's
+                // Rhost/FrancePTT.pm and its samples, "blocked"; its other blocked codes 102,
+                // 103, 510, 999 read as reputation above): the sending host, not this message.
+                "ont ete bloques par nos services",
+                "ont été bloqués par nos services",
+                "were blocked by our services",
             ],
             &[],
         )
@@ -659,6 +695,13 @@ pub const CAUSES: &[Cause] = &[
             "exceeds allowed size",
             "storage limit",
             "mail system full",
+            // Web.de's `550 Benutzer hat das Speichervolumen ueberschritten. / User has exhausted
+            // allowed storage space.` and `550 Benutzer hat zuviele Mails auf dem Server. / User
+            // has too many messages on the server.` (sitepackage.de, "Typische Fehlermeldungen bei
+            // Unzustellbarkeit"): the mailbox's space or message count, not a sending rate.
+            // Before "rate" ("too many messages").
+            "exhausted allowed storage",
+            "too many messages on the server",
         ],
         &[],
     ),
@@ -689,9 +732,25 @@ pub const CAUSES: &[Cause] = &[
             // verified (Sisimai's set, lhost-postfix-77, norelaying).
             "email address is not verified",
             "identities failed the check",
+            // Yandex's (and Timeweb's) submission servers: `553 5.7.1 Sender address rejected:
+            // not owned by auth user.` (github.com/odoo/odoo issue 13479, frappe/frappe 7021:
+            // the From is not the logged-in account's).
+            "not owned by auth user",
+            // Microsoft 365's `550 5.7.750 Service unavailable. Client blocked from sending from
+            // unregistered domains`: mail From domains the tenant has not added and validated
+            // (its NDR reference "5.7.700 through 5.7.750", as quoted in Sisimai's Rhost/Microsoft.pm).
+            "sending from unregistered domains",
         ],
         &["sender/visitor-from"],
     ),
+    // SPF, DKIM or DMARC said to fail in its sentence: the check that failed, not the
+    // sender the reply also names ("Invalid Sender. SPF check failed"). Before "sender".
+    // Microsoft's 5.7.23 names SPF in full: "Sender Policy Framework violation".
+    Cause {
+        with: AUTH_FAILURE_WORDS,
+        with_in_sentence: true,
+        ..cause("authentication", &["spf", "dkim", "dmarc", "sender policy framework"], &[])
+    },
     // Exim: "Sender verify failed"; Postfix: "Sender address rejected".
     // "Sender domain is no longer valid" is about the sender (RFC 3463 X.1.8, bad
     // sender's system address), not the recipient: before "unknown-user".
@@ -812,6 +871,9 @@ pub const CAUSES: &[Cause] = &[
             "archived recipient",
             "destinataire archivee",
             "destinataire archivée",
+            // GMX's `550 5.2.1 … User is inactive` (sitepackage.de, "Typische Fehlermeldungen bei
+            // Unzustellbarkeit").
+            "user is inactive",
         ],
         &[],
     ),
@@ -850,6 +912,10 @@ pub const CAUSES: &[Cause] = &[
             // illegal alias" (Sisimai's Rhost/Apple.pm and rhost-apple-04, userunknown).
             "inactive email address",
             "unknown or illegal alias",
+            // GMX's `550 5.1.1 … User is unknown` (sitepackage.de, as above); Seznam's `5.1.1 szn;
+            // User hasn't got the service mapped` (napoveda.seznam.cz, "Uživatel neexistuje").
+            "user is unknown",
+            "hasn't got the service mapped",
         ],
         &[],
     ),
@@ -1210,6 +1276,9 @@ pub fn cause_in_reply(text: &str, subject: Option<u16>) -> Option<(&'static str,
         .iter()
         .find(|c| {
             let (lower, flat) = if c.in_urls { (&with_urls, &flat_with_urls) } else { (&without, &flat_without) };
+            if c.with_in_sentence {
+                return said_together(flat.as_deref().unwrap_or(lower), c.phrases, c.with);
+            }
             c.phrases.iter().any(|w| {
                 says(lower, w, c.clause_negation) || flat.as_deref().is_some_and(|f| says_across_lines(f, lower, w, c.clause_negation))
             }) && (c.with.is_empty()
@@ -1217,6 +1286,14 @@ pub fn cause_in_reply(text: &str, subject: Option<u16>) -> Option<(&'static str,
                     || (c.with_subject.is_some() && c.with_subject == subject))
         })
         .map(|c| (c.id, c.related))
+}
+
+/// Whether one sentence of `text` (ended by `. `, `;`, `!`, `?` or a line break) says
+/// a phrase of `phrases` (as [`says`] reads it) and has a word of `words`.
+fn said_together(text: &str, phrases: &[&str], words: &[&str]) -> bool {
+    text.split(|c: char| matches!(c, ';' | '!' | '?' | '\n'))
+        .flat_map(|part| part.split(". "))
+        .any(|sentence| words.iter().any(|w| sentence.contains(w)) && phrases.iter().any(|p| says(sentence, p, false)))
 }
 
 /// Blocklists whose names start with a cause's word: `spamhaus` is no "spam".

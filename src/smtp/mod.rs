@@ -68,7 +68,7 @@ pub enum Basis {
 #[serde(rename_all = "camelCase")]
 pub struct NamedCause {
     /// Stable id: `spam`, `virus`, `not-rfc5322`, `bare-linefeed`, `listed`, `permanently-deferred`, `expired`,
-    /// `reverse-dns`, `size`, `full`, `sender-login`, `sender`, `host-unknown`, `disabled`,
+    /// `reverse-dns`, `sending-blocked`, `size`, `full`, `sender-login`, `sender`, `host-unknown`, `disabled`,
     /// `unknown-user`, `loop`, `auth-required`, `rate`, `greylisting`, `authentication`, `login`,
     /// `relay`, `tls`, `starttls-misuse`, `reputation`, `helo`, `duplicate-header`, `internal-only`,
     /// `inbound-server`.

@@ -1174,6 +1174,12 @@ crate::catalog! {
         es: "{count, plural, one {Se da # regla} many {Se dan # de reglas} other {Se dan # reglas}}; {limit, plural, one {se acepta como máximo #} other {se aceptan como máximo #}}.",
         pl: "Podano {count, plural, one {# regułę} few {# reguły} many {# reguł} other {# reguły}}; {limit, plural, one {przyjmowana jest najwyżej #} few {przyjmowane są najwyżej #} many {przyjmowanych jest najwyżej #} other {przyjmowane jest najwyżej #}}.",
     },
+    "core.custom.rules-past-limit" => {
+        en: "{rule}: {count, plural, one {this rule is} other {this rule and the ones defined after it, # in all, are}} not loaded: at most {limit, plural, one {# rule is} other {# rules are}} loaded, customRules and spamassassinRules together; the rules before it load.",
+        fr: "{rule} : {count, plural, one {cette règle n'est pas chargée} many {cette règle et celles définies après elle, # en tout, ne sont pas chargées} other {cette règle et celles définies après elle, # en tout, ne sont pas chargées}} : au plus {limit, plural, one {# règle est chargée} many {# de règles sont chargées} other {# règles sont chargées}}, customRules et spamassassinRules ensemble ; les règles d'avant se chargent.",
+        es: "{rule}: {count, plural, one {esta regla no se carga} many {esta regla y las definidas después, # en total, no se cargan} other {esta regla y las definidas después, # en total, no se cargan}}: se cargan como máximo {limit, plural, one {# regla} many {# de reglas} other {# reglas}}, customRules y spamassassinRules juntas; las reglas anteriores se cargan.",
+        pl: "{rule}: {count, plural, one {ta reguła nie jest wczytana} few {ta reguła i reguły zdefiniowane po niej, razem #, nie są wczytane} many {ta reguła i reguły zdefiniowane po niej, razem #, nie są wczytane} other {ta reguła i reguły zdefiniowane po niej, razem #, nie są wczytane}}: wczytuje się najwyżej {limit, plural, one {# regułę} few {# reguły} many {# reguł} other {# reguły}}, customRules i spamassassinRules razem; reguły przed nią są wczytane.",
+    },
     "core.custom.rules-text-too-long" => {
         en: "spamassassinRules is {size, plural, one {# byte} other {# bytes}} long; at most {limit, plural, one {# is} other {# are}} accepted.",
         fr: "spamassassinRules fait {size, plural, one {# octet} many {# d'octets} other {# octets}} ; au plus {limit, plural, one {# est accepté} other {# sont acceptés}}.",

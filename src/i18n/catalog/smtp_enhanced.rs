@@ -779,6 +779,18 @@ crate::catalog! {
         es: "No vuelva a enviar los mismos mensajes: el bloqueo afecta al servidor o al dominio de envío, no a este mensaje. Envíe menos mensajes, elimine las direcciones que se quejan o rebotan y solicite una revisión en las páginas postmaster del receptor.",
         pl: "Nie wysyłaj ponownie tych samych wiadomości: blokada dotyczy serwera lub domeny wysyłającej, nie tej wiadomości. Wysyłaj mniej, usuń adresy, które się skarżą lub odbijają, i poproś o ponowną ocenę na stronach postmaster odbiorcy.",
     },
+    "smtp.cause.sending-blocked" => {
+        en: "The provider that sends your mail has blocked sending from this account, most often after it sent spam or its password leaked",
+        fr: "Le fournisseur qui envoie vos e-mails a bloqué l'envoi depuis ce compte, le plus souvent après un envoi de spam ou une fuite de son mot de passe",
+        es: "El proveedor que envía su correo ha bloqueado el envío desde esta cuenta, casi siempre tras enviar spam o filtrarse su contraseña",
+        pl: "Dostawca, który wysyła Twoją pocztę, zablokował wysyłanie z tego konta, najczęściej po wysłaniu spamu lub wycieku jego hasła",
+    },
+    "smtp.cause.sending-blocked.action" => {
+        en: "Change the account's password, look for scripts or devices that send from it without you, then follow the provider's steps to unblock sending (in Microsoft 365 an admin releases it from Restricted entities). Sending again before that fails the same way.",
+        fr: "Changez le mot de passe du compte, cherchez les scripts ou appareils qui envoient depuis lui à votre insu, puis suivez la procédure du fournisseur pour débloquer l'envoi (dans Microsoft 365, un administrateur le retire des entités restreintes). Renvoyer avant cela échoue de la même façon.",
+        es: "Cambie la contraseña de la cuenta, busque scripts o dispositivos que envíen desde ella sin usted y siga los pasos del proveedor para desbloquear el envío (en Microsoft 365 un administrador la saca de las entidades restringidas). Reenviar antes de eso falla igual.",
+        pl: "Zmień hasło konta, poszukaj skryptów lub urządzeń, które wysyłają z niego bez Twojej wiedzy, a potem wykonaj kroki dostawcy, aby odblokować wysyłanie (w Microsoft 365 administrator zdejmuje je z listy podmiotów z ograniczeniami). Ponowne wysyłanie wcześniej zawiedzie tak samo.",
+    },
     "smtp.cause.listed" => {
         en: "The sending IP is on a blocklist",
         fr: "L'IP d'envoi figure sur une liste de blocage",

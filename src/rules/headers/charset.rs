@@ -5,6 +5,9 @@
 //! (RFC 6350 §3.1) or an iCalendar stream (RFC 5545 §3.1.4) without a charset
 //! is UTF-8, so only bytes that are not UTF-8 are a defect there. The
 //! registrations and their sources are one table, `grammar::charset::TEXT_CHARSETS`.
+//! A part that declares a single-byte charset (ISO-8859-1, windows-1250, …) while
+//! its bytes are UTF-8 is decoded by the declared one: every accented letter shows
+//! as two or three wrong ones (PHPMailer's default `CharSet` is iso-8859-1).
 
 use crate::grammar::charset::{text_charset, xml_declares_encoding, TextCharset};
 use crate::i18n::Msg;
@@ -16,10 +19,10 @@ use crate::title;
 
 crate::rule_texts! { "headers/charset";
     summary => {
-        en: "A text part has non-ASCII characters but no charset parameter.",
-        fr: "Une partie texte contient des caractères non ASCII mais pas de paramètre charset.",
-        es: "Una parte de texto tiene caracteres no ASCII pero no tiene parámetro charset.",
-        pl: "Część tekstowa zawiera znaki spoza ASCII, ale nie ma parametru charset.",
+        en: "A text part has non-ASCII characters but no charset parameter, or UTF-8 text under a single-byte charset.",
+        fr: "Une partie texte contient des caractères non ASCII mais pas de paramètre charset, ou du texte UTF-8 sous un charset à un octet.",
+        es: "Una parte de texto tiene caracteres no ASCII pero no tiene parámetro charset, o texto UTF-8 bajo un charset de un byte.",
+        pl: "Część tekstowa zawiera znaki spoza ASCII, ale nie ma parametru charset, albo tekst UTF-8 pod jednobajtowym charset.",
     },
     why => {
         en: "RFC 2046 §4.1.2: a text part without charset is US-ASCII. Readers must guess the real one, and accented letters turn into garbage for many recipients.",
@@ -45,6 +48,18 @@ crate::rule_texts! { "headers/charset";
         es: "Esta parte {type} no tiene charset, así que se lee como UTF-8, el juego de caracteres que fija el registro de su tipo de medio; pero contiene bytes que no son UTF-8, y los lectores los muestran como caracteres ilegibles.",
         pl: "Ta część {type} nie ma charset, więc jest czytana jako UTF-8, kodowanie ustalone w rejestracji jej typu mediów; zawiera jednak bajty, które nie są UTF-8, i programy pocztowe pokażą je jako nieczytelne znaki.",
     },
+    MISDECLARED "misdeclared" => {
+        en: "This {type} part declares charset {charset}, but its text is UTF-8: readers decode it as {charset} and show each accented letter as two or three wrong characters.",
+        fr: "Cette partie {type} déclare le charset {charset}, mais son texte est en UTF-8 : les lecteurs le décodent en {charset} et affichent chaque lettre accentuée comme deux ou trois caractères erronés.",
+        es: "Esta parte {type} declara el charset {charset}, pero su texto está en UTF-8: los lectores lo decodifican como {charset} y muestran cada letra acentuada como dos o tres caracteres erróneos.",
+        pl: "Ta część {type} deklaruje charset {charset}, ale jej tekst jest w UTF-8: programy pocztowe odczytają go jako {charset} i pokażą każdą literę z diakrytykami jako dwa lub trzy błędne znaki.",
+    },
+    FIX_MISDECLARED "fix-misdeclared" => {
+        en: "Declare the charset the text is written in: Content-Type: text/plain; charset=UTF-8. PHPMailer's CharSet is iso-8859-1 unless set: write $mail->CharSet = 'UTF-8';",
+        fr: "Déclarez le jeu de caractères dans lequel le texte est écrit : Content-Type: text/plain; charset=UTF-8. Le CharSet de PHPMailer vaut iso-8859-1 s'il n'est pas fixé : écrivez $mail->CharSet = 'UTF-8';",
+        es: "Declare el juego de caracteres en que está escrito el texto: Content-Type: text/plain; charset=UTF-8. El CharSet de PHPMailer es iso-8859-1 si no se fija: escriba $mail->CharSet = 'UTF-8';",
+        pl: "Zadeklaruj kodowanie, w którym zapisano tekst: Content-Type: text/plain; charset=UTF-8. CharSet w PHPMailerze ma wartość iso-8859-1, jeśli go nie ustawisz: wpisz $mail->CharSet = 'UTF-8';",
+    },
     FIX_NOT_UTF8 "fix-not-utf8" => {
         en: "Save the file as UTF-8 before attaching it: a vCard is always UTF-8 (RFC 6350 §3.1), an iCalendar file is UTF-8 unless its charset is declared (RFC 5545 §3.1.4).",
         fr: "Enregistrez le fichier en UTF-8 avant de le joindre : une vCard est toujours en UTF-8 (RFC 6350 §3.1), un fichier iCalendar est en UTF-8 sauf si son charset est déclaré (RFC 5545 §3.1.4).",
@@ -61,6 +76,8 @@ pub const RULE: Rule = Rule {
         Evidence::Receiver("rspamd R_MISSING_CHARSET scores it 0.5: readers guess the charset, at worst some letters show wrong (info)"),
         Evidence::Rfc("RFC 2046 §4.1.2: a text part without a charset parameter is US-ASCII"),
         Evidence::Rfc("RFC 6657 §3: the default charset of a text subtype is set by its registration: UTF-8 for text/vcard (RFC 6350 §3.1), text/calendar (RFC 5545 §3.1.4) and text/javascript (RFC 9239 §4.2), the document's declaration for text/xml (RFC 7303 §3); text/markdown requires the parameter (RFC 7763 §2); text/csv keeps US-ASCII (RFC 4180 §3): valid UTF-8 in the first group is not reported, bytes that are not UTF-8 are (grammar::charset::TEXT_CHARSETS)"),
+        Evidence::Rfc("RFC 2046 §4.1.2: the charset parameter names the charset of the text, and readers decode by it"),
+        Evidence::Ours("a part declaring a single-byte charset (ISO-8859-*, windows-125x, KOI8, IBM/DOS code pages, Mac Roman, TIS-620) whose non-ASCII bytes are all well-formed UTF-8 is taken as UTF-8 (info): in real text of those charsets a letter such as é or ó is followed by an ASCII byte, which UTF-8 never allows after a lead byte, so such text almost never forms UTF-8 (M. J. Dürst, 'The Properties and Promizes of UTF-8', 11th International Unicode Conference, San Jose, 1997, 'Heuristic detection of UTF-8'); PHPMailer 6's CharSet default is 'iso-8859-1'"),
     ],
     score: crate::rules::scores::NONE,
     texts: &TEXTS,
@@ -101,6 +118,24 @@ pub const RULE: Rule = Rule {
                 pl: "vCard i plik iCalendar w UTF-8 bez charset: ich rejestracje ustalają UTF-8",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=X\n\n--X\nContent-Type: text/plain; charset=utf-8\n\nSee you there.\n--X\nContent-Type: text/vcard; name=card.vcf\nContent-Transfer-Encoding: 8bit\n\nBEGIN:VCARD\nVERSION:4.0\nFN:Zo\u{eb} Wi\u{15b}niewska\nEND:VCARD\n--X\nContent-Type: text/calendar; method=REQUEST\nContent-Transfer-Encoding: quoted-printable\n\nSUMMARY:Przegl=C4=85d\n--X--\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "UTF-8 text declared ISO-8859-1, as PHPMailer sends it when CharSet is not set",
+                fr: "Du texte UTF-8 déclaré ISO-8859-1, comme PHPMailer l'envoie quand CharSet n'est pas fixé",
+                es: "Texto UTF-8 declarado ISO-8859-1, como lo envía PHPMailer cuando no se fija CharSet",
+                pl: "Tekst UTF-8 zadeklarowany jako ISO-8859-1, tak jak wysyła go PHPMailer bez ustawionego CharSet",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: quoted-printable\n\nZam=C3=B3wienie wys=C5=82ane\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "Latin-1 text declared ISO-8859-1",
+                fr: "Du texte Latin-1 déclaré ISO-8859-1",
+                es: "Texto Latin-1 declarado ISO-8859-1",
+                pl: "Tekst Latin-1 zadeklarowany jako ISO-8859-1",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: quoted-printable\n\nCaf=E9 ouvert, =E0 bient=F4t\n"),
         ),
         Example::passes(
             title! {
@@ -156,7 +191,73 @@ fn unreadable(part: &Part) -> Option<Unreadable> {
     part.text().is_some_and(|text| text.contains('\u{fffd}')).then_some(Unreadable::NotUtf8)
 }
 
+/// Whether `name` is a single-byte charset (case-insensitive, `_` for `-`, an
+/// RFC 2231 `*language` suffix left out): ISO-8859-*, windows-125x and the other
+/// code pages whose text almost never forms UTF-8 by chance.
+fn single_byte(name: &str) -> bool {
+    let name: String =
+        name.split('*').next().unwrap_or_default().trim().chars().map(|c| if c == '_' { '-' } else { c.to_ascii_lowercase() }).collect();
+    if let Some(rest) = name.strip_prefix("iso-8859-").or_else(|| name.strip_prefix("iso8859-")) {
+        return matches!(
+            rest,
+            "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "8-i" | "9" | "10" | "11" | "13" | "14" | "15" | "16"
+        );
+    }
+    if let Some(page) = name.strip_prefix("windows-").or_else(|| name.strip_prefix("cp")) {
+        return matches!(
+            page,
+            "1250" | "1251" | "1252" | "1253" | "1254" | "1255" | "1256" | "1257" | "1258" | "874" | "850" | "852" | "866"
+        );
+    }
+    matches!(
+        name.as_str(),
+        "latin1" | "latin2" | "l1" | "l2" | "koi8-r" | "koi8-u" | "ibm850" | "ibm852" | "ibm866" | "macintosh"
+            | "x-mac-roman" | "mac" | "tis-620"
+    )
+}
+
+/// The bytes of a text part as sent, before its charset is applied: its body as
+/// written, undone from base64 or quoted-printable as the model decodes it.
+fn transfer_decoded<'a>(message: &'a Message, part: &Part) -> Option<std::borrow::Cow<'a, [u8]>> {
+    let written = message.raw.get(part.body_range.clone()?)?;
+    Some(match part.transfer_encoding.as_deref() {
+        te @ (Some("base64") | Some("quoted-printable")) => {
+            std::borrow::Cow::Owned(crate::model::recover::binary_body(written, te))
+        }
+        _ => std::borrow::Cow::Borrowed(written),
+    })
+}
+
+/// A text part that declares a single-byte charset but whose bytes are UTF-8
+/// with at least one non-ASCII character: the charset it names.
+fn misdeclared<'p>(message: &Message, part: &'p Part) -> Option<&'p str> {
+    let charset = part.charset.as_deref().filter(|c| single_byte(c))?;
+    // Decoded by a single-byte charset, every byte is one character: an ASCII
+    // text is the same text; only non-ASCII is worth decoding again.
+    if part.decoded().is_ascii() {
+        return None;
+    }
+    let bytes = transfer_decoded(message, part)?;
+    (!bytes.is_ascii() && std::str::from_utf8(&bytes).is_ok()).then_some(charset)
+}
+
 fn check(message: &Message, cx: &mut Context) {
+    for part in message.parts.iter().filter(|p| {
+        p.content_type.starts_with("text/") && p.charset.is_some() && p.body_range.is_some() && super::has_raw_offsets(p)
+    }) {
+        let Some(charset) = misdeclared(message, part) else { continue };
+        let field = part.headers.fields.iter().find(|f| f.is("Content-Type"));
+        let mut location = match field {
+            Some(f) => Location::header(f.name.clone(), f.start, f.end),
+            None => Location::message(),
+        };
+        if part.index > 0 {
+            location = location.with_part(part.index);
+        }
+        let evidence = field.map(|f| super::field_text(message, f)).unwrap_or_else(|| part.content_type.clone());
+        let text = Msg::of(&MISDECLARED).text("type", part.content_type.clone()).text("charset", charset.to_string());
+        cx.emit(Draft::new(text).fix(Msg::of(&FIX_MISDECLARED)).evidence(evidence).at(location));
+    }
     for part in message
         .parts
         .iter()
