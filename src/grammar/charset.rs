@@ -31,6 +31,32 @@ pub fn decode_in(charset: &str, bytes: &[u8]) -> Option<String> {
     }
 }
 
+/// Whether `name` is a single-byte charset (case-insensitive, `_` for `-`, an
+/// RFC 2231 `*language` suffix left out): ISO-8859-*, windows-125x and the other
+/// code pages whose text almost never forms UTF-8 by chance (`headers/charset`,
+/// `headers/encoded-word`: UTF-8 labelled as one of them).
+pub fn single_byte(name: &str) -> bool {
+    let name: String =
+        name.split('*').next().unwrap_or_default().trim().chars().map(|c| if c == '_' { '-' } else { c.to_ascii_lowercase() }).collect();
+    if let Some(rest) = name.strip_prefix("iso-8859-").or_else(|| name.strip_prefix("iso8859-")) {
+        return matches!(
+            rest,
+            "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "8-i" | "9" | "10" | "11" | "13" | "14" | "15" | "16"
+        );
+    }
+    if let Some(page) = name.strip_prefix("windows-").or_else(|| name.strip_prefix("cp")) {
+        return matches!(
+            page,
+            "1250" | "1251" | "1252" | "1253" | "1254" | "1255" | "1256" | "1257" | "1258" | "874" | "850" | "852" | "866"
+        );
+    }
+    matches!(
+        name.as_str(),
+        "latin1" | "latin2" | "l1" | "l2" | "koi8-r" | "koi8-u" | "ibm850" | "ibm852" | "ibm866" | "macintosh"
+            | "x-mac-roman" | "mac" | "tis-620"
+    )
+}
+
 /// Whether `name` is a character set mail readers decode (case-insensitive).
 pub fn is_known_charset(name: &str) -> bool {
     // Readers match names loosely: case, and `_` for `-` (ANSI_X3.4-1968 / ansi-x3.4-1968).

@@ -56,7 +56,7 @@ crate::rule_texts! { "headers/charset";
     },
     FIX_MISDECLARED "fix-misdeclared" => {
         en: "Declare the charset the text is written in: Content-Type: text/plain; charset=UTF-8. PHPMailer's CharSet is iso-8859-1 unless set: write $mail->CharSet = 'UTF-8';",
-        fr: "Déclarez le jeu de caractères dans lequel le texte est écrit : Content-Type: text/plain; charset=UTF-8. Le CharSet de PHPMailer vaut iso-8859-1 s'il n'est pas fixé : écrivez $mail->CharSet = 'UTF-8';",
+        fr: "Déclarez le jeu de caractères dans lequel le texte est écrit : Content-Type: text/plain; charset=UTF-8. Le CharSet de PHPMailer vaut iso-8859-1 s'il n'est pas fixé : écrivez « $mail->CharSet = 'UTF-8'; ».",
         es: "Declare el juego de caracteres en que está escrito el texto: Content-Type: text/plain; charset=UTF-8. El CharSet de PHPMailer es iso-8859-1 si no se fija: escriba $mail->CharSet = 'UTF-8';",
         pl: "Zadeklaruj kodowanie, w którym zapisano tekst: Content-Type: text/plain; charset=UTF-8. CharSet w PHPMailerze ma wartość iso-8859-1, jeśli go nie ustawisz: wpisz $mail->CharSet = 'UTF-8';",
     },
@@ -191,31 +191,6 @@ fn unreadable(part: &Part) -> Option<Unreadable> {
     part.text().is_some_and(|text| text.contains('\u{fffd}')).then_some(Unreadable::NotUtf8)
 }
 
-/// Whether `name` is a single-byte charset (case-insensitive, `_` for `-`, an
-/// RFC 2231 `*language` suffix left out): ISO-8859-*, windows-125x and the other
-/// code pages whose text almost never forms UTF-8 by chance.
-fn single_byte(name: &str) -> bool {
-    let name: String =
-        name.split('*').next().unwrap_or_default().trim().chars().map(|c| if c == '_' { '-' } else { c.to_ascii_lowercase() }).collect();
-    if let Some(rest) = name.strip_prefix("iso-8859-").or_else(|| name.strip_prefix("iso8859-")) {
-        return matches!(
-            rest,
-            "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "8-i" | "9" | "10" | "11" | "13" | "14" | "15" | "16"
-        );
-    }
-    if let Some(page) = name.strip_prefix("windows-").or_else(|| name.strip_prefix("cp")) {
-        return matches!(
-            page,
-            "1250" | "1251" | "1252" | "1253" | "1254" | "1255" | "1256" | "1257" | "1258" | "874" | "850" | "852" | "866"
-        );
-    }
-    matches!(
-        name.as_str(),
-        "latin1" | "latin2" | "l1" | "l2" | "koi8-r" | "koi8-u" | "ibm850" | "ibm852" | "ibm866" | "macintosh"
-            | "x-mac-roman" | "mac" | "tis-620"
-    )
-}
-
 /// The bytes of a text part as sent, before its charset is applied: its body as
 /// written, undone from base64 or quoted-printable as the model decodes it.
 fn transfer_decoded<'a>(message: &'a Message, part: &Part) -> Option<std::borrow::Cow<'a, [u8]>> {
@@ -231,7 +206,7 @@ fn transfer_decoded<'a>(message: &'a Message, part: &Part) -> Option<std::borrow
 /// A text part that declares a single-byte charset but whose bytes are UTF-8
 /// with at least one non-ASCII character: the charset it names.
 fn misdeclared<'p>(message: &Message, part: &'p Part) -> Option<&'p str> {
-    let charset = part.charset.as_deref().filter(|c| single_byte(c))?;
+    let charset = part.charset.as_deref().filter(|c| crate::grammar::charset::single_byte(c))?;
     // Decoded by a single-byte charset, every byte is one character: an ASCII
     // text is the same text; only non-ASCII is worth decoding again.
     if part.decoded().is_ascii() {

@@ -17,10 +17,10 @@ use crate::title;
 
 crate::rule_texts! { "headers/encoded-word";
     summary => {
-        en: "An RFC 2047 encoded word (=?charset?B|Q?…?=) is broken, or encodes plain ASCII.",
-        fr: "Un mot encodé RFC 2047 (=?charset?B|Q?…?=) est cassé, ou encode de l'ASCII simple.",
-        es: "Una palabra codificada RFC 2047 (=?charset?B|Q?…?=) está rota, o codifica ASCII simple.",
-        pl: "Słowo kodowane RFC 2047 (=?charset?B|Q?…?=) jest uszkodzone albo koduje zwykłe ASCII.",
+        en: "An RFC 2047 encoded word (=?charset?B|Q?…?=) is broken, encodes plain ASCII, or declares a single-byte charset for UTF-8 text.",
+        fr: "Un mot encodé RFC 2047 (=?charset?B|Q?…?=) est cassé, encode de l'ASCII simple, ou déclare un charset à un octet pour du texte UTF-8.",
+        es: "Una palabra codificada RFC 2047 (=?charset?B|Q?…?=) está rota, codifica ASCII simple, o declara un charset de un byte para texto UTF-8.",
+        pl: "Słowo kodowane RFC 2047 (=?charset?B|Q?…?=) jest uszkodzone, koduje zwykłe ASCII albo deklaruje jednobajtowy charset dla tekstu UTF-8.",
     },
     why => {
         en: "Readers decode only well-formed encoded words (RFC 2047): a broken one appears as =?…?= garbage in the subject or the sender's name, which looks like spam to people and to filters.",
@@ -52,6 +52,18 @@ crate::rule_texts! { "headers/encoded-word";
         es: "Codifique una cabecera solo si contiene caracteres fuera de ASCII: las bibliotecas de correo y mb_encode_mimeheader() de PHP lo hacen; no envuelva cada asunto en =?UTF-8?B?…?= a mano (RFC 2047 §1: las palabras codificadas son para texto no ASCII).",
         pl: "Koduj nagłówek tylko wtedy, gdy zawiera znaki spoza ASCII: tak robią biblioteki pocztowe i mb_encode_mimeheader() w PHP; nie otaczaj ręcznie każdego tematu =?UTF-8?B?…?= (RFC 2047 §1: słowa kodowane służą do tekstu spoza ASCII).",
     },
+    MISDECLARED "misdeclared" => {
+        en: "{field}: its encoded words declare charset {charset}, but their text is UTF-8: readers decode it as {charset} and show each accented letter as two or three wrong characters.",
+        fr: "{field} : ses mots encodés déclarent le charset {charset}, mais leur texte est en UTF-8 : les lecteurs le décodent en {charset} et affichent chaque lettre accentuée comme deux ou trois caractères erronés.",
+        es: "{field}: sus palabras codificadas declaran el charset {charset}, pero su texto está en UTF-8: los lectores lo decodifican como {charset} y muestran cada letra acentuada como dos o tres caracteres erróneos.",
+        pl: "{field}: jego słowa kodowane deklarują charset {charset}, ale ich tekst jest w UTF-8: programy pocztowe odczytają go jako {charset} i pokażą każdą literę z diakrytykami jako dwa lub trzy błędne znaki.",
+    },
+    FIX_MISDECLARED "misdeclared.fix" => {
+        en: "Encode the field in the charset its text is written in: =?UTF-8?Q?…?=. PHPMailer's CharSet is iso-8859-1 unless set: write $mail->CharSet = 'UTF-8';",
+        fr: "Encodez le champ dans le jeu de caractères de son texte : =?UTF-8?Q?…?=. Le CharSet de PHPMailer vaut iso-8859-1 s'il n'est pas fixé : écrivez « $mail->CharSet = 'UTF-8'; ».",
+        es: "Codifique el campo en el juego de caracteres de su texto: =?UTF-8?Q?…?=. El CharSet de PHPMailer es iso-8859-1 si no se fija: escriba $mail->CharSet = 'UTF-8';",
+        pl: "Zakoduj pole w kodowaniu, w którym zapisano jego tekst: =?UTF-8?Q?…?=. CharSet w PHPMailerze ma wartość iso-8859-1, jeśli go nie ustawisz: wpisz $mail->CharSet = 'UTF-8';",
+    },
     INVALID "invalid" => {
         en: "{field}: {problem} ({count} in this field).",
         fr: "{field} : {problem} ({count} dans ce champ).",
@@ -69,6 +81,8 @@ pub const RULE: Rule = Rule {
         Evidence::Measured("an encoded word inside quotes is decoded by Python's email (with a defect noted), rspamd (mime_headers.c: \"non-RFC conformant but used\") and mail-parser, so it is information; in the SpamAssassin corpus it is in 5 ham headers and 1 spam"),
         Evidence::Ours("info for a word run into the text before it (§5 (1)) or inside an addr-spec (§5 (3)): no receiver scores them; lenient readers decode the first, every reader takes the second literally"),
         Evidence::Rfc("RFC 2047 §2 (at most 75 characters), §4 (B and Q encodings), §5 (3) (not inside a quoted string or an addr-spec), §5 (1) (white space around a word), §5 (each encoded word an integral number of characters: none split across words; checked for UTF-8 and US-ASCII)"),
+        Evidence::Rfc("RFC 2047 §2: the charset of an encoded word names the charset its bytes are in, and readers decode them by it"),
+        Evidence::Ours("encoded words declaring a single-byte charset (grammar::charset::single_byte) whose bytes, taken together, are UTF-8 with a non-ASCII character are UTF-8 mislabelled (info, as headers/charset.misdeclared for a body): such text almost never forms UTF-8 by chance (M. J. Dürst, 'The Properties and Promizes of UTF-8', 11th International Unicode Conference, 1997); PHPMailer 6 encodes a UTF-8 subject as =?iso-8859-1?Q?…?= unless its CharSet is set"),
         Evidence::Guide("seed 002 (fr) l. 176: « L'entête de l'e-mail envoyé ne respecte pas les RFC « e-mails » (normes ou standards e-mails) »"),
         Evidence::Receiver("plain ASCII written as encoded words in Subject, From, To, Cc or Reply-To: rspamd 3.4 SUBJ_EXCESS_BASE64, FROM_EXCESS_BASE64, … 1.5 points, *_EXCESS_QP 1.2 (rules/regexp/headers.lua); SpamAssassin scores neither"),
         Evidence::Measured("information, B and Q alike: honest scripts write it by default (PHPMailer 6's default, Mailer 'mail', Q-encodes any ASCII subject over about 50 characters to fold it; Perl's Encode 'MIME-Header', the documented way with MIME::Lite, B-encodes every subject: 28 of 468 legitimate messages of a trust audit, 2026-12-06; PHP's '=?UTF-8?B?'.base64_encode($subject).'?=' idiom), and rspamd's 1.2–1.5 points alone change none of its actions; in the SpamAssassin public corpus (dev and held-out) plain ASCII in B words heads 8 spam headers and no ham, in Q words 18 ham and 5 spam"),
@@ -113,6 +127,16 @@ pub const RULE: Rule = Rule {
                 pl: "Słowo kodowane sklejone z „Re:” (informacja: tolerancyjne czytniki je dekodują)",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Re:=?utf-8?Q?Caf=C3=A9?=\n\nHello\n"),
+        )
+        .at(Severity::Info),
+        Example::fails(
+            title! {
+                en: "A UTF-8 subject declared ISO-8859-1, as PHPMailer writes it when CharSet is not set (info)",
+                fr: "Un sujet UTF-8 déclaré ISO-8859-1, comme PHPMailer l'écrit quand CharSet n'est pas fixé (information)",
+                es: "Un asunto UTF-8 declarado ISO-8859-1, como lo escribe PHPMailer cuando no se fija CharSet (información)",
+                pl: "Temat w UTF-8 zadeklarowany jako ISO-8859-1, tak jak zapisuje go PHPMailer bez ustawionego CharSet (informacja)",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: =?iso-8859-1?Q?Zam=C3=B3wienie_wys=C5=82ane?=\n\nHello\n"),
         )
         .at(Severity::Info),
         Example::fails(
@@ -218,6 +242,26 @@ fn unneeded_encoding(value: &[u8]) -> Option<bool> {
     (any && rest_plain).then_some(base64)
 }
 
+/// The charset and range of the first encoded word of `value` that declares a
+/// single-byte charset, when the bytes of all such words, taken together, are UTF-8
+/// with a non-ASCII character (`=?iso-8859-1?Q?Zam=C3=B3wienie?=`, PHPMailer's
+/// default CharSet over UTF-8 text). Together: a writer that believes the text is
+/// single-byte may cut a UTF-8 character between two words.
+fn misdeclared(value: &[u8]) -> Option<(String, usize, usize)> {
+    let mut bytes = Vec::new();
+    let mut first = None;
+    for word in crate::grammar::encoded_word::words(value).filter(|w| w.closed) {
+        let Some(charset) = value.get(word.charset.clone()).and_then(|c| std::str::from_utf8(c).ok()) else { continue };
+        if !crate::grammar::charset::single_byte(charset) {
+            continue;
+        }
+        let Some(decoded) = word.decoded(value) else { continue };
+        first.get_or_insert_with(|| (charset.to_string(), word.start, word.end));
+        bytes.extend_from_slice(&decoded);
+    }
+    first.filter(|_| !bytes.is_ascii() && std::str::from_utf8(&bytes).is_ok())
+}
+
 fn is_unstructured(name: &str) -> bool {
     ["Subject", "Comments", "Content-Description", "Keywords", "Thread-Topic"]
         .iter()
@@ -294,6 +338,16 @@ fn check(message: &Message, cx: &mut Context) {
             } else {
                 continue;
             };
+            if let Some((charset, start, end)) = misdeclared(value) {
+                cx.emit(
+                    Draft::new(Msg::of(&MISDECLARED).text("field", field.name.clone()).text("charset", charset))
+                        .evidence(super::field_text(message, field))
+                        .at(super::value_location(field, start, end))
+                        .severity(Severity::Info)
+                        .score(0.0)
+                        .fix(Msg::of(&FIX_MISDECLARED)),
+                );
+            }
             if part == 0 && problems.is_empty() && EXCESS_FIELDS.iter().any(|n| field.is(n)) {
                 if let Some(base64) = unneeded_encoding(value) {
                     // Information both: rspamd's 1.2–1.5 points alone change none of its
@@ -359,6 +413,25 @@ mod tests {
         assert_eq!(finding("Subject: =?UTF-8?B?Q2Fmw6k=?="), None);
         assert_eq!(finding("X-Note: =?UTF-8?B?SGVsbG8=?="), None, "a field rspamd does not read");
         assert_eq!(finding("Subject: Hello"), None);
+    }
+
+    #[test]
+    fn utf8_in_encoded_words_of_a_single_byte_charset_is_misdeclared() {
+        let m = |v: &[u8]| misdeclared(v).map(|(c, s, _)| (c, s));
+        assert_eq!(m(b" =?iso-8859-1?Q?Zam=C3=B3wienie?="), Some(("iso-8859-1".into(), 1)));
+        // A UTF-8 character cut between two words, as a single-byte writer folds it.
+        assert_eq!(m(b" =?ISO-8859-2?Q?Zam=C3?=\r\n =?ISO-8859-2?Q?=B3wienie?=").map(|f| f.1), Some(1));
+        assert_eq!(m(b" Re: =?windows-1250?B?WmFtw7N3aWVuaWU=?=").map(|f| f.1), Some(5));
+        assert_eq!(m(b" =?iso-8859-1?Q?Caf=E9_ouvert?="), None, "Latin-1 text");
+        assert_eq!(m(b" =?iso-8859-2?Q?Zam=F3wienie_wys=B3ane?="), None, "Latin-2 text");
+        assert_eq!(m(b" =?iso-8859-1?Q?Hello?="), None, "ASCII");
+        assert_eq!(m(b" =?utf-8?Q?Zam=C3=B3wienie?="), None, "declared UTF-8");
+        assert_eq!(m(b" =?gb2312?B?1tDOxA==?="), None, "not a single-byte charset");
+        assert_eq!(m(b" =?iso-8859-1?Q?Zam=C3=B3wienie"), None, "unclosed");
+        let subject = finding("Subject: =?iso-8859-1?Q?Zam=C3=B3wienie_wys=C5=82ane?=").expect("a finding");
+        assert_eq!(subject, ("headers/encoded-word.misdeclared".to_string(), Severity::Info, 0.0));
+        let name = finding("Reply-To: =?iso-8859-1?Q?Ma=C5=82gorzata?= <a@example.com>").expect("a finding");
+        assert_eq!(name.0, "headers/encoded-word.misdeclared");
     }
 
     #[test]
