@@ -221,15 +221,7 @@ fn check(message: &Message, cx: &mut Context) {
         p.content_type.starts_with("text/") && p.charset.is_some() && p.body_range.is_some() && super::has_raw_offsets(p)
     }) {
         let Some(charset) = misdeclared(message, part) else { continue };
-        let field = part.headers.fields.iter().find(|f| f.is("Content-Type"));
-        let mut location = match field {
-            Some(f) => Location::header(f.name.clone(), f.start, f.end),
-            None => Location::message(),
-        };
-        if part.index > 0 {
-            location = location.with_part(part.index);
-        }
-        let evidence = field.map(|f| super::field_text(message, f)).unwrap_or_else(|| part.content_type.clone());
+        let (location, evidence) = located(message, part);
         let text = Msg::of(&MISDECLARED).text("type", part.content_type.clone()).text("charset", charset.to_string());
         cx.emit(Draft::new(text).fix(Msg::of(&FIX_MISDECLARED)).evidence(evidence).at(location));
     }
@@ -239,16 +231,7 @@ fn check(message: &Message, cx: &mut Context) {
         .filter(|p| p.content_type.starts_with("text/") && p.charset.is_none() && super::has_raw_offsets(p))
     {
         let Some(found) = unreadable(part) else { continue };
-        let field = part.headers.fields.iter().find(|f| f.is("Content-Type"));
-        let mut location = match (field, &part.body_range) {
-            (Some(f), _) => Location::header(f.name.clone(), f.start, f.end),
-            (None, Some(r)) => Location::range(r.start, r.end),
-            (None, None) => Location::message(),
-        };
-        if part.index > 0 {
-            location = location.with_part(part.index);
-        }
-        let evidence = field.map(|f| super::field_text(message, f)).unwrap_or_else(|| part.content_type.clone());
+        let (location, evidence) = located(message, part);
         let draft = match found {
             Unreadable::NonAscii(count) => {
                 Draft::new(Msg::of(&MISSING).text("type", part.content_type.clone()).int("count", count))
@@ -259,4 +242,20 @@ fn check(message: &Message, cx: &mut Context) {
         };
         cx.emit(draft.evidence(evidence).at(location));
     }
+}
+
+/// Where a part's charset finding points, and its evidence: the part's Content-Type field (the
+/// body when it has none), and that field as written.
+fn located(message: &Message, part: &Part) -> (Location, String) {
+    let field = part.headers.fields.iter().find(|f| f.is("Content-Type"));
+    let mut location = match (field, &part.body_range) {
+        (Some(f), _) => Location::header(f.name.clone(), f.start, f.end),
+        (None, Some(r)) => Location::range(r.start, r.end),
+        (None, None) => Location::message(),
+    };
+    if part.index > 0 {
+        location = location.with_part(part.index);
+    }
+    let evidence = field.map(|f| super::field_text(message, f)).unwrap_or_else(|| part.content_type.clone());
+    (location, evidence)
 }
