@@ -5,6 +5,8 @@
 //! clipboard (OSC 52) or forge a CI annotation, and bidi controls cannot
 //! reorder what a reader sees (CVE-2021-42574, "Trojan Source").
 
+use std::fmt::Write as _;
+
 /// Longest message-derived text in a finding (parameters, header names,
 /// paths), in characters; longer text keeps its ends around "…".
 pub const MAX_PARAM_CHARS: usize = 300;
@@ -138,7 +140,9 @@ fn push_shown(shown: &mut String, c: char) {
             shown.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'));
         }
         '\u{7f}' => shown.push('\u{2421}'),
-        c if is_unsafe(c) => shown.push_str(&format!("<U+{:04X}>", c as u32)),
+        c if is_unsafe(c) => {
+            let _ = write!(shown, "<U+{:04X}>", c as u32);
+        }
         c => shown.push(c),
     }
 }

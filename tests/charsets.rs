@@ -172,3 +172,48 @@ fn utf8_text_declared_in_a_single_byte_charset_is_reported() {
     assert!(charset_ids("utf-8", "8bit", "Zam\u{f3}wienie".as_bytes()).is_empty());
     assert!(charset_ids("gb18030", "8bit", "\u{8ba2}\u{5355}".as_bytes()).is_empty());
 }
+
+/// The severity and points of each finding `rule` gives `raw` (a message in CRLF lines).
+fn graded(raw: &[u8], rule: &str) -> Vec<(String, mail_preflight::Severity, f64)> {
+    let found = lint(raw, &Options::default()).expect("a report");
+    found.findings_of(rule).map(|f| (f.message_id.clone(), f.severity, f.score)).collect()
+}
+
+#[test]
+fn an_unknown_charset_is_information_in_a_text_part_an_encoded_word_and_a_file_name_alike() {
+    use mail_preflight::Severity::Info;
+    let head = "From: shop@example.com\r\nTo: b@example.org\r\nDate: Tue, 01 Dec 2026 10:00:00 +0100\r\n\
+                Message-ID: <1@example.com>\r\nMIME-Version: 1.0\r\n";
+    // Names no reader built on the WHATWG encodings decodes (cp950, x-unknown, a
+    // replacement label), and names mail-parser decodes though the IANA list we
+    // kept lacks them: the body, the subject and the file name are judged alike.
+    for (charset, known) in [("cp950", false), ("x-unknown", false), ("hz-gb-2312", false), ("x-mac-cyrillic", true), ("ISO8859-5", true)] {
+        // 您好 in Big5 (cp950's base), as 8-bit bytes, in base64 and in %XX.
+        let mut body =
+            format!("{head}Subject: Hi\r\nContent-Type: text/plain; charset={charset}\r\nContent-Transfer-Encoding: 8bit\r\n\r\n")
+                .into_bytes();
+        body.extend_from_slice(b"\xb1\x7a\xa6\x6e\r\n");
+        let subject = format!("{head}Subject: =?{charset}?B?sXqmbg==?=\r\nContent-Type: text/plain\r\n\r\nHello\r\n");
+        let name = format!(
+            "{head}Subject: Hi\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nHello\r\n\
+             --b\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename*={charset}''%B1%7A%A6%6E.pdf\r\n\
+             Content-Transfer-Encoding: base64\r\n\r\nJVBERi0=\r\n--b--\r\n"
+        );
+        let found = [
+            graded(&body, "headers/charset"),
+            graded(subject.as_bytes(), "headers/encoded-word"),
+            graded(name.as_bytes(), "headers/parameter-encoding"),
+        ];
+        for (place, findings) in ["text part", "encoded word", "RFC 2231 value"].iter().zip(&found) {
+            if known {
+                assert!(findings.is_empty(), "{charset} in a {place}: {findings:?}");
+            } else {
+                assert_eq!(findings.len(), 1, "{charset} in a {place}: {findings:?}");
+                assert_eq!((findings[0].1, findings[0].2), (Info, 0.0), "{charset} in a {place}: {findings:?}");
+            }
+        }
+    }
+    // Plain ASCII under an unknown name reads the same whatever the reader picks.
+    let ascii = format!("{head}Subject: Hi\r\nContent-Type: text/plain; charset=x-unknown\r\n\r\nHello\r\n");
+    assert!(graded(ascii.as_bytes(), "headers/charset").is_empty());
+}

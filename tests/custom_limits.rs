@@ -4,7 +4,8 @@
 
 use mail_preflight::custom::{
     CustomRules, ProblemKind, MAX_BODY_PART_BYTES, MAX_COMPILED_RULES_BYTES, MAX_CUSTOM_RULE_WORK,
-    MAX_EXPANDED_PATTERN_BYTES, MAX_META_DEPTH, MAX_PATTERN_BYTES, MAX_RULES, MAX_RULES_TEXT_BYTES,
+    MAX_EXPANDED_PATTERN_BYTES, MAX_META_DEPTH, MAX_META_GLOB_NAMES, MAX_META_GLOB_STEPS, MAX_PATTERN_BYTES, MAX_RULES,
+    MAX_RULES_TEXT_BYTES,
 };
 use mail_preflight::{LintError, Linter, Options};
 
@@ -371,4 +372,155 @@ fn the_limit_findings_render_in_every_language_without_placeholders() {
 fn analyse(raw: &[u8]) -> mail_preflight::model::Message<'_> {
     let limits = mail_preflight::rules::attachments::default_limits();
     mail_preflight::model::Message::analyse(raw, mail_preflight::report::Origin::Raw, Vec::new(), &limits)
+}
+
+/// Runs `f` on a thread with wasm's stack (1 MiB, the Rust wasm32 default).
+fn on_a_wasm_sized_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    std::thread::Builder::new().stack_size(1 << 20).spawn(f).unwrap().join().expect("no stack overflow")
+}
+
+#[test]
+fn a_glob_of_many_stars_against_long_names_expands_in_one_pass() {
+    // `*a*a…*a*b` (40 stars) against names of a hundred `a`: a recursive match
+    // tries every way the stars can split the name (more than 10²⁵), which never ends.
+    let long = "a".repeat(100);
+    let glob = format!("{}b", "*a".repeat(40));
+    let text = format!("body {long} /x/\nbody {long}b /y/\nmeta M rules_matching({glob})\n");
+    let rules = CustomRules::compile(&[], Some(&text)).unwrap();
+    assert!(rules.load.refused.is_empty(), "{:?}", rules.load.refused);
+    let meta = rules.rules.iter().find(|r| r.name == "M").unwrap();
+    let mut read = Vec::new();
+    let mail_preflight::custom::compile::Test::Meta(expr) = &meta.test else { panic!("{meta:?}") };
+    expr.indices(&mut read);
+    let names: Vec<&str> = read.iter().map(|&i| rules.rules[i].name.as_str()).collect();
+    assert_eq!(names, vec![format!("{long}b")], "the name ending in b, not the other");
+}
+
+#[test]
+fn rules_matching_past_max_meta_glob_names_refuses_the_metas_past_it() {
+    // 2,000 rules summed by each of 60 metas: 120,000 names, past the 100,000.
+    let mut text: String = (0..2_000).map(|i| format!("body __A{i} /a{i}z/\n")).collect();
+    text.extend((0..60).map(|i| format!("meta M{i} rules_matching(__A*) > 1\n")));
+    let rules = CustomRules::compile(&[], Some(&text)).unwrap();
+    let refused: Vec<&str> = rules.load.refused.iter().map(|p| p.rule.as_str()).collect();
+    let expected: Vec<String> = (MAX_META_GLOB_NAMES / 2_000..60).map(|i| format!("M{i}")).collect();
+    assert_eq!(refused, expected);
+    assert!(rules.load.refused.iter().all(|p| p.kind == ProblemKind::MetaGlobLimit && p.line.is_some()));
+    // Said in every language with the limit.
+    for locale in mail_preflight::Locale::ALL {
+        let text = rules.load.refused[0].message(locale);
+        assert!(text.contains("rules_matching()") && !text.contains('{'), "{locale:?}: {text}");
+    }
+    // The metas within the limit load and run.
+    let options = Options { spamassassin_rules: Some(text), ..Options::default() };
+    let report = Linter::new(&options).unwrap().lint(&message_with_body("a1z a2z\r\n")).unwrap();
+    assert!(report.has("sa/M0") && report.has("sa/M49") && !report.has("sa/M50"));
+}
+
+#[test]
+fn rules_matching_past_max_meta_glob_steps_refuses_the_metas_of_the_globs_past_it() {
+    // 200 distinct globs of 40 stars over 2,000 names of 100 bytes: each name
+    // costs up to 81 × 101 steps, far past the 20 million steps in all.
+    let mut text: String = (0..2_000).map(|i| format!("body {}{i} /x{i}z/\n", "A".repeat(100))).collect();
+    text.extend((0..200).map(|i| format!("meta M{i} rules_matching({}{i}B)\n", "*A".repeat(40))));
+    let rules = CustomRules::compile(&[], Some(&text)).unwrap();
+    let refused: Vec<&str> = rules.load.refused.iter().map(|p| p.rule.as_str()).collect();
+    assert!(!refused.is_empty() && !refused.contains(&"M0"), "{refused:?}");
+    assert!(rules.load.refused.iter().all(|p| p.kind == ProblemKind::MetaGlobLimit));
+    let last = refused.len();
+    assert_eq!(refused, (200 - last..200).map(|i| format!("M{i}")).collect::<Vec<_>>(), "the globs after the steps ran out");
+    let _ = MAX_META_GLOB_STEPS;
+}
+
+#[test]
+fn a_glob_over_every_rule_is_a_flat_sum_evaluated_on_a_wasm_sized_stack() {
+    // 4,999 rules in one `rules_matching`: as a chain of `+` it was an expression
+    // 4,999 levels deep, which evaluating and dropping walk recursively.
+    let mut text: String = (0..MAX_RULES - 1).map(|i| format!("body __A{i} /hello{i}z/\n")).collect();
+    text.push_str("meta ALL rules_matching(__A*) >= 2\n");
+    let report = on_a_wasm_sized_stack(move || {
+        let options = Options { spamassassin_rules: Some(text), ..Options::default() };
+        let linter = Linter::new(&options).unwrap();
+        linter.lint(&message_with_body("hello1z hello2z hello3z\r\n")).unwrap()
+    });
+    assert!(report.has("sa/ALL"), "3 of the rules hit: {:?}", report.findings.iter().map(|f| &f.rule_id).collect::<Vec<_>>());
+}
+
+#[test]
+fn searching_for_the_literals_of_rules_is_work_and_stops_at_max_custom_rule_work() {
+    // 2,000 rules of 32 literals each, none in a 2.4 MB text: the searches alone
+    // read 2,000 × 32 × 2.4 MB = 1.5 × 10¹¹ bytes, which no rule's match was charged for.
+    let rules: Vec<serde_json::Value> = (0..2_000)
+        .map(|i| {
+            let words: Vec<String> = (0..32).map(|j| format!("q{i}z{j}w")).collect();
+            serde_json::json!({ "id": format!("acme/r{i}"), "target": "full", "pattern": format!("(?:{})", words.join("|")) })
+        })
+        .collect();
+    let body = ("hello world ".repeat(6) + "\r\n").repeat(32_000);
+    let report = Linter::new(&options_with(serde_json::Value::Array(rules))).unwrap().lint(&message_with_body(&body)).unwrap();
+    let limits = limit_findings(&report);
+    let work = limits.iter().find(|f| f.message_id == "core.custom.limit.work").expect("a work-limit finding");
+    let count = work.params.get("count").cloned();
+    assert!(
+        matches!(count, Some(mail_preflight::i18n::Param::Int(n)) if n > 1_900),
+        "most rules are not run: {count:?}"
+    );
+    assert!(!work.message.contains("acme/r0"), "the first ones run: {}", work.message);
+    // Within the work, a literal found still runs its rule.
+    let one = serde_json::json!([{ "id": "acme/hello", "target": "full", "pattern": "(?:hello|bonjour) world" }]);
+    assert!(Linter::new(&options_with(one)).unwrap().lint(&message_with_body(&body)).unwrap().has("acme/hello"));
+}
+
+#[test]
+fn nested_conditions_with_else_are_read_in_time_linear_in_the_text() {
+    // 200,000 nested true `if`, then as many `else` at the innermost level (3.2 MB):
+    // each `else` had searched every enclosing `if` for a false one, 4 × 10¹⁰ reads.
+    let levels = 200_000;
+    let mut text = "if 1\n".repeat(levels);
+    // An odd number of `else` leaves the innermost block skipped (SpamAssassin
+    // toggles at each, "if/else/else won't get flagged"), one more reads it again.
+    text.push_str(&"else\n".repeat(levels - 1));
+    text.push_str("body INNER /x/\nelse\nbody OTHER /y/\n");
+    text.push_str(&"endif\n".repeat(levels));
+    text.push_str("body AFTER /z/\n");
+    let rules = CustomRules::compile(&[], Some(&text)).unwrap();
+    let ids: Vec<&str> = rules.ids().collect();
+    assert_eq!(ids, vec!["sa/OTHER", "sa/AFTER"]);
+}
+
+#[test]
+fn patterns_of_braces_and_flag_groups_are_translated_in_time_linear_in_them() {
+    // Each `{` had searched the rest of its pattern for a `}`, and each `(?` for
+    // the end of its flags: 32 KB of either, 5 × 10⁸ reads a rule.
+    // The flag groups first: past the limit on compiled rules a rule is not translated.
+    let mut text: String = (0..20).map(|i| format!("body F{i} /{}/\n", "(?".repeat(MAX_PATTERN_BYTES / 2 - 10))).collect();
+    text.extend((0..100).map(|i| format!("body B{i} /{}x{i}/\n", "{".repeat(MAX_PATTERN_BYTES - 10))));
+    let load = CustomRules::compile(&[], Some(&text)).unwrap().load;
+    // Perl reads a `{` that starts no count as itself: the rules load, up to the
+    // limit on compiled rules; `(?(` is a Perl conditional, refused once read.
+    let loaded = load.loaded.get("body").copied().unwrap_or_default();
+    let reasons: Vec<String> = load.refused.iter().map(|p| p.kind.key()).collect();
+    assert!(loaded > 10, "{loaded}: {:?}", reasons.first());
+    assert_eq!(reasons.iter().filter(|r| *r == "rules-too-big").count(), 100 - loaded);
+    assert_eq!(reasons.iter().filter(|r| *r == "perl.conditional").count(), 20, "{reasons:?}");
+}
+
+#[test]
+fn patterns_refused_as_too_big_count_towards_max_compiled_rules_bytes() {
+    // Each is compiled up to `MAX_COMPILED_PATTERN_BYTES` before `regex` gives up
+    // (3 ms natively): 5,000 of them had taken 16 s to refuse one by one.
+    let text: String = (0..200).map(|i| format!("body R{i} /{i}[a-z]{{200000}}/\n")).collect();
+    let reasons = refused_with(&text);
+    let too_big = reasons.iter().filter(|r| *r == "pattern-too-big").count();
+    let past_limit = reasons.iter().filter(|r| *r == "rules-too-big").count();
+    let most = MAX_COMPILED_RULES_BYTES / mail_preflight::custom::MAX_COMPILED_PATTERN_BYTES + 1;
+    assert_eq!((too_big, past_limit), (most, 200 - most), "{reasons:?}");
+    // The same for `customRules`: the rules after the limit are not compiled, one problem says so.
+    let rules: Vec<serde_json::Value> = (0..200)
+        .map(|i| serde_json::json!({ "id": format!("acme/r{i}"), "target": "body", "pattern": format!("{i}[a-z]{{200000}}") }))
+        .collect();
+    let problems = CustomRules::compile(&options_with(serde_json::Value::Array(rules)).custom_rules, None).unwrap_err();
+    let kinds: Vec<String> = problems.iter().map(|p| p.kind.key()).collect();
+    assert_eq!(kinds.len(), most + 1, "{kinds:?}");
+    assert_eq!(kinds.last().map(String::as_str), Some("rules-too-big"));
 }

@@ -282,6 +282,26 @@ fn findings_of_one_rule_share_its_texts_and_still_render_them() {
     assert_eq!(finding["customTexts"]["message"]["fr"], "Trouvé {match}");
 }
 
+/// The native `Options::from_json` reads an escaped lone surrogate as U+FFFD,
+/// as the npm package reads the same options given as an object (its
+/// `JSON.stringify` writes `\ud800`) and as `checkCustomRules` does: it had
+/// refused them as "not valid JSON". An escaped pair is one character.
+#[test]
+fn options_from_json_read_a_lone_surrogate_escape_as_u_fffd() {
+    let json = r#"{"customRules": [{"id": "acme/r", "target": "body", "pattern": "prize",
+        "message": {"en": "Found \ud800 {match} \ud83d\ude00"}}], "spamassassinRules": "body A /x/\ndescribe A Says \udc00\n"}"#;
+    let options = Options::from_json(json).expect("options with a lone surrogate read");
+    assert_eq!(options.custom_rules[0].message.get(Locale::En), Some("Found \u{fffd} {match} \u{1f600}"));
+    assert_eq!(options.spamassassin_rules.as_deref(), Some("body A /x/\ndescribe A Says \u{fffd}\n"));
+    let raw = b"From: a@example.com\r\nTo: b@example.org\r\nSubject: x\r\n\r\nYou won a prize\r\n";
+    let report = Linter::new(&options).unwrap().lint(raw).unwrap();
+    let finding = report.findings_of("acme/r").next().expect("the rule runs");
+    assert_eq!(finding.message, "Found \u{fffd} prize \u{1f600}");
+    // A JSON error after one is still said at its place (the escape keeps its length).
+    let error = Options::from_json("{\"senderDomains\": [\"\\ud800\"], \"nope\": 1}").unwrap_err();
+    assert!(error.to_string().contains("nope"), "{error}");
+}
+
 /// `checkCustomRules` reads an escaped lone surrogate as U+FFFD, as the options
 /// and a scenario do (`hygiene::lone_surrogates_replaced`): a pattern holding
 /// one is refused at its character, a SpamAssassin line holding one with its

@@ -229,6 +229,13 @@ fn numeric_params_in(dir: &std::path::Path) -> std::collections::HashSet<String>
 fn numbers_follow_the_readers_language() {
     assert_eq!(i18n::format_int(10_485_760, Locale::En), "10,485,760");
     assert_eq!(i18n::format_int(10_485_760, Locale::Es), "10.485.760");
+    // Every digit of the extremes, written without a string of their own (#14).
+    assert_eq!(i18n::format_int(0, Locale::En), "0");
+    assert_eq!(i18n::format_int(-1_234, Locale::En), "-1,234");
+    assert_eq!(i18n::format_int(i64::MIN, Locale::En), "-9,223,372,036,854,775,808");
+    assert_eq!(i18n::format_int(i64::MAX, Locale::Es), "9.223.372.036.854.775.807");
+    let params = [("n", i18n::Param::Int(-1_234_567)), ("t", i18n::Param::Text("x".into()))];
+    assert_eq!(i18n::render_template("{n} {t}", &params, Locale::En), "-1,234,567 x");
     assert_eq!(i18n::format_megabytes(10_500_000, Locale::Fr), "10,50\u{a0}Mo");
     // A decimal's whole part is grouped as an integer is (a custom rule's score, a ratio).
     let render = |json: &str, locale| docs::render_message("core.error.input-too-large", &docs::message_params(json).unwrap(), locale);

@@ -1463,3 +1463,153 @@ fn replies_of_the_receivers_this_hostings_senders_meet_name_their_cause() {
         assert!(!c.meaning.is_empty() && !c.action.is_empty() && !c.meaning.contains("smtp.cause"), "{c:?}");
     }
 }
+
+/// Microsoft 365's refusal to forward automatically outside the tenant (MicrosoftDocs/defender-docs,
+/// outbound-spam-policies-external-email-forwarding.md, quoted whole).
+const EXTERNAL_FORWARDING_REFUSED: &str = "550 5.7.520 Access denied, Your organization does not allow external forwarding. Please contact your administrator for further assistance. AS(7555)";
+
+#[test]
+fn external_forwarding_refused_by_the_forwarding_tenant_is_its_own_cause() {
+    let e = explain(EXTERNAL_FORWARDING_REFUSED, Locale::En);
+    assert_eq!(e.cause.as_ref().map(|c| c.id.as_str()), Some("forwarding-blocked"), "{e:?}");
+    // 5.7.520 is no registered detail: the words explain it, not X.7.0's generic policy.
+    assert_eq!(e.basis, Basis::Text);
+    assert!(e.action.contains("Automatic forwarding rules") && e.action.contains("final address"), "{}", e.action);
+    // Nothing of the message's: no spam or blocklist rule relates.
+    assert!(e.related_rules.is_empty(), "{:?}", e.related_rules);
+    // The older wording Microsoft's page names ("Your administrator has disabled external forwarding").
+    assert_eq!(cause_of("550 5.7.520 Your administrator has disabled external forwarding").as_deref(), Some("forwarding-blocked"));
+    // Forwarding named without a refusal of it is no such cause.
+    assert_eq!(cause_of("550 5.7.1 Forwarding loop detected"), Some("loop".to_string()));
+}
+
+#[test]
+fn a_block_entry_of_the_senders_own_tenant_is_not_a_public_blocklist() {
+    // MicrosoftDocs/defender-docs, create-block-sender-lists-in-office-365.md (5.7.703).
+    let reply = "550 5.7.703 Your message can't be delivered because messages to XXX, YYY are blocked by your organization using Tenant Allow Block List.";
+    let e = explain(reply, Locale::En);
+    assert_eq!(e.cause.as_ref().map(|c| c.id.as_str()), Some("organization-block"), "{e:?}");
+    assert_eq!(e.basis, Basis::Text);
+    assert!(!e.related_rules.iter().any(|r| r == "spam/listed-ip"), "{:?}", e.related_rules);
+    assert!(e.action.contains("without that recipient"), "{}", e.action);
+}
+
+/// Replies that name a block list of the recipient's own (a person's or a domain's), with
+/// where each was found: no public blocklist lists the sender, and only the recipient lifts it.
+const RECIPIENT_BLOCK_REPLIES: &[(&str, &str)] = &[
+    ("Interia, pomoc.poczta.interia.pl", "550 5.7.1 Recipient doesn't want your mail"),
+    ("Forpsi, support.konto.pl kb a2871", "550 5.1.1 <jan@example.pl> sender is blacklisted"),
+    ("Microsoft 5.7.507, Sisimai Rhost/Microsoft.pm", "550 5.7.507 Access denied, rejected by recipient"),
+    (
+        "Microsoft 5.7.513, Sisimai Rhost/Microsoft.pm",
+        "550 5.7.513 Service unavailable, Client host [192.0.2.1] blocked by example.com using Customer Block list (AS16012607)",
+    ),
+    (
+        "Facebook, Sisimai set-of-emails lhost-facebook",
+        "550 5.1.1 RCP-P2 http://postmaster.facebook.com/response_codes?ip=192.0.2.135#rcp Refused due to recipient preferences",
+    ),
+    ("Sisimai Reason/Filtered.pm", "550 5.7.1 You have been blocked by the recipient"),
+    ("Sisimai Reason/Filtered.pm", "550 User refuses to receive this mail"),
+    ("Sisimai Reason/Filtered.pm", "550 5.7.1 Message rejected due to user rules"),
+    ("Sisimai t/026-smtp-status.t", "550 5.7.1 IP address blacklisted by recipient"),
+    (
+        "Sisimai Reason/Rejected.pm (Exchange delivery restrictions)",
+        "550 5.7.1 Your message wasn't delivered because the sender isn't on the recipient's list of senders to accept mail from",
+    ),
+    ("Mimecast, smtp-field-manual 550.json", "550 Envelope blocked - User Entry - https://community.mimecast.com/docs/DOC-1369#550 [#]"),
+    (
+        "Mimecast, smtp-field-manual 550.json",
+        "550 Rejected by header based manually Blocked Senders: email@example.com - https://community.mimecast.com/docs/DOC-1369#550 [#]",
+    ),
+    ("Zoho, smtp-field-manual 451.json", "541 5.4.1 Mail rejected by destination domain"),
+    ("Zoho, smtp-field-manual 452.json", "452 <example@zoho.com> Mailbox delivery restricted by policy error"),
+    ("Trend Micro, smtp-field-manual 554.json", "554 5.7.1 <example@example.com>: Recipient address rejected: BLOCK-SEND-ER."),
+];
+
+#[test]
+fn a_recipients_own_block_list_is_not_a_public_blocklist() {
+    for (source, reply) in RECIPIENT_BLOCK_REPLIES {
+        let e = explain(reply, Locale::En);
+        assert_eq!(e.cause.as_ref().map(|c| c.id.as_str()), Some("recipient-block"), "{source}: {reply}");
+        // The cause explains it, also under X.1.1 (a mailbox that exists) and X.7.1.
+        assert_eq!(e.basis, Basis::Text, "{source}: {}", e.meaning);
+        assert!(!e.related_rules.iter().any(|r| r == "spam/listed-ip"), "{source}: {:?}", e.related_rules);
+        assert!(e.action.contains("only the recipient"), "{source}: {}", e.action);
+    }
+    // Public blocklists stay public blocklists.
+    all_read_as(
+        &[
+            "554-gmx.net (mxgmx104) Nemesis ESMTP Service not available\n554-No SMTP service\n554-IP address is block listed.\n554 For explanation visit https://postmaster.gmx.net/en/case?c=r0201&i=ip&v=198.51.100.42&r=1MNcgj-1ue23t3pyV-00S2YR",
+            "550 5.7.1 Service unavailable, Client host [192.0.2.1] blocked using Spamhaus. To request removal from this list see https://www.spamhaus.org/query/ip/192.0.2.1 (AS16012611)",
+            "550 5.7.1 Unfortunately, messages from [192.0.2.1] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3150).",
+            "550 5.7.1 Rejecting mail, 192.0.2.1 is blacklisted",
+        ],
+        "listed",
+    );
+    // The same in general words: a list the reply gives to the recipient.
+    all_read_as(
+        &[
+            "550 5.7.1 Your address is on the recipient's blacklist",
+            "550 5.7.1 Sender is on the recipient's block list",
+            "554 The recipient has blocked messages from this sender",
+            "550 5.1.1 Sender is in my black list",
+        ],
+        "recipient-block",
+    );
+    // A recipient's server named after "rejected by" is no personal block list.
+    assert_ne!(cause_of("550 Message rejected by recipient's server as spam").as_deref(), Some("recipient-block"));
+    // "Sender is blacklisted" with a public list's name is that list's listing.
+    for reply in ["550 5.7.1 Sender is blacklisted on zen.spamhaus.org", "554 sender is blacklisted (SpamCop)", "550 sender is blacklisted by SORBS"] {
+        assert_eq!(cause_of(reply).as_deref(), Some("listed"), "{reply}");
+    }
+    assert_eq!(cause_of("550 5.1.1 <jan@example.pl> sender is blacklisted").as_deref(), Some("recipient-block"));
+}
+
+#[test]
+fn generic_policy_replies_of_gmx_web_de_forpsi_and_interia_read_as_their_pages_say() {
+    for (reply, cause) in [
+        // Web.de and GMX (postmaster.web.de/error-messages, as quoted in smtp-field-manual's 550.json).
+        ("550 <example@example.com>: Reject due to policy restrictions (IP based)", "reputation"),
+        ("550 <example@example.com>: Reject due to policy restrictions (domain based)", "reputation"),
+        ("550 <example@example.com>: Reject due to policy restrictions (header based)", "not-rfc5322"),
+        // Forpsi's submission server (support.konto.pl kb a2765, a2813; support.forpsi.pl kb a2873).
+        ("550 5.1.0 cNkj1y0022zrrQM01NkjaD policy violation, see https://support.forpsi.com/kb/a4081", "sending-blocked"),
+        ("550 5.1.0 cNkj1y0022zrrQM01NkjaD policy violation, see https://support.forpsi.com/kb/a4077", "sending-blocked"),
+        ("550 5.1.0 Naruszenie zasad cNkj1y0022zrrQM01NkjaD, zobacz https://support.forpsi.com/kb/a4071", "sending-blocked"),
+        // Interia: the sending server blocked for spam (suped.com), an SPF refusal (pomoc.poczta.interia.pl).
+        ("450 4.7.1 Twoj serwer poczty 192.0.2.1 zostal tymczasowo zablokowany za spam", "reputation"),
+        ("550 5.7.0 [SPF] host 192.0.2.1 is not allowed to send mail from domain example.com", "authentication"),
+    ] {
+        assert_eq!(cause_of(reply).as_deref(), Some(cause), "{reply}");
+    }
+    // Their generic words alone name no cause: GMX's bare policy refusal ("the sender or IP being a
+    // spam source, or technical information … not meeting some RFC standards"), Interia's "Mailbox
+    // not available" (a typo, a full or a suspended mailbox), another receiver's "policy violation".
+    for reply in [
+        "550 Requested action not taken: mailbox unavailable\n550 Reject due to policy restrictions.",
+        "550 5.2.1 Mailbox not available",
+        "550 5.1.0 cNkj1y0022zrrQM01NkjaD policy violation",
+        "550 5.0.350 Requested action not taken: policy violation detected (AS345)",
+    ] {
+        assert_eq!(cause_of(reply), None, "{reply}");
+    }
+}
+
+#[test]
+fn the_blocks_of_stop_73_are_explained_in_every_language() {
+    for reply in [EXTERNAL_FORWARDING_REFUSED, "550 5.7.703 … blocked by your organization using Tenant Allow Block List", "550 5.7.1 Recipient doesn't want your mail"] {
+        for locale in Locale::ALL {
+            let cause = explain(reply, locale).cause.expect("cause");
+            assert!(!cause.meaning.is_empty() && !cause.meaning.starts_with("smtp."), "{reply} {locale:?}");
+            assert!(!cause.action.is_empty() && !cause.action.starts_with("smtp."), "{reply} {locale:?}");
+            assert!(!cause.action.to_lowercase().contains("retry later"), "{reply} {locale:?}");
+        }
+    }
+    // Polish capitalises the reader's pronouns; French spaces its colons.
+    let pl = explain("550 5.1.1 <x@example.pl> sender is blacklisted", Locale::Pl).cause.expect("cause");
+    assert!(pl.meaning.contains("Twój adres") && pl.action.contains("Cię"), "{pl:?}");
+    let pl = explain("550 5.7.703 blocked by your organization using Tenant Allow Block List", Locale::Pl).cause.expect("cause");
+    assert!(pl.meaning.starts_with("Twoja własna organizacja"), "{pl:?}");
+    let fr = explain(EXTERNAL_FORWARDING_REFUSED, Locale::Fr).cause.expect("cause");
+    assert!(fr.action.contains("« Automatic forwarding rules »") && !fr.action.contains("étiquette"), "{fr:?}");
+}

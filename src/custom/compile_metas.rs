@@ -5,10 +5,13 @@
 //! metas it reads.
 
 use super::compile::{default_score, sa_rule, CompiledRule, Pending, Test};
-use super::meta::{self, Expr, MetaError};
+use super::limits::{MAX_META_GLOB_NAMES, MAX_META_GLOB_STEPS};
+use super::meta::{self, Expr, MetaError, Unresolved};
 use super::spamassassin::SaFile;
 use super::{LoadReport, Problem, ProblemKind};
+use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 /// A meta rule as read, before its expression is parsed.
 pub(super) struct Meta {
@@ -58,6 +61,8 @@ pub(super) fn resolve_metas(metas: Vec<Meta>, pending: &mut Vec<Pending>, file: 
         }
     }
     let mut alive = vec![true; parsed.len()];
+    // Names of the metas refused so far (a set: each refusal had looked through every meta).
+    let mut dead: HashSet<&str> = HashSet::new();
     let mut work: Vec<usize> = (0..parsed.len()).rev().collect();
     while let Some(meta) = work.pop() {
         if !alive[meta] {
@@ -66,14 +71,14 @@ pub(super) fn resolve_metas(metas: Vec<Meta>, pending: &mut Vec<Pending>, file: 
         let Some(missing) = reads[meta].iter().find(|n| !known.contains(*n)) else {
             continue;
         };
-        let kind = if refused_names.contains(missing) || !alive.iter().zip(&parsed).all(|(a, m)| *a || &m.0 != missing)
-        {
+        let kind = if refused_names.contains(missing) || dead.contains(missing.as_str()) {
             ProblemKind::MetaRefused { name: missing.clone() }
         } else {
             ProblemKind::MetaUnknown { name: missing.clone() }
         };
         alive[meta] = false;
         let (name, line, _) = &parsed[meta];
+        dead.insert(name.as_str());
         load.refused.push(Problem::new(name, kind).at(*line, 0));
         known.remove(name);
         if let Some(list) = readers.get(name.as_str()) {
@@ -91,20 +96,19 @@ pub(super) fn resolve_metas(metas: Vec<Meta>, pending: &mut Vec<Pending>, file: 
         .enumerate()
         .map(|(i, n)| (n, i))
         .collect();
-    let all_names: Vec<String> = index.keys().cloned().collect();
+    let mut all_names: Vec<&String> = index.keys().collect();
+    // In name order, as SpamAssassin sums them (`expand_ruleglob`: `join('+', sort @rules)`).
+    all_names.sort();
+    let globs = Globs::new(all_names);
     let mut resolved: Vec<(String, usize, Expr)> = Vec::new();
     for (name, line, expr) in parsed {
-        let expand = |glob: &str| -> Vec<usize> {
-            let mut matching: Vec<&String> =
-                all_names.iter().filter(|n| **n != name && glob_matches(glob, n)).collect();
-            matching.sort();
-            matching.iter().filter_map(|n| index.get(*n).copied()).collect()
-        };
+        let expand = |glob: &str| globs.expand(glob, &name, &index);
         match expr.resolve(&|n| index.get(n).copied(), &expand) {
             Ok(expr) => resolved.push((name, line, expr)),
-            Err(missing) => {
+            Err(Unresolved::Unknown(missing)) => {
                 load.refused.push(Problem::new(&name, ProblemKind::MetaUnknown { name: missing }).at(line, 0))
             }
+            Err(Unresolved::GlobLimit) => load.refused.push(Problem::new(&name, ProblemKind::MetaGlobLimit).at(line, 0)),
         }
     }
     // Cycles and chains too long: deps between metas only.
@@ -117,7 +121,7 @@ pub(super) fn resolve_metas(metas: Vec<Meta>, pending: &mut Vec<Pending>, file: 
         })
         .collect();
     let (_, failed) = meta::order(&deps);
-    let failed_set: Vec<usize> = failed.iter().map(|(m, _)| *m).collect();
+    let failed_set: HashSet<usize> = failed.iter().map(|(m, _)| *m).collect();
     for (meta, path) in &failed {
         let (name, line, _) = &resolved[*meta];
         let names: Vec<&str> = path.iter().map(|&m| resolved[m].0.as_str()).collect();
@@ -144,18 +148,101 @@ pub(super) fn resolve_metas(metas: Vec<Meta>, pending: &mut Vec<Pending>, file: 
     }
 }
 
-/// SpamAssassin's `rules_matching` glob: `*` any run, `?` one character.
-pub(super) fn glob_matches(glob: &str, name: &str) -> bool {
-    fn go(g: &[u8], n: &[u8]) -> bool {
-        match (g.first(), n.first()) {
-            (None, None) => true,
-            (Some(b'*'), _) => go(&g[1..], n) || (!n.is_empty() && go(g, &n[1..])),
-            (Some(b'?'), Some(_)) => go(&g[1..], &n[1..]),
-            (Some(a), Some(b)) if a == b => go(&g[1..], &n[1..]),
-            _ => false,
+/// The `rules_matching` globs of a rule file, expanded once each (SpamAssassin
+/// keeps a cache by glob too, `ruleglob_cache`), within two limits of their own:
+/// the names tested cost `MAX_META_GLOB_STEPS` in all, and the expansions of all
+/// metas together hold at most `MAX_META_GLOB_NAMES` names. Past either, a glob
+/// is not expanded and its meta is refused (`MetaGlobLimit`): every meta could
+/// otherwise sum every rule several thousand times.
+struct Globs<'n> {
+    /// Every rule name, sorted.
+    names: Vec<&'n String>,
+    /// Names matching each glob met so far; `None` when the steps ran out on it.
+    expanded: RefCell<HashMap<String, Option<Rc<Vec<&'n String>>>>>,
+    steps_left: Cell<u64>,
+    names_left: Cell<usize>,
+}
+
+impl<'n> Globs<'n> {
+    fn new(names: Vec<&'n String>) -> Globs<'n> {
+        Globs {
+            names,
+            expanded: RefCell::new(HashMap::new()),
+            steps_left: Cell::new(MAX_META_GLOB_STEPS),
+            names_left: Cell::new(MAX_META_GLOB_NAMES),
         }
     }
-    glob.len() <= 128 && go(glob.as_bytes(), name.as_bytes())
+
+    /// The rules `glob` names for the meta `reader` (not itself, as in
+    /// SpamAssassin), in name order; `None` past the limits.
+    fn expand(&self, glob: &str, reader: &str, index: &HashMap<String, usize>) -> Option<Vec<usize>> {
+        let matching = self.matching(glob)?;
+        let out: Vec<usize> = matching.iter().filter(|n| n.as_str() != reader).filter_map(|n| index.get(*n).copied()).collect();
+        let left = self.names_left.get().checked_sub(out.len())?;
+        self.names_left.set(left);
+        Some(out)
+    }
+
+    fn matching(&self, glob: &str) -> Option<Rc<Vec<&'n String>>> {
+        if let Some(known) = self.expanded.borrow().get(glob) {
+            return known.clone();
+        }
+        let mut steps = self.steps_left.get();
+        let mut matching = Some(Vec::new());
+        for name in &self.names {
+            match glob_matches(glob, name, &mut steps) {
+                Some(true) => matching.iter_mut().for_each(|m| m.push(*name)),
+                Some(false) => {}
+                None => {
+                    matching = None;
+                    break;
+                }
+            }
+        }
+        self.steps_left.set(steps);
+        let matching = matching.map(Rc::new);
+        self.expanded.borrow_mut().insert(glob.to_string(), matching.clone());
+        matching
+    }
+}
+
+/// SpamAssassin's `rules_matching` glob: `*` any run, `?` one character
+/// (`expand_ruleglob`: `*` as `.*?`, `?` as `.`, the whole name). Read in one
+/// pass that goes back to the last `*` on a mismatch, at most `glob × name`
+/// steps, each taken from `steps`; `None` when they run out. (A recursive match
+/// had tried every way the stars could split the name: `*a*a…*a*b` against a
+/// name of a hundred `a` took exponential time.)
+pub(super) fn glob_matches(glob: &str, name: &str, steps: &mut u64) -> Option<bool> {
+    let (glob, name) = (glob.as_bytes(), name.as_bytes());
+    if glob.len() > 128 {
+        return Some(false);
+    }
+    let (mut g, mut n) = (0, 0);
+    // Where the last `*` was (the glob after it) and the name's byte it stands at.
+    let mut star: Option<(usize, usize)> = None;
+    while n < name.len() {
+        *steps = steps.checked_sub(1)?;
+        match glob.get(g) {
+            Some(b'*') => {
+                star = Some((g + 1, n));
+                g += 1;
+            }
+            Some(&b) if b == b'?' || b == name[n] => {
+                g += 1;
+                n += 1;
+            }
+            _ => match star {
+                // The last `*` takes one more byte.
+                Some((after, at)) => {
+                    star = Some((after, at + 1));
+                    g = after;
+                    n = at + 1;
+                }
+                None => return Some(false),
+            },
+        }
+    }
+    Some(glob[g..].iter().all(|&b| b == b'*'))
 }
 
 /// Metas that run, each after the metas it reads (cycles were refused before).
@@ -183,7 +270,21 @@ mod tests {
 
     #[test]
     fn globs_match_rule_names() {
-        assert!(glob_matches("__FOO_*", "__FOO_BAR"));
-        assert!(!glob_matches("__FOO_?", "__FOO_BAR"));
+        let matches = |glob: &str, name: &str| glob_matches(glob, name, &mut u64::MAX.clone()).expect("steps");
+        assert!(matches("__FOO_*", "__FOO_BAR"));
+        assert!(!matches("__FOO_?", "__FOO_BAR"));
+        assert!(matches("*", "A") && matches("A*", "A") && matches("*A*B*", "XAYBZ") && matches("?*?", "AB"));
+        assert!(!matches("A*B", "AXBX") && !matches("?", "") && !matches("A", "AB"));
+        assert!(matches("*AB", "AAB") && matches("A*A*A", "AAA") && !matches("A*A*A", "AA"));
+    }
+
+    /// Stars that could split the name in many ways are read in one pass: a
+    /// hundred `a` against `*a*a…*b` (40 stars) is at most glob × name steps.
+    #[test]
+    fn a_glob_of_many_stars_is_read_in_steps_bounded_by_glob_times_name() {
+        let (glob, name) = (format!("{}b", "*a".repeat(40)), "a".repeat(100));
+        let mut steps = (glob.len() as u64 + 1) * (name.len() as u64 + 1);
+        assert_eq!(glob_matches(&glob, &name, &mut steps), Some(false));
+        assert_eq!(glob_matches(&glob, &name, &mut 10), None, "the steps run out");
     }
 }

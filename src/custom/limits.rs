@@ -60,6 +60,23 @@ pub const MAX_META_DEPTH: usize = 64;
 /// shipped metas, `__FORM_FRAUD`, has 247, measured here).
 pub const MAX_META_TOKENS: usize = 10_000;
 
+/// Most rule names the `rules_matching()` of all metas expand to together.
+/// SpamAssassin writes each expansion into its meta as a sum
+/// (`Conf::Parser::expand_ruleglob`), with no limit: one glob over 5,000 rules
+/// in each of 5,000 metas would be 25 million terms to keep and add up on every
+/// message. Debian's shipped rules use no `rules_matching` (measured here);
+/// 100,000 is twenty globs over the largest rule set (default, ours). Past it,
+/// the meta whose glob passes it is refused (`core.custom.meta-glob-limit`).
+pub const MAX_META_GLOB_NAMES: usize = 100_000;
+
+/// Most steps spent matching the `rules_matching()` globs against the rule
+/// names, all globs of a file together (each distinct glob is matched once; a
+/// step is one byte of a name read, at most glob × name per name). 20 million
+/// are 200 distinct globs over 5,000 names of 20 bytes, a few tens of
+/// milliseconds (default, ours). Past it, the metas of the globs not yet
+/// matched are refused (`core.custom.meta-glob-limit`).
+pub const MAX_META_GLOB_STEPS: u64 = 20_000_000;
+
 /// Longest rule id, header name or rule name, in bytes.
 pub const MAX_ID_BYTES: usize = 128;
 

@@ -50,10 +50,25 @@ pub enum Expr {
     Index(usize),
     /// `rules_matching(GLOB)`: the sum of the rules whose names match.
     Glob(String),
+    /// A `rules_matching(GLOB)` resolved: the sum of these rules' hits, in this
+    /// order. A flat list, not a chain of `+`: a glob matching 5,000 rules had
+    /// made an expression 5,000 levels deep, which `eval` and `drop` walk
+    /// recursively (wasm's stack is 1 MiB).
+    Sum(Vec<usize>),
     Not(Box<Expr>),
     Negate(Box<Expr>),
     Binary(Op, Box<Expr>, Box<Expr>),
     Choose(Box<Expr>, Box<Expr>, Box<Expr>),
+}
+
+/// Why an expression's names cannot be resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unresolved {
+    /// The first name that is not a rule.
+    Unknown(String),
+    /// A `rules_matching` glob that the limits on globs (`MAX_META_GLOB_NAMES`,
+    /// `MAX_META_GLOB_STEPS`) leave unexpanded.
+    GlobLimit,
 }
 
 /// Why an expression cannot be used.
@@ -268,25 +283,25 @@ impl Expr {
                 b.names(out);
                 c.names(out);
             }
-            Expr::Number(_) | Expr::Index(_) | Expr::Glob(_) => {}
+            Expr::Number(_) | Expr::Index(_) | Expr::Glob(_) | Expr::Sum(_) => {}
         }
     }
 
     /// Replaces names by indices with `index_of`; globs become sums of the
-    /// matching names (`expand`). The first name `index_of` does not know is the error.
+    /// matching names (`expand`; `None`: past the limits on globs). The first
+    /// name `index_of` does not know is the error.
     pub fn resolve(
         self,
         index_of: &dyn Fn(&str) -> Option<usize>,
-        expand: &dyn Fn(&str) -> Vec<usize>,
-    ) -> Result<Expr, String> {
+        expand: &dyn Fn(&str) -> Option<Vec<usize>>,
+    ) -> Result<Expr, Unresolved> {
         let go = |e: Box<Expr>| e.resolve(index_of, expand).map(Box::new);
         Ok(match self {
-            Expr::Rule(name) => Expr::Index(index_of(&name).ok_or(name)?),
-            Expr::Glob(glob) => expand(&glob)
-                .into_iter()
-                .map(Expr::Index)
-                .reduce(|a, b| Expr::Binary(Op::Add, Box::new(a), Box::new(b)))
-                .unwrap_or(Expr::Number(0.0)),
+            Expr::Rule(name) => Expr::Index(index_of(&name).ok_or(Unresolved::Unknown(name))?),
+            Expr::Glob(glob) => match expand(&glob).ok_or(Unresolved::GlobLimit)? {
+                matching if matching.is_empty() => Expr::Number(0.0),
+                matching => Expr::Sum(matching),
+            },
             Expr::Not(e) => Expr::Not(go(e)?),
             Expr::Negate(e) => Expr::Negate(go(e)?),
             Expr::Binary(op, a, b) => Expr::Binary(op, go(a)?, go(b)?),
@@ -299,6 +314,7 @@ impl Expr {
     pub fn indices(&self, out: &mut Vec<usize>) {
         match self {
             Expr::Index(i) => out.push(*i),
+            Expr::Sum(indices) => out.extend_from_slice(indices),
             Expr::Not(e) | Expr::Negate(e) => e.indices(out),
             Expr::Binary(_, a, b) => {
                 a.indices(out);
@@ -320,6 +336,8 @@ impl Expr {
         match self {
             Expr::Number(n) => *n,
             Expr::Index(i) => hits(*i),
+            // Added left to right, as the `+` chain SpamAssassin writes (`expand_ruleglob`).
+            Expr::Sum(indices) => indices.iter().map(|&i| hits(i)).reduce(|a, b| a + b).unwrap_or(0.0),
             Expr::Rule(_) | Expr::Glob(_) => 0.0,
             Expr::Not(e) => flag(!truth(e.eval(hits))),
             Expr::Negate(e) => -e.eval(hits),
@@ -455,7 +473,7 @@ mod tests {
 
     fn value(text: &str, hits: &[(&str, f64)]) -> f64 {
         let names: Vec<&str> = hits.iter().map(|(n, _)| *n).collect();
-        let expr = parse(text).unwrap().resolve(&|n| names.iter().position(|m| *m == n), &|_| Vec::new()).unwrap();
+        let expr = parse(text).unwrap().resolve(&|n| names.iter().position(|m| *m == n), &|_| Some(Vec::new())).unwrap();
         expr.eval(&|i| hits[i].1)
     }
 

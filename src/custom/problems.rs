@@ -43,6 +43,8 @@ pub enum ProblemKind {
     MetaTooDeep,
     /// More tokens than `MAX_META_TOKENS`.
     MetaTooLong,
+    /// A `rules_matching()` past `MAX_META_GLOB_NAMES` or `MAX_META_GLOB_STEPS`.
+    MetaGlobLimit,
     MetaUnknown { name: String },
     MetaRefused { name: String },
     MetaCycle { path: String },
@@ -107,6 +109,7 @@ impl ProblemKind {
             ProblemKind::MetaSyntax => "core.custom.meta-syntax",
             ProblemKind::MetaTooDeep => "core.custom.meta-too-deep",
             ProblemKind::MetaTooLong => "core.custom.meta-too-long",
+            ProblemKind::MetaGlobLimit => "core.custom.meta-glob-limit",
             ProblemKind::MetaUnknown { .. } => "core.custom.meta-unknown",
             ProblemKind::MetaRefused { .. } => "core.custom.meta-refused",
             ProblemKind::MetaCycle { .. } => "core.custom.meta-cycle",
@@ -209,6 +212,7 @@ impl Problem {
             ProblemKind::HeaderModifier { modifier } => msg.text("modifier", shown(modifier)),
             ProblemKind::MetaTooDeep => msg.int("limit", super::limits::MAX_META_DEPTH),
             ProblemKind::MetaTooLong => msg.int("limit", super::limits::MAX_META_TOKENS),
+            ProblemKind::MetaGlobLimit => msg.int("limit", super::limits::MAX_META_GLOB_NAMES),
             ProblemKind::JsonTooDeep => msg.int("limit", crate::error::MAX_JSON_DEPTH as i64),
             ProblemKind::MetaUnknown { name } | ProblemKind::MetaRefused { name } => msg.text("name", shown(name)),
             ProblemKind::MetaCycle { path } => msg.text("path", shown(path)),
@@ -286,6 +290,7 @@ mod tests {
             ProblemKind::JsonTooDeep,
             ProblemKind::MetaTooDeep,
             ProblemKind::MetaTooLong,
+            ProblemKind::MetaGlobLimit,
             ProblemKind::RulesNotList,
             ProblemKind::RulesShape,
             ProblemKind::Include,

@@ -132,14 +132,6 @@ pub fn evaluate_within(rules: &CustomRules, message: &Message, settings: &Settin
         let mut lowered: Vec<u8> = Vec::new();
         for value in values.iter() {
             let bytes = value.text.len();
-            let candidates: Vec<usize> = if prefiltered.is_empty() {
-                Vec::new()
-            } else {
-                lowered.clear();
-                lowered.extend(value.text.iter().map(u8::to_ascii_lowercase));
-                let holds = |&&m: &&usize| group.members[m].prefilter.as_ref().is_some_and(|p| p.may_match(&lowered));
-                prefiltered.iter().filter(holds).copied().collect()
-            };
             let mut hits_here: Vec<usize> = Vec::new();
             // The members of a set the work left cannot pay for are tried one by one, in order.
             let mut alone: Vec<usize> = Vec::new();
@@ -148,6 +140,23 @@ pub fn evaluate_within(rules: &CustomRules, message: &Message, settings: &Settin
                     hits_here.extend(member_set.set.matches(&value.text).iter().map(|i| member_set.members[i]));
                 } else {
                     alone.extend(member_set.members.iter().copied().filter(|&m| active[group.members[m].rule]));
+                }
+            }
+            // Then the members that need a literal, where the value holds one.
+            let mut candidates: Vec<usize> = Vec::new();
+            if !prefiltered.is_empty() {
+                lowered.clear();
+                lowered.extend(value.text.iter().map(u8::to_ascii_lowercase));
+                for &m in &prefiltered {
+                    let member = &group.members[m];
+                    let Some(prefilter) = &member.prefilter else { continue };
+                    // The search for its literals is work too: past the budget the rule
+                    // is not run here, as when its match cannot be paid for.
+                    if !budget.take_work(prefilter.search_work(bytes)) {
+                        budget.skip(member.rule);
+                    } else if prefilter.may_match(&lowered) {
+                        candidates.push(m);
+                    }
                 }
             }
             for &candidate in alone.iter().chain(&candidates) {
@@ -206,7 +215,7 @@ pub fn evaluate_within(rules: &CustomRules, message: &Message, settings: &Settin
                 }
                 if *negate {
                     // A rule not run on every value may have matched where it did not run.
-                    let fires = !matched[index] && !budget.skipped.contains(&index);
+                    let fires = !matched[index] && !budget.was_skipped(index);
                     evaluation.hits[index] = f64::from(u8::from(fires));
                     if fires {
                         // Every such rule of a source quotes its first value whole: found
@@ -265,7 +274,7 @@ pub fn evaluate_within(rules: &CustomRules, message: &Message, settings: &Settin
             incomplete[index] = true;
             evaluation.hits[index] = 0.0;
             // Once: each meta is visited once, and the patterns' skips hold no meta.
-            budget.skipped.push(index);
+            budget.skip(index);
             continue;
         }
         let value = expr.eval(&|i| evaluation.hits.get(i).copied().unwrap_or(0.0));

@@ -150,7 +150,7 @@ impl SaFile {
         for (index, original) in text.split('\n').enumerate() {
             let line_number = index + 1;
             let line = strip_comment(original);
-            let trimmed = line.trim();
+            let trimmed = line.trim_matches(perl_space);
             if trimmed.is_empty() {
                 continue;
             }
@@ -175,7 +175,12 @@ impl SaFile {
                     continue;
                 }
                 "else" => {
-                    skip = conditions.iter().any(|&s| s) || !skip;
+                    // SpamAssassin's `else` (Bug 7848): skipped when any enclosing `if` is,
+                    // else the other branch. The skip state pushed at each `if` includes
+                    // the enclosing ones, so the last says it: a search of the whole stack
+                    // at each `else` had made nested blocks quadratic (as SpamAssassin's
+                    // `grep` is).
+                    skip = conditions.last().copied().unwrap_or(false) || !skip;
                     continue;
                 }
                 _ => {}
@@ -238,7 +243,7 @@ impl SaFile {
                     // (`Mail::SpamAssassin::Conf`, `score`: "requires a symbolic rule name and
                     // 1 or 4 scores", "relative score without previous setting").
                     // One value in parentheses makes the whole line relative, as there.
-                    let scores: Vec<Option<(f64, bool)>> = values.split_whitespace().map(score_value).collect();
+                    let scores: Vec<Option<(f64, bool)>> = perl_words(values).map(score_value).collect();
                     let relative = scores.iter().flatten().any(|&(_, relative)| relative);
                     let first = match scores.as_slice() {
                         [Some((first, _))] | [Some((first, _)), Some(_), Some(_), Some(_)] => Some((*first, relative)),
@@ -277,9 +282,9 @@ impl SaFile {
                         "replace_inter" => &mut file.tags.inter,
                         _ => &mut file.tags.post,
                     };
-                    map.insert(tag.to_string(), value.trim().to_string());
+                    map.insert(tag.to_string(), value.trim_matches(perl_space).to_string());
                 }
-                "replace_rules" => file.tags.rules.extend(rest.split_whitespace().map(str::to_string)),
+                "replace_rules" => file.tags.rules.extend(perl_words(rest).map(str::to_string)),
                 other if OTHER_RULE_TYPES.contains(&other) => {
                     let (name, _) = split_word(rest);
                     let rule = SaRule {
@@ -319,7 +324,7 @@ impl SaFile {
             self.problems.push(Problem::new(name, ProblemKind::LineNotUtf8).at(line, 0));
             return;
         }
-        self.descriptions.entry(name.to_string()).or_default().set(locale, text.trim().to_string());
+        self.descriptions.entry(name.to_string()).or_default().set(locale, text.trim_matches(perl_space).to_string());
     }
 }
 
@@ -376,11 +381,27 @@ fn score_value(value: &str) -> Option<(f64, bool)> {
     spamassassin_number.then(|| number.parse::<f64>().ok().map(|n| (n, relative))).flatten()
 }
 
-/// The first word and the rest, trimmed.
+/// Perl's `\s` on the bytes of a rule file: space, tab, line feed, vertical
+/// tab, form feed and carriage return. SpamAssassin reads its files as bytes
+/// (`open(IN, "<".$path)`, no decoding layer) and splits a line with
+/// `split(/\s+/, …)` (`Conf::Parser::parse`: a setting and its value;
+/// `Conf.pm`'s `score`: the rule and its scores), which on a byte string
+/// matches no byte past ASCII: a no-break space (U+00A0), an em space (U+2003)
+/// or U+0085 is part of a word there (checked with Perl 5.36, Debian's).
+pub(super) fn perl_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r')
+}
+
+/// The words of `text`, as Perl's `split(/\s+/, …)` gives them.
+pub(super) fn perl_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(perl_space).filter(|word| !word.is_empty())
+}
+
+/// The first word and the rest, trimmed (`split(/\s+/, $line, 2)`).
 fn split_word(text: &str) -> (&str, &str) {
-    let text = text.trim_start();
-    match text.find(char::is_whitespace) {
-        Some(at) => (&text[..at], text[at..].trim_start()),
+    let text = text.trim_start_matches(perl_space);
+    match text.find(perl_space) {
+        Some(at) => (&text[..at], text[at..].trim_start_matches(perl_space)),
         None => (text, ""),
     }
 }
@@ -395,7 +416,7 @@ pub fn is_rule_name(name: &str) -> bool {
 
 /// The test of a rule definition (`definition` starts at byte `column` of its line).
 fn read_test(kind: &str, definition: &str, column: usize) -> Result<SaTest, ProblemKind> {
-    let definition = definition.trim_end();
+    let definition = definition.trim_end_matches(perl_space);
     if definition.starts_with("eval:")
         || definition.starts_with("rbleval:")
         || (kind == "header" && eval_after_field(definition))
@@ -426,7 +447,7 @@ fn eval_after_field(definition: &str) -> bool {
 /// `Field[:modifier…] =~ /re/flags [if-unset: text]`, `!~`, or `exists:Field`.
 fn read_header(definition: &str, column: usize) -> Result<SaTest, ProblemKind> {
     if let Some(field) = definition.strip_prefix("exists:") {
-        let field = field.trim().trim_end_matches(':');
+        let field = field.trim_matches(perl_space).trim_end_matches(':');
         if field.is_empty() || !field.bytes().all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b)) {
             return Err(ProblemKind::Malformed);
         }
@@ -434,7 +455,7 @@ fn read_header(definition: &str, column: usize) -> Result<SaTest, ProblemKind> {
     }
     let operator = definition.find("=~").or_else(|| definition.find("!~")).ok_or(ProblemKind::Malformed)?;
     let negate = definition[operator..].starts_with("!~");
-    let selector = definition[..operator].trim();
+    let selector = definition[..operator].trim_matches(perl_space);
     let mut parts = selector.split(':');
     let field = parts.next().unwrap_or_default();
     if field.is_empty() || !field.bytes().all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b)) {
@@ -454,7 +475,7 @@ fn read_header(definition: &str, column: usize) -> Result<SaTest, ProblemKind> {
             other => return Err(ProblemKind::HeaderModifier { modifier: other.to_string() }),
         }
     }
-    let mut pattern_text = definition[operator + 2..].trim_start();
+    let mut pattern_text = definition[operator + 2..].trim_start_matches(perl_space);
     let mut if_unset = None;
     // Conf::Parser: `s/\s+\[if-unset:\s+(.+)\]$//`: white space before the tag and
     // after the colon, then at least one character, kept as written up to the `]`.
@@ -469,7 +490,7 @@ fn read_header(definition: &str, column: usize) -> Result<SaTest, ProblemKind> {
         };
         if pattern_text.ends_with(']') && spaced && !value.is_empty() {
             if_unset = Some(value.to_string());
-            pattern_text = pattern_text[..at].trim_end();
+            pattern_text = pattern_text[..at].trim_end_matches(perl_space);
         }
     }
     let offset = column + (pattern_text.as_ptr() as usize - definition.as_ptr() as usize);
@@ -479,7 +500,7 @@ fn read_header(definition: &str, column: usize) -> Result<SaTest, ProblemKind> {
 
 /// `/body/flags`, `m{body}flags`, `m!body!flags` (`Util::compile_regexp`).
 fn read_pattern(text: &str, column: usize) -> Result<PerlPattern, ProblemKind> {
-    let text = text.trim();
+    let text = text.trim_matches(perl_space);
     let (open, close) = if text.starts_with('/') {
         (1, '/')
     } else {
@@ -603,6 +624,26 @@ mod tests {
         let file = SaFile::parse("body A /one/\nbody A /two/\n");
         assert_eq!(file.rules.len(), 1);
         assert!(matches!(&file.rules[0].test, Ok(SaTest::Body(p)) if p.body == "two"));
+    }
+
+    /// SpamAssassin splits a line with Perl's `\s` on bytes: a vertical tab or a
+    /// form feed parts words, a no-break space (U+00A0), an em space (U+2003) or
+    /// U+0085 does not (checked with `perl -e 'split(/\s+/, …)'`, Perl 5.36).
+    #[test]
+    fn lines_are_split_on_perls_white_space_as_spamassassin_reads_bytes() {
+        let file = SaFile::parse("body A /a/\nbody B /b/\nscore A\u{0B}2\x0C3 3 3\nscore B\u{A0}4\n");
+        assert_eq!(file.scores.get("A"), Some(&2.0), "a vertical tab and a form feed split");
+        // `B\u{A0}4` is one word: a rule name and no score, refused as SpamAssassin refuses it.
+        assert_eq!(file.scores.get("B"), None);
+        assert_eq!(file.problems.iter().map(|p| (p.line, p.kind.clone())).collect::<Vec<_>>(), vec![(Some(4), ProblemKind::Malformed)]);
+        for space in ['\u{A0}', '\u{2003}', '\u{85}'] {
+            let file = SaFile::parse(&format!("body A /a/\nscore A 1{space}2\nbody{space}C /c/\n"));
+            assert_eq!(file.scores.get("A"), None, "U+{:04X} is no separator: one value `1…2`, no number", space as u32);
+            assert!(matches!(&file.problems[1].kind, ProblemKind::UnknownSetting { keyword } if keyword.starts_with("body")), "{:?}", file.problems);
+            // A description keeps it at its end, as SpamAssassin trims `\s` only.
+            let file = SaFile::parse(&format!("describe A Prize{space}\n"));
+            assert_eq!(file.descriptions["A"].get(Locale::En), Some(format!("Prize{space}").as_str()));
+        }
     }
 
     #[test]

@@ -231,8 +231,13 @@ impl Invalid {
 
     /// `T` from JSON text, or what is wrong with it, with the path of the field
     /// at fault (`json_path_at` the position serde_json gives) when serde's own
-    /// text does not name one.
+    /// text does not name one. An escaped lone surrogate (`"\ud800"`) reads as
+    /// U+FFFD (`hygiene::lone_surrogates_replaced`), as the bindings read the
+    /// same value given as a JavaScript object: serde_json refuses it, so the
+    /// native `Options::from_json` had refused options the npm package takes.
+    /// Same length: the positions of errors hold.
     pub fn parse<T: serde::de::DeserializeOwned>(json: &str, root: &str) -> Result<T, Invalid> {
+        let json = &*crate::hygiene::lone_surrogates_replaced_in(json);
         super::objects_only::from_str(json).map_err(|error| {
             let mut invalid = Invalid::from_json(&error, root);
             if invalid.path == root {

@@ -544,8 +544,17 @@ impl<'v> Parser<'v> {
         let problems_before = self.out.problems.len();
         self.lengths.clear();
         let at_token = self.tokens[at];
-        let local = self.local_part(start, at, at_token.start);
-        let domain = self.domain(at + 1, end, at_token.end);
+        // Lent to the two readers, which only read them (#14: a copy of each
+        // part's tokens was two allocations an address).
+        let tokens = std::mem::take(&mut self.tokens);
+        let domain_tokens = tokens.get(at + 1..end).unwrap_or_default();
+        // Room for what is measured (the local part, each label, the domain, the
+        // address) at once, not grown twice.
+        let labels = domain_tokens.iter().filter(|t| t.kind == TokenKind::Atom).count();
+        self.lengths.reserve_exact(3 + labels);
+        let local = self.local_part(tokens.get(start..at).unwrap_or_default(), at_token.start);
+        let domain = self.domain(domain_tokens, at_token.end);
+        self.tokens = tokens;
         let spec = (local.0, domain.1.max(local.0));
         if let (Some(v), true) = (self.v.get(local.0..local.1), spec.1 > spec.0) {
             let octets = significant_len(v) + 1 + self.wire_domain_octets;
@@ -567,14 +576,14 @@ impl<'v> Parser<'v> {
         self.lengths.push(MeasuredLength { kind, start, end, octets });
     }
 
-    fn local_part(&mut self, start: usize, end: usize, at_offset: usize) -> (usize, usize) {
-        if start == end {
+    /// The local part, `tokens` (those before the `@`).
+    fn local_part(&mut self, tokens: &[Token], at_offset: usize) -> (usize, usize) {
+        let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
             self.problem(AddressProblem::EmptyLocalPart, at_offset, at_offset);
             return (at_offset, at_offset);
-        }
-        let tokens: Vec<Token> = self.tokens[start..end].to_vec();
-        let range = (tokens[0].start, tokens[tokens.len() - 1].end);
-        self.dotted(&tokens, true);
+        };
+        let range = (first.start, last.end);
+        self.dotted(tokens, true);
         let words = tokens.iter().filter(|t| !t.is(b'.')).count();
         let quoted = tokens.iter().any(|t| t.kind == TokenKind::QuotedString);
         if quoted && words > 1 {
@@ -626,15 +635,15 @@ impl<'v> Parser<'v> {
         }
     }
 
-    fn domain(&mut self, start: usize, end: usize, at_end: usize) -> (usize, usize) {
-        if start >= end {
+    /// The domain, `tokens` (those after the `@`).
+    fn domain(&mut self, tokens: &[Token], at_end: usize) -> (usize, usize) {
+        let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
             self.problem(AddressProblem::EmptyDomain, at_end, at_end);
             self.wire_domain_octets = 0;
             return (at_end, at_end);
-        }
+        };
         let problems_before = self.out.problems.len();
-        let tokens: Vec<Token> = self.tokens[start..end].to_vec();
-        let range = (tokens[0].start, tokens[tokens.len() - 1].end);
+        let range = (first.start, last.end);
         if let Some(literal) = tokens.iter().find(|t| t.kind == TokenKind::DomainLiteral).copied() {
             if tokens.len() > 1 {
                 let other = tokens.iter().find(|t| t.kind != TokenKind::DomainLiteral).copied().unwrap_or(literal);
@@ -647,10 +656,10 @@ impl<'v> Parser<'v> {
             self.wire_domain_octets = literal.end - literal.start;
             return range;
         }
-        self.dotted(&tokens, false);
-        let atoms: Vec<Token> = tokens.iter().copied().filter(|t| t.kind == TokenKind::Atom).collect();
+        self.dotted(tokens, false);
+        let atoms = || tokens.iter().filter(|t| t.kind == TokenKind::Atom);
         let mut needs_idna = false;
-        for t in &atoms {
+        for t in atoms() {
             let label = &self.v[t.start..t.end];
             if label.iter().any(|&b| b >= 0x80) || label.len() >= 4 && label[..4].eq_ignore_ascii_case(b"xn--") {
                 needs_idna = true;
@@ -664,27 +673,31 @@ impl<'v> Parser<'v> {
         let syntax_clean = !self.out.problems[problems_before..].iter().any(|p| p.kind.level() == Level::Invalid)
             && !self.lex_invalid_within(range);
         // Lengths are those of the domain on the wire: the A-label form for an
-        // IDN (RFC 5890 §2.3.2.1), the octets as written otherwise.
-        let mut wire_labels: Vec<usize> = atoms.iter().map(|t| t.end - t.start).collect();
+        // IDN (RFC 5890 §2.3.2.1), the octets as written otherwise (no list of
+        // them made for a domain that needs no IDNA, most of them: #14).
+        let mut idna_labels: Option<Vec<usize>> = None;
         if needs_idna && syntax_clean {
             let text: String = tokens.iter().map(|t| String::from_utf8_lossy(&self.v[t.start..t.end])).collect();
             match idna::domain_to_ascii(&text) {
                 Ok(ascii) => {
                     let labels: Vec<usize> = ascii.split('.').map(str::len).collect();
-                    if labels.len() == wire_labels.len() {
-                        wire_labels = labels;
+                    if labels.len() == atoms().count() {
+                        idna_labels = Some(labels);
                     }
                 }
                 Err(_) => self.problem(AddressProblem::InvalidIdn, range.0, range.1),
             }
         }
-        for (t, &len) in atoms.iter().zip(&wire_labels) {
+        let (mut octets, mut labels) = (0usize, 0usize);
+        for (i, t) in atoms().enumerate() {
+            let len = idna_labels.as_ref().and_then(|l| l.get(i).copied()).unwrap_or(t.end - t.start);
             self.measured(AddressProblem::LabelTooLong, (t.start, t.end), len);
             if len > MAX_LABEL_OCTETS {
                 self.problem(AddressProblem::LabelTooLong, t.start, t.end);
             }
+            (octets, labels) = (octets + len, labels + 1);
         }
-        let octets = wire_labels.iter().sum::<usize>() + wire_labels.len().saturating_sub(1);
+        let octets = octets + labels.saturating_sub(1);
         self.measured(AddressProblem::DomainTooLong, range, octets);
         if octets > MAX_DOMAIN_OCTETS {
             self.problem(AddressProblem::DomainTooLong, range.0, range.1);

@@ -1,9 +1,13 @@
 //! Character set names readers know (the IANA registry's common entries and
-//! their aliases, as mail clients and mail-parser decode them). A name outside
-//! this list is reported, not refused: the reader may still show garbage. And
-//! what a text part that names no charset is, by its media type's registration.
+//! their aliases, and every label mail-parser decodes), and those they do not:
+//! a name outside both, or one of the WHATWG Encoding Standard's "replacement"
+//! labels, is reported as information wherever a message names it (a text
+//! part's charset, an encoded word, an RFC 2231 value): the reader may show
+//! garbage. And what a text part that names no charset is, by its media type's
+//! registration.
 
-/// Lower-case charset names and aliases (IANA "Character Sets" registry).
+/// Lower-case charset names and aliases (IANA "Character Sets" registry) that
+/// readers decode, mail-parser's table aside (`decodable`).
 #[rustfmt::skip]
 const KNOWN_CHARSETS: &[&str] = &[
     "us-ascii", "ascii", "ansi_x3.4-1968", "iso646-us", "utf-8", "utf8", "utf-16", "utf-16be", "utf-16le", "utf-32",
@@ -13,11 +17,27 @@ const KNOWN_CHARSETS: &[&str] = &[
     "latin1", "latin2", "l1", "l2", "windows-1250", "windows-1251", "windows-1252", "windows-1253", "windows-1254",
     "windows-1255", "windows-1256", "windows-1257", "windows-1258", "windows-874", "cp1250", "cp1251", "cp1252",
     "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258", "cp850", "cp852", "cp866", "ibm850", "ibm852",
-    "ibm866", "koi8-r", "koi8-u", "macintosh", "x-mac-roman", "mac", "gb2312", "gbk", "gb18030", "hz-gb-2312", "big5",
+    "ibm866", "koi8-r", "koi8-u", "macintosh", "x-mac-roman", "mac", "gb2312", "gbk", "gb18030", "big5",
     "big5-hkscs", "shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "windows-31j", "cp932", "euc-jp",
-    "iso-2022-jp", "iso-2022-jp-2", "euc-kr", "ks_c_5601-1987", "iso-2022-kr", "cp949", "tis-620", "viscii",
-    "iso-2022-cn", "euc-cn", "x-euc-tw", "unknown-8bit",
+    "iso-2022-jp", "iso-2022-jp-2", "euc-kr", "ks_c_5601-1987", "cp949", "tis-620", "viscii",
+    "euc-cn", "x-euc-tw", "unknown-8bit",
 ];
+
+/// The labels the WHATWG Encoding Standard gives its "replacement" encoding
+/// (§4.2 "Names and labels": the stateful 7-bit encodings HZ, ISO-2022-KR and
+/// ISO-2022-CN): browsers' `TextDecoder` refuses them (web-platform-tests
+/// encoding/api-replacement-encodings: "Label for replacement should be
+/// rejected by API"), so Thunderbird's header decoder, built on it, leaves such
+/// an encoded word as written (jsmime `decodeRFC2047Words`: "We don't recognize
+/// the charset, so give up"), and mail-parser, this engine's parser, reads the
+/// whole text as one U+FFFD. Readers do not know them, though the IANA registry
+/// lists them.
+const REPLACEMENT_LABELS: &[&str] = &["csiso2022kr", "hz-gb-2312", "iso-2022-cn", "iso-2022-cn-ext", "iso-2022-kr", "replacement"];
+
+/// The longest label mail-parser's table holds (45 bytes,
+/// `extended_unix_code_packed_format_for_japanese`): it compares only that many
+/// bytes of a name, so a longer one is none of its labels.
+const MAX_DECODER_LABEL: usize = 45;
 
 /// `bytes` read as text in `charset` (case-insensitive; an RFC 2231 `*language`
 /// suffix, `UTF-8*fr`, is no part of it): UTF-8 and US-ASCII as UTF-8, what is not
@@ -57,16 +77,38 @@ pub fn single_byte(name: &str) -> bool {
     )
 }
 
-/// Whether `name` is a character set mail readers decode (case-insensitive).
+/// Whether `name` is a character set mail readers decode (case-insensitive):
+/// one of `KNOWN_CHARSETS` or a label mail-parser decodes (`x-mac-cyrillic`,
+/// `iso8859-5`, `windows-949`…), and none of the `REPLACEMENT_LABELS`.
 pub fn is_known_charset(name: &str) -> bool {
     // Readers match names loosely: case, and `_` for `-` (ANSI_X3.4-1968 / ansi-x3.4-1968).
     // Compared a byte at a time, without a copy of either (a subject may hold
     // 100,000 encoded words, each naming its charset).
     let loose = |b: u8| if b == b'_' { b'-' } else { b.to_ascii_lowercase() };
     let wanted = name.trim().as_bytes();
-    KNOWN_CHARSETS
-        .iter()
-        .any(|known| known.len() == wanted.len() && known.bytes().zip(wanted).all(|(k, &w)| loose(k) == loose(w)))
+    let is = |known: &&str| known.len() == wanted.len() && known.bytes().zip(wanted).all(|(k, &w)| loose(k) == loose(w));
+    if REPLACEMENT_LABELS.iter().any(is) {
+        return false;
+    }
+    KNOWN_CHARSETS.iter().any(is) || decodable(wanted)
+}
+
+/// Whether mail-parser has a decoder for the label `name` (it lowers the case
+/// and reads `-` as `_`, as readers do).
+fn decodable(name: &[u8]) -> bool {
+    !name.is_empty()
+        && name.len() <= MAX_DECODER_LABEL
+        && mail_parser::decoders::charsets::map::charset_decoder(name).is_some()
+}
+
+/// Whether text in a charset a reader does not know would show other than as
+/// written: a byte past ASCII, or the escapes and shifts of the 7-bit encodings
+/// (ESC, SO and SI of ISO 2022, RFC 1468 and RFC 1557; `~{` of HZ, RFC 1843).
+/// Plain ASCII reads the same whatever charset the reader falls back to.
+pub fn needs_its_charset(bytes: &[u8]) -> bool {
+    !bytes.is_ascii()
+        || memchr::memchr3(0x1b, 0x0e, 0x0f, bytes).is_some()
+        || memchr::memmem::find(bytes, b"~{").is_some()
 }
 
 /// What a text part without a `charset` parameter is, by its media type's
@@ -129,7 +171,8 @@ mod tests {
     fn names_are_matched_loosely_as_before() {
         let copied = |name: &str| {
             let wanted = name.trim().to_ascii_lowercase().replace('_', "-");
-            KNOWN_CHARSETS.iter().any(|known| known.replace('_', "-") == wanted)
+            let listed = |list: &[&str]| list.iter().any(|known| known.replace('_', "-") == wanted);
+            !listed(REPLACEMENT_LABELS) && (listed(KNOWN_CHARSETS) || decodable(name.trim().as_bytes()))
         };
         let mut names: Vec<String> = KNOWN_CHARSETS.iter().map(|k| k.to_string()).collect();
         names.extend(KNOWN_CHARSETS.iter().map(|k| format!(" {} ", k.to_ascii_uppercase().replace('-', "_"))));
@@ -139,6 +182,30 @@ mod tests {
             assert_eq!(is_known_charset(name), copied(name), "{name:?}");
         }
         assert!(is_known_charset("ANSI_X3.4_1968") && is_known_charset("Shift-JIS") && !is_known_charset("utf-9"));
+    }
+
+    #[test]
+    fn labels_mail_parser_decodes_are_known_and_the_replacement_ones_are_not() {
+        for name in ["x-mac-cyrillic", "ISO8859-5", "windows-949", "cp936", "ks_c_5601-1989", "latin-9", "csisolatin2"] {
+            assert!(is_known_charset(name), "{name}: mail-parser decodes it");
+        }
+        for name in ["hz-gb-2312", "HZ-GB-2312", "iso-2022-kr", "ISO_2022_CN", "iso-2022-cn-ext", "csiso2022kr", "replacement"] {
+            assert!(!is_known_charset(name), "{name}: a WHATWG replacement label");
+        }
+        for name in ["cp950", "x-unknown", "default", "chinesebig5", "", "extended_unix_code_packed_format_for_japanese-x"] {
+            assert!(!is_known_charset(name), "{name}");
+        }
+        assert!(is_known_charset("extended_unix_code_packed_format_for_japanese"), "the longest label");
+    }
+
+    #[test]
+    fn text_needs_its_charset_past_ascii_or_with_the_shifts_of_7_bit_encodings() {
+        assert!(!needs_its_charset(b"Plain text, 100 % ASCII ~ tilde {braces}"));
+        assert!(needs_its_charset("Caf\u{e9}".as_bytes()));
+        assert!(needs_its_charset(b"Caf\xe9"));
+        assert!(needs_its_charset(b"\x1b$B$3$s$K$A$O\x1b(B"), "ISO-2022-JP");
+        assert!(needs_its_charset(b"\x0e!!\x0f"), "ISO-2022-KR shifts");
+        assert!(needs_its_charset(b"~{<:Ky2;S{#,NpJ)l6HK!#~}"), "HZ");
     }
 
     #[test]

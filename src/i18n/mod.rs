@@ -478,7 +478,7 @@ pub fn render_template_with(
             if let Some(end) = memchr::memchr(b'}', stripped.as_bytes()) {
                 let name = &stripped[..end];
                 match params.iter().find(|(n, _)| *n == name) {
-                    Some((_, value)) => out.push_str(&format_param(value, locale, label, megabyte_decimals)),
+                    Some((_, value)) => push_param(&mut out, value, locale, label, megabyte_decimals),
                     None => {
                         out.push('{');
                         out.push_str(name);
@@ -716,6 +716,22 @@ pub fn plural_problems(template: &str, locale: Locale) -> Vec<String> {
     problems
 }
 
+/// Appends `format_param` of `value`: a number or a text written straight into
+/// `out`, without a string of its own (#14: a finding renders two templates).
+fn push_param(
+    out: &mut String,
+    value: &Param,
+    locale: Locale,
+    label: &dyn Fn(&str) -> Option<&'static Entry>,
+    megabyte_decimals: Option<usize>,
+) {
+    match value {
+        Param::Int(n) => push_int(out, *n, locale),
+        Param::Text(s) => out.push_str(s),
+        _ => out.push_str(&format_param(value, locale, label, megabyte_decimals)),
+    }
+}
+
 fn format_param(
     value: &Param,
     locale: Locale,
@@ -774,11 +790,26 @@ fn format_param(
 /// A number that names something (a port, a reply code) is no quantity: `Msg::digits`.
 pub fn format_int(n: i64, locale: Locale) -> String {
     let mut out = String::new();
+    push_int(&mut out, n, locale);
+    out
+}
+
+/// Appends `format_int` of `n`, its digits written on the stack (#14: a string
+/// for the digits and one for the result were two allocations a number).
+fn push_int(out: &mut String, n: i64, locale: Locale) {
     if n < 0 {
         out.push('-');
     }
-    push_grouped(&mut out, &n.unsigned_abs().to_string(), locale);
-    out
+    // u64::MAX has 20 digits; written from the last.
+    let (mut digits, mut at, mut rest) = ([b'0'; 20], 20usize, n.unsigned_abs());
+    while let Some(slot) = at.checked_sub(1).and_then(|before| digits.get_mut(before)) {
+        *slot = b'0' + (rest % 10) as u8;
+        (at, rest) = (at - 1, rest / 10);
+        if rest == 0 {
+            break;
+        }
+    }
+    push_grouped(out, std::str::from_utf8(digits.get(at..).unwrap_or_default()).unwrap_or_default(), locale);
 }
 
 /// `digits` with the thousands grouped from the locale's length on (`grouped_from_digits`).

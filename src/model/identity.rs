@@ -61,6 +61,9 @@ pub struct Identity {
     pub sender: Option<Mailbox>,
     /// The envelope sender an MTA recorded (`Return-Path`, RFC 5321 §4.4); absent before sending.
     pub return_path: Option<Mailbox>,
+    /// The mailboxes the message was delivered to, as the delivering MTA recorded
+    /// them (`Delivered-To` of Postfix and qmail, `X-Original-To` of Postfix), lower case.
+    pub delivered_to: Vec<String>,
     pub reply_to: Vec<Mailbox>,
     /// Mailboxes in To, Cc and Bcc.
     pub recipients: usize,
@@ -133,15 +136,16 @@ impl Identity {
 /// Computes the identity facts from the header (already scanned and parsed).
 pub fn analyse(raw: &[u8], header: &HeaderBlock, values: &FieldValues) -> Identity {
     let mut identity = Identity::default();
+    // An address a receiver cannot read (encoded, or its ends unknown) names
+    // no one: the alignment and bulk rules do not compare it (`Mailbox::readable`).
+    let readable_of = |index: usize| {
+        let list = values.addresses.iter().find(|a| a.field == index).map(|a| &a.list);
+        list.into_iter().flat_map(|list| list.mailboxes.iter()).filter(|m| m.readable)
+    };
     let mailboxes_of = |index: usize| -> Vec<Mailbox> {
         let Some(field) = header.fields.get(index) else { return Vec::new() };
         let value = field.raw_value(raw);
-        let Some(list) = values.addresses.iter().find(|a| a.field == index).map(|a| &a.list) else { return Vec::new() };
-        // An address a receiver cannot read (encoded, or its ends unknown) names
-        // no one: the alignment and bulk rules do not compare it (`Mailbox::readable`).
-        list.mailboxes
-            .iter()
-            .filter(|m| m.readable)
+        readable_of(index)
             .map(|m| {
                 let slice =
                     |r: (usize, usize)| String::from_utf8_lossy(value.get(r.0..r.1).unwrap_or(&[])).into_owned();
@@ -153,7 +157,10 @@ pub fn analyse(raw: &[u8], header: &HeaderBlock, values: &FieldValues) -> Identi
                     field: index,
                     display_name: name,
                     address: slice(m.addr_spec),
-                    domain: slice(m.domain).trim_matches(['[', ']']).to_ascii_lowercase(),
+                    // Borrowed where the value is UTF-8: one copy, the lowercase one.
+                    domain: String::from_utf8_lossy(value.get(m.domain.0..m.domain.1).unwrap_or(&[]))
+                        .trim_matches(['[', ']'])
+                        .to_ascii_lowercase(),
                     range: field.start..field.end,
                 }
             })
@@ -167,7 +174,15 @@ pub fn analyse(raw: &[u8], header: &HeaderBlock, values: &FieldValues) -> Identi
         } else if field.is("Reply-To") && identity.reply_to.is_empty() {
             identity.reply_to = mailboxes_of(index);
         } else if field.is("To") || field.is("Cc") || field.is("Bcc") {
-            identity.recipients += mailboxes_of(index).len();
+            // Counted, not copied (#14: a copy of each recipient's texts only to
+            // count them was 26 allocations a message of the corpus).
+            identity.recipients += readable_of(index).count();
+        } else if field.is("Delivered-To") || field.is("X-Original-To") {
+            let list = parse_address_list(field.raw_value(raw));
+            let value = field.raw_value(raw);
+            identity.delivered_to.extend(list.mailboxes.iter().filter(|m| m.readable).map(|m| {
+                String::from_utf8_lossy(value.get(m.addr_spec.0..m.addr_spec.1).unwrap_or(&[])).to_ascii_lowercase()
+            }));
         } else if field.is("Return-Path") && identity.return_path.is_none() {
             let list = parse_address_list(field.raw_value(raw));
             identity.return_path = list.mailboxes.iter().find(|m| m.readable).map(|m| {
@@ -178,7 +193,7 @@ pub fn analyse(raw: &[u8], header: &HeaderBlock, values: &FieldValues) -> Identi
                     field: index,
                     display_name: String::new(),
                     address: slice(m.addr_spec),
-                    domain: slice(m.domain).to_ascii_lowercase(),
+                    domain: String::from_utf8_lossy(value.get(m.domain.0..m.domain.1).unwrap_or(&[])).to_ascii_lowercase(),
                     range: field.start..field.end,
                 }
             });

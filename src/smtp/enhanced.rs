@@ -129,7 +129,7 @@ pub const REGISTRY: &[Registered] = &[
     code(1, 0, "RFC 3463"),
     // GoDaddy's `550 5.1.1 <x> - <ip> has sent to too many recipients this hour.
     // IB607` is a rate (Sisimai's Rhost/GoDaddy.pm: IB607 speeding).
-    act(1, 1, "RFC 3463", &[]).yields_to(&["full", "sender", "rate"]),
+    act(1, 1, "RFC 3463", &[]).yields_to(&["full", "sender", "rate", "recipient-block"]),
     act(1, 2, "RFC 3463", &[]),
     act(1, 3, "RFC 3463", ADDRESS),
     code(1, 4, "RFC 3463"),
@@ -159,7 +159,9 @@ pub const REGISTRY: &[Registered] = &[
     // recipient with `550 5.4.1 Recipient address rejected: Access denied`
     // (learn.microsoft.com, "Fix email delivery issues for error code 5.4.1 in
     // Exchange Online"; Sisimai's reason/userunknown.rb): no unanswered host.
-    act_later(4, 1, "RFC 3463").yields_to(&["unknown-user"]),
+    // Zoho's `541 5.4.1 Mail rejected by destination domain` is the receiving
+    // domain's own filter (ActiveCampaign's smtp-field-manual, 451.json).
+    act_later(4, 1, "RFC 3463").yields_to(&["unknown-user", "recipient-block"]),
     code(4, 2, "RFC 3463"),
     code(4, 3, "RFC 3463"),
     act(4, 4, "RFC 3463", &[]),
@@ -259,6 +261,9 @@ pub fn class_and_subject_ids(class: u8, subject: u16) -> (&'static str, &'static
     };
     (class_id, subject_id)
 }
+
+/// Names of public blocklists a reply may give (ours: the "listed" cause's and other widely used lists).
+const PUBLIC_LIST_NAMES: &[&str] = &["spamhaus", "spamcop", "dnsbl", "rbl", "sorbs", "barracuda", "uceprotect", "abuseat", "mailspike"];
 
 /// A cause a server's own text names, by words it uses (lower case), with the
 /// rules it relates to.
@@ -382,6 +387,92 @@ pub const CAUSES: &[Cause] = &[
     cause(
         "sending-blocked",
         &["sending for this account is disabled", "bad outbound sender"],
+        &[],
+    ),
+    // Forpsi's submission server (smtp.forpsi.com) answers `550 5.1.0 <id> policy violation, see
+    // https://support.forpsi.com/kb/a4081` (in Polish "Naruszenie zasad <id>, zobacz …/kb/a4071")
+    // when an IP or account sent over its limits (250 a minute, 1000 an hour), more than 100 mails
+    // an hour of which over half could not be delivered, or mass mail to qq.com and yahoo.com: "a
+    // typical scenario of a mail account abused for spam", so sending from it is cut for 60 minutes
+    // (support.konto.pl kb a2164, a2765, a2813; support.forpsi.pl kb a2873). Its words alone are
+    // any receiver's generic policy refusal; with Forpsi's help page it is the provider's block.
+    Cause {
+        in_urls: true,
+        with: &["support.forpsi.com/kb/"],
+        ..cause("sending-blocked", &["policy violation", "naruszenie zasad"], &[])
+    },
+    // Microsoft 365 refuses to forward a message automatically (an Inbox rule, a mailbox's SMTP
+    // forwarding) to an address outside the organisation when its outbound spam policy turns
+    // automatic forwarding off, the default: `550 5.7.520 Access denied, Your organization does
+    // not allow external forwarding. Please contact your administrator for further assistance.
+    // AS(7555)` (learn.microsoft.com, "Control automatic external email forwarding in Microsoft
+    // 365", MicrosoftDocs/defender-docs outbound-spam-policies-external-email-forwarding.md;
+    // MicrosoftDocs/microsoft-365-docs issues 3648, 6235). No policy of the receiver's, and
+    // nothing in the message: the forwarding mailbox's own tenant. 5.7.520 is no registered
+    // detail (it reads as X.7.0), so the words decide.
+    cause("forwarding-blocked", &["does not allow external forwarding", "disabled external forwarding"], &[]),
+    // Microsoft 365 refuses mail its own tenant blocks the recipient of: `550 5.7.703 Your message
+    // can't be delivered because messages to XXX, YYY are blocked by your organization using
+    // Tenant Allow Block List` (MicrosoftDocs/defender-docs create-block-sender-lists-in-office-365.md:
+    // "users in the organization can't send email to these blocked domains and addresses … The
+    // entire message is blocked for all internal and external recipients"; Microsoft's NDR
+    // reference "Fix NDR error 5.7.700 through 5.7.750"). The sender's own organisation's list,
+    // not a public blocklist: before "listed" ("block list").
+    cause(
+        "organization-block",
+        &["tenant allow block list", "tenant allow/block list", "blocked by your organization using"],
+        &[],
+    ),
+    // "Sender is blacklisted" said with a public list's name ("… on zen.spamhaus.org") is that
+    // list's listing, not the recipient's own list below (ours, from the names "listed" reads).
+    Cause { with: PUBLIC_LIST_NAMES, ..cause("listed", &["sender is blacklisted"], &["spam/listed-ip"]) },
+    // The recipient, or the recipient's domain, blocks this sender in a list of its own: no public
+    // blocklist (DNSBL) lists it, so no delisting helps; only the recipient lifts it. Interia's
+    // `550 5.7.1 Recipient doesn't want your mail` ("has probably added you to a blocked list",
+    // pomoc.poczta.interia.pl, "Dlaczego wiadomość nie została dostarczona?"); Forpsi's `550 5.1.1
+    // <x> sender is blacklisted` ("the recipient set a blacklist for the mailbox", support.konto.pl
+    // kb a2871); Microsoft's `5.7.507 Access denied, rejected by recipient` ("blocked by the
+    // recipient's organization. Contact the recipient") and `5.7.513 … blocked by <domain> using
+    // Customer Block list` ("the recipient domain has added your sending IP address to its custom
+    // blocklist … contact them directly"), Facebook's `550 5.1.1 RCP-P2 … Refused due to recipient
+    // preferences` and the phrases of Sisimai's Rhost/Microsoft.pm, Reason/Filtered.pm and
+    // Reason/Rejected.pm (BSD-2), with its set's lhost-facebook sample; Mimecast's "Envelope blocked
+    // - User Entry" and "manually Blocked Senders" ("this single recipient domain's administrator
+    // has blocked your mail"), Zoho's "Mail rejected by destination domain" and "Mailbox delivery
+    // restricted by policy" ("the receiving domain has filters set-up"), Trend Micro's "Recipient
+    // address rejected: BLOCK-SEND-ER." (ActiveCampaign's smtp-field-manual, data/codes, MIT).
+    // Before "listed" ("blacklist", "block list") and "unknown-user".
+    cause(
+        "recipient-block",
+        &[
+            "recipient doesn't want your mail",
+            "recipient does not want your mail",
+            "sender is blacklisted",
+            "access denied, rejected by recipient",
+            "you have been blocked by the recipient",
+            "blacklisted by recipient",
+            "blacklisted by the recipient",
+            "sender is in my black list",
+            // The same said in general words: a list the text gives to the recipient (ours,
+            // after Interia's "added you to a blocked list" and Forpsi's "the recipient set a
+            // blacklist for the mailbox").
+            "recipient's blacklist",
+            "recipient's blocklist",
+            "recipient's block list",
+            "recipient's blocked senders",
+            "recipient has blocked",
+            "customer block list",
+            "refused due to recipient preferences",
+            "user refuses to receive",
+            "message rejected due to user rules",
+            "only accepting mail from specific email addresses",
+            "recipient's list of senders to accept mail from",
+            "envelope blocked - user entry",
+            "manually blocked senders",
+            "rejected by destination domain",
+            "mailbox delivery restricted by policy",
+            "block-send-er",
+        ],
         &[],
     ),
     // The sending IP has no reverse DNS name, or one that does not resolve back:
@@ -513,6 +604,18 @@ pub const CAUSES: &[Cause] = &[
                 "ont ete bloques par nos services",
                 "ont été bloqués par nos services",
                 "were blocked by our services",
+                // Web.de's and GMX's `550 Reject due to policy restrictions (IP based)` ("a high
+                // percentage of e-mails are classified as spam … all messages coming from the
+                // sender's IP address will be temporarily rejected") and "(domain based)" ("the
+                // sender domain is known as a spam domain"): postmaster.web.de/error-messages, as
+                // quoted in ActiveCampaign's smtp-field-manual (data/codes/550.json, MIT).
+                "policy restrictions (ip based)",
+                "policy restrictions (domain based)",
+                // Interia's `450 4.7.1 Twoj serwer poczty 192.0.2.1 zostal tymczasowo zablokowany
+                // za spam` (your mail server was temporarily blocked for spam; suped.com, "Why are
+                // my emails to Interia.pl being rejected", quoting senders' bounces): the sending
+                // server, for what it sent, not this message. Before "spam".
+                "zablokowany za spam",
             ],
             &[],
         )
@@ -615,6 +718,11 @@ pub const CAUSES: &[Cause] = &[
             "bad header",
             "blank from",
             "as a from: address",
+            // Web.de's and GMX's `550 Reject due to policy restrictions (header based)`: a header
+            // field given more than once (BCC, CC, Date, From, Sender, Subject, To), or a Date,
+            // From, Sender or To that is not syntactically correct (postmaster.web.de/error-messages,
+            // as quoted in ActiveCampaign's smtp-field-manual, data/codes/550.json, MIT).
+            "policy restrictions (header based)",
         ],
         &["headers/"],
     ),

@@ -71,7 +71,7 @@ pub struct NamedCause {
     /// `reverse-dns`, `sending-blocked`, `size`, `full`, `sender-login`, `sender`, `host-unknown`, `disabled`,
     /// `unknown-user`, `loop`, `auth-required`, `rate`, `greylisting`, `authentication`, `login`,
     /// `relay`, `tls`, `starttls-misuse`, `reputation`, `helo`, `duplicate-header`, `internal-only`,
-    /// `inbound-server`.
+    /// `inbound-server`, `forwarding-blocked`, `organization-block`, `recipient-block`.
     pub id: String,
     pub meaning: String,
     pub action: String,

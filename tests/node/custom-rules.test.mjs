@@ -59,6 +59,13 @@ test('spamassassinRules load with their refusals listed by line', () => {
   assert.equal(report.findings.find((f) => f.ruleId === 'sa/PRIZE').message, 'Talks about a prize');
 });
 
+test('a lone surrogate in the options reads as U+FFFD, as the native Options::from_json reads its escape', () => {
+  // JSON.stringify writes it as \ud800; tests/custom_rules.rs gives the same text to the native reader.
+  const rule = { ...casino, id: 'acme/lone', message: { en: 'Found \ud800 {match} \ud83d\ude00' } };
+  const report = pkg.lint(message, { customRules: [rule] });
+  assert.equal(report.findings.find((f) => f.ruleId === 'acme/lone').message, 'Found \ufffd Casino \u{1f600}');
+});
+
 test('the CommonJS entry has checkCustomRules too', () => {
   const cjs = createRequire(import.meta.url)(join(pkgDir, 'index.cjs'));
   assert.equal(typeof cjs.checkCustomRules, 'function');

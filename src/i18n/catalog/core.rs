@@ -1144,6 +1144,12 @@ crate::catalog! {
         es: "{rule}: la expresión meta tiene más de {limit, plural, one {# elemento} many {# de elementos} other {# elementos}} (nombres, números y operadores); divídala en subreglas (__NOMBRE).",
         pl: "{rule}: wyrażenie meta ma więcej niż {limit, plural, one {# element} few {# elementy} many {# elementów} other {# elementu}} (nazwy, liczby i operatory); podziel je na reguły pomocnicze (__NAZWA).",
     },
+    "core.custom.meta-glob-limit" => {
+        en: "{rule}: its rules_matching() is not expanded: the rules_matching() of all the metas may name at most {limit, plural, one {# rule} other {# rules}} together, found in a bounded number of steps; name the rules it should read, or use fewer and narrower patterns. The rule is not loaded.",
+        fr: "{rule} : son rules_matching() n'est pas développé : les rules_matching() de toutes les metas peuvent nommer au plus {limit, plural, one {# règle} many {# de règles} other {# règles}} ensemble, trouvées en un nombre borné d'étapes ; nommez les règles qu'il doit lire, ou employez des motifs moins nombreux et plus étroits. La règle n'est pas chargée.",
+        es: "{rule}: su rules_matching() no se expande: los rules_matching() de todas las metas pueden nombrar como máximo {limit, plural, one {# regla} many {# de reglas} other {# reglas}} juntos, halladas en un número acotado de pasos; nombre las reglas que debe leer, o use menos patrones y más estrechos. La regla no se carga.",
+        pl: "{rule}: jej rules_matching() nie jest rozwinięte: rules_matching() wszystkich reguł meta mogą razem wskazać najwyżej {limit, plural, one {# regułę} few {# reguły} many {# reguł} other {# reguły}}, znalezionych w ograniczonej liczbie kroków; wymień reguły, które ma czytać, albo użyj mniejszej liczby węższych wzorców. Reguła nie jest wczytana.",
+    },
     "core.custom.meta-unknown" => {
         en: "{rule}: the meta expression reads {name}, which is not defined.",
         fr: "{rule} : l'expression meta lit {name}, qui n'est pas défini.",

@@ -791,6 +791,42 @@ crate::catalog! {
         es: "Cambie la contraseña de la cuenta, busque scripts o dispositivos que envíen desde ella sin usted y siga los pasos del proveedor para desbloquear el envío (en Microsoft 365 un administrador la saca de las entidades restringidas). Reenviar antes de eso falla igual.",
         pl: "Zmień hasło konta, poszukaj skryptów lub urządzeń, które wysyłają z niego bez Twojej wiedzy, a potem wykonaj kroki dostawcy, aby odblokować wysyłanie (w Microsoft 365 administrator zdejmuje je z listy podmiotów z ograniczeniami). Ponowne wysyłanie wcześniej zawiedzie tak samo.",
     },
+    "smtp.cause.forwarding-blocked" => {
+        en: "A forwarding rule tried to pass the mail on to an outside address, and the Microsoft 365 organisation of the forwarding mailbox does not allow automatic external forwarding",
+        fr: "Une règle de transfert a voulu faire suivre le message vers une adresse externe, et l'organisation Microsoft 365 de la boîte qui transfère n'autorise pas le transfert automatique vers l'extérieur",
+        es: "Una regla de reenvío intentó pasar el mensaje a una dirección externa, y la organización de Microsoft 365 del buzón que reenvía no permite el reenvío automático al exterior",
+        pl: "Reguła przekazywania próbowała przesłać wiadomość na adres zewnętrzny, a organizacja Microsoft 365, do której należy przekazująca skrzynka, nie zezwala na automatyczne przekazywanie na zewnątrz",
+    },
+    "smtp.cause.forwarding-blocked.action" => {
+        en: "Nothing in the message is at fault, and sending it again fails the same way. The forwarding mailbox's admin can allow it (Microsoft Defender, outbound anti-spam policy, \"Automatic forwarding rules\" set to On for that mailbox); otherwise write to the final address directly, or remove the Inbox rule or mailbox forwarding.",
+        fr: "Le message n'est pas en cause, et le renvoyer échouera de la même façon. L'administrateur de la boîte qui transfère peut l'autoriser (Microsoft Defender, stratégie anti-spam sortante, « Automatic forwarding rules » sur On pour cette boîte) ; sinon, écrivez directement à l'adresse finale, ou supprimez la règle de boîte de réception ou le transfert de la boîte.",
+        es: "El mensaje no tiene la culpa, y volver a enviarlo fallará igual. El administrador del buzón que reenvía puede permitirlo (Microsoft Defender, directiva antispam de salida, «Automatic forwarding rules» en On para ese buzón); si no, escriba directamente a la dirección final o quite la regla de la bandeja de entrada o el reenvío del buzón.",
+        pl: "Wiadomość nie jest niczemu winna, a ponowne wysłanie zawiedzie tak samo. Administrator przekazującej skrzynki może na to zezwolić (Microsoft Defender, zasady antyspamowe dla poczty wychodzącej, „Automatic forwarding rules” ustawione na On dla tej skrzynki); w przeciwnym razie pisz bezpośrednio na adres docelowy albo usuń regułę skrzynki odbiorczej lub przekazywanie skrzynki.",
+    },
+    "smtp.cause.organization-block" => {
+        en: "Your own organisation blocks mail to this recipient: the address or its domain is a block entry of its Microsoft 365 Tenant Allow/Block List",
+        fr: "Votre propre organisation bloque le courrier vers ce destinataire : l'adresse ou son domaine est une entrée bloquée de sa liste d'autorisation/blocage du locataire (Tenant Allow/Block List) Microsoft 365",
+        es: "Su propia organización bloquea el correo a este destinatario: la dirección o su dominio es una entrada de bloqueo de su lista de permitidos/bloqueados del inquilino (Tenant Allow/Block List) de Microsoft 365",
+        pl: "Twoja własna organizacja blokuje pocztę do tego odbiorcy: adres lub jego domena jest wpisem blokującym na jej liście Tenant Allow/Block List w Microsoft 365",
+    },
+    "smtp.cause.organization-block.action" => {
+        en: "No recipient of this message got it: Microsoft 365 stops the whole message when one recipient is blocked. Send it again without that recipient, or ask your mail admin to remove the block entry if the address should be reachable. No outside list is involved.",
+        fr: "Aucun destinataire de ce message ne l'a reçu : Microsoft 365 arrête tout le message quand un seul destinataire est bloqué. Renvoyez-le sans ce destinataire, ou demandez à votre administrateur de messagerie de retirer l'entrée bloquée si l'adresse doit rester joignable. Aucune liste externe n'est en cause.",
+        es: "Ningún destinatario de este mensaje lo recibió: Microsoft 365 detiene el mensaje entero cuando un solo destinatario está bloqueado. Vuelva a enviarlo sin ese destinatario, o pida a su administrador de correo que quite la entrada de bloqueo si la dirección debe seguir siendo accesible. No interviene ninguna lista externa.",
+        pl: "Żaden odbiorca tej wiadomości jej nie dostał: Microsoft 365 zatrzymuje całą wiadomość, gdy choć jeden odbiorca jest zablokowany. Wyślij ją ponownie bez tego odbiorcy albo poproś administratora Twojej poczty o usunięcie wpisu blokującego, jeśli adres ma być osiągalny. Żadna zewnętrzna lista nie ma tu znaczenia.",
+    },
+    "smtp.cause.recipient-block" => {
+        en: "The recipient, or the recipient's mail domain, blocks your address, domain or server in a block list of its own: not a public blocklist",
+        fr: "Le destinataire, ou le domaine de messagerie du destinataire, bloque votre adresse, votre domaine ou votre serveur dans sa propre liste de blocage : pas une liste de blocage publique",
+        es: "El destinatario, o el dominio de correo del destinatario, bloquea su dirección, su dominio o su servidor en una lista de bloqueo propia: no una lista de bloqueo pública",
+        pl: "Odbiorca lub domena pocztowa odbiorcy blokuje Twój adres, Twoją domenę lub Twój serwer na własnej liście blokad: nie na publicznej liście blokad",
+    },
+    "smtp.cause.recipient-block.action" => {
+        en: "No delisting service and no change to the message helps: only the recipient or their mail admin can lift it. Do not send to this address again; if the mail is wanted, ask the recipient by another channel to unblock you (or to add you to their safe senders), else remove the address from your list.",
+        fr: "Aucun service de retrait de liste ni aucune modification du message n'y changera rien : seul le destinataire ou son administrateur de messagerie peut lever le blocage. N'écrivez plus à cette adresse ; si le message est attendu, demandez au destinataire par un autre moyen de vous débloquer (ou de vous ajouter à ses expéditeurs approuvés), sinon retirez l'adresse de votre liste.",
+        es: "Ningún servicio de retirada de listas ni ningún cambio en el mensaje servirá: solo el destinatario o su administrador de correo pueden levantar el bloqueo. No vuelva a escribir a esta dirección; si el mensaje es esperado, pida al destinatario por otra vía que le desbloquee (o que le añada a sus remitentes seguros); si no, elimine la dirección de su lista.",
+        pl: "Nie pomoże żadna usługa usuwania z list ani zmiana wiadomości: blokadę może zdjąć tylko odbiorca lub jego administrator poczty. Nie wysyłaj więcej na ten adres; jeśli odbiorca czeka na wiadomość, poproś go innym kanałem o odblokowanie (lub dodanie Cię do zaufanych nadawców), a w przeciwnym razie usuń adres ze swojej listy.",
+    },
     "smtp.cause.listed" => {
         en: "The sending IP is on a blocklist",
         fr: "L'IP d'envoi figure sur une liste de blocage",

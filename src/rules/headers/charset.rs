@@ -8,8 +8,11 @@
 //! A part that declares a single-byte charset (ISO-8859-1, windows-1250, …) while
 //! its bytes are UTF-8 is decoded by the declared one: every accented letter shows
 //! as two or three wrong ones (PHPMailer's default `CharSet` is iso-8859-1).
+//! A part that declares a charset readers do not know (`cp950`, `hz-gb-2312`,
+//! `x-unknown`: `grammar::charset::is_known_charset`, the test encoded words and
+//! RFC 2231 values take too) is read by a guess, or shown as written.
 
-use crate::grammar::charset::{text_charset, xml_declares_encoding, TextCharset};
+use crate::grammar::charset::{is_known_charset, needs_its_charset, text_charset, xml_declares_encoding, TextCharset};
 use crate::i18n::Msg;
 use crate::model::{Message, Part};
 use crate::report::{Location, Severity};
@@ -19,10 +22,10 @@ use crate::title;
 
 crate::rule_texts! { "headers/charset";
     summary => {
-        en: "A text part has non-ASCII characters but no charset parameter, or UTF-8 text under a single-byte charset.",
-        fr: "Une partie texte contient des caractères non ASCII mais pas de paramètre charset, ou du texte UTF-8 sous un charset à un octet.",
-        es: "Una parte de texto tiene caracteres no ASCII pero no tiene parámetro charset, o texto UTF-8 bajo un charset de un byte.",
-        pl: "Część tekstowa zawiera znaki spoza ASCII, ale nie ma parametru charset, albo tekst UTF-8 pod jednobajtowym charset.",
+        en: "A text part has non-ASCII characters but no charset parameter, UTF-8 text under a single-byte charset, or a charset readers do not know.",
+        fr: "Une partie texte contient des caractères non ASCII mais pas de paramètre charset, du texte UTF-8 sous un charset à un octet, ou un charset que les lecteurs ne connaissent pas.",
+        es: "Una parte de texto tiene caracteres no ASCII pero no tiene parámetro charset, texto UTF-8 bajo un charset de un byte, o un charset que los lectores no conocen.",
+        pl: "Część tekstowa zawiera znaki spoza ASCII, ale nie ma parametru charset, tekst UTF-8 pod jednobajtowym charset albo charset nieznany programom pocztowym.",
     },
     why => {
         en: "RFC 2046 §4.1.2: a text part without charset is US-ASCII. Readers must guess the real one, and accented letters turn into garbage for many recipients.",
@@ -60,6 +63,18 @@ crate::rule_texts! { "headers/charset";
         es: "Declare el juego de caracteres en que está escrito el texto: Content-Type: text/plain; charset=UTF-8. El CharSet de PHPMailer es iso-8859-1 si no se fija: escriba $mail->CharSet = 'UTF-8';",
         pl: "Zadeklaruj kodowanie, w którym zapisano tekst: Content-Type: text/plain; charset=UTF-8. CharSet w PHPMailerze ma wartość iso-8859-1, jeśli go nie ustawisz: wpisz $mail->CharSet = 'UTF-8';",
     },
+    UNKNOWN "unknown" => {
+        en: "This {type} part declares charset {charset}, which many readers cannot decode: they guess, or show its non-ASCII text as garbage.",
+        fr: "Cette partie {type} déclare le charset {charset}, que beaucoup de lecteurs ne savent pas décoder : ils devinent, ou affichent son texte non ASCII comme des caractères illisibles.",
+        es: "Esta parte {type} declara el charset {charset}, que muchos lectores no saben decodificar: adivinan, o muestran su texto no ASCII como caracteres ilegibles.",
+        pl: "Ta część {type} deklaruje charset {charset}, którego wiele programów pocztowych nie potrafi odczytać: zgadują kodowanie albo pokazują tekst spoza ASCII jako nieczytelne znaki.",
+    },
+    FIX_UNKNOWN "fix-unknown" => {
+        en: "Write the text in UTF-8 and declare it: Content-Type: text/plain; charset=UTF-8. Every reader decodes UTF-8.",
+        fr: "Écrivez le texte en UTF-8 et déclarez-le : Content-Type: text/plain; charset=UTF-8. Tous les lecteurs décodent l'UTF-8.",
+        es: "Escriba el texto en UTF-8 y declárelo: Content-Type: text/plain; charset=UTF-8. Todos los lectores decodifican UTF-8.",
+        pl: "Zapisz tekst w UTF-8 i zadeklaruj to: Content-Type: text/plain; charset=UTF-8. Każdy program pocztowy odczytuje UTF-8.",
+    },
     FIX_NOT_UTF8 "fix-not-utf8" => {
         en: "Save the file as UTF-8 before attaching it: a vCard is always UTF-8 (RFC 6350 §3.1), an iCalendar file is UTF-8 unless its charset is declared (RFC 5545 §3.1.4).",
         fr: "Enregistrez le fichier en UTF-8 avant de le joindre : une vCard est toujours en UTF-8 (RFC 6350 §3.1), un fichier iCalendar est en UTF-8 sauf si son charset est déclaré (RFC 5545 §3.1.4).",
@@ -77,6 +92,7 @@ pub const RULE: Rule = Rule {
         Evidence::Rfc("RFC 2046 §4.1.2: a text part without a charset parameter is US-ASCII"),
         Evidence::Rfc("RFC 6657 §3: the default charset of a text subtype is set by its registration: UTF-8 for text/vcard (RFC 6350 §3.1), text/calendar (RFC 5545 §3.1.4) and text/javascript (RFC 9239 §4.2), the document's declaration for text/xml (RFC 7303 §3); text/markdown requires the parameter (RFC 7763 §2); text/csv keeps US-ASCII (RFC 4180 §3): valid UTF-8 in the first group is not reported, bytes that are not UTF-8 are (grammar::charset::TEXT_CHARSETS)"),
         Evidence::Rfc("RFC 2046 §4.1.2: the charset parameter names the charset of the text, and readers decode by it"),
+        Evidence::Receiver("unknown: a text part whose charset readers do not know (grammar::charset::is_known_charset: neither a common IANA name nor a label mail-parser decodes, or one of the WHATWG Encoding Standard's replacement labels hz-gb-2312, iso-2022-kr, iso-2022-cn), with text that needs it (a byte past ASCII, or the escapes of the 7-bit encodings: grammar::charset::needs_its_charset): information, as an encoded word's (headers/encoded-word) and an RFC 2231 value's (headers/parameter-encoding): SpamAssassin 4.0 (Message/Node.pm _normalize: UTF-8, then Windows-1252, then Encode::Detect) and rspamd 3.4 (mime_encoding.c: the charset detected from the content) read it by a guess and score nothing; Thunderbird converts each line by the declared charset and, without a converter for it, passes the line as written (mimetext.cpp); RFC 2049 §2 (6) asks a reader to recognise other charsets only 'to the extent of being able to inform the user about what character set the message uses'"),
         Evidence::Ours("a part declaring a single-byte charset (ISO-8859-*, windows-125x, KOI8, IBM/DOS code pages, Mac Roman, TIS-620) whose non-ASCII bytes are all well-formed UTF-8 is taken as UTF-8 (info): in real text of those charsets a letter such as é or ó is followed by an ASCII byte, which UTF-8 never allows after a lead byte, so such text almost never forms UTF-8 (M. J. Dürst, 'The Properties and Promizes of UTF-8', 11th International Unicode Conference, San Jose, 1997, 'Heuristic detection of UTF-8'); PHPMailer 6's CharSet default is 'iso-8859-1'"),
     ],
     score: crate::rules::scores::NONE,
@@ -127,6 +143,33 @@ pub const RULE: Rule = Rule {
                 pl: "Tekst UTF-8 zadeklarowany jako ISO-8859-1, tak jak wysyła go PHPMailer bez ustawionego CharSet",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: quoted-printable\n\nZam=C3=B3wienie wys=C5=82ane\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "Big5 text declared cp950, a name readers built on the WHATWG encodings do not know",
+                fr: "Du texte Big5 déclaré cp950, un nom que les lecteurs fondés sur les encodages WHATWG ne connaissent pas",
+                es: "Texto Big5 declarado cp950, un nombre que los lectores basados en las codificaciones WHATWG no conocen",
+                pl: "Tekst Big5 zadeklarowany jako cp950, nazwa nieznana programom opartym na kodowaniach WHATWG",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: text/plain; charset=cp950\nContent-Transfer-Encoding: base64\n\npXiqWaVfpc6kpA==\n"),
+        ),
+        Example::fails(
+            title! {
+                en: "HZ text: 7-bit, but no browser-based reader decodes hz-gb-2312",
+                fr: "Du texte HZ : en 7 bits, mais aucun lecteur fondé sur un navigateur ne décode hz-gb-2312",
+                es: "Texto HZ: de 7 bits, pero ningún lector basado en un navegador decodifica hz-gb-2312",
+                pl: "Tekst HZ: 7-bitowy, ale żaden program oparty na przeglądarce nie odczytuje hz-gb-2312",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: text/plain; charset=hz-gb-2312\n\n~{<:Ky2;S{#,NpJ)l6HK!#~}\n"),
+        ),
+        Example::passes(
+            title! {
+                en: "ASCII text under an unknown charset name: it reads the same whatever the reader picks",
+                fr: "Du texte ASCII sous un nom de charset inconnu : il se lit de même quel que soit le choix du lecteur",
+                es: "Texto ASCII bajo un nombre de charset desconocido: se lee igual elija lo que elija el lector",
+                pl: "Tekst ASCII pod nieznaną nazwą charset: czyta się tak samo, cokolwiek wybierze program pocztowy",
+            },
+            ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: text/plain; charset=x-unknown\n\nCafe open\n"),
         ),
         Example::passes(
             title! {
@@ -203,6 +246,13 @@ fn transfer_decoded<'a>(message: &'a Message, part: &Part) -> Option<std::borrow
     })
 }
 
+/// The charset a text part declares when readers do not know it and its text,
+/// as sent, needs it (`needs_its_charset`: plain ASCII reads the same in any).
+fn unknown<'p>(message: &Message, part: &'p Part) -> Option<&'p str> {
+    let charset = part.charset.as_deref().filter(|c| !is_known_charset(c))?;
+    transfer_decoded(message, part).filter(|bytes| needs_its_charset(bytes)).map(|_| charset)
+}
+
 /// A text part that declares a single-byte charset but whose bytes are UTF-8
 /// with at least one non-ASCII character: the charset it names.
 fn misdeclared<'p>(message: &Message, part: &'p Part) -> Option<&'p str> {
@@ -220,6 +270,12 @@ fn check(message: &Message, cx: &mut Context) {
     for part in message.parts.iter().filter(|p| {
         p.content_type.starts_with("text/") && p.charset.is_some() && p.body_range.is_some() && super::has_raw_offsets(p)
     }) {
+        if let Some(charset) = unknown(message, part) {
+            let (location, evidence) = located(message, part);
+            let text = Msg::of(&UNKNOWN).text("type", part.content_type.clone()).text("charset", charset.trim().to_string());
+            cx.emit(Draft::new(text).fix(Msg::of(&FIX_UNKNOWN)).evidence(evidence).at(location));
+            continue;
+        }
         let Some(charset) = misdeclared(message, part) else { continue };
         let (location, evidence) = located(message, part);
         let text = Msg::of(&MISDECLARED).text("type", part.content_type.clone()).text("charset", charset.to_string());

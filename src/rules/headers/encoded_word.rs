@@ -78,6 +78,7 @@ pub const RULE: Rule = Rule {
     severity: Severity::Warning,
     evidence: &[
         Evidence::Receiver("a broken encoded word is shown raw (=?…?=) by mail clients; rspamd scores bad MIME headers; an over-long encoded word (>75) is decoded by every reader (info)"),
+        Evidence::Receiver("info: an encoded word in a charset readers do not know (grammar::charset::is_known_charset), as a text part's (headers/charset) and an RFC 2231 value's (headers/parameter-encoding): Thunderbird leaves it as written (jsmime decodeRFC2047Words: \"We don't recognize the charset, so give up\"), while SpamAssassin 4.0 (Message/Node.pm _normalize: UTF-8, then Windows-1252, then Encode::Detect) and rspamd 3.4 (mime_headers.c: kept when its bytes are UTF-8) read it by a guess, and neither scores it; RFC 2047 §6.2 lets a reader show such a word as written"),
         Evidence::Measured("an encoded word inside quotes is decoded by Python's email (with a defect noted), rspamd (mime_headers.c: \"non-RFC conformant but used\") and mail-parser, so it is information; in the SpamAssassin corpus it is in 5 ham headers and 1 spam"),
         Evidence::Ours("info for a word run into the text before it (§5 (1)) or inside an addr-spec (§5 (3)): no receiver scores them; lenient readers decode the first, every reader takes the second literally"),
         Evidence::Rfc("RFC 2047 §2 (at most 75 characters), §4 (B and Q encodings), §5 (3) (not inside a quoted string or an addr-spec), §5 (1) (white space around a word), §5 (each encoded word an integral number of characters: none split across words; checked for UTF-8 and US-ASCII)"),
@@ -161,13 +162,14 @@ pub const RULE: Rule = Rule {
         .at(Severity::Info),
         Example::fails(
             title! {
-                en: "An unknown charset",
-                fr: "Un jeu de caractères inconnu",
-                es: "Un juego de caracteres desconocido",
-                pl: "Nieznane kodowanie znaków",
+                en: "An unknown charset (information, as in a text part)",
+                fr: "Un jeu de caractères inconnu (information, comme dans une partie texte)",
+                es: "Un juego de caracteres desconocido (información, como en una parte de texto)",
+                pl: "Nieznane kodowanie znaków (informacja, jak w części tekstowej)",
             },
             ExampleInput::Raw("From: a@example.com\nTo: b@example.com\nSubject: =?x-klingon?Q?Qapla?=\n\nHello\n"),
-        ),
+        )
+        .at(Severity::Info),
         Example::fails(
             title! {
                 en: "No closing ?=",
@@ -370,7 +372,10 @@ fn check(message: &Message, cx: &mut Context) {
                 let draft = Draft::new(
                     Msg::of(&INVALID).text("field", field.name.clone()).label("problem", problem).int("count", count),
                 );
-                Some(if kind.level() == Level::Obsolete { draft.severity(Severity::Info) } else { draft })
+                // An unknown charset is information, as for a text part (headers/charset.unknown)
+                // and an RFC 2231 value (headers/parameter-encoding): no filter scores it.
+                let info = kind.level() == Level::Obsolete || kind == EncodedWordProblem::UnknownCharset;
+                Some(if info { draft.severity(Severity::Info) } else { draft })
             });
         }
     }

@@ -62,6 +62,12 @@ crate::rule_texts! { "sender/misaligned";
         es: "Return-Path es {address} en un informe de entrega, o el nombre que un servidor de correo escribe para el remitente de sobre vacío con el que se envía un informe (RFC 5321 §4.5.5): el informe es del sistema de correo, sin remitente de sobre suyo que alinear.",
         pl: "Return-Path to {address} w raporcie doręczenia albo nazwa, którą serwer pocztowy wpisuje za pusty nadawcę koperty, z jakim wysyła się raport (RFC 5321 §4.5.5): raport pochodzi od systemu pocztowego i nie ma w nim Twojego nadawcy koperty do wyrównania.",
     },
+    RETURN_PATH_RESENT "return-path-resent" => {
+        en: "Return-Path is {address}, the address the message was delivered to: its recipient sent it on again, so the field names the recipient, not the author's envelope sender, and alignment cannot be judged from it.",
+        fr: "Return-Path est {address}, l'adresse à laquelle le message a été remis : son destinataire l'a renvoyé, le champ nomme donc le destinataire et non l'expéditeur d'enveloppe de l'auteur, et l'alignement ne peut pas en être jugé.",
+        es: "Return-Path es {address}, la dirección a la que se entregó el mensaje: su destinatario lo volvió a enviar, así que el campo nombra al destinatario y no al remitente de sobre del autor, y la alineación no puede juzgarse con él.",
+        pl: "Return-Path to {address}, adres, na który dostarczono wiadomość: jej odbiorca wysłał ją dalej, więc pole wskazuje odbiorcę, a nie nadawcę koperty autora, i nie da się na jego podstawie ocenić zgodności domen.",
+    },
     SENDER "sender" => {
         en: "Sender is {address} ({domain}) while From is at {fromDomain}: clients show the message as sent on behalf of someone else.",
         fr: "Sender est {address} ({domain}) alors que From est sur {fromDomain} : les logiciels affichent le message comme envoyé de la part de quelqu'un d'autre.",
@@ -79,6 +85,7 @@ pub const RULE: Rule = Rule {
         Evidence::Receiver("Gmail Email sender guidelines: \"Authenticate email with SPF and DKIM that are aligned with each other at the organizational level\""),
         Evidence::Ours("warning only when no DKIM signature of the From domain with an intact body exists and the message is not list traffic (a List-Id on another organizational domain than From's, another RFC 2369 field only a list has, Mailing-List, or an envelope sender or Sender named as list managers name theirs: owner-LIST, LIST-owner, LIST-admin, LIST-bounces, LIST-bounce, LIST-request, LIST-return-N; a list re-sends its members' mail under its own envelope sender, and Gmail does not require alignment of mailing-list mail); a List-Id in the From's own organizational domain names the sender's own list (RFC 2919 §3: the namespace is a domain the list owner controls), a newsletter it sends itself, and exempts nothing; a different Sender alone is information"),
         Evidence::Rfc("information when the Return-Path is a Sender Rewriting Scheme address whose original sender domain aligns with From: a forwarder rewrote it, not the sender (Mail::SRS and postsrsd(8): SRS0<sep>HASH=TT=domain=local@forwarder, <sep> one of = + -; SRS1<sep>HASH=forwarder=<sep>HASH=TT=domain=local@… for a second hop); RFC 7960 §3 (causes of DMARC interoperability issues): a forward that changes the envelope sender breaks SPF alignment, and an intact DKIM signature is what survives it"),
+        Evidence::Rfc("information when the Return-Path names the mailbox the message was delivered to (Delivered-To of Postfix and qmail, X-Original-To): RFC 5321 §4.4 has final delivery record the reverse-path of the last transfer (\"inserts a return-path line at the beginning of the mail data\"), and a message whose last envelope sender is its own recipient was sent on by that recipient (a redirect, a local re-injection), so the field does not show the author's envelope sender. In the SpamAssassin corpus, 4 hard-ham newsletters re-injected by the corpus owner (Return-Path and Delivered-To zzz@spamassassin.taint.org, the original envelope-from, in a Received comment, on the From's domain) had been compared on that address; no dev or held-out spam has the shape"),
         Evidence::Rfc("information on a delivery report (a top-level multipart/report; report-type=delivery-status, RFC 3464 §2) and when the Return-Path's local part is MAILER-DAEMON: RFC 5321 §4.5.5 has delivery reports sent with a null reverse-path, which some MTAs write as MAILER-DAEMON@their-domain (sendmail's F=g flag puts $g, MAILER-DAEMON@ the local domain, in place of <>: Costales, sendmail 4th ed., ch. 20); no envelope sender of the author's exists to align. A MAILER-DAEMON Return-Path counts only on a message shaped like one sent with a null reverse-path: a top-level multipart/report (RFC 6522 §3; RFC 8098 §2.1 for read receipts), Auto-Submitted other than no (RFC 3834 §3.3, §5), or a From of MAILER-DAEMON@ or postmaster@ (RFC 5321 §4.5.1): every such Return-Path among the 1,265 fixture messages linted in stop 68 has one of these (ours: a measurement); on any other message it is an envelope sender like another and must align"),
     ],
     score: scores::SENDER_MISALIGNED,
@@ -184,6 +191,16 @@ pub const RULE: Rule = Rule {
         ),
         Example::fails(
             title! {
+                en: "Re-sent by its recipient: the Return-Path is the mailbox it was delivered to",
+                fr: "Renvoyé par son destinataire : le Return-Path est la boîte à laquelle il a été remis",
+                es: "Reenviado por su destinatario: el Return-Path es el buzón al que se entregó",
+                pl: "Wysłana dalej przez odbiorcę: Return-Path to skrzynka, do której ją dostarczono",
+            },
+            ExampleInput::Raw("Return-Path: <jane@home.example>\nDelivered-To: jane@home.example\nReceived: by home.example (Postfix, from userid 500); Wed, 4 Sep 2002 18:34:13 +0100\nReceived: from mail.shop.example by mx.home.example; Fri, 26 Jul 2002 09:02:33 +0100\nFrom: news@shop.example\nTo: jane@home.example\nSubject: News\n\nHello\n"),
+        )
+        .at(Severity::Info),
+        Example::fails(
+            title! {
                 en: "SRS address of another sender's domain: the Return-Path still does not align",
                 fr: "Adresse SRS d'un expéditeur d'un autre domaine : le Return-Path ne s'aligne toujours pas",
                 es: "Dirección SRS del dominio de otro remitente: el Return-Path sigue sin alinearse",
@@ -254,11 +271,16 @@ fn check(message: &Message, cx: &mut Context) {
         return;
     }
     let local = return_path.address.rsplit_once('@').map_or("", |(local, _)| local);
+    // The mailbox the message was delivered to as its envelope sender: its
+    // recipient sent it on (RFC 5321 §4.4), the author's envelope is not recorded.
+    let resent = identity.delivered_to.iter().any(|to| to.eq_ignore_ascii_case(&return_path.address));
     // A delivery report (RFC 3464), or its null reverse-path (RFC 5321 §4.5.5)
     // as some MTAs write it, on a message shaped like what is sent with one.
-    if (local.eq_ignore_ascii_case("MAILER-DAEMON") && system_message(message)) || delivery_report(message) {
+    let null = (local.eq_ignore_ascii_case("MAILER-DAEMON") && system_message(message)) || delivery_report(message);
+    if resent || null {
+        let entry = if resent { &RETURN_PATH_RESENT } else { &RETURN_PATH_NULL };
         cx.emit(
-            Draft::new(Msg::of(&RETURN_PATH_NULL).text("address", return_path.address.clone()))
+            Draft::new(Msg::of(entry).text("address", return_path.address.clone()))
                 .severity(Severity::Info)
                 .evidence(return_path.address.as_str())
                 .at(field_location(message, return_path.field)),

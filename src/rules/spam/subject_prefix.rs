@@ -11,6 +11,7 @@ use crate::settings::{Evidence, Kind, ListDefault, Threshold};
 use crate::text::fold::{WordFolder, WordKind};
 use crate::text::lexicon::spells;
 use crate::title;
+use std::ops::Range;
 
 crate::rule_texts! { "spam/subject-prefix";
     summary => {
@@ -264,35 +265,56 @@ impl Prefixes {
     /// The first prefix the subject starts with, as the list writes it.
     fn find(&self, subject: &str) -> Option<&str> {
         let mut folder = WordFolder::default();
-        let (seen, ends) = read_subject(&mut folder, subject);
-        let first = seen.first()?;
+        let read = read_subject(&mut folder, subject);
+        let first = read.seen.first()?;
         let prefix = self.0.iter().find(|Prefix { words, plain, letter, .. }| {
             // Most prefixes differ from the subject in their first letter.
-            if letter.is_some_and(|c| !first.read.starts_with(c) && !first.leet) {
+            if letter.is_some_and(|c| !read.read(first).starts_with(c) && !first.leet) {
                 return false;
             }
             // A subject may drop an accent the prefix has (`Czesc`, `Vous avez gagne`),
             // not add one, as the lexicons read words (`text::lexicon`): spam drops them
             // to pass filters, and so does a keyboard without them.
-            let dropped = |seen: &Seen, plain: &String| seen.read == seen.plain && seen.plain == *plain;
+            let dropped = |seen: &Seen, plain: &String| read.read(seen) == read.plain(seen) && read.plain(seen) == plain;
             !words.is_empty()
-                && words.len() <= seen.len()
-                && seen.iter().zip(words.iter().zip(plain)).all(|(seen, (word, plain))| {
-                    seen.read == *word || dropped(seen, plain) || (seen.leet && spells(&seen.plain, word))
+                && words.len() <= read.seen.len()
+                && read.seen.iter().zip(words.iter().zip(plain)).all(|(seen, (word, plain))| {
+                    read.read(seen) == word || dropped(seen, plain) || (seen.leet && spells(read.plain(seen), word))
                 })
-                && !ends.get(words.len() - 1).is_some_and(|&end| hyphen_joined(&subject[end..]))
+                && !read.seen.get(words.len() - 1).is_some_and(|seen| hyphen_joined(&subject[seen.end..]))
         })?;
         Some(&prefix.text)
     }
 }
 
-/// A word of the subject as read: `read`, its accents dropped (`plain`), and
-/// whether it is leet (`FR33`), read against each prefix's own spelling as the
-/// lexicon does (`text::lexicon::spells`).
+/// The subject's first words as read (`read_subject`): each word's forms are
+/// ranges of one text, not two strings a word (#14: with the lists they were
+/// 19 allocations a message of the corpus, dhat).
+struct SubjectWords {
+    text: String,
+    seen: Vec<Seen>,
+}
+
+/// A word of the subject as read: `read`, its accents dropped (`plain`), both
+/// in `SubjectWords::text`; whether it is leet (`FR33`), read against each
+/// prefix's own spelling as the lexicon does (`text::lexicon::spells`); where it
+/// starts and ends in the subject.
 struct Seen {
-    read: String,
-    plain: String,
+    read: Range<usize>,
+    plain: Range<usize>,
     leet: bool,
+    start: usize,
+    end: usize,
+}
+
+impl SubjectWords {
+    fn read(&self, seen: &Seen) -> &str {
+        self.text.get(seen.read.clone()).unwrap_or_default()
+    }
+
+    fn plain(&self, seen: &Seen) -> &str {
+        self.text.get(seen.plain.clone()).unwrap_or_default()
+    }
 }
 
 /// Whether `rest`, the subject after a word, joins it by a hyphen to more letters.
@@ -301,32 +323,32 @@ fn hyphen_joined(rest: &str) -> bool {
     matches!(chars.next(), Some('-' | '\u{2010}' | '\u{2011}')) && chars.next().is_some_and(char::is_alphanumeric)
 }
 
-/// The subject's first words as read (`read_words`) and the byte offset where
-/// each ends. Single letters spaced out (`F R E E`, `F.R.E.E`) are read as the
-/// one word they spell (`WordKind::Spaced`).
-fn read_subject(folder: &mut WordFolder, text: &str) -> (Vec<Seen>, Vec<usize>) {
-    let (mut words, mut ends, mut starts): (Vec<Seen>, Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new(), Vec::new());
-    folder.fold_words(head(text), |word| {
+/// The subject's first words as read (`read_words`), with the byte offsets
+/// where each starts and ends. Single letters spaced out (`F R E E`, `F.R.E.E`)
+/// are read as the one word they spell (`WordKind::Spaced`).
+fn read_subject(folder: &mut WordFolder, text: &str) -> SubjectWords {
+    let head = head(text);
+    let mut words = SubjectWords { text: String::with_capacity(2 * head.len()), seen: Vec::with_capacity(MAX_PREFIX_WORDS + 1) };
+    folder.fold_words(head, |word| {
         if word.kind == WordKind::Spaced {
             // It follows the single letters it joins: they give way to it.
-            while starts.last().is_some_and(|&start| start >= word.span.0) {
-                words.pop();
-                ends.pop();
-                starts.pop();
+            while let Some(seen) = words.seen.pop_if(|seen| seen.start >= word.span.0) {
+                words.text.truncate(seen.read.start);
             }
         } else if !matches!(word.kind, WordKind::Plain | WordKind::Leet) {
             return;
         }
         // A leet word of one letter is a name (`H1`, `B2`), not a word spelt in digits.
         let leet = word.kind == WordKind::Leet && word.plain.chars().filter(|c| c.is_alphabetic()).count() >= 2;
-        words.push(Seen { read: word.read.to_string(), plain: word.plain.to_string(), leet });
-        ends.push(word.span.1);
-        starts.push(word.span.0);
+        let start = words.text.len();
+        words.text.push_str(word.read);
+        words.text.push_str(word.plain);
+        let (read, plain) = (start..start + word.read.len(), start + word.read.len()..words.text.len());
+        words.seen.push(Seen { read, plain, leet, start: word.span.0, end: word.span.1 });
     });
     // Only the first words are compared with a prefix.
-    words.truncate(MAX_PREFIX_WORDS + 1);
-    ends.truncate(MAX_PREFIX_WORDS + 1);
-    (words, ends)
+    words.seen.truncate(MAX_PREFIX_WORDS + 1);
+    words
 }
 
 /// The start of a text that is read for its first words (`MAX_PREFIX_CHARS`).
