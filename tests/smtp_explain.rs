@@ -1037,13 +1037,19 @@ const RECEIVER_REPLIES: &[(&str, &str, &str)] = &[
     ("Postfix smtpd", "503 5.5.1 Error: authentication not enabled", "inbound-server"),
 ];
 
-#[test]
-fn the_big_receivers_replies_name_the_cause_sisimai_gives_them() {
-    for (source, reply, cause) in RECEIVER_REPLIES {
+/// Asserts that each reply (its source, its text, its cause) names its cause, and is explained
+/// by its words or its enhanced code.
+fn each_names_its_cause(replies: &[(&str, &str, &str)]) {
+    for (source, reply, cause) in replies {
         assert_eq!(cause_of(reply).as_deref(), Some(*cause), "{source}: {reply}");
         let e = explain(reply, Locale::En);
         assert!(matches!(e.basis, Basis::Text | Basis::Enhanced), "{source}: {:?}", e.basis);
     }
+}
+
+#[test]
+fn the_big_receivers_replies_name_the_cause_sisimai_gives_them() {
+    each_names_its_cause(RECEIVER_REPLIES);
     // A login to an incoming server is a setting of the script's: the SMTP settings check relates.
     let inbound = explain("535 Authentication not allowed on IBSMTP Servers. IB401", Locale::Pl);
     assert!(inbound.related_rules.iter().any(|r| r == "config/smtp-security"), "{:?}", inbound.related_rules);
@@ -1612,4 +1618,85 @@ fn the_blocks_of_stop_73_are_explained_in_every_language() {
     assert!(pl.meaning.starts_with("Twoja własna organizacja"), "{pl:?}");
     let fr = explain(EXTERNAL_FORWARDING_REFUSED, Locale::Fr).cause.expect("cause");
     assert!(fr.action.contains("« Automatic forwarding rules »") && !fr.action.contains("étiquette"), "{fr:?}");
+}
+
+#[test]
+fn the_public_lists_names_are_one_list_the_listed_cause_and_its_guard_read() {
+    // "Sender is blacklisted" with a public list's name is that list's listing: the guard reads
+    // the names the "listed" cause reads by itself, and more, from one list.
+    let guard = CAUSES.iter().find(|c| c.id == "listed" && c.phrases == ["sender is blacklisted"]).expect("the guard");
+    let listed = CAUSES.iter().find(|c| c.id == "listed" && c.in_urls).expect("the listed cause");
+    let shared: Vec<&str> = guard.with.iter().copied().filter(|name| listed.phrases.contains(name)).collect();
+    assert_eq!(shared, ["spamhaus", "spamcop", "dnsbl", "rbl"]);
+    assert!(guard.with.contains(&"sorbs") && !listed.phrases.contains(&"sorbs"), "{:?}", guard.with);
+    // No cause gives a phrase or a word twice, nor an empty one (which every text has).
+    for cause in CAUSES {
+        for list in [cause.phrases, cause.with] {
+            for (i, word) in list.iter().enumerate() {
+                assert!(!word.is_empty() && !list[..i].contains(word), "{}: {word:?}", cause.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_words_a_cause_needs_beside_its_phrase_are_read_where_a_word_starts() {
+    for (reply, cause) in [
+        // Forpsi's recipient block list (support.konto.pl kb a2871) for a sender whose address
+        // holds "rbl", which had read as a public RBL's listing; a list's name where a word
+        // starts still makes it that list's.
+        ("550 5.1.1 <anna.wierblowska@example.pl> sender is blacklisted", "recipient-block"),
+        ("550 5.1.1 <jan@example.pl> sender is blacklisted, see rbl.example.net", "listed"),
+        ("550 5.1.1 <jan@example.pl> sender is blacklisted at zen.spamhaus.org", "listed"),
+        // A quota is a mailbox's when the text says account, user, disk (Sisimai's
+        // reason/mailboxfull.rb) or maildir (kei.pl's sample bounce); not for a
+        // "subaccount" (the sending services' word for a customer's sub-account) nor when
+        // the server is "disconnecting": a sending quota, a rate.
+        ("452 Quota exceeded for this account", "full"),
+        ("552 disc quota exceeded", "full"),
+        ("maildrop: maildir over quota.", "full"),
+        ("451 4.7.1 Hourly quota exceeded for subaccount 42", "rate"),
+        ("421 Quota exceeded, disconnecting", "rate"),
+        // SPF's failures said in one word, and a contraction's "n't", still fail the check.
+        ("421 4.7.0 Rate limited: SPF softfail for example.com", "authentication"),
+        ("421 4.7.0 Rate limited: SPF hardfail for example.com", "authentication"),
+        ("550 5.7.1 Sender address rejected: DKIM doesn't pass", "authentication"),
+        ("550 5.7.1 Sender address rejected: DMARC isn't aligned", "authentication"),
+    ] {
+        assert_eq!(cause_of(reply).as_deref(), Some(cause), "{reply}");
+    }
+    // SPF named beside a rate limit without a word of failure stays a rate limit: "bypass" is no
+    // "pass", "MailPolicy" no SPF policy.
+    assert_eq!(cause_of("421 4.7.0 Rate limit exceeded; SPF bypass is not set for this IP").as_deref(), Some("rate"));
+}
+
+/// Replies published by Polish and Czech providers, with where each was found.
+const POLISH_PROVIDER_REPLIES: &[(&str, &str, &str)] = &[
+    (
+        "WP and o2, github.com/geokrety/geokrety-website issue 1047",
+        "554 (#5.3.0) Nie przyjmiemy tej wiadomosci poniewaz jest to spam - zobacz strone: https://pomoc.wp.pl/polityka-antyspamowa / We can't accept this message because it is spam - see: https://pomoc.wp.pl/polityka-antyspamowa [127]",
+        "spam",
+    ),
+    ("Forpsi's mxavas, support.forpsi.com kb a3302", "552 5.1.1 5.2.2 sorry, final recipient mailbox is full (chkuser)", "full"),
+    ("Forpsi's mxavas, support.forpsi.com kb a3302", "552 5.2.0 0biL1i00V1cmcpM01biL4w spam detected", "spam"),
+    ("Forpsi's mxavas, support.forpsi.com kb a3302", "550 5.1.0 0bcW1i00G0jifNx01bcmHa blocked by SPF", "authentication"),
+    ("Forpsi's mxavas, support.forpsi.com kb a3302", "552 cmg1.fe.forpsi.com bizsmtp 0bqv1i0054rvCQt01 DMARC validation failed", "authentication"),
+    ("Forpsi's smtp, support.forpsi.sk kb a3902", "550 5.1.0 piWs1j0010jifNx01iWsdh authentication failed", "login"),
+];
+
+#[test]
+fn polish_and_czech_providers_published_replies_read_as_their_pages_say() {
+    each_names_its_cause(POLISH_PROVIDER_REPLIES);
+    // Forpsi's "sender rejected" is a From whose domain is not the login's, or a connection from
+    // a country the domain does not allow (support.konto.pl kb a2164, support.forpsi.sk kb
+    // a3902); Spambrella's, the sending IP on a blocklist or a wrong SPF (spambrella.com/faq/
+    // email-delivery-error-codes); Netfabric's, an account cut off for 4 hours after too many
+    // temporary errors (netfabric.freshdesk.com, "Sending email issues"). Its words name no one
+    // cause: its enhanced code explains it.
+    for reply in ["550 5.1.0 <john.smith@domain.com> sender rejected", "5.1.0 <john.smith@domain.com> sender rejected"] {
+        let e = explain(reply, Locale::En);
+        assert!(e.cause.is_none(), "{reply}: {:?}", e.cause);
+        assert_eq!(e.basis, Basis::Enhanced, "{reply}");
+        assert!(e.meaning.starts_with("Other address status"), "{reply}: {}", e.meaning);
+    }
 }

@@ -262,8 +262,37 @@ pub fn class_and_subject_ids(class: u8, subject: u16) -> (&'static str, &'static
     (class_id, subject_id)
 }
 
-/// Names of public blocklists a reply may give (ours: the "listed" cause's and other widely used lists).
-const PUBLIC_LIST_NAMES: &[&str] = &["spamhaus", "spamcop", "dnsbl", "rbl", "sorbs", "barracuda", "uceprotect", "abuseat", "mailspike"];
+/// Public blocklists' names, and the generic names of such lists, the "listed" cause reads
+/// by themselves: Postfix's `Client host [ip] blocked using zen.spamhaus.org` (postconf(5),
+/// default_rbl_reply), a lookup page (`https://www.spamhaus.org/query/bl?ip=…`, Proofpoint's
+/// `dnsbl-lookup.cgi`).
+const LISTED_NAMES: &[&str] = &["spamhaus", "spamcop", "dnsbl", "rbl"];
+
+/// Other widely used public blocklists a reply may name (ours).
+const OTHER_LIST_NAMES: &[&str] = &["sorbs", "barracuda", "uceprotect", "abuseat", "mailspike"];
+
+/// Names of public blocklists a reply may give: [`LISTED_NAMES`], then [`OTHER_LIST_NAMES`].
+const PUBLIC_LIST_NAMES: &[&str] =
+    &joined::<{ LISTED_NAMES.len() + OTHER_LIST_NAMES.len() }>(LISTED_NAMES, OTHER_LIST_NAMES);
+
+/// `first` then `second`, as one array of `N` (their lengths' sum), so that a word list made
+/// of two others repeats none of their words.
+const fn joined<const N: usize>(first: &[&'static str], second: &[&'static str]) -> [&'static str; N] {
+    // A wrong length fails the build: no empty word (which every text has) pads the list.
+    assert!(first.len() + second.len() == N);
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < first.len() {
+        out[i] = first[i];
+        i += 1;
+    }
+    let mut j = 0;
+    while j < second.len() {
+        out[i + j] = second[j];
+        j += 1;
+    }
+    out
+}
 
 /// A cause a server's own text names, by words it uses (lower case), with the
 /// rules it relates to.
@@ -271,8 +300,9 @@ const PUBLIC_LIST_NAMES: &[&str] = &["spamhaus", "spamcop", "dnsbl", "rbl", "sor
 pub struct Cause {
     pub id: &'static str,
     pub phrases: &'static [&'static str],
-    /// The phrase counts only when the text also says one of these (a quota
-    /// is a mailbox's only when the text says mailbox or storage).
+    /// The phrase counts only when the text also says one of these where a word
+    /// starts ([`has_word`]; a quota is a mailbox's only when the text says
+    /// mailbox or storage).
     pub with: &'static [&'static str],
     /// The phrase also counts, without a word of `with`, when the reply's
     /// enhanced code has this subject (RFC 3463 §3.3: X.2.X is the mailbox's
@@ -300,18 +330,33 @@ const fn cause(id: &'static str, phrases: &'static [&'static str], related: &'st
 
 /// Words that make a quota a mailbox's (ours).
 /// "account" and "user" from Sisimai's reason/mailboxfull.rb ("account is over quota",
-/// "user is over quota", "the user(s) account is temporarily over quota"); "disc" and
-/// "diskspace" likewise ("disc quota exceeded", "diskspace quota"). A sending quota says
-/// "sending quota" or "submission quota", read before (a rate).
-const MAILBOX_WORDS: &[&str] = &["mailbox", "mail box", "inbox", "storage", "disk", "disc", "account", "user"];
+/// "user is over quota", "the user(s) account is temporarily over quota"); "disc quota" and
+/// "disk" likewise ("disc quota exceeded", "diskspace quota", "maildir delivery failed:
+/// userdisk quota", "domaindisk quota"), and "maildir" ("maildir over quota", also kei.pl's
+/// sample bounce `maildrop: maildir over quota.`, www.kei.pl/pomoc/wiadmosc-zwrotna). Each
+/// read where a word starts ([`has_word`]): "disc" alone would be "disconnecting", "account"
+/// a "subaccount"'s sending quota. A sending quota says "sending quota" or "submission
+/// quota", read before (a rate).
+const MAILBOX_WORDS: &[&str] =
+    &["mailbox", "mail box", "inbox", "storage", "disk", "disc quota", "domaindisk", "maildir", "account", "user"];
 
 /// Words that make a bare mention of SPF, DKIM or DMARC a failure of it
 /// before a rate limit the text also names: Gmail's "rate limited because SPF
 /// authentication didn't pass", "isn't aligned with either the authenticated
 /// SPF or DKIM organizational domain" (support.google.com/a/answer/3726730, as
 /// quoted in Sisimai's Rhost/Google.pm). A rate limit whose text only points
-/// at SPF or DKIM (a help page's name) stays a rate limit (ours).
-const AUTH_FAILED_WORDS: &[&str] = &["fail", "pass", "align", "authenticat", "invalid", "missing"];
+/// at SPF or DKIM (a help page's name) stays a rate limit (ours). Read where a word starts
+/// ([`has_word`]: "pass" is no "bypass"), with [`FAILED_IN_ONE_WORD`].
+const AUTH_FAILED_WORDS: &[&str] =
+    &joined::<{ FAILED_IN_ONE_WORD.len() + AUTH_FAILED_STEMS.len() }>(FAILED_IN_ONE_WORD, AUTH_FAILED_STEMS);
+
+/// The words of [`AUTH_FAILED_WORDS`] besides [`FAILED_IN_ONE_WORD`].
+const AUTH_FAILED_STEMS: &[&str] = &["fail", "pass", "align", "authenticat", "invalid", "missing"];
+
+/// A failed check named in one word, which a word of failure read where a word starts does
+/// not find: SPF's "softfail" (RFC 7208 §2.6.5), "hardfail" (Forpsi's "rejected due to the
+/// SPF hardfail reason", support.forpsi.com kb a3302), "misaligned" and "unaligned" (ours).
+const FAILED_IN_ONE_WORD: &[&str] = &["softfail", "hardfail", "misalign", "unalign"];
 
 /// Words that make SPF, DKIM or DMARC, named in the same sentence, a failed check
 /// before a refused sender the text also names: Orange's `421 … Emetteur invalide,
@@ -321,9 +366,41 @@ const AUTH_FAILED_WORDS: &[&str] = &["fail", "pass", "align", "authenticat", "in
 /// per it's SPF Record", "Email rejected per DMARC policy" (Sisimai's
 /// Reason/AuthFailure.pm, BSD-2), Gmail's "fails to pass SPF checks", "DKIM does not
 /// pass", "isn't aligned with … SPF or DKIM" (Rhost/Google.pm). Not "pass" alone ("SPF
-/// pass") nor "authenticat" ("authenticate with SPF" is advice).
+/// pass") nor "authenticat" ("authenticate with SPF" is advice). Read where a word starts,
+/// as [`AUTH_FAILED_WORDS`] are ("MailPolicy" is no policy of SPF's), with [`FAILED_IN_ONE_WORD`].
 const AUTH_FAILURE_WORDS: &[&str] =
+    &joined::<{ FAILED_IN_ONE_WORD.len() + AUTH_FAILURE_STEMS.len() }>(FAILED_IN_ONE_WORD, AUTH_FAILURE_STEMS);
+
+/// The words of [`AUTH_FAILURE_WORDS`] besides [`FAILED_IN_ONE_WORD`].
+const AUTH_FAILURE_STEMS: &[&str] =
     &["fail", "not pass", "n't pass", "violat", "not allowed to send", "not aligned", "n't aligned", "invalid", "policy"];
+
+/// The words of a blocklist listing that the "listed" cause reads besides [`LISTED_NAMES`]:
+/// Microsoft's `550 5.7.606 Access denied, banned sending IP [ip]. To request removal from
+/// this list …` (the 5.7.606–5.7.649 range of its NDR reference); Postfix's
+/// reject_rbl_client, "Client host [ip] blocked using zen.spamhaus.org" (postconf(5),
+/// default_rbl_reply).
+const LISTED_WORDS: &[&str] = &[
+    "blacklist",
+    "blocklist",
+    "block list",
+    "listed",
+    "banned sending ip",
+    // Microsoft's `550 5.7.511 Access denied, banned sender`: the sending IP,
+    // delisted on request (its NDR reference, as quoted in Sisimai's Rhost/Microsoft.pm).
+    "banned sender",
+    "blocked using",
+    // Yahoo's `553 5.7.1 [BL23] Connections not accepted from IP addresses on
+    // Spamhaus XBL` and `[BL21] Connections will not be accepted from [ip], because
+    // the ip is in Spamhaus's list` (Sisimai's Rhost/YahooInc.pm, blocked): their
+    // "not" is the refusal's, not the listing's, which the clause's negation had undone.
+    "not accepted from ip addresses on spamhaus",
+    "because the ip is in spamhaus",
+];
+
+/// The "listed" cause's phrases: [`LISTED_NAMES`], then [`LISTED_WORDS`].
+const LISTED_PHRASES: &[&str] =
+    &joined::<{ LISTED_NAMES.len() + LISTED_WORDS.len() }>(LISTED_NAMES, LISTED_WORDS);
 
 /// Causes a server's own text names. Checked in order; the first match wins. A
 /// phrase matches from the start of a word (so `blacklist` finds `blacklisted`,
@@ -513,35 +590,7 @@ pub const CAUSES: &[Cause] = &[
     Cause {
         clause_negation: true,
         in_urls: true,
-        ..cause(
-            "listed",
-            // Microsoft's `550 5.7.606 Access denied, banned sending IP [ip]. To request
-            // removal from this list …` (the 5.7.606–5.7.649 range of its NDR reference);
-            // Postfix's reject_rbl_client, "Client host [ip] blocked using zen.spamhaus.org"
-            // (postconf(5), default_rbl_reply).
-            &[
-                "blacklist",
-                "blocklist",
-                "block list",
-                "spamhaus",
-                "spamcop",
-                "dnsbl",
-                "rbl",
-                "listed",
-                "banned sending ip",
-                // Microsoft's `550 5.7.511 Access denied, banned sender`: the sending IP,
-                // delisted on request (its NDR reference, as quoted in Sisimai's Rhost/Microsoft.pm).
-                "banned sender",
-                "blocked using",
-                // Yahoo's `553 5.7.1 [BL23] Connections not accepted from IP addresses on
-                // Spamhaus XBL` and `[BL21] Connections will not be accepted from [ip], because
-                // the ip is in Spamhaus's list` (Sisimai's Rhost/YahooInc.pm, blocked): their
-                // "not" is the refusal's, not the listing's, which the clause's negation had undone.
-                "not accepted from ip addresses on spamhaus",
-                "because the ip is in spamhaus",
-            ],
-            &["spam/listed-ip"],
-        )
+        ..cause("listed", LISTED_PHRASES, &["spam/listed-ip"])
     },
     // The sending IP's or domain's reputation, not this message: Microsoft's `550 5.7.708
     // Access denied, traffic not accepted from this IP` and `451 4.7.650 The mail server
@@ -1390,7 +1439,7 @@ pub fn cause_in_reply(text: &str, subject: Option<u16>) -> Option<(&'static str,
             c.phrases.iter().any(|w| {
                 says(lower, w, c.clause_negation) || flat.as_deref().is_some_and(|f| says_across_lines(f, lower, w, c.clause_negation))
             }) && (c.with.is_empty()
-                    || c.with.iter().any(|w| lower.contains(w))
+                    || c.with.iter().any(|w| has_word(lower, w))
                     || (c.with_subject.is_some() && c.with_subject == subject))
         })
         .map(|c| (c.id, c.related))
@@ -1401,15 +1450,23 @@ pub fn cause_in_reply(text: &str, subject: Option<u16>) -> Option<(&'static str,
 fn said_together(text: &str, phrases: &[&str], words: &[&str]) -> bool {
     text.split(|c: char| matches!(c, ';' | '!' | '?' | '\n'))
         .flat_map(|part| part.split(". "))
-        .any(|sentence| words.iter().any(|w| sentence.contains(w)) && phrases.iter().any(|p| says(sentence, p, false)))
+        .any(|sentence| words.iter().any(|w| has_word(sentence, w)) && phrases.iter().any(|p| says(sentence, p, false)))
 }
 
-/// Blocklists whose names start with a cause's word: `spamhaus` is no "spam".
-const BLOCKLIST_NAMES: &[&str] = &["spamhaus", "spamcop"];
+/// Whether `text` has `word` (a word of a cause's `with`) where a word starts, as a cause's
+/// phrase is read: "rbl" names a list in `… using rbl.example.net` and `rblsmtpd`, not in
+/// "terrible"; "user" a mailbox's quota, not "superuser". A word ending a contraction (`n't
+/// pass`: "doesn't pass", "isn't aligned") is read inside the word it ends.
+fn has_word(text: &str, word: &str) -> bool {
+    let inside = word.starts_with("n'");
+    memchr::memmem::find_iter(text.as_bytes(), word.as_bytes())
+        .any(|at| inside || text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
+}
 
 /// Whether `text` has `phrase` at the start of a word, not negated (by the
 /// word before it, or with `clause_negation` by any word of its clause before
-/// it), and not as the start of a blocklist's name.
+/// it), and not as the start of a public blocklist's name ([`PUBLIC_LIST_NAMES`]:
+/// `spamhaus` and `spamcop` are no "spam").
 fn says(text: &str, phrase: &str, clause_negation: bool) -> bool {
     says_in(text, text, phrase, clause_negation)
 }
@@ -1432,7 +1489,7 @@ fn says_in(haystack: &str, text: &str, phrase: &str, clause_negation: bool) -> b
     memchr::memmem::find_iter(haystack.as_bytes(), phrase.as_bytes()).any(|at| {
         let before = &text[..at];
         let word_start = before.chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        let blocklist = BLOCKLIST_NAMES.iter().any(|name| *name != phrase && haystack[at..].starts_with(name));
+        let blocklist = PUBLIC_LIST_NAMES.iter().any(|name| *name != phrase && haystack[at..].starts_with(name));
         let after = &haystack[at + phrase.len()..];
         word_start && !blocklist && !negated(before) && !(clause_negation && negated_in_clause(before)) && !ahead(after)
     })
