@@ -213,8 +213,14 @@ fn spelled_capital_words(text: &[u8]) -> usize {
     for eight in blocks.iter().chain(std::iter::once(&last)) {
         let x = u64::from_le_bytes(*eight);
         let capitals = ascii_letter_bits(x) & !(x << 2);
-        let both = u128::from(capitals) << 64 | u128::from(before);
-        if both & both >> 16 & both >> 32 != 0 {
+        // The capitals of this step with capitals two and four bytes before them
+        // (in this step or the one before): every three is found at the step
+        // of its last capital. In `u64`s, not across a `u128` of both steps
+        // (#14: this function 39.2 → 29.4 M instructions on 10 MB of English
+        // prose, callgrind of the native build).
+        let two_before = capitals << 16 | before >> 48;
+        let four_before = capitals << 32 | before >> 32;
+        if capitals & two_before & four_before != 0 {
             any = true;
             break;
         }
@@ -1065,6 +1071,24 @@ mod tests {
         assert_eq!(capital_words(&long), (1, 1));
         let many = "A B C, ".repeat(10_000);
         assert_eq!(capital_words(&many), (10_000, 10_000));
+    }
+
+    /// The eight-byte test for three capitals two bytes apart finds them at
+    /// every place in a step and across two steps (`spelled_capital_words`).
+    #[test]
+    fn spelled_capitals_are_found_at_every_offset() {
+        for before in 0..20 {
+            for word in ["A B C", "F.R.E.E", "P-L-E-A-S-E"] {
+                for after in 0..10 {
+                    let text = format!("{}{word}{}", "x ".repeat(before / 2) + &" ".repeat(before % 2), " ".repeat(after));
+                    assert_eq!(spelled_capital_words(text.as_bytes()), 1, "{text:?}");
+                }
+            }
+            // Capitals two bytes apart but only two of them, or three with a letter against one: none.
+            for text in [format!("{}A B and", " ".repeat(before)), format!("{}A B Cd", " ".repeat(before))] {
+                assert_eq!(spelled_capital_words(text.as_bytes()), 0, "{text:?}");
+            }
+        }
     }
 
     /// Capitals of every cased script spelled letter by letter, in texts with
