@@ -51,42 +51,61 @@ pub fn decode_in(charset: &str, bytes: &[u8]) -> Option<String> {
     }
 }
 
-/// Whether `name` is a single-byte charset (case-insensitive, `_` for `-`, an
+/// The single-byte parts of ISO 8859 (`single_byte`), as named after `iso-8859-` or `iso8859-`.
+#[rustfmt::skip]
+const SINGLE_BYTE_ISO_8859: &[&str] = &["1", "2", "3", "4", "5", "6", "7", "8", "8-i", "9", "10", "11", "13", "14", "15", "16"];
+/// The single-byte code pages (`single_byte`), as numbered after `windows-` or `cp`.
+#[rustfmt::skip]
+const SINGLE_BYTE_CODE_PAGES: &[&str] = &["1250", "1251", "1252", "1253", "1254", "1255", "1256", "1257", "1258", "874", "850", "852", "866"];
+/// The other single-byte charsets' names (`single_byte`).
+#[rustfmt::skip]
+const SINGLE_BYTE_NAMES: &[&str] = &[
+    "latin1", "latin2", "l1", "l2", "koi8-r", "koi8-u", "ibm850", "ibm852", "ibm866", "macintosh", "x-mac-roman", "mac", "tis-620",
+];
+
+/// Whether `name` is a single-byte charset (compared loosely, `loosely_is`; an
 /// RFC 2231 `*language` suffix left out): ISO-8859-*, windows-125x and the other
 /// code pages whose text almost never forms UTF-8 by chance (`headers/charset`,
-/// `headers/encoded-word`: UTF-8 labelled as one of them).
+/// `headers/encoded-word`: UTF-8 labelled as one of them). Without a copy of the
+/// name: it is asked for every encoded word of a field.
 pub fn single_byte(name: &str) -> bool {
-    let name: String =
-        name.split('*').next().unwrap_or_default().trim().chars().map(|c| if c == '_' { '-' } else { c.to_ascii_lowercase() }).collect();
-    if let Some(rest) = name.strip_prefix("iso-8859-").or_else(|| name.strip_prefix("iso8859-")) {
-        return matches!(
-            rest,
-            "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "8-i" | "9" | "10" | "11" | "13" | "14" | "15" | "16"
-        );
+    let name = name.split('*').next().unwrap_or_default().trim().as_bytes();
+    let listed = |list: &[&str], name: &[u8]| list.iter().any(|known| loosely_is(name, known));
+    if let Some(part) = loosely_after(name, "iso-8859-").or_else(|| loosely_after(name, "iso8859-")) {
+        return listed(SINGLE_BYTE_ISO_8859, part);
     }
-    if let Some(page) = name.strip_prefix("windows-").or_else(|| name.strip_prefix("cp")) {
-        return matches!(
-            page,
-            "1250" | "1251" | "1252" | "1253" | "1254" | "1255" | "1256" | "1257" | "1258" | "874" | "850" | "852" | "866"
-        );
+    if let Some(page) = loosely_after(name, "windows-").or_else(|| loosely_after(name, "cp")) {
+        return listed(SINGLE_BYTE_CODE_PAGES, page);
     }
-    matches!(
-        name.as_str(),
-        "latin1" | "latin2" | "l1" | "l2" | "koi8-r" | "koi8-u" | "ibm850" | "ibm852" | "ibm866" | "macintosh"
-            | "x-mac-roman" | "mac" | "tis-620"
-    )
+    listed(SINGLE_BYTE_NAMES, name)
 }
 
-/// Whether `name` is a character set mail readers decode (case-insensitive):
+/// A byte of a charset name as readers compare names: ASCII case ignored, and
+/// `_` read as `-` (ANSI_X3.4-1968 / ansi-x3.4-1968).
+fn loose(b: u8) -> u8 {
+    if b == b'_' { b'-' } else { b.to_ascii_lowercase() }
+}
+
+/// Whether the charset name `name` is `known`, compared loosely (`loose`), a
+/// byte at a time, without a copy of either (a subject may hold 100,000
+/// encoded words, each naming its charset).
+fn loosely_is(name: &[u8], known: &str) -> bool {
+    known.len() == name.len() && known.bytes().zip(name).all(|(k, &n)| loose(k) == loose(n))
+}
+
+/// The rest of the charset name `name` after `prefix`, when it starts with it (loosely, `loosely_is`).
+fn loosely_after<'n>(name: &'n [u8], prefix: &str) -> Option<&'n [u8]> {
+    let (head, rest) = name.split_at_checked(prefix.len())?;
+    loosely_is(head, prefix).then_some(rest)
+}
+
+/// Whether `name` is a character set mail readers decode (compared loosely, `loosely_is`):
 /// one of `KNOWN_CHARSETS` or a label mail-parser decodes (`x-mac-cyrillic`,
 /// `iso8859-5`, `windows-949`…), and none of the `REPLACEMENT_LABELS`.
 pub fn is_known_charset(name: &str) -> bool {
-    // Readers match names loosely: case, and `_` for `-` (ANSI_X3.4-1968 / ansi-x3.4-1968).
-    // Compared a byte at a time, without a copy of either (a subject may hold
-    // 100,000 encoded words, each naming its charset).
-    let loose = |b: u8| if b == b'_' { b'-' } else { b.to_ascii_lowercase() };
+    // Readers match names loosely: case, and `_` for `-` (`loosely_is`).
     let wanted = name.trim().as_bytes();
-    let is = |known: &&str| known.len() == wanted.len() && known.bytes().zip(wanted).all(|(k, &w)| loose(k) == loose(w));
+    let is = |known: &&str| loosely_is(wanted, known);
     if REPLACEMENT_LABELS.iter().any(is) {
         return false;
     }
@@ -182,6 +201,53 @@ mod tests {
             assert_eq!(is_known_charset(name), copied(name), "{name:?}");
         }
         assert!(is_known_charset("ANSI_X3.4_1968") && is_known_charset("Shift-JIS") && !is_known_charset("utf-9"));
+    }
+
+    #[test]
+    fn single_byte_names_are_matched_as_by_the_lowercase_copy_before() {
+        // The normaliser before: a lowercase copy of the name with `_` for `-`.
+        let copied = |name: &str| {
+            let name: String = name
+                .split('*')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .chars()
+                .map(|c| if c == '_' { '-' } else { c.to_ascii_lowercase() })
+                .collect();
+            if let Some(rest) = name.strip_prefix("iso-8859-").or_else(|| name.strip_prefix("iso8859-")) {
+                return matches!(
+                    rest,
+                    "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "8-i" | "9" | "10" | "11" | "13" | "14" | "15" | "16"
+                );
+            }
+            if let Some(page) = name.strip_prefix("windows-").or_else(|| name.strip_prefix("cp")) {
+                return matches!(
+                    page,
+                    "1250" | "1251" | "1252" | "1253" | "1254" | "1255" | "1256" | "1257" | "1258" | "874" | "850" | "852" | "866"
+                );
+            }
+            matches!(
+                name.as_str(),
+                "latin1" | "latin2" | "l1" | "l2" | "koi8-r" | "koi8-u" | "ibm850" | "ibm852" | "ibm866" | "macintosh"
+                    | "x-mac-roman" | "mac" | "tis-620"
+            )
+        };
+        let mut names: Vec<String> = KNOWN_CHARSETS.iter().map(|k| k.to_string()).collect();
+        names.extend(KNOWN_CHARSETS.iter().map(|k| format!(" {}*fr ", k.to_ascii_uppercase().replace('-', "_"))));
+        names.extend(KNOWN_CHARSETS.iter().map(|k| format!("{k}x")));
+        names.extend(KNOWN_CHARSETS.iter().map(|k| k[..k.len() - 1].to_string()));
+        let odd = [
+            "", " ", "*", "ISO_8859_8_I", "Iso8859-16", "CP_1250", "windows_874", "cp", "iso-8859-", "iso-8859-12", "cp1250x",
+            "\u{a0}latin1\u{a0}", "l\u{131}n1", "KOI8_R", "TIS_620*pl", "iso-8859-\u{661}", "\u{130}BM850",
+        ];
+        names.extend(odd.map(String::from));
+        let mut single = 0;
+        for name in &names {
+            assert_eq!(single_byte(name), copied(name), "{name:?}");
+            single += usize::from(single_byte(name));
+        }
+        assert!(single > 60, "the single-byte names of the table, in every spelling: {single}");
     }
 
     #[test]
