@@ -217,3 +217,52 @@ fn an_unknown_charset_is_information_in_a_text_part_an_encoded_word_and_a_file_n
     let ascii = format!("{head}Subject: Hi\r\nContent-Type: text/plain; charset=x-unknown\r\n\r\nHello\r\n");
     assert!(graded(ascii.as_bytes(), "headers/charset").is_empty());
 }
+
+#[test]
+fn the_windows_code_page_names_of_big5_shift_jis_and_euc_kr_are_decoded() {
+    // 綠茶 (Big5), アクセス (Shift_JIS: its second bytes are ASCII capitals, `A N Z X`, when read
+    // as UTF-8), 그린티 (EUC-KR), under the names Python's codecs and Java write: cp950, cp932,
+    // cp949 and their aliases, once as written (8bit) and once in base64.
+    let cases: [(&str, &[u8], &str); 6] = [
+        ("cp950", b"\xba\xf1\xaf\xf9", "\u{7da0}\u{8336}"),
+        ("MS950", b"\xba\xf1\xaf\xf9", "\u{7da0}\u{8336}"),
+        ("cp932", b"\x83A\x83N\x83Z\x83X", "\u{30a2}\u{30af}\u{30bb}\u{30b9}"),
+        ("cp949", b"\xb1\xd7\xb8\xb0\xc6\xbc", "\u{adf8}\u{b9b0}\u{d2f0}"),
+        ("x-windows-949", b"\xb1\xd7\xb8\xb0\xc6\xbc", "\u{adf8}\u{b9b0}\u{d2f0}"),
+        ("uhc", b"\xb1\xd7\xb8\xb0\xc6\xbc", "\u{adf8}\u{b9b0}\u{d2f0}"),
+    ];
+    let linter = mail_preflight::Linter::new(&Options::default()).unwrap();
+    for (charset, text, read) in cases {
+        let line = [text, b" 50ml\r\n"].concat().repeat(3);
+        let encoded = base64_of(&line);
+        for (encoding, body) in [("8bit", line.clone()), ("base64", encoded)] {
+            let mut raw = format!(
+                "From: shop@example.jp\r\nTo: b@example.org\r\nSubject: Hi\r\nMIME-Version: 1.0\r\n\
+                 Content-Type: text/plain; charset={charset}\r\nContent-Transfer-Encoding: {encoding}\r\n\r\n"
+            )
+            .into_bytes();
+            raw.extend_from_slice(&body);
+            let analysis = linter.analyse(&raw).unwrap();
+            let texts: Vec<&str> = analysis.texts.iter().map(|t| t.text.as_str()).collect();
+            assert!(texts.iter().any(|t| t.contains(&format!("{read} 50ml"))), "{charset} {encoding}: {texts:?}");
+            assert!(texts.iter().all(|t| !t.contains('\u{fffd}')), "{charset} {encoding}: {texts:?}");
+        }
+    }
+}
+
+/// `bytes` in base64, 76 characters a line.
+fn base64_of(bytes: &[u8]) -> Vec<u8> {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = Vec::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            out.push(if i <= chunk.len() { ALPHABET[(n >> (18 - 6 * i) & 63) as usize] } else { b'=' });
+        }
+        if out.len() % 78 == 76 {
+            out.extend_from_slice(b"\r\n");
+        }
+    }
+    out.extend_from_slice(b"\r\n");
+    out
+}

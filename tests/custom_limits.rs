@@ -524,3 +524,69 @@ fn patterns_refused_as_too_big_count_towards_max_compiled_rules_bytes() {
     assert_eq!(kinds.len(), most + 1, "{kinds:?}");
     assert_eq!(kinds.last().map(String::as_str), Some("rules-too-big"));
 }
+
+#[test]
+fn a_flat_meta_as_long_as_max_meta_tokens_allows_is_evaluated_on_a_wasm_sized_stack() {
+    // `__A0 + __A1 + …` and `__A0 || __A1 || …` of 4,900 terms each (within
+    // `MAX_META_TOKENS`), and a chain of metas reading them up to `MAX_META_DEPTH`:
+    // read as chains of two-operand nodes they were expressions 4,900 levels
+    // deep, which resolving, evaluating and dropping walk recursively.
+    let terms = 4_900;
+    let mut text: String = (0..terms).map(|i| format!("body __A{i} /hello{i}z/\n")).collect();
+    let names: Vec<String> = (0..terms).map(|i| format!("__A{i}")).collect();
+    text.push_str(&format!("meta __SUM {} > 2\n", names.join(" + ")));
+    text.push_str(&format!("meta __ANY {}\n", names.join(" || ")));
+    text.push_str("meta __C0 __SUM && __ANY\n");
+    for i in 1..MAX_META_DEPTH - 2 {
+        text.push_str(&format!("meta __C{i} __C{} && __A{i}\n", i - 1));
+    }
+    text.push_str(&format!("meta TOP __C{}\n", MAX_META_DEPTH - 3));
+    let (refused, report) = on_a_wasm_sized_stack(move || {
+        let options = Options { spamassassin_rules: Some(text), ..Options::default() };
+        let linter = Linter::new(&options).unwrap();
+        let hello: String = (0..MAX_META_DEPTH).map(|i| format!("hello{i}z ")).collect();
+        let report = linter.lint(&message_with_body(&hello)).unwrap();
+        (linter.custom_rules().load.refused.len(), report)
+    });
+    assert_eq!(refused, 0);
+    assert!(report.has("sa/TOP"), "{:?}", report.findings.iter().map(|f| &f.rule_id).collect::<Vec<_>>());
+}
+
+/// `count` rules on `uri` with `pattern(i)`, over a message of `links` links.
+fn uri_rules_over_links(count: usize, pattern: impl Fn(usize) -> String, links: usize, work: u64) -> mail_preflight::custom::Evaluation {
+    let rules: Vec<serde_json::Value> = (0..count)
+        .map(|i| serde_json::json!({ "id": format!("acme/r{i}"), "target": "uri", "pattern": pattern(i) }))
+        .collect();
+    let linter = Linter::new(&options_with(serde_json::Value::Array(rules))).unwrap();
+    // HTML links: each is a value (URLs written in text are read in the first 50,000 bytes).
+    let body: String = (0..links).map(|i| format!("<a href=\"http://h{i}.example/p\">{i}</a>\r\n")).collect();
+    let raw = format!("From: a@site.example\r\nTo: b@site.example\r\nSubject: x\r\nContent-Type: text/html\r\n\r\n{body}");
+    let raw = raw.into_bytes();
+    let message = analyse(&raw);
+    mail_preflight::custom::run::evaluate_within(linter.custom_rules(), &message, &Default::default(), work)
+}
+
+#[test]
+fn each_run_and_literal_search_on_a_short_value_costs_its_call() {
+    // 4,096 rules whose literal no link holds, over 10,000 links of 22 bytes:
+    // charged by the bytes alone, a search was 2 units, 8.2 × 10⁷ for the 4 × 10⁷
+    // searches, which took 12.9 s natively. Each search now pays its call too.
+    let evaluation = uri_rules_over_links(4_096, |i| format!(r"evil{i}\.test"), 10_000, MAX_CUSTOM_RULE_WORK);
+    assert!(evaluation.work <= MAX_CUSTOM_RULE_WORK);
+    let searches = 4_096 * 10_000u64;
+    let most = MAX_CUSTOM_RULE_WORK / (mail_preflight::custom::SEARCH_CALL_WORK + 2);
+    assert!(most < searches, "the calls alone are past the work");
+    assert!(!evaluation.unfinished.is_empty(), "not every rule searched every link");
+    assert_eq!(evaluation.unfinished, (4_096 - evaluation.unfinished.len()..4_096).collect::<Vec<_>>(), "the last rules");
+}
+
+#[test]
+fn past_max_refused_runs_the_rules_left_are_skipped_at_once() {
+    // 200 wide rules over 10,000 links, with work for a few links only: every
+    // rule is refused on every link left, 2 × 10⁶ refusals, each a visit of the loop.
+    let evaluation = uri_rules_over_links(200, |i| format!(r"(?s).{{{}}}I", 100 + i % 10), 10_000, 1_000_000);
+    assert_eq!(evaluation.unfinished.len(), 200);
+    let cap = mail_preflight::custom::MAX_REFUSED_RUNS;
+    assert!(cap < 200 * 10_000);
+    assert!((cap..=cap + 200).contains(&evaluation.refused), "{} refusals", evaluation.refused);
+}

@@ -57,7 +57,12 @@ pub enum Expr {
     Sum(Vec<usize>),
     Not(Box<Expr>),
     Negate(Box<Expr>),
-    Binary(Op, Box<Expr>, Box<Expr>),
+    /// Binary operators applied left to right, as Perl groups them: `A + B * C - D`
+    /// is `A`, then `+ (B * C)`, then `- D`. A list, not a chain of two-operand
+    /// nodes: a meta written `A + B + …` of 5,000 terms (within `MAX_META_TOKENS`)
+    /// was an expression 5,000 levels deep, which `eval`, `resolve` and `drop`
+    /// walk recursively (wasm's stack is 1 MiB). Its depth is now its nesting.
+    Fold(Box<Expr>, Vec<(Op, Expr)>),
     Choose(Box<Expr>, Box<Expr>, Box<Expr>),
 }
 
@@ -211,21 +216,22 @@ impl Parser {
 
     /// Binary operators of precedence `min` and tighter (precedence climbing).
     fn binary(&mut self, min: u8, depth: usize) -> Result<Expr, MetaError> {
-        let mut left = self.unary(depth)?;
+        let first = self.unary(depth)?;
+        let mut rest = Vec::new();
         loop {
             let op = match self.peek() {
                 Some(Token::Binary(op)) => *op,
                 Some(Token::Plus) => Op::Add,
                 Some(Token::Minus) => Op::Sub,
-                _ => return Ok(left),
+                _ => break,
             };
             if op.level() < min {
-                return Ok(left);
+                break;
             }
             self.at += 1;
-            let right = self.binary(op.level() + 1, depth + 1)?;
-            left = Expr::Binary(op, Box::new(left), Box::new(right));
+            rest.push((op, self.binary(op.level() + 1, depth + 1)?));
         }
+        Ok(if rest.is_empty() { first } else { Expr::Fold(Box::new(first), rest) })
     }
 
     fn unary(&mut self, depth: usize) -> Result<Expr, MetaError> {
@@ -274,9 +280,9 @@ impl Expr {
         match self {
             Expr::Rule(name) => out.push(name.clone()),
             Expr::Not(e) | Expr::Negate(e) => e.names(out),
-            Expr::Binary(_, a, b) => {
-                a.names(out);
-                b.names(out);
+            Expr::Fold(first, rest) => {
+                first.names(out);
+                rest.iter().for_each(|(_, e)| e.names(out));
             }
             Expr::Choose(a, b, c) => {
                 a.names(out);
@@ -304,7 +310,10 @@ impl Expr {
             },
             Expr::Not(e) => Expr::Not(go(e)?),
             Expr::Negate(e) => Expr::Negate(go(e)?),
-            Expr::Binary(op, a, b) => Expr::Binary(op, go(a)?, go(b)?),
+            Expr::Fold(first, rest) => Expr::Fold(
+                go(first)?,
+                rest.into_iter().map(|(op, e)| Ok((op, e.resolve(index_of, expand)?))).collect::<Result<Vec<_>, Unresolved>>()?,
+            ),
             Expr::Choose(a, b, c) => Expr::Choose(go(a)?, go(b)?, go(c)?),
             other => other,
         })
@@ -316,9 +325,9 @@ impl Expr {
             Expr::Index(i) => out.push(*i),
             Expr::Sum(indices) => out.extend_from_slice(indices),
             Expr::Not(e) | Expr::Negate(e) => e.indices(out),
-            Expr::Binary(_, a, b) => {
-                a.indices(out);
-                b.indices(out);
+            Expr::Fold(first, rest) => {
+                first.indices(out);
+                rest.iter().for_each(|(_, e)| e.indices(out));
             }
             Expr::Choose(a, b, c) => {
                 a.indices(out);
@@ -348,14 +357,13 @@ impl Expr {
                     b.eval(hits)
                 }
             }
-            Expr::Binary(op, a, b) => {
-                let left = a.eval(hits);
+            Expr::Fold(first, rest) => rest.iter().fold(first.eval(hits), |left, (op, right)| {
                 match op {
                     Op::And if !truth(left) => left,
                     Op::Or if truth(left) => left,
-                    Op::And | Op::Or => b.eval(hits),
+                    Op::And | Op::Or => right.eval(hits),
                     _ => {
-                        let right = b.eval(hits);
+                        let right = right.eval(hits);
                         match op {
                             Op::Xor => ((left as i64) ^ (right as i64)) as f64,
                             Op::Eq => flag(left == right),
@@ -374,7 +382,7 @@ impl Expr {
                         }
                     }
                 }
-            }
+            }),
         }
     }
 }
@@ -486,6 +494,24 @@ mod tests {
         assert_eq!(value("A + B * 2 >= 3 && !C", &[("A", 1.0), ("B", 1.0), ("C", 0.0)]), 1.0);
         assert_eq!(value("A ? 5 : 7", &[("A", 0.0)]), 7.0);
         assert_eq!(value("A / B", &[("A", 1.0), ("B", 0.0)]), 0.0);
+    }
+
+    #[test]
+    fn operators_of_a_chain_apply_left_to_right_as_perl_groups_them() {
+        assert_eq!(value("A - B - C", &[("A", 10.0), ("B", 3.0), ("C", 2.0)]), 5.0);
+        assert_eq!(value("A / B * C", &[("A", 8.0), ("B", 2.0), ("C", 4.0)]), 16.0);
+        assert_eq!(value("A + B * C - A", &[("A", 1.0), ("B", 2.0), ("C", 3.0)]), 6.0);
+        assert_eq!(value("A && B || C", &[("A", 0.0), ("B", 1.0), ("C", 7.0)]), 7.0);
+        // A long chain is one list, as deep as one operator.
+        let sum = vec!["A"; MAX_META_TOKENS / 2].join(" + ");
+        match parse(&sum) {
+            Ok(Expr::Fold(first, rest)) => {
+                assert_eq!(*first, Expr::Rule("A".into()));
+                assert_eq!(rest.len(), MAX_META_TOKENS / 2 - 1);
+                assert!(rest.iter().all(|(op, e)| *op == Op::Add && *e == Expr::Rule("A".into())));
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

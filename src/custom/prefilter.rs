@@ -10,6 +10,7 @@
 //! need a literal, which a substring search (memchr's `memmem`) rules out in
 //! microseconds. The patterns that need none stay in their target's `RegexSet`.
 
+use super::limits::SEARCH_CALL_WORK;
 use super::pattern::Pattern;
 use memchr::memmem::Finder;
 use regex_syntax::hir::{Class, Hir, HirKind};
@@ -50,11 +51,13 @@ impl Prefilter {
     /// The work of `may_match` over a text of `bytes`, in the units of
     /// `MAX_CUSTOM_RULE_WORK` (a thread stepped over a byte by the PikeVM): each
     /// literal searched for reads the text once, `SEARCHED_BYTES_PER_STEP` bytes a
-    /// unit, and one unit more for the call. Counted since a search costs time
+    /// unit, and one unit more for its search; the search of the value,
+    /// `SEARCH_CALL_WORK` more. Counted since a search costs time
     /// even where the pattern is then not run: 5,000 rules of 32 literals over
     /// a 10 MB `full` text are 1.6 × 10¹² bytes searched.
     pub fn search_work(&self, bytes: usize) -> u64 {
-        (self.finders.len() as u64).saturating_mul((bytes / SEARCHED_BYTES_PER_STEP) as u64 + 1)
+        let per_literal = (bytes / SEARCHED_BYTES_PER_STEP) as u64 + 1;
+        (self.finders.len() as u64).saturating_mul(per_literal).saturating_add(SEARCH_CALL_WORK)
     }
 }
 

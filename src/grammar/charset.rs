@@ -47,8 +47,41 @@ pub fn decode_in(charset: &str, bytes: &[u8]) -> Option<String> {
     let charset = charset.split('*').next().unwrap_or_default().to_ascii_lowercase();
     match charset.as_str() {
         "utf-8" | "utf8" | "us-ascii" => Some(String::from_utf8_lossy(bytes).into_owned()),
-        _ => mail_parser::decoders::charsets::map::charset_decoder(charset.as_bytes()).map(|decode| decode(bytes)),
+        _ => decoder(charset.as_bytes()).map(|decode| decode(bytes)),
     }
+}
+
+/// Names of Windows code pages that mail-parser's table lacks, and the label of
+/// the encoding it decodes them with. The WHATWG Encoding Standard's Shift_JIS,
+/// EUC-KR and Big5, which mail-parser decodes with encoding_rs, are Microsoft's
+/// code pages 932, 949 and 950 (encoding_rs: "matches the Windows code page 932",
+/// "… 949", "designed to be suited for decoding the Windows code page 950"), and
+/// its windows-874 is code page 874; the names are those Python's codecs
+/// (`cp932`, `ms932`, `cp949`, `ms949`, `uhc`, `cp950`, `ms950`) and Java
+/// (`x-windows-949`, `x-windows-950`) give them. Without them such a text part is
+/// read as UTF-8: replacement characters and stray ASCII letters.
+const CODE_PAGE_ALIASES: &[(&str, &str)] = &[
+    ("cp932", "shift_jis"),
+    ("ms932", "shift_jis"),
+    ("windows-932", "shift_jis"),
+    ("cp949", "windows-949"),
+    ("ms949", "windows-949"),
+    ("x-windows-949", "windows-949"),
+    ("uhc", "windows-949"),
+    ("cp950", "big5"),
+    ("ms950", "big5"),
+    ("windows-950", "big5"),
+    ("x-windows-950", "big5"),
+    ("cp874", "windows-874"),
+];
+
+/// mail-parser's decoder for the charset `name` (compared loosely, `loosely_is`),
+/// the code pages of `CODE_PAGE_ALIASES` included: what the rules read. Whether a
+/// reader knows the name is `is_known_charset`'s (Thunderbird, on the WHATWG
+/// labels, does not know `cp950`).
+pub fn decoder(name: &[u8]) -> Option<mail_parser::decoders::charsets::DecoderFnc> {
+    let alias = CODE_PAGE_ALIASES.iter().find(|(alias, _)| loosely_is(name, alias));
+    mail_parser::decoders::charsets::map::charset_decoder(alias.map_or(name, |(_, label)| label.as_bytes()))
 }
 
 /// The single-byte parts of ISO 8859 (`single_byte`), as named after `iso-8859-` or `iso8859-`.
@@ -262,6 +295,23 @@ mod tests {
             assert!(!is_known_charset(name), "{name}");
         }
         assert!(is_known_charset("extended_unix_code_packed_format_for_japanese"), "the longest label");
+    }
+
+    #[test]
+    fn the_code_page_names_mail_parser_lacks_decode_as_their_encodings() {
+        // Still reported as unknown where no reader built on the WHATWG labels knows
+        // them (`is_known_charset`), but read as text by the rules.
+        for name in ["cp950", "MS950", "x-windows-950", "cp932", "CP949", "x_windows_949", "uhc", "cp874"] {
+            assert!(decoder(name.as_bytes()).is_some(), "{name}");
+        }
+        assert_eq!(decode_in("cp950", b"\xba\xf1\xaf\xf9").as_deref(), Some("\u{7da0}\u{8336}"));
+        assert_eq!(decode_in("CP932", b"\x83A\x83N").as_deref(), Some("\u{30a2}\u{30af}"));
+        assert_eq!(decode_in("cp949", b"\xb1\xd7").as_deref(), Some("\u{adf8}"));
+        assert_eq!(decode_in("cp874", b"\xa1").as_deref(), Some("\u{e01}"));
+        // The aliases name what they name, whole: no prefix of one, no other code page.
+        for name in ["cp95", "cp9500", "cp951", "windows-951"] {
+            assert!(decoder(name.as_bytes()).is_none(), "{name}");
+        }
     }
 
     #[test]

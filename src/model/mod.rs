@@ -1361,7 +1361,16 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
                 other => other,
             };
             let rewritten = rewritten && matches!(body, Body::Text(_) | Body::Html(_));
-            let body = if recovered || rewritten {
+            // A text part in a code page mail-parser has no name for (`cp950`, `cp932`,
+            // `cp949`: `grammar::charset::CODE_PAGE_ALIASES`), which it read as UTF-8:
+            // decoded again from its bytes, in its charset.
+            let misread_charset = matches!(body, Body::Text(_) | Body::Html(_))
+                && matches!((body_start, body_end), (Some(s), Some(e)) if s <= e && e <= self.raw.len())
+                && charset.as_deref().is_some_and(|c| {
+                    mail_parser::decoders::charsets::map::charset_decoder(c.as_bytes()).is_none()
+                        && crate::grammar::charset::decoder(c.trim().as_bytes()).is_some()
+                });
+            let body = if recovered || rewritten || misread_charset {
                 let encoded: &[u8] = match (body_start, body_end) {
                     (Some(s), Some(e)) if s <= e && e <= self.raw.len() => &self.raw[s..e],
                     _ => match &body {

@@ -4,7 +4,7 @@
 //! findings that quote the message's bytes decode them (`Draft::evidence_at`).
 
 use super::{Body, Message, Part};
-use mail_parser::decoders::charsets::map::charset_decoder;
+use crate::grammar::charset::decoder;
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -55,6 +55,6 @@ impl<'a> Message<'a> {
         if matches!(charset.as_str(), "utf-8" | "utf8" | "us-ascii") || bytes.is_ascii() && !shifting {
             return None;
         }
-        charset_decoder(charset.as_bytes()).map(|decode| (part, decode))
+        decoder(charset.as_bytes()).map(|decode| (part, decode))
     }
 }

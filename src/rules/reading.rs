@@ -68,6 +68,12 @@ pub struct Text<'m> {
 }
 
 impl<'m> Text<'m> {
+    /// Whether this is the text of a plain-text part (a body or a text
+    /// alternative), where a reply quotes with `>` lines.
+    pub fn is_plain_text(&self) -> bool {
+        matches!((&self.place, &self.source), (Place::Body { .. }, Source::Raw { .. }))
+    }
+
     /// The HTML body this text is the visible text of (not its preheader).
     pub fn html_body(&self) -> Option<&'m HtmlBody> {
         match (&self.place, &self.source) {

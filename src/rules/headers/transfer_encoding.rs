@@ -141,7 +141,7 @@ pub const RULE: Rule = Rule {
     severity: Severity::Warning,
     evidence: &[
         Evidence::Rfc("RFC 2045 §6: the body matches its Content-Transfer-Encoding (§2.7 7bit, §6.7 quoted-printable, §6.8 base64; §6.4 composite types)"),
-        Evidence::Receiver("rspamd R_BAD_CTE_7BIT (3.5 points, 0.3 of that for a part declared UTF-8): 8-bit text declared 7bit; rspamd BROKEN_CONTENT_TYPE (1.5): a part that cannot be read as declared"),
+        Evidence::Receiver("rspamd R_BAD_CTE_7BIT (3.5 points, 0.3 of that for a part declared UTF-8): 8-bit text declared 7bit, in the parts rspamd reads as text only (`task:get_text_parts()`, rules/misc.lua: text/* not sent as an attachment outside an alternative); in a file the bytes stay a warning (RFC 2045 §2.7) with 0 points; rspamd BROKEN_CONTENT_TYPE (1.5): a part that cannot be read as declared"),
         Evidence::Receiver("info: SpamAssassin MIME_QP_LONG_LINE scores quoted-printable lines over 76 characters 0.001, i.e. not at all; readers decode long lines, bad escapes and loose base64 padding as written"),
         Evidence::Receiver("info: an empty Content-Transfer-Encoding is read as none, the 7bit default (RFC 2045 §6.1): mail-parser 0.11 and Python's email decode any value they do not know as is; the body is then checked as 7bit"),
         Evidence::Ours("info: quoted-printable lines ending in white space (RFC 2045 §6.7 (3)), escapes in lowercase hexadecimal (=c3, §6.7 (1): \"Uppercase letters must be used\", and \"a robust implementation might choose to recognize them\") and base64 lines over 76 characters (§6.8): no SpamAssassin or rspamd rule scores them, and decoders drop the white space, read lowercase escapes and any line length"),
@@ -366,7 +366,13 @@ fn check(message: &Message, cx: &mut Context) {
         match declared.as_deref().unwrap_or("7bit") {
             "7bit" => {
                 let utf8_charset = part.charset.as_deref().is_some_and(|c| c.eq_ignore_ascii_case("utf-8"));
-                check_7bit(cx, &body, utf8_charset)
+                // rspamd's R_BAD_CTE_7BIT reads text parts only (`task:get_text_parts()`,
+                // misc.lua): a file's 8-bit bytes under 7bit break RFC 2045 §2.7 all the
+                // same, and may be cut in transit, but no filter counts them.
+                match read_as_text(message, part) {
+                    true => check_7bit(cx, &body, utf8_charset),
+                    false => check_8bit_scored(cx, &body, &EIGHT_BIT_IN_7BIT, scores::BAD_TRANSFER_ENCODING_UNCOUNTED),
+                }
             }
             "base64" => check_base64(cx, &body, lines, part.base64_prefix),
             "quoted-printable" => {
@@ -410,6 +416,15 @@ impl EncodedBody<'_, '_> {
     }
 }
 
+/// Whether rspamd reads `part` as a text part, whose 8-bit bytes under 7bit its
+/// R_BAD_CTE_7BIT counts: a `text/*` part not sent as an attachment, unless it is
+/// an alternative (`rspamd_message_part_can_be_parsed_as_text`, src/libmime/message.c).
+fn read_as_text(message: &Message, part: &crate::model::Part) -> bool {
+    let in_alternative =
+        part.parent.and_then(|p| message.parts.get(p)).is_some_and(|p| p.content_type == "multipart/alternative");
+    part.content_type.starts_with("text/") && (part.disposition.as_deref() != Some("attachment") || in_alternative)
+}
+
 /// 8-bit bytes in a body declared (or defaulting to) 7bit (RFC 2045 §2.7, §6.2).
 /// `utf8_charset`: the part says charset=utf-8 (an attached message, whose parts
 /// say their own, is weighed as UTF-8 when its bytes are).
@@ -420,16 +435,29 @@ fn check_7bit(cx: &mut Context, encoded: &EncodedBody, utf8_charset: bool) {
 /// 8-bit bytes written as they are in a body whose encoding has none
 /// (`message`: 7bit, or quoted-printable, RFC 2045 §6.7 (2)).
 fn check_8bit(cx: &mut Context, encoded: &EncodedBody, utf8_charset: bool, message: &'static crate::i18n::Entry) {
+    // rspamd weighs UTF-8 text declared 7bit at 0.3 of other charsets.
+    let points = |bytes: &[u8]| match utf8_charset && std::str::from_utf8(bytes).is_ok() {
+        true => scores::BAD_TRANSFER_ENCODING_UTF8,
+        false => scores::BAD_TRANSFER_ENCODING,
+    };
+    emit_8bit(cx, encoded, message, points);
+}
+
+/// `check_8bit` with the points given.
+fn check_8bit_scored(cx: &mut Context, encoded: &EncodedBody, message: &'static crate::i18n::Entry, points: f64) {
+    emit_8bit(cx, encoded, message, |_| points);
+}
+
+/// The finding of the 8-bit bytes of `encoded`, if any, with the points
+/// `points` gives the bytes from the first one on.
+fn emit_8bit(cx: &mut Context, encoded: &EncodedBody, message: &'static crate::i18n::Entry, points: impl Fn(&[u8]) -> f64) {
     let body = encoded.bytes;
     // `is_ascii` reads a word at a time: most bodies are, and need no byte-wise look.
     let first = if body.is_ascii() { None } else { body.iter().position(|&b| b >= 0x80) };
     let Some(first) = first else { return };
     let count = body[first..].iter().filter(|&&b| b >= 0x80).count();
-    // rspamd weighs UTF-8 text declared 7bit at 0.3 of other charsets.
-    let utf8 = utf8_charset && std::str::from_utf8(&body[first..]).is_ok();
-    let points = if utf8 { scores::BAD_TRANSFER_ENCODING_UTF8 } else { scores::BAD_TRANSFER_ENCODING };
     let draft = encoded.quote_around(Draft::new(Msg::of(message).int("count", count)), first);
-    cx.emit(draft.at(encoded.at(first, 1)).score(points));
+    cx.emit(draft.at(encoded.at(first, 1)).score(points(&body[first..])));
 }
 
 /// What a byte is in a base64 body (RFC 2045 §6.8).
@@ -588,6 +616,37 @@ fn check_quoted_printable(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The 8-bit finding of a multipart/mixed message whose second part is `part`
+    /// (its header and body): severity and points.
+    fn eight_bit(part: &str, alternative: bool) -> Vec<(Severity, f64)> {
+        let kind = if alternative { "alternative" } else { "mixed" };
+        let raw = format!(
+            "From: a@example.com\r\nTo: b@example.com\r\nSubject: Hi\r\nMIME-Version: 1.0\r\nContent-Type: multipart/{kind}; boundary=b\r\n\r\n\
+             --b\r\nContent-Type: text/plain\r\n\r\nHello\r\n--b\r\n{part}\r\n--b--\r\n"
+        );
+        let report = crate::lint(raw.as_bytes(), &crate::Options::default()).expect("lints");
+        report.findings_of(ID).filter(|f| f.message_id.ends_with("eight-bit-in-7bit")).map(|f| (f.severity, f.score)).collect()
+    }
+
+    #[test]
+    fn eight_bit_bytes_count_as_spam_only_in_text_parts() {
+        let accented = "Caf\u{e9}";
+        // A text part: rspamd's R_BAD_CTE_7BIT, UTF-8 at 0.3 of the weight.
+        let text = format!("Content-Type: text/plain; charset=iso-8859-1\r\n\r\n{accented}");
+        assert_eq!(eight_bit(&text, false), vec![(Severity::Warning, scores::BAD_TRANSFER_ENCODING)]);
+        let utf8 = "Content-Type: text/plain; charset=utf-8\r\n\r\nCaf\u{e9}";
+        assert_eq!(eight_bit(utf8, false), vec![(Severity::Warning, scores::BAD_TRANSFER_ENCODING_UTF8)]);
+        // A file, or text sent as an attachment: RFC 2045 §2.7 still, no spam factor.
+        let file = "Content-Type: application/octet-stream; name=a.bin\r\nContent-Disposition: attachment; filename=a.bin\r\n\r\nCaf\u{e9}";
+        assert_eq!(eight_bit(file, false), vec![(Severity::Warning, 0.0)]);
+        let image = "Content-Type: image/gif\r\n\r\nGIF89a\u{ff}";
+        assert_eq!(eight_bit(image, false), vec![(Severity::Warning, 0.0)]);
+        let attached_text = format!("Content-Type: text/plain; charset=iso-8859-1\r\nContent-Disposition: attachment; filename=a.txt\r\n\r\n{accented}");
+        assert_eq!(eight_bit(&attached_text, false), vec![(Severity::Warning, 0.0)]);
+        // …unless it is an alternative, which rspamd reads as text whatever its disposition.
+        assert_eq!(eight_bit(&attached_text, true), vec![(Severity::Warning, scores::BAD_TRANSFER_ENCODING)]);
+    }
 
     /// The prefix as a byte-at-a-time walk of `B64_CLASS` finds it.
     fn one_by_one(body: &[u8]) -> (usize, usize) {

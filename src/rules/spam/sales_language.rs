@@ -32,10 +32,10 @@ crate::rule_texts! { "spam/sales-language";
         pl: "Wiadomość używa sprzedażowych i naglących zwrotów typowych dla niezamówionej poczty.",
     },
     why => {
-        en: "Spam filters score the phrases of unsolicited commercial mail family by family (SpamAssassin's phrase rules: free quotes, urgency, 'to be removed', 'Dear friend', advance-fee fraud, guarantees, pharmacy…), most of them 2 to 3 points each. One such phrase is a factor and each further family adds to it: honest mail with one phrase still passes unless other factors join it. Phrases are read as a person reads them, so full-width or look-alike letters and leetspeak do not hide them. Phrases diluted in a long text (fewer than 1.5 per 1,000 words, ours) are only information: one \"order today\" in a newsletter of 2,000 words is not the density of spam. The phrase of a confidentiality notice (\"strictly confidential\" in the paragraph that names the intended recipient or addressee, as a company's mail gateway appends it) is not counted: it is the notice's, not the writer's.",
-        fr: "Les filtres anti-spam notent les formules du courrier commercial non sollicité famille par famille (règles de phrases de SpamAssassin : devis gratuit, urgence, « pour être retiré », « Cher ami », fraude à l'avance de frais, garanties, pharmacie…), la plupart de 2 à 3 points chacune. Une telle formule est un facteur et chaque famille de plus s'y ajoute : un courrier honnête avec une formule passe encore, sauf si d'autres facteurs s'y joignent. Les formules sont lues comme une personne les lit : lettres pleine chasse ou d'apparence identique et leetspeak ne les cachent pas. Des formules diluées dans un long texte (moins de 1,5 pour 1 000 mots, notre choix) ne sont qu'une information : un « commandez aujourd'hui » dans une lettre de 2 000 mots n'a pas la densité d'un spam. La formule d'une mention de confidentialité (« strictement confidentiel » dans le paragraphe qui nomme le destinataire, telle que la passerelle de messagerie d'une société l'ajoute) n'est pas comptée : elle est celle de la mention, pas de l'auteur.",
-        es: "Los filtros antispam puntúan las frases del correo comercial no solicitado familia por familia (reglas de frases de SpamAssassin: presupuesto gratis, urgencia, «para ser eliminado», «Querido amigo», fraude de pago por adelantado, garantías, farmacia…), la mayoría con 2 a 3 puntos cada una. Una frase así es un factor y cada familia más se suma: un correo honesto con una frase sigue pasando, salvo que se le unan otros factores. Las frases se leen como las lee una persona: las letras de ancho completo o de aspecto idéntico y el leetspeak no las ocultan. Las frases diluidas en un texto largo (menos de 1,5 por cada 1000 palabras, elección nuestra) son solo información: un «pida hoy» en un boletín de 2000 palabras no tiene la densidad de un spam. La frase de un aviso de confidencialidad («estrictamente confidencial» en el párrafo que nombra al destinatario, tal como lo añade la pasarela de correo de una empresa) no se cuenta: es del aviso, no de quien escribe.",
-        pl: "Filtry antyspamowe oceniają zwroty niezamówionej poczty handlowej rodzina po rodzinie (reguły fraz SpamAssassin: darmowa wycena, pośpiech, „aby zostać usuniętym”, „Drogi przyjacielu”, oszustwo nigeryjskie, gwarancje, apteka…), większość po 2–3 punkty. Jeden taki zwrot to czynnik, a każda kolejna rodzina dodaje punkty: uczciwa wiadomość z jednym zwrotem nadal przechodzi, chyba że dołączą inne czynniki. Zwroty są czytane tak, jak czyta je człowiek: litery pełnej szerokości, identycznie wyglądające litery i leetspeak ich nie ukrywają. Zwroty rozrzedzone w długim tekście (mniej niż 1,5 na 1000 słów, nasz wybór) to tylko informacja: jedno „zamów dziś” w newsletterze na 2000 słów nie ma gęstości spamu. Zwrot klauzuli poufności („ściśle poufne” w akapicie, który wymienia adresata, tak jak dopisuje ją bramka pocztowa firmy) nie jest liczony: należy do klauzuli, nie do piszącego.",
+        en: "Spam filters score the phrases of unsolicited commercial mail family by family (SpamAssassin's phrase rules: free quotes, urgency, 'to be removed', 'Dear friend', advance-fee fraud, guarantees, pharmacy…), most of them 2 to 3 points each. One such phrase is a factor and each further family adds to it: honest mail with one phrase still passes unless other factors join it. Phrases are read as a person reads them, so full-width or look-alike letters and leetspeak do not hide them. Phrases diluted in a long text (fewer than 1.5 per 1,000 words, ours) are only information: one \"order today\" in a newsletter of 2,000 words is not the density of spam. The phrase of a confidentiality notice (\"strictly confidential\" in the paragraph that names the intended recipient or addressee, as a company's mail gateway appends it) is not counted: it is the notice's, not the writer's. Nor are the lines a reply quotes (those starting with >): they are the quoted message's words.",
+        fr: "Les filtres anti-spam notent les formules du courrier commercial non sollicité famille par famille (règles de phrases de SpamAssassin : devis gratuit, urgence, « pour être retiré », « Cher ami », fraude à l'avance de frais, garanties, pharmacie…), la plupart de 2 à 3 points chacune. Une telle formule est un facteur et chaque famille de plus s'y ajoute : un courrier honnête avec une formule passe encore, sauf si d'autres facteurs s'y joignent. Les formules sont lues comme une personne les lit : lettres pleine chasse ou d'apparence identique et leetspeak ne les cachent pas. Des formules diluées dans un long texte (moins de 1,5 pour 1 000 mots, notre choix) ne sont qu'une information : un « commandez aujourd'hui » dans une lettre de 2 000 mots n'a pas la densité d'un spam. La formule d'une mention de confidentialité (« strictement confidentiel » dans le paragraphe qui nomme le destinataire, telle que la passerelle de messagerie d'une société l'ajoute) n'est pas comptée : elle est celle de la mention, pas de l'auteur. Les lignes qu'une réponse cite (celles qui commencent par >) ne le sont pas non plus : ce sont les mots du message cité.",
+        es: "Los filtros antispam puntúan las frases del correo comercial no solicitado familia por familia (reglas de frases de SpamAssassin: presupuesto gratis, urgencia, «para ser eliminado», «Querido amigo», fraude de pago por adelantado, garantías, farmacia…), la mayoría con 2 a 3 puntos cada una. Una frase así es un factor y cada familia más se suma: un correo honesto con una frase sigue pasando, salvo que se le unan otros factores. Las frases se leen como las lee una persona: las letras de ancho completo o de aspecto idéntico y el leetspeak no las ocultan. Las frases diluidas en un texto largo (menos de 1,5 por cada 1000 palabras, elección nuestra) son solo información: un «pida hoy» en un boletín de 2000 palabras no tiene la densidad de un spam. La frase de un aviso de confidencialidad («estrictamente confidencial» en el párrafo que nombra al destinatario, tal como lo añade la pasarela de correo de una empresa) no se cuenta: es del aviso, no de quien escribe. Tampoco las líneas que cita una respuesta (las que empiezan por >): son palabras del mensaje citado.",
+        pl: "Filtry antyspamowe oceniają zwroty niezamówionej poczty handlowej rodzina po rodzinie (reguły fraz SpamAssassin: darmowa wycena, pośpiech, „aby zostać usuniętym”, „Drogi przyjacielu”, oszustwo nigeryjskie, gwarancje, apteka…), większość po 2–3 punkty. Jeden taki zwrot to czynnik, a każda kolejna rodzina dodaje punkty: uczciwa wiadomość z jednym zwrotem nadal przechodzi, chyba że dołączą inne czynniki. Zwroty są czytane tak, jak czyta je człowiek: litery pełnej szerokości, identycznie wyglądające litery i leetspeak ich nie ukrywają. Zwroty rozrzedzone w długim tekście (mniej niż 1,5 na 1000 słów, nasz wybór) to tylko informacja: jedno „zamów dziś” w newsletterze na 2000 słów nie ma gęstości spamu. Zwrot klauzuli poufności („ściśle poufne” w akapicie, który wymienia adresata, tak jak dopisuje ją bramka pocztowa firmy) nie jest liczony: należy do klauzuli, nie do piszącego. Nie są liczone również wiersze cytowane w odpowiedzi (zaczynające się od >): to słowa cytowanej wiadomości.",
     },
     fix => {
         en: "Write plainly to people who asked for your mail: describe the offer without pressure, drop the boilerplate ('this is not spam', 'to be removed…') and use a real unsubscribe link instead.",
@@ -372,6 +372,41 @@ fn without_disclaimers(text: &str) -> Option<String> {
     String::from_utf8(bytes).ok()
 }
 
+/// Whether `message` answers or forwards another, so that its `>` lines quote
+/// that one: it carries In-Reply-To or References (RFC 5322 §3.6.4 asks them of
+/// a reply), or its subject starts with a reply or forward marker (`Re:`,
+/// `Fwd:`, `TR :`…; a forward carries neither field).
+fn answers_a_message(message: &Message) -> bool {
+    message.header("In-Reply-To").is_some()
+        || message.header("References").is_some()
+        || message.subject.as_deref().is_some_and(|subject| {
+            super::subject_caps::strip_reply_prefixes(subject).len() != subject.trim_start().len()
+        })
+}
+
+/// `text` with the lines a reply quotes blanked out (each byte of them but the
+/// line feed a space, so every other offset stays), or `None` when it quotes
+/// none: a line is quoted when its first character past white space is `>`
+/// (RFC 3676 §4.5; as `spam/body-caps` reads quoted lines). Linear in the text.
+fn without_quoted_lines(text: &str) -> Option<String> {
+    let quoted = |line: &str| line.trim_start().starts_with('>');
+    if !text.split('\n').any(quoted) {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(text.len());
+    for (at, line) in text.split('\n').enumerate() {
+        if at > 0 {
+            bytes.push(b'\n');
+        }
+        match quoted(line) {
+            true => bytes.resize(bytes.len() + line.len(), b' '),
+            false => bytes.extend_from_slice(line.as_bytes()),
+        }
+    }
+    // Whole lines were blanked: what is left is whole characters.
+    String::from_utf8(bytes).ok()
+}
+
 /// `text` in lowercase, each character by its Unicode lowercase where that is
 /// one character of the same length in UTF-8 (`Ä` `ä`, `Ł` `ł`, `Б` `б`), else as
 /// it is (`İ`, the Kelvin sign): every offset in it is that of `text`. Read only
@@ -416,25 +451,44 @@ fn check(message: &Message, cx: &mut Context) {
     let min_contrast = cx.settings.number(&super::invisible_text::INVISIBLE_MIN_CONTRAST);
     let (texts, shared, read_once) = reader_texts(message, min_contrast);
     let hits = &built_in_hits(message, &texts, shared).sales;
+    // The lines a plain-text reply quotes (`> …`) are the quoted message's words,
+    // not the sender's: a text with phrases and quoted lines is read again with
+    // those lines blanked out (`without_quoted_lines`), as `spam/body-caps` leaves
+    // them out. Only in a message that answers or forwards one (`answers_a_message`):
+    // a pitch written as `>` lines under one line of its own is the sender's
+    // (measured: held-out spam-2 has one; every held-out ham this spares answers
+    // or forwards a message).
     // The notice's own phrase in a confidentiality disclaimer is not counted:
     // the texts with it and a disclaimer are read again with the disclaimer
     // blanked out, and that phrase is counted as read there; every other phrase
     // as read in the whole text (a scam that writes "addressee" keeps its money
     // and urgency phrases).
     let mut kept: Option<Vec<Vec<crate::text::lexicon::Hit>>> = None;
+    let answers = answers_a_message(message);
     for (index, text) in texts[..shared].iter().enumerate() {
-        let Some(found) = hits.get(index).filter(|h| h.iter().any(|hit| notice_phrase(hit.term))) else { continue };
-        if let Some(blanked) = without_disclaimers(&text.text) {
-            let read_apart = lexicon().scan(&blanked);
-            let counted = found
-                .iter()
-                .filter_map(|hit| match notice_phrase(hit.term) {
-                    true => read_apart.iter().find(|apart| apart.term == hit.term).cloned(),
-                    false => Some(hit.clone()),
-                })
-                .collect();
-            kept.get_or_insert_with(|| hits.clone())[index] = counted;
-        }
+        let Some(found) = hits.get(index).filter(|h| !h.is_empty()) else { continue };
+        let unquoted = if answers && text.is_plain_text() { without_quoted_lines(&text.text) } else { None };
+        let found = match &unquoted {
+            Some(unquoted) => std::borrow::Cow::Owned(lexicon().scan(unquoted)),
+            None => std::borrow::Cow::Borrowed(found.as_slice()),
+        };
+        let read = unquoted.as_deref().unwrap_or(text.text.as_ref());
+        let blanked = found.iter().any(|hit| notice_phrase(hit.term)).then(|| without_disclaimers(read)).flatten();
+        let counted = match blanked {
+            Some(blanked) => {
+                let read_apart = lexicon().scan(&blanked);
+                found
+                    .iter()
+                    .filter_map(|hit| match notice_phrase(hit.term) {
+                        true => read_apart.iter().find(|apart| apart.term == hit.term).cloned(),
+                        false => Some(hit.clone()),
+                    })
+                    .collect()
+            }
+            None if unquoted.is_some() => found.into_owned(),
+            None => continue,
+        };
+        kept.get_or_insert_with(|| hits.clone())[index] = counted;
     }
     let hits = kept.as_ref().unwrap_or(hits);
     let mut found = found_in(message, &texts[..shared], lexicon(), hits, |_| true);
@@ -714,5 +768,41 @@ mod tests {
             let message = &report.findings_of(ID).next().expect("finding").message;
             assert!(message.contains(expected) && message.contains("804"), "{locale}: {message}");
         }
+    }
+
+    #[test]
+    fn the_lines_a_reply_quotes_are_not_counted() {
+        // A reply quoting a pitch, with `>` and `> >` lines, indented or not: the pitch is the quoted message's.
+        let reply = "Thanks, I will not take it.\n\nOn Monday, Shop wrote:\n> Limited time: act now!\n  > > Order today, free gift.\n>\n";
+        let in_reply = |body: &str| {
+            let raw = format!("From: a@example.com\r\nTo: b@example.org\r\nSubject: Re: offer\r\n\r\n{body}\r\n");
+            let report = crate::lint(raw.as_bytes(), &crate::Options::default()).expect("lints");
+            let first = report.findings_of(ID).next().map(|f| (f.message_id.clone(), f.severity));
+            first
+        };
+        assert_eq!(in_reply(reply), None);
+        // The sender's own phrase still counts, and is found where it is written.
+        let own = format!("Order today and I add a gift.\n{reply}");
+        assert_eq!(in_reply(&own), Some(("spam/sales-language.found".into(), Severity::Warning)));
+        let raw = format!("From: a@example.com\r\nTo: b@example.org\r\nSubject: Re: offer\r\n\r\n{own}\r\n");
+        let report = crate::lint(raw.as_bytes(), &crate::Options::default()).expect("lints");
+        let found = report.findings_of(ID).next().expect("finding");
+        assert!(found.evidence.starts_with("Order today"), "{}", found.evidence);
+        // A `>` inside a line quotes nothing.
+        assert!(finding("Prices > 10: act now!", "{}").is_some());
+        // A message that answers nothing: its `>` lines are its own pitch.
+        let pitch = "One line of mine.\n> Limited time: act now!\n> Order today, free gift.\n";
+        let lint = |head: &str| {
+            let raw = format!("From: a@example.com\r\nTo: b@example.org\r\n{head}\r\n{pitch}\r\n");
+            let report = crate::lint(raw.as_bytes(), &crate::Options::default()).expect("lints");
+            let first = report.findings_of(ID).next().map(|f| f.severity);
+            first
+        };
+        assert_eq!(lint("Subject: News\r\n"), Some(Severity::Warning));
+        for head in ["Subject: Re: News\r\n", "Subject: Fwd: News\r\n", "Subject: News\r\nIn-Reply-To: <1@example.org>\r\n"] {
+            assert_eq!(lint(head), None, "{head}");
+        }
+        assert_eq!(without_quoted_lines("a\n> b é\r\n c"), Some("a\n       \n c".to_string()));
+        assert_eq!(without_quoted_lines("no quote > here"), None);
     }
 }
