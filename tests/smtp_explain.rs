@@ -838,6 +838,10 @@ fn a_registered_detail_a_receiver_uses_otherwise_reads_as_its_subject() {
         assert_eq!(e.basis, Basis::Enhanced, "{reply}");
         assert!(e.meaning.contains(meaning), "{reply}: {}", e.meaning);
     }
+    // The words that let a registered detail apply are read where a word starts:
+    // an "unexpanded" alias is no list expansion.
+    let alias = explain("553 5.7.2 Unexpanded alias refused by policy", Locale::En);
+    assert!(!alias.meaning.contains("expansion"), "{}", alias.meaning);
     // A plain 5.1.1 stays an unknown recipient.
     let unknown = explain("550 5.1.1 <x@orange.fr>: Adresse d au moins un destinataire invalide. Invalid recipient. OFR_416 [416]", Locale::En);
     assert!(unknown.meaning.starts_with("Bad destination mailbox address"), "{}", unknown.meaning);

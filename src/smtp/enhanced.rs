@@ -107,10 +107,12 @@ impl Registered {
         self
     }
 
-    /// Whether the text lets this detail apply (see `requires`).
+    /// Whether the text lets this detail apply (see `requires`): one of its words
+    /// where a word starts ([`has_word`], as a cause's words are read: "expan" is
+    /// no "unexpanded"; measured on the 1,068 real replies of stop 74: none changes).
     pub fn applies_to(&self, text: &str) -> bool {
         let lower = text.to_lowercase();
-        self.requires.is_empty() || self.requires.iter().any(|w| lower.contains(w))
+        self.requires.is_empty() || self.requires.iter().any(|w| has_word(&lower, w))
     }
 }
 
