@@ -202,6 +202,13 @@ pub(crate) const WORD_BYTE_CLASS: [u8; 128] = {
     classes
 };
 
+/// Whether `line` is a line a reply quotes: its first character past white
+/// space is `>` (RFC 3676 §4.5). The quoted message's words, not the sender's
+/// (`spam/body-caps`, `spam/sales-language`).
+pub fn is_quoted_line(line: &str) -> bool {
+    line.trim_start().starts_with('>')
+}
+
 /// Words a reader sees: runs of characters between white space (Unicode's
 /// `White_Space`, so a no-break space parts words too) holding a letter or a
 /// digit; a lone `—`, `|` or `*` is no word. One pass, ASCII read byte by

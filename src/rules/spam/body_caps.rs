@@ -307,7 +307,7 @@ fn identifiers(text: &str) -> ((usize, usize), usize) {
         from = end.max(underscore + 1);
         // Not in a quoted line (its first byte past white space is `>`, as `str::lines` and `trim_start` read it).
         let line_start = memchr::memrchr(b'\n', &bytes[..start]).map_or(0, |n| n + 1);
-        if text[line_start..].trim_start().starts_with('>') {
+        if crate::text::is_quoted_line(&text[line_start..]) {
             continue;
         }
         let run = &bytes[start..end];
@@ -332,7 +332,7 @@ fn identifiers(text: &str) -> ((usize, usize), usize) {
 /// hold some (`may_spell`).
 fn line_capital_words(text: &str) -> ((usize, usize), usize) {
     let (mut words, mut capitals, mut spelled) = (0, 0, 0);
-    for line in text.lines().filter(|l| !l.trim_start().starts_with('>')) {
+    for line in text.lines().filter(|l| !crate::text::is_quoted_line(l)) {
         if line.is_ascii() {
             let (w, c) = ascii_capital_words(line.as_bytes());
             words += w;

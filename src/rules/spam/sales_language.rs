@@ -389,7 +389,7 @@ fn answers_a_message(message: &Message) -> bool {
 /// none: a line is quoted when its first character past white space is `>`
 /// (RFC 3676 §4.5; as `spam/body-caps` reads quoted lines). Linear in the text.
 fn without_quoted_lines(text: &str) -> Option<String> {
-    let quoted = |line: &str| line.trim_start().starts_with('>');
+    let quoted = crate::text::is_quoted_line;
     if !text.split('\n').any(quoted) {
         return None;
     }
