@@ -14,7 +14,7 @@ use super::color::{parse_legacy_color, ColorValue, Rgba};
 use super::inline::InlineStyles;
 use super::media::{Views, ALL_VIEWS};
 use super::transform::Affine;
-use super::sheet::{shorten, StyleSheet, MAX_QUOTED_VALUE};
+use super::sheet::{is_shortened, shorten, StyleSheet, MAX_QUOTED_VALUE};
 use super::values::{
     parse_property_value, substitute_vars, Bidi, Declaration, Length, Property, Value, ROOT_FONT_PX,
 };
@@ -47,6 +47,30 @@ pub struct VarNode {
     name: u64,
     value: String,
     next: Option<u32>,
+}
+
+/// Most sources of `style` attribute declarations shared by the elements that
+/// repeat them (`InlineSources`). *(default, ours: a cache, not an input
+/// limit; past it, each element makes its own, as before: only time and
+/// memory change, at most about 150 kB of wasm memory for the table)*
+pub const MAX_SHARED_INLINE_SOURCES: usize = 4_096;
+
+/// The sources made for the declarations of `style` attributes, shared by the
+/// elements of one name whose attribute repeats the text: each text met again
+/// is read from its first parse (`super::inline`), whose declarations' texts
+/// are where they were, so a declaration is known by where its text is (never
+/// by the text itself, which a message chooses, `crate::hash`), its property
+/// and the element's name, as the source says them (`SourceOrigin::Inline`).
+/// The budget is charged for each element as when the source was made anew,
+/// so the analysis is the same either way: a source's id only leads to its
+/// description (`HtmlFacts::describe`). (#14, callgrind, natively: a source,
+/// its shortened value copied, for every declaration of every element was
+/// 0.85 % of the 10 MB newsletter's lint (`make bench`'s, 2,561 M
+/// instructions), 0.08 % shared; with the atoms of `heading_scale`, the lint
+/// took 20 M instructions fewer, 0.8 %, its facts' drop 6 M of them.)
+#[derive(Default)]
+pub struct InlineSources {
+    made: crate::hash::FastMap<(LocalName, &'static str, usize, usize), (SourceId, usize)>,
 }
 
 /// Elements whose content is never shown.
@@ -208,6 +232,8 @@ pub struct Cascade<'a, 'd> {
     pub sources: &'a mut Vec<Source>,
     /// `sources` index of each sheet rule's first declaration.
     pub rule_sources: &'a [SourceId],
+    /// The sources of `style` attribute declarations made so far, to share.
+    pub inline_sources: &'a mut InlineSources,
     /// The custom properties set so far (`Style::vars` points into it).
     pub vars: &'a mut Vec<VarNode>,
     pub budget: &'a mut Budget,
@@ -277,9 +303,20 @@ impl<'d> Cascade<'_, 'd> {
     }
 
     /// The computed styles of `element`, one per view of the sheet
-    /// (`parents` holds the parent's, in the same order); a hiding that starts
-    /// here is rooted at `root_index`.
-    pub fn compute(&mut self, element: ElementRef<'d>, parents: &[Style], depth: usize, siblings: usize, root_index: u32) -> Vec<Style> {
+    /// (`parents` holds the parent's, in the same order), written in `styles`
+    /// (emptied first: the list of an element the walk left is lent again;
+    /// #14: a list allocated and freed an element was about 0.6 % of the 10 MB
+    /// newsletter's lint natively, callgrind); a hiding that starts here is
+    /// rooted at `root_index`.
+    pub fn compute(
+        &mut self,
+        element: ElementRef<'d>,
+        parents: &[Style],
+        depth: usize,
+        siblings: usize,
+        root_index: u32,
+        mut styles: Vec<Style>,
+    ) -> Vec<Style> {
         let value = element.value();
         let name = value.name.local.clone();
         // Style rules, then the `style` attribute, in cascade order.
@@ -313,7 +350,8 @@ impl<'d> Cascade<'_, 'd> {
         // Sources are made once for every view: the attributes' (recorded by the
         // first view's pass and replayed), then the inline declarations'.
         let mut memo = SourceMemo::default();
-        let mut styles = Vec::with_capacity(parents.len());
+        styles.clear();
+        styles.reserve(parents.len());
         // Custom properties are defined anew in each view (`define_var`).
         let custom = order.iter().any(|e| matches!(e.1.value, Value::Custom { .. } | Value::Var));
         let first_view = self.sheet.views.first().copied().unwrap_or(0);
@@ -356,7 +394,7 @@ impl<'d> Cascade<'_, 'd> {
             self.presentational(&attrs, &name, parent, &mut style, &mut own, &mut memo);
             if i == 0 {
                 for entry in order.iter_mut().filter(|e| e.2.is_none()) {
-                    entry.2 = self.source(SourceOrigin::Inline { element: name.clone() }, entry.1.property.name(), entry.1.text);
+                    entry.2 = self.inline_source(&name, entry.1.property.name(), entry.1.text);
                 }
             }
             // Custom properties first: a `var()` reads the element's own (CSS Variables 1 §3).
@@ -384,6 +422,29 @@ impl<'d> Cascade<'_, 'd> {
         }
         self.sheet.matched = matched;
         styles
+    }
+
+    /// The source of the declaration of `property` whose value is `text` in
+    /// the `style` attribute of an element named `element`: the one made for
+    /// the same declaration of an earlier element when there is one, with the
+    /// budget charged as `source` charges it (`InlineSources`).
+    fn inline_source(&mut self, element: &LocalName, property: &'static str, text: &str) -> Option<SourceId> {
+        let key = (element.clone(), property, text.as_ptr() as usize, text.len());
+        // Its value read again, in case the place held another text (it never does
+        // for an attribute's: the document's texts stay where they are while it is read).
+        let made = self.inline_sources.made.get(&key).filter(|(id, _)| {
+            self.sources.get(*id as usize).is_some_and(|source| is_shortened(text, MAX_QUOTED_VALUE, &source.value))
+        });
+        if let Some(&(id, charge)) = made {
+            return self.budget.derive(charge).then_some(id);
+        }
+        let id = self.source(SourceOrigin::Inline { element: element.clone() }, property, text)?;
+        if self.inline_sources.made.len() < MAX_SHARED_INLINE_SOURCES {
+            // What `source` charged: the value as kept, and 16.
+            let charge = self.sources.get(id as usize).map_or(0, |source| source.value.len()) + 16;
+            self.inline_sources.made.insert(key, (id, charge));
+        }
+        Some(id)
     }
 
     /// Sets a custom property on `style` (and its descendants).
@@ -448,7 +509,7 @@ impl<'d> Cascade<'_, 'd> {
         // these elements is a presentational hint for `background-image: url(…)`. The image covers the
         // `bgcolor` (the "bulletproof background" of mail templates), so the colour
         // behind the text is unknown.
-        if matches!(&**name, "body" | "table" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th") {
+        if takes_background(name) {
             if let Some(text) = attrs.background.filter(|v| !v.trim().is_empty()) {
                 let source = self.memo_source(memo, SourceOrigin::Attribute { element: name.clone(), name: "background" }, "", text);
                 own.background_image = Some((true, source));
@@ -504,7 +565,7 @@ impl<'d> Cascade<'_, 'd> {
             own.overflow_clips = Some((true, None));
         }
         // SVG text's `font-size` presentation attribute (SVG 2 §6.6), under any CSS.
-        if matches!(&**name, "text" | "tspan") {
+        if matches!(*name, local_name!("text") | local_name!("tspan")) {
             if let Some(text) = attrs.font_size {
                 if let Some(px) = without_px(text.trim()).parse::<f32>().ok().filter(|p| p.is_finite() && *p >= 0.0) {
                     style.font_px = px;
@@ -745,17 +806,37 @@ fn without_px(mut text: &str) -> &str {
 
 /// Default sizes of headings and size-changing phrase elements, relative to the parent (em),
 /// as in the HTML rendering section's user-agent style sheet (HTML §15.3.7).
-fn heading_scale(name: &str) -> Option<f32> {
-    Some(match name {
-        "h1" => 2.0,
-        "h2" => 1.5,
-        "h3" => 1.17,
-        "h5" => 0.83,
-        "h6" => 0.67,
-        "small" => 1.0 / 1.2,
-        "big" => 1.2,
+/// A `match` on the name's atom, as the element names below (`super::attr`):
+/// its string matched against each name was a table lookup and string
+/// comparisons an element, for every view (#14; too little to measure
+/// apart from `InlineSources`, which was measured with it).
+fn heading_scale(name: &LocalName) -> Option<f32> {
+    Some(match *name {
+        local_name!("h1") => 2.0,
+        local_name!("h2") => 1.5,
+        local_name!("h3") => 1.17,
+        local_name!("h5") => 0.83,
+        local_name!("h6") => 0.67,
+        local_name!("small") => 1.0 / 1.2,
+        local_name!("big") => 1.2,
         _ => return None,
     })
+}
+
+/// Elements whose non-empty `background` attribute is a background image
+/// (HTML Standard, Rendering: "The page", "Tables"), matched as atoms (`heading_scale`).
+fn takes_background(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("body")
+            | local_name!("table")
+            | local_name!("thead")
+            | local_name!("tbody")
+            | local_name!("tfoot")
+            | local_name!("tr")
+            | local_name!("td")
+            | local_name!("th")
+    )
 }
 
 /// `<font size>`: 1–7, or `+n`/`-n` relative to 3 (HTML §15.3.4 legacy font size).
@@ -776,6 +857,71 @@ pub fn font_element_px(value: &str) -> Option<f32> {
 
 #[cfg(test)]
 mod tests {
+    /// The element names matched as atoms (`heading_scale`, `takes_background`,
+    /// SVG's text elements) against the strings they were matched as, for
+    /// every name they list and others, some interned only at run time.
+    #[test]
+    fn element_names_are_matched_as_atoms_as_their_strings_are() {
+        let by_string = |name: &str| match name {
+            "h1" => Some(2.0),
+            "h2" => Some(1.5),
+            "h3" => Some(1.17),
+            "h5" => Some(0.83),
+            "h6" => Some(0.67),
+            "small" => Some(1.0 / 1.2),
+            "big" => Some(1.2),
+            _ => None,
+        };
+        let names = [
+            "h1", "h2", "h3", "h4", "h5", "h6", "h7", "small", "big", "body", "table", "thead", "tbody", "tfoot", "tr", "td",
+            "th", "text", "tspan", "textarea", "div", "span", "font", "x-h1", "bigger", "TD", "Text", "",
+        ];
+        for name in names {
+            let atom = html5ever::LocalName::from(name);
+            assert_eq!(super::heading_scale(&atom), by_string(name), "{name}");
+            assert_eq!(
+                super::takes_background(&atom),
+                matches!(name, "body" | "table" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th"),
+                "{name}"
+            );
+            assert_eq!(
+                matches!(atom, html5ever::local_name!("text") | html5ever::local_name!("tspan")),
+                matches!(name, "text" | "tspan"),
+                "{name}"
+            );
+        }
+    }
+
+    /// Elements of one name repeating a `style` text share the sources of its
+    /// declarations (`InlineSources`), each charged to the budget as a source
+    /// made anew, and described as its own; another name makes its own.
+    #[test]
+    fn elements_repeating_a_style_share_its_sources_at_the_same_charge() {
+        let doc = |n: usize| {
+            let span = r#"<span style="color:#333333; font-size:14px">a</span>"#;
+            format!(r#"<div>{}</div><p style="color:#333333; font-size:14px">b</p>"#, span.repeat(n))
+        };
+        let analysed = |n: usize| {
+            let mut work = super::super::Work::standard();
+            let facts = super::super::analyse_within(&doc(n), &mut work);
+            (facts, work.derived_bytes)
+        };
+        let ((one, left1), (two, left2), (three, left3)) = (analysed(1), analysed(2), analysed(3));
+        // Each span is charged the same, its sources included (the value and 16 each).
+        assert_eq!(left1 - left2, left2 - left3);
+        assert!(left1 - left2 >= "#333333".len() + 16 + "14px".len() + 16, "{}", left1 - left2);
+        assert_eq!(three.sources.len(), one.sources.len());
+        assert_eq!(two.sources.len(), one.sources.len());
+        assert_eq!(three.runs.len(), 4);
+        for run in &three.runs {
+            let element = if run.text == "a" { "span" } else { "p" };
+            assert_eq!(three.describe(run.color_source), format!(r#"<{element} style="color: #333333">"#));
+            assert_eq!(three.describe(run.font_source), format!(r#"<{element} style="font-size: 14px">"#));
+        }
+        let spans: Vec<_> = three.runs.iter().filter(|run| run.text == "a").map(|run| run.color_source).collect();
+        assert!(spans.windows(2).all(|w| w[0] == w[1]) && spans[0].is_some(), "{spans:?}");
+    }
+
     #[test]
     fn without_px_is_trim_end_matches() {
         for text in ["", "px", "pxpx", "10px", "10pxpx", "10 px", "10PX", "p", "x", "10pxp", "ppx", "xpx", "1.5px", "pxx"] {

@@ -113,6 +113,11 @@ struct Walker<'a> {
     /// A text node's collapsed run, its string kept from node to node (most text
     /// nodes of mail HTML are the white space between tags: no string made for each).
     run_buffer: String,
+    /// The sources of `style` attribute declarations, shared (`cascade::InlineSources`).
+    inline_sources: super::cascade::InlineSources,
+    /// The style lists of the elements left, lent again to the next elements
+    /// entered (`Cascade::compute`): as many as the deepest nesting at most.
+    spare_styles: Vec<Vec<Style>>,
 }
 
 /// Elements whose text is shown as code, on purpose as written (`HtmlFacts::code_ranges`).
@@ -159,6 +164,8 @@ pub fn walk(parsed: &Parsed, total_bytes: usize, budget: &mut Budget, names: &mu
         vars: Vec::new(),
         inline: InlineStyles::default(),
         run_buffer: String::new(),
+        spare_styles: Vec::new(),
+        inline_sources: Default::default(),
     };
     let classes_refused = walker.run(budget, names);
     let mut facts = walker.facts;
@@ -355,10 +362,11 @@ impl Walker<'_> {
                             inline: &mut self.inline,
                             sources: &mut self.facts.sources,
                             rule_sources: &self.rule_sources,
+                            inline_sources: &mut self.inline_sources,
                             vars: &mut self.vars,
                             budget,
                         }
-                        .compute(element, parents, stack.len(), siblings, index);
+                        .compute(element, parents, stack.len(), siblings, index, self.spare_styles.pop().unwrap_or_default());
                         if budget.is_exhausted() {
                             return false;
                         }
@@ -393,6 +401,9 @@ impl Walker<'_> {
                     if let Some(element) = ElementRef::wrap(node) {
                         let open = stack.pop();
                         self.leave_element(element, open.as_ref().and_then(|o| o.styles.first()));
+                        if let Some(open) = open {
+                            self.spare_styles.push(open.styles);
+                        }
                     }
                 }
             }
@@ -842,8 +853,28 @@ fn collapse_ascii(out: &mut String, text: &str) -> Collapsed {
 }
 
 /// Appends `text` as `append_collapsed` does, without the characters that
-/// draw nothing (`text::unicode::is_invisible`).
+/// draw nothing (`text::unicode::is_invisible`). An ASCII text, which has
+/// none of them, is appended a word at a time (#14, callgrind: a character
+/// at a time, the link texts and image `alt`s were 0.86 % of the 10 MB
+/// newsletter's lint natively; a word at a time 0.62 %).
 fn append_visible(out: &mut String, text: &str) {
+    if text.is_ascii() {
+        // ASCII's white space as `char::is_whitespace` reads it (a vertical tab too).
+        let blank = |c: char| matches!(c, '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | ' ');
+        let mut after_space = ends_in_space(out);
+        for (i, word) in text.split(blank).enumerate() {
+            // A separator came before every piece but the first.
+            if i > 0 && !after_space {
+                out.push(' ');
+                after_space = true;
+            }
+            if !word.is_empty() {
+                out.push_str(word);
+                after_space = false;
+            }
+        }
+        return;
+    }
     for ch in text.chars() {
         if collapses(ch) {
             if !ends_in_space(out) {
@@ -891,7 +922,7 @@ fn push_break(out: &mut String) {
 
 #[cfg(test)]
 mod tests {
-    use super::{append_collapsed, append_run, collapse_ascii, count_rendered, is_block, is_code, rendered};
+    use super::{append_collapsed, append_run, append_visible, collapse_ascii, count_rendered, is_block, is_code, rendered};
     use html5ever::LocalName;
 
     /// The element names matched as atoms (`is_block`, `is_code`, the
@@ -928,6 +959,41 @@ mod tests {
             }
             element.attrs.clear();
         }
+    }
+
+    /// A link's visible text appended a word at a time (`append_visible` of an
+    /// ASCII text) against the character-at-a-time reading it replaced, after
+    /// every kind of text, for texts of every kind of ASCII white space,
+    /// controls, letters and the characters past ASCII the slow path reads.
+    #[test]
+    fn a_visible_text_is_appended_as_character_by_character() {
+        let by_char = |out: &mut String, text: &str| {
+            for ch in text.chars() {
+                if super::collapses(ch) {
+                    if !super::ends_in_space(out) {
+                        out.push(' ');
+                    }
+                } else if !crate::text::unicode::is_invisible(ch) {
+                    out.push(ch);
+                }
+            }
+        };
+        let pieces = [
+            "a", "Zz", "9", "-", " ", "  ", "\t", "\n", "\r\n", "\u{b}", "\u{c}", "\u{1c}", "\u{0}", "\u{a0}", "\u{200b}", "é",
+        ];
+        let befores = ["", "a", "a ", "a\n", " ", "\n", "a\t", "a\r", "a\u{a0}"];
+        let mut ascii_texts = 0;
+        crate::text::generated_texts(&pieces, 4_000, 12, |text| {
+            ascii_texts += usize::from(text.is_ascii());
+            for before in befores {
+                let mut expected = before.to_string();
+                by_char(&mut expected, text);
+                let mut got = before.to_string();
+                append_visible(&mut got, text);
+                assert_eq!(got, expected, "{before:?} {text:?}");
+            }
+        });
+        assert!(ascii_texts > 300, "{ascii_texts}");
     }
 
     /// The text path read once (`collapse_ascii`, `append_run`, `rendered`)
