@@ -116,6 +116,26 @@ fn two_million_header_fields_are_read_once() {
 }
 
 #[test]
+fn two_million_header_fields_holding_encoded_word_starts_are_recorded_within_the_bound() {
+    // Each field holding `=?` has a record (`model::charsets::EncodedWordField`).
+    let raw = format!("{HEAD}{}\nHello\n", "a:=?\n".repeat(TEN_MB / 5));
+    let report = assert_within_bound(raw.as_bytes());
+    assert!(ids(&report).contains(&"headers/field-name.too-many"), "{:?}", ids(&report));
+}
+
+#[test]
+fn a_subject_of_a_million_encoded_words_is_judged_without_their_bytes() {
+    // The analysis reads each encoded word of a field once and keeps none of its
+    // bytes (`model::charsets::misdeclared`): UTF-8 under a single-byte charset,
+    // which headers/encoded-word judges over all of them.
+    let word = " =?iso-8859-1?Q?Zam=C3=B3wienie?=";
+    let subject = word.repeat(TEN_MB / word.len());
+    let raw = format!("From: a@example.com\nTo: b@example.com\nSubject:{subject}\nDate: Mon, 2 Mar 2026 10:00:00 +0000\nMessage-ID: <a@example.com>\n\nHello\n");
+    let report = assert_within_bound(raw.as_bytes());
+    assert!(ids(&report).contains(&"headers/encoded-word.misdeclared"), "{:?}", ids(&report));
+}
+
+#[test]
 fn part_headers_of_a_million_fields_in_every_form_mail_parser_reads_are_folded() {
     // mail-parser keeps a record a field: past MAX_PART_HEADER_FIELDS the model
     // folds them in its copy, which must know every line mail-parser reads as a

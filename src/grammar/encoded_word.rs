@@ -81,6 +81,20 @@ impl Word {
     }
 }
 
+/// Whether `value` holds `=?`, an encoded word's start (RFC 2047 §2): a `?`
+/// found by memchr, then the byte before it (#14: every field of every header
+/// block is asked, and `?` is rarer than `=`).
+pub fn has_encoded_word_start(value: &[u8]) -> bool {
+    let mut from = 1;
+    while let Some(at) = value.get(from..).and_then(|rest| memchr::memchr(b'?', rest)) {
+        if value[from + at - 1] == b'=' {
+            return true;
+        }
+        from += at + 1;
+    }
+    false
+}
+
 /// The encoded words of `v`, in order: every `=?charset?X?` that opens one
 /// ("=?" alone, or without a charset and an encoding letter, is text).
 pub fn words(v: &[u8]) -> impl Iterator<Item = Word> + '_ {
@@ -300,5 +314,22 @@ mod tests {
         assert_eq!(decode_q(b"caf=C3=A9_ouvert").unwrap(), "café ouvert".as_bytes());
         assert_eq!(decode_q(b"a?b=").unwrap(), b"a?b=", "lenient: a reader shows them");
         assert_eq!(decode_q(b"=ZZ"), None);
+    }
+
+    #[test]
+    fn an_encoded_word_start_is_found_as_by_a_window_search() {
+        let pieces: [&[u8]; 8] = [b"=", b"?", b"=?", b"?=", b"a", b"==", b"??", b"\xc3\xa9"];
+        let mut seed = 5u64;
+        for _ in 0..5_000 {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let mut state = seed;
+            let value: Vec<u8> = (0..(seed >> 33) as usize % 12)
+                .flat_map(|_| {
+                    state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    pieces[(state >> 33) as usize % pieces.len()].iter().copied()
+                })
+                .collect();
+            assert_eq!(has_encoded_word_start(&value), value.windows(2).any(|w| w == b"=?"), "{value:?}");
+        }
     }
 }

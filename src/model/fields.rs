@@ -3,6 +3,7 @@
 //! parameters, each with offsets relative to its field's value. Rules read
 //! them from `Message::values`; none parses a field again.
 
+use super::charsets::EncodedWordField;
 use super::headers::{HeaderBlock, HeaderField};
 use super::Part;
 use crate::grammar::address::{parse_address_list, AddressList};
@@ -79,11 +80,15 @@ pub struct FieldValues {
     /// a Date too far from the time the message was sent, when `options.now` is
     /// not given. At most `MAX_RECEIVED_TIMES`.
     pub received_times: Vec<i64>,
+    /// The fields of every header block that hold `=?` (RFC 2047 §2), in part
+    /// then field order, with what their encoded words carry (`model::charsets`).
+    pub encoded_words: Vec<EncodedWordField>,
 }
 
 impl FieldValues {
     /// Parses the values of `header` (the top-level block) and the MIME fields
-    /// of `parts` (part 0's block is `header`).
+    /// of `parts` (part 0's block is `header`), and records every field of their
+    /// blocks that holds `=?` (`model::charsets::EncodedWordField`).
     pub fn parse(raw: &[u8], header: &HeaderBlock, parts: &[Part]) -> FieldValues {
         let mut values = FieldValues::default();
         for (index, field) in header.fields.iter().enumerate() {
@@ -105,6 +110,9 @@ impl FieldValues {
         }
         for part in parts {
             for (index, field) in part.headers.fields.iter().enumerate() {
+                if let Some(words) = EncodedWordField::read(part.index, index, field.raw_value(raw)) {
+                    values.encoded_words.push(words);
+                }
                 let is_type = field.is("Content-Type");
                 if is_type || field.is("Content-Disposition") {
                     let value = parse_mime_value(field.raw_value(raw), is_type);
@@ -144,6 +152,12 @@ impl<'a> super::Message<'a> {
             let field = self.parts.get(m.part)?.headers.fields.get(m.field)?;
             Some((m.part, field, &m.value))
         })
+    }
+
+    /// Every header field that holds `=?`, in every header block, in part then
+    /// field order, with what its encoded words carry (`model::charsets`).
+    pub fn encoded_word_fields(&self) -> &[EncodedWordField] {
+        &self.values.encoded_words
     }
 
     /// The parsed value of a Content-Type or Content-Disposition field of part `part`.

@@ -6,6 +6,7 @@
 //! byte offsets; the HTML bodies are parsed once (`html`).
 
 pub mod attachments;
+pub mod charsets;
 mod delimiters;
 pub mod fields;
 pub mod envelope;
@@ -486,6 +487,9 @@ pub struct Part<'a> {
     pub is_html_view: bool,
     /// An attachment (including inline images and parts of attached messages).
     pub is_attachment: bool,
+    /// What its body is as sent, before its charset, for a text part whose
+    /// declared charset is in doubt (`charsets::sent_bytes`), read while flattening.
+    pub sent_bytes: Option<charsets::SentBytes>,
 }
 
 impl<'a> Part<'a> {
@@ -522,6 +526,7 @@ impl<'a> Part<'a> {
             is_body: self.is_body,
             is_html_view: self.is_html_view,
             is_attachment: self.is_attachment,
+            sent_bytes: self.sent_bytes,
         }
     }
 
@@ -552,6 +557,7 @@ impl<'a> Part<'a> {
             is_body: false,
             is_html_view: false,
             is_attachment: false,
+            sent_bytes: None,
         }
     }
 
@@ -1426,6 +1432,21 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
                 }
                 _ => None,
             };
+            let body_range = match (body_start, body_end) {
+                (Some(s), Some(e)) if s <= e && e <= self.raw.len() => Some(s..e),
+                _ => None,
+            };
+            let sent_bytes = if attached {
+                None
+            } else {
+                let decoded_ascii = || match &body {
+                    Body::Text(t) | Body::Html(t) => t.is_ascii(),
+                    Body::Binary(b) => b.is_ascii(),
+                    Body::Multipart | Body::Message => true,
+                };
+                let (encoding, charset) = (transfer_encoding.as_deref(), charset.as_deref());
+                charsets::sent_bytes(self.raw, &content_type, charset, encoding, body_range.as_ref(), decoded_ascii)
+            };
             self.out.push(Part {
                 index,
                 parent,
@@ -1440,10 +1461,7 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
                 other_names,
                 content_id,
                 headers: Rc::new(headers),
-                body_range: match (body_start, body_end) {
-                    (Some(s), Some(e)) if s <= e && e <= self.raw.len() => Some(s..e),
-                    _ => None,
-                },
+                body_range,
                 body,
                 unflowed,
                 encoding_problem: part.is_encoding_problem,
@@ -1453,6 +1471,7 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
                 is_body,
                 is_html_view,
                 is_attachment: !is_container && !is_body && !is_html_view,
+                sent_bytes,
             });
             // Under an identity transfer encoding (RFC 2046 §5.2.1 allows only
             // those) mail-parser parses the attached message inline, in the same
@@ -1587,6 +1606,7 @@ impl<'o, 'a, 'p> Flattener<'o, 'a, 'p> {
                 headers: Rc::new(HeaderBlock::default()),
                 body_range: None,
                 held_in: held_in.clone(),
+                sent_bytes: None,
                 ..part
             });
         }

@@ -12,8 +12,9 @@
 //! `x-unknown`: `grammar::charset::is_known_charset`, the test encoded words and
 //! RFC 2231 values take too) is read by a guess, or shown as written.
 
-use crate::grammar::charset::{is_known_charset, needs_its_charset, text_charset, xml_declares_encoding, TextCharset};
+use crate::grammar::charset::{text_charset, xml_declares_encoding, TextCharset};
 use crate::i18n::Msg;
+use crate::model::charsets::TextBytes;
 use crate::model::{Message, Part};
 use crate::report::{Location, Severity};
 use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
@@ -234,49 +235,34 @@ fn unreadable(part: &Part) -> Option<Unreadable> {
     part.text().is_some_and(|text| text.contains('\u{fffd}')).then_some(Unreadable::NotUtf8)
 }
 
-/// The bytes of a text part as sent, before its charset is applied: its body as
-/// written, undone from base64 or quoted-printable as the model decodes it.
-fn transfer_decoded<'a>(message: &'a Message, part: &Part) -> Option<std::borrow::Cow<'a, [u8]>> {
-    let written = message.raw.get(part.body_range.clone()?)?;
-    Some(match part.transfer_encoding.as_deref() {
-        te @ (Some("base64") | Some("quoted-printable")) => {
-            std::borrow::Cow::Owned(crate::model::recover::binary_body(written, te))
-        }
-        _ => std::borrow::Cow::Borrowed(written),
-    })
-}
-
 /// The charset a text part declares when readers do not know it and its text,
-/// as sent, needs it (`needs_its_charset`: plain ASCII reads the same in any).
-fn unknown<'p>(message: &Message, part: &'p Part) -> Option<&'p str> {
-    let charset = part.charset.as_deref().filter(|c| !is_known_charset(c))?;
-    transfer_decoded(message, part).filter(|bytes| needs_its_charset(bytes)).map(|_| charset)
+/// as sent, needs it (`TextBytes::needs_its_charset`: plain ASCII reads the same
+/// in any). Both were read while analysing (`model::charsets::sent_bytes`).
+fn unknown<'p>(part: &'p Part) -> Option<&'p str> {
+    part.sent_bytes.filter(|sent| !sent.known_charset && sent.bytes.needs_its_charset())?;
+    part.charset.as_deref()
 }
 
 /// A text part that declares a single-byte charset but whose bytes are UTF-8
-/// with at least one non-ASCII character: the charset it names.
-fn misdeclared<'p>(message: &Message, part: &'p Part) -> Option<&'p str> {
-    let charset = part.charset.as_deref().filter(|c| crate::grammar::charset::single_byte(c))?;
-    // Decoded by a single-byte charset, every byte is one character: an ASCII
-    // text is the same text; only non-ASCII is worth decoding again.
-    if part.decoded().is_ascii() {
-        return None;
-    }
-    let bytes = transfer_decoded(message, part)?;
-    (!bytes.is_ascii() && std::str::from_utf8(&bytes).is_ok()).then_some(charset)
+/// with at least one non-ASCII character: the charset it names. A known charset
+/// has its bytes read while analysing only when it is a single-byte one over
+/// text past ASCII (`model::charsets::sent_bytes`).
+fn misdeclared<'p>(part: &'p Part) -> Option<&'p str> {
+    part.sent_bytes.filter(|sent| sent.known_charset && sent.bytes == TextBytes::Utf8)?;
+    part.charset.as_deref()
 }
 
 fn check(message: &Message, cx: &mut Context) {
     for part in message.parts.iter().filter(|p| {
         p.content_type.starts_with("text/") && p.charset.is_some() && p.body_range.is_some() && super::has_raw_offsets(p)
     }) {
-        if let Some(charset) = unknown(message, part) {
+        if let Some(charset) = unknown(part) {
             let (location, evidence) = located(message, part);
             let text = Msg::of(&UNKNOWN).text("type", part.content_type.clone()).text("charset", charset.trim().to_string());
             cx.emit(Draft::new(text).fix(Msg::of(&FIX_UNKNOWN)).evidence(evidence).at(location));
             continue;
         }
-        let Some(charset) = misdeclared(message, part) else { continue };
+        let Some(charset) = misdeclared(part) else { continue };
         let (location, evidence) = located(message, part);
         let text = Msg::of(&MISDECLARED).text("type", part.content_type.clone()).text("charset", charset.to_string());
         cx.emit(Draft::new(text).fix(Msg::of(&FIX_MISDECLARED)).evidence(evidence).at(location));
