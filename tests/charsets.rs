@@ -266,3 +266,23 @@ fn base64_of(bytes: &[u8]) -> Vec<u8> {
     out.extend_from_slice(b"\r\n");
     out
 }
+
+#[test]
+fn encoded_words_in_the_windows_code_pages_are_decoded_in_the_subject() {
+    // Subjects as a Traditional Chinese, Japanese, Korean and Thai Outlook writes them
+    // (限時優惠, 会議のお知らせ, 회의 안내, ประชุมประจำเดือน), each word in its code
+    // page, then capitals in ASCII: the subject rules read the text, not U+FFFD.
+    let cases = [
+        ("=?cp950?Q?=AD=AD=AE=C9=C0u=B4f?= FREE GIFT NOW", "限時優惠 FREE GIFT NOW"),
+        ("=?MS932?B?ie+LY4LMgqiSbYLngrk=?= URGENT NOTICE TODAY", "会議のお知らせ URGENT NOTICE TODAY"),
+        ("=?cp949?B?yLjAxw==?=\r\n =?cp949?B?IL7Is7s=?= URGENT NOTICE TODAY", "회의 안내 URGENT NOTICE TODAY"),
+        ("=?cp874?B?u8PQqtjBu8PQqNPgtNfNuQ==?= URGENT NOTICE TODAY", "ประชุมประจำเดือน URGENT NOTICE TODAY"),
+    ];
+    for (written, read) in cases {
+        let raw = format!("From: a@example.com\r\nTo: b@example.org\r\nSubject: {written}\r\n\r\nHello.\r\n");
+        let report = mail_preflight::lint(raw.as_bytes(), &Options::default()).unwrap();
+        let evidence: Vec<&str> =
+            report.findings.iter().filter(|f| f.rule_id == "spam/subject-caps").map(|f| f.evidence.as_str()).collect();
+        assert_eq!(evidence, [read], "{written}");
+    }
+}

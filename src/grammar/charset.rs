@@ -84,6 +84,14 @@ pub fn decoder(name: &[u8]) -> Option<mail_parser::decoders::charsets::DecoderFn
     mail_parser::decoders::charsets::map::charset_decoder(alias.map_or(name, |(_, label)| label.as_bytes()))
 }
 
+/// Whether `name` is one of the code pages of `CODE_PAGE_ALIASES`, which
+/// mail-parser has no decoder for (it reads their text as UTF-8) and `decoder`
+/// has; an RFC 2231 `*language` suffix is no part of the name.
+pub fn is_unnamed_code_page(name: &[u8]) -> bool {
+    let name = name.split(|&b| b == b'*').next().unwrap_or_default().trim_ascii();
+    mail_parser::decoders::charsets::map::charset_decoder(name).is_none() && decoder(name).is_some()
+}
+
 /// The single-byte parts of ISO 8859 (`single_byte`), as named after `iso-8859-` or `iso8859-`.
 #[rustfmt::skip]
 const SINGLE_BYTE_ISO_8859: &[&str] = &["1", "2", "3", "4", "5", "6", "7", "8", "8-i", "9", "10", "11", "13", "14", "15", "16"];

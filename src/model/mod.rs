@@ -971,6 +971,18 @@ impl<'a> Message<'a> {
             root.headers = header;
         }
         message.values = FieldValues::parse(raw, &message.header, &message.parts);
+        // A Subject with an encoded word in a code page mail-parser has no name for
+        // (`=?cp950?B?…?=`: `grammar::charset::CODE_PAGE_ALIASES`), whose bytes it
+        // read as UTF-8: decoded again from the field as written, in its charset
+        // (`encoded_word::decode_unstructured`), as the bodies in those charsets are.
+        // The last Subject, the one mail-parser reads.
+        if let Some(field) = message.header.all("Subject").last() {
+            use crate::grammar::{charset, encoded_word};
+            let value = field.raw_value(raw);
+            if encoded_word::words(value).any(|w| w.closed && charset::is_unnamed_code_page(&value[w.charset.clone()])) {
+                message.subject = Some(encoded_word::decode_unstructured(value));
+            }
+        }
         add_plain_names(&mut message.parts, &message.values.mime);
         add_folded_types(&mut message.parts, &message.values.mime);
         message.identity = identity::analyse(raw, &message.header, &message.values);

@@ -74,6 +74,22 @@ impl<'m> Text<'m> {
         matches!((&self.place, &self.source), (Place::Body { .. }, Source::Raw { .. }))
     }
 
+    /// The visible text of an HTML body or view without the message a reply or
+    /// forward quotes (`HtmlFacts::quoted_ranges` blanked out: every other
+    /// offset stays), or `None` when it quotes none. Only for the visible text as
+    /// it is: a body read without its runs drawn in the background's colour
+    /// (`drawn_bodies`) has other offsets, and keeps its quote.
+    pub fn unquoted_html(&self) -> Option<String> {
+        let html = match (&self.place, &self.source) {
+            (Place::Body { .. }, Source::Html(html)) => html,
+            _ => return None,
+        };
+        if html.facts.quoted_ranges.is_empty() || *self.text != *html.facts.visible_text {
+            return None;
+        }
+        html.facts.unquoted_text()
+    }
+
     /// The HTML body this text is the visible text of (not its preheader).
     pub fn html_body(&self) -> Option<&'m HtmlBody> {
         match (&self.place, &self.source) {
@@ -95,6 +111,20 @@ enum Source<'m> {
     },
     /// An HTML body: the text is rendered from its decoded HTML.
     Html(&'m HtmlBody),
+}
+
+/// Whether `message` answers or forwards another, so that what it quotes (its
+/// `>` lines, the quote of its HTML: `Text::unquoted_html`) is that one's: it
+/// carries In-Reply-To or References (RFC 5322 §3.6.4 asks them of a reply), or
+/// its subject starts with a reply or forward marker (`Re:`, `Fwd:`, `TR :`…; a
+/// forward carries neither field). A message that answers nothing keeps its
+/// quotes: a pitch wrapped as a quote is the sender's.
+pub fn answers_a_message(message: &Message) -> bool {
+    message.header("In-Reply-To").is_some()
+        || message.header("References").is_some()
+        || message.subject.as_deref().is_some_and(|subject| {
+            crate::rules::spam::subject_caps::strip_reply_prefixes(subject).len() != subject.trim_start().len()
+        })
 }
 
 /// The Subject, decoded.

@@ -397,6 +397,24 @@ impl HtmlFacts {
         Cow::Owned(out)
     }
 
+    /// `visible_text` with its `quoted_ranges` blanked out (each byte of them
+    /// but a line feed a space, so every other offset stays), or `None` when it
+    /// quotes nothing. The ranges hold whole characters: what is left is too.
+    pub fn unquoted_text(&self) -> Option<String> {
+        if self.quoted_ranges.is_empty() {
+            return None;
+        }
+        let mut bytes = self.visible_text.as_bytes().to_vec();
+        for range in &self.quoted_ranges {
+            for byte in bytes.get_mut(range.clone()).into_iter().flatten() {
+                if *byte != b'\n' {
+                    *byte = b' ';
+                }
+            }
+        }
+        String::from_utf8(bytes).ok()
+    }
+
     /// The visible text without the parts shown as code (`code_ranges`), each
     /// replaced by a line break.
     pub fn prose(&self) -> String {
@@ -421,6 +439,12 @@ pub struct HtmlFacts {
     /// Byte ranges of `visible_text` shown as code (`<code>`, `<pre>`,
     /// `<kbd>`, `<samp>`): text a message shows on purpose, as written.
     pub code_ranges: Vec<std::ops::Range<usize>>,
+    /// Byte ranges of `visible_text` inside the message a reply or forward
+    /// quotes, as mail clients mark it (`<blockquote type="cite">`, Gmail's
+    /// `gmail_quote`, Outlook's `divRplyFwdMsg` and what follows it: `walk::Quote`),
+    /// in order: the quoted message's words, not the sender's. Whether the
+    /// message answers one is the rules' to judge (`reading::answers_a_message`).
+    pub quoted_ranges: Vec<std::ops::Range<usize>>,
     /// Offsets of `visible_text` where a paragraph element (`p`, `hr`,
     /// `blockquote`, `pre`, `listing`, `plaintext`, `xmp`, `title`) starts or
     /// ends, hidden or not, each once, in order: SpamAssassin's renderer writes a
@@ -557,6 +581,36 @@ pub fn analyse_within(html: &str, work: &mut Work) -> HtmlFacts {
     facts
 }
 
+
+#[cfg(test)]
+mod quote_tests {
+    /// The text of a quoted message, as the clients mark it, and only it.
+    #[test]
+    fn the_quote_of_a_reply_is_marked_in_the_visible_text() {
+        let quoted = |html: &str| {
+            let facts = super::analyse(html);
+            let ranges: Vec<&str> = facts.quoted_ranges.iter().map(|r| &facts.visible_text[r.clone()]).collect();
+            (ranges.join("|"), facts.unquoted_text())
+        };
+        let (ranges, unquoted) = quoted(r#"<p>Mine é.</p><blockquote type="cite"><p>Théirs</p><p>too</p></blockquote>"#);
+        assert_eq!(ranges, "Théirs|too");
+        assert_eq!(unquoted.as_deref().map(str::trim_end), Some("Mine é."));
+        assert_eq!(quoted(r#"<p>Mine</p><BLOCKQUOTE TYPE=CITE>Theirs</BLOCKQUOTE><p>after</p>"#).0, "Theirs");
+        assert_eq!(quoted(r#"<div class="x gmail_quote">On Monday: <b>theirs</b></div>mine"#).0, "On Monday: theirs");
+        // Outlook: the header and what follows it, up to the end of their parent.
+        let outlook = r#"<div><p>mine</p><div id="divRplyFwdMsg">From: Shop</div><div>theirs</div></div><p>mine again</p>"#;
+        assert_eq!(quoted(outlook).0, "From: Shop|theirs");
+        // An indent, a citation, no mark: nothing is quoted; hidden quoted text is no visible text.
+        for html in ["<blockquote>Indented</blockquote>", r#"<blockquote cite="https://example.org">A saying</blockquote>"#,
+                     r#"<p>mine</p><blockquote type="cite" style="display:none">theirs</blockquote>"#] {
+            assert_eq!(quoted(html), (String::new(), None), "{html}");
+        }
+        // Leading white space trimmed from the text: the ranges move with it.
+        let (ranges, unquoted) = quoted("  \n<blockquote type=cite>theirs</blockquote> mine");
+        assert_eq!(ranges, "theirs");
+        assert_eq!(unquoted.as_deref().map(str::trim), Some("mine"));
+    }
+}
 
 #[cfg(test)]
 mod drawn_tests {

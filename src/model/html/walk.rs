@@ -106,6 +106,13 @@ struct Walker<'a> {
     override_open: bool,
     /// Open code elements (`is_code`) around the current node.
     in_code: u32,
+    /// Open elements that hold a quoted message (`Quote::Inside`) around the current node.
+    in_quote: u32,
+    /// Elements open around the current node, the one entered last counted.
+    depth: usize,
+    /// The depth of the element whose content from a quote's header on is the
+    /// quoted message (`Quote::ToParentEnd`), while it is open.
+    quote_until: Option<usize>,
     /// The custom properties set so far (`cascade::VarNode`).
     vars: Vec<super::cascade::VarNode>,
     /// The `style` attributes read so far (`super::inline`).
@@ -123,6 +130,45 @@ struct Walker<'a> {
 /// Elements whose text is shown as code, on purpose as written (`HtmlFacts::code_ranges`).
 fn is_code(name: &LocalName) -> bool {
     matches!(*name, local_name!("code") | local_name!("pre") | local_name!("kbd") | local_name!("samp"))
+}
+
+/// How a mail client marks the message a reply or forward quotes in its HTML
+/// (`HtmlFacts::quoted_ranges`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Quote {
+    /// The element holds the quoted message: `<blockquote type="cite">` (Apple
+    /// Mail, Thunderbird; Mailgun's talon, `html_quotations.py`, cuts a reply's
+    /// blockquote), an element of class `gmail_quote` (Gmail; talon's
+    /// `cut_gmail_quote`) or `yahoo_quoted` (Yahoo Mail), or of id
+    /// `OLK_SRC_BODY_SECTION` (Outlook for Mac; talon's `QUOTE_IDS`).
+    Inside,
+    /// The element is the quoted message's header, which the message follows up
+    /// to its parent's end: Outlook's `<div id="divRplyFwdMsg">` and the
+    /// `<div id="appendonsend">` before it (talon's `cut_microsoft_quote` cuts
+    /// "splitter block and all following blocks").
+    ToParentEnd,
+}
+
+/// How `element` marks a quoted message, if it does. Only `blockquote` and
+/// `div` are asked for their attributes (a number compared for the others).
+fn quote_of(element: &scraper::node::Element) -> Option<Quote> {
+    let name = &element.name.local;
+    let blockquote = *name == local_name!("blockquote");
+    if !blockquote && *name != local_name!("div") {
+        return None;
+    }
+    if blockquote && super::attr(element, &local_name!("type")).is_some_and(|t| t.trim().eq_ignore_ascii_case("cite")) {
+        return Some(Quote::Inside);
+    }
+    let classes = super::attr(element, &local_name!("class")).unwrap_or_default();
+    if classes.split_ascii_whitespace().any(|c| c.eq_ignore_ascii_case("gmail_quote") || c.eq_ignore_ascii_case("yahoo_quoted")) {
+        return Some(Quote::Inside);
+    }
+    match super::attr(element, &local_name!("id")).map(str::trim) {
+        Some(id) if id.eq_ignore_ascii_case("OLK_SRC_BODY_SECTION") => Some(Quote::Inside),
+        Some(id) if id.eq_ignore_ascii_case("divRplyFwdMsg") || id.eq_ignore_ascii_case("appendonsend") => Some(Quote::ToParentEnd),
+        _ => None,
+    }
 }
 
 /// Walks the parsed document.
@@ -161,6 +207,9 @@ pub fn walk(parsed: &Parsed, total_bytes: usize, budget: &mut Budget, names: &mu
         last_offset: 0,
         override_open: false,
         in_code: 0,
+        in_quote: 0,
+        depth: 0,
+        quote_until: None,
         vars: Vec::new(),
         inline: InlineStyles::default(),
         run_buffer: String::new(),
@@ -179,15 +228,19 @@ pub fn walk(parsed: &Parsed, total_bytes: usize, budget: &mut Budget, names: &mu
         };
         facts.truncated = Some(Truncation { by, limit, analysed_bytes: walker.last_offset, total_bytes });
     }
-    // Trimmed: the code ranges move with the text's start and stay within its end.
+    // Trimmed: the code and quoted ranges move with the text's start and stay within its end.
     let lead = facts.visible_text.len() - facts.visible_text.trim_start().len();
     facts.visible_text = facts.visible_text.trim().to_string();
     let len = facts.visible_text.len();
-    facts.code_ranges = std::mem::take(&mut facts.code_ranges)
-        .into_iter()
-        .map(|r| r.start.saturating_sub(lead).min(len)..r.end.saturating_sub(lead).min(len))
-        .filter(|r| !r.is_empty())
-        .collect();
+    let moved = |ranges: Vec<std::ops::Range<usize>>| -> Vec<std::ops::Range<usize>> {
+        ranges
+            .into_iter()
+            .map(|r| r.start.saturating_sub(lead).min(len)..r.end.saturating_sub(lead).min(len))
+            .filter(|r| !r.is_empty())
+            .collect()
+    };
+    facts.code_ranges = moved(std::mem::take(&mut facts.code_ranges));
+    facts.quoted_ranges = moved(std::mem::take(&mut facts.quoted_ranges));
     for run in &mut facts.runs {
         run.shown_at = run.shown_at.start.saturating_sub(lead).min(len)..run.shown_at.end.saturating_sub(lead).min(len);
     }
@@ -441,6 +494,12 @@ impl Walker<'_> {
         if is_code(name) {
             self.in_code += 1;
         }
+        self.depth += 1;
+        match quote_of(value) {
+            Some(Quote::Inside) => self.in_quote += 1,
+            Some(Quote::ToParentEnd) if self.quote_until.is_none() => self.quote_until = Some(self.depth - 1),
+            _ => {}
+        }
         self.mark_paragraph(name);
         if *name == local_name!("br") && Self::shown(style) {
             // Each `<br>` is a line a reader sees, so runs of them count as blank.
@@ -529,6 +588,15 @@ impl Walker<'_> {
         if is_code(name) {
             self.in_code = self.in_code.saturating_sub(1);
         }
+        // Only an element inside a quote can close one (its attributes read again then only).
+        if self.in_quote > 0 && quote_of(value) == Some(Quote::Inside) {
+            self.in_quote -= 1;
+        }
+        self.depth = self.depth.saturating_sub(1);
+        // The parent of a quote's header closes: the quoted message ends.
+        if self.quote_until.is_some_and(|until| self.depth < until) {
+            self.quote_until = None;
+        }
         if (*name == local_name!("a") || *name == local_name!("area")) && super::attr(value, &local_name!("href")).is_some() {
             self.link_stack.pop();
         }
@@ -603,6 +671,12 @@ impl Walker<'_> {
                 match self.facts.code_ranges.last_mut() {
                     Some(last) if last.end == start => last.end = end,
                     _ => self.facts.code_ranges.push(start..end),
+                }
+            }
+            if (self.in_quote > 0 || self.quote_until.is_some()) && end > start {
+                match self.facts.quoted_ranges.last_mut() {
+                    Some(last) if last.end == start => last.end = end,
+                    _ => self.facts.quoted_ranges.push(start..end),
                 }
             }
             self.visible_words += match ascii {

@@ -2,7 +2,7 @@
 //! capitals shouts, as a subject in capitals does (the guides flag that one).
 //! The share is counted on words of three letters or more of a cased script
 //! (two-letter acronyms and caseless scripts do not count) in the visible text,
-//! quoted lines of a reply (`> …`) left out, and only over a minimum number of
+//! quoted lines of a reply (`> …`) and the quote of an HTML reply left out, and only over a minimum number of
 //! words: one or two acronyms in a short note are not shouting.
 
 use crate::i18n::{Localized, Msg};
@@ -758,8 +758,13 @@ fn without_signature(text: &str) -> &str {
 fn check(message: &Message, cx: &mut Context) {
     let (mut words, mut capitals) = (0, 0);
     let bodies = reading::bodies(message);
+    // The quote of an HTML reply is the quoted message's words, as its `>` lines
+    // are (`capital_words` leaves those out): left out too, in a message that
+    // answers or forwards one (`reading::answers_a_message`, as `spam/sales-language`).
+    let answers = reading::answers_a_message(message);
     for body in &bodies {
-        let (w, c) = capital_words(without_signature(&body.text));
+        let unquoted = if answers { body.unquoted_html() } else { None };
+        let (w, c) = capital_words(without_signature(unquoted.as_deref().unwrap_or(&body.text)));
         words += w;
         capitals += c;
     }
@@ -793,6 +798,22 @@ fn check(message: &Message, cx: &mut Context) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quote_of_an_html_reply_is_left_out_as_quoted_lines_are() {
+        let mine = "<p>Thank you for the offer, we will think about it and come back to you next week with our answer.</p>";
+        let theirs = format!("<p>{}</p>", "HUGE SAVINGS ON EVERY ORDER THIS WEEK ONLY ".repeat(8));
+        let severity = |head: &str, html: &str| {
+            let raw = format!("From: a@example.com\r\nTo: b@example.org\r\n{head}Content-Type: text/html\r\n\r\n{html}\r\n");
+            let report = crate::lint(raw.as_bytes(), &crate::Options::default()).expect("lints");
+            let first = report.findings_of(ID).map(|f| f.severity).next();
+            first
+        };
+        let reply = format!("{mine}<blockquote type=\"cite\">{theirs}</blockquote>");
+        assert_eq!(severity("Subject: Re: offer\r\n", &reply), None);
+        // A message that answers nothing: what it wraps as a quote is its own shouting.
+        assert_eq!(severity("Subject: offer\r\n", &reply), Some(Severity::Warning));
+    }
 
     #[test]
     fn a_signature_block_is_left_out_of_the_count() {
