@@ -590,3 +590,58 @@ fn past_max_refused_runs_the_rules_left_are_skipped_at_once() {
     assert!(cap < 200 * 10_000);
     assert!((cap..=cap + 200).contains(&evaluation.refused), "{} refusals", evaluation.refused);
 }
+
+#[test]
+fn each_byte_a_pattern_reads_costs_byte_work_beside_its_threads() {
+    // `[xy][0-9]` keeps 2 threads and took 41 ns a byte natively: charged by
+    // its threads alone, 20 ns a unit where alive threads cost 30 (`BYTE_WORK`).
+    let rule = serde_json::json!([{ "id": "acme/light", "target": "full", "pattern": "[xy][0-9]" }]);
+    let linter = Linter::new(&options_with(rule)).unwrap();
+    let threads = linter.custom_rules().groups[0].sets[0].threads;
+    let per_byte = threads + mail_preflight::custom::BYTE_WORK;
+    let call = mail_preflight::custom::RUN_CALL_WORK;
+    let evaluate = |lines: usize, work: u64| {
+        let raw = message_with_body(&("a".repeat(70) + "\r\n").repeat(lines));
+        mail_preflight::custom::run::evaluate_within(linter.custom_rules(), &analyse(&raw), &Default::default(), work)
+    };
+    let (short, long) = (evaluate(1_000, u64::MAX).work, evaluate(2_000, u64::MAX).work);
+    assert_eq!(long - short, 1_000 * 72 * per_byte, "each byte: its threads and a step");
+    let bytes = (short - call) / per_byte;
+    assert_eq!(evaluate(1_000, short).unfinished, Vec::<usize>::new(), "its work paid: it runs");
+    let threads_alone = evaluate(1_000, bytes * threads + call);
+    assert_eq!(threads_alone.unfinished, vec![0], "work for its threads and call only: not run");
+    assert_eq!(threads_alone.work, 0);
+}
+
+#[test]
+fn two_hundred_sixty_flat_metas_of_4_999_names_load_as_flat_sums() {
+    // 260 metas each adding 4,999 names of 2,000 rules (3.9 MB of text, within
+    // `MAX_RULES_TEXT_BYTES` and `MAX_META_TOKENS`): each name read had been a
+    // `String` of its own and a copy of it, 208 MB at the peak natively (88.6 MB
+    // now: one copy of each name, the sums flat lists of indices).
+    let alpha: Vec<char> = ('a'..='z').chain('A'..='Z').collect();
+    let alnum: Vec<char> = ('a'..='z').chain('A'..='Z').chain('0'..='9').collect();
+    let names: Vec<String> = (0..2_000).map(|i| format!("{}{}", alpha[i % 52], alnum[i / 52])).collect();
+    let mut text: String = names.iter().enumerate().map(|(i, n)| format!("body {n} /q{i}z/\n")).collect();
+    for m in 0..260 {
+        let sum: Vec<&str> = (0..4_999).map(|t| names[(t + m) % names.len()].as_str()).collect();
+        text.push_str(&format!("meta M{m} {}\n", sum.join("+")));
+    }
+    assert!(text.len() <= MAX_RULES_TEXT_BYTES);
+    let rules = CustomRules::compile(&[], Some(&text)).unwrap();
+    assert_eq!(rules.load.refused.len(), 0);
+    use mail_preflight::custom::{compile::Test, meta::Expr};
+    let sums: Vec<usize> = rules
+        .rules
+        .iter()
+        .filter_map(|r| match &r.test {
+            Test::Meta(Expr::Sum(read)) => Some(read.len()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(sums, vec![4_999; 260]);
+    // They are evaluated: a message holding the first rule's text fires every meta.
+    let options = Options { spamassassin_rules: Some(text), ..Options::default() };
+    let report = Linter::new(&options).unwrap().lint(&message_with_body("q0z")).unwrap();
+    assert!(report.has("sa/M0") && report.has("sa/M259"));
+}

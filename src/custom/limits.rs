@@ -147,6 +147,22 @@ pub const MAX_CUSTOM_RULE_WORK: u64 = 100_000_000;
 /// is charged 100 (ours).
 pub const RUN_CALL_WORK: u64 = 100;
 
+/// Work of each byte a pattern or a `RegexSet` reads, beside its threads
+/// (`work::threads`), in the units of `MAX_CUSTOM_RULE_WORK`: the PikeVM's own
+/// step of the byte (the thread it starts there, the sets swapped), paid
+/// however few threads stay alive. Measured natively (2026-12-07, a loaded
+/// 2-core machine, `evaluate_within` over 2,000 links of about 460 bytes and 1 MB
+/// `full` texts): a thread kept alive over a byte costs 23 to 33 ns,
+/// whether it reads ASCII or Cyrillic and whether `.` is Unicode or not
+/// (`(?s).{20}I`, `(?s).{100}I`, `(?s-u).{100}I`), so a unit is about 30 ns
+/// where the threads counted are alive; a light pattern, `[xy][0-9]` (2
+/// threads), took 41 ns a byte and `[^a-z]{2}[0-9]` on Cyrillic (where its
+/// threads stay alive) 120 ns a byte for 4 units: 20 to 30 ns a unit charged
+/// by its threads alone, so the limit's 10⁸ units had been up to 4.2 s on
+/// light patterns (previous stop's figure). With one unit more a byte they
+/// take 14 to 20 ns a unit, below the alive threads' 30 (ours).
+pub const BYTE_WORK: u64 = 1;
+
 /// Work of one search for a rule's literals in a value, whatever the value's
 /// length, beside `SEARCHED_BYTES_PER_STEP` for its bytes (`prefilter`):
 /// 4,096 rules whose literal no link holds, over 2,130 links of 22 bytes, took

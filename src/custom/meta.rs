@@ -8,6 +8,8 @@
 //! refused before any message is read.
 
 use super::limits::{MAX_META_DEPTH, MAX_META_TOKENS};
+use std::collections::HashSet;
+use std::sync::Arc;
 
 /// A binary operator, by Perl precedence from loosest to tightest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +47,9 @@ impl Op {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Expr {
     Number(f64),
-    Rule(String),
+    /// A rule's name, shared by every place the metas of one text name it
+    /// (`Names`): 260 metas of 4,999 names each had held 1.3 million copies.
+    Rule(Arc<str>),
     /// A rule, resolved to its index in the rule list.
     Index(usize),
     /// `rules_matching(GLOB)`: the sum of the rules whose names match.
@@ -90,7 +94,7 @@ pub enum MetaError {
 #[derive(Debug, Clone, PartialEq)]
 enum Token {
     Number(f64),
-    Name(String),
+    Name(Arc<str>),
     Glob(String),
     Open,
     Close,
@@ -102,7 +106,22 @@ enum Token {
     Binary(Op),
 }
 
-fn lex(text: &str) -> Result<Vec<(Token, usize)>, MetaError> {
+/// The rule names read by the metas of one text, each kept once.
+#[derive(Default)]
+pub struct Names(HashSet<Arc<str>>);
+
+impl Names {
+    fn get(&mut self, name: &str) -> Arc<str> {
+        if let Some(known) = self.0.get(name) {
+            return known.clone();
+        }
+        let name: Arc<str> = name.into();
+        self.0.insert(name.clone());
+        name
+    }
+}
+
+fn lex(text: &str, names: &mut Names) -> Result<Vec<(Token, usize)>, MetaError> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -147,7 +166,7 @@ fn lex(text: &str) -> Result<Vec<(Token, usize)>, MetaError> {
                     out.push((Token::Glob(glob.to_string()), start));
                     i += close + 1;
                 } else {
-                    out.push((Token::Name(name.to_string()), start));
+                    out.push((Token::Name(names.get(name)), start));
                 }
                 continue;
             }
@@ -265,7 +284,13 @@ impl Parser {
 
 /// Parses a meta expression.
 pub fn parse(text: &str) -> Result<Expr, MetaError> {
-    let tokens = lex(text)?;
+    parse_with(text, &mut Names::default())
+}
+
+/// Parses a meta expression, its rule names shared through `names` with the
+/// other metas of the text.
+pub fn parse_with(text: &str, names: &mut Names) -> Result<Expr, MetaError> {
+    let tokens = lex(text, names)?;
     let mut parser = Parser { tokens, at: 0, end: text.len() };
     let expr = parser.choose(0)?;
     if parser.at != parser.tokens.len() {
@@ -276,9 +301,9 @@ pub fn parse(text: &str) -> Result<Expr, MetaError> {
 
 impl Expr {
     /// Every rule name the expression reads (globs are expanded by `resolve`).
-    pub fn names(&self, out: &mut Vec<String>) {
+    pub fn names<'e>(&'e self, out: &mut Vec<&'e str>) {
         match self {
-            Expr::Rule(name) => out.push(name.clone()),
+            Expr::Rule(name) => out.push(name),
             Expr::Not(e) | Expr::Negate(e) => e.names(out),
             Expr::Fold(first, rest) => {
                 first.names(out);
@@ -303,20 +328,35 @@ impl Expr {
     ) -> Result<Expr, Unresolved> {
         let go = |e: Box<Expr>| e.resolve(index_of, expand).map(Box::new);
         Ok(match self {
-            Expr::Rule(name) => Expr::Index(index_of(&name).ok_or(Unresolved::Unknown(name))?),
+            Expr::Rule(name) => Expr::Index(index_of(&name).ok_or_else(|| Unresolved::Unknown(name.to_string()))?),
             Expr::Glob(glob) => match expand(&glob).ok_or(Unresolved::GlobLimit)? {
                 matching if matching.is_empty() => Expr::Number(0.0),
                 matching => Expr::Sum(matching),
             },
             Expr::Not(e) => Expr::Not(go(e)?),
             Expr::Negate(e) => Expr::Negate(go(e)?),
-            Expr::Fold(first, rest) => Expr::Fold(
-                go(first)?,
-                rest.into_iter().map(|(op, e)| Ok((op, e.resolve(index_of, expand)?))).collect::<Result<Vec<_>, Unresolved>>()?,
-            ),
+            Expr::Fold(first, rest) => {
+                let first = go(first)?;
+                let rest = rest.into_iter().map(|(op, e)| Ok((op, e.resolve(index_of, expand)?))).collect::<Result<Vec<_>, Unresolved>>()?;
+                Expr::summed(first, rest)
+            }
             Expr::Choose(a, b, c) => Expr::Choose(go(a)?, go(b)?, go(c)?),
             other => other,
         })
+    }
+
+    /// A resolved `Fold`, or the same sum as a flat `Sum` when it adds rules
+    /// only (`A + B + …`): `Sum` adds them in the same order, and holds 8 bytes
+    /// a term where the fold held 48 (260 metas of 4,999 terms kept 62 MB).
+    fn summed(first: Box<Expr>, rest: Vec<(Op, Expr)>) -> Expr {
+        let rule = |e: &Expr| matches!(e, Expr::Index(_));
+        if !(rule(&first) && rest.iter().all(|(op, e)| *op == Op::Add && rule(e))) {
+            return Expr::Fold(first, rest);
+        }
+        let mut indices = Vec::with_capacity(rest.len() + 1);
+        first.indices(&mut indices);
+        rest.iter().for_each(|(_, e)| e.indices(&mut indices));
+        Expr::Sum(indices)
     }
 
     /// Rule indices the resolved expression reads.
@@ -494,6 +534,41 @@ mod tests {
         assert_eq!(value("A + B * 2 >= 3 && !C", &[("A", 1.0), ("B", 1.0), ("C", 0.0)]), 1.0);
         assert_eq!(value("A ? 5 : 7", &[("A", 0.0)]), 7.0);
         assert_eq!(value("A / B", &[("A", 1.0), ("B", 0.0)]), 0.0);
+    }
+
+    #[test]
+    fn a_sum_of_rules_alone_resolves_to_a_flat_sum_of_the_same_value() {
+        let names = ["A", "B", "C"];
+        let resolved = |text: &str| {
+            parse(text).unwrap().resolve(&|n| names.iter().position(|m| *m == n), &|_| Some(Vec::new())).unwrap()
+        };
+        assert_eq!(resolved("A + B + C + A"), Expr::Sum(vec![0, 1, 2, 0]));
+        assert_eq!(value("A + B + C + A", &[("A", 0.5), ("B", 2.0), ("C", 4.0)]), 7.0);
+        // Anything else than rules added stays a fold.
+        for text in ["A + B * C", "A - B + C", "A + 1", "A + !B", "A || B"] {
+            assert!(matches!(resolved(text), Expr::Fold(..)), "{text}: {:?}", resolved(text));
+        }
+        assert_eq!(value("A + B * C", &[("A", 1.0), ("B", 2.0), ("C", 3.0)]), 7.0);
+    }
+
+    #[test]
+    fn the_metas_of_a_text_share_one_copy_of_each_name() {
+        let mut names = Names::default();
+        let first = parse_with("__X + __Y", &mut names).unwrap();
+        let second = parse_with("__Y && __X", &mut names).unwrap();
+        let read = |expr: &Expr| match expr {
+            Expr::Fold(first, rest) => match (&**first, &rest[0].1) {
+                (Expr::Rule(a), Expr::Rule(b)) => (a.clone(), b.clone()),
+                other => panic!("{other:?}"),
+            },
+            other => panic!("{other:?}"),
+        };
+        let ((x, y), (y2, x2)) = (read(&first), read(&second));
+        assert!(Arc::ptr_eq(&x, &x2) && Arc::ptr_eq(&y, &y2), "one copy each");
+        assert_eq!((&*x, &*y), ("__X", "__Y"));
+        let mut read_names = Vec::new();
+        second.names(&mut read_names);
+        assert_eq!(read_names, ["__Y", "__X"]);
     }
 
     #[test]

@@ -8,14 +8,15 @@
 //! keeps 900 threads alive on any text: 1 MB of it took 19.8 s in Node (the
 //! hostile-input report, s35 item 1), `.{315}` 17.4 s. So the cost of one run is counted as the
 //! bytes read times `threads`, the most threads the pattern can keep alive at
-//! once (an upper bound found from the parsed pattern), and the runs of one
-//! message share `MAX_CUSTOM_RULE_WORK`. A run that would pass it is not done:
+//! once (an upper bound found from the parsed pattern), and `BYTE_WORK` more
+//! a byte for the PikeVM's own step of it; the runs of one message share
+//! `MAX_CUSTOM_RULE_WORK`. A run that would pass it is not done:
 //! its rules do not run on this message, and a finding says which.
 //!
 //! Wasm has no clock in plain Rust, and a clock would make a report depend on
 //! the machine: the count is deterministic, the same on every run.
 
-use super::limits::{MAX_COMPILED_PATTERN_BYTES, MAX_REFUSED_RUNS, MAX_THREAD_BOUND_STEPS, RUN_CALL_WORK};
+use super::limits::{BYTE_WORK, MAX_COMPILED_PATTERN_BYTES, MAX_REFUSED_RUNS, MAX_THREAD_BOUND_STEPS, RUN_CALL_WORK};
 use super::prefilter::one_letter;
 use regex_automata::nfa::thompson::{Compiler, State, NFA};
 use regex_automata::util::look::Look;
@@ -325,10 +326,12 @@ impl Budget {
         Budget { left: work, spent: 0, refused: 0, skipped: Vec::new(), marked: Vec::new() }
     }
 
-    /// Takes the work of running a pattern of `threads` over `bytes` (and
-    /// `RUN_CALL_WORK` for the run), if it is left; else spends nothing and says no.
+    /// Takes the work of running a pattern of `threads` over `bytes`, each byte
+    /// `threads` and `BYTE_WORK` more (and `RUN_CALL_WORK` for the run), if it
+    /// is left; else spends nothing and says no.
     pub fn take(&mut self, bytes: usize, threads: u64) -> bool {
-        self.take_work((bytes as u64).max(1).saturating_mul(threads).saturating_add(RUN_CALL_WORK))
+        let per_byte = threads.saturating_add(BYTE_WORK);
+        self.take_work((bytes as u64).max(1).saturating_mul(per_byte).saturating_add(RUN_CALL_WORK))
     }
 
     /// Takes `cost` units of work, if they are left; else spends nothing and says no.
@@ -445,12 +448,12 @@ mod tests {
 
     #[test]
     fn the_budget_refuses_a_run_it_cannot_pay_and_keeps_the_rest() {
-        let call = RUN_CALL_WORK;
-        let mut budget = Budget::new(1_000 + 2 * call);
+        let (call, byte) = (RUN_CALL_WORK, BYTE_WORK);
+        let mut budget = Budget::new(1_000 + 150 * byte + 2 * call);
         assert!(budget.take(100, 5));
         assert!(!budget.take(100, 6), "600 > 500 left");
         assert!(budget.take(50, 10));
-        assert_eq!(budget.spent(), 1_000 + 2 * call, "each run costs its call too");
+        assert_eq!(budget.spent(), 1_000 + 150 * byte + 2 * call, "each byte costs its step, each run its call");
         assert!(!budget.take(0, 1), "an empty text costs one step and the call");
         assert_eq!(budget.refused(), 2);
     }
