@@ -38,6 +38,8 @@ if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
 fi
 
 cargo +nightly fuzz build -O -s "$sanitizer"
+# Where cargo put the targets: CARGO_TARGET_DIR when set (relative to here, as cargo reads it).
+bin="${CARGO_TARGET_DIR:-target}/x86_64-unknown-linux-gnu/release"
 mkdir -p "$dir/logs"
 status=0
 printf '%-13s %12s %8s %9s %7s %9s %s\n' target executions "exec/s" edges features corpus result >"$dir/summary.txt"
@@ -51,7 +53,7 @@ for target in $targets; do
   result=ok
   # The wasm build's stack is 1 MiB (Rust's wasm32 default): the fuzzer's main
   # thread gets no more, so recursion that would trap in wasm crashes here too.
-  if ! (ulimit -s "${FUZZ_STACK_KB:-1024}" && exec "target/x86_64-unknown-linux-gnu/release/$target" "$corpus" \
+  if ! (ulimit -s "${FUZZ_STACK_KB:-1024}" && exec "$bin/$target" "$corpus" \
     -max_total_time="$seconds" -timeout=2 -rss_limit_mb="$rss" -max_len="$(max_len "$target")" \
     -artifact_prefix="$artifacts" -print_final_stats=1) >"$log" 2>&1; then
     result="FAILED: $(grep -m1 -oE 'ERROR: libFuzzer: [a-z-]+|panicked at [^ ]+' "$log" || echo see log) $(ls -t "$artifacts" | head -1)"
