@@ -31,6 +31,15 @@ const MIN_TABLE_NAME: usize = 8;
 /// The interner's buckets (`string_cache`'s `NB_BUCKETS`).
 const BUCKETS: usize = 4_096;
 
+/// Names already met kept beside the table, to be found again without hashing
+/// (`Names::recent`). *(ours: a table row repeats its few long attribute names,
+/// `cellpadding` and `cellspacing`, in every row)*
+const RECENT_NAMES: usize = 4;
+
+/// Longest name `Names::recent` keeps (a longer one is looked up in the table
+/// only). *(ours: longer than HTML's attribute names)*
+const MAX_RECENT_NAME: usize = 24;
+
 /// A document's names met so far (module doc).
 #[derive(Default)]
 pub struct Names {
@@ -41,6 +50,15 @@ pub struct Names {
     buckets: Vec<u16>,
     /// A name was refused.
     pub refused: bool,
+    /// The last names found in `seen` or added to it (each at most
+    /// `MAX_RECENT_NAME` bytes, its length beside it; 0 for an empty slot),
+    /// compared before `seen` is hashed: a name in it is in `seen`, which
+    /// never loses one, so the answer is the same (#14, callgrind: each lookup
+    /// of `seen` hashes the name with SipHash, about 410 instructions; the 10 MB
+    /// newsletter of `make bench` asks for 18,184 names of 8 bytes or more).
+    recent: [([u8; MAX_RECENT_NAME], u8); RECENT_NAMES],
+    /// The slot of `recent` the next name takes.
+    next_recent: usize,
 }
 
 impl Names {
@@ -48,12 +66,17 @@ impl Names {
     /// (and `refused` set) when it would be the `MAX_NAMES_PER_BUCKET` + 1st of
     /// the document's names in its bucket.
     pub fn admit(&mut self, name: &str) -> bool {
-        if name.len() < MIN_TABLE_NAME || self.seen.contains_key(name) {
+        if name.len() < MIN_TABLE_NAME || self.is_recent(name) {
+            return true;
+        }
+        if self.seen.contains_key(name) {
+            self.remember(name);
             return true;
         }
         let atom = LocalName::from(name);
         if !atom.is_dynamic() {
             self.seen.insert(name.into(), None);
+            self.remember(name);
             return true;
         }
         if self.buckets.is_empty() {
@@ -68,15 +91,37 @@ impl Names {
         }
         *count += 1;
         self.seen.insert(name.into(), Some(atom));
+        self.remember(name);
         true
+    }
+
+    /// Whether `name` is one of `recent`'s (so in `seen`).
+    fn is_recent(&self, name: &str) -> bool {
+        let name = name.as_bytes();
+        self.recent.iter().any(|(kept, len)| kept.get(..usize::from(*len)) == Some(name))
+    }
+
+    /// Keeps `name`, which is in `seen`, in `recent` when it fits, in place of the oldest.
+    fn remember(&mut self, name: &str) {
+        let (Some(slot), Ok(len)) = (self.recent.get_mut(self.next_recent), u8::try_from(name.len())) else { return };
+        let Some(kept) = slot.0.get_mut(..name.len()) else { return };
+        kept.copy_from_slice(name.as_bytes());
+        slot.1 = len;
+        self.next_recent = (self.next_recent + 1) % RECENT_NAMES;
     }
 
     /// `admit` for a tag or attribute name as written: html5ever lowercases
     /// its ASCII letters and reads NUL as U+FFFD (HTML §13.2.5.8, §13.2.5.33).
+    /// Inlined for the short names, which every tag has (#14, callgrind: the
+    /// pre-scan asks for each of the 363,628 tag and attribute names of the
+    /// 10 MB newsletter, a call of 17 instructions each).
+    #[inline]
     pub fn admit_markup(&mut self, name: &[u8]) -> bool {
-        if name.len() < MIN_TABLE_NAME {
-            return true;
-        }
+        name.len() < MIN_TABLE_NAME || self.admit_long_markup(name)
+    }
+
+    /// `admit_markup` for a name of `MIN_TABLE_NAME` bytes or more.
+    fn admit_long_markup(&mut self, name: &[u8]) -> bool {
         // Most names: ASCII without NUL, lowercased on the stack.
         let mut buffer = [0u8; 64];
         if let Some(lower) = buffer.get_mut(..name.len()) {
@@ -101,6 +146,60 @@ mod tests {
         let bucket = |name: &str| LocalName::from(name).get_hash() as usize % BUCKETS;
         let first = bucket("q0000000");
         (0..).map(|i| format!("q{i:07x}")).filter(|name| bucket(name) == first).take(n).collect()
+    }
+
+    /// `admit` as it was before `recent`: the table alone.
+    struct Reference {
+        seen: std::collections::HashSet<String>,
+        buckets: std::collections::HashMap<usize, usize>,
+        refused: bool,
+    }
+
+    impl Reference {
+        fn admit(&mut self, name: &str) -> bool {
+            if name.len() < MIN_TABLE_NAME || self.seen.contains(name) {
+                return true;
+            }
+            let atom = LocalName::from(name);
+            if atom.is_dynamic() {
+                let count = self.buckets.entry(atom.get_hash() as usize % BUCKETS).or_default();
+                if *count >= MAX_NAMES_PER_BUCKET {
+                    self.refused = true;
+                    return false;
+                }
+                *count += 1;
+            }
+            self.seen.insert(name.to_string());
+            true
+        }
+    }
+
+    /// Names met again, in and out of `recent`, long and short, HTML's own
+    /// and a crowded bucket's, as markup in any case: the same answers and
+    /// the same refusal as the table alone, name after name.
+    #[test]
+    fn recent_names_answer_as_the_table_does() {
+        let crowded = names_of_one_bucket(MAX_NAMES_PER_BUCKET + 6);
+        let mut pool: Vec<String> = crowded.clone();
+        pool.extend(["cellpadding", "cellspacing", "background", "foreignObject", "short", "q", "presentation"].map(String::from));
+        pool.extend((0..12).map(|i| format!("data-long-attribute-name-number-{i}")));
+        pool.extend((0..12).map(|i| format!("x-name-{i:03}")));
+        let mut seed = 0x9e37_79b9_u64;
+        let mut names = Names::default();
+        let mut reference = Reference { seen: Default::default(), buckets: Default::default(), refused: false };
+        for step in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            // Mostly a few recent names, now and then any of the pool.
+            let index = if seed % 5 == 0 { (seed >> 8) as usize % pool.len() } else { (seed >> 8) as usize % 6 + (step / 3_000) };
+            let name = &pool[index % pool.len()];
+            let markup = if seed % 3 == 0 { name.to_ascii_uppercase() } else { name.clone() };
+            let lowered = markup.to_ascii_lowercase();
+            assert_eq!(names.admit_markup(markup.as_bytes()), reference.admit(&lowered), "{step}: {markup}");
+            assert_eq!(names.refused, reference.refused, "{step}: {markup}");
+        }
+        assert!(reference.refused, "the crowded bucket was reached");
     }
 
     #[test]
